@@ -1,0 +1,44 @@
+/// @file calendar.hpp
+/// @brief Calendar dates (Howard Hinnant's date::year_month_day) and small helpers.
+#ifndef FUNDROUND_CALENDAR_HPP
+#define FUNDROUND_CALENDAR_HPP
+
+#include <fundround/error.hpp>
+
+#include <date/date.h>
+
+#include <string>
+
+namespace fundround {
+
+/// A calendar day with no time zone, e.g. `date::year{2026} / 2 / 27`.
+using calendar_date = date::year_month_day;
+
+/// ISO 8601 text "2026-02-27".
+inline std::string to_string(calendar_date d) {
+    const int y = static_cast<int>(d.year());
+    const auto m = static_cast<unsigned>(d.month());
+    const auto dd = static_cast<unsigned>(d.day());
+    std::string text = std::to_string(y) + "-";
+    if (m < 10) text += "0";
+    text += std::to_string(m) + "-";
+    if (dd < 10) text += "0";
+    text += std::to_string(dd);
+    return text;
+}
+
+/// The day after @p d.
+inline calendar_date next_day(calendar_date d) {
+    return calendar_date{date::sys_days{d} + date::days{1}};
+}
+
+/// Throws invalid_argument_error naming @p field unless @p d is a real calendar day.
+inline void require_valid(calendar_date d, const std::string& field) {
+    if (!d.ok()) {
+        throw invalid_argument_error(field + " = " + to_string(d) + ": is not a valid calendar date");
+    }
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_CALENDAR_HPP

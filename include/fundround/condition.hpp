@@ -1,0 +1,385 @@
+/// @file condition.hpp
+/// @brief Composable conditions on money arriving, evaluated against a state of the world.
+#ifndef FUNDROUND_CONDITION_HPP
+#define FUNDROUND_CONDITION_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/error.hpp>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// What a state of the world knows: a date, plus milestones achieved (or failed) with their dates.
+/// Events dated after as_of() are ignored when evaluating, so one world can describe a whole
+/// scenario and be looked at on any date with at().
+class world_state {
+public:
+    /// The world on @p as_of with no milestones achieved.
+    explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
+
+    /// Records that milestone @p name was achieved on @p on.
+    world_state& achieve(const std::string& name, calendar_date on) {
+        require_valid(on, "milestone \"" + name + "\" achieved on");
+        failed_.erase(name);
+        achieved_[name] = on;
+        return *this;
+    }
+    /// Records that milestone @p name became impossible on @p on (it will never be achieved).
+    world_state& fail(const std::string& name, calendar_date on) {
+        require_valid(on, "milestone \"" + name + "\" failed on");
+        achieved_.erase(name);
+        failed_[name] = on;
+        return *this;
+    }
+    /// The same world seen on another date.
+    world_state at(calendar_date as_of) const {
+        world_state copy = *this;
+        require_valid(as_of, "as_of");
+        copy.as_of_ = as_of;
+        return copy;
+    }
+
+    /// The date the world is seen on.
+    calendar_date as_of() const noexcept { return as_of_; }
+    /// When @p name was achieved, if it was on or before as_of().
+    std::optional<calendar_date> achieved_on(const std::string& name) const {
+        const auto it = achieved_.find(name);
+        if (it == achieved_.end() || it->second > as_of_) return std::nullopt;
+        return it->second;
+    }
+    /// When @p name failed, if it did on or before as_of().
+    std::optional<calendar_date> failed_on(const std::string& name) const {
+        const auto it = failed_.find(name);
+        if (it == failed_.end() || it->second > as_of_) return std::nullopt;
+        return it->second;
+    }
+
+private:
+    calendar_date as_of_;
+    std::map<std::string, calendar_date, std::less<>> achieved_;
+    std::map<std::string, calendar_date, std::less<>> failed_;
+};
+
+/// The three outcomes of a condition on a date.
+enum class condition_state {
+    met,      ///< Satisfied, and stays satisfied.
+    pending,  ///< Not settled yet.
+    lapsed,   ///< Can no longer be satisfied.
+};
+
+/// "met", "pending" or "lapsed".
+inline std::string to_string(condition_state s) {
+    switch (s) {
+        case condition_state::met: return "met";
+        case condition_state::pending: return "pending";
+        case condition_state::lapsed: return "lapsed";
+    }
+    return "unknown";
+}
+
+/// The answer of condition::evaluate(): the state and, for met or lapsed, since when.
+struct condition_status {
+    condition_state state = condition_state::pending;  ///< Met, pending or lapsed.
+    /// First day of the state for met/lapsed; empty for "always" (met from the start) and for
+    /// "never" (lapsed from the start), and for pending.
+    std::optional<calendar_date> since;
+
+    /// True if met.
+    bool is_met() const noexcept { return state == condition_state::met; }
+    /// True if pending.
+    bool is_pending() const noexcept { return state == condition_state::pending; }
+    /// True if lapsed.
+    bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
+    friend bool operator==(const condition_status& a, const condition_status& b) {
+        return a.state == b.state && a.since == b.since;
+    }
+    friend bool operator!=(const condition_status& a, const condition_status& b) { return !(a == b); }
+};
+
+/// The building blocks of a condition.
+enum class condition_kind {
+    always,       ///< Met unconditionally (money due at close).
+    on_or_after,  ///< Met from a date on.
+    milestone,    ///< Met once a named milestone is achieved; lapses if it fails.
+    all_of,       ///< Met when every part is met; lapses when any part lapses.
+    any_of,       ///< Met when any part is met; lapses when every part has lapsed.
+    negation,     ///< The opposite outcome: met once the part lapses, lapsed once it is met.
+    long_stop,    ///< The part, but lapsing if it is not met by a long-stop date (inclusive).
+};
+
+/// A composable, immutable condition: always, on or after a date, a named milestone,
+/// all-of / any-of / not, each optionally with a long-stop date after which it lapses.
+///
+/// Conditions are regular values: copy them freely (the tree is shared, never mutated), compare
+/// them with ==, print them with to_string().
+class condition {
+public:
+    /// Always met: money due at close.
+    condition() : node_(always_node()) {}
+
+    /// Always met: money due at close.
+    static condition always() { return condition(); }
+    /// Met from @p d on (inclusive).
+    static condition on_or_after(calendar_date d) {
+        require_valid(d, "on_or_after");
+        node n;
+        n.kind = condition_kind::on_or_after;
+        n.date = d;
+        return condition(std::move(n));
+    }
+    /// Met once milestone @p name is achieved; throws if the name is empty.
+    static condition milestone(std::string name) {
+        if (name.empty()) throw invalid_argument_error("milestone name: must not be empty");
+        node n;
+        n.kind = condition_kind::milestone;
+        n.name = std::move(name);
+        return condition(std::move(n));
+    }
+    /// Met when all @p parts are met (an empty list is always met).
+    static condition all_of(std::vector<condition> parts) {
+        return combine(condition_kind::all_of, std::move(parts));
+    }
+    /// Met when any of @p parts is met (an empty list is never met).
+    static condition any_of(std::vector<condition> parts) {
+        return combine(condition_kind::any_of, std::move(parts));
+    }
+    /// The opposite outcome of @p part.
+    static condition negation(condition part) {
+        node n;
+        n.kind = condition_kind::negation;
+        n.parts.push_back(std::move(part));
+        return condition(std::move(n));
+    }
+    /// This condition, lapsing if it is not met on or before @p last_day.
+    condition with_long_stop(calendar_date last_day) const {
+        require_valid(last_day, "long_stop");
+        node n;
+        n.kind = condition_kind::long_stop;
+        n.date = last_day;
+        n.parts.push_back(*this);
+        return condition(std::move(n));
+    }
+
+    /// The kind of the outermost building block.
+    condition_kind kind() const noexcept { return node_->kind; }
+    /// The date of an on_or_after or long_stop block.
+    std::optional<calendar_date> date() const {
+        if (kind() == condition_kind::on_or_after || kind() == condition_kind::long_stop) {
+            return node_->date;
+        }
+        return std::nullopt;
+    }
+    /// The milestone's name ("" unless kind() is milestone).
+    const std::string& milestone_name() const noexcept { return node_->name; }
+    /// The parts of all_of, any_of, negation and long_stop blocks.
+    const std::vector<condition>& parts() const noexcept { return node_->parts; }
+
+    /// True if the outcome depends on a milestone, i.e. is uncertain rather than a matter of time.
+    bool depends_on_milestone() const {
+        if (kind() == condition_kind::milestone) return true;
+        return std::any_of(parts().begin(), parts().end(),
+                           [](const condition& c) { return c.depends_on_milestone(); });
+    }
+    /// The names of every milestone referenced, sorted, without duplicates.
+    std::vector<std::string> milestones() const {
+        std::vector<std::string> out;
+        collect_milestones(out);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+    /// The earliest long-stop date anywhere in the condition, if any.
+    std::optional<calendar_date> earliest_long_stop() const {
+        std::optional<calendar_date> best;
+        if (kind() == condition_kind::long_stop) best = node_->date;
+        for (const auto& p : parts()) {
+            const auto d = p.earliest_long_stop();
+            if (d && (!best || *d < *best)) best = d;
+        }
+        return best;
+    }
+
+    /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
+    condition_status evaluate(const world_state& world) const;
+
+    /// Readable form, e.g. `milestone("certain conditions") by 2026-12-31`.
+    std::string to_string() const;
+
+    friend bool operator==(const condition& a, const condition& b) {
+        if (a.node_ == b.node_) return true;
+        const node& x = *a.node_;
+        const node& y = *b.node_;
+        return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
+    }
+    friend bool operator!=(const condition& a, const condition& b) { return !(a == b); }
+    /// Writes to_string().
+    friend std::ostream& operator<<(std::ostream& os, const condition& c) {
+        return os << c.to_string();
+    }
+
+private:
+    struct node {
+        condition_kind kind = condition_kind::always;
+        calendar_date date{};
+        std::string name;
+        std::vector<condition> parts;
+    };
+
+    explicit condition(node n) : node_(std::make_shared<const node>(std::move(n))) {}
+
+    static std::shared_ptr<const node> always_node() {
+        static const std::shared_ptr<const node> shared = std::make_shared<const node>();
+        return shared;
+    }
+    static condition combine(condition_kind kind, std::vector<condition> parts) {
+        node n;
+        n.kind = kind;
+        n.parts = std::move(parts);
+        return condition(std::move(n));
+    }
+    void collect_milestones(std::vector<std::string>& out) const {
+        if (kind() == condition_kind::milestone) out.push_back(node_->name);
+        for (const auto& p : parts()) p.collect_milestones(out);
+    }
+
+    std::shared_ptr<const node> node_;
+};
+
+/// Always met: the money is due at close.
+inline condition at_close() { return condition::always(); }
+/// Met from @p d on.
+inline condition on_or_after(calendar_date d) { return condition::on_or_after(d); }
+/// Met once the named milestone is achieved.
+inline condition milestone(std::string name) { return condition::milestone(std::move(name)); }
+/// Met when all parts are met.
+inline condition all_of(std::vector<condition> parts) { return condition::all_of(std::move(parts)); }
+/// Met when any part is met.
+inline condition any_of(std::vector<condition> parts) { return condition::any_of(std::move(parts)); }
+/// The opposite outcome.
+inline condition operator!(const condition& c) { return condition::negation(c); }
+/// Both must be met.
+inline condition operator&&(const condition& a, const condition& b) { return all_of({a, b}); }
+/// Either may be met.
+inline condition operator||(const condition& a, const condition& b) { return any_of({a, b}); }
+
+namespace detail {
+// Orders "since" dates where an empty value means "from the start" (earliest).
+inline bool since_before(const std::optional<calendar_date>& a,
+                         const std::optional<calendar_date>& b) {
+    if (!a) return static_cast<bool>(b);
+    if (!b) return false;
+    return *a < *b;
+}
+}  // namespace detail
+
+inline condition_status condition::evaluate(const world_state& world) const {
+    const node& n = *node_;
+    switch (n.kind) {
+        case condition_kind::always: return {condition_state::met, std::nullopt};
+        case condition_kind::on_or_after:
+            if (world.as_of() >= n.date) return {condition_state::met, n.date};
+            return {condition_state::pending, std::nullopt};
+        case condition_kind::milestone:
+            if (auto a = world.achieved_on(n.name)) return {condition_state::met, a};
+            if (auto f = world.failed_on(n.name)) return {condition_state::lapsed, f};
+            return {condition_state::pending, std::nullopt};
+        case condition_kind::all_of: {
+            bool all_met = true;
+            bool any_lapsed = false;
+            std::optional<calendar_date> met_since;     // latest
+            std::optional<calendar_date> lapsed_since;  // earliest
+            for (const auto& p : n.parts) {
+                const condition_status s = p.evaluate(world);
+                if (s.is_lapsed()) {
+                    if (!any_lapsed || detail::since_before(s.since, lapsed_since)) lapsed_since = s.since;
+                    any_lapsed = true;
+                } else if (s.is_met()) {
+                    if (detail::since_before(met_since, s.since)) met_since = s.since;
+                } else {
+                    all_met = false;
+                }
+            }
+            if (any_lapsed) return {condition_state::lapsed, lapsed_since};
+            if (all_met) return {condition_state::met, met_since};
+            return {condition_state::pending, std::nullopt};
+        }
+        case condition_kind::any_of: {
+            bool any_met = false;
+            bool all_lapsed = true;
+            std::optional<calendar_date> met_since;     // earliest
+            std::optional<calendar_date> lapsed_since;  // latest
+            for (const auto& p : n.parts) {
+                const condition_status s = p.evaluate(world);
+                if (s.is_met()) {
+                    if (!any_met || detail::since_before(s.since, met_since)) met_since = s.since;
+                    any_met = true;
+                    all_lapsed = false;
+                } else if (s.is_lapsed()) {
+                    if (detail::since_before(lapsed_since, s.since)) lapsed_since = s.since;
+                } else {
+                    all_lapsed = false;
+                }
+            }
+            if (any_met) return {condition_state::met, met_since};
+            if (all_lapsed) return {condition_state::lapsed, lapsed_since};
+            return {condition_state::pending, std::nullopt};
+        }
+        case condition_kind::negation: {
+            const condition_status s = n.parts.front().evaluate(world);
+            if (s.is_met()) return {condition_state::lapsed, s.since};
+            if (s.is_lapsed()) return {condition_state::met, s.since};
+            return {condition_state::pending, std::nullopt};
+        }
+        case condition_kind::long_stop: {
+            const condition_status s = n.parts.front().evaluate(world);
+            const calendar_date lapse_day = next_day(n.date);
+            if (s.is_met()) {
+                if (!s.since || *s.since <= n.date) return s;
+                return {condition_state::lapsed, lapse_day};
+            }
+            if (s.is_lapsed()) {
+                if (s.since && lapse_day < *s.since) return {condition_state::lapsed, lapse_day};
+                return s;
+            }
+            if (world.as_of() > n.date) return {condition_state::lapsed, lapse_day};
+            return {condition_state::pending, std::nullopt};
+        }
+    }
+    return {condition_state::pending, std::nullopt};
+}
+
+inline std::string condition::to_string() const {
+    const node& n = *node_;
+    auto join = [&](const char* word) {
+        if (n.parts.empty()) return std::string(word) + "()";
+        std::string text = "(";
+        for (std::size_t i = 0; i < n.parts.size(); ++i) {
+            if (i > 0) text += std::string(" ") + (n.kind == condition_kind::all_of ? "and" : "or") + " ";
+            text += n.parts[i].to_string();
+        }
+        return text + ")";
+    };
+    switch (n.kind) {
+        case condition_kind::always: return "at close";
+        case condition_kind::on_or_after: return "on or after " + fundround::to_string(n.date);
+        case condition_kind::milestone: return "milestone \"" + n.name + "\"";
+        case condition_kind::all_of: return n.parts.empty() ? "always" : join("all_of");
+        case condition_kind::any_of: return n.parts.empty() ? "never" : join("any_of");
+        case condition_kind::negation: return "not " + n.parts.front().to_string();
+        case condition_kind::long_stop:
+            return n.parts.front().to_string() + " by " + fundround::to_string(n.date);
+    }
+    return "unknown";
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_CONDITION_HPP

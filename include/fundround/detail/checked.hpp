@@ -1,0 +1,138 @@
+/// @file detail/checked.hpp
+/// @brief Overflow-checked 64-bit arithmetic and 128-bit intermediates (internal).
+#ifndef FUNDROUND_DETAIL_CHECKED_HPP
+#define FUNDROUND_DETAIL_CHECKED_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/error.hpp>
+#include <fundround/rounding.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#if !FUNDROUND_HAS_INT128
+#include <boost/multiprecision/cpp_int.hpp>
+#endif
+
+namespace fundround::detail {
+
+#if FUNDROUND_HAS_INT128
+__extension__ typedef __int128 int128;           // NOLINT(modernize-use-using)
+__extension__ typedef unsigned __int128 uint128;  // NOLINT(modernize-use-using)
+#else
+using int128 = boost::multiprecision::int128_t;
+using uint128 = boost::multiprecision::uint128_t;
+#endif
+
+constexpr std::int64_t int64_max = (std::numeric_limits<std::int64_t>::max)();
+constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::min)();
+
+[[noreturn]] inline void throw_overflow(const char* operation) {
+    throw overflow_error(std::string("fundround: ") + operation +
+                         " overflows the 64-bit amount range (about +/-9.2e15 in major units)");
+}
+
+inline std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+#if FUNDROUND_HAS_OVERFLOW_BUILTINS
+    if (__builtin_add_overflow(a, b, &r)) throw_overflow("addition");
+#else
+    if ((b > 0 && a > int64_max - b) || (b < 0 && a < int64_min - b)) throw_overflow("addition");
+    r = a + b;
+#endif
+    return r;
+}
+
+inline std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+#if FUNDROUND_HAS_OVERFLOW_BUILTINS
+    if (__builtin_sub_overflow(a, b, &r)) throw_overflow("subtraction");
+#else
+    if ((b < 0 && a > int64_max + b) || (b > 0 && a < int64_min + b)) throw_overflow("subtraction");
+    r = a - b;
+#endif
+    return r;
+}
+
+inline std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+#if FUNDROUND_HAS_OVERFLOW_BUILTINS
+    if (__builtin_mul_overflow(a, b, &r)) throw_overflow("multiplication");
+#else
+    const int128 wide = int128(a) * int128(b);
+    if (wide > int128(int64_max) || wide < int128(int64_min)) throw_overflow("multiplication");
+    r = static_cast<std::int64_t>(wide);
+#endif
+    return r;
+}
+
+inline std::int64_t checked_neg(std::int64_t a) {
+    if (a == int64_min) throw_overflow("negation");
+    return -a;
+}
+
+/// Narrows a 128-bit value to 64 bits, throwing if it does not fit.
+inline std::int64_t narrow(int128 v, const char* operation) {
+    if (v > int128(int64_max) || v < int128(int64_min)) throw_overflow(operation);
+    return static_cast<std::int64_t>(v);
+}
+
+/// Rounds the magnitude quotient q (remainder r, divisor d > 0) of a value whose sign is
+/// @p negative: returns whether the magnitude must be incremented. Works on any unsigned-like T.
+template <class T>
+bool round_increment(const T& q, const T& r, const T& d, bool negative, rounding mode) {
+    if (r == 0) return false;
+    switch (mode) {
+        case rounding::exact:
+            throw inexact_error("fundround: result is not exact and rounding::exact was requested");
+        case rounding::toward_zero: return false;
+        case rounding::away_from_zero: return true;
+        case rounding::floor: return negative;
+        case rounding::ceiling: return !negative;
+        case rounding::half_away_from_zero:
+        case rounding::half_toward_zero:
+        case rounding::half_even: {
+            const T rest = d - r;  // r + rest == d, so compare r with rest without overflow
+            if (r > rest) return true;
+            if (r < rest) return false;
+            if (mode == rounding::half_away_from_zero) return true;
+            if (mode == rounding::half_toward_zero) return false;
+            return (q % 2) != 0;
+        }
+    }
+    return false;
+}
+
+inline uint128 magnitude(int128 v) {
+    return v < 0 ? uint128(0) - static_cast<uint128>(v) : static_cast<uint128>(v);
+}
+
+/// num / den rounded by @p mode, on 128-bit integers. Throws on den == 0 and if the result
+/// does not fit in a signed 128-bit integer.
+inline int128 divide_rounded(int128 num, int128 den, rounding mode) {
+    if (den == 0) throw invalid_argument_error("fundround: division by zero");
+    const bool negative = (num < 0) != (den < 0);
+    const uint128 n = magnitude(num);
+    const uint128 d = magnitude(den);
+    uint128 q = n / d;
+    const uint128 r = n % d;
+    if (round_increment(q, r, d, negative, mode)) q += 1;
+    const uint128 limit = static_cast<uint128>(1) << 127;  // |int128 min|
+    if (negative) {
+        if (q > limit) throw_overflow("division");
+        return q == limit ? static_cast<int128>(-static_cast<int128>(limit - 1) - 1)
+                          : -static_cast<int128>(q);
+    }
+    if (q >= limit) throw_overflow("division");
+    return static_cast<int128>(q);
+}
+
+/// a * num / den with a 128-bit intermediate, rounded by @p mode, narrowed to 64 bits.
+inline std::int64_t mul_div(std::int64_t a, std::int64_t num, std::int64_t den, rounding mode) {
+    return narrow(divide_rounded(int128(a) * int128(num), int128(den), mode), "multiplication by a ratio");
+}
+
+}  // namespace fundround::detail
+
+#endif  // FUNDROUND_DETAIL_CHECKED_HPP

@@ -1,0 +1,78 @@
+/// @file investor.hpp
+/// @brief Who puts money in: name, kind and whether they lead the round.
+#ifndef FUNDROUND_INVESTOR_HPP
+#define FUNDROUND_INVESTOR_HPP
+
+#include <ostream>
+#include <string>
+#include <utility>
+
+namespace fundround {
+
+/// The kind of investor.
+enum class investor_kind {
+    strategic,  ///< A company investing for strategic reasons (Amazon, Nvidia).
+    financial,  ///< A fund or financial investor (SoftBank Vision Fund, a VC).
+    sovereign,  ///< A sovereign wealth fund or state vehicle.
+    employee,   ///< Employees or founders.
+    angel,      ///< An individual angel investor.
+    other,      ///< Anything else.
+};
+
+/// "strategic", "financial", ...
+inline std::string to_string(investor_kind k) {
+    switch (k) {
+        case investor_kind::strategic: return "strategic";
+        case investor_kind::financial: return "financial";
+        case investor_kind::sovereign: return "sovereign";
+        case investor_kind::employee: return "employee";
+        case investor_kind::angel: return "angel";
+        case investor_kind::other: return "other";
+    }
+    return "unknown";
+}
+
+/// An investor in a round: a name (its identity within a round), a kind and a lead flag.
+class investor {
+public:
+    /// An investor called @p name of kind @p kind; @p lead marks the round's lead investor.
+    explicit investor(std::string name, investor_kind kind = investor_kind::other, bool lead = false)
+        : name_(std::move(name)), kind_(kind), lead_(lead) {}
+
+    /// A strategic investor called @p name.
+    static investor strategic(std::string name) { return investor(std::move(name), investor_kind::strategic); }
+    /// A financial investor called @p name.
+    static investor financial(std::string name) { return investor(std::move(name), investor_kind::financial); }
+    /// A sovereign investor called @p name.
+    static investor sovereign(std::string name) { return investor(std::move(name), investor_kind::sovereign); }
+    /// An angel investor called @p name.
+    static investor angel(std::string name) { return investor(std::move(name), investor_kind::angel); }
+
+    /// The same investor marked as the round's lead.
+    investor as_lead() const { return investor(name_, kind_, true); }
+
+    /// The investor's name, unique within a round.
+    const std::string& name() const noexcept { return name_; }
+    /// The investor's kind.
+    investor_kind kind() const noexcept { return kind_; }
+    /// True if the investor leads the round.
+    bool is_lead() const noexcept { return lead_; }
+
+    friend bool operator==(const investor& a, const investor& b) {
+        return a.name_ == b.name_ && a.kind_ == b.kind_ && a.lead_ == b.lead_;
+    }
+    friend bool operator!=(const investor& a, const investor& b) { return !(a == b); }
+    /// Writes e.g. "Amazon (strategic, lead)".
+    friend std::ostream& operator<<(std::ostream& os, const investor& i) {
+        return os << i.name_ << " (" << to_string(i.kind_) << (i.lead_ ? ", lead)" : ")");
+    }
+
+private:
+    std::string name_;
+    investor_kind kind_;
+    bool lead_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_INVESTOR_HPP

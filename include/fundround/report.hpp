@@ -1,0 +1,154 @@
+/// @file report.hpp
+/// @brief A plain-text summary of a round: headline figures, investors and the schedule.
+#ifndef FUNDROUND_REPORT_HPP
+#define FUNDROUND_REPORT_HPP
+
+#include <fundround/money.hpp>
+#include <fundround/round.hpp>
+#include <fundround/schedule.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fundround {
+
+/// Choices for print_summary().
+struct report_options {
+    int percent_decimals = 4;   ///< Digits after the point in percentages.
+    int multiple_decimals = 2;  ///< Digits after the point in multiples ("1.46x").
+    bool full_amounts = false;  ///< Exact amounts ("$15,000,000,000.00") instead of "$15B".
+};
+
+namespace detail {
+
+/// Width on screen of UTF-8 text (counts code points, not bytes).
+inline std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
+    }
+    return n;
+}
+
+/// A table of text cells printed with aligned columns; numeric columns are right-aligned.
+class text_table {
+public:
+    text_table(std::vector<std::string> header, std::vector<bool> right_aligned)
+        : right_(std::move(right_aligned)) {
+        rows_.push_back(std::move(header));
+    }
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void print(std::ostream& os, const std::string& indent) const {
+        std::vector<std::size_t> width(rows_.front().size(), 0);
+        for (const auto& row : rows_) {
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                if (display_width(row[c]) > width[c]) width[c] = display_width(row[c]);
+            }
+        }
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            const auto& row = rows_[r];
+            if (r == 0 && std::all_of(row.begin(), row.end(), [](const std::string& s) { return s.empty(); })) {
+                continue;  // a table without a header row
+            }
+            std::string line = indent;
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                const std::string pad(width[c] - display_width(row[c]), ' ');
+                if (c > 0) line += "  ";
+                line += right_[c] ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
+            }
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            os << line << '\n';
+        }
+    }
+
+private:
+    std::vector<std::vector<std::string>> rows_;
+    std::vector<bool> right_;
+};
+
+}  // namespace detail
+
+/// Prints @p r for a person: a header with the headline figures, then aligned tables of
+/// investors and of the disbursement schedule, with totals that reconcile.
+inline void print_summary(std::ostream& os, const funding_round& r, const report_options& opt = {}) {
+    auto amount = [&](money m) { return opt.full_amounts ? format_full(m) : format_compact(m); };
+    auto pct = [&](const fraction& f) { return f.to_percent_string(opt.percent_decimals); };
+    auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
+
+    os << r.name() << " (" << to_string(r.currency()) << "), closing " << to_string(r.close_date()) << '\n';
+    detail::text_table head({"", ""}, {false, false});
+    head.add({"Pre-money", amount(r.pre_money())});
+    head.add({"Raised, committed", amount(r.raised()) + " = " + amount(r.raised_at_close()) +
+                                       " at close + " + amount(r.raised_scheduled()) + " scheduled + " +
+                                       amount(r.raised_conditional()) + " conditional"});
+    head.add({"Post-money", amount(r.post_money()) + " committed, " + amount(r.post_money_at_close()) +
+                                " at close"});
+    if (auto price = r.valuation().price()) head.add({"Price per share", price->to_string()});
+    if (r.prior_mark()) {
+        std::string text = mult(*r.step_up()) + " pre-money, " + mult(*r.post_money_step_up()) +
+                           " post-money, vs " + amount(*r.prior_mark());
+        if (!r.prior_mark_label().empty()) text += " (" + r.prior_mark_label() + ")";
+        head.add({"Step-up", text});
+    }
+    if (r.prior_round()) {
+        std::string text = mult(*r.raise_multiple()) + " the prior round of " + amount(*r.prior_round());
+        if (!r.prior_round_label().empty()) text += " (" + r.prior_round_label() + ")";
+        head.add({"Raise multiple", text});
+    }
+    head.add({"New investors own", pct(r.new_investors_ownership()) + " committed, " +
+                                       pct(r.new_investors_ownership_at_close()) + " at close"});
+    head.add({"Existing holders own", pct(r.existing_holders_ownership()) + " committed, " +
+                                          pct(r.existing_holders_ownership_at_close()) + " at close"});
+    head.print(os, "  ");
+
+    os << "\nInvestors\n";
+    detail::text_table inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
+                            "Owns committed", "Owns at close"},
+                           {false, false, true, true, true, true, true, true});
+    for (const auto& c : r.commitments()) {
+        inv.add({c.investor.name() + (c.investor.is_lead() ? " (lead)" : ""), to_string(c.investor.kind()),
+                 amount(c.total), amount(c.at_close), amount(c.scheduled), amount(c.conditional),
+                 pct(c.total.ratio_to(r.post_money())), pct(c.at_close.ratio_to(r.post_money_at_close()))});
+    }
+    inv.add({"Total", "", amount(r.raised()), amount(r.raised_at_close()), amount(r.raised_scheduled()),
+             amount(r.raised_conditional()), pct(r.new_investors_ownership()),
+             pct(r.new_investors_ownership_at_close())});
+    inv.print(os, "  ");
+
+    const disbursement_schedule& s = r.schedule();
+    os << "\nSchedule\n";
+    detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
+                             {false, false, true, false, false, true});
+    for (const auto& d : s.dated()) {
+        sched.add({to_string(*d.date), d.investor, amount(d.amount), to_string(d.status), d.when.to_string(),
+                   amount(d.cumulative)});
+    }
+    for (const auto& d : s.undated()) {
+        sched.add({"undated", d.investor, amount(d.amount), to_string(d.status), d.when.to_string(),
+                   amount(d.cumulative)});
+    }
+    sched.print(os, "  ");
+    os << "  Dated " << amount(s.dated_total()) << " + undated " << amount(s.undated_total()) << " = "
+       << amount(s.total()) << " committed\n";
+}
+
+/// Writes print_summary() with default options.
+inline std::ostream& operator<<(std::ostream& os, const funding_round& r) {
+    print_summary(os, r);
+    return os;
+}
+
+/// print_summary() as a string.
+inline std::string summary(const funding_round& r, const report_options& opt = {}) {
+    std::ostringstream os;
+    print_summary(os, r, opt);
+    return os.str();
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_REPORT_HPP

@@ -1,0 +1,319 @@
+/// @file round_builder.hpp
+/// @brief A builder that reads like the deal and validates everything at once.
+#ifndef FUNDROUND_ROUND_BUILDER_HPP
+#define FUNDROUND_ROUND_BUILDER_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/condition.hpp>
+#include <fundround/currency.hpp>
+#include <fundround/error.hpp>
+#include <fundround/investor.hpp>
+#include <fundround/money.hpp>
+#include <fundround/round.hpp>
+#include <fundround/schedule.hpp>
+#include <fundround/shares.hpp>
+#include <fundround/tranche.hpp>
+#include <fundround/valuation.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// The outcome of round_builder::try_build(): a round, or every problem found.
+struct build_result {
+    std::optional<funding_round> round;  ///< The round, when there were no problems.
+    std::vector<diagnostic> problems;    ///< Every problem found (empty on success).
+
+    /// True if the round was built.
+    bool ok() const noexcept { return round.has_value(); }
+    /// True if the round was built.
+    explicit operator bool() const noexcept { return ok(); }
+};
+
+/// Builds a funding_round step by step, the way the deal is described:
+///
+///     funding_round r = round_builder("Series X")
+///         .pre_money(730_B).close_date(2026_y / 2 / 27)
+///         .invest(investor::strategic("Amazon"), 50_B,
+///                 {tranche::at_close(15_B), tranche::when(35_B, milestone("conditions"))})
+///         .invest(investor::strategic("Nvidia"), 30_B)
+///         .build();
+///
+/// build() validates and throws one validation_error listing every problem; try_build() returns
+/// them instead. Setters never throw.
+class round_builder {
+public:
+    /// A builder for a round called @p name, in US dollars.
+    explicit round_builder(std::string name = {}) : name_(std::move(name)) {}
+
+    /// Sets the round's name.
+    round_builder& name(std::string n) { name_ = std::move(n); return *this; }
+    /// Sets the round's currency (default USD); every amount must be in it.
+    round_builder& currency(fundround::currency c) { currency_ = c; return *this; }
+    /// Sets the pre-money valuation (required).
+    round_builder& pre_money(money m) { pre_money_ = m; return *this; }
+    /// Sets the fully diluted share count before the round (fixes the price per share).
+    round_builder& pre_money_shares(share_count s) { shares_ = s; return *this; }
+    /// Sets the previous valuation mark and what it was ("October 2025 secondary").
+    round_builder& prior_mark(money m, std::string label = {}) {
+        prior_mark_ = m;
+        prior_mark_label_ = std::move(label);
+        return *this;
+    }
+    /// Sets the previous round's amount and what it was ("2025 round").
+    round_builder& prior_round(money m, std::string label = {}) {
+        prior_round_ = m;
+        prior_round_label_ = std::move(label);
+        return *this;
+    }
+    /// Sets the close date (required: pick one and say so if the deal does not give it).
+    round_builder& close_date(calendar_date d) { close_date_ = d; return *this; }
+
+    /// @p who commits @p amount, all funded at close.
+    round_builder& invest(investor who, money amount) {
+        entries_.push_back({std::move(who), {tranche::at_close(amount)}, std::nullopt});
+        return *this;
+    }
+    /// @p who commits the sum of @p tranches.
+    round_builder& invest(investor who, std::vector<tranche> tranches) {
+        entries_.push_back({std::move(who), std::move(tranches), std::nullopt});
+        return *this;
+    }
+    /// @p who commits @p commitment, paid as @p tranches, which must sum to it exactly.
+    round_builder& invest(investor who, money commitment, std::vector<tranche> tranches) {
+        entries_.push_back({std::move(who), std::move(tranches), commitment});
+        return *this;
+    }
+
+    /// Every problem that build() would report (empty if the round is valid).
+    std::vector<diagnostic> validate() const { return try_build().problems; }
+    /// The round, or every problem found; never throws for bad input.
+    build_result try_build() const;
+    /// The round; throws validation_error listing every problem.
+    funding_round build() const {
+        build_result r = try_build();
+        if (!r.ok()) throw validation_error("round \"" + name_ + "\" is invalid", std::move(r.problems));
+        return std::move(*r.round);
+    }
+
+private:
+    struct entry {
+        investor who;
+        std::vector<tranche> tranches;
+        std::optional<money> stated;
+    };
+    struct placement {
+        funding_status status;
+        std::optional<calendar_date> date;
+    };
+
+    void check_amount(std::vector<diagnostic>& out, const std::string& field, money m) const {
+        if (m.currency() != currency_) {
+            out.push_back({field, format_full(m),
+                           "must be in " + to_string(currency_) + ", the round's currency"});
+        } else if (!m.is_positive()) {
+            out.push_back({field, format_full(m), "must be positive"});
+        }
+    }
+
+    static std::string investor_path(std::size_t i, const investor& who) {
+        std::string path = "investors[" + std::to_string(i) + "]";
+        if (!who.name().empty()) path += " \"" + who.name() + "\"";
+        return path;
+    }
+
+    void check_round(std::vector<diagnostic>& out) const {
+        if (!pre_money_) {
+            out.push_back({"pre_money", "", "is required"});
+        } else {
+            check_amount(out, "pre_money", *pre_money_);
+        }
+        if (shares_ && shares_->value() <= 0) {
+            out.push_back({"pre_money_shares", std::to_string(shares_->value()), "must be positive"});
+        }
+        if (!close_date_) {
+            out.push_back({"close_date", "", "is required (pick one and label it as an assumption)"});
+        } else if (!close_date_->ok()) {
+            out.push_back({"close_date", to_string(*close_date_), "is not a valid calendar date"});
+        }
+        if (prior_mark_) check_amount(out, "prior_mark", *prior_mark_);
+        if (prior_round_) check_amount(out, "prior_round", *prior_round_);
+        if (entries_.empty()) out.push_back({"investors", "", "at least one investor is required"});
+    }
+
+    // Validates one commitment; returns its total when it can be computed.
+    std::optional<money> check_entry(std::vector<diagnostic>& out, std::size_t i,
+                                     std::unordered_map<std::string, std::size_t>& seen) const {
+        const entry& e = entries_[i];
+        const std::string path = investor_path(i, e.who);
+        if (e.who.name().empty()) {
+            out.push_back({path + ".name", "", "must not be empty"});
+        } else {
+            const auto [it, fresh] = seen.emplace(e.who.name(), i);
+            if (!fresh) {
+                out.push_back({path + ".name", e.who.name(),
+                               "duplicates investors[" + std::to_string(it->second) +
+                                   "]; combine their tranches under one investor"});
+            }
+        }
+        if (e.tranches.empty()) out.push_back({path + ".tranches", "", "at least one tranche is required"});
+        bool summable = true;
+        money total = money::zero(currency_);
+        for (std::size_t k = 0; k < e.tranches.size(); ++k) {
+            const tranche& t = e.tranches[k];
+            const std::string tpath = path + ".tranches[" + std::to_string(k) + "]";
+            std::vector<diagnostic> own = t.validate(tpath);
+            if (t.amount().currency() != currency_) {
+                own.insert(own.begin(), {tpath + ".amount", format_full(t.amount()),
+                                         "must be in " + to_string(currency_) + ", the round's currency"});
+                summable = false;
+            }
+            if (close_date_ && close_date_->ok() && t.expected_date() && t.expected_date()->ok() &&
+                *t.expected_date() < *close_date_) {
+                own.push_back({tpath + ".expected_date", to_string(*t.expected_date()),
+                               "must not be before the close date " + to_string(*close_date_)});
+            }
+            out.insert(out.end(), own.begin(), own.end());
+            if (summable) {
+                try {
+                    total += t.amount();
+                } catch (const overflow_error&) {
+                    out.push_back({path + ".tranches", "", "the tranches' sum overflows the amount range"});
+                    summable = false;
+                }
+            }
+        }
+        if (!summable) return std::nullopt;
+        if (e.stated) {
+            if (e.stated->currency() != currency_) {
+                check_amount(out, path + ".commitment", *e.stated);
+            } else if (*e.stated != total) {
+                out.push_back({path + ".commitment", format_full(*e.stated),
+                               "the tranches sum to " + format_full(total) +
+                                   "; they must sum exactly to the stated commitment"});
+            }
+        }
+        return total;
+    }
+
+    static placement place(const tranche& t, calendar_date close, const world_state& at_close,
+                           const world_state& end_of_time, const std::string& path,
+                           std::vector<diagnostic>& out) {
+        const condition& c = t.condition();
+        const condition_status s = c.evaluate(at_close);
+        if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
+            return {funding_status::at_close, close};
+        }
+        if (c.depends_on_milestone()) return {funding_status::conditional, t.expected_date()};
+        const condition_status e = c.evaluate(end_of_time);
+        if (!e.is_met()) {
+            out.push_back({path + ".condition", c.to_string(), "can never be met"});
+            return {funding_status::scheduled, std::nullopt};
+        }
+        calendar_date due = close;
+        if (e.since && *e.since > due) due = *e.since;
+        if (t.expected_date()) {
+            if (*t.expected_date() < due) {
+                out.push_back({path + ".expected_date", to_string(*t.expected_date()),
+                               "must not be before the condition is met on " + to_string(due)});
+            }
+            due = *t.expected_date();
+        }
+        return {funding_status::scheduled, due};
+    }
+
+    std::string name_;
+    fundround::currency currency_;
+    std::optional<money> pre_money_;
+    std::optional<share_count> shares_;
+    std::optional<money> prior_mark_;
+    std::string prior_mark_label_;
+    std::optional<money> prior_round_;
+    std::string prior_round_label_;
+    std::optional<calendar_date> close_date_;
+    std::vector<entry> entries_;
+};
+
+inline build_result round_builder::try_build() const {
+    build_result result;
+    std::vector<diagnostic>& out = result.problems;
+    check_round(out);
+    std::unordered_map<std::string, std::size_t> seen;
+    seen.reserve(entries_.size());
+    std::vector<money> totals;
+    totals.reserve(entries_.size());
+    bool summable = true;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        auto total = check_entry(out, i, seen);
+        if (total) {
+            totals.push_back(*total);
+        } else {
+            summable = false;
+        }
+    }
+    if (!out.empty()) return result;
+
+    funding_round r;
+    r.name_ = name_;
+    r.currency_ = currency_;
+    r.close_date_ = *close_date_;
+    r.valuation_ = shares_ ? valuation(*pre_money_, *shares_) : valuation(*pre_money_);
+    r.prior_mark_ = prior_mark_;
+    r.prior_mark_label_ = prior_mark_label_;
+    r.prior_round_ = prior_round_;
+    r.prior_round_label_ = prior_round_label_;
+    r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
+
+    const world_state at_close(*close_date_);
+    const world_state end_of_time(date::year{9999} / 12 / 31);
+    std::vector<disbursement> dated;
+    std::vector<disbursement> undated;
+    std::size_t tranche_count = 0;
+    for (const auto& e : entries_) tranche_count += e.tranches.size();
+    dated.reserve(tranche_count);
+    r.commitments_.reserve(entries_.size());
+    r.index_.reserve(entries_.size());
+    try {
+        for (std::size_t i = 0; i < entries_.size() && summable; ++i) {
+            const entry& e = entries_[i];
+            commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
+                         money::zero(currency_), money::zero(currency_)};
+            for (std::size_t k = 0; k < e.tranches.size(); ++k) {
+                const tranche& t = e.tranches[k];
+                const std::string path = investor_path(i, e.who) + ".tranches[" + std::to_string(k) + "]";
+                const placement p = place(t, *close_date_, at_close, end_of_time, path, out);
+                switch (p.status) {
+                    case funding_status::at_close: c.at_close += t.amount(); break;
+                    case funding_status::scheduled: c.scheduled += t.amount(); break;
+                    case funding_status::conditional: c.conditional += t.amount(); break;
+                }
+                disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
+                               money::zero(currency_)};
+                (p.date ? dated : undated).push_back(std::move(d));
+            }
+            r.raised_ += c.total;
+            r.at_close_ += c.at_close;
+            r.scheduled_ += c.scheduled;
+            r.conditional_ += c.conditional;
+            r.index_.emplace(e.who.name(), i);
+            r.commitments_.push_back(std::move(c));
+        }
+        r.post_money_ = r.valuation_.post_money(r.raised_);
+        r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
+    } catch (const overflow_error&) {
+        out.push_back({"investors", "", "the round's total or post-money overflows the amount range"});
+    }
+    if (!out.empty()) return result;
+    r.schedule_ = disbursement_schedule(std::move(dated), std::move(undated), currency_);
+    result.round = std::move(r);
+    return result;
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_ROUND_BUILDER_HPP

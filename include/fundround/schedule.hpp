@@ -1,0 +1,101 @@
+/// @file schedule.hpp
+/// @brief The disbursement schedule: when each tranche's money is due, with running totals.
+#ifndef FUNDROUND_SCHEDULE_HPP
+#define FUNDROUND_SCHEDULE_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/condition.hpp>
+#include <fundround/money.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// How a tranche stands on the round's close date.
+enum class funding_status {
+    at_close,     ///< Condition met at close and due at close.
+    scheduled,    ///< Certain, but due on a later date (a date condition or expected date).
+    conditional,  ///< Depends on a milestone that may never be achieved.
+};
+
+/// "at close", "scheduled" or "conditional".
+inline std::string to_string(funding_status s) {
+    switch (s) {
+        case funding_status::at_close: return "at close";
+        case funding_status::scheduled: return "scheduled";
+        case funding_status::conditional: return "conditional";
+    }
+    return "unknown";
+}
+
+/// One entry of a disbursement schedule: one tranche of one investor.
+struct disbursement {
+    std::optional<calendar_date> date;  ///< When the money is due; empty if undated.
+    std::string investor;               ///< The investor's name.
+    std::size_t investor_index = 0;     ///< Position of the investor in the round.
+    std::size_t tranche_index = 0;      ///< Position of the tranche in the investor's list.
+    money amount;                       ///< The tranche amount.
+    condition when;                     ///< The tranche's condition.
+    funding_status status = funding_status::at_close;  ///< Standing at close.
+    money cumulative;  ///< Running total of its list (dated or undated) up to this entry.
+};
+
+/// A disbursement schedule: dated entries in date order (ties keep round order) and undated
+/// conditional entries listed separately. Totals reconcile: dated + undated = committed.
+class disbursement_schedule {
+public:
+    /// An empty schedule in currency @p c.
+    explicit disbursement_schedule(currency c = {})
+        : dated_total_(money::zero(c)), undated_total_(money::zero(c)) {}
+
+    /// Builds the schedule from entries in round order; sorts the dated ones by date (stable)
+    /// and fills in the running totals.
+    disbursement_schedule(std::vector<disbursement> dated, std::vector<disbursement> undated,
+                          currency c)
+        : dated_(std::move(dated)), undated_(std::move(undated)),
+          dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
+        std::stable_sort(dated_.begin(), dated_.end(),
+                         [](const disbursement& a, const disbursement& b) { return *a.date < *b.date; });
+        for (auto& d : dated_) {
+            dated_total_ += d.amount;
+            d.cumulative = dated_total_;
+        }
+        for (auto& d : undated_) {
+            undated_total_ += d.amount;
+            d.cumulative = undated_total_;
+        }
+    }
+
+    /// Dated entries, in date order.
+    const std::vector<disbursement>& dated() const noexcept { return dated_; }
+    /// Undated (conditional) entries, in round order.
+    const std::vector<disbursement>& undated() const noexcept { return undated_; }
+    /// Sum of the dated entries.
+    money dated_total() const noexcept { return dated_total_; }
+    /// Sum of the undated entries.
+    money undated_total() const noexcept { return undated_total_; }
+    /// Dated plus undated: the whole commitment.
+    money total() const { return dated_total_ + undated_total_; }
+    /// Sum of dated entries due on or before @p d (conditions not evaluated). O(log n).
+    money due_through(calendar_date d) const {
+        const auto it = std::upper_bound(dated_.begin(), dated_.end(), d,
+                                         [](calendar_date x, const disbursement& e) { return x < *e.date; });
+        if (it == dated_.begin()) return money::zero(dated_total_.currency());
+        return std::prev(it)->cumulative;
+    }
+
+private:
+    std::vector<disbursement> dated_;
+    std::vector<disbursement> undated_;
+    money dated_total_;
+    money undated_total_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_SCHEDULE_HPP

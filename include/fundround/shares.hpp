@@ -1,0 +1,109 @@
+/// @file shares.hpp
+/// @brief Share counts and prices per share: strong types that do not mix with money.
+#ifndef FUNDROUND_SHARES_HPP
+#define FUNDROUND_SHARES_HPP
+
+#include <fundround/currency.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/fraction.hpp>
+#include <fundround/money.hpp>
+#include <fundround/rounding.hpp>
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace fundround {
+
+/// A whole number of shares. Not money: adding a share count to an amount does not compile.
+class share_count {
+public:
+    /// Zero shares.
+    constexpr share_count() noexcept = default;
+    /// Exactly @p count shares.
+    constexpr explicit share_count(std::int64_t count) noexcept : count_(count) {}
+    /// The number of shares.
+    constexpr std::int64_t value() const noexcept { return count_; }
+
+    share_count& operator+=(share_count o) { count_ = detail::checked_add(count_, o.count_); return *this; }
+    share_count& operator-=(share_count o) { count_ = detail::checked_sub(count_, o.count_); return *this; }
+    friend share_count operator+(share_count a, share_count b) { return a += b; }
+    friend share_count operator-(share_count a, share_count b) { return a -= b; }
+    friend constexpr bool operator==(share_count a, share_count b) noexcept { return a.count_ == b.count_; }
+    friend constexpr bool operator!=(share_count a, share_count b) noexcept { return a.count_ != b.count_; }
+    friend constexpr bool operator<(share_count a, share_count b) noexcept { return a.count_ < b.count_; }
+    friend constexpr bool operator>(share_count a, share_count b) noexcept { return a.count_ > b.count_; }
+    friend constexpr bool operator<=(share_count a, share_count b) noexcept { return a.count_ <= b.count_; }
+    friend constexpr bool operator>=(share_count a, share_count b) noexcept { return a.count_ >= b.count_; }
+    /// Writes e.g. "1,000,000 shares".
+    friend std::ostream& operator<<(std::ostream& os, share_count s) {
+        const std::string digits = detail::group_thousands(
+            std::to_string(s.count_ < 0 ? -static_cast<std::uint64_t>(s.count_) : static_cast<std::uint64_t>(s.count_)));
+        return os << (s.count_ < 0 ? "-" : "") << digits << " shares";
+    }
+
+private:
+    std::int64_t count_ = 0;
+};
+
+/// An exact price per share: an amount of money divided by a share count, kept as a fraction of
+/// money units so nothing is lost until you ask for a rounded amount. Not a valuation.
+class price_per_share {
+public:
+    /// The price @p total / @p shares; throws unless @p shares is positive.
+    price_per_share(money total, share_count shares) : currency_(total.currency()) {
+        if (shares.value() <= 0) {
+            throw invalid_argument_error("shares = " + std::to_string(shares.value()) +
+                                         ": must be positive to derive a price per share");
+        }
+        units_per_share_ = fraction(total.units(), shares.value());
+    }
+
+    /// The exact price in money units (thousandths of a currency unit) per share.
+    const fraction& units_per_share() const noexcept { return units_per_share_; }
+    /// The currency of the price.
+    fundround::currency currency() const noexcept { return currency_; }
+    /// The price rounded to a money unit by @p mode.
+    money rounded(rounding mode) const {
+        return money::from_units(units_per_share_.round_to_integer(mode).convert_to<std::int64_t>(), currency_);
+    }
+    /// The exact cost of @p shares at this price, rounded to a money unit by @p mode.
+    money cost_of(share_count shares, rounding mode) const {
+        return money::from_units(1, currency_).times(units_per_share_ * fraction(shares.value()), mode);
+    }
+    /// The shares @p amount buys at this price, rounded to whole shares by @p mode
+    /// (usually rounding::floor: no fractional shares are issued).
+    share_count shares_for(money amount, rounding mode) const {
+        if (amount.currency() != currency_) {
+            throw currency_mismatch_error("price is in " + fundround::to_string(currency_) + ", amount in " +
+                                          fundround::to_string(amount.currency()));
+        }
+        const fraction exact = fraction(amount.units()) / units_per_share_;
+        const fraction::integer n = exact.round_to_integer(mode);
+        if (n > detail::int64_max || n < detail::int64_min) detail::throw_overflow("share count");
+        return share_count(n.convert_to<std::int64_t>());
+    }
+    /// Decimal text in currency units with @p decimals digits, e.g. "$12.3456".
+    std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
+        const fraction major = units_per_share_ / fraction(money::units_per_major);
+        return detail::currency_prefix(currency_) + major.to_decimal_string(decimals, mode);
+    }
+
+    friend bool operator==(const price_per_share& a, const price_per_share& b) {
+        return a.currency_ == b.currency_ && a.units_per_share_ == b.units_per_share_;
+    }
+    friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
+    /// Writes to_string() with 4 decimals.
+    friend std::ostream& operator<<(std::ostream& os, const price_per_share& p) {
+        return os << p.to_string();
+    }
+
+private:
+    fraction units_per_share_;
+    fundround::currency currency_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_SHARES_HPP

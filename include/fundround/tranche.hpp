@@ -1,0 +1,105 @@
+/// @file tranche.hpp
+/// @brief One payment of an investor's commitment: an amount, a condition, an expected date.
+#ifndef FUNDROUND_TRANCHE_HPP
+#define FUNDROUND_TRANCHE_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/condition.hpp>
+#include <fundround/error.hpp>
+#include <fundround/money.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// A payment: @p amount, paid when its condition is met, optionally expected on a date.
+///
+/// Construction never throws for bad amounts or dates: the round builder validates every tranche
+/// and reports all problems at once (see validate()).
+class tranche {
+public:
+    /// @p amount paid when @p when is met (default: at close), optionally expected on @p expected.
+    explicit tranche(money amount, condition when = condition::always(),
+                     std::optional<calendar_date> expected = std::nullopt, std::string label = {})
+        : amount_(amount), condition_(std::move(when)), expected_(expected), label_(std::move(label)) {}
+
+    /// @p amount due at close.
+    static tranche at_close(money amount) { return tranche(amount); }
+    /// @p amount due on @p due (condition: on or after that date; expected on it).
+    static tranche on(money amount, calendar_date due) {
+        return tranche(amount, condition::on_or_after(due), due);
+    }
+    /// @p amount paid when @p when is met; @p expected is the date it is expected, if known.
+    static tranche when(money amount, condition when,
+                        std::optional<calendar_date> expected = std::nullopt) {
+        return tranche(amount, std::move(when), expected);
+    }
+
+    /// The same tranche with a label ("first tranche").
+    tranche labelled(std::string label) const {
+        tranche t = *this;
+        t.label_ = std::move(label);
+        return t;
+    }
+    /// The same tranche expected on @p d.
+    tranche expected_on(calendar_date d) const {
+        tranche t = *this;
+        t.expected_ = d;
+        return t;
+    }
+
+    /// The amount.
+    money amount() const noexcept { return amount_; }
+    /// The condition under which it is paid.
+    const fundround::condition& condition() const noexcept { return condition_; }
+    /// The date it is expected, if known.
+    std::optional<calendar_date> expected_date() const noexcept { return expected_; }
+    /// A free-text label ("" if none).
+    const std::string& label() const noexcept { return label_; }
+    /// True if payment depends on a milestone (uncertain), not only on time.
+    bool is_conditional() const { return condition_.depends_on_milestone(); }
+
+    /// Every problem with this tranche, fields prefixed by @p path (e.g. "investors[0].tranches[1]").
+    std::vector<diagnostic> validate(const std::string& path) const {
+        std::vector<diagnostic> out;
+        if (!amount_.is_positive()) {
+            out.push_back({path + ".amount", format_full(amount_), "must be positive"});
+        }
+        if (expected_ && !expected_->ok()) {
+            out.push_back({path + ".expected_date", to_string(*expected_), "is not a valid calendar date"});
+        }
+        const auto stop = condition_.earliest_long_stop();
+        if (expected_ && stop && *stop < *expected_) {
+            out.push_back({path + ".condition.long_stop", to_string(*stop),
+                           "must not be before the expected date " + to_string(*expected_)});
+        }
+        return out;
+    }
+
+    friend bool operator==(const tranche& a, const tranche& b) {
+        return a.amount_ == b.amount_ && a.condition_ == b.condition_ &&
+               a.expected_ == b.expected_ && a.label_ == b.label_;
+    }
+    friend bool operator!=(const tranche& a, const tranche& b) { return !(a == b); }
+    /// Writes e.g. "$35B when milestone "certain conditions"".
+    friend std::ostream& operator<<(std::ostream& os, const tranche& t) {
+        os << format_compact(t.amount_) << " " << t.condition_.to_string();
+        if (t.expected_) os << ", expected " << to_string(*t.expected_);
+        if (!t.label_.empty()) os << " [" << t.label_ << "]";
+        return os;
+    }
+
+private:
+    money amount_;
+    fundround::condition condition_;
+    std::optional<calendar_date> expected_;
+    std::string label_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_TRANCHE_HPP

@@ -1,0 +1,69 @@
+/// @file valuation.hpp
+/// @brief Pre-money, post-money, price per share and step-up against a prior mark.
+#ifndef FUNDROUND_VALUATION_HPP
+#define FUNDROUND_VALUATION_HPP
+
+#include <fundround/error.hpp>
+#include <fundround/fraction.hpp>
+#include <fundround/money.hpp>
+#include <fundround/shares.hpp>
+
+#include <optional>
+
+namespace fundround {
+
+/// A company's valuation for a round: the pre-money value and, optionally, the fully diluted
+/// share count before the round (which fixes the price per share).
+///
+/// Definitions: post-money = pre-money + money in; price per share = pre-money / pre-money
+/// fully diluted shares; step-up = this valuation / a prior mark.
+class valuation {
+public:
+    /// A valuation of @p pre_money; throws unless it is positive.
+    explicit valuation(money pre_money) : pre_money_(pre_money) {
+        if (!pre_money.is_positive()) {
+            throw invalid_argument_error("pre_money = " + format_full(pre_money) + ": must be positive");
+        }
+    }
+    /// A valuation of @p pre_money over @p fully_diluted_shares shares before the round.
+    valuation(money pre_money, share_count fully_diluted_shares) : valuation(pre_money) {
+        if (fully_diluted_shares.value() <= 0) {
+            throw invalid_argument_error("pre_money_shares = " + std::to_string(fully_diluted_shares.value()) +
+                                         ": must be positive");
+        }
+        shares_ = fully_diluted_shares;
+    }
+
+    /// The pre-money valuation.
+    money pre_money() const noexcept { return pre_money_; }
+    /// Pre-money plus @p money_in (throws on overflow or currency mismatch).
+    money post_money(money money_in) const { return pre_money_ + money_in; }
+    /// Fully diluted shares before the round, if given.
+    std::optional<share_count> pre_money_shares() const noexcept { return shares_; }
+    /// Price per share = pre-money / pre-money fully diluted shares (only if shares are given).
+    std::optional<price_per_share> price() const {
+        if (!shares_) return std::nullopt;
+        return price_per_share(pre_money_, *shares_);
+    }
+    /// Pre-money / @p prior_mark, e.g. $730B / $500B = 73/50 (1.46x).
+    fraction step_up_from(money prior_mark) const { return pre_money_.ratio_to(prior_mark); }
+    /// Post-money (with @p money_in) / @p prior_mark, e.g. $840B / $500B = 42/25 (1.68x).
+    fraction post_money_step_up_from(money prior_mark, money money_in) const {
+        return post_money(money_in).ratio_to(prior_mark);
+    }
+    /// The fraction of the company @p money_in buys: money_in / post-money.
+    fraction ownership_bought_by(money money_in) const { return money_in.ratio_to(post_money(money_in)); }
+
+    friend bool operator==(const valuation& a, const valuation& b) {
+        return a.pre_money_ == b.pre_money_ && a.shares_ == b.shares_;
+    }
+    friend bool operator!=(const valuation& a, const valuation& b) { return !(a == b); }
+
+private:
+    money pre_money_;
+    std::optional<share_count> shares_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_VALUATION_HPP
