@@ -19,7 +19,9 @@ inline std::string to_string(calendar_date d) {
     const int y = static_cast<int>(d.year());
     const auto m = static_cast<unsigned>(d.month());
     const auto dd = static_cast<unsigned>(d.day());
-    std::string text = std::to_string(y) + "-";
+    std::string year = std::to_string(y < 0 ? -y : y);
+    if (year.size() < 4) year.insert(0, 4 - year.size(), '0');
+    std::string text = (y < 0 ? "-" : "") + year + "-";
     if (m < 10) text += "0";
     text += std::to_string(m) + "-";
     if (dd < 10) text += "0";

@@ -25,14 +25,14 @@ public:
     /// The world on @p as_of with no milestones achieved.
     explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
 
-    /// Records that milestone @p name was achieved on @p on.
+    /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
     world_state& achieve(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" achieved on");
         failed_.erase(name);
         achieved_[name] = on;
         return *this;
     }
-    /// Records that milestone @p name became impossible on @p on (it will never be achieved).
+    /// Records that milestone @p name became impossible on @p on (replaces any earlier record).
     world_state& fail(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" failed on");
         achieved_.erase(name);
@@ -207,10 +207,34 @@ public:
         return best;
     }
 
+    /// The last day on which the whole condition can still become met, if there is one: after it
+    /// the condition is lapsed unless already met. A long stop binds its part; all_of and any_of
+    /// are bound only when every part is (by the latest such day); negation is never bound.
+    std::optional<calendar_date> deadline() const {
+        switch (kind()) {
+            case condition_kind::long_stop: {
+                const auto inner = parts().front().deadline();
+                if (inner && *inner < node_->date) return inner;
+                return node_->date;
+            }
+            case condition_kind::all_of:
+            case condition_kind::any_of: {
+                std::optional<calendar_date> latest;
+                for (const auto& p : parts()) {
+                    const auto d = p.deadline();
+                    if (!d) return std::nullopt;
+                    if (!latest || *latest < *d) latest = d;
+                }
+                return latest;
+            }
+            default: return std::nullopt;
+        }
+    }
+
     /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
     condition_status evaluate(const world_state& world) const;
 
-    /// Readable form, e.g. `milestone("certain conditions") by 2026-12-31`.
+    /// Readable form, e.g. `milestone "certain conditions" by 2026-12-31`.
     std::string to_string() const;
 
     friend bool operator==(const condition& a, const condition& b) {
@@ -373,9 +397,17 @@ inline std::string condition::to_string() const {
         case condition_kind::milestone: return "milestone \"" + n.name + "\"";
         case condition_kind::all_of: return n.parts.empty() ? "always" : join("all_of");
         case condition_kind::any_of: return n.parts.empty() ? "never" : join("any_of");
-        case condition_kind::negation: return "not " + n.parts.front().to_string();
-        case condition_kind::long_stop:
-            return n.parts.front().to_string() + " by " + fundround::to_string(n.date);
+        case condition_kind::negation: {
+            const condition& part = n.parts.front();
+            if (part.kind() == condition_kind::long_stop) return "not (" + part.to_string() + ")";
+            return "not " + part.to_string();
+        }
+        case condition_kind::long_stop: {
+            const condition& part = n.parts.front();
+            const std::string text = part.to_string();
+            return (part.kind() == condition_kind::negation ? "(" + text + ")" : text) + " by " +
+                   fundround::to_string(n.date);
+        }
     }
     return "unknown";
 }

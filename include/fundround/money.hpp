@@ -16,6 +16,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace fundround {
@@ -81,6 +82,24 @@ public:
     friend money operator-(money a, money b) { return a -= b; }
     friend money operator*(money a, rep factor) { return a *= factor; }
     friend money operator*(rep factor, money a) { return a *= factor; }
+
+    // A floating-point factor would be truncated to an integer without a named rounding mode:
+    // use times() or divided_by() with integers or a fraction instead.
+    template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
+    static money from_units(F, fundround::currency = {}) = delete;
+    template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
+    static money from_major(F, fundround::currency = {}) = delete;
+    template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
+    money& operator*=(F) = delete;
+    template <class F>
+    friend std::enable_if_t<std::is_floating_point_v<F>, money> operator*(money, F) = delete;
+    template <class F>
+    friend std::enable_if_t<std::is_floating_point_v<F>, money> operator*(F, money) = delete;
+    template <class N, class D,
+              std::enable_if_t<std::is_floating_point_v<N> || std::is_floating_point_v<D>, int> = 0>
+    money times(N, D, rounding) const = delete;
+    template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
+    money divided_by(F, rounding) const = delete;
 
     /// The amount times @p numerator / @p denominator, rounded to a unit by @p mode
     /// (128-bit intermediate, so the product never overflows before the division).
@@ -189,14 +208,14 @@ inline std::vector<std::int64_t> allocate_units(std::int64_t total,
     const bool negative = total < 0;
     const uint128 magnitude_total = magnitude(int128(total));
     const auto wsum = static_cast<uint128>(weight_sum);
-    std::vector<std::int64_t> parts(weights.size());
+    std::vector<uint128> magnitudes(weights.size());
     std::vector<uint128> remainders(weights.size());
     uint128 assigned = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const uint128 product = magnitude_total * static_cast<uint128>(weights[i]);
         const uint128 q = product / wsum;
         remainders[i] = product % wsum;
-        parts[i] = static_cast<std::int64_t>(q);  // q <= |total| <= 2^63
+        magnitudes[i] = q;  // q <= |total| <= 2^63
         assigned += q;
     }
     auto leftover = static_cast<std::size_t>(magnitude_total - assigned);  // < weights.size()
@@ -208,10 +227,12 @@ inline std::vector<std::int64_t> allocate_units(std::int64_t total,
                               if (remainders[a] != remainders[b]) return remainders[a] > remainders[b];
                               return a < b;
                           });
-        for (std::size_t k = 0; k < leftover; ++k) parts[order[k]] += 1;
+        for (std::size_t k = 0; k < leftover; ++k) magnitudes[order[k]] += 1;
     }
-    if (negative) {
-        for (auto& p : parts) p = checked_neg(p);
+    std::vector<std::int64_t> parts(weights.size());
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const int128 m = static_cast<int128>(magnitudes[i]);  // <= |total| <= 2^63
+        parts[i] = narrow(negative ? int128(-m) : m, "allocation");
     }
     return parts;
 }
@@ -503,12 +524,17 @@ private:
             if (group > 3) fail(pos_, "a thousands separator must follow 1 to 3 leading digits");
             while (peek() == ',') {
                 ++pos_;
+                const std::size_t group_start = pos_;
                 std::size_t n = 0;
                 while (is_digit(peek())) { add_digit(text_[pos_++]); ++n; }
-                if (n != 3) fail(pos_, "expected exactly 3 digits after a thousands separator");
+                if (n != 3) {
+                    fail(n > 3 ? group_start + 3 : pos_,
+                         "expected exactly 3 digits after a thousands separator");
+                }
             }
         }
         if (peek() == '.') {
+            point_ = pos_;
             ++pos_;
             if (!is_digit(peek())) fail(pos_, "expected a digit after the decimal point");
             while (is_digit(peek())) { add_digit(text_[pos_++]); ++decimals_; }
@@ -516,17 +542,28 @@ private:
     }
     money make(bool negative, std::int64_t scale) const {
         // units = mantissa * scale * 1000 / 10^decimals, which must be a whole number.
+        // Divide before multiplying so no intermediate can overflow 128 bits.
         const currency c = currency_.code().empty() ? fallback_ : currency_;
-        int128 numerator = mantissa_ * int128(scale) * int128(money::units_per_major);
-        int128 denominator = 1;
-        for (int i = 0; i < decimals_; ++i) denominator *= 10;
-        if (numerator % denominator != 0) {
-            fail(0, "more precise than a thousandth of a currency unit (the smallest amount)");
+        int128 mantissa = mantissa_;  // < 10^36
+        int decimals = decimals_;
+        while (decimals > 0 && mantissa % 10 == 0) { mantissa /= 10; --decimals; }
+        int128 multiplier = int128(scale) * int128(money::units_per_major);  // 10^3 .. 10^15
+        int allowed = 0;  // decimals the multiplier absorbs
+        for (int128 m = multiplier; m % 10 == 0; m /= 10) ++allowed;
+        if (decimals > allowed) {
+            // The first non-zero digit beyond the allowed decimals is the offending one.
+            std::size_t at = point_ + 1 + static_cast<std::size_t>(allowed);
+            while (at < text_.size() && text_[at] == '0') ++at;
+            fail(at, "more precise than a thousandth of a currency unit (the smallest amount)");
         }
-        const int128 units = numerator / denominator;
-        if (units > int128(int64_max)) fail(0, "the amount is out of range (about 9.2e15 units)");
-        const auto u = static_cast<std::int64_t>(units);
-        return money::from_units(negative ? -u : u, c);
+        for (int i = 0; i < decimals; ++i) multiplier /= 10;
+        // The magnitude may reach 2^63 only for a negative amount (the most negative money).
+        const int128 limit = int128(int64_max) + (negative ? 1 : 0);
+        if (mantissa > limit / multiplier) {
+            fail(0, "the amount is out of range (about 9.2e15 units)");
+        }
+        const int128 units = mantissa * multiplier;
+        return money::from_units(static_cast<std::int64_t>(negative ? int128(-units) : units), c);
     }
 
     std::string_view text_;
@@ -534,6 +571,7 @@ private:
     currency currency_ = fallback_;
     bool suffixed_ = false;
     std::size_t pos_ = 0;
+    std::size_t point_ = 0;
     int128 mantissa_ = 0;
     int significant_ = 0;
     int decimals_ = 0;
@@ -571,7 +609,7 @@ constexpr std::int64_t literal_units(const char* s, std::size_t n, std::int64_t 
         if (c < '0' || c > '9') {
             throw invalid_argument_error("money literal: only decimal digits are allowed");
         }
-        if (mantissa > (int64_max - 9) / 10) throw overflow_error("money literal: out of range");
+        if (mantissa > (int64_max - (c - '0')) / 10) throw overflow_error("money literal: out of range");
         mantissa = mantissa * 10 + (c - '0');
         digit = true;
         if (point) {

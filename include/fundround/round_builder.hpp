@@ -148,7 +148,10 @@ private:
 
     // Validates one commitment; returns its total when it can be computed.
     std::optional<money> check_entry(std::vector<diagnostic>& out, std::size_t i,
-                                     std::unordered_map<std::string, std::size_t>& seen) const {
+                                     std::unordered_map<std::string, std::size_t>& seen,
+                                     const std::optional<world_state>& at_close,
+                                     const world_state& end_of_time,
+                                     std::vector<placement>& placements) const {
         const entry& e = entries_[i];
         const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
@@ -177,6 +180,10 @@ private:
                 *t.expected_date() < *close_date_) {
                 own.push_back({tpath + ".expected_date", to_string(*t.expected_date()),
                                "must not be before the close date " + to_string(*close_date_)});
+            } else if (at_close && (!t.expected_date() || t.expected_date()->ok())) {
+                // Placement problems (a condition that can never be met, an expected date before the
+                // condition is met) are reported with every other problem, not only when there is none.
+                placements.push_back(place(t, *close_date_, *at_close, end_of_time, tpath, own));
             }
             out.insert(out.end(), own.begin(), own.end());
             if (summable) {
@@ -209,7 +216,10 @@ private:
         if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
             return {funding_status::at_close, close};
         }
-        if (c.depends_on_milestone()) return {funding_status::conditional, t.expected_date()};
+        if (c.depends_on_milestone()) {
+            if (!can_be_met(c, close)) out.push_back({path + ".condition", c.to_string(), "can never be met"});
+            return {funding_status::conditional, t.expected_date()};
+        }
         const condition_status e = c.evaluate(end_of_time);
         if (!e.is_met()) {
             out.push_back({path + ".condition", c.to_string(), "can never be met"});
@@ -225,6 +235,49 @@ private:
             due = *t.expected_date();
         }
         return {funding_status::scheduled, due};
+    }
+
+    // The day after each long-stop on or after @p close: the days on which an outcome can change.
+    static void collect_lapse_days(const condition& c, calendar_date close, std::vector<calendar_date>& days) {
+        if (c.kind() == condition_kind::long_stop && *c.date() >= close) days.push_back(next_day(*c.date()));
+        for (const auto& p : c.parts()) collect_lapse_days(p, close, days);
+    }
+
+    // True if some outcome of @p c's milestones (each achieved, failed or never settled, on the
+    // close date or the day after a long-stop) meets @p c. Too many combinations count as "can".
+    static bool can_be_met(const condition& c, calendar_date close) {
+        const std::vector<std::string> names = c.milestones();
+        {  // Fast path: every milestone achieved at close (the common case: no negations).
+            world_state w(date::year{9999} / 12 / 31);
+            for (const auto& name : names) w.achieve(name, close);
+            if (c.evaluate(w).is_met()) return true;
+        }
+        std::vector<calendar_date> days{close};
+        collect_lapse_days(c, close, days);
+        const std::size_t options = 2 * days.size() + 1;
+        std::size_t combinations = 1;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (combinations > 4096 / options) return true;
+            combinations *= options;
+        }
+        const world_state end_of_time(date::year{9999} / 12 / 31);
+        for (std::size_t n = 0; n < combinations; ++n) {
+            world_state w = end_of_time;
+            std::size_t code = n;
+            for (const auto& name : names) {
+                const std::size_t o = code % options;
+                code /= options;
+                if (o == 0) continue;  // never settled
+                const calendar_date day = days[(o - 1) / 2];
+                if ((o - 1) % 2 == 0) {
+                    w.achieve(name, day);
+                } else {
+                    w.fail(name, day);
+                }
+            }
+            if (c.evaluate(w).is_met()) return true;
+        }
+        return false;
     }
 
     std::string name_;
@@ -247,9 +300,14 @@ inline build_result round_builder::try_build() const {
     seen.reserve(entries_.size());
     std::vector<money> totals;
     totals.reserve(entries_.size());
+    std::optional<world_state> at_close;
+    if (close_date_ && close_date_->ok()) at_close.emplace(*close_date_);
+    const world_state end_of_time(date::year{9999} / 12 / 31);
+    std::vector<std::vector<placement>> placements(entries_.size());
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        auto total = check_entry(out, i, seen);
+        placements[i].reserve(entries_[i].tranches.size());
+        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i]);
         if (total) {
             totals.push_back(*total);
         } else {
@@ -269,8 +327,6 @@ inline build_result round_builder::try_build() const {
     r.prior_round_label_ = prior_round_label_;
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
 
-    const world_state at_close(*close_date_);
-    const world_state end_of_time(date::year{9999} / 12 / 31);
     std::vector<disbursement> dated;
     std::vector<disbursement> undated;
     std::size_t tranche_count = 0;
@@ -285,8 +341,7 @@ inline build_result round_builder::try_build() const {
                          money::zero(currency_), money::zero(currency_)};
             for (std::size_t k = 0; k < e.tranches.size(); ++k) {
                 const tranche& t = e.tranches[k];
-                const std::string path = investor_path(i, e.who) + ".tranches[" + std::to_string(k) + "]";
-                const placement p = place(t, *close_date_, at_close, end_of_time, path, out);
+                const placement& p = placements[i][k];
                 switch (p.status) {
                     case funding_status::at_close: c.at_close += t.amount(); break;
                     case funding_status::scheduled: c.scheduled += t.amount(); break;

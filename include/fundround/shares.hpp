@@ -53,6 +53,10 @@ class price_per_share {
 public:
     /// The price @p total / @p shares; throws unless @p shares is positive.
     price_per_share(money total, share_count shares) : currency_(total.currency()) {
+        if (!total.is_positive()) {
+            throw invalid_argument_error("price total = " + format_full(total) +
+                                         ": must be positive to derive a price per share");
+        }
         if (shares.value() <= 0) {
             throw invalid_argument_error("shares = " + std::to_string(shares.value()) +
                                          ": must be positive to derive a price per share");

@@ -72,7 +72,7 @@ public:
         if (expected_ && !expected_->ok()) {
             out.push_back({path + ".expected_date", to_string(*expected_), "is not a valid calendar date"});
         }
-        const auto stop = condition_.earliest_long_stop();
+        const auto stop = condition_.deadline();
         if (expected_ && stop && *stop < *expected_) {
             out.push_back({path + ".condition.long_stop", to_string(*stop),
                            "must not be before the expected date " + to_string(*expected_)});

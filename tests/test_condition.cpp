@@ -1,0 +1,729 @@
+// Unit tests for fundround/condition.hpp: world_state, condition evaluation (state AND since-date),
+// combinators, long stops, introspection, to_string and equality.
+#include <fundround/condition.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fr = fundround;
+using fr::calendar_date;
+using fr::condition;
+using fr::condition_kind;
+using fr::condition_state;
+using fr::condition_status;
+using fr::world_state;
+
+namespace doctest {
+template <>
+struct StringMaker<fundround::condition_status> {
+    static String convert(const fundround::condition_status& s) {
+        std::string text = fundround::to_string(s.state);
+        text += s.since ? " since " + fundround::to_string(*s.since) : std::string(" (no since)");
+        return String(text.c_str());
+    }
+};
+template <>
+struct StringMaker<std::optional<fundround::calendar_date>> {
+    static String convert(const std::optional<fundround::calendar_date>& d) {
+        return d ? String(fundround::to_string(*d).c_str()) : String("nullopt");
+    }
+};
+template <>
+struct StringMaker<std::vector<std::string>> {
+    static String convert(const std::vector<std::string>& v) {
+        std::string text = "{";
+        for (std::size_t i = 0; i < v.size(); ++i) text += (i ? ", \"" : "\"") + v[i] + "\"";
+        return String((text + "}").c_str());
+    }
+};
+}  // namespace doctest
+
+namespace {
+
+calendar_date ymd(int y, unsigned m, unsigned dd) { return date::year{y} / date::month{m} / date::day{dd}; }
+
+condition_status met_since(calendar_date on) { return {condition_state::met, on}; }
+condition_status met_from_start() { return {condition_state::met, std::nullopt}; }
+condition_status pending() { return {condition_state::pending, std::nullopt}; }
+condition_status lapsed_since(calendar_date on) { return {condition_state::lapsed, on}; }
+condition_status lapsed_from_start() { return {condition_state::lapsed, std::nullopt}; }
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// condition_state / condition_status
+
+TEST_CASE("condition_state to_string") {
+    CHECK(fr::to_string(condition_state::met) == "met");
+    CHECK(fr::to_string(condition_state::pending) == "pending");
+    CHECK(fr::to_string(condition_state::lapsed) == "lapsed");
+    CHECK(fr::to_string(static_cast<condition_state>(3)) == "unknown");
+}
+
+TEST_CASE("condition_status predicates and equality") {
+    const condition_status def{};
+    CHECK(def.is_pending());
+    CHECK_FALSE(def.is_met());
+    CHECK_FALSE(def.is_lapsed());
+    CHECK_FALSE(def.since.has_value());
+
+    const auto m = met_since(ymd(2026, 3, 1));
+    CHECK(m.is_met());
+    CHECK_FALSE(m.is_pending());
+    CHECK_FALSE(m.is_lapsed());
+    CHECK(lapsed_since(ymd(2026, 3, 1)).is_lapsed());
+
+    CHECK(m == met_since(ymd(2026, 3, 1)));
+    CHECK(m != met_since(ymd(2026, 3, 2)));
+    CHECK(m != met_from_start());
+    CHECK(m != lapsed_since(ymd(2026, 3, 1)));
+    CHECK(pending() == condition_status{});
+}
+
+// ---------------------------------------------------------------------------------------------
+// world_state
+
+TEST_CASE("world_state records, filters by as_of and re-views with at()") {
+    world_state w(ymd(2026, 6, 30));
+    CHECK(w.as_of() == ymd(2026, 6, 30));
+    CHECK_FALSE(w.achieved_on("IPO").has_value());
+    CHECK_FALSE(w.failed_on("IPO").has_value());
+
+    world_state& self = w.achieve("IPO", ymd(2026, 7, 1)).fail("Merger", ymd(2026, 6, 30));
+    CHECK(&self == &w);
+
+    // Events after as_of are invisible; events on as_of are visible (inclusive).
+    CHECK_FALSE(w.achieved_on("IPO").has_value());
+    CHECK(w.failed_on("Merger") == std::optional<calendar_date>(ymd(2026, 6, 30)));
+
+    const world_state later = w.at(ymd(2026, 7, 1));
+    CHECK(later.as_of() == ymd(2026, 7, 1));
+    CHECK(later.achieved_on("IPO") == std::optional<calendar_date>(ymd(2026, 7, 1)));
+    CHECK(later.failed_on("Merger") == std::optional<calendar_date>(ymd(2026, 6, 30)));
+
+    const world_state earlier = w.at(ymd(2026, 6, 29));
+    CHECK_FALSE(earlier.failed_on("Merger").has_value());
+    CHECK_FALSE(earlier.achieved_on("IPO").has_value());
+
+    // at() does not change the original.
+    CHECK(w.as_of() == ymd(2026, 6, 30));
+    CHECK_FALSE(w.achieved_on("IPO").has_value());
+
+    // The re-viewed copy is independent of later changes to the original.
+    w.achieve("Other", ymd(2026, 1, 1));
+    CHECK_FALSE(later.achieved_on("Other").has_value());
+    CHECK(w.achieved_on("Other") == std::optional<calendar_date>(ymd(2026, 1, 1)));
+}
+
+TEST_CASE("world_state: a later achieve/fail overrides the earlier record of the same milestone") {
+    const condition ipo = condition::milestone("IPO");
+
+    world_state w(ymd(2026, 12, 31));
+    w.achieve("IPO", ymd(2026, 3, 1));
+    CHECK(ipo.evaluate(w) == met_since(ymd(2026, 3, 1)));
+
+    w.fail("IPO", ymd(2026, 5, 1));
+    CHECK_FALSE(w.achieved_on("IPO").has_value());
+    CHECK(w.failed_on("IPO") == std::optional<calendar_date>(ymd(2026, 5, 1)));
+    CHECK(ipo.evaluate(w) == lapsed_since(ymd(2026, 5, 1)));
+    // The achievement is forgotten entirely, also when looking before the failure.
+    CHECK(ipo.evaluate(w.at(ymd(2026, 4, 1))) == pending());
+
+    w.achieve("IPO", ymd(2026, 9, 1));
+    CHECK_FALSE(w.failed_on("IPO").has_value());
+    CHECK(ipo.evaluate(w) == met_since(ymd(2026, 9, 1)));
+    CHECK(ipo.evaluate(w.at(ymd(2026, 8, 31))) == pending());
+
+    // Re-achieving moves the date.
+    w.achieve("IPO", ymd(2026, 2, 1));
+    CHECK(ipo.evaluate(w) == met_since(ymd(2026, 2, 1)));
+}
+
+TEST_CASE("world_state rejects invalid dates") {
+    CHECK_THROWS_WITH_AS(world_state(ymd(2026, 2, 30)), "as_of = 2026-02-30: is not a valid calendar date",
+                         fr::invalid_argument_error);
+    world_state w(ymd(2026, 1, 1));
+    CHECK_THROWS_WITH_AS(w.at(ymd(2027, 2, 29)), "as_of = 2027-02-29: is not a valid calendar date",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(w.achieve("IPO", ymd(2026, 4, 31)),
+                         "milestone \"IPO\" achieved on = 2026-04-31: is not a valid calendar date",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(w.fail("IPO", ymd(2026, 13, 1)),
+                         "milestone \"IPO\" failed on = 2026-13-01: is not a valid calendar date",
+                         fr::invalid_argument_error);
+    // Nothing was recorded by the failed calls.
+    CHECK_FALSE(w.at(ymd(2030, 1, 1)).achieved_on("IPO").has_value());
+    CHECK_FALSE(w.at(ymd(2030, 1, 1)).failed_on("IPO").has_value());
+    CHECK_NOTHROW(w.at(ymd(2028, 2, 29)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaves
+
+TEST_CASE("always / at_close: met from the start, no since") {
+    const condition c;
+    CHECK(c.kind() == condition_kind::always);
+    CHECK(c == condition::always());
+    CHECK(c == fr::at_close());
+    CHECK_FALSE(c.date().has_value());
+    CHECK(c.milestone_name().empty());
+    CHECK(c.parts().empty());
+    CHECK(c.to_string() == "at close");
+    for (const auto on : {ymd(1970, 1, 1), ymd(2026, 2, 27), ymd(2099, 12, 31)}) {
+        CHECK(c.evaluate(world_state(on)) == met_from_start());
+    }
+}
+
+TEST_CASE("on_or_after: pending before the date, met on and after it, since the date") {
+    const calendar_date d = ymd(2026, 3, 1);
+    const condition c = fr::on_or_after(d);
+    CHECK(c.kind() == condition_kind::on_or_after);
+    CHECK(c.date() == std::optional<calendar_date>(d));
+    CHECK(c.to_string() == "on or after 2026-03-01");
+
+    CHECK(c.evaluate(world_state(ymd(2026, 2, 28))) == pending());
+    CHECK(c.evaluate(world_state(ymd(2026, 3, 1))) == met_since(d));
+    CHECK(c.evaluate(world_state(ymd(2026, 3, 2))) == met_since(d));
+    CHECK(c.evaluate(world_state(ymd(2031, 1, 1))) == met_since(d));
+    // Milestones are irrelevant to it.
+    CHECK(c.evaluate(world_state(ymd(2026, 2, 28)).achieve("X", ymd(2026, 1, 1))) == pending());
+
+    CHECK_THROWS_WITH_AS(condition::on_or_after(ymd(2026, 2, 30)),
+                         "on_or_after = 2026-02-30: is not a valid calendar date", fr::invalid_argument_error);
+    CHECK_THROWS_AS(fr::on_or_after(ymd(2026, 0, 1)), fr::invalid_argument_error);
+}
+
+TEST_CASE("milestone: pending, achieved, achieved after as_of, failed") {
+    const condition c = fr::milestone("IPO");
+    CHECK(c.kind() == condition_kind::milestone);
+    CHECK(c.milestone_name() == "IPO");
+    CHECK_FALSE(c.date().has_value());
+    CHECK(c.to_string() == "milestone \"IPO\"");
+
+    world_state w(ymd(2026, 6, 30));
+    SUBCASE("never achieved: pending") { CHECK(c.evaluate(w) == pending()); }
+    SUBCASE("achieved before as_of: met since the achievement") {
+        w.achieve("IPO", ymd(2026, 5, 15));
+        CHECK(c.evaluate(w) == met_since(ymd(2026, 5, 15)));
+    }
+    SUBCASE("achieved on as_of: met (inclusive)") {
+        w.achieve("IPO", ymd(2026, 6, 30));
+        CHECK(c.evaluate(w) == met_since(ymd(2026, 6, 30)));
+    }
+    SUBCASE("achieved after as_of: still pending, met when seen later") {
+        w.achieve("IPO", ymd(2026, 7, 1));
+        CHECK(c.evaluate(w) == pending());
+        CHECK(c.evaluate(w.at(ymd(2026, 7, 1))) == met_since(ymd(2026, 7, 1)));
+        CHECK(c.evaluate(w.at(ymd(2027, 1, 1))) == met_since(ymd(2026, 7, 1)));
+    }
+    SUBCASE("failed: lapsed since the failure") {
+        w.fail("IPO", ymd(2026, 4, 1));
+        CHECK(c.evaluate(w) == lapsed_since(ymd(2026, 4, 1)));
+        CHECK(c.evaluate(w.at(ymd(2026, 3, 31))) == pending());
+    }
+    SUBCASE("failed after as_of: still pending") {
+        w.fail("IPO", ymd(2026, 7, 1));
+        CHECK(c.evaluate(w) == pending());
+    }
+    SUBCASE("other milestones do not count; names are case-sensitive") {
+        w.achieve("ipo", ymd(2026, 1, 1)).achieve("IPO ", ymd(2026, 1, 1)).fail("Other", ymd(2026, 1, 1));
+        CHECK(c.evaluate(w) == pending());
+    }
+}
+
+TEST_CASE("milestone: empty name throws") {
+    CHECK_THROWS_WITH_AS(condition::milestone(""), "milestone name: must not be empty", fr::invalid_argument_error);
+    CHECK_THROWS_AS(fr::milestone(std::string()), fr::invalid_argument_error);
+    CHECK_THROWS_AS(fr::milestone(""), fr::error);
+    CHECK_NOTHROW(fr::milestone(" "));
+}
+
+// ---------------------------------------------------------------------------------------------
+// all_of / any_of / negation truth tables
+
+namespace {
+
+// As of 2026-06-30:
+//   met parts      M1 = on or after 2026-01-01 (met since 01-01), M2 = on or after 2026-02-01
+//   pending parts  P1, P2 = milestones never achieved
+//   lapsed parts   L1 = milestone failed 2026-04-01, L2 = milestone failed 2026-05-01
+const calendar_date kAsOf = ymd(2026, 6, 30);
+const calendar_date kM1 = ymd(2026, 1, 1);
+const calendar_date kM2 = ymd(2026, 2, 1);
+const calendar_date kL1 = ymd(2026, 4, 1);
+const calendar_date kL2 = ymd(2026, 5, 1);
+
+world_state truth_world() {
+    return world_state(kAsOf).fail("L1", kL1).fail("L2", kL2);
+}
+
+enum class kind3 { met, pending, lapsed };
+
+condition part(kind3 k, int index) {
+    switch (k) {
+        case kind3::met: return fr::on_or_after(index == 1 ? kM1 : kM2);
+        case kind3::pending: return fr::milestone(index == 1 ? "P1" : "P2");
+        case kind3::lapsed: return fr::milestone(index == 1 ? "L1" : "L2");
+    }
+    return condition();
+}
+
+struct truth_row {
+    kind3 a;
+    kind3 b;
+    condition_status all;
+    condition_status any;
+};
+
+}  // namespace
+
+TEST_CASE("truth table: single parts evaluate as intended") {
+    const world_state w = truth_world();
+    CHECK(part(kind3::met, 1).evaluate(w) == met_since(kM1));
+    CHECK(part(kind3::met, 2).evaluate(w) == met_since(kM2));
+    CHECK(part(kind3::pending, 1).evaluate(w) == pending());
+    CHECK(part(kind3::pending, 2).evaluate(w) == pending());
+    CHECK(part(kind3::lapsed, 1).evaluate(w) == lapsed_since(kL1));
+    CHECK(part(kind3::lapsed, 2).evaluate(w) == lapsed_since(kL2));
+}
+
+TEST_CASE("truth table: all_of / any_of / negation over {met, pending, lapsed} x {met, pending, lapsed}") {
+    const world_state w = truth_world();
+    // a is built with index 1 (M1 / P1 / L1), b with index 2 (M2 / P2 / L2).
+    const truth_row rows[] = {
+        // all_of: met since the LATEST met; lapsed if any lapsed, since the EARLIEST lapse.
+        // any_of: met since the EARLIEST met; lapsed only if all lapsed, since the LATEST lapse.
+        {kind3::met, kind3::met, met_since(kM2), met_since(kM1)},
+        {kind3::met, kind3::pending, pending(), met_since(kM1)},
+        {kind3::met, kind3::lapsed, lapsed_since(kL2), met_since(kM1)},
+        {kind3::pending, kind3::met, pending(), met_since(kM2)},
+        {kind3::pending, kind3::pending, pending(), pending()},
+        {kind3::pending, kind3::lapsed, lapsed_since(kL2), pending()},
+        {kind3::lapsed, kind3::met, lapsed_since(kL1), met_since(kM2)},
+        {kind3::lapsed, kind3::pending, lapsed_since(kL1), pending()},
+        {kind3::lapsed, kind3::lapsed, lapsed_since(kL1), lapsed_since(kL2)},
+    };
+    for (const auto& row : rows) {
+        const condition a = part(row.a, 1);
+        const condition b = part(row.b, 2);
+        CAPTURE(a);
+        CAPTURE(b);
+        // Both argument orders give the same answer.
+        CHECK(fr::all_of({a, b}).evaluate(w) == row.all);
+        CHECK(fr::all_of({b, a}).evaluate(w) == row.all);
+        CHECK((a && b).evaluate(w) == row.all);
+        CHECK(fr::any_of({a, b}).evaluate(w) == row.any);
+        CHECK(fr::any_of({b, a}).evaluate(w) == row.any);
+        CHECK((a || b).evaluate(w) == row.any);
+
+        // Negation flips met <-> lapsed keeping the since-date, leaves pending alone.
+        const auto flip = [](condition_status s) {
+            if (s.is_met()) return condition_status{condition_state::lapsed, s.since};
+            if (s.is_lapsed()) return condition_status{condition_state::met, s.since};
+            return s;
+        };
+        CHECK((!fr::all_of({a, b})).evaluate(w) == flip(row.all));
+        CHECK((!fr::any_of({a, b})).evaluate(w) == flip(row.any));
+        // De Morgan holds for state and since.
+        CHECK((!a || !b).evaluate(w) == flip(row.all));
+        CHECK((!a && !b).evaluate(w) == flip(row.any));
+    }
+}
+
+TEST_CASE("negation of each single state") {
+    const world_state w = truth_world();
+    CHECK((!part(kind3::met, 1)).evaluate(w) == lapsed_since(kM1));
+    CHECK((!part(kind3::pending, 1)).evaluate(w) == pending());
+    CHECK((!part(kind3::lapsed, 1)).evaluate(w) == met_since(kL1));
+    CHECK((!fr::at_close()).evaluate(w) == lapsed_from_start());
+    CHECK((!!part(kind3::lapsed, 2)).evaluate(w) == lapsed_since(kL2));
+    CHECK((!!part(kind3::met, 2)).evaluate(w) == met_since(kM2));
+
+    const condition n = condition::negation(fr::milestone("IPO"));
+    CHECK(n.kind() == condition_kind::negation);
+    REQUIRE(n.parts().size() == 1);
+    CHECK(n.parts().front() == fr::milestone("IPO"));
+    CHECK(n == !fr::milestone("IPO"));
+    CHECK(n.to_string() == "not milestone \"IPO\"");
+
+    world_state ipo(ymd(2026, 6, 30));
+    CHECK(n.evaluate(ipo) == pending());
+    CHECK(n.evaluate(world_state(ipo).achieve("IPO", ymd(2026, 3, 1))) == lapsed_since(ymd(2026, 3, 1)));
+    CHECK(n.evaluate(world_state(ipo).fail("IPO", ymd(2026, 4, 1))) == met_since(ymd(2026, 4, 1)));
+
+    // not (on or after d): pending before d, lapsed from d.
+    const condition before = !fr::on_or_after(ymd(2026, 3, 1));
+    CHECK(before.evaluate(world_state(ymd(2026, 2, 28))) == pending());
+    CHECK(before.evaluate(world_state(ymd(2026, 3, 1))) == lapsed_since(ymd(2026, 3, 1)));
+}
+
+TEST_CASE("all_of / any_of: empty lists and from-the-start parts") {
+    const world_state w = truth_world();
+    const condition empty_all = fr::all_of({});
+    const condition empty_any = fr::any_of({});
+    CHECK(empty_all.kind() == condition_kind::all_of);
+    CHECK(empty_any.kind() == condition_kind::any_of);
+    CHECK(empty_all.evaluate(w) == met_from_start());
+    CHECK(empty_any.evaluate(w) == lapsed_from_start());
+    CHECK(empty_all.to_string() == "always");
+    CHECK(empty_any.to_string() == "never");
+    CHECK((!empty_any).evaluate(w) == met_from_start());
+
+    const condition m1 = part(kind3::met, 1);
+    const condition l1 = part(kind3::lapsed, 1);
+    // "From the start" (no since) is the earliest possible since.
+    CHECK(fr::all_of({fr::at_close(), m1}).evaluate(w) == met_since(kM1));
+    CHECK(fr::all_of({m1, fr::at_close()}).evaluate(w) == met_since(kM1));
+    CHECK(fr::all_of({fr::at_close(), fr::at_close()}).evaluate(w) == met_from_start());
+    CHECK(fr::any_of({m1, fr::at_close()}).evaluate(w) == met_from_start());
+    CHECK(fr::any_of({fr::at_close(), m1}).evaluate(w) == met_from_start());
+    CHECK(fr::all_of({l1, empty_any}).evaluate(w) == lapsed_from_start());
+    CHECK(fr::all_of({empty_any, l1}).evaluate(w) == lapsed_from_start());
+    CHECK(fr::any_of({l1, empty_any}).evaluate(w) == lapsed_since(kL1));
+    CHECK(fr::any_of({empty_any, l1}).evaluate(w) == lapsed_since(kL1));
+    CHECK(fr::any_of({empty_any, empty_any}).evaluate(w) == lapsed_from_start());
+
+    // Single-part lists behave like the part.
+    CHECK(fr::all_of({l1}).evaluate(w) == lapsed_since(kL1));
+    CHECK(fr::any_of({m1}).evaluate(w) == met_since(kM1));
+}
+
+TEST_CASE("all_of / any_of: three parts, extreme since in the middle") {
+    world_state w(ymd(2026, 12, 31));
+    w.achieve("A", ymd(2026, 3, 1)).achieve("B", ymd(2026, 9, 1)).achieve("C", ymd(2026, 5, 1));
+    w.fail("X", ymd(2026, 8, 1)).fail("Y", ymd(2026, 2, 1)).fail("Z", ymd(2026, 6, 1));
+    const auto a = fr::milestone("A");
+    const auto b = fr::milestone("B");
+    const auto c = fr::milestone("C");
+    const auto x = fr::milestone("X");
+    const auto y = fr::milestone("Y");
+    const auto z = fr::milestone("Z");
+    CHECK(fr::all_of({a, b, c}).evaluate(w) == met_since(ymd(2026, 9, 1)));
+    CHECK(fr::any_of({b, a, c}).evaluate(w) == met_since(ymd(2026, 3, 1)));
+    CHECK(fr::all_of({x, y, z}).evaluate(w) == lapsed_since(ymd(2026, 2, 1)));
+    CHECK(fr::any_of({y, x, z}).evaluate(w) == lapsed_since(ymd(2026, 8, 1)));
+    CHECK(fr::all_of({a, b, c, z}).evaluate(w) == lapsed_since(ymd(2026, 6, 1)));
+    CHECK(fr::any_of({x, y, z, c}).evaluate(w) == met_since(ymd(2026, 5, 1)));
+    CHECK(fr::any_of({x, y, z, fr::milestone("P")}).evaluate(w) == pending());
+    CHECK(fr::all_of({a, b, c, fr::milestone("P")}).evaluate(w) == pending());
+
+    // Seen earlier, B is not achieved yet and X/Z have not failed.
+    const world_state mid = w.at(ymd(2026, 5, 31));
+    CHECK(fr::all_of({a, b, c}).evaluate(mid) == pending());
+    CHECK(fr::any_of({b, a, c}).evaluate(mid) == met_since(ymd(2026, 3, 1)));
+    CHECK(fr::any_of({y, x, z}).evaluate(mid) == pending());
+    CHECK(fr::all_of({x, y, z}).evaluate(mid) == lapsed_since(ymd(2026, 2, 1)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long stop
+
+TEST_CASE("long stop: inclusive last day, lapse the day after") {
+    const calendar_date stop = ymd(2026, 12, 31);
+    const calendar_date after = ymd(2027, 1, 1);
+    const condition c = fr::milestone("certain conditions").with_long_stop(stop);
+    CHECK(c.kind() == condition_kind::long_stop);
+    CHECK(c.date() == std::optional<calendar_date>(stop));
+    REQUIRE(c.parts().size() == 1);
+    CHECK(c.parts().front() == fr::milestone("certain conditions"));
+    CHECK(c.to_string() == "milestone \"certain conditions\" by 2026-12-31");
+
+    SUBCASE("achieved ON the long-stop date: met since that date") {
+        const world_state w = world_state(ymd(2027, 6, 1)).achieve("certain conditions", stop);
+        CHECK(c.evaluate(w) == met_since(stop));
+        CHECK(c.evaluate(w.at(stop)) == met_since(stop));
+        CHECK(c.evaluate(w.at(ymd(2026, 12, 30))) == pending());
+    }
+    SUBCASE("achieved the day after: lapsed since the day after the long stop") {
+        const world_state w = world_state(ymd(2027, 6, 1)).achieve("certain conditions", after);
+        CHECK(c.evaluate(w) == lapsed_since(after));
+        CHECK(c.evaluate(w.at(after)) == lapsed_since(after));
+        CHECK(c.evaluate(w.at(stop)) == pending());
+    }
+    SUBCASE("achieved well after: still lapsed since the day after the long stop") {
+        const world_state w = world_state(ymd(2027, 6, 1)).achieve("certain conditions", ymd(2027, 3, 1));
+        CHECK(c.evaluate(w) == lapsed_since(after));
+    }
+    SUBCASE("achieved early: met since the achievement") {
+        const world_state w = world_state(ymd(2027, 6, 1)).achieve("certain conditions", ymd(2026, 2, 1));
+        CHECK(c.evaluate(w) == met_since(ymd(2026, 2, 1)));
+    }
+    SUBCASE("never achieved: pending through the long stop, lapsed from the next day") {
+        CHECK(c.evaluate(world_state(ymd(2026, 6, 1))) == pending());
+        CHECK(c.evaluate(world_state(stop)) == pending());
+        CHECK(c.evaluate(world_state(after)) == lapsed_since(after));
+        CHECK(c.evaluate(world_state(ymd(2030, 1, 1))) == lapsed_since(after));
+    }
+    SUBCASE("failed before the long stop: lapsed since the failure") {
+        const world_state w = world_state(ymd(2027, 6, 1)).fail("certain conditions", ymd(2026, 6, 1));
+        CHECK(c.evaluate(w) == lapsed_since(ymd(2026, 6, 1)));
+        CHECK(c.evaluate(w.at(ymd(2026, 5, 31))) == pending());
+    }
+    SUBCASE("failed after the long stop: lapsed since the day after the long stop") {
+        const world_state w = world_state(ymd(2027, 6, 1)).fail("certain conditions", ymd(2027, 3, 1));
+        CHECK(c.evaluate(w) == lapsed_since(after));
+    }
+    SUBCASE("failed ON the day after the long stop") {
+        const world_state w = world_state(ymd(2027, 6, 1)).fail("certain conditions", after);
+        CHECK(c.evaluate(w) == lapsed_since(after));
+    }
+}
+
+TEST_CASE("long stop over other parts") {
+    // Always met: the long stop never bites.
+    CHECK(fr::at_close().with_long_stop(ymd(2026, 1, 1)).evaluate(world_state(ymd(2030, 1, 1))) ==
+          met_from_start());
+    // A date after the long stop can never be met in time.
+    const condition late = fr::on_or_after(ymd(2027, 2, 1)).with_long_stop(ymd(2026, 12, 31));
+    CHECK(late.evaluate(world_state(ymd(2026, 12, 31))) == pending());
+    CHECK(late.evaluate(world_state(ymd(2027, 1, 1))) == lapsed_since(ymd(2027, 1, 1)));
+    CHECK(late.evaluate(world_state(ymd(2027, 3, 1))) == lapsed_since(ymd(2027, 1, 1)));
+    // A date on the long stop is met.
+    const condition on_time = fr::on_or_after(ymd(2026, 12, 31)).with_long_stop(ymd(2026, 12, 31));
+    CHECK(on_time.evaluate(world_state(ymd(2027, 3, 1))) == met_since(ymd(2026, 12, 31)));
+    // Never met: lapsed from the start, the long stop does not move it later.
+    CHECK(fr::any_of({}).with_long_stop(ymd(2026, 1, 1)).evaluate(world_state(ymd(2025, 1, 1))) ==
+          lapsed_from_start());
+    // Nested long stops: the earlier one wins.
+    const condition nested =
+        fr::milestone("A").with_long_stop(ymd(2026, 12, 31)).with_long_stop(ymd(2026, 6, 30));
+    CHECK(nested.evaluate(world_state(ymd(2026, 7, 1))) == lapsed_since(ymd(2026, 7, 1)));
+    CHECK(nested.evaluate(world_state(ymd(2026, 8, 1)).achieve("A", ymd(2026, 7, 15))) ==
+          lapsed_since(ymd(2026, 7, 1)));
+    CHECK(nested.evaluate(world_state(ymd(2026, 8, 1)).achieve("A", ymd(2026, 6, 30))) ==
+          met_since(ymd(2026, 6, 30)));
+    const condition nested2 =
+        fr::milestone("A").with_long_stop(ymd(2026, 6, 30)).with_long_stop(ymd(2026, 12, 31));
+    CHECK(nested2.evaluate(world_state(ymd(2026, 8, 1))) == lapsed_since(ymd(2026, 7, 1)));
+    CHECK(nested2.to_string() == "milestone \"A\" by 2026-06-30 by 2026-12-31");
+    // Long stop on a leap day and across the year end.
+    const condition leap = fr::milestone("A").with_long_stop(ymd(2028, 2, 28));
+    CHECK(leap.evaluate(world_state(ymd(2028, 2, 29))) == lapsed_since(ymd(2028, 2, 29)));
+    const condition leap2 = fr::milestone("A").with_long_stop(ymd(2028, 2, 29));
+    CHECK(leap2.evaluate(world_state(ymd(2028, 2, 29))) == pending());
+    CHECK(leap2.evaluate(world_state(ymd(2028, 3, 1))) == lapsed_since(ymd(2028, 3, 1)));
+    // Negation under a long stop: "A has failed by the stop".
+    const condition not_a = (!fr::milestone("A")).with_long_stop(ymd(2026, 6, 30));
+    CHECK(not_a.evaluate(world_state(ymd(2026, 7, 1))) == lapsed_since(ymd(2026, 7, 1)));
+    CHECK(not_a.evaluate(world_state(ymd(2026, 7, 1)).fail("A", ymd(2026, 6, 1))) == met_since(ymd(2026, 6, 1)));
+    // Long stop under a negation: "A did not happen by the stop".
+    const condition a_missed = !fr::milestone("A").with_long_stop(ymd(2026, 6, 30));
+    CHECK(a_missed.evaluate(world_state(ymd(2026, 6, 30))) == pending());
+    CHECK(a_missed.evaluate(world_state(ymd(2026, 7, 1))) == met_since(ymd(2026, 7, 1)));
+    CHECK(a_missed.evaluate(world_state(ymd(2026, 7, 1)).achieve("A", ymd(2026, 5, 1))) ==
+          lapsed_since(ymd(2026, 5, 1)));
+
+    CHECK_THROWS_WITH_AS(fr::milestone("A").with_long_stop(ymd(2026, 2, 29)),
+                         "long_stop = 2026-02-29: is not a valid calendar date", fr::invalid_argument_error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nested combinations
+
+TEST_CASE("nested: (milestone A by D1) or on or after D2") {
+    const calendar_date d1 = ymd(2026, 6, 30);
+    const calendar_date d2 = ymd(2026, 12, 31);
+    const condition c = fr::milestone("A").with_long_stop(d1) || fr::on_or_after(d2);
+    CHECK(c.kind() == condition_kind::any_of);
+    CHECK(c.to_string() == "(milestone \"A\" by 2026-06-30 or on or after 2026-12-31)");
+    CHECK(c.depends_on_milestone());
+    CHECK(c.milestones() == std::vector<std::string>{"A"});
+    CHECK(c.earliest_long_stop() == std::optional<calendar_date>(d1));
+
+    CHECK(c.evaluate(world_state(ymd(2026, 5, 1))) == pending());
+    CHECK(c.evaluate(world_state(ymd(2026, 5, 1)).achieve("A", ymd(2026, 5, 1))) == met_since(ymd(2026, 5, 1)));
+    CHECK(c.evaluate(world_state(ymd(2026, 7, 1))) == pending());  // first part lapsed, second pending
+    CHECK(c.evaluate(world_state(d2)) == met_since(d2));
+    CHECK(c.evaluate(world_state(ymd(2027, 1, 1)).achieve("A", ymd(2026, 8, 1))) == met_since(d2));
+    CHECK(c.evaluate(world_state(ymd(2027, 1, 1)).achieve("A", ymd(2026, 6, 30))) == met_since(d1));
+    CHECK(c.evaluate(world_state(ymd(2027, 1, 1)).fail("A", ymd(2026, 3, 1))) == met_since(d2));
+}
+
+TEST_CASE("nested: (A and on or after D) or not B, with a long stop on the whole") {
+    const condition c =
+        ((fr::milestone("A") && fr::on_or_after(ymd(2026, 3, 1))) || !fr::milestone("B")).with_long_stop(
+            ymd(2026, 9, 30));
+    CHECK(c.to_string() ==
+          "((milestone \"A\" and on or after 2026-03-01) or not milestone \"B\") by 2026-09-30");
+    CHECK(c.milestones() == std::vector<std::string>{"A", "B"});
+
+    // A achieved before the date: met from the date.
+    CHECK(c.evaluate(world_state(ymd(2026, 12, 1)).achieve("A", ymd(2026, 1, 15))) ==
+          met_since(ymd(2026, 3, 1)));
+    // A achieved after the date: met from the achievement.
+    CHECK(c.evaluate(world_state(ymd(2026, 12, 1)).achieve("A", ymd(2026, 4, 15))) ==
+          met_since(ymd(2026, 4, 15)));
+    // B failed: met from B's failure even without A.
+    CHECK(c.evaluate(world_state(ymd(2026, 12, 1)).fail("B", ymd(2026, 2, 1))) == met_since(ymd(2026, 2, 1)));
+    // A failed and B achieved: lapsed since the later of the two.
+    CHECK(c.evaluate(world_state(ymd(2026, 12, 1)).fail("A", ymd(2026, 5, 1)).achieve("B", ymd(2026, 4, 1))) ==
+          lapsed_since(ymd(2026, 5, 1)));
+    // Nothing happened: pending until the long stop, then lapsed.
+    CHECK(c.evaluate(world_state(ymd(2026, 9, 30))) == pending());
+    CHECK(c.evaluate(world_state(ymd(2026, 10, 1))) == lapsed_since(ymd(2026, 10, 1)));
+    // A achieved too late.
+    CHECK(c.evaluate(world_state(ymd(2026, 12, 1)).achieve("A", ymd(2026, 10, 2))) ==
+          lapsed_since(ymd(2026, 10, 1)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operators and structure
+
+TEST_CASE("operators &&, || and ! build all_of, any_of and negation") {
+    const condition a = fr::milestone("A");
+    const condition d = fr::on_or_after(ymd(2026, 3, 1));
+
+    const condition both = a && d;
+    CHECK(both.kind() == condition_kind::all_of);
+    CHECK(both == fr::all_of({a, d}));
+    CHECK(both == condition::all_of({fr::milestone("A"), fr::on_or_after(ymd(2026, 3, 1))}));
+    REQUIRE(both.parts().size() == 2);
+    CHECK(both.parts()[0] == a);
+    CHECK(both.parts()[1] == d);
+    CHECK(both.to_string() == "(milestone \"A\" and on or after 2026-03-01)");
+
+    const condition either = a || d;
+    CHECK(either.kind() == condition_kind::any_of);
+    CHECK(either == fr::any_of({a, d}));
+    CHECK(either.to_string() == "(milestone \"A\" or on or after 2026-03-01)");
+
+    const condition not_ipo = !fr::milestone("IPO");
+    CHECK(not_ipo.kind() == condition_kind::negation);
+    CHECK(not_ipo.to_string() == "not milestone \"IPO\"");
+
+    // Chaining nests (it does not flatten).
+    const condition chain = a && fr::milestone("B") && fr::milestone("C");
+    CHECK(chain == fr::all_of({fr::all_of({a, fr::milestone("B")}), fr::milestone("C")}));
+    CHECK(chain.to_string() == "((milestone \"A\" and milestone \"B\") and milestone \"C\")");
+    CHECK(fr::all_of({a, fr::milestone("B"), fr::milestone("C")}).to_string() ==
+          "(milestone \"A\" and milestone \"B\" and milestone \"C\")");
+    CHECK(fr::any_of({a, fr::milestone("B"), fr::milestone("C")}).to_string() ==
+          "(milestone \"A\" or milestone \"B\" or milestone \"C\")");
+    CHECK((!(a || d)).to_string() == "not (milestone \"A\" or on or after 2026-03-01)");
+    CHECK((!!a).to_string() == "not not milestone \"A\"");
+    CHECK((a && fr::at_close()).to_string() == "(milestone \"A\" and at close)");
+    CHECK(fr::all_of({fr::any_of({}), fr::all_of({})}).to_string() == "(never and always)");
+    CHECK(fr::milestone("certain conditions").with_long_stop(ymd(2026, 12, 31)).to_string() ==
+          "milestone \"certain conditions\" by 2026-12-31");
+
+    std::ostringstream os;
+    os << (a && d);
+    CHECK(os.str() == "(milestone \"A\" and on or after 2026-03-01)");
+
+    // Short-circuiting does not apply: these are condition builders, both operands are kept.
+    CHECK((fr::at_close() || a).parts().size() == 2);
+}
+
+TEST_CASE("structural equality") {
+    const auto build = [](int year) {
+        return (fr::milestone("A").with_long_stop(ymd(year, 6, 30)) || fr::on_or_after(ymd(year, 12, 31))) &&
+               !fr::milestone("B");
+    };
+    const condition x = build(2026);
+    const condition y = build(2026);
+    CHECK(x == y);
+    CHECK_FALSE(x != y);
+    CHECK(x == x);
+    const condition copy = x;  // NOLINT(performance-unnecessary-copy-initialization)
+    CHECK(copy == x);
+    CHECK(x != build(2027));
+
+    CHECK(fr::on_or_after(ymd(2026, 3, 1)) == fr::on_or_after(ymd(2026, 3, 1)));
+    CHECK(fr::on_or_after(ymd(2026, 3, 1)) != fr::on_or_after(ymd(2026, 3, 2)));
+    CHECK(fr::milestone("A").with_long_stop(ymd(2026, 3, 1)) != fr::milestone("A").with_long_stop(ymd(2026, 3, 2)));
+    CHECK(fr::milestone("A").with_long_stop(ymd(2026, 3, 1)) != fr::milestone("A"));
+    CHECK(fr::milestone("A") != fr::milestone("a"));
+    CHECK(fr::milestone("A") != fr::at_close());
+    CHECK(fr::all_of({fr::milestone("A")}) != fr::any_of({fr::milestone("A")}));
+    CHECK(fr::all_of({}) != fr::any_of({}));
+    CHECK(fr::all_of({}) != fr::at_close());
+    CHECK(fr::all_of({fr::milestone("A"), fr::milestone("B")}) != fr::all_of({fr::milestone("B"), fr::milestone("A")}));
+    CHECK(fr::all_of({fr::milestone("A")}) != fr::all_of({fr::milestone("A"), fr::milestone("A")}));
+    CHECK(!fr::milestone("A") != fr::milestone("A"));
+    CHECK(!fr::milestone("A") == !fr::milestone("A"));
+    CHECK(fr::on_or_after(ymd(2026, 3, 1)) != fr::at_close().with_long_stop(ymd(2026, 3, 1)));
+}
+
+TEST_CASE("depends_on_milestone") {
+    CHECK_FALSE(fr::at_close().depends_on_milestone());
+    CHECK_FALSE(fr::on_or_after(ymd(2026, 3, 1)).depends_on_milestone());
+    CHECK_FALSE(fr::on_or_after(ymd(2026, 3, 1)).with_long_stop(ymd(2026, 6, 1)).depends_on_milestone());
+    CHECK_FALSE(fr::all_of({}).depends_on_milestone());
+    CHECK_FALSE(fr::any_of({}).depends_on_milestone());
+    CHECK_FALSE((!fr::on_or_after(ymd(2026, 3, 1)) || fr::at_close()).depends_on_milestone());
+    CHECK(fr::milestone("A").depends_on_milestone());
+    CHECK((!fr::milestone("A")).depends_on_milestone());
+    CHECK(fr::milestone("A").with_long_stop(ymd(2026, 6, 1)).depends_on_milestone());
+    CHECK((fr::on_or_after(ymd(2026, 3, 1)) && fr::milestone("A")).depends_on_milestone());
+    CHECK(fr::any_of({fr::at_close(), fr::all_of({fr::on_or_after(ymd(2026, 1, 1)), !fr::milestone("deep")})})
+              .with_long_stop(ymd(2027, 1, 1))
+              .depends_on_milestone());
+}
+
+TEST_CASE("milestones(): every name, sorted, unique") {
+    CHECK(fr::at_close().milestones().empty());
+    CHECK(fr::on_or_after(ymd(2026, 3, 1)).milestones().empty());
+    CHECK(fr::milestone("IPO").milestones() == std::vector<std::string>{"IPO"});
+    const condition c = fr::all_of({
+        fr::milestone("b"),
+        fr::any_of({fr::milestone("a"), !fr::milestone("b"), fr::on_or_after(ymd(2026, 3, 1))}),
+        fr::milestone("c").with_long_stop(ymd(2026, 6, 30)),
+        fr::milestone("B"),
+        !(fr::milestone("a") && fr::milestone("c")),
+    });
+    CHECK(c.milestones() == std::vector<std::string>{"B", "a", "b", "c"});
+}
+
+TEST_CASE("earliest_long_stop over nested trees") {
+    CHECK_FALSE(fr::at_close().earliest_long_stop().has_value());
+    CHECK_FALSE((fr::milestone("A") && fr::on_or_after(ymd(2026, 3, 1))).earliest_long_stop().has_value());
+    CHECK(fr::milestone("A").with_long_stop(ymd(2026, 6, 30)).earliest_long_stop() ==
+          std::optional<calendar_date>(ymd(2026, 6, 30)));
+
+    const condition c =
+        fr::all_of({
+                       fr::milestone("A").with_long_stop(ymd(2027, 6, 30)),
+                       fr::any_of({!fr::milestone("B").with_long_stop(ymd(2026, 9, 30)), fr::on_or_after(ymd(2026, 1, 1))}),
+                       fr::milestone("C").with_long_stop(ymd(2026, 10, 31)),
+                   })
+            .with_long_stop(ymd(2027, 12, 31));
+    CHECK(c.earliest_long_stop() == std::optional<calendar_date>(ymd(2026, 9, 30)));
+    // The outermost can be the earliest too.
+    CHECK(fr::milestone("A").with_long_stop(ymd(2027, 1, 1)).with_long_stop(ymd(2026, 1, 1)).earliest_long_stop() ==
+          std::optional<calendar_date>(ymd(2026, 1, 1)));
+    // date() only reports the outermost block's own date.
+    CHECK(c.date() == std::optional<calendar_date>(ymd(2027, 12, 31)));
+    CHECK_FALSE(fr::all_of({fr::milestone("A").with_long_stop(ymd(2026, 1, 1))}).date().has_value());
+}
+
+TEST_CASE("conditions are values: copies share, evaluation does not mutate") {
+    const condition original = fr::milestone("A").with_long_stop(ymd(2026, 6, 30));
+    condition other = original;
+    other = fr::at_close();
+    CHECK(original == fr::milestone("A").with_long_stop(ymd(2026, 6, 30)));
+    CHECK(other == fr::at_close());
+    const world_state w(ymd(2026, 7, 1));
+    const auto first = original.evaluate(w);
+    CHECK(original.evaluate(w) == first);
+    CHECK(first == lapsed_since(ymd(2026, 7, 1)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questionable semantics (see the report): to_string is not injective for long stop vs negation.
+
+TEST_CASE("to_string distinguishes not (A by D) from (not A) by D") {
+    const condition not_of_stop = !fr::milestone("A").with_long_stop(ymd(2026, 12, 31));
+    const condition stop_of_not = (!fr::milestone("A")).with_long_stop(ymd(2026, 12, 31));
+    // They are different conditions with opposite outcomes when nothing happens by the stop ...
+    REQUIRE(not_of_stop != stop_of_not);
+    const world_state w(ymd(2027, 1, 1));
+    REQUIRE(not_of_stop.evaluate(w).is_met());
+    REQUIRE(stop_of_not.evaluate(w).is_lapsed());
+    // ... so their "readable form" must not be the same text.
+    CHECK(not_of_stop.to_string() != stop_of_not.to_string());
+}

@@ -1,0 +1,130 @@
+// Unit tests for fundround::currency: ISO 4217 codes, minor digits, symbols.
+#include <fundround/currency.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+using namespace fundround;
+
+// ---------------------------------------------------------------------------------------------
+// Compile-time use
+
+static_assert(std::is_trivially_copyable_v<currency>, "currency is a small value type");
+static_assert(std::is_nothrow_default_constructible_v<currency>, "default is USD, cannot throw");
+static_assert(!std::is_convertible_v<std::string_view, currency>, "construction is explicit");
+static_assert(!std::is_convertible_v<const char*, currency>, "construction is explicit");
+
+static_assert(currency{}.code() == "USD", "default currency is USD");
+static_assert(currency{} == currencies::usd, "default currency is USD");
+static_assert(currencies::eur.code() == "EUR", "");
+static_assert(currencies::gbp.code() == "GBP", "");
+static_assert(currencies::jpy.code() == "JPY", "");
+static_assert(currencies::chf.code() == "CHF", "");
+static_assert(currency{"SEK"}.code() == "SEK", "any three upper-case letters");
+static_assert(currencies::usd.minor_digits() == 2, "");
+static_assert(currencies::jpy.minor_digits() == 0, "");
+static_assert(currency{"KWD"}.minor_digits() == 3, "");
+static_assert(currencies::eur.symbol() == "\xE2\x82\xAC", "");
+static_assert(currencies::chf.symbol().empty(), "");
+static_assert(currency::valid_code("USD"), "");
+static_assert(!currency::valid_code("usd"), "");
+static_assert(!currency::valid_code("US"), "");
+static_assert(currencies::usd != currencies::eur, "");
+static_assert(currencies::eur < currencies::usd, "ordered by code");
+
+namespace {
+constexpr currency constexpr_chf{"CHF"};
+static_assert(constexpr_chf == currencies::chf, "");
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("currency: codes") {
+    CHECK(currency().code() == "USD");
+    CHECK(currency("EUR").code() == "EUR");
+    CHECK(currency("XAU").code() == "XAU");
+    CHECK(currency("ZZZ").code() == "ZZZ");
+    CHECK(currency("AAA").code() == "AAA");
+    CHECK(currency("EUR").code().size() == 3);
+    CHECK(to_string(currencies::gbp) == "GBP");
+    CHECK(to_string(currency("CHF")) == "CHF");
+
+    // The code is copied: the source string may go away.
+    std::string source = "NOK";
+    const currency nok(source);
+    source = "xxx";
+    CHECK(nok.code() == "NOK");
+}
+
+TEST_CASE("currency: validation") {
+    for (const char* good : {"USD", "EUR", "AAA", "ZZZ", "XTS"}) {
+        CAPTURE(good);
+        CHECK(currency::valid_code(good));
+        CHECK_NOTHROW((void)currency(good));
+    }
+    for (const char* bad : {"", "U", "US", "USDX", "usd", "Usd", "US1", "U$D", "US ", " US", "@AA",
+                            "[AA", "AA`", "AA{", "\xC3\x89UR"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(currency::valid_code(bad));
+        CHECK_THROWS_AS((void)currency(bad), invalid_argument_error);
+    }
+    CHECK_FALSE(currency::valid_code(std::string_view("US\0", 3)));
+    CHECK_THROWS_AS((void)currency(std::string_view("US\0", 3)), invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)currency("usd"),
+                         "currency code \"usd\": must be three upper-case letters A-Z (ISO 4217)",
+                         invalid_argument_error);
+    CHECK_THROWS_AS((void)currency("eur"), error);  // an invalid_argument_error is a fundround::error
+}
+
+TEST_CASE("currency: minor digits") {
+    for (const char* zero : {"JPY", "KRW", "CLP", "ISK", "VND"}) {
+        CAPTURE(zero);
+        CHECK(currency(zero).minor_digits() == 0);
+    }
+    for (const char* three : {"BHD", "KWD", "OMR", "JOD", "TND"}) {
+        CAPTURE(three);
+        CHECK(currency(three).minor_digits() == 3);
+    }
+    for (const char* two : {"USD", "EUR", "GBP", "CHF", "SEK", "CAD", "AUD", "XXX"}) {
+        CAPTURE(two);
+        CHECK(currency(two).minor_digits() == 2);
+    }
+}
+
+TEST_CASE("currency: symbols") {
+    CHECK(currencies::usd.symbol() == "$");
+    CHECK(currencies::eur.symbol() == "\xE2\x82\xAC");  // €
+    CHECK(currencies::gbp.symbol() == "\xC2\xA3");      // £
+    CHECK(currencies::jpy.symbol() == "\xC2\xA5");      // ¥
+    CHECK(currencies::chf.symbol() == "");
+    CHECK(currency("CAD").symbol() == "");
+    CHECK(currency("AUD").symbol() == "");
+}
+
+TEST_CASE("currency: equality and ordering") {
+    CHECK(currency("USD") == currencies::usd);
+    CHECK(currency() == currencies::usd);
+    CHECK_FALSE(currency("USD") != currencies::usd);
+    CHECK(currencies::usd != currencies::eur);
+    CHECK_FALSE(currencies::usd == currencies::eur);
+    // Every letter position matters.
+    CHECK(currency("ABC") != currency("XBC"));
+    CHECK(currency("ABC") != currency("AXC"));
+    CHECK(currency("ABC") != currency("ABX"));
+
+    CHECK(currencies::chf < currencies::eur);
+    CHECK(currencies::eur < currencies::gbp);
+    CHECK(currencies::gbp < currencies::jpy);
+    CHECK(currencies::jpy < currencies::usd);
+    CHECK_FALSE(currencies::usd < currencies::usd);
+    CHECK_FALSE(currencies::usd < currencies::eur);
+    CHECK(currency("AAB") < currency("ABA"));
+
+    currency c = currencies::eur;
+    c = currencies::jpy;
+    CHECK(c == currencies::jpy);
+    CHECK(c.minor_digits() == 0);
+}

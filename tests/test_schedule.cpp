@@ -1,0 +1,246 @@
+// disbursement_schedule, directly and through rounds: ordering, running totals, due_through.
+#include <fundround/fundround.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace fundround;
+using namespace fundround::literals;
+
+calendar_date ymd(int y, unsigned m, unsigned d) {
+    return date::year{y} / date::month{m} / date::day{d};
+}
+
+money usd0() { return money::zero(currencies::usd); }
+
+disbursement entry(std::optional<calendar_date> when, std::string who, std::size_t investor_index,
+                   std::size_t tranche_index, money amount,
+                   funding_status status = funding_status::scheduled) {
+    disbursement d;
+    d.date = when;
+    d.investor = std::move(who);
+    d.investor_index = investor_index;
+    d.tranche_index = tranche_index;
+    d.amount = amount;
+    d.when = when ? on_or_after(*when) : milestone("m");
+    d.status = when ? status : funding_status::conditional;
+    d.cumulative = usd0();
+    return d;
+}
+
+// Entries in round order, dates out of order, with ties.
+disbursement_schedule sample() {
+    std::vector<disbursement> dated = {
+        entry(ymd(2026, 3, 1), "A", 0, 0, 1_M),
+        entry(ymd(2026, 2, 1), "B", 1, 0, 2_M),
+        entry(ymd(2026, 3, 1), "C", 2, 0, 3_M),
+        entry(ymd(2026, 2, 1), "D", 3, 0, 4_M),
+        entry(ymd(2026, 3, 1), "A", 0, 1, 5_M),
+        entry(ymd(2026, 12, 31), "B", 1, 1, 6_M),
+    };
+    std::vector<disbursement> undated = {
+        entry(std::nullopt, "C", 2, 1, 7_M),
+        entry(std::nullopt, "A", 0, 2, 8_M),
+    };
+    return disbursement_schedule(std::move(dated), std::move(undated), currencies::usd);
+}
+
+}  // namespace
+
+TEST_CASE("schedule: to_string(funding_status)") {
+    CHECK(to_string(funding_status::at_close) == "at close");
+    CHECK(to_string(funding_status::scheduled) == "scheduled");
+    CHECK(to_string(funding_status::conditional) == "conditional");
+    CHECK(to_string(static_cast<funding_status>(42)) == "unknown");
+}
+
+TEST_CASE("schedule: an empty schedule") {
+    const disbursement_schedule s;
+    CHECK(s.dated().empty());
+    CHECK(s.undated().empty());
+    CHECK(s.dated_total() == usd0());
+    CHECK(s.undated_total() == usd0());
+    CHECK(s.total() == usd0());
+    CHECK(s.due_through(ymd(1970, 1, 1)) == usd0());
+    CHECK(s.due_through(ymd(2026, 2, 27)) == usd0());
+    CHECK(s.due_through(ymd(9999, 12, 31)) == usd0());
+
+    // An empty schedule keeps its currency.
+    const disbursement_schedule e(currencies::eur);
+    CHECK(e.total() == money::zero(currencies::eur));
+    CHECK(e.total().currency() == currencies::eur);
+    CHECK(e.due_through(ymd(2026, 2, 27)) == money::zero(currencies::eur));
+    CHECK(e.due_through(ymd(2026, 2, 27)).currency() == currencies::eur);
+
+    const disbursement_schedule built({}, {}, currencies::gbp);
+    CHECK(built.dated().empty());
+    CHECK(built.total() == money::zero(currencies::gbp));
+    CHECK(built.due_through(ymd(2026, 1, 1)) == money::zero(currencies::gbp));
+}
+
+TEST_CASE("schedule: dated entries sorted by date, ties keep round order, with running totals") {
+    const disbursement_schedule s = sample();
+    REQUIRE(s.dated().size() == 6);
+    const char* const who[] = {"B", "D", "A", "C", "A", "B"};
+    const std::size_t tranche_index[] = {0, 0, 0, 0, 1, 1};
+    const calendar_date dates[] = {ymd(2026, 2, 1), ymd(2026, 2, 1), ymd(2026, 3, 1),
+                                   ymd(2026, 3, 1), ymd(2026, 3, 1), ymd(2026, 12, 31)};
+    const money amounts[] = {2_M, 4_M, 1_M, 3_M, 5_M, 6_M};
+    const money cumulative[] = {2_M, 6_M, 7_M, 10_M, 15_M, 21_M};
+    for (std::size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        const disbursement& d = s.dated()[i];
+        CHECK(d.investor == who[i]);
+        CHECK(d.tranche_index == tranche_index[i]);
+        REQUIRE(d.date.has_value());
+        CHECK(*d.date == dates[i]);
+        CHECK(d.amount == amounts[i]);
+        CHECK(d.cumulative == cumulative[i]);
+        CHECK(d.when == on_or_after(dates[i]));
+    }
+    CHECK(s.dated_total() == 21_M);
+
+    // Undated entries keep round order and have their own running total.
+    REQUIRE(s.undated().size() == 2);
+    CHECK(s.undated()[0].investor == "C");
+    CHECK(s.undated()[0].cumulative == 7_M);
+    CHECK(s.undated()[1].investor == "A");
+    CHECK(s.undated()[1].cumulative == 15_M);
+    CHECK(s.undated_total() == 15_M);
+    CHECK(s.total() == 36_M);
+}
+
+TEST_CASE("schedule: many entries on one date keep their order exactly") {
+    std::vector<disbursement> dated;
+    for (std::size_t i = 0; i < 100; ++i) {
+        // Alternate two dates so the sort has real work; within a date, round order must hold.
+        const calendar_date d = (i % 3 == 0) ? ymd(2026, 1, 1) : ymd(2025, 12, 31);
+        dated.push_back(entry(d, "I" + std::to_string(i), i, 0, money::from_units(static_cast<std::int64_t>(i) + 1)));
+    }
+    const disbursement_schedule s(dated, {}, currencies::usd);
+    REQUIRE(s.dated().size() == 100);
+    std::vector<std::size_t> order;
+    for (const auto& e : s.dated()) order.push_back(e.investor_index);
+    std::vector<std::size_t> want;
+    for (std::size_t i = 0; i < 100; ++i) if (i % 3 != 0) want.push_back(i);
+    for (std::size_t i = 0; i < 100; ++i) if (i % 3 == 0) want.push_back(i);
+    CHECK(order == want);
+    CHECK(s.dated_total() == money::from_units(5050));
+    CHECK(s.due_through(ymd(2025, 12, 30)) == usd0());
+    money first_day = usd0();
+    for (std::size_t i = 0; i < 100; ++i) {
+        if (i % 3 != 0) first_day += money::from_units(static_cast<std::int64_t>(i) + 1);
+    }
+    CHECK(s.due_through(ymd(2025, 12, 31)) == first_day);
+    CHECK(s.due_through(ymd(2026, 1, 1)) == money::from_units(5050));
+}
+
+TEST_CASE("schedule: due_through before, on, between and after the dates") {
+    const disbursement_schedule s = sample();
+    CHECK(s.due_through(ymd(2000, 1, 1)) == usd0());
+    CHECK(s.due_through(ymd(2026, 1, 31)) == usd0());  // the day before the first date
+    CHECK(s.due_through(ymd(2026, 2, 1)) == 6_M);      // on the first date: both entries
+    CHECK(s.due_through(ymd(2026, 2, 28)) == 6_M);     // between dates
+    CHECK(s.due_through(ymd(2026, 3, 1)) == 15_M);     // all three entries of the tie
+    CHECK(s.due_through(ymd(2026, 12, 30)) == 15_M);
+    CHECK(s.due_through(ymd(2026, 12, 31)) == 21_M);   // on the last date
+    CHECK(s.due_through(ymd(2027, 1, 1)) == 21_M);     // after the last date
+    CHECK(s.due_through(ymd(9999, 12, 31)) == s.dated_total());
+    // Undated entries are never "due" by a date.
+    CHECK(s.due_through(ymd(9999, 12, 31)) != s.total());
+}
+
+TEST_CASE("schedule: a schedule is a value") {
+    const disbursement_schedule s = sample();
+    disbursement_schedule copy = s;
+    CHECK(copy.total() == s.total());
+    CHECK(copy.dated().size() == s.dated().size());
+    copy = disbursement_schedule();
+    CHECK(copy.total() == usd0());
+    CHECK(s.total() == 36_M);
+}
+
+TEST_CASE("schedule: through a round, same-date entries follow round order") {
+    const calendar_date close = ymd(2026, 2, 27);
+    const calendar_date june = ymd(2026, 6, 30);
+    const funding_round r =
+        round_builder("Ties")
+            .pre_money(100_M)
+            .close_date(close)
+            .invest(investor("X"), {tranche::on(1_M, june)})
+            .invest(investor("Y"), {tranche::on(2_M, june), tranche::at_close(3_M), tranche::on(4_M, june)})
+            .invest(investor("Z"), {tranche::when(5_M, milestone("m")), tranche::on(6_M, june)})
+            .invest(investor("W"), 7_M)
+            .build();
+    const disbursement_schedule& s = r.schedule();
+    REQUIRE(s.dated().size() == 6);
+    // At close: Y's $3M then W's $7M (round order); then on June 30: X, Y#0, Y#2, Z#1.
+    struct want {
+        const char* investor;
+        std::size_t tranche;
+        calendar_date date;
+        money amount;
+        funding_status status;
+        money cumulative;
+    };
+    const want w[] = {
+        {"Y", 1, close, 3_M, funding_status::at_close, 3_M},
+        {"W", 0, close, 7_M, funding_status::at_close, 10_M},
+        {"X", 0, june, 1_M, funding_status::scheduled, 11_M},
+        {"Y", 0, june, 2_M, funding_status::scheduled, 13_M},
+        {"Y", 2, june, 4_M, funding_status::scheduled, 17_M},
+        {"Z", 1, june, 6_M, funding_status::scheduled, 23_M},
+    };
+    for (std::size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        const disbursement& d = s.dated()[i];
+        CHECK(d.investor == w[i].investor);
+        CHECK(d.tranche_index == w[i].tranche);
+        CHECK(*d.date == w[i].date);
+        CHECK(d.amount == w[i].amount);
+        CHECK(d.status == w[i].status);
+        CHECK(d.cumulative == w[i].cumulative);
+    }
+    CHECK(s.dated()[2].investor_index == 0);
+    CHECK(s.dated()[1].investor_index == 3);
+    REQUIRE(s.undated().size() == 1);
+    CHECK(s.undated()[0].investor == "Z");
+    CHECK(s.undated()[0].investor_index == 2);
+    CHECK(s.undated()[0].tranche_index == 0);
+    CHECK(s.undated()[0].status == funding_status::conditional);
+    CHECK(s.undated_total() == 5_M);
+    CHECK(s.total() == r.raised());
+    CHECK(r.raised() == 28_M);
+
+    CHECK(s.due_through(ymd(2026, 2, 26)) == usd0());
+    CHECK(s.due_through(close) == 10_M);
+    CHECK(s.due_through(close) == r.raised_at_close());
+    CHECK(s.due_through(ymd(2026, 6, 29)) == 10_M);
+    CHECK(s.due_through(june) == 23_M);
+    CHECK(s.due_through(june) == r.raised_at_close() + r.raised_scheduled());
+    CHECK(s.due_through(ymd(2030, 1, 1)) == 23_M);
+}
+
+TEST_CASE("schedule: through a round in another currency") {
+    const money m = money::from_major(1'000'000, currencies::eur);
+    const funding_round r = round_builder("Euro")
+                                .currency(currencies::eur)
+                                .pre_money(money::from_major(9'000'000, currencies::eur))
+                                .close_date(ymd(2026, 2, 27))
+                                .invest(investor("A"), {tranche::when(m, milestone("m"))})
+                                .build();
+    const disbursement_schedule& s = r.schedule();
+    CHECK(s.dated().empty());
+    CHECK(s.dated_total() == money::zero(currencies::eur));
+    CHECK(s.undated_total() == m);
+    CHECK(s.total() == m);
+    CHECK(s.due_through(ymd(2030, 1, 1)) == money::zero(currencies::eur));
+    CHECK(r.raised_at_close() == money::zero(currencies::eur));
+    CHECK(r.ownership_at_close("A") == fraction(0));
+    CHECK(r.ownership("A") == fraction(1, 10));
+}

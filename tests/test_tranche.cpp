@@ -1,0 +1,285 @@
+// Unit tests for fundround/tranche.hpp: factories, modifiers, validate() diagnostics, equality, printing.
+#include <fundround/tranche.hpp>
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fr = fundround;
+using namespace fundround::literals;
+using fr::calendar_date;
+using fr::condition;
+using fr::diagnostic;
+using fr::money;
+using fr::tranche;
+
+namespace doctest {
+template <>
+struct StringMaker<std::optional<fundround::calendar_date>> {
+    static String convert(const std::optional<fundround::calendar_date>& d) {
+        return d ? String(fundround::to_string(*d).c_str()) : String("nullopt");
+    }
+};
+template <>
+struct StringMaker<fundround::diagnostic> {
+    static String convert(const fundround::diagnostic& d) { return String(("{" + d.message() + "}").c_str()); }
+};
+}  // namespace doctest
+
+namespace {
+
+calendar_date ymd(int y, unsigned m, unsigned dd) { return date::year{y} / date::month{m} / date::day{dd}; }
+
+std::string text_of(const tranche& t) {
+    std::ostringstream os;
+    os << t;
+    return os.str();
+}
+
+const std::string kPath = "investors[0].tranches[1]";
+
+}  // namespace
+
+TEST_CASE("tranche::at_close and the default constructor") {
+    const tranche t = tranche::at_close(15_B);
+    CHECK(t.amount() == 15_B);
+    CHECK(t.condition() == fr::at_close());
+    CHECK(t.condition().kind() == fr::condition_kind::always);
+    CHECK_FALSE(t.expected_date().has_value());
+    CHECK(t.label().empty());
+    CHECK_FALSE(t.is_conditional());
+    CHECK(text_of(t) == "$15B at close");
+
+    CHECK(tranche(15_B) == t);
+    CHECK(tranche(15_B, condition::always(), std::nullopt, "") == t);
+    CHECK(tranche(15_B, fr::at_close(), ymd(2026, 2, 27), "first") ==
+          t.expected_on(ymd(2026, 2, 27)).labelled("first"));
+}
+
+TEST_CASE("tranche::on: on or after the date, expected on it") {
+    const tranche t = tranche::on(10_B, ymd(2026, 6, 30));
+    CHECK(t.amount() == 10_B);
+    CHECK(t.condition() == fr::on_or_after(ymd(2026, 6, 30)));
+    CHECK(t.expected_date() == std::optional<calendar_date>(ymd(2026, 6, 30)));
+    CHECK(t.label().empty());
+    CHECK_FALSE(t.is_conditional());
+    CHECK(text_of(t) == "$10B on or after 2026-06-30, expected 2026-06-30");
+    CHECK(t.validate(kPath).empty());
+    CHECK_THROWS_WITH_AS(tranche::on(10_B, ymd(2026, 2, 30)), "on_or_after = 2026-02-30: is not a valid calendar date",
+                         fr::invalid_argument_error);
+}
+
+TEST_CASE("tranche::when: conditional payment, optional expected date") {
+    const condition cond = fr::milestone("certain conditions").with_long_stop(ymd(2026, 12, 31));
+    const tranche t = tranche::when(35_B, cond, ymd(2026, 9, 30));
+    CHECK(t.amount() == 35_B);
+    CHECK(t.condition() == cond);
+    CHECK(t.expected_date() == std::optional<calendar_date>(ymd(2026, 9, 30)));
+    CHECK(t.is_conditional());
+    CHECK(text_of(t) == "$35B milestone \"certain conditions\" by 2026-12-31, expected 2026-09-30");
+
+    const tranche no_date = tranche::when(35_B, fr::milestone("certain conditions"));
+    CHECK_FALSE(no_date.expected_date().has_value());
+    CHECK(no_date.is_conditional());
+    CHECK(text_of(no_date) == "$35B milestone \"certain conditions\"");
+
+    // Time-only conditions are not "conditional".
+    CHECK_FALSE(tranche::when(1_B, fr::on_or_after(ymd(2027, 1, 1)).with_long_stop(ymd(2027, 6, 30)))
+                    .is_conditional());
+    CHECK(tranche::when(1_B, fr::on_or_after(ymd(2027, 1, 1)) || !fr::milestone("IPO")).is_conditional());
+}
+
+TEST_CASE("labelled and expected_on return modified copies") {
+    const tranche base = tranche::when(2.5_B, fr::milestone("FDA approval"));
+    const tranche named = base.labelled("second tranche");
+    CHECK(named.label() == "second tranche");
+    CHECK(base.label().empty());
+    CHECK(named.amount() == base.amount());
+    CHECK(named.condition() == base.condition());
+    CHECK(text_of(named) == "$2.5B milestone \"FDA approval\" [second tranche]");
+
+    const tranche dated = named.expected_on(ymd(2027, 3, 31));
+    CHECK(dated.expected_date() == std::optional<calendar_date>(ymd(2027, 3, 31)));
+    CHECK_FALSE(named.expected_date().has_value());
+    CHECK(dated.label() == "second tranche");
+    CHECK(text_of(dated) == "$2.5B milestone \"FDA approval\", expected 2027-03-31 [second tranche]");
+
+    // Re-labelling and re-dating replace the previous values.
+    CHECK(dated.labelled("x").label() == "x");
+    CHECK(dated.labelled("").label().empty());
+    CHECK(text_of(dated.labelled("")) == "$2.5B milestone \"FDA approval\", expected 2027-03-31");
+    CHECK(tranche::on(1_B, ymd(2026, 6, 30)).expected_on(ymd(2026, 7, 15)).expected_date() ==
+          std::optional<calendar_date>(ymd(2026, 7, 15)));
+    // expected_on does not validate: validate() reports the problem instead.
+    CHECK_NOTHROW(base.expected_on(ymd(2026, 2, 30)));
+}
+
+TEST_CASE("operator<< uses the compact amount") {
+    CHECK(text_of(tranche::at_close(money::from_major(1'250'000'000'000))) == "$1.25T at close");
+    CHECK(text_of(tranche::at_close(15.5_M)) == "$15.5M at close");
+    CHECK(text_of(tranche::at_close(25_K)) == "$25K at close");
+    CHECK(text_of(tranche::at_close(950_usd)) == "$950 at close");
+    CHECK(text_of(tranche::at_close(money::from_major(300'000'000, fr::currencies::eur))) ==
+          "\xE2\x82\xAC"
+          "300M at close");
+    CHECK(text_of(tranche::when(1_B, fr::milestone("A") && fr::on_or_after(ymd(2026, 3, 1)))) ==
+          "$1B (milestone \"A\" and on or after 2026-03-01)");
+}
+
+TEST_CASE("equality compares amount, condition, expected date and label") {
+    const tranche t = tranche::when(35_B, fr::milestone("C"), ymd(2026, 9, 30)).labelled("L");
+    CHECK(t == tranche::when(35_B, fr::milestone("C"), ymd(2026, 9, 30)).labelled("L"));
+    CHECK_FALSE(t != tranche::when(35_B, fr::milestone("C"), ymd(2026, 9, 30)).labelled("L"));
+    CHECK(t != tranche::when(36_B, fr::milestone("C"), ymd(2026, 9, 30)).labelled("L"));
+    CHECK(t != tranche::when(35_B, fr::milestone("D"), ymd(2026, 9, 30)).labelled("L"));
+    CHECK(t != tranche::when(35_B, fr::milestone("C"), ymd(2026, 10, 1)).labelled("L"));
+    CHECK(t != tranche::when(35_B, fr::milestone("C")).labelled("L"));
+    CHECK(t != tranche::when(35_B, fr::milestone("C"), ymd(2026, 9, 30)).labelled("M"));
+    CHECK(t != tranche::when(35_B, fr::milestone("C"), ymd(2026, 9, 30)));
+    CHECK(tranche::at_close(35_B) != tranche::at_close(money::from_major(35'000'000'000, fr::currencies::eur)));
+    // on() is exactly when(on_or_after) with the expected date.
+    CHECK(tranche::on(1_B, ymd(2026, 6, 30)) == tranche::when(1_B, fr::on_or_after(ymd(2026, 6, 30)), ymd(2026, 6, 30)));
+    CHECK(tranche::on(1_B, ymd(2026, 6, 30)) != tranche::when(1_B, fr::on_or_after(ymd(2026, 6, 30))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate()
+
+TEST_CASE("validate: a well-formed tranche has no problems") {
+    CHECK(tranche::at_close(15_B).validate(kPath).empty());
+    CHECK(tranche::at_close(money::from_units(1)).validate(kPath).empty());
+    CHECK(tranche::when(35_B, fr::milestone("X").with_long_stop(ymd(2026, 12, 31)), ymd(2026, 9, 30))
+              .validate(kPath)
+              .empty());
+    // Long stop ON the expected date is fine (inclusive).
+    CHECK(tranche::when(35_B, fr::milestone("X").with_long_stop(ymd(2026, 12, 31)), ymd(2026, 12, 31))
+              .validate(kPath)
+              .empty());
+    // A long stop with no expected date cannot conflict.
+    CHECK(tranche::when(35_B, fr::milestone("X").with_long_stop(ymd(2026, 1, 1))).validate(kPath).empty());
+}
+
+TEST_CASE("validate: zero amount") {
+    const auto problems = tranche::at_close(money()).validate(kPath);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == diagnostic{"investors[0].tranches[1].amount", "$0.00", "must be positive"});
+    CHECK(problems[0].message() == "investors[0].tranches[1].amount = $0.00: must be positive");
+
+    const auto yen = tranche::at_close(money::zero(fr::currencies::jpy)).validate("t");
+    REQUIRE(yen.size() == 1);
+    CHECK(yen[0] == diagnostic{"t.amount", "\xC2\xA5"
+                                           "0",
+                               "must be positive"});
+}
+
+TEST_CASE("validate: negative amount") {
+    const auto problems = tranche::on(-5_M, ymd(2026, 6, 30)).validate(kPath);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "investors[0].tranches[1].amount");
+    CHECK(problems[0].value == "-$5,000,000.00");
+    CHECK(problems[0].rule == "must be positive");
+
+    const auto tiny = tranche::at_close(money::from_units(-1)).validate("x");
+    REQUIRE(tiny.size() == 1);
+    CHECK(tiny[0] == diagnostic{"x.amount", "-$0.001", "must be positive"});
+}
+
+TEST_CASE("validate: long stop before the expected date") {
+    const tranche t =
+        tranche::when(35_B, fr::milestone("certain conditions").with_long_stop(ymd(2026, 6, 30)), ymd(2026, 7, 1));
+    const auto problems = t.validate(kPath);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == diagnostic{"investors[0].tranches[1].condition.long_stop", "2026-06-30",
+                                    "must not be before the expected date 2026-07-01"});
+    CHECK(problems[0].message() ==
+          "investors[0].tranches[1].condition.long_stop = 2026-06-30: must not be before the expected date "
+          "2026-07-01");
+
+    // A long stop on the whole of an all_of binds the whole condition.
+    const tranche all = tranche::when(
+        1_B, (fr::milestone("A") && fr::milestone("B")).with_long_stop(ymd(2026, 3, 31)), ymd(2026, 12, 31));
+    const auto p2 = all.validate("r");
+    REQUIRE(p2.size() == 1);
+    CHECK(p2[0] == diagnostic{"r.condition.long_stop", "2026-03-31", "must not be before the expected date 2026-12-31"});
+
+    // A date condition past its own long stop, expected on the date.
+    const auto p3 =
+        tranche::when(1_B, fr::on_or_after(ymd(2027, 1, 1)).with_long_stop(ymd(2026, 12, 31)), ymd(2027, 1, 1))
+            .validate("r");
+    REQUIRE(p3.size() == 1);
+    CHECK(p3[0].value == "2026-12-31");
+}
+
+TEST_CASE("validate: invalid expected date") {
+    const tranche t = tranche::when(1_B, fr::milestone("X"), ymd(2026, 2, 30));
+    const auto problems = t.validate(kPath);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == diagnostic{"investors[0].tranches[1].expected_date", "2026-02-30", "is not a valid calendar date"});
+    CHECK(problems[0].message() == "investors[0].tranches[1].expected_date = 2026-02-30: is not a valid calendar date");
+
+    const auto p2 = tranche::at_close(1_B).expected_on(ymd(2027, 2, 29)).validate("t");
+    REQUIRE(p2.size() == 1);
+    CHECK(p2[0] == diagnostic{"t.expected_date", "2027-02-29", "is not a valid calendar date"});
+    CHECK(tranche::at_close(1_B).expected_on(ymd(2028, 2, 29)).validate("t").empty());
+
+    const auto p3 = tranche::at_close(1_B).expected_on(ymd(2026, 13, 1)).validate("t");
+    REQUIRE(p3.size() == 1);
+    CHECK(p3[0] == diagnostic{"t.expected_date", "2026-13-01", "is not a valid calendar date"});
+}
+
+TEST_CASE("validate: every problem at once, in field order") {
+    const tranche t =
+        tranche::when(money(), fr::milestone("X").with_long_stop(ymd(2026, 6, 30)), ymd(2026, 9, 30)).labelled("bad");
+    const auto problems = t.validate("investors[2].tranches[0]");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0] == diagnostic{"investors[2].tranches[0].amount", "$0.00", "must be positive"});
+    CHECK(problems[1] == diagnostic{"investors[2].tranches[0].condition.long_stop", "2026-06-30",
+                                    "must not be before the expected date 2026-09-30"});
+
+    const auto p2 = tranche::at_close(-1_B).expected_on(ymd(2026, 4, 31)).validate("p");
+    REQUIRE(p2.size() == 2);
+    CHECK(p2[0].field == "p.amount");
+    CHECK(p2[1].field == "p.expected_date");
+    CHECK(p2[1].value == "2026-04-31");
+
+    // An empty path still prefixes with '.' as documented by the field format.
+    const auto p3 = tranche::at_close(money()).validate("");
+    REQUIRE(p3.size() == 1);
+    CHECK(p3[0].field == ".amount");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questionable semantics (see the report): validate() compares the expected date with the
+// earliest long stop ANYWHERE in the condition, so long stops that do not bind the whole
+// condition produce false "long stop before expected date" diagnostics.
+
+TEST_CASE("validate: a long stop on one alternative does not bind the whole condition") {
+    // Paid when A is achieved by 2026-06-30, or else on 2026-12-31 anyway: expected 2026-12-31 is fine.
+    const tranche either = tranche::when(
+        1_B, fr::milestone("A").with_long_stop(ymd(2026, 6, 30)) || fr::on_or_after(ymd(2026, 12, 31)),
+        ymd(2026, 12, 31));
+    CHECK(either.validate("t").empty());
+
+    // Paid once "no IPO by 2026-06-30" is settled, i.e. from 2026-07-01: expected 2026-09-30 is fine.
+    const tranche no_ipo =
+        tranche::when(1_B, !fr::milestone("IPO").with_long_stop(ymd(2026, 6, 30)), ymd(2026, 9, 30));
+    CHECK(no_ipo.validate("t").empty());
+
+    // Approval must come by 2026-06-30, the money then arrives on 2026-12-31: consistent.
+    const tranche gated = tranche::when(
+        1_B, fr::milestone("approval").with_long_stop(ymd(2026, 6, 30)) && fr::on_or_after(ymd(2026, 12, 31)),
+        ymd(2026, 12, 31));
+    CHECK(gated.validate("t").empty());
+
+    // But when every alternative has passed its long stop by the expected date, it is a real problem.
+    const tranche hopeless = tranche::when(
+        1_B,
+        fr::milestone("A").with_long_stop(ymd(2026, 3, 31)) || fr::milestone("B").with_long_stop(ymd(2026, 6, 30)),
+        ymd(2026, 9, 30));
+    const auto problems = hopeless.validate("t");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "t.condition.long_stop");
+}
