@@ -576,3 +576,22 @@ TEST_CASE("round_builder: try_build() never throws for bad input") {
         CHECK_THROWS_AS((void)builders[i].build(), validation_error);
     }
 }
+
+TEST_CASE("round_builder: a condition met whatever the milestones do is scheduled, not conditional") {
+    // "$5B on the IPO, or on 2027-06-30 at the latest": certain, due by 2027-06-30 at worst.
+    const funding_round r =
+        valid_base()
+            .invest(investor("A"), {tranche::when(5_B, milestone("IPO") || on_or_after(ymd(2027, 6, 30)))})
+            .invest(investor("B"), {tranche::when(3_B, milestone("IPO"))})
+            // Paid if the approval comes, or if it is refused: certain once either happens, but
+            // it may never settle, so it stays conditional.
+            .invest(investor("C"), {tranche::when(2_B, milestone("approval") || !milestone("approval"))})
+            .build();
+    CHECK(r.raised_scheduled() == 5_B);
+    CHECK(r.raised_conditional() == 5_B);
+    CHECK(r.commitment_of("A").scheduled == 5_B);
+    REQUIRE(r.schedule().dated().size() == 1);
+    CHECK(*r.schedule().dated().front().date == ymd(2027, 6, 30));
+    CHECK(r.schedule().dated().front().status == funding_status::scheduled);
+    CHECK(r.schedule().undated().size() == 2);
+}

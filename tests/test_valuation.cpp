@@ -208,6 +208,9 @@ TEST_CASE("worked example: $10M pre-money over 8M shares, $2M raised") {
     CHECK(p->to_string() == "$1.2500");
     CHECK(text_of(*p) == "$1.2500");
     CHECK(p->to_string(2) == "$1.25");
+    // Large prices group thousands like amounts do: $730B over 730,000,000 shares = $1,000.
+    CHECK(price_per_share(730_B, share_count(730'000'000)).to_string() == "$1,000.0000");
+    CHECK(price_per_share(usd(10), share_count(3)).to_string(3, rounding::half_even) == "$3.333");
 
     const money raised = usd(2'000'000);
     const share_count bought = p->shares_for(raised, rounding::floor);

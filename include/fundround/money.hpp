@@ -522,6 +522,10 @@ private:
         while (is_digit(peek())) { add_digit(text_[pos_++]); ++group; }
         if (peek() == ',') {
             if (group > 3) fail(pos_, "a thousands separator must follow 1 to 3 leading digits");
+            if (text_[pos_ - group] == '0') {
+                fail(pos_ - group, "a number with thousands separators must not start with 0 "
+                                   "(write a decimal point as '.')");
+            }
             while (peek() == ',') {
                 ++pos_;
                 const std::size_t group_start = pos_;
@@ -560,7 +564,7 @@ private:
         // The magnitude may reach 2^63 only for a negative amount (the most negative money).
         const int128 limit = int128(int64_max) + (negative ? 1 : 0);
         if (mantissa > limit / multiplier) {
-            fail(0, "the amount is out of range (about 9.2e15 units)");
+            fail(0, "the amount is out of range (about +/-9.2e15 whole currency units)");
         }
         const int128 units = mantissa * multiplier;
         return money::from_units(static_cast<std::int64_t>(negative ? int128(-units) : units), c);

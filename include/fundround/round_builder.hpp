@@ -38,7 +38,7 @@ struct build_result {
 /// Builds a funding_round step by step, the way the deal is described:
 ///
 ///     funding_round r = round_builder("Series X")
-///         .pre_money(730_B).close_date(2026_y / 2 / 27)
+///         .pre_money(730_B).close_date(date::year{2026} / 2 / 27)
 ///         .invest(investor::strategic("Amazon"), 50_B,
 ///                 {tranche::at_close(15_B), tranche::when(35_B, milestone("conditions"))})
 ///         .invest(investor::strategic("Nvidia"), 30_B)
@@ -216,17 +216,22 @@ private:
         if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
             return {funding_status::at_close, close};
         }
+        std::optional<calendar_date> met_by;
         if (c.depends_on_milestone()) {
-            if (!can_be_met(c, close)) out.push_back({path + ".condition", c.to_string(), "can never be met"});
-            return {funding_status::conditional, t.expected_date()};
-        }
-        const condition_status e = c.evaluate(end_of_time);
-        if (!e.is_met()) {
-            out.push_back({path + ".condition", c.to_string(), "can never be met"});
-            return {funding_status::scheduled, std::nullopt};
+            const outcomes o = enumerate_outcomes(c, close, end_of_time);
+            if (!o.some_met) out.push_back({path + ".condition", c.to_string(), "can never be met"});
+            if (!o.some_met || !o.all_met) return {funding_status::conditional, t.expected_date()};
+            met_by = o.latest_since;  // certain whatever the milestones do: scheduled
+        } else {
+            const condition_status e = c.evaluate(end_of_time);
+            if (!e.is_met()) {
+                out.push_back({path + ".condition", c.to_string(), "can never be met"});
+                return {funding_status::scheduled, std::nullopt};
+            }
+            met_by = e.since;
         }
         calendar_date due = close;
-        if (e.since && *e.since > due) due = *e.since;
+        if (met_by && *met_by > due) due = *met_by;
         if (t.expected_date()) {
             if (*t.expected_date() < due) {
                 out.push_back({path + ".expected_date", to_string(*t.expected_date()),
@@ -243,24 +248,37 @@ private:
         for (const auto& p : c.parts()) collect_lapse_days(p, close, days);
     }
 
-    // True if some outcome of @p c's milestones (each achieved, failed or never settled, on the
-    // close date or the day after a long-stop) meets @p c. Too many combinations count as "can".
-    static bool can_be_met(const condition& c, calendar_date close) {
+    // What a milestone-dependent condition can do, over the outcomes of its milestones.
+    struct outcomes {
+        bool some_met = false;  // met in at least one outcome
+        bool all_met = true;    // met in every outcome: certain, only its date is unknown
+        std::optional<calendar_date> latest_since;  // latest day it is met by, when all_met
+    };
+
+    // Tries each milestone achieved, failed or never settled, on the close date or the day after
+    // a long-stop (the only days the rules compare against), judged at the end of time. Too many
+    // combinations (over 4096) count as "can be met, not certain".
+    static outcomes enumerate_outcomes(const condition& c, calendar_date close,
+                                       const world_state& end_of_time) {
         const std::vector<std::string> names = c.milestones();
-        {  // Fast path: every milestone achieved at close (the common case: no negations).
-            world_state w(date::year{9999} / 12 / 31);
-            for (const auto& name : names) w.achieve(name, close);
-            if (c.evaluate(w).is_met()) return true;
+        outcomes result;
+        {  // Fast path for the common case: met if achieved, not met if never settled.
+            world_state achieved = end_of_time;
+            for (const auto& name : names) achieved.achieve(name, close);
+            if (c.evaluate(achieved).is_met() && !c.evaluate(end_of_time).is_met()) {
+                result.some_met = true;
+                result.all_met = false;
+                return result;
+            }
         }
         std::vector<calendar_date> days{close};
         collect_lapse_days(c, close, days);
         const std::size_t options = 2 * days.size() + 1;
         std::size_t combinations = 1;
         for (std::size_t i = 0; i < names.size(); ++i) {
-            if (combinations > 4096 / options) return true;
+            if (combinations > 4096 / options) return {true, false, std::nullopt};
             combinations *= options;
         }
-        const world_state end_of_time(date::year{9999} / 12 / 31);
         for (std::size_t n = 0; n < combinations; ++n) {
             world_state w = end_of_time;
             std::size_t code = n;
@@ -275,9 +293,17 @@ private:
                     w.fail(name, day);
                 }
             }
-            if (c.evaluate(w).is_met()) return true;
+            const condition_status st = c.evaluate(w);
+            if (st.is_met()) {
+                result.some_met = true;
+                if (st.since && (!result.latest_since || *result.latest_since < *st.since)) {
+                    result.latest_since = st.since;
+                }
+            } else {
+                result.all_met = false;
+            }
         }
-        return false;
+        return result;
     }
 
     std::string name_;

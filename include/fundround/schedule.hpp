@@ -19,7 +19,7 @@ namespace fundround {
 /// How a tranche stands on the round's close date.
 enum class funding_status {
     at_close,     ///< Condition met at close and due at close.
-    scheduled,    ///< Certain, but due on a later date (a date condition or expected date).
+    scheduled,    ///< Certain whatever any milestone does, but due after close (by its date).
     conditional,  ///< Depends on a milestone that may never be achieved.
 };
 

@@ -18,8 +18,9 @@ namespace fundround {
 
 /// A payment: @p amount, paid when its condition is met, optionally expected on a date.
 ///
-/// Construction never throws for bad amounts or dates: the round builder validates every tranche
-/// and reports all problems at once (see validate()).
+/// Construction never throws for a bad amount or expected date: the round builder validates every
+/// tranche and reports all problems at once (see validate()). Only the conditions' own factories
+/// check their dates, so tranche::on() throws invalid_argument_error for an invalid due date.
 class tranche {
 public:
     /// @p amount paid when @p when is met (default: at close), optionally expected on @p expected.
@@ -60,7 +61,9 @@ public:
     std::optional<calendar_date> expected_date() const noexcept { return expected_; }
     /// A free-text label ("" if none).
     const std::string& label() const noexcept { return label_; }
-    /// True if payment depends on a milestone (uncertain), not only on time.
+    /// True if the condition refers to a milestone. (A round classifies tranches exactly: one
+    /// that is met whatever the milestones do, like `milestone("IPO") || on_or_after(d)`, is
+    /// scheduled, not conditional; see funding_status.)
     bool is_conditional() const { return condition_.depends_on_milestone(); }
 
     /// Every problem with this tranche, fields prefixed by @p path (e.g. "investors[0].tranches[1]").
