@@ -1,0 +1,178 @@
+# Driver for the consumer tests (registered in tests/consumers/CMakeLists.txt). Run as
+#   cmake -DMODE=<mode> -D... -P run_consumer.cmake
+#
+# MODE=install           Lays out an install of BUILD_DIR in PREFIX (emptied first) with
+#                        `cmake --install`, then checks the layout and the package version file.
+# MODE=find_package |    Configures, builds and runs the project in ./project in WORK_DIR (emptied
+#      add_subdirectory | first) with the same generator, compiler and build type as fundround's
+#      fetchcontent      own build.
+#
+# Variables: SOURCE_DIR (fundround's source tree), BUILD_DIR, PREFIX, INCLUDE_DIR and CONFIG_DIR
+# (relative to PREFIX), WORK_DIR, GENERATOR, GENERATOR_PLATFORM, GENERATOR_TOOLSET, MAKE_PROGRAM,
+# CXX_COMPILER, CONFIG (build type; empty allowed), MULTI_CONFIG, EXPECTED_VERSION,
+# Boost_DIR, date_DIR, PREFIX_PATH ('|'-separated CMAKE_PREFIX_PATH of fundround's build).
+cmake_minimum_required(VERSION 3.23)
+
+function(fail)
+  string(JOIN "" _msg ${ARGV})
+  message(FATAL_ERROR "run_consumer (${MODE}): ${_msg}")
+endfunction()
+
+function(run_step what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE _rc)
+  if(NOT _rc EQUAL 0)
+    fail("${what} failed (${_rc})")
+  endif()
+endfunction()
+
+foreach(_var IN ITEMS MODE SOURCE_DIR)
+  if(NOT DEFINED ${_var} OR "${${_var}}" STREQUAL "")
+    message(FATAL_ERROR "run_consumer: ${_var} is not set")
+  endif()
+endforeach()
+
+set(_config_args)
+if(MULTI_CONFIG AND NOT "${CONFIG}" STREQUAL "")
+  set(_config_args --config "${CONFIG}")
+endif()
+
+# ----------------------------------------------------------------------------------------------
+if(MODE STREQUAL "install")
+  file(REMOVE_RECURSE "${PREFIX}")
+  run_step("cmake --install"
+    "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}" ${_config_args})
+
+  # Every public header, in the same place relative to the include directory.
+  file(GLOB_RECURSE _headers RELATIVE "${SOURCE_DIR}/include" "${SOURCE_DIR}/include/fundround/*.hpp")
+  if(NOT _headers)
+    fail("no headers under ${SOURCE_DIR}/include")
+  endif()
+  foreach(_h IN LISTS _headers)
+    if(NOT EXISTS "${PREFIX}/${INCLUDE_DIR}/${_h}")
+      fail("${PREFIX}/${INCLUDE_DIR}/${_h} was not installed")
+    endif()
+  endforeach()
+
+  # The CMake package files.
+  set(_cfg "${PREFIX}/${CONFIG_DIR}")
+  foreach(_f IN ITEMS fundroundConfig.cmake fundroundConfigVersion.cmake fundroundTargets.cmake)
+    if(NOT EXISTS "${_cfg}/${_f}")
+      fail("${_cfg}/${_f} was not installed")
+    endif()
+  endforeach()
+  file(READ "${_cfg}/fundroundConfig.cmake" _config)
+  foreach(_dep IN ITEMS Boost date)
+    if(NOT _config MATCHES "find_dependency\\(${_dep}[ )]")
+      fail("fundroundConfig.cmake does not call find_dependency(${_dep} ...)")
+    endif()
+  endforeach()
+
+  # The version file: architecture-independent; SameMinorVersion while 0.x, SameMajorVersion after.
+  string(REGEX MATCH "^([0-9]+)\\.([0-9]+)\\.([0-9]+)$" _ok "${EXPECTED_VERSION}")
+  if(NOT _ok)
+    fail("EXPECTED_VERSION '${EXPECTED_VERSION}' is not MAJOR.MINOR.PATCH")
+  endif()
+  set(_M "${CMAKE_MATCH_1}")
+  set(_m "${CMAKE_MATCH_2}")
+  set(_p "${CMAKE_MATCH_3}")
+  function(check_request requested want_compatible want_exact)
+    string(REPLACE "." ";" _parts "${requested}")
+    list(LENGTH _parts PACKAGE_FIND_VERSION_COUNT)
+    list(APPEND _parts 0 0 0)
+    list(GET _parts 0 PACKAGE_FIND_VERSION_MAJOR)
+    list(GET _parts 1 PACKAGE_FIND_VERSION_MINOR)
+    list(GET _parts 2 PACKAGE_FIND_VERSION_PATCH)
+    set(PACKAGE_FIND_VERSION "${requested}")
+    set(PACKAGE_FIND_NAME fundround)
+    foreach(CMAKE_SIZEOF_VOID_P IN ITEMS 4 8)   # ARCH_INDEPENDENT: any pointer size is suitable
+      unset(PACKAGE_VERSION_COMPATIBLE)
+      unset(PACKAGE_VERSION_EXACT)
+      unset(PACKAGE_VERSION_UNSUITABLE)
+      include("${_cfg}/fundroundConfigVersion.cmake")
+      if(PACKAGE_VERSION_UNSUITABLE)
+        fail("fundroundConfigVersion.cmake is unsuitable for CMAKE_SIZEOF_VOID_P=${CMAKE_SIZEOF_VOID_P}"
+             " (it must be ARCH_INDEPENDENT)")
+      endif()
+      if((PACKAGE_VERSION_COMPATIBLE AND NOT want_compatible) OR (want_compatible AND NOT PACKAGE_VERSION_COMPATIBLE))
+        fail("version ${PACKAGE_VERSION} answers compatible=${PACKAGE_VERSION_COMPATIBLE} to a request for"
+             " ${requested}; expected ${want_compatible}")
+      endif()
+      if((PACKAGE_VERSION_EXACT AND NOT want_exact) OR (want_exact AND NOT PACKAGE_VERSION_EXACT))
+        fail("version ${PACKAGE_VERSION} answers exact=${PACKAGE_VERSION_EXACT} to a request for"
+             " ${requested}; expected ${want_exact}")
+      endif()
+    endforeach()
+  endfunction()
+  math(EXPR _M1 "${_M} + 1")
+  math(EXPR _m1 "${_m} + 1")
+  math(EXPR _p1 "${_p} + 1")
+  check_request("${_M}.${_m}.${_p}" TRUE TRUE)
+  check_request("${_M}.${_m}" TRUE FALSE)
+  check_request("${_M}.${_m}.${_p1}" FALSE FALSE)
+  check_request("${_M}.${_m1}" FALSE FALSE)
+  check_request("${_M1}.0" FALSE FALSE)
+  if(_m GREATER 0)
+    math(EXPR _m0 "${_m} - 1")
+    if(_M EQUAL 0)
+      check_request("${_M}.${_m0}" FALSE FALSE)   # 0.x: a new minor version may break the API
+    else()
+      check_request("${_M}.${_m0}" TRUE FALSE)
+    endif()
+  endif()
+  message(STATUS "run_consumer: installed fundround ${EXPECTED_VERSION} to ${PREFIX}")
+  return()
+endif()
+
+# ----------------------------------------------------------------------------------------------
+if(NOT MODE MATCHES "^(find_package|add_subdirectory|fetchcontent)$")
+  fail("unknown MODE")
+endif()
+
+set(_args
+  -S "${CMAKE_CURRENT_LIST_DIR}/project"
+  -B "${WORK_DIR}"
+  -G "${GENERATOR}"
+  "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
+  "-DCMAKE_BUILD_TYPE=${CONFIG}"
+  "-DFUNDROUND_CONSUMER_MODE=${MODE}")
+if(GENERATOR_PLATFORM)
+  list(APPEND _args -A "${GENERATOR_PLATFORM}")
+endif()
+if(GENERATOR_TOOLSET)
+  list(APPEND _args -T "${GENERATOR_TOOLSET}")
+endif()
+if(MAKE_PROGRAM)
+  list(APPEND _args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
+endif()
+# Find Boost and date where fundround's own build found them.
+foreach(_dep IN ITEMS Boost date)
+  if(${_dep}_DIR)
+    list(APPEND _args "-D${_dep}_DIR=${${_dep}_DIR}")
+  endif()
+endforeach()
+
+string(REPLACE "|" ";" _prefix_path "${PREFIX_PATH}")
+if(MODE STREQUAL "find_package")
+  # Only the installed prefix: the consumer is not told where the source tree is.
+  list(PREPEND _prefix_path "${PREFIX}")
+  list(APPEND _args
+    "-DFUNDROUND_EXPECTED_CONFIG_DIR=${PREFIX}/${CONFIG_DIR}"
+    "-DFUNDROUND_EXPECTED_VERSION=${EXPECTED_VERSION}")
+else()
+  list(APPEND _args "-DFUNDROUND_SOURCE_DIR=${SOURCE_DIR}")
+endif()
+if(_prefix_path)
+  string(REPLACE ";" "\\;" _prefix_path "${_prefix_path}")
+  list(APPEND _args "-DCMAKE_PREFIX_PATH=${_prefix_path}")
+endif()
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+run_step("configuring the consumer" "${CMAKE_COMMAND}" ${_args})
+run_step("building the consumer" "${CMAKE_COMMAND}" --build "${WORK_DIR}" ${_config_args})
+
+set(_exe_file "${WORK_DIR}/consumer-exe-${CONFIG}.txt")
+if(NOT EXISTS "${_exe_file}")
+  fail("${_exe_file} not found")
+endif()
+file(READ "${_exe_file}" _exe)
+run_step("running ${_exe}" "${_exe}")
