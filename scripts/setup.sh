@@ -3,7 +3,7 @@
 # (and touches no network) when everything is already installed.
 set -euo pipefail
 
-packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev)
+packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -11,7 +11,7 @@
 
 namespace fundround {
 
-/// A calendar day with no time zone, e.g. `date::year{2026} / 2 / 27`.
+/// A calendar day with no time zone, such as `date::year{2026} / 2 / 27`.
 using calendar_date = date::year_month_day;
 
 /// ISO 8601 text "2026-02-27".

@@ -98,9 +98,11 @@ struct condition_status {
     bool is_pending() const noexcept { return state == condition_state::pending; }
     /// True if lapsed.
     bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
+    /// True if both the state and the since date are equal.
     friend bool operator==(const condition_status& a, const condition_status& b) {
         return a.state == b.state && a.since == b.since;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const condition_status& a, const condition_status& b) { return !(a == b); }
 };
 
@@ -234,15 +236,17 @@ public:
     /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
     condition_status evaluate(const world_state& world) const;
 
-    /// Readable form, e.g. `milestone "certain conditions" by 2026-12-31`.
+    /// Readable form, such as `milestone "certain conditions" by 2026-12-31`.
     std::string to_string() const;
 
+    /// True if @p a and @p b have the same structure: kinds, dates, names and parts, in order.
     friend bool operator==(const condition& a, const condition& b) {
         if (a.node_ == b.node_) return true;
         const node& x = *a.node_;
         const node& y = *b.node_;
         return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const condition& a, const condition& b) { return !(a == b); }
     /// Writes to_string().
     friend std::ostream& operator<<(std::ostream& os, const condition& c) {

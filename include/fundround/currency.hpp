@@ -56,10 +56,13 @@ public:
         return "";
     }
 
+    /// True if the two codes are the same.
     friend constexpr bool operator==(currency a, currency b) noexcept {
         return a.code_[0] == b.code_[0] && a.code_[1] == b.code_[1] && a.code_[2] == b.code_[2];
     }
+    /// True if the two codes differ.
     friend constexpr bool operator!=(currency a, currency b) noexcept { return !(a == b); }
+    /// Alphabetical order of the codes ("CHF" < "EUR" < "USD"), e.g. for std::map keys.
     friend constexpr bool operator<(currency a, currency b) noexcept { return a.code() < b.code(); }
 
 private:
@@ -69,6 +72,7 @@ private:
 /// The code as a std::string, e.g. "USD".
 inline std::string to_string(currency c) { return std::string(c.code()); }
 
+/// Ready-made currency constants: currencies::usd, eur, gbp, jpy, chf.
 namespace currencies {
 inline constexpr currency usd{"USD"};  ///< US dollar.
 inline constexpr currency eur{"EUR"};  ///< Euro.

@@ -71,9 +71,11 @@ struct diagnostic {
         if (value.empty()) return field + ": " + rule;
         return field + " = " + value + ": " + rule;
     }
+    /// True if field, value and rule are all equal.
     friend bool operator==(const diagnostic& a, const diagnostic& b) {
         return a.field == b.field && a.value == b.value && a.rule == b.rule;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const diagnostic& a, const diagnostic& b) { return !(a == b); }
 };
 

@@ -76,9 +76,13 @@ public:
     /// Exact text "n/d", or "n" when the denominator is 1.
     std::string to_string() const;
 
+    /// The negated value (exact).
     fraction operator-() const { return fraction(rational(-value_)); }
+    /// Adds @p o in place, exactly.
     fraction& operator+=(const fraction& o) { value_ += o.value_; return *this; }
+    /// Subtracts @p o in place, exactly.
     fraction& operator-=(const fraction& o) { value_ -= o.value_; return *this; }
+    /// Multiplies by @p o in place, exactly.
     fraction& operator*=(const fraction& o) { value_ *= o.value_; return *this; }
     /// Division; throws invalid_argument_error on division by zero.
     fraction& operator/=(const fraction& o) {
@@ -86,16 +90,26 @@ public:
         value_ /= o.value_;
         return *this;
     }
+    /// The exact sum.
     friend fraction operator+(fraction a, const fraction& b) { return a += b; }
+    /// The exact difference.
     friend fraction operator-(fraction a, const fraction& b) { return a -= b; }
+    /// The exact product.
     friend fraction operator*(fraction a, const fraction& b) { return a *= b; }
+    /// The exact quotient; throws invalid_argument_error if @p b is zero.
     friend fraction operator/(fraction a, const fraction& b) { return a /= b; }
 
+    /// True if the values are equal (1/2 == 2/4: both are kept in lowest terms).
     friend bool operator==(const fraction& a, const fraction& b) { return a.value_ == b.value_; }
+    /// True if the values differ.
     friend bool operator!=(const fraction& a, const fraction& b) { return a.value_ != b.value_; }
+    /// Exact numeric order: true if @p a is less than @p b.
     friend bool operator<(const fraction& a, const fraction& b) { return a.value_ < b.value_; }
+    /// Exact numeric order: true if @p a is at most @p b.
     friend bool operator<=(const fraction& a, const fraction& b) { return a.value_ <= b.value_; }
+    /// Exact numeric order: true if @p a is greater than @p b.
     friend bool operator>(const fraction& a, const fraction& b) { return a.value_ > b.value_; }
+    /// Exact numeric order: true if @p a is at least @p b.
     friend bool operator>=(const fraction& a, const fraction& b) { return a.value_ >= b.value_; }
 
     /// Writes the exact form "n/d".
@@ -184,7 +198,8 @@ inline fraction fraction::from_decimal(std::string_view text) {
             digits = digits * 10 + (c - '0');
             seen_digit = true;
             if (seen_point) ++fraction_digits;
-        } else if (c == '.' && !seen_point) {
+        } else if (c == '.' && !seen_point && seen_digit && i + 1 < text.size() &&
+                   text[i + 1] >= '0' && text[i + 1] <= '9') {
             seen_point = true;
         } else if (c == '%' && i + 1 == text.size() && seen_digit) {
             break;

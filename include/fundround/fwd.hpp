@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_FWD_HPP
 #define FUNDROUND_FWD_HPP
 
+/// Everything fundround offers: exact money and fractions, conditions, tranches, rounds, reports.
 namespace fundround {
 
 class currency;

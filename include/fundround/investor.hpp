@@ -58,9 +58,11 @@ public:
     /// True if the investor leads the round.
     bool is_lead() const noexcept { return lead_; }
 
+    /// True if name, kind and lead flag are all equal.
     friend bool operator==(const investor& a, const investor& b) {
         return a.name_ == b.name_ && a.kind_ == b.kind_ && a.lead_ == b.lead_;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const investor& a, const investor& b) { return !(a == b); }
     /// Writes e.g. "Amazon (strategic, lead)".
     friend std::ostream& operator<<(std::ostream& os, const investor& i) {

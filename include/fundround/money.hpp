@@ -61,43 +61,54 @@ public:
 
     /// The amount with its sign flipped; throws overflow_error for the most negative amount.
     money operator-() const { return money(detail::checked_neg(units_), currency_); }
-    /// Adds @p o (same currency) in place.
+    /// Adds @p o (same currency) in place; throws currency_mismatch_error or overflow_error.
     money& operator+=(money o) {
         check_same_currency(o, "add");
         units_ = detail::checked_add(units_, o.units_);
         return *this;
     }
-    /// Subtracts @p o (same currency) in place.
+    /// Subtracts @p o (same currency) in place; throws currency_mismatch_error or overflow_error.
     money& operator-=(money o) {
         check_same_currency(o, "subtract");
         units_ = detail::checked_sub(units_, o.units_);
         return *this;
     }
-    /// Multiplies by a whole number in place.
+    /// Multiplies by a whole number in place; throws overflow_error out of range.
     money& operator*=(rep factor) {
         units_ = detail::checked_mul(units_, factor);
         return *this;
     }
+    /// The exact sum; throws currency_mismatch_error or overflow_error.
     friend money operator+(money a, money b) { return a += b; }
+    /// The exact difference; throws currency_mismatch_error or overflow_error.
     friend money operator-(money a, money b) { return a -= b; }
+    /// The amount times a whole number, exactly; throws overflow_error out of range.
     friend money operator*(money a, rep factor) { return a *= factor; }
+    /// The amount times a whole number, exactly; throws overflow_error out of range.
     friend money operator*(rep factor, money a) { return a *= factor; }
 
     // A floating-point factor would be truncated to an integer without a named rounding mode:
     // use times() or divided_by() with integers or a fraction instead.
+    /// Deleted: a floating-point count of units does not compile; pass an integer.
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     static money from_units(F, fundround::currency = {}) = delete;
+    /// Deleted: floating-point major units do not compile; use a literal (1.25_usd) or parse_money().
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     static money from_major(F, fundround::currency = {}) = delete;
+    /// Deleted: a floating-point factor does not compile; use times() with integers or a fraction.
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     money& operator*=(F) = delete;
+    /// Deleted: a floating-point factor does not compile; use times() with integers or a fraction.
     template <class F>
     friend std::enable_if_t<std::is_floating_point_v<F>, money> operator*(money, F) = delete;
+    /// Deleted: a floating-point factor does not compile; use times() with integers or a fraction.
     template <class F>
     friend std::enable_if_t<std::is_floating_point_v<F>, money> operator*(F, money) = delete;
+    /// Deleted: a floating-point ratio does not compile; use integers or a fraction.
     template <class N, class D,
               std::enable_if_t<std::is_floating_point_v<N> || std::is_floating_point_v<D>, int> = 0>
     money times(N, D, rounding) const = delete;
+    /// Deleted: a floating-point divisor does not compile; use an integer, or times() with a fraction.
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     money divided_by(F, rounding) const = delete;
 
@@ -118,8 +129,8 @@ public:
     /// The amount divided by @p divisor, rounded to a unit by @p mode.
     money divided_by(rep divisor, rounding mode) const { return times(1, divisor, mode); }
 
-    /// The exact ratio of this amount to @p denominator (same currency, not zero), e.g.
-    /// 50_B .ratio_to(840_B) == 5/84.
+    /// The exact ratio of this amount to @p denominator (same currency, not zero), for example
+    /// 50_B .ratio_to(840_B) == 5/84; throws currency_mismatch_error or invalid_argument_error.
     fraction ratio_to(money denominator) const {
         check_same_currency(denominator, "divide");
         if (denominator.units_ == 0) {
@@ -151,14 +162,18 @@ public:
     friend constexpr bool operator==(money a, money b) noexcept {
         return a.currency_ == b.currency_ && a.units_ == b.units_;
     }
+    /// True if the currency or the amount differs (never throws).
     friend constexpr bool operator!=(money a, money b) noexcept { return !(a == b); }
     /// Ordering; throws currency_mismatch_error for different currencies.
     friend bool operator<(money a, money b) {
         a.check_same_currency(b, "compare");
         return a.units_ < b.units_;
     }
+    /// Ordering; throws currency_mismatch_error for different currencies.
     friend bool operator>(money a, money b) { return b < a; }
+    /// Ordering; throws currency_mismatch_error for different currencies.
     friend bool operator<=(money a, money b) { return !(b < a); }
+    /// Ordering; throws currency_mismatch_error for different currencies.
     friend bool operator>=(money a, money b) { return !(a < b); }
 
 private:
@@ -265,7 +280,7 @@ inline std::vector<money> allocate(money total, const std::vector<money>& weight
     return allocate(total, w);
 }
 
-/// Splits @p total over @p weights in whole multiples of @p step (e.g. whole cents);
+/// Splits @p total over @p weights in whole multiples of @p step (such as whole cents);
 /// @p total must itself be a multiple of @p step.
 inline std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights,
                                    money step) {
@@ -325,7 +340,7 @@ inline std::string format_magnitude(std::int64_t units, int min_decimals, bool g
 
 }  // namespace detail
 
-/// Exact text with thousands separators and the currency's minor digits, e.g.
+/// Exact text with thousands separators and the currency's minor digits, such as
 /// "$840,000,000,000.00"; sub-cent units are shown when present ("$0.005").
 inline std::string format_full(money m) {
     return (m.is_negative() ? "-" : "") + detail::currency_prefix(m.currency()) +
@@ -648,6 +663,7 @@ constexpr money make_literal() {
 /// User-defined literals for US dollar amounts: `15_B`, `1.25_T`, `500_M`, `25_K`,
 /// `1234.56_usd`, `"1234.56"_usd`. Numeric forms are checked at compile time.
 inline namespace literals {
+/// The money literals alone (`using namespace fundround::money_literals;`).
 inline namespace money_literals {
 
 /// Thousands of dollars: 25_K == $25,000.

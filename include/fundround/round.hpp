@@ -127,6 +127,7 @@ public:
     const disbursement_schedule& schedule() const noexcept { return schedule_; }
 
 private:
+    /// The only way to make a funding_round: round_builder::build() or try_build().
     friend class round_builder;
     funding_round() = default;
 

@@ -26,15 +26,25 @@ public:
     /// The number of shares.
     constexpr std::int64_t value() const noexcept { return count_; }
 
+    /// Adds @p o shares in place; throws overflow_error out of the 64-bit range.
     share_count& operator+=(share_count o) { count_ = detail::checked_add(count_, o.count_); return *this; }
+    /// Subtracts @p o shares in place; throws overflow_error out of the 64-bit range.
     share_count& operator-=(share_count o) { count_ = detail::checked_sub(count_, o.count_); return *this; }
+    /// The exact sum; throws overflow_error out of the 64-bit range.
     friend share_count operator+(share_count a, share_count b) { return a += b; }
+    /// The exact difference; throws overflow_error out of the 64-bit range.
     friend share_count operator-(share_count a, share_count b) { return a -= b; }
+    /// True if the counts are equal.
     friend constexpr bool operator==(share_count a, share_count b) noexcept { return a.count_ == b.count_; }
+    /// True if the counts differ.
     friend constexpr bool operator!=(share_count a, share_count b) noexcept { return a.count_ != b.count_; }
+    /// True if @p a is fewer shares than @p b.
     friend constexpr bool operator<(share_count a, share_count b) noexcept { return a.count_ < b.count_; }
+    /// True if @p a is more shares than @p b.
     friend constexpr bool operator>(share_count a, share_count b) noexcept { return a.count_ > b.count_; }
+    /// True if @p a is at most @p b shares.
     friend constexpr bool operator<=(share_count a, share_count b) noexcept { return a.count_ <= b.count_; }
+    /// True if @p a is at least @p b shares.
     friend constexpr bool operator>=(share_count a, share_count b) noexcept { return a.count_ >= b.count_; }
     /// Writes e.g. "1,000,000 shares".
     friend std::ostream& operator<<(std::ostream& os, share_count s) {
@@ -98,9 +108,11 @@ public:
         return detail::currency_prefix(currency_) + detail::group_thousands(whole) + rest;
     }
 
+    /// True if the currencies and the exact prices are equal ($10 / 4 shares == $5 / 2 shares).
     friend bool operator==(const price_per_share& a, const price_per_share& b) {
         return a.currency_ == b.currency_ && a.units_per_share_ == b.units_per_share_;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
     /// Writes to_string() with 4 decimals.
     friend std::ostream& operator<<(std::ostream& os, const price_per_share& p) {

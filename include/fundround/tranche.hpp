@@ -83,10 +83,12 @@ public:
         return out;
     }
 
+    /// True if amount, condition, expected date and label are all equal.
     friend bool operator==(const tranche& a, const tranche& b) {
         return a.amount_ == b.amount_ && a.condition_ == b.condition_ &&
                a.expected_ == b.expected_ && a.label_ == b.label_;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const tranche& a, const tranche& b) { return !(a == b); }
     /// Writes e.g. "$35B when milestone "certain conditions"".
     friend std::ostream& operator<<(std::ostream& os, const tranche& t) {

@@ -54,9 +54,11 @@ public:
     /// The fraction of the company @p money_in buys: money_in / post-money.
     fraction ownership_bought_by(money money_in) const { return money_in.ratio_to(post_money(money_in)); }
 
+    /// True if the pre-money amounts and the (optional) share counts are equal.
     friend bool operator==(const valuation& a, const valuation& b) {
         return a.pre_money_ == b.pre_money_ && a.shares_ == b.shares_;
     }
+    /// True unless @p a == @p b.
     friend bool operator!=(const valuation& a, const valuation& b) { return !(a == b); }
 
 private:
