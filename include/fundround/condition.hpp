@@ -181,6 +181,9 @@ public:
     }
     /// The milestone's name ("" unless kind() is milestone).
     const std::string& milestone_name() const noexcept { return node_->name; }
+    /// Identifies the shared, immutable tree: copies of one condition have the same identity
+    /// (for caching per-condition results; equal conditions built separately differ).
+    const void* identity() const noexcept { return node_.get(); }
     /// The parts of all_of, any_of, negation and long_stop blocks.
     const std::vector<condition>& parts() const noexcept { return node_->parts; }
 

@@ -20,4 +20,11 @@
 #define FUNDROUND_HAS_OVERFLOW_BUILTINS 0
 #endif
 
+/// Marks an error path: never inlined, laid out away from hot code.
+#if defined(__GNUC__) || defined(__clang__)
+#define FUNDROUND_COLD __attribute__((noinline, cold))
+#else
+#define FUNDROUND_COLD
+#endif
+
 #endif  // FUNDROUND_CONFIG_HPP

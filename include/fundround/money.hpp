@@ -63,13 +63,13 @@ public:
     money operator-() const { return money(detail::checked_neg(units_), currency_); }
     /// Adds @p o (same currency) in place; throws currency_mismatch_error or overflow_error.
     money& operator+=(money o) {
-        check_same_currency(o, "add");
+        if (currency_ != o.currency_) throw_currency_mismatch(currency_, o.currency_, "add");
         units_ = detail::checked_add(units_, o.units_);
         return *this;
     }
     /// Subtracts @p o (same currency) in place; throws currency_mismatch_error or overflow_error.
     money& operator-=(money o) {
-        check_same_currency(o, "subtract");
+        if (currency_ != o.currency_) throw_currency_mismatch(currency_, o.currency_, "subtract");
         units_ = detail::checked_sub(units_, o.units_);
         return *this;
     }
@@ -179,13 +179,17 @@ public:
 private:
     constexpr money(rep units, fundround::currency c) noexcept : units_(units), currency_(c) {}
 
+    // The comparison stays inline; building the message and throwing live in a cold,
+    // never-inlined function, so += compiles to a compare, an add and a jo.
     void check_same_currency(money o, const char* verb) const {
-        if (currency_ != o.currency_) {
-            throw currency_mismatch_error("cannot " + std::string(verb) + " " +
-                                          to_string(currency_) + " and " +
-                                          to_string(o.currency_) +
-                                          " amounts: convert one of them first");
-        }
+        if (currency_ != o.currency_) throw_currency_mismatch(currency_, o.currency_, verb);
+    }
+    [[noreturn]] FUNDROUND_COLD static void throw_currency_mismatch(fundround::currency a,
+                                                                    fundround::currency b,
+                                                                    const char* verb) {
+        throw currency_mismatch_error("cannot " + std::string(verb) + " " + to_string(a) +
+                                      " and " + to_string(b) +
+                                      " amounts: convert one of them first");
     }
 
     rep units_ = 0;

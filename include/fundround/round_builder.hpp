@@ -111,6 +111,14 @@ private:
         funding_status status;
         std::optional<calendar_date> date;
     };
+    // What a milestone-dependent condition can do, over the outcomes of its milestones.
+    struct outcomes {
+        bool some_met = false;  // met in at least one outcome
+        bool all_met = true;    // met in every outcome: certain, only its date is unknown
+        std::optional<calendar_date> latest_since;  // latest day it is met by, when all_met
+    };
+    // Outcomes per condition tree (condition::identity()), computed once per try_build().
+    using outcome_cache = std::unordered_map<const void*, outcomes>;
 
     void check_amount(std::vector<diagnostic>& out, const std::string& field, money m) const {
         if (m.currency() != currency_) {
@@ -151,7 +159,8 @@ private:
                                      std::unordered_map<std::string, std::size_t>& seen,
                                      const std::optional<world_state>& at_close,
                                      const world_state& end_of_time,
-                                     std::vector<placement>& placements) const {
+                                     std::vector<placement>& placements,
+                                     outcome_cache& outcomes_of) const {
         const entry& e = entries_[i];
         const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
@@ -169,21 +178,25 @@ private:
         money total = money::zero(currency_);
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const tranche& t = e.tranches[k];
-            const std::string tpath = path + ".tranches[" + std::to_string(k) + "]";
-            std::vector<diagnostic> own = t.validate(tpath);
+            // The path is formatted only for a tranche with something to report: formatting it
+            // for every tranche was the largest constant cost of build().
+            const auto tpath = [&] { return path + ".tranches[" + std::to_string(k) + "]"; };
+            std::vector<diagnostic> own = t.validate(std::string());
+            if (!own.empty()) own = t.validate(tpath());
             if (t.amount().currency() != currency_) {
-                own.insert(own.begin(), {tpath + ".amount", format_full(t.amount()),
+                own.insert(own.begin(), {tpath() + ".amount", format_full(t.amount()),
                                          "must be in " + to_string(currency_) + ", the round's currency"});
                 summable = false;
             }
             if (close_date_ && close_date_->ok() && t.expected_date() && t.expected_date()->ok() &&
                 *t.expected_date() < *close_date_) {
-                own.push_back({tpath + ".expected_date", to_string(*t.expected_date()),
+                own.push_back({tpath() + ".expected_date", to_string(*t.expected_date()),
                                "must not be before the close date " + to_string(*close_date_)});
             } else if (at_close && (!t.expected_date() || t.expected_date()->ok())) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
-                placements.push_back(place(t, *close_date_, *at_close, end_of_time, tpath, own));
+                placements.push_back(
+                    place(t, *close_date_, *at_close, end_of_time, tpath, own, outcomes_of));
             }
             out.insert(out.end(), own.begin(), own.end());
             if (summable) {
@@ -208,9 +221,10 @@ private:
         return total;
     }
 
+    template <class PathFn>
     static placement place(const tranche& t, calendar_date close, const world_state& at_close,
-                           const world_state& end_of_time, const std::string& path,
-                           std::vector<diagnostic>& out) {
+                           const world_state& end_of_time, const PathFn& path,
+                           std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
         const condition& c = t.condition();
         const condition_status s = c.evaluate(at_close);
         if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
@@ -218,14 +232,17 @@ private:
         }
         std::optional<calendar_date> met_by;
         if (c.depends_on_milestone()) {
-            const outcomes o = enumerate_outcomes(c, close, end_of_time);
-            if (!o.some_met) out.push_back({path + ".condition", c.to_string(), "can never be met"});
+            // enumerate_outcomes() may try thousands of outcomes: once per shared condition.
+            auto [it, fresh] = outcomes_of.try_emplace(c.identity());
+            if (fresh) it->second = enumerate_outcomes(c, close, end_of_time);
+            const outcomes& o = it->second;
+            if (!o.some_met) out.push_back({path() + ".condition", c.to_string(), "can never be met"});
             if (!o.some_met || !o.all_met) return {funding_status::conditional, t.expected_date()};
             met_by = o.latest_since;  // certain whatever the milestones do: scheduled
         } else {
             const condition_status e = c.evaluate(end_of_time);
             if (!e.is_met()) {
-                out.push_back({path + ".condition", c.to_string(), "can never be met"});
+                out.push_back({path() + ".condition", c.to_string(), "can never be met"});
                 return {funding_status::scheduled, std::nullopt};
             }
             met_by = e.since;
@@ -234,7 +251,7 @@ private:
         if (met_by && *met_by > due) due = *met_by;
         if (t.expected_date()) {
             if (*t.expected_date() < due) {
-                out.push_back({path + ".expected_date", to_string(*t.expected_date()),
+                out.push_back({path() + ".expected_date", to_string(*t.expected_date()),
                                "must not be before the condition is met on " + to_string(due)});
             }
             due = *t.expected_date();
@@ -247,13 +264,6 @@ private:
         if (c.kind() == condition_kind::long_stop && *c.date() >= close) days.push_back(next_day(*c.date()));
         for (const auto& p : c.parts()) collect_lapse_days(p, close, days);
     }
-
-    // What a milestone-dependent condition can do, over the outcomes of its milestones.
-    struct outcomes {
-        bool some_met = false;  // met in at least one outcome
-        bool all_met = true;    // met in every outcome: certain, only its date is unknown
-        std::optional<calendar_date> latest_since;  // latest day it is met by, when all_met
-    };
 
     // Tries each milestone achieved, failed or never settled, on the close date or the day after
     // a long-stop (the only days the rules compare against), judged at the end of time. Too many
@@ -330,10 +340,11 @@ inline build_result round_builder::try_build() const {
     if (close_date_ && close_date_->ok()) at_close.emplace(*close_date_);
     const world_state end_of_time(date::year{9999} / 12 / 31);
     std::vector<std::vector<placement>> placements(entries_.size());
+    outcome_cache outcomes_of;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         placements[i].reserve(entries_[i].tranches.size());
-        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i]);
+        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
         if (total) {
             totals.push_back(*total);
         } else {
