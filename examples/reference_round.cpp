@@ -59,5 +59,15 @@ int main() {
     std::cout << "  If the conditions are never met: raised " << format_compact(round.raised_at_close())
               << ", post-money " << format_compact(round.post_money_at_close()) << ", Amazon owns "
               << round.ownership_at_close("Amazon") << '\n';
+
+    // Money flowing back (REFERENCE.md): the company's cloud commitments to Amazon (AWS).
+    const money cloud_existing = 38_B;
+    const money cloud_new = 100_B;  // over the next eight years
+    const money cloud_total = cloud_existing + cloud_new;
+    const money amazon_in = round.commitment_of("Amazon").total;
+    std::cout << "\nCompany -> Amazon cloud commitments: " << format_compact(cloud_existing)
+              << " existing + " << format_compact(cloud_new) << " new over eight years = "
+              << format_compact(cloud_total) << ", against Amazon's " << format_compact(amazon_in)
+              << " in (" << cloud_total.ratio_to(amazon_in).to_multiple_string(2) << ")\n";
     return 0;
 }

@@ -3,7 +3,7 @@
 # (and touches no network) when everything is already installed.
 set -euo pipefail
 
-packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen)
+packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen python3)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -183,7 +183,9 @@ TEST_CASE("money: arithmetic") {
     CHECK(sum({1_usd, 2_usd, 3.5_usd}) == 6.5_usd);
     CHECK(sum({}) == money{});
     CHECK(sum({e1, e2}, currencies::eur) == money::from_units(1'250, currencies::eur));
-    CHECK_THROWS_AS(sum({e1, e2}), currency_mismatch_error);
+    CHECK(sum({e1, e2}) == money::from_units(1'250, currencies::eur));  // currency of the first
+    CHECK_THROWS_AS(sum({e1, 1_usd}), currency_mismatch_error);
+    CHECK_THROWS_AS(sum({e1, e2}, currencies::usd), currency_mismatch_error);
 }
 
 TEST_CASE("money: comparisons") {
@@ -830,4 +832,18 @@ TEST_CASE("money: parse_money(format_full(x)) == x at the most negative amount")
     money back;
     CHECK_NOTHROW(back = parse_money(format_full(min)));
     CHECK(back == min);
+}
+
+TEST_CASE("money: parse_money accepts press-style spaces and surplus decimal zeros") {
+    // No-break space (U+00A0) and narrow no-break space (U+202F), as press copy has them.
+    CHECK(parse_money("$15\xC2\xA0" "B") == 15_B);
+    CHECK(parse_money("$1.25\xE2\x80\xAF" "trillion") == 1.25_T);
+    CHECK(parse_money("\xC2\xA0$15B\xC2\xA0") == 15_B);
+    // Trailing decimal zeros carry no precision, however many there are.
+    CHECK(parse_money("1.000000000000000000000000000000000000000") == 1_usd);
+    CHECK(parse_money("$1.2500000000000000000000000000000000000000000B") == 1.25_B);
+    CHECK(parse_money("0.0010000000000000000000000000000000000000") == 0.001_usd);
+    // ... but a non-zero digit after them still counts.
+    CHECK_THROWS_AS(parse_money("1.0000000000000000000000000000000000001"), parse_error);
+    CHECK_THROWS_AS(parse_money("$1.0001"), parse_error);
 }

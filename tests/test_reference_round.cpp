@@ -244,7 +244,7 @@ TEST_CASE("reference round: the disbursement schedule (REFERENCE.md 'When does t
     CHECK(u.investor_index == 0);
     CHECK(u.tranche_index == 1);
     CHECK(u.amount == 35_B);
-    CHECK(u.cumulative == 35_B);
+    CHECK(u.cumulative == 110_B);  // continues from the dated $75B: the whole commitment
     CHECK(u.status == funding_status::conditional);
     CHECK(u.when == milestone("certain conditions"));
     CHECK(s.undated_total() == 35_B);

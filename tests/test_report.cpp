@@ -160,7 +160,7 @@ TEST_CASE("report: the whole default summary, exactly") {
         "  2026-02-27  Amazon      $15B  at close     at close                              $15B\n"
         "  2026-02-27  Nvidia      $30B  at close     at close                              $45B\n"
         "  2026-02-27  SoftBank    $30B  at close     at close                              $75B\n"
-        "  undated     Amazon      $35B  conditional  milestone \"certain conditions\"        $35B\n"
+        "  undated     Amazon      $35B  conditional  milestone \"certain conditions\"       $110B\n"
         "  Dated $75B + undated $35B = $110B committed\n";
     const funding_round r = reference_round();
     CHECK(summary(r) == expected);
@@ -182,13 +182,15 @@ TEST_CASE("report: the schedule rows") {
     CHECK(rows[4].rfind("  undated     Amazon ", 0) == 0);
     CHECK(contains(rows[1], " $15B  at close     at close "));
     CHECK(contains(rows[4], " $35B  conditional  milestone \"certain conditions\" "));
-    // Cumulative column: $15B, $45B, $75B, then the undated list's own $35B.
-    const char* const cumulative[] = {"$15B", "$45B", "$75B", "$35B"};
+    // Cumulative column: $15B, $45B, $75B, then the undated entry brings it to $110B.
+    const char* const cumulative[] = {"$15B", "$45B", "$75B", "$110B"};
     for (std::size_t i = 0; i < 4; ++i) {
         CAPTURE(i);
         const std::string& row = rows[i + 1];
-        REQUIRE(row.size() >= 4);
-        CHECK(row.substr(row.size() - 4) == cumulative[i]);
+        const std::string want = cumulative[i];
+        REQUIRE(row.size() >= want.size());
+        CHECK(row.substr(row.size() - want.size()) == want);
+        CHECK(row[row.size() - want.size() - 1] == ' ');
     }
     CHECK(rows[5] == "  Dated $75B + undated $35B = $110B committed");
 }
@@ -342,4 +344,20 @@ TEST_CASE("report: leads, share price, a round without prior figures, non-ASCII 
     check_right_aligned(rows, "Amount");
     check_right_aligned(rows, "Cumulative");
     check_left_aligned(rows, "Status");
+}
+
+TEST_CASE("report: amounts print compact only when exact, so the totals add up") {
+    // Two $1.004M investors: compact would print "$1M + $1M = $2.01M".
+    const funding_round r = round_builder("Odd amounts")
+                                .pre_money(10_M)
+                                .close_date(date::year{2026} / 3 / 2)
+                                .invest(investor("A"), 1.004_M)
+                                .invest(investor("B"), 1.004_M)
+                                .build();
+    const std::string text = summary(r);
+    CHECK(text.find("$1,004,000.00") != std::string::npos);
+    CHECK(text.find("$2,008,000.00") != std::string::npos);
+    CHECK(text.find("$10M") != std::string::npos);  // exact amounts stay compact
+    CHECK(text.find("$1M") == std::string::npos);
+    CHECK(text.find("$2.01M") == std::string::npos);
 }

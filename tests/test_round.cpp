@@ -481,7 +481,7 @@ TEST_CASE("round properties over 200 random rounds") {
             by_status[static_cast<int>(d.status)] += d.amount;
         }
         CHECK(s.dated_total() == running);
-        money undated_running = usd0();
+        money undated_running = s.dated_total();  // undated entries continue the running total
         for (std::size_t e = 0; e < s.undated().size(); ++e) {
             const disbursement& d = s.undated()[e];
             CHECK_FALSE(d.date.has_value());
@@ -502,7 +502,7 @@ TEST_CASE("round properties over 200 random rounds") {
             ++entries[d.investor_index];
             by_status[static_cast<int>(d.status)] += d.amount;
         }
-        CHECK(s.undated_total() == undated_running);
+        CHECK(s.dated_total() + s.undated_total() == undated_running);
         for (std::size_t i = 0; i < cs.size(); ++i) {
             CAPTURE(i);
             CHECK(per_investor[i] == cs[i].total);
@@ -528,4 +528,15 @@ TEST_CASE("round properties over 200 random rounds") {
         CHECK(s.due_through(rr.close) >= r.raised_at_close());  // plus conditional tranches expected at close
         CHECK(s.due_through(plus_days(rr.close, 2000)) == s.dated_total());
     }
+}
+
+TEST_CASE("round: ownership can be asked with the investor value") {
+    const fundround::investor amazon = fundround::investor::strategic("Amazon");
+    const fundround::funding_round r = fundround::round_builder("R")
+                                           .pre_money(fundround::money::from_major(730))
+                                           .close_date(date::year{2026} / 2 / 27)
+                                           .invest(amazon, fundround::money::from_major(50))
+                                           .build();
+    CHECK(r.ownership(amazon) == fundround::fraction(50, 780));
+    CHECK(r.ownership(amazon) == r.ownership("Amazon"));
 }

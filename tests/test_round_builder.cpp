@@ -129,7 +129,7 @@ TEST_CASE("round_builder: an investor without tranches") {
 TEST_CASE("round_builder: zero tranche amount") {
     SUBCASE("as a plain amount") {
         const diagnostic d = only_problem(valid_base().invest(investor("A"), 0_B));
-        check_diag(d, "investors[0] \"A\".tranches[0].amount", "$0.00", "must be positive");
+        check_diag(d, "investors[0] \"A\".commitment", "$0.00", "must be positive");
     }
     SUBCASE("as the second tranche of the second investor") {
         const diagnostic d = only_problem(
@@ -142,8 +142,8 @@ TEST_CASE("round_builder: zero tranche amount") {
 
 TEST_CASE("round_builder: negative tranche amount") {
     const diagnostic d = only_problem(valid_base().invest(investor("A"), -5_B));
-    check_diag(d, "investors[0] \"A\".tranches[0].amount", "-$5,000,000,000.00", "must be positive");
-    CHECK(d.message() == "investors[0] \"A\".tranches[0].amount = -$5,000,000,000.00: must be positive");
+    check_diag(d, "investors[0] \"A\".commitment", "-$5,000,000,000.00", "must be positive");
+    CHECK(d.message() == "investors[0] \"A\".commitment = -$5,000,000,000.00: must be positive");
 }
 
 TEST_CASE("round_builder: tranches not summing to the stated commitment") {
@@ -214,7 +214,7 @@ TEST_CASE("round_builder: empty investor name") {
     REQUIRE(r.problems.size() == 3);
     check_diag(r.problems[0], "investors[0].name", "", "must not be empty");
     check_diag(r.problems[1], "investors[1].name", "", "must not be empty");
-    check_diag(r.problems[2], "investors[1].tranches[0].amount", "-$1,000,000,000.00", "must be positive");
+    check_diag(r.problems[2], "investors[1].commitment", "-$1,000,000,000.00", "must be positive");
 }
 
 TEST_CASE("round_builder: currency mismatch") {
@@ -249,9 +249,9 @@ TEST_CASE("round_builder: currency mismatch") {
     SUBCASE("a negative EUR tranche reports both problems, currency first") {
         const build_result r = valid_base().invest(investor("A"), eur(-1)).try_build();
         REQUIRE(r.problems.size() == 2);
-        check_diag(r.problems[0], "investors[0] \"A\".tranches[0].amount", "-\xE2\x82\xAC" "1.00",
+        check_diag(r.problems[0], "investors[0] \"A\".commitment", "-\xE2\x82\xAC" "1.00",
                    "must be in USD, the round's currency");
-        check_diag(r.problems[1], "investors[0] \"A\".tranches[0].amount", "-\xE2\x82\xAC" "1.00",
+        check_diag(r.problems[1], "investors[0] \"A\".commitment", "-\xE2\x82\xAC" "1.00",
                    "must be positive");
     }
     SUBCASE("a EUR round accepts EUR and rejects USD") {
@@ -266,7 +266,7 @@ TEST_CASE("round_builder: currency mismatch") {
 
         b.invest(investor("B"), 5_B);
         const diagnostic d = only_problem(b);
-        check_diag(d, "investors[1] \"B\".tranches[0].amount", "$5,000,000,000.00",
+        check_diag(d, "investors[1] \"B\".commitment", "$5,000,000,000.00",
                    "must be in EUR, the round's currency");
     }
 }
@@ -477,10 +477,10 @@ TEST_CASE("round_builder: a builder with many problems reports all of them, in i
         {"close_date", "", "is required (pick one and label it as an assumption)"},
         {"prior_mark", "$0.00", "must be positive"},
         {"investors[0].name", "", "must not be empty"},
-        {"investors[0].tranches[0].amount", "$0.00", "must be positive"},
+        {"investors[0].commitment", "$0.00", "must be positive"},
         {"investors[1] \"Amazon\".tranches[1].amount", "\xE2\x82\xAC" "35.00", "must be in USD, the round's currency"},
         {"investors[2] \"Amazon\".name", "Amazon", "duplicates investors[1]; combine their tranches under one investor"},
-        {"investors[2] \"Amazon\".tranches[0].amount", "-$1,000,000,000.00", "must be positive"},
+        {"investors[2] \"Amazon\".commitment", "-$1,000,000,000.00", "must be positive"},
         {"investors[3] \"Nvidia\".commitment", "$30,000,000,000.00",
          "the tranches sum to $20,000,000,000.00; they must sum exactly to the stated commitment"},
         {"investors[4] \"SoftBank\".tranches[0].condition.long_stop", "2026-03-01",
@@ -523,7 +523,7 @@ TEST_CASE("round_builder: placement problems are reported together with the othe
             .invest(investor("B"), {tranche::when(1_B, !at_close())})
             .invest(investor("C"), {tranche(1_B, on_or_after(ymd(2026, 6, 1)), ymd(2026, 4, 1))});
     const std::vector<diagnostic> expected = {
-        {"investors[0] \"A\".tranches[0].amount", "$0.00", "must be positive"},
+        {"investors[0] \"A\".commitment", "$0.00", "must be positive"},
         {"investors[1] \"B\".tranches[0].condition", "not at close", "can never be met"},
         {"investors[2] \"C\".tranches[0].expected_date", "2026-04-01",
          "must not be before the condition is met on 2026-06-01"},
@@ -549,7 +549,7 @@ TEST_CASE("round_builder: build() and try_build() agree for a single problem") {
         CHECK(e.problems() == r.problems);
         CHECK(std::string(e.what()) ==
               "round \"Test round\" is invalid: 1 problem\n"
-              "  - investors[0] \"A\".tranches[0].amount = -$1,000,000,000.00: must be positive");
+              "  - investors[0] \"A\".commitment = -$1,000,000,000.00: must be positive");
     }
 }
 
@@ -594,4 +594,21 @@ TEST_CASE("round_builder: a condition met whatever the milestones do is schedule
     CHECK(*r.schedule().dated().front().date == ymd(2027, 6, 30));
     CHECK(r.schedule().dated().front().status == funding_status::scheduled);
     CHECK(r.schedule().undated().size() == 2);
+}
+
+TEST_CASE("round_builder: a round-level overflow is reported with every other problem") {
+    // $5,000T twice overflows the round's total; C's negative amount is reported too.
+    const build_result r = valid_base()
+                               .invest(investor("A"), 5'000_T)
+                               .invest(investor("B"), 5'000_T)
+                               .invest(investor("C"), -1_usd)
+                               .try_build();
+    REQUIRE(r.problems.size() == 2);
+    check_diag(r.problems[0], "investors[2] \"C\".commitment", "-$1.00", "must be positive");
+    check_diag(r.problems[1], "investors", "", "the round's total or post-money overflows the amount range");
+}
+
+TEST_CASE("round_builder: invest(who, {}) compiles and is reported") {
+    const diagnostic d = only_problem(valid_base().invest(investor("A"), {}));
+    check_diag(d, "investors[0] \"A\".tranches", "", "at least one tranche is required");
 }

@@ -105,12 +105,12 @@ TEST_CASE("schedule: dated entries sorted by date, ties keep round order, with r
     }
     CHECK(s.dated_total() == 21_M);
 
-    // Undated entries keep round order and have their own running total.
+    // Undated entries keep round order; their running total continues from the dated $21M.
     REQUIRE(s.undated().size() == 2);
     CHECK(s.undated()[0].investor == "C");
-    CHECK(s.undated()[0].cumulative == 7_M);
+    CHECK(s.undated()[0].cumulative == 28_M);
     CHECK(s.undated()[1].investor == "A");
-    CHECK(s.undated()[1].cumulative == 15_M);
+    CHECK(s.undated()[1].cumulative == 36_M);
     CHECK(s.undated_total() == 15_M);
     CHECK(s.total() == 36_M);
 }
@@ -243,4 +243,12 @@ TEST_CASE("schedule: through a round in another currency") {
     CHECK(r.raised_at_close() == money::zero(currencies::eur));
     CHECK(r.ownership_at_close("A") == fraction(0));
     CHECK(r.ownership("A") == fraction(1, 10));
+}
+
+TEST_CASE("schedule: a dated entry without a date is refused") {
+    fundround::disbursement d;
+    d.amount = fundround::money::from_major(1);
+    std::vector<fundround::disbursement> dated{d};
+    CHECK_THROWS_AS(fundround::disbursement_schedule(dated, {}, fundround::currency{}),
+                    fundround::invalid_argument_error);
 }

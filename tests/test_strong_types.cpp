@@ -210,3 +210,22 @@ TEST_CASE("strong types: money does not silently take floating-point factors") {
     CHECK(has_from_major<int>::value);
     CHECK((2.5_usd).divided_by(2, rounding::half_even).units() == 1'250);
 }
+
+// A double never becomes an exact fraction by accident: 35_B .times(0.7, ...) used to compile
+// (0.7 truncated to 0) and return $0.
+static_assert(!std::is_convertible_v<double, fundround::fraction>);
+static_assert(!std::is_constructible_v<fundround::fraction, double>);
+static_assert(!std::is_constructible_v<fundround::fraction, double, std::int64_t>);
+static_assert(!std::is_constructible_v<fundround::fraction, std::int64_t, float>);
+static_assert(std::is_constructible_v<fundround::fraction, std::int64_t, std::int64_t>);
+
+template <class T, class = void> struct times_accepts : std::false_type {};
+template <class T>
+struct times_accepts<T, std::void_t<decltype(std::declval<fundround::money>().times(
+                            std::declval<T>(), fundround::rounding::half_even))>> : std::true_type {};
+static_assert(times_accepts<fundround::fraction>::value);
+static_assert(!times_accepts<double>::value);
+
+TEST_CASE("strong types: floating point cannot reach a fraction") {
+    CHECK(fundround::fraction::from_decimal("0.7") == fundround::fraction(7, 10));
+}

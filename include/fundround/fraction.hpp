@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace fundround {
 
@@ -31,6 +32,13 @@ public:
     fraction() = default;
     /// The whole number @p n.
     fraction(std::int64_t n) : value_(n) {}  // NOLINT(google-explicit-constructor): 3 is a fraction
+    /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7, 10).
+    template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
+    fraction(F) = delete;
+    /// Deleted: a binary floating-point value is not exact; use from_decimal() or integers.
+    template <class N, class D,
+              std::enable_if_t<std::is_floating_point_v<N> || std::is_floating_point_v<D>, int> = 0>
+    fraction(N, D) = delete;
     /// @p numerator / @p denominator; throws invalid_argument_error if the denominator is zero.
     fraction(std::int64_t numerator, std::int64_t denominator)
         : fraction(integer(numerator), integer(denominator)) {}

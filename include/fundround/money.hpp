@@ -197,10 +197,15 @@ private:
 };
 
 /// The sum of @p amounts, all in currency @p c; throws on overflow or a different currency.
-inline money sum(const std::vector<money>& amounts, currency c = {}) {
+inline money sum(const std::vector<money>& amounts, currency c) {
     money total = money::zero(c);
     for (const money& m : amounts) total += m;
     return total;
+}
+
+/// The sum of @p amounts in their (common) currency; an empty list sums to $0.
+inline money sum(const std::vector<money>& amounts) {
+    return sum(amounts, amounts.empty() ? currency{} : amounts.front().currency());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,7 +501,17 @@ private:
         return text_.substr(pos_, s.size()) == s;
     }
     void skip_spaces() noexcept {
-        while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+        for (;;) {
+            if (pos_ < text_.size() && is_space(text_[pos_])) {
+                ++pos_;
+            } else if (starts_with("\xC2\xA0")) {  // no-break space, common in press copy
+                pos_ += 2;
+            } else if (starts_with("\xE2\x80\xAF")) {  // narrow no-break space
+                pos_ += 3;
+            } else {
+                return;
+            }
+        }
     }
     bool accept_sign() {
         if (peek() == '-') { ++pos_; return true; }
@@ -532,6 +547,17 @@ private:
     }
     void add_digit(char c) {
         if (significant_ >= 36) fail(pos_, "too many digits: the amount is out of range");
+        if (point_ != 0 && c == '0') {  // a decimal zero matters only if a non-zero digit follows
+            ++pending_zeros_;
+            return;
+        }
+        for (; pending_zeros_ > 0; --pending_zeros_) {
+            if (significant_ >= 36) fail(pos_, "too many digits: the amount is out of range");
+            mantissa_ = mantissa_ * 10;
+            ++decimals_;
+            if (mantissa_ != 0) ++significant_;
+        }
+        if (point_ != 0) ++decimals_;
         mantissa_ = mantissa_ * 10 + (c - '0');
         if (mantissa_ != 0) ++significant_;
     }
@@ -560,7 +586,7 @@ private:
             point_ = pos_;
             ++pos_;
             if (!is_digit(peek())) fail(pos_, "expected a digit after the decimal point");
-            while (is_digit(peek())) { add_digit(text_[pos_++]); ++decimals_; }
+            while (is_digit(peek())) add_digit(text_[pos_++]);
         }
     }
     money make(bool negative, std::int64_t scale) const {
@@ -594,7 +620,8 @@ private:
     currency currency_ = fallback_;
     bool suffixed_ = false;
     std::size_t pos_ = 0;
-    std::size_t point_ = 0;
+    std::size_t point_ = 0;          // position of the decimal point (0: none yet)
+    int pending_zeros_ = 0;          // decimal zeros not yet known to matter
     int128 mantissa_ = 0;
     int significant_ = 0;
     int decimals_ = 0;

@@ -20,7 +20,9 @@ namespace fundround {
 struct report_options {
     int percent_decimals = 4;   ///< Digits after the point in percentages.
     int multiple_decimals = 2;  ///< Digits after the point in multiples ("1.46x").
-    bool full_amounts = false;  ///< Exact amounts ("$15,000,000,000.00") instead of "$15B".
+    /// Always exact amounts ("$15,000,000,000.00"). When false, amounts print compact ("$15B")
+    /// wherever the compact form is exact and in full otherwise, so the printed totals add up.
+    bool full_amounts = false;
 };
 
 namespace detail {
@@ -75,7 +77,12 @@ private:
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile.
 inline void print_summary(std::ostream& os, const funding_round& r, const report_options& opt = {}) {
-    auto amount = [&](money m) { return opt.full_amounts ? format_full(m) : format_compact(m); };
+    // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
+    auto amount = [&](money m) {
+        if (opt.full_amounts) return format_full(m);
+        std::string compact = format_compact(m);
+        return parse_money(compact, m.currency()) == m ? compact : format_full(m);
+    };
     auto pct = [&](const fraction& f) { return f.to_percent_string(opt.percent_decimals); };
     auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
 

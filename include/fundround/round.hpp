@@ -92,6 +92,8 @@ public:
     fraction ownership(std::string_view name) const {
         return commitment_of(name).total.ratio_to(post_money_);
     }
+    /// Fully funded ownership of @p who (looked up by name).
+    fraction ownership(const fundround::investor& who) const { return ownership(who.name()); }
     /// Ownership of @p name right after close: funded at close / post-money at close.
     fraction ownership_at_close(std::string_view name) const {
         return commitment_of(name).at_close.ratio_to(post_money_at_close_);

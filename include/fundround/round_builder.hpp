@@ -16,6 +16,7 @@
 #include <fundround/valuation.hpp>
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -76,17 +77,21 @@ public:
 
     /// @p who commits @p amount, all funded at close.
     round_builder& invest(investor who, money amount) {
-        entries_.push_back({std::move(who), {tranche::at_close(amount)}, std::nullopt});
+        entries_.push_back({std::move(who), {tranche::at_close(amount)}, std::nullopt, true});
         return *this;
     }
     /// @p who commits the sum of @p tranches.
     round_builder& invest(investor who, std::vector<tranche> tranches) {
-        entries_.push_back({std::move(who), std::move(tranches), std::nullopt});
+        entries_.push_back({std::move(who), std::move(tranches), std::nullopt, false});
         return *this;
+    }
+    /// @p who commits the sum of @p tranches (a braced list; `{}` is reported by build()).
+    round_builder& invest(investor who, std::initializer_list<tranche> tranches) {
+        return invest(std::move(who), std::vector<tranche>(tranches));
     }
     /// @p who commits @p commitment, paid as @p tranches, which must sum to it exactly.
     round_builder& invest(investor who, money commitment, std::vector<tranche> tranches) {
-        entries_.push_back({std::move(who), std::move(tranches), commitment});
+        entries_.push_back({std::move(who), std::move(tranches), commitment, false});
         return *this;
     }
 
@@ -106,6 +111,7 @@ private:
         investor who;
         std::vector<tranche> tranches;
         std::optional<money> stated;
+        bool single = false;  // invest(who, amount): problems are reported as ".commitment"
     };
     struct placement {
         funding_status status;
@@ -180,11 +186,13 @@ private:
             const tranche& t = e.tranches[k];
             // The path is formatted only for a tranche with something to report: formatting it
             // for every tranche was the largest constant cost of build().
-            const auto tpath = [&] { return path + ".tranches[" + std::to_string(k) + "]"; };
+            const auto tpath = [&] {
+                return e.single ? path + ".commitment" : path + ".tranches[" + std::to_string(k) + "]";
+            };
             std::vector<diagnostic> own = t.validate(std::string());
             if (!own.empty()) own = t.validate(tpath());
             if (t.amount().currency() != currency_) {
-                own.insert(own.begin(), {tpath() + ".amount", format_full(t.amount()),
+                own.insert(own.begin(), {e.single ? tpath() : tpath() + ".amount", format_full(t.amount()),
                                          "must be in " + to_string(currency_) + ", the round's currency"});
                 summable = false;
             }
@@ -197,6 +205,12 @@ private:
                 // condition is met) are reported with every other problem, not only when there is none.
                 placements.push_back(
                     place(t, *close_date_, *at_close, end_of_time, tpath, own, outcomes_of));
+            }
+            if (e.single) {  // the user wrote one amount, not a tranche: name it that way
+                const std::string amount_field = tpath() + ".amount";
+                for (auto& d : own) {
+                    if (d.field == amount_field) d.field = tpath();
+                }
             }
             out.insert(out.end(), own.begin(), own.end());
             if (summable) {
@@ -349,6 +363,16 @@ inline build_result round_builder::try_build() const {
             totals.push_back(*total);
         } else {
             summable = false;
+        }
+    }
+    // The round's total and post-money must fit the amount range: checked here so an overflow
+    // is reported together with every other problem.
+    if (summable && pre_money_ && pre_money_->currency() == currency_) {
+        try {
+            money post = *pre_money_;
+            for (const money& t : totals) post += t;
+        } catch (const overflow_error&) {
+            out.push_back({"investors", "", "the round's total or post-money overflows the amount range"});
         }
     }
     if (!out.empty()) return result;

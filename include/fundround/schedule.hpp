@@ -43,7 +43,9 @@ struct disbursement {
     money amount;                       ///< The tranche amount.
     condition when;                     ///< The tranche's condition.
     funding_status status = funding_status::at_close;  ///< Standing at close.
-    money cumulative;  ///< Running total of its list (dated or undated) up to this entry.
+    /// Running total up to and including this entry: dated entries first, then the undated ones
+    /// continuing from the dated total, so the last entry's cumulative is the whole commitment.
+    money cumulative;
 };
 
 /// A disbursement schedule: dated entries in date order (ties keep round order) and undated
@@ -60,6 +62,12 @@ public:
                           currency c)
         : dated_(std::move(dated)), undated_(std::move(undated)),
           dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
+        for (std::size_t i = 0; i < dated_.size(); ++i) {
+            if (!dated_[i].date) {
+                throw invalid_argument_error("dated[" + std::to_string(i) +
+                                             "].date: is missing; undated entries go in the undated list");
+            }
+        }
         // Sort small (day, position) keys, not the 112-byte entries, then move each entry once:
         // same order as a stable sort by date, a fraction of the memory traffic.
         std::vector<std::pair<date::sys_days, std::size_t>> keys;
@@ -74,9 +82,11 @@ public:
             dated_total_ += d.amount;
             d.cumulative = dated_total_;
         }
+        money running = dated_total_;  // undated entries continue the dated running total
         for (auto& d : undated_) {
             undated_total_ += d.amount;
-            d.cumulative = undated_total_;
+            running += d.amount;
+            d.cumulative = running;
         }
     }
 

@@ -25,8 +25,8 @@ using int128 = boost::multiprecision::int128_t;
 using uint128 = boost::multiprecision::uint128_t;
 #endif
 
-constexpr std::int64_t int64_max = (std::numeric_limits<std::int64_t>::max)();
-constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::min)();
+inline constexpr std::int64_t int64_max = (std::numeric_limits<std::int64_t>::max)();
+inline constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::min)();
 
 [[noreturn]] inline void throw_overflow(const char* operation) {
     throw overflow_error(std::string("fundround: ") + operation +
