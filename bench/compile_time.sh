@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Compile-time cost of including fundround, compared with the cost of its dependencies alone.
+#
+# Measures the median wall time (over N runs) of compiling one-line translation units:
+#   (a) #include <fundround/fundround.hpp>
+#   (b) every header the library itself includes and nothing of fundround: Boost.Multiprecision
+#       cpp_int, date/date.h and the standard headers (list taken from include/fundround/**.hpp)
+#   (c) #include <fundround/fwd.hpp>
+#   (d) each public header include/fundround/<name>.hpp alone
+# plus an empty translation unit (the compiler's start-up cost), and prints a/b: the price of
+# fundround's own code on top of what its dependencies cost anyway. Runs are interleaved (one
+# run of every TU per round) so that load from other processes spreads over all of them.
+#
+# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--no-table]
+#   -n RUNS        runs per translation unit, median reported (default 5, or $N)
+#   --syntax-only  g++ -fsyntax-only instead of -c (front end only: no code generation)
+#   --max-ratio R  exit 1 if a/b is above R (e.g. 1.3)
+#   --no-table     only (a), (b), (c) and the ratio, not every header alone
+# Environment: CXX (default g++), CXX_STD (default c++17), CXXFLAGS (added; default -O0).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${N:-5}"
+mode=(-c)
+max_ratio=""
+table=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -n) runs="$2"; shift 2 ;;
+    --syntax-only) mode=(-fsyntax-only); shift ;;
+    --max-ratio) max_ratio="$2"; shift 2 ;;
+    --no-table) table=0; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "compile_time.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
+  echo "compile_time.sh: -n wants a positive integer, got '$runs'" >&2
+  exit 2
+fi
+
+cxx="${CXX:-g++}"
+std="${CXX_STD:-c++17}"
+# shellcheck disable=SC2206  # CXXFLAGS is a list of flags
+extra=(${CXXFLAGS:--O0})
+# The same definitions the date::date CMake target puts on every consumer.
+defs=(-DHAS_STRING_VIEW=1 -DONLY_C_LOCALE=1)
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/fundround-compile-time.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# --- the translation units --------------------------------------------------------------------
+names=()       # display names, in order
+declare -A src # name -> source file
+
+add_tu() {  # add_tu NAME LINE...
+  local name="$1"; shift
+  local file="$work/tu$((${#names[@]})).cpp"
+  printf '%s\n' "$@" > "$file"
+  names+=("$name")
+  src["$name"]="$file"
+}
+
+# Everything the library includes that is not fundround, as the headers spell it.
+mapfile -t dep_includes < <(
+  grep -hE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' \
+       "$root"/include/fundround/*.hpp "$root"/include/fundround/detail/*.hpp |
+  sed -E 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*(<[^>]*>).*/\1/' |
+  grep -v '^<fundround/' | sort -u)
+dep_lines=()
+for h in "${dep_includes[@]}"; do dep_lines+=("#include $h"); done
+
+add_tu "(empty TU)"                ""
+add_tu "(a) fundround.hpp"         "#include <fundround/fundround.hpp>"
+add_tu "(b) dependencies only"     "${dep_lines[@]}"
+add_tu "(c) fwd.hpp"               "#include <fundround/fwd.hpp>"
+if [[ $table -eq 1 ]]; then
+  for h in "$root"/include/fundround/*.hpp; do
+    h="$(basename "$h")"
+    [[ "$h" == fundround.hpp || "$h" == fwd.hpp ]] && continue
+    add_tu "$h" "#include <fundround/$h>"
+  done
+fi
+
+compile() {  # compile FILE: compiles, prints nothing, fails loudly on an error
+  "$cxx" "-std=$std" "${extra[@]}" "${mode[@]}" "${defs[@]}" -I"$root/include" \
+         "$1" -o "$work/out.o"
+}
+
+# --- check every TU compiles once (also warms the file cache) ---------------------------------
+for name in "${names[@]}"; do
+  if ! compile "${src[$name]}"; then
+    echo "compile_time.sh: '$name' does not compile" >&2
+    exit 1
+  fi
+done
+
+# --- timed, interleaved runs ------------------------------------------------------------------
+declare -A wall cpu  # name -> space-separated seconds (wall; user + sys)
+echo "$cxx $("$cxx" -dumpfullversion 2>/dev/null || "$cxx" -dumpversion), -std=$std ${extra[*]} ${mode[*]}," \
+     "median of $runs runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+TIMEFORMAT='%3R %3U %3S'
+for ((r = 1; r <= runs; r++)); do
+  [[ -t 2 ]] && printf '\r  run %d/%d' "$r" "$runs" >&2
+  for name in "${names[@]}"; do
+    { time compile "${src[$name]}" 2>/dev/null; } 2>"$work/time"
+    read -r t_real t_user t_sys < "$work/time"
+    wall["$name"]+="$t_real "
+    cpu["$name"]+="$(awk -v u="$t_user" -v s="$t_sys" 'BEGIN { printf "%.3f", u + s }') "
+  done
+done
+[[ -t 2 ]] && printf '\r%*s\r' 20 '' >&2
+
+median() {  # median NUMBERS...
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+    END { if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+div() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+declare -A med_wall med_cpu
+for name in "${names[@]}"; do
+  # shellcheck disable=SC2086  # word splitting of the sample lists is intended
+  med_wall["$name"]="$(median ${wall[$name]})"
+  # shellcheck disable=SC2086
+  med_cpu["$name"]="$(median ${cpu[$name]})"
+done
+
+A="(a) fundround.hpp"
+B="(b) dependencies only"
+a="${med_wall[$A]}"
+b="${med_wall[$B]}"
+ratio="$(div "$a" "$b")"
+
+echo
+printf '%-24s %10s %8s   %10s %8s\n' "translation unit" "wall s" "vs (b)" "cpu s" "vs (b)"
+printf '%-24s %10s %8s   %10s %8s\n' "------------------------" "------" "------" "-----" "------"
+for name in "${names[@]}"; do
+  printf '%-24s %10s %7sx   %10s %7sx\n' "$name" \
+         "${med_wall[$name]}" "$(div "${med_wall[$name]}" "$b")" \
+         "${med_cpu[$name]}" "$(div "${med_cpu[$name]}" "${med_cpu[$B]}")"
+done
+echo "(medians; cpu = user + sys of the compiler: wall well above cpu means it waited for a core)"
+echo
+echo "(b) = ${#dep_includes[@]} headers: ${dep_includes[*]}"
+echo
+printf 'fundround.hpp (a): %ss   dependencies only (b): %ss   empty TU: %ss\n' \
+       "$a" "$b" "${med_wall["(empty TU)"]}"
+printf 'ratio a/b = %s (wall), %s (cpu): fundround itself adds %ss per TU that includes it\n' \
+       "$ratio" "$(div "${med_cpu[$A]}" "${med_cpu[$B]}")" \
+       "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a - b }')"
+
+if [[ -n "$max_ratio" ]] && awk -v r="$ratio" -v m="$max_ratio" 'BEGIN { exit !(r > m) }'; then
+  echo "compile_time.sh: a/b = $ratio is above --max-ratio $max_ratio" >&2
+  exit 1
+fi
