@@ -18,6 +18,7 @@
 #include <fundround/condition.hpp>
 #include <fundround/tranche.hpp>
 #include <fundround/schedule.hpp>
+#include <fundround/installments.hpp>
 #include <fundround/round.hpp>
 #include <fundround/round_builder.hpp>
 #include <fundround/report.hpp>

@@ -1,0 +1,180 @@
+/// @file installments.hpp
+/// @brief Installment schedules: equal payments monthly, quarterly, semiannually or yearly,
+/// month-end safe, with the total split exactly in whole minor units.
+#ifndef FUNDROUND_INSTALLMENTS_HPP
+#define FUNDROUND_INSTALLMENTS_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/error.hpp>
+#include <fundround/money.hpp>
+
+#include <date/date.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fundround {
+
+/// How often an installment falls due: every 1, 3, 6 or 12 months.
+enum class frequency {
+    monthly,     ///< Every month.
+    quarterly,   ///< Every three months.
+    semiannual,  ///< Every six months.
+    yearly       ///< Every twelve months.
+};
+
+/// The frequency's name as written in code, e.g. "quarterly".
+inline std::string to_string(frequency f) {
+    switch (f) {
+        case frequency::monthly: return "monthly";
+        case frequency::quarterly: return "quarterly";
+        case frequency::semiannual: return "semiannual";
+        case frequency::yearly: return "yearly";
+    }
+    return "frequency(" + std::to_string(static_cast<int>(f)) + ")";
+}
+
+/// The number of months in one period of @p f: 1, 3, 6 or 12; throws on an unknown value.
+inline int months_per_period(frequency f) {
+    switch (f) {
+        case frequency::monthly: return 1;
+        case frequency::quarterly: return 3;
+        case frequency::semiannual: return 6;
+        case frequency::yearly: return 12;
+    }
+    throw invalid_argument_error("frequency = " + std::to_string(static_cast<int>(f)) +
+                                 ": must be monthly, quarterly, semiannual or yearly");
+}
+
+/// One payment of an installment schedule: the day it is due and its amount.
+struct installment {
+    calendar_date date;  ///< The day the payment falls due.
+    money amount;        ///< The amount paid that day.
+
+    /// True if both the date and the amount are equal.
+    friend bool operator==(const installment& a, const installment& b) noexcept {
+        return a.date == b.date && a.amount == b.amount;
+    }
+    /// True unless @p a == @p b.
+    friend bool operator!=(const installment& a, const installment& b) noexcept {
+        return !(a == b);
+    }
+};
+
+namespace detail {
+
+/// Months since year 0 of the first day of @p d's month (year * 12 + month - 1).
+inline std::int64_t month_index(calendar_date d) {
+    return std::int64_t{static_cast<int>(d.year())} * 12 +
+           static_cast<std::int64_t>(static_cast<unsigned>(d.month())) - 1;
+}
+
+/// add_months() with a 64-bit month count; @p what names the caller in messages.
+inline calendar_date add_months_checked(calendar_date anchor, std::int64_t months,
+                                        const std::string& what) {
+    require_valid(anchor, what + ": anchor");
+    const std::int64_t min_index = std::int64_t{static_cast<int>(date::year::min())} * 12;
+    const std::int64_t max_index = std::int64_t{static_cast<int>(date::year::max())} * 12 + 11;
+    const std::int64_t start = month_index(anchor);
+    if (months > max_index - start || months < min_index - start) {
+        throw invalid_argument_error(what + ": " + to_string(anchor) + " + " +
+                                     std::to_string(months) +
+                                     " months: is outside the representable years");
+    }
+    const date::year_month target =
+        date::year_month{anchor.year(), anchor.month()} + date::months{static_cast<int>(months)};
+    const date::day last_day = date::year_month_day_last{target.year(),
+                                                         date::month_day_last{target.month()}}
+                                   .day();
+    const date::day day = anchor.day() < last_day ? anchor.day() : last_day;
+    return calendar_date{target.year(), target.month(), day};
+}
+
+/// The split rule shared by installments() and installments_between().
+inline std::vector<money> split_installments(money total, std::size_t count,
+                                             const std::string& what) {
+    if (!total.is_positive()) {
+        throw invalid_argument_error(what + ": total = " + to_string(total) +
+                                     ": must be positive");
+    }
+    money::rep step = money::units_per_major;
+    for (int i = 0; i < total.currency().minor_digits(); ++i) step /= 10;
+    const money minor_unit = money::from_units(step, total.currency());
+    if (total.units() % step != 0) {
+        throw invalid_argument_error(what + ": total = " + to_string(total) +
+                                     ": must be a whole number of minor units (" +
+                                     to_string(minor_unit) + ")");
+    }
+    return allocate(total, std::vector<std::int64_t>(count, 1), minor_unit);
+}
+
+/// Pairs the dates first + k periods with @p amounts.
+inline std::vector<installment> build_installments(const std::vector<money>& amounts,
+                                                   calendar_date first, int period,
+                                                   const std::string& what) {
+    std::vector<installment> out;
+    out.reserve(amounts.size());
+    for (std::size_t k = 0; k < amounts.size(); ++k) {
+        const std::int64_t offset = static_cast<std::int64_t>(k) * period;
+        out.push_back(installment{add_months_checked(first, offset, what), amounts[k]});
+    }
+    return out;
+}
+
+}  // namespace detail
+
+/// @p anchor moved by @p months (may be negative), month-end safe: the day is the anchor's day,
+/// or the last day of the target month if that is earlier (Jan 31 + 1 month = Feb 28 or 29,
+/// Jan 31 + 2 months = Mar 31). Throws invalid_argument_error for an invalid anchor.
+inline calendar_date add_months(calendar_date anchor, int months) {
+    return detail::add_months_checked(anchor, months, "add_months");
+}
+
+/// @p count equal payments of @p total, the k-th on add_months(first, k * months of @p f),
+/// split exactly in whole minor units with the larger parts first (they differ by at most one
+/// minor unit and sum to @p total). Throws invalid_argument_error if @p count is 0, @p total is
+/// not positive or not a whole number of minor units, or @p first is not a valid date.
+inline std::vector<installment> installments(money total, calendar_date first, std::size_t count,
+                                             frequency f) {
+    const std::string what = "installments";
+    const int period = months_per_period(f);
+    require_valid(first, what + ": first");
+    if (count == 0) throw invalid_argument_error(what + ": count = 0: must be positive");
+    // Every date must be representable; checking the last one first also bounds count.
+    constexpr std::size_t max_count = 1000000;
+    if (count > max_count) {
+        throw invalid_argument_error(what + ": count = " + std::to_string(count) +
+                                     ": must be at most " + std::to_string(max_count));
+    }
+    (void)detail::add_months_checked(first, static_cast<std::int64_t>(count - 1) * period, what);
+    return detail::build_installments(detail::split_installments(total, count, what), first,
+                                      period, what);
+}
+
+/// Equal payments of @p total on @p first, first + one period of @p f, ... while the date is on
+/// or before @p last (inclusive; always at least one), split as installments() does.
+/// Throws invalid_argument_error if @p last is before @p first, either date is invalid, or
+/// @p total is not positive or not a whole number of minor units.
+inline std::vector<installment> installments_between(money total, calendar_date first,
+                                                     calendar_date last, frequency f) {
+    const std::string what = "installments_between";
+    const int period = months_per_period(f);
+    require_valid(first, what + ": first");
+    require_valid(last, what + ": last");
+    if (last < first) {
+        throw invalid_argument_error(what + ": last = " + to_string(last) +
+                                     ": must not be before first (" + to_string(first) + ")");
+    }
+    const std::int64_t span = detail::month_index(last) - detail::month_index(first);
+    std::int64_t k_max = span / period;
+    if (detail::add_months_checked(first, k_max * period, what) > last) --k_max;
+    const auto count = static_cast<std::size_t>(k_max + 1);
+    return detail::build_installments(detail::split_installments(total, count, what), first,
+                                      period, what);
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_INSTALLMENTS_HPP
