@@ -727,3 +727,29 @@ TEST_CASE("to_string distinguishes not (A by D) from (not A) by D") {
     // ... so their "readable form" must not be the same text.
     CHECK(not_of_stop.to_string() != stop_of_not.to_string());
 }
+
+TEST_CASE("condition: deadline() is the last day the whole condition can still become met") {
+    using fundround::condition;
+    const auto d1 = date::year{2026} / 6 / 30;
+    const auto d2 = date::year{2026} / 12 / 31;
+    CHECK_FALSE(fundround::milestone("A").deadline().has_value());
+    CHECK(fundround::milestone("A").with_long_stop(d1).deadline() == d1);
+    // A nested earlier long-stop binds the outer one.
+    CHECK(fundround::milestone("A").with_long_stop(d1).with_long_stop(d2).deadline() == d1);
+    // all_of / any_of are bound only when every part is, by the latest deadline.
+    CHECK((fundround::milestone("A").with_long_stop(d1) || fundround::milestone("B").with_long_stop(d2))
+              .deadline() == d2);
+    CHECK_FALSE((fundround::milestone("A").with_long_stop(d1) || fundround::on_or_after(d2))
+                    .deadline()
+                    .has_value());
+    CHECK_FALSE((!fundround::milestone("A").with_long_stop(d1)).deadline().has_value());
+}
+
+TEST_CASE("condition: identity() is shared by copies, not by equal trees built apart") {
+    const fundround::condition a = fundround::milestone("A");
+    const fundround::condition copy = a;  // NOLINT(performance-unnecessary-copy-initialization)
+    const fundround::condition twin = fundround::milestone("A");
+    CHECK(copy.identity() == a.identity());
+    CHECK(twin == a);
+    CHECK(twin.identity() != a.identity());
+}

@@ -12,16 +12,8 @@ endif()
 set(_header "${SOURCE_DIR}/include/fundround/version.hpp")
 set(_manifest "${SOURCE_DIR}/ports/fundround/vcpkg.json")
 
-# Same parsing as CMakeLists.txt.
-foreach(_part IN ITEMS MAJOR MINOR PATCH)
-  file(STRINGS "${_header}" _line
-       REGEX "^[ \t]*#[ \t]*define[ \t]+FUNDROUND_VERSION_${_part}[ \t]+[0-9]+")
-  if(NOT _line MATCHES "FUNDROUND_VERSION_${_part}[ \t]+([0-9]+)")
-    message(FATAL_ERROR "version_consistency: cannot parse FUNDROUND_VERSION_${_part} from ${_header}")
-  endif()
-  set(_${_part} "${CMAKE_MATCH_1}")
-endforeach()
-set(_header_version "${_MAJOR}.${_MINOR}.${_PATCH}")
+include("${SOURCE_DIR}/cmake/fundroundVersion.cmake")
+fundround_read_version("${_header}" _header_version)  # the same parser CMakeLists.txt uses
 
 if(NOT EXISTS "${_manifest}")
   message(FATAL_ERROR "version_consistency: ${_manifest} not found")

@@ -395,8 +395,11 @@ inline build_result round_builder::try_build() const {
     dated.reserve(tranche_count);
     r.commitments_.reserve(entries_.size());
     r.index_.reserve(entries_.size());
-    try {
-        for (std::size_t i = 0; i < entries_.size() && summable; ++i) {
+    // No overflow is possible below: every amount is positive and the pre-check above proved that
+    // pre-money plus all commitments fits, so every partial sum fits too (checked arithmetic
+    // would still throw rather than wrap).
+    {
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
             const entry& e = entries_[i];
             commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
                          money::zero(currency_), money::zero(currency_)};
@@ -421,10 +424,7 @@ inline build_result round_builder::try_build() const {
         }
         r.post_money_ = r.valuation_.post_money(r.raised_);
         r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
-    } catch (const overflow_error&) {
-        out.push_back({"investors", "", "the round's total or post-money overflows the amount range"});
     }
-    if (!out.empty()) return result;
     r.schedule_ = disbursement_schedule(std::move(dated), std::move(undated), currency_);
     result.round = std::move(r);
     return result;
