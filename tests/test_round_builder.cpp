@@ -612,3 +612,72 @@ TEST_CASE("round_builder: invest(who, {}) compiles and is reported") {
     const diagnostic d = only_problem(valid_base().invest(investor("A"), {}));
     check_diag(d, "investors[0] \"A\".tranches", "", "at least one tranche is required");
 }
+
+// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3).
+TEST_CASE("round_builder: a tranche with a fallback is scheduled as fallback + excess") {
+    const condition c = milestone("listing").with_long_stop(ymd(2026, 12, 31));
+    const funding_round r = valid_base()
+                                .invest(investor::financial("A"), {tranche::at_close(5_B),
+                                                                   tranche::when(30_B, c).otherwise(20_B)})
+                                .build();
+    const commitment& a = r.commitment_of("A");
+    CHECK(a.total == 35_B);      // committed counts the amount if met
+    CHECK(a.at_close == 5_B);
+    CHECK(a.scheduled == 20_B);  // the fallback is certain: paid by the day after the long-stop
+    CHECK(a.conditional == 10_B);
+    CHECK(r.raised() == 35_B);
+    CHECK(r.post_money() == 765_B);
+
+    const disbursement_schedule& s = r.schedule();
+    REQUIRE(s.dated().size() == 2);
+    CHECK(s.dated()[1].part == tranche_part::fallback);
+    CHECK(s.dated()[1].amount == 20_B);
+    CHECK(s.dated()[1].date == ymd(2027, 1, 1));  // the first day the condition can have lapsed
+    CHECK(s.dated()[1].status == funding_status::scheduled);
+    CHECK(s.dated()[1].when == (c || !c));
+    REQUIRE(s.undated().size() == 1);
+    CHECK(s.undated()[0].part == tranche_part::excess);
+    CHECK(s.undated()[0].amount == 10_B);
+    CHECK(s.undated()[0].when == c);
+    CHECK(s.undated()[0].tranche_index == 1);
+    CHECK(s.total() == a.total);
+    CHECK(s.undated()[0].cumulative == 35_B);
+}
+
+TEST_CASE("round_builder: a fallback on a condition without a long-stop is conditional too") {
+    // The milestone may never settle, so neither part is certain.
+    const funding_round r = valid_base()
+                                .invest(investor::financial("A"), {tranche::when(30_B, milestone("x")).otherwise(20_B)})
+                                .build();
+    CHECK(r.commitment_of("A").conditional == 30_B);
+    REQUIRE(r.schedule().undated().size() == 2);
+    CHECK(r.schedule().undated()[0].part == tranche_part::fallback);
+    CHECK(r.schedule().undated()[1].part == tranche_part::excess);
+}
+
+TEST_CASE("round_builder: a fallback that can never be paid is reported") {
+    check_diag(only_problem(valid_base().invest(investor::financial("A"),
+                                                {tranche::at_close(30_B).otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "is never paid: the condition at close can never lapse (give it a long-stop date)");
+    check_diag(only_problem(valid_base().invest(
+                   investor::financial("A"), {tranche::on(30_B, ymd(2026, 6, 1)).otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "is never paid: the condition on or after 2026-06-01 can never lapse (give it a long-stop date)");
+    // An invalid fallback is reported once, by the tranche, and the tranche is placed whole.
+    const build_result bad = valid_base()
+                                 .invest(investor::financial("A"),
+                                         {tranche::when(30_B, milestone("x")).otherwise(30_B)})
+                                 .try_build();
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].field == "investors[0] \"A\".tranches[0].fallback");
+}
+
+TEST_CASE("round_builder: a fallback on a condition already met at close is never paid") {
+    // Met at close, so it cannot lapse any more: the fallback is dead text, and is reported.
+    check_diag(only_problem(valid_base().invest(
+                   investor::financial("A"),
+                   {tranche::when(30_B, on_or_after(close_day()).with_long_stop(ymd(2026, 3, 31))).otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "is never paid: the condition on or after 2026-02-27 by 2026-03-31 can never lapse");
+}

@@ -252,3 +252,24 @@ TEST_CASE("schedule: a dated entry without a date is refused") {
     CHECK_THROWS_AS(fundround::disbursement_schedule(dated, {}, fundround::currency{}),
                     fundround::invalid_argument_error);
 }
+
+TEST_CASE("schedule: tranche parts and their condition text") {
+    CHECK(to_string(tranche_part::whole) == "whole");
+    CHECK(to_string(tranche_part::fallback) == "fallback");
+    CHECK(to_string(tranche_part::excess) == "excess");
+    const condition c = milestone("listing").with_long_stop(date::year{2026} / 12 / 31);
+    const funding_round r = round_builder("R")
+                                .pre_money(100_B)
+                                .close_date(date::year{2026} / 2 / 27)
+                                .invest(investor::financial("A"), {tranche::when(30_B, c).otherwise(20_B),
+                                                                   tranche::when(5_B, milestone("other"))})
+                                .build();
+    const disbursement_schedule& s = r.schedule();
+    REQUIRE(s.dated().size() == 1);
+    REQUIRE(s.undated().size() == 2);
+    CHECK(condition_text(s.dated()[0]) == "milestone \"listing\" by 2026-12-31, met or lapsed (fallback)");
+    CHECK(condition_text(s.undated()[0]) == "milestone \"listing\" by 2026-12-31 (excess over the fallback)");
+    CHECK(condition_text(s.undated()[1]) == "milestone \"other\"");
+    CHECK(s.undated()[1].part == tranche_part::whole);
+    CHECK(s.total() == 35_B);
+}

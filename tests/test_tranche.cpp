@@ -283,3 +283,42 @@ TEST_CASE("validate: a long stop on one alternative does not bind the whole cond
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].field == "t.condition.long_stop");
 }
+
+TEST_CASE("otherwise: a fallback amount paid if the condition lapses") {
+    const condition c = fr::milestone("listing").with_long_stop(ymd(2026, 12, 31));
+    const tranche all_or_nothing = tranche::when(30_B, c);
+    CHECK_FALSE(all_or_nothing.fallback().has_value());
+    CHECK(all_or_nothing.excess() == 30_B);
+
+    const tranche t = all_or_nothing.otherwise(20_B);
+    CHECK(t.amount() == 30_B);
+    REQUIRE(t.fallback().has_value());
+    CHECK(*t.fallback() == 20_B);
+    CHECK(t.excess() == 10_B);
+    CHECK(t.condition() == c);
+    CHECK(t != all_or_nothing);  // the fallback takes part in equality
+    CHECK(t == all_or_nothing.otherwise(20_B));
+    CHECK(t != all_or_nothing.otherwise(25_B));
+    CHECK(text_of(t) == "$30B milestone \"listing\" by 2026-12-31, otherwise $20B");
+    CHECK(t.validate(kPath).empty());
+}
+
+TEST_CASE("validate: the fallback must be positive, smaller than the amount, in its currency") {
+    const condition c = fr::milestone("listing").with_long_stop(ymd(2026, 12, 31));
+    const auto one = [](const tranche& t) {
+        const std::vector<diagnostic> d = t.validate(kPath);
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].field == kPath + ".fallback");
+        return d[0];
+    };
+    diagnostic d = one(tranche::when(30_B, c).otherwise(money::zero(fr::currencies::usd)));
+    CHECK(d.value == "$0.00");
+    CHECK(d.rule == "must be positive");
+    d = one(tranche::when(30_B, c).otherwise(30_B));  // equal: not a fallback, say all-or-nothing
+    CHECK(d.value == "$30,000,000,000.00");
+    CHECK(d.rule == "must be less than the amount if met, $30,000,000,000.00");
+    d = one(tranche::when(30_B, c).otherwise(40_B));
+    CHECK(d.rule == "must be less than the amount if met, $30,000,000,000.00");
+    d = one(tranche::when(30_B, c).otherwise(money::from_major(20, fr::currencies::eur)));
+    CHECK(d.rule == "must be in the amount's currency, USD");
+}

@@ -116,7 +116,18 @@ private:
     struct placement {
         funding_status status;
         std::optional<calendar_date> date;
+        // A tranche with a fallback is scheduled as two parts: the excess (status/date above)
+        // and the fallback, paid when the condition is settled either way (below).
+        bool split = false;
+        funding_status fallback_status = funding_status::at_close;
+        std::optional<calendar_date> fallback_date;
     };
+    static placement placed(funding_status status, std::optional<calendar_date> date) {
+        placement p;
+        p.status = status;
+        p.date = date;
+        return p;
+    }
     // What a milestone-dependent condition can do, over the outcomes of its milestones.
     struct outcomes {
         bool some_met = false;  // met in at least one outcome
@@ -203,8 +214,13 @@ private:
             } else if (at_close && (!t.expected_date() || t.expected_date()->ok())) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
-                placements.push_back(
-                    place(t, *close_date_, *at_close, end_of_time, tpath, own, outcomes_of));
+                if (has_valid_fallback(t)) {
+                    placements.push_back(place_with_fallback(t, *close_date_, *at_close, end_of_time,
+                                                             tpath, own, outcomes_of));
+                } else {
+                    placements.push_back(
+                        place(t, *close_date_, *at_close, end_of_time, tpath, own, outcomes_of));
+                }
             }
             if (e.single) {  // the user wrote one amount, not a tranche: name it that way
                 const std::string amount_field = tpath() + ".amount";
@@ -242,7 +258,7 @@ private:
         const condition& c = t.condition();
         const condition_status s = c.evaluate(at_close);
         if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
-            return {funding_status::at_close, close};
+            return placed(funding_status::at_close, close);
         }
         std::optional<calendar_date> met_by;
         if (c.depends_on_milestone()) {
@@ -251,13 +267,13 @@ private:
             if (fresh) it->second = enumerate_outcomes(c, close, end_of_time);
             const outcomes& o = it->second;
             if (!o.some_met) out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-            if (!o.some_met || !o.all_met) return {funding_status::conditional, t.expected_date()};
+            if (!o.some_met || !o.all_met) return placed(funding_status::conditional, t.expected_date());
             met_by = o.latest_since;  // certain whatever the milestones do: scheduled
         } else {
             const condition_status e = c.evaluate(end_of_time);
             if (!e.is_met()) {
                 out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-                return {funding_status::scheduled, std::nullopt};
+                return placed(funding_status::scheduled, std::nullopt);
             }
             met_by = e.since;
         }
@@ -270,7 +286,45 @@ private:
             }
             due = *t.expected_date();
         }
-        return {funding_status::scheduled, due};
+        return placed(funding_status::scheduled, due);
+    }
+
+    static bool has_valid_fallback(const tranche& t) {
+        return t.fallback() && t.fallback()->currency() == t.amount().currency() &&
+               t.fallback()->is_positive() && *t.fallback() < t.amount();
+    }
+
+    // The fallback part is paid once the condition is met or lapses, whichever comes first.
+    static condition settled(const condition& c) { return c || !c; }
+
+    // Places both parts of a tranche with a valid fallback: the excess under the tranche's own
+    // condition and expected date, the fallback when the condition is settled.
+    template <class PathFn>
+    static placement place_with_fallback(const tranche& t, calendar_date close, const world_state& at_close,
+                                         const world_state& end_of_time, const PathFn& path,
+                                         std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
+        const condition& c = t.condition();
+        placement p = place(tranche(t.excess(), c, t.expected_date()), close, at_close, end_of_time,
+                            path, out, outcomes_of);
+        // The derived conditions are temporaries: their identities must not enter the shared
+        // cache (a later temporary could reuse the address), so they get a cache of their own.
+        outcome_cache local;
+        std::vector<diagnostic> lapse_problems;
+        place(tranche(*t.fallback(), !c), close, at_close, end_of_time, path, lapse_problems, local);
+        if (!lapse_problems.empty()) {
+            out.push_back({path() + ".fallback", format_full(*t.fallback()),
+                           "is never paid: the condition " + c.to_string() + " can never lapse" +
+                               (c.deadline() ? "" : " (give it a long-stop date)")});
+        }
+        std::vector<diagnostic> ignored;  // the excess part reports the condition's own problems
+        const condition either = settled(c);
+        local.clear();
+        const placement f =
+            place(tranche(*t.fallback(), either), close, at_close, end_of_time, path, ignored, local);
+        p.split = true;
+        p.fallback_status = f.status;
+        p.fallback_date = f.date;
+        return p;
     }
 
     // The day after each long-stop on or after @p close: the days on which an outcome can change.
@@ -403,16 +457,26 @@ inline build_result round_builder::try_build() const {
             const entry& e = entries_[i];
             commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
                          money::zero(currency_), money::zero(currency_)};
+            const auto add = [&](commitment& into, funding_status status, money amount) {
+                switch (status) {
+                    case funding_status::at_close: into.at_close += amount; break;
+                    case funding_status::scheduled: into.scheduled += amount; break;
+                    case funding_status::conditional: into.conditional += amount; break;
+                }
+            };
             for (std::size_t k = 0; k < e.tranches.size(); ++k) {
                 const tranche& t = e.tranches[k];
                 const placement& p = placements[i][k];
-                switch (p.status) {
-                    case funding_status::at_close: c.at_close += t.amount(); break;
-                    case funding_status::scheduled: c.scheduled += t.amount(); break;
-                    case funding_status::conditional: c.conditional += t.amount(); break;
+                if (p.split) {
+                    add(c, p.fallback_status, *t.fallback());
+                    disbursement f{p.fallback_date, e.who.name(), i, k, *t.fallback(), settled(t.condition()),
+                                   p.fallback_status, money::zero(currency_), tranche_part::fallback};
+                    (p.fallback_date ? dated : undated).push_back(std::move(f));
                 }
-                disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
-                               money::zero(currency_)};
+                const money amount = p.split ? t.excess() : t.amount();
+                add(c, p.status, amount);
+                disbursement d{p.date, e.who.name(), i, k, amount, t.condition(), p.status,
+                               money::zero(currency_), p.split ? tranche_part::excess : tranche_part::whole};
                 (p.date ? dated : undated).push_back(std::move(d));
             }
             r.raised_ += c.total;

@@ -34,19 +34,52 @@ inline std::string to_string(funding_status s) {
     return "unknown";
 }
 
-/// One entry of a disbursement schedule: one tranche of one investor.
+/// Which part of a tranche a schedule entry pays.
+enum class tranche_part {
+    whole,     ///< The whole tranche (an all-or-nothing tranche).
+    fallback,  ///< The fallback amount, paid once the condition is met or lapses, whichever first.
+    excess,    ///< The amount above the fallback, paid only if the condition is met.
+};
+
+/// "whole", "fallback" or "excess".
+inline std::string to_string(tranche_part p) {
+    switch (p) {
+        case tranche_part::whole: return "whole";
+        case tranche_part::fallback: return "fallback";
+        case tranche_part::excess: return "excess";
+    }
+    return "unknown";
+}
+
+/// One entry of a disbursement schedule: one tranche of one investor, or one part of a tranche
+/// with a fallback amount (see tranche::otherwise()).
 struct disbursement {
     std::optional<calendar_date> date;  ///< When the money is due; empty if undated.
     std::string investor;               ///< The investor's name.
     std::size_t investor_index = 0;     ///< Position of the investor in the round.
     std::size_t tranche_index = 0;      ///< Position of the tranche in the investor's list.
-    money amount;                       ///< The tranche amount.
-    condition when;                     ///< The tranche's condition.
+    money amount;                       ///< The amount of the tranche, or of this part of it.
+    condition when;                     ///< When this amount is paid (for a fallback part: `c || !c`).
     funding_status status = funding_status::at_close;  ///< Standing at close.
     /// Running total up to and including this entry: dated entries first, then the undated ones
     /// continuing from the dated total, so the last entry's cumulative is the whole commitment.
     money cumulative;
+    tranche_part part = tranche_part::whole;  ///< Which part of the tranche this entry pays.
 };
+
+/// The entry's condition as text: the condition itself for a whole tranche, "<c>, met or lapsed
+/// (fallback)" for a fallback part and "<c> (excess over the fallback)" for an excess part.
+inline std::string condition_text(const disbursement& d) {
+    switch (d.part) {
+        case tranche_part::whole: break;
+        case tranche_part::fallback:
+            // The builder gives a fallback part the condition `c || !c`: name c once.
+            if (!d.when.parts().empty()) return d.when.parts().front().to_string() + ", met or lapsed (fallback)";
+            break;
+        case tranche_part::excess: return d.when.to_string() + " (excess over the fallback)";
+    }
+    return d.when.to_string();
+}
 
 /// A disbursement schedule: dated entries in date order (ties keep round order) and undated
 /// conditional entries listed separately. Totals reconcile: dated + undated = committed.

@@ -18,6 +18,11 @@ namespace fundround {
 
 /// A payment: @p amount, paid when its condition is met, optionally expected on a date.
 ///
+/// All or nothing by default: if the condition lapses nothing is paid. With otherwise(), a
+/// smaller fallback amount is paid instead once the condition lapses ("$30B if the milestone is
+/// met by the long-stop date, otherwise $20B"); a round then schedules it as two parts, the
+/// fallback (paid when the condition is settled either way) and the excess (paid only if met).
+///
 /// Construction never throws for a bad amount or expected date: the round builder validates every
 /// tranche and reports all problems at once (see validate()). Only the conditions' own factories
 /// check their dates, so tranche::on() throws invalid_argument_error for an invalid due date.
@@ -46,6 +51,13 @@ public:
         t.label_ = std::move(label);
         return t;
     }
+    /// The same tranche paying @p fallback instead of amount() if its condition lapses; the
+    /// fallback must be positive and smaller than amount() (checked by validate()).
+    tranche otherwise(money fallback) const {
+        tranche t = *this;
+        t.fallback_ = fallback;
+        return t;
+    }
     /// The same tranche expected on @p d.
     tranche expected_on(calendar_date d) const {
         tranche t = *this;
@@ -59,6 +71,11 @@ public:
     const fundround::condition& condition() const noexcept { return condition_; }
     /// The date it is expected, if known.
     std::optional<calendar_date> expected_date() const noexcept { return expected_; }
+    /// The amount paid instead if the condition lapses; empty for an all-or-nothing tranche.
+    std::optional<money> fallback() const noexcept { return fallback_; }
+    /// amount() minus the fallback: the part paid only if the condition is met (amount() if
+    /// there is no fallback). Throws currency_mismatch_error if the fallback's currency differs.
+    money excess() const { return fallback_ ? amount_ - *fallback_ : amount_; }
     /// A free-text label ("" if none).
     const std::string& label() const noexcept { return label_; }
     /// True if the condition refers to a milestone. (A round classifies tranches exactly: one
@@ -75,6 +92,17 @@ public:
         if (expected_ && !expected_->ok()) {
             out.push_back({path + ".expected_date", to_string(*expected_), "is not a valid calendar date"});
         }
+        if (fallback_) {
+            if (fallback_->currency() != amount_.currency()) {
+                out.push_back({path + ".fallback", format_full(*fallback_),
+                               "must be in the amount's currency, " + to_string(amount_.currency())});
+            } else if (!fallback_->is_positive()) {
+                out.push_back({path + ".fallback", format_full(*fallback_), "must be positive"});
+            } else if (!(*fallback_ < amount_)) {
+                out.push_back({path + ".fallback", format_full(*fallback_),
+                               "must be less than the amount if met, " + format_full(amount_)});
+            }
+        }
         const auto stop = condition_.deadline();
         if (expected_ && stop && *stop < *expected_) {
             out.push_back({path + ".condition.long_stop", to_string(*stop),
@@ -85,7 +113,7 @@ public:
 
     /// True if amount, condition, expected date and label are all equal.
     friend bool operator==(const tranche& a, const tranche& b) {
-        return a.amount_ == b.amount_ && a.condition_ == b.condition_ &&
+        return a.amount_ == b.amount_ && a.fallback_ == b.fallback_ && a.condition_ == b.condition_ &&
                a.expected_ == b.expected_ && a.label_ == b.label_;
     }
     /// True unless @p a == @p b.
@@ -93,6 +121,7 @@ public:
     /// Writes e.g. "$35B when milestone "certain conditions"".
     friend std::ostream& operator<<(std::ostream& os, const tranche& t) {
         os << format_compact(t.amount_) << " " << t.condition_.to_string();
+        if (t.fallback_) os << ", otherwise " << format_compact(*t.fallback_);
         if (t.expected_) os << ", expected " << to_string(*t.expected_);
         if (!t.label_.empty()) os << " [" << t.label_ << "]";
         return os;
@@ -100,6 +129,7 @@ public:
 
 private:
     money amount_;
+    std::optional<money> fallback_;
     fundround::condition condition_;
     std::optional<calendar_date> expected_;
     std::string label_;
