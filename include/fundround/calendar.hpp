@@ -34,6 +34,9 @@ inline calendar_date next_day(calendar_date d) {
     return calendar_date{date::sys_days{d} + date::days{1}};
 }
 
+/// 9999-12-31: the day on which "in the end" is judged (a world seen then knows every event).
+inline calendar_date end_of_time() { return date::year{9999} / 12 / 31; }
+
 /// Throws invalid_argument_error naming @p field unless @p d is a real calendar day.
 inline void require_valid(calendar_date d, const std::string& field) {
     if (!d.ok()) {

@@ -21,6 +21,8 @@
 #include <fundround/installments.hpp>
 #include <fundround/round.hpp>
 #include <fundround/round_builder.hpp>
+#include <fundround/timeline.hpp>
+#include <fundround/scenario.hpp>
 #include <fundround/report.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

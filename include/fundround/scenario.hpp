@@ -1,0 +1,167 @@
+/// @file scenario.hpp
+/// @brief What-ifs: fix milestone outcomes and see the round as it turns out.
+#ifndef FUNDROUND_SCENARIO_HPP
+#define FUNDROUND_SCENARIO_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/condition.hpp>
+#include <fundround/error.hpp>
+#include <fundround/fraction.hpp>
+#include <fundround/money.hpp>
+#include <fundround/round.hpp>
+#include <fundround/timeline.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+class scenario;
+
+/// A round as it turns out in one scenario: the payments made, the amount raised, the
+/// post-money and who owns what once everything that will happen has happened.
+class scenario_result {
+public:
+    /// The scenario's name.
+    const std::string& name() const noexcept { return name_; }
+    /// The payments made, in date order.
+    const std::vector<payment>& payments() const noexcept { return timeline_.payments(); }
+    /// The whole timeline, for as-of questions within the scenario.
+    const round_timeline& timeline() const noexcept { return timeline_; }
+
+    /// Money paid in the end.
+    money raised() const { return end_.funded; }
+    /// Money lost to lapsed conditions.
+    money lapsed() const { return end_.lapsed; }
+    /// Money whose condition never settles: promised, never paid, never lapsed.
+    money never_settled() const { return end_.conditional; }
+    /// Pre-money + raised().
+    money post_money() const { return end_.post_money; }
+    /// @p investor's ownership in the end: what it paid / post_money().
+    fraction ownership(std::string_view investor) const { return timeline_.ownership(investor, end_time()); }
+    /// What @p investor paid in the end; throws invalid_argument_error if it is not in the round.
+    money paid_by(std::string_view investor) const { return timeline_.as_of(investor, end_time()).funded; }
+    /// The holders before the round, in the end: pre-money / post_money().
+    fraction existing_holders_ownership() const { return timeline_.existing_holders_ownership(end_time()); }
+    /// The new investors together, in the end: raised() / post_money().
+    fraction new_investors_ownership() const { return timeline_.new_investors_ownership(end_time()); }
+
+private:
+    friend class scenario;
+    scenario_result(std::string name, round_timeline t)
+        : name_(std::move(name)), timeline_(std::move(t)), end_(timeline_.in_the_end()) {}
+    static calendar_date end_time() { return end_of_time(); }
+
+    std::string name_;
+    round_timeline timeline_;
+    round_position end_;
+};
+
+/// A what-if that fixes milestone outcomes: each named milestone is achieved on a date, fails
+/// on a date, or never settles. Milestones the scenario does not mention never settle.
+///
+///     const scenario met = scenario("conditions met").achieve("certain conditions", year{2026}/9/30);
+///     met.apply_to(round).post_money();  // $840B
+///
+/// Setters never throw; apply_to() reports every problem at once (a misspelt milestone, an
+/// invalid date, a milestone given two outcomes).
+class scenario {
+public:
+    /// An empty scenario (nothing settles) called @p name.
+    explicit scenario(std::string name = {}) : name_(std::move(name)) {}
+
+    /// Milestone @p milestone is achieved on @p on.
+    scenario& achieve(std::string milestone, calendar_date on) {
+        outcomes_.push_back({std::move(milestone), outcome_kind::achieved, on});
+        return *this;
+    }
+    /// Milestone @p milestone fails on @p on: conditions waiting on it lapse that day.
+    scenario& fail(std::string milestone, calendar_date on) {
+        outcomes_.push_back({std::move(milestone), outcome_kind::failed, on});
+        return *this;
+    }
+    /// Milestone @p milestone never settles (as if unmentioned, but checked against the round).
+    scenario& never(std::string milestone) {
+        outcomes_.push_back({std::move(milestone), outcome_kind::never, std::nullopt});
+        return *this;
+    }
+
+    /// The scenario's name.
+    const std::string& name() const noexcept { return name_; }
+
+    /// Every problem with applying this scenario to @p r (empty if none).
+    std::vector<diagnostic> validate(const funding_round& r) const {
+        std::set<std::string, std::less<>> known;
+        const auto collect = [&](const disbursement& e) {
+            for (auto& m : e.when.milestones()) known.insert(std::move(m));
+        };
+        for (const auto& e : r.schedule().dated()) collect(e);
+        for (const auto& e : r.schedule().undated()) collect(e);
+        std::vector<diagnostic> out;
+        std::set<std::string, std::less<>> given;
+        for (std::size_t i = 0; i < outcomes_.size(); ++i) {
+            const outcome& o = outcomes_[i];
+            const std::string field = "scenario \"" + name_ + "\".milestones[" + std::to_string(i) + "]";
+            if (known.count(o.milestone) == 0) {
+                out.push_back({field + ".name", o.milestone,
+                               "is not a milestone of round \"" + r.name() + "\"" + known_list(known)});
+            }
+            if (!given.insert(o.milestone).second) {
+                out.push_back({field + ".name", o.milestone, "is given more than one outcome"});
+            }
+            if (o.on && !o.on->ok()) {
+                out.push_back({field + ".date", to_string(*o.on), "is not a valid calendar date"});
+            }
+        }
+        return out;
+    }
+
+    /// The round as it turns out in this scenario; throws validation_error listing every problem.
+    scenario_result apply_to(const funding_round& r) const {
+        std::vector<diagnostic> problems = validate(r);
+        if (!problems.empty()) {
+            throw validation_error("scenario \"" + name_ + "\" does not fit round \"" + r.name() + "\"",
+                                   std::move(problems));
+        }
+        return scenario_result(name_, round_timeline(r, world()));
+    }
+
+    /// The scenario as a world_state seen at end_of_time(); throws invalid_argument_error for an
+    /// invalid date.
+    world_state world() const {
+        world_state w(end_of_time());
+        for (const outcome& o : outcomes_) {
+            if (o.kind == outcome_kind::achieved) w.achieve(o.milestone, *o.on);
+            if (o.kind == outcome_kind::failed) w.fail(o.milestone, *o.on);
+        }
+        return w;
+    }
+
+private:
+    enum class outcome_kind { achieved, failed, never };
+    struct outcome {
+        std::string milestone;
+        outcome_kind kind;
+        std::optional<calendar_date> on;
+    };
+
+    static std::string known_list(const std::set<std::string, std::less<>>& known) {
+        if (known.empty()) return " (it has none)";
+        std::string text = " (its milestones: ";
+        for (const auto& m : known) text += (text.back() == ' ' ? "\"" : ", \"") + m + "\"";
+        return text + ")";
+    }
+
+    std::string name_;
+    std::vector<outcome> outcomes_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_SCENARIO_HPP

@@ -1,0 +1,239 @@
+/// @file timeline.hpp
+/// @brief As-of views of a round: funded, committed, conditional and lapsed money on any date.
+#ifndef FUNDROUND_TIMELINE_HPP
+#define FUNDROUND_TIMELINE_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/condition.hpp>
+#include <fundround/currency.hpp>
+#include <fundround/error.hpp>
+#include <fundround/fraction.hpp>
+#include <fundround/money.hpp>
+#include <fundround/round.hpp>
+#include <fundround/schedule.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// Where a round's money (or one investor's) stands on one date. The four parts always add up
+/// to the committed total: funded + committed + conditional + lapsed == total().
+struct round_position {
+    calendar_date as_of;  ///< The date looked at.
+    money funded;         ///< Paid on or before the date.
+    money committed;      ///< Certain (met, or met whatever milestones do) but not yet paid.
+    money conditional;    ///< Still waiting on a milestone that may never come.
+    money lapsed;         ///< Lost: its condition lapsed on or before the date.
+    money post_money;     ///< The round's pre-money + everything funded by the date.
+
+    /// funded + committed + conditional + lapsed: the committed total.
+    money total() const { return funded + committed + conditional + lapsed; }
+};
+
+/// One payment as it happens in a given world: who pays what, on which day.
+struct payment {
+    calendar_date date;                       ///< The day the money is paid.
+    std::string investor;                     ///< The investor's name.
+    std::size_t investor_index = 0;           ///< Position of the investor in the round.
+    std::size_t tranche_index = 0;            ///< Position of the tranche in the investor's list.
+    tranche_part part = tranche_part::whole;  ///< Which part of the tranche is paid.
+    money amount;                             ///< The amount paid.
+};
+
+/// A round's money over time in one world: which tranches are paid when, and where every amount
+/// stands on any date.
+///
+/// Rules, per schedule entry: money whose condition is met since day M is paid on the latest of
+/// the close date, M and the tranche's expected date (a fallback part ignores the expected date:
+/// it is paid as soon as the condition is settled). Until then it counts as committed if it is
+/// certain (met, or scheduled whatever milestones do) and as conditional otherwise. Money whose
+/// condition lapses moves to lapsed on the first day of the lapse: a long-stop date is
+/// inclusive, so a milestone achieved on the long-stop date still pays and the money lapses the
+/// day after. Money whose condition never settles stays conditional for ever.
+///
+/// Construction is O(n log n) in the number of schedule entries; every as-of query is O(log n)
+/// (O(log n_i) for one investor). The timeline copies what it needs: it does not refer back to
+/// the round.
+class round_timeline {
+public:
+    /// The round as things stand at close: no milestone achieved or failed, so conditional money
+    /// waits, and lapses at its long-stop date if it has one.
+    explicit round_timeline(const funding_round& r) : round_timeline(r, world_state(r.close_date())) {}
+
+    /// The round in the world @p facts: its recorded milestone achievements and failures count on
+    /// their own dates (the world's as-of date is ignored).
+    round_timeline(const funding_round& r, const world_state& facts);
+
+    /// Where the whole round stands on @p d. O(log n).
+    round_position as_of(calendar_date d) const { return position(all_, d); }
+    /// Where @p investor's commitment stands on @p d (post_money is the round's). O(log n_i);
+    /// throws invalid_argument_error if the investor is not in the round.
+    round_position as_of(std::string_view investor, calendar_date d) const {
+        round_position p = position(investors_[index_of(investor)], d);
+        p.post_money = as_of(d).post_money;
+        return p;
+    }
+    /// Where the round stands once everything that will happen has happened (end_of_time()).
+    round_position in_the_end() const { return as_of(end_of_time()); }
+
+    /// @p investor's ownership on @p d: its funded money / the post-money on @p d (zero before
+    /// it pays anything). O(log n).
+    fraction ownership(std::string_view investor, calendar_date d) const {
+        const round_position mine = as_of(investor, d);
+        return mine.funded.ratio_to(mine.post_money);
+    }
+    /// The holders before the round on @p d: pre-money / the post-money on @p d.
+    fraction existing_holders_ownership(calendar_date d) const {
+        return pre_money_.ratio_to(as_of(d).post_money);
+    }
+    /// The new investors together on @p d: funded / the post-money on @p d.
+    fraction new_investors_ownership(calendar_date d) const {
+        const round_position p = as_of(d);
+        return p.funded.ratio_to(p.post_money);
+    }
+
+    /// Every payment made in this world, in date order (ties keep round order).
+    const std::vector<payment>& payments() const noexcept { return payments_; }
+    /// The round's pre-money valuation.
+    money pre_money() const noexcept { return pre_money_; }
+    /// The round's close date.
+    calendar_date close_date() const noexcept { return close_; }
+    /// The investors' names, in round order.
+    const std::vector<std::string>& investors() const noexcept { return names_; }
+
+private:
+    enum bucket : std::size_t { funded_b, committed_b, conditional_b, lapsed_b };
+    using totals = std::array<money::rep, 4>;
+    // Totals after each day on which something moves; `initial` before the first such day.
+    struct track {
+        std::vector<date::sys_days> days;
+        std::vector<totals> after;
+        totals initial{};
+    };
+    struct move {
+        date::sys_days day;
+        std::size_t investor;
+        bucket from, to;
+        money::rep amount;
+    };
+
+    std::size_t index_of(std::string_view name) const {
+        const auto it = index_.find(std::string(name));
+        if (it == index_.end()) {
+            throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
+        }
+        return it->second;
+    }
+
+    round_position position(const track& t, calendar_date d) const {
+        require_valid(d, "as_of");
+        const auto it = std::upper_bound(t.days.begin(), t.days.end(), date::sys_days{d});
+        const totals& v = it == t.days.begin() ? t.initial : t.after[static_cast<std::size_t>(it - t.days.begin()) - 1];
+        const auto m = [&](money::rep units) { return money::from_units(units, pre_money_.currency()); };
+        return {d, m(v[funded_b]), m(v[committed_b]), m(v[conditional_b]), m(v[lapsed_b]),
+                pre_money_ + m(v[funded_b])};
+    }
+
+    // Applies @p moves (sorted by day) to @p t, one totals row per distinct day.
+    static void replay(track& t, const std::vector<move>& moves, std::size_t first, std::size_t last) {
+        totals running = t.initial;
+        for (std::size_t i = first; i < last; ++i) {
+            const move& mv = moves[i];
+            // Each bucket holds part of the round's total, which fits (the builder checked
+            // pre-money + total): no intermediate can overflow.
+            running[mv.from] -= mv.amount;
+            running[mv.to] += mv.amount;
+            if (!t.days.empty() && t.days.back() == mv.day) {
+                t.after.back() = running;
+            } else {
+                t.days.push_back(mv.day);
+                t.after.push_back(running);
+            }
+        }
+    }
+
+    money pre_money_;
+    calendar_date close_{};
+    std::vector<std::string> names_;
+    std::unordered_map<std::string, std::size_t> index_;
+    track all_;
+    std::vector<track> investors_;
+    std::vector<payment> payments_;
+};
+
+inline round_timeline::round_timeline(const funding_round& r, const world_state& facts)
+    : pre_money_(r.pre_money()), close_(r.close_date()) {
+    const std::vector<commitment>& cs = r.commitments();
+    names_.reserve(cs.size());
+    index_.reserve(cs.size());
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        names_.push_back(cs[i].investor.name());
+        index_.emplace(cs[i].investor.name(), i);
+    }
+    investors_.resize(cs.size());
+
+    const world_state world = facts.at(end_of_time());
+    // Conditions are shared between entries (one milestone, many tranches): evaluate each once.
+    // The keys point into the round's schedule, alive for the whole constructor.
+    std::unordered_map<const void*, condition_status> seen;
+    std::vector<move> moves;
+    const date::sys_days close{close_};
+    const auto handle = [&](const disbursement& e) {
+        auto [it, fresh] = seen.try_emplace(e.when.identity());
+        if (fresh) it->second = e.when.evaluate(world);
+        const condition_status& st = it->second;
+        const bucket start = e.status == funding_status::conditional ? conditional_b : committed_b;
+        const money::rep units = e.amount.units();
+        investors_[e.investor_index].initial[start] += units;
+        all_.initial[start] += units;
+        if (st.is_met()) {
+            const date::sys_days met = st.since ? std::max(close, date::sys_days{*st.since}) : close;
+            date::sys_days paid = met;
+            if (e.part != tranche_part::fallback) {
+                const auto expected = cs[e.investor_index].tranches[e.tranche_index].expected_date();
+                if (expected) paid = std::max(paid, date::sys_days{*expected});
+            }
+            if (start == conditional_b && met < paid) {
+                moves.push_back({met, e.investor_index, conditional_b, committed_b, units});
+                moves.push_back({paid, e.investor_index, committed_b, funded_b, units});
+            } else {
+                moves.push_back({paid, e.investor_index, start, funded_b, units});
+            }
+            payments_.push_back({calendar_date{paid}, e.investor, e.investor_index, e.tranche_index, e.part,
+                                 e.amount});
+        } else if (st.is_lapsed()) {
+            const date::sys_days lapsed = st.since ? date::sys_days{*st.since} : close;
+            moves.push_back({lapsed, e.investor_index, start, lapsed_b, units});
+        }
+    };
+    moves.reserve(2 * (r.schedule().dated().size() + r.schedule().undated().size()));
+    for (const disbursement& e : r.schedule().dated()) handle(e);
+    for (const disbursement& e : r.schedule().undated()) handle(e);
+
+    // The whole round: moves by day (stable, so ties keep schedule order).
+    std::stable_sort(moves.begin(), moves.end(), [](const move& a, const move& b) { return a.day < b.day; });
+    replay(all_, moves, 0, moves.size());
+    // Each investor: the same moves grouped by investor, still in day order.
+    std::stable_sort(moves.begin(), moves.end(),
+                     [](const move& a, const move& b) { return a.investor < b.investor; });
+    for (std::size_t first = 0; first < moves.size();) {
+        std::size_t last = first;
+        while (last < moves.size() && moves[last].investor == moves[first].investor) ++last;
+        replay(investors_[moves[first].investor], moves, first, last);
+        first = last;
+    }
+    std::stable_sort(payments_.begin(), payments_.end(),
+                     [](const payment& a, const payment& b) { return date::sys_days{a.date} < date::sys_days{b.date}; });
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_TIMELINE_HPP

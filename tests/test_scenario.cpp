@@ -1,0 +1,140 @@
+// Tests for scenario.hpp: fixed milestone outcomes applied to a round (issue 3, "Scenarios").
+#include <fundround/scenario.hpp>
+#include <fundround/round_builder.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace fundround;
+using namespace fundround::literals;
+
+calendar_date ymd(int y, unsigned m, unsigned d) { return date::year{y} / date::month{m} / date::day{d}; }
+
+const calendar_date kClose = ymd(2026, 2, 27);  // assumption A1 of examples/reference_round.cpp
+
+funding_round reference_round() {
+    return round_builder("Reference round, 2026")
+        .pre_money(730_B)
+        .close_date(kClose)
+        .invest(investor::strategic("Amazon"), 50_B,
+                {tranche::at_close(15_B), tranche::when(35_B, milestone("certain conditions"))})
+        .invest(investor::strategic("Nvidia"), 30_B)
+        .invest(investor::financial("SoftBank"), 30_B)
+        .build();
+}
+
+}  // namespace
+
+// shared/REFERENCE.md: "if the conditions are never met: raised $75B, post-money $805B, Amazon 3/161";
+// fully funded: post-money $840B, Amazon 5/84.
+TEST_CASE("scenario: the reference round, conditions met vs never met") {
+    const funding_round r = reference_round();
+    const scenario_result met =
+        scenario("conditions met").achieve("certain conditions", ymd(2026, 9, 30)).apply_to(r);
+    const scenario_result never = scenario("never met").apply_to(r);
+
+    CHECK(met.name() == "conditions met");
+    CHECK(met.raised() == 110_B);
+    CHECK(met.post_money() == 840_B);
+    CHECK(met.ownership("Amazon") == fraction(5, 84));
+    CHECK(met.ownership("Nvidia") == fraction(1, 28));
+    CHECK(met.paid_by("Amazon") == 50_B);
+    CHECK(met.new_investors_ownership() == fraction(11, 84));
+    CHECK(met.existing_holders_ownership() == fraction(73, 84));
+    CHECK(met.lapsed() == 0_B);
+    CHECK(met.never_settled() == 0_B);
+    REQUIRE(met.payments().size() == 4);
+    CHECK(met.payments()[3].date == ymd(2026, 9, 30));
+
+    CHECK(never.raised() == 75_B);
+    CHECK(never.post_money() == 805_B);
+    CHECK(never.ownership("Amazon") == fraction(3, 161));
+    CHECK(never.ownership("Nvidia") == fraction(6, 161));
+    CHECK(never.paid_by("Amazon") == 15_B);
+    CHECK(never.never_settled() == 35_B);  // no long-stop: promised, never paid, never lapsed
+    CHECK(never.lapsed() == 0_B);
+    CHECK(never.payments().size() == 3);
+    // The same world as an explicit "never".
+    CHECK(scenario("explicit").never("certain conditions").apply_to(r).post_money() == 805_B);
+    // Within a scenario, the timeline answers as-of questions.
+    CHECK(met.timeline().as_of(ymd(2026, 9, 29)).post_money == 805_B);
+}
+
+TEST_CASE("scenario: a failed milestone lapses the money that waits on it") {
+    const scenario_result failed =
+        scenario("failed").fail("certain conditions", ymd(2026, 6, 1)).apply_to(reference_round());
+    CHECK(failed.raised() == 75_B);
+    CHECK(failed.lapsed() == 35_B);
+    CHECK(failed.never_settled() == 0_B);
+    CHECK(failed.timeline().as_of(ymd(2026, 5, 31)).conditional == 35_B);
+    CHECK(failed.timeline().as_of(ymd(2026, 6, 1)).lapsed == 35_B);
+}
+
+TEST_CASE("scenario: a milestone shared by several tranches moves them together") {
+    const funding_round r = round_builder("Shared")
+                                .pre_money(90_B)
+                                .close_date(kClose)
+                                .invest(investor::financial("A"), {tranche::when(4_B, milestone("approval"))})
+                                .invest(investor::financial("B"), {tranche::at_close(1_B),
+                                                                   tranche::when(5_B, milestone("approval"))})
+                                .invest(investor::financial("C"), {tranche::when(2_B, milestone("other"))})
+                                .build();
+    const scenario_result s = scenario("approved").achieve("approval", ymd(2026, 5, 1)).apply_to(r);
+    CHECK(s.raised() == 10_B);
+    CHECK(s.post_money() == 100_B);
+    CHECK(s.ownership("A") == fraction(1, 25));
+    CHECK(s.ownership("B") == fraction(3, 50));
+    CHECK(s.ownership("C") == fraction(0));
+    CHECK(s.never_settled() == 2_B);
+}
+
+TEST_CASE("scenario: fallback amounts in a scenario") {
+    const funding_round r =
+        round_builder("Fallback")
+            .pre_money(100_B)
+            .close_date(kClose)
+            .invest(investor::financial("A"),
+                    {tranche::when(30_B, milestone("m").with_long_stop(ymd(2026, 12, 31))).otherwise(20_B)})
+            .build();
+    CHECK(scenario("met").achieve("m", ymd(2026, 12, 31)).apply_to(r).raised() == 30_B);  // inclusive
+    const scenario_result late = scenario("late").achieve("m", ymd(2027, 1, 1)).apply_to(r);
+    CHECK(late.raised() == 20_B);
+    CHECK(late.lapsed() == 10_B);
+    CHECK(late.post_money() == 120_B);
+    CHECK(late.ownership("A") == fraction(1, 6));
+}
+
+TEST_CASE("scenario: every problem is reported at once") {
+    const funding_round r = reference_round();
+    const scenario s = scenario("typos")
+                           .achieve("certain condition", ymd(2026, 9, 30))
+                           .fail("certain conditions", ymd(2026, 2, 30))
+                           .never("certain conditions");
+    const std::vector<diagnostic> problems = s.validate(r);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].field == "scenario \"typos\".milestones[0].name");
+    CHECK(problems[0].value == "certain condition");
+    CHECK(problems[0].rule ==
+          "is not a milestone of round \"Reference round, 2026\" (its milestones: \"certain conditions\")");
+    CHECK(problems[1].field == "scenario \"typos\".milestones[1].date");
+    CHECK(problems[1].value == "2026-02-30");
+    CHECK(problems[1].rule == "is not a valid calendar date");
+    CHECK(problems[2].field == "scenario \"typos\".milestones[2].name");
+    CHECK(problems[2].rule == "is given more than one outcome");
+    CHECK_THROWS_AS(s.apply_to(r), validation_error);
+    try {
+        (void)s.apply_to(r);
+    } catch (const validation_error& e) {
+        CHECK(e.problems().size() == 3);
+    }
+    const funding_round plain = round_builder("Plain").pre_money(10_B).close_date(kClose)
+                                    .invest(investor::financial("A"), 1_B).build();
+    const std::vector<diagnostic> none = scenario("x").achieve("m", kClose).validate(plain);
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].rule == "is not a milestone of round \"Plain\" (it has none)");
+    CHECK(scenario("ok").achieve("certain conditions", kClose).validate(r).empty());
+}
