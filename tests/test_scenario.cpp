@@ -138,3 +138,14 @@ TEST_CASE("scenario: every problem is reported at once") {
     CHECK(none[0].rule == "is not a milestone of round \"Plain\" (it has none)");
     CHECK(scenario("ok").achieve("certain conditions", kClose).validate(r).empty());
 }
+
+TEST_CASE("scenario: payments() and timeline() of a temporary result are moved out") {
+    const funding_round r = reference_round();
+    money sum = money::zero(currencies::usd);
+    for (const payment& p : scenario("met").achieve("certain conditions", kClose).apply_to(r).payments()) {
+        sum += p.amount;
+    }
+    CHECK(sum == 110_B);
+    const round_timeline t = scenario("never").apply_to(r).timeline();
+    CHECK(t.in_the_end().funded == 75_B);
+}

@@ -272,3 +272,14 @@ TEST_CASE("timeline: property - positions reconcile and match a brute-force coun
         CHECK(all_paid == t.in_the_end().funded);
     }
 }
+
+TEST_CASE("timeline: payments() of a temporary is moved out, not left dangling") {
+    std::size_t count = 0;
+    money sum = money::zero(currencies::usd);
+    for (const payment& p : round_timeline(reference_round()).payments()) {  // would dangle if a reference
+        ++count;
+        sum += p.amount;
+    }
+    CHECK(count == 3);
+    CHECK(sum == 75_B);
+}

@@ -31,9 +31,14 @@ public:
     /// The scenario's name.
     const std::string& name() const noexcept { return name_; }
     /// The payments made, in date order.
-    const std::vector<payment>& payments() const noexcept { return timeline_.payments(); }
+    const std::vector<payment>& payments() const& noexcept { return timeline_.payments(); }
+    /// The payments made, moved out of a temporary result (a range-for over
+    /// `s.apply_to(r).payments()` does not dangle).
+    std::vector<payment> payments() && { return std::move(timeline_).payments(); }
     /// The whole timeline, for as-of questions within the scenario.
-    const round_timeline& timeline() const noexcept { return timeline_; }
+    const round_timeline& timeline() const& noexcept { return timeline_; }
+    /// The whole timeline, moved out of a temporary result.
+    round_timeline timeline() && { return std::move(timeline_); }
 
     /// Money paid in the end.
     money raised() const { return end_.funded; }

@@ -101,7 +101,10 @@ public:
     }
 
     /// Every payment made in this world, in date order (ties keep round order).
-    const std::vector<payment>& payments() const noexcept { return payments_; }
+    const std::vector<payment>& payments() const& noexcept { return payments_; }
+    /// Every payment made in this world, moved out of a temporary timeline (so that
+    /// `for (auto& p : round_timeline(r).payments())` does not dangle).
+    std::vector<payment> payments() && { return std::move(payments_); }
     /// The round's pre-money valuation.
     money pre_money() const noexcept { return pre_money_; }
     /// The round's close date.
