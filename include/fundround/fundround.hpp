@@ -24,5 +24,7 @@
 #include <fundround/timeline.hpp>
 #include <fundround/scenario.hpp>
 #include <fundround/report.hpp>
+#include <fundround/discount.hpp>
+#include <fundround/flows.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -1,0 +1,282 @@
+/// @file discount.hpp
+/// @brief Exact present values: named day-count conventions, simple or annual compounding with a
+/// simple stub, a rate given as an exact decimal; no floating point anywhere.
+#ifndef FUNDROUND_DISCOUNT_HPP
+#define FUNDROUND_DISCOUNT_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/error.hpp>
+#include <fundround/fraction.hpp>
+#include <fundround/money.hpp>
+#include <fundround/rounding.hpp>
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// How the time between two dates becomes a fraction of a year.
+enum class day_count {
+    actual_365_fixed,  ///< Actual days / 365, leap years included ("ACT/365F").
+    actual_360,        ///< Actual days / 360 ("ACT/360", money-market basis).
+    thirty_e_360,      ///< 30E/360 (Eurobond basis): day 31 counts as 30, February is not adjusted.
+};
+
+/// The convention's market name: "actual/365 fixed", "actual/360" or "30E/360".
+inline std::string to_string(day_count convention) {
+    switch (convention) {
+        case day_count::actual_365_fixed: return "actual/365 fixed";
+        case day_count::actual_360: return "actual/360";
+        case day_count::thirty_e_360: return "30E/360";
+    }
+    return "day_count(" + std::to_string(static_cast<int>(convention)) + ")";
+}
+
+/// How interest grows over a year fraction t at annual rate r.
+enum class compounding {
+    simple,                   ///< Growth 1 + r t.
+    annual_with_simple_stub,  ///< Growth (1 + r)^n (1 + r f), n = whole years of t, f = t - n.
+};
+
+/// The method's name as written in code, e.g. "annual_with_simple_stub".
+inline std::string to_string(compounding method) {
+    switch (method) {
+        case compounding::simple: return "simple";
+        case compounding::annual_with_simple_stub: return "annual_with_simple_stub";
+    }
+    return "compounding(" + std::to_string(static_cast<int>(method)) + ")";
+}
+
+/// What happens to a flow dated before the valuation date.
+enum class past_flow_rule {
+    compound_forward,  ///< Valued at the valuation date: amount times the growth over the gap.
+    reject,            ///< An error: every flow must be on or after the valuation date.
+};
+
+/// The rule's name as written in code, e.g. "compound_forward".
+inline std::string to_string(past_flow_rule rule) {
+    switch (rule) {
+        case past_flow_rule::compound_forward: return "compound_forward";
+        case past_flow_rule::reject: return "reject";
+    }
+    return "past_flow_rule(" + std::to_string(static_cast<int>(rule)) + ")";
+}
+
+namespace detail {
+
+inline bool known(day_count c) noexcept {
+    return c == day_count::actual_365_fixed || c == day_count::actual_360 ||
+           c == day_count::thirty_e_360;
+}
+inline bool known(compounding m) noexcept {
+    return m == compounding::simple || m == compounding::annual_with_simple_stub;
+}
+inline bool known(past_flow_rule r) noexcept {
+    return r == past_flow_rule::compound_forward || r == past_flow_rule::reject;
+}
+
+/// Day-count numerator and denominator for from -> to (valid dates; negative if to < from).
+inline std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from, calendar_date to,
+                                                             day_count convention) {
+    switch (convention) {
+        case day_count::actual_365_fixed:
+        case day_count::actual_360: {
+            const std::int64_t days = (date::sys_days{to} - date::sys_days{from}).count();
+            return {days, convention == day_count::actual_360 ? 360 : 365};
+        }
+        case day_count::thirty_e_360: {
+            const auto clamp30 = [](calendar_date d) {
+                const auto dd = static_cast<std::int64_t>(static_cast<unsigned>(d.day()));
+                return dd > 30 ? std::int64_t{30} : dd;
+            };
+            const std::int64_t years = std::int64_t{static_cast<int>(to.year())} -
+                                       std::int64_t{static_cast<int>(from.year())};
+            const std::int64_t months =
+                static_cast<std::int64_t>(static_cast<unsigned>(to.month())) -
+                static_cast<std::int64_t>(static_cast<unsigned>(from.month()));
+            return {360 * years + 30 * months + clamp30(to) - clamp30(from), 360};
+        }
+    }
+    throw invalid_argument_error("day_count = " + std::to_string(static_cast<int>(convention)) +
+                                 ": must be actual_365_fixed, actual_360 or thirty_e_360");
+}
+
+}  // namespace detail
+
+/// The exact year fraction from @p from to @p to under @p convention: actual days / 365 or / 360,
+/// or (360 (Y2 - Y1) + 30 (M2 - M1) + (D2 - D1)) / 360 for 30E/360 with D = min(day, 30).
+/// Negative when @p to is before @p from (year_fraction(a, b) == -year_fraction(b, a)).
+/// Throws invalid_argument_error for an invalid date or an unknown convention.
+inline fraction year_fraction(calendar_date from, calendar_date to, day_count convention) {
+    require_valid(from, "year_fraction: from");
+    require_valid(to, "year_fraction: to");
+    const auto parts = detail::day_count_parts(from, to, convention);
+    return fraction(parts.first, parts.second);
+}
+
+/// The exact growth of 1 over @p years (not negative) at @p annual_rate (not negative):
+/// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
+/// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs.
+inline fraction growth_factor(const fraction& annual_rate, const fraction& years,
+                              compounding method) {
+    if (annual_rate.sign() < 0) {
+        throw invalid_argument_error("growth_factor: annual_rate = " + annual_rate.to_string() +
+                                     ": must not be negative");
+    }
+    if (years.sign() < 0) {
+        throw invalid_argument_error("growth_factor: years = " + years.to_string() +
+                                     ": must not be negative");
+    }
+    switch (method) {
+        case compounding::simple: return fraction(1) + annual_rate * years;
+        case compounding::annual_with_simple_stub: {
+            fraction::integer whole = years.numerator() / years.denominator();
+            const fraction stub = years - fraction(whole, fraction::integer(1));
+            fraction result = fraction(1) + annual_rate * stub;
+            fraction base = fraction(1) + annual_rate;
+            while (whole > 0) {  // square and multiply: (1 + r)^n exactly
+                if ((whole & 1) != 0) result *= base;
+                whole >>= 1;
+                if (whole > 0) base *= base;
+            }
+            return result;
+        }
+    }
+    throw invalid_argument_error("compounding = " + std::to_string(static_cast<int>(method)) +
+                                 ": must be simple or annual_with_simple_stub");
+}
+
+/// An exact value in major currency units together with that value rounded to an amount.
+struct present_value {
+    fraction exact;  ///< The exact value in major units of the currency (dollars for USD).
+    money rounded;   ///< @ref exact rounded once to the currency's minor unit (cents) by the named mode.
+
+    /// True if both the exact and the rounded values are equal.
+    friend bool operator==(const present_value& a, const present_value& b) {
+        return a.exact == b.exact && a.rounded == b.rounded;
+    }
+    /// True unless @p a == @p b.
+    friend bool operator!=(const present_value& a, const present_value& b) { return !(a == b); }
+};
+
+namespace detail {
+
+/// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
+/// throws overflow_error if the result does not fit in a money.
+inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
+    std::int64_t unit = money::units_per_major;  // units per minor unit
+    for (int i = 0; i < c.minor_digits(); ++i) unit /= 10;
+    const fraction::integer minor = detail::divide_rounded(
+        exact.numerator() * (money::units_per_major / unit), exact.denominator(), mode);
+    const fraction::integer units = minor * unit;
+    if (units > detail::int64_max || units < detail::int64_min) {
+        detail::throw_overflow("rounding a present value");
+    }
+    return money::from_units(units.convert_to<std::int64_t>(), c);
+}
+
+}  // namespace detail
+
+/// The terms of a valuation: an annual rate, a valuation date, a named day count, a named
+/// compounding method and a rule for flows dated before the valuation date. Immutable.
+///
+/// A flow of amount A on date d is worth A / g(t) at the valuation date v when d >= v, where
+/// t = year_fraction(v, d) and g is growth_factor(). A flow before v is worth A * g(t) with
+/// t = year_fraction(d, v) under past_flow_rule::compound_forward (the same formula run forward),
+/// and is an error under past_flow_rule::reject.
+class discount_terms {
+public:
+    /// Validates every input at once; throws validation_error listing each problem
+    /// (negative rate, invalid valuation date, unknown convention, method or rule).
+    discount_terms(fraction annual_rate, calendar_date valuation_date, day_count convention,
+                   compounding method,
+                   past_flow_rule past_flows = past_flow_rule::compound_forward)
+        : rate_(std::move(annual_rate)),
+          valuation_date_(valuation_date),
+          convention_(convention),
+          method_(method),
+          past_(past_flows) {
+        std::vector<diagnostic> problems;
+        if (rate_.sign() < 0) {
+            problems.push_back({"annual_rate", rate_.to_string(), "must not be negative"});
+        }
+        if (!valuation_date_.ok()) {
+            problems.push_back({"valuation_date", to_string(valuation_date_),
+                                "must be a valid calendar date"});
+        }
+        if (!detail::known(convention_)) {
+            problems.push_back({"convention", std::to_string(static_cast<int>(convention_)),
+                                "must be actual_365_fixed, actual_360 or thirty_e_360"});
+        }
+        if (!detail::known(method_)) {
+            problems.push_back({"method", std::to_string(static_cast<int>(method_)),
+                                "must be simple or annual_with_simple_stub"});
+        }
+        if (!detail::known(past_)) {
+            problems.push_back({"past_flows", std::to_string(static_cast<int>(past_)),
+                                "must be compound_forward or reject"});
+        }
+        if (!problems.empty()) throw validation_error("discount_terms", std::move(problems));
+    }
+
+    /// The annual rate, e.g. 2/25 for fraction::from_decimal("0.08").
+    const fraction& annual_rate() const noexcept { return rate_; }
+    /// The date every flow is valued at.
+    calendar_date valuation_date() const noexcept { return valuation_date_; }
+    /// The day-count convention that turns dates into year fractions.
+    day_count convention() const noexcept { return convention_; }
+    /// The compounding method.
+    compounding method() const noexcept { return method_; }
+    /// The rule for flows dated before the valuation date.
+    past_flow_rule past_flows() const noexcept { return past_; }
+
+    /// True if a flow on @p paid_on is refused by past_flow_rule::reject.
+    bool rejects(calendar_date paid_on) const {
+        return past_ == past_flow_rule::reject && paid_on < valuation_date_;
+    }
+
+    /// The exact multiplier that values a flow on @p paid_on at the valuation date: 1 / g(t) on
+    /// or after it, g(t) before it (compound_forward). Throws invalid_argument_error for an
+    /// invalid date or a date the reject rule refuses.
+    fraction value_factor(calendar_date paid_on) const {
+        require_valid(paid_on, "value_factor: paid_on");
+        if (rejects(paid_on)) {
+            throw invalid_argument_error("paid_on = " + to_string(paid_on) +
+                                         ": is before the valuation date " +
+                                         to_string(valuation_date_) + " (past_flow_rule::reject)");
+        }
+        if (paid_on < valuation_date_) {
+            return growth_factor(rate_, year_fraction(paid_on, valuation_date_, convention_),
+                                 method_);
+        }
+        return fraction(1) /
+               growth_factor(rate_, year_fraction(valuation_date_, paid_on, convention_), method_);
+    }
+
+    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on.
+    fraction exact_value(money amount, calendar_date paid_on) const {
+        return fraction(amount.units(), money::units_per_major) * value_factor(paid_on);
+    }
+
+    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
+    present_value value(money amount, calendar_date paid_on, rounding mode) const {
+        fraction exact = exact_value(amount, paid_on);
+        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
+        return present_value{std::move(exact), rounded};
+    }
+
+private:
+    fraction rate_;
+    calendar_date valuation_date_;
+    day_count convention_;
+    compounding method_;
+    past_flow_rule past_;
+};
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_DISCOUNT_HPP

@@ -1,0 +1,446 @@
+/// @file flows.hpp
+/// @brief Money flowing both ways between the company and one counterparty: dated cash flows,
+/// counter-commitments (company -> counterparty) and the net-flow view by year and by date.
+#ifndef FUNDROUND_FLOWS_HPP
+#define FUNDROUND_FLOWS_HPP
+
+#include <fundround/calendar.hpp>
+#include <fundround/currency.hpp>
+#include <fundround/discount.hpp>
+#include <fundround/error.hpp>
+#include <fundround/fraction.hpp>
+#include <fundround/installments.hpp>
+#include <fundround/money.hpp>
+#include <fundround/rounding.hpp>
+#include <fundround/timeline.hpp>
+
+#include <date/date.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// One dated payment. The direction is given by where it is used (money in or money out);
+/// the amount itself is positive.
+struct cash_flow {
+    calendar_date date;  ///< The day the money moves.
+    money amount;        ///< How much moves (positive).
+    std::string label;   ///< What the payment is, e.g. "Amazon tranche 1 (at close)".
+
+    /// True if date, amount and label are all equal.
+    friend bool operator==(const cash_flow& a, const cash_flow& b) {
+        return a.date == b.date && a.amount == b.amount && a.label == b.label;
+    }
+    /// True unless @p a == @p b.
+    friend bool operator!=(const cash_flow& a, const cash_flow& b) { return !(a == b); }
+};
+
+/// "2026-02-27 $15,000,000,000.00 Amazon tranche 1" (the label is omitted when empty).
+inline std::string to_string(const cash_flow& f) {
+    std::string text = to_string(f.date) + " " + format_full(f.amount);
+    if (!f.label.empty()) text += " " + f.label;
+    return text;
+}
+
+/// Writes to_string(@p f).
+inline std::ostream& operator<<(std::ostream& os, const cash_flow& f) { return os << to_string(f); }
+
+namespace detail {
+
+/// Appends a diagnostic for every invalid date, non-positive amount or currency other than
+/// @p expected among @p flows; fields are named "<field>[i].date" / "<field>[i].amount".
+inline void check_cash_flows(const std::vector<cash_flow>& flows, const std::string& field,
+                             currency expected, std::vector<diagnostic>& problems) {
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        const std::string at = field + "[" + std::to_string(i) + "]";
+        if (!flows[i].date.ok()) {
+            problems.push_back({at + ".date", to_string(flows[i].date),
+                                "must be a valid calendar date"});
+        }
+        if (flows[i].amount.currency() != expected) {
+            problems.push_back({at + ".amount", to_string(flows[i].amount),
+                                "must be in " + to_string(expected) + " like the other flows"});
+        } else if (!flows[i].amount.is_positive()) {
+            problems.push_back({at + ".amount", to_string(flows[i].amount), "must be positive"});
+        }
+    }
+}
+
+/// Width on screen of UTF-8 text (counts code points, not bytes).
+inline std::size_t display_width_utf8(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
+    }
+    return n;
+}
+
+/// Stable sort by date: flows on the same day keep their input order.
+inline void sort_by_date(std::vector<cash_flow>& flows) {
+    std::stable_sort(flows.begin(), flows.end(),
+                     [](const cash_flow& a, const cash_flow& b) { return a.date < b.date; });
+}
+
+}  // namespace detail
+
+/// A commercial commitment from the company to a counterparty ("AWS cloud contract growth" to
+/// "Amazon"), with its own dated schedule of payments. Immutable once built; the flows are kept
+/// in date order and total() is exactly their sum.
+class counter_commitment {
+public:
+    /// A commitment paid as @p flows. Validates everything at once and throws validation_error
+    /// listing every problem: empty name or counterparty, no flows, an invalid date, an amount
+    /// that is not positive or not in the first flow's currency.
+    counter_commitment(std::string name, std::string counterparty, std::vector<cash_flow> flows)
+        : name_(std::move(name)), counterparty_(std::move(counterparty)), flows_(std::move(flows)) {
+        std::vector<diagnostic> problems;
+        if (name_.empty()) problems.push_back({"name", "", "must not be empty"});
+        if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
+        if (flows_.empty()) {
+            problems.push_back({"flows", "", "must hold at least one payment"});
+        } else {
+            detail::check_cash_flows(flows_, "flows", flows_.front().amount.currency(), problems);
+        }
+        if (!problems.empty()) {
+            throw validation_error("counter_commitment \"" + name_ + "\"", std::move(problems));
+        }
+        detail::sort_by_date(flows_);
+        total_ = money::zero(flows_.front().amount.currency());
+        for (const cash_flow& f : flows_) total_ += f.amount;  // throws overflow_error
+    }
+
+    /// A commitment paid as an installments() or installments_between() schedule; the k-th of
+    /// n payments is labelled "<name> k/n". Validated as the other constructor does.
+    static counter_commitment from_installments(std::string name, std::string counterparty,
+                                                const std::vector<installment>& payments) {
+        std::vector<cash_flow> flows;
+        flows.reserve(payments.size());
+        const std::string of = "/" + std::to_string(payments.size());
+        for (std::size_t k = 0; k < payments.size(); ++k) {
+            flows.push_back(cash_flow{payments[k].date, payments[k].amount,
+                                      name + " " + std::to_string(k + 1) + of});
+        }
+        return counter_commitment(std::move(name), std::move(counterparty), std::move(flows));
+    }
+
+    /// What the commitment is, e.g. "AWS cloud contract growth".
+    const std::string& name() const noexcept { return name_; }
+    /// Who receives the payments, e.g. "Amazon".
+    const std::string& counterparty() const noexcept { return counterparty_; }
+    /// The payments, in date order (same-day payments in input order).
+    const std::vector<cash_flow>& flows() const noexcept { return flows_; }
+    /// The exact sum of the payments.
+    money total() const noexcept { return total_; }
+    /// The currency of every payment.
+    fundround::currency currency() const noexcept { return total_.currency(); }
+    /// The date of the first payment.
+    calendar_date first_date() const { return flows_.front().date; }
+    /// The date of the last payment.
+    calendar_date last_date() const { return flows_.back().date; }
+
+private:
+    std::string name_;
+    std::string counterparty_;
+    std::vector<cash_flow> flows_;
+    money total_;
+};
+
+/// One calendar year of a net-flow view, seen from the company.
+struct flow_year {
+    int year = 0;           ///< The calendar year, e.g. 2026.
+    money money_in;         ///< Paid by the counterparty to the company during the year.
+    money money_out;        ///< Paid by the company to the counterparty during the year.
+    money net;              ///< money_in - money_out.
+    money cumulative_net;   ///< Net from the first flow to the end of this year.
+
+    /// True if every field is equal.
+    friend bool operator==(const flow_year& a, const flow_year& b) {
+        return a.year == b.year && a.money_in == b.money_in && a.money_out == b.money_out &&
+               a.net == b.net && a.cumulative_net == b.cumulative_net;
+    }
+    /// True unless @p a == @p b.
+    friend bool operator!=(const flow_year& a, const flow_year& b) { return !(a == b); }
+};
+
+/// The present values of both sides of a net-flow view and of the net, under one set of terms.
+struct flows_present_value {
+    present_value money_in;   ///< Money the company receives from the counterparty.
+    present_value money_out;  ///< Money the company pays to the counterparty.
+    /// money_in - money_out: exact difference, rounded once from it (so it may differ by one
+    /// minor unit from money_in.rounded - money_out.rounded).
+    present_value net;
+};
+
+/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
+/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
+/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
+/// currency_mismatch_error if the flows mix currencies.
+inline present_value present_value_of(const std::vector<cash_flow>& flows,
+                                      const discount_terms& terms, rounding mode,
+                                      currency zero_currency = {}) {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        require_valid(flows[i].date, "flows[" + std::to_string(i) + "].date");
+        if (terms.rejects(flows[i].date)) {
+            problems.push_back({"flows[" + std::to_string(i) + "].date", to_string(flows[i].date),
+                                "must not be before the valuation date " +
+                                    to_string(terms.valuation_date()) +
+                                    " (past_flow_rule::reject)"});
+        }
+    }
+    if (!problems.empty()) throw validation_error("present value", std::move(problems));
+    const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
+    fraction exact;
+    for (const cash_flow& f : flows) {
+        if (f.amount.currency() != c) {
+            throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
+                                          to_string(c) + " like the first flow");
+        }
+        exact += terms.exact_value(f.amount, f.date);
+    }
+    const money rounded = detail::round_exact_to_minor_unit(exact, c, mode);
+    return present_value{std::move(exact), rounded};
+}
+
+/// Money flowing both ways between the company and one counterparty, seen from the company:
+/// money in is paid by the counterparty to the company (equity tranches), money out is paid by
+/// the company to the counterparty (counter-commitments), and net = money in - money out.
+///
+/// Year table and cumulative figures are computed once; net_position() and the as-of sums
+/// answer in O(log n) by binary search over per-date prefix sums. Totals reconcile exactly:
+/// the years sum to the totals and the net position after the last flow is the total net.
+class net_flows {
+public:
+    /// The view for @p counterparty. Validates everything at once and throws validation_error
+    /// listing every problem: empty counterparty, no flow on either side, a money-in flow with
+    /// an invalid date, a non-positive amount or another currency, a commitment to someone else
+    /// or in another currency. The currency is that of the first money-in flow (else of the first
+    /// commitment).
+    net_flows(std::string counterparty, std::vector<cash_flow> money_in,
+              std::vector<counter_commitment> commitments)
+        : counterparty_(std::move(counterparty)),
+          money_in_(std::move(money_in)),
+          commitments_(std::move(commitments)) {
+        validate();
+        detail::sort_by_date(money_in_);
+        for (const counter_commitment& c : commitments_) {
+            money_out_.insert(money_out_.end(), c.flows().begin(), c.flows().end());
+        }
+        detail::sort_by_date(money_out_);
+        build();
+    }
+
+    /// Who the company exchanges money with, e.g. "Amazon".
+    const std::string& counterparty() const noexcept { return counterparty_; }
+    /// The currency of every flow.
+    fundround::currency currency() const noexcept { return total_in_.currency(); }
+    /// Money the counterparty pays to the company, in date order.
+    const std::vector<cash_flow>& money_in() const noexcept { return money_in_; }
+    /// Money the company pays to the counterparty: every commitment's flows, in date order.
+    const std::vector<cash_flow>& money_out() const noexcept { return money_out_; }
+    /// The commitments that make up money_out(), as given.
+    const std::vector<counter_commitment>& commitments() const noexcept { return commitments_; }
+
+    /// Everything the counterparty pays the company.
+    money total_in() const noexcept { return total_in_; }
+    /// Everything the company pays the counterparty.
+    money total_out() const noexcept { return total_out_; }
+    /// total_in() - total_out(): positive when the company receives more than it pays.
+    money total_net() const { return total_in_ - total_out_; }
+
+    /// One row per calendar year from the first flow's year to the last one's (years without
+    /// flows included, with zeros); the rows sum exactly to the totals.
+    const std::vector<flow_year>& by_year() const noexcept { return years_; }
+
+    /// Money in on or before @p on (inclusive); O(log n). Throws for an invalid date.
+    money money_in_as_of(calendar_date on) const { return cumulative_at(cumulative_in_, on); }
+    /// Money out on or before @p on (inclusive); O(log n). Throws for an invalid date.
+    money money_out_as_of(calendar_date on) const { return cumulative_at(cumulative_out_, on); }
+    /// Net position at the end of day @p on: money in minus money out of every flow dated on or
+    /// before it; O(log n). Throws invalid_argument_error for an invalid date.
+    money net_position(calendar_date on) const {
+        return money_in_as_of(on) - money_out_as_of(on);
+    }
+
+    /// Present values of money in, money out and the net under @p terms, each exact and
+    /// rounded once to the minor unit by @p mode.
+    flows_present_value present_value(const discount_terms& terms, rounding mode) const {
+        fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
+        fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
+        fraction net = in.exact - out.exact;
+        const money rounded = detail::round_exact_to_minor_unit(net, currency(), mode);
+        return flows_present_value{std::move(in), std::move(out),
+                                   fundround::present_value{std::move(net), rounded}};
+    }
+
+private:
+    void validate() {
+        std::vector<diagnostic> problems;
+        if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
+        if (money_in_.empty() && commitments_.empty()) {
+            problems.push_back({"money_in", "", "there must be at least one flow: money_in and "
+                                                "commitments are both empty"});
+        }
+        const fundround::currency c = !money_in_.empty() ? money_in_.front().amount.currency()
+                                      : !commitments_.empty() ? commitments_.front().currency()
+                                                              : fundround::currency{};
+        detail::check_cash_flows(money_in_, "money_in", c, problems);
+        for (std::size_t i = 0; i < commitments_.size(); ++i) {
+            const std::string at = "commitments[" + std::to_string(i) + "]";
+            if (commitments_[i].counterparty() != counterparty_) {
+                problems.push_back({at + ".counterparty", commitments_[i].counterparty(),
+                                    "must be \"" + counterparty_ + "\" like the view"});
+            }
+            if (commitments_[i].currency() != c) {
+                problems.push_back({at + ".currency", to_string(commitments_[i].currency()),
+                                    "must be " + to_string(c) + " like the other flows"});
+            }
+        }
+        if (!problems.empty()) {
+            throw validation_error("net_flows \"" + counterparty_ + "\"", std::move(problems));
+        }
+        total_in_ = money::zero(c);
+        total_out_ = money::zero(c);
+    }
+
+    void build() {
+        // Per distinct date: cumulative in and out (merge of two sorted lists).
+        std::size_t i = 0;
+        std::size_t o = 0;
+        money in = total_in_;
+        money out = total_out_;
+        while (i < money_in_.size() || o < money_out_.size()) {
+            const bool take_in =
+                o == money_out_.size() || (i < money_in_.size() && money_in_[i].date <= money_out_[o].date);
+            const calendar_date d = take_in ? money_in_[i].date : money_out_[o].date;
+            while (i < money_in_.size() && money_in_[i].date == d) in += money_in_[i++].amount;
+            while (o < money_out_.size() && money_out_[o].date == d) out += money_out_[o++].amount;
+            dates_.push_back(d);
+            cumulative_in_.push_back(in);
+            cumulative_out_.push_back(out);
+        }
+        total_in_ = in;
+        total_out_ = out;
+        // Year rows from the first year to the last; each year's sums are differences of the
+        // cumulative sums at its last date, so the rows reconcile exactly with the totals.
+        const int first = static_cast<int>(dates_.front().year());
+        const int last = static_cast<int>(dates_.back().year());
+        money prev_in = money::zero(currency());
+        money prev_out = money::zero(currency());
+        std::size_t k = 0;
+        for (int y = first; y <= last; ++y) {
+            while (k < dates_.size() && static_cast<int>(dates_[k].year()) == y) ++k;
+            const money cum_in = k == 0 ? prev_in : cumulative_in_[k - 1];
+            const money cum_out = k == 0 ? prev_out : cumulative_out_[k - 1];
+            const money year_in = cum_in - prev_in;
+            const money year_out = cum_out - prev_out;
+            years_.push_back(flow_year{y, year_in, year_out, year_in - year_out, cum_in - cum_out});
+            prev_in = cum_in;
+            prev_out = cum_out;
+        }
+    }
+
+    money cumulative_at(const std::vector<money>& cumulative, calendar_date on) const {
+        require_valid(on, "net_flows: date");
+        const auto it = std::upper_bound(dates_.begin(), dates_.end(), on);
+        if (it == dates_.begin()) return money::zero(currency());
+        return cumulative[static_cast<std::size_t>(it - dates_.begin()) - 1];
+    }
+
+    std::string counterparty_;
+    std::vector<cash_flow> money_in_;
+    std::vector<counter_commitment> commitments_;
+    std::vector<cash_flow> money_out_;
+    std::vector<calendar_date> dates_;      // distinct flow dates, ascending
+    std::vector<money> cumulative_in_;      // money in on or before dates_[k]
+    std::vector<money> cumulative_out_;     // money out on or before dates_[k]
+    std::vector<flow_year> years_;
+    money total_in_;
+    money total_out_;
+};
+
+/// The payments @p investor makes into the company in @p timeline (a round replayed in one
+/// world: see round_timeline and scenario_result::timeline()), as cash flows in date order,
+/// labelled "equity, tranche k" (1-based, with " (fallback)" or " (excess)" for the parts of a
+/// tranche with a fallback). Throws invalid_argument_error if the investor is not in the round.
+inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
+    const std::vector<std::string>& names = timeline.investors();
+    if (std::find(names.begin(), names.end(), investor) == names.end()) {
+        throw invalid_argument_error("investor = \"" + std::string(investor) + "\": is not in the round");
+    }
+    std::vector<cash_flow> out;
+    for (const payment& p : timeline.payments()) {
+        if (p.investor != investor) continue;
+        std::string label = "equity, tranche " + std::to_string(p.tranche_index + 1);
+        if (p.part != tranche_part::whole) label += " (" + to_string(p.part) + ")";
+        out.push_back(cash_flow{p.date, p.amount, std::move(label)});
+    }
+    return out;
+}
+
+/// Choices for print_net_flows().
+struct net_flows_format {
+    /// Always exact amounts ("$15,000,000,000.00"). When false, amounts print compact ("$15B")
+    /// wherever the compact form is exact and in full otherwise, so the printed figures add up.
+    bool full_amounts = false;
+};
+
+/// Prints the year table of @p flows: a title naming the counterparty and the direction, one
+/// aligned row per year (money in, money out, net, cumulative net) and a total row.
+inline void print_net_flows(std::ostream& os, const net_flows& flows,
+                            const net_flows_format& format = {}) {
+    auto amount = [&](money m) {
+        if (format.full_amounts) return format_full(m);
+        std::string compact = format_compact(m);
+        return parse_money(compact, m.currency()) == m ? compact : format_full(m);
+    };
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"Year", "Money in", "Money out", "Net", "Cumulative net"});
+    for (const flow_year& y : flows.by_year()) {
+        rows.push_back({std::to_string(y.year), amount(y.money_in), amount(y.money_out),
+                        amount(y.net), amount(y.cumulative_net)});
+    }
+    rows.push_back({"Total", amount(flows.total_in()), amount(flows.total_out()),
+                    amount(flows.total_net()), ""});
+    std::vector<std::size_t> width(rows.front().size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            width[c] = std::max(width[c], detail::display_width_utf8(row[c]));
+        }
+    }
+    os << flows.counterparty() << ": net flows in " << to_string(flows.currency())
+       << ", net = money in - money out (company's view)\n";
+    for (const auto& row : rows) {
+        std::string line = " ";
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const std::string pad(width[c] - detail::display_width_utf8(row[c]), ' ');
+            line += c == 0 ? " " + row[c] + pad : "  " + pad + row[c];
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        os << line << '\n';
+    }
+}
+
+/// Writes print_net_flows() with default options.
+inline std::ostream& operator<<(std::ostream& os, const net_flows& flows) {
+    print_net_flows(os, flows);
+    return os;
+}
+
+/// print_net_flows() as a string.
+inline std::string to_string(const net_flows& flows, const net_flows_format& format = {}) {
+    std::ostringstream os;
+    print_net_flows(os, flows, format);
+    return os.str();
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_FLOWS_HPP
