@@ -26,5 +26,6 @@
 #include <fundround/report.hpp>
 #include <fundround/discount.hpp>
 #include <fundround/flows.hpp>
+#include <fundround/closing.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP
