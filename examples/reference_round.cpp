@@ -9,9 +9,16 @@
 //   A2. Nvidia and SoftBank fund in full at close (the report does not say when).
 //   A3. Amazon's $35B depends on one milestone we name "certain conditions"; no long-stop date.
 //   A4. Investor kinds: Amazon and Nvidia strategic, SoftBank financial.
+//   A5. In the "conditions met" scenario they are met on 2026-09-30 ("in the coming months").
+//   A6. HYPOTHETICAL later close: "Investor D (hypothetical)" joins with $10B on 2026-06-30 at the
+//       same $730B pre-money (the report only says the round stays open to more investors).
+//   A7. The $100B of new cloud spend is paid $12.5B a year, every 31 December from 2026 to 2033.
+//   A8. The existing $38B cloud contract is spread evenly over the same eight dates ($4.75B a year).
 #include <fundround/fundround.hpp>
 
+#include <iomanip>
 #include <iostream>
+#include <string>
 
 int main() {
     using namespace fundround;
@@ -33,7 +40,11 @@ int main() {
 
     std::cout << "Assumptions: A1 close on 2026-02-27; A2 Nvidia and SoftBank fund in full at close;\n"
                  "             A3 Amazon's $35B waits on one milestone, \"certain conditions\";\n"
-                 "             A4 Amazon, Nvidia strategic, SoftBank financial.\n\n";
+                 "             A4 Amazon, Nvidia strategic, SoftBank financial;\n"
+                 "             A5 in the \"met\" scenario the conditions are met on 2026-09-30;\n"
+                 "             A6 HYPOTHETICAL: Investor D joins with $10B on 2026-06-30 at $730B pre-money;\n"
+                 "             A7 the $100B new cloud spend is $12.5B each 31 December, 2026-2033;\n"
+                 "             A8 the existing $38B contract is spread evenly over the same dates.\n\n";
     print_summary(std::cout, round);
 
     std::cout << "\nExact figures\n";
@@ -60,14 +71,47 @@ int main() {
               << ", post-money " << format_compact(round.post_money_at_close()) << ", Amazon owns "
               << round.ownership_at_close("Amazon") << '\n';
 
-    // Money flowing back (REFERENCE.md): the company's cloud commitments to Amazon (AWS).
-    const money cloud_existing = 38_B;
-    const money cloud_new = 100_B;  // over the next eight years
-    const money cloud_total = cloud_existing + cloud_new;
-    const money amazon_in = round.commitment_of("Amazon").total;
-    std::cout << "\nCompany -> Amazon cloud commitments: " << format_compact(cloud_existing)
-              << " existing + " << format_compact(cloud_new) << " new over eight years = "
-              << format_compact(cloud_total) << ", against Amazon's " << format_compact(amazon_in)
-              << " in (" << cloud_total.ratio_to(amazon_in).to_multiple_string(2) << ")\n";
+    // Scenarios: the conditions met (A5) or never met, side by side.
+    const scenario_result met =
+        scenario("conditions met (A5)").achieve("certain conditions", year{2026} / 9 / 30).apply_to(round);
+    const scenario_result never = scenario("never met").apply_to(round);
+    std::cout << "\nScenarios                 raised  post-money  Amazon owns\n";
+    for (const scenario_result* s : {&met, &never}) {
+        std::cout << "  " << std::left << std::setw(22) << s->name() << std::right << std::setw(8)
+                  << format_compact(s->raised()) << std::setw(12) << format_compact(s->post_money()) << "  "
+                  << s->ownership("Amazon") << " (" << s->ownership("Amazon").to_percent_string(4) << ")\n";
+    }
+
+    // A HYPOTHETICAL later close at the same price (A6): before and after.
+    open_round open(round);
+    open.add(closing(year{2026} / 6 / 30, "hypothetical second close (A6)")
+                 .invest(investor::financial("Investor D (hypothetical)"), 10_B));
+    const closing_figures& first = open.closes().front();
+    const closing_figures& second = open.closes().back();
+    std::cout << "\nHypothetical later close (A6), committed basis: before -> after\n"
+              << "  Raised       " << format_compact(first.raised) << " -> " << format_compact(second.raised) << '\n'
+              << "  Post-money   " << format_compact(first.post_money) << " -> " << format_compact(second.post_money)
+              << '\n';
+    for (const char* name : {"Amazon", "Nvidia", "SoftBank"}) {
+        std::cout << "  " << name << std::string(13 - std::string(name).size(), ' ') << first.ownership(name)
+                  << " -> " << second.ownership(name) << '\n';
+    }
+    std::cout << "  Investor D   0 -> " << second.ownership("Investor D (hypothetical)") << '\n'
+              << "  Existing     " << first.existing_holders_ownership << " -> "
+              << second.existing_holders_ownership << '\n';
+
+    // Money flowing back (REFERENCE.md): the company's cloud commitments to Amazon (AWS), A7-A8,
+    // against Amazon's equity in the "conditions met" scenario (A5).
+    const counter_commitment growth = counter_commitment::from_installments(
+        "AWS cloud contract growth", "Amazon", installments(100_B, year{2026} / 12 / 31, 8, frequency::yearly));
+    const counter_commitment existing = counter_commitment::from_installments(
+        "AWS cloud contract (existing)", "Amazon", installments(38_B, year{2026} / 12 / 31, 8, frequency::yearly));
+    const net_flows amazon("Amazon", equity_flows(met.timeline(), "Amazon"), {growth, existing});
+    std::cout << "\nCompany <-> Amazon, year by year (A5, A7, A8): "
+              << format_compact(existing.total()) << " existing + " << format_compact(growth.total())
+              << " new cloud commitments = " << format_compact(amazon.total_out()) << " out, against "
+              << format_compact(amazon.total_in()) << " of equity in ("
+              << amazon.total_out().ratio_to(amazon.total_in()).to_multiple_string(2) << ")\n";
+    print_net_flows(std::cout, amazon);
     return 0;
 }

@@ -8,6 +8,10 @@
 //   A2. Nvidia and SoftBank fund in full at close (the report does not say when).
 //   A3. Amazon's $35B depends on one milestone we name "certain conditions"; no long-stop date.
 //   A4. Investor kinds: Amazon and Nvidia strategic, SoftBank financial.
+//   A5. In the "conditions met" scenario they are met on 2026-09-30.
+//   A6. HYPOTHETICAL later close: "Investor D (hypothetical)" joins with $10B on 2026-06-30.
+//   A7. The $100B new cloud spend is paid $12.5B every 31 December, 2026-2033.
+//   A8. The existing $38B cloud contract is spread evenly over the same eight dates.
 #include <fundround/fundround.hpp>
 
 #include <doctest/doctest.h>
@@ -319,4 +323,65 @@ TEST_CASE("reference round: HYPOTHETICAL another investor joins at the same $730
     CHECK(late.ownership_at_close("Hypothetical Fund") == fraction(0));
     CHECK(late.schedule().due_through(later) == 95_B);
     CHECK(late.schedule().due_through(date::year{2026} / 6 / 29) == 75_B);
+}
+
+TEST_CASE("reference round: scenarios side by side - conditions met (A5) vs never met") {
+    // REFERENCE.md: post-money $840B vs $805B; Amazon 5/84 vs 3/161.
+    const funding_round r = reference_round();
+    const scenario_result met =
+        scenario("met").achieve("certain conditions", date::year{2026} / 9 / 30).apply_to(r);
+    const scenario_result never = scenario("never met").apply_to(r);
+    CHECK(met.raised() == 110_B);
+    CHECK(met.post_money() == 840_B);
+    CHECK(met.ownership("Amazon") == fraction(5, 84));
+    CHECK(met.ownership("Nvidia") == fraction(1, 28));
+    CHECK(never.raised() == 75_B);
+    CHECK(never.post_money() == 805_B);
+    CHECK(never.ownership("Amazon") == fraction(3, 161));
+    CHECK(never.ownership("Nvidia") == fraction(6, 161));
+    // On dates in between (as-of view of the "met" scenario).
+    CHECK(met.timeline().as_of(close_day()).funded == 75_B);
+    CHECK(met.timeline().as_of(date::year{2026} / 9 / 29).conditional == 35_B);
+    CHECK(met.timeline().as_of(date::year{2026} / 9 / 30).post_money == 840_B);
+}
+
+TEST_CASE("reference round: HYPOTHETICAL later close at the same price (A6), before and after") {
+    open_round open(reference_round());
+    open.add(closing(date::year{2026} / 6 / 30, "hypothetical second close")
+                 .invest(investor::financial("Investor D (hypothetical)"), 10_B));
+    REQUIRE(open.closes().size() == 2);
+    const closing_figures& before = open.closes()[0];
+    const closing_figures& after = open.closes()[1];
+    CHECK(before.raised == 110_B);
+    CHECK(before.post_money == 840_B);
+    CHECK(after.money_in == 10_B);
+    CHECK(after.raised == 120_B);
+    CHECK(after.post_money == 850_B);
+    CHECK(after.ownership("Amazon") == fraction(1, 17));
+    CHECK(after.ownership("Nvidia") == fraction(3, 85));
+    CHECK(after.ownership("Investor D (hypothetical)") == fraction(1, 85));
+    CHECK(after.existing_holders_ownership == fraction(73, 85));
+    // Earlier investors are diluted only by the later money: Amazon/Nvidia stays 5/3.
+    CHECK(after.ownership("Amazon") / after.ownership("Nvidia") == fraction(5, 3));
+}
+
+TEST_CASE("reference round: Amazon's flows year by year over eight years (A5, A7, A8)") {
+    const scenario_result met =
+        scenario("met").achieve("certain conditions", date::year{2026} / 9 / 30).apply_to(reference_round());
+    const counter_commitment growth = counter_commitment::from_installments(
+        "growth", "Amazon", installments(100_B, date::year{2026} / 12 / 31, 8, frequency::yearly));
+    const counter_commitment existing = counter_commitment::from_installments(
+        "existing", "Amazon", installments(38_B, date::year{2026} / 12 / 31, 8, frequency::yearly));
+    const net_flows amazon("Amazon", equity_flows(met.timeline(), "Amazon"), {growth, existing});
+    CHECK(amazon.total_in() == 50_B);
+    CHECK(amazon.total_out() == 138_B);  // REFERENCE.md row 12: $38B + $100B
+    CHECK(amazon.total_net() == -88_B);
+    REQUIRE(amazon.by_year().size() == 8);
+    CHECK(amazon.by_year()[0].year == 2026);
+    CHECK(amazon.by_year()[0].money_in == 50_B);
+    CHECK(amazon.by_year()[0].money_out == 17.25_B);  // $12.5B + $4.75B
+    CHECK(amazon.by_year()[0].net == 32.75_B);
+    CHECK(amazon.by_year()[7].year == 2033);
+    CHECK(amazon.by_year()[7].cumulative_net == -88_B);
+    CHECK(amazon.net_position(date::year{2026} / 12 / 30) == 50_B);
 }
