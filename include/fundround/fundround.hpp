@@ -24,6 +24,7 @@
 #include <fundround/timeline.hpp>
 #include <fundround/scenario.hpp>
 #include <fundround/report.hpp>
+#include <fundround/odds.hpp>
 #include <fundround/discount.hpp>
 #include <fundround/flows.hpp>
 #include <fundround/closing.hpp>

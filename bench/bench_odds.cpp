@@ -1,0 +1,111 @@
+// Probabilities on milestones (odds.hpp): exact enumeration and Monte Carlo.
+//
+// A round with k milestones has one investor per milestone with one tranche on it ($1B, $2B or
+// $3B in turn, so the amount raised takes few distinct values, as with real round figures),
+// three more investors on all_of pairs of milestones, and one investor at close. Every
+// milestone has probability 7/10 (the 20-milestone weights need more than 64 bits: 10^20).
+//
+//   exact/k           enumerate_odds(): all 2^k outcomes; one item = one outcome.
+//   exact_distinct/k  the same with distinct amounts ($1B + j * $1M), so the amount raised takes
+//                     up to 2^k distinct values and the exact ownership sums that many fractions.
+//   baseline/k        a raw, branch-free loop over the 2^k bitmasks summing int64 amounts (the k
+//                     tranches and the three pairs) into a total: the floor for any per-outcome
+//                     work (no probabilities, no tallies).
+//   monte_carlo/k     simulate_odds() with 100,000 samples; one item = one sample.
+#include <fundround/fundround.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace fundround;
+using namespace fundround::literals;
+
+struct bench_round {
+    funding_round round;
+    milestone_odds odds;
+    std::vector<std::int64_t> amounts;  // per milestone, units
+};
+
+std::string name_of(std::int64_t j) { return "m" + std::to_string(100 + j); }
+
+bench_round make_round(std::int64_t k, bool distinct) {
+    round_builder b("bench");
+    b.pre_money(730_B).close_date(date::year{2026} / 2 / 27).invest(investor("at close"), 10_B);
+    std::vector<std::int64_t> amounts;
+    milestone_odds odds;
+    for (std::int64_t j = 0; j < k; ++j) {
+        const money amount = distinct ? 1_B + 1_M * j : money::from_major((1 + j % 3) * 1000000000);
+        amounts.push_back(amount.units());
+        b.invest(investor("inv" + std::to_string(j)), {tranche::when(amount, milestone(name_of(j)))});
+        odds.set(name_of(j), fraction(7, 10));
+    }
+    for (std::int64_t p = 0; p < 3; ++p) {
+        b.invest(investor("pair" + std::to_string(p)),
+                 {tranche::when(5_B, milestone(name_of(p)) && milestone(name_of(k - 1 - p)))});
+    }
+    return {b.build(), odds, amounts};
+}
+
+void exact(benchmark::State& state, bool distinct) {
+    const bench_round r = make_round(state.range(0), distinct);
+    std::uint64_t outcomes = 0;
+    for (auto _ : state) {
+        const round_odds o = enumerate_odds(r.round, r.odds);
+        outcomes = o.outcome_count();
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
+    state.counters["outcomes"] = static_cast<double>(outcomes);
+}
+
+void BM_exact(benchmark::State& state) { exact(state, false); }
+void BM_exact_distinct(benchmark::State& state) { exact(state, true); }
+
+void BM_baseline(benchmark::State& state) {
+    const bench_round r = make_round(state.range(0), false);
+    const std::size_t k = r.amounts.size();
+    const std::int64_t pair = (5_B).units();
+    const std::uint64_t outcomes = std::uint64_t{1} << k;
+    for (auto _ : state) {
+        std::int64_t total = 0;
+        for (std::uint64_t mask = 0; mask < outcomes; ++mask) {
+            std::int64_t raised = (10_B).units();
+            for (std::size_t j = 0; j < k; ++j) {
+                raised += r.amounts[j] * static_cast<std::int64_t>((mask >> j) & 1U);
+            }
+            for (std::size_t p = 0; p < 3; ++p) {
+                raised += pair * static_cast<std::int64_t>((mask >> p) & (mask >> (k - 1 - p)) & 1U);
+            }
+            total += raised;
+            benchmark::DoNotOptimize(total);
+        }
+        benchmark::DoNotOptimize(total);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
+}
+
+void BM_monte_carlo(benchmark::State& state) {
+    const bench_round r = make_round(state.range(0), false);
+    const monte_carlo_options options{100000, 42};
+    for (auto _ : state) {
+        const round_odds o = simulate_odds(r.round, r.odds, options);
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(options.samples) *
+                            static_cast<std::int64_t>(state.iterations()));
+}
+
+}  // namespace
+
+BENCHMARK(BM_baseline)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_exact)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_exact_distinct)->Arg(10)->Arg(15)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_monte_carlo)->Arg(30)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

@@ -1,0 +1,619 @@
+// Unit tests for fundround/odds.hpp (and its generator, detail/random.hpp): probabilities on
+// milestones applied to a round, exact enumeration and seeded Monte Carlo.
+#include <fundround/odds.hpp>
+#include <fundround/round_builder.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using namespace fundround;
+using namespace fundround::literals;
+
+calendar_date ymd(int y, unsigned m, unsigned d) {
+    return date::year{y} / date::month{m} / date::day{d};
+}
+
+const calendar_date kClose = ymd(2026, 2, 27);
+
+// The reference round (examples/reference_round.cpp; REFERENCE.md): Amazon $15B at close +
+// $35B on "certain conditions", Nvidia and SoftBank $30B each at close, $730B pre-money.
+funding_round reference_round() {
+    return round_builder("Reference round, 2026")
+        .pre_money(730_B)
+        .close_date(kClose)
+        .invest(investor::strategic("Amazon"), 50_B,
+                {tranche::at_close(15_B), tranche::when(35_B, milestone("certain conditions"))})
+        .invest(investor::strategic("Nvidia"), 30_B)
+        .invest(investor::financial("SoftBank"), 30_B)
+        .build();
+}
+
+milestone_odds seventy_percent() {
+    return milestone_odds().set("certain conditions", fraction::from_decimal("0.7"));
+}
+
+fraction sum_of_probabilities(const round_odds& r) {
+    fraction total;
+    for (const auto& o : r.distribution()) total += o.probability;
+    return total;
+}
+
+// Deterministic 64-bit LCG (Knuth's MMIX constants); next(n) is in [0, n).
+struct lcg {
+    std::uint64_t state;
+    std::uint64_t next(std::uint64_t n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (state >> 17) % n;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("odds: the reference round with the conditions at 70%") {
+    const funding_round round = reference_round();
+    const round_odds r = evaluate_odds(round, seventy_percent());
+
+    CHECK(r.method() == odds_method::exact);
+    CHECK(r.milestone_count() == 1);
+    CHECK(r.uncertain_milestone_count() == 1);
+    CHECK(r.outcome_count() == 2);
+    CHECK(!r.seed());
+    CHECK(r.currency() == currencies::usd);
+
+    // 75 + 0.7 * 35 = 99.5 ($B), exactly; post-money 730 + 99.5.
+    CHECK(r.expected_raised() == fraction(99'500'000'000));
+    CHECK(r.expected_raised(rounding::exact) == 99.5_B);
+    CHECK(r.expected_post_money() == fraction(829'500'000'000));
+    CHECK(r.expected_post_money(rounding::exact) == 829.5_B);
+
+    const std::vector<raised_outcome> expected{{75_B, 805_B, fraction(3, 10)},
+                                               {110_B, 840_B, fraction(7, 10)}};
+    CHECK(r.distribution() == expected);
+    CHECK(sum_of_probabilities(r) == fraction(1));
+    CHECK(r.probability_at_least(100_B) == fraction(7, 10));
+    CHECK(r.probability_at_least(75_B) == fraction(1));
+    CHECK(r.probability_at_least(111_B) == fraction(0));
+
+    // Amazon: 3/10 * 3/161 + 7/10 * 5/84 = 9/1610 + 1/24 = 108/19320 + 805/19320 = 913/19320.
+    CHECK(r.investor("Amazon").expected_ownership ==
+          fraction(3, 10) * fraction(3, 161) + fraction(7, 10) * fraction(5, 84));
+    CHECK(r.investor("Amazon").expected_ownership == fraction(913, 19320));
+    // Nvidia: 3/10 * 30/805 + 7/10 * 30/840 = 9/805 + 1/40 = 72/6440 + 161/6440 = 233/6440.
+    CHECK(r.investor("Nvidia").expected_ownership == fraction(233, 6440));
+    CHECK(r.investor("SoftBank").expected_ownership == fraction(233, 6440));
+    // Amazon pays 15 + 0.7 * 35 = 39.5 ($B).
+    CHECK(r.investor("Amazon").expected_amount == fraction(39'500'000'000));
+    CHECK(r.expected_amount("Amazon", rounding::exact) == 39.5_B);
+    CHECK(r.expected_amount("Nvidia", rounding::exact) == 30_B);
+    CHECK(r.investors().size() == 3);
+    CHECK(r.investors()[0].investor == "Amazon");
+    CHECK(r.investors()[2].investor == "SoftBank");
+    // New investors together: 3/10 * 75/805 + 7/10 * 110/840 = 9/322 + 11/120.
+    CHECK(r.expected_new_investors_ownership() == fraction(9, 322) + fraction(11, 120));
+    CHECK(r.expected_new_investors_ownership() ==
+          r.investor("Amazon").expected_ownership + r.investor("Nvidia").expected_ownership +
+              r.investor("SoftBank").expected_ownership);
+
+    CHECK(!r.variance_of_mean());
+    CHECK(!r.standard_error(rounding::floor));
+    CHECK_THROWS_WITH_AS(r.investor("Google"), "investor = \"Google\": is not in the round",
+                         invalid_argument_error);
+    // Both entry points agree when the milestones are few.
+    CHECK(enumerate_odds(round, seventy_percent()) == r);
+}
+
+TEST_CASE("odds: milestone_odds is a value") {
+    milestone_odds a;
+    CHECK(a.empty());
+    a.set("IPO", fraction(1, 2)).set("FDA", fraction(1, 3), ymd(2027, 1, 15));
+    CHECK(a.size() == 2);
+    CHECK(a.contains("IPO"));
+    CHECK(!a.contains("ipo"));
+    CHECK(a.chance("FDA").probability == fraction(1, 3));
+    CHECK(a.chance("FDA").achieved_on == ymd(2027, 1, 15));
+    CHECK(!a.chance("IPO").achieved_on);
+    milestone_odds b = a;
+    CHECK(a == b);
+    b.set("IPO", fraction(2, 3));  // replaces
+    CHECK(b.size() == 2);
+    CHECK(b.chance("IPO").probability == fraction(2, 3));
+    CHECK(a != b);
+    CHECK_THROWS_WITH_AS(a.chance("SPAC"), "milestone = \"SPAC\": has no odds", invalid_argument_error);
+}
+
+TEST_CASE("odds: every problem with the odds is reported at once") {
+    const funding_round round =
+        round_builder("Series B")
+            .pre_money(40_M)
+            .close_date(kClose)
+            .invest(investor("Pharma"), {tranche::at_close(2_M), tranche::when(4_M, milestone("FDA approval"))})
+            .invest(investor("Fund"), {tranche::when(3_M, milestone("revenue") && milestone("FDA approval")),
+                                       tranche::when(1_M, milestone("board seat"))})
+            .build();
+    const milestone_odds odds = milestone_odds()
+                                    .set("FDA aproval", fraction(1, 2))  // typo
+                                    .set("revenue", fraction(3, 2))
+                                    .set("board seat", fraction(-1, 10), ymd(2026, 2, 30));
+    const std::vector<diagnostic> expected{
+        {"odds[\"FDA aproval\"]", "",
+         "is not a milestone of round \"Series B\" (a typo?); its conditions name \"FDA approval\", "
+         "\"board seat\", \"revenue\""},
+        {"odds[\"board seat\"].probability", "-1/10", "must be between 0 and 1 inclusive"},
+        {"odds[\"board seat\"].achieved_on", "2026-02-30", "is not a valid calendar date"},
+        {"odds[\"revenue\"].probability", "3/2", "must be between 0 and 1 inclusive"},
+        {"odds[\"FDA approval\"]", "",
+         "is missing: the round's conditions use this milestone; give it a probability"},
+    };
+    CHECK(odds.validate(round) == expected);
+    try {
+        (void)evaluate_odds(round, odds);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == expected);
+        CHECK(std::string(e.what()).rfind("milestone odds for round \"Series B\": 5 problems\n", 0) == 0);
+    }
+    CHECK_THROWS_AS(simulate_odds(round, odds, {1000, 1}), validation_error);
+
+    // The boundaries 0 and 1 are allowed.
+    const milestone_odds fine = milestone_odds()
+                                    .set("FDA approval", fraction(0))
+                                    .set("revenue", fraction(1))
+                                    .set("board seat", fraction(1, 2));
+    CHECK(fine.validate(round).empty());
+    // A round without milestones: any odds are a typo; no odds are fine.
+    const funding_round plain =
+        round_builder("Plain").pre_money(10_M).close_date(kClose).invest(investor("A"), 1_M).build();
+    const std::vector<diagnostic> typo{
+        {"odds[\"IPO\"]", "",
+         "is not a milestone of round \"Plain\" (a typo?); its conditions name no milestone"}};
+    CHECK(milestone_odds().set("IPO", fraction(1, 2)).validate(plain) == typo);
+    const round_odds certain = evaluate_odds(plain, milestone_odds());
+    CHECK(certain.outcome_count() == 1);
+    CHECK(certain.milestone_count() == 0);
+    CHECK(certain.distribution() == std::vector<raised_outcome>{{1_M, 11_M, fraction(1)}});
+    CHECK(certain.investor("A").expected_ownership == fraction(1, 11));
+}
+
+TEST_CASE("odds: tranches on a shared milestone move together") {
+    // Amazon's $35B and Google's $20B wait on the same milestone, written as two separate
+    // condition objects: one event all the same.
+    const funding_round shared =
+        round_builder("Shared")
+            .pre_money(730_B)
+            .close_date(kClose)
+            .invest(investor("Amazon"), {tranche::at_close(15_B), tranche::when(35_B, milestone("M"))})
+            .invest(investor("Google"), {tranche::when(20_B, milestone("M"))})
+            .build();
+    const round_odds r = evaluate_odds(shared, milestone_odds().set("M", fraction(1, 4)));
+    CHECK(r.outcome_count() == 2);
+    CHECK(r.distribution() == std::vector<raised_outcome>{{15_B, 745_B, fraction(3, 4)},
+                                                          {70_B, 800_B, fraction(1, 4)}});
+    // Google owns 20/800 when M is achieved, nothing otherwise.
+    CHECK(r.investor("Google").expected_ownership == fraction(1, 4) * fraction(20, 800));
+    CHECK(r.investor("Amazon").expected_ownership ==
+          fraction(3, 4) * fraction(15, 745) + fraction(1, 4) * fraction(50, 800));
+    CHECK(r.expected_raised(rounding::exact) == 15_B + (55_B).times(1, 4, rounding::exact));
+
+    // The same amounts on two independent milestones: four outcomes, three amounts.
+    const funding_round independent =
+        round_builder("Independent")
+            .pre_money(730_B)
+            .close_date(kClose)
+            .invest(investor("Amazon"), {tranche::at_close(15_B), tranche::when(35_B, milestone("M"))})
+            .invest(investor("Google"), {tranche::when(20_B, milestone("N"))})
+            .build();
+    const round_odds s = evaluate_odds(
+        independent, milestone_odds().set("M", fraction(1, 4)).set("N", fraction(1, 4)));
+    CHECK(s.outcome_count() == 4);
+    CHECK(s.distribution() == std::vector<raised_outcome>{{15_B, 745_B, fraction(9, 16)},
+                                                          {35_B, 765_B, fraction(3, 16)},
+                                                          {50_B, 780_B, fraction(3, 16)},
+                                                          {70_B, 800_B, fraction(1, 16)}});
+    CHECK(sum_of_probabilities(s) == fraction(1));
+    CHECK(s.expected_raised() == r.expected_raised());  // same expectation, different spread
+}
+
+TEST_CASE("odds: all_of and any_of over two milestones") {
+    // A: 1/2, B: 1/3. X $10B needs both (1/6); Y $20B needs either (1 - 1/2 * 2/3 = 2/3).
+    const funding_round round =
+        round_builder("Two milestones")
+            .pre_money(100_B)
+            .close_date(kClose)
+            .invest(investor("Base"), 5_B)
+            .invest(investor("X"), {tranche::when(10_B, all_of({milestone("A"), milestone("B")}))})
+            .invest(investor("Y"), {tranche::when(20_B, any_of({milestone("A"), milestone("B")}))})
+            .build();
+    const round_odds r =
+        evaluate_odds(round, milestone_odds().set("A", fraction(1, 2)).set("B", fraction(1, 3)));
+    CHECK(r.outcome_count() == 4);
+    // Neither: 1/2 * 2/3 = 1/3 -> $5B. A only (1/3) or B only (1/6) -> $25B. Both (1/6) -> $35B.
+    CHECK(r.distribution() == std::vector<raised_outcome>{{5_B, 105_B, fraction(1, 3)},
+                                                          {25_B, 125_B, fraction(1, 2)},
+                                                          {35_B, 135_B, fraction(1, 6)}});
+    CHECK(r.investor("X").expected_amount == fraction(10'000'000'000) / fraction(6));
+    CHECK(r.investor("Y").expected_amount == fraction(20'000'000'000) * fraction(2, 3));
+    CHECK(r.expected_raised() == fraction(15'000'000'000 + 5'000'000'000));  // 5 + 5/3 + 40/3
+    CHECK(r.investor("X").expected_ownership == fraction(1, 6) * fraction(10, 135));
+    CHECK(r.investor("Y").expected_ownership ==
+          fraction(1, 2) * fraction(20, 125) + fraction(1, 6) * fraction(20, 135));
+    CHECK(r.investor("Base").expected_ownership ==
+          fraction(1, 3) * fraction(5, 105) + fraction(1, 2) * fraction(5, 125) +
+              fraction(1, 6) * fraction(5, 135));
+}
+
+TEST_CASE("odds: achievement dates against long-stops (inclusive) and dated conditions") {
+    const condition by_june = milestone("M").with_long_stop(ymd(2026, 6, 30));
+    const funding_round round = round_builder("Long-stop")
+                                    .pre_money(100_B)
+                                    .close_date(kClose)
+                                    .invest(investor("A"), 10_B)
+                                    .invest(investor("B"), {tranche::when(20_B, by_june)})
+                                    .build();
+    // Achieved after the long-stop: the tranche has lapsed, whatever the probability.
+    const round_odds late =
+        evaluate_odds(round, milestone_odds().set("M", fraction(9, 10), ymd(2026, 7, 1)));
+    CHECK(late.distribution() == std::vector<raised_outcome>{{10_B, 110_B, fraction(1)}});
+    CHECK(late.expected_raised(rounding::exact) == 10_B);
+    CHECK(late.investor("B").expected_ownership == fraction(0));
+    // Achieved on the long-stop date itself: still in time.
+    const round_odds on_the_day =
+        evaluate_odds(round, milestone_odds().set("M", fraction(9, 10), ymd(2026, 6, 30)));
+    CHECK(on_the_day.distribution() == std::vector<raised_outcome>{{10_B, 110_B, fraction(1, 10)},
+                                                                   {30_B, 130_B, fraction(9, 10)}});
+    // Default date: the close date, before the long-stop.
+    CHECK(evaluate_odds(round, milestone_odds().set("M", fraction(9, 10))) == on_the_day);
+
+    // A fallback written as two entries: $12B paid either way once M settles or lapses
+    // (c || !c, c with a long-stop), $8B more only if M is met in time.
+    const funding_round fallback =
+        round_builder("Fallback")
+            .pre_money(100_B)
+            .close_date(kClose)
+            .invest(investor("F"), {tranche::when(12_B, by_june || !by_june), tranche::when(8_B, by_june)})
+            .build();
+    const round_odds f = evaluate_odds(fallback, milestone_odds().set("M", fraction(1, 4)));
+    CHECK(f.distribution() == std::vector<raised_outcome>{{12_B, 112_B, fraction(3, 4)},
+                                                          {20_B, 120_B, fraction(1, 4)}});
+    const round_odds f_late =
+        evaluate_odds(fallback, milestone_odds().set("M", fraction(1, 4), ymd(2027, 1, 1)));
+    CHECK(f_late.distribution() == std::vector<raised_outcome>{{12_B, 112_B, fraction(1)}});
+
+    // A milestone that is not achieved never settles: "not M" without a long-stop stays pending.
+    const funding_round negated = round_builder("Negated")
+                                      .pre_money(100_B)
+                                      .close_date(kClose)
+                                      .invest(investor("A"), 10_B)
+                                      .invest(investor("N"), {tranche::when(5_B, !milestone("M"))})
+                                      .build();
+    CHECK(evaluate_odds(negated, milestone_odds().set("M", fraction(1, 2))).distribution() ==
+          std::vector<raised_outcome>{{10_B, 110_B, fraction(1)}});
+}
+
+TEST_CASE("odds: probabilities 0 and 1 fix a milestone instead of enumerating it") {
+    const funding_round round = reference_round();
+    const round_odds always = evaluate_odds(round, milestone_odds().set("certain conditions", fraction(1)));
+    CHECK(always.milestone_count() == 1);
+    CHECK(always.uncertain_milestone_count() == 0);
+    CHECK(always.outcome_count() == 1);
+    CHECK(always.distribution() == std::vector<raised_outcome>{{110_B, 840_B, fraction(1)}});
+    CHECK(always.investor("Amazon").expected_ownership == fraction(5, 84));
+    const round_odds never = evaluate_odds(round, milestone_odds().set("certain conditions", fraction(0)));
+    CHECK(never.distribution() == std::vector<raised_outcome>{{75_B, 805_B, fraction(1)}});
+    CHECK(never.investor("Amazon").expected_ownership == fraction(3, 161));
+    CHECK(never.expected_post_money(rounding::exact) == 805_B);
+    // Monte Carlo with nothing uncertain: every sample the same, standard error exactly 0.
+    const round_odds mc = simulate_odds(round, milestone_odds().set("certain conditions", fraction(1)),
+                                        {10, 5});
+    CHECK(mc.distribution() == always.distribution());
+    CHECK(mc.variance_of_mean() == fraction(0));
+    CHECK(mc.standard_error(rounding::exact) == money());
+}
+
+TEST_CASE("odds: expectations that are not whole units round only as told") {
+    // $1 (1000 units) with probability 1/3: 333.33... units expected.
+    const funding_round round = round_builder("Small")
+                                    .pre_money(10_usd)
+                                    .close_date(kClose)
+                                    .invest(investor("A"), {tranche::when(1_usd, milestone("M"))})
+                                    .build();
+    const round_odds r = evaluate_odds(round, milestone_odds().set("M", fraction(1, 3)));
+    CHECK(r.expected_raised() == fraction(1, 3));
+    CHECK(r.expected_raised(rounding::floor) == money::from_units(333));
+    CHECK(r.expected_raised(rounding::ceiling) == money::from_units(334));
+    CHECK(r.expected_post_money(rounding::half_even) == money::from_units(10333));
+    CHECK_THROWS_AS(r.expected_raised(rounding::exact), inexact_error);
+    CHECK(r.investor("A").expected_ownership == fraction(2, 3) * fraction(0) + fraction(1, 3) * fraction(1, 11));
+}
+
+TEST_CASE("odds: the generator is specified bit for bit") {
+    // splitmix64 from 0: the published first output.
+    std::uint64_t state = 0;
+    CHECK(detail::splitmix64(state) == 0xE220A8397B1DCDAFULL);
+    // xoshiro256** from state {1, 2, 3, 4}: rotl(2 * 5, 7) * 9 = 1280 * 9.
+    detail::xoshiro256 g(1, 2, 3, 4);
+    CHECK(g.next() == 11520U);
+    // Second output: state {7, 0, 262146, 211106232532992} -> rotl(0 * 5, 7) * 9 = 0.
+    CHECK(g.next() == 0U);
+    detail::xoshiro256 a(42), b(42), c(43);
+    bool differ = false;
+    for (int i = 0; i < 100; ++i) {
+        const std::uint64_t x = a.next();
+        CHECK(x == b.next());
+        differ = differ || x != c.next();
+    }
+    CHECK(differ);
+    detail::xoshiro256 d(7);
+    for (int i = 0; i < 1000; ++i) {
+        CHECK(d.below(1) == 0U);
+        CHECK(d.below(10) < 10U);
+        CHECK(!d.bernoulli(0, 3));
+        CHECK(d.bernoulli(3, 3));
+    }
+}
+
+TEST_CASE("odds: Monte Carlo is seeded and reproducible") {
+    const funding_round round = reference_round();
+    const round_odds a = simulate_odds(round, seventy_percent(), {1000, 42});
+    const round_odds b = simulate_odds(round, seventy_percent(), {1000, 42});
+    const round_odds c = simulate_odds(round, seventy_percent(), {1000, 43});
+    CHECK(a == b);
+    CHECK(a != c);
+    CHECK(a.method() == odds_method::monte_carlo);
+    CHECK(a.outcome_count() == 1000);
+    CHECK(a.seed() == std::uint64_t{42});
+    CHECK(sum_of_probabilities(a) == fraction(1));
+    REQUIRE(a.distribution().size() == 2);
+    // Fixed for seed 42: a change in the generator or the draw order shows here.
+    const fraction achieved = a.distribution()[1].probability;
+    CHECK(achieved == fraction(691, 1000));
+    CHECK(a.distribution()[0] == raised_outcome{75_B, 805_B, fraction(309, 1000)});
+    CHECK(a.expected_raised() == fraction(75'000'000'000) + fraction(35'000'000'000) * achieved);
+    CHECK(a.investor("Amazon").expected_ownership ==
+          (fraction(1) - achieved) * fraction(3, 161) + achieved * fraction(5, 84));
+    // Variance of the mean of a two-point sample: 35B^2 * p(1-p) * n/(n-1) / n, in dollars^2.
+    const fraction p = achieved;
+    const fraction var = fraction(35'000'000'000) * fraction(35'000'000'000) * p * (fraction(1) - p) /
+                         fraction(999);
+    CHECK(*a.variance_of_mean() == var);
+    // sqrt(var) = 511,686,034.202... dollars: floor and ceiling to a unit ($0.001).
+    const money se_floor = *a.standard_error(rounding::floor);
+    const money se_ceiling = *a.standard_error(rounding::ceiling);
+    CHECK(se_ceiling.units() == se_floor.units() + 1);
+    const fraction floor_dollars = fraction(se_floor.units(), 1000);
+    CHECK(floor_dollars * floor_dollars <= var);
+    CHECK(fraction(se_ceiling.units(), 1000) * fraction(se_ceiling.units(), 1000) > var);
+    CHECK(*a.standard_error(rounding::toward_zero) == se_floor);
+    CHECK(*a.standard_error(rounding::away_from_zero) == se_ceiling);
+    const money nearest = *a.standard_error(rounding::half_even);
+    CHECK((nearest == se_floor || nearest == se_ceiling));
+    CHECK(*a.standard_error(rounding::half_away_from_zero) == nearest);
+    CHECK(*a.standard_error(rounding::half_toward_zero) == nearest);
+    CHECK_THROWS_AS(a.standard_error(rounding::exact), inexact_error);
+    CHECK(se_floor == money::from_units(511'686'034'202));  // Python: isqrt(var * 10**6)
+
+    // The default seed and sample count are used by evaluate_odds above 20 uncertain milestones.
+    CHECK(monte_carlo_options{}.samples == 100000U);
+    CHECK(monte_carlo_options{}.seed == 1U);
+}
+
+TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
+    const funding_round round = reference_round();
+    try {
+        (void)simulate_odds(round, seventy_percent(), {1, 42});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == std::vector<diagnostic>{
+                                  {"monte_carlo.samples", "1",
+                                   "must be at least 2 (a standard error needs two samples)"}});
+    }
+    const fraction tiny(fraction::integer(1), fraction::integer(1) << 130);
+    try {
+        (void)simulate_odds(round, milestone_odds().set("certain conditions", tiny), {100, 42});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == std::vector<diagnostic>{
+                                  {"odds[\"certain conditions\"].probability",
+                                   "1/1361129467683753853853498429727072845824",
+                                   "Monte Carlo draws need a denominator below 2^64"}});
+    }
+    // Exact enumeration takes such a probability: 2^130 does not fit the 128-bit weights, so
+    // they go to big integers.
+    const round_odds exact = enumerate_odds(round, milestone_odds().set("certain conditions", tiny));
+    CHECK(sum_of_probabilities(exact) == fraction(1));
+    CHECK(exact.distribution() == std::vector<raised_outcome>{{75_B, 805_B, fraction(1) - tiny},
+                                                              {110_B, 840_B, tiny}});
+    CHECK(exact.expected_raised() == fraction(75'000'000'000) + fraction(35'000'000'000) * tiny);
+    CHECK(exact.investor("Amazon").expected_ownership ==
+          (fraction(1) - tiny) * fraction(3, 161) + tiny * fraction(5, 84));
+}
+
+TEST_CASE("odds: more than 20 uncertain milestones switch to Monte Carlo") {
+    round_builder b("Many");
+    b.pre_money(100_B).close_date(kClose);
+    milestone_odds odds;
+    for (int i = 0; i < 21; ++i) {
+        const std::string name = "m" + std::to_string(100 + i);
+        b.invest(investor("inv" + std::to_string(i)), {tranche::when(1_B, milestone(name))});
+        odds.set(name, fraction(1, 2));
+    }
+    const funding_round round = b.build();
+    CHECK_THROWS_WITH_AS(enumerate_odds(round, odds),
+                         "uncertain milestones = 21: exact enumeration handles at most 20 (2^20 "
+                         "outcomes); use simulate_odds() or evaluate_odds()",
+                         invalid_argument_error);
+    const round_odds r = evaluate_odds(round, odds, {2000, 9});
+    CHECK(r.method() == odds_method::monte_carlo);
+    CHECK(r.outcome_count() == 2000);
+    CHECK(r.uncertain_milestone_count() == 21);
+    CHECK(r == simulate_odds(round, odds, {2000, 9}));
+    CHECK(sum_of_probabilities(r) == fraction(1));
+    // Fixing one milestone brings it back to 20: exact.
+    odds.set("m100", fraction(1));
+    const round_odds exact = evaluate_odds(round, odds);
+    CHECK(exact.method() == odds_method::exact);
+    CHECK(exact.outcome_count() == (std::uint64_t{1} << 20));
+    // Linearity: 1 + 20 * 1/2 ($B); the distribution is binomial(20, 1/2) shifted by $1B.
+    CHECK(exact.expected_raised(rounding::exact) == 11_B);
+    REQUIRE(exact.distribution().size() == 21);
+    CHECK(exact.distribution()[0].probability == fraction(1, 1 << 20));
+    CHECK(exact.distribution()[10].probability == fraction(184756, 1 << 20));  // C(20, 10)
+    CHECK(sum_of_probabilities(exact) == fraction(1));
+}
+
+TEST_CASE("odds: names and printing") {
+    CHECK(to_string(odds_method::exact) == "exact");
+    CHECK(to_string(odds_method::monte_carlo) == "monte_carlo");
+    const round_odds r = evaluate_odds(reference_round(), seventy_percent());
+    std::ostringstream os;
+    os << r.method() << " | " << r.distribution()[0] << " | " << r.distribution()[1];
+    CHECK(os.str() == "exact | $75B: 3/10 | $110B: 7/10");
+}
+
+namespace {
+
+// A random small round: 1-4 milestones, 2-4 investors, tranches at close or on random conditions
+// (a milestone, all_of / any_of of two, a long-stop, a negation with a long-stop), some sharing
+// one condition object; probabilities with small denominators, some 0 or 1, dates around the
+// long-stops.
+struct random_case {
+    funding_round round;
+    milestone_odds odds;
+};
+
+random_case make_random_case(lcg& rng) {
+    const int milestones = 1 + static_cast<int>(rng.next(4));
+    std::vector<condition> ms;
+    for (int i = 0; i < milestones; ++i) ms.push_back(milestone("m" + std::to_string(i)));
+    auto pick = [&]() { return ms[rng.next(ms.size())]; };
+    const calendar_date stop = ymd(2026, 6, 30);
+    std::vector<condition> shared_pool;
+    // Every draw is its own statement: the order of function arguments is unspecified, and
+    // g++ and clang++ must build the same rounds.
+    auto random_condition = [&]() -> condition {
+        const std::uint64_t kind = rng.next(7);
+        const condition a = pick();
+        const condition b = pick();
+        switch (kind) {
+            case 0: return a;
+            case 1: return a && b;
+            case 2: return a || b;
+            case 3: return a.with_long_stop(stop);
+            case 4: {
+                const condition c = a.with_long_stop(stop);
+                return c || !c;
+            }
+            case 5: return at_close();
+            default:
+                if (shared_pool.empty()) shared_pool.push_back(a || b.with_long_stop(stop));
+                return shared_pool.front();
+        }
+    };
+    round_builder b("Random");
+    b.pre_money(money::from_major(static_cast<std::int64_t>(50 + rng.next(1000)) * 1000000))
+        .close_date(kClose);
+    const int investors = 2 + static_cast<int>(rng.next(3));
+    for (int i = 0; i < investors; ++i) {
+        std::vector<tranche> ts;
+        const int count = 1 + static_cast<int>(rng.next(3));
+        for (int t = 0; t < count; ++t) {
+            const money amount = money::from_major(static_cast<std::int64_t>(1 + rng.next(50)) * 1000000);
+            ts.push_back(tranche::when(amount, random_condition()));
+        }
+        b.invest(investor("inv" + std::to_string(i)), std::move(ts));
+    }
+    // Milestones the round actually uses get odds.
+    random_case out{b.build(), milestone_odds()};
+    for (const auto& name : detail::round_milestones(out.round)) {
+        const std::int64_t den = 1 + static_cast<std::int64_t>(rng.next(12));
+        const std::int64_t num = static_cast<std::int64_t>(rng.next(static_cast<std::uint64_t>(den) + 1));
+        const calendar_date on = rng.next(3) == 0 ? ymd(2026, 9, 1) : ymd(2026, 1 + static_cast<unsigned>(rng.next(6)), 15);
+        out.odds.set(name, fraction(num, den), on);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("odds properties over 150 random rounds: exact against brute force, Monte Carlo within 4 standard errors") {
+    lcg rng{20260227};
+    int monte_carlo_checked = 0;
+    for (int iteration = 0; iteration < 150; ++iteration) {
+        CAPTURE(iteration);
+        const random_case c = make_random_case(rng);
+        const round_odds exact = enumerate_odds(c.round, c.odds);
+        CHECK(sum_of_probabilities(exact) == fraction(1));
+        for (std::size_t i = 1; i < exact.distribution().size(); ++i) {
+            CHECK(exact.distribution()[i - 1].raised < exact.distribution()[i].raised);
+            CHECK(exact.distribution()[i].probability > fraction(0));
+        }
+
+        // Brute force: every outcome of every milestone, each schedule entry evaluated.
+        std::vector<std::string> names;
+        std::vector<milestone_chance> chances;
+        for (const auto& [name, chance] : c.odds.chances()) {
+            names.push_back(name);
+            chances.push_back(chance);
+        }
+        fraction expected_raised;
+        std::vector<fraction> amount(c.round.commitments().size());
+        std::vector<fraction> owned(c.round.commitments().size());
+        for (std::size_t mask = 0; mask < (std::size_t{1} << names.size()); ++mask) {
+            fraction p(1);
+            world_state world(ymd(9999, 12, 31));
+            for (std::size_t j = 0; j < names.size(); ++j) {
+                if (((mask >> j) & 1U) != 0) {
+                    p *= chances[j].probability;
+                    world.achieve(names[j], chances[j].achieved_on.value_or(kClose));
+                } else {
+                    p *= fraction(1) - chances[j].probability;
+                }
+            }
+            if (p.is_zero()) continue;
+            money raised;
+            std::vector<money> paid(c.round.commitments().size());
+            for (const auto* list : {&c.round.schedule().dated(), &c.round.schedule().undated()}) {
+                for (const auto& d : *list) {
+                    if (d.when.evaluate(world).is_met()) {
+                        raised += d.amount;
+                        paid[d.investor_index] += d.amount;
+                    }
+                }
+            }
+            const money post = c.round.pre_money() + raised;
+            expected_raised += p * fraction(raised.units(), 1000);
+            for (std::size_t i = 0; i < paid.size(); ++i) {
+                amount[i] += p * fraction(paid[i].units(), 1000);
+                owned[i] += p * paid[i].ratio_to(post);
+            }
+        }
+        CHECK(exact.expected_raised() == expected_raised);
+        CHECK(exact.expected_post_money() ==
+              fraction(c.round.pre_money().units(), 1000) + expected_raised);
+        fraction ownership_sum;
+        for (std::size_t i = 0; i < amount.size(); ++i) {
+            CHECK(exact.investors()[i].expected_amount == amount[i]);
+            CHECK(exact.investors()[i].expected_ownership == owned[i]);
+            ownership_sum += owned[i];
+        }
+        CHECK(exact.expected_new_investors_ownership() == ownership_sum);
+
+        if (iteration % 5 == 0) {
+            const round_odds mc = simulate_odds(c.round, c.odds, {4000, static_cast<std::uint64_t>(iteration)});
+            CHECK(sum_of_probabilities(mc) == fraction(1));
+            // |mean - expectation| <= 4 SE, compared exactly on squares: d^2 <= 16 * var.
+            const fraction d = mc.expected_raised() - exact.expected_raised();
+            const fraction var = *mc.variance_of_mean();  // dollars^2
+            CHECK(d * d <= fraction(16) * var);
+            ++monte_carlo_checked;
+        }
+    }
+    CHECK(monte_carlo_checked == 30);
+}
