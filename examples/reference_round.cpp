@@ -14,6 +14,7 @@
 //       same $730B pre-money (the report only says the round stays open to more investors).
 //   A7. The $100B of new cloud spend is paid $12.5B a year, every 31 December from 2026 to 2033.
 //   A8. The existing $38B cloud contract is spread evenly over the same eight dates ($4.75B a year).
+//   A9. For the probability view, the conditions have a 70% chance (REFERENCE.md's question).
 #include <fundround/fundround.hpp>
 
 #include <iomanip>
@@ -44,7 +45,8 @@ int main() {
                  "             A5 in the \"met\" scenario the conditions are met on 2026-09-30;\n"
                  "             A6 HYPOTHETICAL: Investor D joins with $10B on 2026-06-30 at $730B pre-money;\n"
                  "             A7 the $100B new cloud spend is $12.5B each 31 December, 2026-2033;\n"
-                 "             A8 the existing $38B contract is spread evenly over the same dates.\n\n";
+                 "             A8 the existing $38B contract is spread evenly over the same dates;\n"
+                 "             A9 the conditions have a 70% chance, for the probability view.\n\n";
     print_summary(std::cout, round);
 
     std::cout << "\nExact figures\n";
@@ -81,6 +83,19 @@ int main() {
                   << format_compact(s->raised()) << std::setw(12) << format_compact(s->post_money()) << "  "
                   << s->ownership("Amazon") << " (" << s->ownership("Amazon").to_percent_string(4) << ")\n";
     }
+
+    // What the round is worth if the conditions have a 70% chance (A9): exact expectations.
+    const round_odds odds =
+        evaluate_odds(round, milestone_odds().set("certain conditions", fraction::from_decimal("70%")));
+    std::cout << "\nIf the conditions have a 70% chance (A9): expected raise "
+              << format_compact(odds.expected_raised(rounding::exact)) << ", expected post-money "
+              << format_compact(odds.expected_post_money(rounding::exact)) << " (" << odds.method()
+              << " over " << odds.outcome_count() << " outcomes)\n";
+    for (const raised_outcome& o : odds.distribution()) {
+        std::cout << "  raise " << format_compact(o.raised) << " with probability " << o.probability << '\n';
+    }
+    std::cout << "  Amazon's probability-weighted ownership " << odds.investor("Amazon").expected_ownership << " ("
+              << odds.investor("Amazon").expected_ownership.to_percent_string(4) << ")\n";
 
     // A HYPOTHETICAL later close at the same price (A6): before and after.
     open_round open(round);

@@ -385,3 +385,20 @@ TEST_CASE("reference round: Amazon's flows year by year over eight years (A5, A7
     CHECK(amazon.by_year()[7].cumulative_net == -88_B);
     CHECK(amazon.net_position(date::year{2026} / 12 / 30) == 50_B);
 }
+
+TEST_CASE("reference round: the conditions at a 70% chance (A9), exactly") {
+    // REFERENCE.md: "what is it worth if the conditions have a 70% chance?"
+    const round_odds odds = evaluate_odds(
+        reference_round(), milestone_odds().set("certain conditions", fraction::from_decimal("70%")));
+    CHECK(odds.method() == odds_method::exact);
+    CHECK(odds.expected_raised(rounding::exact) == 99.5_B);       // 75 + 0.7 * 35
+    CHECK(odds.expected_post_money(rounding::exact) == 829.5_B);  // 730 + 99.5
+    REQUIRE(odds.distribution().size() == 2);
+    CHECK(odds.distribution()[0].raised == 75_B);
+    CHECK(odds.distribution()[0].probability == fraction(3, 10));
+    CHECK(odds.distribution()[1].raised == 110_B);
+    CHECK(odds.distribution()[1].probability == fraction(7, 10));
+    // 3/10 * 3/161 + 7/10 * 5/84 = 913/19320
+    CHECK(odds.investor("Amazon").expected_ownership == fraction(3, 10) * fraction(3, 161) + fraction(7, 10) * fraction(5, 84));
+    CHECK(odds.investor("Amazon").expected_ownership == fraction(913, 19320));
+}
