@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fundround_test.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,14 +27,7 @@ calendar_date ymd(int y, unsigned m, unsigned dd) {
 
 const fraction eight_percent = fraction::from_decimal("0.08");  // == 2/25
 
-// Deterministic 64-bit LCG (Knuth's MMIX constants); next(n) is in [0, n).
-struct lcg {
-    std::uint64_t state;
-    std::uint64_t next(std::uint64_t n) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return (state >> 17) % n;
-    }
-};
+using fundround_test::lcg;
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fundround_test.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -32,14 +34,7 @@ calendar_date ymd(int y, unsigned m, unsigned dd) {
 
 money eur(std::int64_t whole) { return money::from_major(whole, fr::currencies::eur); }
 
-// Deterministic 64-bit LCG (Knuth's MMIX constants); next(n) is in [0, n).
-struct lcg {
-    std::uint64_t state;
-    std::uint64_t next(std::uint64_t n) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return (state >> 17) % n;
-    }
-};
+using fundround_test::lcg;
 
 // The reference deal (../shared/REFERENCE.md), with these labelled assumptions:
 // - ASSUMPTION: the round closes 2026-02-27; Amazon pays $15B that day.

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fundround_test.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -34,14 +36,7 @@ std::vector<money> amounts_of(const std::vector<fr::installment>& xs) {
     return out;
 }
 
-// Deterministic 64-bit LCG (Knuth's MMIX constants); next(n) is in [0, n).
-struct lcg {
-    std::uint64_t state;
-    std::uint64_t next(std::uint64_t n) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return (state >> 17) % n;
-    }
-};
+using fundround_test::lcg;
 
 }  // namespace
 

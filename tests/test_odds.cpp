@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fundround_test.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -23,18 +25,7 @@ calendar_date ymd(int y, unsigned m, unsigned d) {
 
 const calendar_date kClose = ymd(2026, 2, 27);
 
-// The reference round (examples/reference_round.cpp; REFERENCE.md): Amazon $15B at close +
-// $35B on "certain conditions", Nvidia and SoftBank $30B each at close, $730B pre-money.
-funding_round reference_round() {
-    return round_builder("Reference round, 2026")
-        .pre_money(730_B)
-        .close_date(kClose)
-        .invest(investor::strategic("Amazon"), 50_B,
-                {tranche::at_close(15_B), tranche::when(35_B, milestone("certain conditions"))})
-        .invest(investor::strategic("Nvidia"), 30_B)
-        .invest(investor::financial("SoftBank"), 30_B)
-        .build();
-}
+using fundround_test::reference_round;  // the reference round, assumptions A1-A4
 
 milestone_odds seventy_percent() {
     return milestone_odds().set("certain conditions", fraction::from_decimal("0.7"));
@@ -46,14 +37,7 @@ fraction sum_of_probabilities(const round_odds& r) {
     return total;
 }
 
-// Deterministic 64-bit LCG (Knuth's MMIX constants); next(n) is in [0, n).
-struct lcg {
-    std::uint64_t state;
-    std::uint64_t next(std::uint64_t n) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return (state >> 17) % n;
-    }
-};
+using fundround_test::lcg;
 
 }  // namespace
 

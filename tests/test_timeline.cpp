@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/fundround_test.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <random>
@@ -19,17 +21,7 @@ calendar_date ymd(int y, unsigned m, unsigned d) { return date::year{y} / date::
 
 const calendar_date kClose = ymd(2026, 2, 27);  // assumption A1 of examples/reference_round.cpp
 
-// The reference round (shared/REFERENCE.md) with the example's assumptions A1-A3.
-funding_round reference_round() {
-    return round_builder("Reference round, 2026")
-        .pre_money(730_B)
-        .close_date(kClose)
-        .invest(investor::strategic("Amazon"), 50_B,
-                {tranche::at_close(15_B), tranche::when(35_B, milestone("certain conditions"))})
-        .invest(investor::strategic("Nvidia"), 30_B)
-        .invest(investor::financial("SoftBank"), 30_B)
-        .build();
-}
+using fundround_test::reference_round;  // the reference round, assumptions A1-A4
 
 void check_position(const round_position& p, money funded, money committed, money conditional, money lapsed,
                     money post) {
