@@ -25,12 +25,42 @@ class round_builder;
 struct build_result;
 struct diagnostic;
 struct report_options;
+struct installment;
+struct round_position;
+struct payment;
+class round_timeline;
+class scenario;
+class scenario_result;
+struct milestone_chance;
+class milestone_odds;
+struct raised_outcome;
+struct investor_odds;
+struct monte_carlo_options;
+class round_odds;
+class closing;
+struct closing_holding;
+struct closing_figures;
+class open_round;
+struct present_value;
+class discount_terms;
+struct cash_flow;
+class counter_commitment;
+struct flow_year;
+struct flows_present_value;
+class net_flows;
+struct net_flows_format;
 
 enum class rounding;
 enum class investor_kind;
 enum class condition_state;
 enum class condition_kind;
 enum class funding_status;
+enum class tranche_part;
+enum class frequency;
+enum class odds_method;
+enum class day_count;
+enum class compounding;
+enum class past_flow_rule;
 
 }  // namespace fundround
 
