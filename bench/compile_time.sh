@@ -7,15 +7,18 @@
 #       cpp_int, date/date.h and the standard headers (list taken from include/fundround/**.hpp)
 #   (c) #include <fundround/fwd.hpp>
 #   (d) each public header include/fundround/<name>.hpp alone
+#   (e) with --cumulative: (b) plus the umbrella's headers one more at a time, in its order,
+#       so that each header's own cost (what it adds to those before it) can be read off
 # plus an empty translation unit (the compiler's start-up cost), and prints a/b: the price of
 # fundround's own code on top of what its dependencies cost anyway. Runs are interleaved (one
 # run of every TU per round) so that load from other processes spreads over all of them.
 #
-# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--no-table]
+# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--no-table] [--cumulative]
 #   -n RUNS        runs per translation unit, median reported (default 5, or $N)
 #   --syntax-only  g++ -fsyntax-only instead of -c (front end only: no code generation)
 #   --max-ratio R  exit 1 if a/b is above R (e.g. 1.3)
 #   --no-table     only (a), (b), (c) and the ratio, not every header alone
+#   --cumulative   also (e): what each header of the umbrella adds (slow: one TU per header)
 # Environment: CXX (default g++), CXX_STD (default c++17), CXXFLAGS (added; default -O0).
 set -euo pipefail
 
@@ -24,12 +27,14 @@ runs="${N:-5}"
 mode=(-c)
 max_ratio=""
 table=1
+cumulative=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     --syntax-only) mode=(-fsyntax-only); shift ;;
     --max-ratio) max_ratio="$2"; shift 2 ;;
     --no-table) table=0; shift ;;
+    --cumulative) cumulative=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "compile_time.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -79,6 +84,18 @@ if [[ $table -eq 1 ]]; then
     h="$(basename "$h")"
     [[ "$h" == fundround.hpp || "$h" == fwd.hpp ]] && continue
     add_tu "$h" "#include <fundround/$h>"
+  done
+fi
+
+umbrella_headers=()
+if [[ $cumulative -eq 1 ]]; then
+  mapfile -t umbrella_headers < <(
+    sed -nE 's|^[[:space:]]*#[[:space:]]*include[[:space:]]*<(fundround/[^>]*)>.*|\1|p' \
+        "$root/include/fundround/fundround.hpp")
+  cumulative_lines=("${dep_lines[@]}")
+  for h in "${umbrella_headers[@]}"; do
+    cumulative_lines+=("#include <$h>")
+    add_tu "+ ${h#fundround/}" "${cumulative_lines[@]}"
   done
 fi
 
@@ -134,11 +151,26 @@ echo
 printf '%-24s %10s %8s   %10s %8s\n' "translation unit" "wall s" "vs (b)" "cpu s" "vs (b)"
 printf '%-24s %10s %8s   %10s %8s\n' "------------------------" "------" "------" "-----" "------"
 for name in "${names[@]}"; do
+  [[ "$name" == "+ "* ]] && continue  # (e) has its own table below
   printf '%-24s %10s %7sx   %10s %7sx\n' "$name" \
          "${med_wall[$name]}" "$(div "${med_wall[$name]}" "$b")" \
          "${med_cpu[$name]}" "$(div "${med_cpu[$name]}" "${med_cpu[$B]}")"
 done
 echo "(medians; cpu = user + sys of the compiler: wall well above cpu means it waited for a core)"
+if [[ $cumulative -eq 1 ]]; then
+  echo
+  echo "(e) (b) plus the umbrella's headers in order; 'adds' = cpu s over the row above (noisy"
+  echo "    when small: a header whose instantiations an earlier one already paid for adds ~0)"
+  printf '%-24s %10s %8s\n' "+ header" "cpu s" "adds s"
+  printf '%-24s %10s %8s\n' "------------------------" "-----" "------"
+  prev="${med_cpu[(b) dependencies only]}"
+  for h in "${umbrella_headers[@]}"; do
+    c="${med_cpu["+ ${h#fundround/}"]}"
+    printf '%-24s %10s %8s\n' "+ ${h#fundround/}" "$c" \
+           "$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%+.2f", c - p }')"
+    prev="$c"
+  done
+fi
 echo
 echo "(b) = ${#dep_includes[@]} headers: ${dep_includes[*]}"
 echo

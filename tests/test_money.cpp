@@ -1,5 +1,6 @@
 // Unit tests for fundround::money: construction, literals, checked arithmetic, rounding,
 // allocation, parsing and formatting.
+#include <fundround/fraction.hpp>
 #include <fundround/money.hpp>
 
 #include <doctest/doctest.h>

@@ -4,6 +4,7 @@
 #define FUNDROUND_CONDITION_HPP
 
 #include <fundround/calendar.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 
 #include <algorithm>
@@ -12,10 +13,15 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace fundround {
+
+// Members that instantiate containers, make_shared or sorting are templates on a defaulted
+// `Lazy` parameter (see detail/lazy.hpp): a translation unit that does not call them does not
+// pay for them. Callers never name the parameter.
 
 /// What a state of the world knows: a date, plus milestones achieved (or failed) with their dates.
 /// Events dated after as_of() are ignored when evaluating, so one world can describe a whole
@@ -26,17 +32,19 @@ public:
     explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
 
     /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
+    template <class Lazy = void>
     world_state& achieve(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" achieved on");
-        failed_.erase(name);
-        achieved_[name] = on;
+        milestones<Lazy>(failed_).erase(name);
+        milestones<Lazy>(achieved_)[name] = on;
         return *this;
     }
     /// Records that milestone @p name became impossible on @p on (replaces any earlier record).
+    template <class Lazy = void>
     world_state& fail(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" failed on");
-        achieved_.erase(name);
-        failed_[name] = on;
+        milestones<Lazy>(achieved_).erase(name);
+        milestones<Lazy>(failed_)[name] = on;
         return *this;
     }
     /// The same world seen on another date.
@@ -50,22 +58,38 @@ public:
     /// The date the world is seen on.
     calendar_date as_of() const noexcept { return as_of_; }
     /// When @p name was achieved, if it was on or before as_of().
+    template <class Lazy = void>
     std::optional<calendar_date> achieved_on(const std::string& name) const {
-        const auto it = achieved_.find(name);
-        if (it == achieved_.end() || it->second > as_of_) return std::nullopt;
-        return it->second;
+        return on_or_before_as_of(milestones<Lazy>(achieved_), name);
     }
     /// When @p name failed, if it did on or before as_of().
+    template <class Lazy = void>
     std::optional<calendar_date> failed_on(const std::string& name) const {
-        const auto it = failed_.find(name);
-        if (it == failed_.end() || it->second > as_of_) return std::nullopt;
-        return it->second;
+        return on_or_before_as_of(milestones<Lazy>(failed_), name);
     }
 
 private:
+    using milestone_dates = std::map<std::string, calendar_date, std::less<>>;
+
+    // The map, as a type that depends on Lazy (its members are instantiated only when called).
+    template <class Lazy>
+    static detail::lazy_t<milestone_dates, Lazy>& milestones(milestone_dates& m) noexcept {
+        return m;
+    }
+    template <class Lazy>
+    static const detail::lazy_t<milestone_dates, Lazy>& milestones(const milestone_dates& m) noexcept {
+        return m;
+    }
+    template <class Map>
+    std::optional<calendar_date> on_or_before_as_of(const Map& dates, const std::string& name) const {
+        const auto it = dates.find(name);
+        if (it == dates.end() || it->second > as_of_) return std::nullopt;
+        return it->second;
+    }
+
     calendar_date as_of_;
-    std::map<std::string, calendar_date, std::less<>> achieved_;
-    std::map<std::string, calendar_date, std::less<>> failed_;
+    milestone_dates achieved_;
+    milestone_dates failed_;
 };
 
 /// The three outcomes of a condition on a date.
@@ -130,40 +154,46 @@ public:
     /// Always met: money due at close.
     static condition always() { return condition(); }
     /// Met from @p d on (inclusive).
+    template <class Lazy = void>
     static condition on_or_after(calendar_date d) {
         require_valid(d, "on_or_after");
-        node n;
+        node_t<Lazy> n;
         n.kind = condition_kind::on_or_after;
         n.date = d;
         return condition(std::move(n));
     }
     /// Met once milestone @p name is achieved; throws if the name is empty.
+    template <class Lazy = void>
     static condition milestone(std::string name) {
         if (name.empty()) throw invalid_argument_error("milestone name: must not be empty");
-        node n;
+        node_t<Lazy> n;
         n.kind = condition_kind::milestone;
         n.name = std::move(name);
         return condition(std::move(n));
     }
     /// Met when all @p parts are met (an empty list is always met).
+    template <class Lazy = void>
     static condition all_of(std::vector<condition> parts) {
-        return combine(condition_kind::all_of, std::move(parts));
+        return combine<Lazy>(condition_kind::all_of, std::move(parts));
     }
     /// Met when any of @p parts is met (an empty list is never met).
+    template <class Lazy = void>
     static condition any_of(std::vector<condition> parts) {
-        return combine(condition_kind::any_of, std::move(parts));
+        return combine<Lazy>(condition_kind::any_of, std::move(parts));
     }
     /// The opposite outcome of @p part.
+    template <class Lazy = void>
     static condition negation(condition part) {
-        node n;
+        node_t<Lazy> n;
         n.kind = condition_kind::negation;
         n.parts.push_back(std::move(part));
         return condition(std::move(n));
     }
     /// This condition, lapsing if it is not met on or before @p last_day.
+    template <class Lazy = void>
     condition with_long_stop(calendar_date last_day) const {
         require_valid(last_day, "long_stop");
-        node n;
+        node_t<Lazy> n;
         n.kind = condition_kind::long_stop;
         n.date = last_day;
         n.parts.push_back(*this);
@@ -188,24 +218,28 @@ public:
     const std::vector<condition>& parts() const noexcept { return node_->parts; }
 
     /// True if the outcome depends on a milestone, i.e. is uncertain rather than a matter of time.
+    template <class Lazy = void>
     bool depends_on_milestone() const {
         if (kind() == condition_kind::milestone) return true;
-        return std::any_of(parts().begin(), parts().end(),
+        const detail::lazy_t<std::vector<condition>, Lazy>& all = parts();
+        return std::any_of(all.begin(), all.end(),
                            [](const condition& c) { return c.depends_on_milestone(); });
     }
     /// The names of every milestone referenced, sorted, without duplicates.
+    template <class Lazy = void>
     std::vector<std::string> milestones() const {
-        std::vector<std::string> out;
+        detail::lazy_t<std::vector<std::string>, Lazy> out;
         collect_milestones(out);
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }
     /// The earliest long-stop date anywhere in the condition, if any.
+    template <class Lazy = void>
     std::optional<calendar_date> earliest_long_stop() const {
         std::optional<calendar_date> best;
         if (kind() == condition_kind::long_stop) best = node_->date;
-        for (const auto& p : parts()) {
+        for (const auto& p : parts_t<Lazy>()) {
             const auto d = p.earliest_long_stop();
             if (d && (!best || *d < *best)) best = d;
         }
@@ -215,17 +249,18 @@ public:
     /// The last day on which the whole condition can still become met, if there is one: after it
     /// the condition is lapsed unless already met. A long stop binds its part; all_of and any_of
     /// are bound only when every part is (by the latest such day); negation is never bound.
+    template <class Lazy = void>
     std::optional<calendar_date> deadline() const {
         switch (kind()) {
             case condition_kind::long_stop: {
-                const auto inner = parts().front().deadline();
+                const auto inner = parts_t<Lazy>().front().deadline();
                 if (inner && *inner < node_->date) return inner;
                 return node_->date;
             }
             case condition_kind::all_of:
             case condition_kind::any_of: {
                 std::optional<calendar_date> latest;
-                for (const auto& p : parts()) {
+                for (const auto& p : parts_t<Lazy>()) {
                     const auto d = p.deadline();
                     if (!d) return std::nullopt;
                     if (!latest || *latest < *d) latest = d;
@@ -237,23 +272,31 @@ public:
     }
 
     /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
+    template <class Lazy = void>
     condition_status evaluate(const world_state& world) const;
 
     /// Readable form, such as `milestone "certain conditions" by 2026-12-31`.
+    template <class Lazy = void>
     std::string to_string() const;
 
     /// True if @p a and @p b have the same structure: kinds, dates, names and parts, in order.
+    template <class Lazy = void>
     friend bool operator==(const condition& a, const condition& b) {
         if (a.node_ == b.node_) return true;
-        const node& x = *a.node_;
-        const node& y = *b.node_;
+        const node_t<Lazy>& x = *a.node_;
+        const node_t<Lazy>& y = *b.node_;
         return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const condition& a, const condition& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const condition& a, const condition& b) {
+        const detail::lazy_t<condition, Lazy>& x = a;
+        return !(x == b);
+    }
     /// Writes to_string().
+    template <class Lazy = void>
     friend std::ostream& operator<<(std::ostream& os, const condition& c) {
-        return os << c.to_string();
+        return os << c.to_string<Lazy>();
     }
 
 private:
@@ -264,19 +307,31 @@ private:
         std::vector<condition> parts;
     };
 
-    explicit condition(node n) : node_(std::make_shared<const node>(std::move(n))) {}
+    template <class Lazy>
+    using node_t = detail::lazy_t<node, Lazy>;
+
+    // Deduces Node (always node) so that make_shared is instantiated only where it is called.
+    template <class Node, std::enable_if_t<std::is_same_v<Node, node>, int> = 0>
+    explicit condition(Node n) : node_(std::make_shared<const Node>(std::move(n))) {}
+
+    template <class Lazy>
+    const detail::lazy_t<std::vector<condition>, Lazy>& parts_t() const noexcept {
+        return node_->parts;
+    }
 
     static std::shared_ptr<const node> always_node() {
         static const std::shared_ptr<const node> shared = std::make_shared<const node>();
         return shared;
     }
+    template <class Lazy>
     static condition combine(condition_kind kind, std::vector<condition> parts) {
-        node n;
+        node_t<Lazy> n;
         n.kind = kind;
         n.parts = std::move(parts);
         return condition(std::move(n));
     }
-    void collect_milestones(std::vector<std::string>& out) const {
+    template <class Strings>
+    void collect_milestones(Strings& out) const {
         if (kind() == condition_kind::milestone) out.push_back(node_->name);
         for (const auto& p : parts()) p.collect_milestones(out);
     }
@@ -287,19 +342,30 @@ private:
 /// Always met: the money is due at close.
 inline condition at_close() { return condition::always(); }
 /// Met from @p d on.
-inline condition on_or_after(calendar_date d) { return condition::on_or_after(d); }
+template <class Lazy = void>
+condition on_or_after(calendar_date d) { return condition::on_or_after<Lazy>(d); }
 /// Met once the named milestone is achieved.
-inline condition milestone(std::string name) { return condition::milestone(std::move(name)); }
+template <class Lazy = void>
+condition milestone(std::string name) { return condition::milestone<Lazy>(std::move(name)); }
 /// Met when all parts are met.
-inline condition all_of(std::vector<condition> parts) { return condition::all_of(std::move(parts)); }
+template <class Lazy = void>
+condition all_of(std::vector<condition> parts) { return condition::all_of<Lazy>(std::move(parts)); }
 /// Met when any part is met.
-inline condition any_of(std::vector<condition> parts) { return condition::any_of(std::move(parts)); }
+template <class Lazy = void>
+condition any_of(std::vector<condition> parts) { return condition::any_of<Lazy>(std::move(parts)); }
 /// The opposite outcome.
-inline condition operator!(const condition& c) { return condition::negation(c); }
+template <class Lazy = void>
+condition operator!(const condition& c) { return condition::negation<Lazy>(c); }
 /// Both must be met.
-inline condition operator&&(const condition& a, const condition& b) { return all_of({a, b}); }
+template <class Lazy = void>
+condition operator&&(const condition& a, const condition& b) {
+    return condition::all_of<Lazy>({a, b});
+}
 /// Either may be met.
-inline condition operator||(const condition& a, const condition& b) { return any_of({a, b}); }
+template <class Lazy = void>
+condition operator||(const condition& a, const condition& b) {
+    return condition::any_of<Lazy>({a, b});
+}
 
 namespace detail {
 // Orders "since" dates where an empty value means "from the start" (earliest).
@@ -311,8 +377,10 @@ inline bool since_before(const std::optional<calendar_date>& a,
 }
 }  // namespace detail
 
-inline condition_status condition::evaluate(const world_state& world) const {
-    const node& n = *node_;
+template <class Lazy>
+condition_status condition::evaluate(const world_state& world0) const {
+    const detail::lazy_t<world_state, Lazy>& world = world0;
+    const node_t<Lazy>& n = *node_;
     switch (n.kind) {
         case condition_kind::always: return {condition_state::met, std::nullopt};
         case condition_kind::on_or_after:
@@ -387,8 +455,9 @@ inline condition_status condition::evaluate(const world_state& world) const {
     return {condition_state::pending, std::nullopt};
 }
 
-inline std::string condition::to_string() const {
-    const node& n = *node_;
+template <class Lazy>
+std::string condition::to_string() const {
+    const node_t<Lazy>& n = *node_;
     auto join = [&](const char* word) {
         if (n.parts.empty()) return std::string(word) + "()";
         std::string text = "(";

@@ -4,16 +4,19 @@
 #define FUNDROUND_FRACTION_HPP
 
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 #include <fundround/rounding.hpp>
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace fundround {
 
@@ -22,6 +25,12 @@ namespace fundround {
 /// Ownership (5/84), multiples (73/50 = 1.46x) and probabilities are fractions. They never
 /// pass through floating point; to_double() exists for display and plotting only.
 class fraction {
+    // Every member that does Boost.Multiprecision arithmetic is a template on a defaulted
+    // `Lazy` parameter (detail/lazy.hpp): a translation unit that includes this header but does
+    // not call it does not instantiate it. Callers never name the parameter.
+    template <class Lazy>
+    using rational_t = detail::lazy_t<boost::multiprecision::cpp_rational, Lazy>;
+
 public:
     /// The arbitrary-precision integer type of numerator and denominator.
     using integer = boost::multiprecision::cpp_int;
@@ -31,7 +40,9 @@ public:
     /// Zero.
     fraction() = default;
     /// The whole number @p n.
-    fraction(std::int64_t n) : value_(n) {}  // NOLINT(google-explicit-constructor): 3 is a fraction
+    template <class Lazy = void>
+    fraction(std::int64_t n)  // NOLINT(google-explicit-constructor): 3 is a fraction
+        : value_(rational_t<Lazy>(n)) {}
     /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7, 10).
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     fraction(F) = delete;
@@ -40,163 +51,201 @@ public:
               std::enable_if_t<std::is_floating_point_v<N> || std::is_floating_point_v<D>, int> = 0>
     fraction(N, D) = delete;
     /// @p numerator / @p denominator; throws invalid_argument_error if the denominator is zero.
+    template <class Lazy = void>
     fraction(std::int64_t numerator, std::int64_t denominator)
-        : fraction(integer(numerator), integer(denominator)) {}
+        : fraction(detail::lazy_t<integer, Lazy>(numerator), integer(denominator)) {}
     /// @p numerator / @p denominator on big integers; throws if the denominator is zero.
+    template <class Lazy = void>
     fraction(const integer& numerator, const integer& denominator) {
-        if (denominator == 0) {
-            throw invalid_argument_error("fraction: denominator = 0: must not be zero");
-        }
-        value_ = rational(numerator, denominator);
+        const detail::lazy_t<integer, Lazy>& d = denominator;
+        if (d == 0) throw invalid_argument_error("fraction: denominator = 0: must not be zero");
+        value_ = rational_t<Lazy>(numerator, d);
     }
     /// Wraps a Boost rational.
     explicit fraction(rational value) : value_(std::move(value)) {}
 
     /// Parses an exact decimal such as "0.7", "-1.25" or "70%" (percent divides by 100).
+    template <class Lazy = void>
     static fraction from_decimal(std::string_view text);
 
     /// The numerator in lowest terms (carries the sign).
-    integer numerator() const { return boost::multiprecision::numerator(value_); }
+    template <class Lazy = void>
+    integer numerator() const { return boost::multiprecision::numerator(get<Lazy>()); }
     /// The denominator in lowest terms (always positive).
-    integer denominator() const { return boost::multiprecision::denominator(value_); }
+    template <class Lazy = void>
+    integer denominator() const { return boost::multiprecision::denominator(get<Lazy>()); }
     /// The underlying Boost rational.
     const rational& value() const noexcept { return value_; }
 
     /// True if the value is zero.
-    bool is_zero() const { return value_ == 0; }
+    template <class Lazy = void>
+    bool is_zero() const { return get<Lazy>() == 0; }
     /// True if the denominator is 1.
-    bool is_integer() const { return denominator() == 1; }
+    template <class Lazy = void>
+    bool is_integer() const { return denominator<Lazy>() == 1; }
     /// -1, 0 or 1.
-    int sign() const { return value_.sign(); }
+    template <class Lazy = void>
+    int sign() const { return get<Lazy>().sign(); }
 
     /// Approximate value for display only; never feed it back into money arithmetic.
-    double to_double() const { return value_.convert_to<double>(); }
+    template <class Lazy = void>
+    double to_double() const { return get<Lazy>().template convert_to<double>(); }
 
     /// The value rounded to an integer by @p mode.
+    template <class Lazy = void>
     integer round_to_integer(rounding mode) const;
 
     /// Decimal text with exactly @p decimals digits after the point, rounded by @p mode ("1.46").
+    template <class Lazy = void>
     std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const;
     /// Percentage text with @p decimals digits, rounded by @p mode ("5.952381%").
+    template <class Lazy = void>
     std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const;
     /// Multiple text with @p decimals digits ("1.46x").
+    template <class Lazy = void>
     std::string to_multiple_string(int decimals, rounding mode = rounding::half_even) const;
     /// Exact text "n/d", or "n" when the denominator is 1.
+    template <class Lazy = void>
     std::string to_string() const;
 
     /// The negated value (exact).
-    fraction operator-() const { return fraction(rational(-value_)); }
+    template <class Lazy = void>
+    fraction operator-() const { return fraction(rational(-get<Lazy>())); }
     /// Adds @p o in place, exactly.
-    fraction& operator+=(const fraction& o) { value_ += o.value_; return *this; }
+    template <class Lazy = void>
+    fraction& operator+=(const fraction& o) { get<Lazy>() += o.value_; return *this; }
     /// Subtracts @p o in place, exactly.
-    fraction& operator-=(const fraction& o) { value_ -= o.value_; return *this; }
+    template <class Lazy = void>
+    fraction& operator-=(const fraction& o) { get<Lazy>() -= o.value_; return *this; }
     /// Multiplies by @p o in place, exactly.
-    fraction& operator*=(const fraction& o) { value_ *= o.value_; return *this; }
+    template <class Lazy = void>
+    fraction& operator*=(const fraction& o) { get<Lazy>() *= o.value_; return *this; }
     /// Division; throws invalid_argument_error on division by zero.
+    template <class Lazy = void>
     fraction& operator/=(const fraction& o) {
-        if (o.value_ == 0) throw invalid_argument_error("fraction: division by zero");
-        value_ /= o.value_;
+        if (o.get<Lazy>() == 0) throw invalid_argument_error("fraction: division by zero");
+        get<Lazy>() /= o.value_;
         return *this;
     }
     /// The exact sum.
-    friend fraction operator+(fraction a, const fraction& b) { return a += b; }
+    template <class Lazy = void>
+    friend fraction operator+(fraction a, const fraction& b) { return a.operator+=<Lazy>(b); }
     /// The exact difference.
-    friend fraction operator-(fraction a, const fraction& b) { return a -= b; }
+    template <class Lazy = void>
+    friend fraction operator-(fraction a, const fraction& b) { return a.operator-=<Lazy>(b); }
     /// The exact product.
-    friend fraction operator*(fraction a, const fraction& b) { return a *= b; }
+    template <class Lazy = void>
+    friend fraction operator*(fraction a, const fraction& b) { return a.operator*=<Lazy>(b); }
     /// The exact quotient; throws invalid_argument_error if @p b is zero.
-    friend fraction operator/(fraction a, const fraction& b) { return a /= b; }
+    template <class Lazy = void>
+    friend fraction operator/(fraction a, const fraction& b) { return a.operator/=<Lazy>(b); }
 
     /// True if the values are equal (1/2 == 2/4: both are kept in lowest terms).
-    friend bool operator==(const fraction& a, const fraction& b) { return a.value_ == b.value_; }
+    template <class Lazy = void>
+    friend bool operator==(const fraction& a, const fraction& b) { return a.get<Lazy>() == b.value_; }
     /// True if the values differ.
-    friend bool operator!=(const fraction& a, const fraction& b) { return a.value_ != b.value_; }
+    template <class Lazy = void>
+    friend bool operator!=(const fraction& a, const fraction& b) { return a.get<Lazy>() != b.value_; }
     /// Exact numeric order: true if @p a is less than @p b.
-    friend bool operator<(const fraction& a, const fraction& b) { return a.value_ < b.value_; }
+    template <class Lazy = void>
+    friend bool operator<(const fraction& a, const fraction& b) { return a.get<Lazy>() < b.value_; }
     /// Exact numeric order: true if @p a is at most @p b.
-    friend bool operator<=(const fraction& a, const fraction& b) { return a.value_ <= b.value_; }
+    template <class Lazy = void>
+    friend bool operator<=(const fraction& a, const fraction& b) { return a.get<Lazy>() <= b.value_; }
     /// Exact numeric order: true if @p a is greater than @p b.
-    friend bool operator>(const fraction& a, const fraction& b) { return a.value_ > b.value_; }
+    template <class Lazy = void>
+    friend bool operator>(const fraction& a, const fraction& b) { return a.get<Lazy>() > b.value_; }
     /// Exact numeric order: true if @p a is at least @p b.
-    friend bool operator>=(const fraction& a, const fraction& b) { return a.value_ >= b.value_; }
+    template <class Lazy = void>
+    friend bool operator>=(const fraction& a, const fraction& b) { return a.get<Lazy>() >= b.value_; }
 
     /// Writes the exact form "n/d".
+    template <class Lazy = void>
     friend std::ostream& operator<<(std::ostream& os, const fraction& f) {
-        return os << f.to_string();
+        return os << f.to_string<Lazy>();
     }
 
 private:
+    // value_, as a type that depends on Lazy: what uses it is instantiated only when called.
+    template <class Lazy>
+    rational_t<Lazy>& get() noexcept { return value_; }
+    template <class Lazy>
+    const rational_t<Lazy>& get() const noexcept { return value_; }
+
     rational value_;
 };
 
 namespace detail {
 
-inline fraction::integer pow10(int exponent) {
-    fraction::integer r = 1;
+/// 10^@p exponent as a big integer.
+template <class Lazy = void>
+fraction::integer pow10(int exponent) {
+    lazy_t<fraction::integer, Lazy> r = 1;
     for (int i = 0; i < exponent; ++i) r *= 10;
     return r;
 }
 
 /// n / d (d > 0) rounded to an integer by @p mode, on big integers.
-inline fraction::integer divide_rounded(const fraction::integer& n, const fraction::integer& d,
-                                        rounding mode) {
-    const bool negative = n < 0;
-    fraction::integer mag = negative ? fraction::integer(-n) : n;
-    fraction::integer q = mag / d;
-    const fraction::integer r = mag % d;
-    if (round_increment(q, r, d, negative, mode)) q += 1;
-    return negative ? fraction::integer(-q) : q;
+template <class Lazy = void>
+fraction::integer divide_rounded(const fraction::integer& n, const fraction::integer& d,
+                                 rounding mode) {
+    return divide_rounded_integer<lazy_t<fraction::integer, Lazy>>(n, d, mode);
 }
 
 /// Places a decimal point @p decimals digits from the right of the integer @p scaled.
-inline std::string insert_decimal_point(const fraction::integer& scaled, int decimals) {
+template <class Lazy = void>
+std::string insert_decimal_point(const fraction::integer& scaled0, int decimals) {
+    using integer = lazy_t<fraction::integer, Lazy>;
+    const integer& scaled = scaled0;
     const bool negative = scaled < 0;
-    std::string digits = (negative ? fraction::integer(-scaled) : scaled).str();
+    std::string digits = (negative ? integer(-scaled) : scaled).str();
     const auto d = static_cast<std::size_t>(decimals);
     if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
     if (d > 0) digits.insert(digits.size() - d, 1, '.');
     return (negative ? "-" : "") + digits;
 }
 
-inline void check_decimals(int decimals) {
-    if (decimals < 0 || decimals > 60) {
-        throw invalid_argument_error("decimals = " + std::to_string(decimals) +
-                                     ": must be between 0 and 60");
-    }
-}
-
 }  // namespace detail
 
-inline fraction::integer fraction::round_to_integer(rounding mode) const {
-    return detail::divide_rounded(numerator(), denominator(), mode);
+template <class Lazy>
+fraction::integer fraction::round_to_integer(rounding mode) const {
+    return detail::divide_rounded<Lazy>(numerator<Lazy>(), denominator<Lazy>(), mode);
 }
 
-inline std::string fraction::to_decimal_string(int decimals, rounding mode) const {
+template <class Lazy>
+std::string fraction::to_decimal_string(int decimals, rounding mode) const {
     detail::check_decimals(decimals);
-    const integer scaled =
-        detail::divide_rounded(numerator() * detail::pow10(decimals), denominator(), mode);
-    return detail::insert_decimal_point(scaled, decimals);
+    const integer scaled = detail::divide_rounded<Lazy>(
+        numerator<Lazy>() * detail::pow10<Lazy>(decimals), denominator<Lazy>(), mode);
+    return detail::insert_decimal_point<Lazy>(scaled, decimals);
 }
 
-inline std::string fraction::to_percent_string(int decimals, rounding mode) const {
-    return (*this * fraction(100)).to_decimal_string(decimals, mode) + "%";
+template <class Lazy>
+std::string fraction::to_percent_string(int decimals, rounding mode) const {
+    fraction percent = *this;
+    percent.operator*=<Lazy>(fraction(100));
+    return percent.to_decimal_string<Lazy>(decimals, mode) + "%";
 }
 
-inline std::string fraction::to_multiple_string(int decimals, rounding mode) const {
-    return to_decimal_string(decimals, mode) + "x";
+template <class Lazy>
+std::string fraction::to_multiple_string(int decimals, rounding mode) const {
+    return to_decimal_string<Lazy>(decimals, mode) + "x";
 }
 
-inline std::string fraction::to_string() const {
-    if (is_integer()) return numerator().str();
-    return numerator().str() + "/" + denominator().str();
+template <class Lazy>
+std::string fraction::to_string() const {
+    if (is_integer<Lazy>()) return numerator<Lazy>().str();
+    return numerator<Lazy>().str() + "/" + denominator<Lazy>().str();
 }
 
-inline fraction fraction::from_decimal(std::string_view text) {
+template <class Lazy>
+fraction fraction::from_decimal(std::string_view text) {
+    using big = detail::lazy_t<integer, Lazy>;
     const std::string input(text);
     std::size_t i = 0;
     bool negative = false;
     if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
-    integer digits = 0;
+    big digits = 0;
     int fraction_digits = 0;
     bool seen_digit = false;
     bool seen_point = false;
@@ -218,8 +267,8 @@ inline fraction fraction::from_decimal(std::string_view text) {
     }
     if (!seen_digit) throw parse_error(input, i, "expected at least one digit");
     const bool percent = !text.empty() && text.back() == '%';
-    integer denominator = detail::pow10(fraction_digits + (percent ? 2 : 0));
-    return fraction(negative ? integer(-digits) : digits, denominator);
+    big denominator = detail::pow10<Lazy>(fraction_digits + (percent ? 2 : 0));
+    return fraction(negative ? big(-digits) : digits, denominator);
 }
 
 }  // namespace fundround

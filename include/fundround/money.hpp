@@ -5,8 +5,9 @@
 
 #include <fundround/currency.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
+#include <fundround/fwd.hpp>
 #include <fundround/rounding.hpp>
 
 #include <algorithm>
@@ -117,28 +118,33 @@ public:
     money times(rep numerator, rep denominator, rounding mode) const {
         return money(detail::mul_div(units_, numerator, denominator, mode), currency_);
     }
-    /// The amount times the exact fraction @p ratio, rounded to a unit by @p mode.
-    money times(const fraction& ratio, rounding mode) const {
-        const fraction::integer scaled = detail::divide_rounded(
-            fraction::integer(units_) * ratio.numerator(), ratio.denominator(), mode);
+    /// The amount times the exact fraction @p ratio, rounded to a unit by @p mode (with
+    /// <fundround/fraction.hpp> included: money.hpp itself does not need Boost.Multiprecision).
+    template <class Fraction = fraction>
+    money times(const detail::non_deduced_t<Fraction>& ratio, rounding mode) const {
+        using integer = typename Fraction::integer;
+        const integer scaled = detail::divide_rounded_integer<integer>(
+            integer(units_) * ratio.numerator(), ratio.denominator(), mode);
         if (scaled > detail::int64_max || scaled < detail::int64_min) {
             detail::throw_overflow("multiplication by a fraction");
         }
-        return money(scaled.convert_to<rep>(), currency_);
+        return money(scaled.template convert_to<rep>(), currency_);
     }
     /// The amount divided by @p divisor, rounded to a unit by @p mode.
     money divided_by(rep divisor, rounding mode) const { return times(1, divisor, mode); }
 
     /// The exact ratio of this amount to @p denominator (same currency, not zero), for example
     /// 50_B .ratio_to(840_B) == 5/84; throws currency_mismatch_error or invalid_argument_error.
-    fraction ratio_to(money denominator) const {
+    /// Needs <fundround/fraction.hpp> (money.hpp only declares fraction).
+    template <class Fraction = fraction>
+    Fraction ratio_to(money denominator) const {
         check_same_currency(denominator, "divide");
         if (denominator.units_ == 0) {
             throw invalid_argument_error("money ratio: denominator = " +
                                          std::to_string(denominator.units_) +
                                          " units: must not be zero");
         }
-        return fraction(units_, denominator.units_);
+        return Fraction(units_, denominator.units_);
     }
 
     /// The amount rounded to a multiple of @p step (e.g. to whole cents) by @p mode.
@@ -216,8 +222,11 @@ namespace detail {
 /// Largest-remainder split of @p total over @p weights (non-negative, not all zero).
 /// Parts are proportional rounded down; the units left over go one each to the largest
 /// remainders, ties to the earlier weight. The parts always sum exactly to @p total.
-inline std::vector<std::int64_t> allocate_units(std::int64_t total,
-                                                const std::vector<std::int64_t>& weights) {
+/// A template on Lazy (detail/lazy.hpp): instantiated only where an allocation is made.
+template <class Lazy = void>
+std::vector<std::int64_t> allocate_units(std::int64_t total,
+                                         const std::vector<std::int64_t>& weights) {
+    using units_vector = lazy_t<std::vector<uint128>, Lazy>;
     if (weights.empty()) throw invalid_argument_error("allocate: weights: must not be empty");
     int128 weight_sum = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -232,8 +241,8 @@ inline std::vector<std::int64_t> allocate_units(std::int64_t total,
     const bool negative = total < 0;
     const uint128 magnitude_total = magnitude(int128(total));
     const auto wsum = static_cast<uint128>(weight_sum);
-    std::vector<uint128> magnitudes(weights.size());
-    std::vector<uint128> remainders(weights.size());
+    units_vector magnitudes(weights.size());
+    units_vector remainders(weights.size());
     uint128 assigned = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const uint128 product = magnitude_total * static_cast<uint128>(weights[i]);
@@ -244,7 +253,7 @@ inline std::vector<std::int64_t> allocate_units(std::int64_t total,
     }
     auto leftover = static_cast<std::size_t>(magnitude_total - assigned);  // < weights.size()
     if (leftover > 0) {
-        std::vector<std::size_t> order(weights.size());
+        lazy_t<std::vector<std::size_t>, Lazy> order(weights.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(leftover),
                           order.end(), [&](std::size_t a, std::size_t b) {
@@ -253,7 +262,7 @@ inline std::vector<std::int64_t> allocate_units(std::int64_t total,
                           });
         for (std::size_t k = 0; k < leftover; ++k) magnitudes[order[k]] += 1;
     }
-    std::vector<std::int64_t> parts(weights.size());
+    lazy_t<std::vector<std::int64_t>, Lazy> parts(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const int128 m = static_cast<int128>(magnitudes[i]);  // <= |total| <= 2^63
         parts[i] = narrow(negative ? int128(-m) : m, "allocation");
@@ -265,17 +274,19 @@ inline std::vector<std::int64_t> allocate_units(std::int64_t total,
 
 /// Splits @p total over @p weights so the parts sum exactly to @p total (largest remainder
 /// method, ties to the earlier weight). Throws on negative or all-zero weights.
-inline std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights) {
-    const auto units = detail::allocate_units(total.units(), weights);
-    std::vector<money> parts;
+template <class Lazy = void>
+std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights) {
+    const auto units = detail::allocate_units<Lazy>(total.units(), weights);
+    detail::lazy_t<std::vector<money>, Lazy> parts;
     parts.reserve(units.size());
     for (auto u : units) parts.push_back(money::from_units(u, total.currency()));
     return parts;
 }
 
 /// Splits @p total pro rata to the amounts @p weights (same currency as each other).
-inline std::vector<money> allocate(money total, const std::vector<money>& weights) {
-    std::vector<std::int64_t> w;
+template <class Lazy = void>
+std::vector<money> allocate(money total, const std::vector<money>& weights) {
+    detail::lazy_t<std::vector<std::int64_t>, Lazy> w;
     w.reserve(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
         if (weights[i].currency() != weights.front().currency()) {
@@ -286,13 +297,13 @@ inline std::vector<money> allocate(money total, const std::vector<money>& weight
         }
         w.push_back(weights[i].units());
     }
-    return allocate(total, w);
+    return allocate<Lazy>(total, w);
 }
 
 /// Splits @p total over @p weights in whole multiples of @p step (such as whole cents);
 /// @p total must itself be a multiple of @p step.
-inline std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights,
-                                   money step) {
+template <class Lazy = void>
+std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights, money step) {
     if (step.currency() != total.currency()) {
         throw currency_mismatch_error("allocate: step and total are in different currencies");
     }
@@ -302,17 +313,18 @@ inline std::vector<money> allocate(money total, const std::vector<std::int64_t>&
                                      " units: must be a multiple of the step (" +
                                      std::to_string(step.units()) + " units)");
     }
-    const auto steps = detail::allocate_units(total.units() / step.units(), weights);
-    std::vector<money> parts;
+    const auto steps = detail::allocate_units<Lazy>(total.units() / step.units(), weights);
+    detail::lazy_t<std::vector<money>, Lazy> parts;
     parts.reserve(steps.size());
     for (auto s : steps) parts.push_back(money::from_units(s * step.units(), total.currency()));
     return parts;
 }
 
 /// Splits @p total into @p count parts that differ by at most one unit and sum exactly.
-inline std::vector<money> allocate_evenly(money total, std::size_t count) {
+template <class Lazy = void>
+std::vector<money> allocate_evenly(money total, std::size_t count) {
     if (count == 0) throw invalid_argument_error("allocate_evenly: count = 0: must be positive");
-    return allocate(total, std::vector<std::int64_t>(count, 1));
+    return allocate<Lazy>(total, detail::lazy_t<std::vector<std::int64_t>, Lazy>(count, 1));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_REPORT_HPP
 #define FUNDROUND_REPORT_HPP
 
+#include <fundround/detail/lazy.hpp>
 #include <fundround/money.hpp>
 #include <fundround/round.hpp>
 #include <fundround/schedule.hpp>
@@ -37,6 +38,8 @@ inline std::size_t display_width(const std::string& s) {
 }
 
 /// A table of text cells printed with aligned columns; numeric columns are right-aligned.
+/// A template only so that a translation unit that prints nothing does not instantiate it.
+template <class Lazy = void>
 class text_table {
 public:
     text_table(std::vector<std::string> header, std::vector<bool> right_aligned)
@@ -76,7 +79,10 @@ private:
 
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile.
-inline void print_summary(std::ostream& os, const funding_round& r, const report_options& opt = {}) {
+template <class Lazy = void>
+void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
+    // A template on Lazy (detail/lazy.hpp): instantiated only where a summary is printed.
+    const detail::lazy_t<funding_round, Lazy>& r = round;
     // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
     auto amount = [&](money m) {
         if (opt.full_amounts) return format_full(m);
@@ -87,7 +93,7 @@ inline void print_summary(std::ostream& os, const funding_round& r, const report
     auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
 
     os << r.name() << " (" << to_string(r.currency()) << "), closing " << to_string(r.close_date()) << '\n';
-    detail::text_table head({"", ""}, {false, false});
+    detail::text_table<Lazy> head({"", ""}, {false, false});
     head.add({"Pre-money", amount(r.pre_money())});
     head.add({"Raised, committed", amount(r.raised()) + " = " + amount(r.raised_at_close()) +
                                        " at close + " + amount(r.raised_scheduled()) + " scheduled + " +
@@ -113,7 +119,7 @@ inline void print_summary(std::ostream& os, const funding_round& r, const report
     head.print(os, "  ");
 
     os << "\nInvestors\n";
-    detail::text_table inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
+    detail::text_table<Lazy> inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
                             "Owns committed", "Owns at close"},
                            {false, false, true, true, true, true, true, true});
     for (const auto& c : r.commitments()) {
@@ -128,7 +134,7 @@ inline void print_summary(std::ostream& os, const funding_round& r, const report
 
     const disbursement_schedule& s = r.schedule();
     os << "\nSchedule\n";
-    detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
+    detail::text_table<Lazy> sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
                              {false, false, true, false, false, true});
     for (const auto& d : s.dated()) {
         sched.add({to_string(*d.date), d.investor, amount(d.amount), to_string(d.status), condition_text(d),
@@ -144,15 +150,17 @@ inline void print_summary(std::ostream& os, const funding_round& r, const report
 }
 
 /// Writes print_summary() with default options.
-inline std::ostream& operator<<(std::ostream& os, const funding_round& r) {
-    print_summary(os, r);
+template <class Lazy = void>
+std::ostream& operator<<(std::ostream& os, const funding_round& r) {
+    print_summary<Lazy>(os, r);
     return os;
 }
 
 /// print_summary() as a string.
-inline std::string summary(const funding_round& r, const report_options& opt = {}) {
-    std::ostringstream os;
-    print_summary(os, r, opt);
+template <class Lazy = void>
+std::string summary(const funding_round& r, const report_options& opt = {}) {
+    detail::lazy_t<std::ostringstream, Lazy> os;
+    print_summary<Lazy>(os, r, opt);
     return os.str();
 }
 

@@ -6,6 +6,7 @@
 #include <fundround/calendar.hpp>
 #include <fundround/condition.hpp>
 #include <fundround/currency.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 #include <fundround/investor.hpp>
 #include <fundround/money.hpp>
@@ -95,13 +96,19 @@ public:
         return *this;
     }
 
+    // validate(), try_build(), build() and the checks behind them are templates on a defaulted
+    // Lazy parameter (detail/lazy.hpp): instantiated only in a translation unit that builds.
+
     /// Every problem that build() would report (empty if the round is valid).
-    std::vector<diagnostic> validate() const { return try_build().problems; }
+    template <class Lazy = void>
+    std::vector<diagnostic> validate() const { return try_build<Lazy>().problems; }
     /// The round, or every problem found; never throws for bad input.
+    template <class Lazy = void>
     build_result try_build() const;
     /// The round; throws validation_error listing every problem.
+    template <class Lazy = void>
     funding_round build() const {
-        build_result r = try_build();
+        build_result r = try_build<Lazy>();
         if (!r.ok()) throw validation_error("round \"" + name_ + "\" is invalid", std::move(r.problems));
         return std::move(*r.round);
     }
@@ -152,7 +159,8 @@ private:
         return path;
     }
 
-    void check_round(std::vector<diagnostic>& out) const {
+    template <class Lazy>
+    void check_round(detail::lazy_t<std::vector<diagnostic>, Lazy>& out) const {
         if (!pre_money_) {
             out.push_back({"pre_money", "", "is required"});
         } else {
@@ -172,13 +180,14 @@ private:
     }
 
     // Validates one commitment; returns its total when it can be computed.
-    std::optional<money> check_entry(std::vector<diagnostic>& out, std::size_t i,
+    template <class Lazy>
+    std::optional<money> check_entry(detail::lazy_t<std::vector<diagnostic>, Lazy>& out, std::size_t i,
                                      std::unordered_map<std::string, std::size_t>& seen,
                                      const std::optional<world_state>& at_close,
                                      const world_state& end_of_time,
                                      std::vector<placement>& placements,
                                      outcome_cache& outcomes_of) const {
-        const entry& e = entries_[i];
+        const detail::lazy_t<entry, Lazy>& e = entries_[i];
         const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
             out.push_back({path + ".name", "", "must not be empty"});
@@ -264,7 +273,8 @@ private:
         if (c.depends_on_milestone()) {
             // enumerate_outcomes() may try thousands of outcomes: once per shared condition.
             auto [it, fresh] = outcomes_of.try_emplace(c.identity());
-            if (fresh) it->second = enumerate_outcomes(c, close, end_of_time);
+            // PathFn as the Lazy parameter: instantiated with place() itself.
+            if (fresh) it->second = enumerate_outcomes<PathFn>(c, close, end_of_time);
             const outcomes& o = it->second;
             if (!o.some_met) out.push_back({path() + ".condition", c.to_string(), "can never be met"});
             if (!o.some_met || !o.all_met) return placed(funding_status::conditional, t.expected_date());
@@ -295,7 +305,11 @@ private:
     }
 
     // The fallback part is paid once the condition is met or lapses, whichever comes first.
-    static condition settled(const condition& c) { return c || !c; }
+    template <class Lazy = void>
+    static condition settled(const condition& c) {
+        const detail::lazy_t<condition, Lazy>& d = c;
+        return d || !d;
+    }
 
     // Places both parts of a tranche with a valid fallback: the excess under the tranche's own
     // condition and expected date, the fallback when the condition is settled.
@@ -328,7 +342,8 @@ private:
     }
 
     // The day after each long-stop on or after @p close: the days on which an outcome can change.
-    static void collect_lapse_days(const condition& c, calendar_date close, std::vector<calendar_date>& days) {
+    template <class Days>
+    static void collect_lapse_days(const condition& c, calendar_date close, Days& days) {
         if (c.kind() == condition_kind::long_stop && *c.date() >= close) days.push_back(next_day(*c.date()));
         for (const auto& p : c.parts()) collect_lapse_days(p, close, days);
     }
@@ -336,9 +351,10 @@ private:
     // Tries each milestone achieved, failed or never settled, on the close date or the day after
     // a long-stop (the only days the rules compare against), judged at the end of time. Too many
     // combinations (over 4096) count as "can be met, not certain".
+    template <class Lazy>
     static outcomes enumerate_outcomes(const condition& c, calendar_date close,
                                        const world_state& end_of_time) {
-        const std::vector<std::string> names = c.milestones();
+        const detail::lazy_t<std::vector<std::string>, Lazy> names = c.milestones();
         outcomes result;
         {  // Fast path for the common case: met if achieved, not met if never settled.
             world_state achieved = end_of_time;
@@ -349,7 +365,7 @@ private:
                 return result;
             }
         }
-        std::vector<calendar_date> days{close};
+        detail::lazy_t<std::vector<calendar_date>, Lazy> days{close};
         collect_lapse_days(c, close, days);
         const std::size_t options = 2 * days.size() + 1;
         std::size_t combinations = 1;
@@ -396,10 +412,11 @@ private:
     std::vector<entry> entries_;
 };
 
-inline build_result round_builder::try_build() const {
-    build_result result;
+template <class Lazy>
+build_result round_builder::try_build() const {
+    detail::lazy_t<build_result, Lazy> result;
     std::vector<diagnostic>& out = result.problems;
-    check_round(out);
+    check_round<Lazy>(out);
     std::unordered_map<std::string, std::size_t> seen;
     seen.reserve(entries_.size());
     std::vector<money> totals;
@@ -412,7 +429,7 @@ inline build_result round_builder::try_build() const {
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         placements[i].reserve(entries_[i].tranches.size());
-        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
+        auto total = check_entry<Lazy>(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
         if (total) {
             totals.push_back(*total);
         } else {

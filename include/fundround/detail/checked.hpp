@@ -128,6 +128,25 @@ inline int128 divide_rounded(int128 num, int128 den, rounding mode) {
     return static_cast<int128>(q);
 }
 
+/// n / d (d > 0) rounded to an integer by @p mode, on a big integer type such as cpp_int.
+template <class Integer>
+Integer divide_rounded_integer(const Integer& n, const Integer& d, rounding mode) {
+    const bool negative = n < 0;
+    Integer mag = negative ? Integer(-n) : n;
+    Integer q = mag / d;
+    const Integer r = mag % d;
+    if (round_increment(q, r, d, negative, mode)) q += 1;
+    return negative ? Integer(-q) : q;
+}
+
+/// Throws invalid_argument_error unless 0 <= @p decimals <= 60.
+inline void check_decimals(int decimals) {
+    if (decimals < 0 || decimals > 60) {
+        throw invalid_argument_error("decimals = " + std::to_string(decimals) +
+                                     ": must be between 0 and 60");
+    }
+}
+
 /// a * num / den with a 128-bit intermediate, rounded by @p mode, narrowed to 64 bits.
 inline std::int64_t mul_div(std::int64_t a, std::int64_t num, std::int64_t den, rounding mode) {
     return narrow(divide_rounded(int128(a) * int128(num), int128(den), mode), "multiplication by a ratio");
