@@ -6,6 +6,7 @@
 #include <fundround/calendar.hpp>
 #include <fundround/condition.hpp>
 #include <fundround/currency.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 #include <fundround/fraction.hpp>
 #include <fundround/investor.hpp>
@@ -142,7 +143,9 @@ class open_round {
 public:
     /// Opens a round whose first close is @p first_close, raising at most @p max_size (committed).
     /// Throws validation_error if @p max_size is not a positive amount in the round's currency or
-    /// the first close already raises more.
+    /// the first close already raises more. (The members that build rounds are templates only so
+    /// that translation units that never call them do not instantiate them: detail/lazy.hpp.)
+    template <class Lazy = void>
     explicit open_round(funding_round first_close, std::optional<money> max_size = std::nullopt)
         : current_(std::move(first_close)), max_size_(max_size) {
         std::vector<diagnostic> problems;
@@ -166,16 +169,18 @@ public:
         std::vector<money> added;
         added.reserve(current_.commitments().size());
         for (const auto& c : current_.commitments()) added.push_back(c.total);
-        closes_.push_back(figures_of(current_, "first close", current_.close_date(), added));
+        closes_.push_back(figures_of<Lazy>(current_, "first close", current_.close_date(), added));
     }
 
     /// Every problem that add(@p c) would report (empty if it can be added).
-    std::vector<diagnostic> validate(const closing& c) const { return attempt(c).problems; }
+    template <class Lazy = void>
+    std::vector<diagnostic> validate(const closing& c) const { return attempt<Lazy>(c).problems; }
 
     /// Adds close @p c; throws validation_error listing every problem and then leaves the round
     /// unchanged.
+    template <class Lazy = void>
     open_round& add(const closing& c) {
-        attempt_result r = attempt(c);
+        attempt_result r = attempt<Lazy>(c);
         if (!r.round) {
             std::string what = "closing";
             if (!c.label().empty()) what += " \"" + c.label() + "\"";
@@ -183,7 +188,7 @@ public:
                                        "\" is invalid",
                                    std::move(r.problems));
         }
-        closing_figures f = figures_of(*r.round, c.label(), c.date(), r.added);
+        closing_figures f = figures_of<Lazy>(*r.round, c.label(), c.date(), r.added);
         closes_.push_back(std::move(f));
         current_ = std::move(*r.round);
         return *this;
@@ -224,13 +229,15 @@ private:
         return t.fallback() ? moved.otherwise(*t.fallback()) : moved;
     }
 
+    template <class Lazy>
     attempt_result attempt(const closing& c) const;
 
+    template <class Lazy>
     static closing_figures figures_of(const funding_round& r, std::string label, calendar_date date,
                                       const std::vector<money>& added) {
         const fundround::currency cur = r.currency();
         const std::size_t n = r.commitments().size();
-        const round_timeline as_at_close(r);  // no milestone achieved: conditional money waits
+        const detail::lazy_t<round_timeline, Lazy> as_at_close(r);  // no milestone achieved: conditional money waits
         std::vector<money> funded;
         funded.reserve(n);
         for (const auto& c : r.commitments()) funded.push_back(as_at_close.as_of(c.investor.name(), date).funded);
@@ -259,7 +266,8 @@ private:
     std::vector<closing_figures> closes_;
 };
 
-inline open_round::attempt_result open_round::attempt(const closing& c) const {
+template <class Lazy>
+open_round::attempt_result open_round::attempt(const closing& c) const {
     attempt_result result;
     std::vector<diagnostic>& out = result.problems;
     const fundround::currency cur = current_.currency();
@@ -359,7 +367,7 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     // Rebuild the whole round through the public builder: every earlier commitment, with an
     // existing investor's new tranches appended, then the newcomers in the order given.
     const funding_round& r = current_;
-    round_builder b(r.name());
+    detail::lazy_t<round_builder, Lazy> b(r.name());
     b.currency(cur).pre_money(r.pre_money()).close_date(r.close_date());
     if (const auto shares = r.valuation().pre_money_shares()) b.pre_money_shares(*shares);
     if (r.prior_mark()) b.prior_mark(*r.prior_mark(), r.prior_mark_label());

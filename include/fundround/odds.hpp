@@ -166,6 +166,7 @@ struct monte_carlo_options {
 };
 
 namespace detail {
+template <class Lazy>
 struct odds_engine;
 }  // namespace detail
 
@@ -251,6 +252,7 @@ public:
 
 private:
     /// Only the evaluation functions build results.
+    template <class>
     friend struct detail::odds_engine;
     round_odds() = default;
 
@@ -273,14 +275,19 @@ private:
 /// Applies @p odds to @p round: exact enumeration when at most max_exact_milestones milestones
 /// are uncertain, otherwise a Monte Carlo run with @p monte_carlo's sample count and seed.
 /// Throws validation_error listing every problem with the odds (see milestone_odds::validate()).
+/// (The three entry points are templates only so that translation units that never call them
+/// do not instantiate the engine: detail/lazy.hpp. Callers never name the parameter.)
+template <class Lazy = void>
 round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
                          const monte_carlo_options& monte_carlo = {});
 /// Exact enumeration of all 2^k outcomes of the k uncertain milestones; throws
 /// invalid_argument_error if k exceeds max_exact_milestones, validation_error for bad odds.
+template <class Lazy = void>
 round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
 /// A seeded, reproducible Monte Carlo run (same seed, same results on every compiler). Each
 /// sample draws the uncertain milestones in name order, each exactly with its probability
 /// (whose denominator must be below 2^64). Throws validation_error for bad odds or options.
+template <class Lazy = void>
 round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
                          const monte_carlo_options& options);
 
@@ -571,7 +578,9 @@ odds_sums enumerate_outcomes(const odds_model& m, const std::vector<Weight>& ach
 }
 
 /// The steps of an evaluation: the model of a round, the walks over outcomes or samples, and
-/// the results (a friend of round_odds, which only it builds).
+/// the results (a friend of round_odds, which only it builds). A class template (on an unused
+/// parameter) so that its member bodies are instantiated only where an evaluation is called.
+template <class Lazy>
 struct odds_engine {
     static odds_model model(const funding_round& round, const milestone_odds& odds,
                             std::size_t max_table_bits, bool exact);
@@ -581,7 +590,8 @@ struct odds_engine {
     static round_odds monte_carlo(const odds_model& m, const monte_carlo_options& options);
 };
 
-inline odds_model odds_engine::model(const funding_round& round, const milestone_odds& odds,
+template <class Lazy>
+odds_model odds_engine<Lazy>::model(const funding_round& round, const milestone_odds& odds,
                                      std::size_t max_table_bits, bool exact) {
     std::vector<diagnostic> problems = odds.validate(round);
     if (!problems.empty()) {
@@ -673,7 +683,8 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
     return m;
 }
 
-inline round_odds odds_engine::finish(const odds_model& m, const odds_sums& s, odds_method method,
+template <class Lazy>
+round_odds odds_engine<Lazy>::finish(const odds_model& m, const odds_sums& s, odds_method method,
                                       std::uint64_t outcome_count, std::optional<std::uint64_t> seed) {
     using integer = fraction::integer;
     const integer& den = s.denominator;
@@ -756,7 +767,8 @@ inline round_odds odds_engine::finish(const odds_model& m, const odds_sums& s, o
     return r;
 }
 
-inline round_odds odds_engine::exact(const odds_model& m) {
+template <class Lazy>
+round_odds odds_engine<Lazy>::exact(const odds_model& m) {
     using integer = fraction::integer;
     const std::size_t k = m.names.size();
     integer den = 1;
@@ -780,7 +792,8 @@ inline round_odds odds_engine::exact(const odds_model& m) {
                   outcomes, std::nullopt);
 }
 
-inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carlo_options& options) {
+template <class Lazy>
+round_odds odds_engine<Lazy>::monte_carlo(const odds_model& m, const monte_carlo_options& options) {
     const std::size_t k = m.names.size();
     std::vector<diagnostic> problems;
     if (options.samples < 2) {
@@ -834,24 +847,29 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
 
 }  // namespace detail
 
-inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds) {
-    return detail::odds_engine::exact(detail::odds_engine::model(round, odds, max_exact_milestones, true));
+template <class Lazy>
+round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds) {
+    using engine = detail::odds_engine<Lazy>;
+    return engine::exact(engine::model(round, odds, max_exact_milestones, true));
 }
 
-inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
-                                const monte_carlo_options& options) {
-    return detail::odds_engine::monte_carlo(detail::odds_engine::model(round, odds, 16, false), options);
+template <class Lazy>
+round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
+                         const monte_carlo_options& options) {
+    using engine = detail::odds_engine<Lazy>;
+    return engine::monte_carlo(engine::model(round, odds, 16, false), options);
 }
 
-inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
-                                const monte_carlo_options& monte_carlo) {
+template <class Lazy>
+round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
+                         const monte_carlo_options& monte_carlo) {
     std::size_t uncertain = 0;
     for (const auto& entry : odds.chances()) {
         const fraction& p = entry.second.probability;
         if (p.sign() > 0 && p < fraction(1)) ++uncertain;
     }
-    if (uncertain <= max_exact_milestones) return enumerate_odds(round, odds);
-    return simulate_odds(round, odds, monte_carlo);
+    if (uncertain <= max_exact_milestones) return enumerate_odds<Lazy>(round, odds);
+    return simulate_odds<Lazy>(round, odds, monte_carlo);
 }
 
 }  // namespace fundround

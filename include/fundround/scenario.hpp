@@ -5,6 +5,7 @@
 
 #include <fundround/calendar.hpp>
 #include <fundround/condition.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 #include <fundround/fraction.hpp>
 #include <fundround/money.hpp>
@@ -128,13 +129,14 @@ public:
     }
 
     /// The round as it turns out in this scenario; throws validation_error listing every problem.
+    template <class Lazy = void>
     scenario_result apply_to(const funding_round& r) const {
         std::vector<diagnostic> problems = validate(r);
         if (!problems.empty()) {
             throw validation_error("scenario \"" + name_ + "\" does not fit round \"" + r.name() + "\"",
                                    std::move(problems));
         }
-        return scenario_result(name_, round_timeline(r, world()));
+        return scenario_result(name_, detail::lazy_t<round_timeline, Lazy>(r, world()));
     }
 
     /// The scenario as a world_state seen at end_of_time(); throws invalid_argument_error for an

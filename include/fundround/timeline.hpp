@@ -6,6 +6,7 @@
 #include <fundround/calendar.hpp>
 #include <fundround/condition.hpp>
 #include <fundround/currency.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 #include <fundround/fraction.hpp>
 #include <fundround/money.hpp>
@@ -66,10 +67,14 @@ class round_timeline {
 public:
     /// The round as things stand at close: no milestone achieved or failed, so conditional money
     /// waits, and lapses at its long-stop date if it has one.
+    template <class Lazy = void>
     explicit round_timeline(const funding_round& r) : round_timeline(r, world_state(r.close_date())) {}
 
     /// The round in the world @p facts: its recorded milestone achievements and failures count on
     /// their own dates (the world's as-of date is ignored).
+    /// (A template only so that translation units that never build a timeline do not
+    /// instantiate its body; see detail/lazy.hpp. Callers never name the parameter.)
+    template <class Lazy = void>
     round_timeline(const funding_round& r, const world_state& facts);
 
     /// Where the whole round stands on @p d. O(log n).
@@ -146,10 +151,11 @@ private:
     }
 
     // Applies @p moves (sorted by day) to @p t, one totals row per distinct day.
-    static void replay(track& t, const std::vector<move>& moves, std::size_t first, std::size_t last) {
+    template <class Moves>
+    static void replay(track& t, const Moves& moves, std::size_t first, std::size_t last) {
         totals running = t.initial;
         for (std::size_t i = first; i < last; ++i) {
-            const move& mv = moves[i];
+            const auto& mv = moves[i];
             // Each bucket holds part of the round's total, which fits (the builder checked
             // pre-money + total): no intermediate can overflow.
             running[mv.from] -= mv.amount;
@@ -172,8 +178,10 @@ private:
     std::vector<payment> payments_;
 };
 
-inline round_timeline::round_timeline(const funding_round& r, const world_state& facts)
+template <class Lazy>
+round_timeline::round_timeline(const funding_round& r, const world_state& facts)
     : pre_money_(r.pre_money()), close_(r.close_date()) {
+    using move_t = detail::lazy_t<move, Lazy>;  // dependent: instantiated only when called
     const std::vector<commitment>& cs = r.commitments();
     names_.reserve(cs.size());
     index_.reserve(cs.size());
@@ -186,8 +194,8 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     const world_state world = facts.at(end_of_time());
     // Conditions are shared between entries (one milestone, many tranches): evaluate each once.
     // The keys point into the round's schedule, alive for the whole constructor.
-    std::unordered_map<const void*, condition_status> seen;
-    std::vector<move> moves;
+    std::unordered_map<const void*, detail::lazy_t<condition_status, Lazy>> seen;
+    std::vector<move_t> moves;
     const date::sys_days close{close_};
     const auto handle = [&](const disbursement& e) {
         auto [it, fresh] = seen.try_emplace(e.when.identity());
@@ -222,18 +230,19 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     for (const disbursement& e : r.schedule().undated()) handle(e);
 
     // The whole round: moves by day (stable, so ties keep schedule order).
-    std::stable_sort(moves.begin(), moves.end(), [](const move& a, const move& b) { return a.day < b.day; });
+    std::stable_sort(moves.begin(), moves.end(), [](const move_t& a, const move_t& b) { return a.day < b.day; });
     replay(all_, moves, 0, moves.size());
     // Each investor: the same moves grouped by investor, still in day order.
     std::stable_sort(moves.begin(), moves.end(),
-                     [](const move& a, const move& b) { return a.investor < b.investor; });
+                     [](const move_t& a, const move_t& b) { return a.investor < b.investor; });
     for (std::size_t first = 0; first < moves.size();) {
         std::size_t last = first;
         while (last < moves.size() && moves[last].investor == moves[first].investor) ++last;
         replay(investors_[moves[first].investor], moves, first, last);
         first = last;
     }
-    std::stable_sort(payments_.begin(), payments_.end(),
+    detail::lazy_t<std::vector<payment>, Lazy>& paid = payments_;
+    std::stable_sort(paid.begin(), paid.end(),
                      [](const payment& a, const payment& b) { return date::sys_days{a.date} < date::sys_days{b.date}; });
 }
 
