@@ -17,11 +17,10 @@ namespace {
 using namespace fundround;
 using namespace fundround::literals;
 
-calendar_date ymd(int y, unsigned m, unsigned d) { return date::year{y} / date::month{m} / date::day{d}; }
-
-const calendar_date kClose = ymd(2026, 2, 27);  // assumption A1 of examples/reference_round.cpp
-
 using fundround_test::reference_round;  // the reference round, assumptions A1-A4
+using fundround_test::ymd;
+
+const calendar_date kClose = fundround_test::reference_close();  // assumption A1
 
 void check_position(const round_position& p, money funded, money committed, money conditional, money lapsed,
                     money post) {

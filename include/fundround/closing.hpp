@@ -7,6 +7,7 @@
 #include <fundround/condition.hpp>
 #include <fundround/currency.hpp>
 #include <fundround/detail/lazy.hpp>
+#include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/fraction.hpp>
 #include <fundround/investor.hpp>
@@ -27,14 +28,6 @@
 #include <vector>
 
 namespace fundround {
-
-namespace detail {
-/// Compact text where that is exact ("$125B"), the full amount otherwise ("$120,000,000,000.001").
-inline std::string exact_amount(money m) {
-    std::string compact = format_compact(m);
-    return parse_money(compact, m.currency()) == m ? compact : format_full(m);
-}
-}  // namespace detail
 
 /// One later close of an open round: who puts money in, on which date, at the round's price.
 ///
@@ -158,9 +151,9 @@ public:
                 problems.push_back({"max_size", format_full(m), "must be positive"});
             } else if (current_.raised() > m) {
                 problems.push_back({"max_size", format_full(m),
-                                    "the first close raises " + detail::exact_amount(current_.raised()) + ", " +
-                                        detail::exact_amount(current_.raised() - m) + " above its maximum " +
-                                        detail::exact_amount(m)});
+                                    "the first close raises " + detail::compact_if_exact(current_.raised()) + ", " +
+                                        detail::compact_if_exact(current_.raised() - m) + " above its maximum " +
+                                        detail::compact_if_exact(m)});
             }
         }
         if (!problems.empty()) {
@@ -354,9 +347,9 @@ open_round::attempt_result open_round::attempt(const closing& c) const {
             const money after = current_.raised() + money_in;
             if (after > *max_size_) {
                 out.push_back({"closing", format_full(money_in),
-                               "the round would raise " + detail::exact_amount(after) + ", " +
-                                   detail::exact_amount(after - *max_size_) + " above its maximum " +
-                                   detail::exact_amount(*max_size_)});
+                               "the round would raise " + detail::compact_if_exact(after) + ", " +
+                                   detail::compact_if_exact(after - *max_size_) + " above its maximum " +
+                                   detail::compact_if_exact(*max_size_)});
             }
         } catch (const overflow_error&) {
             // The round builder below reports the overflow.

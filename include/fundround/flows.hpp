@@ -6,6 +6,7 @@
 
 #include <fundround/calendar.hpp>
 #include <fundround/currency.hpp>
+#include <fundround/detail/text_table.hpp>
 #include <fundround/discount.hpp>
 #include <fundround/error.hpp>
 #include <fundround/fraction.hpp>
@@ -71,15 +72,6 @@ inline void check_cash_flows(const std::vector<cash_flow>& flows, const std::str
             problems.push_back({at + ".amount", to_string(flows[i].amount), "must be positive"});
         }
     }
-}
-
-/// Width on screen of UTF-8 text (counts code points, not bytes).
-inline std::size_t display_width_utf8(const std::string& s) {
-    std::size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
-    }
-    return n;
 }
 
 /// Stable sort by date: flows on the same day keep their input order.
@@ -396,36 +388,17 @@ struct net_flows_format {
 /// aligned row per year (money in, money out, net, cumulative net) and a total row.
 inline void print_net_flows(std::ostream& os, const net_flows& flows,
                             const net_flows_format& format = {}) {
-    auto amount = [&](money m) {
-        if (format.full_amounts) return format_full(m);
-        std::string compact = format_compact(m);
-        return parse_money(compact, m.currency()) == m ? compact : format_full(m);
-    };
-    std::vector<std::vector<std::string>> rows;
-    rows.push_back({"Year", "Money in", "Money out", "Net", "Cumulative net"});
+    auto amount = [&](money m) { return detail::compact_if_exact(m, format.full_amounts); };
+    detail::text_table<> table({"Year", "Money in", "Money out", "Net", "Cumulative net"},
+                               {false, true, true, true, true});
     for (const flow_year& y : flows.by_year()) {
-        rows.push_back({std::to_string(y.year), amount(y.money_in), amount(y.money_out),
-                        amount(y.net), amount(y.cumulative_net)});
+        table.add({std::to_string(y.year), amount(y.money_in), amount(y.money_out), amount(y.net),
+                   amount(y.cumulative_net)});
     }
-    rows.push_back({"Total", amount(flows.total_in()), amount(flows.total_out()),
-                    amount(flows.total_net()), ""});
-    std::vector<std::size_t> width(rows.front().size(), 0);
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            width[c] = std::max(width[c], detail::display_width_utf8(row[c]));
-        }
-    }
+    table.add({"Total", amount(flows.total_in()), amount(flows.total_out()), amount(flows.total_net()), ""});
     os << flows.counterparty() << ": net flows in " << to_string(flows.currency())
        << ", net = money in - money out (company's view)\n";
-    for (const auto& row : rows) {
-        std::string line = " ";
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const std::string pad(width[c] - detail::display_width_utf8(row[c]), ' ');
-            line += c == 0 ? " " + row[c] + pad : "  " + pad + row[c];
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        os << line << '\n';
-    }
+    table.print(os, "  ");
 }
 
 /// Writes print_net_flows() with default options.

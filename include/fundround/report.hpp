@@ -4,6 +4,7 @@
 #define FUNDROUND_REPORT_HPP
 
 #include <fundround/detail/lazy.hpp>
+#include <fundround/detail/text_table.hpp>
 #include <fundround/money.hpp>
 #include <fundround/round.hpp>
 #include <fundround/schedule.hpp>
@@ -26,56 +27,6 @@ struct report_options {
     bool full_amounts = false;
 };
 
-namespace detail {
-
-/// Width on screen of UTF-8 text (counts code points, not bytes).
-inline std::size_t display_width(const std::string& s) {
-    std::size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
-    }
-    return n;
-}
-
-/// A table of text cells printed with aligned columns; numeric columns are right-aligned.
-/// A template only so that a translation unit that prints nothing does not instantiate it.
-template <class Lazy = void>
-class text_table {
-public:
-    text_table(std::vector<std::string> header, std::vector<bool> right_aligned)
-        : right_(std::move(right_aligned)) {
-        rows_.push_back(std::move(header));
-    }
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    void print(std::ostream& os, const std::string& indent) const {
-        std::vector<std::size_t> width(rows_.front().size(), 0);
-        for (const auto& row : rows_) {
-            for (std::size_t c = 0; c < row.size(); ++c) {
-                if (display_width(row[c]) > width[c]) width[c] = display_width(row[c]);
-            }
-        }
-        for (std::size_t r = 0; r < rows_.size(); ++r) {
-            const auto& row = rows_[r];
-            if (r == 0 && std::all_of(row.begin(), row.end(), [](const std::string& s) { return s.empty(); })) {
-                continue;  // a table without a header row
-            }
-            std::string line = indent;
-            for (std::size_t c = 0; c < row.size(); ++c) {
-                const std::string pad(width[c] - display_width(row[c]), ' ');
-                if (c > 0) line += "  ";
-                line += right_[c] ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
-            }
-            while (!line.empty() && line.back() == ' ') line.pop_back();
-            os << line << '\n';
-        }
-    }
-
-private:
-    std::vector<std::vector<std::string>> rows_;
-    std::vector<bool> right_;
-};
-
-}  // namespace detail
 
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile.
@@ -84,11 +35,7 @@ void print_summary(std::ostream& os, const funding_round& round, const report_op
     // A template on Lazy (detail/lazy.hpp): instantiated only where a summary is printed.
     const detail::lazy_t<funding_round, Lazy>& r = round;
     // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
-    auto amount = [&](money m) {
-        if (opt.full_amounts) return format_full(m);
-        std::string compact = format_compact(m);
-        return parse_money(compact, m.currency()) == m ? compact : format_full(m);
-    };
+    auto amount = [&](money m) { return detail::compact_if_exact(m, opt.full_amounts); };
     auto pct = [&](const fraction& f) { return f.to_percent_string(opt.percent_decimals); };
     auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
 

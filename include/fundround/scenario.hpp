@@ -50,19 +50,18 @@ public:
     /// Pre-money + raised().
     money post_money() const { return end_.post_money; }
     /// @p investor's ownership in the end: what it paid / post_money().
-    fraction ownership(std::string_view investor) const { return timeline_.ownership(investor, end_time()); }
+    fraction ownership(std::string_view investor) const { return timeline_.ownership(investor, end_of_time()); }
     /// What @p investor paid in the end; throws invalid_argument_error if it is not in the round.
-    money paid_by(std::string_view investor) const { return timeline_.as_of(investor, end_time()).funded; }
+    money paid_by(std::string_view investor) const { return timeline_.as_of(investor, end_of_time()).funded; }
     /// The holders before the round, in the end: pre-money / post_money().
-    fraction existing_holders_ownership() const { return timeline_.existing_holders_ownership(end_time()); }
+    fraction existing_holders_ownership() const { return timeline_.existing_holders_ownership(end_of_time()); }
     /// The new investors together, in the end: raised() / post_money().
-    fraction new_investors_ownership() const { return timeline_.new_investors_ownership(end_time()); }
+    fraction new_investors_ownership() const { return timeline_.new_investors_ownership(end_of_time()); }
 
 private:
     friend class scenario;
     scenario_result(std::string name, round_timeline t)
         : name_(std::move(name)), timeline_(std::move(t)), end_(timeline_.in_the_end()) {}
-    static calendar_date end_time() { return end_of_time(); }
 
     std::string name_;
     round_timeline timeline_;

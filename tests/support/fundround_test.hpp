@@ -18,6 +18,11 @@ struct lcg {
     }
 };
 
+// A calendar date from plain numbers: ymd(2026, 2, 27).
+inline fundround::calendar_date ymd(int y, unsigned m, unsigned d) {
+    return date::year{y} / date::month{m} / date::day{d};
+}
+
 // The close date the reference example assumes (A1 of examples/reference_round.cpp).
 inline fundround::calendar_date reference_close() { return date::year{2026} / 2 / 27; }
 

@@ -1,0 +1,78 @@
+/// @file detail/text_table.hpp
+/// @brief Plain-text tables and amount text for the printed reports (internal).
+#ifndef FUNDROUND_DETAIL_TEXT_TABLE_HPP
+#define FUNDROUND_DETAIL_TEXT_TABLE_HPP
+
+#include <fundround/money.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+namespace detail {
+
+/// Width on screen of UTF-8 text (counts code points, not bytes).
+inline std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
+    }
+    return n;
+}
+
+/// A table of text cells printed with aligned columns; numeric columns are right-aligned.
+/// A template only so that a translation unit that prints nothing does not instantiate it.
+template <class Lazy = void>
+class text_table {
+public:
+    text_table(std::vector<std::string> header, std::vector<bool> right_aligned)
+        : right_(std::move(right_aligned)) {
+        rows_.push_back(std::move(header));
+    }
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void print(std::ostream& os, const std::string& indent) const {
+        std::vector<std::size_t> width(rows_.front().size(), 0);
+        for (const auto& row : rows_) {
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                if (display_width(row[c]) > width[c]) width[c] = display_width(row[c]);
+            }
+        }
+        for (std::size_t r = 0; r < rows_.size(); ++r) {
+            const auto& row = rows_[r];
+            if (r == 0 && std::all_of(row.begin(), row.end(), [](const std::string& s) { return s.empty(); })) {
+                continue;  // a table without a header row
+            }
+            std::string line = indent;
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                const std::string pad(width[c] - display_width(row[c]), ' ');
+                if (c > 0) line += "  ";
+                line += right_[c] ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
+            }
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            os << line << '\n';
+        }
+    }
+
+private:
+    std::vector<std::vector<std::string>> rows_;
+    std::vector<bool> right_;
+};
+
+/// @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
+/// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
+inline std::string compact_if_exact(money m, bool full = false) {
+    if (full) return format_full(m);
+    std::string compact = format_compact(m);
+    return parse_money(compact, m.currency()) == m ? compact : format_full(m);
+}
+
+}  // namespace detail
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_DETAIL_TEXT_TABLE_HPP
