@@ -12,6 +12,8 @@
 # plus an empty translation unit (the compiler's start-up cost), and prints a/b: the price of
 # fundround's own code on top of what its dependencies cost anyway. Runs are interleaved (one
 # run of every TU per round) so that load from other processes spreads over all of them.
+# With g++, also prints the memory its garbage collector allocated for each TU (from
+# -ftime-report, one run): load does not move it, so it is the number to compare on a busy machine.
 #
 # Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--no-table] [--cumulative]
 #   -n RUNS        runs per translation unit, median reported (default 5, or $N)
@@ -99,16 +101,34 @@ if [[ $cumulative -eq 1 ]]; then
   done
 fi
 
-compile() {  # compile FILE: compiles, prints nothing, fails loudly on an error
-  "$cxx" "-std=$std" "${extra[@]}" "${mode[@]}" "${defs[@]}" -I"$root/include" \
-         "$1" -o "$work/out.o"
+compile() {  # compile FILE [FLAG...]: compiles, prints nothing, fails loudly on an error
+  local file="$1"; shift
+  "$cxx" "-std=$std" "${extra[@]}" "${mode[@]}" "${defs[@]}" -I"$root/include" "$@" \
+         "$file" -o "$work/out.o"
 }
 
-# --- check every TU compiles once (also warms the file cache) ---------------------------------
+# g++ reports the memory its garbage collector allocated (last column of -ftime-report's TOTAL
+# line): unlike time, load does not move it, so it shows small changes that timing noise hides.
+is_gcc=0
+"$cxx" --version 2>/dev/null | grep -q 'Free Software Foundation' && is_gcc=1
+declare -A mem  # name -> MB (g++ only)
+to_mb() {  # to_mb 437M | 1446k | 2G -> MB, one decimal
+  awk -v v="$1" 'BEGIN { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1) + 0
+    if (u == "k") n /= 1024; else if (u == "G") n *= 1024; else if (u !~ /M/) n = v / 1048576
+    printf "%.1f", n }'
+}
+
+# --- check every TU compiles once (also warms the file cache; with g++, reads its memory) ------
 for name in "${names[@]}"; do
-  if ! compile "${src[$name]}"; then
+  flags=()
+  [[ $is_gcc -eq 1 ]] && flags=(-ftime-report)
+  if ! compile "${src[$name]}" "${flags[@]}" 2>"$work/report"; then
+    cat "$work/report" >&2
     echo "compile_time.sh: '$name' does not compile" >&2
     exit 1
+  fi
+  if [[ $is_gcc -eq 1 ]]; then
+    mem["$name"]="$(to_mb "$(awk '$1 == "TOTAL" { v = $NF } END { print v }' "$work/report")")"
   fi
 done
 
@@ -148,27 +168,33 @@ b="${med_wall[$B]}"
 ratio="$(div "$a" "$b")"
 
 echo
-printf '%-24s %10s %8s   %10s %8s\n' "translation unit" "wall s" "vs (b)" "cpu s" "vs (b)"
-printf '%-24s %10s %8s   %10s %8s\n' "------------------------" "------" "------" "-----" "------"
+printf '%-24s %10s %8s   %10s %8s   %10s\n' "translation unit" "wall s" "vs (b)" "cpu s" "vs (b)" "g++ GGC MB"
+printf '%-24s %10s %8s   %10s %8s   %10s\n' "------------------------" "------" "------" "-----" "------" "----------"
 for name in "${names[@]}"; do
   [[ "$name" == "+ "* ]] && continue  # (e) has its own table below
-  printf '%-24s %10s %7sx   %10s %7sx\n' "$name" \
+  printf '%-24s %10s %7sx   %10s %7sx   %10s\n' "$name" \
          "${med_wall[$name]}" "$(div "${med_wall[$name]}" "$b")" \
-         "${med_cpu[$name]}" "$(div "${med_cpu[$name]}" "${med_cpu[$B]}")"
+         "${med_cpu[$name]}" "$(div "${med_cpu[$name]}" "${med_cpu[$B]}")" "${mem[$name]:--}"
 done
-echo "(medians; cpu = user + sys of the compiler: wall well above cpu means it waited for a core)"
+echo "(medians; cpu = user + sys of the compiler: wall well above cpu means it waited for a core;"
+echo " GGC MB: memory g++'s collector allocated, one run: not moved by load, a proxy for its work)"
 if [[ $cumulative -eq 1 ]]; then
   echo
   echo "(e) (b) plus the umbrella's headers in order; 'adds' = cpu s over the row above (noisy"
   echo "    when small: a header whose instantiations an earlier one already paid for adds ~0)"
-  printf '%-24s %10s %8s\n' "+ header" "cpu s" "adds s"
-  printf '%-24s %10s %8s\n' "------------------------" "-----" "------"
+  printf '%-24s %10s %8s   %10s %8s\n' "+ header" "cpu s" "adds s" "g++ GGC MB" "adds MB"
+  printf '%-24s %10s %8s   %10s %8s\n' "------------------------" "-----" "------" "----------" "-------"
   prev="${med_cpu[(b) dependencies only]}"
+  prev_mem="${mem[(b) dependencies only]:-}"
   for h in "${umbrella_headers[@]}"; do
     c="${med_cpu["+ ${h#fundround/}"]}"
-    printf '%-24s %10s %8s\n' "+ ${h#fundround/}" "$c" \
-           "$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%+.2f", c - p }')"
+    m="${mem["+ ${h#fundround/}"]:-}"
+    dm="-"
+    [[ -n "$m" ]] && dm="$(awk -v c="$m" -v p="$prev_mem" 'BEGIN { printf "%+.1f", c - p }')"
+    printf '%-24s %10s %8s   %10s %8s\n' "+ ${h#fundround/}" "$c" \
+           "$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%+.2f", c - p }')" "${m:--}" "$dm"
     prev="$c"
+    prev_mem="$m"
   done
 fi
 echo
@@ -179,6 +205,11 @@ printf 'fundround.hpp (a): %ss   dependencies only (b): %ss   empty TU: %ss\n' \
 printf 'ratio a/b = %s (wall), %s (cpu): fundround itself adds %ss per TU that includes it\n' \
        "$ratio" "$(div "${med_cpu[$A]}" "${med_cpu[$B]}")" \
        "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a - b }')"
+if [[ $is_gcc -eq 1 ]]; then
+  printf 'g++ GGC memory: (a) %s MB, (b) %s MB, a/b = %s: fundround itself adds %s MB\n' \
+         "${mem[$A]}" "${mem[$B]}" "$(div "${mem[$A]}" "${mem[$B]}")" \
+         "$(awk -v a="${mem[$A]}" -v b="${mem[$B]}" 'BEGIN { printf "%.1f", a - b }')"
+fi
 
 if [[ -n "$max_ratio" ]] && awk -v r="$ratio" -v m="$max_ratio" 'BEGIN { exit !(r > m) }'; then
   echo "compile_time.sh: a/b = $ratio is above --max-ratio $max_ratio" >&2
