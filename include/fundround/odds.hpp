@@ -10,6 +10,7 @@
 #include <fundround/config.hpp>
 #include <fundround/currency.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/detail/random.hpp>
 #include <fundround/error.hpp>
 #include <fundround/fraction.hpp>
@@ -37,6 +38,11 @@
 
 namespace fundround {
 
+// Functions and members with a non-trivial body (containers, strings, comparisons,
+// Boost.Multiprecision) are templates on a defaulted `Lazy` parameter (detail/lazy.hpp): a
+// translation unit that includes this header but does not call them does not instantiate what
+// they use. Callers never name the parameter.
+
 /// The chance of one milestone and the day it is achieved on if it is.
 struct milestone_chance {
     fraction probability;  ///< The chance it is achieved, from 0 to 1 inclusive.
@@ -44,11 +50,17 @@ struct milestone_chance {
     std::optional<calendar_date> achieved_on;
 
     /// True if probability and date are equal.
+    template <class Lazy = void>
     friend bool operator==(const milestone_chance& a, const milestone_chance& b) {
-        return a.probability == b.probability && a.achieved_on == b.achieved_on;
+        const detail::lazy_t<milestone_chance, Lazy>& x = a;
+        return x.probability == b.probability && x.achieved_on == b.achieved_on;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const milestone_chance& a, const milestone_chance& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const milestone_chance& a, const milestone_chance& b) {
+        const detail::lazy_t<milestone_chance, Lazy>& x = a;
+        return !(x == b);
+    }
 };
 
 /// Probabilities for the milestones of a round's conditions.
@@ -58,15 +70,18 @@ struct milestone_chance {
 /// A milestone named by several tranches is one event, so those tranches move together.
 /// Nothing is checked when odds are set; validate() (and every evaluation) reports all problems.
 class milestone_odds {
+    using chance_map = std::map<std::string, milestone_chance, std::less<>>;
+
 public:
     /// No odds yet.
     milestone_odds() = default;
 
     /// Milestone @p name is achieved with @p probability, on @p achieved_on (default: the round's
     /// close date), and never settles otherwise. Replaces any odds set before for @p name.
+    template <class Lazy = void>
     milestone_odds& set(std::string name, fraction probability,
                         std::optional<calendar_date> achieved_on = std::nullopt) {
-        chances_[std::move(name)] = milestone_chance{std::move(probability), achieved_on};
+        map<Lazy>()[std::move(name)] = milestone_chance{std::move(probability), achieved_on};
         return *this;
     }
 
@@ -75,15 +90,19 @@ public:
         return chances_;
     }
     /// The odds of milestone @p name; throws invalid_argument_error if none were set.
+    template <class Lazy = void>
     const milestone_chance& chance(std::string_view name) const {
-        const auto it = chances_.find(name);
-        if (it == chances_.end()) {
+        const auto it = map<Lazy>().find(name);
+        if (it == map<Lazy>().end()) {
             throw invalid_argument_error("milestone = \"" + std::string(name) + "\": has no odds");
         }
         return it->second;
     }
     /// True if odds were set for @p name.
-    bool contains(std::string_view name) const { return chances_.find(name) != chances_.end(); }
+    template <class Lazy = void>
+    bool contains(std::string_view name) const {
+        return map<Lazy>().find(name) != map<Lazy>().end();
+    }
     /// The number of milestones with odds.
     std::size_t size() const noexcept { return chances_.size(); }
     /// True if no odds were set.
@@ -92,17 +111,28 @@ public:
     /// Every problem with these odds for @p round, in name order: a probability outside [0, 1],
     /// an invalid date, odds for a milestone the round never mentions (a typo?), then every
     /// milestone the round's conditions use that has no odds.
+    template <class Lazy = void>
     std::vector<diagnostic> validate(const funding_round& round) const;
 
     /// True if both give the same odds to the same milestones.
+    template <class Lazy = void>
     friend bool operator==(const milestone_odds& a, const milestone_odds& b) {
-        return a.chances_ == b.chances_;
+        return a.map<Lazy>() == b.chances_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const milestone_odds& a, const milestone_odds& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const milestone_odds& a, const milestone_odds& b) {
+        return !(a.map<Lazy>() == b.chances_);
+    }
 
 private:
-    std::map<std::string, milestone_chance, std::less<>> chances_;
+    // chances_, as a type that depends on Lazy: what uses it is instantiated only when called.
+    template <class Lazy>
+    detail::lazy_t<chance_map, Lazy>& map() noexcept { return chances_; }
+    template <class Lazy>
+    const detail::lazy_t<chance_map, Lazy>& map() const noexcept { return chances_; }
+
+    chance_map chances_;
 };
 
 /// How a round_odds was computed.
@@ -112,7 +142,8 @@ enum class odds_method {
 };
 
 /// "exact" or "monte_carlo".
-inline std::string to_string(odds_method m) {
+template <class Lazy = void>
+std::string to_string(odds_method m) {
     switch (m) {
         case odds_method::exact: return "exact";
         case odds_method::monte_carlo: return "monte_carlo";
@@ -120,7 +151,10 @@ inline std::string to_string(odds_method m) {
     return "unknown";
 }
 /// Writes to_string(@p m).
-inline std::ostream& operator<<(std::ostream& os, odds_method m) { return os << to_string(m); }
+template <class Lazy = void>
+std::ostream& operator<<(std::ostream& os, odds_method m) {
+    return os << to_string<Lazy>(m);
+}
 
 /// One value of the amount raised and its probability (for Monte Carlo: its sample frequency).
 struct raised_outcome {
@@ -129,14 +163,22 @@ struct raised_outcome {
     fraction probability;  ///< Its probability, exactly.
 
     /// True if all three are equal.
+    template <class Lazy = void>
     friend bool operator==(const raised_outcome& a, const raised_outcome& b) {
-        return a.raised == b.raised && a.post_money == b.post_money && a.probability == b.probability;
+        const detail::lazy_t<raised_outcome, Lazy>& x = a;
+        return x.raised == b.raised && x.post_money == b.post_money && x.probability == b.probability;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const raised_outcome& a, const raised_outcome& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const raised_outcome& a, const raised_outcome& b) {
+        const detail::lazy_t<raised_outcome, Lazy>& x = a;
+        return !(x == b);
+    }
     /// Writes e.g. "$75B: 3/10".
+    template <class Lazy = void>
     friend std::ostream& operator<<(std::ostream& os, const raised_outcome& o) {
-        return os << format_compact(o.raised) << ": " << o.probability;
+        const detail::lazy_t<raised_outcome, Lazy>& x = o;
+        return os << format_compact(x.raised) << ": " << x.probability;
     }
 };
 
@@ -147,12 +189,18 @@ struct investor_odds {
     fraction expected_ownership;  ///< Probability-weighted ownership: E[paid / post-money].
 
     /// True if all three are equal.
+    template <class Lazy = void>
     friend bool operator==(const investor_odds& a, const investor_odds& b) {
-        return a.investor == b.investor && a.expected_amount == b.expected_amount &&
-               a.expected_ownership == b.expected_ownership;
+        const detail::lazy_t<investor_odds, Lazy>& x = a;
+        return x.investor == b.investor && x.expected_amount == b.expected_amount &&
+               x.expected_ownership == b.expected_ownership;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const investor_odds& a, const investor_odds& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const investor_odds& a, const investor_odds& b) {
+        const detail::lazy_t<investor_odds, Lazy>& x = a;
+        return !(x == b);
+    }
 };
 
 /// The number of uncertain milestones (probability strictly between 0 and 1) up to which
@@ -193,13 +241,19 @@ public:
     fundround::currency currency() const noexcept { return currency_; }
 
     /// The expected amount raised, exactly, in currency units (99500000000 for $99.5B).
+    template <class Lazy = void>
     const fraction& expected_raised() const noexcept { return expected_raised_; }
     /// The expected amount raised, rounded to a unit (a thousandth of a currency unit) by @p mode.
-    money expected_raised(rounding mode) const { return to_money(expected_raised_, mode); }
+    template <class Lazy = void>
+    money expected_raised(rounding mode) const { return to_money<Lazy>(expected_raised_, mode); }
     /// The expected post-money, exactly, in currency units: pre-money + expected_raised().
+    template <class Lazy = void>
     const fraction& expected_post_money() const noexcept { return expected_post_money_; }
     /// The expected post-money, rounded to a unit by @p mode.
-    money expected_post_money(rounding mode) const { return to_money(expected_post_money_, mode); }
+    template <class Lazy = void>
+    money expected_post_money(rounding mode) const {
+        return to_money<Lazy>(expected_post_money_, mode);
+    }
     /// The new investors' probability-weighted ownership together: E[raised / post-money].
     const fraction& expected_new_investors_ownership() const noexcept { return new_investors_; }
 
@@ -207,8 +261,9 @@ public:
     /// sum to exactly 1.
     const std::vector<raised_outcome>& distribution() const noexcept { return distribution_; }
     /// The probability that at least @p amount is raised.
+    template <class Lazy = void>
     fraction probability_at_least(money amount) const {
-        fraction p;
+        detail::lazy_t<fraction, Lazy> p;
         for (const auto& o : distribution_) {
             if (o.raised >= amount) p += o.probability;
         }
@@ -218,15 +273,18 @@ public:
     /// Every investor's expectations, in the round's order.
     const std::vector<investor_odds>& investors() const noexcept { return investors_; }
     /// The expectations of investor @p name; throws invalid_argument_error if absent.
+    template <class Lazy = void>
     const investor_odds& investor(std::string_view name) const {
+        const detail::lazy_t<std::string_view, Lazy> wanted = name;
         for (const auto& i : investors_) {
-            if (i.investor == name) return i;
+            if (i.investor == wanted) return i;
         }
-        throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
+        throw invalid_argument_error("investor = \"" + std::string(wanted) + "\": is not in the round");
     }
     /// The expected amount investor @p name pays, rounded to a unit by @p mode.
+    template <class Lazy = void>
     money expected_amount(std::string_view name, rounding mode) const {
-        return to_money(investor(name).expected_amount, mode);
+        return to_money<Lazy>(investor<Lazy>(name).expected_amount, mode);
     }
 
     /// Monte Carlo: the estimated variance of the mean amount raised, exactly, in squared
@@ -235,20 +293,27 @@ public:
     /// Monte Carlo: the standard error of the mean amount raised, sqrt(variance_of_mean()),
     /// rounded to a unit by @p mode (computed on integers, no floating point). Empty for exact
     /// results.
+    template <class Lazy = void>
     std::optional<money> standard_error(rounding mode) const;
 
     /// True if every figure is equal (same method, counts, seed and results).
+    template <class Lazy = void>
     friend bool operator==(const round_odds& a, const round_odds& b) {
-        return a.method_ == b.method_ && a.milestone_count_ == b.milestone_count_ &&
-               a.uncertain_count_ == b.uncertain_count_ && a.outcome_count_ == b.outcome_count_ &&
-               a.seed_ == b.seed_ && a.currency_ == b.currency_ &&
-               a.expected_raised_ == b.expected_raised_ &&
-               a.expected_post_money_ == b.expected_post_money_ &&
-               a.new_investors_ == b.new_investors_ && a.distribution_ == b.distribution_ &&
-               a.investors_ == b.investors_ && a.variance_of_mean_ == b.variance_of_mean_;
+        const detail::lazy_t<round_odds, Lazy>& x = a;
+        return x.method_ == b.method_ && x.milestone_count_ == b.milestone_count_ &&
+               x.uncertain_count_ == b.uncertain_count_ && x.outcome_count_ == b.outcome_count_ &&
+               x.seed_ == b.seed_ && x.currency_ == b.currency_ &&
+               x.expected_raised_ == b.expected_raised_ &&
+               x.expected_post_money_ == b.expected_post_money_ &&
+               x.new_investors_ == b.new_investors_ && x.distribution_ == b.distribution_ &&
+               x.investors_ == b.investors_ && x.variance_of_mean_ == b.variance_of_mean_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const round_odds& a, const round_odds& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const round_odds& a, const round_odds& b) {
+        const detail::lazy_t<round_odds, Lazy>& x = a;
+        return !(x == b);
+    }
 
 private:
     /// Only the evaluation functions build results.
@@ -256,6 +321,7 @@ private:
     friend struct detail::odds_engine;
     round_odds() = default;
 
+    template <class Lazy = void>
     money to_money(const fraction& major, rounding mode) const;
 
     odds_method method_ = odds_method::exact;
@@ -297,12 +363,18 @@ round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
 namespace detail {
 
 /// "odds[\"name\"]" for diagnostics.
-inline std::string odds_field(const std::string& name) { return "odds[\"" + name + "\"]"; }
+template <class Lazy = void>
+std::string odds_field(const std::string& name0) {
+    const lazy_t<std::string, Lazy>& name = name0;
+    return "odds[\"" + name + "\"]";
+}
 
 /// The sorted names of every milestone the round's schedule entries use.
-inline std::vector<std::string> round_milestones(const funding_round& round) {
-    std::set<std::string> names;
-    std::unordered_map<const void*, bool> seen;
+template <class Lazy = void>
+std::vector<std::string> round_milestones(const funding_round& round0) {
+    const lazy_t<funding_round, Lazy>& round = round0;
+    lazy_t<std::set<std::string>, Lazy> names;
+    lazy_t<std::unordered_map<const void*, bool>, Lazy> seen;
     for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
         for (const disbursement& d : *list) {
             if (!seen.emplace(d.when.identity(), true).second) continue;
@@ -314,10 +386,11 @@ inline std::vector<std::string> round_milestones(const funding_round& round) {
 
 }  // namespace detail
 
-inline std::vector<diagnostic> milestone_odds::validate(const funding_round& round) const {
-    const std::vector<std::string> used = detail::round_milestones(round);
+template <class Lazy>
+std::vector<diagnostic> milestone_odds::validate(const funding_round& round) const {
+    const std::vector<std::string> used = detail::round_milestones<Lazy>(round);
     std::vector<diagnostic> out;
-    for (const auto& [name, chance] : chances_) {
+    for (const auto& [name, chance] : map<Lazy>()) {
         if (chance.probability.sign() < 0 || chance.probability > fraction(1)) {
             out.push_back({detail::odds_field(name) + ".probability", chance.probability.to_string(),
                            "must be between 0 and 1 inclusive"});
@@ -335,7 +408,7 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
         }
     }
     for (const auto& name : used) {
-        if (!contains(name)) {
+        if (!contains<Lazy>(name)) {
             out.push_back({detail::odds_field(name), "",
                            "is missing: the round's conditions use this milestone; give it a "
                            "probability"});
@@ -344,21 +417,24 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
     return out;
 }
 
-inline money round_odds::to_money(const fraction& major, rounding mode) const {
-    const fraction::integer units = detail::divide_rounded(
-        major.numerator() * money::units_per_major, major.denominator(), mode);
+template <class Lazy>
+money round_odds::to_money(const fraction& major, rounding mode) const {
+    const detail::lazy_t<fraction::integer, Lazy> units = detail::divide_rounded<Lazy>(
+        major.numerator<Lazy>() * money::units_per_major, major.denominator<Lazy>(), mode);
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding an expectation to money");
     }
-    return money::from_units(units.convert_to<std::int64_t>(), currency_);
+    return money::from_units(units.template convert_to<std::int64_t>(), currency_);
 }
 
-inline std::optional<money> round_odds::standard_error(rounding mode) const {
-    if (!variance_of_mean_) return std::nullopt;
-    using integer = fraction::integer;
+template <class Lazy>
+std::optional<money> round_odds::standard_error(rounding mode) const {
+    const detail::lazy_t<std::optional<fraction>, Lazy>& variance = variance_of_mean_;
+    if (!variance) return std::nullopt;
+    using integer = detail::lazy_t<fraction::integer, Lazy>;
     // In squared units (thousandths of a currency unit): x = variance * 1000^2.
-    const integer num = variance_of_mean_->numerator() * (money::units_per_major * money::units_per_major);
-    const integer den = variance_of_mean_->denominator();
+    const integer num = variance->numerator() * (money::units_per_major * money::units_per_major);
+    const integer den = variance->denominator();
     integer q = boost::multiprecision::sqrt(integer(num / den));  // floor(sqrt(x))
     const bool exact = q * q * den == num;
     bool up = false;
@@ -366,7 +442,7 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
         case rounding::exact:
             if (!exact) {
                 throw inexact_error("standard error: the square root of " +
-                                    variance_of_mean_->to_string() +
+                                    variance->to_string() +
                                     " is not a whole number of units; name a rounding mode");
             }
             break;
@@ -391,38 +467,48 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
     }
     if (up) q += 1;
     if (q > detail::int64_max) detail::throw_overflow("standard error");
-    return money::from_units(q.convert_to<std::int64_t>(), currency_);
+    return money::from_units(q.template convert_to<std::int64_t>(), currency_);
 }
 
 namespace detail {
 
+// The engine's types and locals are spelled with lazy_t (detail/lazy.hpp), so that even the
+// containers and Boost.Multiprecision expressions they use are instantiated only where an
+// evaluation is called.
+
 /// One distinct condition whose outcome varies with the uncertain milestones.
+template <class Lazy>
 struct odds_group {
-    condition when;                  ///< The condition (one identity).
-    std::int64_t amount = 0;         ///< Units paid when it is met, all investors together.
+    lazy_t<condition, Lazy> when;  ///< The condition (one identity).
+    std::int64_t amount = 0;       ///< Units paid when it is met, all investors together.
     /// (investor position, units) for each investor with money on this condition.
-    std::vector<std::pair<std::size_t, std::int64_t>> by_investor;
-    std::vector<std::size_t> bits;   ///< Positions of its uncertain milestones (its row bits).
-    std::vector<std::uint8_t> table; ///< Paid (1) or not per row; empty: evaluate directly.
+    lazy_t<std::vector<std::pair<std::size_t, std::int64_t>>, Lazy> by_investor;
+    /// Positions of its uncertain milestones (its row bits).
+    lazy_t<std::vector<std::size_t>, Lazy> bits;
+    /// Paid (1) or not per row; empty: evaluate directly.
+    lazy_t<std::vector<std::uint8_t>, Lazy> table;
 };
 
 /// A round reduced to what the outcome walk needs.
+template <class Lazy>
 struct odds_model {
     fundround::currency currency;
     std::int64_t pre_units = 0;
-    std::vector<std::string> investors;        ///< Names, round order.
-    std::vector<std::int64_t> certain;         ///< Units each investor pays in every outcome.
+    lazy_t<std::vector<std::string>, Lazy> investors;  ///< Names, round order.
+    lazy_t<std::vector<std::int64_t>, Lazy> certain;   ///< Units each investor pays in every outcome.
     std::int64_t certain_total = 0;
-    std::vector<odds_group> groups;            ///< Conditions whose outcome varies.
-    std::vector<std::string> names;            ///< Uncertain milestones, name order.
-    std::vector<fraction> probabilities;       ///< Their probabilities.
-    std::vector<calendar_date> dates;          ///< The days they are achieved on.
-    world_state base{calendar_date{date::year::max() / 12 / 31}};  ///< Fixed milestones applied.
+    std::vector<odds_group<Lazy>> groups;               ///< Conditions whose outcome varies.
+    lazy_t<std::vector<std::string>, Lazy> names;       ///< Uncertain milestones, name order.
+    lazy_t<std::vector<fraction>, Lazy> probabilities;  ///< Their probabilities.
+    lazy_t<std::vector<calendar_date>, Lazy> dates;     ///< The days they are achieved on.
+    /// Fixed milestones applied.
+    lazy_t<world_state, Lazy> base{calendar_date{date::year::max() / 12 / 31}};
     std::size_t milestone_count = 0;
 
     /// True if group @p g pays when the uncertain milestones are @p achieved (by position).
-    bool evaluate_directly(const odds_group& g, const std::vector<std::uint8_t>& achieved) const {
-        world_state w = base;
+    bool evaluate_directly(const odds_group<Lazy>& g,
+                           const lazy_t<std::vector<std::uint8_t>, Lazy>& achieved) const {
+        lazy_t<world_state, Lazy> w = base;
         for (const std::size_t b : g.bits) {
             if (achieved[b] != 0) w.achieve(names[b], dates[b]);
         }
@@ -462,31 +548,41 @@ struct odds_tally {
     }
 
     std::size_t group_count;
-    std::unordered_map<std::int64_t, std::uint32_t> slot_of;
-    std::vector<std::int64_t> raised;
+    lazy_t<std::unordered_map<std::int64_t, std::uint32_t>, Weight> slot_of;
+    lazy_t<std::vector<std::int64_t>, Weight> raised;
     std::vector<Weight> weight;
     std::vector<Weight> group_weight;  // slot-major
 };
 
-inline fraction::integer to_integer(std::uint64_t v) { return fraction::integer(v); }
-inline fraction::integer to_integer(const uint128& v) {
-    fraction::integer hi(static_cast<std::uint64_t>(v >> 64));
-    hi <<= 64;
-    return hi + fraction::integer(static_cast<std::uint64_t>(v));
+/// A tally weight as a big integer.
+template <class Lazy = void>
+fraction::integer to_integer(std::uint64_t v) {
+    return lazy_t<fraction::integer, Lazy>(v);
 }
-inline const fraction::integer& to_integer(const fraction::integer& v) { return v; }
+/// A tally weight as a big integer.
+template <class Lazy = void>
+fraction::integer to_integer(const uint128& v) {
+    using integer = lazy_t<fraction::integer, Lazy>;
+    integer hi(static_cast<std::uint64_t>(v >> 64));
+    hi <<= 64;
+    return hi + integer(static_cast<std::uint64_t>(v));
+}
+/// A tally weight as a big integer.
+template <class Lazy = void>
+const fraction::integer& to_integer(const fraction::integer& v) { return v; }
 
 /// The tallies on big integers, over a common denominator.
+template <class Lazy>
 struct odds_sums {
-    std::vector<std::int64_t> raised;
-    std::vector<fraction::integer> weight;
-    std::vector<fraction::integer> group_weight;  // slot-major
-    fraction::integer denominator;
+    lazy_t<std::vector<std::int64_t>, Lazy> raised;
+    lazy_t<std::vector<fraction::integer>, Lazy> weight;
+    lazy_t<std::vector<fraction::integer>, Lazy> group_weight;  // slot-major
+    lazy_t<fraction::integer, Lazy> denominator;
 };
 
-template <class Weight>
-odds_sums to_sums(const odds_tally<Weight>& t, fraction::integer denominator) {
-    odds_sums s;
+template <class Lazy, class Weight>
+odds_sums<Lazy> to_sums(const odds_tally<Weight>& t, lazy_t<fraction::integer, Lazy> denominator) {
+    odds_sums<Lazy> s;
     s.raised = t.raised;
     s.weight.reserve(t.weight.size());
     for (const auto& w : t.weight) s.weight.push_back(to_integer(w));
@@ -497,21 +593,26 @@ odds_sums to_sums(const odds_tally<Weight>& t, fraction::integer denominator) {
 }
 
 /// Converts a non-negative big integer below 2^128 to uint128.
-inline uint128 to_uint128(const fraction::integer& v) {
-    const fraction::integer mask = (fraction::integer(1) << 64) - 1;
-    uint128 r = static_cast<std::uint64_t>(fraction::integer(v >> 64).convert_to<std::uint64_t>());
+template <class Lazy = void>
+uint128 to_uint128(const fraction::integer& v0) {
+    using integer = lazy_t<fraction::integer, Lazy>;
+    const integer& v = v0;
+    const integer mask = (integer(1) << 64) - 1;
+    uint128 r = static_cast<std::uint64_t>(integer(v >> 64).template convert_to<std::uint64_t>());
     r <<= 64;
-    r |= static_cast<std::uint64_t>(fraction::integer(v & mask).convert_to<std::uint64_t>());
+    r |= static_cast<std::uint64_t>(integer(v & mask).template convert_to<std::uint64_t>());
     return r;
 }
 
 /// Walks all 2^k outcomes of the k uncertain milestones. An outcome's weight is the product of
 /// p_j (achieved) or 1 - p_j (not) as integer numerators over the product of denominators; it
 /// is split into a low-bits and a high-bits factor, and each group's truth-table row likewise.
-template <class Weight>
-odds_sums enumerate_outcomes(const odds_model& m, const std::vector<Weight>& achieved_factor,
-                             const std::vector<Weight>& missed_factor,
-                             fraction::integer denominator) {
+template <class Weight, class Lazy>
+odds_sums<Lazy> enumerate_outcomes(const odds_model<Lazy>& m,
+                                   const std::vector<Weight>& achieved_factor,
+                                   const std::vector<Weight>& missed_factor,
+                                   lazy_t<fraction::integer, Lazy> denominator) {
+    using rows = lazy_t<std::vector<std::uint32_t>, Lazy>;
     const std::size_t k = m.names.size();
     const std::size_t low_bits = k / 2;
     const std::size_t high_bits = k - low_bits;
@@ -533,10 +634,10 @@ odds_sums enumerate_outcomes(const odds_model& m, const std::vector<Weight>& ach
 
     // Row bits of each group contributed by the low and by the high milestone bits, stored
     // outcome-major so that one outcome reads one contiguous run.
-    std::vector<std::uint32_t> low_row(low_count * g_count, 0U);
-    std::vector<std::uint32_t> high_row(high_count * g_count, 0U);
-    std::vector<const std::uint8_t*> table(g_count);
-    std::vector<std::int64_t> amount(g_count);
+    rows low_row(low_count * g_count, 0U);
+    rows high_row(high_count * g_count, 0U);
+    lazy_t<std::vector<const std::uint8_t*>, Lazy> table(g_count);
+    lazy_t<std::vector<std::int64_t>, Lazy> amount(g_count);
     for (std::size_t g = 0; g < g_count; ++g) {
         table[g] = m.groups[g].table.data();
         amount[g] = m.groups[g].amount;
@@ -556,7 +657,7 @@ odds_sums enumerate_outcomes(const odds_model& m, const std::vector<Weight>& ach
     }
 
     odds_tally<Weight> tally(g_count);
-    std::vector<std::uint32_t> paying(g_count);
+    rows paying(g_count);
     for (std::size_t hi = 0; hi < high_count; ++hi) {
         const std::uint32_t* high_part = high_row.data() + hi * g_count;
         for (std::size_t lo = 0; lo < low_count; ++lo) {
@@ -574,7 +675,7 @@ odds_sums enumerate_outcomes(const odds_model& m, const std::vector<Weight>& ach
             tally.add(raised, Weight(low_weight[lo] * high_weight[hi]), paying.data(), n);
         }
     }
-    return to_sums(tally, std::move(denominator));
+    return to_sums<Lazy>(tally, std::move(denominator));
 }
 
 /// The steps of an evaluation: the model of a round, the walks over outcomes or samples, and
@@ -582,29 +683,35 @@ odds_sums enumerate_outcomes(const odds_model& m, const std::vector<Weight>& ach
 /// parameter) so that its member bodies are instantiated only where an evaluation is called.
 template <class Lazy>
 struct odds_engine {
-    static odds_model model(const funding_round& round, const milestone_odds& odds,
+    using model_type = odds_model<Lazy>;
+    using sums_type = odds_sums<Lazy>;
+    using integer = lazy_t<fraction::integer, Lazy>;
+
+    static model_type model(const funding_round& round, const milestone_odds& odds,
                             std::size_t max_table_bits, bool exact);
-    static round_odds finish(const odds_model& m, const odds_sums& s, odds_method method,
+    static round_odds finish(const model_type& m, const sums_type& s, odds_method method,
                              std::uint64_t outcome_count, std::optional<std::uint64_t> seed);
-    static round_odds exact(const odds_model& m);
-    static round_odds monte_carlo(const odds_model& m, const monte_carlo_options& options);
+    static round_odds exact(const model_type& m);
+    static round_odds monte_carlo(const model_type& m, const monte_carlo_options& options);
 };
 
 template <class Lazy>
-odds_model odds_engine<Lazy>::model(const funding_round& round, const milestone_odds& odds,
-                                     std::size_t max_table_bits, bool exact) {
-    std::vector<diagnostic> problems = odds.validate(round);
+odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const milestone_odds& odds0,
+                                          std::size_t max_table_bits, bool exact) {
+    const lazy_t<funding_round, Lazy>& round = round0;
+    const lazy_t<milestone_odds, Lazy>& odds = odds0;
+    lazy_t<std::vector<diagnostic>, Lazy> problems = odds.validate(round);
     if (!problems.empty()) {
         throw validation_error("milestone odds for round \"" + round.name() + "\"", std::move(problems));
     }
-    odds_model m;
+    model_type m;
     m.currency = round.currency();
     m.pre_units = round.pre_money().units();
     for (const auto& c : round.commitments()) m.investors.push_back(c.investor.name());
     m.certain.assign(m.investors.size(), 0);
 
     // Milestones: fixed ones go into the base world, uncertain ones get a bit position.
-    std::map<std::string, std::size_t, std::less<>> position;
+    lazy_t<std::map<std::string, std::size_t, std::less<>>, Lazy> position;
     for (const auto& [name, chance] : odds.chances()) {
         const calendar_date on = chance.achieved_on.value_or(round.close_date());
         if (chance.probability == fraction(1)) {
@@ -626,13 +733,14 @@ odds_model odds_engine<Lazy>::model(const funding_round& round, const milestone_
 
     // Group the schedule's entries by condition identity, and within a group by investor
     // (hashed, so a condition shared by many investors, like "at close", stays linear).
-    std::unordered_map<const void*, std::size_t> group_of;
-    std::unordered_map<std::uint64_t, std::size_t> share_of;  // group * investors + investor
+    lazy_t<std::unordered_map<const void*, std::size_t>, Lazy> group_of;
+    // group * investors + investor
+    lazy_t<std::unordered_map<std::uint64_t, std::size_t>, Lazy> share_of;
     const auto investor_count = static_cast<std::uint64_t>(m.investors.size());
-    std::vector<odds_group> groups;
+    std::vector<odds_group<Lazy>> groups;
     std::int64_t magnitude = 0;  // every amount's magnitude, summed checked
     for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
-        for (const disbursement& d : *list) {
+        for (const auto& d : *list) {
             const std::int64_t units = d.amount.units();
             magnitude = checked_add(magnitude, units < 0 ? checked_neg(units) : units);
             const auto found = group_of.try_emplace(d.when.identity(), groups.size());
@@ -640,7 +748,7 @@ odds_model odds_engine<Lazy>::model(const funding_round& round, const milestone_
                 groups.emplace_back();
                 groups.back().when = d.when;
             }
-            odds_group& g = groups[found.first->second];
+            odds_group<Lazy>& g = groups[found.first->second];
             g.amount += units;
             const std::uint64_t key = found.first->second * investor_count + d.investor_index;
             const auto share = share_of.try_emplace(key, g.by_investor.size());
@@ -664,7 +772,7 @@ odds_model odds_engine<Lazy>::model(const funding_round& round, const milestone_
             g.table.resize(rows);
             std::size_t met = 0;
             for (std::size_t r = 0; r < rows; ++r) {
-                world_state w = m.base;
+                lazy_t<world_state, Lazy> w = m.base;
                 for (std::size_t b = 0; b < g.bits.size(); ++b) {
                     if (((r >> b) & 1U) != 0) w.achieve(m.names[g.bits[b]], m.dates[g.bits[b]]);
                 }
@@ -684,15 +792,14 @@ odds_model odds_engine<Lazy>::model(const funding_round& round, const milestone_
 }
 
 template <class Lazy>
-round_odds odds_engine<Lazy>::finish(const odds_model& m, const odds_sums& s, odds_method method,
+round_odds odds_engine<Lazy>::finish(const model_type& m, const sums_type& s, odds_method method,
                                       std::uint64_t outcome_count, std::optional<std::uint64_t> seed) {
-    using integer = fraction::integer;
     const integer& den = s.denominator;
     const std::size_t slots = s.raised.size();
     const std::size_t g_count = m.groups.size();
     const integer per_major(money::units_per_major);
 
-    round_odds r;
+    lazy_t<round_odds, Lazy> r;
     r.method_ = method;
     r.milestone_count_ = m.milestone_count;
     r.uncertain_count_ = m.names.size();
@@ -700,7 +807,7 @@ round_odds odds_engine<Lazy>::finish(const odds_model& m, const odds_sums& s, od
     r.seed_ = seed;
     r.currency_ = m.currency;
 
-    std::vector<std::size_t> order(slots);
+    lazy_t<std::vector<std::size_t>, Lazy> order(slots);
     for (std::size_t i = 0; i < slots; ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return s.raised[a] < s.raised[b]; });
@@ -722,8 +829,8 @@ round_odds odds_engine<Lazy>::finish(const odds_model& m, const odds_sums& s, od
     // E[raised/post] and, per group, sum of weight * L / post over the slots where it pays.
     integer new_investors = 0;
     integer certain_scaled = 0;  // sum of weight * L / post
-    std::vector<integer> group_scaled(g_count);
-    std::vector<integer> group_total(g_count);
+    lazy_t<std::vector<fraction::integer>, Lazy> group_scaled(g_count);
+    lazy_t<std::vector<fraction::integer>, Lazy> group_total(g_count);
     for (std::size_t i = 0; i < slots; ++i) {
         const integer scale = lcm_post / integer(m.pre_units + s.raised[i]);
         const integer ws = s.weight[i] * scale;
@@ -740,8 +847,8 @@ round_odds odds_engine<Lazy>::finish(const odds_model& m, const odds_sums& s, od
     r.expected_post_money_ = fraction(integer(m.pre_units), per_major) + r.expected_raised_;
     r.new_investors_ = fraction(new_investors, den * lcm_post);
 
-    std::vector<integer> amount(m.investors.size());
-    std::vector<integer> owned(m.investors.size());
+    lazy_t<std::vector<fraction::integer>, Lazy> amount(m.investors.size());
+    lazy_t<std::vector<fraction::integer>, Lazy> owned(m.investors.size());
     for (std::size_t i = 0; i < m.investors.size(); ++i) {
         amount[i] = integer(m.certain[i]) * den;
         owned[i] = integer(m.certain[i]) * certain_scaled;
@@ -768,14 +875,13 @@ round_odds odds_engine<Lazy>::finish(const odds_model& m, const odds_sums& s, od
 }
 
 template <class Lazy>
-round_odds odds_engine<Lazy>::exact(const odds_model& m) {
-    using integer = fraction::integer;
+round_odds odds_engine<Lazy>::exact(const model_type& m) {
     const std::size_t k = m.names.size();
     integer den = 1;
     for (const auto& p : m.probabilities) den *= p.denominator();
     const std::uint64_t outcomes = std::uint64_t{1} << k;
     if (boost::multiprecision::msb(den) < 128) {  // weights and their sums fit 128 bits
-        std::vector<uint128> achieved, missed;
+        lazy_t<std::vector<uint128>, Lazy> achieved, missed;
         for (const auto& p : m.probabilities) {
             achieved.push_back(to_uint128(p.numerator()));
             missed.push_back(to_uint128(p.denominator() - p.numerator()));
@@ -783,48 +889,48 @@ round_odds odds_engine<Lazy>::exact(const odds_model& m) {
         return finish(m, enumerate_outcomes<uint128>(m, achieved, missed, den), odds_method::exact,
                       outcomes, std::nullopt);
     }
-    std::vector<integer> achieved, missed;
+    lazy_t<std::vector<fraction::integer>, Lazy> achieved, missed;
     for (const auto& p : m.probabilities) {
         achieved.push_back(p.numerator());
         missed.push_back(p.denominator() - p.numerator());
     }
-    return finish(m, enumerate_outcomes<integer>(m, achieved, missed, den), odds_method::exact,
-                  outcomes, std::nullopt);
+    return finish(m, enumerate_outcomes<fraction::integer>(m, achieved, missed, den),
+                  odds_method::exact, outcomes, std::nullopt);
 }
 
 template <class Lazy>
-round_odds odds_engine<Lazy>::monte_carlo(const odds_model& m, const monte_carlo_options& options) {
+round_odds odds_engine<Lazy>::monte_carlo(const model_type& m, const monte_carlo_options& options) {
     const std::size_t k = m.names.size();
-    std::vector<diagnostic> problems;
+    lazy_t<std::vector<diagnostic>, Lazy> problems;
     if (options.samples < 2) {
         problems.push_back({"monte_carlo.samples", std::to_string(options.samples),
                             "must be at least 2 (a standard error needs two samples)"});
     }
-    std::vector<std::uint64_t> num(k), den(k);
-    const fraction::integer limit = std::numeric_limits<std::uint64_t>::max();
+    lazy_t<std::vector<std::uint64_t>, Lazy> num(k), den(k);
+    const integer limit = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t j = 0; j < k; ++j) {
-        const fraction& p = m.probabilities[j];
+        const auto& p = m.probabilities[j];
         if (p.denominator() > limit) {
             problems.push_back({odds_field(m.names[j]) + ".probability", p.to_string(),
                                 "Monte Carlo draws need a denominator below 2^64"});
             continue;
         }
-        num[j] = p.numerator().convert_to<std::uint64_t>();
-        den[j] = p.denominator().convert_to<std::uint64_t>();
+        num[j] = p.numerator().template convert_to<std::uint64_t>();
+        den[j] = p.denominator().template convert_to<std::uint64_t>();
     }
     if (!problems.empty()) throw validation_error("Monte Carlo run", std::move(problems));
 
     xoshiro256 generator(options.seed);
     const std::size_t g_count = m.groups.size();
-    odds_tally<std::uint64_t> tally(g_count);
-    std::vector<std::uint8_t> achieved(k);
-    std::vector<std::uint32_t> paying(g_count);
+    odds_tally<lazy_t<std::uint64_t, Lazy>> tally(g_count);
+    lazy_t<std::vector<std::uint8_t>, Lazy> achieved(k);
+    lazy_t<std::vector<std::uint32_t>, Lazy> paying(g_count);
     for (std::uint64_t sample = 0; sample < options.samples; ++sample) {
         for (std::size_t j = 0; j < k; ++j) achieved[j] = generator.bernoulli(num[j], den[j]) ? 1 : 0;
         std::int64_t raised = m.certain_total;
         std::size_t n = 0;
         for (std::size_t g = 0; g < g_count; ++g) {
-            const odds_group& group = m.groups[g];
+            const odds_group<Lazy>& group = m.groups[g];
             bool paid = false;
             if (group.table.empty()) {
                 paid = m.evaluate_directly(group, achieved);
@@ -841,7 +947,7 @@ round_odds odds_engine<Lazy>::monte_carlo(const odds_model& m, const monte_carlo
         }
         tally.add(raised, 1U, paying.data(), n);
     }
-    return finish(m, to_sums(tally, fraction::integer(options.samples)), odds_method::monte_carlo,
+    return finish(m, to_sums<Lazy>(tally, integer(options.samples)), odds_method::monte_carlo,
                   options.samples, options.seed);
 }
 
@@ -861,11 +967,12 @@ round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
 }
 
 template <class Lazy>
-round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
+round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds0,
                          const monte_carlo_options& monte_carlo) {
+    const detail::lazy_t<milestone_odds, Lazy>& odds = odds0;
     std::size_t uncertain = 0;
     for (const auto& entry : odds.chances()) {
-        const fraction& p = entry.second.probability;
+        const auto& p = entry.second.probability;
         if (p.sign() > 0 && p < fraction(1)) ++uncertain;
     }
     if (uncertain <= max_exact_milestones) return enumerate_odds<Lazy>(round, odds);
