@@ -19,9 +19,9 @@
 
 namespace fundround {
 
-// Members that instantiate containers, make_shared or sorting are templates on a defaulted
-// `Lazy` parameter (see detail/lazy.hpp): a translation unit that does not call them does not
-// pay for them. Callers never name the parameter.
+// Members that instantiate containers, make_shared or sorting (constructors included) are
+// templates on a defaulted `Lazy` parameter (see detail/lazy.hpp): a translation unit that does
+// not call them does not pay for them. Callers never name the parameter.
 
 /// What a state of the world knows: a date, plus milestones achieved (or failed) with their dates.
 /// Events dated after as_of() are ignored when evaluating, so one world can describe a whole
@@ -29,6 +29,7 @@ namespace fundround {
 class world_state {
 public:
     /// The world on @p as_of with no milestones achieved.
+    template <class Lazy = void>
     explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
 
     /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
@@ -48,8 +49,9 @@ public:
         return *this;
     }
     /// The same world seen on another date.
+    template <class Lazy = void>
     world_state at(calendar_date as_of) const {
-        world_state copy = *this;
+        detail::lazy_t<world_state, Lazy> copy = *this;
         require_valid(as_of, "as_of");
         copy.as_of_ = as_of;
         return copy;
@@ -123,11 +125,17 @@ struct condition_status {
     /// True if lapsed.
     bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
     /// True if both the state and the since date are equal.
-    friend bool operator==(const condition_status& a, const condition_status& b) {
+    template <class Lazy = void>
+    friend bool operator==(const condition_status& a0, const condition_status& b) {
+        const detail::lazy_t<condition_status, Lazy>& a = a0;
         return a.state == b.state && a.since == b.since;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const condition_status& a, const condition_status& b) { return !(a == b); }
+    template <class Lazy = void>
+    friend bool operator!=(const condition_status& a, const condition_status& b) {
+        const detail::lazy_t<condition_status, Lazy>& x = a;
+        return !(x == b);
+    }
 };
 
 /// The building blocks of a condition.
@@ -149,10 +157,12 @@ enum class condition_kind {
 class condition {
 public:
     /// Always met: money due at close.
-    condition() : node_(always_node()) {}
+    template <class Lazy = void>
+    condition() : node_(always_node<Lazy>()) {}
 
     /// Always met: money due at close.
-    static condition always() { return condition(); }
+    template <class Lazy = void>
+    static condition always() { return detail::lazy_t<condition, Lazy>(); }
     /// Met from @p d on (inclusive).
     template <class Lazy = void>
     static condition on_or_after(calendar_date d) {
@@ -203,9 +213,10 @@ public:
     /// The kind of the outermost building block.
     condition_kind kind() const noexcept { return node_->kind; }
     /// The date of an on_or_after or long_stop block.
+    template <class Lazy = void>
     std::optional<calendar_date> date() const {
         if (kind() == condition_kind::on_or_after || kind() == condition_kind::long_stop) {
-            return node_->date;
+            return date_t<Lazy>();
         }
         return std::nullopt;
     }
@@ -238,7 +249,7 @@ public:
     template <class Lazy = void>
     std::optional<calendar_date> earliest_long_stop() const {
         std::optional<calendar_date> best;
-        if (kind() == condition_kind::long_stop) best = node_->date;
+        if (kind() == condition_kind::long_stop) best = date_t<Lazy>();
         for (const auto& p : parts_t<Lazy>()) {
             const auto d = p.earliest_long_stop();
             if (d && (!best || *d < *best)) best = d;
@@ -254,8 +265,8 @@ public:
         switch (kind()) {
             case condition_kind::long_stop: {
                 const auto inner = parts_t<Lazy>().front().deadline();
-                if (inner && *inner < node_->date) return inner;
-                return node_->date;
+                if (inner && *inner < date_t<Lazy>()) return inner;
+                return date_t<Lazy>();
             }
             case condition_kind::all_of:
             case condition_kind::any_of: {
@@ -314,13 +325,19 @@ private:
     template <class Node, std::enable_if_t<std::is_same_v<Node, node>, int> = 0>
     explicit condition(Node n) : node_(std::make_shared<const Node>(std::move(n))) {}
 
+    // The node's parts and date, as types that depend on Lazy.
     template <class Lazy>
     const detail::lazy_t<std::vector<condition>, Lazy>& parts_t() const noexcept {
         return node_->parts;
     }
+    template <class Lazy>
+    const detail::lazy_t<calendar_date, Lazy>& date_t() const noexcept {
+        return node_->date;
+    }
 
-    static std::shared_ptr<const node> always_node() {
-        static const std::shared_ptr<const node> shared = std::make_shared<const node>();
+    template <class Lazy>
+    static std::shared_ptr<const node_t<Lazy>> always_node() {
+        static const std::shared_ptr<const node_t<Lazy>> shared = std::make_shared<const node_t<Lazy>>();
         return shared;
     }
     template <class Lazy>
@@ -340,7 +357,8 @@ private:
 };
 
 /// Always met: the money is due at close.
-inline condition at_close() { return condition::always(); }
+template <class Lazy = void>
+condition at_close() { return condition::always<Lazy>(); }
 /// Met from @p d on.
 template <class Lazy = void>
 condition on_or_after(calendar_date d) { return condition::on_or_after<Lazy>(d); }
@@ -393,10 +411,10 @@ condition_status condition::evaluate(const world_state& world0) const {
         case condition_kind::all_of: {
             bool all_met = true;
             bool any_lapsed = false;
-            std::optional<calendar_date> met_since;     // latest
-            std::optional<calendar_date> lapsed_since;  // earliest
+            detail::lazy_t<std::optional<calendar_date>, Lazy> met_since;     // latest
+            detail::lazy_t<std::optional<calendar_date>, Lazy> lapsed_since;  // earliest
             for (const auto& p : n.parts) {
-                const condition_status s = p.evaluate(world);
+                const auto s = p.evaluate(world);
                 if (s.is_lapsed()) {
                     if (!any_lapsed || detail::since_before(s.since, lapsed_since)) lapsed_since = s.since;
                     any_lapsed = true;
@@ -413,10 +431,10 @@ condition_status condition::evaluate(const world_state& world0) const {
         case condition_kind::any_of: {
             bool any_met = false;
             bool all_lapsed = true;
-            std::optional<calendar_date> met_since;     // earliest
-            std::optional<calendar_date> lapsed_since;  // latest
+            detail::lazy_t<std::optional<calendar_date>, Lazy> met_since;     // earliest
+            detail::lazy_t<std::optional<calendar_date>, Lazy> lapsed_since;  // latest
             for (const auto& p : n.parts) {
-                const condition_status s = p.evaluate(world);
+                const auto s = p.evaluate(world);
                 if (s.is_met()) {
                     if (!any_met || detail::since_before(s.since, met_since)) met_since = s.since;
                     any_met = true;
@@ -432,14 +450,14 @@ condition_status condition::evaluate(const world_state& world0) const {
             return {condition_state::pending, std::nullopt};
         }
         case condition_kind::negation: {
-            const condition_status s = n.parts.front().evaluate(world);
+            const auto s = n.parts.front().evaluate(world);
             if (s.is_met()) return {condition_state::lapsed, s.since};
             if (s.is_lapsed()) return {condition_state::met, s.since};
             return {condition_state::pending, std::nullopt};
         }
         case condition_kind::long_stop: {
-            const condition_status s = n.parts.front().evaluate(world);
-            const calendar_date lapse_day = next_day(n.date);
+            const auto s = n.parts.front().evaluate(world);
+            const auto lapse_day = next_day(n.date);
             if (s.is_met()) {
                 if (!s.since || *s.since <= n.date) return s;
                 return {condition_state::lapsed, lapse_day};
