@@ -3,6 +3,8 @@
 #ifndef FUNDROUND_ERROR_HPP
 #define FUNDROUND_ERROR_HPP
 
+#include <fundround/detail/lazy.hpp>
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -10,6 +12,9 @@
 #include <vector>
 
 namespace fundround {
+
+// Functions that build strings or walk vectors are templates on a defaulted, never-named `Lazy`
+// parameter (detail/lazy.hpp): only a translation unit that calls one instantiates its body.
 
 /// Base class of every exception fundround throws.
 class error : public std::runtime_error {
@@ -45,9 +50,9 @@ public:
 class parse_error : public error {
 public:
     /// Builds the error for @p input, failing at byte @p position because of @p reason.
+    template <class Lazy = void>
     parse_error(std::string input, std::size_t position, const std::string& reason)
-        : error("cannot parse \"" + input + "\" at position " + std::to_string(position) + ": " +
-                reason),
+        : error(message<Lazy>(input, position, reason)),
           input_(std::move(input)),
           position_(position) {}
     /// The text that failed to parse.
@@ -56,6 +61,14 @@ public:
     std::size_t position() const noexcept { return position_; }
 
 private:
+    template <class Lazy>
+    static std::string message(const std::string& input0, std::size_t position,
+                               const std::string& reason) {
+        const detail::lazy_t<std::string, Lazy>& input = input0;
+        return "cannot parse \"" + input + "\" at position " + std::to_string(position) + ": " +
+               reason;
+    }
+
     std::string input_;
     std::size_t position_;
 };
@@ -67,23 +80,31 @@ struct diagnostic {
     std::string rule;   ///< The rule it breaks, phrased so a person can act on it.
 
     /// "field = value: rule" (or "field: rule" when there is no value).
+    template <class Lazy = void>
     std::string message() const {
-        if (value.empty()) return field + ": " + rule;
-        return field + " = " + value + ": " + rule;
+        const detail::lazy_t<std::string, Lazy>& f = field;
+        if (value.empty()) return f + ": " + rule;
+        return f + " = " + value + ": " + rule;
     }
     /// True if field, value and rule are all equal.
+    template <class Lazy = void>
     friend bool operator==(const diagnostic& a, const diagnostic& b) {
-        return a.field == b.field && a.value == b.value && a.rule == b.rule;
+        const detail::lazy_t<std::string, Lazy>& a_field = a.field;
+        return a_field == b.field && a.value == b.value && a.rule == b.rule;
     }
     /// True unless @p a == @p b.
+    template <class Lazy = void>
     friend bool operator!=(const diagnostic& a, const diagnostic& b) { return !(a == b); }
 };
 
 namespace detail {
-inline std::string join_diagnostics(const std::string& what, const std::vector<diagnostic>& ds) {
+/// "what: N problems" followed by one line per diagnostic.
+template <class Lazy = void>
+std::string join_diagnostics(const std::string& what,
+                             const lazy_t<std::vector<diagnostic>, Lazy>& ds) {
     std::string text = what + ": " + std::to_string(ds.size()) +
                        (ds.size() == 1 ? " problem" : " problems");
-    for (const auto& d : ds) text += "\n  - " + d.message();
+    for (const auto& d : ds) text += "\n  - " + d.template message<Lazy>();
     return text;
 }
 }  // namespace detail
@@ -92,8 +113,9 @@ inline std::string join_diagnostics(const std::string& what, const std::vector<d
 class validation_error : public error {
 public:
     /// Builds the error for the object described by @p what with all its @p problems.
+    template <class Lazy = void>
     validation_error(const std::string& what, std::vector<diagnostic> problems)
-        : error(detail::join_diagnostics(what, problems)), problems_(std::move(problems)) {}
+        : error(detail::join_diagnostics<Lazy>(what, problems)), problems_(std::move(problems)) {}
     /// Every problem found, in input order.
     const std::vector<diagnostic>& problems() const noexcept { return problems_; }
 

@@ -27,9 +27,13 @@ namespace fundround {
 class fraction {
     // Every member that does Boost.Multiprecision arithmetic is a template on a defaulted
     // `Lazy` parameter (detail/lazy.hpp): a translation unit that includes this header but does
-    // not call it does not instantiate it. Callers never name the parameter.
+    // not call it does not instantiate it. Callers never name the parameter. Results of type
+    // integer are spelled integer_t<Lazy> (the same type): a function template defined with a
+    // non-dependent return type of class type makes g++ instantiate that class right away.
     template <class Lazy>
     using rational_t = detail::lazy_t<boost::multiprecision::cpp_rational, Lazy>;
+    template <class Lazy>
+    using integer_t = detail::lazy_t<boost::multiprecision::cpp_int, Lazy>;
 
 public:
     /// The arbitrary-precision integer type of numerator and denominator.
@@ -62,6 +66,7 @@ public:
         value_ = rational_t<Lazy>(numerator, d);
     }
     /// Wraps a Boost rational.
+    template <class Lazy = void>
     explicit fraction(rational value) : value_(std::move(value)) {}
 
     /// Parses an exact decimal such as "0.7", "-1.25" or "70%" (percent divides by 100).
@@ -70,10 +75,10 @@ public:
 
     /// The numerator in lowest terms (carries the sign).
     template <class Lazy = void>
-    integer numerator() const { return boost::multiprecision::numerator(get<Lazy>()); }
+    integer_t<Lazy> numerator() const { return boost::multiprecision::numerator(get<Lazy>()); }
     /// The denominator in lowest terms (always positive).
     template <class Lazy = void>
-    integer denominator() const { return boost::multiprecision::denominator(get<Lazy>()); }
+    integer_t<Lazy> denominator() const { return boost::multiprecision::denominator(get<Lazy>()); }
     /// The underlying Boost rational.
     const rational& value() const noexcept { return value_; }
 
@@ -93,7 +98,7 @@ public:
 
     /// The value rounded to an integer by @p mode.
     template <class Lazy = void>
-    integer round_to_integer(rounding mode) const;
+    integer_t<Lazy> round_to_integer(rounding mode) const;
 
     /// Decimal text with exactly @p decimals digits after the point, rounded by @p mode ("1.46").
     template <class Lazy = void>
@@ -179,7 +184,7 @@ namespace detail {
 
 /// 10^@p exponent as a big integer.
 template <class Lazy = void>
-fraction::integer pow10(int exponent) {
+lazy_t<fraction::integer, Lazy> pow10(int exponent) {
     lazy_t<fraction::integer, Lazy> r = 1;
     for (int i = 0; i < exponent; ++i) r *= 10;
     return r;
@@ -187,8 +192,8 @@ fraction::integer pow10(int exponent) {
 
 /// n / d (d > 0) rounded to an integer by @p mode, on big integers.
 template <class Lazy = void>
-fraction::integer divide_rounded(const fraction::integer& n, const fraction::integer& d,
-                                 rounding mode) {
+lazy_t<fraction::integer, Lazy> divide_rounded(const fraction::integer& n,
+                                               const fraction::integer& d, rounding mode) {
     return divide_rounded_integer<lazy_t<fraction::integer, Lazy>>(n, d, mode);
 }
 
@@ -208,14 +213,14 @@ std::string insert_decimal_point(const fraction::integer& scaled0, int decimals)
 }  // namespace detail
 
 template <class Lazy>
-fraction::integer fraction::round_to_integer(rounding mode) const {
+fraction::integer_t<Lazy> fraction::round_to_integer(rounding mode) const {
     return detail::divide_rounded<Lazy>(numerator<Lazy>(), denominator<Lazy>(), mode);
 }
 
 template <class Lazy>
 std::string fraction::to_decimal_string(int decimals, rounding mode) const {
     detail::check_decimals(decimals);
-    const integer scaled = detail::divide_rounded<Lazy>(
+    const integer_t<Lazy> scaled = detail::divide_rounded<Lazy>(
         numerator<Lazy>() * detail::pow10<Lazy>(decimals), denominator<Lazy>(), mode);
     return detail::insert_decimal_point<Lazy>(scaled, decimals);
 }

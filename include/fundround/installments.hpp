@@ -5,6 +5,7 @@
 #define FUNDROUND_INSTALLMENTS_HPP
 
 #include <fundround/calendar.hpp>
+#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
 #include <fundround/money.hpp>
 
@@ -17,6 +18,10 @@
 
 namespace fundround {
 
+// The functions below are templates on a defaulted, never-named `Lazy` parameter (detail/lazy.hpp)
+// whose strings, vectors and allocations depend on it: only a translation unit that calls one
+// instantiates that work. Callers never name the parameter.
+
 /// How often an installment falls due: every 1, 3, 6 or 12 months.
 enum class frequency {
     monthly,     ///< Every month.
@@ -26,7 +31,8 @@ enum class frequency {
 };
 
 /// The frequency's name as written in code, e.g. "quarterly".
-inline std::string to_string(frequency f) {
+template <class Lazy = void>
+std::string to_string(frequency f) {
     switch (f) {
         case frequency::monthly: return "monthly";
         case frequency::quarterly: return "quarterly";
@@ -37,7 +43,8 @@ inline std::string to_string(frequency f) {
 }
 
 /// The number of months in one period of @p f: 1, 3, 6 or 12; throws on an unknown value.
-inline int months_per_period(frequency f) {
+template <class Lazy = void>
+int months_per_period(frequency f) {
     switch (f) {
         case frequency::monthly: return 1;
         case frequency::quarterly: return 3;
@@ -72,8 +79,10 @@ inline std::int64_t month_index(calendar_date d) {
 }
 
 /// add_months() with a 64-bit month count; @p what names the caller in messages.
-inline calendar_date add_months_checked(calendar_date anchor, std::int64_t months,
-                                        const std::string& what) {
+template <class Lazy = void>
+calendar_date add_months_checked(calendar_date anchor0, std::int64_t months,
+                                 const std::string& what) {
+    const lazy_t<calendar_date, Lazy>& anchor = anchor0;
     require_valid(anchor, what + ": anchor");
     const std::int64_t min_index = std::int64_t{static_cast<int>(date::year::min())} * 12;
     const std::int64_t max_index = std::int64_t{static_cast<int>(date::year::max())} * 12 + 11;
@@ -93,8 +102,10 @@ inline calendar_date add_months_checked(calendar_date anchor, std::int64_t month
 }
 
 /// The split rule shared by installments() and installments_between().
-inline std::vector<money> split_installments(money total, std::size_t count,
-                                             const std::string& what) {
+template <class Lazy = void>
+lazy_t<std::vector<money>, Lazy> split_installments(money total0, std::size_t count,
+                                                    const std::string& what) {
+    const lazy_t<money, Lazy>& total = total0;
     if (!total.is_positive()) {
         throw invalid_argument_error(what + ": total = " + to_string(total) +
                                      ": must be positive");
@@ -107,18 +118,19 @@ inline std::vector<money> split_installments(money total, std::size_t count,
                                      ": must be a whole number of minor units (" +
                                      to_string(minor_unit) + ")");
     }
-    return allocate(total, std::vector<std::int64_t>(count, 1), minor_unit);
+    return allocate<Lazy>(total, lazy_t<std::vector<std::int64_t>, Lazy>(count, 1), minor_unit);
 }
 
 /// Pairs the dates first + k periods with @p amounts.
-inline std::vector<installment> build_installments(const std::vector<money>& amounts,
-                                                   calendar_date first, int period,
-                                                   const std::string& what) {
-    std::vector<installment> out;
+template <class Lazy = void>
+lazy_t<std::vector<installment>, Lazy> build_installments(
+    const lazy_t<std::vector<money>, Lazy>& amounts, calendar_date first, int period,
+    const std::string& what) {
+    lazy_t<std::vector<installment>, Lazy> out;
     out.reserve(amounts.size());
     for (std::size_t k = 0; k < amounts.size(); ++k) {
         const std::int64_t offset = static_cast<std::int64_t>(k) * period;
-        out.push_back(installment{add_months_checked(first, offset, what), amounts[k]});
+        out.push_back(installment{add_months_checked<Lazy>(first, offset, what), amounts[k]});
     }
     return out;
 }
@@ -128,18 +140,20 @@ inline std::vector<installment> build_installments(const std::vector<money>& amo
 /// @p anchor moved by @p months (may be negative), month-end safe: the day is the anchor's day,
 /// or the last day of the target month if that is earlier (Jan 31 + 1 month = Feb 28 or 29,
 /// Jan 31 + 2 months = Mar 31). Throws invalid_argument_error for an invalid anchor.
-inline calendar_date add_months(calendar_date anchor, int months) {
-    return detail::add_months_checked(anchor, months, "add_months");
+template <class Lazy = void>
+calendar_date add_months(calendar_date anchor, int months) {
+    return detail::add_months_checked<Lazy>(anchor, months, "add_months");
 }
 
 /// @p count equal payments of @p total, the k-th on add_months(first, k * months of @p f),
 /// split exactly in whole minor units with the larger parts first (they differ by at most one
 /// minor unit and sum to @p total). Throws invalid_argument_error if @p count is 0, @p total is
 /// not positive or not a whole number of minor units, or @p first is not a valid date.
-inline std::vector<installment> installments(money total, calendar_date first, std::size_t count,
-                                             frequency f) {
-    const std::string what = "installments";
-    const int period = months_per_period(f);
+template <class Lazy = void>
+detail::lazy_t<std::vector<installment>, Lazy> installments(money total, calendar_date first,
+                                                            std::size_t count, frequency f) {
+    const detail::lazy_t<std::string, Lazy> what = "installments";
+    const int period = months_per_period<Lazy>(f);
     require_valid(first, what + ": first");
     if (count == 0) throw invalid_argument_error(what + ": count = 0: must be positive");
     // Every date must be representable; checking the last one first also bounds count.
@@ -148,19 +162,23 @@ inline std::vector<installment> installments(money total, calendar_date first, s
         throw invalid_argument_error(what + ": count = " + std::to_string(count) +
                                      ": must be at most " + std::to_string(max_count));
     }
-    (void)detail::add_months_checked(first, static_cast<std::int64_t>(count - 1) * period, what);
-    return detail::build_installments(detail::split_installments(total, count, what), first,
-                                      period, what);
+    (void)detail::add_months_checked<Lazy>(first, static_cast<std::int64_t>(count - 1) * period,
+                                           what);
+    return detail::build_installments<Lazy>(detail::split_installments<Lazy>(total, count, what),
+                                            first, period, what);
 }
 
 /// Equal payments of @p total on @p first, first + one period of @p f, ... while the date is on
 /// or before @p last (inclusive; always at least one), split as installments() does.
 /// Throws invalid_argument_error if @p last is before @p first, either date is invalid, or
 /// @p total is not positive or not a whole number of minor units.
-inline std::vector<installment> installments_between(money total, calendar_date first,
-                                                     calendar_date last, frequency f) {
-    const std::string what = "installments_between";
-    const int period = months_per_period(f);
+template <class Lazy = void>
+detail::lazy_t<std::vector<installment>, Lazy> installments_between(money total,
+                                                                    calendar_date first,
+                                                                    calendar_date last,
+                                                                    frequency f) {
+    const detail::lazy_t<std::string, Lazy> what = "installments_between";
+    const int period = months_per_period<Lazy>(f);
     require_valid(first, what + ": first");
     require_valid(last, what + ": last");
     if (last < first) {
@@ -169,10 +187,10 @@ inline std::vector<installment> installments_between(money total, calendar_date 
     }
     const std::int64_t span = detail::month_index(last) - detail::month_index(first);
     std::int64_t k_max = span / period;
-    if (detail::add_months_checked(first, k_max * period, what) > last) --k_max;
+    if (detail::add_months_checked<Lazy>(first, k_max * period, what) > last) --k_max;
     const auto count = static_cast<std::size_t>(k_max + 1);
-    return detail::build_installments(detail::split_installments(total, count, what), first,
-                                      period, what);
+    return detail::build_installments<Lazy>(detail::split_installments<Lazy>(total, count, what),
+                                            first, period, what);
 }
 
 }  // namespace fundround

@@ -202,16 +202,22 @@ private:
     fundround::currency currency_{};
 };
 
+// Functions below that walk vectors, build strings or allocate are templates on a defaulted,
+// never-named `Lazy` parameter (detail/lazy.hpp), their containers spelled with detail::lazy_t:
+// only a translation unit that calls one instantiates its body. Callers never name it.
+
 /// The sum of @p amounts, all in currency @p c; throws on overflow or a different currency.
-inline money sum(const std::vector<money>& amounts, currency c) {
+template <class Lazy = void>
+money sum(const detail::lazy_t<std::vector<money>, Lazy>& amounts, currency c) {
     money total = money::zero(c);
     for (const money& m : amounts) total += m;
     return total;
 }
 
 /// The sum of @p amounts in their (common) currency; an empty list sums to $0.
-inline money sum(const std::vector<money>& amounts) {
-    return sum(amounts, amounts.empty() ? currency{} : amounts.front().currency());
+template <class Lazy = void>
+money sum(const detail::lazy_t<std::vector<money>, Lazy>& amounts) {
+    return sum<Lazy>(amounts, amounts.empty() ? currency{} : amounts.front().currency());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,8 +230,8 @@ namespace detail {
 /// remainders, ties to the earlier weight. The parts always sum exactly to @p total.
 /// A template on Lazy (detail/lazy.hpp): instantiated only where an allocation is made.
 template <class Lazy = void>
-std::vector<std::int64_t> allocate_units(std::int64_t total,
-                                         const std::vector<std::int64_t>& weights) {
+lazy_t<std::vector<std::int64_t>, Lazy> allocate_units(
+    std::int64_t total, const lazy_t<std::vector<std::int64_t>, Lazy>& weights) {
     using units_vector = lazy_t<std::vector<uint128>, Lazy>;
     if (weights.empty()) throw invalid_argument_error("allocate: weights: must not be empty");
     int128 weight_sum = 0;
@@ -275,7 +281,8 @@ std::vector<std::int64_t> allocate_units(std::int64_t total,
 /// Splits @p total over @p weights so the parts sum exactly to @p total (largest remainder
 /// method, ties to the earlier weight). Throws on negative or all-zero weights.
 template <class Lazy = void>
-std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights) {
+detail::lazy_t<std::vector<money>, Lazy> allocate(
+    money total, const detail::lazy_t<std::vector<std::int64_t>, Lazy>& weights) {
     const auto units = detail::allocate_units<Lazy>(total.units(), weights);
     detail::lazy_t<std::vector<money>, Lazy> parts;
     parts.reserve(units.size());
@@ -285,7 +292,8 @@ std::vector<money> allocate(money total, const std::vector<std::int64_t>& weight
 
 /// Splits @p total pro rata to the amounts @p weights (same currency as each other).
 template <class Lazy = void>
-std::vector<money> allocate(money total, const std::vector<money>& weights) {
+detail::lazy_t<std::vector<money>, Lazy> allocate(
+    money total, const detail::lazy_t<std::vector<money>, Lazy>& weights) {
     detail::lazy_t<std::vector<std::int64_t>, Lazy> w;
     w.reserve(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -303,7 +311,8 @@ std::vector<money> allocate(money total, const std::vector<money>& weights) {
 /// Splits @p total over @p weights in whole multiples of @p step (such as whole cents);
 /// @p total must itself be a multiple of @p step.
 template <class Lazy = void>
-std::vector<money> allocate(money total, const std::vector<std::int64_t>& weights, money step) {
+detail::lazy_t<std::vector<money>, Lazy> allocate(
+    money total, const detail::lazy_t<std::vector<std::int64_t>, Lazy>& weights, money step) {
     if (step.currency() != total.currency()) {
         throw currency_mismatch_error("allocate: step and total are in different currencies");
     }
@@ -322,7 +331,7 @@ std::vector<money> allocate(money total, const std::vector<std::int64_t>& weight
 
 /// Splits @p total into @p count parts that differ by at most one unit and sum exactly.
 template <class Lazy = void>
-std::vector<money> allocate_evenly(money total, std::size_t count) {
+detail::lazy_t<std::vector<money>, Lazy> allocate_evenly(money total, std::size_t count) {
     if (count == 0) throw invalid_argument_error("allocate_evenly: count = 0: must be positive");
     return allocate<Lazy>(total, detail::lazy_t<std::vector<std::int64_t>, Lazy>(count, 1));
 }
@@ -332,27 +341,33 @@ std::vector<money> allocate_evenly(money total, std::size_t count) {
 
 namespace detail {
 
-inline std::string group_thousands(std::string digits) {
+/// @p digits with a comma before every group of three digits from the right.
+template <class Lazy = void>
+std::string group_thousands(lazy_t<std::string, Lazy> digits) {
     for (std::ptrdiff_t pos = static_cast<std::ptrdiff_t>(digits.size()) - 3; pos > 0; pos -= 3) {
         digits.insert(static_cast<std::size_t>(pos), 1, ',');
     }
     return digits;
 }
 
-inline std::string currency_prefix(currency c) {
-    const std::string_view symbol = c.symbol();
+/// The symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
+template <class Lazy = void>
+std::string currency_prefix(currency c) {
+    const lazy_t<std::string_view, Lazy> symbol = c.symbol();
     return symbol.empty() ? to_string(c) + " " : std::string(symbol);
 }
 
 /// "1,234.5" style text of |units|, showing at least @p min_decimals decimals and more only when
 /// the sub-unit digits are non-zero.
-inline std::string format_magnitude(std::int64_t units, int min_decimals, bool group) {
+template <class Lazy = void>
+std::string format_magnitude(std::int64_t units, int min_decimals, bool group) {
     const uint128 mag = magnitude(int128(units));
     const auto whole = static_cast<std::uint64_t>(mag / 1000);
     const auto frac = static_cast<unsigned>(mag % 1000);
-    std::string text = std::to_string(whole);
-    if (group) text = group_thousands(text);
-    std::string decimals = std::to_string(frac + 1000).substr(1);  // three digits
+    lazy_t<std::string, Lazy> text = std::to_string(whole);
+    if (group) text = group_thousands<Lazy>(text);
+    const lazy_t<std::string, Lazy> decimals =
+        std::to_string(frac + 1000).substr(1);  // three digits
     std::size_t keep = 3;
     while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
     if (keep > 0) text += "." + decimals.substr(0, keep);
@@ -363,9 +378,10 @@ inline std::string format_magnitude(std::int64_t units, int min_decimals, bool g
 
 /// Exact text with thousands separators and the currency's minor digits, such as
 /// "$840,000,000,000.00"; sub-cent units are shown when present ("$0.005").
-inline std::string format_full(money m) {
-    return (m.is_negative() ? "-" : "") + detail::currency_prefix(m.currency()) +
-           detail::format_magnitude(m.units(), m.currency().minor_digits(), true);
+template <class Lazy = void>
+std::string format_full(money m) {
+    return (m.is_negative() ? "-" : "") + detail::currency_prefix<Lazy>(m.currency()) +
+           detail::format_magnitude<Lazy>(m.units(), m.currency().minor_digits(), true);
 }
 
 /// Short text as in the press: "$840B", "$1.25T", "$15.5M", "$999.95M", "$25K".
@@ -374,7 +390,8 @@ inline std::string format_full(money m) {
 /// to at most @p max_decimals decimals and drops trailing zeros; a mantissa that rounds up to
 /// 1000 moves to the next suffix ($999.999M -> "$1B"). Below 1,000 it prints "$950" or "$12.50".
 /// This is a display form: it may round, format_full() never does.
-inline std::string format_compact(money m, int max_decimals = 2) {
+template <class Lazy = void>
+std::string format_compact(money m, int max_decimals = 2) {
     detail::check_decimals(max_decimals);
     if (max_decimals > 15) {
         throw invalid_argument_error("max_decimals = " + std::to_string(max_decimals) +
@@ -383,7 +400,8 @@ inline std::string format_compact(money m, int max_decimals = 2) {
     static constexpr const char* suffixes[] = {"K", "M", "B", "T"};
     const auto mag = static_cast<detail::int128>(detail::magnitude(detail::int128(m.units())));
     const std::string sign = m.is_negative() ? "-" : "";
-    const std::string prefix = sign + detail::currency_prefix(m.currency());
+    const detail::lazy_t<std::string, Lazy> prefix =
+        sign + detail::currency_prefix<Lazy>(m.currency());
     detail::int128 scale = 1000 * money::units_per_major;  // K in units
     int index = -1;
     for (int i = 0; i < 4; ++i) {
@@ -393,7 +411,7 @@ inline std::string format_compact(money m, int max_decimals = 2) {
     if (index < 0) {
         // Below 1,000: the exact amount, whole numbers without decimals.
         const bool whole = mag % money::units_per_major == 0;
-        const std::string text = detail::format_magnitude(
+        const std::string text = detail::format_magnitude<Lazy>(
             m.units(), whole ? 0 : m.currency().minor_digits(), false);
         return prefix + text;
     }
@@ -410,7 +428,7 @@ inline std::string format_compact(money m, int max_decimals = 2) {
         }
         const auto whole = static_cast<std::uint64_t>(scaled / pow10);
         auto frac = static_cast<std::uint64_t>(scaled % pow10);
-        std::string text = detail::group_thousands(std::to_string(whole));
+        std::string text = detail::group_thousands<Lazy>(std::to_string(whole));
         if (frac != 0) {
             std::string digits = std::to_string(frac);
             digits.insert(0, static_cast<std::size_t>(max_decimals) - digits.size(), '0');
@@ -422,10 +440,12 @@ inline std::string format_compact(money m, int max_decimals = 2) {
 }
 
 /// Same as format_full().
-inline std::string to_string(money m) { return format_full(m); }
+template <class Lazy = void>
+std::string to_string(money m) { return format_full<Lazy>(m); }
 
 /// Writes the exact full form, e.g. "$15,000,000,000.00".
-inline std::ostream& operator<<(std::ostream& os, money m) { return os << format_full(m); }
+template <class Lazy = void>
+std::ostream& operator<<(std::ostream& os, money m) { return os << format_full<Lazy>(m); }
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
