@@ -29,6 +29,10 @@
 
 namespace fundround {
 
+// Members with non-trivial bodies are templates on a defaulted `Lazy` parameter (see
+// detail/lazy.hpp): a translation unit that does not call them does not instantiate them.
+// Callers never name the parameter.
+
 /// One later close of an open round: who puts money in, on which date, at the round's price.
 ///
 ///     closing(year{2026} / 6 / 30, "second close")
@@ -46,17 +50,22 @@ public:
     };
 
     /// A close on @p date, called @p label ("second close"); the label is given to its tranches.
+    template <class Lazy = void>
     explicit closing(calendar_date date, std::string label = {}) : label_(std::move(label)), date_(date) {}
 
     /// @p who puts in @p amount, funded at this close.
+    template <class Lazy = void>
     closing& invest(investor who, money amount) {
-        investments_.push_back({std::move(who), {tranche::at_close(amount)}, true});
+        detail::lazy_t<std::vector<investment>, Lazy>& all = investments_;
+        all.push_back({std::move(who), {tranche::at_close(amount)}, true});
         return *this;
     }
     /// @p who puts in the sum of @p tranches; tranche::at_close() means at this close, and no
     /// tranche may fall due before this close's date.
+    template <class Lazy = void>
     closing& invest(investor who, std::vector<tranche> tranches) {
-        investments_.push_back({std::move(who), std::move(tranches), false});
+        detail::lazy_t<std::vector<investment>, Lazy>& all = investments_;
+        all.push_back({std::move(who), std::move(tranches), false});
         return *this;
     }
 
@@ -104,23 +113,29 @@ struct closing_figures {
     std::optional<price_per_share> price;  ///< The round's price per share, if it has a share count.
 
     /// The holding of the investor called @p name; throws invalid_argument_error if absent.
+    template <class Lazy = void>
     const closing_holding& holder(std::string_view name) const {
-        for (const auto& h : holders) {
+        const detail::lazy_t<std::vector<closing_holding>, Lazy>& all = holders;
+        for (const auto& h : all) {
             if (h.investor.name() == name) return h;
         }
-        throw invalid_argument_error("investor = \"" + std::string(name) + "\": holds nothing after close \"" +
-                                     label + "\" on " + to_string(date));
+        throw invalid_argument_error("investor = \"" + detail::lazy_t<std::string, Lazy>(name) +
+                                     "\": holds nothing after close \"" + label + "\" on " + to_string(date));
     }
     /// Committed ownership of @p name after this close.
-    fraction ownership(std::string_view name) const { return holder(name).ownership; }
+    template <class Lazy = void>
+    fraction ownership(std::string_view name) const { return holder<Lazy>(name).ownership; }
     /// Shares bought by the money committed at this close, at the round's price: each investor's
     /// amount is converted on its own and rounded to whole shares by @p mode (usually
     /// rounding::floor), then summed. Empty if the round has no pre-money share count.
+    template <class Lazy = void>
     std::optional<share_count> shares_issued(rounding mode) const {
-        if (!price) return std::nullopt;
-        share_count total;
+        using result = detail::lazy_t<std::optional<share_count>, Lazy>;
+        const detail::lazy_t<std::optional<price_per_share>, Lazy>& at = price;
+        if (!at) return result();  // std::nullopt
+        detail::lazy_t<share_count, Lazy> total;
         for (const auto& h : holders) {
-            if (h.added.is_positive()) total += price->shares_for(h.added, mode);
+            if (h.added.is_positive()) total += at->shares_for(h.added, mode);
         }
         return total;
     }
@@ -141,27 +156,28 @@ public:
     template <class Lazy = void>
     explicit open_round(funding_round first_close, std::optional<money> max_size = std::nullopt)
         : current_(std::move(first_close)), max_size_(max_size) {
-        std::vector<diagnostic> problems;
+        const detail::lazy_t<funding_round, Lazy>& r = current_;
+        detail::lazy_t<std::vector<diagnostic>, Lazy> problems;
         if (max_size_) {
             const money m = *max_size_;
-            if (m.currency() != current_.currency()) {
+            if (m.currency() != r.currency()) {
                 problems.push_back({"max_size", format_full(m),
-                                    "must be in " + to_string(current_.currency()) + ", the round's currency"});
+                                    "must be in " + to_string(r.currency()) + ", the round's currency"});
             } else if (!m.is_positive()) {
                 problems.push_back({"max_size", format_full(m), "must be positive"});
-            } else if (current_.raised() > m) {
+            } else if (r.raised() > m) {
                 problems.push_back({"max_size", format_full(m),
-                                    "the first close raises " + detail::compact_if_exact(current_.raised()) + ", " +
-                                        detail::compact_if_exact(current_.raised() - m) + " above its maximum " +
-                                        detail::compact_if_exact(m)});
+                                    "the first close raises " + detail::compact_if_exact<Lazy>(r.raised()) +
+                                        ", " + detail::compact_if_exact<Lazy>(r.raised() - m) +
+                                        " above its maximum " + detail::compact_if_exact<Lazy>(m)});
             }
         }
         if (!problems.empty()) {
-            throw validation_error("open round \"" + current_.name() + "\" is invalid", std::move(problems));
+            throw validation_error("open round \"" + r.name() + "\" is invalid", std::move(problems));
         }
-        std::vector<money> added;
-        added.reserve(current_.commitments().size());
-        for (const auto& c : current_.commitments()) added.push_back(c.total);
+        detail::lazy_t<std::vector<money>, Lazy> added;
+        added.reserve(r.commitments().size());
+        for (const auto& c : r.commitments()) added.push_back(c.total);
         closes_.push_back(figures_of<Lazy>(current_, "first close", current_.close_date(), added));
     }
 
@@ -173,15 +189,15 @@ public:
     /// unchanged.
     template <class Lazy = void>
     open_round& add(const closing& c) {
-        attempt_result r = attempt<Lazy>(c);
+        detail::lazy_t<attempt_result, Lazy> r = attempt<Lazy>(c);
         if (!r.round) {
-            std::string what = "closing";
+            detail::lazy_t<std::string, Lazy> what = "closing";
             if (!c.label().empty()) what += " \"" + c.label() + "\"";
             throw validation_error(what + " on " + to_string(c.date()) + " of round \"" + current_.name() +
                                        "\" is invalid",
                                    std::move(r.problems));
         }
-        closing_figures f = figures_of<Lazy>(*r.round, c.label(), c.date(), r.added);
+        detail::lazy_t<closing_figures, Lazy> f = figures_of<Lazy>(*r.round, c.label(), c.date(), r.added);
         closes_.push_back(std::move(f));
         current_ = std::move(*r.round);
         return *this;
@@ -195,6 +211,7 @@ public:
     /// The maximum round size (committed), if any.
     std::optional<money> max_size() const noexcept { return max_size_; }
     /// How much more the round may raise under its maximum size, if it has one.
+    template <class Lazy = void>
     std::optional<money> room() const {
         if (!max_size_) return std::nullopt;
         return *max_size_ - current_.raised();
@@ -207,6 +224,7 @@ private:
         std::vector<diagnostic> problems;
     };
 
+    template <class Lazy>
     static std::string investor_path(const std::string& prefix, std::size_t i, const investor& who) {
         std::string path = prefix + "[" + std::to_string(i) + "]";
         if (!who.name().empty()) path += " \"" + who.name() + "\"";
@@ -214,16 +232,17 @@ private:
     }
 
     // A later close's tranche as the combined round sees it: "at close" means at this close.
+    template <class Lazy>
     static tranche at_this_close(const tranche& t, const closing& c) {
         const std::string& label = t.label().empty() ? c.label() : t.label();
         if (t.condition().kind() != condition_kind::always) return t.labelled(label);
-        tranche moved(t.amount(), condition::on_or_after(c.date()),
+        tranche moved(t.amount(), condition::on_or_after<Lazy>(c.date()),
                       t.expected_date() ? *t.expected_date() : c.date(), label);
         return t.fallback() ? moved.otherwise(*t.fallback()) : moved;
     }
 
     template <class Lazy>
-    attempt_result attempt(const closing& c) const;
+    attempt_result attempt(const detail::lazy_t<closing, Lazy>& c) const;
 
     template <class Lazy>
     static closing_figures figures_of(const funding_round& r, std::string label, calendar_date date,
@@ -231,10 +250,10 @@ private:
         const fundround::currency cur = r.currency();
         const std::size_t n = r.commitments().size();
         const detail::lazy_t<round_timeline, Lazy> as_at_close(r);  // no milestone achieved: conditional money waits
-        std::vector<money> funded;
+        detail::lazy_t<std::vector<money>, Lazy> funded;
         funded.reserve(n);
         for (const auto& c : r.commitments()) funded.push_back(as_at_close.as_of(c.investor.name(), date).funded);
-        closing_figures f;
+        detail::lazy_t<closing_figures, Lazy> f;
         f.label = std::move(label);
         f.date = date;
         f.money_in = sum(added, cur);
@@ -260,9 +279,13 @@ private:
 };
 
 template <class Lazy>
-open_round::attempt_result open_round::attempt(const closing& c) const {
-    attempt_result result;
-    std::vector<diagnostic>& out = result.problems;
+open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Lazy>& c) const {
+    // Every local type depends on Lazy: nothing here is instantiated before attempt() is.
+    using text = detail::lazy_t<std::string, Lazy>;
+    using index_map = detail::lazy_t<std::unordered_map<std::string, std::size_t>, Lazy>;
+    using path_pairs = detail::lazy_t<std::vector<std::pair<std::string, std::string>>, Lazy>;
+    detail::lazy_t<attempt_result, Lazy> result;
+    detail::lazy_t<std::vector<diagnostic>, Lazy>& out = result.problems;
     const fundround::currency cur = current_.currency();
     const calendar_date previous = closes_.back().date;
 
@@ -277,18 +300,18 @@ open_round::attempt_result open_round::attempt(const closing& c) const {
     if (c.investments().empty()) out.push_back({"closing.investors", "", "at least one investment is required"});
 
     // The day before this close: a tranche whose condition is met then would fall due too early.
-    std::optional<world_state> day_before;
+    std::optional<detail::lazy_t<world_state, Lazy>> day_before;
     if (date_ok) day_before.emplace(calendar_date{date::sys_days{c.date()} - date::days{1}});
 
     const auto& investments = c.investments();
-    std::vector<std::string> paths(investments.size());  // "closing.investors[0] \"Name\""
-    std::unordered_map<std::string, std::size_t> seen;
+    detail::lazy_t<std::vector<std::string>, Lazy> paths(investments.size());  // "closing.investors[0] \"Name\""
+    index_map seen;
     money money_in = money::zero(cur);
     bool summable = true;
     for (std::size_t j = 0; j < investments.size(); ++j) {
-        const closing::investment& inv = investments[j];
-        const std::string& name = inv.investor.name();
-        const std::string path = paths[j] = investor_path("closing.investors", j, inv.investor);
+        const auto& inv = investments[j];
+        const auto& name = inv.investor.name();
+        const text path = paths[j] = investor_path<Lazy>("closing.investors", j, inv.investor);
         if (name.empty()) {
             out.push_back({path + ".name", "", "must not be empty"});
         } else if (const auto [it, fresh] = seen.emplace(name, j); !fresh) {
@@ -296,7 +319,7 @@ open_round::attempt_result open_round::attempt(const closing& c) const {
                            "duplicates closing.investors[" + std::to_string(it->second) +
                                "]; combine their tranches under one investor"});
         } else if (current_.has_investor(name)) {
-            const investor& was = current_.commitment_of(name).investor;
+            const auto& was = current_.commitment_of(name).investor;
             if (was.kind() != inv.investor.kind()) {
                 out.push_back({path + ".kind", to_string(inv.investor.kind()),
                                "must be " + to_string(was.kind()) +
@@ -304,20 +327,20 @@ open_round::attempt_result open_round::attempt(const closing& c) const {
             }
             if (was.is_lead() != inv.investor.is_lead()) {
                 out.push_back({path + ".lead", inv.investor.is_lead() ? "true" : "false",
-                               std::string("must be ") + (was.is_lead() ? "true" : "false") +
+                               text("must be ") + (was.is_lead() ? "true" : "false") +
                                    ", as at its earlier close: an investor keeps its lead flag across closes"});
             }
         }
         if (inv.tranches.empty()) out.push_back({path + ".tranches", "", "at least one tranche is required"});
         for (std::size_t k = 0; k < inv.tranches.size(); ++k) {
-            const tranche& t = inv.tranches[k];
-            const std::string tpath = inv.single ? path : path + ".tranches[" + std::to_string(k) + "]";
+            const auto& t = inv.tranches[k];
+            const text tpath = inv.single ? path : path + ".tranches[" + std::to_string(k) + "]";
             if (t.amount().currency() != cur) {
                 out.push_back({tpath + ".amount", format_full(t.amount()),
                                "must be in " + to_string(cur) + ", the round's currency"});
             }
             if (t.amount().currency() != cur || !t.amount().is_positive()) summable = false;
-            std::vector<diagnostic> own = t.validate(tpath);
+            detail::lazy_t<std::vector<diagnostic>, Lazy> own = t.validate(tpath);
             out.insert(out.end(), own.begin(), own.end());
             const bool early = date_ok && t.expected_date() && t.expected_date()->ok() &&
                                *t.expected_date() < c.date();
@@ -347,9 +370,9 @@ open_round::attempt_result open_round::attempt(const closing& c) const {
             const money after = current_.raised() + money_in;
             if (after > *max_size_) {
                 out.push_back({"closing", format_full(money_in),
-                               "the round would raise " + detail::compact_if_exact(after) + ", " +
-                                   detail::compact_if_exact(after - *max_size_) + " above its maximum " +
-                                   detail::compact_if_exact(*max_size_)});
+                               "the round would raise " + detail::compact_if_exact<Lazy>(after) + ", " +
+                                   detail::compact_if_exact<Lazy>(after - *max_size_) + " above its maximum " +
+                                   detail::compact_if_exact<Lazy>(*max_size_)});
             }
         } catch (const overflow_error&) {
             // The round builder below reports the overflow.
@@ -359,49 +382,49 @@ open_round::attempt_result open_round::attempt(const closing& c) const {
 
     // Rebuild the whole round through the public builder: every earlier commitment, with an
     // existing investor's new tranches appended, then the newcomers in the order given.
-    const funding_round& r = current_;
+    const detail::lazy_t<funding_round, Lazy>& r = current_;
     detail::lazy_t<round_builder, Lazy> b(r.name());
     b.currency(cur).pre_money(r.pre_money()).close_date(r.close_date());
     if (const auto shares = r.valuation().pre_money_shares()) b.pre_money_shares(*shares);
     if (r.prior_mark()) b.prior_mark(*r.prior_mark(), r.prior_mark_label());
     if (r.prior_round()) b.prior_round(*r.prior_round(), r.prior_round_label());
 
-    std::vector<investor> who;
-    std::vector<std::vector<tranche>> tranches;
+    detail::lazy_t<std::vector<investor>, Lazy> who;
+    detail::lazy_t<std::vector<std::vector<tranche>>, Lazy> tranches;
     who.reserve(r.commitments().size() + investments.size());
     tranches.reserve(r.commitments().size() + investments.size());
     for (const auto& cm : r.commitments()) {
         who.push_back(cm.investor);
         tranches.push_back(cm.tranches);
     }
-    std::vector<std::pair<std::string, std::string>> renames;  // builder's tranche path -> ours
-    std::vector<std::pair<std::string, std::string>> newcomers;  // builder's investor path -> ours
-    std::unordered_map<std::string, std::size_t> slot;         // investor name -> combined index
+    path_pairs renames;    // builder's tranche path -> ours
+    path_pairs newcomers;  // builder's investor path -> ours
+    index_map slot;        // investor name -> combined index
     for (std::size_t i = 0; i < who.size(); ++i) slot.emplace(who[i].name(), i);
     for (std::size_t j = 0; j < investments.size(); ++j) {
-        const closing::investment& inv = investments[j];
+        const auto& inv = investments[j];
         std::size_t i = who.size();
         const auto it = inv.investor.name().empty() ? slot.end() : slot.find(inv.investor.name());
         if (it != slot.end()) {
             i = it->second;
         } else {
             if (!inv.investor.name().empty()) slot.emplace(inv.investor.name(), i);
-            newcomers.emplace_back(investor_path("investors", i, inv.investor), paths[j]);
+            newcomers.emplace_back(investor_path<Lazy>("investors", i, inv.investor), paths[j]);
             who.push_back(inv.investor);
             tranches.emplace_back();
         }
         for (std::size_t k = 0; k < inv.tranches.size(); ++k) {
-            renames.emplace_back(investor_path("investors", i, who[i]) + ".tranches[" +
+            renames.emplace_back(investor_path<Lazy>("investors", i, who[i]) + ".tranches[" +
                                      std::to_string(tranches[i].size()) + "]",
                                  inv.single ? paths[j] : paths[j] + ".tranches[" + std::to_string(k) + "]");
-            tranches[i].push_back(at_this_close(inv.tranches[k], c));
+            tranches[i].push_back(at_this_close<Lazy>(inv.tranches[k], c));
         }
     }
     renames.insert(renames.end(), newcomers.begin(), newcomers.end());  // tranche paths first
     for (std::size_t i = 0; i < who.size(); ++i) b.invest(who[i], tranches[i]);
 
-    build_result built = b.try_build();
-    for (diagnostic d : built.problems) {
+    detail::lazy_t<build_result, Lazy> built = b.try_build();
+    for (auto d : built.problems) {
         for (const auto& [from, to] : renames) {
             if (d.field.compare(0, from.size(), from) == 0 &&
                 (d.field.size() == from.size() || d.field[from.size()] == '.')) {

@@ -77,39 +77,53 @@ public:
     template <class Lazy = void>
     round_timeline(const funding_round& r, const world_state& facts);
 
+    // The queries below are templates on `Lazy` too, for the same reason.
+
     /// Where the whole round stands on @p d. O(log n).
-    round_position as_of(calendar_date d) const { return position(all_, d); }
+    template <class Lazy = void>
+    round_position as_of(calendar_date d) const { return position<Lazy>(all_, d); }
     /// Where @p investor's commitment stands on @p d (post_money is the round's). O(log n_i);
     /// throws invalid_argument_error if the investor is not in the round.
+    template <class Lazy = void>
     round_position as_of(std::string_view investor, calendar_date d) const {
-        round_position p = position(investors_[index_of(investor)], d);
-        p.post_money = as_of(d).post_money;
+        round_position p = position<Lazy>(investors_[index_of<Lazy>(investor)], d);
+        p.post_money = as_of<Lazy>(d).post_money;
         return p;
     }
     /// Where the round stands once everything that will happen has happened (end_of_time()).
-    round_position in_the_end() const { return as_of(end_of_time()); }
+    template <class Lazy = void>
+    round_position in_the_end() const { return as_of<Lazy>(end_of_time()); }
 
     /// @p investor's ownership on @p d: its funded money / the post-money on @p d (zero before
     /// it pays anything). O(log n).
+    template <class Lazy = void>
     fraction ownership(std::string_view investor, calendar_date d) const {
-        const round_position mine = as_of(investor, d);
+        const detail::lazy_t<round_position, Lazy> mine = as_of<Lazy>(investor, d);
         return mine.funded.ratio_to(mine.post_money);
     }
     /// The holders before the round on @p d: pre-money / the post-money on @p d.
+    template <class Lazy = void>
     fraction existing_holders_ownership(calendar_date d) const {
-        return pre_money_.ratio_to(as_of(d).post_money);
+        const detail::lazy_t<money, Lazy> pre = pre_money_;
+        return pre.ratio_to(as_of<Lazy>(d).post_money);
     }
     /// The new investors together on @p d: funded / the post-money on @p d.
+    template <class Lazy = void>
     fraction new_investors_ownership(calendar_date d) const {
-        const round_position p = as_of(d);
+        const detail::lazy_t<round_position, Lazy> p = as_of<Lazy>(d);
         return p.funded.ratio_to(p.post_money);
     }
 
     /// Every payment made in this world, in date order (ties keep round order).
+    template <class Lazy = void>
     const std::vector<payment>& payments() const& noexcept { return payments_; }
     /// Every payment made in this world, moved out of a temporary timeline (so that
     /// `for (auto& p : round_timeline(r).payments())` does not dangle).
-    std::vector<payment> payments() && { return std::move(payments_); }
+    template <class Lazy = void>
+    std::vector<payment> payments() && {
+        detail::lazy_t<std::vector<payment>, Lazy>& p = payments_;
+        return std::move(p);
+    }
     /// The round's pre-money valuation.
     money pre_money() const noexcept { return pre_money_; }
     /// The round's close date.
@@ -133,15 +147,18 @@ private:
         money::rep amount;
     };
 
+    template <class Lazy>
     std::size_t index_of(std::string_view name) const {
-        const auto it = index_.find(std::string(name));
-        if (it == index_.end()) {
+        const detail::lazy_t<std::unordered_map<std::string, std::size_t>, Lazy>& index = index_;
+        const auto it = index.find(std::string(name));
+        if (it == index.end()) {
             throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
         }
         return it->second;
     }
 
-    round_position position(const track& t, calendar_date d) const {
+    template <class Lazy>
+    round_position position(const detail::lazy_t<track, Lazy>& t, calendar_date d) const {
         require_valid(d, "as_of");
         const auto it = std::upper_bound(t.days.begin(), t.days.end(), date::sys_days{d});
         const totals& v = it == t.days.begin() ? t.initial : t.after[static_cast<std::size_t>(it - t.days.begin()) - 1];
