@@ -12,17 +12,21 @@
 # plus an empty translation unit (the compiler's start-up cost), and prints a/b: the price of
 # fundround's own code on top of what its dependencies cost anyway. Runs are interleaved (one
 # run of every TU per round) so that load from other processes spreads over all of them.
-# With g++, also prints the memory its garbage collector allocated for each TU (from
-# -ftime-report, one run): load does not move it, so it is the number to compare on a busy machine.
+# With g++, also prints for each TU (one run, -ftime-report -fmem-report) the memory its garbage
+# collector allocated and the number of template specializations it created (decl + type):
+# load moves neither, so they are the numbers to compare on a busy machine. The count is the
+# guard: memory also steps by ~32 MB whenever g++'s source-location table doubles, whichever
+# header happens to cross the threshold.
 #
-# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--max-memory-ratio R]
+# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--max-instantiation-ratio R]
 #                              [--no-table] [--cumulative]
 #   -n RUNS        runs per translation unit, median reported (default 5, or $N)
 #   --syntax-only  g++ -fsyntax-only instead of -c (front end only: no code generation)
 #   --max-ratio R  exit 1 if a/b (median wall time) is above R (e.g. 1.3)
-#   --max-memory-ratio R
-#                  exit 1 if a/b of g++'s GGC memory is above R (deterministic: what ctest's
-#                  compile_cost test checks; ignored, with a note, for other compilers)
+#   --max-instantiation-ratio R
+#                  exit 1 if a/b of the template specializations g++ creates is above R
+#                  (deterministic: what ctest's compile_cost test checks; ignored, with a
+#                  note, for other compilers)
 #   --no-table     only (a), (b), (c) and the ratio, not every header alone
 #   --cumulative   also (e): what each header of the umbrella adds (slow: one TU per header)
 # Environment: CXX (default g++), CXX_STD (default c++17), CXXFLAGS (added; default -O0).
@@ -32,7 +36,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${N:-5}"
 mode=(-c)
 max_ratio=""
-max_memory_ratio=""
+max_instantiation_ratio=""
 table=1
 cumulative=0
 while [[ $# -gt 0 ]]; do
@@ -40,7 +44,7 @@ while [[ $# -gt 0 ]]; do
     -n) runs="$2"; shift 2 ;;
     --syntax-only) mode=(-fsyntax-only); shift ;;
     --max-ratio) max_ratio="$2"; shift 2 ;;
-    --max-memory-ratio) max_memory_ratio="$2"; shift 2 ;;
+    --max-instantiation-ratio) max_instantiation_ratio="$2"; shift 2 ;;
     --no-table) table=0; shift ;;
     --cumulative) cumulative=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -114,10 +118,11 @@ compile() {  # compile FILE [FLAG...]: compiles, prints nothing, fails loudly on
 }
 
 # g++ reports the memory its garbage collector allocated (last column of -ftime-report's TOTAL
-# line): unlike time, load does not move it, so it shows small changes that timing noise hides.
+# line) and, with -fmem-report, how many template specializations it created: unlike time,
+# load does not move them, so they show small changes that timing noise hides.
 is_gcc=0
 "$cxx" --version 2>/dev/null | grep -q 'Free Software Foundation' && is_gcc=1
-declare -A mem  # name -> MB (g++ only)
+declare -A mem specs  # name -> MB, specializations (g++ only)
 to_mb() {  # to_mb 437M | 1446k | 2G -> MB, one decimal
   awk -v v="$1" 'BEGIN { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1) + 0
     if (u == "k") n /= 1024; else if (u == "G") n *= 1024; else if (u !~ /M/) n = v / 1048576
@@ -127,14 +132,15 @@ to_mb() {  # to_mb 437M | 1446k | 2G -> MB, one decimal
 # --- check every TU compiles once (also warms the file cache; with g++, reads its memory) ------
 for name in "${names[@]}"; do
   flags=()
-  [[ $is_gcc -eq 1 ]] && flags=(-ftime-report)
+  [[ $is_gcc -eq 1 ]] && flags=(-ftime-report -fmem-report)
   if ! compile "${src[$name]}" "${flags[@]}" 2>"$work/report"; then
     cat "$work/report" >&2
     echo "compile_time.sh: '$name' does not compile" >&2
     exit 1
   fi
   if [[ $is_gcc -eq 1 ]]; then
-    mem["$name"]="$(to_mb "$(awk '$1 == "TOTAL" { v = $NF } END { print v }' "$work/report")")"
+    mem["$name"]="$(to_mb "$(awk '$1 == "TOTAL" && $2 == ":" { v = $NF } END { print v }' "$work/report")")"
+    specs["$name"]="$(awk '/^(decl|type)_specializations:/ { n += $4 } END { print n + 0 }' "$work/report")"
   fi
 done
 
@@ -177,33 +183,40 @@ b="${med_wall[$B]}"
 ratio="$(div "$a" "$b")"
 
 echo
-printf '%-24s %10s %8s   %10s %8s   %10s\n' "translation unit" "wall s" "vs (b)" "cpu s" "vs (b)" "g++ GGC MB"
-printf '%-24s %10s %8s   %10s %8s   %10s\n' "------------------------" "------" "------" "-----" "------" "----------"
+printf '%-24s %10s %8s   %10s %8s   %10s %10s\n' "translation unit" "wall s" "vs (b)" "cpu s" "vs (b)" "g++ GGC MB" "g++ specs"
+printf '%-24s %10s %8s   %10s %8s   %10s %10s\n' "------------------------" "------" "------" "-----" "------" "----------" "---------"
 for name in "${names[@]}"; do
   [[ "$name" == "+ "* ]] && continue  # (e) has its own table below
-  printf '%-24s %10s %7sx   %10s %7sx   %10s\n' "$name" \
+  printf '%-24s %10s %7sx   %10s %7sx   %10s %10s\n' "$name" \
          "${med_wall[$name]}" "$(div "${med_wall[$name]}" "$b")" \
-         "${med_cpu[$name]}" "$(div "${med_cpu[$name]}" "${med_cpu[$B]}")" "${mem[$name]:--}"
+         "${med_cpu[$name]}" "$(div "${med_cpu[$name]}" "${med_cpu[$B]}")" "${mem[$name]:--}" \
+         "${specs[$name]:--}"
 done
 echo "(medians; cpu = user + sys of the compiler: wall well above cpu means it waited for a core;"
-echo " GGC MB: memory g++'s collector allocated, one run: not moved by load, a proxy for its work)"
+echo " GGC MB: memory g++'s collector allocated; specs: template specializations it created;"
+echo " both from one run, not moved by load)"
 if [[ $cumulative -eq 1 ]]; then
   echo
   echo "(e) (b) plus the umbrella's headers in order; 'adds' = cpu s over the row above (noisy"
   echo "    when small: a header whose instantiations an earlier one already paid for adds ~0)"
-  printf '%-24s %10s %8s   %10s %8s\n' "+ header" "cpu s" "adds s" "g++ GGC MB" "adds MB"
-  printf '%-24s %10s %8s   %10s %8s\n' "------------------------" "-----" "------" "----------" "-------"
+  printf '%-24s %10s %8s   %10s %8s %10s\n' "+ header" "cpu s" "adds s" "g++ GGC MB" "adds MB" "adds specs"
+  printf '%-24s %10s %8s   %10s %8s %10s\n' "------------------------" "-----" "------" "----------" "-------" "----------"
   prev="${med_cpu[(b) dependencies only]}"
   prev_mem="${mem[(b) dependencies only]:-}"
+  prev_specs="${specs[(b) dependencies only]:-}"
   for h in "${umbrella_headers[@]}"; do
     c="${med_cpu["+ ${h#fundround/}"]}"
     m="${mem["+ ${h#fundround/}"]:-}"
+    n="${specs["+ ${h#fundround/}"]:-}"
     dm="-"
+    dn="-"
     [[ -n "$m" ]] && dm="$(awk -v c="$m" -v p="$prev_mem" 'BEGIN { printf "%+.1f", c - p }')"
-    printf '%-24s %10s %8s   %10s %8s\n' "+ ${h#fundround/}" "$c" \
-           "$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%+.2f", c - p }')" "${m:--}" "$dm"
+    [[ -n "$n" ]] && dn="$(awk -v c="$n" -v p="$prev_specs" 'BEGIN { printf "%+d", c - p }')"
+    printf '%-24s %10s %8s   %10s %8s %10s\n' "+ ${h#fundround/}" "$c" \
+           "$(awk -v c="$c" -v p="$prev" 'BEGIN { printf "%+.2f", c - p }')" "${m:--}" "$dm" "$dn"
     prev="$c"
     prev_mem="$m"
+    prev_specs="$n"
   done
 fi
 echo
@@ -223,20 +236,28 @@ if [[ $is_gcc -eq 1 ]]; then
   printf 'g++ GGC memory: (a) %s MB, (b) %s MB, a/b = %s: fundround itself adds %s MB\n' \
          "${mem[$A]}" "${mem[$B]}" "$(div "${mem[$A]}" "${mem[$B]}")" \
          "$(awk -v a="${mem[$A]}" -v b="${mem[$B]}" 'BEGIN { printf "%.1f", a - b }')"
+  printf 'g++ template specializations: (a) %s, (b) %s, a/b = %s: fundround itself adds %s\n' \
+         "${specs[$A]}" "${specs[$B]}" "$(div "${specs[$A]}" "${specs[$B]}")" \
+         "$((specs[$A] - specs[$B]))"
 fi
 
-if [[ -n "$max_memory_ratio" ]]; then
+if [[ -n "$max_instantiation_ratio" ]]; then
   if [[ $is_gcc -eq 0 ]]; then
-    echo "compile_time.sh: --max-memory-ratio needs g++ (GGC memory); not checked with $cxx"
+    echo "compile_time.sh: --max-instantiation-ratio needs g++ (-fmem-report); not checked with $cxx"
   else
-    memory_ratio="$(awk -v a="${mem[$A]}" -v b="${mem[$B]}" 'BEGIN { printf "%.3f", a / b }')"
-    if awk -v r="$memory_ratio" -v m="$max_memory_ratio" 'BEGIN { exit !(r > m) }'; then
-      echo "compile_time.sh: g++ GGC memory a/b = $memory_ratio is above --max-memory-ratio" \
-           "$max_memory_ratio: a header instantiates templates in every TU that includes it" \
-           "(see 'Keeping headers cheap' in bench/README.md; find it with --cumulative)" >&2
+    if [[ "${specs[$B]}" -eq 0 ]]; then
+      echo "compile_time.sh: could not read the specialization counts from g++ -fmem-report" >&2
       exit 1
     fi
-    echo "g++ GGC memory a/b = $memory_ratio: within --max-memory-ratio $max_memory_ratio"
+    spec_ratio="$(awk -v a="${specs[$A]}" -v b="${specs[$B]}" 'BEGIN { printf "%.3f", a / b }')"
+    if awk -v r="$spec_ratio" -v m="$max_instantiation_ratio" 'BEGIN { exit !(r > m) }'; then
+      echo "compile_time.sh: template specializations a/b = $spec_ratio is above" \
+           "--max-instantiation-ratio $max_instantiation_ratio: a header instantiates templates" \
+           "in every TU that includes it (see 'Keeping headers cheap' in bench/README.md;" \
+           "find which with --cumulative)" >&2
+      exit 1
+    fi
+    echo "template specializations a/b = $spec_ratio: within --max-instantiation-ratio $max_instantiation_ratio"
   fi
 fi
 if [[ -n "$max_ratio" ]] && awk -v r="$ratio" -v m="$max_ratio" 'BEGIN { exit !(r > m) }'; then
