@@ -133,8 +133,7 @@ struct condition_status {
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const condition_status& a, const condition_status& b) {
-        const detail::lazy_t<condition_status, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
 };
 
@@ -301,8 +300,7 @@ public:
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const condition& a, const condition& b) {
-        const detail::lazy_t<condition, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
     /// Writes to_string().
     template <class Lazy = void>

@@ -177,8 +177,7 @@ struct present_value {
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const present_value& a, const present_value& b) {
-        const detail::lazy_t<present_value, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
 };
 

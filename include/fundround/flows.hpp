@@ -48,8 +48,7 @@ struct cash_flow {
     }
     /// True unless @p a == @p b.
     template <class Lazy = void>
-    friend bool operator!=(const cash_flow& a0, const cash_flow& b) {
-        const detail::lazy_t<cash_flow, Lazy>& a = a0;
+    friend bool operator!=(const cash_flow& a, const cash_flow& b) {
         return !(a == b);
     }
 };
@@ -190,8 +189,7 @@ struct flow_year {
     }
     /// True unless @p a == @p b.
     template <class Lazy = void>
-    friend bool operator!=(const flow_year& a0, const flow_year& b) {
-        const detail::lazy_t<flow_year, Lazy>& a = a0;
+    friend bool operator!=(const flow_year& a, const flow_year& b) {
         return !(a == b);
     }
 };

@@ -58,8 +58,7 @@ struct milestone_chance {
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const milestone_chance& a, const milestone_chance& b) {
-        const detail::lazy_t<milestone_chance, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
 };
 
@@ -171,8 +170,7 @@ struct raised_outcome {
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const raised_outcome& a, const raised_outcome& b) {
-        const detail::lazy_t<raised_outcome, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
     /// Writes e.g. "$75B: 3/10".
     template <class Lazy = void>
@@ -198,8 +196,7 @@ struct investor_odds {
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const investor_odds& a, const investor_odds& b) {
-        const detail::lazy_t<investor_odds, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
 };
 
@@ -311,8 +308,7 @@ public:
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const round_odds& a, const round_odds& b) {
-        const detail::lazy_t<round_odds, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
 
 private:

@@ -140,8 +140,7 @@ public:
     /// True unless @p a == @p b.
     template <class Lazy = void>
     friend bool operator!=(const tranche& a, const tranche& b) {
-        const detail::lazy_t<tranche, Lazy>& x = a;
-        return !(x == b);
+        return !(a == b);
     }
     /// Writes e.g. "$35B when milestone "certain conditions"".
     template <class Lazy = void>
