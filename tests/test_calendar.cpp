@@ -1,5 +1,5 @@
-// Unit tests for fundround/calendar.hpp: ISO text, next_day, require_valid.
-#include <fundround/calendar.hpp>
+// Unit tests for fundround/time/calendar.hpp: ISO text, next_day, require_valid.
+#include <fundround/time/calendar.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // open_round and closing: later closes at the same price per share, per-close figures, the
 // maximum round size, every validation rule (all problems at once), and the dilution invariants
 // over seeded random closes.
-#include <fundround/closing.hpp>
-#include <fundround/timeline.hpp>
+#include <fundround/deal/closing.hpp>
+#include <fundround/time/timeline.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-// Unit tests for fundround/condition.hpp: world_state, condition evaluation (state AND since-date),
+// Unit tests for fundround/deal/condition.hpp: world_state, condition evaluation (state AND since-date),
 // combinators, long stops, introspection, to_string and equality.
-#include <fundround/condition.hpp>
+#include <fundround/deal/condition.hpp>
 
 #include <doctest/doctest.h>
 

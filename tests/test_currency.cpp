@@ -1,5 +1,5 @@
 // Unit tests for fundround::currency: ISO 4217 codes, minor digits, symbols.
-#include <fundround/currency.hpp>
+#include <fundround/numeric/currency.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-// Unit tests for fundround/discount.hpp: day counts, compounding, discount_terms, present values.
-#include <fundround/discount.hpp>
+// Unit tests for fundround/analysis/discount.hpp: day counts, compounding, discount_terms, present values.
+#include <fundround/analysis/discount.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-// Unit tests for fundround/flows.hpp: cash_flow, counter_commitment, net_flows, present values.
-#include <fundround/flows.hpp>
-#include <fundround/round_builder.hpp>
-#include <fundround/scenario.hpp>
+// Unit tests for fundround/analysis/flows.hpp: cash_flow, counter_commitment, net_flows, present values.
+#include <fundround/analysis/flows.hpp>
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/time/scenario.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Unit tests for fundround::fraction: exact rationals, rounding to integers and decimal text.
-#include <fundround/fraction.hpp>
+#include <fundround/numeric/fraction.hpp>
 
 #include <doctest/doctest.h>
 

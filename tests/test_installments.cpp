@@ -1,5 +1,5 @@
-// Unit tests for fundround/installments.hpp: add_months, installments, installments_between.
-#include <fundround/installments.hpp>
+// Unit tests for fundround/time/installments.hpp: add_months, installments, installments_between.
+#include <fundround/time/installments.hpp>
 
 #include <doctest/doctest.h>
 

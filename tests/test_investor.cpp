@@ -1,5 +1,5 @@
-// Unit tests for fundround/investor.hpp: kinds, factories, as_lead, equality, printing.
-#include <fundround/investor.hpp>
+// Unit tests for fundround/deal/investor.hpp: kinds, factories, as_lead, equality, printing.
+#include <fundround/deal/investor.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Unit tests for fundround::money: construction, literals, checked arithmetic, rounding,
 // allocation, parsing and formatting.
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-// Unit tests for fundround/odds.hpp (and its generator, detail/random.hpp): probabilities on
+// Unit tests for fundround/analysis/odds.hpp (and its generator, detail/random.hpp): probabilities on
 // milestones applied to a round, exact enumeration and seeded Monte Carlo.
-#include <fundround/odds.hpp>
-#include <fundround/round_builder.hpp>
+#include <fundround/analysis/odds.hpp>
+#include <fundround/deal/round_builder.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // Unit tests for fundround::rounding: names of the modes and the 128-bit rounding division
 // (detail::divide_rounded / detail::mul_div) every rounding in the library goes through.
-#include <fundround/rounding.hpp>
+#include <fundround/numeric/rounding.hpp>
 #include <fundround/detail/checked.hpp>
 
 #include <doctest/doctest.h>

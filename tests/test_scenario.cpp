@@ -1,6 +1,6 @@
 // Tests for scenario.hpp: fixed milestone outcomes applied to a round (issue 3, "Scenarios").
-#include <fundround/scenario.hpp>
-#include <fundround/round_builder.hpp>
+#include <fundround/time/scenario.hpp>
+#include <fundround/deal/round_builder.hpp>
 
 #include <doctest/doctest.h>
 

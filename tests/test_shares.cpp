@@ -1,5 +1,5 @@
 // Unit tests for fundround::share_count and fundround::price_per_share.
-#include <fundround/shares.hpp>
+#include <fundround/numeric/shares.hpp>
 
 #include <doctest/doctest.h>
 

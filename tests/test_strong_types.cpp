@@ -2,10 +2,10 @@
 //
 // Each "does not compile" property is checked with a detection idiom (std::void_t over the
 // expression's decltype), so the check itself compiles and a regression fails the static_assert.
-#include <fundround/currency.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/shares.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/shares.hpp>
 
 #include <doctest/doctest.h>
 

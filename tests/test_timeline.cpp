@@ -1,6 +1,6 @@
 // Tests for timeline.hpp: as-of views of a round (issue 3, "As-of views of a round").
-#include <fundround/timeline.hpp>
-#include <fundround/round_builder.hpp>
+#include <fundround/time/timeline.hpp>
+#include <fundround/deal/round_builder.hpp>
 
 #include <doctest/doctest.h>
 

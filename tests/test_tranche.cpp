@@ -1,5 +1,5 @@
-// Unit tests for fundround/tranche.hpp: factories, modifiers, validate() diagnostics, equality, printing.
-#include <fundround/tranche.hpp>
+// Unit tests for fundround/deal/tranche.hpp: factories, modifiers, validate() diagnostics, equality, printing.
+#include <fundround/deal/tranche.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-// Unit tests for fundround/valuation.hpp and fundround/shares.hpp: pre/post-money, step-ups,
+// Unit tests for fundround/deal/valuation.hpp and fundround/numeric/shares.hpp: pre/post-money, step-ups,
 // ownership, price per share, share counts.
-#include <fundround/shares.hpp>
-#include <fundround/valuation.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/deal/valuation.hpp>
 
 #include <doctest/doctest.h>
 

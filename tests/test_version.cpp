@@ -15,8 +15,8 @@ struct holder {
 }  // namespace
 
 #include <fundround/config.hpp>
-#include <fundround/money.hpp>
-#include <fundround/shares.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/shares.hpp>
 #include <fundround/version.hpp>
 // The umbrella header after fwd.hpp: every forward declaration must agree with its definition.
 #include <fundround/fundround.hpp>

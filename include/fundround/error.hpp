@@ -3,7 +3,6 @@
 #ifndef FUNDROUND_ERROR_HPP
 #define FUNDROUND_ERROR_HPP
 
-#include <fundround/detail/lazy.hpp>
 
 #include <cstddef>
 #include <stdexcept>
@@ -12,9 +11,6 @@
 #include <vector>
 
 namespace fundround {
-
-// Functions that build strings or walk vectors are templates on a defaulted, never-named `Lazy`
-// parameter (detail/lazy.hpp): only a translation unit that calls one instantiates its body.
 
 /// Base class of every exception fundround throws.
 class error : public std::runtime_error {
@@ -50,9 +46,8 @@ public:
 class parse_error : public error {
 public:
     /// Builds the error for @p input, failing at byte @p position because of @p reason.
-    template <class Lazy = void>
     parse_error(std::string input, std::size_t position, const std::string& reason)
-        : error(message<Lazy>(input, position, reason)),
+        : error(message(input, position, reason)),
           input_(std::move(input)),
           position_(position) {}
     /// The text that failed to parse.
@@ -61,10 +56,8 @@ public:
     std::size_t position() const noexcept { return position_; }
 
 private:
-    template <class Lazy>
-    static std::string message(const std::string& input0, std::size_t position,
+    static std::string message(const std::string& input, std::size_t position,
                                const std::string& reason) {
-        const detail::lazy_t<std::string, Lazy>& input = input0;
         return "cannot parse \"" + input + "\" at position " + std::to_string(position) + ": " +
                reason;
     }
@@ -80,31 +73,27 @@ struct diagnostic {
     std::string rule;   ///< The rule it breaks, phrased so a person can act on it.
 
     /// "field = value: rule" (or "field: rule" when there is no value).
-    template <class Lazy = void>
     std::string message() const {
-        const detail::lazy_t<std::string, Lazy>& f = field;
+        const std::string& f = field;
         if (value.empty()) return f + ": " + rule;
         return f + " = " + value + ": " + rule;
     }
     /// True if field, value and rule are all equal.
-    template <class Lazy = void>
     friend bool operator==(const diagnostic& a, const diagnostic& b) {
-        const detail::lazy_t<std::string, Lazy>& a_field = a.field;
+        const std::string& a_field = a.field;
         return a_field == b.field && a.value == b.value && a.rule == b.rule;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const diagnostic& a, const diagnostic& b) { return !(a == b); }
 };
 
 namespace detail {
 /// "what: N problems" followed by one line per diagnostic.
-template <class Lazy = void>
-std::string join_diagnostics(const std::string& what,
-                             const lazy_t<std::vector<diagnostic>, Lazy>& ds) {
+inline std::string join_diagnostics(const std::string& what,
+                             const std::vector<diagnostic>& ds) {
     std::string text = what + ": " + std::to_string(ds.size()) +
                        (ds.size() == 1 ? " problem" : " problems");
-    for (const auto& d : ds) text += "\n  - " + d.template message<Lazy>();
+    for (const auto& d : ds) text += "\n  - " + d.message();
     return text;
 }
 }  // namespace detail
@@ -113,9 +102,8 @@ std::string join_diagnostics(const std::string& what,
 class validation_error : public error {
 public:
     /// Builds the error for the object described by @p what with all its @p problems.
-    template <class Lazy = void>
     validation_error(const std::string& what, std::vector<diagnostic> problems)
-        : error(detail::join_diagnostics<Lazy>(what, problems)), problems_(std::move(problems)) {}
+        : error(detail::join_diagnostics(what, problems)), problems_(std::move(problems)) {}
     /// Every problem found, in input order.
     const std::vector<diagnostic>& problems() const noexcept { return problems_; }
 

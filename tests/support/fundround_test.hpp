@@ -2,7 +2,7 @@
 #ifndef FUNDROUND_TESTS_SUPPORT_FUNDROUND_TEST_HPP
 #define FUNDROUND_TESTS_SUPPORT_FUNDROUND_TEST_HPP
 
-#include <fundround/round_builder.hpp>
+#include <fundround/deal/round_builder.hpp>
 
 #include <cstdint>
 

@@ -5,7 +5,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/error.hpp>
-#include <fundround/rounding.hpp>
+#include <fundround/numeric/rounding.hpp>
 
 #include <cstdint>
 #include <limits>

@@ -3,8 +3,7 @@
 #ifndef FUNDROUND_DETAIL_TEXT_TABLE_HPP
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
-#include <fundround/detail/lazy.hpp>
-#include <fundround/money.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -17,12 +16,8 @@ namespace fundround {
 
 namespace detail {
 
-// The functions here are templates on a defaulted `Lazy` parameter (see detail/lazy.hpp): a
-// translation unit that prints nothing does not instantiate them.
-
 /// Width on screen of UTF-8 text (counts code points, not bytes).
-template <class Lazy = void>
-std::size_t display_width(const std::string& s) {
+inline std::size_t display_width(const std::string& s) {
     std::size_t n = 0;
     for (char c : s) {
         if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
@@ -31,23 +26,20 @@ std::size_t display_width(const std::string& s) {
 }
 
 /// A table of text cells printed with aligned columns; numeric columns are right-aligned.
-/// A template only so that a translation unit that prints nothing does not instantiate it (its
-/// member types depend on Lazy too: not even the containers are instantiated).
-template <class Lazy = void>
 class text_table {
-    using row_type = lazy_t<std::vector<std::string>, Lazy>;
+    using row_type = std::vector<std::string>;
 
 public:
-    text_table(row_type header, lazy_t<std::vector<bool>, Lazy> right_aligned)
+    text_table(row_type header, std::vector<bool> right_aligned)
         : right_(std::move(right_aligned)) {
         rows_.push_back(std::move(header));
     }
     void add(row_type row) { rows_.push_back(std::move(row)); }
     void print(std::ostream& os, const std::string& indent) const {
-        lazy_t<std::vector<std::size_t>, Lazy> width(rows_.front().size(), 0);
+        std::vector<std::size_t> width(rows_.front().size(), 0);
         for (const auto& row : rows_) {
             for (std::size_t c = 0; c < row.size(); ++c) {
-                if (display_width<Lazy>(row[c]) > width[c]) width[c] = display_width<Lazy>(row[c]);
+                if (display_width(row[c]) > width[c]) width[c] = display_width(row[c]);
             }
         }
         for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -57,7 +49,7 @@ public:
             }
             std::string line = indent;
             for (std::size_t c = 0; c < row.size(); ++c) {
-                const std::string pad(width[c] - display_width<Lazy>(row[c]), ' ');
+                const std::string pad(width[c] - display_width(row[c]), ' ');
                 if (c > 0) line += "  ";
                 line += right_[c] ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
             }
@@ -67,15 +59,14 @@ public:
     }
 
 private:
-    lazy_t<std::vector<row_type>, Lazy> rows_;
-    lazy_t<std::vector<bool>, Lazy> right_;
+    std::vector<row_type> rows_;
+    std::vector<bool> right_;
 };
 
 /// @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
 /// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
-template <class Lazy = void>
-std::string compact_if_exact(money amount, bool full = false) {
-    const lazy_t<money, Lazy>& m = amount;
+inline std::string compact_if_exact(money amount, bool full = false) {
+    const money& m = amount;
     if (full) return format_full(m);
     std::string compact = format_compact(m);
     return parse_money(compact, m.currency()) == m ? compact : format_full(m);

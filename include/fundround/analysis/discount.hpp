@@ -1,15 +1,14 @@
-/// @file discount.hpp
+/// @file analysis/discount.hpp
 /// @brief Exact present values: named day-count conventions, simple or annual compounding with a
 /// simple stub, a rate given as an exact decimal; no floating point anywhere.
-#ifndef FUNDROUND_DISCOUNT_HPP
-#define FUNDROUND_DISCOUNT_HPP
+#ifndef FUNDROUND_ANALYSIS_DISCOUNT_HPP
+#define FUNDROUND_ANALYSIS_DISCOUNT_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/rounding.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/rounding.hpp>
 
 #include <date/date.h>
 
@@ -20,10 +19,6 @@
 
 namespace fundround {
 
-// Functions with a non-trivial body (strings, date arithmetic, Boost.Multiprecision) are templates
-// on a defaulted `Lazy` parameter (detail/lazy.hpp): a translation unit that includes this header
-// but does not call them does not instantiate what they use. Callers never name the parameter.
-
 /// How the time between two dates becomes a fraction of a year.
 enum class day_count {
     actual_365_fixed,  ///< Actual days / 365, leap years included ("ACT/365F").
@@ -32,8 +27,7 @@ enum class day_count {
 };
 
 /// The convention's market name: "actual/365 fixed", "actual/360" or "30E/360".
-template <class Lazy = void>
-std::string to_string(day_count convention) {
+inline std::string to_string(day_count convention) {
     switch (convention) {
         case day_count::actual_365_fixed: return "actual/365 fixed";
         case day_count::actual_360: return "actual/360";
@@ -49,8 +43,7 @@ enum class compounding {
 };
 
 /// The method's name as written in code, e.g. "annual_with_simple_stub".
-template <class Lazy = void>
-std::string to_string(compounding method) {
+inline std::string to_string(compounding method) {
     switch (method) {
         case compounding::simple: return "simple";
         case compounding::annual_with_simple_stub: return "annual_with_simple_stub";
@@ -65,8 +58,7 @@ enum class past_flow_rule {
 };
 
 /// The rule's name as written in code, e.g. "compound_forward".
-template <class Lazy = void>
-std::string to_string(past_flow_rule rule) {
+inline std::string to_string(past_flow_rule rule) {
     switch (rule) {
         case past_flow_rule::compound_forward: return "compound_forward";
         case past_flow_rule::reject: return "reject";
@@ -88,10 +80,9 @@ inline bool known(past_flow_rule r) noexcept {
 }
 
 /// Day-count numerator and denominator for from -> to (valid dates; negative if to < from).
-template <class Lazy = void>
-std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from, calendar_date to0,
+inline std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from, calendar_date to0,
                                                       day_count convention) {
-    const lazy_t<calendar_date, Lazy> to = to0;
+    const calendar_date to = to0;
     switch (convention) {
         case day_count::actual_365_fixed:
         case day_count::actual_360: {
@@ -121,21 +112,19 @@ std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from, calend
 /// or (360 (Y2 - Y1) + 30 (M2 - M1) + (D2 - D1)) / 360 for 30E/360 with D = min(day, 30).
 /// Negative when @p to is before @p from (year_fraction(a, b) == -year_fraction(b, a)).
 /// Throws invalid_argument_error for an invalid date or an unknown convention.
-template <class Lazy = void>
-fraction year_fraction(calendar_date from, calendar_date to, day_count convention) {
+inline fraction year_fraction(calendar_date from, calendar_date to, day_count convention) {
     require_valid(from, "year_fraction: from");
     require_valid(to, "year_fraction: to");
-    const auto parts = detail::day_count_parts<Lazy>(from, to, convention);
-    return detail::lazy_t<fraction, Lazy>(parts.first, parts.second);
+    const auto parts = detail::day_count_parts(from, to, convention);
+    return fraction(parts.first, parts.second);
 }
 
 /// The exact growth of 1 over @p years (not negative) at @p annual_rate (not negative):
 /// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
 /// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs.
-template <class Lazy = void>
-fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
-    const detail::lazy_t<fraction, Lazy>& r = annual_rate;
-    const detail::lazy_t<fraction, Lazy>& t = years;
+inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
+    const fraction& r = annual_rate;
+    const fraction& t = years;
     if (r.sign() < 0) {
         throw invalid_argument_error("growth_factor: annual_rate = " + r.to_string() +
                                      ": must not be negative");
@@ -147,7 +136,7 @@ fraction growth_factor(const fraction& annual_rate, const fraction& years, compo
     switch (method) {
         case compounding::simple: return fraction(1) + r * t;
         case compounding::annual_with_simple_stub: {
-            detail::lazy_t<fraction::integer, Lazy> whole = t.numerator() / t.denominator();
+            fraction::integer whole = t.numerator() / t.denominator();
             const fraction stub = t - fraction(whole, fraction::integer(1));
             fraction result = fraction(1) + r * stub;
             fraction base = fraction(1) + r;
@@ -169,13 +158,11 @@ struct present_value {
     money rounded;   ///< @ref exact rounded once to the currency's minor unit (cents) by the named mode.
 
     /// True if both the exact and the rounded values are equal.
-    template <class Lazy = void>
     friend bool operator==(const present_value& a, const present_value& b) {
-        const detail::lazy_t<present_value, Lazy>& x = a;
+        const present_value& x = a;
         return x.exact == b.exact && x.rounded == b.rounded;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const present_value& a, const present_value& b) {
         return !(a == b);
     }
@@ -185,13 +172,11 @@ namespace detail {
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
-template <class Lazy = void>
-money round_exact_to_minor_unit(const fraction& exact0, currency c, rounding mode) {
-    using integer = lazy_t<fraction::integer, Lazy>;
-    const lazy_t<fraction, Lazy>& exact = exact0;
+inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
+    using integer = fraction::integer;
     std::int64_t unit = money::units_per_major;  // units per minor unit
     for (int i = 0; i < c.minor_digits(); ++i) unit /= 10;
-    const integer minor = detail::divide_rounded<Lazy>(
+    const integer minor = detail::divide_rounded(
         exact.numerator() * (money::units_per_major / unit), exact.denominator(), mode);
     const integer units = minor * unit;
     if (units > detail::int64_max || units < detail::int64_min) {
@@ -213,7 +198,6 @@ class discount_terms {
 public:
     /// Validates every input at once; throws validation_error listing each problem
     /// (negative rate, invalid valuation date, unknown convention, method or rule).
-    template <class Lazy = void>
     discount_terms(fraction annual_rate, calendar_date valuation_date, day_count convention,
                    compounding method,
                    past_flow_rule past_flows = past_flow_rule::compound_forward)
@@ -222,7 +206,7 @@ public:
           convention_(convention),
           method_(method),
           past_(past_flows) {
-        detail::lazy_t<std::vector<diagnostic>, Lazy> problems;
+        std::vector<diagnostic> problems;
         if (rate_.sign() < 0) {
             problems.push_back({"annual_rate", rate_.to_string(), "must not be negative"});
         }
@@ -264,9 +248,8 @@ public:
     /// The exact multiplier that values a flow on @p paid_on at the valuation date: 1 / g(t) on
     /// or after it, g(t) before it (compound_forward). Throws invalid_argument_error for an
     /// invalid date or a date the reject rule refuses.
-    template <class Lazy = void>
     fraction value_factor(calendar_date paid_on) const {
-        const detail::lazy_t<calendar_date, Lazy> day = paid_on;
+        const calendar_date day = paid_on;
         require_valid(day, "value_factor: paid_on");
         if (rejects(day)) {
             throw invalid_argument_error("paid_on = " + to_string(day) +
@@ -281,17 +264,15 @@ public:
     }
 
     /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on.
-    template <class Lazy = void>
     fraction exact_value(money amount, calendar_date paid_on) const {
-        return detail::lazy_t<fraction, Lazy>(amount.units(), money::units_per_major) *
-               value_factor<Lazy>(paid_on);
+        return fraction(amount.units(), money::units_per_major) *
+               value_factor(paid_on);
     }
 
     /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
-    template <class Lazy = void>
     present_value value(money amount, calendar_date paid_on, rounding mode) const {
-        fraction exact = exact_value<Lazy>(amount, paid_on);
-        const money rounded = detail::round_exact_to_minor_unit<Lazy>(exact, amount.currency(), mode);
+        fraction exact = exact_value(amount, paid_on);
+        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
         return present_value{std::move(exact), rounded};
     }
 
@@ -305,4 +286,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_DISCOUNT_HPP
+#endif  // FUNDROUND_ANALYSIS_DISCOUNT_HPP

@@ -1,16 +1,15 @@
-/// @file scenario.hpp
+/// @file time/scenario.hpp
 /// @brief What-ifs: fix milestone outcomes and see the round as it turns out.
-#ifndef FUNDROUND_SCENARIO_HPP
-#define FUNDROUND_SCENARIO_HPP
+#ifndef FUNDROUND_TIME_SCENARIO_HPP
+#define FUNDROUND_TIME_SCENARIO_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/round.hpp>
-#include <fundround/timeline.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/time/timeline.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -25,10 +24,6 @@ namespace fundround {
 
 class scenario;
 
-// Members with non-trivial bodies are templates on a defaulted `Lazy` parameter (see
-// detail/lazy.hpp): a translation unit that does not call them does not instantiate them.
-// Callers never name the parameter.
-
 /// A round as it turns out in one scenario: the payments made, the amount raised, the
 /// post-money and who owns what once everything that will happen has happened.
 class scenario_result {
@@ -36,19 +31,15 @@ public:
     /// The scenario's name.
     const std::string& name() const noexcept { return name_; }
     /// The payments made, in date order.
-    template <class Lazy = void>
-    const std::vector<payment>& payments() const& noexcept { return timeline_.payments<Lazy>(); }
+    const std::vector<payment>& payments() const& noexcept { return timeline_.payments(); }
     /// The payments made, moved out of a temporary result (a range-for over
     /// `s.apply_to(r).payments()` does not dangle).
-    template <class Lazy = void>
-    std::vector<payment> payments() && { return std::move(timeline_).template payments<Lazy>(); }
+    std::vector<payment> payments() && { return std::move(timeline_).payments(); }
     /// The whole timeline, for as-of questions within the scenario.
-    template <class Lazy = void>
     const round_timeline& timeline() const& noexcept { return timeline_; }
     /// The whole timeline, moved out of a temporary result.
-    template <class Lazy = void>
     round_timeline timeline() && {
-        detail::lazy_t<round_timeline, Lazy>& t = timeline_;
+        round_timeline& t = timeline_;
         return std::move(t);
     }
 
@@ -61,31 +52,26 @@ public:
     /// Pre-money + raised().
     money post_money() const { return end_.post_money; }
     /// @p investor's ownership in the end: what it paid / post_money().
-    template <class Lazy = void>
     fraction ownership(std::string_view investor) const {
-        return timeline_.ownership<Lazy>(investor, end_of_time());
+        return timeline_.ownership(investor, end_of_time());
     }
     /// What @p investor paid in the end; throws invalid_argument_error if it is not in the round.
-    template <class Lazy = void>
     money paid_by(std::string_view investor) const {
-        return timeline_.as_of<Lazy>(investor, end_of_time()).funded;
+        return timeline_.as_of(investor, end_of_time()).funded;
     }
     /// The holders before the round, in the end: pre-money / post_money().
-    template <class Lazy = void>
     fraction existing_holders_ownership() const {
-        return timeline_.existing_holders_ownership<Lazy>(end_of_time());
+        return timeline_.existing_holders_ownership(end_of_time());
     }
     /// The new investors together, in the end: raised() / post_money().
-    template <class Lazy = void>
     fraction new_investors_ownership() const {
-        return timeline_.new_investors_ownership<Lazy>(end_of_time());
+        return timeline_.new_investors_ownership(end_of_time());
     }
 
 private:
     friend class scenario;
-    template <class Lazy = void>
     scenario_result(std::string name, round_timeline t)
-        : name_(std::move(name)), timeline_(std::move(t)), end_(timeline_.in_the_end<Lazy>()) {}
+        : name_(std::move(name)), timeline_(std::move(t)), end_(timeline_.in_the_end()) {}
 
     std::string name_;
     round_timeline timeline_;
@@ -103,25 +89,21 @@ private:
 class scenario {
 public:
     /// An empty scenario (nothing settles) called @p name.
-    template <class Lazy = void>
     explicit scenario(std::string name = {}) : name_(std::move(name)) {}
 
     /// Milestone @p milestone is achieved on @p on.
-    template <class Lazy = void>
     scenario& achieve(std::string milestone, calendar_date on) {
-        outcomes<Lazy>().push_back({std::move(milestone), outcome_kind::achieved, on});
+        outcomes_.push_back({std::move(milestone), outcome_kind::achieved, on});
         return *this;
     }
     /// Milestone @p milestone fails on @p on: conditions waiting on it lapse that day.
-    template <class Lazy = void>
     scenario& fail(std::string milestone, calendar_date on) {
-        outcomes<Lazy>().push_back({std::move(milestone), outcome_kind::failed, on});
+        outcomes_.push_back({std::move(milestone), outcome_kind::failed, on});
         return *this;
     }
     /// Milestone @p milestone never settles (as if unmentioned, but checked against the round).
-    template <class Lazy = void>
     scenario& never(std::string milestone) {
-        outcomes<Lazy>().push_back({std::move(milestone), outcome_kind::never, std::nullopt});
+        outcomes_.push_back({std::move(milestone), outcome_kind::never, std::nullopt});
         return *this;
     }
 
@@ -129,22 +111,21 @@ public:
     const std::string& name() const noexcept { return name_; }
 
     /// Every problem with applying this scenario to @p r (empty if none).
-    template <class Lazy = void>
     std::vector<diagnostic> validate(const funding_round& r) const {
-        detail::lazy_t<std::set<std::string, std::less<>>, Lazy> known;
+        std::set<std::string, std::less<>> known;
         const auto collect = [&](const disbursement& e) {
             for (auto& m : e.when.milestones()) known.insert(std::move(m));
         };
         for (const auto& e : r.schedule().dated()) collect(e);
         for (const auto& e : r.schedule().undated()) collect(e);
-        detail::lazy_t<std::vector<diagnostic>, Lazy> out;
-        detail::lazy_t<std::set<std::string, std::less<>>, Lazy> given;
+        std::vector<diagnostic> out;
+        std::set<std::string, std::less<>> given;
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
             const outcome& o = outcomes_[i];
             const std::string field = "scenario \"" + name_ + "\".milestones[" + std::to_string(i) + "]";
             if (known.count(o.milestone) == 0) {
                 out.push_back({field + ".name", o.milestone,
-                               "is not a milestone of round \"" + r.name() + "\"" + known_list<Lazy>(known)});
+                               "is not a milestone of round \"" + r.name() + "\"" + known_list(known)});
             }
             if (!given.insert(o.milestone).second) {
                 out.push_back({field + ".name", o.milestone, "is given more than one outcome"});
@@ -157,21 +138,19 @@ public:
     }
 
     /// The round as it turns out in this scenario; throws validation_error listing every problem.
-    template <class Lazy = void>
     scenario_result apply_to(const funding_round& r) const {
-        std::vector<diagnostic> problems = validate<Lazy>(r);
+        std::vector<diagnostic> problems = validate(r);
         if (!problems.empty()) {
             throw validation_error("scenario \"" + name_ + "\" does not fit round \"" + r.name() + "\"",
                                    std::move(problems));
         }
-        return scenario_result(name_, detail::lazy_t<round_timeline, Lazy>(r, world<Lazy>()));
+        return scenario_result(name_, round_timeline(r, world()));
     }
 
     /// The scenario as a world_state seen at end_of_time(); throws invalid_argument_error for an
     /// invalid date.
-    template <class Lazy = void>
     world_state world() const {
-        detail::lazy_t<world_state, Lazy> w(end_of_time());
+        world_state w(end_of_time());
         for (const outcome& o : outcomes_) {
             if (o.kind == outcome_kind::achieved) w.achieve(o.milestone, *o.on);
             if (o.kind == outcome_kind::failed) w.fail(o.milestone, *o.on);
@@ -187,14 +166,8 @@ private:
         std::optional<calendar_date> on;
     };
 
-    // outcomes_, as a type that depends on Lazy (its members are instantiated only when called).
-    template <class Lazy>
-    detail::lazy_t<std::vector<outcome>, Lazy>& outcomes() noexcept {
-        return outcomes_;
-    }
 
-    template <class Lazy>
-    static std::string known_list(const detail::lazy_t<std::set<std::string, std::less<>>, Lazy>& known) {
+    static std::string known_list(const std::set<std::string, std::less<>>& known) {
         if (known.empty()) return " (it has none)";
         std::string text = " (its milestones: ";
         for (const auto& m : known) text += (text.back() == ' ' ? "\"" : ", \"") + m + "\"";
@@ -207,4 +180,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_SCENARIO_HPP
+#endif  // FUNDROUND_TIME_SCENARIO_HPP

@@ -1,18 +1,17 @@
-/// @file round.hpp
+/// @file deal/round.hpp
 /// @brief An immutable, validated funding round and every figure it answers.
-#ifndef FUNDROUND_ROUND_HPP
-#define FUNDROUND_ROUND_HPP
+#ifndef FUNDROUND_DEAL_ROUND_HPP
+#define FUNDROUND_DEAL_ROUND_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/currency.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/investor.hpp>
-#include <fundround/money.hpp>
-#include <fundround/schedule.hpp>
-#include <fundround/tranche.hpp>
-#include <fundround/valuation.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/deal/investor.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/schedule.hpp>
+#include <fundround/deal/tranche.hpp>
+#include <fundround/deal/valuation.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -42,8 +41,6 @@ struct commitment {
 /// funded on the close date. Post-money = pre-money + money in (shares are issued at one price).
 class funding_round {
 public:
-    // Lookups and ratios are templates on a defaulted `Lazy` parameter (see detail/lazy.hpp):
-    // instantiated only in a translation unit that calls them. Callers never name the parameter.
 
     /// The round's name.
     const std::string& name() const noexcept { return name_; }
@@ -67,15 +64,13 @@ public:
     /// Every commitment, in the order added.
     const std::vector<commitment>& commitments() const noexcept { return commitments_; }
     /// True if an investor of this name is in the round.
-    template <class Lazy = void>
     bool has_investor(std::string_view name) const {
-        const detail::lazy_t<investor_index, Lazy>& index = index_;
+        const investor_index& index = index_;
         return index.count(std::string(name)) != 0;
     }
     /// The commitment of the investor called @p name; throws invalid_argument_error if absent.
-    template <class Lazy = void>
     const commitment& commitment_of(std::string_view name) const {
-        const detail::lazy_t<investor_index, Lazy>& index = index_;
+        const investor_index& index = index_;
         const auto it = index.find(std::string(name));
         if (it == index.end()) {
             throw invalid_argument_error("investor = \"" + std::string(name) +
@@ -99,48 +94,38 @@ public:
     money post_money_at_close() const noexcept { return post_money_at_close_; }
 
     /// Fully funded ownership of @p name: committed / post-money.
-    template <class Lazy = void>
     fraction ownership(std::string_view name) const {
-        return commitment_of<Lazy>(name).total.ratio_to(post_money_);
+        return commitment_of(name).total.ratio_to(post_money_);
     }
     /// Fully funded ownership of @p who (looked up by name).
-    template <class Lazy = void>
-    fraction ownership(const fundround::investor& who) const { return ownership<Lazy>(who.name()); }
+    fraction ownership(const fundround::investor& who) const { return ownership(who.name()); }
     /// Ownership of @p name right after close: funded at close / post-money at close.
-    template <class Lazy = void>
     fraction ownership_at_close(std::string_view name) const {
-        return commitment_of<Lazy>(name).at_close.ratio_to(post_money_at_close_);
+        return commitment_of(name).at_close.ratio_to(post_money_at_close_);
     }
     /// The new investors together, fully funded: raised / post-money.
-    template <class Lazy = void>
     fraction new_investors_ownership() const { return raised_.ratio_to(post_money_); }
     /// The holders before the round, fully funded: pre-money / post-money.
-    template <class Lazy = void>
     fraction existing_holders_ownership() const { return pre_money().ratio_to(post_money_); }
     /// The new investors together right after close.
-    template <class Lazy = void>
     fraction new_investors_ownership_at_close() const { return at_close_.ratio_to(post_money_at_close_); }
     /// The holders before the round, right after close.
-    template <class Lazy = void>
     fraction existing_holders_ownership_at_close() const {
         return pre_money().ratio_to(post_money_at_close_);
     }
 
     /// Pre-money / prior mark (1.46x for $730B vs $500B), if a prior mark is given.
-    template <class Lazy = void>
-    std::optional<detail::lazy_t<fraction, Lazy>> step_up() const {
+    std::optional<fraction> step_up() const {
         if (!prior_mark_) return std::nullopt;
         return valuation_.step_up_from(*prior_mark_);
     }
     /// Post-money (committed) / prior mark, if a prior mark is given.
-    template <class Lazy = void>
-    std::optional<detail::lazy_t<fraction, Lazy>> post_money_step_up() const {
+    std::optional<fraction> post_money_step_up() const {
         if (!prior_mark_) return std::nullopt;
         return post_money_.ratio_to(*prior_mark_);
     }
     /// Amount raised / the prior round's amount (2.75x for $110B vs $40B), if given.
-    template <class Lazy = void>
-    std::optional<detail::lazy_t<fraction, Lazy>> raise_multiple() const {
+    std::optional<fraction> raise_multiple() const {
         if (!prior_round_) return std::nullopt;
         return raised_.ratio_to(*prior_round_);
     }
@@ -171,4 +156,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_ROUND_HPP
+#endif  // FUNDROUND_DEAL_ROUND_HPP

@@ -1,7 +1,7 @@
-/// @file currency.hpp
+/// @file numeric/currency.hpp
 /// @brief ISO 4217 currency codes as a small value type.
-#ifndef FUNDROUND_CURRENCY_HPP
-#define FUNDROUND_CURRENCY_HPP
+#ifndef FUNDROUND_NUMERIC_CURRENCY_HPP
+#define FUNDROUND_NUMERIC_CURRENCY_HPP
 
 #include <fundround/error.hpp>
 
@@ -83,4 +83,4 @@ inline constexpr currency chf{"CHF"};  ///< Swiss franc.
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_CURRENCY_HPP
+#endif  // FUNDROUND_NUMERIC_CURRENCY_HPP

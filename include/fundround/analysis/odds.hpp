@@ -1,23 +1,22 @@
-/// @file odds.hpp
+/// @file analysis/odds.hpp
 /// @brief Probabilities on milestones applied to a round: expected amount raised and post-money,
 /// the distribution of the amount raised and probability-weighted ownership, exactly or by a
 /// seeded Monte Carlo.
-#ifndef FUNDROUND_ODDS_HPP
-#define FUNDROUND_ODDS_HPP
+#ifndef FUNDROUND_ANALYSIS_ODDS_HPP
+#define FUNDROUND_ANALYSIS_ODDS_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
 #include <fundround/config.hpp>
-#include <fundround/currency.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
-#include <fundround/detail/lazy.hpp>
 #include <fundround/detail/random.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/round.hpp>
-#include <fundround/rounding.hpp>
-#include <fundround/schedule.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/deal/schedule.hpp>
 
 #include <boost/multiprecision/cpp_int.hpp>
 
@@ -38,11 +37,6 @@
 
 namespace fundround {
 
-// Functions and members with a non-trivial body (containers, strings, comparisons,
-// Boost.Multiprecision) are templates on a defaulted `Lazy` parameter (detail/lazy.hpp): a
-// translation unit that includes this header but does not call them does not instantiate what
-// they use. Callers never name the parameter.
-
 /// The chance of one milestone and the day it is achieved on if it is.
 struct milestone_chance {
     fraction probability;  ///< The chance it is achieved, from 0 to 1 inclusive.
@@ -50,13 +44,11 @@ struct milestone_chance {
     std::optional<calendar_date> achieved_on;
 
     /// True if probability and date are equal.
-    template <class Lazy = void>
     friend bool operator==(const milestone_chance& a, const milestone_chance& b) {
-        const detail::lazy_t<milestone_chance, Lazy>& x = a;
+        const milestone_chance& x = a;
         return x.probability == b.probability && x.achieved_on == b.achieved_on;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const milestone_chance& a, const milestone_chance& b) {
         return !(a == b);
     }
@@ -77,10 +69,9 @@ public:
 
     /// Milestone @p name is achieved with @p probability, on @p achieved_on (default: the round's
     /// close date), and never settles otherwise. Replaces any odds set before for @p name.
-    template <class Lazy = void>
     milestone_odds& set(std::string name, fraction probability,
                         std::optional<calendar_date> achieved_on = std::nullopt) {
-        map<Lazy>()[std::move(name)] = milestone_chance{std::move(probability), achieved_on};
+        chances_[std::move(name)] = milestone_chance{std::move(probability), achieved_on};
         return *this;
     }
 
@@ -89,18 +80,16 @@ public:
         return chances_;
     }
     /// The odds of milestone @p name; throws invalid_argument_error if none were set.
-    template <class Lazy = void>
     const milestone_chance& chance(std::string_view name) const {
-        const auto it = map<Lazy>().find(name);
-        if (it == map<Lazy>().end()) {
+        const auto it = chances_.find(name);
+        if (it == chances_.end()) {
             throw invalid_argument_error("milestone = \"" + std::string(name) + "\": has no odds");
         }
         return it->second;
     }
     /// True if odds were set for @p name.
-    template <class Lazy = void>
     bool contains(std::string_view name) const {
-        return map<Lazy>().find(name) != map<Lazy>().end();
+        return chances_.find(name) != chances_.end();
     }
     /// The number of milestones with odds.
     std::size_t size() const noexcept { return chances_.size(); }
@@ -110,26 +99,18 @@ public:
     /// Every problem with these odds for @p round, in name order: a probability outside [0, 1],
     /// an invalid date, odds for a milestone the round never mentions (a typo?), then every
     /// milestone the round's conditions use that has no odds.
-    template <class Lazy = void>
     std::vector<diagnostic> validate(const funding_round& round) const;
 
     /// True if both give the same odds to the same milestones.
-    template <class Lazy = void>
     friend bool operator==(const milestone_odds& a, const milestone_odds& b) {
-        return a.map<Lazy>() == b.chances_;
+        return a.chances_ == b.chances_;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const milestone_odds& a, const milestone_odds& b) {
-        return !(a.map<Lazy>() == b.chances_);
+        return !(a.chances_ == b.chances_);
     }
 
 private:
-    // chances_, as a type that depends on Lazy: what uses it is instantiated only when called.
-    template <class Lazy>
-    detail::lazy_t<chance_map, Lazy>& map() noexcept { return chances_; }
-    template <class Lazy>
-    const detail::lazy_t<chance_map, Lazy>& map() const noexcept { return chances_; }
 
     chance_map chances_;
 };
@@ -141,8 +122,7 @@ enum class odds_method {
 };
 
 /// "exact" or "monte_carlo".
-template <class Lazy = void>
-std::string to_string(odds_method m) {
+inline std::string to_string(odds_method m) {
     switch (m) {
         case odds_method::exact: return "exact";
         case odds_method::monte_carlo: return "monte_carlo";
@@ -150,9 +130,8 @@ std::string to_string(odds_method m) {
     return "unknown";
 }
 /// Writes to_string(@p m).
-template <class Lazy = void>
-std::ostream& operator<<(std::ostream& os, odds_method m) {
-    return os << to_string<Lazy>(m);
+inline std::ostream& operator<<(std::ostream& os, odds_method m) {
+    return os << to_string(m);
 }
 
 /// One value of the amount raised and its probability (for Monte Carlo: its sample frequency).
@@ -162,20 +141,17 @@ struct raised_outcome {
     fraction probability;  ///< Its probability, exactly.
 
     /// True if all three are equal.
-    template <class Lazy = void>
     friend bool operator==(const raised_outcome& a, const raised_outcome& b) {
-        const detail::lazy_t<raised_outcome, Lazy>& x = a;
+        const raised_outcome& x = a;
         return x.raised == b.raised && x.post_money == b.post_money && x.probability == b.probability;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const raised_outcome& a, const raised_outcome& b) {
         return !(a == b);
     }
     /// Writes e.g. "$75B: 3/10".
-    template <class Lazy = void>
     friend std::ostream& operator<<(std::ostream& os, const raised_outcome& o) {
-        const detail::lazy_t<raised_outcome, Lazy>& x = o;
+        const raised_outcome& x = o;
         return os << format_compact(x.raised) << ": " << x.probability;
     }
 };
@@ -187,14 +163,12 @@ struct investor_odds {
     fraction expected_ownership;  ///< Probability-weighted ownership: E[paid / post-money].
 
     /// True if all three are equal.
-    template <class Lazy = void>
     friend bool operator==(const investor_odds& a, const investor_odds& b) {
-        const detail::lazy_t<investor_odds, Lazy>& x = a;
+        const investor_odds& x = a;
         return x.investor == b.investor && x.expected_amount == b.expected_amount &&
                x.expected_ownership == b.expected_ownership;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const investor_odds& a, const investor_odds& b) {
         return !(a == b);
     }
@@ -211,7 +185,6 @@ struct monte_carlo_options {
 };
 
 namespace detail {
-template <class Lazy>
 struct odds_engine;
 }  // namespace detail
 
@@ -238,18 +211,14 @@ public:
     fundround::currency currency() const noexcept { return currency_; }
 
     /// The expected amount raised, exactly, in currency units (99500000000 for $99.5B).
-    template <class Lazy = void>
     const fraction& expected_raised() const noexcept { return expected_raised_; }
     /// The expected amount raised, rounded to a unit (a thousandth of a currency unit) by @p mode.
-    template <class Lazy = void>
-    money expected_raised(rounding mode) const { return to_money<Lazy>(expected_raised_, mode); }
+    money expected_raised(rounding mode) const { return to_money(expected_raised_, mode); }
     /// The expected post-money, exactly, in currency units: pre-money + expected_raised().
-    template <class Lazy = void>
     const fraction& expected_post_money() const noexcept { return expected_post_money_; }
     /// The expected post-money, rounded to a unit by @p mode.
-    template <class Lazy = void>
     money expected_post_money(rounding mode) const {
-        return to_money<Lazy>(expected_post_money_, mode);
+        return to_money(expected_post_money_, mode);
     }
     /// The new investors' probability-weighted ownership together: E[raised / post-money].
     const fraction& expected_new_investors_ownership() const noexcept { return new_investors_; }
@@ -258,9 +227,8 @@ public:
     /// sum to exactly 1.
     const std::vector<raised_outcome>& distribution() const noexcept { return distribution_; }
     /// The probability that at least @p amount is raised.
-    template <class Lazy = void>
     fraction probability_at_least(money amount) const {
-        detail::lazy_t<fraction, Lazy> p;
+        fraction p;
         for (const auto& o : distribution_) {
             if (o.raised >= amount) p += o.probability;
         }
@@ -270,18 +238,16 @@ public:
     /// Every investor's expectations, in the round's order.
     const std::vector<investor_odds>& investors() const noexcept { return investors_; }
     /// The expectations of investor @p name; throws invalid_argument_error if absent.
-    template <class Lazy = void>
     const investor_odds& investor(std::string_view name) const {
-        const detail::lazy_t<std::string_view, Lazy> wanted = name;
+        const std::string_view wanted = name;
         for (const auto& i : investors_) {
             if (i.investor == wanted) return i;
         }
         throw invalid_argument_error("investor = \"" + std::string(wanted) + "\": is not in the round");
     }
     /// The expected amount investor @p name pays, rounded to a unit by @p mode.
-    template <class Lazy = void>
     money expected_amount(std::string_view name, rounding mode) const {
-        return to_money<Lazy>(investor<Lazy>(name).expected_amount, mode);
+        return to_money(investor(name).expected_amount, mode);
     }
 
     /// Monte Carlo: the estimated variance of the mean amount raised, exactly, in squared
@@ -290,13 +256,11 @@ public:
     /// Monte Carlo: the standard error of the mean amount raised, sqrt(variance_of_mean()),
     /// rounded to a unit by @p mode (computed on integers, no floating point). Empty for exact
     /// results.
-    template <class Lazy = void>
     std::optional<money> standard_error(rounding mode) const;
 
     /// True if every figure is equal (same method, counts, seed and results).
-    template <class Lazy = void>
     friend bool operator==(const round_odds& a, const round_odds& b) {
-        const detail::lazy_t<round_odds, Lazy>& x = a;
+        const round_odds& x = a;
         return x.method_ == b.method_ && x.milestone_count_ == b.milestone_count_ &&
                x.uncertain_count_ == b.uncertain_count_ && x.outcome_count_ == b.outcome_count_ &&
                x.seed_ == b.seed_ && x.currency_ == b.currency_ &&
@@ -306,18 +270,15 @@ public:
                x.investors_ == b.investors_ && x.variance_of_mean_ == b.variance_of_mean_;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const round_odds& a, const round_odds& b) {
         return !(a == b);
     }
 
 private:
     /// Only the evaluation functions build results.
-    template <class>
     friend struct detail::odds_engine;
     round_odds() = default;
 
-    template <class Lazy = void>
     money to_money(const fraction& major, rounding mode) const;
 
     odds_method method_ = odds_method::exact;
@@ -337,20 +298,15 @@ private:
 /// Applies @p odds to @p round: exact enumeration when at most max_exact_milestones milestones
 /// are uncertain, otherwise a Monte Carlo run with @p monte_carlo's sample count and seed.
 /// Throws validation_error listing every problem with the odds (see milestone_odds::validate()).
-/// (The three entry points are templates only so that translation units that never call them
-/// do not instantiate the engine: detail/lazy.hpp. Callers never name the parameter.)
-template <class Lazy = void>
-round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
+inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
                          const monte_carlo_options& monte_carlo = {});
 /// Exact enumeration of all 2^k outcomes of the k uncertain milestones; throws
 /// invalid_argument_error if k exceeds max_exact_milestones, validation_error for bad odds.
-template <class Lazy = void>
-round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
+inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
 /// A seeded, reproducible Monte Carlo run (same seed, same results on every compiler). Each
 /// sample draws the uncertain milestones in name order, each exactly with its probability
 /// (whose denominator must be below 2^64). Throws validation_error for bad odds or options.
-template <class Lazy = void>
-round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
+inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
                          const monte_carlo_options& options);
 
 // ---------------------------------------------------------------------------------------------
@@ -359,18 +315,14 @@ round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
 namespace detail {
 
 /// "odds[\"name\"]" for diagnostics.
-template <class Lazy = void>
-std::string odds_field(const std::string& name0) {
-    const lazy_t<std::string, Lazy>& name = name0;
+inline std::string odds_field(const std::string& name) {
     return "odds[\"" + name + "\"]";
 }
 
 /// The sorted names of every milestone the round's schedule entries use.
-template <class Lazy = void>
-std::vector<std::string> round_milestones(const funding_round& round0) {
-    const lazy_t<funding_round, Lazy>& round = round0;
-    lazy_t<std::set<std::string>, Lazy> names;
-    lazy_t<std::unordered_map<const void*, bool>, Lazy> seen;
+inline std::vector<std::string> round_milestones(const funding_round& round) {
+    std::set<std::string> names;
+    std::unordered_map<const void*, bool> seen;
     for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
         for (const disbursement& d : *list) {
             if (!seen.emplace(d.when.identity(), true).second) continue;
@@ -382,11 +334,10 @@ std::vector<std::string> round_milestones(const funding_round& round0) {
 
 }  // namespace detail
 
-template <class Lazy>
-std::vector<diagnostic> milestone_odds::validate(const funding_round& round) const {
-    const std::vector<std::string> used = detail::round_milestones<Lazy>(round);
+inline std::vector<diagnostic> milestone_odds::validate(const funding_round& round) const {
+    const std::vector<std::string> used = detail::round_milestones(round);
     std::vector<diagnostic> out;
-    for (const auto& [name, chance] : map<Lazy>()) {
+    for (const auto& [name, chance] : chances_) {
         if (chance.probability.sign() < 0 || chance.probability > fraction(1)) {
             out.push_back({detail::odds_field(name) + ".probability", chance.probability.to_string(),
                            "must be between 0 and 1 inclusive"});
@@ -404,7 +355,7 @@ std::vector<diagnostic> milestone_odds::validate(const funding_round& round) con
         }
     }
     for (const auto& name : used) {
-        if (!contains<Lazy>(name)) {
+        if (!contains(name)) {
             out.push_back({detail::odds_field(name), "",
                            "is missing: the round's conditions use this milestone; give it a "
                            "probability"});
@@ -413,21 +364,19 @@ std::vector<diagnostic> milestone_odds::validate(const funding_round& round) con
     return out;
 }
 
-template <class Lazy>
-money round_odds::to_money(const fraction& major, rounding mode) const {
-    const detail::lazy_t<fraction::integer, Lazy> units = detail::divide_rounded<Lazy>(
-        major.numerator<Lazy>() * money::units_per_major, major.denominator<Lazy>(), mode);
+inline money round_odds::to_money(const fraction& major, rounding mode) const {
+    const fraction::integer units = detail::divide_rounded(
+        major.numerator() * money::units_per_major, major.denominator(), mode);
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding an expectation to money");
     }
     return money::from_units(units.template convert_to<std::int64_t>(), currency_);
 }
 
-template <class Lazy>
-std::optional<money> round_odds::standard_error(rounding mode) const {
-    const detail::lazy_t<std::optional<fraction>, Lazy>& variance = variance_of_mean_;
+inline std::optional<money> round_odds::standard_error(rounding mode) const {
+    const std::optional<fraction>& variance = variance_of_mean_;
     if (!variance) return std::nullopt;
-    using integer = detail::lazy_t<fraction::integer, Lazy>;
+    using integer = fraction::integer;
     // In squared units (thousandths of a currency unit): x = variance * 1000^2.
     const integer num = variance->numerator() * (money::units_per_major * money::units_per_major);
     const integer den = variance->denominator();
@@ -468,43 +417,37 @@ std::optional<money> round_odds::standard_error(rounding mode) const {
 
 namespace detail {
 
-// The engine's types and locals are spelled with lazy_t (detail/lazy.hpp), so that even the
-// containers and Boost.Multiprecision expressions they use are instantiated only where an
-// evaluation is called.
-
 /// One distinct condition whose outcome varies with the uncertain milestones.
-template <class Lazy>
 struct odds_group {
-    lazy_t<condition, Lazy> when;  ///< The condition (one identity).
+    condition when;  ///< The condition (one identity).
     std::int64_t amount = 0;       ///< Units paid when it is met, all investors together.
     /// (investor position, units) for each investor with money on this condition.
-    lazy_t<std::vector<std::pair<std::size_t, std::int64_t>>, Lazy> by_investor;
+    std::vector<std::pair<std::size_t, std::int64_t>> by_investor;
     /// Positions of its uncertain milestones (its row bits).
-    lazy_t<std::vector<std::size_t>, Lazy> bits;
+    std::vector<std::size_t> bits;
     /// Paid (1) or not per row; empty: evaluate directly.
-    lazy_t<std::vector<std::uint8_t>, Lazy> table;
+    std::vector<std::uint8_t> table;
 };
 
 /// A round reduced to what the outcome walk needs.
-template <class Lazy>
 struct odds_model {
     fundround::currency currency;
     std::int64_t pre_units = 0;
-    lazy_t<std::vector<std::string>, Lazy> investors;  ///< Names, round order.
-    lazy_t<std::vector<std::int64_t>, Lazy> certain;   ///< Units each investor pays in every outcome.
+    std::vector<std::string> investors;  ///< Names, round order.
+    std::vector<std::int64_t> certain;   ///< Units each investor pays in every outcome.
     std::int64_t certain_total = 0;
-    std::vector<odds_group<Lazy>> groups;               ///< Conditions whose outcome varies.
-    lazy_t<std::vector<std::string>, Lazy> names;       ///< Uncertain milestones, name order.
-    lazy_t<std::vector<fraction>, Lazy> probabilities;  ///< Their probabilities.
-    lazy_t<std::vector<calendar_date>, Lazy> dates;     ///< The days they are achieved on.
+    std::vector<odds_group> groups;               ///< Conditions whose outcome varies.
+    std::vector<std::string> names;       ///< Uncertain milestones, name order.
+    std::vector<fraction> probabilities;  ///< Their probabilities.
+    std::vector<calendar_date> dates;     ///< The days they are achieved on.
     /// Fixed milestones applied.
-    lazy_t<world_state, Lazy> base{calendar_date{date::year::max() / 12 / 31}};
+    world_state base{calendar_date{date::year::max() / 12 / 31}};
     std::size_t milestone_count = 0;
 
     /// True if group @p g pays when the uncertain milestones are @p achieved (by position).
-    bool evaluate_directly(const odds_group<Lazy>& g,
-                           const lazy_t<std::vector<std::uint8_t>, Lazy>& achieved) const {
-        lazy_t<world_state, Lazy> w = base;
+    bool evaluate_directly(const odds_group& g,
+                           const std::vector<std::uint8_t>& achieved) const {
+        world_state w = base;
         for (const std::size_t b : g.bits) {
             if (achieved[b] != 0) w.achieve(names[b], dates[b]);
         }
@@ -544,41 +487,37 @@ struct odds_tally {
     }
 
     std::size_t group_count;
-    lazy_t<std::unordered_map<std::int64_t, std::uint32_t>, Weight> slot_of;
-    lazy_t<std::vector<std::int64_t>, Weight> raised;
+    std::unordered_map<std::int64_t, std::uint32_t> slot_of;
+    std::vector<std::int64_t> raised;
     std::vector<Weight> weight;
     std::vector<Weight> group_weight;  // slot-major
 };
 
 /// A tally weight as a big integer.
-template <class Lazy = void>
-fraction::integer to_integer(std::uint64_t v) {
-    return lazy_t<fraction::integer, Lazy>(v);
+inline fraction::integer to_integer(std::uint64_t v) {
+    return fraction::integer(v);
 }
 /// A tally weight as a big integer.
-template <class Lazy = void>
-fraction::integer to_integer(const uint128& v) {
-    using integer = lazy_t<fraction::integer, Lazy>;
+inline fraction::integer to_integer(const uint128& v) {
+    using integer = fraction::integer;
     integer hi(static_cast<std::uint64_t>(v >> 64));
     hi <<= 64;
     return hi + integer(static_cast<std::uint64_t>(v));
 }
 /// A tally weight as a big integer.
-template <class Lazy = void>
-const fraction::integer& to_integer(const fraction::integer& v) { return v; }
+inline const fraction::integer& to_integer(const fraction::integer& v) { return v; }
 
 /// The tallies on big integers, over a common denominator.
-template <class Lazy>
 struct odds_sums {
-    lazy_t<std::vector<std::int64_t>, Lazy> raised;
-    lazy_t<std::vector<fraction::integer>, Lazy> weight;
-    lazy_t<std::vector<fraction::integer>, Lazy> group_weight;  // slot-major
-    lazy_t<fraction::integer, Lazy> denominator;
+    std::vector<std::int64_t> raised;
+    std::vector<fraction::integer> weight;
+    std::vector<fraction::integer> group_weight;  // slot-major
+    fraction::integer denominator;
 };
 
-template <class Lazy, class Weight>
-odds_sums<Lazy> to_sums(const odds_tally<Weight>& t, lazy_t<fraction::integer, Lazy> denominator) {
-    odds_sums<Lazy> s;
+template <class Weight>
+odds_sums to_sums(const odds_tally<Weight>& t, fraction::integer denominator) {
+    odds_sums s;
     s.raised = t.raised;
     s.weight.reserve(t.weight.size());
     for (const auto& w : t.weight) s.weight.push_back(to_integer(w));
@@ -589,10 +528,8 @@ odds_sums<Lazy> to_sums(const odds_tally<Weight>& t, lazy_t<fraction::integer, L
 }
 
 /// Converts a non-negative big integer below 2^128 to uint128.
-template <class Lazy = void>
-uint128 to_uint128(const fraction::integer& v0) {
-    using integer = lazy_t<fraction::integer, Lazy>;
-    const integer& v = v0;
+inline uint128 to_uint128(const fraction::integer& v) {
+    using integer = fraction::integer;
     const integer mask = (integer(1) << 64) - 1;
     uint128 r = static_cast<std::uint64_t>(integer(v >> 64).template convert_to<std::uint64_t>());
     r <<= 64;
@@ -603,12 +540,12 @@ uint128 to_uint128(const fraction::integer& v0) {
 /// Walks all 2^k outcomes of the k uncertain milestones. An outcome's weight is the product of
 /// p_j (achieved) or 1 - p_j (not) as integer numerators over the product of denominators; it
 /// is split into a low-bits and a high-bits factor, and each group's truth-table row likewise.
-template <class Weight, class Lazy>
-odds_sums<Lazy> enumerate_outcomes(const odds_model<Lazy>& m,
+template <class Weight>
+odds_sums enumerate_outcomes(const odds_model& m,
                                    const std::vector<Weight>& achieved_factor,
                                    const std::vector<Weight>& missed_factor,
-                                   lazy_t<fraction::integer, Lazy> denominator) {
-    using rows = lazy_t<std::vector<std::uint32_t>, Lazy>;
+                                   fraction::integer denominator) {
+    using rows = std::vector<std::uint32_t>;
     const std::size_t k = m.names.size();
     const std::size_t low_bits = k / 2;
     const std::size_t high_bits = k - low_bits;
@@ -632,8 +569,8 @@ odds_sums<Lazy> enumerate_outcomes(const odds_model<Lazy>& m,
     // outcome-major so that one outcome reads one contiguous run.
     rows low_row(low_count * g_count, 0U);
     rows high_row(high_count * g_count, 0U);
-    lazy_t<std::vector<const std::uint8_t*>, Lazy> table(g_count);
-    lazy_t<std::vector<std::int64_t>, Lazy> amount(g_count);
+    std::vector<const std::uint8_t*> table(g_count);
+    std::vector<std::int64_t> amount(g_count);
     for (std::size_t g = 0; g < g_count; ++g) {
         table[g] = m.groups[g].table.data();
         amount[g] = m.groups[g].amount;
@@ -671,17 +608,16 @@ odds_sums<Lazy> enumerate_outcomes(const odds_model<Lazy>& m,
             tally.add(raised, Weight(low_weight[lo] * high_weight[hi]), paying.data(), n);
         }
     }
-    return to_sums<Lazy>(tally, std::move(denominator));
+    return to_sums(tally, std::move(denominator));
 }
 
 /// The steps of an evaluation: the model of a round, the walks over outcomes or samples, and
 /// the results (a friend of round_odds, which only it builds). A class template (on an unused
 /// parameter) so that its member bodies are instantiated only where an evaluation is called.
-template <class Lazy>
 struct odds_engine {
-    using model_type = odds_model<Lazy>;
-    using sums_type = odds_sums<Lazy>;
-    using integer = lazy_t<fraction::integer, Lazy>;
+    using model_type = odds_model;
+    using sums_type = odds_sums;
+    using integer = fraction::integer;
 
     static model_type model(const funding_round& round, const milestone_odds& odds,
                             std::size_t max_table_bits, bool exact);
@@ -691,12 +627,9 @@ struct odds_engine {
     static round_odds monte_carlo(const model_type& m, const monte_carlo_options& options);
 };
 
-template <class Lazy>
-odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const milestone_odds& odds0,
+inline odds_model odds_engine::model(const funding_round& round, const milestone_odds& odds,
                                           std::size_t max_table_bits, bool exact) {
-    const lazy_t<funding_round, Lazy>& round = round0;
-    const lazy_t<milestone_odds, Lazy>& odds = odds0;
-    lazy_t<std::vector<diagnostic>, Lazy> problems = odds.validate(round);
+    std::vector<diagnostic> problems = odds.validate(round);
     if (!problems.empty()) {
         throw validation_error("milestone odds for round \"" + round.name() + "\"", std::move(problems));
     }
@@ -707,7 +640,7 @@ odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const mil
     m.certain.assign(m.investors.size(), 0);
 
     // Milestones: fixed ones go into the base world, uncertain ones get a bit position.
-    lazy_t<std::map<std::string, std::size_t, std::less<>>, Lazy> position;
+    std::map<std::string, std::size_t, std::less<>> position;
     for (const auto& [name, chance] : odds.chances()) {
         const calendar_date on = chance.achieved_on.value_or(round.close_date());
         if (chance.probability == fraction(1)) {
@@ -729,11 +662,11 @@ odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const mil
 
     // Group the schedule's entries by condition identity, and within a group by investor
     // (hashed, so a condition shared by many investors, like "at close", stays linear).
-    lazy_t<std::unordered_map<const void*, std::size_t>, Lazy> group_of;
+    std::unordered_map<const void*, std::size_t> group_of;
     // group * investors + investor
-    lazy_t<std::unordered_map<std::uint64_t, std::size_t>, Lazy> share_of;
+    std::unordered_map<std::uint64_t, std::size_t> share_of;
     const auto investor_count = static_cast<std::uint64_t>(m.investors.size());
-    std::vector<odds_group<Lazy>> groups;
+    std::vector<odds_group> groups;
     std::int64_t magnitude = 0;  // every amount's magnitude, summed checked
     for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
         for (const auto& d : *list) {
@@ -744,7 +677,7 @@ odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const mil
                 groups.emplace_back();
                 groups.back().when = d.when;
             }
-            odds_group<Lazy>& g = groups[found.first->second];
+            odds_group& g = groups[found.first->second];
             g.amount += units;
             const std::uint64_t key = found.first->second * investor_count + d.investor_index;
             const auto share = share_of.try_emplace(key, g.by_investor.size());
@@ -768,7 +701,7 @@ odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const mil
             g.table.resize(rows);
             std::size_t met = 0;
             for (std::size_t r = 0; r < rows; ++r) {
-                lazy_t<world_state, Lazy> w = m.base;
+                world_state w = m.base;
                 for (std::size_t b = 0; b < g.bits.size(); ++b) {
                     if (((r >> b) & 1U) != 0) w.achieve(m.names[g.bits[b]], m.dates[g.bits[b]]);
                 }
@@ -787,15 +720,14 @@ odds_model<Lazy> odds_engine<Lazy>::model(const funding_round& round0, const mil
     return m;
 }
 
-template <class Lazy>
-round_odds odds_engine<Lazy>::finish(const model_type& m, const sums_type& s, odds_method method,
+inline round_odds odds_engine::finish(const model_type& m, const sums_type& s, odds_method method,
                                       std::uint64_t outcome_count, std::optional<std::uint64_t> seed) {
     const integer& den = s.denominator;
     const std::size_t slots = s.raised.size();
     const std::size_t g_count = m.groups.size();
     const integer per_major(money::units_per_major);
 
-    lazy_t<round_odds, Lazy> r;
+    round_odds r;
     r.method_ = method;
     r.milestone_count_ = m.milestone_count;
     r.uncertain_count_ = m.names.size();
@@ -803,7 +735,7 @@ round_odds odds_engine<Lazy>::finish(const model_type& m, const sums_type& s, od
     r.seed_ = seed;
     r.currency_ = m.currency;
 
-    lazy_t<std::vector<std::size_t>, Lazy> order(slots);
+    std::vector<std::size_t> order(slots);
     for (std::size_t i = 0; i < slots; ++i) order[i] = i;
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return s.raised[a] < s.raised[b]; });
@@ -825,8 +757,8 @@ round_odds odds_engine<Lazy>::finish(const model_type& m, const sums_type& s, od
     // E[raised/post] and, per group, sum of weight * L / post over the slots where it pays.
     integer new_investors = 0;
     integer certain_scaled = 0;  // sum of weight * L / post
-    lazy_t<std::vector<fraction::integer>, Lazy> group_scaled(g_count);
-    lazy_t<std::vector<fraction::integer>, Lazy> group_total(g_count);
+    std::vector<fraction::integer> group_scaled(g_count);
+    std::vector<fraction::integer> group_total(g_count);
     for (std::size_t i = 0; i < slots; ++i) {
         const integer scale = lcm_post / integer(m.pre_units + s.raised[i]);
         const integer ws = s.weight[i] * scale;
@@ -843,8 +775,8 @@ round_odds odds_engine<Lazy>::finish(const model_type& m, const sums_type& s, od
     r.expected_post_money_ = fraction(integer(m.pre_units), per_major) + r.expected_raised_;
     r.new_investors_ = fraction(new_investors, den * lcm_post);
 
-    lazy_t<std::vector<fraction::integer>, Lazy> amount(m.investors.size());
-    lazy_t<std::vector<fraction::integer>, Lazy> owned(m.investors.size());
+    std::vector<fraction::integer> amount(m.investors.size());
+    std::vector<fraction::integer> owned(m.investors.size());
     for (std::size_t i = 0; i < m.investors.size(); ++i) {
         amount[i] = integer(m.certain[i]) * den;
         owned[i] = integer(m.certain[i]) * certain_scaled;
@@ -870,14 +802,13 @@ round_odds odds_engine<Lazy>::finish(const model_type& m, const sums_type& s, od
     return r;
 }
 
-template <class Lazy>
-round_odds odds_engine<Lazy>::exact(const model_type& m) {
+inline round_odds odds_engine::exact(const model_type& m) {
     const std::size_t k = m.names.size();
     integer den = 1;
     for (const auto& p : m.probabilities) den *= p.denominator();
     const std::uint64_t outcomes = std::uint64_t{1} << k;
     if (boost::multiprecision::msb(den) < 128) {  // weights and their sums fit 128 bits
-        lazy_t<std::vector<uint128>, Lazy> achieved, missed;
+        std::vector<uint128> achieved, missed;
         for (const auto& p : m.probabilities) {
             achieved.push_back(to_uint128(p.numerator()));
             missed.push_back(to_uint128(p.denominator() - p.numerator()));
@@ -885,7 +816,7 @@ round_odds odds_engine<Lazy>::exact(const model_type& m) {
         return finish(m, enumerate_outcomes<uint128>(m, achieved, missed, den), odds_method::exact,
                       outcomes, std::nullopt);
     }
-    lazy_t<std::vector<fraction::integer>, Lazy> achieved, missed;
+    std::vector<fraction::integer> achieved, missed;
     for (const auto& p : m.probabilities) {
         achieved.push_back(p.numerator());
         missed.push_back(p.denominator() - p.numerator());
@@ -894,15 +825,14 @@ round_odds odds_engine<Lazy>::exact(const model_type& m) {
                   odds_method::exact, outcomes, std::nullopt);
 }
 
-template <class Lazy>
-round_odds odds_engine<Lazy>::monte_carlo(const model_type& m, const monte_carlo_options& options) {
+inline round_odds odds_engine::monte_carlo(const model_type& m, const monte_carlo_options& options) {
     const std::size_t k = m.names.size();
-    lazy_t<std::vector<diagnostic>, Lazy> problems;
+    std::vector<diagnostic> problems;
     if (options.samples < 2) {
         problems.push_back({"monte_carlo.samples", std::to_string(options.samples),
                             "must be at least 2 (a standard error needs two samples)"});
     }
-    lazy_t<std::vector<std::uint64_t>, Lazy> num(k), den(k);
+    std::vector<std::uint64_t> num(k), den(k);
     const integer limit = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t j = 0; j < k; ++j) {
         const auto& p = m.probabilities[j];
@@ -918,15 +848,15 @@ round_odds odds_engine<Lazy>::monte_carlo(const model_type& m, const monte_carlo
 
     xoshiro256 generator(options.seed);
     const std::size_t g_count = m.groups.size();
-    odds_tally<lazy_t<std::uint64_t, Lazy>> tally(g_count);
-    lazy_t<std::vector<std::uint8_t>, Lazy> achieved(k);
-    lazy_t<std::vector<std::uint32_t>, Lazy> paying(g_count);
+    odds_tally<std::uint64_t> tally(g_count);
+    std::vector<std::uint8_t> achieved(k);
+    std::vector<std::uint32_t> paying(g_count);
     for (std::uint64_t sample = 0; sample < options.samples; ++sample) {
         for (std::size_t j = 0; j < k; ++j) achieved[j] = generator.bernoulli(num[j], den[j]) ? 1 : 0;
         std::int64_t raised = m.certain_total;
         std::size_t n = 0;
         for (std::size_t g = 0; g < g_count; ++g) {
-            const odds_group<Lazy>& group = m.groups[g];
+            const odds_group& group = m.groups[g];
             bool paid = false;
             if (group.table.empty()) {
                 paid = m.evaluate_directly(group, achieved);
@@ -943,38 +873,34 @@ round_odds odds_engine<Lazy>::monte_carlo(const model_type& m, const monte_carlo
         }
         tally.add(raised, 1U, paying.data(), n);
     }
-    return finish(m, to_sums<Lazy>(tally, integer(options.samples)), odds_method::monte_carlo,
+    return finish(m, to_sums(tally, integer(options.samples)), odds_method::monte_carlo,
                   options.samples, options.seed);
 }
 
 }  // namespace detail
 
-template <class Lazy>
-round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds) {
-    using engine = detail::odds_engine<Lazy>;
+inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds) {
+    using engine = detail::odds_engine;
     return engine::exact(engine::model(round, odds, max_exact_milestones, true));
 }
 
-template <class Lazy>
-round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
+inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
                          const monte_carlo_options& options) {
-    using engine = detail::odds_engine<Lazy>;
+    using engine = detail::odds_engine;
     return engine::monte_carlo(engine::model(round, odds, 16, false), options);
 }
 
-template <class Lazy>
-round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds0,
+inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
                          const monte_carlo_options& monte_carlo) {
-    const detail::lazy_t<milestone_odds, Lazy>& odds = odds0;
     std::size_t uncertain = 0;
     for (const auto& entry : odds.chances()) {
         const auto& p = entry.second.probability;
         if (p.sign() > 0 && p < fraction(1)) ++uncertain;
     }
-    if (uncertain <= max_exact_milestones) return enumerate_odds<Lazy>(round, odds);
-    return simulate_odds<Lazy>(round, odds, monte_carlo);
+    if (uncertain <= max_exact_milestones) return enumerate_odds(round, odds);
+    return simulate_odds(round, odds, monte_carlo);
 }
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_ODDS_HPP
+#endif  // FUNDROUND_ANALYSIS_ODDS_HPP

@@ -1,7 +1,7 @@
-/// @file rounding.hpp
+/// @file numeric/rounding.hpp
 /// @brief Named rounding modes: every rounding in fundround is one of these, chosen explicitly.
-#ifndef FUNDROUND_ROUNDING_HPP
-#define FUNDROUND_ROUNDING_HPP
+#ifndef FUNDROUND_NUMERIC_ROUNDING_HPP
+#define FUNDROUND_NUMERIC_ROUNDING_HPP
 
 #include <string_view>
 
@@ -36,4 +36,4 @@ constexpr std::string_view to_string(rounding mode) noexcept {
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_ROUNDING_HPP
+#endif  // FUNDROUND_NUMERIC_ROUNDING_HPP

@@ -1,13 +1,12 @@
-/// @file tranche.hpp
+/// @file deal/tranche.hpp
 /// @brief One payment of an investor's commitment: an amount, a condition, an expected date.
-#ifndef FUNDROUND_TRANCHE_HPP
-#define FUNDROUND_TRANCHE_HPP
+#ifndef FUNDROUND_DEAL_TRANCHE_HPP
+#define FUNDROUND_DEAL_TRANCHE_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
 #include <fundround/error.hpp>
-#include <fundround/money.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <optional>
 #include <ostream>
@@ -29,50 +28,40 @@ namespace fundround {
 /// check their dates, so tranche::on() throws invalid_argument_error for an invalid due date.
 class tranche {
 public:
-    // Members whose bodies call templates (conditions, optional, containers, strings built with +)
-    // are templates on a defaulted `Lazy` parameter (see detail/lazy.hpp): instantiated only in a
-    // translation unit that calls them. Callers never name the parameter.
 
     /// @p amount paid when @p when is met (default: at close), optionally expected on @p expected.
-    template <class Lazy = void>
     explicit tranche(money amount, condition when = condition::always(),
                      std::optional<calendar_date> expected = std::nullopt, std::string label = {})
         : amount_(amount), condition_(std::move(when)), expected_(expected), label_(std::move(label)) {}
 
     /// @p amount due at close.
-    template <class Lazy = void>
-    static tranche at_close(money amount) { return detail::lazy_t<tranche, Lazy>(amount); }
+    static tranche at_close(money amount) { return tranche(amount); }
     /// @p amount due on @p due (condition: on or after that date; expected on it).
-    template <class Lazy = void>
     static tranche on(money amount, calendar_date due) {
-        return detail::lazy_t<tranche, Lazy>(amount, condition::on_or_after<Lazy>(due), due);
+        return tranche(amount, condition::on_or_after(due), due);
     }
     /// @p amount paid when @p when is met; @p expected is the date it is expected, if known.
-    template <class Lazy = void>
     static tranche when(money amount, condition when,
                         std::optional<calendar_date> expected = std::nullopt) {
-        return detail::lazy_t<tranche, Lazy>(amount, std::move(when), expected);
+        return tranche(amount, std::move(when), expected);
     }
 
     /// The same tranche with a label ("first tranche").
-    template <class Lazy = void>
     tranche labelled(std::string label) const {
-        detail::lazy_t<tranche, Lazy> t = *this;
+        tranche t = *this;
         t.label_ = std::move(label);
         return t;
     }
     /// The same tranche paying @p fallback instead of amount() if its condition lapses; the
     /// fallback must be positive and smaller than amount() (checked by validate()).
-    template <class Lazy = void>
     tranche otherwise(money fallback) const {
-        detail::lazy_t<tranche, Lazy> t = *this;
+        tranche t = *this;
         t.fallback_ = fallback;
         return t;
     }
     /// The same tranche expected on @p d.
-    template <class Lazy = void>
     tranche expected_on(calendar_date d) const {
-        detail::lazy_t<tranche, Lazy> t = *this;
+        tranche t = *this;
         t.expected_ = d;
         return t;
     }
@@ -87,9 +76,8 @@ public:
     std::optional<money> fallback() const noexcept { return fallback_; }
     /// amount() minus the fallback: the part paid only if the condition is met (amount() if
     /// there is no fallback). Throws currency_mismatch_error if the fallback's currency differs.
-    template <class Lazy = void>
     money excess() const {
-        const detail::lazy_t<std::optional<money>, Lazy>& fallback_amount = fallback_;
+        const std::optional<money>& fallback_amount = fallback_;
         return fallback_amount ? amount_ - *fallback_amount : amount_;
     }
     /// A free-text label ("" if none).
@@ -97,14 +85,12 @@ public:
     /// True if the condition refers to a milestone. (A round classifies tranches exactly: one
     /// that is met whatever the milestones do, like `milestone("IPO") || on_or_after(d)`, is
     /// scheduled, not conditional; see funding_status.)
-    template <class Lazy = void>
-    bool is_conditional() const { return condition_.depends_on_milestone<Lazy>(); }
+    bool is_conditional() const { return condition_.depends_on_milestone(); }
 
     /// Every problem with this tranche, fields prefixed by @p path (e.g. "investors[0].tranches[1]").
-    template <class Lazy = void>
     std::vector<diagnostic> validate(const std::string& path) const {
-        detail::lazy_t<std::vector<diagnostic>, Lazy> out;
-        const detail::lazy_t<std::optional<money>, Lazy>& fallback_amount = fallback_;
+        std::vector<diagnostic> out;
+        const std::optional<money>& fallback_amount = fallback_;
         if (!amount_.is_positive()) {
             out.push_back({path + ".amount", format_full(amount_), "must be positive"});
         }
@@ -122,7 +108,7 @@ public:
                                "must be less than the amount if met, " + format_full(amount_)});
             }
         }
-        const auto stop = condition_.deadline<Lazy>();
+        const auto stop = condition_.deadline();
         if (expected_ && stop && *stop < *expected_) {
             out.push_back({path + ".condition.long_stop", to_string(*stop),
                            "must not be before the expected date " + to_string(*expected_)});
@@ -131,21 +117,16 @@ public:
     }
 
     /// True if amount, condition, expected date and label are all equal.
-    template <class Lazy = void>
-    friend bool operator==(const tranche& a0, const tranche& b) {
-        const detail::lazy_t<tranche, Lazy>& a = a0;
+    friend bool operator==(const tranche& a, const tranche& b) {
         return a.amount_ == b.amount_ && a.fallback_ == b.fallback_ && a.condition_ == b.condition_ &&
                a.expected_ == b.expected_ && a.label_ == b.label_;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const tranche& a, const tranche& b) {
         return !(a == b);
     }
     /// Writes e.g. "$35B when milestone "certain conditions"".
-    template <class Lazy = void>
-    friend std::ostream& operator<<(std::ostream& os, const tranche& t0) {
-        const detail::lazy_t<tranche, Lazy>& t = t0;
+    friend std::ostream& operator<<(std::ostream& os, const tranche& t) {
         os << format_compact(t.amount_) << " " << t.condition_.to_string();
         if (t.fallback_) os << ", otherwise " << format_compact(*t.fallback_);
         if (t.expected_) os << ", expected " << to_string(*t.expected_);
@@ -163,4 +144,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_TRANCHE_HPP
+#endif  // FUNDROUND_DEAL_TRANCHE_HPP

@@ -1,17 +1,16 @@
-/// @file timeline.hpp
+/// @file time/timeline.hpp
 /// @brief As-of views of a round: funded, committed, conditional and lapsed money on any date.
-#ifndef FUNDROUND_TIMELINE_HPP
-#define FUNDROUND_TIMELINE_HPP
+#ifndef FUNDROUND_TIME_TIMELINE_HPP
+#define FUNDROUND_TIME_TIMELINE_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
-#include <fundround/currency.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/round.hpp>
-#include <fundround/schedule.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/deal/schedule.hpp>
 
 #include <algorithm>
 #include <array>
@@ -67,61 +66,47 @@ class round_timeline {
 public:
     /// The round as things stand at close: no milestone achieved or failed, so conditional money
     /// waits, and lapses at its long-stop date if it has one.
-    template <class Lazy = void>
     explicit round_timeline(const funding_round& r) : round_timeline(r, world_state(r.close_date())) {}
 
     /// The round in the world @p facts: its recorded milestone achievements and failures count on
     /// their own dates (the world's as-of date is ignored).
-    /// (A template only so that translation units that never build a timeline do not
-    /// instantiate its body; see detail/lazy.hpp. Callers never name the parameter.)
-    template <class Lazy = void>
     round_timeline(const funding_round& r, const world_state& facts);
 
-    // The queries below are templates on `Lazy` too, for the same reason.
-
     /// Where the whole round stands on @p d. O(log n).
-    template <class Lazy = void>
-    round_position as_of(calendar_date d) const { return position<Lazy>(all_, d); }
+    round_position as_of(calendar_date d) const { return position(all_, d); }
     /// Where @p investor's commitment stands on @p d (post_money is the round's). O(log n_i);
     /// throws invalid_argument_error if the investor is not in the round.
-    template <class Lazy = void>
     round_position as_of(std::string_view investor, calendar_date d) const {
-        round_position p = position<Lazy>(investors_[index_of<Lazy>(investor)], d);
-        p.post_money = as_of<Lazy>(d).post_money;
+        round_position p = position(investors_[index_of(investor)], d);
+        p.post_money = as_of(d).post_money;
         return p;
     }
     /// Where the round stands once everything that will happen has happened (end_of_time()).
-    template <class Lazy = void>
-    round_position in_the_end() const { return as_of<Lazy>(end_of_time()); }
+    round_position in_the_end() const { return as_of(end_of_time()); }
 
     /// @p investor's ownership on @p d: its funded money / the post-money on @p d (zero before
     /// it pays anything). O(log n).
-    template <class Lazy = void>
     fraction ownership(std::string_view investor, calendar_date d) const {
-        const detail::lazy_t<round_position, Lazy> mine = as_of<Lazy>(investor, d);
+        const round_position mine = as_of(investor, d);
         return mine.funded.ratio_to(mine.post_money);
     }
     /// The holders before the round on @p d: pre-money / the post-money on @p d.
-    template <class Lazy = void>
     fraction existing_holders_ownership(calendar_date d) const {
-        const detail::lazy_t<money, Lazy> pre = pre_money_;
-        return pre.ratio_to(as_of<Lazy>(d).post_money);
+        const money pre = pre_money_;
+        return pre.ratio_to(as_of(d).post_money);
     }
     /// The new investors together on @p d: funded / the post-money on @p d.
-    template <class Lazy = void>
     fraction new_investors_ownership(calendar_date d) const {
-        const detail::lazy_t<round_position, Lazy> p = as_of<Lazy>(d);
+        const round_position p = as_of(d);
         return p.funded.ratio_to(p.post_money);
     }
 
     /// Every payment made in this world, in date order (ties keep round order).
-    template <class Lazy = void>
     const std::vector<payment>& payments() const& noexcept { return payments_; }
     /// Every payment made in this world, moved out of a temporary timeline (so that
     /// `for (auto& p : round_timeline(r).payments())` does not dangle).
-    template <class Lazy = void>
     std::vector<payment> payments() && {
-        detail::lazy_t<std::vector<payment>, Lazy>& p = payments_;
+        std::vector<payment>& p = payments_;
         return std::move(p);
     }
     /// The round's pre-money valuation.
@@ -147,9 +132,8 @@ private:
         money::rep amount;
     };
 
-    template <class Lazy>
     std::size_t index_of(std::string_view name) const {
-        const detail::lazy_t<std::unordered_map<std::string, std::size_t>, Lazy>& index = index_;
+        const std::unordered_map<std::string, std::size_t>& index = index_;
         const auto it = index.find(std::string(name));
         if (it == index.end()) {
             throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
@@ -157,8 +141,7 @@ private:
         return it->second;
     }
 
-    template <class Lazy>
-    round_position position(const detail::lazy_t<track, Lazy>& t, calendar_date d) const {
+    round_position position(const track& t, calendar_date d) const {
         require_valid(d, "as_of");
         const auto it = std::upper_bound(t.days.begin(), t.days.end(), date::sys_days{d});
         const totals& v = it == t.days.begin() ? t.initial : t.after[static_cast<std::size_t>(it - t.days.begin()) - 1];
@@ -195,10 +178,8 @@ private:
     std::vector<payment> payments_;
 };
 
-template <class Lazy>
-round_timeline::round_timeline(const funding_round& r, const world_state& facts)
+inline round_timeline::round_timeline(const funding_round& r, const world_state& facts)
     : pre_money_(r.pre_money()), close_(r.close_date()) {
-    using move_t = detail::lazy_t<move, Lazy>;  // dependent: instantiated only when called
     const std::vector<commitment>& cs = r.commitments();
     names_.reserve(cs.size());
     index_.reserve(cs.size());
@@ -211,8 +192,8 @@ round_timeline::round_timeline(const funding_round& r, const world_state& facts)
     const world_state world = facts.at(end_of_time());
     // Conditions are shared between entries (one milestone, many tranches): evaluate each once.
     // The keys point into the round's schedule, alive for the whole constructor.
-    std::unordered_map<const void*, detail::lazy_t<condition_status, Lazy>> seen;
-    std::vector<move_t> moves;
+    std::unordered_map<const void*, condition_status> seen;
+    std::vector<move> moves;
     const date::sys_days close{close_};
     const auto handle = [&](const disbursement& e) {
         auto [it, fresh] = seen.try_emplace(e.when.identity());
@@ -247,22 +228,22 @@ round_timeline::round_timeline(const funding_round& r, const world_state& facts)
     for (const disbursement& e : r.schedule().undated()) handle(e);
 
     // The whole round: moves by day (stable, so ties keep schedule order).
-    std::stable_sort(moves.begin(), moves.end(), [](const move_t& a, const move_t& b) { return a.day < b.day; });
+    std::stable_sort(moves.begin(), moves.end(), [](const move& a, const move& b) { return a.day < b.day; });
     replay(all_, moves, 0, moves.size());
     // Each investor: the same moves grouped by investor, still in day order.
     std::stable_sort(moves.begin(), moves.end(),
-                     [](const move_t& a, const move_t& b) { return a.investor < b.investor; });
+                     [](const move& a, const move& b) { return a.investor < b.investor; });
     for (std::size_t first = 0; first < moves.size();) {
         std::size_t last = first;
         while (last < moves.size() && moves[last].investor == moves[first].investor) ++last;
         replay(investors_[moves[first].investor], moves, first, last);
         first = last;
     }
-    detail::lazy_t<std::vector<payment>, Lazy>& paid = payments_;
+    std::vector<payment>& paid = payments_;
     std::stable_sort(paid.begin(), paid.end(),
                      [](const payment& a, const payment& b) { return date::sys_days{a.date} < date::sys_days{b.date}; });
 }
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_TIMELINE_HPP
+#endif  // FUNDROUND_TIME_TIMELINE_HPP

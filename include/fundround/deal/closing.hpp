@@ -1,23 +1,22 @@
-/// @file closing.hpp
+/// @file deal/closing.hpp
 /// @brief An open round: a first close, then later closes at the same price per share.
-#ifndef FUNDROUND_CLOSING_HPP
-#define FUNDROUND_CLOSING_HPP
+#ifndef FUNDROUND_DEAL_CLOSING_HPP
+#define FUNDROUND_DEAL_CLOSING_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
-#include <fundround/currency.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/investor.hpp>
-#include <fundround/money.hpp>
-#include <fundround/round.hpp>
-#include <fundround/round_builder.hpp>
-#include <fundround/rounding.hpp>
-#include <fundround/shares.hpp>
-#include <fundround/timeline.hpp>
-#include <fundround/tranche.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/deal/investor.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/timeline.hpp>
+#include <fundround/deal/tranche.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -28,10 +27,6 @@
 #include <vector>
 
 namespace fundround {
-
-// Members with non-trivial bodies are templates on a defaulted `Lazy` parameter (see
-// detail/lazy.hpp): a translation unit that does not call them does not instantiate them.
-// Callers never name the parameter.
 
 /// One later close of an open round: who puts money in, on which date, at the round's price.
 ///
@@ -50,21 +45,18 @@ public:
     };
 
     /// A close on @p date, called @p label ("second close"); the label is given to its tranches.
-    template <class Lazy = void>
     explicit closing(calendar_date date, std::string label = {}) : label_(std::move(label)), date_(date) {}
 
     /// @p who puts in @p amount, funded at this close.
-    template <class Lazy = void>
     closing& invest(investor who, money amount) {
-        detail::lazy_t<std::vector<investment>, Lazy>& all = investments_;
+        std::vector<investment>& all = investments_;
         all.push_back({std::move(who), {tranche::at_close(amount)}, true});
         return *this;
     }
     /// @p who puts in the sum of @p tranches; tranche::at_close() means at this close, and no
     /// tranche may fall due before this close's date.
-    template <class Lazy = void>
     closing& invest(investor who, std::vector<tranche> tranches) {
-        detail::lazy_t<std::vector<investment>, Lazy>& all = investments_;
+        std::vector<investment>& all = investments_;
         all.push_back({std::move(who), std::move(tranches), false});
         return *this;
     }
@@ -113,27 +105,24 @@ struct closing_figures {
     std::optional<price_per_share> price;  ///< The round's price per share, if it has a share count.
 
     /// The holding of the investor called @p name; throws invalid_argument_error if absent.
-    template <class Lazy = void>
     const closing_holding& holder(std::string_view name) const {
-        const detail::lazy_t<std::vector<closing_holding>, Lazy>& all = holders;
+        const std::vector<closing_holding>& all = holders;
         for (const auto& h : all) {
             if (h.investor.name() == name) return h;
         }
-        throw invalid_argument_error("investor = \"" + detail::lazy_t<std::string, Lazy>(name) +
+        throw invalid_argument_error("investor = \"" + std::string(name) +
                                      "\": holds nothing after close \"" + label + "\" on " + to_string(date));
     }
     /// Committed ownership of @p name after this close.
-    template <class Lazy = void>
-    fraction ownership(std::string_view name) const { return holder<Lazy>(name).ownership; }
+    fraction ownership(std::string_view name) const { return holder(name).ownership; }
     /// Shares bought by the money committed at this close, at the round's price: each investor's
     /// amount is converted on its own and rounded to whole shares by @p mode (usually
     /// rounding::floor), then summed. Empty if the round has no pre-money share count.
-    template <class Lazy = void>
     std::optional<share_count> shares_issued(rounding mode) const {
-        using result = detail::lazy_t<std::optional<share_count>, Lazy>;
-        const detail::lazy_t<std::optional<price_per_share>, Lazy>& at = price;
+        using result = std::optional<share_count>;
+        const std::optional<price_per_share>& at = price;
         if (!at) return result();  // std::nullopt
-        detail::lazy_t<share_count, Lazy> total;
+        share_count total;
         for (const auto& h : holders) {
             if (h.added.is_positive()) total += at->shares_for(h.added, mode);
         }
@@ -151,13 +140,11 @@ class open_round {
 public:
     /// Opens a round whose first close is @p first_close, raising at most @p max_size (committed).
     /// Throws validation_error if @p max_size is not a positive amount in the round's currency or
-    /// the first close already raises more. (The members that build rounds are templates only so
-    /// that translation units that never call them do not instantiate them: detail/lazy.hpp.)
-    template <class Lazy = void>
+    /// the first close already raises more.
     explicit open_round(funding_round first_close, std::optional<money> max_size = std::nullopt)
         : current_(std::move(first_close)), max_size_(max_size) {
-        const detail::lazy_t<funding_round, Lazy>& r = current_;
-        detail::lazy_t<std::vector<diagnostic>, Lazy> problems;
+        const funding_round& r = current_;
+        std::vector<diagnostic> problems;
         if (max_size_) {
             const money m = *max_size_;
             if (m.currency() != r.currency()) {
@@ -167,37 +154,35 @@ public:
                 problems.push_back({"max_size", format_full(m), "must be positive"});
             } else if (r.raised() > m) {
                 problems.push_back({"max_size", format_full(m),
-                                    "the first close raises " + detail::compact_if_exact<Lazy>(r.raised()) +
-                                        ", " + detail::compact_if_exact<Lazy>(r.raised() - m) +
-                                        " above its maximum " + detail::compact_if_exact<Lazy>(m)});
+                                    "the first close raises " + detail::compact_if_exact(r.raised()) +
+                                        ", " + detail::compact_if_exact(r.raised() - m) +
+                                        " above its maximum " + detail::compact_if_exact(m)});
             }
         }
         if (!problems.empty()) {
             throw validation_error("open round \"" + r.name() + "\" is invalid", std::move(problems));
         }
-        detail::lazy_t<std::vector<money>, Lazy> added;
+        std::vector<money> added;
         added.reserve(r.commitments().size());
         for (const auto& c : r.commitments()) added.push_back(c.total);
-        closes_.push_back(figures_of<Lazy>(current_, "first close", current_.close_date(), added));
+        closes_.push_back(figures_of(current_, "first close", current_.close_date(), added));
     }
 
     /// Every problem that add(@p c) would report (empty if it can be added).
-    template <class Lazy = void>
-    std::vector<diagnostic> validate(const closing& c) const { return attempt<Lazy>(c).problems; }
+    std::vector<diagnostic> validate(const closing& c) const { return attempt(c).problems; }
 
     /// Adds close @p c; throws validation_error listing every problem and then leaves the round
     /// unchanged.
-    template <class Lazy = void>
     open_round& add(const closing& c) {
-        detail::lazy_t<attempt_result, Lazy> r = attempt<Lazy>(c);
+        attempt_result r = attempt(c);
         if (!r.round) {
-            detail::lazy_t<std::string, Lazy> what = "closing";
+            std::string what = "closing";
             if (!c.label().empty()) what += " \"" + c.label() + "\"";
             throw validation_error(what + " on " + to_string(c.date()) + " of round \"" + current_.name() +
                                        "\" is invalid",
                                    std::move(r.problems));
         }
-        detail::lazy_t<closing_figures, Lazy> f = figures_of<Lazy>(*r.round, c.label(), c.date(), r.added);
+        closing_figures f = figures_of(*r.round, c.label(), c.date(), r.added);
         closes_.push_back(std::move(f));
         current_ = std::move(*r.round);
         return *this;
@@ -211,7 +196,6 @@ public:
     /// The maximum round size (committed), if any.
     std::optional<money> max_size() const noexcept { return max_size_; }
     /// How much more the round may raise under its maximum size, if it has one.
-    template <class Lazy = void>
     std::optional<money> room() const {
         if (!max_size_) return std::nullopt;
         return *max_size_ - current_.raised();
@@ -224,7 +208,6 @@ private:
         std::vector<diagnostic> problems;
     };
 
-    template <class Lazy>
     static std::string investor_path(const std::string& prefix, std::size_t i, const investor& who) {
         std::string path = prefix + "[" + std::to_string(i) + "]";
         if (!who.name().empty()) path += " \"" + who.name() + "\"";
@@ -232,28 +215,25 @@ private:
     }
 
     // A later close's tranche as the combined round sees it: "at close" means at this close.
-    template <class Lazy>
     static tranche at_this_close(const tranche& t, const closing& c) {
         const std::string& label = t.label().empty() ? c.label() : t.label();
         if (t.condition().kind() != condition_kind::always) return t.labelled(label);
-        tranche moved(t.amount(), condition::on_or_after<Lazy>(c.date()),
+        tranche moved(t.amount(), condition::on_or_after(c.date()),
                       t.expected_date() ? *t.expected_date() : c.date(), label);
         return t.fallback() ? moved.otherwise(*t.fallback()) : moved;
     }
 
-    template <class Lazy>
-    attempt_result attempt(const detail::lazy_t<closing, Lazy>& c) const;
+    attempt_result attempt(const closing& c) const;
 
-    template <class Lazy>
     static closing_figures figures_of(const funding_round& r, std::string label, calendar_date date,
                                       const std::vector<money>& added) {
         const fundround::currency cur = r.currency();
         const std::size_t n = r.commitments().size();
-        const detail::lazy_t<round_timeline, Lazy> as_at_close(r);  // no milestone achieved: conditional money waits
-        detail::lazy_t<std::vector<money>, Lazy> funded;
+        const round_timeline as_at_close(r);  // no milestone achieved: conditional money waits
+        std::vector<money> funded;
         funded.reserve(n);
         for (const auto& c : r.commitments()) funded.push_back(as_at_close.as_of(c.investor.name(), date).funded);
-        detail::lazy_t<closing_figures, Lazy> f;
+        closing_figures f;
         f.label = std::move(label);
         f.date = date;
         f.money_in = sum(added, cur);
@@ -278,14 +258,12 @@ private:
     std::vector<closing_figures> closes_;
 };
 
-template <class Lazy>
-open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Lazy>& c) const {
-    // Every local type depends on Lazy: nothing here is instantiated before attempt() is.
-    using text = detail::lazy_t<std::string, Lazy>;
-    using index_map = detail::lazy_t<std::unordered_map<std::string, std::size_t>, Lazy>;
-    using path_pairs = detail::lazy_t<std::vector<std::pair<std::string, std::string>>, Lazy>;
-    detail::lazy_t<attempt_result, Lazy> result;
-    detail::lazy_t<std::vector<diagnostic>, Lazy>& out = result.problems;
+inline open_round::attempt_result open_round::attempt(const closing& c) const {
+    using text = std::string;
+    using index_map = std::unordered_map<std::string, std::size_t>;
+    using path_pairs = std::vector<std::pair<std::string, std::string>>;
+    attempt_result result;
+    std::vector<diagnostic>& out = result.problems;
     const fundround::currency cur = current_.currency();
     const calendar_date previous = closes_.back().date;
 
@@ -300,18 +278,18 @@ open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Laz
     if (c.investments().empty()) out.push_back({"closing.investors", "", "at least one investment is required"});
 
     // The day before this close: a tranche whose condition is met then would fall due too early.
-    std::optional<detail::lazy_t<world_state, Lazy>> day_before;
+    std::optional<world_state> day_before;
     if (date_ok) day_before.emplace(calendar_date{date::sys_days{c.date()} - date::days{1}});
 
     const auto& investments = c.investments();
-    detail::lazy_t<std::vector<std::string>, Lazy> paths(investments.size());  // "closing.investors[0] \"Name\""
+    std::vector<std::string> paths(investments.size());  // "closing.investors[0] \"Name\""
     index_map seen;
     money money_in = money::zero(cur);
     bool summable = true;
     for (std::size_t j = 0; j < investments.size(); ++j) {
         const auto& inv = investments[j];
         const auto& name = inv.investor.name();
-        const text path = paths[j] = investor_path<Lazy>("closing.investors", j, inv.investor);
+        const text path = paths[j] = investor_path("closing.investors", j, inv.investor);
         if (name.empty()) {
             out.push_back({path + ".name", "", "must not be empty"});
         } else if (const auto [it, fresh] = seen.emplace(name, j); !fresh) {
@@ -340,7 +318,7 @@ open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Laz
                                "must be in " + to_string(cur) + ", the round's currency"});
             }
             if (t.amount().currency() != cur || !t.amount().is_positive()) summable = false;
-            detail::lazy_t<std::vector<diagnostic>, Lazy> own = t.validate(tpath);
+            std::vector<diagnostic> own = t.validate(tpath);
             out.insert(out.end(), own.begin(), own.end());
             const bool early = date_ok && t.expected_date() && t.expected_date()->ok() &&
                                *t.expected_date() < c.date();
@@ -370,9 +348,9 @@ open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Laz
             const money after = current_.raised() + money_in;
             if (after > *max_size_) {
                 out.push_back({"closing", format_full(money_in),
-                               "the round would raise " + detail::compact_if_exact<Lazy>(after) + ", " +
-                                   detail::compact_if_exact<Lazy>(after - *max_size_) + " above its maximum " +
-                                   detail::compact_if_exact<Lazy>(*max_size_)});
+                               "the round would raise " + detail::compact_if_exact(after) + ", " +
+                                   detail::compact_if_exact(after - *max_size_) + " above its maximum " +
+                                   detail::compact_if_exact(*max_size_)});
             }
         } catch (const overflow_error&) {
             // The round builder below reports the overflow.
@@ -382,15 +360,15 @@ open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Laz
 
     // Rebuild the whole round through the public builder: every earlier commitment, with an
     // existing investor's new tranches appended, then the newcomers in the order given.
-    const detail::lazy_t<funding_round, Lazy>& r = current_;
-    detail::lazy_t<round_builder, Lazy> b(r.name());
+    const funding_round& r = current_;
+    round_builder b(r.name());
     b.currency(cur).pre_money(r.pre_money()).close_date(r.close_date());
     if (const auto shares = r.valuation().pre_money_shares()) b.pre_money_shares(*shares);
     if (r.prior_mark()) b.prior_mark(*r.prior_mark(), r.prior_mark_label());
     if (r.prior_round()) b.prior_round(*r.prior_round(), r.prior_round_label());
 
-    detail::lazy_t<std::vector<investor>, Lazy> who;
-    detail::lazy_t<std::vector<std::vector<tranche>>, Lazy> tranches;
+    std::vector<investor> who;
+    std::vector<std::vector<tranche>> tranches;
     who.reserve(r.commitments().size() + investments.size());
     tranches.reserve(r.commitments().size() + investments.size());
     for (const auto& cm : r.commitments()) {
@@ -409,21 +387,21 @@ open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Laz
             i = it->second;
         } else {
             if (!inv.investor.name().empty()) slot.emplace(inv.investor.name(), i);
-            newcomers.emplace_back(investor_path<Lazy>("investors", i, inv.investor), paths[j]);
+            newcomers.emplace_back(investor_path("investors", i, inv.investor), paths[j]);
             who.push_back(inv.investor);
             tranches.emplace_back();
         }
         for (std::size_t k = 0; k < inv.tranches.size(); ++k) {
-            renames.emplace_back(investor_path<Lazy>("investors", i, who[i]) + ".tranches[" +
+            renames.emplace_back(investor_path("investors", i, who[i]) + ".tranches[" +
                                      std::to_string(tranches[i].size()) + "]",
                                  inv.single ? paths[j] : paths[j] + ".tranches[" + std::to_string(k) + "]");
-            tranches[i].push_back(at_this_close<Lazy>(inv.tranches[k], c));
+            tranches[i].push_back(at_this_close(inv.tranches[k], c));
         }
     }
     renames.insert(renames.end(), newcomers.begin(), newcomers.end());  // tranche paths first
     for (std::size_t i = 0; i < who.size(); ++i) b.invest(who[i], tranches[i]);
 
-    detail::lazy_t<build_result, Lazy> built = b.try_build();
+    build_result built = b.try_build();
     for (auto d : built.problems) {
         for (const auto& [from, to] : renames) {
             if (d.field.compare(0, from.size(), from) == 0 &&
@@ -452,4 +430,4 @@ open_round::attempt_result open_round::attempt(const detail::lazy_t<closing, Laz
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_CLOSING_HPP
+#endif  // FUNDROUND_DEAL_CLOSING_HPP

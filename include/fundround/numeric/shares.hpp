@@ -1,24 +1,20 @@
-/// @file shares.hpp
+/// @file numeric/shares.hpp
 /// @brief Share counts and prices per share: strong types that do not mix with money.
-#ifndef FUNDROUND_SHARES_HPP
-#define FUNDROUND_SHARES_HPP
+#ifndef FUNDROUND_NUMERIC_SHARES_HPP
+#define FUNDROUND_NUMERIC_SHARES_HPP
 
-#include <fundround/currency.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/rounding.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/rounding.hpp>
 
 #include <cstdint>
 #include <ostream>
 #include <string>
 
 namespace fundround {
-
-// Members that build strings or do fraction arithmetic are templates on a defaulted, never-named
-// `Lazy` parameter (detail/lazy.hpp), their operands spelled with detail::lazy_t: a translation
-// unit that includes this header but does not call them instantiates none of that work.
 
 /// A whole number of shares. Not money: adding a share count to an amount does not compile.
 class share_count {
@@ -51,9 +47,7 @@ public:
     /// True if @p a is at least @p b shares.
     friend constexpr bool operator>=(share_count a, share_count b) noexcept { return a.count_ >= b.count_; }
     /// Writes e.g. "1,000,000 shares".
-    template <class Lazy = void>
-    friend std::ostream& operator<<(std::ostream& os0, share_count s) {
-        detail::lazy_t<std::ostream, Lazy>& os = os0;
+    friend std::ostream& operator<<(std::ostream& os, share_count s) {
         const std::string digits = detail::group_thousands(
             std::to_string(s.count_ < 0 ? -static_cast<std::uint64_t>(s.count_) : static_cast<std::uint64_t>(s.count_)));
         return os << (s.count_ < 0 ? "-" : "") << digits << " shares";
@@ -66,12 +60,9 @@ private:
 /// An exact price per share: an amount of money divided by a share count, kept as a fraction of
 /// money units so nothing is lost until you ask for a rounded amount. Not a valuation.
 class price_per_share {
-    template <class Lazy>
-    using fraction_t = detail::lazy_t<fraction, Lazy>;
 
 public:
     /// The price @p total / @p shares; throws unless @p shares is positive.
-    template <class Lazy = void>
     price_per_share(money total, share_count shares) : currency_(total.currency()) {
         if (!total.is_positive()) {
             throw invalid_argument_error("price total = " + format_full(total) +
@@ -81,7 +72,7 @@ public:
             throw invalid_argument_error("shares = " + std::to_string(shares.value()) +
                                          ": must be positive to derive a price per share");
         }
-        units_per_share_ = fraction_t<Lazy>(total.units(), shares.value());
+        units_per_share_ = fraction(total.units(), shares.value());
     }
 
     /// The exact price in money units (thousandths of a currency unit) per share.
@@ -89,35 +80,31 @@ public:
     /// The currency of the price.
     fundround::currency currency() const noexcept { return currency_; }
     /// The price rounded to a money unit by @p mode.
-    template <class Lazy = void>
     money rounded(rounding mode) const {
         return money::from_units(
-            exact<Lazy>().round_to_integer(mode).template convert_to<std::int64_t>(), currency_);
+            units_per_share_.round_to_integer(mode).template convert_to<std::int64_t>(), currency_);
     }
     /// The exact cost of @p shares at this price, rounded to a money unit by @p mode.
-    template <class Lazy = void>
     money cost_of(share_count shares, rounding mode) const {
         return money::from_units(1, currency_)
-            .times(exact<Lazy>() * fraction_t<Lazy>(shares.value()), mode);
+            .times(units_per_share_ * fraction(shares.value()), mode);
     }
     /// The shares @p amount buys at this price, rounded to whole shares by @p mode
     /// (usually rounding::floor: no fractional shares are issued).
-    template <class Lazy = void>
     share_count shares_for(money amount, rounding mode) const {
         if (amount.currency() != currency_) {
             throw currency_mismatch_error("price is in " + fundround::to_string(currency_) + ", amount in " +
                                           fundround::to_string(amount.currency()));
         }
-        const fraction_t<Lazy> exact_shares = fraction_t<Lazy>(amount.units()) / exact<Lazy>();
+        const fraction exact_shares = fraction(amount.units()) / units_per_share_;
         const auto n = exact_shares.round_to_integer(mode);
         if (n > detail::int64_max || n < detail::int64_min) detail::throw_overflow("share count");
         return share_count(n.template convert_to<std::int64_t>());
     }
     /// Decimal text in currency units with @p decimals digits, e.g. "$12.3456".
-    template <class Lazy = void>
     std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
-        const fraction_t<Lazy> major = exact<Lazy>() / fraction_t<Lazy>(money::units_per_major);
-        const detail::lazy_t<std::string, Lazy> text = major.to_decimal_string(decimals, mode);
+        const fraction major = units_per_share_ / fraction(money::units_per_major);
+        const std::string text = major.to_decimal_string(decimals, mode);
         const std::size_t point = text.find('.');
         const std::string whole = text.substr(0, point);
         const std::string rest = point == std::string::npos ? "" : text.substr(point);
@@ -125,23 +112,17 @@ public:
     }
 
     /// True if the currencies and the exact prices are equal ($10 / 4 shares == $5 / 2 shares).
-    template <class Lazy = void>
     friend bool operator==(const price_per_share& a, const price_per_share& b) {
-        return a.currency_ == b.currency_ && a.exact<Lazy>() == b.units_per_share_;
+        return a.currency_ == b.currency_ && a.units_per_share_ == b.units_per_share_;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
     /// Writes to_string() with 4 decimals.
-    template <class Lazy = void>
     friend std::ostream& operator<<(std::ostream& os, const price_per_share& p) {
-        return os << p.to_string<Lazy>();
+        return os << p.to_string();
     }
 
 private:
-    // units_per_share_, as a type that depends on Lazy.
-    template <class Lazy>
-    const fraction_t<Lazy>& exact() const noexcept { return units_per_share_; }
 
     fraction units_per_share_;
     fundround::currency currency_;
@@ -149,4 +130,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_SHARES_HPP
+#endif  // FUNDROUND_NUMERIC_SHARES_HPP

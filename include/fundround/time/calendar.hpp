@@ -1,7 +1,7 @@
-/// @file calendar.hpp
+/// @file time/calendar.hpp
 /// @brief Calendar dates (Howard Hinnant's date::year_month_day) and small helpers.
-#ifndef FUNDROUND_CALENDAR_HPP
-#define FUNDROUND_CALENDAR_HPP
+#ifndef FUNDROUND_TIME_CALENDAR_HPP
+#define FUNDROUND_TIME_CALENDAR_HPP
 
 #include <fundround/error.hpp>
 
@@ -46,4 +46,4 @@ inline void require_valid(calendar_date d, const std::string& field) {
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_CALENDAR_HPP
+#endif  // FUNDROUND_TIME_CALENDAR_HPP

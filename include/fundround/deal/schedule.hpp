@@ -1,12 +1,11 @@
-/// @file schedule.hpp
+/// @file deal/schedule.hpp
 /// @brief The disbursement schedule: when each tranche's money is due, with running totals.
-#ifndef FUNDROUND_SCHEDULE_HPP
-#define FUNDROUND_SCHEDULE_HPP
+#ifndef FUNDROUND_DEAL_SCHEDULE_HPP
+#define FUNDROUND_DEAL_SCHEDULE_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
-#include <fundround/detail/lazy.hpp>
-#include <fundround/money.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -17,10 +16,6 @@
 #include <vector>
 
 namespace fundround {
-
-// Functions whose bodies sort, search or build strings are templates on a defaulted `Lazy`
-// parameter (see detail/lazy.hpp): instantiated only in a translation unit that calls them.
-// Callers never name the parameter.
 
 /// How a tranche stands on the round's close date.
 enum class funding_status {
@@ -74,9 +69,7 @@ struct disbursement {
 
 /// The entry's condition as text: the condition itself for a whole tranche, "<c>, met or lapsed
 /// (fallback)" for a fallback part and "<c> (excess over the fallback)" for an excess part.
-template <class Lazy = void>
-std::string condition_text(const disbursement& d0) {
-    const detail::lazy_t<disbursement, Lazy>& d = d0;
+inline std::string condition_text(const disbursement& d) {
     switch (d.part) {
         case tranche_part::whole: break;
         case tranche_part::fallback:
@@ -93,13 +86,11 @@ std::string condition_text(const disbursement& d0) {
 class disbursement_schedule {
 public:
     /// An empty schedule in currency @p c.
-    template <class Lazy = void>
     explicit disbursement_schedule(currency c = {})
         : dated_total_(money::zero(c)), undated_total_(money::zero(c)) {}
 
     /// Builds the schedule from entries in round order; sorts the dated ones by date (stable)
     /// and fills in the running totals.
-    template <class Lazy = void>
     disbursement_schedule(std::vector<disbursement> dated, std::vector<disbursement> undated,
                           currency c)
         : dated_(std::move(dated)), undated_(std::move(undated)),
@@ -112,11 +103,11 @@ public:
         }
         // Sort small (day, position) keys, not the 112-byte entries, then move each entry once:
         // same order as a stable sort by date, a fraction of the memory traffic.
-        detail::lazy_t<std::vector<std::pair<date::sys_days, std::size_t>>, Lazy> keys;
+        std::vector<std::pair<date::sys_days, std::size_t>> keys;
         keys.reserve(dated_.size());
         for (std::size_t i = 0; i < dated_.size(); ++i) keys.emplace_back(date::sys_days{*dated_[i].date}, i);
         std::sort(keys.begin(), keys.end());
-        detail::lazy_t<std::vector<disbursement>, Lazy> sorted;
+        std::vector<disbursement> sorted;
         sorted.reserve(dated_.size());
         for (const auto& k : keys) sorted.push_back(std::move(dated_[k.second]));
         dated_ = std::move(sorted);
@@ -143,9 +134,8 @@ public:
     /// Dated plus undated: the whole commitment.
     money total() const { return dated_total_ + undated_total_; }
     /// Sum of dated entries due on or before @p d (conditions not evaluated). O(log n).
-    template <class Lazy = void>
     money due_through(calendar_date d) const {
-        const detail::lazy_t<std::vector<disbursement>, Lazy>& dated = dated_;
+        const std::vector<disbursement>& dated = dated_;
         const auto it = std::upper_bound(dated.begin(), dated.end(), d,
                                          [](calendar_date x, const disbursement& e) { return x < *e.date; });
         if (it == dated.begin()) return money::zero(dated_total_.currency());
@@ -161,4 +151,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_SCHEDULE_HPP
+#endif  // FUNDROUND_DEAL_SCHEDULE_HPP

@@ -1,18 +1,14 @@
-/// @file investor.hpp
+/// @file deal/investor.hpp
 /// @brief Who puts money in: name, kind and whether they lead the round.
-#ifndef FUNDROUND_INVESTOR_HPP
-#define FUNDROUND_INVESTOR_HPP
+#ifndef FUNDROUND_DEAL_INVESTOR_HPP
+#define FUNDROUND_DEAL_INVESTOR_HPP
 
-#include <fundround/detail/lazy.hpp>
 
 #include <ostream>
 #include <string>
 #include <utility>
 
 namespace fundround {
-
-// Functions that build or compare strings are templates on a defaulted, never-named `Lazy`
-// parameter (detail/lazy.hpp): only a translation unit that calls one instantiates it.
 
 /// The kind of investor.
 enum class investor_kind {
@@ -25,8 +21,7 @@ enum class investor_kind {
 };
 
 /// "strategic", "financial", ...
-template <class Lazy = void>
-std::string to_string(investor_kind k) {
+inline std::string to_string(investor_kind k) {
     switch (k) {
         case investor_kind::strategic: return "strategic";
         case investor_kind::financial: return "financial";
@@ -65,19 +60,15 @@ public:
     bool is_lead() const noexcept { return lead_; }
 
     /// True if name, kind and lead flag are all equal.
-    template <class Lazy = void>
     friend bool operator==(const investor& a, const investor& b) {
-        const detail::lazy_t<std::string, Lazy>& name = a.name_;
+        const std::string& name = a.name_;
         return name == b.name_ && a.kind_ == b.kind_ && a.lead_ == b.lead_;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const investor& a, const investor& b) { return !(a == b); }
     /// Writes e.g. "Amazon (strategic, lead)".
-    template <class Lazy = void>
-    friend std::ostream& operator<<(std::ostream& os0, const investor& i) {
-        detail::lazy_t<std::ostream, Lazy>& os = os0;
-        return os << i.name_ << " (" << to_string<Lazy>(i.kind_) << (i.lead_ ? ", lead)" : ")");
+    friend std::ostream& operator<<(std::ostream& os, const investor& i) {
+        return os << i.name_ << " (" << to_string(i.kind_) << (i.lead_ ? ", lead)" : ")");
     }
 
 private:
@@ -88,4 +79,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_INVESTOR_HPP
+#endif  // FUNDROUND_DEAL_INVESTOR_HPP

@@ -1,20 +1,19 @@
-/// @file round_builder.hpp
+/// @file deal/round_builder.hpp
 /// @brief A builder that reads like the deal and validates everything at once.
-#ifndef FUNDROUND_ROUND_BUILDER_HPP
-#define FUNDROUND_ROUND_BUILDER_HPP
+#ifndef FUNDROUND_DEAL_ROUND_BUILDER_HPP
+#define FUNDROUND_DEAL_ROUND_BUILDER_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/condition.hpp>
-#include <fundround/currency.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/deal/condition.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
-#include <fundround/investor.hpp>
-#include <fundround/money.hpp>
-#include <fundround/round.hpp>
-#include <fundround/schedule.hpp>
-#include <fundround/shares.hpp>
-#include <fundround/tranche.hpp>
-#include <fundround/valuation.hpp>
+#include <fundround/deal/investor.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/deal/schedule.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/deal/tranche.hpp>
+#include <fundround/deal/valuation.hpp>
 
 #include <cstddef>
 #include <initializer_list>
@@ -50,12 +49,8 @@ struct build_result {
 /// them instead. Setters never throw.
 class round_builder {
 public:
-    // The constructor, the setters that fill an optional or a container and invest() are
-    // templates on a defaulted Lazy parameter too (detail/lazy.hpp): instantiated only in a
-    // translation unit that calls them. Callers never name the parameter.
 
     /// A builder for a round called @p name, in US dollars.
-    template <class Lazy = void>
     explicit round_builder(std::string name = {}) : name_(std::move(name)) {}
 
     /// Sets the round's name.
@@ -63,66 +58,51 @@ public:
     /// Sets the round's currency (default USD); every amount must be in it.
     round_builder& currency(fundround::currency c) { currency_ = c; return *this; }
     /// Sets the pre-money valuation (required).
-    template <class Lazy = void>
     round_builder& pre_money(money m) { pre_money_ = m; return *this; }
     /// Sets the fully diluted share count before the round (fixes the price per share).
-    template <class Lazy = void>
     round_builder& pre_money_shares(share_count s) { shares_ = s; return *this; }
     /// Sets the previous valuation mark and what it was ("October 2025 secondary").
-    template <class Lazy = void>
     round_builder& prior_mark(money m, std::string label = {}) {
         prior_mark_ = m;
         prior_mark_label_ = std::move(label);
         return *this;
     }
     /// Sets the previous round's amount and what it was ("2025 round").
-    template <class Lazy = void>
     round_builder& prior_round(money m, std::string label = {}) {
         prior_round_ = m;
         prior_round_label_ = std::move(label);
         return *this;
     }
     /// Sets the close date (required: pick one and say so if the deal does not give it).
-    template <class Lazy = void>
     round_builder& close_date(calendar_date d) { close_date_ = d; return *this; }
 
     /// @p who commits @p amount, all funded at close.
-    template <class Lazy = void>
     round_builder& invest(investor who, money amount) {
-        entries_t<Lazy>().push_back({std::move(who), {tranche::at_close<Lazy>(amount)}, std::nullopt, true});
+        entries_.push_back({std::move(who), {tranche::at_close(amount)}, std::nullopt, true});
         return *this;
     }
     /// @p who commits the sum of @p tranches.
-    template <class Lazy = void>
     round_builder& invest(investor who, std::vector<tranche> tranches) {
-        entries_t<Lazy>().push_back({std::move(who), std::move(tranches), std::nullopt, false});
+        entries_.push_back({std::move(who), std::move(tranches), std::nullopt, false});
         return *this;
     }
     /// @p who commits the sum of @p tranches (a braced list; `{}` is reported by build()).
-    template <class Lazy = void>
     round_builder& invest(investor who, std::initializer_list<tranche> tranches) {
-        return invest<Lazy>(std::move(who), detail::lazy_t<std::vector<tranche>, Lazy>(tranches));
+        return invest(std::move(who), std::vector<tranche>(tranches));
     }
     /// @p who commits @p commitment, paid as @p tranches, which must sum to it exactly.
-    template <class Lazy = void>
     round_builder& invest(investor who, money commitment, std::vector<tranche> tranches) {
-        entries_t<Lazy>().push_back({std::move(who), std::move(tranches), commitment, false});
+        entries_.push_back({std::move(who), std::move(tranches), commitment, false});
         return *this;
     }
 
-    // validate(), try_build(), build() and the checks behind them are templates on a defaulted
-    // Lazy parameter (detail/lazy.hpp): instantiated only in a translation unit that builds.
-
     /// Every problem that build() would report (empty if the round is valid).
-    template <class Lazy = void>
-    std::vector<diagnostic> validate() const { return try_build<Lazy>().problems; }
+    std::vector<diagnostic> validate() const { return try_build().problems; }
     /// The round, or every problem found; never throws for bad input.
-    template <class Lazy = void>
     build_result try_build() const;
     /// The round; throws validation_error listing every problem.
-    template <class Lazy = void>
     funding_round build() const {
-        build_result r = try_build<Lazy>();
+        build_result r = try_build();
         if (!r.ok()) throw validation_error("round \"" + name_ + "\" is invalid", std::move(r.problems));
         return std::move(*r.round);
     }
@@ -143,10 +123,9 @@ private:
         funding_status fallback_status = funding_status::at_close;
         std::optional<calendar_date> fallback_date;
     };
-    template <class Lazy>
     static placement placed(funding_status status,
-                            detail::lazy_t<std::optional<calendar_date>, Lazy> date) {
-        detail::lazy_t<placement, Lazy> p;
+                            std::optional<calendar_date> date) {
+        placement p;
         p.status = status;
         p.date = date;
         return p;
@@ -157,17 +136,9 @@ private:
         bool all_met = true;    // met in every outcome: certain, only its date is unknown
         std::optional<calendar_date> latest_since;  // latest day it is met by, when all_met
     };
-    // Outcomes per condition tree (condition::identity()), computed once per try_build(); spelled
-    // as a type that depends on Lazy (or on place()'s PathFn) so that it is instantiated only
-    // where a round is built.
-    template <class Lazy>
-    using outcome_cache = detail::lazy_t<std::unordered_map<const void*, outcomes>, Lazy>;
+    using outcome_cache = std::unordered_map<const void*, outcomes>;
 
-    // entries_, as a type that depends on Lazy (its members are instantiated only when called).
-    template <class Lazy>
-    detail::lazy_t<std::vector<entry>, Lazy>& entries_t() noexcept { return entries_; }
 
-    template <class Lazy = void>
     void check_amount(std::vector<diagnostic>& out, const std::string& field, money m) const {
         if (m.currency() != currency_) {
             out.push_back({field, format_full(m),
@@ -177,15 +148,13 @@ private:
         }
     }
 
-    template <class Lazy = void>
     static std::string investor_path(std::size_t i, const investor& who) {
         std::string path = "investors[" + std::to_string(i) + "]";
         if (!who.name().empty()) path += " \"" + who.name() + "\"";
         return path;
     }
 
-    template <class Lazy>
-    void check_round(detail::lazy_t<std::vector<diagnostic>, Lazy>& out) const {
+    void check_round(std::vector<diagnostic>& out) const {
         if (!pre_money_) {
             out.push_back({"pre_money", "", "is required"});
         } else {
@@ -205,14 +174,13 @@ private:
     }
 
     // Validates one commitment; returns its total when it can be computed.
-    template <class Lazy>
-    std::optional<detail::lazy_t<money, Lazy>> check_entry(
-        detail::lazy_t<std::vector<diagnostic>, Lazy>& out, std::size_t i,
-        detail::lazy_t<std::unordered_map<std::string, std::size_t>, Lazy>& seen,
-        const detail::lazy_t<std::optional<world_state>, Lazy>& at_close, const world_state& end_of_time,
-        detail::lazy_t<std::vector<placement>, Lazy>& placements, outcome_cache<Lazy>& outcomes_of) const {
-        const detail::lazy_t<entry, Lazy>& e = entries_[i];
-        const std::string path = investor_path<Lazy>(i, e.who);
+    std::optional<money> check_entry(
+        std::vector<diagnostic>& out, std::size_t i,
+        std::unordered_map<std::string, std::size_t>& seen,
+        const std::optional<world_state>& at_close, const world_state& end_of_time,
+        std::vector<placement>& placements, outcome_cache& outcomes_of) const {
+        const entry& e = entries_[i];
+        const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
             out.push_back({path + ".name", "", "must not be empty"});
         } else {
@@ -227,13 +195,13 @@ private:
         bool summable = true;
         money total = money::zero(currency_);
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
-            const detail::lazy_t<tranche, Lazy>& t = e.tranches[k];
+            const tranche& t = e.tranches[k];
             // The path is formatted only for a tranche with something to report: formatting it
             // for every tranche was the largest constant cost of build().
             const auto tpath = [&] {
                 return e.single ? path + ".commitment" : path + ".tranches[" + std::to_string(k) + "]";
             };
-            detail::lazy_t<std::vector<diagnostic>, Lazy> own = t.validate(std::string());
+            std::vector<diagnostic> own = t.validate(std::string());
             if (!own.empty()) own = t.validate(tpath());
             if (t.amount().currency() != currency_) {
                 own.insert(own.begin(), {e.single ? tpath() : tpath() + ".amount", format_full(t.amount()),
@@ -287,29 +255,28 @@ private:
     template <class PathFn>
     static placement place(const tranche& t, calendar_date close, const world_state& at_close,
                            const world_state& end_of_time, const PathFn& path,
-                           std::vector<diagnostic>& out, outcome_cache<PathFn>& outcomes_of) {
+                           std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
         const condition& c = t.condition();
         const condition_status s = c.evaluate(at_close);
         if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
-            return placed<PathFn>(funding_status::at_close, close);
+            return placed(funding_status::at_close, close);
         }
         std::optional<calendar_date> met_by;
         if (c.depends_on_milestone()) {
             // enumerate_outcomes() may try thousands of outcomes: once per shared condition.
             auto [it, fresh] = outcomes_of.try_emplace(c.identity());
-            // PathFn as the Lazy parameter: instantiated with place() itself.
-            if (fresh) it->second = enumerate_outcomes<PathFn>(c, close, end_of_time);
+            if (fresh) it->second = enumerate_outcomes(c, close, end_of_time);
             const outcomes& o = it->second;
             if (!o.some_met) out.push_back({path() + ".condition", c.to_string(), "can never be met"});
             if (!o.some_met || !o.all_met) {
-                return placed<PathFn>(funding_status::conditional, t.expected_date());
+                return placed(funding_status::conditional, t.expected_date());
             }
             met_by = o.latest_since;  // certain whatever the milestones do: scheduled
         } else {
             const condition_status e = c.evaluate(end_of_time);
             if (!e.is_met()) {
                 out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-                return placed<PathFn>(funding_status::scheduled, std::nullopt);
+                return placed(funding_status::scheduled, std::nullopt);
             }
             met_by = e.since;
         }
@@ -322,20 +289,18 @@ private:
             }
             due = *t.expected_date();
         }
-        return placed<PathFn>(funding_status::scheduled, due);
+        return placed(funding_status::scheduled, due);
     }
 
-    template <class Lazy = void>
     static bool has_valid_fallback(const tranche& t) {
-        const detail::lazy_t<std::optional<money>, Lazy> fallback = t.fallback();
+        const std::optional<money> fallback = t.fallback();
         return fallback && fallback->currency() == t.amount().currency() && fallback->is_positive() &&
                *fallback < t.amount();
     }
 
     // The fallback part is paid once the condition is met or lapses, whichever comes first.
-    template <class Lazy = void>
     static condition settled(const condition& c) {
-        const detail::lazy_t<condition, Lazy>& d = c;
+        const condition& d = c;
         return d || !d;
     }
 
@@ -344,13 +309,13 @@ private:
     template <class PathFn>
     static placement place_with_fallback(const tranche& t, calendar_date close, const world_state& at_close,
                                          const world_state& end_of_time, const PathFn& path,
-                                         std::vector<diagnostic>& out, outcome_cache<PathFn>& outcomes_of) {
+                                         std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
         const condition& c = t.condition();
         placement p = place(tranche(t.excess(), c, t.expected_date()), close, at_close, end_of_time,
                             path, out, outcomes_of);
         // The derived conditions are temporaries: their identities must not enter the shared
         // cache (a later temporary could reuse the address), so they get a cache of their own.
-        outcome_cache<PathFn> local;
+        outcome_cache local;
         std::vector<diagnostic> lapse_problems;
         place(tranche(*t.fallback(), !c), close, at_close, end_of_time, path, lapse_problems, local);
         if (!lapse_problems.empty()) {
@@ -379,10 +344,9 @@ private:
     // Tries each milestone achieved, failed or never settled, on the close date or the day after
     // a long-stop (the only days the rules compare against), judged at the end of time. Too many
     // combinations (over 4096) count as "can be met, not certain".
-    template <class Lazy>
     static outcomes enumerate_outcomes(const condition& c, calendar_date close,
                                        const world_state& end_of_time) {
-        const detail::lazy_t<std::vector<std::string>, Lazy> names = c.milestones();
+        const std::vector<std::string> names = c.milestones();
         outcomes result;
         {  // Fast path for the common case: met if achieved, not met if never settled.
             world_state achieved = end_of_time;
@@ -393,7 +357,7 @@ private:
                 return result;
             }
         }
-        detail::lazy_t<std::vector<calendar_date>, Lazy> days{close};
+        std::vector<calendar_date> days{close};
         collect_lapse_days(c, close, days);
         const std::size_t options = 2 * days.size() + 1;
         std::size_t combinations = 1;
@@ -440,24 +404,23 @@ private:
     std::vector<entry> entries_;
 };
 
-template <class Lazy>
-build_result round_builder::try_build() const {
-    detail::lazy_t<build_result, Lazy> result;
+inline build_result round_builder::try_build() const {
+    build_result result;
     std::vector<diagnostic>& out = result.problems;
-    check_round<Lazy>(out);
-    detail::lazy_t<std::unordered_map<std::string, std::size_t>, Lazy> seen;
+    check_round(out);
+    std::unordered_map<std::string, std::size_t> seen;
     seen.reserve(entries_.size());
-    detail::lazy_t<std::vector<money>, Lazy> totals;
+    std::vector<money> totals;
     totals.reserve(entries_.size());
-    detail::lazy_t<std::optional<world_state>, Lazy> at_close;
+    std::optional<world_state> at_close;
     if (close_date_ && close_date_->ok()) at_close.emplace(*close_date_);
     const world_state end_of_time(date::year{9999} / 12 / 31);
-    detail::lazy_t<std::vector<std::vector<placement>>, Lazy> placements(entries_.size());
-    outcome_cache<Lazy> outcomes_of;
+    std::vector<std::vector<placement>> placements(entries_.size());
+    outcome_cache outcomes_of;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         placements[i].reserve(entries_[i].tranches.size());
-        auto total = check_entry<Lazy>(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
+        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
         if (total) {
             totals.push_back(*total);
         } else {
@@ -476,7 +439,7 @@ build_result round_builder::try_build() const {
     }
     if (!out.empty()) return result;
 
-    detail::lazy_t<funding_round, Lazy> r;
+    funding_round r;
     r.name_ = name_;
     r.currency_ = currency_;
     r.close_date_ = *close_date_;
@@ -487,8 +450,8 @@ build_result round_builder::try_build() const {
     r.prior_round_label_ = prior_round_label_;
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
 
-    detail::lazy_t<std::vector<disbursement>, Lazy> dated;
-    detail::lazy_t<std::vector<disbursement>, Lazy> undated;
+    std::vector<disbursement> dated;
+    std::vector<disbursement> undated;
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
     dated.reserve(tranche_count);
@@ -499,7 +462,7 @@ build_result round_builder::try_build() const {
     // would still throw rather than wrap).
     {
         for (std::size_t i = 0; i < entries_.size(); ++i) {
-            const detail::lazy_t<entry, Lazy>& e = entries_[i];
+            const entry& e = entries_[i];
             commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
                          money::zero(currency_), money::zero(currency_)};
             const auto add = [&](commitment& into, funding_status status, money amount) {
@@ -510,7 +473,7 @@ build_result round_builder::try_build() const {
                 }
             };
             for (std::size_t k = 0; k < e.tranches.size(); ++k) {
-                const detail::lazy_t<tranche, Lazy>& t = e.tranches[k];
+                const tranche& t = e.tranches[k];
                 const placement& p = placements[i][k];
                 if (p.split) {
                     add(c, p.fallback_status, *t.fallback());
@@ -541,4 +504,4 @@ build_result round_builder::try_build() const {
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_ROUND_BUILDER_HPP
+#endif  // FUNDROUND_DEAL_ROUND_BUILDER_HPP

@@ -1,10 +1,9 @@
-/// @file condition.hpp
+/// @file deal/condition.hpp
 /// @brief Composable conditions on money arriving, evaluated against a state of the world.
-#ifndef FUNDROUND_CONDITION_HPP
-#define FUNDROUND_CONDITION_HPP
+#ifndef FUNDROUND_DEAL_CONDITION_HPP
+#define FUNDROUND_DEAL_CONDITION_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
 
 #include <algorithm>
@@ -19,39 +18,31 @@
 
 namespace fundround {
 
-// Members that instantiate containers, make_shared or sorting (constructors included) are
-// templates on a defaulted `Lazy` parameter (see detail/lazy.hpp): a translation unit that does
-// not call them does not pay for them. Callers never name the parameter.
-
 /// What a state of the world knows: a date, plus milestones achieved (or failed) with their dates.
 /// Events dated after as_of() are ignored when evaluating, so one world can describe a whole
 /// scenario and be looked at on any date with at().
 class world_state {
 public:
     /// The world on @p as_of with no milestones achieved.
-    template <class Lazy = void>
     explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
 
     /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
-    template <class Lazy = void>
     world_state& achieve(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" achieved on");
-        milestones<Lazy>(failed_).erase(name);
-        milestones<Lazy>(achieved_)[name] = on;
+        failed_.erase(name);
+        achieved_[name] = on;
         return *this;
     }
     /// Records that milestone @p name became impossible on @p on (replaces any earlier record).
-    template <class Lazy = void>
     world_state& fail(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" failed on");
-        milestones<Lazy>(achieved_).erase(name);
-        milestones<Lazy>(failed_)[name] = on;
+        achieved_.erase(name);
+        failed_[name] = on;
         return *this;
     }
     /// The same world seen on another date.
-    template <class Lazy = void>
     world_state at(calendar_date as_of) const {
-        detail::lazy_t<world_state, Lazy> copy = *this;
+        world_state copy = *this;
         require_valid(as_of, "as_of");
         copy.as_of_ = as_of;
         return copy;
@@ -60,28 +51,17 @@ public:
     /// The date the world is seen on.
     calendar_date as_of() const noexcept { return as_of_; }
     /// When @p name was achieved, if it was on or before as_of().
-    template <class Lazy = void>
     std::optional<calendar_date> achieved_on(const std::string& name) const {
-        return on_or_before_as_of(milestones<Lazy>(achieved_), name);
+        return on_or_before_as_of(achieved_, name);
     }
     /// When @p name failed, if it did on or before as_of().
-    template <class Lazy = void>
     std::optional<calendar_date> failed_on(const std::string& name) const {
-        return on_or_before_as_of(milestones<Lazy>(failed_), name);
+        return on_or_before_as_of(failed_, name);
     }
 
 private:
     using milestone_dates = std::map<std::string, calendar_date, std::less<>>;
 
-    // The map, as a type that depends on Lazy (its members are instantiated only when called).
-    template <class Lazy>
-    static detail::lazy_t<milestone_dates, Lazy>& milestones(milestone_dates& m) noexcept {
-        return m;
-    }
-    template <class Lazy>
-    static const detail::lazy_t<milestone_dates, Lazy>& milestones(const milestone_dates& m) noexcept {
-        return m;
-    }
     template <class Map>
     std::optional<calendar_date> on_or_before_as_of(const Map& dates, const std::string& name) const {
         const auto it = dates.find(name);
@@ -125,13 +105,10 @@ struct condition_status {
     /// True if lapsed.
     bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
     /// True if both the state and the since date are equal.
-    template <class Lazy = void>
-    friend bool operator==(const condition_status& a0, const condition_status& b) {
-        const detail::lazy_t<condition_status, Lazy>& a = a0;
+    friend bool operator==(const condition_status& a, const condition_status& b) {
         return a.state == b.state && a.since == b.since;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const condition_status& a, const condition_status& b) {
         return !(a == b);
     }
@@ -156,53 +133,45 @@ enum class condition_kind {
 class condition {
 public:
     /// Always met: money due at close.
-    template <class Lazy = void>
-    condition() : node_(always_node<Lazy>()) {}
+    condition() : node_(always_node()) {}
 
     /// Always met: money due at close.
-    template <class Lazy = void>
-    static condition always() { return detail::lazy_t<condition, Lazy>(); }
+    static condition always() { return condition(); }
     /// Met from @p d on (inclusive).
-    template <class Lazy = void>
     static condition on_or_after(calendar_date d) {
         require_valid(d, "on_or_after");
-        node_t<Lazy> n;
+        node n;
         n.kind = condition_kind::on_or_after;
         n.date = d;
         return condition(std::move(n));
     }
     /// Met once milestone @p name is achieved; throws if the name is empty.
-    template <class Lazy = void>
     static condition milestone(std::string name) {
         if (name.empty()) throw invalid_argument_error("milestone name: must not be empty");
-        node_t<Lazy> n;
+        node n;
         n.kind = condition_kind::milestone;
         n.name = std::move(name);
         return condition(std::move(n));
     }
     /// Met when all @p parts are met (an empty list is always met).
-    template <class Lazy = void>
     static condition all_of(std::vector<condition> parts) {
-        return combine<Lazy>(condition_kind::all_of, std::move(parts));
+        return combine(condition_kind::all_of, std::move(parts));
     }
     /// Met when any of @p parts is met (an empty list is never met).
-    template <class Lazy = void>
     static condition any_of(std::vector<condition> parts) {
-        return combine<Lazy>(condition_kind::any_of, std::move(parts));
+        return combine(condition_kind::any_of, std::move(parts));
     }
     /// The opposite outcome of @p part.
-    template <class Lazy = void>
     static condition negation(condition part) {
-        node_t<Lazy> n;
+        node n;
         n.kind = condition_kind::negation;
         n.parts.push_back(std::move(part));
         return condition(std::move(n));
     }
     /// This condition, lapsing if it is not met on or before @p last_day.
-    template <class Lazy = void>
     condition with_long_stop(calendar_date last_day) const {
         require_valid(last_day, "long_stop");
-        node_t<Lazy> n;
+        node n;
         n.kind = condition_kind::long_stop;
         n.date = last_day;
         n.parts.push_back(*this);
@@ -212,10 +181,9 @@ public:
     /// The kind of the outermost building block.
     condition_kind kind() const noexcept { return node_->kind; }
     /// The date of an on_or_after or long_stop block.
-    template <class Lazy = void>
     std::optional<calendar_date> date() const {
         if (kind() == condition_kind::on_or_after || kind() == condition_kind::long_stop) {
-            return date_t<Lazy>();
+            return node_->date;
         }
         return std::nullopt;
     }
@@ -228,28 +196,25 @@ public:
     const std::vector<condition>& parts() const noexcept { return node_->parts; }
 
     /// True if the outcome depends on a milestone, i.e. is uncertain rather than a matter of time.
-    template <class Lazy = void>
     bool depends_on_milestone() const {
         if (kind() == condition_kind::milestone) return true;
-        const detail::lazy_t<std::vector<condition>, Lazy>& all = parts();
+        const std::vector<condition>& all = parts();
         return std::any_of(all.begin(), all.end(),
                            [](const condition& c) { return c.depends_on_milestone(); });
     }
     /// The names of every milestone referenced, sorted, without duplicates.
-    template <class Lazy = void>
     std::vector<std::string> milestones() const {
-        detail::lazy_t<std::vector<std::string>, Lazy> out;
+        std::vector<std::string> out;
         collect_milestones(out);
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }
     /// The earliest long-stop date anywhere in the condition, if any.
-    template <class Lazy = void>
     std::optional<calendar_date> earliest_long_stop() const {
         std::optional<calendar_date> best;
-        if (kind() == condition_kind::long_stop) best = date_t<Lazy>();
-        for (const auto& p : parts_t<Lazy>()) {
+        if (kind() == condition_kind::long_stop) best = node_->date;
+        for (const auto& p : node_->parts) {
             const auto d = p.earliest_long_stop();
             if (d && (!best || *d < *best)) best = d;
         }
@@ -259,18 +224,17 @@ public:
     /// The last day on which the whole condition can still become met, if there is one: after it
     /// the condition is lapsed unless already met. A long stop binds its part; all_of and any_of
     /// are bound only when every part is (by the latest such day); negation is never bound.
-    template <class Lazy = void>
     std::optional<calendar_date> deadline() const {
         switch (kind()) {
             case condition_kind::long_stop: {
-                const auto inner = parts_t<Lazy>().front().deadline();
-                if (inner && *inner < date_t<Lazy>()) return inner;
-                return date_t<Lazy>();
+                const auto inner = node_->parts.front().deadline();
+                if (inner && *inner < node_->date) return inner;
+                return node_->date;
             }
             case condition_kind::all_of:
             case condition_kind::any_of: {
                 std::optional<calendar_date> latest;
-                for (const auto& p : parts_t<Lazy>()) {
+                for (const auto& p : node_->parts) {
                     const auto d = p.deadline();
                     if (!d) return std::nullopt;
                     if (!latest || *latest < *d) latest = d;
@@ -282,30 +246,25 @@ public:
     }
 
     /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
-    template <class Lazy = void>
     condition_status evaluate(const world_state& world) const;
 
     /// Readable form, such as `milestone "certain conditions" by 2026-12-31`.
-    template <class Lazy = void>
     std::string to_string() const;
 
     /// True if @p a and @p b have the same structure: kinds, dates, names and parts, in order.
-    template <class Lazy = void>
     friend bool operator==(const condition& a, const condition& b) {
         if (a.node_ == b.node_) return true;
-        const node_t<Lazy>& x = *a.node_;
-        const node_t<Lazy>& y = *b.node_;
+        const node& x = *a.node_;
+        const node& y = *b.node_;
         return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const condition& a, const condition& b) {
         return !(a == b);
     }
     /// Writes to_string().
-    template <class Lazy = void>
     friend std::ostream& operator<<(std::ostream& os, const condition& c) {
-        return os << c.to_string<Lazy>();
+        return os << c.to_string();
     }
 
 private:
@@ -316,31 +275,18 @@ private:
         std::vector<condition> parts;
     };
 
-    template <class Lazy>
-    using node_t = detail::lazy_t<node, Lazy>;
 
     // Deduces Node (always node) so that make_shared is instantiated only where it is called.
     template <class Node, std::enable_if_t<std::is_same_v<Node, node>, int> = 0>
     explicit condition(Node n) : node_(std::make_shared<const Node>(std::move(n))) {}
 
-    // The node's parts and date, as types that depend on Lazy.
-    template <class Lazy>
-    const detail::lazy_t<std::vector<condition>, Lazy>& parts_t() const noexcept {
-        return node_->parts;
-    }
-    template <class Lazy>
-    const detail::lazy_t<calendar_date, Lazy>& date_t() const noexcept {
-        return node_->date;
-    }
 
-    template <class Lazy>
-    static std::shared_ptr<const node_t<Lazy>> always_node() {
-        static const std::shared_ptr<const node_t<Lazy>> shared = std::make_shared<const node_t<Lazy>>();
+    static std::shared_ptr<const node> always_node() {
+        static const std::shared_ptr<const node> shared = std::make_shared<const node>();
         return shared;
     }
-    template <class Lazy>
     static condition combine(condition_kind kind, std::vector<condition> parts) {
-        node_t<Lazy> n;
+        node n;
         n.kind = kind;
         n.parts = std::move(parts);
         return condition(std::move(n));
@@ -355,32 +301,24 @@ private:
 };
 
 /// Always met: the money is due at close.
-template <class Lazy = void>
-condition at_close() { return condition::always<Lazy>(); }
+inline condition at_close() { return condition::always(); }
 /// Met from @p d on.
-template <class Lazy = void>
-condition on_or_after(calendar_date d) { return condition::on_or_after<Lazy>(d); }
+inline condition on_or_after(calendar_date d) { return condition::on_or_after(d); }
 /// Met once the named milestone is achieved.
-template <class Lazy = void>
-condition milestone(std::string name) { return condition::milestone<Lazy>(std::move(name)); }
+inline condition milestone(std::string name) { return condition::milestone(std::move(name)); }
 /// Met when all parts are met.
-template <class Lazy = void>
-condition all_of(std::vector<condition> parts) { return condition::all_of<Lazy>(std::move(parts)); }
+inline condition all_of(std::vector<condition> parts) { return condition::all_of(std::move(parts)); }
 /// Met when any part is met.
-template <class Lazy = void>
-condition any_of(std::vector<condition> parts) { return condition::any_of<Lazy>(std::move(parts)); }
+inline condition any_of(std::vector<condition> parts) { return condition::any_of(std::move(parts)); }
 /// The opposite outcome.
-template <class Lazy = void>
-condition operator!(const condition& c) { return condition::negation<Lazy>(c); }
+inline condition operator!(const condition& c) { return condition::negation(c); }
 /// Both must be met.
-template <class Lazy = void>
-condition operator&&(const condition& a, const condition& b) {
-    return condition::all_of<Lazy>({a, b});
+inline condition operator&&(const condition& a, const condition& b) {
+    return condition::all_of({a, b});
 }
 /// Either may be met.
-template <class Lazy = void>
-condition operator||(const condition& a, const condition& b) {
-    return condition::any_of<Lazy>({a, b});
+inline condition operator||(const condition& a, const condition& b) {
+    return condition::any_of({a, b});
 }
 
 namespace detail {
@@ -393,10 +331,8 @@ inline bool since_before(const std::optional<calendar_date>& a,
 }
 }  // namespace detail
 
-template <class Lazy>
-condition_status condition::evaluate(const world_state& world0) const {
-    const detail::lazy_t<world_state, Lazy>& world = world0;
-    const node_t<Lazy>& n = *node_;
+inline condition_status condition::evaluate(const world_state& world) const {
+    const node& n = *node_;
     switch (n.kind) {
         case condition_kind::always: return {condition_state::met, std::nullopt};
         case condition_kind::on_or_after:
@@ -409,8 +345,8 @@ condition_status condition::evaluate(const world_state& world0) const {
         case condition_kind::all_of: {
             bool all_met = true;
             bool any_lapsed = false;
-            detail::lazy_t<std::optional<calendar_date>, Lazy> met_since;     // latest
-            detail::lazy_t<std::optional<calendar_date>, Lazy> lapsed_since;  // earliest
+            std::optional<calendar_date> met_since;     // latest
+            std::optional<calendar_date> lapsed_since;  // earliest
             for (const auto& p : n.parts) {
                 const auto s = p.evaluate(world);
                 if (s.is_lapsed()) {
@@ -429,8 +365,8 @@ condition_status condition::evaluate(const world_state& world0) const {
         case condition_kind::any_of: {
             bool any_met = false;
             bool all_lapsed = true;
-            detail::lazy_t<std::optional<calendar_date>, Lazy> met_since;     // earliest
-            detail::lazy_t<std::optional<calendar_date>, Lazy> lapsed_since;  // latest
+            std::optional<calendar_date> met_since;     // earliest
+            std::optional<calendar_date> lapsed_since;  // latest
             for (const auto& p : n.parts) {
                 const auto s = p.evaluate(world);
                 if (s.is_met()) {
@@ -471,9 +407,8 @@ condition_status condition::evaluate(const world_state& world0) const {
     return {condition_state::pending, std::nullopt};
 }
 
-template <class Lazy>
-std::string condition::to_string() const {
-    const node_t<Lazy>& n = *node_;
+inline std::string condition::to_string() const {
+    const node& n = *node_;
     auto join = [&](const char* word) {
         if (n.parts.empty()) return std::string(word) + "()";
         std::string text = "(";
@@ -506,4 +441,4 @@ std::string condition::to_string() const {
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_CONDITION_HPP
+#endif  // FUNDROUND_DEAL_CONDITION_HPP

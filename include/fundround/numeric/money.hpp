@@ -1,14 +1,14 @@
-/// @file money.hpp
+/// @file numeric/money.hpp
 /// @brief Exact amounts of one currency: arithmetic, rounding, allocation, parsing, formatting.
-#ifndef FUNDROUND_MONEY_HPP
-#define FUNDROUND_MONEY_HPP
+#ifndef FUNDROUND_NUMERIC_MONEY_HPP
+#define FUNDROUND_NUMERIC_MONEY_HPP
 
-#include <fundround/currency.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
-#include <fundround/detail/lazy.hpp>
 #include <fundround/error.hpp>
+#include <fundround/numeric/fraction.hpp>
 #include <fundround/fwd.hpp>
-#include <fundround/rounding.hpp>
+#include <fundround/numeric/rounding.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -119,32 +119,30 @@ public:
         return money(detail::mul_div(units_, numerator, denominator, mode), currency_);
     }
     /// The amount times the exact fraction @p ratio, rounded to a unit by @p mode (with
-    /// <fundround/fraction.hpp> included: money.hpp itself does not need Boost.Multiprecision).
-    template <class Fraction = fraction>
-    money times(const detail::non_deduced_t<Fraction>& ratio, rounding mode) const {
-        using integer = typename Fraction::integer;
+    /// <fundround/numeric/fraction.hpp> included: money.hpp itself does not need Boost.Multiprecision).
+    money times(const fraction& ratio, rounding mode) const {
+        using integer = fraction::integer;
         const integer scaled = detail::divide_rounded_integer<integer>(
             integer(units_) * ratio.numerator(), ratio.denominator(), mode);
         if (scaled > detail::int64_max || scaled < detail::int64_min) {
             detail::throw_overflow("multiplication by a fraction");
         }
-        return money(scaled.template convert_to<rep>(), currency_);
+        return money(scaled.convert_to<rep>(), currency_);
     }
     /// The amount divided by @p divisor, rounded to a unit by @p mode.
     money divided_by(rep divisor, rounding mode) const { return times(1, divisor, mode); }
 
     /// The exact ratio of this amount to @p denominator (same currency, not zero), for example
     /// 50_B .ratio_to(840_B) == 5/84; throws currency_mismatch_error or invalid_argument_error.
-    /// Needs <fundround/fraction.hpp> (money.hpp only declares fraction).
-    template <class Fraction = fraction>
-    Fraction ratio_to(money denominator) const {
+    /// Needs <fundround/numeric/fraction.hpp> (money.hpp only declares fraction).
+    fraction ratio_to(money denominator) const {
         check_same_currency(denominator, "divide");
         if (denominator.units_ == 0) {
             throw invalid_argument_error("money ratio: denominator = " +
                                          std::to_string(denominator.units_) +
                                          " units: must not be zero");
         }
-        return Fraction(units_, denominator.units_);
+        return fraction(units_, denominator.units_);
     }
 
     /// The amount rounded to a multiple of @p step (e.g. to whole cents) by @p mode.
@@ -202,22 +200,16 @@ private:
     fundround::currency currency_{};
 };
 
-// Functions below that walk vectors, build strings or allocate are templates on a defaulted,
-// never-named `Lazy` parameter (detail/lazy.hpp), their containers spelled with detail::lazy_t:
-// only a translation unit that calls one instantiates its body. Callers never name it.
-
 /// The sum of @p amounts, all in currency @p c; throws on overflow or a different currency.
-template <class Lazy = void>
-money sum(const detail::lazy_t<std::vector<money>, Lazy>& amounts, currency c) {
+inline money sum(const std::vector<money>& amounts, currency c) {
     money total = money::zero(c);
     for (const money& m : amounts) total += m;
     return total;
 }
 
 /// The sum of @p amounts in their (common) currency; an empty list sums to $0.
-template <class Lazy = void>
-money sum(const detail::lazy_t<std::vector<money>, Lazy>& amounts) {
-    return sum<Lazy>(amounts, amounts.empty() ? currency{} : amounts.front().currency());
+inline money sum(const std::vector<money>& amounts) {
+    return sum(amounts, amounts.empty() ? currency{} : amounts.front().currency());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,11 +220,9 @@ namespace detail {
 /// Largest-remainder split of @p total over @p weights (non-negative, not all zero).
 /// Parts are proportional rounded down; the units left over go one each to the largest
 /// remainders, ties to the earlier weight. The parts always sum exactly to @p total.
-/// A template on Lazy (detail/lazy.hpp): instantiated only where an allocation is made.
-template <class Lazy = void>
-lazy_t<std::vector<std::int64_t>, Lazy> allocate_units(
-    std::int64_t total, const lazy_t<std::vector<std::int64_t>, Lazy>& weights) {
-    using units_vector = lazy_t<std::vector<uint128>, Lazy>;
+inline std::vector<std::int64_t> allocate_units(
+    std::int64_t total, const std::vector<std::int64_t>& weights) {
+    using units_vector = std::vector<uint128>;
     if (weights.empty()) throw invalid_argument_error("allocate: weights: must not be empty");
     int128 weight_sum = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -259,7 +249,7 @@ lazy_t<std::vector<std::int64_t>, Lazy> allocate_units(
     }
     auto leftover = static_cast<std::size_t>(magnitude_total - assigned);  // < weights.size()
     if (leftover > 0) {
-        lazy_t<std::vector<std::size_t>, Lazy> order(weights.size());
+        std::vector<std::size_t> order(weights.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(leftover),
                           order.end(), [&](std::size_t a, std::size_t b) {
@@ -268,7 +258,7 @@ lazy_t<std::vector<std::int64_t>, Lazy> allocate_units(
                           });
         for (std::size_t k = 0; k < leftover; ++k) magnitudes[order[k]] += 1;
     }
-    lazy_t<std::vector<std::int64_t>, Lazy> parts(weights.size());
+    std::vector<std::int64_t> parts(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const int128 m = static_cast<int128>(magnitudes[i]);  // <= |total| <= 2^63
         parts[i] = narrow(negative ? int128(-m) : m, "allocation");
@@ -280,21 +270,19 @@ lazy_t<std::vector<std::int64_t>, Lazy> allocate_units(
 
 /// Splits @p total over @p weights so the parts sum exactly to @p total (largest remainder
 /// method, ties to the earlier weight). Throws on negative or all-zero weights.
-template <class Lazy = void>
-detail::lazy_t<std::vector<money>, Lazy> allocate(
-    money total, const detail::lazy_t<std::vector<std::int64_t>, Lazy>& weights) {
-    const auto units = detail::allocate_units<Lazy>(total.units(), weights);
-    detail::lazy_t<std::vector<money>, Lazy> parts;
+inline std::vector<money> allocate(
+    money total, const std::vector<std::int64_t>& weights) {
+    const auto units = detail::allocate_units(total.units(), weights);
+    std::vector<money> parts;
     parts.reserve(units.size());
     for (auto u : units) parts.push_back(money::from_units(u, total.currency()));
     return parts;
 }
 
 /// Splits @p total pro rata to the amounts @p weights (same currency as each other).
-template <class Lazy = void>
-detail::lazy_t<std::vector<money>, Lazy> allocate(
-    money total, const detail::lazy_t<std::vector<money>, Lazy>& weights) {
-    detail::lazy_t<std::vector<std::int64_t>, Lazy> w;
+inline std::vector<money> allocate(
+    money total, const std::vector<money>& weights) {
+    std::vector<std::int64_t> w;
     w.reserve(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
         if (weights[i].currency() != weights.front().currency()) {
@@ -305,14 +293,13 @@ detail::lazy_t<std::vector<money>, Lazy> allocate(
         }
         w.push_back(weights[i].units());
     }
-    return allocate<Lazy>(total, w);
+    return allocate(total, w);
 }
 
 /// Splits @p total over @p weights in whole multiples of @p step (such as whole cents);
 /// @p total must itself be a multiple of @p step.
-template <class Lazy = void>
-detail::lazy_t<std::vector<money>, Lazy> allocate(
-    money total, const detail::lazy_t<std::vector<std::int64_t>, Lazy>& weights, money step) {
+inline std::vector<money> allocate(
+    money total, const std::vector<std::int64_t>& weights, money step) {
     if (step.currency() != total.currency()) {
         throw currency_mismatch_error("allocate: step and total are in different currencies");
     }
@@ -322,18 +309,17 @@ detail::lazy_t<std::vector<money>, Lazy> allocate(
                                      " units: must be a multiple of the step (" +
                                      std::to_string(step.units()) + " units)");
     }
-    const auto steps = detail::allocate_units<Lazy>(total.units() / step.units(), weights);
-    detail::lazy_t<std::vector<money>, Lazy> parts;
+    const auto steps = detail::allocate_units(total.units() / step.units(), weights);
+    std::vector<money> parts;
     parts.reserve(steps.size());
     for (auto s : steps) parts.push_back(money::from_units(s * step.units(), total.currency()));
     return parts;
 }
 
 /// Splits @p total into @p count parts that differ by at most one unit and sum exactly.
-template <class Lazy = void>
-detail::lazy_t<std::vector<money>, Lazy> allocate_evenly(money total, std::size_t count) {
+inline std::vector<money> allocate_evenly(money total, std::size_t count) {
     if (count == 0) throw invalid_argument_error("allocate_evenly: count = 0: must be positive");
-    return allocate<Lazy>(total, detail::lazy_t<std::vector<std::int64_t>, Lazy>(count, 1));
+    return allocate(total, std::vector<std::int64_t>(count, 1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,8 +328,7 @@ detail::lazy_t<std::vector<money>, Lazy> allocate_evenly(money total, std::size_
 namespace detail {
 
 /// @p digits with a comma before every group of three digits from the right.
-template <class Lazy = void>
-std::string group_thousands(lazy_t<std::string, Lazy> digits) {
+inline std::string group_thousands(std::string digits) {
     for (std::ptrdiff_t pos = static_cast<std::ptrdiff_t>(digits.size()) - 3; pos > 0; pos -= 3) {
         digits.insert(static_cast<std::size_t>(pos), 1, ',');
     }
@@ -351,22 +336,20 @@ std::string group_thousands(lazy_t<std::string, Lazy> digits) {
 }
 
 /// The symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
-template <class Lazy = void>
-std::string currency_prefix(currency c) {
-    const lazy_t<std::string_view, Lazy> symbol = c.symbol();
+inline std::string currency_prefix(currency c) {
+    const std::string_view symbol = c.symbol();
     return symbol.empty() ? to_string(c) + " " : std::string(symbol);
 }
 
 /// "1,234.5" style text of |units|, showing at least @p min_decimals decimals and more only when
 /// the sub-unit digits are non-zero.
-template <class Lazy = void>
-std::string format_magnitude(std::int64_t units, int min_decimals, bool group) {
+inline std::string format_magnitude(std::int64_t units, int min_decimals, bool group) {
     const uint128 mag = magnitude(int128(units));
     const auto whole = static_cast<std::uint64_t>(mag / 1000);
     const auto frac = static_cast<unsigned>(mag % 1000);
-    lazy_t<std::string, Lazy> text = std::to_string(whole);
-    if (group) text = group_thousands<Lazy>(text);
-    const lazy_t<std::string, Lazy> decimals =
+    std::string text = std::to_string(whole);
+    if (group) text = group_thousands(text);
+    const std::string decimals =
         std::to_string(frac + 1000).substr(1);  // three digits
     std::size_t keep = 3;
     while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
@@ -378,10 +361,9 @@ std::string format_magnitude(std::int64_t units, int min_decimals, bool group) {
 
 /// Exact text with thousands separators and the currency's minor digits, such as
 /// "$840,000,000,000.00"; sub-cent units are shown when present ("$0.005").
-template <class Lazy = void>
-std::string format_full(money m) {
-    return (m.is_negative() ? "-" : "") + detail::currency_prefix<Lazy>(m.currency()) +
-           detail::format_magnitude<Lazy>(m.units(), m.currency().minor_digits(), true);
+inline std::string format_full(money m) {
+    return (m.is_negative() ? "-" : "") + detail::currency_prefix(m.currency()) +
+           detail::format_magnitude(m.units(), m.currency().minor_digits(), true);
 }
 
 /// Short text as in the press: "$840B", "$1.25T", "$15.5M", "$999.95M", "$25K".
@@ -390,8 +372,7 @@ std::string format_full(money m) {
 /// to at most @p max_decimals decimals and drops trailing zeros; a mantissa that rounds up to
 /// 1000 moves to the next suffix ($999.999M -> "$1B"). Below 1,000 it prints "$950" or "$12.50".
 /// This is a display form: it may round, format_full() never does.
-template <class Lazy = void>
-std::string format_compact(money m, int max_decimals = 2) {
+inline std::string format_compact(money m, int max_decimals = 2) {
     detail::check_decimals(max_decimals);
     if (max_decimals > 15) {
         throw invalid_argument_error("max_decimals = " + std::to_string(max_decimals) +
@@ -400,8 +381,8 @@ std::string format_compact(money m, int max_decimals = 2) {
     static constexpr const char* suffixes[] = {"K", "M", "B", "T"};
     const auto mag = static_cast<detail::int128>(detail::magnitude(detail::int128(m.units())));
     const std::string sign = m.is_negative() ? "-" : "";
-    const detail::lazy_t<std::string, Lazy> prefix =
-        sign + detail::currency_prefix<Lazy>(m.currency());
+    const std::string prefix =
+        sign + detail::currency_prefix(m.currency());
     detail::int128 scale = 1000 * money::units_per_major;  // K in units
     int index = -1;
     for (int i = 0; i < 4; ++i) {
@@ -411,7 +392,7 @@ std::string format_compact(money m, int max_decimals = 2) {
     if (index < 0) {
         // Below 1,000: the exact amount, whole numbers without decimals.
         const bool whole = mag % money::units_per_major == 0;
-        const std::string text = detail::format_magnitude<Lazy>(
+        const std::string text = detail::format_magnitude(
             m.units(), whole ? 0 : m.currency().minor_digits(), false);
         return prefix + text;
     }
@@ -428,7 +409,7 @@ std::string format_compact(money m, int max_decimals = 2) {
         }
         const auto whole = static_cast<std::uint64_t>(scaled / pow10);
         auto frac = static_cast<std::uint64_t>(scaled % pow10);
-        std::string text = detail::group_thousands<Lazy>(std::to_string(whole));
+        std::string text = detail::group_thousands(std::to_string(whole));
         if (frac != 0) {
             std::string digits = std::to_string(frac);
             digits.insert(0, static_cast<std::size_t>(max_decimals) - digits.size(), '0');
@@ -440,12 +421,10 @@ std::string format_compact(money m, int max_decimals = 2) {
 }
 
 /// Same as format_full().
-template <class Lazy = void>
-std::string to_string(money m) { return format_full<Lazy>(m); }
+inline std::string to_string(money m) { return format_full(m); }
 
 /// Writes the exact full form, e.g. "$15,000,000,000.00".
-template <class Lazy = void>
-std::ostream& operator<<(std::ostream& os, money m) { return os << format_full<Lazy>(m); }
+inline std::ostream& operator<<(std::ostream& os, money m) { return os << format_full(m); }
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -758,4 +737,4 @@ inline money operator""_usd(const char* text, std::size_t size) {
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_MONEY_HPP
+#endif  // FUNDROUND_NUMERIC_MONEY_HPP

@@ -1,13 +1,12 @@
-/// @file installments.hpp
+/// @file time/installments.hpp
 /// @brief Installment schedules: equal payments monthly, quarterly, semiannually or yearly,
 /// month-end safe, with the total split exactly in whole minor units.
-#ifndef FUNDROUND_INSTALLMENTS_HPP
-#define FUNDROUND_INSTALLMENTS_HPP
+#ifndef FUNDROUND_TIME_INSTALLMENTS_HPP
+#define FUNDROUND_TIME_INSTALLMENTS_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
-#include <fundround/money.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <date/date.h>
 
@@ -18,10 +17,6 @@
 
 namespace fundround {
 
-// The functions below are templates on a defaulted, never-named `Lazy` parameter (detail/lazy.hpp)
-// whose strings, vectors and allocations depend on it: only a translation unit that calls one
-// instantiates that work. Callers never name the parameter.
-
 /// How often an installment falls due: every 1, 3, 6 or 12 months.
 enum class frequency {
     monthly,     ///< Every month.
@@ -31,8 +26,7 @@ enum class frequency {
 };
 
 /// The frequency's name as written in code, e.g. "quarterly".
-template <class Lazy = void>
-std::string to_string(frequency f) {
+inline std::string to_string(frequency f) {
     switch (f) {
         case frequency::monthly: return "monthly";
         case frequency::quarterly: return "quarterly";
@@ -43,8 +37,7 @@ std::string to_string(frequency f) {
 }
 
 /// The number of months in one period of @p f: 1, 3, 6 or 12; throws on an unknown value.
-template <class Lazy = void>
-int months_per_period(frequency f) {
+inline int months_per_period(frequency f) {
     switch (f) {
         case frequency::monthly: return 1;
         case frequency::quarterly: return 3;
@@ -79,10 +72,8 @@ inline std::int64_t month_index(calendar_date d) {
 }
 
 /// add_months() with a 64-bit month count; @p what names the caller in messages.
-template <class Lazy = void>
-calendar_date add_months_checked(calendar_date anchor0, std::int64_t months,
+inline calendar_date add_months_checked(calendar_date anchor, std::int64_t months,
                                  const std::string& what) {
-    const lazy_t<calendar_date, Lazy>& anchor = anchor0;
     require_valid(anchor, what + ": anchor");
     const std::int64_t min_index = std::int64_t{static_cast<int>(date::year::min())} * 12;
     const std::int64_t max_index = std::int64_t{static_cast<int>(date::year::max())} * 12 + 11;
@@ -102,10 +93,8 @@ calendar_date add_months_checked(calendar_date anchor0, std::int64_t months,
 }
 
 /// The split rule shared by installments() and installments_between().
-template <class Lazy = void>
-lazy_t<std::vector<money>, Lazy> split_installments(money total0, std::size_t count,
+inline std::vector<money> split_installments(money total, std::size_t count,
                                                     const std::string& what) {
-    const lazy_t<money, Lazy>& total = total0;
     if (!total.is_positive()) {
         throw invalid_argument_error(what + ": total = " + to_string(total) +
                                      ": must be positive");
@@ -118,19 +107,18 @@ lazy_t<std::vector<money>, Lazy> split_installments(money total0, std::size_t co
                                      ": must be a whole number of minor units (" +
                                      to_string(minor_unit) + ")");
     }
-    return allocate<Lazy>(total, lazy_t<std::vector<std::int64_t>, Lazy>(count, 1), minor_unit);
+    return allocate(total, std::vector<std::int64_t>(count, 1), minor_unit);
 }
 
 /// Pairs the dates first + k periods with @p amounts.
-template <class Lazy = void>
-lazy_t<std::vector<installment>, Lazy> build_installments(
-    const lazy_t<std::vector<money>, Lazy>& amounts, calendar_date first, int period,
+inline std::vector<installment> build_installments(
+    const std::vector<money>& amounts, calendar_date first, int period,
     const std::string& what) {
-    lazy_t<std::vector<installment>, Lazy> out;
+    std::vector<installment> out;
     out.reserve(amounts.size());
     for (std::size_t k = 0; k < amounts.size(); ++k) {
         const std::int64_t offset = static_cast<std::int64_t>(k) * period;
-        out.push_back(installment{add_months_checked<Lazy>(first, offset, what), amounts[k]});
+        out.push_back(installment{add_months_checked(first, offset, what), amounts[k]});
     }
     return out;
 }
@@ -140,20 +128,18 @@ lazy_t<std::vector<installment>, Lazy> build_installments(
 /// @p anchor moved by @p months (may be negative), month-end safe: the day is the anchor's day,
 /// or the last day of the target month if that is earlier (Jan 31 + 1 month = Feb 28 or 29,
 /// Jan 31 + 2 months = Mar 31). Throws invalid_argument_error for an invalid anchor.
-template <class Lazy = void>
-calendar_date add_months(calendar_date anchor, int months) {
-    return detail::add_months_checked<Lazy>(anchor, months, "add_months");
+inline calendar_date add_months(calendar_date anchor, int months) {
+    return detail::add_months_checked(anchor, months, "add_months");
 }
 
 /// @p count equal payments of @p total, the k-th on add_months(first, k * months of @p f),
 /// split exactly in whole minor units with the larger parts first (they differ by at most one
 /// minor unit and sum to @p total). Throws invalid_argument_error if @p count is 0, @p total is
 /// not positive or not a whole number of minor units, or @p first is not a valid date.
-template <class Lazy = void>
-detail::lazy_t<std::vector<installment>, Lazy> installments(money total, calendar_date first,
+inline std::vector<installment> installments(money total, calendar_date first,
                                                             std::size_t count, frequency f) {
-    const detail::lazy_t<std::string, Lazy> what = "installments";
-    const int period = months_per_period<Lazy>(f);
+    const std::string what = "installments";
+    const int period = months_per_period(f);
     require_valid(first, what + ": first");
     if (count == 0) throw invalid_argument_error(what + ": count = 0: must be positive");
     // Every date must be representable; checking the last one first also bounds count.
@@ -162,9 +148,9 @@ detail::lazy_t<std::vector<installment>, Lazy> installments(money total, calenda
         throw invalid_argument_error(what + ": count = " + std::to_string(count) +
                                      ": must be at most " + std::to_string(max_count));
     }
-    (void)detail::add_months_checked<Lazy>(first, static_cast<std::int64_t>(count - 1) * period,
+    (void)detail::add_months_checked(first, static_cast<std::int64_t>(count - 1) * period,
                                            what);
-    return detail::build_installments<Lazy>(detail::split_installments<Lazy>(total, count, what),
+    return detail::build_installments(detail::split_installments(total, count, what),
                                             first, period, what);
 }
 
@@ -172,13 +158,12 @@ detail::lazy_t<std::vector<installment>, Lazy> installments(money total, calenda
 /// or before @p last (inclusive; always at least one), split as installments() does.
 /// Throws invalid_argument_error if @p last is before @p first, either date is invalid, or
 /// @p total is not positive or not a whole number of minor units.
-template <class Lazy = void>
-detail::lazy_t<std::vector<installment>, Lazy> installments_between(money total,
+inline std::vector<installment> installments_between(money total,
                                                                     calendar_date first,
                                                                     calendar_date last,
                                                                     frequency f) {
-    const detail::lazy_t<std::string, Lazy> what = "installments_between";
-    const int period = months_per_period<Lazy>(f);
+    const std::string what = "installments_between";
+    const int period = months_per_period(f);
     require_valid(first, what + ": first");
     require_valid(last, what + ": last");
     if (last < first) {
@@ -187,12 +172,12 @@ detail::lazy_t<std::vector<installment>, Lazy> installments_between(money total,
     }
     const std::int64_t span = detail::month_index(last) - detail::month_index(first);
     std::int64_t k_max = span / period;
-    if (detail::add_months_checked<Lazy>(first, k_max * period, what) > last) --k_max;
+    if (detail::add_months_checked(first, k_max * period, what) > last) --k_max;
     const auto count = static_cast<std::size_t>(k_max + 1);
-    return detail::build_installments<Lazy>(detail::split_installments<Lazy>(total, count, what),
+    return detail::build_installments(detail::split_installments(total, count, what),
                                             first, period, what);
 }
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_INSTALLMENTS_HPP
+#endif  // FUNDROUND_TIME_INSTALLMENTS_HPP

@@ -1,12 +1,12 @@
-/// @file valuation.hpp
+/// @file deal/valuation.hpp
 /// @brief Pre-money, post-money, price per share and step-up against a prior mark.
-#ifndef FUNDROUND_VALUATION_HPP
-#define FUNDROUND_VALUATION_HPP
+#ifndef FUNDROUND_DEAL_VALUATION_HPP
+#define FUNDROUND_DEAL_VALUATION_HPP
 
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
-#include <fundround/shares.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/shares.hpp>
 
 #include <optional>
 
@@ -18,22 +18,16 @@ namespace fundround {
 /// Definitions: post-money = pre-money + money in; price per share = pre-money / pre-money
 /// fully diluted shares; step-up = this valuation / a prior mark.
 ///
-/// Members that build strings, fractions or optionals are templates on a defaulted, never-named
-/// `Lazy` parameter (detail/lazy.hpp): only a translation unit that calls one instantiates it.
 class valuation {
-    template <class Lazy>
-    using fraction_t = detail::lazy_t<fraction, Lazy>;
 
 public:
     /// A valuation of @p pre_money; throws unless it is positive.
-    template <class Lazy = void>
     explicit valuation(money pre_money) : pre_money_(pre_money) {
         if (!pre_money.is_positive()) {
             throw invalid_argument_error("pre_money = " + format_full(pre_money) + ": must be positive");
         }
     }
     /// A valuation of @p pre_money over @p fully_diluted_shares shares before the round.
-    template <class Lazy = void>
     valuation(money pre_money, share_count fully_diluted_shares) : valuation(pre_money) {
         if (fully_diluted_shares.value() <= 0) {
             throw invalid_argument_error("pre_money_shares = " + std::to_string(fully_diluted_shares.value()) +
@@ -47,31 +41,26 @@ public:
     /// Pre-money plus @p money_in (throws on overflow or currency mismatch).
     money post_money(money money_in) const { return pre_money_ + money_in; }
     /// Fully diluted shares before the round, if given.
-    template <class Lazy = void>
-    detail::lazy_t<std::optional<share_count>, Lazy> pre_money_shares() const noexcept {
+    std::optional<share_count> pre_money_shares() const noexcept {
         if (shares_.value() <= 0) return std::nullopt;
         return shares_;
     }
     /// Price per share = pre-money / pre-money fully diluted shares (only if shares are given).
-    template <class Lazy = void>
-    detail::lazy_t<std::optional<price_per_share>, Lazy> price() const {
+    std::optional<price_per_share> price() const {
         if (shares_.value() <= 0) return std::nullopt;
         return price_per_share(pre_money_, shares_);
     }
     /// Pre-money / @p prior_mark, e.g. $730B / $500B = 73/50 (1.46x).
-    template <class Lazy = void>
     fraction step_up_from(money prior_mark) const {
-        return pre_money_.ratio_to<fraction_t<Lazy>>(prior_mark);
+        return pre_money_.ratio_to(prior_mark);
     }
     /// Post-money (with @p money_in) / @p prior_mark, e.g. $840B / $500B = 42/25 (1.68x).
-    template <class Lazy = void>
     fraction post_money_step_up_from(money prior_mark, money money_in) const {
-        return post_money(money_in).ratio_to<fraction_t<Lazy>>(prior_mark);
+        return post_money(money_in).ratio_to(prior_mark);
     }
     /// The fraction of the company @p money_in buys: money_in / post-money.
-    template <class Lazy = void>
     fraction ownership_bought_by(money money_in) const {
-        return money_in.ratio_to<fraction_t<Lazy>>(post_money(money_in));
+        return money_in.ratio_to(post_money(money_in));
     }
 
     /// True if the pre-money amounts and the (optional) share counts are equal.
@@ -88,4 +77,4 @@ private:
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_VALUATION_HPP
+#endif  // FUNDROUND_DEAL_VALUATION_HPP

@@ -1,20 +1,19 @@
-/// @file flows.hpp
+/// @file analysis/flows.hpp
 /// @brief Money flowing both ways between the company and one counterparty: dated cash flows,
 /// counter-commitments (company -> counterparty) and the net-flow view by year and by date.
-#ifndef FUNDROUND_FLOWS_HPP
-#define FUNDROUND_FLOWS_HPP
+#ifndef FUNDROUND_ANALYSIS_FLOWS_HPP
+#define FUNDROUND_ANALYSIS_FLOWS_HPP
 
-#include <fundround/calendar.hpp>
-#include <fundround/currency.hpp>
-#include <fundround/detail/lazy.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/detail/text_table.hpp>
-#include <fundround/discount.hpp>
+#include <fundround/analysis/discount.hpp>
 #include <fundround/error.hpp>
-#include <fundround/fraction.hpp>
-#include <fundround/installments.hpp>
-#include <fundround/money.hpp>
-#include <fundround/rounding.hpp>
-#include <fundround/timeline.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/time/installments.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/time/timeline.hpp>
 
 #include <date/date.h>
 
@@ -29,10 +28,6 @@
 
 namespace fundround {
 
-// Functions with non-trivial bodies are templates on a defaulted `Lazy` parameter (see
-// detail/lazy.hpp): a translation unit that does not call them does not instantiate their
-// sorting, containers and arithmetic. Callers never name the parameter.
-
 /// One dated payment. The direction is given by where it is used (money in or money out);
 /// the amount itself is positive.
 struct cash_flow {
@@ -41,39 +36,33 @@ struct cash_flow {
     std::string label;   ///< What the payment is, e.g. "Amazon tranche 1 (at close)".
 
     /// True if date, amount and label are all equal.
-    template <class Lazy = void>
-    friend bool operator==(const cash_flow& a0, const cash_flow& b) {
-        const detail::lazy_t<cash_flow, Lazy>& a = a0;
+    friend bool operator==(const cash_flow& a, const cash_flow& b) {
         return a.date == b.date && a.amount == b.amount && a.label == b.label;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const cash_flow& a, const cash_flow& b) {
         return !(a == b);
     }
 };
 
 /// "2026-02-27 $15,000,000,000.00 Amazon tranche 1" (the label is omitted when empty).
-template <class Lazy = void>
-std::string to_string(const cash_flow& flow) {
-    const detail::lazy_t<cash_flow, Lazy>& f = flow;
+inline std::string to_string(const cash_flow& flow) {
+    const cash_flow& f = flow;
     std::string text = to_string(f.date) + " " + format_full(f.amount);
     if (!f.label.empty()) text += " " + f.label;
     return text;
 }
 
 /// Writes to_string(@p f).
-template <class Lazy = void>
-std::ostream& operator<<(std::ostream& os, const cash_flow& f) {
-    return os << to_string<Lazy>(f);
+inline std::ostream& operator<<(std::ostream& os, const cash_flow& f) {
+    return os << to_string(f);
 }
 
 namespace detail {
 
 /// Appends a diagnostic for every invalid date, non-positive amount or currency other than
 /// @p expected among @p flows; fields are named "<field>[i].date" / "<field>[i].amount".
-template <class Lazy = void>
-void check_cash_flows(const std::vector<cash_flow>& flows, const std::string& field, currency expected,
+inline void check_cash_flows(const std::vector<cash_flow>& flows, const std::string& field, currency expected,
                       std::vector<diagnostic>& problems) {
     for (std::size_t i = 0; i < flows.size(); ++i) {
         const std::string at = field + "[" + std::to_string(i) + "]";
@@ -91,8 +80,7 @@ void check_cash_flows(const std::vector<cash_flow>& flows, const std::string& fi
 }
 
 /// Stable sort by date: flows on the same day keep their input order.
-template <class Lazy = void>
-void sort_by_date(std::vector<cash_flow>& flows) {
+inline void sort_by_date(std::vector<cash_flow>& flows) {
     std::stable_sort(flows.begin(), flows.end(),
                      [](const cash_flow& a, const cash_flow& b) { return a.date < b.date; });
 }
@@ -107,38 +95,36 @@ public:
     /// A commitment paid as @p flows. Validates everything at once and throws validation_error
     /// listing every problem: empty name or counterparty, no flows, an invalid date, an amount
     /// that is not positive or not in the first flow's currency.
-    template <class Lazy = void>
     counter_commitment(std::string name, std::string counterparty, std::vector<cash_flow> flows)
         : name_(std::move(name)), counterparty_(std::move(counterparty)), flows_(std::move(flows)) {
-        detail::lazy_t<std::vector<diagnostic>, Lazy> problems;
+        std::vector<diagnostic> problems;
         if (name_.empty()) problems.push_back({"name", "", "must not be empty"});
         if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
         if (flows_.empty()) {
             problems.push_back({"flows", "", "must hold at least one payment"});
         } else {
-            detail::check_cash_flows<Lazy>(flows_, "flows", flows_.front().amount.currency(), problems);
+            detail::check_cash_flows(flows_, "flows", flows_.front().amount.currency(), problems);
         }
         if (!problems.empty()) {
             throw validation_error("counter_commitment \"" + name_ + "\"", std::move(problems));
         }
-        detail::sort_by_date<Lazy>(flows_);
+        detail::sort_by_date(flows_);
         total_ = money::zero(flows_.front().amount.currency());
         for (const cash_flow& f : flows_) total_ += f.amount;  // throws overflow_error
     }
 
     /// A commitment paid as an installments() or installments_between() schedule; the k-th of
     /// n payments is labelled "<name> k/n". Validated as the other constructor does.
-    template <class Lazy = void>
     static counter_commitment from_installments(std::string name, std::string counterparty,
                                                 const std::vector<installment>& payments) {
-        detail::lazy_t<std::vector<cash_flow>, Lazy> flows;
+        std::vector<cash_flow> flows;
         flows.reserve(payments.size());
         const std::string of = "/" + std::to_string(payments.size());
         for (std::size_t k = 0; k < payments.size(); ++k) {
             flows.push_back(cash_flow{payments[k].date, payments[k].amount,
                                       name + " " + std::to_string(k + 1) + of});
         }
-        return detail::lazy_t<counter_commitment, Lazy>(std::move(name), std::move(counterparty),
+        return counter_commitment(std::move(name), std::move(counterparty),
                                                         std::move(flows));
     }
 
@@ -153,18 +139,11 @@ public:
     /// The currency of every payment.
     fundround::currency currency() const noexcept { return total_.currency(); }
     /// The date of the first payment.
-    template <class Lazy = void>
-    calendar_date first_date() const { return all<Lazy>().front().date; }
+    calendar_date first_date() const { return flows_.front().date; }
     /// The date of the last payment.
-    template <class Lazy = void>
-    calendar_date last_date() const { return all<Lazy>().back().date; }
+    calendar_date last_date() const { return flows_.back().date; }
 
 private:
-    // flows_, as a type that depends on Lazy (its members are instantiated only when called).
-    template <class Lazy>
-    const detail::lazy_t<std::vector<cash_flow>, Lazy>& all() const noexcept {
-        return flows_;
-    }
 
     std::string name_;
     std::string counterparty_;
@@ -181,14 +160,11 @@ struct flow_year {
     money cumulative_net;   ///< Net from the first flow to the end of this year.
 
     /// True if every field is equal.
-    template <class Lazy = void>
-    friend bool operator==(const flow_year& a0, const flow_year& b) {
-        const detail::lazy_t<flow_year, Lazy>& a = a0;
+    friend bool operator==(const flow_year& a, const flow_year& b) {
         return a.year == b.year && a.money_in == b.money_in && a.money_out == b.money_out &&
                a.net == b.net && a.cumulative_net == b.cumulative_net;
     }
     /// True unless @p a == @p b.
-    template <class Lazy = void>
     friend bool operator!=(const flow_year& a, const flow_year& b) {
         return !(a == b);
     }
@@ -207,8 +183,7 @@ struct flows_present_value {
 /// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
 /// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
 /// currency_mismatch_error if the flows mix currencies.
-template <class Lazy = void>
-present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
+inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
                                rounding mode, currency zero_currency = {}) {
     std::vector<diagnostic> problems;
     for (std::size_t i = 0; i < flows.size(); ++i) {
@@ -222,7 +197,7 @@ present_value present_value_of(const std::vector<cash_flow>& flows, const discou
     }
     if (!problems.empty()) throw validation_error("present value", std::move(problems));
     const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
-    detail::lazy_t<fraction, Lazy> exact;
+    fraction exact;
     for (const cash_flow& f : flows) {
         if (f.amount.currency() != c) {
             throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
@@ -248,20 +223,19 @@ public:
     /// an invalid date, a non-positive amount or another currency, a commitment to someone else
     /// or in another currency. The currency is that of the first money-in flow (else of the first
     /// commitment).
-    template <class Lazy = void>
     net_flows(std::string counterparty, std::vector<cash_flow> money_in,
               std::vector<counter_commitment> commitments)
         : counterparty_(std::move(counterparty)),
           money_in_(std::move(money_in)),
           commitments_(std::move(commitments)) {
-        validate<Lazy>();
-        detail::sort_by_date<Lazy>(money_in_);
-        detail::lazy_t<std::vector<cash_flow>, Lazy>& out = money_out_;
+        validate();
+        detail::sort_by_date(money_in_);
+        std::vector<cash_flow>& out = money_out_;
         for (const counter_commitment& c : commitments_) {
             out.insert(out.end(), c.flows().begin(), c.flows().end());
         }
-        detail::sort_by_date<Lazy>(money_out_);
-        build<Lazy>();
+        detail::sort_by_date(money_out_);
+        build();
     }
 
     /// Who the company exchanges money with, e.g. "Amazon".
@@ -287,34 +261,29 @@ public:
     const std::vector<flow_year>& by_year() const noexcept { return years_; }
 
     /// Money in on or before @p on (inclusive); O(log n). Throws for an invalid date.
-    template <class Lazy = void>
-    money money_in_as_of(calendar_date on) const { return cumulative_at<Lazy>(cumulative_in_, on); }
+    money money_in_as_of(calendar_date on) const { return cumulative_at(cumulative_in_, on); }
     /// Money out on or before @p on (inclusive); O(log n). Throws for an invalid date.
-    template <class Lazy = void>
-    money money_out_as_of(calendar_date on) const { return cumulative_at<Lazy>(cumulative_out_, on); }
+    money money_out_as_of(calendar_date on) const { return cumulative_at(cumulative_out_, on); }
     /// Net position at the end of day @p on: money in minus money out of every flow dated on or
     /// before it; O(log n). Throws invalid_argument_error for an invalid date.
-    template <class Lazy = void>
     money net_position(calendar_date on) const {
-        return money_in_as_of<Lazy>(on) - money_out_as_of<Lazy>(on);
+        return money_in_as_of(on) - money_out_as_of(on);
     }
 
     /// Present values of money in, money out and the net under @p terms, each exact and
     /// rounded once to the minor unit by @p mode.
-    template <class Lazy = void>
     flows_present_value present_value(const discount_terms& terms, rounding mode) const {
-        fundround::present_value in = present_value_of<Lazy>(money_in_, terms, mode, currency());
-        fundround::present_value out = present_value_of<Lazy>(money_out_, terms, mode, currency());
-        detail::lazy_t<fraction, Lazy> net = in.exact - out.exact;
+        fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
+        fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
+        fraction net = in.exact - out.exact;
         const money rounded = detail::round_exact_to_minor_unit(net, currency(), mode);
         return flows_present_value{std::move(in), std::move(out),
                                    fundround::present_value{std::move(net), rounded}};
     }
 
 private:
-    template <class Lazy>
     void validate() {
-        detail::lazy_t<std::vector<diagnostic>, Lazy> problems;
+        std::vector<diagnostic> problems;
         if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
         if (money_in_.empty() && commitments_.empty()) {
             problems.push_back({"money_in", "", "there must be at least one flow: money_in and "
@@ -323,7 +292,7 @@ private:
         const fundround::currency c = !money_in_.empty() ? money_in_.front().amount.currency()
                                       : !commitments_.empty() ? commitments_.front().currency()
                                                               : fundround::currency{};
-        detail::check_cash_flows<Lazy>(money_in_, "money_in", c, problems);
+        detail::check_cash_flows(money_in_, "money_in", c, problems);
         for (std::size_t i = 0; i < commitments_.size(); ++i) {
             const std::string at = "commitments[" + std::to_string(i) + "]";
             if (commitments_[i].counterparty() != counterparty_) {
@@ -342,13 +311,12 @@ private:
         total_out_ = money::zero(c);
     }
 
-    template <class Lazy>
     void build() {
         // Per distinct date: cumulative in and out (merge of two sorted lists).
-        detail::lazy_t<std::vector<calendar_date>, Lazy>& dates = dates_;
-        detail::lazy_t<std::vector<money>, Lazy>& cumulative_in = cumulative_in_;
-        detail::lazy_t<std::vector<money>, Lazy>& cumulative_out = cumulative_out_;
-        detail::lazy_t<std::vector<flow_year>, Lazy>& years = years_;
+        std::vector<calendar_date>& dates = dates_;
+        std::vector<money>& cumulative_in = cumulative_in_;
+        std::vector<money>& cumulative_out = cumulative_out_;
+        std::vector<flow_year>& years = years_;
         std::size_t i = 0;
         std::size_t o = 0;
         money in = total_in_;
@@ -384,10 +352,9 @@ private:
         }
     }
 
-    template <class Lazy>
     money cumulative_at(const std::vector<money>& cumulative, calendar_date on) const {
         require_valid(on, "net_flows: date");
-        const detail::lazy_t<std::vector<calendar_date>, Lazy>& dates = dates_;
+        const std::vector<calendar_date>& dates = dates_;
         const auto it = std::upper_bound(dates.begin(), dates.end(), on);
         if (it == dates.begin()) return money::zero(currency());
         return cumulative[static_cast<std::size_t>(it - dates.begin()) - 1];
@@ -409,13 +376,12 @@ private:
 /// world: see round_timeline and scenario_result::timeline()), as cash flows in date order,
 /// labelled "equity, tranche k" (1-based, with " (fallback)" or " (excess)" for the parts of a
 /// tranche with a fallback). Throws invalid_argument_error if the investor is not in the round.
-template <class Lazy = void>
-std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
+inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
     const std::vector<std::string>& names = timeline.investors();
     if (std::find(names.begin(), names.end(), investor) == names.end()) {
         throw invalid_argument_error("investor = \"" + std::string(investor) + "\": is not in the round");
     }
-    detail::lazy_t<std::vector<cash_flow>, Lazy> out;
+    std::vector<cash_flow> out;
     for (const payment& p : timeline.payments()) {
         if (p.investor != investor) continue;
         std::string label = "equity, tranche " + std::to_string(p.tranche_index + 1);
@@ -434,10 +400,9 @@ struct net_flows_format {
 
 /// Prints the year table of @p flows: a title naming the counterparty and the direction, one
 /// aligned row per year (money in, money out, net, cumulative net) and a total row.
-template <class Lazy = void>
-void print_net_flows(std::ostream& os, const net_flows& flows, const net_flows_format& format = {}) {
-    auto amount = [&](money m) { return detail::compact_if_exact<Lazy>(m, format.full_amounts); };
-    detail::text_table<Lazy> table({"Year", "Money in", "Money out", "Net", "Cumulative net"},
+inline void print_net_flows(std::ostream& os, const net_flows& flows, const net_flows_format& format = {}) {
+    auto amount = [&](money m) { return detail::compact_if_exact(m, format.full_amounts); };
+    detail::text_table table({"Year", "Money in", "Money out", "Net", "Cumulative net"},
                                {false, true, true, true, true});
     for (const flow_year& y : flows.by_year()) {
         table.add({std::to_string(y.year), amount(y.money_in), amount(y.money_out), amount(y.net),
@@ -450,20 +415,18 @@ void print_net_flows(std::ostream& os, const net_flows& flows, const net_flows_f
 }
 
 /// Writes print_net_flows() with default options.
-template <class Lazy = void>
-std::ostream& operator<<(std::ostream& os, const net_flows& flows) {
-    print_net_flows<Lazy>(os, flows);
+inline std::ostream& operator<<(std::ostream& os, const net_flows& flows) {
+    print_net_flows(os, flows);
     return os;
 }
 
 /// print_net_flows() as a string.
-template <class Lazy = void>
-std::string to_string(const net_flows& flows, const net_flows_format& format = {}) {
-    detail::lazy_t<std::ostringstream, Lazy> os;
-    print_net_flows<Lazy>(os, flows, format);
+inline std::string to_string(const net_flows& flows, const net_flows_format& format = {}) {
+    std::ostringstream os;
+    print_net_flows(os, flows, format);
     return os.str();
 }
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_FLOWS_HPP
+#endif  // FUNDROUND_ANALYSIS_FLOWS_HPP

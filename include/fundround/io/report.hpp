@@ -1,13 +1,12 @@
-/// @file report.hpp
+/// @file io/report.hpp
 /// @brief A plain-text summary of a round: headline figures, investors and the schedule.
-#ifndef FUNDROUND_REPORT_HPP
-#define FUNDROUND_REPORT_HPP
+#ifndef FUNDROUND_IO_REPORT_HPP
+#define FUNDROUND_IO_REPORT_HPP
 
-#include <fundround/detail/lazy.hpp>
 #include <fundround/detail/text_table.hpp>
-#include <fundround/money.hpp>
-#include <fundround/round.hpp>
-#include <fundround/schedule.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/deal/schedule.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -30,17 +29,15 @@ struct report_options {
 
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile.
-template <class Lazy = void>
-void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
-    // A template on Lazy (detail/lazy.hpp): instantiated only where a summary is printed.
-    const detail::lazy_t<funding_round, Lazy>& r = round;
+inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
+    const funding_round& r = round;
     // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
     auto amount = [&](money m) { return detail::compact_if_exact(m, opt.full_amounts); };
     auto pct = [&](const fraction& f) { return f.to_percent_string(opt.percent_decimals); };
     auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
 
     os << r.name() << " (" << to_string(r.currency()) << "), closing " << to_string(r.close_date()) << '\n';
-    detail::text_table<Lazy> head({"", ""}, {false, false});
+    detail::text_table head({"", ""}, {false, false});
     head.add({"Pre-money", amount(r.pre_money())});
     head.add({"Raised, committed", amount(r.raised()) + " = " + amount(r.raised_at_close()) +
                                        " at close + " + amount(r.raised_scheduled()) + " scheduled + " +
@@ -66,7 +63,7 @@ void print_summary(std::ostream& os, const funding_round& round, const report_op
     head.print(os, "  ");
 
     os << "\nInvestors\n";
-    detail::text_table<Lazy> inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
+    detail::text_table inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
                             "Owns committed", "Owns at close"},
                            {false, false, true, true, true, true, true, true});
     for (const auto& c : r.commitments()) {
@@ -81,7 +78,7 @@ void print_summary(std::ostream& os, const funding_round& round, const report_op
 
     const disbursement_schedule& s = r.schedule();
     os << "\nSchedule\n";
-    detail::text_table<Lazy> sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
+    detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
                              {false, false, true, false, false, true});
     for (const auto& d : s.dated()) {
         sched.add({to_string(*d.date), d.investor, amount(d.amount), to_string(d.status), condition_text(d),
@@ -97,20 +94,18 @@ void print_summary(std::ostream& os, const funding_round& round, const report_op
 }
 
 /// Writes print_summary() with default options.
-template <class Lazy = void>
-std::ostream& operator<<(std::ostream& os, const funding_round& r) {
-    print_summary<Lazy>(os, r);
+inline std::ostream& operator<<(std::ostream& os, const funding_round& r) {
+    print_summary(os, r);
     return os;
 }
 
 /// print_summary() as a string.
-template <class Lazy = void>
-std::string summary(const funding_round& r, const report_options& opt = {}) {
-    detail::lazy_t<std::ostringstream, Lazy> os;
-    print_summary<Lazy>(os, r, opt);
+inline std::string summary(const funding_round& r, const report_options& opt = {}) {
+    std::ostringstream os;
+    print_summary(os, r, opt);
     return os.str();
 }
 
 }  // namespace fundround
 
-#endif  // FUNDROUND_REPORT_HPP
+#endif  // FUNDROUND_IO_REPORT_HPP
