@@ -27,6 +27,7 @@
 #include <fundround/analysis/odds.hpp>
 #include <fundround/analysis/discount.hpp>
 #include <fundround/analysis/flows.hpp>
+#include <fundround/io/flows_report.hpp>
 #include <fundround/deal/closing.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -6,7 +6,6 @@
 
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
-#include <fundround/detail/text_table.hpp>
 #include <fundround/analysis/discount.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -20,7 +19,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -389,42 +387,6 @@ inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::
         out.push_back(cash_flow{p.date, p.amount, std::move(label)});
     }
     return out;
-}
-
-/// Choices for print_net_flows().
-struct net_flows_format {
-    /// Always exact amounts ("$15,000,000,000.00"). When false, amounts print compact ("$15B")
-    /// wherever the compact form is exact and in full otherwise, so the printed figures add up.
-    bool full_amounts = false;
-};
-
-/// Prints the year table of @p flows: a title naming the counterparty and the direction, one
-/// aligned row per year (money in, money out, net, cumulative net) and a total row.
-inline void print_net_flows(std::ostream& os, const net_flows& flows, const net_flows_format& format = {}) {
-    auto amount = [&](money m) { return detail::compact_if_exact(m, format.full_amounts); };
-    detail::text_table table({"Year", "Money in", "Money out", "Net", "Cumulative net"},
-                               {false, true, true, true, true});
-    for (const flow_year& y : flows.by_year()) {
-        table.add({std::to_string(y.year), amount(y.money_in), amount(y.money_out), amount(y.net),
-                   amount(y.cumulative_net)});
-    }
-    table.add({"Total", amount(flows.total_in()), amount(flows.total_out()), amount(flows.total_net()), ""});
-    os << flows.counterparty() << ": net flows in " << to_string(flows.currency())
-       << ", net = money in - money out (company's view)\n";
-    table.print(os, "  ");
-}
-
-/// Writes print_net_flows() with default options.
-inline std::ostream& operator<<(std::ostream& os, const net_flows& flows) {
-    print_net_flows(os, flows);
-    return os;
-}
-
-/// print_net_flows() as a string.
-inline std::string to_string(const net_flows& flows, const net_flows_format& format = {}) {
-    std::ostringstream os;
-    print_net_flows(os, flows, format);
-    return os.str();
 }
 
 }  // namespace fundround
