@@ -14,19 +14,16 @@
 # run of every TU per round) so that load from other processes spreads over all of them.
 # With g++, also prints for each TU (one run, -ftime-report -fmem-report) the memory its garbage
 # collector allocated and the number of template specializations it created (decl + type):
-# load moves neither, so they are the numbers to compare on a busy machine. The count is the
-# guard: memory also steps by ~32 MB whenever g++'s source-location table doubles, whichever
-# header happens to cross the threshold.
+# load moves neither, so they are the numbers to compare on a busy machine (memory also steps by
+# ~32 MB whenever g++'s source-location table doubles, whichever header crosses the threshold).
 #
-# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--max-instantiation-ratio R]
-#                              [--no-table] [--cumulative]
+# A measuring tool, to find which header costs what. The test suite's guard is compile_guard
+# (tests/compile_guard/compile_guard.py): the README example against a nlohmann/json program.
+#
+# Usage: bench/compile_time.sh [-n RUNS] [--syntax-only] [--max-ratio R] [--no-table] [--cumulative]
 #   -n RUNS        runs per translation unit, median reported (default 5, or $N)
 #   --syntax-only  g++ -fsyntax-only instead of -c (front end only: no code generation)
 #   --max-ratio R  exit 1 if a/b (median wall time) is above R (e.g. 1.3)
-#   --max-instantiation-ratio R
-#                  exit 1 if a/b of the template specializations g++ creates is above R
-#                  (deterministic: what ctest's compile_cost test checks; ignored, with a
-#                  note, for other compilers)
 #   --no-table     only (a), (b), (c) and the ratio, not every header alone
 #   --cumulative   also (e): what each header of the umbrella adds (slow: one TU per header)
 # Environment: CXX (default g++), CXX_STD (default c++17), CXXFLAGS (added; default -O0).
@@ -36,7 +33,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${N:-5}"
 mode=(-c)
 max_ratio=""
-max_instantiation_ratio=""
 table=1
 cumulative=0
 while [[ $# -gt 0 ]]; do
@@ -44,7 +40,6 @@ while [[ $# -gt 0 ]]; do
     -n) runs="$2"; shift 2 ;;
     --syntax-only) mode=(-fsyntax-only); shift ;;
     --max-ratio) max_ratio="$2"; shift 2 ;;
-    --max-instantiation-ratio) max_instantiation_ratio="$2"; shift 2 ;;
     --no-table) table=0; shift ;;
     --cumulative) cumulative=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -241,25 +236,6 @@ if [[ $is_gcc -eq 1 ]]; then
          "$((specs[$A] - specs[$B]))"
 fi
 
-if [[ -n "$max_instantiation_ratio" ]]; then
-  if [[ $is_gcc -eq 0 ]]; then
-    echo "compile_time.sh: --max-instantiation-ratio needs g++ (-fmem-report); not checked with $cxx"
-  else
-    if [[ "${specs[$B]}" -eq 0 ]]; then
-      echo "compile_time.sh: could not read the specialization counts from g++ -fmem-report" >&2
-      exit 1
-    fi
-    spec_ratio="$(awk -v a="${specs[$A]}" -v b="${specs[$B]}" 'BEGIN { printf "%.3f", a / b }')"
-    if awk -v r="$spec_ratio" -v m="$max_instantiation_ratio" 'BEGIN { exit !(r > m) }'; then
-      echo "compile_time.sh: template specializations a/b = $spec_ratio is above" \
-           "--max-instantiation-ratio $max_instantiation_ratio: a header instantiates templates" \
-           "in every TU that includes it (see 'Keeping headers cheap' in bench/README.md;" \
-           "find which with --cumulative)" >&2
-      exit 1
-    fi
-    echo "template specializations a/b = $spec_ratio: within --max-instantiation-ratio $max_instantiation_ratio"
-  fi
-fi
 if [[ -n "$max_ratio" ]] && awk -v r="$ratio" -v m="$max_ratio" 'BEGIN { exit !(r > m) }'; then
   echo "compile_time.sh: a/b = $ratio is above --max-ratio $max_ratio" >&2
   exit 1

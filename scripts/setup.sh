@@ -3,7 +3,8 @@
 # (and touches no network) when everything is already installed.
 set -euo pipefail
 
-packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen python3)
+packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen python3
+          nlohmann-json3-dev libfmt-dev libclang-rt-14-dev librsvg2-bin)
 
 missing=()
 for pkg in "${packages[@]}"; do
