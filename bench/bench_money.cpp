@@ -4,10 +4,21 @@
 // items_per_second, one item being one amount (or one weight for allocation). Compare a row
 // with its baseline in this binary, on this machine: the ratio is the result, not the ns.
 //
-//   add/          raw int64_t sum (baseline)  vs  fundround::money sum (checked, currency-checked)
-//   times/        raw int64 a * num / den (baseline, unchecked, truncating)
-//                 vs money::times(num, den, half_even)   (128-bit intermediate)
-//                 vs money::times(fraction, half_even)   (cpp_int / cpp_rational path)
+//   add/, sub/, less/, sort/, times/ (the goal: money <= 1.2x, times <= 1.5x):
+//       <op>/same_work   BASELINE. The same work on raw integers: a 16-byte
+//                        {int64_t units; uint32_t currency} per amount (money is 16 bytes too),
+//                        the currency tag compared on every op that combines two amounts,
+//                        overflow checked with __builtin_*_overflow, both failures thrown from a
+//                        cold, never-inlined function; times: the same 128-bit product, division,
+//                        half-even rounding and checked narrowing, written by hand.
+//       <op>/money       fundround::money doing it.
+//       <op>/int64_*     for information only, NOT the same work: no currency (int64_checked),
+//                        or nothing checked at all (raw_int64; times/raw_int64 truncates).
+//   paired/<op>          the same two loops (same_work, money) timed alternately inside one
+//                        benchmark, 16 passes over the 4096 amounts per chunk, thread CPU time;
+//                        counter ratio = median chunk time of money / median chunk time of the
+//                        baseline (load drift cancels out).
+//   times/money_fraction money::times(fraction, half_even)   (cpp_int / cpp_rational path)
 //   alt/          the same add and mul-by-ratio with other amount types (all rounding half-even
 //                 except cpp_dec_float, which rounds half away from zero):
 //                 boost checked_int128_t fixed point, cpp_dec_float_50, cpp_rational
@@ -27,11 +38,13 @@
 #include <boost/multiprecision/cpp_dec_float.hpp>
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <numeric>
 #include <random>
 #include <utility>
@@ -175,55 +188,293 @@ struct startup_checks {
 const startup_checks run_startup_checks;
 
 // ---------------------------------------------------------------------------------------------
-// (a) add
+// The same-work baseline: what money has to do, written by hand on raw integers.
 
+struct tagged {             // 16 bytes, like money (int64 units + 3-char currency code, padded)
+    std::int64_t units;
+    std::uint32_t cur;      // the currency tag: one 32-bit compare per op that combines two
+};
+static_assert(sizeof(tagged) == sizeof(money), "the baseline walks as many bytes as money");
+
+constexpr std::uint32_t kUsdTag = 0x445355;  // "USD"
+
+// Cold, never-inlined failure paths, as in money (the throw never happens here).
+[[noreturn]] __attribute__((cold, noinline)) void throw_mismatch() {
+    throw fundround::currency_mismatch_error("baseline: currency mismatch");
+}
+[[noreturn]] __attribute__((cold, noinline)) void throw_overflow() {
+    throw fundround::overflow_error("baseline: overflow");
+}
+[[noreturn]] __attribute__((cold, noinline)) void throw_div_zero() {
+    throw fundround::invalid_argument_error("baseline: division by zero");
+}
+
+inline void check_cur(tagged a, tagged b) {
+    if (__builtin_expect(a.cur != b.cur, 0)) throw_mismatch();
+}
+inline void add_to(tagged& s, tagged a) {
+    check_cur(s, a);
+    if (__builtin_expect(__builtin_add_overflow(s.units, a.units, &s.units), 0)) throw_overflow();
+}
+inline void sub_from(tagged& s, tagged a) {
+    check_cur(s, a);
+    if (__builtin_expect(__builtin_sub_overflow(s.units, a.units, &s.units), 0)) throw_overflow();
+}
+inline bool less(tagged a, tagged b) {
+    check_cur(a, b);
+    return a.units < b.units;
+}
+// a * num / den, 128-bit product, rounded half to even (any signs), narrowed with a check.
+inline tagged times_half_even(tagged a, std::int64_t num, std::int64_t den) {
+    using i128 = fundround::detail::int128;
+    if (__builtin_expect(den == 0, 0)) throw_div_zero();
+    const i128 p = i128(a.units) * i128(num);
+    const i128 d = den;
+    i128 q = p / d;                 // truncated toward zero
+    const i128 r = p - q * d;       // same sign as p
+    const auto ur = static_cast<fundround::detail::uint128>(r < 0 ? -r : r);
+    const auto ud = static_cast<fundround::detail::uint128>(d < 0 ? -d : d);
+    const auto rest = ud - ur;      // compare |r| with |d| - |r|: no overflow
+    if (ur > rest || (ur == rest && (q & 1) != 0)) q += ((p < 0) != (d < 0)) ? -1 : 1;
+    if (__builtin_expect(q > i128(fundround::detail::int64_max) ||
+                         q < i128(fundround::detail::int64_min), 0)) throw_overflow();
+    return {static_cast<std::int64_t>(q), a.cur};
+}
+
+const std::vector<tagged>& tagged_amounts() {
+    static const std::vector<tagged> v = [] {
+        std::vector<tagged> out;
+        out.reserve(kN);
+        for (auto a : raw_amounts()) out.push_back({a, kUsdTag});
+        return out;
+    }();
+    return v;
+}
+
+// The loops, one per operation and type; benchmarks and paired/ call the same functions.
+// Each returns something the caller passes to DoNotOptimize; the inputs are re-read every call
+// (DoNotOptimize's memory clobber).
+template <class T>
+struct ops;
+
+template <>
+struct ops<tagged> {
+    static const std::vector<tagged>& data() { return tagged_amounts(); }
+    static tagged zero() { return {0, kUsdTag}; }
+    static tagged add(const std::vector<tagged>& v) {
+        tagged s = zero();
+        for (const tagged& a : v) add_to(s, a);
+        return s;
+    }
+    static tagged sub(const std::vector<tagged>& v) {
+        tagged s = zero();
+        for (const tagged& a : v) sub_from(s, a);
+        return s;
+    }
+    static std::int64_t count_less(const std::vector<tagged>& v) {
+        std::int64_t c = 0;
+        for (std::size_t i = 0; i + 1 < v.size(); ++i) c += less(v[i], v[i + 1]) ? 1 : 0;
+        return c;
+    }
+    static void sort(std::vector<tagged>& w) {
+        std::sort(w.begin(), w.end(), [](const tagged& a, const tagged& b) { return less(a, b); });
+    }
+    static void times(const std::vector<tagged>& v, std::vector<tagged>& out, std::int64_t num,
+                      std::int64_t den) {
+        for (std::size_t i = 0; i < v.size(); ++i) out[i] = times_half_even(v[i], num, den);
+    }
+};
+
+template <>
+struct ops<money> {
+    static const std::vector<money>& data() { return money_amounts(); }
+    static money add(const std::vector<money>& v) {
+        money s;
+        for (const money& a : v) s += a;
+        return s;
+    }
+    static money sub(const std::vector<money>& v) {
+        money s;
+        for (const money& a : v) s -= a;
+        return s;
+    }
+    static std::int64_t count_less(const std::vector<money>& v) {
+        std::int64_t c = 0;
+        for (std::size_t i = 0; i + 1 < v.size(); ++i) c += v[i] < v[i + 1] ? 1 : 0;
+        return c;
+    }
+    static void sort(std::vector<money>& w) { std::sort(w.begin(), w.end()); }
+    static void times(const std::vector<money>& v, std::vector<money>& out, std::int64_t num,
+                      std::int64_t den) {
+        for (std::size_t i = 0; i < v.size(); ++i) out[i] = v[i].times(num, den, rounding::half_even);
+    }
+};
+
+// Informational only: int64 with overflow checks and no currency.
+template <>
+struct ops<std::int64_t> {
+    static const std::vector<std::int64_t>& data() { return raw_amounts(); }
+    static std::int64_t add(const std::vector<std::int64_t>& v) {
+        std::int64_t s = 0;
+        for (auto a : v) {
+            if (__builtin_expect(__builtin_add_overflow(s, a, &s), 0)) throw_overflow();
+        }
+        return s;
+    }
+    static std::int64_t sub(const std::vector<std::int64_t>& v) {
+        std::int64_t s = 0;
+        for (auto a : v) {
+            if (__builtin_expect(__builtin_sub_overflow(s, a, &s), 0)) throw_overflow();
+        }
+        return s;
+    }
+    static std::int64_t count_less(const std::vector<std::int64_t>& v) {
+        std::int64_t c = 0;
+        for (std::size_t i = 0; i + 1 < v.size(); ++i) c += v[i] < v[i + 1] ? 1 : 0;
+        return c;
+    }
+    static void sort(std::vector<std::int64_t>& w) { std::sort(w.begin(), w.end()); }
+};
+
+// Startup check: the same-work baseline computes what money computes (else abort).
+struct same_work_checks {
+    same_work_checks() {
+        const auto& t = tagged_amounts();
+        const auto& m = money_amounts();
+        if (ops<tagged>::add(t).units != ops<money>::add(m).units()) fail("same_work add");
+        if (ops<tagged>::sub(t).units != ops<money>::sub(m).units()) fail("same_work sub");
+        if (ops<tagged>::count_less(t) != ops<money>::count_less(m)) fail("same_work less");
+        std::vector<tagged> wt = t;
+        std::vector<money> wm = m;
+        ops<tagged>::sort(wt);
+        ops<money>::sort(wm);
+        for (std::size_t i = 0; i < kN; ++i) {
+            if (wt[i].units != wm[i].units()) fail("same_work sort");
+        }
+        std::vector<tagged> ot(kN);
+        std::vector<money> om(kN);
+        ops<tagged>::times(t, ot, kNum, kDen);
+        ops<money>::times(m, om, kNum, kDen);
+        for (std::size_t i = 0; i < kN; ++i) {
+            if (ot[i].units != om[i].units()) fail("same_work times");
+        }
+        // Signs and exact ties (x.5 units), where half-even decides.
+        for (std::int64_t a = -1000; a <= 1000; ++a) {
+            for (const auto& nd : {std::pair<std::int64_t, std::int64_t>{1, 2}, {3, 4}, {5, -84},
+                                   {-7, 2}, {-1, -4}, {9, 6}}) {
+                const std::int64_t want =
+                    money::from_units(a).times(nd.first, nd.second, rounding::half_even).units();
+                if (times_half_even({a, kUsdTag}, nd.first, nd.second).units != want) {
+                    fail("same_work times (signs, ties)");
+                }
+            }
+        }
+        bool threw = false;
+        try {
+            (void)times_half_even({fundround::detail::int64_max, kUsdTag}, 3, 2);
+        } catch (const fundround::overflow_error&) {
+            threw = true;
+        }
+        if (!threw) fail("same_work times: narrowing not checked");
+    }
+};
+const same_work_checks run_same_work_checks;
+
+// Hidden from the optimiser so that no variant divides by a compile-time constant.
+std::int64_t opaque(std::int64_t x) {
+    benchmark::DoNotOptimize(x);
+    return x;
+}
+
+template <class T>
+void BM_add(benchmark::State& state) {
+    const auto& v = ops<T>::data();
+    for (auto _ : state) {
+        auto s = ops<T>::add(v);
+        benchmark::DoNotOptimize(s);  // "memory" clobber: v must be re-read every iteration
+    }
+    set_items(state, kItems);
+}
+template <class T>
+void BM_sub(benchmark::State& state) {
+    const auto& v = ops<T>::data();
+    for (auto _ : state) {
+        auto s = ops<T>::sub(v);
+        benchmark::DoNotOptimize(s);
+    }
+    set_items(state, kItems);
+}
+template <class T>
+void BM_less(benchmark::State& state) {
+    const auto& v = ops<T>::data();
+    for (auto _ : state) {
+        auto c = ops<T>::count_less(v);
+        benchmark::DoNotOptimize(c);
+    }
+    set_items(state, kItems - 1);
+}
+// One iteration = copy the 4096 unsorted amounts into a work vector (a memcpy) and sort it;
+// both sides copy the same number of bytes (int64_t: half as many, information only).
+template <class T>
+void BM_sort(benchmark::State& state) {
+    const auto& v = ops<T>::data();
+    std::vector<T> w(v.size());
+    for (auto _ : state) {
+        std::copy(v.begin(), v.end(), w.begin());
+        ops<T>::sort(w);
+        benchmark::DoNotOptimize(w.data());
+        benchmark::ClobberMemory();
+    }
+    set_items(state, kItems);
+}
+template <class T>
+void BM_times(benchmark::State& state) {
+    const auto& v = ops<T>::data();
+    std::vector<T> out(v.size());
+    const std::int64_t num = opaque(kNum);
+    const std::int64_t den = opaque(kDen);
+    for (auto _ : state) {
+        ops<T>::times(v, out, num, den);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    set_items(state, kItems);
+}
+
+BENCHMARK_TEMPLATE(BM_add, tagged)->Name("add/same_work");
+BENCHMARK_TEMPLATE(BM_add, money)->Name("add/money");
+BENCHMARK_TEMPLATE(BM_add, std::int64_t)->Name("add/int64_checked");
+BENCHMARK_TEMPLATE(BM_sub, tagged)->Name("sub/same_work");
+BENCHMARK_TEMPLATE(BM_sub, money)->Name("sub/money");
+BENCHMARK_TEMPLATE(BM_sub, std::int64_t)->Name("sub/int64_checked");
+BENCHMARK_TEMPLATE(BM_less, tagged)->Name("less/same_work");
+BENCHMARK_TEMPLATE(BM_less, money)->Name("less/money");
+BENCHMARK_TEMPLATE(BM_less, std::int64_t)->Name("less/int64");
+BENCHMARK_TEMPLATE(BM_sort, tagged)->Name("sort/same_work");
+BENCHMARK_TEMPLATE(BM_sort, money)->Name("sort/money");
+BENCHMARK_TEMPLATE(BM_sort, std::int64_t)->Name("sort/int64");
+BENCHMARK_TEMPLATE(BM_times, tagged)->Name("times/same_work");
+BENCHMARK_TEMPLATE(BM_times, money)->Name("times/money_num_den");
+
+// Information only, NOT the same work: a plain int64_t sum, which the compiler vectorises.
 void BM_add_raw_int64(benchmark::State& state) {
     const auto& v = raw_amounts();
     for (auto _ : state) {
         std::int64_t s = 0;
         for (auto a : v) s += a;
-        benchmark::DoNotOptimize(s);  // "memory" clobber: v must be re-read every iteration
+        benchmark::DoNotOptimize(s);
     }
     set_items(state, kItems);
 }
 BENCHMARK(BM_add_raw_int64)->Name("add/raw_int64");
 
-// Not a library path: int64 with __builtin_add_overflow only, to split money's cost into the
-// overflow check and the currency check.
-void BM_add_raw_int64_overflow_checked(benchmark::State& state) {
-    const auto& v = raw_amounts();
-    for (auto _ : state) {
-        std::int64_t s = 0;
-        for (auto a : v) {
-            if (__builtin_add_overflow(s, a, &s)) state.SkipWithError("overflow");
-        }
-        benchmark::DoNotOptimize(s);
-    }
-    set_items(state, kItems);
-}
-BENCHMARK(BM_add_raw_int64_overflow_checked)->Name("add/raw_int64_overflow_checked");
-
-void BM_add_money(benchmark::State& state) {
-    const auto& v = money_amounts();
-    for (auto _ : state) {
-        money s;
-        for (const money& a : v) s += a;
-        benchmark::DoNotOptimize(s);
-    }
-    set_items(state, kItems);
-}
-BENCHMARK(BM_add_money)->Name("add/money");
-
-// ---------------------------------------------------------------------------------------------
-// (b) multiply by a ratio
-
+// Information only, NOT the same work: a * num / den on int64, truncating and unchecked
+// (overflows silently for large amounts).
 void BM_times_raw_int64(benchmark::State& state) {
     const auto& v = raw_amounts();
     std::vector<std::int64_t> out(kN);
-    std::int64_t num = kNum;
-    std::int64_t den = kDen;
-    benchmark::DoNotOptimize(num);  // not compile-time constants: no division-by-constant trick
-    benchmark::DoNotOptimize(den);
+    const std::int64_t num = opaque(kNum);
+    const std::int64_t den = opaque(kDen);
     for (auto _ : state) {
         for (std::size_t i = 0; i < kN; ++i) out[i] = v[i] * num / den;
         benchmark::DoNotOptimize(out.data());
@@ -232,22 +483,6 @@ void BM_times_raw_int64(benchmark::State& state) {
     set_items(state, kItems);
 }
 BENCHMARK(BM_times_raw_int64)->Name("times/raw_int64");
-
-void BM_times_money_int128(benchmark::State& state) {
-    const auto& v = money_amounts();
-    std::vector<money> out(kN);
-    std::int64_t num = kNum;
-    std::int64_t den = kDen;
-    benchmark::DoNotOptimize(num);
-    benchmark::DoNotOptimize(den);
-    for (auto _ : state) {
-        for (std::size_t i = 0; i < kN; ++i) out[i] = v[i].times(num, den, rounding::half_even);
-        benchmark::DoNotOptimize(out.data());
-        benchmark::ClobberMemory();
-    }
-    set_items(state, kItems);
-}
-BENCHMARK(BM_times_money_int128)->Name("times/money_num_den");
 
 void BM_times_money_fraction(benchmark::State& state) {
     const auto& v = money_amounts();
@@ -262,6 +497,118 @@ void BM_times_money_fraction(benchmark::State& state) {
 }
 BENCHMARK(BM_times_money_fraction)->Name("times/money_fraction");
 
+// ---------------------------------------------------------------------------------------------
+// paired/<op>: baseline and money timed alternately in one benchmark. Each iteration times one
+// chunk of each (order alternating), kReps passes over the 4096 amounts per chunk, timed in thread
+// CPU time; the counters are the median chunk times per item and their ratio.
+
+constexpr int kReps = 16;
+
+// This thread's CPU time (not wall time: on a shared machine most chunks would otherwise include
+// time spent waiting for a core). One clock_gettime per chunk end, on both sides alike.
+double thread_cpu_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
+}
+
+template <class Body>
+double time_chunk(Body&& body) {
+    const double t0 = thread_cpu_ns();
+    for (int r = 0; r < kReps; ++r) body();
+    return thread_cpu_ns() - t0;
+}
+
+double median_of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size() / 2;
+    return v.size() % 2 != 0 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+template <class Base, class Money>
+void run_paired(benchmark::State& state, Base&& base, Money&& mon) {
+    std::vector<double> tb;
+    std::vector<double> tm;
+    bool money_first = false;
+    for (auto _ : state) {
+        if (money_first) {
+            tm.push_back(time_chunk(mon));
+            tb.push_back(time_chunk(base));
+        } else {
+            tb.push_back(time_chunk(base));
+            tm.push_back(time_chunk(mon));
+        }
+        money_first = !money_first;
+    }
+    const double per = static_cast<double>(kReps) * static_cast<double>(kItems);
+    const double b = median_of(tb) / per;
+    const double m = median_of(tm) / per;
+    state.counters["base_ns"] = b;
+    state.counters["money_ns"] = m;
+    state.counters["ratio"] = m / b;
+}
+
+void BM_paired_add(benchmark::State& state) {
+    const auto& t = tagged_amounts();
+    const auto& m = money_amounts();
+    run_paired(state, [&] { auto s = ops<tagged>::add(t); benchmark::DoNotOptimize(s); },
+               [&] { auto s = ops<money>::add(m); benchmark::DoNotOptimize(s); });
+}
+void BM_paired_sub(benchmark::State& state) {
+    const auto& t = tagged_amounts();
+    const auto& m = money_amounts();
+    run_paired(state, [&] { auto s = ops<tagged>::sub(t); benchmark::DoNotOptimize(s); },
+               [&] { auto s = ops<money>::sub(m); benchmark::DoNotOptimize(s); });
+}
+void BM_paired_less(benchmark::State& state) {
+    const auto& t = tagged_amounts();
+    const auto& m = money_amounts();
+    run_paired(state, [&] { auto c = ops<tagged>::count_less(t); benchmark::DoNotOptimize(c); },
+               [&] { auto c = ops<money>::count_less(m); benchmark::DoNotOptimize(c); });
+}
+void BM_paired_sort(benchmark::State& state) {
+    const auto& t = tagged_amounts();
+    const auto& m = money_amounts();
+    std::vector<tagged> wt(t.size());
+    std::vector<money> wm(m.size());
+    run_paired(state,
+               [&] {
+                   std::copy(t.begin(), t.end(), wt.begin());
+                   ops<tagged>::sort(wt);
+                   benchmark::DoNotOptimize(wt.data());
+                   benchmark::ClobberMemory();
+               },
+               [&] {
+                   std::copy(m.begin(), m.end(), wm.begin());
+                   ops<money>::sort(wm);
+                   benchmark::DoNotOptimize(wm.data());
+                   benchmark::ClobberMemory();
+               });
+}
+void BM_paired_times(benchmark::State& state) {
+    const auto& t = tagged_amounts();
+    const auto& m = money_amounts();
+    std::vector<tagged> ot(t.size());
+    std::vector<money> om(m.size());
+    const std::int64_t num = opaque(kNum);
+    const std::int64_t den = opaque(kDen);
+    run_paired(state,
+               [&] {
+                   ops<tagged>::times(t, ot, num, den);
+                   benchmark::DoNotOptimize(ot.data());
+                   benchmark::ClobberMemory();
+               },
+               [&] {
+                   ops<money>::times(m, om, num, den);
+                   benchmark::DoNotOptimize(om.data());
+                   benchmark::ClobberMemory();
+               });
+}
+BENCHMARK(BM_paired_add)->Name("paired/add");
+BENCHMARK(BM_paired_sub)->Name("paired/sub");
+BENCHMARK(BM_paired_less)->Name("paired/less");
+BENCHMARK(BM_paired_sort)->Name("paired/sort");
+BENCHMARK(BM_paired_times)->Name("paired/times");
 // ---------------------------------------------------------------------------------------------
 // (c) other amount types: the same add and mul-by-ratio
 

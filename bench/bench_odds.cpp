@@ -12,12 +12,21 @@
 //                     tranches and the three pairs) into a total: the floor for any per-outcome
 //                     work (no probabilities, no tallies).
 //   monte_carlo/k     simulate_odds() with 100,000 samples; one item = one sample.
+//   large_exact/n     8 milestones over a round of n = 10^5 tranches (n/4 investors, four
+//   large_monte_carlo/n  tranches each as in bench_round: at close, on a date, on milestone
+//                     i % 8 with a date, on milestone (i + 3) % 8 undated; amounts $1K..$10M,
+//                     so each of the 256 outcomes raises a different amount): enumerate_odds()
+//                     and simulate_odds() (100,000 samples). The case: finish() builds
+//                     one exact fraction per investor over the lcm of every post-money, so the
+//                     cost is outcomes x investors whichever method. One item = one tranche.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -101,11 +110,76 @@ void BM_monte_carlo(benchmark::State& state) {
                             static_cast<std::int64_t>(state.iterations()));
 }
 
+
+// 8 milestones over n tranches (see the header comment).
+struct large_round {
+    funding_round round;
+    milestone_odds odds;
+};
+
+large_round make_large_round(std::int64_t n) {
+    std::mt19937_64 gen(static_cast<std::uint64_t>(n) * 31U + 11U);
+    std::uniform_int_distribution<std::int64_t> amount(1000, 10000000);  // dollars
+    std::uniform_int_distribution<int> day(1, 8 * 365);
+    const calendar_date close = date::year{2026} / 2 / 27;
+    std::array<condition, 8> ms;
+    milestone_odds odds;
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        ms[k] = milestone(name_of(static_cast<std::int64_t>(k)));
+        odds.set(name_of(static_cast<std::int64_t>(k)), fraction(7, 10));
+    }
+    round_builder b("bench large");
+    b.pre_money(730_B).close_date(close);
+    for (std::int64_t i = 0; i < n / 4; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        const std::int64_t a0 = amount(gen);
+        const std::int64_t a1 = amount(gen);
+        const int d1 = day(gen);
+        const std::int64_t a2 = amount(gen);
+        const int d2 = day(gen);
+        const std::int64_t a3 = amount(gen);
+        const auto on = [&](int d) { return calendar_date{date::sys_days{close} + date::days{d}}; };
+        std::vector<tranche> ts;
+        ts.reserve(4);
+        ts.push_back(tranche::at_close(money::from_major(a0)));
+        ts.push_back(tranche::on(money::from_major(a1), on(d1)));
+        ts.push_back(tranche::when(money::from_major(a2), ms[u % 8], on(d2)));
+        ts.push_back(tranche::when(money::from_major(a3), ms[(u + 3) % 8]));
+        b.invest(investor("inv" + std::to_string(i)), std::move(ts));
+    }
+    return {b.build(), odds};
+}
+
+void large(benchmark::State& state, bool exact_method) {
+    const std::int64_t n = state.range(0);
+    const large_round r = make_large_round(n);
+    const monte_carlo_options options{100000, 42};
+    std::uint64_t outcomes = 0;
+    std::size_t distinct = 0;
+    for (auto _ : state) {
+        const round_odds o = exact_method ? enumerate_odds(r.round, r.odds)
+                                          : simulate_odds(r.round, r.odds, options);
+        outcomes = o.outcome_count();
+        distinct = o.distribution().size();
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(n * static_cast<std::int64_t>(state.iterations()));
+    state.counters["outcomes"] = static_cast<double>(outcomes);
+    state.counters["distinct_raised"] = static_cast<double>(distinct);
+    state.counters["investors"] = static_cast<double>(n / 4);
+}
+
+void BM_large_exact(benchmark::State& state) { large(state, true); }
+void BM_large_monte_carlo(benchmark::State& state) { large(state, false); }
+
 }  // namespace
 
 BENCHMARK(BM_baseline)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_exact)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_exact_distinct)->Arg(10)->Arg(15)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_monte_carlo)->Arg(30)->Unit(benchmark::kMillisecond);
+// Seconds per call today: one iteration per repetition is enough.
+BENCHMARK(BM_large_exact)->Name("large_exact")->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_large_monte_carlo)->Name("large_monte_carlo")->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();

@@ -24,6 +24,10 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
+#include <cstdlib>
+#include <malloc.h>
+#include <new>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -46,28 +50,221 @@ calendar_date close_plus(std::int64_t days) {
     return calendar_date{date::sys_days{kClose} + date::days{static_cast<int>(days)}};
 }
 
-round_builder make_builder(std::int64_t n) {
+// ---------------------------------------------------------------------------------------------
+// Allocation counting: every operator new/delete of this binary (library and baselines alike)
+// goes through these, so a benchmark can read the bytes live at any point and the peak since a
+// reset. Bytes are what malloc reserved (malloc_usable_size), per allocation.
+
+std::size_t g_live = 0;   // single-threaded benchmarks: plain counters
+std::size_t g_peak = 0;
+
+void* counted_alloc(std::size_t size, std::size_t align) {
+    void* p = align <= alignof(std::max_align_t)
+                  ? std::malloc(size == 0 ? 1 : size)
+                  : std::aligned_alloc(align, (size + align - 1) / align * align);
+    if (p == nullptr) throw std::bad_alloc();
+    g_live += malloc_usable_size(p);
+    if (g_live > g_peak) g_peak = g_live;
+    return p;
+}
+void counted_free(void* p) noexcept {
+    if (p == nullptr) return;
+    g_live -= malloc_usable_size(p);
+    std::free(p);
+}
+
+struct memory_probe {  // bytes live now, and the peak since construction, above the start
+    std::size_t start = g_live;
+    memory_probe() { g_peak = g_live; }
+    double live() const { return static_cast<double>(g_live) - static_cast<double>(start); }
+    double peak() const { return static_cast<double>(g_peak) - static_cast<double>(start); }
+};
+
+// ---------------------------------------------------------------------------------------------
+// The input, generated once per size; the library's builder and the direct baseline are both
+// filled from it (same RNG sequence as before this file had a baseline: same rounds).
+
+struct tranche_spec {
+    std::int64_t dollars;
+    std::int32_t day;    // days after close; 0 = at close; -1 = undated
+    std::uint8_t kind;   // 0 at close, 1 on a date, 2 on a milestone with a date, 3 milestone undated
+};
+
+std::vector<tranche_spec> make_spec(std::int64_t n) {
     std::mt19937_64 gen(static_cast<std::uint64_t>(n) * 7919U + 1U);
     std::uniform_int_distribution<std::int64_t> amount(1000, 10000000);  // $1K..$10M, in dollars
     std::uniform_int_distribution<std::int64_t> day(1, kSpreadDays);
+    std::vector<tranche_spec> out;
+    const std::int64_t investors = n / 4;
+    out.reserve(static_cast<std::size_t>(investors) * 4);
+    for (std::int64_t i = 0; i < investors; ++i) {
+        // A fixed order of draws (the calls used to be function arguments, whose order of
+        // evaluation is unspecified: g++ and clang built different rounds from one seed).
+        const std::int64_t a0 = amount(gen);
+        const std::int64_t a1 = amount(gen);
+        const auto d1 = static_cast<std::int32_t>(day(gen));
+        const std::int64_t a2 = amount(gen);
+        const auto d2 = static_cast<std::int32_t>(day(gen));
+        const std::int64_t a3 = amount(gen);
+        out.push_back({a0, 0, 0});
+        out.push_back({a1, d1, 1});
+        out.push_back({a2, d2, 2});
+        out.push_back({a3, -1, 3});
+    }
+    return out;
+}
+
+round_builder make_builder(std::int64_t n) {
+    const std::vector<tranche_spec> spec = make_spec(n);
     std::array<condition, 8> milestones;
     for (std::size_t k = 0; k < milestones.size(); ++k) {
         milestones[k] = milestone("milestone " + std::to_string(k));
     }
     round_builder b("benchmark round");
     b.pre_money(730_B).close_date(kClose);
-    const std::int64_t investors = n / 4;
-    for (std::int64_t i = 0; i < investors; ++i) {
-        const condition& m = milestones[static_cast<std::size_t>(i) % milestones.size()];
+    const std::size_t investors = spec.size() / 4;
+    for (std::size_t i = 0; i < investors; ++i) {
+        const condition& m = milestones[i % milestones.size()];
+        const tranche_spec* t = &spec[4 * i];
         std::vector<tranche> ts;
         ts.reserve(4);
-        ts.push_back(tranche::at_close(money::from_major(amount(gen))));
-        ts.push_back(tranche::on(money::from_major(amount(gen)), close_plus(day(gen))));
-        ts.push_back(tranche::when(money::from_major(amount(gen)), m, close_plus(day(gen))));
-        ts.push_back(tranche::when(money::from_major(amount(gen)), m));
+        ts.push_back(tranche::at_close(money::from_major(t[0].dollars)));
+        ts.push_back(tranche::on(money::from_major(t[1].dollars), close_plus(t[1].day)));
+        ts.push_back(tranche::when(money::from_major(t[2].dollars), m, close_plus(t[2].day)));
+        ts.push_back(tranche::when(money::from_major(t[3].dollars), m));
         b.invest(investor("inv" + std::to_string(i)), std::move(ts));  // short names: SSO
     }
     return b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The direct build: what build() computes for this round, written by hand on raw integers.
+//
+// Input (filled before the timed loop, like the builder): one record per tranche in round order
+// {investor index, tranche index, day or undated, amount in units, currency tag, status}, the
+// investors' names in a separate vector (they are not copied). Output:
+//   - dated entries {amount, running total, day, investor, tranche, status}, sorted by day, ties
+//     in round order (sort on (day, position) keys, then one move per entry, as the library does);
+//   - undated entries in round order, their running total continuing from the dated total;
+//   - per investor: total, at close, scheduled, conditional; for the round: the same four,
+//     post-money and post-money at close.
+// Every sum is overflow-checked (__builtin_add_overflow, cold throw) and every amount's currency
+// tag compared with the round's. NOT done here (the library does it): name validation and the
+// duplicate-name check, evaluating the milestone conditions (the status is given), and the
+// builder's other checks.
+
+struct direct_input {
+    std::uint32_t investor;
+    std::uint32_t tranche;
+    std::int32_t day;        // days since epoch, or kUndated
+    std::uint32_t cur;
+    std::int64_t units;
+    std::uint8_t status;     // funding_status
+};
+constexpr std::int32_t kUndated = INT32_MIN;
+constexpr std::uint32_t kUsdTag = 0x445355;
+
+struct direct_entry {
+    std::int64_t units;
+    std::int64_t cumulative;
+    std::int32_t day;
+    std::uint32_t investor;
+    std::uint32_t tranche;
+    std::uint8_t status;
+};
+
+struct direct_totals {
+    std::int64_t total = 0, at_close = 0, scheduled = 0, conditional = 0;
+};
+
+struct direct_round {
+    std::vector<direct_entry> dated;
+    std::vector<direct_entry> undated;
+    std::vector<direct_totals> investors;
+    direct_totals round;
+    std::int64_t post_money = 0, post_money_at_close = 0;
+};
+
+[[noreturn]] __attribute__((cold, noinline)) void direct_fail(const char* what) {
+    throw fundround::overflow_error(what);
+}
+inline void add_checked(std::int64_t& s, std::int64_t a) {
+    if (__builtin_expect(__builtin_add_overflow(s, a, &s), 0)) direct_fail("overflow");
+}
+
+std::vector<direct_input> make_direct_input(std::int64_t n) {
+    const std::vector<tranche_spec> spec = make_spec(n);
+    const std::int32_t close = date::sys_days{kClose}.time_since_epoch().count();
+    std::vector<direct_input> in;
+    in.reserve(spec.size());
+    for (std::size_t k = 0; k < spec.size(); ++k) {
+        const tranche_spec& t = spec[k];
+        const auto status = static_cast<std::uint8_t>(
+            t.kind == 0 ? funding_status::at_close
+                        : t.kind == 1 ? funding_status::scheduled : funding_status::conditional);
+        in.push_back({static_cast<std::uint32_t>(k / 4), static_cast<std::uint32_t>(k % 4),
+                      t.day < 0 ? kUndated : close + t.day, kUsdTag,
+                      t.dollars * money::units_per_major, status});
+    }
+    return in;
+}
+
+direct_round direct_build(const std::vector<direct_input>& in, std::size_t investor_count,
+                          std::int64_t pre_money, std::uint32_t cur) {
+    direct_round r;
+    r.investors.resize(investor_count);
+    std::size_t dated_count = 0;
+    for (const direct_input& t : in) {
+        if (__builtin_expect(t.cur != cur, 0)) direct_fail("currency mismatch");
+        direct_totals& inv = r.investors[t.investor];
+        add_checked(inv.total, t.units);
+        add_checked(r.round.total, t.units);
+        switch (static_cast<funding_status>(t.status)) {
+            case funding_status::at_close:
+                add_checked(inv.at_close, t.units);
+                add_checked(r.round.at_close, t.units);
+                break;
+            case funding_status::scheduled:
+                add_checked(inv.scheduled, t.units);
+                add_checked(r.round.scheduled, t.units);
+                break;
+            case funding_status::conditional:
+                add_checked(inv.conditional, t.units);
+                add_checked(r.round.conditional, t.units);
+                break;
+        }
+        dated_count += t.day != kUndated ? 1 : 0;
+    }
+    r.post_money = pre_money;
+    add_checked(r.post_money, r.round.total);
+    r.post_money_at_close = pre_money;
+    add_checked(r.post_money_at_close, r.round.at_close);
+
+    // (day, position) keys sorted, then one copy per entry: a stable order by day.
+    std::vector<std::pair<std::int32_t, std::uint32_t>> keys;
+    keys.reserve(dated_count);
+    r.undated.reserve(in.size() - dated_count);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const direct_input& t = in[i];
+        if (t.day != kUndated) {
+            keys.emplace_back(t.day, static_cast<std::uint32_t>(i));
+        } else {
+            r.undated.push_back({t.units, 0, kUndated, t.investor, t.tranche, t.status});
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    r.dated.reserve(dated_count);
+    std::int64_t running = 0;
+    for (const auto& k : keys) {
+        const direct_input& t = in[k.second];
+        add_checked(running, t.units);
+        r.dated.push_back({t.units, running, t.day, t.investor, t.tranche, t.status});
+    }
+    for (direct_entry& e : r.undated) {
+        add_checked(running, e.units);
+        e.cumulative = running;
+    }
+    return r;
 }
 
 // One-time sanity check on a built round (outside any timing).
@@ -76,6 +273,55 @@ bool consistent(const funding_round& r, std::int64_t n) {
     return s.dated().size() == static_cast<std::size_t>(3 * (n / 4)) &&
            s.undated().size() == static_cast<std::size_t>(n / 4) && s.total() == r.raised() &&
            r.raised() == r.raised_at_close() + r.raised_scheduled() + r.raised_conditional();
+}
+
+// The direct build gives the library's figures (checked once per size, outside timing).
+bool same_figures(const funding_round& r, const direct_round& d) {
+    const auto& s = r.schedule();
+    if (s.dated().size() != d.dated.size() || s.undated().size() != d.undated.size()) return false;
+    for (std::size_t i = 0; i < d.dated.size(); ++i) {
+        const disbursement& e = s.dated()[i];
+        const direct_entry& x = d.dated[i];
+        if (e.amount.units() != x.units || e.cumulative.units() != x.cumulative ||
+            e.investor_index != x.investor || e.tranche_index != x.tranche ||
+            date::sys_days{*e.date}.time_since_epoch().count() != x.day ||
+            static_cast<std::uint8_t>(e.status) != x.status) {
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < d.undated.size(); ++i) {
+        const disbursement& e = s.undated()[i];
+        const direct_entry& x = d.undated[i];
+        if (e.amount.units() != x.units || e.cumulative.units() != x.cumulative ||
+            e.investor_index != x.investor || e.tranche_index != x.tranche) {
+            return false;
+        }
+    }
+    const auto& cs = r.commitments();
+    if (cs.size() != d.investors.size()) return false;
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        const direct_totals& t = d.investors[i];
+        if (cs[i].total.units() != t.total || cs[i].at_close.units() != t.at_close ||
+            cs[i].scheduled.units() != t.scheduled || cs[i].conditional.units() != t.conditional) {
+            return false;
+        }
+    }
+    return r.raised().units() == d.round.total && r.raised_at_close().units() == d.round.at_close &&
+           r.raised_scheduled().units() == d.round.scheduled &&
+           r.raised_conditional().units() == d.round.conditional &&
+           r.post_money().units() == d.post_money &&
+           r.post_money_at_close().units() == d.post_money_at_close;
+}
+
+void set_common_counters(benchmark::State& state, std::int64_t n, double live, double peak) {
+    state.SetComplexityN(n);
+    state.SetItemsProcessed(state.iterations() * n);  // tranches per second
+    state.counters["per_tranche"] = benchmark::Counter(
+        static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    // Bytes the result holds once built, and the peak allocated during the build, per tranche
+    // (input not counted: the builder or the direct input exist before and after).
+    state.counters["bytes_per_tranche"] = live / static_cast<double>(n);
+    state.counters["peak_bytes_per_tranche"] = peak / static_cast<double>(n);
 }
 
 void BM_build(benchmark::State& state) {
@@ -88,24 +334,63 @@ void BM_build(benchmark::State& state) {
             return;
         }
     }
+    double live = 0;
+    double peak = 0;
     for (auto _ : state) {
+        const memory_probe probe;
         std::optional<funding_round> r(b.build());
         benchmark::DoNotOptimize(r);
         benchmark::ClobberMemory();
         state.PauseTiming();  // destroying n tranches' copies is not build()'s cost
+        live = probe.live();
+        peak = probe.peak();
         r.reset();
         state.ResumeTiming();
     }
-    state.SetComplexityN(n);
-    state.SetItemsProcessed(state.iterations() * n);  // tranches per second
-    state.counters["per_tranche"] = benchmark::Counter(
-        static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    set_common_counters(state, n, live, peak);
 }
 // Google Benchmark sets Iterations() per family, not per argument, and one family is needed for
 // the complexity fit. So no fixed count: with min_time 0.5 s a 10^6 build (about a second)
 // runs once per repetition, smaller n run hundreds or thousands of times.
 BENCHMARK(BM_build)
     ->Name("build")
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNLogN);
+
+// The direct baseline for build/n: same input round, same output figures (see direct_build).
+// Destroying the result is excluded as for build/n.
+void BM_direct(benchmark::State& state) {
+    const std::int64_t n = state.range(0);
+    const std::vector<direct_input> in = make_direct_input(n);
+    const std::size_t investors = static_cast<std::size_t>(n / 4);
+    const std::int64_t pre = (730_B).units();
+    {
+        const direct_round d = direct_build(in, investors, pre, kUsdTag);
+        const funding_round r = make_builder(n).build();
+        if (!same_figures(r, d)) {
+            state.SkipWithError("direct build differs from round_builder::build()");
+            return;
+        }
+    }
+    double live = 0;
+    double peak = 0;
+    for (auto _ : state) {
+        const memory_probe probe;
+        std::optional<direct_round> r(direct_build(in, investors, pre, kUsdTag));
+        benchmark::DoNotOptimize(r);
+        benchmark::ClobberMemory();
+        state.PauseTiming();
+        live = probe.live();
+        peak = probe.peak();
+        r.reset();
+        state.ResumeTiming();
+    }
+    set_common_counters(state, n, live, peak);
+}
+BENCHMARK(BM_direct)
+    ->Name("direct")
     ->RangeMultiplier(10)
     ->Range(1000, 1000000)
     ->Unit(benchmark::kMillisecond)
@@ -203,5 +488,19 @@ BENCHMARK(BM_due_through)
     ->Complexity(benchmark::oLogN);
 
 }  // namespace
+
+// Replacements of the global allocation functions (they must not be in a namespace).
+void* operator new(std::size_t size) { return counted_alloc(size, 0); }
+void* operator new[](std::size_t size) { return counted_alloc(size, 0); }
+void* operator new(std::size_t size, std::align_val_t a) { return counted_alloc(size, static_cast<std::size_t>(a)); }
+void* operator new[](std::size_t size, std::align_val_t a) { return counted_alloc(size, static_cast<std::size_t>(a)); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
 
 BENCHMARK_MAIN();
