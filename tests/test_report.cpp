@@ -307,7 +307,26 @@ TEST_CASE("report: percent_decimals and multiple_decimals") {
 
     report_options bad;
     bad.percent_decimals = -1;
-    CHECK_THROWS_AS(summary(reference_round(), bad), invalid_argument_error);
+    CHECK_THROWS_AS(summary(reference_round(), bad), fundround::validation_error);
+}
+
+TEST_CASE("report: options are validated before anything is printed, every problem at once") {
+    report_options bad;
+    bad.percent_decimals = -1;
+    bad.multiple_decimals = 61;
+    const std::vector<fundround::diagnostic> expected{
+        {"report_options.percent_decimals", "-1", "must be between 0 and 60"},
+        {"report_options.multiple_decimals", "61", "must be between 0 and 60"}};
+    CHECK(bad.validate() == expected);
+    std::ostringstream os;
+    try {
+        fundround::print_summary(os, reference_round(), bad);
+        FAIL("print_summary accepted invalid options");
+    } catch (const fundround::validation_error& e) {
+        CHECK(e.problems() == expected);
+    }
+    CHECK(os.str().empty());  // nothing printed before the error
+    CHECK(report_options{}.validate().empty());
 }
 
 TEST_CASE("report: leads, share price, a round without prior figures, non-ASCII names and EUR") {

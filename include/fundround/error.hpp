@@ -51,12 +51,12 @@ public:
           input_(std::move(input)),
           position_(position) {}
     /// The text that failed to parse.
-    const std::string& input() const noexcept { return input_; }
+    [[nodiscard]] const std::string& input() const noexcept { return input_; }
     /// Zero-based byte offset of the first offending character.
-    std::size_t position() const noexcept { return position_; }
+    [[nodiscard]] std::size_t position() const noexcept { return position_; }
 
 private:
-    static std::string message(const std::string& input, std::size_t position,
+    [[nodiscard]] static std::string message(const std::string& input, std::size_t position,
                                const std::string& reason) {
         return "cannot parse \"" + input + "\" at position " + std::to_string(position) + ": " +
                reason;
@@ -73,23 +73,23 @@ struct diagnostic {
     std::string rule;   ///< The rule it breaks, phrased so a person can act on it.
 
     /// "field = value: rule" (or "field: rule" when there is no value).
-    std::string message() const {
+    [[nodiscard]] std::string message() const {
         const std::string& f = field;
         if (value.empty()) return f + ": " + rule;
         return f + " = " + value + ": " + rule;
     }
     /// True if field, value and rule are all equal.
-    friend bool operator==(const diagnostic& a, const diagnostic& b) {
+    [[nodiscard]] friend bool operator==(const diagnostic& a, const diagnostic& b) {
         const std::string& a_field = a.field;
         return a_field == b.field && a.value == b.value && a.rule == b.rule;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const diagnostic& a, const diagnostic& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const diagnostic& a, const diagnostic& b) { return !(a == b); }
 };
 
 namespace detail {
 /// "what: N problems" followed by one line per diagnostic.
-inline std::string join_diagnostics(const std::string& what,
+[[nodiscard]] inline std::string join_diagnostics(const std::string& what,
                              const std::vector<diagnostic>& ds) {
     std::string text = what + ": " + std::to_string(ds.size()) +
                        (ds.size() == 1 ? " problem" : " problems");
@@ -105,7 +105,7 @@ public:
     validation_error(const std::string& what, std::vector<diagnostic> problems)
         : error(detail::join_diagnostics(what, problems)), problems_(std::move(problems)) {}
     /// Every problem found, in input order.
-    const std::vector<diagnostic>& problems() const noexcept { return problems_; }
+    [[nodiscard]] const std::vector<diagnostic>& problems() const noexcept { return problems_; }
 
 private:
     std::vector<diagnostic> problems_;

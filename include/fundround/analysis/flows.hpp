@@ -34,17 +34,17 @@ struct cash_flow {
     std::string label;   ///< What the payment is, e.g. "Amazon tranche 1 (at close)".
 
     /// True if date, amount and label are all equal.
-    friend bool operator==(const cash_flow& a, const cash_flow& b) {
+    [[nodiscard]] friend bool operator==(const cash_flow& a, const cash_flow& b) {
         return a.date == b.date && a.amount == b.amount && a.label == b.label;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const cash_flow& a, const cash_flow& b) {
+    [[nodiscard]] friend bool operator!=(const cash_flow& a, const cash_flow& b) {
         return !(a == b);
     }
 };
 
 /// "2026-02-27 $15,000,000,000.00 Amazon tranche 1" (the label is omitted when empty).
-inline std::string to_string(const cash_flow& flow) {
+[[nodiscard]] inline std::string to_string(const cash_flow& flow) {
     const cash_flow& f = flow;
     std::string text = to_string(f.date) + " " + format_full(f.amount);
     if (!f.label.empty()) text += " " + f.label;
@@ -113,7 +113,7 @@ public:
 
     /// A commitment paid as an installments() or installments_between() schedule; the k-th of
     /// n payments is labelled "<name> k/n". Validated as the other constructor does.
-    static counter_commitment from_installments(std::string name, std::string counterparty,
+    [[nodiscard]] static counter_commitment from_installments(std::string name, std::string counterparty,
                                                 const std::vector<installment>& payments) {
         std::vector<cash_flow> flows;
         flows.reserve(payments.size());
@@ -127,19 +127,19 @@ public:
     }
 
     /// What the commitment is, e.g. "AWS cloud contract growth".
-    const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// Who receives the payments, e.g. "Amazon".
-    const std::string& counterparty() const noexcept { return counterparty_; }
+    [[nodiscard]] const std::string& counterparty() const noexcept { return counterparty_; }
     /// The payments, in date order (same-day payments in input order).
-    const std::vector<cash_flow>& flows() const noexcept { return flows_; }
+    [[nodiscard]] const std::vector<cash_flow>& flows() const noexcept { return flows_; }
     /// The exact sum of the payments.
-    money total() const noexcept { return total_; }
+    [[nodiscard]] money total() const noexcept { return total_; }
     /// The currency of every payment.
-    fundround::currency currency() const noexcept { return total_.currency(); }
+    [[nodiscard]] fundround::currency currency() const noexcept { return total_.currency(); }
     /// The date of the first payment.
-    calendar_date first_date() const { return flows_.front().date; }
+    [[nodiscard]] calendar_date first_date() const { return flows_.front().date; }
     /// The date of the last payment.
-    calendar_date last_date() const { return flows_.back().date; }
+    [[nodiscard]] calendar_date last_date() const { return flows_.back().date; }
 
 private:
 
@@ -158,12 +158,12 @@ struct flow_year {
     money cumulative_net;   ///< Net from the first flow to the end of this year.
 
     /// True if every field is equal.
-    friend bool operator==(const flow_year& a, const flow_year& b) {
+    [[nodiscard]] friend bool operator==(const flow_year& a, const flow_year& b) {
         return a.year == b.year && a.money_in == b.money_in && a.money_out == b.money_out &&
                a.net == b.net && a.cumulative_net == b.cumulative_net;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const flow_year& a, const flow_year& b) {
+    [[nodiscard]] friend bool operator!=(const flow_year& a, const flow_year& b) {
         return !(a == b);
     }
 };
@@ -181,7 +181,7 @@ struct flows_present_value {
 /// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
 /// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
 /// currency_mismatch_error if the flows mix currencies.
-inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
+[[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
                                rounding mode, currency zero_currency = {}) {
     std::vector<diagnostic> problems;
     for (std::size_t i = 0; i < flows.size(); ++i) {
@@ -237,40 +237,40 @@ public:
     }
 
     /// Who the company exchanges money with, e.g. "Amazon".
-    const std::string& counterparty() const noexcept { return counterparty_; }
+    [[nodiscard]] const std::string& counterparty() const noexcept { return counterparty_; }
     /// The currency of every flow.
-    fundround::currency currency() const noexcept { return total_in_.currency(); }
+    [[nodiscard]] fundround::currency currency() const noexcept { return total_in_.currency(); }
     /// Money the counterparty pays to the company, in date order.
-    const std::vector<cash_flow>& money_in() const noexcept { return money_in_; }
+    [[nodiscard]] const std::vector<cash_flow>& money_in() const noexcept { return money_in_; }
     /// Money the company pays to the counterparty: every commitment's flows, in date order.
-    const std::vector<cash_flow>& money_out() const noexcept { return money_out_; }
+    [[nodiscard]] const std::vector<cash_flow>& money_out() const noexcept { return money_out_; }
     /// The commitments that make up money_out(), as given.
-    const std::vector<counter_commitment>& commitments() const noexcept { return commitments_; }
+    [[nodiscard]] const std::vector<counter_commitment>& commitments() const noexcept { return commitments_; }
 
     /// Everything the counterparty pays the company.
-    money total_in() const noexcept { return total_in_; }
+    [[nodiscard]] money total_in() const noexcept { return total_in_; }
     /// Everything the company pays the counterparty.
-    money total_out() const noexcept { return total_out_; }
+    [[nodiscard]] money total_out() const noexcept { return total_out_; }
     /// total_in() - total_out(): positive when the company receives more than it pays.
-    money total_net() const { return total_in_ - total_out_; }
+    [[nodiscard]] money total_net() const { return total_in_ - total_out_; }
 
     /// One row per calendar year from the first flow's year to the last one's (years without
     /// flows included, with zeros); the rows sum exactly to the totals.
-    const std::vector<flow_year>& by_year() const noexcept { return years_; }
+    [[nodiscard]] const std::vector<flow_year>& by_year() const noexcept { return years_; }
 
     /// Money in on or before @p on (inclusive); O(log n). Throws for an invalid date.
-    money money_in_as_of(calendar_date on) const { return cumulative_at(cumulative_in_, on); }
+    [[nodiscard]] money money_in_as_of(calendar_date on) const { return cumulative_at(cumulative_in_, on); }
     /// Money out on or before @p on (inclusive); O(log n). Throws for an invalid date.
-    money money_out_as_of(calendar_date on) const { return cumulative_at(cumulative_out_, on); }
+    [[nodiscard]] money money_out_as_of(calendar_date on) const { return cumulative_at(cumulative_out_, on); }
     /// Net position at the end of day @p on: money in minus money out of every flow dated on or
     /// before it; O(log n). Throws invalid_argument_error for an invalid date.
-    money net_position(calendar_date on) const {
+    [[nodiscard]] money net_position(calendar_date on) const {
         return money_in_as_of(on) - money_out_as_of(on);
     }
 
     /// Present values of money in, money out and the net under @p terms, each exact and
     /// rounded once to the minor unit by @p mode.
-    flows_present_value present_value(const discount_terms& terms, rounding mode) const {
+    [[nodiscard]] flows_present_value present_value(const discount_terms& terms, rounding mode) const {
         fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
         fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
         fraction net = in.exact - out.exact;
@@ -350,7 +350,7 @@ private:
         }
     }
 
-    money cumulative_at(const std::vector<money>& cumulative, calendar_date on) const {
+    [[nodiscard]] money cumulative_at(const std::vector<money>& cumulative, calendar_date on) const {
         require_valid(on, "net_flows: date");
         const std::vector<calendar_date>& dates = dates_;
         const auto it = std::upper_bound(dates.begin(), dates.end(), on);
@@ -374,7 +374,7 @@ private:
 /// world: see round_timeline and scenario_result::timeline()), as cash flows in date order,
 /// labelled "equity, tranche k" (1-based, with " (fallback)" or " (excess)" for the parts of a
 /// tranche with a fallback). Throws invalid_argument_error if the investor is not in the round.
-inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
+[[nodiscard]] inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
     const std::vector<std::string>& names = timeline.investors();
     if (std::find(names.begin(), names.end(), investor) == names.end()) {
         throw invalid_argument_error("investor = \"" + std::string(investor) + "\": is not in the round");

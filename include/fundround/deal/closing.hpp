@@ -62,11 +62,11 @@ public:
     }
 
     /// The close's label ("" if none).
-    const std::string& label() const noexcept { return label_; }
+    [[nodiscard]] const std::string& label() const noexcept { return label_; }
     /// The close's date.
-    calendar_date date() const noexcept { return date_; }
+    [[nodiscard]] calendar_date date() const noexcept { return date_; }
     /// Every investment, in the order given.
-    const std::vector<investment>& investments() const noexcept { return investments_; }
+    [[nodiscard]] const std::vector<investment>& investments() const noexcept { return investments_; }
 
 private:
     std::string label_;
@@ -105,7 +105,7 @@ struct closing_figures {
     std::optional<price_per_share> price;  ///< The round's price per share, if it has a share count.
 
     /// The holding of the investor called @p name; throws invalid_argument_error if absent.
-    const closing_holding& holder(std::string_view name) const {
+    [[nodiscard]] const closing_holding& holder(std::string_view name) const {
         const std::vector<closing_holding>& all = holders;
         for (const auto& h : all) {
             if (h.investor.name() == name) return h;
@@ -114,11 +114,11 @@ struct closing_figures {
                                      "\": holds nothing after close \"" + label + "\" on " + to_string(date));
     }
     /// Committed ownership of @p name after this close.
-    fraction ownership(std::string_view name) const { return holder(name).ownership; }
+    [[nodiscard]] fraction ownership(std::string_view name) const { return holder(name).ownership; }
     /// Shares bought by the money committed at this close, at the round's price: each investor's
     /// amount is converted on its own and rounded to whole shares by @p mode (usually
     /// rounding::floor), then summed. Empty if the round has no pre-money share count.
-    std::optional<share_count> shares_issued(rounding mode) const {
+    [[nodiscard]] std::optional<share_count> shares_issued(rounding mode) const {
         using result = std::optional<share_count>;
         const std::optional<price_per_share>& at = price;
         if (!at) return result();  // std::nullopt
@@ -169,7 +169,7 @@ public:
     }
 
     /// Every problem that add(@p c) would report (empty if it can be added).
-    std::vector<diagnostic> validate(const closing& c) const { return attempt(c).problems; }
+    [[nodiscard]] std::vector<diagnostic> validate(const closing& c) const { return attempt(c).problems; }
 
     /// Adds close @p c; throws validation_error listing every problem and then leaves the round
     /// unchanged.
@@ -189,14 +189,14 @@ public:
     }
 
     /// The figures after each close, first close first.
-    const std::vector<closing_figures>& closes() const noexcept { return closes_; }
+    [[nodiscard]] const std::vector<closing_figures>& closes() const noexcept { return closes_; }
     /// The round with every close so far, as one funding_round (its close date is the first
     /// close's; later money is scheduled on its close's date, labelled with the close's label).
-    const funding_round& current() const noexcept { return current_; }
+    [[nodiscard]] const funding_round& current() const noexcept { return current_; }
     /// The maximum round size (committed), if any.
-    std::optional<money> max_size() const noexcept { return max_size_; }
+    [[nodiscard]] std::optional<money> max_size() const noexcept { return max_size_; }
     /// How much more the round may raise under its maximum size, if it has one.
-    std::optional<money> room() const {
+    [[nodiscard]] std::optional<money> room() const {
         if (!max_size_) return std::nullopt;
         return *max_size_ - current_.raised();
     }
@@ -208,14 +208,14 @@ private:
         std::vector<diagnostic> problems;
     };
 
-    static std::string investor_path(const std::string& prefix, std::size_t i, const investor& who) {
+    [[nodiscard]] static std::string investor_path(const std::string& prefix, std::size_t i, const investor& who) {
         std::string path = prefix + "[" + std::to_string(i) + "]";
         if (!who.name().empty()) path += " \"" + who.name() + "\"";
         return path;
     }
 
     // A later close's tranche as the combined round sees it: "at close" means at this close.
-    static tranche at_this_close(const tranche& t, const closing& c) {
+    [[nodiscard]] static tranche at_this_close(const tranche& t, const closing& c) {
         const std::string& label = t.label().empty() ? c.label() : t.label();
         if (t.condition().kind() != condition_kind::always) return t.labelled(label);
         tranche moved(t.amount(), condition::on_or_after(c.date()),
@@ -223,9 +223,9 @@ private:
         return t.fallback() ? moved.otherwise(*t.fallback()) : moved;
     }
 
-    attempt_result attempt(const closing& c) const;
+    [[nodiscard]] attempt_result attempt(const closing& c) const;
 
-    static closing_figures figures_of(const funding_round& r, std::string label, calendar_date date,
+    [[nodiscard]] static closing_figures figures_of(const funding_round& r, std::string label, calendar_date date,
                                       const std::vector<money>& added) {
         const fundround::currency cur = r.currency();
         const std::size_t n = r.commitments().size();

@@ -21,7 +21,7 @@ enum class investor_kind {
 };
 
 /// "strategic", "financial", ...
-inline std::string to_string(investor_kind k) {
+[[nodiscard]] inline std::string to_string(investor_kind k) {
     switch (k) {
         case investor_kind::strategic: return "strategic";
         case investor_kind::financial: return "financial";
@@ -41,31 +41,31 @@ public:
         : name_(std::move(name)), kind_(kind), lead_(lead) {}
 
     /// A strategic investor called @p name.
-    static investor strategic(std::string name) { return investor(std::move(name), investor_kind::strategic); }
+    [[nodiscard]] static investor strategic(std::string name) { return investor(std::move(name), investor_kind::strategic); }
     /// A financial investor called @p name.
-    static investor financial(std::string name) { return investor(std::move(name), investor_kind::financial); }
+    [[nodiscard]] static investor financial(std::string name) { return investor(std::move(name), investor_kind::financial); }
     /// A sovereign investor called @p name.
-    static investor sovereign(std::string name) { return investor(std::move(name), investor_kind::sovereign); }
+    [[nodiscard]] static investor sovereign(std::string name) { return investor(std::move(name), investor_kind::sovereign); }
     /// An angel investor called @p name.
-    static investor angel(std::string name) { return investor(std::move(name), investor_kind::angel); }
+    [[nodiscard]] static investor angel(std::string name) { return investor(std::move(name), investor_kind::angel); }
 
     /// The same investor marked as the round's lead.
-    investor as_lead() const { return investor(name_, kind_, true); }
+    [[nodiscard]] investor as_lead() const { return investor(name_, kind_, true); }
 
     /// The investor's name, unique within a round.
-    const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The investor's kind.
-    investor_kind kind() const noexcept { return kind_; }
+    [[nodiscard]] investor_kind kind() const noexcept { return kind_; }
     /// True if the investor leads the round.
-    bool is_lead() const noexcept { return lead_; }
+    [[nodiscard]] bool is_lead() const noexcept { return lead_; }
 
     /// True if name, kind and lead flag are all equal.
-    friend bool operator==(const investor& a, const investor& b) {
+    [[nodiscard]] friend bool operator==(const investor& a, const investor& b) {
         const std::string& name = a.name_;
         return name == b.name_ && a.kind_ == b.kind_ && a.lead_ == b.lead_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const investor& a, const investor& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const investor& a, const investor& b) { return !(a == b); }
     /// Writes e.g. "Amazon (strategic, lead)".
     friend std::ostream& operator<<(std::ostream& os, const investor& i) {
         return os << i.name_ << " (" << to_string(i.kind_) << (i.lead_ ? ", lead)" : ")");

@@ -37,38 +37,38 @@ public:
     }
 
     /// The pre-money valuation.
-    money pre_money() const noexcept { return pre_money_; }
+    [[nodiscard]] money pre_money() const noexcept { return pre_money_; }
     /// Pre-money plus @p money_in (throws on overflow or currency mismatch).
-    money post_money(money money_in) const { return pre_money_ + money_in; }
+    [[nodiscard]] money post_money(money money_in) const { return pre_money_ + money_in; }
     /// Fully diluted shares before the round, if given.
-    std::optional<share_count> pre_money_shares() const noexcept {
+    [[nodiscard]] std::optional<share_count> pre_money_shares() const noexcept {
         if (shares_.value() <= 0) return std::nullopt;
         return shares_;
     }
     /// Price per share = pre-money / pre-money fully diluted shares (only if shares are given).
-    std::optional<price_per_share> price() const {
+    [[nodiscard]] std::optional<price_per_share> price() const {
         if (shares_.value() <= 0) return std::nullopt;
         return price_per_share(pre_money_, shares_);
     }
     /// Pre-money / @p prior_mark, e.g. $730B / $500B = 73/50 (1.46x).
-    fraction step_up_from(money prior_mark) const {
+    [[nodiscard]] fraction step_up_from(money prior_mark) const {
         return pre_money_.ratio_to(prior_mark);
     }
     /// Post-money (with @p money_in) / @p prior_mark, e.g. $840B / $500B = 42/25 (1.68x).
-    fraction post_money_step_up_from(money prior_mark, money money_in) const {
+    [[nodiscard]] fraction post_money_step_up_from(money prior_mark, money money_in) const {
         return post_money(money_in).ratio_to(prior_mark);
     }
     /// The fraction of the company @p money_in buys: money_in / post-money.
-    fraction ownership_bought_by(money money_in) const {
+    [[nodiscard]] fraction ownership_bought_by(money money_in) const {
         return money_in.ratio_to(post_money(money_in));
     }
 
     /// True if the pre-money amounts and the (optional) share counts are equal.
-    friend bool operator==(const valuation& a, const valuation& b) {
+    [[nodiscard]] friend bool operator==(const valuation& a, const valuation& b) {
         return a.pre_money_ == b.pre_money_ && a.shares_ == b.shares_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const valuation& a, const valuation& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const valuation& a, const valuation& b) { return !(a == b); }
 
 private:
     money pre_money_;

@@ -43,7 +43,7 @@ inline std::ostream& operator<<(std::ostream& os, const net_flows& flows) {
 }
 
 /// print_net_flows() as a string.
-inline std::string to_string(const net_flows& flows, const net_flows_format& format = {}) {
+[[nodiscard]] inline std::string to_string(const net_flows& flows, const net_flows_format& format = {}) {
     std::ostringstream os;
     print_net_flows(os, flows, format);
     return os.str();

@@ -4,6 +4,7 @@
 #define FUNDROUND_IO_REPORT_HPP
 
 #include <fundround/detail/text_table.hpp>
+#include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
@@ -13,6 +14,7 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fundround {
@@ -24,12 +26,29 @@ struct report_options {
     /// Always exact amounts ("$15,000,000,000.00"). When false, amounts print compact ("$15B")
     /// wherever the compact form is exact and in full otherwise, so the printed totals add up.
     bool full_amounts = false;
+
+    /// Every problem with these options (empty if they are valid): each count of decimals must be
+    /// between 0 and 60, the range fraction's decimal texts accept.
+    [[nodiscard]] std::vector<diagnostic> validate() const {
+        std::vector<diagnostic> out;
+        const auto check = [&out](const char* field, int decimals) {
+            if (decimals < 0 || decimals > 60) {
+                out.push_back({field, std::to_string(decimals), "must be between 0 and 60"});
+            }
+        };
+        check("report_options.percent_decimals", percent_decimals);
+        check("report_options.multiple_decimals", multiple_decimals);
+        return out;
+    }
 };
 
-
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
-/// investors and of the disbursement schedule, with totals that reconcile.
+/// investors and of the disbursement schedule, with totals that reconcile. Throws
+/// validation_error listing every problem with @p opt before printing anything.
 inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
+    if (std::vector<diagnostic> problems = opt.validate(); !problems.empty()) {
+        throw validation_error("report options", std::move(problems));
+    }
     const funding_round& r = round;
     // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
     auto amount = [&](money m) { return detail::compact_if_exact(m, opt.full_amounts); };
@@ -100,7 +119,7 @@ inline std::ostream& operator<<(std::ostream& os, const funding_round& r) {
 }
 
 /// print_summary() as a string.
-inline std::string summary(const funding_round& r, const report_options& opt = {}) {
+[[nodiscard]] inline std::string summary(const funding_round& r, const report_options& opt = {}) {
     std::ostringstream os;
     print_summary(os, r, opt);
     return os.str();

@@ -26,7 +26,7 @@ enum class frequency {
 };
 
 /// The frequency's name as written in code, e.g. "quarterly".
-inline std::string to_string(frequency f) {
+[[nodiscard]] inline std::string to_string(frequency f) {
     switch (f) {
         case frequency::monthly: return "monthly";
         case frequency::quarterly: return "quarterly";
@@ -37,7 +37,7 @@ inline std::string to_string(frequency f) {
 }
 
 /// The number of months in one period of @p f: 1, 3, 6 or 12; throws on an unknown value.
-inline int months_per_period(frequency f) {
+[[nodiscard]] inline int months_per_period(frequency f) {
     switch (f) {
         case frequency::monthly: return 1;
         case frequency::quarterly: return 3;
@@ -54,11 +54,11 @@ struct installment {
     money amount;        ///< The amount paid that day.
 
     /// True if both the date and the amount are equal.
-    friend bool operator==(const installment& a, const installment& b) noexcept {
+    [[nodiscard]] friend bool operator==(const installment& a, const installment& b) noexcept {
         return a.date == b.date && a.amount == b.amount;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const installment& a, const installment& b) noexcept {
+    [[nodiscard]] friend bool operator!=(const installment& a, const installment& b) noexcept {
         return !(a == b);
     }
 };
@@ -66,13 +66,13 @@ struct installment {
 namespace detail {
 
 /// Months since year 0 of the first day of @p d's month (year * 12 + month - 1).
-inline std::int64_t month_index(calendar_date d) {
+[[nodiscard]] inline std::int64_t month_index(calendar_date d) {
     return std::int64_t{static_cast<int>(d.year())} * 12 +
            static_cast<std::int64_t>(static_cast<unsigned>(d.month())) - 1;
 }
 
 /// add_months() with a 64-bit month count; @p what names the caller in messages.
-inline calendar_date add_months_checked(calendar_date anchor, std::int64_t months,
+[[nodiscard]] inline calendar_date add_months_checked(calendar_date anchor, std::int64_t months,
                                  const std::string& what) {
     require_valid(anchor, what + ": anchor");
     const std::int64_t min_index = std::int64_t{static_cast<int>(date::year::min())} * 12;
@@ -93,7 +93,7 @@ inline calendar_date add_months_checked(calendar_date anchor, std::int64_t month
 }
 
 /// The split rule shared by installments() and installments_between().
-inline std::vector<money> split_installments(money total, std::size_t count,
+[[nodiscard]] inline std::vector<money> split_installments(money total, std::size_t count,
                                                     const std::string& what) {
     if (!total.is_positive()) {
         throw invalid_argument_error(what + ": total = " + to_string(total) +
@@ -111,7 +111,7 @@ inline std::vector<money> split_installments(money total, std::size_t count,
 }
 
 /// Pairs the dates first + k periods with @p amounts.
-inline std::vector<installment> build_installments(
+[[nodiscard]] inline std::vector<installment> build_installments(
     const std::vector<money>& amounts, calendar_date first, int period,
     const std::string& what) {
     std::vector<installment> out;
@@ -128,7 +128,7 @@ inline std::vector<installment> build_installments(
 /// @p anchor moved by @p months (may be negative), month-end safe: the day is the anchor's day,
 /// or the last day of the target month if that is earlier (Jan 31 + 1 month = Feb 28 or 29,
 /// Jan 31 + 2 months = Mar 31). Throws invalid_argument_error for an invalid anchor.
-inline calendar_date add_months(calendar_date anchor, int months) {
+[[nodiscard]] inline calendar_date add_months(calendar_date anchor, int months) {
     return detail::add_months_checked(anchor, months, "add_months");
 }
 
@@ -136,7 +136,7 @@ inline calendar_date add_months(calendar_date anchor, int months) {
 /// split exactly in whole minor units with the larger parts first (they differ by at most one
 /// minor unit and sum to @p total). Throws invalid_argument_error if @p count is 0, @p total is
 /// not positive or not a whole number of minor units, or @p first is not a valid date.
-inline std::vector<installment> installments(money total, calendar_date first,
+[[nodiscard]] inline std::vector<installment> installments(money total, calendar_date first,
                                                             std::size_t count, frequency f) {
     const std::string what = "installments";
     const int period = months_per_period(f);
@@ -158,7 +158,7 @@ inline std::vector<installment> installments(money total, calendar_date first,
 /// or before @p last (inclusive; always at least one), split as installments() does.
 /// Throws invalid_argument_error if @p last is before @p first, either date is invalid, or
 /// @p total is not positive or not a whole number of minor units.
-inline std::vector<installment> installments_between(money total,
+[[nodiscard]] inline std::vector<installment> installments_between(money total,
                                                                     calendar_date first,
                                                                     calendar_date last,
                                                                     frequency f) {
