@@ -662,7 +662,7 @@ void check_invalid_round(const generated_round& r) {
     try {
         result = r.builder().try_build();
     } catch (const std::exception& e) {
-        FAIL("try_build() threw: " << e.what());
+        FAIL("try_build() threw: " << std::string(e.what()));
     }
     CHECK_FALSE(result.ok());
     for (const expected_problem& x : r.problems) {
@@ -684,7 +684,7 @@ void check_invalid_round(const generated_round& r) {
     } catch (const validation_error& e) {
         CHECK(e.problems().size() == result.problems.size());
     } catch (const std::exception& e) {
-        FAIL_CHECK("build() threw something other than validation_error: " << e.what());
+        FAIL_CHECK("build() threw something other than validation_error: " << std::string(e.what()));
     }
 }
 
@@ -730,4 +730,147 @@ TEST_CASE("random rounds: the generator reaches both ends of the date and amount
     CHECK(year_9999);
     CHECK(near_limit);
     CHECK(one_mill);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defects known today. The random rounds above stay clear of them (dates up to 9999-12-31,
+// long-stops up to 9999-12-30, at most 3 milestones); each case below keeps the invariant that
+// the defect breaks and is marked may_fail until the headers are fixed.
+
+namespace {
+
+const calendar_date kClose = ymd(2026, 2, 27);
+
+build_result try_build_or_fail(const round_builder& b) {
+    try {
+        return b.try_build();
+    } catch (const std::exception& e) {
+        FAIL_CHECK("try_build() threw instead of listing the problem: " << std::string(e.what()));
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("random rounds: a long-stop on 32767-12-31 does not make try_build throw" * doctest::may_fail()) {
+    // date::year's last day: next_day() wraps to -32768-01-01, which the builder then rejects by
+    // throwing invalid_argument_error from inside try_build(). The round must build or list
+    // problems; it must not throw.
+    const calendar_date last = ymd(32767, 12, 31);
+    const tranche cases[] = {
+        tranche::when(money::from_major(5), milestone("m").with_long_stop(last)).otherwise(money::from_major(1)),
+        tranche::when(money::from_major(5), !milestone("m").with_long_stop(last)),
+        tranche::when(money::from_major(5), milestone("m").with_long_stop(last)),
+    };
+    for (const tranche& t : cases) {
+        CAPTURE(t.condition().to_string());
+        (void)try_build_or_fail(round_builder("far long-stop").pre_money(money::from_major(1'000'000))
+                                    .close_date(kClose).invest(investor("A"), {t}));
+    }
+}
+
+TEST_CASE("random rounds: money expected after 9999-12-31 is rejected or reconciles" * doctest::may_fail()) {
+    // Today the builder accepts a tranche expected on 10000-01-01 and classifies it scheduled
+    // (a certain $1M), but the timeline judges everything on 9999-12-31 and drops it: a scenario
+    // shows $0 raised, $0 lapsed and $0 never settled out of $1M committed.
+    const calendar_date beyond = ymd(10000, 1, 1);
+    const tranche cases[] = {
+        tranche::at_close(money::from_major(1'000'000)).expected_on(beyond),
+        tranche::when(money::from_major(1'000'000), milestone("m"), beyond),
+    };
+    for (const tranche& t : cases) {
+        CAPTURE(t.condition().to_string());
+        const build_result r = try_build_or_fail(round_builder("beyond 9999").pre_money(money::from_major(1'000'000))
+                                                     .close_date(kClose).invest(investor("A"), {t}));
+        if (!r.ok()) continue;  // rejecting the date is a fix too
+        const funding_round& round = *r.round;
+        for (const bool met : {true, false}) {
+            scenario sc;
+            if (t.condition().depends_on_milestone()) {
+                if (met) sc.achieve("m", kClose);
+                else sc.fail("m", kClose);
+            }
+            const scenario_result res = sc.apply_to(round);
+            CAPTURE(met);
+            CHECK(res.raised() + res.lapsed() + res.never_settled() == round.raised());
+            CHECK(res.raised() + res.lapsed() == round.raised());  // every milestone settled
+        }
+        const round_position end = round_timeline(round).in_the_end();
+        CHECK(end.total() == round.raised());
+    }
+}
+
+namespace {
+
+/// m0 && m1 && ... && m(n-1)
+condition all_milestones(std::size_t n) {
+    condition c = milestone("m0");
+    for (std::size_t i = 1; i < n; ++i) c = c && milestone("m" + std::to_string(i));
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("random rounds: classification is exact with few milestones (passes today)") {
+    // 3^5 = 243 outcomes: within the builder's enumeration.
+    const funding_round certain = round_builder("5 milestones").pre_money(money::from_major(1'000'000)).close_date(kClose)
+        .invest(investor("A"), {tranche::when(money::from_major(1'000), all_milestones(5) || on_or_after(ymd(2027, 1, 1)))})
+        .build();
+    CHECK(certain.raised_scheduled() == money::from_major(1'000));
+    CHECK(certain.raised_conditional() == money::from_major(0));
+    const build_result never = round_builder("5 milestones").pre_money(money::from_major(1'000'000)).close_date(kClose)
+        .invest(investor("A"), {tranche::when(money::from_major(1'000), all_milestones(5) && !milestone("m0"))})
+        .try_build();
+    REQUIRE(never.problems.size() == 1);
+    CHECK(never.problems[0].rule == "can never be met");
+}
+
+TEST_CASE("random rounds: classification is exact with many milestones" * doctest::may_fail()) {
+    // 3^8 = 6561 outcomes: above 4096 the builder gives up and calls everything "can be met, not
+    // certain", so a certain tranche is classified conditional and an impossible one builds.
+    const funding_round certain = round_builder("8 milestones").pre_money(money::from_major(1'000'000)).close_date(kClose)
+        .invest(investor("A"), {tranche::when(money::from_major(1'000), all_milestones(8) || on_or_after(ymd(2027, 1, 1)))})
+        .build();
+    CHECK(certain.raised_scheduled() == money::from_major(1'000));
+    CHECK(certain.raised_conditional() == money::from_major(0));
+    const build_result never = try_build_or_fail(round_builder("8 milestones").pre_money(money::from_major(1'000'000)).close_date(kClose)
+        .invest(investor("A"), {tranche::when(money::from_major(1'000), all_milestones(8) && !milestone("m0"))}));
+    CHECK_FALSE(never.ok());
+    CHECK(never.problems.size() == 1);
+}
+
+namespace {
+
+/// evaluate_odds on k investors paying 2^i mills on milestone i, each at 1/3: 2^k distinct
+/// amounts raised. Checks the exact expectation and returns the seconds taken.
+double odds_seconds(std::size_t k) {
+    round_builder b("distinct outcomes");
+    b.pre_money(money::from_major(1'000)).close_date(kClose);
+    milestone_odds odds;
+    for (std::size_t i = 0; i < k; ++i) {
+        const std::string m = "m" + std::to_string(i);
+        b.invest(investor("I" + std::to_string(i)), {tranche::when(money::from_units(std::int64_t{1} << i), milestone(m))});
+        odds.set(m, fraction(1, 3));
+    }
+    const funding_round round = b.build();
+    const auto start = std::chrono::steady_clock::now();
+    const round_odds r = evaluate_odds(round, odds);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(r.distribution().size() == (std::size_t{1} << k));
+    // E[raised] = (2^k - 1) / 3 mills, in currency units
+    CHECK(r.expected_raised() == fraction((std::int64_t{1} << k) - 1, 3000));
+    return seconds;
+}
+
+}  // namespace
+
+TEST_CASE("random rounds: odds are not quadratic in the number of distinct outcomes" * doctest::may_fail()) {
+    // 16 times the outcomes should cost about 16 times the time, not 256 times: today 2,048
+    // outcomes take about 270 times as long as 128 (0.09 s against 0.0003 s, RelWithDebInfo).
+    double small = odds_seconds(7);
+    small = std::min(small, odds_seconds(7));
+    const double large = odds_seconds(11);
+    CAPTURE(small);
+    CAPTURE(large);
+    CHECK((large < 0.02 || large < 40 * small));
 }
