@@ -1,0 +1,279 @@
+// The checks that the fuzz target (fuzz_parse.cpp) and the corpus replay (test_fuzz_replay.cpp)
+// run on one input: parse_money and fraction::from_decimal against the reference reading of the
+// documented grammar (reference_grammar.hpp), and what the library prints parsed back.
+#ifndef FUNDROUND_TESTS_FUZZ_PARSE_ORACLE_HPP
+#define FUNDROUND_TESTS_FUZZ_PARSE_ORACLE_HPP
+
+#include "reference_grammar.hpp"
+
+#include <fundround/fraction.hpp>
+#include <fundround/money.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fundround_fuzz {
+
+/// Names of the known defects a finding can be attributed to (see quirks and
+/// tests/test_regressions_parse.cpp). Empty: a new finding.
+namespace known {
+inline constexpr const char* second_sign = "second-sign";      // "+$-5" reads as -$5
+inline constexpr const char* unicode_space = "unicode-space";  // U+00A0 / U+202F read as ws
+inline constexpr const char* compact_overflow = "compact-overflow";  // format_compact past the range
+}  // namespace known
+
+/// One disagreement between the library and the reference, or a broken round trip.
+struct finding {
+    std::string defect;   ///< A known:: name, or empty for a new finding.
+    std::string message;  ///< What went wrong, with the input escaped.
+};
+
+/// @p text with bytes outside printable ASCII (and '"', '\\') as \xNN, in quotes.
+inline std::string escaped(std::string_view text) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out = "\"";
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7F && c != '"' && c != '\\') {
+            out += c;
+        } else {
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 0xF];
+        }
+    }
+    return out + "\"";
+}
+
+namespace detail {
+
+struct lib_money {
+    bool ok = false;
+    std::int64_t units = 0;
+    std::string code;
+    std::string error;  // what(), when rejected with parse_error
+    bool other_exception = false;
+};
+
+inline lib_money library_parse_money(std::string_view text, fundround::currency fallback) {
+    lib_money r;
+    try {
+        const fundround::money m = fundround::parse_money(text, fallback);
+        r.ok = true;
+        r.units = m.units();
+        r.code = std::string(m.currency().code());
+    } catch (const fundround::parse_error& e) {
+        r.error = e.what();
+        if (e.position() > text.size()) {
+            r.other_exception = true;
+            r.error = "parse_error position " + std::to_string(e.position()) + " past the end: " + r.error;
+        }
+    } catch (const std::exception& e) {
+        r.other_exception = true;
+        r.error = std::string("not a parse_error: ") + e.what();
+    }
+    return r;
+}
+
+inline bool same(const money_reading& ref, const lib_money& lib) {
+    if (ref.ok != lib.ok) return false;
+    return !ref.ok || (ref.units == lib.units && ref.code == lib.code);
+}
+
+inline std::string describe(const money_reading& ref) {
+    return ref.ok ? std::to_string(ref.units) + " mills " + ref.code : "rejects: " + ref.why;
+}
+
+inline std::string describe(const lib_money& lib) {
+    return lib.ok ? std::to_string(lib.units) + " mills " + lib.code : "rejects: " + lib.error;
+}
+
+/// Which known defect explains the library reading @p lib of @p text, or "" if none does.
+inline std::string known_defect_for(std::string_view text, std::string_view fallback, const lib_money& lib) {
+    quirks q;
+    q.minus_after_plus_and_prefix = true;
+    if (same(reference_parse_money(text, fallback, q), lib)) return known::second_sign;
+    q = quirks{};
+    q.unicode_spaces = true;
+    if (same(reference_parse_money(text, fallback, q), lib)) return known::unicode_space;
+    q.minus_after_plus_and_prefix = true;
+    if (same(reference_parse_money(text, fallback, q), lib)) {
+        return std::string(known::second_sign) + "+" + known::unicode_space;
+    }
+    return {};
+}
+
+}  // namespace detail
+
+/// The checks on one money value: format_full parses back exactly, format_compact with 0 to 15
+/// decimals parses back within half a unit of its last digit; both texts follow the grammar.
+inline void check_money_value(const fundround::money& m, std::vector<finding>& out) {
+    using boost::multiprecision::cpp_int;
+    const std::string what = std::to_string(m.units()) + " mills " + std::string(m.currency().code());
+    std::string full;
+    try {
+        full = fundround::format_full(m);
+    } catch (const std::exception& e) {
+        out.push_back({"", "format_full(" + what + ") threw: " + e.what()});
+        return;
+    }
+    const detail::lib_money back = detail::library_parse_money(full, fundround::currency{});
+    if (!back.ok || back.units != m.units() || back.code != m.currency().code()) {
+        out.push_back({"", "format_full(" + what + ") = " + escaped(full) + " parses back as " + detail::describe(back)});
+    }
+    const money_reading ref_full = reference_parse_money(full);
+    if (!ref_full.ok || ref_full.units != m.units() || ref_full.code != m.currency().code()) {
+        out.push_back({"", "format_full(" + what + ") = " + escaped(full) +
+                               " does not follow the grammar: the reference " + detail::describe(ref_full)});
+    }
+    for (int decimals = 0; decimals <= 15; ++decimals) {
+        std::string text;
+        try {
+            text = fundround::format_compact(m, decimals);
+        } catch (const std::exception& e) {
+            out.push_back({"", "format_compact(" + what + ", " + std::to_string(decimals) + ") threw: " + e.what()});
+            continue;
+        }
+        const std::string call = "format_compact(" + what + ", " + std::to_string(decimals) + ") = " + escaped(text);
+        const detail::lib_money lib = detail::library_parse_money(text, fundround::currency{});
+        const money_reading ref = reference_parse_money(text);
+        if (!lib.ok) {
+            const bool overflow = !ref.ok && ref.why.rfind("out of range", 0) == 0;
+            out.push_back({overflow ? known::compact_overflow : "",
+                           call + " does not parse back: " + lib.error + "; the reference " + detail::describe(ref)});
+            continue;
+        }
+        if (!detail::same(ref, lib)) {
+            out.push_back({"", call + ": the library reads " + detail::describe(lib) + ", the reference " +
+                                   detail::describe(ref)});
+        }
+        if (lib.code != m.currency().code()) {
+            out.push_back({"", call + " parses back in " + lib.code});
+            continue;
+        }
+        // Below 1,000 of the unit the compact form is exact; from 1,000 up the mantissa of suffix
+        // 10^(3k) has `decimals` digits: within half of 10^(3k - decimals) units of the currency.
+        const cpp_int diff = abs(cpp_int(lib.units) - cpp_int(m.units()));
+        cpp_int tolerance = 0;
+        const char last = text.empty() ? '\0' : text.back();
+        const int k = last == 'K' ? 1 : last == 'M' ? 2 : last == 'B' ? 3 : last == 'T' ? 4 : 0;
+        if (k > 0) {
+            cpp_int step = 1;  // 10^(3k + 3 - decimals) mills, at least 1
+            for (int e = 0; e < 3 * k + 3 - decimals; ++e) step *= 10;
+            tolerance = step / 2;
+        } else if (m.units() >= 1'000'000 || m.units() <= -1'000'000) {
+            out.push_back({"", call + " has no K/M/B/T suffix for an amount of 1,000 or more"});
+        }
+        if (diff > tolerance) {
+            out.push_back({"", call + " parses back as " + std::to_string(lib.units) + " mills, " + diff.str() +
+                                   " from the value (tolerance " + tolerance.str() + ")"});
+        }
+    }
+}
+
+/// parse_money(text, fallback) against the reference; on success, check_money_value.
+inline void check_money_text(std::string_view text, fundround::currency fallback, std::vector<finding>& out) {
+    const money_reading ref = reference_parse_money(text, fallback.code());
+    const detail::lib_money lib = detail::library_parse_money(text, fallback);
+    const std::string call = "parse_money(" + escaped(text) + ", " + std::string(fallback.code()) + ")";
+    if (lib.other_exception) out.push_back({"", call + ": " + lib.error});
+    if (!detail::same(ref, lib)) {
+        out.push_back({detail::known_defect_for(text, fallback.code(), lib),
+                       call + ": the library " + detail::describe(lib) + "; the documented grammar " +
+                           detail::describe(ref)});
+    }
+    if (lib.ok) check_money_value(fundround::money::from_units(lib.units, fundround::currency(lib.code)), out);
+}
+
+/// fraction::from_decimal(text) against the reference; on success, its text forms read back.
+inline void check_decimal_text(std::string_view text, std::vector<finding>& out) {
+    const decimal_reading ref = reference_from_decimal(text);
+    const std::string call = "fraction::from_decimal(" + escaped(text) + ")";
+    fundround::fraction f;
+    bool ok = false;
+    try {
+        f = fundround::fraction::from_decimal(text);
+        ok = true;
+    } catch (const fundround::parse_error& e) {
+        if (e.position() > text.size()) out.push_back({"", call + ": parse_error position past the end"});
+    } catch (const std::exception& e) {
+        out.push_back({"", call + " threw something other than parse_error: " + e.what()});
+        return;
+    }
+    if (ok != ref.ok) {
+        out.push_back({"", call + (ok ? " accepts " + f.to_string() + "; the documented grammar rejects it"
+                                      : " rejects it; the documented grammar accepts it")});
+        return;
+    }
+    if (!ok) return;
+    if (f.numerator() != ref.numerator || f.denominator() != ref.denominator) {
+        out.push_back({"", call + " = " + f.to_string() + ", expected " + ref.numerator.str() + "/" +
+                               ref.denominator.str()});
+        return;
+    }
+    const std::string expected_text =
+        ref.denominator == 1 ? ref.numerator.str() : ref.numerator.str() + "/" + ref.denominator.str();
+    if (f.to_string() != expected_text) {
+        out.push_back({"", call + ".to_string() = " + f.to_string() + ", expected " + expected_text});
+    }
+    try {
+        if (ref.decimals <= 60) {
+            const std::string decimal = f.to_decimal_string(static_cast<int>(ref.decimals));
+            if (fundround::fraction::from_decimal(decimal) != f) {
+                out.push_back({"", call + ".to_decimal_string(" + std::to_string(ref.decimals) + ") = " +
+                                       decimal + " does not read back"});
+            }
+        }
+        if (ref.percent && ref.decimals - 2 <= 60) {
+            const std::string percent = f.to_percent_string(static_cast<int>(ref.decimals - 2));
+            if (fundround::fraction::from_decimal(percent) != f) {
+                out.push_back({"", call + ".to_percent_string(" + std::to_string(ref.decimals - 2) + ") = " +
+                                       percent + " does not read back"});
+            }
+        }
+    } catch (const std::exception& e) {
+        out.push_back({"", call + ": printing or reading back threw: " + e.what()});
+    }
+}
+
+/// Every check on one fuzz input: the text as money (fallback USD and EUR) and as a decimal; its
+/// first 8 bytes as a count of mills (little-endian) in a currency picked by the 9th.
+inline std::vector<finding> check_input(std::string_view text) {
+    std::vector<finding> out;
+    try {
+        check_money_text(text, fundround::currencies::usd, out);
+        check_money_text(text, fundround::currencies::eur, out);
+        check_decimal_text(text, out);
+        if (text.size() >= 8) {
+            std::uint64_t bits = 0;
+            for (std::size_t k = 0; k < 8; ++k) bits |= std::uint64_t{static_cast<unsigned char>(text[k])} << (8 * k);
+            static const char* const codes[] = {"USD", "EUR", "GBP", "JPY", "CHF", "KWD", "SEK", "XYZ"};
+            const std::size_t pick = text.size() > 8 ? static_cast<unsigned char>(text[8]) % 8u : 0u;
+            std::int64_t units = 0;
+            std::memcpy(&units, &bits, sizeof units);
+            check_money_value(fundround::money::from_units(units, fundround::currency(codes[pick])), out);
+        }
+    } catch (const std::exception& e) {
+        out.push_back({"", "unexpected exception for " + escaped(text) + ": " + e.what()});
+    }
+    return out;
+}
+
+/// True if @p list holds a finding that no known defect explains.
+inline bool has_new_finding(const std::vector<finding>& list) {
+    for (const finding& f : list) {
+        if (f.defect.empty()) return true;
+    }
+    return false;
+}
+
+}  // namespace fundround_fuzz
+
+#endif  // FUNDROUND_TESTS_FUZZ_PARSE_ORACLE_HPP

@@ -1,0 +1,136 @@
+// fuzz_replay: the fuzz checks (parse_oracle.hpp) on the seed corpus in tests/fuzz/corpus/, with
+// any compiler and in every preset, plus the reference grammar on the documented examples.
+#include "parse_oracle.hpp"
+#include "reference_grammar.hpp"
+
+#include <fundround/money.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <vector>
+
+#ifndef FUNDROUND_FUZZ_CORPUS_DIR
+#error "FUNDROUND_FUZZ_CORPUS_DIR must name tests/fuzz/corpus"
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+using fundround_fuzz::finding;
+
+struct corpus_file {
+    std::string name;
+    std::string bytes;
+};
+
+/// The files of one corpus directory (not its subdirectories), by name.
+std::vector<corpus_file> read_corpus(const fs::path& dir) {
+    std::vector<corpus_file> files;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+        if (!e.is_regular_file()) continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        files.push_back({e.path().filename().string(),
+                         std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())});
+    }
+    std::sort(files.begin(), files.end(), [](const corpus_file& a, const corpus_file& b) { return a.name < b.name; });
+    return files;
+}
+
+const fs::path corpus_dir{FUNDROUND_FUZZ_CORPUS_DIR};
+
+std::int64_t major(std::int64_t n) { return n * 1000; }
+
+}  // namespace
+
+TEST_CASE("fuzz_replay: the reference grammar reads the documented examples") {
+    using fundround_fuzz::reference_parse_money;
+    struct example {
+        const char* text;
+        std::int64_t units;
+        const char* code;
+    };
+    // docs/concepts.md, "Parsing": the table of texts and values, and docs/exactness.md.
+    const example accepted[] = {
+        {"$15B", major(15'000'000'000), "USD"},
+        {"$1.25 trillion", major(1'250'000'000'000), "USD"},
+        {"15,000,000,000.00", major(15'000'000'000), "USD"},
+        {"-$2.5M", -major(2'500'000), "USD"},
+        {"$-2.5M", -major(2'500'000), "USD"},
+        {"US$ 1.5M", major(1'500'000), "USD"},
+        {"1.5 MM", major(1'500'000), "USD"},
+        {"EUR 300M", major(300'000'000), "EUR"},
+        {"EUR300M", major(300'000'000), "EUR"},
+        {"\xE2\x82\xAC 300 m", major(300'000'000), "EUR"},
+        {"40 bn USD", major(40'000'000'000), "USD"},
+        {"\xC2\xA3" "2.5mn", major(2'500'000), "GBP"},
+        {"300 EUR", major(300), "EUR"},
+        {"$15B USD", major(15'000'000'000), "USD"},
+        {"$1.0050", 1'005, "USD"},
+        {"$1.2345M", major(1'234'500), "USD"},
+        {"-$9,223,372,036,854,775.808", (std::numeric_limits<std::int64_t>::min)(), "USD"},
+    };
+    for (const example& e : accepted) {
+        CAPTURE(e.text);
+        const fundround_fuzz::money_reading r = reference_parse_money(e.text);
+        CHECK(r.ok);
+        CHECK(r.units == e.units);
+        CHECK(r.code == e.code);
+    }
+    for (const char* bad : {"1.2345", "15 usd", "40bnUSD", ".5", "5$", "$15B EUR", "$1.0001",
+                            "$10,000 trillion", "+$-5", "$15\xC2\xA0" "B", "0,123"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(reference_parse_money(bad).ok);
+    }
+    CHECK(reference_parse_money("300M", "EUR").code == "EUR");
+    // docs/concepts.md, "Fractions": "0.7", "-1.25", "70%".
+    const fundround_fuzz::decimal_reading seven = fundround_fuzz::reference_from_decimal("0.7");
+    CHECK((seven.ok && seven.numerator == 7 && seven.denominator == 10));
+    const fundround_fuzz::decimal_reading minus = fundround_fuzz::reference_from_decimal("-1.25");
+    CHECK((minus.ok && minus.numerator == -5 && minus.denominator == 4));
+    const fundround_fuzz::decimal_reading pct = fundround_fuzz::reference_from_decimal("70%");
+    CHECK((pct.ok && pct.numerator == 7 && pct.denominator == 10));
+    const fundround_fuzz::decimal_reading lead = fundround_fuzz::reference_from_decimal("007.50");
+    CHECK((lead.ok && lead.numerator == 15 && lead.denominator == 2));  // leading zeros are not octal
+}
+
+TEST_CASE("fuzz_replay: every seed input agrees with the documented grammar") {
+    const std::vector<corpus_file> files = read_corpus(corpus_dir);
+    REQUIRE(files.size() >= 40);
+    for (const corpus_file& f : files) {
+        CAPTURE(f.name);
+        for (const finding& x : fundround_fuzz::check_input(f.bytes)) {
+            CAPTURE(x.defect);
+            FAIL_CHECK(x.message);
+        }
+    }
+}
+
+TEST_CASE("fuzz_replay: the known-defect inputs find only known defects") {
+    // What the fuzz run tolerates today; keeps passing once the defects are fixed.
+    const std::vector<corpus_file> files = read_corpus(corpus_dir / "known");
+    REQUIRE(files.size() >= 5);
+    for (const corpus_file& f : files) {
+        CAPTURE(f.name);
+        for (const finding& x : fundround_fuzz::check_input(f.bytes)) {
+            if (x.defect.empty()) FAIL_CHECK(x.message);
+        }
+    }
+}
+
+TEST_CASE("fuzz_replay: the known-defect inputs agree with the documented grammar" * doctest::may_fail()) {
+    // Fails until the defects of tests/test_regressions_parse.cpp are fixed in the headers.
+    for (const corpus_file& f : read_corpus(corpus_dir / "known")) {
+        CAPTURE(f.name);
+        for (const finding& x : fundround_fuzz::check_input(f.bytes)) {
+            CAPTURE(x.defect);
+            FAIL_CHECK(x.message);
+        }
+    }
+}
