@@ -5,8 +5,8 @@
 // The rules come from the documentation: the parse_money grammar in docs/concepts.md ("Parsing":
 // one sign, "ws = spaces and tabs"), format_compact in docs/concepts.md ("Formatting") and the
 // round trip of printed amounts (docs/exactness.md: parse_money reads what the library prints).
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <doctest/doctest.h>
 

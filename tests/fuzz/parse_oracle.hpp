@@ -6,8 +6,8 @@
 
 #include "reference_grammar.hpp"
 
-#include <fundround/fraction.hpp>
-#include <fundround/money.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <boost/multiprecision/cpp_int.hpp>
 

@@ -1,5 +1,5 @@
 // An independent reading of the documented text grammars, for the fuzz targets and their replay
-// test. Written from the documentation, not from include/fundround/money.hpp or fraction.hpp:
+// test. Written from the documentation, not from include/fundround/numeric/money.hpp or fraction.hpp:
 //
 // parse_money (docs/concepts.md, "Parsing"):
 //

@@ -3,7 +3,7 @@
 #include "parse_oracle.hpp"
 #include "reference_grammar.hpp"
 
-#include <fundround/money.hpp>
+#include <fundround/numeric/money.hpp>
 
 #include <doctest/doctest.h>
 
