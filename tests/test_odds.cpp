@@ -31,8 +31,8 @@ milestone_odds seventy_percent() {
     return milestone_odds().set("certain conditions", fraction::from_decimal("0.7"));
 }
 
-fraction sum_of_probabilities(const round_odds& r) {
-    fraction total;
+odds_value sum_of_probabilities(const round_odds& r) {
+    odds_value total;
     for (const auto& o : r.distribution()) total += o.probability;
     return total;
 }
@@ -88,7 +88,7 @@ TEST_CASE("odds: the reference round with the conditions at 70%") {
 
     CHECK(!r.variance_of_mean());
     CHECK(!r.standard_error(rounding::floor));
-    CHECK_THROWS_WITH_AS(r.investor("Google"), "investor = \"Google\": is not in the round",
+    CHECK_THROWS_WITH_AS((void)r.investor("Google"), "investor = \"Google\": is not in the round",
                          invalid_argument_error);
     // Both entry points agree when the milestones are few.
     CHECK(enumerate_odds(round, seventy_percent()) == r);
@@ -313,7 +313,7 @@ TEST_CASE("odds: expectations that are not whole units round only as told") {
     CHECK(r.expected_raised(rounding::floor) == money::from_units(333));
     CHECK(r.expected_raised(rounding::ceiling) == money::from_units(334));
     CHECK(r.expected_post_money(rounding::half_even) == money::from_units(10333));
-    CHECK_THROWS_AS(r.expected_raised(rounding::exact), inexact_error);
+    CHECK_THROWS_AS((void)r.expected_raised(rounding::exact), inexact_error);
     CHECK(r.investor("A").expected_ownership == fraction(2, 3) * fraction(0) + fraction(1, 3) * fraction(1, 11));
 }
 
@@ -356,7 +356,7 @@ TEST_CASE("odds: Monte Carlo is seeded and reproducible") {
     CHECK(sum_of_probabilities(a) == fraction(1));
     REQUIRE(a.distribution().size() == 2);
     // Fixed for seed 42: a change in the generator or the draw order shows here.
-    const fraction achieved = a.distribution()[1].probability;
+    const fraction achieved = a.distribution()[1].probability.to_fraction();
     CHECK(achieved == fraction(691, 1000));
     CHECK(a.distribution()[0] == raised_outcome{75_B, 805_B, fraction(309, 1000)});
     CHECK(a.expected_raised() == fraction(75'000'000'000) + fraction(35'000'000'000) * achieved);
@@ -367,6 +367,7 @@ TEST_CASE("odds: Monte Carlo is seeded and reproducible") {
     const fraction var = fraction(35'000'000'000) * fraction(35'000'000'000) * p * (fraction(1) - p) /
                          fraction(999);
     CHECK(*a.variance_of_mean() == var);
+    CHECK(a.variance_of_mean()->to_fraction() == var);
     // sqrt(var) = 511,686,034.202... dollars: floor and ceiling to a unit ($0.001).
     const money se_floor = *a.standard_error(rounding::floor);
     const money se_ceiling = *a.standard_error(rounding::ceiling);
@@ -380,7 +381,7 @@ TEST_CASE("odds: Monte Carlo is seeded and reproducible") {
     CHECK((nearest == se_floor || nearest == se_ceiling));
     CHECK(*a.standard_error(rounding::half_away_from_zero) == nearest);
     CHECK(*a.standard_error(rounding::half_toward_zero) == nearest);
-    CHECK_THROWS_AS(a.standard_error(rounding::exact), inexact_error);
+    CHECK_THROWS_AS((void)a.standard_error(rounding::exact), inexact_error);
     CHECK(se_floor == money::from_units(511'686'034'202));  // Python: isqrt(var * 10**6)
 
     // The default seed and sample count are used by evaluate_odds above 20 uncertain milestones.
@@ -398,18 +399,17 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
                                   {"monte_carlo.samples", "1",
                                    "must be at least 2 (a standard error needs two samples)"}});
     }
-    const fraction tiny(fraction::integer(1), fraction::integer(1) << 130);
+    const fraction tiny = fraction::from_decimal("0.0000000000000000000001");  // 1/10^22 > 2^-64
     try {
         (void)simulate_odds(round, milestone_odds().set("certain conditions", tiny), {100, 42});
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
                                   {"odds[\"certain conditions\"].probability",
-                                   "1/1361129467683753853853498429727072845824",
+                                   "1/10000000000000000000000",
                                    "Monte Carlo draws need a denominator below 2^64"}});
     }
-    // Exact enumeration takes such a probability: 2^130 does not fit the 128-bit weights, so
-    // they go to big integers.
+    // Exact enumeration takes such a probability.
     const round_odds exact = enumerate_odds(round, milestone_odds().set("certain conditions", tiny));
     CHECK(sum_of_probabilities(exact) == fraction(1));
     CHECK(exact.distribution() == std::vector<raised_outcome>{{75_B, 805_B, fraction(1) - tiny},
@@ -417,6 +417,52 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
     CHECK(exact.expected_raised() == fraction(75'000'000'000) + fraction(35'000'000'000) * tiny);
     CHECK(exact.investor("Amazon").expected_ownership ==
           (fraction(1) - tiny) * fraction(3, 161) + tiny * fraction(5, 84));
+
+    // A sample count above max_monte_carlo_samples is refused with the bound named.
+    try {
+        (void)simulate_odds(round, seventy_percent(), {max_monte_carlo_samples + 1, 42});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == std::vector<diagnostic>{
+                                  {"monte_carlo.samples", "10000001",
+                                   "must be at most 10000000 (max_monte_carlo_samples)"}});
+    }
+}
+
+TEST_CASE("odds: results beyond 128 bits are exact odds_values") {
+    // Two milestones at 1/10^22 and 3/10^22: the outcomes' common denominator is 10^44 > 2^128,
+    // so the weights go to big integers, and some results do not fit a 128-bit fraction.
+    const funding_round round =
+        round_builder("Long shots")
+            .pre_money(10_B)
+            .close_date(kClose)
+            .invest(investor("A"), 1_B)
+            .invest(investor("B"), {tranche::when(2_B, milestone("m1"))})
+            .invest(investor("C"), {tranche::when(4_B, milestone("m2"))})
+            .build();
+    const milestone_odds odds = milestone_odds()
+                                    .set("m1", fraction::from_decimal("0.0000000000000000000001"))
+                                    .set("m2", fraction::from_decimal("0.0000000000000000000003"));
+    const round_odds r = enumerate_odds(round, odds);
+    REQUIRE(r.distribution().size() == 4);
+    CHECK(r.distribution()[3].raised == 7_B);
+    CHECK(r.distribution()[3].probability.to_string() ==
+          "3/100000000000000000000000000000000000000000000");
+    CHECK(r.distribution()[3].probability.is_exact());
+    CHECK(sum_of_probabilities(r) == fraction(1));
+    // 1e9 + 2e9 / 10^22 + 4e9 * 3 / 10^22 dollars (Python's fractions.Fraction).
+    CHECK(r.expected_raised().to_string() == "5000000000000000000007/5000000000000");
+    CHECK(r.expected_raised().to_fraction() == fraction(1'000'000'000) + fraction::from_decimal("0.0000000000014"));
+    CHECK(r.expected_raised(rounding::floor) == 1_B);
+    CHECK(r.expected_raised(rounding::ceiling) == 1_B + money::from_units(1));
+    CHECK_THROWS_AS((void)r.expected_raised(rounding::exact), inexact_error);
+    // C: (1 - p1) p2 4/15 + p1 p2 4/17: a 150-bit denominator.
+    CHECK(r.investor("C").expected_ownership.to_string() ==
+          "84999999999999999999999/1062500000000000000000000000000000000000000000");
+    CHECK(r.investor("C").expected_ownership.to_decimal_string(25, rounding::floor) ==
+          "0.0000000000000000000000799");
+    CHECK(r.investor("C").expected_ownership.to_percent_string(4) == "0.0000%");
+    CHECK(r.ownership_is_exact());
 }
 
 TEST_CASE("odds: more than 20 uncertain milestones switch to Monte Carlo") {
@@ -429,10 +475,16 @@ TEST_CASE("odds: more than 20 uncertain milestones switch to Monte Carlo") {
         odds.set(name, fraction(1, 2));
     }
     const funding_round round = b.build();
-    CHECK_THROWS_WITH_AS(enumerate_odds(round, odds),
-                         "uncertain milestones = 21: exact enumeration handles at most 20 (2^20 "
-                         "outcomes); use simulate_odds() or evaluate_odds()",
-                         invalid_argument_error);
+    try {
+        (void)enumerate_odds(round, odds);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == std::vector<diagnostic>{
+                                  {"odds", "21 uncertain milestones",
+                                   "exact enumeration handles at most 20 (2^20 outcomes); use "
+                                   "simulate_odds() or evaluate_odds()"}});
+        CHECK(std::string(e.what()).rfind("exact odds for round \"Many\": 1 problem\n", 0) == 0);
+    }
     const round_odds r = evaluate_odds(round, odds, {2000, 9});
     CHECK(r.method() == odds_method::monte_carlo);
     CHECK(r.outcome_count() == 2000);
@@ -593,8 +645,8 @@ TEST_CASE("odds properties over 150 random rounds: exact against brute force, Mo
             const round_odds mc = simulate_odds(c.round, c.odds, {4000, static_cast<std::uint64_t>(iteration)});
             CHECK(sum_of_probabilities(mc) == fraction(1));
             // |mean - expectation| <= 4 SE, compared exactly on squares: d^2 <= 16 * var.
-            const fraction d = mc.expected_raised() - exact.expected_raised();
-            const fraction var = *mc.variance_of_mean();  // dollars^2
+            const fraction d = (mc.expected_raised() - exact.expected_raised()).to_fraction();
+            const fraction var = mc.variance_of_mean()->to_fraction();  // dollars^2
             CHECK(d * d <= fraction(16) * var);
             ++monte_carlo_checked;
         }
