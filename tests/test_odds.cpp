@@ -449,6 +449,9 @@ TEST_CASE("odds: results beyond 128 bits are exact odds_values") {
     CHECK(r.distribution()[3].probability.to_string() ==
           "3/100000000000000000000000000000000000000000000");
     CHECK(r.distribution()[3].probability.is_exact());
+    // 10^44 needs 147 bits: no fraction holds it.
+    CHECK_THROWS_AS((void)r.distribution()[3].probability.to_fraction(), overflow_error);
+    CHECK(r.distribution()[0].probability.to_decimal_string(3) == "1.000");
     CHECK(sum_of_probabilities(r) == fraction(1));
     // 1e9 + 2e9 / 10^22 + 4e9 * 3 / 10^22 dollars (Python's fractions.Fraction).
     CHECK(r.expected_raised().to_string() == "5000000000000000000007/5000000000000");

@@ -149,11 +149,20 @@ using odds_big = boost::multiprecision::cpp_int;
 inline odds_big big_numerator(const fraction& f) { return odds_big(f.numerator()); }
 /// The denominator of @p f as a big integer.
 inline odds_big big_denominator(const fraction& f) { return odds_big(f.denominator()); }
-/// @p n / @p d (d > 0) as a fraction; throws overflow_error if it does not fit a fraction.
+/// @p n / @p d (d > 0) as a fraction; throws overflow_error if, in lowest terms, numerator or
+/// denominator does not fit a signed 128-bit integer (a fraction's representation).
 inline fraction fraction_of(const odds_big& n, const odds_big& d) {
-    // With a 128-bit fraction: reduce, check that both fit fraction::rep, else
-    // throw overflow_error("... does not fit a fraction: use ...").
-    return fraction(fraction::integer(n), fraction::integer(d));
+    const odds_big g = boost::multiprecision::gcd(n, d);
+    const odds_big num = n / g;
+    const odds_big den = d / g;
+    if ((num != 0 && boost::multiprecision::msb(abs(num)) >= 127) ||
+        boost::multiprecision::msb(den) >= 127) {
+        throw overflow_error("odds_value " + num.str() + "/" + den.str() +
+                             " does not fit a fraction (128 bits); read it with to_string() or "
+                             "to_decimal_string(), or as money with a rounding mode");
+    }
+    // With the 128-bit fraction: fraction(num.convert_to<fraction::rep>(), den.convert_to<fraction::rep>()).
+    return fraction(fraction::integer(num), fraction::integer(den));
 }
 /// The day after which nothing happens: outcomes are read on it.
 inline calendar_date odds_end_of_time() { return calendar_date{date::year::max() / 12 / 31}; }
