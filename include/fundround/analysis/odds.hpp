@@ -727,17 +727,16 @@ struct odds_sums {
     std::vector<std::pair<std::int64_t, odds_big>> distribution;  ///< (raised, weight), increasing
     odds_big sum_raised;    ///< sum of weight * raised
     odds_big sum_squares;   ///< sum of weight * raised^2
-    std::vector<odds_big> group_weight;  ///< per group: the weight of the items where it pays
+    std::vector<odds_big> group_weight;  ///< per group: the weight W_g of the items where it pays
     /// Ownership: S_0 = A_0 / (denominator * scale) is sum of weight / post over every item,
     /// S_g = A_g / (denominator * scale) the same over the items where group g pays. Exact
     /// (scale = the lcm of the post-money values) or, if `enclosure`, lower bounds (scale =
-    /// 2^ownership_shift) with A + E the upper bounds.
+    /// 2^ownership_shift, each weight / post rounded down) with A_0 + denominator and
+    /// A_g + W_g the upper bounds.
     odds_big scale;
     bool enclosure = false;
     odds_big all_scaled;                 ///< A_0
-    odds_big all_error;                  ///< E_0
     std::vector<odds_big> group_scaled;  ///< A_g
-    std::vector<odds_big> group_error;   ///< E_g
 };
 
 /// Bits of 2^-shift used for ownership enclosures: bounds less than 2^63 / 2^192 = 2^-129 apart.
@@ -758,9 +757,8 @@ odds_sums fold_items(const odds_model& m, std::vector<odds_item>& items, odds_bi
     const std::size_t g_count = m.groups.size();
     odds_sums s;
     s.denominator = std::move(denominator);
-    s.group_weight.assign(g_count, 0);
     s.group_scaled.assign(g_count, 0);
-    s.group_error.assign(g_count, 0);
+    std::vector<Weight> group_weight(g_count, Weight(0U));
 
     const auto post_of = [&](std::int64_t raised) {
         const std::int64_t post = checked_add(m.pre_units, raised);
@@ -811,17 +809,16 @@ odds_sums fold_items(const odds_model& m, std::vector<odds_item>& items, odds_bi
         if (squares) s.sum_squares += big_total * x * x;
         const odds_big post_scale = s.scale / post_of(raised);  // exact for the lcm, else floor
         s.all_scaled += big_total * post_scale;
-        if (s.enclosure) s.all_error += big_total;
         for (const std::size_t g : touched) {
-            const odds_big w = to_big(run_weight[g]);
-            s.group_weight[g] += w;
-            s.group_scaled[g] += w * post_scale;
-            if (s.enclosure) s.group_error[g] += w;
+            group_weight[g] += run_weight[g];  // at most the denominator: fits Weight
+            s.group_scaled[g] += to_big(run_weight[g]) * post_scale;
             is_touched[g] = 0;
         }
         touched.clear();
         s.distribution.emplace_back(raised, big_total);
     }
+    s.group_weight.reserve(g_count);
+    for (const auto& w : group_weight) s.group_weight.push_back(to_big(w));
     return s;
 }
 
@@ -999,20 +996,20 @@ inline round_odds odds_engine::finish(const odds_model& m, const odds_sums& s, o
         const odds_big certain_total(m.certain_total);
         all_lower = certain_total * s.all_scaled;
         all_upper = all_lower;
-        if (s.enclosure) (m.certain_total < 0 ? all_lower : all_upper) += certain_total * s.all_error;
+        if (s.enclosure) (m.certain_total < 0 ? all_lower : all_upper) += certain_total * den;
     }
     for (std::size_t i = 0; i < m.investors.size(); ++i) {
-        if (m.certain[i] != 0) add(i, m.certain[i], den, s.all_scaled, s.all_error);
+        if (m.certain[i] != 0) add(i, m.certain[i], den, s.all_scaled, den);
     }
     for (std::size_t g = 0; g < g_count; ++g) {
         for (const auto& [inv, units] : m.groups[g].by_investor) {
-            add(inv, units, s.group_weight[g], s.group_scaled[g], s.group_error[g]);
+            add(inv, units, s.group_weight[g], s.group_scaled[g], s.group_weight[g]);
         }
         const odds_big total(m.groups[g].amount);
         const odds_big base = total * s.group_scaled[g];
         all_lower += base;
         all_upper += base;
-        if (s.enclosure) (m.groups[g].amount < 0 ? all_lower : all_upper) += total * s.group_error[g];
+        if (s.enclosure) (m.groups[g].amount < 0 ? all_lower : all_upper) += total * s.group_weight[g];
     }
     r.new_investors_ = ownership(all_lower, all_upper);
     r.ownership_exact_ = !s.enclosure;
