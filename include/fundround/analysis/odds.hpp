@@ -682,8 +682,8 @@ struct odds_group {
 
 /// A round reduced to what the outcome walk needs.
 struct odds_model {
-    fundround::currency currency;
-    std::int64_t pre_units = 0;
+    fundround::currency currency;        ///< The round's currency.
+    std::int64_t pre_units = 0;          ///< Pre-money, in units.
     std::vector<std::string> investors;  ///< Names, round order.
     std::vector<std::int64_t> certain;   ///< Units each investor pays in every outcome.
     std::int64_t certain_total = 0;
@@ -693,7 +693,7 @@ struct odds_model {
     std::vector<calendar_date> dates;     ///< The days they are achieved on.
     /// Fixed milestones applied.
     world_state base{odds_end_of_time()};
-    std::size_t milestone_count = 0;
+    std::size_t milestone_count = 0;  ///< Every milestone with odds (fixed ones included).
 
     /// True if group @p g pays when the uncertain milestones are those set in @p achieved
     /// (bit j of word j / 64).
@@ -716,17 +716,17 @@ struct odds_model {
 
 /// One item of a walk (an outcome or a sample): the amount raised and its index.
 struct odds_item {
-    std::int64_t raised;
-    std::uint32_t index;
+    std::int64_t raised;   ///< The amount raised in it, in units.
+    std::uint32_t index;   ///< The outcome (bit pattern) or the sample number.
 };
 
 /// The sums a walk produces, all over the common denominator `denominator` (the product of the
 /// probability denominators, or the sample count).
 struct odds_sums {
-    odds_big denominator;
+    odds_big denominator;  ///< The common denominator of every weight.
     std::vector<std::pair<std::int64_t, odds_big>> distribution;  ///< (raised, weight), increasing
     odds_big sum_raised;    ///< sum of weight * raised
-    odds_big sum_squares;   ///< sum of weight * raised^2
+    odds_big sum_squares;   ///< sum of weight * raised^2 (Monte Carlo only)
     std::vector<odds_big> group_weight;  ///< per group: the weight W_g of the items where it pays
     /// Ownership: S_0 = A_0 / (denominator * scale) is sum of weight / post over every item,
     /// S_g = A_g / (denominator * scale) the same over the items where group g pays. Exact
