@@ -1,7 +1,8 @@
 /// @file analysis/odds.hpp
 /// @brief Probabilities on milestones applied to a round: expected amount raised and post-money,
 /// the distribution of the amount raised and probability-weighted ownership, exactly or by a
-/// seeded Monte Carlo.
+/// seeded Monte Carlo. Opt-in: this header (alone) brings Boost.Multiprecision's cpp_int, for
+/// results that exceed 128 bits; they are handed out as odds_value, never as a Boost type.
 #ifndef FUNDROUND_ANALYSIS_ODDS_HPP
 #define FUNDROUND_ANALYSIS_ODDS_HPP
 
@@ -28,6 +29,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <numeric>
 #include <set>
 #include <string>
 #include <string_view>
@@ -134,16 +136,243 @@ inline std::ostream& operator<<(std::ostream& os, odds_method m) {
     return os << to_string(m);
 }
 
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------
+// The one place that knows how fraction stores its integers and where time ends. When fraction
+// becomes a 128-bit type, only these functions change.
+
+/// The big integer of the odds engine (only this header includes Boost.Multiprecision).
+using odds_big = boost::multiprecision::cpp_int;
+
+/// The numerator of @p f as a big integer.
+inline odds_big big_numerator(const fraction& f) { return odds_big(f.numerator()); }
+/// The denominator of @p f as a big integer.
+inline odds_big big_denominator(const fraction& f) { return odds_big(f.denominator()); }
+/// @p n / @p d (d > 0) as a fraction; throws overflow_error if, in lowest terms, numerator or
+/// denominator does not fit a signed 128-bit integer (a fraction's representation).
+inline fraction fraction_of(const odds_big& n, const odds_big& d) {
+    const odds_big g = boost::multiprecision::gcd(n, d);
+    const odds_big num = n / g;
+    const odds_big den = d / g;
+    if ((num != 0 && boost::multiprecision::msb(abs(num)) >= 127) ||
+        boost::multiprecision::msb(den) >= 127) {
+        throw overflow_error("odds_value " + num.str() + "/" + den.str() +
+                             " does not fit a fraction (128 bits); read it with to_string() or "
+                             "to_decimal_string(), or as money with a rounding mode");
+    }
+    // With the 128-bit fraction: fraction(num.convert_to<fraction::rep>(), den.convert_to<fraction::rep>()).
+    return fraction(fraction::integer(num), fraction::integer(den));
+}
+/// The day after which nothing happens: outcomes are read on it.
+inline calendar_date odds_end_of_time() { return calendar_date{date::year::max() / 12 / 31}; }
+
+// ---------------------------------------------------------------------------------------------
+
+/// A weight of the engine (64-bit, 128-bit or big) as a big integer.
+inline odds_big to_big(std::uint64_t v) { return odds_big(v); }
+/// A weight of the engine (64-bit, 128-bit or big) as a big integer.
+inline odds_big to_big(const uint128& v) {
+#if FUNDROUND_HAS_INT128
+    odds_big hi(static_cast<std::uint64_t>(v >> 64));
+    hi <<= 64;
+    return hi + odds_big(static_cast<std::uint64_t>(v));
+#else
+    return odds_big(v);
+#endif
+}
+/// A weight of the engine (64-bit, 128-bit or big) as a big integer.
+inline const odds_big& to_big(const odds_big& v) { return v; }
+
+/// 10^@p exponent.
+inline odds_big big_pow10(int exponent) {
+    odds_big r = 1;
+    for (int i = 0; i < exponent; ++i) r *= 10;
+    return r;
+}
+
+/// @p n / @p d (d > 0) rounded to an integer by @p mode.
+inline odds_big big_divide_rounded(const odds_big& n, const odds_big& d, rounding mode) {
+    const bool negative = n < 0;
+    const odds_big mag = negative ? odds_big(-n) : n;
+    odds_big q = mag / d;
+    const odds_big r = mag % d;
+    if (round_increment(q, r, d, negative, mode)) q += 1;
+    return negative ? odds_big(-q) : q;
+}
+
+/// Places a decimal point @p decimals digits from the right of @p scaled.
+inline std::string big_decimal_point(const odds_big& scaled, int decimals) {
+    const bool negative = scaled < 0;
+    std::string digits = (negative ? odds_big(-scaled) : scaled).str();
+    const auto d = static_cast<std::size_t>(decimals);
+    if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
+    if (d > 0) digits.insert(digits.size() - d, 1, '.');
+    return (negative ? "-" : "") + digits;
+}
+
+/// "n/d" (or "n") in lowest terms.
+inline std::string big_fraction_text(const odds_big& n, const odds_big& d) {
+    const odds_big g = boost::multiprecision::gcd(n, d);
+    const odds_big num = g > 1 ? odds_big(n / g) : n;
+    const odds_big den = g > 1 ? odds_big(d / g) : d;
+    if (den == 1) return num.str();
+    return num.str() + "/" + den.str();
+}
+
+struct odds_engine;
+
+}  // namespace detail
+
+/// A result of the odds engine: an exact rational of any size, or, for a probability-weighted
+/// ownership whose exact value is too large to compute (see max_exact_ownership_bits), an
+/// enclosure: exact lower and upper bounds less than 2^-128 apart.
+///
+/// Expectations over 20 milestones with unrelated probability denominators exceed what a
+/// fraction holds; an odds_value holds them exactly. Read it as text (to_string(),
+/// to_decimal_string()), as a fraction when it fits (to_fraction()), or compare it with a fraction.
+class odds_value {
+public:
+    /// Exactly zero.
+    odds_value() = default;
+    /// Exactly @p f.
+    odds_value(const fraction& f)  // NOLINT(google-explicit-constructor): a fraction is exact
+        : num_(detail::big_numerator(f)), den_(detail::big_denominator(f)) {}
+
+    /// True if the value is exact; false for an enclosure [lower(), upper()].
+    [[nodiscard]] bool is_exact() const noexcept { return !upper_; }
+    /// The exact value, or the lower bound of an enclosure.
+    [[nodiscard]] odds_value lower() const { return odds_value(num_, den_); }
+    /// The exact value, or the upper bound of an enclosure.
+    [[nodiscard]] odds_value upper() const { return odds_value(upper_ ? *upper_ : num_, den_); }
+
+    /// As a fraction. Throws inexact_error for an enclosure, overflow_error if the value does
+    /// not fit a fraction (then use to_string() or to_decimal_string()).
+    [[nodiscard]] fraction to_fraction() const {
+        require_exact("to_fraction()");
+        return detail::fraction_of(num_, den_);
+    }
+    /// Exact text "n/d" in lowest terms ("n" for a whole number); an enclosure reads "[lo, hi]".
+    [[nodiscard]] std::string to_string() const {
+        if (!upper_) return detail::big_fraction_text(num_, den_);
+        return "[" + detail::big_fraction_text(num_, den_) + ", " +
+               detail::big_fraction_text(*upper_, den_) + "]";
+    }
+    /// Decimal text with exactly @p decimals digits, rounded by @p mode ("0.0473"). For an
+    /// enclosure, throws inexact_error if its bounds round differently.
+    [[nodiscard]] std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
+        return scaled_text(1, decimals, mode, "");
+    }
+    /// Percentage text with @p decimals digits, rounded by @p mode ("4.7257%"); as to_decimal_string().
+    [[nodiscard]] std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const {
+        return scaled_text(100, decimals, mode, "%");
+    }
+    /// Approximate value (of the lower bound, for an enclosure), for display only.
+    [[nodiscard]] double to_double() const {
+        return boost::multiprecision::cpp_rational(num_, den_).convert_to<double>();
+    }
+
+    /// The exact sum (of the bounds, for enclosures).
+    friend odds_value operator+(const odds_value& a, const odds_value& b) {
+        return combine(a, b, false);
+    }
+    /// The exact difference (for enclosures: lower - other upper, upper - other lower).
+    friend odds_value operator-(const odds_value& a, const odds_value& b) {
+        return combine(a, b, true);
+    }
+    /// Adds @p o in place.
+    odds_value& operator+=(const odds_value& o) { return *this = *this + o; }
+
+    /// Exact values: equal values. Enclosures: equal bounds (an enclosure never equals an exact value).
+    friend bool operator==(const odds_value& a, const odds_value& b) {
+        if (a.is_exact() != b.is_exact()) return false;
+        if (a.den_ == b.den_) return a.num_ == b.num_ && a.upper_ == b.upper_;
+        if (a.num_ * b.den_ != b.num_ * a.den_) return false;
+        return a.is_exact() || *a.upper_ * b.den_ == *b.upper_ * a.den_;
+    }
+    /// True unless @p a == @p b.
+    friend bool operator!=(const odds_value& a, const odds_value& b) { return !(a == b); }
+    /// Exact order; throws inexact_error if an enclosure overlaps the other value.
+    friend bool operator<(const odds_value& a, const odds_value& b) { return compare(a, b) < 0; }
+    /// Exact order; throws inexact_error if an enclosure overlaps the other value.
+    friend bool operator>(const odds_value& a, const odds_value& b) { return compare(a, b) > 0; }
+    /// Exact order; throws inexact_error if an enclosure overlaps the other value.
+    friend bool operator<=(const odds_value& a, const odds_value& b) { return compare(a, b) <= 0; }
+    /// Exact order; throws inexact_error if an enclosure overlaps the other value.
+    friend bool operator>=(const odds_value& a, const odds_value& b) { return compare(a, b) >= 0; }
+
+    /// Writes to_string().
+    friend std::ostream& operator<<(std::ostream& os, const odds_value& v) {
+        return os << v.to_string();
+    }
+
+private:
+    friend struct detail::odds_engine;
+    friend class round_odds;
+    using big = detail::odds_big;
+
+    odds_value(big num, big den) : num_(std::move(num)), den_(std::move(den)) {}
+    odds_value(big lower, big upper, big den)
+        : num_(std::move(lower)), den_(std::move(den)), upper_(std::move(upper)) {}
+
+    void require_exact(const char* what) const {
+        if (upper_) {
+            throw inexact_error(std::string("odds_value::") + what + ": the value is known within " +
+                                to_string() + " only; use to_decimal_string()");
+        }
+    }
+
+    std::string scaled_text(int factor, int decimals, rounding mode, const char* suffix) const {
+        detail::check_decimals(decimals);
+        const big scale = detail::big_pow10(decimals) * factor;
+        const big lo = detail::big_divide_rounded(num_ * scale, den_, mode);
+        if (upper_ && detail::big_divide_rounded(*upper_ * scale, den_, mode) != lo) {
+            throw inexact_error("odds_value: " + to_string() + " does not round to " +
+                                std::to_string(decimals) + " decimals unambiguously");
+        }
+        return detail::big_decimal_point(lo, decimals) + suffix;
+    }
+
+    static odds_value combine(const odds_value& a, const odds_value& b, bool subtract) {
+        const big& a_hi = a.upper_ ? *a.upper_ : a.num_;
+        const big& b_hi = b.upper_ ? *b.upper_ : b.num_;
+        const big& b_lo_term = subtract ? b_hi : b.num_;  // subtracted from the lower bound
+        const big& b_hi_term = subtract ? b.num_ : b_hi;
+        const int s = subtract ? -1 : 1;
+        if (a.den_ == b.den_) {
+            big lo = a.num_ + s * b_lo_term;
+            if (a.is_exact() && b.is_exact()) return odds_value(std::move(lo), a.den_);
+            return odds_value(std::move(lo), a_hi + s * b_hi_term, a.den_);
+        }
+        big lo = a.num_ * b.den_ + s * b_lo_term * a.den_;
+        if (a.is_exact() && b.is_exact()) return odds_value(std::move(lo), a.den_ * b.den_);
+        return odds_value(std::move(lo), a_hi * b.den_ + s * b_hi_term * a.den_, a.den_ * b.den_);
+    }
+
+    static int compare(const odds_value& a, const odds_value& b) {
+        const big& a_hi = a.upper_ ? *a.upper_ : a.num_;
+        const big& b_hi = b.upper_ ? *b.upper_ : b.num_;
+        if (a_hi * b.den_ < b.num_ * a.den_) return -1;
+        if (a.num_ * b.den_ > b_hi * a.den_) return 1;
+        if (a.is_exact() && b.is_exact()) return 0;
+        throw inexact_error("odds_value: comparing " + a.to_string() + " with " + b.to_string() +
+                            ": an enclosure overlaps the other value");
+    }
+
+    big num_ = 0;
+    big den_ = 1;
+    std::optional<big> upper_;  ///< The upper bound's numerator, for an enclosure.
+};
+
 /// One value of the amount raised and its probability (for Monte Carlo: its sample frequency).
 struct raised_outcome {
-    money raised;          ///< The amount raised.
-    money post_money;      ///< Pre-money plus the amount raised.
-    fraction probability;  ///< Its probability, exactly.
+    money raised;            ///< The amount raised.
+    money post_money;        ///< Pre-money plus the amount raised.
+    odds_value probability;  ///< Its probability, exactly.
 
     /// True if all three are equal.
     friend bool operator==(const raised_outcome& a, const raised_outcome& b) {
-        const raised_outcome& x = a;
-        return x.raised == b.raised && x.post_money == b.post_money && x.probability == b.probability;
+        return a.raised == b.raised && a.post_money == b.post_money && a.probability == b.probability;
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const raised_outcome& a, const raised_outcome& b) {
@@ -151,22 +380,22 @@ struct raised_outcome {
     }
     /// Writes e.g. "$75B: 3/10".
     friend std::ostream& operator<<(std::ostream& os, const raised_outcome& o) {
-        const raised_outcome& x = o;
-        return os << format_compact(x.raised) << ": " << x.probability;
+        return os << format_compact(o.raised) << ": " << o.probability;
     }
 };
 
 /// One investor's expectations.
 struct investor_odds {
-    std::string investor;         ///< The investor's name.
-    fraction expected_amount;     ///< The expected amount it pays, exactly, in currency units.
-    fraction expected_ownership;  ///< Probability-weighted ownership: E[paid / post-money].
+    std::string investor;           ///< The investor's name.
+    odds_value expected_amount;     ///< The expected amount it pays, exactly, in currency units.
+    /// Probability-weighted ownership E[paid / post-money]: exact, or an enclosure narrower than
+    /// 2^-128 when the exact value is too large (see max_exact_ownership_bits).
+    odds_value expected_ownership;
 
     /// True if all three are equal.
     friend bool operator==(const investor_odds& a, const investor_odds& b) {
-        const investor_odds& x = a;
-        return x.investor == b.investor && x.expected_amount == b.expected_amount &&
-               x.expected_ownership == b.expected_ownership;
+        return a.investor == b.investor && a.expected_amount == b.expected_amount &&
+               a.expected_ownership == b.expected_ownership;
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const investor_odds& a, const investor_odds& b) {
@@ -178,96 +407,104 @@ struct investor_odds {
 /// evaluate_odds() enumerates every outcome: 2^20 = 1,048,576 outcomes.
 inline constexpr std::size_t max_exact_milestones = 20;
 
+/// The most samples a Monte Carlo run draws (each is kept until the figures are final: about
+/// 24 bytes per sample up to 64 uncertain milestones).
+inline constexpr std::uint64_t max_monte_carlo_samples = 10'000'000;
+
+/// Probability-weighted ownership is exact while the least common multiple of the post-money
+/// values (in units) of all outcomes has at most this many bits; beyond it (typically: many
+/// milestones on amounts without a common round figure, so that thousands of post-money values
+/// share no factor) the exact fraction would have millions of digits, and each ownership is an
+/// enclosure whose bounds are less than 2^-128 apart.
+inline constexpr std::size_t max_exact_ownership_bits = 8192;
+
 /// Settings of a Monte Carlo run.
 struct monte_carlo_options {
-    std::uint64_t samples = 100000;  ///< The number of samples (at least 2).
-    std::uint64_t seed = 1;          ///< The seed: the same seed gives identical results.
+    /// The number of samples, from 2 to max_monte_carlo_samples.
+    std::uint64_t samples = 100000;
+    std::uint64_t seed = 1;  ///< The seed: the same seed gives identical results.
 };
-
-namespace detail {
-struct odds_engine;
-}  // namespace detail
 
 /// What probabilities on the milestones imply for a round: expected amount raised and
 /// post-money, the distribution of the amount raised and each investor's expectations.
 ///
-/// Exact results (odds_method::exact) are exact fractions. Monte Carlo results are the exact
-/// averages over the samples, with the standard error of the mean amount raised.
+/// Exact results (odds_method::exact) are exact rationals (odds_value). Monte Carlo results are
+/// the exact averages over the samples, with the standard error of the mean amount raised.
 /// Built by evaluate_odds(), enumerate_odds() or simulate_odds().
 class round_odds {
 public:
     /// How the figures were computed.
-    odds_method method() const noexcept { return method_; }
+    [[nodiscard]] odds_method method() const noexcept { return method_; }
     /// The number of distinct milestones in the round's conditions.
-    std::size_t milestone_count() const noexcept { return milestone_count_; }
+    [[nodiscard]] std::size_t milestone_count() const noexcept { return milestone_count_; }
     /// Those with a probability strictly between 0 and 1 (the others are fixed, not enumerated).
-    std::size_t uncertain_milestone_count() const noexcept { return uncertain_count_; }
+    [[nodiscard]] std::size_t uncertain_milestone_count() const noexcept { return uncertain_count_; }
     /// Exact: the number of outcomes enumerated (2^uncertain_milestone_count()).
     /// Monte Carlo: the number of samples drawn.
-    std::uint64_t outcome_count() const noexcept { return outcome_count_; }
+    [[nodiscard]] std::uint64_t outcome_count() const noexcept { return outcome_count_; }
     /// The seed of a Monte Carlo run; empty for exact results.
-    std::optional<std::uint64_t> seed() const noexcept { return seed_; }
+    [[nodiscard]] std::optional<std::uint64_t> seed() const noexcept { return seed_; }
     /// The round's currency.
-    fundround::currency currency() const noexcept { return currency_; }
+    [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
 
     /// The expected amount raised, exactly, in currency units (99500000000 for $99.5B).
-    const fraction& expected_raised() const noexcept { return expected_raised_; }
+    [[nodiscard]] const odds_value& expected_raised() const noexcept { return expected_raised_; }
     /// The expected amount raised, rounded to a unit (a thousandth of a currency unit) by @p mode.
-    money expected_raised(rounding mode) const { return to_money(expected_raised_, mode); }
+    [[nodiscard]] money expected_raised(rounding mode) const { return to_money(expected_raised_, mode); }
     /// The expected post-money, exactly, in currency units: pre-money + expected_raised().
-    const fraction& expected_post_money() const noexcept { return expected_post_money_; }
+    [[nodiscard]] const odds_value& expected_post_money() const noexcept { return expected_post_money_; }
     /// The expected post-money, rounded to a unit by @p mode.
-    money expected_post_money(rounding mode) const {
+    [[nodiscard]] money expected_post_money(rounding mode) const {
         return to_money(expected_post_money_, mode);
     }
-    /// The new investors' probability-weighted ownership together: E[raised / post-money].
-    const fraction& expected_new_investors_ownership() const noexcept { return new_investors_; }
+    /// The new investors' probability-weighted ownership together: E[raised / post-money]
+    /// (exact, or an enclosure as investor_odds::expected_ownership).
+    [[nodiscard]] const odds_value& expected_new_investors_ownership() const noexcept {
+        return new_investors_;
+    }
+    /// True if every ownership figure is exact (see max_exact_ownership_bits).
+    [[nodiscard]] bool ownership_is_exact() const noexcept { return ownership_exact_; }
 
     /// Every amount raised with a non-zero probability, in increasing order; the probabilities
     /// sum to exactly 1.
-    const std::vector<raised_outcome>& distribution() const noexcept { return distribution_; }
-    /// The probability that at least @p amount is raised.
-    fraction probability_at_least(money amount) const {
-        fraction p;
-        for (const auto& o : distribution_) {
-            if (o.raised >= amount) p += o.probability;
-        }
-        return p;
-    }
+    [[nodiscard]] const std::vector<raised_outcome>& distribution() const noexcept { return distribution_; }
+    /// The probability that at least @p amount is raised, exactly.
+    [[nodiscard]] odds_value probability_at_least(money amount) const;
 
     /// Every investor's expectations, in the round's order.
-    const std::vector<investor_odds>& investors() const noexcept { return investors_; }
+    [[nodiscard]] const std::vector<investor_odds>& investors() const noexcept { return investors_; }
     /// The expectations of investor @p name; throws invalid_argument_error if absent.
-    const investor_odds& investor(std::string_view name) const {
-        const std::string_view wanted = name;
+    [[nodiscard]] const investor_odds& investor(std::string_view name) const {
         for (const auto& i : investors_) {
-            if (i.investor == wanted) return i;
+            if (i.investor == name) return i;
         }
-        throw invalid_argument_error("investor = \"" + std::string(wanted) + "\": is not in the round");
+        throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
     }
     /// The expected amount investor @p name pays, rounded to a unit by @p mode.
-    money expected_amount(std::string_view name, rounding mode) const {
+    [[nodiscard]] money expected_amount(std::string_view name, rounding mode) const {
         return to_money(investor(name).expected_amount, mode);
     }
 
     /// Monte Carlo: the estimated variance of the mean amount raised, exactly, in squared
     /// currency units: sum((x - mean)^2) / (n - 1) / n over the n samples. Empty for exact results.
-    const std::optional<fraction>& variance_of_mean() const noexcept { return variance_of_mean_; }
+    [[nodiscard]] const std::optional<odds_value>& variance_of_mean() const noexcept {
+        return variance_of_mean_;
+    }
     /// Monte Carlo: the standard error of the mean amount raised, sqrt(variance_of_mean()),
     /// rounded to a unit by @p mode (computed on integers, no floating point). Empty for exact
     /// results.
-    std::optional<money> standard_error(rounding mode) const;
+    [[nodiscard]] std::optional<money> standard_error(rounding mode) const;
 
     /// True if every figure is equal (same method, counts, seed and results).
     friend bool operator==(const round_odds& a, const round_odds& b) {
-        const round_odds& x = a;
-        return x.method_ == b.method_ && x.milestone_count_ == b.milestone_count_ &&
-               x.uncertain_count_ == b.uncertain_count_ && x.outcome_count_ == b.outcome_count_ &&
-               x.seed_ == b.seed_ && x.currency_ == b.currency_ &&
-               x.expected_raised_ == b.expected_raised_ &&
-               x.expected_post_money_ == b.expected_post_money_ &&
-               x.new_investors_ == b.new_investors_ && x.distribution_ == b.distribution_ &&
-               x.investors_ == b.investors_ && x.variance_of_mean_ == b.variance_of_mean_;
+        return a.method_ == b.method_ && a.milestone_count_ == b.milestone_count_ &&
+               a.uncertain_count_ == b.uncertain_count_ && a.outcome_count_ == b.outcome_count_ &&
+               a.seed_ == b.seed_ && a.currency_ == b.currency_ &&
+               a.expected_raised_ == b.expected_raised_ &&
+               a.expected_post_money_ == b.expected_post_money_ &&
+               a.new_investors_ == b.new_investors_ && a.distribution_ == b.distribution_ &&
+               a.investors_ == b.investors_ && a.variance_of_mean_ == b.variance_of_mean_ &&
+               a.ownership_exact_ == b.ownership_exact_;
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const round_odds& a, const round_odds& b) {
@@ -279,7 +516,7 @@ private:
     friend struct detail::odds_engine;
     round_odds() = default;
 
-    money to_money(const fraction& major, rounding mode) const;
+    money to_money(const odds_value& major, rounding mode) const;
 
     odds_method method_ = odds_method::exact;
     std::size_t milestone_count_ = 0;
@@ -287,27 +524,30 @@ private:
     std::uint64_t outcome_count_ = 0;
     std::optional<std::uint64_t> seed_;
     fundround::currency currency_;
-    fraction expected_raised_;
-    fraction expected_post_money_;
-    fraction new_investors_;
+    odds_value expected_raised_;
+    odds_value expected_post_money_;
+    odds_value new_investors_;
     std::vector<raised_outcome> distribution_;
     std::vector<investor_odds> investors_;
-    std::optional<fraction> variance_of_mean_;
+    std::optional<odds_value> variance_of_mean_;
+    bool ownership_exact_ = true;
 };
 
 /// Applies @p odds to @p round: exact enumeration when at most max_exact_milestones milestones
 /// are uncertain, otherwise a Monte Carlo run with @p monte_carlo's sample count and seed.
-/// Throws validation_error listing every problem with the odds (see milestone_odds::validate()).
+/// Throws validation_error listing every problem with the odds (see milestone_odds::validate())
+/// and, when it samples, with the options.
 inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
-                         const monte_carlo_options& monte_carlo = {});
-/// Exact enumeration of all 2^k outcomes of the k uncertain milestones; throws
-/// invalid_argument_error if k exceeds max_exact_milestones, validation_error for bad odds.
+                                const monte_carlo_options& monte_carlo = {});
+/// Exact enumeration of all 2^k outcomes of the k uncertain milestones. Throws validation_error
+/// for bad odds, and if k exceeds max_exact_milestones.
 inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
 /// A seeded, reproducible Monte Carlo run (same seed, same results on every compiler). Each
 /// sample draws the uncertain milestones in name order, each exactly with its probability
-/// (whose denominator must be below 2^64). Throws validation_error for bad odds or options.
+/// (whose denominator must be below 2^64). Throws validation_error for bad odds or options
+/// (samples from 2 to max_monte_carlo_samples).
 inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
-                         const monte_carlo_options& options);
+                                const monte_carlo_options& options);
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -364,30 +604,41 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
     return out;
 }
 
-inline money round_odds::to_money(const fraction& major, rounding mode) const {
-    const fraction::integer units = detail::divide_rounded(
-        major.numerator() * money::units_per_major, major.denominator(), mode);
+inline money round_odds::to_money(const odds_value& major, rounding mode) const {
+    major.require_exact("to money");
+    const detail::odds_big units = detail::big_divide_rounded(
+        major.num_ * money::units_per_major, major.den_, mode);
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding an expectation to money");
     }
-    return money::from_units(units.template convert_to<std::int64_t>(), currency_);
+    return money::from_units(units.convert_to<std::int64_t>(), currency_);
+}
+
+inline odds_value round_odds::probability_at_least(money amount) const {
+    // Every probability of one result shares one denominator (the outcomes' or the samples').
+    detail::odds_big num = 0;
+    detail::odds_big den = 1;
+    for (const auto& o : distribution_) {
+        den = o.probability.den_;
+        if (o.raised >= amount) num += o.probability.num_;
+    }
+    return odds_value(std::move(num), std::move(den));
 }
 
 inline std::optional<money> round_odds::standard_error(rounding mode) const {
-    const std::optional<fraction>& variance = variance_of_mean_;
+    const std::optional<odds_value>& variance = variance_of_mean_;
     if (!variance) return std::nullopt;
-    using integer = fraction::integer;
+    using big = detail::odds_big;
     // In squared units (thousandths of a currency unit): x = variance * 1000^2.
-    const integer num = variance->numerator() * (money::units_per_major * money::units_per_major);
-    const integer den = variance->denominator();
-    integer q = boost::multiprecision::sqrt(integer(num / den));  // floor(sqrt(x))
+    const big num = variance->num_ * (money::units_per_major * money::units_per_major);
+    const big& den = variance->den_;
+    big q = boost::multiprecision::sqrt(big(num / den));  // floor(sqrt(x))
     const bool exact = q * q * den == num;
     bool up = false;
     switch (mode) {
         case rounding::exact:
             if (!exact) {
-                throw inexact_error("standard error: the square root of " +
-                                    variance->to_string() +
+                throw inexact_error("standard error: the square root of " + variance->to_string() +
                                     " is not a whole number of units; name a rounding mode");
             }
             break;
@@ -399,8 +650,8 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
         case rounding::half_toward_zero:
         case rounding::half_even: {
             // Compare x with (q + 1/2)^2 = (4q^2 + 4q + 1) / 4.
-            const integer lhs = 4 * num;
-            const integer rhs = (4 * q * q + 4 * q + 1) * den;
+            const big lhs = 4 * num;
+            const big rhs = (4 * q * q + 4 * q + 1) * den;
             if (lhs > rhs) {
                 up = true;
             } else if (lhs == rhs) {
@@ -412,18 +663,18 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
     }
     if (up) q += 1;
     if (q > detail::int64_max) detail::throw_overflow("standard error");
-    return money::from_units(q.template convert_to<std::int64_t>(), currency_);
+    return money::from_units(q.convert_to<std::int64_t>(), currency_);
 }
 
 namespace detail {
 
-/// One distinct condition whose outcome varies with the uncertain milestones.
+/// One distinct way of paying: the conditions (merged) that pay in exactly the same outcomes.
 struct odds_group {
-    condition when;  ///< The condition (one identity).
+    condition when;                ///< The (first) condition.
     std::int64_t amount = 0;       ///< Units paid when it is met, all investors together.
-    /// (investor position, units) for each investor with money on this condition.
+    /// (investor position, units) for each investor with money on it, by investor position.
     std::vector<std::pair<std::size_t, std::int64_t>> by_investor;
-    /// Positions of its uncertain milestones (its row bits).
+    /// Positions of its uncertain milestones, increasing (its row bits).
     std::vector<std::size_t> bits;
     /// Paid (1) or not per row; empty: evaluate directly.
     std::vector<std::uint8_t> table;
@@ -431,109 +682,350 @@ struct odds_group {
 
 /// A round reduced to what the outcome walk needs.
 struct odds_model {
-    fundround::currency currency;
-    std::int64_t pre_units = 0;
+    fundround::currency currency;        ///< The round's currency.
+    std::int64_t pre_units = 0;          ///< Pre-money, in units.
     std::vector<std::string> investors;  ///< Names, round order.
     std::vector<std::int64_t> certain;   ///< Units each investor pays in every outcome.
     std::int64_t certain_total = 0;
-    std::vector<odds_group> groups;               ///< Conditions whose outcome varies.
+    std::vector<odds_group> groups;       ///< Ways of paying whose outcome varies.
     std::vector<std::string> names;       ///< Uncertain milestones, name order.
     std::vector<fraction> probabilities;  ///< Their probabilities.
     std::vector<calendar_date> dates;     ///< The days they are achieved on.
     /// Fixed milestones applied.
-    world_state base{calendar_date{date::year::max() / 12 / 31}};
-    std::size_t milestone_count = 0;
+    world_state base{odds_end_of_time()};
+    std::size_t milestone_count = 0;  ///< Every milestone with odds (fixed ones included).
 
-    /// True if group @p g pays when the uncertain milestones are @p achieved (by position).
-    bool evaluate_directly(const odds_group& g,
-                           const std::vector<std::uint8_t>& achieved) const {
+    /// True if group @p g pays when the uncertain milestones are those set in @p achieved
+    /// (bit j of word j / 64).
+    bool pays(const odds_group& g, const std::uint64_t* achieved) const {
+        const auto bit = [&](std::size_t j) { return ((achieved[j / 64] >> (j % 64)) & 1U) != 0; };
+        if (!g.table.empty()) {
+            std::size_t row = 0;
+            for (std::size_t b = 0; b < g.bits.size(); ++b) {
+                row |= static_cast<std::size_t>(bit(g.bits[b])) << b;
+            }
+            return g.table[row] != 0;
+        }
         world_state w = base;
-        for (const std::size_t b : g.bits) {
-            if (achieved[b] != 0) w.achieve(names[b], dates[b]);
+        for (const std::size_t j : g.bits) {
+            if (bit(j)) w.achieve(names[j], dates[j]);
         }
         return g.when.evaluate(w).is_met();
     }
 };
 
-/// Tallies of the outcome walk, by amount raised: total weight, and weight per paying group.
-template <class Weight>
-struct odds_tally {
-    explicit odds_tally(std::size_t groups) : group_count(groups) {}
-
-    void add(std::int64_t raised_units, const Weight& w, const std::uint32_t* paying,
-             std::size_t count) {
-        const auto found = slot_of.try_emplace(raised_units, static_cast<std::uint32_t>(raised.size()));
-        if (found.second) {
-            if ((raised.size() + 1) * (group_count + 1) > max_tallies) too_many(raised.size() + 1);
-            raised.push_back(raised_units);
-            weight.emplace_back(0U);
-            group_weight.resize(group_weight.size() + group_count, Weight(0U));
-        }
-        const std::size_t s = found.first->second;
-        weight[s] += w;
-        Weight* gw = group_weight.data() + s * group_count;
-        for (std::size_t i = 0; i < count; ++i) gw[paying[i]] += w;
-    }
-
-    /// Tallies kept in memory at most (distinct amounts raised x (conditions + 1)).
-    static constexpr std::size_t max_tallies = std::size_t{1} << 24;
-
-    [[noreturn]] FUNDROUND_COLD void too_many(std::size_t amounts) const {
-        throw invalid_argument_error(
-            "distinct amounts raised = " + std::to_string(amounts) + " with " +
-            std::to_string(group_count) + " uncertain conditions: more than " +
-            std::to_string(max_tallies) + " tallies (one per amount and condition); use round "
-            "amounts, fewer conditions or fewer samples");
-    }
-
-    std::size_t group_count;
-    std::unordered_map<std::int64_t, std::uint32_t> slot_of;
-    std::vector<std::int64_t> raised;
-    std::vector<Weight> weight;
-    std::vector<Weight> group_weight;  // slot-major
+/// One item of a walk (an outcome or a sample): the amount raised and its index.
+struct odds_item {
+    std::int64_t raised;   ///< The amount raised in it, in units.
+    std::uint32_t index;   ///< The outcome (bit pattern) or the sample number.
 };
 
-/// A tally weight as a big integer.
-inline fraction::integer to_integer(std::uint64_t v) {
-    return fraction::integer(v);
-}
-/// A tally weight as a big integer.
-inline fraction::integer to_integer(const uint128& v) {
-    using integer = fraction::integer;
-    integer hi(static_cast<std::uint64_t>(v >> 64));
-    hi <<= 64;
-    return hi + integer(static_cast<std::uint64_t>(v));
-}
-/// A tally weight as a big integer.
-inline const fraction::integer& to_integer(const fraction::integer& v) { return v; }
-
-/// The tallies on big integers, over a common denominator.
+/// The sums a walk produces, all over the common denominator `denominator` (the product of the
+/// probability denominators, or the sample count).
 struct odds_sums {
-    std::vector<std::int64_t> raised;
-    std::vector<fraction::integer> weight;
-    std::vector<fraction::integer> group_weight;  // slot-major
-    fraction::integer denominator;
+    odds_big denominator;  ///< The common denominator of every weight.
+    std::vector<std::pair<std::int64_t, odds_big>> distribution;  ///< (raised, weight), increasing
+    odds_big sum_raised;    ///< sum of weight * raised
+    odds_big sum_squares;   ///< sum of weight * raised^2 (Monte Carlo only)
+    std::vector<odds_big> group_weight;  ///< per group: the weight W_g of the items where it pays
+    /// Ownership: S_0 = A_0 / (denominator * scale) is sum of weight / post over every item,
+    /// S_g = A_g / (denominator * scale) the same over the items where group g pays. Exact
+    /// (scale = the lcm of the post-money values) or, if `enclosure`, lower bounds (scale =
+    /// 2^ownership_shift, each weight / post rounded down) with A_0 + denominator and
+    /// A_g + W_g the upper bounds.
+    odds_big scale;
+    bool enclosure = false;
+    odds_big all_scaled;                 ///< A_0
+    std::vector<odds_big> group_scaled;  ///< A_g
 };
 
-template <class Weight>
-odds_sums to_sums(const odds_tally<Weight>& t, fraction::integer denominator) {
+/// Bits of 2^-shift used for ownership enclosures: bounds less than 2^63 / 2^192 = 2^-129 apart.
+inline constexpr unsigned ownership_shift = 192;
+
+/// Folds the items, sorted by amount raised, into sums: one run per distinct amount. Cost:
+/// O(items x groups) table look-ups, plus O(runs x groups paying in the run) big-integer
+/// multiply-adds; the ownership scale is the lcm of the post-money values if it has at most
+/// max_exact_ownership_bits bits, otherwise 2^ownership_shift (an enclosure).
+/// @p weight_of(index) gives an item's weight; @p paying(index, f) calls f(g) for every group
+/// paying in the item.
+template <class Weight, class WeightOf, class Paying>
+odds_sums fold_items(const odds_model& m, std::vector<odds_item>& items, odds_big denominator,
+                     bool squares, WeightOf weight_of, Paying paying) {
+    std::sort(items.begin(), items.end(), [](const odds_item& a, const odds_item& b) {
+        return a.raised < b.raised || (a.raised == b.raised && a.index < b.index);
+    });
+    const std::size_t g_count = m.groups.size();
     odds_sums s;
-    s.raised = t.raised;
-    s.weight.reserve(t.weight.size());
-    for (const auto& w : t.weight) s.weight.push_back(to_integer(w));
-    s.group_weight.reserve(t.group_weight.size());
-    for (const auto& w : t.group_weight) s.group_weight.push_back(to_integer(w));
     s.denominator = std::move(denominator);
+    s.group_scaled.assign(g_count, 0);
+    std::vector<Weight> group_weight(g_count, Weight(0U));
+
+    const auto post_of = [&](std::int64_t raised) {
+        const std::int64_t post = checked_add(m.pre_units, raised);
+        if (post <= 0) {
+            throw invalid_argument_error("post-money = " + std::to_string(post) +
+                                         " units in an outcome: ownership needs a positive post-money");
+        }
+        return static_cast<std::uint64_t>(post);
+    };
+
+    // The lcm of the distinct post-money values, while it stays within the budget.
+    odds_big lcm = 1;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0 && items[i].raised == items[i - 1].raised) continue;
+        const std::uint64_t post = post_of(items[i].raised);
+        const auto rest = static_cast<std::uint64_t>(odds_big(lcm % post));
+        lcm *= post / std::gcd(post, rest);
+        if (boost::multiprecision::msb(lcm) >= max_exact_ownership_bits) {
+            s.enclosure = true;
+            break;
+        }
+    }
+    s.scale = s.enclosure ? odds_big(odds_big(1) << ownership_shift) : lcm;
+
+    std::vector<Weight> run_weight(g_count, Weight(0U));
+    std::vector<std::size_t> touched;
+    std::vector<std::uint8_t> is_touched(g_count, 0);
+    std::size_t i = 0;
+    while (i < items.size()) {
+        const std::int64_t raised = items[i].raised;
+        Weight total(0U);
+        for (; i < items.size() && items[i].raised == raised; ++i) {
+            const Weight w = weight_of(items[i].index);
+            total += w;
+            paying(items[i].index, [&](std::size_t g) {
+                if (is_touched[g] == 0) {
+                    is_touched[g] = 1;
+                    touched.push_back(g);
+                    run_weight[g] = w;
+                } else {
+                    run_weight[g] += w;
+                }
+            });
+        }
+        const odds_big big_total = to_big(total);
+        const odds_big x(raised);
+        s.sum_raised += big_total * x;
+        if (squares) s.sum_squares += big_total * x * x;
+        const odds_big post_scale = s.scale / post_of(raised);  // exact for the lcm, else floor
+        s.all_scaled += big_total * post_scale;
+        for (const std::size_t g : touched) {
+            group_weight[g] += run_weight[g];  // at most the denominator: fits Weight
+            s.group_scaled[g] += to_big(run_weight[g]) * post_scale;
+            is_touched[g] = 0;
+        }
+        touched.clear();
+        s.distribution.emplace_back(raised, big_total);
+    }
+    s.group_weight.reserve(g_count);
+    for (const auto& w : group_weight) s.group_weight.push_back(to_big(w));
     return s;
 }
 
-/// Converts a non-negative big integer below 2^128 to uint128.
-inline uint128 to_uint128(const fraction::integer& v) {
-    using integer = fraction::integer;
-    const integer mask = (integer(1) << 64) - 1;
-    uint128 r = static_cast<std::uint64_t>(integer(v >> 64).template convert_to<std::uint64_t>());
-    r <<= 64;
-    r |= static_cast<std::uint64_t>(integer(v & mask).template convert_to<std::uint64_t>());
+/// The steps of an evaluation: the model of a round, the walks over outcomes or samples, and
+/// the results (a friend of round_odds and odds_value, which only it builds).
+struct odds_engine {
+    static odds_model model(const funding_round& round, const milestone_odds& odds,
+                            std::size_t max_table_bits, bool exact);
+    static round_odds finish(const odds_model& m, const odds_sums& s, odds_method method,
+                             std::uint64_t outcome_count, std::optional<std::uint64_t> seed);
+    template <class Weight>
+    static round_odds walk(const odds_model& m, const std::vector<Weight>& achieved_factor,
+                           const std::vector<Weight>& missed_factor, odds_big denominator);
+    static round_odds exact(const odds_model& m);
+    static round_odds monte_carlo(const odds_model& m, const monte_carlo_options& options);
+};
+
+inline odds_model odds_engine::model(const funding_round& round, const milestone_odds& odds,
+                                     std::size_t max_table_bits, bool exact) {
+    std::vector<diagnostic> problems = odds.validate(round);
+    if (!problems.empty()) {
+        throw validation_error("milestone odds for round \"" + round.name() + "\"", std::move(problems));
+    }
+    odds_model m;
+    m.currency = round.currency();
+    m.pre_units = round.pre_money().units();
+    for (const auto& c : round.commitments()) m.investors.push_back(c.investor.name());
+    m.certain.assign(m.investors.size(), 0);
+
+    // Milestones: fixed ones go into the base world, uncertain ones get a bit position.
+    std::map<std::string, std::size_t, std::less<>> position;
+    for (const auto& [name, chance] : odds.chances()) {
+        const calendar_date on = chance.achieved_on.value_or(round.close_date());
+        if (chance.probability == fraction(1)) {
+            m.base.achieve(name, on);
+        } else if (!chance.probability.is_zero()) {
+            position.emplace(name, m.names.size());
+            m.names.push_back(name);
+            m.probabilities.push_back(chance.probability);
+            m.dates.push_back(on);
+        }
+    }
+    m.milestone_count = odds.size();  // validated: exactly the round's milestones
+    if (exact && m.names.size() > max_exact_milestones) {
+        throw validation_error(
+            "exact odds for round \"" + round.name() + "\"",
+            {{"odds", std::to_string(m.names.size()) + " uncertain milestones",
+              "exact enumeration handles at most " + std::to_string(max_exact_milestones) +
+                  " (2^" + std::to_string(max_exact_milestones) +
+                  " outcomes); use simulate_odds() or evaluate_odds()"}});
+    }
+
+    // Group the schedule's entries by condition identity, and within a group by investor.
+    std::unordered_map<const void*, std::size_t> group_of;
+    std::vector<odds_group> groups;
+    std::int64_t magnitude = 0;  // every amount's magnitude, summed checked
+    for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
+        for (const auto& d : *list) {
+            const std::int64_t units = d.amount.units();
+            magnitude = checked_add(magnitude, units < 0 ? checked_neg(units) : units);
+            const auto found = group_of.try_emplace(d.when.identity(), groups.size());
+            if (found.second) {
+                groups.emplace_back();
+                groups.back().when = d.when;
+            }
+            odds_group& g = groups[found.first->second];
+            g.amount += units;
+            g.by_investor.emplace_back(d.investor_index, units);
+        }
+    }
+    checked_add(m.pre_units, magnitude);  // every post-money fits
+
+    // Truth table of each condition over its own uncertain milestones; constant ones are
+    // folded, and conditions that pay in exactly the same outcomes (same milestones, same
+    // table) are merged: 10^5 tranches on 8 milestones are at most a few hundred groups.
+    std::map<std::pair<std::vector<std::size_t>, std::vector<std::uint8_t>>, std::size_t> merged;
+    for (auto& g : groups) {
+        for (const auto& name : g.when.milestones()) {  // sorted: bits increase
+            const auto it = position.find(name);
+            if (it != position.end()) g.bits.push_back(it->second);
+        }
+        if (g.bits.size() <= max_table_bits) {
+            const std::size_t rows = std::size_t{1} << g.bits.size();
+            g.table.resize(rows);
+            std::size_t met = 0;
+            for (std::size_t r = 0; r < rows; ++r) {
+                world_state w = m.base;
+                for (std::size_t b = 0; b < g.bits.size(); ++b) {
+                    if (((r >> b) & 1U) != 0) w.achieve(m.names[g.bits[b]], m.dates[g.bits[b]]);
+                }
+                g.table[r] = g.when.evaluate(w).is_met() ? 1 : 0;
+                met += g.table[r];
+            }
+            if (met == 0) continue;  // never pays
+            if (met == rows) {       // pays in every outcome
+                for (const auto& [inv, units] : g.by_investor) m.certain[inv] += units;
+                m.certain_total += g.amount;
+                continue;
+            }
+            const auto key = merged.try_emplace({g.bits, g.table}, m.groups.size());
+            if (!key.second) {
+                odds_group& into = m.groups[key.first->second];
+                into.amount += g.amount;
+                into.by_investor.insert(into.by_investor.end(), g.by_investor.begin(),
+                                        g.by_investor.end());
+                continue;
+            }
+        }
+        m.groups.push_back(std::move(g));
+    }
+    // One entry per investor in each group.
+    for (auto& g : m.groups) {
+        auto& v = g.by_investor;
+        std::stable_sort(v.begin(), v.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (out > 0 && v[out - 1].first == v[i].first) {
+                v[out - 1].second += v[i].second;
+            } else {
+                v[out++] = v[i];
+            }
+        }
+        v.resize(out);
+    }
+    return m;
+}
+
+inline round_odds odds_engine::finish(const odds_model& m, const odds_sums& s, odds_method method,
+                                      std::uint64_t outcome_count, std::optional<std::uint64_t> seed) {
+    const odds_big& den = s.denominator;
+    const odds_big per_major(money::units_per_major);
+    const std::size_t g_count = m.groups.size();
+
+    round_odds r;
+    r.method_ = method;
+    r.milestone_count_ = m.milestone_count;
+    r.uncertain_count_ = m.names.size();
+    r.outcome_count_ = outcome_count;
+    r.seed_ = seed;
+    r.currency_ = m.currency;
+
+    r.distribution_.reserve(s.distribution.size());
+    for (const auto& [raised, weight] : s.distribution) {
+        r.distribution_.push_back({money::from_units(raised, m.currency),
+                                   money::from_units(m.pre_units + raised, m.currency),
+                                   odds_value(weight, den)});
+    }
+    const odds_big money_den = den * per_major;
+    r.expected_raised_ = odds_value(s.sum_raised, money_den);
+    r.expected_post_money_ =
+        odds_value(odds_big(m.pre_units) * den + s.sum_raised, money_den);
+
+    // Ownership: investor i owns certain_i * S_0 + sum over its groups of units * S_g.
+    const odds_big own_den = den * s.scale;
+    const auto ownership = [&](const odds_big& lower, const odds_big& upper) {
+        return s.enclosure && lower != upper ? odds_value(lower, upper, own_den)
+                                             : odds_value(lower, own_den);
+    };
+    std::vector<odds_big> amount(m.investors.size());
+    std::vector<odds_big> lower(m.investors.size());
+    std::vector<odds_big> upper(m.investors.size());
+    const auto add = [&](std::size_t i, std::int64_t units, const odds_big& weight,
+                         const odds_big& scaled, const odds_big& error) {
+        const odds_big u(units);
+        amount[i] += u * weight;
+        const odds_big base = u * scaled;
+        lower[i] += base;
+        upper[i] += base;
+        if (s.enclosure) (units < 0 ? lower[i] : upper[i]) += u * error;
+    };
+    odds_big all_lower = 0;
+    odds_big all_upper = 0;
+    {
+        const odds_big certain_total(m.certain_total);
+        all_lower = certain_total * s.all_scaled;
+        all_upper = all_lower;
+        if (s.enclosure) (m.certain_total < 0 ? all_lower : all_upper) += certain_total * den;
+    }
+    for (std::size_t i = 0; i < m.investors.size(); ++i) {
+        if (m.certain[i] != 0) add(i, m.certain[i], den, s.all_scaled, den);
+    }
+    for (std::size_t g = 0; g < g_count; ++g) {
+        for (const auto& [inv, units] : m.groups[g].by_investor) {
+            add(inv, units, s.group_weight[g], s.group_scaled[g], s.group_weight[g]);
+        }
+        const odds_big total(m.groups[g].amount);
+        const odds_big base = total * s.group_scaled[g];
+        all_lower += base;
+        all_upper += base;
+        if (s.enclosure) (m.groups[g].amount < 0 ? all_lower : all_upper) += total * s.group_weight[g];
+    }
+    r.new_investors_ = ownership(all_lower, all_upper);
+    r.ownership_exact_ = !s.enclosure;
+    r.investors_.reserve(m.investors.size());
+    for (std::size_t i = 0; i < m.investors.size(); ++i) {
+        r.investors_.push_back({m.investors[i], odds_value(std::move(amount[i]), money_den),
+                                ownership(lower[i], upper[i])});
+    }
+
+    if (method == odds_method::monte_carlo) {
+        // Variance of the mean: (n * S2 - S1^2) / (n^2 * (n - 1)); S1, S2 are in units, the
+        // result in squared currency units.
+        const odds_big n(outcome_count);
+        r.variance_of_mean_ = odds_value(n * s.sum_squares - s.sum_raised * s.sum_raised,
+                                         n * n * (n - 1) * per_major * per_major);
+    }
     return r;
 }
 
@@ -541,10 +1033,8 @@ inline uint128 to_uint128(const fraction::integer& v) {
 /// p_j (achieved) or 1 - p_j (not) as integer numerators over the product of denominators; it
 /// is split into a low-bits and a high-bits factor, and each group's truth-table row likewise.
 template <class Weight>
-odds_sums enumerate_outcomes(const odds_model& m,
-                                   const std::vector<Weight>& achieved_factor,
-                                   const std::vector<Weight>& missed_factor,
-                                   fraction::integer denominator) {
+round_odds odds_engine::walk(const odds_model& m, const std::vector<Weight>& achieved_factor,
+                             const std::vector<Weight>& missed_factor, odds_big denominator) {
     using rows = std::vector<std::uint32_t>;
     const std::size_t k = m.names.size();
     const std::size_t low_bits = k / 2;
@@ -589,292 +1079,116 @@ odds_sums enumerate_outcomes(const odds_model& m,
         }
     }
 
-    odds_tally<Weight> tally(g_count);
-    rows paying(g_count);
+    // Outcome index = high << low_bits | low, so its weight and rows are two look-ups.
+    std::vector<odds_item> items;
+    items.reserve(low_count * high_count);
     for (std::size_t hi = 0; hi < high_count; ++hi) {
         const std::uint32_t* high_part = high_row.data() + hi * g_count;
         for (std::size_t lo = 0; lo < low_count; ++lo) {
             const std::uint32_t* low_part = low_row.data() + lo * g_count;
-            // Every amount is positive and their total fits (the round summed them checked),
-            // so no partial sum can overflow.
+            // Every post-money fits (checked when the model was built), so no partial sum of
+            // the amounts can overflow.
             std::int64_t raised = m.certain_total;
-            std::size_t n = 0;
             for (std::size_t g = 0; g < g_count; ++g) {
-                const std::uint8_t paid = table[g][low_part[g] | high_part[g]];  // 0 or 1
-                raised += amount[g] * paid;
-                paying[n] = static_cast<std::uint32_t>(g);
-                n += paid;
+                raised += amount[g] * table[g][low_part[g] | high_part[g]];
             }
-            tally.add(raised, Weight(low_weight[lo] * high_weight[hi]), paying.data(), n);
+            items.push_back({raised, static_cast<std::uint32_t>(hi << low_bits | lo)});
         }
     }
-    return to_sums(tally, std::move(denominator));
-}
-
-/// The steps of an evaluation: the model of a round, the walks over outcomes or samples, and
-/// the results (a friend of round_odds, which only it builds). A class template (on an unused
-/// parameter) so that its member bodies are instantiated only where an evaluation is called.
-struct odds_engine {
-    using model_type = odds_model;
-    using sums_type = odds_sums;
-    using integer = fraction::integer;
-
-    static model_type model(const funding_round& round, const milestone_odds& odds,
-                            std::size_t max_table_bits, bool exact);
-    static round_odds finish(const model_type& m, const sums_type& s, odds_method method,
-                             std::uint64_t outcome_count, std::optional<std::uint64_t> seed);
-    static round_odds exact(const model_type& m);
-    static round_odds monte_carlo(const model_type& m, const monte_carlo_options& options);
-};
-
-inline odds_model odds_engine::model(const funding_round& round, const milestone_odds& odds,
-                                          std::size_t max_table_bits, bool exact) {
-    std::vector<diagnostic> problems = odds.validate(round);
-    if (!problems.empty()) {
-        throw validation_error("milestone odds for round \"" + round.name() + "\"", std::move(problems));
-    }
-    model_type m;
-    m.currency = round.currency();
-    m.pre_units = round.pre_money().units();
-    for (const auto& c : round.commitments()) m.investors.push_back(c.investor.name());
-    m.certain.assign(m.investors.size(), 0);
-
-    // Milestones: fixed ones go into the base world, uncertain ones get a bit position.
-    std::map<std::string, std::size_t, std::less<>> position;
-    for (const auto& [name, chance] : odds.chances()) {
-        const calendar_date on = chance.achieved_on.value_or(round.close_date());
-        if (chance.probability == fraction(1)) {
-            m.base.achieve(name, on);
-        } else if (!chance.probability.is_zero()) {
-            position.emplace(name, m.names.size());
-            m.names.push_back(name);
-            m.probabilities.push_back(chance.probability);
-            m.dates.push_back(on);
-        }
-    }
-    m.milestone_count = odds.size();  // validated: exactly the round's milestones
-    if (exact && m.names.size() > max_exact_milestones) {
-        throw invalid_argument_error(
-            "uncertain milestones = " + std::to_string(m.names.size()) +
-            ": exact enumeration handles at most " + std::to_string(max_exact_milestones) + " (2^" +
-            std::to_string(max_exact_milestones) + " outcomes); use simulate_odds() or evaluate_odds()");
-    }
-
-    // Group the schedule's entries by condition identity, and within a group by investor
-    // (hashed, so a condition shared by many investors, like "at close", stays linear).
-    std::unordered_map<const void*, std::size_t> group_of;
-    // group * investors + investor
-    std::unordered_map<std::uint64_t, std::size_t> share_of;
-    const auto investor_count = static_cast<std::uint64_t>(m.investors.size());
-    std::vector<odds_group> groups;
-    std::int64_t magnitude = 0;  // every amount's magnitude, summed checked
-    for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
-        for (const auto& d : *list) {
-            const std::int64_t units = d.amount.units();
-            magnitude = checked_add(magnitude, units < 0 ? checked_neg(units) : units);
-            const auto found = group_of.try_emplace(d.when.identity(), groups.size());
-            if (found.second) {
-                groups.emplace_back();
-                groups.back().when = d.when;
-            }
-            odds_group& g = groups[found.first->second];
-            g.amount += units;
-            const std::uint64_t key = found.first->second * investor_count + d.investor_index;
-            const auto share = share_of.try_emplace(key, g.by_investor.size());
-            if (share.second) {
-                g.by_investor.emplace_back(d.investor_index, units);
-            } else {
-                g.by_investor[share.first->second].second += units;
-            }
-        }
-    }
-    checked_add(m.pre_units, magnitude);  // every post-money fits
-
-    // Truth table of each condition over its own uncertain milestones; constant ones are folded.
-    for (auto& g : groups) {
-        for (const auto& name : g.when.milestones()) {
-            const auto it = position.find(name);
-            if (it != position.end()) g.bits.push_back(it->second);
-        }
-        if (g.bits.size() <= max_table_bits) {
-            const std::size_t rows = std::size_t{1} << g.bits.size();
-            g.table.resize(rows);
-            std::size_t met = 0;
-            for (std::size_t r = 0; r < rows; ++r) {
-                world_state w = m.base;
-                for (std::size_t b = 0; b < g.bits.size(); ++b) {
-                    if (((r >> b) & 1U) != 0) w.achieve(m.names[g.bits[b]], m.dates[g.bits[b]]);
-                }
-                g.table[r] = g.when.evaluate(w).is_met() ? 1 : 0;
-                met += g.table[r];
-            }
-            if (met == 0) continue;  // never pays
-            if (met == rows) {       // pays in every outcome
-                for (const auto& [inv, units] : g.by_investor) m.certain[inv] += units;
-                m.certain_total += g.amount;
-                continue;
-            }
-        }
-        m.groups.push_back(std::move(g));
-    }
-    return m;
-}
-
-inline round_odds odds_engine::finish(const model_type& m, const sums_type& s, odds_method method,
-                                      std::uint64_t outcome_count, std::optional<std::uint64_t> seed) {
-    const integer& den = s.denominator;
-    const std::size_t slots = s.raised.size();
-    const std::size_t g_count = m.groups.size();
-    const integer per_major(money::units_per_major);
-
-    round_odds r;
-    r.method_ = method;
-    r.milestone_count_ = m.milestone_count;
-    r.uncertain_count_ = m.names.size();
-    r.outcome_count_ = outcome_count;
-    r.seed_ = seed;
-    r.currency_ = m.currency;
-
-    std::vector<std::size_t> order(slots);
-    for (std::size_t i = 0; i < slots; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return s.raised[a] < s.raised[b]; });
-
-    // Distribution and the sums over slots, with L = lcm of all post-money values (in units).
-    integer sum_raised = 0;  // sum of weight * raised
-    integer sum_squares = 0; // sum of weight * raised^2 (Monte Carlo)
-    integer lcm_post = 1;
-    for (const std::size_t i : order) {
-        const integer x(s.raised[i]);
-        sum_raised += s.weight[i] * x;
-        if (method == odds_method::monte_carlo) sum_squares += s.weight[i] * x * x;
-        const integer post(m.pre_units + s.raised[i]);
-        lcm_post = lcm_post / boost::multiprecision::gcd(lcm_post, post) * post;
-        r.distribution_.push_back({money::from_units(s.raised[i], m.currency),
-                                   money::from_units(m.pre_units + s.raised[i], m.currency),
-                                   fraction(s.weight[i], den)});
-    }
-    // E[raised/post] and, per group, sum of weight * L / post over the slots where it pays.
-    integer new_investors = 0;
-    integer certain_scaled = 0;  // sum of weight * L / post
-    std::vector<fraction::integer> group_scaled(g_count);
-    std::vector<fraction::integer> group_total(g_count);
-    for (std::size_t i = 0; i < slots; ++i) {
-        const integer scale = lcm_post / integer(m.pre_units + s.raised[i]);
-        const integer ws = s.weight[i] * scale;
-        certain_scaled += ws;
-        new_investors += ws * s.raised[i];
+    const std::size_t low_mask = low_count - 1;
+    const auto weight_of = [&](std::uint32_t o) {
+        return Weight(low_weight[o & low_mask] * high_weight[o >> low_bits]);
+    };
+    const auto paying = [&](std::uint32_t o, auto&& f) {
+        const std::uint32_t* low_part = low_row.data() + (o & low_mask) * g_count;
+        const std::uint32_t* high_part = high_row.data() + (o >> low_bits) * g_count;
         for (std::size_t g = 0; g < g_count; ++g) {
-            const integer& gw = s.group_weight[i * g_count + g];
-            if (gw == 0) continue;
-            group_total[g] += gw;
-            group_scaled[g] += gw * scale;
+            if (table[g][low_part[g] | high_part[g]] != 0) f(g);
         }
-    }
-    r.expected_raised_ = fraction(sum_raised, den * per_major);
-    r.expected_post_money_ = fraction(integer(m.pre_units), per_major) + r.expected_raised_;
-    r.new_investors_ = fraction(new_investors, den * lcm_post);
-
-    std::vector<fraction::integer> amount(m.investors.size());
-    std::vector<fraction::integer> owned(m.investors.size());
-    for (std::size_t i = 0; i < m.investors.size(); ++i) {
-        amount[i] = integer(m.certain[i]) * den;
-        owned[i] = integer(m.certain[i]) * certain_scaled;
-    }
-    for (std::size_t g = 0; g < g_count; ++g) {
-        for (const auto& [inv, units] : m.groups[g].by_investor) {
-            amount[inv] += integer(units) * group_total[g];
-            owned[inv] += integer(units) * group_scaled[g];
-        }
-    }
-    for (std::size_t i = 0; i < m.investors.size(); ++i) {
-        r.investors_.push_back({m.investors[i], fraction(amount[i], den * per_major),
-                                fraction(owned[i], den * lcm_post)});
-    }
-
-    if (method == odds_method::monte_carlo) {
-        // Variance of the mean: (n * S2 - S1^2) / (n^2 * (n - 1)); S1, S2 are in units, the
-        // result in squared currency units.
-        const integer n(outcome_count);
-        r.variance_of_mean_ = fraction(n * sum_squares - sum_raised * sum_raised,
-                                       n * n * (n - 1) * per_major * per_major);
-    }
-    return r;
+    };
+    const odds_sums s = fold_items<Weight>(m, items, std::move(denominator), false, weight_of, paying);
+    return finish(m, s, odds_method::exact, std::uint64_t{1} << k, std::nullopt);
 }
 
-inline round_odds odds_engine::exact(const model_type& m) {
-    const std::size_t k = m.names.size();
-    integer den = 1;
-    for (const auto& p : m.probabilities) den *= p.denominator();
-    const std::uint64_t outcomes = std::uint64_t{1} << k;
+inline round_odds odds_engine::exact(const odds_model& m) {
+    odds_big den = 1;
+    for (const auto& p : m.probabilities) den *= big_denominator(p);
     if (boost::multiprecision::msb(den) < 128) {  // weights and their sums fit 128 bits
+        const auto to_u128 = [](const odds_big& v) {
+            uint128 r = static_cast<std::uint64_t>(odds_big(v >> 64));
+            r <<= 64;
+            r |= static_cast<std::uint64_t>(odds_big(v & std::numeric_limits<std::uint64_t>::max()));
+            return r;
+        };
         std::vector<uint128> achieved, missed;
         for (const auto& p : m.probabilities) {
-            achieved.push_back(to_uint128(p.numerator()));
-            missed.push_back(to_uint128(p.denominator() - p.numerator()));
+            achieved.push_back(to_u128(big_numerator(p)));
+            missed.push_back(to_u128(big_denominator(p) - big_numerator(p)));
         }
-        return finish(m, enumerate_outcomes<uint128>(m, achieved, missed, den), odds_method::exact,
-                      outcomes, std::nullopt);
+        return walk<uint128>(m, achieved, missed, std::move(den));
     }
-    std::vector<fraction::integer> achieved, missed;
+    std::vector<odds_big> achieved, missed;
     for (const auto& p : m.probabilities) {
-        achieved.push_back(p.numerator());
-        missed.push_back(p.denominator() - p.numerator());
+        achieved.push_back(big_numerator(p));
+        missed.push_back(big_denominator(p) - big_numerator(p));
     }
-    return finish(m, enumerate_outcomes<fraction::integer>(m, achieved, missed, den),
-                  odds_method::exact, outcomes, std::nullopt);
+    return walk<odds_big>(m, achieved, missed, std::move(den));
 }
 
-inline round_odds odds_engine::monte_carlo(const model_type& m, const monte_carlo_options& options) {
+inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carlo_options& options) {
     const std::size_t k = m.names.size();
     std::vector<diagnostic> problems;
-    if (options.samples < 2) {
+    if (options.samples < 2 || options.samples > max_monte_carlo_samples) {
         problems.push_back({"monte_carlo.samples", std::to_string(options.samples),
-                            "must be at least 2 (a standard error needs two samples)"});
+                            options.samples < 2
+                                ? "must be at least 2 (a standard error needs two samples)"
+                                : "must be at most " + std::to_string(max_monte_carlo_samples) +
+                                      " (max_monte_carlo_samples)"});
     }
     std::vector<std::uint64_t> num(k), den(k);
-    const integer limit = std::numeric_limits<std::uint64_t>::max();
+    const odds_big limit = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t j = 0; j < k; ++j) {
         const auto& p = m.probabilities[j];
-        if (p.denominator() > limit) {
+        const odds_big d = big_denominator(p);
+        if (d > limit) {
             problems.push_back({odds_field(m.names[j]) + ".probability", p.to_string(),
                                 "Monte Carlo draws need a denominator below 2^64"});
             continue;
         }
-        num[j] = p.numerator().template convert_to<std::uint64_t>();
-        den[j] = p.denominator().template convert_to<std::uint64_t>();
+        num[j] = static_cast<std::uint64_t>(big_numerator(p));
+        den[j] = static_cast<std::uint64_t>(d);
     }
     if (!problems.empty()) throw validation_error("Monte Carlo run", std::move(problems));
 
+    // Every sample's achieved milestones are kept (k bits) for the second pass.
+    const std::size_t words = k == 0 ? 1 : (k + 63) / 64;
+    const auto n = static_cast<std::size_t>(options.samples);
+    std::vector<std::uint64_t> achieved(n * words, 0U);
+    std::vector<odds_item> items;
+    items.reserve(n);
     xoshiro256 generator(options.seed);
     const std::size_t g_count = m.groups.size();
-    odds_tally<std::uint64_t> tally(g_count);
-    std::vector<std::uint8_t> achieved(k);
-    std::vector<std::uint32_t> paying(g_count);
-    for (std::uint64_t sample = 0; sample < options.samples; ++sample) {
-        for (std::size_t j = 0; j < k; ++j) achieved[j] = generator.bernoulli(num[j], den[j]) ? 1 : 0;
-        std::int64_t raised = m.certain_total;
-        std::size_t n = 0;
-        for (std::size_t g = 0; g < g_count; ++g) {
-            const odds_group& group = m.groups[g];
-            bool paid = false;
-            if (group.table.empty()) {
-                paid = m.evaluate_directly(group, achieved);
-            } else {
-                std::size_t row = 0;
-                for (std::size_t b = 0; b < group.bits.size(); ++b) {
-                    row |= static_cast<std::size_t>(achieved[group.bits[b]]) << b;
-                }
-                paid = group.table[row] != 0;
-            }
-            raised += paid ? group.amount : 0;
-            paying[n] = static_cast<std::uint32_t>(g);
-            n += paid ? 1U : 0U;
+    for (std::size_t sample = 0; sample < n; ++sample) {
+        std::uint64_t* bits = achieved.data() + sample * words;
+        for (std::size_t j = 0; j < k; ++j) {
+            if (generator.bernoulli(num[j], den[j])) bits[j / 64] |= std::uint64_t{1} << (j % 64);
         }
-        tally.add(raised, 1U, paying.data(), n);
+        std::int64_t raised = m.certain_total;
+        for (std::size_t g = 0; g < g_count; ++g) {
+            if (m.pays(m.groups[g], bits)) raised += m.groups[g].amount;
+        }
+        items.push_back({raised, static_cast<std::uint32_t>(sample)});
     }
-    return finish(m, to_sums(tally, integer(options.samples)), odds_method::monte_carlo,
-                  options.samples, options.seed);
+    const auto weight_of = [](std::uint32_t) { return std::uint64_t{1}; };
+    const auto paying = [&](std::uint32_t sample, auto&& f) {
+        const std::uint64_t* bits = achieved.data() + std::size_t{sample} * words;
+        for (std::size_t g = 0; g < g_count; ++g) {
+            if (m.pays(m.groups[g], bits)) f(g);
+        }
+    };
+    const odds_sums s = fold_items<std::uint64_t>(m, items, odds_big(options.samples), true,
+                                                       weight_of, paying);
+    return finish(m, s, odds_method::monte_carlo, options.samples, options.seed);
 }
 
 }  // namespace detail
@@ -885,13 +1199,13 @@ inline round_odds enumerate_odds(const funding_round& round, const milestone_odd
 }
 
 inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
-                         const monte_carlo_options& options) {
+                                const monte_carlo_options& options) {
     using engine = detail::odds_engine;
     return engine::monte_carlo(engine::model(round, odds, 16, false), options);
 }
 
 inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
-                         const monte_carlo_options& monte_carlo) {
+                                const monte_carlo_options& monte_carlo) {
     std::size_t uncertain = 0;
     for (const auto& entry : odds.chances()) {
         const auto& p = entry.second.probability;
