@@ -5,6 +5,7 @@
 
 #include <fundround/detail/text_table.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
 
