@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <limits>
 #include <sstream>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 using namespace fundround;
 
@@ -107,3 +109,59 @@ TEST_CASE("money: format_compact") {
     }
 }
 
+TEST_CASE("money: format_compact argument errors name the function") {
+    CHECK_THROWS_WITH_AS((void)format_compact(1_B, 16),
+                         "format_compact: max_decimals = 16: must be between 0 and 15",
+                         invalid_argument_error);
+    CHECK_THROWS_AS((void)format_compact(1_B, -1), invalid_argument_error);
+}
+
+TEST_CASE("money: compact text knows whether it is exact") {
+    CHECK(detail::format_compact_text(125_B, 2).exact);
+    CHECK_FALSE(detail::format_compact_text(1.234_B, 2).exact);
+    CHECK(detail::format_compact_text(1.234_B, 3).exact);
+    CHECK(detail::format_compact_text(12.345_usd, 0).exact);  // below 1,000: always exact
+}
+
+TEST_CASE("money: format specs shared by std::format and fmt") {
+    struct spec_case {
+        std::string_view spec;
+        bool compact;
+        int decimals;
+        std::size_t stop;  // where parsing stopped
+    };
+    const spec_case good[] = {{"}", false, 2, 0}, {"", false, 2, 0},   {"f}", false, 2, 1},
+                              {"c}", true, 2, 1}, {"c0}", true, 0, 2}, {"c15}", true, 15, 3},
+                              {"c7", true, 7, 2}};
+    for (const spec_case& c : good) {
+        CAPTURE(c.spec);
+        detail::money_format_spec spec;
+        const char* error = "unset";
+        const char* stop = detail::parse_money_format_spec(c.spec.data(), c.spec.data() + c.spec.size(),
+                                                           spec, error);
+        CHECK(error == nullptr);
+        CHECK(spec.compact == c.compact);
+        CHECK(spec.decimals == c.decimals);
+        CHECK(static_cast<std::size_t>(stop - c.spec.data()) == c.stop);
+    }
+    for (std::string_view bad : {"x}", "c16}", "c100}", "fc}", "f2}", ">10}"}) {
+        CAPTURE(bad);
+        detail::money_format_spec spec;
+        const char* error = nullptr;
+        (void)detail::parse_money_format_spec(bad.data(), bad.data() + bad.size(), spec, error);
+        CHECK(error != nullptr);
+    }
+    CHECK(detail::format_money(1.25_T, {}) == "$1,250,000,000,000.00");
+    CHECK(detail::format_money(1.25_T, {true, 2}) == "$1.25T");
+    CHECK(detail::format_money(1.2345_T, {true, 3}) == "$1.235T");
+}
+
+#if FUNDROUND_HAS_STD_FORMAT
+TEST_CASE("money: std::format") {
+    CHECK(std::format("{}", 15_B) == "$15,000,000,000.00");
+    CHECK(std::format("{:f}", 15_B) == "$15,000,000,000.00");
+    CHECK(std::format("{:c}", 1.25_T) == "$1.25T");
+    CHECK(std::format("{:c3}", 1.2345_T) == "$1.235T");
+    CHECK(std::format("{} {:>5}", currencies::eur, currencies::gbp) == "EUR   GBP");
+}
+#endif

@@ -225,3 +225,135 @@ TEST_CASE("money: parse_money accepts press-style spaces and surplus decimal zer
     CHECK_THROWS_AS((void)(parse_money("$1.0001")), parse_error);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Regressions (issue 9, item 8)
+
+TEST_CASE("money: parse_money allows one sign only (regression: \"+$-5\" gave -$5)") {
+    struct bad_case {
+        const char* text;
+        std::size_t position;
+        const char* reason;
+    };
+    const bad_case cases[] = {
+        {"+$-5", 2, "a second sign: the amount already has one at position 0"},
+        {"-$-5", 2, "a second sign: the amount already has one at position 0"},
+        {" - $ +5", 5, "a second sign: the amount already has one at position 1"},
+        {"-EUR -5", 5, "a second sign: the amount already has one at position 0"},
+        {"$+5", 1, "a '+' must come before the currency"},
+        {"+-5", 1, "expected a digit"},
+        {"--5", 1, "expected a digit"},
+    };
+    for (const bad_case& c : cases) {
+        CAPTURE(c.text);
+        const parse_failure f = parse_fails(c.text);
+        REQUIRE(f.thrown);
+        CHECK(f.position == c.position);
+        CHECK(f.what == "cannot parse \"" + std::string(c.text) + "\" at position " +
+                            std::to_string(c.position) + ": " + c.reason);
+    }
+    // One sign, before or after the prefix, is fine.
+    CHECK(parse_money("+$5") == 5_usd);
+    CHECK(parse_money("-$5") == -(5_usd));
+    CHECK(parse_money("$-5") == -(5_usd));
+    CHECK(parse_money("EUR -5") == -(5_eur));
+    CHECK(parse_money("- EUR 5") == -(5_eur));
+}
+
+TEST_CASE("money: the spaces of the grammar: space, tab, no-break space, narrow no-break space") {
+    // docs/concepts.md: ws = space, tab, U+00A0 and U+202F (UTF-8), as press copy has them.
+    CHECK(parse_money("\t$5\t") == 5_usd);
+    CHECK(parse_money("-\xC2\xA0$5") == -(5_usd));
+    CHECK(parse_money("EUR\xE2\x80\xAF" "5") == 5_eur);
+    CHECK(parse_money("5\xC2\xA0" "M\xC2\xA0" "EUR") == 5_M_eur);
+    // Other Unicode spaces are not in the grammar: em space U+2003, thin space U+2009, and
+    // the no-break space inside a number is not a thousands separator.
+    CHECK(parse_fails("$5\xE2\x80\x83" "B").thrown);
+    CHECK(parse_fails("$5\xE2\x80\x89" "B").thrown);
+    CHECK(parse_fails("1\xC2\xA0" "000").thrown);
+    // A lone byte of a no-break space is not a space.
+    CHECK(parse_fails("$5\xC2").thrown);
+    CHECK(parse_fails("$5\xE2\x80").thrown);
+    CHECK(parse_fails("\xA0$5").thrown);
+}
+
+namespace {
+
+/// Random amounts: every magnitude from 1 unit to the ends of the range, the ends themselves,
+/// and amounts next to the K/M/B/T boundaries.
+std::vector<money> round_trip_values() {
+    const currency currencies_used[] = {currencies::usd, currencies::eur, currencies::gbp,
+                                        currencies::jpy, currencies::chf, currency("KWD"),
+                                        currency("SEK"), currency("MMK"), currency("BTN")};
+    std::vector<std::int64_t> units = {0, 1, -1, 999, 1000, 999'999, 1'000'000, i64_max, i64_min,
+                                       i64_max - 1, i64_min + 1, i64_max - 500'000, i64_min + 499'999};
+    for (std::int64_t p = 1000; p <= i64_max / 10; p *= 10) {
+        for (std::int64_t d : {-1, 0, 1, 4, 5, -5}) {
+            units.push_back(p + d);
+            units.push_back(-(p + d));
+            units.push_back(p * 9 + p / 10 * 9 + d);  // 99..., next to a rounding boundary
+        }
+    }
+    std::mt19937_64 gen(20261202);
+    std::uniform_int_distribution<std::int64_t> any(i64_min, i64_max);
+    std::uniform_int_distribution<int> shift(0, 62);
+    for (int i = 0; i < 3000; ++i) units.push_back(any(gen) >> shift(gen));
+    std::vector<money> out;
+    std::size_t k = 0;
+    for (const std::int64_t u : units) {
+        out.push_back(money::from_units(u, currencies_used[k++ % std::size(currencies_used)]));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("money: what the library prints reads back (format_full and format_compact, property)") {
+    int compact_checked = 0;
+    for (const money m : round_trip_values()) {
+        const std::string full = format_full(m);
+        CAPTURE(full);
+        money back;
+        REQUIRE_NOTHROW(back = parse_money(full));
+        CHECK(back == m);
+        for (int decimals = 0; decimals <= 15; ++decimals) {
+            const detail::compact_text compact = detail::format_compact_text(m, decimals);
+            CHECK(compact.text == format_compact(m, decimals));
+            CAPTURE(compact.text);
+            money shown;
+            REQUIRE_NOTHROW(shown = parse_money(compact.text));
+            REQUIRE(shown.currency() == m.currency());
+            // exact says whether the text is the amount; 15 decimals always are.
+            CHECK(compact.exact == (shown == m));
+            if (decimals == 15) CHECK(shown == m);
+            // Otherwise it is within one step of the last decimal shown (half a step, except
+            // where the range end forces rounding toward zero).
+            const detail::int128 diff = detail::int128(shown.units()) - m.units();
+            const detail::uint128 mag = detail::magnitude(diff);
+            detail::int128 step = 1;  // units per last decimal of the largest suffix (T)
+            for (int i = 0; i < 15 - decimals; ++i) step *= 10;
+            CHECK(mag <= static_cast<detail::uint128>(step));
+            ++compact_checked;
+        }
+    }
+    CHECK(compact_checked > 50000);
+}
+
+TEST_CASE("money: format_compact near the ends of the range reads back (regression)") {
+    // 2^63 - 1 units with 5 decimals rounded half up to $9,223.37204T, more than any amount.
+    for (int decimals = 0; decimals <= 15; ++decimals) {
+        for (const money m : {usd_units(i64_max), usd_units(i64_min), usd_units(i64_max - 1),
+                              money::from_units(i64_min + 1, currencies::eur)}) {
+            const std::string text = format_compact(m, decimals);
+            CAPTURE(text);
+            money back;
+            CHECK_NOTHROW(back = parse_money(text));
+        }
+    }
+    CHECK(format_compact(usd_units(i64_max), 5) == "$9,223.37203T");
+    CHECK(format_compact(usd_units(i64_min), 5) == "-$9,223.37203T");
+    CHECK(format_compact(usd_units(i64_max), 15) == "$9,223.372036854775807T");
+    CHECK(format_compact(usd_units(i64_min), 15) == "-$9,223.372036854775808T");
+    CHECK(format_compact(usd_units(i64_max), 4) == "$9,223.372T");
+    CHECK(format_compact(usd_units(i64_max), 2) == "$9,223.37T");
+}
