@@ -22,13 +22,13 @@ namespace fundround {
 namespace detail {
 
 /// True for the ASCII spaces of the grammar: space and tab.
-inline bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
+[[nodiscard]] inline bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
 /// True for '0' to '9'.
-inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 /// True for ASCII letters.
-inline bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] inline bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 /// ASCII lower case.
-inline char lower(char c) noexcept {
+[[nodiscard]] inline char lower(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 

@@ -12,6 +12,13 @@
 #include <string>
 #include <string_view>
 
+/// 1 on big-endian targets, where currency's key holds the first letter in its high byte.
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define FUNDROUND_DETAIL_BIG_ENDIAN 1
+#else
+#define FUNDROUND_DETAIL_BIG_ENDIAN 0
+#endif
+
 namespace fundround {
 
 namespace detail {
@@ -23,7 +30,7 @@ namespace detail {
 
 /// The letters of a three-letter code as a number that orders like the text (first letter most
 /// significant), e.g. for switch labels: pack_code("JPY").
-constexpr std::uint32_t pack_code(const char (&c)[4]) noexcept {
+[[nodiscard]] constexpr std::uint32_t pack_code(const char (&c)[4]) noexcept {
     return static_cast<std::uint32_t>(static_cast<unsigned char>(c[0])) << 16 |
            static_cast<std::uint32_t>(static_cast<unsigned char>(c[1])) << 8 |
            static_cast<std::uint32_t>(static_cast<unsigned char>(c[2]));
@@ -33,21 +40,19 @@ constexpr std::uint32_t pack_code(const char (&c)[4]) noexcept {
 
 /// A currency identified by its three-letter ISO 4217 code, e.g. "USD". Regular value type.
 ///
-/// Four bytes, aligned as a 32-bit integer: the three letters and a NUL. Copies are one 32-bit
-/// move; ==, != and < compare one 32-bit key (compilers turn key() into a single load);
-/// minor_digits() and symbol() are derived from the code.
+/// One std::uint32_t: the three letters and a NUL, in memory order (so code() can view them).
+/// Copies are one 32-bit move, ==, != and std::hash one 32-bit compare or value, < one compare
+/// of the letters in alphabetical order; minor_digits() and symbol() are derived from the code.
 class currency {
 public:
     /// US dollars. The default exists so that currency is a regular type; where a currency is
     /// really expected (a sum, a round), fundround asks for it instead of assuming USD.
-    constexpr currency() noexcept : code_{'U', 'S', 'D', '\0'} {}
+    constexpr currency() noexcept : key_(make_key('U', 'S', 'D')) {}
 
     /// The currency with this code; throws invalid_argument_error unless it is three letters A-Z.
-    constexpr explicit currency(std::string_view code) : code_{'X', 'X', 'X', '\0'} {
+    constexpr explicit currency(std::string_view code) : key_(0) {
         if (!valid_code(code)) detail::throw_bad_currency_code(code);
-        code_[0] = code[0];
-        code_[1] = code[1];
-        code_[2] = code[2];
+        key_ = make_key(code[0], code[1], code[2]);
     }
 
     /// True if @p code is three upper-case ASCII letters.
@@ -60,16 +65,17 @@ public:
     }
 
     /// The three-letter code, e.g. "USD" (a view of this object: valid while it lives).
-    [[nodiscard]] constexpr std::string_view code() const noexcept { return {code_, 3}; }
+    /// Not constexpr: it views the bytes of the 32-bit key; compare currencies with == instead.
+    [[nodiscard]] std::string_view code() const noexcept { return {c_str(), 3}; }
 
     /// The code as a NUL-terminated C string, e.g. "USD" (points into this object).
-    [[nodiscard]] constexpr const char* c_str() const noexcept { return code_; }
-
-    /// The four code bytes as one 32-bit integer in memory order: equal codes, equal keys.
-    /// Used for ==, != and std::hash; compilers compile it to a single 32-bit load.
-    [[nodiscard]] constexpr std::uint32_t key() const noexcept {
-        return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
+    [[nodiscard]] const char* c_str() const noexcept {
+        return reinterpret_cast<const char*>(&key_);  // char may view any object's bytes
     }
+
+    /// The 32-bit key: the code's four bytes ("USD" and a NUL) in memory order. Equal codes,
+    /// equal keys; used for ==, != and std::hash.
+    [[nodiscard]] constexpr std::uint32_t key() const noexcept { return key_; }
 
     /// Digits after the decimal point in the currency's minor unit (2 for USD, 0 for JPY).
     [[nodiscard]] constexpr int minor_digits() const noexcept {
@@ -97,28 +103,46 @@ public:
     }
 
     /// True if the two codes are the same (one 32-bit compare).
-    friend constexpr bool operator==(currency a, currency b) noexcept { return a.key() == b.key(); }
+    [[nodiscard]] friend constexpr bool operator==(currency a, currency b) noexcept {
+        return a.key() == b.key();
+    }
     /// True if the two codes differ (one 32-bit compare).
-    friend constexpr bool operator!=(currency a, currency b) noexcept { return a.key() != b.key(); }
+    [[nodiscard]] friend constexpr bool operator!=(currency a, currency b) noexcept {
+        return a.key() != b.key();
+    }
     /// Alphabetical order of the codes ("CHF" < "EUR" < "USD"), e.g. for std::map keys.
-    friend constexpr bool operator<(currency a, currency b) noexcept {
+    [[nodiscard]] friend constexpr bool operator<(currency a, currency b) noexcept {
         return a.order_key() < b.order_key();
     }
     /// Alphabetical order of the codes.
-    friend constexpr bool operator>(currency a, currency b) noexcept { return b < a; }
+    [[nodiscard]] friend constexpr bool operator>(currency a, currency b) noexcept { return b < a; }
     /// Alphabetical order of the codes.
-    friend constexpr bool operator<=(currency a, currency b) noexcept { return !(b < a); }
+    [[nodiscard]] friend constexpr bool operator<=(currency a, currency b) noexcept { return !(b < a); }
     /// Alphabetical order of the codes.
-    friend constexpr bool operator>=(currency a, currency b) noexcept { return !(a < b); }
+    [[nodiscard]] friend constexpr bool operator>=(currency a, currency b) noexcept { return !(a < b); }
 
 private:
-    constexpr std::uint32_t byte(std::size_t i) const noexcept {
-        return static_cast<unsigned char>(code_[i]);
+    // The key whose bytes in memory are c0 c1 c2 NUL, whatever the byte order of the machine.
+    static constexpr std::uint32_t make_key(char c0, char c1, char c2) noexcept {
+        const auto b0 = static_cast<std::uint32_t>(static_cast<unsigned char>(c0));
+        const auto b1 = static_cast<std::uint32_t>(static_cast<unsigned char>(c1));
+        const auto b2 = static_cast<std::uint32_t>(static_cast<unsigned char>(c2));
+#if FUNDROUND_DETAIL_BIG_ENDIAN
+        return b0 << 24 | b1 << 16 | b2 << 8;
+#else
+        return b0 | b1 << 8 | b2 << 16;
+#endif
     }
     // The letters as a number that orders like the text: first letter most significant.
-    constexpr std::uint32_t order_key() const noexcept { return byte(0) << 16 | byte(1) << 8 | byte(2); }
+    constexpr std::uint32_t order_key() const noexcept {
+#if FUNDROUND_DETAIL_BIG_ENDIAN
+        return key_ >> 8;
+#else
+        return (key_ & 0xFFu) << 16 | (key_ & 0xFF00u) | (key_ >> 16 & 0xFFu);
+#endif
+    }
 
-    alignas(std::uint32_t) char code_[4];
+    std::uint32_t key_;
 };
 
 /// The code as a std::string, e.g. "USD".

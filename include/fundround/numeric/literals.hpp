@@ -35,7 +35,7 @@ namespace detail {
 
 /// Units of a numeric literal made of digits, optional ' separators and one optional point,
 /// multiplied by @p units_per_one. Used at compile time: a bad literal does not compile.
-constexpr std::int64_t literal_units(const char* s, std::size_t n, std::int64_t units_per_one) {
+[[nodiscard]] constexpr std::int64_t literal_units(const char* s, std::size_t n, std::int64_t units_per_one) {
     std::int64_t mantissa = 0;
     std::int64_t divisor = 1;
     bool point = false;
@@ -77,7 +77,7 @@ constexpr std::int64_t literal_units(const char* s, std::size_t n, std::int64_t 
 /// The money literal made of the characters @p Chars, in units of @p UnitsPerOne, in currency
 /// @p C. The units are computed in a constant expression: a bad literal does not compile.
 template <std::int64_t UnitsPerOne, const currency& C, char... Chars>
-constexpr money make_literal() {
+[[nodiscard]] constexpr money make_literal() {
     constexpr char chars[] = {Chars..., '\0'};
     constexpr std::int64_t units = literal_units(chars, sizeof...(Chars), UnitsPerOne);
     return money::from_units(units, C);

@@ -42,7 +42,7 @@ constexpr void check_same_currency(currency a, currency b, const char* verb) {
 }
 
 /// a + b on money units; throws overflow_error naming money. Usable in constant expressions.
-constexpr std::int64_t money_add(std::int64_t a, std::int64_t b) {
+[[nodiscard]] constexpr std::int64_t money_add(std::int64_t a, std::int64_t b) {
     std::int64_t r = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
     if (__builtin_add_overflow(a, b, &r)) throw_money_overflow("addition");
@@ -54,7 +54,7 @@ constexpr std::int64_t money_add(std::int64_t a, std::int64_t b) {
 }
 
 /// a - b on money units; throws overflow_error naming money. Usable in constant expressions.
-constexpr std::int64_t money_sub(std::int64_t a, std::int64_t b) {
+[[nodiscard]] constexpr std::int64_t money_sub(std::int64_t a, std::int64_t b) {
     std::int64_t r = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
     if (__builtin_sub_overflow(a, b, &r)) throw_money_overflow("subtraction");
@@ -66,7 +66,7 @@ constexpr std::int64_t money_sub(std::int64_t a, std::int64_t b) {
 }
 
 /// a * b on money units; throws overflow_error naming money. Usable in constant expressions.
-constexpr std::int64_t money_mul(std::int64_t a, std::int64_t b) {
+[[nodiscard]] constexpr std::int64_t money_mul(std::int64_t a, std::int64_t b) {
     std::int64_t r = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
     if (__builtin_mul_overflow(a, b, &r)) throw_money_overflow("multiplication");
@@ -83,14 +83,14 @@ constexpr std::int64_t money_mul(std::int64_t a, std::int64_t b) {
 }
 
 /// -a on money units; throws overflow_error for the most negative amount.
-constexpr std::int64_t money_neg(std::int64_t a) {
+[[nodiscard]] constexpr std::int64_t money_neg(std::int64_t a) {
     if (a == int64_min) throw_money_overflow("negation");
     return -a;
 }
 
 /// a * num / den rounded by @p mode: 64-bit when the product fits (the usual case), else with a
 /// 128-bit intermediate. Throws overflow_error (naming money) if the result does not fit.
-inline std::int64_t money_mul_div(std::int64_t a, std::int64_t num, std::int64_t den,
+[[nodiscard]] inline std::int64_t money_mul_div(std::int64_t a, std::int64_t num, std::int64_t den,
                                   rounding mode) {
     std::int64_t p = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
