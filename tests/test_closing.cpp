@@ -2,6 +2,7 @@
 // maximum round size, every validation rule (all problems at once), and the dilution invariants
 // over seeded random closes.
 #include <fundround/deal/closing.hpp>
+#include <fundround/numeric/literals.hpp>
 #include <fundround/time/timeline.hpp>
 
 #include <doctest/doctest.h>

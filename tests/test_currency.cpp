@@ -1,11 +1,19 @@
-// Unit tests for fundround::currency: ISO 4217 codes, minor digits, symbols.
+// Unit tests for fundround::currency: ISO 4217 codes, minor digits, symbols, representation,
+// hashing and printing.
 #include <fundround/numeric/currency.hpp>
 
 #include <doctest/doctest.h>
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 using namespace fundround;
 
@@ -17,13 +25,13 @@ static_assert(std::is_nothrow_default_constructible_v<currency>, "default is USD
 static_assert(!std::is_convertible_v<std::string_view, currency>, "construction is explicit");
 static_assert(!std::is_convertible_v<const char*, currency>, "construction is explicit");
 
-static_assert(currency{}.code() == "USD", "default currency is USD");
+static_assert(currency{} == currency{"USD"}, "default currency is USD");
 static_assert(currency{} == currencies::usd, "default currency is USD");
-static_assert(currencies::eur.code() == "EUR", "");
-static_assert(currencies::gbp.code() == "GBP", "");
-static_assert(currencies::jpy.code() == "JPY", "");
-static_assert(currencies::chf.code() == "CHF", "");
-static_assert(currency{"SEK"}.code() == "SEK", "any three upper-case letters");
+static_assert(currencies::eur == currency{"EUR"}, "");
+static_assert(currencies::gbp == currency{"GBP"}, "");
+static_assert(currencies::jpy == currency{"JPY"}, "");
+static_assert(currencies::chf == currency{"CHF"}, "");
+static_assert(currency{"SEK"} != currencies::usd, "any three upper-case letters");
 static_assert(currencies::usd.minor_digits() == 2, "");
 static_assert(currencies::jpy.minor_digits() == 0, "");
 static_assert(currency{"KWD"}.minor_digits() == 3, "");
@@ -127,4 +135,46 @@ TEST_CASE("currency: equality and ordering") {
     c = currencies::jpy;
     CHECK(c == currencies::jpy);
     CHECK(c.minor_digits() == 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Representation (issue 9, item 3): four bytes, equality is one 32-bit compare.
+
+static_assert(sizeof(currency) == 4, "three letters and a NUL");
+static_assert(alignof(currency) == alignof(std::uint32_t), "copied as one 32-bit word");
+static_assert(currencies::usd.key() != currencies::eur.key(), "");
+static_assert(currency{"USD"}.key() == currencies::usd.key(), "equal codes, equal keys");
+
+static_assert(currencies::eur > currencies::chf && currencies::eur >= currencies::eur &&
+                  currencies::eur <= currencies::usd,
+              "");
+
+TEST_CASE("currency: key, c_str, order and hash") {
+    CHECK(std::string(currency("SEK").c_str()) == "SEK");
+    CHECK(std::string_view(currencies::chf.c_str(), 4) == std::string_view("CHF\0", 4));
+    CHECK(currency("ABC").key() != currency("ABD").key());
+    // The order is the alphabetical order of the codes whatever the byte order of the machine.
+    const char* codes[] = {"AAA", "AAZ", "ABA", "AZZ", "BAA", "CHF", "EUR", "GBP", "JPY", "USD",
+                           "ZZA", "ZZZ"};
+    for (std::size_t i = 0; i + 1 < std::size(codes); ++i) {
+        CAPTURE(codes[i]);
+        CHECK(currency(codes[i]) < currency(codes[i + 1]));
+        CHECK_FALSE(currency(codes[i + 1]) < currency(codes[i]));
+        CHECK(currency(codes[i]) != currency(codes[i + 1]));
+    }
+    const std::hash<currency> h;
+    CHECK(h(currencies::usd) == h(currency("USD")));
+    CHECK(h(currencies::usd) != h(currencies::eur));
+    std::unordered_map<currency, int> by_currency;
+    by_currency[currencies::eur] = 1;
+    by_currency[currency("EUR")] += 1;
+    by_currency[currencies::gbp] = 5;
+    CHECK(by_currency.size() == 2);
+    CHECK(by_currency[currencies::eur] == 2);
+}
+
+TEST_CASE("currency: operator<< writes the code") {
+    std::ostringstream os;
+    os << currencies::eur << ' ' << currency("KWD") << ' ' << currency();
+    CHECK(os.str() == "EUR KWD USD");
 }

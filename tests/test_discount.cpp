@@ -1,5 +1,6 @@
 // Unit tests for fundround/analysis/discount.hpp: day counts, compounding, discount_terms, present values.
 #include <fundround/analysis/discount.hpp>
+#include <fundround/io/money_parse.hpp>
 
 #include <doctest/doctest.h>
 

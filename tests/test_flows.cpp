@@ -1,5 +1,6 @@
 // Unit tests for fundround/analysis/flows.hpp: cash_flow, counter_commitment, net_flows, present values.
 #include <fundround/analysis/flows.hpp>
+#include <fundround/io/money_parse.hpp>
 #include <fundround/deal/round_builder.hpp>
 #include <fundround/time/scenario.hpp>
 

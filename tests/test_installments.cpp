@@ -1,5 +1,6 @@
 // Unit tests for fundround/time/installments.hpp: add_months, installments, installments_between.
 #include <fundround/time/installments.hpp>
+#include <fundround/io/money_parse.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,12 @@
-// Unit tests for fundround::money: construction, literals, checked arithmetic, rounding,
-// allocation, parsing and formatting.
+// Unit tests for fundround::money (numeric/money.hpp): construction, checked arithmetic,
+// comparisons, rounding, hashing, constexpr use and the code generated for the currency.
+// Literals, allocation, formatting and parsing have their own files (test_literals.cpp,
+// test_allocation.cpp, test_money_format.cpp, test_money_parse.cpp).
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/io/money_parse.hpp>
 
 #include <doctest/doctest.h>
 
@@ -9,7 +14,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
+#include <random>
+#include <type_traits>
+#include <unordered_map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -23,23 +32,6 @@ constexpr std::int64_t i64_max = (std::numeric_limits<std::int64_t>::max)();
 constexpr std::int64_t i64_min = (std::numeric_limits<std::int64_t>::min)();
 
 money usd_units(std::int64_t units) { return money::from_units(units, currencies::usd); }
-
-/// The outcome of a parse that is expected to fail.
-struct parse_failure {
-    bool thrown = false;
-    std::size_t position = 0;
-    std::string what;
-    std::string input;
-};
-
-parse_failure parse_fails(std::string_view text) {
-    try {
-        (void)parse_money(text);
-    } catch (const parse_error& e) {
-        return {true, e.position(), e.what(), e.input()};
-    }
-    return {};
-}
 
 /// Every rounding mode except rounding::exact, in a fixed order used by the tables below.
 constexpr std::array<rounding, 7> inexact_modes = {
@@ -73,7 +65,6 @@ const division_case division_cases[] = {
 // clang-format on
 
 }  // namespace
-
 // ---------------------------------------------------------------------------------------------
 // Construction
 
@@ -106,52 +97,8 @@ TEST_CASE("money: construction from units, major units and zero") {
 
     // The largest whole number of dollars that fits, and one more.
     CHECK(money::from_major(i64_max / 1000).units() == i64_max / 1000 * 1000);
-    CHECK_THROWS_AS(money::from_major(i64_max / 1000 + 1), overflow_error);
-    CHECK_THROWS_AS(money::from_major(i64_min / 1000 - 1), overflow_error);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Literals
-
-TEST_CASE("money: literals") {
-    CHECK((15_B).units() == 15'000'000'000'000);
-    CHECK((1.25_T).units() == 1'250'000'000'000'000);
-    CHECK((500_M).units() == 500'000'000'000);
-    CHECK((25_K).units() == 25'000'000);
-    CHECK((1234.56_usd).units() == 1'234'560);
-    CHECK((0.001_usd).units() == 1);
-    CHECK((1.5_B).units() == 1'500'000'000'000);
-    CHECK((2.5_K).units() == 2'500'000);
-    CHECK((0.5_M).units() == 500'000'000);
-    CHECK((1'000_M).units() == 1'000'000'000'000);
-    CHECK((1'000_M) == 1_B);
-    CHECK((1'234.5_usd).units() == 1'234'500);
-    CHECK((15_B).currency() == currencies::usd);
-    CHECK((1.25_T).currency() == currencies::usd);
-
-    CHECK(("1234.56"_usd).units() == 1'234'560);
-    CHECK("15,000,000,000.00"_usd == 15_B);
-    CHECK("$1.25 trillion"_usd == 1.25_T);
-    CHECK("-$2.5M"_usd == -(2.5_M));
-    CHECK_THROWS_AS("EUR 5"_usd, currency_mismatch_error);
-    CHECK_THROWS_AS("5 USDX"_usd, parse_error);
-
-    // Literals are usable in constant expressions.
-    constexpr money b = 15_B;
-    static_assert(b.units() == 15'000'000'000'000, "15_B is 15e12 mills");
-    static_assert((1.25_T).units() == 1'250'000'000'000'000, "1.25_T");
-    static_assert((0.001_usd).units() == 1, "one mill");
-    CHECK(b.units() == 15'000'000'000'000);
-}
-
-TEST_CASE("money: the literal parser accepts the whole 64-bit range") {
-    // detail::literal_units is what the numeric literals run at compile time; run it here so a
-    // failure is a failing test rather than a build break. INT64_MAX units is a valid amount.
-    CHECK(detail::literal_units("9223372036854775.807", 20, 1000) == i64_max);
-    CHECK(detail::literal_units("9223372036854775.806", 20, 1000) == i64_max - 1);
-    CHECK_THROWS_AS(detail::literal_units("9223372036854775.808", 20, 1000), overflow_error);
-    CHECK_THROWS_AS(detail::literal_units("1.0001", 6, 1000), invalid_argument_error);
-    CHECK_THROWS_AS(detail::literal_units("1.2.3", 5, 1000), invalid_argument_error);
+    CHECK_THROWS_AS((void)(money::from_major(i64_max / 1000 + 1)), overflow_error);
+    CHECK_THROWS_AS((void)(money::from_major(i64_min / 1000 - 1)), overflow_error);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,11 +129,17 @@ TEST_CASE("money: arithmetic") {
     CHECK((e1 * 4).currency() == currencies::eur);
 
     CHECK(sum({1_usd, 2_usd, 3.5_usd}) == 6.5_usd);
-    CHECK(sum({}) == money{});
+    // An empty list has no currency: it does not silently sum to $0 (issue 9, item 4).
+    CHECK_THROWS_WITH_AS((void)sum({}),
+                         "sum: amounts: empty, so the currency of the sum is unknown: pass it, "
+                         "sum(amounts, currency)",
+                         invalid_argument_error);
+    CHECK(sum({}, currencies::eur) == money::zero(currencies::eur));
+    CHECK(sum(std::vector<money>{}, currencies::jpy).currency() == currencies::jpy);
     CHECK(sum({e1, e2}, currencies::eur) == money::from_units(1'250, currencies::eur));
     CHECK(sum({e1, e2}) == money::from_units(1'250, currencies::eur));  // currency of the first
-    CHECK_THROWS_AS(sum({e1, 1_usd}), currency_mismatch_error);
-    CHECK_THROWS_AS(sum({e1, e2}, currencies::usd), currency_mismatch_error);
+    CHECK_THROWS_AS((void)(sum({e1, 1_usd})), currency_mismatch_error);
+    CHECK_THROWS_AS((void)(sum({e1, e2}, currencies::usd)), currency_mismatch_error);
 }
 
 TEST_CASE("money: comparisons") {
@@ -207,20 +160,20 @@ TEST_CASE("money: overflow at the limits throws overflow_error and never wraps")
     const money one = usd_units(1);
 
     CHECK((max + usd_units(0)) == max);
-    CHECK_THROWS_AS(max + one, overflow_error);
-    CHECK_THROWS_AS(one + max, overflow_error);
-    CHECK_THROWS_AS(min - one, overflow_error);
-    CHECK_THROWS_AS(max - usd_units(-1), overflow_error);
+    CHECK_THROWS_AS((void)(max + one), overflow_error);
+    CHECK_THROWS_AS((void)(one + max), overflow_error);
+    CHECK_THROWS_AS((void)(min - one), overflow_error);
+    CHECK_THROWS_AS((void)(max - usd_units(-1)), overflow_error);
     CHECK((min + one).units() == i64_min + 1);
     CHECK((max - max).units() == 0);
 
-    CHECK_THROWS_AS(-min, overflow_error);
+    CHECK_THROWS_AS((void)(-min), overflow_error);
     CHECK((-max).units() == -i64_max);
 
-    CHECK_THROWS_AS(max * 2, overflow_error);
-    CHECK_THROWS_AS(2 * max, overflow_error);
-    CHECK_THROWS_AS(min * -1, overflow_error);
-    CHECK_THROWS_AS(usd_units(i64_max / 2 + 1) * 2, overflow_error);
+    CHECK_THROWS_AS((void)(max * 2), overflow_error);
+    CHECK_THROWS_AS((void)(2 * max), overflow_error);
+    CHECK_THROWS_AS((void)(min * -1), overflow_error);
+    CHECK_THROWS_AS((void)(usd_units(i64_max / 2 + 1) * 2), overflow_error);
     CHECK((usd_units(i64_max / 2) * 2).units() == i64_max - 1);
     CHECK((max * -1).units() == -i64_max);
 
@@ -234,11 +187,11 @@ TEST_CASE("money: overflow at the limits throws overflow_error and never wraps")
     // Ratios use a 128-bit intermediate: the product may exceed 64 bits, the result may not.
     CHECK(max.times(i64_max, i64_max, rounding::exact) == max);
     CHECK(max.times(3, 4, rounding::floor).units() == 6'917'529'027'641'081'855);
-    CHECK_THROWS_AS(max.times(3, 2, rounding::toward_zero), overflow_error);
-    CHECK_THROWS_AS(max.times(fraction(3, 2), rounding::toward_zero), overflow_error);
-    CHECK_THROWS_AS(min.divided_by(-1, rounding::exact), overflow_error);
+    CHECK_THROWS_AS((void)(max.times(3, 2, rounding::toward_zero)), overflow_error);
+    CHECK_THROWS_AS((void)(max.times(fraction(3, 2), rounding::toward_zero)), overflow_error);
+    CHECK_THROWS_AS((void)(min.divided_by(-1, rounding::exact)), overflow_error);
     CHECK(min.divided_by(1, rounding::exact) == min);
-    CHECK_THROWS_AS(max.rounded_to(1_usd, rounding::ceiling), overflow_error);
+    CHECK_THROWS_AS((void)(max.rounded_to(1_usd, rounding::ceiling)), overflow_error);
 
     try {
         (void)(max + one);
@@ -252,16 +205,16 @@ TEST_CASE("money: combining currencies throws currency_mismatch_error") {
     const money d = 1_usd;
     const money e = money::from_major(1, currencies::eur);
 
-    CHECK_THROWS_AS(d + e, currency_mismatch_error);
-    CHECK_THROWS_AS(d - e, currency_mismatch_error);
+    CHECK_THROWS_AS((void)(d + e), currency_mismatch_error);
+    CHECK_THROWS_AS((void)(d - e), currency_mismatch_error);
     CHECK_THROWS_AS((void)(d < e), currency_mismatch_error);
     CHECK_THROWS_AS((void)(d > e), currency_mismatch_error);
     CHECK_THROWS_AS((void)(d <= e), currency_mismatch_error);
     CHECK_THROWS_AS((void)(d >= e), currency_mismatch_error);
-    CHECK_THROWS_AS(d.ratio_to(e), currency_mismatch_error);
-    CHECK_THROWS_AS(d.rounded_to(money::from_units(10, currencies::eur), rounding::half_even),
+    CHECK_THROWS_AS((void)(d.ratio_to(e)), currency_mismatch_error);
+    CHECK_THROWS_AS((void)(d.rounded_to(money::from_units(10, currencies::eur), rounding::half_even)),
                     currency_mismatch_error);
-    CHECK_THROWS_WITH_AS(d + e, "cannot add USD and EUR amounts: convert one of them first",
+    CHECK_THROWS_WITH_AS((void)(d + e), "cannot add USD and EUR amounts: convert one of them first",
                          currency_mismatch_error);
 
     // Equality is defined across currencies: same number, different currency is not equal.
@@ -274,7 +227,7 @@ TEST_CASE("money: ratio_to") {
     CHECK((50_B).ratio_to(840_B) == fraction(5, 84));
     CHECK((-(3_usd)).ratio_to(6_usd) == fraction(-1, 2));
     CHECK((1_usd).ratio_to(usd_units(-3)) == fraction(-1000, 3));
-    CHECK_THROWS_AS((1_usd).ratio_to(money{}), invalid_argument_error);
+    CHECK_THROWS_AS((void)((1_usd).ratio_to(money{})), invalid_argument_error);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,9 +254,9 @@ TEST_CASE("money: divided_by / times(num, den) / times(fraction) under every rou
                   want);
         }
         // None of the cases divides exactly.
-        CHECK_THROWS_AS(money::from_units(c.units).divided_by(c.den, rounding::exact), inexact_error);
-        CHECK_THROWS_AS(money::from_units(c.units).times(1, c.den, rounding::exact), inexact_error);
-        CHECK_THROWS_AS(money::from_units(c.units).times(fraction(1, c.den), rounding::exact),
+        CHECK_THROWS_AS((void)(money::from_units(c.units).divided_by(c.den, rounding::exact)), inexact_error);
+        CHECK_THROWS_AS((void)(money::from_units(c.units).times(1, c.den, rounding::exact)), inexact_error);
+        CHECK_THROWS_AS((void)(money::from_units(c.units).times(fraction(1, c.den), rounding::exact)),
                         inexact_error);
     }
 }
@@ -319,9 +272,9 @@ TEST_CASE("money: exact ratios") {
     // 1/3 of a dollar is 333.33... mills.
     CHECK((1_usd).divided_by(3, rounding::half_even).units() == 333);
     CHECK((2_usd).divided_by(3, rounding::half_even).units() == 667);
-    CHECK_THROWS_AS((1_usd).divided_by(3, rounding::exact), inexact_error);
-    CHECK_THROWS_AS((1_usd).divided_by(0, rounding::toward_zero), invalid_argument_error);
-    CHECK_THROWS_AS((1_usd).times(1, 0, rounding::toward_zero), invalid_argument_error);
+    CHECK_THROWS_AS((void)((1_usd).divided_by(3, rounding::exact)), inexact_error);
+    CHECK_THROWS_AS((void)((1_usd).divided_by(0, rounding::toward_zero)), invalid_argument_error);
+    CHECK_THROWS_AS((void)((1_usd).times(1, 0, rounding::toward_zero)), invalid_argument_error);
 }
 
 TEST_CASE("money: rounded_to and rounded_to_minor_unit") {
@@ -359,8 +312,8 @@ TEST_CASE("money: rounded_to and rounded_to_minor_unit") {
     }
     SUBCASE("exact") {
         CHECK((1.23_usd).rounded_to_minor_unit(rounding::exact) == 1.23_usd);
-        CHECK_THROWS_AS((1.234_usd).rounded_to_minor_unit(rounding::exact), inexact_error);
-        CHECK_THROWS_AS((0.005_usd).rounded_to_minor_unit(rounding::exact), inexact_error);
+        CHECK_THROWS_AS((void)((1.234_usd).rounded_to_minor_unit(rounding::exact)), inexact_error);
+        CHECK_THROWS_AS((void)((0.005_usd).rounded_to_minor_unit(rounding::exact)), inexact_error);
     }
     SUBCASE("other currencies use their own minor unit") {
         const money yen = money::from_units(1'500, currencies::jpy);  // 1.5 yen
@@ -380,8 +333,8 @@ TEST_CASE("money: rounded_to and rounded_to_minor_unit") {
         CHECK((3'499.999_usd).rounded_to(1'000_usd, rounding::half_away_from_zero) == 3'000_usd);
         CHECK((1.07_usd).rounded_to(0.05_usd, rounding::half_even) == 1.05_usd);
         CHECK((1.08_usd).rounded_to(0.05_usd, rounding::half_even) == 1.1_usd);
-        CHECK_THROWS_AS((1_usd).rounded_to(money{}, rounding::half_even), invalid_argument_error);
-        CHECK_THROWS_AS((1_usd).rounded_to(-(0.01_usd), rounding::half_even), invalid_argument_error);
+        CHECK_THROWS_AS((void)((1_usd).rounded_to(money{}, rounding::half_even)), invalid_argument_error);
+        CHECK_THROWS_AS((void)((1_usd).rounded_to(-(0.01_usd), rounding::half_even)), invalid_argument_error);
     }
 }
 
@@ -408,443 +361,125 @@ TEST_CASE("money: binary floating point misrounds half-cent ties, money does not
 }
 
 // ---------------------------------------------------------------------------------------------
-// Allocation
+// Representation, constexpr, hashing, error messages (issue 9, items 3 and 7)
 
+static_assert(sizeof(money) == 16, "money is an int64 and a 4-byte currency");
+static_assert(std::is_trivially_copyable_v<money>, "money is copied as two registers");
+
+// constexpr arithmetic: the issue's example and the other operators.
 namespace {
-
-std::vector<std::int64_t> units_of(const std::vector<money>& parts) {
-    std::vector<std::int64_t> out;
-    out.reserve(parts.size());
-    for (const money& p : parts) out.push_back(p.units());
-    return out;
+constexpr money constexpr_b = 15_B + 35_B;
+static_assert(constexpr_b == 50_B, "constexpr money b = 15_B + 35_B");
+static_assert((50_B - 15_B) == 35_B, "constexpr subtraction");
+static_assert(2 * 15_B == 30_B && 15_B * 2 == 30_B, "constexpr multiplication by an integer");
+static_assert(-(15_B) < 15_B && 15_B > 1_B && 1_B <= 1_B && 1_B >= 1_B, "constexpr ordering");
+static_assert(15_B != 15_B_eur, "the currency is part of equality");
+static_assert(money::from_major(15, currencies::eur).units() == 15'000, "constexpr from_major");
+constexpr money compound() {
+    money m = 10_usd;
+    m += 5_usd;
+    m -= 1_usd;
+    m *= 3;
+    return m;
 }
-
-using v64 = std::vector<std::int64_t>;
-
+static_assert(compound() == 42_usd, "constexpr compound assignment");
 }  // namespace
 
-TEST_CASE("money: allocate over integer weights") {
-    CHECK(units_of(allocate(usd_units(100), v64{1, 1, 1})) == v64{34, 33, 33});
-    CHECK(units_of(allocate(usd_units(-100), v64{1, 1, 1})) == v64{-34, -33, -33});
-    CHECK(units_of(allocate(usd_units(2), v64{1, 1, 1})) == v64{1, 1, 0});
-    CHECK(units_of(allocate(usd_units(7), v64{1, 2})) == v64{2, 5});        // 2.33 / 4.67
-    CHECK(units_of(allocate(usd_units(5), v64{3, 3, 4})) == v64{2, 1, 2});  // 1.5 / 1.5 / 2
-    CHECK(units_of(allocate(usd_units(3), v64{1, 1, 2})) == v64{1, 1, 1});  // .75 .75 1.5
-    CHECK(units_of(allocate(usd_units(10), v64{0, 1, 0})) == v64{0, 10, 0});
-    CHECK(units_of(allocate(usd_units(0), v64{1, 2, 3})) == v64{0, 0, 0});
-    CHECK(units_of(allocate(usd_units(1), v64{1})) == v64{1});
-
-    // Ties in the remainders go to the earlier weight, whatever its size.
-    CHECK(units_of(allocate(usd_units(2), v64{1, 3})) == v64{1, 1});  // 0.5 / 1.5
-    CHECK(units_of(allocate(usd_units(2), v64{3, 1})) == v64{2, 0});  // 1.5 / 0.5
-    CHECK(units_of(allocate(usd_units(-2), v64{1, 3})) == v64{-1, -1});
-    CHECK(units_of(allocate(usd_units(1), v64{1, 1, 1, 1})) == v64{1, 0, 0, 0});
-    CHECK(units_of(allocate(usd_units(3), v64{1, 1, 1, 1})) == v64{1, 1, 1, 0});
-
-    // Parts keep the total's currency.
-    const auto parts = allocate(money::from_units(10, currencies::eur), v64{1, 1});
-    REQUIRE(parts.size() == 2);
-    CHECK(parts[0] == money::from_units(5, currencies::eur));
-    CHECK(parts[1] == money::from_units(5, currencies::eur));
-
-    // Large weights and amounts: 128-bit intermediates.
-    const auto big = allocate(usd_units(i64_max), v64{i64_max, i64_max, 1});
-    CHECK(sum(big) == usd_units(i64_max));
-    CHECK(units_of(allocate(usd_units(i64_max), v64{1, 1})) ==
-          v64{i64_max / 2 + 1, i64_max / 2});
-    CHECK(units_of(allocate(usd_units(i64_min), v64{1, 1})) == v64{i64_min / 2, i64_min / 2});
+TEST_CASE("money: constexpr arithmetic still throws at run time") {
+    // The same constexpr functions, called with run-time values, throw as before.
+    volatile std::int64_t big = i64_max;
+    const money max = usd_units(big);
+    CHECK_THROWS_AS((void)(max + usd_units(1)), overflow_error);
+    CHECK_THROWS_AS((void)(15_B_eur + 15_B), currency_mismatch_error);
+    CHECK(constexpr_b.units() == 50'000'000'000'000);
 }
 
-TEST_CASE("money: allocate argument errors") {
-    CHECK_THROWS_WITH_AS(allocate(1_usd, v64{}), "allocate: weights: must not be empty",
-                         invalid_argument_error);
-    CHECK_THROWS_WITH_AS(allocate(1_usd, v64{1, -1}),
-                         "allocate: weights[1] = -1: must not be negative", invalid_argument_error);
-    CHECK_THROWS_WITH_AS(allocate(1_usd, v64{0, 0}), "allocate: weights: must not all be zero",
-                         invalid_argument_error);
-    CHECK_THROWS_AS(allocate(1_usd, std::vector<money>{}), invalid_argument_error);
-    CHECK_THROWS_AS(allocate(1_usd, std::vector<money>{1_usd, -(1_usd)}), invalid_argument_error);
-    CHECK_THROWS_AS(allocate(1_usd, std::vector<money>{money{}, money{}}), invalid_argument_error);
-    CHECK_THROWS_AS(allocate_evenly(1_usd, 0), invalid_argument_error);
-}
-
-TEST_CASE("money: allocate over money weights") {
-    // A $100 round split pro rata to commitments of $30 and $70... and $0.
-    const auto parts = allocate(100_usd, std::vector<money>{30_usd, 70_usd, 0_usd});
-    REQUIRE(parts.size() == 3);
-    CHECK(parts[0] == 30_usd);
-    CHECK(parts[1] == 70_usd);
-    CHECK(parts[2] == 0_usd);
-
-    // Weights in another currency than the total are fine as long as they agree with each other.
-    const money e1 = money::from_major(1, currencies::eur);
-    const money e2 = money::from_major(2, currencies::eur);
-    CHECK(units_of(allocate(usd_units(10), std::vector<money>{e1, e2})) == v64{3, 7});
-    CHECK(allocate(usd_units(10), std::vector<money>{e1, e2})[0].currency() == currencies::usd);
-    CHECK_THROWS_AS(allocate(usd_units(10), std::vector<money>{e1, 1_usd}), currency_mismatch_error);
-}
-
-TEST_CASE("money: allocate_evenly") {
-    CHECK(units_of(allocate_evenly(usd_units(10), 3)) == v64{4, 3, 3});
-    CHECK(units_of(allocate_evenly(usd_units(-10), 3)) == v64{-4, -3, -3});
-    CHECK(units_of(allocate_evenly(usd_units(2), 5)) == v64{1, 1, 0, 0, 0});
-    CHECK(units_of(allocate_evenly(100_usd, 4)) == units_of({25_usd, 25_usd, 25_usd, 25_usd}));
-    const auto parts = allocate_evenly(1_B, 7);
-    CHECK(sum(parts) == 1_B);
-    for (const money& p : parts) {
-        CHECK(p.units() >= (1_B).units() / 7);
-        CHECK(p.units() <= (1_B).units() / 7 + 1);
-    }
-}
-
-TEST_CASE("money: allocate in steps (whole cents)") {
-    const money cent = 0.01_usd;
-    const auto parts = allocate(100_usd, v64{1, 1, 1}, cent);
-    REQUIRE(parts.size() == 3);
-    CHECK(parts[0] == 33.34_usd);
-    CHECK(parts[1] == 33.33_usd);
-    CHECK(parts[2] == 33.33_usd);
-    CHECK(sum(parts) == 100_usd);
-
-    const auto neg = allocate(-(100_usd), v64{1, 1, 1}, cent);
-    CHECK(units_of(neg) == v64{-33'340, -33'330, -33'330});
-
-    CHECK(units_of(allocate(0.05_usd, v64{1, 1}, cent)) == v64{30, 20});
-    CHECK(units_of(allocate(10_usd, v64{1, 2}, 1_usd)) == v64{3'000, 7'000});
-
-    CHECK_THROWS_AS(allocate(100.005_usd, v64{1, 1}, cent), invalid_argument_error);
-    CHECK_THROWS_AS(allocate(100_usd, v64{1, 1}, money{}), invalid_argument_error);
-    CHECK_THROWS_AS(allocate(100_usd, v64{1, 1}, -cent), invalid_argument_error);
-    CHECK_THROWS_AS(allocate(100_usd, v64{1, 1}, money::from_units(10, currencies::eur)),
-                    currency_mismatch_error);
-    CHECK_THROWS_AS(allocate(100_usd, v64{}, cent), invalid_argument_error);
-}
-
-TEST_CASE("money: allocate property: parts sum to the total and stay within one unit") {
-    std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-    auto next = [&state]() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;  // Knuth's MMIX LCG
-        return state ^ (state >> 29);
-    };
-    using detail::int128;
-    for (int iteration = 0; iteration < 600; ++iteration) {
-        // Totals of every magnitude from 0 to INT64_MAX, either sign.
-        const auto total_shift = static_cast<unsigned>(next() % 64);
-        auto magnitude_total = static_cast<std::int64_t>((next() >> 1) >> total_shift);
-        const bool negative = (next() & 1U) != 0;
-        const std::int64_t total_units = negative ? -magnitude_total : magnitude_total;
-
-        // 1 to 12 weights up to 2^59 each (so their sum stays below 2^63), some zero.
-        const std::size_t count = 1 + static_cast<std::size_t>(next() % 12);
-        const auto weight_shift = static_cast<unsigned>(5 + next() % 59);
-        v64 weights(count);
-        bool any = false;
-        for (auto& w : weights) {
-            w = (next() % 5 == 0) ? 0 : static_cast<std::int64_t>((next() >> 1) >> weight_shift);
-            any = any || w != 0;
-        }
-        if (!any) weights[static_cast<std::size_t>(next() % count)] = 1;
-
-        CAPTURE(iteration);
-        CAPTURE(total_units);
-        const money total = money::from_units(total_units, currencies::gbp);
-        const std::vector<money> parts = allocate(total, weights);
-        REQUIRE(parts.size() == count);
-
-        int128 weight_sum = 0;
-        for (auto w : weights) weight_sum += w;
-        int128 parts_sum = 0;
-        bool ok = true;
-        for (std::size_t i = 0; i < count; ++i) {
-            ok = ok && parts[i].currency() == currencies::gbp;
-            parts_sum += parts[i].units();
-            // |part - total * w / W| < 1  <=>  |part * W - total * w| < W
-            int128 diff = int128(parts[i].units()) * weight_sum - int128(total_units) * weights[i];
-            if (diff < 0) diff = -diff;
-            ok = ok && diff < weight_sum;
-            // A part never has the opposite sign of the total.
-            ok = ok && (negative ? parts[i].units() <= 0 : parts[i].units() >= 0);
-        }
-        CHECK(ok);
-        CHECK((parts_sum == int128(total_units)));
-    }
-}
-
-TEST_CASE("money: allocate the most negative amount") {
-    // -2^63 units over a single weight is the amount itself; it must not overflow.
+TEST_CASE("money: error messages name money and the currencies") {
+    const money max = usd_units(i64_max);
     const money min = usd_units(i64_min);
-    std::vector<money> parts;
-    CHECK_NOTHROW(parts = allocate(min, v64{1}));
-    REQUIRE(parts.size() == 1);
-    CHECK(parts[0] == min);
-    CHECK_NOTHROW(parts = allocate_evenly(min, 1));
-    CHECK(units_of(parts) == v64{i64_min});
-    CHECK_NOTHROW(parts = allocate(min, v64{0, 5, 0}));
-    CHECK(units_of(parts) == v64{0, i64_min, 0});
+    CHECK_THROWS_WITH_AS((void)(max + 1_usd),
+                         "fundround: money addition overflows the 64-bit amount range (about "
+                         "+/-9.2e15 in major units)",
+                         overflow_error);
+    CHECK_THROWS_WITH_AS((void)(min - 1_usd), doctest::Contains("money subtraction"), overflow_error);
+    CHECK_THROWS_WITH_AS((void)(max * 2), doctest::Contains("money multiplication"), overflow_error);
+    CHECK_THROWS_WITH_AS((void)(-min), doctest::Contains("money negation"), overflow_error);
+    CHECK_THROWS_WITH_AS((void)max.times(4, 3, rounding::half_even),
+                         doctest::Contains("money multiplication by a ratio"), overflow_error);
+    CHECK_THROWS_WITH_AS((void)max.times(fraction(4, 3), rounding::half_even),
+                         doctest::Contains("money multiplication by a fraction"), overflow_error);
+    CHECK_THROWS_WITH_AS((void)(1_usd + 1_eur),
+                         "cannot add USD and EUR amounts: convert one of them first",
+                         currency_mismatch_error);
+    CHECK_THROWS_WITH_AS((void)(1_gbp < 1_usd),
+                         "cannot compare GBP and USD amounts: convert one of them first",
+                         currency_mismatch_error);
+    CHECK_THROWS_WITH_AS((void)(1_usd).times(1, 0, rounding::half_even),
+                         doctest::Contains("division by zero"), invalid_argument_error);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Parsing
-
-TEST_CASE("money: parse_money accepts amounts as people write them") {
-    CHECK(parse_money("$15B") == 15_B);
-    CHECK(parse_money("$1.25 trillion") == 1.25_T);
-    CHECK(parse_money("15,000,000,000.00") == 15_B);
-    CHECK(parse_money("-$2.5M") == -(2.5_M));
-    CHECK(parse_money("EUR 300M") == money::from_major(300'000'000, currencies::eur));
-    CHECK(parse_money("40 bn USD") == 40_B);
-    CHECK(parse_money("US$ 7") == 7_usd);
-    CHECK(parse_money("$-3k") == -(3_K));
-    CHECK(parse_money("$-3k").units() == -3'000'000);
-
-    CHECK(parse_money("5 thousand") == 5_K);
-    CHECK(parse_money("$15b") == 15_B);
-    CHECK(parse_money("1.5 million EUR") == money::from_major(1'500'000, currencies::eur));
-    CHECK(parse_money("+$5") == 5_usd);
-    CHECK(parse_money("  $5  ") == 5_usd);
-    CHECK(parse_money("$5 USD") == 5_usd);
-    CHECK(parse_money("USD7") == 7_usd);
-    CHECK(parse_money("$1,000.5K") == 1'000'500_usd);
-    CHECK(parse_money("0.001") == usd_units(1));
-    CHECK(parse_money("$1.0000") == 1_usd);  // trailing zeros are not extra precision
-    CHECK(parse_money("-0") == money{});
-    CHECK(parse_money("\xE2\x82\xAC" "5") == money::from_major(5, currencies::eur));
-    CHECK(parse_money("\xC2\xA3" "2.50") == money::from_units(2'500, currencies::gbp));
-    CHECK(parse_money("\xC2\xA5" "1,000") == money::from_major(1'000, currencies::jpy));
-    CHECK(parse_money("CHF 5.00") == money::from_major(5, currencies::chf));
-    CHECK(parse_money("1.5 tn") == 1.5_T);
-    CHECK(parse_money("2 mn") == 2_M);
-    CHECK(parse_money("$9,223,372,036,854,775.807") == usd_units(i64_max));
-
-    // Amounts without a currency take the fallback; explicit ones win over it.
-    CHECK(parse_money("300M", currencies::eur) == money::from_major(300'000'000, currencies::eur));
-    CHECK(parse_money("$3", currencies::eur) == 3_usd);
-    CHECK(parse_money("3 GBP", currencies::eur) == money::from_major(3, currencies::gbp));
+TEST_CASE("money: std::hash") {
+    const std::hash<money> h;
+    CHECK(h(15_B) == h(15_B));
+    CHECK(h(15_B) == h(money::from_major(15'000'000'000)));
+    CHECK(h(15_B) != h(15_B_eur));  // same units, another currency
+    CHECK(h(1_usd) != h(2_usd));
+    std::unordered_map<money, int> counts;
+    for (const money m : {1_usd, 2_usd, 1_usd, 1_eur, 1_eur, 1_eur}) ++counts[m];
+    CHECK(counts.size() == 3);
+    CHECK(counts[1_usd] == 2);
+    CHECK(counts[1_eur] == 3);
 }
 
-TEST_CASE("money: parse_money rejects malformed input with a position and a reason") {
-    struct bad_case {
-        const char* text;
-        std::size_t position;
-        const char* reason;
-    };
-    const bad_case cases[] = {
-        {"$15BB", 3,
-         "unknown scale \"BB\"; expected K, M, B, T, thousand, million, billion, trillion or a "
-         "currency code"},
-        {"1,00", 4, "expected exactly 3 digits after a thousands separator"},
-        {"abc", 0, "expected a digit"},
-        {"", 0, "expected a digit"},
-        {"$1 EUR", 3, "currency code EUR contradicts the symbol at the start"},
-        {"1..5", 2, "expected a digit after the decimal point"},
-        {"$ B", 2, "expected a digit"},
-        {"5$", 1, "unexpected '$' after the amount"},
-        {"$5 usd", 3,
-         "unknown scale \"usd\"; expected K, M, B, T, thousand, million, billion, trillion or a "
-         "currency code"},
-        {"1234,567", 4, "a thousands separator must follow 1 to 3 leading digits"},
-        {"$9,223,372,036,854,775.808", 0, "the amount is out of range (about +/-9.2e15 whole currency units)"},
-        {"5 B EUR USD", 8, "unexpected 'U' after the amount"},
-        // "0,123" is 0.123 in continental notation: refuse rather than read it as 123.
-        {"0,123", 0,
-         "a number with thousands separators must not start with 0 (write a decimal point as '.')"},
-        {"$00,123", 1,
-         "a number with thousands separators must not start with 0 (write a decimal point as '.')"},
-    };
-    for (const bad_case& c : cases) {
-        CAPTURE(c.text);
-        const parse_failure f = parse_fails(c.text);
-        REQUIRE(f.thrown);
-        CHECK(f.input == c.text);
-        CHECK(f.position == c.position);
-        CHECK(f.what == "cannot parse \"" + std::string(c.text) + "\" at position " +
-                            std::to_string(c.position) + ": " + c.reason);
+TEST_CASE("money: times(num, den) takes the 64-bit path when it can and agrees with 128 bits") {
+    // Reference: the 128-bit product divided and rounded by detail::divide_rounded.
+    std::mt19937_64 gen(9);
+    const std::int64_t edges[] = {0, 1, -1, 2, -2, 3, 84, -84, 1000, i64_max, i64_min, i64_max - 1,
+                                  i64_min + 1, 4294967295, 4294967297, -274177, 67280421310721};
+    std::uniform_int_distribution<std::int64_t> any(i64_min, i64_max);
+    std::uniform_int_distribution<std::int64_t> small(-100000, 100000);
+    const rounding modes[] = {rounding::toward_zero, rounding::away_from_zero,
+                              rounding::floor, rounding::ceiling,
+                              rounding::half_away_from_zero, rounding::half_toward_zero,
+                              rounding::half_even, rounding::exact};
+    int checked = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const std::int64_t a = i % 4 == 0 ? edges[static_cast<std::size_t>(i) % std::size(edges)]
+                               : i % 4 == 1 ? small(gen) : any(gen) >> (i % 60);
+        const std::int64_t n = i % 3 == 0 ? small(gen) : edges[static_cast<std::size_t>(i / 3) % std::size(edges)];
+        std::int64_t d = i % 5 == 0 ? edges[static_cast<std::size_t>(i / 5) % std::size(edges)] : small(gen);
+        if (d == 0) d = -1;
+        for (const rounding mode : modes) {
+            bool ref_throws = false;
+            bool ref_inexact = false;
+            std::int64_t expected = 0;
+            try {
+                const detail::int128 q = detail::divide_rounded(detail::int128(a) * n, d, mode);
+                if (q > detail::int128(i64_max) || q < detail::int128(i64_min)) {
+                    ref_throws = true;
+                } else {
+                    expected = static_cast<std::int64_t>(q);
+                }
+            } catch (const inexact_error&) {
+                ref_inexact = true;
+            }
+            const money m = usd_units(a);
+            if (ref_inexact) {
+                CHECK_THROWS_AS((void)m.times(n, d, mode), inexact_error);
+            } else if (ref_throws) {
+                CHECK_THROWS_AS((void)m.times(n, d, mode), overflow_error);
+            } else {
+                const money got = m.times(n, d, mode);
+                if (got.units() != expected) {
+                    CAPTURE(a);
+                    CAPTURE(n);
+                    CAPTURE(d);
+                    CAPTURE(to_string(mode));
+                    CHECK(got.units() == expected);
+                }
+            }
+            ++checked;
+        }
     }
-    // These throw parse_error too; their positions are checked in the next test case.
-    CHECK_THROWS_AS(parse_money("1,0000"), parse_error);
-    CHECK_THROWS_AS(parse_money("$1.0001"), parse_error);
-    CHECK_THROWS_WITH_AS(parse_money("$1.0001"),
-                         doctest::Contains("more precise than a thousandth"), parse_error);
-    // A parse_error is a fundround::error.
-    CHECK_THROWS_AS(parse_money("x"), error);
-}
-
-TEST_CASE("money: parse_error position points at the first offending character") {
-    // "1,0000": the fourth digit of the group (index 5) is the first character that breaks the
-    // rule, not the end of the text.
-    const parse_failure group = parse_fails("1,0000");
-    REQUIRE(group.thrown);
-    CHECK(group.position == 5);
-
-    // "$1.0001": the final '1' (index 6) is the digit finer than a thousandth.
-    const parse_failure precise = parse_fails("$1.0001");
-    REQUIRE(precise.thrown);
-    CHECK(precise.position == 6);
-
-    const parse_failure precise_zeros = parse_fails("$1.00010");
-    REQUIRE(precise_zeros.thrown);
-    CHECK(precise_zeros.position == 6);
-}
-
-TEST_CASE("money: parse_money never wraps huge inputs") {
-    // 2^116 * 10^12 * 1000 == 2^128 * 5^15: a 128-bit product that wraps to exactly zero.
-    const parse_failure wraps_to_zero = parse_fails("83076749736557242056487941267521536B");
-    CHECK(wraps_to_zero.thrown);
-    const parse_failure wraps_t = parse_fails("10384593717069655257060992658440192T");
-    CHECK(wraps_t.thrown);
-    // 36 nines: 10^36 * 1000 does not fit in 128 bits either.
-    const parse_failure nines = parse_fails("999999999999999999999999999999999999");
-    CHECK(nines.thrown);
-    CHECK(nines.what.find("out of range") != std::string::npos);
-    // A legitimate $1T written with many trailing zeros.
-    money one_t;
-    CHECK_NOTHROW(one_t = parse_money("1.00000000000000000000000000000000000T"));
-    CHECK(one_t == 1_T);
-}
-
-TEST_CASE("money: parse_money accepts the most negative amount") {
-    // format_full() can print -2^63 units, so parse_money must read it back.
-    money m;
-    CHECK_NOTHROW(m = parse_money("-$9,223,372,036,854,775.808"));
-    CHECK(m.units() == i64_min);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formatting
-
-TEST_CASE("money: format_full") {
-    CHECK(format_full(840_B) == "$840,000,000,000.00");
-    CHECK(format_full(-(15_B)) == "-$15,000,000,000.00");
-    CHECK(format_full(0.005_usd) == "$0.005");
-    CHECK(format_full(-(0.005_usd)) == "-$0.005");
-    CHECK(format_full(money{}) == "$0.00");
-    CHECK(format_full(1234.56_usd) == "$1,234.56");
-    CHECK(format_full(1234.5_usd) == "$1,234.50");
-    CHECK(format_full(999_usd) == "$999.00");
-    CHECK(format_full(1'000_usd) == "$1,000.00");
-    CHECK(format_full(0.12_usd) == "$0.12");
-    CHECK(format_full(0.125_usd) == "$0.125");
-    CHECK(format_full(money::from_major(300'000'000, currencies::eur)) == "\xE2\x82\xAC" "300,000,000.00");
-    CHECK(format_full(money::from_major(12, currencies::gbp)) == "\xC2\xA3" "12.00");
-    CHECK(format_full(money::from_major(1'000, currencies::jpy)) == "\xC2\xA5" "1,000");
-    CHECK(format_full(money::from_units(1'500, currencies::jpy)) == "\xC2\xA5" "1.5");
-    CHECK(format_full(money::from_major(5, currencies::chf)) == "CHF 5.00");
-    CHECK(format_full(-money::from_major(5, currencies::chf)) == "-CHF 5.00");
-    CHECK(format_full(money::from_units(1'500, currency("KWD"))) == "KWD 1.500");
-    CHECK(format_full(usd_units(i64_max)) == "$9,223,372,036,854,775.807");
-    CHECK(format_full(usd_units(i64_min)) == "-$9,223,372,036,854,775.808");
-    CHECK(to_string(15_B) == "$15,000,000,000.00");
-}
-
-TEST_CASE("money: operator<< prints the full form") {
-    std::ostringstream os;
-    os << 15_B << " | " << -(0.005_usd) << " | " << money::from_major(5, currencies::chf);
-    CHECK(os.str() == "$15,000,000,000.00 | -$0.005 | CHF 5.00");
-}
-
-TEST_CASE("money: format_compact") {
-    CHECK(format_compact(840_B) == "$840B");
-    CHECK(format_compact(1_B) == "$1B");
-    CHECK(format_compact(1.25_T) == "$1.25T");
-    CHECK(format_compact(15.5_M) == "$15.5M");
-    CHECK(format_compact(25_K) == "$25K");
-    CHECK(format_compact(950_usd) == "$950");
-    CHECK(format_compact(12.5_usd) == "$12.50");
-    CHECK(format_compact(-(15_B)) == "-$15B");
-    CHECK(format_compact(-(12.5_usd)) == "-$12.50");
-    CHECK(format_compact(money{}) == "$0");
-    CHECK(format_compact(999.995_usd) == "$999.995");  // below 1,000 the exact amount
-    CHECK(format_compact(1'000_usd) == "$1K");
-    CHECK(format_compact(money::from_major(300'000'000, currencies::eur)) == "\xE2\x82\xAC" "300M");
-    CHECK(format_compact(money::from_major(5, currencies::chf)) == "CHF 5");
-    CHECK(format_compact(money::from_major(1'000, currencies::jpy)) == "\xC2\xA5" "1K");
-
-    SUBCASE("suffix boundaries") {
-        CHECK(format_compact(999.95_M) == "$999.95M");              // stays M
-        CHECK(format_compact(999'999'999_usd) == "$1B");            // rounds up to the next suffix
-        CHECK(format_compact(999'994'999.999_usd) == "$999.99M");   // just below the tie
-        CHECK(format_compact(999'995'000_usd) == "$1B");            // the tie rounds away
-        CHECK(format_compact(999'999.999_usd) == "$1M");
-        CHECK(format_compact(999'994.999_usd) == "$999.99K");
-        CHECK(format_compact(999.999_B) == "$1T");
-        CHECK(format_compact(1'000_T) == "$1,000T");                // no suffix above T
-        CHECK(format_compact(usd_units(i64_max)) == "$9,223.37T");
-        CHECK(format_compact(usd_units(i64_min)) == "-$9,223.37T");
-        CHECK(format_compact(1.005_M) == "$1.01M");                  // ties away from zero
-        CHECK(format_compact(1.004_M) == "$1M");                     // trailing zeros dropped
-        CHECK(format_compact(1.2_M) == "$1.2M");
-    }
-    SUBCASE("max_decimals") {
-        CHECK(format_compact(1.25_T, 0) == "$1T");
-        CHECK(format_compact(1.5_T, 0) == "$2T");
-        CHECK(format_compact(-(1.5_T), 0) == "-$2T");
-        CHECK(format_compact(999.5_M, 0) == "$1B");
-        CHECK(format_compact(999.4_M, 0) == "$999M");
-        CHECK(format_compact(1.2345_B, 3) == "$1.235B");
-        CHECK(format_compact(1.0005_B, 3) == "$1.001B");
-        CHECK(format_compact(1.005_B, 3) == "$1.005B");
-        CHECK(format_compact(1.05_B, 3) == "$1.05B");
-        CHECK(format_compact(999.9995_M, 3) == "$1B");
-        CHECK(format_compact(999.9994_M, 3) == "$999.999M");
-        CHECK(format_compact(12.5_usd, 0) == "$12.50");  // below 1,000 never rounds
-        CHECK_THROWS_AS(format_compact(1_B, -1), invalid_argument_error);
-        CHECK_THROWS_AS(format_compact(1_B, 16), invalid_argument_error);
-        CHECK(format_compact(1_B, 15) == "$1B");
-    }
-}
-
-TEST_CASE("money: parse_money(format_full(x)) == x") {
-    const money values[] = {
-        money{},
-        usd_units(1),
-        usd_units(-1),
-        0.005_usd,
-        1234.56_usd,
-        -(1234.567_usd),
-        840_B,
-        -(15_B),
-        1.25_T,
-        usd_units(i64_max),
-        usd_units(i64_min + 1),
-        money::from_units(300'000'000'000, currencies::eur),
-        money::from_units(-12'340, currencies::gbp),
-        money::from_units(1'000'000, currencies::jpy),
-        money::from_units(1'500, currencies::jpy),
-        money::from_units(5'000, currencies::chf),
-        money::from_units(-5'001, currencies::chf),
-        money::from_units(1'234, currency("KWD")),
-        money::from_units(987'654'321, currency("SEK")),
-    };
-    for (const money& m : values) {
-        const std::string text = format_full(m);
-        CAPTURE(text);
-        CHECK(parse_money(text) == m);
-    }
-    // Compact text of whole suffix amounts parses back exactly too.
-    for (const money& m : {840_B, 1.25_T, 15.5_M, 25_K, -(15_B), 950_usd, 12.5_usd}) {
-        const std::string text = format_compact(m);
-        CAPTURE(text);
-        CHECK(parse_money(text) == m);
-    }
-}
-
-TEST_CASE("money: parse_money(format_full(x)) == x at the most negative amount") {
-    const money min = usd_units(i64_min);
-    money back;
-    CHECK_NOTHROW(back = parse_money(format_full(min)));
-    CHECK(back == min);
-}
-
-TEST_CASE("money: parse_money accepts press-style spaces and surplus decimal zeros") {
-    // No-break space (U+00A0) and narrow no-break space (U+202F), as press copy has them.
-    CHECK(parse_money("$15\xC2\xA0" "B") == 15_B);
-    CHECK(parse_money("$1.25\xE2\x80\xAF" "trillion") == 1.25_T);
-    CHECK(parse_money("\xC2\xA0$15B\xC2\xA0") == 15_B);
-    // Trailing decimal zeros carry no precision, however many there are.
-    CHECK(parse_money("1.000000000000000000000000000000000000000") == 1_usd);
-    CHECK(parse_money("$1.2500000000000000000000000000000000000000000B") == 1.25_B);
-    CHECK(parse_money("0.0010000000000000000000000000000000000000") == 0.001_usd);
-    // ... but a non-zero digit after them still counts.
-    CHECK_THROWS_AS(parse_money("1.0000000000000000000000000000000000001"), parse_error);
-    CHECK_THROWS_AS(parse_money("$1.0001"), parse_error);
+    CHECK(checked == 160000);
 }

@@ -3,6 +3,7 @@
 // Each "does not compile" property is checked with a detection idiom (std::void_t over the
 // expression's decltype), so the check itself compiles and a regression fails the static_assert.
 #include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/literals.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/shares.hpp>

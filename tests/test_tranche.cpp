@@ -1,5 +1,6 @@
 // Unit tests for fundround/deal/tranche.hpp: factories, modifiers, validate() diagnostics, equality, printing.
 #include <fundround/deal/tranche.hpp>
+#include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>
 

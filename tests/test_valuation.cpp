@@ -1,6 +1,7 @@
 // Unit tests for fundround/deal/valuation.hpp and fundround/numeric/shares.hpp: pre/post-money, step-ups,
 // ownership, price per share, share counts.
 #include <fundround/numeric/shares.hpp>
+#include <fundround/numeric/literals.hpp>
 #include <fundround/deal/valuation.hpp>
 
 #include <doctest/doctest.h>

@@ -1,5 +1,6 @@
 /// @file fundround.hpp
-/// @brief Umbrella header: includes every public fundround header.
+/// @brief Umbrella header: includes every public fundround header (all but io/fmt.hpp, which
+/// needs the {fmt} library).
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
 
@@ -11,6 +12,10 @@
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/io/money_parse.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/shares.hpp>
 #include <fundround/deal/valuation.hpp>

@@ -3,6 +3,7 @@
 #define FUNDROUND_TESTS_SUPPORT_FUNDROUND_TEST_HPP
 
 #include <fundround/deal/round_builder.hpp>
+#include <fundround/numeric/literals.hpp>
 
 #include <cstdint>
 

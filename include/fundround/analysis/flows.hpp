@@ -11,6 +11,7 @@
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/time/installments.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/time/timeline.hpp>
 

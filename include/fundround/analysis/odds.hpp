@@ -15,6 +15,7 @@
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/deal/schedule.hpp>

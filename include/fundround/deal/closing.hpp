@@ -11,6 +11,8 @@
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/deal/investor.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/round_builder.hpp>
 #include <fundround/numeric/rounding.hpp>

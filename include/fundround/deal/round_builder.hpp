@@ -9,6 +9,7 @@
 #include <fundround/error.hpp>
 #include <fundround/deal/investor.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
 #include <fundround/numeric/shares.hpp>

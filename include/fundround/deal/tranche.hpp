@@ -7,6 +7,7 @@
 #include <fundround/deal/condition.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 
 #include <optional>
 #include <ostream>

@@ -4,6 +4,7 @@
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -68,8 +69,8 @@ private:
 inline std::string compact_if_exact(money amount, bool full = false) {
     const money& m = amount;
     if (full) return format_full(m);
-    std::string compact = format_compact(m);
-    return parse_money(compact, m.currency()) == m ? compact : format_full(m);
+    detail::compact_text compact = detail::format_compact_text(m, 2);
+    return compact.exact ? std::move(compact.text) : format_full(m);
 }
 
 }  // namespace detail

@@ -6,6 +6,7 @@
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
 

@@ -8,6 +8,7 @@
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 
 #include <cstdint>

@@ -7,6 +7,8 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/money_format.hpp>
 
 #include <date/date.h>
 
