@@ -613,8 +613,8 @@ TEST_CASE("round_builder: invest(who, {}) compiles and is reported") {
     check_diag(d, "investors[0] \"A\".tranches", "", "at least one tranche is required");
 }
 
-// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3).
-TEST_CASE("round_builder: a tranche with a fallback is scheduled as fallback + excess") {
+// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3); one date (issue 9).
+TEST_CASE("round_builder: a fallback tranche is one entry paying on its settlement date") {
     const condition c = milestone("listing").with_long_stop(ymd(2026, 12, 31));
     const funding_round r = valid_base()
                                 .invest(investor::financial("A"), {tranche::at_close(5_B),
@@ -623,61 +623,155 @@ TEST_CASE("round_builder: a tranche with a fallback is scheduled as fallback + e
     const commitment& a = r.commitment_of("A");
     CHECK(a.total == 35_B);      // committed counts the amount if met
     CHECK(a.at_close == 5_B);
-    CHECK(a.scheduled == 20_B);  // the fallback is certain: paid by the day after the long-stop
+    CHECK(a.scheduled == 20_B);  // the fallback is certain: paid on the settlement date either way
     CHECK(a.conditional == 10_B);
     CHECK(r.raised() == 35_B);
     CHECK(r.post_money() == 765_B);
 
     const disbursement_schedule& s = r.schedule();
     REQUIRE(s.dated().size() == 2);
-    CHECK(s.dated()[1].part == tranche_part::fallback);
-    CHECK(s.dated()[1].amount == 20_B);
-    CHECK(s.dated()[1].date == ymd(2027, 1, 1));  // the first day the condition can have lapsed
-    CHECK(s.dated()[1].status == funding_status::scheduled);
-    CHECK(s.dated()[1].when == (c || !c));
-    REQUIRE(s.undated().size() == 1);
-    CHECK(s.undated()[0].part == tranche_part::excess);
-    CHECK(s.undated()[0].amount == 10_B);
-    CHECK(s.undated()[0].when == c);
-    CHECK(s.undated()[0].tranche_index == 1);
+    CHECK(s.undated().empty());
+    const disbursement& f = s.dated()[1];
+    CHECK(f.amount == 30_B);
+    CHECK(f.fallback == 20_B);
+    CHECK(f.date == ymd(2026, 12, 31));  // the long-stop: settled then
+    CHECK(f.status == funding_status::conditional);
+    CHECK(f.when == c);
+    CHECK(f.tranche_index == 1);
     CHECK(s.total() == a.total);
-    CHECK(s.undated()[0].cumulative == 35_B);
+    CHECK(f.cumulative == 35_B);
 }
 
-TEST_CASE("round_builder: a fallback on a condition without a long-stop is conditional too") {
-    // The milestone may never settle, so neither part is certain.
-    const funding_round r = valid_base()
-                                .invest(investor::financial("A"), {tranche::when(30_B, milestone("x")).otherwise(20_B)})
-                                .build();
-    CHECK(r.commitment_of("A").conditional == 30_B);
-    REQUIRE(r.schedule().undated().size() == 2);
-    CHECK(r.schedule().undated()[0].part == tranche_part::fallback);
-    CHECK(r.schedule().undated()[1].part == tranche_part::excess);
+// SoftBank: "$22.5B by Dec 31 if the restructuring is done, otherwise $12.5B" (issue 9, item 6).
+TEST_CASE("round_builder: a fallback tranche with an expected date settles on it") {
+    const condition restructuring = milestone("restructuring");  // no long-stop: the date says when
+    const funding_round r =
+        valid_base()
+            .invest(investor::financial("SoftBank"),
+                    {tranche::when(22'500_M, restructuring, ymd(2026, 12, 31)).otherwise(12'500_M)})
+            .build();
+    const disbursement& d = r.schedule().dated().at(0);
+    CHECK(d.date == ymd(2026, 12, 31));
+    CHECK(d.amount == 22'500_M);
+    CHECK(d.fallback == 12'500_M);
+    CHECK(r.commitment_of("SoftBank").scheduled == 12'500_M);
+    CHECK(r.commitment_of("SoftBank").conditional == 10_B);
+    CHECK(condition_text(d) == "milestone \"restructuring\", otherwise $12.5B");
 }
 
-TEST_CASE("round_builder: a fallback that can never be paid is reported") {
+TEST_CASE("round_builder: a fallback tranche needs a settlement date") {
+    check_diag(only_problem(valid_base().invest(investor::financial("A"),
+                                                {tranche::when(30_B, milestone("x")).otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
     check_diag(only_problem(valid_base().invest(investor::financial("A"),
                                                 {tranche::at_close(30_B).otherwise(20_B)})),
                "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
-               "is never paid: the condition at close can never lapse (give it a long-stop date)");
+               "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
+}
+
+TEST_CASE("round_builder: a fallback that can never be paid is reported") {
     check_diag(only_problem(valid_base().invest(
                    investor::financial("A"), {tranche::on(30_B, ymd(2026, 6, 1)).otherwise(20_B)})),
                "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
-               "is never paid: the condition on or after 2026-06-01 can never lapse (give it a long-stop date)");
-    // An invalid fallback is reported once, by the tranche, and the tranche is placed whole.
-    const build_result bad = valid_base()
-                                 .invest(investor::financial("A"),
-                                         {tranche::when(30_B, milestone("x")).otherwise(30_B)})
-                                 .try_build();
-    REQUIRE(bad.problems.size() == 1);
-    CHECK(bad.problems[0].field == "investors[0] \"A\".tranches[0].fallback");
-}
-
-TEST_CASE("round_builder: a fallback on a condition already met at close is never paid") {
-    // Met at close, so it cannot lapse any more: the fallback is dead text, and is reported.
+               "is never paid: the condition is met by the settlement date 2026-06-01 whatever happens");
+    // Met at close, so met by its settlement date in every outcome.
     check_diag(only_problem(valid_base().invest(
                    investor::financial("A"),
                    {tranche::when(30_B, on_or_after(close_day()).with_long_stop(ymd(2026, 3, 31))).otherwise(20_B)})),
                "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
-               "is never paid: the condition on or after 2026-02-27 by 2026-03-31 can never lapse");
+               "is never paid: the condition is met by the settlement date 2026-03-31 whatever happens");
+    // "m, or in any case from 2026-06-01", settling on 2026-07-01: certain by then.
+    check_diag(only_problem(valid_base().invest(
+                   investor::financial("A"),
+                   {tranche::when(30_B, milestone("m") || on_or_after(ymd(2026, 6, 1)), ymd(2026, 7, 1))
+                        .otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "is never paid: the condition is met by the settlement date 2026-07-01 whatever happens");
+    // Settling before the date the condition starts: the amount can never be paid.
+    check_diag(only_problem(valid_base().invest(
+                   investor::financial("A"),
+                   {tranche::when(30_B, milestone("m") && on_or_after(ymd(2027, 6, 1)), ymd(2026, 7, 1))
+                        .otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].condition", "(milestone \"m\" and on or after 2027-06-01)",
+               "can never be met by the settlement date 2026-07-01");
 }
+
+TEST_CASE("tranche::otherwise: an invalid fallback is rejected when written") {
+    CHECK_THROWS_WITH_AS((void)tranche::when(1_M, milestone("m")).otherwise(2_M),
+                         "fallback = $2,000,000.00: must be less than the amount if met, $1,000,000.00",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, milestone("x")).otherwise(30_B),
+                         "fallback = $30,000,000,000.00: must be less than the amount if met, $30,000,000,000.00",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, milestone("x")).otherwise(money::zero(currencies::usd)),
+                         "fallback = $0.00: must be positive", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, milestone("x")).otherwise(eur(1)),
+                         "fallback = €1.00: must be in the amount's currency, USD", invalid_argument_error);
+}
+
+// A long-stop on the last modelled day still settles (issue 9, item 6).
+TEST_CASE("round_builder: a fallback with a long-stop on 9999-12-31 settles then") {
+    const funding_round r =
+        valid_base()
+            .invest(investor("A"), {tranche::when(3_M, milestone("m").with_long_stop(ymd(9999, 12, 31))).otherwise(1_M)})
+            .build();
+    const disbursement& d = r.schedule().dated().at(0);
+    CHECK(d.date == ymd(9999, 12, 31));
+    CHECK(r.commitment_of("A").scheduled == 1_M);
+    const round_timeline nothing(r);
+    CHECK(nothing.in_the_end().funded == 1_M);
+    CHECK(nothing.in_the_end().lapsed == 2_M);
+    CHECK(nothing.in_the_end().conditional == money::zero(currencies::usd));
+    const scenario_result met = scenario("met").achieve("m", ymd(9999, 12, 31)).apply_to(r);
+    CHECK(met.raised() == 3_M);
+    REQUIRE(met.payments().size() == 1);
+    CHECK(met.payments()[0].date == ymd(9999, 12, 31));
+}
+
+// Issue 9, item 8: dates beyond 9999-12-31.
+TEST_CASE("round_builder: dates after end_of_time() are rejected, never dropped") {
+    check_diag(only_problem(valid_base().invest(investor("A"), {tranche::at_close(1_M).expected_on(ymd(10000, 1, 1))})),
+               "investors[0] \"A\".tranches[0].expected_date", "10000-01-01",
+               "is after 9999-12-31, the last day fundround models");
+    check_diag(only_problem(round_builder("R").pre_money(1_B).close_date(ymd(10000, 1, 1)).invest(investor("A"), 1_M)),
+               "close_date", "10000-01-01", "is after 9999-12-31, the last day fundround models");
+    CHECK_THROWS_WITH_AS((void)tranche::on(1_M, ymd(10000, 1, 1)),
+                         "on_or_after = 10000-01-01: is after 9999-12-31, the last day fundround models",
+                         invalid_argument_error);
+    // The long-stop on 32767-12-31 that made next_day wrap is refused when written.
+    CHECK_THROWS_WITH_AS((void)milestone("m").with_long_stop(ymd(32767, 12, 31)),
+                         "long_stop = 32767-12-31: is after 9999-12-31, the last day fundround models",
+                         invalid_argument_error);
+    // On the last modelled day everything works, and try_build() does not throw.
+    const build_result ok = valid_base()
+                                .invest(investor("A"), {tranche::when(1_M, milestone("m").with_long_stop(ymd(9999, 12, 31))),
+                                                        tranche::on(1_M, ymd(9999, 12, 31))})
+                                .try_build();
+    CHECK(ok.ok());
+}
+
+// Issue 9, item 8: classification is exact, not a capped enumeration.
+TEST_CASE("round_builder: classification of many milestones with their own long-stops") {
+    const auto own = [](int k) {
+        return milestone("m" + std::to_string(k)).with_long_stop(ymd(2026, static_cast<unsigned>(3 + k), 28));
+    };
+    for (int n : {1, 3, 4, 6, 10}) {
+        CAPTURE(n);
+        std::vector<condition> parts;
+        for (int k = 0; k < n; ++k) parts.push_back(own(k));
+        const condition all = all_of(parts);
+        // Certain: in any case from 2027-01-01.
+        const funding_round r =
+            valid_base().invest(investor("A"), {tranche::when(1_M, all || on_or_after(ymd(2027, 1, 1)))}).build();
+        CHECK(r.schedule().dated().at(0).status == funding_status::scheduled);
+        CHECK(r.schedule().dated().at(0).date == ymd(2027, 1, 1));
+        // Never: all_of(p) && !all_of(p).
+        check_diag(only_problem(valid_base().invest(investor("A"), {tranche::when(1_M, all && !all)})),
+                   "investors[0] \"A\".tranches[0].condition", (all && !all).to_string(), "can never be met");
+        // Possible, not certain.
+        const funding_round maybe = valid_base().invest(investor("A"), {tranche::when(1_M, all)}).build();
+        CHECK(maybe.raised_conditional() == 1_M);
+    }
+}
+

@@ -441,7 +441,7 @@ struct odds_model {
     std::vector<fraction> probabilities;  ///< Their probabilities.
     std::vector<calendar_date> dates;     ///< The days they are achieved on.
     /// Fixed milestones applied.
-    world_state base{calendar_date{date::year::max() / 12 / 31}};
+    world_state base{end_of_time()};
     std::size_t milestone_count = 0;
 
     /// True if group @p g pays when the uncertain milestones are @p achieved (by position).

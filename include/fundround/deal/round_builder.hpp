@@ -4,6 +4,7 @@
 #define FUNDROUND_DEAL_ROUND_BUILDER_HPP
 
 #include <fundround/time/calendar.hpp>
+#include <fundround/deal/classify.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
@@ -31,9 +32,9 @@ struct build_result {
     std::vector<diagnostic> problems;    ///< Every problem found (empty on success).
 
     /// True if the round was built.
-    bool ok() const noexcept { return round.has_value(); }
+    [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
     /// True if the round was built.
-    explicit operator bool() const noexcept { return ok(); }
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
 };
 
 /// Builds a funding_round step by step, the way the deal is described:
@@ -97,11 +98,11 @@ public:
     }
 
     /// Every problem that build() would report (empty if the round is valid).
-    std::vector<diagnostic> validate() const { return try_build().problems; }
+    [[nodiscard]] std::vector<diagnostic> validate() const { return try_build().problems; }
     /// The round, or every problem found; never throws for bad input.
-    build_result try_build() const;
+    [[nodiscard]] build_result try_build() const;
     /// The round; throws validation_error listing every problem.
-    funding_round build() const {
+    [[nodiscard]] funding_round build() const {
         build_result r = try_build();
         if (!r.ok()) throw validation_error("round \"" + name_ + "\" is invalid", std::move(r.problems));
         return std::move(*r.round);
@@ -114,31 +115,6 @@ private:
         std::optional<money> stated;
         bool single = false;  // invest(who, amount): problems are reported as ".commitment"
     };
-    struct placement {
-        funding_status status;
-        std::optional<calendar_date> date;
-        // A tranche with a fallback is scheduled as two parts: the excess (status/date above)
-        // and the fallback, paid when the condition is settled either way (below).
-        bool split = false;
-        funding_status fallback_status = funding_status::at_close;
-        std::optional<calendar_date> fallback_date;
-    };
-    static placement placed(funding_status status,
-                            std::optional<calendar_date> date) {
-        placement p;
-        p.status = status;
-        p.date = date;
-        return p;
-    }
-    // What a milestone-dependent condition can do, over the outcomes of its milestones.
-    struct outcomes {
-        bool some_met = false;  // met in at least one outcome
-        bool all_met = true;    // met in every outcome: certain, only its date is unknown
-        std::optional<calendar_date> latest_since;  // latest day it is met by, when all_met
-    };
-    using outcome_cache = std::unordered_map<const void*, outcomes>;
-
-
     void check_amount(std::vector<diagnostic>& out, const std::string& field, money m) const {
         if (m.currency() != currency_) {
             out.push_back({field, format_full(m),
@@ -165,8 +141,8 @@ private:
         }
         if (!close_date_) {
             out.push_back({"close_date", "", "is required (pick one and label it as an assumption)"});
-        } else if (!close_date_->ok()) {
-            out.push_back({"close_date", to_string(*close_date_), "is not a valid calendar date"});
+        } else if (!is_modelled(*close_date_)) {
+            out.push_back({"close_date", to_string(*close_date_), date_rule(*close_date_)});
         }
         if (prior_mark_) check_amount(out, "prior_mark", *prior_mark_);
         if (prior_round_) check_amount(out, "prior_round", *prior_round_);
@@ -177,8 +153,7 @@ private:
     std::optional<money> check_entry(
         std::vector<diagnostic>& out, std::size_t i,
         std::unordered_map<std::string, std::size_t>& seen,
-        const std::optional<world_state>& at_close, const world_state& end_of_time,
-        std::vector<placement>& placements, outcome_cache& outcomes_of) const {
+        std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
         const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
@@ -208,20 +183,15 @@ private:
                                          "must be in " + to_string(currency_) + ", the round's currency"});
                 summable = false;
             }
-            if (close_date_ && close_date_->ok() && t.expected_date() && t.expected_date()->ok() &&
+            const bool close_ok = close_date_ && is_modelled(*close_date_);
+            if (close_ok && t.expected_date() && is_modelled(*t.expected_date()) &&
                 *t.expected_date() < *close_date_) {
                 own.push_back({tpath() + ".expected_date", to_string(*t.expected_date()),
                                "must not be before the close date " + to_string(*close_date_)});
-            } else if (at_close && (!t.expected_date() || t.expected_date()->ok())) {
+            } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
-                if (has_valid_fallback(t)) {
-                    placements.push_back(place_with_fallback(t, *close_date_, *at_close, end_of_time,
-                                                             tpath, own, outcomes_of));
-                } else {
-                    placements.push_back(
-                        place(t, *close_date_, *at_close, end_of_time, tpath, own, outcomes_of));
-                }
+                placements.push_back(place_tranche(t, *close_date_, tpath, own, &outlooks));
             }
             if (e.single) {  // the user wrote one amount, not a tranche: name it that way
                 const std::string amount_field = tpath() + ".amount";
@@ -252,146 +222,6 @@ private:
         return total;
     }
 
-    template <class PathFn>
-    static placement place(const tranche& t, calendar_date close, const world_state& at_close,
-                           const world_state& end_of_time, const PathFn& path,
-                           std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
-        const condition& c = t.condition();
-        const condition_status s = c.evaluate(at_close);
-        if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
-            return placed(funding_status::at_close, close);
-        }
-        std::optional<calendar_date> met_by;
-        if (c.depends_on_milestone()) {
-            // enumerate_outcomes() may try thousands of outcomes: once per shared condition.
-            auto [it, fresh] = outcomes_of.try_emplace(c.identity());
-            if (fresh) it->second = enumerate_outcomes(c, close, end_of_time);
-            const outcomes& o = it->second;
-            if (!o.some_met) out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-            if (!o.some_met || !o.all_met) {
-                return placed(funding_status::conditional, t.expected_date());
-            }
-            met_by = o.latest_since;  // certain whatever the milestones do: scheduled
-        } else {
-            const condition_status e = c.evaluate(end_of_time);
-            if (!e.is_met()) {
-                out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-                return placed(funding_status::scheduled, std::nullopt);
-            }
-            met_by = e.since;
-        }
-        calendar_date due = close;
-        if (met_by && *met_by > due) due = *met_by;
-        if (t.expected_date()) {
-            if (*t.expected_date() < due) {
-                out.push_back({path() + ".expected_date", to_string(*t.expected_date()),
-                               "must not be before the condition is met on " + to_string(due)});
-            }
-            due = *t.expected_date();
-        }
-        return placed(funding_status::scheduled, due);
-    }
-
-    static bool has_valid_fallback(const tranche& t) {
-        const std::optional<money> fallback = t.fallback();
-        return fallback && fallback->currency() == t.amount().currency() && fallback->is_positive() &&
-               *fallback < t.amount();
-    }
-
-    // The fallback part is paid once the condition is met or lapses, whichever comes first.
-    static condition settled(const condition& c) {
-        const condition& d = c;
-        return d || !d;
-    }
-
-    // Places both parts of a tranche with a valid fallback: the excess under the tranche's own
-    // condition and expected date, the fallback when the condition is settled.
-    template <class PathFn>
-    static placement place_with_fallback(const tranche& t, calendar_date close, const world_state& at_close,
-                                         const world_state& end_of_time, const PathFn& path,
-                                         std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
-        const condition& c = t.condition();
-        placement p = place(tranche(t.excess(), c, t.expected_date()), close, at_close, end_of_time,
-                            path, out, outcomes_of);
-        // The derived conditions are temporaries: their identities must not enter the shared
-        // cache (a later temporary could reuse the address), so they get a cache of their own.
-        outcome_cache local;
-        std::vector<diagnostic> lapse_problems;
-        place(tranche(*t.fallback(), !c), close, at_close, end_of_time, path, lapse_problems, local);
-        if (!lapse_problems.empty()) {
-            out.push_back({path() + ".fallback", format_full(*t.fallback()),
-                           "is never paid: the condition " + c.to_string() + " can never lapse" +
-                               (c.deadline() ? "" : " (give it a long-stop date)")});
-        }
-        std::vector<diagnostic> ignored;  // the excess part reports the condition's own problems
-        const condition either = settled(c);
-        local.clear();
-        const placement f =
-            place(tranche(*t.fallback(), either), close, at_close, end_of_time, path, ignored, local);
-        p.split = true;
-        p.fallback_status = f.status;
-        p.fallback_date = f.date;
-        return p;
-    }
-
-    // The day after each long-stop on or after @p close: the days on which an outcome can change.
-    template <class Days>
-    static void collect_lapse_days(const condition& c, calendar_date close, Days& days) {
-        if (c.kind() == condition_kind::long_stop && *c.date() >= close) days.push_back(next_day(*c.date()));
-        for (const auto& p : c.parts()) collect_lapse_days(p, close, days);
-    }
-
-    // Tries each milestone achieved, failed or never settled, on the close date or the day after
-    // a long-stop (the only days the rules compare against), judged at the end of time. Too many
-    // combinations (over 4096) count as "can be met, not certain".
-    static outcomes enumerate_outcomes(const condition& c, calendar_date close,
-                                       const world_state& end_of_time) {
-        const std::vector<std::string> names = c.milestones();
-        outcomes result;
-        {  // Fast path for the common case: met if achieved, not met if never settled.
-            world_state achieved = end_of_time;
-            for (const auto& name : names) achieved.achieve(name, close);
-            if (c.evaluate(achieved).is_met() && !c.evaluate(end_of_time).is_met()) {
-                result.some_met = true;
-                result.all_met = false;
-                return result;
-            }
-        }
-        std::vector<calendar_date> days{close};
-        collect_lapse_days(c, close, days);
-        const std::size_t options = 2 * days.size() + 1;
-        std::size_t combinations = 1;
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (combinations > 4096 / options) return {true, false, std::nullopt};
-            combinations *= options;
-        }
-        for (std::size_t n = 0; n < combinations; ++n) {
-            world_state w = end_of_time;
-            std::size_t code = n;
-            for (const auto& name : names) {
-                const std::size_t o = code % options;
-                code /= options;
-                if (o == 0) continue;  // never settled
-                const calendar_date day = days[(o - 1) / 2];
-                if ((o - 1) % 2 == 0) {
-                    w.achieve(name, day);
-                } else {
-                    w.fail(name, day);
-                }
-            }
-            const condition_status st = c.evaluate(w);
-            if (st.is_met()) {
-                result.some_met = true;
-                if (st.since && (!result.latest_since || *result.latest_since < *st.since)) {
-                    result.latest_since = st.since;
-                }
-            } else {
-                result.all_met = false;
-            }
-        }
-        return result;
-    }
-
     std::string name_;
     fundround::currency currency_;
     std::optional<money> pre_money_;
@@ -412,15 +242,12 @@ inline build_result round_builder::try_build() const {
     seen.reserve(entries_.size());
     std::vector<money> totals;
     totals.reserve(entries_.size());
-    std::optional<world_state> at_close;
-    if (close_date_ && close_date_->ok()) at_close.emplace(*close_date_);
-    const world_state end_of_time(date::year{9999} / 12 / 31);
-    std::vector<std::vector<placement>> placements(entries_.size());
-    outcome_cache outcomes_of;
+    std::vector<std::vector<tranche_placement>> placements(entries_.size());
+    condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         placements[i].reserve(entries_[i].tranches.size());
-        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
+        auto total = check_entry(out, i, seen, placements[i], outlooks);
         if (total) {
             totals.push_back(*total);
         } else {
@@ -474,17 +301,15 @@ inline build_result round_builder::try_build() const {
             };
             for (std::size_t k = 0; k < e.tranches.size(); ++k) {
                 const tranche& t = e.tranches[k];
-                const placement& p = placements[i][k];
-                if (p.split) {
-                    add(c, p.fallback_status, *t.fallback());
-                    disbursement f{p.fallback_date, e.who.name(), i, k, *t.fallback(), settled(t.condition()),
-                                   p.fallback_status, money::zero(currency_), tranche_part::fallback};
-                    (p.fallback_date ? dated : undated).push_back(std::move(f));
+                const tranche_placement& p = placements[i][k];
+                if (t.has_fallback()) {  // the fallback is certain, the rest is not
+                    add(c, funding_status::scheduled, *t.fallback());
+                    add(c, p.status, t.excess());
+                } else {
+                    add(c, p.status, t.amount());
                 }
-                const money amount = p.split ? t.excess() : t.amount();
-                add(c, p.status, amount);
-                disbursement d{p.date, e.who.name(), i, k, amount, t.condition(), p.status,
-                               money::zero(currency_), p.split ? tranche_part::excess : tranche_part::whole};
+                disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
+                               money::zero(currency_), t.fallback()};
                 (p.date ? dated : undated).push_back(std::move(d));
             }
             r.raised_ += c.total;

@@ -25,7 +25,7 @@ enum class funding_status {
 };
 
 /// "at close", "scheduled" or "conditional".
-inline std::string to_string(funding_status s) {
+[[nodiscard]] inline std::string to_string(funding_status s) {
     switch (s) {
         case funding_status::at_close: return "at close";
         case funding_status::scheduled: return "scheduled";
@@ -34,50 +34,45 @@ inline std::string to_string(funding_status s) {
     return "unknown";
 }
 
-/// Which part of a tranche a schedule entry pays.
+/// Which amount of a tranche a payment pays.
 enum class tranche_part {
-    whole,     ///< The whole tranche (an all-or-nothing tranche).
-    fallback,  ///< The fallback amount, paid once the condition is met or lapses, whichever first.
-    excess,    ///< The amount above the fallback, paid only if the condition is met.
+    whole,     ///< The tranche's amount (its condition was met in time, or it has no fallback).
+    fallback,  ///< A fallback tranche's fallback amount: its condition was not met by its settlement date.
 };
 
-/// "whole", "fallback" or "excess".
-inline std::string to_string(tranche_part p) {
+/// "whole" or "fallback".
+[[nodiscard]] inline std::string to_string(tranche_part p) {
     switch (p) {
         case tranche_part::whole: return "whole";
         case tranche_part::fallback: return "fallback";
-        case tranche_part::excess: return "excess";
     }
     return "unknown";
 }
 
-/// One entry of a disbursement schedule: one tranche of one investor, or one part of a tranche
-/// with a fallback amount (see tranche::otherwise()).
+/// One entry of a disbursement schedule: one tranche of one investor.
+///
+/// A fallback tranche (see tranche::otherwise()) is one entry too, dated its settlement date: it
+/// pays `amount` then if `when` is met by that date, `*fallback` otherwise. Its fallback counts
+/// as scheduled (certain) in the commitment and the rest as conditional; the entry's status is
+/// conditional.
 struct disbursement {
     std::optional<calendar_date> date;  ///< When the money is due; empty if undated.
     std::string investor;               ///< The investor's name.
     std::size_t investor_index = 0;     ///< Position of the investor in the round.
     std::size_t tranche_index = 0;      ///< Position of the tranche in the investor's list.
-    money amount;                       ///< The amount of the tranche, or of this part of it.
-    condition when;                     ///< When this amount is paid (for a fallback part: `c || !c`).
+    money amount;                       ///< The amount of the tranche (if met, for a fallback tranche).
+    condition when;                     ///< When the amount is paid.
     funding_status status = funding_status::at_close;  ///< Standing at close.
     /// Running total up to and including this entry: dated entries first, then the undated ones
     /// continuing from the dated total, so the last entry's cumulative is the whole commitment.
     money cumulative;
-    tranche_part part = tranche_part::whole;  ///< Which part of the tranche this entry pays.
+    std::optional<money> fallback;  ///< Paid on `date` instead if `when` is not met by then.
 };
 
-/// The entry's condition as text: the condition itself for a whole tranche, "<c>, met or lapsed
-/// (fallback)" for a fallback part and "<c> (excess over the fallback)" for an excess part.
-inline std::string condition_text(const disbursement& d) {
-    switch (d.part) {
-        case tranche_part::whole: break;
-        case tranche_part::fallback:
-            // The builder gives a fallback part the condition `c || !c`: name c once.
-            if (!d.when.parts().empty()) return d.when.parts().front().to_string() + ", met or lapsed (fallback)";
-            break;
-        case tranche_part::excess: return d.when.to_string() + " (excess over the fallback)";
-    }
+/// The entry's condition as text: the condition, followed by ", otherwise <fallback>" for a
+/// fallback tranche.
+[[nodiscard]] inline std::string condition_text(const disbursement& d) {
+    if (d.fallback) return d.when.to_string() + ", otherwise " + format_compact(*d.fallback);
     return d.when.to_string();
 }
 
@@ -124,17 +119,17 @@ public:
     }
 
     /// Dated entries, in date order.
-    const std::vector<disbursement>& dated() const noexcept { return dated_; }
+    [[nodiscard]] const std::vector<disbursement>& dated() const noexcept { return dated_; }
     /// Undated (conditional) entries, in round order.
-    const std::vector<disbursement>& undated() const noexcept { return undated_; }
+    [[nodiscard]] const std::vector<disbursement>& undated() const noexcept { return undated_; }
     /// Sum of the dated entries.
-    money dated_total() const noexcept { return dated_total_; }
+    [[nodiscard]] money dated_total() const noexcept { return dated_total_; }
     /// Sum of the undated entries.
-    money undated_total() const noexcept { return undated_total_; }
+    [[nodiscard]] money undated_total() const noexcept { return undated_total_; }
     /// Dated plus undated: the whole commitment.
-    money total() const { return dated_total_ + undated_total_; }
+    [[nodiscard]] money total() const { return dated_total_ + undated_total_; }
     /// Sum of dated entries due on or before @p d (conditions not evaluated). O(log n).
-    money due_through(calendar_date d) const {
+    [[nodiscard]] money due_through(calendar_date d) const {
         const std::vector<disbursement>& dated = dated_;
         const auto it = std::upper_bound(dated.begin(), dated.end(), d,
                                          [](calendar_date x, const disbursement& e) { return x < *e.date; });
