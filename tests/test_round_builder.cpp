@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <random>
+#include <utility>
 #include <limits>
 #include <string>
 #include <vector>
@@ -775,3 +778,62 @@ TEST_CASE("round_builder: classification of many milestones with their own long-
     }
 }
 
+
+// build() creates dated entries in round order and permutes them by sorted keys: the result must
+// be exactly a stable sort by date of the entries in round order (issue 9, item 9).
+TEST_CASE("round_builder: property - the schedule is a stable sort by date of the round's tranches") {
+    std::mt19937 gen(99);
+    const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(gen); };
+    for (int round_no = 0; round_no < 40; ++round_no) {
+        round_builder b = valid_base();
+        const int investors = pick(1, 30);
+        for (int i = 0; i < investors; ++i) {
+            std::vector<tranche> ts;
+            const int n = pick(1, 5);
+            for (int k = 0; k < n; ++k) {
+                const money amount = money::from_major(pick(1, 100));
+                const calendar_date d{date::sys_days{close_day()} + date::days{pick(0, 20)}};
+                switch (pick(0, 3)) {
+                    case 0: ts.push_back(tranche::at_close(amount)); break;
+                    case 1: ts.push_back(tranche::on(amount, d)); break;
+                    case 2: ts.push_back(tranche::when(amount, milestone("m"), d)); break;
+                    default: ts.push_back(tranche::when(amount, milestone("m"))); break;
+                }
+            }
+            b.invest(investor("I" + std::to_string(i)), ts);
+        }
+        const funding_round r = b.build();
+        std::vector<std::pair<date::sys_days, std::pair<std::size_t, std::size_t>>> want;
+        std::vector<std::pair<std::size_t, std::size_t>> want_undated;
+        for (std::size_t i = 0; i < r.commitments().size(); ++i) {
+            const auto& ts = r.commitments()[i].tranches;
+            for (std::size_t k = 0; k < ts.size(); ++k) {
+                if (ts[k].condition() == milestone("m") && !ts[k].expected_date()) {
+                    want_undated.emplace_back(i, k);
+                } else {
+                    want.push_back({date::sys_days{ts[k].expected_date() ? *ts[k].expected_date() : close_day()}, {i, k}});
+                }
+            }
+        }
+        std::stable_sort(want.begin(), want.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        const disbursement_schedule& s = r.schedule();
+        REQUIRE(s.dated().size() == want.size());
+        REQUIRE(s.undated().size() == want_undated.size());
+        money running = money::zero(currencies::usd);
+        for (std::size_t j = 0; j < want.size(); ++j) {
+            const disbursement& d = s.dated()[j];
+            CHECK(date::sys_days{*d.date} == want[j].first);
+            CHECK(std::make_pair(d.investor_index, d.tranche_index) == want[j].second);
+            CHECK(d.investor == r.commitments()[d.investor_index].investor.name());
+            CHECK(d.amount == r.commitments()[d.investor_index].tranches[d.tranche_index].amount());
+            running += d.amount;
+            CHECK(d.cumulative == running);
+        }
+        for (std::size_t j = 0; j < want_undated.size(); ++j) {
+            CHECK(std::make_pair(s.undated()[j].investor_index, s.undated()[j].tranche_index) == want_undated[j]);
+        }
+        for (int i = 0; i < investors; ++i) CHECK(r.has_investor("I" + std::to_string(i)));
+        CHECK_FALSE(r.has_investor("I"));
+        CHECK(r.commitment_of("I0").investor.name() == "I0");
+    }
+}

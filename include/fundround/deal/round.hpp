@@ -13,11 +13,12 @@
 #include <fundround/deal/tranche.hpp>
 #include <fundround/deal/valuation.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -64,19 +65,15 @@ public:
     /// Every commitment, in the order added.
     [[nodiscard]] const std::vector<commitment>& commitments() const noexcept { return commitments_; }
     /// True if an investor of this name is in the round.
-    [[nodiscard]] bool has_investor(std::string_view name) const {
-        const investor_index& index = index_;
-        return index.count(std::string(name)) != 0;
-    }
+    [[nodiscard]] bool has_investor(std::string_view name) const { return find(name) != nullptr; }
     /// The commitment of the investor called @p name; throws invalid_argument_error if absent.
     [[nodiscard]] const commitment& commitment_of(std::string_view name) const {
-        const investor_index& index = index_;
-        const auto it = index.find(std::string(name));
-        if (it == index.end()) {
+        const commitment* c = find(name);
+        if (c == nullptr) {
             throw invalid_argument_error("investor = \"" + std::string(name) +
                                          "\": is not in round \"" + name_ + "\"");
         }
-        return commitments_[it->second];
+        return *c;
     }
 
     /// Amount raised if every tranche is paid.
@@ -138,6 +135,14 @@ private:
     friend class round_builder;
     funding_round() = default;
 
+    const commitment* find(std::string_view name) const {
+        const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
+            return std::string_view(commitments_[i].investor.name()) < n;
+        });
+        if (it == by_name_.end() || commitments_[*it].investor.name() != name) return nullptr;
+        return &commitments_[*it];
+    }
+
     std::string name_;
     fundround::currency currency_;
     calendar_date close_date_{};
@@ -147,8 +152,8 @@ private:
     std::optional<money> prior_round_;
     std::string prior_round_label_;
     std::vector<commitment> commitments_;
-    using investor_index = std::unordered_map<std::string, std::size_t>;
-    investor_index index_;
+    // Positions in commitments_, sorted by investor name: the one index of investors (4 bytes each).
+    std::vector<std::uint32_t> by_name_;
     money raised_, at_close_, scheduled_, conditional_;
     money post_money_, post_money_at_close_;
     disbursement_schedule schedule_;

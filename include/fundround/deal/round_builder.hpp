@@ -16,7 +16,9 @@
 #include <fundround/deal/tranche.hpp>
 #include <fundround/deal/valuation.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -151,20 +153,16 @@ private:
 
     // Validates one commitment; returns its total when it can be computed.
     std::optional<money> check_entry(
-        std::vector<diagnostic>& out, std::size_t i,
-        std::unordered_map<std::string, std::size_t>& seen,
+        std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
         std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
         const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
             out.push_back({path + ".name", "", "must not be empty"});
-        } else {
-            const auto [it, fresh] = seen.emplace(e.who.name(), i);
-            if (!fresh) {
-                out.push_back({path + ".name", e.who.name(),
-                               "duplicates investors[" + std::to_string(it->second) +
-                                   "]; combine their tranches under one investor"});
-            }
+        } else if (duplicate_of != i) {
+            out.push_back({path + ".name", e.who.name(),
+                           "duplicates investors[" + std::to_string(duplicate_of) +
+                               "]; combine their tranches under one investor"});
         }
         if (e.tranches.empty()) out.push_back({path + ".tranches", "", "at least one tranche is required"});
         bool summable = true;
@@ -238,16 +236,32 @@ inline build_result round_builder::try_build() const {
     build_result result;
     std::vector<diagnostic>& out = result.problems;
     check_round(out);
-    std::unordered_map<std::string, std::size_t> seen;
-    seen.reserve(entries_.size());
+    // The one index of investors: positions sorted by name (stable, so the first of equal names
+    // comes first). It finds duplicates here and becomes the round's name lookup.
+    std::vector<std::uint32_t> by_name(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) by_name[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return entries_[a].who.name() < entries_[b].who.name();
+    });
+    std::vector<std::size_t> first_of(entries_.size());
+    for (std::size_t j = 0; j < by_name.size(); ++j) {
+        const bool same = j > 0 && entries_[by_name[j]].who.name() == entries_[by_name[j - 1]].who.name();
+        first_of[by_name[j]] = same ? first_of[by_name[j - 1]] : by_name[j];
+    }
     std::vector<money> totals;
     totals.reserve(entries_.size());
-    std::vector<std::vector<tranche_placement>> placements(entries_.size());
+    std::size_t tranche_count = 0;
+    for (const auto& e : entries_) tranche_count += e.tranches.size();
+    if (tranche_count >= (std::size_t{1} << 31)) {
+        out.push_back({"investors", std::to_string(tranche_count) + " tranches", "must be fewer than 2^31"});
+        return result;
+    }
+    std::vector<tranche_placement> placements;  // one per tranche, in round order
+    placements.reserve(tranche_count);
     condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        placements[i].reserve(entries_[i].tranches.size());
-        auto total = check_entry(out, i, seen, placements[i], outlooks);
+        auto total = check_entry(out, i, first_of[i], placements, outlooks);
         if (total) {
             totals.push_back(*total);
         } else {
@@ -276,53 +290,83 @@ inline build_result round_builder::try_build() const {
     r.prior_round_ = prior_round_;
     r.prior_round_label_ = prior_round_label_;
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
+    r.by_name_ = std::move(by_name);
 
+    // Entries are created in round order (reading the tranches in memory order), then the dated
+    // ones are put in date order by sorting 8-byte keys (day, position) and permuting the entries
+    // in place along the permutation's cycles: one move per entry, no second vector.
+    std::size_t dated_count = 0;
+    for (const tranche_placement& p : placements) if (p.date) ++dated_count;
     std::vector<disbursement> dated;
+    dated.reserve(dated_count);
     std::vector<disbursement> undated;
-    std::size_t tranche_count = 0;
-    for (const auto& e : entries_) tranche_count += e.tranches.size();
-    dated.reserve(tranche_count);
+    undated.reserve(placements.size() - dated_count);
+    std::vector<std::uint64_t> keys;
+    keys.reserve(dated_count);
     r.commitments_.reserve(entries_.size());
-    r.index_.reserve(entries_.size());
+    std::size_t flat = 0;  // position of the tranche in round order
     // No overflow is possible below: every amount is positive and the pre-check above proved that
     // pre-money plus all commitments fits, so every partial sum fits too (checked arithmetic
     // would still throw rather than wrap).
-    {
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            const entry& e = entries_[i];
-            commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
-                         money::zero(currency_), money::zero(currency_)};
-            const auto add = [&](commitment& into, funding_status status, money amount) {
-                switch (status) {
-                    case funding_status::at_close: into.at_close += amount; break;
-                    case funding_status::scheduled: into.scheduled += amount; break;
-                    case funding_status::conditional: into.conditional += amount; break;
-                }
-            };
-            for (std::size_t k = 0; k < e.tranches.size(); ++k) {
-                const tranche& t = e.tranches[k];
-                const tranche_placement& p = placements[i][k];
-                if (t.has_fallback()) {  // the fallback is certain, the rest is not
-                    add(c, funding_status::scheduled, *t.fallback());
-                    add(c, p.status, t.excess());
-                } else {
-                    add(c, p.status, t.amount());
-                }
-                disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
-                               money::zero(currency_), t.fallback()};
-                (p.date ? dated : undated).push_back(std::move(d));
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const entry& e = entries_[i];
+        commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
+                     money::zero(currency_), money::zero(currency_)};
+        const auto add = [&](funding_status status, money amount) {
+            switch (status) {
+                case funding_status::at_close: c.at_close += amount; break;
+                case funding_status::scheduled: c.scheduled += amount; break;
+                case funding_status::conditional: c.conditional += amount; break;
             }
-            r.raised_ += c.total;
-            r.at_close_ += c.at_close;
-            r.scheduled_ += c.scheduled;
-            r.conditional_ += c.conditional;
-            r.index_.emplace(e.who.name(), i);
-            r.commitments_.push_back(std::move(c));
+        };
+        for (std::size_t k = 0; k < e.tranches.size(); ++k, ++flat) {
+            const tranche& t = e.tranches[k];
+            const tranche_placement& p = placements[flat];
+            if (t.has_fallback()) {  // the fallback is certain, the rest is not
+                add(funding_status::scheduled, *t.fallback());
+                add(p.status, t.excess());
+            } else {
+                add(p.status, t.amount());
+            }
+            disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
+                           money::zero(currency_), t.fallback()};
+            if (p.date) {
+                const auto day = static_cast<std::uint32_t>(
+                    static_cast<std::int64_t>(date::sys_days{*p.date}.time_since_epoch().count()) + (std::int64_t{1} << 31));
+                keys.push_back((std::uint64_t{day} << 32) | dated.size());
+                dated.push_back(std::move(d));
+            } else {
+                undated.push_back(std::move(d));
+            }
         }
-        r.post_money_ = r.valuation_.post_money(r.raised_);
-        r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
+        r.raised_ += c.total;
+        r.at_close_ += c.at_close;
+        r.scheduled_ += c.scheduled;
+        r.conditional_ += c.conditional;
+        r.commitments_.push_back(std::move(c));
     }
-    r.schedule_ = disbursement_schedule(std::move(dated), std::move(undated), currency_);
+    r.post_money_ = r.valuation_.post_money(r.raised_);
+    r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
+    std::sort(keys.begin(), keys.end());
+    constexpr std::uint64_t low = 0xFFFFFFFFU;
+    constexpr std::uint64_t done = std::uint64_t{1} << 31;  // positions fit 31 bits: tranche count checked below
+    for (std::size_t start = 0; start < keys.size(); ++start) {
+        if ((keys[start] & done) != 0) continue;
+        // Entry at position `start` must receive the entry from keys[start]'s position, and so on.
+        std::size_t at = start;
+        disbursement held = std::move(dated[start]);
+        for (;;) {
+            const auto from = static_cast<std::size_t>(keys[at] & low & ~done);
+            keys[at] |= done;
+            if (from == start) {
+                dated[at] = std::move(held);
+                break;
+            }
+            dated[at] = std::move(dated[from]);
+            at = from;
+        }
+    }
+    r.schedule_ = disbursement_schedule(disbursement_schedule::in_order, std::move(dated), std::move(undated), currency_);
     result.round = std::move(r);
     return result;
 }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -85,37 +86,47 @@ public:
         : dated_total_(money::zero(c)), undated_total_(money::zero(c)) {}
 
     /// Builds the schedule from entries in round order; sorts the dated ones by date (stable)
-    /// and fills in the running totals.
+    /// and fills in the running totals. Throws invalid_argument_error for a dated entry without
+    /// a date.
     disbursement_schedule(std::vector<disbursement> dated, std::vector<disbursement> undated,
                           currency c)
-        : dated_(std::move(dated)), undated_(std::move(undated)),
-          dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
-        for (std::size_t i = 0; i < dated_.size(); ++i) {
-            if (!dated_[i].date) {
+        : dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
+        for (std::size_t i = 0; i < dated.size(); ++i) {
+            if (!dated[i].date) {
                 throw invalid_argument_error("dated[" + std::to_string(i) +
                                              "].date: is missing; undated entries go in the undated list");
             }
         }
-        // Sort small (day, position) keys, not the 112-byte entries, then move each entry once:
-        // same order as a stable sort by date, a fraction of the memory traffic.
-        std::vector<std::pair<date::sys_days, std::size_t>> keys;
-        keys.reserve(dated_.size());
-        for (std::size_t i = 0; i < dated_.size(); ++i) keys.emplace_back(date::sys_days{*dated_[i].date}, i);
+        // Sort 8-byte keys (day, position), not the entries, then move each entry once: the
+        // same order as a stable sort by date.
+        std::vector<std::uint64_t> keys;
+        keys.reserve(dated.size());
+        for (std::size_t i = 0; i < dated.size(); ++i) {
+            const auto day = static_cast<std::uint32_t>(
+                static_cast<std::int64_t>(date::sys_days{*dated[i].date}.time_since_epoch().count()) +
+                (std::int64_t{1} << 31));
+            keys.push_back((std::uint64_t{day} << 32) | static_cast<std::uint64_t>(i));
+        }
         std::sort(keys.begin(), keys.end());
-        std::vector<disbursement> sorted;
-        sorted.reserve(dated_.size());
-        for (const auto& k : keys) sorted.push_back(std::move(dated_[k.second]));
-        dated_ = std::move(sorted);
-        for (auto& d : dated_) {
-            dated_total_ += d.amount;
-            d.cumulative = dated_total_;
-        }
-        money running = dated_total_;  // undated entries continue the dated running total
-        for (auto& d : undated_) {
-            undated_total_ += d.amount;
-            running += d.amount;
-            d.cumulative = running;
-        }
+        dated_.reserve(dated.size());
+        for (const std::uint64_t k : keys) dated_.push_back(std::move(dated[static_cast<std::size_t>(k & 0xFFFFFFFFU)]));
+        undated_ = std::move(undated);
+        total_up();
+    }
+
+    /// Marks entries already in schedule order (see the constructor taking it).
+    struct in_order_t {
+        explicit in_order_t() = default;
+    };
+    /// Marks entries already in schedule order.
+    static constexpr in_order_t in_order{};
+    /// Builds the schedule from dated entries already in date order (ties in round order) and
+    /// undated entries in round order, filling in the running totals; the round builder sorts
+    /// small keys and creates the entries in order.
+    disbursement_schedule(in_order_t, std::vector<disbursement> dated, std::vector<disbursement> undated, currency c)
+        : dated_(std::move(dated)), undated_(std::move(undated)), dated_total_(money::zero(c)),
+          undated_total_(money::zero(c)) {
+        total_up();
     }
 
     /// Dated entries, in date order.
@@ -138,6 +149,19 @@ public:
     }
 
 private:
+    void total_up() {
+        for (auto& d : dated_) {
+            dated_total_ += d.amount;
+            d.cumulative = dated_total_;
+        }
+        money running = dated_total_;  // undated entries continue the dated running total
+        for (auto& d : undated_) {
+            undated_total_ += d.amount;
+            running += d.amount;
+            d.cumulative = running;
+        }
+    }
+
     std::vector<disbursement> dated_;
     std::vector<disbursement> undated_;
     money dated_total_;
