@@ -58,8 +58,8 @@ using calendar_date = date::year_month_day;
 /// Throws invalid_argument_error naming @p field unless is_modelled(@p d): a real calendar day
 /// on or before end_of_time().
 inline void require_valid(calendar_date d, const std::string& field) {
-    const std::string rule = date_rule(d);
-    if (!rule.empty()) throw invalid_argument_error(field + " = " + to_string(d) + ": " + rule);
+    if (is_modelled(d)) return;
+    throw invalid_argument_error(field + " = " + to_string(d) + ": " + date_rule(d));
 }
 
 }  // namespace fundround
