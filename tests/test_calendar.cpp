@@ -117,3 +117,22 @@ TEST_CASE("calendar_date is date::year_month_day") {
     CHECK(ymd(2026, 2, 27) < ymd(2026, 2, 28));
     CHECK(ymd(2026, 12, 31) < ymd(2027, 1, 1));
 }
+
+// Issue 9, item 8: next_day wrapped from 32767-12-31 to -32768-01-01.
+TEST_CASE("next_day: never wraps; end_of_time() is the one last modelled day") {
+    static_assert(fr::end_of_time() == date::year{9999} / 12 / 31);
+    static_assert(fr::is_modelled(fr::end_of_time()));
+    CHECK(fr::next_day(fr::end_of_time()) == ymd(10000, 1, 1));
+    CHECK_FALSE(fr::is_modelled(ymd(10000, 1, 1)));
+    CHECK_FALSE(fr::is_modelled(ymd(2026, 2, 30)));
+    CHECK(fr::next_day(ymd(32767, 12, 30)) == ymd(32767, 12, 31));
+    CHECK_THROWS_WITH_AS((void)fr::next_day(ymd(32767, 12, 31)),
+                         "date = 32767-12-31: has no next day (the last day date::year can hold)",
+                         fr::invalid_argument_error);
+    CHECK(fr::date_rule(ymd(10000, 1, 1)) == "is after 9999-12-31, the last day fundround models");
+    CHECK(fr::date_rule(ymd(2026, 2, 30)) == "is not a valid calendar date");
+    CHECK(fr::date_rule(ymd(2026, 2, 28)).empty());
+    CHECK_THROWS_WITH_AS(fr::require_valid(ymd(10000, 1, 1), "x"),
+                         "x = 10000-01-01: is after 9999-12-31, the last day fundround models",
+                         fr::invalid_argument_error);
+}

@@ -200,7 +200,7 @@ TEST_CASE("open_round: fallback amounts at a later close") {
     SUBCASE("\"at close\" with a fallback keeps the fallback, and the builder's problem is named for the close") {
         check_diag(only_problem(r, closing(ymd(2026, 3, 1)).invest(investor("B"), {tranche::at_close(2_B).otherwise(1_B)})),
                    "closing.investors[0] \"B\".tranches[0].fallback", "$1,000,000,000.00",
-                   "is never paid: the condition on or after 2026-03-01 can never lapse (give it a long-stop date)");
+                   "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
     }
 }
 

@@ -148,7 +148,7 @@ TEST_CASE("world_state rejects invalid dates") {
     CHECK_THROWS_WITH_AS(world_state(ymd(2026, 2, 30)), "as_of = 2026-02-30: is not a valid calendar date",
                          fr::invalid_argument_error);
     world_state w(ymd(2026, 1, 1));
-    CHECK_THROWS_WITH_AS(w.at(ymd(2027, 2, 29)), "as_of = 2027-02-29: is not a valid calendar date",
+    CHECK_THROWS_WITH_AS((void)w.at(ymd(2027, 2, 29)), "as_of = 2027-02-29: is not a valid calendar date",
                          fr::invalid_argument_error);
     CHECK_THROWS_WITH_AS(w.achieve("IPO", ymd(2026, 4, 31)),
                          "milestone \"IPO\" achieved on = 2026-04-31: is not a valid calendar date",
@@ -159,7 +159,7 @@ TEST_CASE("world_state rejects invalid dates") {
     // Nothing was recorded by the failed calls.
     CHECK_FALSE(w.at(ymd(2030, 1, 1)).achieved_on("IPO").has_value());
     CHECK_FALSE(w.at(ymd(2030, 1, 1)).failed_on("IPO").has_value());
-    CHECK_NOTHROW(w.at(ymd(2028, 2, 29)));
+    CHECK_NOTHROW((void)w.at(ymd(2028, 2, 29)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,9 +193,9 @@ TEST_CASE("on_or_after: pending before the date, met on and after it, since the 
     // Milestones are irrelevant to it.
     CHECK(c.evaluate(world_state(ymd(2026, 2, 28)).achieve("X", ymd(2026, 1, 1))) == pending());
 
-    CHECK_THROWS_WITH_AS(condition::on_or_after(ymd(2026, 2, 30)),
+    CHECK_THROWS_WITH_AS((void)condition::on_or_after(ymd(2026, 2, 30)),
                          "on_or_after = 2026-02-30: is not a valid calendar date", fr::invalid_argument_error);
-    CHECK_THROWS_AS(fr::on_or_after(ymd(2026, 0, 1)), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)fr::on_or_after(ymd(2026, 0, 1)), fr::invalid_argument_error);
 }
 
 TEST_CASE("milestone: pending, achieved, achieved after as_of, failed") {
@@ -237,10 +237,10 @@ TEST_CASE("milestone: pending, achieved, achieved after as_of, failed") {
 }
 
 TEST_CASE("milestone: empty name throws") {
-    CHECK_THROWS_WITH_AS(condition::milestone(""), "milestone name: must not be empty", fr::invalid_argument_error);
-    CHECK_THROWS_AS(fr::milestone(std::string()), fr::invalid_argument_error);
-    CHECK_THROWS_AS(fr::milestone(""), fr::error);
-    CHECK_NOTHROW(fr::milestone(" "));
+    CHECK_THROWS_WITH_AS((void)condition::milestone(""), "milestone name: must not be empty", fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)fr::milestone(std::string()), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)fr::milestone(""), fr::error);
+    CHECK_NOTHROW((void)fr::milestone(" "));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,7 +518,7 @@ TEST_CASE("long stop over other parts") {
     CHECK(a_missed.evaluate(world_state(ymd(2026, 7, 1)).achieve("A", ymd(2026, 5, 1))) ==
           lapsed_since(ymd(2026, 5, 1)));
 
-    CHECK_THROWS_WITH_AS(fr::milestone("A").with_long_stop(ymd(2026, 2, 29)),
+    CHECK_THROWS_WITH_AS((void)fr::milestone("A").with_long_stop(ymd(2026, 2, 29)),
                          "long_stop = 2026-02-29: is not a valid calendar date", fr::invalid_argument_error);
 }
 
@@ -752,4 +752,55 @@ TEST_CASE("condition: identity() is shared by copies, not by equal trees built a
     CHECK(copy.identity() == a.identity());
     CHECK(twin == a);
     CHECK(twin.identity() != a.identity());
+}
+
+// Issue 9, item 8: conditions recursed without bound (evaluate() crashed at 50,000-70,000
+// levels, destroying a 10^6-deep chain overflowed the stack). Nesting is capped when written.
+TEST_CASE("condition: nesting deeper than fr::max_condition_depth is refused when written") {
+    condition c = fr::milestone("m");
+    for (std::size_t level = 1; level < fr::max_condition_depth; ++level) c = !c;
+    CHECK(c.depth() == fr::max_condition_depth);
+    CHECK(c.evaluate(world_state(ymd(2026, 1, 1))).is_pending());
+    CHECK_THROWS_WITH_AS((void)!c,
+                         "condition.negation = nesting depth 1001: must be at most 1000 levels deep (flatten it "
+                         "with all_of/any_of)",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(c && fr::at_close()), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)c.with_long_stop(ymd(2026, 1, 1)), fr::invalid_argument_error);
+    // Wide is fine: a million parts in one all_of is two levels deep, and destroyed iteratively.
+    std::vector<condition> wide(1000000, fr::milestone("m"));
+    const condition flat = fr::all_of(std::move(wide));
+    CHECK(flat.depth() == 2);
+    CHECK(flat.evaluate(world_state(ymd(2026, 1, 1)).achieve("m", ymd(2026, 1, 1))).is_met());
+}
+
+// Issue 9, items 7 and 8: a moved-from condition is always(), not a null tree.
+TEST_CASE("condition: a moved-from condition is a valid value") {
+    condition a = fr::milestone("m") && fr::on_or_after(ymd(2026, 1, 1));
+    const condition b = std::move(a);
+    CHECK(a == condition());  // NOLINT(bugprone-use-after-move): the point of the test
+    CHECK(a.kind() == condition_kind::always);
+    CHECK(a.parts().empty());
+    CHECK(a.milestone_name().empty());
+    CHECK_FALSE(a.depends_on_milestone());
+    CHECK(a.to_string() == "at close");
+    CHECK(a.evaluate(world_state(ymd(2026, 1, 1))).is_met());
+    condition c = b;
+    c = std::move(a);
+    CHECK(c == fr::at_close());
+    a = b;
+    CHECK(a == b);
+    CHECK(b.depends_on_milestone());
+}
+
+TEST_CASE("condition: dates after fr::end_of_time() are refused") {
+    CHECK_THROWS_WITH_AS((void)fr::on_or_after(ymd(10000, 1, 1)),
+                         "on_or_after = 10000-01-01: is after 9999-12-31, the last day fundround models",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)world_state(ymd(10000, 1, 1)), fr::invalid_argument_error);
+    CHECK_THROWS_AS(world_state(ymd(2026, 1, 1)).achieve("m", ymd(32767, 12, 31)), fr::invalid_argument_error);
+    // A long-stop on the last modelled day never lapses within the modelled time.
+    const condition c = fr::milestone("m").with_long_stop(fr::end_of_time());
+    CHECK(c.evaluate(world_state(fr::end_of_time())).is_pending());
+    CHECK(c.evaluate(world_state(fr::end_of_time()).achieve("m", fr::end_of_time())).is_met());
 }

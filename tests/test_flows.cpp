@@ -378,5 +378,5 @@ TEST_CASE("equity_flows: an investor's payments in a scenario become cash flows"
             .build();
     const std::vector<cash_flow> lapsed = fr::equity_flows(fr::round_timeline(f), "A");
     REQUIRE(lapsed.size() == 1);
-    CHECK(lapsed[0] == cash_flow{ymd(2027, 1, 1), 20_B, "equity, tranche 1 (fallback)"});
+    CHECK(lapsed[0] == cash_flow{ymd(2026, 12, 31), 20_B, "equity, tranche 1 (fallback)"});  // paid on the settlement date (issue 9)
 }

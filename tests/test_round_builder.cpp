@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <random>
+#include <utility>
 #include <limits>
 #include <string>
 #include <vector>
@@ -57,7 +60,7 @@ TEST_CASE("round_builder: a good round has no problems") {
     CHECK(r.problems.empty());
     REQUIRE(r.round.has_value());
     CHECK(r.round->post_money() == 780_B);
-    CHECK_NOTHROW(b.build());
+    CHECK_NOTHROW((void)b.build());
     // A builder is reusable: building twice gives the same figures.
     CHECK(b.build().ownership("Amazon") == b.build().ownership("Amazon"));
     CHECK(b.build().ownership("Amazon") == fraction(5, 78));
@@ -280,7 +283,7 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
         REQUIRE(r.problems.size() == 1);
         check_diag(r.problems[0], "investors[0] \"A\".tranches", "",
                    "the tranches' sum overflows the amount range");
-        CHECK_THROWS_AS(b.build(), validation_error);
+        CHECK_THROWS_AS((void)b.build(), validation_error);
     }
     SUBCASE("two tranches near INT64_MAX units, with a stated commitment") {
         const money near_max = money::from_units(std::numeric_limits<std::int64_t>::max() - 1);
@@ -508,8 +511,8 @@ TEST_CASE("round_builder: a builder with many problems reports all of them, in i
         for (const auto& d : expected) CHECK(what.find(d.message()) != std::string::npos);
     }
     CHECK(thrown);
-    CHECK_THROWS_AS(b.build(), fundround::error);
-    CHECK_THROWS_WITH_AS(b.build(), doctest::Contains("10 problems"), validation_error);
+    CHECK_THROWS_AS((void)b.build(), fundround::error);
+    CHECK_THROWS_WITH_AS((void)b.build(), doctest::Contains("10 problems"), validation_error);
 }
 
 TEST_CASE("round_builder: placement problems are reported together with the others") {
@@ -613,8 +616,8 @@ TEST_CASE("round_builder: invest(who, {}) compiles and is reported") {
     check_diag(d, "investors[0] \"A\".tranches", "", "at least one tranche is required");
 }
 
-// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3).
-TEST_CASE("round_builder: a tranche with a fallback is scheduled as fallback + excess") {
+// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3); one date (issue 9).
+TEST_CASE("round_builder: a fallback tranche is one entry paying on its settlement date") {
     const condition c = milestone("listing").with_long_stop(ymd(2026, 12, 31));
     const funding_round r = valid_base()
                                 .invest(investor::financial("A"), {tranche::at_close(5_B),
@@ -623,61 +626,214 @@ TEST_CASE("round_builder: a tranche with a fallback is scheduled as fallback + e
     const commitment& a = r.commitment_of("A");
     CHECK(a.total == 35_B);      // committed counts the amount if met
     CHECK(a.at_close == 5_B);
-    CHECK(a.scheduled == 20_B);  // the fallback is certain: paid by the day after the long-stop
+    CHECK(a.scheduled == 20_B);  // the fallback is certain: paid on the settlement date either way
     CHECK(a.conditional == 10_B);
     CHECK(r.raised() == 35_B);
     CHECK(r.post_money() == 765_B);
 
     const disbursement_schedule& s = r.schedule();
     REQUIRE(s.dated().size() == 2);
-    CHECK(s.dated()[1].part == tranche_part::fallback);
-    CHECK(s.dated()[1].amount == 20_B);
-    CHECK(s.dated()[1].date == ymd(2027, 1, 1));  // the first day the condition can have lapsed
-    CHECK(s.dated()[1].status == funding_status::scheduled);
-    CHECK(s.dated()[1].when == (c || !c));
-    REQUIRE(s.undated().size() == 1);
-    CHECK(s.undated()[0].part == tranche_part::excess);
-    CHECK(s.undated()[0].amount == 10_B);
-    CHECK(s.undated()[0].when == c);
-    CHECK(s.undated()[0].tranche_index == 1);
+    CHECK(s.undated().empty());
+    const disbursement& f = s.dated()[1];
+    CHECK(f.amount == 30_B);
+    CHECK(f.fallback == 20_B);
+    CHECK(f.date == ymd(2026, 12, 31));  // the long-stop: settled then
+    CHECK(f.status == funding_status::conditional);
+    CHECK(f.when == c);
+    CHECK(f.tranche_index == 1);
     CHECK(s.total() == a.total);
-    CHECK(s.undated()[0].cumulative == 35_B);
+    CHECK(f.cumulative == 35_B);
 }
 
-TEST_CASE("round_builder: a fallback on a condition without a long-stop is conditional too") {
-    // The milestone may never settle, so neither part is certain.
-    const funding_round r = valid_base()
-                                .invest(investor::financial("A"), {tranche::when(30_B, milestone("x")).otherwise(20_B)})
-                                .build();
-    CHECK(r.commitment_of("A").conditional == 30_B);
-    REQUIRE(r.schedule().undated().size() == 2);
-    CHECK(r.schedule().undated()[0].part == tranche_part::fallback);
-    CHECK(r.schedule().undated()[1].part == tranche_part::excess);
+// SoftBank: "$22.5B by Dec 31 if the restructuring is done, otherwise $12.5B" (issue 9, item 6).
+TEST_CASE("round_builder: a fallback tranche with an expected date settles on it") {
+    const condition restructuring = milestone("restructuring");  // no long-stop: the date says when
+    const funding_round r =
+        valid_base()
+            .invest(investor::financial("SoftBank"),
+                    {tranche::when(22'500_M, restructuring, ymd(2026, 12, 31)).otherwise(12'500_M)})
+            .build();
+    const disbursement& d = r.schedule().dated().at(0);
+    CHECK(d.date == ymd(2026, 12, 31));
+    CHECK(d.amount == 22'500_M);
+    CHECK(d.fallback == 12'500_M);
+    CHECK(r.commitment_of("SoftBank").scheduled == 12'500_M);
+    CHECK(r.commitment_of("SoftBank").conditional == 10_B);
+    CHECK(condition_text(d) == "milestone \"restructuring\", otherwise $12.5B");
 }
 
-TEST_CASE("round_builder: a fallback that can never be paid is reported") {
+TEST_CASE("round_builder: a fallback tranche needs a settlement date") {
+    check_diag(only_problem(valid_base().invest(investor::financial("A"),
+                                                {tranche::when(30_B, milestone("x")).otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
     check_diag(only_problem(valid_base().invest(investor::financial("A"),
                                                 {tranche::at_close(30_B).otherwise(20_B)})),
                "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
-               "is never paid: the condition at close can never lapse (give it a long-stop date)");
+               "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
+}
+
+TEST_CASE("round_builder: a fallback that can never be paid is reported") {
     check_diag(only_problem(valid_base().invest(
                    investor::financial("A"), {tranche::on(30_B, ymd(2026, 6, 1)).otherwise(20_B)})),
                "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
-               "is never paid: the condition on or after 2026-06-01 can never lapse (give it a long-stop date)");
-    // An invalid fallback is reported once, by the tranche, and the tranche is placed whole.
-    const build_result bad = valid_base()
-                                 .invest(investor::financial("A"),
-                                         {tranche::when(30_B, milestone("x")).otherwise(30_B)})
-                                 .try_build();
-    REQUIRE(bad.problems.size() == 1);
-    CHECK(bad.problems[0].field == "investors[0] \"A\".tranches[0].fallback");
-}
-
-TEST_CASE("round_builder: a fallback on a condition already met at close is never paid") {
-    // Met at close, so it cannot lapse any more: the fallback is dead text, and is reported.
+               "is never paid: the condition is met by the settlement date 2026-06-01 whatever happens");
+    // Met at close, so met by its settlement date in every outcome.
     check_diag(only_problem(valid_base().invest(
                    investor::financial("A"),
                    {tranche::when(30_B, on_or_after(close_day()).with_long_stop(ymd(2026, 3, 31))).otherwise(20_B)})),
                "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
-               "is never paid: the condition on or after 2026-02-27 by 2026-03-31 can never lapse");
+               "is never paid: the condition is met by the settlement date 2026-03-31 whatever happens");
+    // "m, or in any case from 2026-06-01", settling on 2026-07-01: certain by then.
+    check_diag(only_problem(valid_base().invest(
+                   investor::financial("A"),
+                   {tranche::when(30_B, milestone("m") || on_or_after(ymd(2026, 6, 1)), ymd(2026, 7, 1))
+                        .otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].fallback", "$20,000,000,000.00",
+               "is never paid: the condition is met by the settlement date 2026-07-01 whatever happens");
+    // Settling before the date the condition starts: the amount can never be paid.
+    check_diag(only_problem(valid_base().invest(
+                   investor::financial("A"),
+                   {tranche::when(30_B, milestone("m") && on_or_after(ymd(2027, 6, 1)), ymd(2026, 7, 1))
+                        .otherwise(20_B)})),
+               "investors[0] \"A\".tranches[0].condition", "(milestone \"m\" and on or after 2027-06-01)",
+               "can never be met by the settlement date 2026-07-01");
+}
+
+TEST_CASE("tranche::otherwise: an invalid fallback is rejected when written") {
+    CHECK_THROWS_WITH_AS((void)tranche::when(1_M, milestone("m")).otherwise(2_M),
+                         "fallback = $2,000,000.00: must be less than the amount if met, $1,000,000.00",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, milestone("x")).otherwise(30_B),
+                         "fallback = $30,000,000,000.00: must be less than the amount if met, $30,000,000,000.00",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, milestone("x")).otherwise(money::zero(currencies::usd)),
+                         "fallback = $0.00: must be positive", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, milestone("x")).otherwise(eur(1)),
+                         "fallback = €1.00: must be in the amount's currency, USD", invalid_argument_error);
+}
+
+// A long-stop on the last modelled day still settles (issue 9, item 6).
+TEST_CASE("round_builder: a fallback with a long-stop on 9999-12-31 settles then") {
+    const funding_round r =
+        valid_base()
+            .invest(investor("A"), {tranche::when(3_M, milestone("m").with_long_stop(ymd(9999, 12, 31))).otherwise(1_M)})
+            .build();
+    const disbursement& d = r.schedule().dated().at(0);
+    CHECK(d.date == ymd(9999, 12, 31));
+    CHECK(r.commitment_of("A").scheduled == 1_M);
+    const round_timeline nothing(r);
+    CHECK(nothing.in_the_end().funded == 1_M);
+    CHECK(nothing.in_the_end().lapsed == 2_M);
+    CHECK(nothing.in_the_end().conditional == money::zero(currencies::usd));
+    const scenario_result met = scenario("met").achieve("m", ymd(9999, 12, 31)).apply_to(r);
+    CHECK(met.raised() == 3_M);
+    REQUIRE(met.payments().size() == 1);
+    CHECK(met.payments()[0].date == ymd(9999, 12, 31));
+}
+
+// Issue 9, item 8: dates beyond 9999-12-31.
+TEST_CASE("round_builder: dates after end_of_time() are rejected, never dropped") {
+    check_diag(only_problem(valid_base().invest(investor("A"), {tranche::at_close(1_M).expected_on(ymd(10000, 1, 1))})),
+               "investors[0] \"A\".tranches[0].expected_date", "10000-01-01",
+               "is after 9999-12-31, the last day fundround models");
+    check_diag(only_problem(round_builder("R").pre_money(1_B).close_date(ymd(10000, 1, 1)).invest(investor("A"), 1_M)),
+               "close_date", "10000-01-01", "is after 9999-12-31, the last day fundround models");
+    CHECK_THROWS_WITH_AS((void)tranche::on(1_M, ymd(10000, 1, 1)),
+                         "on_or_after = 10000-01-01: is after 9999-12-31, the last day fundround models",
+                         invalid_argument_error);
+    // The long-stop on 32767-12-31 that made next_day wrap is refused when written.
+    CHECK_THROWS_WITH_AS((void)milestone("m").with_long_stop(ymd(32767, 12, 31)),
+                         "long_stop = 32767-12-31: is after 9999-12-31, the last day fundround models",
+                         invalid_argument_error);
+    // On the last modelled day everything works, and try_build() does not throw.
+    const build_result ok = valid_base()
+                                .invest(investor("A"), {tranche::when(1_M, milestone("m").with_long_stop(ymd(9999, 12, 31))),
+                                                        tranche::on(1_M, ymd(9999, 12, 31))})
+                                .try_build();
+    CHECK(ok.ok());
+}
+
+// Issue 9, item 8: classification is exact, not a capped enumeration.
+TEST_CASE("round_builder: classification of many milestones with their own long-stops") {
+    const auto own = [](int k) {
+        return milestone("m" + std::to_string(k)).with_long_stop(ymd(2026, static_cast<unsigned>(3 + k), 28));
+    };
+    for (int n : {1, 3, 4, 6, 10}) {
+        CAPTURE(n);
+        std::vector<condition> parts;
+        for (int k = 0; k < n; ++k) parts.push_back(own(k));
+        const condition all = all_of(parts);
+        // Certain: in any case from 2027-01-01.
+        const funding_round r =
+            valid_base().invest(investor("A"), {tranche::when(1_M, all || on_or_after(ymd(2027, 1, 1)))}).build();
+        CHECK(r.schedule().dated().at(0).status == funding_status::scheduled);
+        CHECK(r.schedule().dated().at(0).date == ymd(2027, 1, 1));
+        // Never: all_of(p) && !all_of(p).
+        check_diag(only_problem(valid_base().invest(investor("A"), {tranche::when(1_M, all && !all)})),
+                   "investors[0] \"A\".tranches[0].condition", (all && !all).to_string(), "can never be met");
+        // Possible, not certain.
+        const funding_round maybe = valid_base().invest(investor("A"), {tranche::when(1_M, all)}).build();
+        CHECK(maybe.raised_conditional() == 1_M);
+    }
+}
+
+
+// build() creates dated entries in round order and permutes them by sorted keys: the result must
+// be exactly a stable sort by date of the entries in round order (issue 9, item 9).
+TEST_CASE("round_builder: property - the schedule is a stable sort by date of the round's tranches") {
+    std::mt19937 gen(99);
+    const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(gen); };
+    for (int round_no = 0; round_no < 40; ++round_no) {
+        round_builder b = valid_base();
+        const int investors = pick(1, 30);
+        for (int i = 0; i < investors; ++i) {
+            std::vector<tranche> ts;
+            const int n = pick(1, 5);
+            for (int k = 0; k < n; ++k) {
+                const money amount = money::from_major(pick(1, 100));
+                const calendar_date d{date::sys_days{close_day()} + date::days{pick(0, 20)}};
+                switch (pick(0, 3)) {
+                    case 0: ts.push_back(tranche::at_close(amount)); break;
+                    case 1: ts.push_back(tranche::on(amount, d)); break;
+                    case 2: ts.push_back(tranche::when(amount, milestone("m"), d)); break;
+                    default: ts.push_back(tranche::when(amount, milestone("m"))); break;
+                }
+            }
+            b.invest(investor("I" + std::to_string(i)), ts);
+        }
+        const funding_round r = b.build();
+        std::vector<std::pair<date::sys_days, std::pair<std::size_t, std::size_t>>> want;
+        std::vector<std::pair<std::size_t, std::size_t>> want_undated;
+        for (std::size_t i = 0; i < r.commitments().size(); ++i) {
+            const auto& ts = r.commitments()[i].tranches;
+            for (std::size_t k = 0; k < ts.size(); ++k) {
+                if (ts[k].condition() == milestone("m") && !ts[k].expected_date()) {
+                    want_undated.emplace_back(i, k);
+                } else {
+                    want.push_back({date::sys_days{ts[k].expected_date() ? *ts[k].expected_date() : close_day()}, {i, k}});
+                }
+            }
+        }
+        std::stable_sort(want.begin(), want.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        const disbursement_schedule& s = r.schedule();
+        REQUIRE(s.dated().size() == want.size());
+        REQUIRE(s.undated().size() == want_undated.size());
+        money running = money::zero(currencies::usd);
+        for (std::size_t j = 0; j < want.size(); ++j) {
+            const disbursement& d = s.dated()[j];
+            CHECK(date::sys_days{*d.date} == want[j].first);
+            CHECK(std::make_pair(d.investor_index, d.tranche_index) == want[j].second);
+            CHECK(d.investor == r.commitments()[d.investor_index].investor.name());
+            CHECK(d.amount == r.commitments()[d.investor_index].tranches[d.tranche_index].amount());
+            running += d.amount;
+            CHECK(d.cumulative == running);
+        }
+        for (std::size_t j = 0; j < want_undated.size(); ++j) {
+            CHECK(std::make_pair(s.undated()[j].investor_index, s.undated()[j].tranche_index) == want_undated[j]);
+        }
+        for (int i = 0; i < investors; ++i) CHECK(r.has_investor("I" + std::to_string(i)));
+        CHECK_FALSE(r.has_investor("I"));
+        CHECK(r.commitment_of("I0").investor.name() == "I0");
+    }
 }

@@ -95,9 +95,22 @@ TEST_CASE("scenario: fallback amounts in a scenario") {
     CHECK(scenario("met").achieve("m", ymd(2026, 12, 31)).apply_to(r).raised() == 30_B);  // inclusive
     const scenario_result late = scenario("late").achieve("m", ymd(2027, 1, 1)).apply_to(r);
     CHECK(late.raised() == 20_B);
+    REQUIRE(late.payments().size() == 1);  // one payment, on the settlement date
+    CHECK(late.payments()[0].date == ymd(2026, 12, 31));
+    CHECK(late.payments()[0].part == tranche_part::fallback);
     CHECK(late.lapsed() == 10_B);
     CHECK(late.post_money() == 120_B);
     CHECK(late.ownership("A") == fraction(1, 6));
+}
+
+// Issue 9, item 8: a date after 9999-12-31 is refused, not dropped.
+TEST_CASE("scenario: dates after end_of_time() are reported") {
+    const scenario s = scenario("far").achieve("certain conditions", ymd(10000, 1, 1));
+    const std::vector<diagnostic> problems = s.validate(reference_round());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "scenario \"far\".milestones[0].date");
+    CHECK(problems[0].value == "10000-01-01");
+    CHECK(problems[0].rule == "is after 9999-12-31, the last day fundround models");
 }
 
 TEST_CASE("scenario: every problem is reported at once") {
@@ -117,7 +130,7 @@ TEST_CASE("scenario: every problem is reported at once") {
     CHECK(problems[1].rule == "is not a valid calendar date");
     CHECK(problems[2].field == "scenario \"typos\".milestones[2].name");
     CHECK(problems[2].rule == "is given more than one outcome");
-    CHECK_THROWS_AS(s.apply_to(r), validation_error);
+    CHECK_THROWS_AS((void)s.apply_to(r), validation_error);
     try {
         (void)s.apply_to(r);
     } catch (const validation_error& e) {

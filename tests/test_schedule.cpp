@@ -253,10 +253,9 @@ TEST_CASE("schedule: a dated entry without a date is refused") {
                     fundround::invalid_argument_error);
 }
 
-TEST_CASE("schedule: tranche parts and their condition text") {
+TEST_CASE("schedule: a fallback tranche is one entry on its settlement date, with its condition text") {
     CHECK(to_string(tranche_part::whole) == "whole");
     CHECK(to_string(tranche_part::fallback) == "fallback");
-    CHECK(to_string(tranche_part::excess) == "excess");
     const condition c = milestone("listing").with_long_stop(date::year{2026} / 12 / 31);
     const funding_round r = round_builder("R")
                                 .pre_money(100_B)
@@ -266,10 +265,17 @@ TEST_CASE("schedule: tranche parts and their condition text") {
                                 .build();
     const disbursement_schedule& s = r.schedule();
     REQUIRE(s.dated().size() == 1);
-    REQUIRE(s.undated().size() == 2);
-    CHECK(condition_text(s.dated()[0]) == "milestone \"listing\" by 2026-12-31, met or lapsed (fallback)");
-    CHECK(condition_text(s.undated()[0]) == "milestone \"listing\" by 2026-12-31 (excess over the fallback)");
-    CHECK(condition_text(s.undated()[1]) == "milestone \"other\"");
-    CHECK(s.undated()[1].part == tranche_part::whole);
+    REQUIRE(s.undated().size() == 1);
+    const disbursement& f = s.dated()[0];
+    CHECK(*f.date == date::year{2026} / 12 / 31);  // the long-stop: it settles then
+    CHECK(f.amount == 30_B);
+    CHECK(f.fallback == 20_B);
+    CHECK(f.status == funding_status::conditional);
+    CHECK(f.cumulative == 30_B);
+    CHECK(condition_text(f) == "milestone \"listing\" by 2026-12-31, otherwise $20B");
+    CHECK(condition_text(s.undated()[0]) == "milestone \"other\"");
+    CHECK_FALSE(s.undated()[0].fallback.has_value());
     CHECK(s.total() == 35_B);
+    CHECK(s.due_through(date::year{2026} / 12 / 30) == money::zero(currencies::usd));
+    CHECK(s.due_through(date::year{2026} / 12 / 31) == 30_B);
 }

@@ -146,8 +146,9 @@ TEST_CASE("timeline: the long-stop date is inclusive; the money lapses the day a
     }
 }
 
-// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3).
-TEST_CASE("timeline: a fallback amount is paid when the condition lapses") {
+// "$30B if the milestone is met by the long-stop date, otherwise $20B" (issue 3), paid on one
+// date, the settlement date (issue 9).
+TEST_CASE("timeline: a fallback tranche pays one amount on its settlement date") {
     const calendar_date stop = ymd(2026, 12, 31);
     const funding_round r = round_builder("R")
                                 .pre_money(100_B)
@@ -155,31 +156,77 @@ TEST_CASE("timeline: a fallback amount is paid when the condition lapses") {
                                 .invest(investor::financial("A"),
                                         {tranche::when(30_B, milestone("m").with_long_stop(stop)).otherwise(20_B)})
                                 .build();
-    SUBCASE("met: the whole $30B on the day") {
+    SUBCASE("met before the long-stop: $30B on the long-stop date, committed from the day it is met") {
         world_state facts(kClose);
         facts.achieve("m", ymd(2026, 10, 1));
         const round_timeline t(r, facts);
         // Until then the fallback is certain (committed) and the excess conditional.
         check_position(t.as_of(ymd(2026, 9, 30)), 0_B, 20_B, 10_B, 0_B, 100_B);
-        check_position(t.as_of(ymd(2026, 10, 1)), 30_B, 0_B, 0_B, 0_B, 130_B);
-        CHECK(t.payments().size() == 2);
+        check_position(t.as_of(ymd(2026, 10, 1)), 0_B, 30_B, 0_B, 0_B, 100_B);
+        check_position(t.as_of(ymd(2026, 12, 30)), 0_B, 30_B, 0_B, 0_B, 100_B);
+        check_position(t.as_of(stop), 30_B, 0_B, 0_B, 0_B, 130_B);
+        REQUIRE(t.payments().size() == 1);
+        CHECK(t.payments()[0].part == tranche_part::whole);
+        CHECK(t.payments()[0].amount == 30_B);
+        CHECK(t.payments()[0].date == stop);
     }
-    SUBCASE("not met by the long-stop: $20B paid the day after it, $10B lapses") {
+    SUBCASE("met on the long-stop date itself: still $30B") {
+        world_state facts(kClose);
+        facts.achieve("m", stop);
+        const round_timeline t(r, facts);
+        check_position(t.as_of(ymd(2026, 12, 30)), 0_B, 20_B, 10_B, 0_B, 100_B);
+        check_position(t.as_of(stop), 30_B, 0_B, 0_B, 0_B, 130_B);
+    }
+    SUBCASE("not met by the long-stop: $20B paid on it, $10B lapses then") {
         const round_timeline t(r);
-        check_position(t.as_of(stop), 0_B, 20_B, 10_B, 0_B, 100_B);
-        check_position(t.as_of(ymd(2027, 1, 1)), 20_B, 0_B, 0_B, 10_B, 120_B);
+        check_position(t.as_of(ymd(2026, 12, 30)), 0_B, 20_B, 10_B, 0_B, 100_B);
+        check_position(t.as_of(stop), 20_B, 0_B, 0_B, 10_B, 120_B);
+        check_position(t.in_the_end(), 20_B, 0_B, 0_B, 10_B, 120_B);
         REQUIRE(t.payments().size() == 1);
         CHECK(t.payments()[0].part == tranche_part::fallback);
         CHECK(t.payments()[0].amount == 20_B);
-        CHECK(t.payments()[0].date == ymd(2027, 1, 1));
+        CHECK(t.payments()[0].date == stop);
     }
+    SUBCASE("failed before the long-stop: the excess lapses that day, the fallback is paid on the long-stop") {
+        world_state facts(kClose);
+        facts.fail("m", ymd(2026, 7, 1));
+        const round_timeline t(r, facts);
+        check_position(t.as_of(ymd(2026, 7, 1)), 0_B, 20_B, 0_B, 10_B, 100_B);
+        check_position(t.as_of(stop), 20_B, 0_B, 0_B, 10_B, 120_B);
+    }
+}
+
+// SoftBank: "$22.5B by Dec 31 if the restructuring is done, otherwise $12.5B" (issue 9, item 6).
+TEST_CASE("timeline: a fallback tranche with an expected date pays on it, not when the condition is met") {
+    const funding_round r =
+        round_builder("R")
+            .pre_money(100_B)
+            .close_date(kClose)
+            .invest(investor::financial("SoftBank"),
+                    {tranche::when(22'500_M, milestone("restructuring"), ymd(2026, 12, 31)).otherwise(12'500_M)})
+            .build();
+    world_state done(kClose);
+    done.achieve("restructuring", ymd(2026, 6, 1));
+    const round_timeline met(r, done);
+    REQUIRE(met.payments().size() == 1);
+    CHECK(met.payments()[0].date == ymd(2026, 12, 31));
+    CHECK(met.payments()[0].amount == 22'500_M);
+    check_position(met.as_of(ymd(2026, 6, 1)), 0_B, 22'500_M, 0_B, 0_B, 100_B);
+    world_state late(kClose);
+    late.achieve("restructuring", ymd(2027, 1, 1));
+    const round_timeline missed(r, late);
+    REQUIRE(missed.payments().size() == 1);
+    CHECK(missed.payments()[0].date == ymd(2026, 12, 31));
+    CHECK(missed.payments()[0].amount == 12'500_M);
+    CHECK(missed.payments()[0].part == tranche_part::fallback);
+    check_position(missed.in_the_end(), 12'500_M, 0_B, 0_B, 10_B, 112'500_M);
 }
 
 TEST_CASE("timeline: bad queries are clear errors") {
     const round_timeline t(reference_round());
-    CHECK_THROWS_WITH_AS(t.as_of("Microsoft", kClose), "investor = \"Microsoft\": is not in the round",
+    CHECK_THROWS_WITH_AS((void)t.as_of("Microsoft", kClose), "investor = \"Microsoft\": is not in the round",
                          invalid_argument_error);
-    CHECK_THROWS_WITH_AS(t.as_of(ymd(2026, 2, 30)), "as_of = 2026-02-30: is not a valid calendar date",
+    CHECK_THROWS_WITH_AS((void)t.as_of(ymd(2026, 2, 30)), "as_of = 2026-02-30: is not a valid calendar date",
                          invalid_argument_error);
 }
 

@@ -69,7 +69,7 @@ TEST_CASE("tranche::on: on or after the date, expected on it") {
     CHECK_FALSE(t.is_conditional());
     CHECK(text_of(t) == "$10B on or after 2026-06-30, expected 2026-06-30");
     CHECK(t.validate(kPath).empty());
-    CHECK_THROWS_WITH_AS(tranche::on(10_B, ymd(2026, 2, 30)), "on_or_after = 2026-02-30: is not a valid calendar date",
+    CHECK_THROWS_WITH_AS((void)tranche::on(10_B, ymd(2026, 2, 30)), "on_or_after = 2026-02-30: is not a valid calendar date",
                          fr::invalid_argument_error);
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("labelled and expected_on return modified copies") {
     CHECK(tranche::on(1_B, ymd(2026, 6, 30)).expected_on(ymd(2026, 7, 15)).expected_date() ==
           std::optional<calendar_date>(ymd(2026, 7, 15)));
     // expected_on does not validate: validate() reports the problem instead.
-    CHECK_NOTHROW(base.expected_on(ymd(2026, 2, 30)));
+    CHECK_NOTHROW((void)base.expected_on(ymd(2026, 2, 30)));
 }
 
 TEST_CASE("operator<< uses the compact amount") {
@@ -304,22 +304,39 @@ TEST_CASE("otherwise: a fallback amount paid if the condition lapses") {
     CHECK(t.validate(kPath).empty());
 }
 
-TEST_CASE("validate: the fallback must be positive, smaller than the amount, in its currency") {
+TEST_CASE("otherwise: the fallback must be positive, smaller than the amount, in its currency (when written)") {
     const condition c = fr::milestone("listing").with_long_stop(ymd(2026, 12, 31));
-    const auto one = [](const tranche& t) {
-        const std::vector<diagnostic> d = t.validate(kPath);
-        REQUIRE(d.size() == 1);
-        CHECK(d[0].field == kPath + ".fallback");
-        return d[0];
-    };
-    diagnostic d = one(tranche::when(30_B, c).otherwise(money::zero(fr::currencies::usd)));
-    CHECK(d.value == "$0.00");
-    CHECK(d.rule == "must be positive");
-    d = one(tranche::when(30_B, c).otherwise(30_B));  // equal: not a fallback, say all-or-nothing
-    CHECK(d.value == "$30,000,000,000.00");
-    CHECK(d.rule == "must be less than the amount if met, $30,000,000,000.00");
-    d = one(tranche::when(30_B, c).otherwise(40_B));
-    CHECK(d.rule == "must be less than the amount if met, $30,000,000,000.00");
-    d = one(tranche::when(30_B, c).otherwise(money::from_major(20, fr::currencies::eur)));
-    CHECK(d.rule == "must be in the amount's currency, USD");
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, c).otherwise(money::zero(fr::currencies::usd)),
+                         "fallback = $0.00: must be positive", fr::invalid_argument_error);
+    // Equal: not a fallback, say all-or-nothing.
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, c).otherwise(30_B),
+                         "fallback = $30,000,000,000.00: must be less than the amount if met, $30,000,000,000.00",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(1_M, c).otherwise(2_M),
+                         "fallback = $2,000,000.00: must be less than the amount if met, $1,000,000.00",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)tranche::when(30_B, c).otherwise(money::from_major(20, fr::currencies::eur)),
+                         "fallback = €20.00: must be in the amount's currency, USD", fr::invalid_argument_error);
+}
+
+TEST_CASE("settlement_date: the expected date, else the condition's deadline") {
+    const condition c = fr::milestone("listing").with_long_stop(ymd(2026, 12, 31));
+    CHECK(tranche::when(30_B, c).settlement_date() == ymd(2026, 12, 31));
+    CHECK(tranche::when(30_B, c, ymd(2026, 9, 30)).settlement_date() == ymd(2026, 9, 30));
+    CHECK_FALSE(tranche::when(30_B, fr::milestone("x")).settlement_date().has_value());
+    const std::vector<diagnostic> d = tranche::when(30_B, fr::milestone("x")).otherwise(20_B).validate(kPath);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == kPath + ".fallback");
+    CHECK(d[0].rule == "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
+}
+
+TEST_CASE("tranche: a moved-from tranche is a valid value") {
+    tranche a = tranche::when(30_B, fr::milestone("m") && fr::milestone("n"), ymd(2026, 9, 30)).labelled("x");
+    const tranche b = std::move(a);
+    CHECK(b.label() == "x");
+    CHECK(a.condition() == fr::condition());  // NOLINT(bugprone-use-after-move): the point of the test
+    CHECK(a.condition().kind() == fr::condition_kind::always);
+    CHECK_FALSE(a.is_conditional());
+    a = b;
+    CHECK(a == b);
 }

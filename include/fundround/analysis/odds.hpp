@@ -165,8 +165,6 @@ inline fraction fraction_of(const odds_big& n, const odds_big& d) {
     // With the 128-bit fraction: fraction(num.convert_to<fraction::rep>(), den.convert_to<fraction::rep>()).
     return fraction(fraction::integer(num), fraction::integer(den));
 }
-/// The day after which nothing happens: outcomes are read on it.
-inline calendar_date odds_end_of_time() { return calendar_date{date::year::max() / 12 / 31}; }
 
 // ---------------------------------------------------------------------------------------------
 
@@ -672,6 +670,8 @@ namespace detail {
 /// One distinct way of paying: the conditions (merged) that pay in exactly the same outcomes.
 struct odds_group {
     condition when;                ///< The (first) condition.
+    /// The day it must be met by: end_of_time(), or a fallback tranche's settlement date.
+    calendar_date by = end_of_time();
     std::int64_t amount = 0;       ///< Units paid when it is met, all investors together.
     /// (investor position, units) for each investor with money on it, by investor position.
     std::vector<std::pair<std::size_t, std::int64_t>> by_investor;
@@ -693,7 +693,7 @@ struct odds_model {
     std::vector<fraction> probabilities;  ///< Their probabilities.
     std::vector<calendar_date> dates;     ///< The days they are achieved on.
     /// Fixed milestones applied.
-    world_state base{odds_end_of_time()};
+    world_state base{end_of_time()};
     std::size_t milestone_count = 0;  ///< Every milestone with odds (fixed ones included).
 
     /// True if group @p g pays when the uncertain milestones are those set in @p achieved
@@ -707,7 +707,7 @@ struct odds_model {
             }
             return g.table[row] != 0;
         }
-        world_state w = base;
+        world_state w = base.at(g.by);
         for (const std::size_t j : g.bits) {
             if (bit(j)) w.achieve(names[j], dates[j]);
         }
@@ -872,18 +872,29 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
                   " outcomes); use simulate_odds() or evaluate_odds()"}});
     }
 
-    // Group the schedule's entries by condition identity, and within a group by investor.
-    std::unordered_map<const void*, std::size_t> group_of;
+    // Group the schedule's entries by condition identity and the day it must be met by, and
+    // within a group by investor. A fallback tranche pays its fallback in every outcome and the
+    // rest if its condition is met by the settlement date.
+    std::map<std::pair<const void*, calendar_date>, std::size_t> group_of;
     std::vector<odds_group> groups;
     std::int64_t magnitude = 0;  // every amount's magnitude, summed checked
     for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
         for (const auto& d : *list) {
-            const std::int64_t units = d.amount.units();
+            std::int64_t units = d.amount.units();
             magnitude = checked_add(magnitude, units < 0 ? checked_neg(units) : units);
-            const auto found = group_of.try_emplace(d.when.identity(), groups.size());
+            calendar_date by = end_of_time();
+            if (d.fallback && d.date) {
+                const std::int64_t paid_anyway = d.fallback->units();
+                m.certain[d.investor_index] = checked_add(m.certain[d.investor_index], paid_anyway);
+                m.certain_total = checked_add(m.certain_total, paid_anyway);
+                units = checked_sub(units, paid_anyway);
+                by = *d.date;
+            }
+            const auto found = group_of.try_emplace({d.when.identity(), by}, groups.size());
             if (found.second) {
                 groups.emplace_back();
                 groups.back().when = d.when;
+                groups.back().by = by;
             }
             odds_group& g = groups[found.first->second];
             g.amount += units;
@@ -906,7 +917,7 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
             g.table.resize(rows);
             std::size_t met = 0;
             for (std::size_t r = 0; r < rows; ++r) {
-                world_state w = m.base;
+                world_state w = m.base.at(g.by);
                 for (std::size_t b = 0; b < g.bits.size(); ++b) {
                     if (((r >> b) & 1U) != 0) w.achieve(m.names[g.bits[b]], m.dates[g.bits[b]]);
                 }

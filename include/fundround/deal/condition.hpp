@@ -7,6 +7,8 @@
 #include <fundround/error.hpp>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,7 +43,7 @@ public:
         return *this;
     }
     /// The same world seen on another date.
-    world_state at(calendar_date as_of) const {
+    [[nodiscard]] world_state at(calendar_date as_of) const {
         world_state copy = *this;
         require_valid(as_of, "as_of");
         copy.as_of_ = as_of;
@@ -49,13 +51,13 @@ public:
     }
 
     /// The date the world is seen on.
-    calendar_date as_of() const noexcept { return as_of_; }
+    [[nodiscard]] calendar_date as_of() const noexcept { return as_of_; }
     /// When @p name was achieved, if it was on or before as_of().
-    std::optional<calendar_date> achieved_on(const std::string& name) const {
+    [[nodiscard]] std::optional<calendar_date> achieved_on(const std::string& name) const {
         return on_or_before_as_of(achieved_, name);
     }
     /// When @p name failed, if it did on or before as_of().
-    std::optional<calendar_date> failed_on(const std::string& name) const {
+    [[nodiscard]] std::optional<calendar_date> failed_on(const std::string& name) const {
         return on_or_before_as_of(failed_, name);
     }
 
@@ -82,7 +84,7 @@ enum class condition_state {
 };
 
 /// "met", "pending" or "lapsed".
-inline std::string to_string(condition_state s) {
+[[nodiscard]] inline std::string to_string(condition_state s) {
     switch (s) {
         case condition_state::met: return "met";
         case condition_state::pending: return "pending";
@@ -99,11 +101,11 @@ struct condition_status {
     std::optional<calendar_date> since;
 
     /// True if met.
-    bool is_met() const noexcept { return state == condition_state::met; }
+    [[nodiscard]] bool is_met() const noexcept { return state == condition_state::met; }
     /// True if pending.
-    bool is_pending() const noexcept { return state == condition_state::pending; }
+    [[nodiscard]] bool is_pending() const noexcept { return state == condition_state::pending; }
     /// True if lapsed.
-    bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
+    [[nodiscard]] bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
     /// True if both the state and the since date are equal.
     friend bool operator==(const condition_status& a, const condition_status& b) {
         return a.state == b.state && a.since == b.since;
@@ -125,20 +127,55 @@ enum class condition_kind {
     long_stop,    ///< The part, but lapsing if it is not met by a long-stop date (inclusive).
 };
 
+/// The deepest nesting a condition may have: every factory that would build a deeper tree throws
+/// invalid_argument_error. Bounds the recursion of evaluate(), to_string(), == and destruction.
+inline constexpr std::size_t max_condition_depth = 1000;
+
+/// "always", "on_or_after", "milestone", "all_of", "any_of", "negation" or "long_stop".
+[[nodiscard]] inline std::string to_string(condition_kind k) {
+    switch (k) {
+        case condition_kind::always: return "always";
+        case condition_kind::on_or_after: return "on_or_after";
+        case condition_kind::milestone: return "milestone";
+        case condition_kind::all_of: return "all_of";
+        case condition_kind::any_of: return "any_of";
+        case condition_kind::negation: return "negation";
+        case condition_kind::long_stop: return "long_stop";
+    }
+    return "unknown";
+}
+
 /// A composable, immutable condition: always, on or after a date, a named milestone,
 /// all-of / any-of / not, each optionally with a long-stop date after which it lapses.
 ///
 /// Conditions are regular values: copy them freely (the tree is shared, never mutated), compare
-/// them with ==, print them with to_string().
+/// them with ==, print them with to_string(). A moved-from condition is `always()`. Nesting is
+/// at most max_condition_depth levels deep.
 class condition {
 public:
     /// Always met: money due at close.
-    condition() : node_(always_node()) {}
+    condition() noexcept = default;
+    /// A copy sharing @p other's tree.
+    condition(const condition& other) = default;
+    /// Takes @p other's tree; @p other becomes always().
+    condition(condition&& other) noexcept : node_(std::move(other.node_)) { other.node_.reset(); }
+    /// Shares @p other's tree.
+    condition& operator=(const condition& other) = default;
+    /// Takes @p other's tree; @p other becomes always().
+    condition& operator=(condition&& other) noexcept {
+        if (this != &other) {
+            node_ = std::move(other.node_);
+            other.node_.reset();
+        }
+        return *this;
+    }
+    /// Releases this reference to the tree.
+    ~condition() = default;
 
     /// Always met: money due at close.
-    static condition always() { return condition(); }
-    /// Met from @p d on (inclusive).
-    static condition on_or_after(calendar_date d) {
+    [[nodiscard]] static condition always() noexcept { return condition(); }
+    /// Met from @p d on (inclusive); throws invalid_argument_error unless is_modelled(@p d).
+    [[nodiscard]] static condition on_or_after(calendar_date d) {
         require_valid(d, "on_or_after");
         node n;
         n.kind = condition_kind::on_or_after;
@@ -146,64 +183,59 @@ public:
         return condition(std::move(n));
     }
     /// Met once milestone @p name is achieved; throws if the name is empty.
-    static condition milestone(std::string name) {
+    [[nodiscard]] static condition milestone(std::string name) {
         if (name.empty()) throw invalid_argument_error("milestone name: must not be empty");
         node n;
         n.kind = condition_kind::milestone;
+        n.has_milestone = true;
         n.name = std::move(name);
         return condition(std::move(n));
     }
     /// Met when all @p parts are met (an empty list is always met).
-    static condition all_of(std::vector<condition> parts) {
+    [[nodiscard]] static condition all_of(std::vector<condition> parts) {
         return combine(condition_kind::all_of, std::move(parts));
     }
     /// Met when any of @p parts is met (an empty list is never met).
-    static condition any_of(std::vector<condition> parts) {
+    [[nodiscard]] static condition any_of(std::vector<condition> parts) {
         return combine(condition_kind::any_of, std::move(parts));
     }
     /// The opposite outcome of @p part.
-    static condition negation(condition part) {
-        node n;
-        n.kind = condition_kind::negation;
-        n.parts.push_back(std::move(part));
-        return condition(std::move(n));
+    [[nodiscard]] static condition negation(condition part) {
+        std::vector<condition> parts;
+        parts.push_back(std::move(part));
+        return combine(condition_kind::negation, std::move(parts));
     }
-    /// This condition, lapsing if it is not met on or before @p last_day.
-    condition with_long_stop(calendar_date last_day) const {
+    /// This condition, lapsing if it is not met on or before @p last_day; throws
+    /// invalid_argument_error unless is_modelled(@p last_day).
+    [[nodiscard]] condition with_long_stop(calendar_date last_day) const {
         require_valid(last_day, "long_stop");
-        node n;
-        n.kind = condition_kind::long_stop;
-        n.date = last_day;
-        n.parts.push_back(*this);
-        return condition(std::move(n));
+        return combine(condition_kind::long_stop, std::vector<condition>{*this}, last_day);
     }
 
     /// The kind of the outermost building block.
-    condition_kind kind() const noexcept { return node_->kind; }
+    [[nodiscard]] condition_kind kind() const noexcept { return node_ ? node_->kind : condition_kind::always; }
     /// The date of an on_or_after or long_stop block.
-    std::optional<calendar_date> date() const {
+    [[nodiscard]] std::optional<calendar_date> date() const {
         if (kind() == condition_kind::on_or_after || kind() == condition_kind::long_stop) {
             return node_->date;
         }
         return std::nullopt;
     }
     /// The milestone's name ("" unless kind() is milestone).
-    const std::string& milestone_name() const noexcept { return node_->name; }
+    [[nodiscard]] const std::string& milestone_name() const noexcept { return get().name; }
     /// Identifies the shared, immutable tree: copies of one condition have the same identity
-    /// (for caching per-condition results; equal conditions built separately differ).
-    const void* identity() const noexcept { return node_.get(); }
+    /// (for caching per-condition results; equal conditions built separately differ). Every
+    /// always() condition has the identity nullptr.
+    [[nodiscard]] const void* identity() const noexcept { return node_.get(); }
     /// The parts of all_of, any_of, negation and long_stop blocks.
-    const std::vector<condition>& parts() const noexcept { return node_->parts; }
+    [[nodiscard]] const std::vector<condition>& parts() const noexcept { return get().parts; }
+    /// Levels of nesting: 1 for a leaf, at most max_condition_depth.
+    [[nodiscard]] std::size_t depth() const noexcept { return node_ ? node_->depth : 1; }
 
     /// True if the outcome depends on a milestone, i.e. is uncertain rather than a matter of time.
-    bool depends_on_milestone() const {
-        if (kind() == condition_kind::milestone) return true;
-        const std::vector<condition>& all = parts();
-        return std::any_of(all.begin(), all.end(),
-                           [](const condition& c) { return c.depends_on_milestone(); });
-    }
+    [[nodiscard]] bool depends_on_milestone() const noexcept { return node_ && node_->has_milestone; }
     /// The names of every milestone referenced, sorted, without duplicates.
-    std::vector<std::string> milestones() const {
+    [[nodiscard]] std::vector<std::string> milestones() const {
         std::vector<std::string> out;
         collect_milestones(out);
         std::sort(out.begin(), out.end());
@@ -211,10 +243,10 @@ public:
         return out;
     }
     /// The earliest long-stop date anywhere in the condition, if any.
-    std::optional<calendar_date> earliest_long_stop() const {
+    [[nodiscard]] std::optional<calendar_date> earliest_long_stop() const {
         std::optional<calendar_date> best;
         if (kind() == condition_kind::long_stop) best = node_->date;
-        for (const auto& p : node_->parts) {
+        for (const auto& p : parts()) {
             const auto d = p.earliest_long_stop();
             if (d && (!best || *d < *best)) best = d;
         }
@@ -224,7 +256,7 @@ public:
     /// The last day on which the whole condition can still become met, if there is one: after it
     /// the condition is lapsed unless already met. A long stop binds its part; all_of and any_of
     /// are bound only when every part is (by the latest such day); negation is never bound.
-    std::optional<calendar_date> deadline() const {
+    [[nodiscard]] std::optional<calendar_date> deadline() const {
         switch (kind()) {
             case condition_kind::long_stop: {
                 const auto inner = node_->parts.front().deadline();
@@ -246,16 +278,16 @@ public:
     }
 
     /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
-    condition_status evaluate(const world_state& world) const;
+    [[nodiscard]] condition_status evaluate(const world_state& world) const;
 
     /// Readable form, such as `milestone "certain conditions" by 2026-12-31`.
-    std::string to_string() const;
+    [[nodiscard]] std::string to_string() const;
 
     /// True if @p a and @p b have the same structure: kinds, dates, names and parts, in order.
     friend bool operator==(const condition& a, const condition& b) {
         if (a.node_ == b.node_) return true;
-        const node& x = *a.node_;
-        const node& y = *b.node_;
+        const node& x = a.get();
+        const node& y = b.get();
         return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
     }
     /// True unless @p a == @p b.
@@ -271,23 +303,41 @@ private:
     struct node {
         condition_kind kind = condition_kind::always;
         calendar_date date{};
+        std::uint32_t depth = 1;
+        bool has_milestone = false;
         std::string name;
         std::vector<condition> parts;
     };
-
 
     // Deduces Node (always node) so that make_shared is instantiated only where it is called.
     template <class Node, std::enable_if_t<std::is_same_v<Node, node>, int> = 0>
     explicit condition(Node n) : node_(std::make_shared<const Node>(std::move(n))) {}
 
-
-    static std::shared_ptr<const node> always_node() {
-        static const std::shared_ptr<const node> shared = std::make_shared<const node>();
+    // The node of always(), for a condition without a tree (default-constructed or moved from).
+    static const node& always_node() noexcept {
+        static const node shared{};
         return shared;
     }
-    static condition combine(condition_kind kind, std::vector<condition> parts) {
+    const node& get() const noexcept { return node_ ? *node_ : always_node(); }
+
+    static condition combine(condition_kind kind, std::vector<condition> parts, calendar_date d = {}) {
+        std::size_t depth = 0;
+        bool has_milestone = false;
+        for (const condition& p : parts) {
+            depth = std::max(depth, p.depth());
+            has_milestone = has_milestone || p.depends_on_milestone();
+        }
+        if (depth + 1 > max_condition_depth) {
+            throw invalid_argument_error("condition." + fundround::to_string(kind) + " = nesting depth " +
+                                         std::to_string(depth + 1) + ": must be at most " +
+                                         std::to_string(max_condition_depth) +
+                                         " levels deep (flatten it with all_of/any_of)");
+        }
         node n;
         n.kind = kind;
+        n.date = d;
+        n.depth = static_cast<std::uint32_t>(depth + 1);
+        n.has_milestone = has_milestone;
         n.parts = std::move(parts);
         return condition(std::move(n));
     }
@@ -297,27 +347,27 @@ private:
         for (const auto& p : parts()) p.collect_milestones(out);
     }
 
-    std::shared_ptr<const node> node_;
+    std::shared_ptr<const node> node_;  // null: always()
 };
 
 /// Always met: the money is due at close.
-inline condition at_close() { return condition::always(); }
+[[nodiscard]] inline condition at_close() { return condition::always(); }
 /// Met from @p d on.
-inline condition on_or_after(calendar_date d) { return condition::on_or_after(d); }
+[[nodiscard]] inline condition on_or_after(calendar_date d) { return condition::on_or_after(d); }
 /// Met once the named milestone is achieved.
-inline condition milestone(std::string name) { return condition::milestone(std::move(name)); }
+[[nodiscard]] inline condition milestone(std::string name) { return condition::milestone(std::move(name)); }
 /// Met when all parts are met.
-inline condition all_of(std::vector<condition> parts) { return condition::all_of(std::move(parts)); }
+[[nodiscard]] inline condition all_of(std::vector<condition> parts) { return condition::all_of(std::move(parts)); }
 /// Met when any part is met.
-inline condition any_of(std::vector<condition> parts) { return condition::any_of(std::move(parts)); }
+[[nodiscard]] inline condition any_of(std::vector<condition> parts) { return condition::any_of(std::move(parts)); }
 /// The opposite outcome.
-inline condition operator!(const condition& c) { return condition::negation(c); }
+[[nodiscard]] inline condition operator!(const condition& c) { return condition::negation(c); }
 /// Both must be met.
-inline condition operator&&(const condition& a, const condition& b) {
+[[nodiscard]] inline condition operator&&(const condition& a, const condition& b) {
     return condition::all_of({a, b});
 }
 /// Either may be met.
-inline condition operator||(const condition& a, const condition& b) {
+[[nodiscard]] inline condition operator||(const condition& a, const condition& b) {
     return condition::any_of({a, b});
 }
 
@@ -332,7 +382,7 @@ inline bool since_before(const std::optional<calendar_date>& a,
 }  // namespace detail
 
 inline condition_status condition::evaluate(const world_state& world) const {
-    const node& n = *node_;
+    const node& n = get();
     switch (n.kind) {
         case condition_kind::always: return {condition_state::met, std::nullopt};
         case condition_kind::on_or_after:
@@ -408,7 +458,7 @@ inline condition_status condition::evaluate(const world_state& world) const {
 }
 
 inline std::string condition::to_string() const {
-    const node& n = *node_;
+    const node& n = get();
     auto join = [&](const char* word) {
         if (n.parts.empty()) return std::string(word) + "()";
         std::string text = "(";

@@ -13,11 +13,12 @@
 #include <fundround/deal/tranche.hpp>
 #include <fundround/deal/valuation.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,100 +44,104 @@ class funding_round {
 public:
 
     /// The round's name.
-    const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The round's currency.
-    fundround::currency currency() const noexcept { return currency_; }
+    [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
     /// The close date.
-    calendar_date close_date() const noexcept { return close_date_; }
+    [[nodiscard]] calendar_date close_date() const noexcept { return close_date_; }
     /// The valuation (pre-money and optional share count).
-    const fundround::valuation& valuation() const noexcept { return valuation_; }
+    [[nodiscard]] const fundround::valuation& valuation() const noexcept { return valuation_; }
     /// The pre-money valuation.
-    money pre_money() const noexcept { return valuation_.pre_money(); }
+    [[nodiscard]] money pre_money() const noexcept { return valuation_.pre_money(); }
     /// The prior mark (e.g. a secondary sale's valuation), if given.
-    std::optional<money> prior_mark() const noexcept { return prior_mark_; }
+    [[nodiscard]] std::optional<money> prior_mark() const noexcept { return prior_mark_; }
     /// What the prior mark was ("October 2025 secondary").
-    const std::string& prior_mark_label() const noexcept { return prior_mark_label_; }
+    [[nodiscard]] const std::string& prior_mark_label() const noexcept { return prior_mark_label_; }
     /// The amount of the previous round, if given.
-    std::optional<money> prior_round() const noexcept { return prior_round_; }
+    [[nodiscard]] std::optional<money> prior_round() const noexcept { return prior_round_; }
     /// What the previous round was.
-    const std::string& prior_round_label() const noexcept { return prior_round_label_; }
+    [[nodiscard]] const std::string& prior_round_label() const noexcept { return prior_round_label_; }
 
     /// Every commitment, in the order added.
-    const std::vector<commitment>& commitments() const noexcept { return commitments_; }
+    [[nodiscard]] const std::vector<commitment>& commitments() const noexcept { return commitments_; }
     /// True if an investor of this name is in the round.
-    bool has_investor(std::string_view name) const {
-        const investor_index& index = index_;
-        return index.count(std::string(name)) != 0;
-    }
+    [[nodiscard]] bool has_investor(std::string_view name) const { return find(name) != nullptr; }
     /// The commitment of the investor called @p name; throws invalid_argument_error if absent.
-    const commitment& commitment_of(std::string_view name) const {
-        const investor_index& index = index_;
-        const auto it = index.find(std::string(name));
-        if (it == index.end()) {
+    [[nodiscard]] const commitment& commitment_of(std::string_view name) const {
+        const commitment* c = find(name);
+        if (c == nullptr) {
             throw invalid_argument_error("investor = \"" + std::string(name) +
                                          "\": is not in round \"" + name_ + "\"");
         }
-        return commitments_[it->second];
+        return *c;
     }
 
     /// Amount raised if every tranche is paid.
-    money raised() const noexcept { return raised_; }
+    [[nodiscard]] money raised() const noexcept { return raised_; }
     /// Amount funded at close.
-    money raised_at_close() const noexcept { return at_close_; }
+    [[nodiscard]] money raised_at_close() const noexcept { return at_close_; }
     /// Certain amounts due after close.
-    money raised_scheduled() const noexcept { return scheduled_; }
+    [[nodiscard]] money raised_scheduled() const noexcept { return scheduled_; }
     /// Amounts that depend on milestones.
-    money raised_conditional() const noexcept { return conditional_; }
+    [[nodiscard]] money raised_conditional() const noexcept { return conditional_; }
 
     /// Pre-money + everything committed.
-    money post_money() const noexcept { return post_money_; }
+    [[nodiscard]] money post_money() const noexcept { return post_money_; }
     /// Pre-money + money funded at close.
-    money post_money_at_close() const noexcept { return post_money_at_close_; }
+    [[nodiscard]] money post_money_at_close() const noexcept { return post_money_at_close_; }
 
     /// Fully funded ownership of @p name: committed / post-money.
-    fraction ownership(std::string_view name) const {
+    [[nodiscard]] fraction ownership(std::string_view name) const {
         return commitment_of(name).total.ratio_to(post_money_);
     }
     /// Fully funded ownership of @p who (looked up by name).
-    fraction ownership(const fundround::investor& who) const { return ownership(who.name()); }
+    [[nodiscard]] fraction ownership(const fundround::investor& who) const { return ownership(who.name()); }
     /// Ownership of @p name right after close: funded at close / post-money at close.
-    fraction ownership_at_close(std::string_view name) const {
+    [[nodiscard]] fraction ownership_at_close(std::string_view name) const {
         return commitment_of(name).at_close.ratio_to(post_money_at_close_);
     }
     /// The new investors together, fully funded: raised / post-money.
-    fraction new_investors_ownership() const { return raised_.ratio_to(post_money_); }
+    [[nodiscard]] fraction new_investors_ownership() const { return raised_.ratio_to(post_money_); }
     /// The holders before the round, fully funded: pre-money / post-money.
-    fraction existing_holders_ownership() const { return pre_money().ratio_to(post_money_); }
+    [[nodiscard]] fraction existing_holders_ownership() const { return pre_money().ratio_to(post_money_); }
     /// The new investors together right after close.
-    fraction new_investors_ownership_at_close() const { return at_close_.ratio_to(post_money_at_close_); }
+    [[nodiscard]] fraction new_investors_ownership_at_close() const { return at_close_.ratio_to(post_money_at_close_); }
     /// The holders before the round, right after close.
-    fraction existing_holders_ownership_at_close() const {
+    [[nodiscard]] fraction existing_holders_ownership_at_close() const {
         return pre_money().ratio_to(post_money_at_close_);
     }
 
     /// Pre-money / prior mark (1.46x for $730B vs $500B), if a prior mark is given.
-    std::optional<fraction> step_up() const {
+    [[nodiscard]] std::optional<fraction> step_up() const {
         if (!prior_mark_) return std::nullopt;
         return valuation_.step_up_from(*prior_mark_);
     }
     /// Post-money (committed) / prior mark, if a prior mark is given.
-    std::optional<fraction> post_money_step_up() const {
+    [[nodiscard]] std::optional<fraction> post_money_step_up() const {
         if (!prior_mark_) return std::nullopt;
         return post_money_.ratio_to(*prior_mark_);
     }
     /// Amount raised / the prior round's amount (2.75x for $110B vs $40B), if given.
-    std::optional<fraction> raise_multiple() const {
+    [[nodiscard]] std::optional<fraction> raise_multiple() const {
         if (!prior_round_) return std::nullopt;
         return raised_.ratio_to(*prior_round_);
     }
 
     /// When the money arrives: dated entries plus undated conditional ones.
-    const disbursement_schedule& schedule() const noexcept { return schedule_; }
+    [[nodiscard]] const disbursement_schedule& schedule() const noexcept { return schedule_; }
 
 private:
     /// The only way to make a funding_round: round_builder::build() or try_build().
     friend class round_builder;
     funding_round() = default;
+
+    const commitment* find(std::string_view name) const {
+        const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
+            return std::string_view(commitments_[i].investor.name()) < n;
+        });
+        if (it == by_name_.end() || commitments_[*it].investor.name() != name) return nullptr;
+        return &commitments_[*it];
+    }
 
     std::string name_;
     fundround::currency currency_;
@@ -147,8 +152,8 @@ private:
     std::optional<money> prior_round_;
     std::string prior_round_label_;
     std::vector<commitment> commitments_;
-    using investor_index = std::unordered_map<std::string, std::size_t>;
-    investor_index index_;
+    // Positions in commitments_, sorted by investor name: the one index of investors (4 bytes each).
+    std::vector<std::uint32_t> by_name_;
     money raised_, at_close_, scheduled_, conditional_;
     money post_money_, post_money_at_close_;
     disbursement_schedule schedule_;

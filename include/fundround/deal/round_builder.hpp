@@ -4,6 +4,7 @@
 #define FUNDROUND_DEAL_ROUND_BUILDER_HPP
 
 #include <fundround/time/calendar.hpp>
+#include <fundround/deal/classify.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
@@ -16,7 +17,9 @@
 #include <fundround/deal/tranche.hpp>
 #include <fundround/deal/valuation.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -32,9 +35,9 @@ struct build_result {
     std::vector<diagnostic> problems;    ///< Every problem found (empty on success).
 
     /// True if the round was built.
-    bool ok() const noexcept { return round.has_value(); }
+    [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
     /// True if the round was built.
-    explicit operator bool() const noexcept { return ok(); }
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
 };
 
 /// Builds a funding_round step by step, the way the deal is described:
@@ -98,11 +101,11 @@ public:
     }
 
     /// Every problem that build() would report (empty if the round is valid).
-    std::vector<diagnostic> validate() const { return try_build().problems; }
+    [[nodiscard]] std::vector<diagnostic> validate() const { return try_build().problems; }
     /// The round, or every problem found; never throws for bad input.
-    build_result try_build() const;
+    [[nodiscard]] build_result try_build() const;
     /// The round; throws validation_error listing every problem.
-    funding_round build() const {
+    [[nodiscard]] funding_round build() const {
         build_result r = try_build();
         if (!r.ok()) throw validation_error("round \"" + name_ + "\" is invalid", std::move(r.problems));
         return std::move(*r.round);
@@ -115,31 +118,6 @@ private:
         std::optional<money> stated;
         bool single = false;  // invest(who, amount): problems are reported as ".commitment"
     };
-    struct placement {
-        funding_status status;
-        std::optional<calendar_date> date;
-        // A tranche with a fallback is scheduled as two parts: the excess (status/date above)
-        // and the fallback, paid when the condition is settled either way (below).
-        bool split = false;
-        funding_status fallback_status = funding_status::at_close;
-        std::optional<calendar_date> fallback_date;
-    };
-    static placement placed(funding_status status,
-                            std::optional<calendar_date> date) {
-        placement p;
-        p.status = status;
-        p.date = date;
-        return p;
-    }
-    // What a milestone-dependent condition can do, over the outcomes of its milestones.
-    struct outcomes {
-        bool some_met = false;  // met in at least one outcome
-        bool all_met = true;    // met in every outcome: certain, only its date is unknown
-        std::optional<calendar_date> latest_since;  // latest day it is met by, when all_met
-    };
-    using outcome_cache = std::unordered_map<const void*, outcomes>;
-
-
     void check_amount(std::vector<diagnostic>& out, const std::string& field, money m) const {
         if (m.currency() != currency_) {
             out.push_back({field, format_full(m),
@@ -166,8 +144,8 @@ private:
         }
         if (!close_date_) {
             out.push_back({"close_date", "", "is required (pick one and label it as an assumption)"});
-        } else if (!close_date_->ok()) {
-            out.push_back({"close_date", to_string(*close_date_), "is not a valid calendar date"});
+        } else if (!is_modelled(*close_date_)) {
+            out.push_back({"close_date", to_string(*close_date_), date_rule(*close_date_)});
         }
         if (prior_mark_) check_amount(out, "prior_mark", *prior_mark_);
         if (prior_round_) check_amount(out, "prior_round", *prior_round_);
@@ -176,21 +154,16 @@ private:
 
     // Validates one commitment; returns its total when it can be computed.
     std::optional<money> check_entry(
-        std::vector<diagnostic>& out, std::size_t i,
-        std::unordered_map<std::string, std::size_t>& seen,
-        const std::optional<world_state>& at_close, const world_state& end_of_time,
-        std::vector<placement>& placements, outcome_cache& outcomes_of) const {
+        std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
+        std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
         const std::string path = investor_path(i, e.who);
         if (e.who.name().empty()) {
             out.push_back({path + ".name", "", "must not be empty"});
-        } else {
-            const auto [it, fresh] = seen.emplace(e.who.name(), i);
-            if (!fresh) {
-                out.push_back({path + ".name", e.who.name(),
-                               "duplicates investors[" + std::to_string(it->second) +
-                                   "]; combine their tranches under one investor"});
-            }
+        } else if (duplicate_of != i) {
+            out.push_back({path + ".name", e.who.name(),
+                           "duplicates investors[" + std::to_string(duplicate_of) +
+                               "]; combine their tranches under one investor"});
         }
         if (e.tranches.empty()) out.push_back({path + ".tranches", "", "at least one tranche is required"});
         bool summable = true;
@@ -209,20 +182,15 @@ private:
                                          "must be in " + to_string(currency_) + ", the round's currency"});
                 summable = false;
             }
-            if (close_date_ && close_date_->ok() && t.expected_date() && t.expected_date()->ok() &&
+            const bool close_ok = close_date_ && is_modelled(*close_date_);
+            if (close_ok && t.expected_date() && is_modelled(*t.expected_date()) &&
                 *t.expected_date() < *close_date_) {
                 own.push_back({tpath() + ".expected_date", to_string(*t.expected_date()),
                                "must not be before the close date " + to_string(*close_date_)});
-            } else if (at_close && (!t.expected_date() || t.expected_date()->ok())) {
+            } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
-                if (has_valid_fallback(t)) {
-                    placements.push_back(place_with_fallback(t, *close_date_, *at_close, end_of_time,
-                                                             tpath, own, outcomes_of));
-                } else {
-                    placements.push_back(
-                        place(t, *close_date_, *at_close, end_of_time, tpath, own, outcomes_of));
-                }
+                placements.push_back(place_tranche(t, *close_date_, tpath, own, &outlooks));
             }
             if (e.single) {  // the user wrote one amount, not a tranche: name it that way
                 const std::string amount_field = tpath() + ".amount";
@@ -253,146 +221,6 @@ private:
         return total;
     }
 
-    template <class PathFn>
-    static placement place(const tranche& t, calendar_date close, const world_state& at_close,
-                           const world_state& end_of_time, const PathFn& path,
-                           std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
-        const condition& c = t.condition();
-        const condition_status s = c.evaluate(at_close);
-        if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
-            return placed(funding_status::at_close, close);
-        }
-        std::optional<calendar_date> met_by;
-        if (c.depends_on_milestone()) {
-            // enumerate_outcomes() may try thousands of outcomes: once per shared condition.
-            auto [it, fresh] = outcomes_of.try_emplace(c.identity());
-            if (fresh) it->second = enumerate_outcomes(c, close, end_of_time);
-            const outcomes& o = it->second;
-            if (!o.some_met) out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-            if (!o.some_met || !o.all_met) {
-                return placed(funding_status::conditional, t.expected_date());
-            }
-            met_by = o.latest_since;  // certain whatever the milestones do: scheduled
-        } else {
-            const condition_status e = c.evaluate(end_of_time);
-            if (!e.is_met()) {
-                out.push_back({path() + ".condition", c.to_string(), "can never be met"});
-                return placed(funding_status::scheduled, std::nullopt);
-            }
-            met_by = e.since;
-        }
-        calendar_date due = close;
-        if (met_by && *met_by > due) due = *met_by;
-        if (t.expected_date()) {
-            if (*t.expected_date() < due) {
-                out.push_back({path() + ".expected_date", to_string(*t.expected_date()),
-                               "must not be before the condition is met on " + to_string(due)});
-            }
-            due = *t.expected_date();
-        }
-        return placed(funding_status::scheduled, due);
-    }
-
-    static bool has_valid_fallback(const tranche& t) {
-        const std::optional<money> fallback = t.fallback();
-        return fallback && fallback->currency() == t.amount().currency() && fallback->is_positive() &&
-               *fallback < t.amount();
-    }
-
-    // The fallback part is paid once the condition is met or lapses, whichever comes first.
-    static condition settled(const condition& c) {
-        const condition& d = c;
-        return d || !d;
-    }
-
-    // Places both parts of a tranche with a valid fallback: the excess under the tranche's own
-    // condition and expected date, the fallback when the condition is settled.
-    template <class PathFn>
-    static placement place_with_fallback(const tranche& t, calendar_date close, const world_state& at_close,
-                                         const world_state& end_of_time, const PathFn& path,
-                                         std::vector<diagnostic>& out, outcome_cache& outcomes_of) {
-        const condition& c = t.condition();
-        placement p = place(tranche(t.excess(), c, t.expected_date()), close, at_close, end_of_time,
-                            path, out, outcomes_of);
-        // The derived conditions are temporaries: their identities must not enter the shared
-        // cache (a later temporary could reuse the address), so they get a cache of their own.
-        outcome_cache local;
-        std::vector<diagnostic> lapse_problems;
-        place(tranche(*t.fallback(), !c), close, at_close, end_of_time, path, lapse_problems, local);
-        if (!lapse_problems.empty()) {
-            out.push_back({path() + ".fallback", format_full(*t.fallback()),
-                           "is never paid: the condition " + c.to_string() + " can never lapse" +
-                               (c.deadline() ? "" : " (give it a long-stop date)")});
-        }
-        std::vector<diagnostic> ignored;  // the excess part reports the condition's own problems
-        const condition either = settled(c);
-        local.clear();
-        const placement f =
-            place(tranche(*t.fallback(), either), close, at_close, end_of_time, path, ignored, local);
-        p.split = true;
-        p.fallback_status = f.status;
-        p.fallback_date = f.date;
-        return p;
-    }
-
-    // The day after each long-stop on or after @p close: the days on which an outcome can change.
-    template <class Days>
-    static void collect_lapse_days(const condition& c, calendar_date close, Days& days) {
-        if (c.kind() == condition_kind::long_stop && *c.date() >= close) days.push_back(next_day(*c.date()));
-        for (const auto& p : c.parts()) collect_lapse_days(p, close, days);
-    }
-
-    // Tries each milestone achieved, failed or never settled, on the close date or the day after
-    // a long-stop (the only days the rules compare against), judged at the end of time. Too many
-    // combinations (over 4096) count as "can be met, not certain".
-    static outcomes enumerate_outcomes(const condition& c, calendar_date close,
-                                       const world_state& end_of_time) {
-        const std::vector<std::string> names = c.milestones();
-        outcomes result;
-        {  // Fast path for the common case: met if achieved, not met if never settled.
-            world_state achieved = end_of_time;
-            for (const auto& name : names) achieved.achieve(name, close);
-            if (c.evaluate(achieved).is_met() && !c.evaluate(end_of_time).is_met()) {
-                result.some_met = true;
-                result.all_met = false;
-                return result;
-            }
-        }
-        std::vector<calendar_date> days{close};
-        collect_lapse_days(c, close, days);
-        const std::size_t options = 2 * days.size() + 1;
-        std::size_t combinations = 1;
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (combinations > 4096 / options) return {true, false, std::nullopt};
-            combinations *= options;
-        }
-        for (std::size_t n = 0; n < combinations; ++n) {
-            world_state w = end_of_time;
-            std::size_t code = n;
-            for (const auto& name : names) {
-                const std::size_t o = code % options;
-                code /= options;
-                if (o == 0) continue;  // never settled
-                const calendar_date day = days[(o - 1) / 2];
-                if ((o - 1) % 2 == 0) {
-                    w.achieve(name, day);
-                } else {
-                    w.fail(name, day);
-                }
-            }
-            const condition_status st = c.evaluate(w);
-            if (st.is_met()) {
-                result.some_met = true;
-                if (st.since && (!result.latest_since || *result.latest_since < *st.since)) {
-                    result.latest_since = st.since;
-                }
-            } else {
-                result.all_met = false;
-            }
-        }
-        return result;
-    }
-
     std::string name_;
     fundround::currency currency_;
     std::optional<money> pre_money_;
@@ -409,19 +237,32 @@ inline build_result round_builder::try_build() const {
     build_result result;
     std::vector<diagnostic>& out = result.problems;
     check_round(out);
-    std::unordered_map<std::string, std::size_t> seen;
-    seen.reserve(entries_.size());
+    // The one index of investors: positions sorted by name (stable, so the first of equal names
+    // comes first). It finds duplicates here and becomes the round's name lookup.
+    std::vector<std::uint32_t> by_name(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) by_name[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return entries_[a].who.name() < entries_[b].who.name();
+    });
+    std::vector<std::size_t> first_of(entries_.size());
+    for (std::size_t j = 0; j < by_name.size(); ++j) {
+        const bool same = j > 0 && entries_[by_name[j]].who.name() == entries_[by_name[j - 1]].who.name();
+        first_of[by_name[j]] = same ? first_of[by_name[j - 1]] : by_name[j];
+    }
     std::vector<money> totals;
     totals.reserve(entries_.size());
-    std::optional<world_state> at_close;
-    if (close_date_ && close_date_->ok()) at_close.emplace(*close_date_);
-    const world_state end_of_time(date::year{9999} / 12 / 31);
-    std::vector<std::vector<placement>> placements(entries_.size());
-    outcome_cache outcomes_of;
+    std::size_t tranche_count = 0;
+    for (const auto& e : entries_) tranche_count += e.tranches.size();
+    if (tranche_count >= (std::size_t{1} << 31)) {
+        out.push_back({"investors", std::to_string(tranche_count) + " tranches", "must be fewer than 2^31"});
+        return result;
+    }
+    std::vector<tranche_placement> placements;  // one per tranche, in round order
+    placements.reserve(tranche_count);
+    condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        placements[i].reserve(entries_[i].tranches.size());
-        auto total = check_entry(out, i, seen, at_close, end_of_time, placements[i], outcomes_of);
+        auto total = check_entry(out, i, first_of[i], placements, outlooks);
         if (total) {
             totals.push_back(*total);
         } else {
@@ -450,55 +291,83 @@ inline build_result round_builder::try_build() const {
     r.prior_round_ = prior_round_;
     r.prior_round_label_ = prior_round_label_;
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
+    r.by_name_ = std::move(by_name);
 
+    // Entries are created in round order (reading the tranches in memory order), then the dated
+    // ones are put in date order by sorting 8-byte keys (day, position) and permuting the entries
+    // in place along the permutation's cycles: one move per entry, no second vector.
+    std::size_t dated_count = 0;
+    for (const tranche_placement& p : placements) if (p.date) ++dated_count;
     std::vector<disbursement> dated;
+    dated.reserve(dated_count);
     std::vector<disbursement> undated;
-    std::size_t tranche_count = 0;
-    for (const auto& e : entries_) tranche_count += e.tranches.size();
-    dated.reserve(tranche_count);
+    undated.reserve(placements.size() - dated_count);
+    std::vector<std::uint64_t> keys;
+    keys.reserve(dated_count);
     r.commitments_.reserve(entries_.size());
-    r.index_.reserve(entries_.size());
+    std::size_t flat = 0;  // position of the tranche in round order
     // No overflow is possible below: every amount is positive and the pre-check above proved that
     // pre-money plus all commitments fits, so every partial sum fits too (checked arithmetic
     // would still throw rather than wrap).
-    {
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            const entry& e = entries_[i];
-            commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
-                         money::zero(currency_), money::zero(currency_)};
-            const auto add = [&](commitment& into, funding_status status, money amount) {
-                switch (status) {
-                    case funding_status::at_close: into.at_close += amount; break;
-                    case funding_status::scheduled: into.scheduled += amount; break;
-                    case funding_status::conditional: into.conditional += amount; break;
-                }
-            };
-            for (std::size_t k = 0; k < e.tranches.size(); ++k) {
-                const tranche& t = e.tranches[k];
-                const placement& p = placements[i][k];
-                if (p.split) {
-                    add(c, p.fallback_status, *t.fallback());
-                    disbursement f{p.fallback_date, e.who.name(), i, k, *t.fallback(), settled(t.condition()),
-                                   p.fallback_status, money::zero(currency_), tranche_part::fallback};
-                    (p.fallback_date ? dated : undated).push_back(std::move(f));
-                }
-                const money amount = p.split ? t.excess() : t.amount();
-                add(c, p.status, amount);
-                disbursement d{p.date, e.who.name(), i, k, amount, t.condition(), p.status,
-                               money::zero(currency_), p.split ? tranche_part::excess : tranche_part::whole};
-                (p.date ? dated : undated).push_back(std::move(d));
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const entry& e = entries_[i];
+        commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
+                     money::zero(currency_), money::zero(currency_)};
+        const auto add = [&](funding_status status, money amount) {
+            switch (status) {
+                case funding_status::at_close: c.at_close += amount; break;
+                case funding_status::scheduled: c.scheduled += amount; break;
+                case funding_status::conditional: c.conditional += amount; break;
             }
-            r.raised_ += c.total;
-            r.at_close_ += c.at_close;
-            r.scheduled_ += c.scheduled;
-            r.conditional_ += c.conditional;
-            r.index_.emplace(e.who.name(), i);
-            r.commitments_.push_back(std::move(c));
+        };
+        for (std::size_t k = 0; k < e.tranches.size(); ++k, ++flat) {
+            const tranche& t = e.tranches[k];
+            const tranche_placement& p = placements[flat];
+            if (t.has_fallback()) {  // the fallback is certain, the rest is not
+                add(funding_status::scheduled, *t.fallback());
+                add(p.status, t.excess());
+            } else {
+                add(p.status, t.amount());
+            }
+            disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
+                           money::zero(currency_), t.fallback()};
+            if (p.date) {
+                const auto day = static_cast<std::uint32_t>(
+                    static_cast<std::int64_t>(date::sys_days{*p.date}.time_since_epoch().count()) + (std::int64_t{1} << 31));
+                keys.push_back((std::uint64_t{day} << 32) | dated.size());
+                dated.push_back(std::move(d));
+            } else {
+                undated.push_back(std::move(d));
+            }
         }
-        r.post_money_ = r.valuation_.post_money(r.raised_);
-        r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
+        r.raised_ += c.total;
+        r.at_close_ += c.at_close;
+        r.scheduled_ += c.scheduled;
+        r.conditional_ += c.conditional;
+        r.commitments_.push_back(std::move(c));
     }
-    r.schedule_ = disbursement_schedule(std::move(dated), std::move(undated), currency_);
+    r.post_money_ = r.valuation_.post_money(r.raised_);
+    r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
+    std::sort(keys.begin(), keys.end());
+    constexpr std::uint64_t low = 0xFFFFFFFFU;
+    constexpr std::uint64_t done = std::uint64_t{1} << 31;  // positions fit 31 bits: tranche count checked below
+    for (std::size_t start = 0; start < keys.size(); ++start) {
+        if ((keys[start] & done) != 0) continue;
+        // Entry at position `start` must receive the entry from keys[start]'s position, and so on.
+        std::size_t at = start;
+        disbursement held = std::move(dated[start]);
+        for (;;) {
+            const auto from = static_cast<std::size_t>(keys[at] & low & ~done);
+            keys[at] |= done;
+            if (from == start) {
+                dated[at] = std::move(held);
+                break;
+            }
+            dated[at] = std::move(dated[from]);
+            at = from;
+        }
+    }
+    r.schedule_ = disbursement_schedule(disbursement_schedule::in_order, std::move(dated), std::move(undated), currency_);
     result.round = std::move(r);
     return result;
 }

@@ -19,14 +19,16 @@ namespace fundround {
 
 /// A payment: @p amount, paid when its condition is met, optionally expected on a date.
 ///
-/// All or nothing by default: if the condition lapses nothing is paid. With otherwise(), a
-/// smaller fallback amount is paid instead once the condition lapses ("$30B if the milestone is
-/// met by the long-stop date, otherwise $20B"); a round then schedules it as two parts, the
-/// fallback (paid when the condition is settled either way) and the excess (paid only if met).
+/// All or nothing by default: if the condition lapses nothing is paid. With otherwise() it is a
+/// **fallback tranche**: it pays on one date, its settlement_date() (the expected date, or else
+/// the condition's deadline()), either amount() if the condition is met by then or the fallback
+/// instead ("$22.5B by Dec 31 if the restructuring is done, otherwise $12.5B": $22.5B or $12.5B,
+/// paid on Dec 31).
 ///
 /// Construction never throws for a bad amount or expected date: the round builder validates every
-/// tranche and reports all problems at once (see validate()). Only the conditions' own factories
-/// check their dates, so tranche::on() throws invalid_argument_error for an invalid due date.
+/// tranche and reports all problems at once (see validate()). The conditions' own factories check
+/// their dates (tranche::on() throws invalid_argument_error for an invalid due date), and
+/// otherwise() checks the fallback against the amount when it is written.
 class tranche {
 public:
 
@@ -36,88 +38,96 @@ public:
         : amount_(amount), condition_(std::move(when)), expected_(expected), label_(std::move(label)) {}
 
     /// @p amount due at close.
-    static tranche at_close(money amount) { return tranche(amount); }
+    [[nodiscard]] static tranche at_close(money amount) { return tranche(amount); }
     /// @p amount due on @p due (condition: on or after that date; expected on it).
-    static tranche on(money amount, calendar_date due) {
+    [[nodiscard]] static tranche on(money amount, calendar_date due) {
         return tranche(amount, condition::on_or_after(due), due);
     }
     /// @p amount paid when @p when is met; @p expected is the date it is expected, if known.
-    static tranche when(money amount, condition when,
-                        std::optional<calendar_date> expected = std::nullopt) {
+    [[nodiscard]] static tranche when(money amount, condition when,
+                                      std::optional<calendar_date> expected = std::nullopt) {
         return tranche(amount, std::move(when), expected);
     }
 
     /// The same tranche with a label ("first tranche").
-    tranche labelled(std::string label) const {
+    [[nodiscard]] tranche labelled(std::string label) const {
         tranche t = *this;
         t.label_ = std::move(label);
         return t;
     }
-    /// The same tranche paying @p fallback instead of amount() if its condition lapses; the
-    /// fallback must be positive and smaller than amount() (checked by validate()).
-    tranche otherwise(money fallback) const {
+    /// The same tranche as a fallback tranche: on its settlement_date() it pays amount() if the
+    /// condition is met by then, @p fallback otherwise. Throws invalid_argument_error (field
+    /// "fallback") unless @p fallback is in the amount's currency, positive and less than amount().
+    [[nodiscard]] tranche otherwise(money fallback) const {
+        const auto reject = [&](const std::string& rule) {
+            throw invalid_argument_error(diagnostic{"fallback", format_full(fallback), rule}.message());
+        };
+        if (fallback.currency() != amount_.currency()) {
+            reject("must be in the amount's currency, " + to_string(amount_.currency()));
+        }
+        if (!fallback.is_positive()) reject("must be positive");
+        if (!(fallback < amount_)) reject("must be less than the amount if met, " + format_full(amount_));
         tranche t = *this;
         t.fallback_ = fallback;
         return t;
     }
     /// The same tranche expected on @p d.
-    tranche expected_on(calendar_date d) const {
+    [[nodiscard]] tranche expected_on(calendar_date d) const {
         tranche t = *this;
         t.expected_ = d;
         return t;
     }
 
-    /// The amount.
-    money amount() const noexcept { return amount_; }
+    /// The amount (for a fallback tranche: the amount paid if the condition is met in time).
+    [[nodiscard]] money amount() const noexcept { return amount_; }
     /// The condition under which it is paid.
-    const fundround::condition& condition() const noexcept { return condition_; }
+    [[nodiscard]] const fundround::condition& condition() const noexcept { return condition_; }
     /// The date it is expected, if known.
-    std::optional<calendar_date> expected_date() const noexcept { return expected_; }
-    /// The amount paid instead if the condition lapses; empty for an all-or-nothing tranche.
-    std::optional<money> fallback() const noexcept { return fallback_; }
-    /// amount() minus the fallback: the part paid only if the condition is met (amount() if
-    /// there is no fallback). Throws currency_mismatch_error if the fallback's currency differs.
-    money excess() const {
-        const std::optional<money>& fallback_amount = fallback_;
-        return fallback_amount ? amount_ - *fallback_amount : amount_;
+    [[nodiscard]] std::optional<calendar_date> expected_date() const noexcept { return expected_; }
+    /// The amount paid instead if the condition is not met by the settlement date; empty for an
+    /// all-or-nothing tranche.
+    [[nodiscard]] std::optional<money> fallback() const noexcept { return fallback_; }
+    /// True if the tranche has a fallback (see otherwise()).
+    [[nodiscard]] bool has_fallback() const noexcept { return fallback_.has_value(); }
+    /// amount() minus the fallback: what the condition decides (amount() if there is no fallback).
+    [[nodiscard]] money excess() const { return fallback_ ? amount_ - *fallback_ : amount_; }
+    /// The day a fallback tranche settles and pays: the expected date if there is one, otherwise
+    /// the condition's deadline() (its long-stop); empty if neither (a problem for a fallback
+    /// tranche, reported by validate()).
+    [[nodiscard]] std::optional<calendar_date> settlement_date() const {
+        if (expected_) return expected_;
+        return condition_.deadline();
     }
     /// A free-text label ("" if none).
-    const std::string& label() const noexcept { return label_; }
+    [[nodiscard]] const std::string& label() const noexcept { return label_; }
     /// True if the condition refers to a milestone. (A round classifies tranches exactly: one
     /// that is met whatever the milestones do, like `milestone("IPO") || on_or_after(d)`, is
     /// scheduled, not conditional; see funding_status.)
-    bool is_conditional() const { return condition_.depends_on_milestone(); }
+    [[nodiscard]] bool is_conditional() const noexcept { return condition_.depends_on_milestone(); }
 
     /// Every problem with this tranche, fields prefixed by @p path (e.g. "investors[0].tranches[1]").
-    std::vector<diagnostic> validate(const std::string& path) const {
+    [[nodiscard]] std::vector<diagnostic> validate(const std::string& path) const {
         std::vector<diagnostic> out;
-        const std::optional<money>& fallback_amount = fallback_;
         if (!amount_.is_positive()) {
             out.push_back({path + ".amount", format_full(amount_), "must be positive"});
         }
-        if (expected_ && !expected_->ok()) {
-            out.push_back({path + ".expected_date", to_string(*expected_), "is not a valid calendar date"});
-        }
-        if (fallback_amount) {
-            if (fallback_amount->currency() != amount_.currency()) {
-                out.push_back({path + ".fallback", format_full(*fallback_amount),
-                               "must be in the amount's currency, " + to_string(amount_.currency())});
-            } else if (!fallback_amount->is_positive()) {
-                out.push_back({path + ".fallback", format_full(*fallback_amount), "must be positive"});
-            } else if (!(*fallback_amount < amount_)) {
-                out.push_back({path + ".fallback", format_full(*fallback_amount),
-                               "must be less than the amount if met, " + format_full(amount_)});
-            }
+        if (expected_ && !is_modelled(*expected_)) {
+            out.push_back({path + ".expected_date", to_string(*expected_), date_rule(*expected_)});
         }
         const auto stop = condition_.deadline();
         if (expected_ && stop && *stop < *expected_) {
             out.push_back({path + ".condition.long_stop", to_string(*stop),
                            "must not be before the expected date " + to_string(*expected_)});
         }
+        if (fallback_ && !expected_ && !stop) {
+            out.push_back({path + ".fallback", format_full(*fallback_),
+                           "needs a settlement date: give the tranche an expected date or its condition "
+                           "a long-stop date"});
+        }
         return out;
     }
 
-    /// True if amount, condition, expected date and label are all equal.
+    /// True if amount, fallback, condition, expected date and label are all equal.
     friend bool operator==(const tranche& a, const tranche& b) {
         return a.amount_ == b.amount_ && a.fallback_ == b.fallback_ && a.condition_ == b.condition_ &&
                a.expected_ == b.expected_ && a.label_ == b.label_;

@@ -15,7 +15,7 @@ namespace fundround {
 using calendar_date = date::year_month_day;
 
 /// ISO 8601 text "2026-02-27".
-inline std::string to_string(calendar_date d) {
+[[nodiscard]] inline std::string to_string(calendar_date d) {
     const int y = static_cast<int>(d.year());
     const auto m = static_cast<unsigned>(d.month());
     const auto dd = static_cast<unsigned>(d.day());
@@ -29,19 +29,37 @@ inline std::string to_string(calendar_date d) {
     return text;
 }
 
-/// The day after @p d.
-inline calendar_date next_day(calendar_date d) {
+/// 9999-12-31: the last day fundround models, and the day on which "in the end" is judged (a
+/// world seen then knows every event). The one spelling of "end of time" in the library: every
+/// date a user gives (close, expected, condition, milestone, as-of dates) must be on or before it.
+[[nodiscard]] constexpr calendar_date end_of_time() noexcept {
+    return calendar_date{date::year{9999}, date::month{12}, date::day{31}};
+}
+
+/// True if @p d is a real calendar day no later than end_of_time(): the dates fundround models.
+[[nodiscard]] constexpr bool is_modelled(calendar_date d) noexcept { return d.ok() && d <= end_of_time(); }
+
+/// The rule @p d breaks as a diagnostic's rule text, or "" if is_modelled(@p d).
+[[nodiscard]] inline std::string date_rule(calendar_date d) {
+    if (!d.ok()) return "is not a valid calendar date";
+    if (end_of_time() < d) return "is after 9999-12-31, the last day fundround models";
+    return {};
+}
+
+/// The day after @p d. Never wraps: throws invalid_argument_error for the last day date::year
+/// can hold (32767-12-31); any date on or before end_of_time() has a next day.
+[[nodiscard]] inline calendar_date next_day(calendar_date d) {
+    if (d.year() == date::year::max() && d.month() == date::December && d.day() >= date::day{31}) {
+        throw invalid_argument_error("date = " + to_string(d) + ": has no next day (the last day date::year can hold)");
+    }
     return calendar_date{date::sys_days{d} + date::days{1}};
 }
 
-/// 9999-12-31: the day on which "in the end" is judged (a world seen then knows every event).
-inline calendar_date end_of_time() { return date::year{9999} / 12 / 31; }
-
-/// Throws invalid_argument_error naming @p field unless @p d is a real calendar day.
+/// Throws invalid_argument_error naming @p field unless is_modelled(@p d): a real calendar day
+/// on or before end_of_time().
 inline void require_valid(calendar_date d, const std::string& field) {
-    if (!d.ok()) {
-        throw invalid_argument_error(field + " = " + to_string(d) + ": is not a valid calendar date");
-    }
+    if (is_modelled(d)) return;
+    throw invalid_argument_error(field + " = " + to_string(d) + ": " + date_rule(d));
 }
 
 }  // namespace fundround

@@ -29,42 +29,42 @@ class scenario;
 class scenario_result {
 public:
     /// The scenario's name.
-    const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The payments made, in date order.
-    const std::vector<payment>& payments() const& noexcept { return timeline_.payments(); }
+    [[nodiscard]] const std::vector<payment>& payments() const& noexcept { return timeline_.payments(); }
     /// The payments made, moved out of a temporary result (a range-for over
     /// `s.apply_to(r).payments()` does not dangle).
-    std::vector<payment> payments() && { return std::move(timeline_).payments(); }
+    [[nodiscard]] std::vector<payment> payments() && { return std::move(timeline_).payments(); }
     /// The whole timeline, for as-of questions within the scenario.
-    const round_timeline& timeline() const& noexcept { return timeline_; }
+    [[nodiscard]] const round_timeline& timeline() const& noexcept { return timeline_; }
     /// The whole timeline, moved out of a temporary result.
-    round_timeline timeline() && {
+    [[nodiscard]] round_timeline timeline() && {
         round_timeline& t = timeline_;
         return std::move(t);
     }
 
     /// Money paid in the end.
-    money raised() const { return end_.funded; }
+    [[nodiscard]] money raised() const { return end_.funded; }
     /// Money lost to lapsed conditions.
-    money lapsed() const { return end_.lapsed; }
+    [[nodiscard]] money lapsed() const { return end_.lapsed; }
     /// Money whose condition never settles: promised, never paid, never lapsed.
-    money never_settled() const { return end_.conditional; }
+    [[nodiscard]] money never_settled() const { return end_.conditional; }
     /// Pre-money + raised().
-    money post_money() const { return end_.post_money; }
+    [[nodiscard]] money post_money() const { return end_.post_money; }
     /// @p investor's ownership in the end: what it paid / post_money().
-    fraction ownership(std::string_view investor) const {
+    [[nodiscard]] fraction ownership(std::string_view investor) const {
         return timeline_.ownership(investor, end_of_time());
     }
     /// What @p investor paid in the end; throws invalid_argument_error if it is not in the round.
-    money paid_by(std::string_view investor) const {
+    [[nodiscard]] money paid_by(std::string_view investor) const {
         return timeline_.as_of(investor, end_of_time()).funded;
     }
     /// The holders before the round, in the end: pre-money / post_money().
-    fraction existing_holders_ownership() const {
+    [[nodiscard]] fraction existing_holders_ownership() const {
         return timeline_.existing_holders_ownership(end_of_time());
     }
     /// The new investors together, in the end: raised() / post_money().
-    fraction new_investors_ownership() const {
+    [[nodiscard]] fraction new_investors_ownership() const {
         return timeline_.new_investors_ownership(end_of_time());
     }
 
@@ -108,10 +108,10 @@ public:
     }
 
     /// The scenario's name.
-    const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
 
     /// Every problem with applying this scenario to @p r (empty if none).
-    std::vector<diagnostic> validate(const funding_round& r) const {
+    [[nodiscard]] std::vector<diagnostic> validate(const funding_round& r) const {
         std::set<std::string, std::less<>> known;
         const auto collect = [&](const disbursement& e) {
             for (auto& m : e.when.milestones()) known.insert(std::move(m));
@@ -130,15 +130,15 @@ public:
             if (!given.insert(o.milestone).second) {
                 out.push_back({field + ".name", o.milestone, "is given more than one outcome"});
             }
-            if (o.on && !o.on->ok()) {
-                out.push_back({field + ".date", to_string(*o.on), "is not a valid calendar date"});
+            if (o.on && !is_modelled(*o.on)) {
+                out.push_back({field + ".date", to_string(*o.on), date_rule(*o.on)});
             }
         }
         return out;
     }
 
     /// The round as it turns out in this scenario; throws validation_error listing every problem.
-    scenario_result apply_to(const funding_round& r) const {
+    [[nodiscard]] scenario_result apply_to(const funding_round& r) const {
         std::vector<diagnostic> problems = validate(r);
         if (!problems.empty()) {
             throw validation_error("scenario \"" + name_ + "\" does not fit round \"" + r.name() + "\"",
@@ -149,7 +149,7 @@ public:
 
     /// The scenario as a world_state seen at end_of_time(); throws invalid_argument_error for an
     /// invalid date.
-    world_state world() const {
+    [[nodiscard]] world_state world() const {
         world_state w(end_of_time());
         for (const outcome& o : outcomes_) {
             if (o.kind == outcome_kind::achieved) w.achieve(o.milestone, *o.on);

@@ -35,7 +35,7 @@ struct round_position {
     money post_money;     ///< The round's pre-money + everything funded by the date.
 
     /// funded + committed + conditional + lapsed: the committed total.
-    money total() const { return funded + committed + conditional + lapsed; }
+    [[nodiscard]] money total() const { return funded + committed + conditional + lapsed; }
 };
 
 /// One payment as it happens in a given world: who pays what, on which day.
@@ -52,8 +52,10 @@ struct payment {
 /// stands on any date.
 ///
 /// Rules, per schedule entry: money whose condition is met since day M is paid on the latest of
-/// the close date, M and the tranche's expected date (a fallback part ignores the expected date:
-/// it is paid as soon as the condition is settled). Until then it counts as committed if it is
+/// the close date, M and the tranche's expected date. A fallback tranche pays on its settlement
+/// date S (the entry's date): its amount if the condition is met by S, its fallback otherwise;
+/// until S the fallback counts as committed and the rest as conditional (committed from the day
+/// the condition is met; lapsed from the day it lapses, or on S if it is still pending then). Until then it counts as committed if it is
 /// certain (met, or scheduled whatever milestones do) and as conditional otherwise. Money whose
 /// condition lapses moves to lapsed on the first day of the lapse: a long-stop date is
 /// inclusive, so a milestone achieved on the long-stop date still pays and the money lapses the
@@ -73,48 +75,48 @@ public:
     round_timeline(const funding_round& r, const world_state& facts);
 
     /// Where the whole round stands on @p d. O(log n).
-    round_position as_of(calendar_date d) const { return position(all_, d); }
+    [[nodiscard]] round_position as_of(calendar_date d) const { return position(all_, d); }
     /// Where @p investor's commitment stands on @p d (post_money is the round's). O(log n_i);
     /// throws invalid_argument_error if the investor is not in the round.
-    round_position as_of(std::string_view investor, calendar_date d) const {
+    [[nodiscard]] round_position as_of(std::string_view investor, calendar_date d) const {
         round_position p = position(investors_[index_of(investor)], d);
         p.post_money = as_of(d).post_money;
         return p;
     }
     /// Where the round stands once everything that will happen has happened (end_of_time()).
-    round_position in_the_end() const { return as_of(end_of_time()); }
+    [[nodiscard]] round_position in_the_end() const { return as_of(end_of_time()); }
 
     /// @p investor's ownership on @p d: its funded money / the post-money on @p d (zero before
     /// it pays anything). O(log n).
-    fraction ownership(std::string_view investor, calendar_date d) const {
+    [[nodiscard]] fraction ownership(std::string_view investor, calendar_date d) const {
         const round_position mine = as_of(investor, d);
         return mine.funded.ratio_to(mine.post_money);
     }
     /// The holders before the round on @p d: pre-money / the post-money on @p d.
-    fraction existing_holders_ownership(calendar_date d) const {
+    [[nodiscard]] fraction existing_holders_ownership(calendar_date d) const {
         const money pre = pre_money_;
         return pre.ratio_to(as_of(d).post_money);
     }
     /// The new investors together on @p d: funded / the post-money on @p d.
-    fraction new_investors_ownership(calendar_date d) const {
+    [[nodiscard]] fraction new_investors_ownership(calendar_date d) const {
         const round_position p = as_of(d);
         return p.funded.ratio_to(p.post_money);
     }
 
     /// Every payment made in this world, in date order (ties keep round order).
-    const std::vector<payment>& payments() const& noexcept { return payments_; }
+    [[nodiscard]] const std::vector<payment>& payments() const& noexcept { return payments_; }
     /// Every payment made in this world, moved out of a temporary timeline (so that
     /// `for (auto& p : round_timeline(r).payments())` does not dangle).
-    std::vector<payment> payments() && {
+    [[nodiscard]] std::vector<payment> payments() && {
         std::vector<payment>& p = payments_;
         return std::move(p);
     }
     /// The round's pre-money valuation.
-    money pre_money() const noexcept { return pre_money_; }
+    [[nodiscard]] money pre_money() const noexcept { return pre_money_; }
     /// The round's close date.
-    calendar_date close_date() const noexcept { return close_; }
+    [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The investors' names, in round order.
-    const std::vector<std::string>& investors() const noexcept { return names_; }
+    [[nodiscard]] const std::vector<std::string>& investors() const noexcept { return names_; }
 
 private:
     enum bucket : std::size_t { funded_b, committed_b, conditional_b, lapsed_b };
@@ -196,31 +198,52 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     std::vector<move> moves;
     const date::sys_days close{close_};
     const auto handle = [&](const disbursement& e) {
+        const money::rep units = e.amount.units();
+        const std::size_t who = e.investor_index;
+        if (e.fallback) {  // pays on its date: the amount if met by then, the fallback otherwise
+            const money::rep floor = e.fallback->units();
+            const money::rep rest = units - floor;
+            investors_[who].initial[committed_b] += floor;
+            all_.initial[committed_b] += floor;
+            investors_[who].initial[conditional_b] += rest;
+            all_.initial[conditional_b] += rest;
+            const date::sys_days settle{*e.date};
+            const condition_status st = e.when.evaluate(world.at(*e.date));
+            const date::sys_days since = st.since ? std::max(close, date::sys_days{*st.since}) : close;
+            if (st.is_met()) {
+                if (since < settle) moves.push_back({since, who, conditional_b, committed_b, rest});
+                moves.push_back({settle, who, since < settle ? committed_b : conditional_b, funded_b, rest});
+            } else {
+                moves.push_back({st.is_lapsed() ? std::min(since, settle) : settle, who, conditional_b, lapsed_b, rest});
+            }
+            moves.push_back({settle, who, committed_b, funded_b, floor});
+            payments_.push_back({*e.date, e.investor, who, e.tranche_index,
+                                 st.is_met() ? tranche_part::whole : tranche_part::fallback,
+                                 st.is_met() ? e.amount : *e.fallback});
+            return;
+        }
         auto [it, fresh] = seen.try_emplace(e.when.identity());
         if (fresh) it->second = e.when.evaluate(world);
         const condition_status& st = it->second;
         const bucket start = e.status == funding_status::conditional ? conditional_b : committed_b;
-        const money::rep units = e.amount.units();
-        investors_[e.investor_index].initial[start] += units;
+        investors_[who].initial[start] += units;
         all_.initial[start] += units;
         if (st.is_met()) {
             const date::sys_days met = st.since ? std::max(close, date::sys_days{*st.since}) : close;
             date::sys_days paid = met;
-            if (e.part != tranche_part::fallback) {
-                const auto expected = cs[e.investor_index].tranches[e.tranche_index].expected_date();
-                if (expected) paid = std::max(paid, date::sys_days{*expected});
-            }
+            const auto expected = cs[who].tranches[e.tranche_index].expected_date();
+            if (expected) paid = std::max(paid, date::sys_days{*expected});
             if (start == conditional_b && met < paid) {
-                moves.push_back({met, e.investor_index, conditional_b, committed_b, units});
-                moves.push_back({paid, e.investor_index, committed_b, funded_b, units});
+                moves.push_back({met, who, conditional_b, committed_b, units});
+                moves.push_back({paid, who, committed_b, funded_b, units});
             } else {
-                moves.push_back({paid, e.investor_index, start, funded_b, units});
+                moves.push_back({paid, who, start, funded_b, units});
             }
-            payments_.push_back({calendar_date{paid}, e.investor, e.investor_index, e.tranche_index, e.part,
+            payments_.push_back({calendar_date{paid}, e.investor, who, e.tranche_index, tranche_part::whole,
                                  e.amount});
         } else if (st.is_lapsed()) {
             const date::sys_days lapsed = st.since ? date::sys_days{*st.since} : close;
-            moves.push_back({lapsed, e.investor_index, start, lapsed_b, units});
+            moves.push_back({lapsed, who, start, lapsed_b, units});
         }
     };
     moves.reserve(2 * (r.schedule().dated().size() + r.schedule().undated().size()));

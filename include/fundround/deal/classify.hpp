@@ -1,0 +1,408 @@
+/// @file deal/classify.hpp
+/// @brief Exact classification of conditions and tranches over every outcome of their milestones:
+/// what can be met, what is certain and from when, and how a tranche stands at close.
+#ifndef FUNDROUND_DEAL_CLASSIFY_HPP
+#define FUNDROUND_DEAL_CLASSIFY_HPP
+
+#include <fundround/deal/condition.hpp>
+#include <fundround/deal/schedule.hpp>
+#include <fundround/deal/tranche.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace fundround {
+
+/// The most distinct milestones one condition may name for classify_condition(); a condition with
+/// more is reported as too complex to classify (a diagnostic on its tranche's condition).
+inline constexpr std::size_t max_classified_milestones = 1000;
+/// The most decision-diagram nodes classify_condition() builds for one condition; beyond it the
+/// condition is reported as too complex to classify (a diagnostic on its tranche's condition).
+inline constexpr std::size_t max_classification_nodes = 1000000;
+
+/// Thrown by classify_condition() when a condition exceeds max_classified_milestones or
+/// max_classification_nodes; the round builder reports it as a diagnostic.
+class classification_limit_error : public invalid_argument_error {
+public:
+    using invalid_argument_error::invalid_argument_error;
+};
+
+/// What a condition can do by a date, over every outcome of its milestones: each milestone is
+/// achieved or fails on any day from the close date on, or never settles.
+struct condition_outlook {
+    bool possible = false;  ///< Met by the date in at least one outcome.
+    bool certain = false;   ///< Met by the date in every outcome.
+    /// When certain: the first day, not before the close date, by which the condition is met in
+    /// every outcome (the worst case over the outcomes).
+    std::optional<calendar_date> certain_from;
+};
+
+namespace detail {
+
+// A reduced, ordered multi-valued decision diagram over finite-domain variables, hash-consed so
+// that equal functions are equal ids: 0 is "false", 1 is "true". Bounded by a node limit.
+class decision_diagram {
+public:
+    using id = std::uint32_t;
+    static constexpr id no = 0;
+    static constexpr id yes = 1;
+
+    decision_diagram(std::vector<std::uint32_t> domains, std::size_t limit) : domains_(std::move(domains)), limit_(limit) {
+        nodes_.push_back({terminal, 0});
+        nodes_.push_back({terminal, 0});
+    }
+
+    // The function "variable @p var takes one of the values whose flag in @p values is set".
+    id atom(std::uint32_t var, const std::vector<bool>& values) {
+        std::vector<id> kids(values.size());
+        for (std::size_t k = 0; k < values.size(); ++k) kids[k] = values[k] ? yes : no;
+        return make(var, kids);
+    }
+    id negate(id a) {
+        if (a <= yes) return a == yes ? no : yes;
+        const auto found = not_memo_.find(a);
+        if (found != not_memo_.end()) return found->second;
+        const node n = nodes_[a];
+        std::vector<id> kids(domains_[n.var]);
+        for (std::size_t k = 0; k < kids.size(); ++k) kids[k] = negate(children_[n.first + k]);
+        const id r = make(n.var, kids);
+        not_memo_.emplace(a, r);
+        return r;
+    }
+    id both(id a, id b) { return apply(false, a, b); }
+    id either(id a, id b) { return apply(true, a, b); }
+
+private:
+    static constexpr std::uint32_t terminal = 0xFFFFFFFFU;
+    struct node {
+        std::uint32_t var;
+        std::uint32_t first;  // index of its first child in children_
+    };
+
+    id make(std::uint32_t var, const std::vector<id>& kids) {
+        if (std::all_of(kids.begin(), kids.end(), [&](id k) { return k == kids.front(); })) return kids.front();
+        std::string key(sizeof(std::uint32_t) * (kids.size() + 1), '\0');
+        std::memcpy(&key[0], &var, sizeof var);
+        std::memcpy(&key[sizeof var], kids.data(), sizeof(id) * kids.size());
+        const auto found = unique_.find(key);
+        if (found != unique_.end()) return found->second;
+        if (nodes_.size() >= limit_) {
+            throw classification_limit_error("its decision diagram needs more than " + std::to_string(limit_) +
+                                             " nodes (max_classification_nodes)");
+        }
+        const auto r = static_cast<id>(nodes_.size());
+        nodes_.push_back({var, static_cast<std::uint32_t>(children_.size())});
+        children_.insert(children_.end(), kids.begin(), kids.end());
+        unique_.emplace(std::move(key), r);
+        return r;
+    }
+    id cofactor(id a, std::uint32_t var, std::size_t value) const {
+        if (a <= yes || nodes_[a].var != var) return a;
+        return children_[nodes_[a].first + value];
+    }
+    id apply(bool is_or, id a, id b) {
+        if (is_or) {
+            if (a == yes || b == yes) return yes;
+            if (a == no) return b;
+            if (b == no || a == b) return a;
+        } else {
+            if (a == no || b == no) return no;
+            if (a == yes) return b;
+            if (b == yes || a == b) return a;
+        }
+        if (b < a) std::swap(a, b);
+        const std::uint64_t key = (std::uint64_t{a} << 32) | b;
+        auto& memo = is_or ? or_memo_ : and_memo_;
+        const auto found = memo.find(key);
+        if (found != memo.end()) return found->second;
+        const std::uint32_t var = std::min(nodes_[a].var, nodes_[b].var);
+        std::vector<id> kids(domains_[var]);
+        for (std::size_t k = 0; k < kids.size(); ++k) {
+            kids[k] = apply(is_or, cofactor(a, var, k), cofactor(b, var, k));
+        }
+        const id r = make(var, kids);
+        memo.emplace(key, r);
+        return r;
+    }
+
+    std::vector<std::uint32_t> domains_;
+    std::size_t limit_;
+    std::vector<node> nodes_;
+    std::vector<id> children_;
+    std::unordered_map<std::string, id> unique_;
+    std::unordered_map<std::uint64_t, id> and_memo_, or_memo_;
+    std::unordered_map<id, id> not_memo_;
+};
+
+// The states of a condition tree seen on given days, as decision diagrams over its milestones.
+//
+// Milestone m's outcome is one variable: 0 = never settles; 1 + j = achieved in slot j;
+// 1 + K + j = failed in slot j, where slot j is the days (b[j-1], b[j]] of the sorted boundary
+// days b (slot 0 starts on the close date). Every day a state is asked about is a boundary, so
+// "m achieved by day t" is exact whatever day in its slot m settles on.
+class condition_states {
+public:
+    condition_states(const condition& c, calendar_date close, std::vector<date::sys_days> boundaries)
+        : close_(close), bounds_(std::move(boundaries)), diagram_(domains(c, bounds_.size()), max_classification_nodes) {}
+
+    decision_diagram::id met(const condition& c, date::sys_days t) { return state(c, t, true); }
+    bool is_yes(decision_diagram::id a) const { return a == decision_diagram::yes; }
+    bool is_no(decision_diagram::id a) const { return a == decision_diagram::no; }
+
+private:
+    std::vector<std::uint32_t> domains(const condition& c, std::size_t slots) {
+        const std::vector<std::string> names = c.milestones();
+        if (names.size() > max_classified_milestones) {
+            throw classification_limit_error("it names " + std::to_string(names.size()) +
+                                             " milestones, more than " + std::to_string(max_classified_milestones) +
+                                             " (max_classified_milestones)");
+        }
+        for (std::size_t i = 0; i < names.size(); ++i) var_of_.emplace(names[i], static_cast<std::uint32_t>(i));
+        return std::vector<std::uint32_t>(names.size(), static_cast<std::uint32_t>(1 + 2 * slots));
+    }
+
+    // Milestone @p name achieved (or failed) on or before day @p t.
+    decision_diagram::id settled_by(const std::string& name, date::sys_days t, bool achieved) {
+        const std::uint32_t var = var_of_.at(name);
+        const std::size_t k = bounds_.size();
+        std::vector<bool> values(1 + 2 * k, false);
+        if (date::sys_days{close_} <= t) {
+            for (std::size_t j = 0; j < k && bounds_[j] <= t; ++j) values[(achieved ? 1 : 1 + k) + j] = true;
+        }
+        return diagram_.atom(var, values);
+    }
+
+    decision_diagram::id state(const condition& c, date::sys_days t, bool want_met) {
+        const std::pair<const void*, std::int64_t> key{c.identity(),
+                                                       t.time_since_epoch().count() * 2 + (want_met ? 1 : 0)};
+        if (c.identity() != nullptr) {
+            const auto found = memo_.find(key);
+            if (found != memo_.end()) return found->second;
+        }
+        using dd = decision_diagram;
+        dd::id r = dd::no;
+        switch (c.kind()) {
+            case condition_kind::always: r = want_met ? dd::yes : dd::no; break;
+            case condition_kind::on_or_after:
+                r = want_met && date::sys_days{*c.date()} <= t ? dd::yes : dd::no;
+                break;
+            case condition_kind::milestone: r = settled_by(c.milestone_name(), t, want_met); break;
+            case condition_kind::all_of:
+            case condition_kind::any_of: {
+                // met(all) = and of met; lapsed(all) = or of lapsed; any_of the other way round.
+                const bool conjunction = (c.kind() == condition_kind::all_of) == want_met;
+                r = conjunction ? dd::yes : dd::no;
+                for (const condition& p : c.parts()) {
+                    const dd::id s = state(p, t, want_met);
+                    r = conjunction ? diagram_.both(r, s) : diagram_.either(r, s);
+                }
+                break;
+            }
+            case condition_kind::negation: r = state(c.parts().front(), t, !want_met); break;
+            case condition_kind::long_stop: {
+                const date::sys_days stop{*c.date()};
+                const condition& p = c.parts().front();
+                if (want_met) {
+                    r = state(p, std::min(t, stop), true);
+                } else {
+                    r = state(p, t, false);
+                    if (stop < t) r = diagram_.either(r, diagram_.negate(state(p, stop, true)));
+                }
+                break;
+            }
+        }
+        if (c.identity() != nullptr) memo_.emplace(key, r);
+        return r;
+    }
+
+    struct pair_hash {
+        std::size_t operator()(const std::pair<const void*, std::int64_t>& k) const noexcept {
+            return std::hash<const void*>()(k.first) ^ (std::hash<std::int64_t>()(k.second) * 0x9E3779B97F4A7C15ULL);
+        }
+    };
+
+    std::unordered_map<std::string, std::uint32_t> var_of_;  // before diagram_: domains() fills it
+    calendar_date close_;
+    std::vector<date::sys_days> bounds_;
+    decision_diagram diagram_;
+    std::unordered_map<std::pair<const void*, std::int64_t>, decision_diagram::id, pair_hash> memo_;
+};
+
+template <class Days>
+void collect_condition_days(const condition& c, Days& long_stops, Days& starts) {
+    if (c.kind() == condition_kind::long_stop) long_stops.push_back(date::sys_days{*c.date()});
+    if (c.kind() == condition_kind::on_or_after) starts.push_back(date::sys_days{*c.date()});
+    for (const condition& p : c.parts()) collect_condition_days(p, long_stops, starts);
+}
+
+}  // namespace detail
+
+/// What @p c can do by day @p by (not before @p close, at most end_of_time()), over every outcome
+/// of its milestones: each achieved or failed on any day from @p close on, or never settling.
+///
+/// Exact, by reasoning on the condition's structure rather than trying outcomes: the states
+/// "met by day t" are built as reduced decision diagrams over the milestones, at the O(n)
+/// distinct days of the tree (its dates, the days after its long-stops, @p close, @p by), where
+/// "met in every outcome" and "met in no outcome" are constant diagrams. Throws
+/// classification_limit_error for a condition naming more than max_classified_milestones
+/// milestones or needing more than max_classification_nodes diagram nodes.
+[[nodiscard]] inline condition_outlook classify_condition(const condition& c, calendar_date close,
+                                                          calendar_date by = end_of_time()) {
+    require_valid(close, "close_date");
+    require_valid(by, "by");
+    if (by < close) by = close;
+    condition_outlook o;
+    if (!c.depends_on_milestone()) {  // a matter of time: one world decides it
+        const condition_status s = c.evaluate(world_state(by));
+        o.possible = o.certain = s.is_met();
+        if (o.certain) o.certain_from = s.since && close < *s.since ? *s.since : close;
+        return o;
+    }
+    using days = std::vector<date::sys_days>;
+    const date::sys_days first{close};
+    const date::sys_days last{by};
+    days stops;
+    days starts;
+    detail::collect_condition_days(c, stops, starts);
+    // Candidate days on which "met in every outcome" can begin to hold: the close, the dates
+    // conditions start on, the days after long-stops (within [close, by]).
+    days candidates{first, last};
+    for (const auto d : starts) {
+        if (first < d && d < last) candidates.push_back(d);
+    }
+    for (const auto d : stops) {
+        if (first <= d && d < last) candidates.push_back(d + date::days{1});
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    days bounds = candidates;
+    for (const auto d : stops) {
+        if (first <= d && d <= last) bounds.push_back(d);
+    }
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+
+    detail::condition_states states(c, close, bounds);
+    const auto at_end = states.met(c, last);
+    o.possible = !states.is_no(at_end);
+    o.certain = states.is_yes(at_end);
+    if (o.certain) {
+        // "Met by t in every outcome" only switches on at a candidate day and stays on: the first
+        // such day is found by bisection.
+        std::size_t lo = 0;
+        std::size_t hi = candidates.size() - 1;  // holds at `last`
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (states.is_yes(states.met(c, candidates[mid]))) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        o.certain_from = calendar_date{candidates[lo]};
+    }
+    return o;
+}
+
+/// Where a tranche stands at close: its funding status and the date of its schedule entry.
+struct tranche_placement {
+    funding_status status = funding_status::at_close;  ///< At close, scheduled or conditional.
+    std::optional<calendar_date> date;                 ///< The entry's date; empty if undated.
+};
+
+/// Caches condition outlooks by the condition's identity() (conditions are shared between many
+/// tranches); the conditions must outlive the cache.
+using condition_outlook_cache = std::unordered_map<const void*, condition_outlook>;
+
+/// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
+/// status"), appending any placement problem to @p out with fields prefixed by @p path():
+/// a condition that can never be met, an expected date before the condition is met, a fallback
+/// that is never paid, a condition too complex to classify. @p cache may be null.
+///
+/// - At close: met on the close date (no milestone settled) and not expected after it.
+/// - Scheduled: met by the horizon in every outcome of its milestones; dated the later of the
+///   close, the first day it is met in every outcome, and its expected date.
+/// - Conditional: met in some outcomes only; dated its expected date, if any.
+/// - A fallback tranche is conditional and dated its settlement date (not before the close): it
+///   pays its amount or its fallback then.
+template <class PathFn>
+[[nodiscard]] tranche_placement place_tranche(const tranche& t, calendar_date close, const PathFn& path,
+                                              std::vector<diagnostic>& out,
+                                              condition_outlook_cache* cache = nullptr) {
+    const condition& c = t.condition();
+    const auto too_complex = [&](const classification_limit_error& e) {
+        out.push_back({path() + ".condition", c.to_string(), std::string("is too complex to classify: ") + e.what()});
+    };
+    if (t.has_fallback()) {
+        const std::optional<calendar_date> settles = t.settlement_date();
+        if (!settles || !is_modelled(*settles)) return {funding_status::conditional, std::nullopt};
+        const calendar_date day = std::max(close, *settles);
+        try {
+            const condition_outlook o = classify_condition(c, close, day);
+            if (!o.possible) {
+                out.push_back({path() + ".condition", c.to_string(),
+                               "can never be met by the settlement date " + to_string(day)});
+            } else if (o.certain) {
+                out.push_back({path() + ".fallback", format_full(*t.fallback()),
+                               "is never paid: the condition is met by the settlement date " + to_string(day) +
+                                   " whatever happens"});
+            }
+        } catch (const classification_limit_error& e) {
+            too_complex(e);
+        }
+        return {funding_status::conditional, day};
+    }
+    const condition_status s = c.evaluate(world_state(close));
+    if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
+        return {funding_status::at_close, close};
+    }
+    condition_outlook o;
+    try {
+        if (cache != nullptr && c.identity() != nullptr) {
+            const auto [it, fresh] = cache->try_emplace(c.identity());
+            if (fresh) {
+                try {
+                    it->second = classify_condition(c, close);
+                } catch (...) {
+                    cache->erase(it);
+                    throw;
+                }
+            }
+            o = it->second;
+        } else {
+            o = classify_condition(c, close);
+        }
+    } catch (const classification_limit_error& e) {
+        too_complex(e);
+        return {funding_status::conditional, t.expected_date()};
+    }
+    if (!o.possible) {
+        out.push_back({path() + ".condition", c.to_string(), "can never be met"});
+        return {c.depends_on_milestone() ? funding_status::conditional : funding_status::scheduled,
+                t.expected_date()};
+    }
+    if (!o.certain) return {funding_status::conditional, t.expected_date()};
+    calendar_date due = *o.certain_from;
+    if (t.expected_date()) {
+        if (*t.expected_date() < due) {
+            out.push_back({path() + ".expected_date", to_string(*t.expected_date()),
+                           "must not be before the condition is met on " + to_string(due)});
+        }
+        due = *t.expected_date();
+    }
+    return {funding_status::scheduled, due};
+}
+
+}  // namespace fundround
+
+#endif  // FUNDROUND_DEAL_CLASSIFY_HPP
