@@ -9,6 +9,7 @@
 #include <fundround/deal/tranche.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/time/calendar.hpp>
 
 #include <algorithm>

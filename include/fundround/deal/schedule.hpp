@@ -6,6 +6,7 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 
 #include <algorithm>
 #include <cstddef>
