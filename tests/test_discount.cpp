@@ -265,7 +265,7 @@ TEST_CASE("discount_terms: a value beyond the money range throws overflow_error"
     const fr::discount_terms t(fraction(1), ymd(2126, 1, 1), day_count::thirty_e_360,
                                compounding::annual_with_simple_stub);
     CHECK(t.value_factor(ymd(2026, 1, 1)) ==
-          fraction(fraction::integer(1) << 100, fraction::integer(1)));
+          fraction(fraction::rep(1) << 100, fraction::rep(1)));
     CHECK_THROWS_AS(t.value(1_T, ymd(2026, 1, 1), rounding::half_even), fr::overflow_error);
 }
 

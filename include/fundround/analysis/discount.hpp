@@ -5,6 +5,7 @@
 #define FUNDROUND_ANALYSIS_DISCOUNT_HPP
 
 #include <fundround/time/calendar.hpp>
+#include <fundround/detail/bigint.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -119,10 +120,11 @@ inline fraction year_fraction(calendar_date from, calendar_date to, day_count co
     return fraction(parts.first, parts.second);
 }
 
-/// The exact growth of 1 over @p years (not negative) at @p annual_rate (not negative):
-/// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
-/// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs.
-inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
+namespace detail {
+
+/// growth_factor() on big integers: (1 + r)^n needs more than 128 bits after a few decades.
+inline big_fraction growth_big(const fraction& annual_rate, const fraction& years,
+                               compounding method) {
     const fraction& r = annual_rate;
     const fraction& t = years;
     if (r.sign() < 0) {
@@ -133,16 +135,29 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
         throw invalid_argument_error("growth_factor: years = " + t.to_string() +
                                      ": must not be negative");
     }
+    const big_fraction rate(r);
     switch (method) {
-        case compounding::simple: return fraction(1) + r * t;
+        case compounding::simple: {
+            big_fraction result = rate;
+            result *= big_fraction(t);
+            result += big_fraction(fraction(1));
+            return result;
+        }
         case compounding::annual_with_simple_stub: {
-            fraction::integer whole = t.numerator() / t.denominator();
-            const fraction stub = t - fraction(whole, fraction::integer(1));
-            fraction result = fraction(1) + r * stub;
-            fraction base = fraction(1) + r;
+            const fraction::rep whole_years = t.numerator() / t.denominator();
+            if (r.sign() > 0 && whole_years > fraction::rep(1) << 20) {
+                throw overflow_error("growth_factor: years = " + t.to_string() +
+                                     ": (1 + r)^n above 2^20 whole years does not fit a fraction");
+            }
+            auto whole = r.sign() > 0 ? static_cast<std::uint64_t>(whole_years) : 0U;
+            big_fraction result(to_big(t.numerator() % t.denominator()), to_big(t.denominator()));
+            result *= rate;  // r f
+            result += big_fraction(fraction(1));
+            big_fraction base = rate;
+            base += big_fraction(fraction(1));
             while (whole > 0) {  // square and multiply: (1 + r)^n exactly
-                if ((whole & 1) != 0) result *= base;
-                whole >>= 1;
+                if ((whole & 1U) != 0) result *= base;
+                whole >>= 1U;
                 if (whole > 0) base *= base;
             }
             return result;
@@ -150,6 +165,16 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
     }
     throw invalid_argument_error("compounding = " + std::to_string(static_cast<int>(method)) +
                                  ": must be simple or annual_with_simple_stub");
+}
+
+}  // namespace detail
+
+/// The exact growth of 1 over @p years (not negative) at @p annual_rate (not negative):
+/// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
+/// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs and
+/// overflow_error if the exact result does not fit a fraction (computed on big integers).
+inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
+    return detail::growth_big(annual_rate, years, method).to_fraction("growth_factor");
 }
 
 /// An exact value in major currency units together with that value rounded to an amount.
@@ -172,17 +197,22 @@ namespace detail {
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
-inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
-    using integer = fraction::integer;
+inline money round_exact_to_minor_unit(const big_fraction& exact, currency c, rounding mode) {
     std::int64_t unit = money::units_per_major;  // units per minor unit
     for (int i = 0; i < c.minor_digits(); ++i) unit /= 10;
-    const integer minor = detail::divide_rounded(
-        exact.numerator() * (money::units_per_major / unit), exact.denominator(), mode);
-    const integer units = minor * unit;
+    const big_int minor =
+        detail::divide_rounded(exact.num * (money::units_per_major / unit), exact.den, mode);
+    const big_int units = minor * unit;
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding a present value");
     }
-    return money::from_units(units.template convert_to<std::int64_t>(), c);
+    return money::from_units(static_cast<std::int64_t>(units), c);
+}
+
+/// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
+/// throws overflow_error if the result does not fit in a money.
+inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
+    return round_exact_to_minor_unit(big_fraction(exact), c, mode);
 }
 
 }  // namespace detail
@@ -249,6 +279,30 @@ public:
     /// or after it, g(t) before it (compound_forward). Throws invalid_argument_error for an
     /// invalid date or a date the reject rule refuses.
     fraction value_factor(calendar_date paid_on) const {
+        return value_factor_big(paid_on).to_fraction("value_factor");
+    }
+
+    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on;
+    /// throws overflow_error if it does not fit a fraction.
+    fraction exact_value(money amount, calendar_date paid_on) const {
+        return exact_value_big(amount, paid_on).to_fraction("present value");
+    }
+
+    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
+    present_value value(money amount, calendar_date paid_on, rounding mode) const {
+        const detail::big_fraction exact = exact_value_big(amount, paid_on);
+        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
+        return present_value{exact.to_fraction("present value"), rounded};
+    }
+
+private:
+    detail::big_fraction exact_value_big(money amount, calendar_date paid_on) const {
+        detail::big_fraction exact(fraction(amount.units(), money::units_per_major));
+        exact *= value_factor_big(paid_on);
+        return exact;
+    }
+
+    detail::big_fraction value_factor_big(calendar_date paid_on) const {
         const calendar_date day = paid_on;
         require_valid(day, "value_factor: paid_on");
         if (rejects(day)) {
@@ -257,26 +311,14 @@ public:
                                          to_string(valuation_date_) + " (past_flow_rule::reject)");
         }
         if (day < valuation_date_) {
-            return growth_factor(rate_, year_fraction(day, valuation_date_, convention_), method_);
+            return detail::growth_big(rate_, year_fraction(day, valuation_date_, convention_),
+                                      method_);
         }
-        return fraction(1) /
-               growth_factor(rate_, year_fraction(valuation_date_, day, convention_), method_);
+        detail::big_fraction g =
+            detail::growth_big(rate_, year_fraction(valuation_date_, day, convention_), method_);
+        return detail::big_fraction(std::move(g.den), std::move(g.num));  // 1 / g, g >= 1
     }
 
-    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on.
-    fraction exact_value(money amount, calendar_date paid_on) const {
-        return fraction(amount.units(), money::units_per_major) *
-               value_factor(paid_on);
-    }
-
-    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
-    present_value value(money amount, calendar_date paid_on, rounding mode) const {
-        fraction exact = exact_value(amount, paid_on);
-        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
-        return present_value{std::move(exact), rounded};
-    }
-
-private:
     fraction rate_;
     calendar_date valuation_date_;
     day_count convention_;

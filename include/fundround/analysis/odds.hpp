@@ -18,6 +18,8 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/deal/schedule.hpp>
 
+#include <fundround/detail/bigint.hpp>
+
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
@@ -365,8 +367,8 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
 }
 
 inline money round_odds::to_money(const fraction& major, rounding mode) const {
-    const fraction::integer units = detail::divide_rounded(
-        major.numerator() * money::units_per_major, major.denominator(), mode);
+    const detail::big_int units = detail::divide_rounded(
+        detail::to_big(major.numerator()) * money::units_per_major, detail::to_big(major.denominator()), mode);
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding an expectation to money");
     }
@@ -376,10 +378,10 @@ inline money round_odds::to_money(const fraction& major, rounding mode) const {
 inline std::optional<money> round_odds::standard_error(rounding mode) const {
     const std::optional<fraction>& variance = variance_of_mean_;
     if (!variance) return std::nullopt;
-    using integer = fraction::integer;
+    using integer = detail::big_int;
     // In squared units (thousandths of a currency unit): x = variance * 1000^2.
-    const integer num = variance->numerator() * (money::units_per_major * money::units_per_major);
-    const integer den = variance->denominator();
+    const integer num = detail::to_big(variance->numerator()) * (money::units_per_major * money::units_per_major);
+    const integer den = detail::to_big(variance->denominator());
     integer q = boost::multiprecision::sqrt(integer(num / den));  // floor(sqrt(x))
     const bool exact = q * q * den == num;
     bool up = false;
@@ -494,29 +496,29 @@ struct odds_tally {
 };
 
 /// A tally weight as a big integer.
-inline fraction::integer to_integer(std::uint64_t v) {
-    return fraction::integer(v);
+inline detail::big_int to_integer(std::uint64_t v) {
+    return detail::big_int(v);
 }
 /// A tally weight as a big integer.
-inline fraction::integer to_integer(const uint128& v) {
-    using integer = fraction::integer;
+inline detail::big_int to_integer(const uint128& v) {
+    using integer = detail::big_int;
     integer hi(static_cast<std::uint64_t>(v >> 64));
     hi <<= 64;
     return hi + integer(static_cast<std::uint64_t>(v));
 }
 /// A tally weight as a big integer.
-inline const fraction::integer& to_integer(const fraction::integer& v) { return v; }
+inline const detail::big_int& to_integer(const detail::big_int& v) { return v; }
 
 /// The tallies on big integers, over a common denominator.
 struct odds_sums {
     std::vector<std::int64_t> raised;
-    std::vector<fraction::integer> weight;
-    std::vector<fraction::integer> group_weight;  // slot-major
-    fraction::integer denominator;
+    std::vector<detail::big_int> weight;
+    std::vector<detail::big_int> group_weight;  // slot-major
+    detail::big_int denominator;
 };
 
 template <class Weight>
-odds_sums to_sums(const odds_tally<Weight>& t, fraction::integer denominator) {
+odds_sums to_sums(const odds_tally<Weight>& t, detail::big_int denominator) {
     odds_sums s;
     s.raised = t.raised;
     s.weight.reserve(t.weight.size());
@@ -528,8 +530,8 @@ odds_sums to_sums(const odds_tally<Weight>& t, fraction::integer denominator) {
 }
 
 /// Converts a non-negative big integer below 2^128 to uint128.
-inline uint128 to_uint128(const fraction::integer& v) {
-    using integer = fraction::integer;
+inline uint128 to_uint128(const detail::big_int& v) {
+    using integer = detail::big_int;
     const integer mask = (integer(1) << 64) - 1;
     uint128 r = static_cast<std::uint64_t>(integer(v >> 64).template convert_to<std::uint64_t>());
     r <<= 64;
@@ -544,7 +546,7 @@ template <class Weight>
 odds_sums enumerate_outcomes(const odds_model& m,
                                    const std::vector<Weight>& achieved_factor,
                                    const std::vector<Weight>& missed_factor,
-                                   fraction::integer denominator) {
+                                   detail::big_int denominator) {
     using rows = std::vector<std::uint32_t>;
     const std::size_t k = m.names.size();
     const std::size_t low_bits = k / 2;
@@ -617,7 +619,7 @@ odds_sums enumerate_outcomes(const odds_model& m,
 struct odds_engine {
     using model_type = odds_model;
     using sums_type = odds_sums;
-    using integer = fraction::integer;
+    using integer = detail::big_int;
 
     static model_type model(const funding_round& round, const milestone_odds& odds,
                             std::size_t max_table_bits, bool exact);
@@ -752,13 +754,13 @@ inline round_odds odds_engine::finish(const model_type& m, const sums_type& s, o
         lcm_post = lcm_post / boost::multiprecision::gcd(lcm_post, post) * post;
         r.distribution_.push_back({money::from_units(s.raised[i], m.currency),
                                    money::from_units(m.pre_units + s.raised[i], m.currency),
-                                   fraction(s.weight[i], den)});
+                                   to_fraction(s.weight[i], den, "odds: probability")});
     }
     // E[raised/post] and, per group, sum of weight * L / post over the slots where it pays.
     integer new_investors = 0;
     integer certain_scaled = 0;  // sum of weight * L / post
-    std::vector<fraction::integer> group_scaled(g_count);
-    std::vector<fraction::integer> group_total(g_count);
+    std::vector<detail::big_int> group_scaled(g_count);
+    std::vector<detail::big_int> group_total(g_count);
     for (std::size_t i = 0; i < slots; ++i) {
         const integer scale = lcm_post / integer(m.pre_units + s.raised[i]);
         const integer ws = s.weight[i] * scale;
@@ -771,12 +773,12 @@ inline round_odds odds_engine::finish(const model_type& m, const sums_type& s, o
             group_scaled[g] += gw * scale;
         }
     }
-    r.expected_raised_ = fraction(sum_raised, den * per_major);
-    r.expected_post_money_ = fraction(integer(m.pre_units), per_major) + r.expected_raised_;
-    r.new_investors_ = fraction(new_investors, den * lcm_post);
+    r.expected_raised_ = to_fraction(sum_raised, den * per_major, "odds: expected raised");
+    r.expected_post_money_ = fraction(m.pre_units, money::units_per_major) + r.expected_raised_;
+    r.new_investors_ = to_fraction(new_investors, den * lcm_post, "odds: new investors' share");
 
-    std::vector<fraction::integer> amount(m.investors.size());
-    std::vector<fraction::integer> owned(m.investors.size());
+    std::vector<detail::big_int> amount(m.investors.size());
+    std::vector<detail::big_int> owned(m.investors.size());
     for (std::size_t i = 0; i < m.investors.size(); ++i) {
         amount[i] = integer(m.certain[i]) * den;
         owned[i] = integer(m.certain[i]) * certain_scaled;
@@ -788,16 +790,16 @@ inline round_odds odds_engine::finish(const model_type& m, const sums_type& s, o
         }
     }
     for (std::size_t i = 0; i < m.investors.size(); ++i) {
-        r.investors_.push_back({m.investors[i], fraction(amount[i], den * per_major),
-                                fraction(owned[i], den * lcm_post)});
+        r.investors_.push_back({m.investors[i], to_fraction(amount[i], den * per_major, "odds: expected amount"),
+                                to_fraction(owned[i], den * lcm_post, "odds: expected ownership")});
     }
 
     if (method == odds_method::monte_carlo) {
         // Variance of the mean: (n * S2 - S1^2) / (n^2 * (n - 1)); S1, S2 are in units, the
         // result in squared currency units.
         const integer n(outcome_count);
-        r.variance_of_mean_ = fraction(n * sum_squares - sum_raised * sum_raised,
-                                       n * n * (n - 1) * per_major * per_major);
+        r.variance_of_mean_ = to_fraction(n * sum_squares - sum_raised * sum_raised,
+                                       n * n * (n - 1) * per_major * per_major, "odds: variance");
     }
     return r;
 }
@@ -805,23 +807,23 @@ inline round_odds odds_engine::finish(const model_type& m, const sums_type& s, o
 inline round_odds odds_engine::exact(const model_type& m) {
     const std::size_t k = m.names.size();
     integer den = 1;
-    for (const auto& p : m.probabilities) den *= p.denominator();
+    for (const auto& p : m.probabilities) den *= to_big(p.denominator());
     const std::uint64_t outcomes = std::uint64_t{1} << k;
     if (boost::multiprecision::msb(den) < 128) {  // weights and their sums fit 128 bits
         std::vector<uint128> achieved, missed;
         for (const auto& p : m.probabilities) {
-            achieved.push_back(to_uint128(p.numerator()));
-            missed.push_back(to_uint128(p.denominator() - p.numerator()));
+            achieved.push_back(static_cast<uint128>(p.numerator()));
+            missed.push_back(static_cast<uint128>(p.denominator() - p.numerator()));
         }
         return finish(m, enumerate_outcomes<uint128>(m, achieved, missed, den), odds_method::exact,
                       outcomes, std::nullopt);
     }
-    std::vector<fraction::integer> achieved, missed;
+    std::vector<detail::big_int> achieved, missed;
     for (const auto& p : m.probabilities) {
-        achieved.push_back(p.numerator());
-        missed.push_back(p.denominator() - p.numerator());
+        achieved.push_back(to_big(p.numerator()));
+        missed.push_back(to_big(p.denominator() - p.numerator()));
     }
-    return finish(m, enumerate_outcomes<fraction::integer>(m, achieved, missed, den),
+    return finish(m, enumerate_outcomes<detail::big_int>(m, achieved, missed, den),
                   odds_method::exact, outcomes, std::nullopt);
 }
 
@@ -836,13 +838,13 @@ inline round_odds odds_engine::monte_carlo(const model_type& m, const monte_carl
     const integer limit = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t j = 0; j < k; ++j) {
         const auto& p = m.probabilities[j];
-        if (p.denominator() > limit) {
+        if (to_big(p.denominator()) > limit) {
             problems.push_back({odds_field(m.names[j]) + ".probability", p.to_string(),
                                 "Monte Carlo draws need a denominator below 2^64"});
             continue;
         }
-        num[j] = p.numerator().template convert_to<std::uint64_t>();
-        den[j] = p.denominator().template convert_to<std::uint64_t>();
+        num[j] = static_cast<std::uint64_t>(p.numerator());
+        den[j] = static_cast<std::uint64_t>(p.denominator());
     }
     if (!problems.empty()) throw validation_error("Monte Carlo run", std::move(problems));
 

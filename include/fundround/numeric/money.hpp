@@ -121,13 +121,7 @@ public:
     /// The amount times the exact fraction @p ratio, rounded to a unit by @p mode (with
     /// <fundround/numeric/fraction.hpp> included: money.hpp itself does not need Boost.Multiprecision).
     money times(const fraction& ratio, rounding mode) const {
-        using integer = fraction::integer;
-        const integer scaled = detail::divide_rounded_integer<integer>(
-            integer(units_) * ratio.numerator(), ratio.denominator(), mode);
-        if (scaled > detail::int64_max || scaled < detail::int64_min) {
-            detail::throw_overflow("multiplication by a fraction");
-        }
-        return money(scaled.convert_to<rep>(), currency_);
+        return money(detail::scale_units(units_, ratio, mode), currency_);
     }
     /// The amount divided by @p divisor, rounded to a unit by @p mode.
     money divided_by(rep divisor, rounding mode) const { return times(1, divisor, mode); }
