@@ -398,18 +398,17 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
                                   {"monte_carlo.samples", "1",
                                    "must be at least 2 (a standard error needs two samples)"}});
     }
-    const fraction tiny(fraction::integer(1), fraction::integer(1) << 130);
+    const fraction tiny(fraction::rep(1), fraction::rep(1) << 70);  // 128-bit fraction: not 2^130
     try {
         (void)simulate_odds(round, milestone_odds().set("certain conditions", tiny), {100, 42});
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
                                   {"odds[\"certain conditions\"].probability",
-                                   "1/1361129467683753853853498429727072845824",
+                                   "1/1180591620717411303424",
                                    "Monte Carlo draws need a denominator below 2^64"}});
     }
-    // Exact enumeration takes such a probability: 2^130 does not fit the 128-bit weights, so
-    // they go to big integers.
+    // Exact enumeration takes such a probability.
     const round_odds exact = enumerate_odds(round, milestone_odds().set("certain conditions", tiny));
     CHECK(sum_of_probabilities(exact) == fraction(1));
     CHECK(exact.distribution() == std::vector<raised_outcome>{{75_B, 805_B, fraction(1) - tiny},

@@ -13,7 +13,9 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -177,9 +179,75 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
     return detail::growth_big(annual_rate, years, method).to_fraction("growth_factor");
 }
 
+/// An exact rational number of any size: a present value summed over many dates outgrows the
+/// 128-bit fraction ((1 + r)^n denominators multiply), so present values are kept on big
+/// integers here. Compares with and converts from fraction; to_fraction() narrows it.
+class exact_rational {
+public:
+    /// Zero.
+    exact_rational() = default;
+    /// The fraction @p f, exactly.
+    exact_rational(const fraction& f) : value_(f) {}  // NOLINT(google-explicit-constructor)
+    /// The big rational @p v (reduced, positive denominator).
+    explicit exact_rational(detail::big_fraction v) : value_(std::move(v)) {}
+
+    /// The value as a fraction; throws overflow_error if a term in lowest terms reaches 2^127.
+    fraction to_fraction() const { return value_.to_fraction("exact_rational"); }
+    /// The numerator and denominator on big integers (internal use).
+    const detail::big_fraction& big() const noexcept { return value_; }
+    /// -1, 0 or 1.
+    int sign() const { return value_.num.sign(); }
+    /// Exact text "n/d", or "n" when the denominator is 1.
+    std::string to_string() const {
+        if (value_.den == 1) return value_.num.str();
+        return value_.num.str() + "/" + value_.den.str();
+    }
+    /// Decimal text with exactly @p decimals digits (0 to 60) after the point, rounded by @p mode.
+    std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
+        detail::check_decimals(decimals);
+        detail::big_int scale = 1;
+        for (int i = 0; i < decimals; ++i) scale *= 10;
+        const detail::big_int scaled = detail::divide_rounded(value_.num * scale, value_.den, mode);
+        std::string digits = (scaled < 0 ? detail::big_int(-scaled) : scaled).str();
+        const auto d = static_cast<std::size_t>(decimals);
+        if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
+        if (d > 0) digits.insert(digits.size() - d, 1, '.');
+        return (scaled < 0 ? "-" : "") + digits;
+    }
+
+    /// The negated value.
+    exact_rational operator-() const {
+        return exact_rational(detail::big_fraction(-value_.num, value_.den));
+    }
+    /// Adds @p o in place, exactly.
+    exact_rational& operator+=(const exact_rational& o) {
+        value_ += o.value_;
+        return *this;
+    }
+    /// Subtracts @p o in place, exactly.
+    exact_rational& operator-=(const exact_rational& o) { return *this += -o; }
+    /// The exact sum.
+    friend exact_rational operator+(exact_rational a, const exact_rational& b) { return a += b; }
+    /// The exact difference.
+    friend exact_rational operator-(exact_rational a, const exact_rational& b) { return a -= b; }
+    /// True if the values are equal.
+    friend bool operator==(const exact_rational& a, const exact_rational& b) {
+        return a.value_.num == b.value_.num && a.value_.den == b.value_.den;
+    }
+    /// True if the values differ.
+    friend bool operator!=(const exact_rational& a, const exact_rational& b) { return !(a == b); }
+    /// Writes the exact form "n/d".
+    friend std::ostream& operator<<(std::ostream& os, const exact_rational& v) {
+        return os << v.to_string();
+    }
+
+private:
+    detail::big_fraction value_;
+};
+
 /// An exact value in major currency units together with that value rounded to an amount.
 struct present_value {
-    fraction exact;  ///< The exact value in major units of the currency (dollars for USD).
+    exact_rational exact;  ///< The exact value in major units of the currency (dollars for USD).
     money rounded;   ///< @ref exact rounded once to the currency's minor unit (cents) by the named mode.
 
     /// True if both the exact and the rounded values are equal.
@@ -213,6 +281,12 @@ inline money round_exact_to_minor_unit(const big_fraction& exact, currency c, ro
 /// throws overflow_error if the result does not fit in a money.
 inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
     return round_exact_to_minor_unit(big_fraction(exact), c, mode);
+}
+
+/// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
+/// throws overflow_error if the result does not fit in a money.
+inline money round_exact_to_minor_unit(const exact_rational& exact, currency c, rounding mode) {
+    return round_exact_to_minor_unit(exact.big(), c, mode);
 }
 
 }  // namespace detail
@@ -282,17 +356,17 @@ public:
         return value_factor_big(paid_on).to_fraction("value_factor");
     }
 
-    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on;
-    /// throws overflow_error if it does not fit a fraction.
-    fraction exact_value(money amount, calendar_date paid_on) const {
-        return exact_value_big(amount, paid_on).to_fraction("present value");
+    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on
+    /// (on big integers: decades of (1 + r)^n outgrow a fraction).
+    exact_rational exact_value(money amount, calendar_date paid_on) const {
+        return exact_rational(exact_value_big(amount, paid_on));
     }
 
     /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
     present_value value(money amount, calendar_date paid_on, rounding mode) const {
         const detail::big_fraction exact = exact_value_big(amount, paid_on);
         const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
-        return present_value{exact.to_fraction("present value"), rounded};
+        return present_value{exact_rational(exact), rounded};
     }
 
 private:

@@ -197,7 +197,7 @@ inline present_value present_value_of(const std::vector<cash_flow>& flows, const
     }
     if (!problems.empty()) throw validation_error("present value", std::move(problems));
     const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
-    fraction exact;
+    exact_rational exact;
     for (const cash_flow& f : flows) {
         if (f.amount.currency() != c) {
             throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
@@ -275,7 +275,7 @@ public:
     flows_present_value present_value(const discount_terms& terms, rounding mode) const {
         fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
         fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
-        fraction net = in.exact - out.exact;
+        exact_rational net = in.exact - out.exact;
         const money rounded = detail::round_exact_to_minor_unit(net, currency(), mode);
         return flows_present_value{std::move(in), std::move(out),
                                    fundround::present_value{std::move(net), rounded}};
