@@ -4,6 +4,7 @@
 #ifndef FUNDROUND_ANALYSIS_DISCOUNT_HPP
 #define FUNDROUND_ANALYSIS_DISCOUNT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/error.hpp>
@@ -20,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// How the time between two dates becomes a fraction of a year.
 enum class day_count {
@@ -400,6 +401,6 @@ private:
     past_flow_rule past_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ANALYSIS_DISCOUNT_HPP

@@ -4,6 +4,7 @@
 #ifndef FUNDROUND_ANALYSIS_FLOWS_HPP
 #define FUNDROUND_ANALYSIS_FLOWS_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/detail/text_table.hpp>
@@ -26,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// One dated payment. The direction is given by where it is used (money in or money out);
 /// the amount itself is positive.
@@ -427,6 +428,6 @@ inline std::string to_string(const net_flows& flows, const net_flows_format& for
     return os.str();
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ANALYSIS_FLOWS_HPP

@@ -37,7 +37,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// The chance of one milestone and the day it is achieved on if it is.
 struct milestone_chance {
@@ -903,6 +903,6 @@ inline round_odds evaluate_odds(const funding_round& round, const milestone_odds
     return simulate_odds(round, odds, monte_carlo);
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ANALYSIS_ODDS_HPP

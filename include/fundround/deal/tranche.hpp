@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_TRANCHE_HPP
 #define FUNDROUND_DEAL_TRANCHE_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/error.hpp>
@@ -14,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A payment: @p amount, paid when its condition is met, optionally expected on a date.
 ///
@@ -142,6 +143,6 @@ private:
     std::string label_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_TRANCHE_HPP

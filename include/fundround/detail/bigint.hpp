@@ -5,6 +5,7 @@
 #ifndef FUNDROUND_DETAIL_BIGINT_HPP
 #define FUNDROUND_DETAIL_BIGINT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -16,7 +17,8 @@
 #include <string>
 #include <utility>
 
-namespace fundround::detail {
+FUNDROUND_BEGIN_NAMESPACE
+namespace detail {
 
 /// An arbitrary-precision integer (Boost.Multiprecision's cpp_int).
 using big_int = boost::multiprecision::cpp_int;
@@ -115,6 +117,7 @@ struct big_fraction {
     }
 };
 
-}  // namespace fundround::detail
+}  // namespace detail
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DETAIL_BIGINT_HPP

@@ -15,7 +15,8 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #endif
 
-namespace fundround::detail {
+FUNDROUND_BEGIN_NAMESPACE
+namespace detail {
 
 #if FUNDROUND_HAS_INT128
 /// Signed 128-bit integer of the intermediates (the compiler's __int128).
@@ -210,6 +211,7 @@ inline std::int64_t mul_div(std::int64_t a, std::int64_t num, std::int64_t den, 
     return narrow(divide_rounded(int128(a) * int128(num), int128(den), mode), "multiplication by a ratio");
 }
 
-}  // namespace fundround::detail
+}  // namespace detail
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DETAIL_CHECKED_HPP

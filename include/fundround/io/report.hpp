@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_IO_REPORT_HPP
 #define FUNDROUND_IO_REPORT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/deal/round.hpp>
@@ -15,7 +16,7 @@
 #include <string>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// Choices for print_summary().
 struct report_options {
@@ -106,6 +107,6 @@ inline std::string summary(const funding_round& r, const report_options& opt = {
     return os.str();
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_IO_REPORT_HPP

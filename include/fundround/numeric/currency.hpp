@@ -3,13 +3,14 @@
 #ifndef FUNDROUND_NUMERIC_CURRENCY_HPP
 #define FUNDROUND_NUMERIC_CURRENCY_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/error.hpp>
 
 #include <array>
 #include <string>
 #include <string_view>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A currency identified by its three-letter ISO 4217 code, e.g. "USD". Regular value type.
 class currency {
@@ -81,6 +82,6 @@ inline constexpr currency jpy{"JPY"};  ///< Japanese yen.
 inline constexpr currency chf{"CHF"};  ///< Swiss franc.
 }  // namespace currencies
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_CURRENCY_HPP

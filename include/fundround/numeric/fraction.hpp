@@ -16,7 +16,7 @@
 #include <string_view>
 #include <type_traits>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -554,7 +554,7 @@ inline std::size_t hash_int128(int128 v) noexcept {
 
 }  // namespace detail
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 namespace std {
 

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_NUMERIC_MONEY_HPP
 #define FUNDROUND_NUMERIC_MONEY_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
@@ -20,7 +21,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// An exact amount of one currency, stored as a signed 64-bit count of thousandths of the
 /// currency's major unit ("mills": $0.001). Range about +/-9.2 * 10^15 major units.
@@ -729,6 +730,6 @@ inline money operator""_usd(const char* text, std::size_t size) {
 }  // namespace money_literals
 }  // namespace literals
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_MONEY_HPP

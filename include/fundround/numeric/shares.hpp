@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_NUMERIC_SHARES_HPP
 #define FUNDROUND_NUMERIC_SHARES_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
@@ -14,7 +15,7 @@
 #include <ostream>
 #include <string>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A whole number of shares. Not money: adding a share count to an amount does not compile.
 class share_count {
@@ -133,6 +134,6 @@ private:
     fundround::currency currency_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_SHARES_HPP
