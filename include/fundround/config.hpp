@@ -28,7 +28,9 @@
 
 /// The ABI namespace's name as a string literal ("v0_i128" or "v0_mp128").
 #define FUNDROUND_ABI_NAME FUNDROUND_ABI_NAME_I(FUNDROUND_ABI_NAMESPACE)
+/// Helper of FUNDROUND_ABI_NAME: expands @p x before stringizing it.
 #define FUNDROUND_ABI_NAME_I(x) FUNDROUND_ABI_NAME_II(x)
+/// Helper of FUNDROUND_ABI_NAME: stringizes @p x.
 #define FUNDROUND_ABI_NAME_II(x) #x
 
 /// Opens the library's namespace: `namespace fundround { inline namespace <ABI> {`.
