@@ -121,10 +121,20 @@ TEST_CASE("growth_factor: property - under one year both methods agree; whole ye
         CHECK(fr::growth_factor(rate, stub, compounding::simple) ==
               fr::growth_factor(rate, stub, compounding::annual_with_simple_stub));
         const auto n = static_cast<std::int64_t>(rng.next(12));
-        fraction whole(1);
-        for (std::int64_t k = 0; k < n; ++k) whole *= fraction(1) + rate;
-        CHECK(fr::growth_factor(rate, stub + fraction(n), compounding::annual_with_simple_stub) ==
-              whole * fr::growth_factor(rate, stub, compounding::simple));
+        // (1 + r)^n on big integers: with r = k/10000 it outgrows 128 bits after about 9 years.
+        fr::detail::big_fraction whole(fraction(1));
+        for (std::int64_t k = 0; k < n; ++k) whole *= fr::detail::big_fraction(fraction(1) + rate);
+        whole *= fr::detail::big_fraction(fr::growth_factor(rate, stub, compounding::simple));
+        const bool fits = boost::multiprecision::msb(whole.den) < 127 &&
+                          (whole.num == 0 || boost::multiprecision::msb(whole.num) < 127);
+        if (fits) {
+            CHECK(fr::growth_factor(rate, stub + fraction(n), compounding::annual_with_simple_stub) ==
+                  whole.to_fraction("expected"));
+        } else {  // a growth factor that does not fit a fraction throws, it never wraps
+            CHECK_THROWS_AS(
+                (void)fr::growth_factor(rate, stub + fraction(n), compounding::annual_with_simple_stub),
+                fr::overflow_error);
+        }
     }
 }
 
@@ -266,7 +276,7 @@ TEST_CASE("discount_terms: a value beyond the money range throws overflow_error"
     const fr::discount_terms t(fraction(1), ymd(2126, 1, 1), day_count::thirty_e_360,
                                compounding::annual_with_simple_stub);
     CHECK(t.value_factor(ymd(2026, 1, 1)) ==
-          fraction(fraction::integer(1) << 100, fraction::integer(1)));
+          fraction(fraction::rep(1) << 100, fraction::rep(1)));
     CHECK_THROWS_AS(t.value(1_T, ymd(2026, 1, 1), rounding::half_even), fr::overflow_error);
 }
 
@@ -288,4 +298,23 @@ TEST_CASE("discount_terms: property - discounting undoes growth, exactly") {
         if (rate.sign() > 0 && fr::year_fraction(v, d, dc).sign() > 0) CHECK(factor < fraction(1));
         if (rate.sign() > 0 && fr::year_fraction(d, v, dc).sign() > 0) CHECK(factor > fraction(1));
     }
+}
+
+TEST_CASE("discount_terms: (1 + r)^n is computed on big integers; factors must fit a fraction") {
+    // Regression (issue 9): fraction is 128-bit now. 20 years at 8%: (27/25)^20 fits.
+    const fr::discount_terms t(fraction::from_decimal("0.08"), ymd(2026, 1, 1),
+                               day_count::thirty_e_360, compounding::annual_with_simple_stub);
+    fraction expected(1);
+    for (int k = 0; k < 20; ++k) expected *= fraction(25, 27);
+    CHECK(t.value_factor(ymd(2046, 1, 1)) == expected);
+    CHECK(t.value(1_M, ymd(2046, 1, 1), rounding::half_even).rounded == "214548.21"_usd);
+    // 40 years: 25^40 > 2^127, so the exact value does not fit a fraction: overflow_error names it.
+    CHECK_THROWS_WITH_AS((void)t.value_factor(ymd(2066, 1, 1)),
+                         doctest::Contains("value_factor = "), fr::overflow_error);
+    // The present value itself is an exact_rational on big integers: it still works.
+    const fr::present_value far = t.value(1_M, ymd(2066, 1, 1), rounding::half_even);
+    CHECK(far.rounded == "46030.93"_usd);
+    CHECK(far.exact.to_decimal_string(2) == "46030.93");
+    CHECK(far.exact.sign() == 1);
+    CHECK_THROWS_AS((void)far.exact.to_fraction(), fr::overflow_error);
 }

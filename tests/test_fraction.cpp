@@ -1,5 +1,8 @@
 // Unit tests for fundround::fraction: exact rationals, rounding to integers and decimal text.
+#include <fundround/detail/bigint.hpp>  // tests compare against Boost cpp_int / cpp_rational
 #include <fundround/numeric/fraction.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
 
 #include <doctest/doctest.h>
 
@@ -10,6 +13,8 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <unordered_set>
 
 using namespace fundround;
 
@@ -65,19 +70,21 @@ TEST_CASE("fraction: normalisation to lowest terms with a positive denominator")
     const fraction extreme(i64_min, i64_min);
     CHECK(extreme == fraction(1));
     const fraction extreme2(i64_min, -1);
-    CHECK(extreme2.numerator() == fraction::integer(i64_max) + 1);
+    CHECK(extreme2.numerator() == fraction::rep(i64_max) + 1);
 
-    const fraction big(fraction::integer(10), fraction::integer(-4));
+    const fraction big(fraction::rep(10), fraction::rep(-4));
     CHECK(big == fraction(-5, 2));
-    const fraction wrapped(fraction::rational(6, 8));
-    CHECK(wrapped == fraction(3, 4));
-    CHECK(wrapped.value() == fraction::rational(3, 4));
+    const fraction mixed(fraction::rep(6), 8);
+    CHECK(mixed == fraction(3, 4));
+    // numerator() and denominator() are the 128-bit rep (no Boost type in the signature).
+    static_assert(std::is_same_v<decltype(mixed.numerator()), fraction::rep>);
+    static_assert(std::is_same_v<decltype(mixed.denominator()), fraction::rep>);
 }
 
 TEST_CASE("fraction: a zero denominator throws") {
     CHECK_THROWS_AS(fraction(1, 0), invalid_argument_error);
     CHECK_THROWS_AS(fraction(0, 0), invalid_argument_error);
-    CHECK_THROWS_AS(fraction(fraction::integer(5), fraction::integer(0)), invalid_argument_error);
+    CHECK_THROWS_AS(fraction(fraction::rep(5), fraction::rep(0)), invalid_argument_error);
     CHECK_THROWS_WITH_AS(fraction(1, 0), "fraction: denominator = 0: must not be zero",
                          invalid_argument_error);
     CHECK_THROWS_AS(fraction(1) / fraction(0), invalid_argument_error);
@@ -120,14 +127,14 @@ TEST_CASE("fraction: arithmetic is exact") {
     f /= fraction(9, 2);
     CHECK(f == fraction(2, 3));
 
-    // Arbitrary precision: no 64-bit overflow.
+    // 128-bit terms: no 64-bit overflow.
     const fraction max(i64_max);
     const fraction square = max * max;
     CHECK(square.to_string() == "85070591730234615847396907784232501249");
     CHECK(square / max == max);
     CHECK(fraction(1, i64_max) + fraction(1, i64_max - 1) ==
-          fraction(fraction::integer(i64_max) + (i64_max - 1),
-                   fraction::integer(i64_max) * (i64_max - 1)));
+          fraction(fraction::rep(i64_max) + (i64_max - 1),
+                   fraction::rep(i64_max) * (i64_max - 1)));
 
     // 0.1 + 0.2 is exactly 0.3.
     CHECK(fraction(1, 10) + fraction(2, 10) == fraction(3, 10));
@@ -209,8 +216,8 @@ TEST_CASE("fraction: round_to_integer under every rounding mode") {
     CHECK(fraction(0).round_to_integer(rounding::exact) == 0);
     // Beyond 64 bits.
     const fraction huge = fraction(i64_max) * fraction(4) + fraction(1, 2);
-    CHECK(huge.round_to_integer(rounding::ceiling) == fraction::integer(i64_max) * 4 + 1);
-    CHECK(huge.round_to_integer(rounding::half_even) == fraction::integer(i64_max) * 4);
+    CHECK(huge.round_to_integer(rounding::ceiling) == fraction::rep(i64_max) * 4 + 1);
+    CHECK(huge.round_to_integer(rounding::half_even) == fraction::rep(i64_max) * 4);
 }
 
 TEST_CASE("fraction: to_decimal_string / to_percent_string / to_multiple_string") {
@@ -271,7 +278,7 @@ TEST_CASE("fraction: from_decimal") {
     CHECK(fraction::from_decimal("100%") == fraction(1));
     CHECK(fraction::from_decimal("5.952381%") == fraction(5'952'381, 100'000'000));
     CHECK(fraction::from_decimal("123456789012345678901234567890") ==
-          fraction(fraction::integer("123456789012345678901234567890"), fraction::integer(1)));
+          fraction(fraction::rep(123456789012345678) * 1'000'000'000'000 + 901234567890, 1));
 
     struct bad {
         const char* text;
@@ -305,4 +312,278 @@ TEST_CASE("fraction: to_double is approximate only") {
     CHECK(fraction(-7, 2).to_double() == doctest::Approx(-3.5));
     CHECK(fraction(0).to_double() == doctest::Approx(0.0));
     CHECK(fraction(i64_max).to_double() == doctest::Approx(9.223372036854775807e18));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 128-bit representation (issue 9): limits, overflow, exact comparison, linear parsing.
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+using rep = fraction::rep;
+using big = boost::multiprecision::cpp_int;
+using big_rational = boost::multiprecision::cpp_rational;
+
+/// 2^127 - 1, the largest magnitude a term may have.
+const rep rep_max = rep((detail::uint128(1) << 127) - 1);
+
+big to_big(rep v) { return detail::to_big(v); }
+big_rational to_rational(const fraction& f) {
+    return big_rational(to_big(f.numerator()), to_big(f.denominator()));
+}
+bool fits(const big_rational& q) {
+    const big n = boost::multiprecision::numerator(q);
+    const big d = boost::multiprecision::denominator(q);
+    return boost::multiprecision::msb(d) < 127 && (n == 0 || boost::multiprecision::msb(abs(n)) < 127);
+}
+
+/// A small deterministic generator for the property tests.
+struct lcg {
+    std::uint64_t state;
+    std::uint64_t next() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 11;
+    }
+};
+
+/// A random term: small, near 2^64, or near 2^127 (to hit every overflow edge).
+rep random_term(lcg& g) {
+    switch (g.next() % 4) {
+        case 0: return rep(g.next() % 1000 + 1);
+        case 1: return rep(g.next()) + 1;
+        case 2: return rep_max - rep(g.next() % 1000);
+        default: {  // two statements: the order of the draws is fixed in both configurations
+            const rep high = rep(g.next()) << 63;
+            return high + rep(g.next() % 1000 + 1);
+        }
+    }
+}
+
+fraction random_fraction(lcg& g) {
+    rep n = random_term(g);
+    if (g.next() % 5 == 0) n = rep(g.next() % 7);
+    if (g.next() % 2 == 0) n = -n;
+    return fraction(n, random_term(g));
+}
+
+}  // namespace
+
+TEST_CASE("fraction: constexpr construction, arithmetic and comparison") {
+    constexpr fraction half(1, 2);
+    constexpr fraction third(1, 3);
+    static_assert(half + third == fraction(5, 6));
+    static_assert(half - third == fraction(1, 6));
+    static_assert(half * third == fraction(1, 6));
+    static_assert(half / third == fraction(3, 2));
+    static_assert(third < half && half > third && half <= half && -half < third);
+    static_assert(fraction(50, 840).numerator() == 5 && fraction(50, 840).denominator() == 84);
+    static_assert(fraction(7, 2).round_to_integer(rounding::half_even) == 4);
+    static_assert(fraction(-7, 2).round_to_integer(rounding::floor) == -4);
+    static_assert(fraction(3, -6).sign() == -1 && fraction().is_zero() && fraction(4, 2).is_integer());
+    CHECK(half + third == fraction(5, 6));
+}
+
+TEST_CASE("fraction: terms up to 2^127 - 1; overflow throws overflow_error, never wraps") {
+    const fraction top(rep_max);
+    CHECK(top.numerator() == rep_max);
+    CHECK(top.to_string() == "170141183460469231731687303715884105727");
+    CHECK((-top).to_string() == "-170141183460469231731687303715884105727");
+    CHECK(fraction(1, rep_max).denominator() == rep_max);
+    // -2^127 is representable by __int128 but not as a term: its magnitude is 2^127.
+    const rep min_rep = -rep_max - 1;
+    CHECK_THROWS_AS(fraction(min_rep, rep(1)), overflow_error);
+    CHECK_THROWS_AS(fraction(rep(1), min_rep), overflow_error);
+    CHECK(fraction(min_rep, rep(2)) == fraction(-(rep(1) << 126), rep(1)));  // reduced first
+    CHECK(fraction(min_rep, min_rep) == fraction(1));
+    CHECK_THROWS_WITH_AS(fraction(min_rep, rep(3)),
+                         "fraction: -170141183460469231731687303715884105728/3: numerator and "
+                         "denominator in lowest terms must be below 2^127 in magnitude",
+                         overflow_error);
+
+    CHECK_THROWS_AS(top + fraction(1), overflow_error);
+    CHECK_THROWS_AS(-top - fraction(1), overflow_error);
+    CHECK_THROWS_AS(top * fraction(2), overflow_error);
+    CHECK_THROWS_AS(top / fraction(1, 2), overflow_error);
+    CHECK_THROWS_AS(fraction(1, rep_max) * fraction(1, 2), overflow_error);
+    CHECK_THROWS_AS(fraction(1, rep_max) + fraction(1, 2), overflow_error);
+    CHECK_THROWS_AS(fraction(1, rep_max - 1) - fraction(1, rep_max), overflow_error);
+    CHECK_THROWS_WITH_AS(top + fraction(1),
+                         "fraction: 170141183460469231731687303715884105727 + 1 overflows: "
+                         "numerator and denominator in lowest terms must be below 2^127 in "
+                         "magnitude",
+                         overflow_error);
+    // Up to the limit, exact: cancellation first keeps results small.
+    CHECK(top + fraction(-1) == fraction(rep_max - 1));
+    CHECK(top - top == fraction(0));
+    CHECK(top * fraction(1, rep_max) == fraction(1));
+    CHECK(fraction(rep_max, 3) * fraction(3, rep_max) == fraction(1));
+    CHECK(top / top == fraction(1));
+    CHECK(fraction(1, rep_max) + fraction(1, rep_max) == fraction(2, rep_max));
+    // A failed compound operation leaves the value unchanged.
+    fraction f = top;
+    CHECK_THROWS_AS(f += fraction(1), overflow_error);
+    CHECK(f == top);
+    CHECK_THROWS_WITH_AS(fraction(1, 2) / fraction(0),
+                         "fraction: division by zero: 1/2 / 0: the divisor must not be zero",
+                         invalid_argument_error);
+}
+
+TEST_CASE("fraction: property - + - * / against cpp_rational, near every limit") {
+    lcg g{2026};
+    int exact = 0;
+    int overflowed = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const fraction a = random_fraction(g);
+        const fraction b = random_fraction(g);
+        const big_rational x = to_rational(a);
+        const big_rational y = to_rational(b);
+        CAPTURE(a);
+        CAPTURE(b);
+        // Comparison is exact and never throws, whatever the sizes.
+        REQUIRE((a < b) == (x < y));
+        REQUIRE((a == b) == (x == y));
+        REQUIRE((a >= b) == (x >= y));
+        const auto check = [&](auto op, const big_rational& expected) {
+            try {
+                const fraction r = op();
+                REQUIRE(to_rational(r) == expected);
+                ++exact;
+            } catch (const overflow_error&) {
+                // + and - may overflow in the lcm intermediate; * and / only if the result
+                // does not fit.
+                ++overflowed;
+            }
+        };
+        check([&] { return a * b; }, x * y);
+        if (fits(x * y)) REQUIRE(to_rational(a * b) == x * y);
+        else CHECK_THROWS_AS((void)(a * b), overflow_error);
+        if (!b.is_zero()) {
+            if (fits(x / y)) REQUIRE(to_rational(a / b) == x / y);
+            else CHECK_THROWS_AS((void)(a / b), overflow_error);
+        }
+        check([&] { return a + b; }, x + y);
+        check([&] { return a - b; }, x - y);
+        if (!fits(x + y)) CHECK_THROWS_AS((void)(a + b), overflow_error);
+        if (!fits(x - y)) CHECK_THROWS_AS((void)(a - b), overflow_error);
+    }
+    CHECK(exact > 10000);
+    CHECK(overflowed > 1000);
+}
+
+TEST_CASE("fraction: comparison near 2^127 agrees with cpp_rational") {
+    // Neighbours whose cross products need 254 bits.
+    const fraction a(rep_max - 1, rep_max);
+    const fraction b(rep_max - 2, rep_max - 1);
+    CHECK(b < a);
+    CHECK(a > b);
+    CHECK_FALSE(a < b);
+    CHECK(to_rational(b) < to_rational(a));
+    CHECK(fraction(rep_max, rep_max - 1) < fraction(rep_max - 1, rep_max - 2));
+    CHECK(fraction(-rep_max, 3) < fraction(-rep_max, 5));
+    CHECK(fraction(rep_max) > fraction(rep_max - 1, 1));
+    CHECK(fraction(1, rep_max) > fraction(0));
+    CHECK(fraction(-1, rep_max) < fraction(0));
+}
+
+TEST_CASE("fraction: to_decimal_string and round_to_integer at the limits") {
+    const fraction top(rep_max);
+    CHECK(top.to_decimal_string(2) == "170141183460469231731687303715884105727.00");
+    CHECK(top.to_percent_string(0) == "17014118346046923173168730371588410572700%");
+    CHECK((-top).round_to_integer(rounding::exact) == -rep_max);
+    // (2^127 - 1) / (2^127 - 2): remainders close to 2^127 in the long division.
+    const fraction near_one(rep_max, rep_max - 1);
+    CHECK(near_one.to_decimal_string(45) == "1.000000000000000000000000000000000000005877472");
+    CHECK(near_one.round_to_integer(rounding::ceiling) == 2);
+    CHECK(near_one.round_to_integer(rounding::half_even) == 1);
+    const fraction almost_one(rep_max - 1, rep_max);
+    CHECK(almost_one.to_decimal_string(3) == "1.000");
+    CHECK(almost_one.to_decimal_string(3, rounding::floor) == "0.999");
+    CHECK(almost_one.to_decimal_string(60).size() == 62);
+    CHECK(fraction(-999, 1000).to_decimal_string(2) == "-1.00");
+    CHECK(fraction(999, 1000).to_percent_string(0) == "100%");
+    CHECK(fraction(-5, 1000).to_percent_string(0) == "0%");  // no "-0%"
+    CHECK(fraction(-5, 1000).to_percent_string(0, rounding::floor) == "-1%");
+}
+
+TEST_CASE("fraction: from_decimal caps the digits it reads, linearly") {
+    const std::string max38(38, '9');
+    CHECK(fraction::from_decimal(max38).to_string() == max38);
+    CHECK(fraction::from_decimal("0." + std::string(37, '0') + "1") ==
+          fraction(1, rep(1'000'000'000'000'000'000) * 1'000'000'000'000'000'000 * 100));
+    // Leading zeros and trailing zeros after the point are free.
+    CHECK(fraction::from_decimal(std::string(1000, '0') + "1.5" + std::string(1000, '0')) ==
+          fraction(3, 2));
+    CHECK(fraction::from_decimal("-" + std::string(100, '0') + "." + std::string(100, '0')) ==
+          fraction(0));
+    CHECK(fraction::from_decimal("1." + std::string(36, '0') + "1").denominator() ==
+          rep(1'000'000'000'000'000'000) * 1'000'000'000'000'000'000 * 10);
+
+    const parse_failure too_many = from_decimal_fails(std::string(39, '9'));
+    REQUIRE(too_many.thrown);
+    CHECK(too_many.position == 0);
+    CHECK(too_many.what.find("fraction: 39 significant digits: at most 38 fit the exact "
+                             "128-bit fraction") != std::string::npos);
+    const parse_failure too_fine = from_decimal_fails("0." + std::string(38, '0') + "1");
+    REQUIRE(too_fine.thrown);
+    CHECK(too_fine.position == 2);
+    CHECK(too_fine.what.find("39 digits after the point: at most 38") != std::string::npos);
+    const parse_failure percent = from_decimal_fails("0." + std::string(36, '0') + "1%");
+    REQUIRE(percent.thrown);
+    CHECK(percent.what.find("37 digits after the point of a percentage: at most 36") !=
+          std::string::npos);
+    CHECK(fraction::from_decimal("0." + std::string(35, '0') + "1%") ==
+          fraction(1, rep(1'000'000'000'000'000'000) * 1'000'000'000'000'000'000 * 100));
+
+    // Regression (issue 9): a million digits took 44 s (quadratic); now one linear pass.
+    const std::string million(1'000'000, '7');
+    CHECK_THROWS_AS(fraction::from_decimal(million), parse_error);
+    const parse_failure bad_tail = from_decimal_fails(million + "x");
+    REQUIRE(bad_tail.thrown);
+    CHECK(bad_tail.position == 1'000'000);  // syntax errors are still reported where they are
+}
+
+TEST_CASE("fraction: std::hash agrees with ==") {
+    const std::hash<fraction> h;
+    CHECK(h(fraction(1, 2)) == h(fraction(2, 4)));
+    CHECK(h(fraction(1, 2)) == h(fraction::from_decimal("50%")));
+    CHECK(h(fraction(1, 2)) != h(fraction(-1, 2)));
+    CHECK(h(fraction(1, 2)) != h(fraction(2, 1)));
+    CHECK(h(fraction(rep_max)) != h(fraction(-rep_max)));
+    std::unordered_set<fraction> set{fraction(1, 3), fraction(2, 6), fraction(1, 2), fraction(0)};
+    CHECK(set.size() == 3);
+    CHECK(set.count(fraction(3, 9)) == 1);
+}
+
+TEST_CASE("detail::scale_units: units times a fraction, rounded once, exactly") {
+    CHECK(detail::scale_units(1000, fraction(1, 3), rounding::half_even) == 333);
+    CHECK(detail::scale_units(-1000, fraction(2, 3), rounding::half_even) == -667);
+    CHECK(detail::scale_units(-1000, fraction(2, 3), rounding::toward_zero) == -666);
+    CHECK(detail::scale_units(i64_max, fraction(1), rounding::exact) == i64_max);
+    CHECK(detail::scale_units(i64_min, fraction(1), rounding::exact) == i64_min);
+    CHECK(detail::scale_units(i64_max, fraction(-1), rounding::exact) == -i64_max);
+    CHECK_THROWS_AS(detail::scale_units(i64_min, fraction(-1), rounding::exact), overflow_error);
+    CHECK_THROWS_AS(detail::scale_units(2, fraction(i64_max), rounding::exact), overflow_error);
+    CHECK_THROWS_AS(detail::scale_units(1, fraction(1, 3), rounding::exact), inexact_error);
+    // 192-bit intermediate: i64_max * (2^127 - 2) / (2^127 - 1) is just below i64_max.
+    CHECK(detail::scale_units(i64_max, fraction(rep_max - 1, rep_max), rounding::floor) ==
+          i64_max - 1);
+    CHECK(detail::scale_units(i64_max, fraction(rep_max - 1, rep_max), rounding::ceiling) ==
+          i64_max);
+    // Property against cpp_int, terms of every size.
+    lcg g{7};
+    for (int i = 0; i < 20000; ++i) {
+        const auto raw = static_cast<std::int64_t>(g.next() << 11);
+        const auto units = raw >> (g.next() % 64);
+        const fraction f = random_fraction(g);
+        const big num = big(units) * to_big(f.numerator());
+        const big den = to_big(f.denominator());
+        const big expected = detail::divide_rounded_integer<big>(num, den, rounding::half_even);
+        CAPTURE(units);
+        CAPTURE(f);
+        if (expected > i64_max || expected < i64_min) {
+            CHECK_THROWS_AS(detail::scale_units(units, f, rounding::half_even), overflow_error);
+        } else {
+            REQUIRE(big(detail::scale_units(units, f, rounding::half_even)) == expected);
+        }
+    }
 }

@@ -652,7 +652,7 @@ void check_valid_round(const generated_round& r) {
     for (std::size_t i = 0; i < r.entries.size(); ++i) {
         CHECK(ro.investor(r.entries[i].who.name()).expected_amount == expected_paid[i]);
     }
-    fraction total_probability;
+    fundround::odds_value total_probability = fraction(0);
     for (const raised_outcome& o : ro.distribution()) total_probability += o.probability;
     CHECK(total_probability == fraction(1));
 }

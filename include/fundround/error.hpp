@@ -4,13 +4,14 @@
 #define FUNDROUND_ERROR_HPP
 
 
+#include <fundround/config.hpp>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// Base class of every exception fundround throws.
 class error : public std::runtime_error {
@@ -111,6 +112,6 @@ private:
     std::vector<diagnostic> problems_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ERROR_HPP

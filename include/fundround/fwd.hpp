@@ -3,8 +3,10 @@
 #ifndef FUNDROUND_FWD_HPP
 #define FUNDROUND_FWD_HPP
 
+#include <fundround/config.hpp>
+
 /// Everything fundround offers: exact money and fractions, conditions, tranches, rounds, reports.
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 class currency;
 class fraction;
@@ -62,6 +64,6 @@ enum class day_count;
 enum class compounding;
 enum class past_flow_rule;
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_FWD_HPP

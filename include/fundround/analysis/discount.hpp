@@ -4,7 +4,9 @@
 #ifndef FUNDROUND_ANALYSIS_DISCOUNT_HPP
 #define FUNDROUND_ANALYSIS_DISCOUNT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
+#include <fundround/detail/bigint.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -12,12 +14,14 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// How the time between two dates becomes a fraction of a year.
 enum class day_count {
@@ -119,10 +123,11 @@ inline fraction year_fraction(calendar_date from, calendar_date to, day_count co
     return fraction(parts.first, parts.second);
 }
 
-/// The exact growth of 1 over @p years (not negative) at @p annual_rate (not negative):
-/// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
-/// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs.
-inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
+namespace detail {
+
+/// growth_factor() on big integers: (1 + r)^n needs more than 128 bits after a few decades.
+inline big_fraction growth_big(const fraction& annual_rate, const fraction& years,
+                               compounding method) {
     const fraction& r = annual_rate;
     const fraction& t = years;
     if (r.sign() < 0) {
@@ -133,16 +138,29 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
         throw invalid_argument_error("growth_factor: years = " + t.to_string() +
                                      ": must not be negative");
     }
+    const big_fraction rate(r);
     switch (method) {
-        case compounding::simple: return fraction(1) + r * t;
+        case compounding::simple: {
+            big_fraction result = rate;
+            result *= big_fraction(t);
+            result += big_fraction(fraction(1));
+            return result;
+        }
         case compounding::annual_with_simple_stub: {
-            fraction::integer whole = t.numerator() / t.denominator();
-            const fraction stub = t - fraction(whole, fraction::integer(1));
-            fraction result = fraction(1) + r * stub;
-            fraction base = fraction(1) + r;
+            const fraction::rep whole_years = t.numerator() / t.denominator();
+            if (r.sign() > 0 && whole_years > fraction::rep(1) << 20) {
+                throw overflow_error("growth_factor: years = " + t.to_string() +
+                                     ": (1 + r)^n above 2^20 whole years does not fit a fraction");
+            }
+            auto whole = r.sign() > 0 ? static_cast<std::uint64_t>(whole_years) : 0U;
+            big_fraction result(to_big(t.numerator() % t.denominator()), to_big(t.denominator()));
+            result *= rate;  // r f
+            result += big_fraction(fraction(1));
+            big_fraction base = rate;
+            base += big_fraction(fraction(1));
             while (whole > 0) {  // square and multiply: (1 + r)^n exactly
-                if ((whole & 1) != 0) result *= base;
-                whole >>= 1;
+                if ((whole & 1U) != 0) result *= base;
+                whole >>= 1U;
                 if (whole > 0) base *= base;
             }
             return result;
@@ -152,9 +170,85 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
                                  ": must be simple or annual_with_simple_stub");
 }
 
+}  // namespace detail
+
+/// The exact growth of 1 over @p years (not negative) at @p annual_rate (not negative):
+/// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
+/// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs and
+/// overflow_error if the exact result does not fit a fraction (computed on big integers).
+inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
+    return detail::growth_big(annual_rate, years, method).to_fraction("growth_factor");
+}
+
+/// An exact rational number of any size: a present value summed over many dates outgrows the
+/// 128-bit fraction ((1 + r)^n denominators multiply), so present values are kept on big
+/// integers here. Compares with and converts from fraction; to_fraction() narrows it.
+class exact_rational {
+public:
+    /// Zero.
+    exact_rational() = default;
+    /// The fraction @p f, exactly.
+    exact_rational(const fraction& f) : value_(f) {}  // NOLINT(google-explicit-constructor)
+    /// The big rational @p v (reduced, positive denominator).
+    explicit exact_rational(detail::big_fraction v) : value_(std::move(v)) {}
+
+    /// The value as a fraction; throws overflow_error if a term in lowest terms reaches 2^127.
+    fraction to_fraction() const { return value_.to_fraction("exact_rational"); }
+    /// The numerator and denominator on big integers (internal use).
+    const detail::big_fraction& big() const noexcept { return value_; }
+    /// -1, 0 or 1.
+    int sign() const { return value_.num.sign(); }
+    /// Exact text "n/d", or "n" when the denominator is 1.
+    std::string to_string() const {
+        if (value_.den == 1) return value_.num.str();
+        return value_.num.str() + "/" + value_.den.str();
+    }
+    /// Decimal text with exactly @p decimals digits (0 to 60) after the point, rounded by @p mode.
+    std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
+        detail::check_decimals(decimals);
+        detail::big_int scale = 1;
+        for (int i = 0; i < decimals; ++i) scale *= 10;
+        const detail::big_int scaled = detail::divide_rounded(value_.num * scale, value_.den, mode);
+        std::string digits = (scaled < 0 ? detail::big_int(-scaled) : scaled).str();
+        const auto d = static_cast<std::size_t>(decimals);
+        if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
+        if (d > 0) digits.insert(digits.size() - d, 1, '.');
+        return (scaled < 0 ? "-" : "") + digits;
+    }
+
+    /// The negated value.
+    exact_rational operator-() const {
+        return exact_rational(detail::big_fraction(-value_.num, value_.den));
+    }
+    /// Adds @p o in place, exactly.
+    exact_rational& operator+=(const exact_rational& o) {
+        value_ += o.value_;
+        return *this;
+    }
+    /// Subtracts @p o in place, exactly.
+    exact_rational& operator-=(const exact_rational& o) { return *this += -o; }
+    /// The exact sum.
+    friend exact_rational operator+(exact_rational a, const exact_rational& b) { return a += b; }
+    /// The exact difference.
+    friend exact_rational operator-(exact_rational a, const exact_rational& b) { return a -= b; }
+    /// True if the values are equal.
+    friend bool operator==(const exact_rational& a, const exact_rational& b) {
+        return a.value_.num == b.value_.num && a.value_.den == b.value_.den;
+    }
+    /// True if the values differ.
+    friend bool operator!=(const exact_rational& a, const exact_rational& b) { return !(a == b); }
+    /// Writes the exact form "n/d".
+    friend std::ostream& operator<<(std::ostream& os, const exact_rational& v) {
+        return os << v.to_string();
+    }
+
+private:
+    detail::big_fraction value_;
+};
+
 /// An exact value in major currency units together with that value rounded to an amount.
 struct present_value {
-    fraction exact;  ///< The exact value in major units of the currency (dollars for USD).
+    exact_rational exact;  ///< The exact value in major units of the currency (dollars for USD).
     money rounded;   ///< @ref exact rounded once to the currency's minor unit (cents) by the named mode.
 
     /// True if both the exact and the rounded values are equal.
@@ -172,17 +266,28 @@ namespace detail {
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
-inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
-    using integer = fraction::integer;
+inline money round_exact_to_minor_unit(const big_fraction& exact, currency c, rounding mode) {
     std::int64_t unit = money::units_per_major;  // units per minor unit
     for (int i = 0; i < c.minor_digits(); ++i) unit /= 10;
-    const integer minor = detail::divide_rounded(
-        exact.numerator() * (money::units_per_major / unit), exact.denominator(), mode);
-    const integer units = minor * unit;
+    const big_int minor =
+        detail::divide_rounded(exact.num * (money::units_per_major / unit), exact.den, mode);
+    const big_int units = minor * unit;
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding a present value");
     }
-    return money::from_units(units.template convert_to<std::int64_t>(), c);
+    return money::from_units(static_cast<std::int64_t>(units), c);
+}
+
+/// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
+/// throws overflow_error if the result does not fit in a money.
+inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
+    return round_exact_to_minor_unit(big_fraction(exact), c, mode);
+}
+
+/// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
+/// throws overflow_error if the result does not fit in a money.
+inline money round_exact_to_minor_unit(const exact_rational& exact, currency c, rounding mode) {
+    return round_exact_to_minor_unit(exact.big(), c, mode);
 }
 
 }  // namespace detail
@@ -249,6 +354,30 @@ public:
     /// or after it, g(t) before it (compound_forward). Throws invalid_argument_error for an
     /// invalid date or a date the reject rule refuses.
     fraction value_factor(calendar_date paid_on) const {
+        return value_factor_big(paid_on).to_fraction("value_factor");
+    }
+
+    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on
+    /// (on big integers: decades of (1 + r)^n outgrow a fraction).
+    exact_rational exact_value(money amount, calendar_date paid_on) const {
+        return exact_rational(exact_value_big(amount, paid_on));
+    }
+
+    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
+    present_value value(money amount, calendar_date paid_on, rounding mode) const {
+        const detail::big_fraction exact = exact_value_big(amount, paid_on);
+        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
+        return present_value{exact_rational(exact), rounded};
+    }
+
+private:
+    detail::big_fraction exact_value_big(money amount, calendar_date paid_on) const {
+        detail::big_fraction exact(fraction(amount.units(), money::units_per_major));
+        exact *= value_factor_big(paid_on);
+        return exact;
+    }
+
+    detail::big_fraction value_factor_big(calendar_date paid_on) const {
         const calendar_date day = paid_on;
         require_valid(day, "value_factor: paid_on");
         if (rejects(day)) {
@@ -257,26 +386,14 @@ public:
                                          to_string(valuation_date_) + " (past_flow_rule::reject)");
         }
         if (day < valuation_date_) {
-            return growth_factor(rate_, year_fraction(day, valuation_date_, convention_), method_);
+            return detail::growth_big(rate_, year_fraction(day, valuation_date_, convention_),
+                                      method_);
         }
-        return fraction(1) /
-               growth_factor(rate_, year_fraction(valuation_date_, day, convention_), method_);
+        detail::big_fraction g =
+            detail::growth_big(rate_, year_fraction(valuation_date_, day, convention_), method_);
+        return detail::big_fraction(std::move(g.den), std::move(g.num));  // 1 / g, g >= 1
     }
 
-    /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on.
-    fraction exact_value(money amount, calendar_date paid_on) const {
-        return fraction(amount.units(), money::units_per_major) *
-               value_factor(paid_on);
-    }
-
-    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
-    present_value value(money amount, calendar_date paid_on, rounding mode) const {
-        fraction exact = exact_value(amount, paid_on);
-        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
-        return present_value{std::move(exact), rounded};
-    }
-
-private:
     fraction rate_;
     calendar_date valuation_date_;
     day_count convention_;
@@ -284,6 +401,6 @@ private:
     past_flow_rule past_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ANALYSIS_DISCOUNT_HPP

@@ -4,6 +4,7 @@
 #ifndef FUNDROUND_ANALYSIS_FLOWS_HPP
 #define FUNDROUND_ANALYSIS_FLOWS_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/analysis/discount.hpp>
@@ -25,7 +26,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// One dated payment. The direction is given by where it is used (money in or money out);
 /// the amount itself is positive.
@@ -196,7 +197,7 @@ struct flows_present_value {
     }
     if (!problems.empty()) throw validation_error("present value", std::move(problems));
     const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
-    fraction exact;
+    exact_rational exact;
     for (const cash_flow& f : flows) {
         if (f.amount.currency() != c) {
             throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
@@ -274,7 +275,7 @@ public:
     [[nodiscard]] flows_present_value present_value(const discount_terms& terms, rounding mode) const {
         fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
         fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
-        fraction net = in.exact - out.exact;
+        exact_rational net = in.exact - out.exact;
         const money rounded = detail::round_exact_to_minor_unit(net, currency(), mode);
         return flows_present_value{std::move(in), std::move(out),
                                    fundround::present_value{std::move(net), rounded}};
@@ -390,6 +391,6 @@ private:
     return out;
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ANALYSIS_FLOWS_HPP

@@ -9,6 +9,7 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/config.hpp>
+#include <fundround/detail/bigint.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/detail/random.hpp>
@@ -38,7 +39,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// The chance of one milestone and the day it is achieved on if it is.
 struct milestone_chance {
@@ -143,13 +144,13 @@ namespace detail {
 // The one place that knows how fraction stores its integers and where time ends. When fraction
 // becomes a 128-bit type, only these functions change.
 
-/// The big integer of the odds engine (only this header includes Boost.Multiprecision).
-using odds_big = boost::multiprecision::cpp_int;
+/// The big integer of the odds engine (detail/bigint.hpp: only analysis headers include Boost).
+using odds_big = big_int;
 
 /// The numerator of @p f as a big integer.
-inline odds_big big_numerator(const fraction& f) { return odds_big(f.numerator()); }
+inline odds_big big_numerator(const fraction& f) { return to_big(f.numerator()); }
 /// The denominator of @p f as a big integer.
-inline odds_big big_denominator(const fraction& f) { return odds_big(f.denominator()); }
+inline odds_big big_denominator(const fraction& f) { return to_big(f.denominator()); }
 /// @p n / @p d (d > 0) as a fraction; throws overflow_error if, in lowest terms, numerator or
 /// denominator does not fit a signed 128-bit integer (a fraction's representation).
 inline fraction fraction_of(const odds_big& n, const odds_big& d) {
@@ -162,8 +163,7 @@ inline fraction fraction_of(const odds_big& n, const odds_big& d) {
                              " does not fit a fraction (128 bits); read it with to_string() or "
                              "to_decimal_string(), or as money with a rounding mode");
     }
-    // With the 128-bit fraction: fraction(num.convert_to<fraction::rep>(), den.convert_to<fraction::rep>()).
-    return fraction(fraction::integer(num), fraction::integer(den));
+    return fraction(from_big(num, "odds_value numerator"), from_big(den, "odds_value denominator"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1227,6 +1227,6 @@ inline round_odds evaluate_odds(const funding_round& round, const milestone_odds
     return simulate_odds(round, odds, monte_carlo);
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_ANALYSIS_ODDS_HPP

@@ -4,6 +4,7 @@
 #ifndef FUNDROUND_DEAL_CLASSIFY_HPP
 #define FUNDROUND_DEAL_CLASSIFY_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/deal/schedule.hpp>
 #include <fundround/deal/tranche.hpp>
@@ -22,7 +23,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// The most distinct milestones one condition may name for classify_condition(); a condition with
 /// more is reported as too complex to classify (a diagnostic on its tranche's condition).
@@ -404,6 +405,6 @@ template <class PathFn>
     return {funding_status::scheduled, due};
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_CLASSIFY_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_CLOSING_HPP
 #define FUNDROUND_DEAL_CLOSING_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -28,7 +29,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// One later close of an open round: who puts money in, on which date, at the round's price.
 ///
@@ -430,6 +431,6 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     return result;
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_CLOSING_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_CONDITION_HPP
 #define FUNDROUND_DEAL_CONDITION_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
 
@@ -18,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// What a state of the world knows: a date, plus milestones achieved (or failed) with their dates.
 /// Events dated after as_of() are ignored when evaluating, so one world can describe a whole
@@ -489,6 +490,6 @@ inline std::string condition::to_string() const {
     return "unknown";
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_CONDITION_HPP

@@ -4,11 +4,12 @@
 #define FUNDROUND_DEAL_INVESTOR_HPP
 
 
+#include <fundround/config.hpp>
 #include <ostream>
 #include <string>
 #include <utility>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// The kind of investor.
 enum class investor_kind {
@@ -77,6 +78,6 @@ private:
     bool lead_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_INVESTOR_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_ROUND_HPP
 #define FUNDROUND_DEAL_ROUND_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
@@ -22,7 +23,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 class round_builder;
 
@@ -159,6 +160,6 @@ private:
     disbursement_schedule schedule_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_ROUND_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_ROUND_BUILDER_HPP
 #define FUNDROUND_DEAL_ROUND_BUILDER_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/classify.hpp>
 #include <fundround/deal/condition.hpp>
@@ -27,7 +28,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// The outcome of round_builder::try_build(): a round, or every problem found.
 struct build_result {
@@ -372,6 +373,6 @@ inline build_result round_builder::try_build() const {
     return result;
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_ROUND_BUILDER_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_SCHEDULE_HPP
 #define FUNDROUND_DEAL_SCHEDULE_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/money.hpp>
@@ -17,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// How a tranche stands on the round's close date.
 enum class funding_status {
@@ -169,6 +170,6 @@ private:
     money undated_total_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_SCHEDULE_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_TRANCHE_HPP
 #define FUNDROUND_DEAL_TRANCHE_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/error.hpp>
@@ -15,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A payment: @p amount, paid when its condition is met, optionally expected on a date.
 ///
@@ -153,6 +154,6 @@ private:
     std::string label_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_TRANCHE_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DEAL_VALUATION_HPP
 #define FUNDROUND_DEAL_VALUATION_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -11,7 +12,7 @@
 
 #include <optional>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A company's valuation for a round: the pre-money value and, optionally, the fully diluted
 /// share count before the round (which fixes the price per share).
@@ -76,6 +77,6 @@ private:
     share_count shares_;  // zero when not given (a given count is positive)
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DEAL_VALUATION_HPP

@@ -15,15 +15,27 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #endif
 
-namespace fundround::detail {
+FUNDROUND_BEGIN_NAMESPACE
+namespace detail {
 
 #if FUNDROUND_HAS_INT128
+/// Signed 128-bit integer of the intermediates (the compiler's __int128).
 __extension__ typedef __int128 int128;           // NOLINT(modernize-use-using)
+/// Unsigned 128-bit integer of the intermediates (the compiler's unsigned __int128).
 __extension__ typedef unsigned __int128 uint128;  // NOLINT(modernize-use-using)
 #else
-using int128 = boost::multiprecision::int128_t;
-using uint128 = boost::multiprecision::uint128_t;
+/// Signed 128-bit integer of the intermediates: Boost's fixed-width checked integer (it throws
+/// std::overflow_error instead of wrapping; fundround checks its ranges explicitly first).
+using int128 = boost::multiprecision::checked_int128_t;
+/// Unsigned 128-bit integer of the intermediates: Boost's fixed-width checked integer.
+using uint128 = boost::multiprecision::checked_uint128_t;
 #endif
+
+/// 2^127 - 1: the largest magnitude fundround keeps in a signed 128-bit value, in both
+/// configurations (Boost's checked_int128_t is sign-magnitude and would reach 2^128 - 1).
+inline constexpr uint128 int128_max_magnitude = (uint128(1) << 127) - 1;
+/// The largest unsigned 128-bit value.
+inline constexpr uint128 uint128_max = ~uint128(0);
 
 inline constexpr std::int64_t int64_max = (std::numeric_limits<std::int64_t>::max)();
 inline constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::min)();
@@ -81,7 +93,7 @@ inline std::int64_t narrow(int128 v, const char* operation) {
 /// Rounds the magnitude quotient q (remainder r, divisor d > 0) of a value whose sign is
 /// @p negative: returns whether the magnitude must be incremented. Works on any unsigned-like T.
 template <class T>
-bool round_increment(const T& q, const T& r, const T& d, bool negative, rounding mode) {
+constexpr bool round_increment(const T& q, const T& r, const T& d, bool negative, rounding mode) {
     if (r == 0) return false;
     switch (mode) {
         case rounding::exact:
@@ -104,8 +116,55 @@ bool round_increment(const T& q, const T& r, const T& d, bool negative, rounding
     return false;
 }
 
-inline uint128 magnitude(int128 v) {
-    return v < 0 ? uint128(0) - static_cast<uint128>(v) : static_cast<uint128>(v);
+/// |v| as an unsigned 128-bit value (|-2^127| = 2^127 fits); the same in both configurations.
+constexpr uint128 magnitude(int128 v) {
+    return v < 0 ? static_cast<uint128>(-(v + 1)) + 1U : static_cast<uint128>(v);
+}
+
+/// r = a + b on unsigned 128 bits; returns true (and leaves r unspecified) on overflow.
+constexpr bool add_overflow(uint128 a, uint128 b, uint128& r) {
+#if FUNDROUND_HAS_INT128 && FUNDROUND_HAS_OVERFLOW_BUILTINS
+    return __builtin_add_overflow(a, b, &r);
+#else
+    if (b > uint128_max - a) return true;
+    r = a + b;
+    return false;
+#endif
+}
+
+/// r = a * b on unsigned 128 bits; returns true (and leaves r unspecified) on overflow.
+constexpr bool mul_overflow(uint128 a, uint128 b, uint128& r) {
+#if FUNDROUND_HAS_INT128 && FUNDROUND_HAS_OVERFLOW_BUILTINS
+    return __builtin_mul_overflow(a, b, &r);
+#else
+    if (a != 0 && b > uint128_max / a) return true;
+    r = a * b;
+    return false;
+#endif
+}
+
+/// Greatest common divisor of two unsigned 128-bit values (gcd(0, b) == b); 64-bit fast path.
+constexpr uint128 gcd(uint128 a, uint128 b) {
+    while (b != 0 && ((a >> 64) != 0 || (b >> 64) != 0)) {  // 128-bit steps until both fit 64 bits
+        const uint128 t = a % b;
+        a = b;
+        b = t;
+    }
+    if (b == 0) return a;
+    auto x = static_cast<std::uint64_t>(a);
+    auto y = static_cast<std::uint64_t>(b);
+    while (y != 0) {
+        const std::uint64_t t = x % y;
+        x = y;
+        y = t;
+    }
+    return uint128(x);
+}
+
+/// The signed value with sign @p negative and magnitude @p m (m <= 2^127 - 1, checked by callers).
+constexpr int128 signed_from(bool negative, uint128 m) {
+    const auto v = static_cast<int128>(m);
+    return negative ? int128(-v) : v;
 }
 
 /// num / den rounded by @p mode, on 128-bit integers. Throws on den == 0 and if the result
@@ -152,6 +211,7 @@ inline std::int64_t mul_div(std::int64_t a, std::int64_t num, std::int64_t den, 
     return narrow(divide_rounded(int128(a) * int128(num), int128(den), mode), "multiplication by a ratio");
 }
 
-}  // namespace fundround::detail
+}  // namespace detail
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DETAIL_CHECKED_HPP

@@ -9,11 +9,13 @@
 #ifndef FUNDROUND_DETAIL_RANDOM_HPP
 #define FUNDROUND_DETAIL_RANDOM_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 
 #include <cstdint>
 
-namespace fundround::detail {
+FUNDROUND_BEGIN_NAMESPACE
+namespace detail {
 
 /// splitmix64: advances @p state and returns the next output (used to seed xoshiro256**).
 inline std::uint64_t splitmix64(std::uint64_t& state) noexcept {
@@ -77,6 +79,7 @@ private:
     std::uint64_t state_[4];
 };
 
-}  // namespace fundround::detail
+}  // namespace detail
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DETAIL_RANDOM_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_DETAIL_TEXT_TABLE_HPP
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
 
@@ -13,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -75,6 +76,6 @@ inline std::string compact_if_exact(money amount, bool full = false) {
 
 }  // namespace detail
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_DETAIL_TEXT_TABLE_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_IO_FLOWS_REPORT_HPP
 #define FUNDROUND_IO_FLOWS_REPORT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/analysis/flows.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/numeric/money.hpp>
@@ -11,7 +12,7 @@
 #include <sstream>
 #include <string>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// Choices for print_net_flows().
 struct net_flows_format {
@@ -49,6 +50,6 @@ inline std::ostream& operator<<(std::ostream& os, const net_flows& flows) {
     return os.str();
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_IO_FLOWS_REPORT_HPP

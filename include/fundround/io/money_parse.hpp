@@ -7,6 +7,7 @@
 #ifndef FUNDROUND_IO_MONEY_PARSE_HPP
 #define FUNDROUND_IO_MONEY_PARSE_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -17,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -299,6 +300,6 @@ inline namespace money_literals {
 }  // namespace money_literals
 }  // namespace literals
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_IO_MONEY_PARSE_HPP

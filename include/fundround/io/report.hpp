@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_IO_REPORT_HPP
 #define FUNDROUND_IO_REPORT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
@@ -18,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// Choices for print_summary().
 struct report_options {
@@ -126,6 +127,6 @@ inline std::ostream& operator<<(std::ostream& os, const funding_round& r) {
     return os.str();
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_IO_REPORT_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_NUMERIC_ALLOCATION_HPP
 #define FUNDROUND_NUMERIC_ALLOCATION_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -15,7 +16,7 @@
 #include <string>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// The sum of @p amounts, all in currency @p c; an empty list sums to zero in @p c.
 /// Throws currency_mismatch_error if an amount is in another currency, overflow_error.
@@ -144,6 +145,6 @@ namespace detail {
     return allocate(total, std::vector<std::int64_t>(count, 1));
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_ALLOCATION_HPP

@@ -19,7 +19,7 @@
 #define FUNDROUND_DETAIL_BIG_ENDIAN 0
 #endif
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 /// Throws the invalid_argument_error of a bad currency code (cold path, out of line).
@@ -163,7 +163,7 @@ inline constexpr currency jpy{"JPY"};  ///< Japanese yen.
 inline constexpr currency chf{"CHF"};  ///< Swiss franc.
 }  // namespace currencies
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 namespace std {
 /// Hash of a currency: its 32-bit key (for std::unordered_map and friends).

@@ -1,43 +1,104 @@
 /// @file numeric/fraction.hpp
-/// @brief Exact rational numbers for ownership, multiples and probabilities.
+/// @brief Exact rational numbers for ownership, multiples and probabilities (128-bit, checked).
 #ifndef FUNDROUND_NUMERIC_FRACTION_HPP
 #define FUNDROUND_NUMERIC_FRACTION_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/rounding.hpp>
 
-#include <boost/multiprecision/cpp_int.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <utility>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
+
+namespace detail {
+
+/// True for the integer types a fraction is built from: built-in integers of at most 64 bits
+/// (not bool) and the fraction's own 128-bit representation.
+template <class T>
+inline constexpr bool is_fraction_integer_v =
+    (std::is_integral_v<T> && !std::is_same_v<T, bool> && sizeof(T) <= 8) ||
+    std::is_same_v<T, int128>;
+
+/// Decimal digits of an unsigned 128-bit value.
+inline std::string to_decimal_digits(uint128 v) {
+    char buffer[40] = {};
+    std::size_t i = sizeof buffer;
+    while ((v >> 64) != 0) {
+        buffer[--i] = static_cast<char>('0' + static_cast<int>(v % 10U));
+        v /= 10U;
+    }
+    auto small = static_cast<std::uint64_t>(v);
+    do {
+        buffer[--i] = static_cast<char>('0' + static_cast<int>(small % 10U));
+        small /= 10U;
+    } while (small != 0);
+    return std::string(buffer + i, sizeof buffer - i);
+}
+
+/// Decimal text of a signed 128-bit value ("-170141183460469231731687303715884105727").
+inline std::string to_decimal_digits(int128 v) {
+    return (v < 0 ? "-" : "") + to_decimal_digits(magnitude(v));
+}
+
+/// Compares n1/d1 with n2/d2 (all positive except numerators, which may be 0) without
+/// overflow: floor quotients first, then the reciprocals of the remainders, Euclid-like.
+/// Returns -1, 0 or 1.
+constexpr int compare_ratios(uint128 n1, uint128 d1, uint128 n2, uint128 d2) {
+    for (;;) {
+        const uint128 q1 = n1 / d1;
+        const uint128 q2 = n2 / d2;
+        if (q1 != q2) return q1 < q2 ? -1 : 1;
+        const uint128 r1 = n1 % d1;
+        const uint128 r2 = n2 % d2;
+        if (r1 == 0 || r2 == 0) {
+            if (r1 == r2) return 0;
+            return r1 == 0 ? -1 : 1;
+        }
+        // r1/d1 < r2/d2  <=>  d2/r2 < d1/r1
+        n1 = d2;
+        const uint128 old_d1 = d1;
+        d1 = r2;
+        n2 = old_d1;
+        d2 = r1;
+    }
+}
+
+}  // namespace detail
 
 /// An exact rational number, always in lowest terms with a positive denominator.
 ///
 /// Ownership (5/84), multiples (73/50 = 1.46x) and probabilities are fractions. They never
 /// pass through floating point; to_double() exists for display and plotting only.
+///
+/// Numerator and denominator are 128-bit integers (@ref rep) whose magnitudes stay below 2^127.
+/// Every operation is exact or throws overflow_error (it never wraps): * and / cancel common
+/// factors crosswise first, + and - work over the lcm of the denominators, comparison never
+/// overflows. Computations that truly need bigger integers (odds over 2^20 outcomes, (1+r)^n
+/// over decades) use detail/bigint.hpp inside the analysis headers.
 class fraction {
-    using rational_t = boost::multiprecision::cpp_rational;
-    using integer_t = boost::multiprecision::cpp_int;
-
 public:
-    /// The arbitrary-precision integer type of numerator and denominator.
-    using integer = boost::multiprecision::cpp_int;
-    /// The underlying Boost.Multiprecision rational type.
-    using rational = boost::multiprecision::cpp_rational;
+    /// The integer type of numerator and denominator: the compiler's __int128, or Boost's
+    /// checked 128-bit integer with FUNDROUND_NO_INT128 (see config.hpp).
+    using rep = detail::int128;
 
     /// Zero.
-    fraction() = default;
-    /// The whole number @p n.
-    fraction(std::int64_t n)  // NOLINT(google-explicit-constructor): 3 is a fraction
-        : value_(rational_t(n)) {}
+    constexpr fraction() noexcept = default;
+    /// The whole number @p n (any built-in integer of at most 64 bits: 3 is a fraction).
+    template <class I, std::enable_if_t<detail::is_fraction_integer_v<I> &&
+                                            !std::is_same_v<I, detail::int128>, int> = 0>
+    constexpr fraction(I n) noexcept  // NOLINT(google-explicit-constructor)
+        : num_(static_cast<rep>(n)) {}
+    /// The whole number @p n; throws overflow_error if |n| >= 2^127.
+    constexpr fraction(rep n)  // NOLINT(google-explicit-constructor)
+        : fraction(n, rep(1)) {}
     /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7, 10).
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     fraction(F) = delete;
@@ -45,85 +106,140 @@ public:
     template <class N, class D,
               std::enable_if_t<std::is_floating_point_v<N> || std::is_floating_point_v<D>, int> = 0>
     fraction(N, D) = delete;
-    /// @p numerator / @p denominator; throws invalid_argument_error if the denominator is zero.
-    fraction(std::int64_t numerator, std::int64_t denominator)
-        : fraction(integer(numerator), integer(denominator)) {}
-    /// @p numerator / @p denominator on big integers; throws if the denominator is zero.
-    fraction(const integer& numerator, const integer& denominator) {
-        const integer& d = denominator;
-        if (d == 0) throw invalid_argument_error("fraction: denominator = 0: must not be zero");
-        value_ = rational_t(numerator, d);
+    /// @p numerator / @p denominator (built-in integers of at most 64 bits); throws
+    /// invalid_argument_error if the denominator is zero.
+    template <class N, class D,
+              std::enable_if_t<detail::is_fraction_integer_v<N> && detail::is_fraction_integer_v<D> &&
+                                   !(std::is_same_v<N, rep> && std::is_same_v<D, rep>),
+                               int> = 0>
+    constexpr fraction(N numerator, D denominator)
+        : fraction(static_cast<rep>(numerator), static_cast<rep>(denominator)) {}
+    /// @p numerator / @p denominator on 128-bit integers, reduced to lowest terms; throws
+    /// invalid_argument_error if the denominator is zero and overflow_error if a reduced term's
+    /// magnitude is 2^127 or more.
+    constexpr fraction(rep numerator, rep denominator) {
+        if (denominator == 0) zero_denominator();
+        uint128 n = detail::magnitude(numerator);
+        uint128 d = detail::magnitude(denominator);
+        const uint128 g = detail::gcd(n, d);
+        n /= g;
+        d /= g;
+        if (n > detail::int128_max_magnitude || d > detail::int128_max_magnitude) {
+            out_of_range(numerator, denominator);
+        }
+        if (n == 0) return;
+        num_ = detail::signed_from((numerator < 0) != (denominator < 0), n);
+        den_ = static_cast<rep>(d);
     }
-    /// Wraps a Boost rational.
-    explicit fraction(rational value) : value_(std::move(value)) {}
 
     /// Parses an exact decimal such as "0.7", "-1.25" or "70%" (percent divides by 100).
+    /// Grammar: optional sign, digits, optionally '.' and digits, optionally a final '%'.
+    /// Linear in the length. Leading zeros and trailing zeros after the point are free; at most
+    /// @ref max_decimal_digits significant digits and @ref max_decimal_digits digits after the
+    /// point (two fewer for a percentage), so that the value fits: beyond, parse_error says so.
     static fraction from_decimal(std::string_view text);
+    /// The most significant digits (and digits after the point) from_decimal() reads: 38, since
+    /// 10^38 < 2^127.
+    static constexpr int max_decimal_digits = 38;
 
     /// The numerator in lowest terms (carries the sign).
-    integer_t numerator() const { return boost::multiprecision::numerator(get()); }
+    constexpr rep numerator() const noexcept { return num_; }
     /// The denominator in lowest terms (always positive).
-    integer_t denominator() const { return boost::multiprecision::denominator(get()); }
-    /// The underlying Boost rational.
-    const rational& value() const noexcept { return value_; }
+    constexpr rep denominator() const noexcept { return den_; }
 
     /// True if the value is zero.
-    bool is_zero() const { return get() == 0; }
+    constexpr bool is_zero() const noexcept { return num_ == 0; }
     /// True if the denominator is 1.
-    bool is_integer() const { return denominator() == 1; }
+    constexpr bool is_integer() const noexcept { return den_ == 1; }
     /// -1, 0 or 1.
-    int sign() const { return get().sign(); }
+    constexpr int sign() const noexcept { return num_ < 0 ? -1 : (num_ == 0 ? 0 : 1); }
 
     /// Approximate value for display only; never feed it back into money arithmetic.
-    double to_double() const { return get().template convert_to<double>(); }
+    double to_double() const noexcept {
+        return static_cast<double>(num_) / static_cast<double>(den_);
+    }
 
-    /// The value rounded to an integer by @p mode.
-    integer_t round_to_integer(rounding mode) const;
+    /// The value rounded to an integer by @p mode (inexact_error under rounding::exact if it is
+    /// not whole).
+    constexpr rep round_to_integer(rounding mode) const {
+        const uint128 n = detail::magnitude(num_);
+        const auto d = static_cast<uint128>(den_);
+        uint128 q = n / d;
+        const uint128 r = n % d;
+        if (detail::round_increment(q, r, d, num_ < 0, mode)) q += 1U;  // q < 2^126 when r > 0
+        return detail::signed_from(num_ < 0, q);
+    }
 
     /// Decimal text with exactly @p decimals digits after the point, rounded by @p mode ("1.46").
-    std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const;
-    /// Percentage text with @p decimals digits, rounded by @p mode ("5.952381%").
-    std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const;
-    /// Multiple text with @p decimals digits ("1.46x").
-    std::string to_multiple_string(int decimals, rounding mode = rounding::half_even) const;
-    /// Exact text "n/d", or "n" when the denominator is 1.
-    std::string to_string() const;
-
-    /// The negated value (exact).
-    fraction operator-() const { return fraction(rational(-get())); }
-    /// Adds @p o in place, exactly.
-    fraction& operator+=(const fraction& o) { get() += o.value_; return *this; }
-    /// Subtracts @p o in place, exactly.
-    fraction& operator-=(const fraction& o) { get() -= o.value_; return *this; }
-    /// Multiplies by @p o in place, exactly.
-    fraction& operator*=(const fraction& o) { get() *= o.value_; return *this; }
-    /// Division; throws invalid_argument_error on division by zero.
-    fraction& operator/=(const fraction& o) {
-        if (o.get() == 0) throw invalid_argument_error("fraction: division by zero");
-        get() /= o.value_;
-        return *this;
+    /// Any value, 0 to 60 decimals: digit-by-digit long division, nothing overflows.
+    std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
+        return decimal_text(decimals, 0, mode);
     }
-    /// The exact sum.
-    friend fraction operator+(fraction a, const fraction& b) { return a.operator+=(b); }
-    /// The exact difference.
-    friend fraction operator-(fraction a, const fraction& b) { return a.operator-=(b); }
-    /// The exact product.
-    friend fraction operator*(fraction a, const fraction& b) { return a.operator*=(b); }
+    /// Percentage text with @p decimals digits, rounded by @p mode ("5.952381%").
+    std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const {
+        return decimal_text(decimals, 2, mode) + "%";
+    }
+    /// Multiple text with @p decimals digits ("1.46x").
+    std::string to_multiple_string(int decimals, rounding mode = rounding::half_even) const {
+        return decimal_text(decimals, 0, mode) + "x";
+    }
+    /// Exact text "n/d", or "n" when the denominator is 1.
+    std::string to_string() const {
+        if (is_integer()) return detail::to_decimal_digits(num_);
+        return detail::to_decimal_digits(num_) + "/" + detail::to_decimal_digits(den_);
+    }
+
+    /// The negated value (exact; never overflows: magnitudes are below 2^127).
+    constexpr fraction operator-() const noexcept { return fraction(raw{}, -num_, den_); }
+    /// Adds @p o in place, exactly; throws overflow_error if the result does not fit.
+    constexpr fraction& operator+=(const fraction& o) { return *this = sum(*this, o, false); }
+    /// Subtracts @p o in place, exactly; throws overflow_error if the result does not fit.
+    constexpr fraction& operator-=(const fraction& o) { return *this = sum(*this, o, true); }
+    /// Multiplies by @p o in place, exactly; throws overflow_error if the result does not fit.
+    constexpr fraction& operator*=(const fraction& o) {
+        return *this = product(*this, o.num_ < 0, detail::magnitude(o.num_),
+                               static_cast<uint128>(o.den_), o, '*');
+    }
+    /// Divides by @p o in place; throws invalid_argument_error on division by zero and
+    /// overflow_error if the result does not fit.
+    constexpr fraction& operator/=(const fraction& o) {
+        if (o.num_ == 0) division_by_zero(*this);
+        return *this = product(*this, o.num_ < 0, static_cast<uint128>(o.den_),
+                               detail::magnitude(o.num_), o, '/');
+    }
+    /// The exact sum; throws overflow_error if it does not fit.
+    friend constexpr fraction operator+(fraction a, const fraction& b) { return a += b; }
+    /// The exact difference; throws overflow_error if it does not fit.
+    friend constexpr fraction operator-(fraction a, const fraction& b) { return a -= b; }
+    /// The exact product; throws overflow_error if it does not fit.
+    friend constexpr fraction operator*(fraction a, const fraction& b) { return a *= b; }
     /// The exact quotient; throws invalid_argument_error if @p b is zero.
-    friend fraction operator/(fraction a, const fraction& b) { return a.operator/=(b); }
+    friend constexpr fraction operator/(fraction a, const fraction& b) { return a /= b; }
 
     /// True if the values are equal (1/2 == 2/4: both are kept in lowest terms).
-    friend bool operator==(const fraction& a, const fraction& b) { return a.get() == b.value_; }
+    friend constexpr bool operator==(const fraction& a, const fraction& b) noexcept {
+        return a.num_ == b.num_ && a.den_ == b.den_;
+    }
     /// True if the values differ.
-    friend bool operator!=(const fraction& a, const fraction& b) { return a.get() != b.value_; }
-    /// Exact numeric order: true if @p a is less than @p b.
-    friend bool operator<(const fraction& a, const fraction& b) { return a.get() < b.value_; }
+    friend constexpr bool operator!=(const fraction& a, const fraction& b) noexcept {
+        return !(a == b);
+    }
+    /// Exact numeric order: true if @p a is less than @p b (never overflows).
+    friend constexpr bool operator<(const fraction& a, const fraction& b) noexcept {
+        return compare(a, b) < 0;
+    }
     /// Exact numeric order: true if @p a is at most @p b.
-    friend bool operator<=(const fraction& a, const fraction& b) { return a.get() <= b.value_; }
+    friend constexpr bool operator<=(const fraction& a, const fraction& b) noexcept {
+        return compare(a, b) <= 0;
+    }
     /// Exact numeric order: true if @p a is greater than @p b.
-    friend bool operator>(const fraction& a, const fraction& b) { return a.get() > b.value_; }
+    friend constexpr bool operator>(const fraction& a, const fraction& b) noexcept {
+        return compare(a, b) > 0;
+    }
     /// Exact numeric order: true if @p a is at least @p b.
-    friend bool operator>=(const fraction& a, const fraction& b) { return a.get() >= b.value_; }
+    friend constexpr bool operator>=(const fraction& a, const fraction& b) noexcept {
+        return compare(a, b) >= 0;
+    }
 
     /// Writes the exact form "n/d".
     friend std::ostream& operator<<(std::ostream& os, const fraction& f) {
@@ -131,98 +247,328 @@ public:
     }
 
 private:
-    rational_t& get() noexcept { return value_; }
-    const rational_t& get() const noexcept { return value_; }
+    using uint128 = detail::uint128;
+    struct raw {};
+    constexpr fraction(raw, rep n, rep d) noexcept : num_(n), den_(d) {}
 
-    rational value_;
+    /// -1, 0 or 1: the exact order of @p a and @p b.
+    static constexpr int compare(const fraction& a, const fraction& b) noexcept {
+        if (a.den_ == b.den_) return a.num_ < b.num_ ? -1 : (b.num_ < a.num_ ? 1 : 0);
+        const int sa = a.sign();
+        const int sb = b.sign();
+        if (sa != sb) return sa < sb ? -1 : 1;
+        if (sa == 0) return 0;
+        const int c = detail::compare_ratios(detail::magnitude(a.num_), static_cast<uint128>(a.den_),
+                                             detail::magnitude(b.num_), static_cast<uint128>(b.den_));
+        return sa > 0 ? c : -c;
+    }
+
+    /// The fraction with sign @p negative and coprime magnitudes @p n / @p d, if they fit.
+    static constexpr bool fits(uint128 n, uint128 d) noexcept {
+        return n <= detail::int128_max_magnitude && d <= detail::int128_max_magnitude;
+    }
+    static constexpr fraction from_parts(bool negative, uint128 n, uint128 d) noexcept {
+        if (n == 0) return fraction();
+        return fraction(raw{}, detail::signed_from(negative, n), static_cast<rep>(d));
+    }
+
+    /// a * (±bn/bd), with bn/bd coprime: cross-cancel, then multiply.
+    static constexpr fraction product(const fraction& a, bool b_negative, uint128 bn, uint128 bd,
+                                      const fraction& b, char op) {
+        const uint128 an = detail::magnitude(a.num_);
+        const auto ad = static_cast<uint128>(a.den_);
+        const uint128 g1 = detail::gcd(an, bd);
+        const uint128 g2 = detail::gcd(bn, ad);
+        uint128 n = 0;
+        uint128 d = 0;
+        if (detail::mul_overflow(an / g1, bn / g2, n) || detail::mul_overflow(ad / g2, bd / g1, d) ||
+            !fits(n, d)) {
+            overflow(a, op, b);
+        }
+        return from_parts((a.num_ < 0) != b_negative, n, d);
+    }
+
+    /// a + b or a - b over the lcm of the denominators (Knuth's gcd-reduced form).
+    static constexpr fraction sum(const fraction& a, const fraction& b, bool subtract) {
+        const bool a_negative = a.num_ < 0;
+        const bool b_negative = (b.num_ < 0) != subtract;
+        const uint128 an = detail::magnitude(a.num_);
+        const uint128 bn = detail::magnitude(b.num_);
+        const auto ad = static_cast<uint128>(a.den_);
+        const auto bd = static_cast<uint128>(b.den_);
+        const uint128 g = detail::gcd(ad, bd);
+        uint128 x = 0;
+        uint128 y = 0;
+        if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
+            overflow(a, subtract ? '-' : '+', b);
+        }
+        uint128 t = 0;
+        bool negative = a_negative;
+        if (a_negative == b_negative) {
+            if (detail::add_overflow(x, y, t)) overflow(a, subtract ? '-' : '+', b);
+        } else if (x >= y) {
+            t = x - y;
+        } else {
+            t = y - x;
+            negative = b_negative;
+        }
+        if (t == 0) return fraction();
+        const uint128 g2 = detail::gcd(t, g);
+        uint128 d = 0;
+        if (detail::mul_overflow(ad / g, bd / g2, d) || !fits(t / g2, d)) {
+            overflow(a, subtract ? '-' : '+', b);
+        }
+        return from_parts(negative, t / g2, d);
+    }
+
+    /// Text of |value| * 10^shift with @p decimals digits after the point, rounded by @p mode.
+    std::string decimal_text(int decimals, int shift, rounding mode) const;
+
+    [[noreturn]] FUNDROUND_COLD static void zero_denominator() {
+        throw invalid_argument_error("fraction: denominator = 0: must not be zero");
+    }
+    [[noreturn]] FUNDROUND_COLD static void division_by_zero(const fraction& a) {
+        throw invalid_argument_error("fraction: division by zero: " + a.to_string() +
+                                     " / 0: the divisor must not be zero");
+    }
+    [[noreturn]] FUNDROUND_COLD static void out_of_range(rep n, rep d) {
+        throw overflow_error("fraction: " + detail::to_decimal_digits(n) + "/" +
+                             detail::to_decimal_digits(d) +
+                             ": numerator and denominator in lowest terms must be below 2^127 in "
+                             "magnitude");
+    }
+    [[noreturn]] FUNDROUND_COLD static void overflow(const fraction& a, char op, const fraction& b) {
+        throw overflow_error("fraction: " + a.to_string() + " " + op + " " + b.to_string() +
+                             " overflows: numerator and denominator in lowest terms must be below "
+                             "2^127 in magnitude");
+    }
+
+    rep num_ = 0;
+    rep den_ = 1;
 };
+
+inline std::string fraction::decimal_text(int decimals, int shift, rounding mode) const {
+    using detail::uint128;
+    detail::check_decimals(decimals);
+    const uint128 d = static_cast<uint128>(den_);
+    const uint128 n = detail::magnitude(num_);
+    uint128 whole = n / d;
+    uint128 r = n % d;
+    const auto digits = static_cast<std::size_t>(decimals + shift);
+    std::string fractional(digits, '0');
+    for (std::size_t i = 0; i < digits && r != 0; ++i) {
+        // 10 r = digit d + r', with r < d < 2^127: add r ten times modulo d, never overflowing.
+        int digit = 0;
+        if ((r >> 123) == 0) {
+            const uint128 ten_r = r * 10U;
+            digit = static_cast<int>(ten_r / d);
+            r = ten_r % d;
+        } else {
+            uint128 acc = 0;
+            for (int k = 0; k < 10; ++k) {
+                if (acc >= d - r) {
+                    acc -= d - r;
+                    ++digit;
+                } else {
+                    acc += r;
+                }
+            }
+            r = acc;
+        }
+        fractional[i] = static_cast<char>('0' + digit);
+    }
+    // Move the first `shift` fractional digits into the whole part (shift 2: percent).
+    std::string whole_text = detail::to_decimal_digits(whole);
+    whole_text += fractional.substr(0, static_cast<std::size_t>(shift));
+    fractional.erase(0, static_cast<std::size_t>(shift));
+    const int last = fractional.empty() ? whole_text.back() - '0' : fractional.back() - '0';
+    if (detail::round_increment(uint128(static_cast<unsigned>(last)), r, d, num_ < 0, mode)) {
+        std::size_t i = fractional.size();
+        bool carry = true;
+        while (carry && i > 0) {
+            --i;
+            if (fractional[i] == '9') {
+                fractional[i] = '0';
+            } else {
+                ++fractional[i];
+                carry = false;
+            }
+        }
+        for (std::size_t j = whole_text.size(); carry && j > 0;) {
+            --j;
+            if (whole_text[j] == '9') {
+                whole_text[j] = '0';
+            } else {
+                ++whole_text[j];
+                carry = false;
+            }
+        }
+        if (carry) whole_text.insert(0, 1, '1');
+    }
+    std::size_t first = 0;  // leading zeros from the shift: "005" -> "5"
+    while (first + 1 < whole_text.size() && whole_text[first] == '0') ++first;
+    whole_text.erase(0, first);
+    const bool nonzero = whole_text != "0" || fractional.find_first_not_of('0') != std::string::npos;
+    std::string out = (num_ < 0 && nonzero) ? "-" : "";
+    out += whole_text;
+    if (!fractional.empty()) out += "." + fractional;
+    return out;
+}
+
+inline fraction fraction::from_decimal(std::string_view text) {
+    using detail::uint128;
+    const auto fail = [&](std::size_t at, const std::string& reason) {
+        throw parse_error(std::string(text), at, reason);
+    };
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    const std::size_t int_begin = i;
+    std::size_t int_end = i;
+    std::size_t frac_begin = 0;
+    std::size_t frac_end = 0;
+    bool seen_point = false;
+    bool percent = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') continue;
+        if (c == '.' && !seen_point && i > int_begin && i + 1 < text.size() && text[i + 1] >= '0' &&
+            text[i + 1] <= '9') {
+            seen_point = true;
+            int_end = i;
+            frac_begin = i + 1;
+        } else if (c == '%' && i + 1 == text.size() && i > int_begin) {
+            percent = true;
+            break;
+        } else {
+            fail(i, std::string("unexpected '") + c +
+                        "'; expected a decimal number such as 0.7 or 70%");
+        }
+    }
+    if (i == int_begin) fail(i, "expected at least one digit");
+    if (seen_point) {
+        frac_end = i;
+    } else {
+        int_end = i;
+        frac_begin = frac_end = i;
+    }
+    // Leading zeros of the whole part and trailing zeros after the point do not count.
+    std::size_t first = int_begin;
+    while (first < int_end && text[first] == '0') ++first;
+    while (frac_end > frac_begin && text[frac_end - 1] == '0') --frac_end;
+    const std::size_t frac_digits = frac_end - frac_begin;
+    std::size_t significant = (int_end - first) + frac_digits;
+    if (first == int_end) {  // 0.000123: the zeros after the point are not significant
+        std::size_t j = frac_begin;
+        while (j < frac_end && text[j] == '0') ++j;
+        significant = frac_end - j;
+    }
+    const auto limit = static_cast<std::size_t>(max_decimal_digits);
+    if (significant > limit) {
+        fail(first, "fraction: " + std::to_string(significant) +
+                        " significant digits: at most 38 fit the exact 128-bit fraction");
+    }
+    const std::size_t scale = frac_digits + (percent ? 2U : 0U);
+    if (scale > limit) {
+        fail(frac_begin, "fraction: " + std::to_string(frac_digits) + " digits after the point" +
+                             (percent ? " of a percentage" : "") + ": at most " +
+                             std::to_string(percent ? limit - 2 : limit) +
+                             " fit the exact 128-bit fraction");
+    }
+    uint128 value = 0;
+    for (std::size_t j = first; j < int_end; ++j) value = value * 10U + static_cast<unsigned>(text[j] - '0');
+    for (std::size_t j = frac_begin; j < frac_end; ++j) {
+        value = value * 10U + static_cast<unsigned>(text[j] - '0');
+    }
+    uint128 denominator = 1;
+    for (std::size_t j = 0; j < scale; ++j) denominator *= 10U;
+    const uint128 g = detail::gcd(value, denominator);
+    if (value == 0) return fraction();
+    return from_parts(negative, value / g, denominator / g);
+}
 
 namespace detail {
 
-/// 10^@p exponent as a big integer.
-inline fraction::integer pow10(int exponent) {
-    fraction::integer r = 1;
-    for (int i = 0; i < exponent; ++i) r *= 10;
-    return r;
+/// @p units * @p f rounded by @p mode, exactly (a 192-bit intermediate where needed); throws
+/// overflow_error if the result does not fit 64 bits. money::times(fraction, mode) calls it.
+inline std::int64_t scale_units(std::int64_t units, const fraction& f, rounding mode) {
+    if (units == 0 || f.is_zero()) return 0;
+    const bool negative = (units < 0) != (f.sign() < 0);
+    uint128 u = magnitude(int128(units));
+    uint128 n = magnitude(f.numerator());
+    uint128 d = static_cast<uint128>(f.denominator());
+    const uint128 g = gcd(u, d);
+    u /= g;
+    d /= g;
+    uint128 q = 0;
+    uint128 r = 0;
+    uint128 p = 0;
+    if (!mul_overflow(u, n, p)) {
+        q = p / d;
+        r = p % d;
+    } else {
+        // u n / d = u (n div d) + u (n mod d) / d; the second part by shift-and-add over u's
+        // 64 bits keeping the remainder below d (so below 2^127: doubling it cannot overflow).
+        if (mul_overflow(u, n / d, q) || q > uint128(int64_max) + 1U) {
+            throw_overflow("multiplication by a fraction");
+        }
+        const uint128 rn = n % d;
+        uint128 q2 = 0;
+        for (int bit = 63; bit >= 0; --bit) {
+            q2 <<= 1;
+            r <<= 1;
+            if (r >= d) {
+                r -= d;
+                q2 += 1U;
+            }
+            if (((u >> bit) & 1U) != 0) {
+                r += rn;
+                if (r >= d) {
+                    r -= d;
+                    q2 += 1U;
+                }
+            }
+        }
+        q += q2;  // both below 2^64 + small: no overflow in 128 bits
+    }
+    if (round_increment(q, r, d, negative, mode)) q += 1U;
+    const uint128 limit = uint128(int64_max) + (negative ? 1U : 0U);
+    if (q > limit) throw_overflow("multiplication by a fraction");
+    if (negative) return q == limit ? int64_min : -static_cast<std::int64_t>(q);
+    return static_cast<std::int64_t>(q);
 }
 
-/// n / d (d > 0) rounded to an integer by @p mode, on big integers.
-inline fraction::integer divide_rounded(const fraction::integer& n,
-                                               const fraction::integer& d, rounding mode) {
-    return divide_rounded_integer<fraction::integer>(n, d, mode);
-}
-
-/// Places a decimal point @p decimals digits from the right of the integer @p scaled.
-inline std::string insert_decimal_point(const fraction::integer& scaled, int decimals) {
-    using integer = fraction::integer;
-    const bool negative = scaled < 0;
-    std::string digits = (negative ? integer(-scaled) : scaled).str();
-    const auto d = static_cast<std::size_t>(decimals);
-    if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
-    if (d > 0) digits.insert(digits.size() - d, 1, '.');
-    return (negative ? "-" : "") + digits;
+/// A 64-bit mix of a 128-bit value (splitmix64 finaliser over both halves and the sign).
+inline std::size_t hash_int128(int128 v) noexcept {
+    const auto mix = [](std::uint64_t x) {
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    };
+    const uint128 m = magnitude(v);
+    const auto lo = static_cast<std::uint64_t>(m & uint128(~std::uint64_t{0}));
+    const auto hi = static_cast<std::uint64_t>(m >> 64);
+    return static_cast<std::size_t>(mix(lo ^ mix(hi + (v < 0 ? 1U : 0U))));
 }
 
 }  // namespace detail
 
-inline fraction::integer_t fraction::round_to_integer(rounding mode) const {
-    return detail::divide_rounded(numerator(), denominator(), mode);
-}
+FUNDROUND_END_NAMESPACE
 
-inline std::string fraction::to_decimal_string(int decimals, rounding mode) const {
-    detail::check_decimals(decimals);
-    const integer_t scaled = detail::divide_rounded(
-        numerator() * detail::pow10(decimals), denominator(), mode);
-    return detail::insert_decimal_point(scaled, decimals);
-}
+namespace std {
 
-inline std::string fraction::to_percent_string(int decimals, rounding mode) const {
-    fraction percent = *this;
-    percent.operator*=(fraction(100));
-    return percent.to_decimal_string(decimals, mode) + "%";
-}
-
-inline std::string fraction::to_multiple_string(int decimals, rounding mode) const {
-    return to_decimal_string(decimals, mode) + "x";
-}
-
-inline std::string fraction::to_string() const {
-    if (is_integer()) return numerator().str();
-    return numerator().str() + "/" + denominator().str();
-}
-
-inline fraction fraction::from_decimal(std::string_view text) {
-    using big = integer;
-    const std::string input(text);
-    std::size_t i = 0;
-    bool negative = false;
-    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
-    big digits = 0;
-    int fraction_digits = 0;
-    bool seen_digit = false;
-    bool seen_point = false;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c >= '0' && c <= '9') {
-            digits = digits * 10 + (c - '0');
-            seen_digit = true;
-            if (seen_point) ++fraction_digits;
-        } else if (c == '.' && !seen_point && seen_digit && i + 1 < text.size() &&
-                   text[i + 1] >= '0' && text[i + 1] <= '9') {
-            seen_point = true;
-        } else if (c == '%' && i + 1 == text.size() && seen_digit) {
-            break;
-        } else {
-            throw parse_error(input, i, std::string("unexpected '") + c +
-                                            "'; expected a decimal number such as 0.7 or 70%");
-        }
+/// Hash of a fraction (of its lowest terms), for unordered containers.
+template <>
+struct hash<fundround::fraction> {
+    /// The hash of @p f; equal fractions hash equally.
+    std::size_t operator()(const fundround::fraction& f) const noexcept {
+        const std::size_t a = fundround::detail::hash_int128(f.numerator());
+        const std::size_t b = fundround::detail::hash_int128(f.denominator());
+        return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
     }
-    if (!seen_digit) throw parse_error(input, i, "expected at least one digit");
-    const bool percent = !text.empty() && text.back() == '%';
-    big denominator = detail::pow10(fraction_digits + (percent ? 2 : 0));
-    return fraction(negative ? big(-digits) : digits, denominator);
-}
+};
 
-}  // namespace fundround
+}  // namespace std
 
 #endif  // FUNDROUND_NUMERIC_FRACTION_HPP

@@ -21,6 +21,7 @@
 #ifndef FUNDROUND_NUMERIC_LITERALS_HPP
 #define FUNDROUND_NUMERIC_LITERALS_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -29,7 +30,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -263,6 +264,6 @@ template <char... Chars>
 
 }  // namespace literals
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_LITERALS_HPP

@@ -19,7 +19,7 @@
 #include <string>
 #include <type_traits>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -224,13 +224,7 @@ public:
     }
     /// The amount times the exact fraction @p ratio, rounded to a unit by @p mode.
     [[nodiscard]] money times(const fraction& ratio, rounding mode) const {
-        using integer = fraction::integer;
-        const integer scaled = detail::divide_rounded_integer<integer>(
-            integer(units_) * ratio.numerator(), ratio.denominator(), mode);
-        if (scaled > detail::int64_max || scaled < detail::int64_min) {
-            detail::throw_money_overflow("multiplication by a fraction");
-        }
-        return money(scaled.convert_to<rep>(), currency_);
+        return money(detail::scale_units(units_, ratio, mode), currency_);
     }
     /// The amount divided by @p divisor, rounded to a unit by @p mode.
     [[nodiscard]] money divided_by(rep divisor, rounding mode) const { return times(1, divisor, mode); }
@@ -296,7 +290,7 @@ private:
 
 static_assert(sizeof(money) == 16, "money is an int64 and a 4-byte currency");
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 namespace std {
 /// Hash of an amount: its units and its currency, mixed (for std::unordered_map and friends).

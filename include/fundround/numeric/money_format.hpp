@@ -12,6 +12,7 @@
 #ifndef FUNDROUND_NUMERIC_MONEY_FORMAT_HPP
 #define FUNDROUND_NUMERIC_MONEY_FORMAT_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -38,7 +39,7 @@
 #define FUNDROUND_HAS_STD_FORMAT 0
 #endif
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -204,7 +205,7 @@ constexpr It parse_money_format_spec(It it, It end, money_format_spec& spec, con
 
 }  // namespace detail
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #if FUNDROUND_HAS_STD_FORMAT
 /// std::format support: `std::format("{:c}", 15_B)` is "$15B"; specs in numeric/money_format.hpp.

@@ -3,9 +3,10 @@
 #ifndef FUNDROUND_NUMERIC_ROUNDING_HPP
 #define FUNDROUND_NUMERIC_ROUNDING_HPP
 
+#include <fundround/config.hpp>
 #include <string_view>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// How a quotient that is not a whole number of units becomes one.
 enum class rounding {
@@ -34,6 +35,6 @@ constexpr std::string_view to_string(rounding mode) noexcept {
     return "unknown";
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_ROUNDING_HPP

@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_NUMERIC_SHARES_HPP
 #define FUNDROUND_NUMERIC_SHARES_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
@@ -15,7 +16,7 @@
 #include <ostream>
 #include <string>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A whole number of shares. Not money: adding a share count to an amount does not compile.
 class share_count {
@@ -83,12 +84,13 @@ public:
     /// The price rounded to a money unit by @p mode.
     money rounded(rounding mode) const {
         return money::from_units(
-            units_per_share_.round_to_integer(mode).template convert_to<std::int64_t>(), currency_);
+            detail::narrow(units_per_share_.round_to_integer(mode), "rounding a price per share"),
+            currency_);
     }
     /// The exact cost of @p shares at this price, rounded to a money unit by @p mode.
     money cost_of(share_count shares, rounding mode) const {
-        return money::from_units(1, currency_)
-            .times(units_per_share_ * fraction(shares.value()), mode);
+        return money::from_units(detail::scale_units(shares.value(), units_per_share_, mode),
+                                 currency_);
     }
     /// The shares @p amount buys at this price, rounded to whole shares by @p mode
     /// (usually rounding::floor: no fractional shares are issued).
@@ -98,9 +100,13 @@ public:
                                           fundround::to_string(amount.currency()));
         }
         const fraction exact_shares = fraction(amount.units()) / units_per_share_;
-        const auto n = exact_shares.round_to_integer(mode);
-        if (n > detail::int64_max || n < detail::int64_min) detail::throw_overflow("share count");
-        return share_count(n.template convert_to<std::int64_t>());
+        const fraction::rep n = exact_shares.round_to_integer(mode);
+        if (n > detail::int64_max || n < detail::int64_min) {
+            throw overflow_error("shares_for: " + format_full(amount) + " at " + to_string() +
+                                 " per share buys " + exact_shares.to_string() +
+                                 " shares: the share count must fit 64 bits");
+        }
+        return share_count(static_cast<std::int64_t>(n));
     }
     /// Decimal text in currency units with @p decimals digits, e.g. "$12.3456".
     std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
@@ -129,6 +135,6 @@ private:
     fundround::currency currency_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_NUMERIC_SHARES_HPP

@@ -3,13 +3,14 @@
 #ifndef FUNDROUND_TIME_CALENDAR_HPP
 #define FUNDROUND_TIME_CALENDAR_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/error.hpp>
 
 #include <date/date.h>
 
 #include <string>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// A calendar day with no time zone, such as `date::year{2026} / 2 / 27`.
 using calendar_date = date::year_month_day;
@@ -62,6 +63,6 @@ inline void require_valid(calendar_date d, const std::string& field) {
     throw invalid_argument_error(field + " = " + to_string(d) + ": " + date_rule(d));
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_TIME_CALENDAR_HPP

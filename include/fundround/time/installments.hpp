@@ -4,6 +4,7 @@
 #ifndef FUNDROUND_TIME_INSTALLMENTS_HPP
 #define FUNDROUND_TIME_INSTALLMENTS_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
@@ -17,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// How often an installment falls due: every 1, 3, 6 or 12 months.
 enum class frequency {
@@ -180,6 +181,6 @@ namespace detail {
                                             first, period, what);
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_TIME_INSTALLMENTS_HPP

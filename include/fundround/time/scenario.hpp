@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_TIME_SCENARIO_HPP
 #define FUNDROUND_TIME_SCENARIO_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/error.hpp>
@@ -20,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 class scenario;
 
@@ -178,6 +179,6 @@ private:
     std::vector<outcome> outcomes_;
 };
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_TIME_SCENARIO_HPP

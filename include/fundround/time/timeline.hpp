@@ -3,6 +3,7 @@
 #ifndef FUNDROUND_TIME_TIMELINE_HPP
 #define FUNDROUND_TIME_TIMELINE_HPP
 
+#include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -22,7 +23,7 @@
 #include <utility>
 #include <vector>
 
-namespace fundround {
+FUNDROUND_BEGIN_NAMESPACE
 
 /// Where a round's money (or one investor's) stands on one date. The four parts always add up
 /// to the committed total: funded + committed + conditional + lapsed == total().
@@ -267,6 +268,6 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
                      [](const payment& a, const payment& b) { return date::sys_days{a.date} < date::sys_days{b.date}; });
 }
 
-}  // namespace fundround
+FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_TIME_TIMELINE_HPP
