@@ -1,5 +1,7 @@
 // Unit tests for fundround/io/flows_report.hpp: the printed year table of a net-flow view.
 #include <fundround/io/flows_report.hpp>
+#include <fundround/io/money_parse.hpp>
+#include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>
 

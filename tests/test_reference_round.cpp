@@ -1,5 +1,5 @@
 // Acceptance test: the reference round of /work/shared/REFERENCE.md, built exactly as
-// examples/reference_round.cpp builds it, with every figure of REFERENCE.md's
+// examples/reference_round.cpp and examples/reference_deal.cpp build it, with every figure of REFERENCE.md's
 // "Figures that follow exactly" table asserted exactly (money and fractions, never doubles).
 //
 // Assumptions (REFERENCE.md: "An example that needs one must pick it and say so"), the same as
@@ -25,7 +25,7 @@ using namespace fundround::literals;
 
 calendar_date close_day() { return date::year{2026} / 2 / 27; }  // A1
 
-// The reference round builder, as in examples/reference_round.cpp.
+// The reference round builder, as in examples/reference_round.cpp and reference_deal.cpp.
 round_builder reference_builder() {
     round_builder b("Reference round, 2026");
     b.pre_money(730_B)                                              // REFERENCE.md: pre-money $730B

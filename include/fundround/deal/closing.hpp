@@ -7,7 +7,6 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
-#include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/deal/investor.hpp>

@@ -65,15 +65,6 @@ private:
     std::vector<bool> right_;
 };
 
-/// @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
-/// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
-inline std::string compact_if_exact(money amount, bool full = false) {
-    const money& m = amount;
-    if (full) return format_full(m);
-    detail::compact_text compact = detail::format_compact_text(m, 2);
-    return compact.exact ? std::move(compact.text) : format_full(m);
-}
-
 }  // namespace detail
 
 FUNDROUND_END_NAMESPACE

@@ -1,0 +1,36 @@
+/// @file core.hpp
+/// @brief The light umbrella: everything needed to model a round and query it — money and
+/// numbers, investors, conditions, tranches, the builder, schedules, closings, as-of views and
+/// scenarios. Without the opt-in parts (printing in io/, money parsing, the analysis headers:
+/// odds, discounting, net flows), none of which it needs, and without Boost.Multiprecision.
+/// `fundround/fundround.hpp` includes this and every opt-in header.
+#ifndef FUNDROUND_CORE_HPP
+#define FUNDROUND_CORE_HPP
+
+#include <fundround/version.hpp>
+#include <fundround/config.hpp>
+#include <fundround/fwd.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/time/installments.hpp>
+#include <fundround/deal/valuation.hpp>
+#include <fundround/deal/investor.hpp>
+#include <fundround/deal/condition.hpp>
+#include <fundround/deal/tranche.hpp>
+#include <fundround/deal/schedule.hpp>
+#include <fundround/deal/classify.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/deal/closing.hpp>
+#include <fundround/time/timeline.hpp>
+#include <fundround/time/scenario.hpp>
+
+#endif  // FUNDROUND_CORE_HPP
