@@ -162,7 +162,7 @@ def entity_name(kind, decl):
         return re.match(r"#\s*define\s+(\w+)", decl).group(1)
     if kind in ("class", "struct", "union"):
         d = re.sub(r"^template\s*<.*?>\s*(?=(class|struct|union)\b)", "", decl)
-        m = re.match(r"(class|struct|union)\s+(?:\[\[.*?\]\]\s*)?(\w+(?:<.*>)?)", d)
+        m = re.match(r"(class|struct|union)\s+(?:\[\[.*?\]\]\s*)?(\w+(?:::\w+)*(?:<.*?>)?)", d)
         return m.group(2) if m else decl
     if kind == "enum":
         m = re.match(r"enum\s+(?:class\s+|struct\s+)?(\w+)", decl)
@@ -173,7 +173,7 @@ def entity_name(kind, decl):
     if kind == "function":
         head = decl
         # the name is the identifier (or operator) right before the parameter list
-        m = re.search(r"(operator\s*\"\"\s*\w+|operator\s*\(\)|operator\s*[^\s(]+|~?\w+)\s*\(",
+        m = re.search(r"((?:\w+::)*(?:operator\s*\"\"\s*\w+|operator\s*\(\)|operator\s*[^\s(]+|~?\w+))\s*\(",
                       _before_params(head))
         return re.sub(r"\s+", " ", m.group(1)) if m else head
     m = re.search(r"(\w+)\s*(?:=|\{|$)", decl)
@@ -210,6 +210,7 @@ class Scanner:
         self.last = None            # last entity finished (for ///<)
         self.paren = 0
         self.undocumented = []
+        self.documented = set()   # documented function names (their later definitions are fine)
 
     # -- helpers ------------------------------------------------------------------------------
     def visible(self):
@@ -395,9 +396,17 @@ class Scanner:
             self.last.doc.append(line)
 
     def take_doc(self):
-        doc = self.doc + getattr(self, "pending_trailing", [])
+        doc = self.doc + getattr(self, "pending_trailing", []) + self.peek_trailing()
         self.pending_trailing = []
         return doc
+
+    def peek_trailing(self):
+        """Consumes a `///<` comment that follows the end of a declaration on the same line."""
+        m = re.match(r"[ \t]*,?[ \t]*///<([^\n]*)", self.s[self.i:])
+        if not m:
+            return []
+        self.i += m.end()
+        return [m.group(1)]
 
     def open_brace(self):
         text = self.text.strip()
@@ -472,6 +481,8 @@ class Scanner:
         if t and self.scopes[-1].visible:
             ent = Entity("enumerator", re.match(r"\w+", t).group(0), t, doc, "")
             self.add(ent)
+        else:
+            self.last = None
         self.reset()
 
     def function(self, text):
@@ -479,16 +490,24 @@ class Scanner:
         doc = self.take_doc()
         if not self.visible() or decl.startswith("friend class") or \
                 decl.startswith("friend struct"):
+            self.last = None
             return
         if not doc:
-            self.undocumented.append("function " + decl)
+            # an out-of-line definition (`X::f`) is documented where it is declared
+            name = entity_name("function", decl)
+            if "::" not in name and name not in self.documented:
+                self.undocumented.append("function " + decl)
+            self.last = None
             return
         ent = Entity("function", entity_name("function", decl), decl, doc, self.ns_path())
+        self.documented.add(ent.name)
         self.add(ent)
 
     def statement(self, text):
         t = text.strip()
         if not t or t.startswith("static_assert") or not self.visible():
+            self.peek_trailing()
+            self.last = None
             self.reset()
             self.pending_trailing = []
             return
@@ -526,7 +545,9 @@ class Scanner:
         if doc:
             self.add(Entity(kind, name, decl, doc, self.ns_path()))
         else:
-            self.undocumented.append(kind + " " + decl)
+            if not re.match(r"using (\w+::)*(\w+)::\2$", decl):  # inheriting constructors
+                self.undocumented.append(kind + " " + decl)
+            self.last = None
         self.reset()
 
 
@@ -563,7 +584,7 @@ def doc_text(lines, drop_file=True):
             continue
         line = re.sub(r"^\s*@brief\s+", "", line)
         line = re.sub(r"[@\\]brief\s+", "", line)
-        line = re.sub(r"[@\\](?:p|c|a)\s+([\w:.\[\]]+?)(?=[\s,.;:)!?]*(?:\s|$))",
+        line = re.sub(r"[@\\](?:p|c|a)\s+([A-Za-z_]\w*(?:(?:::|\.|->)\w+)*(?:\[\w*\])?)",
                       lambda m: "`" + m.group(1) + "`", line)
         line = re.sub(r"[@\\]ref\s+([\w:.]+)", r"\1", line)
         line = re.sub(r"^\s*[@\\]return[s]?\s+", "Returns ", line)
