@@ -140,6 +140,21 @@ def top_level(text, chars):
             depth -= 1
 
 
+def strip_template_prefix(text):
+    """`template <class F, std::enable_if_t<...> = 0> money f(F)` -> `money f(F)`."""
+    t = text.lstrip()
+    while True:
+        m = re.match(r"template\s*<", t)
+        if not m:
+            return t
+        depth = 1
+        j = m.end()
+        while j < len(t) and depth:
+            depth += {"<": 1, ">": -1}.get(t[j], 0)
+            j += 1
+        t = t[j:].lstrip()
+
+
 def strip_ctor_initializers(text):
     """`money(rep u) noexcept : units_(u)` -> `money(rep u) noexcept`."""
     depth = 0
@@ -445,9 +460,10 @@ class Scanner:
             return
         # a function body or a brace initializer
         is_init = False
-        eq = [i for i, _ in top_level(text, "=")]
-        par = [i for i, _ in top_level(text, "(")]
-        if eq and "operator" not in text[:eq[0]] and (not par or eq[0] < par[0]):
+        bare = strip_template_prefix(text)
+        eq = [i for i, _ in top_level(bare, "=")]
+        par = [i for i, _ in top_level(bare, "(")]
+        if eq and "operator" not in bare[:eq[0]] and (not par or eq[0] < par[0]):
             is_init = True
         if not par:
             is_init = True
@@ -525,13 +541,14 @@ class Scanner:
         if self.scopes[-1].kind == "enum":
             self.enumerator(text)
             return
-        eq = [i for i, _ in top_level(t, "=")]
-        par = [i for i, _ in top_level(t, "(")]
+        bare = strip_template_prefix(t)
+        eq = [i for i, _ in top_level(bare, "=")]
+        par = [i for i, _ in top_level(bare, "(")]
         if re.match(r"(template\s*<.*?>\s*)?using\s+\w+\s*=", t, re.S) or t.startswith("typedef"):
             kind = "alias"
         elif t.startswith("using "):
             kind = "using"
-        elif par and (not eq or par[0] < eq[0] or "operator" in t[:eq[0]]):
+        elif par and (not eq or par[0] < eq[0] or "operator" in bare[:eq[0]]):
             self.function(text)
             self.reset()
             return
@@ -574,6 +591,14 @@ def scan(path):
 # Markdown
 # --------------------------------------------------------------------------------------------
 
+def escape_tags(line):
+    """`<ostream>` in prose would be an HTML tag to GitHub and Doxygen: write &lt; outside code."""
+    parts = line.split("`")
+    for k in range(0, len(parts), 2):  # even parts are outside code spans
+        parts[k] = re.sub(r"<(?=[A-Za-z/!])", "&lt;", parts[k])
+    return "`".join(parts)
+
+
 def doc_text(lines, drop_file=True):
     """Doxygen-flavoured /// lines -> Markdown lines."""
     out = []
@@ -591,7 +616,7 @@ def doc_text(lines, drop_file=True):
         line = re.sub(r"^\s*[@\\]throws?\s+", "Throws ", line)
         line = re.sub(r"^\s*[@\\]note\s+", "Note: ", line)
         line = re.sub(r"^\s*[@\\]param(?:\[\w+\])?\s+(\w+)\s+", r"- `\1`: ", line)
-        out.append(line)
+        out.append(line if line.startswith("    ") else escape_tags(line))
     while out and not out[0].strip():
         out.pop(0)
     while out and not out[-1].strip():
@@ -612,11 +637,19 @@ KIND_WORD = {"function": "function", "class": "class", "struct": "struct", "unio
 
 
 def fence(decls):
-    return ["<!-- not compiled -->", "```cpp"] + decls + ["```"]
+    lines = []
+    for d in decls:
+        rest = strip_template_prefix(d)
+        if rest != d.lstrip() and rest:  # the template head on its own line, as in the header
+            lines += [d[:len(d) - len(rest)].rstrip(), rest]
+        else:
+            lines.append(d)
+    return ["<!-- not compiled -->", "```cpp"] + lines + ["```"]
 
 
 def member_lines(m):
-    decl = m.decl + ("" if m.kind in ("enumerator",) else "")
+    # Doxygen 1.9 takes `!std::x` in a code span for an explicit link request: `! std::x`
+    decl = re.sub(r"!(?=[A-Za-z_:])", "! ", m.decl)
     doc = doc_text(m.doc)
     first = doc[0] if doc else ""
     lines = ["- `" + decl + "`" + (" — " + first if first else "")]
