@@ -42,7 +42,10 @@ NOISE = [r"\[\[nodiscard\]\]", r"\[\[maybe_unused\]\]", r"\bFUNDROUND_COLD\b", r
 
 def public_headers():
     out = []
-    for layer in LAYERS:
+    # a new layer folder is listed after the known ones (detail/ never)
+    extra = sorted(n for n in os.listdir(INCLUDE) if os.path.isdir(os.path.join(INCLUDE, n))
+                   and n not in LAYERS and n != "detail")
+    for layer in LAYERS + extra:
         d = os.path.join(INCLUDE, layer) if layer else INCLUDE
         names = sorted(n for n in os.listdir(d) if n.endswith(".hpp"))
         if not layer:
@@ -237,8 +240,11 @@ class Scanner:
         return True
 
     def ns_path(self):
+        # the names a user writes: inline namespaces are left out
         names = [sc.name for sc in self.scopes if sc.kind == "namespace" and sc.name
-                 and sc.name not in ("fundround", "FUNDROUND_ABI_NAMESPACE")]
+                 and sc.name != "fundround" and not getattr(sc, "inline", False)]
+        if names and any(sc.name == "fundround" for sc in self.scopes):
+            names.insert(0, "fundround")
         return "::".join(names)
 
     def add(self, ent):
@@ -388,7 +394,7 @@ class Scanner:
         line = s[self.i:nl]
         self.i = nl
         m = re.match(r"#\s*define\s+(\w+)", line)
-        if m and not re.match(r"FUNDROUND_\w+_HPP$", m.group(1)):
+        if m and not re.match(r"FUNDROUND_\w+_HPP$|FUNDROUND_DETAIL_", m.group(1)):
             body = re.sub(r"\\\s*\n", " ", line)
             body = re.sub(r"//.*", "", body)
             decl = re.sub(r"\s+", " ", body).strip()
@@ -431,7 +437,15 @@ class Scanner:
             name = nm.group(2)
             self.i += 1
             visible = name != "detail" and not name.startswith("detail::") and name != ""
+            doc = self.take_doc()
+            if visible and doc and self.visible():
+                inside = any(x.name == "fundround" for x in self.scopes)
+                outer = self.ns_path() or ("fundround" if inside else "")
+                path = outer + "::" + name if outer else name
+                decl = ("inline " if nm.group(1) else "") + "namespace " + name
+                self.add(Entity("namespace", path, decl, doc, ""))
             self.scopes.append(Scope("namespace", name, visible))
+            self.scopes[-1].inline = bool(nm.group(1))
             self.reset()
             return
         if re.match(r'extern\s+"C', head):
@@ -568,22 +582,29 @@ class Scanner:
         self.reset()
 
 
+class ScanError(Exception):
+    pass
+
+
 def scan(path):
     text = open(path, encoding="utf-8").read()
-    sc = Scanner(text)
-    # the file comment: the leading /// block
+    # the file comment: the /// block holding @file; blanked so it documents no declaration
     lines = text.split("\n")
     file_doc = []
-    for line in lines:
-        m = re.match(r"\s*///(.*)$", line)
-        if not m:
-            break
-        file_doc.append(m.group(1))
-    sc.i = 0
-    # skip the file comment so it does not document the first declaration
-    consumed = sum(len(line) + 1 for line in lines[:len(file_doc)])
-    sc.s = sc.s[consumed:] if file_doc else sc.s
+    start = next((k for k, line in enumerate(lines) if re.match(r"\s*///\s*[@\\]file\b", line)),
+                 None)
+    if start is not None:
+        k = start
+        while k < len(lines) and re.match(r"\s*///", lines[k]):
+            file_doc.append(re.match(r"\s*///(.*)$", lines[k]).group(1))
+            lines[k] = ""
+            k += 1
+    sc = Scanner("\n".join(lines))
     sc.run()
+    if len(sc.scopes) != 1 or sc.text.strip():
+        raise ScanError("%s: could not follow the declarations (unbalanced braces or a "
+                        "construct gen_reference.py does not know; open scopes: %s; pending "
+                        "text: %r)" % (path, [x.name for x in sc.scopes[1:]], sc.text.strip()[:80]))
     return file_doc, sc.entities, sc.undocumented
 
 
@@ -615,6 +636,8 @@ def doc_text(lines, drop_file=True):
         line = re.sub(r"^\s*[@\\]return[s]?\s+", "Returns ", line)
         line = re.sub(r"^\s*[@\\]throws?\s+", "Throws ", line)
         line = re.sub(r"^\s*[@\\]note\s+", "Note: ", line)
+        line = re.sub(r"^\s*[@\\]warning\s+", "Warning: ", line)
+        line = re.sub(r"[@\\]see\s+", "See ", line)
         line = re.sub(r"^\s*[@\\]param(?:\[\w+\])?\s+(\w+)\s+", r"- `\1`: ", line)
         out.append(line if line.startswith("    ") else escape_tags(line))
     while out and not out[0].strip():
@@ -633,7 +656,7 @@ def anchor(heading):
 
 KIND_WORD = {"function": "function", "class": "class", "struct": "struct", "union": "union",
              "enum": "enum", "alias": "type", "constant": "constant", "variable": "variable",
-             "macro": "macro", "using": "using"}
+             "macro": "macro", "using": "using", "namespace": "namespace"}
 
 
 def fence(decls):
@@ -682,9 +705,7 @@ def render(headers):
     for h in headers:
         layer = h.split("/")[0] if "/" in h else ""
         toc.setdefault(layer, []).append(h)
-    for layer in LAYERS:
-        if layer not in toc:
-            continue
+    for layer in toc:
         label = (layer + "/") if layer else "top level"
         links = ["[" + os.path.basename(h) + "](#" + anchor("fundround/" + h) + ")"
                  for h in toc[layer]]
@@ -736,6 +757,14 @@ def main():
     ap.add_argument("--undocumented", action="store_true",
                     help="list public declarations without a /// comment (to stderr)")
     args = ap.parse_args()
+    try:
+        return run(args)
+    except ScanError as e:
+        print("gen_reference.py: " + str(e), file=sys.stderr)
+        return 2
+
+
+def run(args):
     headers = public_headers()
     if args.undocumented:
         for h in headers:
