@@ -587,7 +587,8 @@ class ScanError(Exception):
 
 
 def scan(path):
-    text = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
     # the file comment: the /// block holding @file; blanked so it documents no declaration
     lines = text.split("\n")
     file_doc = []
@@ -698,7 +699,10 @@ def render(headers):
         "> [concepts.md](concepts.md).",
         "",
         "Every documented public entity, by header, in declaration order. Everything is in",
-        "`namespace fundround` unless noted; `detail` and private members are left out.",
+        "`namespace fundround` unless noted; `detail` and private members are left out. Links into",
+        "this page are stable: one `## fundround/<folder>/<name>.hpp` heading per header",
+        "(`reference.md#fundroundnumericmoneyhpp`) and one `###` heading per entity",
+        "(`reference.md#class-money`).",
         "",
     ]
     toc = {}
@@ -765,6 +769,9 @@ def main():
 
 
 def run(args):
+    # the page is UTF-8 whatever the locale (ctest may run under LANG=C)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     headers = public_headers()
     if args.undocumented:
         for h in headers:
@@ -774,7 +781,8 @@ def run(args):
     page = render(headers)
     if args.check:
         try:
-            current = open(PAGE, encoding="utf-8").read()
+            with open(PAGE, encoding="utf-8", newline="") as f:
+                current = f.read()
         except OSError:
             current = ""
         if current == page:
