@@ -679,6 +679,9 @@ def member_lines(m):
     lines = ["- `" + decl + "`" + (" — " + first if first else "")]
     for d in doc[1:]:
         lines.append(("  " + d) if d.strip() else "")
+    # a nested public class: its members one level down
+    for sub in m.members:
+        lines += ["  " + x if x else "" for x in member_lines(sub)]
     return lines
 
 
