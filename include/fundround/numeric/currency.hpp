@@ -148,7 +148,7 @@ private:
 /// The code as a std::string, e.g. "USD".
 [[nodiscard]] inline std::string to_string(currency c) { return std::string(c.code()); }
 
-/// Writes the three-letter code, e.g. "EUR" (any narrow output stream; needs <ostream> to use).
+/// Writes the three-letter code, e.g. "EUR" (any narrow output stream; needs `<ostream>` to use).
 template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, currency c) {
     return os << c.c_str();

@@ -1,6 +1,6 @@
 /// @file numeric/money_format.hpp
 /// @brief Text forms of money: format_full (exact), format_compact (press style), operator<<,
-/// to_string, and std::formatter specializations where the standard library has <format>.
+/// to_string, and std::formatter specializations where the standard library has `<format>`.
 ///
 /// Format specs (std::format here, fmt::format with <fundround/io/fmt.hpp>):
 /// `{}` and `{:f}` the full form ("$15,000,000,000.00"); `{:c}` the compact form with at most
@@ -32,10 +32,11 @@
 #endif
 #if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
 #include <format>
-/// 1 when the standard library has <format>: std::formatter<money> and std::formatter<currency>
-/// are then defined.
+/// 1 when the standard library has `<format>`: std::formatter<money> and
+/// std::formatter<currency> are then defined.
 #define FUNDROUND_HAS_STD_FORMAT 1
 #else
+/// 0: the standard library has no `<format>` (use io/fmt.hpp with {fmt}, or operator<<).
 #define FUNDROUND_HAS_STD_FORMAT 0
 #endif
 
