@@ -578,3 +578,19 @@ TEST_CASE("open_round: dilution invariants over seeded random closes") {
     CHECK(closes_checked > 50);  // the generator really exercises both paths
     CHECK(rejected_for_size > 5);
 }
+
+TEST_CASE("open_round: a close on the first day of the calendar validates and adds (regression)") {
+    // Issue 9: the day before -32767-01-01 is not a calendar day; validate() and add() used to
+    // throw invalid_argument_error from building a world on it.
+    const calendar_date first = date::year::min() / date::January / 1;
+    round_builder b("Day one");
+    b.pre_money(10_M).close_date(first).invest(investor::financial("A"), 1_M);
+    open_round r(b.build());
+    const closing c = closing(first, "same day").invest(investor::financial("B"), 1_M);
+    std::vector<fundround::diagnostic> problems;
+    CHECK_NOTHROW(problems = r.validate(c));
+    CHECK(problems.empty());
+    CHECK_NOTHROW(r.add(c));
+    CHECK(r.closes().size() == 2);
+    CHECK(r.current().raised() == 2_M);
+}

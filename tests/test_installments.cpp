@@ -107,12 +107,17 @@ TEST_CASE("add_months: invalid anchor and out-of-range results throw") {
     CHECK_THROWS_WITH_AS(fr::add_months(ymd(2026, 13, 1), 1),
                          "add_months: anchor = 2026-13-01: is not a valid calendar date",
                          fr::invalid_argument_error);
+    // One horizon (issue 9): nothing after end_of_time(), 9999-12-31.
+    CHECK_THROWS_WITH_AS(fr::add_months(ymd(9999, 12, 1), 1),
+                         "add_months: 9999-12-01 + 1 months: is outside the years fundround models "
+                         "(up to 9999-12-31)",
+                         fr::invalid_argument_error);
     CHECK_THROWS_WITH_AS(fr::add_months(ymd(32767, 12, 1), 1),
-                         "add_months: 32767-12-01 + 1 months: is outside the representable years",
+                         "add_months: anchor = 32767-12-01: is after 9999-12-31, the last day fundround models",
                          fr::invalid_argument_error);
     CHECK_THROWS_AS(fr::add_months(ymd(2026, 1, 1), 2147483647), fr::invalid_argument_error);
     CHECK_THROWS_AS(fr::add_months(ymd(2026, 1, 1), -2147483647 - 1), fr::invalid_argument_error);
-    CHECK(fr::add_months(ymd(32767, 11, 30), 1) == ymd(32767, 12, 30));
+    CHECK(fr::add_months(ymd(9999, 11, 30), 1) == ymd(9999, 12, 30));
 }
 
 TEST_CASE("installments: the reference case, $100B yearly over eight years") {

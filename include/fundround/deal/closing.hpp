@@ -281,7 +281,11 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
 
     // The day before this close: a tranche whose condition is met then would fall due too early.
     std::optional<world_state> day_before;
-    if (date_ok) day_before.emplace(calendar_date{date::sys_days{c.date()} - date::days{1}});
+    if (date_ok) {
+        // On the first day the calendar has, there is no day before: nothing can be met earlier.
+        const calendar_date before{date::sys_days{c.date()} - date::days{1}};
+        if (before.ok()) day_before.emplace(before);
+    }
 
     const auto& investments = c.investments();
     std::vector<std::string> paths(investments.size());  // "closing.investors[0] \"Name\""

@@ -79,12 +79,12 @@ namespace detail {
                                  const std::string& what) {
     require_valid(anchor, what + ": anchor");
     const std::int64_t min_index = std::int64_t{static_cast<int>(date::year::min())} * 12;
-    const std::int64_t max_index = std::int64_t{static_cast<int>(date::year::max())} * 12 + 11;
+    const std::int64_t max_index = month_index(end_of_time());  // the one horizon
     const std::int64_t start = month_index(anchor);
     if (months > max_index - start || months < min_index - start) {
         throw invalid_argument_error(what + ": " + to_string(anchor) + " + " +
-                                     std::to_string(months) +
-                                     " months: is outside the representable years");
+                                     std::to_string(months) + " months: is outside the years "
+                                     "fundround models (up to 9999-12-31)");
     }
     const date::year_month target =
         date::year_month{anchor.year(), anchor.month()} + date::months{static_cast<int>(months)};
