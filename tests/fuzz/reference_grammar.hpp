@@ -11,9 +11,12 @@
 //     scale   = K | M | MN | MM | B | BN | T | TN | THOUSAND | MILLION | BILLION | TRILLION (any case)
 //     code    = CODE                                   (after the number, instead of or after a scale)
 //     CODE    = three upper-case letters A-Z (ISO 4217)
-//     ws      = spaces and tabs
+//     ws      = { " " | TAB | NBSP | NNBSP }             (NBSP U+00A0, NNBSP U+202F, in UTF-8)
 //
-//   - the "-" after a prefix is accepted only if there was no sign before the prefix;
+//   - one sign at most: the "-" after a prefix is accepted only if there was no sign before the
+//     prefix ("+$-5" and "-$-5" are errors);
+//   - ws is spaces, tabs and the no-break spaces U+00A0 and U+202F (C2 A0 and E2 80 AF in UTF-8);
+//     no other Unicode space, and never inside a number;
 //   - a code after the number must agree with the prefix; without either, the fallback currency;
 //   - rejected: more precision than 0.001 of the unit, amounts out of range (the value is a signed
 //     64-bit count of mills, docs/exactness.md), an unknown word (a "word" is a run of letters, so
@@ -25,6 +28,12 @@
 // fraction::from_decimal (docs/concepts.md, "Fractions"): "optional sign, digits with at most one
 // point, optional trailing %". Read like parse_money's number: a digit is needed on both sides of
 // the point ("5." and ".5" are rejected, as for money), the sign is "-" or "+", no spaces.
+// The cap (docs/reference.md, docs/exactness.md): "at most 38 significant digits and 38 digits
+// after the point (36 for a percentage)", else parse_error. Read with the usual meaning of
+// significant: leading zeros (and, for a value below 1, the zeros after the point before the
+// first non-zero digit) and trailing zeros after the point are not significant; "digits after
+// the point" counts up to the last non-zero one (1.5000...0 with 50 zeros is 3/2, accepted).
+// See kMaxDecimalDigits.
 //
 // Values are computed on decimal digit strings (money) and on Boost's cpp_int (fractions).
 #ifndef FUNDROUND_TESTS_FUZZ_REFERENCE_GRAMMAR_HPP
@@ -43,14 +52,10 @@ namespace fundround_fuzz {
 /// The reading of a "a number with thousands separators must not start with 0" (see above).
 inline constexpr bool kLeadingZeroGroupRule = true;
 
-/// Known defects of the library, emulated on request so that a fuzz run can tell them apart
-/// from new findings. Every flag is false for the documented grammar.
-struct quirks {
-    /// "+$-5" is read as -$5: a "-" after a prefix is accepted after a "+" sign.
-    bool minus_after_plus_and_prefix = false;
-    /// U+00A0 (no-break space) and U+202F (narrow no-break space) count as ws.
-    bool unicode_spaces = false;
-};
+/// fraction::from_decimal's cap: significant digits, and digits after the point (two fewer for
+/// a percentage), per docs/reference.md ("at most 38 significant digits and 38 digits after the
+/// point (36 for a percentage)").
+inline constexpr std::size_t kMaxDecimalDigits = 38;
 
 /// The reference reading of one text as money.
 struct money_reading {
@@ -84,8 +89,7 @@ inline bool is_code(std::string_view word) {
 
 class money_reader {
 public:
-    money_reader(std::string_view text, std::string_view fallback, quirks q)
-        : s_(text), fallback_(fallback), q_(q) {}
+    money_reader(std::string_view text, std::string_view fallback) : s_(text), fallback_(fallback) {}
 
     money_reading read() {
         money_reading r;
@@ -122,9 +126,7 @@ public:
         skip_ws();
         if (at('-')) {
             // Only after a prefix can a "-" come here: without one it was read as the sign.
-            if (has_sign && !(q_.minus_after_plus_and_prefix && !negative && !prefix_code.empty())) {
-                return fail(r, "a second sign");
-            }
+            if (has_sign) return fail(r, "a second sign");
             negative = true;
             ++i_;
         }
@@ -222,9 +224,9 @@ private:
         for (;;) {
             if (at(' ') || at('\t')) {
                 ++i_;
-            } else if (q_.unicode_spaces && starts("\xC2\xA0")) {
+            } else if (starts("\xC2\xA0")) {  // NBSP
                 i_ += 2;
-            } else if (q_.unicode_spaces && starts("\xE2\x80\xAF")) {
+            } else if (starts("\xE2\x80\xAF")) {  // NNBSP
                 i_ += 3;
             } else {
                 return;
@@ -239,16 +241,14 @@ private:
 
     std::string_view s_;
     std::string_view fallback_;
-    quirks q_;
     std::size_t i_ = 0;
 };
 
 }  // namespace detail
 
 /// The reference reading of @p text as parse_money(text, fallback) should read it.
-inline money_reading reference_parse_money(std::string_view text, std::string_view fallback = "USD",
-                                           quirks q = {}) {
-    return detail::money_reader(text, fallback, q).read();
+inline money_reading reference_parse_money(std::string_view text, std::string_view fallback = "USD") {
+    return detail::money_reader(text, fallback).read();
 }
 
 /// The reference reading of one text as an exact decimal.
@@ -258,6 +258,7 @@ struct decimal_reading {
     boost::multiprecision::cpp_int denominator;  ///< In lowest terms, positive.
     std::size_t decimals = 0;  ///< Digits after the point, plus 2 for a trailing '%'.
     bool percent = false;
+    bool capped = false;       ///< Rejected only for the cap (kMaxDecimalDigits).
 };
 
 /// The reference reading of @p text as fraction::from_decimal(text) should read it.
@@ -284,6 +285,26 @@ inline decimal_reading reference_from_decimal(std::string_view text) {
         ++i;
     }
     if (i != text.size()) return r;
+    {
+        // The cap, on the digits as written: whole part without its leading zeros, fraction part
+        // without its trailing zeros.
+        const std::size_t whole_digits = digits.size() - (decimals - (r.percent ? 2 : 0));
+        const std::string_view whole = std::string_view(digits).substr(0, whole_digits);
+        std::string_view frac = std::string_view(digits).substr(whole_digits);
+        while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
+        const std::size_t lead = whole.find_first_not_of('0');
+        std::size_t significant = 0;
+        if (lead != std::string_view::npos) {
+            significant = whole.size() - lead + frac.size();
+        } else {
+            const std::size_t first = frac.find_first_not_of('0');
+            significant = first == std::string_view::npos ? 0 : frac.size() - first;
+        }
+        if (significant > kMaxDecimalDigits || frac.size() + (r.percent ? 2 : 0) > kMaxDecimalDigits) {
+            r.capped = true;
+            return r;
+        }
+    }
     using boost::multiprecision::cpp_int;
     // Boost reads a leading 0 as octal: strip the leading zeros first.
     const std::size_t nz = digits.find_first_not_of('0');
