@@ -18,12 +18,13 @@
 //                        benchmark, 16 passes over the 4096 amounts per chunk, thread CPU time;
 //                        counter ratio = median chunk time of money / median chunk time of the
 //                        baseline (load drift cancels out).
-//   times/money_fraction money::times(fraction, half_even)   (cpp_int / cpp_rational path)
+//   times/money_fraction money::times(fraction, half_even)   (detail::scale_units: 128-bit
+//                        fraction terms, exact wide product, checked narrowing)
 //   alt/          the same add and mul-by-ratio with other amount types (all rounding half-even
 //                 except cpp_dec_float, which rounds half away from zero):
 //                 boost checked_int128_t fixed point, cpp_dec_float_50, cpp_rational
 //   allocate/     allocate($110B, 3 weights) and (1000 weights) vs a raw int64 floor-share loop
-//   ratio/        money::ratio_to (exact fraction on cpp_rational) vs an int64 gcd-reduced pair
+//   ratio/        money::ratio_to (exact fraction, 128-bit terms) vs an int64 gcd-reduced pair
 //
 // Startup check (no benchmark involved, printed once to stderr, aborts if it does not hold):
 // binary floating point misrounds half-cent ties, money does not. 1.005 has no exact double;

@@ -11,7 +11,16 @@
 //   baseline/k        a raw, branch-free loop over the 2^k bitmasks summing int64 amounts (the k
 //                     tranches and the three pairs) into a total: the floor for any per-outcome
 //                     work (no probabilities, no tallies).
-//   monte_carlo/k     simulate_odds() with 100,000 samples; one item = one sample.
+//   monte_carlo/k     simulate_odds() with 100,000 samples; one item = one sample. k = 21 is the
+//                     first size enumerate_odds() refuses (more than 20 uncertain milestones).
+//   cents_exact/k     k investors, each one tranche of a pseudo-random amount in whole cents
+//                     ($1,000.00..$10,000,000.99, fixed seed) on its own milestone of
+//                     probability 1/2, no one at close: all 2^k outcomes raise distinct amounts,
+//                     so the distribution has 2^k entries and the exact ownership of each
+//                     investor sums 2^k fractions over distinct post-money values.
+//                     enumerate_odds(); one item = one outcome. k = 16, 18, 20.
+//   cents_baseline/k  BASELINE for cents_exact/k: the raw loop over the 2^k bitmasks summing the
+//                     int64 amounts (the floor for any per-outcome work, as baseline/k).
 //   large_exact/n     8 milestones over a round of n = 10^5 tranches (n/4 investors, four
 //   large_monte_carlo/n  tranches each as in bench_round: at close, on a date, on milestone
 //                     i % 8 with a date, on milestone (i + 3) % 8 undated; amounts $1K..$10M,
@@ -110,6 +119,56 @@ void BM_monte_carlo(benchmark::State& state) {
                             static_cast<std::int64_t>(state.iterations()));
 }
 
+// k investors with cent amounts, one milestone each at probability 1/2 (see the header comment).
+bench_round make_cents_round(std::int64_t k) {
+    std::mt19937_64 gen(static_cast<std::uint64_t>(k) * 131U + 7U);
+    std::uniform_int_distribution<std::int64_t> cents(100000, 1000000099);  // $1,000.00..$10M
+    round_builder b("bench cents");
+    b.pre_money(730_B).close_date(date::year{2026} / 2 / 27);
+    std::vector<std::int64_t> amounts;
+    milestone_odds odds;
+    for (std::int64_t j = 0; j < k; ++j) {
+        const money amount = money::from_units(cents(gen) * (money::units_per_major / 100));
+        amounts.push_back(amount.units());
+        b.invest(investor("c" + std::to_string(j)), {tranche::when(amount, milestone(name_of(j)))});
+        odds.set(name_of(j), fraction(1, 2));
+    }
+    return {b.build(), odds, amounts};
+}
+
+void BM_cents_exact(benchmark::State& state) {
+    const bench_round r = make_cents_round(state.range(0));
+    std::uint64_t outcomes = 0;
+    std::size_t distinct = 0;
+    for (auto _ : state) {
+        const round_odds o = enumerate_odds(r.round, r.odds);
+        outcomes = o.outcome_count();
+        distinct = o.distribution().size();
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
+    state.counters["outcomes"] = static_cast<double>(outcomes);
+    state.counters["distinct_raised"] = static_cast<double>(distinct);
+}
+
+void BM_cents_baseline(benchmark::State& state) {
+    const bench_round r = make_cents_round(state.range(0));
+    const std::size_t k = r.amounts.size();
+    const std::uint64_t outcomes = std::uint64_t{1} << k;
+    for (auto _ : state) {
+        std::int64_t total = 0;
+        for (std::uint64_t mask = 0; mask < outcomes; ++mask) {
+            std::int64_t raised = 0;
+            for (std::size_t j = 0; j < k; ++j) {
+                raised += r.amounts[j] * static_cast<std::int64_t>((mask >> j) & 1U);
+            }
+            total += raised;
+            benchmark::DoNotOptimize(total);
+        }
+        benchmark::DoNotOptimize(total);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
+}
 
 // 8 milestones over n tranches (see the header comment).
 struct large_round {
@@ -177,7 +236,9 @@ void BM_large_monte_carlo(benchmark::State& state) { large(state, false); }
 BENCHMARK(BM_baseline)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_exact)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_exact_distinct)->Arg(10)->Arg(15)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_monte_carlo)->Arg(30)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_monte_carlo)->Arg(21)->Arg(30)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_cents_baseline)->Name("cents_baseline")->Arg(16)->Arg(18)->Arg(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_cents_exact)->Name("cents_exact")->Arg(16)->Arg(18)->Arg(20)->Unit(benchmark::kMillisecond);
 // Seconds per call today: one iteration per repetition is enough.
 BENCHMARK(BM_large_exact)->Name("large_exact")->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_large_monte_carlo)->Name("large_monte_carlo")->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);

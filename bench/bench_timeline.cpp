@@ -14,6 +14,9 @@
 //                      std::vector<std::int32_t> of the timeline's own days (probed from as_of,
 //                      see below), its four int64 totals read and returned with a currency tag,
 //                      post-money = pre-money + funded (checked). Checked against as_of.
+//   paired/n           as_of and baseline_search timed alternately in one benchmark (thread CPU
+//                      time, median chunk of each; counter ratio = as_of / baseline): the
+//                      figure to quote on a loaded machine.
 //   bare_upper_bound/n information: only std::upper_bound on pre-converted int32 keys over the
 //                      same days and the read of the totals row (no date check or conversion,
 //                      no money values built). The floor of any as-of query.
@@ -25,6 +28,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <random>
@@ -253,6 +257,65 @@ BENCHMARK(BM_baseline_search)
     ->RangeMultiplier(10)
     ->Range(1000, 1000000)
     ->Complexity(benchmark::oLogN);
+
+// paired/n: baseline_search and as_of timed alternately inside one benchmark (which goes first
+// alternates too), each chunk = the 4096 queries once, this thread's CPU time; counters: the
+// median chunk time per query of each (base_ns, as_of_ns) and their ratio (as_of / baseline).
+// On a shared machine load drift then hits both sides alike.
+double thread_cpu_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
+}
+
+double median_of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size() / 2;
+    return v.size() % 2 != 0 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+void BM_paired(benchmark::State& state) {
+    const std::int64_t n = state.range(0);
+    const fixture& f = cached(n);
+    const search_table& t = cached_table(n);
+    const std::vector<calendar_date> dates = query_dates(n);
+    const auto run_base = [&] {
+        const double t0 = thread_cpu_ns();
+        for (const calendar_date& d : dates) {
+            baseline_position p = baseline_as_of(t, d);
+            benchmark::DoNotOptimize(p);
+        }
+        return thread_cpu_ns() - t0;
+    };
+    const auto run_lib = [&] {
+        const double t0 = thread_cpu_ns();
+        for (const calendar_date& d : dates) {
+            round_position p = f.timeline.as_of(d);
+            benchmark::DoNotOptimize(p);
+        }
+        return thread_cpu_ns() - t0;
+    };
+    std::vector<double> tb;
+    std::vector<double> tl;
+    bool lib_first = false;
+    for (auto _ : state) {
+        if (lib_first) {
+            tl.push_back(run_lib());
+            tb.push_back(run_base());
+        } else {
+            tb.push_back(run_base());
+            tl.push_back(run_lib());
+        }
+        lib_first = !lib_first;
+    }
+    const double b = median_of(tb) / static_cast<double>(kQueries);
+    const double l = median_of(tl) / static_cast<double>(kQueries);
+    state.SetItemsProcessed(state.iterations() * 2 * static_cast<std::int64_t>(kQueries));
+    state.counters["base_ns"] = b;
+    state.counters["as_of_ns"] = l;
+    state.counters["ratio"] = l / b;
+}
+BENCHMARK(BM_paired)->Name("paired")->RangeMultiplier(10)->Range(1000, 1000000);
 
 // Information: the bare search on pre-converted keys, reading the totals row.
 void BM_bare_upper_bound(benchmark::State& state) {

@@ -4,9 +4,11 @@
 # Measures the median wall time (over N runs) of compiling one-line translation units:
 #   (a) #include <fundround/fundround.hpp>
 #   (b) every header the library itself includes and nothing of fundround: Boost.Multiprecision
-#       cpp_int, date/date.h and the standard headers (list taken from include/fundround/**.hpp)
+#       cpp_int, date/date.h and the standard headers (list taken from include/fundround/**.hpp,
+#       leaving out the opt-in io/fmt.hpp and the guarded <format>)
 #   (c) #include <fundround/fwd.hpp>
-#   (d) each public header include/fundround/<name>.hpp alone
+#   (d) each public header include/fundround/[<folder>/]<name>.hpp alone (core.hpp included;
+#       not detail/ nor the opt-in io/fmt.hpp, which needs fmt)
 #   (e) with --cumulative: (b) plus the umbrella's headers one more at a time, in its order,
 #       so that each header's own cost (what it adds to those before it) can be read off
 # plus an empty translation unit (the compiler's start-up cost), and prints a/b: the price of
@@ -75,10 +77,11 @@ add_tu() {  # add_tu NAME LINE...
 
 # Everything the library includes that is not fundround, as the headers spell it.
 mapfile -t dep_includes < <(
-  grep -hE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' \
-       "$root"/include/fundround/*.hpp "$root"/include/fundround/detail/*.hpp |
+  for f in "$root"/include/fundround/*.hpp "$root"/include/fundround/*/*.hpp; do
+    [[ "$f" == */io/fmt.hpp ]] || printf '%s\n' "$f"
+  done | xargs grep -hE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' |
   sed -E 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*(<[^>]*>).*/\1/' |
-  grep -v '^<fundround/' | sort -u)
+  grep -v -e '^<fundround/' -e '^<format>$' -e '^<fmt/' | sort -u)
 dep_lines=()
 for h in "${dep_includes[@]}"; do dep_lines+=("#include $h"); done
 
@@ -87,9 +90,10 @@ add_tu "(a) fundround.hpp"         "#include <fundround/fundround.hpp>"
 add_tu "(b) dependencies only"     "${dep_lines[@]}"
 add_tu "(c) fwd.hpp"               "#include <fundround/fwd.hpp>"
 if [[ $table -eq 1 ]]; then
-  for h in "$root"/include/fundround/*.hpp; do
-    h="$(basename "$h")"
-    [[ "$h" == fundround.hpp || "$h" == fwd.hpp ]] && continue
+  for h in "$root"/include/fundround/*.hpp "$root"/include/fundround/*/*.hpp; do
+    h="${h#"$root"/include/fundround/}"
+    [[ "$h" == fundround.hpp || "$h" == fwd.hpp || "$h" == detail/* || "$h" == io/fmt.hpp ]] &&
+      continue
     add_tu "$h" "#include <fundround/$h>"
   done
 fi
