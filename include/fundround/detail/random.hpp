@@ -53,13 +53,16 @@ public:
     /// bits of next() * bound, rejecting the draws whose low 64 bits fall below 2^64 mod bound,
     /// so every value has the same number of preimages.
     std::uint64_t below(std::uint64_t bound) noexcept {
+        // The low 64 bits by mask: with FUNDROUND_NO_INT128, uint128 is Boost's checked type,
+        // whose narrowing conversion throws instead of truncating.
+        const uint128 low_mask = uint128(~std::uint64_t{0});
         uint128 product = uint128(next()) * bound;
-        auto low = static_cast<std::uint64_t>(product);
+        auto low = static_cast<std::uint64_t>(product & low_mask);
         if (low < bound) {
             const std::uint64_t threshold = (0 - bound) % bound;  // 2^64 mod bound
             while (low < threshold) {
                 product = uint128(next()) * bound;
-                low = static_cast<std::uint64_t>(product);
+                low = static_cast<std::uint64_t>(product & low_mask);
             }
         }
         return static_cast<std::uint64_t>(product >> 64);
