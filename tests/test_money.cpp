@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/money_test.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -28,10 +30,9 @@ using namespace fundround;
 
 namespace {
 
-constexpr std::int64_t i64_max = (std::numeric_limits<std::int64_t>::max)();
-constexpr std::int64_t i64_min = (std::numeric_limits<std::int64_t>::min)();
-
-money usd_units(std::int64_t units) { return money::from_units(units, currencies::usd); }
+using fundround_test::i64_max;
+using fundround_test::i64_min;
+using fundround_test::usd_units;
 
 /// Every rounding mode except rounding::exact, in a fixed order used by the tables below.
 constexpr std::array<rounding, 7> inexact_modes = {

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/money_test.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <sstream>
@@ -18,10 +20,9 @@ using namespace fundround;
 
 namespace {
 
-constexpr std::int64_t i64_max = (std::numeric_limits<std::int64_t>::max)();
-constexpr std::int64_t i64_min = (std::numeric_limits<std::int64_t>::min)();
-
-money usd_units(std::int64_t units) { return money::from_units(units, currencies::usd); }
+using fundround_test::i64_max;
+using fundround_test::i64_min;
+using fundround_test::usd_units;
 
 }  // namespace
 
