@@ -3,8 +3,9 @@ import re
 
 from conan import ConanFile
 from conan.errors import ConanException
-from conan.tools.cmake import CMake, CMakeDeps, CMakeToolchain, cmake_layout
+from conan.tools.build import check_min_cppstd
 from conan.tools.files import copy, load
+from conan.tools.layout import basic_layout
 
 required_conan_version = ">=2.0"
 
@@ -14,24 +15,21 @@ class FundroundConan(ConanFile):
     description = ("Header-only C++17 library for modelling funding rounds exactly: integer money, "
                    "exact ownership fractions, tranches paid on conditions, a validating round builder")
     license = "MIT"
-    topics = ("finance", "venture-capital", "cap-table", "header-only")
+    url = "https://github.com/fundround/fundround"
+    homepage = "https://github.com/fundround/fundround"
+    topics = ("finance", "venture-capital", "cap-table", "money", "header-only")
     package_type = "header-library"
-    # The settings drive the CMake configure in package() (which only installs files);
-    # package_id() clears them, so there is one package for every configuration.
     settings = "os", "arch", "compiler", "build_type"
-    exports_sources = "CMakeLists.txt", "cmake/*", "include/*", "LICENSE"
     no_copy_source = True
-    default_options = {
-        "date/*:header_only": True,
-        "boost/*:header_only": True,
-    }
 
     def set_version(self):
-        # The version is defined once, in include/fundround/version.hpp (as CMakeLists.txt reads it).
+        # The version is defined once, in include/fundround/version.hpp (CMakeLists.txt reads it
+        # too). Conan calls set_version() when it exports the recipe from this checkout.
         header = load(self, os.path.join(self.recipe_folder, "include", "fundround", "version.hpp"))
         parts = []
         for part in ("MAJOR", "MINOR", "PATCH"):
-            match = re.search(r"^\s*#\s*define\s+FUNDROUND_VERSION_%s\s+(\d+)" % part, header, re.MULTILINE)
+            match = re.search(r"^\s*#\s*define\s+FUNDROUND_VERSION_%s\s+(\d+)" % part, header,
+                              re.MULTILINE)
             if not match:
                 raise ConanException(f"fundround: cannot parse FUNDROUND_VERSION_{part} from version.hpp")
             parts.append(match.group(1))
@@ -40,48 +38,43 @@ class FundroundConan(ConanFile):
             raise ConanException(f"fundround: --version {self.version} differs from version.hpp ({version})")
         self.version = version
 
+    def export_sources(self):
+        # Only what package() copies: the headers and the license. No CMake files: packaging a
+        # header-only library needs neither CMake nor a compiler.
+        copy(self, "include/*", src=self.recipe_folder, dst=self.export_sources_folder)
+        copy(self, "LICENSE", src=self.recipe_folder, dst=self.export_sources_folder)
+
     def layout(self):
-        cmake_layout(self)
+        basic_layout(self)
 
     def requirements(self):
-        # Our public headers include <boost/multiprecision/cpp_int.hpp> and <date/date.h>.
-        self.requires("boost/[>=1.81]", transitive_headers=True)
-        self.requires("date/[>=3.0]", transitive_headers=True)
+        # Public headers include <boost/multiprecision/cpp_int.hpp> and <date/date.h>, so both are
+        # needed by consumers too (transitive_headers). Lower bounds: Boost 1.81 as in
+        # CMakeLists.txt; date 3.0, the oldest release fundround is tested with (Debian 12 has
+        # 3.0.1). Upper bounds: the next major version, which may break the API.
+        self.requires("boost/[>=1.81 <2]", transitive_headers=True)
+        self.requires("date/[>=3.0 <4]", transitive_headers=True)
 
     def package_id(self):
         self.info.clear()
 
-    def generate(self):
-        CMakeToolchain(self).generate()
-        CMakeDeps(self).generate()
+    def validate(self):
+        check_min_cppstd(self, 17)
+
+    def build(self):
+        pass  # header-only: nothing to build
 
     def package(self):
-        # Install through the project's own rules, so the package holds exactly what
-        # `cmake --install` lays out: include/, and share/cmake/fundround/ with fundroundConfig.cmake,
-        # fundroundConfigVersion.cmake and fundroundTargets.cmake.
-        cmake = CMake(self)
-        cmake.configure(variables={
-            "FUNDROUND_BUILD_TESTS": "OFF",
-            "FUNDROUND_BUILD_EXAMPLES": "OFF",
-            "FUNDROUND_BUILD_BENCH": "OFF",
-            "FUNDROUND_INSTALL": "ON",
-            # The default, pinned because package_info()'s builddirs points at it.
-            "FUNDROUND_INSTALL_CMAKEDIR": "share/cmake/fundround",
-        })
-        cmake.install()
-        copy(self, "LICENSE", self.source_folder, os.path.join(self.package_folder, "licenses"))
+        copy(self, "LICENSE", src=self.source_folder, dst=os.path.join(self.package_folder, "licenses"))
+        copy(self, "*.hpp", src=os.path.join(self.source_folder, "include"),
+             dst=os.path.join(self.package_folder, "include"))
 
     def package_info(self):
+        # The same package and target names as fundround's own CMake package (cmake --install):
+        # find_package(fundround CONFIG REQUIRED) and fundround::fundround, generated by CMakeDeps.
+        self.cpp_info.set_property("cmake_file_name", "fundround")
+        self.cpp_info.set_property("cmake_target_name", "fundround::fundround")
+        # Only the Boost headers (no compiled Boost library) and date's header part.
+        self.cpp_info.requires = ["boost::headers", "date::date"]
         self.cpp_info.bindirs = []
         self.cpp_info.libdirs = []
-        # Consumers use the package's own fundroundConfig.cmake rather than one generated by
-        # CMakeDeps. It is the file `cmake --install` produces and the consumer tests (ctest -L
-        # consumer) exercise, with our version-compatibility rule (SameMinorVersion while 0.x), the
-        # exported fundround::fundround target and find_dependency(Boost) / find_dependency(date);
-        # a generated config would duplicate all that and could drift from it. So: CMakeDeps
-        # generates nothing for fundround ("none"), and builddirs puts share/cmake/fundround on
-        # CMAKE_PREFIX_PATH through CMakeToolchain, where find_package(fundround CONFIG) finds it.
-        # Boost and date still come from CMakeDeps (their own packages), found by find_dependency.
-        # includedirs keeps its default ("include") for generators other than CMake.
-        self.cpp_info.set_property("cmake_find_mode", "none")
-        self.cpp_info.builddirs.append("share/cmake/fundround")

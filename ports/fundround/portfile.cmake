@@ -1,14 +1,21 @@
-# Overlay port for fundround, kept in the fundround repository itself:
-#   vcpkg install fundround --overlay-ports=<fundround repository>/ports
+# vcpkg port for fundround, in the registry's form: it builds the release tagged v${VERSION}
+# (VERSION comes from vcpkg.json), downloaded and checked against SHA512. vcpkg's ABI hash covers
+# this file, so a new release (new REF and SHA512) is a new package, never a stale one.
 #
-# A port in the official registry would fetch a tagged release with vcpkg_from_github(... REF
-# "v${VERSION}" SHA512 ...). This overlay lives next to the sources it packages and must work
-# offline, so SOURCE_PATH is simply the repository root (two levels above this file): the port
-# always packages the checkout it sits in. The version in vcpkg.json must match
-# include/fundround/version.hpp; the ctest test `version_consistency` checks that.
-get_filename_component(SOURCE_PATH "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
+# SHA512 is 0 until the tag v${VERSION} is published: vcpkg then stops with "File does not have the
+# expected hash" and prints the actual hash, which goes here (vcpkg's documented way). For a
+# checkout instead of a release, use the generated overlay: cmake -P ports/fundround-local.cmake
+# (see ports/fundround-local.cmake and docs/installation.md). tests/packaging checks that this
+# port, vcpkg.json and usage agree with the library.
+vcpkg_from_github(
+    OUT_SOURCE_PATH SOURCE_PATH
+    REPO fundround/fundround
+    REF "v${VERSION}"
+    SHA512 0
+    HEAD_REF main
+)
 
-set(VCPKG_BUILD_TYPE release) # header-only port
+set(VCPKG_BUILD_TYPE release) # header-only: nothing is built, so no debug tree and no lib/
 
 vcpkg_cmake_configure(
     SOURCE_PATH "${SOURCE_PATH}"
@@ -17,21 +24,15 @@ vcpkg_cmake_configure(
         -DFUNDROUND_BUILD_EXAMPLES=OFF
         -DFUNDROUND_BUILD_BENCH=OFF
         -DFUNDROUND_INSTALL=ON
-        # The default, spelled out because vcpkg_cmake_config_fixup's CONFIG_PATH depends on it.
+        # The default, spelled out because CONFIG_PATH below depends on it.
         -DFUNDROUND_INSTALL_CMAKEDIR=share/cmake/fundround
 )
 
 vcpkg_cmake_install()
 
-# Moves share/cmake/fundround/* to share/fundround/ (removing the then-empty share/cmake) and
-# fixes the relative prefix computed by fundroundConfig.cmake / fundroundTargets.cmake.
+# Moves share/cmake/fundround/* to share/fundround/ and fixes the relative prefix computed by
+# fundroundConfig.cmake / fundroundTargets.cmake.
 vcpkg_cmake_config_fixup(PACKAGE_NAME fundround CONFIG_PATH share/cmake/fundround)
-
-# Header-only: nothing is built, so there is nothing for debug (and no lib/).
-file(REMOVE_RECURSE
-    "${CURRENT_PACKAGES_DIR}/debug"
-    "${CURRENT_PACKAGES_DIR}/lib"
-)
 
 file(INSTALL "${CMAKE_CURRENT_LIST_DIR}/usage" DESTINATION "${CURRENT_PACKAGES_DIR}/share/${PORT}")
 vcpkg_install_copyright(FILE_LIST "${SOURCE_PATH}/LICENSE")
