@@ -6,6 +6,8 @@
 # MODE=find_package |    Configures, builds and runs the project in ./project in WORK_DIR (emptied
 #      add_subdirectory | first) with the same generator, compiler and build type as fundround's
 #      fetchcontent      own build.
+# MODE=test_package      The same with the Conan recipe's test_package/ (its CMake code and program,
+#                        without Conan), finding fundround in PREFIX as find_package does.
 #
 # Variables: SOURCE_DIR (fundround's source tree), BUILD_DIR, PREFIX, INCLUDE_DIR and CONFIG_DIR
 # (relative to PREFIX), WORK_DIR, GENERATOR, GENERATOR_PLATFORM, GENERATOR_TOOLSET, MAKE_PROGRAM,
@@ -124,17 +126,20 @@ if(MODE STREQUAL "install")
 endif()
 
 # ----------------------------------------------------------------------------------------------
-if(NOT MODE MATCHES "^(find_package|add_subdirectory|fetchcontent)$")
+if(NOT MODE MATCHES "^(find_package|add_subdirectory|fetchcontent|test_package)$")
   fail("unknown MODE")
 endif()
 
 set(_args
-  -S "${CMAKE_CURRENT_LIST_DIR}/project"
   -B "${WORK_DIR}"
   -G "${GENERATOR}"
   "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
-  "-DCMAKE_BUILD_TYPE=${CONFIG}"
-  "-DFUNDROUND_CONSUMER_MODE=${MODE}")
+  "-DCMAKE_BUILD_TYPE=${CONFIG}")
+if(MODE STREQUAL "test_package")
+  list(APPEND _args -S "${SOURCE_DIR}/test_package")
+else()
+  list(APPEND _args -S "${CMAKE_CURRENT_LIST_DIR}/project" "-DFUNDROUND_CONSUMER_MODE=${MODE}")
+endif()
 if(GENERATOR_PLATFORM)
   list(APPEND _args -A "${GENERATOR_PLATFORM}")
 endif()
@@ -152,7 +157,9 @@ foreach(_dep IN ITEMS Boost date)
 endforeach()
 
 string(REPLACE "|" ";" _prefix_path "${PREFIX_PATH}")
-if(MODE STREQUAL "find_package")
+if(MODE STREQUAL "test_package")
+  list(PREPEND _prefix_path "${PREFIX}")
+elseif(MODE STREQUAL "find_package")
   # Only the installed prefix: the consumer is not told where the source tree is.
   list(PREPEND _prefix_path "${PREFIX}")
   list(APPEND _args
@@ -170,9 +177,16 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 run_step("configuring the consumer" "${CMAKE_COMMAND}" ${_args})
 run_step("building the consumer" "${CMAKE_COMMAND}" --build "${WORK_DIR}" ${_config_args})
 
-set(_exe_file "${WORK_DIR}/consumer-exe-${CONFIG}.txt")
-if(NOT EXISTS "${_exe_file}")
-  fail("${_exe_file} not found")
+if(MODE STREQUAL "test_package")
+  set(_exe "${WORK_DIR}/test_package")
+  if(MULTI_CONFIG)
+    set(_exe "${WORK_DIR}/${CONFIG}/test_package")
+  endif()
+else()
+  set(_exe_file "${WORK_DIR}/consumer-exe-${CONFIG}.txt")
+  if(NOT EXISTS "${_exe_file}")
+    fail("${_exe_file} not found")
+  endif()
+  file(READ "${_exe_file}" _exe)
 endif()
-file(READ "${_exe_file}" _exe)
 run_step("running ${_exe}" "${_exe}")
