@@ -18,5 +18,6 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/secondary.hpp>
 #include <fundround/company/pro_rata.hpp>
+#include <fundround/io/cap_table_report.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -75,6 +75,7 @@ struct tender_result;
 class tender_offer;
 struct pro_rata_entitlement;
 class pro_rata_offer;
+struct cap_table_report_options;
 
 enum class rounding;
 enum class investor_kind;
