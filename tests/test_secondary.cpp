@@ -233,3 +233,56 @@ TEST_CASE("tender offer: problems named by tender") {
     REQUIRE(near.sale.problems.size() == 1);
     CHECK(near.sale.problems[0].field == "new_buyer.name");
 }
+
+TEST_CASE("secondary property: no new shares; class totals, the fully diluted count and 1 are kept") {
+    fundround_test::lcg rng{9001};
+    for (int trial = 0; trial < 30; ++trial) {
+        cap_table_builder b;
+        b.add(share_class::common("Common")).add(share_class::preferred("Pref", price_per_share(1_usd, sh(1))));
+        const std::size_t n = 2 + static_cast<std::size_t>(rng.next(30));
+        for (std::size_t i = 0; i < n; ++i) {
+            const holder_id id("h" + std::to_string(i));
+            b.add(holder(id, "Holder " + std::to_string(i)));
+            b.holding(id, "Common", sh(static_cast<std::int64_t>(1 + rng.next(10'000))));
+            if (rng.next(2) == 0) b.holding(id, "Pref", sh(static_cast<std::int64_t>(1 + rng.next(10'000))));
+        }
+        const cap_table before = b.build();
+        secondary_sale sale("s", price_per_share(3_usd, sh(7)));
+        sale.new_buyer(holder::investor("buyer", "Buyer"));
+        // Each transfer sells part of what the seller holds at that point (tracked here).
+        std::vector<std::int64_t> common(n);
+        for (std::size_t i = 0; i < n; ++i) common[i] = before.shares_of(holder_id("h" + std::to_string(i)), "Common").value();
+        for (int k = 0; k < 10; ++k) {
+            const std::size_t from = static_cast<std::size_t>(rng.next(n));
+            const std::size_t to = static_cast<std::size_t>(rng.next(n));
+            if (from == to || common[from] == 0) continue;
+            const auto s = static_cast<std::int64_t>(1 + rng.next(static_cast<std::uint64_t>(common[from])));
+            const bool to_buyer = rng.next(3) == 0;
+            sale.transfer(holder_id("h" + std::to_string(from)),
+                          to_buyer ? holder_id("buyer") : holder_id("h" + std::to_string(to)), "Common", sh(s));
+            common[from] -= s;
+            if (!to_buyer) common[to] += s;
+        }
+        if (sale.transfers().empty()) continue;
+        const secondary_result r = sale.try_apply(before);
+        REQUIRE(r.ok());
+        const cap_table& after = *r.after;
+        CHECK(after.issued_shares("Common") == before.issued_shares("Common"));
+        CHECK(after.issued_shares("Pref") == before.issued_shares("Pref"));
+        const fully_diluted_counts fd = after.fully_diluted();
+        CHECK(fd.total() == before.fully_diluted().total());
+        fraction owned;
+        for (std::size_t i = 0; i < after.holders().size(); ++i) owned += fd.holder_ownership(i);
+        CHECK(owned == fraction(1));
+        for (std::size_t i = 0; i < n; ++i) {
+            CHECK(after.shares_of(holder_id("h" + std::to_string(i)), "Common") == sh(common[i]));
+        }
+        // What the buyers paid equals the shares moved times the price, each rounded once.
+        money paid = money::zero(currencies::usd);
+        for (std::size_t k = 0; k < sale.transfers().size(); ++k) {
+            CHECK(r.consideration[k] == sale.price().cost_of(sale.transfers()[k].shares, rounding::half_away_from_zero));
+            paid += r.consideration[k];
+        }
+        CHECK(paid == r.total_consideration);
+    }
+}

@@ -268,7 +268,8 @@ public:
         const std::size_t p = require_pool(pool_name);
         return pools_[p].authorized - pool_granted_[p];
     }
-    /// Issued shares of class @p class_name held by @p id (0 if none), not converted.
+    /// Issued shares of class @p class_name held by @p id (0 if none), not converted. Linear in
+    /// the number of holdings.
     [[nodiscard]] share_count shares_of(const holder_id& id, std::string_view class_name) const {
         const std::size_t c = require_class(class_name);
         const auto h = holder_index(id);
@@ -285,7 +286,8 @@ public:
     /// issued on conversion; with ratio 1 nothing is rounded.
     [[nodiscard]] fully_diluted_counts fully_diluted(const fully_diluted_basis& basis = fully_diluted_basis::full()) const;
 
-    /// Holder @p id's fully diluted shares on @p basis over the total: an exact fraction.
+    /// Holder @p id's fully diluted shares on @p basis over the total: an exact fraction. Computes
+    /// fully_diluted(@p basis), O(n): for many holders call that once and use holder_ownership().
     [[nodiscard]] fraction ownership(const holder_id& id,
                                      const fully_diluted_basis& basis = fully_diluted_basis::full()) const {
         const auto i = holder_index(id);
