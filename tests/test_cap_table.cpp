@@ -250,6 +250,13 @@ TEST_CASE("cap_table_builder: the same holder twice in a class is reported; decl
                                         "the holder appears twice in this class (also holdings[0]); state one holding"}});
     CHECK(cap_table_builder()
               .add(holder::employee("js1", "John Smith"))
+              .declare_distinct(holder_id("js1"), holder_id("jz"))
+              .declare_distinct(holder_id("js1"), holder_id("js1"))
+              .validate() ==
+          std::vector<diagnostic>{{"declared_distinct[0]", "\"jz\"", "is not a holder on the cap table"},
+                                  {"declared_distinct[1]", "\"js1\"", "declares a holder distinct from itself"}});
+    CHECK(cap_table_builder()
+              .add(holder::employee("js1", "John Smith"))
               .add(holder::employee("js2", "John Smith"))
               .declare_distinct(holder_id("js1"), holder_id("js2"))
               .validate()

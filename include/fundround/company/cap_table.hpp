@@ -513,6 +513,19 @@ inline cap_table_result cap_table_builder::try_build() const {
         if (it == order.end() || holders_[*it].id() != id) return std::nullopt;
         return *it;
     };
+    for (std::size_t i = 0; i < distinct_.size(); ++i) {
+        const auto& [first, second] = distinct_[i];
+        for (const holder_id* id : {&first, &second}) {
+            if (!find_holder(*id)) {
+                out.push_back({company_field("declared_distinct", i), detail::quoted_text(id->str()),
+                               "is not a holder on the cap table"});
+            }
+        }
+        if (first == second) {
+            out.push_back({company_field("declared_distinct", i), detail::quoted_text(first.str()),
+                           "declares a holder distinct from itself"});
+        }
+    }
     // Classes: each valid, names unique (exactly and by key), prices in the table's currency.
     std::unordered_map<std::string, std::uint32_t> class_at;
     std::unordered_map<std::string, std::size_t> class_key_at;
