@@ -90,6 +90,8 @@ TEST_CASE("cap table: the 51percent.com glossary example, 60/20/20 of 10M fully 
     CHECK(ig.total() == sh(8'500'000));
     CHECK(ig.by_pool() == std::vector<share_count>{sh(0)});
     CHECK(ig.holder_ownership(3) == fraction(1, 17));
+    CHECK(ig != fd);
+    CHECK(t.fully_diluted(fully_diluted_basis::full()) == fd);
     CHECK_THROWS_AS((void)fd.holder_ownership(4), invalid_argument_error);
     CHECK_THROWS_AS((void)t.ownership(holder_id("nobody")), invalid_argument_error);
     CHECK_THROWS_AS((void)t.issued_shares("Series Z"), invalid_argument_error);

@@ -52,6 +52,7 @@ TEST_CASE("pro rata: the seed investor's 20% of a Series A issuing 625,000 share
     CHECK(e.ownership == fraction(1, 5));
     CHECK(e.exact_shares == fraction(125'000));
     CHECK(e.shares == sh(125'000));
+    CHECK(e == pro_rata_entitlement{holder_id("vc"), sh(500'000), fraction(1, 5), fraction(125'000), sh(125'000)});
     CHECK(o.total_entitled() == sh(125'000));
     CHECK(o.left_for_others() == sh(500'000));
     // Exercised, the investor keeps exactly 20%: (500,000 + 125,000) / 3,125,000.

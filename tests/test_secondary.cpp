@@ -66,6 +66,8 @@ TEST_CASE("secondary: the reference round's $500B prior mark was a secondary; st
     CHECK(mark.value == 500_B);
     CHECK(mark.exact_units == fraction(500_B .units()));
     CHECK(mark.fully_diluted == sh(5'000'000'000));
+    CHECK(mark == secondary_sale("again", secondary_price).mark(*r.after, fully_diluted_basis::full()));
+    CHECK(mark != implied_valuation(*r.after, secondary_price, fully_diluted_basis::outstanding()));
     // No new shares: the fully diluted count and the pool are unchanged; only ownership moved.
     CHECK(r.after->fully_diluted().total() == t.fully_diluted().total());
     CHECK(r.after->ownership(holder_id("buyer")) == fraction(1, 500));

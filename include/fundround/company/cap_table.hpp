@@ -174,6 +174,15 @@ public:
     /// Pool @p index's unallocated shares as an exact fraction of the total.
     [[nodiscard]] fraction pool_ownership(std::size_t index) const { return share_of(by_pool_, index, "pool"); }
 
+    /// True if the basis and every count are equal.
+    [[nodiscard]] friend bool operator==(const fully_diluted_counts& a, const fully_diluted_counts& b) {
+        return a.basis_ == b.basis_ && a.total_ == b.total_ && a.issued_ == b.issued_ && a.granted_ == b.granted_ &&
+               a.unallocated_ == b.unallocated_ && a.warrants_ == b.warrants_ && a.by_holder_ == b.by_holder_ &&
+               a.by_class_ == b.by_class_ && a.by_pool_ == b.by_pool_;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const fully_diluted_counts& a, const fully_diluted_counts& b) { return !(a == b); }
+
 private:
     friend class cap_table;
 

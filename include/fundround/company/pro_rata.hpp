@@ -27,6 +27,16 @@ struct pro_rata_entitlement {
     fraction ownership;      ///< held / the fully diluted total before: the percentage it keeps.
     fraction exact_shares;   ///< new shares x ownership: what keeps the percentage exactly.
     share_count shares;      ///< exact_shares rounded to whole shares by the named mode.
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const pro_rata_entitlement& a, const pro_rata_entitlement& b) {
+        return a.holder == b.holder && a.held == b.held && a.ownership == b.ownership &&
+               a.exact_shares == b.exact_shares && a.shares == b.shares;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const pro_rata_entitlement& a, const pro_rata_entitlement& b) {
+        return !(a == b);
+    }
 };
 
 /// Pro-rata entitlements in an issuance of new shares, with the basis and rounding that define

@@ -34,6 +34,14 @@ struct valuation_mark {
     fraction exact_units;        ///< price x shares, in money units, exact.
     money value;                 ///< exact_units rounded to a money unit by `mode`.
     rounding mode;               ///< How value was rounded.
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const valuation_mark& a, const valuation_mark& b) {
+        return a.price == b.price && a.basis == b.basis && a.fully_diluted == b.fully_diluted &&
+               a.exact_units == b.exact_units && a.value == b.value && a.mode == b.mode;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const valuation_mark& a, const valuation_mark& b) { return !(a == b); }
 };
 
 /// The mark @p price sets on @p table: @p price x the fully diluted count on @p basis, rounded to
@@ -277,6 +285,13 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
 struct tendered_shares {
     holder_id seller;    ///< Who tenders.
     share_count shares;  ///< Shares tendered (positive).
+
+    /// True if seller and shares are equal.
+    [[nodiscard]] friend bool operator==(const tendered_shares& a, const tendered_shares& b) {
+        return a.seller == b.seller && a.shares == b.shares;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const tendered_shares& a, const tendered_shares& b) { return !(a == b); }
 };
 
 /// The outcome of tender_offer::try_apply(): shares accepted per tender and the secondary it
