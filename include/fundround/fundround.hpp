@@ -12,5 +12,8 @@
 #include <fundround/analysis/discount.hpp>
 #include <fundround/analysis/flows.hpp>
 #include <fundround/io/flows_report.hpp>
+#include <fundround/company/pricing.hpp>
+#include <fundround/company/pricing_report.hpp>
+#include <fundround/company/tranched_issuance.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -59,7 +59,7 @@ struct share_issue {
     std::size_t tranche_index = 0;            ///< Position of the tranche in the investor's list.
     tranche_part part = tranche_part::whole;  ///< Which amount of the tranche is paid.
     money amount;                             ///< The money paid.
-    fraction price_units;                     ///< The price per share, in money units.
+    price_per_share price;                    ///< The price per share (the round's or the tranche's own).
     share_count shares;                       ///< amount / price, rounded by the round's share mode.
     money not_converted;                      ///< amount - shares x price (cost rounded by the cash mode).
 };
@@ -221,12 +221,13 @@ private:
         }
         per_investor_.resize(cs.size());
         issues_.reserve(payments.size());
+        const price_per_share round_price = priced.price();
         for (const payment& p : payments) {
             const price_per_share* mine = own[p.investor_index][p.tranche_index];
-            const fraction price = mine != nullptr ? mine->units_per_share() : priced.price_units();
-            const fraction exact = fraction(p.amount.units()) / price;
+            const price_per_share& price = mine != nullptr ? *mine : round_price;
+            const fraction exact = fraction(p.amount.units()) / price.units_per_share();
             const share_count shares(detail::narrow(exact.round_to_integer(priced.share_rounding()), "shares issued"));
-            const fraction cost = price * fraction(shares.value());
+            const fraction cost = price.units_per_share() * fraction(shares.value());
             const money paid =
                 money::from_units(detail::narrow(cost.round_to_integer(priced.cash_rounding()), "cost of shares"), currency_);
             issues_.push_back({p.date, p.investor, p.investor_index, p.tranche_index, p.part, p.amount, price, shares,
