@@ -1,6 +1,7 @@
 /// @file fundround.hpp
 /// @brief Umbrella header: includes every public fundround header — the core (core.hpp) and the
-/// opt-in parts: printing (io/), money parsing, odds, discounting and net flows. All but
+/// opt-in parts: printing (io/), money parsing, odds, discounting and net flows, and the company
+/// layer (company/: holders, share classes, cap tables). All but
 /// io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -12,6 +13,9 @@
 #include <fundround/analysis/discount.hpp>
 #include <fundround/analysis/flows.hpp>
 #include <fundround/io/flows_report.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/company/cap_table.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/company/pricing_report.hpp>
 #include <fundround/company/tranched_issuance.hpp>

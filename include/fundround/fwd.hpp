@@ -51,6 +51,21 @@ struct flow_year;
 struct flows_present_value;
 class net_flows;
 struct net_flows_format;
+class holder_id;
+class holder;
+struct participation;
+struct dividend_terms;
+struct liquidation_terms;
+class share_class;
+struct holding;
+struct option_pool;
+struct option_grant;
+struct warrant;
+struct fully_diluted_basis;
+class fully_diluted_counts;
+class cap_table;
+struct cap_table_result;
+class cap_table_builder;
 
 enum class rounding;
 enum class investor_kind;
@@ -63,6 +78,10 @@ enum class odds_method;
 enum class day_count;
 enum class compounding;
 enum class past_flow_rule;
+enum class holder_kind;
+enum class share_class_kind;
+enum class participation_kind;
+enum class dividend_kind;
 
 FUNDROUND_END_NAMESPACE
 

@@ -1,0 +1,734 @@
+/// @file company/cap_table.hpp
+/// @brief The cap table: holders, share classes, holdings, option pools and grants, warrants, and
+/// fully diluted counts and ownership on a named basis, exactly.
+#ifndef FUNDROUND_COMPANY_CAP_TABLE_HPP
+#define FUNDROUND_COMPANY_CAP_TABLE_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// Shares of one class held by one holder (issued and outstanding).
+struct holding {
+    holder_id holder;         ///< Who holds them.
+    std::string share_class;  ///< The class's name.
+    share_count shares;       ///< How many (positive).
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const holding& a, const holding& b) {
+        return a.holder == b.holder && a.share_class == b.share_class && a.shares == b.shares;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const holding& a, const holding& b) { return !(a == b); }
+};
+
+/// An option pool: shares of a class reserved for grants. Unallocated = authorized - granted.
+struct option_pool {
+    std::string name;         ///< The pool's name, its identity ("2024 Equity Incentive Plan").
+    std::string share_class;  ///< The class its options are for (usually common).
+    share_count authorized;   ///< Shares reserved for the pool (positive).
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const option_pool& a, const option_pool& b) {
+        return a.name == b.name && a.share_class == b.share_class && a.authorized == b.authorized;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const option_pool& a, const option_pool& b) { return !(a == b); }
+};
+
+/// Options granted from a pool to a holder (outstanding, not yet exercised).
+struct option_grant {
+    holder_id holder;                ///< Who holds the options.
+    std::string pool;                ///< The pool they are granted from.
+    share_count shares;              ///< Shares the options are for (positive).
+    price_per_share exercise_price;  ///< The strike.
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const option_grant& a, const option_grant& b) {
+        return a.holder == b.holder && a.pool == b.pool && a.shares == b.shares &&
+               a.exercise_price == b.exercise_price;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const option_grant& a, const option_grant& b) { return !(a == b); }
+};
+
+/// A warrant: the right to buy shares of a class at an exercise price.
+struct warrant {
+    holder_id holder;                ///< Who holds the warrant.
+    std::string share_class;         ///< The class it is for.
+    share_count shares;              ///< Shares it is for (positive).
+    price_per_share exercise_price;  ///< The price per share on exercise.
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const warrant& a, const warrant& b) {
+        return a.holder == b.holder && a.share_class == b.share_class && a.shares == b.shares &&
+               a.exercise_price == b.exercise_price;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const warrant& a, const warrant& b) { return !(a == b); }
+};
+
+/// Which shares a fully diluted count includes, named, because deals differ on it. Issued shares
+/// (every class, preferred as converted) are always in; each flag adds a component.
+struct fully_diluted_basis {
+    bool granted_options = true;   ///< + options granted and outstanding.
+    bool unallocated_pool = true;  ///< + the pools' unallocated shares.
+    bool warrants = true;          ///< + warrants as exercised.
+    /// + convertibles (SAFEs, notes) as converted: a placeholder for the instruments issue: a cap
+    /// table holds no convertibles yet, so this component is 0.
+    bool convertibles = false;
+
+    /// Issued shares only ("outstanding").
+    [[nodiscard]] static constexpr fully_diluted_basis outstanding() noexcept { return {false, false, false, false}; }
+    /// Issued shares + granted options.
+    [[nodiscard]] static constexpr fully_diluted_basis issued_and_granted() noexcept {
+        return {true, false, false, false};
+    }
+    /// The usual term-sheet basis: issued + granted options + unallocated pool + warrants.
+    [[nodiscard]] static constexpr fully_diluted_basis full() noexcept { return {true, true, true, false}; }
+    /// full() + convertibles as converted.
+    [[nodiscard]] static constexpr fully_diluted_basis full_with_convertibles() noexcept {
+        return {true, true, true, true};
+    }
+
+    /// The preset's name ("full", "outstanding", ...) or "custom".
+    [[nodiscard]] constexpr std::string_view name() const noexcept {
+        if (*this == outstanding()) return "outstanding";
+        if (*this == issued_and_granted()) return "issued_and_granted";
+        if (*this == full()) return "full";
+        if (*this == full_with_convertibles()) return "full_with_convertibles";
+        return "custom";
+    }
+    /// What the basis counts, e.g. "issued + granted options + unallocated pool + warrants".
+    [[nodiscard]] std::string to_string() const {
+        std::string text = "issued";
+        if (granted_options) text += " + granted options";
+        if (unallocated_pool) text += " + unallocated pool";
+        if (warrants) text += " + warrants";
+        if (convertibles) text += " + convertibles";
+        return text;
+    }
+
+    /// True if the same components are included.
+    [[nodiscard]] friend constexpr bool operator==(const fully_diluted_basis& a, const fully_diluted_basis& b) noexcept {
+        return a.granted_options == b.granted_options && a.unallocated_pool == b.unallocated_pool &&
+               a.warrants == b.warrants && a.convertibles == b.convertibles;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend constexpr bool operator!=(const fully_diluted_basis& a, const fully_diluted_basis& b) noexcept {
+        return !(a == b);
+    }
+};
+
+/// Fully diluted counts of a cap table on one basis: the components, the total, and the counts
+/// per holder, per class and per pool (unallocated), all in common-equivalent shares (preferred
+/// as converted). Holders' and pools' counts add up to the total; so do the classes'.
+class fully_diluted_counts {
+public:
+    /// The basis the counts are on.
+    [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
+    /// The fully diluted total: the sum of the included components.
+    [[nodiscard]] share_count total() const noexcept { return total_; }
+    /// Issued shares, as converted (always included).
+    [[nodiscard]] share_count issued() const noexcept { return issued_; }
+    /// Granted options included (0 if the basis leaves them out).
+    [[nodiscard]] share_count granted_options() const noexcept { return granted_; }
+    /// Unallocated pool shares included (0 if the basis leaves them out).
+    [[nodiscard]] share_count unallocated_pool() const noexcept { return unallocated_; }
+    /// Warrant shares included (0 if the basis leaves them out).
+    [[nodiscard]] share_count warrants() const noexcept { return warrants_; }
+    /// Convertibles as converted (0: the cap table holds none yet).
+    [[nodiscard]] share_count convertibles() const noexcept { return share_count(); }
+
+    /// Per holder, in cap_table::holders() order: issued + (per basis) options and warrants.
+    [[nodiscard]] const std::vector<share_count>& by_holder() const noexcept { return by_holder_; }
+    /// Per class, in cap_table::classes() order: everything on the basis that is of that class.
+    [[nodiscard]] const std::vector<share_count>& by_class() const noexcept { return by_class_; }
+    /// Unallocated shares per pool, in cap_table::pools() order (all 0 if the basis leaves the
+    /// pool out).
+    [[nodiscard]] const std::vector<share_count>& by_pool() const noexcept { return by_pool_; }
+
+    /// Holder @p index's exact fraction of the total; throws invalid_argument_error if the total
+    /// is 0 or the index is out of range.
+    [[nodiscard]] fraction holder_ownership(std::size_t index) const { return share_of(by_holder_, index, "holder"); }
+    /// Class @p index's exact fraction of the total.
+    [[nodiscard]] fraction class_ownership(std::size_t index) const { return share_of(by_class_, index, "class"); }
+    /// Pool @p index's unallocated shares as an exact fraction of the total.
+    [[nodiscard]] fraction pool_ownership(std::size_t index) const { return share_of(by_pool_, index, "pool"); }
+
+private:
+    friend class cap_table;
+
+    fraction share_of(const std::vector<share_count>& v, std::size_t index, const char* what) const {
+        if (index >= v.size()) {
+            throw invalid_argument_error(std::string(what) + " index = " + std::to_string(index) +
+                                         ": out of range (" + std::to_string(v.size()) + ")");
+        }
+        if (total_.value() <= 0) {
+            throw invalid_argument_error("fully diluted total = 0 on basis \"" + basis_.to_string() +
+                                         "\": ownership is undefined");
+        }
+        return fraction(v[index].value(), total_.value());
+    }
+
+    fully_diluted_basis basis_;
+    share_count total_;
+    share_count issued_;
+    share_count granted_;
+    share_count unallocated_;
+    share_count warrants_;
+    std::vector<share_count> by_holder_;
+    std::vector<share_count> by_class_;
+    std::vector<share_count> by_pool_;
+};
+
+class cap_table_builder;
+struct cap_table_result;
+
+/// A company's capitalization: holders, classes, holdings, pools, grants and warrants, validated
+/// and indexed. An immutable value; build one with cap_table_builder, change one by starting a
+/// builder from it. Lookups by id are O(log n); fully diluted counts are O(n).
+class cap_table {
+public:
+    /// The currency of every price on the table.
+    [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
+    /// The holders, in the order they were added.
+    [[nodiscard]] const std::vector<holder>& holders() const noexcept { return holders_; }
+    /// The share classes, in the order they were added.
+    [[nodiscard]] const std::vector<share_class>& classes() const noexcept { return classes_; }
+    /// The holdings (one per holder and class), in the order they were added.
+    [[nodiscard]] const std::vector<holding>& holdings() const noexcept { return holdings_; }
+    /// The option pools.
+    [[nodiscard]] const std::vector<option_pool>& pools() const noexcept { return pools_; }
+    /// The option grants outstanding.
+    [[nodiscard]] const std::vector<option_grant>& grants() const noexcept { return grants_; }
+    /// The warrants outstanding.
+    [[nodiscard]] const std::vector<warrant>& warrants() const noexcept { return warrants_; }
+    /// Pairs of holders declared distinct despite near-duplicate names.
+    [[nodiscard]] const std::vector<std::pair<holder_id, holder_id>>& declared_distinct() const noexcept {
+        return distinct_;
+    }
+
+    /// The position of holder @p id in holders(), if present (O(log n)).
+    [[nodiscard]] std::optional<std::size_t> holder_index(const holder_id& id) const {
+        const auto it = std::lower_bound(holder_order_.begin(), holder_order_.end(), id,
+                                         [&](std::uint32_t i, const holder_id& x) { return holders_[i].id() < x; });
+        if (it == holder_order_.end() || holders_[*it].id() != id) return std::nullopt;
+        return static_cast<std::size_t>(*it);
+    }
+    /// The position of class @p name in classes(), if present.
+    [[nodiscard]] std::optional<std::size_t> class_index(std::string_view name) const {
+        for (std::size_t i = 0; i < classes_.size(); ++i) {
+            if (classes_[i].name() == name) return i;
+        }
+        return std::nullopt;
+    }
+    /// The position of pool @p name in pools(), if present.
+    [[nodiscard]] std::optional<std::size_t> pool_index(std::string_view name) const {
+        for (std::size_t i = 0; i < pools_.size(); ++i) {
+            if (pools_[i].name == name) return i;
+        }
+        return std::nullopt;
+    }
+    /// Holder @p id; throws invalid_argument_error if it is not on the table.
+    [[nodiscard]] const holder& find_holder(const holder_id& id) const {
+        const auto i = holder_index(id);
+        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table");
+        return holders_[*i];
+    }
+
+    /// Issued shares of class @p name (not converted); throws if the class is unknown.
+    [[nodiscard]] share_count issued_shares(std::string_view class_name) const {
+        return class_issued_[require_class(class_name)];
+    }
+    /// Issued shares of every class, not converted (the sum of holdings).
+    [[nodiscard]] share_count issued_shares() const noexcept { return issued_total_; }
+    /// Options granted from pool @p name; throws if the pool is unknown.
+    [[nodiscard]] share_count granted(std::string_view pool_name) const { return pool_granted_[require_pool(pool_name)]; }
+    /// Unallocated shares of pool @p name: authorized - granted; throws if the pool is unknown.
+    [[nodiscard]] share_count unallocated(std::string_view pool_name) const {
+        const std::size_t p = require_pool(pool_name);
+        return pools_[p].authorized - pool_granted_[p];
+    }
+    /// Issued shares of class @p class_name held by @p id (0 if none), not converted.
+    [[nodiscard]] share_count shares_of(const holder_id& id, std::string_view class_name) const {
+        const std::size_t c = require_class(class_name);
+        const auto h = holder_index(id);
+        if (!h) return share_count();
+        for (std::size_t k = 0; k < holdings_.size(); ++k) {
+            if (holding_holder_[k] == *h && holding_class_[k] == c) return holdings_[k].shares;
+        }
+        return share_count();
+    }
+
+    /// Fully diluted counts on @p basis: O(number of holdings + grants + warrants + pools).
+    /// Preferred counts as converted: each holding's (each warrant's, grant's, pool's) shares times
+    /// its class's conversion ratio, rounded down (rounding::floor) — no fractional share is
+    /// issued on conversion; with ratio 1 nothing is rounded.
+    [[nodiscard]] fully_diluted_counts fully_diluted(const fully_diluted_basis& basis = fully_diluted_basis::full()) const;
+
+    /// Holder @p id's fully diluted shares on @p basis over the total: an exact fraction.
+    [[nodiscard]] fraction ownership(const holder_id& id,
+                                     const fully_diluted_basis& basis = fully_diluted_basis::full()) const {
+        const auto i = holder_index(id);
+        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table");
+        return fully_diluted(basis).holder_ownership(*i);
+    }
+
+    /// Shares @p shares of class @p class_index as converted to common (floor).
+    [[nodiscard]] share_count as_converted(std::size_t class_index, share_count shares) const {
+        const fraction& r = classes_.at(class_index).conversion_ratio();
+        if (r == fraction(1)) return shares;
+        return share_count(detail::narrow((fraction(shares.value()) * r).round_to_integer(rounding::floor),
+                                          "shares as converted"));
+    }
+
+    /// True if every list and the currency are equal.
+    [[nodiscard]] friend bool operator==(const cap_table& a, const cap_table& b) {
+        return a.currency_ == b.currency_ && a.holders_ == b.holders_ && a.classes_ == b.classes_ &&
+               a.holdings_ == b.holdings_ && a.pools_ == b.pools_ && a.grants_ == b.grants_ &&
+               a.warrants_ == b.warrants_ && a.distinct_ == b.distinct_;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const cap_table& a, const cap_table& b) { return !(a == b); }
+
+private:
+    friend class cap_table_builder;
+    cap_table() = default;
+
+    std::size_t require_class(std::string_view name) const {
+        const auto c = class_index(name);
+        if (!c) throw invalid_argument_error("share class = \"" + std::string(name) + "\": not on the cap table");
+        return *c;
+    }
+    std::size_t require_pool(std::string_view name) const {
+        const auto p = pool_index(name);
+        if (!p) throw invalid_argument_error("pool = \"" + std::string(name) + "\": not on the cap table");
+        return *p;
+    }
+
+    fundround::currency currency_;
+    std::vector<holder> holders_;
+    std::vector<share_class> classes_;
+    std::vector<holding> holdings_;
+    std::vector<option_pool> pools_;
+    std::vector<option_grant> grants_;
+    std::vector<warrant> warrants_;
+    std::vector<std::pair<holder_id, holder_id>> distinct_;
+    // Indexes: positions in holders_ sorted by id; per entry, the holder's and class's positions.
+    std::vector<std::uint32_t> holder_order_;
+    std::vector<std::uint32_t> holding_holder_, holding_class_;
+    std::vector<std::uint32_t> grant_holder_, grant_pool_;
+    std::vector<std::uint32_t> warrant_holder_, warrant_class_;
+    std::vector<std::uint32_t> pool_class_;
+    std::vector<share_count> class_issued_;
+    std::vector<share_count> pool_granted_;
+    share_count issued_total_;
+};
+
+/// The outcome of cap_table_builder::try_build(): a cap table, or every problem found.
+struct cap_table_result {
+    std::optional<cap_table> table;    ///< The table, when there were no problems.
+    std::vector<diagnostic> problems;  ///< Every problem found (empty on success).
+
+    /// True if the table was built.
+    [[nodiscard]] bool ok() const noexcept { return table.has_value(); }
+    /// True if the table was built.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
+
+/// Builds a cap_table from its parts and validates everything at once:
+///
+///     cap_table t = cap_table_builder()
+///         .add(holder::founder("ada", "Ada Lovelace"))
+///         .add(share_class::common("Common"))
+///         .holding(holder_id("ada"), "Common", share_count(8'000'000))
+///         .build();
+///
+/// Setters never throw; build() throws one validation_error listing every problem, try_build()
+/// returns them. Fields are named like "holders[2].name", "classes[1].original_issue_price",
+/// "holdings[3].shares", "grants[0].pool".
+class cap_table_builder {
+public:
+    /// An empty builder in US dollars.
+    cap_table_builder() = default;
+    /// A builder holding everything on @p table, to change it (issue shares, add a class, ...).
+    explicit cap_table_builder(const cap_table& table)
+        : currency_(table.currency_), holders_(table.holders_), classes_(table.classes_),
+          holdings_(table.holdings_), pools_(table.pools_), grants_(table.grants_), warrants_(table.warrants_),
+          distinct_(table.distinct_) {}
+
+    /// Sets the currency of every price (default USD).
+    cap_table_builder& currency(fundround::currency c) { currency_ = c; return *this; }
+    /// Adds holder @p h.
+    cap_table_builder& add(holder h) { holders_.push_back(std::move(h)); return *this; }
+    /// Declares holders @p a and @p b distinct although their names nearly match.
+    cap_table_builder& declare_distinct(holder_id a, holder_id b) {
+        distinct_.emplace_back(std::move(a), std::move(b));
+        return *this;
+    }
+    /// Adds share class @p c.
+    cap_table_builder& add(share_class c) { classes_.push_back(std::move(c)); return *this; }
+    /// Adds option pool @p p.
+    cap_table_builder& add(option_pool p) { pools_.push_back(std::move(p)); return *this; }
+    /// Adds warrant @p w.
+    cap_table_builder& add(warrant w) { warrants_.push_back(std::move(w)); return *this; }
+    /// Adds option grant @p g.
+    cap_table_builder& grant(option_grant g) { grants_.push_back(std::move(g)); return *this; }
+    /// States that @p who holds @p shares of class @p share_class (a second holding of the same
+    /// holder and class is reported by build(): state each once).
+    cap_table_builder& holding(holder_id who, std::string share_class, share_count shares) {
+        holdings_.push_back({std::move(who), std::move(share_class), shares});
+        return *this;
+    }
+    /// Issues @p shares of class @p share_class to @p who: added to the holder's holding of that
+    /// class, or a new holding. Linear in the number of holdings.
+    cap_table_builder& issue(const holder_id& who, const std::string& share_class, share_count shares) {
+        if (shares.value() <= 0) {
+            pending_.push_back({"issue", format_shares(shares) + " of \"" + share_class + "\" to \"" + who.str() + "\"",
+                                "must be positive"});
+            return *this;
+        }
+        for (auto& h : holdings_) {
+            if (h.holder == who && h.share_class == share_class && h.shares.value() > 0) {
+                try {
+                    h.shares += shares;
+                } catch (const overflow_error&) {
+                    pending_.push_back({"issue", format_shares(shares) + " of \"" + share_class + "\" to \"" +
+                                                     who.str() + "\"", "the holding overflows 64 bits"});
+                }
+                return *this;
+            }
+        }
+        return holding(who, share_class, shares);
+    }
+    /// Removes @p shares of class @p share_class from @p who's holding (a sale, a repurchase);
+    /// the holding disappears at 0. Holding fewer shares is reported by build().
+    cap_table_builder& remove(const holder_id& who, const std::string& share_class, share_count shares) {
+        for (std::size_t k = 0; k < holdings_.size(); ++k) {
+            fundround::holding& h = holdings_[k];
+            if (h.holder != who || h.share_class != share_class) continue;
+            if (shares.value() <= 0 || shares > h.shares) break;
+            h.shares -= shares;
+            if (h.shares.value() == 0) holdings_.erase(holdings_.begin() + static_cast<std::ptrdiff_t>(k));
+            return *this;
+        }
+        pending_.push_back({"remove", format_shares(shares) + " of \"" + share_class + "\" from \"" + who.str() + "\"",
+                            "must be positive and at most the shares the holder holds"});
+        return *this;
+    }
+    /// Adds @p shares to pool @p pool's authorized size (a pool top-up); an unknown pool or a
+    /// non-positive increase is reported by build().
+    cap_table_builder& increase_pool(const std::string& pool, share_count shares) {
+        for (auto& p : pools_) {
+            if (p.name == pool && shares.value() > 0) {
+                try {
+                    p.authorized += shares;
+                    return *this;
+                } catch (const overflow_error&) {
+                    break;
+                }
+            }
+        }
+        pending_.push_back({"increase_pool", format_shares(shares) + " to \"" + pool + "\"",
+                            "the pool must exist and the increase be positive and fit 64 bits"});
+        return *this;
+    }
+
+    /// Every problem that build() would report (empty if the table is valid).
+    [[nodiscard]] std::vector<diagnostic> validate() const { return try_build().problems; }
+    /// The table, or every problem found; never throws for bad input.
+    [[nodiscard]] cap_table_result try_build() const;
+    /// The table; throws validation_error listing every problem.
+    [[nodiscard]] cap_table build() const {
+        cap_table_result r = try_build();
+        if (!r.ok()) throw validation_error("cap table is invalid", std::move(r.problems));
+        return std::move(*r.table);
+    }
+
+private:
+    static std::string format_shares(share_count s) { return std::to_string(s.value()); }
+
+    fundround::currency currency_;
+    std::vector<holder> holders_;
+    std::vector<share_class> classes_;
+    std::vector<fundround::holding> holdings_;
+    std::vector<option_pool> pools_;
+    std::vector<option_grant> grants_;
+    std::vector<warrant> warrants_;
+    std::vector<std::pair<holder_id, holder_id>> distinct_;
+    std::vector<diagnostic> pending_;  // problems found by issue/remove/increase_pool
+};
+
+inline cap_table_result cap_table_builder::try_build() const {
+    cap_table_result result;
+    std::vector<diagnostic>& out = result.problems;
+    using detail::company_field;
+    constexpr std::size_t index_limit = std::size_t{1} << 31;
+    if (holders_.size() >= index_limit || holdings_.size() >= index_limit || grants_.size() >= index_limit ||
+        warrants_.size() >= index_limit) {
+        out.push_back({"cap table", "", "each list must have fewer than 2^31 entries"});
+        return result;
+    }
+    out = pending_;
+    {
+        std::vector<diagnostic> h = validate_holders(holders_, distinct_);
+        out.insert(out.end(), h.begin(), h.end());
+    }
+    // Holder lookup: positions sorted by id (first of equal ids first).
+    std::vector<std::uint32_t> order(holders_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return holders_[a].id() < holders_[b].id(); });
+    const auto find_holder = [&](const holder_id& id) -> std::optional<std::uint32_t> {
+        const auto it = std::lower_bound(order.begin(), order.end(), id,
+                                         [&](std::uint32_t i, const holder_id& x) { return holders_[i].id() < x; });
+        if (it == order.end() || holders_[*it].id() != id) return std::nullopt;
+        return *it;
+    };
+    // Classes: each valid, names unique (exactly and by key), prices in the table's currency.
+    std::unordered_map<std::string, std::uint32_t> class_at;
+    std::unordered_map<std::string, std::size_t> class_key_at;
+    for (std::size_t i = 0; i < classes_.size(); ++i) {
+        const share_class& c = classes_[i];
+        for (diagnostic d : c.validate()) {
+            d.field = company_field("classes", i, d.field);
+            out.push_back(std::move(d));
+        }
+        if (c.original_issue_price() && c.original_issue_price()->currency() != currency_) {
+            out.push_back({company_field("classes", i, "original_issue_price"), c.original_issue_price()->to_string(),
+                           "must be in " + to_string(currency_) + ", the cap table's currency"});
+        }
+        const std::string key = holder_name_key(c.name());
+        if (class_at.count(c.name()) != 0) {
+            out.push_back({company_field("classes", i, "name"), detail::quoted(c.name()),
+                           "duplicates " + company_field("classes", class_at[c.name()]) + "; a class appears once"});
+        } else if (!key.empty() && class_key_at.count(key) != 0) {
+            out.push_back({company_field("classes", i, "name"), detail::quoted(c.name()),
+                           "nearly duplicates " + company_field("classes", class_key_at[key]) + " " +
+                               detail::quoted(classes_[class_key_at[key]].name()) + "; use one name"});
+        } else {
+            class_at.emplace(c.name(), static_cast<std::uint32_t>(i));
+            class_key_at.emplace(key, i);
+        }
+    }
+    const auto find_class = [&](const std::string& name) -> std::optional<std::uint32_t> {
+        const auto it = class_at.find(name);
+        if (it == class_at.end()) return std::nullopt;
+        return it->second;
+    };
+    const auto unknown_class = [&](const std::string& field, const std::string& name) {
+        out.push_back({field, detail::quoted(name), "is not a share class on the cap table"});
+    };
+    const auto unknown_holder = [&](const std::string& field, const holder_id& id) {
+        out.push_back({field, detail::quoted(id.str()), "is not a holder on the cap table"});
+    };
+    const auto check_positive = [&](const std::string& field, share_count s) {
+        if (s.value() <= 0) out.push_back({field, std::to_string(s.value()), "must be positive"});
+    };
+    const auto check_price = [&](const std::string& field, const price_per_share& p) {
+        if (p.currency() != currency_) {
+            out.push_back({field, p.to_string(), "must be in " + to_string(currency_) + ", the cap table's currency"});
+        }
+    };
+
+    cap_table t;
+    t.currency_ = currency_;
+    t.class_issued_.assign(classes_.size(), share_count());
+    t.pool_granted_.assign(pools_.size(), share_count());
+    const auto add_checked = [&](share_count& into, share_count s, const std::string& field) {
+        try {
+            into += s;
+            return true;
+        } catch (const overflow_error&) {
+            out.push_back({field, std::to_string(s.value()), "the total overflows 64 bits"});
+            return false;
+        }
+    };
+
+    // Pools.
+    std::unordered_map<std::string, std::uint32_t> pool_at;
+    t.pool_class_.reserve(pools_.size());
+    for (std::size_t i = 0; i < pools_.size(); ++i) {
+        const option_pool& p = pools_[i];
+        if (holder_name_key(p.name).empty()) {
+            out.push_back({company_field("pools", i, "name"), detail::quoted(p.name), "must contain a letter or digit"});
+        } else if (pool_at.count(p.name) != 0) {
+            out.push_back({company_field("pools", i, "name"), detail::quoted(p.name),
+                           "duplicates " + company_field("pools", pool_at[p.name]) + "; a pool appears once"});
+        } else {
+            pool_at.emplace(p.name, static_cast<std::uint32_t>(i));
+        }
+        const auto c = find_class(p.share_class);
+        if (!c) unknown_class(company_field("pools", i, "share_class"), p.share_class);
+        t.pool_class_.push_back(c.value_or(0));
+        check_positive(company_field("pools", i, "authorized"), p.authorized);
+    }
+
+    // Holdings: holder and class known, shares positive, one per holder and class.
+    t.holding_holder_.reserve(holdings_.size());
+    t.holding_class_.reserve(holdings_.size());
+    std::vector<std::uint32_t> by_key;  // holdings whose holder and class are known
+    by_key.reserve(holdings_.size());
+    for (std::size_t k = 0; k < holdings_.size(); ++k) {
+        const fundround::holding& h = holdings_[k];
+        const auto who = find_holder(h.holder);
+        const auto c = find_class(h.share_class);
+        if (!who) unknown_holder(company_field("holdings", k, "holder"), h.holder);
+        if (!c) unknown_class(company_field("holdings", k, "share_class"), h.share_class);
+        check_positive(company_field("holdings", k, "shares"), h.shares);
+        if (who && c) by_key.push_back(static_cast<std::uint32_t>(k));
+        t.holding_holder_.push_back(who.value_or(0));
+        t.holding_class_.push_back(c.value_or(0));
+        if (c && h.shares.value() > 0) {
+            if (add_checked(t.class_issued_[*c], h.shares, company_field("holdings", k, "shares"))) {
+                (void)add_checked(t.issued_total_, h.shares, company_field("holdings", k, "shares"));
+            }
+        }
+    }
+    {
+        const auto key = [&](std::uint32_t k) {
+            return (std::uint64_t{t.holding_holder_[k]} << 32) | t.holding_class_[k];
+        };
+        std::stable_sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+        std::vector<std::pair<std::size_t, diagnostic>> twice;
+        for (std::size_t j = 1, first = 0; j < by_key.size(); ++j) {
+            if (key(by_key[j]) != key(by_key[j - 1])) {
+                first = j;
+                continue;
+            }
+            const fundround::holding& h = holdings_[by_key[j]];
+            twice.push_back({by_key[j],
+                             {company_field("holdings", by_key[j]),
+                              detail::quoted(h.holder.str()) + " in " + detail::quoted(h.share_class),
+                              "the holder appears twice in this class (also " +
+                                  company_field("holdings", by_key[first]) + "); state one holding"}});
+        }
+        std::stable_sort(twice.begin(), twice.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& d : twice) out.push_back(std::move(d.second));
+    }
+
+    // Grants: holder and pool known, shares positive, price in currency; per pool at most authorized.
+    t.grant_holder_.reserve(grants_.size());
+    t.grant_pool_.reserve(grants_.size());
+    for (std::size_t k = 0; k < grants_.size(); ++k) {
+        const option_grant& g = grants_[k];
+        const auto who = find_holder(g.holder);
+        const auto pool = pool_at.find(g.pool);
+        if (!who) unknown_holder(company_field("grants", k, "holder"), g.holder);
+        if (pool == pool_at.end()) {
+            out.push_back({company_field("grants", k, "pool"), detail::quoted(g.pool), "is not an option pool on the cap table"});
+        }
+        check_positive(company_field("grants", k, "shares"), g.shares);
+        check_price(company_field("grants", k, "exercise_price"), g.exercise_price);
+        t.grant_holder_.push_back(who.value_or(0));
+        t.grant_pool_.push_back(pool == pool_at.end() ? 0 : pool->second);
+        if (pool != pool_at.end() && g.shares.value() > 0) {
+            (void)add_checked(t.pool_granted_[pool->second], g.shares, company_field("grants", k, "shares"));
+        }
+    }
+    for (std::size_t i = 0; i < pools_.size(); ++i) {
+        if (pools_[i].authorized.value() > 0 && t.pool_granted_[i] > pools_[i].authorized) {
+            out.push_back({company_field("pools", i, "authorized"), std::to_string(pools_[i].authorized.value()),
+                           "grants from the pool total " + std::to_string(t.pool_granted_[i].value()) +
+                               " shares, more than it authorizes"});
+        }
+    }
+
+    // Warrants: holder and class known, shares positive, price in currency.
+    t.warrant_holder_.reserve(warrants_.size());
+    t.warrant_class_.reserve(warrants_.size());
+    for (std::size_t k = 0; k < warrants_.size(); ++k) {
+        const warrant& w = warrants_[k];
+        const auto who = find_holder(w.holder);
+        const auto c = find_class(w.share_class);
+        if (!who) unknown_holder(company_field("warrants", k, "holder"), w.holder);
+        if (!c) unknown_class(company_field("warrants", k, "share_class"), w.share_class);
+        check_positive(company_field("warrants", k, "shares"), w.shares);
+        check_price(company_field("warrants", k, "exercise_price"), w.exercise_price);
+        t.warrant_holder_.push_back(who.value_or(0));
+        t.warrant_class_.push_back(c.value_or(0));
+    }
+
+    if (!out.empty()) return result;
+    t.holders_ = holders_;
+    t.classes_ = classes_;
+    t.holdings_ = holdings_;
+    t.pools_ = pools_;
+    t.grants_ = grants_;
+    t.warrants_ = warrants_;
+    t.distinct_ = distinct_;
+    t.holder_order_ = std::move(order);
+    // Every fully diluted total must fit 64 bits: computed once here, so later queries cannot
+    // overflow and an overflow is reported with the other problems.
+    try {
+        (void)t.fully_diluted(fully_diluted_basis::full_with_convertibles());
+    } catch (const overflow_error& e) {
+        out.push_back({"cap table", "", std::string("the fully diluted count overflows: ") + e.what()});
+        return result;
+    }
+    result.table = std::move(t);
+    return result;
+}
+
+inline fully_diluted_counts cap_table::fully_diluted(const fully_diluted_basis& basis) const {
+    fully_diluted_counts r;
+    r.basis_ = basis;
+    r.by_holder_.assign(holders_.size(), share_count());
+    r.by_class_.assign(classes_.size(), share_count());
+    r.by_pool_.assign(pools_.size(), share_count());
+    for (std::size_t k = 0; k < holdings_.size(); ++k) {
+        const share_count s = as_converted(holding_class_[k], holdings_[k].shares);
+        r.by_holder_[holding_holder_[k]] += s;
+        r.by_class_[holding_class_[k]] += s;
+        r.issued_ += s;
+    }
+    if (basis.granted_options) {
+        for (std::size_t k = 0; k < grants_.size(); ++k) {
+            const share_count s = as_converted(pool_class_[grant_pool_[k]], grants_[k].shares);
+            r.by_holder_[grant_holder_[k]] += s;
+            r.by_class_[pool_class_[grant_pool_[k]]] += s;
+            r.granted_ += s;
+        }
+    }
+    if (basis.unallocated_pool) {
+        for (std::size_t p = 0; p < pools_.size(); ++p) {
+            const share_count s = as_converted(pool_class_[p], pools_[p].authorized - pool_granted_[p]);
+            r.by_pool_[p] = s;
+            r.by_class_[pool_class_[p]] += s;
+            r.unallocated_ += s;
+        }
+    }
+    if (basis.warrants) {
+        for (std::size_t k = 0; k < warrants_.size(); ++k) {
+            const share_count s = as_converted(warrant_class_[k], warrants_[k].shares);
+            r.by_holder_[warrant_holder_[k]] += s;
+            r.by_class_[warrant_class_[k]] += s;
+            r.warrants_ += s;
+        }
+    }
+    r.total_ = r.issued_ + r.granted_ + r.unallocated_ + r.warrants_;
+    return r;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_COMPANY_CAP_TABLE_HPP
