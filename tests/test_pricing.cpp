@@ -259,8 +259,8 @@ TEST_CASE("validation reports every problem at once") {
                                              "investors[1].name", "investors[2].amount", "price",
                                              "option_pool.target", "price_rounding.decimals"});
     CHECK(problems[3].message() ==
-          "investors[1].name = \"Softbank \": is the same investor as investors[0] \"SoftBank\" up to case "
-          "and spaces: use one name");
+          "investors[1].name = \"Softbank \": is the same investor as investors[0] \"SoftBank\" but for "
+          "case, spaces or punctuation: use one name");
     CHECK(problems[6].message() == "option_pool.target = 1 (100.0000%): must be at least 0% and below 100%");
     CHECK_THROWS_AS(priced_round_terms("Bad").solve(common_only(1)), fr::validation_error);
 }

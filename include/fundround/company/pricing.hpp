@@ -15,6 +15,7 @@
 #define FUNDROUND_COMPANY_PRICING_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/company/holder.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
@@ -24,7 +25,6 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -299,23 +299,6 @@ struct pricing_result {
 
 namespace detail {
 
-/// A name with case folded and runs of white space collapsed and trimmed: "SoftBank ",
-/// "softbank" and "Soft  Bank" become "softbank", "softbank" and "soft bank".
-[[nodiscard]] inline std::string normalised_name(std::string_view name) {
-    std::string out;
-    bool space = false;
-    for (const char c : name) {
-        if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
 /// "3/20 (15%)": a fraction with its percentage, for diagnostics.
 [[nodiscard]] inline std::string fraction_text(const fraction& f) {
     return f.to_string() + " (" + f.to_percent_string(4) + ")";
@@ -409,6 +392,8 @@ public:
 
     /// The round's name.
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// True if the terms set an option pool target.
+    [[nodiscard]] bool has_pool_target() const noexcept { return pool_target_.has_value(); }
     /// The investors and amounts, in the order given.
     [[nodiscard]] const std::vector<std::pair<std::string, money>>& investors() const noexcept { return investors_; }
 
@@ -475,7 +460,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const auto& [who, amount] = investors_[i];
         const std::string path = "investors[" + std::to_string(i) + "]";
-        const std::string key = detail::normalised_name(who);
+        const std::string key = holder_name_key(who);
         if (key.empty()) {
             out.push_back({path + ".name", "\"" + who + "\"", "must not be empty"});
         } else {
@@ -485,7 +470,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                 out.push_back({path + ".name", "\"" + who + "\"",
                                first == who ? "appears twice (also investors[" + std::to_string(it->second) + "])"
                                             : "is the same investor as investors[" + std::to_string(it->second) +
-                                                  "] \"" + first + "\" up to case and spaces: use one name"});
+                                                  "] \"" + first + "\" but for case, spaces or punctuation: use one name"});
             }
         }
         if (amount.currency() != c) {
