@@ -1,11 +1,12 @@
 /// @file company/pricing_report.hpp
-/// @brief A priced round printed like the price section of a term sheet: the price and how it
-/// was rounded, the pool top-up, each investor's shares and unconverted cash, and the
-/// valuations the rounded figures imply.
+/// @brief A priced round printed like the price section of a term sheet (the price and how it
+/// was rounded, the pool top-up, each investor's shares and unconverted cash, the valuations
+/// the rounded figures imply); a round on a cap table and a chain of rounds, holder by holder.
 #ifndef FUNDROUND_COMPANY_PRICING_REPORT_HPP
 #define FUNDROUND_COMPANY_PRICING_REPORT_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
 
@@ -97,6 +99,86 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
     }
     os << '\n';
     inv.print(os, "  ");
+}
+
+/// Prints @p r's pricing, then every holder's fully diluted shares and ownership before and
+/// after the round and the dilution it caused (exact fractions in round_on_cap_table).
+inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table& r) {
+    print_priced_round(os, r.pricing());
+    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
+    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
+    os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
+    detail::text_table t({"Holder", "Before", "Owns", "After", "Owns", "Dilution"},
+                         {false, true, true, true, true, true});
+    for (const holder_change& h : r.holders()) {
+        t.add({h.name, detail::share_digits(h.before), h.ownership_before.to_percent_string(4),
+               detail::share_digits(h.after), h.ownership_after.to_percent_string(4),
+               h.before.value() == 0 ? "new" : h.dilution().to_percent_string(4)});
+    }
+    t.add({"Unallocated pool", detail::share_digits(before.unallocated_pool()),
+           r.pool_ownership_before().to_percent_string(4), detail::share_digits(after.unallocated_pool()),
+           r.pool_ownership_after().to_percent_string(4), ""});
+    t.add({"Total", detail::share_digits(before.total()), "100.0000%", detail::share_digits(after.total()),
+           "100.0000%", ""});
+    t.print(os, "  ");
+}
+
+/// Prints @p chain: each holder's fully diluted shares and ownership at the start and after
+/// each round, each round's price, and the dilution each round caused each holder.
+inline void print_round_chain(std::ostream& os, const round_chain_result& chain) {
+    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    std::vector<std::string> header{"Holder", "Start"};
+    for (const round_on_cap_table& r : rounds) header.push_back("After " + r.pricing().name());
+    std::vector<bool> right(header.size(), true);
+    right[0] = false;
+    os << "Fully diluted shares and ownership (" << chain.basis().to_string() << ")\n";
+    detail::text_table t(header, right);
+    for (const holder& h : chain.final_table().holders()) {
+        std::vector<std::string> row{h.name()};
+        const std::vector<share_count> shares = chain.shares_history(h.id());
+        const std::vector<fraction> owns = chain.ownership_history(h.id());
+        for (std::size_t i = 0; i < shares.size(); ++i) {
+            row.push_back(shares[i].value() == 0 ? "-"
+                                                 : detail::share_digits(shares[i]) + " " + owns[i].to_percent_string(2));
+        }
+        t.add(row);
+    }
+    std::vector<std::string> pool{"Unallocated pool"};
+    std::vector<std::string> total{"Total"};
+    std::vector<std::string> price{"Price per share", ""};
+    for (std::size_t i = 0; i <= rounds.size(); ++i) {
+        const cap_table& table = i == 0 ? chain.start() : rounds[i - 1].after();
+        const fully_diluted_counts c = table.fully_diluted(chain.basis());
+        pool.push_back(detail::share_digits(c.unallocated_pool()) + " " +
+                       fraction(c.unallocated_pool().value(), c.total().value()).to_percent_string(2));
+        total.push_back(detail::share_digits(c.total()));
+        if (i > 0) price.push_back(rounds[i - 1].pricing().price().to_string());
+    }
+    t.add(pool);
+    t.add(total);
+    t.add(price);
+    t.print(os, "  ");
+    if (rounds.empty()) return;
+    os << "\nDilution caused by each round (1 - ownership after / ownership before)\n";
+    std::vector<std::string> dh{"Holder"};
+    for (const round_on_cap_table& r : rounds) dh.push_back(r.pricing().name());
+    std::vector<bool> dr(dh.size(), true);
+    dr[0] = false;
+    detail::text_table d(dh, dr);
+    for (const holder& h : chain.final_table().holders()) {
+        std::vector<std::string> row{h.name()};
+        for (const round_on_cap_table& r : rounds) {
+            const auto i = r.after().holder_index(h.id());
+            if (!i) {
+                row.push_back("-");
+                continue;
+            }
+            const holder_change& c = r.holders()[*i];
+            row.push_back(c.before.value() == 0 ? "new" : c.dilution().to_percent_string(2));
+        }
+        d.add(row);
+    }
+    d.print(os, "  ");
 }
 
 /// Writes print_priced_round(@p r).

@@ -10,6 +10,8 @@
 #define FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/deal/round.hpp>
@@ -247,6 +249,34 @@ private:
     track all_;
     std::vector<track> per_investor_;
 };
+
+/// The cap table on @p d of a tranched round: @p round's table before, with the investors it
+/// adds, its new series and (from the close date) its pool increase, and each investor's shares
+/// issued by @p d in @p issued. The round's investor names are the holder ids. Throws
+/// validation_error if an investor of @p issued is not a holder after @p round.
+[[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
+                                               calendar_date d) {
+    const cap_table& before = round.before();
+    const cap_table& after = round.after();
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < issued.investors().size(); ++i) {
+        if (!after.holder_index(holder_id(issued.investors()[i]))) {
+            problems.push_back({"investors[" + std::to_string(i) + "]", "\"" + issued.investors()[i] + "\"",
+                                "is not a holder id on the cap table after round \"" + round.pricing().name() + "\""});
+        }
+    }
+    if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
+    cap_table_builder b(before);
+    for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
+    b.add(after.classes()[*after.class_index(round.series())]);
+    const share_count pool = issued.pool_increase(d);
+    if (pool.value() > 0 && round.pool()) b.increase_pool(*round.pool(), pool);
+    for (const std::string& who : issued.investors()) {
+        const share_count s = issued.shares_of(who, d);
+        if (s.value() > 0) b.issue(holder_id(who), round.series(), s);
+    }
+    return b.build();
+}
 
 FUNDROUND_END_NAMESPACE
 
