@@ -1,6 +1,8 @@
 // Unit tests for fundround/company/tranched_issuance.hpp: shares issued as each tranche funds,
 // at the round price or at a tranche's own (step-up) price; ownership on any date and in any
 // scenario, reusing round_timeline and scenario.
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/tranched_issuance.hpp>
 #include <fundround/deal/round_builder.hpp>
 #include <fundround/numeric/literals.hpp>
@@ -139,4 +141,35 @@ TEST_CASE("tranche prices: every problem at once") {
     CHECK_THROWS_AS(tranched_issuance(round, priced, fr::world_state(round.close_date()), bad), fr::validation_error);
     CHECK_THROWS_AS(tranched_issuance(round, priced, fr::scenario("typo").achieve("certain condition", ymd(2026, 5, 1))),
                     fr::validation_error);
+}
+
+TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
+    const fr::funding_round round = fundround_test::reference_round();
+    // ASSUMED cap table (the report gives none): the holders before the round as one line.
+    const fr::cap_table before = fr::cap_table_builder()
+                                     .add(fr::holder(fr::holder_id("existing"), "Existing holders"))
+                                     .add(fr::share_class::common("Common"))
+                                     .holding(fr::holder_id("existing"), "Common", share_count(1'000'000'000))
+                                     .build();
+    const fr::round_on_cap_table committed = fr::cap_table_round(fr::priced_terms_of(round), "Series 2026")
+                                                 .add_investor(fr::holder::investor("Amazon", "Amazon"))
+                                                 .add_investor(fr::holder::investor("Nvidia", "Nvidia"))
+                                                 .add_investor(fr::holder::investor("SoftBank", "SoftBank"))
+                                                 .apply_to(before);
+    const fr::scenario met = fr::scenario("met").achieve("certain conditions", ymd(2026, 9, 30));
+    const tranched_issuance issued(round, committed.pricing(), met);
+    const fr::cap_table at_close = fr::cap_table_as_of(committed, issued, fundround_test::reference_close());
+    CHECK(at_close.shares_of(fr::holder_id("Amazon"), "Series 2026") == share_count(20'547'945));
+    CHECK(at_close.fully_diluted().total() == issued.fully_diluted(fundround_test::reference_close()));
+    CHECK(at_close.ownership(fr::holder_id("Amazon")) == issued.ownership("Amazon", fundround_test::reference_close()));
+    CHECK(at_close.ownership(fr::holder_id("existing")) == fraction(1'000'000'000, 1'102'739'725));
+    const fr::cap_table later = fr::cap_table_as_of(committed, issued, ymd(2026, 9, 30));
+    CHECK(later.shares_of(fr::holder_id("Amazon"), "Series 2026") == share_count(68'493'150));
+    // Here floor($15B / $730) + floor($35B / $730) = floor($50B / $730): once everything is paid
+    // the table is the one the committed round gives.
+    CHECK(later == committed.after());
+    // Before the close, nobody holds the new series yet.
+    const fr::cap_table earlier = fr::cap_table_as_of(committed, issued, ymd(2026, 1, 1));
+    CHECK(earlier.issued_shares("Series 2026") == share_count(0));
+    CHECK(earlier.fully_diluted().total() == share_count(1'000'000'000));
 }
