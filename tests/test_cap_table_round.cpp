@@ -197,3 +197,32 @@ TEST_CASE("a chain stops at the first round that does not apply, naming it") {
         CHECK(e.problems()[0].field == "rounds[1].series");
     }
 }
+
+TEST_CASE("pre_round_shares_of equals the table's fully diluted count on every basis") {
+    // Preferred converting at 3/2 (floor per holding), grants and warrants of several classes.
+    const cap_table t =
+        cap_table_builder()
+            .add(holder::founder("ada", "Ada"))
+            .add(holder::investor("vc", "Fund"))
+            .add(holder::employee("eve", "Eve"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(1_usd, sh(1))).with_conversion_ratio(fraction(3, 2)))
+            .add(option_pool{"Plan", "Common", sh(1'000'001)})
+            .add(option_pool{"Pref plan", "Series A", sh(11)})
+            .holding(holder_id("ada"), "Common", sh(5'000'000))
+            .holding(holder_id("vc"), "Series A", sh(1'000'001))
+            .holding(holder_id("ada"), "Series A", sh(3))
+            .grant({holder_id("eve"), "Plan", sh(250'000), strike()})
+            .grant({holder_id("eve"), "Pref plan", sh(5), strike()})
+            .add(warrant{holder_id("vc"), "Series A", sh(7), strike()})
+            .build();
+    for (const fully_diluted_basis& b :
+         {fully_diluted_basis::full(), fully_diluted_basis::outstanding(), fully_diluted_basis::issued_and_granted(),
+          fully_diluted_basis{false, true, true, false}}) {
+        const pre_round_shares base = pre_round_shares_of(t, b);
+        const fully_diluted_counts c = t.fully_diluted(b);
+        CHECK(base.fully_diluted == c.total());
+        CHECK(base.unallocated_pool == c.unallocated_pool());
+        CHECK(base.definition == b.to_string());
+    }
+}

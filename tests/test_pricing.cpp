@@ -399,3 +399,21 @@ TEST_CASE("properties: with exact roundings on divisible figures, post-money = p
         CHECK(r.not_converted() == 0_usd);
     }
 }
+
+TEST_CASE("a pool target with a huge denominator: the exact path where 128-bit products do not fit") {
+    // t = 15% + 1/10^30: t x V does not fit 128 bits as integers, but every fraction does.
+    const fraction big_den(fr::fraction::rep(1), fr::fraction::rep(1'000'000'000'000'000LL) * 1'000'000'000'000'000LL);
+    const fraction t = fraction(15, 100) + big_den;
+    const priced_round r = priced_round_terms("A")
+                               .pre_money(20_M)
+                               .invest("Lead", 5_M)
+                               .option_pool(t, pool_placement::pre_money)
+                               .solve(common_only(10'000'000));
+    const fraction v(20'000'000'000LL);
+    const fraction post(25'000'000'000LL);
+    CHECK(r.exact_price_units() == (v - t * post) / fraction(10'000'000));
+    const std::int64_t s = r.new_shares().value();
+    const fraction increase = t * fraction(10'000'000 + s) / (fraction(1) - t);
+    CHECK(r.pool_increase() == share_count(static_cast<std::int64_t>(increase.round_to_integer(rounding::ceiling))));
+    CHECK(r.pool_ownership() >= t);
+}

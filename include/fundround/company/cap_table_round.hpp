@@ -26,11 +26,44 @@ FUNDROUND_BEGIN_NAMESPACE
 
 /// The fully diluted base of @p table on @p basis, for pricing a round: F0 = the basis's total,
 /// E = the unallocated pool shares the basis counts, named by the basis ("issued + granted
-/// options + unallocated pool + warrants"). O(size of the table).
+/// options + unallocated pool + warrants"). Equal to table.fully_diluted(basis).total() and
+/// .unallocated_pool(), from the table's per-class and per-pool totals: O(classes x pools +
+/// warrants) when every class converts 1:1, plus the holdings and grants of the classes that
+/// do not (converted one by one, rounded down, as fully_diluted() does).
 [[nodiscard]] inline pre_round_shares pre_round_shares_of(const cap_table& table,
                                                           const fully_diluted_basis& basis = fully_diluted_basis::full()) {
-    const fully_diluted_counts counts = table.fully_diluted(basis);
-    return {basis.to_string(), counts.total(), counts.unallocated_pool()};
+    const std::vector<share_class>& classes = table.classes();
+    const auto class_of = [&](const std::string& name) { return *table.class_index(name); };
+    const auto one_to_one = [&](std::size_t c) { return classes[c].conversion_ratio() == fraction(1); };
+    share_count total;
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        if (one_to_one(c)) {
+            total += table.issued_shares(classes[c].name());
+            continue;
+        }
+        for (const holding& h : table.holdings()) {
+            if (h.share_class == classes[c].name()) total += table.as_converted(c, h.shares);
+        }
+    }
+    share_count unallocated;
+    for (const option_pool& p : table.pools()) {
+        const std::size_t c = class_of(p.share_class);
+        if (basis.granted_options) {
+            if (one_to_one(c)) {
+                total += table.granted(p.name);
+            } else {
+                for (const option_grant& g : table.grants()) {
+                    if (g.pool == p.name) total += table.as_converted(c, g.shares);
+                }
+            }
+        }
+        if (basis.unallocated_pool) unallocated += table.as_converted(c, table.unallocated(p.name));
+    }
+    total += unallocated;
+    if (basis.warrants) {
+        for (const warrant& w : table.warrants()) total += table.as_converted(class_of(w.share_class), w.shares);
+    }
+    return {basis.to_string(), total, unallocated};
 }
 
 /// One holder across a round: fully diluted shares and ownership before and after.

@@ -25,12 +25,12 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -124,10 +124,7 @@ struct price_precision {
         return decimals > 3 ? fraction(1, p) : fraction(p);
     }
     /// @p units_per_share rounded to a multiple of step_units() by mode.
-    [[nodiscard]] fraction round(const fraction& units_per_share) const {
-        const fraction step = step_units();
-        return fraction((units_per_share / step).round_to_integer(mode)) * step;
-    }
+    [[nodiscard]] fraction round(const fraction& units_per_share) const;
 };
 
 /// One investor's purchase in a priced round.
@@ -424,11 +421,6 @@ private:
         if (price_currency_) return *price_currency_;
         return valuation_.currency();
     }
-    /// The effective existing pool the target counts.
-    static fraction counted_pool(const pre_round_shares& base, pool_target_basis b) {
-        return b == pool_target_basis::includes_existing_pool ? fraction(base.unallocated_pool.value()) : fraction();
-    }
-
     std::string name_;
     std::vector<price_basis> bases_;
     money valuation_;
@@ -445,47 +437,106 @@ private:
     rounding cash_mode_ = rounding::half_away_from_zero;
 };
 
+namespace detail {
+
+/// a * b on signed 128-bit integers, or empty if the product's magnitude reaches 2^127.
+[[nodiscard]] inline std::optional<int128> product_if_fits(int128 a, int128 b) {
+    uint128 m = 0;
+    if (mul_overflow(magnitude(a), magnitude(b), m) || m > int128_max_magnitude) return std::nullopt;
+    return signed_from((a < 0) != (b < 0), m);
+}
+
+/// a * b - c * d on signed 128-bit integers, or empty if an intermediate does not fit.
+[[nodiscard]] inline std::optional<int128> products_difference_if_fits(int128 a, int128 b, int128 c, int128 d) {
+    const auto x = product_if_fits(a, b);
+    const auto y = product_if_fits(c, d);
+    if (!x || !y) return std::nullopt;
+    // Both magnitudes are below 2^127: the difference fits unless the signs differ and it is huge.
+    if ((*x >= 0) == (*y >= 0)) return *x - *y;
+    const uint128 m = magnitude(*x) + magnitude(*y);
+    if (m > int128_max_magnitude) return std::nullopt;
+    return signed_from(*x < 0, m);
+}
+
+/// @p f x @p n rounded to an integer by @p mode: one 128-bit division when the product fits,
+/// the exact fraction product otherwise.
+[[nodiscard]] inline int128 times_rounded(const fraction& f, int128 n, rounding mode) {
+    if (const auto p = product_if_fits(f.numerator(), n)) return divide_rounded(*p, f.denominator(), mode);
+    return (f * fraction(n)).round_to_integer(mode);
+}
+
+/// @p n / @p f rounded to an integer by @p mode (f positive).
+[[nodiscard]] inline int128 over_rounded(int128 n, const fraction& f, rounding mode) {
+    if (const auto p = product_if_fits(n, f.denominator())) return divide_rounded(*p, f.numerator(), mode);
+    return (fraction(n) / f).round_to_integer(mode);
+}
+
+/// 10^k for 0 <= k <= 18.
+[[nodiscard]] constexpr std::int64_t power_of_ten(int k) noexcept {
+    std::int64_t p = 1;
+    for (int i = 0; i < k; ++i) p *= 10;
+    return p;
+}
+
+}  // namespace detail
+
+inline fraction price_precision::round(const fraction& units_per_share) const {
+    if (decimals >= 3) {
+        const std::int64_t scale = detail::power_of_ten(decimals - 3);
+        return fraction(detail::times_rounded(units_per_share, scale, mode), detail::int128(scale));
+    }
+    const std::int64_t scale = detail::power_of_ten(3 - decimals);
+    return fraction((units_per_share / fraction(scale)).round_to_integer(mode) * scale);
+}
+
 inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shares& base) const {
     std::vector<diagnostic> out = base.validate("base");
     const fundround::currency c = currency();
 
-    // New money.
-    fraction new_money;
-    bool money_ok = true;
-    if (investors_.empty()) {
-        out.push_back({"investors", "", "a priced round needs at least one investor"});
-        money_ok = false;
+    // Investors: one name each (exactly, and by holder_name_key: "SoftBank" = "Softbank "); the
+    // first of each key found by one sort of the positions, O(k log k).
+    const std::size_t k = investors_.size();
+    if (k == 0) out.push_back({"investors", "", "a priced round needs at least one investor"});
+    std::vector<std::string> keys;
+    keys.reserve(k);
+    for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
+    std::vector<std::size_t> first_of(k);
+    {
+        std::vector<std::size_t> order(k);
+        for (std::size_t i = 0; i < k; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+        for (std::size_t j = 0; j < k; ++j) {
+            first_of[order[j]] = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first_of[order[j - 1]] : order[j];
+        }
     }
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < investors_.size(); ++i) {
+    detail::int128 new_money = 0;
+    bool money_ok = k > 0;
+    for (std::size_t i = 0; i < k; ++i) {
         const auto& [who, amount] = investors_[i];
-        const std::string path = "investors[" + std::to_string(i) + "]";
-        const std::string key = holder_name_key(who);
-        if (key.empty()) {
-            out.push_back({path + ".name", "\"" + who + "\"", "must not be empty"});
-        } else {
-            const auto [it, fresh] = seen.emplace(key, i);
-            if (!fresh) {
-                const std::string& first = investors_[it->second].first;
-                out.push_back({path + ".name", "\"" + who + "\"",
-                               first == who ? "appears twice (also investors[" + std::to_string(it->second) + "])"
-                                            : "is the same investor as investors[" + std::to_string(it->second) +
-                                                  "] \"" + first + "\" but for case, spaces or punctuation: use one name"});
-            }
+        const auto path = [&] { return "investors[" + std::to_string(i) + "]"; };
+        if (keys[i].empty()) {
+            out.push_back({path() + ".name", "\"" + who + "\"", "must contain a letter or digit"});
+        } else if (first_of[i] != i) {
+            const std::string& first = investors_[first_of[i]].first;
+            const std::string at = "investors[" + std::to_string(first_of[i]) + "]";
+            out.push_back({path() + ".name", "\"" + who + "\"",
+                           first == who ? "appears twice (also " + at + ")"
+                                        : "is the same investor as " + at + " \"" + first +
+                                              "\" but for case, spaces or punctuation: use one name"});
         }
         if (amount.currency() != c) {
-            out.push_back({path + ".amount", format_full(amount), "must be in " + to_string(c) + " like the rest"});
+            out.push_back({path() + ".amount", format_full(amount), "must be in " + to_string(c) + " like the rest"});
             money_ok = false;
         } else if (!amount.is_positive()) {
-            out.push_back({path + ".amount", format_full(amount), "must be positive"});
+            out.push_back({path() + ".amount", format_full(amount), "must be positive"});
             money_ok = false;
         } else {
-            new_money += fraction(amount.units());
+            new_money += amount.units();
         }
     }
 
-    // The figure that fixes the price.
-    std::optional<fraction> q;  // the new money's fraction of T, when the terms fix it
+    // The figure that fixes the price, and with it the new money's fraction q of T: q = N / post.
+    std::optional<detail::int128> post;  // post-money in units, when the terms fix it
     if (bases_.empty()) {
         out.push_back({"price", "", "give one of pre_money, post_money, at_price or new_money_ownership"});
     } else if (bases_.size() > 1) {
@@ -500,7 +551,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                 } else if (!valuation_.is_positive()) {
                     out.push_back({"pre_money", format_full(valuation_), "must be positive"});
                 } else if (money_ok) {
-                    q = new_money / (fraction(valuation_.units()) + new_money);
+                    post = detail::int128(valuation_.units()) + new_money;
                 }
                 break;
             case price_basis::post_money:
@@ -508,12 +559,12 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                     out.push_back({"post_money", format_full(valuation_), "must be in " + to_string(c)});
                 } else if (!valuation_.is_positive()) {
                     out.push_back({"post_money", format_full(valuation_), "must be positive"});
-                } else if (money_ok && fraction(valuation_.units()) <= new_money) {
+                } else if (money_ok && detail::int128(valuation_.units()) <= new_money) {
                     out.push_back({"post_money", format_full(valuation_),
                                    "must exceed the new money " +
-                                       format_full(money::from_units(detail::narrow(new_money.numerator(), "new money"), c))});
+                                       format_full(money::from_units(detail::narrow(new_money, "new money"), c))});
                 } else if (money_ok) {
-                    q = new_money / fraction(valuation_.units());
+                    post = detail::int128(valuation_.units());
                 }
                 break;
             case price_basis::price_per_share:
@@ -527,23 +578,36 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                 if (ownership_.sign() <= 0 || ownership_ >= fraction(1)) {
                     out.push_back({"new_money_ownership", detail::fraction_text(ownership_),
                                    "must be above 0% and below 100%"});
-                } else {
-                    q = ownership_;
                 }
                 break;
         }
     }
 
-    // The pool.
+    // The pool: below 100%, and below 100% together with the new money: t + q < 1, that is
+    // t.num x post < t.den x (post - N) (all positive), in integers when the products fit.
     if (pool_target_) {
         const fraction& t = *pool_target_;
+        const bool own = bases_.size() == 1 && bases_.front() == price_basis::new_money_ownership;
         if (t.sign() < 0 || t >= fraction(1)) {
             out.push_back({"option_pool.target", detail::fraction_text(t), "must be at least 0% and below 100%"});
-        } else if (q && t + *q >= fraction(1)) {
-            out.push_back({"option_pool.target", detail::fraction_text(t),
-                           "with the new money's " + detail::fraction_text(*q) +
-                               " of the post-money it leaves nothing for the holders before the round: the "
-                               "two together must be below 100%"});
+        } else if (post || (own && ownership_.sign() > 0 && ownership_ < fraction(1))) {
+            bool too_much = false;
+            const fraction q = own ? ownership_ : fraction();
+            if (own) {
+                too_much = t + q >= fraction(1);
+            } else if (const auto d = detail::products_difference_if_fits(t.numerator(), *post, t.denominator(),
+                                                                           *post - new_money)) {
+                too_much = *d >= 0;
+            } else {
+                too_much = t + fraction(new_money) / fraction(*post) >= fraction(1);
+            }
+            if (too_much) {
+                const fraction share = own ? q : fraction(new_money) / fraction(*post);
+                out.push_back({"option_pool.target", detail::fraction_text(t),
+                               "with the new money's " + detail::fraction_text(share) +
+                                   " of the post-money it leaves nothing for the holders before the round: the "
+                                   "two together must be below 100%"});
+            }
         }
     }
     if (precision_ && (precision_->decimals < 0 || precision_->decimals > price_precision::max_decimals)) {
@@ -560,49 +624,50 @@ inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base
 
     const fundround::currency c = currency();
     const price_basis basis = bases_.front();
-    fraction n;  // new money, units
-    for (const auto& inv : investors_) n += fraction(inv.second.units());
-    const fraction f0(base.fully_diluted.value());
-    const fraction e = counted_pool(base, target_basis_);
-    const fraction one(1);
+    detail::int128 n = 0;  // new money, units
+    for (const auto& inv : investors_) n += inv.second.units();
+    const std::int64_t f0 = base.fully_diluted.value();
+    const std::int64_t e =
+        target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : std::int64_t{0};
+    const bool pool = pool_target_.has_value() && pool_target_->sign() > 0;
 
     // 1. The exact price, in closed form.
     std::optional<money> stated_pre;
-    fraction v;  // pre-money, units (pre/post-money bases)
-    if (basis == price_basis::pre_money) {
-        stated_pre = valuation_;
-        v = fraction(valuation_.units());
-    } else if (basis == price_basis::post_money) {
-        stated_pre = valuation_ - money::from_units(detail::narrow(n.numerator(), "new money"), c);
-        v = fraction(stated_pre->units());
+    if (basis == price_basis::pre_money) stated_pre = valuation_;
+    if (basis == price_basis::post_money) {
+        stated_pre = money::from_units(valuation_.units() - detail::narrow(n, "new money"), c);
     }
     fraction exact;
-    const bool pool = pool_target_.has_value() && pool_target_->sign() > 0;
     switch (basis) {
         case price_basis::pre_money:
         case price_basis::post_money: {
-            exact = v / f0;  // no pool, or a pool in the post-money: P = V / F0
+            const detail::int128 v = stated_pre->units();
+            exact = fraction(v, detail::int128(f0));  // no pool, or a pool in the post-money: P = V / F0
             if (pool && placement_ == pool_placement::pre_money) {
-                // The shuffle: T = (F0 - E) / (1 - t - q); P = (V + N) / T = (V - t (V + N)) / (F0 - E).
+                // The shuffle: P = (V - t (V + N)) / (F0 - E), unless the existing pool already
+                // meets the target, which is exactly when that is not below V / F0.
                 const fraction& t = *pool_target_;
-                const fraction q = n / (v + n);
-                const fraction total = (f0 - e) / (one - t - q);
-                if (t * total >= e) exact = (v - t * (v + n)) / (f0 - e);
-                // else the existing pool already meets the target: no top-up, P = V / F0.
+                const auto num = detail::products_difference_if_fits(t.denominator(), v, t.numerator(), v + n);
+                const auto den = detail::product_if_fits(t.denominator(), detail::int128(f0 - e));
+                const fraction shuffle = num && den ? fraction(*num, *den)
+                                                    : (fraction(v) - t * fraction(v + n)) / fraction(f0 - e);
+                if (shuffle < exact) exact = shuffle;
             }
             break;
         }
         case price_basis::price_per_share: exact = price_; break;
         case price_basis::new_money_ownership: {
             // The new money holds o of T: without a pool T = F0 / (1 - o); with a target t
-            // (wherever it sits) T = (F0 - E) / (1 - t - o). P = N / (o T).
+            // (wherever it sits) T = (F0 - E) / (1 - t - o), unless the existing pool already
+            // meets the target. P = N / (o T).
             const fraction& o = ownership_;
-            fraction total = f0 / (one - o);
+            const fraction one(1);
+            fraction total = fraction(f0) / (one - o);
             if (pool) {
-                const fraction with_pool = (f0 - e) / (one - *pool_target_ - o);
-                if (*pool_target_ * with_pool >= e) total = with_pool;
+                const fraction with_pool = fraction(f0 - e) / (one - *pool_target_ - o);
+                if (*pool_target_ * with_pool >= fraction(e)) total = with_pool;
             }
-            exact = n / (o * total);
+            exact = fraction(n) / (o * total);
             break;
         }
     }
@@ -634,26 +699,36 @@ inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base
     r.pool_target_ = pool_target_;
     r.placement_ = placement_;
     r.target_basis_ = target_basis_;
-    r.new_money_ = money::zero(c);
-    r.not_converted_ = money::zero(c);
     r.investments_.reserve(investors_.size());
+    detail::int128 new_shares = 0;
+    money::rep not_converted = 0;
     for (const auto& [who, amount] : investors_) {
-        const fraction exact_shares = fraction(amount.units()) / r.price_;
-        const share_count s(detail::narrow(exact_shares.round_to_integer(share_mode_), "shares issued"));
-        const fraction cost = r.price_ * fraction(s.value());
-        const money paid = money::from_units(detail::narrow(cost.round_to_integer(cash_mode_), "cost of shares"), c);
+        const share_count s(detail::narrow(detail::over_rounded(amount.units(), r.price_, share_mode_), "shares issued"));
+        const money paid = money::from_units(
+            detail::narrow(detail::times_rounded(r.price_, s.value(), cash_mode_), "cost of shares"), c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
-        r.new_money_ += amount;
-        r.new_shares_ += s;
-        r.not_converted_ += amount - paid;
+        new_shares += s.value();
+        not_converted = detail::money_add(not_converted, (amount - paid).units());
     }
+    r.new_money_ = money::from_units(detail::narrow(n, "new money"), c);
+    r.new_shares_ = share_count(detail::narrow(new_shares, "new shares"));
+    r.not_converted_ = money::from_units(not_converted, c);
     if (pool) {
         // The pool after the round is t of the actual T = F0 + increase + S:
-        // increase = (t (F0 + S) - E) / (1 - t), rounded by the pool mode.
+        // increase = (t (F0 + S) - E) / (1 - t) = (a (F0 + S) - b E) / (b - a) for t = a / b.
         const fraction& t = *pool_target_;
-        const fraction increase = (t * (f0 + fraction(r.new_shares_.value())) - e) / (one - t);
-        if (increase.sign() > 0) {
-            r.pool_increase_ = share_count(detail::narrow(increase.round_to_integer(pool_mode_), "pool increase"));
+        const detail::int128 counted = detail::int128(f0) + new_shares;
+        const auto num = detail::products_difference_if_fits(t.numerator(), counted, t.denominator(), e);
+        const auto den = t.denominator() - t.numerator();
+        if (num) {
+            if (*num > 0) {
+                r.pool_increase_ = share_count(detail::narrow(detail::divide_rounded(*num, den, pool_mode_), "pool increase"));
+            }
+        } else {
+            const fraction increase = (t * fraction(counted) - fraction(e)) / (fraction(1) - t);
+            if (increase.sign() > 0) {
+                r.pool_increase_ = share_count(detail::narrow(increase.round_to_integer(pool_mode_), "pool increase"));
+            }
         }
     }
     r.post_shares_ = base.fully_diluted + r.pool_increase_ + r.new_shares_;
