@@ -7,12 +7,13 @@
 // pre-money (the shuffle), price rounded to $0.0001 half-even, shares rounded down, pool up.
 //
 //   price/n      the library: pre_round_shares_of(table) (the fully diluted count on the full
-//                basis) + priced_round_terms::solve() — price, pool increase, shares per
-//                investor. Expected O(n) (the count), the solve O(investors).
+//                basis, from the table's per-class and per-pool totals) + priced_round_terms::
+//                solve() — validation, price, pool increase, shares and cost per investor.
+//                Independent of n (the totals are kept by the table); O(investors).
 //   hand/n       the most direct hand-written computation of the same figures from the same
-//                table: one loop summing holdings, grants and the pool's unallocated shares,
-//                then the closed form in __int128 with the same roundings. Checked equal to the
-//                library's figures before timing.
+//                table: F0 and E from its per-class and per-pool totals (issued_shares, granted,
+//                unallocated), then the closed form in __int128 with the same roundings. Checked
+//                equal to the library's figures before timing.
 //   paired/n     both in the same loop, interleaved, each timed with steady_clock; counters
 //                lib_ns, hand_ns and ratio = lib / hand (goal <= 3x).
 //   apply/n      cap_table_round::apply_to(): the pricing plus the new cap table (a builder
@@ -100,14 +101,11 @@ wide round_half_even(wide a, wide b) {
     return q;
 }
 
-// The same round by hand: F0 and E from the table's public lists, then the closed form.
+// The same round by hand: F0 and E from the table's per-class and per-pool totals (this table
+// has one class, converting 1:1, and one pool), then the closed form.
 hand_figures by_hand(const cap_table& t, const std::int64_t* amounts) {
-    wide f0 = 0;
-    for (const holding& h : t.holdings()) f0 += h.shares.value();
-    wide granted = 0;
-    for (const option_grant& g : t.grants()) granted += g.shares.value();
-    const wide e = t.pools()[0].authorized.value() - granted;
-    f0 += granted + e;
+    const wide e = t.unallocated("Plan").value();
+    const wide f0 = static_cast<wide>(t.issued_shares("Common").value()) + t.granted("Plan").value() + e;
     const wide v = static_cast<wide>(f0) * 1000;  // $1 per share, in units
     const wide n = static_cast<wide>(amounts[0]) + amounts[1] + amounts[2];
     // P = (V - t (V + N)) / (F0 - E) with t = 15/100; in $0.0001 steps: x 10.

@@ -26,6 +26,7 @@
 #include <fundround/numeric/shares.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -458,16 +459,31 @@ namespace detail {
     return signed_from(*x < 0, m);
 }
 
+/// @p num / @p den rounded by @p mode: one 64-bit division when both magnitudes fit 64 bits (the
+/// usual case for money units and share counts), divide_rounded() otherwise.
+[[nodiscard]] inline int128 quotient_rounded(int128 num, int128 den, rounding mode) {
+    const uint128 n = magnitude(num);
+    const uint128 d = magnitude(den);
+    if ((n >> 64) != 0 || (d >> 64) != 0 || d == 0) return divide_rounded(num, den, mode);
+    const auto n64 = static_cast<std::uint64_t>(n);
+    const auto d64 = static_cast<std::uint64_t>(d);
+    std::uint64_t q = n64 / d64;
+    const std::uint64_t r = n64 - q * d64;
+    const bool negative = (num < 0) != (den < 0);
+    if (round_increment(q, r, d64, negative, mode)) ++q;  // q < 2^64 - 1 when r > 0
+    return signed_from(negative, uint128(q));
+}
+
 /// @p f x @p n rounded to an integer by @p mode: one 128-bit division when the product fits,
 /// the exact fraction product otherwise.
 [[nodiscard]] inline int128 times_rounded(const fraction& f, int128 n, rounding mode) {
-    if (const auto p = product_if_fits(f.numerator(), n)) return divide_rounded(*p, f.denominator(), mode);
+    if (const auto p = product_if_fits(f.numerator(), n)) return quotient_rounded(*p, f.denominator(), mode);
     return (f * fraction(n)).round_to_integer(mode);
 }
 
 /// @p n / @p f rounded to an integer by @p mode (f positive).
 [[nodiscard]] inline int128 over_rounded(int128 n, const fraction& f, rounding mode) {
-    if (const auto p = product_if_fits(n, f.denominator())) return divide_rounded(*p, f.numerator(), mode);
+    if (const auto p = product_if_fits(n, f.denominator())) return quotient_rounded(*p, f.numerator(), mode);
     return (fraction(n) / f).round_to_integer(mode);
 }
 
@@ -493,22 +509,37 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     std::vector<diagnostic> out = base.validate("base");
     const fundround::currency c = currency();
 
-    // Investors: one name each (exactly, and by holder_name_key: "SoftBank" = "Softbank "); the
-    // first of each key found by one sort of the positions, O(k log k).
+    // Investors: one name each (exactly, and by holder_name_key: "SoftBank" = "Softbank "). The
+    // first investor of each key: pairwise for a few investors, else one sort, O(k log k).
     const std::size_t k = investors_.size();
     if (k == 0) out.push_back({"investors", "", "a priced round needs at least one investor"});
     std::vector<std::string> keys;
     keys.reserve(k);
     for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
-    std::vector<std::size_t> first_of(k);
-    {
+    constexpr std::size_t few = 16;
+    std::array<std::size_t, few> first_few{};
+    std::vector<std::size_t> first_many;
+    if (k <= few) {
+        for (std::size_t i = 0; i < k; ++i) {
+            first_few[i] = i;
+            for (std::size_t j = 0; j < i; ++j) {
+                if (keys[j] == keys[i]) {
+                    first_few[i] = j;
+                    break;
+                }
+            }
+        }
+    } else {
         std::vector<std::size_t> order(k);
         for (std::size_t i = 0; i < k; ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t x, std::size_t y) { return keys[x] < keys[y] || (keys[x] == keys[y] && x < y); });
+        first_many.resize(k);
         for (std::size_t j = 0; j < k; ++j) {
-            first_of[order[j]] = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first_of[order[j - 1]] : order[j];
+            first_many[order[j]] = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first_many[order[j - 1]] : order[j];
         }
     }
+    const auto first_of = [&](std::size_t i) { return k <= few ? first_few[i] : first_many[i]; };
     detail::int128 new_money = 0;
     bool money_ok = k > 0;
     for (std::size_t i = 0; i < k; ++i) {
@@ -516,9 +547,9 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         const auto path = [&] { return "investors[" + std::to_string(i) + "]"; };
         if (keys[i].empty()) {
             out.push_back({path() + ".name", "\"" + who + "\"", "must contain a letter or digit"});
-        } else if (first_of[i] != i) {
-            const std::string& first = investors_[first_of[i]].first;
-            const std::string at = "investors[" + std::to_string(first_of[i]) + "]";
+        } else if (first_of(i) != i) {
+            const std::string& first = investors_[first_of(i)].first;
+            const std::string at = "investors[" + std::to_string(first_of(i)) + "]";
             out.push_back({path() + ".name", "\"" + who + "\"",
                            first == who ? "appears twice (also " + at + ")"
                                         : "is the same investor as " + at + " \"" + first +
@@ -642,17 +673,29 @@ inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base
         case price_basis::pre_money:
         case price_basis::post_money: {
             const detail::int128 v = stated_pre->units();
-            exact = fraction(v, detail::int128(f0));  // no pool, or a pool in the post-money: P = V / F0
+            // No pool, or a pool in the post-money: P = V / F0. With the pool in the pre-money
+            // (the shuffle): P = (V - t (V + N)) / (F0 - E) = num / den, unless the existing pool
+            // already meets the target, which is exactly when that is not below V / F0.
+            bool shuffle = false;
             if (pool && placement_ == pool_placement::pre_money) {
-                // The shuffle: P = (V - t (V + N)) / (F0 - E), unless the existing pool already
-                // meets the target, which is exactly when that is not below V / F0.
                 const fraction& t = *pool_target_;
                 const auto num = detail::products_difference_if_fits(t.denominator(), v, t.numerator(), v + n);
                 const auto den = detail::product_if_fits(t.denominator(), detail::int128(f0 - e));
-                const fraction shuffle = num && den ? fraction(*num, *den)
-                                                    : (fraction(v) - t * fraction(v + n)) / fraction(f0 - e);
-                if (shuffle < exact) exact = shuffle;
+                const auto cross = num && den ? detail::products_difference_if_fits(*num, f0, v, *den) : std::nullopt;
+                if (cross) {  // num / den < v / f0, compared without reducing either
+                    if (*cross < 0) {
+                        exact = fraction(*num, *den);
+                        shuffle = true;
+                    }
+                } else {
+                    const fraction candidate = (fraction(v) - t * fraction(v + n)) / fraction(f0 - e);
+                    if (candidate < fraction(v, detail::int128(f0))) {
+                        exact = candidate;
+                        shuffle = true;
+                    }
+                }
             }
+            if (!shuffle) exact = fraction(v, detail::int128(f0));
             break;
         }
         case price_basis::price_per_share: exact = price_; break;
@@ -722,7 +765,7 @@ inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base
         const auto den = t.denominator() - t.numerator();
         if (num) {
             if (*num > 0) {
-                r.pool_increase_ = share_count(detail::narrow(detail::divide_rounded(*num, den, pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(detail::quotient_rounded(*num, den, pool_mode_), "pool increase"));
             }
         } else {
             const fraction increase = (t * fraction(counted) - fraction(e)) / (fraction(1) - t);
