@@ -204,8 +204,8 @@ void bm_apply(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(bm_price)->Name("price")->RangeMultiplier(10)->Range(100, 1'000'000)->Complexity(benchmark::oN);
-BENCHMARK(bm_hand)->Name("hand")->RangeMultiplier(10)->Range(100, 1'000'000)->Complexity(benchmark::oN);
+BENCHMARK(bm_price)->Name("price")->RangeMultiplier(10)->Range(100, 1'000'000)->Complexity(benchmark::o1);
+BENCHMARK(bm_hand)->Name("hand")->RangeMultiplier(10)->Range(100, 1'000'000)->Complexity(benchmark::o1);
 BENCHMARK(bm_paired)->Name("paired")->RangeMultiplier(10)->Range(100, 1'000'000);
 BENCHMARK(bm_apply)->Name("apply")->RangeMultiplier(10)->Range(100, 1'000'000)->Complexity(benchmark::oNLogN)
     ->Unit(benchmark::kMillisecond);

@@ -3,7 +3,7 @@
 /// post-money, a price or a target ownership, on a named fully diluted base; an option pool
 /// top-up solved in closed form; every rounding named and its effect reported.
 ///
-/// Notation (shared/DOMAIN.md): `F0` fully diluted shares before the round on a named
+/// Notation: `F0` fully diluted shares before the round on a named
 /// definition, `E` its unallocated pool, `V` pre-money, `N` new money, `P` price per share, `T`
 /// post-money fully diluted shares, `t` the pool target as a fraction of `T`, `q = N / (V + N)`.
 /// Pool in the pre-money (the "option pool shuffle"): `T = (F0 - E) / (1 - t - q)` and
@@ -400,10 +400,10 @@ public:
     /// The round solved on @p base, or every problem found. Throws only for arithmetic that
     /// does not fit (overflow_error) or a rounding::exact mode that meets an inexact figure
     /// (inexact_error).
-    [[nodiscard]] pricing_result try_solve(const pre_round_shares& base) const;
+    [[nodiscard]] pricing_result try_solve(pre_round_shares base) const;
     /// The round solved on @p base; throws validation_error listing every problem.
-    [[nodiscard]] priced_round solve(const pre_round_shares& base) const {
-        pricing_result r = try_solve(base);
+    [[nodiscard]] priced_round solve(pre_round_shares base) const {
+        pricing_result r = try_solve(std::move(base));
         if (!r.ok()) {
             throw validation_error("priced round \"" + name_ + "\" is invalid", std::move(r.problems));
         }
@@ -516,6 +516,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     std::vector<std::string> keys;
     keys.reserve(k);
     for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
+    const auto key = [&](std::size_t i) -> const std::string& { return keys[i]; };
     constexpr std::size_t few = 16;
     std::array<std::size_t, few> first_few{};
     std::vector<std::size_t> first_many;
@@ -523,7 +524,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         for (std::size_t i = 0; i < k; ++i) {
             first_few[i] = i;
             for (std::size_t j = 0; j < i; ++j) {
-                if (keys[j] == keys[i]) {
+                if (key(j) == key(i)) {
                     first_few[i] = j;
                     break;
                 }
@@ -533,10 +534,10 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         std::vector<std::size_t> order(k);
         for (std::size_t i = 0; i < k; ++i) order[i] = i;
         std::sort(order.begin(), order.end(),
-                  [&](std::size_t x, std::size_t y) { return keys[x] < keys[y] || (keys[x] == keys[y] && x < y); });
+                  [&](std::size_t x, std::size_t y) { return key(x) < key(y) || (key(x) == key(y) && x < y); });
         first_many.resize(k);
         for (std::size_t j = 0; j < k; ++j) {
-            first_many[order[j]] = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first_many[order[j - 1]] : order[j];
+            first_many[order[j]] = j > 0 && key(order[j]) == key(order[j - 1]) ? first_many[order[j - 1]] : order[j];
         }
     }
     const auto first_of = [&](std::size_t i) { return k <= few ? first_few[i] : first_many[i]; };
@@ -545,7 +546,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     for (std::size_t i = 0; i < k; ++i) {
         const auto& [who, amount] = investors_[i];
         const auto path = [&] { return "investors[" + std::to_string(i) + "]"; };
-        if (keys[i].empty()) {
+        if (key(i).empty()) {
             out.push_back({path() + ".name", "\"" + who + "\"", "must contain a letter or digit"});
         } else if (first_of(i) != i) {
             const std::string& first = investors_[first_of(i)].first;
@@ -648,7 +649,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     return out;
 }
 
-inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base) const {
+inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const {
     pricing_result result;
     result.problems = validate(base);
     if (!result.problems.empty()) return result;
@@ -725,7 +726,6 @@ inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base
     r.name_ = name_;
     r.basis_ = basis;
     r.currency_ = c;
-    r.base_ = base;
     r.exact_price_ = exact;
     r.precision_ = precision_;
     r.price_ = precision_ ? precision_->round(exact) : exact;
@@ -775,6 +775,7 @@ inline pricing_result priced_round_terms::try_solve(const pre_round_shares& base
         }
     }
     r.post_shares_ = base.fully_diluted + r.pool_increase_ + r.new_shares_;
+    r.base_ = std::move(base);
     result.round = std::move(r);
     return result;
 }
