@@ -90,6 +90,8 @@ TEST_CASE("cap table: the 51percent.com glossary example, 60/20/20 of 10M fully 
     CHECK(ig.total() == sh(8'500'000));
     CHECK(ig.by_pool() == std::vector<share_count>{sh(0)});
     CHECK(ig.holder_ownership(3) == fraction(1, 17));
+    CHECK(ig != fd);
+    CHECK(t.fully_diluted(fully_diluted_basis::full()) == fd);
     CHECK_THROWS_AS((void)fd.holder_ownership(4), invalid_argument_error);
     CHECK_THROWS_AS((void)t.ownership(holder_id("nobody")), invalid_argument_error);
     CHECK_THROWS_AS((void)t.issued_shares("Series Z"), invalid_argument_error);
@@ -248,6 +250,13 @@ TEST_CASE("cap_table_builder: the same holder twice in a class is reported; decl
                                           .validate();
     CHECK(d == std::vector<diagnostic>{{"holdings[1]", "\"a\" in \"Common\"",
                                         "the holder appears twice in this class (also holdings[0]); state one holding"}});
+    CHECK(cap_table_builder()
+              .add(holder::employee("js1", "John Smith"))
+              .declare_distinct(holder_id("js1"), holder_id("jz"))
+              .declare_distinct(holder_id("js1"), holder_id("js1"))
+              .validate() ==
+          std::vector<diagnostic>{{"declared_distinct[0]", "\"jz\"", "is not a holder on the cap table"},
+                                  {"declared_distinct[1]", "\"js1\"", "declares a holder distinct from itself"}});
     CHECK(cap_table_builder()
               .add(holder::employee("js1", "John Smith"))
               .add(holder::employee("js2", "John Smith"))

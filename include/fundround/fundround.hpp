@@ -1,7 +1,7 @@
 /// @file fundround.hpp
 /// @brief Umbrella header: includes every public fundround header — the core (core.hpp) and the
 /// opt-in parts: printing (io/), money parsing, odds, discounting and net flows, and the company
-/// layer (company/: holders, share classes, cap tables). All but
+/// layer (company/: holders, share classes, cap tables, secondaries, pro-rata rights). All but
 /// io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -16,6 +16,9 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>
 #include <fundround/company/cap_table.hpp>
+#include <fundround/company/secondary.hpp>
+#include <fundround/company/pro_rata.hpp>
+#include <fundround/io/cap_table_report.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/company/pricing_report.hpp>
 #include <fundround/company/tranched_issuance.hpp>

@@ -66,6 +66,16 @@ class fully_diluted_counts;
 class cap_table;
 struct cap_table_result;
 class cap_table_builder;
+struct valuation_mark;
+struct share_transfer;
+struct secondary_result;
+class secondary_sale;
+struct tendered_shares;
+struct tender_result;
+class tender_offer;
+struct pro_rata_entitlement;
+class pro_rata_offer;
+struct cap_table_report_options;
 
 enum class rounding;
 enum class investor_kind;

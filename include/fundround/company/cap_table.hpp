@@ -174,6 +174,15 @@ public:
     /// Pool @p index's unallocated shares as an exact fraction of the total.
     [[nodiscard]] fraction pool_ownership(std::size_t index) const { return share_of(by_pool_, index, "pool"); }
 
+    /// True if the basis and every count are equal.
+    [[nodiscard]] friend bool operator==(const fully_diluted_counts& a, const fully_diluted_counts& b) {
+        return a.basis_ == b.basis_ && a.total_ == b.total_ && a.issued_ == b.issued_ && a.granted_ == b.granted_ &&
+               a.unallocated_ == b.unallocated_ && a.warrants_ == b.warrants_ && a.by_holder_ == b.by_holder_ &&
+               a.by_class_ == b.by_class_ && a.by_pool_ == b.by_pool_;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const fully_diluted_counts& a, const fully_diluted_counts& b) { return !(a == b); }
+
 private:
     friend class cap_table;
 
@@ -268,7 +277,8 @@ public:
         const std::size_t p = require_pool(pool_name);
         return pools_[p].authorized - pool_granted_[p];
     }
-    /// Issued shares of class @p class_name held by @p id (0 if none), not converted.
+    /// Issued shares of class @p class_name held by @p id (0 if none), not converted. Linear in
+    /// the number of holdings.
     [[nodiscard]] share_count shares_of(const holder_id& id, std::string_view class_name) const {
         const std::size_t c = require_class(class_name);
         const auto h = holder_index(id);
@@ -285,7 +295,8 @@ public:
     /// issued on conversion; with ratio 1 nothing is rounded.
     [[nodiscard]] fully_diluted_counts fully_diluted(const fully_diluted_basis& basis = fully_diluted_basis::full()) const;
 
-    /// Holder @p id's fully diluted shares on @p basis over the total: an exact fraction.
+    /// Holder @p id's fully diluted shares on @p basis over the total: an exact fraction. Computes
+    /// fully_diluted(@p basis), O(n): for many holders call that once and use holder_ownership().
     [[nodiscard]] fraction ownership(const holder_id& id,
                                      const fully_diluted_basis& basis = fully_diluted_basis::full()) const {
         const auto i = holder_index(id);
@@ -420,6 +431,13 @@ public:
         }
         return holding(who, share_class, shares);
     }
+    /// The holdings as they stand in the builder.
+    [[nodiscard]] const std::vector<fundround::holding>& holdings() const noexcept { return holdings_; }
+    /// Replaces every holding by @p all (to apply many changes at once, in linear time).
+    cap_table_builder& set_holdings(std::vector<fundround::holding> all) {
+        holdings_ = std::move(all);
+        return *this;
+    }
     /// Removes @p shares of class @p share_class from @p who's holding (a sale, a repurchase);
     /// the holding disappears at 0. Holding fewer shares is reported by build().
     cap_table_builder& remove(const holder_id& who, const std::string& share_class, share_count shares) {
@@ -504,6 +522,19 @@ inline cap_table_result cap_table_builder::try_build() const {
         if (it == order.end() || holders_[*it].id() != id) return std::nullopt;
         return *it;
     };
+    for (std::size_t i = 0; i < distinct_.size(); ++i) {
+        const auto& [first, second] = distinct_[i];
+        for (const holder_id* id : {&first, &second}) {
+            if (!find_holder(*id)) {
+                out.push_back({company_field("declared_distinct", i), detail::quoted_text(id->str()),
+                               "is not a holder on the cap table"});
+            }
+        }
+        if (first == second) {
+            out.push_back({company_field("declared_distinct", i), detail::quoted_text(first.str()),
+                           "declares a holder distinct from itself"});
+        }
+    }
     // Classes: each valid, names unique (exactly and by key), prices in the table's currency.
     std::unordered_map<std::string, std::uint32_t> class_at;
     std::unordered_map<std::string, std::size_t> class_key_at;
@@ -519,12 +550,12 @@ inline cap_table_result cap_table_builder::try_build() const {
         }
         const std::string key = holder_name_key(c.name());
         if (class_at.count(c.name()) != 0) {
-            out.push_back({company_field("classes", i, "name"), detail::quoted(c.name()),
+            out.push_back({company_field("classes", i, "name"), detail::quoted_text(c.name()),
                            "duplicates " + company_field("classes", class_at[c.name()]) + "; a class appears once"});
         } else if (!key.empty() && class_key_at.count(key) != 0) {
-            out.push_back({company_field("classes", i, "name"), detail::quoted(c.name()),
+            out.push_back({company_field("classes", i, "name"), detail::quoted_text(c.name()),
                            "nearly duplicates " + company_field("classes", class_key_at[key]) + " " +
-                               detail::quoted(classes_[class_key_at[key]].name()) + "; use one name"});
+                               detail::quoted_text(classes_[class_key_at[key]].name()) + "; use one name"});
         } else {
             class_at.emplace(c.name(), static_cast<std::uint32_t>(i));
             class_key_at.emplace(key, i);
@@ -536,10 +567,10 @@ inline cap_table_result cap_table_builder::try_build() const {
         return it->second;
     };
     const auto unknown_class = [&](const std::string& field, const std::string& name) {
-        out.push_back({field, detail::quoted(name), "is not a share class on the cap table"});
+        out.push_back({field, detail::quoted_text(name), "is not a share class on the cap table"});
     };
     const auto unknown_holder = [&](const std::string& field, const holder_id& id) {
-        out.push_back({field, detail::quoted(id.str()), "is not a holder on the cap table"});
+        out.push_back({field, detail::quoted_text(id.str()), "is not a holder on the cap table"});
     };
     const auto check_positive = [&](const std::string& field, share_count s) {
         if (s.value() <= 0) out.push_back({field, std::to_string(s.value()), "must be positive"});
@@ -570,9 +601,9 @@ inline cap_table_result cap_table_builder::try_build() const {
     for (std::size_t i = 0; i < pools_.size(); ++i) {
         const option_pool& p = pools_[i];
         if (holder_name_key(p.name).empty()) {
-            out.push_back({company_field("pools", i, "name"), detail::quoted(p.name), "must contain a letter or digit"});
+            out.push_back({company_field("pools", i, "name"), detail::quoted_text(p.name), "must contain a letter or digit"});
         } else if (pool_at.count(p.name) != 0) {
-            out.push_back({company_field("pools", i, "name"), detail::quoted(p.name),
+            out.push_back({company_field("pools", i, "name"), detail::quoted_text(p.name),
                            "duplicates " + company_field("pools", pool_at[p.name]) + "; a pool appears once"});
         } else {
             pool_at.emplace(p.name, static_cast<std::uint32_t>(i));
@@ -618,7 +649,7 @@ inline cap_table_result cap_table_builder::try_build() const {
             const fundround::holding& h = holdings_[by_key[j]];
             twice.push_back({by_key[j],
                              {company_field("holdings", by_key[j]),
-                              detail::quoted(h.holder.str()) + " in " + detail::quoted(h.share_class),
+                              detail::quoted_text(h.holder.str()) + " in " + detail::quoted_text(h.share_class),
                               "the holder appears twice in this class (also " +
                                   company_field("holdings", by_key[first]) + "); state one holding"}});
         }
@@ -635,7 +666,7 @@ inline cap_table_result cap_table_builder::try_build() const {
         const auto pool = pool_at.find(g.pool);
         if (!who) unknown_holder(company_field("grants", k, "holder"), g.holder);
         if (pool == pool_at.end()) {
-            out.push_back({company_field("grants", k, "pool"), detail::quoted(g.pool), "is not an option pool on the cap table"});
+            out.push_back({company_field("grants", k, "pool"), detail::quoted_text(g.pool), "is not an option pool on the cap table"});
         }
         check_positive(company_field("grants", k, "shares"), g.shares);
         check_price(company_field("grants", k, "exercise_price"), g.exercise_price);

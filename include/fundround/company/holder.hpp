@@ -38,7 +38,7 @@ namespace detail {
 }
 
 /// Text of @p text in double quotes, for a diagnostic's value ("\"SoftBank \"").
-[[nodiscard]] inline std::string quoted(std::string_view text) {
+[[nodiscard]] inline std::string quoted_text(std::string_view text) {
     std::string out = "\"";
     out += text;
     out += '"';
@@ -168,21 +168,25 @@ private:
     return key;
 }
 
-/// Every problem with a list of holders, in one pass over a sorted index (O(n log n)):
-/// an empty id or name, an id that appears twice (an exact duplicate: rejected), and two holders
-/// whose names have the same holder_name_key() (a near-duplicate, or the same name under two
-/// ids) unless the pair is in @p declared_distinct. Fields are "holders[i].id" / "holders[i].name".
-[[nodiscard]] inline std::vector<diagnostic> validate_holders(
-    const std::vector<holder>& holders,
-    const std::vector<std::pair<holder_id, holder_id>>& declared_distinct = {}) {
+namespace detail {
+
+/// validate_holders() for holders of which the first @p added_from were valid before: only
+/// problems of holders[added_from...] are reported, those named "<list>[i - added_from]"
+/// (e.g. "new_buyers[0].name"); earlier holders keep their "holders[i]" name in the rules.
+[[nodiscard]] inline std::vector<diagnostic> check_holders(
+    const std::vector<holder>& holders, const std::vector<std::pair<holder_id, holder_id>>& declared_distinct,
+    std::string_view list, std::size_t added_from) {
+    const auto name_of = [&](std::size_t i, std::string_view member = {}) {
+        return i < added_from ? company_field("holders", i, member) : company_field(list, i - added_from, member);
+    };
     std::vector<diagnostic> out;
     const std::size_t n = holders.size();
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = added_from; i < n; ++i) {
         if (holders[i].id().empty()) {
-            out.push_back({detail::company_field("holders", i, "id"), "", "must not be empty"});
+            out.push_back({name_of(i, "id"), "", "must not be empty"});
         }
         if (holder_name_key(holders[i].name()).empty()) {
-            out.push_back({detail::company_field("holders", i, "name"), detail::quoted(holders[i].name()),
+            out.push_back({name_of(i, "name"), quoted_text(holders[i].name()),
                            "must contain a letter or digit"});
         }
     }
@@ -198,8 +202,8 @@ private:
             first = j;
         } else if (!h.id().empty()) {
             found.push_back({order[j],
-                             {detail::company_field("holders", order[j], "id"), detail::quoted(h.id().str()),
-                              "duplicates the id of " + detail::company_field("holders", order[first]) +
+                             {name_of(order[j], "id"), quoted_text(h.id().str()),
+                              "duplicates the id of " + name_of(order[first]) +
                                   "; a holder appears once (merge the two)"}});
         }
     }
@@ -232,9 +236,9 @@ private:
                 if (a.id() == b.id() || is_declared(a.id(), b.id())) continue;
                 found.push_back(
                     {order[k],
-                     {detail::company_field("holders", order[k], "name"), detail::quoted(b.name()),
+                     {name_of(order[k], "name"), quoted_text(b.name()),
                       std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") +
-                          detail::company_field("holders", order[m]) + " " + detail::quoted(a.name()) +
+                          name_of(order[m]) + " " + quoted_text(a.name()) +
                           " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
                           "\"); use one holder, or declare the two distinct"}});
                 break;
@@ -245,8 +249,22 @@ private:
     // Reported in the input order of the offending holder.
     std::stable_sort(found.begin(), found.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& f : found) out.push_back(std::move(f.second));
+    for (auto& f : found) {
+        if (f.first >= added_from) out.push_back(std::move(f.second));
+    }
     return out;
+}
+
+}  // namespace detail
+
+/// Every problem with a list of holders, in one pass over a sorted index (O(n log n)):
+/// an empty id or name, an id that appears twice (an exact duplicate: rejected), and two holders
+/// whose names have the same holder_name_key() (a near-duplicate, or the same name under two
+/// ids) unless the pair is in @p declared_distinct. Fields are "holders[i].id" / "holders[i].name".
+[[nodiscard]] inline std::vector<diagnostic> validate_holders(
+    const std::vector<holder>& holders,
+    const std::vector<std::pair<holder_id, holder_id>>& declared_distinct = {}) {
+    return detail::check_holders(holders, declared_distinct, "holders", 0);
 }
 
 FUNDROUND_END_NAMESPACE

@@ -223,7 +223,7 @@ private:
 inline std::vector<diagnostic> share_class::validate() const {
     std::vector<diagnostic> out;
     if (holder_name_key(name_).empty()) {
-        out.push_back({"name", detail::quoted(name_), "must contain a letter or digit"});
+        out.push_back({"name", detail::quoted_text(name_), "must contain a letter or digit"});
     }
     if (kind_ == share_class_kind::common) {
         if (conversion_ratio_ != fraction(1)) {

@@ -1,0 +1,122 @@
+// The printed cap table: by holder and by class, shares, fully diluted percentages with the exact
+// fractions beside them, totals and the basis named; a before/after change side by side.
+#include <fundround/io/cap_table_report.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+
+// @p text with every run of spaces made one space (to find a row without its column widths).
+std::string collapsed(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+        out += c;
+    }
+    return out;
+}
+
+// 1984.vc founders handbook, "Cap Table 101": two founders with 1M shares each; a VC invests $2M
+// at $8M pre-money, $4.00 a share, for 500,000 shares (20% of 2.5M). A 250,000-share pool with
+// 50,000 granted is added here (not in the source) to show the pool rows.
+cap_table seed_before() {
+    return cap_table_builder()
+        .add(holder::founder("a", "Founder A"))
+        .add(holder::founder("b", "Founder B"))
+        .add(holder::employee("e", "Employee"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(250'000)})
+        .holding(holder_id("a"), "Common", sh(1'000'000))
+        .holding(holder_id("b"), "Common", sh(1'000'000))
+        .grant({holder_id("e"), "Plan", sh(50'000), price_per_share(money::from_units(1), sh(10))})
+        .build();
+}
+
+cap_table seed_after() {
+    return cap_table_builder(seed_before())
+        .add(holder::investor("vc", "Seed VC"))
+        .add(share_class::preferred("Seed Preferred", price_per_share(8_M, sh(2'000'000))))
+        .issue(holder_id("vc"), "Seed Preferred", sh(500'000))
+        .build();
+}
+
+}  // namespace
+
+TEST_CASE("print_cap_table: by holder and by class, exact fractions beside rounded percentages") {
+    // After the seed: 2M common + 500,000 preferred issued, 50,000 options, 200,000 unallocated:
+    // 2,750,000 fully diluted; each founder 1M / 2.75M = 4/11, the VC 2/11.
+    const std::string expected =
+        "Cap table (USD), fully diluted basis \"full\": issued + granted options + unallocated pool + warrants\n"
+        "\n"
+        "By holder\n"
+        "  Holder             Kind         Issued  Options  Warrants  Fully diluted  Ownership  Exact\n"
+        "  Founder A          founder   1,000,000        0         0      1,000,000   36.3636%   4/11\n"
+        "  Founder B          founder   1,000,000        0         0      1,000,000   36.3636%   4/11\n"
+        "  Employee           employee          0   50,000         0         50,000    1.8182%   1/55\n"
+        "  Seed VC            investor    500,000        0         0        500,000   18.1818%   2/11\n"
+        "  Unallocated: Plan  pool                                          200,000    7.2727%   4/55\n"
+        "  Total                        2,500,000   50,000         0      2,750,000  100.0000%      1\n"
+        "\n"
+        "By class\n"
+        "  Class           Kind          Issued  Conversion ratio  Fully diluted  Ownership  Exact\n"
+        "  Common          common     2,000,000                 1      2,250,000   81.8182%   9/11\n"
+        "  Seed Preferred  preferred    500,000                 1        500,000   18.1818%   2/11\n"
+        "  Total                      2,500,000                        2,750,000  100.0000%      1\n";
+    CHECK(cap_table_text(seed_after()) == expected);
+    std::ostringstream os;
+    os << seed_after();
+    CHECK(os.str() == expected);
+}
+
+TEST_CASE("print_cap_table: another basis drops its columns and rows, and says so") {
+    cap_table_report_options opt;
+    opt.basis = fully_diluted_basis::outstanding();
+    opt.percent_decimals = 1;
+    CHECK(cap_table_text(seed_after(), opt) ==
+          "Cap table (USD), fully diluted basis \"outstanding\": issued\n"
+          "\n"
+          "By holder\n"
+          "  Holder     Kind         Issued  Fully diluted  Ownership  Exact\n"
+          "  Founder A  founder   1,000,000      1,000,000      40.0%    2/5\n"
+          "  Founder B  founder   1,000,000      1,000,000      40.0%    2/5\n"
+          "  Employee   employee          0              0       0.0%      0\n"
+          "  Seed VC    investor    500,000        500,000      20.0%    1/5\n"
+          "  Total                2,500,000      2,500,000     100.0%      1\n"
+          "\n"
+          "By class\n"
+          "  Class           Kind          Issued  Conversion ratio  Fully diluted  Ownership  Exact\n"
+          "  Common          common     2,000,000                 1      2,000,000      80.0%    4/5\n"
+          "  Seed Preferred  preferred    500,000                 1        500,000      20.0%    1/5\n"
+          "  Total                      2,500,000                        2,500,000     100.0%      1\n");
+    opt.percent_decimals = 61;
+    CHECK_THROWS_AS((void)cap_table_text(seed_after(), opt), validation_error);
+}
+
+TEST_CASE("print_cap_table_change: before and after side by side") {
+    // Before: 2,250,000 fully diluted (founders 4/9 each). After the seed each founder has 4/11:
+    // a change of 4/11 - 4/9 = -8/99 of the company; the VC gains 2/11; the total is unchanged at 1.
+    CHECK(cap_table_change_text(seed_before(), seed_after(), {}, "Before seed", "After seed") ==
+          "Before seed -> After seed, fully diluted basis \"full\": issued + granted options + unallocated pool + warrants\n"
+          "  Holder             Before seed          %  Exact  After seed          %  Exact     Change  Exact change\n"
+          "  Founder A            1,000,000   44.4444%    4/9   1,000,000   36.3636%   4/11   -8.0808%         -8/99\n"
+          "  Founder B            1,000,000   44.4444%    4/9   1,000,000   36.3636%   4/11   -8.0808%         -8/99\n"
+          "  Employee                50,000    2.2222%   1/45      50,000    1.8182%   1/55   -0.4040%        -2/495\n"
+          "  Seed VC                      0    0.0000%      0     500,000   18.1818%   2/11  +18.1818%          2/11\n"
+          "  Unallocated: Plan      200,000    8.8889%   4/45     200,000    7.2727%   4/55   -1.6162%        -8/495\n"
+          "  Total                2,250,000  100.0000%      1   2,750,000  100.0000%      1    0.0000%             0\n");
+    // Holders and pools only on the left show 0 on the right.
+    const std::string reverse = cap_table_change_text(seed_after(), seed_before());
+    CHECK(collapsed(reverse).find(" Seed VC 500,000 18.1818% 2/11 0 0.0000% 0 -18.1818% -2/11\n") != std::string::npos);
+}

@@ -1,0 +1,148 @@
+// Pro-rata rights: what each holder with the right may buy of N new shares to keep its fully
+// diluted percentage, exact, with the share rounding named.
+#include <fundround/company/pro_rata.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/fundround_test.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+
+// 1984.vc founders handbook, "Cap Table 101": two founders with 1M shares each and a seed
+// investor with 500,000 shares bought at $4.00 ($2M at $8M pre-money): the investor owns 20%.
+cap_table seed_table() {
+    return cap_table_builder()
+        .add(holder::founder("a", "Founder A"))
+        .add(holder::founder("b", "Founder B"))
+        .add(holder::investor("vc", "Seed VC"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Seed Preferred", price_per_share(8_M, sh(2'000'000))))
+        .holding(holder_id("a"), "Common", sh(1'000'000))
+        .holding(holder_id("b"), "Common", sh(1'000'000))
+        .holding(holder_id("vc"), "Seed Preferred", sh(500'000))
+        .build();
+}
+
+}  // namespace
+
+TEST_CASE("pro rata: the seed investor's 20% of a Series A issuing 625,000 shares is 125,000") {
+    // A pro-rata right (NVCA Investors' Rights Agreement, right of first offer) lets the holder buy
+    // its percentage of the new securities: 1/5 x 625,000 = 125,000, exactly.
+    const cap_table t = seed_table();
+    const pro_rata_offer o = pro_rata_rights(t, {holder_id("vc")}, sh(625'000), fully_diluted_basis::full());
+    CHECK(o.basis() == fully_diluted_basis::full());
+    CHECK(o.total_before() == sh(2'500'000));
+    CHECK(o.new_shares() == sh(625'000));
+    CHECK(o.share_rounding() == rounding::floor);
+    REQUIRE(o.entitlements().size() == 1);
+    const pro_rata_entitlement& e = o.entitlements()[0];
+    CHECK(e.holder == holder_id("vc"));
+    CHECK(e.held == sh(500'000));
+    CHECK(e.ownership == fraction(1, 5));
+    CHECK(e.exact_shares == fraction(125'000));
+    CHECK(e.shares == sh(125'000));
+    CHECK(e == pro_rata_entitlement{holder_id("vc"), sh(500'000), fraction(1, 5), fraction(125'000), sh(125'000)});
+    CHECK(o.total_entitled() == sh(125'000));
+    CHECK(o.left_for_others() == sh(500'000));
+    // Exercised, the investor keeps exactly 20%: (500,000 + 125,000) / 3,125,000.
+    const cap_table after = cap_table_builder(t)
+                                .add(holder::investor("new", "Series A Lead"))
+                                .add(share_class::preferred("Series A Preferred", price_per_share(5_M, sh(625'000))))
+                                .issue(holder_id("vc"), "Series A Preferred", e.shares)
+                                .issue(holder_id("new"), "Series A Preferred", o.left_for_others())
+                                .build();
+    CHECK(after.ownership(holder_id("vc")) == fraction(1, 5));
+    CHECK(after.ownership(holder_id("a")) == fraction(8, 25));  // the founders alone are diluted
+}
+
+TEST_CASE("pro rata: rounding is named; floor by default, never past the percentage") {
+    const cap_table t = seed_table();
+    // 1,001 new shares: founders 400.4 each, the investor 200.2.
+    const std::vector<holder_id> all{holder_id("a"), holder_id("b"), holder_id("vc")};
+    const pro_rata_offer down = pro_rata_rights(t, all, sh(1'001), fully_diluted_basis::full());
+    CHECK(down.entitlements()[0].exact_shares == fraction(2'002, 5));
+    CHECK(down.entitlements()[0].shares == sh(400));
+    CHECK(down.entitlements()[2].shares == sh(200));
+    CHECK(down.total_entitled() == sh(1'000));
+    CHECK(down.left_for_others() == sh(1));
+    const pro_rata_offer nearest = pro_rata_rights(t, {holder_id("vc")}, sh(1'003), fully_diluted_basis::full(),
+                                                   rounding::half_even);
+    CHECK(nearest.entitlements()[0].exact_shares == fraction(1'003, 5));
+    CHECK(nearest.entitlements()[0].shares == sh(201));  // 200.6 -> 201
+    // Rounding every holder up would issue more than the new shares: reported, not clamped.
+    CHECK_THROWS_AS((void)pro_rata_rights(t, all, sh(1'001), fully_diluted_basis::full(), rounding::ceiling),
+                    validation_error);
+}
+
+TEST_CASE("pro rata: the basis is a term; on issued shares only the percentage differs") {
+    const cap_table t = cap_table_builder(seed_table())
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .build();
+    const pro_rata_offer full = pro_rata_rights(t, {holder_id("vc")}, sh(300'000), fully_diluted_basis::full());
+    const pro_rata_offer issued = pro_rata_rights(t, {holder_id("vc")}, sh(300'000), fully_diluted_basis::outstanding());
+    CHECK(full.entitlements()[0].ownership == fraction(1, 6));
+    CHECK(full.entitlements()[0].shares == sh(50'000));
+    CHECK(issued.entitlements()[0].ownership == fraction(1, 5));
+    CHECK(issued.entitlements()[0].shares == sh(60'000));
+}
+
+TEST_CASE("pro rata: every problem at once") {
+    const cap_table t = seed_table();
+    try {
+        (void)pro_rata_rights(t, {holder_id("vc"), holder_id("ghost"), holder_id("vc")}, sh(0),
+                              fully_diluted_basis::full());
+        FAIL("no validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == std::vector<diagnostic>{
+                                  {"new_shares", "0", "must be positive"},
+                                  {"with_right[1]", "\"ghost\"", "is not a holder on the cap table"},
+                                  {"with_right[2]", "\"vc\"", "appears twice; list each holder once"}});
+    }
+}
+
+TEST_CASE("pro rata property: exercised exactly, every holder with the right keeps its percentage") {
+    fundround_test::lcg rng{4242};
+    for (int trial = 0; trial < 30; ++trial) {
+        cap_table_builder b;
+        b.add(share_class::common("Common")).add(share_class::preferred("New", price_per_share(1_usd, sh(1))));
+        const std::size_t n = 2 + static_cast<std::size_t>(rng.next(20));
+        std::vector<holder_id> with_right;
+        std::int64_t total = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const holder_id id("h" + std::to_string(i));
+            const auto s = static_cast<std::int64_t>(1 + rng.next(100'000));
+            total += s;
+            b.add(holder(id, "Holder " + std::to_string(i))).holding(id, "Common", sh(s));
+            if (rng.next(2) == 0) with_right.push_back(id);
+        }
+        b.add(holder::investor("lead", "Lead"));
+        // N a multiple of the total: every entitlement is a whole number of shares.
+        const std::int64_t new_shares = total * static_cast<std::int64_t>(1 + rng.next(3));
+        const cap_table before = b.build();
+        const pro_rata_offer o = pro_rata_rights(before, with_right, sh(new_shares), fully_diluted_basis::full());
+        cap_table_builder after(before);
+        for (const pro_rata_entitlement& e : o.entitlements()) {
+            CHECK(e.exact_shares == fraction(e.shares.value()));
+            after.issue(e.holder, "New", e.shares);
+        }
+        if (o.left_for_others().value() > 0) after.issue(holder_id("lead"), "New", o.left_for_others());
+        const cap_table t2 = after.build();
+        CHECK(t2.fully_diluted().total() == sh(total + new_shares));
+        for (const pro_rata_entitlement& e : o.entitlements()) {
+            CHECK(t2.ownership(e.holder) == e.ownership);
+            // The identity behind it: (F + N F / T) / (T + N) = F / T.
+            CHECK((fraction(e.held.value()) + e.exact_shares) / fraction(total + new_shares) == e.ownership);
+        }
+    }
+}

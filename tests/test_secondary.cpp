@@ -1,0 +1,290 @@
+// Secondary sales and tender offers: shares change hands at a price, no new shares and no new
+// money; the price sets a mark (price x fully diluted shares on a named basis).
+#include <fundround/company/secondary.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/fundround_test.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+
+// The company of the reference round (shared/REFERENCE.md) with an ASSUMED capitalization: the
+// report gives no share count, so 5,000,000,000 fully diluted shares are assumed here (4.5B
+// common held by "existing holders", 0.5B unallocated pool).
+cap_table reference_company() {
+    return cap_table_builder()
+        .add(holder(holder_id("existing"), "Existing holders", holder_kind::other))
+        .add(holder::employee("emp", "Employees"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(500'000'000)})
+        .holding(holder_id("existing"), "Common", sh(4'400'000'000))
+        .holding(holder_id("emp"), "Common", sh(100'000'000))
+        .build();
+}
+
+cap_table small_company() {
+    return cap_table_builder()
+        .add(holder::founder("a", "Ada"))
+        .add(holder::founder("b", "Bob"))
+        .add(holder::employee("c", "Cy"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Seed", price_per_share(1_usd, sh(1))))
+        .holding(holder_id("a"), "Common", sh(600))
+        .holding(holder_id("b"), "Common", sh(300))
+        .holding(holder_id("c"), "Common", sh(100))
+        .build();
+}
+
+}  // namespace
+
+TEST_CASE("secondary: the reference round's $500B prior mark was a secondary; step-up 1.46x") {
+    // shared/REFERENCE.md: "The previous mark was a $500B valuation set by a secondary sale";
+    // pre-money $730B, step-up 730/500 = 1.46x. On the assumed 5B fully diluted shares the
+    // secondary's price is $100.00 and the round's $146.00: the step-up is the price ratio.
+    const cap_table t = reference_company();
+    const price_per_share secondary_price(500_B, sh(5'000'000'000));
+    CHECK(secondary_price.to_string(2) == "$100.00");
+    const secondary_result r = secondary_sale("October secondary", secondary_price)
+                                   .new_buyer(holder::investor("buyer", "Secondary buyer"))
+                                   .transfer(holder_id("existing"), holder_id("buyer"), "Common", sh(10'000'000))
+                                   .try_apply(t);
+    REQUIRE(r.ok());
+    CHECK(r.consideration == std::vector<money>{1_B});
+    CHECK(r.total_consideration == 1_B);
+    const valuation_mark mark = implied_valuation(*r.after, secondary_price, fully_diluted_basis::full());
+    CHECK(mark.value == 500_B);
+    CHECK(mark.exact_units == fraction(500_B .units()));
+    CHECK(mark.fully_diluted == sh(5'000'000'000));
+    CHECK(mark == secondary_sale("again", secondary_price).mark(*r.after, fully_diluted_basis::full()));
+    CHECK(mark != implied_valuation(*r.after, secondary_price, fully_diluted_basis::outstanding()));
+    // No new shares: the fully diluted count and the pool are unchanged; only ownership moved.
+    CHECK(r.after->fully_diluted().total() == t.fully_diluted().total());
+    CHECK(r.after->ownership(holder_id("buyer")) == fraction(1, 500));
+    CHECK(r.after->ownership(holder_id("existing")) == fraction(439, 500));
+    const price_per_share round_price(730_B, sh(5'000'000'000));
+    CHECK(round_price.to_string(2) == "$146.00");
+    CHECK(round_price.units_per_share() / secondary_price.units_per_share() == fraction(73, 50));
+    // A mark on another basis is another number, and says so.
+    const valuation_mark outstanding = implied_valuation(t, secondary_price, fully_diluted_basis::outstanding());
+    CHECK(outstanding.value == 450_B);
+    CHECK(outstanding.basis.to_string() == "issued");
+}
+
+TEST_CASE("secondary: transfers apply in order, holdings merge, emptied holdings disappear") {
+    const cap_table t = small_company();
+    const cap_table after = secondary_sale("Founder liquidity", price_per_share(5_usd, sh(2)))
+                                .new_buyer(holder::investor("f", "Fund"))
+                                .transfer(holder_id("b"), holder_id("f"), "Common", sh(300))
+                                .transfer(holder_id("f"), holder_id("a"), "Common", sh(50))
+                                .transfer(holder_id("c"), holder_id("a"), "Common", sh(1))
+                                .apply(t);
+    CHECK(after.holdings() == std::vector<holding>{{holder_id("a"), "Common", sh(651)},
+                                                   {holder_id("c"), "Common", sh(99)},
+                                                   {holder_id("f"), "Common", sh(250)}});
+    CHECK(after.holders().size() == 4);
+    CHECK(after.fully_diluted().total() == sh(1'000));
+}
+
+TEST_CASE("secondary: consideration rounded per transfer by the named mode, and reconciles") {
+    const cap_table t = small_company();
+    // $1/3 per share: 100 shares cost $33.333... -> $33.333 (a mill) half away from zero.
+    const price_per_share third(1_usd, sh(3));
+    const secondary_result r = secondary_sale("s", third)
+                                   .transfer(holder_id("a"), holder_id("b"), "Common", sh(100))
+                                   .transfer(holder_id("a"), holder_id("c"), "Common", sh(200))
+                                   .try_apply(t);
+    REQUIRE(r.ok());
+    CHECK(r.consideration == std::vector<money>{money::from_units(33'333), money::from_units(66'667)});
+    CHECK(r.total_consideration == money::from_units(100'000));
+    const secondary_result down = secondary_sale("s", third)
+                                      .consideration_rounding(rounding::floor)
+                                      .transfer(holder_id("a"), holder_id("c"), "Common", sh(200))
+                                      .try_apply(t);
+    CHECK(down.consideration == std::vector<money>{money::from_units(66'666)});
+}
+
+TEST_CASE("secondary: every problem at once") {
+    const cap_table t = small_company();
+    const secondary_result r = secondary_sale("bad", price_per_share(1_eur, sh(1)))
+                                   .new_buyer(holder::investor("z", "ADA"))
+                                   .transfer(holder_id("ghost"), holder_id("a"), "Common", sh(1))
+                                   .transfer(holder_id("a"), holder_id("nobody"), "Series Q", sh(0))
+                                   .transfer(holder_id("a"), holder_id("a"), "Common", sh(1))
+                                   .transfer(holder_id("b"), holder_id("z"), "Common", sh(200))
+                                   .transfer(holder_id("b"), holder_id("z"), "Common", sh(101))
+                                   .transfer(holder_id("c"), holder_id("z"), "Seed", sh(1))
+                                   .try_apply(t);
+    CHECK_FALSE(r.ok());
+    CHECK(r.consideration.empty());
+    const std::vector<diagnostic> expected{
+        {"price", "€1.0000", "must be in USD, the cap table's currency"},
+        {"new_buyers[0].name", "\"ADA\"",
+         "nearly duplicates holders[0] \"Ada\" (ids \"a\" and \"z\"); use one holder, or declare the two distinct"},
+        {"transfers[0].seller", "\"ghost\"", "is not a holder on the cap table"},
+        {"transfers[1].buyer", "\"nobody\"", "is neither on the cap table nor a new buyer of the sale"},
+        {"transfers[1].share_class", "\"Series Q\"", "is not a share class on the cap table"},
+        {"transfers[1].shares", "0", "must be positive"},
+        {"transfers[2].buyer", "\"a\"", "is the seller; a holder cannot sell to itself"},
+        {"transfers[4].shares", "101", "more than the 100 shares of \"Common\" \"b\" holds at this point"},
+        {"transfers[5].shares", "1", "more than the 0 shares of \"Seed\" \"c\" holds at this point"},
+    };
+    REQUIRE(r.problems.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        CAPTURE(r.problems[i].message());
+        CHECK(r.problems[i] == expected[i]);
+    }
+    CHECK_THROWS_AS((void)secondary_sale("none", price_per_share(1_usd, sh(1))).apply(t), validation_error);
+    CHECK(secondary_sale("none", price_per_share(1_usd, sh(1))).validate(t) ==
+          std::vector<diagnostic>{{"transfers", "", "at least one transfer is required"}});
+}
+
+TEST_CASE("tender offer: undersubscribed, every tender is bought") {
+    const cap_table t = small_company();
+    const tender_result r = tender_offer("Tender", holder_id("f"), "Common", price_per_share(2_usd, sh(1)), sh(500))
+                                .new_buyer(holder::investor("f", "Fund"))
+                                .tender(holder_id("a"), sh(100))
+                                .tender(holder_id("c"), sh(100))
+                                .try_apply(t);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.oversubscribed);
+    CHECK(r.tendered == sh(200));
+    CHECK(r.accepted == std::vector<share_count>{sh(100), sh(100)});
+    CHECK(r.sale.total_consideration == 400_usd);
+    CHECK(r.sale.after->shares_of(holder_id("f"), "Common") == sh(200));
+    CHECK(r.sale.after->shares_of(holder_id("c"), "Common") == sh(0));
+}
+
+TEST_CASE("tender offer: oversubscribed, cut back pro rata by largest remainder, summing to the maximum") {
+    const cap_table t = small_company();
+    // 100 shares bought of 300 + 200 + 100 = 600 tendered: 50, 33.3, 16.7 -> 50, 33, 17.
+    const tender_result r = tender_offer("Tender", holder_id("f"), "Common", price_per_share(2_usd, sh(1)), sh(100))
+                                .new_buyer(holder::investor("f", "Fund"))
+                                .tender(holder_id("a"), sh(300))
+                                .tender(holder_id("b"), sh(200))
+                                .tender(holder_id("c"), sh(100))
+                                .try_apply(t);
+    REQUIRE(r.ok());
+    CHECK(r.oversubscribed);
+    CHECK(r.accepted == std::vector<share_count>{sh(50), sh(33), sh(17)});
+    CHECK(r.sale.after->shares_of(holder_id("f"), "Common") == sh(100));
+    CHECK(r.sale.total_consideration == 200_usd);
+    // Property: over random tenders the accepted shares sum to min(maximum, tendered), none
+    // exceeds its tender, and the fully diluted count never changes.
+    fundround_test::lcg rng{77};
+    for (int trial = 0; trial < 50; ++trial) {
+        const auto maximum = static_cast<std::int64_t>(1 + rng.next(1'000));
+        tender_offer offer("T", holder_id("f"), "Common", price_per_share(1_usd, sh(1)), sh(maximum));
+        offer.new_buyer(holder::investor("f", "Fund"));
+        const std::int64_t ta = static_cast<std::int64_t>(1 + rng.next(600));
+        const std::int64_t tb = static_cast<std::int64_t>(1 + rng.next(300));
+        const std::int64_t tc = static_cast<std::int64_t>(1 + rng.next(100));
+        offer.tender(holder_id("a"), sh(ta)).tender(holder_id("b"), sh(tb)).tender(holder_id("c"), sh(tc));
+        const tender_result x = offer.try_apply(t);
+        REQUIRE(x.ok());
+        const std::int64_t sum = x.accepted[0].value() + x.accepted[1].value() + x.accepted[2].value();
+        CHECK(sum == std::min(maximum, ta + tb + tc));
+        CHECK(x.accepted[0] <= sh(ta));
+        CHECK(x.accepted[1] <= sh(tb));
+        CHECK(x.accepted[2] <= sh(tc));
+        CHECK(x.sale.after->fully_diluted().total() == sh(1'000));
+    }
+}
+
+TEST_CASE("tender offer: problems named by tender") {
+    const cap_table t = small_company();
+    const tender_result r = tender_offer("T", holder_id("f"), "Common", price_per_share(1_usd, sh(1)), sh(0))
+                                .new_buyer(holder::investor("g", "Fund"))
+                                .tender(holder_id("a"), sh(-1))
+                                .try_apply(t);
+    CHECK(r.sale.problems == std::vector<diagnostic>{{"maximum", "0", "must be positive"},
+                                                     {"new_buyer.id", "\"g\"", "must be the offer's buyer \"f\""},
+                                                     {"tenders[0].shares", "-1", "must be positive"}});
+    const tender_result over = tender_offer("T", holder_id("b"), "Common", price_per_share(1_usd, sh(1)), sh(10))
+                                   .tender(holder_id("a"), sh(400))
+                                   .tender(holder_id("a"), sh(201))
+                                   .tender(holder_id("ghost"), sh(5))
+                                   .tender(holder_id("b"), sh(5))
+                                   .try_apply(t);
+    CHECK(over.sale.problems ==
+          std::vector<diagnostic>{
+              {"tenders[1].shares", "201", "more than the 200 shares of \"Common\" \"a\" holds and has not tendered"},
+              {"tenders[2].seller", "\"ghost\"", "is not a holder on the cap table"},
+              {"tenders[3].seller", "\"b\"", "is the offer's buyer; a holder cannot sell to itself"}});
+    const tender_result unknown = tender_offer("T", holder_id("x"), "Pref", price_per_share(1_usd, sh(1)), sh(10))
+                                      .tender(holder_id("a"), sh(5))
+                                      .try_apply(t);
+    CHECK(unknown.sale.problems ==
+          std::vector<diagnostic>{{"buyer", "\"x\"", "is not on the cap table; add it with new_buyer()"},
+                                  {"share_class", "\"Pref\"", "is not a share class on the cap table"}});
+    const tender_result near = tender_offer("T", holder_id("x"), "Common", price_per_share(1_usd, sh(1)), sh(10))
+                                   .new_buyer(holder::investor("x", "Bob."))
+                                   .tender(holder_id("a"), sh(5))
+                                   .try_apply(t);
+    REQUIRE(near.sale.problems.size() == 1);
+    CHECK(near.sale.problems[0].field == "new_buyer.name");
+}
+
+TEST_CASE("secondary property: no new shares; class totals, the fully diluted count and 1 are kept") {
+    fundround_test::lcg rng{9001};
+    for (int trial = 0; trial < 30; ++trial) {
+        cap_table_builder b;
+        b.add(share_class::common("Common")).add(share_class::preferred("Pref", price_per_share(1_usd, sh(1))));
+        const std::size_t n = 2 + static_cast<std::size_t>(rng.next(30));
+        for (std::size_t i = 0; i < n; ++i) {
+            const holder_id id("h" + std::to_string(i));
+            b.add(holder(id, "Holder " + std::to_string(i)));
+            b.holding(id, "Common", sh(static_cast<std::int64_t>(1 + rng.next(10'000))));
+            if (rng.next(2) == 0) b.holding(id, "Pref", sh(static_cast<std::int64_t>(1 + rng.next(10'000))));
+        }
+        const cap_table before = b.build();
+        secondary_sale sale("s", price_per_share(3_usd, sh(7)));
+        sale.new_buyer(holder::investor("buyer", "Buyer"));
+        // Each transfer sells part of what the seller holds at that point (tracked here).
+        std::vector<std::int64_t> common(n);
+        for (std::size_t i = 0; i < n; ++i) common[i] = before.shares_of(holder_id("h" + std::to_string(i)), "Common").value();
+        for (int k = 0; k < 10; ++k) {
+            const std::size_t from = static_cast<std::size_t>(rng.next(n));
+            const std::size_t to = static_cast<std::size_t>(rng.next(n));
+            if (from == to || common[from] == 0) continue;
+            const auto s = static_cast<std::int64_t>(1 + rng.next(static_cast<std::uint64_t>(common[from])));
+            const bool to_buyer = rng.next(3) == 0;
+            sale.transfer(holder_id("h" + std::to_string(from)),
+                          to_buyer ? holder_id("buyer") : holder_id("h" + std::to_string(to)), "Common", sh(s));
+            common[from] -= s;
+            if (!to_buyer) common[to] += s;
+        }
+        if (sale.transfers().empty()) continue;
+        const secondary_result r = sale.try_apply(before);
+        REQUIRE(r.ok());
+        const cap_table& after = *r.after;
+        CHECK(after.issued_shares("Common") == before.issued_shares("Common"));
+        CHECK(after.issued_shares("Pref") == before.issued_shares("Pref"));
+        const fully_diluted_counts fd = after.fully_diluted();
+        CHECK(fd.total() == before.fully_diluted().total());
+        fraction owned;
+        for (std::size_t i = 0; i < after.holders().size(); ++i) owned += fd.holder_ownership(i);
+        CHECK(owned == fraction(1));
+        for (std::size_t i = 0; i < n; ++i) {
+            CHECK(after.shares_of(holder_id("h" + std::to_string(i)), "Common") == sh(common[i]));
+        }
+        // What the buyers paid equals the shares moved times the price, each rounded once.
+        money paid = money::zero(currencies::usd);
+        for (std::size_t k = 0; k < sale.transfers().size(); ++k) {
+            CHECK(r.consideration[k] == sale.price().cost_of(sale.transfers()[k].shares, rounding::half_away_from_zero));
+            paid += r.consideration[k];
+        }
+        CHECK(paid == r.total_consideration);
+    }
+}
