@@ -69,8 +69,9 @@ struct share_issue {
 /// The shares a tranched round issues over time in one world, and who owns what on any date.
 ///
 /// Fully diluted count on a date = the priced round's base F0 + its pool increase (from the
-/// close date) + the shares issued by that date. Construction is O(n log n) in the payments;
-/// each as-of query is O(log n).
+/// close date) + the shares issued by that date. Construction is O(n log n) in the n payments
+/// (the timeline's sort); each as-of query is a binary search, O(log n), after finding the
+/// investor by name (linear in the number of investors).
 class tranched_issuance {
 public:
     /// Every problem with pricing @p r's tranches by @p priced and @p own_prices (empty if none):
