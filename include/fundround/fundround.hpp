@@ -19,5 +19,9 @@
 #include <fundround/company/secondary.hpp>
 #include <fundround/company/pro_rata.hpp>
 #include <fundround/io/cap_table_report.hpp>
+#include <fundround/company/pricing.hpp>
+#include <fundround/company/pricing_report.hpp>
+#include <fundround/company/tranched_issuance.hpp>
+#include <fundround/company/cap_table_round.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -1,0 +1,228 @@
+// Unit tests for fundround/company/cap_table_round.hpp: a priced round applied to a cap table
+// (new series, pool top-up, new investors), every holder's dilution, and rounds in a chain.
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+price_per_share strike() { return price_per_share(money::from_units(1), sh(10)); }  // $0.0001
+
+// Venture Hacks' company ("The Option Pool Shuffle"): 6M shares outstanding. Here they are two
+// founders' 4M + 1.5M common and 500,000 options granted from a fully granted plan.
+cap_table venture_hacks_company() {
+    return cap_table_builder()
+        .add(holder::founder("ada", "Ada"))
+        .add(holder::founder("bob", "Bob"))
+        .add(holder::employee("eve", "Eve"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(500'000)})
+        .holding(holder_id("ada"), "Common", sh(4'000'000))
+        .holding(holder_id("bob"), "Common", sh(1'500'000))
+        .grant({holder_id("eve"), "Plan", sh(500'000), strike()})
+        .build();
+}
+
+// Our seed -> A -> B example: Ada 6M and Bob 3M common, a 1M-share plan nothing granted yet.
+cap_table founding() {
+    return cap_table_builder()
+        .add(holder::founder("ada", "Ada"))
+        .add(holder::founder("bob", "Bob"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("ada"), "Common", sh(6'000'000))
+        .holding(holder_id("bob"), "Common", sh(3'000'000))
+        .build();
+}
+
+fraction total_ownership(const cap_table& t) {
+    const fully_diluted_counts c = t.fully_diluted();
+    fraction sum;
+    for (std::size_t i = 0; i < t.holders().size(); ++i) sum += c.holder_ownership(i);
+    for (std::size_t p = 0; p < t.pools().size(); ++p) sum += c.pool_ownership(p);
+    return sum;
+}
+
+}  // namespace
+
+// Venture Hacks, "The Option Pool Shuffle": $2M on an $8M pre-money that "includes an option
+// pool equal to 20% of the post-financing fully diluted capitalization": $1.00 a share.
+TEST_CASE("the shuffle on a cap table: new series, pool top-up, every holder's dilution") {
+    const cap_table before = venture_hacks_company();
+    const round_on_cap_table a =
+        cap_table_round(priced_round_terms("Series A")
+                            .pre_money(8_M)
+                            .invest("blue", 2_M)
+                            .option_pool(fraction(1, 5), pool_placement::pre_money)
+                            .price_rounded(4, rounding::half_even),
+                        "Series A Preferred")
+            .add_investor(holder::investor("blue", "Blue Shirt Capital"))
+            .top_up_pool("Plan")
+            .apply_to(before);
+    CHECK(a.pricing().pre_round().fully_diluted == sh(6'000'000));
+    CHECK(a.pricing().pre_round().definition == "issued + granted options + unallocated pool + warrants");
+    CHECK(a.pricing().price().rounded(rounding::exact) == 1_usd);
+    CHECK(a.after().shares_of(holder_id("blue"), "Series A Preferred") == sh(2'000'000));
+    CHECK(a.after().unallocated("Plan") == sh(2'000'000));
+    CHECK(a.after().pools()[0].authorized == sh(2'500'000));
+    CHECK(a.after().fully_diluted().total() == sh(10'000'000));
+    CHECK(a.after().fully_diluted().total() == a.pricing().post_money_shares());
+    const share_class& series = a.after().classes()[1];
+    CHECK(series.name() == "Series A Preferred");
+    CHECK(series.original_issue_price() == a.pricing().price());
+    // Ada: 4M of 6M before, 4M of 10M after: 2/3 -> 2/5, she loses 2/5 of her stake.
+    const holder_change& ada = a.change_of(holder_id("ada"));
+    CHECK(ada.ownership_before == fraction(2, 3));
+    CHECK(ada.ownership_after == fraction(2, 5));
+    CHECK(ada.dilution() == fraction(2, 5));
+    CHECK(ada.points_lost() == fraction(4, 15));
+    const holder_change& blue = a.change_of(holder_id("blue"));
+    CHECK(blue.before == sh(0));
+    CHECK(blue.ownership_after == fraction(1, 5));
+    CHECK(blue.dilution() == fraction(0));
+    CHECK(a.pool_ownership_before() == fraction(0));
+    CHECK(a.pool_ownership_after() == fraction(1, 5));
+    CHECK(total_ownership(a.after()) == fraction(1));
+    // The table before is untouched.
+    CHECK(a.before() == before);
+}
+
+TEST_CASE("applying a round: every problem at once") {
+    const cap_table t = venture_hacks_company();
+    const auto problems = cap_table_round(priced_round_terms("Bad")
+                                              .pre_money(8_M)
+                                              .invest("nobody", 1_M)
+                                              .invest("ada", 0_usd)
+                                              .option_pool(fraction(1, 5), pool_placement::pre_money),
+                                          "common ")
+                              .add_investor(holder::founder("bob", "Bob again"))
+                              .price_on(fully_diluted_basis::issued_and_granted())
+                              .validate(t);
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field);
+    CHECK(fields == std::vector<std::string>{"terms.investors[1].amount", "new_investors[0].id",
+                                             "terms.investors[0].name", "series", "top_up_pool", "basis"});
+    CHECK(problems[3].message() ==
+          "series = \"common \": is already a class on the cap table (\"Common\"): a priced round issues a new series");
+    CHECK_THROWS_AS((void)cap_table_round(priced_round_terms("X").pre_money(1_M).invest("ada", 1_M), "A")
+                        .top_up_pool("No such pool")
+                        .apply_to(t),
+                    validation_error);
+}
+
+// Our example, seed -> Series A -> Series B; figures checked by an independent exact
+// computation (Python fractions) of the same closed forms and roundings:
+// seed $2M on $8M pre, 10% pool in the pre-money; A $9M + $1M (the seed fund again) on $30M pre,
+// 15% pool in the pre-money; B $30M on $120M pre, 15% pool in the post-money. Prices to $0.0001.
+TEST_CASE("a chain of rounds: seed -> A -> B, shares and ownership after each round") {
+    const auto priced = [](priced_round_terms t) { return t.price_rounded(4, rounding::half_even); };
+    const round_chain_result history =
+        round_chain(founding())
+            .then(cap_table_round(priced(priced_round_terms("Seed").pre_money(8_M).invest("seed", 2_M).option_pool(
+                                      fraction(1, 10), pool_placement::pre_money)),
+                                  "Seed Preferred")
+                      .add_investor(holder::investor("seed", "Seed Fund"))
+                      .top_up_pool("Plan"))
+            .then(cap_table_round(priced(priced_round_terms("Series A")
+                                             .pre_money(30_M)
+                                             .invest("lead-a", 9_M)
+                                             .invest("seed", 1_M)
+                                             .option_pool(fraction(15, 100), pool_placement::pre_money)),
+                                  "Series A Preferred")
+                      .add_investor(holder::investor("lead-a", "Lead A"))
+                      .top_up_pool("Plan"))
+            .then(cap_table_round(priced(priced_round_terms("Series B").pre_money(120_M).invest("growth", 30_M).option_pool(
+                                      fraction(15, 100), pool_placement::post_money)),
+                                  "Series B Preferred")
+                      .add_investor(holder::investor("growth", "Growth Fund"))
+                      .top_up_pool("Plan"))
+            .run();
+    REQUIRE(history.rounds().size() == 3);
+    const auto& seed = history.rounds()[0].pricing();
+    CHECK(seed.price_units() == fraction(3889, 5));  // $0.7778 (exact $7/9)
+    CHECK(seed.investment_of("seed").shares == sh(2'571'355));
+    CHECK(seed.pool_increase() == sh(285'707));
+    CHECK(seed.effective_pre_money(rounding::exact) == 7'778'000_usd);
+    const auto& a = history.rounds()[1].pricing();
+    CHECK(a.price_units() == fraction(20741, 10));  // $2.0741
+    CHECK(a.investment_of("lead-a").shares == sh(4'339'231));
+    CHECK(a.investment_of("seed").shares == sh(482'136));
+    CHECK(a.pool_increase() == sh(1'607'127));
+    const auto& b = history.rounds()[2].pricing();
+    CHECK(b.price_units() == fraction(62223, 10));  // $6.2223
+    CHECK(b.investment_of("growth").shares == sh(4'821'368));
+    CHECK(b.pool_increase() == sh(850'829));
+    CHECK(history.totals() == std::vector<share_count>{sh(10'000'000), sh(12'857'062), sh(19'285'556), sh(24'957'753)});
+
+    CHECK(history.shares_history(holder_id("seed")) == std::vector<share_count>{sh(0), sh(2'571'355), sh(3'053'491), sh(3'053'491)});
+    CHECK(history.ownership_history(holder_id("ada")) ==
+          std::vector<fraction>{fraction(3, 5), fraction(3'000'000, 6'428'531), fraction(1'500'000, 4'821'389),
+                                fraction(2'000'000, 8'319'251)});
+    CHECK(history.rounds()[0].change_of(holder_id("ada")).dilution() == fraction(1'428'531, 6'428'531));
+    CHECK(history.rounds()[1].change_of(holder_id("ada")).dilution() == fraction(3'214'247, 9'642'778));
+    CHECK(history.rounds()[2].change_of(holder_id("ada")).dilution() == fraction(5'672'197, 24'957'753));
+    // The seed fund's follow-on in A did not stop its dilution, and grew its share count.
+    CHECK(history.rounds()[1].change_of(holder_id("seed")).dilution() > fraction(0));
+    // Every table: FD counts add up to the pricing's post-money count, ownership sums to 1.
+    for (const round_on_cap_table& r : history.rounds()) {
+        CHECK(r.after().fully_diluted().total() == r.pricing().post_money_shares());
+        CHECK(r.before().fully_diluted().total() == r.pricing().pre_round().fully_diluted);
+        CHECK(total_ownership(r.after()) == fraction(1));
+        fraction sum = r.pool_ownership_after();
+        for (const holder_change& h : r.holders()) sum += h.ownership_after;
+        CHECK(sum == fraction(1));
+    }
+    CHECK_THROWS_AS((void)history.shares_history(holder_id("nobody")), invalid_argument_error);
+}
+
+TEST_CASE("a chain stops at the first round that does not apply, naming it") {
+    try {
+        (void)round_chain(founding())
+            .then(cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seed", 2_M), "Seed Preferred")
+                      .add_investor(holder::investor("seed", "Seed Fund")))
+            .then(cap_table_round(priced_round_terms("A").pre_money(30_M).invest("seed", 1_M), "Seed Preferred"))
+            .run();
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field == "rounds[1].series");
+    }
+}
+
+TEST_CASE("pre_round_shares_of equals the table's fully diluted count on every basis") {
+    // Preferred converting at 3/2 (floor per holding), grants and warrants of several classes.
+    const cap_table t =
+        cap_table_builder()
+            .add(holder::founder("ada", "Ada"))
+            .add(holder::investor("vc", "Fund"))
+            .add(holder::employee("eve", "Eve"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(1_usd, sh(1))).with_conversion_ratio(fraction(3, 2)))
+            .add(option_pool{"Plan", "Common", sh(1'000'001)})
+            .add(option_pool{"Pref plan", "Series A", sh(11)})
+            .holding(holder_id("ada"), "Common", sh(5'000'000))
+            .holding(holder_id("vc"), "Series A", sh(1'000'001))
+            .holding(holder_id("ada"), "Series A", sh(3))
+            .grant({holder_id("eve"), "Plan", sh(250'000), strike()})
+            .grant({holder_id("eve"), "Pref plan", sh(5), strike()})
+            .add(warrant{holder_id("vc"), "Series A", sh(7), strike()})
+            .build();
+    for (const fully_diluted_basis& b :
+         {fully_diluted_basis::full(), fully_diluted_basis::outstanding(), fully_diluted_basis::issued_and_granted(),
+          fully_diluted_basis{false, true, true, false}}) {
+        const pre_round_shares base = pre_round_shares_of(t, b);
+        const fully_diluted_counts c = t.fully_diluted(b);
+        CHECK(base.fully_diluted == c.total());
+        CHECK(base.unallocated_pool == c.unallocated_pool());
+        CHECK(base.definition == b.to_string());
+    }
+}

@@ -1,0 +1,419 @@
+// Unit tests for fundround/company/pricing.hpp: a priced round from a pre-money, a post-money, a
+// price or a target ownership; the option pool top-up in the pre-money (the shuffle) or the
+// post-money, in closed form; named roundings and what they cost; validation.
+#include <fundround/company/pricing.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fr = fundround;
+using namespace fundround::literals;
+using fr::fraction;
+using fr::money;
+using fr::pool_placement;
+using fr::pre_round_shares;
+using fr::priced_round;
+using fr::priced_round_terms;
+using fr::rounding;
+using fr::share_count;
+
+namespace {
+
+money usd_units(std::int64_t units) { return money::from_units(units); }
+
+pre_round_shares common_only(std::int64_t shares) {
+    return {"issued common", share_count(shares), share_count(0)};
+}
+
+// Deterministic 64-bit LCG (Knuth's MMIX constants).
+struct lcg {
+    std::uint64_t state;
+    std::int64_t in(std::int64_t lo, std::int64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + static_cast<std::int64_t>((state >> 11) % static_cast<std::uint64_t>(hi - lo + 1));
+    }
+};
+
+fraction abs_of(const fraction& f) { return f.sign() < 0 ? -f : f; }
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Worked examples from the venture literature
+
+// Venture Hacks, "The Option Pool Shuffle" (venturehacks.com/option-pool-shuffle): $2M on an
+// $8M pre-money, 6M shares outstanding, and "the $8 million pre-money valuation includes an
+// option pool equal to 20% of the post-financing fully diluted capitalization": the price is
+// $1.00, not $8M / 6M = $1.33, and the effective pre-money is $6M.
+TEST_CASE("pool shuffle: Venture Hacks' $2M on $8M pre with a 20% post-money pool") {
+    const priced_round r = priced_round_terms("Series A")
+                               .pre_money(8_M)
+                               .invest("Blue Shirt Capital", 2_M)
+                               .option_pool(fraction(1, 5), pool_placement::pre_money)
+                               .price_rounded(4, rounding::half_even)
+                               .solve(common_only(6'000'000));
+    CHECK(r.exact_price_units() == fraction(1000));  // $1.00 exactly
+    CHECK(r.price().rounded(rounding::exact) == 1_usd);
+    CHECK(r.pool_increase() == share_count(2'000'000));
+    CHECK(r.new_shares() == share_count(2'000'000));
+    CHECK(r.post_money_shares() == share_count(10'000'000));
+    CHECK(r.pre_money_shares() == share_count(8'000'000));
+    CHECK(r.effective_pre_money(rounding::exact) == 6_M);
+    CHECK(r.implied_pre_money(rounding::exact) == 8_M);
+    CHECK(r.implied_post_money(rounding::exact) == 10_M);
+    CHECK(r.stated_post_money() == 10_M);
+    CHECK(r.pool_ownership() == fraction(1, 5));
+    CHECK(r.new_money_ownership() == fraction(1, 5));
+    CHECK(r.existing_ownership() == fraction(3, 5));
+    CHECK(r.not_converted() == 0_usd);
+}
+
+// The same deal with the pool in the post-money: the price stays $8M / 6M (rounded to $0.0001,
+// $1.3333) and the investors are diluted by the pool too.
+TEST_CASE("pool in the post-money: the same deal, price on the pre-money count") {
+    const priced_round r = priced_round_terms("Series A")
+                               .pre_money(8_M)
+                               .invest("Blue Shirt Capital", 2_M)
+                               .option_pool(fraction(1, 5), pool_placement::post_money)
+                               .price_rounded(4, rounding::half_even)
+                               .solve(common_only(6'000'000));
+    CHECK(r.exact_price_units() == fraction(4000, 3));
+    CHECK(r.price_units() == fraction(13333, 10));  // $1.3333
+    CHECK(r.price().to_string() == "$1.3333");
+    // floor($2,000,000 / $1.3333) = floor(1,500,037.5...) shares
+    CHECK(r.new_shares() == share_count(1'500'037));
+    // ceil(20% (6,000,000 + 1,500,037) / 80%) = ceil(1,875,009.25)
+    CHECK(r.pool_increase() == share_count(1'875'010));
+    CHECK(r.post_money_shares() == share_count(9'375'047));
+    CHECK(r.pre_money_shares() == share_count(6'000'000));
+    CHECK(r.effective_pre_money(rounding::exact) == 7'999'800_usd);  // $1.3333 x 6M
+    CHECK(r.implied_post_money_units() == fraction(124'997'501'651, 10));
+    const fr::priced_investment& blue = r.investment_of("Blue Shirt Capital");
+    CHECK(blue.cost == usd_units(1'999'999'332));  // $1,999,999.3321 to the mill
+    CHECK(blue.not_converted == usd_units(668));
+    CHECK(r.pool_ownership() >= fraction(1, 5));
+}
+
+// deckmetric.com glossary, "Option Pool Shuffle": "A $20M pre-money offer 'assuming a 12%
+// post-close pool.' True effective pre-money to founders = $20M - (12% x $25M post) = $17M."
+// The article gives no share count: 10,000,000 is ours.
+TEST_CASE("pool shuffle: $20M pre, $5M, 12% pool: effective pre-money $17M") {
+    const priced_round r = priced_round_terms("Series A")
+                               .pre_money(20_M)
+                               .invest("Lead", 5_M)
+                               .option_pool(fraction(12, 100), pool_placement::pre_money)
+                               .solve(common_only(10'000'000));
+    CHECK(r.exact_price_units() == fraction(1700));  // $1.70
+    CHECK(r.effective_pre_money(rounding::exact) == 17_M);
+    CHECK(r.new_shares() == share_count(2'941'176));      // floor(2,941,176.47)
+    CHECK(r.pool_increase() == share_count(1'764'706));   // ceil(0.12 x 12,941,176 / 0.88)
+    CHECK(r.post_money_shares() == share_count(14'705'882));
+    CHECK(r.implied_post_money_units() == fraction(24'999'999'400));  // $24,999,999.40
+    CHECK(r.implied_pre_money_units() == fraction(20'000'000'200));   // $20,000,000.20
+    CHECK(r.investment_of("Lead").not_converted == usd_units(800));  // 0.47 share at $1.70
+    CHECK(r.pool_ownership() >= fraction(12, 100));
+    CHECK(r.pool_ownership() - fraction(12, 100) < fraction(1, r.post_money_shares().value()));
+}
+
+// Series Seed Preferred Stock Investment Agreement (github.com/seriesseed/equity), Exhibit B
+// 1.2.2: the shares for sale are the Total Series Seed Investment Amount divided by the Purchase
+// Price, "rounded up to the next whole share". $1M at $3M / 9M shares = $0.3333 (to $0.0001).
+TEST_CASE("Series Seed: shares rounded up to the next whole share, price to $0.0001") {
+    const auto terms = priced_round_terms("Series Seed")
+                           .pre_money(3_M)
+                           .invest("Seed Fund", 1_M)
+                           .price_rounded(4, rounding::half_even);
+    const priced_round up = priced_round_terms(terms).shares_rounded(rounding::ceiling).solve(common_only(9'000'000));
+    CHECK(up.exact_price_units() == fraction(1000, 3));
+    CHECK(up.price().to_string() == "$0.3333");
+    CHECK(up.new_shares() == share_count(3'000'301));  // 3,000,300.03 rounded up
+    CHECK(up.investments()[0].cost == usd_units(1'000'000'323));  // $1,000,000.3233
+    CHECK(up.not_converted() == usd_units(-323));  // rounding up asks for 32.33 cents more
+    const priced_round down = priced_round_terms(terms).solve(common_only(9'000'000));
+    CHECK(down.new_shares() == share_count(3'000'300));
+    CHECK(down.not_converted() == usd_units(10));  // one cent not converted
+    // The price rounding itself: $0.3333 instead of $0.3333...: the pre-money implied by the
+    // rounded price is $2,999,700.
+    CHECK(down.implied_pre_money(rounding::exact) == 2'999'700_usd);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every basis
+
+TEST_CASE("post-money basis: pre-money = post-money - new money") {
+    // The reference round (shared/REFERENCE.md): $840B post-money, $110B in; the fully diluted
+    // count of 1,000,000,000 shares is an assumption (the report gives none).
+    const priced_round r = priced_round_terms("Reference round")
+                               .post_money(840_B)
+                               .invest("Amazon", 50_B)
+                               .invest("Nvidia", 30_B)
+                               .invest("SoftBank", 30_B)
+                               .solve({"assumed", share_count(1'000'000'000), share_count(0)});
+    CHECK(r.stated_pre_money() == 730_B);
+    CHECK(r.price().rounded(rounding::exact) == 730_usd);
+    CHECK(r.investment_of("Amazon").shares == share_count(68'493'150));  // 68,493,150.68
+    CHECK(r.investment_of("Amazon").not_converted == 500_usd);
+    CHECK(r.investment_of("Nvidia").shares == share_count(41'095'890));
+    CHECK(r.investment_of("Nvidia").not_converted == 300_usd);
+    CHECK(r.not_converted() == 1'100_usd);
+    CHECK(r.implied_post_money(rounding::exact) == 840_B - 1'100_usd);
+}
+
+TEST_CASE("price basis: shares at a stated price; pre-money implied") {
+    const priced_round r = priced_round_terms("Crowdfunding")
+                               .at_price(1.25_usd)
+                               .invest("Crowd", 5_M)
+                               .solve(common_only(12'000'000));
+    CHECK(r.new_shares() == share_count(4'000'000));
+    CHECK(!r.stated_pre_money());
+    CHECK(r.implied_pre_money(rounding::exact) == 15_M);
+    CHECK(r.implied_post_money(rounding::exact) == 20_M);
+    // A price of $0.0001 precision, given as a price_per_share.
+    const priced_round s = priced_round_terms("Seed")
+                               .at_price(fr::price_per_share(usd_units(3333), share_count(10)))
+                               .invest("Angel", 1_M)
+                               .solve(common_only(9'000'000));
+    CHECK(s.new_shares() == share_count(3'000'300));
+}
+
+TEST_CASE("new-money ownership basis: the price that buys the target") {
+    // 20% for $4M on 8M shares: T = 10M, price $2.
+    const priced_round r = priced_round_terms("A")
+                               .new_money_ownership(fraction(1, 5))
+                               .invest("Fund", 4_M)
+                               .solve(common_only(8'000'000));
+    CHECK(r.exact_price_units() == fraction(2000));
+    CHECK(r.new_money_ownership() == fraction(1, 5));
+    // With a 10% pool: T = 8M / (1 - 10% - 20%) = 80M/7, price = $4M / (20% T) = $1.75.
+    const priced_round p = priced_round_terms("A")
+                               .new_money_ownership(fraction(1, 5))
+                               .invest("Fund", 4_M)
+                               .option_pool(fraction(1, 10), pool_placement::pre_money)
+                               .solve(common_only(8'000'000));
+    CHECK(p.exact_price_units() == fraction(1750));
+    CHECK(p.new_shares() == share_count(2'285'714));
+    CHECK(p.pool_increase() == share_count(1'142'858));  // ceil(0.1 x 10,285,714 / 0.9)
+}
+
+TEST_CASE("pool target counting the existing unallocated pool") {
+    // F0 = 10M including 1M unallocated; $9M pre, $3M in, 15% post-money pool, pre-money:
+    // T = (10M - 1M) / (1 - 15% - 25%) = 15M, P = $12M / 15M = $0.80, increase 1.25M.
+    const pre_round_shares base{"issued + granted options + unallocated pool", share_count(10'000'000),
+                                share_count(1'000'000)};
+    const priced_round r = priced_round_terms("A")
+                               .pre_money(9_M)
+                               .invest("Fund", 3_M)
+                               .option_pool(fraction(15, 100), pool_placement::pre_money)
+                               .solve(base);
+    CHECK(r.exact_price_units() == fraction(800));
+    CHECK(r.pool_increase() == share_count(1'250'000));
+    CHECK(r.pool_after() == share_count(2'250'000));
+    CHECK(r.new_shares() == share_count(3'750'000));
+    CHECK(r.post_money_shares() == share_count(15'000'000));
+    CHECK(r.effective_pre_money(rounding::exact) == 8_M);  // $9M - 1.25M x $0.80
+    // The target on new shares only: the existing 1M do not count; T = 10M / 60%.
+    const priced_round n = priced_round_terms("A")
+                               .pre_money(9_M)
+                               .invest("Fund", 3_M)
+                               .option_pool(fraction(15, 100), pool_placement::pre_money,
+                                            fr::pool_target_basis::new_shares_only)
+                               .solve(base);
+    CHECK(n.exact_price_units() == fraction(720));  // ($9M - 15% x $12M) / 10M
+    CHECK(n.pool_increase() == share_count(2'500'000));
+    CHECK(n.new_shares() == share_count(4'166'666));  // floor($3M / $0.72)
+    CHECK(n.post_money_shares() == share_count(16'666'666));
+}
+
+TEST_CASE("an existing pool that already meets the target is not topped up (nor shrunk)") {
+    const priced_round r = priced_round_terms("A")
+                               .pre_money(10_M)
+                               .invest("Fund", 2'500'000_usd)
+                               .option_pool(fraction(1, 10), pool_placement::pre_money)
+                               .solve({"issued + pool", share_count(10'000'000), share_count(2'000'000)});
+    CHECK(r.pool_target_already_met());
+    CHECK(r.pool_increase() == share_count(0));
+    CHECK(r.exact_price_units() == fraction(1000));
+    CHECK(r.pool_ownership() == fraction(4, 25));  // 2M / 12.5M = 16% >= 10%
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation: every problem at once
+
+TEST_CASE("validation reports every problem at once") {
+    const auto problems = priced_round_terms("Bad")
+                              .pre_money(8_M)
+                              .at_price(0_usd)
+                              .invest("SoftBank", 1_M)
+                              .invest("Softbank ", 1_M)
+                              .invest("Zero", 0_usd)
+                              .option_pool(fraction(1), pool_placement::pre_money)
+                              .price_rounded(20, rounding::half_even)
+                              .validate({"", share_count(0), share_count(-1)});
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field);
+    CHECK(fields == std::vector<std::string>{"base.definition", "base.fully_diluted", "base.unallocated_pool",
+                                             "investors[1].name", "investors[2].amount", "price",
+                                             "option_pool.target", "price_rounding.decimals"});
+    CHECK(problems[3].message() ==
+          "investors[1].name = \"Softbank \": is the same investor as investors[0] \"SoftBank\" but for "
+          "case, spaces or punctuation: use one name");
+    CHECK(problems[6].message() == "option_pool.target = 1 (100.0000%): must be at least 0% and below 100%");
+    CHECK_THROWS_AS(priced_round_terms("Bad").solve(common_only(1)), fr::validation_error);
+}
+
+TEST_CASE("validation: non-positive price, pool and new money over 100%, bad ownership") {
+    const auto price = priced_round_terms("P").at_price(-1_usd).invest("A", 1_M).validate(common_only(10));
+    REQUIRE(price.size() == 1);
+    CHECK(price[0].field == "price");
+    const auto both = priced_round_terms("Q")
+                          .pre_money(4_M)
+                          .invest("A", 1_M)  // q = 20%
+                          .option_pool(fraction(4, 5), pool_placement::pre_money)
+                          .validate(common_only(10));
+    REQUIRE(both.size() == 1);
+    CHECK(both[0].field == "option_pool.target");
+    const auto own = priced_round_terms("R").new_money_ownership(fraction(1)).invest("A", 1_M).validate(common_only(10));
+    REQUIRE(own.size() == 1);
+    CHECK(own[0].field == "new_money_ownership");
+    const auto post = priced_round_terms("S").post_money(1_M).invest("A", 1_M).validate(common_only(10));
+    REQUIRE(post.size() == 1);
+    CHECK(post[0].message() == "post_money = $1,000,000.00: must exceed the new money $1,000,000.00");
+    const auto none = priced_round_terms("T").invest("A", 1_M).validate(common_only(10));
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].field == "price");
+}
+
+TEST_CASE("rounding::exact refuses a price or a share count that needs rounding") {
+    CHECK_THROWS_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M)
+                        .price_rounded(4, rounding::exact).solve(common_only(6'000'000 - 1)),
+                    fr::inexact_error);
+    CHECK_THROWS_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M - usd_units(1))
+                        .shares_rounded(rounding::exact).solve(common_only(8'000'000)),
+                    fr::inexact_error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties over deterministic random terms
+
+TEST_CASE("properties: counts add up, ownership sums to 1, post-money = price x T up to the roundings") {
+    lcg g{20261202};
+    for (int iter = 0; iter < 400; ++iter) {
+        const std::int64_t f0 = g.in(1'000, 50'000'000);
+        const std::int64_t e = g.in(0, 1) == 0 ? 0 : g.in(0, f0 / 4);
+        const pre_round_shares base{"issued + pool", share_count(f0), share_count(e)};
+        const money v = money::from_major(g.in(100'000, 500'000'000));
+        const int k = static_cast<int>(g.in(1, 5));
+        priced_round_terms terms("P");
+        fraction n;
+        for (int i = 0; i < k; ++i) {
+            const money amount = money::from_units(g.in(1'000'000, 20'000'000'000));
+            terms.invest("investor " + std::to_string(i), amount);
+            n += fraction(amount.units());
+        }
+        const fraction vf(v.units());
+        const fraction q = n / (vf + n);
+        const fraction t(g.in(0, 25), 100);
+        const bool pre_pool = g.in(0, 1) == 0;
+        const bool with_pool = t + q < fraction(1) && t.sign() > 0;
+        if (with_pool) terms.option_pool(t, pre_pool ? pool_placement::pre_money : pool_placement::post_money);
+        terms.pre_money(v);
+        const int decimals = static_cast<int>(g.in(2, 6));
+        terms.price_rounded(decimals, rounding::half_even);
+        const priced_round r = terms.solve(base);
+
+        // Counts add up.
+        share_count s;
+        for (const auto& i : r.investments()) s += i.shares;
+        CHECK(s == r.new_shares());
+        CHECK(r.post_money_shares() == share_count(f0) + r.pool_increase() + r.new_shares());
+        // Ownership sums to exactly 1.
+        fraction total = r.existing_ownership() + r.pool_increase_ownership();
+        for (const auto& i : r.investments()) total += r.ownership(i.investor);
+        CHECK(total == fraction(1));
+        // The pool reaches its target (rounded up) and exceeds it by less than one share's worth.
+        if (with_pool && !r.pool_target_already_met()) {
+            const fraction target = with_pool ? t : fraction();
+            CHECK(r.pool_ownership() >= target);
+            CHECK(r.pool_ownership() - target < fraction(1, r.post_money_shares().value()));
+        }
+        // Independent closed form of the exact solution: T* and P*.
+        const fraction ef(e);
+        fraction p_star = vf / fraction(f0);
+        fraction t_star = fraction(f0) / (fraction(1) - q);
+        if (with_pool) {
+            if (pre_pool) {
+                const fraction tt = (fraction(f0) - ef) / (fraction(1) - t - q);
+                if (t * tt >= ef) {
+                    t_star = tt;
+                    p_star = (vf + n) / tt;
+                }
+            } else {
+                const fraction tt = (fraction(f0) + n / p_star - ef) / (fraction(1) - t);
+                if (t * tt >= ef) t_star = tt; else t_star = fraction(f0) + n / p_star;
+            }
+        }
+        CHECK(r.exact_price_units() == p_star);
+        // Post-money = price x T, up to the named roundings: the price moved by at most half a
+        // step, each investor's shares by less than one, the pool by less than one share.
+        const fraction post_star = p_star * t_star;
+        const fraction step = fr::price_precision{decimals, rounding::half_even}.step_units();
+        CHECK(abs_of(r.price_units() - p_star) <= step / fraction(2));
+        const fraction one_minus_t = with_pool ? fraction(1) - t : fraction(1);
+        const fraction bound = abs_of(r.price_units() - p_star) * t_star +
+                               r.price_units() * (fraction(k) / one_minus_t + fraction(1));
+        CHECK(abs_of(r.implied_post_money_units() - post_star) <= bound);
+        CHECK(r.implied_post_money_units() == r.price_units() * fraction(r.post_money_shares().value()));
+        // Cash: each investor's cost and unconverted cash add up to the amount.
+        for (const auto& i : r.investments()) CHECK(i.cost + i.not_converted == i.amount);
+    }
+}
+
+TEST_CASE("properties: with exact roundings on divisible figures, post-money = price x T exactly") {
+    lcg g{7};
+    for (int iter = 0; iter < 200; ++iter) {
+        // Price p mills, F0 shares, pool target 1/d with T divisible: choose S and pool to fit.
+        const std::int64_t price = g.in(1, 5'000);
+        const std::int64_t d = g.in(5, 20);              // pool target 1/d
+        const std::int64_t t_shares = d * g.in(1'000, 1'000'000);
+        const std::int64_t pool = t_shares / d;
+        const std::int64_t s = g.in(1, t_shares - pool - 1);
+        const std::int64_t f0 = t_shares - pool - s;
+        const money pre = money::from_units(price * (f0 + pool));
+        const money in = money::from_units(price * s);
+        const priced_round r = priced_round_terms("X")
+                                   .pre_money(pre)
+                                   .invest("I", in)
+                                   .option_pool(fraction(1, d), pool_placement::pre_money)
+                                   .shares_rounded(rounding::exact)
+                                   .pool_rounded(rounding::exact)
+                                   .cash_rounded(rounding::exact)
+                                   .solve(common_only(f0));
+        CHECK(r.price_units() == fraction(price));
+        CHECK(r.post_money_shares() == share_count(t_shares));
+        CHECK(r.implied_post_money(rounding::exact) == pre + in);
+        CHECK(r.effective_pre_money(rounding::exact) == money::from_units(price * f0));
+        CHECK(r.not_converted() == 0_usd);
+    }
+}
+
+TEST_CASE("a pool target with a huge denominator: the exact path where 128-bit products do not fit") {
+    // t = 15% + 1/10^30: t x V does not fit 128 bits as integers, but every fraction does.
+    const fraction big_den(fr::fraction::rep(1), fr::fraction::rep(1'000'000'000'000'000LL) * 1'000'000'000'000'000LL);
+    const fraction t = fraction(15, 100) + big_den;
+    const priced_round r = priced_round_terms("A")
+                               .pre_money(20_M)
+                               .invest("Lead", 5_M)
+                               .option_pool(t, pool_placement::pre_money)
+                               .solve(common_only(10'000'000));
+    const fraction v(20'000'000'000LL);
+    const fraction post(25'000'000'000LL);
+    CHECK(r.exact_price_units() == (v - t * post) / fraction(10'000'000));
+    const std::int64_t s = r.new_shares().value();
+    const fraction increase = t * fraction(10'000'000 + s) / (fraction(1) - t);
+    CHECK(r.pool_increase() == share_count(static_cast<std::int64_t>(increase.round_to_integer(rounding::ceiling))));
+    CHECK(r.pool_ownership() >= t);
+}
