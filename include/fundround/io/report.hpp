@@ -11,11 +11,11 @@
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
 
-#include <algorithm>
-#include <cstddef>
+#include <initializer_list>
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +44,31 @@ struct report_options {
     }
 };
 
+namespace detail {
+
+/// The figures of print_summary() as text, with its options.
+class summary_text {
+public:
+    explicit summary_text(const report_options& opt) : opt_(opt) {}
+    /// Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
+    [[nodiscard]] std::string amount(money m) const { return compact_if_exact(m, opt_.full_amounts); }
+    /// A percentage with the chosen decimals.
+    [[nodiscard]] std::string pct(const fraction& f) const { return f.to_percent_string(opt_.percent_decimals); }
+    /// A multiple ("1.46x") with the chosen decimals.
+    [[nodiscard]] std::string mult(const fraction& f) const { return f.to_multiple_string(opt_.multiple_decimals); }
+
+private:
+    const report_options& opt_;
+};
+
+/// A step-up or raise-multiple line: "<figure> <what> <amount>", then " (<label>)" if labelled.
+inline std::string labelled_figure(std::string text, const std::string& label) {
+    if (!label.empty()) text.append(" (").append(label).append(")");
+    return text;
+}
+
+}  // namespace detail
+
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile. Throws
 /// validation_error listing every problem with @p opt before printing anything.
@@ -52,35 +77,35 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
         throw validation_error("report options", std::move(problems));
     }
     const funding_round& r = round;
-    // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
-    auto amount = [&](money m) { return detail::compact_if_exact(m, opt.full_amounts); };
-    auto pct = [&](const fraction& f) { return f.to_percent_string(opt.percent_decimals); };
-    auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
+    const detail::summary_text t(opt);
+    using detail::concat;
 
-    os << r.name() << " (" << to_string(r.currency()) << "), closing " << to_string(r.close_date()) << '\n';
+    os << concat({r.name(), " (", to_string(r.currency()), "), closing ", to_string(r.close_date()), "\n"});
     detail::text_table head({"", ""}, {false, false});
-    head.add({"Pre-money", amount(r.pre_money())});
-    head.add({"Raised, committed", amount(r.raised()) + " = " + amount(r.raised_at_close()) +
-                                       " at close + " + amount(r.raised_scheduled()) + " scheduled + " +
-                                       amount(r.raised_conditional()) + " conditional"});
-    head.add({"Post-money", amount(r.post_money()) + " committed, " + amount(r.post_money_at_close()) +
-                                " at close"});
+    head.add({"Pre-money", t.amount(r.pre_money())});
+    head.add({"Raised, committed",
+              concat({t.amount(r.raised()), " = ", t.amount(r.raised_at_close()), " at close + ",
+                      t.amount(r.raised_scheduled()), " scheduled + ", t.amount(r.raised_conditional()),
+                      " conditional"})});
+    head.add({"Post-money",
+              concat({t.amount(r.post_money()), " committed, ", t.amount(r.post_money_at_close()), " at close"})});
     if (auto price = r.valuation().price()) head.add({"Price per share", price->to_string()});
     if (r.prior_mark()) {
-        std::string text = mult(*r.step_up()) + " pre-money, " + mult(*r.post_money_step_up()) +
-                           " post-money, vs " + amount(*r.prior_mark());
-        if (!r.prior_mark_label().empty()) text += " (" + r.prior_mark_label() + ")";
-        head.add({"Step-up", text});
+        head.add({"Step-up", detail::labelled_figure(concat({t.mult(*r.step_up()), " pre-money, ",
+                                                             t.mult(*r.post_money_step_up()), " post-money, vs ",
+                                                             t.amount(*r.prior_mark())}),
+                                                     r.prior_mark_label())});
     }
     if (r.prior_round()) {
-        std::string text = mult(*r.raise_multiple()) + " the prior round of " + amount(*r.prior_round());
-        if (!r.prior_round_label().empty()) text += " (" + r.prior_round_label() + ")";
-        head.add({"Raise multiple", text});
+        head.add({"Raise multiple",
+                  detail::labelled_figure(concat({t.mult(*r.raise_multiple()), " the prior round of ",
+                                                  t.amount(*r.prior_round())}),
+                                          r.prior_round_label())});
     }
-    head.add({"New investors own", pct(r.new_investors_ownership()) + " committed, " +
-                                       pct(r.new_investors_ownership_at_close()) + " at close"});
-    head.add({"Existing holders own", pct(r.existing_holders_ownership()) + " committed, " +
-                                          pct(r.existing_holders_ownership_at_close()) + " at close"});
+    head.add({"New investors own", concat({t.pct(r.new_investors_ownership()), " committed, ",
+                                           t.pct(r.new_investors_ownership_at_close()), " at close"})});
+    head.add({"Existing holders own", concat({t.pct(r.existing_holders_ownership()), " committed, ",
+                                              t.pct(r.existing_holders_ownership_at_close()), " at close"})});
     head.print(os, "  ");
 
     os << "\nInvestors\n";
@@ -88,13 +113,13 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
                             "Owns committed", "Owns at close"},
                            {false, false, true, true, true, true, true, true});
     for (const auto& c : r.commitments()) {
-        inv.add({c.investor.name() + (c.investor.is_lead() ? " (lead)" : ""), to_string(c.investor.kind()),
-                 amount(c.total), amount(c.at_close), amount(c.scheduled), amount(c.conditional),
-                 pct(c.total.ratio_to(r.post_money())), pct(c.at_close.ratio_to(r.post_money_at_close()))});
+        inv.add({concat({c.investor.name(), c.investor.is_lead() ? " (lead)" : ""}), to_string(c.investor.kind()),
+                 t.amount(c.total), t.amount(c.at_close), t.amount(c.scheduled), t.amount(c.conditional),
+                 t.pct(c.total.ratio_to(r.post_money())), t.pct(c.at_close.ratio_to(r.post_money_at_close()))});
     }
-    inv.add({"Total", "", amount(r.raised()), amount(r.raised_at_close()), amount(r.raised_scheduled()),
-             amount(r.raised_conditional()), pct(r.new_investors_ownership()),
-             pct(r.new_investors_ownership_at_close())});
+    inv.add({"Total", "", t.amount(r.raised()), t.amount(r.raised_at_close()), t.amount(r.raised_scheduled()),
+             t.amount(r.raised_conditional()), t.pct(r.new_investors_ownership()),
+             t.pct(r.new_investors_ownership_at_close())});
     inv.print(os, "  ");
 
     const disbursement_schedule& s = r.schedule();
@@ -102,16 +127,16 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
                              {false, false, true, false, false, true});
     for (const auto& d : s.dated()) {
-        sched.add({to_string(*d.date), d.investor, amount(d.amount), to_string(d.status), condition_text(d),
-                   amount(d.cumulative)});
+        sched.add({to_string(*d.date), d.investor, t.amount(d.amount), to_string(d.status), condition_text(d),
+                   t.amount(d.cumulative)});
     }
     for (const auto& d : s.undated()) {
-        sched.add({"undated", d.investor, amount(d.amount), to_string(d.status), condition_text(d),
-                   amount(d.cumulative)});
+        sched.add({"undated", d.investor, t.amount(d.amount), to_string(d.status), condition_text(d),
+                   t.amount(d.cumulative)});
     }
     sched.print(os, "  ");
-    os << "  Dated " << amount(s.dated_total()) << " + undated " << amount(s.undated_total()) << " = "
-       << amount(s.total()) << " committed\n";
+    os << concat({"  Dated ", t.amount(s.dated_total()), " + undated ", t.amount(s.undated_total()), " = ",
+                  t.amount(s.total()), " committed\n"});
 }
 
 /// Writes print_summary() with default options.
