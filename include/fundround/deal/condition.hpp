@@ -263,10 +263,14 @@ public:
     [[nodiscard]] bool depends_on_milestone() const noexcept { return node_ && node_->has_milestone; }
     /// The names of every milestone referenced, sorted, without duplicates.
     [[nodiscard]] std::vector<std::string> milestones() const {
+        // Sorts pointers to the names in the tree, then copies each distinct name once.
+        std::vector<const std::string*> names;
+        collect_milestones(names);
+        std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
         std::vector<std::string> out;
-        collect_milestones(out);
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
+        for (const std::string* n : names) {
+            if (out.empty() || out.back() != *n) out.push_back(*n);
+        }
         return out;
     }
     /// The earliest long-stop date anywhere in the condition, if any.
@@ -368,9 +372,8 @@ private:
         n.parts = std::move(parts);
         return condition(std::move(n));
     }
-    template <class Strings>
-    void collect_milestones(Strings& out) const {
-        if (kind() == condition_kind::milestone) out.push_back(node_->name);
+    void collect_milestones(std::vector<const std::string*>& out) const {
+        if (kind() == condition_kind::milestone) out.push_back(&node_->name);
         for (const auto& p : parts()) p.collect_milestones(out);
     }
 

@@ -50,6 +50,8 @@ public:
     void add(std::initializer_list<std::string_view> row) {
         for (const std::string_view cell : row) cells_.emplace_back(cell);
     }
+    /// Appends one cell (rows fill up left to right) and returns it, to append to.
+    std::string& add_cell(std::string_view text = {}) { return cells_.emplace_back(text); }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
     void print(std::ostream& os, const std::string& indent) const {
         const std::size_t columns = right_.size();

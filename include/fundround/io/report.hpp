@@ -46,26 +46,48 @@ struct report_options {
 
 namespace detail {
 
-/// The figures of print_summary() as text, with its options.
-class summary_text {
+/// Fills the cells of a text_table with the text and figures of print_summary(), one call per
+/// piece (no string temporaries in print_summary itself: less code to compile).
+class summary_cells {
 public:
-    explicit summary_text(const report_options& opt) : opt_(opt) {}
-    /// Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
-    [[nodiscard]] std::string amount(money m) const { return compact_if_exact(m, opt_.full_amounts); }
-    /// A percentage with the chosen decimals.
-    [[nodiscard]] std::string pct(const fraction& f) const { return f.to_percent_string(opt_.percent_decimals); }
-    /// A multiple ("1.46x") with the chosen decimals.
-    [[nodiscard]] std::string mult(const fraction& f) const { return f.to_multiple_string(opt_.multiple_decimals); }
+    summary_cells(text_table& table, const report_options& opt) : table_(table), opt_(opt) {}
+    /// Starts a new cell holding @p text.
+    summary_cells& cell(std::string_view text = {}) {
+        current_ = &table_.add_cell(text);
+        return *this;
+    }
+    /// Appends @p text to the current cell.
+    summary_cells& text(std::string_view text) {
+        current_->append(text.data(), text.size());
+        return *this;
+    }
+    /// Appends an amount, compact only when it is exact, so every figure printed adds up
+    /// ($1.004M prints in full).
+    summary_cells& amount(money m) {
+        *current_ += compact_if_exact(m, opt_.full_amounts);
+        return *this;
+    }
+    /// Appends a percentage with the chosen decimals.
+    summary_cells& pct(const fraction& f) {
+        *current_ += f.to_percent_string(opt_.percent_decimals);
+        return *this;
+    }
+    /// Appends a multiple ("1.46x") with the chosen decimals.
+    summary_cells& mult(const fraction& f) {
+        *current_ += f.to_multiple_string(opt_.multiple_decimals);
+        return *this;
+    }
+    /// Appends " (@p label)" unless @p label is empty.
+    summary_cells& label(const std::string& label) {
+        if (!label.empty()) current_->append(" (").append(label).append(")");
+        return *this;
+    }
 
 private:
+    text_table& table_;
     const report_options& opt_;
+    std::string* current_ = nullptr;
 };
-
-/// A step-up or raise-multiple line: "<figure> <what> <amount>", then " (<label>)" if labelled.
-inline std::string labelled_figure(std::string text, const std::string& label) {
-    if (!label.empty()) text.append(" (").append(label).append(")");
-    return text;
-}
 
 }  // namespace detail
 
@@ -77,66 +99,64 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
         throw validation_error("report options", std::move(problems));
     }
     const funding_round& r = round;
-    const detail::summary_text t(opt);
-    using detail::concat;
 
-    os << concat({r.name(), " (", to_string(r.currency()), "), closing ", to_string(r.close_date()), "\n"});
+    os << detail::concat({r.name(), " (", to_string(r.currency()), "), closing ", to_string(r.close_date()), "\n"});
     detail::text_table head({"", ""}, {false, false});
-    head.add({"Pre-money", t.amount(r.pre_money())});
-    head.add({"Raised, committed",
-              concat({t.amount(r.raised()), " = ", t.amount(r.raised_at_close()), " at close + ",
-                      t.amount(r.raised_scheduled()), " scheduled + ", t.amount(r.raised_conditional()),
-                      " conditional"})});
-    head.add({"Post-money",
-              concat({t.amount(r.post_money()), " committed, ", t.amount(r.post_money_at_close()), " at close"})});
-    if (auto price = r.valuation().price()) head.add({"Price per share", price->to_string()});
+    detail::summary_cells h(head, opt);
+    h.cell("Pre-money").cell().amount(r.pre_money());
+    h.cell("Raised, committed").cell().amount(r.raised()).text(" = ").amount(r.raised_at_close());
+    h.text(" at close + ").amount(r.raised_scheduled()).text(" scheduled + ").amount(r.raised_conditional());
+    h.text(" conditional");
+    h.cell("Post-money").cell().amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
+    h.text(" at close");
+    if (auto price = r.valuation().price()) h.cell("Price per share").cell(price->to_string());
     if (r.prior_mark()) {
-        head.add({"Step-up", detail::labelled_figure(concat({t.mult(*r.step_up()), " pre-money, ",
-                                                             t.mult(*r.post_money_step_up()), " post-money, vs ",
-                                                             t.amount(*r.prior_mark())}),
-                                                     r.prior_mark_label())});
+        h.cell("Step-up").cell().mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
+        h.text(" post-money, vs ").amount(*r.prior_mark()).label(r.prior_mark_label());
     }
     if (r.prior_round()) {
-        head.add({"Raise multiple",
-                  detail::labelled_figure(concat({t.mult(*r.raise_multiple()), " the prior round of ",
-                                                  t.amount(*r.prior_round())}),
-                                          r.prior_round_label())});
+        h.cell("Raise multiple").cell().mult(*r.raise_multiple()).text(" the prior round of ");
+        h.amount(*r.prior_round()).label(r.prior_round_label());
     }
-    head.add({"New investors own", concat({t.pct(r.new_investors_ownership()), " committed, ",
-                                           t.pct(r.new_investors_ownership_at_close()), " at close"})});
-    head.add({"Existing holders own", concat({t.pct(r.existing_holders_ownership()), " committed, ",
-                                              t.pct(r.existing_holders_ownership_at_close()), " at close"})});
+    h.cell("New investors own").cell().pct(r.new_investors_ownership()).text(" committed, ");
+    h.pct(r.new_investors_ownership_at_close()).text(" at close");
+    h.cell("Existing holders own").cell().pct(r.existing_holders_ownership()).text(" committed, ");
+    h.pct(r.existing_holders_ownership_at_close()).text(" at close");
     head.print(os, "  ");
 
     os << "\nInvestors\n";
     detail::text_table inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
                             "Owns committed", "Owns at close"},
                            {false, false, true, true, true, true, true, true});
+    detail::summary_cells i(inv, opt);
     for (const auto& c : r.commitments()) {
-        inv.add({concat({c.investor.name(), c.investor.is_lead() ? " (lead)" : ""}), to_string(c.investor.kind()),
-                 t.amount(c.total), t.amount(c.at_close), t.amount(c.scheduled), t.amount(c.conditional),
-                 t.pct(c.total.ratio_to(r.post_money())), t.pct(c.at_close.ratio_to(r.post_money_at_close()))});
+        i.cell(c.investor.name()).text(c.investor.is_lead() ? " (lead)" : "").cell(to_string(c.investor.kind()));
+        i.cell().amount(c.total).cell().amount(c.at_close).cell().amount(c.scheduled).cell().amount(c.conditional);
+        i.cell().pct(c.total.ratio_to(r.post_money())).cell().pct(c.at_close.ratio_to(r.post_money_at_close()));
     }
-    inv.add({"Total", "", t.amount(r.raised()), t.amount(r.raised_at_close()), t.amount(r.raised_scheduled()),
-             t.amount(r.raised_conditional()), t.pct(r.new_investors_ownership()),
-             t.pct(r.new_investors_ownership_at_close())});
+    i.cell("Total").cell().cell().amount(r.raised()).cell().amount(r.raised_at_close());
+    i.cell().amount(r.raised_scheduled()).cell().amount(r.raised_conditional());
+    i.cell().pct(r.new_investors_ownership()).cell().pct(r.new_investors_ownership_at_close());
     inv.print(os, "  ");
 
     const disbursement_schedule& s = r.schedule();
     os << "\nSchedule\n";
     detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
                              {false, false, true, false, false, true});
+    detail::summary_cells e(sched, opt);
     for (const auto& d : s.dated()) {
-        sched.add({to_string(*d.date), d.investor, t.amount(d.amount), to_string(d.status), condition_text(d),
-                   t.amount(d.cumulative)});
+        e.cell(to_string(*d.date)).cell(d.investor).cell().amount(d.amount).cell(to_string(d.status));
+        e.cell(condition_text(d)).cell().amount(d.cumulative);
     }
     for (const auto& d : s.undated()) {
-        sched.add({"undated", d.investor, t.amount(d.amount), to_string(d.status), condition_text(d),
-                   t.amount(d.cumulative)});
+        e.cell("undated").cell(d.investor).cell().amount(d.amount).cell(to_string(d.status));
+        e.cell(condition_text(d)).cell().amount(d.cumulative);
     }
     sched.print(os, "  ");
-    os << concat({"  Dated ", t.amount(s.dated_total()), " + undated ", t.amount(s.undated_total()), " = ",
-                  t.amount(s.total()), " committed\n"});
+    const bool full = opt.full_amounts;
+    os << detail::concat({"  Dated ", detail::compact_if_exact(s.dated_total(), full), " + undated ",
+                          detail::compact_if_exact(s.undated_total(), full), " = ",
+                          detail::compact_if_exact(s.total(), full), " committed\n"});
 }
 
 /// Writes print_summary() with default options.
