@@ -1,13 +1,18 @@
 /// @file fundround.hpp
 /// @brief Umbrella header: includes every public fundround header — the core (core.hpp) and the
-/// opt-in parts: printing (io/), money parsing, odds, discounting and net flows, and the company
-/// layer (company/: holders, share classes, cap tables, secondaries, pro-rata rights, priced
-/// rounds with option pool top-ups, rounds on a cap table and in a chain, tranches in shares).
+/// opt-in parts: as-of views, scenarios, progressive closings, printing (io/), money parsing,
+/// odds, discounting and net flows, and the company layer (company/: holders, share classes, cap
+/// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
+/// table and in a chain, tranches in shares).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
 
 #include <fundround/core.hpp>
+
+#include <fundround/time/timeline.hpp>
+#include <fundround/time/scenario.hpp>
+#include <fundround/deal/closing.hpp>
 
 #include <fundround/analysis/odds.hpp>
 #include <fundround/analysis/discount.hpp>
