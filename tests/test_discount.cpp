@@ -146,12 +146,13 @@ TEST_CASE("discount_terms: every problem reported at once") {
         FAIL("expected validation_error");
     } catch (const fr::validation_error& e) {
         const std::vector<fr::diagnostic> expected{
-            {"annual_rate", "-1/100", "must not be negative"},
-            {"valuation_date", "2026-02-30", "must be a valid calendar date"},
-            {"convention", "7", "must be actual_365_fixed, actual_360 or thirty_e_360"},
-            {"method", "9", "must be simple or annual_with_simple_stub"},
-            {"past_flows", "5", "must be compound_forward or reject"}};
+            {fr::field_path("annual_rate"), "-1/100", "must not be negative"},
+            {fr::field_path("valuation_date"), "2026-02-30", "must be a valid calendar date"},
+            {fr::field_path("convention"), "7", "must be actual_365_fixed, actual_360 or thirty_e_360"},
+            {fr::field_path("method"), "9", "must be simple or annual_with_simple_stub"},
+            {fr::field_path("past_flows"), "5", "must be compound_forward or reject"}};
         CHECK(e.problems() == expected);
+        CHECK(e.problems()[1].field.json_pointer() == "/valuation_date");
         CHECK(std::string(e.what()) ==
               "discount_terms: 5 problems\n"
               "  - annual_rate = -1/100: must not be negative\n"

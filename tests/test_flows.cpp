@@ -119,14 +119,16 @@ TEST_CASE("counter_commitment: every problem reported at once") {
         FAIL("expected validation_error");
     } catch (const fr::validation_error& e) {
         const std::vector<fr::diagnostic> expected{
-            {"name", "", "must not be empty"},
-            {"counterparty", "", "must not be empty"},
-            {"flows[0].date", "2026-02-30", "must be a valid calendar date"},
-            {"flows[1].amount", "-$5,000,000.00", "must be positive"},
-            {"flows[2].amount", "€7.00", "must be in USD like the other flows"},
-            {"flows[3].amount", "$0.00", "must be positive"}};
+            {fr::field_path("name"), "", "must not be empty"},
+            {fr::field_path("counterparty"), "", "must not be empty"},
+            {fr::field_path("flows").index(0).member("date"), "2026-02-30", "must be a valid calendar date"},
+            {fr::field_path("flows").index(1).member("amount"), "-$5,000,000.00", "must be positive"},
+            {fr::field_path("flows").index(2).member("amount"), "€7.00", "must be in USD like the other flows"},
+            {fr::field_path("flows").index(3).member("amount"), "$0.00", "must be positive"}};
         CHECK(e.problems() == expected);
         CHECK(std::string(e.what()).rfind("counter_commitment \"\": 6 problems\n", 0) == 0);
+        CHECK(e.problems()[2].message() == "flows[0].date = 2026-02-30: must be a valid calendar date");
+        CHECK(e.problems()[3].field.json_pointer() == "/flows/1/amount");
     }
     CHECK_THROWS_WITH_AS(counter_commitment("Lease", "Landlord", {}),
                          "counter_commitment \"Lease\": 1 problem\n"
@@ -212,13 +214,15 @@ TEST_CASE("net_flows: every problem reported at once") {
         FAIL("expected validation_error");
     } catch (const fr::validation_error& e) {
         const std::vector<fr::diagnostic> expected{
-            {"money_in[1].date", "2026-13-01", "must be a valid calendar date"},
-            {"money_in[2].amount", "-$1,000,000,000.00", "must be positive"},
-            {"money_in[3].amount", "€2.00", "must be in USD like the other flows"},
-            {"commitments[1].counterparty", "Landlord", "must be \"Amazon\" like the view"},
-            {"commitments[2].currency", "EUR", "must be USD like the other flows"}};
+            {fr::field_path("money_in").index(1).member("date"), "2026-13-01", "must be a valid calendar date"},
+            {fr::field_path("money_in").index(2).member("amount"), "-$1,000,000,000.00", "must be positive"},
+            {fr::field_path("money_in").index(3).member("amount"), "€2.00", "must be in USD like the other flows"},
+            {fr::field_path("commitments").index(1).member("counterparty"), "Landlord", "must be \"Amazon\" like the view"},
+            {fr::field_path("commitments").index(2).member("currency"), "EUR", "must be USD like the other flows"}};
         CHECK(e.problems() == expected);
         CHECK(std::string(e.what()).rfind("net_flows \"Amazon\": 5 problems\n", 0) == 0);
+        CHECK(e.problems()[3].message() == "commitments[1].counterparty = Landlord: must be \"Amazon\" like the view");
+        CHECK(e.problems()[0].field.json_pointer() == "/money_in/1/date");
     }
     CHECK_THROWS_WITH_AS(net_flows("", {}, {}),
                          "net_flows \"\": 2 problems\n"
@@ -278,9 +282,9 @@ TEST_CASE("present_value_of: empty lists, currency and the reject rule") {
         FAIL("expected validation_error");
     } catch (const fr::validation_error& e) {
         const std::vector<fr::diagnostic> expected{
-            {"flows[0].date", "2026-01-01",
+            {fr::field_path("flows").index(0).member("date"), "2026-01-01",
              "must not be before the valuation date 2026-06-01 (past_flow_rule::reject)"},
-            {"flows[2].date", "2026-05-31",
+            {fr::field_path("flows").index(2).member("date"), "2026-05-31",
              "must not be before the valuation date 2026-06-01 (past_flow_rule::reject)"}};
         CHECK(e.problems() == expected);
     }

@@ -313,22 +313,22 @@ public:
           past_(past_flows) {
         std::vector<diagnostic> problems;
         if (rate_.sign() < 0) {
-            problems.push_back({"annual_rate", rate_.to_string(), "must not be negative"});
+            problems.push_back({field_path("annual_rate"), rate_.to_string(), "must not be negative"});
         }
         if (!valuation_date_.ok()) {
-            problems.push_back({"valuation_date", to_string(valuation_date_),
+            problems.push_back({field_path("valuation_date"), to_string(valuation_date_),
                                 "must be a valid calendar date"});
         }
         if (!detail::known(convention_)) {
-            problems.push_back({"convention", std::to_string(static_cast<int>(convention_)),
+            problems.push_back({field_path("convention"), std::to_string(static_cast<int>(convention_)),
                                 "must be actual_365_fixed, actual_360 or thirty_e_360"});
         }
         if (!detail::known(method_)) {
-            problems.push_back({"method", std::to_string(static_cast<int>(method_)),
+            problems.push_back({field_path("method"), std::to_string(static_cast<int>(method_)),
                                 "must be simple or annual_with_simple_stub"});
         }
         if (!detail::known(past_)) {
-            problems.push_back({"past_flows", std::to_string(static_cast<int>(past_)),
+            problems.push_back({field_path("past_flows"), std::to_string(static_cast<int>(past_)),
                                 "must be compound_forward or reject"});
         }
         if (!problems.empty()) throw validation_error("discount_terms", std::move(problems));

@@ -61,20 +61,20 @@ inline std::ostream& operator<<(std::ostream& os, const cash_flow& f) {
 namespace detail {
 
 /// Appends a diagnostic for every invalid date, non-positive amount or currency other than
-/// @p expected among @p flows; fields are named "<field>[i].date" / "<field>[i].amount".
-inline void check_cash_flows(const std::vector<cash_flow>& flows, const std::string& field, currency expected,
+/// @p expected among @p flows; fields are named <field>[i].date / <field>[i].amount.
+inline void check_cash_flows(const std::vector<cash_flow>& flows, const field_path& field, currency expected,
                       std::vector<diagnostic>& problems) {
     for (std::size_t i = 0; i < flows.size(); ++i) {
-        const std::string at = field + "[" + std::to_string(i) + "]";
+        const field_path at = field.index(i);
         if (!flows[i].date.ok()) {
-            problems.push_back({at + ".date", to_string(flows[i].date),
+            problems.push_back({at.member("date"), to_string(flows[i].date),
                                 "must be a valid calendar date"});
         }
         if (flows[i].amount.currency() != expected) {
-            problems.push_back({at + ".amount", to_string(flows[i].amount),
+            problems.push_back({at.member("amount"), to_string(flows[i].amount),
                                 "must be in " + to_string(expected) + " like the other flows"});
         } else if (!flows[i].amount.is_positive()) {
-            problems.push_back({at + ".amount", to_string(flows[i].amount), "must be positive"});
+            problems.push_back({at.member("amount"), to_string(flows[i].amount), "must be positive"});
         }
     }
 }
@@ -98,12 +98,12 @@ public:
     counter_commitment(std::string name, std::string counterparty, std::vector<cash_flow> flows)
         : name_(std::move(name)), counterparty_(std::move(counterparty)), flows_(std::move(flows)) {
         std::vector<diagnostic> problems;
-        if (name_.empty()) problems.push_back({"name", "", "must not be empty"});
-        if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
+        if (name_.empty()) problems.push_back({field_path("name"), "", "must not be empty"});
+        if (counterparty_.empty()) problems.push_back({field_path("counterparty"), "", "must not be empty"});
         if (flows_.empty()) {
-            problems.push_back({"flows", "", "must hold at least one payment"});
+            problems.push_back({field_path("flows"), "", "must hold at least one payment"});
         } else {
-            detail::check_cash_flows(flows_, "flows", flows_.front().amount.currency(), problems);
+            detail::check_cash_flows(flows_, field_path("flows"), flows_.front().amount.currency(), problems);
         }
         if (!problems.empty()) {
             throw validation_error("counter_commitment \"" + name_ + "\"", std::move(problems));
@@ -189,7 +189,7 @@ struct flows_present_value {
     for (std::size_t i = 0; i < flows.size(); ++i) {
         require_valid(flows[i].date, "flows[" + std::to_string(i) + "].date");
         if (terms.rejects(flows[i].date)) {
-            problems.push_back({"flows[" + std::to_string(i) + "].date", to_string(flows[i].date),
+            problems.push_back({field_path("flows").index(i).member("date"), to_string(flows[i].date),
                                 "must not be before the valuation date " +
                                     to_string(terms.valuation_date()) +
                                     " (past_flow_rule::reject)"});
@@ -284,23 +284,23 @@ public:
 private:
     void validate() {
         std::vector<diagnostic> problems;
-        if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
+        if (counterparty_.empty()) problems.push_back({field_path("counterparty"), "", "must not be empty"});
         if (money_in_.empty() && commitments_.empty()) {
-            problems.push_back({"money_in", "", "there must be at least one flow: money_in and "
+            problems.push_back({field_path("money_in"), "", "there must be at least one flow: money_in and "
                                                 "commitments are both empty"});
         }
         const fundround::currency c = !money_in_.empty() ? money_in_.front().amount.currency()
                                       : !commitments_.empty() ? commitments_.front().currency()
                                                               : fundround::currency{};
-        detail::check_cash_flows(money_in_, "money_in", c, problems);
+        detail::check_cash_flows(money_in_, field_path("money_in"), c, problems);
         for (std::size_t i = 0; i < commitments_.size(); ++i) {
-            const std::string at = "commitments[" + std::to_string(i) + "]";
+            const field_path at = field_path("commitments").index(i);
             if (commitments_[i].counterparty() != counterparty_) {
-                problems.push_back({at + ".counterparty", commitments_[i].counterparty(),
+                problems.push_back({at.member("counterparty"), commitments_[i].counterparty(),
                                     "must be \"" + counterparty_ + "\" like the view"});
             }
             if (commitments_[i].currency() != c) {
-                problems.push_back({at + ".currency", to_string(commitments_[i].currency()),
+                problems.push_back({at.member("currency"), to_string(commitments_[i].currency()),
                                     "must be " + to_string(c) + " like the other flows"});
             }
         }

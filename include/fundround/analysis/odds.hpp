@@ -553,9 +553,9 @@ inline round_odds simulate_odds(const funding_round& round, const milestone_odds
 
 namespace detail {
 
-/// "odds[\"name\"]" for diagnostics.
-inline std::string odds_field(const std::string& name) {
-    return "odds[\"" + name + "\"]";
+/// odds["name"] for diagnostics.
+[[nodiscard]] inline field_path odds_field(const std::string& name) {
+    return field_path("odds").key(name);
 }
 
 /// The sorted names of every milestone the round's schedule entries use.
@@ -578,11 +578,11 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
     std::vector<diagnostic> out;
     for (const auto& [name, chance] : chances_) {
         if (chance.probability.sign() < 0 || chance.probability > fraction(1)) {
-            out.push_back({detail::odds_field(name) + ".probability", chance.probability.to_string(),
+            out.push_back({detail::odds_field(name).member("probability"), chance.probability.to_string(),
                            "must be between 0 and 1 inclusive"});
         }
         if (chance.achieved_on && !chance.achieved_on->ok()) {
-            out.push_back({detail::odds_field(name) + ".achieved_on", to_string(*chance.achieved_on),
+            out.push_back({detail::odds_field(name).member("achieved_on"), to_string(*chance.achieved_on),
                            "is not a valid calendar date"});
         }
         if (!std::binary_search(used.begin(), used.end(), name)) {
@@ -866,7 +866,7 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
     if (exact && m.names.size() > max_exact_milestones) {
         throw validation_error(
             "exact odds for round \"" + round.name() + "\"",
-            {{"odds", std::to_string(m.names.size()) + " uncertain milestones",
+            {{field_path("odds"), std::to_string(m.names.size()) + " uncertain milestones",
               "exact enumeration handles at most " + std::to_string(max_exact_milestones) +
                   " (2^" + std::to_string(max_exact_milestones) +
                   " outcomes); use simulate_odds() or evaluate_odds()"}});
@@ -1151,7 +1151,7 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
     const std::size_t k = m.names.size();
     std::vector<diagnostic> problems;
     if (options.samples < 2 || options.samples > max_monte_carlo_samples) {
-        problems.push_back({"monte_carlo.samples", std::to_string(options.samples),
+        problems.push_back({field_path("monte_carlo").member("samples"), std::to_string(options.samples),
                             options.samples < 2
                                 ? "must be at least 2 (a standard error needs two samples)"
                                 : "must be at most " + std::to_string(max_monte_carlo_samples) +
@@ -1163,7 +1163,7 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
         const auto& p = m.probabilities[j];
         const odds_big d = big_denominator(p);
         if (d > limit) {
-            problems.push_back({odds_field(m.names[j]) + ".probability", p.to_string(),
+            problems.push_back({odds_field(m.names[j]).member("probability"), p.to_string(),
                                 "Monte Carlo draws need a denominator below 2^64"});
             continue;
         }
