@@ -11,6 +11,7 @@
 #include <fundround/analysis/odds.hpp>
 #include <fundround/analysis/discount.hpp>
 #include <fundround/analysis/flows.hpp>
+#include <fundround/analysis/present_value.hpp>
 #include <fundround/io/flows_report.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

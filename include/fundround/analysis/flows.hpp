@@ -1,19 +1,17 @@
 /// @file analysis/flows.hpp
 /// @brief Money flowing both ways between the company and one counterparty: dated cash flows,
 /// counter-commitments (company -> counterparty) and the net-flow view by year and by date.
+/// Data only: present values are in analysis/present_value.hpp, printing in io/flows_report.hpp.
 #ifndef FUNDROUND_ANALYSIS_FLOWS_HPP
 #define FUNDROUND_ANALYSIS_FLOWS_HPP
 
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
-#include <fundround/analysis/discount.hpp>
 #include <fundround/error.hpp>
-#include <fundround/numeric/fraction.hpp>
 #include <fundround/time/installments.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
-#include <fundround/numeric/rounding.hpp>
 #include <fundround/time/timeline.hpp>
 
 #include <date/date.h>
@@ -170,45 +168,6 @@ struct flow_year {
     }
 };
 
-/// The present values of both sides of a net-flow view and of the net, under one set of terms.
-struct flows_present_value {
-    present_value money_in;   ///< Money the company receives from the counterparty.
-    present_value money_out;  ///< Money the company pays to the counterparty.
-    /// money_in - money_out: exact difference, rounded once from it (so it may differ by one
-    /// minor unit from money_in.rounded - money_out.rounded).
-    present_value net;
-};
-
-/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
-/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
-/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
-/// currency_mismatch_error if the flows mix currencies.
-[[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
-                               rounding mode, currency zero_currency = {}) {
-    std::vector<diagnostic> problems;
-    for (std::size_t i = 0; i < flows.size(); ++i) {
-        require_valid(flows[i].date, "flows[" + std::to_string(i) + "].date");
-        if (terms.rejects(flows[i].date)) {
-            problems.push_back({field_path("flows").index(i).member("date"), to_string(flows[i].date),
-                                "must not be before the valuation date " +
-                                    to_string(terms.valuation_date()) +
-                                    " (past_flow_rule::reject)"});
-        }
-    }
-    if (!problems.empty()) throw validation_error("present value", std::move(problems));
-    const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
-    exact_rational exact;
-    for (const cash_flow& f : flows) {
-        if (f.amount.currency() != c) {
-            throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
-                                          to_string(c) + " like the first flow");
-        }
-        exact += terms.exact_value(f.amount, f.date);
-    }
-    const money rounded = detail::round_exact_to_minor_unit(exact, c, mode);
-    return present_value{std::move(exact), rounded};
-}
-
 /// Money flowing both ways between the company and one counterparty, seen from the company:
 /// money in is paid by the counterparty to the company (equity tranches), money out is paid by
 /// the company to the counterparty (counter-commitments), and net = money in - money out.
@@ -268,17 +227,6 @@ public:
     /// before it; O(log n). Throws invalid_argument_error for an invalid date.
     [[nodiscard]] money net_position(calendar_date on) const {
         return money_in_as_of(on) - money_out_as_of(on);
-    }
-
-    /// Present values of money in, money out and the net under @p terms, each exact and
-    /// rounded once to the minor unit by @p mode.
-    [[nodiscard]] flows_present_value present_value(const discount_terms& terms, rounding mode) const {
-        fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
-        fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
-        exact_rational net = in.exact - out.exact;
-        const money rounded = detail::round_exact_to_minor_unit(net, currency(), mode);
-        return flows_present_value{std::move(in), std::move(out),
-                                   fundround::present_value{std::move(net), rounded}};
     }
 
 private:
