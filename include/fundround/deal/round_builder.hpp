@@ -159,23 +159,23 @@ private:
         std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
         std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
-        const field_path path = investor_field(i, e.who);
+        // Paths are built only for a commitment or tranche with something to report: building them
+        // for every one was the largest constant cost of build().
+        const auto path = [&] { return investor_field(i, e.who); };
         if (e.who.name().empty()) {
-            out.push_back({path.member("name"), "", "must not be empty"});
+            out.push_back({path().member("name"), "", "must not be empty"});
         } else if (duplicate_of != i) {
-            out.push_back({path.member("name"), e.who.name(),
+            out.push_back({path().member("name"), e.who.name(),
                            "duplicates investors[" + std::to_string(duplicate_of) +
                                "]; combine their tranches under one investor"});
         }
-        if (e.tranches.empty()) out.push_back({path.member("tranches"), "", "at least one tranche is required"});
+        if (e.tranches.empty()) out.push_back({path().member("tranches"), "", "at least one tranche is required"});
         bool summable = true;
         money total = money::zero(currency_);
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const tranche& t = e.tranches[k];
-            // The path is built only for a tranche with something to report: building it for
-            // every tranche was the largest constant cost of build().
             const auto tpath = [&] {
-                return e.single ? path.member("commitment") : path.member("tranches").index(k);
+                return e.single ? path().member("commitment") : path().member("tranches").index(k);
             };
             std::vector<diagnostic> own = t.validate(field_path());
             if (!own.empty()) own = t.validate(tpath());
@@ -205,7 +205,7 @@ private:
                 try {
                     total += t.amount();
                 } catch (const overflow_error&) {
-                    out.push_back({path.member("tranches"), "", "the tranches' sum overflows the amount range"});
+                    out.push_back({path().member("tranches"), "", "the tranches' sum overflows the amount range"});
                     summable = false;
                 }
             }
@@ -213,9 +213,9 @@ private:
         if (!summable) return std::nullopt;
         if (e.stated) {
             if (e.stated->currency() != currency_) {
-                check_amount(out, path.member("commitment"), *e.stated);
+                check_amount(out, path().member("commitment"), *e.stated);
             } else if (*e.stated != total) {
-                out.push_back({path.member("commitment"), format_full(*e.stated),
+                out.push_back({path().member("commitment"), format_full(*e.stated),
                                "the tranches sum to " + format_full(total) +
                                    "; they must sum exactly to the stated commitment"});
             }
