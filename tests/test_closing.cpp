@@ -45,7 +45,7 @@ closing hypothetical_close() {
 
 void check_diag(const diagnostic& d, const std::string& field, const std::string& value,
                 const std::string& rule) {
-    CHECK(d.field == field);
+    CHECK(d.field.to_string() == field);
     CHECK(d.value == value);
     CHECK(d.rule == rule);
 }
@@ -54,7 +54,7 @@ void check_diag(const diagnostic& d, const std::string& field, const std::string
 diagnostic only_problem(const open_round& r, const closing& c) {
     const std::vector<diagnostic> ps = r.validate(c);
     CHECK(ps.size() == 1);
-    if (ps.empty()) return {"<no problem reported>", "", ""};
+    if (ps.empty()) return {field_path("<no problem reported>"), "", ""};
     return ps.front();
 }
 
@@ -198,9 +198,13 @@ TEST_CASE("open_round: fallback amounts at a later close") {
         CHECK(r.current().commitment_of("B").tranches[0].fallback() == 500_M);
     }
     SUBCASE("\"at close\" with a fallback keeps the fallback, and the builder's problem is named for the close") {
+        // At a later close "at close" means on the close's date, which is the settlement date: the
+        // condition is met then whatever happens, so the fallback is never paid. (The close once
+        // also validated the tranche as written and said it "needs a settlement date", which an
+        // expected date would not have cured.)
         check_diag(only_problem(r, closing(ymd(2026, 3, 1)).invest(investor("B"), {tranche::at_close(2_B).otherwise(1_B)})),
                    "closing.investors[0] \"B\".tranches[0].fallback", "$1,000,000,000.00",
-                   "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
+                   "is never paid: the condition is met by the settlement date 2026-03-01 whatever happens");
     }
 }
 
@@ -386,10 +390,10 @@ TEST_CASE("open_round: every problem at once; validate() and add() agree") {
     const std::vector<diagnostic> ps = r.validate(c);
     REQUIRE(ps.size() == 5);
     check_diag(ps[0], "closing.date", "2026-01-01", "must be on or after the previous close on 2026-02-27");
-    CHECK(ps[1].field == "closing.investors[0] \"Amazon\".kind");
-    CHECK(ps[2].field == "closing.investors[1] \"X\".amount");
-    CHECK(ps[3].field == "closing.investors[2] \"X\".name");
-    CHECK(ps[4].field == "closing.investors[3] \"Y\".tranches");
+    CHECK(ps[1].field.to_string() == "closing.investors[0] \"Amazon\".kind");
+    CHECK(ps[2].field.to_string() == "closing.investors[1] \"X\".amount");
+    CHECK(ps[3].field.to_string() == "closing.investors[2] \"X\".name");
+    CHECK(ps[4].field.to_string() == "closing.investors[3] \"Y\".tranches");
     try {
         r.add(c);
         FAIL("add() should have thrown");
@@ -407,7 +411,7 @@ TEST_CASE("open_round: every problem at once; validate() and add() agree") {
     const closing d = closing(ymd(2026, 7, 1)).invest(investor::financial("Amazon"), 1_B).invest(investor("X"), 10_B);
     const std::vector<diagnostic> qs = r.validate(d);
     REQUIRE(qs.size() == 2);
-    CHECK(qs[0].field == "closing.investors[0] \"Amazon\".kind");
+    CHECK(qs[0].field.to_string() == "closing.investors[0] \"Amazon\".kind");
     check_diag(qs[1], "closing", "$11,000,000,000.00", "the round would raise $121B, $1B above its maximum $120B");
 }
 
@@ -593,4 +597,104 @@ TEST_CASE("open_round: a close on the first day of the calendar validates and ad
     CHECK_NOTHROW(r.add(c));
     CHECK(r.closes().size() == 2);
     CHECK(r.current().raised() == 2_M);
+}
+
+TEST_CASE("open_round: a close's problems are the round builder's, rebased onto the close") {
+    // One validation: the close's newcomers and tranches are checked by the round builder on the
+    // combined round, and each problem is moved structurally from the combined round's path to
+    // the close's. Built here by hand: the combined round a builder would see.
+    open_round r(reference_round());
+    r.add(hypothetical_close());  // combined round: Amazon, Nvidia, SoftBank, Investor D
+    const calendar_date day = ymd(2026, 7, 15);
+    const tranche never = tranche::when(1_B, milestone("m").with_long_stop(ymd(2025, 12, 31)));
+    const tranche no_settlement = tranche::when(3_B, milestone("n")).otherwise(1_B);
+    const tranche stop_first = tranche::when(2_B, milestone("p").with_long_stop(ymd(2026, 8, 1)), ymd(2026, 9, 1));
+    const closing c = closing(day)
+                          .invest(investor("X"), {tranche::when(1_B, milestone("ok")), never})  // newcomer
+                          .invest(investor::strategic("Amazon"), {no_settlement})             // existing
+                          .invest(investor(""), {stop_first});                                // newcomer, no name
+    const std::vector<diagnostic> ps = r.validate(c);
+
+    // The combined round as a builder sees it: Amazon's new tranche is its third, the newcomers
+    // follow Investor D.
+    const build_result combined =
+        round_builder("Reference round, 2026")
+            .pre_money(730_B)
+            .close_date(ymd(2026, 2, 27))
+            .invest(investor::strategic("Amazon"),
+                    {tranche::at_close(15_B), tranche::when(35_B, milestone("certain conditions")), no_settlement})
+            .invest(investor::strategic("Nvidia"), 30_B)
+            .invest(investor::financial("SoftBank"), 30_B)
+            .invest(investor::financial(investor_d), {tranche::on(10_B, ymd(2026, 6, 30))})
+            .invest(investor("X"), {tranche::when(1_B, milestone("ok")), never})
+            .invest(investor(""), {stop_first})
+            .try_build();
+    REQUIRE(combined.problems.size() == 4);
+    const field_path amazon_third =
+        round_builder::investor_field(0, investor::strategic("Amazon")).member("tranches").index(2);
+    const field_path x_in_round = round_builder::investor_field(4, investor("X"));
+    const field_path blank_in_round = round_builder::investor_field(5, investor(""));
+    const field_path amazon_in_close =
+        field_path("closing").member("investors").index(1, "Amazon").member("tranches").index(0);
+    const field_path x_in_close = field_path("closing").member("investors").index(0, "X");
+    const field_path blank_in_close = field_path("closing").member("investors").index(2);
+    // The builder's own paths and texts.
+    CHECK(combined.problems[0].field == amazon_third.member("fallback"));
+    CHECK(combined.problems[1].field == x_in_round.member("tranches").index(1).member("condition"));
+    CHECK(combined.problems[1].message() ==
+          "investors[4] \"X\".tranches[1].condition = milestone \"m\" by 2025-12-31: can never be met");
+    CHECK(combined.problems[2].field == blank_in_round.member("name"));
+    CHECK(combined.problems[3].field == blank_in_round.member("tranches").index(0).member("condition").member("long_stop"));
+
+    REQUIRE(ps.size() == 4);  // in the close's order: X, Amazon, the blank name
+    CHECK(ps[0] == combined.problems[1].rebased(x_in_round, x_in_close));
+    CHECK(ps[0].message() == "closing.investors[0] \"X\".tranches[1].condition = milestone \"m\" by 2025-12-31: can never be met");
+    CHECK(ps[0].field.json_pointer() == "/closing/investors/0/tranches/1/condition");
+    CHECK(ps[1] == combined.problems[0].rebased(amazon_third, amazon_in_close));
+    CHECK(ps[1].field.to_string() == "closing.investors[1] \"Amazon\".tranches[0].fallback");
+    CHECK(ps[2] == combined.problems[2].rebased(blank_in_round, blank_in_close));
+    CHECK(ps[2].message() == "closing.investors[2].name: must not be empty");
+    CHECK(ps[3] == combined.problems[3].rebased(blank_in_round, blank_in_close));
+    CHECK(ps[3].field.json_pointer() == "/closing/investors/2/tranches/0/condition/long_stop");
+    // The tranche's own validation, rebased: the same as tranche::validate under the close's path.
+    CHECK(std::vector<diagnostic>{ps[3]} == stop_first.validate(blank_in_close.member("tranches").index(0)));
+}
+
+TEST_CASE("open_round: a single amount in a close is named by the investment, as the builder's tranche") {
+    open_round r(reference_round());
+    const std::vector<diagnostic> ps =
+        r.validate(closing(ymd(2026, 7, 1)).invest(investor("X"), 0_B).invest(investor("Y"), money::from_major(5, currencies::eur)));
+    REQUIRE(ps.size() == 2);
+    // The combined round holds X's amount as X's tranche 0; the close names it by the investment.
+    const field_path x_tranche = round_builder::investor_field(3, investor("X")).member("tranches").index(0);
+    CHECK(ps[0] == diagnostic{x_tranche.member("amount"), "$0.00", "must be positive"}.rebased(
+                       x_tranche, field_path("closing").member("investors").index(0, "X")));
+    CHECK(ps[0].field.to_string() == "closing.investors[0] \"X\".amount");
+    CHECK(ps[1].field == field_path("closing").member("investors").index(1, "Y").member("amount"));
+    CHECK(ps[1].rule == "must be in USD, the round's currency");
+    CHECK(ps[1].field.json_pointer() == "/closing/investors/1/amount");
+}
+
+TEST_CASE("open_round: the close's own rules, with structured paths") {
+    open_round r(reference_round());
+    const std::vector<diagnostic> ps = r.validate(closing(ymd(2026, 7, 1))
+                                                      .invest(investor("X"), 1_B)
+                                                      .invest(investor("X"), 1_B)
+                                                      .invest(investor::strategic("Amazon"), std::vector<tranche>{}));
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0] == diagnostic{field_path("closing").member("investors").index(1, "X").member("name"), "X",
+                              "duplicates closing.investors[0]; combine their tranches under one investor"});
+    CHECK(ps[1] == diagnostic{field_path("closing").member("investors").index(2, "Amazon").member("tranches"), "",
+                              "at least one tranche is required"});
+    // A close on a day fundround does not model is reported like any other date.
+    const std::vector<diagnostic> far = r.validate(closing(ymd(10000, 1, 1)).invest(investor("Z"), 1_B));
+    REQUIRE(far.size() == 1);
+    CHECK(far[0] == diagnostic{field_path("closing").member("date"), "10000-01-01",
+                               "is after 9999-12-31, the last day fundround models"});
+    // An existing investor named twice in one close is a duplicate too, not only a newcomer.
+    const std::vector<diagnostic> twice = r.validate(closing(ymd(2026, 7, 1))
+                                                         .invest(investor::strategic("Amazon"), 1_B)
+                                                         .invest(investor::strategic("Amazon"), 1_B));
+    REQUIRE(twice.size() == 1);
+    CHECK(twice[0].field.to_string() == "closing.investors[1] \"Amazon\".name");
 }

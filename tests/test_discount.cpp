@@ -122,11 +122,12 @@ TEST_CASE("growth_factor: property - under one year both methods agree; whole ye
               fr::growth_factor(rate, stub, compounding::annual_with_simple_stub));
         const auto n = static_cast<std::int64_t>(rng.next(12));
         // (1 + r)^n on big integers: with r = k/10000 it outgrows 128 bits after about 9 years.
-        fr::detail::big_fraction whole(fraction(1));
-        for (std::int64_t k = 0; k < n; ++k) whole *= fr::detail::big_fraction(fraction(1) + rate);
-        whole *= fr::detail::big_fraction(fr::growth_factor(rate, stub, compounding::simple));
-        const bool fits = boost::multiprecision::msb(whole.den) < 127 &&
-                          (whole.num == 0 || boost::multiprecision::msb(whole.num) < 127);
+        fr::detail::big_rational whole(fraction(1));
+        for (std::int64_t k = 0; k < n; ++k) whole *= fr::detail::big_rational(fraction(1) + rate);
+        whole *= fr::detail::big_rational(fr::growth_factor(rate, stub, compounding::simple));
+        whole.reduce();
+        const bool fits = boost::multiprecision::msb(whole.denominator()) < 127 &&
+                          (whole.sign() == 0 || boost::multiprecision::msb(whole.numerator()) < 127);
         if (fits) {
             CHECK(fr::growth_factor(rate, stub + fraction(n), compounding::annual_with_simple_stub) ==
                   whole.to_fraction("expected"));
@@ -146,12 +147,13 @@ TEST_CASE("discount_terms: every problem reported at once") {
         FAIL("expected validation_error");
     } catch (const fr::validation_error& e) {
         const std::vector<fr::diagnostic> expected{
-            {"annual_rate", "-1/100", "must not be negative"},
-            {"valuation_date", "2026-02-30", "must be a valid calendar date"},
-            {"convention", "7", "must be actual_365_fixed, actual_360 or thirty_e_360"},
-            {"method", "9", "must be simple or annual_with_simple_stub"},
-            {"past_flows", "5", "must be compound_forward or reject"}};
+            {fr::field_path("annual_rate"), "-1/100", "must not be negative"},
+            {fr::field_path("valuation_date"), "2026-02-30", "must be a valid calendar date"},
+            {fr::field_path("convention"), "7", "must be actual_365_fixed, actual_360 or thirty_e_360"},
+            {fr::field_path("method"), "9", "must be simple or annual_with_simple_stub"},
+            {fr::field_path("past_flows"), "5", "must be compound_forward or reject"}};
         CHECK(e.problems() == expected);
+        CHECK(e.problems()[1].field.json_pointer() == "/valuation_date");
         CHECK(std::string(e.what()) ==
               "discount_terms: 5 problems\n"
               "  - annual_rate = -1/100: must not be negative\n"

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstddef>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -143,30 +144,30 @@ TEST_CASE("parse_error: input, position and message") {
 }
 
 TEST_CASE("diagnostic: message with and without a value") {
-    const diagnostic with{"investors[2].tranches[0].amount", "-$5.00", "must be positive"};
+    const diagnostic with{field_path("investors").index(2).member("tranches").index(0).member("amount"), "-$5.00", "must be positive"};
     CHECK(with.message() == "investors[2].tranches[0].amount = -$5.00: must be positive");
-    const diagnostic without{"name", "", "is required"};
+    const diagnostic without{field_path("name"), "", "is required"};
     CHECK(without.message() == "name: is required");
-    const diagnostic space_value{"name", " ", "must not be blank"};
+    const diagnostic space_value{field_path("name"), " ", "must not be blank"};
     CHECK(space_value.message() == "name =  : must not be blank");
     const diagnostic empty{};
     CHECK(empty.message() == ": ");
 }
 
 TEST_CASE("diagnostic: equality compares field, value and rule") {
-    const diagnostic a{"f", "v", "r"};
-    CHECK(a == diagnostic{"f", "v", "r"});
-    CHECK_FALSE(a != diagnostic{"f", "v", "r"});
-    CHECK(a != diagnostic{"g", "v", "r"});
-    CHECK(a != diagnostic{"f", "w", "r"});
-    CHECK(a != diagnostic{"f", "v", "s"});
-    CHECK(a != diagnostic{"f", "", "r"});
-    CHECK_FALSE(a == diagnostic{"f", "v", "s"});
+    const diagnostic a{field_path("f"), "v", "r"};
+    CHECK(a == diagnostic{field_path("f"), "v", "r"});
+    CHECK_FALSE(a != diagnostic{field_path("f"), "v", "r"});
+    CHECK(a != diagnostic{field_path("g"), "v", "r"});
+    CHECK(a != diagnostic{field_path("f"), "w", "r"});
+    CHECK(a != diagnostic{field_path("f"), "v", "s"});
+    CHECK(a != diagnostic{field_path("f"), "", "r"});
+    CHECK_FALSE(a == diagnostic{field_path("f"), "v", "s"});
     CHECK(diagnostic{} == diagnostic{});
 }
 
 TEST_CASE("validation_error: one problem") {
-    const std::vector<diagnostic> problems = {{"amount", "$0.00", "must be positive"}};
+    const std::vector<diagnostic> problems = {{field_path("amount"), "$0.00", "must be positive"}};
     const validation_error e("round", problems);
     CHECK(std::string(e.what()) == "round: 1 problem\n  - amount = $0.00: must be positive");
     REQUIRE(e.problems().size() == 1);
@@ -175,8 +176,8 @@ TEST_CASE("validation_error: one problem") {
 }
 
 TEST_CASE("validation_error: two problems, in input order") {
-    const std::vector<diagnostic> problems = {{"name", "", "is required"},
-                                              {"investors[1].amount", "-$1.00", "must be positive"}};
+    const std::vector<diagnostic> problems = {{field_path("name"), "", "is required"},
+                                              {field_path("investors").index(1).member("amount"), "-$1.00", "must be positive"}};
     const validation_error e("funding round \"Series A\"", problems);
     CHECK(std::string(e.what()) ==
           "funding round \"Series A\": 2 problems\n"
@@ -204,8 +205,105 @@ TEST_CASE("validation_error: no problems and many problems") {
     CHECK(std::string(none.what()) == "x: 0 problems");
     CHECK(none.problems().empty());
 
-    std::vector<diagnostic> three(3, diagnostic{"f", "1", "r"});
+    std::vector<diagnostic> three(3, diagnostic{field_path("f"), "1", "r"});
     const validation_error many("y", three);
     CHECK(std::string(many.what()) == "y: 3 problems\n  - f = 1: r\n  - f = 1: r\n  - f = 1: r");
     CHECK(many.problems().size() == 3);
+}
+
+// Text never silently becomes a path: `diagnostic{"investors[0].name", ...}` does not compile.
+static_assert(!std::is_convertible_v<std::string, field_path>, "a path is built from steps, not parsed");
+static_assert(!std::is_convertible_v<const char*, field_path>, "a path is built from steps, not parsed");
+
+// ---------------------------------------------------------------------------------------------
+// field_path
+
+TEST_CASE("field_path: prints today's text, step by step") {
+    CHECK(field_path().to_string().empty());
+    CHECK(field_path("pre_money").to_string() == "pre_money");
+    const field_path amazon = field_path("investors").index(2, "Amazon");
+    CHECK(amazon.to_string() == "investors[2] \"Amazon\"");
+    CHECK(amazon.member("tranches").index(0).member("amount").to_string() ==
+          "investors[2] \"Amazon\".tranches[0].amount");
+    CHECK(field_path("investors").index(0).member("name").to_string() == "investors[0].name");  // no label
+    CHECK(field_path("closing").member("investors").index(0, "Amazon").member("kind").to_string() ==
+          "closing.investors[0] \"Amazon\".kind");
+    CHECK(field_path("scenario").labelled("far").member("milestones").index(0).member("date").to_string() ==
+          "scenario \"far\".milestones[0].date");
+    CHECK(field_path("odds").key("IPO").member("probability").to_string() == "odds[\"IPO\"].probability");
+    CHECK(field_path().index(3).to_string() == "[3]");
+    CHECK(field_path().key("k").member("m").to_string() == "[\"k\"].m");
+    CHECK(field_path("a.b").size() == 1);  // one member: text is not parsed
+    CHECK_THROWS_AS((void)field_path().labelled("x"), invalid_argument_error);
+    std::ostringstream os;
+    os << field_path("odds").key("IPO");
+    CHECK(os.str() == "odds[\"IPO\"]");
+}
+
+TEST_CASE("field_path: JSON pointers (RFC 6901), labels left out, ~ and / escaped") {
+    CHECK(field_path().json_pointer().empty());
+    CHECK(field_path("investors").index(2, "Amazon").member("tranches").index(0).member("amount").json_pointer() ==
+          "/investors/2/tranches/0/amount");
+    CHECK(field_path("scenario").labelled("far").member("milestones").index(10).json_pointer() ==
+          "/scenario/milestones/10");
+    CHECK(field_path("odds").key("a/b").json_pointer() == "/odds/a~1b");
+    CHECK(field_path("odds").key("m~n").json_pointer() == "/odds/m~0n");
+    // "~1" written by a user is a tilde then a 1: it must not read back as '/'.
+    CHECK(field_path("odds").key("~1/").json_pointer() == "/odds/~01~1");
+    CHECK(field_path("odds").key("").json_pointer() == "/odds/");
+    CHECK(field_path("odds").key("IPO \"2027\"").json_pointer() == "/odds/IPO \"2027\"");
+}
+
+TEST_CASE("field_path: equality is structural, labels included") {
+    const field_path a = field_path("investors").index(1, "Ada").member("name");
+    CHECK(a == field_path("investors").index(1, "Ada").member("name"));
+    CHECK(a != field_path("investors").index(1).member("name"));        // label differs
+    CHECK(a != field_path("investors").index(2, "Ada").member("name"));  // index differs
+    // Same text, different structure: a member "odds[\"x\"]" is not the key x of odds.
+    CHECK(field_path("odds").key("x").to_string() == field_path("odds[\"x\"]").to_string());
+    CHECK(field_path("odds").key("x") != field_path("odds[\"x\"]"));
+    CHECK(field_path().member("x") == field_path("x"));
+    CHECK(field_path().index(0) != field_path().key("0"));
+    const diagnostic d{a, "", "must not be empty"};
+    CHECK(d == diagnostic{field_path("investors").index(1, "Ada").member("name"), "", "must not be empty"});
+    CHECK(d != diagnostic{field_path("investors").index(1).member("name"), "", "must not be empty"});
+}
+
+TEST_CASE("field_path: prefix, starts_with, rebase") {
+    const field_path tranche_in_round = field_path("investors").index(3, "Amazon").member("tranches").index(5);
+    const field_path amount = tranche_in_round.member("amount");
+    CHECK(amount.starts_with(tranche_in_round));
+    CHECK(amount.starts_with(field_path()));
+    CHECK(amount.starts_with(amount));
+    CHECK_FALSE(tranche_in_round.starts_with(amount));
+    CHECK_FALSE(amount.starts_with(field_path("investors").index(3)));  // the label is part of the step
+    const field_path in_close = field_path("closing").member("investors").index(0, "Amazon");
+    const field_path moved = amount.rebased(tranche_in_round, in_close);
+    CHECK(moved == in_close.member("amount"));
+    CHECK(moved.to_string() == "closing.investors[0] \"Amazon\".amount");
+    CHECK(moved.json_pointer() == "/closing/investors/0/amount");
+    CHECK(amount.rebased(amount, field_path()) == field_path());
+    CHECK(amount.rebased(field_path(), field_path("rounds").index(0)).json_pointer() ==
+          "/rounds/0/investors/3/tranches/5/amount");
+    CHECK_THROWS_AS((void)amount.rebased(field_path("closing"), in_close), invalid_argument_error);
+    // Prefixing: a relative path made absolute, the same as joining with '/'.
+    const field_path relative = field_path("tranches").index(1).member("amount");
+    CHECK(relative.prefixed(field_path("rounds").index(2)) == field_path("rounds").index(2) / relative);
+    CHECK(relative.prefixed(field_path("rounds").index(2)).json_pointer() == "/rounds/2/tranches/1/amount");
+    CHECK(relative.prefixed(field_path()) == relative);
+    // A diagnostic rebased keeps its value and rule.
+    const diagnostic d{amount, "$0.00", "must be positive"};
+    CHECK(d.rebased(tranche_in_round, in_close) == diagnostic{in_close.member("amount"), "$0.00", "must be positive"});
+    CHECK(d.rebased(tranche_in_round, in_close).message() ==
+          "closing.investors[0] \"Amazon\".amount = $0.00: must be positive");
+}
+
+TEST_CASE("field_path: segments") {
+    const field_path p = field_path("odds").key("IPO").index(4, "x");
+    REQUIRE(p.size() == 3);
+    CHECK_FALSE(p.empty());
+    CHECK(p.segments()[0] == path_segment{path_step::member, "odds", 0, ""});
+    CHECK(p.segments()[1] == path_segment{path_step::key, "IPO", 0, ""});
+    CHECK(p.segments()[2] == path_segment{path_step::index, "", 4, "x"});
+    CHECK(field_path().empty());
 }

@@ -127,16 +127,19 @@ TEST_CASE("odds: every problem with the odds is reported at once") {
                                     .set("revenue", fraction(3, 2))
                                     .set("board seat", fraction(-1, 10), ymd(2026, 2, 30));
     const std::vector<diagnostic> expected{
-        {"odds[\"FDA aproval\"]", "",
+        {field_path("odds").key("FDA aproval"), "",
          "is not a milestone of round \"Series B\" (a typo?); its conditions name \"FDA approval\", "
          "\"board seat\", \"revenue\""},
-        {"odds[\"board seat\"].probability", "-1/10", "must be between 0 and 1 inclusive"},
-        {"odds[\"board seat\"].achieved_on", "2026-02-30", "is not a valid calendar date"},
-        {"odds[\"revenue\"].probability", "3/2", "must be between 0 and 1 inclusive"},
-        {"odds[\"FDA approval\"]", "",
+        {field_path("odds").key("board seat").member("probability"), "-1/10", "must be between 0 and 1 inclusive"},
+        {field_path("odds").key("board seat").member("achieved_on"), "2026-02-30", "is not a valid calendar date"},
+        {field_path("odds").key("revenue").member("probability"), "3/2", "must be between 0 and 1 inclusive"},
+        {field_path("odds").key("FDA approval"), "",
          "is missing: the round's conditions use this milestone; give it a probability"},
     };
     CHECK(odds.validate(round) == expected);
+    // The same text as ever; the milestone's name is a key of "odds" in the JSON pointer.
+    CHECK(expected[1].field.to_string() == "odds[\"board seat\"].probability");
+    CHECK(odds.validate(round)[1].field.json_pointer() == "/odds/board seat/probability");
     try {
         (void)evaluate_odds(round, odds);
         FAIL("expected validation_error");
@@ -156,7 +159,7 @@ TEST_CASE("odds: every problem with the odds is reported at once") {
     const funding_round plain =
         round_builder("Plain").pre_money(10_M).close_date(kClose).invest(investor("A"), 1_M).build();
     const std::vector<diagnostic> typo{
-        {"odds[\"IPO\"]", "",
+        {field_path("odds").key("IPO"), "",
          "is not a milestone of round \"Plain\" (a typo?); its conditions name no milestone"}};
     CHECK(milestone_odds().set("IPO", fraction(1, 2)).validate(plain) == typo);
     const round_odds certain = evaluate_odds(plain, milestone_odds());
@@ -396,8 +399,9 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
-                                  {"monte_carlo.samples", "1",
+                                  {field_path("monte_carlo").member("samples"), "1",
                                    "must be at least 2 (a standard error needs two samples)"}});
+        CHECK(e.problems()[0].message() == "monte_carlo.samples = 1: must be at least 2 (a standard error needs two samples)");
     }
     const fraction tiny = fraction::from_decimal("0.0000000000000000000001");  // 1/10^22 > 2^-64
     try {
@@ -405,7 +409,7 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
-                                  {"odds[\"certain conditions\"].probability",
+                                  {field_path("odds").key("certain conditions").member("probability"),
                                    "1/10000000000000000000000",
                                    "Monte Carlo draws need a denominator below 2^64"}});
     }
@@ -424,7 +428,7 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
-                                  {"monte_carlo.samples", "10000001",
+                                  {field_path("monte_carlo").member("samples"), "10000001",
                                    "must be at most 10000000 (max_monte_carlo_samples)"}});
     }
 }
@@ -483,7 +487,7 @@ TEST_CASE("odds: more than 20 uncertain milestones switch to Monte Carlo") {
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
-                                  {"odds", "21 uncertain milestones",
+                                  {field_path("odds"), "21 uncertain milestones",
                                    "exact enumeration handles at most 20 (2^20 outcomes); use "
                                    "simulate_odds() or evaluate_odds()"}});
         CHECK(std::string(e.what()).rfind("exact odds for round \"Many\": 1 problem\n", 0) == 0);

@@ -76,7 +76,7 @@ struct investor_entry {
 };
 
 struct expected_problem {
-    std::string field;  // the diagnostic's field starts with this
+    field_path field;   // the diagnostic's field starts with this
     std::string rule;   // and its rule contains this
 };
 
@@ -284,8 +284,8 @@ std::string describe(const generated_round& r) {
     return out;
 }
 
-std::string investor_field(std::size_t i, const std::string& name) {
-    return "investors[" + std::to_string(i) + "] \"" + name + "\"";
+field_path investor_field(std::size_t i, const std::string& name) {
+    return field_path("investors").index(i, name);
 }
 
 /// A valid round with one to three of the problems builders reject, each expected in try_build().
@@ -312,7 +312,7 @@ generated_round random_invalid_round(std::uint64_t seed) {
             case 0:
                 if (amounts_touched) break;
                 r.pre = usd(-between(g, 0, 1000));
-                r.problems.push_back({"pre_money", "must be positive"});
+                r.problems.push_back({field_path("pre_money"), "must be positive"});
                 amounts_touched = true;
                 break;
             case 1:
@@ -320,10 +320,10 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 close_touched = true;
                 if (g.next(2) == 0) {
                     r.close.reset();
-                    r.problems.push_back({"close_date", "is required"});
+                    r.problems.push_back({field_path("close_date"), "is required"});
                 } else {
                     r.close = ymd(2026, 2, 30);
-                    r.problems.push_back({"close_date", "is not a valid calendar date"});
+                    r.problems.push_back({field_path("close_date"), "is not a valid calendar date"});
                 }
                 break;
             case 2:
@@ -331,7 +331,7 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 placement = true;
                 r.entries.push_back({investor("Late " + std::to_string(n)), std::nullopt,
                                      {tranche::at_close(usd(5)).expected_on(plus_days(close, -1))}, {}});
-                r.problems.push_back({investor_field(next_index, "Late " + std::to_string(n)) + ".tranches[0].expected_date",
+                r.problems.push_back({investor_field(next_index, "Late " + std::to_string(n)).member("tranches").index(0).member("expected_date"),
                                       "must not be before the close date"});
                 break;
             case 3:
@@ -340,7 +340,7 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 r.entries.push_back({investor("Stopped " + std::to_string(n)), std::nullopt,
                                      {tranche::when(usd(5), milestone(r.milestones.front()).with_long_stop(plus_days(close, -1)))},
                                      {}});
-                r.problems.push_back({investor_field(next_index, "Stopped " + std::to_string(n)) + ".tranches[0].condition",
+                r.problems.push_back({investor_field(next_index, "Stopped " + std::to_string(n)).member("tranches").index(0).member("condition"),
                                       "can never be met"});
                 break;
             case 4:
@@ -349,7 +349,7 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 amounts_touched = true;
                 r.entries.push_back({investor("Zero " + std::to_string(n)), std::nullopt,
                                      {tranche::at_close(usd(-between(g, 0, 5)))}, {}});
-                r.problems.push_back({investor_field(next_index, "Zero " + std::to_string(n)) + ".tranches[0].amount",
+                r.problems.push_back({investor_field(next_index, "Zero " + std::to_string(n)).member("tranches").index(0).member("amount"),
                                       "must be positive"});
                 break;
             case 5: {
@@ -368,13 +368,13 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 } else {
                     e.commitment = *e.commitment + usd(1);
                 }
-                r.problems.push_back({investor_field(index, e.who.name()) + ".commitment", "must sum exactly"});
+                r.problems.push_back({investor_field(index, e.who.name()).member("commitment"), "must sum exactly"});
                 break;
             }
             case 6: {
                 const std::string name = r.entries.front().who.name();
                 r.entries.push_back({investor(name), std::nullopt, {tranche::at_close(usd(1))}, {}});
-                r.problems.push_back({investor_field(next_index, name) + ".name", "duplicates investors[0]"});
+                r.problems.push_back({investor_field(next_index, name).member("name"), "duplicates investors[0]"});
                 break;
             }
             case 7:
@@ -382,17 +382,17 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 amounts_touched = true;
                 r.entries.push_back({investor("Euro " + std::to_string(n)), std::nullopt,
                                      {tranche::at_close(money::from_major(5, currencies::eur))}, {}});
-                r.problems.push_back({investor_field(next_index, "Euro " + std::to_string(n)) + ".tranches[0].amount",
+                r.problems.push_back({investor_field(next_index, "Euro " + std::to_string(n)).member("tranches").index(0).member("amount"),
                                       "must be in USD"});
                 break;
             case 8:
                 r.entries.push_back({investor("Empty " + std::to_string(n)), std::nullopt, {}, {}});
-                r.problems.push_back({investor_field(next_index, "Empty " + std::to_string(n)) + ".tranches",
+                r.problems.push_back({investor_field(next_index, "Empty " + std::to_string(n)).member("tranches"),
                                       "at least one tranche"});
                 break;
             case 9:
                 r.entries.push_back({investor(""), std::nullopt, {tranche::at_close(usd(1))}, {}});
-                r.problems.push_back({"investors[" + std::to_string(next_index) + "].name", "must not be empty"});
+                r.problems.push_back({field_path("investors").index(next_index).member("name"), "must not be empty"});
                 break;
             case 10: {
                 if (close_touched) break;  // "is never paid" is a placement check
@@ -404,14 +404,14 @@ generated_round random_invalid_round(std::uint64_t seed) {
                     // neither an expected date nor a long-stop: no settlement date
                     r.entries.push_back({investor(name), std::nullopt,
                                          {tranche::when(usd(5), milestone(r.milestones.front())).otherwise(usd(1))}, {}});
-                    r.problems.push_back({investor_field(next_index, name) + ".tranches[0].fallback",
+                    r.problems.push_back({investor_field(next_index, name).member("tranches").index(0).member("fallback"),
                                           "needs a settlement date"});
                 } else {
                     // met at close, settling up to 30 days later: the fallback is never paid
                     const calendar_date settles = std::min(plus_days(close, 30), end_of_time());
                     r.entries.push_back({investor(name), std::nullopt,
                                          {tranche::at_close(usd(5)).expected_on(settles).otherwise(usd(1))}, {}});
-                    r.problems.push_back({investor_field(next_index, name) + ".tranches[0].fallback", "is never paid"});
+                    r.problems.push_back({investor_field(next_index, name).member("tranches").index(0).member("fallback"), "is never paid"});
                 }
                 break;
             }
@@ -426,14 +426,14 @@ generated_round random_invalid_round(std::uint64_t seed) {
                     }
                 }
                 r.pre = usd(i64_max - added + 1);
-                r.problems.push_back({"investors", "overflows the amount range"});
+                r.problems.push_back({field_path("investors"), "overflows the amount range"});
                 break;
             }
         }
     }
     if (r.problems.empty()) {  // every draw was skipped: an empty investor is always a problem
         r.entries.push_back({investor("Empty"), std::nullopt, {}, {}});
-        r.problems.push_back({investor_field(r.entries.size() - 1, "Empty") + ".tranches", "at least one tranche"});
+        r.problems.push_back({investor_field(r.entries.size() - 1, "Empty").member("tranches"), "at least one tranche"});
     }
     return r;
 }
@@ -698,10 +698,10 @@ void check_invalid_round(const generated_round& r) {
     }
     CHECK_FALSE(result.ok());
     for (const expected_problem& x : r.problems) {
-        CAPTURE(x.field);
+        CAPTURE(x.field.to_string());
         CAPTURE(x.rule);
         const bool found = std::any_of(result.problems.begin(), result.problems.end(), [&](const diagnostic& d) {
-            return d.field.rfind(x.field, 0) == 0 && d.rule.find(x.rule) != std::string::npos;
+            return d.field.starts_with(x.field) && d.rule.find(x.rule) != std::string::npos;
         });
         CHECK(found);
     }
@@ -789,8 +789,9 @@ build_result try_build_or_fail(const round_builder& b) {
 
 bool has_problem(const build_result& r, const std::string& field_suffix, const std::string& rule) {
     return std::any_of(r.problems.begin(), r.problems.end(), [&](const diagnostic& d) {
-        return d.field.size() >= field_suffix.size() &&
-               d.field.compare(d.field.size() - field_suffix.size(), field_suffix.size(), field_suffix) == 0 &&
+        const std::string field = d.field.to_string();
+        return field.size() >= field_suffix.size() &&
+               field.compare(field.size() - field_suffix.size(), field_suffix.size(), field_suffix) == 0 &&
                d.rule.find(rule) != std::string::npos;
     });
 }

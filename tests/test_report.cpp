@@ -315,9 +315,11 @@ TEST_CASE("report: options are validated before anything is printed, every probl
     bad.percent_decimals = -1;
     bad.multiple_decimals = 61;
     const std::vector<fundround::diagnostic> expected{
-        {"report_options.percent_decimals", "-1", "must be between 0 and 60"},
-        {"report_options.multiple_decimals", "61", "must be between 0 and 60"}};
+        {fundround::field_path("report_options").member("percent_decimals"), "-1", "must be between 0 and 60"},
+        {fundround::field_path("report_options").member("multiple_decimals"), "61", "must be between 0 and 60"}};
     CHECK(bad.validate() == expected);
+    CHECK(expected[0].message() == "report_options.percent_decimals = -1: must be between 0 and 60");
+    CHECK(expected[1].field.json_pointer() == "/report_options/multiple_decimals");
     std::ostringstream os;
     try {
         fundround::print_summary(os, reference_round(), bad);

@@ -38,13 +38,13 @@ diagnostic only_problem(const round_builder& b) {
     CHECK_FALSE(r.ok());
     CHECK_FALSE(r.round.has_value());
     CHECK(r.problems.size() == 1);
-    if (r.problems.empty()) return {"<no problem reported>", "", ""};
+    if (r.problems.empty()) return {field_path("<no problem reported>"), "", ""};
     return r.problems.front();
 }
 
 void check_diag(const diagnostic& d, const std::string& field, const std::string& value,
                 const std::string& rule) {
-    CHECK(d.field == field);
+    CHECK(d.field.to_string() == field);
     CHECK(d.value == value);
     CHECK(d.rule == rule);
 }
@@ -476,17 +476,17 @@ TEST_CASE("round_builder: a builder with many problems reports all of them, in i
     CHECK_NOTHROW(r = b.try_build());
     CHECK_FALSE(r.ok());
     const std::vector<diagnostic> expected = {
-        {"pre_money", "", "is required"},
-        {"close_date", "", "is required (pick one and label it as an assumption)"},
-        {"prior_mark", "$0.00", "must be positive"},
-        {"investors[0].name", "", "must not be empty"},
-        {"investors[0].commitment", "$0.00", "must be positive"},
-        {"investors[1] \"Amazon\".tranches[1].amount", "\xE2\x82\xAC" "35.00", "must be in USD, the round's currency"},
-        {"investors[2] \"Amazon\".name", "Amazon", "duplicates investors[1]; combine their tranches under one investor"},
-        {"investors[2] \"Amazon\".commitment", "-$1,000,000,000.00", "must be positive"},
-        {"investors[3] \"Nvidia\".commitment", "$30,000,000,000.00",
+        {field_path("pre_money"), "", "is required"},
+        {field_path("close_date"), "", "is required (pick one and label it as an assumption)"},
+        {field_path("prior_mark"), "$0.00", "must be positive"},
+        {field_path("investors").index(0).member("name"), "", "must not be empty"},
+        {field_path("investors").index(0).member("commitment"), "$0.00", "must be positive"},
+        {field_path("investors").index(1, "Amazon").member("tranches").index(1).member("amount"), "\xE2\x82\xAC" "35.00", "must be in USD, the round's currency"},
+        {field_path("investors").index(2, "Amazon").member("name"), "Amazon", "duplicates investors[1]; combine their tranches under one investor"},
+        {field_path("investors").index(2, "Amazon").member("commitment"), "-$1,000,000,000.00", "must be positive"},
+        {field_path("investors").index(3, "Nvidia").member("commitment"), "$30,000,000,000.00",
          "the tranches sum to $20,000,000,000.00; they must sum exactly to the stated commitment"},
-        {"investors[4] \"SoftBank\".tranches[0].condition.long_stop", "2026-03-01",
+        {field_path("investors").index(4, "SoftBank").member("tranches").index(0).member("condition").member("long_stop"), "2026-03-01",
          "must not be before the expected date 2026-04-01"},
     };
     REQUIRE(r.problems.size() == expected.size());
@@ -526,9 +526,9 @@ TEST_CASE("round_builder: placement problems are reported together with the othe
             .invest(investor("B"), {tranche::when(1_B, !at_close())})
             .invest(investor("C"), {tranche(1_B, on_or_after(ymd(2026, 6, 1)), ymd(2026, 4, 1))});
     const std::vector<diagnostic> expected = {
-        {"investors[0] \"A\".commitment", "$0.00", "must be positive"},
-        {"investors[1] \"B\".tranches[0].condition", "not at close", "can never be met"},
-        {"investors[2] \"C\".tranches[0].expected_date", "2026-04-01",
+        {field_path("investors").index(0, "A").member("commitment"), "$0.00", "must be positive"},
+        {field_path("investors").index(1, "B").member("tranches").index(0).member("condition"), "not at close", "can never be met"},
+        {field_path("investors").index(2, "C").member("tranches").index(0).member("expected_date"), "2026-04-01",
          "must not be before the condition is met on 2026-06-01"},
     };
     const build_result r = b.try_build();

@@ -108,7 +108,10 @@ TEST_CASE("scenario: dates after end_of_time() are reported") {
     const scenario s = scenario("far").achieve("certain conditions", ymd(10000, 1, 1));
     const std::vector<diagnostic> problems = s.validate(reference_round());
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].field == "scenario \"far\".milestones[0].date");
+    CHECK(problems[0].field.to_string() == "scenario \"far\".milestones[0].date");
+    // Structured: the scenario's name is a label on "scenario", not part of the JSON pointer.
+    CHECK(problems[0].field == field_path("scenario").labelled("far").member("milestones").index(0).member("date"));
+    CHECK(problems[0].field.json_pointer() == "/scenario/milestones/0/date");
     CHECK(problems[0].value == "10000-01-01");
     CHECK(problems[0].rule == "is after 9999-12-31, the last day fundround models");
 }
@@ -121,14 +124,15 @@ TEST_CASE("scenario: every problem is reported at once") {
                            .never("certain conditions");
     const std::vector<diagnostic> problems = s.validate(r);
     REQUIRE(problems.size() == 3);
-    CHECK(problems[0].field == "scenario \"typos\".milestones[0].name");
+    CHECK(problems[0].field.to_string() == "scenario \"typos\".milestones[0].name");
     CHECK(problems[0].value == "certain condition");
     CHECK(problems[0].rule ==
           "is not a milestone of round \"Reference round, 2026\" (its milestones: \"certain conditions\")");
-    CHECK(problems[1].field == "scenario \"typos\".milestones[1].date");
+    CHECK(problems[1].field.to_string() == "scenario \"typos\".milestones[1].date");
     CHECK(problems[1].value == "2026-02-30");
     CHECK(problems[1].rule == "is not a valid calendar date");
-    CHECK(problems[2].field == "scenario \"typos\".milestones[2].name");
+    CHECK(problems[2].field.to_string() == "scenario \"typos\".milestones[2].name");
+    CHECK(problems[2].field == field_path("scenario").labelled("typos").member("milestones").index(2).member("name"));
     CHECK(problems[2].rule == "is given more than one outcome");
     CHECK_THROWS_AS((void)s.apply_to(r), validation_error);
     try {

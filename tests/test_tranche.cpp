@@ -40,7 +40,7 @@ std::string text_of(const tranche& t) {
     return os.str();
 }
 
-const std::string kPath = "investors[0].tranches[1]";
+const fr::field_path kPath = fr::field_path("investors").index(0).member("tranches").index(1);
 
 }  // namespace
 
@@ -166,12 +166,12 @@ TEST_CASE("validate: a well-formed tranche has no problems") {
 TEST_CASE("validate: zero amount") {
     const auto problems = tranche::at_close(money()).validate(kPath);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0] == diagnostic{"investors[0].tranches[1].amount", "$0.00", "must be positive"});
+    CHECK(problems[0] == diagnostic{kPath.member("amount"), "$0.00", "must be positive"});
     CHECK(problems[0].message() == "investors[0].tranches[1].amount = $0.00: must be positive");
 
-    const auto yen = tranche::at_close(money::zero(fr::currencies::jpy)).validate("t");
+    const auto yen = tranche::at_close(money::zero(fr::currencies::jpy)).validate(fr::field_path("t"));
     REQUIRE(yen.size() == 1);
-    CHECK(yen[0] == diagnostic{"t.amount", "\xC2\xA5"
+    CHECK(yen[0] == diagnostic{fr::field_path("t").member("amount"), "\xC2\xA5"
                                            "0",
                                "must be positive"});
 }
@@ -179,13 +179,13 @@ TEST_CASE("validate: zero amount") {
 TEST_CASE("validate: negative amount") {
     const auto problems = tranche::on(-5_M, ymd(2026, 6, 30)).validate(kPath);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].field == "investors[0].tranches[1].amount");
+    CHECK(problems[0].field.to_string() == "investors[0].tranches[1].amount");
     CHECK(problems[0].value == "-$5,000,000.00");
     CHECK(problems[0].rule == "must be positive");
 
-    const auto tiny = tranche::at_close(money::from_units(-1)).validate("x");
+    const auto tiny = tranche::at_close(money::from_units(-1)).validate(fr::field_path("x"));
     REQUIRE(tiny.size() == 1);
-    CHECK(tiny[0] == diagnostic{"x.amount", "-$0.001", "must be positive"});
+    CHECK(tiny[0] == diagnostic{fr::field_path("x").member("amount"), "-$0.001", "must be positive"});
 }
 
 TEST_CASE("validate: long stop before the expected date") {
@@ -193,7 +193,7 @@ TEST_CASE("validate: long stop before the expected date") {
         tranche::when(35_B, fr::milestone("certain conditions").with_long_stop(ymd(2026, 6, 30)), ymd(2026, 7, 1));
     const auto problems = t.validate(kPath);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0] == diagnostic{"investors[0].tranches[1].condition.long_stop", "2026-06-30",
+    CHECK(problems[0] == diagnostic{kPath.member("condition").member("long_stop"), "2026-06-30",
                                     "must not be before the expected date 2026-07-01"});
     CHECK(problems[0].message() ==
           "investors[0].tranches[1].condition.long_stop = 2026-06-30: must not be before the expected date "
@@ -202,14 +202,14 @@ TEST_CASE("validate: long stop before the expected date") {
     // A long stop on the whole of an all_of binds the whole condition.
     const tranche all = tranche::when(
         1_B, (fr::milestone("A") && fr::milestone("B")).with_long_stop(ymd(2026, 3, 31)), ymd(2026, 12, 31));
-    const auto p2 = all.validate("r");
+    const auto p2 = all.validate(fr::field_path("r"));
     REQUIRE(p2.size() == 1);
-    CHECK(p2[0] == diagnostic{"r.condition.long_stop", "2026-03-31", "must not be before the expected date 2026-12-31"});
+    CHECK(p2[0] == diagnostic{fr::field_path("r").member("condition").member("long_stop"), "2026-03-31", "must not be before the expected date 2026-12-31"});
 
     // A date condition past its own long stop, expected on the date.
     const auto p3 =
         tranche::when(1_B, fr::on_or_after(ymd(2027, 1, 1)).with_long_stop(ymd(2026, 12, 31)), ymd(2027, 1, 1))
-            .validate("r");
+            .validate(fr::field_path("r"));
     REQUIRE(p3.size() == 1);
     CHECK(p3[0].value == "2026-12-31");
 }
@@ -218,38 +218,40 @@ TEST_CASE("validate: invalid expected date") {
     const tranche t = tranche::when(1_B, fr::milestone("X"), ymd(2026, 2, 30));
     const auto problems = t.validate(kPath);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0] == diagnostic{"investors[0].tranches[1].expected_date", "2026-02-30", "is not a valid calendar date"});
+    CHECK(problems[0] == diagnostic{kPath.member("expected_date"), "2026-02-30", "is not a valid calendar date"});
     CHECK(problems[0].message() == "investors[0].tranches[1].expected_date = 2026-02-30: is not a valid calendar date");
 
-    const auto p2 = tranche::at_close(1_B).expected_on(ymd(2027, 2, 29)).validate("t");
+    const auto p2 = tranche::at_close(1_B).expected_on(ymd(2027, 2, 29)).validate(fr::field_path("t"));
     REQUIRE(p2.size() == 1);
-    CHECK(p2[0] == diagnostic{"t.expected_date", "2027-02-29", "is not a valid calendar date"});
-    CHECK(tranche::at_close(1_B).expected_on(ymd(2028, 2, 29)).validate("t").empty());
+    CHECK(p2[0] == diagnostic{fr::field_path("t").member("expected_date"), "2027-02-29", "is not a valid calendar date"});
+    CHECK(tranche::at_close(1_B).expected_on(ymd(2028, 2, 29)).validate(fr::field_path("t")).empty());
 
-    const auto p3 = tranche::at_close(1_B).expected_on(ymd(2026, 13, 1)).validate("t");
+    const auto p3 = tranche::at_close(1_B).expected_on(ymd(2026, 13, 1)).validate(fr::field_path("t"));
     REQUIRE(p3.size() == 1);
-    CHECK(p3[0] == diagnostic{"t.expected_date", "2026-13-01", "is not a valid calendar date"});
+    CHECK(p3[0] == diagnostic{fr::field_path("t").member("expected_date"), "2026-13-01", "is not a valid calendar date"});
 }
 
 TEST_CASE("validate: every problem at once, in field order") {
     const tranche t =
         tranche::when(money(), fr::milestone("X").with_long_stop(ymd(2026, 6, 30)), ymd(2026, 9, 30)).labelled("bad");
-    const auto problems = t.validate("investors[2].tranches[0]");
+    const auto problems = t.validate(fr::field_path("investors").index(2).member("tranches").index(0));
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0] == diagnostic{"investors[2].tranches[0].amount", "$0.00", "must be positive"});
-    CHECK(problems[1] == diagnostic{"investors[2].tranches[0].condition.long_stop", "2026-06-30",
+    CHECK(problems[0] == diagnostic{fr::field_path("investors").index(2).member("tranches").index(0).member("amount"), "$0.00", "must be positive"});
+    CHECK(problems[1] == diagnostic{fr::field_path("investors").index(2).member("tranches").index(0).member("condition").member("long_stop"), "2026-06-30",
                                     "must not be before the expected date 2026-09-30"});
 
-    const auto p2 = tranche::at_close(-1_B).expected_on(ymd(2026, 4, 31)).validate("p");
+    const auto p2 = tranche::at_close(-1_B).expected_on(ymd(2026, 4, 31)).validate(fr::field_path("p"));
     REQUIRE(p2.size() == 2);
-    CHECK(p2[0].field == "p.amount");
-    CHECK(p2[1].field == "p.expected_date");
+    CHECK(p2[0].field.to_string() == "p.amount");
+    CHECK(p2[1].field.to_string() == "p.expected_date");
     CHECK(p2[1].value == "2026-04-31");
 
-    // An empty path still prefixes with '.' as documented by the field format.
-    const auto p3 = tranche::at_close(money()).validate("");
+    // Under the root path the fields are the tranche's own (no leading '.', as text once had).
+    const auto p3 = tranche::at_close(money()).validate(fr::field_path());
     REQUIRE(p3.size() == 1);
-    CHECK(p3[0].field == ".amount");
+    CHECK(p3[0].field == fr::field_path("amount"));
+    CHECK(p3[0].field.to_string() == "amount");
+    CHECK(p3[0].field.json_pointer() == "/amount");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,27 +264,27 @@ TEST_CASE("validate: a long stop on one alternative does not bind the whole cond
     const tranche either = tranche::when(
         1_B, fr::milestone("A").with_long_stop(ymd(2026, 6, 30)) || fr::on_or_after(ymd(2026, 12, 31)),
         ymd(2026, 12, 31));
-    CHECK(either.validate("t").empty());
+    CHECK(either.validate(fr::field_path("t")).empty());
 
     // Paid once "no IPO by 2026-06-30" is settled, i.e. from 2026-07-01: expected 2026-09-30 is fine.
     const tranche no_ipo =
         tranche::when(1_B, !fr::milestone("IPO").with_long_stop(ymd(2026, 6, 30)), ymd(2026, 9, 30));
-    CHECK(no_ipo.validate("t").empty());
+    CHECK(no_ipo.validate(fr::field_path("t")).empty());
 
     // Approval must come by 2026-06-30, the money then arrives on 2026-12-31: consistent.
     const tranche gated = tranche::when(
         1_B, fr::milestone("approval").with_long_stop(ymd(2026, 6, 30)) && fr::on_or_after(ymd(2026, 12, 31)),
         ymd(2026, 12, 31));
-    CHECK(gated.validate("t").empty());
+    CHECK(gated.validate(fr::field_path("t")).empty());
 
     // But when every alternative has passed its long stop by the expected date, it is a real problem.
     const tranche hopeless = tranche::when(
         1_B,
         fr::milestone("A").with_long_stop(ymd(2026, 3, 31)) || fr::milestone("B").with_long_stop(ymd(2026, 6, 30)),
         ymd(2026, 9, 30));
-    const auto problems = hopeless.validate("t");
+    const auto problems = hopeless.validate(fr::field_path("t"));
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].field == "t.condition.long_stop");
+    CHECK(problems[0].field.to_string() == "t.condition.long_stop");
 }
 
 TEST_CASE("otherwise: a fallback amount paid if the condition lapses") {
@@ -326,7 +328,8 @@ TEST_CASE("settlement_date: the expected date, else the condition's deadline") {
     CHECK_FALSE(tranche::when(30_B, fr::milestone("x")).settlement_date().has_value());
     const std::vector<diagnostic> d = tranche::when(30_B, fr::milestone("x")).otherwise(20_B).validate(kPath);
     REQUIRE(d.size() == 1);
-    CHECK(d[0].field == kPath + ".fallback");
+    CHECK(d[0].field == kPath.member("fallback"));
+    CHECK(d[0].field.to_string() == "investors[0].tranches[1].fallback");
     CHECK(d[0].rule == "needs a settlement date: give the tranche an expected date or its condition a long-stop date");
 }
 

@@ -6,6 +6,7 @@
 
 #include <fundround/config.hpp>
 #include <cstddef>
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -67,22 +68,178 @@ private:
     std::size_t position_;
 };
 
+/// What one step of a field_path names.
+enum class path_step : unsigned char {
+    member,  ///< A named field: prints ".name" (no dot first).
+    index,   ///< A position in a list: prints "[2]".
+    key,     ///< A key in a map: prints "[\"key\"]".
+};
+
+/// One step of a field_path: a member name, a position or a key, with an optional display label
+/// (the investor's name after its position, a scenario's name after "scenario").
+struct path_segment {
+    path_step kind = path_step::member;  ///< What the step names.
+    std::string name;                    ///< The member name or the key ("" for an index).
+    std::size_t index = 0;               ///< The position, for path_step::index (0 otherwise).
+    std::string label;                   ///< Printed after the step as ` "label"`; not part of the JSON pointer.
+
+    /// True if kind, name, index and label are all equal.
+    [[nodiscard]] friend bool operator==(const path_segment& a, const path_segment& b) {
+        return a.kind == b.kind && a.index == b.index && a.name == b.name && a.label == b.label;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const path_segment& a, const path_segment& b) { return !(a == b); }
+};
+
+/// The path of a field in the input, as a sequence of steps, e.g.
+/// `field_path("investors").index(2, "Amazon").member("tranches").index(0).member("amount")`.
+///
+/// to_string() prints it for people (`investors[2] "Amazon".tranches[0].amount`), json_pointer()
+/// for programs (RFC 6901: `/investors/2/tranches/0/amount`; labels are left out). Paths compare
+/// structurally (== compares every step, labels included); there is no comparison with text:
+/// compare `p.to_string()` or `p.json_pointer()` with a string instead. The root (empty path)
+/// prints as "" and its pointer is "" (the whole document).
+class field_path {
+public:
+    /// The root: the whole input.
+    field_path() = default;
+    /// A path of one member, @p member_name (not parsed: "a.b" is one member called "a.b").
+    explicit field_path(std::string member_name) { steps_.push_back({path_step::member, std::move(member_name), 0, {}}); }
+
+    /// This path followed by member @p member_name.
+    [[nodiscard]] field_path member(std::string member_name) const {
+        return then({path_step::member, std::move(member_name), 0, {}});
+    }
+    /// This path followed by position @p i, shown with @p label when it is not empty.
+    [[nodiscard]] field_path index(std::size_t i, std::string label = {}) const {
+        return then({path_step::index, {}, i, std::move(label)});
+    }
+    /// This path followed by map key @p k (printed quoted: `odds["IPO"]`).
+    [[nodiscard]] field_path key(std::string k) const { return then({path_step::key, std::move(k), 0, {}}); }
+    /// The same path with display label @p label on its last step (`scenario "far"`); throws
+    /// invalid_argument_error on the root.
+    [[nodiscard]] field_path labelled(std::string label) const {
+        if (steps_.empty()) throw invalid_argument_error("field_path: the root cannot carry a label");
+        field_path p = *this;
+        p.steps_.back().label = std::move(label);
+        return p;
+    }
+    /// This path followed by every step of @p rest.
+    [[nodiscard]] field_path operator/(const field_path& rest) const {
+        field_path p = *this;
+        p.steps_.insert(p.steps_.end(), rest.steps_.begin(), rest.steps_.end());
+        return p;
+    }
+    /// @p prefix followed by this path (a path relative to @p prefix made absolute).
+    [[nodiscard]] field_path prefixed(const field_path& prefix) const { return prefix / *this; }
+
+    /// True if the first steps of this path are exactly those of @p prefix (every path starts
+    /// with the root).
+    [[nodiscard]] bool starts_with(const field_path& prefix) const {
+        if (prefix.steps_.size() > steps_.size()) return false;
+        for (std::size_t i = 0; i < prefix.steps_.size(); ++i) {
+            if (steps_[i] != prefix.steps_[i]) return false;
+        }
+        return true;
+    }
+    /// This path with its prefix @p from replaced by @p to (`investors[3].tranches[5].amount`
+    /// rebased from `investors[3].tranches[5]` to `closing.investors[0]` is
+    /// `closing.investors[0].amount`); throws invalid_argument_error unless starts_with(@p from).
+    [[nodiscard]] field_path rebased(const field_path& from, const field_path& to) const {
+        if (!starts_with(from)) {
+            throw invalid_argument_error("field_path: \"" + to_string() + "\" does not start with \"" +
+                                         from.to_string() + "\"");
+        }
+        field_path p = to;
+        p.steps_.insert(p.steps_.end(), steps_.begin() + static_cast<std::ptrdiff_t>(from.steps_.size()),
+                        steps_.end());
+        return p;
+    }
+
+    /// The steps, root first.
+    [[nodiscard]] const std::vector<path_segment>& segments() const noexcept { return steps_; }
+    /// The number of steps (0 for the root).
+    [[nodiscard]] std::size_t size() const noexcept { return steps_.size(); }
+    /// True for the root.
+    [[nodiscard]] bool empty() const noexcept { return steps_.empty(); }
+
+    /// The path for people: members joined by '.', positions as "[2]", keys as `["key"]`, each
+    /// label after its step as ` "label"`: `closing.investors[0] "Amazon".tranches[1].amount`.
+    [[nodiscard]] std::string to_string() const {
+        std::string text;
+        for (const path_segment& s : steps_) {
+            switch (s.kind) {
+                case path_step::member:
+                    if (!text.empty()) text += '.';
+                    text += s.name;
+                    break;
+                case path_step::index: text += "[" + std::to_string(s.index) + "]"; break;
+                case path_step::key: text += "[\"" + s.name + "\"]"; break;
+            }
+            if (!s.label.empty()) text += " \"" + s.label + "\"";
+        }
+        return text;
+    }
+    /// The path as an RFC 6901 JSON pointer: "/" before each step, '~' written "~0" and '/'
+    /// written "~1" (`odds["a/b"]` is "/odds/a~1b"); labels are left out; "" for the root.
+    [[nodiscard]] std::string json_pointer() const {
+        std::string text;
+        for (const path_segment& s : steps_) {
+            text += '/';
+            if (s.kind == path_step::index) {
+                text += std::to_string(s.index);
+                continue;
+            }
+            for (const char c : s.name) {
+                if (c == '~') {
+                    text += "~0";
+                } else if (c == '/') {
+                    text += "~1";
+                } else {
+                    text += c;
+                }
+            }
+        }
+        return text;
+    }
+
+    /// True if both paths have the same steps (labels included).
+    [[nodiscard]] friend bool operator==(const field_path& a, const field_path& b) { return a.steps_ == b.steps_; }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const field_path& a, const field_path& b) { return !(a == b); }
+    /// Writes @p p.to_string().
+    friend std::ostream& operator<<(std::ostream& os, const field_path& p) { return os << p.to_string(); }
+
+private:
+    [[nodiscard]] field_path then(path_segment s) const {
+        field_path p = *this;
+        p.steps_.push_back(std::move(s));
+        return p;
+    }
+
+    std::vector<path_segment> steps_;
+};
+
 /// One problem found while validating input: which field, what value, which rule it breaks.
 struct diagnostic {
-    std::string field;  ///< Path of the offending field, e.g. "investors[2].tranches[0].amount".
+    field_path field;   ///< Where: e.g. investors[2].tranches[0].amount (see field_path).
     std::string value;  ///< The offending value as text ("" when the value is missing).
     std::string rule;   ///< The rule it breaks, phrased so a person can act on it.
 
-    /// "field = value: rule" (or "field: rule" when there is no value).
+    /// "field = value: rule" (or "field: rule" when there is no value), the field as
+    /// field.to_string().
     [[nodiscard]] std::string message() const {
-        const std::string& f = field;
+        const std::string f = field.to_string();
         if (value.empty()) return f + ": " + rule;
         return f + " = " + value + ": " + rule;
     }
-    /// True if field, value and rule are all equal.
+    /// The same problem with its field rebased: see field_path::rebased().
+    [[nodiscard]] diagnostic rebased(const field_path& from, const field_path& to) const {
+        return {field.rebased(from, to), value, rule};
+    }
+    /// True if field, value and rule are all equal (the fields structurally).
     [[nodiscard]] friend bool operator==(const diagnostic& a, const diagnostic& b) {
-        const std::string& a_field = a.field;
-        return a_field == b.field && a.value == b.value && a.rule == b.rule;
+        return a.field == b.field && a.value == b.value && a.rule == b.rule;
     }
     /// True unless @p a == @p b.
     [[nodiscard]] friend bool operator!=(const diagnostic& a, const diagnostic& b) { return !(a == b); }

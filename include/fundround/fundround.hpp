@@ -17,6 +17,7 @@
 #include <fundround/analysis/odds.hpp>
 #include <fundround/analysis/discount.hpp>
 #include <fundround/analysis/flows.hpp>
+#include <fundround/analysis/present_value.hpp>
 
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>

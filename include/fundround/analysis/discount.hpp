@@ -126,7 +126,7 @@ inline fraction year_fraction(calendar_date from, calendar_date to, day_count co
 namespace detail {
 
 /// growth_factor() on big integers: (1 + r)^n needs more than 128 bits after a few decades.
-inline big_fraction growth_big(const fraction& annual_rate, const fraction& years,
+inline big_rational growth_big(const fraction& annual_rate, const fraction& years,
                                compounding method) {
     const fraction& r = annual_rate;
     const fraction& t = years;
@@ -138,13 +138,13 @@ inline big_fraction growth_big(const fraction& annual_rate, const fraction& year
         throw invalid_argument_error("growth_factor: years = " + t.to_string() +
                                      ": must not be negative");
     }
-    const big_fraction rate(r);
+    const big_rational rate(r);
     switch (method) {
         case compounding::simple: {
-            big_fraction result = rate;
-            result *= big_fraction(t);
-            result += big_fraction(fraction(1));
-            return result;
+            big_rational result = rate;
+            result *= big_rational(t);
+            result += big_rational(fraction(1));
+            return result.reduce();
         }
         case compounding::annual_with_simple_stub: {
             const fraction::rep whole_years = t.numerator() / t.denominator();
@@ -153,17 +153,19 @@ inline big_fraction growth_big(const fraction& annual_rate, const fraction& year
                                      ": (1 + r)^n above 2^20 whole years does not fit a fraction");
             }
             auto whole = r.sign() > 0 ? static_cast<std::uint64_t>(whole_years) : 0U;
-            big_fraction result(to_big(t.numerator() % t.denominator()), to_big(t.denominator()));
+            big_rational result(to_big(t.numerator() % t.denominator()), to_big(t.denominator()));
             result *= rate;  // r f
-            result += big_fraction(fraction(1));
-            big_fraction base = rate;
-            base += big_fraction(fraction(1));
+            result += big_rational(fraction(1));
+            result.reduce();
+            big_rational base = rate;
+            base += big_rational(fraction(1));
+            base.reduce();
             while (whole > 0) {  // square and multiply: (1 + r)^n exactly
-                if ((whole & 1U) != 0) result *= base;
+                if ((whole & 1U) != 0) result.reduce() *= base;
                 whole >>= 1U;
-                if (whole > 0) base *= base;
+                if (whole > 0) base.reduce() *= base;
             }
-            return result;
+            return result.reduce();
         }
     }
     throw invalid_argument_error("compounding = " + std::to_string(static_cast<int>(method)) +
@@ -182,68 +184,59 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
 
 /// An exact rational number of any size: a present value summed over many dates outgrows the
 /// 128-bit fraction ((1 + r)^n denominators multiply), so present values are kept on big
-/// integers here. Compares with and converts from fraction; to_fraction() narrows it.
+/// integers here (detail::big_rational, kept in lowest terms). Compares with and converts from
+/// fraction; to_fraction() narrows it.
 class exact_rational {
 public:
     /// Zero.
     exact_rational() = default;
     /// The fraction @p f, exactly.
     exact_rational(const fraction& f) : value_(f) {}  // NOLINT(google-explicit-constructor)
-    /// The big rational @p v (reduced, positive denominator).
-    explicit exact_rational(detail::big_fraction v) : value_(std::move(v)) {}
+    /// The big rational @p v (put in lowest terms).
+    explicit exact_rational(detail::big_rational v) : value_(std::move(v)) { value_.reduce(); }
 
     /// The value as a fraction; throws overflow_error if a term in lowest terms reaches 2^127.
-    fraction to_fraction() const { return value_.to_fraction("exact_rational"); }
-    /// The numerator and denominator on big integers (internal use).
-    const detail::big_fraction& big() const noexcept { return value_; }
+    [[nodiscard]] fraction to_fraction() const { return value_.to_fraction("exact_rational"); }
+    /// The value on big integers, in lowest terms (internal use).
+    [[nodiscard]] const detail::big_rational& big() const noexcept { return value_; }
     /// -1, 0 or 1.
-    int sign() const { return value_.num.sign(); }
+    [[nodiscard]] int sign() const { return value_.sign(); }
     /// Exact text "n/d", or "n" when the denominator is 1.
-    std::string to_string() const {
-        if (value_.den == 1) return value_.num.str();
-        return value_.num.str() + "/" + value_.den.str();
-    }
+    [[nodiscard]] std::string to_string() const { return value_.to_string(); }
     /// Decimal text with exactly @p decimals digits (0 to 60) after the point, rounded by @p mode.
-    std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
-        detail::check_decimals(decimals);
-        detail::big_int scale = 1;
-        for (int i = 0; i < decimals; ++i) scale *= 10;
-        const detail::big_int scaled = detail::divide_rounded(value_.num * scale, value_.den, mode);
-        std::string digits = (scaled < 0 ? detail::big_int(-scaled) : scaled).str();
-        const auto d = static_cast<std::size_t>(decimals);
-        if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
-        if (d > 0) digits.insert(digits.size() - d, 1, '.');
-        return (scaled < 0 ? "-" : "") + digits;
+    [[nodiscard]] std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
+        return value_.to_decimal_string(decimals, mode);
     }
 
     /// The negated value.
-    exact_rational operator-() const {
-        return exact_rational(detail::big_fraction(-value_.num, value_.den));
-    }
+    [[nodiscard]] exact_rational operator-() const { return exact_rational(-value_); }
     /// Adds @p o in place, exactly.
     exact_rational& operator+=(const exact_rational& o) {
         value_ += o.value_;
+        value_.reduce();
         return *this;
     }
     /// Subtracts @p o in place, exactly.
-    exact_rational& operator-=(const exact_rational& o) { return *this += -o; }
-    /// The exact sum.
-    friend exact_rational operator+(exact_rational a, const exact_rational& b) { return a += b; }
-    /// The exact difference.
-    friend exact_rational operator-(exact_rational a, const exact_rational& b) { return a -= b; }
-    /// True if the values are equal.
-    friend bool operator==(const exact_rational& a, const exact_rational& b) {
-        return a.value_.num == b.value_.num && a.value_.den == b.value_.den;
+    exact_rational& operator-=(const exact_rational& o) {
+        value_ -= o.value_;
+        value_.reduce();
+        return *this;
     }
+    /// The exact sum.
+    [[nodiscard]] friend exact_rational operator+(exact_rational a, const exact_rational& b) { return a += b; }
+    /// The exact difference.
+    [[nodiscard]] friend exact_rational operator-(exact_rational a, const exact_rational& b) { return a -= b; }
+    /// True if the values are equal.
+    [[nodiscard]] friend bool operator==(const exact_rational& a, const exact_rational& b) { return a.value_ == b.value_; }
     /// True if the values differ.
-    friend bool operator!=(const exact_rational& a, const exact_rational& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const exact_rational& a, const exact_rational& b) { return !(a == b); }
     /// Writes the exact form "n/d".
     friend std::ostream& operator<<(std::ostream& os, const exact_rational& v) {
         return os << v.to_string();
     }
 
 private:
-    detail::big_fraction value_;
+    detail::big_rational value_;
 };
 
 /// An exact value in major currency units together with that value rounded to an amount.
@@ -266,11 +259,10 @@ namespace detail {
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
-inline money round_exact_to_minor_unit(const big_fraction& exact, currency c, rounding mode) {
+inline money round_exact_to_minor_unit(const big_rational& exact, currency c, rounding mode) {
     std::int64_t unit = money::units_per_major;  // units per minor unit
     for (int i = 0; i < c.minor_digits(); ++i) unit /= 10;
-    const big_int minor =
-        detail::divide_rounded(exact.num * (money::units_per_major / unit), exact.den, mode);
+    const big_int minor = exact.scaled_rounded(big_int(money::units_per_major / unit), mode);
     const big_int units = minor * unit;
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding a present value");
@@ -281,7 +273,7 @@ inline money round_exact_to_minor_unit(const big_fraction& exact, currency c, ro
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
 inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
-    return round_exact_to_minor_unit(big_fraction(exact), c, mode);
+    return round_exact_to_minor_unit(big_rational(exact), c, mode);
 }
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
@@ -313,22 +305,22 @@ public:
           past_(past_flows) {
         std::vector<diagnostic> problems;
         if (rate_.sign() < 0) {
-            problems.push_back({"annual_rate", rate_.to_string(), "must not be negative"});
+            problems.push_back({field_path("annual_rate"), rate_.to_string(), "must not be negative"});
         }
         if (!valuation_date_.ok()) {
-            problems.push_back({"valuation_date", to_string(valuation_date_),
+            problems.push_back({field_path("valuation_date"), to_string(valuation_date_),
                                 "must be a valid calendar date"});
         }
         if (!detail::known(convention_)) {
-            problems.push_back({"convention", std::to_string(static_cast<int>(convention_)),
+            problems.push_back({field_path("convention"), std::to_string(static_cast<int>(convention_)),
                                 "must be actual_365_fixed, actual_360 or thirty_e_360"});
         }
         if (!detail::known(method_)) {
-            problems.push_back({"method", std::to_string(static_cast<int>(method_)),
+            problems.push_back({field_path("method"), std::to_string(static_cast<int>(method_)),
                                 "must be simple or annual_with_simple_stub"});
         }
         if (!detail::known(past_)) {
-            problems.push_back({"past_flows", std::to_string(static_cast<int>(past_)),
+            problems.push_back({field_path("past_flows"), std::to_string(static_cast<int>(past_)),
                                 "must be compound_forward or reject"});
         }
         if (!problems.empty()) throw validation_error("discount_terms", std::move(problems));
@@ -365,19 +357,19 @@ public:
 
     /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
     present_value value(money amount, calendar_date paid_on, rounding mode) const {
-        const detail::big_fraction exact = exact_value_big(amount, paid_on);
+        const detail::big_rational exact = exact_value_big(amount, paid_on);
         const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
         return present_value{exact_rational(exact), rounded};
     }
 
 private:
-    detail::big_fraction exact_value_big(money amount, calendar_date paid_on) const {
-        detail::big_fraction exact(fraction(amount.units(), money::units_per_major));
+    detail::big_rational exact_value_big(money amount, calendar_date paid_on) const {
+        detail::big_rational exact(fraction(amount.units(), money::units_per_major));
         exact *= value_factor_big(paid_on);
-        return exact;
+        return exact.reduce();
     }
 
-    detail::big_fraction value_factor_big(calendar_date paid_on) const {
+    detail::big_rational value_factor_big(calendar_date paid_on) const {
         const calendar_date day = paid_on;
         require_valid(day, "value_factor: paid_on");
         if (rejects(day)) {
@@ -389,9 +381,9 @@ private:
             return detail::growth_big(rate_, year_fraction(day, valuation_date_, convention_),
                                       method_);
         }
-        detail::big_fraction g =
+        const detail::big_rational g =
             detail::growth_big(rate_, year_fraction(valuation_date_, day, convention_), method_);
-        return detail::big_fraction(std::move(g.den), std::move(g.num));  // 1 / g, g >= 1
+        return detail::big_rational(g.denominator(), g.numerator());  // 1 / g, g >= 1
     }
 
     fraction rate_;

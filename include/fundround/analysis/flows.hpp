@@ -1,19 +1,17 @@
 /// @file analysis/flows.hpp
 /// @brief Money flowing both ways between the company and one counterparty: dated cash flows,
 /// counter-commitments (company -> counterparty) and the net-flow view by year and by date.
+/// Data only: present values are in analysis/present_value.hpp, printing in io/flows_report.hpp.
 #ifndef FUNDROUND_ANALYSIS_FLOWS_HPP
 #define FUNDROUND_ANALYSIS_FLOWS_HPP
 
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
-#include <fundround/analysis/discount.hpp>
 #include <fundround/error.hpp>
-#include <fundround/numeric/fraction.hpp>
 #include <fundround/time/installments.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
-#include <fundround/numeric/rounding.hpp>
 #include <fundround/time/timeline.hpp>
 
 #include <date/date.h>
@@ -61,20 +59,20 @@ inline std::ostream& operator<<(std::ostream& os, const cash_flow& f) {
 namespace detail {
 
 /// Appends a diagnostic for every invalid date, non-positive amount or currency other than
-/// @p expected among @p flows; fields are named "<field>[i].date" / "<field>[i].amount".
-inline void check_cash_flows(const std::vector<cash_flow>& flows, const std::string& field, currency expected,
+/// @p expected among @p flows; fields are named <field>[i].date / <field>[i].amount.
+inline void check_cash_flows(const std::vector<cash_flow>& flows, const field_path& field, currency expected,
                       std::vector<diagnostic>& problems) {
     for (std::size_t i = 0; i < flows.size(); ++i) {
-        const std::string at = field + "[" + std::to_string(i) + "]";
+        const field_path at = field.index(i);
         if (!flows[i].date.ok()) {
-            problems.push_back({at + ".date", to_string(flows[i].date),
+            problems.push_back({at.member("date"), to_string(flows[i].date),
                                 "must be a valid calendar date"});
         }
         if (flows[i].amount.currency() != expected) {
-            problems.push_back({at + ".amount", to_string(flows[i].amount),
+            problems.push_back({at.member("amount"), to_string(flows[i].amount),
                                 "must be in " + to_string(expected) + " like the other flows"});
         } else if (!flows[i].amount.is_positive()) {
-            problems.push_back({at + ".amount", to_string(flows[i].amount), "must be positive"});
+            problems.push_back({at.member("amount"), to_string(flows[i].amount), "must be positive"});
         }
     }
 }
@@ -98,12 +96,12 @@ public:
     counter_commitment(std::string name, std::string counterparty, std::vector<cash_flow> flows)
         : name_(std::move(name)), counterparty_(std::move(counterparty)), flows_(std::move(flows)) {
         std::vector<diagnostic> problems;
-        if (name_.empty()) problems.push_back({"name", "", "must not be empty"});
-        if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
+        if (name_.empty()) problems.push_back({field_path("name"), "", "must not be empty"});
+        if (counterparty_.empty()) problems.push_back({field_path("counterparty"), "", "must not be empty"});
         if (flows_.empty()) {
-            problems.push_back({"flows", "", "must hold at least one payment"});
+            problems.push_back({field_path("flows"), "", "must hold at least one payment"});
         } else {
-            detail::check_cash_flows(flows_, "flows", flows_.front().amount.currency(), problems);
+            detail::check_cash_flows(flows_, field_path("flows"), flows_.front().amount.currency(), problems);
         }
         if (!problems.empty()) {
             throw validation_error("counter_commitment \"" + name_ + "\"", std::move(problems));
@@ -170,45 +168,6 @@ struct flow_year {
     }
 };
 
-/// The present values of both sides of a net-flow view and of the net, under one set of terms.
-struct flows_present_value {
-    present_value money_in;   ///< Money the company receives from the counterparty.
-    present_value money_out;  ///< Money the company pays to the counterparty.
-    /// money_in - money_out: exact difference, rounded once from it (so it may differ by one
-    /// minor unit from money_in.rounded - money_out.rounded).
-    present_value net;
-};
-
-/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
-/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
-/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
-/// currency_mismatch_error if the flows mix currencies.
-[[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
-                               rounding mode, currency zero_currency = {}) {
-    std::vector<diagnostic> problems;
-    for (std::size_t i = 0; i < flows.size(); ++i) {
-        require_valid(flows[i].date, "flows[" + std::to_string(i) + "].date");
-        if (terms.rejects(flows[i].date)) {
-            problems.push_back({"flows[" + std::to_string(i) + "].date", to_string(flows[i].date),
-                                "must not be before the valuation date " +
-                                    to_string(terms.valuation_date()) +
-                                    " (past_flow_rule::reject)"});
-        }
-    }
-    if (!problems.empty()) throw validation_error("present value", std::move(problems));
-    const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
-    exact_rational exact;
-    for (const cash_flow& f : flows) {
-        if (f.amount.currency() != c) {
-            throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
-                                          to_string(c) + " like the first flow");
-        }
-        exact += terms.exact_value(f.amount, f.date);
-    }
-    const money rounded = detail::round_exact_to_minor_unit(exact, c, mode);
-    return present_value{std::move(exact), rounded};
-}
-
 /// Money flowing both ways between the company and one counterparty, seen from the company:
 /// money in is paid by the counterparty to the company (equity tranches), money out is paid by
 /// the company to the counterparty (counter-commitments), and net = money in - money out.
@@ -270,37 +229,26 @@ public:
         return money_in_as_of(on) - money_out_as_of(on);
     }
 
-    /// Present values of money in, money out and the net under @p terms, each exact and
-    /// rounded once to the minor unit by @p mode.
-    [[nodiscard]] flows_present_value present_value(const discount_terms& terms, rounding mode) const {
-        fundround::present_value in = present_value_of(money_in_, terms, mode, currency());
-        fundround::present_value out = present_value_of(money_out_, terms, mode, currency());
-        exact_rational net = in.exact - out.exact;
-        const money rounded = detail::round_exact_to_minor_unit(net, currency(), mode);
-        return flows_present_value{std::move(in), std::move(out),
-                                   fundround::present_value{std::move(net), rounded}};
-    }
-
 private:
     void validate() {
         std::vector<diagnostic> problems;
-        if (counterparty_.empty()) problems.push_back({"counterparty", "", "must not be empty"});
+        if (counterparty_.empty()) problems.push_back({field_path("counterparty"), "", "must not be empty"});
         if (money_in_.empty() && commitments_.empty()) {
-            problems.push_back({"money_in", "", "there must be at least one flow: money_in and "
+            problems.push_back({field_path("money_in"), "", "there must be at least one flow: money_in and "
                                                 "commitments are both empty"});
         }
         const fundround::currency c = !money_in_.empty() ? money_in_.front().amount.currency()
                                       : !commitments_.empty() ? commitments_.front().currency()
                                                               : fundround::currency{};
-        detail::check_cash_flows(money_in_, "money_in", c, problems);
+        detail::check_cash_flows(money_in_, field_path("money_in"), c, problems);
         for (std::size_t i = 0; i < commitments_.size(); ++i) {
-            const std::string at = "commitments[" + std::to_string(i) + "]";
+            const field_path at = field_path("commitments").index(i);
             if (commitments_[i].counterparty() != counterparty_) {
-                problems.push_back({at + ".counterparty", commitments_[i].counterparty(),
+                problems.push_back({at.member("counterparty"), commitments_[i].counterparty(),
                                     "must be \"" + counterparty_ + "\" like the view"});
             }
             if (commitments_[i].currency() != c) {
-                problems.push_back({at + ".currency", to_string(commitments_[i].currency()),
+                problems.push_back({at.member("currency"), to_string(commitments_[i].currency()),
                                     "must be " + to_string(c) + " like the other flows"});
             }
         }

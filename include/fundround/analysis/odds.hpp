@@ -151,21 +151,6 @@ using odds_big = big_int;
 inline odds_big big_numerator(const fraction& f) { return to_big(f.numerator()); }
 /// The denominator of @p f as a big integer.
 inline odds_big big_denominator(const fraction& f) { return to_big(f.denominator()); }
-/// @p n / @p d (d > 0) as a fraction; throws overflow_error if, in lowest terms, numerator or
-/// denominator does not fit a signed 128-bit integer (a fraction's representation).
-inline fraction fraction_of(const odds_big& n, const odds_big& d) {
-    const odds_big g = boost::multiprecision::gcd(n, d);
-    const odds_big num = n / g;
-    const odds_big den = d / g;
-    if ((num != 0 && boost::multiprecision::msb(abs(num)) >= 127) ||
-        boost::multiprecision::msb(den) >= 127) {
-        throw overflow_error("odds_value " + num.str() + "/" + den.str() +
-                             " does not fit a fraction (128 bits); read it with to_string() or "
-                             "to_decimal_string(), or as money with a rounding mode");
-    }
-    return fraction(from_big(num, "odds_value numerator"), from_big(den, "odds_value denominator"));
-}
-
 // ---------------------------------------------------------------------------------------------
 
 /// A weight of the engine (64-bit, 128-bit or big) as a big integer.
@@ -182,42 +167,6 @@ inline odds_big to_big(const uint128& v) {
 }
 /// A weight of the engine (64-bit, 128-bit or big) as a big integer.
 inline const odds_big& to_big(const odds_big& v) { return v; }
-
-/// 10^@p exponent.
-inline odds_big big_pow10(int exponent) {
-    odds_big r = 1;
-    for (int i = 0; i < exponent; ++i) r *= 10;
-    return r;
-}
-
-/// @p n / @p d (d > 0) rounded to an integer by @p mode.
-inline odds_big big_divide_rounded(const odds_big& n, const odds_big& d, rounding mode) {
-    const bool negative = n < 0;
-    const odds_big mag = negative ? odds_big(-n) : n;
-    odds_big q = mag / d;
-    const odds_big r = mag % d;
-    if (round_increment(q, r, d, negative, mode)) q += 1;
-    return negative ? odds_big(-q) : q;
-}
-
-/// Places a decimal point @p decimals digits from the right of @p scaled.
-inline std::string big_decimal_point(const odds_big& scaled, int decimals) {
-    const bool negative = scaled < 0;
-    std::string digits = (negative ? odds_big(-scaled) : scaled).str();
-    const auto d = static_cast<std::size_t>(decimals);
-    if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
-    if (d > 0) digits.insert(digits.size() - d, 1, '.');
-    return (negative ? "-" : "") + digits;
-}
-
-/// "n/d" (or "n") in lowest terms.
-inline std::string big_fraction_text(const odds_big& n, const odds_big& d) {
-    const odds_big g = boost::multiprecision::gcd(n, d);
-    const odds_big num = g > 1 ? odds_big(n / g) : n;
-    const odds_big den = g > 1 ? odds_big(d / g) : d;
-    if (den == 1) return num.str();
-    return num.str() + "/" + den.str();
-}
 
 struct odds_engine;
 
@@ -236,26 +185,25 @@ public:
     odds_value() = default;
     /// Exactly @p f.
     odds_value(const fraction& f)  // NOLINT(google-explicit-constructor): a fraction is exact
-        : num_(detail::big_numerator(f)), den_(detail::big_denominator(f)) {}
+        : value_(f) {}
 
     /// True if the value is exact; false for an enclosure [lower(), upper()].
     [[nodiscard]] bool is_exact() const noexcept { return !upper_; }
     /// The exact value, or the lower bound of an enclosure.
-    [[nodiscard]] odds_value lower() const { return odds_value(num_, den_); }
+    [[nodiscard]] odds_value lower() const { return odds_value(value_); }
     /// The exact value, or the upper bound of an enclosure.
-    [[nodiscard]] odds_value upper() const { return odds_value(upper_ ? *upper_ : num_, den_); }
+    [[nodiscard]] odds_value upper() const { return odds_value(high()); }
 
     /// As a fraction. Throws inexact_error for an enclosure, overflow_error if the value does
     /// not fit a fraction (then use to_string() or to_decimal_string()).
     [[nodiscard]] fraction to_fraction() const {
         require_exact("to_fraction()");
-        return detail::fraction_of(num_, den_);
+        return value_.to_fraction("odds_value");
     }
     /// Exact text "n/d" in lowest terms ("n" for a whole number); an enclosure reads "[lo, hi]".
     [[nodiscard]] std::string to_string() const {
-        if (!upper_) return detail::big_fraction_text(num_, den_);
-        return "[" + detail::big_fraction_text(num_, den_) + ", " +
-               detail::big_fraction_text(*upper_, den_) + "]";
+        if (!upper_) return value_.to_string();
+        return "[" + value_.to_string() + ", " + high().to_string() + "]";
     }
     /// Decimal text with exactly @p decimals digits, rounded by @p mode ("0.0473"). For an
     /// enclosure, throws inexact_error if its bounds round differently.
@@ -267,17 +215,17 @@ public:
         return scaled_text(100, decimals, mode, "%");
     }
     /// Approximate value (of the lower bound, for an enclosure), for display only.
-    [[nodiscard]] double to_double() const {
-        return boost::multiprecision::cpp_rational(num_, den_).convert_to<double>();
-    }
+    [[nodiscard]] double to_double() const { return value_.to_double(); }
 
     /// The exact sum (of the bounds, for enclosures).
     friend odds_value operator+(const odds_value& a, const odds_value& b) {
-        return combine(a, b, false);
+        if (a.is_exact() && b.is_exact()) return odds_value(a.value_ + b.value_);
+        return odds_value(a.value_ + b.value_, a.high() + b.high());
     }
     /// The exact difference (for enclosures: lower - other upper, upper - other lower).
     friend odds_value operator-(const odds_value& a, const odds_value& b) {
-        return combine(a, b, true);
+        if (a.is_exact() && b.is_exact()) return odds_value(a.value_ - b.value_);
+        return odds_value(a.value_ - b.high(), a.high() - b.value_);
     }
     /// Adds @p o in place.
     odds_value& operator+=(const odds_value& o) { return *this = *this + o; }
@@ -285,9 +233,7 @@ public:
     /// Exact values: equal values. Enclosures: equal bounds (an enclosure never equals an exact value).
     friend bool operator==(const odds_value& a, const odds_value& b) {
         if (a.is_exact() != b.is_exact()) return false;
-        if (a.den_ == b.den_) return a.num_ == b.num_ && a.upper_ == b.upper_;
-        if (a.num_ * b.den_ != b.num_ * a.den_) return false;
-        return a.is_exact() || *a.upper_ * b.den_ == *b.upper_ * a.den_;
+        return a.value_ == b.value_ && (a.is_exact() || a.high() == b.high());
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const odds_value& a, const odds_value& b) { return !(a == b); }
@@ -309,10 +255,24 @@ private:
     friend struct detail::odds_engine;
     friend class round_odds;
     using big = detail::odds_big;
+    using rational = detail::big_rational;
 
-    odds_value(big num, big den) : num_(std::move(num)), den_(std::move(den)) {}
-    odds_value(big lower, big upper, big den)
-        : num_(std::move(lower)), den_(std::move(den)), upper_(std::move(upper)) {}
+    explicit odds_value(rational v) : value_(std::move(v)) {}
+    odds_value(big num, big den) : value_(std::move(num), std::move(den)) {}
+    odds_value(big lower, big upper, big den) : value_(std::move(lower), std::move(den)), upper_(std::move(upper)) {}
+    // The enclosure [lower, upper], over one denominator.
+    odds_value(const rational& lower, const rational& upper) {
+        if (lower.denominator() == upper.denominator()) {
+            value_ = lower;
+            upper_ = upper.numerator();
+        } else {
+            value_ = rational(lower.numerator() * upper.denominator(), lower.denominator() * upper.denominator());
+            upper_ = upper.numerator() * lower.denominator();
+        }
+    }
+
+    // The upper bound (the value itself when exact).
+    [[nodiscard]] rational high() const { return upper_ ? rational(*upper_, value_.denominator()) : value_; }
 
     void require_exact(const char* what) const {
         if (upper_) {
@@ -321,46 +281,25 @@ private:
         }
     }
 
-    std::string scaled_text(int factor, int decimals, rounding mode, const char* suffix) const {
-        detail::check_decimals(decimals);
-        const big scale = detail::big_pow10(decimals) * factor;
-        const big lo = detail::big_divide_rounded(num_ * scale, den_, mode);
-        if (upper_ && detail::big_divide_rounded(*upper_ * scale, den_, mode) != lo) {
+    [[nodiscard]] std::string scaled_text(int factor, int decimals, rounding mode, const char* suffix) const {
+        const std::string lo = value_.to_decimal_string(decimals, mode, factor);
+        if (upper_ && high().to_decimal_string(decimals, mode, factor) != lo) {
             throw inexact_error("odds_value: " + to_string() + " does not round to " +
                                 std::to_string(decimals) + " decimals unambiguously");
         }
-        return detail::big_decimal_point(lo, decimals) + suffix;
-    }
-
-    static odds_value combine(const odds_value& a, const odds_value& b, bool subtract) {
-        const big& a_hi = a.upper_ ? *a.upper_ : a.num_;
-        const big& b_hi = b.upper_ ? *b.upper_ : b.num_;
-        const big& b_lo_term = subtract ? b_hi : b.num_;  // subtracted from the lower bound
-        const big& b_hi_term = subtract ? b.num_ : b_hi;
-        const int s = subtract ? -1 : 1;
-        if (a.den_ == b.den_) {
-            big lo = a.num_ + s * b_lo_term;
-            if (a.is_exact() && b.is_exact()) return odds_value(std::move(lo), a.den_);
-            return odds_value(std::move(lo), a_hi + s * b_hi_term, a.den_);
-        }
-        big lo = a.num_ * b.den_ + s * b_lo_term * a.den_;
-        if (a.is_exact() && b.is_exact()) return odds_value(std::move(lo), a.den_ * b.den_);
-        return odds_value(std::move(lo), a_hi * b.den_ + s * b_hi_term * a.den_, a.den_ * b.den_);
+        return lo + suffix;
     }
 
     static int compare(const odds_value& a, const odds_value& b) {
-        const big& a_hi = a.upper_ ? *a.upper_ : a.num_;
-        const big& b_hi = b.upper_ ? *b.upper_ : b.num_;
-        if (a_hi * b.den_ < b.num_ * a.den_) return -1;
-        if (a.num_ * b.den_ > b_hi * a.den_) return 1;
-        if (a.is_exact() && b.is_exact()) return 0;
+        if (a.is_exact() && b.is_exact()) return a.value_.compare(b.value_);
+        if (a.high() < b.value_) return -1;
+        if (a.value_ > b.high()) return 1;
         throw inexact_error("odds_value: comparing " + a.to_string() + " with " + b.to_string() +
                             ": an enclosure overlaps the other value");
     }
 
-    big num_ = 0;
-    big den_ = 1;
-    std::optional<big> upper_;  ///< The upper bound's numerator, for an enclosure.
+    rational value_;            ///< The exact value, or the lower bound of an enclosure.
+    std::optional<big> upper_;  ///< The upper bound's numerator over value_'s denominator, for an enclosure.
 };
 
 /// One value of the amount raised and its probability (for Monte Carlo: its sample frequency).
@@ -553,9 +492,9 @@ inline round_odds simulate_odds(const funding_round& round, const milestone_odds
 
 namespace detail {
 
-/// "odds[\"name\"]" for diagnostics.
-inline std::string odds_field(const std::string& name) {
-    return "odds[\"" + name + "\"]";
+/// odds["name"] for diagnostics.
+[[nodiscard]] inline field_path odds_field(const std::string& name) {
+    return field_path("odds").key(name);
 }
 
 /// The sorted names of every milestone the round's schedule entries use.
@@ -578,11 +517,11 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
     std::vector<diagnostic> out;
     for (const auto& [name, chance] : chances_) {
         if (chance.probability.sign() < 0 || chance.probability > fraction(1)) {
-            out.push_back({detail::odds_field(name) + ".probability", chance.probability.to_string(),
+            out.push_back({detail::odds_field(name).member("probability"), chance.probability.to_string(),
                            "must be between 0 and 1 inclusive"});
         }
         if (chance.achieved_on && !chance.achieved_on->ok()) {
-            out.push_back({detail::odds_field(name) + ".achieved_on", to_string(*chance.achieved_on),
+            out.push_back({detail::odds_field(name).member("achieved_on"), to_string(*chance.achieved_on),
                            "is not a valid calendar date"});
         }
         if (!std::binary_search(used.begin(), used.end(), name)) {
@@ -605,8 +544,7 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
 
 inline money round_odds::to_money(const odds_value& major, rounding mode) const {
     major.require_exact("to money");
-    const detail::odds_big units = detail::big_divide_rounded(
-        major.num_ * money::units_per_major, major.den_, mode);
+    const detail::odds_big units = major.value_.scaled_rounded(detail::odds_big(money::units_per_major), mode);
     if (units > detail::int64_max || units < detail::int64_min) {
         detail::throw_overflow("rounding an expectation to money");
     }
@@ -618,8 +556,8 @@ inline odds_value round_odds::probability_at_least(money amount) const {
     detail::odds_big num = 0;
     detail::odds_big den = 1;
     for (const auto& o : distribution_) {
-        den = o.probability.den_;
-        if (o.raised >= amount) num += o.probability.num_;
+        den = o.probability.value_.denominator();
+        if (o.raised >= amount) num += o.probability.value_.numerator();
     }
     return odds_value(std::move(num), std::move(den));
 }
@@ -629,8 +567,8 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
     if (!variance) return std::nullopt;
     using big = detail::odds_big;
     // In squared units (thousandths of a currency unit): x = variance * 1000^2.
-    const big num = variance->num_ * (money::units_per_major * money::units_per_major);
-    const big& den = variance->den_;
+    const big num = variance->value_.numerator() * (money::units_per_major * money::units_per_major);
+    const big& den = variance->value_.denominator();
     big q = boost::multiprecision::sqrt(big(num / den));  // floor(sqrt(x))
     const bool exact = q * q * den == num;
     bool up = false;
@@ -866,7 +804,7 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
     if (exact && m.names.size() > max_exact_milestones) {
         throw validation_error(
             "exact odds for round \"" + round.name() + "\"",
-            {{"odds", std::to_string(m.names.size()) + " uncertain milestones",
+            {{field_path("odds"), std::to_string(m.names.size()) + " uncertain milestones",
               "exact enumeration handles at most " + std::to_string(max_exact_milestones) +
                   " (2^" + std::to_string(max_exact_milestones) +
                   " outcomes); use simulate_odds() or evaluate_odds()"}});
@@ -1151,7 +1089,7 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
     const std::size_t k = m.names.size();
     std::vector<diagnostic> problems;
     if (options.samples < 2 || options.samples > max_monte_carlo_samples) {
-        problems.push_back({"monte_carlo.samples", std::to_string(options.samples),
+        problems.push_back({field_path("monte_carlo").member("samples"), std::to_string(options.samples),
                             options.samples < 2
                                 ? "must be at least 2 (a standard error needs two samples)"
                                 : "must be at most " + std::to_string(max_monte_carlo_samples) +
@@ -1163,7 +1101,7 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
         const auto& p = m.probabilities[j];
         const odds_big d = big_denominator(p);
         if (d > limit) {
-            problems.push_back({odds_field(m.names[j]) + ".probability", p.to_string(),
+            problems.push_back({odds_field(m.names[j]).member("probability"), p.to_string(),
                                 "Monte Carlo draws need a denominator below 2^64"});
             continue;
         }

@@ -331,7 +331,7 @@ struct tranche_placement {
 using condition_outlook_cache = std::unordered_map<const void*, condition_outlook>;
 
 /// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
-/// status"), appending any placement problem to @p out with fields prefixed by @p path():
+/// status"), appending any placement problem to @p out with fields under the field_path @p path():
 /// a condition that can never be met, an expected date before the condition is met, a fallback
 /// that is never paid, a condition too complex to classify. @p cache may be null.
 ///
@@ -347,7 +347,7 @@ template <class PathFn>
                                               condition_outlook_cache* cache = nullptr) {
     const condition& c = t.condition();
     const auto too_complex = [&](const classification_limit_error& e) {
-        out.push_back({path() + ".condition", c.to_string(), std::string("is too complex to classify: ") + e.what()});
+        out.push_back({path().member("condition"), c.to_string(), std::string("is too complex to classify: ") + e.what()});
     };
     if (t.has_fallback()) {
         const std::optional<calendar_date> settles = t.settlement_date();
@@ -356,10 +356,10 @@ template <class PathFn>
         try {
             const condition_outlook o = classify_condition(c, close, day);
             if (!o.possible) {
-                out.push_back({path() + ".condition", c.to_string(),
+                out.push_back({path().member("condition"), c.to_string(),
                                "can never be met by the settlement date " + to_string(day)});
             } else if (o.certain) {
-                out.push_back({path() + ".fallback", format_full(*t.fallback()),
+                out.push_back({path().member("fallback"), format_full(*t.fallback()),
                                "is never paid: the condition is met by the settlement date " + to_string(day) +
                                    " whatever happens"});
             }
@@ -393,7 +393,7 @@ template <class PathFn>
         return {funding_status::conditional, t.expected_date()};
     }
     if (!o.possible) {
-        out.push_back({path() + ".condition", c.to_string(), "can never be met"});
+        out.push_back({path().member("condition"), c.to_string(), "can never be met"});
         return {c.depends_on_milestone() ? funding_status::conditional : funding_status::scheduled,
                 t.expected_date()};
     }
@@ -401,7 +401,7 @@ template <class PathFn>
     calendar_date due = *o.certain_from;
     if (t.expected_date()) {
         if (*t.expected_date() < due) {
-            out.push_back({path() + ".expected_date", to_string(*t.expected_date()),
+            out.push_back({path().member("expected_date"), to_string(*t.expected_date()),
                            "must not be before the condition is met on " + to_string(due)});
         }
         due = *t.expected_date();

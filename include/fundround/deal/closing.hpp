@@ -150,12 +150,12 @@ public:
         if (max_size_) {
             const money m = *max_size_;
             if (m.currency() != r.currency()) {
-                problems.push_back({"max_size", format_full(m),
+                problems.push_back({field_path("max_size"), format_full(m),
                                     "must be in " + to_string(r.currency()) + ", the round's currency"});
             } else if (!m.is_positive()) {
-                problems.push_back({"max_size", format_full(m), "must be positive"});
+                problems.push_back({field_path("max_size"), format_full(m), "must be positive"});
             } else if (r.raised() > m) {
-                problems.push_back({"max_size", format_full(m),
+                problems.push_back({field_path("max_size"), format_full(m),
                                     "the first close raises " + detail::compact_if_exact(r.raised()) +
                                         ", " + detail::compact_if_exact(r.raised() - m) +
                                         " above its maximum " + detail::compact_if_exact(m)});
@@ -210,18 +210,12 @@ private:
         std::vector<diagnostic> problems;
     };
 
-    [[nodiscard]] static std::string investor_path(const std::string& prefix, std::size_t i, const investor& who) {
-        std::string path = prefix + "[" + std::to_string(i) + "]";
-        if (!who.name().empty()) path += " \"" + who.name() + "\"";
-        return path;
-    }
-
-    // A later close's tranche as the combined round sees it: "at close" means at this close.
-    [[nodiscard]] static tranche at_this_close(const tranche& t, const closing& c) {
+    // A later close's tranche as the combined round sees it: "at close" means on @p on, the
+    // close's date (or a stand-in when that date is wrong, so the other rules are still checked).
+    [[nodiscard]] static tranche at_this_close(const tranche& t, const closing& c, calendar_date on) {
         const std::string& label = t.label().empty() ? c.label() : t.label();
         if (t.condition().kind() != condition_kind::always) return t.labelled(label);
-        tranche moved(t.amount(), condition::on_or_after(c.date()),
-                      t.expected_date() ? *t.expected_date() : c.date(), label);
+        tranche moved(t.amount(), condition::on_or_after(on), t.expected_date() ? *t.expected_date() : on, label);
         return t.fallback() ? moved.otherwise(*t.fallback()) : moved;
     }
 
@@ -261,23 +255,29 @@ private:
 };
 
 inline open_round::attempt_result open_round::attempt(const closing& c) const {
-    using text = std::string;
-    using index_map = std::unordered_map<std::string, std::size_t>;
-    using path_pairs = std::vector<std::pair<std::string, std::string>>;
     attempt_result result;
     std::vector<diagnostic>& out = result.problems;
     const fundround::currency cur = current_.currency();
     const calendar_date previous = closes_.back().date;
+    const field_path here("closing");
+    const field_path investments_path = here.member("investors");
 
-    bool date_ok = c.date().ok();
+    // What only a close can get wrong: its date, an empty close, an investor twice in it or
+    // changing its kind or lead flag, money falling due before it, the maximum size. Every
+    // other rule is the round builder's, checked once below on the combined round.
+    bool date_ok = is_modelled(c.date());
     if (!date_ok) {
-        out.push_back({"closing.date", to_string(c.date()), "is not a valid calendar date"});
+        out.push_back({here.member("date"), to_string(c.date()), date_rule(c.date())});
     } else if (c.date() < previous) {
-        out.push_back({"closing.date", to_string(c.date()),
+        out.push_back({here.member("date"), to_string(c.date()),
                        "must be on or after the previous close on " + to_string(previous)});
         date_ok = false;
     }
-    if (c.investments().empty()) out.push_back({"closing.investors", "", "at least one investment is required"});
+    const auto& investments = c.investments();
+    if (investments.empty()) {
+        out.push_back({investments_path, "", "at least one investment is required"});
+        return result;
+    }
 
     // The day before this close: a tranche whose condition is met then would fall due too early.
     std::optional<world_state> day_before;
@@ -287,139 +287,161 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
         if (before.ok()) day_before.emplace(before);
     }
 
-    const auto& investments = c.investments();
-    std::vector<std::string> paths(investments.size());  // "closing.investors[0] \"Name\""
-    index_map seen;
+    // The combined round: every earlier commitment, an existing investor's new tranches appended,
+    // then the newcomers in the order given. An investment goes to slot[j] of it.
+    const funding_round& r = current_;
+    std::vector<investor> who;
+    std::vector<std::vector<tranche>> tranches;
+    who.reserve(r.commitments().size() + investments.size());
+    tranches.reserve(r.commitments().size() + investments.size());
+    std::unordered_map<std::string, std::size_t> index;  // investor name -> combined position
+    for (const auto& cm : r.commitments()) {
+        index.emplace(cm.investor.name(), who.size());
+        who.push_back(cm.investor);
+        tranches.push_back(cm.tranches);
+    }
+    const std::size_t earlier = who.size();
+    // Where the builder's paths go: investor i of the combined round is named for the first
+    // investment that adds to it; its tranche k (from a later close) for that tranche.
+    struct source {
+        std::size_t investment;
+        field_path path;  // in the close: closing.investors[j] (single) or ...tranches[k]
+    };
+    std::vector<std::optional<std::size_t>> first_investment;  // per combined investor
+    std::vector<std::vector<std::optional<source>>> tranche_source;  // per combined investor, per tranche
+    first_investment.resize(who.size());
+    tranche_source.resize(who.size());
+    for (std::size_t i = 0; i < who.size(); ++i) tranche_source[i].resize(tranches[i].size());
+
+    std::vector<std::vector<diagnostic>> own(investments.size());  // the close's own, per investment
+    std::vector<field_path> paths;
+    paths.reserve(investments.size());
     money money_in = money::zero(cur);
     bool summable = true;
+    const calendar_date at = date_ok ? c.date() : previous;  // a stand-in when the date is wrong
     for (std::size_t j = 0; j < investments.size(); ++j) {
         const auto& inv = investments[j];
-        const auto& name = inv.investor.name();
-        const text path = paths[j] = investor_path("closing.investors", j, inv.investor);
-        if (name.empty()) {
-            out.push_back({path + ".name", "", "must not be empty"});
-        } else if (const auto [it, fresh] = seen.emplace(name, j); !fresh) {
-            out.push_back({path + ".name", name,
-                           "duplicates closing.investors[" + std::to_string(it->second) +
-                               "]; combine their tranches under one investor"});
-        } else if (current_.has_investor(name)) {
-            const auto& was = current_.commitment_of(name).investor;
-            if (was.kind() != inv.investor.kind()) {
-                out.push_back({path + ".kind", to_string(inv.investor.kind()),
-                               "must be " + to_string(was.kind()) +
-                                   ", as at its earlier close: an investor keeps its kind across closes"});
+        const std::string& name = inv.investor.name();
+        paths.push_back(investments_path.index(j, name));
+        const field_path& path = paths.back();
+        std::size_t i = who.size();
+        const auto found = name.empty() ? index.end() : index.find(name);
+        if (found != index.end()) {
+            i = found->second;
+            if (first_investment[i]) {
+                own[j].push_back({path.member("name"), name,
+                                  "duplicates closing.investors[" + std::to_string(*first_investment[i]) +
+                                      "]; combine their tranches under one investor"});
+            } else if (i < earlier) {
+                const investor& was = who[i];
+                if (was.kind() != inv.investor.kind()) {
+                    own[j].push_back({path.member("kind"), to_string(inv.investor.kind()),
+                                      "must be " + to_string(was.kind()) +
+                                          ", as at its earlier close: an investor keeps its kind across closes"});
+                }
+                if (was.is_lead() != inv.investor.is_lead()) {
+                    own[j].push_back({path.member("lead"), inv.investor.is_lead() ? "true" : "false",
+                                      std::string("must be ") + (was.is_lead() ? "true" : "false") +
+                                          ", as at its earlier close: an investor keeps its lead flag across closes"});
+                }
             }
-            if (was.is_lead() != inv.investor.is_lead()) {
-                out.push_back({path + ".lead", inv.investor.is_lead() ? "true" : "false",
-                               text("must be ") + (was.is_lead() ? "true" : "false") +
-                                   ", as at its earlier close: an investor keeps its lead flag across closes"});
+            // The builder sees this investor's earlier tranches, so cannot tell this one is empty.
+            if (inv.tranches.empty()) {
+                own[j].push_back({path.member("tranches"), "", "at least one tranche is required"});
             }
+        } else {
+            if (!name.empty()) index.emplace(name, i);
+            who.push_back(inv.investor);
+            tranches.emplace_back();
+            first_investment.emplace_back();
+            tranche_source.emplace_back();
         }
-        if (inv.tranches.empty()) out.push_back({path + ".tranches", "", "at least one tranche is required"});
+        if (!first_investment[i]) first_investment[i] = j;
         for (std::size_t k = 0; k < inv.tranches.size(); ++k) {
-            const auto& t = inv.tranches[k];
-            const text tpath = inv.single ? path : path + ".tranches[" + std::to_string(k) + "]";
-            if (t.amount().currency() != cur) {
-                out.push_back({tpath + ".amount", format_full(t.amount()),
-                               "must be in " + to_string(cur) + ", the round's currency"});
-            }
-            if (t.amount().currency() != cur || !t.amount().is_positive()) summable = false;
-            std::vector<diagnostic> own = t.validate(tpath);
-            out.insert(out.end(), own.begin(), own.end());
-            const bool early = date_ok && t.expected_date() && t.expected_date()->ok() &&
+            const tranche& t = inv.tranches[k];
+            const field_path tpath = inv.single ? path : path.member("tranches").index(k);
+            const bool early = date_ok && t.expected_date() && is_modelled(*t.expected_date()) &&
                                *t.expected_date() < c.date();
             if (early) {
-                out.push_back({tpath + ".expected_date", to_string(*t.expected_date()),
-                               "must not be before the close date " + to_string(c.date())});
+                own[j].push_back({tpath.member("expected_date"), to_string(*t.expected_date()),
+                                  "must not be before the close date " + to_string(c.date())});
             }
             if (!early && day_before && t.condition().kind() != condition_kind::always &&
                 t.condition().evaluate(*day_before).is_met()) {
-                out.push_back({tpath + ".condition", t.condition().to_string(),
-                               "is met before the close date " + to_string(c.date()) +
-                                   ": money of a later close cannot fall due before it"});
+                own[j].push_back({tpath.member("condition"), t.condition().to_string(),
+                                  "is met before the close date " + to_string(c.date()) +
+                                      ": money of a later close cannot fall due before it"});
             }
+            if (t.amount().currency() != cur || !t.amount().is_positive()) summable = false;
             if (summable) {
                 try {
                     money_in += t.amount();
                 } catch (const overflow_error&) {
-                    out.push_back({"closing", "", "the close's total overflows the amount range"});
-                    summable = false;
+                    summable = false;  // the round builder reports the overflow
                 }
             }
+            tranche_source[i].push_back(source{j, tpath});
+            tranches[i].push_back(at_this_close(t, c, at));
         }
     }
 
-    if (max_size_ && summable) {
-        try {
-            const money after = current_.raised() + money_in;
-            if (after > *max_size_) {
-                out.push_back({"closing", format_full(money_in),
-                               "the round would raise " + detail::compact_if_exact(after) + ", " +
-                                   detail::compact_if_exact(after - *max_size_) + " above its maximum " +
-                                   detail::compact_if_exact(*max_size_)});
-            }
-        } catch (const overflow_error&) {
-            // The round builder below reports the overflow.
-        }
-    }
-    if (!date_ok || investments.empty()) return result;
-
-    // Rebuild the whole round through the public builder: every earlier commitment, with an
-    // existing investor's new tranches appended, then the newcomers in the order given.
-    const funding_round& r = current_;
+    // Every rule of a round, checked once by the builder; its paths rebased onto the close.
     round_builder b(r.name());
     b.currency(cur).pre_money(r.pre_money()).close_date(r.close_date());
     if (const auto shares = r.valuation().pre_money_shares()) b.pre_money_shares(*shares);
     if (r.prior_mark()) b.prior_mark(*r.prior_mark(), r.prior_mark_label());
     if (r.prior_round()) b.prior_round(*r.prior_round(), r.prior_round_label());
-
-    std::vector<investor> who;
-    std::vector<std::vector<tranche>> tranches;
-    who.reserve(r.commitments().size() + investments.size());
-    tranches.reserve(r.commitments().size() + investments.size());
-    for (const auto& cm : r.commitments()) {
-        who.push_back(cm.investor);
-        tranches.push_back(cm.tranches);
-    }
-    path_pairs renames;    // builder's tranche path -> ours
-    path_pairs newcomers;  // builder's investor path -> ours
-    index_map slot;        // investor name -> combined index
-    for (std::size_t i = 0; i < who.size(); ++i) slot.emplace(who[i].name(), i);
-    for (std::size_t j = 0; j < investments.size(); ++j) {
-        const auto& inv = investments[j];
-        std::size_t i = who.size();
-        const auto it = inv.investor.name().empty() ? slot.end() : slot.find(inv.investor.name());
-        if (it != slot.end()) {
-            i = it->second;
-        } else {
-            if (!inv.investor.name().empty()) slot.emplace(inv.investor.name(), i);
-            newcomers.emplace_back(investor_path("investors", i, inv.investor), paths[j]);
-            who.push_back(inv.investor);
-            tranches.emplace_back();
-        }
-        for (std::size_t k = 0; k < inv.tranches.size(); ++k) {
-            renames.emplace_back(investor_path("investors", i, who[i]) + ".tranches[" +
-                                     std::to_string(tranches[i].size()) + "]",
-                                 inv.single ? paths[j] : paths[j] + ".tranches[" + std::to_string(k) + "]");
-            tranches[i].push_back(at_this_close(inv.tranches[k], c));
-        }
-    }
-    renames.insert(renames.end(), newcomers.begin(), newcomers.end());  // tranche paths first
     for (std::size_t i = 0; i < who.size(); ++i) b.invest(who[i], tranches[i]);
-
     build_result built = b.try_build();
-    for (auto d : built.problems) {
-        for (const auto& [from, to] : renames) {
-            if (d.field.compare(0, from.size(), from) == 0 &&
-                (d.field.size() == from.size() || d.field[from.size()] == '.')) {
-                d.field = to + d.field.substr(from.size());
-                break;
-            }
+
+    std::vector<std::vector<diagnostic>> theirs(investments.size());  // rebased, per investment
+    std::vector<diagnostic> round_level;
+    const field_path builder_investors("investors");
+    for (diagnostic& d : built.problems) {
+        const auto& steps = d.field.segments();
+        const bool on_investor = steps.size() >= 2 && d.field.starts_with(builder_investors) &&
+                                 steps[1].kind == path_step::index && steps[1].index < who.size();
+        const std::size_t i = on_investor ? steps[1].index : 0;
+        const field_path investor_at = on_investor ? round_builder::investor_field(i, who[i]) : field_path();
+        const field_path tranches_at = investor_at.member("tranches");
+        if (on_investor && steps.size() >= 4 && d.field.starts_with(tranches_at) &&
+            steps[3].kind == path_step::index && steps[3].index < tranche_source[i].size() &&
+            tranche_source[i][steps[3].index]) {
+            const source& from = *tranche_source[i][steps[3].index];
+            theirs[from.investment].push_back(d.rebased(tranches_at.index(steps[3].index), from.path));
+        } else if (on_investor && first_investment[i] && d.field.starts_with(investor_at)) {
+            theirs[*first_investment[i]].push_back(d.rebased(investor_at, paths[*first_investment[i]]));
+        } else if (d.field == builder_investors) {
+            round_level.push_back(d.rebased(builder_investors, here));  // the round's total
+        } else {
+            round_level.push_back(std::move(d));  // not expected: earlier closes were valid
         }
-        if (d.field == "investors") d.field = "closing";
-        bool known = false;  // one problem per field: ours are phrased for the close
-        for (const auto& o : out) known = known || o.field == d.field;
-        if (!known) out.push_back(std::move(d));
+    }
+    // Per investment: the builder's problems, then the close's own; where both name one field
+    // the close's is kept, phrased for the close (an expected date before this close's date,
+    // not only before the first close's).
+    for (std::size_t j = 0; j < investments.size(); ++j) {
+        for (diagnostic& d : theirs[j]) {
+            bool superseded = false;
+            for (const diagnostic& o : own[j]) superseded = superseded || o.field == d.field;
+            if (!superseded) out.push_back(std::move(d));
+        }
+        out.insert(out.end(), own[j].begin(), own[j].end());
+    }
+    out.insert(out.end(), round_level.begin(), round_level.end());
+
+    if (max_size_ && summable) {
+        try {
+            const money after = current_.raised() + money_in;
+            if (after > *max_size_) {
+                out.push_back({here, format_full(money_in),
+                               "the round would raise " + detail::compact_if_exact(after) + ", " +
+                                   detail::compact_if_exact(after - *max_size_) + " above its maximum " +
+                                   detail::compact_if_exact(*max_size_)});
+            }
+        } catch (const overflow_error&) {
+            // The round builder reported the overflow.
+        }
     }
     if (!out.empty() || !built.round) return result;
 

@@ -101,6 +101,13 @@ public:
         return *this;
     }
 
+    /// The path of the @p i-th commitment in this builder's diagnostics: `investors[i] "name"`
+    /// (no label for an empty name). Its tranches are under `.tranches[k]`, or `.commitment` for
+    /// one given as a single amount (invest(who, amount)), whose amount is `.commitment` itself.
+    [[nodiscard]] static field_path investor_field(std::size_t i, const investor& who) {
+        return field_path("investors").index(i, who.name());
+    }
+
     /// Every problem that build() would report (empty if the round is valid).
     [[nodiscard]] std::vector<diagnostic> validate() const { return try_build().problems; }
     /// The round, or every problem found; never throws for bad input.
@@ -119,7 +126,7 @@ private:
         std::optional<money> stated;
         bool single = false;  // invest(who, amount): problems are reported as ".commitment"
     };
-    void check_amount(std::vector<diagnostic>& out, const std::string& field, money m) const {
+    void check_amount(std::vector<diagnostic>& out, const field_path& field, money m) const {
         if (m.currency() != currency_) {
             out.push_back({field, format_full(m),
                            "must be in " + to_string(currency_) + ", the round's currency"});
@@ -128,29 +135,23 @@ private:
         }
     }
 
-    static std::string investor_path(std::size_t i, const investor& who) {
-        std::string path = "investors[" + std::to_string(i) + "]";
-        if (!who.name().empty()) path += " \"" + who.name() + "\"";
-        return path;
-    }
-
     void check_round(std::vector<diagnostic>& out) const {
         if (!pre_money_) {
-            out.push_back({"pre_money", "", "is required"});
+            out.push_back({field_path("pre_money"), "", "is required"});
         } else {
-            check_amount(out, "pre_money", *pre_money_);
+            check_amount(out, field_path("pre_money"), *pre_money_);
         }
         if (shares_ && shares_->value() <= 0) {
-            out.push_back({"pre_money_shares", std::to_string(shares_->value()), "must be positive"});
+            out.push_back({field_path("pre_money_shares"), std::to_string(shares_->value()), "must be positive"});
         }
         if (!close_date_) {
-            out.push_back({"close_date", "", "is required (pick one and label it as an assumption)"});
+            out.push_back({field_path("close_date"), "", "is required (pick one and label it as an assumption)"});
         } else if (!is_modelled(*close_date_)) {
-            out.push_back({"close_date", to_string(*close_date_), date_rule(*close_date_)});
+            out.push_back({field_path("close_date"), to_string(*close_date_), date_rule(*close_date_)});
         }
-        if (prior_mark_) check_amount(out, "prior_mark", *prior_mark_);
-        if (prior_round_) check_amount(out, "prior_round", *prior_round_);
-        if (entries_.empty()) out.push_back({"investors", "", "at least one investor is required"});
+        if (prior_mark_) check_amount(out, field_path("prior_mark"), *prior_mark_);
+        if (prior_round_) check_amount(out, field_path("prior_round"), *prior_round_);
+        if (entries_.empty()) out.push_back({field_path("investors"), "", "at least one investor is required"});
     }
 
     // Validates one commitment; returns its total when it can be computed.
@@ -158,35 +159,35 @@ private:
         std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
         std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
-        const std::string path = investor_path(i, e.who);
+        // Paths are built only for a commitment or tranche with something to report: building them
+        // for every one was the largest constant cost of build().
+        const auto path = [&] { return investor_field(i, e.who); };
         if (e.who.name().empty()) {
-            out.push_back({path + ".name", "", "must not be empty"});
+            out.push_back({path().member("name"), "", "must not be empty"});
         } else if (duplicate_of != i) {
-            out.push_back({path + ".name", e.who.name(),
+            out.push_back({path().member("name"), e.who.name(),
                            "duplicates investors[" + std::to_string(duplicate_of) +
                                "]; combine their tranches under one investor"});
         }
-        if (e.tranches.empty()) out.push_back({path + ".tranches", "", "at least one tranche is required"});
+        if (e.tranches.empty()) out.push_back({path().member("tranches"), "", "at least one tranche is required"});
         bool summable = true;
         money total = money::zero(currency_);
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const tranche& t = e.tranches[k];
-            // The path is formatted only for a tranche with something to report: formatting it
-            // for every tranche was the largest constant cost of build().
             const auto tpath = [&] {
-                return e.single ? path + ".commitment" : path + ".tranches[" + std::to_string(k) + "]";
+                return e.single ? path().member("commitment") : path().member("tranches").index(k);
             };
-            std::vector<diagnostic> own = t.validate(std::string());
+            std::vector<diagnostic> own = t.validate(field_path());
             if (!own.empty()) own = t.validate(tpath());
             if (t.amount().currency() != currency_) {
-                own.insert(own.begin(), {e.single ? tpath() : tpath() + ".amount", format_full(t.amount()),
+                own.insert(own.begin(), {e.single ? tpath() : tpath().member("amount"), format_full(t.amount()),
                                          "must be in " + to_string(currency_) + ", the round's currency"});
                 summable = false;
             }
             const bool close_ok = close_date_ && is_modelled(*close_date_);
             if (close_ok && t.expected_date() && is_modelled(*t.expected_date()) &&
                 *t.expected_date() < *close_date_) {
-                own.push_back({tpath() + ".expected_date", to_string(*t.expected_date()),
+                own.push_back({tpath().member("expected_date"), to_string(*t.expected_date()),
                                "must not be before the close date " + to_string(*close_date_)});
             } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
                 // Placement problems (a condition that can never be met, an expected date before the
@@ -194,7 +195,7 @@ private:
                 placements.push_back(place_tranche(t, *close_date_, tpath, own, &outlooks));
             }
             if (e.single) {  // the user wrote one amount, not a tranche: name it that way
-                const std::string amount_field = tpath() + ".amount";
+                const field_path amount_field = tpath().member("amount");
                 for (auto& d : own) {
                     if (d.field == amount_field) d.field = tpath();
                 }
@@ -204,7 +205,7 @@ private:
                 try {
                     total += t.amount();
                 } catch (const overflow_error&) {
-                    out.push_back({path + ".tranches", "", "the tranches' sum overflows the amount range"});
+                    out.push_back({path().member("tranches"), "", "the tranches' sum overflows the amount range"});
                     summable = false;
                 }
             }
@@ -212,9 +213,9 @@ private:
         if (!summable) return std::nullopt;
         if (e.stated) {
             if (e.stated->currency() != currency_) {
-                check_amount(out, path + ".commitment", *e.stated);
+                check_amount(out, path().member("commitment"), *e.stated);
             } else if (*e.stated != total) {
-                out.push_back({path + ".commitment", format_full(*e.stated),
+                out.push_back({path().member("commitment"), format_full(*e.stated),
                                "the tranches sum to " + format_full(total) +
                                    "; they must sum exactly to the stated commitment"});
             }
@@ -255,7 +256,7 @@ inline build_result round_builder::try_build() const {
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
     if (tranche_count >= (std::size_t{1} << 31)) {
-        out.push_back({"investors", std::to_string(tranche_count) + " tranches", "must be fewer than 2^31"});
+        out.push_back({field_path("investors"), std::to_string(tranche_count) + " tranches", "must be fewer than 2^31"});
         return result;
     }
     std::vector<tranche_placement> placements;  // one per tranche, in round order
@@ -277,7 +278,7 @@ inline build_result round_builder::try_build() const {
             money post = *pre_money_;
             for (const money& t : totals) post += t;
         } catch (const overflow_error&) {
-            out.push_back({"investors", "", "the round's total or post-money overflows the amount range"});
+            out.push_back({field_path("investors"), "", "the round's total or post-money overflows the amount range"});
         }
     }
     if (!out.empty()) return result;

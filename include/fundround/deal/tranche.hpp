@@ -61,7 +61,7 @@ public:
     /// "fallback") unless @p fallback is in the amount's currency, positive and less than amount().
     [[nodiscard]] tranche otherwise(money fallback) const {
         const auto reject = [&](const std::string& rule) {
-            throw invalid_argument_error(diagnostic{"fallback", format_full(fallback), rule}.message());
+            throw invalid_argument_error(diagnostic{field_path("fallback"), format_full(fallback), rule}.message());
         };
         if (fallback.currency() != amount_.currency()) {
             reject("must be in the amount's currency, " + to_string(amount_.currency()));
@@ -106,22 +106,22 @@ public:
     /// scheduled, not conditional; see funding_status.)
     [[nodiscard]] bool is_conditional() const noexcept { return condition_.depends_on_milestone(); }
 
-    /// Every problem with this tranche, fields prefixed by @p path (e.g. "investors[0].tranches[1]").
-    [[nodiscard]] std::vector<diagnostic> validate(const std::string& path) const {
+    /// Every problem with this tranche, fields under @p path (e.g. investors[0].tranches[1]).
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& path) const {
         std::vector<diagnostic> out;
         if (!amount_.is_positive()) {
-            out.push_back({path + ".amount", format_full(amount_), "must be positive"});
+            out.push_back({path.member("amount"), format_full(amount_), "must be positive"});
         }
         if (expected_ && !is_modelled(*expected_)) {
-            out.push_back({path + ".expected_date", to_string(*expected_), date_rule(*expected_)});
+            out.push_back({path.member("expected_date"), to_string(*expected_), date_rule(*expected_)});
         }
         const auto stop = condition_.deadline();
         if (expected_ && stop && *stop < *expected_) {
-            out.push_back({path + ".condition.long_stop", to_string(*stop),
+            out.push_back({path.member("condition").member("long_stop"), to_string(*stop),
                            "must not be before the expected date " + to_string(*expected_)});
         }
         if (fallback_ && !expected_ && !stop) {
-            out.push_back({path + ".fallback", format_full(*fallback_),
+            out.push_back({path.member("fallback"), format_full(*fallback_),
                            "needs a settlement date: give the tranche an expected date or its condition "
                            "a long-stop date"});
         }

@@ -35,11 +35,12 @@ struct report_options {
         std::vector<diagnostic> out;
         const auto check = [&out](const char* field, int decimals) {
             if (decimals < 0 || decimals > 60) {
-                out.push_back({field, std::to_string(decimals), "must be between 0 and 60"});
+                out.push_back({field_path("report_options").member(field), std::to_string(decimals),
+                               "must be between 0 and 60"});
             }
         };
-        check("report_options.percent_decimals", percent_decimals);
-        check("report_options.multiple_decimals", multiple_decimals);
+        check("percent_decimals", percent_decimals);
+        check("multiple_decimals", multiple_decimals);
         return out;
     }
 };

@@ -123,16 +123,16 @@ public:
         std::set<std::string, std::less<>> given;
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
             const outcome& o = outcomes_[i];
-            const std::string field = "scenario \"" + name_ + "\".milestones[" + std::to_string(i) + "]";
+            const field_path field = field_path("scenario").labelled(name_).member("milestones").index(i);
             if (known.count(o.milestone) == 0) {
-                out.push_back({field + ".name", o.milestone,
+                out.push_back({field.member("name"), o.milestone,
                                "is not a milestone of round \"" + r.name() + "\"" + known_list(known)});
             }
             if (!given.insert(o.milestone).second) {
-                out.push_back({field + ".name", o.milestone, "is given more than one outcome"});
+                out.push_back({field.member("name"), o.milestone, "is given more than one outcome"});
             }
             if (o.on && !is_modelled(*o.on)) {
-                out.push_back({field + ".date", to_string(*o.on), date_rule(*o.on)});
+                out.push_back({field.member("date"), to_string(*o.on), date_rule(*o.on)});
             }
         }
         return out;

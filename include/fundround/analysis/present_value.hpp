@@ -1,0 +1,76 @@
+/// @file analysis/present_value.hpp
+/// @brief Present values of dated cash flows and of a net-flow view under discount_terms: summed
+/// exactly on big integers (as analysis/discount.hpp, which it includes: opt-in, Boost), each
+/// rounded once to the minor unit by a named mode.
+#ifndef FUNDROUND_ANALYSIS_PRESENT_VALUE_HPP
+#define FUNDROUND_ANALYSIS_PRESENT_VALUE_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/analysis/discount.hpp>
+#include <fundround/analysis/flows.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// The present values of both sides of a net-flow view and of the net, under one set of terms.
+struct flows_present_value {
+    present_value money_in;   ///< Money the company receives from the counterparty.
+    present_value money_out;  ///< Money the company pays to the counterparty.
+    /// money_in - money_out: exact difference, rounded once from it (so it may differ by one
+    /// minor unit from money_in.rounded - money_out.rounded).
+    present_value net;
+};
+
+/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
+/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
+/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
+/// currency_mismatch_error if the flows mix currencies.
+[[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
+                                                    rounding mode, currency zero_currency = {}) {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        require_valid(flows[i].date, "flows[" + std::to_string(i) + "].date");
+        if (terms.rejects(flows[i].date)) {
+            problems.push_back({field_path("flows").index(i).member("date"), to_string(flows[i].date),
+                                "must not be before the valuation date " +
+                                    to_string(terms.valuation_date()) +
+                                    " (past_flow_rule::reject)"});
+        }
+    }
+    if (!problems.empty()) throw validation_error("present value", std::move(problems));
+    const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
+    exact_rational exact;
+    for (const cash_flow& f : flows) {
+        if (f.amount.currency() != c) {
+            throw currency_mismatch_error("present value: " + to_string(f) + " is not in " +
+                                          to_string(c) + " like the first flow");
+        }
+        exact += terms.exact_value(f.amount, f.date);
+    }
+    const money rounded = detail::round_exact_to_minor_unit(exact, c, mode);
+    return present_value{std::move(exact), rounded};
+}
+
+/// Present values of @p flows' money in, money out and the net under @p terms, each exact and
+/// rounded once to the minor unit by @p mode. Throws as present_value_of() on a list of flows.
+[[nodiscard]] inline flows_present_value present_value_of(const net_flows& flows, const discount_terms& terms,
+                                                          rounding mode) {
+    present_value in = present_value_of(flows.money_in(), terms, mode, flows.currency());
+    present_value out = present_value_of(flows.money_out(), terms, mode, flows.currency());
+    exact_rational net = in.exact - out.exact;
+    const money rounded = detail::round_exact_to_minor_unit(net, flows.currency(), mode);
+    return flows_present_value{std::move(in), std::move(out), present_value{std::move(net), rounded}};
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_ANALYSIS_PRESENT_VALUE_HPP

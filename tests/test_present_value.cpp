@@ -1,0 +1,85 @@
+// Unit tests for fundround/analysis/present_value.hpp: present values of cash flows and of a
+// net-flow view (the reference deal's Amazon flows, assumptions in support/flows_test.hpp).
+#include <fundround/analysis/present_value.hpp>
+#include <fundround/io/money_parse.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/flows_test.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace fr = fundround;
+using fr::calendar_date;
+using fr::fraction;
+using fr::money;
+using fr::net_flows;
+using fr::rounding;
+using namespace fr::literals;
+
+namespace {
+
+using fundround_test::amazon;
+using fundround_test::ymd;
+
+money eur(std::int64_t whole) { return money::from_major(whole, fr::currencies::eur); }
+
+}  // namespace
+
+TEST_CASE("present_value_of: a net-flow view, each side at 8%, actual/365 fixed") {
+    const net_flows f = amazon();
+    // Simple compounding, valued at the close 2026-02-27:
+    //   in  = 15e9 + 35e9 / (1 + 0.08 * 215/365) = 15e9 + 9125e9/273 = 13220e9/273
+    const fr::discount_terms simple(fraction::from_decimal("0.08"), ymd(2026, 2, 27),
+                                    fr::day_count::actual_365_fixed, fr::compounding::simple);
+    const fr::flows_present_value s = fr::present_value_of(f, simple, rounding::half_even);
+    CHECK(s.money_in.exact == fraction(13220000000000, 273));
+    CHECK(s.money_in.rounded == "48424908424.91"_usd);
+    // out: the first payment, 2026-12-31, is 307 days out: 17.25e9 / (1 + 0.08 * 307/365).
+    CHECK(fr::present_value_of({f.money_out()[0], f.money_out()[1]}, simple, rounding::half_even)
+              .exact == fraction(17250000000) / (fraction(1) + fraction(2, 25) * fraction(307, 365)));
+
+    // Annual compounding with a simple stub: the k-th payment (k = 0..7) is 307 days + k years
+    // out; 365 + 307 = 672 days spans one whole year under actual/365 fixed (no Feb 29 between
+    // 2027-02-27 and 2027-12-31), and so on. Summed exactly, rounded once.
+    const fr::discount_terms annual(fraction::from_decimal("0.08"), ymd(2026, 2, 27),
+                                    fr::day_count::actual_365_fixed,
+                                    fr::compounding::annual_with_simple_stub);
+    const fr::flows_present_value a = fr::present_value_of(f, annual, rounding::half_even);
+    CHECK(a.money_in.exact == fraction(13220000000000, 273));  // within a year: same as simple
+    CHECK(a.money_out.rounded == "100292010798.39"_usd);
+    CHECK(a.net.exact == a.money_in.exact - a.money_out.exact);
+    CHECK(a.net.rounded == "-51867102373.48"_usd);
+    fr::exact_rational by_flow;  // 8 years of (1 + r)^n: beyond a 128-bit fraction
+    for (const auto& flow : f.money_out()) by_flow += annual.exact_value(flow.amount, flow.date);
+    CHECK(a.money_out.exact == by_flow);
+}
+
+TEST_CASE("present_value_of: empty lists, currency and the reject rule") {
+    const fr::discount_terms strict(fraction::from_decimal("0.05"), ymd(2026, 6, 1),
+                                    fr::day_count::actual_360, fr::compounding::simple,
+                                    fr::past_flow_rule::reject);
+    const fr::present_value none = fr::present_value_of({}, strict, rounding::half_even,
+                                                        fr::currencies::eur);
+    CHECK(none == fr::present_value{fraction(0), eur(0)});
+    try {
+        (void)fr::present_value_of({{ymd(2026, 1, 1), 1_M, "a"},
+                                    {ymd(2026, 6, 1), 1_M, "b"},
+                                    {ymd(2026, 5, 31), 1_M, "c"}},
+                                   strict, rounding::half_even);
+        FAIL("expected validation_error");
+    } catch (const fr::validation_error& e) {
+        const std::vector<fr::diagnostic> expected{
+            {fr::field_path("flows").index(0).member("date"), "2026-01-01",
+             "must not be before the valuation date 2026-06-01 (past_flow_rule::reject)"},
+            {fr::field_path("flows").index(2).member("date"), "2026-05-31",
+             "must not be before the valuation date 2026-06-01 (past_flow_rule::reject)"}};
+        CHECK(e.problems() == expected);
+    }
+    CHECK_THROWS_AS(fr::present_value_of({{ymd(2026, 7, 1), 1_M, ""}, {ymd(2026, 7, 1), eur(1), ""}},
+                                         strict, rounding::half_even),
+                    fr::currency_mismatch_error);
+    // The net-flow view under reject: money in at the close is before a later valuation date.
+    CHECK_THROWS_AS((void)fr::present_value_of(amazon(), strict, rounding::half_even), fr::validation_error);
+}
