@@ -102,12 +102,12 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
                              {false, false, true, false, false, true});
     for (const auto& d : s.dated()) {
-        sched.add({to_string(*d.date), d.investor, amount(d.amount), to_string(d.status), condition_text(d),
-                   amount(d.cumulative)});
+        sched.add({to_string(*d.date()), d.investor(), amount(d.amount()), to_string(d.status()), condition_text(d),
+                   amount(d.cumulative())});
     }
     for (const auto& d : s.undated()) {
-        sched.add({"undated", d.investor, amount(d.amount), to_string(d.status), condition_text(d),
-                   amount(d.cumulative)});
+        sched.add({"undated", d.investor(), amount(d.amount()), to_string(d.status()), condition_text(d),
+                   amount(d.cumulative())});
     }
     sched.print(os, "  ");
     os << "  Dated " << amount(s.dated_total()) << " + undated " << amount(s.undated_total()) << " = "
