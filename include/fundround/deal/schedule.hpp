@@ -277,6 +277,10 @@ public:
         : source_(std::make_shared<const std::vector<commitment>>(std::move(commitments))),
           dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
         const std::vector<commitment>& cs = *source_;
+        if (placements.size() > 0xFFFFFFFFU) {
+            throw invalid_argument_error("placements: " + std::to_string(placements.size()) +
+                                         " entries; must be fewer than 2^32");
+        }
         std::vector<std::uint64_t> keys;
         for (std::size_t i = 0; i < placements.size(); ++i) {
             const schedule_placement& p = placements[i];
