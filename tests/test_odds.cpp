@@ -622,11 +622,11 @@ TEST_CASE("odds properties over 150 random rounds: exact against brute force, Mo
             if (p.is_zero()) continue;
             money raised;
             std::vector<money> paid(c.round.commitments().size());
-            for (const auto* list : {&c.round.schedule().dated(), &c.round.schedule().undated()}) {
-                for (const auto& d : *list) {
-                    if (d.when.evaluate(world).is_met()) {
-                        raised += d.amount;
-                        paid[d.investor_index] += d.amount;
+            for (const disbursement_list& list : {c.round.schedule().dated(), c.round.schedule().undated()}) {
+                for (const auto& d : list) {
+                    if (d.when().evaluate(world).is_met()) {
+                        raised += d.amount();
+                        paid[d.investor_index()] += d.amount();
                     }
                 }
             }

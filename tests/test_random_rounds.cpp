@@ -524,17 +524,17 @@ void check_valid_round(const generated_round& r) {
     CHECK(s.dated_total() + s.undated_total() == s.total());
     std::vector<std::int64_t> per_investor(r.entries.size(), 0);
     std::vector<calendar_date> dates{*r.close};
-    for (const auto* list : {&s.dated(), &s.undated()}) {
-        for (const disbursement& d : *list) {
-            REQUIRE(d.investor_index < per_investor.size());
-            per_investor[d.investor_index] += d.amount.units();
-            if (d.date) dates.push_back(*d.date);
-            if (const auto ls = d.when.earliest_long_stop()) dates.push_back(*ls);
+    for (const disbursement_list& list : {s.dated(), s.undated()}) {
+        for (const disbursement& d : list) {
+            REQUIRE(d.investor_index() < per_investor.size());
+            per_investor[d.investor_index()] += d.amount().units();
+            if (d.date()) dates.push_back(*d.date());
+            if (const auto ls = d.when().earliest_long_stop()) dates.push_back(*ls);
         }
     }
-    for (std::size_t i = 0; i + 1 < s.dated().size(); ++i) CHECK(!before(*s.dated()[i + 1].date, *s.dated()[i].date));
-    if (!s.undated().empty()) CHECK(s.undated().back().cumulative == s.total());
-    else if (!s.dated().empty()) CHECK(s.dated().back().cumulative == s.total());
+    for (std::size_t i = 0; i + 1 < s.dated().size(); ++i) CHECK(!before(*s.dated()[i + 1].date(), *s.dated()[i].date()));
+    if (!s.undated().empty()) CHECK(s.undated().back().cumulative() == s.total());
+    else if (!s.dated().empty()) CHECK(s.dated().back().cumulative() == s.total());
     for (std::size_t i = 0; i < r.entries.size(); ++i) {
         const commitment& c = round.commitment_of(r.entries[i].who.name());
         CHECK(c.total == usd(per_investor[i]));
@@ -825,7 +825,7 @@ TEST_CASE("random rounds: a condition dated after 9999-12-31 is rejected when wr
                                     .otherwise(money::from_major(1))})
         .build();
     REQUIRE(round.schedule().dated().size() == 1);
-    CHECK(*round.schedule().dated()[0].date == end_of_time());
+    CHECK(*round.schedule().dated()[0].date() == end_of_time());
 }
 
 TEST_CASE("random rounds: money expected after 9999-12-31 is reported, not dropped") {
@@ -908,7 +908,7 @@ TEST_CASE("random rounds: classification is exact with many milestones") {
         CHECK(certain.raised_scheduled() == money::from_major(1'000));
         CHECK(certain.raised_conditional() == money::from_major(0));
         REQUIRE(certain.schedule().dated().size() == 1);
-        CHECK(*certain.schedule().dated()[0].date == ymd(2027, 1, 1));
+        CHECK(*certain.schedule().dated()[0].date() == ymd(2027, 1, 1));
         const build_result never = try_build_or_fail(round_builder("n milestones").pre_money(money::from_major(1'000'000)).close_date(kClose)
             .invest(investor("A"), {tranche::when(money::from_major(1'000), all_milestones(n) && !milestone("m" + std::to_string(n - 1)))}));
         CHECK_FALSE(never.ok());

@@ -228,29 +228,29 @@ TEST_CASE("reference round: the disbursement schedule (REFERENCE.md 'When does t
     for (std::size_t i = 0; i < 3; ++i) {
         CAPTURE(i);
         const disbursement& d = s.dated()[i];
-        REQUIRE(d.date.has_value());
-        CHECK(*d.date == close_day());
-        CHECK(d.investor == names[i]);
-        CHECK(d.investor_index == investor_index[i]);
-        CHECK(d.tranche_index == 0);
-        CHECK(d.amount == amounts[i]);
-        CHECK(d.cumulative == cumulative[i]);
-        CHECK(d.status == funding_status::at_close);
-        CHECK(d.when == at_close());
+        REQUIRE(d.date().has_value());
+        CHECK(*d.date() == close_day());
+        CHECK(d.investor() == names[i]);
+        CHECK(d.investor_index() == investor_index[i]);
+        CHECK(d.tranche_index() == 0);
+        CHECK(d.amount() == amounts[i]);
+        CHECK(d.cumulative() == cumulative[i]);
+        CHECK(d.status() == funding_status::at_close);
+        CHECK(d.when() == at_close());
     }
     CHECK(s.dated_total() == 75_B);
 
     // ... and $35B conditional, undated.
     REQUIRE(s.undated().size() == 1);
     const disbursement& u = s.undated()[0];
-    CHECK_FALSE(u.date.has_value());
-    CHECK(u.investor == "Amazon");
-    CHECK(u.investor_index == 0);
-    CHECK(u.tranche_index == 1);
-    CHECK(u.amount == 35_B);
-    CHECK(u.cumulative == 110_B);  // continues from the dated $75B: the whole commitment
-    CHECK(u.status == funding_status::conditional);
-    CHECK(u.when == milestone("certain conditions"));
+    CHECK_FALSE(u.date().has_value());
+    CHECK(u.investor() == "Amazon");
+    CHECK(u.investor_index() == 0);
+    CHECK(u.tranche_index() == 1);
+    CHECK(u.amount() == 35_B);
+    CHECK(u.cumulative() == 110_B);  // continues from the dated $75B: the whole commitment
+    CHECK(u.status() == funding_status::conditional);
+    CHECK(u.when() == milestone("certain conditions"));
     CHECK(s.undated_total() == 35_B);
 
     // Totals reconcile to the committed $110B.
@@ -304,8 +304,8 @@ TEST_CASE("reference round: HYPOTHETICAL another investor joins at the same $730
     CHECK(*r.raise_multiple() == fraction(13, 4));
     // The newcomer's $20B is dated at close, after the original three (round order).
     REQUIRE(r.schedule().dated().size() == 4);
-    CHECK(r.schedule().dated()[3].investor == "Hypothetical Fund");
-    CHECK(r.schedule().dated()[3].cumulative == 95_B);
+    CHECK(r.schedule().dated()[3].investor() == "Hypothetical Fund");
+    CHECK(r.schedule().dated()[3].cumulative() == 95_B);
     CHECK(r.schedule().total() == 130_B);
 
     // HYPOTHETICAL, later: the newcomer joins and funds on 2026-06-30 instead of at close.

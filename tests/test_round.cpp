@@ -186,15 +186,15 @@ TEST_CASE("round: a round with scheduled and conditional tranches") {
     for (std::size_t i = 0; i < 5; ++i) {
         CAPTURE(i);
         const disbursement& d = s.dated()[i];
-        REQUIRE(d.date.has_value());
-        CHECK(*d.date == expected[i].date);
-        CHECK(d.investor == expected[i].investor);
-        CHECK(d.amount == expected[i].amount);
-        CHECK(d.status == expected[i].status);
-        CHECK(d.cumulative == expected[i].cumulative);
+        REQUIRE(d.date().has_value());
+        CHECK(*d.date() == expected[i].date);
+        CHECK(d.investor() == expected[i].investor);
+        CHECK(d.amount() == expected[i].amount);
+        CHECK(d.status() == expected[i].status);
+        CHECK(d.cumulative() == expected[i].cumulative);
     }
-    CHECK(s.dated()[3].when == on_or_after(ymd(2026, 9, 30)));
-    CHECK(s.dated()[4].when == milestone("FDA approval"));
+    CHECK(s.dated()[3].when() == on_or_after(ymd(2026, 9, 30)));
+    CHECK(s.dated()[4].when() == milestone("FDA approval"));
     CHECK(s.dated_total() == 17_M);
     CHECK(s.undated_total() == usd0());
     CHECK(s.total() == r.raised());
@@ -219,11 +219,11 @@ TEST_CASE("round: a tranche expected later with no condition is scheduled on its
     CHECK(r.new_investors_ownership_at_close() == fraction(0));
     CHECK(r.existing_holders_ownership_at_close() == fraction(1));
     REQUIRE(r.schedule().dated().size() == 2);
-    CHECK(r.schedule().dated()[0].investor == "B");
-    CHECK(*r.schedule().dated()[0].date == ymd(2026, 3, 1));
-    CHECK(r.schedule().dated()[1].investor == "A");
-    CHECK(*r.schedule().dated()[1].date == ymd(2026, 4, 1));
-    CHECK(r.schedule().dated()[1].status == funding_status::scheduled);
+    CHECK(r.schedule().dated()[0].investor() == "B");
+    CHECK(*r.schedule().dated()[0].date() == ymd(2026, 3, 1));
+    CHECK(r.schedule().dated()[1].investor() == "A");
+    CHECK(*r.schedule().dated()[1].date() == ymd(2026, 4, 1));
+    CHECK(r.schedule().dated()[1].status() == funding_status::scheduled);
 }
 
 TEST_CASE("round: a round is a value (copyable, unchanged by its builder)") {
@@ -362,7 +362,7 @@ random_round make_random_round(lcg& g) {
 money brute_due_through(const disbursement_schedule& s, calendar_date d) {
     money sum_due = usd0();
     for (const auto& e : s.dated()) {
-        if (*e.date <= d) sum_due += e.amount;
+        if (*e.date() <= d) sum_due += e.amount();
     }
     return sum_due;
 }
@@ -452,55 +452,55 @@ TEST_CASE("round properties over 200 random rounds") {
         money by_status[3] = {usd0(), usd0(), usd0()};
         for (std::size_t e = 0; e < s.dated().size(); ++e) {
             const disbursement& d = s.dated()[e];
-            REQUIRE(d.date.has_value());
-            REQUIRE(d.investor_index < cs.size());
-            REQUIRE(d.tranche_index < rr.tranches[d.investor_index].size());
-            const expected_tranche& x = rr.tranches[d.investor_index][d.tranche_index];
-            CHECK(d.amount == x.amount);
-            CHECK(d.status == x.status);
-            CHECK(d.date == x.date);
-            CHECK(d.investor == cs[d.investor_index].investor.name());
-            CHECK(d.when == cs[d.investor_index].tranches[d.tranche_index].condition());
-            CHECK(*d.date >= r.close_date());
-            if (d.status == funding_status::at_close) CHECK(*d.date == r.close_date());
-            if (d.status == funding_status::scheduled) CHECK(*d.date > r.close_date());
-            running += d.amount;
-            CHECK(d.cumulative == running);
+            REQUIRE(d.date().has_value());
+            REQUIRE(d.investor_index() < cs.size());
+            REQUIRE(d.tranche_index() < rr.tranches[d.investor_index()].size());
+            const expected_tranche& x = rr.tranches[d.investor_index()][d.tranche_index()];
+            CHECK(d.amount() == x.amount);
+            CHECK(d.status() == x.status);
+            CHECK(d.date() == x.date);
+            CHECK(d.investor() == cs[d.investor_index()].investor.name());
+            CHECK(d.when() == cs[d.investor_index()].tranches[d.tranche_index()].condition());
+            CHECK(*d.date() >= r.close_date());
+            if (d.status() == funding_status::at_close) CHECK(*d.date() == r.close_date());
+            if (d.status() == funding_status::scheduled) CHECK(*d.date() > r.close_date());
+            running += d.amount();
+            CHECK(d.cumulative() == running);
             if (e > 0) {
                 const disbursement& prev = s.dated()[e - 1];
-                CHECK(*prev.date <= *d.date);
-                if (*prev.date == *d.date) {  // ties keep round order
+                CHECK(*prev.date() <= *d.date());
+                if (*prev.date() == *d.date()) {  // ties keep round order
                     const bool in_round_order =
-                        prev.investor_index < d.investor_index ||
-                        (prev.investor_index == d.investor_index && prev.tranche_index < d.tranche_index);
+                        prev.investor_index() < d.investor_index() ||
+                        (prev.investor_index() == d.investor_index() && prev.tranche_index() < d.tranche_index());
                     CHECK(in_round_order);
                 }
             }
-            per_investor[d.investor_index] += d.amount;
-            ++entries[d.investor_index];
-            by_status[static_cast<int>(d.status)] += d.amount;
+            per_investor[d.investor_index()] += d.amount();
+            ++entries[d.investor_index()];
+            by_status[static_cast<int>(d.status())] += d.amount();
         }
         CHECK(s.dated_total() == running);
         money undated_running = s.dated_total();  // undated entries continue the running total
         for (std::size_t e = 0; e < s.undated().size(); ++e) {
             const disbursement& d = s.undated()[e];
-            CHECK_FALSE(d.date.has_value());
-            CHECK(d.status == funding_status::conditional);
-            REQUIRE(d.investor_index < cs.size());
-            REQUIRE(d.tranche_index < rr.tranches[d.investor_index].size());
-            const expected_tranche& x = rr.tranches[d.investor_index][d.tranche_index];
-            CHECK(d.amount == x.amount);
+            CHECK_FALSE(d.date().has_value());
+            CHECK(d.status() == funding_status::conditional);
+            REQUIRE(d.investor_index() < cs.size());
+            REQUIRE(d.tranche_index() < rr.tranches[d.investor_index()].size());
+            const expected_tranche& x = rr.tranches[d.investor_index()][d.tranche_index()];
+            CHECK(d.amount() == x.amount);
             CHECK_FALSE(x.date.has_value());
-            undated_running += d.amount;
-            CHECK(d.cumulative == undated_running);
+            undated_running += d.amount();
+            CHECK(d.cumulative() == undated_running);
             if (e > 0) {  // round order
                 const disbursement& prev = s.undated()[e - 1];
-                CHECK((prev.investor_index < d.investor_index ||
-                       (prev.investor_index == d.investor_index && prev.tranche_index < d.tranche_index)));
+                CHECK((prev.investor_index() < d.investor_index() ||
+                       (prev.investor_index() == d.investor_index() && prev.tranche_index() < d.tranche_index())));
             }
-            per_investor[d.investor_index] += d.amount;
-            ++entries[d.investor_index];
-            by_status[static_cast<int>(d.status)] += d.amount;
+            per_investor[d.investor_index()] += d.amount();
+            ++entries[d.investor_index()];
+            by_status[static_cast<int>(d.status())] += d.amount();
         }
         CHECK(s.dated_total() + s.undated_total() == undated_running);
         for (std::size_t i = 0; i < cs.size(); ++i) {
@@ -516,9 +516,9 @@ TEST_CASE("round properties over 200 random rounds") {
         std::vector<calendar_date> days = {plus_days(rr.close, -1), rr.close, plus_days(rr.close, 2000)};
         for (int k = 0; k < 10; ++k) days.push_back(plus_days(rr.close, g.between(-30, 1100)));
         for (const auto& d : s.dated()) {
-            days.push_back(*d.date);
-            days.push_back(plus_days(*d.date, -1));
-            days.push_back(plus_days(*d.date, 1));
+            days.push_back(*d.date());
+            days.push_back(plus_days(*d.date(), -1));
+            days.push_back(plus_days(*d.date(), 1));
         }
         for (const calendar_date d : days) {
             CAPTURE(to_string(d));

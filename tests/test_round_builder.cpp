@@ -594,8 +594,8 @@ TEST_CASE("round_builder: a condition met whatever the milestones do is schedule
     CHECK(r.raised_conditional() == 5_B);
     CHECK(r.commitment_of("A").scheduled == 5_B);
     REQUIRE(r.schedule().dated().size() == 1);
-    CHECK(*r.schedule().dated().front().date == ymd(2027, 6, 30));
-    CHECK(r.schedule().dated().front().status == funding_status::scheduled);
+    CHECK(*r.schedule().dated().front().date() == ymd(2027, 6, 30));
+    CHECK(r.schedule().dated().front().status() == funding_status::scheduled);
     CHECK(r.schedule().undated().size() == 2);
 }
 
@@ -635,14 +635,14 @@ TEST_CASE("round_builder: a fallback tranche is one entry paying on its settleme
     REQUIRE(s.dated().size() == 2);
     CHECK(s.undated().empty());
     const disbursement& f = s.dated()[1];
-    CHECK(f.amount == 30_B);
-    CHECK(f.fallback == 20_B);
-    CHECK(f.date == ymd(2026, 12, 31));  // the long-stop: settled then
-    CHECK(f.status == funding_status::conditional);
-    CHECK(f.when == c);
-    CHECK(f.tranche_index == 1);
+    CHECK(f.amount() == 30_B);
+    CHECK(f.fallback() == 20_B);
+    CHECK(f.date() == ymd(2026, 12, 31));  // the long-stop: settled then
+    CHECK(f.status() == funding_status::conditional);
+    CHECK(f.when() == c);
+    CHECK(f.tranche_index() == 1);
     CHECK(s.total() == a.total);
-    CHECK(f.cumulative == 35_B);
+    CHECK(f.cumulative() == 35_B);
 }
 
 // SoftBank: "$22.5B by Dec 31 if the restructuring is done, otherwise $12.5B" (issue 9, item 6).
@@ -654,9 +654,9 @@ TEST_CASE("round_builder: a fallback tranche with an expected date settles on it
                     {tranche::when(22'500_M, restructuring, ymd(2026, 12, 31)).otherwise(12'500_M)})
             .build();
     const disbursement& d = r.schedule().dated().at(0);
-    CHECK(d.date == ymd(2026, 12, 31));
-    CHECK(d.amount == 22'500_M);
-    CHECK(d.fallback == 12'500_M);
+    CHECK(d.date() == ymd(2026, 12, 31));
+    CHECK(d.amount() == 22'500_M);
+    CHECK(d.fallback() == 12'500_M);
     CHECK(r.commitment_of("SoftBank").scheduled == 12'500_M);
     CHECK(r.commitment_of("SoftBank").conditional == 10_B);
     CHECK(condition_text(d) == "milestone \"restructuring\", otherwise $12.5B");
@@ -720,7 +720,7 @@ TEST_CASE("round_builder: a fallback with a long-stop on 9999-12-31 settles then
             .invest(investor("A"), {tranche::when(3_M, milestone("m").with_long_stop(ymd(9999, 12, 31))).otherwise(1_M)})
             .build();
     const disbursement& d = r.schedule().dated().at(0);
-    CHECK(d.date == ymd(9999, 12, 31));
+    CHECK(d.date() == ymd(9999, 12, 31));
     CHECK(r.commitment_of("A").scheduled == 1_M);
     const round_timeline nothing(r);
     CHECK(nothing.in_the_end().funded == 1_M);
@@ -767,8 +767,8 @@ TEST_CASE("round_builder: classification of many milestones with their own long-
         // Certain: in any case from 2027-01-01.
         const funding_round r =
             valid_base().invest(investor("A"), {tranche::when(1_M, all || on_or_after(ymd(2027, 1, 1)))}).build();
-        CHECK(r.schedule().dated().at(0).status == funding_status::scheduled);
-        CHECK(r.schedule().dated().at(0).date == ymd(2027, 1, 1));
+        CHECK(r.schedule().dated().at(0).status() == funding_status::scheduled);
+        CHECK(r.schedule().dated().at(0).date() == ymd(2027, 1, 1));
         // Never: all_of(p) && !all_of(p).
         check_diag(only_problem(valid_base().invest(investor("A"), {tranche::when(1_M, all && !all)})),
                    "investors[0] \"A\".tranches[0].condition", (all && !all).to_string(), "can never be met");
@@ -822,15 +822,15 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
         money running = money::zero(currencies::usd);
         for (std::size_t j = 0; j < want.size(); ++j) {
             const disbursement& d = s.dated()[j];
-            CHECK(date::sys_days{*d.date} == want[j].first);
-            CHECK(std::make_pair(d.investor_index, d.tranche_index) == want[j].second);
-            CHECK(d.investor == r.commitments()[d.investor_index].investor.name());
-            CHECK(d.amount == r.commitments()[d.investor_index].tranches[d.tranche_index].amount());
-            running += d.amount;
-            CHECK(d.cumulative == running);
+            CHECK(date::sys_days{*d.date()} == want[j].first);
+            CHECK(std::make_pair(d.investor_index(), d.tranche_index()) == want[j].second);
+            CHECK(d.investor() == r.commitments()[d.investor_index()].investor.name());
+            CHECK(d.amount() == r.commitments()[d.investor_index()].tranches[d.tranche_index()].amount());
+            running += d.amount();
+            CHECK(d.cumulative() == running);
         }
         for (std::size_t j = 0; j < want_undated.size(); ++j) {
-            CHECK(std::make_pair(s.undated()[j].investor_index, s.undated()[j].tranche_index) == want_undated[j]);
+            CHECK(std::make_pair(s.undated()[j].investor_index(), s.undated()[j].tranche_index()) == want_undated[j]);
         }
         for (int i = 0; i < investors; ++i) CHECK(r.has_investor("I" + std::to_string(i)));
         CHECK_FALSE(r.has_investor("I"));

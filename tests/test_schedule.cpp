@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -18,36 +19,35 @@ calendar_date ymd(int y, unsigned m, unsigned d) {
 
 money usd0() { return money::zero(currencies::usd); }
 
-disbursement entry(std::optional<calendar_date> when, std::string who, std::size_t investor_index,
-                   std::size_t tranche_index, money amount,
-                   funding_status status = funding_status::scheduled) {
-    disbursement d;
-    d.date = when;
-    d.investor = std::move(who);
-    d.investor_index = investor_index;
-    d.tranche_index = tranche_index;
-    d.amount = amount;
-    d.when = when ? on_or_after(*when) : milestone("m");
-    d.status = when ? status : funding_status::conditional;
-    d.cumulative = usd0();
-    return d;
+// A tranche of @p amount: on_or_after(@p when) if dated, a milestone otherwise.
+tranche make_tranche(std::optional<calendar_date> when, money amount) {
+    return when ? tranche::on(amount, *when) : tranche::when(amount, milestone("m"));
 }
 
-// Entries in round order, dates out of order, with ties.
+// The investors A, B, C, D with their tranches, and placements in round order, dates out of
+// order, with ties.
 disbursement_schedule sample() {
-    std::vector<disbursement> dated = {
-        entry(ymd(2026, 3, 1), "A", 0, 0, 1_M),
-        entry(ymd(2026, 2, 1), "B", 1, 0, 2_M),
-        entry(ymd(2026, 3, 1), "C", 2, 0, 3_M),
-        entry(ymd(2026, 2, 1), "D", 3, 0, 4_M),
-        entry(ymd(2026, 3, 1), "A", 0, 1, 5_M),
-        entry(ymd(2026, 12, 31), "B", 1, 1, 6_M),
+    const auto inv = [](const char* name, std::vector<tranche> ts) {
+        money total = usd0();
+        for (const tranche& t : ts) total += t.amount();
+        return commitment{investor(name), std::move(ts), total, usd0(), usd0(), usd0()};
     };
-    std::vector<disbursement> undated = {
-        entry(std::nullopt, "C", 2, 1, 7_M),
-        entry(std::nullopt, "A", 0, 2, 8_M),
+    std::vector<commitment> cs = {
+        inv("A", {make_tranche(ymd(2026, 3, 1), 1_M), make_tranche(ymd(2026, 3, 1), 5_M),
+                  make_tranche(std::nullopt, 8_M)}),
+        inv("B", {make_tranche(ymd(2026, 2, 1), 2_M), make_tranche(ymd(2026, 12, 31), 6_M)}),
+        inv("C", {make_tranche(ymd(2026, 3, 1), 3_M), make_tranche(std::nullopt, 7_M)}),
+        inv("D", {make_tranche(ymd(2026, 2, 1), 4_M)}),
     };
-    return disbursement_schedule(std::move(dated), std::move(undated), currencies::usd);
+    const auto scheduled = funding_status::scheduled;
+    const auto conditional = funding_status::conditional;
+    const std::vector<schedule_placement> placements = {
+        {0, 0, scheduled, ymd(2026, 3, 1)},   {1, 0, scheduled, ymd(2026, 2, 1)},
+        {2, 0, scheduled, ymd(2026, 3, 1)},   {3, 0, scheduled, ymd(2026, 2, 1)},
+        {0, 1, scheduled, ymd(2026, 3, 1)},   {1, 1, scheduled, ymd(2026, 12, 31)},
+        {2, 1, conditional, std::nullopt},    {0, 2, conditional, std::nullopt},
+    };
+    return disbursement_schedule(std::move(cs), placements, currencies::usd);
 }
 
 }  // namespace
@@ -94,38 +94,43 @@ TEST_CASE("schedule: dated entries sorted by date, ties keep round order, with r
     const money cumulative[] = {2_M, 6_M, 7_M, 10_M, 15_M, 21_M};
     for (std::size_t i = 0; i < 6; ++i) {
         CAPTURE(i);
-        const disbursement& d = s.dated()[i];
-        CHECK(d.investor == who[i]);
-        CHECK(d.tranche_index == tranche_index[i]);
-        REQUIRE(d.date.has_value());
-        CHECK(*d.date == dates[i]);
-        CHECK(d.amount == amounts[i]);
-        CHECK(d.cumulative == cumulative[i]);
-        CHECK(d.when == on_or_after(dates[i]));
+        const disbursement d = s.dated()[i];
+        CHECK(d.investor() == who[i]);
+        CHECK(d.tranche_index() == tranche_index[i]);
+        REQUIRE(d.date().has_value());
+        CHECK(*d.date() == dates[i]);
+        CHECK(d.amount() == amounts[i]);
+        CHECK(d.cumulative() == cumulative[i]);
+        CHECK(d.when() == on_or_after(dates[i]));
+        CHECK(d.status() == funding_status::scheduled);
+        CHECK(&d.tranche() == &s.commitments()[d.investor_index()].tranches[d.tranche_index()]);
     }
     CHECK(s.dated_total() == 21_M);
 
     // Undated entries keep round order; their running total continues from the dated $21M.
     REQUIRE(s.undated().size() == 2);
-    CHECK(s.undated()[0].investor == "C");
-    CHECK(s.undated()[0].cumulative == 28_M);
-    CHECK(s.undated()[1].investor == "A");
-    CHECK(s.undated()[1].cumulative == 36_M);
+    CHECK(s.undated()[0].investor() == "C");
+    CHECK(s.undated()[0].cumulative() == 28_M);
+    CHECK(s.undated()[1].investor() == "A");
+    CHECK(s.undated()[1].cumulative() == 36_M);
     CHECK(s.undated_total() == 15_M);
     CHECK(s.total() == 36_M);
 }
 
 TEST_CASE("schedule: many entries on one date keep their order exactly") {
-    std::vector<disbursement> dated;
+    std::vector<commitment> cs;
+    std::vector<schedule_placement> placements;
     for (std::size_t i = 0; i < 100; ++i) {
         // Alternate two dates so the sort has real work; within a date, round order must hold.
         const calendar_date d = (i % 3 == 0) ? ymd(2026, 1, 1) : ymd(2025, 12, 31);
-        dated.push_back(entry(d, "I" + std::to_string(i), i, 0, money::from_units(static_cast<std::int64_t>(i) + 1)));
+        const money m = money::from_units(static_cast<std::int64_t>(i) + 1);
+        cs.push_back({investor("I" + std::to_string(i)), {make_tranche(d, m)}, m, usd0(), m, usd0()});
+        placements.push_back({i, 0, funding_status::scheduled, d});
     }
-    const disbursement_schedule s(dated, {}, currencies::usd);
+    const disbursement_schedule s(std::move(cs), placements, currencies::usd);
     REQUIRE(s.dated().size() == 100);
     std::vector<std::size_t> order;
-    for (const auto& e : s.dated()) order.push_back(e.investor_index);
+    for (const auto& e : s.dated()) order.push_back(e.investor_index());
     std::vector<std::size_t> want;
     for (std::size_t i = 0; i < 100; ++i) if (i % 3 != 0) want.push_back(i);
     for (std::size_t i = 0; i < 100; ++i) if (i % 3 == 0) want.push_back(i);
@@ -199,20 +204,20 @@ TEST_CASE("schedule: through a round, same-date entries follow round order") {
     for (std::size_t i = 0; i < 6; ++i) {
         CAPTURE(i);
         const disbursement& d = s.dated()[i];
-        CHECK(d.investor == w[i].investor);
-        CHECK(d.tranche_index == w[i].tranche);
-        CHECK(*d.date == w[i].date);
-        CHECK(d.amount == w[i].amount);
-        CHECK(d.status == w[i].status);
-        CHECK(d.cumulative == w[i].cumulative);
+        CHECK(d.investor() == w[i].investor);
+        CHECK(d.tranche_index() == w[i].tranche);
+        CHECK(*d.date() == w[i].date);
+        CHECK(d.amount() == w[i].amount);
+        CHECK(d.status() == w[i].status);
+        CHECK(d.cumulative() == w[i].cumulative);
     }
-    CHECK(s.dated()[2].investor_index == 0);
-    CHECK(s.dated()[1].investor_index == 3);
+    CHECK(s.dated()[2].investor_index() == 0);
+    CHECK(s.dated()[1].investor_index() == 3);
     REQUIRE(s.undated().size() == 1);
-    CHECK(s.undated()[0].investor == "Z");
-    CHECK(s.undated()[0].investor_index == 2);
-    CHECK(s.undated()[0].tranche_index == 0);
-    CHECK(s.undated()[0].status == funding_status::conditional);
+    CHECK(s.undated()[0].investor() == "Z");
+    CHECK(s.undated()[0].investor_index() == 2);
+    CHECK(s.undated()[0].tranche_index() == 0);
+    CHECK(s.undated()[0].status() == funding_status::conditional);
     CHECK(s.undated_total() == 5_M);
     CHECK(s.total() == r.raised());
     CHECK(r.raised() == 28_M);
@@ -245,12 +250,31 @@ TEST_CASE("schedule: through a round in another currency") {
     CHECK(r.ownership("A") == fraction(1, 10));
 }
 
-TEST_CASE("schedule: a dated entry without a date is refused") {
-    fundround::disbursement d;
-    d.amount = fundround::money::from_major(1);
-    std::vector<fundround::disbursement> dated{d};
-    CHECK_THROWS_AS(fundround::disbursement_schedule(dated, {}, fundround::currency{}),
-                    fundround::invalid_argument_error);
+TEST_CASE("schedule: a placement naming no tranche, an unmodelled date or another currency is refused") {
+    const auto one = [](money m) {
+        return std::vector<commitment>{{investor("A"), {tranche::at_close(m)}, m, m, usd0(), usd0()}};
+    };
+    const auto at_close = funding_status::at_close;
+    const auto build = [&](money m, schedule_placement p) {
+        return disbursement_schedule(one(m), std::vector<schedule_placement>{p}, currencies::usd);
+    };
+    CHECK(build(1_M, {0, 0, at_close, ymd(2026, 1, 1)}).total() == 1_M);
+    CHECK_THROWS_WITH_AS(build(1_M, {1, 0, at_close, ymd(2026, 1, 1)}),
+                         "placements[0]: names no tranche of the commitments", invalid_argument_error);
+    CHECK_THROWS_WITH_AS(build(1_M, {0, 1, at_close, ymd(2026, 1, 1)}),
+                         "placements[0]: names no tranche of the commitments", invalid_argument_error);
+    CHECK_THROWS_AS(build(1_M, {0, 0, at_close, ymd(2026, 2, 30)}), invalid_argument_error);
+    CHECK_THROWS_AS(build(1_M, {0, 0, at_close, ymd(10000, 1, 1)}), invalid_argument_error);
+    CHECK_THROWS_AS(build(money::from_major(1, currencies::eur), {0, 0, at_close, ymd(2026, 1, 1)}),
+                    invalid_argument_error);
+}
+
+TEST_CASE("schedule: entries are 32 bytes and tranches 48 (issue 9: <= 100 bytes per tranche)") {
+    // Not a speed test: the layout the memory budget in bench/README.md rests on.
+    CHECK(sizeof(fundround::tranche) <= 48);
+    CHECK(sizeof(fundround::detail::schedule_entry) <= 32);
+    const disbursement_schedule s = sample();
+    CHECK(s.dated().size() + s.undated().size() == 8);
 }
 
 TEST_CASE("schedule: a fallback tranche is one entry on its settlement date, with its condition text") {
@@ -267,15 +291,47 @@ TEST_CASE("schedule: a fallback tranche is one entry on its settlement date, wit
     REQUIRE(s.dated().size() == 1);
     REQUIRE(s.undated().size() == 1);
     const disbursement& f = s.dated()[0];
-    CHECK(*f.date == date::year{2026} / 12 / 31);  // the long-stop: it settles then
-    CHECK(f.amount == 30_B);
-    CHECK(f.fallback == 20_B);
-    CHECK(f.status == funding_status::conditional);
-    CHECK(f.cumulative == 30_B);
+    CHECK(*f.date() == date::year{2026} / 12 / 31);  // the long-stop: it settles then
+    CHECK(f.amount() == 30_B);
+    CHECK(f.fallback() == 20_B);
+    CHECK(f.status() == funding_status::conditional);
+    CHECK(f.cumulative() == 30_B);
     CHECK(condition_text(f) == "milestone \"listing\" by 2026-12-31, otherwise $20B");
     CHECK(condition_text(s.undated()[0]) == "milestone \"other\"");
-    CHECK_FALSE(s.undated()[0].fallback.has_value());
+    CHECK_FALSE(s.undated()[0].fallback().has_value());
     CHECK(s.total() == 35_B);
     CHECK(s.due_through(date::year{2026} / 12 / 30) == money::zero(currencies::usd));
     CHECK(s.due_through(date::year{2026} / 12 / 31) == 30_B);
+}
+
+TEST_CASE("schedule: dated() and undated() are random-access ranges of entries") {
+    const disbursement_schedule s = sample();
+    const disbursement_list dated = s.dated();
+    REQUIRE(dated.size() == 6);
+    CHECK_FALSE(dated.empty());
+    CHECK(dated.front().investor() == "B");
+    CHECK(dated.back().investor() == "B");
+    CHECK(dated.back().amount() == 6_M);
+    CHECK(dated.at(5).cumulative() == 21_M);
+    CHECK_THROWS_WITH_AS((void)dated.at(6), "index = 6: must be less than the 6 entries", invalid_argument_error);
+    CHECK(dated.end() - dated.begin() == 6);
+    auto it = dated.begin();
+    CHECK(it->investor() == "B");
+    CHECK((it + 2)->investor() == "A");
+    CHECK(it[3].investor() == "C");
+    it += 5;
+    CHECK((*it).amount() == 6_M);
+    CHECK(it < dated.end());
+    CHECK(++it == dated.end());
+    CHECK((--it)->amount() == 6_M);
+    // Standard algorithms work on the range: the cumulative totals never decrease.
+    CHECK(std::is_sorted(dated.begin(), dated.end(), [](const disbursement& a, const disbursement& b) {
+        return a.cumulative() < b.cumulative();
+    }));
+    CHECK(std::count_if(dated.begin(), dated.end(), [](const disbursement& d) { return d.investor() == "A"; }) == 2);
+    // Entries read through the schedule's own commitments.
+    CHECK(s.commitments().size() == 4);
+    CHECK(s.undated()[1].tranche() == s.commitments()[0].tranches[2]);
+    CHECK(s.currency() == currencies::usd);
+    CHECK(disbursement_schedule().commitments().empty());
 }

@@ -343,3 +343,33 @@ TEST_CASE("tranche: a moved-from tranche is a valid value") {
     a = b;
     CHECK(a == b);
 }
+
+TEST_CASE("tranche: label and fallback are stored out of line; copies are deep and compare equal") {
+    // The layout: 48 bytes (amount, condition, expected date, one pointer to the rarely given
+    // label and fallback), the memory budget of a round (docs/decisions.md).
+    CHECK(sizeof(tranche) <= 48);
+    const tranche plain = tranche::on(1_M, ymd(2026, 9, 30));
+    CHECK(plain.label().empty());
+    CHECK_FALSE(plain.fallback().has_value());
+    CHECK(plain.labelled("") == plain);  // an empty label is no label
+
+    const tranche both = tranche::when(30_B, fr::milestone("m"), ymd(2026, 9, 30)).otherwise(20_B).labelled("x");
+    CHECK(both.label() == "x");
+    CHECK(both.fallback() == 20_B);
+    CHECK(both.excess() == 10_B);
+    tranche copy = both;
+    CHECK(copy == both);
+    copy = copy.labelled("y");  // changing the copy leaves the original alone
+    CHECK(copy.label() == "y");
+    CHECK(both.label() == "x");
+    CHECK(copy.fallback() == 20_B);
+    CHECK(copy != both);
+    const tranche relabelled_first = tranche::when(30_B, fr::milestone("m"), ymd(2026, 9, 30)).labelled("x").otherwise(20_B);
+    CHECK(relabelled_first == both);  // the order of labelled() and otherwise() does not matter
+    copy = both;  // copy assignment
+    CHECK(copy == both);
+    const tranche& self = copy;
+    copy = self;  // self-assignment
+    CHECK(copy == both);
+    CHECK(copy.label() == "x");
+}

@@ -501,10 +501,10 @@ namespace detail {
 inline std::vector<std::string> round_milestones(const funding_round& round) {
     std::set<std::string> names;
     std::unordered_map<const void*, bool> seen;
-    for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
-        for (const disbursement& d : *list) {
-            if (!seen.emplace(d.when.identity(), true).second) continue;
-            for (auto& n : d.when.milestones()) names.insert(std::move(n));
+    for (const disbursement_list& list : {round.schedule().dated(), round.schedule().undated()}) {
+        for (const disbursement& d : list) {
+            if (!seen.emplace(d.when().identity(), true).second) continue;
+            for (auto& n : d.when().milestones()) names.insert(std::move(n));
         }
     }
     return {names.begin(), names.end()};
@@ -816,27 +816,29 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
     std::map<std::pair<const void*, calendar_date>, std::size_t> group_of;
     std::vector<odds_group> groups;
     std::int64_t magnitude = 0;  // every amount's magnitude, summed checked
-    for (const auto* list : {&round.schedule().dated(), &round.schedule().undated()}) {
-        for (const auto& d : *list) {
-            std::int64_t units = d.amount.units();
+    for (const disbursement_list& list : {round.schedule().dated(), round.schedule().undated()}) {
+        for (const disbursement& d : list) {
+            std::int64_t units = d.amount().units();
             magnitude = checked_add(magnitude, units < 0 ? checked_neg(units) : units);
             calendar_date by = end_of_time();
-            if (d.fallback && d.date) {
-                const std::int64_t paid_anyway = d.fallback->units();
-                m.certain[d.investor_index] = checked_add(m.certain[d.investor_index], paid_anyway);
+            const auto fallback = d.fallback();
+            const auto due = d.date();
+            if (fallback && due) {
+                const std::int64_t paid_anyway = fallback->units();
+                m.certain[d.investor_index()] = checked_add(m.certain[d.investor_index()], paid_anyway);
                 m.certain_total = checked_add(m.certain_total, paid_anyway);
                 units = checked_sub(units, paid_anyway);
-                by = *d.date;
+                by = *due;
             }
-            const auto found = group_of.try_emplace({d.when.identity(), by}, groups.size());
+            const auto found = group_of.try_emplace({d.when().identity(), by}, groups.size());
             if (found.second) {
                 groups.emplace_back();
-                groups.back().when = d.when;
+                groups.back().when = d.when();
                 groups.back().by = by;
             }
             odds_group& g = groups[found.first->second];
             g.amount += units;
-            g.by_investor.emplace_back(d.investor_index, units);
+            g.by_investor.emplace_back(d.investor_index(), units);
         }
     }
     checked_add(m.pre_units, magnitude);  // every post-money fits

@@ -26,16 +26,7 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 class round_builder;
-
-/// One investor's part of a round: the investor, its tranches and their totals by status.
-struct commitment {
-    fundround::investor investor;   ///< Who commits.
-    std::vector<tranche> tranches;  ///< The payments, in the order given.
-    money total;                    ///< Sum of the tranches.
-    money at_close;                 ///< Tranches funded at close.
-    money scheduled;                ///< Certain tranches due after close.
-    money conditional;              ///< Tranches that depend on a milestone.
-};
+class round_timeline;
 
 /// A validated funding round. Built only by round_builder; immutable afterwards.
 ///
@@ -64,7 +55,7 @@ public:
     [[nodiscard]] const std::string& prior_round_label() const noexcept { return prior_round_label_; }
 
     /// Every commitment, in the order added.
-    [[nodiscard]] const std::vector<commitment>& commitments() const noexcept { return commitments_; }
+    [[nodiscard]] const std::vector<commitment>& commitments() const noexcept { return schedule_.commitments(); }
     /// True if an investor of this name is in the round.
     [[nodiscard]] bool has_investor(std::string_view name) const { return find(name) != nullptr; }
     /// The commitment of the investor called @p name; throws invalid_argument_error if absent.
@@ -134,14 +125,16 @@ public:
 private:
     /// The only way to make a funding_round: round_builder::build() or try_build().
     friend class round_builder;
+    friend class round_timeline;  // copies the name index
     funding_round() = default;
 
     const commitment* find(std::string_view name) const {
+        const std::vector<commitment>& cs = commitments();
         const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
-            return std::string_view(commitments_[i].investor.name()) < n;
+            return std::string_view(cs[i].investor.name()) < n;
         });
-        if (it == by_name_.end() || commitments_[*it].investor.name() != name) return nullptr;
-        return &commitments_[*it];
+        if (it == by_name_.end() || cs[*it].investor.name() != name) return nullptr;
+        return &cs[*it];
     }
 
     std::string name_;
@@ -152,8 +145,7 @@ private:
     std::string prior_mark_label_;
     std::optional<money> prior_round_;
     std::string prior_round_label_;
-    std::vector<commitment> commitments_;
-    // Positions in commitments_, sorted by investor name: the one index of investors (4 bytes each).
+    // Positions in commitments() (held by schedule_, which refers to them), sorted by investor name: the one index of investors (4 bytes each).
     std::vector<std::uint32_t> by_name_;
     money raised_, at_close_, scheduled_, conditional_;
     money post_money_, post_money_at_close_;

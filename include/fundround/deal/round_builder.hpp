@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -295,18 +296,19 @@ inline build_result round_builder::try_build() const {
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
     r.by_name_ = std::move(by_name);
 
-    // Entries are created in round order (reading the tranches in memory order), then the dated
-    // ones are put in date order by sorting 8-byte keys (day, position) and permuting the entries
-    // in place along the permutation's cycles: one move per entry, no second vector.
+    // Entries (32 bytes, no strings: names and conditions are read through the indices) are
+    // created in round order; the schedule puts the dated ones in date order by sorting 8-byte
+    // keys (day, position). The commitments are shared by the round and its schedule.
     std::size_t dated_count = 0;
     for (const tranche_placement& p : placements) if (p.date) ++dated_count;
-    std::vector<disbursement> dated;
+    std::vector<detail::schedule_entry> dated;
     dated.reserve(dated_count);
-    std::vector<disbursement> undated;
+    std::vector<detail::schedule_entry> undated;
     undated.reserve(placements.size() - dated_count);
     std::vector<std::uint64_t> keys;
     keys.reserve(dated_count);
-    r.commitments_.reserve(entries_.size());
+    auto commitments = std::make_shared<std::vector<commitment>>();
+    commitments->reserve(entries_.size());
     std::size_t flat = 0;  // position of the tranche in round order
     // No overflow is possible below: every amount is positive and the pre-check above proved that
     // pre-money plus all commitments fits, so every partial sum fits too (checked arithmetic
@@ -331,45 +333,24 @@ inline build_result round_builder::try_build() const {
             } else {
                 add(p.status, t.amount());
             }
-            disbursement d{p.date, e.who.name(), i, k, t.amount(), t.condition(), p.status,
-                           money::zero(currency_), t.fallback()};
+            const detail::schedule_entry d{t.amount().units(), 0, p.date ? detail::day_number(*p.date) : 0,
+                                           static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), p.status};
             if (p.date) {
-                const auto day = static_cast<std::uint32_t>(
-                    static_cast<std::int64_t>(date::sys_days{*p.date}.time_since_epoch().count()) + (std::int64_t{1} << 31));
-                keys.push_back((std::uint64_t{day} << 32) | dated.size());
-                dated.push_back(std::move(d));
+                keys.push_back(disbursement_schedule::sort_key(d.day, dated.size()));
+                dated.push_back(d);
             } else {
-                undated.push_back(std::move(d));
+                undated.push_back(d);
             }
         }
         r.raised_ += c.total;
         r.at_close_ += c.at_close;
         r.scheduled_ += c.scheduled;
         r.conditional_ += c.conditional;
-        r.commitments_.push_back(std::move(c));
+        commitments->push_back(std::move(c));
     }
     r.post_money_ = r.valuation_.post_money(r.raised_);
     r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
-    std::sort(keys.begin(), keys.end());
-    constexpr std::uint64_t low = 0xFFFFFFFFU;
-    constexpr std::uint64_t done = std::uint64_t{1} << 31;  // positions fit 31 bits: tranche count checked below
-    for (std::size_t start = 0; start < keys.size(); ++start) {
-        if ((keys[start] & done) != 0) continue;
-        // Entry at position `start` must receive the entry from keys[start]'s position, and so on.
-        std::size_t at = start;
-        disbursement held = std::move(dated[start]);
-        for (;;) {
-            const auto from = static_cast<std::size_t>(keys[at] & low & ~done);
-            keys[at] |= done;
-            if (from == start) {
-                dated[at] = std::move(held);
-                break;
-            }
-            dated[at] = std::move(dated[from]);
-            at = from;
-        }
-    }
-    r.schedule_ = disbursement_schedule(disbursement_schedule::in_order, std::move(dated), std::move(undated), currency_);
+    r.schedule_ = disbursement_schedule(std::move(commitments), std::move(dated), std::move(undated), keys, currency_);
     result.round = std::move(r);
     return result;
 }

@@ -6,6 +6,10 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
+#include <fundround/deal/investor.hpp>
+#include <fundround/deal/tranche.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
 
@@ -13,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -52,89 +57,275 @@ enum class tranche_part {
     return "unknown";
 }
 
-/// One entry of a disbursement schedule: one tranche of one investor.
+/// One investor's part of a round: the investor, its tranches and their totals by status.
+struct commitment {
+    fundround::investor investor;   ///< Who commits.
+    std::vector<tranche> tranches;  ///< The payments, in the order given.
+    money total;                    ///< Sum of the tranches.
+    money at_close;                 ///< Tranches funded at close.
+    money scheduled;                ///< Certain tranches due after close.
+    money conditional;              ///< Tranches that depend on a milestone.
+};
+
+/// Where one tranche of a schedule's commitments stands: its status and the date of its entry.
+struct schedule_placement {
+    std::size_t investor_index = 0;                    ///< Position of the investor in the commitments.
+    std::size_t tranche_index = 0;                     ///< Position of the tranche in the investor's list.
+    funding_status status = funding_status::at_close;  ///< Standing at close.
+    std::optional<calendar_date> date;                 ///< When the money is due; empty if undated.
+};
+
+namespace detail {
+// One schedule entry as stored (32 bytes): the investor's name, the tranche's condition and
+// fallback are read through the indices from the schedule's commitments, never copied.
+struct schedule_entry {
+    std::int64_t amount;       // units
+    std::int64_t cumulative;   // units
+    std::int32_t day;          // days since 1970-01-01 (dated entries)
+    std::uint32_t investor;    // position in the commitments
+    std::uint32_t tranche;     // position in the investor's tranches
+    funding_status status;
+};
+
+// Days since 1970-01-01 of a date the caller checked with is_modelled().
+[[nodiscard]] inline std::int32_t day_number(calendar_date d) noexcept {
+    return static_cast<std::int32_t>(date::sys_days{d}.time_since_epoch().count());
+}
+}  // namespace detail
+
+/// One entry of a disbursement schedule: one tranche of one investor, read through the
+/// schedule (a light view: valid while the schedule, or the round holding it, lives).
 ///
 /// A fallback tranche (see tranche::otherwise()) is one entry too, dated its settlement date: it
-/// pays `amount` then if `when` is met by that date, `*fallback` otherwise. Its fallback counts
+/// pays amount() then if when() is met by that date, *fallback() otherwise. Its fallback counts
 /// as scheduled (certain) in the commitment and the rest as conditional; the entry's status is
 /// conditional.
 struct disbursement {
-    std::optional<calendar_date> date;  ///< When the money is due; empty if undated.
-    std::string investor;               ///< The investor's name.
-    std::size_t investor_index = 0;     ///< Position of the investor in the round.
-    std::size_t tranche_index = 0;      ///< Position of the tranche in the investor's list.
-    money amount;                       ///< The amount of the tranche (if met, for a fallback tranche).
-    condition when;                     ///< When the amount is paid.
-    funding_status status = funding_status::at_close;  ///< Standing at close.
+public:
+    /// When the money is due; empty if undated.
+    [[nodiscard]] std::optional<calendar_date> date() const noexcept {
+        if (!dated_) return std::nullopt;
+        return calendar_date{date::sys_days{date::days{e_->day}}};
+    }
+    /// The investor's name.
+    [[nodiscard]] const std::string& investor() const noexcept { return source_[e_->investor].investor.name(); }
+    /// Position of the investor in the round (in the schedule's commitments()).
+    [[nodiscard]] std::size_t investor_index() const noexcept { return e_->investor; }
+    /// Position of the tranche in the investor's list.
+    [[nodiscard]] std::size_t tranche_index() const noexcept { return e_->tranche; }
+    /// The tranche this entry pays.
+    [[nodiscard]] const fundround::tranche& tranche() const noexcept {
+        return source_[e_->investor].tranches[e_->tranche];
+    }
+    /// The amount of the tranche (if met, for a fallback tranche).
+    [[nodiscard]] money amount() const noexcept { return money::from_units(e_->amount, currency_); }
+    /// When the amount is paid: the tranche's condition.
+    [[nodiscard]] const condition& when() const noexcept { return tranche().condition(); }
+    /// Standing at close.
+    [[nodiscard]] funding_status status() const noexcept { return e_->status; }
     /// Running total up to and including this entry: dated entries first, then the undated ones
     /// continuing from the dated total, so the last entry's cumulative is the whole commitment.
-    money cumulative;
-    std::optional<money> fallback;  ///< Paid on `date` instead if `when` is not met by then.
+    [[nodiscard]] money cumulative() const noexcept { return money::from_units(e_->cumulative, currency_); }
+    /// Paid on date() instead if when() is not met by then; empty for an all-or-nothing tranche.
+    [[nodiscard]] std::optional<money> fallback() const noexcept { return tranche().fallback(); }
+
+private:
+    friend class disbursement_list;
+    disbursement(const detail::schedule_entry* e, const commitment* source, currency c, bool dated) noexcept
+        : e_(e), source_(source), currency_(c), dated_(dated) {}
+
+    const detail::schedule_entry* e_;
+    const commitment* source_;
+    currency currency_;
+    bool dated_;
 };
 
 /// The entry's condition as text: the condition, followed by ", otherwise <fallback>" for a
 /// fallback tranche.
 [[nodiscard]] inline std::string condition_text(const disbursement& d) {
-    if (d.fallback) return d.when.to_string() + ", otherwise " + format_compact(*d.fallback);
-    return d.when.to_string();
+    if (const auto f = d.fallback()) return d.when().to_string() + ", otherwise " + format_compact(*f);
+    return d.when().to_string();
 }
+
+/// The dated or the undated entries of a schedule: a random-access range of disbursement
+/// values (read like a `const std::vector<disbursement>&`: size(), [], at(), front(), back(),
+/// range-for). Valid while the schedule lives.
+class disbursement_list {
+public:
+    /// A random-access iterator yielding disbursement values.
+    class iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;  ///< Random access.
+        using value_type = disbursement;                            ///< The entry.
+        using difference_type = std::ptrdiff_t;                     ///< Distance.
+        using reference = disbursement;                             ///< Entries are views, by value.
+        /// Gives `it->amount()`.
+        struct pointer {
+            disbursement d;  ///< The entry.
+            /// The entry.
+            [[nodiscard]] const disbursement* operator->() const noexcept { return &d; }
+        };
+
+        /// A singular iterator.
+        iterator() = default;
+        /// The entry.
+        [[nodiscard]] disbursement operator*() const noexcept { return list_->make(pos_); }
+        /// The entry, for `it->`.
+        [[nodiscard]] pointer operator->() const noexcept { return {**this}; }
+        /// The entry @p n further on.
+        [[nodiscard]] disbursement operator[](difference_type n) const noexcept { return *(*this + n); }
+        /// Next entry.
+        iterator& operator++() noexcept { ++pos_; return *this; }
+        /// Next entry (postfix).
+        iterator operator++(int) noexcept { iterator t = *this; ++pos_; return t; }
+        /// Previous entry.
+        iterator& operator--() noexcept { --pos_; return *this; }
+        /// Previous entry (postfix).
+        iterator operator--(int) noexcept { iterator t = *this; --pos_; return t; }
+        /// Moves by @p n.
+        iterator& operator+=(difference_type n) noexcept { pos_ = static_cast<std::size_t>(static_cast<difference_type>(pos_) + n); return *this; }
+        /// Moves back by @p n.
+        iterator& operator-=(difference_type n) noexcept { return *this += -n; }
+        /// @p it moved by @p n.
+        [[nodiscard]] friend iterator operator+(iterator it, difference_type n) noexcept { return it += n; }
+        /// @p it moved by @p n.
+        [[nodiscard]] friend iterator operator+(difference_type n, iterator it) noexcept { return it += n; }
+        /// @p it moved back by @p n.
+        [[nodiscard]] friend iterator operator-(iterator it, difference_type n) noexcept { return it -= n; }
+        /// The distance from @p b to @p a.
+        [[nodiscard]] friend difference_type operator-(iterator a, iterator b) noexcept {
+            return static_cast<difference_type>(a.pos_) - static_cast<difference_type>(b.pos_);
+        }
+        /// Same position.
+        [[nodiscard]] friend bool operator==(iterator a, iterator b) noexcept { return a.pos_ == b.pos_; }
+        /// Different positions.
+        [[nodiscard]] friend bool operator!=(iterator a, iterator b) noexcept { return a.pos_ != b.pos_; }
+        /// Earlier position.
+        [[nodiscard]] friend bool operator<(iterator a, iterator b) noexcept { return a.pos_ < b.pos_; }
+        /// Later position.
+        [[nodiscard]] friend bool operator>(iterator a, iterator b) noexcept { return a.pos_ > b.pos_; }
+        /// Not later.
+        [[nodiscard]] friend bool operator<=(iterator a, iterator b) noexcept { return a.pos_ <= b.pos_; }
+        /// Not earlier.
+        [[nodiscard]] friend bool operator>=(iterator a, iterator b) noexcept { return a.pos_ >= b.pos_; }
+
+    private:
+        friend class disbursement_list;
+        iterator(const disbursement_list* list, std::size_t pos) noexcept : list_(list), pos_(pos) {}
+        const disbursement_list* list_ = nullptr;
+        std::size_t pos_ = 0;
+    };
+    using const_iterator = iterator;     ///< The same iterator.
+    using value_type = disbursement;     ///< The entry.
+    using size_type = std::size_t;       ///< A count.
+
+    /// The number of entries.
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    /// True if there is no entry.
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+    /// Entry @p i (i < size()).
+    [[nodiscard]] disbursement operator[](std::size_t i) const noexcept { return make(i); }
+    /// Entry @p i; throws invalid_argument_error unless i < size().
+    [[nodiscard]] disbursement at(std::size_t i) const {
+        if (i >= size_) {
+            throw invalid_argument_error("index = " + std::to_string(i) + ": must be less than the " +
+                                         std::to_string(size_) + " entries");
+        }
+        return make(i);
+    }
+    /// The first entry (not empty()).
+    [[nodiscard]] disbursement front() const noexcept { return make(0); }
+    /// The last entry (not empty()).
+    [[nodiscard]] disbursement back() const noexcept { return make(size_ - 1); }
+    /// The first entry.
+    [[nodiscard]] iterator begin() const noexcept { return iterator(this, 0); }
+    /// Past the last entry.
+    [[nodiscard]] iterator end() const noexcept { return iterator(this, size_); }
+
+private:
+    friend class disbursement_schedule;
+    disbursement_list(const detail::schedule_entry* first, std::size_t size, const commitment* source, currency c,
+                      bool dated) noexcept
+        : first_(first), size_(size), source_(source), currency_(c), dated_(dated) {}
+    disbursement make(std::size_t i) const noexcept { return disbursement(first_ + i, source_, currency_, dated_); }
+
+    const detail::schedule_entry* first_;
+    std::size_t size_;
+    const commitment* source_;
+    currency currency_;
+    bool dated_;
+};
 
 /// A disbursement schedule: dated entries in date order (ties keep round order) and undated
 /// conditional entries listed separately. Totals reconcile: dated + undated = committed.
+///
+/// Each entry is 32 bytes (dates as day numbers, amounts as integers, indices into the
+/// commitments, which the schedule shares with its round): see docs/decisions.md.
 class disbursement_schedule {
 public:
     /// An empty schedule in currency @p c.
-    explicit disbursement_schedule(currency c = {})
+    explicit disbursement_schedule(fundround::currency c = {})
         : dated_total_(money::zero(c)), undated_total_(money::zero(c)) {}
 
-    /// Builds the schedule from entries in round order; sorts the dated ones by date (stable)
-    /// and fills in the running totals. Throws invalid_argument_error for a dated entry without
-    /// a date.
-    disbursement_schedule(std::vector<disbursement> dated, std::vector<disbursement> undated,
-                          currency c)
-        : dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
-        for (std::size_t i = 0; i < dated.size(); ++i) {
-            if (!dated[i].date) {
-                throw invalid_argument_error("dated[" + std::to_string(i) +
-                                             "].date: is missing; undated entries go in the undated list");
+    /// The schedule of @p commitments' tranches placed by @p placements (in any order; a
+    /// placement with a date is a dated entry): sorts the dated ones by date (ties in
+    /// placement order) and fills in the running totals. Throws invalid_argument_error for a
+    /// placement naming no tranche of @p commitments, a date that is not is_modelled(), or a
+    /// tranche not in currency @p c; overflow_error if the total overflows.
+    disbursement_schedule(std::vector<commitment> commitments, const std::vector<schedule_placement>& placements,
+                          fundround::currency c)
+        : source_(std::make_shared<const std::vector<commitment>>(std::move(commitments))),
+          dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
+        const std::vector<commitment>& cs = *source_;
+        if (placements.size() > 0xFFFFFFFFU) {
+            throw invalid_argument_error("placements: " + std::to_string(placements.size()) +
+                                         " entries; must be fewer than 2^32");
+        }
+        std::vector<std::uint64_t> keys;
+        for (std::size_t i = 0; i < placements.size(); ++i) {
+            const schedule_placement& p = placements[i];
+            const std::string at = "placements[" + std::to_string(i) + "]";
+            if (p.investor_index >= cs.size() || p.tranche_index >= cs[p.investor_index].tranches.size() ||
+                cs.size() > 0xFFFFFFFFU || cs[p.investor_index].tranches.size() > 0xFFFFFFFFU) {
+                throw invalid_argument_error(at + ": names no tranche of the commitments");
+            }
+            const money amount = cs[p.investor_index].tranches[p.tranche_index].amount();
+            if (amount.currency() != c) {
+                throw invalid_argument_error(at + ".amount = " + format_full(amount) + ": must be in " +
+                                             to_string(c) + ", the schedule's currency");
+            }
+            if (p.date && !is_modelled(*p.date)) {
+                throw invalid_argument_error(at + ".date = " + to_string(*p.date) + ": " + date_rule(*p.date));
+            }
+            const detail::schedule_entry e{amount.units(), 0, p.date ? detail::day_number(*p.date) : 0,
+                                           static_cast<std::uint32_t>(p.investor_index),
+                                           static_cast<std::uint32_t>(p.tranche_index), p.status};
+            if (p.date) {
+                keys.push_back(sort_key(e.day, dated_.size()));
+                dated_.push_back(e);
+            } else {
+                undated_.push_back(e);
             }
         }
-        // Sort 8-byte keys (day, position), not the entries, then move each entry once: the
-        // same order as a stable sort by date.
-        std::vector<std::uint64_t> keys;
-        keys.reserve(dated.size());
-        for (std::size_t i = 0; i < dated.size(); ++i) {
-            const auto day = static_cast<std::uint32_t>(
-                static_cast<std::int64_t>(date::sys_days{*dated[i].date}.time_since_epoch().count()) +
-                (std::int64_t{1} << 31));
-            keys.push_back((std::uint64_t{day} << 32) | static_cast<std::uint64_t>(i));
-        }
-        std::sort(keys.begin(), keys.end());
-        dated_.reserve(dated.size());
-        for (const std::uint64_t k : keys) dated_.push_back(std::move(dated[static_cast<std::size_t>(k & 0xFFFFFFFFU)]));
-        undated_ = std::move(undated);
-        total_up();
-    }
-
-    /// Marks entries already in schedule order (see the constructor taking it).
-    struct in_order_t {
-        explicit in_order_t() = default;
-    };
-    /// Marks entries already in schedule order.
-    static constexpr in_order_t in_order{};
-    /// Builds the schedule from dated entries already in date order (ties in round order) and
-    /// undated entries in round order, filling in the running totals; the round builder sorts
-    /// small keys and creates the entries in order.
-    disbursement_schedule(in_order_t, std::vector<disbursement> dated, std::vector<disbursement> undated, currency c)
-        : dated_(std::move(dated)), undated_(std::move(undated)), dated_total_(money::zero(c)),
-          undated_total_(money::zero(c)) {
+        put_in_date_order(keys);
         total_up();
     }
 
     /// Dated entries, in date order.
-    [[nodiscard]] const std::vector<disbursement>& dated() const noexcept { return dated_; }
+    [[nodiscard]] disbursement_list dated() const noexcept {
+        return disbursement_list(dated_.data(), dated_.size(), source(), currency(), true);
+    }
     /// Undated (conditional) entries, in round order.
-    [[nodiscard]] const std::vector<disbursement>& undated() const noexcept { return undated_; }
+    [[nodiscard]] disbursement_list undated() const noexcept {
+        return disbursement_list(undated_.data(), undated_.size(), source(), currency(), false);
+    }
+    /// The commitments the entries refer to (the round's commitments, shared).
+    [[nodiscard]] const std::vector<commitment>& commitments() const noexcept {
+        static const std::vector<commitment> none;
+        return source_ ? *source_ : none;
+    }
+    /// The schedule's currency.
+    [[nodiscard]] fundround::currency currency() const noexcept { return dated_total_.currency(); }
     /// Sum of the dated entries.
     [[nodiscard]] money dated_total() const noexcept { return dated_total_; }
     /// Sum of the undated entries.
@@ -143,29 +334,71 @@ public:
     [[nodiscard]] money total() const { return dated_total_ + undated_total_; }
     /// Sum of dated entries due on or before @p d (conditions not evaluated). O(log n).
     [[nodiscard]] money due_through(calendar_date d) const {
-        const std::vector<disbursement>& dated = dated_;
-        const auto it = std::upper_bound(dated.begin(), dated.end(), d,
-                                         [](calendar_date x, const disbursement& e) { return x < *e.date; });
-        if (it == dated.begin()) return money::zero(dated_total_.currency());
-        return std::prev(it)->cumulative;
+        if (!is_modelled(d)) {  // rare: compare as calendar dates (every entry's date is modelled)
+            const auto it = std::upper_bound(dated_.begin(), dated_.end(), d, [](calendar_date x, const detail::schedule_entry& e) {
+                return x < calendar_date{date::sys_days{date::days{e.day}}};
+            });
+            if (it == dated_.begin()) return money::zero(currency());
+            return money::from_units(std::prev(it)->cumulative, currency());
+        }
+        const std::int32_t day = detail::day_number(d);
+        const auto it = std::upper_bound(dated_.begin(), dated_.end(), day,
+                                         [](std::int32_t x, const detail::schedule_entry& e) { return x < e.day; });
+        if (it == dated_.begin()) return money::zero(currency());
+        return money::from_units(std::prev(it)->cumulative, currency());
     }
 
 private:
-    void total_up() {
-        for (auto& d : dated_) {
-            dated_total_ += d.amount;
-            d.cumulative = dated_total_;
-        }
-        money running = dated_total_;  // undated entries continue the dated running total
-        for (auto& d : undated_) {
-            undated_total_ += d.amount;
-            running += d.amount;
-            d.cumulative = running;
-        }
+    friend class round_builder;
+    // The round builder's entries: dated and undated in round order, `keys` holding
+    // sort_key(day, position) of each dated entry.
+    disbursement_schedule(std::shared_ptr<const std::vector<commitment>> source,
+                          std::vector<detail::schedule_entry> dated, std::vector<detail::schedule_entry> undated,
+                          std::vector<std::uint64_t>& keys, fundround::currency c)
+        : source_(std::move(source)), dated_(std::move(dated)), undated_(std::move(undated)),
+          dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
+        put_in_date_order(keys);
+        total_up();
     }
 
-    std::vector<disbursement> dated_;
-    std::vector<disbursement> undated_;
+    static std::uint64_t sort_key(std::int32_t day, std::size_t position) noexcept {
+        const auto biased = static_cast<std::uint32_t>(static_cast<std::int64_t>(day) + (std::int64_t{1} << 31));
+        return (std::uint64_t{biased} << 32) | static_cast<std::uint64_t>(position);
+    }
+
+    // Sorts the 8-byte keys (day, position), then gathers the dated entries in key order: the
+    // order of a stable sort by day, one copy per entry. (Gathering reads the entries
+    // independently; following the permutation's cycles in place chained one cache miss to the
+    // next and took three times as long at 10^6 entries.)
+    void put_in_date_order(std::vector<std::uint64_t>& keys) {
+        std::sort(keys.begin(), keys.end());
+        std::vector<detail::schedule_entry> sorted;
+        sorted.reserve(dated_.size());
+        for (const std::uint64_t k : keys) sorted.push_back(dated_[static_cast<std::size_t>(k & 0xFFFFFFFFU)]);
+        dated_ = std::move(sorted);
+    }
+
+    void total_up() {
+        std::int64_t running = 0;
+        for (auto& e : dated_) {
+            running = detail::money_add(running, e.amount);
+            e.cumulative = running;
+        }
+        dated_total_ = money::from_units(running, currency());
+        std::int64_t undated = 0;
+        for (auto& e : undated_) {
+            undated = detail::money_add(undated, e.amount);
+            running = detail::money_add(running, e.amount);  // undated entries continue the dated running total
+            e.cumulative = running;
+        }
+        undated_total_ = money::from_units(undated, currency());
+    }
+
+    const commitment* source() const noexcept { return source_ ? source_->data() : nullptr; }
+
+    std::shared_ptr<const std::vector<commitment>> source_;
+    std::vector<detail::schedule_entry> dated_;
+    std::vector<detail::schedule_entry> undated_;
     money dated_total_;
     money undated_total_;
 };

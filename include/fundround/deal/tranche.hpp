@@ -10,6 +10,7 @@
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -36,7 +37,23 @@ public:
     /// @p amount paid when @p when is met (default: at close), optionally expected on @p expected.
     explicit tranche(money amount, condition when = condition::always(),
                      std::optional<calendar_date> expected = std::nullopt, std::string label = {})
-        : amount_(amount), condition_(std::move(when)), expected_(expected), label_(std::move(label)) {}
+        : amount_(amount), condition_(std::move(when)), expected_(expected) {
+        if (!label.empty()) extra_ = std::make_unique<extras>(extras{std::nullopt, std::move(label)});
+    }
+    /// A copy (the label and fallback, stored out of line, are copied too).
+    tranche(const tranche& other)
+        : amount_(other.amount_), condition_(other.condition_), expected_(other.expected_),
+          extra_(other.extra_ ? std::make_unique<extras>(*other.extra_) : nullptr) {}
+    /// Takes @p other's contents; @p other stays a valid tranche (condition always(), no label, no fallback).
+    tranche(tranche&& other) noexcept = default;
+    /// Copy assignment.
+    tranche& operator=(const tranche& other) {
+        if (this != &other) *this = tranche(other);
+        return *this;
+    }
+    /// Move assignment.
+    tranche& operator=(tranche&& other) noexcept = default;
+    ~tranche() = default;
 
     /// @p amount due at close.
     [[nodiscard]] static tranche at_close(money amount) { return tranche(amount); }
@@ -53,7 +70,11 @@ public:
     /// The same tranche with a label ("first tranche").
     [[nodiscard]] tranche labelled(std::string label) const {
         tranche t = *this;
-        t.label_ = std::move(label);
+        if (t.extra_) {
+            t.extra_->label = std::move(label);
+        } else if (!label.empty()) {
+            t.extra_ = std::make_unique<extras>(extras{std::nullopt, std::move(label)});
+        }
         return t;
     }
     /// The same tranche as a fallback tranche: on its settlement_date() it pays amount() if the
@@ -69,7 +90,11 @@ public:
         if (!fallback.is_positive()) reject("must be positive");
         if (!(fallback < amount_)) reject("must be less than the amount if met, " + format_full(amount_));
         tranche t = *this;
-        t.fallback_ = fallback;
+        if (t.extra_) {
+            t.extra_->fallback = fallback;
+        } else {
+            t.extra_ = std::make_unique<extras>(extras{fallback, std::string()});
+        }
         return t;
     }
     /// The same tranche expected on @p d.
@@ -87,11 +112,13 @@ public:
     [[nodiscard]] std::optional<calendar_date> expected_date() const noexcept { return expected_; }
     /// The amount paid instead if the condition is not met by the settlement date; empty for an
     /// all-or-nothing tranche.
-    [[nodiscard]] std::optional<money> fallback() const noexcept { return fallback_; }
+    [[nodiscard]] std::optional<money> fallback() const noexcept {
+        return extra_ ? extra_->fallback : std::nullopt;
+    }
     /// True if the tranche has a fallback (see otherwise()).
-    [[nodiscard]] bool has_fallback() const noexcept { return fallback_.has_value(); }
+    [[nodiscard]] bool has_fallback() const noexcept { return extra_ && extra_->fallback.has_value(); }
     /// amount() minus the fallback: what the condition decides (amount() if there is no fallback).
-    [[nodiscard]] money excess() const { return fallback_ ? amount_ - *fallback_ : amount_; }
+    [[nodiscard]] money excess() const { return has_fallback() ? amount_ - *extra_->fallback : amount_; }
     /// The day a fallback tranche settles and pays: the expected date if there is one, otherwise
     /// the condition's deadline() (its long-stop); empty if neither (a problem for a fallback
     /// tranche, reported by validate()).
@@ -100,7 +127,10 @@ public:
         return condition_.deadline();
     }
     /// A free-text label ("" if none).
-    [[nodiscard]] const std::string& label() const noexcept { return label_; }
+    [[nodiscard]] const std::string& label() const noexcept {
+        static const std::string none;
+        return extra_ ? extra_->label : none;
+    }
     /// True if the condition refers to a milestone. (A round classifies tranches exactly: one
     /// that is met whatever the milestones do, like `milestone("IPO") || on_or_after(d)`, is
     /// scheduled, not conditional; see funding_status.)
@@ -120,8 +150,8 @@ public:
             out.push_back({path.member("condition").member("long_stop"), to_string(*stop),
                            "must not be before the expected date " + to_string(*expected_)});
         }
-        if (fallback_ && !expected_ && !stop) {
-            out.push_back({path.member("fallback"), format_full(*fallback_),
+        if (has_fallback() && !expected_ && !stop) {
+            out.push_back({path.member("fallback"), format_full(*fallback()),
                            "needs a settlement date: give the tranche an expected date or its condition "
                            "a long-stop date"});
         }
@@ -130,8 +160,8 @@ public:
 
     /// True if amount, fallback, condition, expected date and label are all equal.
     friend bool operator==(const tranche& a, const tranche& b) {
-        return a.amount_ == b.amount_ && a.fallback_ == b.fallback_ && a.condition_ == b.condition_ &&
-               a.expected_ == b.expected_ && a.label_ == b.label_;
+        return a.amount_ == b.amount_ && a.fallback() == b.fallback() && a.condition_ == b.condition_ &&
+               a.expected_ == b.expected_ && a.label() == b.label();
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const tranche& a, const tranche& b) {
@@ -140,18 +170,23 @@ public:
     /// Writes e.g. "$35B when milestone "certain conditions"".
     friend std::ostream& operator<<(std::ostream& os, const tranche& t) {
         os << format_compact(t.amount_) << " " << t.condition_.to_string();
-        if (t.fallback_) os << ", otherwise " << format_compact(*t.fallback_);
+        if (t.has_fallback()) os << ", otherwise " << format_compact(*t.fallback());
         if (t.expected_) os << ", expected " << to_string(*t.expected_);
-        if (!t.label_.empty()) os << " [" << t.label_ << "]";
+        if (!t.label().empty()) os << " [" << t.label() << "]";
         return os;
     }
 
 private:
+    // 48 bytes: the amount, the condition (one shared node), the expected date; the rarely given
+    // fallback and label out of line, allocated only for a tranche that has one.
+    struct extras {
+        std::optional<money> fallback;
+        std::string label;
+    };
     money amount_;
-    std::optional<money> fallback_;
     fundround::condition condition_;
     std::optional<calendar_date> expected_;
-    std::string label_;
+    std::unique_ptr<extras> extra_;
 };
 
 FUNDROUND_END_NAMESPACE

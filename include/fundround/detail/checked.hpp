@@ -90,14 +90,19 @@ inline std::int64_t narrow(int128 v, const char* operation) {
     return static_cast<std::int64_t>(v);
 }
 
+/// Throws the inexact_error of rounding::exact (cold path, out of line: keeps round_increment
+/// small enough to inline).
+[[noreturn]] FUNDROUND_COLD inline void throw_inexact() {
+    throw inexact_error("fundround: result is not exact and rounding::exact was requested");
+}
+
 /// Rounds the magnitude quotient q (remainder r, divisor d > 0) of a value whose sign is
 /// @p negative: returns whether the magnitude must be incremented. Works on any unsigned-like T.
 template <class T>
 constexpr bool round_increment(const T& q, const T& r, const T& d, bool negative, rounding mode) {
     if (r == 0) return false;
     switch (mode) {
-        case rounding::exact:
-            throw inexact_error("fundround: result is not exact and rounding::exact was requested");
+        case rounding::exact: throw_inexact();
         case rounding::toward_zero: return false;
         case rounding::away_from_zero: return true;
         case rounding::floor: return negative;

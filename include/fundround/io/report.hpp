@@ -146,12 +146,12 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
                              {false, false, true, false, false, true});
     detail::summary_cells e(sched, opt);
     for (const auto& d : s.dated()) {
-        e.cell(to_string(*d.date)).cell(d.investor).cell().amount(d.amount).cell(to_string(d.status));
-        e.cell(condition_text(d)).cell().amount(d.cumulative);
+        e.cell(to_string(*d.date())).cell(d.investor()).cell().amount(d.amount()).cell(to_string(d.status()));
+        e.cell(condition_text(d)).cell().amount(d.cumulative());
     }
     for (const auto& d : s.undated()) {
-        e.cell("undated").cell(d.investor).cell().amount(d.amount).cell(to_string(d.status));
-        e.cell(condition_text(d)).cell().amount(d.cumulative);
+        e.cell("undated").cell(d.investor()).cell().amount(d.amount()).cell(to_string(d.status()));
+        e.cell(condition_text(d)).cell().amount(d.cumulative());
     }
     sched.print(os, "  ");
     const bool full = opt.full_amounts;

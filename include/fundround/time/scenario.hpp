@@ -115,7 +115,7 @@ public:
     [[nodiscard]] std::vector<diagnostic> validate(const funding_round& r) const {
         std::set<std::string, std::less<>> known;
         const auto collect = [&](const disbursement& e) {
-            for (auto& m : e.when.milestones()) known.insert(std::move(m));
+            for (auto& m : e.when().milestones()) known.insert(std::move(m));
         };
         for (const auto& e : r.schedule().dated()) collect(e);
         for (const auto& e : r.schedule().undated()) collect(e);

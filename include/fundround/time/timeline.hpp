@@ -136,12 +136,14 @@ private:
     };
 
     std::size_t index_of(std::string_view name) const {
-        const std::unordered_map<std::string, std::size_t>& index = index_;
-        const auto it = index.find(std::string(name));
-        if (it == index.end()) {
+        // The round's own name index (positions sorted by name), copied: 4 bytes per investor.
+        const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
+            return std::string_view(names_[i]) < n;
+        });
+        if (it == by_name_.end() || names_[*it] != name) {
             throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
         }
-        return it->second;
+        return *it;
     }
 
     round_position position(const track& t, calendar_date d) const {
@@ -175,21 +177,17 @@ private:
     money pre_money_;
     calendar_date close_{};
     std::vector<std::string> names_;
-    std::unordered_map<std::string, std::size_t> index_;
+    std::vector<std::uint32_t> by_name_;
     track all_;
     std::vector<track> investors_;
     std::vector<payment> payments_;
 };
 
 inline round_timeline::round_timeline(const funding_round& r, const world_state& facts)
-    : pre_money_(r.pre_money()), close_(r.close_date()) {
+    : pre_money_(r.pre_money()), close_(r.close_date()), by_name_(r.by_name_) {
     const std::vector<commitment>& cs = r.commitments();
     names_.reserve(cs.size());
-    index_.reserve(cs.size());
-    for (std::size_t i = 0; i < cs.size(); ++i) {
-        names_.push_back(cs[i].investor.name());
-        index_.emplace(cs[i].investor.name(), i);
-    }
+    for (std::size_t i = 0; i < cs.size(); ++i) names_.push_back(cs[i].investor.name());
     investors_.resize(cs.size());
 
     const world_state world = facts.at(end_of_time());
@@ -199,17 +197,17 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     std::vector<move> moves;
     const date::sys_days close{close_};
     const auto handle = [&](const disbursement& e) {
-        const money::rep units = e.amount.units();
-        const std::size_t who = e.investor_index;
-        if (e.fallback) {  // pays on its date: the amount if met by then, the fallback otherwise
-            const money::rep floor = e.fallback->units();
+        const money::rep units = e.amount().units();
+        const std::size_t who = e.investor_index();
+        if (const auto fallback = e.fallback()) {  // pays on its date: the amount if met by then, the fallback otherwise
+            const money::rep floor = fallback->units();
             const money::rep rest = units - floor;
             investors_[who].initial[committed_b] += floor;
             all_.initial[committed_b] += floor;
             investors_[who].initial[conditional_b] += rest;
             all_.initial[conditional_b] += rest;
-            const date::sys_days settle{*e.date};
-            const condition_status st = e.when.evaluate(world.at(*e.date));
+            const date::sys_days settle{*e.date()};
+            const condition_status st = e.when().evaluate(world.at(*e.date()));
             const date::sys_days since = st.since ? std::max(close, date::sys_days{*st.since}) : close;
             if (st.is_met()) {
                 if (since < settle) moves.push_back({since, who, conditional_b, committed_b, rest});
@@ -218,21 +216,21 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
                 moves.push_back({st.is_lapsed() ? std::min(since, settle) : settle, who, conditional_b, lapsed_b, rest});
             }
             moves.push_back({settle, who, committed_b, funded_b, floor});
-            payments_.push_back({*e.date, e.investor, who, e.tranche_index,
+            payments_.push_back({*e.date(), e.investor(), who, e.tranche_index(),
                                  st.is_met() ? tranche_part::whole : tranche_part::fallback,
-                                 st.is_met() ? e.amount : *e.fallback});
+                                 st.is_met() ? e.amount() : *fallback});
             return;
         }
-        auto [it, fresh] = seen.try_emplace(e.when.identity());
-        if (fresh) it->second = e.when.evaluate(world);
+        auto [it, fresh] = seen.try_emplace(e.when().identity());
+        if (fresh) it->second = e.when().evaluate(world);
         const condition_status& st = it->second;
-        const bucket start = e.status == funding_status::conditional ? conditional_b : committed_b;
+        const bucket start = e.status() == funding_status::conditional ? conditional_b : committed_b;
         investors_[who].initial[start] += units;
         all_.initial[start] += units;
         if (st.is_met()) {
             const date::sys_days met = st.since ? std::max(close, date::sys_days{*st.since}) : close;
             date::sys_days paid = met;
-            const auto expected = cs[who].tranches[e.tranche_index].expected_date();
+            const auto expected = cs[who].tranches[e.tranche_index()].expected_date();
             if (expected) paid = std::max(paid, date::sys_days{*expected});
             if (start == conditional_b && met < paid) {
                 moves.push_back({met, who, conditional_b, committed_b, units});
@@ -240,8 +238,8 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
             } else {
                 moves.push_back({paid, who, start, funded_b, units});
             }
-            payments_.push_back({calendar_date{paid}, e.investor, who, e.tranche_index, tranche_part::whole,
-                                 e.amount});
+            payments_.push_back({calendar_date{paid}, e.investor(), who, e.tranche_index(), tranche_part::whole,
+                                 e.amount()});
         } else if (st.is_lapsed()) {
             const date::sys_days lapsed = st.since ? date::sys_days{*st.since} : close;
             moves.push_back({lapsed, who, start, lapsed_b, units});
