@@ -11,7 +11,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
@@ -47,18 +46,10 @@ public:
         : right_(right_aligned) {
         add(header);
     }
-    /// A table whose columns are known only at run time (e.g. one per round of a chain): the
-    /// titles @p header and, for each column, whether it is right-aligned.
-    text_table(const std::vector<std::string>& header, std::vector<bool> right_aligned)
-        : right_(std::move(right_aligned)) {
-        add(header);
-    }
     /// Appends a row of as many cells as there are columns.
     void add(std::initializer_list<std::string_view> row) {
         for (const std::string_view cell : row) cells_.emplace_back(cell);
     }
-    /// Appends a row built at run time, of as many cells as there are columns.
-    void add(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
     /// Appends one cell (rows fill up left to right) and returns it, to append to.
     std::string& add_cell(std::string_view text = {}) { return cells_.emplace_back(text); }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
