@@ -108,7 +108,7 @@ TEST_CASE("applying a round: every problem at once") {
                               .price_on(fully_diluted_basis::issued_and_granted())
                               .validate(t);
     std::vector<std::string> fields;
-    for (const auto& d : problems) fields.push_back(d.field);
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
     CHECK(fields == std::vector<std::string>{"terms.investors[1].amount", "new_investors[0].id",
                                              "terms.investors[0].name", "series", "top_up_pool", "basis"});
     CHECK(problems[3].message() ==
@@ -194,7 +194,7 @@ TEST_CASE("a chain stops at the first round that does not apply, naming it") {
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         REQUIRE(e.problems().size() == 1);
-        CHECK(e.problems()[0].field == "rounds[1].series");
+        CHECK(e.problems()[0].field.to_string() == "rounds[1].series");
     }
 }
 

@@ -254,7 +254,7 @@ TEST_CASE("validation reports every problem at once") {
                               .price_rounded(20, rounding::half_even)
                               .validate({"", share_count(0), share_count(-1)});
     std::vector<std::string> fields;
-    for (const auto& d : problems) fields.push_back(d.field);
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
     CHECK(fields == std::vector<std::string>{"base.definition", "base.fully_diluted", "base.unallocated_pool",
                                              "investors[1].name", "investors[2].amount", "price",
                                              "option_pool.target", "price_rounding.decimals"});
@@ -268,23 +268,23 @@ TEST_CASE("validation reports every problem at once") {
 TEST_CASE("validation: non-positive price, pool and new money over 100%, bad ownership") {
     const auto price = priced_round_terms("P").at_price(-1_usd).invest("A", 1_M).validate(common_only(10));
     REQUIRE(price.size() == 1);
-    CHECK(price[0].field == "price");
+    CHECK(price[0].field.to_string() == "price");
     const auto both = priced_round_terms("Q")
                           .pre_money(4_M)
                           .invest("A", 1_M)  // q = 20%
                           .option_pool(fraction(4, 5), pool_placement::pre_money)
                           .validate(common_only(10));
     REQUIRE(both.size() == 1);
-    CHECK(both[0].field == "option_pool.target");
+    CHECK(both[0].field.to_string() == "option_pool.target");
     const auto own = priced_round_terms("R").new_money_ownership(fraction(1)).invest("A", 1_M).validate(common_only(10));
     REQUIRE(own.size() == 1);
-    CHECK(own[0].field == "new_money_ownership");
+    CHECK(own[0].field.to_string() == "new_money_ownership");
     const auto post = priced_round_terms("S").post_money(1_M).invest("A", 1_M).validate(common_only(10));
     REQUIRE(post.size() == 1);
     CHECK(post[0].message() == "post_money = $1,000,000.00: must exceed the new money $1,000,000.00");
     const auto none = priced_round_terms("T").invest("A", 1_M).validate(common_only(10));
     REQUIRE(none.size() == 1);
-    CHECK(none[0].field == "price");
+    CHECK(none[0].field.to_string() == "price");
 }
 
 TEST_CASE("rounding::exact refuses a price or a share count that needs rounding") {

@@ -88,21 +88,21 @@ struct pre_round_shares {
     /// `E`: the unallocated option pool, a part of fully_diluted.
     share_count unallocated_pool;
 
-    /// Every problem with the base, fields prefixed by @p path.
-    [[nodiscard]] std::vector<diagnostic> validate(const std::string& path = "base") const {
+    /// Every problem with the base, fields under @p path (e.g. `base.fully_diluted`).
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("base")) const {
         std::vector<diagnostic> out;
         if (definition.empty()) {
-            out.push_back({path + ".definition", "",
+            out.push_back({path.member("definition"), "",
                            "name what the fully diluted count includes (deals differ on it)"});
         }
         if (fully_diluted.value() <= 0) {
-            out.push_back({path + ".fully_diluted", std::to_string(fully_diluted.value()), "must be positive"});
+            out.push_back({path.member("fully_diluted"), std::to_string(fully_diluted.value()), "must be positive"});
         }
         if (unallocated_pool.value() < 0) {
-            out.push_back({path + ".unallocated_pool", std::to_string(unallocated_pool.value()),
+            out.push_back({path.member("unallocated_pool"), std::to_string(unallocated_pool.value()),
                            "must not be negative"});
         } else if (unallocated_pool.value() >= fully_diluted.value() && fully_diluted.value() > 0) {
-            out.push_back({path + ".unallocated_pool", std::to_string(unallocated_pool.value()),
+            out.push_back({path.member("unallocated_pool"), std::to_string(unallocated_pool.value()),
                            "must be less than the fully diluted count " + std::to_string(fully_diluted.value())});
         }
         return out;
@@ -506,13 +506,13 @@ inline fraction price_precision::round(const fraction& units_per_share) const {
 }
 
 inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shares& base) const {
-    std::vector<diagnostic> out = base.validate("base");
+    std::vector<diagnostic> out = base.validate(field_path("base"));
     const fundround::currency c = currency();
 
     // Investors: one name each (exactly, and by holder_name_key: "SoftBank" = "Softbank "). The
     // first investor of each key: pairwise for a few investors, else one sort, O(k log k).
     const std::size_t k = investors_.size();
-    if (k == 0) out.push_back({"investors", "", "a priced round needs at least one investor"});
+    if (k == 0) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     std::vector<std::string> keys;
     keys.reserve(k);
     for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
@@ -545,22 +545,22 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     bool money_ok = k > 0;
     for (std::size_t i = 0; i < k; ++i) {
         const auto& [who, amount] = investors_[i];
-        const auto path = [&] { return "investors[" + std::to_string(i) + "]"; };
+        const field_path path = field_path("investors").index(i);
         if (key(i).empty()) {
-            out.push_back({path() + ".name", "\"" + who + "\"", "must contain a letter or digit"});
+            out.push_back({path.member("name"), "\"" + who + "\"", "must contain a letter or digit"});
         } else if (first_of(i) != i) {
             const std::string& first = investors_[first_of(i)].first;
-            const std::string at = "investors[" + std::to_string(first_of(i)) + "]";
-            out.push_back({path() + ".name", "\"" + who + "\"",
+            const std::string at = field_path("investors").index(first_of(i)).to_string();
+            out.push_back({path.member("name"), "\"" + who + "\"",
                            first == who ? "appears twice (also " + at + ")"
                                         : "is the same investor as " + at + " \"" + first +
                                               "\" but for case, spaces or punctuation: use one name"});
         }
         if (amount.currency() != c) {
-            out.push_back({path() + ".amount", format_full(amount), "must be in " + to_string(c) + " like the rest"});
+            out.push_back({path.member("amount"), format_full(amount), "must be in " + to_string(c) + " like the rest"});
             money_ok = false;
         } else if (!amount.is_positive()) {
-            out.push_back({path() + ".amount", format_full(amount), "must be positive"});
+            out.push_back({path.member("amount"), format_full(amount), "must be positive"});
             money_ok = false;
         } else {
             new_money += amount.units();
@@ -570,29 +570,29 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     // The figure that fixes the price, and with it the new money's fraction q of T: q = N / post.
     std::optional<detail::int128> post;  // post-money in units, when the terms fix it
     if (bases_.empty()) {
-        out.push_back({"price", "", "give one of pre_money, post_money, at_price or new_money_ownership"});
+        out.push_back({field_path("price"), "", "give one of pre_money, post_money, at_price or new_money_ownership"});
     } else if (bases_.size() > 1) {
         std::string given;
         for (const price_basis b : bases_) given += (given.empty() ? "" : ", ") + std::string(to_string(b));
-        out.push_back({"price", given, "give exactly one figure that fixes the price"});
+        out.push_back({field_path("price"), given, "give exactly one figure that fixes the price"});
     } else {
         switch (bases_.front()) {
             case price_basis::pre_money:
                 if (valuation_.currency() != c) {
-                    out.push_back({"pre_money", format_full(valuation_), "must be in " + to_string(c)});
+                    out.push_back({field_path("pre_money"), format_full(valuation_), "must be in " + to_string(c)});
                 } else if (!valuation_.is_positive()) {
-                    out.push_back({"pre_money", format_full(valuation_), "must be positive"});
+                    out.push_back({field_path("pre_money"), format_full(valuation_), "must be positive"});
                 } else if (money_ok) {
                     post = detail::int128(valuation_.units()) + new_money;
                 }
                 break;
             case price_basis::post_money:
                 if (valuation_.currency() != c) {
-                    out.push_back({"post_money", format_full(valuation_), "must be in " + to_string(c)});
+                    out.push_back({field_path("post_money"), format_full(valuation_), "must be in " + to_string(c)});
                 } else if (!valuation_.is_positive()) {
-                    out.push_back({"post_money", format_full(valuation_), "must be positive"});
+                    out.push_back({field_path("post_money"), format_full(valuation_), "must be positive"});
                 } else if (money_ok && detail::int128(valuation_.units()) <= new_money) {
-                    out.push_back({"post_money", format_full(valuation_),
+                    out.push_back({field_path("post_money"), format_full(valuation_),
                                    "must exceed the new money " +
                                        format_full(money::from_units(detail::narrow(new_money, "new money"), c))});
                 } else if (money_ok) {
@@ -601,14 +601,14 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                 break;
             case price_basis::price_per_share:
                 if (price_currency_ && *price_currency_ != c) {
-                    out.push_back({"price", to_string(*price_currency_), "must be in " + to_string(c)});
+                    out.push_back({field_path("price"), to_string(*price_currency_), "must be in " + to_string(c)});
                 } else if (price_.sign() <= 0) {
-                    out.push_back({"price", price_.to_string() + " units per share", "must be positive"});
+                    out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
                 }
                 break;
             case price_basis::new_money_ownership:
                 if (ownership_.sign() <= 0 || ownership_ >= fraction(1)) {
-                    out.push_back({"new_money_ownership", detail::fraction_text(ownership_),
+                    out.push_back({field_path("new_money_ownership"), detail::fraction_text(ownership_),
                                    "must be above 0% and below 100%"});
                 }
                 break;
@@ -621,7 +621,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         const fraction& t = *pool_target_;
         const bool own = bases_.size() == 1 && bases_.front() == price_basis::new_money_ownership;
         if (t.sign() < 0 || t >= fraction(1)) {
-            out.push_back({"option_pool.target", detail::fraction_text(t), "must be at least 0% and below 100%"});
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(t), "must be at least 0% and below 100%"});
         } else if (post || (own && ownership_.sign() > 0 && ownership_ < fraction(1))) {
             bool too_much = false;
             const fraction q = own ? ownership_ : fraction();
@@ -635,7 +635,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
             }
             if (too_much) {
                 const fraction share = own ? q : fraction(new_money) / fraction(*post);
-                out.push_back({"option_pool.target", detail::fraction_text(t),
+                out.push_back({field_path("option_pool").member("target"), detail::fraction_text(t),
                                "with the new money's " + detail::fraction_text(share) +
                                    " of the post-money it leaves nothing for the holders before the round: the "
                                    "two together must be below 100%"});
@@ -643,7 +643,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         }
     }
     if (precision_ && (precision_->decimals < 0 || precision_->decimals > price_precision::max_decimals)) {
-        out.push_back({"price_rounding.decimals", std::to_string(precision_->decimals),
+        out.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                        "must be from 0 to " + std::to_string(price_precision::max_decimals)});
     }
     return out;
@@ -716,7 +716,7 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
         }
     }
     if (exact.sign() <= 0) {
-        result.problems.push_back({"price", exact.to_string() + " units per share",
+        result.problems.push_back({field_path("price"), exact.to_string() + " units per share",
                                    "the terms imply a price that is not positive"});
         return result;
     }
@@ -730,7 +730,7 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.precision_ = precision_;
     r.price_ = precision_ ? precision_->round(exact) : exact;
     if (r.price_.sign() <= 0) {
-        result.problems.push_back({"price_rounding.decimals", std::to_string(precision_->decimals),
+        result.problems.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                                    "rounds the price " + (exact / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
                                        " to zero: use more decimals"});
         return result;

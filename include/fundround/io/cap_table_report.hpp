@@ -32,7 +32,7 @@ struct cap_table_report_options {
     [[nodiscard]] std::vector<diagnostic> validate() const {
         std::vector<diagnostic> out;
         if (percent_decimals < 0 || percent_decimals > 60) {
-            out.push_back({"cap_table_report_options.percent_decimals", std::to_string(percent_decimals),
+            out.push_back({field_path("cap_table_report_options").member("percent_decimals"), std::to_string(percent_decimals),
                            "must be between 0 and 60"});
         }
         return out;
