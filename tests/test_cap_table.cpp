@@ -154,6 +154,18 @@ TEST_CASE("cap table: issue() adds to a holding, remove() takes away, increase_p
                              "the pool must exist and the increase be positive and fit 64 bits"});
 }
 
+TEST_CASE("cap table: a class's own problems are under classes[i], as a path and a JSON pointer") {
+    const std::vector<diagnostic> d = cap_table_builder()
+                                          .add(holder::founder("f", "Founder"))
+                                          .add(share_class::common("Common").with_conversion_ratio(fraction(2)))
+                                          .holding(holder_id("f"), "Common", sh(10))
+                                          .validate();
+    REQUIRE(d.size() == 1);
+    CHECK(d[0] == diagnostic{field_path("classes").index(0).member("conversion_ratio"), "2", "must be 1 for common stock"});
+    CHECK(d[0].field.to_string() == "classes[0].conversion_ratio");
+    CHECK(d[0].field.json_pointer() == "/classes/0/conversion_ratio");
+}
+
 TEST_CASE("cap table: preferred counts as converted, rounded down per holding") {
     // A 3/2 conversion ratio: 1,001 preferred shares convert into 1,501.5 -> 1,501 common.
     const cap_table t = cap_table_builder()

@@ -113,6 +113,9 @@ TEST_CASE("applying a round: every problem at once") {
                                              "terms.investors[0].name", "series", "top_up_pool", "basis"});
     CHECK(problems[3].message() ==
           "series = \"common \": is already a class on the cap table (\"Common\"): a priced round issues a new series");
+    // The terms' own problems sit under `terms`, structurally.
+    CHECK(problems[0].field == field_path("terms").member("investors").index(1).member("amount"));
+    CHECK(problems[0].field.json_pointer() == "/terms/investors/1/amount");
     CHECK_THROWS_AS((void)cap_table_round(priced_round_terms("X").pre_money(1_M).invest("ada", 1_M), "A")
                         .top_up_pool("No such pool")
                         .apply_to(t),
@@ -195,6 +198,22 @@ TEST_CASE("a chain stops at the first round that does not apply, naming it") {
     } catch (const validation_error& e) {
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field.to_string() == "rounds[1].series");
+        CHECK(e.problems()[0].field.json_pointer() == "/rounds/1/series");
+    }
+    // A problem of a later round's terms: under rounds[i].terms.
+    try {
+        (void)round_chain(founding())
+            .then(cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seed", 2_M), "Seed Preferred")
+                      .add_investor(holder::investor("seed", "Seed Fund")))
+            .then(cap_table_round(priced_round_terms("A").pre_money(30_M).invest("seed", 0_usd), "Series A"))
+            .run();
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0] == diagnostic{field_path("rounds").index(1).member("terms").member("investors").index(0).member("amount"),
+                                            "$0.00", "must be positive"});
+        CHECK(e.problems()[0].field.to_string() == "rounds[1].terms.investors[0].amount");
+        CHECK(e.problems()[0].field.json_pointer() == "/rounds/1/terms/investors/0/amount");
     }
 }
 

@@ -78,6 +78,9 @@ TEST_CASE("validate_holders: SoftBank, Softbank and \"SoftBank \" are flagged, n
     CHECK(d[1] == diagnostic{field_path("holders").index(2).member("name"), "\"SoftBank \"",
                              "nearly duplicates holders[0] \"SoftBank\" (ids \"sb1\" and \"sb3\"); use one "
                              "holder, or declare the two distinct"});
+    // The paths are structured: the same path as text and as a JSON pointer.
+    CHECK(d[1].field.to_string() == "holders[2].name");
+    CHECK(d[1].field.json_pointer() == "/holders/2/name");
 }
 
 TEST_CASE("validate_holders: declared distinct pairs are accepted, in either order") {

@@ -234,6 +234,9 @@ TEST_CASE("tender offer: problems named by tender") {
                                    .try_apply(t);
     REQUIRE(near.sale.problems.size() == 1);
     CHECK(near.sale.problems[0].field.to_string() == "new_buyer.name");
+    // The one new buyer is a member, not a list entry: no index in its path.
+    CHECK(near.sale.problems[0].field == field_path("new_buyer").member("name"));
+    CHECK(near.sale.problems[0].field.json_pointer() == "/new_buyer/name");
 }
 
 TEST_CASE("secondary property: no new shares; class totals, the fully diluted count and 1 are kept") {
