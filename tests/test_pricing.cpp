@@ -296,6 +296,56 @@ TEST_CASE("rounding::exact refuses a price or a share count that needs rounding"
                     fr::inexact_error);
 }
 
+// Review regression: an investment smaller than one share's price used to be accepted with 0
+// shares (the whole amount "not converted") and, on a cap table, a holder with nothing.
+TEST_CASE("an investment that buys no whole share is reported, not dropped") {
+    // $8M pre on 6M shares: $1.3333... a share; $1.00 buys no whole share when rounded down.
+    const fr::pricing_result r = priced_round_terms("A")
+                                     .pre_money(8_M)
+                                     .invest("Lead", 2_M)
+                                     .invest("Angel", 1_usd)
+                                     .invest("Tiny", usd_units(1))
+                                     .try_solve(common_only(6'000'000));
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].message() ==
+          "investors[1].amount = $1.00: buys no whole share at the price of 1.333333333333 USD per share "
+          "(shares rounded floor): invest at least one share's price");
+    CHECK(r.problems[1].field == "investors[2].amount");
+    // Rounded up (Series Seed), the same $1.00 buys one share and pays $0.333 too little.
+    const priced_round up = priced_round_terms("A")
+                                .pre_money(8_M)
+                                .invest("Angel", 1_usd)
+                                .shares_rounded(rounding::ceiling)
+                                .solve(common_only(6'000'000));
+    CHECK(up.investment_of("Angel").shares == share_count(1));
+    CHECK(up.investment_of("Angel").not_converted == usd_units(-333));
+}
+
+// Review regression: new money beyond the largest money amount made validate() throw
+// overflow_error while formatting a diagnostic, instead of reporting it with the rest.
+TEST_CASE("new money that does not fit 64 bits is reported by validate(), with the other problems") {
+    const money max = money::from_units(INT64_MAX);
+    const auto problems = priced_round_terms("Huge")
+                              .post_money(usd_units(5))
+                              .invest("A", max)
+                              .invest("B", max)
+                              .option_pool(fraction(2), pool_placement::pre_money)
+                              .validate(common_only(10));
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field);
+    CHECK(fields == std::vector<std::string>{"investors", "option_pool.target"});
+    CHECK(problems[0].message() ==
+          "investors = 18446744073709551614 units: the amounts total more than the largest money amount (64 bits)");
+    const fr::pricing_result pre =
+        priced_round_terms("Huge").pre_money(usd_units(5)).invest("A", max).invest("B", max).try_solve(common_only(10));
+    CHECK_FALSE(pre.ok());
+    // One huge investment that fits but buys more shares than 64 bits hold: overflow_error, no wrap.
+    CHECK_THROWS_AS((void)priced_round_terms("Huge").pre_money(usd_units(1)).invest("A", max)
+                        .try_solve(common_only(INT64_MAX)),
+                    fr::overflow_error);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties over deterministic random terms
 

@@ -227,6 +227,15 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         added.insert(h.id().str());
     }
     const auto& investors = terms_.investors();
+    for (std::size_t i = 0; i < new_holders_.size(); ++i) {  // nothing added silently
+        const std::string& id = new_holders_[i].id().str();
+        bool invests = false;
+        for (const auto& inv : investors) invests = invests || inv.first == id;
+        if (!invests && !table.holder_index(new_holders_[i].id())) {
+            out.push_back({"new_investors[" + std::to_string(i) + "].id", "\"" + id + "\"",
+                           "does not invest in the round: add only the round's investors"});
+        }
+    }
     for (std::size_t i = 0; i < investors.size(); ++i) {
         const std::string& id = investors[i].first;
         if (!table.holder_index(holder_id(id)) && added.count(id) == 0) {

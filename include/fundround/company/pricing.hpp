@@ -29,6 +29,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -567,6 +568,13 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         }
     }
 
+    // The new money is a money amount itself: its total must fit 64 bits.
+    if (money_ok && new_money > detail::int128(std::numeric_limits<money::rep>::max())) {
+        out.push_back({"investors", fraction(new_money).to_string() + " units",
+                       "the amounts total more than the largest money amount (64 bits)"});
+        money_ok = false;
+    }
+
     // The figure that fixes the price, and with it the new money's fraction q of T: q = N / post.
     std::optional<detail::int128> post;  // post-money in units, when the terms fix it
     if (bases_.empty()) {
@@ -745,14 +753,24 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.investments_.reserve(investors_.size());
     detail::int128 new_shares = 0;
     money::rep not_converted = 0;
-    for (const auto& [who, amount] : investors_) {
+    for (std::size_t i = 0; i < investors_.size(); ++i) {
+        const auto& [who, amount] = investors_[i];
         const share_count s(detail::narrow(detail::over_rounded(amount.units(), r.price_, share_mode_), "shares issued"));
+        if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
+            result.problems.push_back(
+                {"investors[" + std::to_string(i) + "].amount", format_full(amount),
+                 "buys no whole share at the price of " +
+                     (r.price_ / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
+                     " " + to_string(c) + " per share (shares rounded " +
+                     std::string(to_string(share_mode_)) + "): invest at least one share's price"});
+        }
         const money paid = money::from_units(
             detail::narrow(detail::times_rounded(r.price_, s.value(), cash_mode_), "cost of shares"), c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
         new_shares += s.value();
         not_converted = detail::money_add(not_converted, (amount - paid).units());
     }
+    if (!result.problems.empty()) return result;
     r.new_money_ = money::from_units(detail::narrow(n, "new money"), c);
     r.new_shares_ = share_count(detail::narrow(new_shares, "new shares"));
     r.not_converted_ = money::from_units(not_converted, c);
