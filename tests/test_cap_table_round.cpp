@@ -153,7 +153,7 @@ TEST_CASE("a chain of rounds: seed -> A -> B, shares and ownership after each ro
     CHECK(seed.price_units() == fraction(3889, 5));  // $0.7778 (exact $7/9)
     CHECK(seed.investment_of("seed").shares == sh(2'571'355));
     CHECK(seed.pool_increase() == sh(285'707));
-    CHECK(seed.effective_pre_money(rounding::exact) == 7'778'000_usd);
+    CHECK(seed.effective_pre_money(rounding::exact) == 7'000'200_usd);  // $0.7778 x (10M - 1M unallocated)
     const auto& a = history.rounds()[1].pricing();
     CHECK(a.price_units() == fraction(20741, 10));  // $2.0741
     CHECK(a.investment_of("lead-a").shares == sh(4'339'231));

@@ -214,7 +214,12 @@ TEST_CASE("pool target counting the existing unallocated pool") {
     CHECK(r.pool_after() == share_count(2'250'000));
     CHECK(r.new_shares() == share_count(3'750'000));
     CHECK(r.post_money_shares() == share_count(15'000'000));
-    CHECK(r.effective_pre_money(rounding::exact) == 8_M);  // $9M - 1.25M x $0.80
+    // Review regression: the effective pre-money excludes the whole unallocated pool, existing
+    // 1M included (it was $8M = $9M - 1.25M x $0.80, counting the existing pool as the holders'):
+    // $9M - 15% x $12M post = $7.2M = (10M - 1M) x $0.80, as in Venture Hacks ("The Option Pool
+    // Shuffle": the unallocated pool lowers your effective valuation) and deckmetric.com's glossary
+    // ("true effective pre-money = pre-money - pool % x post-money").
+    CHECK(r.effective_pre_money(rounding::exact) == 7'200'000_usd);
     // The target on new shares only: the existing 1M do not count; T = 10M / 60%.
     const priced_round n = priced_round_terms("A")
                                .pre_money(9_M)

@@ -231,10 +231,12 @@ public:
     [[nodiscard]] fraction implied_pre_money_units() const { return price_ * fraction(pre_money_shares().value()); }
     /// Price x post_money_shares(), exactly, in money units: the post-money after rounding.
     [[nodiscard]] fraction implied_post_money_units() const { return price_ * fraction(post_shares_.value()); }
-    /// Price x F0, exactly, in money units: what the holders before the round are worth at the
-    /// round price. With a pool in the pre-money this is the effective pre-money of the shuffle:
-    /// the stated pre-money less the pool increase at the price.
-    [[nodiscard]] fraction effective_pre_money_units() const { return price_ * fraction(base_.fully_diluted.value()); }
+    /// Price x (F0 - E), exactly, in money units: the effective pre-money, what the holders before
+    /// the round hold (the unallocated pool is no one's) at the round price: the stated pre-money
+    /// less the whole unallocated pool it counts (existing and increase), at the price.
+    [[nodiscard]] fraction effective_pre_money_units() const {
+        return price_ * fraction(base_.fully_diluted.value() - base_.unallocated_pool.value());
+    }
     /// implied_pre_money_units() rounded to a money unit by @p mode.
     [[nodiscard]] money implied_pre_money(rounding mode) const { return to_money(implied_pre_money_units(), mode); }
     /// implied_post_money_units() rounded to a money unit by @p mode.

@@ -89,7 +89,7 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
     head.add({"Implied", "pre-money " + detail::units_text(r.implied_pre_money_units(), c) + ", post-money " +
                              detail::units_text(r.implied_post_money_units(), c) + " (price x shares)"});
     head.add({"Effective pre-money", detail::units_text(r.effective_pre_money_units(), c) +
-                                         " (the holders before the round at the price)"});
+                                         " (the holders before the round at the price, unallocated pool excluded)"});
     head.print(os, "  ");
     detail::text_table inv({"Investor", "Invested", "Shares", "Cost", "Not converted", "Owns"},
                            {false, true, true, true, true, true});
