@@ -301,6 +301,31 @@ TEST_CASE("rounding::exact refuses a price or a share count that needs rounding"
                     fr::inexact_error);
 }
 
+// Review edge cases, computed by hand from the closed form P = (V - t (V + N)) / (F0 - E):
+// $2M on $8M pre, 6M shares, no existing pool.
+TEST_CASE("pool targets at 0% and near 100%: no top-up, and the exact closed form at 79%") {
+    const auto terms = [](fraction t) {
+        return priced_round_terms("A").pre_money(8_M).invest("Fund", 2_M).option_pool(t, pool_placement::pre_money);
+    };
+    // 0%: the price is V / F0 = $1.3333..., nothing is added and the target is trivially met.
+    const priced_round zero = terms(fraction(0)).solve(common_only(6'000'000));
+    CHECK(zero.exact_price_units() == fraction(4000, 3));
+    CHECK(zero.pool_increase() == share_count(0));
+    CHECK(zero.pool_target_already_met());
+    // 79% (+ the new money's 20% = 99%): P = ($8M - 79% x $10M) / 6M = $0.01666... (50/3 units);
+    // T = 6M / (1 - 79% - 20%) = 600M; S = $2M / P = 120M; the pool 474M = 79% of T exactly.
+    const priced_round high = terms(fraction(79, 100)).solve(common_only(6'000'000));
+    CHECK(high.exact_price_units() == fraction(50, 3));
+    CHECK(high.new_shares() == share_count(120'000'000));
+    CHECK(high.pool_increase() == share_count(474'000'000));
+    CHECK(high.post_money_shares() == share_count(600'000'000));
+    CHECK(high.pool_ownership() == fraction(79, 100));
+    CHECK(high.effective_pre_money(rounding::exact) == 100'000_usd);  // $8M - 79% x $10M
+    CHECK(high.implied_post_money(rounding::exact) == 10_M);
+    // 80%: nothing would be left for the holders before the round.
+    CHECK_FALSE(terms(fraction(80, 100)).try_solve(common_only(6'000'000)).ok());
+}
+
 // Review regression: an investment smaller than one share's price used to be accepted with 0
 // shares (the whole amount "not converted") and, on a cap table, a holder with nothing.
 TEST_CASE("an investment that buys no whole share is reported, not dropped") {
