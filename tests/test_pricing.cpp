@@ -293,6 +293,15 @@ TEST_CASE("validation: non-positive price, pool and new money over 100%, bad own
 }
 
 TEST_CASE("rounding::exact refuses a price or a share count that needs rounding") {
+    // Review regression: the inexact_error names the figure (it said only "result is not exact").
+    CHECK_THROWS_WITH_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M - usd_units(1))
+                             .shares_rounded(rounding::exact).solve(common_only(8'000'000)),
+                         "investors[0].shares = 1999999999/1000 is not whole, and its rounding is rounding::exact",
+                         fr::inexact_error);
+    CHECK_THROWS_WITH_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M).pool_rounded(rounding::exact)
+                             .option_pool(fraction(1, 3), pool_placement::post_money).solve(common_only(8'000'001)),
+                         "pool_increase = 10000001/2 shares is not whole, and its rounding is rounding::exact",
+                         fr::inexact_error);
     CHECK_THROWS_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M)
                         .price_rounded(4, rounding::exact).solve(common_only(6'000'000 - 1)),
                     fr::inexact_error);

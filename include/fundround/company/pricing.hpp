@@ -738,7 +738,24 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.currency_ = c;
     r.exact_price_ = exact;
     r.precision_ = precision_;
-    r.price_ = precision_ ? precision_->round(exact) : exact;
+    // A rounding::exact mode that meets an inexact figure throws inexact_error naming it.
+    const auto named = [](auto compute, const auto& what) {
+        try {
+            return compute();
+        } catch (const inexact_error&) {
+            throw inexact_error(what() + " is not whole, and its rounding is rounding::exact");
+        }
+    };
+    const auto major = [&](const fraction& units) {
+        return (units / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) + " " +
+               to_string(c);
+    };
+    r.price_ = precision_ ? named([&] { return precision_->round(exact); },
+                                  [&] {
+                                      return "price = " + major(exact) + " per share in steps of " +
+                                             std::to_string(precision_->decimals) + " decimals";
+                                  })
+                          : exact;
     if (r.price_.sign() <= 0) {
         result.problems.push_back({"price_rounding.decimals", std::to_string(precision_->decimals),
                                    "rounds the price " + (exact / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
@@ -756,8 +773,13 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     detail::int128 new_shares = 0;
     money::rep not_converted = 0;
     for (std::size_t i = 0; i < investors_.size(); ++i) {
-        const auto& [who, amount] = investors_[i];
-        const share_count s(detail::narrow(detail::over_rounded(amount.units(), r.price_, share_mode_), "shares issued"));
+        const std::string& who = investors_[i].first;
+        const money amount = investors_[i].second;
+        const auto field = [&] { return "investors[" + std::to_string(i) + "]"; };
+        const share_count s(detail::narrow(
+            named([&] { return detail::over_rounded(amount.units(), r.price_, share_mode_); },
+                  [&] { return field() + ".shares = " + (fraction(amount.units()) / r.price_).to_string(); }),
+            "shares issued"));
         if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
             result.problems.push_back(
                 {"investors[" + std::to_string(i) + "].amount", format_full(amount),
@@ -767,7 +789,10 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
                      std::string(to_string(share_mode_)) + "): invest at least one share's price"});
         }
         const money paid = money::from_units(
-            detail::narrow(detail::times_rounded(r.price_, s.value(), cash_mode_), "cost of shares"), c);
+            detail::narrow(named([&] { return detail::times_rounded(r.price_, s.value(), cash_mode_); },
+                                 [&] { return field() + ".cost = " + (r.price_ * fraction(s.value())).to_string() + " units"; }),
+                           "cost of shares"),
+            c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
         new_shares += s.value();
         not_converted = detail::money_add(not_converted, (amount - paid).units());
@@ -785,12 +810,18 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
         const auto den = t.denominator() - t.numerator();
         if (num) {
             if (*num > 0) {
-                r.pool_increase_ = share_count(detail::narrow(detail::quotient_rounded(*num, den, pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(
+                    named([&] { return detail::quotient_rounded(*num, den, pool_mode_); },
+                          [&] { return "pool_increase = " + fraction(*num, den).to_string() + " shares"; }),
+                    "pool increase"));
             }
         } else {
             const fraction increase = (t * fraction(counted) - fraction(e)) / (fraction(1) - t);
             if (increase.sign() > 0) {
-                r.pool_increase_ = share_count(detail::narrow(increase.round_to_integer(pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(
+                    named([&] { return increase.round_to_integer(pool_mode_); },
+                          [&] { return "pool_increase = " + increase.to_string() + " shares"; }),
+                    "pool increase"));
             }
         }
     }
