@@ -352,3 +352,19 @@ TEST_CASE("property: a random round on a random cap table reconciles exactly") {
     }
     CHECK(solved > 200);  // the property ran on real rounds, not only on rejected ones
 }
+
+// Review regression: a new investor whose name nearly duplicates a holder's ("Softbank " for
+// "SoftBank") was reported only after pricing, as "cap table after the round: holders[3].name".
+TEST_CASE("a new investor nearly duplicating a holder's name is reported up front, by its own field") {
+    const cap_table t = cap_table_builder(venture_hacks_company()).add(holder::investor("sb", "SoftBank")).build();
+    const auto problems = cap_table_round(priced_round_terms("A").pre_money(8_M).invest("sb2", 2_M).invest("x", 0_usd),
+                                          "Series A")
+                              .add_investor(holder::investor("sb2", "Softbank "))
+                              .add_investor(holder::investor("x", "X"))
+                              .validate(t);
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field);
+    CHECK(fields == std::vector<std::string>{"terms.investors[1].amount", "new_investors[0].name"});
+    CHECK(problems[1].rule ==
+          "nearly duplicates holders[3] \"SoftBank\" (ids \"sb\" and \"sb2\"); use one holder, or declare the two distinct");
+}

@@ -226,6 +226,13 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         }
         added.insert(h.id().str());
     }
+    {  // near-duplicate names ("Softbank " for "SoftBank"), before any pricing
+        std::vector<holder> all = table.holders();
+        all.insert(all.end(), new_holders_.begin(), new_holders_.end());
+        for (diagnostic& d : detail::check_holders(all, table.declared_distinct(), "new_investors", table.holders().size())) {
+            if (d.field.size() >= 5 && d.field.compare(d.field.size() - 5, 5, ".name") == 0) out.push_back(std::move(d));
+        }
+    }
     const auto& investors = terms_.investors();
     for (std::size_t i = 0; i < new_holders_.size(); ++i) {  // nothing added silently
         const std::string& id = new_holders_[i].id().str();
