@@ -1,8 +1,9 @@
 /// @file core.hpp
 /// @brief The light umbrella: everything needed to model a round and query it — money and
-/// numbers, investors, conditions, tranches, the builder, schedules, closings, as-of views and
-/// scenarios. Without the opt-in parts (printing in io/, money parsing, the analysis headers:
-/// odds, discounting, net flows), none of which it needs, and without Boost.Multiprecision.
+/// numbers, dates and installments, investors, conditions, tranches, the builder, the round and
+/// its schedule. Without the opt-in parts: as-of views (time/timeline.hpp), scenarios
+/// (time/scenario.hpp), progressive closings (deal/closing.hpp), printing in io/, money parsing,
+/// the analysis headers (odds, discounting, net flows); and without Boost.Multiprecision.
 /// `fundround/fundround.hpp` includes this and every opt-in header.
 #ifndef FUNDROUND_CORE_HPP
 #define FUNDROUND_CORE_HPP
@@ -29,8 +30,5 @@
 #include <fundround/deal/classify.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/round_builder.hpp>
-#include <fundround/deal/closing.hpp>
-#include <fundround/time/timeline.hpp>
-#include <fundround/time/scenario.hpp>
 
 #endif  // FUNDROUND_CORE_HPP

@@ -1,27 +1,36 @@
 /// @file fundround.hpp
 /// @brief Umbrella header: includes every public fundround header — the core (core.hpp) and the
-/// opt-in parts: printing (io/), money parsing, odds, discounting and net flows, and the company
-/// layer (company/: holders, share classes, cap tables, secondaries, pro-rata rights). All but
-/// io/fmt.hpp, which needs the {fmt} library.
+/// opt-in parts: as-of views, scenarios, progressive closings, printing (io/), money parsing,
+/// odds, discounting and net flows, and the company layer (company/: holders, share classes, cap
+/// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
+/// table and in a chain, tranches in shares).
+/// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
 
 #include <fundround/core.hpp>
-#include <fundround/io/money_parse.hpp>
-#include <fundround/io/report.hpp>
+
+#include <fundround/time/timeline.hpp>
+#include <fundround/time/scenario.hpp>
+#include <fundround/deal/closing.hpp>
+
 #include <fundround/analysis/odds.hpp>
 #include <fundround/analysis/discount.hpp>
 #include <fundround/analysis/flows.hpp>
-#include <fundround/io/flows_report.hpp>
+
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/secondary.hpp>
 #include <fundround/company/pro_rata.hpp>
-#include <fundround/io/cap_table_report.hpp>
 #include <fundround/company/pricing.hpp>
-#include <fundround/company/pricing_report.hpp>
-#include <fundround/company/tranched_issuance.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/tranched_issuance.hpp>
+
+#include <fundround/io/money_parse.hpp>
+#include <fundround/io/report.hpp>
+#include <fundround/io/flows_report.hpp>
+#include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/pricing_report.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

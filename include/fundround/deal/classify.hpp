@@ -141,9 +141,10 @@ private:
     std::size_t limit_;
     std::vector<node> nodes_;
     std::vector<id> children_;
+    // Two hash-map types for every table of the classification (each type is compiled anew):
+    // byte-string keys (nodes, milestone names) and 64-bit keys (memos).
     std::unordered_map<std::string, id> unique_;
-    std::unordered_map<std::uint64_t, id> and_memo_, or_memo_;
-    std::unordered_map<id, id> not_memo_;
+    std::unordered_map<std::uint64_t, id> and_memo_, or_memo_, not_memo_;
 };
 
 // The states of a condition tree seen on given days, as decision diagrams over its milestones.
@@ -184,9 +185,17 @@ private:
         return diagram_.atom(var, values);
     }
 
+    // The key of memo_: the condition's index in node_of_ (numbered on first sight) and the
+    // day with the state asked for (2 * days + 1 fits 32 bits for every valid date), in 64 bits.
+    std::uint64_t memo_key(const void* identity, date::sys_days t, bool want_met) {
+        const auto [it, fresh] =
+            node_of_.try_emplace(reinterpret_cast<std::uintptr_t>(identity), static_cast<std::uint32_t>(node_of_.size()));
+        const std::int64_t day = static_cast<std::int64_t>(t.time_since_epoch().count()) * 2 + (want_met ? 1 : 0);
+        return (std::uint64_t{it->second} << 32) | static_cast<std::uint32_t>(day);
+    }
+
     decision_diagram::id state(const condition& c, date::sys_days t, bool want_met) {
-        const std::pair<const void*, std::int64_t> key{c.identity(),
-                                                       t.time_since_epoch().count() * 2 + (want_met ? 1 : 0)};
+        const std::uint64_t key = c.identity() != nullptr ? memo_key(c.identity(), t, want_met) : 0;
         if (c.identity() != nullptr) {
             const auto found = memo_.find(key);
             if (found != memo_.end()) return found->second;
@@ -227,17 +236,12 @@ private:
         return r;
     }
 
-    struct pair_hash {
-        std::size_t operator()(const std::pair<const void*, std::int64_t>& k) const noexcept {
-            return std::hash<const void*>()(k.first) ^ (std::hash<std::int64_t>()(k.second) * 0x9E3779B97F4A7C15ULL);
-        }
-    };
-
     std::unordered_map<std::string, std::uint32_t> var_of_;  // before diagram_: domains() fills it
     calendar_date close_;
     std::vector<date::sys_days> bounds_;
     decision_diagram diagram_;
-    std::unordered_map<std::pair<const void*, std::int64_t>, decision_diagram::id, pair_hash> memo_;
+    std::unordered_map<std::uint64_t, std::uint32_t> node_of_;  // condition identity -> index
+    std::unordered_map<std::uint64_t, decision_diagram::id> memo_;
 };
 
 template <class Days>

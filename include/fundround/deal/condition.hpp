@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -32,15 +31,13 @@ public:
     /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
     world_state& achieve(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" achieved on");
-        failed_.erase(name);
-        achieved_[name] = on;
+        record(name, on, true);
         return *this;
     }
     /// Records that milestone @p name became impossible on @p on (replaces any earlier record).
     world_state& fail(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" failed on");
-        achieved_.erase(name);
-        failed_[name] = on;
+        record(name, on, false);
         return *this;
     }
     /// The same world seen on another date.
@@ -55,26 +52,55 @@ public:
     [[nodiscard]] calendar_date as_of() const noexcept { return as_of_; }
     /// When @p name was achieved, if it was on or before as_of().
     [[nodiscard]] std::optional<calendar_date> achieved_on(const std::string& name) const {
-        return on_or_before_as_of(achieved_, name);
+        return settled_on(name, true);
     }
     /// When @p name failed, if it did on or before as_of().
     [[nodiscard]] std::optional<calendar_date> failed_on(const std::string& name) const {
-        return on_or_before_as_of(failed_, name);
+        return settled_on(name, false);
     }
 
 private:
-    using milestone_dates = std::map<std::string, calendar_date, std::less<>>;
+    // One record per milestone (its latest outcome), sorted by name: a flat vector, not a map.
+    struct milestone_record {
+        std::string name;
+        calendar_date on;
+        bool achieved;
+    };
 
-    template <class Map>
-    std::optional<calendar_date> on_or_before_as_of(const Map& dates, const std::string& name) const {
-        const auto it = dates.find(name);
-        if (it == dates.end() || it->second > as_of_) return std::nullopt;
-        return it->second;
+    // The index of the first record whose name is not less than @p name.
+    std::size_t position(const std::string& name) const noexcept {
+        std::size_t lo = 0;
+        std::size_t hi = records_.size();
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (records_[mid].name < name) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+    void record(const std::string& name, calendar_date on, bool achieved) {
+        const std::size_t i = position(name);
+        if (i < records_.size() && records_[i].name == name) {
+            records_[i].on = on;
+            records_[i].achieved = achieved;
+        } else {
+            records_.insert(records_.begin() + static_cast<std::ptrdiff_t>(i), milestone_record{name, on, achieved});
+        }
+    }
+    std::optional<calendar_date> settled_on(const std::string& name, bool achieved) const {
+        const std::size_t i = position(name);
+        if (i == records_.size() || records_[i].name != name || records_[i].achieved != achieved ||
+            records_[i].on > as_of_) {
+            return std::nullopt;
+        }
+        return records_[i].on;
     }
 
     calendar_date as_of_;
-    milestone_dates achieved_;
-    milestone_dates failed_;
+    std::vector<milestone_record> records_;
 };
 
 /// The three outcomes of a condition on a date.
@@ -237,10 +263,14 @@ public:
     [[nodiscard]] bool depends_on_milestone() const noexcept { return node_ && node_->has_milestone; }
     /// The names of every milestone referenced, sorted, without duplicates.
     [[nodiscard]] std::vector<std::string> milestones() const {
+        // Sorts pointers to the names in the tree, then copies each distinct name once.
+        std::vector<const std::string*> names;
+        collect_milestones(names);
+        std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
         std::vector<std::string> out;
-        collect_milestones(out);
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
+        for (const std::string* n : names) {
+            if (out.empty() || out.back() != *n) out.push_back(*n);
+        }
         return out;
     }
     /// The earliest long-stop date anywhere in the condition, if any.
@@ -342,9 +372,8 @@ private:
         n.parts = std::move(parts);
         return condition(std::move(n));
     }
-    template <class Strings>
-    void collect_milestones(Strings& out) const {
-        if (kind() == condition_kind::milestone) out.push_back(node_->name);
+    void collect_milestones(std::vector<const std::string*>& out) const {
+        if (kind() == condition_kind::milestone) out.push_back(&node_->name);
         for (const auto& p : parts()) p.collect_milestones(out);
     }
 

@@ -11,11 +11,11 @@
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
 
-#include <algorithm>
-#include <cstddef>
+#include <initializer_list>
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +44,53 @@ struct report_options {
     }
 };
 
+namespace detail {
+
+/// Fills the cells of a text_table with the text and figures of print_summary(), one call per
+/// piece (no string temporaries in print_summary itself: less code to compile).
+class summary_cells {
+public:
+    summary_cells(text_table& table, const report_options& opt) : table_(table), opt_(opt) {}
+    /// Starts a new cell holding @p text.
+    summary_cells& cell(std::string_view text = {}) {
+        current_ = &table_.add_cell(text);
+        return *this;
+    }
+    /// Appends @p text to the current cell.
+    summary_cells& text(std::string_view text) {
+        current_->append(text.data(), text.size());
+        return *this;
+    }
+    /// Appends an amount, compact only when it is exact, so every figure printed adds up
+    /// ($1.004M prints in full).
+    summary_cells& amount(money m) {
+        *current_ += compact_if_exact(m, opt_.full_amounts);
+        return *this;
+    }
+    /// Appends a percentage with the chosen decimals.
+    summary_cells& pct(const fraction& f) {
+        *current_ += f.to_percent_string(opt_.percent_decimals);
+        return *this;
+    }
+    /// Appends a multiple ("1.46x") with the chosen decimals.
+    summary_cells& mult(const fraction& f) {
+        *current_ += f.to_multiple_string(opt_.multiple_decimals);
+        return *this;
+    }
+    /// Appends " (@p label)" unless @p label is empty.
+    summary_cells& label(const std::string& label) {
+        if (!label.empty()) current_->append(" (").append(label).append(")");
+        return *this;
+    }
+
+private:
+    text_table& table_;
+    const report_options& opt_;
+    std::string* current_ = nullptr;
+};
+
+}  // namespace detail
+
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile. Throws
 /// validation_error listing every problem with @p opt before printing anything.
@@ -52,66 +99,64 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
         throw validation_error("report options", std::move(problems));
     }
     const funding_round& r = round;
-    // Compact only when it is exact, so every figure printed adds up ($1.004M prints in full).
-    auto amount = [&](money m) { return detail::compact_if_exact(m, opt.full_amounts); };
-    auto pct = [&](const fraction& f) { return f.to_percent_string(opt.percent_decimals); };
-    auto mult = [&](const fraction& f) { return f.to_multiple_string(opt.multiple_decimals); };
 
-    os << r.name() << " (" << to_string(r.currency()) << "), closing " << to_string(r.close_date()) << '\n';
+    os << detail::concat({r.name(), " (", to_string(r.currency()), "), closing ", to_string(r.close_date()), "\n"});
     detail::text_table head({"", ""}, {false, false});
-    head.add({"Pre-money", amount(r.pre_money())});
-    head.add({"Raised, committed", amount(r.raised()) + " = " + amount(r.raised_at_close()) +
-                                       " at close + " + amount(r.raised_scheduled()) + " scheduled + " +
-                                       amount(r.raised_conditional()) + " conditional"});
-    head.add({"Post-money", amount(r.post_money()) + " committed, " + amount(r.post_money_at_close()) +
-                                " at close"});
-    if (auto price = r.valuation().price()) head.add({"Price per share", price->to_string()});
+    detail::summary_cells h(head, opt);
+    h.cell("Pre-money").cell().amount(r.pre_money());
+    h.cell("Raised, committed").cell().amount(r.raised()).text(" = ").amount(r.raised_at_close());
+    h.text(" at close + ").amount(r.raised_scheduled()).text(" scheduled + ").amount(r.raised_conditional());
+    h.text(" conditional");
+    h.cell("Post-money").cell().amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
+    h.text(" at close");
+    if (auto price = r.valuation().price()) h.cell("Price per share").cell(price->to_string());
     if (r.prior_mark()) {
-        std::string text = mult(*r.step_up()) + " pre-money, " + mult(*r.post_money_step_up()) +
-                           " post-money, vs " + amount(*r.prior_mark());
-        if (!r.prior_mark_label().empty()) text += " (" + r.prior_mark_label() + ")";
-        head.add({"Step-up", text});
+        h.cell("Step-up").cell().mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
+        h.text(" post-money, vs ").amount(*r.prior_mark()).label(r.prior_mark_label());
     }
     if (r.prior_round()) {
-        std::string text = mult(*r.raise_multiple()) + " the prior round of " + amount(*r.prior_round());
-        if (!r.prior_round_label().empty()) text += " (" + r.prior_round_label() + ")";
-        head.add({"Raise multiple", text});
+        h.cell("Raise multiple").cell().mult(*r.raise_multiple()).text(" the prior round of ");
+        h.amount(*r.prior_round()).label(r.prior_round_label());
     }
-    head.add({"New investors own", pct(r.new_investors_ownership()) + " committed, " +
-                                       pct(r.new_investors_ownership_at_close()) + " at close"});
-    head.add({"Existing holders own", pct(r.existing_holders_ownership()) + " committed, " +
-                                          pct(r.existing_holders_ownership_at_close()) + " at close"});
+    h.cell("New investors own").cell().pct(r.new_investors_ownership()).text(" committed, ");
+    h.pct(r.new_investors_ownership_at_close()).text(" at close");
+    h.cell("Existing holders own").cell().pct(r.existing_holders_ownership()).text(" committed, ");
+    h.pct(r.existing_holders_ownership_at_close()).text(" at close");
     head.print(os, "  ");
 
     os << "\nInvestors\n";
     detail::text_table inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
                             "Owns committed", "Owns at close"},
                            {false, false, true, true, true, true, true, true});
+    detail::summary_cells i(inv, opt);
     for (const auto& c : r.commitments()) {
-        inv.add({c.investor.name() + (c.investor.is_lead() ? " (lead)" : ""), to_string(c.investor.kind()),
-                 amount(c.total), amount(c.at_close), amount(c.scheduled), amount(c.conditional),
-                 pct(c.total.ratio_to(r.post_money())), pct(c.at_close.ratio_to(r.post_money_at_close()))});
+        i.cell(c.investor.name()).text(c.investor.is_lead() ? " (lead)" : "").cell(to_string(c.investor.kind()));
+        i.cell().amount(c.total).cell().amount(c.at_close).cell().amount(c.scheduled).cell().amount(c.conditional);
+        i.cell().pct(c.total.ratio_to(r.post_money())).cell().pct(c.at_close.ratio_to(r.post_money_at_close()));
     }
-    inv.add({"Total", "", amount(r.raised()), amount(r.raised_at_close()), amount(r.raised_scheduled()),
-             amount(r.raised_conditional()), pct(r.new_investors_ownership()),
-             pct(r.new_investors_ownership_at_close())});
+    i.cell("Total").cell().cell().amount(r.raised()).cell().amount(r.raised_at_close());
+    i.cell().amount(r.raised_scheduled()).cell().amount(r.raised_conditional());
+    i.cell().pct(r.new_investors_ownership()).cell().pct(r.new_investors_ownership_at_close());
     inv.print(os, "  ");
 
     const disbursement_schedule& s = r.schedule();
     os << "\nSchedule\n";
     detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
                              {false, false, true, false, false, true});
+    detail::summary_cells e(sched, opt);
     for (const auto& d : s.dated()) {
-        sched.add({to_string(*d.date), d.investor, amount(d.amount), to_string(d.status), condition_text(d),
-                   amount(d.cumulative)});
+        e.cell(to_string(*d.date)).cell(d.investor).cell().amount(d.amount).cell(to_string(d.status));
+        e.cell(condition_text(d)).cell().amount(d.cumulative);
     }
     for (const auto& d : s.undated()) {
-        sched.add({"undated", d.investor, amount(d.amount), to_string(d.status), condition_text(d),
-                   amount(d.cumulative)});
+        e.cell("undated").cell(d.investor).cell().amount(d.amount).cell(to_string(d.status));
+        e.cell(condition_text(d)).cell().amount(d.cumulative);
     }
     sched.print(os, "  ");
-    os << "  Dated " << amount(s.dated_total()) << " + undated " << amount(s.undated_total()) << " = "
-       << amount(s.total()) << " committed\n";
+    const bool full = opt.full_amounts;
+    os << detail::concat({"  Dated ", detail::compact_if_exact(s.dated_total(), full), " + undated ",
+                          detail::compact_if_exact(s.undated_total(), full), " = ",
+                          detail::compact_if_exact(s.total(), full), " committed\n"});
 }
 
 /// Writes print_summary() with default options.

@@ -1,9 +1,9 @@
-/// @file company/pricing_report.hpp
+/// @file io/pricing_report.hpp
 /// @brief A priced round printed like the price section of a term sheet (the price and how it
 /// was rounded, the pool top-up, each investor's shares and unconverted cash, the valuations
 /// the rounded figures imply); a round on a cap table and a chain of rounds, holder by holder.
-#ifndef FUNDROUND_COMPANY_PRICING_REPORT_HPP
-#define FUNDROUND_COMPANY_PRICING_REPORT_HPP
+#ifndef FUNDROUND_IO_PRICING_REPORT_HPP
+#define FUNDROUND_IO_PRICING_REPORT_HPP
 
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table_round.hpp>
@@ -182,4 +182,4 @@ inline std::ostream& operator<<(std::ostream& os, const priced_round& r) {
 
 FUNDROUND_END_NAMESPACE
 
-#endif  // FUNDROUND_COMPANY_PRICING_REPORT_HPP
+#endif  // FUNDROUND_IO_PRICING_REPORT_HPP
