@@ -134,7 +134,7 @@ inline void print_round_chain(std::ostream& os, const round_chain_result& chain)
             row.push_back(shares[i].value() == 0 ? "-"
                                                  : detail::share_text(shares[i]) + " " + owns[i].to_percent_string(2));
         }
-        t.add(row);
+        t.add_row(row);
     }
     std::vector<std::string> pool{"Unallocated pool"};
     std::vector<std::string> total{"Total"};
@@ -147,9 +147,9 @@ inline void print_round_chain(std::ostream& os, const round_chain_result& chain)
         total.push_back(detail::share_text(c.total()));
         if (i > 0) price.push_back(rounds[i - 1].pricing().price().to_string());
     }
-    t.add(pool);
-    t.add(total);
-    t.add(price);
+    t.add_row(pool);
+    t.add_row(total);
+    t.add_row(price);
     t.print(os, "  ");
     if (rounds.empty()) return;
     os << "\nDilution caused by each round (1 - ownership after / ownership before)\n";
@@ -169,7 +169,7 @@ inline void print_round_chain(std::ostream& os, const round_chain_result& chain)
             const holder_change& c = r.holders()[*i];
             row.push_back(c.before.value() == 0 ? "new" : c.dilution().to_percent_string(2));
         }
-        d.add(row);
+        d.add_row(row);
     }
     d.print(os, "  ");
 }
