@@ -148,8 +148,9 @@ TEST_CASE("cap table: issue() adds to a holding, remove() takes away, increase_p
     REQUIRE(d.size() == 4);
     CHECK(d[0] == diagnostic{field_path("issue"), "0 of \"Common\" to \"f1\"", "must be positive"});
     CHECK(d[1] == diagnostic{field_path("remove"), "2000001 of \"Common\" from \"f2\"",
-                             "must be positive and at most the shares the holder holds"});
-    CHECK(d[2].value == "1 of \"Common\" from \"vc\"");
+                             "must be positive and at most the 2000000 shares of the class the holder holds"});
+    CHECK(d[2] == diagnostic{field_path("remove"), "1 of \"Common\" from \"vc\"",
+                             "must be positive and at most the 0 shares of the class the holder holds"});
     CHECK(d[3] == diagnostic{field_path("increase_pool"), "5 to \"Nope\"",
                              "the pool must exist and the increase be positive and fit 64 bits"});
 }

@@ -150,6 +150,20 @@ TEST_CASE("secondary: every problem at once") {
           std::vector<diagnostic>{{field_path("transfers"), "", "at least one transfer is required"}});
 }
 
+// Review regression: a new buyer that bought nothing used to be added to the table silently.
+TEST_CASE("secondary: a new buyer that buys nothing is reported, not added") {
+    const cap_table t = small_company();
+    const secondary_result r = secondary_sale("s", price_per_share(1_usd, sh(1)))
+                                   .new_buyer(holder::investor("fund", "Growth Fund"))
+                                   .new_buyer(holder::investor("idle", "Idle Fund"))
+                                   .transfer(holder_id("b"), holder_id("fund"), "Common", sh(10))
+                                   .try_apply(t);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() ==
+          "new_buyers[1].id = \"idle\": buys nothing in the sale: add only buyers of a transfer");
+}
+
 TEST_CASE("tender offer: undersubscribed, every tender is bought") {
     const cap_table t = small_company();
     const tender_result r = tender_offer("Tender", holder_id("f"), "Common", price_per_share(2_usd, sh(1)), sh(500))

@@ -441,16 +441,19 @@ public:
     /// Removes @p shares of class @p share_class from @p who's holding (a sale, a repurchase);
     /// the holding disappears at 0. Holding fewer shares is reported by build().
     cap_table_builder& remove(const holder_id& who, const std::string& share_class, share_count shares) {
+        share_count held;
         for (std::size_t k = 0; k < holdings_.size(); ++k) {
             fundround::holding& h = holdings_[k];
             if (h.holder != who || h.share_class != share_class) continue;
+            held = h.shares;
             if (shares.value() <= 0 || shares > h.shares) break;
             h.shares -= shares;
             if (h.shares.value() == 0) holdings_.erase(holdings_.begin() + static_cast<std::ptrdiff_t>(k));
             return *this;
         }
         pending_.push_back({field_path("remove"), format_shares(shares) + " of \"" + share_class + "\" from \"" + who.str() + "\"",
-                            "must be positive and at most the shares the holder holds"});
+                            "must be positive and at most the " + format_shares(held) +
+                                " shares of the class the holder holds"});
         return *this;
     }
     /// Adds @p shares to pool @p pool's authorized size (a pool top-up); an unknown pool or a

@@ -226,7 +226,27 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         }
         added.insert(h.id().str());
     }
+    {  // near-duplicate names ("Softbank " for "SoftBank"), before any pricing
+        std::vector<holder> all = table.holders();
+        all.insert(all.end(), new_holders_.begin(), new_holders_.end());
+        for (diagnostic& d : detail::check_holders(all, table.declared_distinct(), field_path("new_investors"),
+                                                   table.holders().size())) {
+            const std::vector<path_segment>& steps = d.field.segments();  // keep the `...name` problems
+            if (!steps.empty() && steps.back().kind == path_step::member && steps.back().name == "name") {
+                out.push_back(std::move(d));
+            }
+        }
+    }
     const auto& investors = terms_.investors();
+    for (std::size_t i = 0; i < new_holders_.size(); ++i) {  // nothing added silently
+        const std::string& id = new_holders_[i].id().str();
+        bool invests = false;
+        for (const auto& inv : investors) invests = invests || inv.first == id;
+        if (!invests && !table.holder_index(new_holders_[i].id())) {
+            out.push_back({field_path("new_investors").index(i).member("id"), "\"" + id + "\"",
+                           "does not invest in the round: add only the round's investors"});
+        }
+    }
     for (std::size_t i = 0; i < investors.size(); ++i) {
         const std::string& id = investors[i].first;
         if (!table.holder_index(holder_id(id)) && added.count(id) == 0) {

@@ -29,6 +29,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -230,10 +231,12 @@ public:
     [[nodiscard]] fraction implied_pre_money_units() const { return price_ * fraction(pre_money_shares().value()); }
     /// Price x post_money_shares(), exactly, in money units: the post-money after rounding.
     [[nodiscard]] fraction implied_post_money_units() const { return price_ * fraction(post_shares_.value()); }
-    /// Price x F0, exactly, in money units: what the holders before the round are worth at the
-    /// round price. With a pool in the pre-money this is the effective pre-money of the shuffle:
-    /// the stated pre-money less the pool increase at the price.
-    [[nodiscard]] fraction effective_pre_money_units() const { return price_ * fraction(base_.fully_diluted.value()); }
+    /// Price x (F0 - E), exactly, in money units: the effective pre-money, what the holders before
+    /// the round hold (the unallocated pool is no one's) at the round price: the stated pre-money
+    /// less the whole unallocated pool it counts (existing and increase), at the price.
+    [[nodiscard]] fraction effective_pre_money_units() const {
+        return price_ * fraction(base_.fully_diluted.value() - base_.unallocated_pool.value());
+    }
     /// implied_pre_money_units() rounded to a money unit by @p mode.
     [[nodiscard]] money implied_pre_money(rounding mode) const { return to_money(implied_pre_money_units(), mode); }
     /// implied_post_money_units() rounded to a money unit by @p mode.
@@ -567,6 +570,13 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         }
     }
 
+    // The new money is a money amount itself: its total must fit 64 bits.
+    if (money_ok && new_money > detail::int128(std::numeric_limits<money::rep>::max())) {
+        out.push_back({field_path("investors"), fraction(new_money).to_string() + " units",
+                       "the amounts total more than the largest money amount (64 bits)"});
+        money_ok = false;
+    }
+
     // The figure that fixes the price, and with it the new money's fraction q of T: q = N / post.
     std::optional<detail::int128> post;  // post-money in units, when the terms fix it
     if (bases_.empty()) {
@@ -728,7 +738,24 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.currency_ = c;
     r.exact_price_ = exact;
     r.precision_ = precision_;
-    r.price_ = precision_ ? precision_->round(exact) : exact;
+    // A rounding::exact mode that meets an inexact figure throws inexact_error naming it.
+    const auto named = [](auto compute, const auto& what) {
+        try {
+            return compute();
+        } catch (const inexact_error&) {
+            throw inexact_error(what() + " is not whole, and its rounding is rounding::exact");
+        }
+    };
+    const auto major = [&](const fraction& units) {
+        return (units / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) + " " +
+               to_string(c);
+    };
+    r.price_ = precision_ ? named([&] { return precision_->round(exact); },
+                                  [&] {
+                                      return "price = " + major(exact) + " per share in steps of " +
+                                             std::to_string(precision_->decimals) + " decimals";
+                                  })
+                          : exact;
     if (r.price_.sign() <= 0) {
         result.problems.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                                    "rounds the price " + (exact / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
@@ -745,14 +772,32 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.investments_.reserve(investors_.size());
     detail::int128 new_shares = 0;
     money::rep not_converted = 0;
-    for (const auto& [who, amount] : investors_) {
-        const share_count s(detail::narrow(detail::over_rounded(amount.units(), r.price_, share_mode_), "shares issued"));
+    for (std::size_t i = 0; i < investors_.size(); ++i) {
+        const std::string& who = investors_[i].first;
+        const money amount = investors_[i].second;
+        const field_path field = field_path("investors").index(i);
+        const share_count s(detail::narrow(
+            named([&] { return detail::over_rounded(amount.units(), r.price_, share_mode_); },
+                  [&] { return field.member("shares").to_string() + " = " + (fraction(amount.units()) / r.price_).to_string(); }),
+            "shares issued"));
+        if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
+            result.problems.push_back(
+                {field.member("amount"), format_full(amount),
+                 "buys no whole share at the price of " +
+                     (r.price_ / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
+                     " " + to_string(c) + " per share (shares rounded " +
+                     std::string(to_string(share_mode_)) + "): invest at least one share's price"});
+        }
         const money paid = money::from_units(
-            detail::narrow(detail::times_rounded(r.price_, s.value(), cash_mode_), "cost of shares"), c);
+            detail::narrow(named([&] { return detail::times_rounded(r.price_, s.value(), cash_mode_); },
+                                 [&] { return field.member("cost").to_string() + " = " + (r.price_ * fraction(s.value())).to_string() + " units"; }),
+                           "cost of shares"),
+            c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
         new_shares += s.value();
         not_converted = detail::money_add(not_converted, (amount - paid).units());
     }
+    if (!result.problems.empty()) return result;
     r.new_money_ = money::from_units(detail::narrow(n, "new money"), c);
     r.new_shares_ = share_count(detail::narrow(new_shares, "new shares"));
     r.not_converted_ = money::from_units(not_converted, c);
@@ -765,12 +810,18 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
         const auto den = t.denominator() - t.numerator();
         if (num) {
             if (*num > 0) {
-                r.pool_increase_ = share_count(detail::narrow(detail::quotient_rounded(*num, den, pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(
+                    named([&] { return detail::quotient_rounded(*num, den, pool_mode_); },
+                          [&] { return "pool_increase = " + fraction(*num, den).to_string() + " shares"; }),
+                    "pool increase"));
             }
         } else {
             const fraction increase = (t * fraction(counted) - fraction(e)) / (fraction(1) - t);
             if (increase.sign() > 0) {
-                r.pool_increase_ = share_count(detail::narrow(increase.round_to_integer(pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(
+                    named([&] { return increase.round_to_integer(pool_mode_); },
+                          [&] { return "pool_increase = " + increase.to_string() + " shares"; }),
+                    "pool increase"));
             }
         }
     }

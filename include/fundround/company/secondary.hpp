@@ -252,6 +252,14 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
             result.total_consideration += result.consideration.back();
         }
     }
+    for (std::size_t j = 0; j < buyers_.size(); ++j) {  // nothing added silently
+        bool buys = false;
+        for (const share_transfer& t : transfers_) buys = buys || t.buyer == buyers_[j].id();
+        if (!buys) {
+            out.push_back({detail::company_field("new_buyers", j, "id"), detail::quoted_text(buyers_[j].id().str()),
+                           "buys nothing in the sale: add only buyers of a transfer"});
+        }
+    }
     if (!out.empty()) {
         result.consideration.clear();
         result.total_consideration = money::zero(before.currency());
