@@ -146,12 +146,25 @@ TEST_CASE("cap table: issue() adds to a holding, remove() takes away, increase_p
                                           .increase_pool("Nope", sh(5))
                                           .validate();
     REQUIRE(d.size() == 4);
-    CHECK(d[0] == diagnostic{"issue", "0 of \"Common\" to \"f1\"", "must be positive"});
-    CHECK(d[1] == diagnostic{"remove", "2000001 of \"Common\" from \"f2\"",
-                             "must be positive and at most the shares the holder holds"});
-    CHECK(d[2].value == "1 of \"Common\" from \"vc\"");
-    CHECK(d[3] == diagnostic{"increase_pool", "5 to \"Nope\"",
+    CHECK(d[0] == diagnostic{field_path("issue"), "0 of \"Common\" to \"f1\"", "must be positive"});
+    CHECK(d[1] == diagnostic{field_path("remove"), "2000001 of \"Common\" from \"f2\"",
+                             "must be positive and at most the 2000000 shares of the class the holder holds"});
+    CHECK(d[2] == diagnostic{field_path("remove"), "1 of \"Common\" from \"vc\"",
+                             "must be positive and at most the 0 shares of the class the holder holds"});
+    CHECK(d[3] == diagnostic{field_path("increase_pool"), "5 to \"Nope\"",
                              "the pool must exist and the increase be positive and fit 64 bits"});
+}
+
+TEST_CASE("cap table: a class's own problems are under classes[i], as a path and a JSON pointer") {
+    const std::vector<diagnostic> d = cap_table_builder()
+                                          .add(holder::founder("f", "Founder"))
+                                          .add(share_class::common("Common").with_conversion_ratio(fraction(2)))
+                                          .holding(holder_id("f"), "Common", sh(10))
+                                          .validate();
+    REQUIRE(d.size() == 1);
+    CHECK(d[0] == diagnostic{field_path("classes").index(0).member("conversion_ratio"), "2", "must be 1 for common stock"});
+    CHECK(d[0].field.to_string() == "classes[0].conversion_ratio");
+    CHECK(d[0].field.json_pointer() == "/classes/0/conversion_ratio");
 }
 
 TEST_CASE("cap table: preferred counts as converted, rounded down per holding") {
@@ -200,27 +213,27 @@ TEST_CASE("cap_table_builder: every problem at once, each naming field, value an
     CHECK_FALSE(r.ok());
     CHECK_FALSE(static_cast<bool>(r));
     const std::vector<diagnostic> expected{
-        {"holders[1].id", "\"f\"", "duplicates the id of holders[0]; a holder appears once (merge the two)"},
-        {"holders[3].name", "\"Softbank \"",
+        {field_path("holders").index(1).member("id"), "\"f\"", "duplicates the id of holders[0]; a holder appears once (merge the two)"},
+        {field_path("holders").index(3).member("name"), "\"Softbank \"",
          "nearly duplicates holders[2] \"SoftBank\" (ids \"sb1\" and \"sb2\"); use one holder, or declare the two distinct"},
-        {"classes[1].name", "\"common\"", "nearly duplicates classes[0] \"Common\"; use one name"},
-        {"classes[2].original_issue_price", "€1.0000", "must be in USD, the cap table's currency"},
-        {"pools[0].share_class", "\"Ordinary\"", "is not a share class on the cap table"},
-        {"pools[1].name", "\"Plan\"", "duplicates pools[0]; a pool appears once"},
-        {"pools[1].authorized", "0", "must be positive"},
-        {"holdings[0].shares", "0", "must be positive"},
-        {"holdings[1].holder", "\"ghost\"", "is not a holder on the cap table"},
-        {"holdings[1].share_class", "\"Series Z\"", "is not a share class on the cap table"},
-        {"holdings[1].shares", "-5", "must be positive"},
-        {"holdings[3]", "\"sb1\" in \"Common\"",
+        {field_path("classes").index(1).member("name"), "\"common\"", "nearly duplicates classes[0] \"Common\"; use one name"},
+        {field_path("classes").index(2).member("original_issue_price"), "€1.0000", "must be in USD, the cap table's currency"},
+        {field_path("pools").index(0).member("share_class"), "\"Ordinary\"", "is not a share class on the cap table"},
+        {field_path("pools").index(1).member("name"), "\"Plan\"", "duplicates pools[0]; a pool appears once"},
+        {field_path("pools").index(1).member("authorized"), "0", "must be positive"},
+        {field_path("holdings").index(0).member("shares"), "0", "must be positive"},
+        {field_path("holdings").index(1).member("holder"), "\"ghost\"", "is not a holder on the cap table"},
+        {field_path("holdings").index(1).member("share_class"), "\"Series Z\"", "is not a share class on the cap table"},
+        {field_path("holdings").index(1).member("shares"), "-5", "must be positive"},
+        {field_path("holdings").index(3), "\"sb1\" in \"Common\"",
          "the holder appears twice in this class (also holdings[2]); state one holding"},
-        {"grants[1].holder", "\"x\"", "is not a holder on the cap table"},
-        {"grants[1].pool", "\"No plan\"", "is not an option pool on the cap table"},
-        {"grants[1].exercise_price", "€1.0000", "must be in USD, the cap table's currency"},
-        {"pools[0].authorized", "100", "grants from the pool total 150 shares, more than it authorizes"},
-        {"warrants[0].holder", "\"y\"", "is not a holder on the cap table"},
-        {"warrants[0].share_class", "\"Series Y\"", "is not a share class on the cap table"},
-        {"warrants[0].shares", "0", "must be positive"},
+        {field_path("grants").index(1).member("holder"), "\"x\"", "is not a holder on the cap table"},
+        {field_path("grants").index(1).member("pool"), "\"No plan\"", "is not an option pool on the cap table"},
+        {field_path("grants").index(1).member("exercise_price"), "€1.0000", "must be in USD, the cap table's currency"},
+        {field_path("pools").index(0).member("authorized"), "100", "grants from the pool total 150 shares, more than it authorizes"},
+        {field_path("warrants").index(0).member("holder"), "\"y\"", "is not a holder on the cap table"},
+        {field_path("warrants").index(0).member("share_class"), "\"Series Y\"", "is not a share class on the cap table"},
+        {field_path("warrants").index(0).member("shares"), "0", "must be positive"},
     };
     REQUIRE(r.problems.size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -248,15 +261,15 @@ TEST_CASE("cap_table_builder: the same holder twice in a class is reported; decl
                                           .holding(holder_id("a"), "Common", sh(1))
                                           .holding(holder_id("a"), "Common", sh(2))
                                           .validate();
-    CHECK(d == std::vector<diagnostic>{{"holdings[1]", "\"a\" in \"Common\"",
+    CHECK(d == std::vector<diagnostic>{{field_path("holdings").index(1), "\"a\" in \"Common\"",
                                         "the holder appears twice in this class (also holdings[0]); state one holding"}});
     CHECK(cap_table_builder()
               .add(holder::employee("js1", "John Smith"))
               .declare_distinct(holder_id("js1"), holder_id("jz"))
               .declare_distinct(holder_id("js1"), holder_id("js1"))
               .validate() ==
-          std::vector<diagnostic>{{"declared_distinct[0]", "\"jz\"", "is not a holder on the cap table"},
-                                  {"declared_distinct[1]", "\"js1\"", "declares a holder distinct from itself"}});
+          std::vector<diagnostic>{{field_path("declared_distinct").index(0), "\"jz\"", "is not a holder on the cap table"},
+                                  {field_path("declared_distinct").index(1), "\"js1\"", "declares a holder distinct from itself"}});
     CHECK(cap_table_builder()
               .add(holder::employee("js1", "John Smith"))
               .add(holder::employee("js2", "John Smith"))
@@ -275,7 +288,7 @@ TEST_CASE("cap table: an overflowing fully diluted count is reported, not wrappe
                                           .holding(holder_id("b"), "Common", sh(big))
                                           .validate();
     REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "holdings[1].shares");
+    CHECK(d[0].field.to_string() == "holdings[1].shares");
     CHECK(d[0].rule == "the total overflows 64 bits");
 }
 

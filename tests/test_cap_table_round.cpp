@@ -3,6 +3,8 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/fundround_test.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -108,11 +110,14 @@ TEST_CASE("applying a round: every problem at once") {
                               .price_on(fully_diluted_basis::issued_and_granted())
                               .validate(t);
     std::vector<std::string> fields;
-    for (const auto& d : problems) fields.push_back(d.field);
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
     CHECK(fields == std::vector<std::string>{"terms.investors[1].amount", "new_investors[0].id",
                                              "terms.investors[0].name", "series", "top_up_pool", "basis"});
     CHECK(problems[3].message() ==
           "series = \"common \": is already a class on the cap table (\"Common\"): a priced round issues a new series");
+    // The terms' own problems sit under `terms`, structurally.
+    CHECK(problems[0].field == field_path("terms").member("investors").index(1).member("amount"));
+    CHECK(problems[0].field.json_pointer() == "/terms/investors/1/amount");
     CHECK_THROWS_AS((void)cap_table_round(priced_round_terms("X").pre_money(1_M).invest("ada", 1_M), "A")
                         .top_up_pool("No such pool")
                         .apply_to(t),
@@ -151,7 +156,7 @@ TEST_CASE("a chain of rounds: seed -> A -> B, shares and ownership after each ro
     CHECK(seed.price_units() == fraction(3889, 5));  // $0.7778 (exact $7/9)
     CHECK(seed.investment_of("seed").shares == sh(2'571'355));
     CHECK(seed.pool_increase() == sh(285'707));
-    CHECK(seed.effective_pre_money(rounding::exact) == 7'778'000_usd);
+    CHECK(seed.effective_pre_money(rounding::exact) == 7'000'200_usd);  // $0.7778 x (10M - 1M unallocated)
     const auto& a = history.rounds()[1].pricing();
     CHECK(a.price_units() == fraction(20741, 10));  // $2.0741
     CHECK(a.investment_of("lead-a").shares == sh(4'339'231));
@@ -194,7 +199,23 @@ TEST_CASE("a chain stops at the first round that does not apply, naming it") {
         FAIL("expected validation_error");
     } catch (const validation_error& e) {
         REQUIRE(e.problems().size() == 1);
-        CHECK(e.problems()[0].field == "rounds[1].series");
+        CHECK(e.problems()[0].field.to_string() == "rounds[1].series");
+        CHECK(e.problems()[0].field.json_pointer() == "/rounds/1/series");
+    }
+    // A problem of a later round's terms: under rounds[i].terms.
+    try {
+        (void)round_chain(founding())
+            .then(cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seed", 2_M), "Seed Preferred")
+                      .add_investor(holder::investor("seed", "Seed Fund")))
+            .then(cap_table_round(priced_round_terms("A").pre_money(30_M).invest("seed", 0_usd), "Series A"))
+            .run();
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0] == diagnostic{field_path("rounds").index(1).member("terms").member("investors").index(0).member("amount"),
+                                            "$0.00", "must be positive"});
+        CHECK(e.problems()[0].field.to_string() == "rounds[1].terms.investors[0].amount");
+        CHECK(e.problems()[0].field.json_pointer() == "/rounds/1/terms/investors/0/amount");
     }
 }
 
@@ -225,4 +246,144 @@ TEST_CASE("pre_round_shares_of equals the table's fully diluted count on every b
         CHECK(base.unallocated_pool == c.unallocated_pool());
         CHECK(base.definition == b.to_string());
     }
+}
+
+// Review regression: a holder given to add_investor() that invests nothing used to be added to
+// the table silently, with no shares.
+TEST_CASE("a new investor that does not invest in the round is reported, not added") {
+    const auto problems = cap_table_round(priced_round_terms("A").pre_money(8_M).invest("ada", 2_M), "Series A")
+                              .add_investor(holder::investor("idle", "Idle Fund"))
+                              .validate(venture_hacks_company());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message() ==
+          "new_investors[0].id = \"idle\": does not invest in the round: add only the round's investors");
+}
+
+// Review property: random cap tables (holders, common, an option pool partly granted, warrants)
+// and random rounds on them (new and existing investors, a pool target in the pre-money or none,
+// exact or $0.0001 prices): the pricing's T is the table's fully diluted count after the round;
+// holders' and pools' counts and the classes' add up to it; ownership sums to exactly 1; each
+// holder gains exactly the shares it bought; cost + cash not converted = amount, with less than
+// one share's price not converted; the pool reaches its target with the fewest whole shares; and
+// with an exact price the post-money is price x T within one share per investor plus one pool share.
+TEST_CASE("property: a random round on a random cap table reconciles exactly") {
+    fundround_test::lcg rng{20261202};
+    int solved = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+        CAPTURE(trial);
+        const auto n_holders = static_cast<std::size_t>(1 + rng.next(5));
+        cap_table_builder b;
+        b.add(share_class::common("Common"));
+        for (std::size_t i = 0; i < n_holders; ++i) {
+            const std::string id = "h" + std::to_string(i);
+            b.add(holder::founder(id, "Holder " + std::to_string(i)));
+            b.holding(holder_id(id), "Common", sh(1 + static_cast<std::int64_t>(rng.next(10'000'000))));
+        }
+        const std::int64_t authorized = static_cast<std::int64_t>(rng.next(3'000'000));
+        if (authorized > 0) {
+            b.add(option_pool{"Plan", "Common", sh(authorized)});
+            const std::int64_t granted = static_cast<std::int64_t>(rng.next(static_cast<std::uint64_t>(authorized) + 1));
+            if (granted > 0) b.grant({holder_id("h0"), "Plan", sh(granted), strike()});
+        }
+        if (rng.next(2) == 0) b.add(warrant{holder_id("h0"), "Common", sh(1 + static_cast<std::int64_t>(rng.next(50'000))), strike()});
+        const cap_table table = b.build();
+
+        priced_round_terms terms("Series A");
+        terms.pre_money(money::from_units(1'000'000 + static_cast<std::int64_t>(rng.next(50'000'000'000))));
+        const auto k = static_cast<std::size_t>(1 + rng.next(3));
+        std::vector<holder> added;
+        for (std::size_t j = 0; j < k; ++j) {
+            const bool existing = rng.next(3) == 0;
+            const std::string id = existing ? "h" + std::to_string(rng.next(n_holders)) : "new" + std::to_string(j);
+            bool repeated = false;
+            for (const auto& inv : terms.investors()) repeated = repeated || inv.first == id;
+            if (repeated) continue;
+            terms.invest(id, money::from_units(1'000'000 + static_cast<std::int64_t>(rng.next(20'000'000'000))));
+            if (!existing) added.push_back(holder::investor(id, "New Fund " + std::to_string(j)));
+        }
+        const bool pool = authorized > 0 && rng.next(3) != 0;
+        fraction target;
+        if (pool) {
+            target = fraction(static_cast<std::int64_t>(rng.next(31)), 100);
+            terms.option_pool(target, pool_placement::pre_money);
+        }
+        const bool rounded_price = rng.next(2) == 0;
+        if (rounded_price) terms.price_rounded(4, rounding::half_even);
+        cap_table_round r(terms, "Series A Preferred");
+        for (const holder& h : added) r.add_investor(h);
+        if (pool) r.top_up_pool("Plan");
+        const cap_table_round_result result = r.try_apply_to(table);
+        if (!result.ok()) {
+            // Only a pool target that leaves nothing for the holders before, or an investment
+            // below one share's price, may stop a round here.
+            for (const diagnostic& d : result.problems) {
+                CAPTURE(d.message());
+                CHECK((d.field.to_string() == "terms.option_pool.target" ||
+                       (d.field.starts_with(field_path("terms").member("investors")) && d.rule.find("buys no whole share") != std::string::npos)));
+            }
+            continue;
+        }
+        ++solved;
+        const round_on_cap_table& on = *result.round;
+        const priced_round& p = on.pricing();
+        const fully_diluted_counts before = on.before().fully_diluted();
+        const fully_diluted_counts after = on.after().fully_diluted();
+        CHECK(p.pre_round().fully_diluted == before.total());
+        CHECK(p.post_money_shares() == after.total());
+        share_count holders_and_pools, classes;
+        for (const share_count s : after.by_holder()) holders_and_pools += s;
+        for (const share_count s : after.by_pool()) holders_and_pools += s;
+        for (const share_count s : after.by_class()) classes += s;
+        CHECK(holders_and_pools == after.total());
+        CHECK(classes == after.total());
+        CHECK(after.issued() + after.granted_options() + after.unallocated_pool() + after.warrants() == after.total());
+        fraction owned = on.pool_ownership_after();
+        for (const holder_change& c : on.holders()) owned += c.ownership_after;
+        CHECK(owned == fraction(1));
+        CHECK(p.existing_ownership() + p.pool_increase_ownership() + p.new_money_ownership() == fraction(1));
+        money paid = money::zero(table.currency());
+        for (const priced_investment& i : p.investments()) {
+            const holder_change& c = on.change_of(holder_id(i.investor));
+            CHECK(c.after == c.before + i.shares);
+            CHECK(i.cost + i.not_converted == i.amount);
+            CHECK(i.shares.value() > 0);
+            CHECK_FALSE(i.not_converted.is_negative());
+            CHECK(fraction(i.not_converted.units()) < p.price_units() + fraction(1));  // < 1 share (+ cash rounding)
+            paid += i.amount;
+        }
+        CHECK(paid == p.new_money());
+        CHECK(on.after().issued_shares("Series A Preferred") == p.new_shares());
+        if (pool && target.sign() > 0) {
+            const fraction pool_after(p.pool_after().value(), p.post_money_shares().value());
+            CHECK(pool_after >= target);
+            if (p.pool_increase().value() > 0) {
+                CHECK(fraction(p.pool_after().value() - 1, p.post_money_shares().value() - 1) < target);
+            }
+        } else {
+            CHECK(p.pool_increase() == sh(0));
+        }
+        if (!rounded_price) {
+            const fraction stated(p.stated_post_money()->units());
+            const fraction gap = p.implied_post_money_units() - stated;
+            const fraction bound = p.price_units() * fraction(static_cast<std::int64_t>(p.investments().size()) + 1);
+            CHECK((gap.sign() < 0 ? -gap : gap) <= bound);
+        }
+    }
+    CHECK(solved > 200);  // the property ran on real rounds, not only on rejected ones
+}
+
+// Review regression: a new investor whose name nearly duplicates a holder's ("Softbank " for
+// "SoftBank") was reported only after pricing, as "cap table after the round: holders[3].name".
+TEST_CASE("a new investor nearly duplicating a holder's name is reported up front, by its own field") {
+    const cap_table t = cap_table_builder(venture_hacks_company()).add(holder::investor("sb", "SoftBank")).build();
+    const auto problems = cap_table_round(priced_round_terms("A").pre_money(8_M).invest("sb2", 2_M).invest("x", 0_usd),
+                                          "Series A")
+                              .add_investor(holder::investor("sb2", "Softbank "))
+                              .add_investor(holder::investor("x", "X"))
+                              .validate(t);
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
+    CHECK(fields == std::vector<std::string>{"terms.investors[1].amount", "new_investors[0].name"});
+    CHECK(problems[1].rule ==
+          "nearly duplicates holders[3] \"SoftBank\" (ids \"sb\" and \"sb2\"); use one holder, or declare the two distinct");
 }

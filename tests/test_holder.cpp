@@ -72,12 +72,15 @@ TEST_CASE("validate_holders: SoftBank, Softbank and \"SoftBank \" are flagged, n
                                  holder::investor("sb3", "SoftBank ")};
     const std::vector<diagnostic> d = validate_holders(hs);
     REQUIRE(d.size() == 2);
-    CHECK(d[0] == diagnostic{"holders[1].name", "\"Softbank\"",
+    CHECK(d[0] == diagnostic{field_path("holders").index(1).member("name"), "\"Softbank\"",
                              "nearly duplicates holders[0] \"SoftBank\" (ids \"sb1\" and \"sb2\"); use one "
                              "holder, or declare the two distinct"});
-    CHECK(d[1] == diagnostic{"holders[2].name", "\"SoftBank \"",
+    CHECK(d[1] == diagnostic{field_path("holders").index(2).member("name"), "\"SoftBank \"",
                              "nearly duplicates holders[0] \"SoftBank\" (ids \"sb1\" and \"sb3\"); use one "
                              "holder, or declare the two distinct"});
+    // The paths are structured: the same path as text and as a JSON pointer.
+    CHECK(d[1].field.to_string() == "holders[2].name");
+    CHECK(d[1].field.json_pointer() == "/holders/2/name");
 }
 
 TEST_CASE("validate_holders: declared distinct pairs are accepted, in either order") {
@@ -85,18 +88,18 @@ TEST_CASE("validate_holders: declared distinct pairs are accepted, in either ord
                                  holder::employee("js-3", "john smith")};
     const std::vector<diagnostic> d0 = validate_holders(hs);
     REQUIRE(d0.size() == 2);
-    CHECK(d0[0].field == "holders[1].name");
+    CHECK(d0[0].field.to_string() == "holders[1].name");
     CHECK(d0[0].rule.rfind("is the same name as holders[0]", 0) == 0);
-    CHECK(d0[1].field == "holders[2].name");
+    CHECK(d0[1].field.to_string() == "holders[2].name");
     // Declaring 1~2 only: holder 2 still nearly duplicates 0 (or 1).
     const std::vector<diagnostic> d1 = validate_holders(hs, {{holder_id("js-2"), holder_id("js-1")}});
     REQUIRE(d1.size() == 1);
-    CHECK(d1[0].field == "holders[2].name");
+    CHECK(d1[0].field.to_string() == "holders[2].name");
     // Holder 2 declared distinct from 0 but not from 1: compared with 1 next.
     const std::vector<diagnostic> d2 =
         validate_holders(hs, {{holder_id("js-1"), holder_id("js-2")}, {holder_id("js-3"), holder_id("js-1")}});
     REQUIRE(d2.size() == 1);
-    CHECK(d2[0].field == "holders[2].name");
+    CHECK(d2[0].field.to_string() == "holders[2].name");
     CHECK(d2[0].rule.find("holders[1]") != std::string::npos);
     CHECK(validate_holders(hs, {{holder_id("js-1"), holder_id("js-2")},
                                 {holder_id("js-1"), holder_id("js-3")},
@@ -109,9 +112,9 @@ TEST_CASE("validate_holders: exact duplicate ids and empty fields, every problem
                                  holder::founder("ada", "Ada Lovelace"), holder::advisor("x", " - ")};
     const std::vector<diagnostic> d = validate_holders(hs);
     REQUIRE(d.size() == 3);
-    CHECK(d[0] == diagnostic{"holders[1].id", "", "must not be empty"});
-    CHECK(d[1] == diagnostic{"holders[3].name", "\" - \"", "must contain a letter or digit"});
-    CHECK(d[2] == diagnostic{"holders[2].id", "\"ada\"",
+    CHECK(d[0] == diagnostic{field_path("holders").index(1).member("id"), "", "must not be empty"});
+    CHECK(d[1] == diagnostic{field_path("holders").index(3).member("name"), "\" - \"", "must contain a letter or digit"});
+    CHECK(d[2] == diagnostic{field_path("holders").index(2).member("id"), "\"ada\"",
                              "duplicates the id of holders[0]; a holder appears once (merge the two)"});
 }
 
@@ -133,7 +136,7 @@ TEST_CASE("validate_holders property: n distinct names pass; each injected near-
         const std::vector<diagnostic> d = validate_holders(hs);
         CHECK(d.size() == extra);
         for (std::size_t e = 0; e < d.size(); ++e) {
-            CHECK(d[e].field == "holders[" + std::to_string(n + e) + "].name");
+            CHECK(d[e].field.to_string() == "holders[" + std::to_string(n + e) + "].name");
         }
     }
 }

@@ -214,7 +214,12 @@ TEST_CASE("pool target counting the existing unallocated pool") {
     CHECK(r.pool_after() == share_count(2'250'000));
     CHECK(r.new_shares() == share_count(3'750'000));
     CHECK(r.post_money_shares() == share_count(15'000'000));
-    CHECK(r.effective_pre_money(rounding::exact) == 8_M);  // $9M - 1.25M x $0.80
+    // Review regression: the effective pre-money excludes the whole unallocated pool, existing
+    // 1M included (it was $8M = $9M - 1.25M x $0.80, counting the existing pool as the holders'):
+    // $9M - 15% x $12M post = $7.2M = (10M - 1M) x $0.80, as in Venture Hacks ("The Option Pool
+    // Shuffle": the unallocated pool lowers your effective valuation) and deckmetric.com's glossary
+    // ("true effective pre-money = pre-money - pool % x post-money").
+    CHECK(r.effective_pre_money(rounding::exact) == 7'200'000_usd);
     // The target on new shares only: the existing 1M do not count; T = 10M / 60%.
     const priced_round n = priced_round_terms("A")
                                .pre_money(9_M)
@@ -254,7 +259,7 @@ TEST_CASE("validation reports every problem at once") {
                               .price_rounded(20, rounding::half_even)
                               .validate({"", share_count(0), share_count(-1)});
     std::vector<std::string> fields;
-    for (const auto& d : problems) fields.push_back(d.field);
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
     CHECK(fields == std::vector<std::string>{"base.definition", "base.fully_diluted", "base.unallocated_pool",
                                              "investors[1].name", "investors[2].amount", "price",
                                              "option_pool.target", "price_rounding.decimals"});
@@ -268,32 +273,116 @@ TEST_CASE("validation reports every problem at once") {
 TEST_CASE("validation: non-positive price, pool and new money over 100%, bad ownership") {
     const auto price = priced_round_terms("P").at_price(-1_usd).invest("A", 1_M).validate(common_only(10));
     REQUIRE(price.size() == 1);
-    CHECK(price[0].field == "price");
+    CHECK(price[0].field.to_string() == "price");
     const auto both = priced_round_terms("Q")
                           .pre_money(4_M)
                           .invest("A", 1_M)  // q = 20%
                           .option_pool(fraction(4, 5), pool_placement::pre_money)
                           .validate(common_only(10));
     REQUIRE(both.size() == 1);
-    CHECK(both[0].field == "option_pool.target");
+    CHECK(both[0].field.to_string() == "option_pool.target");
     const auto own = priced_round_terms("R").new_money_ownership(fraction(1)).invest("A", 1_M).validate(common_only(10));
     REQUIRE(own.size() == 1);
-    CHECK(own[0].field == "new_money_ownership");
+    CHECK(own[0].field.to_string() == "new_money_ownership");
     const auto post = priced_round_terms("S").post_money(1_M).invest("A", 1_M).validate(common_only(10));
     REQUIRE(post.size() == 1);
     CHECK(post[0].message() == "post_money = $1,000,000.00: must exceed the new money $1,000,000.00");
     const auto none = priced_round_terms("T").invest("A", 1_M).validate(common_only(10));
     REQUIRE(none.size() == 1);
-    CHECK(none[0].field == "price");
+    CHECK(none[0].field.to_string() == "price");
 }
 
 TEST_CASE("rounding::exact refuses a price or a share count that needs rounding") {
+    // Review regression: the inexact_error names the figure (it said only "result is not exact").
+    CHECK_THROWS_WITH_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M - usd_units(1))
+                             .shares_rounded(rounding::exact).solve(common_only(8'000'000)),
+                         "investors[0].shares = 1999999999/1000 is not whole, and its rounding is rounding::exact",
+                         fr::inexact_error);
+    CHECK_THROWS_WITH_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M).pool_rounded(rounding::exact)
+                             .option_pool(fraction(1, 3), pool_placement::post_money).solve(common_only(8'000'001)),
+                         "pool_increase = 10000001/2 shares is not whole, and its rounding is rounding::exact",
+                         fr::inexact_error);
     CHECK_THROWS_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M)
                         .price_rounded(4, rounding::exact).solve(common_only(6'000'000 - 1)),
                     fr::inexact_error);
     CHECK_THROWS_AS((void)priced_round_terms("A").pre_money(8_M).invest("F", 2_M - usd_units(1))
                         .shares_rounded(rounding::exact).solve(common_only(8'000'000)),
                     fr::inexact_error);
+}
+
+// Review edge cases, computed by hand from the closed form P = (V - t (V + N)) / (F0 - E):
+// $2M on $8M pre, 6M shares, no existing pool.
+TEST_CASE("pool targets at 0% and near 100%: no top-up, and the exact closed form at 79%") {
+    const auto terms = [](fraction t) {
+        return priced_round_terms("A").pre_money(8_M).invest("Fund", 2_M).option_pool(t, pool_placement::pre_money);
+    };
+    // 0%: the price is V / F0 = $1.3333..., nothing is added and the target is trivially met.
+    const priced_round zero = terms(fraction(0)).solve(common_only(6'000'000));
+    CHECK(zero.exact_price_units() == fraction(4000, 3));
+    CHECK(zero.pool_increase() == share_count(0));
+    CHECK(zero.pool_target_already_met());
+    // 79% (+ the new money's 20% = 99%): P = ($8M - 79% x $10M) / 6M = $0.01666... (50/3 units);
+    // T = 6M / (1 - 79% - 20%) = 600M; S = $2M / P = 120M; the pool 474M = 79% of T exactly.
+    const priced_round high = terms(fraction(79, 100)).solve(common_only(6'000'000));
+    CHECK(high.exact_price_units() == fraction(50, 3));
+    CHECK(high.new_shares() == share_count(120'000'000));
+    CHECK(high.pool_increase() == share_count(474'000'000));
+    CHECK(high.post_money_shares() == share_count(600'000'000));
+    CHECK(high.pool_ownership() == fraction(79, 100));
+    CHECK(high.effective_pre_money(rounding::exact) == 100'000_usd);  // $8M - 79% x $10M
+    CHECK(high.implied_post_money(rounding::exact) == 10_M);
+    // 80%: nothing would be left for the holders before the round.
+    CHECK_FALSE(terms(fraction(80, 100)).try_solve(common_only(6'000'000)).ok());
+}
+
+// Review regression: an investment smaller than one share's price used to be accepted with 0
+// shares (the whole amount "not converted") and, on a cap table, a holder with nothing.
+TEST_CASE("an investment that buys no whole share is reported, not dropped") {
+    // $8M pre on 6M shares: $1.3333... a share; $1.00 buys no whole share when rounded down.
+    const fr::pricing_result r = priced_round_terms("A")
+                                     .pre_money(8_M)
+                                     .invest("Lead", 2_M)
+                                     .invest("Angel", 1_usd)
+                                     .invest("Tiny", usd_units(1))
+                                     .try_solve(common_only(6'000'000));
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].message() ==
+          "investors[1].amount = $1.00: buys no whole share at the price of 1.333333333333 USD per share "
+          "(shares rounded floor): invest at least one share's price");
+    CHECK(r.problems[1].field.to_string() == "investors[2].amount");
+    // Rounded up (Series Seed), the same $1.00 buys one share and pays $0.333 too little.
+    const priced_round up = priced_round_terms("A")
+                                .pre_money(8_M)
+                                .invest("Angel", 1_usd)
+                                .shares_rounded(rounding::ceiling)
+                                .solve(common_only(6'000'000));
+    CHECK(up.investment_of("Angel").shares == share_count(1));
+    CHECK(up.investment_of("Angel").not_converted == usd_units(-333));
+}
+
+// Review regression: new money beyond the largest money amount made validate() throw
+// overflow_error while formatting a diagnostic, instead of reporting it with the rest.
+TEST_CASE("new money that does not fit 64 bits is reported by validate(), with the other problems") {
+    const money max = money::from_units(INT64_MAX);
+    const auto problems = priced_round_terms("Huge")
+                              .post_money(usd_units(5))
+                              .invest("A", max)
+                              .invest("B", max)
+                              .option_pool(fraction(2), pool_placement::pre_money)
+                              .validate(common_only(10));
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
+    CHECK(fields == std::vector<std::string>{"investors", "option_pool.target"});
+    CHECK(problems[0].message() ==
+          "investors = 18446744073709551614 units: the amounts total more than the largest money amount (64 bits)");
+    const fr::pricing_result pre =
+        priced_round_terms("Huge").pre_money(usd_units(5)).invest("A", max).invest("B", max).try_solve(common_only(10));
+    CHECK_FALSE(pre.ok());
+    // One huge investment that fits but buys more shares than 64 bits hold: overflow_error, no wrap.
+    CHECK_THROWS_AS((void)priced_round_terms("Huge").pre_money(usd_units(1)).invest("A", max)
+                        .try_solve(common_only(INT64_MAX)),
+                    fr::overflow_error);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -105,9 +105,9 @@ TEST_CASE("pro rata: every problem at once") {
         FAIL("no validation_error");
     } catch (const validation_error& e) {
         CHECK(e.problems() == std::vector<diagnostic>{
-                                  {"new_shares", "0", "must be positive"},
-                                  {"with_right[1]", "\"ghost\"", "is not a holder on the cap table"},
-                                  {"with_right[2]", "\"vc\"", "appears twice; list each holder once"}});
+                                  {field_path("new_shares"), "0", "must be positive"},
+                                  {field_path("with_right").index(1), "\"ghost\"", "is not a holder on the cap table"},
+                                  {field_path("with_right").index(2), "\"vc\"", "appears twice; list each holder once"}});
     }
 }
 

@@ -128,16 +128,16 @@ TEST_CASE("secondary: every problem at once") {
     CHECK_FALSE(r.ok());
     CHECK(r.consideration.empty());
     const std::vector<diagnostic> expected{
-        {"price", "€1.0000", "must be in USD, the cap table's currency"},
-        {"new_buyers[0].name", "\"ADA\"",
+        {field_path("price"), "€1.0000", "must be in USD, the cap table's currency"},
+        {field_path("new_buyers").index(0).member("name"), "\"ADA\"",
          "nearly duplicates holders[0] \"Ada\" (ids \"a\" and \"z\"); use one holder, or declare the two distinct"},
-        {"transfers[0].seller", "\"ghost\"", "is not a holder on the cap table"},
-        {"transfers[1].buyer", "\"nobody\"", "is neither on the cap table nor a new buyer of the sale"},
-        {"transfers[1].share_class", "\"Series Q\"", "is not a share class on the cap table"},
-        {"transfers[1].shares", "0", "must be positive"},
-        {"transfers[2].buyer", "\"a\"", "is the seller; a holder cannot sell to itself"},
-        {"transfers[4].shares", "101", "more than the 100 shares of \"Common\" \"b\" holds at this point"},
-        {"transfers[5].shares", "1", "more than the 0 shares of \"Seed\" \"c\" holds at this point"},
+        {field_path("transfers").index(0).member("seller"), "\"ghost\"", "is not a holder on the cap table"},
+        {field_path("transfers").index(1).member("buyer"), "\"nobody\"", "is neither on the cap table nor a new buyer of the sale"},
+        {field_path("transfers").index(1).member("share_class"), "\"Series Q\"", "is not a share class on the cap table"},
+        {field_path("transfers").index(1).member("shares"), "0", "must be positive"},
+        {field_path("transfers").index(2).member("buyer"), "\"a\"", "is the seller; a holder cannot sell to itself"},
+        {field_path("transfers").index(4).member("shares"), "101", "more than the 100 shares of \"Common\" \"b\" holds at this point"},
+        {field_path("transfers").index(5).member("shares"), "1", "more than the 0 shares of \"Seed\" \"c\" holds at this point"},
     };
     REQUIRE(r.problems.size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -147,7 +147,21 @@ TEST_CASE("secondary: every problem at once") {
     }
     CHECK_THROWS_AS((void)secondary_sale("none", price_per_share(1_usd, sh(1))).apply(t), validation_error);
     CHECK(secondary_sale("none", price_per_share(1_usd, sh(1))).validate(t) ==
-          std::vector<diagnostic>{{"transfers", "", "at least one transfer is required"}});
+          std::vector<diagnostic>{{field_path("transfers"), "", "at least one transfer is required"}});
+}
+
+// Review regression: a new buyer that bought nothing used to be added to the table silently.
+TEST_CASE("secondary: a new buyer that buys nothing is reported, not added") {
+    const cap_table t = small_company();
+    const secondary_result r = secondary_sale("s", price_per_share(1_usd, sh(1)))
+                                   .new_buyer(holder::investor("fund", "Growth Fund"))
+                                   .new_buyer(holder::investor("idle", "Idle Fund"))
+                                   .transfer(holder_id("b"), holder_id("fund"), "Common", sh(10))
+                                   .try_apply(t);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() ==
+          "new_buyers[1].id = \"idle\": buys nothing in the sale: add only buyers of a transfer");
 }
 
 TEST_CASE("tender offer: undersubscribed, every tender is bought") {
@@ -208,9 +222,9 @@ TEST_CASE("tender offer: problems named by tender") {
                                 .new_buyer(holder::investor("g", "Fund"))
                                 .tender(holder_id("a"), sh(-1))
                                 .try_apply(t);
-    CHECK(r.sale.problems == std::vector<diagnostic>{{"maximum", "0", "must be positive"},
-                                                     {"new_buyer.id", "\"g\"", "must be the offer's buyer \"f\""},
-                                                     {"tenders[0].shares", "-1", "must be positive"}});
+    CHECK(r.sale.problems == std::vector<diagnostic>{{field_path("maximum"), "0", "must be positive"},
+                                                     {field_path("new_buyer").member("id"), "\"g\"", "must be the offer's buyer \"f\""},
+                                                     {field_path("tenders").index(0).member("shares"), "-1", "must be positive"}});
     const tender_result over = tender_offer("T", holder_id("b"), "Common", price_per_share(1_usd, sh(1)), sh(10))
                                    .tender(holder_id("a"), sh(400))
                                    .tender(holder_id("a"), sh(201))
@@ -219,21 +233,24 @@ TEST_CASE("tender offer: problems named by tender") {
                                    .try_apply(t);
     CHECK(over.sale.problems ==
           std::vector<diagnostic>{
-              {"tenders[1].shares", "201", "more than the 200 shares of \"Common\" \"a\" holds and has not tendered"},
-              {"tenders[2].seller", "\"ghost\"", "is not a holder on the cap table"},
-              {"tenders[3].seller", "\"b\"", "is the offer's buyer; a holder cannot sell to itself"}});
+              {field_path("tenders").index(1).member("shares"), "201", "more than the 200 shares of \"Common\" \"a\" holds and has not tendered"},
+              {field_path("tenders").index(2).member("seller"), "\"ghost\"", "is not a holder on the cap table"},
+              {field_path("tenders").index(3).member("seller"), "\"b\"", "is the offer's buyer; a holder cannot sell to itself"}});
     const tender_result unknown = tender_offer("T", holder_id("x"), "Pref", price_per_share(1_usd, sh(1)), sh(10))
                                       .tender(holder_id("a"), sh(5))
                                       .try_apply(t);
     CHECK(unknown.sale.problems ==
-          std::vector<diagnostic>{{"buyer", "\"x\"", "is not on the cap table; add it with new_buyer()"},
-                                  {"share_class", "\"Pref\"", "is not a share class on the cap table"}});
+          std::vector<diagnostic>{{field_path("buyer"), "\"x\"", "is not on the cap table; add it with new_buyer()"},
+                                  {field_path("share_class"), "\"Pref\"", "is not a share class on the cap table"}});
     const tender_result near = tender_offer("T", holder_id("x"), "Common", price_per_share(1_usd, sh(1)), sh(10))
                                    .new_buyer(holder::investor("x", "Bob."))
                                    .tender(holder_id("a"), sh(5))
                                    .try_apply(t);
     REQUIRE(near.sale.problems.size() == 1);
-    CHECK(near.sale.problems[0].field == "new_buyer.name");
+    CHECK(near.sale.problems[0].field.to_string() == "new_buyer.name");
+    // The one new buyer is a member, not a list entry: no index in its path.
+    CHECK(near.sale.problems[0].field == field_path("new_buyer").member("name"));
+    CHECK(near.sale.problems[0].field.json_pointer() == "/new_buyer/name");
 }
 
 TEST_CASE("secondary property: no new shares; class totals, the fully diluted count and 1 are kept") {

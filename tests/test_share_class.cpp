@@ -90,14 +90,14 @@ TEST_CASE("share_class::validate: every problem at once, each naming field, valu
     const share_class bad = share_class::preferred(" ", four_dollars(), t).with_conversion_ratio(fraction(0));
     const std::vector<diagnostic> d = bad.validate();
     REQUIRE(d.size() == 7);
-    CHECK(d[0] == diagnostic{"name", "\" \"", "must contain a letter or digit"});
-    CHECK(d[1] == diagnostic{"conversion_ratio", "0", "must be positive"});
-    CHECK(d[2] == diagnostic{"terms.multiple", "-1", "must not be negative"});
-    CHECK(d[3] == diagnostic{"terms.seniority", "-1", "must not be negative"});
-    CHECK(d[4] == diagnostic{"terms.participation.cap_multiple", "-2",
+    CHECK(d[0] == diagnostic{field_path("name"), "\" \"", "must contain a letter or digit"});
+    CHECK(d[1] == diagnostic{field_path("conversion_ratio"), "0", "must be positive"});
+    CHECK(d[2] == diagnostic{field_path("terms").member("multiple"), "-1", "must not be negative"});
+    CHECK(d[3] == diagnostic{field_path("terms").member("seniority"), "-1", "must not be negative"});
+    CHECK(d[4] == diagnostic{field_path("terms").member("participation").member("cap_multiple"), "-2",
                              "must be above the preference multiple -1 (the cap includes the preference)"});
-    CHECK(d[5] == diagnostic{"terms.dividends.annual_rate", "0", "must be positive"});
-    CHECK(d[6] == diagnostic{"terms.dividends.accrual_start", "", "is required for cumulative dividends"});
+    CHECK(d[5] == diagnostic{field_path("terms").member("dividends").member("annual_rate"), "0", "must be positive"});
+    CHECK(d[6] == diagnostic{field_path("terms").member("dividends").member("accrual_start"), "", "is required for cumulative dividends"});
 }
 
 TEST_CASE("share_class::validate: cap not above the multiple; stray cap and rate; bad date; common ratio") {
@@ -105,21 +105,21 @@ TEST_CASE("share_class::validate: cap not above the multiple; stray cap and rate
     t.multiple = fraction(2);
     t.participation = participation::capped(fraction(2));
     CHECK(share_class::preferred("A", four_dollars(), t).validate() ==
-          std::vector<diagnostic>{{"terms.participation.cap_multiple", "2",
+          std::vector<diagnostic>{{field_path("terms").member("participation").member("cap_multiple"), "2",
                                    "must be above the preference multiple 2 (the cap includes the preference)"}});
     liquidation_terms stray;
     stray.participation = {participation_kind::full, fraction(3)};
     stray.dividends = {dividend_kind::none, fraction(8, 100), std::nullopt, frequency::yearly};
     CHECK(share_class::preferred("A", four_dollars(), stray).validate() ==
           std::vector<diagnostic>{
-              {"terms.participation.cap_multiple", "3", "must be 0 unless participation is capped"},
-              {"terms.dividends.annual_rate", "2/25", "must be 0 when there are no dividends"}});
+              {field_path("terms").member("participation").member("cap_multiple"), "3", "must be 0 unless participation is capped"},
+              {field_path("terms").member("dividends").member("annual_rate"), "2/25", "must be 0 when there are no dividends"}});
     liquidation_terms bad_date;
     bad_date.dividends = dividend_terms::cumulative_simple(fraction(8, 100), fundround_test::ymd(2026, 2, 30));
     CHECK(share_class::preferred("A", four_dollars(), bad_date).validate() ==
-          std::vector<diagnostic>{{"terms.dividends.accrual_start", "2026-02-30", "is not a valid calendar date"}});
+          std::vector<diagnostic>{{field_path("terms").member("dividends").member("accrual_start"), "2026-02-30", "is not a valid calendar date"}});
     CHECK(share_class::common("Common").with_conversion_ratio(fraction(2)).validate() ==
-          std::vector<diagnostic>{{"conversion_ratio", "2", "must be 1 for common stock"}});
+          std::vector<diagnostic>{{field_path("conversion_ratio"), "2", "must be 1 for common stock"}});
     // A zero multiple is allowed (no preference); a price that is not positive cannot be built.
     liquidation_terms zero;
     zero.multiple = fraction(0);

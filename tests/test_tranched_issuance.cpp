@@ -135,7 +135,7 @@ TEST_CASE("tranche prices: every problem at once") {
     };
     const auto problems = tranched_issuance::validate(round, priced, bad);
     std::vector<std::string> fields;
-    for (const auto& d : problems) fields.push_back(d.field);
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
     CHECK(fields == std::vector<std::string>{"tranche_prices[0].investor", "tranche_prices[1].tranche_index",
                                              "tranche_prices[2].price", "tranche_prices[3]"});
     CHECK_THROWS_AS(tranched_issuance(round, priced, fr::world_state(round.close_date()), bad), fr::validation_error);

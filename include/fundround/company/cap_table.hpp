@@ -375,8 +375,8 @@ struct cap_table_result {
 ///         .build();
 ///
 /// Setters never throw; build() throws one validation_error listing every problem, try_build()
-/// returns them. Fields are named like "holders[2].name", "classes[1].original_issue_price",
-/// "holdings[3].shares", "grants[0].pool".
+/// returns them. Fields are paths like `holders[2].name`, `classes[1].original_issue_price`,
+/// `holdings[3].shares`, `grants[0].pool`.
 class cap_table_builder {
 public:
     /// An empty builder in US dollars.
@@ -414,7 +414,7 @@ public:
     /// class, or a new holding. Linear in the number of holdings.
     cap_table_builder& issue(const holder_id& who, const std::string& share_class, share_count shares) {
         if (shares.value() <= 0) {
-            pending_.push_back({"issue", format_shares(shares) + " of \"" + share_class + "\" to \"" + who.str() + "\"",
+            pending_.push_back({field_path("issue"), format_shares(shares) + " of \"" + share_class + "\" to \"" + who.str() + "\"",
                                 "must be positive"});
             return *this;
         }
@@ -423,7 +423,7 @@ public:
                 try {
                     h.shares += shares;
                 } catch (const overflow_error&) {
-                    pending_.push_back({"issue", format_shares(shares) + " of \"" + share_class + "\" to \"" +
+                    pending_.push_back({field_path("issue"), format_shares(shares) + " of \"" + share_class + "\" to \"" +
                                                      who.str() + "\"", "the holding overflows 64 bits"});
                 }
                 return *this;
@@ -441,16 +441,19 @@ public:
     /// Removes @p shares of class @p share_class from @p who's holding (a sale, a repurchase);
     /// the holding disappears at 0. Holding fewer shares is reported by build().
     cap_table_builder& remove(const holder_id& who, const std::string& share_class, share_count shares) {
+        share_count held;
         for (std::size_t k = 0; k < holdings_.size(); ++k) {
             fundround::holding& h = holdings_[k];
             if (h.holder != who || h.share_class != share_class) continue;
+            held = h.shares;
             if (shares.value() <= 0 || shares > h.shares) break;
             h.shares -= shares;
             if (h.shares.value() == 0) holdings_.erase(holdings_.begin() + static_cast<std::ptrdiff_t>(k));
             return *this;
         }
-        pending_.push_back({"remove", format_shares(shares) + " of \"" + share_class + "\" from \"" + who.str() + "\"",
-                            "must be positive and at most the shares the holder holds"});
+        pending_.push_back({field_path("remove"), format_shares(shares) + " of \"" + share_class + "\" from \"" + who.str() + "\"",
+                            "must be positive and at most the " + format_shares(held) +
+                                " shares of the class the holder holds"});
         return *this;
     }
     /// Adds @p shares to pool @p pool's authorized size (a pool top-up); an unknown pool or a
@@ -466,7 +469,7 @@ public:
                 }
             }
         }
-        pending_.push_back({"increase_pool", format_shares(shares) + " to \"" + pool + "\"",
+        pending_.push_back({field_path("increase_pool"), format_shares(shares) + " to \"" + pool + "\"",
                             "the pool must exist and the increase be positive and fit 64 bits"});
         return *this;
     }
@@ -501,10 +504,17 @@ inline cap_table_result cap_table_builder::try_build() const {
     std::vector<diagnostic>& out = result.problems;
     using detail::company_field;
     constexpr std::size_t index_limit = std::size_t{1} << 31;
-    if (holders_.size() >= index_limit || holdings_.size() >= index_limit || grants_.size() >= index_limit ||
-        warrants_.size() >= index_limit) {
-        out.push_back({"cap table", "", "each list must have fewer than 2^31 entries"});
-        return result;
+    {
+        const std::pair<const char*, std::size_t> lists[] = {{"holders", holders_.size()},
+                                                             {"holdings", holdings_.size()},
+                                                             {"grants", grants_.size()},
+                                                             {"warrants", warrants_.size()}};
+        for (const auto& [list, size] : lists) {
+            if (size >= index_limit) {
+                out.push_back({field_path(list), std::to_string(size) + " entries", "must have fewer than 2^31 entries"});
+            }
+        }
+        if (!out.empty()) return result;
     }
     out = pending_;
     {
@@ -541,7 +551,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     for (std::size_t i = 0; i < classes_.size(); ++i) {
         const share_class& c = classes_[i];
         for (diagnostic d : c.validate()) {
-            d.field = company_field("classes", i, d.field);
+            d.field = d.field.prefixed(company_field("classes", i));
             out.push_back(std::move(d));
         }
         if (c.original_issue_price() && c.original_issue_price()->currency() != currency_) {
@@ -551,10 +561,10 @@ inline cap_table_result cap_table_builder::try_build() const {
         const std::string key = holder_name_key(c.name());
         if (class_at.count(c.name()) != 0) {
             out.push_back({company_field("classes", i, "name"), detail::quoted_text(c.name()),
-                           "duplicates " + company_field("classes", class_at[c.name()]) + "; a class appears once"});
+                           "duplicates " + company_field("classes", class_at[c.name()]).to_string() + "; a class appears once"});
         } else if (!key.empty() && class_key_at.count(key) != 0) {
             out.push_back({company_field("classes", i, "name"), detail::quoted_text(c.name()),
-                           "nearly duplicates " + company_field("classes", class_key_at[key]) + " " +
+                           "nearly duplicates " + company_field("classes", class_key_at[key]).to_string() + " " +
                                detail::quoted_text(classes_[class_key_at[key]].name()) + "; use one name"});
         } else {
             class_at.emplace(c.name(), static_cast<std::uint32_t>(i));
@@ -566,16 +576,16 @@ inline cap_table_result cap_table_builder::try_build() const {
         if (it == class_at.end()) return std::nullopt;
         return it->second;
     };
-    const auto unknown_class = [&](const std::string& field, const std::string& name) {
+    const auto unknown_class = [&](const field_path& field, const std::string& name) {
         out.push_back({field, detail::quoted_text(name), "is not a share class on the cap table"});
     };
-    const auto unknown_holder = [&](const std::string& field, const holder_id& id) {
+    const auto unknown_holder = [&](const field_path& field, const holder_id& id) {
         out.push_back({field, detail::quoted_text(id.str()), "is not a holder on the cap table"});
     };
-    const auto check_positive = [&](const std::string& field, share_count s) {
+    const auto check_positive = [&](const field_path& field, share_count s) {
         if (s.value() <= 0) out.push_back({field, std::to_string(s.value()), "must be positive"});
     };
-    const auto check_price = [&](const std::string& field, const price_per_share& p) {
+    const auto check_price = [&](const field_path& field, const price_per_share& p) {
         if (p.currency() != currency_) {
             out.push_back({field, p.to_string(), "must be in " + to_string(currency_) + ", the cap table's currency"});
         }
@@ -585,7 +595,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     t.currency_ = currency_;
     t.class_issued_.assign(classes_.size(), share_count());
     t.pool_granted_.assign(pools_.size(), share_count());
-    const auto add_checked = [&](share_count& into, share_count s, const std::string& field) {
+    const auto add_checked = [&](share_count& into, share_count s, const field_path& field) {
         try {
             into += s;
             return true;
@@ -604,7 +614,7 @@ inline cap_table_result cap_table_builder::try_build() const {
             out.push_back({company_field("pools", i, "name"), detail::quoted_text(p.name), "must contain a letter or digit"});
         } else if (pool_at.count(p.name) != 0) {
             out.push_back({company_field("pools", i, "name"), detail::quoted_text(p.name),
-                           "duplicates " + company_field("pools", pool_at[p.name]) + "; a pool appears once"});
+                           "duplicates " + company_field("pools", pool_at[p.name]).to_string() + "; a pool appears once"});
         } else {
             pool_at.emplace(p.name, static_cast<std::uint32_t>(i));
         }
@@ -651,7 +661,7 @@ inline cap_table_result cap_table_builder::try_build() const {
                              {company_field("holdings", by_key[j]),
                               detail::quoted_text(h.holder.str()) + " in " + detail::quoted_text(h.share_class),
                               "the holder appears twice in this class (also " +
-                                  company_field("holdings", by_key[first]) + "); state one holding"}});
+                                  company_field("holdings", by_key[first]).to_string() + "); state one holding"}});
         }
         std::stable_sort(twice.begin(), twice.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& d : twice) out.push_back(std::move(d.second));
@@ -713,7 +723,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     try {
         (void)t.fully_diluted(fully_diluted_basis::full_with_convertibles());
     } catch (const overflow_error& e) {
-        out.push_back({"cap table", "", std::string("the fully diluted count overflows: ") + e.what()});
+        out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + e.what()});
         return result;
     }
     result.table = std::move(t);

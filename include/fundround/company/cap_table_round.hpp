@@ -213,7 +213,7 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     const pre_round_shares base = pre_round_shares_of(table, basis_);
     {
         std::vector<diagnostic> own = terms_.validate(base);
-        for (diagnostic& d : own) d.field = "terms." + d.field;
+        for (diagnostic& d : own) d.field = d.field.prefixed(field_path("terms"));
         out.insert(out.end(), own.begin(), own.end());
     }
     // The investors: on the table, or added.
@@ -221,31 +221,51 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     for (std::size_t i = 0; i < new_holders_.size(); ++i) {
         const holder& h = new_holders_[i];
         if (table.holder_index(h.id())) {
-            out.push_back({"new_investors[" + std::to_string(i) + "].id", "\"" + h.id().str() + "\"",
+            out.push_back({field_path("new_investors").index(i).member("id"), "\"" + h.id().str() + "\"",
                            "is already on the cap table: invest with its id, do not add it again"});
         }
         added.insert(h.id().str());
     }
+    {  // near-duplicate names ("Softbank " for "SoftBank"), before any pricing
+        std::vector<holder> all = table.holders();
+        all.insert(all.end(), new_holders_.begin(), new_holders_.end());
+        for (diagnostic& d : detail::check_holders(all, table.declared_distinct(), field_path("new_investors"),
+                                                   table.holders().size())) {
+            const std::vector<path_segment>& steps = d.field.segments();  // keep the `...name` problems
+            if (!steps.empty() && steps.back().kind == path_step::member && steps.back().name == "name") {
+                out.push_back(std::move(d));
+            }
+        }
+    }
     const auto& investors = terms_.investors();
+    for (std::size_t i = 0; i < new_holders_.size(); ++i) {  // nothing added silently
+        const std::string& id = new_holders_[i].id().str();
+        bool invests = false;
+        for (const auto& inv : investors) invests = invests || inv.first == id;
+        if (!invests && !table.holder_index(new_holders_[i].id())) {
+            out.push_back({field_path("new_investors").index(i).member("id"), "\"" + id + "\"",
+                           "does not invest in the round: add only the round's investors"});
+        }
+    }
     for (std::size_t i = 0; i < investors.size(); ++i) {
         const std::string& id = investors[i].first;
         if (!table.holder_index(holder_id(id)) && added.count(id) == 0) {
-            out.push_back({"terms.investors[" + std::to_string(i) + "].name", "\"" + id + "\"",
+            out.push_back({field_path("terms").member("investors").index(i).member("name"), "\"" + id + "\"",
                            "is not a holder id on the cap table: add the investor with add_investor()"});
         }
         if (investors[i].second.currency() != table.currency()) {
-            out.push_back({"terms.investors[" + std::to_string(i) + "].amount", to_string(investors[i].second.currency()),
+            out.push_back({field_path("terms").member("investors").index(i).member("amount"), to_string(investors[i].second.currency()),
                            "must be in the cap table's currency, " + to_string(table.currency())});
         }
     }
     // The series: new, by name and by near-duplicate name.
     const std::string key = holder_name_key(series_);
     if (key.empty()) {
-        out.push_back({"series", "\"" + series_ + "\"", "must contain a letter or digit"});
+        out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
     }
     for (const share_class& c : table.classes()) {
         if (c.name() == series_ || (!key.empty() && holder_name_key(c.name()) == key)) {
-            out.push_back({"series", "\"" + series_ + "\"",
+            out.push_back({field_path("series"), "\"" + series_ + "\"",
                            "is already a class on the cap table (\"" + c.name() + "\"): a priced round issues a new series"});
             break;
         }
@@ -253,23 +273,23 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     // The pool.
     const bool target = terms_.has_pool_target();
     if (target && !pool_) {
-        out.push_back({"top_up_pool", "", "the terms set a pool target: name the pool to top up"});
+        out.push_back({field_path("top_up_pool"), "", "the terms set a pool target: name the pool to top up"});
     }
     if (pool_ && !table.pool_index(*pool_)) {
-        out.push_back({"top_up_pool", "\"" + *pool_ + "\"", "is not a pool on the cap table"});
+        out.push_back({field_path("top_up_pool"), "\"" + *pool_ + "\"", "is not a pool on the cap table"});
     }
     if (pool_ && !target) {
-        out.push_back({"top_up_pool", "\"" + *pool_ + "\"", "the terms set no pool target"});
+        out.push_back({field_path("top_up_pool"), "\"" + *pool_ + "\"", "the terms set no pool target"});
     }
     if (target && !basis_.unallocated_pool) {
-        out.push_back({"basis", basis_.to_string(),
+        out.push_back({field_path("basis"), basis_.to_string(),
                        "a pool target is a fraction of a fully diluted count that includes the unallocated pool"});
     }
     if (!out.empty()) return result;
 
     pricing_result solved = terms_.try_solve(base);
     if (!solved.ok()) {
-        for (diagnostic& d : solved.problems) d.field = "terms." + d.field;
+        for (diagnostic& d : solved.problems) d.field = d.field.prefixed(field_path("terms"));
         out = std::move(solved.problems);
         return result;
     }
@@ -283,7 +303,11 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     if (p.pool_increase().value() > 0) b.increase_pool(*pool_, p.pool_increase());
     cap_table_result built = b.try_build();
     if (!built.ok()) {
-        for (diagnostic& d : built.problems) d.field = "cap table after the round: " + d.field;
+        // Problems of the table the round would leave: under `after`, the rule saying so.
+        for (diagnostic& d : built.problems) {
+            d.field = d.field.prefixed(field_path("after"));
+            d.rule += " (in the cap table after the round)";
+        }
         out = std::move(built.problems);
         return result;
     }
@@ -385,7 +409,7 @@ public:
         return *this;
     }
     /// Applies every round in order; throws validation_error with the problems of the first
-    /// round that does not apply (fields prefixed "rounds[i]."; later rounds need its table).
+    /// round that does not apply (fields under `rounds[i]`; later rounds need its table).
     [[nodiscard]] round_chain_result run() const {
         round_chain_result out(start_, basis_);
         out.totals_.push_back(start_.fully_diluted(basis_).total());
@@ -393,7 +417,7 @@ public:
             const cap_table& table = out.rounds_.empty() ? out.start_ : out.rounds_.back().after();
             cap_table_round_result r = rounds_[i].try_apply_to(table);
             if (!r.ok()) {
-                for (diagnostic& d : r.problems) d.field = "rounds[" + std::to_string(i) + "]." + d.field;
+                for (diagnostic& d : r.problems) d.field = d.field.prefixed(field_path("rounds").index(i));
                 throw validation_error("round " + std::to_string(i) + " (\"" + rounds_[i].terms().name() +
                                            "\") of the chain does not apply",
                                        std::move(r.problems));

@@ -22,18 +22,12 @@ FUNDROUND_BEGIN_NAMESPACE
 namespace detail {
 
 /// The field path of member @p member of element @p index of list @p list, e.g.
-/// company_field("holders", 2, "name") == "holders[2].name" (no member: "holders[2]"). The one
-/// place the company layer spells a diagnostic's field, so it can move to structured paths.
-[[nodiscard]] inline std::string company_field(std::string_view list, std::size_t index,
-                                               std::string_view member = {}) {
-    std::string path(list);
-    path += '[';
-    path += std::to_string(index);
-    path += ']';
-    if (!member.empty()) {
-        path += '.';
-        path += member;
-    }
+/// company_field("holders", 2, "name") is `holders[2].name` (no member: `holders[2]`); @p list
+/// and @p member are single members, never dotted text.
+[[nodiscard]] inline field_path company_field(std::string_view list, std::size_t index,
+                                              std::string_view member = {}) {
+    field_path path = field_path(std::string(list)).index(index);
+    if (!member.empty()) path = path.member(std::string(member));
     return path;
 }
 
@@ -171,13 +165,15 @@ private:
 namespace detail {
 
 /// validate_holders() for holders of which the first @p added_from were valid before: only
-/// problems of holders[added_from...] are reported, those named "<list>[i - added_from]"
-/// (e.g. "new_buyers[0].name"); earlier holders keep their "holders[i]" name in the rules.
+/// problems of holders[added_from...] are reported, those at @p list `[i - added_from]`
+/// (e.g. `new_buyers[0].name`); earlier holders keep their `holders[i]` path in the rules.
 [[nodiscard]] inline std::vector<diagnostic> check_holders(
     const std::vector<holder>& holders, const std::vector<std::pair<holder_id, holder_id>>& declared_distinct,
-    std::string_view list, std::size_t added_from) {
+    const field_path& list, std::size_t added_from) {
     const auto name_of = [&](std::size_t i, std::string_view member = {}) {
-        return i < added_from ? company_field("holders", i, member) : company_field(list, i - added_from, member);
+        field_path path = i < added_from ? field_path("holders").index(i) : list.index(i - added_from);
+        if (!member.empty()) path = path.member(std::string(member));
+        return path;
     };
     std::vector<diagnostic> out;
     const std::size_t n = holders.size();
@@ -203,7 +199,7 @@ namespace detail {
         } else if (!h.id().empty()) {
             found.push_back({order[j],
                              {name_of(order[j], "id"), quoted_text(h.id().str()),
-                              "duplicates the id of " + name_of(order[first]) +
+                              "duplicates the id of " + name_of(order[first]).to_string() +
                                   "; a holder appears once (merge the two)"}});
         }
     }
@@ -238,7 +234,7 @@ namespace detail {
                     {order[k],
                      {name_of(order[k], "name"), quoted_text(b.name()),
                       std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") +
-                          name_of(order[m]) + " " + quoted_text(a.name()) +
+                          name_of(order[m]).to_string() + " " + quoted_text(a.name()) +
                           " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
                           "\"); use one holder, or declare the two distinct"}});
                 break;
@@ -260,11 +256,11 @@ namespace detail {
 /// Every problem with a list of holders, in one pass over a sorted index (O(n log n)):
 /// an empty id or name, an id that appears twice (an exact duplicate: rejected), and two holders
 /// whose names have the same holder_name_key() (a near-duplicate, or the same name under two
-/// ids) unless the pair is in @p declared_distinct. Fields are "holders[i].id" / "holders[i].name".
+/// ids) unless the pair is in @p declared_distinct. Fields are `holders[i].id` / `holders[i].name`.
 [[nodiscard]] inline std::vector<diagnostic> validate_holders(
     const std::vector<holder>& holders,
     const std::vector<std::pair<holder_id, holder_id>>& declared_distinct = {}) {
-    return detail::check_holders(holders, declared_distinct, "holders", 0);
+    return detail::check_holders(holders, declared_distinct, field_path("holders"), 0);
 }
 
 FUNDROUND_END_NAMESPACE

@@ -29,6 +29,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,21 +89,21 @@ struct pre_round_shares {
     /// `E`: the unallocated option pool, a part of fully_diluted.
     share_count unallocated_pool;
 
-    /// Every problem with the base, fields prefixed by @p path.
-    [[nodiscard]] std::vector<diagnostic> validate(const std::string& path = "base") const {
+    /// Every problem with the base, fields under @p path (e.g. `base.fully_diluted`).
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("base")) const {
         std::vector<diagnostic> out;
         if (definition.empty()) {
-            out.push_back({path + ".definition", "",
+            out.push_back({path.member("definition"), "",
                            "name what the fully diluted count includes (deals differ on it)"});
         }
         if (fully_diluted.value() <= 0) {
-            out.push_back({path + ".fully_diluted", std::to_string(fully_diluted.value()), "must be positive"});
+            out.push_back({path.member("fully_diluted"), std::to_string(fully_diluted.value()), "must be positive"});
         }
         if (unallocated_pool.value() < 0) {
-            out.push_back({path + ".unallocated_pool", std::to_string(unallocated_pool.value()),
+            out.push_back({path.member("unallocated_pool"), std::to_string(unallocated_pool.value()),
                            "must not be negative"});
         } else if (unallocated_pool.value() >= fully_diluted.value() && fully_diluted.value() > 0) {
-            out.push_back({path + ".unallocated_pool", std::to_string(unallocated_pool.value()),
+            out.push_back({path.member("unallocated_pool"), std::to_string(unallocated_pool.value()),
                            "must be less than the fully diluted count " + std::to_string(fully_diluted.value())});
         }
         return out;
@@ -230,10 +231,12 @@ public:
     [[nodiscard]] fraction implied_pre_money_units() const { return price_ * fraction(pre_money_shares().value()); }
     /// Price x post_money_shares(), exactly, in money units: the post-money after rounding.
     [[nodiscard]] fraction implied_post_money_units() const { return price_ * fraction(post_shares_.value()); }
-    /// Price x F0, exactly, in money units: what the holders before the round are worth at the
-    /// round price. With a pool in the pre-money this is the effective pre-money of the shuffle:
-    /// the stated pre-money less the pool increase at the price.
-    [[nodiscard]] fraction effective_pre_money_units() const { return price_ * fraction(base_.fully_diluted.value()); }
+    /// Price x (F0 - E), exactly, in money units: the effective pre-money, what the holders before
+    /// the round hold (the unallocated pool is no one's) at the round price: the stated pre-money
+    /// less the whole unallocated pool it counts (existing and increase), at the price.
+    [[nodiscard]] fraction effective_pre_money_units() const {
+        return price_ * fraction(base_.fully_diluted.value() - base_.unallocated_pool.value());
+    }
     /// implied_pre_money_units() rounded to a money unit by @p mode.
     [[nodiscard]] money implied_pre_money(rounding mode) const { return to_money(implied_pre_money_units(), mode); }
     /// implied_post_money_units() rounded to a money unit by @p mode.
@@ -506,13 +509,13 @@ inline fraction price_precision::round(const fraction& units_per_share) const {
 }
 
 inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shares& base) const {
-    std::vector<diagnostic> out = base.validate("base");
+    std::vector<diagnostic> out = base.validate(field_path("base"));
     const fundround::currency c = currency();
 
     // Investors: one name each (exactly, and by holder_name_key: "SoftBank" = "Softbank "). The
     // first investor of each key: pairwise for a few investors, else one sort, O(k log k).
     const std::size_t k = investors_.size();
-    if (k == 0) out.push_back({"investors", "", "a priced round needs at least one investor"});
+    if (k == 0) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     std::vector<std::string> keys;
     keys.reserve(k);
     for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
@@ -545,54 +548,61 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     bool money_ok = k > 0;
     for (std::size_t i = 0; i < k; ++i) {
         const auto& [who, amount] = investors_[i];
-        const auto path = [&] { return "investors[" + std::to_string(i) + "]"; };
+        const field_path path = field_path("investors").index(i);
         if (key(i).empty()) {
-            out.push_back({path() + ".name", "\"" + who + "\"", "must contain a letter or digit"});
+            out.push_back({path.member("name"), "\"" + who + "\"", "must contain a letter or digit"});
         } else if (first_of(i) != i) {
             const std::string& first = investors_[first_of(i)].first;
-            const std::string at = "investors[" + std::to_string(first_of(i)) + "]";
-            out.push_back({path() + ".name", "\"" + who + "\"",
+            const std::string at = field_path("investors").index(first_of(i)).to_string();
+            out.push_back({path.member("name"), "\"" + who + "\"",
                            first == who ? "appears twice (also " + at + ")"
                                         : "is the same investor as " + at + " \"" + first +
                                               "\" but for case, spaces or punctuation: use one name"});
         }
         if (amount.currency() != c) {
-            out.push_back({path() + ".amount", format_full(amount), "must be in " + to_string(c) + " like the rest"});
+            out.push_back({path.member("amount"), format_full(amount), "must be in " + to_string(c) + " like the rest"});
             money_ok = false;
         } else if (!amount.is_positive()) {
-            out.push_back({path() + ".amount", format_full(amount), "must be positive"});
+            out.push_back({path.member("amount"), format_full(amount), "must be positive"});
             money_ok = false;
         } else {
             new_money += amount.units();
         }
     }
 
+    // The new money is a money amount itself: its total must fit 64 bits.
+    if (money_ok && new_money > detail::int128(std::numeric_limits<money::rep>::max())) {
+        out.push_back({field_path("investors"), fraction(new_money).to_string() + " units",
+                       "the amounts total more than the largest money amount (64 bits)"});
+        money_ok = false;
+    }
+
     // The figure that fixes the price, and with it the new money's fraction q of T: q = N / post.
     std::optional<detail::int128> post;  // post-money in units, when the terms fix it
     if (bases_.empty()) {
-        out.push_back({"price", "", "give one of pre_money, post_money, at_price or new_money_ownership"});
+        out.push_back({field_path("price"), "", "give one of pre_money, post_money, at_price or new_money_ownership"});
     } else if (bases_.size() > 1) {
         std::string given;
         for (const price_basis b : bases_) given += (given.empty() ? "" : ", ") + std::string(to_string(b));
-        out.push_back({"price", given, "give exactly one figure that fixes the price"});
+        out.push_back({field_path("price"), given, "give exactly one figure that fixes the price"});
     } else {
         switch (bases_.front()) {
             case price_basis::pre_money:
                 if (valuation_.currency() != c) {
-                    out.push_back({"pre_money", format_full(valuation_), "must be in " + to_string(c)});
+                    out.push_back({field_path("pre_money"), format_full(valuation_), "must be in " + to_string(c)});
                 } else if (!valuation_.is_positive()) {
-                    out.push_back({"pre_money", format_full(valuation_), "must be positive"});
+                    out.push_back({field_path("pre_money"), format_full(valuation_), "must be positive"});
                 } else if (money_ok) {
                     post = detail::int128(valuation_.units()) + new_money;
                 }
                 break;
             case price_basis::post_money:
                 if (valuation_.currency() != c) {
-                    out.push_back({"post_money", format_full(valuation_), "must be in " + to_string(c)});
+                    out.push_back({field_path("post_money"), format_full(valuation_), "must be in " + to_string(c)});
                 } else if (!valuation_.is_positive()) {
-                    out.push_back({"post_money", format_full(valuation_), "must be positive"});
+                    out.push_back({field_path("post_money"), format_full(valuation_), "must be positive"});
                 } else if (money_ok && detail::int128(valuation_.units()) <= new_money) {
-                    out.push_back({"post_money", format_full(valuation_),
+                    out.push_back({field_path("post_money"), format_full(valuation_),
                                    "must exceed the new money " +
                                        format_full(money::from_units(detail::narrow(new_money, "new money"), c))});
                 } else if (money_ok) {
@@ -601,14 +611,14 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                 break;
             case price_basis::price_per_share:
                 if (price_currency_ && *price_currency_ != c) {
-                    out.push_back({"price", to_string(*price_currency_), "must be in " + to_string(c)});
+                    out.push_back({field_path("price"), to_string(*price_currency_), "must be in " + to_string(c)});
                 } else if (price_.sign() <= 0) {
-                    out.push_back({"price", price_.to_string() + " units per share", "must be positive"});
+                    out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
                 }
                 break;
             case price_basis::new_money_ownership:
                 if (ownership_.sign() <= 0 || ownership_ >= fraction(1)) {
-                    out.push_back({"new_money_ownership", detail::fraction_text(ownership_),
+                    out.push_back({field_path("new_money_ownership"), detail::fraction_text(ownership_),
                                    "must be above 0% and below 100%"});
                 }
                 break;
@@ -621,7 +631,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         const fraction& t = *pool_target_;
         const bool own = bases_.size() == 1 && bases_.front() == price_basis::new_money_ownership;
         if (t.sign() < 0 || t >= fraction(1)) {
-            out.push_back({"option_pool.target", detail::fraction_text(t), "must be at least 0% and below 100%"});
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(t), "must be at least 0% and below 100%"});
         } else if (post || (own && ownership_.sign() > 0 && ownership_ < fraction(1))) {
             bool too_much = false;
             const fraction q = own ? ownership_ : fraction();
@@ -635,7 +645,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
             }
             if (too_much) {
                 const fraction share = own ? q : fraction(new_money) / fraction(*post);
-                out.push_back({"option_pool.target", detail::fraction_text(t),
+                out.push_back({field_path("option_pool").member("target"), detail::fraction_text(t),
                                "with the new money's " + detail::fraction_text(share) +
                                    " of the post-money it leaves nothing for the holders before the round: the "
                                    "two together must be below 100%"});
@@ -643,7 +653,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         }
     }
     if (precision_ && (precision_->decimals < 0 || precision_->decimals > price_precision::max_decimals)) {
-        out.push_back({"price_rounding.decimals", std::to_string(precision_->decimals),
+        out.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                        "must be from 0 to " + std::to_string(price_precision::max_decimals)});
     }
     return out;
@@ -716,7 +726,7 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
         }
     }
     if (exact.sign() <= 0) {
-        result.problems.push_back({"price", exact.to_string() + " units per share",
+        result.problems.push_back({field_path("price"), exact.to_string() + " units per share",
                                    "the terms imply a price that is not positive"});
         return result;
     }
@@ -728,9 +738,26 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.currency_ = c;
     r.exact_price_ = exact;
     r.precision_ = precision_;
-    r.price_ = precision_ ? precision_->round(exact) : exact;
+    // A rounding::exact mode that meets an inexact figure throws inexact_error naming it.
+    const auto named = [](auto compute, const auto& what) {
+        try {
+            return compute();
+        } catch (const inexact_error&) {
+            throw inexact_error(what() + " is not whole, and its rounding is rounding::exact");
+        }
+    };
+    const auto major = [&](const fraction& units) {
+        return (units / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) + " " +
+               to_string(c);
+    };
+    r.price_ = precision_ ? named([&] { return precision_->round(exact); },
+                                  [&] {
+                                      return "price = " + major(exact) + " per share in steps of " +
+                                             std::to_string(precision_->decimals) + " decimals";
+                                  })
+                          : exact;
     if (r.price_.sign() <= 0) {
-        result.problems.push_back({"price_rounding.decimals", std::to_string(precision_->decimals),
+        result.problems.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                                    "rounds the price " + (exact / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
                                        " to zero: use more decimals"});
         return result;
@@ -745,14 +772,32 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     r.investments_.reserve(investors_.size());
     detail::int128 new_shares = 0;
     money::rep not_converted = 0;
-    for (const auto& [who, amount] : investors_) {
-        const share_count s(detail::narrow(detail::over_rounded(amount.units(), r.price_, share_mode_), "shares issued"));
+    for (std::size_t i = 0; i < investors_.size(); ++i) {
+        const std::string& who = investors_[i].first;
+        const money amount = investors_[i].second;
+        const field_path field = field_path("investors").index(i);
+        const share_count s(detail::narrow(
+            named([&] { return detail::over_rounded(amount.units(), r.price_, share_mode_); },
+                  [&] { return field.member("shares").to_string() + " = " + (fraction(amount.units()) / r.price_).to_string(); }),
+            "shares issued"));
+        if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
+            result.problems.push_back(
+                {field.member("amount"), format_full(amount),
+                 "buys no whole share at the price of " +
+                     (r.price_ / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
+                     " " + to_string(c) + " per share (shares rounded " +
+                     std::string(to_string(share_mode_)) + "): invest at least one share's price"});
+        }
         const money paid = money::from_units(
-            detail::narrow(detail::times_rounded(r.price_, s.value(), cash_mode_), "cost of shares"), c);
+            detail::narrow(named([&] { return detail::times_rounded(r.price_, s.value(), cash_mode_); },
+                                 [&] { return field.member("cost").to_string() + " = " + (r.price_ * fraction(s.value())).to_string() + " units"; }),
+                           "cost of shares"),
+            c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
         new_shares += s.value();
         not_converted = detail::money_add(not_converted, (amount - paid).units());
     }
+    if (!result.problems.empty()) return result;
     r.new_money_ = money::from_units(detail::narrow(n, "new money"), c);
     r.new_shares_ = share_count(detail::narrow(new_shares, "new shares"));
     r.not_converted_ = money::from_units(not_converted, c);
@@ -765,12 +810,18 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
         const auto den = t.denominator() - t.numerator();
         if (num) {
             if (*num > 0) {
-                r.pool_increase_ = share_count(detail::narrow(detail::quotient_rounded(*num, den, pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(
+                    named([&] { return detail::quotient_rounded(*num, den, pool_mode_); },
+                          [&] { return "pool_increase = " + fraction(*num, den).to_string() + " shares"; }),
+                    "pool increase"));
             }
         } else {
             const fraction increase = (t * fraction(counted) - fraction(e)) / (fraction(1) - t);
             if (increase.sign() > 0) {
-                r.pool_increase_ = share_count(detail::narrow(increase.round_to_integer(pool_mode_), "pool increase"));
+                r.pool_increase_ = share_count(detail::narrow(
+                    named([&] { return increase.round_to_integer(pool_mode_); },
+                          [&] { return "pool_increase = " + increase.to_string() + " shares"; }),
+                    "pool increase"));
             }
         }
     }

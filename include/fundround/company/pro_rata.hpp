@@ -82,11 +82,11 @@ private:
                                                     rounding mode = rounding::floor) {
     std::vector<diagnostic> problems;
     if (new_shares.value() <= 0) {
-        problems.push_back({"new_shares", std::to_string(new_shares.value()), "must be positive"});
+        problems.push_back({field_path("new_shares"), std::to_string(new_shares.value()), "must be positive"});
     }
     const fully_diluted_counts fd = table.fully_diluted(basis);
     if (fd.total().value() <= 0) {
-        problems.push_back({"basis", basis.to_string(), "the fully diluted total on it is 0: no percentage to keep"});
+        problems.push_back({field_path("basis"), basis.to_string(), "the fully diluted total on it is 0: no percentage to keep"});
     }
     std::vector<std::size_t> index(with_right.size());
     std::vector<bool> seen(table.holders().size(), false);
@@ -121,7 +121,7 @@ private:
     }
     if (offer.entitled_ > new_shares) {
         throw validation_error("pro-rata rights",
-                               {{"mode", std::string(to_string(mode)),
+                               {{field_path("mode"), std::string(to_string(mode)),
                                  "the rounded entitlements total " + std::to_string(offer.entitled_.value()) +
                                      " shares, more than the " + std::to_string(new_shares.value()) +
                                      " new shares; round down (rounding::floor)"}});

@@ -170,16 +170,16 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
     result.total_consideration = money::zero(before.currency());
     std::vector<diagnostic>& out = result.problems;
     if (price_.currency() != before.currency()) {
-        out.push_back({"price", price_.to_string(), "must be in " + to_string(before.currency()) +
+        out.push_back({field_path("price"), price_.to_string(), "must be in " + to_string(before.currency()) +
                                                         ", the cap table's currency"});
     }
-    if (transfers_.empty()) out.push_back({std::string(list), "", "at least one transfer is required"});
+    if (transfers_.empty()) out.push_back({field_path(std::string(list)), "", "at least one transfer is required"});
     // The table with the new buyers added: validates them against the holders (ids, near-duplicate names).
     cap_table_builder builder(before);
     for (const holder& h : buyers_) builder.add(h);
     std::vector<holder> all_holders = before.holders();
     all_holders.insert(all_holders.end(), buyers_.begin(), buyers_.end());
-    for (diagnostic& d : detail::check_holders(all_holders, before.declared_distinct(), "new_buyers",
+    for (diagnostic& d : detail::check_holders(all_holders, before.declared_distinct(), field_path("new_buyers"),
                                                before.holders().size())) {
         out.push_back(std::move(d));
     }
@@ -250,6 +250,14 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
         if (price_.currency() == before.currency()) {
             result.consideration.push_back(price_.cost_of(t.shares, cash_mode_));
             result.total_consideration += result.consideration.back();
+        }
+    }
+    for (std::size_t j = 0; j < buyers_.size(); ++j) {  // nothing added silently
+        bool buys = false;
+        for (const share_transfer& t : transfers_) buys = buys || t.buyer == buyers_[j].id();
+        if (!buys) {
+            out.push_back({detail::company_field("new_buyers", j, "id"), detail::quoted_text(buyers_[j].id().str()),
+                           "buys nothing in the sale: add only buyers of a transfer"});
         }
     }
     if (!out.empty()) {
@@ -346,25 +354,27 @@ public:
     [[nodiscard]] tender_result try_apply(const cap_table& before) const {
         tender_result r;
         std::vector<diagnostic>& out = r.sale.problems;
-        if (maximum_.value() <= 0) out.push_back({"maximum", std::to_string(maximum_.value()), "must be positive"});
+        if (maximum_.value() <= 0) out.push_back({field_path("maximum"), std::to_string(maximum_.value()), "must be positive"});
         if (new_buyer_ && new_buyer_->id() != buyer_) {
-            out.push_back({"new_buyer.id", detail::quoted_text(new_buyer_->id().str()),
+            out.push_back({field_path("new_buyer").member("id"), detail::quoted_text(new_buyer_->id().str()),
                            "must be the offer's buyer \"" + buyer_.str() + "\""});
         }
-        if (tenders_.empty()) out.push_back({"tenders", "", "at least one tender is required"});
+        if (tenders_.empty()) out.push_back({field_path("tenders"), "", "at least one tender is required"});
         if (!before.holder_index(buyer_) && !new_buyer_) {
-            out.push_back({"buyer", detail::quoted_text(buyer_.str()), "is not on the cap table; add it with new_buyer()"});
+            out.push_back({field_path("buyer"), detail::quoted_text(buyer_.str()), "is not on the cap table; add it with new_buyer()"});
         }
         if (new_buyer_ && new_buyer_->id() == buyer_) {
             std::vector<holder> all = before.holders();
             all.push_back(*new_buyer_);
-            for (diagnostic& d : detail::check_holders(all, before.declared_distinct(), "new_buyer", before.holders().size())) {
-                d.field.replace(0, std::string("new_buyer[0]").size(), "new_buyer");
-                out.push_back(std::move(d));
+            // The one new buyer is `new_buyer`, not a list: its problems are rebased from `new_buyer[0]`.
+            const field_path one("new_buyer");
+            for (const diagnostic& d : detail::check_holders(all, before.declared_distinct(), one,
+                                                             before.holders().size())) {
+                out.push_back(d.rebased(one.index(0), one));
             }
         }
         const auto c = before.class_index(class_);
-        if (!c) out.push_back({"share_class", detail::quoted_text(class_), "is not a share class on the cap table"});
+        if (!c) out.push_back({field_path("share_class"), detail::quoted_text(class_), "is not a share class on the cap table"});
         // What each holder holds of the class and has not yet tendered.
         std::vector<share_count> held(before.holders().size());
         if (c) {
@@ -402,7 +412,7 @@ public:
                 try {
                     r.tendered += t.shares;
                 } catch (const overflow_error&) {
-                    out.push_back({"tenders", "", "the shares tendered overflow 64 bits"});
+                    out.push_back({field_path("tenders"), "", "the shares tendered overflow 64 bits"});
                 }
             }
             weights.push_back(t.shares.value());

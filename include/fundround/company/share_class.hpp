@@ -223,54 +223,54 @@ private:
 inline std::vector<diagnostic> share_class::validate() const {
     std::vector<diagnostic> out;
     if (holder_name_key(name_).empty()) {
-        out.push_back({"name", detail::quoted_text(name_), "must contain a letter or digit"});
+        out.push_back({field_path("name"), detail::quoted_text(name_), "must contain a letter or digit"});
     }
     if (kind_ == share_class_kind::common) {
         if (conversion_ratio_ != fraction(1)) {
-            out.push_back({"conversion_ratio", conversion_ratio_.to_string(), "must be 1 for common stock"});
+            out.push_back({field_path("conversion_ratio"), conversion_ratio_.to_string(), "must be 1 for common stock"});
         }
         return out;
     }
     if (conversion_ratio_.sign() <= 0) {
-        out.push_back({"conversion_ratio", conversion_ratio_.to_string(), "must be positive"});
+        out.push_back({field_path("conversion_ratio"), conversion_ratio_.to_string(), "must be positive"});
     }
     // A price_per_share is positive by construction; a zero-unit price cannot be built, so the
     // only missing case is a preferred series built without one (impossible through preferred()).
-    if (!price_) out.push_back({"original_issue_price", "", "is required for a preferred series"});
+    if (!price_) out.push_back({field_path("original_issue_price"), "", "is required for a preferred series"});
     const liquidation_terms& t = terms_;
     if (t.multiple.sign() < 0) {
-        out.push_back({"terms.multiple", t.multiple.to_string(), "must not be negative"});
+        out.push_back({field_path("terms").member("multiple"), t.multiple.to_string(), "must not be negative"});
     }
     if (t.seniority < 0) {
-        out.push_back({"terms.seniority", std::to_string(t.seniority), "must not be negative"});
+        out.push_back({field_path("terms").member("seniority"), std::to_string(t.seniority), "must not be negative"});
     }
     const participation& p = t.participation;
     if (p.kind == participation_kind::capped) {
         if (p.cap_multiple <= t.multiple) {
-            out.push_back({"terms.participation.cap_multiple", p.cap_multiple.to_string(),
+            out.push_back({field_path("terms").member("participation").member("cap_multiple"), p.cap_multiple.to_string(),
                            "must be above the preference multiple " + t.multiple.to_string() +
                                " (the cap includes the preference)"});
         }
     } else if (!p.cap_multiple.is_zero()) {
-        out.push_back({"terms.participation.cap_multiple", p.cap_multiple.to_string(),
+        out.push_back({field_path("terms").member("participation").member("cap_multiple"), p.cap_multiple.to_string(),
                        "must be 0 unless participation is capped"});
     }
     const dividend_terms& d = t.dividends;
     if (d.kind == dividend_kind::none) {
         if (!d.annual_rate.is_zero()) {
-            out.push_back({"terms.dividends.annual_rate", d.annual_rate.to_string(),
+            out.push_back({field_path("terms").member("dividends").member("annual_rate"), d.annual_rate.to_string(),
                            "must be 0 when there are no dividends"});
         }
     } else {
         if (d.annual_rate.sign() <= 0) {
-            out.push_back({"terms.dividends.annual_rate", d.annual_rate.to_string(), "must be positive"});
+            out.push_back({field_path("terms").member("dividends").member("annual_rate"), d.annual_rate.to_string(), "must be positive"});
         }
         const bool cumulative =
             d.kind == dividend_kind::cumulative_simple || d.kind == dividend_kind::cumulative_compound;
         if (cumulative && !d.accrual_start) {
-            out.push_back({"terms.dividends.accrual_start", "", "is required for cumulative dividends"});
+            out.push_back({field_path("terms").member("dividends").member("accrual_start"), "", "is required for cumulative dividends"});
         } else if (d.accrual_start && !is_modelled(*d.accrual_start)) {
-            out.push_back({"terms.dividends.accrual_start", to_string(*d.accrual_start), date_rule(*d.accrual_start)});
+            out.push_back({field_path("terms").member("dividends").member("accrual_start"), to_string(*d.accrual_start), date_rule(*d.accrual_start)});
         }
     }
     return out;

@@ -81,28 +81,28 @@ public:
                                                           const std::vector<tranche_price>& own_prices) {
         std::vector<diagnostic> out;
         if (r.currency() != priced.currency()) {
-            out.push_back({"round.currency", to_string(r.currency()),
+            out.push_back({field_path("round").member("currency"), to_string(r.currency()),
                            "must be the priced round's currency, " + to_string(priced.currency())});
         }
         for (std::size_t i = 0; i < own_prices.size(); ++i) {
             const tranche_price& p = own_prices[i];
-            const std::string path = "tranche_prices[" + std::to_string(i) + "]";
+            const field_path path = field_path("tranche_prices").index(i);
             if (!r.has_investor(p.investor)) {
-                out.push_back({path + ".investor", "\"" + p.investor + "\"", "is not in round \"" + r.name() + "\""});
+                out.push_back({path.member("investor"), "\"" + p.investor + "\"", "is not in round \"" + r.name() + "\""});
             } else if (p.tranche_index >= r.commitment_of(p.investor).tranches.size()) {
-                out.push_back({path + ".tranche_index", std::to_string(p.tranche_index),
+                out.push_back({path.member("tranche_index"), std::to_string(p.tranche_index),
                                "\"" + p.investor + "\" has " +
                                    std::to_string(r.commitment_of(p.investor).tranches.size()) + " tranches"});
             }
             for (std::size_t j = 0; j < i; ++j) {
                 if (own_prices[j].investor == p.investor && own_prices[j].tranche_index == p.tranche_index) {
                     out.push_back({path, p.investor + " tranche " + std::to_string(p.tranche_index),
-                                   "is priced twice (also tranche_prices[" + std::to_string(j) + "])"});
+                                   "is priced twice (also " + field_path("tranche_prices").index(j).to_string() + ")"});
                     break;
                 }
             }
             if (p.price.currency() != priced.currency()) {
-                out.push_back({path + ".price", p.price.to_string(), "must be in " + to_string(priced.currency())});
+                out.push_back({path.member("price"), p.price.to_string(), "must be in " + to_string(priced.currency())});
             }
         }
         return out;
@@ -262,7 +262,7 @@ private:
     std::vector<diagnostic> problems;
     for (std::size_t i = 0; i < issued.investors().size(); ++i) {
         if (!after.holder_index(holder_id(issued.investors()[i]))) {
-            problems.push_back({"investors[" + std::to_string(i) + "]", "\"" + issued.investors()[i] + "\"",
+            problems.push_back({field_path("investors").index(i), "\"" + issued.investors()[i] + "\"",
                                 "is not a holder id on the cap table after round \"" + round.pricing().name() + "\""});
         }
     }

@@ -46,6 +46,12 @@ public:
         : right_(right_aligned) {
         add(header);
     }
+    /// A table whose columns are known only at run time: titles @p header (all empty: no header
+    /// row) and, for each column, whether it is right-aligned.
+    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned)
+        : cells_(header), right_(right_aligned) {}
+    /// Appends a row built at run time, of as many cells as there are columns.
+    void add_row(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
     /// Appends a row of as many cells as there are columns.
     void add(std::initializer_list<std::string_view> row) {
         for (const std::string_view cell : row) cells_.emplace_back(cell);

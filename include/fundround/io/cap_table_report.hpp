@@ -32,7 +32,7 @@ struct cap_table_report_options {
     [[nodiscard]] std::vector<diagnostic> validate() const {
         std::vector<diagnostic> out;
         if (percent_decimals < 0 || percent_decimals > 60) {
-            out.push_back({"cap_table_report_options.percent_decimals", std::to_string(percent_decimals),
+            out.push_back({field_path("cap_table_report_options").member("percent_decimals"), std::to_string(percent_decimals),
                            "must be between 0 and 60"});
         }
         return out;
@@ -93,7 +93,7 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
         if (basis.warrants) row.push_back(detail::share_text(with_warrants.by_holder()[i] - issued.by_holder()[i]));
         const auto [pct, exact] = detail::share_of_text(fd.by_holder()[i], fd.total(), opt.percent_decimals);
         row.insert(row.end(), {detail::share_text(fd.by_holder()[i]), pct, exact});
-        by_holder.add(std::move(row));
+        by_holder.add_row(std::move(row));
     }
     if (basis.unallocated_pool) {
         for (std::size_t p = 0; p < table.pools().size(); ++p) {
@@ -102,7 +102,7 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
             if (basis.warrants) row.push_back("");
             const auto [pct, exact] = detail::share_of_text(fd.by_pool()[p], fd.total(), opt.percent_decimals);
             row.insert(row.end(), {detail::share_text(fd.by_pool()[p]), pct, exact});
-            by_holder.add(std::move(row));
+            by_holder.add_row(std::move(row));
         }
     }
     {
@@ -111,7 +111,7 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
         if (basis.warrants) row.push_back(detail::share_text(fd.warrants()));
         const auto [pct, exact] = detail::share_of_text(fd.total(), fd.total(), opt.percent_decimals);
         row.insert(row.end(), {detail::share_text(fd.total()), pct, exact});
-        by_holder.add(std::move(row));
+        by_holder.add_row(std::move(row));
     }
     by_holder.print(os, "  ");
 

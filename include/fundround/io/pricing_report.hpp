@@ -9,6 +9,7 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/detail/text_table.hpp>
+#include <fundround/io/cap_table_report.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
@@ -23,14 +24,6 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
-
-/// "1,234,567": a share count without its unit.
-[[nodiscard]] inline std::string share_digits(share_count s) {
-    const std::int64_t v = s.value();
-    const std::string digits =
-        group_thousands(std::to_string(v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v)));
-    return (v < 0 ? "-" : "") + digits;
-}
 
 /// An amount of exact money units (possibly a fraction of a unit) as text: the amount to the
 /// unit when it is whole ("$8,000,000.00"), else rounded half-even with "~" in front.
@@ -48,9 +41,9 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
     const fraction major = r.exact_price_units() / fraction(money::units_per_major);
     os << r.name() << " (" << to_string(c) << "), priced by its " << to_string(r.basis()) << '\n';
     detail::text_table head({"", ""}, {false, false});
-    head.add({"Fully diluted before", detail::share_digits(r.pre_round().fully_diluted) + " shares (" +
+    head.add({"Fully diluted before", detail::share_text(r.pre_round().fully_diluted) + " shares (" +
                                           r.pre_round().definition + "), unallocated pool " +
-                                          detail::share_digits(r.pre_round().unallocated_pool)});
+                                          detail::share_text(r.pre_round().unallocated_pool)});
     if (r.stated_pre_money()) {
         head.add({"Stated", "pre-money " + format_full(*r.stated_pre_money()) + ", post-money " +
                                 format_full(*r.stated_post_money())});
@@ -74,27 +67,27 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
         head.add({"Option pool", r.pool_target()->to_percent_string(2) + " of post-money fully diluted, in the " +
                                      std::string(to_string(r.placement())) + " (" +
                                      std::string(to_string(r.target_basis())) + "): +" +
-                                     detail::share_digits(r.pool_increase()) + " shares (" +
+                                     detail::share_text(r.pool_increase()) + " shares (" +
                                      std::string(to_string(r.pool_rounding())) + "), pool after " +
-                                     detail::share_digits(r.pool_after()) + " = " +
+                                     detail::share_text(r.pool_after()) + " = " +
                                      r.pool_ownership().to_percent_string(4)});
     }
-    head.add({"New shares", detail::share_digits(r.new_shares()) + " (each investor's " +
+    head.add({"New shares", detail::share_text(r.new_shares()) + " (each investor's " +
                                 std::string(to_string(r.share_rounding())) + "), for " + format_full(r.new_money()) +
                                 ", not converted " + format_full(r.not_converted())});
-    head.add({"Post-money FD", detail::share_digits(r.post_money_shares()) + " shares = " +
-                                   detail::share_digits(r.pre_round().fully_diluted) + " + pool " +
-                                   detail::share_digits(r.pool_increase()) + " + new " +
-                                   detail::share_digits(r.new_shares())});
+    head.add({"Post-money FD", detail::share_text(r.post_money_shares()) + " shares = " +
+                                   detail::share_text(r.pre_round().fully_diluted) + " + pool " +
+                                   detail::share_text(r.pool_increase()) + " + new " +
+                                   detail::share_text(r.new_shares())});
     head.add({"Implied", "pre-money " + detail::units_text(r.implied_pre_money_units(), c) + ", post-money " +
                              detail::units_text(r.implied_post_money_units(), c) + " (price x shares)"});
     head.add({"Effective pre-money", detail::units_text(r.effective_pre_money_units(), c) +
-                                         " (the holders before the round at the price)"});
+                                         " (the holders before the round at the price, unallocated pool excluded)"});
     head.print(os, "  ");
     detail::text_table inv({"Investor", "Invested", "Shares", "Cost", "Not converted", "Owns"},
                            {false, true, true, true, true, true});
     for (const priced_investment& i : r.investments()) {
-        inv.add({i.investor, format_full(i.amount), detail::share_digits(i.shares), format_full(i.cost),
+        inv.add({i.investor, format_full(i.amount), detail::share_text(i.shares), format_full(i.cost),
                  format_full(i.not_converted), r.ownership(i.investor).to_percent_string(4)});
     }
     os << '\n';
@@ -111,14 +104,14 @@ inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table&
     detail::text_table t({"Holder", "Before", "Owns", "After", "Owns", "Dilution"},
                          {false, true, true, true, true, true});
     for (const holder_change& h : r.holders()) {
-        t.add({h.name, detail::share_digits(h.before), h.ownership_before.to_percent_string(4),
-               detail::share_digits(h.after), h.ownership_after.to_percent_string(4),
+        t.add({h.name, detail::share_text(h.before), h.ownership_before.to_percent_string(4),
+               detail::share_text(h.after), h.ownership_after.to_percent_string(4),
                h.before.value() == 0 ? "new" : h.dilution().to_percent_string(4)});
     }
-    t.add({"Unallocated pool", detail::share_digits(before.unallocated_pool()),
-           r.pool_ownership_before().to_percent_string(4), detail::share_digits(after.unallocated_pool()),
+    t.add({"Unallocated pool", detail::share_text(before.unallocated_pool()),
+           r.pool_ownership_before().to_percent_string(4), detail::share_text(after.unallocated_pool()),
            r.pool_ownership_after().to_percent_string(4), ""});
-    t.add({"Total", detail::share_digits(before.total()), "100.0000%", detail::share_digits(after.total()),
+    t.add({"Total", detail::share_text(before.total()), "100.0000%", detail::share_text(after.total()),
            "100.0000%", ""});
     t.print(os, "  ");
 }
@@ -139,9 +132,9 @@ inline void print_round_chain(std::ostream& os, const round_chain_result& chain)
         const std::vector<fraction> owns = chain.ownership_history(h.id());
         for (std::size_t i = 0; i < shares.size(); ++i) {
             row.push_back(shares[i].value() == 0 ? "-"
-                                                 : detail::share_digits(shares[i]) + " " + owns[i].to_percent_string(2));
+                                                 : detail::share_text(shares[i]) + " " + owns[i].to_percent_string(2));
         }
-        t.add(row);
+        t.add_row(row);
     }
     std::vector<std::string> pool{"Unallocated pool"};
     std::vector<std::string> total{"Total"};
@@ -149,14 +142,14 @@ inline void print_round_chain(std::ostream& os, const round_chain_result& chain)
     for (std::size_t i = 0; i <= rounds.size(); ++i) {
         const cap_table& table = i == 0 ? chain.start() : rounds[i - 1].after();
         const fully_diluted_counts c = table.fully_diluted(chain.basis());
-        pool.push_back(detail::share_digits(c.unallocated_pool()) + " " +
+        pool.push_back(detail::share_text(c.unallocated_pool()) + " " +
                        fraction(c.unallocated_pool().value(), c.total().value()).to_percent_string(2));
-        total.push_back(detail::share_digits(c.total()));
+        total.push_back(detail::share_text(c.total()));
         if (i > 0) price.push_back(rounds[i - 1].pricing().price().to_string());
     }
-    t.add(pool);
-    t.add(total);
-    t.add(price);
+    t.add_row(pool);
+    t.add_row(total);
+    t.add_row(price);
     t.print(os, "  ");
     if (rounds.empty()) return;
     os << "\nDilution caused by each round (1 - ownership after / ownership before)\n";
@@ -176,7 +169,7 @@ inline void print_round_chain(std::ostream& os, const round_chain_result& chain)
             const holder_change& c = r.holders()[*i];
             row.push_back(c.before.value() == 0 ? "new" : c.dilution().to_percent_string(2));
         }
-        d.add(row);
+        d.add_row(row);
     }
     d.print(os, "  ");
 }
