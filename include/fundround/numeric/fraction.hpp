@@ -154,7 +154,7 @@ public:
     constexpr int sign() const noexcept { return num_ < 0 ? -1 : (num_ == 0 ? 0 : 1); }
 
     /// Approximate value for display only; never feed it back into money arithmetic.
-    double to_double() const noexcept {
+    [[nodiscard]] double to_double() const noexcept {
         return static_cast<double>(num_) / static_cast<double>(den_);
     }
 
