@@ -8,6 +8,7 @@
 #include <fundround/deal/condition.hpp>
 #include <fundround/deal/schedule.hpp>
 #include <fundround/deal/tranche.hpp>
+#include <fundround/detail/key_index.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
@@ -16,10 +17,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -72,13 +71,12 @@ public:
     }
     id negate(id a) {
         if (a <= yes) return a == yes ? no : yes;
-        const auto found = not_memo_.find(a);
-        if (found != not_memo_.end()) return found->second;
+        if (const id* found = not_memo_.find(a)) return *found;
         const node n = nodes_[a];
         std::vector<id> kids(domains_[n.var]);
         for (std::size_t k = 0; k < kids.size(); ++k) kids[k] = negate(children_[n.first + k]);
         const id r = make(n.var, kids);
-        not_memo_.emplace(a, r);
+        not_memo_.find_or_insert(a, r);
         return r;
     }
     id both(id a, id b) { return apply(false, a, b); }
@@ -91,13 +89,12 @@ private:
         std::uint32_t first;  // index of its first child in children_
     };
 
+    // The node (var, kids), hash-consed: an equal node already made is returned, not a copy.
     id make(std::uint32_t var, const std::vector<id>& kids) {
         if (std::all_of(kids.begin(), kids.end(), [&](id k) { return k == kids.front(); })) return kids.front();
-        std::string key(sizeof(std::uint32_t) * (kids.size() + 1), '\0');
-        std::memcpy(&key[0], &var, sizeof var);
-        std::memcpy(&key[sizeof var], kids.data(), sizeof(id) * kids.size());
-        const auto found = unique_.find(key);
-        if (found != unique_.end()) return found->second;
+        const std::uint64_t h = node_hash(var, kids.data(), kids.size());
+        std::size_t s = unique_slot(h, var, kids.data());
+        if (unique_[s] != no) return unique_[s];
         if (nodes_.size() >= limit_) {
             throw classification_limit_error("its decision diagram needs more than " + std::to_string(limit_) +
                                              " nodes (max_classification_nodes)");
@@ -105,8 +102,35 @@ private:
         const auto r = static_cast<id>(nodes_.size());
         nodes_.push_back({var, static_cast<std::uint32_t>(children_.size())});
         children_.insert(children_.end(), kids.begin(), kids.end());
-        unique_.emplace(std::move(key), r);
+        if (2 * (nodes_.size() - 2) > unique_.size()) {
+            rehash();
+        } else {
+            unique_[s] = r;
+        }
         return r;
+    }
+    std::uint64_t node_hash(std::uint32_t var, const id* kids, std::size_t n) const noexcept {
+        std::uint64_t h = mix_bits(var);
+        for (std::size_t k = 0; k < n; ++k) h = mix_bits(h ^ kids[k]);
+        return h;
+    }
+    // The slot of unique_ holding the node (var, kids), or the empty slot where it belongs.
+    std::size_t unique_slot(std::uint64_t h, std::uint32_t var, const id* kids) const noexcept {
+        const std::size_t mask = unique_.size() - 1;
+        for (std::size_t s = static_cast<std::size_t>(h) & mask;; s = (s + 1) & mask) {
+            const id e = unique_[s];
+            if (e == no) return s;
+            const node& n = nodes_[e];
+            if (n.var == var && std::equal(kids, kids + domains_[var], children_.data() + n.first)) return s;
+        }
+    }
+    void rehash() {  // doubles unique_ (kept at most half full) and places every node again
+        unique_.assign(2 * unique_.size(), no);
+        for (std::size_t i = 2; i < nodes_.size(); ++i) {
+            const node& n = nodes_[i];
+            const id* kids = children_.data() + n.first;
+            unique_[unique_slot(node_hash(n.var, kids, domains_[n.var]), n.var, kids)] = static_cast<id>(i);
+        }
     }
     id cofactor(id a, std::uint32_t var, std::size_t value) const {
         if (a <= yes || nodes_[a].var != var) return a;
@@ -124,16 +148,15 @@ private:
         }
         if (b < a) std::swap(a, b);
         const std::uint64_t key = (std::uint64_t{a} << 32) | b;
-        auto& memo = is_or ? or_memo_ : and_memo_;
-        const auto found = memo.find(key);
-        if (found != memo.end()) return found->second;
+        key_index& memo = is_or ? or_memo_ : and_memo_;
+        if (const id* found = memo.find(key)) return *found;
         const std::uint32_t var = std::min(nodes_[a].var, nodes_[b].var);
         std::vector<id> kids(domains_[var]);
         for (std::size_t k = 0; k < kids.size(); ++k) {
             kids[k] = apply(is_or, cofactor(a, var, k), cofactor(b, var, k));
         }
         const id r = make(var, kids);
-        memo.emplace(key, r);
+        memo.find_or_insert(key, r);
         return r;
     }
 
@@ -141,10 +164,10 @@ private:
     std::size_t limit_;
     std::vector<node> nodes_;
     std::vector<id> children_;
-    // Two hash-map types for every table of the classification (each type is compiled anew):
-    // byte-string keys (nodes, milestone names) and 64-bit keys (memos).
-    std::unordered_map<std::string, id> unique_;
-    std::unordered_map<std::uint64_t, id> and_memo_, or_memo_, not_memo_;
+    // The nodes by content (hash-consing): node ids in open-addressed slots, "no" (0) when empty
+    // (the terminals are never stored), at most half full.
+    std::vector<id> unique_ = std::vector<id>(16, no);
+    key_index and_memo_, or_memo_, not_memo_;
 };
 
 // The states of a condition tree seen on given days, as decision diagrams over its milestones.
@@ -164,19 +187,20 @@ public:
 
 private:
     std::vector<std::uint32_t> domains(const condition& c, std::size_t slots) {
-        const std::vector<std::string> names = c.milestones();
+        std::vector<std::string> names = c.milestones();
         if (names.size() > max_classified_milestones) {
             throw classification_limit_error("it names " + std::to_string(names.size()) +
                                              " milestones, more than " + std::to_string(max_classified_milestones) +
                                              " (max_classified_milestones)");
         }
-        for (std::size_t i = 0; i < names.size(); ++i) var_of_.emplace(names[i], static_cast<std::uint32_t>(i));
-        return std::vector<std::uint32_t>(names.size(), static_cast<std::uint32_t>(1 + 2 * slots));
+        const auto count = names.size();
+        names_ = std::move(names);  // sorted and distinct: a milestone's variable is its position
+        return std::vector<std::uint32_t>(count, static_cast<std::uint32_t>(1 + 2 * slots));
     }
 
     // Milestone @p name achieved (or failed) on or before day @p t.
     decision_diagram::id settled_by(const std::string& name, date::sys_days t, bool achieved) {
-        const std::uint32_t var = var_of_.at(name);
+        const auto var = static_cast<std::uint32_t>(std::lower_bound(names_.begin(), names_.end(), name) - names_.begin());
         const std::size_t k = bounds_.size();
         std::vector<bool> values(1 + 2 * k, false);
         if (date::sys_days{close_} <= t) {
@@ -188,17 +212,16 @@ private:
     // The key of memo_: the condition's index in node_of_ (numbered on first sight) and the
     // day with the state asked for (2 * days + 1 fits 32 bits for every valid date), in 64 bits.
     std::uint64_t memo_key(const void* identity, date::sys_days t, bool want_met) {
-        const auto [it, fresh] =
-            node_of_.try_emplace(reinterpret_cast<std::uintptr_t>(identity), static_cast<std::uint32_t>(node_of_.size()));
+        const std::uint32_t index = node_of_.find_or_insert(reinterpret_cast<std::uintptr_t>(identity),
+                                                            static_cast<std::uint32_t>(node_of_.size()));
         const std::int64_t day = static_cast<std::int64_t>(t.time_since_epoch().count()) * 2 + (want_met ? 1 : 0);
-        return (std::uint64_t{it->second} << 32) | static_cast<std::uint32_t>(day);
+        return (std::uint64_t{index} << 32) | static_cast<std::uint32_t>(day);
     }
 
     decision_diagram::id state(const condition& c, date::sys_days t, bool want_met) {
         const std::uint64_t key = c.identity() != nullptr ? memo_key(c.identity(), t, want_met) : 0;
         if (c.identity() != nullptr) {
-            const auto found = memo_.find(key);
-            if (found != memo_.end()) return found->second;
+            if (const decision_diagram::id* found = memo_.find(key)) return *found;
         }
         using dd = decision_diagram;
         dd::id r = dd::no;
@@ -232,16 +255,16 @@ private:
                 break;
             }
         }
-        if (c.identity() != nullptr) memo_.emplace(key, r);
+        if (c.identity() != nullptr) memo_.find_or_insert(key, r);
         return r;
     }
 
-    std::unordered_map<std::string, std::uint32_t> var_of_;  // before diagram_: domains() fills it
+    std::vector<std::string> names_;  // the milestones, sorted; before diagram_: domains() fills it
     calendar_date close_;
     std::vector<date::sys_days> bounds_;
     decision_diagram diagram_;
-    std::unordered_map<std::uint64_t, std::uint32_t> node_of_;  // condition identity -> index
-    std::unordered_map<std::uint64_t, decision_diagram::id> memo_;
+    key_index node_of_;  // condition identity -> its position, numbered on first sight
+    key_index memo_;     // memo_key() -> the state's diagram
 };
 
 template <class Days>
@@ -328,7 +351,27 @@ struct tranche_placement {
 
 /// Caches condition outlooks by the condition's identity() (conditions are shared between many
 /// tranches); the conditions must outlive the cache.
-using condition_outlook_cache = std::unordered_map<const void*, condition_outlook>;
+class condition_outlook_cache {
+public:
+    /// The outlook cached for @p c, or null (valid until the next insert()).
+    [[nodiscard]] const condition_outlook* find(const condition& c) const noexcept {
+        const std::uint32_t* at = index_.find(key(c));
+        return at != nullptr ? &outlooks_[*at] : nullptr;
+    }
+    /// Caches @p o as the outlook of @p c (a condition already cached keeps its outlook).
+    void insert(const condition& c, const condition_outlook& o) {
+        if (index_.find_or_insert(key(c), static_cast<std::uint32_t>(outlooks_.size())) == outlooks_.size()) {
+            outlooks_.push_back(o);
+        }
+    }
+    /// Number of conditions cached.
+    [[nodiscard]] std::size_t size() const noexcept { return outlooks_.size(); }
+
+private:
+    static std::uint64_t key(const condition& c) noexcept { return reinterpret_cast<std::uintptr_t>(c.identity()); }
+    detail::key_index index_;
+    std::vector<condition_outlook> outlooks_;
+};
 
 /// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
 /// status"), appending any placement problem to @p out with fields under the field_path @p path():
@@ -375,16 +418,12 @@ template <class PathFn>
     condition_outlook o;
     try {
         if (cache != nullptr && c.identity() != nullptr) {
-            const auto [it, fresh] = cache->try_emplace(c.identity());
-            if (fresh) {
-                try {
-                    it->second = classify_condition(c, close);
-                } catch (...) {
-                    cache->erase(it);
-                    throw;
-                }
+            if (const condition_outlook* cached = cache->find(c)) {
+                o = *cached;
+            } else {
+                o = classify_condition(c, close);
+                cache->insert(c, o);
             }
-            o = it->second;
         } else {
             o = classify_condition(c, close);
         }
