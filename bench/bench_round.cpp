@@ -60,9 +60,9 @@ calendar_date close_plus(std::int64_t days) {
 // Allocation counting: every operator new/delete of this binary (library and baselines alike)
 // goes through these, so a benchmark can read the bytes live at any point and the peak since a
 // reset. Bytes are what malloc reserved (malloc_usable_size), per allocation. bytes_per_tranche
-// is what the result holds once built: for build() the round's own copies of the tranches (48
+// is what the result holds once built: for build() the round's own copies of the tranches (40
 // bytes each) and investors (the commitments, 128 bytes per investor plus each tranche vector's
-// block), its 32-byte schedule entries and its 4-byte-per-investor name index; the builder (the
+// block), its 24-byte schedule entries and its 4-byte-per-investor name index; the builder (the
 // input) is not counted, nor is the direct build's input.
 
 std::size_t g_live = 0;   // single-threaded benchmarks: plain counters
@@ -154,10 +154,10 @@ round_builder make_builder(std::int64_t n) {
 // Input (filled before the timed loop, like the builder): one record per tranche in round order
 // {amount in units, investor index, tranche index, entry day or undated, expected day or none,
 // currency tag, status}, and the investors' names (strings, as the builder holds them). Output:
-//   - dated entries {amount, running total, day, investor, tranche, status} (32 bytes, as the
-//     library's), sorted by day, ties in round order (sort on (day, position) keys, then one
-//     gather), undated entries in round order, their running total continuing from the dated
-//     total;
+//   - dated entries {running total, day, investor, tranche, status} (24 bytes, as the library's:
+//     an entry's amount is the difference of two running totals), sorted by day, ties in round
+//     order (sort on (day, position) keys, then one gather), undated entries in round order,
+//     their running total continuing from the dated total;
 //   - per investor: total, at close, scheduled, conditional; for the round: the same four,
 //     post-money and post-money at close;
 //   - the investors' positions sorted by name (stable), kept as the name index (the library
@@ -187,8 +187,7 @@ constexpr std::int32_t kUndated = INT32_MIN;
 constexpr std::uint32_t kUsdTag = 0x445355;
 
 struct direct_entry {
-    std::int64_t units;
-    std::int64_t cumulative;
+    std::int64_t cumulative;  // the amount, until the running totals are taken
     std::int32_t day;
     std::uint32_t investor;
     std::uint32_t tranche;
@@ -297,7 +296,7 @@ direct_round direct_build(const direct_source& src, std::int64_t pre_money, std:
         if (t.day != kUndated) {
             keys.emplace_back(t.day, static_cast<std::uint32_t>(i));
         } else {
-            r.undated.push_back({t.units, 0, kUndated, t.investor, t.tranche, t.status});
+            r.undated.push_back({t.units, kUndated, t.investor, t.tranche, t.status});
         }
     }
     std::sort(keys.begin(), keys.end());
@@ -306,10 +305,10 @@ direct_round direct_build(const direct_source& src, std::int64_t pre_money, std:
     for (const auto& k : keys) {
         const direct_input& t = in[k.second];
         add_checked(running, t.units);
-        r.dated.push_back({t.units, running, t.day, t.investor, t.tranche, t.status});
+        r.dated.push_back({running, t.day, t.investor, t.tranche, t.status});
     }
     for (direct_entry& e : r.undated) {
-        add_checked(running, e.units);
+        add_checked(running, e.cumulative);
         e.cumulative = running;
     }
     return r;
@@ -327,10 +326,13 @@ bool consistent(const funding_round& r, std::int64_t n) {
 bool same_figures(const funding_round& r, const direct_round& d) {
     const auto& s = r.schedule();
     if (s.dated().size() != d.dated.size() || s.undated().size() != d.undated.size()) return false;
+    std::int64_t before = 0;  // the running total before the entry: its amount is the difference
     for (std::size_t i = 0; i < d.dated.size(); ++i) {
         const disbursement e = s.dated()[i];
         const direct_entry& x = d.dated[i];
-        if (e.amount().units() != x.units || e.cumulative().units() != x.cumulative ||
+        const std::int64_t units = x.cumulative - std::exchange(before, x.cumulative);
+        if (e.amount().units() != units || e.amount() != e.tranche().amount() ||
+            e.cumulative().units() != x.cumulative ||
             e.investor_index() != x.investor || e.tranche_index() != x.tranche ||
             date::sys_days{*e.date()}.time_since_epoch().count() != x.day ||
             static_cast<std::uint8_t>(e.status()) != x.status) {
@@ -340,7 +342,9 @@ bool same_figures(const funding_round& r, const direct_round& d) {
     for (std::size_t i = 0; i < d.undated.size(); ++i) {
         const disbursement e = s.undated()[i];
         const direct_entry& x = d.undated[i];
-        if (e.amount().units() != x.units || e.cumulative().units() != x.cumulative ||
+        const std::int64_t units = x.cumulative - std::exchange(before, x.cumulative);
+        if (e.amount().units() != units || e.amount() != e.tranche().amount() ||
+            e.cumulative().units() != x.cumulative ||
             e.investor_index() != x.investor || e.tranche_index() != x.tranche) {
             return false;
         }

@@ -345,9 +345,9 @@ TEST_CASE("tranche: a moved-from tranche is a valid value") {
 }
 
 TEST_CASE("tranche: label and fallback are stored out of line; copies are deep and compare equal") {
-    // The layout: 48 bytes (amount, condition, expected date, one pointer to the rarely given
+    // The layout: 40 bytes (amount, condition, expected date, one pointer to the rarely given
     // label and fallback), the memory budget of a round (docs/decisions.md).
-    CHECK(sizeof(tranche) <= 48);
+    CHECK(sizeof(tranche) <= 40);
     const tranche plain = tranche::on(1_M, ymd(2026, 9, 30));
     CHECK(plain.label().empty());
     CHECK_FALSE(plain.fallback().has_value());

@@ -8,13 +8,12 @@
 #include <fundround/error.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -181,42 +180,55 @@ inline constexpr std::size_t max_condition_depth = 1000;
 class condition {
 public:
     /// Always met: money due at close.
-    condition() noexcept = default;
-    /// A copy sharing @p other's tree.
-    condition(const condition& other) = default;
+    constexpr condition() noexcept = default;
+    /// A copy sharing @p other's tree (one atomic increment).
+    condition(const condition& other) noexcept : node_(other.node_) { retain(node_); }
     /// Takes @p other's tree; @p other becomes always().
-    condition(condition&& other) noexcept : node_(std::move(other.node_)) { other.node_.reset(); }
+    condition(condition&& other) noexcept : node_(other.node_) { other.node_ = nullptr; }
     /// Shares @p other's tree.
-    condition& operator=(const condition& other) = default;
-    /// Takes @p other's tree; @p other becomes always().
-    condition& operator=(condition&& other) noexcept {
-        if (this != &other) {
-            node_ = std::move(other.node_);
-            other.node_.reset();
+    condition& operator=(const condition& other) noexcept {
+        // Read other's node before releasing ours: other may live inside our tree.
+        const node* incoming = other.node_;
+        if (incoming != node_) {
+            retain(incoming);
+            const node* old = node_;
+            node_ = incoming;
+            release(old);
         }
         return *this;
     }
-    /// Releases this reference to the tree.
-    ~condition() = default;
+    /// Takes @p other's tree; @p other becomes always().
+    condition& operator=(condition&& other) noexcept {
+        if (this != &other) {
+            const node* incoming = other.node_;
+            other.node_ = nullptr;
+            const node* old = node_;
+            node_ = incoming;
+            release(old);
+        }
+        return *this;
+    }
+    /// Releases this reference to the tree (the last reference destroys it).
+    ~condition() { release(node_); }
 
     /// Always met: money due at close.
     [[nodiscard]] static condition always() noexcept { return condition(); }
     /// Met from @p d on (inclusive); throws invalid_argument_error unless is_modelled(@p d).
     [[nodiscard]] static condition on_or_after(calendar_date d) {
         require_valid(d, "on_or_after");
-        node n;
-        n.kind = condition_kind::on_or_after;
-        n.date = d;
-        return condition(std::move(n));
+        node* n = new node;
+        n->kind = condition_kind::on_or_after;
+        n->date = d;
+        return condition(n);
     }
     /// Met once milestone @p name is achieved; throws if the name is empty.
     [[nodiscard]] static condition milestone(std::string name) {
         if (name.empty()) throw invalid_argument_error("milestone name: must not be empty");
-        node n;
-        n.kind = condition_kind::milestone;
-        n.has_milestone = true;
-        n.name = std::move(name);
-        return condition(std::move(n));
+        node* n = new node;
+        n->kind = condition_kind::milestone;
+        n->has_milestone = true;
+        n->name = std::move(name);  // noexcept: nothing below can throw once n is allocated
+        return condition(n);
     }
     /// Met when all @p parts are met (an empty list is always met).
     [[nodiscard]] static condition all_of(std::vector<condition> parts) {
@@ -253,7 +265,7 @@ public:
     /// Identifies the shared, immutable tree: copies of one condition have the same identity
     /// (for caching per-condition results; equal conditions built separately differ). Every
     /// always() condition has the identity nullptr.
-    [[nodiscard]] const void* identity() const noexcept { return node_.get(); }
+    [[nodiscard]] const void* identity() const noexcept { return node_; }
     /// The parts of all_of, any_of, negation and long_stop blocks.
     [[nodiscard]] const std::vector<condition>& parts() const noexcept { return get().parts; }
     /// Levels of nesting: 1 for a leaf, at most max_condition_depth.
@@ -331,18 +343,31 @@ public:
     }
 
 private:
+    // The immutable tree node, with its own reference count (an intrusive count: a condition is
+    // one 8-byte pointer, where std::shared_ptr took 16; see docs/decisions.md). The count is
+    // atomic, so copies of one condition may be made and dropped on different threads, as with
+    // shared_ptr; the node itself is never written after it is built.
     struct node {
         condition_kind kind = condition_kind::always;
         calendar_date date{};
         std::uint32_t depth = 1;
         bool has_milestone = false;
+        mutable std::atomic<std::size_t> references{1};
         std::string name;
         std::vector<condition> parts;
     };
 
-    // Deduces Node (always node) so that make_shared is instantiated only where it is called.
-    template <class Node, std::enable_if_t<std::is_same_v<Node, node>, int> = 0>
-    explicit condition(Node n) : node_(std::make_shared<const Node>(std::move(n))) {}
+    // Adopts @p n, a new node holding one reference.
+    explicit condition(const node* n) noexcept : node_(n) {}
+
+    static void retain(const node* n) noexcept {
+        if (n != nullptr) n->references.fetch_add(1, std::memory_order_relaxed);
+    }
+    // Drops one reference; the last one destroys the node (and so releases its parts: the
+    // recursion is bounded by max_condition_depth).
+    static void release(const node* n) noexcept {
+        if (n != nullptr && n->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete n;
+    }
 
     // The node of always(), for a condition without a tree (default-constructed or moved from).
     static const node& always_node() noexcept {
@@ -364,20 +389,20 @@ private:
                                          std::to_string(max_condition_depth) +
                                          " levels deep (flatten it with all_of/any_of)");
         }
-        node n;
-        n.kind = kind;
-        n.date = d;
-        n.depth = static_cast<std::uint32_t>(depth + 1);
-        n.has_milestone = has_milestone;
-        n.parts = std::move(parts);
-        return condition(std::move(n));
+        node* n = new node;
+        n->kind = kind;
+        n->date = d;
+        n->depth = static_cast<std::uint32_t>(depth + 1);
+        n->has_milestone = has_milestone;
+        n->parts = std::move(parts);  // noexcept: nothing below can throw once n is allocated
+        return condition(n);
     }
     void collect_milestones(std::vector<const std::string*>& out) const {
         if (kind() == condition_kind::milestone) out.push_back(&node_->name);
         for (const auto& p : parts()) p.collect_milestones(out);
     }
 
-    std::shared_ptr<const node> node_;  // null: always()
+    const node* node_ = nullptr;  // null: always(); otherwise one reference to the node
 };
 
 /// Always met: the money is due at close.

@@ -296,7 +296,7 @@ inline build_result round_builder::try_build() const {
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
     r.by_name_ = std::move(by_name);
 
-    // Entries (32 bytes, no strings: names and conditions are read through the indices) are
+    // Entries (24 bytes, no strings: names and conditions are read through the indices) are
     // created in round order; the schedule puts the dated ones in date order by sorting 8-byte
     // keys (day, position). The commitments are shared by the round and its schedule.
     std::size_t dated_count = 0;
@@ -333,7 +333,8 @@ inline build_result round_builder::try_build() const {
             } else {
                 add(p.status, t.amount());
             }
-            const detail::schedule_entry d{t.amount().units(), 0, p.date ? detail::day_number(*p.date) : 0,
+            // `cumulative` holds the amount until the schedule totals the entries up.
+            const detail::schedule_entry d{t.amount().units(), p.date ? detail::day_number(*p.date) : 0,
                                            static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), p.status};
             if (p.date) {
                 keys.push_back(disbursement_schedule::sort_key(d.day, dated.size()));

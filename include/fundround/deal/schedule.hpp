@@ -76,10 +76,13 @@ struct schedule_placement {
 };
 
 namespace detail {
-// One schedule entry as stored (32 bytes): the investor's name, the tranche's condition and
-// fallback are read through the indices from the schedule's commitments, never copied.
+// One schedule entry as stored (24 bytes): the investor's name, the tranche's condition and
+// fallback are read through the indices from the schedule's commitments, never copied. The
+// amount is not stored: it is the running total minus the previous entry's (or, for the first
+// entry of a list, minus the list's starting total: 0 for the dated entries, the dated total for
+// the undated ones), exact since the running total is an overflow-checked sum of the amounts.
+// While a schedule is being built, `cumulative` holds the entry's own amount until total_up().
 struct schedule_entry {
-    std::int64_t amount;       // units
     std::int64_t cumulative;   // units
     std::int32_t day;          // days since 1970-01-01 (dated entries)
     std::uint32_t investor;    // position in the commitments
@@ -118,7 +121,7 @@ public:
         return source_[e_->investor].tranches[e_->tranche];
     }
     /// The amount of the tranche (if met, for a fallback tranche).
-    [[nodiscard]] money amount() const noexcept { return money::from_units(e_->amount, currency_); }
+    [[nodiscard]] money amount() const noexcept { return money::from_units(e_->cumulative - before_, currency_); }
     /// When the amount is paid: the tranche's condition.
     [[nodiscard]] const condition& when() const noexcept { return tranche().condition(); }
     /// Standing at close.
@@ -131,10 +134,12 @@ public:
 
 private:
     friend class disbursement_list;
-    disbursement(const detail::schedule_entry* e, const commitment* source, currency c, bool dated) noexcept
-        : e_(e), source_(source), currency_(c), dated_(dated) {}
+    disbursement(const detail::schedule_entry* e, std::int64_t before, const commitment* source, currency c,
+                 bool dated) noexcept
+        : e_(e), before_(before), source_(source), currency_(c), dated_(dated) {}
 
     const detail::schedule_entry* e_;
+    std::int64_t before_;  // the running total before this entry (units)
     const commitment* source_;
     currency currency_;
     bool dated_;
@@ -244,13 +249,16 @@ public:
 
 private:
     friend class disbursement_schedule;
-    disbursement_list(const detail::schedule_entry* first, std::size_t size, const commitment* source, currency c,
-                      bool dated) noexcept
-        : first_(first), size_(size), source_(source), currency_(c), dated_(dated) {}
-    disbursement make(std::size_t i) const noexcept { return disbursement(first_ + i, source_, currency_, dated_); }
+    disbursement_list(const detail::schedule_entry* first, std::size_t size, std::int64_t start,
+                      const commitment* source, currency c, bool dated) noexcept
+        : first_(first), size_(size), start_(start), source_(source), currency_(c), dated_(dated) {}
+    disbursement make(std::size_t i) const noexcept {
+        return disbursement(first_ + i, i == 0 ? start_ : first_[i - 1].cumulative, source_, currency_, dated_);
+    }
 
     const detail::schedule_entry* first_;
     std::size_t size_;
+    std::int64_t start_;  // the running total before the first entry (units)
     const commitment* source_;
     currency currency_;
     bool dated_;
@@ -259,8 +267,9 @@ private:
 /// A disbursement schedule: dated entries in date order (ties keep round order) and undated
 /// conditional entries listed separately. Totals reconcile: dated + undated = committed.
 ///
-/// Each entry is 32 bytes (dates as day numbers, amounts as integers, indices into the
-/// commitments, which the schedule shares with its round): see docs/decisions.md.
+/// Each entry is 24 bytes (the running total as an integer, the date as a day number, indices
+/// into the commitments, which the schedule shares with its round; an entry's amount is the
+/// difference of two running totals): see docs/decisions.md.
 class disbursement_schedule {
 public:
     /// An empty schedule in currency @p c.
@@ -297,7 +306,7 @@ public:
             if (p.date && !is_modelled(*p.date)) {
                 throw invalid_argument_error(at + ".date = " + to_string(*p.date) + ": " + date_rule(*p.date));
             }
-            const detail::schedule_entry e{amount.units(), 0, p.date ? detail::day_number(*p.date) : 0,
+            const detail::schedule_entry e{amount.units(), p.date ? detail::day_number(*p.date) : 0,
                                            static_cast<std::uint32_t>(p.investor_index),
                                            static_cast<std::uint32_t>(p.tranche_index), p.status};
             if (p.date) {
@@ -313,11 +322,11 @@ public:
 
     /// Dated entries, in date order.
     [[nodiscard]] disbursement_list dated() const noexcept {
-        return disbursement_list(dated_.data(), dated_.size(), source(), currency(), true);
+        return disbursement_list(dated_.data(), dated_.size(), 0, source(), currency(), true);
     }
     /// Undated (conditional) entries, in round order.
     [[nodiscard]] disbursement_list undated() const noexcept {
-        return disbursement_list(undated_.data(), undated_.size(), source(), currency(), false);
+        return disbursement_list(undated_.data(), undated_.size(), dated_total_.units(), source(), currency(), false);
     }
     /// The commitments the entries refer to (the round's commitments, shared).
     [[nodiscard]] const std::vector<commitment>& commitments() const noexcept {
@@ -350,8 +359,8 @@ public:
 
 private:
     friend class round_builder;
-    // The round builder's entries: dated and undated in round order, `keys` holding
-    // sort_key(day, position) of each dated entry.
+    // The round builder's entries: dated and undated in round order, each holding its amount in
+    // `cumulative`, `keys` holding sort_key(day, position) of each dated entry.
     disbursement_schedule(std::shared_ptr<const std::vector<commitment>> source,
                           std::vector<detail::schedule_entry> dated, std::vector<detail::schedule_entry> undated,
                           std::vector<std::uint64_t>& keys, fundround::currency c)
@@ -378,17 +387,18 @@ private:
         dated_ = std::move(sorted);
     }
 
+    // Replaces each entry's amount (held in `cumulative` until now) with the running total.
     void total_up() {
         std::int64_t running = 0;
         for (auto& e : dated_) {
-            running = detail::money_add(running, e.amount);
+            running = detail::money_add(running, e.cumulative);
             e.cumulative = running;
         }
         dated_total_ = money::from_units(running, currency());
         std::int64_t undated = 0;
         for (auto& e : undated_) {
-            undated = detail::money_add(undated, e.amount);
-            running = detail::money_add(running, e.amount);  // undated entries continue the dated running total
+            undated = detail::money_add(undated, e.cumulative);
+            running = detail::money_add(running, e.cumulative);  // undated entries continue the dated running total
             e.cumulative = running;
         }
         undated_total_ = money::from_units(undated, currency());

@@ -177,8 +177,9 @@ public:
     }
 
 private:
-    // 48 bytes: the amount, the condition (one shared node), the expected date; the rarely given
-    // fallback and label out of line, allocated only for a tranche that has one.
+    // 40 bytes: the amount (16), the condition (one pointer to a shared node, 8), the expected
+    // date (8); the rarely given fallback and label out of line (8), allocated only for a
+    // tranche that has one.
     struct extras {
         std::optional<money> fallback;
         std::string label;
