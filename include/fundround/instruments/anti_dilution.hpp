@@ -251,10 +251,12 @@ struct series_adjustment {
     fraction original_issue_price_units;  ///< The series' original issue price, money units per share.
     fraction cp1_units;               ///< `CP1`: original issue price / ratio before, units per share.
     fraction issue_price_units;       ///< The issue's price, consideration / C (0 for an exempted issue without one).
+    fraction consideration_units;     ///< The issue's aggregate consideration, money units.
     share_count a;                    ///< `A` on the named base (0 for full ratchet and none).
-    fraction b;                       ///< `B` = consideration / CP1, exactly (0 if not a weighted average).
     share_count c;                    ///< `C`: the shares issued.
-    fraction exact_cp2_units;         ///< `CP2` before rounding (= CP1 if not adjusted).
+    /// `CP2` before rounding (= CP1 if the issue triggers nothing); empty in the rare case its
+    /// lowest terms do not fit the 128-bit fraction (CP2 is then rounded from the big rational).
+    std::optional<fraction> exact_cp2_units;
     fraction cp2_units;               ///< `CP2` after the named rounding, never above CP1.
     bool capped_at_cp1 = false;       ///< True if the rounding went above CP1 and CP2 was held at CP1.
     fraction ratio_before;            ///< Common per preferred share before: OIP / CP1.
@@ -265,6 +267,15 @@ struct series_adjustment {
 
     /// Additional common shares for the whole series: after - before.
     [[nodiscard]] share_count additional() const { return as_converted_after - as_converted_before; }
+    /// `B` = consideration / CP1, the shares the money would buy at CP1, exactly, for a weighted
+    /// average (0 otherwise); throws overflow_error if its terms do not fit 128 bits.
+    [[nodiscard]] fraction b() const {
+        if (method != anti_dilution_method::broad_based_weighted_average &&
+            method != anti_dilution_method::narrow_based_weighted_average) {
+            return fraction();
+        }
+        return consideration_units / cp1_units;
+    }
     /// The holder @p id's figures; throws invalid_argument_error if it holds none of the series.
     [[nodiscard]] const holder_conversion& holder(const holder_id& id) const {
         for (const holder_conversion& h : holders) {
@@ -560,11 +571,20 @@ inline void anti_dilution_adjustment::print(std::ostream& os) const {
             continue;
         }
         if (s.method != anti_dilution_method::full_ratchet) {
-            os << "    A " << count(s.a) << ", B " << s.b.to_decimal_string(4, rounding::half_even) << ", C "
+            const detail::big_rational consideration(s.consideration_units);
+            const detail::big_rational cp1(s.cp1_units);
+            const detail::big_rational b(consideration.numerator() * cp1.denominator(),
+                                         consideration.denominator() * cp1.numerator());
+            os << "    A " << count(s.a) << ", B " << b.to_decimal_string(4, rounding::half_even) << ", C "
                << count(s.c) << '\n';
         }
-        os << "    conversion price " << price(s.cp1_units) << " -> " << price(s.cp2_units) << " (exact "
-           << detail::anti_dilution_price_text(s.exact_cp2_units, currency_, 8) << ", ";
+        os << "    conversion price " << price(s.cp1_units) << " -> " << price(s.cp2_units) << " (exact ";
+        if (s.exact_cp2_units) {
+            os << detail::anti_dilution_price_text(*s.exact_cp2_units, currency_, 8);
+        } else {
+            os << "beyond 128 bits";
+        }
+        os << ", ";
         if (precision_) {
             os << precision_->decimals << " decimals, " << to_string(precision_->mode);
         } else {
@@ -675,7 +695,13 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
         s.ratio_before = cls.conversion_ratio();
         s.cp1_units = s.original_issue_price_units / s.ratio_before;
         s.issue_price_units = issue_price;
+        s.consideration_units = issue.consideration_units();
         s.c = issue.shares();
+        if (t.method == anti_dilution_method::broad_based_weighted_average) {
+            s.a = before.fully_diluted(t.broad_base).total();
+        } else if (t.method == anti_dilution_method::narrow_based_weighted_average) {
+            for (const std::string& name : t.narrow_classes) s.a += outstanding.by_class()[*before.class_index(name)];
+        }
         s.exact_cp2_units = s.cp1_units;
         s.cp2_units = s.cp1_units;
         s.ratio_after = s.ratio_before;
@@ -691,22 +717,19 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             if (t.method == anti_dilution_method::full_ratchet) {
                 exact = consideration * big_rational(big_int(1), big_int(s.c.value()));
             } else {
-                if (t.method == anti_dilution_method::broad_based_weighted_average) {
-                    s.a = before.fully_diluted(t.broad_base).total();
-                } else {
-                    for (const std::string& name : t.narrow_classes) s.a += outstanding.by_class()[*before.class_index(name)];
-                }
+                // With B = consideration / CP1: CP2 = CP1 (A + B) / (A + C) = (CP1 A + consideration) / (A + C).
                 const big_rational cp1(s.cp1_units);
-                // B = consideration / CP1; CP2 = CP1 (A + B) / (A + C) = (CP1 A + consideration) / (A + C).
-                const big_rational b(consideration.numerator() * cp1.denominator(),
-                                     consideration.denominator() * cp1.numerator());
-                s.b = b.to_fraction("anti-dilution B");
                 const big_rational numerator = cp1 * big_count(s.a) + consideration;
                 exact = numerator * big_rational(big_int(1), big_int(s.a.value()) + big_int(s.c.value()));
             }
             exact.reduce();
-            s.exact_cp2_units = exact.to_fraction("exact conversion price");
-            fraction cp2 = precision_ ? detail::round_conversion_price(exact, *precision_) : s.exact_cp2_units;
+            try {
+                s.exact_cp2_units = exact.to_fraction("exact conversion price");
+            } catch (const overflow_error&) {
+                if (!precision_) throw;  // an exact CP2 was asked for and does not fit
+                s.exact_cp2_units.reset();
+            }
+            fraction cp2 = precision_ ? detail::round_conversion_price(exact, *precision_) : *s.exact_cp2_units;
             if (cp2 > s.cp1_units) {
                 cp2 = s.cp1_units;
                 s.capped_at_cp1 = true;
@@ -715,9 +738,8 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                 result.problems.push_back(
                     {field_path("conversion_price_rounding"),
                      std::to_string(precision_ ? precision_->decimals : 0) + " decimals",
-                     "rounds " + t.series + "'s conversion price " +
-                         detail::anti_dilution_price_text(s.exact_cp2_units, before.currency(), 8) +
-                         " to zero: choose a finer precision"});
+                     "rounds " + t.series + "'s conversion price " + exact.to_decimal_string(8, rounding::half_even, 1) +
+                         " units to zero: choose a finer precision"});
                 continue;
             }
             s.cp2_units = cp2;
