@@ -199,8 +199,13 @@ public:
             out.push_back({path.member("shares"), std::to_string(shares_.value()), "must be positive"});
         }
         if (kind_ == issuance_kind::new_securities && consideration_.sign() <= 0) {
-            out.push_back({path.member("consideration"), consideration_.to_string() + " units",
-                           "must be positive: the new price per share (consideration / shares) must be positive"});
+            const std::string value =
+                consideration_.is_integer() && consideration_.numerator() <= detail::int64_max &&
+                        consideration_.numerator() >= detail::int64_min
+                    ? format_full(money::from_units(static_cast<std::int64_t>(consideration_.numerator()), currency_))
+                    : consideration_.to_string() + " units";
+            out.push_back({path.member("consideration"), value,
+                           "must be positive (the new price per share, consideration / shares, must be positive)"});
         }
         return out;
     }
