@@ -348,6 +348,28 @@ TEST_CASE("a priced down round on a cap table: the table after carries the new r
     CHECK(bad.problems[0].field.json_pointer() == "/protections/0/series");
 }
 
+TEST_CASE("a table the adjustment would overflow is reported under `after`, not thrown") {
+    // 5e18 common and 2.5e18 preferred at $1.00; a full ratchet to $0.50 doubles the preferred
+    // as converted: 1e19 shares fully diluted, beyond 64 bits.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "F"))
+                            .add(holder::investor("i", "I"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("P", per_share(1_usd)))
+                            .holding(holder_id("f"), "Common", sh(5'000'000'000'000'000'000))
+                            .holding(holder_id("i"), "P", sh(2'500'000'000'000'000'000))
+                            .build();
+    const round_on_cap_table r =
+        cap_table_round(priced_round_terms("X").at_price(0.5_usd).invest("n", 1_usd), "X Preferred")
+            .add_investor(holder::investor("n", "N"))
+            .apply_to(t);
+    const down_round_result d = anti_dilution().protect(anti_dilution_terms::full_ratchet("P")).try_apply_to(r);
+    REQUIRE_FALSE(d.ok());
+    REQUIRE_FALSE(d.problems.empty());
+    CHECK(d.problems[0].field.json_pointer().rfind("/after", 0) == 0);
+    CHECK_THROWS_AS((void)anti_dilution().protect(anti_dilution_terms::full_ratchet("P")).apply_to(r), validation_error);
+}
+
 TEST_CASE("the printed adjustment names every figure and rounding") {
     std::ostringstream os;
     os << both_broad().adjust(gust_company(), gust_series_c());

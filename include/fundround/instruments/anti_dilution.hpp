@@ -786,7 +786,20 @@ inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& r
         result.problems = std::move(adj.problems);
         return result;
     }
-    cap_table after = adj.adjustment->applied_to(round.after());
+    std::optional<cap_table> adjusted;
+    try {
+        adjusted = adj.adjustment->applied_to(round.after());
+    } catch (const validation_error& e) {
+        // The table after the round with the new ratios does not build (e.g. its fully diluted
+        // count overflows): its problems, under `after`.
+        for (diagnostic d : e.problems()) {
+            d.field = d.field.prefixed(field_path("after"));
+            d.rule += " (in the cap table after the round and the adjustment)";
+            result.problems.push_back(std::move(d));
+        }
+        return result;
+    }
+    cap_table after = std::move(*adjusted);
     const fully_diluted_counts was = round.before().fully_diluted(round.basis());
     const fully_diluted_counts now = after.fully_diluted(round.basis());
     down_round d(round, std::move(*adj.adjustment), std::move(after));
