@@ -28,6 +28,8 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/tranched_issuance.hpp>
 
+#include <fundround/instruments/anti_dilution.hpp>
+
 #include <fundround/io/money_parse.hpp>
 #include <fundround/io/report.hpp>
 #include <fundround/io/flows_report.hpp>

@@ -1,0 +1,822 @@
+/// @file instruments/anti_dilution.hpp
+/// @brief Price-based anti-dilution protection of preferred series on a down round: broad- and
+/// narrow-based weighted average and full ratchet, as the NVCA model certificate of incorporation
+/// writes them, with the base `A` named, carve-outs for exempted issuances, the new conversion
+/// price rounded to a named precision, the new conversion ratio and each holder's additional
+/// as-converted shares; applied to a priced round on a cap table.
+///
+/// Notation (NVCA model charter, "Adjustment of Conversion Price Upon Issuance of Additional
+/// Shares of Common Stock"): `CP1` the conversion price before the issue (original issue price /
+/// conversion ratio), `CP2` after it, `A` the shares deemed outstanding before the issue (on a
+/// named base), `B` the shares the aggregate consideration would buy at `CP1`, `C` the shares
+/// actually issued. Weighted average: `CP2 = CP1 x (A + B) / (A + C)`, computed as
+/// `(CP1 x A + consideration) / (A + C)` in big rationals (never overflows, never floating point),
+/// then rounded to the named precision (the NVCA text: "to the nearest one-hundredth of a cent").
+/// Full ratchet: `CP2` = the issue price, consideration / C. The conversion ratio becomes
+/// `original issue price / CP2`. A conversion price only ever goes down: `CP2 <= CP1`.
+#ifndef FUNDROUND_INSTRUMENTS_ANTI_DILUTION_HPP
+#define FUNDROUND_INSTRUMENTS_ANTI_DILUTION_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/pricing.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/detail/bigint.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// How a preferred series' conversion price reacts to a dilutive issue.
+enum class anti_dilution_method {
+    none,                           ///< No price-based protection.
+    broad_based_weighted_average,   ///< CP2 = CP1 x (A + B) / (A + C), A on a broad base.
+    narrow_based_weighted_average,  ///< The same formula, A counting only named classes.
+    full_ratchet,                   ///< CP2 = the issue price.
+};
+
+/// The method's name as written in code, e.g. "full_ratchet".
+[[nodiscard]] constexpr std::string_view to_string(anti_dilution_method m) noexcept {
+    switch (m) {
+        case anti_dilution_method::none: return "none";
+        case anti_dilution_method::broad_based_weighted_average: return "broad_based_weighted_average";
+        case anti_dilution_method::narrow_based_weighted_average: return "narrow_based_weighted_average";
+        case anti_dilution_method::full_ratchet: return "full_ratchet";
+    }
+    return "unknown";
+}
+
+/// The broad base of the NVCA model charter: `A` = "Common Stock outstanding", treating as
+/// outstanding the common issuable on exercise of options outstanding and on conversion of
+/// convertible securities (the preferred) — issued shares with preferred as converted + granted
+/// options + warrants; the unallocated pool is left out (reserved, not outstanding).
+[[nodiscard]] constexpr fully_diluted_basis nvca_broad_base() noexcept { return {true, false, true, false}; }
+
+/// The anti-dilution term of one preferred series, as data: the method and, for a weighted
+/// average, the definition of `A` (a fully diluted basis for broad-based, the classes counted for
+/// narrow-based).
+struct anti_dilution_terms {
+    std::string series;  ///< The protected preferred series (a class on the cap table).
+    anti_dilution_method method = anti_dilution_method::none;  ///< How the price adjusts.
+    /// For broad-based: what `A` counts on the cap table before the issue (nvca_broad_base() by
+    /// default; fully_diluted_basis::full() adds the unallocated pool, "broadest").
+    fully_diluted_basis broad_base = nvca_broad_base();
+    /// For narrow-based: the classes whose issued shares, as converted, make `A` (e.g. the series
+    /// alone, or every preferred series).
+    std::vector<std::string> narrow_classes;
+
+    /// Broad-based weighted average for @p series, `A` counted on @p base.
+    [[nodiscard]] static anti_dilution_terms broad_based(std::string series,
+                                                         fully_diluted_basis base = nvca_broad_base()) {
+        return {std::move(series), anti_dilution_method::broad_based_weighted_average, base, {}};
+    }
+    /// Narrow-based weighted average for @p series, `A` the issued shares of @p classes as converted.
+    [[nodiscard]] static anti_dilution_terms narrow_based(std::string series, std::vector<std::string> classes) {
+        return {std::move(series), anti_dilution_method::narrow_based_weighted_average, nvca_broad_base(),
+                std::move(classes)};
+    }
+    /// Full ratchet for @p series: the conversion price falls to the issue price.
+    [[nodiscard]] static anti_dilution_terms full_ratchet(std::string series) {
+        return {std::move(series), anti_dilution_method::full_ratchet, nvca_broad_base(), {}};
+    }
+    /// No price-based protection for @p series (stated, so that a report lists it).
+    [[nodiscard]] static anti_dilution_terms none(std::string series) {
+        return {std::move(series), anti_dilution_method::none, nvca_broad_base(), {}};
+    }
+
+    /// What `A` counts: "issued + granted options + warrants" (broad), "issued Series A Preferred
+    /// + Series B Preferred, as converted" (narrow), "" (full ratchet, none).
+    [[nodiscard]] std::string base_definition() const {
+        if (method == anti_dilution_method::broad_based_weighted_average) return broad_base.to_string();
+        if (method != anti_dilution_method::narrow_based_weighted_average) return {};
+        std::string text = "issued ";
+        for (std::size_t i = 0; i < narrow_classes.size(); ++i) text += (i == 0 ? "" : " + ") + narrow_classes[i];
+        return text + ", as converted";
+    }
+
+    /// True if every term is equal.
+    [[nodiscard]] friend bool operator==(const anti_dilution_terms& a, const anti_dilution_terms& b) {
+        return a.series == b.series && a.method == b.method && a.broad_base == b.broad_base &&
+               a.narrow_classes == b.narrow_classes;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const anti_dilution_terms& a, const anti_dilution_terms& b) { return !(a == b); }
+};
+
+/// What an issue of shares is, for the carve-outs: a sale of new securities triggers the
+/// adjustment on a down round; the others are exempted ("Exempted Securities" in the NVCA charter).
+enum class issuance_kind {
+    new_securities,        ///< Shares sold for money: triggers an adjustment if below a conversion price.
+    pool_grant,            ///< Options or shares granted from a board-approved pool: exempted.
+    preferred_conversion,  ///< Common issued on conversion of existing preferred: exempted.
+    exempted,              ///< Another exemption the terms name (anti_dilution::exempt()).
+};
+
+/// The kind's name as written in code, e.g. "pool_grant".
+[[nodiscard]] constexpr std::string_view to_string(issuance_kind k) noexcept {
+    switch (k) {
+        case issuance_kind::new_securities: return "new_securities";
+        case issuance_kind::pool_grant: return "pool_grant";
+        case issuance_kind::preferred_conversion: return "preferred_conversion";
+        case issuance_kind::exempted: return "exempted";
+    }
+    return "unknown";
+}
+
+/// An issue of shares ("Additional Shares of Common Stock", as converted): how many (`C`), for
+/// what aggregate consideration, and what kind of issue it is (for the carve-outs).
+class share_issuance {
+public:
+    /// @p shares sold for an aggregate @p consideration (the issue price is consideration / shares).
+    [[nodiscard]] static share_issuance sale(std::string name, share_count shares, money consideration) {
+        return share_issuance(std::move(name), issuance_kind::new_securities, shares,
+                              fraction(consideration.units()), consideration.currency(), {});
+    }
+    /// @p shares sold at @p price each: the consideration is price x shares, exactly.
+    [[nodiscard]] static share_issuance at_price(std::string name, share_count shares, const price_per_share& price) {
+        return share_issuance(std::move(name), issuance_kind::new_securities, shares,
+                              price.units_per_share() * fraction(shares.value()), price.currency(), {});
+    }
+    /// @p shares granted from an option pool: exempted.
+    [[nodiscard]] static share_issuance pool_grant(std::string name, share_count shares) {
+        return share_issuance(std::move(name), issuance_kind::pool_grant, shares, fraction(), fundround::currency(), {});
+    }
+    /// @p shares of common issued on conversion of existing preferred: exempted.
+    [[nodiscard]] static share_issuance preferred_conversion(std::string name, share_count shares) {
+        return share_issuance(std::move(name), issuance_kind::preferred_conversion, shares, fraction(), fundround::currency(), {});
+    }
+    /// @p shares issued for @p consideration under the exemption called @p exemption, which the
+    /// terms must name (anti_dilution::exempt(), e.g. "equipment lessor").
+    [[nodiscard]] static share_issuance exempted(std::string name, share_count shares, money consideration,
+                                                 std::string exemption) {
+        return share_issuance(std::move(name), issuance_kind::exempted, shares, fraction(consideration.units()),
+                              consideration.currency(), std::move(exemption));
+    }
+
+    /// The issue's name ("Series B").
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// What kind of issue it is.
+    [[nodiscard]] issuance_kind kind() const noexcept { return kind_; }
+    /// `C`: the shares issued, as converted into common.
+    [[nodiscard]] share_count shares() const noexcept { return shares_; }
+    /// The aggregate consideration in money units (thousandths of the major unit), exactly.
+    [[nodiscard]] const fraction& consideration_units() const noexcept { return consideration_; }
+    /// The currency of the consideration.
+    [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
+    /// The exemption's name, for issuance_kind::exempted ("" otherwise).
+    [[nodiscard]] const std::string& exemption() const noexcept { return exemption_; }
+    /// The issue price in money units per share: consideration / shares; throws
+    /// invalid_argument_error unless shares are positive.
+    [[nodiscard]] fraction price_units() const {
+        if (shares_.value() <= 0) {
+            throw invalid_argument_error("issuance shares = " + std::to_string(shares_.value()) +
+                                         ": must be positive to derive an issue price");
+        }
+        return consideration_ / fraction(shares_.value());
+    }
+
+    /// Every problem with the issue, fields under @p path: shares not positive; for a sale, a
+    /// consideration that is not positive (a new price must be positive).
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("issuance")) const {
+        std::vector<diagnostic> out;
+        if (shares_.value() <= 0) {
+            out.push_back({path.member("shares"), std::to_string(shares_.value()), "must be positive"});
+        }
+        if (kind_ == issuance_kind::new_securities && consideration_.sign() <= 0) {
+            const std::string value =
+                consideration_.is_integer() && consideration_.numerator() <= detail::int64_max &&
+                        consideration_.numerator() >= detail::int64_min
+                    ? format_full(money::from_units(static_cast<std::int64_t>(consideration_.numerator()), currency_))
+                    : consideration_.to_string() + " units";
+            out.push_back({path.member("consideration"), value,
+                           "must be positive (the new price per share, consideration / shares, must be positive)"});
+        }
+        return out;
+    }
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const share_issuance& a, const share_issuance& b) {
+        return a.name_ == b.name_ && a.kind_ == b.kind_ && a.shares_ == b.shares_ &&
+               a.consideration_ == b.consideration_ && a.currency_ == b.currency_ && a.exemption_ == b.exemption_;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const share_issuance& a, const share_issuance& b) { return !(a == b); }
+
+private:
+    share_issuance(std::string name, issuance_kind kind, share_count shares, fraction consideration,
+                   fundround::currency c, std::string exemption)
+        : name_(std::move(name)), kind_(kind), shares_(shares), consideration_(consideration), currency_(c),
+          exemption_(std::move(exemption)) {}
+
+    std::string name_;
+    issuance_kind kind_;
+    share_count shares_;
+    fraction consideration_;
+    fundround::currency currency_;
+    std::string exemption_;
+};
+
+/// One holder of a protected series across the adjustment.
+struct holder_conversion {
+    holder_id holder;                ///< Who.
+    std::string name;                ///< The holder's display name.
+    share_count shares;              ///< Preferred shares of the series held (unchanged).
+    share_count as_converted_before; ///< shares x the ratio before, rounded by the share mode.
+    share_count as_converted_after;  ///< shares x the ratio after, rounded by the share mode.
+    fraction exact_after;            ///< shares x original issue price / CP2, exactly.
+
+    /// The additional common shares on conversion: after - before.
+    [[nodiscard]] share_count additional() const { return as_converted_after - as_converted_before; }
+};
+
+/// What one protected series' term did on an issue: the figures of the formula, the conversion
+/// price and ratio before and after, and each holder's as-converted shares.
+struct series_adjustment {
+    std::string series;               ///< The series.
+    anti_dilution_method method = anti_dilution_method::none;  ///< Its method.
+    std::string base;                 ///< What `A` counts (anti_dilution_terms::base_definition()).
+    bool adjusted = false;            ///< True if the conversion price went down.
+    std::string reason;               ///< Why (or why not): "exempted: ...", "not a down round: ...".
+    fraction original_issue_price_units;  ///< The series' original issue price, money units per share.
+    fraction cp1_units;               ///< `CP1`: original issue price / ratio before, units per share.
+    fraction issue_price_units;       ///< The issue's price, consideration / C (0 for an exempted issue without one).
+    fraction consideration_units;     ///< The issue's aggregate consideration, money units.
+    share_count a;                    ///< `A` on the named base (0 for full ratchet and none).
+    share_count c;                    ///< `C`: the shares issued.
+    /// `CP2` before rounding (= CP1 if the issue triggers nothing); empty in the rare case its
+    /// lowest terms do not fit the 128-bit fraction (CP2 is then rounded from the big rational).
+    std::optional<fraction> exact_cp2_units;
+    fraction cp2_units;               ///< `CP2` after the named rounding, never above CP1.
+    bool capped_at_cp1 = false;       ///< True if the rounding went above CP1 and CP2 was held at CP1.
+    fraction ratio_before;            ///< Common per preferred share before: OIP / CP1.
+    fraction ratio_after;             ///< Common per preferred share after: OIP / CP2.
+    share_count as_converted_before;  ///< The series' as-converted shares before (sum over holders).
+    share_count as_converted_after;   ///< The series' as-converted shares after (sum over holders).
+    std::vector<holder_conversion> holders;  ///< Each holder of the series, in holding order.
+
+    /// Additional common shares for the whole series: after - before.
+    [[nodiscard]] share_count additional() const { return as_converted_after - as_converted_before; }
+    /// `B` = consideration / CP1, the shares the money would buy at CP1, exactly, for a weighted
+    /// average (0 otherwise); throws overflow_error if its terms do not fit 128 bits.
+    [[nodiscard]] fraction b() const {
+        if (method != anti_dilution_method::broad_based_weighted_average &&
+            method != anti_dilution_method::narrow_based_weighted_average) {
+            return fraction();
+        }
+        return consideration_units / cp1_units;
+    }
+    /// The holder @p id's figures; throws invalid_argument_error if it holds none of the series.
+    [[nodiscard]] const holder_conversion& holder(const holder_id& id) const {
+        for (const holder_conversion& h : holders) {
+            if (h.holder == id) return h;
+        }
+        throw invalid_argument_error("holder = \"" + id.str() + "\": holds no " + series);
+    }
+};
+
+class anti_dilution;
+
+/// The anti-dilution adjustments an issue causes: one per protected series, in the order the
+/// terms were given, with the roundings used. Made by anti_dilution::adjust().
+class anti_dilution_adjustment {
+public:
+    /// The issue that was tested.
+    [[nodiscard]] const share_issuance& issuance() const noexcept { return issuance_; }
+    /// The precision `CP2` was rounded to (empty: exact).
+    [[nodiscard]] const std::optional<price_precision>& conversion_price_rounding() const noexcept { return precision_; }
+    /// How as-converted shares were rounded (per holding).
+    [[nodiscard]] rounding share_rounding() const noexcept { return share_mode_; }
+    /// Each protected series, in the order the terms were given.
+    [[nodiscard]] const std::vector<series_adjustment>& series() const noexcept { return series_; }
+    /// The series called @p name; throws invalid_argument_error if it has no terms.
+    [[nodiscard]] const series_adjustment& of(std::string_view name) const {
+        for (const series_adjustment& s : series_) {
+            if (s.series == name) return s;
+        }
+        throw invalid_argument_error("series = \"" + std::string(name) + "\": has no anti-dilution terms");
+    }
+    /// True if any series' conversion price went down.
+    [[nodiscard]] bool any_adjusted() const noexcept {
+        for (const series_adjustment& s : series_) {
+            if (s.adjusted) return true;
+        }
+        return false;
+    }
+    /// Additional common shares on conversion over every series.
+    [[nodiscard]] share_count additional_shares() const {
+        share_count total;
+        for (const series_adjustment& s : series_) total += s.additional();
+        return total;
+    }
+
+    /// @p table with each adjusted series' conversion ratio set to its ratio after (everything
+    /// else as it is); throws validation_error if an adjusted series is not on @p table.
+    [[nodiscard]] cap_table applied_to(const cap_table& table) const;
+
+    /// Writes, per series, the method and base, A, B, C, the conversion price and ratio before and
+    /// after (rounding named) and the as-converted shares, or why nothing changed.
+    friend std::ostream& operator<<(std::ostream& os, const anti_dilution_adjustment& a) {
+        a.print(os);
+        return os;
+    }
+
+private:
+    friend class anti_dilution;
+    anti_dilution_adjustment(share_issuance i, fundround::currency c)
+        : issuance_(std::move(i)), currency_(c) {}
+    void print(std::ostream& os) const;
+
+    share_issuance issuance_;
+    fundround::currency currency_;
+    std::optional<price_precision> precision_;
+    rounding share_mode_ = rounding::floor;
+    std::vector<series_adjustment> series_;
+};
+
+/// The outcome of anti_dilution::try_adjust(): the adjustments, or every problem found.
+struct anti_dilution_result {
+    std::optional<anti_dilution_adjustment> adjustment;  ///< The adjustments, when there were no problems.
+    std::vector<diagnostic> problems;                    ///< Every problem found (empty on success).
+
+    /// True if the adjustments were computed.
+    [[nodiscard]] bool ok() const noexcept { return adjustment.has_value(); }
+    /// True if the adjustments were computed.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
+
+/// A priced round on a cap table with the anti-dilution adjustments it triggers: the round as
+/// priced, the adjustments, the cap table after both, and every holder's fully diluted shares and
+/// ownership before the round and after it and the adjustments. Made by anti_dilution::apply_to().
+class down_round {
+public:
+    /// The priced round as applied to the table (before any adjustment).
+    [[nodiscard]] const round_on_cap_table& round() const noexcept { return round_; }
+    /// The adjustments the round's new shares trigger.
+    [[nodiscard]] const anti_dilution_adjustment& adjustment() const noexcept { return adjustment_; }
+    /// The cap table before the round.
+    [[nodiscard]] const cap_table& before() const noexcept { return round_.before(); }
+    /// The cap table after the round and the adjustments (round().after() with the new ratios).
+    [[nodiscard]] const cap_table& after() const noexcept { return after_; }
+    /// Every holder on the table after, in its order: fully diluted shares and ownership before the
+    /// round and after it and the adjustments, on the round's basis.
+    [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
+    /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
+    [[nodiscard]] const holder_change& change_of(const holder_id& id) const {
+        const auto i = after_.holder_index(id);
+        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table after the round");
+        return changes_[*i];
+    }
+
+private:
+    friend class anti_dilution;
+    down_round(round_on_cap_table r, anti_dilution_adjustment a, cap_table after)
+        : round_(std::move(r)), adjustment_(std::move(a)), after_(std::move(after)) {}
+
+    round_on_cap_table round_;
+    anti_dilution_adjustment adjustment_;
+    cap_table after_;
+    std::vector<holder_change> changes_;
+};
+
+/// The outcome of anti_dilution::try_apply_to(): the down round, or every problem found.
+struct down_round_result {
+    std::optional<down_round> round;   ///< The round with its adjustments, when there were no problems.
+    std::vector<diagnostic> problems;  ///< Every problem found (empty on success).
+
+    /// True if the adjustments were computed.
+    [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
+    /// True if the adjustments were computed.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
+
+/// The anti-dilution provisions of a company's charter: each protected series' terms, the named
+/// exempted issuances, and the roundings:
+///
+///     const anti_dilution charter = anti_dilution()
+///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+///         .conversion_price_rounded(4, rounding::half_away_from_zero);  // NVCA: 1/100 of a cent
+///     const anti_dilution_adjustment adj =
+///         charter.adjust(table, share_issuance::at_price("Series B", share_count(2'000'000), price));
+///
+/// Defaults, each named and reported: `CP2` rounded to $0.0001 half away from zero (the NVCA
+/// model charter's "nearest one-hundredth of a cent"; the tie rule is ours), as-converted shares
+/// rounded down per holding (no fractional shares on conversion, as the cap table counts them).
+/// Setters never throw; adjust() and apply_to() report every problem at once.
+///
+/// Left out: pay-to-play (a holder who does not buy its pro rata loses its protection), deemed
+/// issues of options and convertibles at their exercise price, and pricing the round with the
+/// adjustment's shares in its own pre-money.
+class anti_dilution {
+public:
+    /// No protected series yet.
+    anti_dilution() = default;
+
+    /// Adds the anti-dilution term @p t of one series.
+    anti_dilution& protect(anti_dilution_terms t) {
+        terms_.push_back(std::move(t));
+        return *this;
+    }
+    /// Names an exempted issuance (e.g. "equipment lessor", "strategic partner"): a
+    /// share_issuance::exempted() under that name triggers no adjustment.
+    anti_dilution& exempt(std::string exemption) {
+        exemptions_.push_back(std::move(exemption));
+        return *this;
+    }
+    /// Round `CP2` to @p decimals digits of the major unit by @p mode (4: $0.0001, the NVCA
+    /// charter's one-hundredth of a cent; 3: a tenth of a cent).
+    anti_dilution& conversion_price_rounded(int decimals, rounding mode) {
+        precision_ = price_precision{decimals, mode};
+        return *this;
+    }
+    /// Keep `CP2` exact (no rounding).
+    anti_dilution& conversion_price_exact() {
+        precision_.reset();
+        return *this;
+    }
+    /// Round each holding's as-converted shares by @p mode (default floor).
+    anti_dilution& shares_rounded(rounding mode) {
+        share_mode_ = mode;
+        return *this;
+    }
+
+    /// The terms, in the order given.
+    [[nodiscard]] const std::vector<anti_dilution_terms>& terms() const noexcept { return terms_; }
+    /// The named exempted issuances.
+    [[nodiscard]] const std::vector<std::string>& exemptions() const noexcept { return exemptions_; }
+
+    /// Every problem with these terms and @p issue on @p before (empty if none).
+    [[nodiscard]] std::vector<diagnostic> validate(const cap_table& before, const share_issuance& issue) const;
+    /// The adjustments @p issue triggers on the table @p before it, or every problem found.
+    [[nodiscard]] anti_dilution_result try_adjust(const cap_table& before, const share_issuance& issue) const;
+    /// The adjustments @p issue triggers on the table @p before it; throws validation_error.
+    [[nodiscard]] anti_dilution_adjustment adjust(const cap_table& before, const share_issuance& issue) const {
+        anti_dilution_result r = try_adjust(before, issue);
+        if (!r.ok()) throw validation_error("anti-dilution does not apply", std::move(r.problems));
+        return std::move(*r.adjustment);
+    }
+
+    /// The issue a priced round makes: its new shares (not the pool top-up, a reservation whose
+    /// grants are exempted) at the round price, consideration price x new shares exactly.
+    [[nodiscard]] static share_issuance issuance_of(const round_on_cap_table& round) {
+        return share_issuance::at_price(round.pricing().name(), round.pricing().new_shares(), round.pricing().price());
+    }
+    /// @p round with the adjustments its new shares trigger on the table before it, or every problem.
+    [[nodiscard]] down_round_result try_apply_to(const round_on_cap_table& round) const;
+    /// @p round with the adjustments its new shares trigger; throws validation_error.
+    [[nodiscard]] down_round apply_to(const round_on_cap_table& round) const {
+        down_round_result r = try_apply_to(round);
+        if (!r.ok()) {
+            throw validation_error("anti-dilution does not apply to round \"" + round.pricing().name() + "\"",
+                                   std::move(r.problems));
+        }
+        return std::move(*r.round);
+    }
+
+private:
+    std::vector<anti_dilution_terms> terms_;
+    std::vector<std::string> exemptions_;
+    std::optional<price_precision> precision_ = price_precision{4, rounding::half_away_from_zero};
+    rounding share_mode_ = rounding::floor;
+};
+
+namespace detail {
+
+/// @p units (money units per share) as a price "$0.8889" with @p decimals digits, rounded half even.
+[[nodiscard]] inline std::string anti_dilution_price_text(const fraction& units, fundround::currency c, int decimals = 4) {
+    const std::string text = (units / fraction(money::units_per_major)).to_decimal_string(decimals, rounding::half_even);
+    const std::size_t point = text.find('.');
+    return currency_prefix(c) + group_thousands(text.substr(0, point)) +
+           (point == std::string::npos ? std::string() : text.substr(point));
+}
+
+/// @p value (money units per share, exactly) rounded to @p p's step, on big integers.
+[[nodiscard]] inline fraction round_conversion_price(const big_rational& value, const price_precision& p) {
+    if (p.decimals >= 3) {
+        const big_int scale = pow10_big(p.decimals - 3);
+        const big_int steps = divide_rounded(value.numerator() * scale, value.denominator(), p.mode);
+        return detail::to_fraction(steps, scale, "conversion price");
+    }
+    const big_int step = pow10_big(3 - p.decimals);
+    const big_int steps = divide_rounded(value.numerator(), value.denominator() * step, p.mode);
+    return detail::to_fraction(steps * step, big_int(1), "conversion price");
+}
+
+/// @p table with the classes named in @p ratios converting at the given ratio; everything else
+/// copied through the builder's public API.
+[[nodiscard]] inline cap_table with_conversion_ratios(const cap_table& table,
+                                                      const std::vector<std::pair<std::string, fraction>>& ratios) {
+    cap_table_builder b;
+    b.currency(table.currency());
+    for (const holder& h : table.holders()) b.add(h);
+    for (const share_class& c : table.classes()) {
+        share_class copy = c;
+        for (const auto& r : ratios) {
+            if (r.first == c.name()) copy = c.with_conversion_ratio(r.second);
+        }
+        b.add(std::move(copy));
+    }
+    for (const option_pool& p : table.pools()) b.add(p);
+    for (const holding& h : table.holdings()) b.holding(h.holder, h.share_class, h.shares);
+    for (const option_grant& g : table.grants()) b.grant(g);
+    for (const warrant& w : table.warrants()) b.add(w);
+    for (const auto& d : table.declared_distinct()) b.declare_distinct(d.first, d.second);
+    return b.build();
+}
+
+}  // namespace detail
+
+inline cap_table anti_dilution_adjustment::applied_to(const cap_table& table) const {
+    std::vector<std::pair<std::string, fraction>> ratios;
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < series_.size(); ++i) {
+        const series_adjustment& s = series_[i];
+        if (!s.adjusted) continue;
+        if (!table.class_index(s.series)) {
+            problems.push_back({field_path("series").index(i, s.series), detail::quoted_text(s.series),
+                                "is not a share class on the cap table the adjustment is applied to"});
+        }
+        ratios.emplace_back(s.series, s.ratio_after);
+    }
+    if (!problems.empty()) throw validation_error("anti-dilution adjustment does not apply", std::move(problems));
+    return detail::with_conversion_ratios(table, ratios);
+}
+
+inline void anti_dilution_adjustment::print(std::ostream& os) const {
+    const auto price = [&](const fraction& units) { return detail::anti_dilution_price_text(units, currency_); };
+    const auto count = [](share_count s) { return detail::group_thousands(std::to_string(s.value())); };
+    os << "Anti-dilution on " << issuance_.name() << " (" << to_string(issuance_.kind()) << ", "
+       << count(issuance_.shares()) << " shares";
+    if (issuance_.consideration_units().sign() > 0) {
+        os << " at " << price(issuance_.price_units());
+    }
+    os << ")\n";
+    for (const series_adjustment& s : series_) {
+        os << "  " << s.series << ": " << to_string(s.method);
+        if (!s.base.empty()) os << " on " << s.base;
+        os << '\n';
+        if (!s.adjusted) {
+            os << "    unchanged: " << s.reason << "; conversion price " << price(s.cp1_units) << ", ratio "
+               << s.ratio_before.to_string() << '\n';
+            continue;
+        }
+        if (s.method != anti_dilution_method::full_ratchet) {
+            const detail::big_rational consideration(s.consideration_units);
+            const detail::big_rational cp1(s.cp1_units);
+            const detail::big_rational b(consideration.numerator() * cp1.denominator(),
+                                         consideration.denominator() * cp1.numerator());
+            os << "    A " << count(s.a) << ", B " << b.to_decimal_string(4, rounding::half_even) << ", C "
+               << count(s.c) << '\n';
+        }
+        os << "    conversion price " << price(s.cp1_units) << " -> " << price(s.cp2_units) << " (exact ";
+        if (s.exact_cp2_units) {
+            os << detail::anti_dilution_price_text(*s.exact_cp2_units, currency_, 8);
+        } else {
+            os << "beyond 128 bits";
+        }
+        os << ", ";
+        if (precision_) {
+            os << precision_->decimals << " decimals, " << to_string(precision_->mode);
+        } else {
+            os << "not rounded";
+        }
+        if (s.capped_at_cp1) os << ", held at CP1";
+        os << ")\n    conversion ratio " << s.ratio_before.to_string() << " -> " << s.ratio_after.to_string()
+           << " = " << s.ratio_after.to_decimal_string(6, rounding::half_even) << "\n    as converted "
+           << count(s.as_converted_before) << " -> " << count(s.as_converted_after) << " (+"
+           << count(s.additional()) << ", " << to_string(share_mode_) << " per holding)\n";
+    }
+}
+
+inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, const share_issuance& issue) const {
+    std::vector<diagnostic> out = issue.validate();
+    if (issue.kind() != issuance_kind::pool_grant && issue.kind() != issuance_kind::preferred_conversion &&
+        issue.currency() != before.currency()) {
+        out.push_back({field_path("issuance").member("consideration"), to_string(issue.currency()),
+                       "must be in the cap table's currency, " + to_string(before.currency())});
+    }
+    if (issue.kind() == issuance_kind::exempted) {
+        bool named = false;
+        for (const std::string& e : exemptions_) named = named || e == issue.exemption();
+        if (!named) {
+            out.push_back({field_path("issuance").member("exemption"), detail::quoted_text(issue.exemption()),
+                           "is not an exemption the terms name: add it with exempt()"});
+        }
+    }
+    for (std::size_t i = 0; i < exemptions_.size(); ++i) {
+        if (holder_name_key(exemptions_[i]).empty()) {
+            out.push_back({field_path("exemptions").index(i), detail::quoted_text(exemptions_[i]),
+                           "must contain a letter or digit"});
+        }
+    }
+    if (precision_ && (precision_->decimals < 0 || precision_->decimals > price_precision::max_decimals)) {
+        out.push_back({field_path("conversion_price_rounding").member("decimals"), std::to_string(precision_->decimals),
+                       "must be from 0 to " + std::to_string(price_precision::max_decimals)});
+    }
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        const anti_dilution_terms& t = terms_[i];
+        const field_path at = field_path("protections").index(i, t.series);
+        const auto c = before.class_index(t.series);
+        if (!c) {
+            out.push_back({at.member("series"), detail::quoted_text(t.series), "is not a share class on the cap table"});
+        } else if (!before.classes()[*c].is_preferred() || !before.classes()[*c].original_issue_price()) {
+            out.push_back({at.member("series"), detail::quoted_text(t.series),
+                           "must be a preferred series with an original issue price"});
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (terms_[j].series == t.series) {
+                out.push_back({at.member("series"), detail::quoted_text(t.series),
+                               "duplicates protections[" + std::to_string(j) + "]: state a series' terms once"});
+                break;
+            }
+        }
+        if (t.method == anti_dilution_method::narrow_based_weighted_average) {
+            if (t.narrow_classes.empty()) {
+                out.push_back({at.member("narrow_classes"), "", "names no class: a narrow base counts named classes"});
+            }
+            for (std::size_t k = 0; k < t.narrow_classes.size(); ++k) {
+                if (!before.class_index(t.narrow_classes[k])) {
+                    out.push_back({at.member("narrow_classes").index(k), detail::quoted_text(t.narrow_classes[k]),
+                                   "is not a share class on the cap table"});
+                }
+            }
+        } else if (!t.narrow_classes.empty()) {
+            out.push_back({at.member("narrow_classes"), std::to_string(t.narrow_classes.size()) + " classes",
+                           "must be empty unless the method is narrow_based_weighted_average"});
+        }
+    }
+    return out;
+}
+
+inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, const share_issuance& issue) const {
+    using detail::big_int;
+    using detail::big_rational;
+    anti_dilution_result result;
+    result.problems = validate(before, issue);
+    if (!result.problems.empty()) return result;
+
+    anti_dilution_adjustment adj(issue, before.currency());
+    adj.precision_ = precision_;
+    adj.share_mode_ = share_mode_;
+    const bool exempt = issue.kind() != issuance_kind::new_securities;
+    const fraction issue_price = issue.consideration_units().sign() > 0 ? issue.price_units() : fraction();
+    const fully_diluted_counts outstanding = before.fully_diluted(fully_diluted_basis::outstanding());
+    const big_rational consideration(issue.consideration_units());
+    const auto big_count = [](share_count s) { return big_rational(big_int(s.value()), big_int(1)); };
+    const auto exempt_reason = [&]() -> std::string {
+        switch (issue.kind()) {
+            case issuance_kind::pool_grant: return "exempted: options or shares granted from a pool";
+            case issuance_kind::preferred_conversion: return "exempted: common issued on conversion of preferred";
+            case issuance_kind::exempted: return "exempted: " + issue.exemption();
+            case issuance_kind::new_securities: break;
+        }
+        return {};
+    };
+
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        const anti_dilution_terms& t = terms_[i];
+        const std::size_t ci = *before.class_index(t.series);
+        const share_class& cls = before.classes()[ci];
+        series_adjustment s;
+        s.series = t.series;
+        s.method = t.method;
+        s.base = t.base_definition();
+        s.original_issue_price_units = cls.original_issue_price()->units_per_share();
+        s.ratio_before = cls.conversion_ratio();
+        s.cp1_units = s.original_issue_price_units / s.ratio_before;
+        s.issue_price_units = issue_price;
+        s.consideration_units = issue.consideration_units();
+        s.c = issue.shares();
+        if (t.method == anti_dilution_method::broad_based_weighted_average) {
+            s.a = before.fully_diluted(t.broad_base).total();
+        } else if (t.method == anti_dilution_method::narrow_based_weighted_average) {
+            for (const std::string& name : t.narrow_classes) s.a += outstanding.by_class()[*before.class_index(name)];
+        }
+        s.exact_cp2_units = s.cp1_units;
+        s.cp2_units = s.cp1_units;
+        s.ratio_after = s.ratio_before;
+        if (t.method == anti_dilution_method::none) {
+            s.reason = "no price-based anti-dilution protection";
+        } else if (exempt) {
+            s.reason = exempt_reason();
+        } else if (!(issue_price < s.cp1_units)) {
+            s.reason = "not a down round: the issue price " + detail::anti_dilution_price_text(issue_price, before.currency()) +
+                       " is not below the conversion price " + detail::anti_dilution_price_text(s.cp1_units, before.currency());
+        } else {
+            big_rational exact;
+            if (t.method == anti_dilution_method::full_ratchet) {
+                exact = consideration * big_rational(big_int(1), big_int(s.c.value()));
+            } else {
+                // With B = consideration / CP1: CP2 = CP1 (A + B) / (A + C) = (CP1 A + consideration) / (A + C).
+                const big_rational cp1(s.cp1_units);
+                const big_rational numerator = cp1 * big_count(s.a) + consideration;
+                exact = numerator * big_rational(big_int(1), big_int(s.a.value()) + big_int(s.c.value()));
+            }
+            exact.reduce();
+            try {
+                s.exact_cp2_units = exact.to_fraction("exact conversion price");
+            } catch (const overflow_error&) {
+                if (!precision_) throw;  // an exact CP2 was asked for and does not fit
+                s.exact_cp2_units.reset();
+            }
+            fraction cp2 = precision_ ? detail::round_conversion_price(exact, *precision_) : *s.exact_cp2_units;
+            if (cp2 > s.cp1_units) {
+                cp2 = s.cp1_units;
+                s.capped_at_cp1 = true;
+            }
+            if (cp2.sign() <= 0) {
+                result.problems.push_back(
+                    {field_path("conversion_price_rounding"),
+                     std::to_string(precision_ ? precision_->decimals : 0) + " decimals",
+                     "rounds " + t.series + "'s conversion price " + exact.to_decimal_string(8, rounding::half_even, 1) +
+                         " units to zero: choose a finer precision"});
+                continue;
+            }
+            s.cp2_units = cp2;
+            s.adjusted = cp2 < s.cp1_units;
+            s.ratio_after = s.original_issue_price_units / cp2;
+            s.reason = s.adjusted ? "down round: the issue price " +
+                                        detail::anti_dilution_price_text(issue_price, before.currency()) +
+                                        " is below the conversion price " +
+                                        detail::anti_dilution_price_text(s.cp1_units, before.currency())
+                                  : "down round, but the conversion price rounds back to CP1";
+        }
+        for (const holding& h : before.holdings()) {
+            if (h.share_class != t.series) continue;
+            holder_conversion hc;
+            hc.holder = h.holder;
+            hc.name = before.find_holder(h.holder).name();
+            hc.shares = h.shares;
+            const fraction n(h.shares.value());
+            hc.as_converted_before = share_count(detail::narrow((n * s.ratio_before).round_to_integer(share_mode_),
+                                                                "shares as converted"));
+            hc.exact_after = n * s.ratio_after;
+            hc.as_converted_after = share_count(detail::narrow(hc.exact_after.round_to_integer(share_mode_),
+                                                               "shares as converted"));
+            s.as_converted_before += hc.as_converted_before;
+            s.as_converted_after += hc.as_converted_after;
+            s.holders.push_back(std::move(hc));
+        }
+        adj.series_.push_back(std::move(s));
+    }
+    if (!result.problems.empty()) return result;
+    result.adjustment = std::move(adj);
+    return result;
+}
+
+inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& round) const {
+    down_round_result result;
+    anti_dilution_result adj = try_adjust(round.before(), issuance_of(round));
+    if (!adj.ok()) {
+        result.problems = std::move(adj.problems);
+        return result;
+    }
+    std::optional<cap_table> adjusted;
+    try {
+        adjusted = adj.adjustment->applied_to(round.after());
+    } catch (const validation_error& e) {
+        // The table after the round with the new ratios does not build (e.g. its fully diluted
+        // count overflows): its problems, under `after`.
+        for (diagnostic d : e.problems()) {
+            d.field = d.field.prefixed(field_path("after"));
+            d.rule += " (in the cap table after the round and the adjustment)";
+            result.problems.push_back(std::move(d));
+        }
+        return result;
+    }
+    cap_table after = std::move(*adjusted);
+    const fully_diluted_counts was = round.before().fully_diluted(round.basis());
+    const fully_diluted_counts now = after.fully_diluted(round.basis());
+    down_round d(round, std::move(*adj.adjustment), std::move(after));
+    const std::vector<holder>& hs = d.after_.holders();
+    const std::size_t old = round.before().holders().size();
+    d.changes_.reserve(hs.size());
+    for (std::size_t i = 0; i < hs.size(); ++i) {
+        // The round keeps the table's holders first, in order, and appends its new investors.
+        const share_count prior = i < old ? was.by_holder()[i] : share_count();
+        d.changes_.push_back({hs[i].id(), hs[i].name(), prior, now.by_holder()[i],
+                              fraction(prior.value(), was.total().value()),
+                              fraction(now.by_holder()[i].value(), now.total().value())});
+    }
+    result.round = std::move(d);
+    return result;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_INSTRUMENTS_ANTI_DILUTION_HPP

@@ -1,0 +1,490 @@
+// Unit tests for fundround/instruments/anti_dilution.hpp: broad- and narrow-based weighted average
+// and full ratchet on a down round, carve-outs, named roundings, validation, a priced round on a
+// cap table, and the invariants (broad >= narrow >= full ratchet; CP2 <= CP1; CP2 == CP1 when the
+// issue is not below CP1).
+#include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include "support/fundround_test.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+price_per_share per_share(money m) { return price_per_share(m, sh(1)); }
+price_per_share strike() { return price_per_share(money::from_units(1), sh(10)); }  // $0.0001
+// A conversion price in money units (thousandths of a dollar) per share: units(8889, 10) = $0.8889.
+fraction units(std::int64_t n, std::int64_t d = 1) { return fraction(n, d); }
+
+// Gust Equity Management's "Anti-Dilution" help article (docs.equity.gust.com/article/71):
+// 1,500,000 common, 2,500,000 Series A Preferred issued at $1/share, 2,000,000 Series B Preferred
+// at $2/share and 1,000,000 options: 7,000,000 in all. Holders are ours: the Series A is split
+// between a fund (2,000,000) and an angel (500,000) to show the per-holding rounding.
+cap_table gust_company() {
+    return cap_table_builder()
+        .add(holder::founder("founder", "Founder"))
+        .add(holder::investor("fund-a", "Fund A"))
+        .add(holder::investor("angel", "Angel"))
+        .add(holder::investor("fund-b", "Fund B"))
+        .add(holder::employee("staff", "Staff"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A Preferred", per_share(1_usd)))
+        .add(share_class::preferred("Series B Preferred", per_share(2_usd)))
+        .add(option_pool{"Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("founder"), "Common", sh(1'500'000))
+        .holding(holder_id("fund-a"), "Series A Preferred", sh(2'000'000))
+        .holding(holder_id("angel"), "Series A Preferred", sh(500'000))
+        .holding(holder_id("fund-b"), "Series B Preferred", sh(2'000'000))
+        .grant({holder_id("staff"), "Plan", sh(1'000'000), strike()})
+        .build();
+}
+
+// Gust's dilutive financing: 2,000,000 shares of Series C Preferred at $0.50, $1,000,000 in all.
+share_issuance gust_series_c() { return share_issuance::sale("Series C", sh(2'000'000), 1_M); }
+
+anti_dilution both_broad() {
+    return anti_dilution()
+        .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+        .protect(anti_dilution_terms::broad_based("Series B Preferred"));
+}
+
+}  // namespace
+
+// NVCA model certificate of incorporation, "Adjustment of Conversion Price Upon Issuance of
+// Additional Shares of Common Stock": CP2 = CP1 x (A + B) / (A + C), the price "calculated to the
+// nearest one-hundredth of a cent"; A = common outstanding treating options and convertible
+// securities (the preferred) as exercised and converted. Gust's example, Series A:
+// $1.00 x (7,000,000 + 1,000,000) / (7,000,000 + 2,000,000) = $1.00 x 8/9; Gust prints "$0.88"
+// and 2,500,000 x 9/8 = 2,812,500 common on conversion, "a Series A Conversion Rate of 1.125:1".
+TEST_CASE("broad-based weighted average: Gust's worked example, exact and at the NVCA precision") {
+    const cap_table t = gust_company();
+    SUBCASE("exact CP2 reproduces Gust's 2,812,500 shares and 1.125:1") {
+        const anti_dilution_adjustment adj = both_broad().conversion_price_exact().adjust(t, gust_series_c());
+        const series_adjustment& a = adj.of("Series A Preferred");
+        CHECK(a.adjusted);
+        CHECK(a.a == sh(7'000'000));             // 1.5M common + 4.5M preferred as converted + 1M options
+        CHECK(a.b() == fraction(1'000'000));       // $1,000,000 / $1.00
+        CHECK(a.c == sh(2'000'000));
+        CHECK(a.cp1_units == units(1000));
+        CHECK(a.exact_cp2_units == units(8000, 9));  // $8/9
+        CHECK(a.cp2_units == units(8000, 9));
+        CHECK(a.ratio_after == fraction(9, 8));      // Gust: 1.125:1
+        CHECK(a.as_converted_before == sh(2'500'000));
+        // Per holding: 2,000,000 x 9/8 = 2,250,000 and 500,000 x 9/8 = 562,500: Gust's 2,812,500.
+        CHECK(a.as_converted_after == sh(2'812'500));
+        CHECK(a.additional() == sh(312'500));
+        // Series B (our derivation on Gust's figures): B = $1,000,000 / $2.00 = 500,000;
+        // CP2 = $2.00 x 7,500,000 / 9,000,000 = $5/3; ratio 6/5; 2,000,000 -> 2,400,000.
+        const series_adjustment& b = adj.of("Series B Preferred");
+        CHECK(b.b() == fraction(500'000));
+        CHECK(b.cp2_units == units(5000, 3));
+        CHECK(b.ratio_after == fraction(6, 5));
+        CHECK(b.as_converted_after == sh(2'400'000));
+    }
+    SUBCASE("CP2 to the nearest one-hundredth of a cent (the default), shares rounded down per holding") {
+        const anti_dilution_adjustment adj = both_broad().adjust(t, gust_series_c());
+        REQUIRE(adj.conversion_price_rounding().has_value());
+        CHECK(adj.conversion_price_rounding()->decimals == 4);
+        CHECK(adj.conversion_price_rounding()->mode == rounding::half_away_from_zero);
+        CHECK(adj.share_rounding() == rounding::floor);
+        const series_adjustment& a = adj.of("Series A Preferred");
+        CHECK(a.cp2_units == units(8889, 10));        // 0.888888... -> $0.8889
+        CHECK(a.ratio_after == fraction(10000, 8889));
+        // 2,000,000 x 10000/8889 = 2,249,971.9...; 500,000 x 10000/8889 = 562,492.9...
+        CHECK(a.holder(holder_id("fund-a")).as_converted_after == sh(2'249'971));
+        CHECK(a.holder(holder_id("fund-a")).exact_after == fraction(20'000'000'000LL, 8889));
+        CHECK(a.holder(holder_id("angel")).as_converted_after == sh(562'492));
+        CHECK(a.holder(holder_id("angel")).additional() == sh(62'492));
+        CHECK(a.as_converted_after == sh(2'812'463));  // the sum of the rounded holdings
+        const series_adjustment& b = adj.of("Series B Preferred");
+        CHECK(b.cp2_units == units(16667, 10));       // 1.666666... -> $1.6667
+        CHECK(b.as_converted_after == sh(2'399'952)); // 2,000,000 x 20000/16667 = 2,399,952.0...
+        CHECK(adj.additional_shares() == sh(312'463 + 399'952));
+        // The cap table with the new ratios counts the same shares (it rounds down per holding).
+        const cap_table after = adj.applied_to(t);
+        CHECK(after.fully_diluted().by_class()[*after.class_index("Series A Preferred")] == sh(2'812'463));
+        CHECK(after.fully_diluted().by_class()[*after.class_index("Series B Preferred")] == sh(2'399'952));
+        CHECK(after.classes()[*after.class_index("Common")] == t.classes()[*t.class_index("Common")]);
+    }
+    SUBCASE("a tenth of a cent, and a broad base that counts the unallocated pool") {
+        const anti_dilution_adjustment adj = anti_dilution()
+                                                 .protect(anti_dilution_terms::broad_based("Series A Preferred",
+                                                                                           fully_diluted_basis::full()))
+                                                 .conversion_price_rounded(3, rounding::half_away_from_zero)
+                                                 .adjust(t, gust_series_c());
+        const series_adjustment& a = adj.of("Series A Preferred");
+        CHECK(a.a == sh(7'000'000));        // the plan is fully granted: nothing unallocated
+        CHECK(a.cp2_units == units(889));   // $0.889
+        CHECK(a.base == "issued + granted options + unallocated pool + warrants");
+    }
+}
+
+// Narrow base (our derivation on Gust's figures, the base as the Business Professor's "Broad Based
+// & Narrow Based Calculation" describes the common variant: the common issuable on conversion of
+// all preferred outstanding): A = 4,500,000. Series A: $1.00 x (4,500,000 + 1,000,000) /
+// (4,500,000 + 2,000,000) = $11/13 = $0.846153... -> $0.8462. Full ratchet: $0.50, ratio 2,
+// 2,500,000 -> 5,000,000 (Gust's full-ratchet example: a $2 investor converts at a later round's $1
+// and so doubles its shares).
+TEST_CASE("narrow-based weighted average and full ratchet on Gust's company") {
+    const cap_table t = gust_company();
+    const std::vector<std::string> preferred{"Series A Preferred", "Series B Preferred"};
+    const anti_dilution_adjustment narrow =
+        anti_dilution().protect(anti_dilution_terms::narrow_based("Series A Preferred", preferred)).adjust(t, gust_series_c());
+    const series_adjustment& n = narrow.of("Series A Preferred");
+    CHECK(n.a == sh(4'500'000));
+    CHECK(n.exact_cp2_units == units(11000, 13));
+    CHECK(n.cp2_units == units(8462, 10));
+    CHECK(n.base == "issued Series A Preferred + Series B Preferred, as converted");
+
+    const anti_dilution_adjustment own = anti_dilution()
+                                             .protect(anti_dilution_terms::narrow_based("Series A Preferred",
+                                                                                        {"Series A Preferred"}))
+                                             .conversion_price_exact()
+                                             .adjust(t, gust_series_c());
+    // A = 2,500,000: $1.00 x 3,500,000 / 4,500,000 = $7/9.
+    CHECK(own.of("Series A Preferred").exact_cp2_units == units(7000, 9));
+
+    const anti_dilution_adjustment ratchet =
+        anti_dilution().protect(anti_dilution_terms::full_ratchet("Series A Preferred")).adjust(t, gust_series_c());
+    const series_adjustment& r = ratchet.of("Series A Preferred");
+    CHECK(r.cp2_units == units(500));
+    CHECK(r.ratio_after == fraction(2));
+    CHECK(r.as_converted_after == sh(5'000'000));
+    CHECK(r.a == sh(0));
+    CHECK(r.b() == fraction());
+}
+
+// A moneybestpal.com illustration ("Anti-dilution provision"): 100 preferred bought at $10, 1:1;
+// the company then issues 200 shares at $5. Full ratchet: conversion price $5, ratio 2:1, the 100
+// preferred convert into 200 common.
+TEST_CASE("full ratchet: $10 preferred, 200 shares issued at $5") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("i", "Investor"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Preferred", per_share(10_usd)))
+                            .holding(holder_id("f"), "Common", sh(900))
+                            .holding(holder_id("i"), "Preferred", sh(100))
+                            .build();
+    const anti_dilution_adjustment adj = anti_dilution()
+                                             .protect(anti_dilution_terms::full_ratchet("Preferred"))
+                                             .adjust(t, share_issuance::at_price("New round", sh(200), per_share(5_usd)));
+    const series_adjustment& s = adj.of("Preferred");
+    CHECK(s.cp2_units == units(5000));
+    CHECK(s.ratio_after == fraction(2));
+    CHECK(s.holder(holder_id("i")).as_converted_after == sh(200));
+    CHECK(s.holder(holder_id("i")).additional() == sh(100));
+}
+
+TEST_CASE("carve-outs: pool grants, conversions, named exemptions, no protection, not a down round") {
+    const cap_table t = gust_company();
+    const anti_dilution charter = both_broad().exempt("equipment lessor");
+    const auto unchanged = [&](const anti_dilution_adjustment& adj, const std::string& why) {
+        for (const series_adjustment& s : adj.series()) {
+            CHECK_FALSE(s.adjusted);
+            CHECK(s.cp2_units == s.cp1_units);
+            CHECK(s.ratio_after == s.ratio_before);
+            CHECK(s.additional() == sh(0));
+            CHECK(s.reason.find(why) != std::string::npos);
+        }
+        CHECK_FALSE(adj.any_adjusted());
+        CHECK(adj.applied_to(t) == t);
+    };
+    unchanged(charter.adjust(t, share_issuance::pool_grant("2026 grants", sh(3'000'000))), "pool");
+    unchanged(charter.adjust(t, share_issuance::preferred_conversion("A converts", sh(2'500'000))), "conversion");
+    unchanged(charter.adjust(t, share_issuance::exempted("Lessor warrant", sh(100'000), 1_K, "equipment lessor")),
+              "exempted: equipment lessor");
+    // At CP1 exactly, and above: no adjustment (the charter adjusts only "for a consideration per
+    // share less than" the conversion price).
+    unchanged(charter.adjust(t, share_issuance::at_price("Flat", sh(1'000'000), per_share(2_usd))), "not a down round");
+    const anti_dilution_adjustment mixed =
+        charter.adjust(t, share_issuance::at_price("Between", sh(1'000'000), per_share(1.5_usd)));
+    CHECK_FALSE(mixed.of("Series A Preferred").adjusted);  // $1.50 is not below $1.00
+    CHECK(mixed.of("Series B Preferred").adjusted);        // but is below $2.00
+    // A series without protection is listed, unchanged.
+    const anti_dilution_adjustment none = anti_dilution()
+                                              .protect(anti_dilution_terms::none("Series A Preferred"))
+                                              .adjust(t, gust_series_c());
+    CHECK_FALSE(none.of("Series A Preferred").adjusted);
+    CHECK(none.of("Series A Preferred").reason == "no price-based anti-dilution protection");
+}
+
+TEST_CASE("a conversion price already adjusted: CP1 = original issue price / ratio") {
+    // Series A after Gust's exact adjustment (ratio 9/8, CP1 = $8/9) meets a second issue at $0.40.
+    const cap_table t0 = gust_company();
+    const cap_table t1 = both_broad().conversion_price_exact().adjust(t0, gust_series_c()).applied_to(t0);
+    const anti_dilution_adjustment adj = anti_dilution()
+                                             .protect(anti_dilution_terms::full_ratchet("Series A Preferred"))
+                                             .adjust(t1, share_issuance::at_price("D", sh(100), per_share(0.4_usd)));
+    const series_adjustment& a = adj.of("Series A Preferred");
+    CHECK(a.cp1_units == units(8000, 9));
+    CHECK(a.ratio_before == fraction(9, 8));
+    CHECK(a.cp2_units == units(400));
+    CHECK(a.ratio_after == fraction(5, 2));  // $1.00 / $0.40 from the original issue price
+    CHECK(a.as_converted_before == sh(2'812'500));
+    CHECK(a.as_converted_after == sh(6'250'000));
+}
+
+TEST_CASE("rounding above CP1 is held at CP1; a rounding to zero is reported") {
+    // CP1 = $0.3333 (a round priced to $0.0001); an issue at $0.3332 rounded up to a tenth of a
+    // cent would give $0.334 > CP1: CP2 stays $0.3333 and nothing is adjusted.
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("i", "I"))
+                            .add(share_class::preferred("Seed", price_per_share(money::from_units(3333), sh(10))))
+                            .holding(holder_id("i"), "Seed", sh(3'000'000))
+                            .build();
+    const anti_dilution_adjustment adj =
+        anti_dilution()
+            .protect(anti_dilution_terms::full_ratchet("Seed"))
+            .conversion_price_rounded(3, rounding::ceiling)
+            .adjust(t, share_issuance::at_price("X", sh(10), price_per_share(money::from_units(3332), sh(10))));
+    CHECK(adj.of("Seed").capped_at_cp1);
+    CHECK(adj.of("Seed").cp2_units == units(3333, 10));
+    CHECK_FALSE(adj.of("Seed").adjusted);
+
+    const anti_dilution_result zero =
+        anti_dilution()
+            .protect(anti_dilution_terms::full_ratchet("Seed"))
+            .conversion_price_rounded(0, rounding::floor)
+            .try_adjust(t, share_issuance::at_price("X", sh(10), price_per_share(money::from_units(3332), sh(10))));
+    REQUIRE_FALSE(zero.ok());
+    REQUIRE(zero.problems.size() == 1);
+    CHECK(zero.problems[0].field.to_string() == "conversion_price_rounding");
+}
+
+TEST_CASE("validation reports every problem at once, with structured paths") {
+    const cap_table t = gust_company();
+    const anti_dilution charter = anti_dilution()
+                                      .protect(anti_dilution_terms::broad_based("Series Z Preferred"))
+                                      .protect(anti_dilution_terms::full_ratchet("Common"))
+                                      .protect(anti_dilution_terms::narrow_based("Series A Preferred", {"Series Q"}))
+                                      .protect(anti_dilution_terms::full_ratchet("Series A Preferred"))
+                                      .protect(anti_dilution_terms::narrow_based("Series B Preferred", {}))
+                                      .conversion_price_rounded(13, rounding::half_even);
+    const std::vector<diagnostic> problems =
+        charter.validate(t, share_issuance::sale("Bad", sh(0), money::zero(currency("EUR"))));
+    std::vector<std::string> paths;
+    for (const diagnostic& d : problems) paths.push_back(d.field.json_pointer());
+    const std::vector<std::string> expected{
+        "/issuance/shares",
+        "/issuance/consideration",                    // not positive
+        "/issuance/consideration",                    // EUR on a USD table
+        "/conversion_price_rounding/decimals",
+        "/protections/0/series",                      // unknown series
+        "/protections/1/series",                      // common
+        "/protections/2/narrow_classes/0",            // unknown class in the base
+        "/protections/3/series",                      // duplicate
+        "/protections/4/narrow_classes",              // empty base
+    };
+    CHECK(paths == expected);
+    CHECK(problems[4].message() ==
+          "protections[0] \"Series Z Preferred\".series = \"Series Z Preferred\": is not a share class on the cap table");
+    CHECK(problems[6].value == "\"Series Q\"");
+    try {
+        (void)charter.adjust(t, share_issuance::sale("Bad", sh(0), money::zero(currency("EUR"))));
+        FAIL("adjust() must throw");
+    } catch (const validation_error& e) {
+        CHECK(e.problems() == problems);
+    }
+    // An exemption the terms do not name.
+    const std::vector<diagnostic> unnamed =
+        both_broad().validate(t, share_issuance::exempted("W", sh(10), 1_K, "strategic partner"));
+    REQUIRE(unnamed.size() == 1);
+    CHECK(unnamed[0].field.json_pointer() == "/issuance/exemption");
+    // A full ratchet stating a narrow base.
+    anti_dilution_terms odd = anti_dilution_terms::full_ratchet("Series A Preferred");
+    odd.narrow_classes = {"Common"};
+    const std::vector<diagnostic> stray = anti_dilution().protect(odd).validate(t, gust_series_c());
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].field.json_pointer() == "/protections/0/narrow_classes");
+}
+
+// A down round on a cap table: Gust's Series C as a priced round ($0.50 a share, $1M from a new
+// investor), the Series A and B with broad-based protection at the NVCA precision.
+TEST_CASE("a priced down round on a cap table: the table after carries the new ratios") {
+    const cap_table t = gust_company();
+    const round_on_cap_table c = cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("carl", 1_M),
+                                                 "Series C Preferred")
+                                     .add_investor(holder::investor("carl", "Carl Capital"))
+                                     .apply_to(t);
+    CHECK(anti_dilution::issuance_of(c) == share_issuance::at_price("Series C", sh(2'000'000), per_share(0.5_usd)));
+    const down_round d = both_broad().apply_to(c);
+    CHECK(d.adjustment().of("Series A Preferred").cp2_units == units(8889, 10));
+    CHECK(d.adjustment().of("Series B Preferred").cp2_units == units(16667, 10));
+    const fully_diluted_counts after = d.after().fully_diluted();
+    // 1,500,000 + 2,812,463 + 2,399,952 + 1,000,000 options + 2,000,000 Series C.
+    CHECK(after.total() == sh(9'712'415));
+    CHECK(d.change_of(holder_id("fund-a")).before == sh(2'000'000));
+    CHECK(d.change_of(holder_id("fund-a")).after == sh(2'249'971));
+    CHECK(d.change_of(holder_id("carl")).before == sh(0));
+    CHECK(d.change_of(holder_id("carl")).after == sh(2'000'000));
+    CHECK(d.change_of(holder_id("founder")).ownership_after == fraction(1'500'000, 9'712'415));
+    fraction sum;
+    for (const holder_change& h : d.holders()) sum += h.ownership_after;
+    CHECK(sum == fraction(1));  // the plan is fully granted: no unallocated pool
+    // Without protection the round alone leaves 9,000,000 shares.
+    CHECK(c.after().fully_diluted().total() == sh(9'000'000));
+    // An up round changes nothing.
+    const round_on_cap_table up = cap_table_round(priced_round_terms("Series C").at_price(3_usd).invest("carl", 3_M),
+                                                  "Series C Preferred")
+                                      .add_investor(holder::investor("carl", "Carl Capital"))
+                                      .apply_to(t);
+    const down_round u = both_broad().apply_to(up);
+    CHECK_FALSE(u.adjustment().any_adjusted());
+    CHECK(u.after() == up.after());
+    // A protected series the round itself issues is not on the table before it.
+    const down_round_result bad =
+        anti_dilution().protect(anti_dilution_terms::broad_based("Series C Preferred")).try_apply_to(c);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.problems[0].field.json_pointer() == "/protections/0/series");
+}
+
+TEST_CASE("a table the adjustment would overflow is reported under `after`, not thrown") {
+    // 5e18 common and 2.5e18 preferred at $1.00; a full ratchet to $0.50 doubles the preferred
+    // as converted: 1e19 shares fully diluted, beyond 64 bits.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "F"))
+                            .add(holder::investor("i", "I"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("P", per_share(1_usd)))
+                            .holding(holder_id("f"), "Common", sh(5'000'000'000'000'000'000))
+                            .holding(holder_id("i"), "P", sh(2'500'000'000'000'000'000))
+                            .build();
+    const round_on_cap_table r =
+        cap_table_round(priced_round_terms("X").at_price(0.5_usd).invest("n", 1_usd), "X Preferred")
+            .add_investor(holder::investor("n", "N"))
+            .apply_to(t);
+    const down_round_result d = anti_dilution().protect(anti_dilution_terms::full_ratchet("P")).try_apply_to(r);
+    REQUIRE_FALSE(d.ok());
+    REQUIRE_FALSE(d.problems.empty());
+    CHECK(d.problems[0].field.json_pointer().rfind("/after", 0) == 0);
+    CHECK_THROWS_AS((void)anti_dilution().protect(anti_dilution_terms::full_ratchet("P")).apply_to(r), validation_error);
+}
+
+TEST_CASE("the printed adjustment names every figure and rounding") {
+    std::ostringstream os;
+    os << both_broad().adjust(gust_company(), gust_series_c());
+    CHECK(os.str() ==
+          "Anti-dilution on Series C (new_securities, 2,000,000 shares at $0.5000)\n"
+          "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 7,000,000, B 1000000.0000, C 2,000,000\n"
+          "    conversion price $1.0000 -> $0.8889 (exact $0.88888889, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 10000/8889 = 1.124986\n"
+          "    as converted 2,500,000 -> 2,812,463 (+312,463, floor per holding)\n"
+          "  Series B Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 7,000,000, B 500000.0000, C 2,000,000\n"
+          "    conversion price $2.0000 -> $1.6667 (exact $1.66666667, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 20000/16667 = 1.199976\n"
+          "    as converted 2,000,000 -> 2,399,952 (+399,952, floor per holding)\n");
+}
+
+// Exact at any size: prices whose terms are near 2^63 make CP1 x A + consideration a 188-bit
+// numerator over a 187-bit denominator. The library solves in big rationals, rounds CP2 to the
+// named precision, and only the figures asked for exactly (B, an unrounded CP2) refuse to narrow.
+// Our derivation, with exact rationals outside the library: OIP = 9000000000000000041 /
+// 6000000000000000029 units (~$0.0015); A = 4e18 common + 1,000,000,007 preferred; C =
+// 3000000000000000017 shares at 9000000000000000001 / 9000000000000000059 units;
+// CP2 = (OIP x A + price x C) / (A + C) = 1.285714285744898... units -> 1.285714286 units at 12
+// decimals half away from zero; 1,000,000,007 x OIP / CP2 = 1,166,666,674.9... -> 1,166,666,674.
+TEST_CASE("exact beyond 128 bits: big rationals inside, the rounded CP2 outside") {
+    const cap_table t =
+        cap_table_builder()
+            .add(holder::founder("f", "F"))
+            .add(holder::investor("i", "I"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("A", price_per_share(money::from_units(9'000'000'000'000'000'041),
+                                                             sh(6'000'000'000'000'000'029))))
+            .holding(holder_id("f"), "Common", sh(4'000'000'000'000'000'000))
+            .holding(holder_id("i"), "A", sh(1'000'000'007))
+            .build();
+    const share_issuance issue = share_issuance::at_price(
+        "Huge", sh(3'000'000'000'000'000'017),
+        price_per_share(money::from_units(9'000'000'000'000'000'001), sh(9'000'000'000'000'000'059)));
+    const anti_dilution charter =
+        anti_dilution().protect(anti_dilution_terms::broad_based("A")).conversion_price_rounded(12, rounding::half_away_from_zero);
+    const series_adjustment s = charter.adjust(t, issue).of("A");
+    CHECK(s.a == sh(4'000'000'001'000'000'007));
+    CHECK(s.adjusted);
+    CHECK_FALSE(s.exact_cp2_units.has_value());
+    CHECK(s.cp2_units == fraction(1'285'714'286, 1'000'000'000));
+    CHECK(s.as_converted_after == sh(1'166'666'674));
+    CHECK_THROWS_AS((void)s.b(), overflow_error);
+    CHECK_THROWS_AS((void)anti_dilution(charter).conversion_price_exact().adjust(t, issue), overflow_error);
+}
+
+// Invariants on random companies and issues: for the same down round, broad-based CP2 >=
+// narrow-based CP2 >= full-ratchet CP2 (a larger A weighs the old price more; the ratchet is the
+// new price, which every weighted average stays above); CP2 <= CP1 always; CP2 == CP1 when the
+// issue price is not below CP1; the additional shares are never negative.
+TEST_CASE("properties: broad >= narrow >= full ratchet, CP2 <= CP1, no change unless below CP1") {
+    fundround_test::lcg rng{20261202};
+    const rounding modes[] = {rounding::half_away_from_zero, rounding::floor, rounding::ceiling, rounding::half_even};
+    int down_rounds = 0;
+    int up_or_flat = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+        const auto n = [&](std::uint64_t lo, std::uint64_t hi) { return static_cast<std::int64_t>(lo + rng.next(hi - lo)); };
+        const std::int64_t oip_units = n(1, 5'000'000);  // $0.001 to $5,000
+        const cap_table t = cap_table_builder()
+                                .add(holder::founder("f", "F"))
+                                .add(holder::investor("a", "A"))
+                                .add(holder::investor("b", "B"))
+                                .add(holder::employee("e", "E"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("A", price_per_share(money::from_units(oip_units), sh(1))))
+                                .add(share_class::preferred("B", price_per_share(money::from_units(n(1, 9'000'000)), sh(n(1, 7)))))
+                                .add(option_pool{"Plan", "Common", sh(n(1'000, 3'000'000))})
+                                .holding(holder_id("f"), "Common", sh(n(1, 50'000'000)))
+                                .holding(holder_id("a"), "A", sh(n(1, 20'000'000)))
+                                .holding(holder_id("b"), "B", sh(n(1, 20'000'000)))
+                                .grant({holder_id("e"), "Plan", sh(n(0, 1'000) + 1), strike()})
+                                .build();
+        // Prices below, at and above CP1.
+        const std::int64_t issued = n(1, 30'000'000);
+        // Every fifth issue at CP1 or above (CP1 = the original issue price: no earlier adjustment).
+        const bool up = trial % 5 == 0;
+        const std::int64_t price_units = up ? oip_units + n(0, 1'000) : n(1, static_cast<std::uint64_t>(oip_units) + 1);
+        const share_issuance issue = share_issuance::at_price(
+            "X", sh(issued), price_per_share(money::from_units(price_units), sh(up ? 1 : n(1, 4))));
+        const rounding mode = modes[trial % 4];
+        const int decimals = static_cast<int>(n(2, 7));  // $0.01 to $0.000001
+        const auto cp2 = [&](const anti_dilution_terms& terms) {
+            const anti_dilution charter = anti_dilution().protect(terms).conversion_price_rounded(decimals, mode);
+            const series_adjustment s = charter.adjust(t, issue).of("A");
+            CHECK(s.cp2_units <= s.cp1_units);
+            CHECK(s.additional() >= sh(0));
+            if (!(issue.price_units() < s.cp1_units)) {
+                ++up_or_flat;
+                CHECK(s.cp2_units == s.cp1_units);
+                CHECK_FALSE(s.adjusted);
+            }
+            if (s.adjusted) ++down_rounds;
+            if (s.method != anti_dilution_method::full_ratchet && s.adjusted) {
+                // The weighted average stays at or above the issue price before rounding.
+                REQUIRE(s.exact_cp2_units.has_value());
+                CHECK(*s.exact_cp2_units >= issue.price_units());
+            }
+            return s.cp2_units;
+        };
+        const fraction broad = cp2(anti_dilution_terms::broad_based("A", fully_diluted_basis::full()));
+        const fraction nvca = cp2(anti_dilution_terms::broad_based("A"));
+        const fraction narrow = cp2(anti_dilution_terms::narrow_based("A", {"A", "B"}));
+        const fraction own = cp2(anti_dilution_terms::narrow_based("A", {"A"}));
+        const fraction ratchet = cp2(anti_dilution_terms::full_ratchet("A"));
+        CHECK(broad >= nvca);
+        CHECK(nvca >= narrow);
+        CHECK(narrow >= own);
+        CHECK(own >= ratchet);
+    }
+    // The draws cover both sides (5 terms per trial).
+    CHECK(down_rounds > 600);
+    CHECK(up_or_flat >= 300);
+}
