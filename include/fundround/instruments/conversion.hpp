@@ -588,10 +588,16 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
                            "is already on the cap table: refer to it by its id, do not add it again"});
         }
     }
-    // Investors.
+    // Investors: on the table or added, amounts positive in the table's currency.
+    std::unordered_set<std::string> added;
+    for (const holder& h : new_holders_) added.insert(h.id().str());
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const field_path p = field_path("investors").index(i);
+        if (!table.holder_index(investors_[i].first) && added.count(investors_[i].first.str()) == 0) {
+            out.push_back({p.member("holder"), "\"" + investors_[i].first.str() + "\"",
+                           "is not a holder on the cap table: add it with add_holder()"});
+        }
         if (investors_[i].second.currency() != c) {
             out.push_back({p.member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
         } else if (!investors_[i].second.is_positive()) {
