@@ -859,8 +859,9 @@ inline conversion_result conversion_round::try_apply_to(const cap_table& table) 
     if (!price || price->sign() <= 0) {
         out.push_back({field_path("price_rounding"), detail::conv_price_text(exact_price, c),
                        price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
-                                        : "the exact price " + exact_price.to_string() +
-                                              " units per share needs more than 64 bits per term: name a price rounding (price_rounded(4, ...))"});
+                                        : "the exact price needs more than 64 bits per term (" +
+                                              std::to_string(exact_price.reduced().denominator().str().size()) +
+                                              "-digit denominator): name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
         return result;
     }
     const conv_rational p_round(*price);
@@ -894,7 +895,7 @@ inline conversion_result conversion_round::try_apply_to(const cap_table& table) 
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(chosen, c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
                                                  : "the exact conversion price needs more than 64 bits per term: name a conversion "
-                                                   "price rounding (conversion_price_rounded(4, ...))"});
+                                                   "price rounding, e.g. conversion_price_rounded(6, rounding::half_even)"});
             continue;
         }
         ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
