@@ -506,3 +506,50 @@ TEST_CASE("validation reports every problem at once") {
     }
     CHECK_THROWS_AS((void)conversion_round("A", "B", year{2026} / 1 / 1).apply_to(t), validation_error);
 }
+
+// A discount-only SAFE into a round at a stated price (a worked example reproduced by several
+// SAFE explainers): $500,000 at a 20% discount, the Series A at $2.00 a share on 3,000,000
+// shares: the SAFE price is $1.60 and it converts into 312,500 shares; the capitalization
+// before the new money is 3,312,500.
+TEST_CASE("at a stated price: a discount-only SAFE converts at 80% of it") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "SAFE"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(3'000'000))
+                            .build();
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+                                  .at_price(price_per_share(2_usd, sh(1)))
+                                  .invest(holder_id("lead"), 1_M)
+                                  .convert(safe::post_money_discount(holder_id("s"), 500'000_usd, fraction(1, 5), year{2025} / 1 / 1))
+                                  .apply_to(t);
+    CHECK(r.safe_conversion(0).basis == conversion_basis::discount);
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(160_usd, sh(100)));
+    CHECK(r.safe_conversion(0).shares == sh(312'500));
+    CHECK(r.exact_capitalization().to_fraction() == fraction(3'312'500));
+    CHECK(r.new_money().investment_of("lead").shares == sh(500'000));
+    CHECK(r.after().fully_diluted().total() == sh(3'812'500));
+    check_reconciles(r);
+}
+
+TEST_CASE("an invalid close date is a problem, not an exception, even with a note") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(1'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("ada");
+    n.principal = 100'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2026} / 1 / 1;
+    n.annual_rate = fraction(5, 100);
+    const conversion_result r = conversion_round("A", "A Preferred", year{2026} / 2 / 30)
+                                    .pre_money(10_M)
+                                    .invest(holder_id("ada"), 1_M)
+                                    .convert(n)
+                                    .try_apply_to(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.to_string() == "close_date");
+}

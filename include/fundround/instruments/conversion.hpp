@@ -729,7 +729,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         }
         const bool ok = own.empty();
         out.insert(out.end(), own.begin(), own.end());
-        if (!ok) continue;
+        if (!ok || !is_modelled(close_)) continue;  // an invalid close is reported by check_terms()
         if (!n.qualifies(new_money)) {
             outstanding.push_back({i, n.holder, "the new money " + format_full(new_money) + " is below the qualified-financing threshold " +
                                                     format_full(*n.qualified_financing)});
