@@ -416,7 +416,7 @@ inline std::optional<conv_rational> conv_solve(const conv_model& m) {
 ///             .invest(holder_id("lead"), 4_M)
 ///             .add_holder(holder::investor("lead", "Lead Fund"))
 ///             .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
-///             .convert(safe::post_money_cap(holder_id("angel"), 200_k, 4_M, year{2025} / 1 / 10))
+///             .convert(safe::post_money_cap(holder_id("angel"), 200_K, 4_M, year{2025} / 1 / 10))
 ///             .apply_to(table);
 ///
 /// Defaults, each named: the price on the convention conversion_shares_in_pre_money, the exact

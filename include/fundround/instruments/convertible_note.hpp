@@ -135,7 +135,7 @@ inline fraction note_year_fraction(calendar_date from, calendar_date to, note_da
 ///
 ///     convertible_note n;
 ///     n.holder = holder_id("bridge");
-///     n.principal = 250_k;
+///     n.principal = 250_K;
 ///     n.issue_date = year{2024} / 1 / 1;
 ///     n.maturity_date = year{2026} / 1 / 1;
 ///     n.annual_rate = fraction(8, 100);            // 8% a year, exactly

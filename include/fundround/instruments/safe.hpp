@@ -76,7 +76,7 @@ enum class safe_type {
 /// One SAFE: who holds it, what was paid and when, its form and its terms.
 ///
 ///     const safe a = safe::post_money_cap(holder_id("angel"), 100'000_usd, 4_M, year{2025} / 3 / 1);
-///     const safe b = safe::post_money_cap_and_discount(holder_id("fund"), 500_k, 10_M, fraction(1, 5), d);
+///     const safe b = safe::post_money_cap_and_discount(holder_id("fund"), 500_K, 10_M, fraction(1, 5), d);
 ///
 /// A plain value: build it with the named constructors or set the fields; validate() reports
 /// every problem (a conversion validates its SAFEs itself).
