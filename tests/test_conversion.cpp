@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -411,10 +412,17 @@ TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
         tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
         tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
         conversion_round round("Round", "Preferred", year{2026} / 1 / 1);
-        round.pre_money(units(next(5'000'000, 80'000'000) * 1000)).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
-        round.convention(static_cast<conversion_pricing>(next(0, 2)));
+        const std::int64_t v = next(5'000'000, 80'000'000) * 1000;
+        const std::int64_t n = next(500'000, 20'000'000) * 1000;
+        round.pre_money(units(v)).invest(holder_id("lead"), units(n));
+        const auto convention = static_cast<conversion_pricing>(next(0, 2));
+        round.convention(convention);
+        std::optional<fraction> target;
+        bool pre = true;
         if (next(0, 1) == 1) {
-            round.option_pool(fraction(next(0, 20), 100), next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+            target = fraction(next(0, 20), 100);
+            pre = next(0, 1) == 1;
+            round.option_pool(*target, pre ? pool_placement::pre_money : pool_placement::post_money, "Plan");
         }
         round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
         const int k = static_cast<int>(next(1, 6));
@@ -435,9 +443,40 @@ TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
             CHECK(r.problems[0].field.to_string() == "safes");
             continue;
         }
-        check_reconciles(*r.round);
-        for (const instrument_conversion& c : r.round->conversions()) {
+        const converted_round& x = *r.round;
+        check_reconciles(x);
+        for (const instrument_conversion& c : x.conversions()) {
             if (c.basis == conversion_basis::cap) check_cap_fraction(c);
+        }
+        // The exact solution satisfies each equation, checked independently of the solver:
+        // T = Q + N / P; E + I = t T (or I = 0 when the existing pool meets it); the price.
+        using big = detail::big_rational;
+        const big q = x.exact_capitalization().big();
+        const big i = x.exact_pool_increase().big();
+        const big p = x.exact_price_units().big();
+        const big t_exact = x.exact_post_money_shares().big();
+        CHECK(p * (t_exact - q) == big(fraction(n)));
+        const pre_round_shares base = pre_round_shares_of(x.before());
+        if (target && target->sign() > 0) {
+            const big pool_after = big(fraction(base.unallocated_pool.value())) + i;
+            if (i.sign() > 0) {
+                CHECK(pool_after == big(*target) * t_exact);
+            } else {
+                CHECK(!(pool_after < big(*target) * t_exact));
+            }
+        } else {
+            CHECK(i.sign() == 0);
+        }
+        const big f0(fraction(base.fully_diluted.value()));
+        big amounts;
+        for (const instrument_conversion& c : x.conversions()) amounts += big(fraction(c.amount.units()));
+        const big in_pre = pre ? big() : i;  // the pool increase left out of the pre-money
+        switch (convention) {
+            case conversion_pricing::conversion_shares_in_pre_money: CHECK(p * (q - in_pre) == big(fraction(v))); break;
+            case conversion_pricing::conversion_shares_not_in_pre_money:
+                CHECK(p * (pre ? f0 + i : f0) == big(fraction(v)));
+                break;
+            case conversion_pricing::dollars_invested: CHECK(p * (q - in_pre) == big(fraction(v)) + amounts); break;
         }
     }
 }
