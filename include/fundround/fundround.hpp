@@ -3,7 +3,8 @@
 /// opt-in parts: as-of views, scenarios, progressive closings, printing (io/), money parsing,
 /// odds, discounting and net flows, and the company layer (company/: holders, share classes, cap
 /// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
-/// table and in a chain, tranches in shares).
+/// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
+/// SAFEs, convertible notes, their conversion into a priced round).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -29,11 +30,15 @@
 #include <fundround/company/tranched_issuance.hpp>
 
 #include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/conversion.hpp>
 
 #include <fundround/io/money_parse.hpp>
 #include <fundround/io/report.hpp>
 #include <fundround/io/flows_report.hpp>
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/pricing_report.hpp>
+#include <fundround/io/conversion_report.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -1,0 +1,995 @@
+/// @file instruments/conversion.hpp
+/// @brief SAFEs and convertible notes converting into a priced round on a cap table, solved
+/// exactly and in closed form: the round price, each instrument's conversion price and shares,
+/// the option pool top-up, the new investors' shares and the cap table after.
+///
+/// Notation: `F0` the fully diluted shares before the round (on a named basis, unallocated pool
+/// `E` included), `Q` the capitalization right before the new money (`F0` + pool increase `I` +
+/// all conversion shares), `N` the new money, `u = 1 / P` the shares one money unit buys at the
+/// round price. The price is fixed by the named convention (`conversion_pricing`): for the usual
+/// one, `P = V / Q` (the pre-money counts the conversion shares and the pool top-up). Instrument
+/// i converting `A_i` (purchase amount, or principal + interest) gets
+/// `S_i = A_i x max(Cap_i / C_i, u / (1 - d_i))`: the lower of its cap price `C_i / Cap_i` and its
+/// discount price `P (1 - d_i)`, where `Cap_i` is the post-money SAFE's company capitalization
+/// (`Q`, or `Q - I` when its form leaves the pool increase out) or the pre-money capitalization
+/// (`F0`, plus `I` when it counts). With a pool target `t`, `E + I = t T`, `T = Q + N u`.
+/// Every quantity is affine in `Q` on each piece between known breakpoints (where a cap and a
+/// discount price cross, where the pool target starts to bind), so the equation
+/// `Q = F0 + I + sum S_i` is solved exactly on the piece where it changes sign: a finite,
+/// closed-form solve on big rationals (no iteration to convergence, no floating point), so ten
+/// SAFEs with unrelated caps never overflow. Then the named roundings: the price, each
+/// conversion price, the conversion shares (rounded down by default, the standard SAFE's
+/// convention), and the new money and pool top-up through company/pricing.hpp at that price.
+#ifndef FUNDROUND_INSTRUMENTS_CONVERSION_HPP
+#define FUNDROUND_INSTRUMENTS_CONVERSION_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/analysis/discount.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/pricing.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/detail/bigint.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// How the round price counts the shares the instruments convert into (deals differ; the price
+/// depends on it). With `S` the conversion shares, `A` the amounts converting, `I` the pool
+/// increase when it is in the pre-money:
+enum class conversion_pricing {
+    /// `P = V / (F0 + I + S)`: the pre-money counts the conversion shares, so the new money buys
+    /// exactly N / (V + N) (the post-money SAFE's usual setting; the "percentage-ownership method").
+    conversion_shares_in_pre_money,
+    /// `P = V / (F0 + I)`: the conversion shares are not in the pre-money; they dilute every
+    /// holder, the new investors included (the "pre-money method").
+    conversion_shares_not_in_pre_money,
+    /// `P = (V + A) / (F0 + I + S)`: the money converting is added to the pre-money (the
+    /// "dollars-invested method").
+    dollars_invested,
+};
+
+/// The convention's name, e.g. "conversion shares in the pre-money".
+[[nodiscard]] constexpr std::string_view to_string(conversion_pricing c) noexcept {
+    switch (c) {
+        case conversion_pricing::conversion_shares_in_pre_money: return "conversion shares in the pre-money";
+        case conversion_pricing::conversion_shares_not_in_pre_money: return "conversion shares not in the pre-money";
+        case conversion_pricing::dollars_invested: return "dollars invested added to the pre-money";
+    }
+    return "unknown";
+}
+
+/// What kind of instrument converted.
+enum class instrument_kind {
+    safe,  ///< A SAFE (safes()[index]).
+    note,  ///< A convertible note (notes()[index]).
+};
+
+/// Which price an instrument converted at.
+enum class conversion_basis {
+    cap,          ///< The cap price: valuation cap / its capitalization.
+    discount,     ///< The discount price: round price x (1 - discount).
+    round_price,  ///< The round price (no cap, no discount).
+};
+
+/// "cap", "discount" or "round price".
+[[nodiscard]] constexpr std::string_view to_string(conversion_basis b) noexcept {
+    switch (b) {
+        case conversion_basis::cap: return "cap";
+        case conversion_basis::discount: return "discount";
+        case conversion_basis::round_price: return "round price";
+    }
+    return "unknown";
+}
+
+/// One instrument's conversion: the amount, the terms that applied, the exact and rounded
+/// conversion prices, the exact and rounded shares, and the cash not converted.
+///
+/// Invariant: `cost_units() + not_converted_units == amount` exactly, with
+/// `cost_units() = shares x conversion_price`.
+struct instrument_conversion {
+    instrument_kind kind = instrument_kind::safe;  ///< SAFE or note.
+    std::size_t index = 0;                         ///< Its position in the SAFEs or the notes given.
+    holder_id holder;                              ///< Its holder.
+    std::string description;                       ///< E.g. "post-money SAFE (valuation cap)".
+    money principal;                               ///< Purchase amount or note principal.
+    money interest;                                ///< Accrued interest (zero for a SAFE).
+    money amount;                                  ///< principal + interest: what converts.
+    std::optional<money> valuation_cap;            ///< The cap used (after MFN), if any.
+    std::optional<fraction> discount;              ///< The discount used (after MFN), if any.
+    /// For an MFN SAFE: the SAFEs (indices) whose cap and discount it took; empty otherwise.
+    std::vector<std::size_t> mfn_from;
+    conversion_basis basis = conversion_basis::round_price;  ///< The price that applied.
+    exact_rational exact_capitalization;  ///< The capitalization its cap divides (shares, exact; 0 without a cap).
+    exact_rational exact_price_units;     ///< The exact conversion price, money units per share.
+    exact_rational exact_shares;          ///< amount / exact price: the shares before rounding.
+    /// The conversion price after its named rounding (set by the conversion).
+    fundround::price_per_share conversion_price{money::from_units(1), share_count(1)};
+    share_count shares;                   ///< amount / conversion_price, rounded by the named share mode.
+    fraction not_converted_units;         ///< amount - shares x conversion_price, exactly, in money units.
+    std::string share_class;              ///< The class its shares are issued in.
+
+    /// shares x conversion_price, exactly, in money units.
+    [[nodiscard]] fraction cost_units() const { return conversion_price.units_per_share() * fraction(shares.value()); }
+    /// not_converted_units rounded to the money unit by @p mode.
+    [[nodiscard]] money not_converted(rounding mode = rounding::half_even) const {
+        return money::from_units(detail::narrow(not_converted_units.round_to_integer(mode), "cash not converted"),
+                                 amount.currency());
+    }
+};
+
+/// A note that did not convert: the financing was not a qualified financing for it.
+struct outstanding_note {
+    std::size_t index = 0;  ///< Its position in the notes given.
+    holder_id holder;       ///< Its holder.
+    std::string reason;     ///< Why it did not convert.
+};
+
+class conversion_round;
+
+/// A priced round with SAFEs and notes converting, applied to a cap table. Made by
+/// conversion_round::apply_to().
+class converted_round {
+public:
+    /// The round's name.
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// The new series the investors buy.
+    [[nodiscard]] const std::string& series() const noexcept { return series_; }
+    /// The closing date (interest accrues to it).
+    [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
+    /// The pricing convention.
+    [[nodiscard]] conversion_pricing convention() const noexcept { return convention_; }
+    /// The fully diluted basis the round is priced and reported on.
+    [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
+
+    /// The exact round price before rounding, money units per share.
+    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return exact_price_; }
+    /// The round price after its named rounding.
+    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return price_; }
+    /// The price rounding named (empty: exact).
+    [[nodiscard]] const std::optional<price_precision>& price_rounding() const noexcept { return price_precision_; }
+    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
+    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return exact_q_; }
+    /// The exact pool increase the solve implies (before rounding).
+    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return exact_i_; }
+    /// The exact post-money fully diluted count (before rounding).
+    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return exact_t_; }
+
+    /// Every instrument that converted, SAFEs first, each in the order given.
+    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return conversions_; }
+    /// The conversion of SAFE @p index; throws invalid_argument_error if it did not convert.
+    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return find(instrument_kind::safe, index); }
+    /// The conversion of note @p index; throws invalid_argument_error if it did not convert.
+    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return find(instrument_kind::note, index); }
+    /// Notes that did not convert (financing below their qualified-financing threshold).
+    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return outstanding_; }
+    /// All conversion shares.
+    [[nodiscard]] share_count conversion_shares() const noexcept { return conversion_shares_; }
+    /// The conversion share rounding.
+    [[nodiscard]] rounding conversion_share_rounding() const noexcept { return conversion_share_mode_; }
+    /// The conversion price rounding named (empty: exact).
+    [[nodiscard]] const std::optional<price_precision>& conversion_price_rounding() const noexcept { return conversion_precision_; }
+
+    /// The new money at the round price: each investor's shares and unconverted cash, the pool
+    /// top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on the
+    /// base F0 + conversion shares).
+    [[nodiscard]] const priced_round& new_money() const noexcept { return pricing_; }
+    /// Shares added to the pool (new_money().pool_increase()).
+    [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
+
+    /// The cap table before the round.
+    [[nodiscard]] const cap_table& before() const noexcept { return before_; }
+    /// The cap table after: instruments converted (each conversion price its own series,
+    /// "<series>-1", "<series>-2"...), the new series issued, the pool topped up.
+    [[nodiscard]] const cap_table& after() const noexcept { return after_; }
+    /// Every holder after the round, in the table's order: shares and ownership before and after.
+    [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
+    /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
+    [[nodiscard]] const holder_change& change_of(const holder_id& id) const {
+        const auto i = after_.holder_index(id);
+        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table after the round");
+        return changes_[*i];
+    }
+
+private:
+    friend class conversion_round;
+    converted_round(priced_round p, cap_table before, cap_table after)
+        : pricing_(std::move(p)), before_(std::move(before)), after_(std::move(after)),
+          price_(money::from_units(1), share_count(1)) {}
+
+    const instrument_conversion& find(instrument_kind k, std::size_t index) const {
+        for (const instrument_conversion& c : conversions_) {
+            if (c.kind == k && c.index == index) return c;
+        }
+        throw invalid_argument_error(std::string(k == instrument_kind::safe ? "safes" : "notes") + "[" +
+                                     std::to_string(index) + "]: did not convert in round \"" + name_ + "\"");
+    }
+
+    priced_round pricing_;
+    cap_table before_;
+    cap_table after_;
+    std::string name_;
+    std::string series_;
+    calendar_date close_{};
+    conversion_pricing convention_ = conversion_pricing::conversion_shares_in_pre_money;
+    fully_diluted_basis basis_;
+    exact_rational exact_price_;
+    fundround::price_per_share price_;
+    std::optional<price_precision> price_precision_;
+    std::optional<price_precision> conversion_precision_;
+    rounding conversion_share_mode_ = rounding::floor;
+    exact_rational exact_q_;
+    exact_rational exact_i_;
+    exact_rational exact_t_;
+    std::vector<instrument_conversion> conversions_;
+    std::vector<outstanding_note> outstanding_;
+    share_count conversion_shares_;
+    std::vector<holder_change> changes_;
+};
+
+/// The outcome of conversion_round::try_apply_to(): the round, or every problem found.
+struct conversion_result {
+    std::optional<converted_round> round;  ///< The round, when there were no problems.
+    std::vector<diagnostic> problems;      ///< Every problem found (empty on success).
+
+    /// True if the round was applied.
+    [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
+    /// True if the round was applied.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
+
+namespace detail {
+
+using conv_rational = big_rational;
+
+/// a / b exactly (b non-zero), in lowest terms.
+inline conv_rational conv_div(const conv_rational& a, const conv_rational& b) {
+    conv_rational r(a.numerator() * b.denominator(), a.denominator() * b.numerator());
+    return r.reduce();
+}
+
+/// n as a big rational.
+inline conv_rational conv_int(fraction::rep n) { return conv_rational(fraction(n)); }
+
+/// @p v as a fraction whose terms fit 64 bits (a price_per_share), if they do.
+inline std::optional<fraction> conv_fraction64(const conv_rational& v) {
+    const conv_rational r = v.reduced();
+    const big_int limit = big_int(std::numeric_limits<std::int64_t>::max());
+    const big_int n = r.numerator() < 0 ? big_int(-r.numerator()) : r.numerator();
+    if (n > limit || r.denominator() > limit) return std::nullopt;
+    return fraction(from_big(r.numerator(), "price"), from_big(r.denominator(), "price"));
+}
+
+/// @p units_per_share rounded to @p p's step (10^(3 - decimals) money units), exactly.
+inline std::optional<fraction> conv_round_price(const conv_rational& units_per_share, const price_precision& p) {
+    if (p.decimals >= 3) {
+        const big_int scale = pow10_big(p.decimals - 3);
+        const big_int n = divide_rounded(units_per_share.numerator() * scale, units_per_share.denominator(), p.mode);
+        return conv_fraction64(conv_rational(n, scale));
+    }
+    const big_int scale = pow10_big(3 - p.decimals);
+    const big_int n = divide_rounded(units_per_share.numerator(), units_per_share.denominator() * scale, p.mode);
+    return conv_fraction64(conv_rational(n * scale, big_int(1)));
+}
+
+/// "$1.2345" for @p units_per_share (big), @p decimals digits.
+inline std::string conv_price_text(const conv_rational& units_per_share, currency c, int decimals = 6) {
+    const conv_rational major = conv_div(units_per_share, conv_int(money::units_per_major));
+    return currency_prefix(c) + major.to_decimal_string(decimals, rounding::half_even);
+}
+
+/// One converting instrument, as the solver sees it (after MFN, amounts in money units).
+struct conv_item {
+    instrument_kind kind = instrument_kind::safe;
+    std::size_t index = 0;
+    conv_rational amount;              // A, money units
+    std::optional<conv_rational> cap;  // C, money units
+    std::optional<conv_rational> keep; // 1 - discount
+    safe_form form = safe_form::post_money;
+    fundround::pool_increase pool = fundround::pool_increase::included;
+};
+
+/// The linear pieces of the conversion equation: u = u0 + u1 Q + u2 I; I = max(0, i0 + i1 Q).
+struct conv_model {
+    conv_rational f0;   // F0
+    conv_rational n;    // new money, units
+    conv_rational u0, u1, u2;
+    bool pool = false;
+    conv_rational i0, i1;  // I_active = i0 + i1 Q
+    std::vector<conv_item> items;
+
+    conv_rational pool_at(const conv_rational& q, int side) const {  // side: -1 auto, 0 off, 1 on
+        if (!pool) return conv_rational();
+        const conv_rational active = i0 + i1 * q;
+        if (side == 0) return conv_rational();
+        if (side == 1) return active;
+        return active.sign() > 0 ? active : conv_rational();
+    }
+    conv_rational u_at(const conv_rational& q, const conv_rational& i) const { return u0 + u1 * q + u2 * i; }
+    /// Shares per money unit of item k's cap branch at (q, i).
+    conv_rational cap_rate(const conv_item& it, const conv_rational& q, const conv_rational& i) const {
+        const conv_rational base = it.form == safe_form::post_money
+                                       ? (it.pool == fundround::pool_increase::included ? q : q - i)
+                                       : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
+        return conv_div(base, *it.cap);
+    }
+    /// Shares per money unit at the round price (discounted if the item has a discount).
+    conv_rational price_rate(const conv_item& it, const conv_rational& u) const {
+        return it.keep ? conv_div(u, *it.keep) : u;
+    }
+    /// Shares per money unit item k converts at, and the branch: the lower price wins.
+    std::pair<conv_rational, conversion_basis> rate(const conv_item& it, const conv_rational& q, const conv_rational& i) const {
+        const conv_rational u = u_at(q, i);
+        if (!it.cap) return {price_rate(it, u), it.keep ? conversion_basis::discount : conversion_basis::round_price};
+        const conv_rational c = cap_rate(it, q, i);
+        if (!it.keep) return {c, conversion_basis::cap};
+        const conv_rational d = price_rate(it, u);
+        return d > c ? std::make_pair(d, conversion_basis::discount) : std::make_pair(c, conversion_basis::cap);
+    }
+    /// g(Q) = F0 + I + sum S_i - Q.
+    conv_rational g(const conv_rational& q) const {
+        const conv_rational i = pool_at(q, -1);
+        conv_rational s = f0 + i - q;
+        for (const conv_item& it : items) s += it.amount * rate(it, q, i).first;
+        return s.reduce();
+    }
+};
+
+/// The breakpoints of g: where the pool starts to bind, where a cap and a discount price cross.
+inline std::vector<conv_rational> conv_breakpoints(const conv_model& m) {
+    std::vector<conv_rational> out;
+    if (m.pool && m.i1.sign() != 0) out.push_back(conv_div(-m.i0, m.i1));
+    const conv_rational zero;
+    const conv_rational one(fraction(1));
+    for (int side = 0; side <= (m.pool ? 1 : 0); ++side) {
+        for (const conv_item& it : m.items) {
+            if (!it.cap || !it.keep) continue;
+            // Each branch is affine in Q on this side: f(Q) = f(0) + (f(1) - f(0)) Q.
+            const auto branch = [&](const conv_rational& q, bool cap) {
+                const conv_rational i = m.pool_at(q, side);
+                return cap ? m.cap_rate(it, q, i) : m.price_rate(it, m.u_at(q, i));
+            };
+            const conv_rational a1 = branch(zero, true), b1 = branch(one, true) - a1;
+            const conv_rational a2 = branch(zero, false), b2 = branch(one, false) - a2;
+            if (b1 != b2) out.push_back(conv_div(a2 - a1, b1 - b2));
+        }
+    }
+    std::vector<conv_rational> positive;
+    for (conv_rational& x : out) {
+        if (x.sign() > 0) positive.push_back(x.reduce());
+    }
+    std::sort(positive.begin(), positive.end(), [](const conv_rational& a, const conv_rational& b) { return a < b; });
+    positive.erase(std::unique(positive.begin(), positive.end()), positive.end());
+    return positive;
+}
+
+/// The smallest Q > 0 with g(Q) = 0, exactly, or empty if g stays positive.
+inline std::optional<conv_rational> conv_solve(const conv_model& m) {
+    conv_rational a;  // segment start; g(0) = F0 + ... > 0
+    conv_rational ga = m.g(a);
+    const auto on_segment = [&](const conv_rational& lo, const conv_rational& glo, const conv_rational& hi,
+                                const conv_rational& ghi) {  // g linear on [lo, hi], glo > 0 >= ghi
+        return (lo + conv_div(glo * (hi - lo), glo - ghi)).reduce();
+    };
+    for (const conv_rational& b : conv_breakpoints(m)) {
+        const conv_rational gb = m.g(b);
+        if (gb.sign() <= 0) return on_segment(a, ga, b, gb);
+        a = b;
+        ga = gb;
+    }
+    const conv_rational b = a + conv_rational(fraction(1));  // past the last breakpoint g is linear
+    const conv_rational gb = m.g(b);
+    if (!(gb < ga)) return std::nullopt;  // not decreasing: no solution
+    const conv_rational slope = ga - gb;  // per share of Q
+    return (a + conv_div(ga, slope)).reduce();
+}
+
+}  // namespace detail
+
+/// A priced round (an "equity financing") into which SAFEs and convertible notes convert,
+/// applied to a cap table:
+///
+///     const converted_round a =
+///         conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+///             .pre_money(16_M)
+///             .invest(holder_id("lead"), 4_M)
+///             .add_holder(holder::investor("lead", "Lead Fund"))
+///             .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+///             .convert(safe::post_money_cap(holder_id("angel"), 200_K, 4_M, year{2025} / 1 / 10))
+///             .apply_to(table);
+///
+/// Defaults, each named: the price on the convention conversion_shares_in_pre_money, the exact
+/// price and conversion prices (no rounding), conversion shares and investors' shares rounded
+/// down (rounding::floor: no fractional shares; the standard SAFE's convention), the pool
+/// increase rounded up. Setters never throw; apply_to() reports every problem at once.
+class conversion_round {
+public:
+    /// A round called @p name issuing series @p series, closing on @p close (notes accrue
+    /// interest to this date).
+    conversion_round(std::string name, std::string series, calendar_date close)
+        : name_(std::move(name)), series_(std::move(series)), close_(close) {}
+
+    /// The price is fixed by a pre-money valuation of @p v (what it counts: see convention()).
+    conversion_round& pre_money(money v) { return set(price_basis::pre_money, v); }
+    /// The price is fixed by a post-money valuation of @p v (pre-money = @p v - new money).
+    conversion_round& post_money(money v) { return set(price_basis::post_money, v); }
+    /// The price is @p p per share.
+    conversion_round& at_price(const fundround::price_per_share& p) {
+        bases_.push_back(price_basis::price_per_share);
+        price_ = p.units_per_share();
+        price_currency_ = p.currency();
+        return *this;
+    }
+    /// @p investor (a holder id on the table, or added with add_holder()) buys the new series for @p amount.
+    conversion_round& invest(holder_id investor, money amount) {
+        investors_.emplace_back(std::move(investor), amount);
+        return *this;
+    }
+    /// Adds @p h, a holder not yet on the table (a new investor, a SAFE or note holder).
+    conversion_round& add_holder(holder h) {
+        new_holders_.push_back(std::move(h));
+        return *this;
+    }
+    /// The unallocated pool after the round must be @p target of the post-money fully diluted
+    /// count, topping up pool @p pool, in the pre- or post-money; @p basis: whether the existing
+    /// unallocated pool counts toward it.
+    conversion_round& option_pool(fraction target, pool_placement where, std::string pool,
+                                  pool_target_basis basis = pool_target_basis::includes_existing_pool) {
+        pool_target_ = target;
+        placement_ = where;
+        pool_ = std::move(pool);
+        target_basis_ = basis;
+        return *this;
+    }
+    /// SAFE @p s converts in the round.
+    conversion_round& convert(safe s) {
+        safes_.push_back(std::move(s));
+        return *this;
+    }
+    /// Note @p n converts in the round (if the round is a qualified financing for it).
+    conversion_round& convert(convertible_note n) {
+        notes_.push_back(std::move(n));
+        return *this;
+    }
+    /// The pricing convention (default conversion_shares_in_pre_money).
+    conversion_round& convention(conversion_pricing c) {
+        convention_ = c;
+        return *this;
+    }
+    /// Round the round price to @p decimals digits of the major unit by @p mode.
+    conversion_round& price_rounded(int decimals, rounding mode) {
+        price_precision_ = price_precision{decimals, mode};
+        return *this;
+    }
+    /// Round each conversion price to @p decimals digits of the major unit by @p mode.
+    conversion_round& conversion_price_rounded(int decimals, rounding mode) {
+        conversion_precision_ = price_precision{decimals, mode};
+        return *this;
+    }
+    /// Round each instrument's conversion shares by @p mode (default floor).
+    conversion_round& conversion_shares_rounded(rounding mode) {
+        conversion_share_mode_ = mode;
+        return *this;
+    }
+    /// Round each new investor's shares by @p mode (default floor).
+    conversion_round& shares_rounded(rounding mode) {
+        share_mode_ = mode;
+        return *this;
+    }
+    /// Round the pool increase by @p mode (default ceiling).
+    conversion_round& pool_rounded(rounding mode) {
+        pool_mode_ = mode;
+        return *this;
+    }
+    /// Prices the round on the fully diluted definition @p b (default fully_diluted_basis::full()).
+    conversion_round& price_on(fully_diluted_basis b) {
+        basis_ = b;
+        return *this;
+    }
+    /// The liquidation terms of the new series and of the conversion series (default 1x non-participating).
+    conversion_round& liquidation(liquidation_terms terms) {
+        liquidation_ = std::move(terms);
+        return *this;
+    }
+
+    /// The round's name.
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// The SAFEs given.
+    [[nodiscard]] const std::vector<safe>& safes() const noexcept { return safes_; }
+    /// The notes given.
+    [[nodiscard]] const std::vector<convertible_note>& notes() const noexcept { return notes_; }
+
+    /// Every problem with applying the round to @p table (empty if none).
+    [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
+    /// The round applied to @p table, or every problem found. Throws only for a rounding::exact
+    /// mode that meets an inexact figure (inexact_error).
+    [[nodiscard]] conversion_result try_apply_to(const cap_table& table) const;
+    /// The round applied to @p table; throws validation_error listing every problem.
+    [[nodiscard]] converted_round apply_to(const cap_table& table) const {
+        conversion_result r = try_apply_to(table);
+        if (!r.ok()) {
+            throw validation_error("round \"" + name_ + "\" with converting instruments does not apply to the cap table",
+                                   std::move(r.problems));
+        }
+        return std::move(*r.round);
+    }
+
+private:
+    conversion_round& set(price_basis b, money v) {
+        bases_.push_back(b);
+        valuation_ = v;
+        return *this;
+    }
+    void check_terms(const cap_table& table, std::vector<diagnostic>& out) const;
+    std::vector<detail::conv_item> resolve(const cap_table& table, money new_money, std::vector<instrument_conversion>& shells,
+                                           std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
+
+    std::string name_;
+    std::string series_;
+    calendar_date close_{};
+    std::vector<price_basis> bases_;
+    money valuation_;
+    fraction price_;
+    std::optional<fundround::currency> price_currency_;
+    std::vector<std::pair<holder_id, money>> investors_;
+    std::vector<holder> new_holders_;
+    std::optional<fraction> pool_target_;
+    pool_placement placement_ = pool_placement::pre_money;
+    pool_target_basis target_basis_ = pool_target_basis::includes_existing_pool;
+    std::optional<std::string> pool_;
+    std::vector<safe> safes_;
+    std::vector<convertible_note> notes_;
+    conversion_pricing convention_ = conversion_pricing::conversion_shares_in_pre_money;
+    std::optional<price_precision> price_precision_;
+    std::optional<price_precision> conversion_precision_;
+    rounding conversion_share_mode_ = rounding::floor;
+    rounding share_mode_ = rounding::floor;
+    rounding pool_mode_ = rounding::ceiling;
+    fully_diluted_basis basis_ = fully_diluted_basis::full();
+    liquidation_terms liquidation_;
+};
+
+inline void conversion_round::check_terms(const cap_table& table, std::vector<diagnostic>& out) const {
+    const currency c = table.currency();
+    if (holder_name_key(series_).empty()) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
+    for (const share_class& k : table.classes()) {
+        if (k.name() == series_ || holder_name_key(k.name()) == holder_name_key(series_)) {
+            out.push_back({field_path("series"), "\"" + series_ + "\"",
+                           "is already a class on the cap table (\"" + k.name() + "\"): a priced round issues a new series"});
+            break;
+        }
+    }
+    if (!is_modelled(close_)) out.push_back({field_path("close_date"), to_string(close_), date_rule(close_)});
+    // Holders added: new, and used.
+    for (std::size_t i = 0; i < new_holders_.size(); ++i) {
+        if (table.holder_index(new_holders_[i].id())) {
+            out.push_back({field_path("new_holders").index(i).member("id"), "\"" + new_holders_[i].id().str() + "\"",
+                           "is already on the cap table: refer to it by its id, do not add it again"});
+        }
+    }
+    // Investors: on the table or added, amounts positive in the table's currency.
+    std::unordered_set<std::string> added;
+    for (const holder& h : new_holders_) added.insert(h.id().str());
+    if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
+    for (std::size_t i = 0; i < investors_.size(); ++i) {
+        const field_path p = field_path("investors").index(i);
+        if (!table.holder_index(investors_[i].first) && added.count(investors_[i].first.str()) == 0) {
+            out.push_back({p.member("holder"), "\"" + investors_[i].first.str() + "\"",
+                           "is not a holder on the cap table: add it with add_holder()"});
+        }
+        if (investors_[i].second.currency() != c) {
+            out.push_back({p.member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
+        } else if (!investors_[i].second.is_positive()) {
+            out.push_back({p.member("amount"), format_full(investors_[i].second), "must be positive"});
+        }
+    }
+    // The price.
+    if (bases_.size() != 1) {
+        out.push_back({field_path("price"), std::to_string(bases_.size()) + " figures",
+                       "give exactly one of pre_money, post_money and at_price"});
+    } else if (bases_.front() == price_basis::price_per_share) {
+        if (price_currency_ != c) out.push_back({field_path("price"), price_currency_ ? to_string(*price_currency_) : "", "must be in " + to_string(c)});
+    } else if (valuation_.currency() != c) {
+        out.push_back({field_path(std::string(bases_.front() == price_basis::pre_money ? "pre_money" : "post_money")),
+                       format_full(valuation_), "must be in " + to_string(c)});
+    } else if (!valuation_.is_positive()) {
+        out.push_back({field_path(std::string(bases_.front() == price_basis::pre_money ? "pre_money" : "post_money")),
+                       format_full(valuation_), "must be positive"});
+    }
+    // The pool.
+    if (pool_target_) {
+        if (pool_target_->sign() < 0 || *pool_target_ >= fraction(1)) {
+            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(), "must be at least 0% and below 100%"});
+        }
+        if (!pool_ || !table.pool_index(*pool_)) {
+            out.push_back({field_path("option_pool").member("pool"), pool_ ? "\"" + *pool_ + "\"" : "", "is not a pool on the cap table"});
+        }
+        if (!basis_.unallocated_pool) {
+            out.push_back({field_path("basis"), basis_.to_string(),
+                           "a pool target is a fraction of a fully diluted count that includes the unallocated pool"});
+        }
+    }
+    for (const auto& [what, p] : {std::pair<const char*, const std::optional<price_precision>*>{"price_rounding", &price_precision_},
+                                  {"conversion_price_rounding", &conversion_precision_}}) {
+        if (*p && ((*p)->decimals < 0 || (*p)->decimals > price_precision::max_decimals)) {
+            out.push_back({field_path(what).member("decimals"), std::to_string((*p)->decimals),
+                           "must be from 0 to " + std::to_string(price_precision::max_decimals)});
+        }
+    }
+}
+
+inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, money new_money,
+                                                                std::vector<instrument_conversion>& shells,
+                                                                std::vector<outstanding_note>& outstanding,
+                                                                std::vector<diagnostic>& out) const {
+    using detail::conv_rational;
+    const currency c = table.currency();
+    std::unordered_set<std::string> added;
+    for (const holder& h : new_holders_) added.insert(h.id().str());
+    const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.count(id.str()) != 0; };
+    std::vector<detail::conv_item> items;
+    for (std::size_t i = 0; i < safes_.size(); ++i) {
+        const safe& s = safes_[i];
+        const field_path p = field_path("safes").index(i);
+        std::vector<diagnostic> own = s.validate(p);
+        if (!s.holder.empty() && !known(s.holder)) {
+            own.push_back({p.member("holder"), "\"" + s.holder.str() + "\"", "is not a holder on the cap table: add it with add_holder()"});
+        }
+        if (s.purchase_amount.currency() != c) {
+            own.push_back({p.member("purchase_amount"), format_full(s.purchase_amount), "must be in " + to_string(c) + ", the cap table's currency"});
+        }
+        if (is_modelled(s.date) && is_modelled(close_) && close_ < s.date) {
+            own.push_back({p.member("date"), to_string(s.date), "is after the round's close " + to_string(close_) + ": the SAFE cannot convert in it"});
+        }
+        // MFN: the lowest cap and the largest discount of the later SAFEs of its form.
+        std::optional<money> cap = s.valuation_cap;
+        std::optional<fraction> discount = s.discount;
+        std::vector<std::size_t> from;
+        if (s.mfn) {
+            for (std::size_t j = 0; j < safes_.size(); ++j) {
+                const safe& later = safes_[j];
+                if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
+                bool used = false;
+                if (later.valuation_cap && later.valuation_cap->is_positive() && (!cap || *later.valuation_cap < *cap)) {
+                    cap = later.valuation_cap;
+                    used = true;
+                }
+                if (later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) &&
+                    (!discount || *later.discount > *discount)) {
+                    discount = later.discount;
+                    used = true;
+                }
+                if (used) from.push_back(j);
+            }
+            if (from.empty() && !s.valuation_cap && !s.discount) {
+                own.push_back({p.member("mfn"), "true",
+                               "points at nothing: no " + std::string(to_string(s.form)) +
+                                   " SAFE dated after it has a valuation cap or a discount to take"});
+            }
+        }
+        const bool ok = own.empty();
+        out.insert(out.end(), own.begin(), own.end());
+        if (!ok) continue;
+        instrument_conversion shell;
+        shell.kind = instrument_kind::safe;
+        shell.index = i;
+        shell.holder = s.holder;
+        shell.description = s.description();
+        shell.principal = s.purchase_amount;
+        shell.interest = money::zero(c);
+        shell.amount = s.purchase_amount;
+        shell.valuation_cap = cap;
+        shell.discount = discount;
+        shell.mfn_from = from;
+        shells.push_back(shell);
+        detail::conv_item it;
+        it.kind = instrument_kind::safe;
+        it.index = i;
+        it.amount = detail::conv_int(s.purchase_amount.units());
+        if (cap) it.cap = detail::conv_int(cap->units());
+        if (discount && discount->sign() > 0) it.keep = conv_rational(fraction(1) - *discount);
+        it.form = s.form;
+        it.pool = s.pool_increase;
+        items.push_back(std::move(it));
+    }
+    for (std::size_t i = 0; i < notes_.size(); ++i) {
+        const convertible_note& n = notes_[i];
+        const field_path p = field_path("notes").index(i);
+        std::vector<diagnostic> own = n.validate(p);
+        if (!n.holder.empty() && !known(n.holder)) {
+            own.push_back({p.member("holder"), "\"" + n.holder.str() + "\"", "is not a holder on the cap table: add it with add_holder()"});
+        }
+        if (n.principal.currency() != c) {
+            own.push_back({p.member("principal"), format_full(n.principal), "must be in " + to_string(c) + ", the cap table's currency"});
+        }
+        if (is_modelled(n.issue_date) && is_modelled(close_) && close_ < n.issue_date) {
+            own.push_back({p.member("issue_date"), to_string(n.issue_date),
+                           "is after the round's close " + to_string(close_) + ": the note cannot convert in it"});
+        }
+        const bool ok = own.empty();
+        out.insert(out.end(), own.begin(), own.end());
+        if (!ok || !is_modelled(close_)) continue;  // an invalid close is reported by check_terms()
+        if (!n.qualifies(new_money)) {
+            outstanding.push_back({i, n.holder, "the new money " + format_full(new_money) + " is below the qualified-financing threshold " +
+                                                    format_full(*n.qualified_financing)});
+            continue;
+        }
+        instrument_conversion shell;
+        shell.kind = instrument_kind::note;
+        shell.index = i;
+        shell.holder = n.holder;
+        shell.description = n.description();
+        shell.principal = n.principal;
+        shell.interest = n.accrued_interest(close_);
+        shell.amount = n.principal + shell.interest;
+        shell.valuation_cap = n.valuation_cap;
+        shell.discount = n.discount;
+        shells.push_back(shell);
+        detail::conv_item it;
+        it.kind = instrument_kind::note;
+        it.index = i;
+        it.amount = detail::conv_int(shell.amount.units());
+        if (n.valuation_cap) it.cap = detail::conv_int(n.valuation_cap->units());
+        if (n.discount && n.discount->sign() > 0) it.keep = conv_rational(fraction(1) - *n.discount);
+        it.form = n.cap_form;
+        it.pool = n.pool_increase;
+        items.push_back(std::move(it));
+    }
+    return items;
+}
+
+inline conversion_result conversion_round::try_apply_to(const cap_table& table) const {
+    using detail::conv_div;
+    using detail::conv_int;
+    using detail::conv_rational;
+    conversion_result result;
+    std::vector<diagnostic>& out = result.problems;
+    const currency c = table.currency();
+    check_terms(table, out);
+    money::rep n_units = 0;
+    bool money_ok = true;
+    for (const auto& inv : investors_) {
+        if (inv.second.currency() != c || !inv.second.is_positive()) {
+            money_ok = false;
+            continue;
+        }
+        try {
+            n_units = detail::money_add(n_units, inv.second.units());
+        } catch (const overflow_error&) {
+            out.push_back({field_path("investors"), "", "the amounts total more than the largest money amount (64 bits)"});
+            money_ok = false;
+        }
+    }
+    const money new_money = money::from_units(n_units, c);
+    std::vector<instrument_conversion> shells;
+    std::vector<outstanding_note> outstanding;
+    std::vector<detail::conv_item> items = resolve(table, new_money, shells, outstanding, out);
+    if (!out.empty() || !money_ok) return result;
+
+    // The base, F0 and E.
+    const pre_round_shares base = pre_round_shares_of(table, basis_);
+    if (base.fully_diluted.value() <= 0) {
+        out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
+        return result;
+    }
+    detail::conv_model m;
+    m.f0 = conv_int(base.fully_diluted.value());
+    m.n = conv_int(n_units);
+    m.items = std::move(items);
+    conv_rational amounts;
+    for (const detail::conv_item& it : m.items) amounts += it.amount;
+    // The price: u = 1 / P = u0 + u1 Q + u2 I.
+    const price_basis pb = bases_.front();
+    if (pb == price_basis::post_money && valuation_.units() <= n_units) {
+        out.push_back({field_path("post_money"), format_full(valuation_), "must exceed the new money " + format_full(new_money)});
+        return result;
+    }
+    const bool pre_pool = placement_ == pool_placement::pre_money;
+    if (pb == price_basis::price_per_share) {
+        if (price_.sign() <= 0) {
+            out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
+            return result;
+        }
+        m.u0 = conv_div(conv_int(1), conv_rational(price_));
+    } else {
+        conv_rational v = conv_int(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
+        if (convention_ == conversion_pricing::dollars_invested) v += amounts;
+        const conv_rational one_over_v = conv_div(conv_int(1), v);
+        if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
+            m.u0 = m.f0 * one_over_v;  // B = F0 (+ I)
+            if (pre_pool) m.u2 = one_over_v;
+        } else {
+            m.u1 = one_over_v;  // B = Q (- I)
+            if (!pre_pool) m.u2 = -one_over_v;
+        }
+    }
+    // The pool: I = t T - e, T = Q + N u  =>  I (1 - t N u2) = t (Q (1 + N u1) + N u0) - e.
+    if (pool_target_ && pool_target_->sign() > 0) {
+        const conv_rational t(*pool_target_);
+        const conv_rational e = conv_int(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
+        const conv_rational d = conv_int(1) - t * m.n * m.u2;
+        if (d.sign() <= 0) {
+            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(),
+                           "with the new money it leaves nothing for the holders before the round"});
+            return result;
+        }
+        m.pool = true;
+        m.i1 = conv_div(t * (conv_int(1) + m.n * m.u1), d);
+        m.i0 = conv_div(t * m.n * m.u0 - e, d);
+    }
+    const std::optional<conv_rational> q = detail::conv_solve(m);
+    if (!q) {
+        out.push_back({field_path("safes"), "",
+                       "the converting instruments and the pool target claim the whole company: no price solves the round "
+                       "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
+        return result;
+    }
+    const conv_rational i_exact = m.pool_at(*q, -1);
+    const conv_rational u = m.u_at(*q, i_exact);
+    if (u.sign() <= 0) {
+        out.push_back({field_path("price"), "", "the terms imply a price that is not positive"});
+        return result;
+    }
+    const conv_rational exact_price = conv_div(conv_int(1), u);
+
+    // The round price, rounded as named; it must fit a price_per_share.
+    const std::optional<fraction> price =
+        price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64(exact_price);
+    if (!price || price->sign() <= 0) {
+        out.push_back({field_path("price_rounding"), detail::conv_price_text(exact_price, c),
+                       price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
+                                        : "the exact price needs more than 64 bits per term (" +
+                                              std::to_string(exact_price.reduced().denominator().str().size()) +
+                                              "-digit denominator): name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
+        return result;
+    }
+    const conv_rational p_round(*price);
+
+    // Each instrument: its exact price and shares, then the named roundings.
+    share_count conversion_total;
+    for (std::size_t k = 0; k < m.items.size(); ++k) {
+        const detail::conv_item& it = m.items[k];
+        instrument_conversion& ic = shells[k];
+        const conv_rational rate = m.rate(it, *q, i_exact).first;
+        ic.exact_shares = exact_rational(it.amount * rate);
+        ic.exact_price_units = exact_rational(conv_div(conv_int(1), rate));
+        if (it.cap) {
+            ic.exact_capitalization = exact_rational(m.cap_rate(it, *q, i_exact) * *it.cap);
+        }
+        // The conversion price: the lower of the exact cap price and the discount (or round)
+        // price on the rounded round price.
+        conv_rational chosen = it.keep ? p_round * *it.keep : p_round;
+        ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
+        if (it.cap) {
+            const conv_rational cap_price = conv_div(conv_int(1), m.cap_rate(it, *q, i_exact));
+            if (!it.keep || cap_price < chosen) {
+                chosen = cap_price;
+                ic.basis = conversion_basis::cap;
+            }
+        }
+        const field_path fp = field_path(it.kind == instrument_kind::safe ? "safes" : "notes").index(it.index);
+        const std::optional<fraction> cp =
+            conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
+        if (!cp || cp->sign() <= 0) {
+            out.push_back({fp.member("conversion_price"), detail::conv_price_text(chosen, c),
+                           conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
+                                                 : "the exact conversion price needs more than 64 bits per term: name a conversion "
+                                                   "price rounding, e.g. conversion_price_rounded(6, rounding::half_even)"});
+            continue;
+        }
+        ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
+                                                         share_count(detail::narrow(cp->denominator(), "conversion price")));
+        const fraction exact_shares = fraction(ic.amount.units()) / *cp;
+        ic.shares = share_count(detail::narrow(exact_shares.round_to_integer(conversion_share_mode_), "conversion shares"));
+        ic.not_converted_units = fraction(ic.amount.units()) - ic.cost_units();
+        conversion_total += ic.shares;
+    }
+    if (!out.empty()) return result;
+
+    // The new money and the pool at the round price, on F0 + conversion shares.
+    const fundround::price_per_share round_price(money::from_units(detail::narrow(price->numerator(), "price"), c),
+                                                 share_count(detail::narrow(price->denominator(), "price")));
+    priced_round_terms terms(name_);
+    terms.at_price(round_price).shares_rounded(share_mode_).pool_rounded(pool_mode_);
+    for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
+    if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
+    pricing_result solved = terms.try_solve(
+        {base.definition + " + conversion shares", base.fully_diluted + conversion_total, base.unallocated_pool});
+    if (!solved.ok()) {
+        for (diagnostic& d : solved.problems) d.field = d.field.prefixed(field_path("new_money"));
+        out = std::move(solved.problems);
+        return result;
+    }
+    priced_round& pr = *solved.round;
+
+    // The cap table after.
+    cap_table_builder b(table);
+    for (const holder& h : new_holders_) b.add(h);
+    b.add(share_class::preferred(series_, round_price, liquidation_));
+    std::vector<std::pair<fraction, std::string>> classes;  // one series per conversion price
+    for (instrument_conversion& ic : shells) {
+        if (ic.conversion_price == round_price) {
+            ic.share_class = series_;
+            continue;
+        }
+        for (const auto& [p, name] : classes) {
+            if (p == ic.conversion_price.units_per_share()) ic.share_class = name;
+        }
+        if (ic.share_class.empty()) {
+            ic.share_class = series_ + "-" + std::to_string(classes.size() + 1);
+            classes.emplace_back(ic.conversion_price.units_per_share(), ic.share_class);
+            b.add(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
+        }
+    }
+    for (const instrument_conversion& ic : shells) {
+        if (ic.shares.value() > 0) b.issue(ic.holder, ic.share_class, ic.shares);
+    }
+    for (const priced_investment& i : pr.investments()) {
+        if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
+    }
+    if (pr.pool_increase().value() > 0) b.increase_pool(*pool_, pr.pool_increase());
+    cap_table_result built = b.try_build();
+    if (!built.ok()) {
+        for (diagnostic& d : built.problems) {
+            d.field = d.field.prefixed(field_path("after"));
+            d.rule += " (in the cap table after the round)";
+        }
+        out = std::move(built.problems);
+        return result;
+    }
+
+    converted_round r(std::move(pr), table, std::move(*built.table));
+    r.name_ = name_;
+    r.series_ = series_;
+    r.close_ = close_;
+    r.convention_ = convention_;
+    r.basis_ = basis_;
+    r.exact_price_ = exact_rational(exact_price);
+    r.price_ = round_price;
+    r.price_precision_ = price_precision_;
+    r.conversion_precision_ = conversion_precision_;
+    r.conversion_share_mode_ = conversion_share_mode_;
+    r.exact_q_ = exact_rational(*q);
+    r.exact_i_ = exact_rational(i_exact);
+    r.exact_t_ = exact_rational(*q + m.n * u);
+    r.conversions_ = std::move(shells);
+    r.outstanding_ = std::move(outstanding);
+    r.conversion_shares_ = conversion_total;
+    const fully_diluted_counts before = r.before_.fully_diluted(basis_);
+    const fully_diluted_counts after = r.after_.fully_diluted(basis_);
+    const std::vector<holder>& hs = r.after_.holders();
+    const std::size_t old = r.before_.holders().size();
+    r.changes_.reserve(hs.size());
+    for (std::size_t i = 0; i < hs.size(); ++i) {
+        const share_count was = i < old ? before.by_holder()[i] : share_count();
+        r.changes_.push_back({hs[i].id(), hs[i].name(), was, after.by_holder()[i], fraction(was.value(), before.total().value()),
+                              fraction(after.by_holder()[i].value(), after.total().value())});
+    }
+    result.round = std::move(r);
+    return result;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_INSTRUMENTS_CONVERSION_HPP

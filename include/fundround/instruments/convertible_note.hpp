@@ -1,0 +1,276 @@
+/// @file instruments/convertible_note.hpp
+/// @brief Convertible notes as value types: principal, issue and maturity dates, an interest rate
+/// as an exact fraction, simple or compound interest (a named compounding period), a named day
+/// count, accrued interest exact and rounded to the money unit (the mill) by a named mode, a
+/// valuation cap and a discount, and the qualified-financing threshold.
+///
+/// Accrued interest from the issue date to a date d, with t the day count's year fraction and r
+/// the annual rate: simple `P r t`; compound with m periods a year `P ((1 + r/m)^n (1 + (r/m) f) - 1)`
+/// where n = floor(m t) whole periods and f = m t - n the stub, accrued simply. Exact on big
+/// integers, then rounded once to the money unit.
+#ifndef FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP
+#define FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/analysis/discount.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/detail/bigint.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// How a note's days become a fraction of a year. The first three are analysis/discount.hpp's
+/// day_count (year_fraction() computes them); two more are common in note documents.
+enum class note_day_count {
+    actual_365_fixed,   ///< Actual days / 365 (day_count::actual_365_fixed).
+    actual_360,         ///< Actual days / 360 (day_count::actual_360).
+    thirty_e_360,       ///< 30E/360, Eurobond basis (day_count::thirty_e_360).
+    thirty_360_us,      ///< 30/360 US bond basis: D1 = 31 -> 30; D2 = 31 -> 30 when D1 >= 30 (no February end-of-month rule).
+    actual_actual_isda, ///< Actual/Actual (ISDA): days in each calendar year / that year's length (365 or 366).
+};
+
+/// The convention's market name, e.g. "actual/actual (ISDA)".
+[[nodiscard]] constexpr std::string_view to_string(note_day_count c) noexcept {
+    switch (c) {
+        case note_day_count::actual_365_fixed: return "actual/365 fixed";
+        case note_day_count::actual_360: return "actual/360";
+        case note_day_count::thirty_e_360: return "30E/360";
+        case note_day_count::thirty_360_us: return "30/360 (US bond basis)";
+        case note_day_count::actual_actual_isda: return "actual/actual (ISDA)";
+    }
+    return "unknown";
+}
+
+/// Simple or compound interest.
+enum class interest_method {
+    simple,    ///< Principal x rate x year fraction.
+    compound,  ///< Compounded every period (see compounding_period), the last partial period simply.
+};
+
+/// "simple" or "compound".
+[[nodiscard]] constexpr std::string_view to_string(interest_method m) noexcept {
+    return m == interest_method::simple ? "simple" : "compound";
+}
+
+/// How often compound interest is added to the principal.
+enum class compounding_period {
+    annually = 1,      ///< Once a year.
+    semiannually = 2,  ///< Twice a year.
+    quarterly = 4,     ///< Four times a year.
+    monthly = 12,      ///< Twelve times a year.
+};
+
+/// "annually", "semiannually", "quarterly" or "monthly".
+[[nodiscard]] constexpr std::string_view to_string(compounding_period p) noexcept {
+    switch (p) {
+        case compounding_period::annually: return "annually";
+        case compounding_period::semiannually: return "semiannually";
+        case compounding_period::quarterly: return "quarterly";
+        case compounding_period::monthly: return "monthly";
+    }
+    return "unknown";
+}
+
+namespace detail {
+
+/// Days from 1 January of @p y to @p d (d in year y), and the year's length.
+inline std::int64_t days_since_new_year(calendar_date d) {
+    const calendar_date jan1{d.year(), date::January, date::day{1}};
+    return (date::sys_days{d} - date::sys_days{jan1}).count();
+}
+
+/// The exact year fraction from @p from to @p to (to >= from) under @p c.
+inline fraction note_year_fraction(calendar_date from, calendar_date to, note_day_count c) {
+    switch (c) {
+        case note_day_count::actual_365_fixed: return year_fraction(from, to, day_count::actual_365_fixed);
+        case note_day_count::actual_360: return year_fraction(from, to, day_count::actual_360);
+        case note_day_count::thirty_e_360: return year_fraction(from, to, day_count::thirty_e_360);
+        case note_day_count::thirty_360_us: {
+            std::int64_t d1 = static_cast<std::int64_t>(static_cast<unsigned>(from.day()));
+            std::int64_t d2 = static_cast<std::int64_t>(static_cast<unsigned>(to.day()));
+            if (d1 == 31) d1 = 30;
+            if (d2 == 31 && d1 >= 30) d2 = 30;
+            const std::int64_t years = std::int64_t{static_cast<int>(to.year())} - std::int64_t{static_cast<int>(from.year())};
+            const std::int64_t months = static_cast<std::int64_t>(static_cast<unsigned>(to.month())) -
+                                        static_cast<std::int64_t>(static_cast<unsigned>(from.month()));
+            return fraction(360 * years + 30 * months + d2 - d1, 360);
+        }
+        case note_day_count::actual_actual_isda: {
+            // Whole calendar years between count 1 each; the days of the first and last year
+            // over that year's length.
+            const int y1 = static_cast<int>(from.year());
+            const int y2 = static_cast<int>(to.year());
+            const auto length = [](int y) { return date::year{y}.is_leap() ? std::int64_t{366} : std::int64_t{365}; };
+            if (y1 == y2) {
+                return fraction((date::sys_days{to} - date::sys_days{from}).count(), length(y1));
+            }
+            const fraction first(length(y1) - days_since_new_year(from), length(y1));
+            const fraction last(days_since_new_year(to), length(y2));
+            return first + fraction(y2 - y1 - 1) + last;
+        }
+    }
+    throw invalid_argument_error("day count = " + std::to_string(static_cast<int>(c)) + ": unknown");
+}
+
+}  // namespace detail
+
+/// One convertible note: a loan that converts into the next qualified financing (principal plus
+/// accrued interest) at the lower of its cap price and its discount price.
+///
+///     convertible_note n;
+///     n.holder = holder_id("bridge");
+///     n.principal = 250_K;
+///     n.issue_date = year{2024} / 1 / 1;
+///     n.maturity_date = year{2026} / 1 / 1;
+///     n.annual_rate = fraction(8, 100);            // 8% a year, exactly
+///     n.day_count = note_day_count::actual_365_fixed;
+///     n.valuation_cap = 6_M;                       // over the pre-money capitalization (n.cap_form)
+///     n.discount = fraction(1, 5);                 // 20% off the round price
+///     n.accrued_interest(year{2025} / 1 / 1);      // $20,054.795 (366 days / 365 x 8%)
+///
+/// A plain value: validate() reports every problem at once.
+struct convertible_note {
+    holder_id holder;                                      ///< The lender, a holder id on the cap table.
+    money principal;                                       ///< The amount lent.
+    calendar_date issue_date{};                            ///< Interest accrues from this date.
+    calendar_date maturity_date{};                         ///< When the note falls due (after issue_date).
+    fraction annual_rate;                                  ///< The annual interest rate, exactly (fraction(8, 100) = 8%).
+    interest_method method = interest_method::simple;      ///< Simple or compound interest.
+    compounding_period period = compounding_period::annually;  ///< The compounding period (compound interest only).
+    note_day_count day_count = note_day_count::actual_365_fixed;  ///< How days become a year fraction.
+    rounding interest_rounding = rounding::half_even;      ///< How accrued interest is rounded to the money unit (the mill).
+    std::optional<money> valuation_cap;                    ///< The valuation cap, if any.
+    std::optional<fraction> discount;                      ///< The discount off the round price, if any.
+    safe_form cap_form = safe_form::pre_money;             ///< The capitalization the cap is divided by (notes: usually pre-money).
+    fundround::pool_increase pool_increase = fundround::pool_increase::included;  ///< Whether the financing's pool increase counts in it.
+    /// The least new money (converting notes and SAFEs not counted) that makes a financing
+    /// "qualified", so that the note converts; empty: any equity financing.
+    std::optional<money> qualified_financing;
+
+    /// The exact year fraction from the issue date to @p on under the day count; throws
+    /// invalid_argument_error if @p on is before the issue date or a date is invalid.
+    [[nodiscard]] fraction years_to(calendar_date on) const {
+        require_valid(issue_date, "convertible_note.issue_date");
+        require_valid(on, "accrual date");
+        if (on < issue_date) {
+            throw invalid_argument_error("accrual date = " + to_string(on) + ": is before the note's issue date " +
+                                         to_string(issue_date));
+        }
+        return detail::note_year_fraction(issue_date, on, day_count);
+    }
+
+    /// The interest accrued from the issue date to @p on, exactly, in money units (thousandths
+    /// of the currency unit); throws like years_to() and for a negative rate.
+    [[nodiscard]] exact_rational accrued_interest_exact(calendar_date on) const {
+        if (annual_rate.sign() < 0) {
+            throw invalid_argument_error("annual_rate = " + annual_rate.to_string() + ": must not be negative");
+        }
+        const fraction t = years_to(on);
+        const detail::big_rational p(fraction(principal.units()));
+        if (method == interest_method::simple) {
+            return exact_rational(p * detail::big_rational(annual_rate) * detail::big_rational(t));
+        }
+        const auto m = static_cast<std::int64_t>(period);
+        const fraction periods = t * fraction(m);  // m t
+        const fraction::rep whole = periods.numerator() / periods.denominator();
+        const fraction stub = periods - fraction(whole);
+        const detail::big_rational per(annual_rate / fraction(m));  // r / m
+        detail::big_rational base = per;
+        base += detail::big_rational(fraction(1));
+        detail::big_rational growth = per * detail::big_rational(stub);
+        growth += detail::big_rational(fraction(1));
+        for (fraction::rep k = whole; k > 0; k /= 2) {  // square and multiply: (1 + r/m)^n exactly
+            if (k % 2 == 1) growth.reduce() *= base;
+            if (k > 1) base.reduce() *= base;
+        }
+        growth -= detail::big_rational(fraction(1));
+        return exact_rational(p * growth);
+    }
+
+    /// accrued_interest_exact(@p on) rounded to the money unit by interest_rounding.
+    [[nodiscard]] money accrued_interest(calendar_date on) const {
+        const detail::big_int units = accrued_interest_exact(on).big().scaled_rounded(1, interest_rounding);
+        return money::from_units(detail::narrow(detail::from_big(units, "accrued interest"), "accrued interest"),
+                                 principal.currency());
+    }
+
+    /// Principal + accrued_interest(@p on): the amount that converts on @p on.
+    [[nodiscard]] money conversion_amount(calendar_date on) const { return principal + accrued_interest(on); }
+
+    /// True if a financing bringing @p new_money converts the note (no threshold, or met).
+    [[nodiscard]] bool qualifies(money new_money) const {
+        return !qualified_financing || new_money >= *qualified_financing;
+    }
+
+    /// "convertible note (valuation cap and discount)".
+    [[nodiscard]] std::string description() const {
+        std::string terms = valuation_cap && discount ? "valuation cap and discount"
+                            : valuation_cap           ? "valuation cap"
+                            : discount                ? "discount"
+                                                      : "no cap, no discount";
+        return "convertible note (" + terms + ")";
+    }
+
+    /// Every problem with the note's own fields, each under @p path (e.g. `notes[0]`): a
+    /// principal that is not positive, a maturity on or before the issue date, a negative rate,
+    /// a cap that is not positive, a discount below 0% or at 100% or more, a threshold that is not
+    /// positive, an empty holder id, an invalid date.
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("note")) const {
+        std::vector<diagnostic> out;
+        if (holder.str().empty()) out.push_back({path.member("holder"), "\"\"", "name the holder (a holder id on the cap table)"});
+        if (!principal.is_positive()) out.push_back({path.member("principal"), format_full(principal), "must be positive"});
+        const bool dates_ok = is_modelled(issue_date) && is_modelled(maturity_date);
+        if (!is_modelled(issue_date)) out.push_back({path.member("issue_date"), to_string(issue_date), date_rule(issue_date)});
+        if (!is_modelled(maturity_date)) {
+            out.push_back({path.member("maturity_date"), to_string(maturity_date), date_rule(maturity_date)});
+        }
+        if (dates_ok && maturity_date <= issue_date) {
+            out.push_back({path.member("maturity_date"), to_string(maturity_date),
+                           "must be after the issue date " + to_string(issue_date) + " (a note cannot mature before it is issued)"});
+        }
+        if (annual_rate.sign() < 0) {
+            out.push_back({path.member("annual_rate"), annual_rate.to_string() + " (" + annual_rate.to_percent_string(4) + ")",
+                           "must not be negative"});
+        }
+        if (valuation_cap) {
+            if (!valuation_cap->is_positive()) {
+                out.push_back({path.member("valuation_cap"), format_full(*valuation_cap), "must be positive"});
+            } else if (valuation_cap->currency() != principal.currency()) {
+                out.push_back({path.member("valuation_cap"), format_full(*valuation_cap),
+                               "must be in " + to_string(principal.currency()) + ", the principal's currency"});
+            }
+        }
+        if (discount && (discount->sign() < 0 || *discount >= fraction(1))) {
+            out.push_back({path.member("discount"), discount->to_string() + " (" + discount->to_percent_string(4) + ")",
+                           "must be at least 0% and below 100%"});
+        }
+        if (qualified_financing && !qualified_financing->is_positive()) {
+            out.push_back({path.member("qualified_financing"), format_full(*qualified_financing), "must be positive"});
+        }
+        const auto p = static_cast<int>(period);
+        if (p != 1 && p != 2 && p != 4 && p != 12) {
+            out.push_back({path.member("period"), std::to_string(p), "must be annually, semiannually, quarterly or monthly"});
+        }
+        return out;
+    }
+};
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP

@@ -1,0 +1,166 @@
+/// @file instruments/safe.hpp
+/// @brief SAFEs (simple agreements for future equity) as value types: the post-money SAFE
+/// (valuation cap, discount, both, MFN, uncapped) and the older pre-money SAFE, each with its
+/// holder, purchase amount and date, and the capitalization its cap is measured on named.
+///
+/// A SAFE converts at an equity financing at the lower of its cap price (the valuation cap
+/// divided by the capitalization its form names) and its discount price (the round price times
+/// 1 - discount). The post-money SAFE's "Company Capitalization" counts every converting SAFE
+/// and note; the pre-money SAFE's capitalization excludes them. Whether the option pool
+/// increase made by the financing counts is a term of the document: `pool_increase` names it.
+/// Conversion itself is in instruments/conversion.hpp.
+#ifndef FUNDROUND_INSTRUMENTS_SAFE_HPP
+#define FUNDROUND_INSTRUMENTS_SAFE_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// Which capitalization a SAFE's valuation cap is divided by.
+enum class safe_form {
+    post_money,  ///< Y Combinator's post-money SAFE (2018-): all shares before the new money, converting SAFEs and notes included.
+    pre_money,   ///< The original pre-money SAFE: the capitalization before the round, SAFEs and notes excluded.
+};
+
+/// "post-money" or "pre-money".
+[[nodiscard]] constexpr std::string_view to_string(safe_form f) noexcept {
+    return f == safe_form::post_money ? "post-money" : "pre-money";
+}
+
+/// Whether the option pool increase made in connection with the financing is in the
+/// capitalization a cap is divided by (a term of the document: forms differ).
+enum class pool_increase {
+    included,  ///< The increase is counted: the SAFE holder is diluted by the pool top-up like the holders before the round.
+    excluded,  ///< The increase is not counted: the SAFE holder's cap ownership ignores the top-up.
+};
+
+/// "pool increase included" or "pool increase excluded".
+[[nodiscard]] constexpr std::string_view to_string(pool_increase p) noexcept {
+    return p == pool_increase::included ? "pool increase included" : "pool increase excluded";
+}
+
+/// A SAFE's economic terms, as its title states them.
+enum class safe_type {
+    cap_only,          ///< "Valuation Cap, no Discount".
+    discount_only,     ///< "Discount, no Valuation Cap".
+    cap_and_discount,  ///< "Valuation Cap and Discount".
+    mfn,               ///< "MFN, no Valuation Cap, no Discount": takes the better terms of a later SAFE.
+    uncapped,          ///< Neither cap nor discount: converts at the round price.
+};
+
+/// The type's name as the standard forms title it, e.g. "valuation cap and discount".
+[[nodiscard]] constexpr std::string_view to_string(safe_type t) noexcept {
+    switch (t) {
+        case safe_type::cap_only: return "valuation cap";
+        case safe_type::discount_only: return "discount";
+        case safe_type::cap_and_discount: return "valuation cap and discount";
+        case safe_type::mfn: return "MFN";
+        case safe_type::uncapped: return "uncapped, no discount";
+    }
+    return "unknown";
+}
+
+/// One SAFE: who holds it, what was paid and when, its form and its terms.
+///
+///     const safe a = safe::post_money_cap(holder_id("angel"), 100'000_usd, 4_M, year{2025} / 3 / 1);
+///     const safe b = safe::post_money_cap_and_discount(holder_id("fund"), 500_K, 10_M, fraction(1, 5), d);
+///
+/// A plain value: build it with the named constructors or set the fields; validate() reports
+/// every problem (a conversion validates its SAFEs itself).
+struct safe {
+    holder_id holder;                           ///< The holder, a holder id on the cap table.
+    money purchase_amount;                      ///< The amount paid for the SAFE.
+    calendar_date date{};                       ///< The date of the SAFE (orders MFN SAFEs).
+    safe_form form = safe_form::post_money;     ///< The capitalization the cap is measured on.
+    std::optional<money> valuation_cap;         ///< The (post- or pre-money) valuation cap, if any.
+    std::optional<fraction> discount;           ///< The discount off the round price (1/5 = 20%), if any.
+    bool mfn = false;                           ///< Most favoured nation: takes the better terms of a later SAFE.
+    /// Whether the financing's pool increase is in the capitalization the cap is divided by.
+    fundround::pool_increase pool_increase = fundround::pool_increase::included;
+
+    /// A post-money SAFE with a valuation cap @p cap only.
+    [[nodiscard]] static safe post_money_cap(holder_id who, money amount, money cap, calendar_date on) {
+        return {std::move(who), amount, on, safe_form::post_money, cap, std::nullopt, false, fundround::pool_increase::included};
+    }
+    /// A post-money SAFE with a discount @p d only (1/5 = 20% off the round price).
+    [[nodiscard]] static safe post_money_discount(holder_id who, money amount, fraction d, calendar_date on) {
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, d, false, fundround::pool_increase::included};
+    }
+    /// A post-money SAFE with a valuation cap @p cap and a discount @p d: the lower price applies.
+    [[nodiscard]] static safe post_money_cap_and_discount(holder_id who, money amount, money cap, fraction d,
+                                                          calendar_date on) {
+        return {std::move(who), amount, on, safe_form::post_money, cap, d, false, fundround::pool_increase::included};
+    }
+    /// A post-money MFN SAFE: no terms of its own; at conversion it takes the lowest cap and the
+    /// largest discount of the SAFEs of its form dated after it.
+    [[nodiscard]] static safe post_money_mfn(holder_id who, money amount, calendar_date on) {
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, true, fundround::pool_increase::included};
+    }
+    /// A post-money SAFE with neither cap nor discount: converts at the round price.
+    [[nodiscard]] static safe post_money_uncapped(holder_id who, money amount, calendar_date on) {
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, false, fundround::pool_increase::included};
+    }
+    /// A pre-money SAFE with a cap @p cap (over the capitalization before the round, SAFEs and
+    /// notes excluded), an optional discount @p d, and whether the financing's pool increase
+    /// counts (@p pool).
+    [[nodiscard]] static safe pre_money_cap(holder_id who, money amount, money cap, calendar_date on,
+                                            std::optional<fraction> d = std::nullopt,
+                                            fundround::pool_increase pool = fundround::pool_increase::included) {
+        return {std::move(who), amount, on, safe_form::pre_money, cap, d, false, pool};
+    }
+
+    /// Its terms, as the forms title them.
+    [[nodiscard]] safe_type type() const noexcept {
+        if (mfn && !valuation_cap && !discount) return safe_type::mfn;
+        if (valuation_cap && discount) return safe_type::cap_and_discount;
+        if (valuation_cap) return safe_type::cap_only;
+        if (discount) return safe_type::discount_only;
+        return safe_type::uncapped;
+    }
+    /// "post-money SAFE (valuation cap)".
+    [[nodiscard]] std::string description() const {
+        return std::string(to_string(form)) + " SAFE (" + std::string(to_string(type())) + (mfn && type() != safe_type::mfn ? ", MFN" : "") + ")";
+    }
+
+    /// Every problem with the SAFE's own fields, each under @p path (e.g. `safes[2]`): a purchase
+    /// amount that is not positive, a cap that is not positive or in another currency than the
+    /// amount, a discount below 0% or at 100% or more, an empty holder id, an invalid date.
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("safe")) const {
+        std::vector<diagnostic> out;
+        if (holder.str().empty()) out.push_back({path.member("holder"), "\"\"", "name the holder (a holder id on the cap table)"});
+        if (!purchase_amount.is_positive()) {
+            out.push_back({path.member("purchase_amount"), format_full(purchase_amount), "must be positive"});
+        }
+        if (valuation_cap) {
+            if (!valuation_cap->is_positive()) {
+                out.push_back({path.member("valuation_cap"), format_full(*valuation_cap), "must be positive"});
+            } else if (valuation_cap->currency() != purchase_amount.currency()) {
+                out.push_back({path.member("valuation_cap"), format_full(*valuation_cap),
+                               "must be in " + to_string(purchase_amount.currency()) + ", the purchase amount's currency"});
+            }
+        }
+        if (discount && (discount->sign() < 0 || *discount >= fraction(1))) {
+            out.push_back({path.member("discount"), discount->to_string() + " (" + discount->to_percent_string(4) + ")",
+                           "must be at least 0% and below 100%"});
+        }
+        if (!is_modelled(date)) out.push_back({path.member("date"), to_string(date), date_rule(date)});
+        return out;
+    }
+};
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_INSTRUMENTS_SAFE_HPP

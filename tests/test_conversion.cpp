@@ -1,0 +1,594 @@
+// Unit tests for fundround/instruments/conversion.hpp: SAFEs and convertible notes converting
+// into a priced round on a cap table, solved exactly in closed form; the named roundings; the
+// pricing conventions; MFN; qualified financing; a stack of ten SAFEs at odd caps on big
+// rationals; validation; property tests (no money created or lost; the post-money SAFE holder's
+// fraction of the company capitalization is purchase amount / cap when the cap applies).
+#include <fundround/instruments/conversion.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+money units(std::int64_t u) { return money::from_units(u); }
+
+// Shares x conversion price + cash not converted = amount converted, exactly, for every
+// instrument; F0 + I + sum S = Q exactly; the table after adds up.
+void check_reconciles(const converted_round& r) {
+    share_count total;
+    detail::big_rational s;
+    for (const instrument_conversion& c : r.conversions()) {
+        CHECK(c.cost_units() + c.not_converted_units == fraction(c.amount.units()));
+        CHECK(c.amount == c.principal + c.interest);
+        total += c.shares;
+        s += c.exact_shares.big();
+    }
+    CHECK(total == r.conversion_shares());
+    const pre_round_shares base = pre_round_shares_of(r.before(), r.basis());
+    detail::big_rational q(fraction(base.fully_diluted.value()));
+    q += r.exact_pool_increase().big();
+    q += s;
+    CHECK(q == r.exact_capitalization().big());
+    CHECK(r.after().fully_diluted(r.basis()).total() ==
+          base.fully_diluted + r.conversion_shares() + r.new_money().new_shares() + r.pool_increase());
+    CHECK(r.new_money().post_money_shares() == r.after().fully_diluted(r.basis()).total());
+}
+
+// Post-money SAFE i on the cap: its exact shares over its capitalization = amount / cap.
+void check_cap_fraction(const instrument_conversion& c) {
+    REQUIRE(c.basis == conversion_basis::cap);
+    REQUIRE(c.valuation_cap.has_value());
+    const detail::big_rational lhs = c.exact_shares.big() * detail::big_rational(fraction(c.valuation_cap->units()));
+    const detail::big_rational rhs = c.exact_capitalization.big() * detail::big_rational(fraction(c.amount.units()));
+    CHECK(lhs == rhs);
+}
+
+}  // namespace
+
+// The Y Combinator SAFE primer's numerical examples (pre-money SAFE), as FundersClub's "SAFE
+// primer" reproduces them: a $100,000 SAFE; the Series A sells $1,000,000 at a $10,000,000
+// pre-money; the fully diluted capital before the financing, including a 1,000,000-share pool
+// adopted with it, is 11,000,000 shares. New investors: 1,100,110 shares at $0.909 (10M / 11M,
+// to three decimals). The Series A price does not count the SAFE's shares: the pre-money method.
+TEST_CASE("YC SAFE primer: pre-money SAFE, cap $5M: 220,022 shares at $0.4545") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::investor("safe", "SAFE holder"))
+                            .add(holder::investor("new", "Series A investors"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                            .holding(holder_id("founders"), "Common", sh(10'000'000))
+                            .build();
+    const auto round = [&](safe s) {
+        return conversion_round("Series A", "Series A Preferred", year{2019} / 6 / 1)
+            .pre_money(10_M)
+            .invest(holder_id("new"), 1_M)
+            .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+            .price_rounded(3, rounding::floor)
+            .convert(std::move(s));
+    };
+    const safe capped = safe::pre_money_cap(holder_id("safe"), 100'000_usd, 5_M, year{2018} / 1 / 1);
+    // The primer states the cap price as $0.4545 (5M / 11M to four decimals): 100,000 / 0.4545
+    // = 220,022.002 -> 220,022 shares.
+    const converted_round r = round(capped).conversion_price_rounded(4, rounding::floor).apply_to(t);
+    CHECK(r.price() == price_per_share(909_usd, sh(1000)));
+    CHECK(r.new_money().investment_of("new").shares == sh(1'100'110));
+    const instrument_conversion& c = r.safe_conversion(0);
+    CHECK(c.basis == conversion_basis::cap);
+    CHECK(c.exact_capitalization.to_fraction() == fraction(11'000'000));  // SAFEs excluded
+    CHECK(c.conversion_price == price_per_share(4545_usd, sh(10'000)));
+    CHECK(c.shares == sh(220'022));
+    CHECK(c.share_class == "Series A Preferred-1");
+    check_reconciles(r);
+    // The exact cap price 5/11 converts $100,000 into 220,000 shares exactly.
+    const converted_round exact = round(capped).apply_to(t);
+    CHECK(exact.safe_conversion(0).shares == sh(220'000));
+    CHECK(exact.safe_conversion(0).not_converted_units.is_zero());
+
+    // Cap $8M and 85% (a 15% discount): the discount price 0.909 x 0.85 = $0.77265; the cap
+    // price 8M / 11M = $0.72727...: the cap applies; the primer issues 137,500 shares.
+    const converted_round both =
+        round(safe::pre_money_cap(holder_id("safe"), 100'000_usd, 8_M, year{2018} / 1 / 1, fraction(15, 100))).apply_to(t);
+    CHECK(both.safe_conversion(0).basis == conversion_basis::cap);
+    CHECK(both.safe_conversion(0).conversion_price == price_per_share(8_M, sh(11'000'000)));
+    CHECK(both.safe_conversion(0).shares == sh(137'500));
+    check_reconciles(both);
+}
+
+// The Y Combinator post-money SAFE user guide's capitalization: 9,250,000 shares, 650,000
+// issued and promised options and an unissued pool of 100,000 (10,000,000), with post-money
+// SAFEs converting into 15% of the company capitalization: CC = 10,000,000 / 0.85 =
+// 11,764,705.88..., the SAFEs' shares 1,764,705.88... (the guide: 1,764,706). Our split of the
+// 15% (a $1M and a $500k SAFE at a $10M post-money cap) is an assumption; with a $30M pre-money
+// Series A the price is 30M / CC = $2.55 exactly and each cap price 10M / CC = $0.85.
+TEST_CASE("YC post-money user guide: company capitalization 10,000,000 / 0.85") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::employee("staff", "Staff"))
+                            .add(holder::investor("a", "SAFE A"))
+                            .add(holder::investor("b", "SAFE B"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(750'000)})
+                            .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
+                            .holding(holder_id("founders"), "Common", sh(9'250'000))
+                            .build();
+    const auto round = [] {
+        return conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+            .pre_money(30_M)
+            .invest(holder_id("lead"), 6_M)
+            .convert(safe::post_money_cap(holder_id("a"), 1_M, 10_M, year{2024} / 1 / 15))
+            .convert(safe::post_money_cap(holder_id("b"), 500'000_usd, 10_M, year{2024} / 4 / 2));
+    };
+    const converted_round r = round().apply_to(t);
+    CHECK(r.exact_capitalization().to_fraction() == fraction(200'000'000, 17));
+    CHECK(r.exact_price_units().to_fraction() == fraction(2550));
+    CHECK(r.price() == price_per_share(255_usd, sh(100)));
+    const instrument_conversion& a = r.safe_conversion(0);
+    const instrument_conversion& b = r.safe_conversion(1);
+    CHECK(a.exact_shares.to_fraction() == fraction(20'000'000, 17));
+    CHECK(a.conversion_price == price_per_share(85_usd, sh(100)));
+    CHECK(a.shares == sh(1'176'470));  // rounded down, the standard form's convention
+    CHECK(a.not_converted(rounding::half_even) == units(500));  // $0.50
+    CHECK(b.shares == sh(588'235));
+    CHECK(b.not_converted_units == fraction(250));  // $0.25
+    CHECK(a.share_class == b.share_class);          // one conversion price, one series
+    CHECK(r.conversion_shares() == sh(1'764'705));
+    check_cap_fraction(a);
+    check_cap_fraction(b);
+    CHECK(r.new_money().investment_of("lead").shares == sh(2'352'941));  // 6M / 2.55
+    CHECK(r.after().fully_diluted().total() == sh(14'117'646));
+    CHECK(r.change_of(holder_id("a")).before == sh(0));
+    CHECK(r.change_of(holder_id("founders")).ownership_after == fraction(9'250'000, 14'117'646));
+    check_reconciles(r);
+    // Rounded half away from zero each SAFE as the guide's figure: 1,176,471 + 588,235 = 1,764,706.
+    CHECK(round().conversion_shares_rounded(rounding::half_away_from_zero).apply_to(t).conversion_shares() == sh(1'764'706));
+}
+
+// Two post-money SAFEs ($200k at a $4M cap: 5%; $800k at $8M: 10%), a $4M Series A at a $16M
+// pre-money with a 10% post-money pool target in the pre-money (existing unallocated pool
+// 500,000 of F0 = 10,000,000), solved by hand: S = 0.15 Q; P = V / Q; T = Q (V + N) / V = 1.25 Q;
+// E + I = 0.1 T so I = 0.125 Q - 500,000; Q = F0 + I + S gives 0.725 Q = 9,500,000:
+// Q = 380,000,000 / 29 = 13,103,448.27...; I = 33,000,000 / 29; P = 16M / Q = $1.221052...
+// (23200/19 mills); S_A = Q / 20 = 655,172.41 -> 655,172 at the cap price 4M / Q = 5800/19 mills.
+// New shares 4M / P = 3,275,862.06 -> 3,275,862; pool top-up on the actual count:
+// ceil((0.1 x 15,241,378 - 500,000) / 0.9) = 1,137,931; T = 16,379,309.
+TEST_CASE("two post-money SAFEs and a pool top-up, in closed form") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'500'000))
+                            .build();
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                  .pre_money(16_M)
+                                  .invest(holder_id("lead"), 4_M)
+                                  .add_holder(holder::investor("lead", "Lead"))
+                                  .add_holder(holder::investor("a", "Angel A"))
+                                  .add_holder(holder::investor("b", "Fund B"))
+                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+                                  .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+                                  .convert(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2025} / 2 / 1))
+                                  .apply_to(t);
+    CHECK(r.exact_capitalization().to_fraction() == fraction(380'000'000, 29));
+    CHECK(r.exact_pool_increase().to_fraction() == fraction(33'000'000, 29));
+    CHECK(r.exact_price_units().to_fraction() == fraction(23'200, 19));
+    CHECK(r.safe_conversion(0).shares == sh(655'172));
+    CHECK(r.safe_conversion(0).conversion_price.units_per_share() == fraction(5'800, 19));
+    CHECK(r.safe_conversion(0).not_converted_units == fraction(2'400, 19));
+    CHECK(r.safe_conversion(1).shares == sh(1'310'344));
+    CHECK(r.safe_conversion(0).share_class == "Series A Preferred-1");
+    CHECK(r.safe_conversion(1).share_class == "Series A Preferred-2");
+    CHECK(r.new_money().investment_of("lead").shares == sh(3'275'862));
+    CHECK(r.pool_increase() == sh(1'137'931));
+    CHECK(r.after().fully_diluted().total() == sh(16'379'309));
+    CHECK(r.exact_post_money_shares().to_fraction() == fraction(380'000'000, 29) * fraction(5, 4));
+    check_cap_fraction(r.safe_conversion(0));
+    check_cap_fraction(r.safe_conversion(1));
+    check_reconciles(r);
+    // The SAFE holders' pool-increase term: excluded, they are not diluted by the top-up.
+    safe a = safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1);
+    a.pool_increase = pool_increase::excluded;
+    const converted_round x = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                  .pre_money(16_M)
+                                  .invest(holder_id("lead"), 4_M)
+                                  .add_holder(holder::investor("lead", "Lead"))
+                                  .add_holder(holder::investor("a", "Angel A"))
+                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+                                  .convert(a)
+                                  .apply_to(t);
+    const instrument_conversion& xa = x.safe_conversion(0);
+    check_cap_fraction(xa);
+    // Its capitalization is Q - I.
+    detail::big_rational q_minus_i = x.exact_capitalization().big();
+    q_minus_i -= x.exact_pool_increase().big();
+    CHECK(xa.exact_capitalization.big() == q_minus_i);
+    check_reconciles(x);
+}
+
+// One post-money SAFE with a $20M cap and a 20% discount, $1M, into a $2M round at a $10M
+// pre-money on 10,000,000 shares: the discount price 0.8 P is below the cap price (the cap is
+// above the pre-money). Each convention solved by hand:
+//  - in the pre-money: Q = F0 + A Q / (0.8 V) gives Q = 80,000,000 / 7, P = V / Q = $0.875,
+//    conversion price $0.70: 1,428,571 shares;
+//  - not in the pre-money: P = V / F0 = $1.00, price $0.80: 1,250,000 shares;
+//  - dollars invested: P (F0 + A / (0.8 P)) = V + A gives P = (V - 0.25 A) / F0 = $0.975, price
+//    $0.78: 1,282,051 shares.
+TEST_CASE("the discount price applies below the cap; the three pricing conventions side by side") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "SAFE"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto round = [&](conversion_pricing c) {
+        return conversion_round("Seed", "Seed Preferred", year{2026} / 1 / 1)
+            .pre_money(10_M)
+            .invest(holder_id("lead"), 2_M)
+            .convention(c)
+            .convert(safe::post_money_cap_and_discount(holder_id("s"), 1_M, 20_M, fraction(1, 5), year{2025} / 1 / 1))
+            .apply_to(t);
+    };
+    const converted_round in = round(conversion_pricing::conversion_shares_in_pre_money);
+    CHECK(in.exact_capitalization().to_fraction() == fraction(80'000'000, 7));
+    CHECK(in.price() == price_per_share(875_usd, sh(1000)));
+    CHECK(in.safe_conversion(0).basis == conversion_basis::discount);
+    CHECK(in.safe_conversion(0).conversion_price == price_per_share(7_usd, sh(10)));
+    CHECK(in.safe_conversion(0).shares == sh(1'428'571));
+    CHECK(in.new_money().investment_of("lead").shares == sh(2'285'714));
+    // The new money buys N / (V + N) of the company before share rounding: 2 / 12.
+    CHECK(in.new_money().new_money_ownership() < fraction(1, 6));
+    check_reconciles(in);
+
+    const converted_round out = round(conversion_pricing::conversion_shares_not_in_pre_money);
+    CHECK(out.price() == price_per_share(1_usd, sh(1)));
+    CHECK(out.safe_conversion(0).shares == sh(1'250'000));
+    check_reconciles(out);
+
+    const converted_round dollars = round(conversion_pricing::dollars_invested);
+    CHECK(dollars.price() == price_per_share(975_usd, sh(1000)));
+    CHECK(dollars.safe_conversion(0).conversion_price == price_per_share(78_usd, sh(100)));
+    CHECK(dollars.safe_conversion(0).shares == sh(1'282'051));
+    check_reconciles(dollars);
+}
+
+TEST_CASE("MFN: the lowest cap and the largest discount of the later SAFEs of its form") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("m", "MFN holder"))
+                            .add(holder::investor("x", "X"))
+                            .add(holder::investor("y", "Y"))
+                            .add(holder::investor("z", "Z"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto base = [] {
+        return conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1).pre_money(40_M).invest(holder_id("lead"), 10_M);
+    };
+    const converted_round r = base()
+                                  .convert(safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2025} / 1 / 1))
+                                  .convert(safe::post_money_cap(holder_id("x"), 500'000_usd, 8_M, year{2025} / 3 / 1))
+                                  .convert(safe::post_money_cap(holder_id("y"), 500'000_usd, 6_M, year{2024} / 12 / 1))  // earlier
+                                  .convert(safe::post_money_cap_and_discount(holder_id("z"), 500'000_usd, 12_M, fraction(1, 10),
+                                                                             year{2025} / 4 / 1))
+                                  .apply_to(t);
+    const instrument_conversion& m = r.safe_conversion(0);
+    CHECK(m.valuation_cap == 8_M);  // not the earlier $6M
+    CHECK(m.discount == fraction(1, 10));
+    CHECK(m.mfn_from == std::vector<std::size_t>{1, 3});
+    CHECK(m.basis == conversion_basis::cap);
+    check_cap_fraction(m);
+    // The same as a SAFE written with those terms.
+    const converted_round same =
+        base()
+            .convert(safe::post_money_cap_and_discount(holder_id("m"), 100'000_usd, 8_M, fraction(1, 10), year{2025} / 1 / 1))
+            .convert(safe::post_money_cap(holder_id("x"), 500'000_usd, 8_M, year{2025} / 3 / 1))
+            .convert(safe::post_money_cap(holder_id("y"), 500'000_usd, 6_M, year{2024} / 12 / 1))
+            .convert(safe::post_money_cap_and_discount(holder_id("z"), 500'000_usd, 12_M, fraction(1, 10), year{2025} / 4 / 1))
+            .apply_to(t);
+    CHECK(same.safe_conversion(0).shares == m.shares);
+    CHECK(same.exact_capitalization() == r.exact_capitalization());
+    check_reconciles(r);
+}
+
+// $250,000 at 8% simple, Actual/365 Fixed, from 2024-01-01; the Series A closes 2025-01-01:
+// interest 250,000 x 0.08 x 366/365 = $20,054.795; $270,054.795 converts. Cap $6M on the
+// pre-money capitalization (notes excluded, the pool increase included), 20% discount. Series A
+// $5M at $20M pre-money, a 15% pool in the pre-money (existing pool 1,000,000 of 10,000,000).
+// By hand (A = 270,054,795 mills, C = 6,000,000,000 mills): I = 0.1875 Q - 1,000,000 and
+// S = A (F0 + I) / C give Q (1 - 3/16 - 3A / 16C) = 9,000,000 (1 + A / C):
+// Q = 60192526032000000 / 5145989041; S = 2592526032000000 / 5145989041 = 503,795.48; the cap
+// price C / (F0 + I) = 5145989041 / 9600000 mills ($0.536) is below 0.8 P ($1.368).
+TEST_CASE("a convertible note converts principal plus interest at its cap") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("bridge");
+    n.principal = 250'000_usd;
+    n.issue_date = year{2024} / 1 / 1;
+    n.maturity_date = year{2026} / 1 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.valuation_cap = 6_M;
+    n.discount = fraction(1, 5);
+    const auto round = [&](const convertible_note& note) {
+        return conversion_round("Series A", "Series A Preferred", year{2025} / 1 / 1)
+            .pre_money(20_M)
+            .invest(holder_id("lead"), 5_M)
+            .add_holder(holder::investor("lead", "Lead"))
+            .add_holder(holder::investor("bridge", "Bridge Fund"))
+            .option_pool(fraction(15, 100), pool_placement::pre_money, "Plan")
+            .price_rounded(4, rounding::half_even)
+            .convert(note);
+    };
+    const converted_round r = round(n).apply_to(t);
+    const instrument_conversion& c = r.note_conversion(0);
+    CHECK(c.interest == units(20'054'795));
+    CHECK(c.amount == units(270'054'795));
+    CHECK(c.basis == conversion_basis::cap);
+    CHECK(r.exact_capitalization().to_fraction() == fraction(60'192'526'032'000'000LL, 5'145'989'041LL));
+    CHECK(c.exact_shares.to_fraction() == fraction(2'592'526'032'000'000LL, 5'145'989'041LL));
+    CHECK(c.conversion_price.units_per_share() == fraction(5'145'989'041LL, 9'600'000));
+    CHECK(c.shares == sh(503'795));
+    CHECK(r.price() == price_per_share(17'098_usd, sh(10'000)));  // 1709.843 mills -> $1.7098
+    CHECK(r.new_money().investment_of("lead").shares == sh(2'924'318));
+    check_reconciles(r);
+
+    SUBCASE("below its qualified-financing threshold the note does not convert") {
+        n.qualified_financing = 6_M;
+        const converted_round q = round(n).apply_to(t);
+        CHECK(q.conversions().empty());
+        REQUIRE(q.outstanding_notes().size() == 1);
+        CHECK(q.outstanding_notes()[0].holder == holder_id("bridge"));
+        CHECK_THROWS_AS((void)q.note_conversion(0), invalid_argument_error);
+    }
+}
+
+// Ten post-money SAFEs with unrelated odd caps (in mills): the common denominator of the solve
+// is the product of the caps, past 128 bits; the solve runs on big rationals and the results
+// are rounded to the light types with the named modes, never an overflow.
+TEST_CASE("ten SAFEs at odd caps: exact on big rationals, no overflow") {
+    cap_table_builder tb;
+    tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+    tb.add(option_pool{"Plan", "Common", sh(800'000)}).holding(holder_id("ada"), "Common", sh(9'200'000));
+    conversion_round round("Series A", "Series A Preferred", year{2026} / 9 / 1);
+    round.pre_money(60_M).invest(holder_id("lead"), 15_M).option_pool(fraction(1, 8), pool_placement::pre_money, "Plan");
+    const std::int64_t caps[10] = {7'000'000'001, 8'100'000'007, 9'300'000'013, 10'700'000'019, 11'900'000'031,
+                                   13'300'000'037, 14'700'000'043, 16'100'000'049, 17'500'000'061, 19'900'000'067};
+    for (int i = 0; i < 10; ++i) {
+        const std::string id = "s" + std::to_string(i);
+        tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+        round.convert(safe::post_money_cap(holder_id(id), units(150'000'000 + 10'000'001 * i), units(caps[i]),
+                                           year{2025} / 1 / 1 + date::months{i}));
+    }
+    const cap_table t = tb.build();
+    // Exact prices need far more than 64 bits: the round asks for named roundings.
+    const conversion_result unrounded = round.try_apply_to(t);
+    REQUIRE_FALSE(unrounded.ok());
+    CHECK(unrounded.problems[0].field.to_string() == "price_rounding");
+
+    round.price_rounded(4, rounding::half_even).conversion_price_rounded(6, rounding::half_even);
+    const converted_round r = round.apply_to(t);
+    CHECK(boost::multiprecision::msb(r.exact_capitalization().big().denominator()) > 128);
+    REQUIRE(r.conversions().size() == 10);
+    for (const instrument_conversion& c : r.conversions()) {
+        CHECK(c.basis == conversion_basis::cap);
+        check_cap_fraction(c);
+    }
+    check_reconciles(r);
+    // The SAFEs together hold sum a_i / C_i of the exact company capitalization.
+    detail::big_rational sum_shares, sum_fractions;
+    for (std::size_t i = 0; i < 10; ++i) {
+        sum_shares += r.conversions()[i].exact_shares.big();
+        sum_fractions += detail::big_rational(fraction(r.conversions()[i].amount.units(), caps[i]));
+    }
+    CHECK(sum_shares == sum_fractions * r.exact_capitalization().big());
+}
+
+TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
+    std::uint64_t state = 20261202;
+    const auto next = [&](std::int64_t lo, std::int64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + static_cast<std::int64_t>((state >> 11) % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    for (int trial = 0; trial < 40; ++trial) {
+        cap_table_builder tb;
+        tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+        tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
+        conversion_round round("Round", "Preferred", year{2026} / 1 / 1);
+        const std::int64_t v = next(5'000'000, 80'000'000) * 1000;
+        const std::int64_t n = next(500'000, 20'000'000) * 1000;
+        round.pre_money(units(v)).invest(holder_id("lead"), units(n));
+        const auto convention = static_cast<conversion_pricing>(next(0, 2));
+        round.convention(convention);
+        std::optional<fraction> target;
+        bool pre = true;
+        if (next(0, 1) == 1) {
+            target = fraction(next(0, 20), 100);
+            pre = next(0, 1) == 1;
+            round.option_pool(*target, pre ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+        }
+        round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
+        const int k = static_cast<int>(next(1, 6));
+        for (int i = 0; i < k; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+            const money amount = units(next(10'000, 900'000) * 1000);
+            const money cap = units(next(2'000'000, 60'000'000) * 1000 + next(0, 999));
+            const fraction d(next(0, 30), 100);
+            safe s = next(0, 3) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, d)
+                                     : safe::post_money_cap_and_discount(holder_id(id), amount, cap, d, year{2025} / 1 / 1);
+            if (next(0, 2) == 0) s.pool_increase = pool_increase::excluded;
+            round.convert(s);
+        }
+        const conversion_result r = round.try_apply_to(tb.build());
+        if (!r.ok()) {  // only the "claims the whole company" case may fail
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].field.to_string() == "safes");
+            continue;
+        }
+        const converted_round& x = *r.round;
+        check_reconciles(x);
+        for (const instrument_conversion& c : x.conversions()) {
+            if (c.basis == conversion_basis::cap) check_cap_fraction(c);
+        }
+        // The exact solution satisfies each equation, checked independently of the solver:
+        // T = Q + N / P; E + I = t T (or I = 0 when the existing pool meets it); the price.
+        using big = detail::big_rational;
+        const big q = x.exact_capitalization().big();
+        const big i = x.exact_pool_increase().big();
+        const big p = x.exact_price_units().big();
+        const big t_exact = x.exact_post_money_shares().big();
+        CHECK(p * (t_exact - q) == big(fraction(n)));
+        const pre_round_shares base = pre_round_shares_of(x.before());
+        if (target && target->sign() > 0) {
+            const big pool_after = big(fraction(base.unallocated_pool.value())) + i;
+            if (i.sign() > 0) {
+                CHECK(pool_after == big(*target) * t_exact);
+            } else {
+                CHECK(!(pool_after < big(*target) * t_exact));
+            }
+        } else {
+            CHECK(i.sign() == 0);
+        }
+        const big f0(fraction(base.fully_diluted.value()));
+        big amounts;
+        for (const instrument_conversion& c : x.conversions()) amounts += big(fraction(c.amount.units()));
+        const big in_pre = pre ? big() : i;  // the pool increase left out of the pre-money
+        switch (convention) {
+            case conversion_pricing::conversion_shares_in_pre_money: CHECK(p * (q - in_pre) == big(fraction(v))); break;
+            case conversion_pricing::conversion_shares_not_in_pre_money:
+                CHECK(p * (pre ? f0 + i : f0) == big(fraction(v)));
+                break;
+            case conversion_pricing::dollars_invested: CHECK(p * (q - in_pre) == big(fraction(v)) + amounts); break;
+        }
+    }
+}
+
+TEST_CASE("post-money SAFEs that claim the whole company have no solution") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "S"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(1'000'000))
+                            .build();
+    const conversion_result r = conversion_round("A", "A Preferred", year{2026} / 1 / 1)
+                                    .pre_money(10_M)
+                                    .invest(holder_id("lead"), 1_M)
+                                    .convert(safe::post_money_cap(holder_id("s"), 2_M, 2_M, year{2025} / 1 / 1))  // 100%
+                                    .try_apply_to(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].rule.find("claim the whole company") != std::string::npos);
+}
+
+TEST_CASE("validation reports every problem at once") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "S"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(1'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("s");
+    n.principal = 100'000_usd;
+    n.issue_date = year{2025} / 6 / 1;
+    n.maturity_date = year{2025} / 1 / 1;  // matures before it is issued
+    n.annual_rate = fraction(5, 100);
+    const conversion_result r =
+        conversion_round("A", "Common", year{2026} / 1 / 1)  // series already a class
+            .pre_money(10_M)
+            .post_money(12_M)  // two price figures
+            .invest(holder_id("lead"), 0_usd)  // not on the table, and not positive
+            .option_pool(fraction(1, 10), pool_placement::pre_money, "Nope")
+            .convert(safe::post_money_cap_and_discount(holder_id("s"), 100'000_usd, 0_usd, fraction(1), year{2025} / 1 / 1))
+            .convert(safe::post_money_discount(holder_id("ghost"), 100'000_usd, fraction(-1, 5), year{2025} / 1 / 1))
+            .convert(safe::post_money_mfn(holder_id("s"), 50'000_usd, year{2025} / 12 / 1))  // nothing later
+            .convert(safe::pre_money_cap(holder_id("s"), -1_usd, 5_M, year{2026} / 2 / 1))   // after the close
+            .convert(n)
+            .try_apply_to(t);
+    std::vector<std::string> fields;
+    for (const diagnostic& d : r.problems) fields.push_back(d.field.to_string());
+    const std::vector<std::string> expected = {"series",
+                                               "investors[0].holder",
+                                               "investors[0].amount",
+                                               "price",
+                                               "option_pool.pool",
+                                               "safes[0].valuation_cap",
+                                               "safes[0].discount",
+                                               "safes[1].discount",
+                                               "safes[1].holder",
+                                               "safes[2].mfn",
+                                               "safes[3].purchase_amount",
+                                               "safes[3].date",
+                                               "notes[0].maturity_date"};
+    CHECK(fields == expected);
+    for (const diagnostic& d : r.problems) {
+        if (d.field.to_string() == "safes[2].mfn") CHECK(d.rule.find("points at nothing") != std::string::npos);
+        if (d.field.to_string() == "safes[1].holder") CHECK(d.value == "\"ghost\"");
+    }
+    CHECK_THROWS_AS((void)conversion_round("A", "B", year{2026} / 1 / 1).apply_to(t), validation_error);
+}
+
+// A discount-only SAFE into a round at a stated price (a worked example reproduced by several
+// SAFE explainers): $500,000 at a 20% discount, the Series A at $2.00 a share on 3,000,000
+// shares: the SAFE price is $1.60 and it converts into 312,500 shares; the capitalization
+// before the new money is 3,312,500.
+TEST_CASE("at a stated price: a discount-only SAFE converts at 80% of it") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "SAFE"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(3'000'000))
+                            .build();
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+                                  .at_price(price_per_share(2_usd, sh(1)))
+                                  .invest(holder_id("lead"), 1_M)
+                                  .convert(safe::post_money_discount(holder_id("s"), 500'000_usd, fraction(1, 5), year{2025} / 1 / 1))
+                                  .apply_to(t);
+    CHECK(r.safe_conversion(0).basis == conversion_basis::discount);
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(160_usd, sh(100)));
+    CHECK(r.safe_conversion(0).shares == sh(312'500));
+    CHECK(r.exact_capitalization().to_fraction() == fraction(3'312'500));
+    CHECK(r.new_money().investment_of("lead").shares == sh(500'000));
+    CHECK(r.after().fully_diluted().total() == sh(3'812'500));
+    check_reconciles(r);
+}
+
+TEST_CASE("an invalid close date is a problem, not an exception, even with a note") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(1'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("ada");
+    n.principal = 100'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2026} / 1 / 1;
+    n.annual_rate = fraction(5, 100);
+    const conversion_result r = conversion_round("A", "A Preferred", year{2026} / 2 / 30)
+                                    .pre_money(10_M)
+                                    .invest(holder_id("ada"), 1_M)
+                                    .convert(n)
+                                    .try_apply_to(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.to_string() == "close_date");
+}

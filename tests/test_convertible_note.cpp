@@ -1,0 +1,153 @@
+// Unit tests for fundround/instruments/convertible_note.hpp: accrued interest by named day count,
+// simple and compound, exact and rounded to the mill; validation of a note's fields.
+//
+// The day counts are the ISDA 2006 Definitions, section 4.16: Actual/365 (Fixed) = actual days /
+// 365; Actual/360 = actual days / 360; 30E/360 = (360 (Y2-Y1) + 30 (M2-M1) + (D2-D1)) / 360 with
+// D1, D2 = 31 -> 30; 30/360 (bond basis) the same but D2 = 31 -> 30 only when D1 is 30 or 31;
+// Actual/Actual (ISDA) = days in a leap year / 366 + days in a non-leap year / 365. Every expected
+// figure below is worked out from those definitions in its comment.
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+
+namespace {
+
+// $100,000 at 8% a year from 1 January 2024, simple interest.
+convertible_note note_100k(note_day_count dc) {
+    convertible_note n;
+    n.holder = holder_id("bridge");
+    n.principal = 100'000_usd;
+    n.issue_date = year{2024} / 1 / 1;
+    n.maturity_date = year{2026} / 1 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.day_count = dc;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("accrued interest over the leap year 2024 under each day count") {
+    // 2024-01-01 -> 2025-01-01 is 366 actual days; 12 months of 30 days under both 30/360s.
+    const calendar_date on = year{2025} / 1 / 1;
+    // Actual/365F: 100,000 x 8% x 366/365 = $8,021.917808... -> 8,021,918 mills (half_even).
+    CHECK(note_100k(note_day_count::actual_365_fixed).accrued_interest_exact(on).to_fraction() == fraction(585'600'000, 73));
+    CHECK(note_100k(note_day_count::actual_365_fixed).accrued_interest(on) == money::from_units(8'021'918));
+    // Actual/360: 8,000 x 366/360 = $8,133.3333... -> $8,133.333.
+    CHECK(note_100k(note_day_count::actual_360).accrued_interest(on) == money::from_units(8'133'333));
+    // 30E/360, 30/360 US and Actual/Actual (ISDA, 366/366): exactly one year, $8,000.
+    CHECK(note_100k(note_day_count::thirty_e_360).accrued_interest(on) == 8'000_usd);
+    CHECK(note_100k(note_day_count::thirty_360_us).accrued_interest(on) == 8'000_usd);
+    CHECK(note_100k(note_day_count::actual_actual_isda).accrued_interest(on) == 8'000_usd);
+    CHECK(note_100k(note_day_count::actual_365_fixed).conversion_amount(on) == money::from_units(108'021'918));
+}
+
+TEST_CASE("Actual/Actual (ISDA) splits the days by the length of each calendar year") {
+    // 2023-07-01 -> 2024-07-01: 184 days of 2023 (/365) and 182 days of 2024 (/366).
+    convertible_note n = note_100k(note_day_count::actual_actual_isda);
+    n.issue_date = year{2023} / 7 / 1;
+    const calendar_date on = year{2024} / 7 / 1;
+    CHECK(n.years_to(on) == fraction(184, 365) + fraction(182, 366));
+    // 8,000 x (184/365 + 182/366) = $8,011.018788... -> 8,011,019 mills.
+    CHECK(n.accrued_interest_exact(on).to_fraction() == fraction(107'019'200'000LL, 13'359));
+    CHECK(n.accrued_interest(on) == money::from_units(8'011'019));
+    n.interest_rounding = rounding::floor;  // the rounding is named and changes the mill
+    CHECK(n.accrued_interest(on) == money::from_units(8'011'018));
+}
+
+TEST_CASE("30/360 US and 30E/360 differ when the period ends on the 31st") {
+    // 2024-01-15 -> 2024-03-31: US keeps D2 = 31 (D1 < 30): 2 x 30 + 16 = 76 days; 30E: 75.
+    convertible_note us = note_100k(note_day_count::thirty_360_us);
+    convertible_note eu = note_100k(note_day_count::thirty_e_360);
+    us.issue_date = eu.issue_date = year{2024} / 1 / 15;
+    const calendar_date on = year{2024} / 3 / 31;
+    CHECK(us.years_to(on) == fraction(76, 360));
+    CHECK(eu.years_to(on) == fraction(75, 360));
+    CHECK(us.accrued_interest(on) == money::from_units(1'688'889));  // 8,000 x 76/360 = 1,688.888...
+    CHECK(eu.accrued_interest(on) == money::from_units(1'666'667));  // 8,000 x 75/360 = 1,666.666...
+    // Both start from the 31st: D1 = 31 -> 30 and D2 = 31 -> 30: 60 days.
+    us.issue_date = year{2024} / 1 / 31;
+    CHECK(us.years_to(on) == fraction(60, 360));
+}
+
+TEST_CASE("compound interest: whole periods compounded, the stub accrued simply") {
+    convertible_note n = note_100k(note_day_count::thirty_360_us);
+    n.method = interest_method::compound;
+    SUBCASE("monthly for a year: 100,000 x ((1 + 0.08/12)^12 - 1) = $8,299.950680...") {
+        n.period = compounding_period::monthly;
+        const calendar_date on = year{2025} / 1 / 1;
+        // (1 + 1/150)^12 - 1 in lowest terms, times 10^8 mills: numerator 10768882055002518837736801,
+        // denominator 1297463378906250000 (checked with exact rational arithmetic).
+        CHECK(n.accrued_interest_exact(on).to_string() == "10768882055002518837736801/1297463378906250000");
+        CHECK(n.accrued_interest(on) == money::from_units(8'299'951));
+    }
+    SUBCASE("annually for two and a half years at 10%: 1.1^2 x 1.05 - 1 = 27.05% exactly") {
+        n.annual_rate = fraction(1, 10);
+        n.period = compounding_period::annually;
+        n.maturity_date = year{2027} / 1 / 1;
+        CHECK(n.accrued_interest(year{2026} / 7 / 1) == 27'050_usd);
+        n.method = interest_method::simple;  // simple: 10% x 2.5 = 25%
+        CHECK(n.accrued_interest(year{2026} / 7 / 1) == 25'000_usd);
+    }
+    SUBCASE("no time, no interest") {
+        CHECK(n.accrued_interest(n.issue_date).is_zero());
+    }
+}
+
+TEST_CASE("the docs' note: $250k at 8% Actual/365 Fixed over 2024 accrues $20,054.795") {
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.principal = 250'000_usd;
+    // 250,000 x 0.08 x 366/365 = 20,054.794520... -> 20,054,795 mills (half_even).
+    CHECK(n.accrued_interest(year{2025} / 1 / 1) == money::from_units(20'054'795));
+}
+
+TEST_CASE("property: simple interest is additive over consecutive periods under Actual/365 Fixed") {
+    const convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    const calendar_date mid = year{2024} / 5 / 17;
+    const calendar_date end = year{2025} / 3 / 3;
+    convertible_note second = n;
+    second.issue_date = mid;
+    CHECK(n.accrued_interest_exact(mid) + second.accrued_interest_exact(end) == n.accrued_interest_exact(end));
+}
+
+TEST_CASE("accrual before the issue date is refused") {
+    CHECK_THROWS_AS((void)note_100k(note_day_count::actual_360).accrued_interest(year{2023} / 12 / 31), invalid_argument_error);
+}
+
+TEST_CASE("a financing qualifies at or above the threshold") {
+    convertible_note n = note_100k(note_day_count::actual_360);
+    CHECK(n.qualifies(1_usd));
+    n.qualified_financing = 1_M;
+    CHECK(n.qualifies(1_M));
+    CHECK_FALSE(n.qualifies(999'999_usd));
+}
+
+TEST_CASE("validation reports every problem of a note at once") {
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.holder = holder_id("");
+    n.principal = 0_usd;
+    n.maturity_date = year{2023} / 12 / 31;  // before it is issued
+    n.annual_rate = fraction(-1, 100);
+    n.valuation_cap = 0_usd;
+    n.discount = fraction(1);
+    n.qualified_financing = -5_usd;
+    const std::vector<diagnostic> d = n.validate(field_path("notes").index(0));
+    REQUIRE(d.size() == 7);
+    CHECK(d[0].field.to_string() == "notes[0].holder");
+    CHECK(d[1].field.to_string() == "notes[0].principal");
+    CHECK(d[2].field.to_string() == "notes[0].maturity_date");
+    CHECK(d[2].rule.find("cannot mature before it is issued") != std::string::npos);
+    CHECK(d[3].field.to_string() == "notes[0].annual_rate");
+    CHECK(d[4].field.to_string() == "notes[0].valuation_cap");
+    CHECK(d[5].field.to_string() == "notes[0].discount");
+    CHECK(d[5].rule == "must be at least 0% and below 100%");
+    CHECK(d[6].field.json_pointer() == "/notes/0/qualified_financing");
+    CHECK(note_100k(note_day_count::actual_365_fixed).validate().empty());
+}
