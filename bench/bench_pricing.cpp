@@ -10,15 +10,18 @@
 //                basis, from the table's per-class and per-pool totals) + priced_round_terms::
 //                solve() — validation, price, pool increase, shares and cost per investor.
 //                Independent of n (the totals are kept by the table); O(investors).
-//   hand/n       the most direct hand-written computation of the same figures from the same
-//                table: F0 and E from its per-class and per-pool totals (issued_shares, granted,
-//                unallocated), then the closed form in __int128 with the same roundings. Checked
-//                equal to the library's figures before timing.
-//   paired/n     both in the same loop, interleaved, each timed with steady_clock; counters
-//                lib_ns, hand_ns and ratio = lib / hand (goal <= 3x).
-//   apply/n      cap_table_round::apply_to(): the pricing plus the new cap table (a builder
-//                copy of the table, the new series, the issues, the pool increase, and the full
-//                validation of the table after the round). Fitted against n log n.
+//   hand/n       the most direct hand-written computation of the same round from the same
+//                table, doing the same work (see by_hand() below: the same checks, the same
+//                roundings, the same figures including the exact price in lowest terms and each
+//                investor's cost and cash not converted), in __int128 with 64-bit fast paths.
+//                Checked equal to the library's figures, figure by figure, before timing.
+//   paired/n     both alternating in chunks of 256 calls, each chunk timed with the thread's CPU
+//                clock; counters lib_ns, hand_ns and ratio = lib / hand (goal <= 3x).
+//   apply/n      cap_table_round::apply_to(): the pricing, the checks of the new investors
+//                against the table's indexes, the table after the round (issued into a copy of
+//                the built table: new holders merged into its sorted indexes, only the new series
+//                and the totals validated), both tables' fully diluted counts and every holder's
+//                exact ownership before and after. Fitted against n log n.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>

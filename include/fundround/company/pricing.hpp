@@ -378,7 +378,8 @@ public:
         price_currency_ = per_share.currency();
         return *this;
     }
-    /// The price is fixed so that the new money buys @p o of the post-money fully diluted count.
+    /// The price is fixed so that the new money buys @p o of the post-money fully diluted count
+    /// (a pool target, wherever placed, then dilutes only the holders before the round).
     priced_round_terms& new_money_ownership(fraction o) {
         bases_.push_back(price_basis::new_money_ownership);
         ownership_ = o;
