@@ -120,3 +120,29 @@ TEST_CASE("print_cap_table_change: before and after side by side") {
     const std::string reverse = cap_table_change_text(seed_after(), seed_before());
     CHECK(collapsed(reverse).find(" Seed VC 500,000 18.1818% 2/11 0 0.0000% 0 -18.1818% -2/11\n") != std::string::npos);
 }
+
+// Issue 10 loose end: an empty table (and a table with no shares on the basis) printed a total
+// of "0.0000%" with exact "0", as if nothing owned 0% of something. It now says the total is 0
+// and shows ownership as n/a.
+TEST_CASE("print_cap_table: an empty table says so; no 0% of nothing") {
+    const cap_table empty = cap_table_builder().build();
+    const std::string text = cap_table_text(empty);
+    CHECK(text.find("The cap table is empty: the fully diluted total is 0 and ownership is undefined") !=
+          std::string::npos);
+    CHECK(text.find("0.0000%") == std::string::npos);
+    CHECK(collapsed(text).find(" Total 0 0 0 0 n/a n/a\n") != std::string::npos);
+    // Holders with options only, on the outstanding basis: no shares on that basis.
+    const cap_table options_only = cap_table_builder()
+                                       .add(holder::employee("e", "Employee"))
+                                       .add(share_class::common("Common"))
+                                       .add(option_pool{"Plan", "Common", sh(100)})
+                                       .grant({holder_id("e"), "Plan", sh(100), price_per_share(money::from_units(1), sh(10))})
+                                       .build();
+    cap_table_report_options outstanding;
+    outstanding.basis = fully_diluted_basis::outstanding();
+    const std::string none = cap_table_text(options_only, outstanding);
+    CHECK(none.find("The cap table has no shares on this basis") != std::string::npos);
+    CHECK(collapsed(none).find(" Employee employee 0 0 n/a n/a\n") != std::string::npos);
+    // A table with shares is unchanged: no such line.
+    CHECK(cap_table_text(seed_before()).find("fully diluted total is 0") == std::string::npos);
+}

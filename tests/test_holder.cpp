@@ -140,3 +140,32 @@ TEST_CASE("validate_holders property: n distinct names pass; each injected near-
         }
     }
 }
+
+// The in-place key comparison the company layer uses on the success path (no key is built):
+// it orders names exactly as their holder_name_key() strings compare, and finds them empty
+// exactly when the key is. Random names over letters of both cases, digits, spaces,
+// punctuation and UTF-8 bytes.
+TEST_CASE("compare_name_keys and name_key_empty agree with holder_name_key") {
+    fundround_test::lcg rng{20261202};
+    const std::string alphabet = "aAbBzZ09 -.,'&\t\xc3\xa9";
+    const auto random_name = [&] {
+        std::string s;
+        const auto n = static_cast<std::size_t>(rng.next(6));
+        for (std::size_t i = 0; i < n; ++i) s += alphabet[static_cast<std::size_t>(rng.next(alphabet.size()))];
+        return s;
+    };
+    const auto sign = [](int x) { return (x > 0) - (x < 0); };
+    for (int trial = 0; trial < 20'000; ++trial) {
+        const std::string a = random_name();
+        const std::string b = random_name();
+        CAPTURE(a);
+        CAPTURE(b);
+        const std::string ka = holder_name_key(a);
+        const std::string kb = holder_name_key(b);
+        CHECK(sign(detail::compare_name_keys(a, b)) == sign(ka.compare(kb)));
+        CHECK(detail::name_key_empty(a) == ka.empty());
+    }
+    CHECK(detail::compare_name_keys("SoftBank ", "Soft-bank") == 0);
+    CHECK(detail::compare_name_keys("Soft", "SoftBank") < 0);
+    CHECK(detail::name_key_empty(" - . "));
+}

@@ -348,7 +348,7 @@ TEST_CASE("an investment that buys no whole share is reported, not dropped") {
     REQUIRE_FALSE(r.ok());
     REQUIRE(r.problems.size() == 2);
     CHECK(r.problems[0].message() ==
-          "investors[1].amount = $1.00: buys no whole share at the price of 1.333333333333 USD per share "
+          "investors[1].amount = $1.00: buys no whole share at the price of $1.3333 (exact 4/3) per share "
           "(shares rounded floor): invest at least one share's price");
     CHECK(r.problems[1].field.to_string() == "investors[2].amount");
     // Rounded up (Series Seed), the same $1.00 buys one share and pays $0.333 too little.
@@ -505,4 +505,64 @@ TEST_CASE("a pool target with a huge denominator: the exact path where 128-bit p
     const fraction increase = t * fraction(10'000'000 + s) / (fraction(1) - t);
     CHECK(r.pool_increase() == share_count(static_cast<std::int64_t>(increase.round_to_integer(rounding::ceiling))));
     CHECK(r.pool_ownership() >= t);
+}
+
+// Issue 10 loose end: the "buys no whole share" diagnostic printed the price with 12 decimals
+// ("1.250000000000 USD"); it now states it as the term sheet and print_priced_round() do:
+// the named rounding's decimals, currency symbol, "$1.2500".
+TEST_CASE("an investment that buys no whole share names the price as the term sheet states it") {
+    // $5M pre-money on 4M shares: $1.25 a share, rounded to $0.0001: $1.2500.
+    const fr::pricing_result r = priced_round_terms("A")
+                                     .pre_money(5_M)
+                                     .invest("Lead", 1_M)
+                                     .invest("Angel", 1_usd)
+                                     .price_rounded(4, rounding::half_even)
+                                     .try_solve(common_only(4'000'000));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() ==
+          "investors[1].amount = $1.00: buys no whole share at the price of $1.2500 per share "
+          "(shares rounded floor): invest at least one share's price");
+    // Rounded to cents, the price has two decimals; an exact price that fits four has no note.
+    const fr::pricing_result cents = priced_round_terms("A")
+                                         .pre_money(5_M)
+                                         .invest("Angel", 1_usd)
+                                         .price_rounded(2, rounding::half_even)
+                                         .try_solve(common_only(4'000'000));
+    REQUIRE(cents.problems.size() == 1);
+    CHECK(cents.problems[0].rule.find("at the price of $1.25 per share") != std::string::npos);
+    const fr::pricing_result exact = priced_round_terms("A").pre_money(5_M).invest("Angel", 1_usd)
+                                         .try_solve(common_only(4'000'000));
+    REQUIRE(exact.problems.size() == 1);
+    CHECK(exact.problems[0].rule.find("at the price of $1.2500 per share") != std::string::npos);
+}
+
+// Issue 10 loose end: a post-money valuation with a pool "in the post-money". A stated
+// post-money fixes the new money's ownership at N / post-money, so the pool cannot dilute the
+// new investors; the library used to price it as P = (post - N) / F0 and then add the pool,
+// leaving price x post-money shares above the stated post-money. It is now rejected, and the
+// pre-money placement gives the round the post-money states.
+TEST_CASE("post-money pricing with a post-money pool is rejected; the pre-money placement keeps the post-money") {
+    const fr::pricing_result bad = priced_round_terms("A")
+                                       .post_money(10_M)
+                                       .invest("Lead", 2_M)
+                                       .option_pool(fraction(1, 5), pool_placement::post_money)
+                                       .try_solve(common_only(6'000'000));
+    REQUIRE_FALSE(bad.ok());
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].field.to_string() == "option_pool.placement");
+    CHECK(bad.problems[0].rule.find("cannot be combined with a post_money valuation") != std::string::npos);
+    // A zero target adds no pool: nothing to reject.
+    CHECK(priced_round_terms("A").post_money(10_M).invest("Lead", 2_M)
+              .option_pool(fraction(0), pool_placement::post_money).try_solve(common_only(6'000'000)).ok());
+    // The same terms with the pool in the pre-money: Venture Hacks' $8M pre / $10M post with a
+    // 20% post-money pool, $1.00 a share, and price x post-money shares is the stated $10M.
+    const priced_round good = priced_round_terms("A")
+                                  .post_money(10_M)
+                                  .invest("Lead", 2_M)
+                                  .option_pool(fraction(1, 5), pool_placement::pre_money)
+                                  .solve(common_only(6'000'000));
+    CHECK(good.price_units() == fraction(1000));
+    CHECK(good.post_money_shares() == share_count(10'000'000));
+    CHECK(good.implied_post_money(rounding::exact) == 10_M);
+    CHECK(good.new_money_ownership() == fraction(1, 5));
 }

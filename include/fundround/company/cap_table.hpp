@@ -119,12 +119,19 @@ struct fully_diluted_basis {
     }
     /// What the basis counts, e.g. "issued + granted options + unallocated pool + warrants".
     [[nodiscard]] std::string to_string() const {
-        std::string text = "issued";
-        if (granted_options) text += " + granted options";
-        if (unallocated_pool) text += " + unallocated pool";
-        if (warrants) text += " + warrants";
-        if (convertibles) text += " + convertibles";
-        return text;
+        // Assembled on the stack, then one allocation (the text is longer than the small-string
+        // buffer): it is built for every priced round's base.
+        char text[80];
+        std::size_t n = 0;
+        const auto add = [&](std::string_view part) {
+            for (const char ch : part) text[n++] = ch;
+        };
+        add("issued");
+        if (granted_options) add(" + granted options");
+        if (unallocated_pool) add(" + unallocated pool");
+        if (warrants) add(" + warrants");
+        if (convertibles) add(" + convertibles");
+        return std::string(text, n);
     }
 
     /// True if the same components are included.
@@ -211,6 +218,10 @@ private:
 
 class cap_table_builder;
 struct cap_table_result;
+
+namespace detail {
+struct cap_table_access;  // the company layer's access to a table's indexes (cap_table_round.hpp)
+}  // namespace detail
 
 /// A company's capitalization: holders, classes, holdings, pools, grants and warrants, validated
 /// and indexed. An immutable value; build one with cap_table_builder, change one by starting a
@@ -307,7 +318,7 @@ public:
     /// Shares @p shares of class @p class_index as converted to common (floor).
     [[nodiscard]] share_count as_converted(std::size_t class_index, share_count shares) const {
         const fraction& r = classes_.at(class_index).conversion_ratio();
-        if (r == fraction(1)) return shares;
+        if (r.numerator() == r.denominator()) return shares;  // 1:1 (lowest terms, den > 0)
         return share_count(detail::narrow((fraction(shares.value()) * r).round_to_integer(rounding::floor),
                                           "shares as converted"));
     }
@@ -323,6 +334,7 @@ public:
 
 private:
     friend class cap_table_builder;
+    friend struct detail::cap_table_access;
     cap_table() = default;
 
     std::size_t require_class(std::string_view name) const {
@@ -336,6 +348,8 @@ private:
         return *p;
     }
 
+    // detail::cap_table_access::issue_round() copies every member one by one: a new member
+    // must be added there too.
     fundround::currency currency_;
     std::vector<holder> holders_;
     std::vector<share_class> classes_;
@@ -346,6 +360,8 @@ private:
     std::vector<std::pair<holder_id, holder_id>> distinct_;
     // Indexes: positions in holders_ sorted by id; per entry, the holder's and class's positions.
     std::vector<std::uint32_t> holder_order_;
+    // Positions in holders_ sorted by holder_name_key() of the name (ties by position).
+    std::vector<std::uint32_t> name_order_;
     std::vector<std::uint32_t> holding_holder_, holding_class_;
     std::vector<std::uint32_t> grant_holder_, grant_pool_;
     std::vector<std::uint32_t> warrant_holder_, warrant_class_;
@@ -517,8 +533,10 @@ inline cap_table_result cap_table_builder::try_build() const {
         if (!out.empty()) return result;
     }
     out = pending_;
+    std::vector<std::uint32_t> name_order;  // holders by name key, kept for incremental checks
     {
-        std::vector<diagnostic> h = validate_holders(holders_, distinct_);
+        std::vector<diagnostic> h =
+            detail::check_holders(holders_, distinct_, field_path("holders"), 0, &name_order);
         out.insert(out.end(), h.begin(), h.end());
     }
     // Holder lookup: positions sorted by id (first of equal ids first).
@@ -718,6 +736,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     t.warrants_ = warrants_;
     t.distinct_ = distinct_;
     t.holder_order_ = std::move(order);
+    t.name_order_ = std::move(name_order);
     // Every fully diluted total must fit 64 bits: computed once here, so later queries cannot
     // overflow and an overflow is reported with the other problems.
     try {

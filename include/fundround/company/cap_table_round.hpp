@@ -15,14 +15,196 @@
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/shares.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
+
+namespace detail {
+
+/// The company layer's access to a built table's indexes: its per-class and per-pool totals
+/// (for pricing in O(classes + pools)) and issuing into it without rebuilding it.
+struct cap_table_access {
+    /// pre_round_shares_of(): from the per-class and per-pool totals the table keeps.
+    static pre_round_shares pre_round(const cap_table& t, const fully_diluted_basis& basis) {
+        const auto one_to_one = [&](std::size_t c) {
+            const fraction& r = t.classes_[c].conversion_ratio();
+            return r.numerator() == r.denominator();
+        };
+        share_count total;
+        for (std::size_t c = 0; c < t.classes_.size(); ++c) {
+            if (one_to_one(c)) {
+                total += t.class_issued_[c];
+                continue;
+            }
+            for (std::size_t k = 0; k < t.holdings_.size(); ++k) {
+                if (t.holding_class_[k] == c) total += t.as_converted(c, t.holdings_[k].shares);
+            }
+        }
+        share_count unallocated;
+        for (std::size_t p = 0; p < t.pools_.size(); ++p) {
+            const std::size_t c = t.pool_class_[p];
+            if (basis.granted_options) {
+                if (one_to_one(c)) {
+                    total += t.pool_granted_[p];
+                } else {
+                    for (std::size_t k = 0; k < t.grants_.size(); ++k) {
+                        if (t.grant_pool_[k] == p) total += t.as_converted(c, t.grants_[k].shares);
+                    }
+                }
+            }
+            if (basis.unallocated_pool) unallocated += t.as_converted(c, t.pools_[p].authorized - t.pool_granted_[p]);
+        }
+        total += unallocated;
+        if (basis.warrants) {
+            for (std::size_t k = 0; k < t.warrants_.size(); ++k) {
+                total += t.as_converted(t.warrant_class_[k], t.warrants_[k].shares);
+            }
+        }
+        return {basis.to_string(), total, unallocated};
+    }
+
+    /// The first holder of @p t (lowest position) whose name has the holder_name_key() of
+    /// @p name and whose id is not @p except: O(log n) on the table's name-key index.
+    static std::optional<std::size_t> same_name_key(const cap_table& t, std::string_view name, const holder_id& except) {
+        const auto& order = t.name_order_;
+        auto it = std::lower_bound(order.begin(), order.end(), name, [&](std::uint32_t i, std::string_view x) {
+            return compare_name_keys(t.holders_[i].name(), x) < 0;
+        });
+        for (; it != order.end() && compare_name_keys(t.holders_[*it].name(), name) == 0; ++it) {
+            if (t.holders_[*it].id() != except) return static_cast<std::size_t>(*it);
+        }
+        return std::nullopt;
+    }
+
+    /// @p t with the holders @p added (new ids, checked by the caller), the new class @p series,
+    /// the holdings of it in @p issues (holder id, shares > 0; one per holder) and @p increase
+    /// more shares authorized in pool @p pool: the table after a priced round, built from the
+    /// table's indexes without re-validating or re-sorting its holders. O(n + k log k) for n
+    /// holders and k added: the lists are copied, the k new positions merged into the sorted
+    /// indexes, and only what is new validated (the class; the totals for overflow, the fully
+    /// diluted count once). Problems are those try_build() would report for the same table.
+    static cap_table_result issue_round(const cap_table& before, const std::vector<holder>& added, share_class series,
+                                        const std::vector<std::pair<holder_id, share_count>>& issues,
+                                        std::optional<std::size_t> pool, share_count increase,
+                                        fully_diluted_counts* full_counts = nullptr) {
+        cap_table_result result;
+        std::vector<diagnostic>& out = result.problems;
+        const std::size_t n = before.holders_.size();
+        const std::size_t c = before.classes_.size();
+        constexpr std::size_t index_limit = std::size_t{1} << 31;
+        if (n + added.size() >= index_limit || before.holdings_.size() + issues.size() >= index_limit) {
+            out.push_back({field_path("holders"), std::to_string(n + added.size()) + " entries",
+                           "must have fewer than 2^31 entries"});
+            return result;
+        }
+        // The new class, validated like a class of the builder (its name is new: checked by the caller).
+        for (diagnostic d : series.validate()) {
+            d.field = d.field.prefixed(company_field("classes", c));
+            out.push_back(std::move(d));
+        }
+        if (series.original_issue_price() && series.original_issue_price()->currency() != before.currency_) {
+            out.push_back({company_field("classes", c, "original_issue_price"), series.original_issue_price()->to_string(),
+                           "must be in " + to_string(before.currency_) + ", the cap table's currency"});
+        }
+        // A copy of every list, each allocated once at its final size (a plain copy then an
+        // append would copy the largest lists twice).
+        cap_table t;
+        t.currency_ = before.currency_;
+        const auto copy_plus = [](auto& to, const auto& from, std::size_t more) {
+            to.reserve(from.size() + more);
+            to.assign(from.begin(), from.end());
+        };
+        copy_plus(t.holders_, before.holders_, added.size());
+        t.holders_.insert(t.holders_.end(), added.begin(), added.end());
+        copy_plus(t.classes_, before.classes_, 1);
+        t.classes_.push_back(std::move(series));
+        copy_plus(t.holdings_, before.holdings_, issues.size());
+        t.pools_ = before.pools_;
+        t.grants_ = before.grants_;
+        t.warrants_ = before.warrants_;
+        t.distinct_ = before.distinct_;
+        copy_plus(t.holder_order_, before.holder_order_, added.size());
+        copy_plus(t.name_order_, before.name_order_, added.size());
+        copy_plus(t.holding_holder_, before.holding_holder_, issues.size());
+        copy_plus(t.holding_class_, before.holding_class_, issues.size());
+        t.grant_holder_ = before.grant_holder_;
+        t.grant_pool_ = before.grant_pool_;
+        t.warrant_holder_ = before.warrant_holder_;
+        t.warrant_class_ = before.warrant_class_;
+        t.pool_class_ = before.pool_class_;
+        copy_plus(t.class_issued_, before.class_issued_, 1);
+        t.class_issued_.push_back(share_count());
+        t.pool_granted_ = before.pool_granted_;
+        t.issued_total_ = before.issued_total_;
+        // The indexes: the new positions, sorted, merged into the sorted ones.
+        const auto merge_new = [&](std::vector<std::uint32_t>& order, auto less) {
+            const std::size_t old = order.size();
+            for (std::size_t i = n; i < t.holders_.size(); ++i) order.push_back(static_cast<std::uint32_t>(i));
+            std::sort(order.begin() + static_cast<std::ptrdiff_t>(old), order.end(), less);
+            std::inplace_merge(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(old), order.end(), less);
+        };
+        merge_new(t.holder_order_, [&](std::uint32_t a, std::uint32_t b) { return t.holders_[a].id() < t.holders_[b].id(); });
+        merge_new(t.name_order_, [&](std::uint32_t a, std::uint32_t b) {
+            const int k = compare_name_keys(t.holders_[a].name(), t.holders_[b].name());
+            return k < 0 || (k == 0 && a < b);
+        });
+        // The holdings of the new class.
+        const auto cls = static_cast<std::uint32_t>(c);
+        for (const auto& [who, shares] : issues) {
+            const std::size_t k = t.holdings_.size();
+            const auto h = t.holder_index(who);
+            t.holdings_.push_back({who, t.classes_[c].name(), shares});
+            t.holding_holder_.push_back(static_cast<std::uint32_t>(h.value_or(0)));
+            t.holding_class_.push_back(cls);
+            if (!h) out.push_back({company_field("holdings", k, "holder"), quoted_text(who.str()), "is not a holder on the cap table"});
+            if (shares.value() <= 0) {
+                out.push_back({company_field("holdings", k, "shares"), std::to_string(shares.value()), "must be positive"});
+                continue;
+            }
+            try {
+                t.class_issued_[c] += shares;
+                t.issued_total_ += shares;
+            } catch (const overflow_error&) {
+                out.push_back({company_field("holdings", k, "shares"), std::to_string(shares.value()), "the total overflows 64 bits"});
+            }
+        }
+        // The pool top-up.
+        if (increase.value() != 0) {
+            bool ok = pool && *pool < t.pools_.size() && increase.value() > 0;
+            if (ok) {
+                try {
+                    t.pools_[*pool].authorized += increase;
+                } catch (const overflow_error&) {
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                out.push_back({field_path("increase_pool"),
+                               std::to_string(increase.value()) + " to \"" + (pool && *pool < t.pools_.size() ? t.pools_[*pool].name : "") + "\"",
+                               "the pool must exist and the increase be positive and fit 64 bits"});
+            }
+        }
+        if (!out.empty()) return result;
+        try {  // every fully diluted total must fit 64 bits, as try_build() checks
+            fully_diluted_counts all = t.fully_diluted(fully_diluted_basis::full_with_convertibles());
+            if (full_counts) *full_counts = std::move(all);
+        } catch (const overflow_error& e) {
+            out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + e.what()});
+            return result;
+        }
+        result.table = std::move(t);
+        return result;
+    }
+};
+
+}  // namespace detail
 
 /// The fully diluted base of @p table on @p basis, for pricing a round: F0 = the basis's total,
 /// E = the unallocated pool shares the basis counts, named by the basis ("issued + granted
@@ -32,38 +214,7 @@ FUNDROUND_BEGIN_NAMESPACE
 /// do not (converted one by one, rounded down, as fully_diluted() does).
 [[nodiscard]] inline pre_round_shares pre_round_shares_of(const cap_table& table,
                                                           const fully_diluted_basis& basis = fully_diluted_basis::full()) {
-    const std::vector<share_class>& classes = table.classes();
-    const auto class_of = [&](const std::string& name) { return *table.class_index(name); };
-    const auto one_to_one = [&](std::size_t c) { return classes[c].conversion_ratio() == fraction(1); };
-    share_count total;
-    for (std::size_t c = 0; c < classes.size(); ++c) {
-        if (one_to_one(c)) {
-            total += table.issued_shares(classes[c].name());
-            continue;
-        }
-        for (const holding& h : table.holdings()) {
-            if (h.share_class == classes[c].name()) total += table.as_converted(c, h.shares);
-        }
-    }
-    share_count unallocated;
-    for (const option_pool& p : table.pools()) {
-        const std::size_t c = class_of(p.share_class);
-        if (basis.granted_options) {
-            if (one_to_one(c)) {
-                total += table.granted(p.name);
-            } else {
-                for (const option_grant& g : table.grants()) {
-                    if (g.pool == p.name) total += table.as_converted(c, g.shares);
-                }
-            }
-        }
-        if (basis.unallocated_pool) unallocated += table.as_converted(c, table.unallocated(p.name));
-    }
-    total += unallocated;
-    if (basis.warrants) {
-        for (const warrant& w : table.warrants()) total += table.as_converted(class_of(w.share_class), w.shares);
-    }
-    return {basis.to_string(), total, unallocated};
+    return detail::cap_table_access::pre_round(table, basis);
 }
 
 /// One holder across a round: fully diluted shares and ownership before and after.
@@ -208,6 +359,8 @@ private:
 };
 
 inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& table) const {
+    // Everything is checked against the table's indexes (holders by id, by name key): O(k log n)
+    // for k new investors, never a re-validation or re-sort of the table's n holders.
     cap_table_round_result result;
     std::vector<diagnostic>& out = result.problems;
     const pre_round_shares base = pre_round_shares_of(table, basis_);
@@ -216,40 +369,92 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         for (diagnostic& d : own) d.field = d.field.prefixed(field_path("terms"));
         out.insert(out.end(), own.begin(), own.end());
     }
-    // The investors: on the table, or added.
-    std::unordered_set<std::string> added;
-    for (std::size_t i = 0; i < new_holders_.size(); ++i) {
-        const holder& h = new_holders_[i];
-        if (table.holder_index(h.id())) {
-            out.push_back({field_path("new_investors").index(i).member("id"), "\"" + h.id().str() + "\"",
-                           "is already on the cap table: invest with its id, do not add it again"});
-        }
-        added.insert(h.id().str());
+    const std::size_t k = new_holders_.size();
+    const auto new_investor = [](std::size_t i, const char* member) {
+        return field_path("new_investors").index(i).member(member);
+    };
+    // The new investors' ids: not empty, not on the table, each once (sorted: O(k log k)).
+    std::vector<std::size_t> by_id(k);
+    for (std::size_t i = 0; i < k; ++i) by_id[i] = i;
+    std::stable_sort(by_id.begin(), by_id.end(),
+                     [&](std::size_t a, std::size_t b) { return new_holders_[a].id() < new_holders_[b].id(); });
+    std::vector<std::size_t> first_with_id(k);
+    for (std::size_t j = 0; j < k; ++j) {
+        const bool same = j > 0 && new_holders_[by_id[j]].id() == new_holders_[by_id[j - 1]].id();
+        first_with_id[by_id[j]] = same ? first_with_id[by_id[j - 1]] : by_id[j];
     }
-    {  // near-duplicate names ("Softbank " for "SoftBank"), before any pricing
-        std::vector<holder> all = table.holders();
-        all.insert(all.end(), new_holders_.begin(), new_holders_.end());
-        for (diagnostic& d : detail::check_holders(all, table.declared_distinct(), field_path("new_investors"),
-                                                   table.holders().size())) {
-            const std::vector<path_segment>& steps = d.field.segments();  // keep the `...name` problems
-            if (!steps.empty() && steps.back().kind == path_step::member && steps.back().name == "name") {
-                out.push_back(std::move(d));
+    for (std::size_t i = 0; i < k; ++i) {
+        const holder& h = new_holders_[i];
+        if (h.id().empty()) {
+            out.push_back({new_investor(i, "id"), "", "must not be empty"});
+        } else if (table.holder_index(h.id())) {
+            out.push_back({new_investor(i, "id"), "\"" + h.id().str() + "\"",
+                           "is already on the cap table: invest with its id, do not add it again"});
+        } else if (first_with_id[i] != i) {
+            out.push_back({new_investor(i, "id"), "\"" + h.id().str() + "\"",
+                           "duplicates the id of " + field_path("new_investors").index(first_with_id[i]).to_string() +
+                               "; a holder appears once"});
+        }
+    }
+    // Their names: a letter or digit; not a near-duplicate ("Softbank " for "SoftBank") of a holder
+    // on the table (its name-key index, O(log n)) or of an earlier new investor (sorted keys).
+    {
+        std::vector<std::string> keys(k);
+        for (std::size_t i = 0; i < k; ++i) keys[i] = holder_name_key(new_holders_[i].name());
+        std::vector<std::size_t> by_key(k);
+        for (std::size_t i = 0; i < k; ++i) by_key[i] = i;
+        std::stable_sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+        std::vector<std::size_t> group_start(k);  // position in by_key of the first of i's key group
+        for (std::size_t j = 0; j < k; ++j) {
+            group_start[by_key[j]] = j > 0 && keys[by_key[j]] == keys[by_key[j - 1]] ? group_start[by_key[j - 1]] : j;
+        }
+        const auto nearly = [&](std::size_t i, const holder& a, const std::string& a_path) {
+            const holder& b = new_holders_[i];
+            out.push_back({new_investor(i, "name"), detail::quoted_text(b.name()),
+                           std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") + a_path + " " +
+                               detail::quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
+                               "\"); use one holder, or declare the two distinct"});
+        };
+        for (std::size_t i = 0; i < k; ++i) {
+            const holder& b = new_holders_[i];
+            if (keys[i].empty()) {
+                out.push_back({new_investor(i, "name"), detail::quoted_text(b.name()), "must contain a letter or digit"});
+                continue;
+            }
+            if (const auto a = detail::cap_table_access::same_name_key(table, b.name(), b.id())) {
+                nearly(i, table.holders()[*a], field_path("holders").index(*a).to_string());
+                continue;
+            }
+            for (std::size_t j = group_start[i]; j < k && by_key[j] != i; ++j) {  // earlier in its group
+                const std::size_t m = by_key[j];
+                if (new_holders_[m].id() == b.id()) continue;
+                nearly(i, new_holders_[m], field_path("new_investors").index(m).to_string());
+                break;
             }
         }
     }
+    // The investors, by id (sorted: O(m log m)): each on the table or added, and every added
+    // holder invests (nothing added silently).
     const auto& investors = terms_.investors();
-    for (std::size_t i = 0; i < new_holders_.size(); ++i) {  // nothing added silently
+    std::vector<std::string_view> investing;
+    investing.reserve(investors.size());
+    for (const auto& inv : investors) investing.push_back(inv.first);
+    std::sort(investing.begin(), investing.end());
+    for (std::size_t i = 0; i < k; ++i) {
         const std::string& id = new_holders_[i].id().str();
-        bool invests = false;
-        for (const auto& inv : investors) invests = invests || inv.first == id;
-        if (!invests && !table.holder_index(new_holders_[i].id())) {
-            out.push_back({field_path("new_investors").index(i).member("id"), "\"" + id + "\"",
+        if (!std::binary_search(investing.begin(), investing.end(), std::string_view(id)) &&
+            !table.holder_index(new_holders_[i].id())) {
+            out.push_back({new_investor(i, "id"), "\"" + id + "\"",
                            "does not invest in the round: add only the round's investors"});
         }
     }
+    std::vector<std::string_view> added;
+    added.reserve(k);
+    for (const holder& h : new_holders_) added.push_back(h.id().str());
+    std::sort(added.begin(), added.end());
     for (std::size_t i = 0; i < investors.size(); ++i) {
         const std::string& id = investors[i].first;
-        if (!table.holder_index(holder_id(id)) && added.count(id) == 0) {
+        if (!table.holder_index(holder_id(id)) && !std::binary_search(added.begin(), added.end(), std::string_view(id))) {
             out.push_back({field_path("terms").member("investors").index(i).member("name"), "\"" + id + "\"",
                            "is not a holder id on the cap table: add the investor with add_investor()"});
         }
@@ -294,14 +499,13 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         return result;
     }
     priced_round& p = *solved.round;
-    cap_table_builder b(table);
-    for (const holder& h : new_holders_) b.add(h);
-    b.add(share_class::preferred(series_, p.price(), liquidation_));
-    for (const priced_investment& i : p.investments()) {
-        if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
-    }
-    if (p.pool_increase().value() > 0) b.increase_pool(*pool_, p.pool_increase());
-    cap_table_result built = b.try_build();
+    std::vector<std::pair<holder_id, share_count>> issues;
+    issues.reserve(p.investments().size());
+    for (const priced_investment& i : p.investments()) issues.emplace_back(holder_id(i.investor), i.shares);
+    fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
+    cap_table_result built = detail::cap_table_access::issue_round(
+        table, new_holders_, share_class::preferred(series_, p.price(), liquidation_), issues,
+        pool_ ? table.pool_index(*pool_) : std::nullopt, p.pool_increase(), &full_after);
     if (!built.ok()) {
         // Problems of the table the round would leave: under `after`, the rule saying so.
         for (diagnostic& d : built.problems) {
@@ -317,7 +521,9 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     r.series_ = series_;
     r.pool_ = pool_;
     const fully_diluted_counts before = r.before_.fully_diluted(basis_);
-    const fully_diluted_counts after = r.after_.fully_diluted(basis_);
+    const fully_diluted_counts after = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles()
+                                           ? std::move(full_after)
+                                           : r.after_.fully_diluted(basis_);
     const std::vector<holder>& hs = r.after_.holders();
     r.changes_.reserve(hs.size());
     const std::size_t old = r.before_.holders().size();

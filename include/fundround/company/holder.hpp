@@ -164,12 +164,44 @@ private:
 
 namespace detail {
 
+/// The next byte of holder_name_key(@p name) at or after @p i (advancing @p i past it), or -1
+/// at the end: the key read in place, without building it.
+[[nodiscard]] inline int next_name_key_byte(std::string_view name, std::size_t& i) noexcept {
+    while (i < name.size()) {
+        const auto u = static_cast<unsigned char>(name[i++]);
+        if (u >= 0x80U || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')) return u;
+        if (u >= 'A' && u <= 'Z') return u - 'A' + 'a';
+    }
+    return -1;
+}
+
+/// holder_name_key(@p a) compared with holder_name_key(@p b) (<0, 0, >0, bytes as unsigned),
+/// without allocating either key.
+[[nodiscard]] inline int compare_name_keys(std::string_view a, std::string_view b) noexcept {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (;;) {
+        const int x = next_name_key_byte(a, i);
+        const int y = next_name_key_byte(b, j);
+        if (x != y) return x < y ? -1 : 1;
+        if (x < 0) return 0;
+    }
+}
+
+/// True if holder_name_key(@p name) is empty (no letter or digit), without building it.
+[[nodiscard]] inline bool name_key_empty(std::string_view name) noexcept {
+    std::size_t i = 0;
+    return next_name_key_byte(name, i) < 0;
+}
+
 /// validate_holders() for holders of which the first @p added_from were valid before: only
 /// problems of holders[added_from...] are reported, those at @p list `[i - added_from]`
 /// (e.g. `new_buyers[0].name`); earlier holders keep their `holders[i]` path in the rules.
+/// If @p key_order is given, it receives the positions of all holders sorted by
+/// holder_name_key() (ties in position order): the table's index for near-duplicate lookups.
 [[nodiscard]] inline std::vector<diagnostic> check_holders(
     const std::vector<holder>& holders, const std::vector<std::pair<holder_id, holder_id>>& declared_distinct,
-    const field_path& list, std::size_t added_from) {
+    const field_path& list, std::size_t added_from, std::vector<std::uint32_t>* key_order = nullptr) {
     const auto name_of = [&](std::size_t i, std::string_view member = {}) {
         field_path path = i < added_from ? field_path("holders").index(i) : list.index(i - added_from);
         if (!member.empty()) path = path.member(std::string(member));
@@ -222,6 +254,10 @@ namespace detail {
     };
     for (std::size_t i = 0; i < n; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    if (key_order) {  // positions < 2^31 (checked by callers)
+        key_order->resize(n);
+        for (std::size_t i = 0; i < n; ++i) (*key_order)[i] = static_cast<std::uint32_t>(order[i]);
+    }
     for (std::size_t j = 0; j < n;) {
         std::size_t end = j + 1;
         while (end < n && keys[order[end]] == keys[order[j]]) ++end;

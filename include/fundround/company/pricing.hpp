@@ -300,9 +300,40 @@ struct pricing_result {
 
 namespace detail {
 
+/// 10^k for 0 <= k <= 18.
+[[nodiscard]] constexpr std::int64_t power_of_ten(int k) noexcept {
+    std::int64_t p = 1;
+    for (int i = 0; i < k; ++i) p *= 10;
+    return p;
+}
+
 /// "3/20 (15%)": a fraction with its percentage, for diagnostics.
 [[nodiscard]] inline std::string fraction_text(const fraction& f) {
     return f.to_string() + " (" + f.to_percent_string(4) + ")";
+}
+
+/// The decimals a price is shown with, as the term sheet states it: the named rounding's
+/// decimals (at least 2, cents), or 4 ($0.0001) when the price is not rounded.
+[[nodiscard]] inline int price_decimals(const std::optional<price_precision>& precision) noexcept {
+    if (!precision) return 4;
+    return precision->decimals < 2 ? 2 : precision->decimals;
+}
+
+/// A price of @p units money units per share as the term sheet states it, e.g. "$1.2500" for a
+/// price rounded to 4 decimals, "$1.3333 (exact 4/3)" for an unrounded price that does not
+/// fit 4 decimals (the exact value in the major unit beside it).
+[[nodiscard]] inline std::string price_text(const fraction& units, fundround::currency c,
+                                            const std::optional<price_precision>& precision) {
+    const int decimals = price_decimals(precision);
+    const fraction major = units / fraction(money::units_per_major);
+    const std::string text = major.to_decimal_string(decimals, rounding::half_even);
+    const std::size_t point = text.find('.');
+    std::string out = currency_prefix(c) + group_thousands(text.substr(0, point)) +
+                      (point == std::string::npos ? std::string() : text.substr(point));
+    if (!precision && !(major * fraction(power_of_ten(decimals))).is_integer()) {
+        out += " (exact " + major.to_string() + ")";
+    }
+    return out;
 }
 
 }  // namespace detail
@@ -347,7 +378,8 @@ public:
         price_currency_ = per_share.currency();
         return *this;
     }
-    /// The price is fixed so that the new money buys @p o of the post-money fully diluted count.
+    /// The price is fixed so that the new money buys @p o of the post-money fully diluted count
+    /// (a pool target, wherever placed, then dilutes only the holders before the round).
     priced_round_terms& new_money_ownership(fraction o) {
         bases_.push_back(price_basis::new_money_ownership);
         ownership_ = o;
@@ -360,7 +392,9 @@ public:
     }
     /// The unallocated pool after the round must be @p target of the post-money fully diluted
     /// count, topped up in the pre-money (the shuffle) or the post-money; @p basis says whether
-    /// the existing unallocated pool counts toward the target.
+    /// the existing unallocated pool counts toward the target. With post_money() the pool must
+    /// be in the pre-money (a stated post-money fixes the new money's ownership; solve()
+    /// reports pool_placement::post_money there).
     priced_round_terms& option_pool(fraction target, pool_placement where,
                                     pool_target_basis basis = pool_target_basis::includes_existing_pool) {
         pool_target_ = target;
@@ -405,15 +439,11 @@ public:
     /// (inexact_error).
     [[nodiscard]] pricing_result try_solve(pre_round_shares base) const;
     /// The round solved on @p base; throws validation_error listing every problem.
-    [[nodiscard]] priced_round solve(pre_round_shares base) const {
-        pricing_result r = try_solve(std::move(base));
-        if (!r.ok()) {
-            throw validation_error("priced round \"" + name_ + "\" is invalid", std::move(r.problems));
-        }
-        return std::move(*r.round);
-    }
+    [[nodiscard]] priced_round solve(pre_round_shares base) const;
 
 private:
+    /// Solves into @p r (its base moved from @p base); false with every problem in @p problems.
+    bool solve_into(pre_round_shares& base, priced_round& r, std::vector<diagnostic>& problems) const;
     priced_round_terms& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
@@ -490,13 +520,6 @@ namespace detail {
     return (fraction(n) / f).round_to_integer(mode);
 }
 
-/// 10^k for 0 <= k <= 18.
-[[nodiscard]] constexpr std::int64_t power_of_ten(int k) noexcept {
-    std::int64_t p = 1;
-    for (int i = 0; i < k; ++i) p *= 10;
-    return p;
-}
-
 }  // namespace detail
 
 inline fraction price_precision::round(const fraction& units_per_share) const {
@@ -509,31 +532,38 @@ inline fraction price_precision::round(const fraction& units_per_share) const {
 }
 
 inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shares& base) const {
-    std::vector<diagnostic> out = base.validate(field_path("base"));
+    // The success path builds no text and allocates nothing for diagnostics: each check is a
+    // comparison; a field path and a message are made only for a problem found.
+    std::vector<diagnostic> out;
+    if (base.definition.empty() || base.fully_diluted.value() <= 0 || base.unallocated_pool.value() < 0 ||
+        base.unallocated_pool.value() >= base.fully_diluted.value()) {
+        out = base.validate(field_path("base"));
+    }
     const fundround::currency c = currency();
 
     // Investors: one name each (exactly, and by holder_name_key: "SoftBank" = "Softbank "). The
-    // first investor of each key: pairwise for a few investors, else one sort, O(k log k).
+    // first investor of each key: pairwise for a few investors, comparing the keys in place
+    // (no key is built), else one sort of the built keys, O(k log k).
     const std::size_t k = investors_.size();
     if (k == 0) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
-    std::vector<std::string> keys;
-    keys.reserve(k);
-    for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
-    const auto key = [&](std::size_t i) -> const std::string& { return keys[i]; };
     constexpr std::size_t few = 16;
-    std::array<std::size_t, few> first_few{};
+    std::array<std::uint8_t, few> first_few{};  // 16 bytes: positions below 16
+    std::vector<std::string> keys;
     std::vector<std::size_t> first_many;
     if (k <= few) {
         for (std::size_t i = 0; i < k; ++i) {
-            first_few[i] = i;
+            first_few[i] = static_cast<std::uint8_t>(i);
             for (std::size_t j = 0; j < i; ++j) {
-                if (key(j) == key(i)) {
-                    first_few[i] = j;
+                if (detail::compare_name_keys(investors_[j].first, investors_[i].first) == 0) {
+                    first_few[i] = static_cast<std::uint8_t>(j);
                     break;
                 }
             }
         }
     } else {
+        keys.reserve(k);
+        for (const auto& inv : investors_) keys.push_back(holder_name_key(inv.first));
+        const auto key = [&](std::size_t i) -> const std::string& { return keys[i]; };
         std::vector<std::size_t> order(k);
         for (std::size_t i = 0; i < k; ++i) order[i] = i;
         std::sort(order.begin(), order.end(),
@@ -543,27 +573,30 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
             first_many[order[j]] = j > 0 && key(order[j]) == key(order[j - 1]) ? first_many[order[j - 1]] : order[j];
         }
     }
-    const auto first_of = [&](std::size_t i) { return k <= few ? first_few[i] : first_many[i]; };
+    const auto first_of = [&](std::size_t i) -> std::size_t { return k <= few ? first_few[i] : first_many[i]; };
+    const auto key_empty = [&](std::size_t i) {
+        return k <= few ? detail::name_key_empty(investors_[i].first) : keys[i].empty();
+    };
     detail::int128 new_money = 0;
     bool money_ok = k > 0;
     for (std::size_t i = 0; i < k; ++i) {
         const auto& [who, amount] = investors_[i];
-        const field_path path = field_path("investors").index(i);
-        if (key(i).empty()) {
-            out.push_back({path.member("name"), "\"" + who + "\"", "must contain a letter or digit"});
+        const auto path = [i] { return field_path("investors").index(i); };
+        if (key_empty(i)) {
+            out.push_back({path().member("name"), "\"" + who + "\"", "must contain a letter or digit"});
         } else if (first_of(i) != i) {
             const std::string& first = investors_[first_of(i)].first;
             const std::string at = field_path("investors").index(first_of(i)).to_string();
-            out.push_back({path.member("name"), "\"" + who + "\"",
+            out.push_back({path().member("name"), "\"" + who + "\"",
                            first == who ? "appears twice (also " + at + ")"
                                         : "is the same investor as " + at + " \"" + first +
                                               "\" but for case, spaces or punctuation: use one name"});
         }
         if (amount.currency() != c) {
-            out.push_back({path.member("amount"), format_full(amount), "must be in " + to_string(c) + " like the rest"});
+            out.push_back({path().member("amount"), format_full(amount), "must be in " + to_string(c) + " like the rest"});
             money_ok = false;
         } else if (!amount.is_positive()) {
-            out.push_back({path.member("amount"), format_full(amount), "must be positive"});
+            out.push_back({path().member("amount"), format_full(amount), "must be positive"});
             money_ok = false;
         } else {
             new_money += amount.units();
@@ -630,7 +663,7 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     if (pool_target_) {
         const fraction& t = *pool_target_;
         const bool own = bases_.size() == 1 && bases_.front() == price_basis::new_money_ownership;
-        if (t.sign() < 0 || t >= fraction(1)) {
+        if (t.numerator() < 0 || t.numerator() >= t.denominator()) {  // t < 0 or t >= 1 (den > 0)
             out.push_back({field_path("option_pool").member("target"), detail::fraction_text(t), "must be at least 0% and below 100%"});
         } else if (post || (own && ownership_.sign() > 0 && ownership_ < fraction(1))) {
             bool too_much = false;
@@ -652,6 +685,17 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
             }
         }
     }
+    // A stated post-money fixes the new money's ownership at N / post-money: a pool that also
+    // diluted the new investors would put price x post-money shares above the stated figure.
+    // The pool can only dilute the holders before the round: that is the pre-money placement.
+    if (pool_target_ && pool_target_->sign() > 0 && placement_ == pool_placement::post_money && bases_.size() == 1 &&
+        bases_.front() == price_basis::post_money) {
+        out.push_back({field_path("option_pool").member("placement"), "post-money",
+                       "cannot be combined with a post_money valuation: the stated post-money fixes the new "
+                       "money's ownership (new money / post-money), so the pool can dilute only the holders "
+                       "before the round; use pool_placement::pre_money (the same post-money, the pool inside "
+                       "it), or price by pre_money to have the pool dilute the new investors too"});
+    }
     if (precision_ && (precision_->decimals < 0 || precision_->decimals > price_precision::max_decimals)) {
         out.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                        "must be from 0 to " + std::to_string(price_precision::max_decimals)});
@@ -659,10 +703,9 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     return out;
 }
 
-inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const {
-    pricing_result result;
-    result.problems = validate(base);
-    if (!result.problems.empty()) return result;
+inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round& r, std::vector<diagnostic>& problems) const {
+    problems = validate(base);
+    if (!problems.empty()) return false;
 
     const fundround::currency c = currency();
     const price_basis basis = bases_.front();
@@ -726,13 +769,12 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
         }
     }
     if (exact.sign() <= 0) {
-        result.problems.push_back({field_path("price"), exact.to_string() + " units per share",
+        problems.push_back({field_path("price"), exact.to_string() + " units per share",
                                    "the terms imply a price that is not positive"});
-        return result;
+        return false;
     }
 
     // 2. The named roundings: price, then each investor's shares, then the pool increase.
-    priced_round r;
     r.name_ = name_;
     r.basis_ = basis;
     r.currency_ = c;
@@ -757,10 +799,10 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
                                   })
                           : exact;
     if (r.price_.sign() <= 0) {
-        result.problems.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
+        problems.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                                    "rounds the price " + (exact / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
                                        " to zero: use more decimals"});
-        return result;
+        return false;
     }
     r.share_mode_ = share_mode_;
     r.pool_mode_ = pool_mode_;
@@ -775,29 +817,28 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const std::string& who = investors_[i].first;
         const money amount = investors_[i].second;
-        const field_path field = field_path("investors").index(i);
+        const auto field = [i] { return field_path("investors").index(i); };  // built only for a problem
         const share_count s(detail::narrow(
             named([&] { return detail::over_rounded(amount.units(), r.price_, share_mode_); },
-                  [&] { return field.member("shares").to_string() + " = " + (fraction(amount.units()) / r.price_).to_string(); }),
+                  [&] { return field().member("shares").to_string() + " = " + (fraction(amount.units()) / r.price_).to_string(); }),
             "shares issued"));
         if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
-            result.problems.push_back(
-                {field.member("amount"), format_full(amount),
-                 "buys no whole share at the price of " +
-                     (r.price_ / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) +
-                     " " + to_string(c) + " per share (shares rounded " +
-                     std::string(to_string(share_mode_)) + "): invest at least one share's price"});
+            problems.push_back(
+                {field().member("amount"), format_full(amount),
+                 "buys no whole share at the price of " + detail::price_text(r.price_, c, precision_) +
+                     " per share (shares rounded " + std::string(to_string(share_mode_)) +
+                     "): invest at least one share's price"});
         }
         const money paid = money::from_units(
             detail::narrow(named([&] { return detail::times_rounded(r.price_, s.value(), cash_mode_); },
-                                 [&] { return field.member("cost").to_string() + " = " + (r.price_ * fraction(s.value())).to_string() + " units"; }),
+                                 [&] { return field().member("cost").to_string() + " = " + (r.price_ * fraction(s.value())).to_string() + " units"; }),
                            "cost of shares"),
             c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
         new_shares += s.value();
         not_converted = detail::money_add(not_converted, (amount - paid).units());
     }
-    if (!result.problems.empty()) return result;
+    if (!problems.empty()) return false;
     r.new_money_ = money::from_units(detail::narrow(n, "new money"), c);
     r.new_shares_ = share_count(detail::narrow(new_shares, "new shares"));
     r.not_converted_ = money::from_units(not_converted, c);
@@ -827,8 +868,23 @@ inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const
     }
     r.post_shares_ = base.fully_diluted + r.pool_increase_ + r.new_shares_;
     r.base_ = std::move(base);
-    result.round = std::move(r);
+    return true;
+}
+
+inline pricing_result priced_round_terms::try_solve(pre_round_shares base) const {
+    pricing_result result;
+    priced_round r;
+    if (solve_into(base, r, result.problems)) result.round = std::move(r);
     return result;
+}
+
+inline priced_round priced_round_terms::solve(pre_round_shares base) const {
+    priced_round r;
+    std::vector<diagnostic> problems;
+    if (!solve_into(base, r, problems)) {
+        throw validation_error("priced round \"" + name_ + "\" is invalid", std::move(problems));
+    }
+    return r;
 }
 
 FUNDROUND_END_NAMESPACE

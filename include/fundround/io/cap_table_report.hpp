@@ -55,10 +55,12 @@ inline void require_valid_report_options(const cap_table_report_options& opt) {
     }
 }
 
-/// The percentage and exact text of @p part of @p total ("0.0000%", "0" when the total is 0).
+/// The percentage and exact text of @p part of @p total; "n/a" twice when the total is 0 (a
+/// share of nothing is undefined, not 0%).
 [[nodiscard]] inline std::pair<std::string, std::string> share_of_text(share_count part, share_count total,
                                                                       int decimals) {
-    const fraction f = total.value() > 0 ? fraction(part.value(), total.value()) : fraction();
+    if (total.value() <= 0) return {"n/a", "n/a"};
+    const fraction f(part.value(), total.value());
     return {f.to_percent_string(decimals), f.to_string()};
 }
 
@@ -68,7 +70,8 @@ inline void require_valid_report_options(const cap_table_report_options& opt) {
 /// (issued shares as converted, options, warrants, fully diluted shares, the percentage and the
 /// exact fraction), one row per pool's unallocated shares, a total; then by class (issued shares,
 /// fully diluted shares of the class, percentage, exact). The exact fractions sum to 1; the
-/// rounded percentages need not. Throws validation_error if @p opt is invalid.
+/// rounded percentages need not. A table whose fully diluted total is 0 (empty, or no shares on
+/// the basis) says so and shows ownership as n/a. Throws validation_error if @p opt is invalid.
 inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_table_report_options& opt = {}) {
     detail::require_valid_report_options(opt);
     const fully_diluted_basis& basis = opt.basis;
@@ -78,6 +81,11 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
     const fully_diluted_counts with_warrants = table.fully_diluted(fully_diluted_basis{false, false, true, false});
     os << "Cap table (" << to_string(table.currency()) << "), fully diluted basis \"" << basis.name()
        << "\": " << basis.to_string() << '\n';
+    if (fd.total().value() == 0) {
+        os << (table.holders().empty() && table.pools().empty() ? "The cap table is empty"
+                                                                  : "The cap table has no shares on this basis")
+           << ": the fully diluted total is 0 and ownership is undefined (shown as n/a).\n";
+    }
 
     os << "\nBy holder\n";
     std::vector<std::string> head{"Holder", "Kind", "Issued"};

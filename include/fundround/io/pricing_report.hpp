@@ -37,7 +37,7 @@ namespace detail {
 /// Prints @p r: terms, price and its rounding, pool top-up, investors, implied valuations.
 inline void print_priced_round(std::ostream& os, const priced_round& r) {
     const currency c = r.currency();
-    const int decimals = r.price_rounding() ? (r.price_rounding()->decimals < 2 ? 2 : r.price_rounding()->decimals) : 4;
+    const int decimals = detail::price_decimals(r.price_rounding());  // as diagnostics show it
     const fraction major = r.exact_price_units() / fraction(money::units_per_major);
     os << r.name() << " (" << to_string(c) << "), priced by its " << to_string(r.basis()) << '\n';
     detail::text_table head({"", ""}, {false, false});
