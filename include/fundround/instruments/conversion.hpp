@@ -50,7 +50,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -345,6 +344,21 @@ inline std::string conv_price_text(const conv_rational& units_per_share, currenc
     const conv_rational major = conv_div(units_per_share, conv_int(money::units_per_major));
     return currency_prefix(c) + major.to_decimal_string(decimals, rounding::half_even);
 }
+
+/// The ids of the holders a round adds, sorted once for lookups (one allocation).
+class conv_names {
+public:
+    explicit conv_names(const std::vector<holder>& holders) {
+        ids_.reserve(holders.size());
+        for (const holder& h : holders) ids_.emplace_back(h.id().str());
+        std::sort(ids_.begin(), ids_.end());
+    }
+    /// True if @p id is one of them.
+    bool contains(const holder_id& id) const { return std::binary_search(ids_.begin(), ids_.end(), std::string_view(id.str())); }
+
+private:
+    std::vector<std::string_view> ids_;
+};
 
 /// One converting instrument, as resolve() finds it (after MFN, amounts in money units).
 struct conv_item {
@@ -653,9 +667,10 @@ private:
 
 inline void conversion_round::check_terms(const cap_table& table, std::vector<diagnostic>& out) const {
     const currency c = table.currency();
-    if (holder_name_key(series_).empty()) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
+    const std::string series_key = holder_name_key(series_);
+    if (series_key.empty()) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
     for (const share_class& k : table.classes()) {
-        if (k.name() == series_ || holder_name_key(k.name()) == holder_name_key(series_)) {
+        if (k.name() == series_ || holder_name_key(k.name()) == series_key) {
             out.push_back({field_path("series"), "\"" + series_ + "\"",
                            "is already a class on the cap table (\"" + k.name() + "\"): a priced round issues a new series"});
             break;
@@ -670,12 +685,11 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
         }
     }
     // Investors: on the table or added, amounts positive in the table's currency.
-    std::unordered_set<std::string> added;
-    for (const holder& h : new_holders_) added.insert(h.id().str());
+    const detail::conv_names added(new_holders_);
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const field_path p = field_path("investors").index(i);
-        if (!table.holder_index(investors_[i].first) && added.count(investors_[i].first.str()) == 0) {
+        if (!table.holder_index(investors_[i].first) && !added.contains(investors_[i].first)) {
             out.push_back({p.member("holder"), "\"" + investors_[i].first.str() + "\"",
                            "is not a holder on the cap table: add it with add_holder()"});
         }
@@ -725,9 +739,8 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
                                                                 std::vector<outstanding_note>& outstanding,
                                                                 std::vector<diagnostic>& out) const {
     const currency c = table.currency();
-    std::unordered_set<std::string> added;
-    for (const holder& h : new_holders_) added.insert(h.id().str());
-    const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.count(id.str()) != 0; };
+    const detail::conv_names added(new_holders_);
+    const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.contains(id); };
     std::vector<detail::conv_item> items;
     for (std::size_t i = 0; i < safes_.size(); ++i) {
         const safe& s = safes_[i];
