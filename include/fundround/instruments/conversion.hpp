@@ -310,7 +310,7 @@ inline std::optional<fraction> conv_fraction64(const conv_rational& v) {
 }
 /// @p v if its terms fit 64 bits (a price_per_share).
 inline std::optional<fraction> conv_fraction64(const fraction& v) {
-    constexpr fraction::rep limit = std::numeric_limits<std::int64_t>::max();
+    const fraction::rep limit = std::numeric_limits<std::int64_t>::max();
     const fraction::rep n = v.numerator();
     if (n > limit || n < -limit || v.denominator() > limit) return std::nullopt;
     return v;
