@@ -592,3 +592,177 @@ TEST_CASE("an invalid close date is a problem, not an exception, even with a not
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field.to_string() == "close_date");
 }
+
+// ---- the two exact paths: 128-bit fractions first, big rationals when they would overflow ----
+
+namespace {
+
+// Every figure of two outcomes of the same round is the same (and every problem).
+void check_same(const conversion_result& a, const conversion_result& b) {
+    REQUIRE(a.ok() == b.ok());
+    REQUIRE(a.problems.size() == b.problems.size());
+    for (std::size_t i = 0; i < a.problems.size(); ++i) CHECK(a.problems[i].message() == b.problems[i].message());
+    if (!a.ok()) return;
+    const converted_round& x = *a.round;
+    const converted_round& y = *b.round;
+    CHECK(x.exact_price_units().big() == y.exact_price_units().big());
+    CHECK(x.exact_capitalization().big() == y.exact_capitalization().big());
+    CHECK(x.exact_pool_increase().big() == y.exact_pool_increase().big());
+    CHECK(x.exact_post_money_shares().big() == y.exact_post_money_shares().big());
+    CHECK(x.price() == y.price());
+    REQUIRE(x.conversions().size() == y.conversions().size());
+    for (std::size_t k = 0; k < x.conversions().size(); ++k) {
+        const instrument_conversion& c = x.conversions()[k];
+        const instrument_conversion& d = y.conversions()[k];
+        CHECK(c.exact_shares.big() == d.exact_shares.big());
+        CHECK(c.exact_price_units.big() == d.exact_price_units.big());
+        CHECK(c.exact_capitalization.big() == d.exact_capitalization.big());
+        CHECK(c.basis == d.basis);
+        CHECK(c.conversion_price == d.conversion_price);
+        CHECK(c.shares == d.shares);
+        CHECK(c.not_converted_units == d.not_converted_units);
+        CHECK(c.share_class == d.share_class);
+    }
+    CHECK(x.conversion_shares() == y.conversion_shares());
+    CHECK(x.new_money().new_shares() == y.new_money().new_shares());
+    CHECK(x.pool_increase() == y.pool_increase());
+    CHECK(x.after().fully_diluted().total() == y.after().fully_diluted().total());
+}
+
+// $500,000 at 8% simple from 2025-01-01, cap $12M on the pre-money capitalization.
+convertible_note bridge_note() {
+    convertible_note n;
+    n.holder = holder_id("b");
+    n.principal = 500'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.valuation_cap = 12_M;
+    return n;
+}
+
+// The round on the default (automatic) path equals the round on big rationals throughout;
+// returns true if 128-bit fractions sufficed (the fast path alone gives the same round).
+bool check_paths(const conversion_round& round, const cap_table& t) {
+    const conversion_result automatic = round.try_apply_to(t);
+    check_same(automatic, detail::conversion_paths::big_only(round, t));
+    try {
+        const conversion_result fast = detail::conversion_paths::fast_only(round, t);
+        check_same(fast, automatic);
+        return true;
+    } catch (const overflow_error&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the 128-bit fast path and big rationals give the same round on the worked examples") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("a", "Angel A"))
+                            .add(holder::investor("b", "Fund B"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'500'000))
+                            .build();
+    const auto base = [] {
+        return conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+            .pre_money(16_M)
+            .invest(holder_id("lead"), 4_M)
+            .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan");
+    };
+    // Two post-money SAFEs (the closed-form example above), one discounted SAFE, none.
+    CHECK(check_paths(base()
+                          .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+                          .convert(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2025} / 2 / 1)),
+                      t));
+    CHECK(check_paths(base().convert(safe::post_money_discount(holder_id("a"), 1_M, fraction(1, 5), year{2025} / 1 / 1)), t));
+    CHECK(check_paths(base(), t));
+    // Each convention, named price and conversion-price roundings, a note at its cap.
+    for (const conversion_pricing c : {conversion_pricing::conversion_shares_in_pre_money,
+                                       conversion_pricing::conversion_shares_not_in_pre_money, conversion_pricing::dollars_invested}) {
+        CHECK(check_paths(base()
+                              .convention(c)
+                              .price_rounded(3, rounding::floor)
+                              .conversion_price_rounded(4, rounding::ceiling)
+                              .convert(safe::post_money_cap_and_discount(holder_id("a"), 1_M, 20_M, fraction(1, 5), year{2025} / 1 / 1))
+                              .convert(bridge_note()),
+                          t));
+    }
+    // A problem is reported the same way on both paths.
+    CHECK(check_paths(base().convert(safe::post_money_cap(holder_id("a"), 3_M, 4_M, year{2025} / 1 / 1))
+                          .convert(safe::post_money_cap(holder_id("b"), 2_M, 8_M, year{2025} / 2 / 1)),
+                      t));
+}
+
+// The boundary: SAFEs at unrelated odd caps (mills) make the solve's common denominator grow
+// with each one; the first that no longer fits 128 bits sends the round to big rationals, with
+// the same figures on both sides of the boundary.
+TEST_CASE("fast path / big-rational fallback boundary: odd caps, one more SAFE at a time") {
+    const std::int64_t caps[10] = {7'000'000'001, 8'100'000'007, 9'300'000'013, 10'700'000'019, 11'900'000'031,
+                                   13'300'000'037, 14'700'000'043, 16'100'000'049, 17'500'000'061, 19'900'000'067};
+    int first_overflow = 0;
+    for (int k = 1; k <= 10; ++k) {
+        cap_table_builder tb;
+        tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+        tb.add(option_pool{"Plan", "Common", sh(800'000)}).holding(holder_id("ada"), "Common", sh(9'200'000));
+        conversion_round round("Series A", "Series A Preferred", year{2026} / 9 / 1);
+        round.pre_money(60_M).invest(holder_id("lead"), 15_M).option_pool(fraction(1, 8), pool_placement::pre_money, "Plan");
+        round.price_rounded(4, rounding::half_even).conversion_price_rounded(6, rounding::half_even);
+        for (int i = 0; i < k; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+            round.convert(safe::post_money_cap(holder_id(id), units(150'000'000 + 10'000'001 * i), units(caps[i]),
+                                               year{2025} / 1 / 1 + date::months{i}));
+        }
+        const cap_table t = tb.build();
+        REQUIRE(round.try_apply_to(t).ok());
+        const bool fast = check_paths(round, t);
+        if (!fast && first_overflow == 0) first_overflow = k;
+        if (first_overflow != 0) CHECK_FALSE(fast);  // past the boundary it stays past it
+    }
+    // One SAFE fits 128 bits; ten do not (their denominator exceeds 128 bits, see above).
+    CHECK(first_overflow > 1);
+    CHECK(first_overflow <= 10);
+    MESSAGE("first SAFE count past 128 bits: " << first_overflow);
+}
+
+TEST_CASE("property: random rounds give the same figures on the fast path and on big rationals") {
+    std::uint64_t state = 11;
+    const auto next = [&](std::int64_t lo, std::int64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + static_cast<std::int64_t>((state >> 11) % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    int fast = 0, fallback = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        cap_table_builder tb;
+        tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+        tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
+        conversion_round round("Round", "Preferred", year{2026} / 1 / 1);
+        round.pre_money(units(next(5'000'000, 80'000'000) * 1000 + next(0, 999))).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
+        round.convention(static_cast<conversion_pricing>(next(0, 2)));
+        if (next(0, 1) == 1) {
+            round.option_pool(fraction(next(0, 20), 100), next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+        }
+        round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
+        const int k = static_cast<int>(next(1, 8));
+        for (int i = 0; i < k; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+            const money amount = units(next(10'000, 900'000) * 1000);
+            const money cap = units(next(2'000'000, 60'000'000) * 1000 + next(0, 999));
+            const fraction d(next(0, 30), 100);
+            safe s = next(0, 3) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, d)
+                                     : safe::post_money_cap_and_discount(holder_id(id), amount, cap, d, year{2025} / 1 / 1);
+            if (next(0, 2) == 0) s.pool_increase = pool_increase::excluded;
+            round.convert(s);
+        }
+        (check_paths(round, tb.build()) ? fast : fallback) += 1;
+    }
+    // Both sides of the boundary are exercised.
+    CHECK(fast > 0);
+    CHECK(fallback > 0);
+    MESSAGE("fast path: " << fast << ", big-rational fallback: " << fallback);
+}

@@ -49,7 +49,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -263,11 +263,39 @@ namespace detail {
 
 using conv_rational = big_rational;
 
+// The solve runs on one of two exact rational types R with the same operations: the light
+// 128-bit `fraction` (every operation overflow-checked: it throws overflow_error rather than
+// wrap) first, and the big rational (Boost.Multiprecision) when an intermediate of the fast one
+// would overflow. Both compute the same exact values in the same order, so the results are
+// identical; only the representation differs. The helpers below are the few places they differ.
+
+/// @p v in lowest terms (a fraction always is).
+inline const fraction& conv_norm(const fraction& v) noexcept { return v; }
+/// @p v in lowest terms.
+inline conv_rational conv_norm(conv_rational v) { return std::move(v.reduce()); }
+
+/// @p f as an R.
+template <class R>
+R conv_from(const fraction& f) {
+    if constexpr (std::is_same_v<R, fraction>) {
+        return f;
+    } else {
+        return R(f);
+    }
+}
+
+/// @p v as a big rational (for messages and the big-only helpers).
+inline conv_rational conv_big(const fraction& v) { return conv_rational(v); }
+/// @p v itself.
+inline const conv_rational& conv_big(const conv_rational& v) noexcept { return v; }
+
 /// a / b exactly (b non-zero), in lowest terms.
 inline conv_rational conv_div(const conv_rational& a, const conv_rational& b) {
     conv_rational r(a.numerator() * b.denominator(), a.denominator() * b.numerator());
-    return r.reduce();
+    return std::move(r.reduce());
 }
+/// a / b exactly (b non-zero); throws overflow_error if it does not fit 128 bits.
+inline fraction conv_div(const fraction& a, const fraction& b) { return a / b; }
 
 /// n as a big rational.
 inline conv_rational conv_int(fraction::rep n) { return conv_rational(fraction(n)); }
@@ -279,6 +307,13 @@ inline std::optional<fraction> conv_fraction64(const conv_rational& v) {
     const big_int n = r.numerator() < 0 ? big_int(-r.numerator()) : r.numerator();
     if (n > limit || r.denominator() > limit) return std::nullopt;
     return fraction(from_big(r.numerator(), "price"), from_big(r.denominator(), "price"));
+}
+/// @p v if its terms fit 64 bits (a price_per_share).
+inline std::optional<fraction> conv_fraction64(const fraction& v) {
+    const fraction::rep limit = std::numeric_limits<std::int64_t>::max();
+    const fraction::rep n = v.numerator();
+    if (n > limit || n < -limit || v.denominator() > limit) return std::nullopt;
+    return v;
 }
 
 /// @p units_per_share rounded to @p p's step (10^(3 - decimals) money units), exactly.
@@ -292,6 +327,17 @@ inline std::optional<fraction> conv_round_price(const conv_rational& units_per_s
     const big_int n = divide_rounded(units_per_share.numerator(), units_per_share.denominator() * scale, p.mode);
     return conv_fraction64(conv_rational(n * scale, big_int(1)));
 }
+/// The same on a fraction; throws overflow_error if a step does not fit 128 bits.
+inline std::optional<fraction> conv_round_price(const fraction& units_per_share, const price_precision& p) {
+    fraction::rep scale = 1;
+    for (int k = 0; k < (p.decimals >= 3 ? p.decimals - 3 : 3 - p.decimals); ++k) scale *= 10;  // <= 10^9
+    if (p.decimals >= 3) {
+        const fraction::rep n = (units_per_share * fraction(scale)).round_to_integer(p.mode);
+        return conv_fraction64(fraction(n, scale));
+    }
+    const fraction::rep n = (units_per_share / fraction(scale)).round_to_integer(p.mode);
+    return conv_fraction64(fraction(n) * fraction(scale));
+}
 
 /// "$1.2345" for @p units_per_share (big), @p decimals digits.
 inline std::string conv_price_text(const conv_rational& units_per_share, currency c, int decimals = 6) {
@@ -299,111 +345,154 @@ inline std::string conv_price_text(const conv_rational& units_per_share, currenc
     return currency_prefix(c) + major.to_decimal_string(decimals, rounding::half_even);
 }
 
-/// One converting instrument, as the solver sees it (after MFN, amounts in money units).
+/// The ids of the holders a round adds, sorted once for lookups (one allocation).
+class conv_names {
+public:
+    explicit conv_names(const std::vector<holder>& holders) {
+        ids_.reserve(holders.size());
+        for (const holder& h : holders) ids_.emplace_back(h.id().str());
+        std::sort(ids_.begin(), ids_.end());
+    }
+    /// True if @p id is one of them.
+    bool contains(const holder_id& id) const { return std::binary_search(ids_.begin(), ids_.end(), std::string_view(id.str())); }
+
+private:
+    std::vector<std::string_view> ids_;
+};
+
+/// One converting instrument, as resolve() finds it (after MFN, amounts in money units).
 struct conv_item {
     instrument_kind kind = instrument_kind::safe;
     std::size_t index = 0;
-    conv_rational amount;              // A, money units
-    std::optional<conv_rational> cap;  // C, money units
-    std::optional<conv_rational> keep; // 1 - discount
+    money::rep amount = 0;                 // A, money units
+    std::optional<money::rep> cap;         // C, money units
+    std::optional<fraction> keep;          // 1 - discount
+    safe_form form = safe_form::post_money;
+    fundround::pool_increase pool = fundround::pool_increase::included;
+};
+
+/// One converting instrument, as the solver sees it, on R.
+template <class R>
+struct conv_term {
+    R amount;              // A, money units
+    std::optional<R> cap;  // C, money units
+    std::optional<R> keep; // 1 - discount
     safe_form form = safe_form::post_money;
     fundround::pool_increase pool = fundround::pool_increase::included;
 };
 
 /// The linear pieces of the conversion equation: u = u0 + u1 Q + u2 I; I = max(0, i0 + i1 Q).
+template <class R>
 struct conv_model {
-    conv_rational f0;   // F0
-    conv_rational n;    // new money, units
-    conv_rational u0, u1, u2;
+    R f0;   // F0
+    R n;    // new money, units
+    R u0, u1, u2;
     bool pool = false;
-    conv_rational i0, i1;  // I_active = i0 + i1 Q
-    std::vector<conv_item> items;
+    R i0, i1;  // I_active = i0 + i1 Q
+    std::vector<conv_term<R>> items;
 
-    conv_rational pool_at(const conv_rational& q, int side) const {  // side: -1 auto, 0 off, 1 on
-        if (!pool) return conv_rational();
-        const conv_rational active = i0 + i1 * q;
-        if (side == 0) return conv_rational();
+    R pool_at(const R& q, int side) const {  // side: -1 auto, 0 off, 1 on
+        if (!pool || side == 0) return R();
+        R active = i0 + i1 * q;
         if (side == 1) return active;
-        return active.sign() > 0 ? active : conv_rational();
+        return active.sign() > 0 ? active : R();
     }
-    conv_rational u_at(const conv_rational& q, const conv_rational& i) const { return u0 + u1 * q + u2 * i; }
+    R u_at(const R& q, const R& i) const { return u0 + u1 * q + u2 * i; }
     /// Shares per money unit of item k's cap branch at (q, i).
-    conv_rational cap_rate(const conv_item& it, const conv_rational& q, const conv_rational& i) const {
-        const conv_rational base = it.form == safe_form::post_money
-                                       ? (it.pool == fundround::pool_increase::included ? q : q - i)
-                                       : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
+    R cap_rate(const conv_term<R>& it, const R& q, const R& i) const {
+        const R base = it.form == safe_form::post_money
+                           ? (it.pool == fundround::pool_increase::included ? q : q - i)
+                           : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
         return conv_div(base, *it.cap);
     }
     /// Shares per money unit at the round price (discounted if the item has a discount).
-    conv_rational price_rate(const conv_item& it, const conv_rational& u) const {
-        return it.keep ? conv_div(u, *it.keep) : u;
-    }
+    R price_rate(const conv_term<R>& it, const R& u) const { return it.keep ? conv_div(u, *it.keep) : u; }
     /// Shares per money unit item k converts at, and the branch: the lower price wins.
-    std::pair<conv_rational, conversion_basis> rate(const conv_item& it, const conv_rational& q, const conv_rational& i) const {
-        const conv_rational u = u_at(q, i);
+    std::pair<R, conversion_basis> rate(const conv_term<R>& it, const R& q, const R& i) const {
+        const R u = u_at(q, i);
         if (!it.cap) return {price_rate(it, u), it.keep ? conversion_basis::discount : conversion_basis::round_price};
-        const conv_rational c = cap_rate(it, q, i);
-        if (!it.keep) return {c, conversion_basis::cap};
-        const conv_rational d = price_rate(it, u);
-        return d > c ? std::make_pair(d, conversion_basis::discount) : std::make_pair(c, conversion_basis::cap);
+        R c = cap_rate(it, q, i);
+        if (!it.keep) return {std::move(c), conversion_basis::cap};
+        R d = price_rate(it, u);
+        return d > c ? std::make_pair(std::move(d), conversion_basis::discount) : std::make_pair(std::move(c), conversion_basis::cap);
     }
     /// g(Q) = F0 + I + sum S_i - Q.
-    conv_rational g(const conv_rational& q) const {
-        const conv_rational i = pool_at(q, -1);
-        conv_rational s = f0 + i - q;
-        for (const conv_item& it : items) s += it.amount * rate(it, q, i).first;
-        return s.reduce();
+    R g(const R& q) const {
+        const R i = pool_at(q, -1);
+        R s = f0 + i - q;
+        for (const conv_term<R>& it : items) s += it.amount * rate(it, q, i).first;
+        return conv_norm(std::move(s));
     }
 };
 
 /// The breakpoints of g: where the pool starts to bind, where a cap and a discount price cross.
-inline std::vector<conv_rational> conv_breakpoints(const conv_model& m) {
-    std::vector<conv_rational> out;
-    if (m.pool && m.i1.sign() != 0) out.push_back(conv_div(-m.i0, m.i1));
-    const conv_rational zero;
-    const conv_rational one(fraction(1));
+template <class R>
+std::vector<R> conv_breakpoints(const conv_model<R>& m) {
+    std::vector<R> positive;
+    const auto keep = [&](R x) {
+        if (x.sign() > 0) positive.push_back(conv_norm(std::move(x)));
+    };
+    if (m.pool && m.i1.sign() != 0) keep(conv_div(-m.i0, m.i1));
+    const R zero;
+    const R one = conv_from<R>(fraction(1));
     for (int side = 0; side <= (m.pool ? 1 : 0); ++side) {
-        for (const conv_item& it : m.items) {
+        for (const conv_term<R>& it : m.items) {
             if (!it.cap || !it.keep) continue;
             // Each branch is affine in Q on this side: f(Q) = f(0) + (f(1) - f(0)) Q.
-            const auto branch = [&](const conv_rational& q, bool cap) {
-                const conv_rational i = m.pool_at(q, side);
+            const auto branch = [&](const R& q, bool cap) {
+                const R i = m.pool_at(q, side);
                 return cap ? m.cap_rate(it, q, i) : m.price_rate(it, m.u_at(q, i));
             };
-            const conv_rational a1 = branch(zero, true), b1 = branch(one, true) - a1;
-            const conv_rational a2 = branch(zero, false), b2 = branch(one, false) - a2;
-            if (b1 != b2) out.push_back(conv_div(a2 - a1, b1 - b2));
+            const R a1 = branch(zero, true), b1 = branch(one, true) - a1;
+            const R a2 = branch(zero, false), b2 = branch(one, false) - a2;
+            if (b1 != b2) keep(conv_div(a2 - a1, b1 - b2));
         }
     }
-    std::vector<conv_rational> positive;
-    for (conv_rational& x : out) {
-        if (x.sign() > 0) positive.push_back(x.reduce());
+    if (positive.size() > 1) {
+        std::sort(positive.begin(), positive.end(), [](const R& a, const R& b) { return a < b; });
+        positive.erase(std::unique(positive.begin(), positive.end()), positive.end());
     }
-    std::sort(positive.begin(), positive.end(), [](const conv_rational& a, const conv_rational& b) { return a < b; });
-    positive.erase(std::unique(positive.begin(), positive.end()), positive.end());
     return positive;
 }
 
 /// The smallest Q > 0 with g(Q) = 0, exactly, or empty if g stays positive.
-inline std::optional<conv_rational> conv_solve(const conv_model& m) {
-    conv_rational a;  // segment start; g(0) = F0 + ... > 0
-    conv_rational ga = m.g(a);
-    const auto on_segment = [&](const conv_rational& lo, const conv_rational& glo, const conv_rational& hi,
-                                const conv_rational& ghi) {  // g linear on [lo, hi], glo > 0 >= ghi
-        return (lo + conv_div(glo * (hi - lo), glo - ghi)).reduce();
+template <class R>
+std::optional<R> conv_solve(const conv_model<R>& m) {
+    R a;  // segment start; g(0) = F0 + ... > 0
+    R ga = m.g(a);
+    const auto on_segment = [&](const R& lo, const R& glo, const R& hi, const R& ghi) {  // g linear on [lo, hi], glo > 0 >= ghi
+        return conv_norm(lo + conv_div(glo * (hi - lo), glo - ghi));
     };
-    for (const conv_rational& b : conv_breakpoints(m)) {
-        const conv_rational gb = m.g(b);
+    for (const R& b : conv_breakpoints(m)) {
+        R gb = m.g(b);
         if (gb.sign() <= 0) return on_segment(a, ga, b, gb);
         a = b;
-        ga = gb;
+        ga = std::move(gb);
     }
-    const conv_rational b = a + conv_rational(fraction(1));  // past the last breakpoint g is linear
-    const conv_rational gb = m.g(b);
+    const R b = a + conv_from<R>(fraction(1));  // past the last breakpoint g is linear
+    const R gb = m.g(b);
     if (!(gb < ga)) return std::nullopt;  // not decreasing: no solution
-    const conv_rational slope = ga - gb;  // per share of Q
-    return (a + conv_div(ga, slope)).reduce();
+    const R slope = ga - gb;  // per share of Q
+    return conv_norm(a + conv_div(ga, slope));
 }
+
+/// Which exact rational type the solve runs on.
+enum class conv_path {
+    automatic,  // 128-bit fractions, big rationals if an intermediate would overflow
+    big_only,   // big rationals throughout
+    fast_only,  // 128-bit fractions; overflow_error if they do not suffice
+};
+
+/// Access for the tests to each path of conversion_round::try_apply_to() (not part of the API).
+struct conversion_paths;
+
+/// The solve's outcome that the rest of the round needs.
+struct conv_numbers {
+    exact_rational exact_price;  // units per share
+    exact_rational q, i, t;      // Q, the pool increase, T, exact
+    fraction price;              // the round price after its named rounding
+    share_count conversion_total;
+};
 
 }  // namespace detail
 
@@ -524,7 +613,7 @@ public:
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
     /// The round applied to @p table, or every problem found. Throws only for a rounding::exact
     /// mode that meets an inexact figure (inexact_error).
-    [[nodiscard]] conversion_result try_apply_to(const cap_table& table) const;
+    [[nodiscard]] conversion_result try_apply_to(const cap_table& table) const { return apply_on(table, detail::conv_path::automatic); }
     /// The round applied to @p table; throws validation_error listing every problem.
     [[nodiscard]] converted_round apply_to(const cap_table& table) const {
         conversion_result r = try_apply_to(table);
@@ -536,6 +625,8 @@ public:
     }
 
 private:
+    friend struct detail::conversion_paths;
+    conversion_result apply_on(const cap_table& table, detail::conv_path path) const;
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
@@ -544,6 +635,10 @@ private:
     void check_terms(const cap_table& table, std::vector<diagnostic>& out) const;
     std::vector<detail::conv_item> resolve(const cap_table& table, money new_money, std::vector<instrument_conversion>& shells,
                                            std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
+    template <class R>
+    std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units,
+                                                const std::vector<detail::conv_item>& items,
+                                                std::vector<instrument_conversion>& shells, std::vector<diagnostic>& out) const;
 
     std::string name_;
     std::string series_;
@@ -572,9 +667,10 @@ private:
 
 inline void conversion_round::check_terms(const cap_table& table, std::vector<diagnostic>& out) const {
     const currency c = table.currency();
-    if (holder_name_key(series_).empty()) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
+    const std::string series_key = holder_name_key(series_);
+    if (series_key.empty()) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
     for (const share_class& k : table.classes()) {
-        if (k.name() == series_ || holder_name_key(k.name()) == holder_name_key(series_)) {
+        if (k.name() == series_ || holder_name_key(k.name()) == series_key) {
             out.push_back({field_path("series"), "\"" + series_ + "\"",
                            "is already a class on the cap table (\"" + k.name() + "\"): a priced round issues a new series"});
             break;
@@ -589,12 +685,11 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
         }
     }
     // Investors: on the table or added, amounts positive in the table's currency.
-    std::unordered_set<std::string> added;
-    for (const holder& h : new_holders_) added.insert(h.id().str());
+    const detail::conv_names added(new_holders_);
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const field_path p = field_path("investors").index(i);
-        if (!table.holder_index(investors_[i].first) && added.count(investors_[i].first.str()) == 0) {
+        if (!table.holder_index(investors_[i].first) && !added.contains(investors_[i].first)) {
             out.push_back({p.member("holder"), "\"" + investors_[i].first.str() + "\"",
                            "is not a holder on the cap table: add it with add_holder()"});
         }
@@ -643,11 +738,9 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
                                                                 std::vector<instrument_conversion>& shells,
                                                                 std::vector<outstanding_note>& outstanding,
                                                                 std::vector<diagnostic>& out) const {
-    using detail::conv_rational;
     const currency c = table.currency();
-    std::unordered_set<std::string> added;
-    for (const holder& h : new_holders_) added.insert(h.id().str());
-    const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.count(id.str()) != 0; };
+    const detail::conv_names added(new_holders_);
+    const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.contains(id); };
     std::vector<detail::conv_item> items;
     for (std::size_t i = 0; i < safes_.size(); ++i) {
         const safe& s = safes_[i];
@@ -706,9 +799,9 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         detail::conv_item it;
         it.kind = instrument_kind::safe;
         it.index = i;
-        it.amount = detail::conv_int(s.purchase_amount.units());
-        if (cap) it.cap = detail::conv_int(cap->units());
-        if (discount && discount->sign() > 0) it.keep = conv_rational(fraction(1) - *discount);
+        it.amount = s.purchase_amount.units();
+        if (cap) it.cap = cap->units();
+        if (discount && discount->sign() > 0) it.keep = fraction(1) - *discount;
         it.form = s.form;
         it.pool = s.pool_increase;
         items.push_back(std::move(it));
@@ -749,9 +842,9 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         detail::conv_item it;
         it.kind = instrument_kind::note;
         it.index = i;
-        it.amount = detail::conv_int(shell.amount.units());
-        if (n.valuation_cap) it.cap = detail::conv_int(n.valuation_cap->units());
-        if (n.discount && n.discount->sign() > 0) it.keep = conv_rational(fraction(1) - *n.discount);
+        it.amount = shell.amount.units();
+        if (n.valuation_cap) it.cap = n.valuation_cap->units();
+        if (n.discount && n.discount->sign() > 0) it.keep = fraction(1) - *n.discount;
         it.form = n.cap_form;
         it.pool = n.pool_increase;
         items.push_back(std::move(it));
@@ -759,10 +852,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     return items;
 }
 
-inline conversion_result conversion_round::try_apply_to(const cap_table& table) const {
-    using detail::conv_div;
-    using detail::conv_int;
-    using detail::conv_rational;
+inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path) const {
     conversion_result result;
     std::vector<diagnostic>& out = result.problems;
     const currency c = table.currency();
@@ -793,123 +883,44 @@ inline conversion_result conversion_round::try_apply_to(const cap_table& table) 
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
         return result;
     }
-    detail::conv_model m;
-    m.f0 = conv_int(base.fully_diluted.value());
-    m.n = conv_int(n_units);
-    m.items = std::move(items);
-    conv_rational amounts;
-    for (const detail::conv_item& it : m.items) amounts += it.amount;
-    // The price: u = 1 / P = u0 + u1 Q + u2 I.
     const price_basis pb = bases_.front();
     if (pb == price_basis::post_money && valuation_.units() <= n_units) {
         out.push_back({field_path("post_money"), format_full(valuation_), "must exceed the new money " + format_full(new_money)});
         return result;
     }
-    const bool pre_pool = placement_ == pool_placement::pre_money;
-    if (pb == price_basis::price_per_share) {
-        if (price_.sign() <= 0) {
-            out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
-            return result;
-        }
-        m.u0 = conv_div(conv_int(1), conv_rational(price_));
+    if (pb == price_basis::price_per_share && price_.sign() <= 0) {
+        out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
+        return result;
+    }
+    // The exact solve and the named roundings: on 128-bit fractions, every operation checked;
+    // if an intermediate would overflow, again from the start on big rationals (same values,
+    // same order: the same result).
+    std::optional<detail::conv_numbers> nums;
+    const std::size_t problems_before = out.size();
+    bool overflowed = false;
+    if (path == detail::conv_path::big_only) {
+        nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
     } else {
-        conv_rational v = conv_int(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
-        if (convention_ == conversion_pricing::dollars_invested) v += amounts;
-        const conv_rational one_over_v = conv_div(conv_int(1), v);
-        if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
-            m.u0 = m.f0 * one_over_v;  // B = F0 (+ I)
-            if (pre_pool) m.u2 = one_over_v;
-        } else {
-            m.u1 = one_over_v;  // B = Q (- I)
-            if (!pre_pool) m.u2 = -one_over_v;
+        try {
+            nums = compute<fraction>(c, base, n_units, items, shells, out);
+        } catch (const overflow_error&) {
+            if (path == detail::conv_path::fast_only) throw;
+            overflowed = true;
+        } catch (const std::overflow_error&) {  // Boost's checked 128-bit integers (FUNDROUND_NO_INT128)
+            if (path == detail::conv_path::fast_only) throw;
+            overflowed = true;
         }
     }
-    // The pool: I = t T - e, T = Q + N u  =>  I (1 - t N u2) = t (Q (1 + N u1) + N u0) - e.
-    if (pool_target_ && pool_target_->sign() > 0) {
-        const conv_rational t(*pool_target_);
-        const conv_rational e = conv_int(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
-        const conv_rational d = conv_int(1) - t * m.n * m.u2;
-        if (d.sign() <= 0) {
-            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(),
-                           "with the new money it leaves nothing for the holders before the round"});
-            return result;
-        }
-        m.pool = true;
-        m.i1 = conv_div(t * (conv_int(1) + m.n * m.u1), d);
-        m.i0 = conv_div(t * m.n * m.u0 - e, d);
+    if (overflowed) {  // every field the fast path set is set again, to the same values
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
+        nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
     }
-    const std::optional<conv_rational> q = detail::conv_solve(m);
-    if (!q) {
-        out.push_back({field_path("safes"), "",
-                       "the converting instruments and the pool target claim the whole company: no price solves the round "
-                       "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
-        return result;
-    }
-    const conv_rational i_exact = m.pool_at(*q, -1);
-    const conv_rational u = m.u_at(*q, i_exact);
-    if (u.sign() <= 0) {
-        out.push_back({field_path("price"), "", "the terms imply a price that is not positive"});
-        return result;
-    }
-    const conv_rational exact_price = conv_div(conv_int(1), u);
-
-    // The round price, rounded as named; it must fit a price_per_share.
-    const std::optional<fraction> price =
-        price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64(exact_price);
-    if (!price || price->sign() <= 0) {
-        out.push_back({field_path("price_rounding"), detail::conv_price_text(exact_price, c),
-                       price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
-                                        : "the exact price needs more than 64 bits per term (" +
-                                              std::to_string(exact_price.reduced().denominator().str().size()) +
-                                              "-digit denominator): name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
-        return result;
-    }
-    const conv_rational p_round(*price);
-
-    // Each instrument: its exact price and shares, then the named roundings.
-    share_count conversion_total;
-    for (std::size_t k = 0; k < m.items.size(); ++k) {
-        const detail::conv_item& it = m.items[k];
-        instrument_conversion& ic = shells[k];
-        const conv_rational rate = m.rate(it, *q, i_exact).first;
-        ic.exact_shares = exact_rational(it.amount * rate);
-        ic.exact_price_units = exact_rational(conv_div(conv_int(1), rate));
-        if (it.cap) {
-            ic.exact_capitalization = exact_rational(m.cap_rate(it, *q, i_exact) * *it.cap);
-        }
-        // The conversion price: the lower of the exact cap price and the discount (or round)
-        // price on the rounded round price.
-        conv_rational chosen = it.keep ? p_round * *it.keep : p_round;
-        ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
-        if (it.cap) {
-            const conv_rational cap_price = conv_div(conv_int(1), m.cap_rate(it, *q, i_exact));
-            if (!it.keep || cap_price < chosen) {
-                chosen = cap_price;
-                ic.basis = conversion_basis::cap;
-            }
-        }
-        const field_path fp = field_path(it.kind == instrument_kind::safe ? "safes" : "notes").index(it.index);
-        const std::optional<fraction> cp =
-            conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
-        if (!cp || cp->sign() <= 0) {
-            out.push_back({fp.member("conversion_price"), detail::conv_price_text(chosen, c),
-                           conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
-                                                 : "the exact conversion price needs more than 64 bits per term: name a conversion "
-                                                   "price rounding, e.g. conversion_price_rounded(6, rounding::half_even)"});
-            continue;
-        }
-        ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
-                                                         share_count(detail::narrow(cp->denominator(), "conversion price")));
-        const fraction exact_shares = fraction(ic.amount.units()) / *cp;
-        ic.shares = share_count(detail::narrow(exact_shares.round_to_integer(conversion_share_mode_), "conversion shares"));
-        ic.not_converted_units = fraction(ic.amount.units()) - ic.cost_units();
-        conversion_total += ic.shares;
-    }
-    if (!out.empty()) return result;
-
+    if (!nums || !out.empty()) return result;
+    const fraction price = nums->price;
+    const share_count conversion_total = nums->conversion_total;
     // The new money and the pool at the round price, on F0 + conversion shares.
-    const fundround::price_per_share round_price(money::from_units(detail::narrow(price->numerator(), "price"), c),
-                                                 share_count(detail::narrow(price->denominator(), "price")));
+    const fundround::price_per_share round_price(money::from_units(detail::narrow(price.numerator(), "price"), c),
+                                                 share_count(detail::narrow(price.denominator(), "price")));
     priced_round_terms terms(name_);
     terms.at_price(round_price).shares_rounded(share_mode_).pool_rounded(pool_mode_);
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
@@ -965,14 +976,14 @@ inline conversion_result conversion_round::try_apply_to(const cap_table& table) 
     r.close_ = close_;
     r.convention_ = convention_;
     r.basis_ = basis_;
-    r.exact_price_ = exact_rational(exact_price);
+    r.exact_price_ = std::move(nums->exact_price);
     r.price_ = round_price;
     r.price_precision_ = price_precision_;
     r.conversion_precision_ = conversion_precision_;
     r.conversion_share_mode_ = conversion_share_mode_;
-    r.exact_q_ = exact_rational(*q);
-    r.exact_i_ = exact_rational(i_exact);
-    r.exact_t_ = exact_rational(*q + m.n * u);
+    r.exact_q_ = std::move(nums->q);
+    r.exact_i_ = std::move(nums->i);
+    r.exact_t_ = std::move(nums->t);
     r.conversions_ = std::move(shells);
     r.outstanding_ = std::move(outstanding);
     r.conversion_shares_ = conversion_total;
@@ -989,6 +1000,146 @@ inline conversion_result conversion_round::try_apply_to(const cap_table& table) 
     result.round = std::move(r);
     return result;
 }
+
+template <class R>
+std::optional<detail::conv_numbers> conversion_round::compute(currency c, const pre_round_shares& base, money::rep n_units,
+                                                              const std::vector<detail::conv_item>& items,
+                                                              std::vector<instrument_conversion>& shells,
+                                                              std::vector<diagnostic>& out) const {
+    using detail::conv_div;
+    using detail::conv_from;
+    const auto whole = [](fraction::rep v) { return conv_from<R>(fraction(v)); };
+    detail::conv_model<R> m;
+    m.f0 = whole(base.fully_diluted.value());
+    m.n = whole(n_units);
+    m.items.reserve(items.size());
+    R amounts;
+    for (const detail::conv_item& it : items) {
+        detail::conv_term<R> term;
+        term.amount = whole(it.amount);
+        if (it.cap) term.cap = whole(*it.cap);
+        if (it.keep) term.keep = conv_from<R>(*it.keep);
+        term.form = it.form;
+        term.pool = it.pool;
+        amounts += term.amount;
+        m.items.push_back(std::move(term));
+    }
+    // The price: u = 1 / P = u0 + u1 Q + u2 I.
+    const price_basis pb = bases_.front();
+    const bool pre_pool = placement_ == pool_placement::pre_money;
+    if (pb == price_basis::price_per_share) {
+        m.u0 = conv_div(whole(1), conv_from<R>(price_));
+    } else {
+        R v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
+        if (convention_ == conversion_pricing::dollars_invested) v += amounts;
+        const R one_over_v = conv_div(whole(1), v);
+        if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
+            m.u0 = m.f0 * one_over_v;  // B = F0 (+ I)
+            if (pre_pool) m.u2 = one_over_v;
+        } else {
+            m.u1 = one_over_v;  // B = Q (- I)
+            if (!pre_pool) m.u2 = -one_over_v;
+        }
+    }
+    // The pool: I = t T - e, T = Q + N u  =>  I (1 - t N u2) = t (Q (1 + N u1) + N u0) - e.
+    if (pool_target_ && pool_target_->sign() > 0) {
+        const R t = conv_from<R>(*pool_target_);
+        const R e = whole(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
+        const R d = whole(1) - t * m.n * m.u2;
+        if (d.sign() <= 0) {
+            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(),
+                           "with the new money it leaves nothing for the holders before the round"});
+            return std::nullopt;
+        }
+        m.pool = true;
+        m.i1 = conv_div(t * (whole(1) + m.n * m.u1), d);
+        m.i0 = conv_div(t * m.n * m.u0 - e, d);
+    }
+    const std::optional<R> q = detail::conv_solve(m);
+    if (!q) {
+        out.push_back({field_path("safes"), "",
+                       "the converting instruments and the pool target claim the whole company: no price solves the round "
+                       "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
+        return std::nullopt;
+    }
+    const R i_exact = m.pool_at(*q, -1);
+    const R u = m.u_at(*q, i_exact);
+    if (u.sign() <= 0) {
+        out.push_back({field_path("price"), "", "the terms imply a price that is not positive"});
+        return std::nullopt;
+    }
+    const R exact_price = conv_div(whole(1), u);
+
+    // The round price, rounded as named; it must fit a price_per_share.
+    const std::optional<fraction> price =
+        price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64(exact_price);
+    if (!price || price->sign() <= 0) {
+        const detail::conv_rational big_price = detail::conv_big(exact_price);
+        out.push_back({field_path("price_rounding"), detail::conv_price_text(big_price, c),
+                       price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
+                                        : "the exact price needs more than 64 bits per term (" +
+                                              std::to_string(big_price.reduced().denominator().str().size()) +
+                                              "-digit denominator): name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
+        return std::nullopt;
+    }
+    const R p_round = conv_from<R>(*price);
+
+    // Each instrument: its exact price and shares, then the named roundings.
+    share_count conversion_total;
+    for (std::size_t k = 0; k < m.items.size(); ++k) {
+        const detail::conv_term<R>& it = m.items[k];
+        const detail::conv_item& raw = items[k];
+        instrument_conversion& ic = shells[k];
+        const R rate = m.rate(it, *q, i_exact).first;
+        ic.exact_shares = exact_rational(it.amount * rate);
+        ic.exact_price_units = exact_rational(conv_div(whole(1), rate));
+        // The conversion price: the lower of the exact cap price and the discount (or round)
+        // price on the rounded round price.
+        R chosen = it.keep ? p_round * *it.keep : p_round;
+        ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
+        ic.exact_capitalization = exact_rational();
+        if (it.cap) {
+            const R cap_rate = m.cap_rate(it, *q, i_exact);
+            ic.exact_capitalization = exact_rational(cap_rate * *it.cap);
+            R cap_price = conv_div(whole(1), cap_rate);
+            if (!it.keep || cap_price < chosen) {
+                chosen = std::move(cap_price);
+                ic.basis = conversion_basis::cap;
+            }
+        }
+        const std::optional<fraction> cp =
+            conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
+        if (!cp || cp->sign() <= 0) {
+            const field_path fp = field_path(raw.kind == instrument_kind::safe ? "safes" : "notes").index(raw.index);
+            out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
+                           conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
+                                                 : "the exact conversion price needs more than 64 bits per term: name a conversion "
+                                                   "price rounding, e.g. conversion_price_rounded(6, rounding::half_even)"});
+            continue;
+        }
+        ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
+                                                         share_count(detail::narrow(cp->denominator(), "conversion price")));
+        const fraction exact_shares = fraction(ic.amount.units()) / *cp;
+        ic.shares = share_count(detail::narrow(exact_shares.round_to_integer(conversion_share_mode_), "conversion shares"));
+        ic.not_converted_units = fraction(ic.amount.units()) - ic.cost_units();
+        conversion_total += ic.shares;
+    }
+    if (!out.empty()) return std::nullopt;
+    return detail::conv_numbers{exact_rational(exact_price), exact_rational(*q), exact_rational(i_exact),
+                                exact_rational(*q + m.n * u), *price, conversion_total};
+}
+
+namespace detail {
+
+/// Each path of conversion_round::try_apply_to(), for the tests that check they agree.
+struct conversion_paths {
+    /// The round solved on big rationals throughout.
+    static conversion_result big_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::big_only); }
+    /// The round solved on 128-bit fractions only; throws overflow_error where they do not suffice.
+    static conversion_result fast_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::fast_only); }
+};
+
+}  // namespace detail
 
 FUNDROUND_END_NAMESPACE
 

@@ -1,0 +1,304 @@
+// SAFEs converting into a priced round (issue 11, "Speed"): the three shapes the issue times the
+// 1984 `cap-table` TypeScript library on (solver only, in-process on node: ~11.8 us, 6.2 us,
+// 1.1 us), each through fundround and through a hand-written C++ computation of the same exact
+// figures, in this one binary.
+//
+// The round (test_conversion.cpp, "two post-money SAFEs and a pool top-up, in closed form";
+// shaped like the standard post-money SAFE user guide's first worked example): a cap table of
+// 9,500,000 common and an unallocated pool of 500,000 (F0 = 10,000,000); a $4M Series A at a
+// $16M pre-money from one new investor, a 10% post-money pool target topped up in the
+// pre-money; conversion shares in the pre-money (the post-money SAFE's convention), exact price
+// and conversion prices, conversion and investor shares rounded down, pool increase up.
+//   two_safes     $200k at a $4M post-money cap and $800k at an $8M post-money cap.
+//   one_discount  one post-money SAFE, $1M at a 20% discount, no cap.
+//   no_safes      the same round with nothing converting.
+//
+//   lib/<case>    conversion_round::apply_to(table) on a round built before the timed loop: all
+//                 validation (terms, holders, currencies, dates, each SAFE's own rules), the
+//                 exact closed-form solve, the named roundings, the new money and the pool
+//                 through priced_round_terms, the cap table after (new series, one series per
+//                 conversion price, the issues, the pool top-up, the table validated) and every
+//                 holder's before/after: the whole converted_round.
+//   hand/<case>   the same exact closed-form solve and the same roundings written directly on
+//                 checked __int128 rationals (every product/sum overflow-checked, terms reduced
+//                 by gcd), with the same level of validation of the figures (positive amounts,
+//                 caps, discount in (0, 1), pool target in [0, 1), a solution that exists, a
+//                 price whose terms fit 64 bits): Q, the pool increase, the price, each SAFE's
+//                 conversion price (lower of cap and discount price), shares (floor) and cash
+//                 not converted, the investor's shares (floor), the pool top-up on the actual
+//                 count (ceiling). It builds no cap table, no strings and no diagnostics text.
+//                 Checked equal to the library's figures before timing.
+//   paired/<case> both, alternately in the same loop, each timed with steady_clock; counters
+//                 lib_ns, hand_ns, ratio = lib / hand.
+#include <fundround/fundround.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <vector>
+
+namespace {
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+
+__extension__ typedef __int128 wide;  // NOLINT(modernize-use-using)
+
+// ---- the library ---------------------------------------------------------------------------
+
+const cap_table& table() {
+    static const cap_table t = cap_table_builder()
+                                   .add(holder::founder("ada", "Ada"))
+                                   .add(share_class::common("Common"))
+                                   .add(option_pool{"Plan", "Common", share_count(500'000)})
+                                   .holding(holder_id("ada"), "Common", share_count(9'500'000))
+                                   .build();
+    return t;
+}
+
+enum shape { two_safes, one_discount, no_safes };
+
+conversion_round round_of(shape s) {
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r.pre_money(16_M)
+        .invest(holder_id("lead"), 4_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan");
+    if (s == two_safes) {
+        r.add_holder(holder::investor("a", "Angel A"))
+            .add_holder(holder::investor("b", "Fund B"))
+            .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+            .convert(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2025} / 2 / 1));
+    } else if (s == one_discount) {
+        r.add_holder(holder::investor("a", "Angel A"))
+            .convert(safe::post_money_discount(holder_id("a"), 1_M, fraction(1, 5), year{2025} / 1 / 1));
+    }
+    return r;
+}
+
+// ---- the hand-written computation ------------------------------------------------------------
+
+[[noreturn]] void fail() { throw std::overflow_error("hand: overflow or invalid"); }
+
+wide mul(wide a, wide b) {
+    wide r;
+    if (__builtin_mul_overflow(a, b, &r)) fail();
+    return r;
+}
+wide add(wide a, wide b) {
+    wide r;
+    if (__builtin_add_overflow(a, b, &r)) fail();
+    return r;
+}
+wide gcd(wide a, wide b) {
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b != 0) {
+        const wide t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+struct rat {
+    wide n = 0, d = 1;
+};
+rat mk(wide n, wide d) {
+    if (d == 0) fail();
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const wide g = gcd(n, d);
+    return g > 1 ? rat{n / g, d / g} : rat{n, d};
+}
+rat operator+(rat a, rat b) { return mk(add(mul(a.n, b.d), mul(b.n, a.d)), mul(a.d, b.d)); }
+rat operator-(rat a, rat b) { return a + rat{-b.n, b.d}; }
+rat operator*(rat a, rat b) { return mk(mul(a.n, b.n), mul(a.d, b.d)); }
+rat operator/(rat a, rat b) { return mk(mul(a.n, b.d), mul(a.d, b.n)); }
+bool operator<(rat a, rat b) { return mul(a.n, b.d) < mul(b.n, a.d); }
+wide floor_of(rat a) { return a.n >= 0 ? a.n / a.d : -((-a.n + a.d - 1) / a.d); }
+wide ceil_of(rat a) { return -floor_of(rat{-a.n, a.d}); }
+bool fits64(rat a) { return a.n <= INT64_MAX && a.n >= -INT64_MAX && a.d <= INT64_MAX; }
+
+struct hand_safe {
+    std::int64_t amount;               // money units (mills)
+    std::optional<std::int64_t> cap;   // post-money cap, units
+    std::optional<rat> discount;       // e.g. 1/5
+};
+struct hand_round {
+    std::int64_t f0, pool;              // F0 and the unallocated pool E
+    std::int64_t pre_money, new_money;  // units
+    rat target;                         // pool target, in the pre-money, existing pool counted
+    std::vector<hand_safe> safes;
+};
+struct hand_conversion {
+    rat price;                 // conversion price, units per share
+    std::int64_t shares;       // floor(amount / price)
+    rat not_converted;         // amount - shares x price
+    bool cap;                  // the cap price applied
+};
+struct hand_result {
+    rat q, pool_exact, price;
+    std::vector<hand_conversion> conversions;
+    std::int64_t investor_shares = 0, pool_increase = 0;
+};
+
+hand_result hand_solve(const hand_round& r) {
+    if (r.f0 <= 0 || r.pool < 0 || r.pool >= r.f0 || r.pre_money <= 0 || r.new_money <= 0) fail();
+    if (r.target.n < 0 || !(r.target < rat{1, 1})) fail();
+    hand_result out;
+    out.conversions.reserve(r.safes.size());
+    const rat v{r.pre_money, 1};
+    // Every post-money SAFE converts Q x A / D: D = cap, V (1 - d), or the lower of the two.
+    rat sigma{0, 1};
+    for (const hand_safe& s : r.safes) {
+        if (s.amount <= 0 || (s.cap && *s.cap <= 0)) fail();
+        if (s.discount && (s.discount->n <= 0 || !(*s.discount < rat{1, 1}))) fail();
+        rat d = s.cap ? rat{*s.cap, 1} : v;
+        if (s.discount) {
+            const rat dp = v * (rat{1, 1} - *s.discount);
+            if (!s.cap || dp < d) d = dp;
+        }
+        sigma = sigma + rat{s.amount, 1} / d;
+    }
+    // Q = F0 + I + sigma Q; I = max(0, t (V + N) / V x Q - E).
+    const rat one_minus = rat{1, 1} - sigma;
+    if (one_minus.n <= 0) fail();
+    const rat beta = r.target * rat{add(r.pre_money, r.new_money), r.pre_money};
+    rat q = rat{r.f0, 1} / one_minus;
+    rat i{0, 1};
+    if (rat{r.pool, 1} < beta * q) {
+        const rat den = one_minus - beta;
+        if (den.n <= 0) fail();
+        q = rat{r.f0 - r.pool, 1} / den;
+        i = beta * q - rat{r.pool, 1};
+    }
+    const rat p = v / q;
+    if (!fits64(p)) fail();
+    out.q = q;
+    out.pool_exact = i;
+    out.price = p;
+    std::int64_t converted = 0;
+    for (const hand_safe& s : r.safes) {
+        hand_conversion c{p, 0, {0, 1}, false};
+        if (s.discount) c.price = p * (rat{1, 1} - *s.discount);
+        if (s.cap) {
+            const rat cap_price = rat{*s.cap, 1} / q;
+            if (!s.discount || cap_price < c.price) {
+                c.price = cap_price;
+                c.cap = true;
+            }
+        }
+        if (!fits64(c.price)) fail();
+        const rat a{s.amount, 1};
+        c.shares = static_cast<std::int64_t>(floor_of(a / c.price));
+        c.not_converted = a - rat{c.shares, 1} * c.price;
+        converted += c.shares;
+        out.conversions.push_back(c);
+    }
+    // The new money at the price, and the pool on the actual post-money count.
+    out.investor_shares = static_cast<std::int64_t>(floor_of(rat{r.new_money, 1} / p));
+    const rat before_pool{add(add(r.f0, converted), out.investor_shares), 1};
+    const rat need = (r.target * before_pool - rat{r.pool, 1}) / (rat{1, 1} - r.target);
+    out.pool_increase = need.n > 0 ? static_cast<std::int64_t>(ceil_of(need)) : 0;
+    return out;
+}
+
+hand_round hand_of(shape s) {
+    hand_round r{10'000'000, 500'000, 16'000'000'000, 4'000'000'000, {1, 10}, {}};
+    if (s == two_safes) {
+        r.safes.push_back({200'000'000, 4'000'000'000, std::nullopt});
+        r.safes.push_back({800'000'000, 8'000'000'000, std::nullopt});
+    } else if (s == one_discount) {
+        r.safes.push_back({1'000'000'000, std::nullopt, rat{1, 5}});
+    }
+    return r;
+}
+
+bool same(rat a, const exact_rational& b) { return fraction(a.n, a.d) == b.to_fraction(); }
+bool same(rat a, const fraction& b) { return fraction(a.n, a.d) == b; }
+
+// The hand-written figures equal the library's, or the benchmark aborts.
+void check_equal(shape s) {
+    const converted_round l = round_of(s).apply_to(table());
+    const hand_result h = hand_solve(hand_of(s));
+    bool ok = same(h.q, l.exact_capitalization()) && same(h.pool_exact, l.exact_pool_increase()) &&
+              same(h.price, l.exact_price_units()) && same(h.price, l.price().units_per_share()) &&
+              h.investor_shares == l.new_money().investment_of("lead").shares.value() &&
+              h.pool_increase == l.pool_increase().value() && h.conversions.size() == l.conversions().size();
+    for (std::size_t k = 0; ok && k < h.conversions.size(); ++k) {
+        const instrument_conversion& c = l.conversions()[k];
+        ok = same(h.conversions[k].price, c.conversion_price.units_per_share()) && h.conversions[k].shares == c.shares.value() &&
+             same(h.conversions[k].not_converted, c.not_converted_units) &&
+             h.conversions[k].cap == (c.basis == conversion_basis::cap);
+    }
+    if (!ok) {
+        std::cerr << "bench_conversion: hand-written figures differ from the library's (case " << s << ")\n";
+        std::abort();
+    }
+}
+
+void lib(benchmark::State& state, shape s) {
+    check_equal(s);
+    const conversion_round r = round_of(s);
+    const cap_table& t = table();
+    for (auto _ : state) {
+        converted_round c = r.apply_to(t);
+        benchmark::DoNotOptimize(c);
+    }
+}
+
+void hand(benchmark::State& state, shape s) {
+    check_equal(s);
+    const hand_round r = hand_of(s);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(r);
+        hand_result h = hand_solve(r);
+        benchmark::DoNotOptimize(h);
+    }
+}
+
+void paired(benchmark::State& state, shape s) {
+    check_equal(s);
+    const conversion_round r = round_of(s);
+    const hand_round hr = hand_of(s);
+    const cap_table& t = table();
+    using clock = std::chrono::steady_clock;
+    double lib_ns = 0, hand_ns = 0;
+    for (auto _ : state) {
+        const auto t0 = clock::now();
+        converted_round c = r.apply_to(t);
+        benchmark::DoNotOptimize(c);
+        const auto t1 = clock::now();
+        benchmark::DoNotOptimize(hr);
+        hand_result h = hand_solve(hr);
+        benchmark::DoNotOptimize(h);
+        const auto t2 = clock::now();
+        lib_ns += std::chrono::duration<double, std::nano>(t1 - t0).count();
+        hand_ns += std::chrono::duration<double, std::nano>(t2 - t1).count();
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["lib_ns"] = lib_ns / n;
+    state.counters["hand_ns"] = hand_ns / n;
+    state.counters["ratio"] = hand_ns > 0 ? lib_ns / hand_ns : 0;
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(lib, two_safes, two_safes);
+BENCHMARK_CAPTURE(lib, one_discount, one_discount);
+BENCHMARK_CAPTURE(lib, no_safes, no_safes);
+BENCHMARK_CAPTURE(hand, two_safes, two_safes);
+BENCHMARK_CAPTURE(hand, one_discount, one_discount);
+BENCHMARK_CAPTURE(hand, no_safes, no_safes);
+BENCHMARK_CAPTURE(paired, two_safes, two_safes);
+BENCHMARK_CAPTURE(paired, one_discount, one_discount);
+BENCHMARK_CAPTURE(paired, no_safes, no_safes);
+
+BENCHMARK_MAIN();
