@@ -488,3 +488,26 @@ TEST_CASE("properties: broad >= narrow >= full ratchet, CP2 <= CP1, no change un
     CHECK(down_rounds > 600);
     CHECK(up_or_flat >= 300);
 }
+
+// Review regression: a class named twice in a narrow base counted its shares twice in A. On
+// Gust's company, narrow_based("Series A Preferred", {A, A}) gave A = 5,000,000 (2 x 2,500,000)
+// and CP2 = $0.8571, a larger A than the broad base's 7,000,000 would allow for a base of one
+// class. It is now reported; the base named once gives A = 2,500,000.
+TEST_CASE("a narrow base naming a class twice is reported, not counted twice") {
+    const cap_table t = gust_company();
+    const anti_dilution twice = anti_dilution().protect(
+        anti_dilution_terms::narrow_based("Series A Preferred", {"Series A Preferred", "Series A Preferred"}));
+    const anti_dilution_result r = twice.try_adjust(t, gust_series_c());
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/protections/0/narrow_classes/1");
+    CHECK(r.problems[0].value == "\"Series A Preferred\"");
+    CHECK(r.problems[0].rule == "duplicates narrow_classes[0]: a class counts once in A");
+    CHECK_THROWS_AS((void)twice.adjust(t, gust_series_c()), validation_error);
+    const anti_dilution once =
+        anti_dilution().protect(anti_dilution_terms::narrow_based("Series A Preferred", {"Series A Preferred"}));
+    const series_adjustment& a = once.adjust(t, gust_series_c()).of("Series A Preferred");
+    CHECK(a.a == sh(2'500'000));
+    // $1.00 x (2,500,000 + 1,000,000) / (2,500,000 + 2,000,000) = $0.7777... -> $0.7778
+    CHECK(a.cp2_units == units(7778, 10));
+}

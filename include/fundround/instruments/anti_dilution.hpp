@@ -654,6 +654,15 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
                     out.push_back({at.member("narrow_classes").index(k), detail::quoted_text(t.narrow_classes[k]),
                                    "is not a share class on the cap table"});
                 }
+                for (std::size_t m = 0; m < k; ++m) {
+                    if (t.narrow_classes[m] == t.narrow_classes[k]) {
+                        // A class named twice would count its shares twice in A.
+                        out.push_back({at.member("narrow_classes").index(k), detail::quoted_text(t.narrow_classes[k]),
+                                       "duplicates narrow_classes[" + std::to_string(m) +
+                                           "]: a class counts once in A"});
+                        break;
+                    }
+                }
             }
         } else if (!t.narrow_classes.empty()) {
             out.push_back({at.member("narrow_classes"), std::to_string(t.narrow_classes.size()) + " classes",
