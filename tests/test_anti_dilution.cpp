@@ -511,3 +511,33 @@ TEST_CASE("a narrow base naming a class twice is reported, not counted twice") {
     // $1.00 x (2,500,000 + 1,000,000) / (2,500,000 + 2,000,000) = $0.7777... -> $0.7778
     CHECK(a.cp2_units == units(7778, 10));
 }
+
+// Review regression: a holding whose as-converted shares at the ratio after pass 64 bits made
+// try_adjust() and try_apply_to() throw overflow_error instead of reporting it. $1,000 preferred,
+// 10^12 shares; a full ratchet to $0.0001 makes the ratio 10^7 and 10^19 shares as converted.
+TEST_CASE("a holding that overflows 64 bits as converted is reported by try_adjust and try_apply_to") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("x", "X"))
+                            .add(share_class::preferred("P", per_share(1_K)))
+                            .holding(holder_id("x"), "P", sh(1'000'000'000'000))
+                            .build();
+    const anti_dilution charter = anti_dilution().protect(anti_dilution_terms::full_ratchet("P"));
+    // 1,000,000 shares for $100: $0.0001 a share.
+    const share_issuance issue = share_issuance::sale("S", sh(1'000'000), 100_usd);
+    const anti_dilution_result r = charter.try_adjust(t, issue);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/protections/0/series");
+    CHECK(r.problems[0].rule ==
+          "as converted at the ratio after, 10000000, x's 1000000000000 shares (or the series' total) overflow 64 bits");
+    CHECK_THROWS_AS((void)charter.adjust(t, issue), validation_error);
+    const round_on_cap_table round =
+        cap_table_round(priced_round_terms("S").at_price(price_per_share(money::from_units(1), sh(10))).invest("n", 100_usd),
+                        "S Preferred")
+            .add_investor(holder::investor("n", "N"))
+            .apply_to(t);
+    const down_round_result d = charter.try_apply_to(round);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.problems[0].field.json_pointer() == "/protections/0/series");
+    CHECK_THROWS_AS((void)charter.apply_to(round), validation_error);
+}

@@ -765,6 +765,7 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                                         detail::anti_dilution_price_text(s.cp1_units, before.currency())
                                   : "down round, but the conversion price rounds back to CP1";
         }
+        bool fits = true;
         for (const holding& h : before.holdings()) {
             if (h.share_class != t.series) continue;
             holder_conversion hc;
@@ -772,16 +773,26 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             hc.name = before.find_holder(h.holder).name();
             hc.shares = h.shares;
             const fraction n(h.shares.value());
-            hc.as_converted_before = share_count(detail::narrow((n * s.ratio_before).round_to_integer(share_mode_),
-                                                                "shares as converted"));
-            hc.exact_after = n * s.ratio_after;
-            hc.as_converted_after = share_count(detail::narrow(hc.exact_after.round_to_integer(share_mode_),
-                                                               "shares as converted"));
-            s.as_converted_before += hc.as_converted_before;
-            s.as_converted_after += hc.as_converted_after;
+            try {  // a holding (or the series' sum) beyond 64 bits as converted is a problem, not a throw
+                hc.as_converted_before = share_count(
+                    detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
+                hc.exact_after = n * s.ratio_after;
+                hc.as_converted_after = share_count(
+                    detail::narrow(hc.exact_after.round_to_integer(share_mode_), "shares as converted"));
+                s.as_converted_before += hc.as_converted_before;
+                s.as_converted_after += hc.as_converted_after;
+            } catch (const overflow_error&) {
+                result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
+                                           detail::quoted_text(t.series),
+                                           "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
+                                               h.holder.str() + "'s " + std::to_string(h.shares.value()) +
+                                               " shares (or the series' total) overflow 64 bits"});
+                fits = false;
+                break;
+            }
             s.holders.push_back(std::move(hc));
         }
-        adj.series_.push_back(std::move(s));
+        if (fits) adj.series_.push_back(std::move(s));
     }
     if (!result.problems.empty()) return result;
     result.adjustment = std::move(adj);
