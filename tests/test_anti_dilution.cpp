@@ -541,3 +541,31 @@ TEST_CASE("a holding that overflows 64 bits as converted is reported by try_adju
     CHECK(d.problems[0].field.json_pointer() == "/protections/0/series");
     CHECK_THROWS_AS((void)charter.apply_to(round), validation_error);
 }
+
+// Review regression: apply_to() with shares_rounded(ceiling) reported Series A's as-converted
+// shares after as 2,812,465 (2,249,972 + 562,493, each rounded up) while the table after it
+// returned counts 2,812,463 (rounded down per holding, as every cap table does): the down round's
+// adjustment and its table did not reconcile. apply_to() now requires floor and says so.
+TEST_CASE("apply_to() requires the cap table's floor share rounding") {
+    const cap_table t = gust_company();
+    const round_on_cap_table c = cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("carl", 1_M),
+                                                 "Series C Preferred")
+                                     .add_investor(holder::investor("carl", "Carl Capital"))
+                                     .apply_to(t);
+    const anti_dilution up = both_broad().shares_rounded(rounding::ceiling);
+    // adjust() alone still reports the charter's figures under the named rounding.
+    CHECK(up.adjust(t, gust_series_c()).of("Series A Preferred").as_converted_after == sh(2'812'465));
+    const down_round_result r = up.try_apply_to(c);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/share_rounding");
+    CHECK(r.problems[0].value == "ceiling");
+    CHECK(r.problems[0].rule == "must be floor to apply to a cap table, which rounds each holding as converted down");
+    CHECK_THROWS_AS((void)up.apply_to(c), validation_error);
+    // With floor the adjustment and the table after agree holding by holding.
+    const down_round d = both_broad().apply_to(c);
+    const series_adjustment& a = d.adjustment().of("Series A Preferred");
+    CHECK(a.as_converted_after == sh(2'812'463));
+    CHECK(d.after().fully_diluted().by_class()[*d.after().class_index("Series A Preferred")] == a.as_converted_after);
+    for (const holder_conversion& h : a.holders) CHECK(d.change_of(h.holder).after == h.as_converted_after);
+}

@@ -449,7 +449,8 @@ public:
         precision_.reset();
         return *this;
     }
-    /// Round each holding's as-converted shares by @p mode (default floor).
+    /// Round each holding's as-converted shares by @p mode (default floor; apply_to() requires
+    /// floor, the cap table's rounding, so that its figures reconcile with the table after).
     anti_dilution& shares_rounded(rounding mode) {
         share_mode_ = mode;
         return *this;
@@ -802,6 +803,13 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
 inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& round) const {
     down_round_result result;
     anti_dilution_result adj = try_adjust(round.before(), issuance_of(round));
+    if (share_mode_ != rounding::floor) {
+        // The table after counts each holding as converted rounded down: any other share rounding
+        // would report additional shares the table after does not hold.
+        adj.problems.push_back({field_path("share_rounding"), std::string(to_string(share_mode_)),
+                                "must be floor to apply to a cap table, which rounds each holding as converted down"});
+        adj.adjustment.reset();
+    }
     if (!adj.ok()) {
         result.problems = std::move(adj.problems);
         return result;
