@@ -491,3 +491,31 @@ TEST_CASE("problems of the table after the round are reported under `after`") {
     CHECK(overflow.problems[0].message() ==
           "after.holdings[1].shares = 300000000000000000: the total overflows 64 bits (in the cap table after the round)");
 }
+
+// Review regression: a round whose own share counts pass 64 bits made try_apply_to() (and
+// round_chain::run()) throw overflow_error from the pricing instead of reporting it. 4 x 10^18
+// common and a $1 pre-money: $2 buys 8 x 10^18 new shares, a post-money count of 1.2 x 10^19.
+TEST_CASE("a round whose share counts overflow 64 bits is reported, not thrown") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(4'000'000'000'000'000'000))
+                            .build();
+    const cap_table_round round =
+        cap_table_round(priced_round_terms("A").pre_money(1_usd).invest("new", 2_usd), "Series A Preferred")
+            .add_investor(holder::investor("new", "New Fund"));
+    const cap_table_round_result r = round.try_apply_to(t);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.to_string() == "terms");
+    CHECK(r.problems[0].value == "4000000000000000000 shares before the round");
+    CHECK(r.problems[0].rule.rfind("the round's share counts overflow 64 bits on this cap table: ", 0) == 0);
+    CHECK_THROWS_AS((void)round.apply_to(t), validation_error);
+    CHECK_THROWS_AS((void)round_chain(t).then(round).run(), validation_error);
+    // $1 buys 4 x 10^18: 8 x 10^18 in all fits, and applies.
+    const round_on_cap_table fits =
+        cap_table_round(priced_round_terms("A").pre_money(1_usd).invest("new", 1_usd), "Series A Preferred")
+            .add_investor(holder::investor("new", "New Fund"))
+            .apply_to(t);
+    CHECK(fits.after().fully_diluted().total() == sh(8'000'000'000'000'000'000));
+}
