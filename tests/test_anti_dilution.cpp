@@ -569,3 +569,42 @@ TEST_CASE("apply_to() requires the cap table's floor share rounding") {
     CHECK(d.after().fully_diluted().by_class()[*d.after().class_index("Series A Preferred")] == a.as_converted_after);
     for (const holder_conversion& h : a.holders) CHECK(d.change_of(h.holder).after == h.as_converted_after);
 }
+
+// Review regression: a warrant for the protected series converts at the new ratio in the table
+// after (the cap table counts warrants as converted), but the adjustment listed holdings only:
+// additional_shares() said 192,321 while the table after grew by 211,553. A: 1,000,000 common +
+// 1,000,000 Series A + 100,000 warrant shares = 2,100,000; $500,000 at $0.50: B = 500,000,
+// C = 1,000,000; CP2 = $1.00 x 2,600,000 / 3,100,000 = $0.83870... -> $0.8387; the holding
+// 1,000,000 x 10000/8387 = 1,192,321.4 -> 1,192,321 (+192,321), the warrant 100,000 -> 119,232
+// (+19,232): 211,553.
+TEST_CASE("warrants for a protected series are adjusted and counted, reconciling with the table") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "F"))
+                            .add(holder::investor("a", "A Fund"))
+                            .add(holder::investor("bank", "Venture Bank"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A Preferred", per_share(1_usd)))
+                            .holding(holder_id("f"), "Common", sh(1'000'000))
+                            .holding(holder_id("a"), "Series A Preferred", sh(1'000'000))
+                            .add(warrant{holder_id("bank"), "Series A Preferred", sh(100'000), per_share(1_usd)})
+                            .build();
+    const round_on_cap_table r =
+        cap_table_round(priced_round_terms("B").at_price(0.5_usd).invest("n", 500_K), "Series B Preferred")
+            .add_investor(holder::investor("n", "N"))
+            .apply_to(t);
+    const down_round d = anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).apply_to(r);
+    const series_adjustment& a = d.adjustment().of("Series A Preferred");
+    CHECK(a.a == sh(2'100'000));
+    CHECK(a.cp2_units == units(8387, 10));
+    REQUIRE(a.holders.size() == 1);
+    CHECK(a.holders[0].additional() == sh(192'321));
+    REQUIRE(a.warrants.size() == 1);
+    CHECK(a.warrants[0].holder == holder_id("bank"));
+    CHECK(a.warrants[0].shares == sh(100'000));
+    CHECK(a.warrants[0].as_converted_after == sh(119'232));
+    CHECK(a.as_converted_before == sh(1'100'000));
+    CHECK(a.as_converted_after == sh(1'311'553));
+    CHECK(d.adjustment().additional_shares() == sh(211'553));
+    CHECK(d.after().fully_diluted().total() - r.after().fully_diluted().total() == sh(211'553));
+    CHECK(d.change_of(holder_id("bank")).after == sh(119'232));
+}

@@ -266,9 +266,10 @@ struct series_adjustment {
     bool capped_at_cp1 = false;       ///< True if the rounding went above CP1 and CP2 was held at CP1.
     fraction ratio_before;            ///< Common per preferred share before: OIP / CP1.
     fraction ratio_after;             ///< Common per preferred share after: OIP / CP2.
-    share_count as_converted_before;  ///< The series' as-converted shares before (sum over holders).
-    share_count as_converted_after;   ///< The series' as-converted shares after (sum over holders).
+    share_count as_converted_before;  ///< The series' as-converted shares before (sum over holders and warrants).
+    share_count as_converted_after;   ///< The series' as-converted shares after (sum over holders and warrants).
     std::vector<holder_conversion> holders;  ///< Each holder of the series, in holding order.
+    std::vector<holder_conversion> warrants;  ///< Each warrant for the series (shares: the warrant's), in warrant order.
 
     /// Additional common shares for the whole series: after - before.
     [[nodiscard]] share_count additional() const { return as_converted_after - as_converted_before; }
@@ -792,6 +793,35 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                 break;
             }
             s.holders.push_back(std::move(hc));
+        }
+        // Warrants for the series: on exercise they are shares of it, converting at the new ratio
+        // (the cap table counts them so), so they count in the series' totals too.
+        for (const warrant& w : before.warrants()) {
+            if (!fits) break;
+            if (w.share_class != t.series) continue;
+            holder_conversion hc;
+            hc.holder = w.holder;
+            hc.name = before.find_holder(w.holder).name();
+            hc.shares = w.shares;
+            const fraction n(w.shares.value());
+            try {
+                hc.as_converted_before = share_count(
+                    detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
+                hc.exact_after = n * s.ratio_after;
+                hc.as_converted_after = share_count(
+                    detail::narrow(hc.exact_after.round_to_integer(share_mode_), "shares as converted"));
+                s.as_converted_before += hc.as_converted_before;
+                s.as_converted_after += hc.as_converted_after;
+            } catch (const overflow_error&) {
+                result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
+                                           detail::quoted_text(t.series),
+                                           "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
+                                               w.holder.str() + "'s warrant for " + std::to_string(w.shares.value()) +
+                                               " shares (or the series' total) overflows 64 bits"});
+                fits = false;
+                break;
+            }
+            s.warrants.push_back(std::move(hc));
         }
         if (fits) adj.series_.push_back(std::move(s));
     }
