@@ -488,3 +488,123 @@ TEST_CASE("properties: broad >= narrow >= full ratchet, CP2 <= CP1, no change un
     CHECK(down_rounds > 600);
     CHECK(up_or_flat >= 300);
 }
+
+// Review regression: a class named twice in a narrow base counted its shares twice in A. On
+// Gust's company, narrow_based("Series A Preferred", {A, A}) gave A = 5,000,000 (2 x 2,500,000)
+// and CP2 = $0.8571, a larger A than the broad base's 7,000,000 would allow for a base of one
+// class. It is now reported; the base named once gives A = 2,500,000.
+TEST_CASE("a narrow base naming a class twice is reported, not counted twice") {
+    const cap_table t = gust_company();
+    const anti_dilution twice = anti_dilution().protect(
+        anti_dilution_terms::narrow_based("Series A Preferred", {"Series A Preferred", "Series A Preferred"}));
+    const anti_dilution_result r = twice.try_adjust(t, gust_series_c());
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/protections/0/narrow_classes/1");
+    CHECK(r.problems[0].value == "\"Series A Preferred\"");
+    CHECK(r.problems[0].rule == "duplicates narrow_classes[0]: a class counts once in A");
+    CHECK_THROWS_AS((void)twice.adjust(t, gust_series_c()), validation_error);
+    const anti_dilution once =
+        anti_dilution().protect(anti_dilution_terms::narrow_based("Series A Preferred", {"Series A Preferred"}));
+    const series_adjustment& a = once.adjust(t, gust_series_c()).of("Series A Preferred");
+    CHECK(a.a == sh(2'500'000));
+    // $1.00 x (2,500,000 + 1,000,000) / (2,500,000 + 2,000,000) = $0.7777... -> $0.7778
+    CHECK(a.cp2_units == units(7778, 10));
+}
+
+// Review regression: a holding whose as-converted shares at the ratio after pass 64 bits made
+// try_adjust() and try_apply_to() throw overflow_error instead of reporting it. $1,000 preferred,
+// 10^12 shares; a full ratchet to $0.0001 makes the ratio 10^7 and 10^19 shares as converted.
+TEST_CASE("a holding that overflows 64 bits as converted is reported by try_adjust and try_apply_to") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("x", "X"))
+                            .add(share_class::preferred("P", per_share(1_K)))
+                            .holding(holder_id("x"), "P", sh(1'000'000'000'000))
+                            .build();
+    const anti_dilution charter = anti_dilution().protect(anti_dilution_terms::full_ratchet("P"));
+    // 1,000,000 shares for $100: $0.0001 a share.
+    const share_issuance issue = share_issuance::sale("S", sh(1'000'000), 100_usd);
+    const anti_dilution_result r = charter.try_adjust(t, issue);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/protections/0/series");
+    CHECK(r.problems[0].rule ==
+          "as converted at the ratio after, 10000000, x's 1000000000000 shares (or the series' total) overflow 64 bits");
+    CHECK_THROWS_AS((void)charter.adjust(t, issue), validation_error);
+    const round_on_cap_table round =
+        cap_table_round(priced_round_terms("S").at_price(price_per_share(money::from_units(1), sh(10))).invest("n", 100_usd),
+                        "S Preferred")
+            .add_investor(holder::investor("n", "N"))
+            .apply_to(t);
+    const down_round_result d = charter.try_apply_to(round);
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.problems[0].field.json_pointer() == "/protections/0/series");
+    CHECK_THROWS_AS((void)charter.apply_to(round), validation_error);
+}
+
+// Review regression: apply_to() with shares_rounded(ceiling) reported Series A's as-converted
+// shares after as 2,812,465 (2,249,972 + 562,493, each rounded up) while the table after it
+// returned counts 2,812,463 (rounded down per holding, as every cap table does): the down round's
+// adjustment and its table did not reconcile. apply_to() now requires floor and says so.
+TEST_CASE("apply_to() requires the cap table's floor share rounding") {
+    const cap_table t = gust_company();
+    const round_on_cap_table c = cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("carl", 1_M),
+                                                 "Series C Preferred")
+                                     .add_investor(holder::investor("carl", "Carl Capital"))
+                                     .apply_to(t);
+    const anti_dilution up = both_broad().shares_rounded(rounding::ceiling);
+    // adjust() alone still reports the charter's figures under the named rounding.
+    CHECK(up.adjust(t, gust_series_c()).of("Series A Preferred").as_converted_after == sh(2'812'465));
+    const down_round_result r = up.try_apply_to(c);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/share_rounding");
+    CHECK(r.problems[0].value == "ceiling");
+    CHECK(r.problems[0].rule == "must be floor to apply to a cap table, which rounds each holding as converted down");
+    CHECK_THROWS_AS((void)up.apply_to(c), validation_error);
+    // With floor the adjustment and the table after agree holding by holding.
+    const down_round d = both_broad().apply_to(c);
+    const series_adjustment& a = d.adjustment().of("Series A Preferred");
+    CHECK(a.as_converted_after == sh(2'812'463));
+    CHECK(d.after().fully_diluted().by_class()[*d.after().class_index("Series A Preferred")] == a.as_converted_after);
+    for (const holder_conversion& h : a.holders) CHECK(d.change_of(h.holder).after == h.as_converted_after);
+}
+
+// Review regression: a warrant for the protected series converts at the new ratio in the table
+// after (the cap table counts warrants as converted), but the adjustment listed holdings only:
+// additional_shares() said 192,321 while the table after grew by 211,553. A: 1,000,000 common +
+// 1,000,000 Series A + 100,000 warrant shares = 2,100,000; $500,000 at $0.50: B = 500,000,
+// C = 1,000,000; CP2 = $1.00 x 2,600,000 / 3,100,000 = $0.83870... -> $0.8387; the holding
+// 1,000,000 x 10000/8387 = 1,192,321.4 -> 1,192,321 (+192,321), the warrant 100,000 -> 119,232
+// (+19,232): 211,553.
+TEST_CASE("warrants for a protected series are adjusted and counted, reconciling with the table") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "F"))
+                            .add(holder::investor("a", "A Fund"))
+                            .add(holder::investor("bank", "Venture Bank"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A Preferred", per_share(1_usd)))
+                            .holding(holder_id("f"), "Common", sh(1'000'000))
+                            .holding(holder_id("a"), "Series A Preferred", sh(1'000'000))
+                            .add(warrant{holder_id("bank"), "Series A Preferred", sh(100'000), per_share(1_usd)})
+                            .build();
+    const round_on_cap_table r =
+        cap_table_round(priced_round_terms("B").at_price(0.5_usd).invest("n", 500_K), "Series B Preferred")
+            .add_investor(holder::investor("n", "N"))
+            .apply_to(t);
+    const down_round d = anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).apply_to(r);
+    const series_adjustment& a = d.adjustment().of("Series A Preferred");
+    CHECK(a.a == sh(2'100'000));
+    CHECK(a.cp2_units == units(8387, 10));
+    REQUIRE(a.holders.size() == 1);
+    CHECK(a.holders[0].additional() == sh(192'321));
+    REQUIRE(a.warrants.size() == 1);
+    CHECK(a.warrants[0].holder == holder_id("bank"));
+    CHECK(a.warrants[0].shares == sh(100'000));
+    CHECK(a.warrants[0].as_converted_after == sh(119'232));
+    CHECK(a.as_converted_before == sh(1'100'000));
+    CHECK(a.as_converted_after == sh(1'311'553));
+    CHECK(d.adjustment().additional_shares() == sh(211'553));
+    CHECK(d.after().fully_diluted().total() - r.after().fully_diluted().total() == sh(211'553));
+    CHECK(d.change_of(holder_id("bank")).after == sh(119'232));
+}

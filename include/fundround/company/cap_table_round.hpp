@@ -492,7 +492,16 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     }
     if (!out.empty()) return result;
 
-    pricing_result solved = terms_.try_solve(base);
+    pricing_result solved;
+    try {
+        solved = terms_.try_solve(base);
+    } catch (const overflow_error& e) {
+        // The pricing's share counts (new shares, pool increase, post-money total) do not fit 64
+        // bits on this table: a problem of the round on it, reported like the table's own.
+        out.push_back({field_path("terms"), std::to_string(base.fully_diluted.value()) + " shares before the round",
+                       std::string("the round's share counts overflow 64 bits on this cap table: ") + e.what()});
+        return result;
+    }
     if (!solved.ok()) {
         for (diagnostic& d : solved.problems) d.field = d.field.prefixed(field_path("terms"));
         out = std::move(solved.problems);

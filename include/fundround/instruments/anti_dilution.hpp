@@ -266,9 +266,10 @@ struct series_adjustment {
     bool capped_at_cp1 = false;       ///< True if the rounding went above CP1 and CP2 was held at CP1.
     fraction ratio_before;            ///< Common per preferred share before: OIP / CP1.
     fraction ratio_after;             ///< Common per preferred share after: OIP / CP2.
-    share_count as_converted_before;  ///< The series' as-converted shares before (sum over holders).
-    share_count as_converted_after;   ///< The series' as-converted shares after (sum over holders).
+    share_count as_converted_before;  ///< The series' as-converted shares before (sum over holders and warrants).
+    share_count as_converted_after;   ///< The series' as-converted shares after (sum over holders and warrants).
     std::vector<holder_conversion> holders;  ///< Each holder of the series, in holding order.
+    std::vector<holder_conversion> warrants;  ///< Each warrant for the series (shares: the warrant's), in warrant order.
 
     /// Additional common shares for the whole series: after - before.
     [[nodiscard]] share_count additional() const { return as_converted_after - as_converted_before; }
@@ -449,7 +450,8 @@ public:
         precision_.reset();
         return *this;
     }
-    /// Round each holding's as-converted shares by @p mode (default floor).
+    /// Round each holding's as-converted shares by @p mode (default floor; apply_to() requires
+    /// floor, the cap table's rounding, so that its figures reconcile with the table after).
     anti_dilution& shares_rounded(rounding mode) {
         share_mode_ = mode;
         return *this;
@@ -654,6 +656,15 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
                     out.push_back({at.member("narrow_classes").index(k), detail::quoted_text(t.narrow_classes[k]),
                                    "is not a share class on the cap table"});
                 }
+                for (std::size_t m = 0; m < k; ++m) {
+                    if (t.narrow_classes[m] == t.narrow_classes[k]) {
+                        // A class named twice would count its shares twice in A.
+                        out.push_back({at.member("narrow_classes").index(k), detail::quoted_text(t.narrow_classes[k]),
+                                       "duplicates narrow_classes[" + std::to_string(m) +
+                                           "]: a class counts once in A"});
+                        break;
+                    }
+                }
             }
         } else if (!t.narrow_classes.empty()) {
             out.push_back({at.member("narrow_classes"), std::to_string(t.narrow_classes.size()) + " classes",
@@ -756,6 +767,7 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                                         detail::anti_dilution_price_text(s.cp1_units, before.currency())
                                   : "down round, but the conversion price rounds back to CP1";
         }
+        bool fits = true;
         for (const holding& h : before.holdings()) {
             if (h.share_class != t.series) continue;
             holder_conversion hc;
@@ -763,16 +775,55 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             hc.name = before.find_holder(h.holder).name();
             hc.shares = h.shares;
             const fraction n(h.shares.value());
-            hc.as_converted_before = share_count(detail::narrow((n * s.ratio_before).round_to_integer(share_mode_),
-                                                                "shares as converted"));
-            hc.exact_after = n * s.ratio_after;
-            hc.as_converted_after = share_count(detail::narrow(hc.exact_after.round_to_integer(share_mode_),
-                                                               "shares as converted"));
-            s.as_converted_before += hc.as_converted_before;
-            s.as_converted_after += hc.as_converted_after;
+            try {  // a holding (or the series' sum) beyond 64 bits as converted is a problem, not a throw
+                hc.as_converted_before = share_count(
+                    detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
+                hc.exact_after = n * s.ratio_after;
+                hc.as_converted_after = share_count(
+                    detail::narrow(hc.exact_after.round_to_integer(share_mode_), "shares as converted"));
+                s.as_converted_before += hc.as_converted_before;
+                s.as_converted_after += hc.as_converted_after;
+            } catch (const overflow_error&) {
+                result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
+                                           detail::quoted_text(t.series),
+                                           "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
+                                               h.holder.str() + "'s " + std::to_string(h.shares.value()) +
+                                               " shares (or the series' total) overflow 64 bits"});
+                fits = false;
+                break;
+            }
             s.holders.push_back(std::move(hc));
         }
-        adj.series_.push_back(std::move(s));
+        // Warrants for the series: on exercise they are shares of it, converting at the new ratio
+        // (the cap table counts them so), so they count in the series' totals too.
+        for (const warrant& w : before.warrants()) {
+            if (!fits) break;
+            if (w.share_class != t.series) continue;
+            holder_conversion hc;
+            hc.holder = w.holder;
+            hc.name = before.find_holder(w.holder).name();
+            hc.shares = w.shares;
+            const fraction n(w.shares.value());
+            try {
+                hc.as_converted_before = share_count(
+                    detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
+                hc.exact_after = n * s.ratio_after;
+                hc.as_converted_after = share_count(
+                    detail::narrow(hc.exact_after.round_to_integer(share_mode_), "shares as converted"));
+                s.as_converted_before += hc.as_converted_before;
+                s.as_converted_after += hc.as_converted_after;
+            } catch (const overflow_error&) {
+                result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
+                                           detail::quoted_text(t.series),
+                                           "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
+                                               w.holder.str() + "'s warrant for " + std::to_string(w.shares.value()) +
+                                               " shares (or the series' total) overflows 64 bits"});
+                fits = false;
+                break;
+            }
+            s.warrants.push_back(std::move(hc));
+        }
+        if (fits) adj.series_.push_back(std::move(s));
     }
     if (!result.problems.empty()) return result;
     result.adjustment = std::move(adj);
@@ -782,6 +833,13 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
 inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& round) const {
     down_round_result result;
     anti_dilution_result adj = try_adjust(round.before(), issuance_of(round));
+    if (share_mode_ != rounding::floor) {
+        // The table after counts each holding as converted rounded down: any other share rounding
+        // would report additional shares the table after does not hold.
+        adj.problems.push_back({field_path("share_rounding"), std::string(to_string(share_mode_)),
+                                "must be floor to apply to a cap table, which rounds each holding as converted down"});
+        adj.adjustment.reset();
+    }
     if (!adj.ok()) {
         result.problems = std::move(adj.problems);
         return result;
