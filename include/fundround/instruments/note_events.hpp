@@ -101,8 +101,9 @@ struct note_maturity_result {
     r.share_class = n.at_maturity->share_class;
     const fraction price(n.at_maturity->conversion_valuation->units(), capitalization.value());
     r.exact_price_units = exact_rational(price);
-    const big_rational exact_shares(detail::to_big(r.amount.units()) * detail::to_big(capitalization.value()),
-                                    detail::to_big(n.at_maturity->conversion_valuation->units()));
+    const big_rational exact_shares = (big_rational(fraction(r.amount.units())) * big_rational(fraction(capitalization.value())) *
+                                       big_rational(fraction(1, n.at_maturity->conversion_valuation->units())))
+                                          .reduced();
     r.exact_shares = exact_rational(exact_shares);
     r.shares = share_count(detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, share_rounding), "maturity conversion shares"),
                                           "maturity conversion shares"));
@@ -193,8 +194,9 @@ struct note_change_of_control_result {
         using detail::big_rational;
         const fraction price(n.valuation_cap->units(), capitalization.value());
         r.exact_cap_price_units = exact_rational(price);
-        const big_rational exact_shares(detail::to_big(amount.units()) * detail::to_big(capitalization.value()),
-                                        detail::to_big(n.valuation_cap->units()));
+        const big_rational exact_shares = (big_rational(fraction(amount.units())) * big_rational(fraction(capitalization.value())) *
+                                           big_rational(fraction(1, n.valuation_cap->units())))
+                                              .reduced();
         r.cap_shares = share_count(detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, share_rounding), "cap shares"), "cap shares"));
         const big_rational value = big_rational(fraction(r.cap_shares.value())) * big_rational(proceeds_per_share_units);
         r.conversion_amount = money::from_units(
