@@ -45,9 +45,9 @@ int main() {
         n.day_count = note_day_count::actual_365_fixed;
         n.at_maturity = note_maturity_terms{valuation, "Series X Preferred", note_party::holder};
         const note_maturity_result r = note_at_maturity(n, maturity_outcome::conversion, capitalization);
-        std::cout << "tranche " << i + 1 << ": " << format_full(r.principal) << " issued " << to_string(n.issue_date)
+        std::cout << "tranche " << i + 1 << ": " << format_full(r.principal) << " issued " << to_string(n.issue_date) << " (ASSUMED)"
                   << ", interest " << format_full(r.interest) << ", converts " << format_full(r.amount) << " at "
-                  << r.exact_price_units.to_decimal_string(3) << " mills/share into " << r.shares << "\n";
+                  << price_per_share(valuation, capitalization).to_string(2) << " a share into " << r.shares << "\n";
         total_shares += r.shares;
         total_amount += r.amount;
         total_not_converted += r.not_converted_units;
@@ -55,6 +55,7 @@ int main() {
     const share_count after = capitalization + total_shares;
     std::cout << "total: " << format_full(total_amount) << " -> " << total_shares << " of " << after << " = "
               << fraction(total_shares.value(), after.value()).to_percent_string(4) << " (ASSUMED figures)\n"
-              << "not converted (fractions of a share): " << total_not_converted.to_decimal_string(0) << " mills\n";
+              << "not converted (fractions of a share): $"
+              << (total_not_converted.to_fraction() / fraction(money::units_per_major)).to_decimal_string(3, rounding::half_even) << '\n';
     return 0;
 }
