@@ -227,3 +227,42 @@ TEST_CASE("pro-rata side letter: the right to keep the as-converted percentage i
     CHECK(rights[1].shares == share_count(327'586));
     CHECK_THROWS_AS((void)safe_pro_rata_rights(a, {holder_id("angel"), holder_id("angel"), holder_id("nobody")}), validation_error);
 }
+
+TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE holds A / C of L exactly, and the choice is each holder's best") {
+    // Caps in mills that share no factors make L's denominator grow past 128 bits; the solve is on
+    // big rationals. For several event prices: a converting SAFE's exact shares are A / C of L; a
+    // converting SAFE's exact conversion amount exceeds its purchase amount; a SAFE taking the
+    // cash-out would not gain by joining L (its quoted conversion amount, exact, is at most A).
+    std::vector<safe> safes;
+    for (std::int64_t i = 0; i < 10; ++i) {
+        safes.push_back(safe::post_money_cap(holder_id("s" + std::to_string(i)), money::from_units(150'000'000 + 7'000'013 * i),
+                                             money::from_units(7'000'000'001 + 1'300'000'006 * i), year{2025} / 1 / 1));
+    }
+    int converted = 0;
+    int cashed_out = 0;
+    for (const std::int64_t p : {300, 555, 777, 1'013, 1'999, 4'001}) {
+        const safe_liquidity_result r = safe_liquidity_payouts(safes, event(10'000'000, p));
+        const detail::big_rational l = r.exact_post_money_capitalization.big();
+        for (std::size_t i = 0; i < safes.size(); ++i) {
+            const safe_liquidity_payout& s = r.payouts[i];
+            const detail::big_rational a(fraction(safes[i].purchase_amount.units()));
+            const detail::big_rational c(fraction(safes[i].valuation_cap->units()));
+            const detail::big_rational exact_value = s.exact_conversion_shares.big() * detail::big_rational(fraction(p));
+            if (s.choice == liquidity_choice::conversion) {
+                // shares x C = A x L  <=>  shares / L = A / C
+                CHECK(s.exact_conversion_shares.big() * c == a * l);
+                CHECK(exact_value > a);
+                CHECK(s.paid == s.conversion_amount);
+                ++converted;
+            } else {
+                ++cashed_out;
+                CHECK_FALSE(exact_value > a);
+                CHECK(s.paid == safes[i].purchase_amount);
+            }
+            CHECK_FALSE(detail::big_rational(fraction(s.conversion_shares.value())) > s.exact_conversion_shares.big());  // floor
+        }
+    }
+    // Both branches are exercised across the prices (25 conversions, 35 cash-outs).
+    CHECK(converted > 10);
+    CHECK(cashed_out > 10);
+}
