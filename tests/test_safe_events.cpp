@@ -1,7 +1,7 @@
 // Unit tests for fundround/instruments/safe_events.hpp: SAFEs at a liquidity event, at a
 // dissolution, and the pro-rata side letter.
 //
-// The terms are Y Combinator's post-money SAFE (v1.2): section 1(b) Liquidity Event (the greater
+// The terms are Y Combinator's post-money SAFE (the 2018 form): section 1(b) Liquidity Event (the greater
 // of the Cash-Out Amount = Purchase Amount and the Conversion Amount = the amount payable on
 // Purchase Amount / Liquidity Price shares of common), section 2 Liquidity Price = Post-Money
 // Valuation Cap / Liquidity Capitalization (converting SAFEs included, unissued pool excluded),

@@ -4,7 +4,7 @@
 /// (purchase amounts returned pari passu with the other SAFEs and preferred stock, pro rata when
 /// the proceeds fall short), and the pro-rata side letter's right in the next priced round.
 ///
-/// Liquidity event, as Y Combinator's post-money SAFE (v1.2, section 1(b) and 2) defines it: the
+/// Liquidity event, as Y Combinator's post-money SAFE (the 2018 form, sections 1(b) and 2) defines it: the
 /// Cash-Out Amount is the purchase amount A; the Conversion Amount is what the event pays on
 /// A / liquidity price shares of common, where the liquidity price is the post-money valuation
 /// cap C over the *Liquidity Capitalization* L: every share of capital stock outstanding as
