@@ -4,7 +4,8 @@
 /// odds, discounting and net flows, and the company layer (company/: holders, share classes, cap
 /// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
-/// SAFEs, convertible notes, their conversion into a priced round).
+/// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
+/// dissolution, notes at maturity or a change of control).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -33,6 +34,8 @@
 #include <fundround/instruments/safe.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/safe_events.hpp>
+#include <fundround/instruments/note_events.hpp>
 
 #include <fundround/io/money_parse.hpp>
 #include <fundround/io/report.hpp>

@@ -130,6 +130,40 @@ inline fraction note_year_fraction(calendar_date from, calendar_date to, note_da
 
 }  // namespace detail
 
+/// Who chooses what happens to a note at maturity (a term of the note).
+enum class note_party {
+    holder,   ///< The holder elects conversion or repayment.
+    company,  ///< The company elects conversion or repayment.
+};
+
+/// "holder" or "company".
+[[nodiscard]] constexpr std::string_view to_string(note_party p) noexcept {
+    return p == note_party::holder ? "holder" : "company";
+}
+
+/// What a note may do at maturity if no qualified financing converted it: convert at a stated
+/// valuation into a named class, or be repaid its principal plus accrued interest, as the named
+/// party elects.
+struct note_maturity_terms {
+    /// The stated (pre-money) valuation conversion at maturity uses: price = valuation / the
+    /// fully diluted capitalization just before the conversion (the note excluded). Empty:
+    /// repayment only.
+    std::optional<money> conversion_valuation;
+    std::string share_class;                  ///< The class conversion issues, e.g. "Common" or "Series Seed Preferred".
+    note_party elected_by = note_party::holder;  ///< Who chooses between conversion and repayment.
+};
+
+/// What a note receives at a change of control before it converts: the greatest of the amounts
+/// the term lists (ties to the earlier in this order: multiple, principal plus interest,
+/// conversion at the cap).
+struct note_change_of_control_terms {
+    std::optional<fraction> principal_multiple;  ///< A multiple of principal (2 = twice the principal), if listed.
+    bool principal_plus_interest = true;         ///< Principal plus accrued interest, if listed.
+    /// The proceeds on the shares the conversion amount buys at the cap price (valuation_cap /
+    /// the capitalization the event names), if listed; needs a valuation cap.
+    bool conversion_at_cap = false;
+};
+
 /// One convertible note: a loan that converts into the next qualified financing (principal plus
 /// accrued interest) at the lower of its cap price and its discount price.
 ///
@@ -162,6 +196,9 @@ struct convertible_note {
     /// The least new money (converting notes and SAFEs not counted) that makes a financing
     /// "qualified", so that the note converts; empty: any equity financing.
     std::optional<money> qualified_financing;
+    std::optional<note_maturity_terms> at_maturity;  ///< What happens at maturity (instruments/note_events.hpp), if stated.
+    /// What the note receives at a change of control (instruments/note_events.hpp), if stated.
+    std::optional<note_change_of_control_terms> at_change_of_control;
 
     /// The exact year fraction from the issue date to @p on under the day count; throws
     /// invalid_argument_error if @p on is before the issue date or a date is invalid.
@@ -230,7 +267,9 @@ struct convertible_note {
     /// Every problem with the note's own fields, each under @p path (e.g. `notes[0]`): a
     /// principal that is not positive, a maturity on or before the issue date, a negative rate,
     /// a cap that is not positive, a discount below 0% or at 100% or more, a threshold that is not
-    /// positive, an empty holder id, an invalid date.
+    /// positive, an empty holder id, an invalid date; maturity and change-of-control terms that
+    /// do not hold together (a valuation that is not positive, no class named, a multiple that
+    /// is not positive, no amount listed, conversion at the cap without a cap).
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("note")) const {
         std::vector<diagnostic> out;
         if (holder.str().empty()) out.push_back({path.member("holder"), "\"\"", "name the holder (a holder id on the cap table)"});
@@ -262,6 +301,31 @@ struct convertible_note {
         }
         if (qualified_financing && !qualified_financing->is_positive()) {
             out.push_back({path.member("qualified_financing"), format_full(*qualified_financing), "must be positive"});
+        }
+        if (at_maturity && at_maturity->conversion_valuation) {
+            const money v = *at_maturity->conversion_valuation;
+            if (!v.is_positive()) {
+                out.push_back({path.member("at_maturity").member("conversion_valuation"), format_full(v), "must be positive"});
+            } else if (v.currency() != principal.currency()) {
+                out.push_back({path.member("at_maturity").member("conversion_valuation"), format_full(v),
+                               "must be in " + to_string(principal.currency()) + ", the principal's currency"});
+            }
+            if (at_maturity->share_class.empty()) {
+                out.push_back({path.member("at_maturity").member("share_class"), "\"\"", "name the class conversion at maturity issues"});
+            }
+        }
+        if (at_change_of_control) {
+            const note_change_of_control_terms& c = *at_change_of_control;
+            if (c.principal_multiple && c.principal_multiple->sign() <= 0) {
+                out.push_back({path.member("at_change_of_control").member("principal_multiple"), c.principal_multiple->to_string(),
+                               "must be positive"});
+            }
+            if (!c.principal_multiple && !c.principal_plus_interest && !c.conversion_at_cap) {
+                out.push_back({path.member("at_change_of_control"), "", "lists no amount: name a multiple, principal plus interest or conversion at the cap"});
+            }
+            if (c.conversion_at_cap && !valuation_cap) {
+                out.push_back({path.member("at_change_of_control").member("conversion_at_cap"), "true", "needs a valuation cap to convert at"});
+            }
         }
         const auto p = static_cast<int>(period);
         if (p != 1 && p != 2 && p != 4 && p != 12) {

@@ -1,0 +1,424 @@
+/// @file instruments/safe_events.hpp
+/// @brief What a SAFE pays when no priced round comes first: a liquidity event (change of
+/// control or IPO: the greater of the cash-out amount and the conversion amount), a dissolution
+/// (purchase amounts returned pari passu with the other SAFEs and preferred stock, pro rata when
+/// the proceeds fall short), and the pro-rata side letter's right in the next priced round.
+///
+/// Liquidity event, as Y Combinator's post-money SAFE (the 2018 form, sections 1(b) and 2) defines it: the
+/// Cash-Out Amount is the purchase amount A; the Conversion Amount is what the event pays on
+/// A / liquidity price shares of common, where the liquidity price is the post-money valuation
+/// cap C over the *Liquidity Capitalization* L: every share of capital stock outstanding as
+/// converted, the options outstanding, and the converting securities (other SAFEs and notes that
+/// convert rather than cash out), the unissued option pool excluded. A SAFE converting at price
+/// p per share is worth A L p / C, so it converts exactly when L p > C; the post-money L counts
+/// the converting post-money SAFEs, L = (B + S) / (1 - sum A_i / C_i) over them (B the base
+/// capitalization, S the pre-money SAFEs' conversion shares), solved in closed form on big
+/// rationals (which SAFEs convert: passes in ascending order of cap, see the code). The older pre-money SAFE's Liquidity
+/// Capitalization excludes every SAFE and note: L = B. A SAFE without a cap has liquidity price
+/// p, so its conversion amount equals its cash-out amount: it takes the cash-out (ties go to the
+/// cash-out amount).
+#ifndef FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
+#define FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/analysis/discount.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/pro_rata.hpp>
+#include <fundround/detail/bigint.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// One claim paid pari passu (on par) with the others: a SAFE's purchase amount, a series'
+/// liquidation preference.
+struct pari_passu_claim {
+    std::string name;  ///< Who or what claims, e.g. "safes[0] angel" or "Series Seed preference".
+    money amount;      ///< The full payment due.
+};
+
+/// What one claim receives.
+struct claim_payment {
+    std::string name;  ///< The claim's name.
+    money claimed;     ///< The full payment due.
+    money paid;        ///< What it receives: claimed in full, or its pro-rata part of a shortfall.
+};
+
+/// Proceeds paid to claims on par: in full when they cover them, else pro rata to the full
+/// amounts, split at the mill by the largest-remainder method (ties to the earlier claim), so
+/// the payments add up exactly to the proceeds.
+struct pari_passu_distribution {
+    money proceeds;                       ///< What was available to the claims.
+    money claimed;                        ///< The sum of the full claims.
+    money paid;                           ///< The sum paid (min(proceeds, claimed)).
+    money left_over;                      ///< proceeds - paid: what goes on to the junior holders (common).
+    bool shortfall = false;               ///< True if the proceeds did not cover every claim.
+    std::vector<claim_payment> payments;  ///< One per claim, in the order given.
+};
+
+/// Pays @p claims on par from @p proceeds: in full when the proceeds cover their sum, otherwise
+/// pro rata to the full amounts by the largest-remainder method at the mill (ties to the earlier
+/// claim), the payments summing exactly to the proceeds. Throws validation_error listing every
+/// problem: negative proceeds, a claim that is not positive or in another currency.
+[[nodiscard]] inline pari_passu_distribution pay_pari_passu(money proceeds, const std::vector<pari_passu_claim>& claims) {
+    std::vector<diagnostic> problems;
+    if (proceeds.is_negative()) problems.push_back({field_path("proceeds"), format_full(proceeds), "must not be negative"});
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const field_path p = field_path("claims").index(i, claims[i].name).member("amount");
+        if (!claims[i].amount.is_positive()) {
+            problems.push_back({p, format_full(claims[i].amount), "must be positive"});
+        } else if (claims[i].amount.currency() != proceeds.currency()) {
+            problems.push_back({p, format_full(claims[i].amount), "must be in " + to_string(proceeds.currency()) + ", the proceeds' currency"});
+        }
+    }
+    if (!problems.empty()) throw validation_error("pari passu distribution", std::move(problems));
+    pari_passu_distribution d;
+    d.proceeds = proceeds;
+    d.claimed = money::zero(proceeds.currency());
+    for (const pari_passu_claim& c : claims) d.claimed += c.amount;
+    d.shortfall = d.claimed > proceeds;
+    d.paid = d.shortfall ? proceeds : d.claimed;
+    d.left_over = proceeds - d.paid;
+    d.payments.reserve(claims.size());
+    if (d.shortfall) {
+        std::vector<money> weights;
+        weights.reserve(claims.size());
+        for (const pari_passu_claim& c : claims) weights.push_back(c.amount);
+        const std::vector<money> parts = allocate(proceeds, weights);
+        for (std::size_t i = 0; i < claims.size(); ++i) d.payments.push_back({claims[i].name, claims[i].amount, parts[i]});
+    } else {
+        for (const pari_passu_claim& c : claims) d.payments.push_back({c.name, c.amount, c.amount});
+    }
+    return d;
+}
+
+/// Which amount a SAFE takes at a liquidity event.
+enum class liquidity_choice {
+    cash_out,    ///< The Cash-Out Amount: the purchase amount back (also on a tie).
+    conversion,  ///< The Conversion Amount: the proceeds on its shares at the liquidity price.
+};
+
+/// "cash-out" or "conversion".
+[[nodiscard]] constexpr std::string_view to_string(liquidity_choice c) noexcept {
+    return c == liquidity_choice::cash_out ? "cash-out" : "conversion";
+}
+
+/// The terms of a liquidity event a SAFE meets (change of control, IPO, direct listing).
+struct liquidity_terms {
+    /// `B`: the Liquidity Capitalization before any SAFE or note: capital stock outstanding as
+    /// converted plus options outstanding (and promised options receiving proceeds), the unissued
+    /// option pool excluded.
+    share_count base_capitalization;
+    /// `p`: what the event pays on one share of common, in money units per share, exactly.
+    fraction proceeds_per_share_units;
+    /// The proceeds available for the cash-out amounts (after debt and creditors, on par with
+    /// preferred); empty: enough for all of them.
+    std::optional<money> cash_out_proceeds;
+    /// Other claims on par with the SAFEs' cash-out amounts (preferred liquidation preferences).
+    std::vector<pari_passu_claim> other_claims;
+    rounding share_rounding = rounding::floor;        ///< Conversion shares to whole shares.
+    rounding amount_rounding = rounding::half_even;   ///< Conversion amounts (shares x p) to the mill.
+};
+
+/// One SAFE at a liquidity event.
+struct safe_liquidity_payout {
+    holder_id holder;                    ///< Its holder.
+    std::string description;             ///< E.g. "post-money SAFE (valuation cap)".
+    money cash_out_amount;               ///< The purchase amount.
+    std::optional<money> valuation_cap;  ///< The cap used (an MFN SAFE's from the SAFE it follows), if any.
+    /// The exact liquidity price in money units per share (cap / L; p without a cap).
+    exact_rational exact_liquidity_price_units;
+    exact_rational exact_conversion_shares;  ///< A / liquidity price, exactly.
+    share_count conversion_shares;           ///< exact_conversion_shares rounded by share_rounding.
+    money conversion_amount;                 ///< conversion_shares x p, rounded to the mill by amount_rounding.
+    liquidity_choice choice = liquidity_choice::cash_out;  ///< The greater (on a tie, the cash-out).
+    money paid;  ///< conversion_amount, or the cash-out amount (its pro-rata part if the proceeds fall short).
+};
+
+/// Every SAFE at a liquidity event.
+struct safe_liquidity_result {
+    exact_rational exact_post_money_capitalization;  ///< The post-money SAFE's L, exactly (converting SAFEs included).
+    share_count pre_money_capitalization;             ///< The pre-money SAFE's L = B (SAFEs and notes excluded).
+    std::vector<safe_liquidity_payout> payouts;       ///< One per SAFE, in the order given.
+    share_count conversion_shares;                    ///< The converting SAFEs' shares.
+    std::optional<pari_passu_distribution> cash_out;  ///< The cash-out payments with the other claims (when proceeds were named).
+    /// The total the SAFEs receive.
+    [[nodiscard]] money total_paid() const {
+        money t = money::zero(payouts.empty() ? currency{} : payouts.front().paid.currency());
+        for (const safe_liquidity_payout& s : payouts) t += s.paid;
+        return t;
+    }
+};
+
+namespace detail {
+
+/// a / b on big rationals (b nonzero).
+inline big_rational safe_events_div(const big_rational& a, const big_rational& b) {
+    big_int n = a.numerator() * b.denominator();
+    big_int d = a.denominator() * b.numerator();
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    return big_rational(std::move(n), std::move(d)).reduce();
+}
+
+/// The caps each SAFE uses: its own, or for an MFN SAFE without terms the lowest cap of the
+/// post-money SAFEs dated after it (empty when none has one).
+inline std::vector<std::optional<money>> safe_effective_caps(const std::vector<safe>& safes) {
+    std::vector<std::optional<money>> caps(safes.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        caps[i] = safes[i].valuation_cap;
+        if (safes[i].mfn && !safes[i].valuation_cap && !safes[i].discount) {
+            for (std::size_t j = 0; j < safes.size(); ++j) {
+                if (j == i || safes[j].form != safe_form::post_money || !(safes[j].date > safes[i].date) || !safes[j].valuation_cap) continue;
+                if (!caps[i] || *safes[j].valuation_cap < *caps[i]) caps[i] = safes[j].valuation_cap;
+            }
+        }
+    }
+    return caps;
+}
+
+inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagnostic>& problems) {
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        const auto more = safes[i].validate(field_path("safes").index(i, safes[i].holder.str()));
+        problems.insert(problems.end(), more.begin(), more.end());
+        if (safes[i].purchase_amount.currency() != safes.front().purchase_amount.currency()) {
+            problems.push_back({field_path("safes").index(i, safes[i].holder.str()).member("purchase_amount"),
+                                format_full(safes[i].purchase_amount), "must be in " + to_string(safes.front().purchase_amount.currency()) +
+                                                                           ", safes[0]'s currency"});
+        }
+    }
+}
+
+}  // namespace detail
+
+/// What each of @p safes receives at a liquidity event with @p terms: the greater of its
+/// cash-out amount and its conversion amount (see the file comment for the Liquidity
+/// Capitalization each form names, solved exactly). When terms.cash_out_proceeds is named, the
+/// cash-out amounts are paid from it on par with terms.other_claims (pay_pari_passu: pro rata
+/// on a shortfall). Throws validation_error listing every problem: an invalid SAFE, a base
+/// capitalization or proceeds per share that is not positive, post-money SAFEs whose caps would
+/// take 100% or more of the company, a currency mismatch.
+[[nodiscard]] inline safe_liquidity_result safe_liquidity_payouts(const std::vector<safe>& safes, const liquidity_terms& terms) {
+    std::vector<diagnostic> problems;
+    if (safes.empty()) problems.push_back({field_path("safes"), "", "list at least one SAFE"});
+    detail::safe_list_problems(safes, problems);
+    if (terms.base_capitalization.value() <= 0) {
+        problems.push_back({field_path("terms").member("base_capitalization"), std::to_string(terms.base_capitalization.value()),
+                            "must be positive (shares outstanding as converted plus options outstanding, unissued pool excluded)"});
+    }
+    if (terms.proceeds_per_share_units.sign() <= 0) {
+        problems.push_back({field_path("terms").member("proceeds_per_share_units"), terms.proceeds_per_share_units.to_string(), "must be positive"});
+    }
+    if (!problems.empty()) throw validation_error("SAFEs at a liquidity event", std::move(problems));
+
+    const currency cur = safes.front().purchase_amount.currency();
+    const auto caps = detail::safe_effective_caps(safes);
+    using detail::big_rational;
+    const big_rational one(fraction(1));
+    const big_rational base(fraction(terms.base_capitalization.value()));
+    const big_rational p(terms.proceeds_per_share_units);
+    const big_rational lp_pre = base * p;  // the pre-money SAFE converts when B p > C
+
+    // Pre-money SAFEs: L = B. Their conversion shares A B / C count in the post-money L.
+    std::vector<bool> converts(safes.size(), false);
+    big_rational pre_shares;  // S
+    std::vector<std::size_t> post_capped;
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        if (!caps[i]) continue;
+        const big_rational cap(fraction(caps[i]->units()));
+        if (safes[i].form == safe_form::pre_money) {
+            if (lp_pre > cap) {
+                converts[i] = true;
+                pre_shares += detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())) * base, cap);
+            }
+        } else {
+            post_capped.push_back(i);
+        }
+    }
+    std::stable_sort(post_capped.begin(), post_capped.end(), [&](std::size_t a, std::size_t b) { return *caps[a] < *caps[b]; });
+    // With a set K of post-money SAFEs converting, L = (B + S) / (1 - sum_{i in K} A_i / C_i). A
+    // SAFE outside K gains by converting when L' p > C, L' the L with it joining K. Passes in
+    // ascending order of cap add every SAFE that gains until a pass adds none: L only grows, so
+    // each SAFE in K still gains and none outside does — at most n passes, each exact.
+    big_rational take;  // sum A_i / C_i over K
+    big_rational l_post = base + pre_shares;
+    const auto joined = [&](std::size_t i, big_rational& share_out) {
+        const big_rational cap(fraction(caps[i]->units()));
+        share_out = detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())), cap);
+        const big_rational rest = one - take - share_out;
+        if (rest.sign() <= 0) {
+            throw validation_error("SAFEs at a liquidity event",
+                                   {{field_path("safes").index(i, safes[i].holder.str()).member("valuation_cap"), format_full(*caps[i]),
+                                     "the converting post-money SAFEs' purchase amounts over their caps reach 100% of the company"}});
+        }
+        return detail::safe_events_div(base + pre_shares, rest);
+    };
+    for (bool added = true; added;) {
+        added = false;
+        for (const std::size_t i : post_capped) {
+            if (converts[i]) continue;
+            big_rational mine;
+            const big_rational l = joined(i, mine);
+            if (l * p > big_rational(fraction(caps[i]->units()))) {
+                converts[i] = true;
+                take += mine;
+                l_post = l;
+                added = true;
+            }
+        }
+    }
+
+    safe_liquidity_result out;
+    out.exact_post_money_capitalization = exact_rational(l_post);
+    out.pre_money_capitalization = terms.base_capitalization;
+    std::vector<pari_passu_claim> cash_claims;
+    std::vector<std::size_t> cash_index;
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        const safe& s = safes[i];
+        safe_liquidity_payout po;
+        po.holder = s.holder;
+        po.description = s.description();
+        po.cash_out_amount = s.purchase_amount;
+        po.valuation_cap = caps[i];
+        const big_rational amount(fraction(s.purchase_amount.units()));
+        big_rational price = p;
+        if (caps[i]) {
+            const big_rational l = s.form == safe_form::pre_money ? base : l_post;
+            // A post-money SAFE that cashes out is not in L: its price is quoted at the L it would join.
+            big_rational unused;
+            const big_rational joined_l = s.form == safe_form::post_money && !converts[i] ? joined(i, unused) : l;
+            price = detail::safe_events_div(big_rational(fraction(caps[i]->units())), joined_l);
+        }
+        const big_rational exact_shares = detail::safe_events_div(amount, price);
+        po.exact_liquidity_price_units = exact_rational(price);
+        po.exact_conversion_shares = exact_rational(exact_shares);
+        po.conversion_shares = share_count(detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, terms.share_rounding), "conversion shares"),
+                                                          "conversion shares"));
+        const big_rational value = big_rational(fraction(po.conversion_shares.value())) * p;
+        po.conversion_amount = money::from_units(detail::narrow(detail::from_big(value.scaled_rounded(1, terms.amount_rounding), "conversion amount"),
+                                                                "conversion amount"),
+                                                 cur);
+        if (converts[i]) {
+            po.choice = liquidity_choice::conversion;
+            po.paid = po.conversion_amount;
+            out.conversion_shares += po.conversion_shares;
+        } else {
+            po.choice = liquidity_choice::cash_out;
+            po.paid = s.purchase_amount;
+            cash_claims.push_back({"safes[" + std::to_string(i) + "] " + s.holder.str(), s.purchase_amount});
+            cash_index.push_back(i);
+        }
+        out.payouts.push_back(std::move(po));
+    }
+    if (terms.cash_out_proceeds) {
+        for (const pari_passu_claim& c : terms.other_claims) cash_claims.push_back(c);
+        if (!cash_claims.empty()) {
+            out.cash_out = pay_pari_passu(*terms.cash_out_proceeds, cash_claims);
+            for (std::size_t j = 0; j < cash_index.size(); ++j) out.payouts[cash_index[j]].paid = out.cash_out->payments[j].paid;
+        }
+    }
+    return out;
+}
+
+/// Every SAFE and other on-par claim at a dissolution.
+struct safe_dissolution_result {
+    pari_passu_distribution distribution;  ///< The SAFEs' claims first (in the order given), then the other claims.
+    std::vector<money> safe_paid;          ///< What each SAFE receives, in the order given.
+};
+
+/// A dissolution (or winding up) before the SAFEs convert: each SAFE's Dissolution Amount is its
+/// purchase amount, paid from @p proceeds — what is left after debt, creditors and notes that do
+/// not convert — on par with the other SAFEs and with @p preferred (liquidation preferences), pro
+/// rata to the full amounts when the proceeds fall short, senior to common (pay_pari_passu names
+/// the split). Throws validation_error listing every problem.
+[[nodiscard]] inline safe_dissolution_result safe_dissolution_payouts(const std::vector<safe>& safes, money proceeds,
+                                                                      const std::vector<pari_passu_claim>& preferred = {}) {
+    std::vector<diagnostic> problems;
+    if (safes.empty()) problems.push_back({field_path("safes"), "", "list at least one SAFE"});
+    detail::safe_list_problems(safes, problems);
+    if (!problems.empty()) throw validation_error("SAFEs at a dissolution", std::move(problems));
+    std::vector<pari_passu_claim> claims;
+    claims.reserve(safes.size() + preferred.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        claims.push_back({"safes[" + std::to_string(i) + "] " + safes[i].holder.str(), safes[i].purchase_amount});
+    }
+    claims.insert(claims.end(), preferred.begin(), preferred.end());
+    safe_dissolution_result r{pay_pari_passu(proceeds, claims), {}};
+    for (std::size_t i = 0; i < safes.size(); ++i) r.safe_paid.push_back(r.distribution.payments[i].paid);
+    return r;
+}
+
+/// A pro-rata side letter's right in the priced round a SAFE converted in (Y Combinator's pro
+/// rata side letter): the holder may buy its pro-rata share of the new-money shares sold in the
+/// round, the ratio of the shares it owned immediately before the new money (its conversion
+/// shares included) to the company capitalization then (the shares after the round less the
+/// new-money shares: the pool increase and every conversion counted). Returned as company/
+/// pro_rata.hpp's entitlements: held, ownership = held / capitalization, exact_shares =
+/// ownership x new-money shares, shares rounded by @p mode (floor by default). Throws
+/// validation_error listing every problem: an unknown or repeated holder, a sum past the new
+/// shares.
+[[nodiscard]] inline std::vector<pro_rata_entitlement> safe_pro_rata_rights(const converted_round& round,
+                                                                            const std::vector<holder_id>& with_side_letter,
+                                                                            rounding mode = rounding::floor) {
+    const cap_table& after = round.after();
+    const fully_diluted_counts fd = after.fully_diluted();
+    const share_count sold = round.new_money().new_shares();
+    const share_count capitalization = fd.total() - sold;
+    std::vector<diagnostic> problems;
+    std::vector<std::size_t> index(with_side_letter.size());
+    std::vector<bool> seen(after.holders().size(), false);
+    for (std::size_t i = 0; i < with_side_letter.size(); ++i) {
+        const auto h = after.holder_index(with_side_letter[i]);
+        if (!h) {
+            problems.push_back({field_path("with_side_letter").index(i), "\"" + with_side_letter[i].str() + "\"", "is not a holder on the cap table after the round"});
+            continue;
+        }
+        if (seen[*h]) problems.push_back({field_path("with_side_letter").index(i), "\"" + with_side_letter[i].str() + "\"", "appears twice; list each holder once"});
+        seen[*h] = true;
+        index[i] = *h;
+    }
+    if (sold.value() <= 0) problems.push_back({field_path("round").member("new_shares"), std::to_string(sold.value()), "the round sold no new-money shares"});
+    if (!problems.empty()) throw validation_error("pro-rata side letters", std::move(problems));
+    std::vector<pro_rata_entitlement> out;
+    share_count total;
+    for (std::size_t i = 0; i < with_side_letter.size(); ++i) {
+        share_count held = fd.by_holder()[index[i]];
+        for (const priced_investment& inv : round.new_money().investments()) {
+            if (inv.investor == with_side_letter[i].str()) held -= inv.shares;
+        }
+        const fraction own(held.value(), capitalization.value());
+        const fraction exact = own * fraction(sold.value());
+        const share_count rounded(detail::narrow(exact.round_to_integer(mode), "pro-rata shares"));
+        total += rounded;
+        out.push_back({with_side_letter[i], held, own, exact, rounded});
+    }
+    if (total > sold) {
+        throw validation_error("pro-rata side letters", {{field_path("mode"), std::string(to_string(mode)),
+                                                          "the rounded rights total " + std::to_string(total.value()) + " shares, more than the " +
+                                                              std::to_string(sold.value()) + " new-money shares; round down (rounding::floor)"}});
+    }
+    return out;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP

@@ -1,0 +1,137 @@
+// Unit tests for fundround/instruments/note_events.hpp: a convertible note at maturity
+// (conversion at a stated valuation or repayment, the electing party named) and at a change of
+// control (the greatest of a multiple of principal, principal plus interest, conversion at the
+// cap). Every figure is derived by hand in its comment from the note's terms; interest is
+// Actual/365 Fixed simple (ISDA 2006 section 4.16), rounded half-even to the mill.
+#include <fundround/instruments/note_events.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+
+namespace {
+
+// $250,000 at 8% simple, Actual/365 Fixed, 1 January 2024 to 1 January 2026, capped at $6M.
+convertible_note bridge() {
+    convertible_note n;
+    n.holder = holder_id("bridge");
+    n.principal = 250'000_usd;
+    n.issue_date = year{2024} / 1 / 1;
+    n.maturity_date = year{2026} / 1 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.valuation_cap = 6_M;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("at maturity: conversion at the stated valuation into the named class, or repayment") {
+    convertible_note n = bridge();
+    n.at_maturity = note_maturity_terms{5_M, "Common", note_party::holder};
+    // 731 days (2024 is a leap year): 250,000 x 8% x 731/365 = 40,054.79452 -> $40,054.795.
+    // Conversion: $5M / 10,000,000 shares = $0.50; 290,054.795 / 0.50 = 580,109.59 -> 580,109
+    // (floor); 580,109 x $0.50 = $290,054.50, so $0.295 (295 mills) is not converted.
+    const note_maturity_result c = note_at_maturity(n, maturity_outcome::conversion, share_count(10'000'000));
+    CHECK(c.interest == money::from_units(40'054'795));
+    CHECK(c.amount == money::from_units(290'054'795));
+    CHECK(c.exact_price_units == exact_rational(fraction(500)));
+    CHECK(c.exact_shares == exact_rational(fraction(58'010'959, 100)));
+    CHECK(c.shares == share_count(580'109));
+    CHECK(c.share_class == "Common");
+    CHECK(c.elected_by == note_party::holder);
+    CHECK(c.repaid == 0_usd);
+    CHECK(c.not_converted_units == exact_rational(fraction(295)));
+    // Property: shares x price + not converted = amount.
+    CHECK(fraction(c.shares.value()) * fraction(500) + c.not_converted_units.to_fraction() == fraction(c.amount.units()));
+
+    n.at_maturity->elected_by = note_party::company;
+    const note_maturity_result r = note_at_maturity(n, maturity_outcome::repayment);
+    CHECK(r.repaid == money::from_units(290'054'795));
+    CHECK(r.shares == share_count(0));
+    CHECK(r.elected_by == note_party::company);
+    CHECK(r.outcome == maturity_outcome::repayment);
+}
+
+TEST_CASE("at a change of control: the greatest of a multiple, principal plus interest and conversion at the cap") {
+    convertible_note n = bridge();
+    n.at_change_of_control = note_change_of_control_terms{fraction(2), true, true};
+    // On 1 January 2025: 366 days, interest $20,054.795; principal plus interest $270,054.795.
+    // Twice the principal: $500,000. Cap price $6M / 10,000,000 = $0.60: 270,054.795 / 0.60 =
+    // 450,091.325 -> 450,091 shares; at $1.50 a share $675,136.50 (the greatest); at $0.80 a
+    // share $360,072.80, so the multiple ($500,000) is greatest.
+    const note_change_of_control_result hi =
+        note_at_change_of_control(n, year{2025} / 1 / 1, share_count(10'000'000), fraction(1'500));
+    CHECK(hi.interest == money::from_units(20'054'795));
+    CHECK(hi.multiple_amount == 500'000_usd);
+    CHECK(hi.principal_plus_interest == money::from_units(270'054'795));
+    CHECK(hi.exact_cap_price_units == exact_rational(fraction(600)));
+    CHECK(hi.cap_shares == share_count(450'091));
+    CHECK(hi.conversion_amount == money::from_units(675'136'500));
+    CHECK(hi.chosen == change_of_control_payout::conversion_at_cap);
+    CHECK(hi.paid == money::from_units(675'136'500));
+
+    const note_change_of_control_result lo =
+        note_at_change_of_control(n, year{2025} / 1 / 1, share_count(10'000'000), fraction(800));
+    CHECK(lo.conversion_amount == money::from_units(360'072'800));
+    CHECK(lo.chosen == change_of_control_payout::principal_multiple);
+    CHECK(lo.paid == 500'000_usd);
+
+    // Only principal plus interest listed.
+    n.at_change_of_control = note_change_of_control_terms{std::nullopt, true, false};
+    const note_change_of_control_result pi = note_at_change_of_control(n, year{2025} / 1 / 1);
+    CHECK(pi.chosen == change_of_control_payout::principal_plus_interest);
+    CHECK(pi.paid == money::from_units(270'054'795));
+    CHECK_FALSE(pi.conversion_amount.has_value());
+
+    // A 1x multiple ties with nothing greater than principal plus interest: interest wins; with
+    // no interest accrued (on the issue date) 1x and principal plus interest tie: the multiple,
+    // listed first, is taken.
+    n.at_change_of_control = note_change_of_control_terms{fraction(1), true, false};
+    CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).chosen == change_of_control_payout::principal_plus_interest);
+    CHECK(note_at_change_of_control(n, year{2024} / 1 / 1).chosen == change_of_control_payout::principal_multiple);
+}
+
+TEST_CASE("note events report every problem at once") {
+    convertible_note n = bridge();
+    n.valuation_cap.reset();
+    n.at_change_of_control = note_change_of_control_terms{fraction(-1), false, true};
+    try {
+        (void)note_at_change_of_control(n, year{2023} / 1 / 1);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> got;
+        for (const diagnostic& d : e.problems()) got.push_back(d.message());
+        CHECK(got == std::vector<std::string>{
+                         "note.at_change_of_control.principal_multiple = -1: must be positive",
+                         "note.at_change_of_control.conversion_at_cap = true: needs a valuation cap to convert at",
+                         "capitalization = 0: must be positive (the capitalization the cap is divided by)",
+                         "proceeds_per_share_units = 0: must be positive",
+                         "on = 2023-01-01: is before the note's issue date 2024-01-01"});
+    }
+    convertible_note m = bridge();
+    try {
+        (void)note_at_maturity(m, maturity_outcome::conversion);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.to_string() == "note.at_maturity");
+    }
+    m.at_maturity = note_maturity_terms{0_usd, "", note_party::holder};
+    try {
+        (void)note_at_maturity(m, maturity_outcome::conversion);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 3);
+        CHECK(e.problems()[0].message() == "note.at_maturity.conversion_valuation = $0.00: must be positive");
+        CHECK(e.problems()[1].field.to_string() == "note.at_maturity.share_class");
+        CHECK(e.problems()[2].field.to_string() == "capitalization");
+    }
+    m.at_change_of_control = note_change_of_control_terms{std::nullopt, false, false};
+    CHECK(m.validate().back().rule == "lists no amount: name a multiple, principal plus interest or conversion at the cap");
+}

@@ -1,0 +1,268 @@
+// Unit tests for fundround/instruments/safe_events.hpp: SAFEs at a liquidity event, at a
+// dissolution, and the pro-rata side letter.
+//
+// The terms are Y Combinator's post-money SAFE (the 2018 form): section 1(b) Liquidity Event (the greater
+// of the Cash-Out Amount = Purchase Amount and the Conversion Amount = the amount payable on
+// Purchase Amount / Liquidity Price shares of common), section 2 Liquidity Price = Post-Money
+// Valuation Cap / Liquidity Capitalization (converting SAFEs included, unissued pool excluded),
+// section 1(c) Dissolution Amount = Purchase Amount, section 1(d) on par with other SAFEs and
+// preferred, pro rata to the full payments on a shortfall; the original pre-money SAFE's Liquidity
+// Capitalization excludes every SAFE. Every expected figure is derived by hand in its comment.
+#include <fundround/instruments/safe_events.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+
+namespace {
+
+liquidity_terms event(std::int64_t base, std::int64_t mills_per_share) {
+    liquidity_terms t;
+    t.base_capitalization = share_count(base);
+    t.proceeds_per_share_units = fraction(mills_per_share);
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("a post-money SAFE at an acquisition: the conversion amount when it is greater") {
+    // $1M at a $10M post-money cap; 9,000,000 shares outstanding; the buyer pays $2.00 a share.
+    // L = 9,000,000 / (1 - 1/10) = 10,000,000; liquidity price $10M / L = $1.00; 1,000,000
+    // shares, worth $2,000,000 > $1,000,000: the holder converts, holding A / C = 10% of L.
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("angel"), 1_M, 10_M, year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(9'000'000, 2'000));
+    const safe_liquidity_payout& s = r.payouts.at(0);
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(10'000'000)));
+    CHECK(s.exact_liquidity_price_units == exact_rational(fraction(1'000)));
+    CHECK(s.conversion_shares == share_count(1'000'000));
+    CHECK(s.conversion_amount == 2_M);
+    CHECK(s.choice == liquidity_choice::conversion);
+    CHECK(s.paid == 2_M);
+    CHECK(r.conversion_shares == share_count(1'000'000));
+    // Property: the converting post-money SAFE holds purchase amount / cap of L.
+    CHECK(fraction(s.conversion_shares.value(), 10'000'000) == fraction(1, 10));
+}
+
+TEST_CASE("a post-money SAFE at a low-priced acquisition takes its cash-out amount") {
+    // Same SAFE, $0.80 a share: joining L it would be 10,000,000 shares x $0.80 = $8M < $10M cap,
+    // so its 1,000,000 shares would be worth $800,000 < $1,000,000: cash-out. L stays 9,000,000.
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("angel"), 1_M, 10_M, year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(9'000'000, 800));
+    const safe_liquidity_payout& s = r.payouts.at(0);
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(9'000'000)));
+    CHECK(s.conversion_shares == share_count(1'000'000));
+    CHECK(s.conversion_amount == 800'000_usd);
+    CHECK(s.choice == liquidity_choice::cash_out);
+    CHECK(s.paid == 1_M);
+    CHECK(r.conversion_shares == share_count(0));
+    // At exactly $1.00 the two amounts tie: the cash-out amount is taken.
+    CHECK(safe_liquidity_payouts(safes, event(9'000'000, 1'000)).payouts.at(0).choice == liquidity_choice::cash_out);
+}
+
+TEST_CASE("two post-money SAFEs: the low cap converts, the high cap cashes out, L counts only the converting one") {
+    // a: $500K at $5M; b: $1M at $20M; B = 8,500,000; $1.50 a share.
+    // a joining: L = 8.5M / (1 - 0.1) = 85M/9 = 9,444,444.4; L p = $14.17M > $5M: converts.
+    // b joining too: L = 8.5M / (1 - 0.1 - 0.05) = 10M; L p = $15M <= $20M: cash-out.
+    // a's price: $5M / (85M/9) = 9000/17 mills; shares 500,000,000 x 17 / 9000 = 944,444.4 -> 944,444
+    // (floor); worth 944,444 x $1.50 = $1,416,666.00. b quoted at L = 10M: $2.00, 500,000 shares, $750,000.
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("a"), 500'000_usd, 5_M, year{2024} / 1 / 1),
+                                  safe::post_money_cap(holder_id("b"), 1_M, 20_M, year{2024} / 6 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(8'500'000, 1'500));
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(85'000'000, 9)));
+    CHECK(r.payouts[0].exact_liquidity_price_units == exact_rational(fraction(9'000, 17)));
+    CHECK(r.payouts[0].conversion_shares == share_count(944'444));
+    CHECK(r.payouts[0].conversion_amount == 1'416'666_usd);
+    CHECK(r.payouts[0].choice == liquidity_choice::conversion);
+    CHECK(r.payouts[1].exact_liquidity_price_units == exact_rational(fraction(2'000)));
+    CHECK(r.payouts[1].conversion_amount == 750'000_usd);
+    CHECK(r.payouts[1].choice == liquidity_choice::cash_out);
+    CHECK(r.total_paid() == 2'416'666_usd);
+}
+
+TEST_CASE("a pre-money SAFE's liquidity capitalization excludes SAFEs; a post-money SAFE's counts it") {
+    // pre: $100K at a $5M cap, B = 10,000,000, $1.00 a share: price $5M / 10M = $0.50, 200,000
+    // shares, $200,000 > $100,000: converts. post: $1M at $10M: L = (10M + 200K) / 0.9 = 102M/9,
+    // L p = $11.33M > $10M: converts at $10M / (102M/9) = 15000/17 mills: 1,133,333.3 -> 1,133,333
+    // shares ($1,133,333.00), exactly 10% of L before rounding.
+    const std::vector<safe> safes{safe::pre_money_cap(holder_id("pre"), 100'000_usd, 5_M, year{2018} / 1 / 1),
+                                  safe::post_money_cap(holder_id("post"), 1_M, 10_M, year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(10'000'000, 1'000));
+    CHECK(r.pre_money_capitalization == share_count(10'000'000));
+    CHECK(r.payouts[0].exact_liquidity_price_units == exact_rational(fraction(500)));
+    CHECK(r.payouts[0].conversion_shares == share_count(200'000));
+    CHECK(r.payouts[0].paid == 200'000_usd);
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(102'000'000, 9)));
+    CHECK(r.payouts[1].exact_liquidity_price_units == exact_rational(fraction(15'000, 17)));
+    CHECK(r.payouts[1].exact_conversion_shares == exact_rational(fraction(10'200'000, 9)));
+    CHECK(r.payouts[1].conversion_shares == share_count(1'133'333));
+    CHECK(r.payouts[1].paid == 1'133'333_usd);
+}
+
+TEST_CASE("uncapped and MFN SAFEs at a liquidity event") {
+    // An uncapped SAFE's liquidity price is the event price: its conversion amount equals its
+    // cash-out amount, so it takes the cash-out. The MFN SAFE takes the $4M cap of the later SAFE:
+    // with both converting L = 7.6M / (1 - 0.05 - 0.05) = 76M/9; at $1.00 a share L p > $4M.
+    const std::vector<safe> safes{safe::post_money_uncapped(holder_id("u"), 50'000_usd, year{2024} / 1 / 1),
+                                  safe::post_money_mfn(holder_id("m"), 200'000_usd, year{2024} / 2 / 1),
+                                  safe::post_money_cap(holder_id("c"), 200'000_usd, 4_M, year{2024} / 3 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(7'600'000, 1'000));
+    CHECK(r.payouts[0].choice == liquidity_choice::cash_out);
+    CHECK(r.payouts[0].conversion_amount == 50'000_usd);
+    CHECK(r.payouts[1].valuation_cap == 4_M);
+    CHECK(r.payouts[1].choice == liquidity_choice::conversion);
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(76'000'000, 9)));
+    // Each holds 5% of L: 76M/9 x 1/20 = 3.8M/9 = 422,222.2 -> 422,222 shares.
+    CHECK(r.payouts[1].conversion_shares == share_count(422'222));
+    CHECK(r.payouts[2].conversion_shares == share_count(422'222));
+}
+
+TEST_CASE("cash-out amounts short of the proceeds are paid pro rata with the preferred, reconciling to the mill") {
+    // Cash-outs $1,000,000 and $500,000 and a $1,500,000 Series Seed preference share $1,000,000:
+    // 1/3, 1/6, 1/2 = 333,333,333.3 / 166,666,666.7 / 500,000,000 mills; floors sum to 999,999,999,
+    // the mill left goes to the largest remainder (2/3 of a mill, the second claim).
+    liquidity_terms t = event(9'000'000, 100);
+    t.cash_out_proceeds = 1_M;
+    t.other_claims = {{"Series Seed preference", 1'500'000_usd}};
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("a"), 1_M, 10_M, year{2024} / 1 / 1),
+                                  safe::post_money_cap(holder_id("b"), 500'000_usd, 10_M, year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, t);
+    REQUIRE(r.cash_out.has_value());
+    CHECK(r.cash_out->shortfall);
+    CHECK(r.payouts[0].paid == money::from_units(333'333'333));
+    CHECK(r.payouts[1].paid == money::from_units(166'666'667));
+    CHECK(r.cash_out->payments[2].paid == 500'000_usd);
+    CHECK(r.cash_out->paid == 1_M);
+    CHECK(r.cash_out->left_over == 0_usd);
+}
+
+TEST_CASE("dissolution: purchase amounts returned on par with other SAFEs and preferred, senior to common") {
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("a"), 300'000_usd, 5_M, year{2024} / 1 / 1),
+                                  safe::post_money_discount(holder_id("b"), 200'000_usd, fraction(1, 5), year{2024} / 2 / 1)};
+    const std::vector<pari_passu_claim> pref{{"Series Seed preference", 500'000_usd}};
+    // $600K over $1M of claims: 60% each.
+    const safe_dissolution_result short_ = safe_dissolution_payouts(safes, 600'000_usd, pref);
+    CHECK(short_.safe_paid == std::vector<money>{180'000_usd, 120'000_usd});
+    CHECK(short_.distribution.payments[2].paid == 300'000_usd);
+    CHECK(short_.distribution.shortfall);
+    // $1.2M covers them: $200K left for common.
+    const safe_dissolution_result full = safe_dissolution_payouts(safes, 1'200'000_usd, pref);
+    CHECK(full.safe_paid == std::vector<money>{300'000_usd, 200'000_usd});
+    CHECK(full.distribution.left_over == 200'000_usd);
+    CHECK_FALSE(full.distribution.shortfall);
+}
+
+TEST_CASE("property: a pari passu split always reconciles to the proceeds, each part within a mill of pro rata") {
+    for (std::int64_t proceeds = 1; proceeds < 3'000'000'000; proceeds = proceeds * 7 + 13) {
+        const std::vector<pari_passu_claim> claims{{"x", money::from_units(1'000'000'007)},
+                                                   {"y", money::from_units(333'333'333)},
+                                                   {"z", money::from_units(999)}};
+        const pari_passu_distribution d = pay_pari_passu(money::from_units(proceeds), claims);
+        money total = 0_usd;
+        for (std::size_t i = 0; i < claims.size(); ++i) {
+            total += d.payments[i].paid;
+            CHECK(d.payments[i].paid <= claims[i].amount);
+        }
+        CHECK(total + d.left_over == money::from_units(proceeds));
+        CHECK(d.paid == total);
+    }
+}
+
+TEST_CASE("every problem at once") {
+    const std::vector<safe> safes{safe::post_money_cap_and_discount(holder_id(""), 0_usd, 0_usd, fraction(1), year{2024} / 1 / 1)};
+    liquidity_terms t = event(0, 0);
+    try {
+        (void)safe_liquidity_payouts(safes, t);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 6);
+        CHECK(e.problems()[0].field.to_string() == "safes[0].holder");
+        CHECK(e.problems()[4].message() == "terms.base_capitalization = 0: must be positive (shares outstanding as converted plus options outstanding, unissued pool excluded)");
+        CHECK(e.problems()[5].field.to_string() == "terms.proceeds_per_share_units");
+    }
+    try {
+        (void)pay_pari_passu(money::from_units(-1), {{"a", 0_usd}, {"b", 5_eur}});
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 3);
+        CHECK(e.problems()[1].message() == "claims[0] \"a\".amount = $0.00: must be positive");
+    }
+    // Caps that would hand the SAFEs the whole company.
+    const std::vector<safe> greedy{safe::post_money_cap(holder_id("g"), 6_M, 5_M, year{2024} / 1 / 1)};
+    CHECK_THROWS_AS((void)safe_liquidity_payouts(greedy, event(1'000'000, 1'000)), validation_error);
+}
+
+TEST_CASE("pro-rata side letter: the right to keep the as-converted percentage in the round's new money") {
+    // how-to-safes-and-notes.md section 1: angel $200K at $4M (5%), fund $800K at $8M (10%); the
+    // Series A sells the lead 3,275,862 shares; 16,379,309 shares after. Capitalization before the
+    // new money: 13,103,447. angel: 655,172 / 13,103,447 x 3,275,862 = 306607579752/1871921 =
+    // 163,793.9 -> 163,793 (floor); fund 1,310,344 -> 613215159504/1871921 = 327,586.
+    const cap_table seed = cap_table_builder()
+                               .add(holder::founder("ada", "Ada"))
+                               .add(share_class::common("Common"))
+                               .add(option_pool{"Plan", "Common", share_count(500'000)})
+                               .holding(holder_id("ada"), "Common", share_count(9'500'000))
+                               .build();
+    const converted_round a = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                  .pre_money(16_M)
+                                  .invest(holder_id("lead"), 4_M)
+                                  .add_holder(holder::investor("lead", "Lead"))
+                                  .add_holder(holder::investor("angel", "Angel"))
+                                  .add_holder(holder::investor("fund", "Seed Fund"))
+                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+                                  .convert(safe::post_money_cap(holder_id("angel"), 200'000_usd, 4_M, year{2025} / 1 / 10))
+                                  .convert(safe::post_money_cap(holder_id("fund"), 800'000_usd, 8_M, year{2025} / 2 / 3))
+                                  .apply_to(seed);
+    const std::vector<pro_rata_entitlement> rights = safe_pro_rata_rights(a, {holder_id("angel"), holder_id("fund")});
+    REQUIRE(rights.size() == 2);
+    CHECK(rights[0].held == share_count(655'172));
+    CHECK(rights[0].ownership == fraction(655'172, 13'103'447));
+    CHECK(rights[0].exact_shares == fraction(306'607'579'752, 1'871'921));
+    CHECK(rights[0].shares == share_count(163'793));
+    CHECK(rights[1].shares == share_count(327'586));
+    CHECK_THROWS_AS((void)safe_pro_rata_rights(a, {holder_id("angel"), holder_id("angel"), holder_id("nobody")}), validation_error);
+}
+
+TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE holds A / C of L exactly, and the choice is each holder's best") {
+    // Caps in mills that share no factors make L's denominator grow past 128 bits; the solve is on
+    // big rationals. For several event prices: a converting SAFE's exact shares are A / C of L; a
+    // converting SAFE's exact conversion amount exceeds its purchase amount; a SAFE taking the
+    // cash-out would not gain by joining L (its quoted conversion amount, exact, is at most A).
+    std::vector<safe> safes;
+    for (std::int64_t i = 0; i < 10; ++i) {
+        safes.push_back(safe::post_money_cap(holder_id("s" + std::to_string(i)), money::from_units(150'000'000 + 7'000'013 * i),
+                                             money::from_units(7'000'000'001 + 1'300'000'006 * i), year{2025} / 1 / 1));
+    }
+    int converted = 0;
+    int cashed_out = 0;
+    for (const std::int64_t p : {300, 555, 777, 1'013, 1'999, 4'001}) {
+        const safe_liquidity_result r = safe_liquidity_payouts(safes, event(10'000'000, p));
+        const detail::big_rational l = r.exact_post_money_capitalization.big();
+        for (std::size_t i = 0; i < safes.size(); ++i) {
+            const safe_liquidity_payout& s = r.payouts[i];
+            const detail::big_rational a(fraction(safes[i].purchase_amount.units()));
+            const detail::big_rational c(fraction(safes[i].valuation_cap->units()));
+            const detail::big_rational exact_value = s.exact_conversion_shares.big() * detail::big_rational(fraction(p));
+            if (s.choice == liquidity_choice::conversion) {
+                // shares x C = A x L  <=>  shares / L = A / C
+                CHECK(s.exact_conversion_shares.big() * c == a * l);
+                CHECK(exact_value > a);
+                CHECK(s.paid == s.conversion_amount);
+                ++converted;
+            } else {
+                ++cashed_out;
+                CHECK_FALSE(exact_value > a);
+                CHECK(s.paid == safes[i].purchase_amount);
+            }
+            CHECK_FALSE(detail::big_rational(fraction(s.conversion_shares.value())) > s.exact_conversion_shares.big());  // floor
+        }
+    }
+    // Both branches are exercised across the prices (25 conversions, 35 cash-outs).
+    CHECK(converted > 10);
+    CHECK(cashed_out > 10);
+}
