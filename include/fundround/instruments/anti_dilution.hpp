@@ -306,12 +306,10 @@ public:
     /// Each protected series, in the order the terms were given.
     [[nodiscard]] const std::vector<series_adjustment>& series() const noexcept { return series_; }
     /// The series called @p name; throws invalid_argument_error if it has no terms.
-    [[nodiscard]] const series_adjustment& of(std::string_view name) const {
-        for (const series_adjustment& s : series_) {
-            if (s.series == name) return s;
-        }
-        throw invalid_argument_error("series = \"" + std::string(name) + "\": has no anti-dilution terms");
-    }
+    [[nodiscard]] const series_adjustment& of(std::string_view name) const& { return series_[position_of(name)]; }
+    /// The series called @p name, moved out of a temporary result (so that
+    /// `adjust(t, issue).of("Series A")` never refers to a destroyed result).
+    [[nodiscard]] series_adjustment of(std::string_view name) && { return std::move(series_[position_of(name)]); }
     /// True if any series' conversion price went down.
     [[nodiscard]] bool any_adjusted() const noexcept {
         for (const series_adjustment& s : series_) {
@@ -338,6 +336,13 @@ public:
     }
 
 private:
+    std::size_t position_of(std::string_view name) const {
+        for (std::size_t i = 0; i < series_.size(); ++i) {
+            if (series_[i].series == name) return i;
+        }
+        throw invalid_argument_error("series = \"" + std::string(name) + "\": has no anti-dilution terms");
+    }
+
     friend class anti_dilution;
     anti_dilution_adjustment(share_issuance i, fundround::currency c)
         : issuance_(std::move(i)), currency_(c) {}
