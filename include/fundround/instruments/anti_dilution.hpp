@@ -772,43 +772,15 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                                         detail::anti_dilution_price_text(s.cp1_units, before.currency())
                                   : "down round, but the conversion price rounds back to CP1";
         }
-        bool fits = true;
-        for (const holding& h : before.holdings()) {
-            if (h.share_class != t.series) continue;
+        // One holding (or warrant) of the series as converted at the ratios before and after; a
+        // count beyond 64 bits is a problem on the series, not a throw.
+        const auto convert = [&](const holder_id& holder, share_count shares, const std::string& what,
+                                 std::vector<holder_conversion>& into) {
             holder_conversion hc;
-            hc.holder = h.holder;
-            hc.name = before.find_holder(h.holder).name();
-            hc.shares = h.shares;
-            const fraction n(h.shares.value());
-            try {  // a holding (or the series' sum) beyond 64 bits as converted is a problem, not a throw
-                hc.as_converted_before = share_count(
-                    detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
-                hc.exact_after = n * s.ratio_after;
-                hc.as_converted_after = share_count(
-                    detail::narrow(hc.exact_after.round_to_integer(share_mode_), "shares as converted"));
-                s.as_converted_before += hc.as_converted_before;
-                s.as_converted_after += hc.as_converted_after;
-            } catch (const overflow_error&) {
-                result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
-                                           detail::quoted_text(t.series),
-                                           "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
-                                               h.holder.str() + "'s " + std::to_string(h.shares.value()) +
-                                               " shares (or the series' total) overflow 64 bits"});
-                fits = false;
-                break;
-            }
-            s.holders.push_back(std::move(hc));
-        }
-        // Warrants for the series: on exercise they are shares of it, converting at the new ratio
-        // (the cap table counts them so), so they count in the series' totals too.
-        for (const warrant& w : before.warrants()) {
-            if (!fits) break;
-            if (w.share_class != t.series) continue;
-            holder_conversion hc;
-            hc.holder = w.holder;
-            hc.name = before.find_holder(w.holder).name();
-            hc.shares = w.shares;
-            const fraction n(w.shares.value());
+            hc.holder = holder;
+            hc.name = before.find_holder(holder).name();
+            hc.shares = shares;
+            const fraction n(shares.value());
             try {
                 hc.as_converted_before = share_count(
                     detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
@@ -821,12 +793,22 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                 result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
                                            detail::quoted_text(t.series),
                                            "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
-                                               w.holder.str() + "'s warrant for " + std::to_string(w.shares.value()) +
-                                               " shares (or the series' total) overflows 64 bits"});
-                fits = false;
-                break;
+                                               holder.str() + what + std::to_string(shares.value()) +
+                                               " shares (or the series' total) overflow 64 bits"});
+                return false;
             }
-            s.warrants.push_back(std::move(hc));
+            into.push_back(std::move(hc));
+            return true;
+        };
+        bool fits = true;
+        for (const holding& h : before.holdings()) {
+            if (h.share_class == t.series && !(fits = convert(h.holder, h.shares, "'s ", s.holders))) break;
+        }
+        // Warrants for the series: on exercise they are shares of it, converting at the new ratio
+        // (the cap table counts them so), so they count in the series' totals too.
+        for (const warrant& w : before.warrants()) {
+            if (!fits) break;
+            if (w.share_class == t.series && !(fits = convert(w.holder, w.shares, "'s warrant for ", s.warrants))) break;
         }
         if (fits) adj.series_.push_back(std::move(s));
     }
