@@ -13,6 +13,10 @@
 #include <random>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_allocation {
+
 using namespace fundround;
 
 namespace {
@@ -199,3 +203,4 @@ TEST_CASE("money: allocate the most negative amount") {
     CHECK(units_of(parts) == v64{0, i64_min, 0});
 }
 
+}  // namespace test_allocation

@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_anti_dilution {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -608,3 +612,5 @@ TEST_CASE("warrants for a protected series are adjusted and counted, reconciling
     CHECK(d.after().fully_diluted().total() - r.after().fully_diluted().total() == sh(211'553));
     CHECK(d.change_of(holder_id("bank")).after == sh(119'232));
 }
+
+}  // namespace test_anti_dilution

@@ -6,6 +6,10 @@
 
 #include <string>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_bigint {
+
 namespace fr = fundround;
 using fr::fraction;
 using fr::rounding;
@@ -95,3 +99,5 @@ TEST_CASE("big_rational: decimal text with a named rounding, scaled") {
     CHECK(fr::detail::pow10_big(3) == 1000);
     CHECK(big_rational(1, 4).to_double() == 0.25);
 }
+
+}  // namespace test_bigint

@@ -7,6 +7,10 @@
 #include <string>
 #include <type_traits>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_calendar {
+
 namespace fr = fundround;
 using fr::calendar_date;
 using namespace date::literals;
@@ -136,3 +140,5 @@ TEST_CASE("next_day: never wraps; end_of_time() is the one last modelled day") {
                          "x = 10000-01-01: is after 9999-12-31, the last day fundround models",
                          fr::invalid_argument_error);
 }
+
+}  // namespace test_calendar

@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_cap_table {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -346,3 +350,5 @@ TEST_CASE("cap table property: components add up, ownership sums to exactly 1 on
         }
     }
 }
+
+}  // namespace test_cap_table

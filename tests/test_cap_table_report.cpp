@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_cap_table_report {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -146,3 +150,5 @@ TEST_CASE("print_cap_table: an empty table says so; no 0% of nothing") {
     // A table with shares is unchanged: no such line.
     CHECK(cap_table_text(seed_before()).find("fully diluted total is 0") == std::string::npos);
 }
+
+}  // namespace test_cap_table_report

@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_cap_table_round {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -619,3 +623,5 @@ TEST_CASE("property: rounds issued into built tables with near-duplicate names e
     CHECK(applied > 80);  // 97 with this seed
     CHECK(refused_for_names > 10);
 }
+
+}  // namespace test_cap_table_round

@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_classify {
+
 namespace {
 
 using namespace fundround;
@@ -159,3 +163,5 @@ TEST_CASE("classify_condition: the limits are reported, not hit silently") {
     CHECK(o.possible);
     CHECK_FALSE(o.certain);
 }
+
+}  // namespace test_classify

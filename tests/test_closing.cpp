@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_closing {
+
 namespace {
 
 using namespace fundround;
@@ -698,3 +702,5 @@ TEST_CASE("open_round: the close's own rules, with structured paths") {
     REQUIRE(twice.size() == 1);
     CHECK(twice[0].field.to_string() == "closing.investors[1] \"Amazon\".name");
 }
+
+}  // namespace test_closing

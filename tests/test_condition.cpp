@@ -10,6 +10,11 @@
 #include <string>
 #include <thread>
 #include <vector>
+#include "support/doctest_printers.hpp"
+
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_condition {
 
 namespace fr = fundround;
 using fr::calendar_date;
@@ -19,30 +24,6 @@ using fr::condition_state;
 using fr::condition_status;
 using fr::world_state;
 
-namespace doctest {
-template <>
-struct StringMaker<fundround::condition_status> {
-    static String convert(const fundround::condition_status& s) {
-        std::string text = fundround::to_string(s.state);
-        text += s.since ? " since " + fundround::to_string(*s.since) : std::string(" (no since)");
-        return String(text.c_str());
-    }
-};
-template <>
-struct StringMaker<std::optional<fundround::calendar_date>> {
-    static String convert(const std::optional<fundround::calendar_date>& d) {
-        return d ? String(fundround::to_string(*d).c_str()) : String("nullopt");
-    }
-};
-template <>
-struct StringMaker<std::vector<std::string>> {
-    static String convert(const std::vector<std::string>& v) {
-        std::string text = "{";
-        for (std::size_t i = 0; i < v.size(); ++i) text += (i ? ", \"" : "\"") + v[i] + "\"";
-        return String((text + "}").c_str());
-    }
-};
-}  // namespace doctest
 
 namespace {
 
@@ -861,3 +842,5 @@ TEST_CASE("condition: dates after fr::end_of_time() are refused") {
     CHECK(c.evaluate(world_state(fr::end_of_time())).is_pending());
     CHECK(c.evaluate(world_state(fr::end_of_time()).achieve("m", fr::end_of_time())).is_met());
 }
+
+}  // namespace test_condition

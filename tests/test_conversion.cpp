@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_conversion {
+
 using namespace fundround;
 using namespace fundround::literals;
 using date::year;
@@ -766,3 +770,5 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
     CHECK(fallback > 0);
     MESSAGE("fast path: " << fast << ", big-rational fallback: " << fallback);
 }
+
+}  // namespace test_conversion

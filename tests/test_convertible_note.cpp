@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_convertible_note {
+
 using namespace fundround;
 using namespace fundround::literals;
 using date::year;
@@ -151,3 +155,5 @@ TEST_CASE("validation reports every problem of a note at once") {
     CHECK(d[6].field.json_pointer() == "/notes/0/qualified_financing");
     CHECK(note_100k(note_day_count::actual_365_fixed).validate().empty());
 }
+
+}  // namespace test_convertible_note

@@ -15,6 +15,10 @@
 #include <type_traits>
 #include <unordered_map>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_currency {
+
 using namespace fundround;
 
 // ---------------------------------------------------------------------------------------------
@@ -178,3 +182,5 @@ TEST_CASE("currency: operator<< writes the code") {
     os << currencies::eur << ' ' << currency("KWD") << ' ' << currency();
     CHECK(os.str() == "EUR KWD USD");
 }
+
+}  // namespace test_currency

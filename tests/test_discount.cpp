@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_discount {
+
 namespace fr = fundround;
 using fr::calendar_date;
 using fr::compounding;
@@ -320,3 +324,5 @@ TEST_CASE("discount_terms: (1 + r)^n is computed on big integers; factors must f
     CHECK(far.exact.sign() == 1);
     CHECK_THROWS_AS((void)far.exact.to_fraction(), fr::overflow_error);
 }
+
+}  // namespace test_discount

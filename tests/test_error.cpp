@@ -10,6 +10,10 @@
 #include <type_traits>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_error {
+
 using namespace fundround;
 
 static_assert(std::is_base_of_v<std::runtime_error, error>, "");
@@ -307,3 +311,5 @@ TEST_CASE("field_path: segments") {
     CHECK(p.segments()[2] == path_segment{path_step::index, "", 4, "x"});
     CHECK(field_path().empty());
 }
+
+}  // namespace test_error

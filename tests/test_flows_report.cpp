@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_flows_report {
+
 namespace fr = fundround;
 using fr::calendar_date;
 using fr::cash_flow;
@@ -75,3 +79,4 @@ TEST_CASE("net_flows: printed year table") {
     CHECK(os.str() == fr::to_string(odd));
 }
 
+}  // namespace test_flows_report

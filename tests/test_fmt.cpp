@@ -8,6 +8,10 @@
 
 #include <string>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_fmt {
+
 using namespace fundround;
 
 TEST_CASE("fmt: money specs {} {:f} {:c} {:cN}") {
@@ -35,3 +39,5 @@ TEST_CASE("fmt: a bad spec is a format_error") {
                          "fundround money format spec: expected {}, {:f}, {:c} or {:cN} (N from 0 to 15)",
                          fmt::format_error);
 }
+
+}  // namespace test_fmt

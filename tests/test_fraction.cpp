@@ -16,6 +16,10 @@
 #include <type_traits>
 #include <unordered_set>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_fraction {
+
 using namespace fundround;
 
 namespace {
@@ -587,3 +591,5 @@ TEST_CASE("detail::scale_units: units times a fraction, rounded once, exactly") 
         }
     }
 }
+
+}  // namespace test_fraction

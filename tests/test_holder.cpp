@@ -13,6 +13,10 @@
 #include <utility>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_holder {
+
 using namespace fundround;
 
 namespace {
@@ -169,3 +173,5 @@ TEST_CASE("compare_name_keys and name_key_empty agree with holder_name_key") {
     CHECK(detail::compare_name_keys("Soft", "SoftBank") < 0);
     CHECK(detail::name_key_empty(" - . "));
 }
+
+}  // namespace test_holder

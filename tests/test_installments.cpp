@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_installments {
+
 namespace fr = fundround;
 using fr::calendar_date;
 using fr::frequency;
@@ -371,3 +375,5 @@ TEST_CASE("installments_between: errors") {
         "installments_between: total = $0.001: must be a whole number of minor units ($0.01)",
         fr::invalid_argument_error);
 }
+
+}  // namespace test_installments

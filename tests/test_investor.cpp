@@ -7,6 +7,10 @@
 #include <string>
 #include <type_traits>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_investor {
+
 namespace fr = fundround;
 using fr::investor;
 using fr::investor_kind;
@@ -110,3 +114,5 @@ TEST_CASE("names are kept verbatim") {
     os << investor::angel("A") << " & " << investor::angel("B").as_lead();
     CHECK(os.str() == "A (angel) & B (angel, lead)");
 }
+
+}  // namespace test_investor

@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <map>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_key_index {
+
 using fundround::detail::key_index;
 
 TEST_CASE("key_index: empty, insert, find, the first value of a key stays") {
@@ -47,3 +51,5 @@ TEST_CASE("key_index: agrees with std::map through many growths (property)") {
         CHECK((index.find(k * 7 + 1) != nullptr) == (model.count(k * 7 + 1) != 0));
     }
 }
+
+}  // namespace test_key_index

@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <limits>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_literals {
+
 // The default literals are tested inside namespace default_literals, which has the usual
 // `using namespace fundround;`; namespace only_euro_literals shows the per-currency namespaces
 // in scopes without it.
@@ -148,3 +152,5 @@ TEST_CASE("literals: the compile-time parser names currency units, not dollars")
 }
 
 }  // namespace default_literals
+
+}  // namespace test_literals

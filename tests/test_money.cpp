@@ -26,6 +26,10 @@
 #include <string_view>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_money {
+
 using namespace fundround;
 
 namespace {
@@ -484,3 +488,5 @@ TEST_CASE("money: times(num, den) takes the 64-bit path when it can and agrees w
     }
     CHECK(checked == 160000);
 }
+
+}  // namespace test_money

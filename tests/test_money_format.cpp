@@ -16,6 +16,10 @@
 #include <string>
 #include <string_view>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_money_format {
+
 using namespace fundround;
 
 namespace {
@@ -166,3 +170,5 @@ TEST_CASE("money: std::format") {
     CHECK(std::format("{} {:>5}", currencies::eur, currencies::gbp) == "EUR   GBP");
 }
 #endif
+
+}  // namespace test_money_format

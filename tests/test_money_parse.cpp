@@ -17,6 +17,10 @@
 #include <string_view>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_money_parse {
+
 using namespace fundround;
 
 namespace {
@@ -358,3 +362,5 @@ TEST_CASE("money: format_compact near the ends of the range reads back (regressi
     CHECK(format_compact(usd_units(i64_max), 4) == "$9,223.372T");
     CHECK(format_compact(usd_units(i64_max), 2) == "$9,223.37T");
 }
+
+}  // namespace test_money_parse

@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_note_events {
+
 using namespace fundround;
 using namespace fundround::literals;
 using date::year;
@@ -135,3 +139,5 @@ TEST_CASE("note events report every problem at once") {
     m.at_change_of_control = note_change_of_control_terms{std::nullopt, false, false};
     CHECK(m.validate().back().rule == "lists no amount: name a multiple, principal plus interest or conversion at the cap");
 }
+
+}  // namespace test_note_events

@@ -14,6 +14,10 @@
 #include <utility>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_odds {
+
 namespace {
 
 using namespace fundround;
@@ -873,3 +877,5 @@ TEST_CASE("odds: thousands of tranches on a few milestones are merged, exact aga
         REQUIRE(r.investors()[i].expected_amount == amount[i]);
     }
 }
+
+}  // namespace test_odds

@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_present_value {
+
 namespace fr = fundround;
 using fr::calendar_date;
 using fr::fraction;
@@ -83,3 +87,5 @@ TEST_CASE("present_value_of: empty lists, currency and the reject rule") {
     // The net-flow view under reject: money in at the close is before a later valuation date.
     CHECK_THROWS_AS((void)fr::present_value_of(amazon(), strict, rounding::half_even), fr::validation_error);
 }
+
+}  // namespace test_present_value

@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_pricing {
+
 namespace fr = fundround;
 using namespace fundround::literals;
 using fr::fraction;
@@ -566,3 +570,5 @@ TEST_CASE("post-money pricing with a post-money pool is rejected; the pre-money 
     CHECK(good.implied_post_money(rounding::exact) == 10_M);
     CHECK(good.new_money_ownership() == fraction(1, 5));
 }
+
+}  // namespace test_pricing

@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_pro_rata {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -146,3 +150,5 @@ TEST_CASE("pro rata property: exercised exactly, every holder with the right kee
         }
     }
 }
+
+}  // namespace test_pro_rata

@@ -27,6 +27,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_random_rounds {
+
 using namespace fundround;
 
 namespace {
@@ -989,3 +993,5 @@ TEST_CASE("random rounds: a fallback with a long-stop on 9999-12-31 settles on t
           (fraction(achieved.raised().units(), 1000) + fraction(never.raised().units(), 1000)) / fraction(2));
     CHECK(odds.expected_raised() == fraction(3));
 }
+
+}  // namespace test_random_rounds

@@ -18,6 +18,10 @@
 
 #include <string>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_reference_round {
+
 namespace {
 
 using namespace fundround;
@@ -402,3 +406,5 @@ TEST_CASE("reference round: the conditions at a 70% chance (A9), exactly") {
     CHECK(odds.investor("Amazon").expected_ownership == fraction(3, 10) * fraction(3, 161) + fraction(7, 10) * fraction(5, 84));
     CHECK(odds.investor("Amazon").expected_ownership == fraction(913, 19320));
 }
+
+}  // namespace test_reference_round

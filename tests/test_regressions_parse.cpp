@@ -18,6 +18,10 @@
 #include <limits>
 #include <string>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_regressions_parse {
+
 using namespace fundround;
 
 namespace {
@@ -201,3 +205,5 @@ TEST_CASE("regression parse: fraction::from_decimal of 2,000 digits is rejected,
     CHECK(what.find("2001 significant digits") != std::string::npos);
     CHECK(what.find("at most 38") != std::string::npos);
 }
+
+}  // namespace test_regressions_parse

@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_report {
+
 namespace {
 
 using namespace fundround;
@@ -382,3 +386,5 @@ TEST_CASE("report: amounts print compact only when exact, so the totals add up")
     CHECK(text.find("$1M") == std::string::npos);
     CHECK(text.find("$2.01M") == std::string::npos);
 }
+
+}  // namespace test_report

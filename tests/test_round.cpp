@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_round {
+
 namespace {
 
 using namespace fundround;
@@ -540,3 +544,5 @@ TEST_CASE("round: ownership can be asked with the investor value") {
     CHECK(r.ownership(amazon) == fundround::fraction(50, 780));
     CHECK(r.ownership(amazon) == r.ownership("Amazon"));
 }
+
+}  // namespace test_round

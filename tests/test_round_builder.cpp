@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_round_builder {
+
 namespace {
 
 using namespace fundround;
@@ -837,3 +841,5 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
         CHECK(r.commitment_of("I0").investor.name() == "I0");
     }
 }
+
+}  // namespace test_round_builder

@@ -12,6 +12,10 @@
 #include <string>
 #include <string_view>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_rounding {
+
 using namespace fundround;
 
 static_assert(to_string(rounding::exact) == "exact", "");
@@ -213,3 +217,5 @@ TEST_CASE("mul_div: 128-bit intermediate, narrowing overflow throws overflow_err
     CHECK(detail::mul_div(i64_min, 1, 1, rounding::exact) == i64_min);
     CHECK(detail::mul_div(i64_min, -1, -1, rounding::exact) == i64_min);
 }
+
+}  // namespace test_rounding

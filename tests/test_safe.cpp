@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_safe {
+
 using namespace fundround;
 using namespace fundround::literals;
 using date::year;
@@ -72,3 +76,5 @@ TEST_CASE("validation reports every problem of a SAFE at once, with its path") {
     REQUIRE(f.size() == 1);
     CHECK(f[0].rule == "must be in USD, the purchase amount's currency");
 }
+
+}  // namespace test_safe

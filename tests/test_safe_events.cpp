@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_safe_events {
+
 using namespace fundround;
 using namespace fundround::literals;
 using date::year;
@@ -266,3 +270,5 @@ TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE h
     CHECK(converted > 10);
     CHECK(cashed_out > 10);
 }
+
+}  // namespace test_safe_events

@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_scenario {
+
 namespace {
 
 using namespace fundround;
@@ -158,3 +162,5 @@ TEST_CASE("scenario: payments() and timeline() of a temporary result are moved o
     const round_timeline t = scenario("never").apply_to(r).timeline();
     CHECK(t.in_the_end().funded == 75_B);
 }
+
+}  // namespace test_scenario

@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_schedule {
+
 namespace {
 
 using namespace fundround;
@@ -363,3 +367,5 @@ TEST_CASE("schedule: dated() and undated() are random-access ranges of entries")
     CHECK(s.currency() == currencies::usd);
     CHECK(disbursement_schedule().commitments().empty());
 }
+
+}  // namespace test_schedule

@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_secondary {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -305,3 +309,5 @@ TEST_CASE("secondary property: no new shares; class totals, the fully diluted co
         CHECK(paid == r.total_consideration);
     }
 }
+
+}  // namespace test_secondary

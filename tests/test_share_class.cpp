@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_share_class {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -126,3 +130,5 @@ TEST_CASE("share_class::validate: cap not above the multiple; stray cap and rate
     CHECK(share_class::preferred("A", four_dollars(), zero).validate().empty());
     CHECK_THROWS_AS(price_per_share(0_usd, share_count(1)), invalid_argument_error);
 }
+
+}  // namespace test_share_class

@@ -10,6 +10,10 @@
 #include <sstream>
 #include <string>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_shares {
+
 using namespace fundround;
 
 namespace {
@@ -291,3 +295,5 @@ TEST_CASE("price_per_share: equality compares the exact price and the currency")
     CHECK(e.rounded(rounding::floor) == f.rounded(rounding::floor));
     CHECK(e != f);
 }
+
+}  // namespace test_shares

@@ -14,6 +14,10 @@
 #include <type_traits>
 #include <utility>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_strong_types {
+
 using namespace fundround;
 
 namespace {
@@ -230,3 +234,5 @@ static_assert(!times_accepts<double>::value);
 TEST_CASE("strong types: floating point cannot reach a fraction") {
     CHECK(fundround::fraction::from_decimal("0.7") == fundround::fraction(7, 10));
 }
+
+}  // namespace test_strong_types

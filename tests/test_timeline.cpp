@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_timeline {
+
 namespace {
 
 using namespace fundround;
@@ -321,3 +325,5 @@ TEST_CASE("timeline: payments() of a temporary is moved out, not left dangling")
     CHECK(count == 3);
     CHECK(sum == 75_B);
 }
+
+}  // namespace test_timeline

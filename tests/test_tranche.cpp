@@ -8,6 +8,11 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "support/doctest_printers.hpp"
+
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_tranche {
 
 namespace fr = fundround;
 using namespace fundround::literals;
@@ -17,18 +22,6 @@ using fr::diagnostic;
 using fr::money;
 using fr::tranche;
 
-namespace doctest {
-template <>
-struct StringMaker<std::optional<fundround::calendar_date>> {
-    static String convert(const std::optional<fundround::calendar_date>& d) {
-        return d ? String(fundround::to_string(*d).c_str()) : String("nullopt");
-    }
-};
-template <>
-struct StringMaker<fundround::diagnostic> {
-    static String convert(const fundround::diagnostic& d) { return String(("{" + d.message() + "}").c_str()); }
-};
-}  // namespace doctest
 
 namespace {
 
@@ -373,3 +366,5 @@ TEST_CASE("tranche: label and fallback are stored out of line; copies are deep a
     CHECK(copy == both);
     CHECK(copy.label() == "x");
 }
+
+}  // namespace test_tranche

@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_tranched_issuance {
+
 namespace fr = fundround;
 using namespace fundround::literals;
 using fr::fraction;
@@ -173,3 +177,5 @@ TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
     CHECK(earlier.issued_shares("Series 2026") == share_count(0));
     CHECK(earlier.fully_diluted().total() == share_count(1'000'000'000));
 }
+
+}  // namespace test_tranched_issuance

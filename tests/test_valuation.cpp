@@ -12,6 +12,10 @@
 #include <sstream>
 #include <string>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_valuation {
+
 namespace fr = fundround;
 using namespace fundround::literals;
 using fr::fraction;
@@ -353,3 +357,5 @@ TEST_CASE("property: shares_for(floor) is the largest whole number of shares the
         REQUIRE(p.cost_of(n + share_count(1), rounding::ceiling) > money::from_units(amount));
     }
 }
+
+}  // namespace test_valuation
