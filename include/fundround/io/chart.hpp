@@ -242,6 +242,7 @@ struct line_series {
     series_style style = series_style::line; ///< Line, step or stacked area.
     bool show_points = false;                ///< Draws a dot at each point (e.g. the breakpoints).
     std::string colour;                      ///< "#rrggbb", or "" for the next palette colour.
+    bool label_end = false;                  ///< Prints the last value right of the plot ("24.04%").
 
     /// Appends the point (@p x, @p y); returns *this.
     line_series& add(chart_value x, chart_value y) {

@@ -41,6 +41,10 @@ inline constexpr std::size_t chart_palette_size = 8;
 
 namespace detail {
 
+/// Dark text with a white outline under it, readable over lines and bars.
+inline constexpr std::string_view halo =
+    "fill=\"#333333\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+
 /// A length or coordinate in hundredths of a pixel.
 using svg_px = std::int64_t;
 
@@ -194,6 +198,13 @@ struct stacked_areas {
     return out;
 }
 
+/// The top of stacked area lines[@p series] at @p x (one of the x positions of @p a).
+[[nodiscard]] inline fraction stacked_top(const stacked_areas& a, std::size_t series, const fraction& x) {
+    const std::size_t j = static_cast<std::size_t>(std::find(a.series.begin(), a.series.end(), series) - a.series.begin());
+    const std::size_t k = static_cast<std::size_t>(std::lower_bound(a.xs.begin(), a.xs.end(), x) - a.xs.begin());
+    return a.tops[j][k];
+}
+
 /// The legend's swatch for a series.
 enum class swatch : unsigned char { box, line, line_with_dot };
 
@@ -222,7 +233,8 @@ struct legend_entry {
 /// across, per 60 px up), a category x axis puts its labels under the band centres; x labels
 /// that would overlap are turned 45 degrees. Bars stand on zero; stacked areas are evaluated
 /// exactly at the union of their points; a step holds each level until the next point; markers
-/// are dashed vertical lines labelled along the line. Text widths are estimated from character
+/// are dashed vertical lines labelled along the line; bar labels that would not fit over a
+/// grouped bar are left out. Text widths are estimated from character
 /// classes (the renderer's font decides the real width). The output is the same bytes for the
 /// same chart on every platform.
 [[nodiscard]] inline std::string to_svg(const chart& c) {
@@ -293,6 +305,15 @@ struct legend_entry {
     for (const chart_marker& m : c.markers) xs.push_back(m.x.value());
     const fraction ymin = *std::min_element(ys.begin(), ys.end());
     const fraction ymax = *std::max_element(ys.begin(), ys.end());
+    // Bar labels may stand above the top of the axis (below its bottom): 14 px kept for them.
+    bool bars_up = false;
+    bool bars_down = false;
+    for (const bar_series& b : c.bars) {
+        for (const chart_value& v : b.values) {
+            bars_up = bars_up || (c.label_bars && v.value().sign() > 0);
+            bars_down = bars_down || (c.label_bars && v.value().sign() < 0);
+        }
+    }
 
     // Vertical layout: title, subtitle and legend at the top, note and x axis title at the bottom.
     const svg_px pad = 1600;
@@ -336,7 +357,7 @@ struct legend_entry {
         }
         if (any) top = row + 2000 + 400;
     }
-    const svg_px plot_top = top + 1000;
+    const svg_px plot_top = top + 1000 + (bars_up ? 1400 : 0);
     svg_px bottom = H - pad;
     std::string foot;  // note and x axis title
     if (!c.note.empty()) {
@@ -373,12 +394,27 @@ struct legend_entry {
     svg_px xlabel_w = 0;
     for (const axis_tick& t : xscale.ticks) xlabel_w = std::max(xlabel_w, detail::text_width(t.label, 12));
     const svg_px last_half = banded ? 0 : detail::text_width(xscale.ticks.back().label, 12) / 2;
-    const svg_px plot_right = W - std::max<svg_px>(2400, last_half + 800);
+    // End labels: the last value of each line that asks for one, right of the plot.
+    std::vector<std::pair<std::size_t, std::string>> end_labels;
+    svg_px end_label_w = 0;
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        const line_series& s = c.lines[i];
+        if (!s.label_end) continue;
+        const fraction last = s.style == series_style::stacked_area ? areas.tops[static_cast<std::size_t>(
+                                                                          std::find(areas.series.begin(), areas.series.end(), i) -
+                                                                          areas.series.begin())].back()
+                                                                    : s.points.back().y.value();
+        end_labels.emplace_back(i, format_axis_value(c.y_axis, last));
+        end_label_w = std::max(end_label_w, detail::text_width(end_labels.back().second, 11));
+    }
+    const svg_px right_room = end_labels.empty() ? 2400 : end_label_w + 1400;
+    const svg_px plot_right = W - std::max<svg_px>(right_room, last_half + 800);
     const svg_px plot_w = plot_right - plot_left;
     const svg_px spacing = banded ? plot_w / static_cast<svg_px>(c.categories.size())
                                   : plot_w / static_cast<svg_px>(std::max<std::size_t>(1, xscale.ticks.size() - 1));
     const bool turned = xlabel_w + 1000 > spacing;
-    const svg_px label_room = turned ? xlabel_w * 71 / 100 + 1200 + 1000 : 2400;
+    const svg_px below = bars_down ? 1400 : 0;
+    const svg_px label_room = (turned ? xlabel_w * 71 / 100 + 1200 + 1000 : 2400) + below;
     const svg_px plot_bottom = bottom - label_room;
     if (plot_bottom - plot_top < 4000 || plot_w < 4000) {
         throw invalid_argument_error("chart \"" + c.title + "\": " + std::to_string(c.width) + " x " +
@@ -419,11 +455,11 @@ struct legend_entry {
     for (const axis_tick& t : xscale.ticks) {
         const svg_px x = xmap.at(t.value);
         if (turned) {
-            const svg_px y = plot_bottom + 1400;
+            const svg_px y = plot_bottom + below + 1400;
             detail::svg_text(out, x + 400, y, 12, "end",
                              "transform=\"rotate(-45 " + px_text(x + 400) + " " + px_text(y) + ")\"", t.label);
         } else {
-            detail::svg_text(out, x, plot_bottom + 1800, 12, "middle", "", t.label);
+            detail::svg_text(out, x, plot_bottom + below + 1800, 12, "middle", "", t.label);
         }
     }
     out += "</g>\n";
@@ -489,19 +525,23 @@ struct legend_entry {
                     out += "/>\n";
                 }
                 if (c.label_bars && c.layout == bar_layout::grouped && !v.is_zero()) {
-                    const svg_px lx = (px0 + px1) / 2;
-                    const svg_px ly = v.sign() > 0 ? yb - 500 : yb + 1500;
-                    detail::svg_text(labels, lx, ly, 11, "middle", "fill=\"#333333\"", format_axis_value(c.y_axis, v));
+                    // A label wider than its bar and 6 px would run into the next bar's: left out.
+                    std::string text = format_axis_value(c.y_axis, v);
+                    if (detail::text_width(text, 11) <= px1 - px0 + 600) {
+                        const svg_px lx = (px0 + px1) / 2;
+                        const svg_px ly = v.sign() > 0 ? yb - 500 : yb + 1500;
+                        detail::svg_text(labels, lx, ly, 11, "middle", detail::halo, text);
+                    }
                 }
             }
             if (c.label_bars && c.layout == bar_layout::stacked) {
                 const svg_px lx = xmap.at(left + group / fraction(2));
                 if (any_up) {
-                    detail::svg_text(labels, lx, ymap.at(up) - 500, 11, "middle", "fill=\"#333333\"",
+                    detail::svg_text(labels, lx, ymap.at(up) - 500, 11, "middle", detail::halo,
                                      format_axis_value(c.y_axis, up));
                 }
                 if (any_down) {
-                    detail::svg_text(labels, lx, ymap.at(down) + 1500, 11, "middle", "fill=\"#333333\"",
+                    detail::svg_text(labels, lx, ymap.at(down) + 1500, 11, "middle", detail::halo,
                                      format_axis_value(c.y_axis, down));
                 }
             }
@@ -543,11 +583,33 @@ struct legend_entry {
         const line_series& s = c.lines[i];
         if (!s.show_points) continue;
         for (const chart_point& p : s.points) {
-            const svg_px y = s.style == series_style::stacked_area
-                                 ? ymap.at(detail::value_at(s, p.x.value()))
-                                 : ymap.at(p.y.value());
+            const svg_px y = ymap.at(s.style == series_style::stacked_area ? detail::stacked_top(areas, i, p.x.value())
+                                                                           : p.y.value());
             out += "<circle cx=\"" + px_text(xmap.at(p.x.value())) + "\" cy=\"" + px_text(y) + "\" r=\"3.5\" fill=\"" +
                    line_colour[i] + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n";
+        }
+    }
+
+    // End labels, pushed apart to at least 13 px between baselines, in order of height.
+    if (!end_labels.empty()) {
+        std::vector<std::pair<svg_px, std::size_t>> at;  // (y, position in end_labels)
+        for (std::size_t e = 0; e < end_labels.size(); ++e) {
+            const line_series& s = c.lines[end_labels[e].first];
+            const fraction last = s.style == series_style::stacked_area
+                                      ? detail::stacked_top(areas, end_labels[e].first, s.points.back().x.value())
+                                      : s.points.back().y.value();
+            at.emplace_back(ymap.at(last) + 400, e);
+        }
+        std::sort(at.begin(), at.end());
+        for (std::size_t k = 1; k < at.size(); ++k) at[k].first = std::max(at[k].first, at[k - 1].first + 1300);
+        const svg_px lowest = plot_bottom + 400;
+        if (at.back().first > lowest) {
+            at.back().first = lowest;
+            for (std::size_t k = at.size() - 1; k-- > 0;) at[k].first = std::min(at[k].first, at[k + 1].first - 1300);
+        }
+        for (const auto& [y, e] : at) {
+            detail::svg_text(out, plot_right + 600, y, 11, "start", "fill=\"" + line_colour[end_labels[e].first] + "\"",
+                             end_labels[e].second);
         }
     }
 
@@ -560,8 +622,7 @@ struct legend_entry {
             const svg_px lx = x - 500;
             const svg_px ly = plot_top + 600;
             detail::svg_text(out, lx, ly, 11, "end",
-                             "transform=\"rotate(-90 " + px_text(lx) + " " + px_text(ly) +
-                                 ")\" fill=\"#333333\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"",
+                             "transform=\"rotate(-90 " + px_text(lx) + " " + px_text(ly) + ")\" " + std::string(detail::halo),
                              m.label);
         }
     }
