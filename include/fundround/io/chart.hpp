@@ -195,9 +195,9 @@ enum class axis_format : unsigned char {
 
 /// One axis: its title, how it reads values and whether its range must reach zero.
 struct chart_axis {
-    std::string title;                          ///< Shown beside the axis ("" for none).
+    std::string title{};                        ///< Shown beside the axis ("" for none).
     axis_format format = axis_format::number;   ///< How values read and ticks print.
-    fundround::currency currency;               ///< The currency of a money axis.
+    fundround::currency currency{};             ///< The currency of a money axis.
     bool include_zero = true;                   ///< The range reaches 0 (number, percent, money axes).
 };
 
@@ -224,8 +224,8 @@ struct chart_axis {
 
 /// One exact point of a line.
 struct chart_point {
-    chart_value x;  ///< Position along the x axis.
-    chart_value y;  ///< Value on the y axis.
+    chart_value x{};  ///< Position along the x axis.
+    chart_value y{};  ///< Value on the y axis.
 };
 
 /// How a line_series is drawn.
@@ -237,11 +237,11 @@ enum class series_style : unsigned char {
 
 /// A named series of points with strictly increasing x.
 struct line_series {
-    std::string name;                        ///< Legend text (not empty).
-    std::vector<chart_point> points;         ///< The points, x strictly increasing.
+    std::string name{};                      ///< Legend text (not empty).
+    std::vector<chart_point> points{};       ///< The points, x strictly increasing.
     series_style style = series_style::line; ///< Line, step or stacked area.
     bool show_points = false;                ///< Draws a dot at each point (e.g. the breakpoints).
-    std::string colour;                      ///< "#rrggbb", or "" for the next palette colour.
+    std::string colour{};                    ///< "#rrggbb", or "" for the next palette colour.
     bool label_end = false;                  ///< Prints the last value right of the plot ("24.04%").
 
     /// Appends the point (@p x, @p y); returns *this.
@@ -253,9 +253,9 @@ struct line_series {
 
 /// A named series of bars: one value per category of the chart.
 struct bar_series {
-    std::string name;                  ///< Legend text (not empty).
-    std::vector<chart_value> values;   ///< One value per category, in category order.
-    std::string colour;                ///< "#rrggbb", or "" for the next palette colour.
+    std::string name{};                ///< Legend text (not empty).
+    std::vector<chart_value> values{}; ///< One value per category, in category order.
+    std::string colour{};              ///< "#rrggbb", or "" for the next palette colour.
 };
 
 /// How several bar series share a category.
@@ -266,24 +266,24 @@ enum class bar_layout : unsigned char {
 
 /// A labelled vertical line at an x position, e.g. a breakpoint "Series B converts".
 struct chart_marker {
-    chart_value x;       ///< Where, on the x axis.
-    std::string label;   ///< What happens there.
+    chart_value x{};       ///< Where, on the x axis.
+    std::string label{};   ///< What happens there.
 };
 
 /// A chart as exact data, drawn by write_svg() (io/svg_chart.hpp). Lines are drawn over bars;
 /// stacked areas under lines. Validate with validate_chart().
 struct chart {
-    std::string title;                        ///< Headline above the plot.
-    std::string subtitle;                     ///< Smaller line under the title ("" for none).
-    chart_axis x_axis;                        ///< The horizontal axis.
-    chart_axis y_axis;                        ///< The vertical axis (not category).
-    std::vector<std::string> categories;      ///< Band names of a category x axis, left to right.
-    std::vector<bar_series> bars;             ///< Bar series (need a category x axis).
+    std::string title{};                      ///< Headline above the plot.
+    std::string subtitle{};                   ///< Smaller line under the title ("" for none).
+    chart_axis x_axis{};                      ///< The horizontal axis.
+    chart_axis y_axis{};                      ///< The vertical axis (not category).
+    std::vector<std::string> categories{};    ///< Band names of a category x axis, left to right.
+    std::vector<bar_series> bars{};           ///< Bar series (need a category x axis).
     bar_layout layout = bar_layout::grouped;  ///< How bar series share a category.
     bool label_bars = false;                  ///< Prints each bar's value (each stack's totals).
-    std::vector<line_series> lines;           ///< Lines, steps and stacked areas.
-    std::vector<chart_marker> markers;        ///< Labelled x positions (breakpoints).
-    std::string note;                         ///< Footnote under the plot ("" for none).
+    std::vector<line_series> lines{};         ///< Lines, steps and stacked areas.
+    std::vector<chart_marker> markers{};      ///< Labelled x positions (breakpoints).
+    std::string note{};                       ///< Footnote under the plot ("" for none).
     int width = 880;                          ///< Width in pixels, 240 to 4000.
     int height = 500;                         ///< Height in pixels, 200 to 4000.
 };
@@ -348,8 +348,9 @@ inline void check_colour(const std::string& colour, const field_path& at, std::v
 
 /// Appends a diagnostic and returns false if @p v does not fit axis @p a: its kind, its currency,
 /// a whole day for a date, and within [0, @p categories] on a category axis.
+/// (@p categories is null for the y axis, which has no bands.)
 inline bool check_axis_value(const chart_value& v, const chart_axis& a, const char* axis_name,
-                             std::size_t categories, const field_path& at, std::vector<diagnostic>& out) {
+                             const std::size_t* categories, const field_path& at, std::vector<diagnostic>& out) {
     const chart_value_kind want = kind_for(a.format);
     if (v.kind() != want) {
         out.push_back({at, v.to_string(),
@@ -365,10 +366,10 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
         out.push_back({at, v.value().to_string(), "must be a whole day number"});
         return false;
     }
-    if (a.format == axis_format::category &&
-        (v.value().sign() < 0 || fraction(static_cast<std::int64_t>(categories)) < v.value())) {
+    if (a.format == axis_format::category && categories != nullptr &&
+        (v.value().sign() < 0 || fraction(static_cast<std::int64_t>(*categories)) < v.value())) {
         out.push_back({at, v.to_string(),
-                       "must be between 0 and " + std::to_string(categories) +
+                       "must be between 0 and " + std::to_string(*categories) +
                            ", the number of categories (category k spans [k, k + 1], its centre is k + 1/2)"});
         return false;
     }
@@ -429,7 +430,7 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
                            "must hold one value per category (" + std::to_string(n) + ")"});
         }
         for (std::size_t k = 0; k < b.values.size(); ++k) {
-            detail::check_axis_value(b.values[k], c.y_axis, "y axis", n, at.member("values").index(k), out);
+            detail::check_axis_value(b.values[k], c.y_axis, "y axis", nullptr, at.member("values").index(k), out);
         }
     }
     const line_series* first_area = nullptr;
@@ -449,8 +450,8 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
         bool all_x_ok = true;
         for (std::size_t k = 0; k < s.points.size(); ++k) {
             const field_path p = at.member("points").index(k);
-            all_x_ok = detail::check_axis_value(s.points[k].x, c.x_axis, "x axis", n, p.member("x"), out) && all_x_ok;
-            detail::check_axis_value(s.points[k].y, c.y_axis, "y axis", n, p.member("y"), out);
+            all_x_ok = detail::check_axis_value(s.points[k].x, c.x_axis, "x axis", &n, p.member("x"), out) && all_x_ok;
+            detail::check_axis_value(s.points[k].y, c.y_axis, "y axis", nullptr, p.member("y"), out);
             if (all_x_ok && k > 0 && !(s.points[k - 1].x.value() < s.points[k].x.value())) {
                 out.push_back({p.member("x"), s.points[k].x.to_string(),
                                "must be greater than points[" + std::to_string(k - 1) + "].x = " +
@@ -473,7 +474,7 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
     }
     for (std::size_t i = 0; i < c.markers.size(); ++i) {
         const field_path at = field_path("markers").index(i, c.markers[i].label);
-        detail::check_axis_value(c.markers[i].x, c.x_axis, "x axis", n, at.member("x"), out);
+        detail::check_axis_value(c.markers[i].x, c.x_axis, "x axis", &n, at.member("x"), out);
         detail::check_chart_text(c.markers[i].label, at.member("label"), out);
     }
     return out;
@@ -640,8 +641,9 @@ namespace detail {
 ///
 /// Number, percent and money axes: the smallest step s = m x 10^k, m in {1, 2, 5}, chosen
 /// exactly (fractions, no logarithms), such that floor(min / s) to ceil(max / s) is at most
-/// max_intervals steps; money steps are at least a mill. Labels are exact: "$0", "$250K",
-/// "$1.5B" (the currency's symbol, or its code: "CHF 2M"), "20%", "2.5%", "1,000", "0.25".
+/// max_intervals steps; money steps are at least a mill. Labels are exact, without trailing
+/// zeros: "$0", "$250K", "$1.5B" (the currency's symbol, or its code: "CHF 2M"), "20%", "2.5%",
+/// "1%", "1,000", "0.25".
 /// A range of one value v is widened to [v - |v|, v + |v|] (to [0, 1] for 0).
 /// Date axes (day numbers): the smallest step among 1, 2, 7 days (weeks start on Mondays);
 /// 1, 2, 3, 6 months (from January); 1, 2, 5 x 10^k years; labelled "2026-03-02", "Mar 2026",
@@ -707,10 +709,12 @@ namespace detail {
                     case axis_format::money:
                         label = detail::compact_money_label(detail::money_of_major_units(v, a.currency));
                         break;
-                    case axis_format::percent:
-                        label = detail::grouped_decimal(v * fraction(100), decimals > 2 ? decimals - 2 : 0) + "%";
+                    case axis_format::percent: {
+                        const fraction p = v * fraction(100);
+                        label = detail::grouped_decimal(p, detail::decimals_needed(p, decimals > 2 ? decimals - 2 : 0)) + "%";
                         break;
-                    default: label = detail::grouped_decimal(v, decimals); break;
+                    }
+                    default: label = detail::grouped_decimal(v, detail::decimals_needed(v, decimals)); break;
                 }
                 out.ticks.push_back({v, std::move(label)});
             }
