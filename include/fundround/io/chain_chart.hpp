@@ -21,8 +21,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// Each holder's fully diluted ownership over @p chain as steps on a category axis ("Start",
 /// "After Seed", ...): one level per band, from the first band in which the holder holds shares
 /// (so investors start at the round they join), then the unallocated pool, each labelled with
-/// its last value, titled "Fully diluted
-/// ownership, round by round" unless @p title is given; the subtitle names the basis.
+/// its last value. Titled "Fully diluted ownership, round by round" unless @p title is given;
+/// the subtitle names the basis.
 [[nodiscard]] inline chart ownership_chart(const round_chain_result& chain, std::string title = {}) {
     chart out;
     out.title = title.empty() ? "Fully diluted ownership, round by round" : std::move(title);
