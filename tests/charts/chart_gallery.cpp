@@ -194,5 +194,23 @@ int main(int argc, char** argv) {
         .add(chart_value::date(2027, 6, 30), money::from_major(900'000, currencies::chf));
     chf.lines = {balance};
     ok = write(dir, "gallery_chf_steps", chf) && ok;
+
+    // Many series and long category names: palette colours then dashes, a wrapped legend, x
+    // labels turned 45 degrees, end labels pushed apart (values made up for the renderer).
+    chart many;
+    many.title = "Ten series over fourteen long category names (made-up values, for the renderer)";
+    many.x_axis = category_axis("Quarter");
+    many.y_axis = percent_axis("Share");
+    for (int q = 0; q < 14; ++q) {
+        many.categories.push_back("Quarter " + std::to_string(q % 4 + 1) + " of " + std::to_string(2026 + q / 4));
+    }
+    for (int i = 0; i < 10; ++i) {
+        line_series s{"Series number " + std::to_string(i + 1)};
+        s.style = i % 2 == 0 ? series_style::step : series_style::line;
+        s.label_end = true;
+        for (int q = 0; q <= 14; ++q) s.add(q, fraction((i * 7 + q * 3) % 23 + 1, 100));
+        many.lines.push_back(std::move(s));
+    }
+    ok = write(dir, "gallery_many_series", many) && ok;
     return ok ? 0 : 1;
 }
