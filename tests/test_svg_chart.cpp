@@ -186,6 +186,12 @@ TEST_CASE("chart_value: dates round-trip through day numbers; bad dates throw") 
     CHECK(chart_value::date(2026, 2, 27).to_string() == "2026-02-27");
     CHECK(chart_value(15_B).to_string() == "$15,000,000,000.00");
     CHECK(chart_value(fraction(7, 2)).to_string() == "7/2");
+    // An exact amount that is not a whole number of mills: $70M / 3 (a breakpoint, say).
+    const chart_value third = chart_value::amount(fraction(70'000'000, 3), fr::currencies::usd);
+    CHECK(third.kind() == fr::chart_value_kind::money);
+    CHECK(third.value() == fraction(70'000'000, 3));
+    CHECK(third.to_string() == "$23,333,333.333 (70000000/3)");
+    CHECK(chart_value::amount(fraction(3, 2), fr::currencies::usd) == chart_value(money::from_units(1500)));
     CHECK_THROWS_AS((void)chart_value::date(2026, 2, 29), fr::invalid_argument_error);
     CHECK_THROWS_AS((void)chart_value::date(2026, 13, 1), fr::invalid_argument_error);
     // Property: the civil formulas agree with date::sys_days over four centuries and more.
@@ -297,6 +303,25 @@ TEST_CASE("to_svg: breakpoint markers, points and the legend") {
     CHECK(svg.find(">$100M</text>") != std::string::npos);
     CHECK(svg.find(">Exit value</text>") != std::string::npos);
     CHECK(svg.find("stroke=\"#0072B2\"") != std::string::npos);  // the palette's first colour
+}
+
+TEST_CASE("to_svg: a chart too small for its texts names the height") {
+    chart c = small_line_chart();
+    c.height = 200;
+    for (int i = 0; i < 20; ++i) {  // seven rows of legend: no room left for the plot
+        line_series s{"A long series name number " + std::to_string(i)};
+        s.add(0, i).add(10, i);
+        c.lines.push_back(s);
+    }
+    CHECK(fr::validate_chart(c).empty());
+    try {
+        (void)fr::to_svg(c);
+        FAIL("to_svg did not throw");
+    } catch (const fr::validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.to_string() == "height");
+        CHECK(e.problems()[0].value == "200");
+    }
 }
 
 TEST_CASE("stacked areas are evaluated exactly at the union of their points") {

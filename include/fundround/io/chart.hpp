@@ -120,6 +120,15 @@ public:
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     chart_value(F) = delete;
 
+    /// Exactly @p major_units major units of @p c, any fraction of them: an exact breakpoint
+    /// of a payout curve ($10M x 7/3) need not be a whole number of mills as money is.
+    [[nodiscard]] static chart_value amount(const fraction& major_units, fundround::currency c) {
+        chart_value v;
+        v.value_ = major_units;
+        v.kind_ = chart_value_kind::money;
+        v.currency_ = c;
+        return v;
+    }
     /// The date @p days days after 1970-01-01 (the day number of date::sys_days).
     [[nodiscard]] static chart_value day_number(std::int64_t days) {
         chart_value v;
@@ -145,13 +154,21 @@ public:
     /// The currency of a money value (USD for the other kinds).
     [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
 
-    /// The value as text for people: "7/2", "$1,500,000.00" or "2026-02-27".
+    /// The value as text for people: "7/2", "$1,500,000.00" (an amount that is not a whole
+    /// number of mills: rounded half-even to a mill, with its exact fraction of major units
+    /// after it) or "2026-02-27".
     [[nodiscard]] std::string to_string() const {
         switch (kind_) {
-            case chart_value_kind::money:
-                return format_full(money::from_units(
-                    static_cast<money::rep>((value_ * fraction(money::units_per_major)).round_to_integer(rounding::floor)),
-                    currency_));
+            case chart_value_kind::money: {
+                const fraction units = value_ * fraction(money::units_per_major);
+                const detail::int128 rounded = units.round_to_integer(rounding::half_even);
+                if (rounded > detail::int128(detail::int64_max) || rounded < detail::int128(detail::int64_min)) {
+                    return fundround::to_string(currency_) + " " + value_.to_string();
+                }
+                std::string text = format_full(money::from_units(static_cast<money::rep>(rounded), currency_));
+                if (!units.is_integer()) text += " (" + value_.to_string() + ")";
+                return text;
+            }
             case chart_value_kind::date:
                 return detail::iso_date_text(static_cast<std::int64_t>(value_.round_to_integer(rounding::floor)));
             case chart_value_kind::number: break;

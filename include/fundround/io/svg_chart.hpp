@@ -225,8 +225,9 @@ struct legend_entry {
 }  // namespace detail
 
 /// @p c as a standalone SVG 1.1 document (UTF-8, width x height pixels); throws
-/// validation_error listing every problem of the chart (validate_chart()), overflow_error if an
-/// exact coordinate does not fit.
+/// validation_error listing every problem of the chart (validate_chart()), or naming the width
+/// or height that leaves less than 40 px for the plot, and overflow_error if an exact
+/// coordinate does not fit.
 ///
 /// Layout, top to bottom: title, subtitle, legend (wrapped), the plot with its axes, the x axis
 /// title, the note. Axis ranges and ticks come from nice_scale() (about one tick per 100 px
@@ -417,9 +418,18 @@ struct legend_entry {
     const svg_px label_room = (turned ? xlabel_w * 71 / 100 + 1200 + 1000 : 2400) + below;
     const svg_px plot_bottom = bottom - label_room;
     if (plot_bottom - plot_top < 4000 || plot_w < 4000) {
-        throw invalid_argument_error("chart \"" + c.title + "\": " + std::to_string(c.width) + " x " +
-                                     std::to_string(c.height) +
-                                     " pixels leave no room for the plot; make the chart larger or the texts shorter");
+        std::vector<diagnostic> room;
+        if (plot_bottom - plot_top < 4000) {
+            room.push_back({field_path("height"), std::to_string(c.height),
+                            "leaves less than 40 px for the plot under the title, subtitle and legend "
+                            "and above the axis labels: make the chart taller or the texts fewer"});
+        }
+        if (plot_w < 4000) {
+            room.push_back({field_path("width"), std::to_string(c.width),
+                            "leaves less than 40 px for the plot beside the axis and end labels: make "
+                            "the chart wider or the labels shorter"});
+        }
+        throw validation_error("chart \"" + c.title + "\"", std::move(room));
     }
     const detail::axis_map xmap{xscale.from, xscale.to, plot_left, plot_w, false};
     const detail::axis_map ymap{yscale.from, yscale.to, plot_bottom, plot_bottom - plot_top, true};
