@@ -194,6 +194,9 @@ TEST_CASE("chart_value: dates round-trip through day numbers; bad dates throw") 
     CHECK(chart_value::amount(fraction(3, 2), fr::currencies::usd) == chart_value(money::from_units(1500)));
     CHECK_THROWS_AS((void)chart_value::date(2026, 2, 29), fr::invalid_argument_error);
     CHECK_THROWS_AS((void)chart_value::date(2026, 13, 1), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)chart_value::date(2026, 1, 0), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)chart_value::day_number(fr::detail::int64_max), fr::invalid_argument_error);
+    CHECK(chart_value::day_number(-100'000'000).to_string() == "-271821-04-20");
     // Property: the civil formulas agree with date::sys_days over four centuries and more.
     for (std::int64_t d = -150'000; d <= 150'000; d += 61) {
         const fr::detail::civil_day c = fr::detail::civil_from_days(d);

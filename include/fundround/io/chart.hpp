@@ -129,8 +129,15 @@ public:
         v.currency_ = c;
         return v;
     }
-    /// The date @p days days after 1970-01-01 (the day number of date::sys_days).
+    /// The most days from 1970-01-01 a date value may be (about 273,000 years either way).
+    static constexpr std::int64_t max_day_number = 100'000'000;
+    /// The date @p days days after 1970-01-01 (the day number of date::sys_days); throws
+    /// invalid_argument_error beyond +/- max_day_number days.
     [[nodiscard]] static chart_value day_number(std::int64_t days) {
+        if (days > max_day_number || days < -max_day_number) {
+            throw invalid_argument_error("chart_value::day_number(" + std::to_string(days) +
+                                         "): must be within 100,000,000 days of 1970-01-01");
+        }
         chart_value v;
         v.value_ = fraction(days);
         v.kind_ = chart_value_kind::date;
@@ -138,6 +145,10 @@ public:
     }
     /// The date @p year-@p month-@p day; throws invalid_argument_error unless it is a real day.
     [[nodiscard]] static chart_value date(int year, unsigned month, unsigned day) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            throw invalid_argument_error("chart_value::date(" + std::to_string(year) + ", " + std::to_string(month) +
+                                         ", " + std::to_string(day) + "): is not a calendar day");
+        }
         const std::int64_t days = detail::days_from_civil(year, month, day);
         const detail::civil_day back = detail::civil_from_days(days);
         if (month < 1 || month > 12 || day < 1 || back.year != year || back.month != month || back.day != day) {
