@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen python3
-          nlohmann-json3-dev libfmt-dev libclang-rt-14-dev)
+          nlohmann-json3-dev libfmt-dev libclang-rt-14-dev librsvg2-bin)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -5,7 +5,8 @@
 /// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
-/// dissolution, notes at maturity or a change of control).
+/// dissolution, notes at maturity or a change of control), and charts as SVG (io/chart.hpp,
+/// io/svg_chart.hpp and the charts of rounds, net flows and round chains).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -43,5 +44,10 @@
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/conversion_report.hpp>
+#include <fundround/io/chart.hpp>
+#include <fundround/io/svg_chart.hpp>
+#include <fundround/io/round_charts.hpp>
+#include <fundround/io/flows_chart.hpp>
+#include <fundround/io/chain_chart.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

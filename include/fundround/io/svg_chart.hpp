@@ -1,0 +1,663 @@
+/// @file io/svg_chart.hpp
+/// @brief Drawing a chart (io/chart.hpp) as a standalone SVG document: nice axes with compact
+/// money labels, grid, legend, title, axis titles, breakpoint markers, a colour-blind safe
+/// palette. No floating point: coordinates are exact fractions rounded to 0.01 px by a named
+/// rule and printed with integer formatting, so the output is byte-identical on every compiler.
+#ifndef FUNDROUND_IO_SVG_CHART_HPP
+#define FUNDROUND_IO_SVG_CHART_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/io/chart.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/rounding.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// How exact chart coordinates become hundredths of a pixel: half away from zero.
+inline constexpr rounding svg_coordinate_rounding = rounding::half_away_from_zero;
+
+/// The number of colours of chart_palette_colour() before it repeats (with dashed lines).
+inline constexpr std::size_t chart_palette_size = 8;
+
+/// Colour @p i (mod 8) of the Okabe-Ito palette, safe for the common colour-vision deficiencies,
+/// in the order series take them: blue, orange, bluish green, vermillion, reddish purple, sky
+/// blue, yellow, black.
+[[nodiscard]] constexpr std::string_view chart_palette_colour(std::size_t i) noexcept {
+    constexpr std::string_view colours[chart_palette_size] = {"#0072B2", "#E69F00", "#009E73", "#D55E00",
+                                                              "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
+    return colours[i % chart_palette_size];
+}
+
+namespace detail {
+
+/// Dark text with a white outline under it, readable over lines and bars.
+inline constexpr std::string_view halo =
+    "fill=\"#333333\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+
+/// A length or coordinate in hundredths of a pixel.
+using svg_px = std::int64_t;
+
+/// @p v hundredths of a pixel as the shortest decimal: 12345 -> "123.45", 12300 -> "123".
+[[nodiscard]] inline std::string px_text(svg_px v) {
+    const bool negative = v < 0;
+    const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    std::string text = (negative ? "-" : "") + std::to_string(m / 100);
+    const std::uint64_t cents = m % 100;
+    if (cents != 0) {
+        text += '.';
+        text += static_cast<char>('0' + cents / 10);
+        if (cents % 10 != 0) text += static_cast<char>('0' + cents % 10);
+    }
+    return text;
+}
+
+/// Appends @p text to @p out with &, <, >, " and ' escaped for XML text and attributes.
+inline void append_xml_escaped(std::string& out, std::string_view text) {
+    for (const char ch : text) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += ch; break;
+        }
+    }
+}
+
+/// @p text escaped for XML.
+[[nodiscard]] inline std::string xml_escaped(std::string_view text) {
+    std::string out;
+    append_xml_escaped(out, text);
+    return out;
+}
+
+/// Estimated advance width of @p text at @p font_size px, in hundredths of a pixel: per
+/// character class, in hundredths of an em, close to DejaVu Sans (no font metrics at hand).
+[[nodiscard]] inline svg_px text_width(std::string_view text, int font_size) {
+    svg_px em_hundredths = 0;
+    for (const char ch : text) {
+        const auto u = static_cast<unsigned char>(ch);
+        if ((u & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: counted with its lead byte
+        if (u >= 0x80) {
+            em_hundredths += 70;
+        } else if (ch == ' ' || ch == '.' || ch == ',' || ch == ':' || ch == ';' || ch == '\'' || ch == '!' ||
+                   ch == '|' || ch == 'i' || ch == 'l' || ch == 'j' || ch == 'I') {
+            em_hundredths += 32;
+        } else if (ch == 'f' || ch == 't' || ch == 'r' || ch == '(' || ch == ')' || ch == '-' || ch == '/') {
+            em_hundredths += 40;
+        } else if (ch == 'm' || ch == 'w' || ch == 'M' || ch == 'W' || ch == '%') {
+            em_hundredths += 92;
+        } else if (ch >= 'A' && ch <= 'Z') {
+            em_hundredths += 72;
+        } else if (ch >= '0' && ch <= '9') {
+            em_hundredths += 64;
+        } else {
+            em_hundredths += 62;
+        }
+    }
+    return em_hundredths * font_size;
+}
+
+/// A linear map from axis values [from, to] onto pixels: start + (v - from) * length / (to -
+/// from), rounded to hundredths by svg_coordinate_rounding; `up` measures from start upwards
+/// (y axes: start is the bottom of the plot).
+struct axis_map {
+    fraction from;        ///< The axis value at start.
+    fraction to;          ///< The axis value at start + length.
+    svg_px start = 0;     ///< The pixel of from.
+    svg_px length = 0;    ///< Pixels from from to to.
+    bool up = false;      ///< Pixels decrease as values increase.
+
+    /// The pixel of @p v.
+    [[nodiscard]] svg_px at(const fraction& v) const {
+        const int128 offset = ((v - from) * fraction(length) / (to - from)).round_to_integer(svg_coordinate_rounding);
+        if (offset > int128(int64_max / 4) || offset < int128(int64_min / 4)) {
+            throw overflow_error("svg chart: coordinate " + v.to_string() + " is far outside the plot");
+        }
+        const auto o = static_cast<svg_px>(offset);
+        return up ? start - o : start + o;
+    }
+};
+
+/// Appends a <text> element at (@p x, @p y) with the given size, anchor, extra attributes and
+/// escaped @p text.
+inline void svg_text(std::string& out, svg_px x, svg_px y, int size, std::string_view anchor, std::string_view extra,
+                     std::string_view text) {
+    out += "<text x=\"" + px_text(x) + "\" y=\"" + px_text(y) + "\" font-size=\"" + std::to_string(size) + "\"";
+    if (anchor != "start") {
+        out += " text-anchor=\"";
+        out += anchor;
+        out += '"';
+    }
+    if (!extra.empty()) {
+        out += ' ';
+        out += extra;
+    }
+    out += '>';
+    append_xml_escaped(out, text);
+    out += "</text>\n";
+}
+
+/// Appends a <line> from (@p x1, @p y1) to (@p x2, @p y2) with @p style attributes.
+inline void svg_line(std::string& out, svg_px x1, svg_px y1, svg_px x2, svg_px y2, std::string_view style) {
+    out += "<line x1=\"" + px_text(x1) + "\" y1=\"" + px_text(y1) + "\" x2=\"" + px_text(x2) + "\" y2=\"" +
+           px_text(y2) + "\" ";
+    out += style;
+    out += "/>\n";
+}
+
+/// The value of the piecewise-linear series @p s at @p x (within its x range), exactly.
+[[nodiscard]] inline fraction value_at(const line_series& s, const fraction& x) {
+    const std::vector<chart_point>& p = s.points;
+    std::size_t k = 0;
+    while (k + 1 < p.size() && p[k + 1].x.value() < x) ++k;
+    if (k + 1 >= p.size() || p[k].x.value() == x) return p[k].y.value();
+    const fraction& x0 = p[k].x.value();
+    const fraction& x1 = p[k + 1].x.value();
+    const fraction& y0 = p[k].y.value();
+    const fraction& y1 = p[k + 1].y.value();
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+}
+
+/// The stacked areas of a chart evaluated at the union of their x positions: xs ascending and,
+/// per stacked area in chart order, the cumulative top at each x (the previous area's top is its
+/// bottom; the first stands on 0).
+struct stacked_areas {
+    std::vector<std::size_t> series;          ///< Positions in chart::lines.
+    std::vector<fraction> xs;                 ///< Union of the x positions.
+    std::vector<std::vector<fraction>> tops;  ///< tops[j][i]: top of area j at xs[i].
+};
+
+/// The stacked areas of @p c (validated: they share their first and last x).
+[[nodiscard]] inline stacked_areas stack_areas(const chart& c) {
+    stacked_areas out;
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        if (c.lines[i].style != series_style::stacked_area) continue;
+        out.series.push_back(i);
+        for (const chart_point& p : c.lines[i].points) out.xs.push_back(p.x.value());
+    }
+    std::sort(out.xs.begin(), out.xs.end());
+    out.xs.erase(std::unique(out.xs.begin(), out.xs.end()), out.xs.end());
+    std::vector<fraction> running(out.xs.size());
+    for (const std::size_t i : out.series) {
+        for (std::size_t k = 0; k < out.xs.size(); ++k) running[k] += value_at(c.lines[i], out.xs[k]);
+        out.tops.push_back(running);
+    }
+    return out;
+}
+
+/// The top of stacked area lines[@p series] at @p x (one of the x positions of @p a).
+[[nodiscard]] inline fraction stacked_top(const stacked_areas& a, std::size_t series, const fraction& x) {
+    const std::size_t j = static_cast<std::size_t>(std::find(a.series.begin(), a.series.end(), series) - a.series.begin());
+    const std::size_t k = static_cast<std::size_t>(std::lower_bound(a.xs.begin(), a.xs.end(), x) - a.xs.begin());
+    return a.tops[j][k];
+}
+
+/// The legend's swatch for a series.
+enum class swatch : unsigned char { box, line, line_with_dot };
+
+/// One legend entry.
+struct legend_entry {
+    std::string name;       ///< The series' name.
+    std::string colour;     ///< Its colour.
+    std::string dash;       ///< Its stroke-dasharray ("" for solid).
+    swatch kind = swatch::box;  ///< What is drawn before the name.
+};
+
+/// The dash pattern of the @p round -th pass through the palette ("" for the first).
+[[nodiscard]] inline std::string_view dash_for(std::size_t round) noexcept {
+    constexpr std::string_view dashes[4] = {"", "7 4", "2 3", "9 3 2 3"};
+    return dashes[round % 4];
+}
+
+}  // namespace detail
+
+/// @p c as a standalone SVG 1.1 document (UTF-8, width x height pixels); throws
+/// validation_error listing every problem of the chart (validate_chart()), or naming the width
+/// or height that leaves less than 40 px for the plot, and overflow_error if an exact
+/// coordinate does not fit.
+///
+/// Layout, top to bottom: title, subtitle, legend (wrapped), the plot with its axes, the x axis
+/// title, the note. Axis ranges and ticks come from nice_scale() (about one tick per 100 px
+/// across, per 60 px up), a category x axis puts its labels under the band centres; x labels
+/// that would overlap are turned 45 degrees. Bars stand on zero; stacked areas are evaluated
+/// exactly at the union of their points; a step holds each level until the next point; markers
+/// are dashed vertical lines labelled along the line; bar labels that would not fit over a
+/// grouped bar are left out. Text widths are estimated from character
+/// classes (the renderer's font decides the real width). The output is the same bytes for the
+/// same chart on every platform.
+[[nodiscard]] inline std::string to_svg(const chart& c) {
+    using detail::svg_px;
+    using detail::px_text;
+    check_chart(c);
+    const bool banded = c.x_axis.format == axis_format::category;
+    const svg_px W = svg_px(c.width) * 100;
+    const svg_px H = svg_px(c.height) * 100;
+
+    // Colours and dashes: explicit ones, else the palette in series order (bars, then lines).
+    std::size_t next_colour = 0;
+    const auto pick = [&next_colour](const std::string& explicit_colour, std::string& dash) {
+        if (!explicit_colour.empty()) return explicit_colour;
+        const std::size_t i = next_colour++;
+        dash = std::string(detail::dash_for(i / chart_palette_size));
+        return std::string(chart_palette_colour(i));
+    };
+    std::vector<std::string> bar_colour(c.bars.size());
+    std::vector<std::string> line_colour(c.lines.size());
+    std::vector<std::string> line_dash(c.lines.size());
+    std::vector<detail::legend_entry> legend;
+    for (std::size_t i = 0; i < c.bars.size(); ++i) {
+        std::string unused;
+        bar_colour[i] = pick(c.bars[i].colour, unused);
+        legend.push_back({c.bars[i].name, bar_colour[i], "", detail::swatch::box});
+    }
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        line_colour[i] = pick(c.lines[i].colour, line_dash[i]);
+        const series_style st = c.lines[i].style;
+        legend.push_back({c.lines[i].name, line_colour[i], line_dash[i],
+                          st == series_style::stacked_area ? detail::swatch::box
+                          : c.lines[i].show_points         ? detail::swatch::line_with_dot
+                                                           : detail::swatch::line});
+    }
+
+    // Data ranges.
+    const detail::stacked_areas areas = detail::stack_areas(c);
+    std::vector<fraction> ys;
+    std::vector<fraction> xs;
+    for (const line_series& s : c.lines) {
+        for (const chart_point& p : s.points) {
+            xs.push_back(p.x.value());
+            if (s.style != series_style::stacked_area) ys.push_back(p.y.value());
+        }
+    }
+    for (const std::vector<fraction>& top : areas.tops) ys.insert(ys.end(), top.begin(), top.end());
+    if (!areas.series.empty()) ys.emplace_back();
+    if (!c.bars.empty()) {
+        ys.emplace_back();  // bars stand on zero
+        for (std::size_t k = 0; k < c.categories.size(); ++k) {
+            fraction up;
+            fraction down;
+            for (const bar_series& b : c.bars) {
+                const fraction& v = b.values[k].value();
+                if (c.layout == bar_layout::grouped) {
+                    ys.push_back(v);
+                } else if (v.sign() >= 0) {
+                    up += v;
+                } else {
+                    down += v;
+                }
+            }
+            ys.push_back(up);
+            ys.push_back(down);
+        }
+    }
+    for (const chart_marker& m : c.markers) xs.push_back(m.x.value());
+    const fraction ymin = *std::min_element(ys.begin(), ys.end());
+    const fraction ymax = *std::max_element(ys.begin(), ys.end());
+    // Bar labels may stand above the top of the axis (below its bottom): 14 px kept for them.
+    bool bars_up = false;
+    bool bars_down = false;
+    for (const bar_series& b : c.bars) {
+        for (const chart_value& v : b.values) {
+            bars_up = bars_up || (c.label_bars && v.value().sign() > 0);
+            bars_down = bars_down || (c.label_bars && v.value().sign() < 0);
+        }
+    }
+
+    // Vertical layout: title, subtitle and legend at the top, note and x axis title at the bottom.
+    const svg_px pad = 1600;
+    svg_px top = pad;
+    std::string head;  // title, subtitle, legend
+    if (!c.title.empty()) {
+        detail::svg_text(head, pad, top + 1800, 18, "start", "font-weight=\"bold\" fill=\"#222222\"", c.title);
+        top += 2600;
+    }
+    if (!c.subtitle.empty()) {
+        detail::svg_text(head, pad, top + 1300, 13, "start", "fill=\"#555555\"", c.subtitle);
+        top += 2200;
+    }
+    {
+        svg_px x = pad;
+        svg_px row = top;
+        bool any = false;
+        for (const detail::legend_entry& e : legend) {
+            const svg_px swatch_w = e.kind == detail::swatch::box ? 1200 : 2200;
+            const svg_px w = swatch_w + 600 + detail::text_width(e.name, 12);
+            if (any && x + w > W - pad) {
+                x = pad;
+                row += 2000;
+            }
+            any = true;
+            const svg_px mid = row + 1000;
+            if (e.kind == detail::swatch::box) {
+                head += "<rect x=\"" + px_text(x) + "\" y=\"" + px_text(mid - 600) +
+                        "\" width=\"12\" height=\"12\" fill=\"" + e.colour + "\"/>\n";
+            } else {
+                std::string style = "stroke=\"" + e.colour + "\" stroke-width=\"2.5\"";
+                if (!e.dash.empty()) style += " stroke-dasharray=\"" + e.dash + "\"";
+                detail::svg_line(head, x, mid, x + swatch_w, mid, style);
+                if (e.kind == detail::swatch::line_with_dot) {
+                    head += "<circle cx=\"" + px_text(x + swatch_w / 2) + "\" cy=\"" + px_text(mid) +
+                            "\" r=\"3.5\" fill=\"" + e.colour + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n";
+                }
+            }
+            detail::svg_text(head, x + swatch_w + 600, mid + 420, 12, "start", "fill=\"#333333\"", e.name);
+            x += w + 1800;
+        }
+        if (any) top = row + 2000 + 400;
+    }
+    const svg_px plot_top = top + 1000 + (bars_up ? 1400 : 0);
+    svg_px bottom = H - pad;
+    std::string foot;  // note and x axis title
+    if (!c.note.empty()) {
+        detail::svg_text(foot, pad, bottom, 11, "start", "fill=\"#666666\"", c.note);
+        bottom -= 2000;
+    }
+    const bool has_x_title = !c.x_axis.title.empty();
+    const svg_px x_title_baseline = bottom;
+    if (has_x_title) bottom -= 2200;
+
+    // The y scale, then the left margin from its labels.
+    const svg_px y_room_guess = bottom - 2400 - plot_top;
+    const int y_intervals = static_cast<int>(std::clamp<svg_px>(y_room_guess / 6000, 2, 10));
+    const axis_scale yscale = nice_scale(c.y_axis, ymin, ymax, y_intervals);
+    svg_px ylabel_w = 0;
+    for (const axis_tick& t : yscale.ticks) ylabel_w = std::max(ylabel_w, detail::text_width(t.label, 12));
+    const bool has_y_title = !c.y_axis.title.empty();
+    const svg_px plot_left = pad + (has_y_title ? 2400 : 0) + ylabel_w + 800;
+
+    // The x scale and its labels.
+    axis_scale xscale;
+    if (banded) {
+        xscale.from = fraction();
+        xscale.to = fraction(static_cast<std::int64_t>(c.categories.size()));
+        for (std::size_t k = 0; k < c.categories.size(); ++k) {
+            xscale.ticks.push_back({fraction(static_cast<std::int64_t>(2 * k + 1), 2), c.categories[k]});
+        }
+    } else {
+        const fraction xmin = *std::min_element(xs.begin(), xs.end());
+        const fraction xmax = *std::max_element(xs.begin(), xs.end());
+        const int x_intervals = static_cast<int>(std::clamp<svg_px>((W - plot_left) / 11000, 2, 10));
+        xscale = nice_scale(c.x_axis, xmin, xmax, x_intervals);
+    }
+    svg_px xlabel_w = 0;
+    for (const axis_tick& t : xscale.ticks) xlabel_w = std::max(xlabel_w, detail::text_width(t.label, 12));
+    const svg_px last_half = banded ? 0 : detail::text_width(xscale.ticks.back().label, 12) / 2;
+    // End labels: the last value of each line that asks for one, right of the plot.
+    std::vector<std::pair<std::size_t, std::string>> end_labels;
+    svg_px end_label_w = 0;
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        const line_series& s = c.lines[i];
+        if (!s.label_end) continue;
+        const fraction last = s.style == series_style::stacked_area ? areas.tops[static_cast<std::size_t>(
+                                                                          std::find(areas.series.begin(), areas.series.end(), i) -
+                                                                          areas.series.begin())].back()
+                                                                    : s.points.back().y.value();
+        end_labels.emplace_back(i, format_axis_value(c.y_axis, last));
+        end_label_w = std::max(end_label_w, detail::text_width(end_labels.back().second, 11));
+    }
+    const svg_px right_room = end_labels.empty() ? 2400 : end_label_w + 1400;
+    const svg_px plot_right = W - std::max<svg_px>(right_room, last_half + 800);
+    const svg_px plot_w = plot_right - plot_left;
+    const svg_px spacing = banded ? plot_w / static_cast<svg_px>(c.categories.size())
+                                  : plot_w / static_cast<svg_px>(std::max<std::size_t>(1, xscale.ticks.size() - 1));
+    const bool turned = xlabel_w + 1000 > spacing;
+    const svg_px below = bars_down ? 1400 : 0;
+    const svg_px label_room = (turned ? xlabel_w * 71 / 100 + 1200 + 1000 : 2400) + below;
+    const svg_px plot_bottom = bottom - label_room;
+    if (plot_bottom - plot_top < 4000 || plot_w < 4000) {
+        std::vector<diagnostic> room;
+        if (plot_bottom - plot_top < 4000) {
+            room.push_back({field_path("height"), std::to_string(c.height),
+                            "leaves less than 40 px for the plot under the title, subtitle and legend "
+                            "and above the axis labels: make the chart taller or the texts fewer"});
+        }
+        if (plot_w < 4000) {
+            room.push_back({field_path("width"), std::to_string(c.width),
+                            "leaves less than 40 px for the plot beside the axis and end labels: make "
+                            "the chart wider or the labels shorter"});
+        }
+        throw validation_error("chart \"" + c.title + "\"", std::move(room));
+    }
+    const detail::axis_map xmap{xscale.from, xscale.to, plot_left, plot_w, false};
+    const detail::axis_map ymap{yscale.from, yscale.to, plot_bottom, plot_bottom - plot_top, true};
+
+    std::string out;
+    out.reserve(16384);
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + std::to_string(c.width) +
+           "\" height=\"" + std::to_string(c.height) + "\" viewBox=\"0 0 " + std::to_string(c.width) + " " +
+           std::to_string(c.height) + "\" font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n";
+    out += "<title>";
+    detail::append_xml_escaped(out, c.title);
+    out += "</title>\n";
+    out += "<rect width=\"" + std::to_string(c.width) + "\" height=\"" + std::to_string(c.height) +
+           "\" fill=\"#ffffff\"/>\n";
+
+    // Grid and tick labels.
+    out += "<g class=\"grid\">\n";
+    for (const axis_tick& t : yscale.ticks) {
+        const svg_px y = ymap.at(t.value);
+        detail::svg_line(out, plot_left, y, plot_right, y, "stroke=\"#e3e3e3\" stroke-width=\"1\"");
+    }
+    if (!banded) {
+        for (const axis_tick& t : xscale.ticks) {
+            const svg_px x = xmap.at(t.value);
+            detail::svg_line(out, x, plot_top, x, plot_bottom, "stroke=\"#f0f0f0\" stroke-width=\"1\"");
+        }
+    }
+    out += "</g>\n<g class=\"axes\" fill=\"#444444\">\n";
+    for (const axis_tick& t : yscale.ticks) {
+        detail::svg_text(out, plot_left - 800, ymap.at(t.value) + 420, 12, "end", "", t.label);
+    }
+    for (const axis_tick& t : xscale.ticks) {
+        const svg_px x = xmap.at(t.value);
+        if (turned) {
+            const svg_px y = plot_bottom + below + 1400;
+            detail::svg_text(out, x + 400, y, 12, "end",
+                             "transform=\"rotate(-45 " + px_text(x + 400) + " " + px_text(y) + ")\"", t.label);
+        } else {
+            detail::svg_text(out, x, plot_bottom + below + 1800, 12, "middle", "", t.label);
+        }
+    }
+    out += "</g>\n";
+
+    // Stacked areas.
+    for (std::size_t j = 0; j < areas.series.size(); ++j) {
+        const std::size_t i = areas.series[j];
+        std::string d;
+        for (std::size_t k = 0; k < areas.xs.size(); ++k) {
+            d += (k == 0 ? "M" : " L") + px_text(xmap.at(areas.xs[k])) + " " + px_text(ymap.at(areas.tops[j][k]));
+        }
+        for (std::size_t k = areas.xs.size(); k-- > 0;) {
+            const fraction base = j == 0 ? fraction() : areas.tops[j - 1][k];
+            d += " L" + px_text(xmap.at(areas.xs[k])) + " " + px_text(ymap.at(base));
+        }
+        out += "<path class=\"area\" d=\"" + d + " Z\" fill=\"" + line_colour[i] +
+               "\" fill-opacity=\"0.85\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n";
+    }
+
+    // Bars: a group of width 7/10 of the band (at most 110 px a bar), grouped or stacked.
+    if (!c.bars.empty()) {
+        out += "<g class=\"bars\">\n";
+        const auto m = static_cast<std::int64_t>(c.layout == bar_layout::grouped ? c.bars.size() : 1);
+        const svg_px band = xmap.at(fraction(1)) - xmap.at(fraction());
+        fraction group(7, 10);
+        const fraction widest(m * 11000, band);
+        if (widest < group) group = widest;
+        const fraction inset = (fraction(1) - group) / fraction(2);
+        std::string labels;
+        for (std::size_t k = 0; k < c.categories.size(); ++k) {
+            const fraction left = fraction(static_cast<std::int64_t>(k)) + inset;
+            fraction up;
+            fraction down;
+            bool any_up = false;
+            bool any_down = false;
+            for (std::size_t j = 0; j < c.bars.size(); ++j) {
+                const fraction& v = c.bars[j].values[k].value();
+                fraction x0 = left;
+                fraction x1 = left + group;
+                fraction base;
+                if (c.layout == bar_layout::grouped) {
+                    x0 = left + group * fraction(static_cast<std::int64_t>(j)) / fraction(m);
+                    x1 = left + group * fraction(static_cast<std::int64_t>(j + 1)) / fraction(m);
+                } else if (v.sign() >= 0) {
+                    base = up;
+                    up += v;
+                    any_up = any_up || v.sign() > 0;
+                } else {
+                    base = down;
+                    down += v;
+                    any_down = true;
+                }
+                const svg_px px0 = xmap.at(x0);
+                const svg_px px1 = xmap.at(x1);
+                const svg_px ya = ymap.at(base);
+                const svg_px yb = ymap.at(base + v);
+                const svg_px y_top = std::min(ya, yb);
+                const svg_px h = std::max(ya, yb) - y_top;
+                if (h > 0) {
+                    out += "<rect x=\"" + px_text(px0) + "\" y=\"" + px_text(y_top) + "\" width=\"" +
+                           px_text(px1 - px0) + "\" height=\"" + px_text(h) + "\" fill=\"" + bar_colour[j] + "\"";
+                    if (c.layout == bar_layout::stacked) out += " stroke=\"#ffffff\" stroke-width=\"1\"";
+                    out += "/>\n";
+                }
+                if (c.label_bars && c.layout == bar_layout::grouped && !v.is_zero()) {
+                    // A label wider than its bar and 6 px would run into the next bar's: left out.
+                    std::string text = format_axis_value(c.y_axis, v);
+                    if (detail::text_width(text, 11) <= px1 - px0 + 600) {
+                        const svg_px lx = (px0 + px1) / 2;
+                        const svg_px ly = v.sign() > 0 ? yb - 500 : yb + 1500;
+                        detail::svg_text(labels, lx, ly, 11, "middle", detail::halo, text);
+                    }
+                }
+            }
+            if (c.label_bars && c.layout == bar_layout::stacked) {
+                const svg_px lx = xmap.at(left + group / fraction(2));
+                if (any_up) {
+                    detail::svg_text(labels, lx, ymap.at(up) - 500, 11, "middle", detail::halo,
+                                     format_axis_value(c.y_axis, up));
+                }
+                if (any_down) {
+                    detail::svg_text(labels, lx, ymap.at(down) + 1500, 11, "middle", detail::halo,
+                                     format_axis_value(c.y_axis, down));
+                }
+            }
+        }
+        out += labels;
+        out += "</g>\n";
+    }
+
+    // The zero line and the x axis line.
+    const bool zero_inside = yscale.from.sign() < 0 && yscale.to.sign() > 0;
+    detail::svg_line(out, plot_left, plot_bottom, plot_right, plot_bottom, "stroke=\"#888888\" stroke-width=\"1\"");
+    if (zero_inside) {
+        const svg_px y0 = ymap.at(fraction());
+        detail::svg_line(out, plot_left, y0, plot_right, y0, "stroke=\"#333333\" stroke-width=\"1.2\"");
+    }
+
+    // Lines and steps, then their points.
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        const line_series& s = c.lines[i];
+        if (s.style == series_style::stacked_area) continue;
+        std::string d;
+        for (std::size_t k = 0; k < s.points.size(); ++k) {
+            const svg_px x = xmap.at(s.points[k].x.value());
+            const svg_px y = ymap.at(s.points[k].y.value());
+            if (k == 0) {
+                d += "M" + px_text(x) + " " + px_text(y);
+            } else if (s.style == series_style::step) {
+                d += " H" + px_text(x) + " V" + px_text(y);
+            } else {
+                d += " L" + px_text(x) + " " + px_text(y);
+            }
+        }
+        out += "<path class=\"series\" d=\"" + d + "\" fill=\"none\" stroke=\"" + line_colour[i] +
+               "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
+        if (!line_dash[i].empty()) out += " stroke-dasharray=\"" + line_dash[i] + "\"";
+        out += "/>\n";
+    }
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        const line_series& s = c.lines[i];
+        if (!s.show_points) continue;
+        for (const chart_point& p : s.points) {
+            const svg_px y = ymap.at(s.style == series_style::stacked_area ? detail::stacked_top(areas, i, p.x.value())
+                                                                           : p.y.value());
+            out += "<circle cx=\"" + px_text(xmap.at(p.x.value())) + "\" cy=\"" + px_text(y) + "\" r=\"3.5\" fill=\"" +
+                   line_colour[i] + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n";
+        }
+    }
+
+    // End labels, pushed apart to at least 13 px between baselines, in order of height.
+    if (!end_labels.empty()) {
+        std::vector<std::pair<svg_px, std::size_t>> at;  // (y, position in end_labels)
+        for (std::size_t e = 0; e < end_labels.size(); ++e) {
+            const line_series& s = c.lines[end_labels[e].first];
+            const fraction last = s.style == series_style::stacked_area
+                                      ? detail::stacked_top(areas, end_labels[e].first, s.points.back().x.value())
+                                      : s.points.back().y.value();
+            at.emplace_back(ymap.at(last) + 400, e);
+        }
+        std::sort(at.begin(), at.end());
+        for (std::size_t k = 1; k < at.size(); ++k) at[k].first = std::max(at[k].first, at[k - 1].first + 1300);
+        const svg_px lowest = plot_bottom + 400;
+        if (at.back().first > lowest) {
+            at.back().first = lowest;
+            for (std::size_t k = at.size() - 1; k-- > 0;) at[k].first = std::min(at[k].first, at[k + 1].first - 1300);
+        }
+        for (const auto& [y, e] : at) {
+            detail::svg_text(out, plot_right + 600, y, 11, "start", "fill=\"" + line_colour[end_labels[e].first] + "\"",
+                             end_labels[e].second);
+        }
+    }
+
+    // Markers: a dashed line and its label along it, reading upwards from the top of the plot.
+    for (const chart_marker& m : c.markers) {
+        const svg_px x = xmap.at(m.x.value());
+        detail::svg_line(out, x, plot_top, x, plot_bottom,
+                         "stroke=\"#555555\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
+        if (!m.label.empty()) {
+            const svg_px lx = x - 500;
+            const svg_px ly = plot_top + 600;
+            detail::svg_text(out, lx, ly, 11, "end",
+                             "transform=\"rotate(-90 " + px_text(lx) + " " + px_text(ly) + ")\" " + std::string(detail::halo),
+                             m.label);
+        }
+    }
+
+    // Axis titles, then the head and the foot.
+    if (has_x_title) {
+        detail::svg_text(out, (plot_left + plot_right) / 2, x_title_baseline, 13, "middle", "fill=\"#333333\"",
+                         c.x_axis.title);
+    }
+    if (has_y_title) {
+        const svg_px x = pad + 1300;
+        const svg_px y = (plot_top + plot_bottom) / 2;
+        detail::svg_text(out, x, y, 13, "middle",
+                         "transform=\"rotate(-90 " + px_text(x) + " " + px_text(y) + ")\" fill=\"#333333\"",
+                         c.y_axis.title);
+    }
+    out += head;
+    out += foot;
+    out += "</svg>\n";
+    return out;
+}
+
+/// Writes to_svg(@p c) to @p os.
+inline void write_svg(std::ostream& os, const chart& c) { os << to_svg(c); }
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_IO_SVG_CHART_HPP

@@ -1,0 +1,575 @@
+// Unit tests for fundround/io/chart.hpp and io/svg_chart.hpp (the chart data, its validation, the
+// nice scales, the SVG) and the chart adapters io/round_charts.hpp, io/flows_chart.hpp and
+// io/chain_chart.hpp. The rendering itself is checked by the charts_render ctest
+// (tests/charts/render_charts.py) with rsvg-convert.
+#include <fundround/io/chain_chart.hpp>
+#include <fundround/io/chart.hpp>
+#include <fundround/io/flows_chart.hpp>
+#include <fundround/io/round_charts.hpp>
+#include <fundround/io/svg_chart.hpp>
+
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/time/installments.hpp>
+#include <fundround/time/scenario.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fr = fundround;
+using fr::axis_format;
+using fr::chart;
+using fr::chart_value;
+using fr::fraction;
+using fr::line_series;
+using fr::money;
+using fr::series_style;
+using namespace fr::literals;
+using date::year;
+
+namespace {
+
+std::vector<std::string> labels(const fr::axis_scale& s) {
+    std::vector<std::string> out;
+    for (const fr::axis_tick& t : s.ticks) out.push_back(t.label);
+    return out;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+// One line from (0, 0) through (3, 7) to (10, 10) on number axes, 880 x 500, no titles.
+chart small_line_chart() {
+    chart c;
+    c.x_axis = fr::number_axis("");
+    c.y_axis = fr::number_axis("");
+    line_series s{"s", {}, series_style::line, false, {}, false};
+    s.add(0, 0).add(3, 7).add(10, 10);
+    c.lines.push_back(s);
+    return c;
+}
+
+std::vector<std::string> problem_fields(const chart& c) {
+    std::vector<std::string> out;
+    for (const fr::diagnostic& d : fr::validate_chart(c)) out.push_back(d.field.to_string());
+    return out;
+}
+
+// The reference round (shared/REFERENCE.md) with the assumptions of examples/reference_deal.cpp:
+// A1 close on 2026-02-27, A2 Nvidia and SoftBank in full at close, A3 Amazon's $35B waits on one
+// milestone, A5 met on 2026-09-30, A7/A8 cloud commitments paid evenly each 31 December 2026-2033.
+fr::funding_round reference_round() {
+    return fr::round_builder("Reference round, 2026")
+        .pre_money(730_B)
+        .close_date(year{2026} / 2 / 27)
+        .invest(fr::investor::strategic("Amazon"), 50_B,
+                {fr::tranche::at_close(15_B), fr::tranche::when(35_B, fr::milestone("certain conditions"))})
+        .invest(fr::investor::strategic("Nvidia"), 30_B)
+        .invest(fr::investor::financial("SoftBank"), 30_B)
+        .build();
+}
+
+fr::scenario_result conditions_met(const fr::funding_round& r) {
+    return fr::scenario("met").achieve("certain conditions", year{2026} / 9 / 30).apply_to(r);
+}
+
+}  // namespace
+
+TEST_CASE("nice_scale: money ticks are 1-2-5 x 10^k with compact exact labels") {
+    const fr::chart_axis usd = fr::money_axis("", fr::currencies::usd);
+    const fr::axis_scale a = fr::nice_scale(usd, fraction(0), fraction(73'000'000), 6);
+    CHECK(a.from == fraction(0));
+    CHECK(a.to == fraction(80'000'000));
+    CHECK(labels(a) == std::vector<std::string>{"$0", "$20M", "$40M", "$60M", "$80M"});
+
+    const fr::axis_scale b = fr::nice_scale(usd, fraction(0), fraction(3'000'000'000), 6);
+    CHECK(labels(b) == std::vector<std::string>{"$0", "$500M", "$1B", "$1.5B", "$2B", "$2.5B", "$3B"});
+
+    // Negative values and zero inside: the net flows of the reference round (-$88B to $50B).
+    const fr::axis_scale c = fr::nice_scale(usd, fraction(-88'000'000'000), fraction(50'000'000'000), 6);
+    CHECK(labels(c) == std::vector<std::string>{"-$100B", "-$50B", "$0", "$50B"});
+
+    // Zero is reached unless the axis says otherwise.
+    fr::chart_axis no_zero = usd;
+    no_zero.include_zero = false;
+    const fr::axis_scale d = fr::nice_scale(no_zero, fraction(1'010'000'000), fraction(1'090'000'000), 5);
+    CHECK(labels(d) == std::vector<std::string>{"$1B", "$1.02B", "$1.04B", "$1.06B", "$1.08B", "$1.1B"});
+    CHECK(labels(fr::nice_scale(usd, fraction(1'010'000'000), fraction(1'090'000'000), 5)) ==
+          std::vector<std::string>{"$0", "$500M", "$1B", "$1.5B"});
+
+    // Other currencies: their symbol, or their code.
+    CHECK(labels(fr::nice_scale(fr::money_axis("", fr::currencies::chf), fraction(0), fraction(2'000'000), 4)) ==
+          std::vector<std::string>{"CHF 0", "CHF 500K", "CHF 1M", "CHF 1.5M", "CHF 2M"});
+    CHECK(labels(fr::nice_scale(fr::money_axis("", fr::currencies::eur), fraction(0), fraction(250'000), 5)) ==
+          std::vector<std::string>{"\xE2\x82\xAC" "0", "\xE2\x82\xAC" "50K", "\xE2\x82\xAC" "100K",
+                                   "\xE2\x82\xAC" "150K", "\xE2\x82\xAC" "200K", "\xE2\x82\xAC" "250K"});
+
+    // Money steps are never below a mill; one value v widens to [0, 2v] (or [0, 1] for 0).
+    CHECK(labels(fr::nice_scale(usd, fraction(0), fraction(0), 4)) ==
+          std::vector<std::string>{"$0", "$0.50", "$1"});
+    const fr::axis_scale tiny = fr::nice_scale(usd, fraction(0), fraction(1, 100'000), 4);
+    CHECK(tiny.to == fraction(1, 1000));
+    CHECK(labels(tiny) == std::vector<std::string>{"$0", "$0.001"});
+}
+
+TEST_CASE("nice_scale: percentages, numbers and the smallest step that fits") {
+    const fr::chart_axis pct = fr::percent_axis("");
+    CHECK(labels(fr::nice_scale(pct, fraction(0), fraction(73, 84), 6)) ==
+          std::vector<std::string>{"0%", "20%", "40%", "60%", "80%", "100%"});
+    CHECK(labels(fr::nice_scale(pct, fraction(0), fraction(1, 40), 5)) ==
+          std::vector<std::string>{"0%", "0.5%", "1%", "1.5%", "2%", "2.5%"});
+    const fr::chart_axis num = fr::number_axis("");
+    const fr::axis_scale n = fr::nice_scale(num, fraction(-1234), fraction(5678), 8);
+    CHECK(n.from == fraction(-2000));
+    CHECK(n.to == fraction(6000));
+    CHECK(labels(n).front() == "-2,000");
+    CHECK(labels(n).back() == "6,000");
+    CHECK(labels(fr::nice_scale(num, fraction(0), fraction(1, 4), 5)) ==
+          std::vector<std::string>{"0", "0.05", "0.1", "0.15", "0.2", "0.25"});
+    // max_intervals decides: 0..10 in at most 4 steps is 0, 5, 10; in at most 10 steps 0, 1, ..., 10.
+    CHECK(fr::nice_scale(num, fraction(0), fraction(10), 4).ticks.size() == 3);
+    CHECK(fr::nice_scale(num, fraction(0), fraction(10), 10).ticks.size() == 11);
+    // Property: every scale covers the data with at most max_intervals steps of 1, 2 or 5 x 10^k.
+    for (std::int64_t hi = 1; hi < 2000; hi += 37) {
+        for (int most = 2; most <= 9; ++most) {
+            const fr::axis_scale s = fr::nice_scale(num, fraction(-hi / 3), fraction(hi), most);
+            REQUIRE(s.ticks.size() >= 2);
+            CHECK(s.from <= fraction(-hi / 3));
+            CHECK(fraction(hi) <= s.to);
+            CHECK(s.ticks.size() - 1 <= static_cast<std::size_t>(most));
+            fraction step = s.ticks[1].value - s.ticks[0].value;
+            while (fraction(10) <= step) step /= fraction(10);
+            while (step < fraction(1)) step *= fraction(10);
+            CHECK((step == fraction(1) || step == fraction(2) || step == fraction(5)));
+        }
+    }
+    CHECK_THROWS_AS(fr::nice_scale(num, fraction(2), fraction(1), 5), fr::invalid_argument_error);
+    CHECK_THROWS_AS(fr::nice_scale(num, fraction(0), fraction(1), 0), fr::invalid_argument_error);
+    CHECK_THROWS_AS(fr::nice_scale(fr::category_axis(""), fraction(0), fraction(1), 5), fr::invalid_argument_error);
+    // Overflow throws: ticks beyond the money range cannot be labelled as money.
+    CHECK_THROWS_AS(fr::nice_scale(fr::money_axis("", fr::currencies::usd), fraction(0),
+                                   fraction(money::from_units(fr::detail::int64_max).units(), 1000), 5),
+                    fr::overflow_error);
+}
+
+TEST_CASE("nice_scale: dates tick on days, month starts or years") {
+    const fr::chart_axis dates = fr::date_axis("");
+    const auto day = [](int y, unsigned m, unsigned d) { return chart_value::date(y, m, d).value(); };
+    CHECK(labels(fr::nice_scale(dates, day(2026, 1, 1), day(2026, 12, 31), 8)) ==
+          std::vector<std::string>{"Jan 2026", "Mar 2026", "May 2026", "Jul 2026", "Sep 2026", "Nov 2026", "Jan 2027"});
+    CHECK(labels(fr::nice_scale(dates, day(2025, 11, 15), day(2027, 6, 30), 8)) ==
+          std::vector<std::string>{"Oct 2025", "Jan 2026", "Apr 2026", "Jul 2026", "Oct 2026", "Jan 2027", "Apr 2027",
+                                   "Jul 2027"});
+    CHECK(labels(fr::nice_scale(dates, day(2026, 2, 27), day(2026, 3, 3), 8)) ==
+          std::vector<std::string>{"2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02", "2026-03-03"});
+    const fr::axis_scale years = fr::nice_scale(dates, day(2020, 6, 1), day(2035, 3, 1), 8);
+    CHECK(labels(years) == std::vector<std::string>{"2020", "2022", "2024", "2026", "2028", "2030", "2032", "2034", "2036"});
+    CHECK(years.from == day(2020, 1, 1));
+    CHECK(years.to == day(2036, 1, 1));
+}
+
+TEST_CASE("chart_value: dates round-trip through day numbers; bad dates throw") {
+    CHECK(chart_value::date(1970, 1, 1).value() == fraction(0));
+    CHECK(chart_value::date(2026, 2, 27).value() ==
+          fraction(static_cast<std::int64_t>(date::sys_days{year{2026} / 2 / 27}.time_since_epoch().count())));
+    CHECK(fr::chart_date(year{2000} / 2 / 29) == chart_value::date(2000, 2, 29));
+    CHECK(chart_value::date(2026, 2, 27).to_string() == "2026-02-27");
+    CHECK(chart_value(15_B).to_string() == "$15,000,000,000.00");
+    CHECK(chart_value(fraction(7, 2)).to_string() == "7/2");
+    // An exact amount that is not a whole number of mills: $70M / 3 (a breakpoint, say).
+    const chart_value third = chart_value::amount(fraction(70'000'000, 3), fr::currencies::usd);
+    CHECK(third.kind() == fr::chart_value_kind::money);
+    CHECK(third.value() == fraction(70'000'000, 3));
+    CHECK(third.to_string() == "$23,333,333.333 (70000000/3)");
+    CHECK(chart_value::amount(fraction(3, 2), fr::currencies::usd) == chart_value(money::from_units(1500)));
+    CHECK_THROWS_AS((void)chart_value::date(2026, 2, 29), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)chart_value::date(2026, 13, 1), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)chart_value::date(2026, 1, 0), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)chart_value::day_number(fr::detail::int64_max), fr::invalid_argument_error);
+    CHECK(chart_value::day_number(-100'000'000).to_string() == "-271821-04-20");
+    // Property: the civil formulas agree with date::sys_days over four centuries and more.
+    for (std::int64_t d = -150'000; d <= 150'000; d += 61) {
+        const fr::detail::civil_day c = fr::detail::civil_from_days(d);
+        const date::year_month_day ymd{date::sys_days{date::days{d}}};
+        REQUIRE(c.year == static_cast<int>(ymd.year()));
+        REQUIRE(c.month == static_cast<unsigned>(ymd.month()));
+        REQUIRE(c.day == static_cast<unsigned>(ymd.day()));
+        REQUIRE(fr::detail::days_from_civil(c.year, c.month, c.day) == d);
+    }
+}
+
+TEST_CASE("format_axis_value: compact exact money, short percentages and numbers") {
+    const fr::chart_axis usd = fr::money_axis("", fr::currencies::usd);
+    CHECK(fr::format_axis_value(usd, fraction(250'000)) == "$250K");
+    CHECK(fr::format_axis_value(usd, fraction(17'250'000'000)) == "$17.25B");
+    CHECK(fr::format_axis_value(usd, fraction(-88'000'000'000)) == "-$88B");
+    CHECK(fr::format_axis_value(usd, fraction(0)) == "$0");
+    CHECK(fr::format_axis_value(usd, fraction(1'234'567'891, 1000)) == "$1.234567891M");
+    CHECK(fr::format_axis_value(fr::percent_axis(""), fraction(5, 84)) == "5.95%");
+    CHECK(fr::format_axis_value(fr::percent_axis(""), fraction(1, 4)) == "25%");
+    CHECK(fr::format_axis_value(fr::number_axis(""), fraction(1, 3)) == "0.3333");
+    CHECK(fr::format_axis_value(fr::number_axis(""), fraction(12'500)) == "12,500");
+    CHECK(fr::format_axis_value(fr::date_axis(""), chart_value::date(2026, 9, 30).value()) == "2026-09-30");
+}
+
+TEST_CASE("to_svg: coordinates are exact fractions rounded to 0.01 px") {
+    // Layout of small_line_chart() (see write_svg): the legend row ends at y = 40 px, the plot
+    // starts 10 px lower (50); the bottom keeps 16 px padding and 24 px of x labels (460). The y
+    // axis 0..10 in steps of 2 ("10" is 2 x 0.64 em x 12 px = 15.36 px wide) puts the plot's left
+    // edge at 16 + 15.36 + 8 = 39.36 px; the right edge is 880 - 24 = 856 px. So x = 3 is at
+    // 39.36 + 816.64 x 3/10 = 284.352 -> 284.35 and y = 7 at 460 - 410 x 7/10 = 173.
+    const std::string svg = fr::to_svg(small_line_chart());
+    CHECK(svg.find("<path class=\"series\" d=\"M39.36 460 L284.35 173 L856 50\"") != std::string::npos);
+    CHECK(svg.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+    CHECK(svg.find("width=\"880\" height=\"500\" viewBox=\"0 0 880 500\"") != std::string::npos);
+    // y ticks 0, 2, ..., 10 with grid lines at their heights.
+    CHECK(svg.find("<line x1=\"39.36\" y1=\"378\" x2=\"856\" y2=\"378\"") != std::string::npos);
+    CHECK(svg.find(">10</text>") != std::string::npos);
+    CHECK(count(svg, "<line x1=\"39.36\" y1=") == 8);  // 6 grid lines, the first x grid line, the x axis
+    CHECK(svg.substr(svg.size() - 7) == "</svg>\n");
+    // The pixel rounding is named: half away from zero.
+    CHECK(fr::svg_coordinate_rounding == fr::rounding::half_away_from_zero);
+    const fr::detail::axis_map m{fraction(0), fraction(8), 0, 1, false};
+    CHECK(m.at(fraction(4)) == 1);   // 0.5 hundredth -> 1
+    CHECK(m.at(fraction(-4)) == -1);
+    CHECK(fr::detail::px_text(12345) == "123.45");
+    CHECK(fr::detail::px_text(12340) == "123.4");
+    CHECK(fr::detail::px_text(12300) == "123");
+    CHECK(fr::detail::px_text(-5) == "-0.05");
+}
+
+TEST_CASE("to_svg: deterministic, the same bytes from a copy and from write_svg") {
+    const chart c = small_line_chart();
+    const chart copy = c;
+    const std::string once = fr::to_svg(c);
+    CHECK(once == fr::to_svg(copy));
+    std::ostringstream os;
+    fr::write_svg(os, c);
+    CHECK(os.str() == once);
+    // No floating-point text anywhere: no digit followed by an exponent ("1e-05", "2.5e+06"),
+    // outside the "#rrggbb" colours.
+    bool exponent = false;
+    for (std::size_t i = 1; i + 1 < once.size(); ++i) {
+        if (once[i] == '#') {
+            i += 6;
+            continue;
+        }
+        const auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+        exponent = exponent || (digit(once[i - 1]) && (once[i] == 'e' || once[i] == 'E') &&
+                                (digit(once[i + 1]) || once[i + 1] == '-' || once[i + 1] == '+'));
+    }
+    CHECK_FALSE(exponent);
+}
+
+TEST_CASE("to_svg: every text is XML-escaped") {
+    chart c = small_line_chart();
+    c.title = "A & B <C> \"D\" 'E'";
+    c.lines[0].name = "x<y";
+    c.markers.push_back({chart_value(5), "Series \"B\" converts & more"});
+    c.note = "1 < 2";
+    const std::string svg = fr::to_svg(c);
+    CHECK(svg.find("<title>A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos;</title>") != std::string::npos);
+    CHECK(svg.find(">x&lt;y</text>") != std::string::npos);
+    CHECK(svg.find(">Series &quot;B&quot; converts &amp; more</text>") != std::string::npos);
+    CHECK(svg.find(">1 &lt; 2</text>") != std::string::npos);
+    CHECK(svg.find("<C>") == std::string::npos);
+    CHECK(svg.find("x<y") == std::string::npos);
+    // UTF-8 passes through unchanged (the euro sign of a label).
+    CHECK(fr::detail::xml_escaped("\xE2\x82\xAC 5 & 6") == "\xE2\x82\xAC 5 &amp; 6");
+}
+
+TEST_CASE("to_svg: breakpoint markers, points and the legend") {
+    chart c;
+    c.title = "Payout by exit value";
+    c.x_axis = fr::money_axis("Exit value", fr::currencies::usd);
+    c.y_axis = fr::money_axis("Payout", fr::currencies::usd);
+    line_series a{"Series A"};  // the other members have defaults: no missing-initializer warning
+    a.show_points = true;
+    a.add(0_M, 0_M).add(10_M, 10_M).add(30_M, 10_M).add(100_M, 35_M);
+    c.lines.push_back(a);
+    c.markers.push_back({30_M, "Series A converts"});
+    const std::string svg = fr::to_svg(c);
+    CHECK(count(svg, "<circle") == 4 + 1);  // one dot per breakpoint, one in the legend
+    CHECK(count(svg, "stroke-dasharray=\"4 3\"") == 1);
+    CHECK(svg.find(">Series A converts</text>") != std::string::npos);
+    CHECK(svg.find("transform=\"rotate(-90 ") != std::string::npos);
+    CHECK(svg.find(">$100M</text>") != std::string::npos);
+    CHECK(svg.find(">Exit value</text>") != std::string::npos);
+    CHECK(svg.find("stroke=\"#0072B2\"") != std::string::npos);  // the palette's first colour
+}
+
+TEST_CASE("to_svg: a chart too small for its texts names the height") {
+    chart c = small_line_chart();
+    c.height = 200;
+    for (int i = 0; i < 20; ++i) {  // seven rows of legend: no room left for the plot
+        line_series s{"A long series name number " + std::to_string(i)};
+        s.add(0, i).add(10, i);
+        c.lines.push_back(s);
+    }
+    CHECK(fr::validate_chart(c).empty());
+    try {
+        (void)fr::to_svg(c);
+        FAIL("to_svg did not throw");
+    } catch (const fr::validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.to_string() == "height");
+        CHECK(e.problems()[0].value == "200");
+    }
+}
+
+TEST_CASE("stacked areas are evaluated exactly at the union of their points") {
+    chart c;
+    c.x_axis = fr::number_axis("");
+    c.y_axis = fr::number_axis("");
+    line_series a{"a", {}, series_style::stacked_area, false, {}, false};
+    a.add(0, 0).add(4, 4).add(10, 4);
+    line_series b{"b", {}, series_style::stacked_area, false, {}, false};
+    b.add(0, 0).add(3, 1).add(10, 8);
+    c.lines = {a, b};
+    const fr::detail::stacked_areas s = fr::detail::stack_areas(c);
+    CHECK(s.xs == std::vector<fraction>{0, 3, 4, 10});
+    CHECK(s.tops[0] == std::vector<fraction>{0, 3, 4, 4});
+    // b at 4 is 1 + (8 - 1) x (4 - 3) / (10 - 3) = 2, on top of a's 4.
+    CHECK(s.tops[1] == std::vector<fraction>{0, 4, 6, 12});
+    CHECK(count(fr::to_svg(c), "<path class=\"area\"") == 2);
+}
+
+TEST_CASE("validate_chart: every problem at once, each naming field, value and rule") {
+    SUBCASE("no series") {
+        chart c;
+        const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].field.to_string() == "lines");
+        CHECK(p[0].rule == "a chart needs at least one series: lines and bars are both empty");
+        CHECK_THROWS_AS(fr::check_chart(c), fr::validation_error);
+        CHECK_THROWS_AS((void)fr::to_svg(c), fr::validation_error);
+    }
+    SUBCASE("an empty series and a non-monotonic x") {
+        chart c = small_line_chart();
+        c.lines.push_back(line_series{"empty", {}, series_style::line, false, {}, false});
+        line_series back{"back", {}, series_style::line, false, {}, false};
+        back.add(0, 1).add(3, 2).add(1, 3);
+        c.lines.push_back(back);
+        const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].field.to_string() == "lines[1] \"empty\".points");
+        CHECK(p[0].value == "0 points");
+        CHECK(p[0].rule == "must hold at least two points (a line joins them)");
+        CHECK(p[1].field.to_string() == "lines[2] \"back\".points[2].x");
+        CHECK(p[1].value == "1");
+        CHECK(p[1].rule == "must be greater than points[1].x = 3: x must increase strictly");
+        CHECK(p[1].field.json_pointer() == "/lines/2/points/2/x");
+        try {
+            fr::check_chart(c);
+            FAIL("check_chart did not throw");
+        } catch (const fr::validation_error& e) {
+            CHECK(e.problems() == p);
+            CHECK(std::string(e.what()).rfind("chart \"\": 2 problems", 0) == 0);
+        }
+    }
+    SUBCASE("values of the wrong kind or currency") {
+        chart c;
+        c.x_axis = fr::money_axis("", fr::currencies::usd);
+        c.y_axis = fr::percent_axis("");
+        line_series s{"s", {}, series_style::line, false, {}, false};
+        s.add(money::from_major(1, fr::currencies::eur), fraction(1, 2)).add(2_M, 3_M);
+        c.lines.push_back(s);
+        c.markers.push_back({chart_value::date(2026, 1, 1), "when"});
+        const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+        REQUIRE(p.size() == 3);
+        CHECK(p[0].field.to_string() == "lines[0] \"s\".points[0].x");
+        CHECK(p[0].value == "\xE2\x82\xAC" "1.00");
+        CHECK(p[0].rule == "must be in USD like the x axis");
+        CHECK(p[1].field.to_string() == "lines[0] \"s\".points[1].y");
+        CHECK(p[1].rule == "must be a number value like the y axis (a percent axis)");
+        CHECK(p[2].field.to_string() == "markers[0] \"when\".x");
+        CHECK(p[2].value == "2026-01-01");
+    }
+    SUBCASE("bars need a category axis and one value per category") {
+        chart c;
+        c.x_axis = fr::number_axis("");
+        c.bars.push_back(fr::bar_series{"b", {1, 2}, ""});
+        CHECK(problem_fields(c) == std::vector<std::string>{"x_axis.format", "bars[0] \"b\".values"});
+        c.x_axis = fr::category_axis("");
+        c.categories = {"2026", "2027", "2028"};
+        const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].value == "2 values");
+        CHECK(p[0].rule == "must hold one value per category (3)");
+        c.bars[0].values.emplace_back(3);
+        CHECK(fr::validate_chart(c).empty());
+        line_series over{"over", {}, series_style::line, false, {}, false};
+        over.add(fraction(1, 2), 1).add(4, 2);
+        c.lines.push_back(over);
+        REQUIRE(fr::validate_chart(c).size() == 1);
+        CHECK(fr::validate_chart(c)[0].rule ==
+              "must be between 0 and 3, the number of categories (category k spans [k, k + 1], its centre is k + 1/2)");
+    }
+    SUBCASE("texts, colours, sizes, stacked ranges") {
+        chart c = small_line_chart();
+        c.title = "two\nlines";
+        c.lines[0].colour = "blue";
+        c.width = 100;
+        c.y_axis.format = axis_format::category;
+        line_series a1{"a1", {}, series_style::stacked_area, false, {}, false};
+        a1.add(0, 1).add(10, 1);
+        line_series a2{"a2", {}, series_style::stacked_area, false, {}, false};
+        a2.add(0, 1).add(9, 1);
+        c.lines.push_back(a1);
+        c.lines.push_back(a2);
+        const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+        REQUIRE(p.size() == 5);
+        CHECK(p[0].field.to_string() == "title");
+        CHECK(p[0].value == "\"two\\x0Alines\"");
+        CHECK(p[1].field.to_string() == "width");
+        CHECK(p[2].field.to_string() == "y_axis.format");
+        CHECK(p[3].field.to_string() == "lines[0] \"s\".colour");
+        CHECK(p[4].field.to_string() == "lines[2] \"a2\".points");
+        CHECK(p[4].rule == "must span the same x range as lines[1], the first stacked area (0 to 10)");
+    }
+}
+
+TEST_CASE("schedule_chart: the reference round per date, then undated, stacked by investor") {
+    const fr::funding_round r = reference_round();
+    const chart c = fr::schedule_chart(r);
+    CHECK(c.title == "Reference round, 2026: disbursement schedule");
+    CHECK(c.subtitle == "Committed $110B = dated $75B + undated $35B");
+    CHECK(c.categories == std::vector<std::string>{"2026-02-27", "Undated"});
+    REQUIRE(c.bars.size() == 3);
+    CHECK(c.bars[0].name == "Amazon");
+    CHECK(c.bars[0].values == std::vector<chart_value>{15_B, 35_B});
+    CHECK(c.bars[1].values == std::vector<chart_value>{30_B, 0_B});
+    CHECK(c.bars[2].name == "SoftBank");
+    CHECK(c.layout == fr::bar_layout::stacked);
+    const std::string svg = fr::to_svg(c);
+    CHECK(svg.find(">$75B</text>") != std::string::npos);  // the stacks' totals
+    CHECK(svg.find(">$35B</text>") != std::string::npos);
+
+    fr::schedule_chart_options by_status;
+    by_status.period = fr::chart_period::by_year;
+    by_status.stack = fr::schedule_stack::by_status;
+    const chart s = fr::schedule_chart(r, by_status);
+    CHECK(s.categories == std::vector<std::string>{"2026", "Undated"});
+    REQUIRE(s.bars.size() == 2);  // nothing is scheduled after close: no "Scheduled" series
+    CHECK(s.bars[0].name == "At close");
+    CHECK(s.bars[0].values == std::vector<chart_value>{75_B, 0_B});
+    CHECK(s.bars[1].name == "Conditional");
+    CHECK(s.bars[1].values == std::vector<chart_value>{0_B, 35_B});
+}
+
+TEST_CASE("payments_chart and ownership_chart: the reference round if the conditions are met") {
+    const fr::funding_round r = reference_round();
+    const fr::scenario_result met = conditions_met(r);
+    const chart p = fr::payments_chart(met.timeline(), "Payments");
+    CHECK(p.categories == std::vector<std::string>{"2026-02-27", "2026-09-30"});
+    CHECK(p.bars[0].values == std::vector<chart_value>{15_B, 35_B});
+    CHECK(p.bars[1].values == std::vector<chart_value>{30_B, 0_B});
+    CHECK(fr::payments_chart(met.timeline(), "", fr::chart_period::by_year).categories ==
+          std::vector<std::string>{"2026"});
+
+    const chart o = fr::ownership_chart(met.timeline(), year{2026} / 1 / 1, year{2026} / 12 / 31);
+    REQUIRE(o.lines.size() == 3);
+    CHECK(o.lines[0].name == "Existing holders");
+    CHECK(o.lines[1].name == "Amazon");
+    CHECK(o.lines[2].name == "Nvidia, SoftBank (each)");  // the same steps: one line
+    const std::vector<fr::chart_point>& amazon = o.lines[1].points;
+    REQUIRE(amazon.size() == 4);
+    CHECK(amazon[0].x == chart_value::date(2026, 1, 1));
+    CHECK(amazon[1].x == chart_value::date(2026, 2, 27));
+    CHECK(amazon[2].x == chart_value::date(2026, 9, 30));
+    CHECK(amazon[3].x == chart_value::date(2026, 12, 31));
+    // $15B of an $805B post-money at close, $50B of $840B once the conditions are met.
+    CHECK(amazon[0].y == chart_value(0));
+    CHECK(amazon[1].y == chart_value(fraction(3, 161)));
+    CHECK(amazon[2].y == chart_value(fraction(5, 84)));
+    CHECK(amazon[3].y == chart_value(fraction(5, 84)));
+    CHECK(o.lines[0].points[2].y == chart_value(fraction(73, 84)));
+    CHECK(o.lines[1].style == series_style::step);
+    const std::string svg = fr::to_svg(o);
+    CHECK(svg.find(">86.90%</text>") != std::string::npos);  // 73/84 = 86.904...%, end label
+    CHECK(svg.find(">Sep 2026</text>") != std::string::npos);
+
+    fr::timeline_ownership_options only_investors;
+    only_investors.existing_holders = false;
+    CHECK(fr::ownership_chart(met.timeline(), year{2026} / 1 / 1, year{2026} / 12 / 31, only_investors).lines.size() == 2);
+    CHECK_THROWS_AS((void)fr::ownership_chart(met.timeline(), year{2026} / 3 / 1, year{2026} / 3 / 1),
+                    fr::validation_error);
+}
+
+TEST_CASE("net_flows_chart: money in up, money out down, cumulative net at the band centres") {
+    // The reference round's flows with Amazon (A5, A7, A8 of examples/reference_deal.cpp).
+    const fr::scenario_result met = conditions_met(reference_round());
+    const fr::counter_commitment growth = fr::counter_commitment::from_installments(
+        "AWS cloud contract growth", "Amazon",
+        fr::installments(100_B, year{2026} / 12 / 31, 8, fr::frequency::yearly));
+    const fr::counter_commitment existing = fr::counter_commitment::from_installments(
+        "AWS cloud contract (existing)", "Amazon",
+        fr::installments(38_B, year{2026} / 12 / 31, 8, fr::frequency::yearly));
+    const fr::net_flows amazon("Amazon", fr::equity_flows(met.timeline(), "Amazon"), {growth, existing});
+    const chart c = fr::net_flows_chart(amazon);
+    CHECK(c.title == "Amazon: money in and out by year");
+    CHECK(c.subtitle == "Company's view: in $50B, out $138B, net -$88B");
+    REQUIRE(c.categories.size() == 8);
+    CHECK(c.categories.front() == "2026");
+    CHECK(c.categories.back() == "2033");
+    CHECK(c.bars[0].values[0] == chart_value(50_B));
+    CHECK(c.bars[0].values[1] == chart_value(0_B));
+    CHECK(c.bars[1].values[0] == chart_value(-(17_B + 250_M)));
+    REQUIRE(c.lines.size() == 1);
+    CHECK(c.lines[0].points[0].x == chart_value(fraction(1, 2)));
+    CHECK(c.lines[0].points[0].y == chart_value(32_B + 750_M));
+    CHECK(c.lines[0].points[7].x == chart_value(fraction(15, 2)));
+    CHECK(c.lines[0].points[7].y == chart_value(-88_B));
+    const std::string svg = fr::to_svg(c);
+    CHECK(count(svg, ">-$17.25B</text>") == 8);
+    CHECK(svg.find(">$50B</text>") != std::string::npos);
+    CHECK(svg.find("stroke=\"#333333\" stroke-width=\"1.2\"") != std::string::npos);  // the zero line
+}
+
+TEST_CASE("ownership_chart of a chain: one band per round, holders from the round they join") {
+    // examples/seed_to_series_b.cpp, its seed and Series A only.
+    const fr::cap_table founding = fr::cap_table_builder()
+                                       .add(fr::holder::founder("ada", "Ada"))
+                                       .add(fr::holder::founder("bob", "Bob"))
+                                       .add(fr::share_class::common("Common"))
+                                       .add(fr::option_pool{"Plan", "Common", fr::share_count(1'000'000)})
+                                       .holding(fr::holder_id("ada"), "Common", fr::share_count(6'000'000))
+                                       .holding(fr::holder_id("bob"), "Common", fr::share_count(3'000'000))
+                                       .build();
+    const fr::round_chain_result chain =
+        fr::round_chain(founding)
+            .then(fr::cap_table_round(fr::priced_round_terms("Seed")
+                                          .pre_money(8_M)
+                                          .price_rounded(4, fr::rounding::half_even)
+                                          .invest("seed", 2_M)
+                                          .option_pool(fraction(1, 10), fr::pool_placement::pre_money),
+                                      "Seed Preferred")
+                      .add_investor(fr::holder::investor("seed", "Seed Fund"))
+                      .top_up_pool("Plan"))
+            .run();
+    const chart c = fr::ownership_chart(chain);
+    CHECK(c.categories == std::vector<std::string>{"Start", "After Seed"});
+    REQUIRE(c.lines.size() == 4);
+    CHECK(c.lines[0].name == "Ada");
+    CHECK(c.lines[0].points.size() == 3);  // start, after the seed, and the end of the last band
+    CHECK(c.lines[0].points[0].y == chart_value(fraction(6, 10)));
+    CHECK(c.lines[0].points[1].y == chart_value(chain.ownership_history(fr::holder_id("ada"))[1]));
+    CHECK(c.lines[0].points[2].x == chart_value(2));
+    CHECK(c.lines[2].name == "Seed Fund");
+    REQUIRE(c.lines[2].points.size() == 2);
+    CHECK(c.lines[2].points[0].x == chart_value(1));  // joins at the seed
+    CHECK(c.lines[3].name == "Unallocated pool");
+    CHECK(c.lines[3].points[0].y == chart_value(fraction(1, 10)));
+    CHECK(fr::validate_chart(c).empty());
+    CHECK(fr::to_svg(c).find(">After Seed</text>") != std::string::npos);
+}
