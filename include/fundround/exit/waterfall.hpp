@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -332,6 +333,23 @@ template <class Greater>
 void wf_distribute_leftover(std::vector<std::int64_t>& parts, std::int64_t leftover, Greater greater) {
     if (leftover < 0) throw error("waterfall: rounded payouts exceed the exit value (internal)");
     if (leftover == 0) return;
+    if (parts.size() <= 64) {
+        // Few parts: pick the largest remaining remainder each time (no allocation).
+        if (static_cast<std::uint64_t>(leftover) > parts.size()) {
+            throw error("waterfall: payouts fall short of the exit value (internal)");
+        }
+        std::uint64_t taken = 0;
+        for (std::int64_t k = 0; k < leftover; ++k) {
+            std::size_t best = parts.size();
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                if ((taken >> i & 1U) != 0) continue;
+                if (best == parts.size() || greater(i, best)) best = i;
+            }
+            taken |= std::uint64_t{1} << best;
+            parts[best] += 1;
+        }
+        return;
+    }
     std::vector<std::size_t> order(parts.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     const auto n = static_cast<std::size_t>(leftover);
@@ -474,6 +492,8 @@ private:
     std::vector<detail::wf_position> positions_;
     std::vector<tier> tiers_;
     std::vector<detail::wf_piece> pieces_;  // phase 2, by v
+    std::vector<std::vector<line_status>> piece_status_;  // per piece, per line
+    std::vector<std::vector<line_status>> tier_status_;   // per tier, per line
     fraction total_pref_;
     std::vector<waterfall_breakpoint> breakpoints_;
 };
@@ -795,6 +815,8 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
                            "convertible shares)"});
             return result;
         }
+        for (const detail::wf_piece& piece : w.pieces_) w.piece_status_.push_back(w.statuses(piece.v_lo));
+        for (std::size_t j = 0; j < w.tiers_.size(); ++j) w.tier_status_.push_back(w.tier_statuses(j));
         w.build_breakpoints();
     } catch (const overflow_error& e) {
         out.push_back({field_path("cap_table"), "", std::string("the waterfall's exact amounts overflow: ") + e.what()});
@@ -998,13 +1020,13 @@ inline std::vector<line_status> waterfall::status_at(const fraction& x) const {
     // reached exactly counts as being paid).
     if (!tiers_.empty() && x <= total_pref_) {
         for (std::size_t j = 0; j < tiers_.size(); ++j) {
-            if (x <= tiers_[j].from + tiers_[j].total) return tier_statuses(j);
+            if (x <= tiers_[j].from + tiers_[j].total) return tier_status_[j];
         }
     }
     const auto it = std::lower_bound(pieces_.begin(), pieces_.end(), x,
                                      [](const detail::wf_piece& p, const fraction& value) { return p.x_lo < value; });
     const std::size_t p = it == pieces_.begin() ? 0 : static_cast<std::size_t>(it - pieces_.begin()) - 1;
-    return statuses(pieces_[p].v_lo);
+    return piece_status_[p];
 }
 
 inline std::vector<diagnostic> waterfall::check_exit(money exit_value, const field_path& field) const {
@@ -1259,7 +1281,11 @@ inline bool payout_curve::fast_parts(std::size_t s, std::int64_t x, std::size_t 
     const uint128 den = den_[s];
     if (den == 0) return false;
     const auto d = static_cast<int128>(den);
-    std::vector<int128> rem(count);
+    const bool narrow_den = den <= static_cast<uint128>(std::numeric_limits<std::uint64_t>::max());
+    int128 small[32];
+    std::vector<int128> large;
+    if (count > 32) large.resize(count);
+    int128* rem = count > 32 ? large.data() : small;
     parts.resize(count);
     std::int64_t assigned = 0;
     const auto ux = static_cast<uint128>(x);
@@ -1275,10 +1301,20 @@ inline bool payout_curve::fast_parts(std::size_t s, std::int64_t x, std::size_t 
         }
         const int128 n = a + static_cast<int128>(bx);
         if (n < 0) return false;  // cannot happen for a payout; fall back to exact fractions
-        const int128 q = n / d;
-        if (q > static_cast<int128>(detail::int64_max)) return false;
-        parts[i] = static_cast<std::int64_t>(q);
-        rem[i] = n % d;
+        if (narrow_den && n <= static_cast<int128>(std::numeric_limits<std::uint64_t>::max())) {
+            // The usual case: a 64-bit division (a 128-bit one costs several times more).
+            const auto n64 = static_cast<std::uint64_t>(n);
+            const auto d64 = static_cast<std::uint64_t>(den);
+            const std::uint64_t q = n64 / d64;
+            if (q > static_cast<std::uint64_t>(detail::int64_max)) return false;
+            parts[i] = static_cast<std::int64_t>(q);
+            rem[i] = static_cast<int128>(n64 - q * d64);
+        } else {
+            const int128 q = n / d;
+            if (q > static_cast<int128>(detail::int64_max)) return false;
+            parts[i] = static_cast<std::int64_t>(q);
+            rem[i] = n % d;
+        }
         if (terms_.payouts == payout_rounding::exact && rem[i] != 0) return false;
         assigned = detail::checked_add(assigned, parts[i]);
     }
