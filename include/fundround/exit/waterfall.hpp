@@ -368,20 +368,45 @@ void wf_distribute_leftover(std::vector<std::int64_t>& parts, std::int64_t lefto
 [[nodiscard]] inline std::vector<std::int64_t> wf_round(const std::vector<fraction>& exact, std::int64_t total,
                                                         payout_rounding mode) {
     std::vector<std::int64_t> parts(exact.size());
-    std::vector<fraction> rem(exact.size());
+    // Remainders as (r, d) with 0 <= r < d: compared exactly without building fractions.
+    std::vector<std::pair<uint128, uint128>> rem(exact.size());
     std::int64_t assigned = 0;
     for (std::size_t i = 0; i < exact.size(); ++i) {
-        parts[i] = narrow(exact[i].round_to_integer(rounding::floor), "payout");
-        rem[i] = exact[i] - fraction(parts[i]);
-        if (mode == payout_rounding::exact && !rem[i].is_zero()) {
-            throw inexact_error("waterfall: payout " + std::to_string(i) + " = " + exact[i].to_string() +
+        const fraction& e = exact[i];
+        if (e.sign() < 0) throw error("waterfall: negative payout (internal)");
+        const auto n = static_cast<uint128>(e.numerator());
+        const auto d = static_cast<uint128>(e.denominator());
+        const uint128 q = n / d;
+        if (q > static_cast<uint128>(int64_max)) throw overflow_error("waterfall: a payout does not fit 64-bit money");
+        parts[i] = static_cast<std::int64_t>(q);
+        rem[i] = {n % d, d};
+        if (mode == payout_rounding::exact && rem[i].first != 0) {
+            throw inexact_error("waterfall: payout " + std::to_string(i) + " = " + e.to_string() +
                                 " units: not a whole number of mills (payout_rounding::exact)");
         }
         assigned = checked_add(assigned, parts[i]);
     }
-    wf_distribute_leftover(parts, checked_sub(total, assigned),
-                           [&](std::size_t a, std::size_t b) { return rem[a] > rem[b]; });
+    wf_distribute_leftover(parts, checked_sub(total, assigned), [&](std::size_t a, std::size_t b) {
+        return compare_ratios(rem[a].first, rem[a].second, rem[b].first, rem[b].second) > 0;
+    });
     return parts;
+}
+
+/// @p acc += @p x, skipping the arithmetic when either is zero (most terms are, in a waterfall).
+inline void wf_add(fraction& acc, const fraction& x) {
+    if (x.is_zero()) return;
+    if (acc.is_zero()) {
+        acc = x;
+    } else {
+        acc += x;
+    }
+}
+
+/// @p share x @p x, skipping the arithmetic for a share of 1 or a zero amount.
+[[nodiscard]] inline fraction wf_times(const fraction& share, const fraction& x) {
+    if (x.is_zero() || share.is_zero()) return fraction();
+    if (share.numerator() == 1 && share.denominator() == 1) return x;
+    return share * x;
 }
 
 /// The least common multiple of @p a and @p b, or 0 if it does not fit below 2^126.
@@ -990,7 +1015,10 @@ inline void waterfall::term_payouts(const fraction& x, std::vector<fraction>& pr
 inline std::vector<fraction> waterfall::lines_from_terms(const std::vector<fraction>& pref,
                                                          const std::vector<fraction>& part) const {
     std::vector<fraction> out(lines_.size());
-    for (std::size_t i = 0; i < terms_list_.size(); ++i) out[terms_list_[i].line] += pref[i] + part[i];
+    for (std::size_t i = 0; i < terms_list_.size(); ++i) {
+        detail::wf_add(out[terms_list_[i].line], pref[i]);
+        detail::wf_add(out[terms_list_[i].line], part[i]);
+    }
     return out;
 }
 
@@ -998,7 +1026,8 @@ inline std::vector<fraction> waterfall::holders_from_terms(const std::vector<fra
                                                            const std::vector<fraction>& part) const {
     std::vector<fraction> out(holder_ids_.size());
     for (const detail::wf_position& p : positions_) {
-        out[p.holder] += p.pref_share * pref[p.term] + p.part_share * part[p.term];
+        detail::wf_add(out[p.holder], detail::wf_times(p.pref_share, pref[p.term]));
+        detail::wf_add(out[p.holder], detail::wf_times(p.part_share, part[p.term]));
     }
     return out;
 }
