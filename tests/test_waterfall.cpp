@@ -246,6 +246,32 @@ TEST_CASE("Joint conversion: each class's choice depends on the others'") {
     CHECK(w.breakpoints().back().exit_value == units(24'000'000));
 }
 
+TEST_CASE("Several holders of a class after an anti-dilution adjustment: preference by shares, participation as converted") {
+    // Series A: 1,000 shares at $1 converting 3:2 (a conversion price cut to $0.6667), held 600 /
+    // 400 (900 / 600 as converted); common 1,500 shares. The 1x preference ($1,000) is shared by
+    // issued shares; converting, by as-converted shares. Conversion where a share is worth
+    // $1,000 / 1,500: at $1,000 + 1,500 x 2/3 = $2,000.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("a1", "Fund One"))
+                            .add(holder::investor("a2", "Fund Two"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A", price_per_share(usd(1'000), sh(1'000)))
+                                     .with_conversion_ratio(fraction(3, 2)))
+                            .holding(holder_id("f"), "Common", sh(1'500))
+                            .holding(holder_id("a1"), "Series A", sh(600))
+                            .holding(holder_id("a2"), "Series A", sh(400))
+                            .build();
+    const waterfall w = waterfall::build(t);
+    CHECK(w.lines()[1].shares == fraction(1'500));
+    const waterfall_payout low = w.at(usd(500));
+    CHECK(low.by_holder == std::vector<money>{usd(0), usd(300), usd(200)});
+    const waterfall_payout high = w.at(usd(3'000));
+    CHECK(high.status[1] == line_status::converted);
+    CHECK(high.by_holder == std::vector<money>{usd(1'500), usd(900), usd(600)});
+    CHECK(w.breakpoints().back().exit_value == units(2'000));
+}
+
 TEST_CASE("Options: out of the money they do not exercise; net or paid in, the net value is the same") {
     // 9M common, 1M options at $1.00. Below a share value of $1 (exit $9M) the options are out
     // of the money. At $19M a share is worth ($19M + $1M) / 10M = $2: options net $1M.
@@ -458,7 +484,7 @@ table_spec random_spec(fundround_test::lcg& g) {
     return s;
 }
 
-// Holders: "c0" (common), "c1" (common, maybe), "p<i>" (class i), "e<j>" (grant j), "s" (SAFE).
+// Holders: "c0" (common), "c1" (common, maybe), "p<i>" and "q<i>" (class i), "e<j>" (grant j), "s" (SAFE).
 std::pair<cap_table, waterfall_terms> build_spec(const table_spec& s) {
     cap_table_builder b;
     b.add(share_class::common("Common"));
@@ -475,7 +501,13 @@ std::pair<cap_table, waterfall_terms> build_spec(const table_spec& s) {
         const std::string name = "Series " + std::to_string(i);
         b.add(share_class::preferred(name, price_per_share(money::from_units(c.price_units), sh(1)), t));
         const std::string id = "p" + std::to_string(i);
-        b.add(holder::investor(id, "Investor " + std::to_string(i))).holding(holder_id(id), name, sh(c.shares));
+        // Odd classes are split between two holders (2/3 and 1/3 of the shares, rounded).
+        const std::int64_t second = i % 2 == 1 ? c.shares / 3 : 0;
+        b.add(holder::investor(id, "Investor " + std::to_string(i))).holding(holder_id(id), name, sh(c.shares - second));
+        if (second > 0) {
+            const std::string id2 = "q" + std::to_string(i);
+            b.add(holder::investor(id2, "Co-investor " + std::to_string(i))).holding(holder_id(id2), name, sh(second));
+        }
     }
     if (!s.grants.empty()) b.add(option_pool{"Plan", "Common", sh(1'000'000)});
     for (std::size_t j = 0; j < s.grants.size(); ++j) {
