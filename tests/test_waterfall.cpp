@@ -478,7 +478,10 @@ table_spec random_spec(fundround_test::lcg& g) {
         s.grants.push_back({1 + static_cast<std::int64_t>(g.next(1'000)), static_cast<std::int64_t>(g.next(8'000))});
     }
     if (g.next(3) == 0) {
-        s.safe = std::make_pair(static_cast<std::int64_t>(g.next(2'000'000)), 1 + static_cast<std::int64_t>(g.next(2'000)));
+        // Drawn one after the other: the order of a call's arguments is unspecified.
+        const auto cash = static_cast<std::int64_t>(g.next(2'000'000));
+        const auto shares = 1 + static_cast<std::int64_t>(g.next(2'000));
+        s.safe = std::make_pair(cash, shares);
         s.safe_rank = static_cast<int>(g.next(3));
     }
     return s;
