@@ -100,6 +100,34 @@ TEST_CASE("VentureSouth: $2M for 25%, 1x non-participating, fully participating 
     CHECK(wc.breakpoints()[2].value_per_share == fraction(4'000));  // $4.000 a share, in mills
 }
 
+TEST_CASE("The curve's segments: exact slopes and intercepts (VentureSouth, capped at 4x)") {
+    // Common 6M shares, Series A 2M shares, $2M preference, $8M cap. In mills: to $2M Series A
+    // takes everything; then a share is worth (x - $2M) / 8M, Series A $2M + 2M shares x that =
+    // x / 4 + $1.5M, common 3 x / 4 - $1.5M; from $26M Series A holds $8M; from $32M it converts:
+    // x / 4 and 3 x / 4.
+    const waterfall w = waterfall::build(one_series(6'000'000, 2'000'000, 2'000'000, capped(4)));
+    const payout_curve c = w.curve();
+    REQUIRE(c.segments().size() == 4);
+    const auto line = [&](std::size_t s, std::size_t l) { return c.segments()[s].lines[l]; };
+    CHECK(c.segments()[0].from == fraction());
+    CHECK(c.segments()[1].from == units(2'000'000));
+    CHECK(c.segments()[2].from == units(26'000'000));
+    CHECK(c.segments()[3].from == units(32'000'000));
+    CHECK_FALSE(c.segments()[3].to.has_value());
+    CHECK(line(0, 1) == linear_payout{fraction(), fraction(1)});
+    CHECK(line(1, 1) == linear_payout{units(1'500'000), fraction(1, 4)});
+    CHECK(line(1, 0) == linear_payout{-units(1'500'000), fraction(3, 4)});
+    CHECK(line(2, 1) == linear_payout{units(8'000'000), fraction()});
+    CHECK(line(2, 0) == linear_payout{-units(8'000'000), fraction(1)});
+    CHECK(line(3, 1) == linear_payout{fraction(), fraction(1, 4)});
+    CHECK(c.segments()[1].value_per_share == linear_payout{fraction(-250), fraction(1, 8'000'000)});
+    CHECK(c.segments()[2].status[1] == line_status::capped);
+    // The holders' lines are the classes' here (one holder each).
+    CHECK(c.segments()[1].holders[1] == line(1, 1));
+    CHECK(c.segment_index(units(26'000'000)) == 2);
+    CHECK(c.segment_index(units(25'999'999)) == 1);
+}
+
 TEST_CASE("Gust: $2MM for 30%, 1x participating, acquired for $10MM: the investor takes $4.4MM") {
     // Gust Equity Management, "Participating Preferred"
     // (https://docs.equity.gust.com/article/42-participating-preferred): the preference of $2MM,
