@@ -489,6 +489,7 @@ private:
         int rank = 0;
         fraction from;   // cumulative preference before the tier
         fraction total;  // the tier's preference
+        fraction end;    // from + total
         std::vector<std::uint32_t> terms;
     };
 
@@ -807,6 +808,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
                 }
             }
             w.total_pref_ += tr.total;
+            tr.end = w.total_pref_;
             w.tiers_.push_back(std::move(tr));
         }
 
@@ -968,7 +970,7 @@ inline void waterfall::term_payouts(const fraction& x, std::vector<fraction>& pr
     if (x < total_pref_) {
         for (const tier& tr : tiers_) {
             if (x <= tr.from) break;
-            const bool full = x >= tr.from + tr.total;
+            const bool full = x >= tr.end;
             const fraction paid = full ? tr.total : x - tr.from;
             for (const std::uint32_t i : tr.terms) {
                 pref[i] = full ? terms_list_[i].pref : paid * terms_list_[i].pref / tr.total;
@@ -1049,7 +1051,7 @@ inline std::vector<line_status> waterfall::status_at(const fraction& x) const {
     // reached exactly counts as being paid).
     if (!tiers_.empty() && x <= total_pref_) {
         for (std::size_t j = 0; j < tiers_.size(); ++j) {
-            if (x <= tiers_[j].from + tiers_[j].total) return tier_status_[j];
+            if (x <= tiers_[j].end) return tier_status_[j];
         }
     }
     const auto it = std::lower_bound(pieces_.begin(), pieces_.end(), x,
@@ -1093,8 +1095,8 @@ inline waterfall_payout waterfall::rounded(money exit_value, const fraction& v, 
 }
 
 inline waterfall_payout waterfall::at(money exit_value) const {
-    if (std::vector<diagnostic> problems = check_exit(exit_value, field_path("exit_value")); !problems.empty()) {
-        throw validation_error("liquidation waterfall exit value", std::move(problems));
+    if (exit_value.currency() != currency_ || exit_value.is_negative()) {
+        throw validation_error("liquidation waterfall exit value", check_exit(exit_value, field_path("exit_value")));
     }
     const fraction x(exit_value.units());
     std::vector<fraction> pref, part;
