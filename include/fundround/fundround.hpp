@@ -5,8 +5,9 @@
 /// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
-/// dissolution, notes at maturity or a change of control), and charts as SVG (io/chart.hpp,
-/// io/svg_chart.hpp and the charts of rounds, net flows and round chains).
+/// dissolution, notes at maturity or a change of control), exits (exit/: the liquidation
+/// waterfall with exact breakpoints), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
+/// charts of rounds, net flows and round chains).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -38,12 +39,15 @@
 #include <fundround/instruments/safe_events.hpp>
 #include <fundround/instruments/note_events.hpp>
 
+#include <fundround/exit/waterfall.hpp>
+
 #include <fundround/io/money_parse.hpp>
 #include <fundround/io/report.hpp>
 #include <fundround/io/flows_report.hpp>
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/conversion_report.hpp>
+#include <fundround/io/waterfall_report.hpp>
 #include <fundround/io/chart.hpp>
 #include <fundround/io/svg_chart.hpp>
 #include <fundround/io/round_charts.hpp>

@@ -1,0 +1,1413 @@
+/// @file exit/waterfall.hpp
+/// @brief The liquidation waterfall: who receives what of an exit, by share class and by holder,
+/// with seniority tiers, pari passu sharing, participation (full or capped), accrued dividends,
+/// options and warrants, outstanding SAFEs and notes, and joint conversion decisions; the payout
+/// as an exact piecewise-linear function of the exit value, with its breakpoints.
+///
+/// The method (docs/decisions.md, "Liquidation waterfall"): once every preference is paid, what
+/// each claim receives is a non-decreasing piecewise-linear function of one number, the value v
+/// of a common share: common s v, options n max(0, r v - K), a non-participating class
+/// max(preference, s v), a capped class max(preference + min(s v, cap - preference), s v), a
+/// fully participating class preference + s v. The exit value is their sum D(v), strictly
+/// increasing where anything participates; v solves D(v) = exit. Taking each class's better
+/// choice at that v is a consistent joint outcome: no class gains by switching, given what every
+/// other class does. The kinks of D are exact fractions, so the breakpoints in the exit value
+/// are exact, and each segment is an exact line.
+#ifndef FUNDROUND_EXIT_WATERFALL_HPP
+#define FUNDROUND_EXIT_WATERFALL_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
+#include <fundround/time/installments.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// How exercised options and warrants pay their exercise price (a named choice; the net value
+/// to every holder is the same either way, see waterfall_payout).
+enum class option_exercise {
+    net,      ///< Cashless: the exercise price is netted; the holder receives (value - price) per share.
+    paid_in,  ///< Paid in: the holder pays the price and receives the full value per share.
+};
+
+/// The choice's name as written in code, e.g. "paid_in".
+[[nodiscard]] constexpr std::string_view to_string(option_exercise e) noexcept {
+    return e == option_exercise::net ? "net" : "paid_in";
+}
+
+/// How exact payouts become whole money units (mills) that still add up to the exit value.
+enum class payout_rounding {
+    /// Each payout rounded down, then the mills left over one each to the largest remainders
+    /// (ties to the earlier line or holder): the largest remainder method of numeric/allocation.hpp.
+    largest_remainder,
+    /// No rounding: throws inexact_error if a payout is not a whole number of mills.
+    exact,
+};
+
+/// The mode's name as written in code, e.g. "largest_remainder".
+[[nodiscard]] constexpr std::string_view to_string(payout_rounding r) noexcept {
+    return r == payout_rounding::largest_remainder ? "largest_remainder" : "exact";
+}
+
+/// A SAFE or convertible note still outstanding at the exit: it receives the greater of its
+/// cash-out amount (paid as a non-participating preference at its seniority) and what its
+/// conversion shares receive as common.
+///
+/// From a post-money SAFE: cash_out = the purchase amount, conversion_shares = purchase amount /
+/// liquidity price (cap / liquidity capitalization). From a note: cash_out = principal + accrued
+/// interest (or the change-of-control multiple), conversion_shares = that amount / the cap price.
+struct exit_convertible {
+    std::string name;             ///< Its line in the waterfall ("Angel SAFE").
+    holder_id holder;             ///< Who holds it (a holder on the cap table).
+    money cash_out;               ///< What it takes if it does not convert (not negative).
+    share_count conversion_shares;  ///< Common shares it receives if it converts (not negative).
+    int seniority = 0;            ///< Its rank among the preferences: higher is paid first.
+};
+
+/// The choices a waterfall is computed with, each named.
+struct waterfall_terms {
+    /// The day of the exit: cumulative dividends accrue to it. Required if a class with issued
+    /// shares has cumulative dividends.
+    std::optional<calendar_date> exit_date;
+    option_exercise exercise = option_exercise::net;  ///< Exercise price netted or paid in.
+    /// Rounding of accrued dividends to the mill (each compounding step, and the simple total).
+    rounding dividend_rounding = rounding::half_even;
+    /// Rounding of exercise prices paid in (shares x price) to the mill, for option_exercise::paid_in.
+    rounding exercise_rounding = rounding::half_even;
+    payout_rounding payouts = payout_rounding::largest_remainder;  ///< Exact payouts to whole mills.
+    std::vector<exit_convertible> convertibles;  ///< SAFEs and notes outstanding at the exit.
+
+    /// Every problem with these terms that needs no cap table: an invalid exit date, a
+    /// convertible without a name, with a negative amount, share count or seniority.
+    [[nodiscard]] std::vector<diagnostic> validate() const;
+};
+
+/// What a line of the waterfall is.
+enum class waterfall_line_kind {
+    common,       ///< A common class.
+    preferred,    ///< A preferred series.
+    options,      ///< The options granted from one pool.
+    warrants,     ///< The warrants for one class.
+    convertible,  ///< A SAFE or note outstanding at the exit.
+};
+
+/// The kind's name as written in code, e.g. "preferred".
+[[nodiscard]] constexpr std::string_view to_string(waterfall_line_kind k) noexcept {
+    switch (k) {
+        case waterfall_line_kind::common: return "common";
+        case waterfall_line_kind::preferred: return "preferred";
+        case waterfall_line_kind::options: return "options";
+        case waterfall_line_kind::warrants: return "warrants";
+        case waterfall_line_kind::convertible: return "convertible";
+    }
+    return "unknown";
+}
+
+/// One line of the waterfall (a class, a pool's options, a class's warrants or a convertible)
+/// and the exact amounts its payout is made of, in money units (mills).
+struct waterfall_line {
+    std::string name;  ///< The class, "Options: <pool>", "Warrants: <class>", or the convertible's name.
+    waterfall_line_kind kind = waterfall_line_kind::common;  ///< What the line is.
+    participation_kind participation = participation_kind::non_participating;  ///< Preferred and convertibles.
+    int seniority = 0;      ///< Rank of its preference (preferred and convertibles).
+    fraction preference;    ///< multiple x issue price x shares + accrued dividends (or the cash-out), units.
+    fraction cap;           ///< For capped participation: cap multiple x issue price x shares + dividends, units.
+    money accrued_dividends;  ///< Cumulative dividends accrued to the exit date (in the preference).
+    fraction shares;        ///< Common-equivalent shares it holds or would hold (exercised, converted).
+
+    /// True if the line has a preference (preferred and convertibles).
+    [[nodiscard]] bool has_preference() const noexcept {
+        return kind == waterfall_line_kind::preferred || kind == waterfall_line_kind::convertible;
+    }
+};
+
+/// What a line is doing on a stretch of exit values (or at one exit value).
+enum class line_status {
+    nothing,           ///< Receives nothing: a junior preference or common before the preferences are paid, options out of the money.
+    partly_paid,       ///< Its preference tier is being paid, pro rata to the preference amounts.
+    preference,        ///< Takes its preference in full and does not convert (non-participating).
+    participating,     ///< Participates as common: common stock, or a participating class below any cap.
+    capped,            ///< A capped participating class at its cap, not converted.
+    converted,         ///< Converted to common: gives up its preference and shares as common.
+    exercised,         ///< Every option or warrant of the line is exercised.
+    partly_exercised,  ///< Some of the line's options or warrants are exercised.
+};
+
+/// The status's name as written in code, e.g. "converted".
+[[nodiscard]] constexpr std::string_view to_string(line_status s) noexcept {
+    switch (s) {
+        case line_status::nothing: return "nothing";
+        case line_status::partly_paid: return "partly_paid";
+        case line_status::preference: return "preference";
+        case line_status::participating: return "participating";
+        case line_status::capped: return "capped";
+        case line_status::converted: return "converted";
+        case line_status::exercised: return "exercised";
+        case line_status::partly_exercised: return "partly_exercised";
+    }
+    return "unknown";
+}
+
+/// What happens at a breakpoint.
+enum class waterfall_event_kind {
+    tier_paid,         ///< A seniority tier's preferences are paid in full; the next tier starts.
+    preferences_paid,  ///< Every preference is paid; what is left is shared as common.
+    converts,          ///< A class (or convertible) starts converting to common.
+    reaches_cap,       ///< A capped participating class reaches its cap.
+    exercises,         ///< Options or warrants with one exercise price come into the money.
+};
+
+/// The kind's name as written in code, e.g. "converts".
+[[nodiscard]] constexpr std::string_view to_string(waterfall_event_kind k) noexcept {
+    switch (k) {
+        case waterfall_event_kind::tier_paid: return "tier_paid";
+        case waterfall_event_kind::preferences_paid: return "preferences_paid";
+        case waterfall_event_kind::converts: return "converts";
+        case waterfall_event_kind::reaches_cap: return "reaches_cap";
+        case waterfall_event_kind::exercises: return "exercises";
+    }
+    return "unknown";
+}
+
+/// One thing that starts at a breakpoint ("above $X, Series B converts").
+struct waterfall_event {
+    waterfall_event_kind kind = waterfall_event_kind::converts;  ///< What happens.
+    std::size_t line = 0;     ///< The line it concerns (the tier's first line for tier events).
+    int seniority = 0;        ///< The tier's rank, for tier events.
+    std::string description;  ///< For people: "Series B converts to common".
+};
+
+/// An exit value where the payout function bends, exactly, and what starts there.
+struct waterfall_breakpoint {
+    fraction exit_value;                 ///< In money units (mills); an exact fraction.
+    fraction value_per_share;            ///< The value of a common share there, units per share.
+    std::vector<waterfall_event> events;  ///< What starts above this exit value.
+};
+
+/// A payout that is linear in the exit value x (units): intercept + slope x, exactly.
+struct linear_payout {
+    fraction intercept;  ///< The payout at x = 0 of the line extended, units.
+    fraction slope;      ///< Units of payout per unit of exit value.
+
+    /// The exact payout at exit value @p x (units).
+    [[nodiscard]] fraction at(const fraction& x) const { return intercept + slope * x; }
+    /// True if both terms are equal.
+    [[nodiscard]] friend bool operator==(const linear_payout& a, const linear_payout& b) {
+        return a.intercept == b.intercept && a.slope == b.slope;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const linear_payout& a, const linear_payout& b) { return !(a == b); }
+};
+
+/// One piece of the payout function: exit values from `from` to `to` (units; `to` empty for
+/// the last, unbounded piece), and on it every line's and holder's exact payout.
+struct waterfall_segment {
+    fraction from;                         ///< First exit value of the piece (units).
+    std::optional<fraction> to;            ///< Last exit value of the piece; empty: no end.
+    linear_payout value_per_share;         ///< The value of a common share (units per share).
+    std::vector<linear_payout> lines;      ///< Per line, in waterfall::lines() order.
+    std::vector<linear_payout> holders;    ///< Per holder, in cap_table::holders() order.
+    std::vector<line_status> status;       ///< Per line, what it does inside the piece.
+};
+
+/// The waterfall at one exit value: every line's and holder's payout in whole mills, adding up
+/// exactly to the exit value, with the exact value of a common share and what each line does.
+///
+/// Under option_exercise::paid_in, holders also pay their exercise prices in (exercise_paid) and
+/// receive them back in their gross payout: gross = payout + exercise_paid. The payout (net) of
+/// every holder is the same under both choices.
+struct waterfall_payout {
+    money exit_value;                       ///< The exit value distributed.
+    fraction value_per_share;               ///< The exact value of a common share, units per share.
+    std::vector<money> by_line;             ///< Net payout per line; sums to exit_value.
+    std::vector<money> by_holder;           ///< Net payout per holder (cap_table::holders() order); sums to exit_value.
+    std::vector<money> exercise_paid_by_line;    ///< Exercise prices paid in per line (0 under net exercise).
+    std::vector<money> exercise_paid_by_holder;  ///< Exercise prices paid in per holder (0 under net exercise).
+    std::vector<line_status> status;        ///< What each line does at this exit value.
+
+    /// Holder @p i's gross payout: net payout + exercise price paid in.
+    [[nodiscard]] money gross_for_holder(std::size_t i) const { return by_holder.at(i) + exercise_paid_by_holder.at(i); }
+    /// Line @p i's gross payout: net payout + exercise price paid in.
+    [[nodiscard]] money gross_for_line(std::size_t i) const { return by_line.at(i) + exercise_paid_by_line.at(i); }
+};
+
+namespace detail {
+
+/// What a term of the waterfall is (a term is one claim: a class, a grant, a convertible).
+enum class wf_term_kind : unsigned char { claim, common, strike };
+
+/// One claim in the waterfall: a preference claim (preferred class or convertible), common
+/// shares, or options or warrants with one exercise price.
+struct wf_term {
+    wf_term_kind kind = wf_term_kind::common;
+    participation_kind participation = participation_kind::non_participating;
+    std::uint32_t line = 0;
+    int rank = 0;
+    fraction pref;    // preference, units (claims)
+    fraction cap;     // cap on the total, units (capped claims)
+    fraction shares;  // common-equivalent shares (claims, common), or options x conversion ratio (strike)
+    fraction strike;  // exercise price per common-equivalent share, units (strike)
+    price_per_share price = price_per_share(money::from_units(1), share_count(1));  // the stated exercise price (strike)
+    share_count count;  // options or warrants (strike)
+};
+
+/// A holder's part of a term: pref_share of its preference part, part_share of the rest.
+struct wf_position {
+    std::uint32_t holder = 0;
+    std::uint32_t term = 0;
+    fraction pref_share;
+    fraction part_share;
+};
+
+/// A term's payout on a stretch of v: pref (constant) + part0 + part1 v.
+struct wf_form {
+    fraction pref;
+    fraction part0;
+    fraction part1;
+    line_status status = line_status::nothing;
+};
+
+/// One piece of the exit value's function of v on the phase after the preferences:
+/// D(v) = a + b v for v from v_lo; x_lo = D(v_lo).
+struct wf_piece {
+    fraction v_lo;
+    fraction x_lo;
+    fraction a;
+    fraction b;
+};
+
+/// Days from @p from to @p to (negative if @p to is earlier).
+[[nodiscard]] inline std::int64_t wf_days(calendar_date from, calendar_date to) {
+    return static_cast<std::int64_t>((date::sys_days(to) - date::sys_days(from)).count());
+}
+
+/// Cumulative dividends accrued from @p t's start to @p exit on @p base units (issue price x
+/// shares): simple on actual/365 days, or compounded each period at rate x months / 12 with a
+/// simple actual/365 stub; each step rounded to the mill by @p mode.
+[[nodiscard]] inline std::int64_t wf_dividends(const dividend_terms& t, const fraction& base, calendar_date exit,
+                                               rounding mode) {
+    if (t.kind != dividend_kind::cumulative_simple && t.kind != dividend_kind::cumulative_compound) return 0;
+    const calendar_date start = *t.accrual_start;
+    if (t.kind == dividend_kind::cumulative_simple) {
+        const fraction accrued = base * t.annual_rate * fraction(wf_days(start, exit), 365);
+        return narrow(accrued.round_to_integer(mode), "accrued dividends");
+    }
+    const int months = months_per_period(t.compounding);
+    const fraction per_period = t.annual_rate * fraction(months, 12);
+    std::int64_t accrued = 0;
+    calendar_date period_start = start;
+    for (std::int64_t k = 1;; ++k) {
+        const calendar_date next = add_months_checked(start, k * months, "dividend compounding");
+        if (next > exit) break;
+        accrued = checked_add(accrued, narrow(((base + fraction(accrued)) * per_period).round_to_integer(mode),
+                                              "accrued dividends"));
+        period_start = next;
+    }
+    const fraction stub = (base + fraction(accrued)) * t.annual_rate * fraction(wf_days(period_start, exit), 365);
+    return checked_add(accrued, narrow(stub.round_to_integer(mode), "accrued dividends"));
+}
+
+/// Gives the @p leftover units of an allocation one each to the parts with the largest
+/// remainders (ties to the earlier part); @p greater(i, j) says remainder i > remainder j.
+template <class Greater>
+void wf_distribute_leftover(std::vector<std::int64_t>& parts, std::int64_t leftover, Greater greater) {
+    if (leftover < 0) throw error("waterfall: rounded payouts exceed the exit value (internal)");
+    if (leftover == 0) return;
+    if (parts.size() <= 64) {
+        // Few parts: pick the largest remaining remainder each time (no allocation).
+        if (static_cast<std::uint64_t>(leftover) > parts.size()) {
+            throw error("waterfall: payouts fall short of the exit value (internal)");
+        }
+        std::uint64_t taken = 0;
+        for (std::int64_t k = 0; k < leftover; ++k) {
+            std::size_t best = parts.size();
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                if ((taken >> i & 1U) != 0) continue;
+                if (best == parts.size() || greater(i, best)) best = i;
+            }
+            taken |= std::uint64_t{1} << best;
+            parts[best] += 1;
+        }
+        return;
+    }
+    std::vector<std::size_t> order(parts.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto n = static_cast<std::size_t>(leftover);
+    if (n > order.size()) throw error("waterfall: payouts fall short of the exit value (internal)");
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
+                      [&](std::size_t a, std::size_t b) {
+                          if (greater(a, b)) return true;
+                          if (greater(b, a)) return false;
+                          return a < b;
+                      });
+    for (std::size_t k = 0; k < n; ++k) parts[order[k]] += 1;
+}
+
+/// Rounds exact payouts @p exact (non-negative, summing to @p total units) to whole units by
+/// @p mode so that they sum to @p total.
+[[nodiscard]] inline std::vector<std::int64_t> wf_round(const std::vector<fraction>& exact, std::int64_t total,
+                                                        payout_rounding mode) {
+    std::vector<std::int64_t> parts(exact.size());
+    // Remainders as (r, d) with 0 <= r < d: compared exactly without building fractions.
+    std::vector<std::pair<uint128, uint128>> rem(exact.size());
+    std::int64_t assigned = 0;
+    for (std::size_t i = 0; i < exact.size(); ++i) {
+        const fraction& e = exact[i];
+        if (e.sign() < 0) throw error("waterfall: negative payout (internal)");
+        const auto n = static_cast<uint128>(e.numerator());
+        const auto d = static_cast<uint128>(e.denominator());
+        const uint128 q = n / d;
+        if (q > static_cast<uint128>(int64_max)) throw overflow_error("waterfall: a payout does not fit 64-bit money");
+        parts[i] = static_cast<std::int64_t>(q);
+        rem[i] = {n % d, d};
+        if (mode == payout_rounding::exact && rem[i].first != 0) {
+            throw inexact_error("waterfall: payout " + std::to_string(i) + " = " + e.to_string() +
+                                " units: not a whole number of mills (payout_rounding::exact)");
+        }
+        assigned = checked_add(assigned, parts[i]);
+    }
+    wf_distribute_leftover(parts, checked_sub(total, assigned), [&](std::size_t a, std::size_t b) {
+        return compare_ratios(rem[a].first, rem[a].second, rem[b].first, rem[b].second) > 0;
+    });
+    return parts;
+}
+
+/// @p acc += @p x, skipping the arithmetic when either is zero (most terms are, in a waterfall).
+inline void wf_add(fraction& acc, const fraction& x) {
+    if (x.is_zero()) return;
+    if (acc.is_zero()) {
+        acc = x;
+    } else {
+        acc += x;
+    }
+}
+
+/// @p share x @p x, skipping the arithmetic for a share of 1 or a zero amount.
+[[nodiscard]] inline fraction wf_times(const fraction& share, const fraction& x) {
+    if (x.is_zero() || share.is_zero()) return fraction();
+    if (share.numerator() == 1 && share.denominator() == 1) return x;
+    return share * x;
+}
+
+/// The least common multiple of @p a and @p b, or 0 if it does not fit below 2^126.
+[[nodiscard]] inline uint128 wf_lcm(uint128 a, uint128 b) {
+    const uint128 g = gcd(a, b);
+    uint128 r = 0;
+    if (mul_overflow(a / g, b, r) || r > (uint128(1) << 126)) return 0;
+    return r;
+}
+
+}  // namespace detail
+
+class payout_curve;
+struct waterfall_result;
+
+/// A liquidation waterfall over a cap table: its lines, its exact breakpoints, and the payouts
+/// at any exit value. An immutable value; build one with waterfall::build().
+///
+///     const waterfall w = waterfall::build(table, terms);
+///     const waterfall_payout p = w.at(50_M);            // O(log breakpoints + lines + holders)
+///     const payout_curve c = w.curve();                  // every segment's exact lines
+///
+/// Preference amounts are class totals: multiple x original issue price x issued shares, plus
+/// cumulative dividends accrued to the exit date (forgone on conversion). A capped class's cap
+/// is cap multiple x issue price x shares plus the same dividends (the NVCA charter's "total per
+/// share incl. the preference"). Within a class, the preference part is shared by issued shares,
+/// the participation part by as-converted shares. Options and warrants exercise exactly when a
+/// share is worth more than their exercise price; options and warrants on a preferred class
+/// exercise and convert (they claim no preference). Ties do not convert or exercise.
+class waterfall {
+public:
+    /// The waterfall of @p table with @p terms; throws validation_error listing every problem.
+    [[nodiscard]] static waterfall build(const cap_table& table, const waterfall_terms& terms = {});
+    /// The waterfall or every problem found; never throws for bad input.
+    [[nodiscard]] static waterfall_result try_build(const cap_table& table, const waterfall_terms& terms = {});
+
+    /// The lines: classes in table order, then options per pool, warrants per class, convertibles.
+    [[nodiscard]] const std::vector<waterfall_line>& lines() const noexcept { return lines_; }
+    /// The holders' ids, in cap_table::holders() order.
+    [[nodiscard]] const std::vector<holder_id>& holders() const noexcept { return holder_ids_; }
+    /// The holders' display names, in cap_table::holders() order.
+    [[nodiscard]] const std::vector<std::string>& holder_names() const noexcept { return holder_names_; }
+    /// The currency of every amount.
+    [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
+    /// The terms it was built with.
+    [[nodiscard]] const waterfall_terms& terms() const noexcept { return terms_; }
+    /// Every preference added up (units): above it, something is shared as common.
+    [[nodiscard]] const fraction& total_preference() const noexcept { return total_pref_; }
+    /// The exit values where the payout function bends, in increasing order, with what starts there.
+    [[nodiscard]] const std::vector<waterfall_breakpoint>& breakpoints() const noexcept { return breakpoints_; }
+
+    /// The exact value of a common share at exit value @p x units (0 until the preferences are paid).
+    [[nodiscard]] fraction value_per_share(const fraction& x) const;
+    /// Every line's exact payout at exit value @p x units (non-negative); they sum to @p x.
+    [[nodiscard]] std::vector<fraction> exact_line_payouts(const fraction& x) const;
+    /// Every holder's exact payout at exit value @p x units; they sum to @p x.
+    [[nodiscard]] std::vector<fraction> exact_holder_payouts(const fraction& x) const;
+    /// Every line's status at exit value @p x units.
+    [[nodiscard]] std::vector<line_status> status_at(const fraction& x) const;
+
+    /// The waterfall at @p exit_value, directly (O(log breakpoints + lines + holders)), rounded
+    /// by terms().payouts; throws validation_error for a negative exit or another currency.
+    [[nodiscard]] waterfall_payout at(money exit_value) const;
+    /// The waterfall at each of @p exit_values, side by side; every bad value reported at once.
+    [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
+
+    /// The payout function's segments with every line's and holder's exact slope and intercept.
+    /// O(breakpoints x (lines + holders)).
+    [[nodiscard]] payout_curve curve() const;
+
+    /// Every problem with @p exit_value (negative, another currency), fields under @p field.
+    [[nodiscard]] std::vector<diagnostic> check_exit(money exit_value, const field_path& field) const;
+
+private:
+    friend class payout_curve;
+    waterfall() = default;
+
+    // Phase 1 (exit below the total preference): tiers by rank, highest first.
+    struct tier {
+        int rank = 0;
+        fraction from;   // cumulative preference before the tier
+        fraction total;  // the tier's preference
+        fraction end;    // from + total
+        std::vector<std::uint32_t> terms;
+    };
+
+    [[nodiscard]] std::vector<detail::wf_form> forms_at(const fraction& v_lo) const;
+    [[nodiscard]] detail::wf_form form_of(const detail::wf_term& t, const fraction& v_lo) const;
+    [[nodiscard]] line_status term_status(const detail::wf_term& t, const fraction& v_lo) const;
+    [[nodiscard]] std::vector<line_status> statuses(const fraction& v_lo) const;
+    [[nodiscard]] std::vector<line_status> tier_statuses(std::size_t tier_index) const;
+    /// Term payouts (preference part, participation part) at exit value x.
+    void term_payouts(const fraction& x, std::vector<fraction>& pref, std::vector<fraction>& part) const;
+    [[nodiscard]] std::vector<fraction> lines_from_terms(const std::vector<fraction>& pref,
+                                                         const std::vector<fraction>& part) const;
+    [[nodiscard]] std::vector<fraction> holders_from_terms(const std::vector<fraction>& pref,
+                                                           const std::vector<fraction>& part) const;
+    [[nodiscard]] std::size_t piece_of(const fraction& x) const;
+    [[nodiscard]] waterfall_payout rounded(money exit_value, const fraction& v, std::vector<fraction> lines,
+                                           std::vector<fraction> holders, std::vector<line_status> status) const;
+    void build_breakpoints();
+
+    fundround::currency currency_{};
+    waterfall_terms terms_;
+    std::vector<waterfall_line> lines_;
+    std::vector<holder_id> holder_ids_;
+    std::vector<std::string> holder_names_;
+    std::vector<detail::wf_term> terms_list_;
+    std::vector<detail::wf_position> positions_;
+    std::vector<tier> tiers_;
+    std::vector<detail::wf_piece> pieces_;  // phase 2, by v
+    std::vector<std::vector<line_status>> piece_status_;  // per piece, per line
+    std::vector<std::vector<line_status>> tier_status_;   // per tier, per line
+    fraction total_pref_;
+    std::vector<waterfall_breakpoint> breakpoints_;
+};
+
+/// The outcome of waterfall::try_build(): a waterfall, or every problem found.
+struct waterfall_result {
+    std::optional<waterfall> value;    ///< The waterfall, when there were no problems.
+    std::vector<diagnostic> problems;  ///< Every problem found (empty on success).
+
+    /// True if the waterfall was built.
+    [[nodiscard]] bool ok() const noexcept { return value.has_value(); }
+};
+
+/// The payout as an exact piecewise-linear function of the exit value: the segments between
+/// breakpoints, each line's and holder's slope and intercept on each, and evaluation of any exit
+/// value from them by binary search over the segments.
+class payout_curve {
+public:
+    /// The segments, in increasing exit value; the first starts at 0, the last has no end.
+    [[nodiscard]] const std::vector<waterfall_segment>& segments() const noexcept { return segments_; }
+    /// The breakpoints (the waterfall's), with what starts at each.
+    [[nodiscard]] const std::vector<waterfall_breakpoint>& breakpoints() const noexcept { return breakpoints_; }
+    /// The lines (the waterfall's).
+    [[nodiscard]] const std::vector<waterfall_line>& lines() const noexcept { return lines_; }
+    /// The index of the segment holding exit value @p x units (the later one at a breakpoint).
+    [[nodiscard]] std::size_t segment_index(const fraction& x) const;
+    /// The payouts at @p exit_value from the segments' lines: O(log segments + lines + holders),
+    /// rounded by the terms' payout_rounding; throws validation_error for a bad exit value.
+    [[nodiscard]] waterfall_payout at(money exit_value) const;
+    /// The payouts at each of @p exit_values, side by side.
+    [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
+
+private:
+    friend class waterfall;
+    payout_curve() = default;
+
+    [[nodiscard]] bool fast_parts(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
+                                  std::vector<std::int64_t>& parts) const;
+
+    std::vector<waterfall_segment> segments_;
+    std::vector<waterfall_breakpoint> breakpoints_;
+    std::vector<waterfall_line> lines_;
+    std::vector<fraction> starts_;  // segments_[i].from, for the binary search
+    // Fast evaluation: per segment a common denominator (0 if none fits) and integer numerators
+    // of intercept and slope for the lines then the holders, row after row.
+    std::vector<detail::uint128> den_;
+    std::vector<detail::int128> num_a_;
+    std::vector<detail::int128> num_b_;
+    std::size_t width_ = 0;  // lines + holders
+    fundround::currency currency_{};
+    waterfall_terms terms_;
+    std::vector<std::vector<money>> exercise_by_line_;    // per segment: exercise prices paid in
+    std::vector<std::vector<money>> exercise_by_holder_;  // per segment
+};
+
+// ---------------------------------------------------------------------------------------------
+
+inline std::vector<diagnostic> waterfall_terms::validate() const {
+    std::vector<diagnostic> out;
+    if (exit_date && !is_modelled(*exit_date)) {
+        out.push_back({field_path("exit_date"), to_string(*exit_date), date_rule(*exit_date)});
+    }
+    for (std::size_t i = 0; i < convertibles.size(); ++i) {
+        const exit_convertible& c = convertibles[i];
+        const field_path f = field_path("convertibles").index(i, c.name);
+        if (holder_name_key(c.name).empty()) {
+            out.push_back({f.member("name"), detail::quoted_text(c.name), "must contain a letter or digit"});
+        }
+        if (c.cash_out.is_negative()) {
+            out.push_back({f.member("cash_out"), format_full(c.cash_out), "must not be negative"});
+        }
+        if (c.conversion_shares.value() < 0) {
+            out.push_back({f.member("conversion_shares"), std::to_string(c.conversion_shares.value()), "must not be negative"});
+        }
+        if (c.seniority < 0) {
+            out.push_back({f.member("seniority"), std::to_string(c.seniority), "must not be negative"});
+        }
+    }
+    return out;
+}
+
+inline waterfall waterfall::build(const cap_table& table, const waterfall_terms& terms) {
+    waterfall_result r = try_build(table, terms);
+    if (!r.ok()) throw validation_error("liquidation waterfall", std::move(r.problems));
+    return std::move(*r.value);
+}
+
+inline waterfall_result waterfall::try_build(const cap_table& table, const waterfall_terms& terms) {
+    using detail::wf_term;
+    using detail::wf_term_kind;
+    waterfall_result result;
+    std::vector<diagnostic>& out = result.problems;
+    out = terms.validate();
+    const auto& classes = table.classes();
+    const fundround::currency cur = table.currency();
+    // Convertibles against the table.
+    for (std::size_t i = 0; i < terms.convertibles.size(); ++i) {
+        const exit_convertible& c = terms.convertibles[i];
+        const field_path f = field_path("convertibles").index(i, c.name);
+        if (!table.holder_index(c.holder)) {
+            out.push_back({f.member("holder"), detail::quoted_text(c.holder.str()), "is not a holder on the cap table"});
+        }
+        if (c.cash_out.currency() != cur) {
+            out.push_back({f.member("cash_out"), format_full(c.cash_out), "must be in " + to_string(cur) + ", the cap table's currency"});
+        }
+        if (table.class_index(c.name)) {
+            out.push_back({f.member("name"), detail::quoted_text(c.name), "is the name of a share class; name the convertible's line apart"});
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (terms.convertibles[j].name == c.name) {
+                out.push_back({f.member("name"), detail::quoted_text(c.name),
+                               "duplicates convertibles[" + std::to_string(j) + "]; a line appears once"});
+                break;
+            }
+        }
+    }
+    // Dividends: the exit date is needed, and must not precede accrual.
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        const dividend_terms& d = classes[c].terms().dividends;
+        const bool cumulative = d.kind == dividend_kind::cumulative_simple || d.kind == dividend_kind::cumulative_compound;
+        if (!classes[c].is_preferred() || !cumulative || table.issued_shares(classes[c].name()).value() == 0) continue;
+        if (!terms.exit_date) {
+            out.push_back({field_path("exit_date"), "", "is required: class " + detail::quoted_text(classes[c].name()) +
+                                                            " accrues cumulative dividends to the exit"});
+        } else if (is_modelled(*terms.exit_date) && d.accrual_start && *terms.exit_date < *d.accrual_start) {
+            out.push_back({field_path("exit_date"), to_string(*terms.exit_date),
+                           "is before class " + detail::quoted_text(classes[c].name()) + "'s dividend accrual start " +
+                               to_string(*d.accrual_start)});
+        }
+    }
+    if (!out.empty()) return result;
+
+    waterfall w;
+    w.currency_ = cur;
+    w.terms_ = terms;
+    for (const holder& h : table.holders()) {
+        w.holder_ids_.push_back(h.id());
+        w.holder_names_.push_back(h.name());
+    }
+    const auto holder_at = [&](const holder_id& id) { return static_cast<std::uint32_t>(*table.holder_index(id)); };
+    try {
+        // One line and one term per class.
+        std::vector<share_count> issued(classes.size());
+        std::vector<share_count> converted(classes.size());
+        for (const holding& h : table.holdings()) {
+            const std::size_t c = *table.class_index(h.share_class);
+            issued[c] += h.shares;
+            converted[c] += table.as_converted(c, h.shares);
+        }
+        for (std::size_t c = 0; c < classes.size(); ++c) {
+            const share_class& k = classes[c];
+            waterfall_line line;
+            line.name = k.name();
+            line.shares = fraction(converted[c].value());
+            wf_term t;
+            t.line = static_cast<std::uint32_t>(c);
+            t.shares = line.shares;
+            if (k.is_preferred()) {
+                const liquidation_terms& lt = k.terms();
+                const fraction base = k.original_issue_price()->units_per_share() * fraction(issued[c].value());
+                std::int64_t dividends = 0;
+                if (terms.exit_date && issued[c].value() > 0) {
+                    dividends = detail::wf_dividends(lt.dividends, base, *terms.exit_date, terms.dividend_rounding);
+                }
+                line.kind = waterfall_line_kind::preferred;
+                line.participation = lt.participation.kind;
+                line.seniority = lt.seniority;
+                line.accrued_dividends = money::from_units(dividends, cur);
+                line.preference = lt.multiple * base + fraction(dividends);
+                if (lt.participation.kind == participation_kind::capped) {
+                    line.cap = lt.participation.cap_multiple * base + fraction(dividends);
+                }
+                t.kind = wf_term_kind::claim;
+                t.participation = line.participation;
+                t.rank = line.seniority;
+                t.pref = line.preference;
+                t.cap = line.cap;
+            } else {
+                line.kind = waterfall_line_kind::common;
+                line.accrued_dividends = money::zero(cur);
+                t.kind = wf_term_kind::common;
+            }
+            w.lines_.push_back(std::move(line));
+            w.terms_list_.push_back(std::move(t));
+        }
+        for (const holding& h : table.holdings()) {
+            const std::size_t c = *table.class_index(h.share_class);
+            detail::wf_position p;
+            p.holder = holder_at(h.holder);
+            p.term = static_cast<std::uint32_t>(c);
+            p.pref_share = fraction(h.shares.value(), issued[c].value());
+            if (converted[c].value() > 0) {
+                p.part_share = fraction(table.as_converted(c, h.shares).value(), converted[c].value());
+            }
+            w.positions_.push_back(std::move(p));
+        }
+        // Options per pool, warrants per class: one term per grant or warrant.
+        const auto add_strike = [&](std::uint32_t line, std::size_t class_index, const holder_id& who, share_count n,
+                                    const price_per_share& price) {
+            const fraction& r = classes[class_index].conversion_ratio();
+            wf_term t;
+            t.kind = wf_term_kind::strike;
+            t.line = line;
+            t.shares = fraction(n.value()) * r;
+            t.strike = price.units_per_share() / r;
+            t.price = price;
+            t.count = n;
+            w.lines_[line].shares += t.shares;
+            detail::wf_position p;
+            p.holder = holder_at(who);
+            p.term = static_cast<std::uint32_t>(w.terms_list_.size());
+            p.part_share = fraction(1);
+            w.terms_list_.push_back(std::move(t));
+            w.positions_.push_back(std::move(p));
+        };
+        for (std::size_t p = 0; p < table.pools().size(); ++p) {
+            const option_pool& pool = table.pools()[p];
+            bool any = false;
+            for (const option_grant& g : table.grants()) any = any || g.pool == pool.name;
+            if (!any) continue;
+            waterfall_line line;
+            line.name = "Options: " + pool.name;
+            line.kind = waterfall_line_kind::options;
+            line.accrued_dividends = money::zero(cur);
+            const auto index = static_cast<std::uint32_t>(w.lines_.size());
+            w.lines_.push_back(std::move(line));
+            const std::size_t c = *table.class_index(pool.share_class);
+            for (const option_grant& g : table.grants()) {
+                if (g.pool == pool.name) add_strike(index, c, g.holder, g.shares, g.exercise_price);
+            }
+        }
+        for (std::size_t c = 0; c < classes.size(); ++c) {
+            bool any = false;
+            for (const warrant& x : table.warrants()) any = any || x.share_class == classes[c].name();
+            if (!any) continue;
+            waterfall_line line;
+            line.name = "Warrants: " + classes[c].name();
+            line.kind = waterfall_line_kind::warrants;
+            line.accrued_dividends = money::zero(cur);
+            const auto index = static_cast<std::uint32_t>(w.lines_.size());
+            w.lines_.push_back(std::move(line));
+            for (const warrant& x : table.warrants()) {
+                if (x.share_class == classes[c].name()) add_strike(index, c, x.holder, x.shares, x.exercise_price);
+            }
+        }
+        for (const exit_convertible& x : terms.convertibles) {
+            waterfall_line line;
+            line.name = x.name;
+            line.kind = waterfall_line_kind::convertible;
+            line.seniority = x.seniority;
+            line.preference = fraction(x.cash_out.units());
+            line.shares = fraction(x.conversion_shares.value());
+            line.accrued_dividends = money::zero(cur);
+            wf_term t;
+            t.kind = wf_term_kind::claim;
+            t.line = static_cast<std::uint32_t>(w.lines_.size());
+            t.rank = x.seniority;
+            t.pref = line.preference;
+            t.shares = line.shares;
+            detail::wf_position p;
+            p.holder = holder_at(x.holder);
+            p.term = static_cast<std::uint32_t>(w.terms_list_.size());
+            p.pref_share = fraction(1);
+            p.part_share = fraction(1);
+            w.lines_.push_back(std::move(line));
+            w.terms_list_.push_back(std::move(t));
+            w.positions_.push_back(std::move(p));
+        }
+
+        // Tiers: claims with a preference, by rank, highest first.
+        std::vector<int> ranks;
+        for (const wf_term& t : w.terms_list_) {
+            if (t.kind == wf_term_kind::claim && t.pref.sign() > 0) ranks.push_back(t.rank);
+        }
+        std::sort(ranks.begin(), ranks.end(), [](int a, int b) { return a > b; });
+        ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+        for (const int rank : ranks) {
+            tier tr;
+            tr.rank = rank;
+            tr.from = w.total_pref_;
+            for (std::size_t i = 0; i < w.terms_list_.size(); ++i) {
+                const wf_term& t = w.terms_list_[i];
+                if (t.kind == wf_term_kind::claim && t.pref.sign() > 0 && t.rank == rank) {
+                    tr.terms.push_back(static_cast<std::uint32_t>(i));
+                    tr.total += t.pref;
+                }
+            }
+            w.total_pref_ += tr.total;
+            tr.end = w.total_pref_;
+            w.tiers_.push_back(std::move(tr));
+        }
+
+        // Phase 2: the kinks of D(v), the pieces between them.
+        std::vector<fraction> kinks{fraction()};
+        for (const wf_term& t : w.terms_list_) {
+            if (t.shares.sign() <= 0) continue;
+            if (t.kind == wf_term_kind::strike) kinks.push_back(t.strike);
+            if (t.kind != wf_term_kind::claim) continue;
+            if (t.participation == participation_kind::non_participating) kinks.push_back(t.pref / t.shares);
+            if (t.participation == participation_kind::capped) {
+                kinks.push_back((t.cap - t.pref) / t.shares);
+                kinks.push_back(t.cap / t.shares);
+            }
+        }
+        std::sort(kinks.begin(), kinks.end());
+        kinks.erase(std::unique(kinks.begin(), kinks.end()), kinks.end());
+        for (const fraction& v : kinks) {
+            detail::wf_piece piece;
+            piece.v_lo = v;
+            for (const detail::wf_form& f : w.forms_at(v)) {
+                piece.a += f.pref + f.part0;
+                piece.b += f.part1;
+            }
+            piece.x_lo = piece.a + piece.b * v;
+            w.pieces_.push_back(std::move(piece));
+        }
+        if (w.pieces_.back().b.sign() <= 0) {
+            out.push_back({field_path("cap_table"), "",
+                           "has no shares to share an exit above the preferences (no common, options, warrants or "
+                           "convertible shares)"});
+            return result;
+        }
+        for (const detail::wf_piece& piece : w.pieces_) w.piece_status_.push_back(w.statuses(piece.v_lo));
+        for (std::size_t j = 0; j < w.tiers_.size(); ++j) w.tier_status_.push_back(w.tier_statuses(j));
+        w.build_breakpoints();
+    } catch (const overflow_error& e) {
+        out.push_back({field_path("cap_table"), "", std::string("the waterfall's exact amounts overflow: ") + e.what()});
+        return result;
+    }
+    result.value = std::move(w);
+    return result;
+}
+
+inline detail::wf_form waterfall::form_of(const detail::wf_term& t, const fraction& v_lo) const {
+    using detail::wf_term_kind;
+    detail::wf_form f;
+    switch (t.kind) {
+        case wf_term_kind::common:
+            f.part1 = t.shares;
+            f.status = line_status::participating;
+            break;
+        case wf_term_kind::strike:
+            if (t.shares.sign() > 0 && t.strike <= v_lo) {
+                f.part1 = t.shares;
+                f.part0 = -(t.shares * t.strike);
+                f.status = line_status::exercised;
+            }
+            break;
+        case wf_term_kind::claim: {
+            const bool has_shares = t.shares.sign() > 0;
+            switch (t.participation) {
+                case participation_kind::non_participating:
+                    if (has_shares && t.pref <= t.shares * v_lo) {
+                        f.part1 = t.shares;
+                        f.status = line_status::converted;
+                    } else {
+                        f.pref = t.pref;
+                        f.status = line_status::preference;
+                    }
+                    break;
+                case participation_kind::full:
+                    f.pref = t.pref;
+                    f.part1 = t.shares;
+                    f.status = line_status::participating;
+                    break;
+                case participation_kind::capped:
+                    if (has_shares && t.cap <= t.shares * v_lo) {
+                        f.part1 = t.shares;
+                        f.status = line_status::converted;
+                    } else if (has_shares && t.cap - t.pref <= t.shares * v_lo) {
+                        f.pref = t.pref;
+                        f.part0 = t.cap - t.pref;
+                        f.status = line_status::capped;
+                    } else {
+                        f.pref = t.pref;
+                        f.part1 = t.shares;
+                        f.status = line_status::participating;
+                    }
+                    break;
+            }
+            break;
+        }
+    }
+    return f;
+}
+
+inline std::vector<detail::wf_form> waterfall::forms_at(const fraction& v_lo) const {
+    std::vector<detail::wf_form> forms;
+    forms.reserve(terms_list_.size());
+    for (const detail::wf_term& t : terms_list_) forms.push_back(form_of(t, v_lo));
+    return forms;
+}
+
+inline line_status waterfall::term_status(const detail::wf_term& t, const fraction& v_lo) const {
+    return form_of(t, v_lo).status;
+}
+
+inline std::vector<line_status> waterfall::statuses(const fraction& v_lo) const {
+    std::vector<line_status> s(lines_.size(), line_status::nothing);
+    std::vector<int> exercised(lines_.size(), 0);
+    std::vector<int> strikes(lines_.size(), 0);
+    for (const detail::wf_term& t : terms_list_) {
+        const line_status ts = term_status(t, v_lo);
+        if (t.kind == detail::wf_term_kind::strike) {
+            ++strikes[t.line];
+            if (ts == line_status::exercised) ++exercised[t.line];
+        } else {
+            s[t.line] = ts;
+        }
+    }
+    for (std::size_t l = 0; l < lines_.size(); ++l) {
+        if (strikes[l] == 0) continue;
+        s[l] = exercised[l] == 0 ? line_status::nothing
+                                 : (exercised[l] == strikes[l] ? line_status::exercised : line_status::partly_exercised);
+    }
+    return s;
+}
+
+inline std::vector<line_status> waterfall::tier_statuses(std::size_t tier_index) const {
+    std::vector<line_status> s(lines_.size(), line_status::nothing);
+    for (std::size_t j = 0; j < tiers_.size(); ++j) {
+        for (const std::uint32_t i : tiers_[j].terms) {
+            const std::uint32_t l = terms_list_[i].line;
+            if (j < tier_index) s[l] = line_status::preference;
+            if (j == tier_index) s[l] = line_status::partly_paid;
+        }
+    }
+    return s;
+}
+
+inline std::size_t waterfall::piece_of(const fraction& x) const {
+    // The last piece whose start is at most x (pieces of zero width are skipped this way).
+    const auto it = std::upper_bound(pieces_.begin(), pieces_.end(), x,
+                                     [](const fraction& value, const detail::wf_piece& p) { return value < p.x_lo; });
+    return static_cast<std::size_t>(it - pieces_.begin()) - 1;
+}
+
+inline fraction waterfall::value_per_share(const fraction& x) const {
+    if (x <= total_pref_) return fraction();
+    const detail::wf_piece& p = pieces_[piece_of(x)];
+    return (x - p.a) / p.b;
+}
+
+inline void waterfall::term_payouts(const fraction& x, std::vector<fraction>& pref, std::vector<fraction>& part) const {
+    using detail::wf_term_kind;
+    pref.assign(terms_list_.size(), fraction());
+    part.assign(terms_list_.size(), fraction());
+    if (x < total_pref_) {
+        for (const tier& tr : tiers_) {
+            if (x <= tr.from) break;
+            const bool full = x >= tr.end;
+            const fraction paid = full ? tr.total : x - tr.from;
+            for (const std::uint32_t i : tr.terms) {
+                pref[i] = full ? terms_list_[i].pref : paid * terms_list_[i].pref / tr.total;
+            }
+        }
+        return;
+    }
+    const fraction v = value_per_share(x);
+    for (std::size_t i = 0; i < terms_list_.size(); ++i) {
+        const detail::wf_term& t = terms_list_[i];
+        const fraction sv = t.shares * v;
+        switch (t.kind) {
+            case wf_term_kind::common: part[i] = sv; break;
+            case wf_term_kind::strike:
+                if (v > t.strike) part[i] = sv - t.shares * t.strike;
+                break;
+            case wf_term_kind::claim:
+                switch (t.participation) {
+                    case participation_kind::non_participating:
+                        if (sv > t.pref) {
+                            part[i] = sv;
+                        } else {
+                            pref[i] = t.pref;
+                        }
+                        break;
+                    case participation_kind::full:
+                        pref[i] = t.pref;
+                        part[i] = sv;
+                        break;
+                    case participation_kind::capped:
+                        if (sv > t.cap) {
+                            part[i] = sv;
+                        } else {
+                            pref[i] = t.pref;
+                            part[i] = std::min(sv, t.cap - t.pref);
+                        }
+                        break;
+                }
+                break;
+        }
+    }
+}
+
+inline std::vector<fraction> waterfall::lines_from_terms(const std::vector<fraction>& pref,
+                                                         const std::vector<fraction>& part) const {
+    std::vector<fraction> out(lines_.size());
+    for (std::size_t i = 0; i < terms_list_.size(); ++i) {
+        detail::wf_add(out[terms_list_[i].line], pref[i]);
+        detail::wf_add(out[terms_list_[i].line], part[i]);
+    }
+    return out;
+}
+
+inline std::vector<fraction> waterfall::holders_from_terms(const std::vector<fraction>& pref,
+                                                           const std::vector<fraction>& part) const {
+    std::vector<fraction> out(holder_ids_.size());
+    for (const detail::wf_position& p : positions_) {
+        detail::wf_add(out[p.holder], detail::wf_times(p.pref_share, pref[p.term]));
+        detail::wf_add(out[p.holder], detail::wf_times(p.part_share, part[p.term]));
+    }
+    return out;
+}
+
+inline std::vector<fraction> waterfall::exact_line_payouts(const fraction& x) const {
+    std::vector<fraction> pref, part;
+    term_payouts(x, pref, part);
+    return lines_from_terms(pref, part);
+}
+
+inline std::vector<fraction> waterfall::exact_holder_payouts(const fraction& x) const {
+    std::vector<fraction> pref, part;
+    term_payouts(x, pref, part);
+    return holders_from_terms(pref, part);
+}
+
+inline std::vector<line_status> waterfall::status_at(const fraction& x) const {
+    // The state just below x (at a breakpoint, ties do not convert or exercise; a tier that is
+    // reached exactly counts as being paid).
+    if (!tiers_.empty() && x <= total_pref_) {
+        for (std::size_t j = 0; j < tiers_.size(); ++j) {
+            if (x <= tiers_[j].end) return tier_status_[j];
+        }
+    }
+    const auto it = std::lower_bound(pieces_.begin(), pieces_.end(), x,
+                                     [](const detail::wf_piece& p, const fraction& value) { return p.x_lo < value; });
+    const std::size_t p = it == pieces_.begin() ? 0 : static_cast<std::size_t>(it - pieces_.begin()) - 1;
+    return piece_status_[p];
+}
+
+inline std::vector<diagnostic> waterfall::check_exit(money exit_value, const field_path& field) const {
+    std::vector<diagnostic> out;
+    if (exit_value.currency() != currency_) {
+        out.push_back({field, format_full(exit_value), "must be in " + to_string(currency_) + ", the cap table's currency"});
+    }
+    if (exit_value.is_negative()) out.push_back({field, format_full(exit_value), "must not be negative"});
+    return out;
+}
+
+inline waterfall_payout waterfall::rounded(money exit_value, const fraction& v, std::vector<fraction> lines,
+                                           std::vector<fraction> holders, std::vector<line_status> status) const {
+    waterfall_payout r;
+    r.exit_value = exit_value;
+    r.value_per_share = v;
+    const std::int64_t total = exit_value.units();
+    for (const std::int64_t u : detail::wf_round(lines, total, terms_.payouts)) r.by_line.push_back(money::from_units(u, currency_));
+    for (const std::int64_t u : detail::wf_round(holders, total, terms_.payouts)) {
+        r.by_holder.push_back(money::from_units(u, currency_));
+    }
+    r.exercise_paid_by_line.assign(lines_.size(), money::zero(currency_));
+    r.exercise_paid_by_holder.assign(holder_ids_.size(), money::zero(currency_));
+    if (terms_.exercise == option_exercise::paid_in) {
+        for (const detail::wf_position& p : positions_) {
+            const detail::wf_term& t = terms_list_[p.term];
+            if (t.kind != detail::wf_term_kind::strike || !(v > t.strike)) continue;
+            const money paid = t.price.cost_of(t.count, terms_.exercise_rounding);
+            r.exercise_paid_by_line[t.line] += paid;
+            r.exercise_paid_by_holder[p.holder] += paid;
+        }
+    }
+    r.status = std::move(status);
+    return r;
+}
+
+inline waterfall_payout waterfall::at(money exit_value) const {
+    if (exit_value.currency() != currency_ || exit_value.is_negative()) {
+        throw validation_error("liquidation waterfall exit value", check_exit(exit_value, field_path("exit_value")));
+    }
+    const fraction x(exit_value.units());
+    std::vector<fraction> pref, part;
+    term_payouts(x, pref, part);
+    return rounded(exit_value, value_per_share(x), lines_from_terms(pref, part), holders_from_terms(pref, part), status_at(x));
+}
+
+inline std::vector<waterfall_payout> waterfall::at(const std::vector<money>& exit_values) const {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        for (diagnostic& d : check_exit(exit_values[i], field_path("exit_values").index(i))) problems.push_back(std::move(d));
+    }
+    if (!problems.empty()) throw validation_error("liquidation waterfall exit values", std::move(problems));
+    std::vector<waterfall_payout> out;
+    out.reserve(exit_values.size());
+    for (const money m : exit_values) out.push_back(at(m));
+    return out;
+}
+
+inline void waterfall::build_breakpoints() {
+    using detail::wf_term_kind;
+    std::vector<waterfall_breakpoint> bps;
+    const auto at_x = [&](const fraction& x, const fraction& v) -> waterfall_breakpoint& {
+        if (bps.empty() || bps.back().exit_value != x) bps.push_back({x, v, {}});
+        return bps.back();
+    };
+    const auto tier_names = [&](const tier& tr) {
+        std::string names;
+        for (const std::uint32_t i : tr.terms) {
+            if (!names.empty()) names += ", ";
+            names += lines_[terms_list_[i].line].name;
+        }
+        return names;
+    };
+    for (std::size_t j = 0; j < tiers_.size(); ++j) {
+        const tier& tr = tiers_[j];
+        const bool last = j + 1 == tiers_.size();
+        waterfall_event e;
+        e.kind = last ? waterfall_event_kind::preferences_paid : waterfall_event_kind::tier_paid;
+        e.line = terms_list_[tr.terms.front()].line;
+        e.seniority = tr.rank;
+        e.description = last ? "every preference paid in full (last: seniority " + std::to_string(tr.rank) + ": " +
+                                   tier_names(tr) + "); the rest is shared as common"
+                             : "seniority " + std::to_string(tr.rank) + " paid in full (" + tier_names(tr) +
+                                   "); seniority " + std::to_string(tiers_[j + 1].rank) + " starts";
+        at_x(tr.from + tr.total, fraction()).events.push_back(std::move(e));
+    }
+    for (std::size_t k = 0; k < pieces_.size(); ++k) {
+        const detail::wf_piece& p = pieces_[k];
+        std::vector<waterfall_event> events;
+        for (const detail::wf_term& t : terms_list_) {
+            if (t.shares.sign() <= 0) continue;
+            const std::string& name = lines_[t.line].name;
+            if (t.kind == wf_term_kind::strike && t.strike == p.v_lo) {
+                bool seen = false;
+                for (const waterfall_event& e : events) seen = seen || (e.kind == waterfall_event_kind::exercises && e.line == t.line);
+                if (!seen) {
+                    events.push_back({waterfall_event_kind::exercises, t.line, 0,
+                                      name + " with exercise price " + t.price.to_string() + " exercise"});
+                }
+            }
+            if (t.kind != wf_term_kind::claim) continue;
+            if (t.participation == participation_kind::non_participating && t.pref / t.shares == p.v_lo) {
+                events.push_back({waterfall_event_kind::converts, t.line, t.rank, name + " converts to common"});
+            }
+            if (t.participation == participation_kind::capped) {
+                if ((t.cap - t.pref) / t.shares == p.v_lo) {
+                    events.push_back({waterfall_event_kind::reaches_cap, t.line, t.rank, name + " reaches its participation cap"});
+                }
+                if (t.cap / t.shares == p.v_lo) {
+                    events.push_back({waterfall_event_kind::converts, t.line, t.rank, name + " converts to common (above its cap)"});
+                }
+            }
+        }
+        if (events.empty()) continue;
+        waterfall_breakpoint& b = at_x(p.x_lo, p.v_lo);
+        for (waterfall_event& e : events) b.events.push_back(std::move(e));
+    }
+    breakpoints_ = std::move(bps);
+}
+
+inline payout_curve waterfall::curve() const {
+    payout_curve c;
+    c.breakpoints_ = breakpoints_;
+    c.lines_ = lines_;
+    c.currency_ = currency_;
+    c.terms_ = terms_;
+    const std::size_t n_lines = lines_.size();
+    const std::size_t n_holders = holder_ids_.size();
+    c.width_ = n_lines + n_holders;
+    const auto add_segment = [&](waterfall_segment s, const std::vector<detail::wf_form>& pref_forms_x,
+                                 const std::vector<detail::wf_form>& part_forms_x) {
+        // pref_forms_x[i] / part_forms_x[i]: intercept in part0, slope in part1 (in x).
+        s.lines.assign(n_lines, linear_payout{});
+        s.holders.assign(n_holders, linear_payout{});
+        for (std::size_t i = 0; i < terms_list_.size(); ++i) {
+            linear_payout& l = s.lines[terms_list_[i].line];
+            l.intercept += pref_forms_x[i].part0 + part_forms_x[i].part0;
+            l.slope += pref_forms_x[i].part1 + part_forms_x[i].part1;
+        }
+        for (const detail::wf_position& p : positions_) {
+            linear_payout& h = s.holders[p.holder];
+            h.intercept += p.pref_share * pref_forms_x[p.term].part0 + p.part_share * part_forms_x[p.term].part0;
+            h.slope += p.pref_share * pref_forms_x[p.term].part1 + p.part_share * part_forms_x[p.term].part1;
+        }
+        c.segments_.push_back(std::move(s));
+    };
+    const std::size_t n_terms = terms_list_.size();
+    // Phase 1: one segment per tier.
+    for (std::size_t j = 0; j < tiers_.size(); ++j) {
+        const tier& tr = tiers_[j];
+        std::vector<detail::wf_form> pref(n_terms), part(n_terms);
+        for (std::size_t q = 0; q < tiers_.size(); ++q) {
+            for (const std::uint32_t i : tiers_[q].terms) {
+                if (q < j) pref[i].part0 = terms_list_[i].pref;
+                if (q == j) {
+                    const fraction share = terms_list_[i].pref / tr.total;  // pro rata to preferences
+                    pref[i].part1 = share;
+                    pref[i].part0 = -(tr.from * share);
+                }
+            }
+        }
+        waterfall_segment s;
+        s.from = tr.from;
+        s.to = tr.from + tr.total;
+        s.status = tier_statuses(j);
+        add_segment(std::move(s), pref, part);
+    }
+    // Phase 2: one segment per piece of positive width.
+    for (std::size_t k = 0; k < pieces_.size(); ++k) {
+        const detail::wf_piece& p = pieces_[k];
+        if (p.b.sign() <= 0) continue;  // zero width in x
+        const std::vector<detail::wf_form> forms = forms_at(p.v_lo);
+        std::vector<detail::wf_form> pref(n_terms), part(n_terms);
+        // v = (x - a) / b: a term part0 + part1 v = (part0 - part1 a / b) + (part1 / b) x.
+        for (std::size_t i = 0; i < n_terms; ++i) {
+            pref[i].part0 = forms[i].pref;
+            const fraction slope = forms[i].part1 / p.b;
+            part[i].part1 = slope;
+            part[i].part0 = forms[i].part0 - slope * p.a;
+        }
+        waterfall_segment s;
+        s.from = p.x_lo;
+        if (k + 1 < pieces_.size()) s.to = pieces_[k + 1].x_lo;
+        s.value_per_share = {-(p.a / p.b), fraction(1) / p.b};
+        s.status = statuses(p.v_lo);
+        add_segment(std::move(s), pref, part);
+    }
+    // Drop zero-width segments left between pieces (kinks at the same exit value).
+    std::vector<waterfall_segment> kept;
+    for (waterfall_segment& s : c.segments_) {
+        if (s.to && *s.to == s.from) continue;
+        kept.push_back(std::move(s));
+    }
+    c.segments_ = std::move(kept);
+    // Fast evaluation data and exercise prices paid in.
+    for (const waterfall_segment& s : c.segments_) {
+        c.starts_.push_back(s.from);
+        detail::uint128 den = 1;
+        const auto fold = [&](const fraction& f) {
+            if (den != 0) den = detail::wf_lcm(den, static_cast<detail::uint128>(f.denominator()));
+        };
+        for (const linear_payout& l : s.lines) { fold(l.intercept); fold(l.slope); }
+        for (const linear_payout& h : s.holders) { fold(h.intercept); fold(h.slope); }
+        const auto numerators = [&](const linear_payout& l) {
+            const auto scaled = [&](const fraction& f) {
+                const fraction g = f * fraction(static_cast<detail::int128>(den));
+                return g.numerator();
+            };
+            c.num_a_.push_back(scaled(l.intercept));
+            c.num_b_.push_back(scaled(l.slope));
+        };
+        if (den != 0) {
+            try {
+                for (const linear_payout& l : s.lines) numerators(l);
+                for (const linear_payout& h : s.holders) numerators(h);
+            } catch (const overflow_error&) {
+                den = 0;
+            }
+        }
+        c.num_a_.resize(c.den_.size() * c.width_ + c.width_);
+        c.num_b_.resize(c.den_.size() * c.width_ + c.width_);
+        c.den_.push_back(den);
+        // Exercise prices paid in, by segment (exercise is constant on a segment).
+        std::vector<money> by_line(n_lines, money::zero(currency_));
+        std::vector<money> by_holder(n_holders, money::zero(currency_));
+        if (terms_.exercise == option_exercise::paid_in) {
+            const fraction v_mid = s.to ? s.value_per_share.at((s.from + *s.to) / fraction(2))
+                                        : s.value_per_share.at(s.from + fraction(1));
+            for (const detail::wf_position& p : positions_) {
+                const detail::wf_term& t = terms_list_[p.term];
+                if (t.kind != detail::wf_term_kind::strike || !(v_mid > t.strike)) continue;
+                const money paid = t.price.cost_of(t.count, terms_.exercise_rounding);
+                by_line[t.line] += paid;
+                by_holder[p.holder] += paid;
+            }
+        }
+        c.exercise_by_line_.push_back(std::move(by_line));
+        c.exercise_by_holder_.push_back(std::move(by_holder));
+    }
+    return c;
+}
+
+inline std::size_t payout_curve::segment_index(const fraction& x) const {
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), x);
+    return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin()) - 1;
+}
+
+inline bool payout_curve::fast_parts(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
+                                     std::vector<std::int64_t>& parts) const {
+    using detail::int128;
+    using detail::uint128;
+    const uint128 den = den_[s];
+    if (den == 0) return false;
+    const auto d = static_cast<int128>(den);
+    const bool narrow_den = den <= static_cast<uint128>(std::numeric_limits<std::uint64_t>::max());
+    int128 small[32];
+    std::vector<int128> large;
+    if (count > 32) large.resize(count);
+    int128* rem = count > 32 ? large.data() : small;
+    parts.resize(count);
+    std::int64_t assigned = 0;
+    const auto ux = static_cast<uint128>(x);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t k = s * width_ + first + i;
+        const int128 b = num_b_[k];
+        if (b < 0) return false;
+        uint128 bx = 0;
+        if (detail::mul_overflow(static_cast<uint128>(b), ux, bx) || bx > detail::int128_max_magnitude / 2) return false;
+        const int128 a = num_a_[k];
+        if (a > static_cast<int128>(detail::int128_max_magnitude / 4) || -a > static_cast<int128>(detail::int128_max_magnitude / 4)) {
+            return false;
+        }
+        const int128 n = a + static_cast<int128>(bx);
+        if (n < 0) return false;  // cannot happen for a payout; fall back to exact fractions
+        if (narrow_den && n <= static_cast<int128>(std::numeric_limits<std::uint64_t>::max())) {
+            // The usual case: a 64-bit division (a 128-bit one costs several times more).
+            const auto n64 = static_cast<std::uint64_t>(n);
+            const auto d64 = static_cast<std::uint64_t>(den);
+            const std::uint64_t q = n64 / d64;
+            if (q > static_cast<std::uint64_t>(detail::int64_max)) return false;
+            parts[i] = static_cast<std::int64_t>(q);
+            rem[i] = static_cast<int128>(n64 - q * d64);
+        } else {
+            const int128 q = n / d;
+            if (q > static_cast<int128>(detail::int64_max)) return false;
+            parts[i] = static_cast<std::int64_t>(q);
+            rem[i] = n % d;
+        }
+        if (terms_.payouts == payout_rounding::exact && rem[i] != 0) return false;
+        assigned = detail::checked_add(assigned, parts[i]);
+    }
+    detail::wf_distribute_leftover(parts, detail::checked_sub(x, assigned),
+                                   [&](std::size_t a, std::size_t b) { return rem[a] > rem[b]; });
+    return true;
+}
+
+inline waterfall_payout payout_curve::at(money exit_value) const {
+    std::vector<diagnostic> problems;
+    if (exit_value.currency() != currency_) {
+        problems.push_back({field_path("exit_value"), format_full(exit_value),
+                            "must be in " + to_string(currency_) + ", the cap table's currency"});
+    }
+    if (exit_value.is_negative()) problems.push_back({field_path("exit_value"), format_full(exit_value), "must not be negative"});
+    if (!problems.empty()) throw validation_error("payout curve exit value", std::move(problems));
+    const fraction x(exit_value.units());
+    const std::size_t s = segment_index(x);
+    const waterfall_segment& seg = segments_[s];
+    waterfall_payout r;
+    r.exit_value = exit_value;
+    r.value_per_share = seg.value_per_share.at(x);
+    const std::size_t n_lines = lines_.size();
+    const std::size_t n_holders = width_ - n_lines;
+    std::vector<std::int64_t> parts;
+    const auto fill = [&](std::size_t first, std::size_t count, const std::vector<linear_payout>& exact,
+                          std::vector<money>& into) {
+        if (!fast_parts(s, exit_value.units(), first, count, parts)) {
+            std::vector<fraction> values;
+            values.reserve(count);
+            for (const linear_payout& l : exact) values.push_back(l.at(x));
+            parts = detail::wf_round(values, exit_value.units(), terms_.payouts);
+        }
+        into.reserve(count);
+        for (const std::int64_t u : parts) into.push_back(money::from_units(u, currency_));
+    };
+    fill(0, n_lines, seg.lines, r.by_line);
+    fill(n_lines, n_holders, seg.holders, r.by_holder);
+    // At a breakpoint the state below holds (ties do not convert or exercise).
+    const bool at_start = s > 0 && seg.from == x;
+    r.status = at_start ? segments_[s - 1].status : seg.status;
+    r.exercise_paid_by_line = exercise_by_line_[at_start ? s - 1 : s];
+    r.exercise_paid_by_holder = exercise_by_holder_[at_start ? s - 1 : s];
+    return r;
+}
+
+inline std::vector<waterfall_payout> payout_curve::at(const std::vector<money>& exit_values) const {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        const field_path f = field_path("exit_values").index(i);
+        if (exit_values[i].currency() != currency_) {
+            problems.push_back({f, format_full(exit_values[i]), "must be in " + to_string(currency_) + ", the cap table's currency"});
+        }
+        if (exit_values[i].is_negative()) problems.push_back({f, format_full(exit_values[i]), "must not be negative"});
+    }
+    if (!problems.empty()) throw validation_error("payout curve exit values", std::move(problems));
+    std::vector<waterfall_payout> out;
+    out.reserve(exit_values.size());
+    for (const money m : exit_values) out.push_back(at(m));
+    return out;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_EXIT_WATERFALL_HPP

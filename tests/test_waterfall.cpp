@@ -1,0 +1,806 @@
+// The liquidation waterfall: preferences by seniority tier and pari passu, participation (none,
+// full, capped), joint conversion, dividends, options, warrants and convertibles; exact
+// breakpoints and the piecewise-linear payout curve; property tests against an independent
+// brute-force solver on random cap tables.
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/numeric/allocation.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include "support/fundround_test.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+using fundround_test::ymd;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+money usd(std::int64_t dollars) { return money::from_major(dollars); }
+fraction units(std::int64_t dollars) { return fraction(dollars * 1000); }
+
+// A company with founders' common and one preferred series sold for `invested` dollars.
+cap_table one_series(std::int64_t common_shares, std::int64_t preferred_shares, std::int64_t invested,
+                     liquidation_terms terms) {
+    return cap_table_builder()
+        .add(holder::founder("f", "Founder"))
+        .add(holder::investor("vc", "Fund"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A", price_per_share(usd(invested), sh(preferred_shares)), terms))
+        .holding(holder_id("f"), "Common", sh(common_shares))
+        .holding(holder_id("vc"), "Series A", sh(preferred_shares))
+        .build();
+}
+
+liquidation_terms non_participating() { return liquidation_terms::standard(); }
+liquidation_terms participating() {
+    liquidation_terms t;
+    t.participation = participation::full();
+    return t;
+}
+liquidation_terms capped(std::int64_t cap_multiple) {
+    liquidation_terms t;
+    t.participation = participation::capped(fraction(cap_multiple));
+    return t;
+}
+
+// Line 1 (Series A) and line 0 (Common) at an exit of `dollars`.
+money series_a_at(const waterfall& w, std::int64_t dollars) { return w.at(usd(dollars)).by_line.at(1); }
+
+}  // namespace
+
+TEST_CASE("VentureSouth: $2M for 25%, 1x non-participating, fully participating and capped at 4x") {
+    // VentureSouth, "Capped participation preferreds: the real impact part 1" and "part 2: the
+    // grey zone" (https://venturesouth.vc/capped-participation-preference-impact/,
+    // https://www.venturesouth.vc/the-grey-zone): $2M buys 25% with a 1x preference. Fire sale
+    // ($1M, $2M): the preference takes everything. $10M: non-participating converts ($2.5M),
+    // capped participation gives $4M. $26M to $32M: the 4x cap holds at $8M; at $31M the cap
+    // costs $1.25M against full participation ($9.25M) and is $0.25M better than converting
+    // ($7.75M). From $33M converting pays 25% ($8.25M).
+    const cap_table non = one_series(6'000'000, 2'000'000, 2'000'000, non_participating());
+    const cap_table full = one_series(6'000'000, 2'000'000, 2'000'000, participating());
+    const cap_table cap4 = one_series(6'000'000, 2'000'000, 2'000'000, capped(4));
+    const waterfall wn = waterfall::build(non);
+    const waterfall wf = waterfall::build(full);
+    const waterfall wc = waterfall::build(cap4);
+    for (const waterfall* w : {&wn, &wf, &wc}) {
+        CHECK(series_a_at(*w, 1'000'000) == usd(1'000'000));
+        CHECK(series_a_at(*w, 2'000'000) == usd(2'000'000));
+    }
+    CHECK(series_a_at(wn, 10'000'000) == usd(2'500'000));
+    CHECK(series_a_at(wf, 10'000'000) == usd(4'000'000));
+    CHECK(series_a_at(wc, 10'000'000) == usd(4'000'000));
+    CHECK(series_a_at(wc, 26'000'000) == usd(8'000'000));
+    CHECK(series_a_at(wn, 31'000'000) == usd(7'750'000));
+    CHECK(series_a_at(wf, 31'000'000) == usd(9'250'000));
+    CHECK(series_a_at(wc, 31'000'000) == usd(8'000'000));
+    CHECK(series_a_at(wc, 33'000'000) == usd(8'250'000));
+    CHECK(wc.at(usd(33'000'000)).status[1] == line_status::converted);
+    CHECK(wc.at(usd(31'000'000)).status[1] == line_status::capped);
+    CHECK(wn.at(usd(31'000'000)).status[1] == line_status::converted);
+    // Exact breakpoints: non-participating converts at $8M (25% of $8M = $2M); the capped class
+    // reaches $8M at $26M ($2M + 25% of $24M) and converts above $32M (25% of $32M = $8M).
+    REQUIRE(wn.breakpoints().size() == 2);
+    CHECK(wn.breakpoints()[0].exit_value == units(2'000'000));
+    CHECK(wn.breakpoints()[1].exit_value == units(8'000'000));
+    CHECK(wn.breakpoints()[1].events.at(0).kind == waterfall_event_kind::converts);
+    REQUIRE(wc.breakpoints().size() == 3);
+    CHECK(wc.breakpoints()[1].exit_value == units(26'000'000));
+    CHECK(wc.breakpoints()[1].events.at(0).kind == waterfall_event_kind::reaches_cap);
+    CHECK(wc.breakpoints()[2].exit_value == units(32'000'000));
+    CHECK(wc.breakpoints()[2].events.at(0).description == "Series A converts to common (above its cap)");
+    CHECK(wc.breakpoints()[2].value_per_share == fraction(4'000));  // $4.000 a share, in mills
+}
+
+TEST_CASE("The curve's segments: exact slopes and intercepts (VentureSouth, capped at 4x)") {
+    // Common 6M shares, Series A 2M shares, $2M preference, $8M cap. In mills: to $2M Series A
+    // takes everything; then a share is worth (x - $2M) / 8M, Series A $2M + 2M shares x that =
+    // x / 4 + $1.5M, common 3 x / 4 - $1.5M; from $26M Series A holds $8M; from $32M it converts:
+    // x / 4 and 3 x / 4.
+    const waterfall w = waterfall::build(one_series(6'000'000, 2'000'000, 2'000'000, capped(4)));
+    const payout_curve c = w.curve();
+    REQUIRE(c.segments().size() == 4);
+    const auto line = [&](std::size_t s, std::size_t l) { return c.segments()[s].lines[l]; };
+    CHECK(c.segments()[0].from == fraction());
+    CHECK(c.segments()[1].from == units(2'000'000));
+    CHECK(c.segments()[2].from == units(26'000'000));
+    CHECK(c.segments()[3].from == units(32'000'000));
+    CHECK_FALSE(c.segments()[3].to.has_value());
+    CHECK(line(0, 1) == linear_payout{fraction(), fraction(1)});
+    CHECK(line(1, 1) == linear_payout{units(1'500'000), fraction(1, 4)});
+    CHECK(line(1, 0) == linear_payout{-units(1'500'000), fraction(3, 4)});
+    CHECK(line(2, 1) == linear_payout{units(8'000'000), fraction()});
+    CHECK(line(2, 0) == linear_payout{-units(8'000'000), fraction(1)});
+    CHECK(line(3, 1) == linear_payout{fraction(), fraction(1, 4)});
+    CHECK(c.segments()[1].value_per_share == linear_payout{fraction(-250), fraction(1, 8'000'000)});
+    CHECK(c.segments()[2].status[1] == line_status::capped);
+    // The holders' lines are the classes' here (one holder each).
+    CHECK(c.segments()[1].holders[1] == line(1, 1));
+    CHECK(c.segment_index(units(26'000'000)) == 2);
+    CHECK(c.segment_index(units(25'999'999)) == 1);
+}
+
+TEST_CASE("Gust: $2MM for 30%, 1x participating, acquired for $10MM: the investor takes $4.4MM") {
+    // Gust Equity Management, "Participating Preferred"
+    // (https://docs.equity.gust.com/article/42-participating-preferred): the preference of $2MM,
+    // then 30% of the remaining $8MM ($2.4MM), $4.4MM in all. The issue price $2MM / 3MM shares
+    // is not a whole number of mills; the preference is exact.
+    const waterfall w = waterfall::build(one_series(7'000'000, 3'000'000, 2'000'000, participating()));
+    const waterfall_payout p = w.at(usd(10'000'000));
+    CHECK(p.by_line[1] == usd(4'400'000));
+    CHECK(p.by_line[0] == usd(5'600'000));
+    CHECK(p.by_holder[1] == usd(4'400'000));
+    CHECK(w.lines()[1].preference == units(2'000'000));
+}
+
+TEST_CASE("VC Experts: $5M for 50%: non-participating at $5.5M and $12M; participating with $500,000 of dividends") {
+    // VC Experts encyclopedia, "Participating Preferred"
+    // (http://seyfarth.vcexperts.com/reference/encyclopedia/chapters/slug/participating-preferred):
+    // $5M for 50%. Sold for $5.5M, convertible preferred keeps its preference; sold for well over
+    // $10M it converts ($6M of $12M). Participating with $500,000 accrued dividends at $12M:
+    // $5M + $0.5M + 50% of $6.5M = $8.75M, common $3.25M. The dividends here: 10% cumulative
+    // simple for 365 days on $5M.
+    const waterfall wn = waterfall::build(one_series(5'000'000, 5'000'000, 5'000'000, non_participating()));
+    CHECK(series_a_at(wn, 5'500'000) == usd(5'000'000));
+    CHECK(wn.at(usd(5'500'000)).by_line[0] == usd(500'000));
+    CHECK(series_a_at(wn, 12'000'000) == usd(6'000'000));
+    liquidation_terms t = participating();
+    t.dividends = dividend_terms::cumulative_simple(fraction(10, 100), ymd(2025, 1, 1));
+    waterfall_terms terms;
+    terms.exit_date = ymd(2026, 1, 1);
+    const waterfall wp = waterfall::build(one_series(5'000'000, 5'000'000, 5'000'000, t), terms);
+    CHECK(wp.lines()[1].accrued_dividends == usd(500'000));
+    const waterfall_payout p = wp.at(usd(12'000'000));
+    CHECK(p.by_line[1] == usd(8'750'000));
+    CHECK(p.by_line[0] == usd(3'250'000));
+}
+
+TEST_CASE("Full participation: $5M for 10%, sold for $12M: $5.7M") {
+    // T. Mahale, "Economic terminology 2" (https://tusharmahale.wixsite.com/home/economic-terminology-2):
+    // $5,000,000 Series A for 10%, 1x fully participating, sale at $12,000,000: $5M back first,
+    // then 10% of the remaining $7M.
+    const waterfall w = waterfall::build(one_series(9'000'000, 1'000'000, 5'000'000, participating()));
+    CHECK(series_a_at(w, 12'000'000) == usd(5'700'000));
+}
+
+TEST_CASE("Stacked vs pari passu: Series B senior to Series A, or both in one tier") {
+    // The rule (Altum Law, "Should the Series B liquidation preference be senior to the Series
+    // A?", https://altumlegal.com/should-the-series-b-liquidation-preference-be-senior-to-the-series-a;
+    // Caplink, "The Preference Stack", https://caplink.capital/captable/preference-stack):
+    // stacked, the senior series is paid in full first; pari passu, the series share a shortfall
+    // pro rata to their preference amounts. Figures by hand: Series A $5M (5M shares at $1),
+    // Series B $10M (5M shares at $2), common 10M shares, all 1x non-participating.
+    const auto table = [](int b_rank) {
+        liquidation_terms a = liquidation_terms::standard();
+        liquidation_terms b = liquidation_terms::standard();
+        b.seniority = b_rank;
+        return cap_table_builder()
+            .add(holder::founder("f", "Founder"))
+            .add(holder::investor("a", "A Fund"))
+            .add(holder::investor("b", "B Fund"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(usd(5'000'000), sh(5'000'000)), a))
+            .add(share_class::preferred("Series B", price_per_share(usd(10'000'000), sh(5'000'000)), b))
+            .holding(holder_id("f"), "Common", sh(10'000'000))
+            .holding(holder_id("a"), "Series A", sh(5'000'000))
+            .holding(holder_id("b"), "Series B", sh(5'000'000))
+            .build();
+    };
+    const waterfall stacked = waterfall::build(table(1));
+    const waterfall pari = waterfall::build(table(0));
+    // $12M: stacked, B takes $10M and A the remaining $2M; pari passu, 5:10 of $12M = $4M and $8M.
+    const waterfall_payout s = stacked.at(usd(12'000'000));
+    CHECK(s.by_line[2] == usd(10'000'000));
+    CHECK(s.by_line[1] == usd(2'000'000));
+    CHECK(s.by_line[0] == usd(0));
+    CHECK(s.status[1] == line_status::partly_paid);
+    const waterfall_payout p = pari.at(usd(12'000'000));
+    CHECK(p.by_line[1] == usd(4'000'000));
+    CHECK(p.by_line[2] == usd(8'000'000));
+    // $6M: stacked, B takes it all.
+    CHECK(stacked.at(usd(6'000'000)).by_line[2] == usd(6'000'000));
+    CHECK(stacked.at(usd(6'000'000)).by_line[1] == usd(0));
+    // $100M: both convert (A at $5M = 25% of $20M, B at $10M = 25% of $40M); 25% / 25% / 50%.
+    for (const waterfall* w : {&stacked, &pari}) {
+        const waterfall_payout q = w->at(usd(100'000'000));
+        CHECK(q.by_line[0] == usd(50'000'000));
+        CHECK(q.by_line[1] == usd(25'000'000));
+        CHECK(q.by_line[2] == usd(25'000'000));
+    }
+    // Breakpoints of the stack: B paid at $10M (tier), all paid at $15M; A converts where a share
+    // is worth $1: with B not converted, 15M shares share x - $10M, so at $25M; B converts at $2
+    // a share: 20M shares x $2 = $40M.
+    std::vector<fraction> xs;
+    for (const waterfall_breakpoint& b : stacked.breakpoints()) xs.push_back(b.exit_value);
+    CHECK(xs == std::vector<fraction>{units(10'000'000), units(15'000'000), units(25'000'000), units(40'000'000)});
+    CHECK(stacked.breakpoints()[0].events[0].kind == waterfall_event_kind::tier_paid);
+    CHECK(stacked.breakpoints()[1].events[0].kind == waterfall_event_kind::preferences_paid);
+}
+
+TEST_CASE("Joint conversion regression: a capped participating class converts when converting pays more") {
+    // The issue's case: liqpref-waterfall-py never converts a capped participating class, and
+    // pays it its cap ($3.0M) where converting pays $5M. Series A: $1M at $1 a share, 1x
+    // participating capped at 3x; common 1M shares; exit $10M. Not converted: $1M + half of $9M =
+    // $5.5M, capped at $3M. Converted: half of $10M = $5M.
+    const waterfall w = waterfall::build(one_series(1'000'000, 1'000'000, 1'000'000, capped(3)));
+    const waterfall_payout p = w.at(usd(10'000'000));
+    CHECK(p.by_line[1] == usd(5'000'000));
+    CHECK(p.by_line[1] != usd(3'000'000));
+    CHECK(p.status[1] == line_status::converted);
+    CHECK(p.by_line[0] == usd(5'000'000));
+    // The cap binds from $5M ($1M + half of $4M = $3M) and conversion starts at $6M (half = $3M).
+    REQUIRE(w.breakpoints().size() == 3);
+    CHECK(w.breakpoints()[1].exit_value == units(5'000'000));
+    CHECK(w.breakpoints()[2].exit_value == units(6'000'000));
+    CHECK(series_a_at(w, 5'500'000) == usd(3'000'000));
+    CHECK(series_a_at(w, 6'000'000) == usd(3'000'000));
+    CHECK(w.at(usd(6'000'000)).status[1] == line_status::capped);  // a tie does not convert
+}
+
+TEST_CASE("Joint conversion: each class's choice depends on the others'") {
+    // Two non-participating series, 1M shares each; A's preference $1M, B's $6M; common 2M
+    // shares. B alone would convert once 1/4 of the exit beats $6M ($24M) if A converted too,
+    // but A converts first (at a share value of $1). The consistent outcome at $20M: A converts
+    // (a share is worth ($20M - $6M) / 3M = $4.67 > $1), B keeps $6M (converting would give
+    // $5M). At $24M + : B converts.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("a", "A"))
+                            .add(holder::investor("b", "B"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("A", price_per_share(usd(1'000'000), sh(1'000'000))))
+                            .add(share_class::preferred("B", price_per_share(usd(6'000'000), sh(1'000'000))))
+                            .holding(holder_id("f"), "Common", sh(2'000'000))
+                            .holding(holder_id("a"), "A", sh(1'000'000))
+                            .holding(holder_id("b"), "B", sh(1'000'000))
+                            .build();
+    const waterfall w = waterfall::build(t);
+    const waterfall_payout p = w.at(usd(20'000'000));
+    CHECK(p.by_line[2] == usd(6'000'000));
+    CHECK(p.status[1] == line_status::converted);
+    CHECK(p.status[2] == line_status::preference);
+    CHECK(p.value_per_share == fraction(14'000'000'000, 3'000'000));
+    const waterfall_payout q = w.at(usd(28'000'000));
+    CHECK(q.status[2] == line_status::converted);
+    CHECK(q.by_line[2] == usd(7'000'000));
+    CHECK(w.breakpoints().back().exit_value == units(24'000'000));
+}
+
+TEST_CASE("Several holders of a class after an anti-dilution adjustment: preference by shares, participation as converted") {
+    // Series A: 1,000 shares at $1 converting 3:2 (a conversion price cut to $0.6667), held 600 /
+    // 400 (900 / 600 as converted); common 1,500 shares. The 1x preference ($1,000) is shared by
+    // issued shares; converting, by as-converted shares. Conversion where a share is worth
+    // $1,000 / 1,500: at $1,000 + 1,500 x 2/3 = $2,000.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("a1", "Fund One"))
+                            .add(holder::investor("a2", "Fund Two"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A", price_per_share(usd(1'000), sh(1'000)))
+                                     .with_conversion_ratio(fraction(3, 2)))
+                            .holding(holder_id("f"), "Common", sh(1'500))
+                            .holding(holder_id("a1"), "Series A", sh(600))
+                            .holding(holder_id("a2"), "Series A", sh(400))
+                            .build();
+    const waterfall w = waterfall::build(t);
+    CHECK(w.lines()[1].shares == fraction(1'500));
+    const waterfall_payout low = w.at(usd(500));
+    CHECK(low.by_holder == std::vector<money>{usd(0), usd(300), usd(200)});
+    const waterfall_payout high = w.at(usd(3'000));
+    CHECK(high.status[1] == line_status::converted);
+    CHECK(high.by_holder == std::vector<money>{usd(1'500), usd(900), usd(600)});
+    CHECK(w.breakpoints().back().exit_value == units(2'000));
+}
+
+TEST_CASE("Options: out of the money they do not exercise; net or paid in, the net value is the same") {
+    // 9M common, 1M options at $1.00. Below a share value of $1 (exit $9M) the options are out
+    // of the money. At $19M a share is worth ($19M + $1M) / 10M = $2: options net $1M.
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(holder::employee("e", "Employee"))
+                           .add(share_class::common("Common"))
+                           .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                           .holding(holder_id("f"), "Common", sh(9'000'000))
+                           .grant({holder_id("e"), "Plan", sh(1'000'000), price_per_share(usd(1), sh(1))})
+                           .build();
+    waterfall_terms net;
+    waterfall_terms paid;
+    paid.exercise = option_exercise::paid_in;
+    const waterfall wn = waterfall::build(table, net);
+    const waterfall wp = waterfall::build(table, paid);
+    const waterfall_payout low = wn.at(usd(5'000'000));
+    CHECK(low.by_holder[1] == usd(0));
+    CHECK(low.status[1] == line_status::nothing);
+    CHECK(low.value_per_share == fraction(5'000'000'000, 9'000'000));
+    const waterfall_payout n = wn.at(usd(19'000'000));
+    const waterfall_payout p = wp.at(usd(19'000'000));
+    CHECK(n.value_per_share == fraction(2'000));
+    CHECK(n.by_holder[1] == usd(1'000'000));
+    CHECK(n.by_holder[0] == usd(18'000'000));
+    CHECK(n.exercise_paid_by_holder[1] == usd(0));
+    CHECK(p.by_holder == n.by_holder);
+    CHECK(p.exercise_paid_by_holder[1] == usd(1'000'000));
+    CHECK(p.gross_for_holder(1) == usd(2'000'000));
+    CHECK(wp.curve().at(usd(19'000'000)).exercise_paid_by_holder[1] == usd(1'000'000));
+    REQUIRE(wn.breakpoints().size() == 1);
+    CHECK(wn.breakpoints()[0].exit_value == units(9'000'000));
+    CHECK(wn.breakpoints()[0].events[0].kind == waterfall_event_kind::exercises);
+    // At exactly $9M the options are at the money: no exercise.
+    CHECK(wp.at(usd(9'000'000)).exercise_paid_by_holder[1] == usd(0));
+}
+
+TEST_CASE("Warrants on common exercise like options") {
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(holder::investor("l", "Lender"))
+                           .add(share_class::common("Common"))
+                           .holding(holder_id("f"), "Common", sh(900))
+                           .add(warrant{holder_id("l"), "Common", sh(100), price_per_share(usd(2), sh(1))})
+                           .build();
+    const waterfall w = waterfall::build(table);
+    CHECK(w.lines()[1].name == "Warrants: Common");
+    CHECK(w.at(usd(1'000)).by_holder[1] == usd(0));      // $1.11 a share < $2
+    CHECK(w.at(usd(3'800)).by_holder[1] == usd(200));    // ($3,800 + $200) / 1,000 = $4: 100 x $2
+}
+
+TEST_CASE("Cumulative compound dividends: yearly, with a simple stub, each step rounded") {
+    // $1M at 8% compounded yearly from 2020-01-01 to 2022-07-01: $80,000, then 8% of $1,080,000
+    // = $86,400, then 181/365 of 8% of $1,166,400 = $46,272.526027... -> $46,272.526 (half even):
+    // $212,672.526 in all.
+    liquidation_terms t = non_participating();
+    t.dividends = dividend_terms::cumulative_compound(fraction(8, 100), ymd(2020, 1, 1));
+    waterfall_terms terms;
+    terms.exit_date = ymd(2022, 7, 1);
+    const waterfall w = waterfall::build(one_series(1'000'000, 1'000'000, 1'000'000, t), terms);
+    CHECK(w.lines()[1].accrued_dividends == money::from_units(212'672'526));
+    CHECK(w.lines()[1].preference == fraction(1'212'672'526));
+    CHECK(series_a_at(w, 1'000'000) == usd(1'000'000));
+}
+
+TEST_CASE("A SAFE outstanding at the exit: the greater of its cash-out and conversion") {
+    // Y Combinator post-money SAFE, Liquidity Event: the greater of the Purchase Amount and the
+    // as-converted amount. $1M SAFE converting into 1M shares beside 9M common.
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("f", "Founder"))
+                                .add(holder::investor("s", "Angel"))
+                                .add(share_class::common("Common"))
+                                .holding(holder_id("f"), "Common", sh(9'000'000))
+                                .build();
+    waterfall_terms terms;
+    terms.convertibles.push_back({"Angel SAFE", holder_id("s"), usd(1'000'000), sh(1'000'000), 0});
+    const waterfall w = waterfall::build(table, terms);
+    CHECK(w.at(usd(5'000'000)).by_holder[1] == usd(1'000'000));
+    CHECK(w.at(usd(20'000'000)).by_holder[1] == usd(2'000'000));
+    CHECK(w.at(usd(20'000'000)).status[1] == line_status::converted);
+    CHECK(w.breakpoints().back().exit_value == units(10'000'000));
+}
+
+TEST_CASE("Rounding: payouts are whole mills adding up to the exit value; exact mode refuses a remainder") {
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("a", "A"))
+                                .add(holder::founder("b", "B"))
+                                .add(holder::founder("c", "C"))
+                                .add(share_class::common("Common"))
+                                .holding(holder_id("a"), "Common", sh(1))
+                                .holding(holder_id("b"), "Common", sh(1))
+                                .holding(holder_id("c"), "Common", sh(1))
+                                .build();
+    const waterfall w = waterfall::build(table);
+    const waterfall_payout p = w.at(money::from_units(10));
+    CHECK(p.by_holder == std::vector<money>{money::from_units(4), money::from_units(3), money::from_units(3)});
+    CHECK(w.curve().at(money::from_units(10)).by_holder == p.by_holder);
+    waterfall_terms exact;
+    exact.payouts = payout_rounding::exact;
+    const waterfall we = waterfall::build(table, exact);
+    CHECK_THROWS_AS((void)we.at(money::from_units(10)), inexact_error);
+    CHECK_THROWS_AS((void)we.curve().at(money::from_units(10)), inexact_error);
+    CHECK(we.at(money::from_units(9)).by_holder[2] == money::from_units(3));
+}
+
+TEST_CASE("Errors: every problem at once, each naming its field, value and rule") {
+    const waterfall w = waterfall::build(one_series(1'000, 1'000, 1'000, non_participating()));
+    try {
+        (void)w.at(std::vector<money>{usd(5), -usd(1), money::from_major(3, currencies::eur), -usd(2)});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 3);
+        CHECK(e.problems()[0].field.to_string() == "exit_values[1]");
+        CHECK(e.problems()[0].rule == "must not be negative");
+        CHECK(e.problems()[1].field.to_string() == "exit_values[2]");
+        CHECK(e.problems()[2].field.to_string() == "exit_values[3]");
+    }
+    CHECK_THROWS_AS((void)w.at(-usd(1)), validation_error);
+    CHECK_THROWS_AS((void)w.curve().at(-usd(1)), validation_error);
+
+    // Convertibles and dividends against the table.
+    liquidation_terms t = non_participating();
+    t.dividends = dividend_terms::cumulative_simple(fraction(8, 100), ymd(2025, 1, 1));
+    const cap_table table = one_series(1'000, 1'000, 1'000, t);
+    waterfall_terms terms;
+    terms.convertibles.push_back({"", holder_id("nobody"), -usd(1), sh(-5), -1});
+    const waterfall_result r = waterfall::try_build(table, terms);
+    CHECK_FALSE(r.ok());
+    std::vector<std::string> fields;
+    for (const diagnostic& d : r.problems) fields.push_back(d.field.to_string());
+    CHECK(fields == std::vector<std::string>{"convertibles[0].name", "convertibles[0].cash_out",
+                                             "convertibles[0].conversion_shares", "convertibles[0].seniority",
+                                             "convertibles[0].holder", "exit_date"});
+    CHECK(r.problems.back().rule == "is required: class \"Series A\" accrues cumulative dividends to the exit");
+    terms.convertibles.clear();
+    terms.exit_date = ymd(2024, 1, 1);
+    const waterfall_result early = waterfall::try_build(table, terms);
+    REQUIRE(early.problems.size() == 1);
+    CHECK(early.problems[0].message() ==
+          "exit_date = 2024-01-01: is before class \"Series A\"'s dividend accrual start 2025-01-01");
+    CHECK_THROWS_AS((void)waterfall::build(table, terms), validation_error);
+}
+
+TEST_CASE("Several exits side by side, from the waterfall and from the curve") {
+    const waterfall w = waterfall::build(one_series(6'000'000, 2'000'000, 2'000'000, capped(4)));
+    const std::vector<money> exits{usd(1'000'000), usd(10'000'000), usd(31'000'000), usd(33'000'000)};
+    const std::vector<waterfall_payout> a = w.at(exits);
+    const std::vector<waterfall_payout> b = w.curve().at(exits);
+    REQUIRE(a.size() == 4);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].by_line == b[i].by_line);
+        CHECK(a[i].by_holder == b[i].by_holder);
+        CHECK(a[i].status == b[i].status);
+        CHECK(a[i].value_per_share == b[i].value_per_share);
+    }
+    CHECK(a[3].by_line[1] == usd(8'250'000));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property tests on random cap tables, against an independent brute-force solver.
+
+namespace {
+
+struct class_spec {
+    std::int64_t shares = 0;
+    std::int64_t price_units = 0;  // issue price, mills a share
+    fraction multiple;
+    participation_kind kind = participation_kind::non_participating;
+    fraction cap_multiple;
+    int rank = 0;
+};
+
+struct grant_spec {
+    std::int64_t shares = 0;
+    std::int64_t strike_units = 0;
+};
+
+struct table_spec {
+    std::int64_t common_a = 0, common_b = 0;
+    std::vector<class_spec> classes;
+    std::vector<grant_spec> grants;
+    std::optional<std::pair<std::int64_t, std::int64_t>> safe;  // cash-out units, shares
+    int safe_rank = 0;
+};
+
+table_spec random_spec(fundround_test::lcg& g) {
+    table_spec s;
+    s.common_a = 1 + static_cast<std::int64_t>(g.next(5'000));
+    s.common_b = static_cast<std::int64_t>(g.next(3'000));
+    const std::size_t n = 1 + g.next(4);
+    for (std::size_t i = 0; i < n; ++i) {
+        class_spec c;
+        c.shares = 1 + static_cast<std::int64_t>(g.next(3'000));
+        c.price_units = 1 + static_cast<std::int64_t>(g.next(5'000));
+        const fraction multiples[] = {fraction(1), fraction(3, 2), fraction(2), fraction(0)};
+        c.multiple = multiples[g.next(g.next(4) == 0 ? 4 : 3)];
+        c.kind = static_cast<participation_kind>(g.next(3));
+        if (c.kind == participation_kind::capped) c.cap_multiple = c.multiple + fraction(1 + static_cast<std::int64_t>(g.next(3)));
+        c.rank = static_cast<int>(g.next(3));
+        s.classes.push_back(c);
+    }
+    const std::size_t grants = g.next(3);
+    for (std::size_t i = 0; i < grants; ++i) {
+        s.grants.push_back({1 + static_cast<std::int64_t>(g.next(1'000)), static_cast<std::int64_t>(g.next(8'000))});
+    }
+    if (g.next(3) == 0) {
+        // Drawn one after the other: the order of a call's arguments is unspecified.
+        const auto cash = static_cast<std::int64_t>(g.next(2'000'000));
+        const auto shares = 1 + static_cast<std::int64_t>(g.next(2'000));
+        s.safe = std::make_pair(cash, shares);
+        s.safe_rank = static_cast<int>(g.next(3));
+    }
+    return s;
+}
+
+// Holders: "c0" (common), "c1" (common, maybe), "p<i>" and "q<i>" (class i), "e<j>" (grant j), "s" (SAFE).
+std::pair<cap_table, waterfall_terms> build_spec(const table_spec& s) {
+    cap_table_builder b;
+    b.add(share_class::common("Common"));
+    b.add(holder::founder("c0", "Founder Zero")).holding(holder_id("c0"), "Common", sh(s.common_a));
+    b.add(holder::founder("c1", "Founder One"));
+    if (s.common_b > 0) b.holding(holder_id("c1"), "Common", sh(s.common_b));
+    for (std::size_t i = 0; i < s.classes.size(); ++i) {
+        const class_spec& c = s.classes[i];
+        liquidation_terms t;
+        t.multiple = c.multiple;
+        t.seniority = c.rank;
+        if (c.kind == participation_kind::full) t.participation = participation::full();
+        if (c.kind == participation_kind::capped) t.participation = participation::capped(c.cap_multiple);
+        const std::string name = "Series " + std::to_string(i);
+        b.add(share_class::preferred(name, price_per_share(money::from_units(c.price_units), sh(1)), t));
+        const std::string id = "p" + std::to_string(i);
+        // Odd classes are split between two holders (2/3 and 1/3 of the shares, rounded).
+        const std::int64_t second = i % 2 == 1 ? c.shares / 3 : 0;
+        b.add(holder::investor(id, "Investor " + std::to_string(i))).holding(holder_id(id), name, sh(c.shares - second));
+        if (second > 0) {
+            const std::string id2 = "q" + std::to_string(i);
+            b.add(holder::investor(id2, "Co-investor " + std::to_string(i))).holding(holder_id(id2), name, sh(second));
+        }
+    }
+    if (!s.grants.empty()) b.add(option_pool{"Plan", "Common", sh(1'000'000)});
+    for (std::size_t j = 0; j < s.grants.size(); ++j) {
+        const std::string id = "e" + std::to_string(j);
+        b.add(holder::employee(id, "Employee " + std::to_string(j)));
+        const std::int64_t strike = std::max<std::int64_t>(s.grants[j].strike_units, 1);
+        b.grant({holder_id(id), "Plan", sh(s.grants[j].shares), price_per_share(money::from_units(strike), sh(1))});
+    }
+    waterfall_terms terms;
+    b.add(holder::investor("s", "SAFE holder"));
+    if (s.safe) terms.convertibles.push_back({"SAFE", holder_id("s"), money::from_units(s.safe->first), sh(s.safe->second), s.safe_rank});
+    return {b.build(), terms};
+}
+
+// The brute force: claims in a flat list; the conversion set is enumerated, and for a given set
+// the rest is shared by enumerating which caps bind and which options exercise.
+struct bf_claim {
+    fraction pref, cap, shares;
+    participation_kind kind = participation_kind::non_participating;
+    int rank = 0;
+    bool may_convert = false;
+};
+
+struct bf_model {
+    fraction common_shares;
+    std::vector<bf_claim> claims;      // line i + 1 of the waterfall (classes), then the SAFE
+    std::vector<grant_spec> grants;    // one options line
+};
+
+bf_model model_of(const table_spec& s) {
+    bf_model m;
+    m.common_shares = fraction(s.common_a + s.common_b);
+    for (const class_spec& c : s.classes) {
+        bf_claim k;
+        const fraction base = fraction(c.price_units) * fraction(c.shares);
+        k.pref = c.multiple * base;
+        k.cap = c.cap_multiple * base;
+        k.shares = fraction(c.shares);
+        k.kind = c.kind;
+        k.rank = c.rank;
+        k.may_convert = c.kind != participation_kind::full;
+        m.claims.push_back(k);
+    }
+    if (s.safe) {
+        bf_claim k;
+        k.pref = fraction(s.safe->first);
+        k.shares = fraction(s.safe->second);
+        k.rank = s.safe_rank;
+        k.may_convert = true;
+        m.claims.push_back(k);
+    }
+    m.grants = s.grants;
+    for (grant_spec& g : m.grants) g.strike_units = std::max<std::int64_t>(g.strike_units, 1);
+    return m;
+}
+
+// Payouts (claims..., common, options) for exit x when the claims in `converted` convert.
+std::vector<fraction> bf_payouts(const bf_model& m, const fraction& x, std::uint32_t converted) {
+    const std::size_t n = m.claims.size();
+    std::vector<fraction> pay(n + 2);
+    fraction left = x;
+    std::vector<int> ranks;
+    for (const bf_claim& c : m.claims) ranks.push_back(c.rank);
+    std::sort(ranks.rbegin(), ranks.rend());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    for (const int r : ranks) {
+        fraction owed;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (m.claims[i].rank == r && !(converted >> i & 1U)) owed += m.claims[i].pref;
+        }
+        if (owed.is_zero()) continue;
+        const fraction paid = std::min(owed, left);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (m.claims[i].rank == r && !(converted >> i & 1U)) pay[i] = paid * m.claims[i].pref / owed;
+        }
+        left -= paid;
+    }
+    if (left.is_zero()) return pay;
+    // Share `left`: enumerate binding caps (capped, not converted) and exercised grants.
+    std::vector<std::size_t> capped;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (m.claims[i].kind == participation_kind::capped && !(converted >> i & 1U)) capped.push_back(i);
+    }
+    const std::size_t g = m.grants.size();
+    for (std::uint32_t bind = 0; bind < (1U << capped.size()); ++bind) {
+        for (std::uint32_t ex = 0; ex < (1U << g); ++ex) {
+            fraction num = left;
+            fraction den = m.common_shares;
+            for (std::size_t i = 0; i < n; ++i) {
+                const bf_claim& c = m.claims[i];
+                if (converted >> i & 1U) {
+                    den += c.shares;
+                } else if (c.kind == participation_kind::full) {
+                    den += c.shares;
+                }
+            }
+            for (std::size_t k = 0; k < capped.size(); ++k) {
+                const bf_claim& c = m.claims[capped[k]];
+                if (bind >> k & 1U) {
+                    num -= c.cap - c.pref;
+                } else {
+                    den += c.shares;
+                }
+            }
+            for (std::size_t j = 0; j < g; ++j) {
+                if (ex >> j & 1U) {
+                    num += fraction(m.grants[j].shares) * fraction(m.grants[j].strike_units);
+                    den += fraction(m.grants[j].shares);
+                }
+            }
+            if (den.sign() <= 0) continue;
+            const fraction v = num / den;
+            if (v.sign() < 0) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k < capped.size(); ++k) {
+                const bf_claim& c = m.claims[capped[k]];
+                const fraction room = c.cap - c.pref;
+                ok = ok && ((bind >> k & 1U) ? c.shares * v >= room : c.shares * v <= room);
+            }
+            for (std::size_t j = 0; j < g; ++j) {
+                const fraction strike(m.grants[j].strike_units);
+                ok = ok && ((ex >> j & 1U) ? v >= strike : v <= strike);
+            }
+            if (!ok) continue;
+            for (std::size_t i = 0; i < n; ++i) {
+                const bf_claim& c = m.claims[i];
+                if (converted >> i & 1U) {
+                    pay[i] = c.shares * v;
+                } else if (c.kind == participation_kind::full) {
+                    pay[i] += c.shares * v;
+                } else if (c.kind == participation_kind::capped) {
+                    pay[i] += std::min(c.shares * v, c.cap - c.pref);
+                }
+            }
+            pay[n] = m.common_shares * v;
+            for (std::size_t j = 0; j < g; ++j) {
+                const fraction strike(m.grants[j].strike_units);
+                if (v > strike) pay[n + 1] += fraction(m.grants[j].shares) * (v - strike);
+            }
+            return pay;
+        }
+    }
+    FAIL("brute force: no consistent sharing of the rest");
+    return pay;
+}
+
+// Every consistent conversion set's payouts: a claim converts exactly when converting pays it
+// strictly more given the others' choices.
+std::vector<std::vector<fraction>> bf_equilibria(const bf_model& m, const fraction& x) {
+    const std::size_t n = m.claims.size();
+    std::vector<std::vector<fraction>> found;
+    for (std::uint32_t set = 0; set < (1U << n); ++set) {
+        bool valid = true;
+        for (std::size_t i = 0; i < n; ++i) valid = valid && (m.claims[i].may_convert || !(set >> i & 1U));
+        if (!valid) continue;
+        const std::vector<fraction> pay = bf_payouts(m, x, set);
+        bool stable = true;
+        for (std::size_t i = 0; i < n && stable; ++i) {
+            if (!m.claims[i].may_convert) continue;
+            const std::vector<fraction> other = bf_payouts(m, x, set ^ (1U << i));
+            stable = (set >> i & 1U) ? pay[i] > other[i] : pay[i] >= other[i];
+        }
+        if (stable) found.push_back(pay);
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("Property: random cap tables (seeded): sums, monotonicity, conversion, curve = direct = brute force") {
+    fundround_test::lcg g{20261202};
+    int tables = 0;
+    int exits_checked = 0;
+    for (int round = 0; round < 60; ++round) {
+        const table_spec spec = random_spec(g);
+        const auto [table, terms] = build_spec(spec);
+        const waterfall w = waterfall::build(table, terms);
+        const payout_curve curve = w.curve();
+        ++tables;
+        const std::size_t n_lines = w.lines().size();
+        // Every segment: slopes non-negative, lines and holders each sum to the exit value.
+        for (const waterfall_segment& s : curve.segments()) {
+            fraction a, b, ha, hb;
+            for (const linear_payout& l : s.lines) {
+                CHECK(l.slope.sign() >= 0);
+                a += l.intercept;
+                b += l.slope;
+            }
+            for (const linear_payout& h : s.holders) {
+                CHECK(h.slope.sign() >= 0);
+                ha += h.intercept;
+                hb += h.slope;
+            }
+            CHECK(a.is_zero());
+            CHECK(b == fraction(1));
+            CHECK(ha.is_zero());
+            CHECK(hb == fraction(1));
+        }
+        // Breakpoints are exactly the segment starts after 0 (where something starts).
+        for (std::size_t k = 1; k < curve.segments().size(); ++k) {
+            bool listed = false;
+            for (const waterfall_breakpoint& bp : w.breakpoints()) listed = listed || bp.exit_value == curve.segments()[k].from;
+            CHECK(listed);
+        }
+        const bf_model m = model_of(spec);
+        fraction top = w.total_preference() * fraction(3) + fraction(50'000'000);
+        std::vector<std::int64_t> xs;
+        for (int k = 0; k < 12; ++k) {
+            xs.push_back(static_cast<std::int64_t>(g.next(static_cast<std::uint64_t>(top.round_to_integer(rounding::floor)))));
+        }
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            if (bp.exit_value.is_integer()) xs.push_back(static_cast<std::int64_t>(bp.exit_value.numerator()));
+        }
+        std::sort(xs.begin(), xs.end());
+        std::vector<fraction> previous_lines, previous_holders;
+        for (const std::int64_t xu : xs) {
+            const fraction x(xu);
+            const money exit = money::from_units(xu);
+            const waterfall_payout direct = w.at(exit);
+            const waterfall_payout from_curve = curve.at(exit);
+            ++exits_checked;
+            // Rounded payouts reconcile, and both paths agree.
+            CHECK(sum(direct.by_line, currencies::usd) == exit);
+            CHECK(sum(direct.by_holder, currencies::usd) == exit);
+            CHECK(direct.by_line == from_curve.by_line);
+            CHECK(direct.by_holder == from_curve.by_holder);
+            CHECK(direct.status == from_curve.status);
+            CHECK(direct.value_per_share == from_curve.value_per_share);
+            // Exact payouts: from the segments' lines = the direct solve.
+            const std::vector<fraction> lines = w.exact_line_payouts(x);
+            const std::vector<fraction> holders = w.exact_holder_payouts(x);
+            const waterfall_segment& seg = curve.segments()[curve.segment_index(x)];
+            for (std::size_t l = 0; l < n_lines; ++l) CHECK(seg.lines[l].at(x) == lines[l]);
+            for (std::size_t h = 0; h < holders.size(); ++h) CHECK(seg.holders[h].at(x) == holders[h]);
+            // Non-decreasing in the exit value.
+            if (!previous_lines.empty()) {
+                for (std::size_t l = 0; l < n_lines; ++l) CHECK(lines[l] >= previous_lines[l]);
+                for (std::size_t h = 0; h < holders.size(); ++h) CHECK(holders[h] >= previous_holders[h]);
+            }
+            previous_lines = lines;
+            previous_holders = holders;
+            // A class that converts gets at least its preference.
+            for (std::size_t l = 0; l < n_lines; ++l) {
+                if (direct.status[l] == line_status::converted) CHECK(lines[l] >= w.lines()[l].preference);
+            }
+            // The brute force: the engine's outcome is a consistent one (lines: Common, the
+            // classes, then Options, then the SAFE).
+            const std::vector<std::vector<fraction>> eq = bf_equilibria(m, x);
+            REQUIRE_FALSE(eq.empty());
+            bool matches = false;
+            for (const std::vector<fraction>& pay : eq) {
+                const std::size_t n = m.claims.size();
+                bool same = lines[0] == pay[n];
+                for (std::size_t i = 0; i < spec.classes.size(); ++i) same = same && lines[1 + i] == pay[i];
+                std::size_t next = 1 + spec.classes.size();
+                if (!spec.grants.empty()) same = same && lines[next++] == pay[n + 1];
+                if (spec.safe) same = same && lines[next] == pay[n - 1];
+                matches = matches || same;
+            }
+            CHECK(matches);
+        }
+    }
+    CHECK(tables == 60);
+    CHECK(exits_checked >= 60 * 12);
+}

@@ -1,0 +1,155 @@
+// The waterfall printed: by class and by holder at exit values side by side, what each class
+// does, the exercise prices paid in, and the breakpoint table.
+#include <fundround/io/waterfall_report.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+money usd(std::int64_t dollars) { return money::from_major(dollars); }
+
+// The issue's joint-conversion case beside options: Series A $1M at $1 a share, 1x participating
+// capped at 3x; founders' common 1M shares; 100,000 options at $2.
+cap_table company() {
+    liquidation_terms capped;
+    capped.participation = participation::capped(fraction(3));
+    return cap_table_builder()
+        .add(holder::founder("f", "Founder"))
+        .add(holder::investor("vc", "Fund"))
+        .add(holder::employee("e", "Employee"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A", price_per_share(usd(1'000'000), sh(1'000'000)), capped))
+        .add(option_pool{"Plan", "Common", sh(100'000)})
+        .holding(holder_id("f"), "Common", sh(1'000'000))
+        .holding(holder_id("vc"), "Series A", sh(1'000'000))
+        .grant({holder_id("e"), "Plan", sh(100'000), price_per_share(usd(2), sh(1))})
+        .build();
+}
+
+}  // namespace
+
+TEST_CASE("print_waterfall: by class, what each does, by holder, at four exits") {
+    const waterfall w = waterfall::build(company());
+    std::ostringstream os;
+    print_waterfall(os, w, {usd(500'000), usd(4'000'000), usd(5'500'000), usd(10'000'000)});
+    // Hand check: to $1M Series A's preference; then the Fund and the Founder share 1:1 ($4M: a
+    // share is worth $1.50, Series A $1M + $1.5M); at $5M a share is worth $2: the 3x cap binds
+    // and the options come into the money; at $5.5M: (5.5M - 3M + 0.2M) / 1.1M = $2.4545 a
+    // share; above $6.1M ($3 a share) Series A converts: at $10M, (10M + 0.2M) / 2.1M a share.
+    // The largest remainder gives the leftover mill to the options at $10M ($285,714.2857...).
+    CHECK(os.str() == R"(Liquidation waterfall (USD), exercise net, payouts rounded by largest_remainder; total preference $1,000,000.000
+Exit values: $500,000.00, $4,000,000.00, $5,500,000.00, $10,000,000.00
+
+By class
+  Line           Kind       Seniority      Preference        $500K            $4M           $5.5M            $10M
+  Common         common                                      $0.00  $1,500,000.00  $2,454,545.455  $4,857,142.857
+  Series A       preferred          0  $1,000,000.000  $500,000.00  $2,500,000.00   $3,000,000.00  $4,857,142.857
+  Options: Plan  options                                     $0.00          $0.00     $45,454.545    $285,714.286
+  Total                                $1,000,000.000  $500,000.00  $4,000,000.00   $5,500,000.00  $10,000,000.00
+
+What each line does
+  Line                           $500K            $4M          $5.5M           $10M
+  Common                       nothing  participating  participating  participating
+  Series A                 partly_paid  participating         capped      converted
+  Options: Plan                nothing        nothing      exercised      exercised
+  Value of a common share      $0.0000        $1.5000        $2.4545        $4.8571
+
+By holder
+  Holder          $500K            $4M           $5.5M            $10M
+  Founder         $0.00  $1,500,000.00  $2,454,545.455  $4,857,142.857
+  Fund      $500,000.00  $2,500,000.00   $3,000,000.00  $4,857,142.857
+  Employee        $0.00          $0.00     $45,454.545    $285,714.286
+  Total     $500,000.00  $4,000,000.00   $5,500,000.00  $10,000,000.00
+)");
+}
+
+TEST_CASE("print_breakpoints: above each exit value, what starts") {
+    const waterfall w = waterfall::build(company());
+    std::ostringstream os;
+    print_breakpoints(os, w);
+    CHECK(os.str() == R"(Breakpoints (USD): above each exit value, the event starts
+      Exit value  Exact (mills)  Share value  Event             What starts
+  $1,000,000.000                     $0.0000  preferences_paid  every preference paid in full (last: seniority 0: Series A); the rest is shared as common
+  $5,000,000.000                     $2.0000  reaches_cap       Series A reaches its participation cap
+                                              exercises         Options: Plan with exercise price $2.0000 exercise
+  $6,100,000.000                     $3.0000  converts          Series A converts to common (above its cap)
+)");
+}
+
+TEST_CASE("print_waterfall with exercise prices paid in: the net is the same, the price paid in is listed") {
+    waterfall_terms terms;
+    terms.exercise = option_exercise::paid_in;
+    const waterfall w = waterfall::build(company(), terms);
+    std::ostringstream os;
+    print_waterfall(os, w, {usd(4'000'000), usd(10'000'000)});
+    CHECK(os.str() == R"(Liquidation waterfall (USD), exercise paid_in, payouts rounded by largest_remainder; total preference $1,000,000.000
+Exit values: $4,000,000.00, $10,000,000.00
+
+By class
+  Line           Kind       Seniority      Preference            $4M            $10M
+  Common         common                                $1,500,000.00  $4,857,142.857
+  Series A       preferred          0  $1,000,000.000  $2,500,000.00  $4,857,142.857
+  Options: Plan  options                                       $0.00    $285,714.286
+  Total                                $1,000,000.000  $4,000,000.00  $10,000,000.00
+
+What each line does
+  Line                               $4M           $10M
+  Common                   participating  participating
+  Series A                 participating      converted
+  Options: Plan                  nothing      exercised
+  Value of a common share        $1.5000        $4.8571
+
+By holder
+  Holder              $4M            $10M
+  Founder   $1,500,000.00  $4,857,142.857
+  Fund      $2,500,000.00  $4,857,142.857
+  Employee          $0.00    $285,714.286
+  Total     $4,000,000.00  $10,000,000.00
+
+Exercise prices paid in (gross payout = net payout + exercise price)
+  Holder      $4M         $10M
+  Employee  $0.00  $200,000.00
+)");
+}
+
+TEST_CASE("print_breakpoints: a breakpoint that is not a whole mill shows its exact value") {
+    // One common share and one Series A share issued at a third of a mill: the preference
+    // (1/3 mill) is paid first, then Series A converts once a share is worth more than 1/3
+    // mill, at an exit of 1/3 + 1/3 = 2/3 mill.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("vc", "Fund"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A", price_per_share(money::from_units(1), sh(3))))
+                            .holding(holder_id("f"), "Common", sh(1))
+                            .holding(holder_id("vc"), "Series A", sh(1))
+                            .build();
+    const waterfall w = waterfall::build(t);
+    REQUIRE(w.breakpoints().size() == 2);
+    CHECK(w.breakpoints()[1].exit_value == fraction(2, 3));
+    std::ostringstream os;
+    print_breakpoints(os, w);
+    CHECK(os.str().find("2/3") != std::string::npos);
+}
+
+TEST_CASE("print_waterfall reports every bad exit value at once") {
+    const waterfall w = waterfall::build(company());
+    std::ostringstream os;
+    try {
+        print_waterfall(os, w, {-usd(1), usd(1), -usd(2)});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(e.problems().size() == 2);
+    }
+    CHECK(os.str().empty());
+}
