@@ -23,6 +23,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_svg_chart {
+
 namespace fr = fundround;
 using fr::axis_format;
 using fr::chart;
@@ -573,3 +577,5 @@ TEST_CASE("ownership_chart of a chain: one band per round, holders from the roun
     CHECK(fr::validate_chart(c).empty());
     CHECK(fr::to_svg(c).find(">After Seed</text>") != std::string::npos);
 }
+
+}  // namespace test_svg_chart

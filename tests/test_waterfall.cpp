@@ -17,6 +17,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_waterfall {
+
 using namespace fundround;
 using namespace fundround::literals;
 using fundround_test::ymd;
@@ -804,3 +808,5 @@ TEST_CASE("Property: random cap tables (seeded): sums, monotonicity, conversion,
     CHECK(tables == 60);
     CHECK(exits_checked >= 60 * 12);
 }
+
+}  // namespace test_waterfall

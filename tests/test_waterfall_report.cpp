@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_waterfall_report {
+
 using namespace fundround;
 using namespace fundround::literals;
 
@@ -153,3 +157,5 @@ TEST_CASE("print_waterfall reports every bad exit value at once") {
     }
     CHECK(os.str().empty());
 }
+
+}  // namespace test_waterfall_report
