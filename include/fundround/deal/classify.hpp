@@ -388,17 +388,6 @@ private:
     std::vector<condition_outlook> outlooks_;
 };
 
-/// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
-/// status"), appending any placement problem to @p out with fields under the field_path @p path():
-/// a condition that can never be met, an expected date before the condition is met, a fallback
-/// that is never paid, a condition too complex to classify. @p cache may be null.
-///
-/// - At close: met on the close date (no milestone settled) and not expected after it.
-/// - Scheduled: met by the horizon in every outcome of its milestones; dated the later of the
-///   close, the first day it is met in every outcome, and its expected date.
-/// - Conditional: met in some outcomes only; dated its expected date, if any.
-/// - A fallback tranche is conditional and dated its settlement date (not before the close): it
-///   pays its amount or its fallback then.
 namespace detail {
 
 /// A reference to a callable returning a field_path, called only when a problem is reported: the
@@ -514,6 +503,17 @@ FUNDROUND_COLD inline void add_placement_problem(std::vector<diagnostic>& out, c
 
 }  // namespace detail
 
+/// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
+/// status"), appending any placement problem to @p out with fields under the field_path @p path():
+/// a condition that can never be met, an expected date before the condition is met, a fallback
+/// that is never paid, a condition too complex to classify. @p cache may be null.
+///
+/// - At close: met on the close date (no milestone settled) and not expected after it.
+/// - Scheduled: met by the horizon in every outcome of its milestones; dated the later of the
+///   close, the first day it is met in every outcome, and its expected date.
+/// - Conditional: met in some outcomes only; dated its expected date, if any.
+/// - A fallback tranche is conditional and dated its settlement date (not before the close): it
+///   pays its amount or its fallback then.
 template <class PathFn>
 [[nodiscard]] tranche_placement place_tranche(const tranche& t, calendar_date close, const PathFn& path,
                                               std::vector<diagnostic>& out,
