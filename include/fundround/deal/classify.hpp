@@ -140,7 +140,7 @@ private:
         }
     }
     void rehash() {  // doubles unique_ (kept at most half full) and places every node again
-        unique_.assign(2 * unique_.size(), no);
+        unique_ = std::vector<id>(2 * unique_.size(), no);  // the vector's fill constructor, as everywhere here
         for (id i = 2; i < node_count(); ++i) {
             const std::uint32_t var = var_of(i);
             const id* kids = children_.data() + first_of(i);
