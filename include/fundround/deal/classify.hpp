@@ -62,7 +62,8 @@ using day_key = std::uint64_t;
 
 // The date of key @p k.
 [[nodiscard]] inline calendar_date day_of_key(day_key k) noexcept {
-    return calendar_date{date::sys_days{date::days{static_cast<int>(static_cast<std::int64_t>(k) - (std::int64_t{1} << 31))}}};
+    const auto day = static_cast<int>(static_cast<std::int64_t>(k) - (std::int64_t{1} << 31));
+    return calendar_date{date::sys_days{date::days{day}}};
 }
 
 // Throws the classification_limit_error of a diagram past @p limit nodes (cold path, out of line).
@@ -219,7 +220,9 @@ private:
         const std::size_t k = bounds_.size();
         std::vector<decision_diagram::id> values(1 + 2 * k, decision_diagram::no);
         if (key_of_day(close_) <= t) {
-            for (std::size_t j = 0; j < k && bounds_[j] <= t; ++j) values[(achieved ? 1 : 1 + k) + j] = decision_diagram::yes;
+            for (std::size_t j = 0; j < k && bounds_[j] <= t; ++j) {
+                values[(achieved ? 1 : 1 + k) + j] = decision_diagram::yes;
+            }
         }
         return diagram_.atom(var, values);
     }

@@ -115,7 +115,9 @@ public:
     /// The round; throws validation_error listing every problem.
     [[nodiscard]] funding_round build() const {
         build_result r = try_build();
-        if (!r.ok()) throw validation_error(detail::concat({"round \"", name_, "\" is invalid"}), std::move(r.problems));
+        if (!r.ok()) {
+            throw validation_error(detail::concat({"round \"", name_, "\" is invalid"}), std::move(r.problems));
+        }
         return std::move(*r.round);
     }
 
@@ -138,7 +140,8 @@ private:
     // Checks amount @p m of field @p leaf under @p base.
     void check_amount(std::vector<diagnostic>& out, const field_path& base, const char* leaf, money m) const {
         if (m.currency() != currency_) {
-            detail::add_problem(out, base, leaf, format_full(m), {"must be in ", currency_.code(), ", the round's currency"});
+            detail::add_problem(out, base, leaf, format_full(m),
+                                {"must be in ", currency_.code(), ", the round's currency"});
         } else if (!m.is_positive()) {
             detail::add_problem(out, base, leaf, format_full(m), "must be positive");
         }
@@ -151,16 +154,20 @@ private:
             check_amount(out, field_path(), "pre_money", *pre_money_);
         }
         if (shares_ && shares_->value() <= 0) {
-            detail::add_problem(out, field_path(), "pre_money_shares", std::to_string(shares_->value()), "must be positive");
+            detail::add_problem(out, field_path(), "pre_money_shares", std::to_string(shares_->value()),
+                                "must be positive");
         }
         if (!close_date_) {
-            detail::add_problem(out, field_path(), "close_date", "", "is required (pick one and label it as an assumption)");
+            detail::add_problem(out, field_path(), "close_date", "",
+                                "is required (pick one and label it as an assumption)");
         } else if (!is_modelled(*close_date_)) {
             detail::add_problem(out, field_path(), "close_date", to_string(*close_date_), date_rule(*close_date_));
         }
         if (prior_mark_) check_amount(out, field_path(), "prior_mark", *prior_mark_);
         if (prior_round_) check_amount(out, field_path(), "prior_round", *prior_round_);
-        if (entries_.empty()) detail::add_problem(out, field_path(), "investors", "", "at least one investor is required");
+        if (entries_.empty()) {
+            detail::add_problem(out, field_path(), "investors", "", "at least one investor is required");
+        }
     }
 
     // Validates one commitment; returns true if its total can be computed (its tranches are all
@@ -190,7 +197,8 @@ private:
             const std::size_t first = out.size();
             if (t.amount().currency() != currency_) {
                 detail::add_problem(out, e.single ? investor_path(i) : tpath(), e.single ? "commitment" : "amount",
-                                    format_full(t.amount()), {"must be in ", currency_.code(), ", the round's currency"});
+                                    format_full(t.amount()),
+                                    {"must be in ", currency_.code(), ", the round's currency"});
                 summable = false;
             }
             const std::size_t own = out.size();
@@ -276,7 +284,8 @@ inline build_result round_builder::try_build() const {
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
     if (tranche_count >= (std::size_t{1} << 31)) {
-        detail::add_problem(out, field_path(), "investors", std::to_string(tranche_count) + " tranches", "must be fewer than 2^31");
+        detail::add_problem(out, field_path(), "investors", std::to_string(tranche_count) + " tranches",
+                            "must be fewer than 2^31");
         return result;
     }
     std::vector<tranche_placement> placements;  // one per tranche, in round order
@@ -294,7 +303,8 @@ inline build_result round_builder::try_build() const {
             money post = *pre_money_;
             for (const auto& e : entries_) post += sum_of(e);
         } catch (const overflow_error&) {
-            detail::add_problem(out, field_path(), "investors", "", "the round's total or post-money overflows the amount range");
+            detail::add_problem(out, field_path(), "investors", "",
+                                "the round's total or post-money overflows the amount range");
         }
     }
     if (!out.empty()) return result;
