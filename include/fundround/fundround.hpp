@@ -7,7 +7,7 @@
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
 /// dissolution, notes at maturity or a change of control), exits (exit/: the liquidation
 /// waterfall with exact breakpoints), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
-/// charts of rounds, net flows and round chains).
+/// charts of rounds, net flows, round chains and waterfall payouts).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -53,5 +53,6 @@
 #include <fundround/io/round_charts.hpp>
 #include <fundround/io/flows_chart.hpp>
 #include <fundround/io/chain_chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP
