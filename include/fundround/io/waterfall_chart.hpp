@@ -52,7 +52,7 @@ struct payout_chart_options {
     bool mark_breakpoints = true;    ///< Draws a marker at each breakpoint up to the maximum exit.
     bool include_zero_series = false;  ///< Keeps series that receive nothing up to the maximum exit.
     std::string title{};             ///< The headline ("" for "Payout by class at each exit value" or "... by holder ...").
-    std::string subtitle{};          ///< The line under it ("" for the exercise choice and the breakpoint count).
+    std::string subtitle{};          ///< The line under it ("" for the breakpoint count and, with options or warrants, the exercise choice).
     std::string note{};              ///< Footnote ("" for none).
 };
 
@@ -141,8 +141,13 @@ struct payout_chart_options {
         for (const waterfall_breakpoint& b : curve.breakpoints()) {
             if (b.exit_value.sign() > 0 && !(max_units < b.exit_value)) ++shown;
         }
+        bool exercisable = false;
+        for (const waterfall_line& l : w.lines()) {
+            exercisable = exercisable || l.kind == waterfall_line_kind::options || l.kind == waterfall_line_kind::warrants;
+        }
         out.subtitle = "Exact: linear between " + std::to_string(shown) + (shown == 1 ? " breakpoint" : " breakpoints") +
-                       " (dashed); options exercise " + std::string(to_string(w.terms().exercise)) +
+                       " (dashed)" +
+                       (exercisable ? "; options exercise " + std::string(to_string(w.terms().exercise)) : std::string()) +
                        (options.style == series_style::stacked_area ? "; the areas add up to the exit value" : "");
     }
     out.note = options.note;
