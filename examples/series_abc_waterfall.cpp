@@ -13,10 +13,8 @@
 #include <fundround/fundround.hpp>
 
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <string>
-#include <vector>
 
 int main(int argc, char** argv) {
     using namespace fundround;
@@ -63,27 +61,10 @@ int main(int argc, char** argv) {
 
     // What each round's terms did to the founders: Ada's and Bob's payout together, on the cap
     // table at the start and after each round, at the same exit values.
-    const std::vector<money> exits{30_M, 100_M, 250_M, 600_M};
-    std::cout << "\nFounders' payout (Ada + Bob) on the cap table after each round\n";
-    std::cout << "  " << std::left << std::setw(16) << "Cap table" << std::right;
-    for (const money m : exits) std::cout << std::setw(18) << "Exit " + format_compact(m, 3);
     std::cout << '\n';
-    for (std::size_t i = 0; i <= chain.rounds().size(); ++i) {
-        const cap_table& table = i == 0 ? chain.start() : chain.rounds()[i - 1].after();
-        const waterfall stage = waterfall::build(table);
-        std::cout << "  " << std::left << std::setw(16)
-                  << (i == 0 ? std::string("Start") : "After " + chain.rounds()[i - 1].series()) << std::right;
-        for (const waterfall_payout& p : stage.at(exits)) {
-            money founders = money::from_units(0);
-            for (std::size_t h = 0; h < stage.holders().size(); ++h) {
-                if (stage.holders()[h] == holder_id("ada") || stage.holders()[h] == holder_id("bob")) {
-                    founders = founders + p.by_holder[h];
-                }
-            }
-            std::cout << std::setw(18) << format_full(founders);
-        }
-        std::cout << '\n';
-    }
+    const chain_payouts founders =
+        payouts_by_round(chain, {holder_id("ada"), holder_id("bob")}, {30_M, 100_M, 250_M, 600_M});
+    print_payouts_by_round(std::cout, founders, "Founders' payout (Ada + Bob) on the cap table after each round");
 
     if (argc > 1) {
         payout_chart_options options;
