@@ -252,6 +252,19 @@ TEST_CASE("Bad arguments are reported at once") {
     }
     CHECK_THROWS_AS((void)payout_chart(w, money::from_major(10, currencies::eur)), validation_error);
     CHECK_THROWS_AS((void)payout_chart(w, usd(-1)), validation_error);
+    // A curve of another waterfall (other lines) is refused.
+    const waterfall other = waterfall::build(cap_table_builder()
+                                                 .add(holder::founder("f", "Founder"))
+                                                 .add(share_class::common("Common"))
+                                                 .holding(holder_id("f"), "Common", sh(1'000))
+                                                 .build());
+    try {
+        (void)payout_chart(w, other.curve(), usd(10));
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.to_string() == "curve");
+    }
 }
 
 TEST_CASE("The SVG is deterministic and carries the series and markers") {

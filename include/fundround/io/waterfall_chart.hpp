@@ -96,7 +96,8 @@ struct payout_chart_options {
 /// each breakpoint in (0, max_exit]. The points are exact: 0, every breakpoint below max_exit and
 /// max_exit, each evaluated exactly on its segment (the payout is continuous and linear between
 /// breakpoints). Money axes in @p w's currency. Throws validation_error if max_exit is not
-/// positive or in another currency, or options.style is series_style::step.
+/// positive or in another currency, the curve is not one of a waterfall of the same lines and
+/// holders, or options.style is series_style::step.
 [[nodiscard]] inline chart payout_chart(const waterfall& w, const payout_curve& curve, money max_exit,
                                         const payout_chart_options& options = {}) {
     std::vector<diagnostic> problems;
@@ -105,6 +106,11 @@ struct payout_chart_options {
                             "must be in " + to_string(w.currency()) + ", the waterfall's currency"});
     } else if (max_exit.units() <= 0) {
         problems.push_back({field_path("max_exit"), format_full(max_exit), "must be positive"});
+    }
+    if (curve.segments().empty() || curve.lines().size() != w.lines().size() ||
+        curve.segments().front().holders.size() != w.holders().size()) {
+        problems.push_back({field_path("curve"), std::to_string(curve.lines().size()) + " lines",
+                            "must be the waterfall's own curve (w.curve())"});
     }
     if (options.style == series_style::step) {
         problems.push_back({field_path("options").member("style"), "step",
