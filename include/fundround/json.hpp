@@ -104,9 +104,9 @@ namespace detail {
     return v;
 }
 
-/// The "/pointer = value: rule" line of @p d (the pointer "" for the whole document).
+/// The "/pointer = value: rule" line of @p d ("(root)" for the whole document, whose pointer is "").
 [[nodiscard]] inline std::string json_problem_line(const diagnostic& d) {
-    const std::string f = d.field.json_pointer();
+    const std::string f = d.field.empty() ? std::string("(root)") : d.field.json_pointer();
     if (d.value.empty()) return f + ": " + d.rule;
     return f + " = " + d.value + ": " + d.rule;
 }
@@ -116,6 +116,22 @@ namespace detail {
     std::string text = what + ": " + std::to_string(ds.size()) + (ds.size() == 1 ? " problem" : " problems");
     for (const auto& d : ds) text += "\n  - " + json_problem_line(d);
     return text;
+}
+
+/// @p p with its first index step @p from replaced by @p to (labels kept): the builder numbers
+/// the investors it was given, the document numbers every investor it lists.
+[[nodiscard]] inline field_path renumbered(const field_path& p, std::size_t step, std::size_t to) {
+    field_path out;
+    for (std::size_t i = 0; i < p.segments().size(); ++i) {
+        const path_segment& s = p.segments()[i];
+        switch (s.kind) {
+            case path_step::member: out = out.member(s.name); break;
+            case path_step::index: out = out.index(i == step ? to : s.index); break;
+            case path_step::key: out = out.key(s.name); break;
+        }
+        if (!s.label.empty()) out = out.labelled(s.label);
+    }
+    return out;
 }
 
 /// True if the JSON pointer @p a equals @p b or is a prefix of it ending at a step.
@@ -578,6 +594,7 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     }
     // The investors: every one is read (problems collected); sums feed a post_money-only round.
     std::optional<money> committed = money::zero(cur);
+    std::vector<std::size_t> positions;  // the document position of each investor given to the builder
     if (const auto* m = member(j, "investors")) {
         const field_path list = at.member("investors");
         if (!m->is_array()) {
@@ -618,13 +635,6 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
                     committed.reset();
                     continue;
                 }
-                if (ts == nullptr) {
-                    b.invest(std::move(*who), *commitment);
-                } else if (commitment) {
-                    b.invest(std::move(*who), *commitment, std::move(tranches));
-                } else {
-                    b.invest(std::move(*who), std::move(tranches));
-                }
                 if (committed) {
                     try {
                         if (commitment) {
@@ -635,6 +645,14 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
                     } catch (const error&) {
                         committed.reset();  // the builder reports the currency or the overflow
                     }
+                }
+                positions.push_back(i);
+                if (ts == nullptr) {
+                    b.invest(std::move(*who), *commitment);
+                } else if (commitment) {
+                    b.invest(std::move(*who), *commitment, std::move(tranches));
+                } else {
+                    b.invest(std::move(*who), std::move(tranches));
                 }
             }
         }
@@ -659,6 +677,11 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
     build_result built = b.try_build();
     for (diagnostic& d : built.problems) {
+        const auto& steps = d.field.segments();
+        if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "investors" &&
+            steps[1].kind == path_step::index && steps[1].index < positions.size()) {
+            d.field = detail::renumbered(d.field, 1, positions[steps[1].index]);
+        }
         d.field = d.field.prefixed(base_ / at);
         const std::string ptr = d.field.json_pointer();
         bool covered = false;
