@@ -877,23 +877,60 @@ struct adl_serializer<fundround::calendar_date> {
     }
 };
 
-/// Generates the adl_serializer of a fundround type T read by json_reader::READ.
-#define FUNDROUND_JSON_SERIALIZER(T, WHAT, READ)                                                           \
-    template <>                                                                                            \
-    struct adl_serializer<fundround::T> {                                                                  \
-        /** Writes it with fundround::to_json. */                                                          \
-        static void to_json(json& j, const fundround::T& v) { fundround::to_json(j, v); }                  \
-        /** Reads it; throws fundround::json_error with every problem. */                                  \
-        [[nodiscard]] static fundround::T from_json(const json& j) {                                       \
-            return fundround::detail::read_json_with(WHAT, [&](fundround::json_reader& r) { return r.READ(j, {}); }); \
-        }                                                                                                  \
-    };
-FUNDROUND_JSON_SERIALIZER(tranche, "tranche", read_tranche)
-FUNDROUND_JSON_SERIALIZER(investor, "investor", read_investor)
-FUNDROUND_JSON_SERIALIZER(valuation, "valuation", read_valuation)
-FUNDROUND_JSON_SERIALIZER(price_per_share, "price per share", read_price)
-FUNDROUND_JSON_SERIALIZER(funding_round, "round", read_round)
-#undef FUNDROUND_JSON_SERIALIZER
+/// Tranches (no default constructor): written by fundround::to_json, read by json_reader::read_tranche.
+template <>
+struct adl_serializer<fundround::tranche> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::tranche& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::tranche from_json(const json& j) {
+        return fundround::detail::read_json_with("tranche", [&](fundround::json_reader& r) { return r.read_tranche(j, {}); });
+    }
+};
+
+/// Investors (no default constructor): written by fundround::to_json, read by json_reader::read_investor.
+template <>
+struct adl_serializer<fundround::investor> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::investor& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::investor from_json(const json& j) {
+        return fundround::detail::read_json_with("investor", [&](fundround::json_reader& r) { return r.read_investor(j, {}); });
+    }
+};
+
+/// Valuations (no default constructor): written by fundround::to_json, read by json_reader::read_valuation.
+template <>
+struct adl_serializer<fundround::valuation> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::valuation& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::valuation from_json(const json& j) {
+        return fundround::detail::read_json_with("valuation", [&](fundround::json_reader& r) { return r.read_valuation(j, {}); });
+    }
+};
+
+/// Prices per share (no default constructor): written by fundround::to_json, read by json_reader::read_price.
+template <>
+struct adl_serializer<fundround::price_per_share> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::price_per_share& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::price_per_share from_json(const json& j) {
+        return fundround::detail::read_json_with("price per share", [&](fundround::json_reader& r) { return r.read_price(j, {}); });
+    }
+};
+
+/// Rounds (no default constructor): written by fundround::to_json, read by json_reader::read_round.
+template <>
+struct adl_serializer<fundround::funding_round> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::funding_round& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::funding_round from_json(const json& j) {
+        return fundround::detail::read_json_with("round", [&](fundround::json_reader& r) { return r.read_round(j, {}); });
+    }
+};
 
 }  // namespace nlohmann
 
