@@ -429,6 +429,13 @@ TEST_CASE("json: a bad round reports every problem at once, each at its JSON poi
         "must sum exactly to the stated commitment",
         "/rounds/0/investors/3/name = Nvidia: duplicates investors[1]; combine their tranches under one investor",
     });
+    // The builder numbers only the investors it was given: positions are the document's.
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "Bad", "commitment": 1}, {"name": "A", "commitment": "1M"}, {"name": "A", "commitment": "2M"}]})")) ==
+          std::vector<std::string>{
+              "/investors/0/commitment = 1: must be a string such as \"15000000000 USD\" or \"$15B\": a JSON number "
+              "is not exact (readers turn it into a double)",
+              "/investors/2/name = A: duplicates investors[1]; combine their tranches under one investor"});
     // Thrown as one json_error whose message lists them, pointers first.
     try {
         (void)parse_round_json(doc["rounds"][0].dump());

@@ -681,6 +681,15 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "investors" &&
             steps[1].kind == path_step::index && steps[1].index < positions.size()) {
             d.field = detail::renumbered(d.field, 1, positions[steps[1].index]);
+            // "duplicates investors[k]": k too is the builder's position.
+            const std::string dup = "duplicates investors[";
+            if (d.rule.compare(0, dup.size(), dup) == 0) {
+                const std::size_t close = d.rule.find(']', dup.size());
+                const auto k = detail::parse_json_digits(std::string_view(d.rule).substr(dup.size(), close - dup.size()));
+                if (close != std::string::npos && k && *k < positions.size()) {
+                    d.rule = dup + std::to_string(positions[static_cast<std::size_t>(*k)]) + d.rule.substr(close);
+                }
+            }
         }
         d.field = d.field.prefixed(base_ / at);
         const std::string ptr = d.field.json_pointer();
