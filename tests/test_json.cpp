@@ -479,3 +479,98 @@ TEST_CASE("json: round errors from the builder and the document") {
 }
 
 }  // namespace test_json
+
+namespace test_json {
+
+TEST_CASE("json: holders and share classes round-trip") {
+    const holder h = holder::founder("f-1", "Ada Founder");
+    CHECK(json(h) == json::parse(R"({"id": "f-1", "name": "Ada Founder", "kind": "founder"})"));
+    CHECK(json(h).get<holder>() == h);
+    CHECK(json::parse(R"({"id": "x", "name": "X"})").get<holder>() == holder(holder_id("x"), "X"));
+
+    const share_class common = share_class::common("Common");
+    CHECK(json(common) == json::parse(R"({"name": "Common", "kind": "common", "conversion_ratio": "1"})"));
+    CHECK(json(common).get<share_class>() == common);
+
+    liquidation_terms terms;
+    terms.multiple = fraction(3, 2);
+    terms.participation = participation::capped(fraction(3));
+    terms.seniority = 2;
+    terms.dividends = dividend_terms::cumulative_compound(fraction(8, 100), date::year{2024} / 1 / 15, frequency::quarterly);
+    const share_class a = share_class::preferred("Series A", price_per_share(money::from_units(1'250), share_count(1)), terms)
+                              .with_conversion_ratio(fraction(5, 4));
+    CHECK(json(a) == json::parse(R"({"name": "Series A", "kind": "preferred", "conversion_ratio": "5/4",
+        "original_issue_price": {"amount": "1.25 USD", "shares": 1},
+        "terms": {"multiple": "3/2", "seniority": 2, "participation": {"kind": "capped", "cap_multiple": "3"},
+                  "dividends": {"kind": "cumulative_compound", "annual_rate": "2/25", "accrual_start": "2024-01-15",
+                                "compounding": "quarterly"}}})"));
+    CHECK(json(a).get<share_class>() == a);
+    // Defaults left out: 1x non-participating, rank 0, no dividends.
+    CHECK(json::parse(R"({"name": "Seed", "kind": "preferred", "original_issue_price": {"amount": "0.5 USD", "shares": 1}})")
+              .get<share_class>() == share_class::preferred("Seed", price_per_share(money::from_units(500), share_count(1))));
+
+    // Seeded random terms.
+    detail::xoshiro256 rng(155);
+    const participation_kind pk[] = {participation_kind::non_participating, participation_kind::full, participation_kind::capped};
+    const dividend_kind dk[] = {dividend_kind::none, dividend_kind::non_cumulative, dividend_kind::cumulative_simple,
+                                dividend_kind::cumulative_compound};
+    const frequency fq[] = {frequency::monthly, frequency::quarterly, frequency::semiannual, frequency::yearly};
+    for (int i = 0; i < 2000; ++i) {
+        liquidation_terms t;
+        t.multiple = fraction(static_cast<std::int64_t>(rng.below(1000)), static_cast<std::int64_t>(rng.below(100) + 1));
+        t.participation.kind = pk[rng.below(3)];
+        if (t.participation.kind == participation_kind::capped) t.participation.cap_multiple = t.multiple + fraction(1, static_cast<std::int64_t>(rng.below(9) + 1));
+        t.seniority = static_cast<int>(rng.below(10));
+        t.dividends.kind = dk[rng.below(4)];
+        if (t.dividends.kind != dividend_kind::none) {
+            t.dividends.annual_rate = fraction(static_cast<std::int64_t>(rng.below(30) + 1), 100);
+            t.dividends.accrual_start = calendar_date{date::sys_days{date::days{static_cast<int>(rng.below(20000))}}};
+            t.dividends.compounding = fq[rng.below(4)];
+        }
+        CHECK(json(t).get<liquidation_terms>() == t);
+        const share_class c = share_class::preferred(
+            "P" + std::to_string(i),
+            price_per_share(money::from_units(static_cast<std::int64_t>(rng.below(1'000'000) + 1)),
+                            share_count(static_cast<std::int64_t>(rng.below(1000) + 1))),
+            t);
+        CHECK(json(c).get<share_class>() == c);
+    }
+}
+
+TEST_CASE("json: holder and share class errors, the class's own rules at their pointers") {
+    CHECK(error_of<holder>(json::parse(R"({"id": "", "kind": "ceo"})")) ==
+          "holder is invalid: 3 problems\n  - /id = \"\": must not be empty\n  - /name: is required\n"
+          "  - /kind = \"ceo\": must be a holder kind: one of founder, employee, investor, advisor, other");
+    CHECK(error_of<share_class>(json::parse(R"({"name": "Common", "kind": "common", "terms": {}})")) ==
+          "share class is invalid: 1 problem\n  - /terms: is not a member of a common class");
+    CHECK(error_of<share_class>(json::parse(R"({"name": "Common", "kind": "common", "conversion_ratio": "2"})")) ==
+          "share class is invalid: 1 problem\n  - /conversion_ratio = 2: must be 1 for common stock");
+    CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred"})")) ==
+          "share class is invalid: 1 problem\n  - /original_issue_price: is required");
+    CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred",
+        "original_issue_price": {"amount": "1 USD", "shares": 1},
+        "terms": {"multiple": "-1", "seniority": 4294967295, "participation": {"kind": "capped", "cap_multiple": "1/2"},
+                  "dividends": {"kind": "cumulative_simple", "annual_rate": "8%"}}})")) ==
+          "share class is invalid: 1 problem\n  - /terms/seniority = 4294967295: must be an integer rank (a JSON "
+          "integer of 32 bits)");
+    CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred",
+        "original_issue_price": {"amount": "1 USD", "shares": 1},
+        "terms": {"multiple": "-1", "seniority": -1, "participation": {"kind": "capped", "cap_multiple": "-2"},
+                  "dividends": {"kind": "cumulative_simple", "annual_rate": "8%"}}})")) ==
+          "share class is invalid: 4 problems\n"
+          "  - /terms/multiple = -1: must not be negative\n"
+          "  - /terms/seniority = -1: must not be negative\n"
+          "  - /terms/participation/cap_multiple = -2: must be above the preference multiple -1 (the cap includes "
+          "the preference)\n"
+          "  - /terms/dividends/accrual_start: is required for cumulative dividends");
+    CHECK(error_of<liquidation_terms>(json::parse(R"({"participation": {"cap_multiple": 2}, "dividends": {"kind": "x",
+        "compounding": "daily"}})")) ==
+          "liquidation terms is invalid: 4 problems\n"
+          "  - /participation/kind: is required\n"
+          "  - /participation/cap_multiple = 2: must be a fraction string such as \"5/84\", not a number\n"
+          "  - /dividends/kind = \"x\": must be a dividend kind: one of none, non_cumulative, cumulative_simple, "
+          "cumulative_compound\n"
+          "  - /dividends/compounding = \"daily\": must be a frequency: one of monthly, quarterly, semiannual, yearly");
+}
+
+}  // namespace test_json

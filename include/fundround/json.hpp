@@ -13,6 +13,8 @@
 #define FUNDROUND_JSON_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/share_class.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/deal/investor.hpp>
 #include <fundround/deal/round.hpp>
@@ -27,6 +29,7 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 #include <fundround/time/calendar.hpp>
+#include <fundround/time/installments.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -430,6 +433,132 @@ public:
         if (problems_.size() != before) return std::nullopt;
         return price_per_share(*amount, *shares);
     }
+    /// A holder kind by its to_string() name: "founder".
+    std::optional<holder_kind> read_holder_kind(const nlohmann::json& j, const field_path& at) {
+        static constexpr holder_kind kinds[] = {holder_kind::founder, holder_kind::employee, holder_kind::investor,
+                                                holder_kind::advisor, holder_kind::other};
+        return read_name(j, at, kinds, "a holder kind");
+    }
+    /// A compounding frequency by its to_string() name: "quarterly".
+    std::optional<frequency> read_frequency(const nlohmann::json& j, const field_path& at) {
+        static constexpr frequency periods[] = {frequency::monthly, frequency::quarterly, frequency::semiannual,
+                                                frequency::yearly};
+        return read_name(j, at, periods, "a frequency");
+    }
+    /// A holder id: a non-empty string.
+    std::optional<holder_id> read_holder_id(const nlohmann::json& j, const field_path& at) {
+        auto text = read_string(j, at);
+        if (!text) return std::nullopt;
+        if (text->empty()) {
+            report(at, "\"\"", "must not be empty");
+            return std::nullopt;
+        }
+        return holder_id(std::move(*text));
+    }
+    /// A holder: {"id", "name", "kind" (default "other")}.
+    std::optional<holder> read_holder(const nlohmann::json& j, const field_path& at) {
+        if (!expect_object(j, at, "a holder", {"id", "name", "kind"})) return std::nullopt;
+        const std::size_t before = problems_.size();
+        std::optional<holder_id> id;
+        if (const auto* m = required(j, at, "id")) id = read_holder_id(*m, at.member("id"));
+        std::optional<std::string> name;
+        if (const auto* m = required(j, at, "name")) name = read_string(*m, at.member("name"));
+        holder_kind kind = holder_kind::other;
+        if (const auto* m = member(j, "kind")) kind = read_holder_kind(*m, at.member("kind")).value_or(kind);
+        if (problems_.size() != before) return std::nullopt;
+        return holder(std::move(*id), std::move(*name), kind);
+    }
+    /// Liquidation terms: {"multiple" (default "1"), "participation": {"kind", "cap_multiple"}
+    /// (default non-participating), "seniority" (default 0), "dividends": {"kind", "annual_rate",
+    /// "accrual_start", "compounding"} (default none)}. Checked by share_class::validate() when
+    /// read as part of a share class.
+    std::optional<liquidation_terms> read_liquidation_terms(const nlohmann::json& j, const field_path& at) {
+        if (!expect_object(j, at, "liquidation terms", {"multiple", "participation", "seniority", "dividends"})) {
+            return std::nullopt;
+        }
+        const std::size_t before = problems_.size();
+        liquidation_terms t;
+        if (const auto* m = member(j, "multiple")) t.multiple = read_fraction(*m, at.member("multiple")).value_or(t.multiple);
+        if (const auto* m = member(j, "participation")) {
+            const field_path p = at.member("participation");
+            if (expect_object(*m, p, "a participation", {"kind", "cap_multiple"})) {
+                static constexpr participation_kind kinds[] = {participation_kind::non_participating,
+                                                               participation_kind::full, participation_kind::capped};
+                if (const auto* k = required(*m, p, "kind")) {
+                    t.participation.kind = read_name(*k, p.member("kind"), kinds, "a participation kind").value_or(t.participation.kind);
+                }
+                if (const auto* c = member(*m, "cap_multiple")) {
+                    t.participation.cap_multiple = read_fraction(*c, p.member("cap_multiple")).value_or(fraction());
+                }
+            }
+        }
+        if (const auto* m = member(j, "seniority")) {
+            std::optional<std::int64_t> rank;
+            if (m->is_number_unsigned()) {
+                if (m->get<std::uint64_t>() <= 2147483647U) rank = static_cast<std::int64_t>(m->get<std::uint64_t>());
+            } else if (m->is_number_integer()) {
+                const auto v = m->get<std::int64_t>();
+                if (v >= -2147483647 - 1 && v <= 2147483647) rank = v;
+            }
+            if (rank) {
+                t.seniority = static_cast<int>(*rank);
+            } else {
+                report(at.member("seniority"), detail::json_value_text(*m), "must be an integer rank (a JSON integer of 32 bits)");
+            }
+        }
+        if (const auto* m = member(j, "dividends")) {
+            const field_path d = at.member("dividends");
+            if (expect_object(*m, d, "dividend terms", {"kind", "annual_rate", "accrual_start", "compounding"})) {
+                static constexpr dividend_kind kinds[] = {dividend_kind::none, dividend_kind::non_cumulative,
+                                                          dividend_kind::cumulative_simple, dividend_kind::cumulative_compound};
+                if (const auto* k = required(*m, d, "kind")) {
+                    t.dividends.kind = read_name(*k, d.member("kind"), kinds, "a dividend kind").value_or(t.dividends.kind);
+                }
+                if (const auto* r = member(*m, "annual_rate")) {
+                    t.dividends.annual_rate = read_fraction(*r, d.member("annual_rate")).value_or(fraction());
+                }
+                if (const auto* s = member(*m, "accrual_start")) t.dividends.accrual_start = read_date(*s, d.member("accrual_start"));
+                if (const auto* c = member(*m, "compounding")) {
+                    t.dividends.compounding = read_frequency(*c, d.member("compounding")).value_or(frequency::yearly);
+                }
+            }
+        }
+        if (problems_.size() != before) return std::nullopt;
+        return t;
+    }
+    /// A share class: {"name", "kind" ("common" or "preferred"), "conversion_ratio" (default
+    /// "1"), and for a preferred series "original_issue_price" and "terms" (default standard)},
+    /// with share_class::validate()'s problems at their pointers.
+    std::optional<share_class> read_share_class(const nlohmann::json& j, const field_path& at) {
+        if (!expect_object(j, at, "a share class", {"name", "kind", "conversion_ratio", "original_issue_price", "terms"})) {
+            return std::nullopt;
+        }
+        const std::size_t before = problems_.size();
+        std::optional<std::string> name;
+        if (const auto* m = required(j, at, "name")) name = read_string(*m, at.member("name"));
+        static constexpr share_class_kind kinds[] = {share_class_kind::common, share_class_kind::preferred};
+        std::optional<share_class_kind> kind;
+        if (const auto* m = required(j, at, "kind")) kind = read_name(*m, at.member("kind"), kinds, "a share class kind");
+        fraction ratio(1);
+        if (const auto* m = member(j, "conversion_ratio")) ratio = read_fraction(*m, at.member("conversion_ratio")).value_or(ratio);
+        std::optional<price_per_share> price;
+        std::optional<liquidation_terms> terms = liquidation_terms::standard();
+        if (kind == share_class_kind::common) {
+            for (const char* m : {"original_issue_price", "terms"}) {
+                if (member(j, m) != nullptr) report(at.member(m), "", "is not a member of a common class");
+            }
+        } else if (kind == share_class_kind::preferred) {
+            if (const auto* m = required(j, at, "original_issue_price")) price = read_price(*m, at.member("original_issue_price"));
+            if (const auto* m = member(j, "terms")) terms = read_liquidation_terms(*m, at.member("terms"));
+        }
+        if (problems_.size() != before) return std::nullopt;
+        share_class c = *kind == share_class_kind::common ? share_class::common(std::move(*name))
+                                                          : share_class::preferred(std::move(*name), *price, *terms);
+        if (ratio != fraction(1)) c = c.with_conversion_ratio(ratio);
+        for (const diagnostic& d : c.validate()) report(at / d.field, d.value, d.rule);
+        if (problems_.size() != before) return std::nullopt;
+        return c;
+    }
     /// A round (see docs/how-to-json.md): {"name", "currency", "pre_money" and/or "post_money",
     /// "pre_money_shares", "prior_mark", "prior_mark_label", "prior_round", "prior_round_label",
     /// "close_date", "investors": [{"name", "kind", "lead", "commitment", "tranches"}]}, built
@@ -809,6 +938,49 @@ inline void to_json(nlohmann::json& j, const funding_round& r) {
     j["investors"] = std::move(investors);
 }
 
+/// A holder kind by name: "founder".
+inline void to_json(nlohmann::json& j, holder_kind k) { j = std::string(to_string(k)); }
+/// A share class kind by name: "preferred".
+inline void to_json(nlohmann::json& j, share_class_kind k) { j = std::string(to_string(k)); }
+/// A participation kind by name: "capped".
+inline void to_json(nlohmann::json& j, participation_kind k) { j = std::string(to_string(k)); }
+/// A dividend kind by name: "cumulative_simple".
+inline void to_json(nlohmann::json& j, dividend_kind k) { j = std::string(to_string(k)); }
+/// A frequency by name: "quarterly".
+inline void to_json(nlohmann::json& j, frequency f) { j = to_string(f); }
+/// A holder id as its text.
+inline void to_json(nlohmann::json& j, const holder_id& id) { j = id.str(); }
+/// A holder as {"id", "name", "kind"}.
+inline void to_json(nlohmann::json& j, const holder& h) {
+    j = nlohmann::json{{"id", h.id().str()}, {"name", h.name()}, {"kind", std::string(to_string(h.kind()))}};
+}
+/// Participation as {"kind", and "cap_multiple" unless zero}.
+inline void to_json(nlohmann::json& j, const participation& p) {
+    j = nlohmann::json{{"kind", std::string(to_string(p.kind))}};
+    if (!p.cap_multiple.is_zero()) j["cap_multiple"] = p.cap_multiple.to_string();
+}
+/// Dividend terms as {"kind", and "annual_rate", "accrual_start", "compounding" unless defaults}.
+inline void to_json(nlohmann::json& j, const dividend_terms& d) {
+    j = nlohmann::json{{"kind", std::string(to_string(d.kind))}};
+    if (!d.annual_rate.is_zero()) j["annual_rate"] = d.annual_rate.to_string();
+    if (d.accrual_start) j["accrual_start"] = to_string(*d.accrual_start);
+    if (d.compounding != frequency::yearly) j["compounding"] = to_string(d.compounding);
+}
+/// Liquidation terms as {"multiple", "participation", "seniority", "dividends"}.
+inline void to_json(nlohmann::json& j, const liquidation_terms& t) {
+    j = nlohmann::json{{"multiple", t.multiple.to_string()}, {"seniority", t.seniority}};
+    to_json(j["participation"], t.participation);
+    to_json(j["dividends"], t.dividends);
+}
+/// A share class as {"name", "kind", "conversion_ratio", and for a preferred series
+/// "original_issue_price" and "terms"}.
+inline void to_json(nlohmann::json& j, const share_class& c) {
+    j = nlohmann::json{{"name", c.name()}, {"kind", std::string(to_string(c.kind()))},
+                       {"conversion_ratio", c.conversion_ratio().to_string()}};
+    if (c.original_issue_price()) to_json(j["original_issue_price"], *c.original_issue_price());
+    if (c.is_preferred()) to_json(j["terms"], c.terms());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading: from_json for the default-constructible types (argument-dependent lookup), the
 // nlohmann::adl_serializer specializations below for the others, and read_json() for all.
@@ -852,6 +1024,23 @@ inline void from_json(const nlohmann::json& j, investor_kind& k) {
 /// Reads a condition object; throws json_error with every problem.
 inline void from_json(const nlohmann::json& j, condition& c) {
     c = detail::read_json_with("condition", [&](json_reader& r) { return r.read_condition(j, {}); });
+}
+
+/// Reads a holder kind name; throws json_error.
+inline void from_json(const nlohmann::json& j, holder_kind& k) {
+    k = detail::read_json_with("holder kind", [&](json_reader& r) { return r.read_holder_kind(j, {}); });
+}
+/// Reads a frequency name; throws json_error.
+inline void from_json(const nlohmann::json& j, frequency& f) {
+    f = detail::read_json_with("frequency", [&](json_reader& r) { return r.read_frequency(j, {}); });
+}
+/// Reads a non-empty holder id; throws json_error.
+inline void from_json(const nlohmann::json& j, holder_id& id) {
+    id = detail::read_json_with("holder id", [&](json_reader& r) { return r.read_holder_id(j, {}); });
+}
+/// Reads liquidation terms; throws json_error with every problem.
+inline void from_json(const nlohmann::json& j, liquidation_terms& t) {
+    t = detail::read_json_with("liquidation terms", [&](json_reader& r) { return r.read_liquidation_terms(j, {}); });
 }
 
 /// Reads a round from a parsed document; throws json_error with every problem at its pointer.
@@ -927,6 +1116,28 @@ struct adl_serializer<fundround::price_per_share> {
     /// Reads it; throws fundround::json_error with every problem.
     [[nodiscard]] static fundround::price_per_share from_json(const json& j) {
         return fundround::detail::read_json_with("price per share", [&](fundround::json_reader& r) { return r.read_price(j, {}); });
+    }
+};
+
+/// Holders (no default constructor): written by fundround::to_json, read by json_reader::read_holder.
+template <>
+struct adl_serializer<fundround::holder> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::holder& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::holder from_json(const json& j) {
+        return fundround::detail::read_json_with("holder", [&](fundround::json_reader& r) { return r.read_holder(j, {}); });
+    }
+};
+
+/// Share classes (no default constructor): written by fundround::to_json, read by json_reader::read_share_class.
+template <>
+struct adl_serializer<fundround::share_class> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::share_class& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::share_class from_json(const json& j) {
+        return fundround::detail::read_json_with("share class", [&](fundround::json_reader& r) { return r.read_share_class(j, {}); });
     }
 };
 
