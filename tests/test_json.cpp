@@ -574,3 +574,68 @@ TEST_CASE("json: holder and share class errors, the class's own rules at their p
 }
 
 }  // namespace test_json
+
+namespace test_json {
+
+// The glossary table of test_cap_table.cpp (51percent.com), with a warrant and a declared pair.
+cap_table sample_table() {
+    const auto sh = [](std::int64_t n) { return share_count(n); };
+    return cap_table_builder()
+        .add(holder::founder("f1", "Founder One"))
+        .add(holder::founder("f2", "Founder Two"))
+        .add(holder::investor("vc", "Series A Fund"))
+        .add(holder::employee("e1", "Employee One"))
+        .add(holder::investor("vc2", "Series A Fund 2"))
+        .declare_distinct(holder_id("vc"), holder_id("vc2"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A Preferred", price_per_share(2_M, sh(2'000'000))))
+        .add(option_pool{"Plan", "Common", sh(2'000'000)})
+        .holding(holder_id("f1"), "Common", sh(4'000'000))
+        .holding(holder_id("f2"), "Common", sh(2'000'000))
+        .holding(holder_id("vc"), "Series A Preferred", sh(2'000'000))
+        .grant({holder_id("e1"), "Plan", sh(500'000), price_per_share(money::from_units(1), sh(10))})
+        .add(warrant{holder_id("vc2"), "Series A Preferred", sh(3), price_per_share(3_K, sh(3))})
+        .build();
+}
+
+TEST_CASE("json: a cap table round-trips") {
+    const cap_table t = sample_table();
+    const json j = t;
+    CHECK(j["holdings"][2] == json::parse(R"({"holder": "vc", "share_class": "Series A Preferred", "shares": 2000000})"));
+    CHECK(j["pools"] == json::parse(R"([{"name": "Plan", "share_class": "Common", "authorized": 2000000}])"));
+    CHECK(j["grants"][0]["exercise_price"] == json::parse(R"({"amount": "0.001 USD", "shares": 10})"));
+    CHECK(j["warrants"][0]["exercise_price"] == json::parse(R"({"amount": "1000 USD", "shares": 1})"));
+    CHECK(j["declared_distinct"] == json::parse(R"([["vc", "vc2"]])"));
+    const cap_table back = j.get<cap_table>();
+    CHECK(back == t);
+    CHECK(json(back) == j);
+    CHECK(back.fully_diluted().total() == t.fully_diluted().total());
+}
+
+TEST_CASE("json: a bad cap table reports the document's problems and the builder's, at the document's positions") {
+    // The grant's "1" is an amount in the table's currency (USD): not a problem.
+    json_reader reader;
+    const auto t = reader.read_cap_table(json::parse(R"({
+        "holders": [{"id": "a", "name": "A"}, {"id": 7, "name": "B"}, {"id": "c", "name": "C"}, {"id": "c", "name": "C2"}],
+        "classes": [{"name": "Common", "kind": "common"}],
+        "holdings": [{"holder": "c", "share_class": "Common", "shares": 0}, {"holder": "a", "share_class": "Commn"}],
+        "pools": [{"name": "Plan", "share_class": "Common", "authorized": 10, "vesting": "4y"}],
+        "grants": [{"holder": "a", "pool": "Plan", "shares": 5, "exercise_price": {"amount": "1", "shares": 1}}],
+        "warrants": "none",
+        "declared_distinct": [["a"]]})"), field_path("company"));
+    CHECK(!t);
+    std::vector<std::string> lines;
+    for (const diagnostic& d : reader.problems()) lines.push_back(detail::json_problem_line(d));
+    CHECK(lines == std::vector<std::string>{
+        "/company/holders/1/id = 7: must be a string, not a number",
+        "/company/holdings/1/shares: is required",
+        "/company/pools/0/vesting: is not a member of an option pool; expected name, share_class, authorized",
+        "/company/warrants = \"none\": must be an array, not a string",
+        "/company/declared_distinct/0 = [\"a\"]: must be a pair of holder ids: [\"id\", \"id\"]",
+        // The builder's, its positions renumbered to the document's (holder 1 could not be read).
+        "/company/holders/3/id = \"c\": duplicates the id of holders[2]; a holder appears once (merge the two)",
+        "/company/holdings/0/shares = 0: must be positive",
+    });
+}
+
+}  // namespace test_json

@@ -13,6 +13,7 @@
 #define FUNDROUND_JSON_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>
 #include <fundround/deal/condition.hpp>
@@ -36,6 +37,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -135,6 +137,30 @@ namespace detail {
         if (!s.label.empty()) out = out.labelled(s.label);
     }
     return out;
+}
+
+/// @p text with every "list[k]" (k a position the builder gave) written "list[positions[k]]":
+/// rules that name another element ("duplicates investors[1]") name it at its document position.
+[[nodiscard]] inline std::string renumbered_text(const std::string& text, const std::string& list,
+                                                 const std::vector<std::size_t>& positions) {
+    const std::string open = list + "[";
+    std::string out;
+    std::size_t from = 0;
+    for (;;) {
+        const std::size_t at = text.find(open, from);
+        const std::size_t close = at == std::string::npos ? at : text.find(']', at + open.size());
+        if (close == std::string::npos) break;
+        const std::size_t start = at + open.size();
+        const auto k = parse_json_digits(std::string_view(text).substr(start, close - start));
+        out += text.substr(from, start - from);
+        if (k && *k < positions.size()) {
+            out += std::to_string(positions[static_cast<std::size_t>(*k)]);
+        } else {
+            out += text.substr(start, close - start);
+        }
+        from = close;
+    }
+    return out + text.substr(from);
 }
 
 /// True if the JSON pointer @p a equals @p b or is a prefix of it ending at a step.
@@ -559,6 +585,12 @@ public:
         if (problems_.size() != before) return std::nullopt;
         return c;
     }
+    /// A cap table: {"currency", "holders", "classes", "holdings": [{"holder", "share_class",
+    /// "shares"}], "pools": [{"name", "share_class", "authorized"}], "grants": [{"holder", "pool",
+    /// "shares", "exercise_price"}], "warrants": [{"holder", "share_class", "shares",
+    /// "exercise_price"}], "declared_distinct": [["id", "id"]]}, built with cap_table_builder;
+    /// its problems are reported too, at their JSON pointers.
+    std::optional<cap_table> read_cap_table(const nlohmann::json& j, const field_path& at);
     /// A round (see docs/how-to-json.md): {"name", "currency", "pre_money" and/or "post_money",
     /// "pre_money_shares", "prior_mark", "prior_mark_label", "prior_round", "prior_round_label",
     /// "close_date", "investors": [{"name", "kind", "lead", "commitment", "tranches"}]}, built
@@ -687,6 +719,132 @@ private:
     std::optional<currency> default_currency_;
 };
 
+inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json& j, const field_path& at) {
+    static constexpr const char* lists[] = {"holders", "classes", "holdings", "pools", "grants", "warrants",
+                                            "declared_distinct"};
+    if (!expect_object(j, at, "a cap table", {"currency", lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6]})) {
+        return std::nullopt;
+    }
+    const std::size_t before = problems_.size();
+    const std::optional<currency> outer_currency = default_currency_;
+    cap_table_builder b;
+    currency cur;
+    if (const auto* m = member(j, "currency")) cur = read_currency(*m, at.member("currency")).value_or(cur);
+    b.currency(cur);
+    default_currency_ = cur;
+    // positions[l][k]: the document position of the k-th element of list l given to the builder.
+    std::vector<std::vector<std::size_t>> positions(std::size(lists));
+    const auto each = [&](std::size_t l, auto&& read_one) {
+        const nlohmann::json* m = member(j, lists[l]);
+        if (m == nullptr) return;
+        const field_path list = at.member(lists[l]);
+        if (!m->is_array()) {
+            wrong_type(*m, list, "an array");
+            return;
+        }
+        for (std::size_t i = 0; i < m->size(); ++i) {
+            if (read_one((*m)[i], list.index(i))) positions[l].push_back(i);
+        }
+    };
+    each(0, [&](const nlohmann::json& e, const field_path& p) {
+        auto h = read_holder(e, p);
+        if (h) b.add(std::move(*h));
+        return h.has_value();
+    });
+    each(1, [&](const nlohmann::json& e, const field_path& p) {
+        auto c = read_share_class(e, p);
+        if (c) b.add(std::move(*c));
+        return c.has_value();
+    });
+    // holdings, pools, grants and warrants: a holder or pool reference, a class, a count, a price.
+    const auto read_part = [&](const nlohmann::json& e, const field_path& p, const char* what,
+                               std::initializer_list<const char*> members) {
+        struct part {
+            std::optional<holder_id> holder;
+            std::optional<std::string> name;  // a pool's name, or the pool a grant is from
+            std::optional<std::string> share_class;
+            std::optional<share_count> shares;
+            std::optional<price_per_share> price;
+            bool ok = false;
+        } out;
+        if (!expect_object(e, p, what, members)) return out;
+        const std::size_t first = problems_.size();
+        for (const char* m : members) {
+            const nlohmann::json* v = required(e, p, m);
+            if (v == nullptr) continue;
+            const std::string_view name = m;
+            if (name == "holder") {
+                out.holder = read_holder_id(*v, p.member(m));
+            } else if (name == "shares" || name == "authorized") {
+                out.shares = read_share_count(*v, p.member(m));
+            } else if (name == "exercise_price") {
+                out.price = read_price(*v, p.member(m));
+            } else if (name == "share_class") {
+                out.share_class = read_string(*v, p.member(m));
+            } else {
+                out.name = read_string(*v, p.member(m));
+            }
+        }
+        out.ok = problems_.size() == first;
+        return out;
+    };
+    each(2, [&](const nlohmann::json& e, const field_path& p) {
+        auto v = read_part(e, p, "a holding", {"holder", "share_class", "shares"});
+        if (v.ok) b.holding(std::move(*v.holder), std::move(*v.share_class), *v.shares);
+        return v.ok;
+    });
+    each(3, [&](const nlohmann::json& e, const field_path& p) {
+        auto v = read_part(e, p, "an option pool", {"name", "share_class", "authorized"});
+        if (v.ok) b.add(option_pool{std::move(*v.name), std::move(*v.share_class), *v.shares});
+        return v.ok;
+    });
+    each(4, [&](const nlohmann::json& e, const field_path& p) {
+        auto v = read_part(e, p, "an option grant", {"holder", "pool", "shares", "exercise_price"});
+        if (v.ok) b.grant(option_grant{std::move(*v.holder), std::move(*v.name), *v.shares, *v.price});
+        return v.ok;
+    });
+    each(5, [&](const nlohmann::json& e, const field_path& p) {
+        auto v = read_part(e, p, "a warrant", {"holder", "share_class", "shares", "exercise_price"});
+        if (v.ok) b.add(warrant{std::move(*v.holder), std::move(*v.share_class), *v.shares, *v.price});
+        return v.ok;
+    });
+    each(6, [&](const nlohmann::json& e, const field_path& p) {
+        if (!e.is_array() || e.size() != 2) {
+            report(p, detail::json_value_text(e), "must be a pair of holder ids: [\"id\", \"id\"]");
+            return false;
+        }
+        auto a = read_holder_id(e[0], p.index(0));
+        auto c = read_holder_id(e[1], p.index(1));
+        if (a && c) b.declare_distinct(std::move(*a), std::move(*c));
+        return a && c;
+    });
+    default_currency_ = outer_currency;
+    std::vector<std::string> reported;
+    for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
+    cap_table_result built = b.try_build();
+    for (diagnostic& d : built.problems) {
+        const auto& steps = d.field.segments();
+        if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[1].kind == path_step::index) {
+            for (std::size_t l = 0; l < std::size(lists); ++l) {
+                if (steps[0].name == lists[l] && steps[1].index < positions[l].size()) {
+                    d.field = detail::renumbered(d.field, 1, positions[l][steps[1].index]);
+                    break;
+                }
+            }
+        }
+        for (std::size_t l = 0; l < std::size(lists); ++l) d.rule = detail::renumbered_text(d.rule, lists[l], positions[l]);
+        d.field = d.field.prefixed(base_ / at);
+        const std::string ptr = d.field.json_pointer();
+        bool covered = false;
+        for (const std::string& r : reported) {
+            covered = covered || detail::pointer_covers(ptr, r) || detail::pointer_covers(r, ptr);
+        }
+        if (!covered) problems_.push_back(std::move(d));
+    }
+    if (problems_.size() != before || !built.ok()) return std::nullopt;
+    return std::move(built.table);
+}
+
 inline std::optional<funding_round> json_reader::read_round(const nlohmann::json& j, const field_path& at) {
     if (!expect_object(j, at, "a round",
                        {"name", "currency", "pre_money", "post_money", "pre_money_shares", "prior_mark",
@@ -810,16 +968,8 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "investors" &&
             steps[1].kind == path_step::index && steps[1].index < positions.size()) {
             d.field = detail::renumbered(d.field, 1, positions[steps[1].index]);
-            // "duplicates investors[k]": k too is the builder's position.
-            const std::string dup = "duplicates investors[";
-            if (d.rule.compare(0, dup.size(), dup) == 0) {
-                const std::size_t close = d.rule.find(']', dup.size());
-                const auto k = detail::parse_json_digits(std::string_view(d.rule).substr(dup.size(), close - dup.size()));
-                if (close != std::string::npos && k && *k < positions.size()) {
-                    d.rule = dup + std::to_string(positions[static_cast<std::size_t>(*k)]) + d.rule.substr(close);
-                }
-            }
         }
+        d.rule = detail::renumbered_text(d.rule, "investors", positions);
         d.field = d.field.prefixed(base_ / at);
         const std::string ptr = d.field.json_pointer();
         bool covered = false;
@@ -981,6 +1131,37 @@ inline void to_json(nlohmann::json& j, const share_class& c) {
     if (c.is_preferred()) to_json(j["terms"], c.terms());
 }
 
+/// A cap table as the object json_reader::read_cap_table reads (every list written, even empty).
+inline void to_json(nlohmann::json& j, const cap_table& t) {
+    j = nlohmann::json{{"currency", std::string(t.currency().code())}};
+    nlohmann::json& holders = j["holders"] = nlohmann::json::array();
+    for (const holder& h : t.holders()) to_json(holders.emplace_back(), h);
+    nlohmann::json& classes = j["classes"] = nlohmann::json::array();
+    for (const share_class& c : t.classes()) to_json(classes.emplace_back(), c);
+    nlohmann::json& holdings = j["holdings"] = nlohmann::json::array();
+    for (const holding& h : t.holdings()) {
+        holdings.push_back({{"holder", h.holder.str()}, {"share_class", h.share_class}, {"shares", h.shares.value()}});
+    }
+    nlohmann::json& pools = j["pools"] = nlohmann::json::array();
+    for (const option_pool& p : t.pools()) {
+        pools.push_back({{"name", p.name}, {"share_class", p.share_class}, {"authorized", p.authorized.value()}});
+    }
+    nlohmann::json& grants = j["grants"] = nlohmann::json::array();
+    for (const option_grant& g : t.grants()) {
+        nlohmann::json& e = grants.emplace_back();
+        e = {{"holder", g.holder.str()}, {"pool", g.pool}, {"shares", g.shares.value()}};
+        to_json(e["exercise_price"], g.exercise_price);
+    }
+    nlohmann::json& warrants = j["warrants"] = nlohmann::json::array();
+    for (const warrant& w : t.warrants()) {
+        nlohmann::json& e = warrants.emplace_back();
+        e = {{"holder", w.holder.str()}, {"share_class", w.share_class}, {"shares", w.shares.value()}};
+        to_json(e["exercise_price"], w.exercise_price);
+    }
+    nlohmann::json& distinct = j["declared_distinct"] = nlohmann::json::array();
+    for (const auto& pair : t.declared_distinct()) distinct.push_back({pair.first.str(), pair.second.str()});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading: from_json for the default-constructible types (argument-dependent lookup), the
 // nlohmann::adl_serializer specializations below for the others, and read_json() for all.
@@ -1138,6 +1319,17 @@ struct adl_serializer<fundround::share_class> {
     /// Reads it; throws fundround::json_error with every problem.
     [[nodiscard]] static fundround::share_class from_json(const json& j) {
         return fundround::detail::read_json_with("share class", [&](fundround::json_reader& r) { return r.read_share_class(j, {}); });
+    }
+};
+
+/// Cap tables (no default constructor): written by fundround::to_json, read by json_reader::read_cap_table.
+template <>
+struct adl_serializer<fundround::cap_table> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::cap_table& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::cap_table from_json(const json& j) {
+        return fundround::detail::read_json_with("cap table", [&](fundround::json_reader& r) { return r.read_cap_table(j, {}); });
     }
 };
 
