@@ -38,7 +38,7 @@ std::vector<std::string> round_problems(const json& doc, const field_path& base 
     const auto r = reader.read_round(doc, base);
     CHECK(!r);
     std::vector<std::string> lines;
-    for (const diagnostic& d : reader.problems()) lines.push_back(detail::json_problem_line(d));
+    for (const diagnostic& d : reader.problems()) lines.push_back(fundround::detail::json_problem_line(d));
     return lines;
 }
 
@@ -48,8 +48,8 @@ TEST_CASE("json: money is an exact string with its currency, never a number") {
     CHECK(json(money::from_units(-125, currency("EUR"))) == json("-0.125 EUR"));
     CHECK(json(money::from_units(1500, currency("JPY"))) == json("1.5 JPY"));
     CHECK(json(money::zero(currency("GBP"))) == json("0 GBP"));
-    const money max = money::from_units(detail::int64_max, currency("EUR"));
-    const money min = money::from_units(detail::int64_min, currency("EUR"));
+    const money max = money::from_units(fundround::detail::int64_max, currency("EUR"));
+    const money min = money::from_units(fundround::detail::int64_min, currency("EUR"));
     CHECK(json(max) == json("9223372036854775.807 EUR"));
     CHECK(json(min) == json("-9223372036854775.808 EUR"));
     CHECK(json(max).get<money>() == max);
@@ -61,14 +61,14 @@ TEST_CASE("json: money is an exact string with its currency, never a number") {
 }
 
 TEST_CASE("json: money round-trips on seeded random amounts") {
-    detail::xoshiro256 rng(20261202);
+    fundround::detail::xoshiro256 rng(20261202);
     const currency codes[] = {currency("USD"), currency("EUR"), currency("JPY"), currency("XXX"), currency("CHF")};
     for (int i = 0; i < 20000; ++i) {
         // Full 64-bit range, half of the draws small so that few-digit amounts are covered too.
         std::uint64_t bits = rng.next();
         if (i % 2 == 1) bits %= 1'000'000;
         const auto units = static_cast<std::int64_t>(bits);
-        const money m = money::from_units(i % 4 == 3 ? -(units == detail::int64_min ? 0 : units) : units,
+        const money m = money::from_units(i % 4 == 3 ? -(units == fundround::detail::int64_min ? 0 : units) : units,
                                           codes[rng.below(5)]);
         const json j = m;
         REQUIRE(j.is_string());
@@ -124,7 +124,7 @@ TEST_CASE("json: fractions are exact \"n/d\" strings") {
     const std::string big = "170141183460469231731687303715884105727";
     CHECK(json(big + "/2").get<fraction>().to_string() == big + "/2");
     CHECK(json("-" + big + "/" + big).get<fraction>() == fraction(-1));
-    detail::xoshiro256 rng(84);
+    fundround::detail::xoshiro256 rng(84);
     for (int i = 0; i < 20000; ++i) {
         const auto n = static_cast<std::int64_t>(rng.next());
         const auto d = static_cast<std::int64_t>(rng.next() >> 1) + 1;
@@ -159,7 +159,7 @@ TEST_CASE("json: dates are ISO strings, round-tripped near both ends of the rang
     CHECK(json(end_of_time()) == json("9999-12-31"));
     CHECK(json(end_of_time()).get<calendar_date>() == end_of_time());
     CHECK(json("0000-03-01").get<calendar_date>() == date::year{0} / 3 / 1);
-    detail::xoshiro256 rng(9999);
+    fundround::detail::xoshiro256 rng(9999);
     const auto lo = date::sys_days(first).time_since_epoch().count();
     const auto hi = date::sys_days(end_of_time()).time_since_epoch().count();
     for (int i = 0; i < 20000; ++i) {
@@ -191,8 +191,8 @@ TEST_CASE("json: date errors") {
 
 TEST_CASE("json: share counts, currencies, rounding modes and investor kinds") {
     CHECK(json(share_count(10'000'000'000)) == json(10'000'000'000));
-    CHECK(json(share_count(detail::int64_max)).get<share_count>() == share_count(detail::int64_max));
-    CHECK(json(share_count(detail::int64_min)).get<share_count>() == share_count(detail::int64_min));
+    CHECK(json(share_count(fundround::detail::int64_max)).get<share_count>() == share_count(fundround::detail::int64_max));
+    CHECK(json(share_count(fundround::detail::int64_min)).get<share_count>() == share_count(fundround::detail::int64_min));
     CHECK(error_of<share_count>(json(9223372036854775808ULL)) ==
           "share count is invalid: 1 problem\n  - (root) = 9223372036854775808: is out of range: a share count must fit 64 bits");
     CHECK(error_of<share_count>(json(1.5)) ==
@@ -223,7 +223,7 @@ TEST_CASE("json: share counts, currencies, rounding modes and investor kinds") {
 }
 
 // A random condition tree of at most @p depth levels.
-condition random_condition(detail::xoshiro256& rng, int depth) {
+condition random_condition(fundround::detail::xoshiro256& rng, int depth) {
     const auto day = [&] {
         return calendar_date{date::sys_days{date::days{static_cast<int>(rng.below(30000))}}};
     };
@@ -253,7 +253,7 @@ TEST_CASE("json: conditions are structured objects that round-trip") {
     CHECK(json(c).get<condition>() == c);
     CHECK(json(!milestone("IPO")) == json::parse(R"({"kind": "negation", "part": {"kind": "milestone", "name": "IPO"}})"));
     CHECK(json(at_close()) == json::parse(R"({"kind": "always"})"));
-    detail::xoshiro256 rng(1984);
+    fundround::detail::xoshiro256 rng(1984);
     for (int i = 0; i < 3000; ++i) {
         const condition r = random_condition(rng, 5);
         CHECK(json(r).get<condition>() == r);
@@ -510,7 +510,7 @@ TEST_CASE("json: holders and share classes round-trip") {
               .get<share_class>() == share_class::preferred("Seed", price_per_share(money::from_units(500), share_count(1))));
 
     // Seeded random terms.
-    detail::xoshiro256 rng(155);
+    fundround::detail::xoshiro256 rng(155);
     const participation_kind pk[] = {participation_kind::non_participating, participation_kind::full, participation_kind::capped};
     const dividend_kind dk[] = {dividend_kind::none, dividend_kind::non_cumulative, dividend_kind::cumulative_simple,
                                 dividend_kind::cumulative_compound};
@@ -625,7 +625,7 @@ TEST_CASE("json: a bad cap table reports the document's problems and the builder
         "declared_distinct": [["a"]]})"), field_path("company"));
     CHECK(!t);
     std::vector<std::string> lines;
-    for (const diagnostic& d : reader.problems()) lines.push_back(detail::json_problem_line(d));
+    for (const diagnostic& d : reader.problems()) lines.push_back(fundround::detail::json_problem_line(d));
     CHECK(lines == std::vector<std::string>{
         "/company/holders/1/id = 7: must be a string, not a number",
         "/company/holdings/1/shares: is required",
