@@ -92,6 +92,9 @@ TEST_CASE("json: money errors say what is wrong, at the value's pointer") {
     CHECK(error_of<money>(json("9223372036854775.808 USD")) ==
           "amount is invalid: 1 problem\n  - (root) = \"9223372036854775.808 USD\": is not an amount (at "
           "position 0: the amount is out of range (about +/-9.2e15 whole currency units))");
+    CHECK(error_of<money>(json("-9223372036854775.809 USD")) ==
+          "amount is invalid: 1 problem\n  - (root) = \"-9223372036854775.809 USD\": is not an amount (at "
+          "position 0: the amount is out of range (about +/-9.2e15 whole currency units))");
     CHECK(error_of<money>(json::array()) ==
           "amount is invalid: 1 problem\n  - (root) = []: must be an amount string such as \"15000000000 USD\", "
           "not an array");

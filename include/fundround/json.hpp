@@ -1,5 +1,5 @@
 /// @file json.hpp
-/// @brief Opt-in JSON (nlohmann/json) for the value types and the round: exact strings for money
+/// @brief Opt-in JSON (nlohmann/json) for the value types, rounds and cap tables: exact strings for money
 /// and fractions, ISO dates, conditions as objects; reading reports every problem at once, each
 /// with its JSON pointer (needs nlohmann/json: `find_package(nlohmann_json)`, or the
 /// `fundround::json` target).
