@@ -6,8 +6,8 @@
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
 /// dissolution, notes at maturity or a change of control), exits (exit/: the liquidation
-/// waterfall with exact breakpoints), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
-/// charts of rounds, net flows and round chains).
+/// waterfall with exact breakpoints, and over a chain of rounds), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
+/// charts of rounds, net flows, round chains and waterfall payouts).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
@@ -40,6 +40,7 @@
 #include <fundround/instruments/note_events.hpp>
 
 #include <fundround/exit/waterfall.hpp>
+#include <fundround/exit/chain_waterfall.hpp>
 
 #include <fundround/io/money_parse.hpp>
 #include <fundround/io/report.hpp>
@@ -53,5 +54,6 @@
 #include <fundround/io/round_charts.hpp>
 #include <fundround/io/flows_chart.hpp>
 #include <fundround/io/chain_chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
 
 #endif  // FUNDROUND_FUNDROUND_HPP

@@ -1,7 +1,8 @@
 // Writes every chart of the examples as SVG: the reference round's disbursement schedule, its
 // payments and ownership over time when the conditions are met, its money flowing both ways with
-// Amazon by year, the seed-to-Series-B chain's ownership round by round (the docs/images/ set),
-// and, unless --docs, a gallery of the other chart kinds the render test also draws.
+// Amazon by year, the seed-to-Series-B chain's ownership round by round, the payouts at an exit
+// of the Series A/B/C company and of the reference round (the docs/images/ set), and, unless
+// --docs, a gallery of the other chart kinds the render test also draws.
 //
 //   chart_gallery <output directory> [--docs]
 //
@@ -9,12 +10,15 @@
 //   ./build/dev/tests/chart_gallery docs/images --docs
 //
 // The reference round is built as in examples/reference_deal.cpp, with the same assumptions
-// A1-A8 (the report gives no dates and no payment schedule for the cloud contracts).
+// A1-A8 (the report gives no dates and no payment schedule for the cloud contracts). The payout
+// charts are those of examples/series_abc_waterfall.cpp and examples/reference_waterfall.cpp
+// (the latter with its ASSUMED cap table and preference stack).
 #include <fundround/fundround.hpp>
 #include <fundround/io/chain_chart.hpp>
 #include <fundround/io/flows_chart.hpp>
 #include <fundround/io/round_charts.hpp>
 #include <fundround/io/svg_chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
 
 #include <fstream>
 #include <iostream>
@@ -86,6 +90,62 @@ round_chain_result seed_to_series_b() {  // examples/seed_to_series_b.cpp
         .run();
 }
 
+waterfall series_abc_waterfall() {  // examples/series_abc_waterfall.cpp
+    const cap_table founding =
+        cap_table_builder()
+            .add(holder::founder("ada", "Ada"))
+            .add(holder::founder("bob", "Bob"))
+            .add(holder::employee("eve", "Eve"))
+            .add(holder::employee("finn", "Finn"))
+            .add(share_class::common("Common"))
+            .add(option_pool{"Plan", "Common", share_count(2'000'000)})
+            .holding(holder_id("ada"), "Common", share_count(5'000'000))
+            .holding(holder_id("bob"), "Common", share_count(3'000'000))
+            .grant({holder_id("eve"), "Plan", share_count(600'000), price_per_share(500_K, share_count(1'000'000))})
+            .grant({holder_id("finn"), "Plan", share_count(400'000), price_per_share(2_M, share_count(1'000'000))})
+            .build();
+    liquidation_terms series_a;
+    liquidation_terms series_b;
+    series_b.participation = participation::capped(fraction(3));
+    liquidation_terms series_c;
+    series_c.seniority = 1;
+    const auto terms = [](const char* name, money pre) {
+        return priced_round_terms(name).pre_money(pre).price_rounded(4, rounding::half_even);
+    };
+    const round_chain_result chain =
+        round_chain(founding)
+            .then(cap_table_round(terms("Series A", 12_M).invest("a-fund", 4_M), "Series A", series_a)
+                      .add_investor(holder::investor("a-fund", "A Fund")))
+            .then(cap_table_round(terms("Series B", 45_M).invest("b-fund", 15_M), "Series B", series_b)
+                      .add_investor(holder::investor("b-fund", "B Fund")))
+            .then(cap_table_round(terms("Series C", 150_M).invest("c-fund", 50_M), "Series C", series_c)
+                      .add_investor(holder::investor("c-fund", "C Fund")))
+            .run();
+    return waterfall::build(chain.final_table());
+}
+
+waterfall reference_waterfall(const funding_round& round) {  // examples/reference_waterfall.cpp (ASSUMED terms)
+    liquidation_terms series_2025;
+    liquidation_terms series_2026;
+    series_2026.seniority = 1;
+    const cap_table before =
+        cap_table_builder()
+            .add(holder(holder_id("common"), "Common holders (assumed, as one)"))
+            .add(holder(holder_id("prior"), "2025 investors (assumed, as one)"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series 2025 Preferred", price_per_share(40_B, share_count(100'000'000)),
+                                        series_2025))
+            .holding(holder_id("common"), "Common", share_count(900'000'000))
+            .holding(holder_id("prior"), "Series 2025 Preferred", share_count(100'000'000))
+            .build();
+    const round_on_cap_table after = cap_table_round(priced_terms_of(round), "Series 2026 Preferred", series_2026)
+                                         .add_investor(holder::investor("Amazon", "Amazon"))
+                                         .add_investor(holder::investor("Nvidia", "Nvidia"))
+                                         .add_investor(holder::investor("SoftBank", "SoftBank"))
+                                         .apply_to(before);
+    return waterfall::build(after.after());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,6 +199,24 @@ int main(int argc, char** argv) {
     ok = write(dir, "reference_ownership_all", ownership_all) && ok;
 
     ok = write(dir, "seed_to_series_b_ownership", ownership_chart(seed_to_series_b())) && ok;
+
+    // Payouts at an exit (examples/series_abc_waterfall.cpp, examples/reference_waterfall.cpp).
+    const waterfall abc = series_abc_waterfall();
+    const payout_curve abc_curve = abc.curve();
+    payout_chart_options by_class;
+    by_class.title = "Series A/B/C company: payout by class";
+    ok = write(dir, "series_abc_payout", payout_chart(abc, abc_curve, 300_M, by_class)) && ok;
+    payout_chart_options by_holder;
+    by_holder.title = "Series A/B/C company: payout by holder, stacked";
+    by_holder.by = payout_chart_by::holder;
+    by_holder.style = series_style::stacked_area;
+    by_holder.markers = payout_marker_labels::none;
+    ok = write(dir, "series_abc_payout_by_holder", payout_chart(abc, abc_curve, 300_M, by_holder)) && ok;
+    payout_chart_options reference_options;
+    reference_options.title = "Reference round at an exit: payout by class (assumed preferences)";
+    reference_options.note = "ASSUMED: 900M common + 100M Series 2025 Preferred ($40B, 1x non-participating); "
+                             "Series 2026 1x non-participating, senior.";
+    ok = write(dir, "reference_waterfall", payout_chart(reference_waterfall(round), 1_T, reference_options)) && ok;
     if (docs_only) return ok ? 0 : 1;
 
     // The other kinds, for the render test: the schedule by status per year, grouped bars,

@@ -50,6 +50,28 @@ struct condition_outlook {
 
 namespace detail {
 
+// A day of the classification as a 64-bit key in day order: days since 1970-01-01 plus 2^31 (the
+// high half of the schedule's sort keys). The classification's days are kept, compared, sorted
+// and searched as such keys: one std::sort over 64-bit keys serves it and the schedule.
+using day_key = std::uint64_t;
+
+// The key of @p d (a valid date).
+[[nodiscard]] inline day_key key_of_day(calendar_date d) noexcept {
+    return static_cast<day_key>(static_cast<std::int64_t>(day_number(d)) + (std::int64_t{1} << 31));
+}
+
+// The date of key @p k.
+[[nodiscard]] inline calendar_date day_of_key(day_key k) noexcept {
+    const auto day = static_cast<int>(static_cast<std::int64_t>(k) - (std::int64_t{1} << 31));
+    return calendar_date{date::sys_days{date::days{day}}};
+}
+
+// Throws the classification_limit_error of a diagram past @p limit nodes (cold path, out of line).
+FUNDROUND_COLD inline void throw_node_limit(std::size_t limit) {
+    throw classification_limit_error("its decision diagram needs more than " + std::to_string(limit) +
+                                     " nodes (max_classification_nodes)");
+}
+
 // A reduced, ordered multi-valued decision diagram over finite-domain variables, hash-consed so
 // that equal functions are equal ids: 0 is "false", 1 is "true". Bounded by a node limit.
 class decision_diagram {
@@ -58,24 +80,19 @@ public:
     static constexpr id no = 0;
     static constexpr id yes = 1;
 
-    decision_diagram(std::vector<std::uint32_t> domains, std::size_t limit) : domains_(std::move(domains)), limit_(limit) {
-        nodes_.push_back({terminal, 0});
-        nodes_.push_back({terminal, 0});
-    }
+    decision_diagram(std::vector<std::uint32_t> domains, std::size_t limit)
+        : domains_(std::move(domains)), limit_(limit), nodes_(4, terminal) {}  // the two terminals
 
-    // The function "variable @p var takes one of the values whose flag in @p values is set".
-    id atom(std::uint32_t var, const std::vector<bool>& values) {
-        std::vector<id> kids(values.size());
-        for (std::size_t k = 0; k < values.size(); ++k) kids[k] = values[k] ? yes : no;
-        return make(var, kids);
-    }
+    // The function "variable @p var takes one of the values whose entry in @p values is yes"
+    // (each entry yes or no).
+    id atom(std::uint32_t var, const std::vector<id>& values) { return make(var, values); }
     id negate(id a) {
         if (a <= yes) return a == yes ? no : yes;
         if (const id* found = not_memo_.find(a)) return *found;
-        const node n = nodes_[a];
-        std::vector<id> kids(domains_[n.var]);
-        for (std::size_t k = 0; k < kids.size(); ++k) kids[k] = negate(children_[n.first + k]);
-        const id r = make(n.var, kids);
+        const std::uint32_t var = var_of(a);
+        std::vector<id> kids(domains_[var]);
+        for (std::size_t k = 0; k < kids.size(); ++k) kids[k] = negate(children_[first_of(a) + k]);
+        const id r = make(var, kids);
         not_memo_.find_or_insert(a, r);
         return r;
     }
@@ -84,10 +101,11 @@ public:
 
 private:
     static constexpr std::uint32_t terminal = 0xFFFFFFFFU;
-    struct node {
-        std::uint32_t var;
-        std::uint32_t first;  // index of its first child in children_
-    };
+
+    // Node @p a's variable, and the index of its first child in children_.
+    std::uint32_t var_of(id a) const noexcept { return nodes_[2 * std::size_t{a}]; }
+    std::uint32_t first_of(id a) const noexcept { return nodes_[2 * std::size_t{a} + 1]; }
+    std::size_t node_count() const noexcept { return nodes_.size() / 2; }
 
     // The node (var, kids), hash-consed: an equal node already made is returned, not a copy.
     id make(std::uint32_t var, const std::vector<id>& kids) {
@@ -95,14 +113,13 @@ private:
         const std::uint64_t h = node_hash(var, kids.data(), kids.size());
         std::size_t s = unique_slot(h, var, kids.data());
         if (unique_[s] != no) return unique_[s];
-        if (nodes_.size() >= limit_) {
-            throw classification_limit_error("its decision diagram needs more than " + std::to_string(limit_) +
-                                             " nodes (max_classification_nodes)");
-        }
-        const auto r = static_cast<id>(nodes_.size());
-        nodes_.push_back({var, static_cast<std::uint32_t>(children_.size())});
-        children_.insert(children_.end(), kids.begin(), kids.end());
-        if (2 * (nodes_.size() - 2) > unique_.size()) {
+        if (node_count() >= limit_) throw_node_limit(limit_);
+        const auto r = static_cast<id>(node_count());
+        const auto first = static_cast<std::uint32_t>(children_.size());
+        nodes_.push_back(var);
+        nodes_.push_back(first);
+        for (const id k : kids) children_.push_back(k);
+        if (2 * (node_count() - 2) > unique_.size()) {
             rehash();
         } else {
             unique_[s] = r;
@@ -120,21 +137,20 @@ private:
         for (std::size_t s = static_cast<std::size_t>(h) & mask;; s = (s + 1) & mask) {
             const id e = unique_[s];
             if (e == no) return s;
-            const node& n = nodes_[e];
-            if (n.var == var && std::equal(kids, kids + domains_[var], children_.data() + n.first)) return s;
+            if (var_of(e) == var && std::equal(kids, kids + domains_[var], children_.data() + first_of(e))) return s;
         }
     }
     void rehash() {  // doubles unique_ (kept at most half full) and places every node again
-        unique_.assign(2 * unique_.size(), no);
-        for (std::size_t i = 2; i < nodes_.size(); ++i) {
-            const node& n = nodes_[i];
-            const id* kids = children_.data() + n.first;
-            unique_[unique_slot(node_hash(n.var, kids, domains_[n.var]), n.var, kids)] = static_cast<id>(i);
+        unique_ = std::vector<id>(2 * unique_.size(), no);  // the vector's fill constructor, as everywhere here
+        for (id i = 2; i < node_count(); ++i) {
+            const std::uint32_t var = var_of(i);
+            const id* kids = children_.data() + first_of(i);
+            unique_[unique_slot(node_hash(var, kids, domains_[var]), var, kids)] = i;
         }
     }
     id cofactor(id a, std::uint32_t var, std::size_t value) const {
-        if (a <= yes || nodes_[a].var != var) return a;
-        return children_[nodes_[a].first + value];
+        if (a <= yes || var_of(a) != var) return a;
+        return children_[first_of(a) + value];
     }
     id apply(bool is_or, id a, id b) {
         if (is_or) {
@@ -150,7 +166,7 @@ private:
         const std::uint64_t key = (std::uint64_t{a} << 32) | b;
         key_index& memo = is_or ? or_memo_ : and_memo_;
         if (const id* found = memo.find(key)) return *found;
-        const std::uint32_t var = std::min(nodes_[a].var, nodes_[b].var);
+        const std::uint32_t var = std::min(var_of(a), var_of(b));
         std::vector<id> kids(domains_[var]);
         for (std::size_t k = 0; k < kids.size(); ++k) {
             kids[k] = apply(is_or, cofactor(a, var, k), cofactor(b, var, k));
@@ -162,7 +178,7 @@ private:
 
     std::vector<std::uint32_t> domains_;
     std::size_t limit_;
-    std::vector<node> nodes_;
+    std::vector<std::uint32_t> nodes_;  // two words per node: its variable and its first child's index
     std::vector<id> children_;
     // The nodes by content (hash-consing): node ids in open-addressed slots, "no" (0) when empty
     // (the terminals are never stored), at most half full.
@@ -178,10 +194,10 @@ private:
 // "m achieved by day t" is exact whatever day in its slot m settles on.
 class condition_states {
 public:
-    condition_states(const condition& c, calendar_date close, std::vector<date::sys_days> boundaries)
+    condition_states(const condition& c, calendar_date close, std::vector<day_key> boundaries)
         : close_(close), bounds_(std::move(boundaries)), diagram_(domains(c, bounds_.size()), max_classification_nodes) {}
 
-    decision_diagram::id met(const condition& c, date::sys_days t) { return state(c, t, true); }
+    decision_diagram::id met(const condition& c, day_key t) { return state(c, t, true); }
     bool is_yes(decision_diagram::id a) const { return a == decision_diagram::yes; }
     bool is_no(decision_diagram::id a) const { return a == decision_diagram::no; }
 
@@ -199,26 +215,29 @@ private:
     }
 
     // Milestone @p name achieved (or failed) on or before day @p t.
-    decision_diagram::id settled_by(const std::string& name, date::sys_days t, bool achieved) {
+    decision_diagram::id settled_by(const std::string& name, day_key t, bool achieved) {
         const auto var = static_cast<std::uint32_t>(std::lower_bound(names_.begin(), names_.end(), name) - names_.begin());
         const std::size_t k = bounds_.size();
-        std::vector<bool> values(1 + 2 * k, false);
-        if (date::sys_days{close_} <= t) {
-            for (std::size_t j = 0; j < k && bounds_[j] <= t; ++j) values[(achieved ? 1 : 1 + k) + j] = true;
+        std::vector<decision_diagram::id> values(1 + 2 * k, decision_diagram::no);
+        if (key_of_day(close_) <= t) {
+            for (std::size_t j = 0; j < k && bounds_[j] <= t; ++j) {
+                values[(achieved ? 1 : 1 + k) + j] = decision_diagram::yes;
+            }
         }
         return diagram_.atom(var, values);
     }
 
     // The key of memo_: the condition's index in node_of_ (numbered on first sight) and the
-    // day with the state asked for (2 * days + 1 fits 32 bits for every valid date), in 64 bits.
-    std::uint64_t memo_key(const void* identity, date::sys_days t, bool want_met) {
+    // day with the state asked for (2 * key + 1 modulo 2^32: distinct for every valid date, whose
+    // days span less than 2^31), in 64 bits.
+    std::uint64_t memo_key(const void* identity, day_key t, bool want_met) {
         const std::uint32_t index = node_of_.find_or_insert(reinterpret_cast<std::uintptr_t>(identity),
                                                             static_cast<std::uint32_t>(node_of_.size()));
-        const std::int64_t day = static_cast<std::int64_t>(t.time_since_epoch().count()) * 2 + (want_met ? 1 : 0);
+        const std::uint64_t day = t * 2 + (want_met ? 1 : 0);
         return (std::uint64_t{index} << 32) | static_cast<std::uint32_t>(day);
     }
 
-    decision_diagram::id state(const condition& c, date::sys_days t, bool want_met) {
+    decision_diagram::id state(const condition& c, day_key t, bool want_met) {
         const std::uint64_t key = c.identity() != nullptr ? memo_key(c.identity(), t, want_met) : 0;
         if (c.identity() != nullptr) {
             if (const decision_diagram::id* found = memo_.find(key)) return *found;
@@ -228,7 +247,7 @@ private:
         switch (c.kind()) {
             case condition_kind::always: r = want_met ? dd::yes : dd::no; break;
             case condition_kind::on_or_after:
-                r = want_met && date::sys_days{*c.date()} <= t ? dd::yes : dd::no;
+                r = want_met && key_of_day(*c.date()) <= t ? dd::yes : dd::no;
                 break;
             case condition_kind::milestone: r = settled_by(c.milestone_name(), t, want_met); break;
             case condition_kind::all_of:
@@ -244,7 +263,7 @@ private:
             }
             case condition_kind::negation: r = state(c.parts().front(), t, !want_met); break;
             case condition_kind::long_stop: {
-                const date::sys_days stop{*c.date()};
+                const day_key stop = key_of_day(*c.date());
                 const condition& p = c.parts().front();
                 if (want_met) {
                     r = state(p, std::min(t, stop), true);
@@ -261,16 +280,15 @@ private:
 
     std::vector<std::string> names_;  // the milestones, sorted; before diagram_: domains() fills it
     calendar_date close_;
-    std::vector<date::sys_days> bounds_;
+    std::vector<day_key> bounds_;
     decision_diagram diagram_;
     key_index node_of_;  // condition identity -> its position, numbered on first sight
     key_index memo_;     // memo_key() -> the state's diagram
 };
 
-template <class Days>
-void collect_condition_days(const condition& c, Days& long_stops, Days& starts) {
-    if (c.kind() == condition_kind::long_stop) long_stops.push_back(date::sys_days{*c.date()});
-    if (c.kind() == condition_kind::on_or_after) starts.push_back(date::sys_days{*c.date()});
+inline void collect_condition_days(const condition& c, std::vector<day_key>& long_stops, std::vector<day_key>& starts) {
+    if (c.kind() == condition_kind::long_stop) long_stops.push_back(key_of_day(*c.date()));
+    if (c.kind() == condition_kind::on_or_after) starts.push_back(key_of_day(*c.date()));
     for (const condition& p : c.parts()) collect_condition_days(p, long_stops, starts);
 }
 
@@ -297,9 +315,9 @@ void collect_condition_days(const condition& c, Days& long_stops, Days& starts) 
         if (o.certain) o.certain_from = s.since && close < *s.since ? *s.since : close;
         return o;
     }
-    using days = std::vector<date::sys_days>;
-    const date::sys_days first{close};
-    const date::sys_days last{by};
+    using days = std::vector<detail::day_key>;
+    const detail::day_key first = detail::key_of_day(close);
+    const detail::day_key last = detail::key_of_day(by);
     days stops;
     days starts;
     detail::collect_condition_days(c, stops, starts);
@@ -310,7 +328,7 @@ void collect_condition_days(const condition& c, Days& long_stops, Days& starts) 
         if (first < d && d < last) candidates.push_back(d);
     }
     for (const auto d : stops) {
-        if (first <= d && d < last) candidates.push_back(d + date::days{1});
+        if (first <= d && d < last) candidates.push_back(d + 1);
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -338,7 +356,7 @@ void collect_condition_days(const condition& c, Days& long_stops, Days& starts) 
                 lo = mid + 1;
             }
         }
-        o.certain_from = calendar_date{candidates[lo]};
+        o.certain_from = detail::day_of_key(candidates[lo]);
     }
     return o;
 }
@@ -373,25 +391,67 @@ private:
     std::vector<condition_outlook> outlooks_;
 };
 
-/// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
-/// status"), appending any placement problem to @p out with fields under the field_path @p path():
-/// a condition that can never be met, an expected date before the condition is met, a fallback
-/// that is never paid, a condition too complex to classify. @p cache may be null.
-///
-/// - At close: met on the close date (no milestone settled) and not expected after it.
-/// - Scheduled: met by the horizon in every outcome of its milestones; dated the later of the
-///   close, the first day it is met in every outcome, and its expected date.
-/// - Conditional: met in some outcomes only; dated its expected date, if any.
-/// - A fallback tranche is conditional and dated its settlement date (not before the close): it
-///   pays its amount or its fallback then.
-template <class PathFn>
-[[nodiscard]] tranche_placement place_tranche(const tranche& t, calendar_date close, const PathFn& path,
-                                              std::vector<diagnostic>& out,
-                                              condition_outlook_cache* cache = nullptr) {
+namespace detail {
+
+/// A reference to a callable returning a field_path, called only when a problem is reported: the
+/// one non-template form of place_tranche()'s path argument.
+class path_source {
+public:
+    /// Refers to @p f (which must outlive this reference).
+    template <class F>
+    explicit path_source(const F& f) noexcept
+        : f_(&f), call_([](const void* g) -> field_path { return (*static_cast<const F*>(g))(); }) {}
+    /// The path.
+    [[nodiscard]] field_path operator()() const { return call_(f_); }
+
+private:
+    const void* f_;
+    field_path (*call_)(const void*);
+};
+
+/// What place_tranche() finds wrong with a tranche.
+enum class placement_problem {
+    too_complex,                  ///< The condition is too complex to classify.
+    never_met_by_settlement,      ///< A fallback tranche's condition can never be met in time.
+    fallback_never_paid,          ///< A fallback tranche's condition is certain by its settlement.
+    never_met,                    ///< The condition can never be met.
+    expected_before_certain,      ///< Expected before the condition is certainly met.
+};
+
+/// Appends the diagnostic of problem @p p of tranche @p t, field under @p path(): the words of
+/// every placement problem in one out-of-line function (@p day: the settlement date or the day the
+/// condition is met; @p reason: why the condition is too complex).
+FUNDROUND_COLD inline void add_placement_problem(std::vector<diagnostic>& out, const path_source& path,
+                                                 placement_problem p, const tranche& t, calendar_date day,
+                                                 const char* reason) {
     const condition& c = t.condition();
-    const auto too_complex = [&](const classification_limit_error& e) {
-        out.push_back({path().member("condition"), c.to_string(), std::string("is too complex to classify: ") + e.what()});
-    };
+    switch (p) {
+        case placement_problem::too_complex:
+            add_problem(out, path(), "condition", c.to_string(), {"is too complex to classify: ", reason});
+            return;
+        case placement_problem::never_met_by_settlement:
+            add_problem(out, path(), "condition", c.to_string(),
+                        {"can never be met by the settlement date ", to_string(day)});
+            return;
+        case placement_problem::fallback_never_paid:
+            add_problem(out, path(), "fallback", format_full(*t.fallback()),
+                        {"is never paid: the condition is met by the settlement date ", to_string(day),
+                         " whatever happens"});
+            return;
+        case placement_problem::never_met:
+            add_problem(out, path(), "condition", c.to_string(), "can never be met");
+            return;
+        case placement_problem::expected_before_certain:
+            add_problem(out, path(), "expected_date", to_string(*t.expected_date()),
+                        {"must not be before the condition is met on ", to_string(day)});
+            return;
+    }
+}
+
+/// place_tranche() with its path type-erased: the body is compiled once, whatever the path.
+[[nodiscard]] inline tranche_placement place_tranche_at(const tranche& t, calendar_date close, const path_source& path,
+                                                        std::vector<diagnostic>& out, condition_outlook_cache* cache) {
+    const condition& c = t.condition();
     if (t.has_fallback()) {
         const std::optional<calendar_date> settles = t.settlement_date();
         if (!settles || !is_modelled(*settles)) return {funding_status::conditional, std::nullopt};
@@ -399,15 +459,12 @@ template <class PathFn>
         try {
             const condition_outlook o = classify_condition(c, close, day);
             if (!o.possible) {
-                out.push_back({path().member("condition"), c.to_string(),
-                               "can never be met by the settlement date " + to_string(day)});
+                add_placement_problem(out, path, placement_problem::never_met_by_settlement, t, day, "");
             } else if (o.certain) {
-                out.push_back({path().member("fallback"), format_full(*t.fallback()),
-                               "is never paid: the condition is met by the settlement date " + to_string(day) +
-                                   " whatever happens"});
+                add_placement_problem(out, path, placement_problem::fallback_never_paid, t, day, "");
             }
         } catch (const classification_limit_error& e) {
-            too_complex(e);
+            add_placement_problem(out, path, placement_problem::too_complex, t, day, e.what());
         }
         return {funding_status::conditional, day};
     }
@@ -428,11 +485,11 @@ template <class PathFn>
             o = classify_condition(c, close);
         }
     } catch (const classification_limit_error& e) {
-        too_complex(e);
+        add_placement_problem(out, path, placement_problem::too_complex, t, close, e.what());
         return {funding_status::conditional, t.expected_date()};
     }
     if (!o.possible) {
-        out.push_back({path().member("condition"), c.to_string(), "can never be met"});
+        add_placement_problem(out, path, placement_problem::never_met, t, close, "");
         return {c.depends_on_milestone() ? funding_status::conditional : funding_status::scheduled,
                 t.expected_date()};
     }
@@ -440,12 +497,31 @@ template <class PathFn>
     calendar_date due = *o.certain_from;
     if (t.expected_date()) {
         if (*t.expected_date() < due) {
-            out.push_back({path().member("expected_date"), to_string(*t.expected_date()),
-                           "must not be before the condition is met on " + to_string(due)});
+            add_placement_problem(out, path, placement_problem::expected_before_certain, t, due, "");
         }
         due = *t.expected_date();
     }
     return {funding_status::scheduled, due};
+}
+
+}  // namespace detail
+
+/// Places @p t in a round closing on @p close (see docs/concepts.md, "Tranches and funding
+/// status"), appending any placement problem to @p out with fields under the field_path @p path():
+/// a condition that can never be met, an expected date before the condition is met, a fallback
+/// that is never paid, a condition too complex to classify. @p cache may be null.
+///
+/// - At close: met on the close date (no milestone settled) and not expected after it.
+/// - Scheduled: met by the horizon in every outcome of its milestones; dated the later of the
+///   close, the first day it is met in every outcome, and its expected date.
+/// - Conditional: met in some outcomes only; dated its expected date, if any.
+/// - A fallback tranche is conditional and dated its settlement date (not before the close): it
+///   pays its amount or its fallback then.
+template <class PathFn>
+[[nodiscard]] tranche_placement place_tranche(const tranche& t, calendar_date close, const PathFn& path,
+                                              std::vector<diagnostic>& out,
+                                              condition_outlook_cache* cache = nullptr) {
+    return detail::place_tranche_at(t, close, detail::path_source(path), out, cache);
 }
 
 FUNDROUND_END_NAMESPACE

@@ -19,6 +19,21 @@
 
 FUNDROUND_BEGIN_NAMESPACE
 
+namespace detail {
+/// The positions 0 to n-1 of @p names (n = size) ordered by name, equal names by position: the
+/// order of a stable sort by name. The one sort of names in the library's core (the milestones
+/// of a condition, the investors of a round), so that it is compiled once.
+[[nodiscard]] inline std::vector<std::uint32_t> positions_by_name(const std::vector<const std::string*>& names) {
+    std::vector<std::uint32_t> order(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&names](std::uint32_t a, std::uint32_t b) {
+        const int c = names[a]->compare(*names[b]);
+        return c < 0 || (c == 0 && a < b);
+    });
+    return order;
+}
+}  // namespace detail
+
 /// What a state of the world knows: a date, plus milestones achieved (or failed) with their dates.
 /// Events dated after as_of() are ignored when evaluating, so one world can describe a whole
 /// scenario and be looked at on any date with at().
@@ -275,13 +290,12 @@ public:
     [[nodiscard]] bool depends_on_milestone() const noexcept { return node_ && node_->has_milestone; }
     /// The names of every milestone referenced, sorted, without duplicates.
     [[nodiscard]] std::vector<std::string> milestones() const {
-        // Sorts pointers to the names in the tree, then copies each distinct name once.
+        // Sorts the positions of the names in the tree, then copies each distinct name once.
         std::vector<const std::string*> names;
         collect_milestones(names);
-        std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
         std::vector<std::string> out;
-        for (const std::string* n : names) {
-            if (out.empty() || out.back() != *n) out.push_back(*n);
+        for (const std::uint32_t i : detail::positions_by_name(names)) {
+            if (out.empty() || out.back() != *names[i]) out.push_back(*names[i]);
         }
         return out;
     }
@@ -402,6 +416,9 @@ private:
         for (const auto& p : parts()) p.collect_milestones(out);
     }
 
+    // Appends to_string()'s text to @p out (one buffer for the whole tree).
+    void append_text(std::string& out) const;
+
     const node* node_ = nullptr;  // null: always(); otherwise one reference to the node
 };
 
@@ -513,35 +530,59 @@ inline condition_status condition::evaluate(const world_state& world) const {
 }
 
 inline std::string condition::to_string() const {
+    std::string text;
+    append_text(text);
+    return text;
+}
+
+inline void condition::append_text(std::string& out) const {
     const node& n = get();
-    auto join = [&](const char* word) {
-        if (n.parts.empty()) return std::string(word) + "()";
-        std::string text = "(";
-        for (std::size_t i = 0; i < n.parts.size(); ++i) {
-            if (i > 0) text += std::string(" ") + (n.kind == condition_kind::all_of ? "and" : "or") + " ";
-            text += n.parts[i].to_string();
-        }
-        return text + ")";
-    };
     switch (n.kind) {
-        case condition_kind::always: return "at close";
-        case condition_kind::on_or_after: return "on or after " + fundround::to_string(n.date);
-        case condition_kind::milestone: return "milestone \"" + n.name + "\"";
-        case condition_kind::all_of: return n.parts.empty() ? "always" : join("all_of");
-        case condition_kind::any_of: return n.parts.empty() ? "never" : join("any_of");
+        case condition_kind::always: out += "at close"; return;
+        case condition_kind::on_or_after:
+            out += "on or after ";
+            out += fundround::to_string(n.date);
+            return;
+        case condition_kind::milestone:
+            out += "milestone \"";
+            out += n.name;
+            out += '"';
+            return;
+        case condition_kind::all_of:
+        case condition_kind::any_of: {
+            const bool all = n.kind == condition_kind::all_of;
+            if (n.parts.empty()) {
+                out += all ? "always" : "never";
+                return;
+            }
+            out += '(';
+            for (std::size_t i = 0; i < n.parts.size(); ++i) {
+                if (i > 0) out += all ? " and " : " or ";
+                n.parts[i].append_text(out);
+            }
+            out += ')';
+            return;
+        }
         case condition_kind::negation: {
             const condition& part = n.parts.front();
-            if (part.kind() == condition_kind::long_stop) return "not (" + part.to_string() + ")";
-            return "not " + part.to_string();
+            const bool bracket = part.kind() == condition_kind::long_stop;
+            out += bracket ? "not (" : "not ";
+            part.append_text(out);
+            if (bracket) out += ')';
+            return;
         }
         case condition_kind::long_stop: {
             const condition& part = n.parts.front();
-            const std::string text = part.to_string();
-            return (part.kind() == condition_kind::negation ? "(" + text + ")" : text) + " by " +
-                   fundround::to_string(n.date);
+            const bool bracket = part.kind() == condition_kind::negation;
+            if (bracket) out += '(';
+            part.append_text(out);
+            if (bracket) out += ')';
+            out += " by ";
+            out += fundround::to_string(n.date);
+            return;
         }
     }
-    return "unknown";
+    out += "unknown";
 }
 
 FUNDROUND_END_NAMESPACE

@@ -25,7 +25,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -116,7 +115,9 @@ public:
     /// The round; throws validation_error listing every problem.
     [[nodiscard]] funding_round build() const {
         build_result r = try_build();
-        if (!r.ok()) throw validation_error("round \"" + name_ + "\" is invalid", std::move(r.problems));
+        if (!r.ok()) {
+            throw validation_error(detail::concat({"round \"", name_, "\" is invalid"}), std::move(r.problems));
+        }
         return std::move(*r.round);
     }
 
@@ -127,100 +128,127 @@ private:
         std::optional<money> stated;
         bool single = false;  // invest(who, amount): problems are reported as ".commitment"
     };
-    void check_amount(std::vector<diagnostic>& out, const field_path& field, money m) const {
+    // The path of commitment @p i (investor_field()): built only for a problem to report, out of
+    // line, so that the checks hold a call, not the path's construction.
+    FUNDROUND_COLD field_path investor_path(std::size_t i) const { return investor_field(i, entries_[i].who); }
+    // The path of tranche @p k of commitment @p i: `.tranches[k]` under the investor, or
+    // `.commitment` for a commitment given as one amount (for a problem to report, as above).
+    FUNDROUND_COLD field_path tranche_field(std::size_t i, std::size_t k) const {
+        const field_path p = investor_path(i);
+        return entries_[i].single ? p.member("commitment") : p.member("tranches").index(k);
+    }
+    // Checks amount @p m of field @p leaf under @p base.
+    void check_amount(std::vector<diagnostic>& out, const field_path& base, const char* leaf, money m) const {
         if (m.currency() != currency_) {
-            out.push_back({field, format_full(m),
-                           "must be in " + to_string(currency_) + ", the round's currency"});
+            detail::add_problem(out, base, leaf, format_full(m),
+                                {"must be in ", currency_.code(), ", the round's currency"});
         } else if (!m.is_positive()) {
-            out.push_back({field, format_full(m), "must be positive"});
+            detail::add_problem(out, base, leaf, format_full(m), "must be positive");
         }
     }
 
     void check_round(std::vector<diagnostic>& out) const {
         if (!pre_money_) {
-            out.push_back({field_path("pre_money"), "", "is required"});
+            detail::add_problem(out, field_path(), "pre_money", "", "is required");
         } else {
-            check_amount(out, field_path("pre_money"), *pre_money_);
+            check_amount(out, field_path(), "pre_money", *pre_money_);
         }
         if (shares_ && shares_->value() <= 0) {
-            out.push_back({field_path("pre_money_shares"), std::to_string(shares_->value()), "must be positive"});
+            detail::add_problem(out, field_path(), "pre_money_shares", std::to_string(shares_->value()),
+                                "must be positive");
         }
         if (!close_date_) {
-            out.push_back({field_path("close_date"), "", "is required (pick one and label it as an assumption)"});
+            detail::add_problem(out, field_path(), "close_date", "",
+                                "is required (pick one and label it as an assumption)");
         } else if (!is_modelled(*close_date_)) {
-            out.push_back({field_path("close_date"), to_string(*close_date_), date_rule(*close_date_)});
+            detail::add_problem(out, field_path(), "close_date", to_string(*close_date_), date_rule(*close_date_));
         }
-        if (prior_mark_) check_amount(out, field_path("prior_mark"), *prior_mark_);
-        if (prior_round_) check_amount(out, field_path("prior_round"), *prior_round_);
-        if (entries_.empty()) out.push_back({field_path("investors"), "", "at least one investor is required"});
+        if (prior_mark_) check_amount(out, field_path(), "prior_mark", *prior_mark_);
+        if (prior_round_) check_amount(out, field_path(), "prior_round", *prior_round_);
+        if (entries_.empty()) {
+            detail::add_problem(out, field_path(), "investors", "", "at least one investor is required");
+        }
     }
 
-    // Validates one commitment; returns its total when it can be computed.
-    std::optional<money> check_entry(
-        std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
-        std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
+    // Validates one commitment; returns true if its total can be computed (its tranches are all
+    // in the round's currency and their sum fits).
+    bool check_entry(std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
+                     std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
         // Paths are built only for a commitment or tranche with something to report: building them
         // for every one was the largest constant cost of build().
-        const auto path = [&] { return investor_field(i, e.who); };
+        const auto path = [&] { return investor_path(i); };
         if (e.who.name().empty()) {
-            out.push_back({path().member("name"), "", "must not be empty"});
+            detail::add_problem(out, path(), "name", "", "must not be empty");
         } else if (duplicate_of != i) {
-            out.push_back({path().member("name"), e.who.name(),
-                           "duplicates investors[" + std::to_string(duplicate_of) +
-                               "]; combine their tranches under one investor"});
+            detail::add_problem(out, path(), "name", e.who.name(),
+                                {"duplicates investors[", std::to_string(duplicate_of),
+                                 "]; combine their tranches under one investor"});
         }
-        if (e.tranches.empty()) out.push_back({path().member("tranches"), "", "at least one tranche is required"});
+        if (e.tranches.empty()) detail::add_problem(out, path(), "tranches", "", "at least one tranche is required");
         bool summable = true;
         money total = money::zero(currency_);
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const tranche& t = e.tranches[k];
-            const auto tpath = [&] {
-                return e.single ? path().member("commitment") : path().member("tranches").index(k);
-            };
-            std::vector<diagnostic> own = t.validate(field_path());
-            if (!own.empty()) own = t.validate(tpath());
+            const auto tpath = [&] { return tranche_field(i, k); };
+            // The tranche's problems go straight into `out`, in this order: currency, its own
+            // (found under the root first; found again under its path only if there are any), then
+            // the expected date or the placement.
+            const std::size_t first = out.size();
             if (t.amount().currency() != currency_) {
-                own.insert(own.begin(), {e.single ? tpath() : tpath().member("amount"), format_full(t.amount()),
-                                         "must be in " + to_string(currency_) + ", the round's currency"});
+                detail::add_problem(out, e.single ? investor_path(i) : tpath(), e.single ? "commitment" : "amount",
+                                    format_full(t.amount()),
+                                    {"must be in ", currency_.code(), ", the round's currency"});
                 summable = false;
+            }
+            const std::size_t own = out.size();
+            t.validate(field_path(), out);
+            if (out.size() > own) {
+                while (out.size() > own) out.pop_back();
+                t.validate(tpath(), out);
             }
             const bool close_ok = close_date_ && is_modelled(*close_date_);
             if (close_ok && t.expected_date() && is_modelled(*t.expected_date()) &&
                 *t.expected_date() < *close_date_) {
-                own.push_back({tpath().member("expected_date"), to_string(*t.expected_date()),
-                               "must not be before the close date " + to_string(*close_date_)});
+                detail::add_problem(out, tpath(), "expected_date", to_string(*t.expected_date()),
+                                    {"must not be before the close date ", to_string(*close_date_)});
             } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
-                placements.push_back(place_tranche(t, *close_date_, tpath, own, &outlooks));
+                placements.push_back(place_tranche(t, *close_date_, tpath, out, &outlooks));
             }
-            if (e.single) {  // the user wrote one amount, not a tranche: name it that way
+            if (e.single && out.size() > first) {  // the user wrote one amount, not a tranche: name it that way
                 const field_path amount_field = tpath().member("amount");
-                for (auto& d : own) {
-                    if (d.field == amount_field) d.field = tpath();
+                for (std::size_t d = first; d < out.size(); ++d) {
+                    if (out[d].field == amount_field) out[d].field = tpath();
                 }
             }
-            out.insert(out.end(), own.begin(), own.end());
             if (summable) {
                 try {
                     total += t.amount();
                 } catch (const overflow_error&) {
-                    out.push_back({path().member("tranches"), "", "the tranches' sum overflows the amount range"});
+                    detail::add_problem(out, path(), "tranches", "", "the tranches' sum overflows the amount range");
                     summable = false;
                 }
             }
         }
-        if (!summable) return std::nullopt;
+        if (!summable) return false;
         if (e.stated) {
             if (e.stated->currency() != currency_) {
-                check_amount(out, path().member("commitment"), *e.stated);
+                check_amount(out, path(), "commitment", *e.stated);
             } else if (*e.stated != total) {
-                out.push_back({path().member("commitment"), format_full(*e.stated),
-                               "the tranches sum to " + format_full(total) +
-                                   "; they must sum exactly to the stated commitment"});
+                detail::add_problem(out, path(), "commitment", format_full(*e.stated),
+                                    {"the tranches sum to ", format_full(total),
+                                     "; they must sum exactly to the stated commitment"});
             }
         }
+        return true;
+    }
+
+    // The sum of @p e's tranches, which check_entry() found to be in the round's currency and to fit.
+    money sum_of(const entry& e) const {
+        money total = money::zero(currency_);
+        for (const tranche& t : e.tranches) total += t.amount();
         return total;
     }
 
@@ -240,24 +268,24 @@ inline build_result round_builder::try_build() const {
     build_result result;
     std::vector<diagnostic>& out = result.problems;
     check_round(out);
-    // The one index of investors: positions sorted by name (stable, so the first of equal names
-    // comes first). It finds duplicates here and becomes the round's name lookup.
-    std::vector<std::uint32_t> by_name(entries_.size());
-    for (std::size_t i = 0; i < entries_.size(); ++i) by_name[i] = static_cast<std::uint32_t>(i);
-    std::stable_sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return entries_[a].who.name() < entries_[b].who.name();
-    });
+    // The one index of investors: positions sorted by name (equal names in position order, so the
+    // first of equal names comes first). It finds duplicates here and becomes the round's name lookup.
+    std::vector<std::uint32_t> by_name;
+    {
+        std::vector<const std::string*> names(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) names[i] = &entries_[i].who.name();
+        by_name = detail::positions_by_name(names);
+    }
     std::vector<std::size_t> first_of(entries_.size());
     for (std::size_t j = 0; j < by_name.size(); ++j) {
         const bool same = j > 0 && entries_[by_name[j]].who.name() == entries_[by_name[j - 1]].who.name();
         first_of[by_name[j]] = same ? first_of[by_name[j - 1]] : by_name[j];
     }
-    std::vector<money> totals;
-    totals.reserve(entries_.size());
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
     if (tranche_count >= (std::size_t{1} << 31)) {
-        out.push_back({field_path("investors"), std::to_string(tranche_count) + " tranches", "must be fewer than 2^31"});
+        detail::add_problem(out, field_path(), "investors", std::to_string(tranche_count) + " tranches",
+                            "must be fewer than 2^31");
         return result;
     }
     std::vector<tranche_placement> placements;  // one per tranche, in round order
@@ -265,21 +293,18 @@ inline build_result round_builder::try_build() const {
     condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        auto total = check_entry(out, i, first_of[i], placements, outlooks);
-        if (total) {
-            totals.push_back(*total);
-        } else {
-            summable = false;
-        }
+        if (!check_entry(out, i, first_of[i], placements, outlooks)) summable = false;
     }
     // The round's total and post-money must fit the amount range: checked here so an overflow
-    // is reported together with every other problem.
+    // is reported together with every other problem. (Each commitment's total is summed again in
+    // the order check_entry() proved it fits: no vector of totals to compile.)
     if (summable && pre_money_ && pre_money_->currency() == currency_) {
         try {
             money post = *pre_money_;
-            for (const money& t : totals) post += t;
+            for (const auto& e : entries_) post += sum_of(e);
         } catch (const overflow_error&) {
-            out.push_back({field_path("investors"), "", "the round's total or post-money overflows the amount range"});
+            detail::add_problem(out, field_path(), "investors", "",
+                                "the round's total or post-money overflows the amount range");
         }
     }
     if (!out.empty()) return result;
@@ -315,7 +340,7 @@ inline build_result round_builder::try_build() const {
     // would still throw rather than wrap).
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const entry& e = entries_[i];
-        commitment c{e.who, e.tranches, totals[i], money::zero(currency_),
+        commitment c{e.who, e.tranches, sum_of(e), money::zero(currency_),
                      money::zero(currency_), money::zero(currency_)};
         const auto add = [&](funding_status status, money amount) {
             switch (status) {
@@ -352,7 +377,7 @@ inline build_result round_builder::try_build() const {
     r.post_money_ = r.valuation_.post_money(r.raised_);
     r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
     r.schedule_ = disbursement_schedule(std::move(commitments), std::move(dated), std::move(undated), keys, currency_);
-    result.round = std::move(r);
+    result.round.emplace(std::move(r));
     return result;
 }
 

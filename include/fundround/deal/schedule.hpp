@@ -148,7 +148,7 @@ private:
 /// The entry's condition as text: the condition, followed by ", otherwise <fallback>" for a
 /// fallback tranche.
 [[nodiscard]] inline std::string condition_text(const disbursement& d) {
-    if (const auto f = d.fallback()) return d.when().to_string() + ", otherwise " + format_compact(*f);
+    if (const auto f = d.fallback()) return detail::concat({d.when().to_string(), ", otherwise ", format_compact(*f)});
     return d.when().to_string();
 }
 

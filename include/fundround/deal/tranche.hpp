@@ -139,23 +139,27 @@ public:
     /// Every problem with this tranche, fields under @p path (e.g. investors[0].tranches[1]).
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& path) const {
         std::vector<diagnostic> out;
+        validate(path, out);
+        return out;
+    }
+    /// Appends every problem with this tranche to @p out, fields under @p path.
+    void validate(const field_path& path, std::vector<diagnostic>& out) const {
         if (!amount_.is_positive()) {
-            out.push_back({path.member("amount"), format_full(amount_), "must be positive"});
+            detail::add_problem(out, path, "amount", format_full(amount_), "must be positive");
         }
         if (expected_ && !is_modelled(*expected_)) {
-            out.push_back({path.member("expected_date"), to_string(*expected_), date_rule(*expected_)});
+            detail::add_problem(out, path, "expected_date", to_string(*expected_), date_rule(*expected_));
         }
         const auto stop = condition_.deadline();
         if (expected_ && stop && *stop < *expected_) {
-            out.push_back({path.member("condition").member("long_stop"), to_string(*stop),
-                           "must not be before the expected date " + to_string(*expected_)});
+            detail::add_problem(out, path.member("condition"), "long_stop", to_string(*stop),
+                                {"must not be before the expected date ", to_string(*expected_)});
         }
         if (has_fallback() && !expected_ && !stop) {
-            out.push_back({path.member("fallback"), format_full(*fallback()),
-                           "needs a settlement date: give the tranche an expected date or its condition "
-                           "a long-stop date"});
+            detail::add_problem(out, path, "fallback", format_full(*fallback()),
+                                "needs a settlement date: give the tranche an expected date or its condition "
+                                "a long-stop date");
         }
-        return out;
     }
 
     /// True if amount, fallback, condition, expected date and label are all equal.

@@ -4,6 +4,7 @@
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/error.hpp>  // detail::concat
 
 #include <algorithm>
 #include <cstddef>
@@ -26,30 +27,21 @@ inline std::size_t display_width(const std::string& s) {
     return n;
 }
 
-/// @p parts concatenated, in one allocation (cheaper to compile and to run than a chain of +).
-inline std::string concat(std::initializer_list<std::string_view> parts) {
-    std::size_t n = 0;
-    for (const std::string_view p : parts) n += p.size();
-    std::string out;
-    out.reserve(n);
-    for (const std::string_view p : parts) out.append(p.data(), p.size());
-    return out;
-}
-
 /// A table of text cells printed with aligned columns; numeric columns are right-aligned.
 /// The cells are kept in one flat vector, row after row.
 class text_table {
 public:
     /// A table with the column titles @p header (all empty: no header row) and, for each column,
     /// whether it is right-aligned.
-    text_table(std::initializer_list<std::string_view> header, std::initializer_list<bool> right_aligned)
-        : right_(right_aligned) {
+    text_table(std::initializer_list<std::string_view> header, std::initializer_list<bool> right_aligned) {
+        for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
         add(header);
     }
     /// A table whose columns are known only at run time: titles @p header (all empty: no header
     /// row) and, for each column, whether it is right-aligned.
-    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned)
-        : cells_(header), right_(right_aligned) {}
+    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned) : cells_(header) {
+        for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
+    }
     /// Appends a row built at run time, of as many cells as there are columns.
     void add_row(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
     /// Appends a row of as many cells as there are columns.
@@ -74,7 +66,7 @@ public:
                 const std::string& cell = cells_[first + c];
                 const std::size_t pad = width[c] - display_width(cell);
                 if (c > 0) line += "  ";
-                if (right_[c]) {
+                if (right_[c] == 'r') {
                     line.append(pad, ' ').append(cell);
                 } else {
                     line.append(cell);
@@ -89,7 +81,7 @@ public:
 
 private:
     std::vector<std::string> cells_;
-    std::vector<bool> right_;
+    std::string right_;  // one letter per column: 'r' right-aligned, 'l' left-aligned
 };
 
 }  // namespace detail

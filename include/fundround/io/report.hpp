@@ -35,8 +35,8 @@ struct report_options {
         std::vector<diagnostic> out;
         const auto check = [&out](const char* field, int decimals) {
             if (decimals < 0 || decimals > 60) {
-                out.push_back({field_path("report_options").member(field), std::to_string(decimals),
-                               "must be between 0 and 60"});
+                detail::add_problem(out, field_path("report_options"), field, std::to_string(decimals),
+                                    "must be between 0 and 60");
             }
         };
         check("percent_decimals", percent_decimals);

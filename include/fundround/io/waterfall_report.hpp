@@ -1,13 +1,14 @@
 /// @file io/waterfall_report.hpp
 /// @brief A liquidation waterfall printed for a person: payouts per class and per holder at
-/// chosen exit values side by side, what each class does there, and the breakpoint table
-/// ("above $X, Series B converts").
+/// chosen exit values side by side, what each class does there, the breakpoint table
+/// ("above $X, Series B converts"), and a group's payout after each round of a chain.
 #ifndef FUNDROUND_IO_WATERFALL_REPORT_HPP
 #define FUNDROUND_IO_WATERFALL_REPORT_HPP
 
 #include <fundround/config.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
+#include <fundround/exit/chain_waterfall.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -140,6 +141,28 @@ inline void print_breakpoints(std::ostream& os, const waterfall& w) {
                        first ? detail::exact_units_text(b.value_per_share, c, 4) : "", to_string(e.kind), e.description});
             first = false;
         }
+    }
+    table.print(os, "  ");
+}
+
+/// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
+/// table at the start and after each round (rows), headed by @p title ("" for "Payout of <the
+/// holders' ids> on the cap table after each round").
+inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, const std::string& title = {}) {
+    if (title.empty()) {
+        os << "Payout of ";
+        for (std::size_t i = 0; i < p.holders.size(); ++i) os << (i == 0 ? "" : " + ") << p.holders[i].str();
+        os << " on the cap table after each round\n";
+    } else {
+        os << title << '\n';
+    }
+    std::vector<bool> right(p.exit_values.size() + 1, true);
+    right[0] = false;
+    detail::text_table table(detail::exit_titles("Cap table", p.exit_values), right);
+    for (std::size_t s = 0; s < p.stages.size(); ++s) {
+        std::vector<std::string> row{p.stages[s]};
+        for (const money m : p.payouts[s]) row.push_back(format_full(m));
+        table.add_row(row);
     }
     table.print(os, "  ");
 }

@@ -44,6 +44,50 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
+/// Appends the decimal digits of @p v to @p out, with a comma before every group of three digits
+/// from the right if @p group: the one digit writer of the money texts (a small buffer, no
+/// std::to_string and no inserts).
+inline void append_digits(std::string& out, std::uint64_t v, bool group) {
+    char buffer[32];
+    char* p = buffer + sizeof buffer;
+    for (int n = 0; n == 0 || v != 0; ++n, v /= 10) {
+        if (group && n > 0 && n % 3 == 0) *--p = ',';
+        *--p = static_cast<char>('0' + v % 10);
+    }
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+}
+
+/// Appends the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
+inline void append_currency_prefix(std::string& out, currency c) {
+    const std::string_view symbol = c.symbol();
+    if (symbol.empty()) {
+        out.append(c.code().data(), c.code().size());
+        out += ' ';
+    } else {
+        out.append(symbol.data(), symbol.size());
+    }
+}
+
+/// The magnitude of @p units, exactly (|INT64_MIN| included).
+[[nodiscard]] constexpr std::uint64_t magnitude_of_units(std::int64_t units) noexcept {
+    return units < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+}
+
+/// Appends "1,234.5" style text of |units| (see format_magnitude()).
+inline void append_magnitude(std::string& out, std::int64_t units, int min_decimals, bool group) {
+    const std::uint64_t mag = magnitude_of_units(units);
+    append_digits(out, mag / 1000, group);
+    const auto frac = static_cast<unsigned>(mag % 1000);
+    const char decimals[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                              static_cast<char>('0' + frac % 10)};
+    std::size_t keep = 3;
+    while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
+    if (keep > 0) {
+        out += '.';
+        out.append(decimals, keep);
+    }
+}
+
 /// @p digits with a comma before every group of three digits from the right.
 [[nodiscard]] inline std::string group_thousands(std::string digits) {
     for (std::ptrdiff_t pos = static_cast<std::ptrdiff_t>(digits.size()) - 3; pos > 0; pos -= 3) {
@@ -61,15 +105,8 @@ namespace detail {
 /// "1,234.5" style text of |units|, showing at least @p min_decimals decimals and more only when
 /// the sub-unit digits are non-zero.
 [[nodiscard]] inline std::string format_magnitude(std::int64_t units, int min_decimals, bool group) {
-    const uint128 mag = magnitude(int128(units));
-    const auto whole = static_cast<std::uint64_t>(mag / 1000);
-    const auto frac = static_cast<unsigned>(mag % 1000);
-    std::string text = std::to_string(whole);
-    if (group) text = group_thousands(text);
-    const std::string decimals = std::to_string(frac + 1000).substr(1);  // three digits
-    std::size_t keep = 3;
-    while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
-    if (keep > 0) text += "." + decimals.substr(0, keep);
+    std::string text;
+    append_magnitude(text, units, min_decimals, group);
     return text;
 }
 
@@ -87,7 +124,9 @@ struct compact_text {
     }
     static constexpr const char* suffixes[] = {"K", "M", "B", "T"};
     const auto mag = static_cast<int128>(magnitude(int128(m.units())));
-    const std::string prefix = (m.is_negative() ? "-" : "") + currency_prefix(m.currency());
+    std::string text;
+    if (m.is_negative()) text += '-';
+    append_currency_prefix(text, m.currency());
     int128 scale = 1000 * money::units_per_major;  // K in units
     int index = -1;
     for (int i = 0; i < 4; ++i) {
@@ -97,8 +136,8 @@ struct compact_text {
     if (index < 0) {
         // Below 1,000: the exact amount, whole numbers without decimals.
         const bool whole = mag % money::units_per_major == 0;
-        return {prefix + format_magnitude(m.units(), whole ? 0 : m.currency().minor_digits(), false),
-                true};
+        append_magnitude(text, m.units(), whole ? 0 : m.currency().minor_digits(), false);
+        return {std::move(text), true};
     }
     int128 pow10 = 1;
     for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
@@ -118,14 +157,17 @@ struct compact_text {
         const bool exact = scaled * suffix_units == mag * pow10;
         const auto whole = static_cast<std::uint64_t>(scaled / pow10);
         auto frac = static_cast<std::uint64_t>(scaled % pow10);
-        std::string text = group_thousands(std::to_string(whole));
-        if (frac != 0) {
-            std::string digits = std::to_string(frac);
-            digits.insert(0, static_cast<std::size_t>(max_decimals) - digits.size(), '0');
-            while (!digits.empty() && digits.back() == '0') digits.pop_back();
-            text += "." + digits;
+        append_digits(text, whole, true);
+        if (frac != 0) {  // max_decimals digits (frac < 10^max_decimals), trailing zeros dropped
+            char digits[16];
+            for (int i = max_decimals; i-- > 0; frac /= 10) digits[i] = static_cast<char>('0' + frac % 10);
+            auto n = static_cast<std::size_t>(max_decimals);
+            while (n > 0 && digits[n - 1] == '0') --n;
+            text += '.';
+            text.append(digits, n);
         }
-        return {prefix + text + suffixes[index], exact};
+        text += suffixes[index];
+        return {std::move(text), exact};
     }
 }
 
@@ -135,8 +177,11 @@ struct compact_text {
 /// "$840,000,000,000.00"; sub-cent units are shown when present ("$0.005"). Reads back exactly
 /// with parse_money().
 [[nodiscard]] inline std::string format_full(money m) {
-    return (m.is_negative() ? "-" : "") + detail::currency_prefix(m.currency()) +
-           detail::format_magnitude(m.units(), m.currency().minor_digits(), true);
+    std::string text;
+    if (m.is_negative()) text += '-';
+    detail::append_currency_prefix(text, m.currency());
+    detail::append_magnitude(text, m.units(), m.currency().minor_digits(), true);
+    return text;
 }
 
 /// Short text as in the press: "$840B", "$1.25T", "$15.5M", "$999.95M", "$25K".

@@ -8,7 +8,9 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 FUNDROUND_BEGIN_NAMESPACE
 
@@ -17,17 +19,25 @@ using calendar_date = date::year_month_day;
 
 /// ISO 8601 text "2026-02-27".
 [[nodiscard]] inline std::string to_string(calendar_date d) {
+    // Written from the back of one small buffer: day, month (two digits each), then the year's
+    // magnitude (at least four digits) and its sign.
     const int y = static_cast<int>(d.year());
     const auto m = static_cast<unsigned>(d.month());
     const auto dd = static_cast<unsigned>(d.day());
-    std::string year = std::to_string(y < 0 ? -y : y);
-    if (year.size() < 4) year.insert(0, 4 - year.size(), '0');
-    std::string text = (y < 0 ? "-" : "") + year + "-";
-    if (m < 10) text += "0";
-    text += std::to_string(m) + "-";
-    if (dd < 10) text += "0";
-    text += std::to_string(dd);
-    return text;
+    char buffer[16];
+    char* p = buffer + sizeof buffer;
+    const auto two = [&p](unsigned v) {
+        *--p = static_cast<char>('0' + v % 10);
+        *--p = static_cast<char>('0' + v / 10 % 10);
+    };
+    two(dd);
+    *--p = '-';
+    two(m);
+    *--p = '-';
+    auto year = static_cast<unsigned>(y < 0 ? -y : y);
+    for (int digits = 0; digits < 4 || year != 0; ++digits, year /= 10) *--p = static_cast<char>('0' + year % 10);
+    if (y < 0) *--p = '-';
+    return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// 9999-12-31: the last day fundround models, and the day on which "in the end" is judged (a
@@ -56,11 +66,17 @@ using calendar_date = date::year_month_day;
     return calendar_date{date::sys_days{d} + date::days{1}};
 }
 
+namespace detail {
+/// Throws the invalid_argument_error of require_valid() (cold path, out of line).
+FUNDROUND_COLD inline void throw_invalid_date(calendar_date d, std::string_view field) {
+    throw invalid_argument_error(std::string(field) + " = " + to_string(d) + ": " + date_rule(d));
+}
+}  // namespace detail
+
 /// Throws invalid_argument_error naming @p field unless is_modelled(@p d): a real calendar day
 /// on or before end_of_time().
-inline void require_valid(calendar_date d, const std::string& field) {
-    if (is_modelled(d)) return;
-    throw invalid_argument_error(field + " = " + to_string(d) + ": " + date_rule(d));
+inline void require_valid(calendar_date d, std::string_view field) {
+    if (!is_modelled(d)) detail::throw_invalid_date(d, field);
 }
 
 FUNDROUND_END_NAMESPACE

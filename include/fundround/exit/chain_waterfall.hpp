@@ -1,0 +1,83 @@
+/// @file exit/chain_waterfall.hpp
+/// @brief The liquidation waterfall over a chain of rounds (company/cap_table_round.hpp): what a
+/// group of holders (the founders, say) would receive at chosen exit values on the cap table at
+/// the start and after each round, to see what each round's terms do to their payout.
+#ifndef FUNDROUND_EXIT_CHAIN_WATERFALL_HPP
+#define FUNDROUND_EXIT_CHAIN_WATERFALL_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/error.hpp>
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/numeric/money.hpp>
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// A group of holders' payouts at the same exit values on each cap table of a chain of rounds.
+struct chain_payouts {
+    std::vector<holder_id> holders;    ///< The group (each on the chain's final table).
+    std::vector<money> exit_values;    ///< The exit values, in the order given.
+    std::vector<std::string> stages;   ///< "Start", then "After <series>" for each round.
+    /// payouts[s][e]: the group's net payout (added up over its holders) on stage s's cap table
+    /// at exit_values[e]; a holder not yet on a table receives nothing there.
+    std::vector<std::vector<money>> payouts;
+};
+
+/// The waterfall (with @p terms) on @p chain's starting cap table and after each round, at each
+/// of @p exit_values, added up for @p holders (the founders, say). Throws validation_error
+/// listing every holder not on the final table or named twice, an empty group; every bad
+/// exit value as waterfall::at() does.
+[[nodiscard]] inline chain_payouts payouts_by_round(const round_chain_result& chain, const std::vector<holder_id>& holders,
+                                                    const std::vector<money>& exit_values,
+                                                    const waterfall_terms& terms = {}) {
+    std::vector<diagnostic> problems;
+    if (holders.empty()) problems.push_back({field_path("holders"), "", "must name at least one holder"});
+    for (std::size_t i = 0; i < holders.size(); ++i) {
+        if (!chain.final_table().holder_index(holders[i])) {
+            problems.push_back({field_path("holders").index(i), holders[i].str(),
+                                "must be a holder on the chain's final cap table"});
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (holders[j] == holders[i]) {
+                problems.push_back({field_path("holders").index(i), holders[i].str(),
+                                    "must not repeat holders[" + std::to_string(j) + "]"});
+                break;
+            }
+        }
+    }
+    if (!problems.empty()) throw validation_error("payouts_by_round", std::move(problems));
+
+    chain_payouts out;
+    out.holders = holders;
+    out.exit_values = exit_values;
+    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    for (std::size_t s = 0; s <= rounds.size(); ++s) {
+        const cap_table& table = s == 0 ? chain.start() : rounds[s - 1].after();
+        out.stages.push_back(s == 0 ? std::string("Start") : "After " + rounds[s - 1].series());
+        const waterfall w = waterfall::build(table, terms);
+        const std::vector<waterfall_payout> at = w.at(exit_values);
+        std::vector<money> row;
+        for (const waterfall_payout& p : at) {
+            money sum = money::from_units(0, w.currency());
+            for (std::size_t h = 0; h < w.holders().size(); ++h) {
+                for (const holder_id& id : holders) {
+                    if (w.holders()[h] == id) sum = sum + p.by_holder[h];
+                }
+            }
+            row.push_back(sum);
+        }
+        out.payouts.push_back(std::move(row));
+    }
+    return out;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_EXIT_CHAIN_WATERFALL_HPP

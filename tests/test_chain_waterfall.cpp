@@ -1,0 +1,98 @@
+// Unit tests for fundround/exit/chain_waterfall.hpp (a group's payout at an exit on the cap table
+// after each round of a chain) and its printing, print_payouts_by_round (io/waterfall_report.hpp).
+#include <fundround/exit/chain_waterfall.hpp>
+#include <fundround/io/waterfall_report.hpp>
+
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_chain_waterfall {
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace {
+
+// A founder with 1,000,000 common; a Series A of $1M at $4M pre-money ($4.00 a share, 250,000
+// shares, 1x non-participating); then a Series B of $3M at $12M pre-money ($9.60 a share,
+// 312,500 shares, 1x non-participating, senior).
+round_chain_result two_rounds() {
+    const cap_table founding = cap_table_builder()
+                                   .add(holder::founder("ann", "Ann"))
+                                   .add(share_class::common("Common"))
+                                   .holding(holder_id("ann"), "Common", share_count(1'000'000))
+                                   .build();
+    liquidation_terms senior;
+    senior.seniority = 1;
+    return round_chain(founding)
+        .then(cap_table_round(priced_round_terms("Series A").pre_money(4_M).invest("a", 1_M), "Series A")
+                  .add_investor(holder::investor("a", "A Fund")))
+        .then(cap_table_round(priced_round_terms("Series B").pre_money(12_M).invest("b", 3_M), "Series B", senior)
+                  .add_investor(holder::investor("b", "B Fund")))
+        .run();
+}
+
+}  // namespace
+
+TEST_CASE("The founder's payout at the start and after each round, exactly") {
+    const round_chain_result chain = two_rounds();
+    const chain_payouts p = payouts_by_round(chain, {holder_id("ann")}, {1_M, 4_M, 30_M});
+    CHECK(p.stages == std::vector<std::string>{"Start", "After Series A", "After Series B"});
+    REQUIRE(p.payouts.size() == 3);
+    // Start: all common, the founder takes every exit.
+    CHECK(p.payouts[0] == std::vector<money>{1_M, 4_M, 30_M});
+    // After Series A: $1M preference first; above it the founder takes the rest until Series A
+    // converts at $4.00 a share (exit 1,250,000 x $4 = $5M); at $30M, 1,000,000 / 1,250,000 = 80%.
+    CHECK(p.payouts[1] == std::vector<money>{0_M, 3_M, 24_M});
+    // After Series B: $3M senior, then $1M; at $4M only the preferences are paid. At $30M both
+    // convert (Series B at $9.60 a share: exit 1,562,500 x $9.60 = $15M): 1,000,000 / 1,562,500
+    // = 64%, $19.2M.
+    CHECK(p.payouts[2] == std::vector<money>{0_M, 0_M, money::from_major(19'200'000)});
+}
+
+TEST_CASE("A group adds up; a holder not yet on a table receives nothing there") {
+    const round_chain_result chain = two_rounds();
+    const chain_payouts p = payouts_by_round(chain, {holder_id("ann"), holder_id("b")}, {30_M});
+    // B Fund joins with Series B: $0 before, 312,500 / 1,562,500 = 20% of $30M after.
+    CHECK(p.payouts[0] == std::vector<money>{30_M});
+    CHECK(p.payouts[1] == std::vector<money>{24_M});
+    CHECK(p.payouts[2] == std::vector<money>{money::from_major(25'200'000)});
+}
+
+TEST_CASE("Every bad holder is reported at once") {
+    const round_chain_result chain = two_rounds();
+    try {
+        (void)payouts_by_round(chain, {holder_id("ann"), holder_id("zed"), holder_id("ann")}, {1_M});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 2);
+        CHECK(e.problems()[0].field.to_string() == "holders[1]");
+        CHECK(e.problems()[1].field.to_string() == "holders[2]");
+        CHECK(e.problems()[1].rule == "must not repeat holders[0]");
+    }
+    CHECK_THROWS_AS((void)payouts_by_round(chain, {}, {1_M}), validation_error);
+    CHECK_THROWS_AS((void)payouts_by_round(chain, {holder_id("ann")}, {money::from_major(-1)}), validation_error);
+}
+
+TEST_CASE("print_payouts_by_round: one row per stage, one column per exit") {
+    const chain_payouts p = payouts_by_round(two_rounds(), {holder_id("ann")}, {4_M, 30_M});
+    std::ostringstream os;
+    print_payouts_by_round(os, p);
+    CHECK(os.str() ==
+          "Payout of ann on the cap table after each round\n"
+          "  Cap table                 $4M            $30M\n"
+          "  Start           $4,000,000.00  $30,000,000.00\n"
+          "  After Series A  $3,000,000.00  $24,000,000.00\n"
+          "  After Series B          $0.00  $19,200,000.00\n");
+}
+
+}  // namespace test_chain_waterfall
