@@ -6,7 +6,12 @@
 #define FUNDROUND_JSON_DEAL_FILE_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/time/scenario.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/error.hpp>
 #include <fundround/json.hpp>
@@ -33,6 +38,16 @@ struct deal_file {
     std::optional<cap_table> cap_table_before;
     /// The funding rounds (investors, tranches, conditions), in the file's order.
     std::vector<funding_round> rounds;
+    /// Priced rounds on the cap table, applied in order (round_chain from cap_table_before).
+    std::vector<cap_table_round> priced_rounds;
+    /// SAFEs outstanding on cap_table_before.
+    std::vector<safe> safes;
+    /// Convertible notes outstanding on cap_table_before.
+    std::vector<convertible_note> notes;
+    /// Named scenarios (milestones settling on dates) for the funding rounds.
+    std::vector<scenario> scenarios;
+    /// What the company commits to pay beside its equity (the net-flows report).
+    std::vector<counter_commitment> counter_commitments;
 
     /// The round called @p name; throws invalid_argument_error naming the rounds there are.
     [[nodiscard]] const funding_round& round(std::string_view name) const {
