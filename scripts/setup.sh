@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(cmake g++ clang libboost1.81-dev libhowardhinnant-date-dev doctest-dev libbenchmark-dev doxygen python3
-          nlohmann-json3-dev libfmt-dev libclang-rt-14-dev librsvg2-bin)
+          nlohmann-json3-dev libfmt-dev libclang-rt-14-dev librsvg2-bin
+          libcli11-dev python3-jsonschema)
 
 missing=()
 for pkg in "${packages[@]}"; do
