@@ -8,7 +8,11 @@
 // post-money in the pre-money. $1.20 is below the Series A's $2.00 (a down round for it) and above
 // the Seed's $0.80 (not one for the seed). Every figure is computed by the library;
 // examples/expected/down_round.txt holds the output. Pay-to-play is not modelled.
-#include <fundround/fundround.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/core.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/pricing_report.hpp>
 
 #include <iostream>
 

@@ -5,7 +5,9 @@
 // public), the conversion date and valuation, and the capitalization the valuation is divided
 // by. The three notes convert together at maturity at the stated valuation into a preferred
 // class (note_at_maturity), each priced on the same capitalization (the notes excluded).
-#include <fundround/fundround.hpp>
+#include <fundround/core.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/note_events.hpp>
 
 #include <iostream>
 #include <string>

@@ -4,7 +4,13 @@
 // common shares (which makes the price $730,000,000,000 / 1,000,000,000 = $730.00); a new
 // "Series 2026 Preferred" for the new money; Nvidia and SoftBank funding in full at close; the
 // close on 2026-02-27; Amazon's conditions met on 2026-09-30 in the second scenario.
-#include <fundround/fundround.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/tranched_issuance.hpp>
+#include <fundround/core.hpp>
+#include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/pricing_report.hpp>
+#include <fundround/io/report.hpp>
+#include <fundround/time/scenario.hpp>
 
 #include <iostream>
 #include <string>

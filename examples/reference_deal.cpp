@@ -15,7 +15,14 @@
 //   A7. The $100B of new cloud spend is paid $12.5B a year, every 31 December from 2026 to 2033.
 //   A8. The existing $38B cloud contract is spread evenly over the same eight dates ($4.75B a year).
 //   A9. For the probability view, the conditions have a 70% chance (REFERENCE.md's question).
-#include <fundround/fundround.hpp>
+#include <fundround/analysis/flows.hpp>
+#include <fundround/analysis/odds.hpp>
+#include <fundround/core.hpp>
+#include <fundround/deal/closing.hpp>
+#include <fundround/io/flows_report.hpp>
+#include <fundround/io/report.hpp>
+#include <fundround/time/scenario.hpp>
+#include <fundround/time/timeline.hpp>
 
 #include <iomanip>
 #include <iostream>

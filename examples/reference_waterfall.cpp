@@ -11,7 +11,13 @@
 //   - the round committed in full (Amazon's $35B conditional tranche included).
 //
 //   reference_waterfall [chart.svg]   writes the payout chart (by class) when given a path
-#include <fundround/fundround.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/tranched_issuance.hpp>
+#include <fundround/core.hpp>
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/io/svg_chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
+#include <fundround/io/waterfall_report.hpp>
 
 #include <fstream>
 #include <iostream>

@@ -29,7 +29,8 @@
 //                      Grace 150,000 / 0.75 = 200,000, cost $150,000.00
 //   (Ownership is money in / post-money, exact; the whole-share counts above are a separate,
 //   rounded question and are computed on each investor's full commitment.)
-#include <fundround/fundround.hpp>
+#include <fundround/core.hpp>
+#include <fundround/io/report.hpp>
 
 #include <iostream>
 

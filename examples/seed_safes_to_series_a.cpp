@@ -6,7 +6,9 @@
 // cap and a 20% discount, converting if the round raises at least $3M. The Series A: $6M at a
 // $24M pre-money that counts the conversion shares and a 12% post-money pool top-up. The price
 // and each conversion price are rounded to $0.0001 (half-even); conversion shares down.
-#include <fundround/fundround.hpp>
+#include <fundround/core.hpp>
+#include <fundround/instruments/conversion.hpp>
+#include <fundround/io/conversion_report.hpp>
 
 #include <iostream>
 

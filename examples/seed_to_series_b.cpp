@@ -3,7 +3,9 @@
 // pre-money (the seed fund follows on with $1M) with a 15% pool in the pre-money; a Series B of
 // $30M on $120M pre-money with a 15% pool in the post-money. Every price is rounded to $0.0001
 // (half-even), every investor's shares down, every pool increase up.
-#include <fundround/fundround.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/core.hpp>
+#include <fundround/io/pricing_report.hpp>
 
 #include <iostream>
 

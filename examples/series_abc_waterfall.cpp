@@ -10,7 +10,12 @@
 //   Series C  1x non-participating, seniority 1 (stacked: paid before Series A and B)
 //
 //   series_abc_waterfall [chart.svg]   writes the payout chart (by class) when given a path
-#include <fundround/fundround.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/core.hpp>
+#include <fundround/exit/chain_waterfall.hpp>
+#include <fundround/io/svg_chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
+#include <fundround/io/waterfall_report.hpp>
 
 #include <fstream>
 #include <iostream>

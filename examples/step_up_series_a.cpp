@@ -5,7 +5,11 @@
 // "option pool shuffle"); $10M at close, $10M when the IND is cleared (long-stop 2027-06-30) at a
 // step-up price of $6.00 a share. Two scenarios: the IND cleared on 2027-01-15, and never cleared.
 // Every figure is computed by the library; examples/expected/step_up_series_a.txt holds the output.
-#include <fundround/fundround.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/tranched_issuance.hpp>
+#include <fundround/core.hpp>
+#include <fundround/io/pricing_report.hpp>
+#include <fundround/time/scenario.hpp>
 
 #include <iostream>
 #include <vector>
