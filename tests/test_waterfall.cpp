@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include "support/fundround_test.hpp"
+#include "support/waterfall_test.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -31,18 +32,7 @@ share_count sh(std::int64_t n) { return share_count(n); }
 money usd(std::int64_t dollars) { return money::from_major(dollars); }
 fraction units(std::int64_t dollars) { return fraction(dollars * 1000); }
 
-// A company with founders' common and one preferred series sold for `invested` dollars.
-cap_table one_series(std::int64_t common_shares, std::int64_t preferred_shares, std::int64_t invested,
-                     liquidation_terms terms) {
-    return cap_table_builder()
-        .add(holder::founder("f", "Founder"))
-        .add(holder::investor("vc", "Fund"))
-        .add(share_class::common("Common"))
-        .add(share_class::preferred("Series A", price_per_share(usd(invested), sh(preferred_shares)), terms))
-        .holding(holder_id("f"), "Common", sh(common_shares))
-        .holding(holder_id("vc"), "Series A", sh(preferred_shares))
-        .build();
-}
+using fundround_test::one_series;  // tests/support/waterfall_test.hpp
 
 liquidation_terms non_participating() { return liquidation_terms::standard(); }
 liquidation_terms participating() {

@@ -12,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/waterfall_test.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,18 +34,7 @@ money usd(std::int64_t dollars) { return money::from_major(dollars); }
 chart_value dollars(const fraction& d) { return chart_value::amount(d, currency()); }
 chart_value dollars(std::int64_t d) { return dollars(fraction(d)); }
 
-// Founders' common and one preferred series bought for `invested` dollars (as in test_waterfall).
-cap_table one_series(std::int64_t common_shares, std::int64_t preferred_shares, std::int64_t invested,
-                     liquidation_terms terms) {
-    return cap_table_builder()
-        .add(holder::founder("f", "Founder"))
-        .add(holder::investor("vc", "Fund"))
-        .add(share_class::common("Common"))
-        .add(share_class::preferred("Series A", price_per_share(usd(invested), sh(preferred_shares)), terms))
-        .holding(holder_id("f"), "Common", sh(common_shares))
-        .holding(holder_id("vc"), "Series A", sh(preferred_shares))
-        .build();
-}
+using fundround_test::one_series;  // tests/support/waterfall_test.hpp
 
 liquidation_terms capped(std::int64_t cap_multiple) {
     liquidation_terms t;
