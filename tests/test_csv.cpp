@@ -11,6 +11,7 @@
 #include "fuzz/csv_reader.hpp"
 #include "support/fundround_test.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -157,6 +158,59 @@ TEST_CASE("property: random cells written as rows read back exactly, every row a
         for (const std::string& m : found) MESSAGE(m);
     }
     CHECK(quoted > 1000);  // the cases do exercise the quoting
+}
+
+TEST_CASE("property: random rounds with awkward investor names; the schedule and investors read back") {
+    // 300 rounds of 1 to 5 investors named with commas, quotes, CR, LF and UTF-8, each with 1 to
+    // 3 tranches (at close, on a date, on a milestone) of random whole-mill amounts: the CSV reads
+    // back with the names exact, every row as wide as the header, the amounts adding up to the
+    // round's committed money and the last cumulative equal to it.
+    const std::vector<std::string> pieces{",", "\"", "\r", "\n", " ", "a", "Z", "\xC3\xAB", "&", "'"};
+    fundround_test::lcg gen{13};
+    for (int n = 0; n < 300; ++n) {
+        round_builder b("Random " + std::to_string(n));
+        b.pre_money(money::from_units(static_cast<std::int64_t>(1 + gen.next(1'000'000'000'000))));
+        b.close_date(ymd(2026, 1, 31));
+        const std::uint64_t investors = 1 + gen.next(5);
+        std::vector<std::string> names;
+        for (std::uint64_t i = 0; i < investors; ++i) {
+            std::string name = "I" + std::to_string(i);
+            for (std::uint64_t p = gen.next(6); p > 0; --p) name += pieces[gen.next(pieces.size())];
+            names.push_back(name);
+            std::vector<tranche> tranches;
+            for (std::uint64_t k = 1 + gen.next(3); k > 0; --k) {
+                const money amount = money::from_units(static_cast<std::int64_t>(1 + gen.next(10'000'000'000)));
+                switch (gen.next(3)) {
+                    case 0: tranches.push_back(tranche::at_close(amount)); break;
+                    case 1: {
+                        const calendar_date due = ymd(2026, 2 + static_cast<unsigned>(gen.next(11)), 28);
+                        tranches.push_back(tranche::on(amount, due));
+                        break;
+                    }
+                    default: tranches.push_back(tranche::when(amount, milestone("m" + std::to_string(k)))); break;
+                }
+            }
+            b.invest(investor::financial(name), tranches);
+        }
+        const funding_round r = b.build();
+        CAPTURE(n);
+        const rows sched = read_checked(schedule_csv(r));
+        money sum = money::zero(r.currency());
+        for (std::size_t i = 1; i < sched.size(); ++i) {
+            sum += usd(sched[i][column_of(sched, "amount")]);
+            CHECK(std::find(names.begin(), names.end(), sched[i][column_of(sched, "investor")]) != names.end());
+        }
+        CHECK(sum == r.raised());
+        CHECK(usd(sched.back()[column_of(sched, "cumulative")]) == r.raised());
+        const rows inv = read_checked(investors_csv(r));
+        REQUIRE(inv.size() == names.size() + 1);
+        fraction owned;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            CHECK(inv[i + 1][0] == names[i]);
+            owned += exact_field(inv[i + 1][column_of(inv, "owns_committed")]);
+        }
+        CHECK(owned == r.new_investors_ownership());
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,6 +707,21 @@ TEST_CASE("waterfall_csv: every bad exit value and bad option in one error") {
     }
     CHECK_THROWS_AS((void)waterfall_holders_csv(w, {-1_M}), validation_error);
     CHECK_THROWS_AS((void)breakpoints_csv(w, opt), validation_error);
+}
+
+TEST_CASE("write_csv_table: a row cut short is an error, not a short row") {
+    detail::report_table t(detail::table_target::csv);
+    t.column("A", false, "a").column("B", false, "b").end_header();
+    t.text("only one");
+    CHECK_FALSE(t.complete());
+    std::ostringstream os;
+    CHECK_THROWS_WITH_AS(detail::write_csv_table(os, t, {}),
+                         "CSV table: the last row is incomplete (a report table's builder bug)", invalid_argument_error);
+    CHECK(os.str().empty());
+    t.text("two");
+    CHECK(t.complete());
+    detail::write_csv_table(os, t, {});
+    CHECK(os.str() == "a,b\r\nonly one,two\r\n");
 }
 
 }  // namespace test_csv

@@ -119,8 +119,10 @@ inline void require_no_csv_problems(const char* what, std::vector<diagnostic> pr
 inline void require_valid_csv_options(const csv_options& opt) { require_no_csv_problems("csv options", opt.validate()); }
 
 /// Writes @p t (built for the CSV) to @p os: the byte order mark if asked, then the header and
-/// each row.
+/// each row. Throws invalid_argument_error for a table with a row cut short (a bug in the table's
+/// builder: every row must have the header's fields).
 inline void write_csv_table(std::ostream& os, const report_table& t, const csv_options& opt) {
+    if (!t.complete()) throw invalid_argument_error("CSV table: the last row is incomplete (a report table's builder bug)");
     if (opt.byte_order_mark) os << "\xEF\xBB\xBF";
     const std::vector<std::string>& cells = t.cells();
     const std::size_t width = t.width();
