@@ -164,13 +164,13 @@ public:
     explicit report_table(table_target target, int csv_decimals = 12) : target_(target), decimals_(csv_decimals) {}
 
     /// Adds a column (all columns come before the first cell).
-    report_table& column(std::string title, bool right, std::string csv, int csv_fields = 1) {
-        columns_.push_back({std::move(title), right, std::move(csv), csv_fields, true});
+    report_table& column(std::string_view title, bool right, std::string_view csv, int csv_fields = 1) {
+        columns_.push_back({std::string(title), right, std::string(csv), csv_fields, true});
         return *this;
     }
     /// Adds a column of the CSV only (not printed).
-    report_table& csv_column(std::string csv, int csv_fields = 1) {
-        columns_.push_back({std::string(), false, std::move(csv), csv_fields, false});
+    report_table& csv_column(std::string_view csv, int csv_fields = 1) {
+        columns_.push_back({std::string(), false, std::string(csv), csv_fields, false});
         return *this;
     }
     /// Ends the columns: writes the header row (text titles, or CSV names with "_decimal" after
