@@ -1,7 +1,7 @@
 /// @file fundround.hpp
 /// @brief Umbrella header: includes every public fundround header — the core (core.hpp) and the
 /// opt-in parts: as-of views, scenarios, progressive closings, printing (io/), money parsing,
-/// odds, discounting and net flows, and the company layer (company/: holders, share classes, cap
+/// odds, discounting and net flows, CSV export of the report tables (io/csv.hpp), and the company layer (company/: holders, share classes, cap
 /// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
@@ -49,6 +49,7 @@
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/io/waterfall_report.hpp>
+#include <fundround/io/csv.hpp>
 #include <fundround/io/chart.hpp>
 #include <fundround/io/svg_chart.hpp>
 #include <fundround/io/round_charts.hpp>

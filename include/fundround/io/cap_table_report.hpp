@@ -18,6 +18,7 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -41,13 +42,6 @@ struct cap_table_report_options {
 
 namespace detail {
 
-/// "1,000,000": a share count with thousands grouped, no unit.
-[[nodiscard]] inline std::string share_text(share_count s) {
-    const std::int64_t v = s.value();
-    const std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    return (v < 0 ? "-" : "") + group_thousands(std::to_string(m));
-}
-
 /// Throws validation_error if @p opt has problems.
 inline void require_valid_report_options(const cap_table_report_options& opt) {
     if (std::vector<diagnostic> problems = opt.validate(); !problems.empty()) {
@@ -55,13 +49,138 @@ inline void require_valid_report_options(const cap_table_report_options& opt) {
     }
 }
 
-/// The percentage and exact text of @p part of @p total; "n/a" twice when the total is 0 (a
-/// share of nothing is undefined, not 0%).
-[[nodiscard]] inline std::pair<std::string, std::string> share_of_text(share_count part, share_count total,
-                                                                      int decimals) {
-    if (total.value() <= 0) return {"n/a", "n/a"};
+/// Appends to @p t the ownership of @p part in @p total, as a percentage and (in the text) the
+/// exact fraction; "n/a" twice (empty CSV fields) when the total is 0 (a share of nothing is
+/// undefined, not 0%).
+inline void add_share_of(report_table& t, share_count part, share_count total, int decimals) {
+    if (total.value() <= 0) {
+        t.none("n/a").none("n/a");
+        return;
+    }
     const fraction f(part.value(), total.value());
-    return {f.to_percent_string(decimals), f.to_string()};
+    t.percent(f, decimals).exact(f);
+}
+
+/// The by-holder table of print_cap_table() for @p target: holder, kind, issued shares (as
+/// converted), options and warrants (when the basis counts them), fully diluted shares,
+/// ownership and its exact fraction; one row per pool's unallocated shares (kind "pool"; in the
+/// CSV the holder is the pool's name); in the text a total row.
+[[nodiscard]] inline report_table cap_table_holders_table(const cap_table& table, const cap_table_report_options& opt,
+                                                          table_target target, int csv_decimals = 12) {
+    const fully_diluted_basis& basis = opt.basis;
+    const fully_diluted_counts fd = table.fully_diluted(basis);
+    const fully_diluted_counts issued = table.fully_diluted(fully_diluted_basis::outstanding());
+    const fully_diluted_counts with_options = table.fully_diluted(fully_diluted_basis::issued_and_granted());
+    const fully_diluted_counts with_warrants = table.fully_diluted(fully_diluted_basis{false, false, true, false});
+    const int d = opt.percent_decimals;
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder").column("Kind", false, "kind").column("Issued", true, "issued");
+    if (basis.granted_options) t.column("Options", true, "options");
+    if (basis.warrants) t.column("Warrants", true, "warrants");
+    t.column("Fully diluted", true, "fully_diluted").column("Ownership", true, "ownership", 2);
+    t.column("Exact", true, "", 0).end_header();
+    for (std::size_t i = 0; i < table.holders().size(); ++i) {
+        const holder& h = table.holders()[i];
+        t.text(h.name()).text(to_string(h.kind())).shares(issued.by_holder()[i]);
+        if (basis.granted_options) t.shares(with_options.by_holder()[i] - issued.by_holder()[i]);
+        if (basis.warrants) t.shares(with_warrants.by_holder()[i] - issued.by_holder()[i]);
+        t.shares(fd.by_holder()[i]);
+        add_share_of(t, fd.by_holder()[i], fd.total(), d);
+    }
+    if (basis.unallocated_pool) {
+        for (std::size_t p = 0; p < table.pools().size(); ++p) {
+            const std::string& name = table.pools()[p].name;
+            t.cell(t.for_text() ? "Unallocated: " + name : name, name).text("pool").none();
+            if (basis.granted_options) t.none();
+            if (basis.warrants) t.none();
+            t.shares(fd.by_pool()[p]);
+            add_share_of(t, fd.by_pool()[p], fd.total(), d);
+        }
+    }
+    if (t.for_text()) {
+        t.text("Total").text("").shares(fd.issued());
+        if (basis.granted_options) t.shares(fd.granted_options());
+        if (basis.warrants) t.shares(fd.warrants());
+        t.shares(fd.total());
+        add_share_of(t, fd.total(), fd.total(), d);
+    }
+    return t;
+}
+
+/// The by-class table of print_cap_table() for @p target: class, kind, issued shares,
+/// conversion ratio (exact), fully diluted shares, ownership and its exact fraction; in the
+/// text a total row.
+[[nodiscard]] inline report_table cap_table_classes_table(const cap_table& table, const cap_table_report_options& opt,
+                                                          table_target target, int csv_decimals = 12) {
+    const fully_diluted_counts fd = table.fully_diluted(opt.basis);
+    report_table t(target, csv_decimals);
+    t.column("Class", false, "class").column("Kind", false, "kind").column("Issued", true, "issued");
+    t.column("Conversion ratio", true, "conversion_ratio").column("Fully diluted", true, "fully_diluted");
+    t.column("Ownership", true, "ownership", 2).column("Exact", true, "", 0).end_header();
+    for (std::size_t c = 0; c < table.classes().size(); ++c) {
+        const share_class& k = table.classes()[c];
+        t.text(k.name()).text(to_string(k.kind())).shares(table.issued_shares(k.name()));
+        t.exact(k.conversion_ratio()).shares(fd.by_class()[c]);
+        add_share_of(t, fd.by_class()[c], fd.total(), opt.percent_decimals);
+    }
+    if (t.for_text()) {
+        t.text("Total").text("").shares(table.issued_shares()).text("").shares(fd.total());
+        add_share_of(t, fd.total(), fd.total(), opt.percent_decimals);
+    }
+    return t;
+}
+
+/// The table of print_cap_table_change() for @p target: by holder (matched by id, pools by
+/// name), fully diluted shares and ownership before and after, and the change in ownership
+/// (exact fractions in the text's "Exact" columns and in the CSV); in the text a total row.
+/// The CSV names are fixed ("before", "after"); the labels title the text's columns.
+[[nodiscard]] inline report_table cap_table_change_table(const cap_table& before, const cap_table& after,
+                                                         const cap_table_report_options& opt,
+                                                         const std::string& before_label,
+                                                         const std::string& after_label, table_target target,
+                                                         int csv_decimals = 12) {
+    const fully_diluted_counts b = before.fully_diluted(opt.basis);
+    const fully_diluted_counts a = after.fully_diluted(opt.basis);
+    const int d = opt.percent_decimals;
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder").column(before_label, true, "before");
+    t.column("%", true, "before_ownership", 2).column("Exact", true, "", 0);
+    t.column(after_label, true, "after").column("%", true, "after_ownership", 2).column("Exact", true, "", 0);
+    t.column("Change", true, "change", 2).column("Exact change", true, "", 0).end_header();
+    const auto fraction_of = [](share_count part, share_count total) {
+        return total.value() > 0 ? fraction(part.value(), total.value()) : fraction();
+    };
+    const auto add_row = [&](std::string_view display, std::string_view name, share_count sb, share_count sa) {
+        const fraction fb = fraction_of(sb, b.total());
+        const fraction fa = fraction_of(sa, a.total());
+        const fraction change = fa - fb;
+        t.cell(display, name).shares(sb).percent(fb, d).exact(fb).shares(sa).percent(fa, d).exact(fa);
+        t.percent(change, d, true).exact(change);
+    };
+    const auto add_pool = [&](const std::string& name, share_count sb, share_count sa) {
+        add_row(t.for_text() ? "Unallocated: " + name : name, name, sb, sa);
+    };
+    // Holders of `before` in its order, then holders only in `after`.
+    for (std::size_t i = 0; i < before.holders().size(); ++i) {
+        const holder& h = before.holders()[i];
+        const auto j = after.holder_index(h.id());
+        add_row(h.name(), h.name(), b.by_holder()[i], j ? a.by_holder()[*j] : share_count());
+    }
+    for (std::size_t j = 0; j < after.holders().size(); ++j) {
+        const holder& h = after.holders()[j];
+        if (!before.holder_index(h.id())) add_row(h.name(), h.name(), share_count(), a.by_holder()[j]);
+    }
+    if (opt.basis.unallocated_pool) {
+        for (std::size_t p = 0; p < before.pools().size(); ++p) {
+            const auto q = after.pool_index(before.pools()[p].name);
+            add_pool(before.pools()[p].name, b.by_pool()[p], q ? a.by_pool()[*q] : share_count());
+        }
+        for (std::size_t q = 0; q < after.pools().size(); ++q) {
+            if (!before.pool_index(after.pools()[q].name)) add_pool(after.pools()[q].name, share_count(), a.by_pool()[q]);
+        }
+    }
+    if (t.for_text()) add_row("Total", "Total", b.total(), a.total());
+    return t;
 }
 
 }  // namespace detail
@@ -76,9 +195,6 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
     detail::require_valid_report_options(opt);
     const fully_diluted_basis& basis = opt.basis;
     const fully_diluted_counts fd = table.fully_diluted(basis);
-    const fully_diluted_counts issued = table.fully_diluted(fully_diluted_basis::outstanding());
-    const fully_diluted_counts with_options = table.fully_diluted(fully_diluted_basis::issued_and_granted());
-    const fully_diluted_counts with_warrants = table.fully_diluted(fully_diluted_basis{false, false, true, false});
     os << "Cap table (" << to_string(table.currency()) << "), fully diluted basis \"" << basis.name()
        << "\": " << basis.to_string() << '\n';
     if (fd.total().value() == 0) {
@@ -86,55 +202,10 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
                                                                   : "The cap table has no shares on this basis")
            << ": the fully diluted total is 0 and ownership is undefined (shown as n/a).\n";
     }
-
     os << "\nBy holder\n";
-    std::vector<std::string> head{"Holder", "Kind", "Issued"};
-    std::vector<bool> right{false, false, true};
-    if (basis.granted_options) { head.push_back("Options"); right.push_back(true); }
-    if (basis.warrants) { head.push_back("Warrants"); right.push_back(true); }
-    for (const char* h : {"Fully diluted", "Ownership", "Exact"}) { head.push_back(h); right.push_back(true); }
-    detail::text_table by_holder(head, right);
-    for (std::size_t i = 0; i < table.holders().size(); ++i) {
-        const holder& h = table.holders()[i];
-        std::vector<std::string> row{h.name(), std::string(to_string(h.kind())), detail::share_text(issued.by_holder()[i])};
-        if (basis.granted_options) row.push_back(detail::share_text(with_options.by_holder()[i] - issued.by_holder()[i]));
-        if (basis.warrants) row.push_back(detail::share_text(with_warrants.by_holder()[i] - issued.by_holder()[i]));
-        const auto [pct, exact] = detail::share_of_text(fd.by_holder()[i], fd.total(), opt.percent_decimals);
-        row.insert(row.end(), {detail::share_text(fd.by_holder()[i]), pct, exact});
-        by_holder.add_row(std::move(row));
-    }
-    if (basis.unallocated_pool) {
-        for (std::size_t p = 0; p < table.pools().size(); ++p) {
-            std::vector<std::string> row{"Unallocated: " + table.pools()[p].name, "pool", ""};
-            if (basis.granted_options) row.push_back("");
-            if (basis.warrants) row.push_back("");
-            const auto [pct, exact] = detail::share_of_text(fd.by_pool()[p], fd.total(), opt.percent_decimals);
-            row.insert(row.end(), {detail::share_text(fd.by_pool()[p]), pct, exact});
-            by_holder.add_row(std::move(row));
-        }
-    }
-    {
-        std::vector<std::string> row{"Total", "", detail::share_text(fd.issued())};
-        if (basis.granted_options) row.push_back(detail::share_text(fd.granted_options()));
-        if (basis.warrants) row.push_back(detail::share_text(fd.warrants()));
-        const auto [pct, exact] = detail::share_of_text(fd.total(), fd.total(), opt.percent_decimals);
-        row.insert(row.end(), {detail::share_text(fd.total()), pct, exact});
-        by_holder.add_row(std::move(row));
-    }
-    by_holder.print(os, "  ");
-
+    detail::cap_table_holders_table(table, opt, detail::table_target::text).print(os, "  ");
     os << "\nBy class\n";
-    detail::text_table by_class({"Class", "Kind", "Issued", "Conversion ratio", "Fully diluted", "Ownership", "Exact"},
-                                {false, false, true, true, true, true, true});
-    for (std::size_t c = 0; c < table.classes().size(); ++c) {
-        const share_class& k = table.classes()[c];
-        const auto [pct, exact] = detail::share_of_text(fd.by_class()[c], fd.total(), opt.percent_decimals);
-        by_class.add({k.name(), std::string(to_string(k.kind())), detail::share_text(table.issued_shares(k.name())),
-                      k.conversion_ratio().to_string(), detail::share_text(fd.by_class()[c]), pct, exact});
-    }
-    const auto [pct, exact] = detail::share_of_text(fd.total(), fd.total(), opt.percent_decimals);
-    by_class.add({"Total", "", detail::share_text(table.issued_shares()), "", detail::share_text(fd.total()), pct, exact});
-    by_class.print(os, "  ");
+    detail::cap_table_classes_table(table, opt, detail::table_target::text).print(os, "  ");
 }
 
 /// Prints @p before and @p after side by side by holder (holders matched by id, pools by name):
@@ -145,48 +216,10 @@ inline void print_cap_table_change(std::ostream& os, const cap_table& before, co
                                    const cap_table_report_options& opt = {}, const std::string& before_label = "Before",
                                    const std::string& after_label = "After") {
     detail::require_valid_report_options(opt);
-    const fully_diluted_counts b = before.fully_diluted(opt.basis);
-    const fully_diluted_counts a = after.fully_diluted(opt.basis);
     os << before_label << " -> " << after_label << ", fully diluted basis \"" << opt.basis.name()
        << "\": " << opt.basis.to_string() << '\n';
-    detail::text_table t({"Holder", before_label, "%", "Exact", after_label, "%", "Exact", "Change", "Exact change"},
-                         {false, true, true, true, true, true, true, true, true});
-    const auto fraction_of = [](share_count part, share_count total) {
-        return total.value() > 0 ? fraction(part.value(), total.value()) : fraction();
-    };
-    const auto add_row = [&](const std::string& name, share_count sb, share_count sa) {
-        const fraction fb = fraction_of(sb, b.total());
-        const fraction fa = fraction_of(sa, a.total());
-        const fraction change = fa - fb;
-        std::string change_text = change.to_percent_string(opt.percent_decimals);
-        if (change.sign() > 0) change_text.insert(0, "+");
-        t.add({name, detail::share_text(sb), fb.to_percent_string(opt.percent_decimals), fb.to_string(),
-               detail::share_text(sa), fa.to_percent_string(opt.percent_decimals), fa.to_string(), change_text,
-               change.to_string()});
-    };
-    // Holders of `before` in its order, then holders only in `after`.
-    for (std::size_t i = 0; i < before.holders().size(); ++i) {
-        const holder& h = before.holders()[i];
-        const auto j = after.holder_index(h.id());
-        add_row(h.name(), b.by_holder()[i], j ? a.by_holder()[*j] : share_count());
-    }
-    for (std::size_t j = 0; j < after.holders().size(); ++j) {
-        const holder& h = after.holders()[j];
-        if (!before.holder_index(h.id())) add_row(h.name(), share_count(), a.by_holder()[j]);
-    }
-    if (opt.basis.unallocated_pool) {
-        for (std::size_t p = 0; p < before.pools().size(); ++p) {
-            const auto q = after.pool_index(before.pools()[p].name);
-            add_row("Unallocated: " + before.pools()[p].name, b.by_pool()[p], q ? a.by_pool()[*q] : share_count());
-        }
-        for (std::size_t q = 0; q < after.pools().size(); ++q) {
-            if (!before.pool_index(after.pools()[q].name)) {
-                add_row("Unallocated: " + after.pools()[q].name, share_count(), a.by_pool()[q]);
-            }
-        }
-    }
-    add_row("Total", b.total(), a.total());
-    t.print(os, "  ");
+    detail::cap_table_change_table(before, after, opt, before_label, after_label, detail::table_target::text)
+        .print(os, "  ");
 }
 
 /// print_cap_table() as a string.

@@ -36,6 +36,51 @@ namespace detail {
     return text;
 }
 
+/// The instruments table of print_converted_round() for @p target: holder, instrument, amount
+/// converting, terms, the price basis that applied, the conversion price (exact in the CSV,
+/// major units per share), shares, the amount not converted (exact in the CSV; "~" rounded to a
+/// unit in the text), and the currency in the CSV.
+[[nodiscard]] inline report_table conversions_table(const converted_round& r, table_target target,
+                                                    int csv_decimals = 12) {
+    const currency c = r.price().currency();
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder").column("Instrument", false, "instrument").column("Converts", true, "converts");
+    t.column("Terms", false, "terms").column("At", false, "at").column("Price", true, "price", 2);
+    t.column("Shares", true, "shares").column("Not converted", true, "not_converted", 2).csv_column("currency");
+    t.end_header();
+    const std::string cur = to_string(c);
+    for (const instrument_conversion& i : r.conversions()) {
+        t.text(r.after().find_holder(i.holder).name()).text(i.description).full_amount(i.amount);
+        t.text(conversion_terms_text(i)).text(to_string(i.basis));
+        t.units_as(t.for_text() ? i.conversion_price.to_string(6) : std::string(), i.conversion_price.units_per_share());
+        t.shares(i.shares).units_as(t.for_text() ? units_text(i.not_converted_units, c) : std::string(),
+                                    i.not_converted_units);
+        t.text(cur);
+    }
+    return t;
+}
+
+/// The holders table of print_converted_round() for @p target: holder, fully diluted shares and
+/// ownership before and after, the unallocated pool; in the text a total row.
+[[nodiscard]] inline report_table converted_holders_table(const converted_round& r, table_target target,
+                                                          int csv_decimals = 12) {
+    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
+    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder").column("Before", true, "before").column("Owns", true, "ownership_before", 2);
+    t.column("After", true, "after").column("Owns", true, "ownership_after", 2).end_header();
+    for (const holder_change& x : r.holders()) {
+        t.text(x.name).shares(x.before).percent(x.ownership_before, 4).shares(x.after).percent(x.ownership_after, 4);
+    }
+    t.text("Unallocated pool").shares(before.unallocated_pool());
+    t.percent(fraction(before.unallocated_pool().value(), before.total().value()), 4);
+    t.shares(after.unallocated_pool()).percent(fraction(after.unallocated_pool().value(), after.total().value()), 4);
+    if (t.for_text()) {
+        t.text("Total").shares(before.total()).none("100.0000%").shares(after.total()).none("100.0000%");
+    }
+    return t;
+}
+
 }  // namespace detail
 
 /// Prints @p r: the price, each converting instrument, the notes that did not convert, the new
@@ -67,33 +112,14 @@ inline void print_converted_round(std::ostream& os, const converted_round& r) {
                                             : std::string("exact"))});
     head.print(os, "  ");
     os << '\n';
-    detail::text_table t({"Holder", "Instrument", "Converts", "Terms", "At", "Price", "Shares", "Not converted"},
-                         {false, false, true, false, false, true, true, true});
-    for (const instrument_conversion& i : r.conversions()) {
-        t.add({r.after().find_holder(i.holder).name(), i.description, format_full(i.amount), detail::conversion_terms_text(i),
-               std::string(to_string(i.basis)), i.conversion_price.to_string(6), detail::share_text(i.shares),
-               detail::units_text(i.not_converted_units, c)});
-    }
-    t.print(os, "  ");
+    detail::conversions_table(r, detail::table_target::text).print(os, "  ");
     for (const outstanding_note& n : r.outstanding_notes()) {
         os << "  not converted: notes[" << n.index << "] (" << n.holder.str() << "): " << n.reason << '\n';
     }
     os << '\n';
     print_priced_round(os, r.new_money());
-    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
-    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
-    detail::text_table h({"Holder", "Before", "Owns", "After", "Owns"}, {false, true, true, true, true});
-    for (const holder_change& x : r.holders()) {
-        h.add({x.name, detail::share_text(x.before), x.ownership_before.to_percent_string(4), detail::share_text(x.after),
-               x.ownership_after.to_percent_string(4)});
-    }
-    h.add({"Unallocated pool", detail::share_text(before.unallocated_pool()),
-           fraction(before.unallocated_pool().value(), before.total().value()).to_percent_string(4),
-           detail::share_text(after.unallocated_pool()),
-           fraction(after.unallocated_pool().value(), after.total().value()).to_percent_string(4)});
-    h.add({"Total", detail::share_text(before.total()), "100.0000%", detail::share_text(after.total()), "100.0000%"});
-    h.print(os, "  ");
+    detail::converted_holders_table(r, detail::table_target::text).print(os, "  ");
 }
 
 /// print_converted_round() as a string.

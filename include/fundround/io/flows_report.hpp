@@ -21,17 +21,34 @@ struct net_flows_format {
     bool full_amounts = false;
 };
 
+namespace detail {
+
+/// The year table of print_net_flows() for @p target: year, money in, money out, net,
+/// cumulative net (and the currency in the CSV); in the text a total row.
+[[nodiscard]] inline report_table net_flows_table(const net_flows& flows, const net_flows_format& format,
+                                                  table_target target) {
+    const bool full = format.full_amounts;
+    report_table t(target);
+    t.column("Year", false, "year").column("Money in", true, "money_in").column("Money out", true, "money_out");
+    t.column("Net", true, "net").column("Cumulative net", true, "cumulative_net").csv_column("currency").end_header();
+    const std::string cur = to_string(flows.currency());
+    for (const flow_year& y : flows.by_year()) {
+        t.text(std::to_string(y.year)).amount(y.money_in, full).amount(y.money_out, full).amount(y.net, full);
+        t.amount(y.cumulative_net, full).text(cur);
+    }
+    if (t.for_text()) {
+        t.text("Total").amount(flows.total_in(), full).amount(flows.total_out(), full);
+        t.amount(flows.total_net(), full).text("").text("");
+    }
+    return t;
+}
+
+}  // namespace detail
+
 /// Prints the year table of @p flows: a title naming the counterparty and the direction, one
 /// aligned row per year (money in, money out, net, cumulative net) and a total row.
 inline void print_net_flows(std::ostream& os, const net_flows& flows, const net_flows_format& format = {}) {
-    auto amount = [&](money m) { return detail::compact_if_exact(m, format.full_amounts); };
-    detail::text_table table({"Year", "Money in", "Money out", "Net", "Cumulative net"},
-                               {false, true, true, true, true});
-    for (const flow_year& y : flows.by_year()) {
-        table.add({std::to_string(y.year), amount(y.money_in), amount(y.money_out), amount(y.net),
-                   amount(y.cumulative_net)});
-    }
-    table.add({"Total", amount(flows.total_in()), amount(flows.total_out()), amount(flows.total_net()), ""});
+    const detail::report_table table = detail::net_flows_table(flows, format, detail::table_target::text);
     os << flows.counterparty() << ": net flows in " << to_string(flows.currency())
        << ", net = money in - money out (company's view)\n";
     table.print(os, "  ");

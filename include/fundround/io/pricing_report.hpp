@@ -32,6 +32,125 @@ namespace detail {
     return (units.is_integer() ? "" : "~") + format_full(m);
 }
 
+/// The investors table of print_priced_round() for @p target: investor, invested, shares, cost,
+/// not converted, ownership after the round (and the currency in the CSV).
+[[nodiscard]] inline report_table priced_investors_table(const priced_round& r, table_target target,
+                                                         int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    t.column("Investor", false, "investor").column("Invested", true, "invested").column("Shares", true, "shares");
+    t.column("Cost", true, "cost").column("Not converted", true, "not_converted").column("Owns", true, "ownership", 2);
+    t.csv_column("currency").end_header();
+    const std::string cur = to_string(r.currency());
+    for (const priced_investment& i : r.investments()) {
+        t.text(i.investor).full_amount(i.amount).shares(i.shares).full_amount(i.cost).full_amount(i.not_converted);
+        t.percent(r.ownership(i.investor), 4).text(cur);
+    }
+    return t;
+}
+
+/// The holders table of print_round_on_cap_table() for @p target: holder, fully diluted shares
+/// and ownership before and after, dilution (empty in the CSV for a new holder, "new" in the
+/// text); the unallocated pool; in the text a total row.
+[[nodiscard]] inline report_table round_holders_table(const round_on_cap_table& r, table_target target,
+                                                      int csv_decimals = 12) {
+    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
+    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder").column("Before", true, "before").column("Owns", true, "ownership_before", 2);
+    t.column("After", true, "after").column("Owns", true, "ownership_after", 2).column("Dilution", true, "dilution", 2);
+    t.end_header();
+    for (const holder_change& h : r.holders()) {
+        t.text(h.name).shares(h.before).percent(h.ownership_before, 4).shares(h.after).percent(h.ownership_after, 4);
+        if (h.before.value() == 0) {
+            t.none("new");
+        } else {
+            t.percent(h.dilution(), 4);
+        }
+    }
+    t.text("Unallocated pool").shares(before.unallocated_pool()).percent(r.pool_ownership_before(), 4);
+    t.shares(after.unallocated_pool()).percent(r.pool_ownership_after(), 4).none();
+    if (t.for_text()) {
+        t.text("Total").shares(before.total()).none("100.0000%").shares(after.total()).none("100.0000%").none();
+    }
+    return t;
+}
+
+/// The shares table of print_round_chain() for @p target: each holder's fully diluted shares and
+/// ownership at the start and after each round ("1,000,000 12.34%" in one text column; in the
+/// CSV `shares_<stage>` and `ownership_<stage>`, stage "start" or the round's name, empty where
+/// the holder had no shares), the unallocated pool; in the text the total and price rows.
+[[nodiscard]] inline report_table chain_table(const round_chain_result& chain, table_target target,
+                                              int csv_decimals = 12) {
+    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder");
+    for (std::size_t i = 0; i <= rounds.size(); ++i) {
+        const std::string stage = i == 0 ? "start" : rounds[i - 1].pricing().name();
+        t.column(i == 0 ? "Start" : "After " + stage, true, "", 0);
+        t.csv_column("shares_" + stage).csv_column("ownership_" + stage, 2);
+    }
+    t.end_header();
+    for (const holder& h : chain.final_table().holders()) {
+        t.text(h.name());
+        const std::vector<share_count> shares = chain.shares_history(h.id());
+        const std::vector<fraction> owns = chain.ownership_history(h.id());
+        for (std::size_t i = 0; i < shares.size(); ++i) {
+            if (shares[i].value() == 0) {
+                t.none("-").none().none();
+            } else {
+                t.none(t.for_text() ? share_text(shares[i]) + " " + owns[i].to_percent_string(2) : std::string());
+                t.shares(shares[i]).percent(owns[i], 2);
+            }
+        }
+    }
+    const auto stage_table = [&](std::size_t i) -> const cap_table& { return i == 0 ? chain.start() : rounds[i - 1].after(); };
+    t.text("Unallocated pool");
+    for (std::size_t i = 0; i <= rounds.size(); ++i) {
+        const fully_diluted_counts c = stage_table(i).fully_diluted(chain.basis());
+        const fraction f(c.unallocated_pool().value(), c.total().value());
+        t.none(t.for_text() ? share_text(c.unallocated_pool()) + " " + f.to_percent_string(2) : std::string());
+        t.shares(c.unallocated_pool()).percent(f, 2);
+    }
+    if (t.for_text()) {
+        t.text("Total");
+        for (std::size_t i = 0; i <= rounds.size(); ++i) {
+            t.text(share_text(stage_table(i).fully_diluted(chain.basis()).total())).none().none();
+        }
+        t.text("Price per share").text("").none().none();
+        for (std::size_t i = 1; i <= rounds.size(); ++i) t.text(rounds[i - 1].pricing().price().to_string()).none().none();
+    }
+    return t;
+}
+
+/// The dilution table of print_round_chain() for @p target: the dilution each round caused each
+/// holder (`dilution_<round name>` in the CSV; empty, and "new" or "-" in the text, for a holder
+/// new in that round or not yet there).
+[[nodiscard]] inline report_table chain_dilution_table(const round_chain_result& chain, table_target target,
+                                                       int csv_decimals = 12) {
+    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder");
+    for (const round_on_cap_table& r : rounds) t.column(r.pricing().name(), true, "dilution_" + r.pricing().name(), 2);
+    t.end_header();
+    for (const holder& h : chain.final_table().holders()) {
+        t.text(h.name());
+        for (const round_on_cap_table& r : rounds) {
+            const auto i = r.after().holder_index(h.id());
+            if (!i) {
+                t.none("-");
+                continue;
+            }
+            const holder_change& c = r.holders()[*i];
+            if (c.before.value() == 0) {
+                t.none("new");
+            } else {
+                t.percent(c.dilution(), 2);
+            }
+        }
+    }
+    return t;
+}
+
 }  // namespace detail
 
 /// Prints @p r: terms, price and its rounding, pool top-up, investors, implied valuations.
@@ -84,94 +203,26 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
     head.add({"Effective pre-money", detail::units_text(r.effective_pre_money_units(), c) +
                                          " (the holders before the round at the price, unallocated pool excluded)"});
     head.print(os, "  ");
-    detail::text_table inv({"Investor", "Invested", "Shares", "Cost", "Not converted", "Owns"},
-                           {false, true, true, true, true, true});
-    for (const priced_investment& i : r.investments()) {
-        inv.add({i.investor, format_full(i.amount), detail::share_text(i.shares), format_full(i.cost),
-                 format_full(i.not_converted), r.ownership(i.investor).to_percent_string(4)});
-    }
     os << '\n';
-    inv.print(os, "  ");
+    detail::priced_investors_table(r, detail::table_target::text).print(os, "  ");
 }
 
 /// Prints @p r's pricing, then every holder's fully diluted shares and ownership before and
 /// after the round and the dilution it caused (exact fractions in round_on_cap_table).
 inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table& r) {
     print_priced_round(os, r.pricing());
-    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
-    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
-    detail::text_table t({"Holder", "Before", "Owns", "After", "Owns", "Dilution"},
-                         {false, true, true, true, true, true});
-    for (const holder_change& h : r.holders()) {
-        t.add({h.name, detail::share_text(h.before), h.ownership_before.to_percent_string(4),
-               detail::share_text(h.after), h.ownership_after.to_percent_string(4),
-               h.before.value() == 0 ? "new" : h.dilution().to_percent_string(4)});
-    }
-    t.add({"Unallocated pool", detail::share_text(before.unallocated_pool()),
-           r.pool_ownership_before().to_percent_string(4), detail::share_text(after.unallocated_pool()),
-           r.pool_ownership_after().to_percent_string(4), ""});
-    t.add({"Total", detail::share_text(before.total()), "100.0000%", detail::share_text(after.total()),
-           "100.0000%", ""});
-    t.print(os, "  ");
+    detail::round_holders_table(r, detail::table_target::text).print(os, "  ");
 }
 
 /// Prints @p chain: each holder's fully diluted shares and ownership at the start and after
 /// each round, each round's price, and the dilution each round caused each holder.
 inline void print_round_chain(std::ostream& os, const round_chain_result& chain) {
-    const std::vector<round_on_cap_table>& rounds = chain.rounds();
-    std::vector<std::string> header{"Holder", "Start"};
-    for (const round_on_cap_table& r : rounds) header.push_back("After " + r.pricing().name());
-    std::vector<bool> right(header.size(), true);
-    right[0] = false;
     os << "Fully diluted shares and ownership (" << chain.basis().to_string() << ")\n";
-    detail::text_table t(header, right);
-    for (const holder& h : chain.final_table().holders()) {
-        std::vector<std::string> row{h.name()};
-        const std::vector<share_count> shares = chain.shares_history(h.id());
-        const std::vector<fraction> owns = chain.ownership_history(h.id());
-        for (std::size_t i = 0; i < shares.size(); ++i) {
-            row.push_back(shares[i].value() == 0 ? "-"
-                                                 : detail::share_text(shares[i]) + " " + owns[i].to_percent_string(2));
-        }
-        t.add_row(row);
-    }
-    std::vector<std::string> pool{"Unallocated pool"};
-    std::vector<std::string> total{"Total"};
-    std::vector<std::string> price{"Price per share", ""};
-    for (std::size_t i = 0; i <= rounds.size(); ++i) {
-        const cap_table& table = i == 0 ? chain.start() : rounds[i - 1].after();
-        const fully_diluted_counts c = table.fully_diluted(chain.basis());
-        pool.push_back(detail::share_text(c.unallocated_pool()) + " " +
-                       fraction(c.unallocated_pool().value(), c.total().value()).to_percent_string(2));
-        total.push_back(detail::share_text(c.total()));
-        if (i > 0) price.push_back(rounds[i - 1].pricing().price().to_string());
-    }
-    t.add_row(pool);
-    t.add_row(total);
-    t.add_row(price);
-    t.print(os, "  ");
-    if (rounds.empty()) return;
+    detail::chain_table(chain, detail::table_target::text).print(os, "  ");
+    if (chain.rounds().empty()) return;
     os << "\nDilution caused by each round (1 - ownership after / ownership before)\n";
-    std::vector<std::string> dh{"Holder"};
-    for (const round_on_cap_table& r : rounds) dh.push_back(r.pricing().name());
-    std::vector<bool> dr(dh.size(), true);
-    dr[0] = false;
-    detail::text_table d(dh, dr);
-    for (const holder& h : chain.final_table().holders()) {
-        std::vector<std::string> row{h.name()};
-        for (const round_on_cap_table& r : rounds) {
-            const auto i = r.after().holder_index(h.id());
-            if (!i) {
-                row.push_back("-");
-                continue;
-            }
-            const holder_change& c = r.holders()[*i];
-            row.push_back(c.before.value() == 0 ? "new" : c.dilution().to_percent_string(2));
-        }
-        d.add_row(row);
-    }
-    d.print(os, "  ");
+    detail::chain_dilution_table(chain, detail::table_target::text).print(os, "  ");
 }
 
 /// Writes print_priced_round(@p r).

@@ -10,8 +10,10 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
+#include <fundround/time/calendar.hpp>
 
 #include <initializer_list>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -90,6 +92,63 @@ private:
     std::string* current_ = nullptr;
 };
 
+/// The investors table of print_summary() for @p target: investor, kind, committed, at close,
+/// scheduled, conditional, ownership committed and at close (and in the text a total row; in
+/// the CSV whether the investor leads and the currency).
+[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
+                                                  int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    t.column("Investor", false, "investor").csv_column("lead").column("Kind", false, "kind");
+    t.column("Committed", true, "committed").column("At close", true, "at_close");
+    t.column("Scheduled", true, "scheduled").column("Conditional", true, "conditional");
+    t.column("Owns committed", true, "owns_committed", 2).column("Owns at close", true, "owns_at_close", 2);
+    t.csv_column("currency").end_header();
+    const bool full = opt.full_amounts;
+    const int d = opt.percent_decimals;
+    const std::string cur = to_string(r.currency());
+    for (const auto& c : r.commitments()) {
+        const std::string& name = c.investor.name();
+        t.cell(c.investor.is_lead() && t.for_text() ? name + " (lead)" : name, name);
+        t.text(c.investor.is_lead() ? "true" : "false").text(to_string(c.investor.kind()));
+        t.amount(c.total, full).amount(c.at_close, full).amount(c.scheduled, full).amount(c.conditional, full);
+        t.percent(c.total.ratio_to(r.post_money()), d).percent(c.at_close.ratio_to(r.post_money_at_close()), d);
+        t.text(cur);
+    }
+    if (t.for_text()) {
+        t.text("Total").text("").text("").amount(r.raised(), full).amount(r.raised_at_close(), full);
+        t.amount(r.raised_scheduled(), full).amount(r.raised_conditional(), full);
+        t.percent(r.new_investors_ownership(), d).percent(r.new_investors_ownership_at_close(), d).text("");
+    }
+    return t;
+}
+
+/// The schedule table of print_summary() for @p target: date ("undated" in the text, empty in
+/// the CSV), investor, amount, status, condition, cumulative (and the currency in the CSV). With
+/// @p as_of, only the dated entries due on or before it (the last cumulative is then
+/// disbursement_schedule::due_through(*as_of)).
+[[nodiscard]] inline report_table schedule_table(const funding_round& r, const report_options& opt, table_target target,
+                                                 int csv_decimals = 12,
+                                                 std::optional<calendar_date> as_of = std::nullopt) {
+    report_table t(target, csv_decimals);
+    t.column("Date", false, "date").column("Investor", false, "investor").column("Amount", true, "amount");
+    t.column("Status", false, "status").column("Condition", false, "condition");
+    t.column("Cumulative", true, "cumulative").csv_column("currency").end_header();
+    const bool full = opt.full_amounts;
+    const std::string cur = to_string(r.currency());
+    const disbursement_schedule& s = r.schedule();
+    for (const auto& d : s.dated()) {
+        if (as_of && *as_of < *d.date()) break;
+        t.text(to_string(*d.date())).text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
+        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur);
+    }
+    if (as_of) return t;
+    for (const auto& d : s.undated()) {
+        t.cell("undated", "").text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
+        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur);
+    }
+    return t;
+}
+
 }  // namespace detail
 
 /// Prints @p r for a person: a header with the headline figures, then aligned tables of
@@ -126,34 +185,10 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     head.print(os, "  ");
 
     os << "\nInvestors\n";
-    detail::text_table inv({"Investor", "Kind", "Committed", "At close", "Scheduled", "Conditional",
-                            "Owns committed", "Owns at close"},
-                           {false, false, true, true, true, true, true, true});
-    detail::summary_cells i(inv, opt);
-    for (const auto& c : r.commitments()) {
-        i.cell(c.investor.name()).text(c.investor.is_lead() ? " (lead)" : "").cell(to_string(c.investor.kind()));
-        i.cell().amount(c.total).cell().amount(c.at_close).cell().amount(c.scheduled).cell().amount(c.conditional);
-        i.cell().pct(c.total.ratio_to(r.post_money())).cell().pct(c.at_close.ratio_to(r.post_money_at_close()));
-    }
-    i.cell("Total").cell().cell().amount(r.raised()).cell().amount(r.raised_at_close());
-    i.cell().amount(r.raised_scheduled()).cell().amount(r.raised_conditional());
-    i.cell().pct(r.new_investors_ownership()).cell().pct(r.new_investors_ownership_at_close());
-    inv.print(os, "  ");
-
+    detail::investors_table(r, opt, detail::table_target::text).print(os, "  ");
     const disbursement_schedule& s = r.schedule();
     os << "\nSchedule\n";
-    detail::text_table sched({"Date", "Investor", "Amount", "Status", "Condition", "Cumulative"},
-                             {false, false, true, false, false, true});
-    detail::summary_cells e(sched, opt);
-    for (const auto& d : s.dated()) {
-        e.cell(to_string(*d.date())).cell(d.investor()).cell().amount(d.amount()).cell(to_string(d.status()));
-        e.cell(condition_text(d)).cell().amount(d.cumulative());
-    }
-    for (const auto& d : s.undated()) {
-        e.cell("undated").cell(d.investor()).cell().amount(d.amount()).cell(to_string(d.status()));
-        e.cell(condition_text(d)).cell().amount(d.cumulative());
-    }
-    sched.print(os, "  ");
+    detail::schedule_table(r, opt, detail::table_target::text).print(os, "  ");
     const bool full = opt.full_amounts;
     os << detail::concat({"  Dated ", detail::compact_if_exact(s.dated_total(), full), " + undated ",
                           detail::compact_if_exact(s.undated_total(), full), " = ",

@@ -25,24 +25,151 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// "$1,234.5678": an exact amount of money units shown in major units with @p decimals digits
-/// (half even), for breakpoints and share values that need not be whole mills.
-[[nodiscard]] inline std::string exact_units_text(const fraction& units, currency c, int decimals) {
-    const fraction major = units / fraction(money::units_per_major);
-    const std::string text = major.to_decimal_string(decimals, rounding::half_even);
-    const bool negative = !text.empty() && text[0] == '-';
-    const std::string body = negative ? text.substr(1) : text;
-    const std::size_t point = body.find('.');
-    const std::string whole = body.substr(0, point);
-    const std::string rest = point == std::string::npos ? "" : body.substr(point);
-    return (negative ? "-" : "") + currency_prefix(c) + group_thousands(whole) + rest;
+/// Adds to @p t a column per exit value: titled compact ("$10M"; the full amounts are in the
+/// report's header), named @p csv_prefix and the plain amount in the CSV ("payout_10000000").
+inline void add_exit_columns(report_table& t, const std::vector<money>& exits, const char* csv_prefix) {
+    for (const money m : exits) t.column(format_compact(m, 3), true, csv_prefix + plain_amount(m));
 }
 
-/// The column titles of the exits: "Exit $10M" (compact; the full amounts are in the header).
-[[nodiscard]] inline std::vector<std::string> exit_titles(const std::string& first, const std::vector<money>& exits) {
-    std::vector<std::string> head{first};
-    for (const money m : exits) head.push_back(format_compact(m, 3));
-    return head;
+/// The by-line table of print_waterfall() for @p target: line, kind, seniority, preference
+/// (exact), the payout at each exit (whole mills), and the currency in the CSV; in the text a
+/// total row equal to the exits.
+[[nodiscard]] inline report_table waterfall_lines_table(const waterfall& w, const std::vector<money>& exits,
+                                                        const std::vector<waterfall_payout>& payouts,
+                                                        table_target target, int csv_decimals = 12) {
+    const currency c = w.currency();
+    report_table t(target, csv_decimals);
+    t.column("Line", false, "line").column("Kind", false, "kind").column("Seniority", true, "seniority");
+    t.column("Preference", true, "preference");
+    add_exit_columns(t, exits, "payout_");
+    t.csv_column("currency").end_header();
+    const std::string cur = to_string(c);
+    for (std::size_t l = 0; l < w.lines().size(); ++l) {
+        const waterfall_line& line = w.lines()[l];
+        t.text(line.name).text(to_string(line.kind));
+        if (line.has_preference()) {
+            t.text(std::to_string(line.seniority)).units(line.preference, c, 3);
+        } else {
+            t.none().none();
+        }
+        for (const waterfall_payout& p : payouts) t.full_amount(p.by_line[l]);
+        t.text(cur);
+    }
+    if (t.for_text()) {
+        t.text("Total").text("").text("").units(w.total_preference(), c, 3);
+        for (const waterfall_payout& p : payouts) t.full_amount(p.exit_value);
+        t.text("");
+    }
+    return t;
+}
+
+/// The table of what each line does at each exit (print_waterfall()) for @p target: line and
+/// a status per exit; in the text a last row with the value of a common share at each exit.
+[[nodiscard]] inline report_table waterfall_status_table(const waterfall& w, const std::vector<money>& exits,
+                                                         const std::vector<waterfall_payout>& payouts,
+                                                         table_target target) {
+    report_table t(target);
+    t.column("Line", false, "line");
+    add_exit_columns(t, exits, "status_");
+    t.end_header();
+    for (std::size_t l = 0; l < w.lines().size(); ++l) {
+        t.text(w.lines()[l].name);
+        for (const waterfall_payout& p : payouts) t.text(to_string(p.status[l]));
+    }
+    if (t.for_text()) {
+        t.text("Value of a common share");
+        for (const waterfall_payout& p : payouts) t.units(p.value_per_share, w.currency(), 4);
+    }
+    return t;
+}
+
+/// The value of a common share at each exit, for the CSV: exit value, share value (exact major
+/// units, then a decimal), currency; one row per exit.
+[[nodiscard]] inline report_table share_values_table(const waterfall& w, const std::vector<money>& exits,
+                                                     const std::vector<waterfall_payout>& payouts,
+                                                     table_target target, int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    t.column("Exit value", true, "exit_value").column("Value of a common share", true, "share_value", 2);
+    t.csv_column("currency").end_header();
+    const std::string cur = to_string(w.currency());
+    for (std::size_t i = 0; i < exits.size(); ++i) {
+        t.full_amount(exits[i]).units(payouts[i].value_per_share, w.currency(), 4).text(cur);
+    }
+    return t;
+}
+
+/// The by-holder table of print_waterfall() for @p target: holder and net payout at each exit
+/// (the currency in the CSV); in the text a total row. With @p exercise_paid, the exercise
+/// prices paid in instead, for the holders who pay any, and no total row.
+[[nodiscard]] inline report_table waterfall_holders_table(const waterfall& w, const std::vector<money>& exits,
+                                                          const std::vector<waterfall_payout>& payouts,
+                                                          table_target target, bool exercise_paid = false) {
+    report_table t(target);
+    t.column("Holder", false, "holder");
+    add_exit_columns(t, exits, exercise_paid ? "exercise_paid_" : "payout_");
+    t.csv_column("currency").end_header();
+    const std::string cur = to_string(w.currency());
+    for (std::size_t h = 0; h < w.holders().size(); ++h) {
+        if (exercise_paid) {
+            bool any = false;
+            for (const waterfall_payout& p : payouts) any = any || !p.exercise_paid_by_holder[h].is_zero();
+            if (!any) continue;
+        }
+        t.text(w.holder_names()[h]);
+        for (const waterfall_payout& p : payouts) {
+            t.full_amount(exercise_paid ? p.exercise_paid_by_holder[h] : p.by_holder[h]);
+        }
+        t.text(cur);
+    }
+    if (t.for_text() && !exercise_paid) {
+        t.text("Total");
+        for (const waterfall_payout& p : payouts) t.full_amount(p.exit_value);
+        t.text("");
+    }
+    return t;
+}
+
+/// The breakpoint table of print_breakpoints() for @p target: one row per event: the exit
+/// value (exact), the value of a common share there (exact), the event and what starts. The
+/// text shows a breakpoint's figures on its first event only, with the exact mills when they
+/// are not whole; the CSV repeats them on every row (exact major units, then a decimal).
+[[nodiscard]] inline report_table breakpoints_table(const waterfall& w, table_target target, int csv_decimals = 12) {
+    const currency c = w.currency();
+    report_table t(target, csv_decimals);
+    t.column("Exit value", true, "exit_value", 2).column("Exact (mills)", true, "", 0);
+    t.column("Share value", true, "share_value", 2).column("Event", false, "event");
+    t.column("What starts", false, "what_starts").csv_column("currency").end_header();
+    const std::string cur = to_string(c);
+    for (const waterfall_breakpoint& b : w.breakpoints()) {
+        bool first = true;
+        for (const waterfall_event& e : b.events) {
+            if (first || !t.for_text()) {
+                t.units(b.exit_value, c, 3).text(b.exit_value.is_integer() ? "" : b.exit_value.to_string());
+                t.units(b.value_per_share, c, 4);
+            } else {
+                t.none().none().none();
+            }
+            t.text(to_string(e.kind)).text(e.description).text(cur);
+            first = false;
+        }
+    }
+    return t;
+}
+
+/// The table of print_payouts_by_round() for @p target: the cap table (start, after each
+/// round) and the group's payout at each exit (the currency in the CSV).
+[[nodiscard]] inline report_table payouts_by_round_table(const chain_payouts& p, table_target target) {
+    report_table t(target);
+    t.column("Cap table", false, "cap_table");
+    add_exit_columns(t, p.exit_values, "payout_");
+    t.csv_column("currency").end_header();
+    const std::string cur = p.exit_values.empty() ? std::string() : to_string(p.exit_values.front().currency());
+    for (std::size_t s = 0; s < p.stages.size(); ++s) {
+        t.text(p.stages[s]);
+        for (const money m : p.payouts[s]) t.full_amount(m);
+        t.text(cur);
+    }
+    return t;
 }
 
 }  // namespace detail
@@ -62,66 +189,15 @@ inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vec
     for (std::size_t i = 0; i < exit_values.size(); ++i) os << (i == 0 ? " " : ", ") << format_full(exit_values[i]);
     os << '\n';
 
-    std::vector<bool> right(exit_values.size() + 1, true);
-    right[0] = false;
-    {
-        os << "\nBy class\n";
-        std::vector<std::string> head{"Line", "Kind", "Seniority", "Preference"};
-        for (const money m : exit_values) head.push_back(format_compact(m, 3));
-        std::vector<bool> r{false, false, true, true};
-        r.insert(r.end(), exit_values.size(), true);
-        detail::text_table table(head, r);
-        for (std::size_t l = 0; l < w.lines().size(); ++l) {
-            const waterfall_line& line = w.lines()[l];
-            std::vector<std::string> row{line.name, std::string(to_string(line.kind)),
-                                         line.has_preference() ? std::to_string(line.seniority) : "",
-                                         line.has_preference() ? detail::exact_units_text(line.preference, c, 3) : ""};
-            for (const waterfall_payout& p : payouts) row.push_back(format_full(p.by_line[l]));
-            table.add_row(row);
-        }
-        std::vector<std::string> total{"Total", "", "", detail::exact_units_text(w.total_preference(), c, 3)};
-        for (const waterfall_payout& p : payouts) total.push_back(format_full(p.exit_value));
-        table.add_row(total);
-        table.print(os, "  ");
-    }
-    {
-        os << "\nWhat each line does\n";
-        detail::text_table table(detail::exit_titles("Line", exit_values), right);
-        for (std::size_t l = 0; l < w.lines().size(); ++l) {
-            std::vector<std::string> row{w.lines()[l].name};
-            for (const waterfall_payout& p : payouts) row.emplace_back(to_string(p.status[l]));
-            table.add_row(row);
-        }
-        std::vector<std::string> share{"Value of a common share"};
-        for (const waterfall_payout& p : payouts) share.push_back(detail::exact_units_text(p.value_per_share, c, 4));
-        table.add_row(share);
-        table.print(os, "  ");
-    }
-    {
-        os << "\nBy holder\n";
-        detail::text_table table(detail::exit_titles("Holder", exit_values), right);
-        for (std::size_t h = 0; h < w.holders().size(); ++h) {
-            std::vector<std::string> row{w.holder_names()[h]};
-            for (const waterfall_payout& p : payouts) row.push_back(format_full(p.by_holder[h]));
-            table.add_row(row);
-        }
-        std::vector<std::string> total{"Total"};
-        for (const waterfall_payout& p : payouts) total.push_back(format_full(p.exit_value));
-        table.add_row(total);
-        table.print(os, "  ");
-    }
+    os << "\nBy class\n";
+    detail::waterfall_lines_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
+    os << "\nWhat each line does\n";
+    detail::waterfall_status_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
+    os << "\nBy holder\n";
+    detail::waterfall_holders_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
     if (w.terms().exercise == option_exercise::paid_in) {
         os << "\nExercise prices paid in (gross payout = net payout + exercise price)\n";
-        detail::text_table table(detail::exit_titles("Holder", exit_values), right);
-        for (std::size_t h = 0; h < w.holders().size(); ++h) {
-            bool any = false;
-            for (const waterfall_payout& p : payouts) any = any || !p.exercise_paid_by_holder[h].is_zero();
-            if (!any) continue;
-            std::vector<std::string> row{w.holder_names()[h]};
-            for (const waterfall_payout& p : payouts) row.push_back(format_full(p.exercise_paid_by_holder[h]));
-            table.add_row(row);
-        }
-        table.print(os, "  ");
+        detail::waterfall_holders_table(w, exit_values, payouts, detail::table_target::text, true).print(os, "  ");
     }
 }
 
@@ -131,18 +207,7 @@ inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vec
 inline void print_breakpoints(std::ostream& os, const waterfall& w) {
     const currency c = w.currency();
     os << "Breakpoints (" << to_string(c) << "): above each exit value, the event starts\n";
-    detail::text_table table({"Exit value", "Exact (mills)", "Share value", "Event", "What starts"},
-                             {true, true, true, false, false});
-    for (const waterfall_breakpoint& b : w.breakpoints()) {
-        bool first = true;
-        for (const waterfall_event& e : b.events) {
-            table.add({first ? detail::exact_units_text(b.exit_value, c, 3) : "",
-                       first && !b.exit_value.is_integer() ? b.exit_value.to_string() : "",
-                       first ? detail::exact_units_text(b.value_per_share, c, 4) : "", to_string(e.kind), e.description});
-            first = false;
-        }
-    }
-    table.print(os, "  ");
+    detail::breakpoints_table(w, detail::table_target::text).print(os, "  ");
 }
 
 /// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
@@ -156,15 +221,7 @@ inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, con
     } else {
         os << title << '\n';
     }
-    std::vector<bool> right(p.exit_values.size() + 1, true);
-    right[0] = false;
-    detail::text_table table(detail::exit_titles("Cap table", p.exit_values), right);
-    for (std::size_t s = 0; s < p.stages.size(); ++s) {
-        std::vector<std::string> row{p.stages[s]};
-        for (const money m : p.payouts[s]) row.push_back(format_full(m));
-        table.add_row(row);
-    }
-    table.print(os, "  ");
+    detail::payouts_by_round_table(p, detail::table_target::text).print(os, "  ");
 }
 
 FUNDROUND_END_NAMESPACE

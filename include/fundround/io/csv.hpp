@@ -1,0 +1,467 @@
+/// @file io/csv.hpp
+/// @brief CSV export (RFC 4180) of every table the reports print: the round's investors and
+/// disbursement schedule, the cap table by holder and by class and a change of it, net flows,
+/// the waterfall at exit values (by line, by holder, statuses, share values, exercise prices)
+/// and its breakpoints, payouts by round, priced rounds, rounds on a cap table, chains and
+/// conversions.
+///
+/// Each table comes from the same model as its printed report (detail::report_table), so the
+/// CSV has the report's columns and rows; the text's total rows are left out (the CSV's rows
+/// add up to them exactly). The fields are for a machine, never through floating point:
+/// - amounts in major units, plain decimal digits, no grouping, no symbol, no trailing zeros
+///   ("15000000000", "1234.567", "-0.5"); the ISO code in a `currency` column;
+/// - share counts as integers ("1000000");
+/// - fractions exact as "n/d" ("5/84"; "1" when whole) in the column named for the value, and
+///   in a `<name>_decimal` column as a decimal with csv_options::decimals digits, rounded half
+///   to even ("0.059523809524"); ownership is a fraction of 1, not a percentage;
+/// - amounts that need not be whole mills (breakpoints, share values, preferences): the exact
+///   decimal when it has one ("1234.567"), else "n/d" of major units, and a `_decimal` column;
+/// - dates ISO 8601 ("2026-06-30"); an empty field where the text says "n/a", "new", "undated".
+/// Rows end in CRLF (RFC 4180) unless csv_options::line_ending says LF; a field holding a comma,
+/// a double quote, CR or LF is quoted, its quotes doubled; every row has as many fields as the
+/// header. Text is written as given (UTF-8).
+#ifndef FUNDROUND_IO_CSV_HPP
+#define FUNDROUND_IO_CSV_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/analysis/flows.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/deal/round.hpp>
+#include <fundround/detail/text_table.hpp>
+#include <fundround/error.hpp>
+#include <fundround/exit/chain_waterfall.hpp>
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/conversion_report.hpp>
+#include <fundround/io/flows_report.hpp>
+#include <fundround/io/pricing_report.hpp>
+#include <fundround/io/report.hpp>
+#include <fundround/io/waterfall_report.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// How CSV rows end.
+enum class csv_line_ending {
+    crlf,  ///< "\r\n", as RFC 4180 says (the default; what spreadsheets expect).
+    lf,    ///< "\n", for Unix tools and files kept in git (readers such as pandas take both).
+};
+
+/// Choices for the CSV functions.
+struct csv_options {
+    csv_line_ending line_ending = csv_line_ending::crlf;  ///< How rows end.
+    /// Digits after the point in the `_decimal` columns (0 to 60), rounded half to even; the exact
+    /// value is always in the column beside.
+    int decimals = 12;
+    /// Start with a UTF-8 byte order mark, which Excel needs to read non-ASCII names as UTF-8
+    /// (most other readers do not want it).
+    bool byte_order_mark = false;
+
+    /// Every problem with these options (empty if they are valid).
+    [[nodiscard]] std::vector<diagnostic> validate() const {
+        std::vector<diagnostic> out;
+        if (decimals < 0 || decimals > 60) {
+            detail::add_problem(out, field_path("csv_options"), "decimals", std::to_string(decimals),
+                                "must be between 0 and 60");
+        }
+        return out;
+    }
+};
+
+/// True if @p field must be quoted in CSV: it holds a comma, a double quote, CR or LF.
+[[nodiscard]] inline bool csv_needs_quotes(std::string_view field) noexcept {
+    return field.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+/// @p field as one CSV field: as is, or quoted with its double quotes doubled if it needs it.
+[[nodiscard]] inline std::string csv_field(std::string_view field) {
+    if (!csv_needs_quotes(field)) return std::string(field);
+    std::string out;
+    out.reserve(field.size() + 2);
+    out += '"';
+    for (const char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+/// @p fields as one CSV row, fields quoted as needed, ending in @p ending.
+[[nodiscard]] inline std::string csv_row(const std::vector<std::string>& fields,
+                                         csv_line_ending ending = csv_line_ending::crlf) {
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) line += ',';
+        line += csv_field(fields[i]);
+    }
+    line += ending == csv_line_ending::crlf ? "\r\n" : "\n";
+    return line;
+}
+
+namespace detail {
+
+/// Throws validation_error listing @p problems (if any) of the CSV of @p what.
+inline void require_no_csv_problems(const char* what, std::vector<diagnostic> problems) {
+    if (!problems.empty()) throw validation_error(what, std::move(problems));
+}
+
+/// Throws validation_error if @p opt has problems.
+inline void require_valid_csv_options(const csv_options& opt) { require_no_csv_problems("csv options", opt.validate()); }
+
+/// Writes @p t (built for the CSV) to @p os: the byte order mark if asked, then the header and
+/// each row. Throws invalid_argument_error for a table with a row cut short (a bug in the table's
+/// builder: every row must have the header's fields).
+inline void write_csv_table(std::ostream& os, const report_table& t, const csv_options& opt) {
+    if (!t.complete()) throw invalid_argument_error("CSV table: the last row is incomplete (a report table's builder bug)");
+    if (opt.byte_order_mark) os << "\xEF\xBB\xBF";
+    const std::vector<std::string>& cells = t.cells();
+    const std::size_t width = t.width();
+    std::vector<std::string> row;
+    for (std::size_t first = 0; width > 0 && first + width <= cells.size(); first += width) {
+        row.assign(cells.begin() + static_cast<std::ptrdiff_t>(first),
+                   cells.begin() + static_cast<std::ptrdiff_t>(first + width));
+        os << csv_row(row, opt.line_ending);
+    }
+}
+
+/// What @p write writes to a string stream, as a string.
+template <class Write>
+[[nodiscard]] std::string csv_text(Write write) {
+    std::ostringstream os;
+    write(os);
+    return os.str();
+}
+
+/// Runs waterfall::at(@p exits) for the CSV; throws one validation_error listing the problems of
+/// @p opt and every bad exit value together.
+[[nodiscard]] inline std::vector<waterfall_payout> csv_payouts(const waterfall& w, const std::vector<money>& exits,
+                                                               const csv_options& opt) {
+    std::vector<diagnostic> problems = opt.validate();
+    std::vector<waterfall_payout> payouts;
+    try {
+        payouts = w.at(exits);
+    } catch (const validation_error& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    require_no_csv_problems("waterfall CSV", std::move(problems));
+    return payouts;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// The round (io/report.hpp)
+
+/// Writes the disbursement schedule of @p r as CSV: date (empty if undated), investor, amount,
+/// status, condition, cumulative, currency; dated entries first, as print_summary() lists them.
+inline void write_schedule_csv(std::ostream& os, const funding_round& r, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::schedule_table(r, {}, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// Writes the schedule of @p r as of @p as_of as CSV: the dated entries due on or before it (the
+/// last cumulative is what is due by then). Throws validation_error listing every problem with
+/// @p as_of and @p opt.
+inline void write_schedule_csv(std::ostream& os, const funding_round& r, calendar_date as_of,
+                               const csv_options& opt = {}) {
+    std::vector<diagnostic> problems = opt.validate();
+    if (!is_modelled(as_of)) detail::add_problem(problems, field_path("as_of"), to_string(as_of), date_rule(as_of));
+    detail::require_no_csv_problems("schedule CSV", std::move(problems));
+    detail::write_csv_table(os, detail::schedule_table(r, {}, detail::table_target::csv, opt.decimals, as_of), opt);
+}
+
+/// write_schedule_csv() as a string.
+[[nodiscard]] inline std::string schedule_csv(const funding_round& r, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_schedule_csv(os, r, opt); });
+}
+
+/// write_schedule_csv() as of @p as_of, as a string.
+[[nodiscard]] inline std::string schedule_csv(const funding_round& r, calendar_date as_of, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_schedule_csv(os, r, as_of, opt); });
+}
+
+/// Writes the investors of @p r as CSV: investor, lead (true/false), kind, committed, at close,
+/// scheduled, conditional, ownership committed and at close (exact, decimal), currency.
+inline void write_investors_csv(std::ostream& os, const funding_round& r, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::investors_table(r, {}, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_investors_csv() as a string.
+[[nodiscard]] inline std::string investors_csv(const funding_round& r, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_investors_csv(os, r, opt); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cap table (io/cap_table_report.hpp)
+
+/// Writes @p table by holder as CSV on @p basis: holder, kind, issued, options and warrants (when
+/// the basis counts them), fully diluted, ownership (exact, decimal; empty when the total is 0);
+/// then each pool's unallocated shares (kind "pool", holder the pool's name).
+inline void write_cap_table_csv(std::ostream& os, const cap_table& table,
+                                const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    cap_table_report_options report;
+    report.basis = basis;
+    detail::write_csv_table(os, detail::cap_table_holders_table(table, report, detail::table_target::csv, opt.decimals),
+                            opt);
+}
+
+/// write_cap_table_csv() as a string.
+[[nodiscard]] inline std::string cap_table_csv(const cap_table& table,
+                                               const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                               const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_cap_table_csv(os, table, basis, opt); });
+}
+
+/// Writes @p table by class as CSV on @p basis: class, kind, issued, conversion ratio (exact),
+/// fully diluted, ownership (exact, decimal).
+inline void write_cap_table_classes_csv(std::ostream& os, const cap_table& table,
+                                        const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                        const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    cap_table_report_options report;
+    report.basis = basis;
+    detail::write_csv_table(os, detail::cap_table_classes_table(table, report, detail::table_target::csv, opt.decimals),
+                            opt);
+}
+
+/// write_cap_table_classes_csv() as a string.
+[[nodiscard]] inline std::string cap_table_classes_csv(const cap_table& table,
+                                                       const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                                       const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_cap_table_classes_csv(os, table, basis, opt); });
+}
+
+/// Writes the change from @p before to @p after as CSV on @p basis: holder, fully diluted shares
+/// and ownership before and after, and the change in ownership (each exact, then decimal).
+inline void write_cap_table_change_csv(std::ostream& os, const cap_table& before, const cap_table& after,
+                                       const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                       const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    cap_table_report_options report;
+    report.basis = basis;
+    detail::write_csv_table(
+        os, detail::cap_table_change_table(before, after, report, {}, {}, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_cap_table_change_csv() as a string.
+[[nodiscard]] inline std::string cap_table_change_csv(const cap_table& before, const cap_table& after,
+                                                      const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                                      const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_cap_table_change_csv(os, before, after, basis, opt); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Net flows (io/flows_report.hpp)
+
+/// Writes the year table of @p flows as CSV: year, money in, money out, net, cumulative net,
+/// currency.
+inline void write_net_flows_csv(std::ostream& os, const net_flows& flows, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::net_flows_table(flows, {}, detail::table_target::csv), opt);
+}
+
+/// write_net_flows_csv() as a string.
+[[nodiscard]] inline std::string net_flows_csv(const net_flows& flows, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_net_flows_csv(os, flows, opt); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The waterfall (io/waterfall_report.hpp)
+
+/// Writes @p w by line at @p exit_values as CSV: line, kind, seniority, preference (exact,
+/// decimal; empty for lines without one), a `payout_<exit>` column per exit value (named by the
+/// plain amount: "payout_10000000"), currency. Throws validation_error listing every bad exit
+/// value and option.
+inline void write_waterfall_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                                const csv_options& opt = {}) {
+    const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
+    detail::write_csv_table(
+        os, detail::waterfall_lines_table(w, exit_values, payouts, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_waterfall_csv() as a string.
+[[nodiscard]] inline std::string waterfall_csv(const waterfall& w, const std::vector<money>& exit_values,
+                                               const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_waterfall_csv(os, w, exit_values, opt); });
+}
+
+/// Writes @p w by holder at @p exit_values as CSV: holder, a `payout_<exit>` column per exit
+/// value (net payouts), currency.
+inline void write_waterfall_holders_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                                        const csv_options& opt = {}) {
+    const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
+    detail::write_csv_table(os, detail::waterfall_holders_table(w, exit_values, payouts, detail::table_target::csv),
+                            opt);
+}
+
+/// write_waterfall_holders_csv() as a string.
+[[nodiscard]] inline std::string waterfall_holders_csv(const waterfall& w, const std::vector<money>& exit_values,
+                                                       const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_waterfall_holders_csv(os, w, exit_values, opt); });
+}
+
+/// Writes what each line of @p w does at @p exit_values as CSV: line, a `status_<exit>` column
+/// per exit value ("paid in full", "converts", ...).
+inline void write_waterfall_status_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                                       const csv_options& opt = {}) {
+    const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
+    detail::write_csv_table(os, detail::waterfall_status_table(w, exit_values, payouts, detail::table_target::csv),
+                            opt);
+}
+
+/// write_waterfall_status_csv() as a string.
+[[nodiscard]] inline std::string waterfall_status_csv(const waterfall& w, const std::vector<money>& exit_values,
+                                                      const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_waterfall_status_csv(os, w, exit_values, opt); });
+}
+
+/// Writes the value of a common share of @p w at each of @p exit_values as CSV: exit value,
+/// share value (exact, decimal), currency; one row per exit value.
+inline void write_share_values_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                                   const csv_options& opt = {}) {
+    const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
+    detail::write_csv_table(
+        os, detail::share_values_table(w, exit_values, payouts, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_share_values_csv() as a string.
+[[nodiscard]] inline std::string share_values_csv(const waterfall& w, const std::vector<money>& exit_values,
+                                                  const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_share_values_csv(os, w, exit_values, opt); });
+}
+
+/// Writes the exercise prices the holders of @p w pay in at @p exit_values as CSV (under
+/// option_exercise::paid_in; holders who pay none left out): holder, an `exercise_paid_<exit>`
+/// column per exit value, currency.
+inline void write_exercise_paid_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                                    const csv_options& opt = {}) {
+    const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
+    detail::write_csv_table(
+        os, detail::waterfall_holders_table(w, exit_values, payouts, detail::table_target::csv, true), opt);
+}
+
+/// write_exercise_paid_csv() as a string.
+[[nodiscard]] inline std::string exercise_paid_csv(const waterfall& w, const std::vector<money>& exit_values,
+                                                   const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_exercise_paid_csv(os, w, exit_values, opt); });
+}
+
+/// Writes the breakpoints of @p w as CSV, one row per event: exit value and share value (each
+/// exact in major units, then decimal), event, what starts, currency.
+inline void write_breakpoints_csv(std::ostream& os, const waterfall& w, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::breakpoints_table(w, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_breakpoints_csv() as a string.
+[[nodiscard]] inline std::string breakpoints_csv(const waterfall& w, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_breakpoints_csv(os, w, opt); });
+}
+
+/// Writes @p p (payouts_by_round()) as CSV: cap table ("Start", "After <series>"), a
+/// `payout_<exit>` column per exit value, currency.
+inline void write_payouts_by_round_csv(std::ostream& os, const chain_payouts& p, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::payouts_by_round_table(p, detail::table_target::csv), opt);
+}
+
+/// write_payouts_by_round_csv() as a string.
+[[nodiscard]] inline std::string payouts_by_round_csv(const chain_payouts& p, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_payouts_by_round_csv(os, p, opt); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Priced rounds, rounds on a cap table, chains (io/pricing_report.hpp), conversions
+// (io/conversion_report.hpp)
+
+/// Writes the investors of @p r as CSV: investor, invested, shares, cost, not converted,
+/// ownership after the round (exact, decimal), currency.
+inline void write_priced_round_csv(std::ostream& os, const priced_round& r, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::priced_investors_table(r, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_priced_round_csv() as a string.
+[[nodiscard]] inline std::string priced_round_csv(const priced_round& r, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_priced_round_csv(os, r, opt); });
+}
+
+/// Writes the holders of @p r as CSV: holder, fully diluted shares and ownership before and
+/// after, dilution (exact, decimal; empty for a new holder); the unallocated pool last.
+inline void write_round_on_cap_table_csv(std::ostream& os, const round_on_cap_table& r, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::round_holders_table(r, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_round_on_cap_table_csv() as a string.
+[[nodiscard]] inline std::string round_on_cap_table_csv(const round_on_cap_table& r, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_round_on_cap_table_csv(os, r, opt); });
+}
+
+/// Writes @p chain as CSV: holder, then for the start and after each round `shares_<stage>` and
+/// `ownership_<stage>` (exact, decimal), stage "start" or the round's name; empty where the
+/// holder had no shares; the unallocated pool last.
+inline void write_chain_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::chain_table(chain, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_chain_csv() as a string.
+[[nodiscard]] inline std::string chain_csv(const round_chain_result& chain, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_chain_csv(os, chain, opt); });
+}
+
+/// Writes the dilution each round of @p chain caused each holder as CSV: holder, a
+/// `dilution_<round name>` pair of columns (exact, decimal) per round; empty for a holder new in
+/// that round or not yet there.
+inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::chain_dilution_table(chain, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_chain_dilution_csv() as a string.
+[[nodiscard]] inline std::string chain_dilution_csv(const round_chain_result& chain, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_chain_dilution_csv(os, chain, opt); });
+}
+
+/// Writes the converting instruments of @p r as CSV: holder, instrument, converts (amount),
+/// terms, at (the price basis), conversion price and amount not converted (each exact in major
+/// units, then decimal), shares, currency.
+inline void write_conversions_csv(std::ostream& os, const converted_round& r, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::conversions_table(r, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_conversions_csv() as a string.
+[[nodiscard]] inline std::string conversions_csv(const converted_round& r, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_conversions_csv(os, r, opt); });
+}
+
+/// Writes the holders of @p r before and after the conversion as CSV: holder, fully diluted
+/// shares and ownership before and after (exact, decimal); the unallocated pool last.
+inline void write_converted_holders_csv(std::ostream& os, const converted_round& r, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::converted_holders_table(r, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_converted_holders_csv() as a string.
+[[nodiscard]] inline std::string converted_holders_csv(const converted_round& r, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_converted_holders_csv(os, r, opt); });
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_IO_CSV_HPP
