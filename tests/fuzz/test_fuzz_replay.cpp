@@ -1,4 +1,4 @@
-// fuzz_replay: the fuzz checks (parse_oracle.hpp) on the seed corpus in tests/fuzz/corpus/, with
+// fuzz_replay: the fuzz checks (parse_oracle.hpp) on the seed corpus in tests/fuzz/corpus/parse/, with
 // any compiler and in every preset, plus the reference grammar on the documented examples.
 #include "parse_oracle.hpp"
 #include "reference_grammar.hpp"
@@ -17,7 +17,7 @@
 #include <vector>
 
 #ifndef FUNDROUND_FUZZ_CORPUS_DIR
-#error "FUNDROUND_FUZZ_CORPUS_DIR must name tests/fuzz/corpus"
+#error "FUNDROUND_FUZZ_CORPUS_DIR must name tests/fuzz/corpus/parse"
 #endif
 
 namespace {
