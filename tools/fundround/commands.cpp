@@ -3,6 +3,7 @@
 // stderr, one a line, as "FILE: /json/pointer = value: rule" (problems in the deal file) or
 // "fundround: --option = value: rule" (problems on the command line), and sets the exit code.
 #include "commands.hpp"
+#include "deal_commands.hpp"
 
 #include <fundround/analysis/flows.hpp>
 #include <fundround/analysis/odds.hpp>
@@ -292,8 +293,9 @@ std::string deal_as_ocf(const fr::deal_file& deal, const streams& io) {
 
 // --- report -----------------------------------------------------------------------------------
 
-void report(const report_request& rq, const streams& io) {
-    const fr::deal_file deal = load_deal(rq.file, io);
+void report(const fr::deal_file* given, const report_request& rq, const streams& io) {
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const fr::scenario* world = rq.scenario ? &find_scenario(deal, *rq.scenario, rq.file, io) : nullptr;
     if (deal.rounds.empty() && deal.priced_rounds.empty()) {
         fail_file(io, rq.file, {"has no rounds to report (\"rounds\": []); `fundround captable` prints its cap table"},
@@ -400,11 +402,12 @@ void print_schedule(std::ostream& os, const fr::funding_round& r, const fr::roun
     pay.print(os, "  ");
 }
 
-void schedule(const schedule_request& rq, const streams& io) {
+void schedule(const fr::deal_file* given, const schedule_request& rq, const streams& io) {
     option_reader options;
     const std::optional<fr::calendar_date> as_of = options.date("--as-of", rq.as_of);
     options.check(io);
-    const fr::deal_file deal = load_deal(rq.file, io);
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const fr::scenario* world = rq.scenario ? &find_scenario(deal, *rq.scenario, rq.file, io) : nullptr;
     const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);
     std::vector<fr::round_timeline> timelines;
@@ -418,8 +421,9 @@ void schedule(const schedule_request& rq, const streams& io) {
 
 // --- captable ---------------------------------------------------------------------------------
 
-void captable(const captable_request& rq, const streams& io) {
-    const fr::deal_file deal = load_deal(rq.file, io);
+void captable(const fr::deal_file* given, const captable_request& rq, const streams& io) {
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     if (!rq.after) {
         const fr::cap_table& table = table_before(deal, rq.file, io);
         io.out << (deal.priced_rounds.empty() ? "Cap table" : "Cap table before the priced rounds");
@@ -485,12 +489,13 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     return out;
 }
 
-void waterfall(const waterfall_request& rq, const streams& io) {
+void waterfall(const fr::deal_file* given, const waterfall_request& rq, const streams& io) {
     option_reader options;
     std::optional<fr::calendar_date> exit_date;
     if (rq.exit_date) exit_date = options.date("--exit-date", *rq.exit_date);
     options.check(io);
-    const fr::deal_file deal = load_deal(rq.file, io);
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const fr::cap_table* table = &table_before(deal, rq.file, io);
     std::optional<fr::round_chain_result> chain;
     if (rq.after) {
@@ -686,9 +691,10 @@ void print_odds(std::ostream& os, const fr::funding_round& r, const fr::mileston
     inv.print(os, "  ");
 }
 
-void odds(const odds_request& rq, const streams& io) {
+void odds(const fr::deal_file* given, const odds_request& rq, const streams& io) {
     const std::vector<chance_option> chances = parse_chances(rq.chances, io);
-    const fr::deal_file deal = load_deal(rq.file, io);
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);
     // Each round gets the probabilities of the milestones its conditions use; a milestone no
     // round uses is a typo.
@@ -745,8 +751,9 @@ void odds(const odds_request& rq, const streams& io) {
 
 // --- convert ----------------------------------------------------------------------------------
 
-void convert(const convert_request& rq, const streams& io) {
-    const fr::deal_file deal = load_deal(rq.file, io);
+void convert(const fr::deal_file* given, const convert_request& rq, const streams& io) {
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const std::string text = rq.to == "ocf" ? deal_as_ocf(deal, io) : fr::write_deal_file(deal);
     if (rq.output) {
         write_text(*rq.output, text, io);
@@ -758,22 +765,40 @@ void convert(const convert_request& rq, const streams& io) {
 }  // namespace
 
 int run_report(const report_request& request, const streams& io) {
-    return guarded(io, [&] { report(request, io); });
+    return guarded(io, [&] { report(nullptr, request, io); });
+}
+int run_report(const fr::deal_file& deal, const report_request& request, const streams& io) {
+    return guarded(io, [&] { report(&deal, request, io); });
 }
 int run_schedule(const schedule_request& request, const streams& io) {
-    return guarded(io, [&] { schedule(request, io); });
+    return guarded(io, [&] { schedule(nullptr, request, io); });
+}
+int run_schedule(const fr::deal_file& deal, const schedule_request& request, const streams& io) {
+    return guarded(io, [&] { schedule(&deal, request, io); });
 }
 int run_captable(const captable_request& request, const streams& io) {
-    return guarded(io, [&] { captable(request, io); });
+    return guarded(io, [&] { captable(nullptr, request, io); });
+}
+int run_captable(const fr::deal_file& deal, const captable_request& request, const streams& io) {
+    return guarded(io, [&] { captable(&deal, request, io); });
 }
 int run_waterfall(const waterfall_request& request, const streams& io) {
-    return guarded(io, [&] { waterfall(request, io); });
+    return guarded(io, [&] { waterfall(nullptr, request, io); });
+}
+int run_waterfall(const fr::deal_file& deal, const waterfall_request& request, const streams& io) {
+    return guarded(io, [&] { waterfall(&deal, request, io); });
 }
 int run_odds(const odds_request& request, const streams& io) {
-    return guarded(io, [&] { odds(request, io); });
+    return guarded(io, [&] { odds(nullptr, request, io); });
+}
+int run_odds(const fr::deal_file& deal, const odds_request& request, const streams& io) {
+    return guarded(io, [&] { odds(&deal, request, io); });
 }
 int run_convert(const convert_request& request, const streams& io) {
-    return guarded(io, [&] { convert(request, io); });
+    return guarded(io, [&] { convert(nullptr, request, io); });
+}
+int run_convert(const fr::deal_file& deal, const convert_request& request, const streams& io) {
+    return guarded(io, [&] { convert(&deal, request, io); });
 }
 
 std::string library_version() {
