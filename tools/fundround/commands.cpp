@@ -740,7 +740,14 @@ void odds(const fr::deal_file* given, const odds_request& rq, const streams& io)
     for (std::size_t i = 0; i < rounds.size(); ++i) {
         std::optional<fr::round_odds> result;
         {
-            progress_line progress(io, "odds: " + rounds[i]->name());
+            std::size_t uncertain = 0;
+            for (const auto& [name, chance] : per_round[i].chances()) {
+                if (chance.probability.sign() > 0 && chance.probability < fr::fraction(1)) ++uncertain;
+            }
+            const bool sampled = rq.monte_carlo || uncertain > fr::max_exact_milestones;
+            progress_line progress(io, "odds: " + rounds[i]->name() + ": " +
+                                           (sampled ? "Monte Carlo, " + std::to_string(rq.samples) + " samples"
+                                                    : "exact, 2^" + std::to_string(uncertain) + " outcomes"));
             result = rq.monte_carlo ? fr::simulate_odds(*rounds[i], per_round[i], mc)
                                     : fr::evaluate_odds(*rounds[i], per_round[i], mc);
         }
