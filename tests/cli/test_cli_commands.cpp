@@ -4,7 +4,9 @@
 // runs on deal files are the end-to-end tests of tests/cli/cases.cmake.
 #include "deal_commands.hpp"
 
-#include <fundround/fundround.hpp>
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/time/installments.hpp>
 
 #include <doctest/doctest.h>
 

@@ -271,10 +271,13 @@ std::string amount_text(fr::money m, bool full) { return fr::detail::compact_if_
 
 // --- CSV and OCF: the wiring points -----------------------------------------------------------
 
-/// Writes the schedule of @p rounds as CSV. Not in this build yet: the CSV writer
-/// (fundround/io/csv.hpp) is wired in here when it is merged.
-void write_schedule_csv(const std::vector<fr::round_timeline>& timelines, fr::calendar_date as_of,
+/// Writes the schedule of @p rounds (each replayed as @p timelines, in the same order) on
+/// @p as_of as CSV on io.out. Not in this build yet: the CSV writer (fundround/io/csv.hpp) is
+/// wired in here when it is merged.
+void write_schedule_csv(const std::vector<const fr::funding_round*>& rounds,
+                        const std::vector<fr::round_timeline>& timelines, fr::calendar_date as_of,
                         const streams& io) {
+    (void)rounds;
     (void)timelines;
     (void)as_of;
     io.err << "fundround: --csv: not available in this build (the CSV writer, fundround/io/csv.hpp, is not "
@@ -412,7 +415,10 @@ void schedule(const fr::deal_file* given, const schedule_request& rq, const stre
     const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);
     std::vector<fr::round_timeline> timelines;
     for (const fr::funding_round* r : rounds) timelines.push_back(timeline_of(*r, world, rq.file, io));
-    if (rq.csv) write_schedule_csv(timelines, *as_of, io);
+    if (rq.csv) {
+        write_schedule_csv(rounds, timelines, *as_of, io);
+        return;
+    }
     for (std::size_t i = 0; i < rounds.size(); ++i) {
         if (i > 0) io.out << '\n';
         print_schedule(io.out, *rounds[i], timelines[i], *as_of, world, rq.full_amounts);
