@@ -26,6 +26,9 @@ fundround_cli_test(odds_reference_monte_carlo 0
 fundround_cli_test(convert_reference 0 ARGS convert reference_round.json --to json)
 # The normalised file reads back and writes out the same (a round trip through the tool).
 fundround_cli_test(convert_reference_again 0 SAME_OUTPUT_AS convert_reference ARGS convert ../expected/convert_reference.out --to json)
+# "-" reads the deal file from standard input.
+fundround_cli_test(convert_reference_stdin 0 SAME_OUTPUT_AS convert_reference STDIN reference_round.json
+                   ARGS convert - --to json)
 fundround_cli_test(convert_small_to_file 0 PRODUCES small.json convert_small_to_file.json
                    ARGS convert small_company.json --to json -o @OUT@/small.json)
 
@@ -47,6 +50,7 @@ fundround_cli_test(usage_bad_chances 2
 
 # 3: a file cannot be read or written.
 fundround_cli_test(io_missing_file 3 ARGS report missing.json)
+fundround_cli_test(io_directory 3 ARGS report .)
 fundround_cli_test(io_unwritable_output 3 ARGS convert small_company.json --to json -o no-such-dir/out.json)
 fundround_cli_test(io_unwritable_svg 3 ARGS waterfall small_company.json --exit 10M --svg no-such-dir/payout.svg)
 

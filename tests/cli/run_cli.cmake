@@ -2,7 +2,7 @@
 # with the expected ones (tests/cli/CMakeLists.txt adds one ctest per run).
 # -DPROGRAM=<fundround> -DARGS=<arguments joined by |> -DWORKDIR=<dir the tool runs in>
 # -DOUTDIR=<scratch dir: @OUT@ in ARGS> -DEXPECTED_RC=<n> -DEXPECTED_OUT=<file> -DEXPECTED_ERR=<file>
-# [-DPRODUCED=<file the run writes, under OUTDIR> -DEXPECTED_PRODUCED=<file>]
+# [-DPRODUCED=<file the run writes, under OUTDIR> -DEXPECTED_PRODUCED=<file>] [-DINPUT=<file for stdin>]
 # A missing expected file means "empty". On a difference the actual text is written beside the
 # build's copy (<name>.actual) and the test fails with a diff command.
 string(REPLACE "|" ";" args "${ARGS}")
@@ -11,8 +11,12 @@ file(MAKE_DIRECTORY "${OUTDIR}")
 if(PRODUCED)
   file(REMOVE "${OUTDIR}/${PRODUCED}")
 endif()
+set(input "")
+if(INPUT)
+  set(input INPUT_FILE "${INPUT}")
+endif()
 execute_process(COMMAND "${PROGRAM}" ${args}
-                WORKING_DIRECTORY "${WORKDIR}"
+                WORKING_DIRECTORY "${WORKDIR}" ${input}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 set(failed "")
 if(NOT rc STREQUAL EXPECTED_RC)

@@ -26,6 +26,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -71,6 +72,8 @@ std::string read_text(const std::string& path, const streams& io) {
     if (path == "-") {
         return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) fail_file(io, path, {"cannot be read: it is a directory"}, exit_io);
     std::ifstream in(path, std::ios::binary);
     if (!in) fail_file(io, path, {std::string("cannot be read: ") + std::strerror(errno)}, exit_io);
     std::ostringstream text;
