@@ -299,6 +299,7 @@ std::string deal_as_ocf(const fr::deal_file& deal, const streams& io) {
 
 // --- report -----------------------------------------------------------------------------------
 
+/// `report`: on @p given, or on the deal file rq.file when it is null (so for every command below).
 void report(const fr::deal_file* given, const report_request& rq, const streams& io) {
     std::optional<fr::deal_file> loaded;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
@@ -408,6 +409,7 @@ void print_schedule(std::ostream& os, const fr::funding_round& r, const fr::roun
     pay.print(os, "  ");
 }
 
+/// `schedule`: the --as-of date checked first, then each selected round replayed and printed.
 void schedule(const fr::deal_file* given, const schedule_request& rq, const streams& io) {
     option_reader options;
     const std::optional<fr::calendar_date> as_of = options.date("--as-of", rq.as_of);
@@ -430,6 +432,7 @@ void schedule(const fr::deal_file* given, const schedule_request& rq, const stre
 
 // --- captable ---------------------------------------------------------------------------------
 
+/// `captable`: the cap table before the priced rounds, or the round --after names and the table after it.
 void captable(const fr::deal_file* given, const captable_request& rq, const streams& io) {
     std::optional<fr::deal_file> loaded;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
@@ -498,6 +501,7 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     return out;
 }
 
+/// `waterfall`: the payouts at the exit values on the chosen cap table, the breakpoints, the chart.
 void waterfall(const fr::deal_file* given, const waterfall_request& rq, const streams& io) {
     option_reader options;
     std::optional<fr::calendar_date> exit_date;
@@ -590,6 +594,7 @@ struct chance_option {
     std::optional<fr::calendar_date> achieved;  ///< Empty: the round's close.
 };
 
+/// Every --p read, each problem with it recorded; fails with exit_usage if there is any.
 std::vector<chance_option> parse_chances(const std::vector<std::string>& given, const streams& io) {
     option_reader options;
     std::vector<chance_option> out;
@@ -646,6 +651,8 @@ std::string odds_value_text(const fr::odds_value& v) {
     }
 }
 
+/// Prints @p o, the odds @p odds applied to @p r: the milestones, the expectations, the
+/// distribution of the amount raised and each investor's expectations.
 void print_odds(std::ostream& os, const fr::funding_round& r, const fr::milestone_odds& odds, const fr::round_odds& o) {
     os << r.name() << " (" << fr::to_string(r.currency()) << "): " << o.milestone_count() << " milestone"
        << (o.milestone_count() == 1 ? "" : "s") << ", " << o.uncertain_milestone_count() << " uncertain; ";
@@ -700,6 +707,7 @@ void print_odds(std::ostream& os, const fr::funding_round& r, const fr::mileston
     inv.print(os, "  ");
 }
 
+/// `odds`: each selected round with the --p of the milestones its conditions use.
 void odds(const fr::deal_file* given, const odds_request& rq, const streams& io) {
     const std::vector<chance_option> chances = parse_chances(rq.chances, io);
     std::optional<fr::deal_file> loaded;
@@ -767,6 +775,7 @@ void odds(const fr::deal_file* given, const odds_request& rq, const streams& io)
 
 // --- convert ----------------------------------------------------------------------------------
 
+/// `convert`: the deal file as write_deal_file() writes it, or as OCF (not in this build yet).
 void convert(const fr::deal_file* given, const convert_request& rq, const streams& io) {
     std::optional<fr::deal_file> loaded;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
