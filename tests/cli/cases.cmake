@@ -1,7 +1,8 @@
 # The runs of the end-to-end tests: fundround_cli_test(<name> <exit code> [PRODUCES ...] ARGS ...)
 # (see CMakeLists.txt). Deal files: data/reference_round.json (the reference round,
 # shared/REFERENCE.md), data/small_company.json (a cap table and a Series A with a conditional
-# tranche), data/invalid.json (several problems), data/not_json.json (not JSON).
+# tranche), data/cap_table_only.json (no rounds), data/invalid.json (several problems),
+# data/not_json.json (not JSON).
 
 # Help and version (exit 0).
 fundround_cli_test(help 0 ARGS --help)
@@ -58,6 +59,8 @@ fundround_cli_test(io_unwritable_svg 3 ARGS waterfall small_company.json --exit 
 fundround_cli_test(na_unknown_round 4 ARGS schedule reference_round.json --as-of 2026-06-30 --round "Series Z")
 fundround_cli_test(na_unknown_scenario 4 ARGS schedule reference_round.json --as-of 2026-06-30 --scenario met)
 fundround_cli_test(na_no_cap_table 4 ARGS waterfall reference_round.json --exit 100B)
+fundround_cli_test(na_no_rounds_report 4 ARGS report cap_table_only.json)
+fundround_cli_test(na_no_rounds_odds 4 ARGS odds cap_table_only.json --p "revenue target=0.5")
 fundround_cli_test(na_unknown_priced_round 4 ARGS captable small_company.json --after "Series A")
 fundround_cli_test(na_unknown_milestone 4 ARGS odds reference_round.json --p "certain conditionz=0.5")
 

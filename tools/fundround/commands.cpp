@@ -176,7 +176,9 @@ std::vector<const fr::funding_round*> selected_rounds(const fr::deal_file& deal,
         return out;
     }
     for (const fr::funding_round& r : deal.rounds) out.push_back(&r);
-    if (out.empty()) fail_file(io, file, {"has no rounds (\"rounds\": [])"}, exit_not_applicable);
+    if (out.empty()) {
+        fail_file(io, file, {"has no funding rounds (\"rounds\" is empty or absent)"}, exit_not_applicable);
+    }
     return out;
 }
 
@@ -305,7 +307,9 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const fr::scenario* world = rq.scenario ? &find_scenario(deal, *rq.scenario, rq.file, io) : nullptr;
     if (deal.rounds.empty() && deal.priced_rounds.empty()) {
-        fail_file(io, rq.file, {"has no rounds to report (\"rounds\": []); `fundround captable` prints its cap table"},
+        fail_file(io, rq.file,
+                  {"has no funding rounds to report (\"rounds\" is empty or absent); `fundround captable` "
+                   "prints its cap table"},
                   exit_not_applicable);
     }
     std::ostream& os = io.out;
