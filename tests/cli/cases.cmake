@@ -1,8 +1,8 @@
 # The runs of the end-to-end tests: fundround_cli_test(<name> <exit code> [PRODUCES ...] ARGS ...)
 # (see CMakeLists.txt). Deal files: data/reference_round.json (the reference round,
 # shared/REFERENCE.md), data/small_company.json (a cap table and a Series A with a conditional
-# tranche), data/cap_table_only.json (no rounds), data/invalid.json (several problems),
-# data/not_json.json (not JSON).
+# tranche), data/certain_round.json (a EUR seed without conditions), data/cap_table_only.json
+# (no rounds), data/invalid.json (several problems), data/not_json.json (not JSON).
 
 # Help and version (exit 0).
 fundround_cli_test(help 0 ARGS --help)
@@ -22,6 +22,8 @@ fundround_cli_test(waterfall_small_range 0 PRODUCES payout.svg waterfall_small_r
 fundround_cli_test(waterfall_small_list 0 ARGS waterfall small_company.json --exit 2M,3.75M --exit 9187500 --exit 0..30M --steps 2)
 fundround_cli_test(odds_reference 0 ARGS odds reference_round.json --p "certain conditions=0.7")
 fundround_cli_test(odds_small_dated 0 ARGS odds small_company.json --p "revenue target=1/3@2027-01-31")
+# A round whose tranches are all certain (a EUR seed): no --p needed, one outcome.
+fundround_cli_test(odds_certain 0 ARGS odds certain_round.json)
 fundround_cli_test(odds_reference_monte_carlo 0
                    ARGS odds reference_round.json --p "certain conditions=70%" --monte-carlo --samples 1000 --seed 7)
 fundround_cli_test(convert_reference 0 ARGS convert reference_round.json --to json)
@@ -63,6 +65,7 @@ fundround_cli_test(na_no_rounds_report 4 ARGS report cap_table_only.json)
 fundround_cli_test(na_no_rounds_odds 4 ARGS odds cap_table_only.json --p "revenue target=0.5")
 fundround_cli_test(na_unknown_priced_round 4 ARGS captable small_company.json --after "Series A")
 fundround_cli_test(na_unknown_milestone 4 ARGS odds reference_round.json --p "certain conditionz=0.5")
+fundround_cli_test(na_milestone_without_odds 4 ARGS odds small_company.json)
 
 # 5: not available in this build (until CSV and OCF are merged: then these runs change).
 fundround_cli_test(unavailable_csv 5 ARGS schedule reference_round.json --as-of 2026-06-30 --csv)

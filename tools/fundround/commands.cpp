@@ -665,13 +665,14 @@ void print_odds(std::ostream& os, const fr::funding_round& r, const fr::mileston
     } else {
         os << "Monte Carlo over " << o.outcome_count() << " samples, seed " << o.seed().value_or(0) << '\n';
     }
+    if (odds.empty()) os << "  No milestone: every tranche is certain.\n";
     fr::detail::text_table m({"Milestone", "Probability", "Achieved on, if it is"}, {false, false, false});
     for (const auto& [name, chance] : odds.chances()) {
         m.add({name, chance.probability.to_string() + " (" + chance.probability.to_percent_string(4) + ")",
                chance.achieved_on ? fr::to_string(*chance.achieved_on)
                                   : fr::to_string(r.close_date()) + " (the close)"});
     }
-    m.print(os, "  ");
+    if (!odds.empty()) m.print(os, "  ");
     const auto money_of = [](const fr::round_odds& x, bool post) {
         try {
             return amount_text(post ? x.expected_post_money(fr::rounding::exact) : x.expected_raised(fr::rounding::exact),

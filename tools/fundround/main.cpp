@@ -115,8 +115,8 @@ int main(int argc, char** argv) {
     odds_cmd
         ->add_option("--p", odds.chances,
                      "A milestone's probability, repeated for each: \"NAME=P\" (P is 0.7, 70% or 7/10, exact), "
-                     "\"NAME=P@DATE\" if achieved on DATE (default: the close)")
-        ->required()
+                     "\"NAME=P@DATE\" if achieved on DATE (default: the close); every milestone the rounds' "
+                     "conditions wait on needs one")
         ->expected(1)
         ->take_all();
     odds_cmd->add_option("file", odds.file, "The deal file (JSON)")->required();
