@@ -1,0 +1,257 @@
+// The fundround tool's commands on deals built in code (tools/fundround/deal_commands.hpp): the
+// members a deal file cannot state yet (priced rounds, scenarios, counter-commitments, SAFEs) go
+// through the same code as `fundround report deal.json` will once the deal file reads them. The
+// runs on deal files are the end-to-end tests of tests/cli/cases.cmake.
+#include "deal_commands.hpp"
+
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/time/installments.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace test_cli_commands {
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+using namespace fundround_cli;
+
+/// What a command printed and returned.
+struct run_result {
+    int code;         ///< The exit code.
+    std::string out;  ///< Standard output.
+    std::string err;  ///< Standard error.
+};
+
+/// True if @p text has a line whose words (split at spaces) are exactly @p words: a table row,
+/// whatever the column widths.
+bool has_row(const std::string& text, const std::vector<std::string>& words) {
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        std::istringstream in(line);
+        std::vector<std::string> got;
+        std::string w;
+        while (in >> w) got.push_back(w);
+        if (got == words) return true;
+    }
+    return false;
+}
+
+/// Runs @p command (a run_* of deal_commands.hpp) on @p deal with @p request.
+template <class Request, class Command>
+run_result run(Command command, const deal_file& deal, const Request& request) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const streams io{out, err, false};
+    const int code = command(deal, request, io);
+    return {code, out.str(), err.str()};
+}
+
+/// The reference round (shared/REFERENCE.md), Amazon's $35B waiting on "certain conditions"
+/// (close assumed on 2026-02-27, Nvidia and SoftBank in full at close: examples/reference_round.cpp).
+funding_round reference_round() {
+    return round_builder("Reference round, 2026")
+        .pre_money(730_B)
+        .close_date(year{2026} / 2 / 27)
+        .invest(investor::strategic("Amazon"), 50_B,
+                {tranche::at_close(15_B), tranche::when(35_B, milestone("certain conditions"))})
+        .invest(investor::strategic("Nvidia"), 30_B)
+        .invest(investor::financial("SoftBank"), 30_B)
+        .build();
+}
+
+/// The reference round with a scenario where the conditions are met on 2026-09-30 and the
+/// company's $100B of new cloud spend with Amazon, $12.5B each 31 December 2026-2033.
+deal_file reference_deal() {
+    deal_file d;
+    d.company = "Reference";
+    d.rounds.push_back(reference_round());
+    d.scenarios.push_back(scenario("met").achieve("certain conditions", year{2026} / 9 / 30));
+    d.scenarios.push_back(scenario("typo").achieve("certain conditionz", year{2026} / 9 / 30));
+    d.counter_commitments.push_back(counter_commitment::from_installments(
+        "AWS cloud contract growth", "Amazon", installments(100_B, year{2026} / 12 / 31, 8, frequency::yearly)));
+    return d;
+}
+
+/// 8,000,000 common for Ada and a 1,000,000-share pool (9,000,000 fully diluted), then a Series A
+/// of $2M at an $8M pre-money: $8M / 9,000,000 = $0.888... a share, 2,250,000 new shares, and
+/// Blue owns 2,250,000 / 11,250,000 = 1/5 after it.
+deal_file company_with_series_a() {
+    deal_file d;
+    d.company = "Small Co";
+    d.cap_table_before = cap_table_builder()
+                             .add(holder(holder_id("ada"), "Ada", holder_kind::founder))
+                             .add(share_class::common("Common"))
+                             .add(option_pool{"Plan", "Common", share_count(1'000'000)})
+                             .holding(holder_id("ada"), "Common", share_count(8'000'000))
+                             .build();
+    d.priced_rounds.push_back(
+        cap_table_round(priced_round_terms("Series A").pre_money(8_M).invest("blue", 2_M), "Series A Preferred")
+            .add_investor(holder::investor("blue", "Blue Shirt Capital")));
+    return d;
+}
+
+TEST_CASE("report: the net flows with the counter-commitments, in a scenario of the deal") {
+    const deal_file d = reference_deal();
+    report_request rq;
+    rq.file = "deal.json";
+    rq.scenario = "met";
+    const run_result r = run<report_request>(
+        [](const deal_file& x, const report_request& q, const streams& io) { return run_report(x, q, io); }, d, rq);
+    INFO(r.out, r.err);
+    CHECK(r.code == exit_ok);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("Company: Reference\n") == 0);
+    CHECK(r.out.find("Net flows with the counter-commitments, the equity paid in scenario \"met\"\n") !=
+          std::string::npos);
+    // 2026: Amazon pays $15B at close and $35B on 2026-09-30; the company pays $12.5B on 31 December.
+    CHECK(has_row(r.out, {"2026", "$50B", "$12.5B", "$37.5B", "$37.5B"}));
+    // 2033: the last $12.5B; in total $50B in, $100B out, net -$50B.
+    CHECK(has_row(r.out, {"2033", "$0", "$12.5B", "-$12.5B", "-$50B"}));
+    CHECK(has_row(r.out, {"Total", "$50B", "$100B", "-$50B"}));
+
+    // With no milestone settled, Amazon pays only its $15B.
+    rq.scenario.reset();
+    const run_result at_close = run<report_request>(
+        [](const deal_file& x, const report_request& q, const streams& io) { return run_report(x, q, io); }, d, rq);
+    INFO(at_close.out);
+    CHECK(at_close.code == exit_ok);
+    CHECK(has_row(at_close.out, {"Total", "$15B", "$100B", "-$85B"}));
+}
+
+TEST_CASE("schedule: in a scenario; a scenario that does not fit the round; an unknown scenario") {
+    const deal_file d = reference_deal();
+    const auto command = [](const deal_file& x, const schedule_request& q, const streams& io) {
+        return run_schedule(x, q, io);
+    };
+    schedule_request rq;
+    rq.file = "deal.json";
+    rq.as_of = "2026-12-31";
+    rq.scenario = "met";
+    const run_result met = run<schedule_request>(command, d, rq);
+    INFO(met.out, met.err);
+    CHECK(met.code == exit_ok);
+    CHECK(met.out.find("Reference round, 2026 (USD) on 2026-12-31, in scenario \"met\"\n") == 0);
+    CHECK(has_row(met.out, {"Funded", "$110B", "paid", "on", "or", "before", "2026-12-31"}));
+    CHECK(has_row(met.out, {"Post-money", "$840B", "pre-money", "$730B", "+", "funded", "$110B"}));
+    // Amazon 50/840 = 5/84 = 5.9524%.
+    CHECK(has_row(met.out, {"Amazon", "$50B", "$0", "$0", "$0", "$50B", "5.9524%"}));
+    CHECK(has_row(met.out, {"2026-09-30", "Amazon", "2", "$35B", "$110B", "paid"}));
+
+    rq.scenario = "typo";
+    const run_result typo = run<schedule_request>(command, d, rq);
+    CHECK(typo.code == exit_not_applicable);
+    CHECK(typo.out.empty());
+    CHECK(typo.err.find("deal.json: --scenario \"typo\" on round \"Reference round, 2026\": ") == 0);
+    CHECK(typo.err.find("certain conditionz") != std::string::npos);
+
+    rq.scenario = "never";
+    const run_result unknown = run<schedule_request>(command, d, rq);
+    CHECK(unknown.code == exit_not_applicable);
+    CHECK(unknown.err ==
+          "deal.json: --scenario = \"never\": not in the deal file (its scenarios: \"met\", \"typo\")\n");
+}
+
+TEST_CASE("captable --after: the priced round's pricing and the cap table after it") {
+    const deal_file d = company_with_series_a();
+    const auto command = [](const deal_file& x, const captable_request& q, const streams& io) {
+        return run_captable(x, q, io);
+    };
+    captable_request rq;
+    rq.file = "deal.json";
+    const run_result before = run<captable_request>(command, d, rq);
+    CHECK(before.code == exit_ok);
+    CHECK(before.out.find("Cap table before the priced rounds of Small Co\n") == 0);
+
+    rq.after = "Series A";
+    const run_result after = run<captable_request>(command, d, rq);
+    CHECK(after.code == exit_ok);
+    CHECK(after.err.empty());
+    CHECK(after.out.find("\nCap table after Series A of Small Co\n") != std::string::npos);
+    // 2,250,000 new shares; 11,250,000 fully diluted; Blue owns 1/5.
+    CHECK(after.out.find("2,250,000") != std::string::npos);
+    CHECK(after.out.find("11,250,000") != std::string::npos);
+    CHECK(after.out.find("Blue Shirt Capital") != std::string::npos);
+    CHECK(after.out.find("20.0000%") != std::string::npos);
+
+    rq.after = "Series B";
+    const run_result unknown = run<captable_request>(command, d, rq);
+    CHECK(unknown.code == exit_not_applicable);
+    CHECK(unknown.err ==
+          "deal.json: --after = \"Series B\": not a priced round of the deal file (its priced rounds: \"Series A\")\n");
+}
+
+TEST_CASE("report: the priced rounds on the cap table") {
+    const deal_file d = company_with_series_a();
+    report_request rq;
+    rq.file = "deal.json";
+    const run_result r = run<report_request>(
+        [](const deal_file& x, const report_request& q, const streams& io) { return run_report(x, q, io); }, d, rq);
+    INFO(r.out, r.err);
+    CHECK(r.code == exit_ok);
+    CHECK(r.out.find("Company: Small Co\n\nPriced rounds on the cap table\n") == 0);
+    CHECK(r.out.find("Blue Shirt Capital") != std::string::npos);
+}
+
+TEST_CASE("waterfall --after: on the cap table after the round; SAFEs outstanding are named on stderr") {
+    deal_file d = company_with_series_a();
+    const auto command = [](const deal_file& x, const waterfall_request& q, const streams& io) {
+        return run_waterfall(x, q, io);
+    };
+    waterfall_request rq;
+    rq.file = "deal.json";
+    rq.exits = {"1M", "10M"};
+    rq.after = "Series A";
+    const run_result r = run<waterfall_request>(command, d, rq);
+    INFO(r.out, r.err);
+    CHECK(r.code == exit_ok);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("On the cap table after Series A of Small Co\n") == 0);
+    // At $1M the Series A's $2M preference (2,250,000 shares at $8M / 9,000,000) takes everything.
+    CHECK(r.out.find("Exit values: $1,000,000.00, $10,000,000.00\n") != std::string::npos);
+    CHECK(r.out.find("partly_paid") != std::string::npos);
+
+    d.safes.push_back(safe::post_money_cap(holder_id("angel"), 500_K, 10_M, year{2026} / 1 / 15));
+    const run_result with_safe = run<waterfall_request>(command, d, rq);
+    CHECK(with_safe.code == exit_ok);
+    CHECK(with_safe.err ==
+          "fundround: note: the deal file's 1 SAFE(s) and 0 note(s) are not in this waterfall (it pays the cap "
+          "table's classes, options and warrants)\n");
+}
+
+TEST_CASE("odds: several rounds share the --p options; a milestone no round uses is refused") {
+    deal_file d = reference_deal();
+    d.rounds.push_back(round_builder("Follow-on")
+                           .pre_money(900_B)
+                           .close_date(year{2027} / 3 / 31)
+                           .invest(investor::financial("Fund"), 10_B,
+                                   {tranche::when(10_B, milestone("IPO filed"))})
+                           .build());
+    const auto command = [](const deal_file& x, const odds_request& q, const streams& io) { return run_odds(x, q, io); };
+    odds_request rq;
+    rq.file = "deal.json";
+    rq.chances = {"certain conditions=0.7", "IPO filed=1/4"};
+    const run_result r = run<odds_request>(command, d, rq);
+    INFO(r.out, r.err);
+    CHECK(r.code == exit_ok);
+    CHECK(r.err.empty());
+    CHECK(has_row(r.out, {"Expected", "raise", "$99.5B", "of", "$110B", "committed"}));
+    // The follow-on: $10B with probability 1/4, $2.5B expected.
+    CHECK(r.out.find("\nFollow-on (USD): 1 milestone, 1 uncertain; exact over 2 outcomes\n") != std::string::npos);
+    CHECK(has_row(r.out, {"Expected", "raise", "$2.5B", "of", "$10B", "committed"}));
+
+    rq.round = "Follow-on";
+    const run_result one = run<odds_request>(command, d, rq);
+    CHECK(one.code == exit_not_applicable);
+    CHECK(one.err ==
+          "deal.json: --p = \"certain conditions=0.7\": no condition of round \"Follow-on\" waits on milestone "
+          "\"certain conditions\" (its milestones: \"IPO filed\")\n");
+}
+
+}  // namespace test_cli_commands

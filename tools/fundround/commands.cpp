@@ -1,0 +1,839 @@
+// The commands of the `fundround` command-line tool (docs/command-line.md): each reads a deal
+// file (fundround/json/deal_file.hpp) and prints the library's reports. Every problem goes to
+// stderr, one a line, as "FILE: /json/pointer = value: rule" (problems in the deal file) or
+// "fundround: --option = value: rule" (problems on the command line), and sets the exit code.
+#include "commands.hpp"
+#include "deal_commands.hpp"
+
+#include <fundround/analysis/flows.hpp>
+#include <fundround/analysis/odds.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/flows_report.hpp>
+#include <fundround/io/pricing_report.hpp>
+#include <fundround/io/report.hpp>
+#include <fundround/io/svg_chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
+#include <fundround/io/waterfall_report.hpp>
+#include <fundround/json/deal_file.hpp>
+#include <fundround/time/scenario.hpp>
+#include <fundround/time/timeline.hpp>
+#include <fundround/version.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <utility>
+
+namespace fundround_cli {
+
+namespace fr = fundround;
+
+namespace {
+
+/// Thrown once the problems are on stderr: unwinds to the command's entry with its exit code.
+struct failure {
+    int code;  ///< The exit code.
+};
+
+/// Writes one "fundround: ..." line per problem of the command line and fails with @p code.
+[[noreturn]] void fail_options(const streams& io, const std::vector<fr::diagnostic>& problems,
+                               int code = exit_usage) {
+    for (const fr::diagnostic& d : problems) io.err << "fundround: " << d.message() << '\n';
+    throw failure{code};
+}
+
+/// Writes "FILE: line" for each line and fails with @p code.
+[[noreturn]] void fail_file(const streams& io, const std::string& file, const std::vector<std::string>& lines,
+                            int code) {
+    for (const std::string& l : lines) io.err << file << ": " << l << '\n';
+    throw failure{code};
+}
+
+/// "\"a\", \"b\"" or "none".
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "\"" : ", \"") + n + "\"";
+    return out.empty() ? std::string("none") : out;
+}
+
+/// The whole text of @p path ("-": standard input); fails with exit_io if it cannot be read.
+std::string read_text(const std::string& path, const streams& io) {
+    if (path == "-") {
+        return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) fail_file(io, path, {"cannot be read: it is a directory"}, exit_io);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail_file(io, path, {std::string("cannot be read: ") + std::strerror(errno)}, exit_io);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) fail_file(io, path, {std::string("cannot be read: ") + std::strerror(errno)}, exit_io);
+    return text.str();
+}
+
+/// Writes @p text to @p path; fails with exit_io if it cannot be written.
+void write_text(const std::string& path, const std::string& text, const streams& io) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (out) out << text;
+    if (out) out.close();
+    if (!out) fail_file(io, path, {std::string("cannot be written: ") + std::strerror(errno)}, exit_io);
+}
+
+/// The deal file at @p path; fails with exit_invalid_deal listing every problem at its JSON pointer.
+fr::deal_file load_deal(const std::string& path, const streams& io) {
+    const std::string text = read_text(path, io);
+    try {
+        return fr::parse_deal_file(text);
+    } catch (const fr::json_error& e) {
+        std::vector<std::string> lines;
+        for (const fr::diagnostic& d : e.problems()) lines.push_back(fr::detail::json_problem_line(d));
+        fail_file(io, path, lines, exit_invalid_deal);
+    }
+}
+
+/// Reads values given on the command line with the deal file's rules (dates, amounts,
+/// fractions), collecting every problem under the option's name.
+class option_reader {
+public:
+    /// A calendar date "2026-06-30" given as @p option.
+    std::optional<fr::calendar_date> date(const std::string& option, const std::string& text) {
+        return reader_.read_date(nlohmann::json(text), fr::field_path(option));
+    }
+    /// An amount given as @p option; without a currency it is in @p c.
+    std::optional<fr::money> amount(const std::string& option, const std::string& text, fr::currency c) {
+        reader_.set_default_currency(c);
+        std::optional<fr::money> m = reader_.read_money(nlohmann::json(text), fr::field_path(option));
+        if (m && m->currency() != c) {
+            problem(option, text, "must be in " + std::string(c.code()) + ", the cap table's currency");
+            return std::nullopt;
+        }
+        return m;
+    }
+    /// An exact fraction ("0.7", "7/10", "70%") given as @p option.
+    std::optional<fr::fraction> fraction(const std::string& option, const std::string& text) {
+        return reader_.read_fraction(nlohmann::json(text), fr::field_path(option));
+    }
+    /// The date @p part of @p whole, given as @p option: its problem names the whole value.
+    std::optional<fr::calendar_date> part_date(const std::string& option, const std::string& whole,
+                                               const std::string& part) {
+        fr::json_reader r;
+        std::optional<fr::calendar_date> d = r.read_date(nlohmann::json(part), fr::field_path(option));
+        for (const fr::diagnostic& p : r.problems()) problem(option, whole, "the date " + p.value + " " + p.rule);
+        return d;
+    }
+    /// The fraction @p part of @p whole, given as @p option: its problem names the whole value.
+    std::optional<fr::fraction> part_fraction(const std::string& option, const std::string& whole,
+                                              const std::string& part) {
+        fr::json_reader r;
+        std::optional<fr::fraction> f = r.read_fraction(nlohmann::json(part), fr::field_path(option));
+        for (const fr::diagnostic& p : r.problems()) {
+            problem(option, whole, "the probability " + p.value + " " + p.rule);
+        }
+        return f;
+    }
+    /// Records a problem with @p text given as @p option.
+    void problem(const std::string& option, const std::string& text, const std::string& rule) {
+        reader_.report(fr::field_path(option), "\"" + text + "\"", rule);
+    }
+    /// Fails with exit_usage listing every problem, if there is any.
+    void check(const streams& io) const {
+        if (!reader_.ok()) fail_options(io, reader_.problems());
+    }
+
+private:
+    fr::json_reader reader_;
+};
+
+/// The funding round called @p name; fails with exit_not_applicable naming the rounds there are.
+const fr::funding_round& find_round(const fr::deal_file& deal, const std::string& name, const std::string& option,
+                                    const std::string& file, const streams& io) {
+    std::vector<std::string> names;
+    for (const fr::funding_round& r : deal.rounds) {
+        if (r.name() == name) return r;
+        names.push_back(r.name());
+    }
+    fail_file(io, file, {option + " = \"" + name + "\": not in the deal file (its rounds: " + quoted_list(names) + ")"},
+              exit_not_applicable);
+}
+
+/// The rounds a command looks at: the one called @p only, or every round (at least one).
+std::vector<const fr::funding_round*> selected_rounds(const fr::deal_file& deal, const std::optional<std::string>& only,
+                                                      const std::string& file, const streams& io) {
+    std::vector<const fr::funding_round*> out;
+    if (only) {
+        out.push_back(&find_round(deal, *only, "--round", file, io));
+        return out;
+    }
+    for (const fr::funding_round& r : deal.rounds) out.push_back(&r);
+    if (out.empty()) {
+        fail_file(io, file, {"has no funding rounds (\"rounds\" is empty or absent)"}, exit_not_applicable);
+    }
+    return out;
+}
+
+/// The scenario called @p name; fails with exit_not_applicable naming the scenarios there are.
+const fr::scenario& find_scenario(const fr::deal_file& deal, const std::string& name, const std::string& file,
+                                  const streams& io) {
+    std::vector<std::string> names;
+    for (const fr::scenario& s : deal.scenarios) {
+        if (s.name() == name) return s;
+        names.push_back(s.name());
+    }
+    fail_file(io, file,
+              {"--scenario = \"" + name + "\": not in the deal file (its scenarios: " + quoted_list(names) + ")"},
+              exit_not_applicable);
+}
+
+/// @p round replayed as things stand at close, or in @p s; fails with exit_not_applicable
+/// listing the scenario's problems with this round.
+fr::round_timeline timeline_of(const fr::funding_round& round, const fr::scenario* s, const std::string& file,
+                               const streams& io) {
+    if (!s) return fr::round_timeline(round);
+    const std::vector<fr::diagnostic> problems = s->validate(round);
+    if (!problems.empty()) {
+        std::vector<std::string> lines;
+        for (const fr::diagnostic& d : problems) {
+            lines.push_back("--scenario \"" + s->name() + "\" on round \"" + round.name() + "\": " + d.message());
+        }
+        fail_file(io, file, lines, exit_not_applicable);
+    }
+    return s->apply_to(round).timeline();
+}
+
+/// "as things stand at close (no milestone settled)" or "in scenario \"name\"".
+std::string world_text(const fr::scenario* s) {
+    return s ? "in scenario \"" + s->name() + "\"" : std::string("with no milestone settled (as things stand at close)");
+}
+
+/// The cap table before the priced rounds; fails with exit_not_applicable if the file has none.
+const fr::cap_table& table_before(const fr::deal_file& deal, const std::string& file, const streams& io) {
+    if (!deal.cap_table_before) fail_file(io, file, {"has no cap table (\"cap_table\")"}, exit_not_applicable);
+    return *deal.cap_table_before;
+}
+
+/// The priced rounds up to and including the one called @p after, applied to the cap table.
+/// Fails with exit_not_applicable for an unknown name, exit_invalid_deal if a round does not apply.
+fr::round_chain_result chain_until(const fr::deal_file& deal, const std::optional<std::string>& after,
+                                   const std::string& file, const streams& io) {
+    const fr::cap_table& start = table_before(deal, file, io);
+    std::size_t count = deal.priced_rounds.size();
+    if (after) {
+        std::vector<std::string> names;
+        count = 0;
+        for (const fr::cap_table_round& r : deal.priced_rounds) {
+            names.push_back(r.terms().name());
+            if (count == 0 && r.terms().name() == *after) count = names.size();
+        }
+        if (count == 0) {
+            fail_file(io, file,
+                      {"--after = \"" + *after + "\": not a priced round of the deal file (its priced rounds: " +
+                       quoted_list(names) + ")"},
+                      exit_not_applicable);
+        }
+    }
+    fr::round_chain chain(start);
+    for (std::size_t i = 0; i < count; ++i) chain.then(deal.priced_rounds[i]);
+    try {
+        return chain.run();
+    } catch (const fr::validation_error& e) {
+        std::vector<std::string> lines;
+        for (const fr::diagnostic& d : e.problems()) lines.push_back("priced " + d.message());
+        fail_file(io, file, lines, exit_invalid_deal);
+    }
+}
+
+/// Runs @p body, turning a failure into its exit code and a library error the tool did not
+/// foresee into exit_not_applicable with its message.
+template <class Body>
+int guarded(const streams& io, Body&& body) {
+    try {
+        body();
+        return exit_ok;
+    } catch (const failure& f) {
+        return f.code;
+    } catch (const fr::validation_error& e) {
+        for (const fr::diagnostic& d : e.problems()) io.err << "fundround: " << d.message() << '\n';
+        return exit_not_applicable;
+    } catch (const fr::error& e) {
+        io.err << "fundround: " << e.what() << '\n';
+        return exit_not_applicable;
+    }
+}
+
+/// A money amount as the library's reports print it: compact where that is exact.
+std::string amount_text(fr::money m, bool full) { return fr::detail::compact_if_exact(m, full); }
+
+// --- CSV and OCF: the wiring points -----------------------------------------------------------
+
+/// Writes the schedule of @p rounds (each replayed as @p timelines, in the same order) on
+/// @p as_of as CSV on io.out. Not in this build yet: the CSV writer (fundround/io/csv.hpp) is
+/// wired in here when it is merged.
+void write_schedule_csv(const std::vector<const fr::funding_round*>& rounds,
+                        const std::vector<fr::round_timeline>& timelines, fr::calendar_date as_of,
+                        const streams& io) {
+    (void)rounds;
+    (void)timelines;
+    (void)as_of;
+    io.err << "fundround: --csv: not available in this build (the CSV writer, fundround/io/csv.hpp, is not "
+              "part of it yet)\n";
+    throw failure{exit_not_available};
+}
+
+/// The deal as Open Cap Table Format files. Not in this build yet: the OCF writer
+/// (fundround/json/ocf.hpp) is wired in here when it is merged.
+std::string deal_as_ocf(const fr::deal_file& deal, const streams& io) {
+    (void)deal;
+    io.err << "fundround: --to ocf: not available in this build (the Open Cap Table Format writer, "
+              "fundround/json/ocf.hpp, is not part of it yet)\n";
+    throw failure{exit_not_available};
+}
+
+// --- report -----------------------------------------------------------------------------------
+
+/// `report`: on @p given, or on the deal file rq.file when it is null (so for every command below).
+void report(const fr::deal_file* given, const report_request& rq, const streams& io) {
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    const fr::scenario* world = rq.scenario ? &find_scenario(deal, *rq.scenario, rq.file, io) : nullptr;
+    if (deal.rounds.empty() && deal.priced_rounds.empty()) {
+        fail_file(io, rq.file,
+                  {"has no funding rounds to report (\"rounds\" is empty or absent); `fundround captable` "
+                   "prints its cap table"},
+                  exit_not_applicable);
+    }
+    std::ostream& os = io.out;
+    if (!deal.company.empty()) os << "Company: " << deal.company << "\n\n";
+    fr::report_options options;
+    options.full_amounts = rq.full_amounts;
+    bool first = true;
+    for (const fr::funding_round& r : deal.rounds) {
+        if (!first) os << '\n';
+        first = false;
+        fr::print_summary(os, r, options);
+    }
+    if (!deal.priced_rounds.empty()) {
+        const fr::round_chain_result chain = chain_until(deal, std::nullopt, rq.file, io);
+        if (!first) os << '\n';
+        first = false;
+        os << "Priced rounds on the cap table\n";
+        fr::print_round_chain(os, chain);
+    }
+    // Net flows: each counterparty's commitments against the equity it pays in every round.
+    std::vector<std::string> counterparties;
+    for (const fr::counter_commitment& c : deal.counter_commitments) {
+        if (std::find(counterparties.begin(), counterparties.end(), c.counterparty()) == counterparties.end()) {
+            counterparties.push_back(c.counterparty());
+        }
+    }
+    if (counterparties.empty()) return;
+    std::vector<fr::round_timeline> timelines;
+    for (const fr::funding_round& r : deal.rounds) timelines.push_back(timeline_of(r, world, rq.file, io));
+    fr::net_flows_format format;
+    format.full_amounts = rq.full_amounts;
+    os << "\nNet flows with the counter-commitments, the equity paid " << world_text(world) << '\n';
+    for (const std::string& who : counterparties) {
+        std::vector<fr::cash_flow> in;
+        for (std::size_t i = 0; i < deal.rounds.size(); ++i) {
+            const std::vector<std::string>& investors = timelines[i].investors();
+            if (std::find(investors.begin(), investors.end(), who) == investors.end()) continue;
+            std::vector<fr::cash_flow> paid = fr::equity_flows(timelines[i], who);
+            in.insert(in.end(), paid.begin(), paid.end());
+        }
+        std::vector<fr::counter_commitment> out;
+        for (const fr::counter_commitment& c : deal.counter_commitments) {
+            if (c.counterparty() == who) out.push_back(c);
+        }
+        const fr::net_flows flows(who, std::move(in), std::move(out));
+        os << '\n';
+        fr::print_net_flows(os, flows, format);
+    }
+}
+
+// --- schedule ---------------------------------------------------------------------------------
+
+/// Prints where @p t stands on @p as_of: the totals, by investor, and every payment.
+void print_schedule(std::ostream& os, const fr::funding_round& r, const fr::round_timeline& t,
+                    fr::calendar_date as_of, const fr::scenario* world, bool full) {
+    const fr::round_position all = t.as_of(as_of);
+    const std::string date = fr::to_string(as_of);
+    os << r.name() << " (" << fr::to_string(r.currency()) << ") on " << date << ", " << world_text(world) << '\n';
+    fr::detail::text_table head({"", "", ""}, {false, true, false});
+    head.add({"Funded", amount_text(all.funded, full), "paid on or before " + date});
+    head.add({"Committed", amount_text(all.committed, full), "certain, not yet paid"});
+    head.add({"Conditional", amount_text(all.conditional, full), "waiting on a milestone"});
+    head.add({"Lapsed", amount_text(all.lapsed, full), "its condition lapsed"});
+    head.add({"Total", amount_text(all.total(), full), "committed in the round"});
+    head.add({"Post-money", amount_text(all.post_money, full),
+              "pre-money " + amount_text(t.pre_money(), full) + " + funded " + amount_text(all.funded, full)});
+    head.print(os, "  ");
+
+    os << "\nBy investor on " << date << '\n';
+    fr::detail::text_table inv({"Investor", "Funded", "Committed", "Conditional", "Lapsed", "Total", "Owns"},
+                               {false, true, true, true, true, true, true});
+    for (const std::string& name : t.investors()) {
+        const fr::round_position p = t.as_of(name, as_of);
+        inv.add({name, amount_text(p.funded, full), amount_text(p.committed, full), amount_text(p.conditional, full),
+                 amount_text(p.lapsed, full), amount_text(p.total(), full),
+                 t.ownership(name, as_of).to_percent_string(4)});
+    }
+    inv.add({"Total", amount_text(all.funded, full), amount_text(all.committed, full),
+             amount_text(all.conditional, full), amount_text(all.lapsed, full), amount_text(all.total(), full),
+             t.new_investors_ownership(as_of).to_percent_string(4)});
+    inv.print(os, "  ");
+
+    os << "\nPayments " << world_text(world) << '\n';
+    const std::vector<fr::payment>& payments = t.payments();
+    if (payments.empty()) {
+        os << "  none\n";
+        return;
+    }
+    fr::detail::text_table pay({"Date", "Investor", "Tranche", "Amount", "Cumulative", "On " + date},
+                               {false, false, false, true, true, false});
+    fr::money cumulative = fr::money::zero(r.currency());
+    for (const fr::payment& p : payments) {
+        cumulative += p.amount;
+        const fr::tranche& tr = r.commitments()[p.investor_index].tranches[p.tranche_index];
+        std::string tranche = std::to_string(p.tranche_index + 1);
+        if (!tr.label().empty()) tranche += " (" + tr.label() + ")";
+        if (p.part == fr::tranche_part::fallback) tranche += ", fallback";
+        pay.add({fr::to_string(p.date), p.investor, tranche, amount_text(p.amount, full),
+                 amount_text(cumulative, full), p.date <= as_of ? "paid" : "due later"});
+    }
+    pay.print(os, "  ");
+}
+
+/// `schedule`: the --as-of date checked first, then each selected round replayed and printed.
+void schedule(const fr::deal_file* given, const schedule_request& rq, const streams& io) {
+    option_reader options;
+    const std::optional<fr::calendar_date> as_of = options.date("--as-of", rq.as_of);
+    options.check(io);
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    const fr::scenario* world = rq.scenario ? &find_scenario(deal, *rq.scenario, rq.file, io) : nullptr;
+    const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);
+    std::vector<fr::round_timeline> timelines;
+    for (const fr::funding_round* r : rounds) timelines.push_back(timeline_of(*r, world, rq.file, io));
+    if (rq.csv) {
+        write_schedule_csv(rounds, timelines, *as_of, io);
+        return;
+    }
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+        if (i > 0) io.out << '\n';
+        print_schedule(io.out, *rounds[i], timelines[i], *as_of, world, rq.full_amounts);
+    }
+}
+
+// --- captable ---------------------------------------------------------------------------------
+
+/// `captable`: the cap table before the priced rounds, or the round --after names and the table after it.
+void captable(const fr::deal_file* given, const captable_request& rq, const streams& io) {
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    if (!rq.after) {
+        const fr::cap_table& table = table_before(deal, rq.file, io);
+        io.out << (deal.priced_rounds.empty() ? "Cap table" : "Cap table before the priced rounds");
+        io.out << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
+        fr::print_cap_table(io.out, table);
+        return;
+    }
+    const fr::round_chain_result chain = chain_until(deal, rq.after, rq.file, io);
+    const fr::round_on_cap_table& last = chain.rounds().back();
+    fr::print_round_on_cap_table(io.out, last);
+    io.out << "\nCap table after " << *rq.after << (deal.company.empty() ? std::string() : " of " + deal.company)
+           << '\n';
+    fr::print_cap_table(io.out, last.after());
+}
+
+// --- waterfall --------------------------------------------------------------------------------
+
+/// The exit values of @p rq, in increasing order without repeats: each amount, each range split
+/// in equal steps of whole mills (a range that does not split so is a problem, never rounded).
+std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, const streams& io) {
+    option_reader options;
+    const int steps = rq.steps.value_or(4);
+    bool any_range = false;
+    std::vector<fr::money> out;
+    for (const std::string& item : rq.exits) {
+        const std::size_t dots = item.find("..");
+        if (dots == std::string::npos) {
+            if (const auto m = options.amount("--exit", item, c)) {
+                if (m->is_negative()) {
+                    options.problem("--exit", item, "must not be negative");
+                } else {
+                    out.push_back(*m);
+                }
+            }
+            continue;
+        }
+        any_range = true;
+        const auto low = options.amount("--exit", item.substr(0, dots), c);
+        const auto high = options.amount("--exit", item.substr(dots + 2), c);
+        if (!low || !high) continue;
+        if (low->is_negative() || !(*low < *high)) {
+            options.problem("--exit", item, "a range LOW..HIGH needs 0 <= LOW < HIGH");
+            continue;
+        }
+        const fr::money::rep span = high->units() - low->units();
+        if (span % steps != 0) {
+            options.problem("--exit", item,
+                            "does not split into " + std::to_string(steps) +
+                                " equal steps of whole mills (thousandths of a " + std::string(c.code()) +
+                                "): choose another --steps");
+            continue;
+        }
+        const fr::money::rep step = span / steps;
+        for (int k = 0; k <= steps; ++k) out.push_back(fr::money::from_units(low->units() + step * k, c));
+    }
+    if (rq.steps && !any_range) {
+        options.problem("--steps", std::to_string(*rq.steps), "applies to a range LOW..HIGH in --exit; there is none");
+    }
+    options.check(io);
+    // Columns in increasing order, each exit value once.
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+/// `waterfall`: the payouts at the exit values on the chosen cap table, the breakpoints, the chart.
+void waterfall(const fr::deal_file* given, const waterfall_request& rq, const streams& io) {
+    option_reader options;
+    std::optional<fr::calendar_date> exit_date;
+    if (rq.exit_date) exit_date = options.date("--exit-date", *rq.exit_date);
+    options.check(io);
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    const fr::cap_table* table = &table_before(deal, rq.file, io);
+    std::optional<fr::round_chain_result> chain;
+    if (rq.after) {
+        chain = chain_until(deal, rq.after, rq.file, io);
+        table = &chain->final_table();
+    }
+    const std::vector<fr::money> exits = exit_values(rq, table->currency(), io);
+    if (!deal.safes.empty() || !deal.notes.empty()) {
+        io.err << "fundround: note: the deal file's " << deal.safes.size() << " SAFE(s) and " << deal.notes.size()
+               << " note(s) are not in this waterfall (it pays the cap table's classes, options and warrants)\n";
+    }
+    fr::waterfall_terms terms;
+    terms.exit_date = exit_date;
+    const fr::waterfall w = fr::waterfall::build(*table, terms);
+    io.out << "On the cap table " << (rq.after ? "after " + *rq.after : std::string("before the priced rounds"))
+           << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
+    fr::print_waterfall(io.out, w, exits);
+    io.out << '\n';
+    fr::print_breakpoints(io.out, w);
+    if (rq.svg) {
+        fr::money top = exits.front();
+        for (const fr::money m : exits) top = std::max(top, m);
+        if (!top.is_positive()) {
+            fail_options(io, {{fr::field_path("--svg"), "\"" + *rq.svg + "\"",
+                               "the chart needs an exit value above zero in --exit"}});
+        }
+        write_text(*rq.svg, fr::to_svg(fr::payout_chart(w, top)), io);
+    }
+}
+
+// --- odds -------------------------------------------------------------------------------------
+
+/// Shows an elapsed-time line on a terminal's stderr while a long computation runs: nothing for
+/// the first second, then "NAME ... 3.2 s" redrawn every 200 ms, erased at the end. The library
+/// does not report its progress, so this shows that the run goes on, not how far it is.
+class progress_line {
+public:
+    progress_line(const streams& io, std::string what) : io_(io), what_(std::move(what)) {
+        if (io_.err_is_terminal) thread_ = std::thread([this] { run(); });
+    }
+    ~progress_line() { stop(); }
+    progress_line(const progress_line&) = delete;
+    progress_line& operator=(const progress_line&) = delete;
+    /// Stops and erases the line.
+    void stop() {
+        if (!thread_.joinable()) return;
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+        if (shown_) io_.err << "\r\033[K" << std::flush;
+    }
+
+private:
+    void run() {
+        const auto start = std::chrono::steady_clock::now();
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (wake_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; })) return;
+        do {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+            const long long tenths = static_cast<long long>(ms.count() / 100);
+            io_.err << "\r" << what_ << " ... " << tenths / 10 << '.' << tenths % 10 << " s" << std::flush;
+            shown_ = true;
+        } while (!wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; }));
+    }
+
+    const streams& io_;
+    std::string what_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool done_ = false;
+    bool shown_ = false;
+    std::thread thread_;
+};
+
+/// One --p: the milestone, its probability and the day it is achieved on if it is.
+struct chance_option {
+    std::string text;                           ///< As given.
+    std::string milestone;                      ///< The milestone's name.
+    fr::fraction probability;                   ///< Exact.
+    std::optional<fr::calendar_date> achieved;  ///< Empty: the round's close.
+};
+
+/// Every --p read, each problem with it recorded; fails with exit_usage if there is any.
+std::vector<chance_option> parse_chances(const std::vector<std::string>& given, const streams& io) {
+    option_reader options;
+    std::vector<chance_option> out;
+    for (const std::string& text : given) {
+        const std::size_t eq = text.rfind('=');
+        if (eq == std::string::npos || eq == 0) {
+            options.problem("--p", text, "must be NAME=P (P as 0.7, 70% or 7/10), or NAME=P@DATE");
+            continue;
+        }
+        chance_option c{text, text.substr(0, eq), fr::fraction(0), std::nullopt};
+        std::string p = text.substr(eq + 1);
+        const std::size_t at = p.find('@');
+        bool ok = true;
+        if (at != std::string::npos) {
+            c.achieved = options.part_date("--p", text, p.substr(at + 1));
+            ok = c.achieved.has_value();
+            p = p.substr(0, at);
+        }
+        const auto probability = options.part_fraction("--p", text, p);
+        if (!probability) continue;
+        if (probability->sign() < 0 || *probability > fr::fraction(1)) {
+            options.problem("--p", text, "the probability must be between 0 and 1");
+            continue;
+        }
+        c.probability = *probability;
+        for (const chance_option& earlier : out) {
+            if (earlier.milestone == c.milestone) {
+                options.problem("--p", text, "gives milestone \"" + c.milestone + "\" a second probability");
+                ok = false;
+            }
+        }
+        if (ok) out.push_back(std::move(c));
+    }
+    options.check(io);
+    return out;
+}
+
+/// An expected amount (an exact rational of currency units) as money: exact when it is a whole
+/// number of mills, else rounded half-even with "~" in front.
+std::string expected_amount_text(const fr::round_odds& o, const std::string& investor) {
+    try {
+        return amount_text(o.expected_amount(investor, fr::rounding::exact), false);
+    } catch (const fr::inexact_error&) {
+        return "~" + amount_text(o.expected_amount(investor, fr::rounding::half_even), false);
+    }
+}
+
+/// @p v as "n/d (p%)", or its enclosure "[lo, hi]" when the percentage is not certain.
+std::string odds_value_text(const fr::odds_value& v) {
+    try {
+        return v.to_string() + " (" + v.to_percent_string(4) + ")";
+    } catch (const fr::inexact_error&) {
+        return v.to_string();
+    }
+}
+
+/// Prints @p o, the odds @p odds applied to @p r: the milestones, the expectations, the
+/// distribution of the amount raised and each investor's expectations.
+void print_odds(std::ostream& os, const fr::funding_round& r, const fr::milestone_odds& odds, const fr::round_odds& o) {
+    os << r.name() << " (" << fr::to_string(r.currency()) << "): " << o.milestone_count() << " milestone"
+       << (o.milestone_count() == 1 ? "" : "s") << ", " << o.uncertain_milestone_count() << " uncertain; ";
+    if (o.method() == fr::odds_method::exact) {
+        os << "exact over " << o.outcome_count() << " outcome" << (o.outcome_count() == 1 ? "" : "s") << '\n';
+    } else {
+        os << "Monte Carlo over " << o.outcome_count() << " samples, seed " << o.seed().value_or(0) << '\n';
+    }
+    if (odds.empty()) os << "  No milestone: every tranche is certain.\n";
+    fr::detail::text_table m({"Milestone", "Probability", "Achieved on, if it is"}, {false, false, false});
+    for (const auto& [name, chance] : odds.chances()) {
+        m.add({name, chance.probability.to_string() + " (" + chance.probability.to_percent_string(4) + ")",
+               chance.achieved_on ? fr::to_string(*chance.achieved_on)
+                                  : fr::to_string(r.close_date()) + " (the close)"});
+    }
+    if (!odds.empty()) m.print(os, "  ");
+    const auto money_of = [](const fr::round_odds& x, bool post) {
+        try {
+            return amount_text(post ? x.expected_post_money(fr::rounding::exact) : x.expected_raised(fr::rounding::exact),
+                               false);
+        } catch (const fr::inexact_error&) {
+            return "~" + amount_text(post ? x.expected_post_money(fr::rounding::half_even)
+                                          : x.expected_raised(fr::rounding::half_even),
+                                     false) +
+                   " (exactly " + (post ? x.expected_post_money() : x.expected_raised()).to_string() + " " +
+                   std::string(x.currency().code()) + ", rounded half-even to the mill)";
+        }
+    };
+    os << "\n  Expected raise       " << money_of(o, false) << " of " << amount_text(r.raised(), false)
+       << " committed\n";
+    os << "  Expected post-money  " << money_of(o, true) << '\n';
+    if (const auto se = o.standard_error(fr::rounding::half_even)) {
+        os << "  Standard error of the expected raise  " << amount_text(*se, false) << '\n';
+    }
+    os << "  New investors own    " << odds_value_text(o.expected_new_investors_ownership())
+       << " (probability-weighted)\n";
+
+    os << "\nAmount raised\n";
+    fr::detail::text_table d({"Raised", "Post-money", "Probability"}, {true, true, false});
+    for (const fr::raised_outcome& x : o.distribution()) {
+        d.add({amount_text(x.raised, false), amount_text(x.post_money, false), odds_value_text(x.probability)});
+    }
+    d.print(os, "  ");
+
+    os << "\nBy investor\n";
+    fr::detail::text_table inv({"Investor", "Committed", "Expected amount", "Expected ownership"},
+                               {false, true, true, false});
+    for (const fr::commitment& c : r.commitments()) {
+        const std::string& name = c.investor.name();
+        inv.add({name, amount_text(c.total, false), expected_amount_text(o, name),
+                 odds_value_text(o.investor(name).expected_ownership)});
+    }
+    inv.print(os, "  ");
+}
+
+/// `odds`: each selected round with the --p of the milestones its conditions use.
+void odds(const fr::deal_file* given, const odds_request& rq, const streams& io) {
+    const std::vector<chance_option> chances = parse_chances(rq.chances, io);
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);
+    // Each round gets the probabilities of the milestones its conditions use; a milestone no
+    // round uses is a typo.
+    std::vector<std::vector<std::string>> used;
+    std::vector<std::string> all_used;
+    for (const fr::funding_round* r : rounds) {
+        used.push_back(fr::detail::round_milestones(*r));
+        all_used.insert(all_used.end(), used.back().begin(), used.back().end());
+    }
+    std::vector<std::string> lines;
+    for (const chance_option& c : chances) {
+        if (std::find(all_used.begin(), all_used.end(), c.milestone) == all_used.end()) {
+            lines.push_back("--p = \"" + c.text + "\": no condition of " +
+                            (rq.round ? "round \"" + *rq.round + "\"" : std::string("the deal file")) +
+                            " waits on milestone \"" + c.milestone + "\" (its milestones: " + quoted_list(all_used) +
+                            ")");
+        }
+    }
+    std::vector<fr::milestone_odds> per_round;
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+        fr::milestone_odds o;
+        for (const chance_option& c : chances) {
+            if (std::find(used[i].begin(), used[i].end(), c.milestone) != used[i].end()) {
+                o.set(c.milestone, c.probability, c.achieved);
+            }
+        }
+        for (const std::string& m : used[i]) {
+            if (!o.contains(m)) {
+                lines.push_back("round \"" + rounds[i]->name() + "\" waits on milestone \"" + m +
+                                "\": give its probability with --p \"" + m + "=P\"");
+            }
+        }
+        for (const fr::diagnostic& d : o.validate(*rounds[i])) {
+            if (d.rule.rfind("is missing", 0) != 0) {  // reported above, with the option to add
+                lines.push_back("round \"" + rounds[i]->name() + "\": " + d.message());
+            }
+        }
+        per_round.push_back(std::move(o));
+    }
+    if (!lines.empty()) fail_file(io, rq.file, lines, exit_not_applicable);
+
+    const fr::monte_carlo_options mc{rq.samples, rq.seed};
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+        std::optional<fr::round_odds> result;
+        {
+            std::size_t uncertain = 0;
+            for (const auto& [name, chance] : per_round[i].chances()) {
+                if (chance.probability.sign() > 0 && chance.probability < fr::fraction(1)) ++uncertain;
+            }
+            const bool sampled = rq.monte_carlo || uncertain > fr::max_exact_milestones;
+            progress_line progress(io, "odds: " + rounds[i]->name() + ": " +
+                                           (sampled ? "Monte Carlo, " + std::to_string(rq.samples) + " samples"
+                                                    : "exact, 2^" + std::to_string(uncertain) + " outcomes"));
+            result = rq.monte_carlo ? fr::simulate_odds(*rounds[i], per_round[i], mc)
+                                    : fr::evaluate_odds(*rounds[i], per_round[i], mc);
+        }
+        if (i > 0) io.out << '\n';
+        print_odds(io.out, *rounds[i], per_round[i], *result);
+    }
+}
+
+// --- convert ----------------------------------------------------------------------------------
+
+/// `convert`: the deal file as write_deal_file() writes it, or as OCF (not in this build yet).
+void convert(const fr::deal_file* given, const convert_request& rq, const streams& io) {
+    std::optional<fr::deal_file> loaded;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    const std::string text = rq.to == "ocf" ? deal_as_ocf(deal, io) : fr::write_deal_file(deal);
+    if (rq.output) {
+        write_text(*rq.output, text, io);
+    } else {
+        io.out << text;
+    }
+}
+
+}  // namespace
+
+int run_report(const report_request& request, const streams& io) {
+    return guarded(io, [&] { report(nullptr, request, io); });
+}
+int run_report(const fr::deal_file& deal, const report_request& request, const streams& io) {
+    return guarded(io, [&] { report(&deal, request, io); });
+}
+int run_schedule(const schedule_request& request, const streams& io) {
+    return guarded(io, [&] { schedule(nullptr, request, io); });
+}
+int run_schedule(const fr::deal_file& deal, const schedule_request& request, const streams& io) {
+    return guarded(io, [&] { schedule(&deal, request, io); });
+}
+int run_captable(const captable_request& request, const streams& io) {
+    return guarded(io, [&] { captable(nullptr, request, io); });
+}
+int run_captable(const fr::deal_file& deal, const captable_request& request, const streams& io) {
+    return guarded(io, [&] { captable(&deal, request, io); });
+}
+int run_waterfall(const waterfall_request& request, const streams& io) {
+    return guarded(io, [&] { waterfall(nullptr, request, io); });
+}
+int run_waterfall(const fr::deal_file& deal, const waterfall_request& request, const streams& io) {
+    return guarded(io, [&] { waterfall(&deal, request, io); });
+}
+int run_odds(const odds_request& request, const streams& io) {
+    return guarded(io, [&] { odds(nullptr, request, io); });
+}
+int run_odds(const fr::deal_file& deal, const odds_request& request, const streams& io) {
+    return guarded(io, [&] { odds(&deal, request, io); });
+}
+int run_convert(const convert_request& request, const streams& io) {
+    return guarded(io, [&] { convert(nullptr, request, io); });
+}
+int run_convert(const fr::deal_file& deal, const convert_request& request, const streams& io) {
+    return guarded(io, [&] { convert(&deal, request, io); });
+}
+
+std::string library_version() {
+    return std::to_string(FUNDROUND_VERSION_MAJOR) + "." + std::to_string(FUNDROUND_VERSION_MINOR) + "." +
+           std::to_string(FUNDROUND_VERSION_PATCH);
+}
+
+}  // namespace fundround_cli

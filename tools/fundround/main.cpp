@@ -1,0 +1,188 @@
+// The `fundround` command-line tool: the command line (CLI11). The commands themselves are in
+// commands.cpp; docs/command-line.md documents every command, option and exit code.
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <unistd.h>
+
+namespace {
+
+/// The exit-code table printed at the end of the top-level help.
+constexpr const char* exit_codes_text =
+    "Exit codes:\n"
+    "  0  done\n"
+    "  1  the deal file is invalid (every problem on stderr, one a line, at its JSON pointer)\n"
+    "  2  usage error: unknown command or option, missing or bad value\n"
+    "  3  a file cannot be read or written\n"
+    "  4  the request does not apply to this deal (unknown round or scenario, no cap table...)\n"
+    "  5  not available in this build (CSV output, OCF conversion)\n"
+    " 70  internal error (a bug: please report it)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace fundround_cli;
+
+    CLI::App app{"fundround " + library_version() +
+                     ": funding rounds, cap tables and exits from a deal file (JSON), exactly",
+                 "fundround"};
+    app.require_subcommand(1, 1);
+    app.set_version_flag("--version", "fundround " + library_version());
+    app.footer(std::string("Examples:\n"
+                           "  fundround report deal.json\n"
+                           "  fundround schedule deal.json --as-of 2026-06-30\n"
+                           "  fundround captable deal.json --after \"Series A\"\n"
+                           "  fundround waterfall deal.json --exit 100M..1B --steps 9 --svg payout.svg\n"
+                           "  fundround odds deal.json --p \"certain conditions=0.7\"\n"
+                           "  fundround convert deal.json --to json -o normalised.json\n"
+                           "Run 'fundround COMMAND --help' for a command's options.\n\n") +
+               exit_codes_text);
+
+    // report
+    report_request report;
+    CLI::App* report_cmd = app.add_subcommand("report", "Each round's summary, the priced rounds on the cap table, "
+                                                        "and the net flows with the counter-commitments");
+    report_cmd->add_option("file", report.file, "The deal file (JSON)")->required();
+    report_cmd->add_option("--scenario", report.scenario,
+                           "See the net flows in this scenario of the deal file (default: as things stand at "
+                           "close, no milestone settled)");
+    report_cmd->add_flag("--full", report.full_amounts, "Every amount exact ($15,000,000,000.00), never compact");
+    report_cmd->footer("Examples:\n"
+                       "  fundround report deal.json\n"
+                       "  fundround report deal.json --full\n");
+
+    // schedule
+    schedule_request schedule;
+    CLI::App* schedule_cmd = app.add_subcommand("schedule", "The disbursement schedule: what has funded by a date, "
+                                                            "what is committed, conditional or lapsed");
+    schedule_cmd->add_option("file", schedule.file, "The deal file (JSON)")->required();
+    schedule_cmd->add_option("--as-of", schedule.as_of, "The date looked at (ISO 8601: 2026-06-30)")->required();
+    schedule_cmd->add_option("--round", schedule.round, "Only this round (default: every round of the file)");
+    schedule_cmd->add_option("--scenario", schedule.scenario,
+                             "The scenario of the deal file to replay (default: as things stand at close, no "
+                             "milestone settled)");
+    schedule_cmd->add_flag("--csv", schedule.csv, "Write the tables as CSV (RFC 4180)");
+    schedule_cmd->add_flag("--full", schedule.full_amounts, "Every amount exact, never compact");
+    schedule_cmd->footer("Examples:\n"
+                         "  fundround schedule deal.json --as-of 2026-06-30\n"
+                         "  fundround schedule deal.json --as-of 2026-12-31 --round \"Series B\" --scenario \"met\"\n");
+
+    // captable
+    captable_request captable;
+    CLI::App* captable_cmd = app.add_subcommand("captable", "The cap table before the priced rounds, or after one of "
+                                                            "them (with its pricing and dilution)");
+    captable_cmd->add_option("file", captable.file, "The deal file (JSON)")->required();
+    captable_cmd->add_option("--after", captable.after, "After this priced round (the rounds before it applied too)");
+    captable_cmd->footer("Examples:\n"
+                         "  fundround captable deal.json\n"
+                         "  fundround captable deal.json --after \"Series A\"\n");
+
+    // waterfall
+    waterfall_request waterfall;
+    CLI::App* waterfall_cmd =
+        app.add_subcommand("waterfall", "The liquidation waterfall: who receives what at exit values, and the "
+                                        "breakpoints where the payout bends");
+    waterfall_cmd->add_option("file", waterfall.file, "The deal file (JSON)")->required();
+    waterfall_cmd
+        ->add_option("--exit", waterfall.exits,
+                     "Exit values, comma-separated or repeated: amounts (50M, \"$1.5B\", \"EUR 300M\"; without a "
+                     "currency, the cap table's) or ranges LOW..HIGH")
+        ->required()
+        ->expected(1)
+        ->take_all()
+        ->delimiter(',');
+    waterfall_cmd->add_option("--steps", waterfall.steps, "Steps in each range (default 4: five exit values)")
+        ->check(CLI::Range(1, 1000));
+    waterfall_cmd->add_option("--after", waterfall.after, "On the cap table after this priced round");
+    waterfall_cmd->add_option("--exit-date", waterfall.exit_date,
+                              "The exit's date: cumulative dividends accrue to it (ISO 8601)");
+    waterfall_cmd->add_option("--svg", waterfall.svg, "Also write the payout chart (by class) to this SVG file");
+    waterfall_cmd->footer("Examples:\n"
+                          "  fundround waterfall deal.json --exit 100M..1B --steps 9\n"
+                          "  fundround waterfall deal.json --exit 50M,100M,250M --after \"Series B\"\n"
+                          "  fundround waterfall deal.json --exit 0..500M --svg payout.svg\n");
+
+    // odds
+    odds_request odds;
+    CLI::App* odds_cmd = app.add_subcommand("odds", "Expected raise, post-money and ownership from probabilities on "
+                                                    "the milestones of the rounds' conditions");
+    odds_cmd
+        ->add_option("--p", odds.chances,
+                     "A milestone's probability, repeated for each: \"NAME=P\" (P is 0.7, 70% or 7/10, exact), "
+                     "\"NAME=P@DATE\" if achieved on DATE (default: the close); every milestone the rounds' "
+                     "conditions wait on needs one")
+        ->expected(1)
+        ->take_all();
+    odds_cmd->add_option("file", odds.file, "The deal file (JSON)")->required();
+    odds_cmd->add_option("--round", odds.round, "Only this round (default: every round of the file)");
+    odds_cmd->add_flag("--monte-carlo", odds.monte_carlo,
+                       "Sample even when every outcome can be enumerated (above 20 uncertain milestones the "
+                       "tool samples anyway)");
+    odds_cmd->add_option("--samples", odds.samples, "Monte Carlo samples (default 100000)")
+        ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{10000000}));
+    odds_cmd->add_option("--seed", odds.seed, "Monte Carlo seed (default 1): the same seed, the same figures")
+        ->check(CLI::NonNegativeNumber);
+    odds_cmd->footer("Examples:\n"
+                     "  fundround odds deal.json --p \"certain conditions=0.7\"\n"
+                     "  fundround odds deal.json --p \"FDA approval=1/4@2027-03-31\" --p \"revenue target=60%\"\n");
+
+    // convert
+    convert_request convert;
+    CLI::App* convert_cmd = app.add_subcommand("convert", "The deal file in another form: normalised JSON, or the "
+                                                          "Open Cap Table Format");
+    convert_cmd->add_option("file", convert.file, "The deal file (JSON)")->required();
+    convert_cmd->add_option("--to", convert.to, "json (the normalised deal file) or ocf")
+        ->required()
+        ->check(CLI::IsMember({"json", "ocf"}));
+    convert_cmd->add_option("-o,--output", convert.output, "Write here instead of standard output");
+    convert_cmd->footer("Examples:\n"
+                        "  fundround convert deal.json --to json\n"
+                        "  fundround convert deal.json --to json -o normalised.json\n");
+
+    // An unknown command: say so, rather than CLI11's "A subcommand is required".
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->get_name() == argv[1]; }).empty()) {
+        std::cerr << "fundround: unknown command \"" << argv[1]
+                  << "\" (the commands: report, schedule, captable, waterfall, odds, convert)\n"
+                  << "Run 'fundround --help' for the commands and options.\n";
+        return exit_usage;
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "fundround: " << e.what() << "\n"
+                  << "Run 'fundround --help' or 'fundround COMMAND --help' for the commands and options.\n";
+        return exit_usage;
+    }
+
+    const streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
+    try {
+        int rc = exit_internal;
+        if (report_cmd->parsed()) rc = run_report(report, io);
+        if (schedule_cmd->parsed()) rc = run_schedule(schedule, io);
+        if (captable_cmd->parsed()) rc = run_captable(captable, io);
+        if (waterfall_cmd->parsed()) rc = run_waterfall(waterfall, io);
+        if (odds_cmd->parsed()) rc = run_odds(odds, io);
+        if (convert_cmd->parsed()) rc = run_convert(convert, io);
+        std::cout.flush();
+        if (!std::cout) {
+            std::cerr << "fundround: standard output cannot be written\n";
+            return exit_io;
+        }
+        return rc;
+    } catch (const std::exception& e) {
+        std::cerr << "fundround: internal error: " << e.what() << "\n";
+        return exit_internal;
+    }
+}
