@@ -10,6 +10,7 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/csv.hpp>
 #include <fundround/io/flows_report.hpp>
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/report.hpp>
@@ -276,18 +277,57 @@ std::string amount_text(fr::money m, bool full) { return fr::detail::compact_if_
 
 // --- CSV and OCF: the wiring points -----------------------------------------------------------
 
-/// Writes the schedule of @p rounds (each replayed as @p timelines, in the same order) on
-/// @p as_of as CSV on io.out. Not in this build yet: the CSV writer (fundround/io/csv.hpp) is
-/// wired in here when it is merged.
+/// The columns of the payments table (print_schedule's last table; the CSV of `schedule --csv`):
+/// one model for both, the CSV adding the round, the tranche's label and part, and the currency.
+fr::detail::report_table payments_table(fr::calendar_date as_of, fr::detail::table_target target) {
+    fr::detail::report_table table(target);
+    table.csv_column("round")
+        .column("Date", false, "date")
+        .column("Investor", false, "investor")
+        .column("Tranche", false, "tranche")
+        .csv_column("label")
+        .csv_column("part")
+        .column("Amount", true, "amount")
+        .column("Cumulative", true, "cumulative")
+        .csv_column("currency")
+        .column("On " + fr::to_string(as_of), false, "status_on_" + fr::to_string(as_of))
+        .end_header();
+    return table;
+}
+
+/// Adds the payments of @p t (round @p r) to @p table: in date order, the cumulative amount
+/// running within the round, "paid" on or before @p as_of, else "due later".
+void add_payments(fr::detail::report_table& table, const fr::funding_round& r, const fr::round_timeline& t,
+                  fr::calendar_date as_of, bool full) {
+    fr::money cumulative = fr::money::zero(r.currency());
+    for (const fr::payment& p : t.payments()) {
+        cumulative += p.amount;
+        const fr::tranche& tr = r.commitments()[p.investor_index].tranches[p.tranche_index];
+        const std::string number = std::to_string(p.tranche_index + 1);
+        std::string shown = number;
+        if (!tr.label().empty()) shown += " (" + tr.label() + ")";
+        if (p.part == fr::tranche_part::fallback) shown += ", fallback";
+        table.text(r.name())
+            .text(fr::to_string(p.date))
+            .text(p.investor)
+            .cell(shown, number)
+            .text(tr.label())
+            .text(p.part == fr::tranche_part::fallback ? "fallback" : "amount")
+            .amount(p.amount, full)
+            .amount(cumulative, full)
+            .text(fr::to_string(r.currency()))
+            .text(p.date <= as_of ? "paid" : "due later");
+    }
+}
+
+/// Writes the payments of @p rounds (each replayed as @p timelines, in the same order), with
+/// their status on @p as_of, as one CSV table on io.out (io/csv.hpp's writer: RFC 4180, CRLF).
 void write_schedule_csv(const std::vector<const fr::funding_round*>& rounds,
                         const std::vector<fr::round_timeline>& timelines, fr::calendar_date as_of,
                         const streams& io) {
-    (void)rounds;
-    (void)timelines;
-    (void)as_of;
-    io.err << "fundround: --csv: not available in this build (the CSV writer, fundround/io/csv.hpp, is not "
-              "part of it yet)\n";
-    throw failure{exit_not_available};
+    fr::detail::report_table table = payments_table(as_of, fr::detail::table_target::csv);
+    for (std::size_t i = 0; i < rounds.size(); ++i) add_payments(table, *rounds[i], timelines[i], as_of, false);
+    fr::detail::write_csv_table(io.out, table, fr::csv_options{});
 }
 
 /// The deal as Open Cap Table Format files. Not in this build yet: the OCF writer
@@ -398,18 +438,8 @@ void print_schedule(std::ostream& os, const fr::funding_round& r, const fr::roun
         os << "  none\n";
         return;
     }
-    fr::detail::text_table pay({"Date", "Investor", "Tranche", "Amount", "Cumulative", "On " + date},
-                               {false, false, false, true, true, false});
-    fr::money cumulative = fr::money::zero(r.currency());
-    for (const fr::payment& p : payments) {
-        cumulative += p.amount;
-        const fr::tranche& tr = r.commitments()[p.investor_index].tranches[p.tranche_index];
-        std::string tranche = std::to_string(p.tranche_index + 1);
-        if (!tr.label().empty()) tranche += " (" + tr.label() + ")";
-        if (p.part == fr::tranche_part::fallback) tranche += ", fallback";
-        pay.add({fr::to_string(p.date), p.investor, tranche, amount_text(p.amount, full),
-                 amount_text(cumulative, full), p.date <= as_of ? "paid" : "due later"});
-    }
+    fr::detail::report_table pay = payments_table(as_of, fr::detail::table_target::text);
+    add_payments(pay, r, t, as_of, full);
     pay.print(os, "  ");
 }
 
@@ -442,6 +472,10 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     if (!rq.after) {
         const fr::cap_table& table = table_before(deal, rq.file, io);
+        if (rq.csv) {
+            fr::write_cap_table_csv(io.out, table);
+            return;
+        }
         io.out << (deal.priced_rounds.empty() ? "Cap table" : "Cap table before the priced rounds");
         io.out << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
         fr::print_cap_table(io.out, table);
@@ -449,6 +483,10 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
     }
     const fr::round_chain_result chain = chain_until(deal, rq.after, rq.file, io);
     const fr::round_on_cap_table& last = chain.rounds().back();
+    if (rq.csv) {
+        fr::write_cap_table_csv(io.out, last.after());
+        return;
+    }
     fr::print_round_on_cap_table(io.out, last);
     io.out << "\nCap table after " << *rq.after << (deal.company.empty() ? std::string() : " of " + deal.company)
            << '\n';
@@ -505,6 +543,17 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     return out;
 }
 
+/// Writes the payout chart of @p w (by class, up to the highest of @p exits) to @p path.
+void write_payout_svg(const fr::waterfall& w, const std::vector<fr::money>& exits, const std::string& path,
+                      const streams& io) {
+    fr::money top = exits.front();
+    for (const fr::money m : exits) top = std::max(top, m);
+    if (!top.is_positive()) {
+        fail_options(io, {{fr::field_path("--svg"), "\"" + path + "\"", "the chart needs an exit value above zero in --exit"}});
+    }
+    write_text(path, fr::to_svg(fr::payout_chart(w, top)), io);
+}
+
 /// `waterfall`: the payouts at the exit values on the chosen cap table, the breakpoints, the chart.
 void waterfall(const fr::deal_file* given, const waterfall_request& rq, const streams& io) {
     option_reader options;
@@ -527,20 +576,16 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     fr::waterfall_terms terms;
     terms.exit_date = exit_date;
     const fr::waterfall w = fr::waterfall::build(*table, terms);
+    if (rq.svg) write_payout_svg(w, exits, *rq.svg, io);
+    if (rq.csv) {
+        fr::write_waterfall_csv(io.out, w, exits);
+        return;
+    }
     io.out << "On the cap table " << (rq.after ? "after " + *rq.after : std::string("before the priced rounds"))
            << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
     fr::print_waterfall(io.out, w, exits);
     io.out << '\n';
     fr::print_breakpoints(io.out, w);
-    if (rq.svg) {
-        fr::money top = exits.front();
-        for (const fr::money m : exits) top = std::max(top, m);
-        if (!top.is_positive()) {
-            fail_options(io, {{fr::field_path("--svg"), "\"" + *rq.svg + "\"",
-                               "the chart needs an exit value above zero in --exit"}});
-        }
-        write_text(*rq.svg, fr::to_svg(fr::payout_chart(w, top)), io);
-    }
 }
 
 // --- odds -------------------------------------------------------------------------------------

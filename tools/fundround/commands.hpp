@@ -53,6 +53,7 @@ struct schedule_request {
 struct captable_request {
     std::string file;                  ///< The deal file.
     std::optional<std::string> after;  ///< After this priced round (default: before them all).
+    bool csv = false;                  ///< The cap table by holder as CSV instead of text.
 };
 
 /// `fundround waterfall FILE --exit ...`: payouts at exit values, breakpoints, a chart.
@@ -63,6 +64,7 @@ struct waterfall_request {
     std::optional<std::string> after;  ///< On the cap table after this priced round.
     std::optional<std::string> exit_date;  ///< The exit's date (cumulative dividends accrue to it).
     std::optional<std::string> svg;    ///< Write the payout chart to this SVG file.
+    bool csv = false;                  ///< The payouts by line as CSV instead of text.
 };
 
 /// `fundround odds FILE --p "NAME=P"...`: expectations from probabilities on the milestones.

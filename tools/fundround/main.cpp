@@ -67,11 +67,13 @@ int main(int argc, char** argv) {
     schedule_cmd->add_option("--scenario", schedule.scenario,
                              "The scenario of the deal file to replay (default: as things stand at close, no "
                              "milestone settled)");
-    schedule_cmd->add_flag("--csv", schedule.csv, "Write the tables as CSV (RFC 4180)");
+    schedule_cmd->add_flag("--csv", schedule.csv,
+                           "Write the payments as one CSV table instead (RFC 4180, exact amounts, a round column)");
     schedule_cmd->add_flag("--full", schedule.full_amounts, "Every amount exact, never compact");
     schedule_cmd->footer("Examples:\n"
                          "  fundround schedule deal.json --as-of 2026-06-30\n"
-                         "  fundround schedule deal.json --as-of 2026-12-31 --round \"Series B\" --scenario \"met\"\n");
+                         "  fundround schedule deal.json --as-of 2026-12-31 --round \"Series B\" --scenario \"met\"\n"
+                         "  fundround schedule deal.json --as-of 2026-06-30 --csv > payments.csv\n");
 
     // captable
     captable_request captable;
@@ -79,9 +81,11 @@ int main(int argc, char** argv) {
                                                             "them (with its pricing and dilution)");
     captable_cmd->add_option("file", captable.file, "The deal file (JSON)")->required();
     captable_cmd->add_option("--after", captable.after, "After this priced round (the rounds before it applied too)");
+    captable_cmd->add_flag("--csv", captable.csv, "Write the cap table by holder as CSV instead (RFC 4180, exact)");
     captable_cmd->footer("Examples:\n"
                          "  fundround captable deal.json\n"
-                         "  fundround captable deal.json --after \"Series A\"\n");
+                         "  fundround captable deal.json --after \"Series A\"\n"
+                         "  fundround captable deal.json --after \"Series A\" --csv > cap_table.csv\n");
 
     // waterfall
     waterfall_request waterfall;
@@ -103,10 +107,13 @@ int main(int argc, char** argv) {
     waterfall_cmd->add_option("--exit-date", waterfall.exit_date,
                               "The exit's date: cumulative dividends accrue to it (ISO 8601)");
     waterfall_cmd->add_option("--svg", waterfall.svg, "Also write the payout chart (by class) to this SVG file");
+    waterfall_cmd->add_flag("--csv", waterfall.csv,
+                            "Write the payouts by line at the exit values as CSV instead (RFC 4180, exact)");
     waterfall_cmd->footer("Examples:\n"
                           "  fundround waterfall deal.json --exit 100M..1B --steps 9\n"
                           "  fundround waterfall deal.json --exit 50M,100M,250M --after \"Series B\"\n"
-                          "  fundround waterfall deal.json --exit 0..500M --svg payout.svg\n");
+                          "  fundround waterfall deal.json --exit 0..500M --svg payout.svg\n"
+                          "  fundround waterfall deal.json --exit 100M..1B --csv > payouts.csv\n");
 
     // odds
     odds_request odds;
