@@ -533,4 +533,214 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
                                   << " notes, " << scenarios << " scenarios, " << commitments << " counter-commitments");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Every problem of a bad deal file at once, each at its JSON pointer with its rule.
+// ---------------------------------------------------------------------------------------------
+
+struct bad_file {
+    const char* what;
+    const char* document;
+    std::vector<std::string> problems;
+};
+
+// True if @p pointer resolves in @p doc, or names a missing member of an object that does (a
+// required member that is absent): what the fuzz target checks too.
+bool resolves(const json& doc, const std::string& pointer) {
+    if (pointer.empty()) return true;
+    const json::json_pointer p(pointer);
+    if (doc.contains(p)) return true;
+    return doc.contains(p.parent_pointer()) && doc.at(p.parent_pointer()).is_object();
+}
+
+TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
+    const std::vector<bad_file> files = {
+        {"the top level: unknown members, the version, the company's type",
+         R"json({"fundround_deal": 2, "company": 3, "extra": 1})json",
+         {
+             "/extra: is not a member of a deal file; expected fundround_deal, company, cap_table, rounds, priced_rounds, safes, notes, scenarios, counter_commitments",
+             "/fundround_deal = 2: must be 1, the deal file format this fundround reads",
+             "/company = 3: must be a string, not a number",
+         }},
+        {"the format version is required",
+         R"json({"company": "x"})json",
+         {
+             "/fundround_deal: is required",
+         }},
+        {"the document must be an object",
+         R"json([])json",
+         {
+             "(root) = []: must be an object (a deal file), not an array",
+         }},
+        {"priced rounds, SAFEs and notes need a cap table",
+         R"json({"fundround_deal": 1, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}], "safes": [{"holder": "angel", "purchase_amount": "$1", "date": "2025-01-01"}], "notes": "x"})json",
+         {
+             "/notes = \"x\": must be an array of convertible notes, not a string",
+             "/priced_rounds: needs \"cap_table\": priced rounds are applied to the cap table and refer to its holders",
+             "/safes: needs \"cap_table\": SAFEs refer to its holders",
+         }},
+        {"a priced round's own problems, a duplicate name, an investor nobody added",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "ghost", "amount": "$1M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "", "series": 1, "pre_money": "$1M", "post_money": "$2M", "investors": {}, "basis": "most", "option_pool": {"placement": "middle"}, "price_rounding": {"decimals": 20, "mode": "up"}, "share_rounding": "up"}]})json",
+         {
+             "/priced_rounds/2/name = \"\": must not be empty: rounds are named in reports",
+             "/priced_rounds/2/series = 1: must be a string, not a number",
+             "/priced_rounds/2 = pre_money, post_money: must give exactly one figure that fixes the price",
+             "/priced_rounds/2/basis = \"most\": must be a fully diluted basis: one of outstanding, issued_and_granted, full, full_with_convertibles",
+             "/priced_rounds/2/investors = {}: must be an array of investments ({\"holder\", \"amount\"}), not an object",
+             "/priced_rounds/2/option_pool/target: is required",
+             "/priced_rounds/2/option_pool/placement = \"middle\": must be a pool placement: one of pre_money, post_money",
+             "/priced_rounds/2/price_rounding/decimals = 20: must be a JSON integer from 0 to 12",
+             "/priced_rounds/2/price_rounding/mode = \"up\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+             "/priced_rounds/2/share_rounding = \"up\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+             "/priced_rounds/1/name = \"Series A\": must be unique (it is also the name of /priced_rounds/0): priced rounds are named on the command line and in reports",
+             "/priced_rounds/1/investors/0/holder = \"ghost\": is not a holder of /cap_table, nor in the new_investors of this round or an earlier one",
+         }},
+        {"a priced round must state its price",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "A", "series": "Common", "investors": [{"holder": "ada", "amount": "$1M"}]}]})json",
+         {
+             "/priced_rounds/0: needs the figure that fixes the price: one of pre_money, post_money, price_per_share, new_money_ownership",
+         }},
+        {"the chain: the first round that does not apply, at its members",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Common", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "option_pool": {"target": "1/10", "top_up": "Nope"}}]})json",
+         {
+             "/priced_rounds/0/series = \"Common\": is already a class on the cap table (\"Common\"): a priced round issues a new series (the round does not apply to the cap table before the rounds)",
+         }},
+        {"round names are unique",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}]})json",
+         {
+             "/priced_rounds/1/name = \"Series A\": must be unique (it is also the name of /priced_rounds/0): priced rounds are named on the command line and in reports",
+         }},
+        {"SAFEs: every term, the holder on the cap table, safe::validate()'s rules",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "safes": [{"holder": "ghost", "purchase_amount": "-$1", "date": "2025-13-01", "form": "sideways", "discount": "1", "mfn": "no", "pool_increase": "maybe", "x": 1}, {"holder": "angel", "purchase_amount": "$1M", "date": "2025-01-01", "valuation_cap": "EUR 5M", "discount": "3/2"}]})json",
+         {
+             "/safes/0/x: is not a member of a SAFE; expected holder, purchase_amount, date, form, valuation_cap, discount, mfn, pool_increase",
+             "/safes/0/date = \"2025-13-01\": is not a valid calendar date",
+             "/safes/0/form = \"sideways\": must be a SAFE form: one of post_money, pre_money",
+             "/safes/0/mfn = \"no\": must be true or false, not a string",
+             "/safes/0/pool_increase = \"maybe\": must be a pool increase rule: one of included, excluded",
+             "/safes/0/purchase_amount = -$1.00: must be positive",
+             "/safes/0/discount = 1 (100.0000%): must be at least 0% and below 100%",
+             "/safes/1/valuation_cap = €5,000,000.00: must be in USD, the purchase amount's currency",
+             "/safes/1/discount = 3/2 (150.0000%): must be at least 0% and below 100%",
+             "/safes/0/holder = \"ghost\": is not a holder of /cap_table (a SAFE's holder is on the cap table before the rounds)",
+         }},
+        {"notes: every term, the holder on the cap table, convertible_note::validate()'s rules",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "notes": [{"holder": "ghost", "principal": "$1M", "issue_date": "2025-01-01", "maturity_date": "2024-01-01", "annual_rate": "-1/10", "method": "twice", "period": "weekly", "day_count": "actual/365", "interest_rounding": "nearest", "cap_form": "x", "at_maturity": {"conversion_valuation": "$0", "elected_by": "nobody"}, "at_change_of_control": {"principal_plus_interest": false, "conversion_at_cap": true}}, {"holder": "angel"}]})json",
+         {
+             "/notes/0/method = \"twice\": must be an interest method: one of simple, compound",
+             "/notes/0/period = \"weekly\": must be a compounding period: one of annually, semiannually, quarterly, monthly",
+             "/notes/0/day_count = \"actual/365\": must be a day count: one of actual_365_fixed, actual_360, thirty_e_360, thirty_360_us, actual_actual_isda",
+             "/notes/0/interest_rounding = \"nearest\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+             "/notes/0/cap_form = \"x\": must be a cap form: one of post_money, pre_money",
+             "/notes/0/at_maturity/elected_by = \"nobody\": must be a party: one of holder, company",
+             "/notes/0/maturity_date = 2024-01-01: must be after the issue date 2025-01-01 (a note cannot mature before it is issued)",
+             "/notes/0/annual_rate = -1/10 (-10.0000%): must not be negative",
+             "/notes/0/at_change_of_control/conversion_at_cap = true: needs a valuation cap to convert at",
+             "/notes/1/principal: is required",
+             "/notes/1/issue_date: is required",
+             "/notes/1/maturity_date: is required",
+             "/notes/1/annual_rate: is required",
+             "/notes/0/holder = \"ghost\": is not a holder of /cap_table (a note's holder is on the cap table before the rounds)",
+         }},
+        {"scenarios: outcomes, dates, duplicates, unknown milestones, names unique",
+         R"json({"fundround_deal": 1, "rounds": [{"name": "R", "currency": "USD", "pre_money": "$10M", "close_date": "2026-01-01", "investors": [{"name": "X", "commitment": "$1M", "tranches": [{"amount": "$1M", "condition": {"kind": "milestone", "name": "launch"}}]}]}, {"name": "R", "currency": "USD", "pre_money": "$10M", "close_date": "2026-01-01", "investors": [{"name": "X", "commitment": "$1M", "tranches": [{"amount": "$1M", "condition": {"kind": "milestone", "name": "launch"}}]}]}], "scenarios": [{"name": "s", "milestones": [{"name": "launch", "outcome": "achieved", "date": "2026-05-01"}, {"name": "launch", "outcome": "never"}, {"name": "lunch", "outcome": "failed", "date": "2026-05-01"}, {"name": "x", "outcome": "never", "date": "2026-01-01"}, {"name": "y", "outcome": "achieved"}, {"name": "", "outcome": "sometimes"}]}, {"name": "s", "milestones": []}, {"name": ""}]})json",
+         {
+             "/scenarios/0/milestones/3/date = \"2026-01-01\": is not a member of a \"never\" outcome",
+             "/scenarios/0/milestones/4/date: is required",
+             "/scenarios/0/milestones/5/name = \"\": must not be empty",
+             "/scenarios/0/milestones/5/outcome = \"sometimes\": must be an outcome: one of achieved, failed, never",
+             "/scenarios/0/milestones/1/name = \"launch\": is given more than one outcome (first at /scenarios/0/milestones/0)",
+             "/scenarios/2/name = \"\": must not be empty: scenarios are named in reports",
+             "/scenarios/2/milestones: is required",
+             "/rounds/1/name = \"R\": must be unique (it is also the name of /rounds/0): rounds are named on the command line and in reports",
+             "/scenarios/1/name = \"s\": must be unique (it is also the name of /scenarios/0): scenarios are named on the command line and in reports",
+             "/scenarios/0/milestones/2/name = \"lunch\": is not a milestone of any round of the deal file (theirs: \"launch\")",
+             "/scenarios/0/milestones/3/name = \"x\": is not a milestone of any round of the deal file (theirs: \"launch\")",
+             "/scenarios/0/milestones/4/name = \"y\": is not a milestone of any round of the deal file (theirs: \"launch\")",
+         }},
+        {"a scenario milestone needs a round that has it",
+         R"json({"fundround_deal": 1, "scenarios": [{"name": "s", "milestones": [{"name": "launch", "outcome": "never"}]}]})json",
+         {
+             "/scenarios/0/milestones/0/name = \"launch\": is not a milestone of any round of the deal file (they have none)",
+         }},
+        {"counter-commitments: flows and installments",
+         R"json({"fundround_deal": 1, "counter_commitments": [{"name": "", "counterparty": "", "flows": []}, {"name": "c", "counterparty": "A", "flows": [{"date": "2026-01-01", "amount": "$1B"}, {"date": "2026-02-01", "amount": "EUR 1B"}, {"date": "2026-03-01", "amount": "-$1B", "label": 3}]}, {"name": "c", "counterparty": "A"}, {"name": "c", "counterparty": "A", "flows": [], "installments": {}}, {"name": "c", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "frequency": "yearly"}}, {"name": "c", "counterparty": "A", "installments": {"total": "$0.001", "first": "2026-01-01", "count": 3, "frequency": "yearly"}}, {"name": "c", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "last": "2025-01-01", "frequency": "yearly"}}, {"name": "c", "counterparty": "A", "installments": {"total": "-$1B", "first": "2026-01-01", "count": 0, "frequency": "daily"}}]})json",
+         {
+             "/counter_commitments/0/name = \"\": must not be empty",
+             "/counter_commitments/0/counterparty = \"\": must not be empty",
+             "/counter_commitments/0/flows = []: must hold at least one payment",
+             "/counter_commitments/1/flows/1/amount = €1,000,000,000.00: must be in USD like the first payment",
+             "/counter_commitments/1/flows/2/label = 3: must be a string, not a number",
+             "/counter_commitments/1/flows/2/amount = -$1,000,000,000.00: must be positive",
+             "/counter_commitments/2: needs \"flows\" or \"installments\"",
+             "/counter_commitments/3: must give \"flows\" or \"installments\", not both",
+             "/counter_commitments/4/installments: needs \"count\" or \"last\"",
+             "/counter_commitments/5/installments: cannot be split: installments: total = $0.001: must be a whole number of minor units ($0.01)",
+             "/counter_commitments/6/installments: cannot be split: installments_between: last = 2025-01-01: must not be before first (2026-01-01)",
+             "/counter_commitments/7/installments/frequency = \"daily\": must be a frequency: one of monthly, quarterly, semiannual, yearly",
+             "/counter_commitments/7/installments/count = 0: must be a JSON integer from 1 to 1000000",
+             "/counter_commitments/7/installments/total = -$1,000,000,000.00: must be positive",
+         }},
+        {"a fully diluted basis object states all four flags",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "basis": {"granted_options": true}}, {"name": "B", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "basis": {"granted_options": true, "unallocated_pool": false, "warrants": false, "convertibles": false}, "option_pool": {"target": "1/10", "top_up": "Plan"}}]})json",
+         {
+             "/priced_rounds/0/basis/unallocated_pool: is required",
+             "/priced_rounds/0/basis/warrants: is required",
+             "/priced_rounds/0/basis/convertibles: is required",
+         }},
+        {"the chain: a later round's problems, each at its member (a currency, the pool, the basis)",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "pre_money": "-$3M", "investors": [{"holder": "fund2", "amount": "EUR 2M"}, {"holder": "fund", "amount": "-$1"}], "new_investors": [{"id": "fund2", "name": "Fund Two"}], "option_pool": {"target": "1/10", "top_up": "Nope"}, "basis": "issued_and_granted"}]})json",
+         {
+             "/priced_rounds/1/investors/1/amount = -$1.00: must be in EUR like the rest (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/pre_money = -$3,000,000.00: must be in EUR (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/investors/0/amount = EUR: must be in the cap table's currency, USD (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/basis = issued + granted options: a pool target is a fraction of a fully diluted count that includes the unallocated pool (the round does not apply to the cap table after /priced_rounds/0)",
+         }},
+        {"the chain: a near-duplicate investor name in a later round",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series C", "series": "Series A Pref", "pre_money": "$8M", "investors": [{"holder": "fund3", "amount": "$1M"}], "new_investors": [{"id": "fund3", "name": "fund"}], "liquidation": {"multiple": "-1"}}]})json",
+         {
+             "/priced_rounds/1/new_investors/0/name = \"fund\": nearly duplicates holders[2] \"Fund\" (ids \"fund\" and \"fund3\"); use one holder, or declare the two distinct (the round does not apply to the cap table after /priced_rounds/0)",
+         }},
+    };
+    for (const bad_file& f : files) {
+        CAPTURE(f.what);
+        const json doc = json::parse(f.document);
+        CHECK(problems_of(doc) == f.problems);
+        json_reader reader;
+        (void)read_deal_file(reader, doc);
+        for (const diagnostic& d : reader.problems()) {
+            CAPTURE(d.field.json_pointer());
+            CHECK(resolves(doc, d.field.json_pointer()));
+        }
+        // parse_deal_file throws json_error listing the same problems.
+        try {
+            (void)parse_deal_file(f.document);
+            FAIL_CHECK("no json_error");
+        } catch (const json_error& e) {
+            CHECK(e.problems().size() == f.problems.size());
+            CHECK(std::string(e.what()).rfind("deal file is invalid: " + std::to_string(f.problems.size()) + " problem", 0) == 0);
+        }
+    }
+}
+
+TEST_CASE("deal file: text that is not JSON is one problem at the root") {
+    try {
+        (void)parse_deal_file("{\"fundround_deal\": 1,");
+        FAIL_CHECK("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.empty());
+        CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
+    }
+}
+
+TEST_CASE("deal file: round(name) names the rounds there are") {
+    const deal_file d = parse_deal_file(example("reference_round.json"));
+    CHECK(d.round("Reference round, 2026").post_money() == 840_B);
+    CHECK_THROWS_WITH_AS((void)d.round("Series Z"),
+                         "round = \"Series Z\": not in the deal file (its rounds: \"Reference round, 2026\")", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)deal_file().round("x"), "round = \"x\": not in the deal file (its rounds: none)",
+                         invalid_argument_error);
+}
+
 }  // namespace test_json_deal_file

@@ -191,6 +191,36 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return out;
 }
 
+/// True if member @p name of object @p j is absent or has a problem among those @p r recorded
+/// at positions [@p from, @p to) (its value is a default, not the document's).
+[[nodiscard]] inline bool member_failed(const json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
+                                        std::size_t to, const std::string& name) {
+    if (json_reader::member(j, name.c_str()) == nullptr) return true;
+    const std::string ptr = (r.base() / at.member(name)).json_pointer();
+    for (std::size_t i = from; i < to; ++i) {
+        if (pointer_covers(ptr, r.problems()[i].field.json_pointer())) return true;
+    }
+    return false;
+}
+
+/// Reports the problems @p checks of a value's own validate() (fields relative to @p at), except
+/// those about a member that is absent or already has a problem, or that depends (@p depends:
+/// {member, the member its check compares it with}) on one that does: a value read with problems
+/// is still checked, and only what the document says is reported.
+inline void report_checks(json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
+                          const std::vector<diagnostic>& checks,
+                          std::initializer_list<std::pair<const char*, const char*>> depends) {
+    const std::size_t mine = r.problems().size();
+    for (const diagnostic& d : checks) {
+        const auto& steps = d.field.segments();
+        if (steps.empty() || steps[0].kind != path_step::member) continue;
+        const std::string& first = steps[0].name;
+        bool skip = member_failed(r, j, at, from, mine, first);
+        for (const auto& dep : depends) skip = skip || (first == dep.first && member_failed(r, j, at, from, mine, dep.second));
+        if (!skip) r.report(at / d.field, d.value, d.rule);
+    }
+}
+
 }  // namespace detail
 
 /// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
@@ -375,8 +405,8 @@ inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, co
         s.pool_increase = r.read_choice(*m, at.member("pool_increase"), detail::json_pool_increases, "a pool increase rule")
                               .value_or(s.pool_increase);
     }
-    if (r.problems().size() != before) return std::nullopt;
-    for (const diagnostic& d : s.validate(field_path())) r.report(at / d.field, d.value, d.rule);
+    detail::report_checks(r, j, at, before, s.validate(field_path()),
+                          {{"valuation_cap", "purchase_amount"}});
     if (r.problems().size() != before) return std::nullopt;
     return s;
 }
@@ -465,8 +495,8 @@ inline std::optional<convertible_note> read_convertible_note(json_reader& r, con
             n.at_change_of_control = t;
         }
     }
-    if (r.problems().size() != before) return std::nullopt;
-    for (const diagnostic& d : n.validate(field_path())) r.report(at / d.field, d.value, d.rule);
+    detail::report_checks(r, j, at, before, n.validate(field_path()),
+                          {{"maturity_date", "issue_date"}, {"valuation_cap", "principal"}, {"at_maturity", "principal"}});
     if (r.problems().size() != before) return std::nullopt;
     return n;
 }
@@ -684,112 +714,91 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
         out.cap_table_before = r.read_cap_table(*v, at.member("cap_table"));
         table_ok = out.cap_table_before.has_value();
     }
-    // The document position of each element read (an element with problems is left out).
-    std::vector<std::size_t> round_pos;
     detail::read_json_list(r, j, at, "rounds", "rounds", out.rounds,
-                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
-                               auto v = rr.read_round(e, p);
-                               if (v) round_pos.push_back(p.segments().back().index);
-                               return v;
-                           });
+                           [](json_reader& rr, const nlohmann::json& e, const field_path& p) { return rr.read_round(e, p); });
     // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's.
     const std::optional<currency> outer_currency = r.default_currency();
     if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
-    std::vector<std::size_t> priced_pos;
-    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds,
-                                                      [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
-                                                          auto v = read_priced_round(rr, e, p);
-                                                          if (v) priced_pos.push_back(p.segments().back().index);
-                                                          return v;
-                                                      });
-    std::vector<std::size_t> safe_pos;
-    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
-        auto v = read_safe(rr, e, p);
-        if (v) safe_pos.push_back(p.segments().back().index);
-        return v;
-    });
-    std::vector<std::size_t> note_pos;
-    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes,
-                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
-                               auto v = read_convertible_note(rr, e, p);
-                               if (v) note_pos.push_back(p.segments().back().index);
-                               return v;
-                           });
+    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds, read_priced_round);
+    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, read_safe);
+    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes, read_convertible_note);
     r.set_default_currency(outer_currency);
-    std::vector<std::size_t> scenario_pos;
-    detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios,
-                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
-                               auto v = read_scenario(rr, e, p);
-                               if (v) scenario_pos.push_back(p.segments().back().index);
-                               return v;
-                           });
+    detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios, read_scenario);
     detail::read_json_list(r, j, at, "counter_commitments", "counter-commitments", out.counter_commitments,
-                           [](json_reader& rr, const nlohmann::json& e, const field_path& p) {
-                               return read_counter_commitment(rr, e, p);
-                           });
+                           read_counter_commitment);
 
-    // References between the members.
-    {
+    // References between the members, checked on the document (an element with problems of its
+    // own is still checked): names unique, holders on the cap table, milestones in a round.
+    const auto elements = [&](const char* name) -> const nlohmann::json& {
+        static const nlohmann::json none = nlohmann::json::array();
+        const nlohmann::json* m = json_reader::member(j, name);
+        return m != nullptr && m->is_array() ? *m : none;
+    };
+    const auto text_of = [](const nlohmann::json& e, const char* name) -> const std::string* {
+        if (!e.is_object()) return nullptr;
+        const nlohmann::json* m = json_reader::member(e, name);
+        return m != nullptr && m->is_string() ? &m->get_ref<const std::string&>() : nullptr;
+    };
+    for (const auto& [list, why] : {std::pair<const char*, const char*>{"rounds", "rounds are named on the command line and in reports"},
+                                    {"priced_rounds", "priced rounds are named on the command line and in reports"},
+                                    {"scenarios", "scenarios are named on the command line and in reports"}}) {
         std::vector<std::string> names;
-        names.reserve(out.rounds.size());
-        for (const funding_round& x : out.rounds) names.push_back(x.name());
-        detail::report_duplicate_names(r, at.member("rounds"), names, round_pos,
-                                       "rounds are named on the command line and in reports");
-        names.clear();
-        for (const cap_table_round& x : out.priced_rounds) names.push_back(x.terms().name());
-        detail::report_duplicate_names(r, at.member("priced_rounds"), names, priced_pos,
-                                       "priced rounds are named on the command line and in reports");
-        names.clear();
-        for (const scenario& x : out.scenarios) names.push_back(x.name());
-        detail::report_duplicate_names(r, at.member("scenarios"), names, scenario_pos,
-                                       "scenarios are named on the command line and in reports");
+        std::vector<std::size_t> pos;
+        const nlohmann::json& e = elements(list);
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            if (const std::string* n = text_of(e[i], "name")) {
+                names.push_back(*n);
+                pos.push_back(i);
+            }
+        }
+        detail::report_duplicate_names(r, at.member(list), names, pos, why);
     }
     const nlohmann::json* table_json = json_reader::member(j, "cap_table");
+    const auto listed = [&](const char* name) { return !elements(name).empty(); };
     const auto needs_table = [&](const char* list, const char* what) {
-        if (table_json == nullptr) {
-            r.report(at.member(list), "", std::string("needs \"cap_table\": ") + what + " refer to its holders");
-        }
-    };
-    const auto listed = [&](const char* name) {  // a non-empty array in the document
-        const nlohmann::json* m = json_reader::member(j, name);
-        return m != nullptr && m->is_array() && !m->empty();
+        if (table_json == nullptr) r.report(at.member(list), "", std::string("needs \"cap_table\": ") + what + " refer to its holders");
     };
     if (listed("priced_rounds")) needs_table("priced_rounds", "priced rounds are applied to the cap table and");
     if (listed("safes")) needs_table("safes", "SAFEs");
     if (listed("notes")) needs_table("notes", "convertible notes");
     if (out.cap_table_before) {
         const cap_table& t = *out.cap_table_before;
+        const auto on_table = [&](const std::string& id) { return t.holder_index(holder_id(id)).has_value(); };
         // Priced-round investors: on the table, or added by this round or an earlier one.
         std::vector<std::string> added;
-        for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
-            const cap_table_round& pr = out.priced_rounds[i];
-            for (const holder& h : pr.new_investors()) added.push_back(h.id().str());
-            std::sort(added.begin(), added.end());
-            const auto& inv = pr.terms().investors();
-            for (std::size_t k = 0; k < inv.size(); ++k) {
-                if (t.holder_index(holder_id(inv[k].first)) || std::binary_search(added.begin(), added.end(), inv[k].first)) continue;
-                r.report(at.member("priced_rounds").index(priced_pos[i]).member("investors").index(k).member("holder"),
-                         "\"" + inv[k].first + "\"",
+        const nlohmann::json& priced = elements("priced_rounds");
+        for (std::size_t i = 0; i < priced.size(); ++i) {
+            if (!priced[i].is_object()) continue;
+            const nlohmann::json* adds = json_reader::member(priced[i], "new_investors");
+            if (adds != nullptr && adds->is_array()) {
+                for (const nlohmann::json& h : *adds) {
+                    if (const std::string* id = text_of(h, "id")) added.push_back(*id);
+                }
+                std::sort(added.begin(), added.end());
+            }
+            const nlohmann::json* inv = json_reader::member(priced[i], "investors");
+            if (inv == nullptr || !inv->is_array()) continue;
+            for (std::size_t k = 0; k < inv->size(); ++k) {
+                const std::string* id = text_of((*inv)[k], "holder");
+                if (id == nullptr || id->empty() || on_table(*id) || std::binary_search(added.begin(), added.end(), *id)) continue;
+                r.report(at.member("priced_rounds").index(i).member("investors").index(k).member("holder"), "\"" + *id + "\"",
                          "is not a holder of /cap_table, nor in the new_investors of this round or an earlier one");
             }
         }
-        for (std::size_t i = 0; i < out.safes.size(); ++i) {
-            if (!t.holder_index(out.safes[i].holder)) {
-                r.report(at.member("safes").index(safe_pos[i]).member("holder"), "\"" + out.safes[i].holder.str() + "\"",
-                         "is not a holder of /cap_table (a SAFE's holder is on the cap table before the rounds)");
-            }
-        }
-        for (std::size_t i = 0; i < out.notes.size(); ++i) {
-            if (!t.holder_index(out.notes[i].holder)) {
-                r.report(at.member("notes").index(note_pos[i]).member("holder"), "\"" + out.notes[i].holder.str() + "\"",
-                         "is not a holder of /cap_table (a note's holder is on the cap table before the rounds)");
+        for (const auto& [list, what] : {std::pair<const char*, const char*>{"safes", "a SAFE's"}, {"notes", "a note's"}}) {
+            const nlohmann::json& e = elements(list);
+            for (std::size_t i = 0; i < e.size(); ++i) {
+                const std::string* id = text_of(e[i], "holder");
+                if (id == nullptr || id->empty() || on_table(*id)) continue;
+                r.report(at.member(list).index(i).member("holder"), "\"" + *id + "\"",
+                         std::string("is not a holder of /cap_table (") + what + " holder is on the cap table before the rounds)");
             }
         }
     }
-    // Scenario milestones: each a milestone of some round.
+    // Scenario milestones: each a milestone of some round (known once every round reads).
     const nlohmann::json* rounds_json = json_reader::member(j, "rounds");
     const bool every_round_read = rounds_json == nullptr || (rounds_json->is_array() && rounds_json->size() == out.rounds.size());
-    if (!out.scenarios.empty() && every_round_read) {
+    if (every_round_read) {
         std::vector<std::string> known;
         for (const funding_round& x : out.rounds) {
             for (const commitment& c : x.commitments()) {
@@ -800,16 +809,19 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
         }
         std::sort(known.begin(), known.end());
         known.erase(std::unique(known.begin(), known.end()), known.end());
-        std::string list;
-        for (const std::string& m : known) list += std::string(list.empty() ? "" : ", ") + "\"" + m + "\"";
-        for (std::size_t i = 0; i < out.scenarios.size(); ++i) {
-            const auto& outcomes = out.scenarios[i].outcomes();
-            for (std::size_t k = 0; k < outcomes.size(); ++k) {
-                if (std::binary_search(known.begin(), known.end(), outcomes[k].milestone)) continue;
-                r.report(at.member("scenarios").index(scenario_pos[i]).member("milestones").index(k).member("name"),
-                         detail::json_value_text(nlohmann::json(outcomes[k].milestone)),
+        std::string names;
+        for (const std::string& m : known) names += std::string(names.empty() ? "" : ", ") + "\"" + m + "\"";
+        const nlohmann::json& e = elements("scenarios");
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            const nlohmann::json* ms = e[i].is_object() ? json_reader::member(e[i], "milestones") : nullptr;
+            if (ms == nullptr || !ms->is_array()) continue;
+            for (std::size_t k = 0; k < ms->size(); ++k) {
+                const std::string* m = text_of((*ms)[k], "name");
+                if (m == nullptr || m->empty() || std::binary_search(known.begin(), known.end(), *m)) continue;
+                r.report(at.member("scenarios").index(i).member("milestones").index(k).member("name"),
+                         detail::json_value_text(nlohmann::json(*m)),
                          "is not a milestone of any round of the deal file (" +
-                             (list.empty() ? std::string("they have none") : "theirs: " + list) + ")");
+                             (names.empty() ? std::string("they have none") : "theirs: " + names) + ")");
             }
         }
     }
