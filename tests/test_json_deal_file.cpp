@@ -732,6 +732,16 @@ TEST_CASE("deal file: text that is not JSON is one problem at the root") {
         CHECK(e.problems()[0].field.empty());
         CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
     }
+    // A number nlohmann cannot hold is its out_of_range error, not a parse_error (found by
+    // fuzz_deal_file: corpus/deal_file/broken_number_overflow).
+    try {
+        (void)parse_deal_file("{\"fundround_deal\": 1e999}");
+        FAIL_CHECK("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.empty());
+        CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.out_of_range.406] number overflow", 0) == 0);
+    }
 }
 
 TEST_CASE("deal file: round(name) names the rounds there are") {

@@ -1267,7 +1267,7 @@ inline void from_json(const nlohmann::json& j, liquidation_terms& t) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         throw json_error("round is invalid", {{field_path(), "", std::string("is not valid JSON: ") + e.what()}});
     }
     return read_round_json(j);

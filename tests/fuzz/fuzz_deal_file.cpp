@@ -63,7 +63,7 @@ inline std::vector<std::string> check(std::string_view text) {
         bool is_json = true;
         try {
             doc = nlohmann::json::parse(text.begin(), text.end());
-        } catch (const nlohmann::json::parse_error&) {
+        } catch (const nlohmann::json::exception&) {
             is_json = false;
         }
         if (!is_json) {

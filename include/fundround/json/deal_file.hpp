@@ -1010,7 +1010,7 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         throw json_error("deal file is invalid", {{field_path(), "", std::string("is not valid JSON: ") + e.what()}});
     }
     return read_deal_file_json(j);
