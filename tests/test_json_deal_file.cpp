@@ -723,6 +723,83 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
     }
 }
 
+TEST_CASE("deal file: the type and form of every member, and the chain's other ways to fail") {
+    const std::vector<bad_file> files = {
+        {"every list must be an array, every element an object",
+         R"json({"fundround_deal": 1, "rounds": {}, "priced_rounds": 5, "safes": "x", "scenarios": null, "counter_commitments": [1]})json",
+         {
+             "/rounds = {}: must be an array of rounds, not an object",
+             "/priced_rounds = 5: must be an array of priced rounds, not a number",
+             "/safes = \"x\": must be an array of SAFEs, not a string",
+             "/scenarios = null: must be an array of scenarios, not null",
+             "/counter_commitments/0 = 1: must be an object (a counter-commitment), not a number",
+         }},
+        {"a priced round: each member's type and form",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": null, "investors": [3, {"amount": "$1M"}], "new_investors": {}, "basis": 5, "option_pool": [], "price_rounding": "4", "pool_rounding": 1, "cash_rounding": "up", "price_per_share": {"amount": "$0", "shares": 0}}]})json",
+         {
+             "/priced_rounds/0/pre_money = null: must be an amount string such as \"15000000000 USD\", not null",
+             "/priced_rounds/0/price_per_share/amount = $0.00: must be positive",
+             "/priced_rounds/0/price_per_share/shares = 0: must be positive",
+             "/priced_rounds/0 = pre_money, price_per_share: must give exactly one figure that fixes the price",
+             "/priced_rounds/0/basis = 5: must be a fully diluted basis (a preset name or an object), not a number",
+             "/priced_rounds/0/investors/0 = 3: must be an object (an investment), not a number",
+             "/priced_rounds/0/investors/1/holder: is required",
+             "/priced_rounds/0/new_investors = {}: must be an array of holders, not an object",
+             "/priced_rounds/0/option_pool = []: must be an object (an option pool target), not an array",
+             "/priced_rounds/0/price_rounding = \"4\": must be an object (a price rounding), not a string",
+             "/priced_rounds/0/pool_rounding = 1: must be a rounding mode name (exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even), not a number",
+             "/priced_rounds/0/cash_rounding = \"up\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+         }},
+        {"SAFEs and notes: required members, nested terms",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "safes": [{}], "notes": [{"holder": "angel", "principal": "$1M", "issue_date": "2025-01-01", "maturity_date": "2026-01-01", "annual_rate": "8/100", "at_maturity": "x", "at_change_of_control": {"principal_multiple": "2x", "principal_plus_interest": 1}}]})json",
+         {
+             "/safes/0/holder: is required",
+             "/safes/0/purchase_amount: is required",
+             "/safes/0/date: is required",
+             "/notes/0/at_maturity = \"x\": must be an object (maturity terms), not a string",
+             "/notes/0/at_change_of_control/principal_multiple = \"2x\": is not a fraction such as \"5/84\" or a decimal (unexpected 'x'; expected a decimal number such as 0.7 or 70%)",
+             "/notes/0/at_change_of_control/principal_plus_interest = 1: must be true or false, not a number",
+         }},
+        {"scenarios: milestones an array of objects",
+         R"json({"fundround_deal": 1, "scenarios": [{"name": "s", "milestones": {}}, {"name": "t", "milestones": [3]}]})json",
+         {
+             "/scenarios/0/milestones = {}: must be an array of milestone outcomes, not an object",
+             "/scenarios/1/milestones/0 = 3: must be an object (a milestone outcome), not a number",
+         }},
+        {"counter-commitments: flows, installments, a total that overflows",
+         R"json({"fundround_deal": 1, "counter_commitments": [{"name": "a", "counterparty": "A", "flows": {}}, {"name": "b", "counterparty": "A", "flows": [7]}, {"name": "c", "counterparty": "A", "installments": []}, {"name": "d", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "count": 2, "last": "2027-01-01", "frequency": "yearly"}}, {"name": "e", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "last": "2027-02-30", "frequency": "yearly"}}, {"name": "f", "counterparty": "A", "flows": [{"date": "2026-01-01", "amount": "9000000000000000 USD"}, {"date": "2026-01-02", "amount": "9000000000000000 USD"}]}]})json",
+         {
+             "/counter_commitments/0/flows = {}: must be an array of payments, not an object",
+             "/counter_commitments/1/flows/0 = 7: must be an object (a payment), not a number",
+             "/counter_commitments/2/installments = []: must be an object (an installment plan), not an array",
+             "/counter_commitments/3/installments: must give \"count\" or \"last\", not both",
+             "/counter_commitments/4/installments/last = \"2027-02-30\": is not a valid calendar date",
+             "/counter_commitments/5/flows: cannot be totalled: fundround: money addition overflows the 64-bit amount range (about +/-9.2e15 in major units)",
+         }},
+        {"the chain: a rounding that meets an inexact figure (an exception of the pricing)",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$7M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "share_rounding": "exact"}]})json",
+         {
+             "/priced_rounds/0: cannot be priced: investors[0].shares = 2200000/7 is not whole, and its rounding is rounding::exact (the round does not apply to the cap table before the rounds)",
+         }},
+        {"the chain: a problem about what the file does not spell out (the fully diluted base) at the round, naming it",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [], "pools": []}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}]})json",
+         {
+             "/priced_rounds/0 = 0: terms.base.fully_diluted: must be positive (the round does not apply to the cap table before the rounds)",
+         }},
+    };
+    for (const bad_file& f : files) {
+        CAPTURE(f.what);
+        const json doc = json::parse(f.document);
+        CHECK(problems_of(doc) == f.problems);
+        json_reader reader;
+        (void)read_deal_file(reader, doc);
+        for (const diagnostic& d : reader.problems()) {
+            CAPTURE(d.field.json_pointer());
+            CHECK(resolves(doc, d.field.json_pointer()));
+        }
+    }
+}
+
 TEST_CASE("deal file: text that is not JSON is one problem at the root") {
     try {
         (void)parse_deal_file("{\"fundround_deal\": 1,");

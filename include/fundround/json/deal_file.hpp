@@ -154,7 +154,7 @@ inline constexpr json_choice<int> json_basis_presets[] = {
         i = 1;
         const std::string n = name_at(1);
         if (n == "price") return field_path("price_per_share");
-        if (n == "base") return out;
+        if (n == "base") return f;  // not in the document: reported at the round, naming it
         if (n == "investors" && s.size() >= 3 && s[2].kind == path_step::index) {
             out = field_path("investors").index(s[2].index);
             if (name_at(3) == "name") return out.member("holder");
@@ -168,8 +168,9 @@ inline constexpr json_choice<int> json_basis_presets[] = {
         if (name_at(1) == "classes" && name_at(3) == "terms") {
             out = field_path("liquidation");
             for (std::size_t k = 4; k < s.size(); ++k) out = s[k].kind == path_step::index ? out.index(s[k].index) : out.member(s[k].name);
+            return out;
         }
-        return out;
+        return f;  // the table the round would leave: reported at the round, naming the field
     }
     for (; i < s.size(); ++i) out = s[i].kind == path_step::index ? out.index(s[i].index) : out.member(s[i].name);
     return out;
@@ -827,27 +828,32 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     }
     // The priced rounds as a chain on the cap table, once everything else reads.
     if (r.problems().size() == before && table_ok && out.cap_table_before && !out.priced_rounds.empty()) {
-        round_chain chain(*out.cap_table_before);
-        for (const cap_table_round& pr : out.priced_rounds) chain.then(pr);
-        try {
-            (void)chain.run();
-        } catch (const validation_error& e) {
-            const nlohmann::json& list = *json_reader::member(j, "priced_rounds");
-            for (const diagnostic& d : e.problems()) {
-                const auto& s = d.field.segments();
-                const std::size_t i = s.size() >= 2 && s[1].kind == path_step::index ? s[1].index : 0;
-                field_path rest;
-                for (std::size_t k = 2; k < s.size(); ++k) rest = s[k].kind == path_step::index ? rest.index(s[k].index) : rest.member(s[k].name);
-                bool cut = false;
-                const field_path inside = detail::existing_prefix(list[i], detail::priced_round_field(rest), cut);
-                std::string rule = d.rule;
-                if (cut && !rest.empty()) rule = rest.to_string() + ": " + rule;
-                r.report(at.member("priced_rounds").index(i) / inside, d.value,
-                         rule + " (the round does not apply to the cap table " +
-                             (i == 0 ? std::string("before the rounds") : "after /priced_rounds/" + std::to_string(i - 1)) + ")");
+        // As round_chain::run() applies them, round by round (to know which one an exception
+        // comes from).
+        const nlohmann::json& list = *json_reader::member(j, "priced_rounds");
+        std::optional<cap_table> table = out.cap_table_before;
+        for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
+            const std::string after =
+                " (the round does not apply to the cap table " +
+                (i == 0 ? std::string("before the rounds") : "after /priced_rounds/" + std::to_string(i - 1)) + ")";
+            cap_table_round_result applied;
+            try {
+                applied = out.priced_rounds[i].try_apply_to(*table);
+            } catch (const error& e) {
+                r.report(at.member("priced_rounds").index(i), "", std::string("cannot be priced: ") + e.what() + after);
+                break;
             }
-        } catch (const error& e) {
-            r.report(at.member("priced_rounds"), "", std::string("do not apply to the cap table: ") + e.what());
+            if (applied.ok()) {
+                table = applied.round->after();
+                continue;
+            }
+            for (const diagnostic& d : applied.problems) {
+                bool cut = false;
+                const field_path inside = detail::existing_prefix(list[i], detail::priced_round_field(d.field), cut);
+                r.report(at.member("priced_rounds").index(i) / inside, d.value,
+                         (cut && !d.field.empty() ? d.field.to_string() + ": " : std::string()) + d.rule + after);
+            }
+            break;  // later rounds need the table this one would have left
         }
     }
     if (r.problems().size() != before) return std::nullopt;
