@@ -27,7 +27,6 @@ namespace {
 using namespace fundround;
 
 std::string make_text(std::int64_t n) {
-    const currency usd("USD");
     nlohmann::json doc;
     doc["fundround_deal"] = 1;
     doc["company"] = "Bench";
