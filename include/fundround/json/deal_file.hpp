@@ -1,7 +1,9 @@
 /// @file deal_file.hpp
-/// @brief A deal as one JSON document (a "deal file"): the company's cap table and its funding
-/// rounds, read with every problem at its JSON pointer and written back exactly (needs
-/// nlohmann/json: the `fundround::json` target).
+/// @brief A deal as one JSON document (a "deal file"): the company's cap table, its SAFEs and
+/// notes, its funding rounds with tranches and conditions, its priced rounds on the cap table,
+/// scenarios and counter-commitments; read with every problem at its JSON pointer (references
+/// between members checked, the priced rounds applied as a chain) and written back exactly
+/// (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json` target).
 #ifndef FUNDROUND_JSON_DEAL_FILE_HPP
 #define FUNDROUND_JSON_DEAL_FILE_HPP
 
@@ -34,7 +36,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// The format version a deal file states in "fundround_deal" (written by to_json, checked on reading).
 inline constexpr int deal_file_version = 1;
 
-/// A deal as one document: the company, its cap table before the rounds, and its funding rounds.
+/// A deal as one document: the company, its cap table before the rounds, its instruments, its
+/// funding rounds and priced rounds, scenarios and counter-commitments.
 struct deal_file {
     /// The company's name ("" when the file names none).
     std::string company;
