@@ -479,6 +479,15 @@ TEST_CASE("json: round errors from the builder and the document") {
         CHECK(e.problems()[0].field == field_path());
         CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
     }
+    // A number too large for a double is nlohmann's out_of_range, reported the same way.
+    try {
+        (void)parse_round_json("{\"name\": 1e999}");
+        FAIL("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field == field_path());
+        CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.out_of_range.406]", 0) == 0);
+    }
 }
 
 }  // namespace test_json

@@ -163,6 +163,22 @@ namespace detail {
     return out + text.substr(from);
 }
 
+/// An enumerator and its name in JSON ({safe_form::post_money, "post_money"}).
+template <class E>
+struct json_choice {
+    E value;           ///< The enumerator.
+    const char* name;  ///< Its JSON name.
+};
+
+/// The JSON name of @p v in @p choices ("" if absent).
+template <class E, std::size_t N>
+[[nodiscard]] const char* json_choice_name(E v, const json_choice<E> (&choices)[N]) noexcept {
+    for (const auto& c : choices) {
+        if (c.value == v) return c.name;
+    }
+    return "";
+}
+
 /// True if the JSON pointer @p a equals @p b or is a prefix of it ending at a step.
 [[nodiscard]] inline bool pointer_covers(const std::string& a, const std::string& b) {
     return b.compare(0, a.size(), a) == 0 && (b.size() == a.size() || b[a.size()] == '/');
@@ -196,6 +212,8 @@ public:
     void report(const field_path& at, std::string value, std::string rule) {
         problems_.push_back({base_ / at, std::move(value), std::move(rule)});
     }
+    /// The path the reader's problems are reported under.
+    [[nodiscard]] const field_path& base() const noexcept { return base_; }
     /// Every problem recorded so far, in document order.
     [[nodiscard]] const std::vector<diagnostic>& problems() const noexcept { return problems_; }
     /// True if no problem was recorded.
@@ -597,11 +615,27 @@ public:
     /// with round_builder; its problems are reported too, at their JSON pointers.
     std::optional<funding_round> read_round(const nlohmann::json& j, const field_path& at);
 
-private:
+    /// Reports @p j at @p at as not @p expected ("must be a string, not a number"); returns nothing.
     std::nullopt_t wrong_type(const nlohmann::json& j, const field_path& at, const std::string& expected) {
         report(at, detail::json_value_text(j), "must be " + expected + ", not " + detail::json_type_phrase(j));
         return std::nullopt;
     }
+    /// One of the names of @p choices ({value, "name"} pairs), as @p what ("a SAFE form").
+    template <class E, std::size_t N>
+    std::optional<E> read_choice(const nlohmann::json& j, const field_path& at, const detail::json_choice<E> (&choices)[N],
+                                 const char* what) {
+        std::string list;
+        for (const auto& c : choices) list += std::string(list.empty() ? "" : ", ") + c.name;
+        if (!j.is_string()) return wrong_type(j, at, std::string(what) + " name (" + list + ")");
+        const std::string& text = j.get_ref<const std::string&>();
+        for (const auto& c : choices) {
+            if (text == c.name) return c.value;
+        }
+        report(at, detail::json_value_text(j), "must be " + std::string(what) + ": one of " + list);
+        return std::nullopt;
+    }
+
+private:
     template <class E, std::size_t N>
     std::optional<E> read_name(const nlohmann::json& j, const field_path& at, const E (&values)[N], const char* what) {
         std::string list;
@@ -1233,7 +1267,7 @@ inline void from_json(const nlohmann::json& j, liquidation_terms& t) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         throw json_error("round is invalid", {{field_path(), "", std::string("is not valid JSON: ") + e.what()}});
     }
     return read_round_json(j);

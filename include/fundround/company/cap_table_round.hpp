@@ -332,6 +332,14 @@ public:
     [[nodiscard]] const priced_round_terms& terms() const noexcept { return terms_; }
     /// The new series' name.
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
+    /// The new series' liquidation terms.
+    [[nodiscard]] const liquidation_terms& liquidation() const noexcept { return liquidation_; }
+    /// The investors new to the table, in the order added.
+    [[nodiscard]] const std::vector<holder>& new_investors() const noexcept { return new_holders_; }
+    /// The pool that receives the top-up, if named.
+    [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
+    /// The fully diluted definition the round is priced on.
+    [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
 
     /// Every problem with applying the round to @p table (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const {

@@ -431,6 +431,30 @@ public:
     [[nodiscard]] bool has_pool_target() const noexcept { return pool_target_.has_value(); }
     /// The investors and amounts, in the order given.
     [[nodiscard]] const std::vector<std::pair<std::string, money>>& investors() const noexcept { return investors_; }
+    /// The figures that fix the price, in the order given (solve() needs exactly one).
+    [[nodiscard]] const std::vector<price_basis>& price_bases() const noexcept { return bases_; }
+    /// The valuation given to pre_money() or post_money() (the last one given).
+    [[nodiscard]] money stated_valuation() const noexcept { return valuation_; }
+    /// The price given to at_price(), in money units per share (zero if none).
+    [[nodiscard]] const fraction& price_units() const noexcept { return price_; }
+    /// The currency of the price given to at_price(), if one was given.
+    [[nodiscard]] std::optional<fundround::currency> price_currency() const noexcept { return price_currency_; }
+    /// The ownership given to new_money_ownership() (zero if none).
+    [[nodiscard]] const fraction& target_ownership() const noexcept { return ownership_; }
+    /// The option pool target, if one was set.
+    [[nodiscard]] std::optional<fraction> pool_target() const noexcept { return pool_target_; }
+    /// Where the pool top-up is created.
+    [[nodiscard]] pool_placement placement() const noexcept { return placement_; }
+    /// What the pool target measures.
+    [[nodiscard]] pool_target_basis target_basis() const noexcept { return target_basis_; }
+    /// The price rounding, if price_rounded() was called.
+    [[nodiscard]] const std::optional<price_precision>& price_rounding() const noexcept { return precision_; }
+    /// How each investor's shares are rounded.
+    [[nodiscard]] rounding share_rounding() const noexcept { return share_mode_; }
+    /// How the pool increase is rounded.
+    [[nodiscard]] rounding pool_rounding() const noexcept { return pool_mode_; }
+    /// How each investor's cost is rounded to a money unit.
+    [[nodiscard]] rounding cash_rounding() const noexcept { return cash_mode_; }
 
     /// Every problem with these terms on @p base (empty if they can be solved).
     [[nodiscard]] std::vector<diagnostic> validate(const pre_round_shares& base) const;

@@ -1,7 +1,9 @@
 /// @file deal_file.hpp
-/// @brief A deal as one JSON document (a "deal file"): the company's cap table and its funding
-/// rounds, read with every problem at its JSON pointer and written back exactly (needs
-/// nlohmann/json: the `fundround::json` target).
+/// @brief A deal as one JSON document (a "deal file"): the company's cap table, its SAFEs and
+/// notes, its funding rounds with tranches and conditions, its priced rounds on the cap table,
+/// scenarios and counter-commitments; read with every problem at its JSON pointer (references
+/// between members checked, the priced rounds applied as a chain) and written back exactly
+/// (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json` target).
 #ifndef FUNDROUND_JSON_DEAL_FILE_HPP
 #define FUNDROUND_JSON_DEAL_FILE_HPP
 
@@ -11,6 +13,8 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
+#include <fundround/company/pricing.hpp>
+#include <fundround/time/installments.hpp>
 #include <fundround/time/scenario.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/error.hpp>
@@ -18,7 +22,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +36,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// The format version a deal file states in "fundround_deal" (written by to_json, checked on reading).
 inline constexpr int deal_file_version = 1;
 
-/// A deal as one document: the company, its cap table before the rounds, and its funding rounds.
+/// A deal as one document: the company, its cap table before the rounds, its instruments, its
+/// funding rounds and priced rounds, scenarios and counter-commitments.
 struct deal_file {
     /// The company's name ("" when the file names none).
     std::string company;
@@ -61,10 +68,638 @@ struct deal_file {
     }
 };
 
-/// Reads a deal file: {"fundround_deal": 1, "company", "cap_table"?, "rounds"?}; every problem
-/// is reported at its JSON pointer (returns nothing after recording them).
+namespace detail {
+
+/// SAFE forms and note cap forms in JSON.
+inline constexpr json_choice<safe_form> json_safe_forms[] = {{safe_form::post_money, "post_money"},
+                                                            {safe_form::pre_money, "pre_money"}};
+/// Whether a financing's pool increase counts, in JSON.
+inline constexpr json_choice<pool_increase> json_pool_increases[] = {{pool_increase::included, "included"},
+                                                                    {pool_increase::excluded, "excluded"}};
+/// Interest methods in JSON.
+inline constexpr json_choice<interest_method> json_interest_methods[] = {{interest_method::simple, "simple"},
+                                                                        {interest_method::compound, "compound"}};
+/// Compounding periods in JSON.
+inline constexpr json_choice<compounding_period> json_compounding_periods[] = {
+    {compounding_period::annually, "annually"},
+    {compounding_period::semiannually, "semiannually"},
+    {compounding_period::quarterly, "quarterly"},
+    {compounding_period::monthly, "monthly"}};
+/// Note day counts in JSON (the enumerators' names).
+inline constexpr json_choice<note_day_count> json_note_day_counts[] = {
+    {note_day_count::actual_365_fixed, "actual_365_fixed"},
+    {note_day_count::actual_360, "actual_360"},
+    {note_day_count::thirty_e_360, "thirty_e_360"},
+    {note_day_count::thirty_360_us, "thirty_360_us"},
+    {note_day_count::actual_actual_isda, "actual_actual_isda"}};
+/// Who elects at a note's maturity, in JSON.
+inline constexpr json_choice<note_party> json_note_parties[] = {{note_party::holder, "holder"},
+                                                               {note_party::company, "company"}};
+/// Pool placements in JSON.
+inline constexpr json_choice<pool_placement> json_pool_placements[] = {{pool_placement::pre_money, "pre_money"},
+                                                                      {pool_placement::post_money, "post_money"}};
+/// Pool target bases in JSON.
+inline constexpr json_choice<pool_target_basis> json_pool_target_bases[] = {
+    {pool_target_basis::includes_existing_pool, "includes_existing_pool"},
+    {pool_target_basis::new_shares_only, "new_shares_only"}};
+/// Scenario outcomes in JSON.
+inline constexpr json_choice<scenario::outcome_kind> json_outcome_kinds[] = {
+    {scenario::outcome_kind::achieved, "achieved"},
+    {scenario::outcome_kind::failed, "failed"},
+    {scenario::outcome_kind::never, "never"}};
+/// The fully diluted presets in JSON (fully_diluted_basis::name()).
+inline constexpr json_choice<int> json_basis_presets[] = {
+    {0, "outstanding"}, {1, "issued_and_granted"}, {2, "full"}, {3, "full_with_convertibles"}};
+
+/// The preset of json_basis_presets numbered @p k.
+[[nodiscard]] constexpr fully_diluted_basis basis_preset(int k) noexcept {
+    return k == 0   ? fully_diluted_basis::outstanding()
+           : k == 1 ? fully_diluted_basis::issued_and_granted()
+           : k == 2 ? fully_diluted_basis::full()
+                    : fully_diluted_basis::full_with_convertibles();
+}
+
+/// The JSON pointer of @p p inside document @p doc cut to its longest prefix that exists there
+/// (a diagnostic of a library component may name a field the document does not spell out);
+/// @p cut is set when steps were dropped.
+[[nodiscard]] inline field_path existing_prefix(const nlohmann::json& doc, const field_path& p, bool& cut) {
+    field_path out;
+    const nlohmann::json* at = &doc;
+    cut = false;
+    for (const path_segment& s : p.segments()) {
+        const nlohmann::json* next = nullptr;
+        if (s.kind == path_step::index) {
+            if (at->is_array() && s.index < at->size()) next = &(*at)[s.index];
+        } else if (at->is_object()) {
+            const auto it = at->find(s.name);
+            if (it != at->end()) next = &*it;
+        }
+        if (next == nullptr) {
+            cut = true;
+            return out;
+        }
+        at = next;
+        out = s.kind == path_step::index ? out.index(s.index) : out.member(s.name);
+    }
+    return out;
+}
+
+/// The document path (relative to the priced round) of a cap_table_round diagnostic's field:
+/// terms.investors[k].name is investors/k/holder, top_up_pool is option_pool/top_up, ...
+[[nodiscard]] inline field_path priced_round_field(const field_path& f) {
+    const auto& s = f.segments();
+    field_path out;
+    std::size_t i = 0;
+    const auto name_at = [&](std::size_t k) -> std::string {
+        return k < s.size() && s[k].kind == path_step::member ? s[k].name : std::string();
+    };
+    if (name_at(0) == "terms") {
+        i = 1;
+        const std::string n = name_at(1);
+        if (n == "price") return field_path("price_per_share");
+        if (n == "base") return f;  // not in the document: reported at the round, naming it
+        if (n == "investors" && s.size() >= 3 && s[2].kind == path_step::index) {
+            out = field_path("investors").index(s[2].index);
+            if (name_at(3) == "name") return out.member("holder");
+            if (name_at(3) == "amount") return out.member("amount");
+            return out;
+        }
+    } else if (name_at(0) == "top_up_pool") {
+        return field_path("option_pool").member("top_up");
+    } else if (name_at(0) == "after") {
+        // The new class: the round's liquidation terms.
+        if (name_at(1) == "classes" && name_at(3) == "terms") {
+            out = field_path("liquidation");
+            for (std::size_t k = 4; k < s.size(); ++k) out = s[k].kind == path_step::index ? out.index(s[k].index) : out.member(s[k].name);
+            return out;
+        }
+        return f;  // the table the round would leave: reported at the round, naming the field
+    }
+    for (; i < s.size(); ++i) out = s[i].kind == path_step::index ? out.index(s[i].index) : out.member(s[i].name);
+    return out;
+}
+
+/// The position of the first duplicate of each name in @p names (sorted: O(n log n)), as
+/// (later, first) pairs in the later one's order.
+[[nodiscard]] inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_names(const std::vector<std::string>& names) {
+    std::vector<std::size_t> order(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        std::size_t first = k - 1;
+        while (first > 0 && names[order[first - 1]] == names[order[k]]) --first;
+        if (names[order[first]] == names[order[k]]) out.emplace_back(order[k], order[first]);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// True if member @p name of object @p j is absent or has a problem among those @p r recorded
+/// at positions [@p from, @p to) (its value is a default, not the document's).
+[[nodiscard]] inline bool member_failed(const json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
+                                        std::size_t to, const std::string& name) {
+    if (json_reader::member(j, name.c_str()) == nullptr) return true;
+    const std::string ptr = (r.base() / at.member(name)).json_pointer();
+    for (std::size_t i = from; i < to; ++i) {
+        if (pointer_covers(ptr, r.problems()[i].field.json_pointer())) return true;
+    }
+    return false;
+}
+
+/// Reports the problems @p checks of a value's own validate() (fields relative to @p at), except
+/// those about a member that is absent or already has a problem, or that depends (@p depends:
+/// {member, the member its check compares it with}) on one that does: a value read with problems
+/// is still checked, and only what the document says is reported.
+inline void report_checks(json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
+                          const std::vector<diagnostic>& checks,
+                          std::initializer_list<std::pair<const char*, const char*>> depends) {
+    const std::size_t mine = r.problems().size();
+    for (const diagnostic& d : checks) {
+        const auto& steps = d.field.segments();
+        if (steps.empty() || steps[0].kind != path_step::member) continue;
+        const std::string& first = steps[0].name;
+        bool skip = member_failed(r, j, at, from, mine, first);
+        for (const auto& dep : depends) skip = skip || (first == dep.first && member_failed(r, j, at, from, mine, dep.second));
+        if (!skip) r.report(at / d.field, d.value, d.rule);
+    }
+}
+
+}  // namespace detail
+
+/// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
+/// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants", "convertibles"}.
+inline std::optional<fully_diluted_basis> read_fully_diluted_basis(json_reader& r, const nlohmann::json& j,
+                                                                   const field_path& at) {
+    if (j.is_string()) {
+        if (auto k = r.read_choice(j, at, detail::json_basis_presets, "a fully diluted basis")) return detail::basis_preset(*k);
+        return std::nullopt;
+    }
+    if (!j.is_object()) return r.wrong_type(j, at, "a fully diluted basis (a preset name or an object)");
+    if (!r.expect_object(j, at, "a fully diluted basis", {"granted_options", "unallocated_pool", "warrants", "convertibles"})) {
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    fully_diluted_basis b = fully_diluted_basis::outstanding();
+    const auto flag = [&](const char* name, bool& out) {
+        if (const auto* m = r.required(j, at, name)) out = r.read_bool(*m, at.member(name)).value_or(false);
+    };
+    flag("granted_options", b.granted_options);
+    flag("unallocated_pool", b.unallocated_pool);
+    flag("warrants", b.warrants);
+    flag("convertibles", b.convertibles);
+    if (r.problems().size() != before) return std::nullopt;
+    return b;
+}
+
+/// Reads a priced round on the cap table (see docs/how-to-json.md, "Deal files"): {"name",
+/// "series", "liquidation", exactly one of "pre_money", "post_money", "price_per_share",
+/// "new_money_ownership", "basis", "investors": [{"holder", "amount"}], "new_investors":
+/// [holders], "option_pool": {"target", "placement", "target_basis", "top_up"},
+/// "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"}.
+inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a priced round",
+                         {"name", "series", "liquidation", "pre_money", "post_money", "price_per_share",
+                          "new_money_ownership", "basis", "investors", "new_investors", "option_pool", "price_rounding",
+                          "share_rounding", "pool_rounding", "cash_rounding"})) {
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    std::optional<std::string> name;
+    if (const auto* m = r.required(j, at, "name")) name = r.read_string(*m, at.member("name"));
+    if (name && name->empty()) r.report(at.member("name"), "\"\"", "must not be empty: rounds are named in reports");
+    std::optional<std::string> series;
+    if (const auto* m = r.required(j, at, "series")) series = r.read_string(*m, at.member("series"));
+    liquidation_terms liquidation;
+    if (const auto* m = json_reader::member(j, "liquidation")) {
+        liquidation = r.read_liquidation_terms(*m, at.member("liquidation")).value_or(liquidation);
+    }
+    priced_round_terms terms(name.value_or(""));
+    std::string given;
+    for (const char* figure : {"pre_money", "post_money", "price_per_share", "new_money_ownership"}) {
+        const nlohmann::json* m = json_reader::member(j, figure);
+        if (m == nullptr) continue;
+        given += std::string(given.empty() ? "" : ", ") + figure;
+        const std::string_view f = figure;
+        const field_path p = at.member(figure);
+        if (f == "pre_money") {
+            if (auto v = r.read_money(*m, p)) terms.pre_money(*v);
+        } else if (f == "post_money") {
+            if (auto v = r.read_money(*m, p)) terms.post_money(*v);
+        } else if (f == "price_per_share") {
+            if (auto v = r.read_price(*m, p)) terms.at_price(*v);
+        } else if (auto v = r.read_fraction(*m, p)) {
+            terms.new_money_ownership(*v);
+        }
+    }
+    if (given.empty()) {
+        r.report(at, "", "needs the figure that fixes the price: one of pre_money, post_money, price_per_share, new_money_ownership");
+    } else if (given.find(',') != std::string::npos) {
+        r.report(at, given, "must give exactly one figure that fixes the price");
+    }
+    fully_diluted_basis basis = fully_diluted_basis::full();
+    if (const auto* m = json_reader::member(j, "basis")) basis = read_fully_diluted_basis(r, *m, at.member("basis")).value_or(basis);
+    if (const auto* m = r.required(j, at, "investors")) {
+        const field_path list = at.member("investors");
+        if (!m->is_array()) {
+            r.wrong_type(*m, list, "an array of investments ({\"holder\", \"amount\"})");
+        } else {
+            for (std::size_t i = 0; i < m->size(); ++i) {
+                const nlohmann::json& e = (*m)[i];
+                const field_path p = list.index(i);
+                if (!r.expect_object(e, p, "an investment", {"holder", "amount"})) continue;
+                std::optional<holder_id> who;
+                if (const auto* h = r.required(e, p, "holder")) who = r.read_holder_id(*h, p.member("holder"));
+                std::optional<money> amount;
+                if (const auto* a = r.required(e, p, "amount")) amount = r.read_money(*a, p.member("amount"));
+                if (who && amount) terms.invest(who->str(), *amount);
+            }
+        }
+    }
+    std::vector<holder> added;
+    if (const auto* m = json_reader::member(j, "new_investors")) {
+        const field_path list = at.member("new_investors");
+        if (!m->is_array()) {
+            r.wrong_type(*m, list, "an array of holders");
+        } else {
+            for (std::size_t i = 0; i < m->size(); ++i) {
+                if (auto h = r.read_holder((*m)[i], list.index(i))) added.push_back(std::move(*h));
+            }
+        }
+    }
+    std::optional<std::string> top_up;
+    if (const auto* m = json_reader::member(j, "option_pool")) {
+        const field_path p = at.member("option_pool");
+        if (r.expect_object(*m, p, "an option pool target", {"target", "placement", "target_basis", "top_up"})) {
+            std::optional<fraction> target;
+            if (const auto* t = r.required(*m, p, "target")) target = r.read_fraction(*t, p.member("target"));
+            pool_placement where = pool_placement::pre_money;
+            if (const auto* t = json_reader::member(*m, "placement")) {
+                where = r.read_choice(*t, p.member("placement"), detail::json_pool_placements, "a pool placement").value_or(where);
+            }
+            pool_target_basis measured = pool_target_basis::includes_existing_pool;
+            if (const auto* t = json_reader::member(*m, "target_basis")) {
+                measured = r.read_choice(*t, p.member("target_basis"), detail::json_pool_target_bases, "a pool target basis")
+                               .value_or(measured);
+            }
+            if (const auto* t = json_reader::member(*m, "top_up")) top_up = r.read_string(*t, p.member("top_up"));
+            if (target) terms.option_pool(*target, where, measured);
+        }
+    }
+    if (const auto* m = json_reader::member(j, "price_rounding")) {
+        const field_path p = at.member("price_rounding");
+        if (r.expect_object(*m, p, "a price rounding", {"decimals", "mode"})) {
+            std::optional<int> decimals;
+            if (const auto* d = r.required(*m, p, "decimals")) {
+                if (d->is_number_integer() && d->get<std::int64_t>() >= 0 && d->get<std::int64_t>() <= price_precision::max_decimals) {
+                    decimals = static_cast<int>(d->get<std::int64_t>());
+                } else {
+                    r.report(p.member("decimals"), detail::json_value_text(*d),
+                             "must be a JSON integer from 0 to " + std::to_string(price_precision::max_decimals));
+                }
+            }
+            std::optional<rounding> mode;
+            if (const auto* d = r.required(*m, p, "mode")) mode = r.read_rounding(*d, p.member("mode"));
+            if (decimals && mode) terms.price_rounded(*decimals, *mode);
+        }
+    }
+    if (const auto* m = json_reader::member(j, "share_rounding")) {
+        if (auto v = r.read_rounding(*m, at.member("share_rounding"))) terms.shares_rounded(*v);
+    }
+    if (const auto* m = json_reader::member(j, "pool_rounding")) {
+        if (auto v = r.read_rounding(*m, at.member("pool_rounding"))) terms.pool_rounded(*v);
+    }
+    if (const auto* m = json_reader::member(j, "cash_rounding")) {
+        if (auto v = r.read_rounding(*m, at.member("cash_rounding"))) terms.cash_rounded(*v);
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    cap_table_round out(std::move(terms), std::move(*series), liquidation);
+    for (holder& h : added) out.add_investor(std::move(h));
+    if (top_up) out.top_up_pool(std::move(*top_up));
+    out.price_on(basis);
+    return out;
+}
+
+/// Reads a SAFE: {"holder", "purchase_amount", "date", "form" (default "post_money"),
+/// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included")},
+/// with safe::validate()'s problems at their pointers.
+inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a SAFE",
+                         {"holder", "purchase_amount", "date", "form", "valuation_cap", "discount", "mfn", "pool_increase"})) {
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    safe s;
+    if (const auto* m = r.required(j, at, "holder")) {
+        if (auto v = r.read_holder_id(*m, at.member("holder"))) s.holder = std::move(*v);
+    }
+    if (const auto* m = r.required(j, at, "purchase_amount")) {
+        if (auto v = r.read_money(*m, at.member("purchase_amount"))) s.purchase_amount = *v;
+    }
+    if (const auto* m = r.required(j, at, "date")) {
+        if (auto v = r.read_date(*m, at.member("date"))) s.date = *v;
+    }
+    if (const auto* m = json_reader::member(j, "form")) {
+        s.form = r.read_choice(*m, at.member("form"), detail::json_safe_forms, "a SAFE form").value_or(s.form);
+    }
+    if (const auto* m = json_reader::member(j, "valuation_cap")) s.valuation_cap = r.read_money(*m, at.member("valuation_cap"));
+    if (const auto* m = json_reader::member(j, "discount")) s.discount = r.read_fraction(*m, at.member("discount"));
+    if (const auto* m = json_reader::member(j, "mfn")) s.mfn = r.read_bool(*m, at.member("mfn")).value_or(false);
+    if (const auto* m = json_reader::member(j, "pool_increase")) {
+        s.pool_increase = r.read_choice(*m, at.member("pool_increase"), detail::json_pool_increases, "a pool increase rule")
+                              .value_or(s.pool_increase);
+    }
+    detail::report_checks(r, j, at, before, s.validate(field_path()),
+                          {{"valuation_cap", "purchase_amount"}});
+    if (r.problems().size() != before) return std::nullopt;
+    return s;
+}
+
+/// Reads a convertible note: {"holder", "principal", "issue_date", "maturity_date",
+/// "annual_rate", "method", "period", "day_count", "interest_rounding", "valuation_cap",
+/// "discount", "cap_form", "pool_increase", "qualified_financing", "at_maturity":
+/// {"conversion_valuation", "share_class", "elected_by"}, "at_change_of_control":
+/// {"principal_multiple", "principal_plus_interest", "conversion_at_cap"}}, with
+/// convertible_note::validate()'s problems at their pointers.
+inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a convertible note",
+                         {"holder", "principal", "issue_date", "maturity_date", "annual_rate", "method", "period", "day_count",
+                          "interest_rounding", "valuation_cap", "discount", "cap_form", "pool_increase", "qualified_financing",
+                          "at_maturity", "at_change_of_control"})) {
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    convertible_note n;
+    if (const auto* m = r.required(j, at, "holder")) {
+        if (auto v = r.read_holder_id(*m, at.member("holder"))) n.holder = std::move(*v);
+    }
+    if (const auto* m = r.required(j, at, "principal")) {
+        if (auto v = r.read_money(*m, at.member("principal"))) n.principal = *v;
+    }
+    if (const auto* m = r.required(j, at, "issue_date")) {
+        if (auto v = r.read_date(*m, at.member("issue_date"))) n.issue_date = *v;
+    }
+    if (const auto* m = r.required(j, at, "maturity_date")) {
+        if (auto v = r.read_date(*m, at.member("maturity_date"))) n.maturity_date = *v;
+    }
+    if (const auto* m = r.required(j, at, "annual_rate")) {
+        if (auto v = r.read_fraction(*m, at.member("annual_rate"))) n.annual_rate = *v;
+    }
+    if (const auto* m = json_reader::member(j, "method")) {
+        n.method = r.read_choice(*m, at.member("method"), detail::json_interest_methods, "an interest method").value_or(n.method);
+    }
+    if (const auto* m = json_reader::member(j, "period")) {
+        n.period = r.read_choice(*m, at.member("period"), detail::json_compounding_periods, "a compounding period").value_or(n.period);
+    }
+    if (const auto* m = json_reader::member(j, "day_count")) {
+        n.day_count = r.read_choice(*m, at.member("day_count"), detail::json_note_day_counts, "a day count").value_or(n.day_count);
+    }
+    if (const auto* m = json_reader::member(j, "interest_rounding")) {
+        n.interest_rounding = r.read_rounding(*m, at.member("interest_rounding")).value_or(n.interest_rounding);
+    }
+    if (const auto* m = json_reader::member(j, "valuation_cap")) n.valuation_cap = r.read_money(*m, at.member("valuation_cap"));
+    if (const auto* m = json_reader::member(j, "discount")) n.discount = r.read_fraction(*m, at.member("discount"));
+    if (const auto* m = json_reader::member(j, "cap_form")) {
+        n.cap_form = r.read_choice(*m, at.member("cap_form"), detail::json_safe_forms, "a cap form").value_or(n.cap_form);
+    }
+    if (const auto* m = json_reader::member(j, "pool_increase")) {
+        n.pool_increase = r.read_choice(*m, at.member("pool_increase"), detail::json_pool_increases, "a pool increase rule")
+                              .value_or(n.pool_increase);
+    }
+    if (const auto* m = json_reader::member(j, "qualified_financing")) {
+        n.qualified_financing = r.read_money(*m, at.member("qualified_financing"));
+    }
+    if (const auto* m = json_reader::member(j, "at_maturity")) {
+        const field_path p = at.member("at_maturity");
+        if (r.expect_object(*m, p, "maturity terms", {"conversion_valuation", "share_class", "elected_by"})) {
+            note_maturity_terms t;
+            if (const auto* v = json_reader::member(*m, "conversion_valuation")) {
+                t.conversion_valuation = r.read_money(*v, p.member("conversion_valuation"));
+            }
+            if (const auto* v = json_reader::member(*m, "share_class")) t.share_class = r.read_string(*v, p.member("share_class")).value_or("");
+            if (const auto* v = json_reader::member(*m, "elected_by")) {
+                t.elected_by = r.read_choice(*v, p.member("elected_by"), detail::json_note_parties, "a party").value_or(t.elected_by);
+            }
+            n.at_maturity = std::move(t);
+        }
+    }
+    if (const auto* m = json_reader::member(j, "at_change_of_control")) {
+        const field_path p = at.member("at_change_of_control");
+        if (r.expect_object(*m, p, "change-of-control terms", {"principal_multiple", "principal_plus_interest", "conversion_at_cap"})) {
+            note_change_of_control_terms t;
+            if (const auto* v = json_reader::member(*m, "principal_multiple")) {
+                t.principal_multiple = r.read_fraction(*v, p.member("principal_multiple"));
+            }
+            if (const auto* v = json_reader::member(*m, "principal_plus_interest")) {
+                t.principal_plus_interest = r.read_bool(*v, p.member("principal_plus_interest")).value_or(true);
+            }
+            if (const auto* v = json_reader::member(*m, "conversion_at_cap")) {
+                t.conversion_at_cap = r.read_bool(*v, p.member("conversion_at_cap")).value_or(false);
+            }
+            n.at_change_of_control = t;
+        }
+    }
+    detail::report_checks(r, j, at, before, n.validate(field_path()),
+                          {{"maturity_date", "issue_date"}, {"valuation_cap", "principal"}, {"at_maturity", "principal"}});
+    if (r.problems().size() != before) return std::nullopt;
+    return n;
+}
+
+/// Reads a scenario: {"name", "milestones": [{"name", "outcome" ("achieved", "failed" or
+/// "never"), "date" (for achieved and failed)}]}; each milestone at most once. Whether the
+/// milestones exist is checked by read_deal_file() against its rounds.
+inline std::optional<scenario> read_scenario(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a scenario", {"name", "milestones"})) return std::nullopt;
+    const std::size_t before = r.problems().size();
+    std::optional<std::string> name;
+    if (const auto* m = r.required(j, at, "name")) name = r.read_string(*m, at.member("name"));
+    if (name && name->empty()) r.report(at.member("name"), "\"\"", "must not be empty: scenarios are named in reports");
+    scenario out(name.value_or(""));
+    if (const auto* m = r.required(j, at, "milestones")) {
+        const field_path list = at.member("milestones");
+        if (!m->is_array()) {
+            r.wrong_type(*m, list, "an array of milestone outcomes");
+        } else {
+            std::vector<std::string> names;
+            for (std::size_t i = 0; i < m->size(); ++i) {
+                const nlohmann::json& e = (*m)[i];
+                const field_path p = list.index(i);
+                names.emplace_back();
+                if (!r.expect_object(e, p, "a milestone outcome", {"name", "outcome", "date"})) continue;
+                std::optional<std::string> milestone;
+                if (const auto* v = r.required(e, p, "name")) milestone = r.read_string(*v, p.member("name"));
+                if (milestone && milestone->empty()) r.report(p.member("name"), "\"\"", "must not be empty");
+                std::optional<scenario::outcome_kind> kind;
+                if (const auto* v = r.required(e, p, "outcome")) {
+                    kind = r.read_choice(*v, p.member("outcome"), detail::json_outcome_kinds, "an outcome");
+                }
+                std::optional<calendar_date> on;
+                const nlohmann::json* d = json_reader::member(e, "date");
+                if (kind == scenario::outcome_kind::never) {
+                    if (d != nullptr) r.report(p.member("date"), detail::json_value_text(*d), "is not a member of a \"never\" outcome");
+                } else if (kind) {
+                    if (const auto* v = r.required(e, p, "date")) on = r.read_date(*v, p.member("date"));
+                }
+                if (!milestone || milestone->empty() || !kind) continue;
+                names.back() = *milestone;
+                if (*kind == scenario::outcome_kind::never) {
+                    out.never(*milestone);
+                } else if (on) {
+                    if (*kind == scenario::outcome_kind::achieved) {
+                        out.achieve(*milestone, *on);
+                    } else {
+                        out.fail(*milestone, *on);
+                    }
+                }
+            }
+            for (const auto& [later, first] : detail::duplicate_names(names)) {
+                if (names[later].empty()) continue;
+                r.report(list.index(later).member("name"), detail::json_value_text(nlohmann::json(names[later])),
+                         "is given more than one outcome (first at " + (r.base() / list.index(first)).json_pointer() + ")");
+            }
+        }
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    return out;
+}
+
+/// Reads a counter-commitment: {"name", "counterparty", and either "flows": [{"date", "amount",
+/// "label"}] or "installments": {"total", "first", "count" or "last", "frequency"}} (equal
+/// installments, labelled "<name> k/n"; written back as their flows).
+inline std::optional<counter_commitment> read_counter_commitment(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a counter-commitment", {"name", "counterparty", "flows", "installments"})) return std::nullopt;
+    const std::size_t before = r.problems().size();
+    std::optional<std::string> name;
+    if (const auto* m = r.required(j, at, "name")) name = r.read_string(*m, at.member("name"));
+    if (name && name->empty()) r.report(at.member("name"), "\"\"", "must not be empty");
+    std::optional<std::string> counterparty;
+    if (const auto* m = r.required(j, at, "counterparty")) counterparty = r.read_string(*m, at.member("counterparty"));
+    if (counterparty && counterparty->empty()) r.report(at.member("counterparty"), "\"\"", "must not be empty");
+    const nlohmann::json* flows_json = json_reader::member(j, "flows");
+    const nlohmann::json* plan = json_reader::member(j, "installments");
+    std::vector<cash_flow> flows;
+    std::vector<installment> payments;
+    if ((flows_json == nullptr) == (plan == nullptr)) {
+        r.report(at, "", flows_json == nullptr ? "needs \"flows\" or \"installments\"" : "must give \"flows\" or \"installments\", not both");
+    } else if (flows_json != nullptr) {
+        const field_path list = at.member("flows");
+        if (!flows_json->is_array()) {
+            r.wrong_type(*flows_json, list, "an array of payments");
+        } else if (flows_json->empty()) {
+            r.report(list, "[]", "must hold at least one payment");
+        } else {
+            std::optional<currency> first;
+            for (std::size_t i = 0; i < flows_json->size(); ++i) {
+                const nlohmann::json& e = (*flows_json)[i];
+                const field_path p = list.index(i);
+                if (!r.expect_object(e, p, "a payment", {"date", "amount", "label"})) continue;
+                std::optional<calendar_date> d;
+                if (const auto* m = r.required(e, p, "date")) d = r.read_date(*m, p.member("date"));
+                std::optional<money> amount;
+                if (const auto* m = r.required(e, p, "amount")) amount = r.read_money(*m, p.member("amount"));
+                std::string label;
+                if (const auto* m = json_reader::member(e, "label")) label = r.read_string(*m, p.member("label")).value_or("");
+                if (amount) {
+                    if (i == 0) first = amount->currency();
+                    if (first && amount->currency() != *first) {
+                        r.report(p.member("amount"), format_full(*amount), "must be in " + to_string(*first) + " like the first payment");
+                    } else if (!amount->is_positive()) {
+                        r.report(p.member("amount"), format_full(*amount), "must be positive");
+                    }
+                }
+                if (d && amount) flows.push_back(cash_flow{*d, *amount, std::move(label)});
+            }
+        }
+    } else {
+        const field_path p = at.member("installments");
+        if (r.expect_object(*plan, p, "an installment plan", {"total", "first", "count", "last", "frequency"})) {
+            const std::size_t plan_before = r.problems().size();
+            std::optional<money> total;
+            if (const auto* m = r.required(*plan, p, "total")) total = r.read_money(*m, p.member("total"));
+            std::optional<calendar_date> first;
+            if (const auto* m = r.required(*plan, p, "first")) first = r.read_date(*m, p.member("first"));
+            std::optional<frequency> f;
+            if (const auto* m = r.required(*plan, p, "frequency")) f = r.read_frequency(*m, p.member("frequency"));
+            const nlohmann::json* count = json_reader::member(*plan, "count");
+            const nlohmann::json* last_json = json_reader::member(*plan, "last");
+            std::optional<std::size_t> n;
+            std::optional<calendar_date> last;
+            if ((count == nullptr) == (last_json == nullptr)) {
+                r.report(p, "", count == nullptr ? "needs \"count\" or \"last\"" : "must give \"count\" or \"last\", not both");
+            } else if (count != nullptr) {
+                if (count->is_number_integer() && count->get<std::int64_t>() >= 1 && count->get<std::int64_t>() <= 1000000) {
+                    n = static_cast<std::size_t>(count->get<std::int64_t>());
+                } else {
+                    r.report(p.member("count"), detail::json_value_text(*count), "must be a JSON integer from 1 to 1000000");
+                }
+            } else {
+                last = r.read_date(*last_json, p.member("last"));
+            }
+            if (total && !total->is_positive()) r.report(p.member("total"), format_full(*total), "must be positive");
+            if (r.problems().size() == plan_before) {
+                try {
+                    payments = n ? installments(*total, *first, *n, *f) : installments_between(*total, *first, *last, *f);
+                } catch (const error& e) {
+                    r.report(p, "", std::string("cannot be split: ") + e.what());
+                }
+            }
+        }
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    try {
+        if (plan != nullptr) return counter_commitment::from_installments(std::move(*name), std::move(*counterparty), payments);
+        return counter_commitment(std::move(*name), std::move(*counterparty), std::move(flows));
+    } catch (const validation_error& e) {
+        for (const diagnostic& d : e.problems()) r.report(at / d.field, d.value, d.rule);
+    } catch (const error& e) {
+        r.report(at.member(plan != nullptr ? "installments" : "flows"), "", std::string("cannot be totalled: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+namespace detail {
+
+/// Reads the array member @p name of @p j with @p read_one (each element at its index);
+/// returns false if the member is there but not an array.
+template <class T, class F>
+bool read_json_list(json_reader& r, const nlohmann::json& j, const field_path& at, const char* name, const char* what,
+                    std::vector<T>& out, F read_one) {
+    const nlohmann::json* m = json_reader::member(j, name);
+    if (m == nullptr) return true;
+    const field_path list = at.member(name);
+    if (!m->is_array()) {
+        r.wrong_type(*m, list, std::string("an array of ") + what);
+        return false;
+    }
+    out.reserve(m->size());
+    for (std::size_t i = 0; i < m->size(); ++i) {
+        if (auto v = read_one(r, (*m)[i], list.index(i))) out.push_back(std::move(*v));
+    }
+    return true;
+}
+
+/// Reports every name of @p names met before (at the later one's "name" member, under @p list).
+inline void report_duplicate_names(json_reader& r, const field_path& list, const std::vector<std::string>& names,
+                                   const std::vector<std::size_t>& positions, const char* why) {
+    for (const auto& [later, first] : duplicate_names(names)) {
+        r.report(list.index(positions[later]).member("name"), json_value_text(nlohmann::json(names[later])),
+                 "must be unique (it is also the name of " + (r.base() / list.index(positions[first])).json_pointer() + "): " + why);
+    }
+}
+
+}  // namespace detail
+
+/// Reads a deal file: {"fundround_deal": 1, "company", "cap_table", "rounds", "priced_rounds",
+/// "safes", "notes", "scenarios", "counter_commitments"} (every member but the version
+/// optional). Every problem is reported at its JSON pointer (returns nothing after recording
+/// them): each member's own, then the references between them (round names unique, investors
+/// and SAFE and note holders on the cap table, scenario milestones in a round), then whether
+/// the priced rounds apply as a chain on the cap table (the first that does not, with the
+/// chain's problems under /priced_rounds/i).
 inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
-    if (!r.expect_object(j, at, "a deal file", {"fundround_deal", "company", "cap_table", "rounds"})) {
+    if (!r.expect_object(j, at, "a deal file",
+                         {"fundround_deal", "company", "cap_table", "rounds", "priced_rounds", "safes", "notes", "scenarios",
+                          "counter_commitments"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -78,38 +713,300 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     if (const auto* v = json_reader::member(j, "company")) {
         out.company = r.read_string(*v, at.member("company")).value_or("");
     }
+    bool table_ok = true;
     if (const auto* v = json_reader::member(j, "cap_table")) {
         out.cap_table_before = r.read_cap_table(*v, at.member("cap_table"));
+        table_ok = out.cap_table_before.has_value();
     }
-    if (const auto* v = json_reader::member(j, "rounds")) {
-        const field_path list = at.member("rounds");
-        if (!v->is_array()) {
-            r.report(list, detail::json_value_text(*v), "must be an array of rounds, not " + detail::json_type_phrase(*v));
-        } else {
-            for (std::size_t i = 0; i < v->size(); ++i) {
-                if (auto round = r.read_round((*v)[i], list.index(i))) out.rounds.push_back(std::move(*round));
+    detail::read_json_list(r, j, at, "rounds", "rounds", out.rounds,
+                           [](json_reader& rr, const nlohmann::json& e, const field_path& p) { return rr.read_round(e, p); });
+    // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's.
+    const std::optional<currency> outer_currency = r.default_currency();
+    if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
+    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds, read_priced_round);
+    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, read_safe);
+    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes, read_convertible_note);
+    r.set_default_currency(outer_currency);
+    detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios, read_scenario);
+    detail::read_json_list(r, j, at, "counter_commitments", "counter-commitments", out.counter_commitments,
+                           read_counter_commitment);
+
+    // References between the members, checked on the document (an element with problems of its
+    // own is still checked): names unique, holders on the cap table, milestones in a round.
+    const auto elements = [&](const char* name) -> const nlohmann::json& {
+        static const nlohmann::json none = nlohmann::json::array();
+        const nlohmann::json* m = json_reader::member(j, name);
+        return m != nullptr && m->is_array() ? *m : none;
+    };
+    const auto text_of = [](const nlohmann::json& e, const char* name) -> const std::string* {
+        if (!e.is_object()) return nullptr;
+        const nlohmann::json* m = json_reader::member(e, name);
+        return m != nullptr && m->is_string() ? &m->get_ref<const std::string&>() : nullptr;
+    };
+    for (const auto& [list, why] : {std::pair<const char*, const char*>{"rounds", "rounds are named on the command line and in reports"},
+                                    {"priced_rounds", "priced rounds are named on the command line and in reports"},
+                                    {"scenarios", "scenarios are named on the command line and in reports"}}) {
+        std::vector<std::string> names;
+        std::vector<std::size_t> pos;
+        const nlohmann::json& e = elements(list);
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            if (const std::string* n = text_of(e[i], "name")) {
+                names.push_back(*n);
+                pos.push_back(i);
             }
-            for (std::size_t i = 0; i < out.rounds.size(); ++i) {
-                for (std::size_t k = 0; k < i; ++k) {
-                    if (out.rounds[k].name() == out.rounds[i].name()) {
-                        r.report(list.index(i).member("name"), "\"" + out.rounds[i].name() + "\"",
-                                 "must be unique: rounds are named on the command line and in reports");
-                    }
+        }
+        detail::report_duplicate_names(r, at.member(list), names, pos, why);
+    }
+    const nlohmann::json* table_json = json_reader::member(j, "cap_table");
+    const auto listed = [&](const char* name) { return !elements(name).empty(); };
+    const auto needs_table = [&](const char* list, const char* what) {
+        if (table_json == nullptr) r.report(at.member(list), "", std::string("needs \"cap_table\": ") + what + " refer to its holders");
+    };
+    if (listed("priced_rounds")) needs_table("priced_rounds", "priced rounds are applied to the cap table and");
+    if (listed("safes")) needs_table("safes", "SAFEs");
+    if (listed("notes")) needs_table("notes", "convertible notes");
+    if (out.cap_table_before) {
+        const cap_table& t = *out.cap_table_before;
+        const auto on_table = [&](const std::string& id) { return t.holder_index(holder_id(id)).has_value(); };
+        // Priced-round investors: on the table, or added by this round or an earlier one.
+        std::vector<std::string> added;
+        const nlohmann::json& priced = elements("priced_rounds");
+        for (std::size_t i = 0; i < priced.size(); ++i) {
+            if (!priced[i].is_object()) continue;
+            const nlohmann::json* adds = json_reader::member(priced[i], "new_investors");
+            if (adds != nullptr && adds->is_array()) {
+                for (const nlohmann::json& h : *adds) {
+                    if (const std::string* id = text_of(h, "id")) added.push_back(*id);
+                }
+                std::sort(added.begin(), added.end());
+            }
+            const nlohmann::json* inv = json_reader::member(priced[i], "investors");
+            if (inv == nullptr || !inv->is_array()) continue;
+            for (std::size_t k = 0; k < inv->size(); ++k) {
+                const std::string* id = text_of((*inv)[k], "holder");
+                if (id == nullptr || id->empty() || on_table(*id) || std::binary_search(added.begin(), added.end(), *id)) continue;
+                r.report(at.member("priced_rounds").index(i).member("investors").index(k).member("holder"), "\"" + *id + "\"",
+                         "is not a holder of /cap_table, nor in the new_investors of this round or an earlier one");
+            }
+        }
+        for (const auto& [list, what] : {std::pair<const char*, const char*>{"safes", "a SAFE's"}, {"notes", "a note's"}}) {
+            const nlohmann::json& e = elements(list);
+            for (std::size_t i = 0; i < e.size(); ++i) {
+                const std::string* id = text_of(e[i], "holder");
+                if (id == nullptr || id->empty() || on_table(*id)) continue;
+                r.report(at.member(list).index(i).member("holder"), "\"" + *id + "\"",
+                         std::string("is not a holder of /cap_table (") + what + " holder is on the cap table before the rounds)");
+            }
+        }
+    }
+    // Scenario milestones: each a milestone of some round (known once every round reads).
+    const nlohmann::json* rounds_json = json_reader::member(j, "rounds");
+    const bool every_round_read = rounds_json == nullptr || (rounds_json->is_array() && rounds_json->size() == out.rounds.size());
+    if (every_round_read) {
+        std::vector<std::string> known;
+        for (const funding_round& x : out.rounds) {
+            for (const commitment& c : x.commitments()) {
+                for (const tranche& tr : c.tranches) {
+                    for (std::string& m : tr.condition().milestones()) known.push_back(std::move(m));
                 }
             }
+        }
+        std::sort(known.begin(), known.end());
+        known.erase(std::unique(known.begin(), known.end()), known.end());
+        std::string names;
+        for (const std::string& m : known) names += std::string(names.empty() ? "" : ", ") + "\"" + m + "\"";
+        const nlohmann::json& e = elements("scenarios");
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            const nlohmann::json* ms = e[i].is_object() ? json_reader::member(e[i], "milestones") : nullptr;
+            if (ms == nullptr || !ms->is_array()) continue;
+            for (std::size_t k = 0; k < ms->size(); ++k) {
+                const std::string* m = text_of((*ms)[k], "name");
+                if (m == nullptr || m->empty() || std::binary_search(known.begin(), known.end(), *m)) continue;
+                r.report(at.member("scenarios").index(i).member("milestones").index(k).member("name"),
+                         detail::json_value_text(nlohmann::json(*m)),
+                         "is not a milestone of any round of the deal file (" +
+                             (names.empty() ? std::string("they have none") : "theirs: " + names) + ")");
+            }
+        }
+    }
+    // The priced rounds as a chain on the cap table, once everything else reads.
+    if (r.problems().size() == before && table_ok && out.cap_table_before && !out.priced_rounds.empty()) {
+        // As round_chain::run() applies them, round by round (to know which one an exception
+        // comes from).
+        const nlohmann::json& list = *json_reader::member(j, "priced_rounds");
+        std::optional<cap_table> table = out.cap_table_before;
+        for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
+            const std::string after =
+                " (the round does not apply to the cap table " +
+                (i == 0 ? std::string("before the rounds") : "after /priced_rounds/" + std::to_string(i - 1)) + ")";
+            cap_table_round_result applied;
+            try {
+                applied = out.priced_rounds[i].try_apply_to(*table);
+            } catch (const error& e) {
+                r.report(at.member("priced_rounds").index(i), "", std::string("cannot be priced: ") + e.what() + after);
+                break;
+            }
+            if (applied.ok()) {
+                table = applied.round->after();
+                continue;
+            }
+            for (const diagnostic& d : applied.problems) {
+                bool cut = false;
+                const field_path inside = detail::existing_prefix(list[i], detail::priced_round_field(d.field), cut);
+                r.report(at.member("priced_rounds").index(i) / inside, d.value,
+                         (cut && !d.field.empty() ? d.field.to_string() + ": " : std::string()) + d.rule + after);
+            }
+            break;  // later rounds need the table this one would have left
         }
     }
     if (r.problems().size() != before) return std::nullopt;
     return out;
 }
 
-/// A deal file as the object read_deal_file() reads (the format version first).
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+/// A fully diluted basis as its preset name ("full"), or as an object of its four flags.
+inline void to_json(nlohmann::json& j, const fully_diluted_basis& b) {
+    for (const auto& c : detail::json_basis_presets) {
+        if (detail::basis_preset(c.value) == b) {
+            j = c.name;
+            return;
+        }
+    }
+    j = nlohmann::json{{"granted_options", b.granted_options}, {"unallocated_pool", b.unallocated_pool},
+                       {"warrants", b.warrants}, {"convertibles", b.convertibles}};
+}
+
+/// A priced round as read_priced_round() reads it (every term written, defaults included).
+inline void to_json(nlohmann::json& j, const cap_table_round& pr) {
+    const priced_round_terms& t = pr.terms();
+    j = nlohmann::json{{"name", t.name()}, {"series", pr.series()}};
+    to_json(j["liquidation"], pr.liquidation());
+    for (const price_basis b : t.price_bases()) {
+        switch (b) {
+            case price_basis::pre_money: j["pre_money"] = detail::json_money_text(t.stated_valuation()); break;
+            case price_basis::post_money: j["post_money"] = detail::json_money_text(t.stated_valuation()); break;
+            case price_basis::price_per_share: {
+                const fraction& u = t.price_units();
+                // Set by at_price() from 64-bit figures: its lowest terms fit 64 bits.
+                j["price_per_share"] = nlohmann::json{
+                    {"amount", detail::json_money_text(money::from_units(static_cast<std::int64_t>(u.numerator()),
+                                                                         t.price_currency().value_or(currency())))},
+                    {"shares", static_cast<std::int64_t>(u.denominator())}};
+                break;
+            }
+            case price_basis::new_money_ownership: j["new_money_ownership"] = t.target_ownership().to_string(); break;
+        }
+    }
+    to_json(j["basis"], pr.basis());
+    nlohmann::json& investors = j["investors"] = nlohmann::json::array();
+    for (const auto& [who, amount] : t.investors()) {
+        investors.push_back({{"holder", who}, {"amount", detail::json_money_text(amount)}});
+    }
+    nlohmann::json& added = j["new_investors"] = nlohmann::json::array();
+    for (const holder& h : pr.new_investors()) to_json(added.emplace_back(), h);
+    if (t.pool_target()) {
+        nlohmann::json& pool = j["option_pool"] = nlohmann::json{
+            {"target", t.pool_target()->to_string()},
+            {"placement", detail::json_choice_name(t.placement(), detail::json_pool_placements)},
+            {"target_basis", detail::json_choice_name(t.target_basis(), detail::json_pool_target_bases)}};
+        if (pr.pool()) pool["top_up"] = *pr.pool();
+    } else if (pr.pool()) {
+        j["option_pool"] = nlohmann::json{{"top_up", *pr.pool()}};  // read back as a problem, as the round reports it
+    }
+    if (t.price_rounding()) {
+        j["price_rounding"] = nlohmann::json{{"decimals", t.price_rounding()->decimals},
+                                             {"mode", std::string(to_string(t.price_rounding()->mode))}};
+    }
+    j["share_rounding"] = std::string(to_string(t.share_rounding()));
+    j["pool_rounding"] = std::string(to_string(t.pool_rounding()));
+    j["cash_rounding"] = std::string(to_string(t.cash_rounding()));
+}
+
+/// A SAFE as read_safe() reads it (form, mfn and pool_increase always written).
+inline void to_json(nlohmann::json& j, const safe& s) {
+    j = nlohmann::json{{"holder", s.holder.str()},
+                       {"purchase_amount", detail::json_money_text(s.purchase_amount)},
+                       {"date", to_string(s.date)},
+                       {"form", detail::json_choice_name(s.form, detail::json_safe_forms)},
+                       {"mfn", s.mfn},
+                       {"pool_increase", detail::json_choice_name(s.pool_increase, detail::json_pool_increases)}};
+    if (s.valuation_cap) j["valuation_cap"] = detail::json_money_text(*s.valuation_cap);
+    if (s.discount) j["discount"] = s.discount->to_string();
+}
+
+/// A convertible note as read_convertible_note() reads it (every term written).
+inline void to_json(nlohmann::json& j, const convertible_note& n) {
+    j = nlohmann::json{{"holder", n.holder.str()},
+                       {"principal", detail::json_money_text(n.principal)},
+                       {"issue_date", to_string(n.issue_date)},
+                       {"maturity_date", to_string(n.maturity_date)},
+                       {"annual_rate", n.annual_rate.to_string()},
+                       {"method", detail::json_choice_name(n.method, detail::json_interest_methods)},
+                       {"period", detail::json_choice_name(n.period, detail::json_compounding_periods)},
+                       {"day_count", detail::json_choice_name(n.day_count, detail::json_note_day_counts)},
+                       {"interest_rounding", std::string(to_string(n.interest_rounding))},
+                       {"cap_form", detail::json_choice_name(n.cap_form, detail::json_safe_forms)},
+                       {"pool_increase", detail::json_choice_name(n.pool_increase, detail::json_pool_increases)}};
+    if (n.valuation_cap) j["valuation_cap"] = detail::json_money_text(*n.valuation_cap);
+    if (n.discount) j["discount"] = n.discount->to_string();
+    if (n.qualified_financing) j["qualified_financing"] = detail::json_money_text(*n.qualified_financing);
+    if (n.at_maturity) {
+        nlohmann::json& m = j["at_maturity"] = nlohmann::json{
+            {"share_class", n.at_maturity->share_class},
+            {"elected_by", detail::json_choice_name(n.at_maturity->elected_by, detail::json_note_parties)}};
+        if (n.at_maturity->conversion_valuation) m["conversion_valuation"] = detail::json_money_text(*n.at_maturity->conversion_valuation);
+    }
+    if (n.at_change_of_control) {
+        nlohmann::json& c = j["at_change_of_control"] = nlohmann::json{
+            {"principal_plus_interest", n.at_change_of_control->principal_plus_interest},
+            {"conversion_at_cap", n.at_change_of_control->conversion_at_cap}};
+        if (n.at_change_of_control->principal_multiple) c["principal_multiple"] = n.at_change_of_control->principal_multiple->to_string();
+    }
+}
+
+/// A scenario as {"name", "milestones": [{"name", "outcome", "date"}]}.
+inline void to_json(nlohmann::json& j, const scenario& s) {
+    j = nlohmann::json{{"name", s.name()}};
+    nlohmann::json& list = j["milestones"] = nlohmann::json::array();
+    for (const scenario::outcome& o : s.outcomes()) {
+        nlohmann::json& e = list.emplace_back();
+        e = {{"name", o.milestone}, {"outcome", detail::json_choice_name(o.kind, detail::json_outcome_kinds)}};
+        if (o.on) e["date"] = to_string(*o.on);
+    }
+}
+
+/// A counter-commitment as {"name", "counterparty", "flows": [{"date", "amount", "label"}]}
+/// (in date order; a label only when not empty).
+inline void to_json(nlohmann::json& j, const counter_commitment& c) {
+    j = nlohmann::json{{"name", c.name()}, {"counterparty", c.counterparty()}};
+    nlohmann::json& flows = j["flows"] = nlohmann::json::array();
+    for (const cash_flow& f : c.flows()) {
+        nlohmann::json& e = flows.emplace_back();
+        e = {{"date", to_string(f.date)}, {"amount", detail::json_money_text(f.amount)}};
+        if (!f.label.empty()) e["label"] = f.label;
+    }
+}
+
+/// A deal file as the object read_deal_file() reads (the format version first, every list
+/// written, even empty; keys in nlohmann::json's sorted order).
 inline void to_json(nlohmann::json& j, const deal_file& d) {
     j = nlohmann::json::object();
     j["fundround_deal"] = deal_file_version;
     j["company"] = d.company;
-    if (d.cap_table_before) j["cap_table"] = *d.cap_table_before;
-    j["rounds"] = d.rounds;
+    if (d.cap_table_before) to_json(j["cap_table"], *d.cap_table_before);
+    const auto list = [&](const char* name, const auto& values) {
+        nlohmann::json& a = j[name] = nlohmann::json::array();
+        for (const auto& v : values) to_json(a.emplace_back(), v);
+    };
+    list("rounds", d.rounds);
+    list("priced_rounds", d.priced_rounds);
+    list("safes", d.safes);
+    list("notes", d.notes);
+    list("scenarios", d.scenarios);
+    list("counter_commitments", d.counter_commitments);
 }
 
 /// Reads a deal file from a parsed document; throws json_error with every problem at its pointer.
@@ -122,7 +1019,7 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         throw json_error("deal file is invalid", {{field_path(), "", std::string("is not valid JSON: ") + e.what()}});
     }
     return read_deal_file_json(j);

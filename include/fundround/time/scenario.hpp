@@ -89,6 +89,19 @@ private:
 /// invalid date, a milestone given two outcomes).
 class scenario {
 public:
+    /// How a scenario settles a milestone.
+    enum class outcome_kind {
+        achieved,  ///< Achieved on a date.
+        failed,    ///< Failed on a date.
+        never,     ///< Never settles.
+    };
+    /// One milestone's outcome, as given to achieve(), fail() or never().
+    struct outcome {
+        std::string milestone;            ///< The milestone's name.
+        outcome_kind kind;                ///< Achieved, failed or never.
+        std::optional<calendar_date> on;  ///< The date (empty for never).
+    };
+
     /// An empty scenario (nothing settles) called @p name.
     explicit scenario(std::string name = {}) : name_(std::move(name)) {}
 
@@ -110,6 +123,8 @@ public:
 
     /// The scenario's name.
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// The outcomes, in the order given.
+    [[nodiscard]] const std::vector<outcome>& outcomes() const noexcept { return outcomes_; }
 
     /// Every problem with applying this scenario to @p r (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const funding_round& r) const {
@@ -160,13 +175,6 @@ public:
     }
 
 private:
-    enum class outcome_kind { achieved, failed, never };
-    struct outcome {
-        std::string milestone;
-        outcome_kind kind;
-        std::optional<calendar_date> on;
-    };
-
 
     static std::string known_list(const std::set<std::string, std::less<>>& known) {
         if (known.empty()) return " (it has none)";

@@ -1,0 +1,833 @@
+// Deal files (json/deal_file.hpp): the example files read to the figures the C++ examples
+// print, round trips on seeded random deal files, and every problem with its pointer and rule.
+#include <fundround/json/deal_file.hpp>
+#include <fundround/fundround.hpp>
+#include <fundround/detail/random.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#ifndef FUNDROUND_EXAMPLES_DIR
+#error "FUNDROUND_EXAMPLES_DIR must name examples/ (tests/CMakeLists.txt sets it)"
+#endif
+
+namespace test_json_deal_file {
+
+using namespace fundround;
+using namespace fundround::literals;
+using nlohmann::json;
+using date::year;
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string example(const std::string& name) { return file_text(std::string(FUNDROUND_EXAMPLES_DIR) + "/" + name); }
+
+// The problems of reading @p doc as a deal file, one "pointer = value: rule" line each.
+std::vector<std::string> problems_of(const json& doc) {
+    json_reader reader;
+    const auto d = read_deal_file(reader, doc);
+    CHECK(!d);
+    std::vector<std::string> lines;
+    for (const diagnostic& p : reader.problems()) lines.push_back(fundround::detail::json_problem_line(p));
+    return lines;
+}
+
+// Read, written, read again: the same text both times.
+void check_round_trip(const deal_file& d) {
+    const std::string once = write_deal_file(d);
+    const deal_file again = parse_deal_file(once);
+    CHECK(write_deal_file(again) == once);
+    CHECK(again.company == d.company);
+    CHECK(again.cap_table_before.has_value() == d.cap_table_before.has_value());
+    if (d.cap_table_before && again.cap_table_before) CHECK(*again.cap_table_before == *d.cap_table_before);
+}
+
+// examples/reference_round.json is examples/reference_round.cpp's round: the same summary,
+// character for character, then the scenarios and the counter-commitment of REFERENCE.md.
+TEST_CASE("deal file: examples/reference_round.json prints what examples/reference_round.cpp prints") {
+    const deal_file d = parse_deal_file(example("reference_round.json"));
+    REQUIRE(d.rounds.size() == 1);
+    const funding_round& round = d.round("Reference round, 2026");
+    std::ostringstream out;
+    print_summary(out, round);
+    out << "\nAmazon owns " << round.ownership("Amazon") << " fully funded, " << round.ownership_at_close("Amazon")
+        << " at close\n";
+    CHECK(out.str() == example("expected/reference_round.txt"));
+    CHECK(round.post_money() == 840_B);
+    CHECK(round.ownership("Amazon") == fraction(5, 84));
+    CHECK(round.ownership_at_close("Amazon") == fraction(3, 161));
+    CHECK(round.ownership("Nvidia") == fraction(1, 28));
+
+    REQUIRE(d.scenarios.size() == 3);
+    const scenario_result met = d.scenarios[0].apply_to(round);
+    CHECK(met.name() == "conditions met (A5)");
+    CHECK(met.raised() == 110_B);
+    CHECK(met.post_money() == 840_B);
+    const scenario_result failed = d.scenarios[1].apply_to(round);
+    CHECK(failed.raised() == 75_B);
+    CHECK(failed.lapsed() == 35_B);
+    CHECK(failed.post_money() == 805_B);
+    CHECK(failed.ownership("Amazon") == fraction(3, 161));
+    const scenario_result never = d.scenarios[2].apply_to(round);
+    CHECK(never.never_settled() == 35_B);
+    CHECK(never.post_money() == 805_B);
+
+    REQUIRE(d.counter_commitments.size() == 1);
+    const counter_commitment& aws = d.counter_commitments[0];
+    CHECK(aws.counterparty() == "Amazon");
+    CHECK(aws.total() == 100_B);
+    REQUIRE(aws.flows().size() == 8);
+    for (const cash_flow& f : aws.flows()) CHECK(f.amount == 12'500_M);
+    CHECK(aws.first_date() == year{2026} / 12 / 31);
+    CHECK(aws.last_date() == year{2033} / 12 / 31);
+    CHECK(aws.flows()[0].label == "AWS cloud contract growth 1/8");
+    check_round_trip(d);
+}
+
+// examples/series_abc.json is examples/series_abc_waterfall.cpp's company: its priced rounds
+// as a chain give the waterfall, breakpoints and founders' payouts the example prints.
+TEST_CASE("deal file: examples/series_abc.json prints what examples/series_abc_waterfall.cpp prints") {
+    const deal_file d = parse_deal_file(example("series_abc.json"));
+    REQUIRE(d.cap_table_before);
+    REQUIRE(d.priced_rounds.size() == 3);
+    round_chain chain(*d.cap_table_before);
+    for (const cap_table_round& r : d.priced_rounds) chain.then(r);
+    const round_chain_result history = chain.run();
+    const waterfall w = waterfall::build(history.final_table());
+    std::ostringstream out;
+    print_waterfall(out, w, {30_M, 50_M, 100_M, 250_M, 600_M});
+    out << '\n';
+    print_breakpoints(out, w);
+    out << '\n';
+    const chain_payouts founders =
+        payouts_by_round(history, {holder_id("ada"), holder_id("bob")}, {30_M, 100_M, 250_M, 600_M});
+    print_payouts_by_round(out, founders, "Founders' payout (Ada + Bob) on the cap table after each round");
+    // The file adds two holders the example does not have, the SAFE's and the note's: they hold
+    // nothing until those convert, so the holder table shows them with $0.00 at every exit.
+    std::istringstream lines(out.str());
+    std::string printed;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("  Angel ", 0) == 0 || line.rfind("  Bridge ", 0) == 0) {
+            CHECK(line.find("$0.00            $0.00            $0.00            $0.00             $0.00") != std::string::npos);
+            continue;
+        }
+        printed += line + "\n";
+    }
+    CHECK(printed == example("expected/series_abc_waterfall.txt"));
+
+    // The SAFE and the note, every term as written.
+    REQUIRE(d.safes.size() == 1);
+    const safe& s = d.safes[0];
+    CHECK(s.holder == holder_id("angel"));
+    CHECK(s.purchase_amount == 500_K);
+    CHECK(s.valuation_cap == std::optional<money>(10_M));
+    CHECK(s.discount == std::optional<fraction>(fraction(1, 5)));
+    CHECK(s.type() == safe_type::cap_and_discount);
+    REQUIRE(d.notes.size() == 1);
+    const convertible_note& n = d.notes[0];
+    CHECK(n.principal == 250_K);
+    CHECK(n.annual_rate == fraction(8, 100));
+    // convertible_note.hpp's worked example: 366 days / 365 x 8% x $250,000 = $20,054.795.
+    CHECK(n.accrued_interest(year{2025} / 1 / 1) == money::from_units(20'054'795));
+    CHECK(n.qualifies(1_M));
+    CHECK(!n.qualifies(999_K));
+    check_round_trip(d);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips on seeded random deal files: every member, written and read back equal.
+// ---------------------------------------------------------------------------------------------
+
+struct gen {
+    fundround::detail::xoshiro256 rng;
+    explicit gen(std::uint64_t seed) : rng(seed) {}
+    std::int64_t between(std::int64_t lo, std::int64_t hi) {  // [lo, hi]
+        return lo + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(hi - lo + 1)));
+    }
+    bool coin() { return rng.below(2) == 1; }
+    std::size_t pick(std::size_t n) { return static_cast<std::size_t>(rng.below(n)); }
+    calendar_date day(int from_year = 2020, int to_year = 2030) {
+        return calendar_date{year{static_cast<int>(between(from_year, to_year))},
+                             date::month{static_cast<unsigned>(between(1, 12))}, date::day{static_cast<unsigned>(between(1, 28))}};
+    }
+    money usd(std::int64_t lo_units, std::int64_t hi_units) { return money::from_units(between(lo_units, hi_units)); }
+    fraction share(std::int64_t max_num = 99) { return fraction(between(0, max_num), between(max_num + 1, 200)); }
+};
+
+const char* const milestone_names[] = {"approval", "launch", "revenue target", "certain conditions"};
+
+condition random_condition(gen& g, int depth) {
+    const std::int64_t kind = g.between(0, depth >= 3 ? 2 : 6);
+    switch (kind) {
+        case 0: return condition::always();
+        case 1: return condition::on_or_after(g.day(2026, 2029));
+        case 2: return milestone(milestone_names[g.pick(4)]);
+        case 3:
+        case 4: {
+            std::vector<condition> parts;
+            const std::int64_t n = g.between(1, 3);
+            for (std::int64_t i = 0; i < n; ++i) parts.push_back(random_condition(g, depth + 1));
+            return kind == 3 ? condition::all_of(std::move(parts)) : condition::any_of(std::move(parts));
+        }
+        case 5: return condition::negation(random_condition(g, depth + 1));
+        default: return random_condition(g, depth + 1).with_long_stop(g.day(2027, 2030));
+    }
+}
+
+std::optional<funding_round> random_round(gen& g, const std::string& name) {
+    round_builder b(name);
+    const calendar_date close = g.day(2024, 2026);
+    b.pre_money(g.usd(1'000'000, 9'000'000'000'000)).close_date(close);
+    if (g.coin()) b.pre_money_shares(share_count(g.between(1, 1'000'000'000)));
+    if (g.coin()) b.prior_mark(g.usd(1'000'000, 9'000'000'000'000), g.coin() ? "secondary" : "");
+    if (g.coin()) b.prior_round(g.usd(1'000'000, 900'000'000'000), g.coin() ? "last year's round" : "");
+    const std::int64_t investors = g.between(1, 4);
+    static constexpr investor_kind kinds[] = {investor_kind::strategic, investor_kind::financial, investor_kind::sovereign,
+                                              investor_kind::employee, investor_kind::angel, investor_kind::other};
+    for (std::int64_t i = 0; i < investors; ++i) {
+        investor who("Investor " + std::to_string(i), kinds[g.pick(6)], i == 0 && g.coin());
+        std::vector<tranche> tranches;
+        const std::int64_t n = g.between(1, 3);
+        for (std::int64_t k = 0; k < n; ++k) {
+            // A random tranche is often one a round refuses (a condition that cannot be met by
+            // its dates, a fallback never paid): draw until one fits a round of its own.
+            for (int attempt = 0; attempt < 20; ++attempt) {
+                const money amount = g.usd(2'000, 50'000'000'000'000);
+                tranche t(amount, random_condition(g, 1), g.coin() ? std::optional<calendar_date>(g.day(2026, 2029)) : std::nullopt,
+                          g.coin() ? "tranche " + std::to_string(k) : "");
+                if (t.condition().kind() != condition_kind::always && g.coin()) t = t.otherwise(money::from_units(amount.units() / 2));
+                if (!round_builder("fits").pre_money(1_M).close_date(close).invest(investor("x"), {t}).try_build().ok()) continue;
+                tranches.push_back(std::move(t));
+                break;
+            }
+        }
+        if (tranches.empty()) tranches.push_back(tranche::at_close(g.usd(2'000, 50'000'000'000'000)));
+        b.invest(std::move(who), std::move(tranches));
+    }
+    build_result r = b.try_build();
+    if (!r.ok()) return std::nullopt;
+    return std::move(r.round);
+}
+
+liquidation_terms random_liquidation(gen& g) {
+    liquidation_terms t;
+    t.multiple = fraction(g.between(2, 6), 2);
+    const std::int64_t p = g.between(0, 2);
+    if (p == 1) t.participation = participation::full();
+    if (p == 2) t.participation = participation::capped(t.multiple + fraction(g.between(1, 4)));
+    t.seniority = static_cast<int>(g.between(0, 3));
+    if (g.coin()) t.dividends = dividend_terms::cumulative_simple(fraction(g.between(1, 12), 100), g.day(2020, 2024));
+    return t;
+}
+
+cap_table random_cap_table(gen& g, std::size_t holders) {
+    cap_table_builder b;
+    static constexpr holder_kind kinds[] = {holder_kind::founder, holder_kind::employee, holder_kind::investor,
+                                            holder_kind::advisor, holder_kind::other};
+    for (std::size_t i = 0; i < holders; ++i) b.add(holder(holder_id("h" + std::to_string(i)), "Holder " + std::to_string(i), kinds[g.pick(5)]));
+    b.add(share_class::common("Common"));
+    const bool seed = g.coin();
+    if (seed) b.add(share_class::preferred("Seed", price_per_share(g.usd(1, 5'000), share_count(g.between(1, 4))), random_liquidation(g)));
+    for (std::size_t i = 1; i < holders; ++i) {
+        if (g.pick(4) == 0) continue;  // some hold nothing (SAFE and note holders)
+        b.holding(holder_id("h" + std::to_string(i)), seed && g.coin() ? "Seed" : "Common", share_count(g.between(1, 10'000'000)));
+    }
+    b.holding(holder_id("h0"), "Common", share_count(g.between(1'000'000, 10'000'000)));
+    const std::int64_t authorized = g.between(1'000'000, 5'000'000);
+    b.add(option_pool{"Plan", "Common", share_count(authorized)});
+    std::int64_t left = authorized / 2;
+    for (std::size_t i = 1; i < holders && left > 1; i += 3) {
+        const std::int64_t n = g.between(1, left / 2);
+        left -= n;
+        b.grant({holder_id("h" + std::to_string(i)), "Plan", share_count(n), price_per_share(g.usd(1, 3'000), share_count(1))});
+    }
+    if (g.coin()) b.add(warrant{holder_id("h1"), "Common", share_count(g.between(1, 100'000)), price_per_share(g.usd(1, 3'000), share_count(1))});
+    cap_table_result r = b.try_build();
+    REQUIRE(r.ok());
+    return std::move(*r.table);
+}
+
+cap_table_round random_priced_round(gen& g, std::size_t k, std::size_t holders) {
+    static constexpr rounding modes[] = {rounding::floor, rounding::ceiling, rounding::half_even, rounding::half_away_from_zero};
+    priced_round_terms terms("Series " + std::to_string(k));
+    switch (g.between(0, 3)) {
+        case 0: terms.pre_money(g.usd(5'000'000'000, 500'000'000'000)); break;
+        case 1: terms.post_money(g.usd(50'000'000'000, 500'000'000'000)); break;
+        case 2: terms.at_price(price_per_share(g.usd(1'000, 100'000), share_count(g.between(1, 3)))); break;
+        default: terms.new_money_ownership(fraction(g.between(5, 30), 100)); break;
+    }
+    const std::string fresh = "p" + std::to_string(k);
+    terms.invest(fresh, g.usd(1'000'000'000, 5'000'000'000));
+    if (g.coin()) terms.invest("h" + std::to_string(g.pick(holders)), g.usd(1'000'000, 900'000'000));
+    const bool pool = g.coin();
+    if (pool) terms.option_pool(fraction(g.between(1, 15), 100), pool_placement::pre_money,
+                                g.coin() ? pool_target_basis::includes_existing_pool : pool_target_basis::new_shares_only);
+    if (g.coin()) terms.price_rounded(static_cast<int>(g.between(2, 6)), modes[g.pick(4)]);
+    terms.shares_rounded(modes[g.pick(4)]).pool_rounded(modes[g.pick(4)]).cash_rounded(modes[g.pick(4)]);
+    cap_table_round r(std::move(terms), "Series " + std::to_string(k) + " Preferred", random_liquidation(g));
+    r.add_investor(holder::investor(fresh, "Priced investor " + std::to_string(k)));
+    if (pool) r.top_up_pool("Plan");
+    if (!pool && g.coin()) r.price_on(g.coin() ? fully_diluted_basis::issued_and_granted() : fully_diluted_basis{true, false, true, false});
+    return r;
+}
+
+safe random_safe(gen& g, std::size_t holders) {
+    safe s;
+    s.holder = holder_id("h" + std::to_string(g.pick(holders)));
+    s.purchase_amount = g.usd(1'000, 5'000'000'000);
+    s.date = g.day(2020, 2025);
+    s.form = g.coin() ? safe_form::post_money : safe_form::pre_money;
+    if (g.coin()) s.valuation_cap = g.usd(1'000'000, 50'000'000'000);
+    if (g.coin()) s.discount = g.share();
+    s.mfn = g.pick(4) == 0;
+    s.pool_increase = g.coin() ? pool_increase::included : pool_increase::excluded;
+    return s;
+}
+
+convertible_note random_note(gen& g, std::size_t holders) {
+    convertible_note n;
+    n.holder = holder_id("h" + std::to_string(g.pick(holders)));
+    n.principal = g.usd(1'000, 5'000'000'000);
+    n.issue_date = g.day(2020, 2023);
+    n.maturity_date = g.day(2024, 2027);
+    n.annual_rate = fraction(g.between(0, 15), 100);
+    n.method = g.coin() ? interest_method::simple : interest_method::compound;
+    static constexpr compounding_period periods[] = {compounding_period::annually, compounding_period::semiannually,
+                                                     compounding_period::quarterly, compounding_period::monthly};
+    n.period = periods[g.pick(4)];
+    static constexpr note_day_count counts[] = {note_day_count::actual_365_fixed, note_day_count::actual_360,
+                                                note_day_count::thirty_e_360, note_day_count::thirty_360_us,
+                                                note_day_count::actual_actual_isda};
+    n.day_count = counts[g.pick(5)];
+    n.interest_rounding = g.coin() ? rounding::half_even : rounding::floor;
+    if (g.coin()) n.valuation_cap = g.usd(1'000'000, 50'000'000'000);
+    if (g.coin()) n.discount = g.share();
+    n.cap_form = g.coin() ? safe_form::post_money : safe_form::pre_money;
+    n.pool_increase = g.coin() ? pool_increase::included : pool_increase::excluded;
+    if (g.coin()) n.qualified_financing = g.usd(1'000, 9'000'000'000);
+    if (g.coin()) {
+        note_maturity_terms m;
+        if (g.coin()) m.conversion_valuation = g.usd(1'000'000, 9'000'000'000);
+        m.share_class = "Common";
+        m.elected_by = g.coin() ? note_party::holder : note_party::company;
+        n.at_maturity = m;
+    }
+    if (g.coin()) {
+        note_change_of_control_terms c;
+        if (g.coin()) c.principal_multiple = fraction(g.between(1, 6), 2);
+        c.principal_plus_interest = g.coin() || !c.principal_multiple;
+        c.conversion_at_cap = n.valuation_cap.has_value() && g.coin();
+        n.at_change_of_control = c;
+    }
+    return n;
+}
+
+deal_file random_deal_file(std::uint64_t seed) {
+    gen g(seed);
+    deal_file d;
+    d.company = "Company " + std::to_string(seed);
+    const std::size_t holders = static_cast<std::size_t>(g.between(2, 12));
+    const bool table = g.pick(5) != 0;
+    if (table) d.cap_table_before = random_cap_table(g, holders);
+    const std::int64_t rounds = g.between(0, 3);
+    for (std::int64_t i = 0; i < rounds; ++i) {
+        if (auto r = random_round(g, "Round " + std::to_string(i))) d.rounds.push_back(std::move(*r));
+    }
+    if (table) {
+        // Priced rounds while the chain applies (a random round may not: the file must read).
+        const std::int64_t priced = g.between(0, 3);
+        round_chain chain(*d.cap_table_before);
+        for (std::int64_t k = 0; k < priced; ++k) {
+            cap_table_round r = random_priced_round(g, static_cast<std::size_t>(k), holders);
+            round_chain attempt = chain;
+            attempt.then(r);
+            try {
+                (void)attempt.run();
+            } catch (const error&) {
+                break;
+            }
+            chain = attempt;
+            d.priced_rounds.push_back(std::move(r));
+        }
+        for (std::int64_t k = g.between(0, 3); k > 0; --k) d.safes.push_back(random_safe(g, holders));
+        for (std::int64_t k = g.between(0, 2); k > 0; --k) d.notes.push_back(random_note(g, holders));
+    }
+    std::vector<std::string> known;
+    for (const funding_round& r : d.rounds) {
+        for (const commitment& c : r.commitments()) {
+            for (const tranche& t : c.tranches) {
+                for (const std::string& m : t.condition().milestones()) known.push_back(m);
+            }
+        }
+    }
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
+    for (std::int64_t k = known.empty() ? 0 : g.between(0, 2); k > 0; --k) {
+        scenario s("Scenario " + std::to_string(k));
+        for (const std::string& m : known) {
+            switch (g.between(0, 3)) {
+                case 0: s.achieve(m, g.day(2026, 2028)); break;
+                case 1: s.fail(m, g.day(2026, 2028)); break;
+                case 2: s.never(m); break;
+                default: break;
+            }
+        }
+        d.scenarios.push_back(std::move(s));
+    }
+    for (std::int64_t k = g.between(0, 2); k > 0; --k) {
+        const std::string name = "Commitment " + std::to_string(k);
+        if (g.coin()) {
+            d.counter_commitments.push_back(counter_commitment::from_installments(
+                name, "Investor 0", installments(g.usd(1, 100'000'000'000) * 10, g.day(2026, 2028),
+                                                 static_cast<std::size_t>(g.between(1, 12)), frequency::quarterly)));
+        } else {
+            std::vector<cash_flow> flows;
+            for (std::int64_t f = g.between(1, 4); f > 0; --f) {
+                flows.push_back({g.day(2026, 2034), g.usd(1, 100'000'000'000), g.coin() ? "payment " + std::to_string(f) : ""});
+            }
+            d.counter_commitments.push_back(counter_commitment(name, "Investor 1", std::move(flows)));
+        }
+    }
+    return d;
+}
+
+// read(write(d)) equals d, member by member (operator== where the type has one, every field
+// otherwise), and writing it again gives the same text.
+void check_equal_after_round_trip(const deal_file& d) {
+    const std::string text = write_deal_file(d);
+    deal_file back;
+    try {
+        back = parse_deal_file(text);
+    } catch (const json_error& e) {
+        FAIL_CHECK(e.what() << "\n" << text);
+        return;
+    }
+    CHECK(write_deal_file(back) == text);
+    CHECK(back.company == d.company);
+    REQUIRE(back.cap_table_before.has_value() == d.cap_table_before.has_value());
+    if (d.cap_table_before) CHECK(*back.cap_table_before == *d.cap_table_before);
+    REQUIRE(back.rounds.size() == d.rounds.size());
+    for (std::size_t i = 0; i < d.rounds.size(); ++i) {
+        const funding_round& a = d.rounds[i];
+        const funding_round& b = back.rounds[i];
+        CHECK(b.name() == a.name());
+        CHECK(b.valuation() == a.valuation());
+        CHECK(b.close_date() == a.close_date());
+        CHECK(b.prior_mark() == a.prior_mark());
+        CHECK(b.prior_round() == a.prior_round());
+        CHECK(b.prior_mark_label() == a.prior_mark_label());
+        REQUIRE(b.commitments().size() == a.commitments().size());
+        for (std::size_t k = 0; k < a.commitments().size(); ++k) {
+            CHECK(b.commitments()[k].investor == a.commitments()[k].investor);
+            CHECK(b.commitments()[k].total == a.commitments()[k].total);
+            CHECK(b.commitments()[k].tranches == a.commitments()[k].tranches);
+        }
+    }
+    REQUIRE(back.priced_rounds.size() == d.priced_rounds.size());
+    for (std::size_t i = 0; i < d.priced_rounds.size(); ++i) {
+        const cap_table_round& a = d.priced_rounds[i];
+        const cap_table_round& b = back.priced_rounds[i];
+        CHECK(b.terms().name() == a.terms().name());
+        CHECK(b.series() == a.series());
+        CHECK(b.liquidation() == a.liquidation());
+        CHECK(b.new_investors() == a.new_investors());
+        CHECK(b.pool() == a.pool());
+        CHECK(b.basis() == a.basis());
+        CHECK(b.terms().investors() == a.terms().investors());
+        CHECK(b.terms().price_bases() == a.terms().price_bases());
+        CHECK(b.terms().pool_target() == a.terms().pool_target());
+        CHECK(b.terms().share_rounding() == a.terms().share_rounding());
+    }
+    if (d.cap_table_before && !d.priced_rounds.empty()) {
+        // The same chain: the same table after the last round.
+        round_chain x(*d.cap_table_before);
+        round_chain y(*back.cap_table_before);
+        for (std::size_t i = 0; i < d.priced_rounds.size(); ++i) {
+            x.then(d.priced_rounds[i]);
+            y.then(back.priced_rounds[i]);
+        }
+        CHECK(x.run().final_table() == y.run().final_table());
+    }
+    REQUIRE(back.safes.size() == d.safes.size());
+    for (std::size_t i = 0; i < d.safes.size(); ++i) {
+        const safe& a = d.safes[i];
+        const safe& b = back.safes[i];
+        CHECK((b.holder == a.holder && b.purchase_amount == a.purchase_amount && b.date == a.date && b.form == a.form &&
+               b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.mfn == a.mfn && b.pool_increase == a.pool_increase));
+    }
+    REQUIRE(back.notes.size() == d.notes.size());
+    for (std::size_t i = 0; i < d.notes.size(); ++i) {
+        const convertible_note& a = d.notes[i];
+        const convertible_note& b = back.notes[i];
+        CHECK((b.holder == a.holder && b.principal == a.principal && b.issue_date == a.issue_date &&
+               b.maturity_date == a.maturity_date && b.annual_rate == a.annual_rate && b.method == a.method &&
+               b.period == a.period && b.day_count == a.day_count && b.interest_rounding == a.interest_rounding &&
+               b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.cap_form == a.cap_form &&
+               b.pool_increase == a.pool_increase && b.qualified_financing == a.qualified_financing));
+        REQUIRE(b.at_maturity.has_value() == a.at_maturity.has_value());
+        if (a.at_maturity) {
+            CHECK(b.at_maturity->conversion_valuation == a.at_maturity->conversion_valuation);
+            CHECK(b.at_maturity->share_class == a.at_maturity->share_class);
+            CHECK(b.at_maturity->elected_by == a.at_maturity->elected_by);
+        }
+        REQUIRE(b.at_change_of_control.has_value() == a.at_change_of_control.has_value());
+        if (a.at_change_of_control) {
+            CHECK(b.at_change_of_control->principal_multiple == a.at_change_of_control->principal_multiple);
+            CHECK(b.at_change_of_control->principal_plus_interest == a.at_change_of_control->principal_plus_interest);
+            CHECK(b.at_change_of_control->conversion_at_cap == a.at_change_of_control->conversion_at_cap);
+        }
+    }
+    REQUIRE(back.scenarios.size() == d.scenarios.size());
+    for (std::size_t i = 0; i < d.scenarios.size(); ++i) {
+        CHECK(back.scenarios[i].name() == d.scenarios[i].name());
+        const auto& a = d.scenarios[i].outcomes();
+        const auto& b = back.scenarios[i].outcomes();
+        REQUIRE(b.size() == a.size());
+        for (std::size_t k = 0; k < a.size(); ++k) CHECK((b[k].milestone == a[k].milestone && b[k].kind == a[k].kind && b[k].on == a[k].on));
+    }
+    REQUIRE(back.counter_commitments.size() == d.counter_commitments.size());
+    for (std::size_t i = 0; i < d.counter_commitments.size(); ++i) {
+        CHECK(back.counter_commitments[i].name() == d.counter_commitments[i].name());
+        CHECK(back.counter_commitments[i].counterparty() == d.counter_commitments[i].counterparty());
+        CHECK(back.counter_commitments[i].flows() == d.counter_commitments[i].flows());
+        CHECK(back.counter_commitments[i].total() == d.counter_commitments[i].total());
+    }
+}
+
+TEST_CASE("deal file: seeded random deal files round-trip exactly") {
+    std::size_t priced = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0;
+    for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+        CAPTURE(seed);
+        const deal_file d = random_deal_file(20261202 + seed);
+        priced += d.priced_rounds.size();
+        safes += d.safes.size();
+        notes += d.notes.size();
+        rounds += d.rounds.size();
+        scenarios += d.scenarios.size();
+        commitments += d.counter_commitments.size();
+        check_equal_after_round_trip(d);
+    }
+    // The generator covers every member (a generator whose values all failed to build would
+    // test nothing).
+    CHECK(priced >= 40);
+    CHECK(safes >= 40);
+    CHECK(notes >= 30);
+    CHECK(rounds >= 60);
+    CHECK(scenarios >= 30);
+    CHECK(commitments >= 40);
+    MESSAGE("random deal files: " << rounds << " rounds, " << priced << " priced rounds, " << safes << " SAFEs, " << notes
+                                  << " notes, " << scenarios << " scenarios, " << commitments << " counter-commitments");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every problem of a bad deal file at once, each at its JSON pointer with its rule.
+// ---------------------------------------------------------------------------------------------
+
+struct bad_file {
+    const char* what;
+    const char* document;
+    std::vector<std::string> problems;
+};
+
+// True if @p pointer resolves in @p doc, or names a missing member of an object that does (a
+// required member that is absent): what the fuzz target checks too.
+bool resolves(const json& doc, const std::string& pointer) {
+    if (pointer.empty()) return true;
+    const json::json_pointer p(pointer);
+    if (doc.contains(p)) return true;
+    return doc.contains(p.parent_pointer()) && doc.at(p.parent_pointer()).is_object();
+}
+
+TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
+    const std::vector<bad_file> files = {
+        {"the top level: unknown members, the version, the company's type",
+         R"json({"fundround_deal": 2, "company": 3, "extra": 1})json",
+         {
+             "/extra: is not a member of a deal file; expected fundround_deal, company, cap_table, rounds, priced_rounds, safes, notes, scenarios, counter_commitments",
+             "/fundround_deal = 2: must be 1, the deal file format this fundround reads",
+             "/company = 3: must be a string, not a number",
+         }},
+        {"the format version is required",
+         R"json({"company": "x"})json",
+         {
+             "/fundround_deal: is required",
+         }},
+        {"the document must be an object",
+         R"json([])json",
+         {
+             "(root) = []: must be an object (a deal file), not an array",
+         }},
+        {"priced rounds, SAFEs and notes need a cap table",
+         R"json({"fundround_deal": 1, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}], "safes": [{"holder": "angel", "purchase_amount": "$1", "date": "2025-01-01"}], "notes": "x"})json",
+         {
+             "/notes = \"x\": must be an array of convertible notes, not a string",
+             "/priced_rounds: needs \"cap_table\": priced rounds are applied to the cap table and refer to its holders",
+             "/safes: needs \"cap_table\": SAFEs refer to its holders",
+         }},
+        {"a priced round's own problems, a duplicate name, an investor nobody added",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "ghost", "amount": "$1M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "", "series": 1, "pre_money": "$1M", "post_money": "$2M", "investors": {}, "basis": "most", "option_pool": {"placement": "middle"}, "price_rounding": {"decimals": 20, "mode": "up"}, "share_rounding": "up"}]})json",
+         {
+             "/priced_rounds/2/name = \"\": must not be empty: rounds are named in reports",
+             "/priced_rounds/2/series = 1: must be a string, not a number",
+             "/priced_rounds/2 = pre_money, post_money: must give exactly one figure that fixes the price",
+             "/priced_rounds/2/basis = \"most\": must be a fully diluted basis: one of outstanding, issued_and_granted, full, full_with_convertibles",
+             "/priced_rounds/2/investors = {}: must be an array of investments ({\"holder\", \"amount\"}), not an object",
+             "/priced_rounds/2/option_pool/target: is required",
+             "/priced_rounds/2/option_pool/placement = \"middle\": must be a pool placement: one of pre_money, post_money",
+             "/priced_rounds/2/price_rounding/decimals = 20: must be a JSON integer from 0 to 12",
+             "/priced_rounds/2/price_rounding/mode = \"up\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+             "/priced_rounds/2/share_rounding = \"up\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+             "/priced_rounds/1/name = \"Series A\": must be unique (it is also the name of /priced_rounds/0): priced rounds are named on the command line and in reports",
+             "/priced_rounds/1/investors/0/holder = \"ghost\": is not a holder of /cap_table, nor in the new_investors of this round or an earlier one",
+         }},
+        {"a priced round must state its price",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "A", "series": "Common", "investors": [{"holder": "ada", "amount": "$1M"}]}]})json",
+         {
+             "/priced_rounds/0: needs the figure that fixes the price: one of pre_money, post_money, price_per_share, new_money_ownership",
+         }},
+        {"the chain: the first round that does not apply, at its members",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Common", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "option_pool": {"target": "1/10", "top_up": "Nope"}}]})json",
+         {
+             "/priced_rounds/0/series = \"Common\": is already a class on the cap table (\"Common\"): a priced round issues a new series (the round does not apply to the cap table before the rounds)",
+         }},
+        {"round names are unique",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}]})json",
+         {
+             "/priced_rounds/1/name = \"Series A\": must be unique (it is also the name of /priced_rounds/0): priced rounds are named on the command line and in reports",
+         }},
+        {"SAFEs: every term, the holder on the cap table, safe::validate()'s rules",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "safes": [{"holder": "ghost", "purchase_amount": "-$1", "date": "2025-13-01", "form": "sideways", "discount": "1", "mfn": "no", "pool_increase": "maybe", "x": 1}, {"holder": "angel", "purchase_amount": "$1M", "date": "2025-01-01", "valuation_cap": "EUR 5M", "discount": "3/2"}]})json",
+         {
+             "/safes/0/x: is not a member of a SAFE; expected holder, purchase_amount, date, form, valuation_cap, discount, mfn, pool_increase",
+             "/safes/0/date = \"2025-13-01\": is not a valid calendar date",
+             "/safes/0/form = \"sideways\": must be a SAFE form: one of post_money, pre_money",
+             "/safes/0/mfn = \"no\": must be true or false, not a string",
+             "/safes/0/pool_increase = \"maybe\": must be a pool increase rule: one of included, excluded",
+             "/safes/0/purchase_amount = -$1.00: must be positive",
+             "/safes/0/discount = 1 (100.0000%): must be at least 0% and below 100%",
+             "/safes/1/valuation_cap = €5,000,000.00: must be in USD, the purchase amount's currency",
+             "/safes/1/discount = 3/2 (150.0000%): must be at least 0% and below 100%",
+             "/safes/0/holder = \"ghost\": is not a holder of /cap_table (a SAFE's holder is on the cap table before the rounds)",
+         }},
+        {"notes: every term, the holder on the cap table, convertible_note::validate()'s rules",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "notes": [{"holder": "ghost", "principal": "$1M", "issue_date": "2025-01-01", "maturity_date": "2024-01-01", "annual_rate": "-1/10", "method": "twice", "period": "weekly", "day_count": "actual/365", "interest_rounding": "nearest", "cap_form": "x", "at_maturity": {"conversion_valuation": "$0", "elected_by": "nobody"}, "at_change_of_control": {"principal_plus_interest": false, "conversion_at_cap": true}}, {"holder": "angel"}]})json",
+         {
+             "/notes/0/method = \"twice\": must be an interest method: one of simple, compound",
+             "/notes/0/period = \"weekly\": must be a compounding period: one of annually, semiannually, quarterly, monthly",
+             "/notes/0/day_count = \"actual/365\": must be a day count: one of actual_365_fixed, actual_360, thirty_e_360, thirty_360_us, actual_actual_isda",
+             "/notes/0/interest_rounding = \"nearest\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+             "/notes/0/cap_form = \"x\": must be a cap form: one of post_money, pre_money",
+             "/notes/0/at_maturity/elected_by = \"nobody\": must be a party: one of holder, company",
+             "/notes/0/maturity_date = 2024-01-01: must be after the issue date 2025-01-01 (a note cannot mature before it is issued)",
+             "/notes/0/annual_rate = -1/10 (-10.0000%): must not be negative",
+             "/notes/0/at_change_of_control/conversion_at_cap = true: needs a valuation cap to convert at",
+             "/notes/1/principal: is required",
+             "/notes/1/issue_date: is required",
+             "/notes/1/maturity_date: is required",
+             "/notes/1/annual_rate: is required",
+             "/notes/0/holder = \"ghost\": is not a holder of /cap_table (a note's holder is on the cap table before the rounds)",
+         }},
+        {"scenarios: outcomes, dates, duplicates, unknown milestones, names unique",
+         R"json({"fundround_deal": 1, "rounds": [{"name": "R", "currency": "USD", "pre_money": "$10M", "close_date": "2026-01-01", "investors": [{"name": "X", "commitment": "$1M", "tranches": [{"amount": "$1M", "condition": {"kind": "milestone", "name": "launch"}}]}]}, {"name": "R", "currency": "USD", "pre_money": "$10M", "close_date": "2026-01-01", "investors": [{"name": "X", "commitment": "$1M", "tranches": [{"amount": "$1M", "condition": {"kind": "milestone", "name": "launch"}}]}]}], "scenarios": [{"name": "s", "milestones": [{"name": "launch", "outcome": "achieved", "date": "2026-05-01"}, {"name": "launch", "outcome": "never"}, {"name": "lunch", "outcome": "failed", "date": "2026-05-01"}, {"name": "x", "outcome": "never", "date": "2026-01-01"}, {"name": "y", "outcome": "achieved"}, {"name": "", "outcome": "sometimes"}]}, {"name": "s", "milestones": []}, {"name": ""}]})json",
+         {
+             "/scenarios/0/milestones/3/date = \"2026-01-01\": is not a member of a \"never\" outcome",
+             "/scenarios/0/milestones/4/date: is required",
+             "/scenarios/0/milestones/5/name = \"\": must not be empty",
+             "/scenarios/0/milestones/5/outcome = \"sometimes\": must be an outcome: one of achieved, failed, never",
+             "/scenarios/0/milestones/1/name = \"launch\": is given more than one outcome (first at /scenarios/0/milestones/0)",
+             "/scenarios/2/name = \"\": must not be empty: scenarios are named in reports",
+             "/scenarios/2/milestones: is required",
+             "/rounds/1/name = \"R\": must be unique (it is also the name of /rounds/0): rounds are named on the command line and in reports",
+             "/scenarios/1/name = \"s\": must be unique (it is also the name of /scenarios/0): scenarios are named on the command line and in reports",
+             "/scenarios/0/milestones/2/name = \"lunch\": is not a milestone of any round of the deal file (theirs: \"launch\")",
+             "/scenarios/0/milestones/3/name = \"x\": is not a milestone of any round of the deal file (theirs: \"launch\")",
+             "/scenarios/0/milestones/4/name = \"y\": is not a milestone of any round of the deal file (theirs: \"launch\")",
+         }},
+        {"a scenario milestone needs a round that has it",
+         R"json({"fundround_deal": 1, "scenarios": [{"name": "s", "milestones": [{"name": "launch", "outcome": "never"}]}]})json",
+         {
+             "/scenarios/0/milestones/0/name = \"launch\": is not a milestone of any round of the deal file (they have none)",
+         }},
+        {"counter-commitments: flows and installments",
+         R"json({"fundround_deal": 1, "counter_commitments": [{"name": "", "counterparty": "", "flows": []}, {"name": "c", "counterparty": "A", "flows": [{"date": "2026-01-01", "amount": "$1B"}, {"date": "2026-02-01", "amount": "EUR 1B"}, {"date": "2026-03-01", "amount": "-$1B", "label": 3}]}, {"name": "c", "counterparty": "A"}, {"name": "c", "counterparty": "A", "flows": [], "installments": {}}, {"name": "c", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "frequency": "yearly"}}, {"name": "c", "counterparty": "A", "installments": {"total": "$0.001", "first": "2026-01-01", "count": 3, "frequency": "yearly"}}, {"name": "c", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "last": "2025-01-01", "frequency": "yearly"}}, {"name": "c", "counterparty": "A", "installments": {"total": "-$1B", "first": "2026-01-01", "count": 0, "frequency": "daily"}}]})json",
+         {
+             "/counter_commitments/0/name = \"\": must not be empty",
+             "/counter_commitments/0/counterparty = \"\": must not be empty",
+             "/counter_commitments/0/flows = []: must hold at least one payment",
+             "/counter_commitments/1/flows/1/amount = €1,000,000,000.00: must be in USD like the first payment",
+             "/counter_commitments/1/flows/2/label = 3: must be a string, not a number",
+             "/counter_commitments/1/flows/2/amount = -$1,000,000,000.00: must be positive",
+             "/counter_commitments/2: needs \"flows\" or \"installments\"",
+             "/counter_commitments/3: must give \"flows\" or \"installments\", not both",
+             "/counter_commitments/4/installments: needs \"count\" or \"last\"",
+             "/counter_commitments/5/installments: cannot be split: installments: total = $0.001: must be a whole number of minor units ($0.01)",
+             "/counter_commitments/6/installments: cannot be split: installments_between: last = 2025-01-01: must not be before first (2026-01-01)",
+             "/counter_commitments/7/installments/frequency = \"daily\": must be a frequency: one of monthly, quarterly, semiannual, yearly",
+             "/counter_commitments/7/installments/count = 0: must be a JSON integer from 1 to 1000000",
+             "/counter_commitments/7/installments/total = -$1,000,000,000.00: must be positive",
+         }},
+        {"a fully diluted basis object states all four flags",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "basis": {"granted_options": true}}, {"name": "B", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "basis": {"granted_options": true, "unallocated_pool": false, "warrants": false, "convertibles": false}, "option_pool": {"target": "1/10", "top_up": "Plan"}}]})json",
+         {
+             "/priced_rounds/0/basis/unallocated_pool: is required",
+             "/priced_rounds/0/basis/warrants: is required",
+             "/priced_rounds/0/basis/convertibles: is required",
+         }},
+        {"the chain: a later round's problems, each at its member (a currency, the pool, the basis)",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "pre_money": "-$3M", "investors": [{"holder": "fund2", "amount": "EUR 2M"}, {"holder": "fund", "amount": "-$1"}], "new_investors": [{"id": "fund2", "name": "Fund Two"}], "option_pool": {"target": "1/10", "top_up": "Nope"}, "basis": "issued_and_granted"}]})json",
+         {
+             "/priced_rounds/1/investors/1/amount = -$1.00: must be in EUR like the rest (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/pre_money = -$3,000,000.00: must be in EUR (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/investors/0/amount = EUR: must be in the cap table's currency, USD (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/basis = issued + granted options: a pool target is a fraction of a fully diluted count that includes the unallocated pool (the round does not apply to the cap table after /priced_rounds/0)",
+         }},
+        {"the chain: a near-duplicate investor name in a later round",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series C", "series": "Series A Pref", "pre_money": "$8M", "investors": [{"holder": "fund3", "amount": "$1M"}], "new_investors": [{"id": "fund3", "name": "fund"}], "liquidation": {"multiple": "-1"}}]})json",
+         {
+             "/priced_rounds/1/new_investors/0/name = \"fund\": nearly duplicates holders[2] \"Fund\" (ids \"fund\" and \"fund3\"); use one holder, or declare the two distinct (the round does not apply to the cap table after /priced_rounds/0)",
+         }},
+    };
+    for (const bad_file& f : files) {
+        CAPTURE(f.what);
+        const json doc = json::parse(f.document);
+        CHECK(problems_of(doc) == f.problems);
+        json_reader reader;
+        (void)read_deal_file(reader, doc);
+        for (const diagnostic& d : reader.problems()) {
+            CAPTURE(d.field.json_pointer());
+            CHECK(resolves(doc, d.field.json_pointer()));
+        }
+        // parse_deal_file throws json_error listing the same problems.
+        try {
+            (void)parse_deal_file(f.document);
+            FAIL_CHECK("no json_error");
+        } catch (const json_error& e) {
+            CHECK(e.problems().size() == f.problems.size());
+            CHECK(std::string(e.what()).rfind("deal file is invalid: " + std::to_string(f.problems.size()) + " problem", 0) == 0);
+        }
+    }
+}
+
+TEST_CASE("deal file: the type and form of every member, and the chain's other ways to fail") {
+    const std::vector<bad_file> files = {
+        {"every list must be an array, every element an object",
+         R"json({"fundround_deal": 1, "rounds": {}, "priced_rounds": 5, "safes": "x", "scenarios": null, "counter_commitments": [1]})json",
+         {
+             "/rounds = {}: must be an array of rounds, not an object",
+             "/priced_rounds = 5: must be an array of priced rounds, not a number",
+             "/safes = \"x\": must be an array of SAFEs, not a string",
+             "/scenarios = null: must be an array of scenarios, not null",
+             "/counter_commitments/0 = 1: must be an object (a counter-commitment), not a number",
+         }},
+        {"a priced round: each member's type and form",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": null, "investors": [3, {"amount": "$1M"}], "new_investors": {}, "basis": 5, "option_pool": [], "price_rounding": "4", "pool_rounding": 1, "cash_rounding": "up", "price_per_share": {"amount": "$0", "shares": 0}}]})json",
+         {
+             "/priced_rounds/0/pre_money = null: must be an amount string such as \"15000000000 USD\", not null",
+             "/priced_rounds/0/price_per_share/amount = $0.00: must be positive",
+             "/priced_rounds/0/price_per_share/shares = 0: must be positive",
+             "/priced_rounds/0 = pre_money, price_per_share: must give exactly one figure that fixes the price",
+             "/priced_rounds/0/basis = 5: must be a fully diluted basis (a preset name or an object), not a number",
+             "/priced_rounds/0/investors/0 = 3: must be an object (an investment), not a number",
+             "/priced_rounds/0/investors/1/holder: is required",
+             "/priced_rounds/0/new_investors = {}: must be an array of holders, not an object",
+             "/priced_rounds/0/option_pool = []: must be an object (an option pool target), not an array",
+             "/priced_rounds/0/price_rounding = \"4\": must be an object (a price rounding), not a string",
+             "/priced_rounds/0/pool_rounding = 1: must be a rounding mode name (exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even), not a number",
+             "/priced_rounds/0/cash_rounding = \"up\": must be a rounding mode: one of exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero, half_even",
+         }},
+        {"SAFEs and notes: required members, nested terms",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "safes": [{}], "notes": [{"holder": "angel", "principal": "$1M", "issue_date": "2025-01-01", "maturity_date": "2026-01-01", "annual_rate": "8/100", "at_maturity": "x", "at_change_of_control": {"principal_multiple": "2x", "principal_plus_interest": 1}}]})json",
+         {
+             "/safes/0/holder: is required",
+             "/safes/0/purchase_amount: is required",
+             "/safes/0/date: is required",
+             "/notes/0/at_maturity = \"x\": must be an object (maturity terms), not a string",
+             "/notes/0/at_change_of_control/principal_multiple = \"2x\": is not a fraction such as \"5/84\" or a decimal (unexpected 'x'; expected a decimal number such as 0.7 or 70%)",
+             "/notes/0/at_change_of_control/principal_plus_interest = 1: must be true or false, not a number",
+         }},
+        {"scenarios: milestones an array of objects",
+         R"json({"fundround_deal": 1, "scenarios": [{"name": "s", "milestones": {}}, {"name": "t", "milestones": [3]}]})json",
+         {
+             "/scenarios/0/milestones = {}: must be an array of milestone outcomes, not an object",
+             "/scenarios/1/milestones/0 = 3: must be an object (a milestone outcome), not a number",
+         }},
+        {"counter-commitments: flows, installments, a total that overflows",
+         R"json({"fundround_deal": 1, "counter_commitments": [{"name": "a", "counterparty": "A", "flows": {}}, {"name": "b", "counterparty": "A", "flows": [7]}, {"name": "c", "counterparty": "A", "installments": []}, {"name": "d", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "count": 2, "last": "2027-01-01", "frequency": "yearly"}}, {"name": "e", "counterparty": "A", "installments": {"total": "$1B", "first": "2026-01-01", "last": "2027-02-30", "frequency": "yearly"}}, {"name": "f", "counterparty": "A", "flows": [{"date": "2026-01-01", "amount": "9000000000000000 USD"}, {"date": "2026-01-02", "amount": "9000000000000000 USD"}]}]})json",
+         {
+             "/counter_commitments/0/flows = {}: must be an array of payments, not an object",
+             "/counter_commitments/1/flows/0 = 7: must be an object (a payment), not a number",
+             "/counter_commitments/2/installments = []: must be an object (an installment plan), not an array",
+             "/counter_commitments/3/installments: must give \"count\" or \"last\", not both",
+             "/counter_commitments/4/installments/last = \"2027-02-30\": is not a valid calendar date",
+             "/counter_commitments/5/flows: cannot be totalled: fundround: money addition overflows the 64-bit amount range (about +/-9.2e15 in major units)",
+         }},
+        {"the chain: a rounding that meets an inexact figure (an exception of the pricing)",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$7M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "share_rounding": "exact"}]})json",
+         {
+             "/priced_rounds/0: cannot be priced: investors[0].shares = 2200000/7 is not whole, and its rounding is rounding::exact (the round does not apply to the cap table before the rounds)",
+         }},
+        {"the chain: a problem about what the file does not spell out (the fully diluted base) at the round, naming it",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [], "pools": []}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}]})json",
+         {
+             "/priced_rounds/0 = 0: terms.base.fully_diluted: must be positive (the round does not apply to the cap table before the rounds)",
+         }},
+    };
+    for (const bad_file& f : files) {
+        CAPTURE(f.what);
+        const json doc = json::parse(f.document);
+        CHECK(problems_of(doc) == f.problems);
+        json_reader reader;
+        (void)read_deal_file(reader, doc);
+        for (const diagnostic& d : reader.problems()) {
+            CAPTURE(d.field.json_pointer());
+            CHECK(resolves(doc, d.field.json_pointer()));
+        }
+    }
+}
+
+TEST_CASE("deal file: text that is not JSON is one problem at the root") {
+    try {
+        (void)parse_deal_file("{\"fundround_deal\": 1,");
+        FAIL_CHECK("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.empty());
+        CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
+    }
+    // A number nlohmann cannot hold is its out_of_range error, not a parse_error (found by
+    // fuzz_deal_file: corpus/deal_file/broken_number_overflow).
+    try {
+        (void)parse_deal_file("{\"fundround_deal\": 1e999}");
+        FAIL_CHECK("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.empty());
+        CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.out_of_range.406] number overflow", 0) == 0);
+    }
+}
+
+TEST_CASE("deal file: round(name) names the rounds there are") {
+    const deal_file d = parse_deal_file(example("reference_round.json"));
+    CHECK(d.round("Reference round, 2026").post_money() == 840_B);
+    CHECK_THROWS_WITH_AS((void)d.round("Series Z"),
+                         "round = \"Series Z\": not in the deal file (its rounds: \"Reference round, 2026\")", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)deal_file().round("x"), "round = \"x\": not in the deal file (its rounds: none)",
+                         invalid_argument_error);
+}
+
+}  // namespace test_json_deal_file
