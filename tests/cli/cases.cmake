@@ -17,6 +17,14 @@ fundround_cli_test(schedule_reference 0 ARGS schedule reference_round.json --as-
 fundround_cli_test(schedule_small 0 ARGS schedule small_company.json --as-of 2026-12-31 --round "Series A")
 fundround_cli_test(schedule_small_lapsed 0 ARGS schedule small_company.json --as-of 2027-07-01)
 fundround_cli_test(captable_small 0 ARGS captable small_company.json)
+# The example deal files (examples/*.json): the reference round with its counter-commitment and
+# scenarios, and the Series A/B/C company with its priced rounds.
+fundround_cli_test(report_example_met 0 ARGS report ../../../examples/reference_round.json --scenario "conditions met (A5)")
+fundround_cli_test(schedule_example_met 0
+                   ARGS schedule ../../../examples/reference_round.json --as-of 2026-12-31 --scenario "conditions met (A5)")
+fundround_cli_test(captable_series_abc_after_b 0 ARGS captable ../../../examples/series_abc.json --after "Series B")
+fundround_cli_test(waterfall_series_abc 0
+                   ARGS waterfall ../../../examples/series_abc.json --after "Series C" --exit 30M,50M,100M,250M,600M)
 # --csv: RFC 4180 (CRLF), exact amounts, one table (io/csv.hpp).
 fundround_cli_test(schedule_reference_csv 0 ARGS schedule reference_round.json --as-of 2026-06-30 --csv)
 fundround_cli_test(captable_small_csv 0 ARGS captable small_company.json --csv)
