@@ -1,7 +1,7 @@
-// The fundround tool's commands on deals built in code (tools/fundround/deal_commands.hpp): the
-// members a deal file cannot state yet (priced rounds, scenarios, counter-commitments, SAFEs) go
-// through the same code as `fundround report deal.json` will once the deal file reads them. The
-// runs on deal files are the end-to-end tests of tests/cli/cases.cmake.
+// The fundround tool's commands on deals built in code (tools/fundround/deal_commands.hpp): priced
+// rounds, scenarios, counter-commitments and SAFEs go through the same code as
+// `fundround report deal.json`, with exact figures checked here. The runs on deal files are the
+// end-to-end tests of tests/cli/cases.cmake.
 #include "deal_commands.hpp"
 
 #include <fundround/deal/round_builder.hpp>
