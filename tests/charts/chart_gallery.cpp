@@ -20,6 +20,8 @@
 #include <fundround/io/svg_chart.hpp>
 #include <fundround/io/waterfall_chart.hpp>
 
+#include "support/series_abc.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -91,37 +93,7 @@ round_chain_result seed_to_series_b() {  // examples/seed_to_series_b.cpp
 }
 
 waterfall series_abc_waterfall() {  // examples/series_abc_waterfall.cpp
-    const cap_table founding =
-        cap_table_builder()
-            .add(holder::founder("ada", "Ada"))
-            .add(holder::founder("bob", "Bob"))
-            .add(holder::employee("eve", "Eve"))
-            .add(holder::employee("finn", "Finn"))
-            .add(share_class::common("Common"))
-            .add(option_pool{"Plan", "Common", share_count(2'000'000)})
-            .holding(holder_id("ada"), "Common", share_count(5'000'000))
-            .holding(holder_id("bob"), "Common", share_count(3'000'000))
-            .grant({holder_id("eve"), "Plan", share_count(600'000), price_per_share(500_K, share_count(1'000'000))})
-            .grant({holder_id("finn"), "Plan", share_count(400'000), price_per_share(2_M, share_count(1'000'000))})
-            .build();
-    liquidation_terms series_a;
-    liquidation_terms series_b;
-    series_b.participation = participation::capped(fraction(3));
-    liquidation_terms series_c;
-    series_c.seniority = 1;
-    const auto terms = [](const char* name, money pre) {
-        return priced_round_terms(name).pre_money(pre).price_rounded(4, rounding::half_even);
-    };
-    const round_chain_result chain =
-        round_chain(founding)
-            .then(cap_table_round(terms("Series A", 12_M).invest("a-fund", 4_M), "Series A", series_a)
-                      .add_investor(holder::investor("a-fund", "A Fund")))
-            .then(cap_table_round(terms("Series B", 45_M).invest("b-fund", 15_M), "Series B", series_b)
-                      .add_investor(holder::investor("b-fund", "B Fund")))
-            .then(cap_table_round(terms("Series C", 150_M).invest("c-fund", 50_M), "Series C", series_c)
-                      .add_investor(holder::investor("c-fund", "C Fund")))
-            .run();
-    return waterfall::build(chain.final_table());
+    return waterfall::build(fundround_test::series_abc().final_table());
 }
 
 waterfall reference_waterfall(const funding_round& round) {  // examples/reference_waterfall.cpp (ASSUMED terms)
