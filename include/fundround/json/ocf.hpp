@@ -497,7 +497,7 @@ inline void write_ocf_directory(const ocf_package& package, const std::filesyste
         return true;
     };
     if (load("Manifest.ocf.json")) {
-        const nlohmann::json& m = p.files.front().second;
+        const nlohmann::json m = p.files.front().second;  // a copy: load() appends to p.files
         if (m.is_object()) {
             for (auto it = m.begin(); it != m.end(); ++it) {
                 const std::string& key = it.key();
@@ -537,6 +537,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         field_path at;
     };
     std::vector<listed_file> listed;
+    // A file that cannot be found or read as a list of items: its items' ids are unknown, so
+    // references to them are not checked (every one would be reported as unknown).
+    bool structural = false;
+    bool file_structural = false;
     std::string issuer_name;
     std::optional<calendar_date> as_of;
     static constexpr std::array<std::pair<const char*, const char*>, 10> kinds = {{
@@ -602,15 +606,19 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 const json* f = pkg.find(name);
                 if (f == nullptr) {
                     r_.report(fat.member("filepath"), json_value_text(*fp), "is not a file of the package");
+                    structural = true;
                     continue;
                 }
                 bool twice = false;
                 for (const listed_file& l : listed) twice = twice || l.name == name;
+                file_structural = structural;
                 if (twice) {
                     r_.report(fat.member("filepath"), json_value_text(*fp), "is listed twice in the manifest");
+                    structural = true;
                     continue;
                 }
                 const field_path file_at(name);
+                structural = true;  // until the file is found to be sound
                 if (r_.expect_object(*f, file_at, "an OCF file", {"file_type", "items"})) {
                     if (const auto* t = r_.required(*f, file_at, "file_type")) {
                         if (!t->is_string() || t->get_ref<const std::string&>() != file_type) {
@@ -629,6 +637,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                     std::string kind(member_name);
                     listed.push_back({kind.substr(0, kind.size() - 6), name, file_at});
+                    structural = file_structural;
                 }
             }
         }
@@ -651,6 +660,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (f.first == "Manifest.ocf.json" || std::find(named.begin(), named.end(), f.first) != named.end()) continue;
         r_.report(field_path(f.first), "", "is not listed in the manifest (Manifest.ocf.json)");
     }
+    if (structural) r_.throw_if_problems("OCF package");
     const auto items_of = [&](const char* kind) {
         std::vector<std::pair<const json*, field_path>> out;
         for (const listed_file& l : listed) {
@@ -667,6 +677,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         std::string name;
         holder_kind kind;
         field_path at;
+        bool ok;
     };
     std::vector<stakeholder_rec> stakeholders;
     std::map<std::string, std::size_t> stakeholder_at;
@@ -754,14 +765,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
             }
         }
-        if (r_.problems().size() != before || !sid || !name) continue;
+        if (!sid) continue;
         if (stakeholder_at.count(*sid) != 0) {
             r_.report(at.member("id"), json_value_text(item->at("id")),
                       "duplicates the id of " + stakeholders[stakeholder_at[*sid]].at.json_pointer() + "; a stakeholder appears once");
             continue;
         }
         stakeholder_at.emplace(*sid, stakeholders.size());
-        stakeholders.push_back({*sid, *name, kind, at});
+        stakeholders.push_back({*sid, name.value_or(""), kind, at, r_.problems().size() == before && name.has_value()});
     }
     const auto stakeholder_ref = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
         const auto* m = r_.required(obj, at, "stakeholder_id");
@@ -1190,7 +1201,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             const auto who = stakeholder_ref(*item, at);
             const auto cls = class_ref(*item, at, "stock_class_id");
             std::optional<share_count> q;
-            if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
+            if (const auto* m = r_.required(*item, at, "quantity")) {
+                if (const auto v = shares(*m, at.member("quantity"))) {
+                    if (v->value() > 0) {
+                        q = *v;
+                    } else {
+                        r_.report(at.member("quantity"), json_value_text(*m), "must be positive");
+                    }
+                }
+            }
             if (const auto* m = r_.required(*item, at, "share_price")) {
                 if (const auto p = monetary(*m, at.member("share_price"))) {
                     note("share_price of stock issuances", "fundround records holdings, not what was paid for them");
@@ -1644,12 +1663,17 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                                                       : l.kind;
         per_item.push_back(std::to_string(n) + " " + what + " in " + l.name + " are not read: fundround's cap table holds no " + what + ".");
     }
-    r_.throw_if_problems("OCF package");
-
-    // The cap table, its problems mapped back to the OCF pointers.
+    // The cap table from the items read without problems (so that its rules are checked too),
+    // its problems mapped back to the OCF pointers.
     cap_table_builder b;
     b.currency(table_currency.value_or(issuance_currency.value_or(currency("USD"))));
-    for (const stakeholder_rec& s : stakeholders) b.add(holder(holder_id(s.id), s.name, s.kind));
+    std::vector<const stakeholder_rec*> holder_recs;
+    for (const stakeholder_rec& s : stakeholders) {
+        if (!s.ok) continue;
+        b.add(holder(holder_id(s.id), s.name, s.kind));
+        holder_recs.push_back(&s);
+    }
+    const auto holder_ok = [&](const std::string& sid) { return stakeholders[stakeholder_at.at(sid)].ok; };
     std::vector<std::size_t> class_pos(classes.size());
     std::vector<field_path> class_paths;
     std::vector<field_path> ratio_paths;
@@ -1663,30 +1687,36 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     const auto class_name = [&](std::size_t i) { return classes[i].value ? classes[i].value->name() : classes[i].id; };
     std::vector<const plan_rec*> pool_recs;
     for (const plan_rec& p : plans) {
-        if (!p.ok) continue;
+        if (!p.ok || !classes[p.class_index].value) continue;
         b.add(option_pool{p.name, class_name(p.class_index), p.authorized});
         pool_recs.push_back(&p);
     }
     std::vector<field_path> holding_paths;
     for (const holding_rec& h : holdings) {
-        if (h.shares.value() == 0) continue;
+        if (h.shares.value() == 0 || !holder_ok(h.holder) || !classes[h.class_index].value) continue;
         b.holding(holder_id(h.holder), class_name(h.class_index), h.shares);
         holding_paths.push_back(h.at);
     }
     std::vector<field_path> grant_paths;
     for (const auto& g : grants) {
-        if (!g) continue;
+        if (!g || !holder_ok(g->holder) || !plans[g->plan].ok || !classes[plans[g->plan].class_index].value) continue;
         b.grant(option_grant{holder_id(g->holder), plans[g->plan].name, g->shares, g->price});
         grant_paths.push_back(g->at);
     }
     std::vector<const warrant_rec*> warrant_recs;
     for (const auto& w : warrants) {
-        if (!w) continue;
+        if (!w || !holder_ok(w->holder) || !classes[w->class_index].value) continue;
         b.add(warrant{holder_id(w->holder), class_name(w->class_index), w->shares, w->price});
         warrant_recs.push_back(&*w);
     }
     std::vector<field_path> distinct_paths;
     for (const auto& d : distinct) {
+        const auto other = stakeholder_at.find(d.first.second);
+        if (other == stakeholder_at.end()) {
+            r_.report(d.second, quoted_text(d.first.second), "is not the id of a stakeholder in the package");
+            continue;
+        }
+        if (!holder_ok(d.first.first) || !stakeholders[other->second].ok) continue;
         b.declare_distinct(holder_id(d.first.first), holder_id(d.first.second));
         distinct_paths.push_back(d.second);
     }
@@ -1706,7 +1736,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             return rest.empty() ? base : ocf_sub(base, rest);
         };
-        if (list == "holders" && i < stakeholders.size()) return pick(stakeholders[i].at, {{"id", "id"}, {"name", "name/legal_name"}});
+        if (list == "holders" && i < holder_recs.size()) return pick(holder_recs[i]->at, {{"id", "id"}, {"name", "name/legal_name"}});
         if (list == "classes" && i < class_paths.size()) {
             if (rest == "conversion_ratio") return ratio_paths[i];
             return pick(class_paths[i], {{"name", "name"},
@@ -1760,7 +1790,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return text;
     };
-    for (const diagnostic& d : built.problems) r_.report(map_field(d.field), d.value, map_text(d.rule));
+    for (const diagnostic& d : built.problems) {
+        // References were resolved above: an unknown one is the echo of another problem (a class
+        // whose name nearly duplicates another's is not indexed).
+        if (d.rule == "is not a share class on the cap table" || d.rule == "is not a holder on the cap table" ||
+            d.rule == "is not an option pool on the cap table") {
+            continue;
+        }
+        r_.report(map_field(d.field), d.value, map_text(d.rule));
+    }
     // SAFEs and notes: their own rules, at their pointers.
     std::vector<safe> out_safes;
     std::vector<convertible_note> out_notes;
