@@ -848,4 +848,155 @@ TEST_CASE("ocf: the cap table's own rules, at the OCF pointers") {
         "/Transactions.ocf.json/items/2/exercise_price = €0.1000: must be in USD, the cap table's currency"}));
 }
 
+
+TEST_CASE("ocf: malformed members, ids and ranges") {
+    json p = small_package();
+    p["Manifest.ocf.json"]["issuer"] = "Acme";
+    p["Manifest.ocf.json"]["valuations_files"] = "none";
+    json& people = p["Stakeholders.ocf.json"]["items"];
+    people[0]["current_relationships"] = "FOUNDER";
+    people[0]["comments"] = "hello";
+    people[1]["comments"] = {7};
+    people[3]["id"] = "";
+    json& classes = p["StockClasses.ocf.json"]["items"];
+    classes.push_back(classes[0]);
+    classes[0]["conversion_rights"] = json::object();
+    json& plans = p["StockPlans.ocf.json"]["items"];
+    plans.push_back(plans[0]);
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx[0]["quantity"] = "170141183460469231731687303715884105728";  // 2^127
+    tx[1]["share_price"]["amount"] = "1.5";
+    tx[3]["exercise_price"]["amount"] = "99999999999999999.5";
+    tx[4]["investment_amount"]["amount"] = "99999999999999999";
+    tx[4]["seniority"] = "1";
+    tx[5]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["type"] = "CONVERTIBLE_NOTE_CONVERSION";
+    tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["interest_rates"] = "8%";
+    tx[6]["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"]["interest_rates"] = "8%";
+    tx.push_back("a transaction");
+    tx.push_back({{"object_type", "TX_CONVERTIBLE_ISSUANCE"}, {"id", "x"}, {"security_id", "x"}, {"date", "2025-01-01"},
+                  {"stakeholder_id", "ada"}, {"convertible_type", "SAFE"}, {"seniority", 1},
+                  {"investment_amount", {{"amount", "1"}, {"currency", "USD"}}}, {"conversion_triggers", "on a financing"}});
+    tx.push_back({{"object_type", "TX_CONVERTIBLE_CANCELLATION"}, {"id", "c"}, {"security_id", "stock-1"}, {"date", "2025-01-01"},
+                  {"amount", {{"amount", "1"}, {"currency", "USD"}}}});
+    CHECK(joined(problems_of(p)) == joined({
+        "/Manifest.ocf.json/issuer = \"Acme\": must be an object (the issuer), not a string",
+        "/Manifest.ocf.json/valuations_files = \"none\": must be an array of files {\"filepath\", \"md5\"}, not a string",
+        "/Stakeholders.ocf.json/items/0/current_relationships = \"FOUNDER\": must be an array of relationships, not a string",
+        "/Stakeholders.ocf.json/items/0/comments = \"hello\": must be an array of strings, not a string",
+        "/Stakeholders.ocf.json/items/1/comments/0 = 7: must be a string",
+        "/Stakeholders.ocf.json/items/3/id = \"\": must not be empty",
+        "/StockClasses.ocf.json/items/0/conversion_rights = {}: must be an array of conversion rights, not an object",
+        "/StockClasses.ocf.json/items/2/id = \"stock-class-1\": duplicates the id of /StockClasses.ocf.json/items/0; a stock class "
+        "appears once",
+        "/StockPlans.ocf.json/items/1/id = \"stock-plan-1\": duplicates the id of /StockPlans.ocf.json/items/0; a stock plan appears once",
+        "/Transactions.ocf.json/items/0/quantity = \"170141183460469231731687303715884105728\": is out of range: fundround's exact "
+        "numbers are below 2^127",
+        "/Transactions.ocf.json/items/2/stakeholder_id = \"grace\": is not the id of a stakeholder in the package",
+        "/Transactions.ocf.json/items/3/exercise_price/amount = \"99999999999999999.5\": is out of the price range (64-bit "
+        "thousandths of a unit)",
+        "/Transactions.ocf.json/items/4/investment_amount/amount = \"99999999999999999\": is out of the amount range (64-bit "
+        "thousandths of a unit)",
+        "/Transactions.ocf.json/items/4/seniority = \"1\": must be an integer",
+        "/Transactions.ocf.json/items/5/conversion_triggers: must hold a SAFE_CONVERSION conversion mechanism: fundround reads a "
+        "SAFE's terms from it",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/interest_rates = \"8%\": must be "
+        "an array of interest rates, not a string",
+        "/Transactions.ocf.json/items/7 = \"a transaction\": must be an object (an OCF transaction), not a string",
+        "/Transactions.ocf.json/items/8/conversion_triggers = \"on a financing\": must be an array of conversion triggers, not a string",
+        "/Transactions.ocf.json/items/9/security_id = \"stock-1\": is not the security id of an earlier convertible issuance in the "
+        "transactions"}));
+    // A file whose items are not a list: reported before any item is read.
+    json q = small_package();
+    q["StockPlans.ocf.json"]["items"] = json::object();
+    CHECK(joined(problems_of(q)) == joined({"/StockPlans.ocf.json/items = {}: must be an array, not an object"}));
+    // Holdings of one holder and class add up, and must fit 64 bits.
+    json r = small_package();
+    r["Transactions.ocf.json"]["items"][0]["quantity"] = "9000000000000000000";
+    json again = r["Transactions.ocf.json"]["items"][0];
+    again["security_id"] = "stock-1-again";
+    r["Transactions.ocf.json"]["items"].push_back(again);
+    CHECK(joined(problems_of(r)) == joined({
+        "/Transactions.ocf.json/items/7/quantity = 9000000000000000000: the total of this holder's shares of the class overflows "
+        "64 bits"}));
+}
+
+TEST_CASE("ocf: what the import reads but does not model, item by item and by kind") {
+    json p = small_package();
+    json& people = p["Stakeholders.ocf.json"]["items"];
+    people[0].erase("current_relationship");
+    people[0]["current_relationships"] = {"EXECUTIVE", "FOUNDER"};
+    people[1]["current_relationship"] = "BOARD_MEMBER";
+    people[2]["current_relationship"] = "EX_ADVISOR";
+    json& classes = p["StockClasses.ocf.json"]["items"];
+    classes[0]["conversion_rights"] = classes[1]["conversion_rights"];
+    classes[1]["conversion_rights"].push_back(classes[1]["conversion_rights"][0]);
+    json& tx = p["Transactions.ocf.json"]["items"];
+    json plan_less = tx[2];
+    plan_less.erase("stock_plan_id");
+    plan_less["security_id"] = "option-2";
+    json convertible = tx[4];
+    convertible["security_id"] = "cs-1";
+    convertible["convertible_type"] = "CONVERTIBLE_SECURITY";
+    json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    safe_mech.erase("conversion_timing");
+    safe_mech["capitalization_definition_rules"]["include_new_money"] = true;
+    safe_mech["exit_multiple"] = {{"numerator", "1"}, {"denominator", "1"}};
+    safe_mech["capitalization_definition"] = "Company Capitalization as defined in the SAFE";
+    tx[4]["seniority"] = 2;
+    for (json& trigger : tx[6]["conversion_triggers"]) {
+        json& note_mech = trigger["conversion_right"]["conversion_mechanism"];
+        note_mech["compounding_type"] = "SIMPLE";
+        note_mech["interest_accrual_period"] = "DAILY";
+        note_mech["conversion_mfn"] = true;
+        note_mech["interest_rates"][0]["accrual_start_date"] = "2024-02-01";
+        note_mech["interest_rates"][0]["accrual_end_date"] = "2025-12-31";
+    }
+    tx.push_back(plan_less);
+    tx.push_back(convertible);
+    tx.push_back({{"object_type", "TX_VESTING_START"}, {"id", "v"}, {"security_id", "option-1"}, {"date", "2024-01-01"}});
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(in.table.holders()[0].kind() == holder_kind::employee);
+    CHECK(in.table.holders()[1].kind() == holder_kind::other);
+    CHECK(in.table.holders()[2].kind() == holder_kind::advisor);
+    CHECK(in.safes[0].form == safe_form::post_money);
+    CHECK(in.notes[0].issue_date == ymd(2024, 2, 1));
+    CHECK(in.notes[0].method == interest_method::simple);
+    CHECK(in.notes[0].period == compounding_period::annually);
+    const auto has = [&](const std::string& line) {
+        CAPTURE(line);
+        CHECK(std::find(in.left_out.begin(), in.left_out.end(), line) != in.left_out.end());
+    };
+    has("The plan-less option /Transactions.ocf.json/items/7 for 250000 shares is not on the cap table: fundround's grants come "
+        "from a pool.");
+    has("The convertible security /Transactions.ocf.json/items/8 ($500,000.00) is not read: fundround models SAFEs and "
+        "convertible notes.");
+    has("relationships read as employee (EX_EMPLOYEE, NON_US_EMPLOYEE, EXECUTIVE, OFFICER) (1): fundround's holder kinds are "
+        "founder, employee, investor, advisor and other.");
+    has("relationships read as other (BOARD_MEMBER) (1): fundround's holder kinds are founder, employee, investor, advisor and other.");
+    has("relationships read as advisor (CONSULTANT, EX_CONSULTANT, EX_ADVISOR) (1): fundround's holder kinds are founder, employee, "
+        "investor, advisor and other.");
+    has("stakeholders' relationships after the first (1): a fundround holder has one kind.");
+    has("conversion rights of common classes (1): fundround converts preferred into common at one ratio.");
+    has("conversion rights of preferred classes after the first (1): fundround converts preferred into common at one ratio.");
+    has("SAFEs without conversion_timing (read as POST_MONEY) (1): fundround needs the capitalization a cap is measured on.");
+    has("capitalization rules of SAFEs other than their form's (1): fundround reads the form (pre- or post-money) and whether the "
+        "pool top-up counts.");
+    has("exit_multiple of convertibles (1): fundround's change-of-control terms are not read from OCF.");
+    has("capitalization_definition texts of convertibles (1): fundround reads the structured rules, not the text.");
+    has("seniority of convertibles other than 1 (1): fundround ranks no convertibles against each other.");
+    has("DAILY accrual periods of simple-interest notes (read as ANNUAL) (1): simple interest does not depend on the period.");
+    has("MFN notes (1): fundround's notes have no MFN term.");
+    has("notes whose interest accrues from another date than their issuance (read as the issue date) (1): fundround's interest "
+        "accrues from the issue date.");
+    has("accrual_end_date of interest rates (1): fundround's interest accrues until conversion.");
+    has("TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, authorized shares).");
+    // A preferred class without a ratio conversion right converts 1:1.
+    classes[1]["conversion_rights"] = json::array();
+    const ocf_import one_to_one = from_ocf_merged(p);
+    CHECK(one_to_one.table.classes()[1].conversion_ratio() == fraction(1));
+    CHECK(std::find(one_to_one.left_out.begin(), one_to_one.left_out.end(),
+                    "preferred classes without a ratio conversion right (read as converting 1:1) (1): fundround converts preferred "
+                    "into common.") != one_to_one.left_out.end());
+}
+
 }  // namespace test_ocf

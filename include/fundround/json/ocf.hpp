@@ -301,8 +301,10 @@ private:
         const std::size_t point = v.find('.');
         const std::string_view whole = v.substr(0, point);
         const std::string_view frac = point == std::string_view::npos ? std::string_view() : v.substr(point + 1);
-        const bool digits_ok = !whole.empty() && parse_json_digits(whole).has_value() &&
-                               (point == std::string_view::npos || (!frac.empty() && frac.size() <= 10 && parse_json_digits(frac).has_value()));
+        const auto digits = [](std::string_view d) {
+            return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const bool digits_ok = digits(whole) && (point == std::string_view::npos || (digits(frac) && frac.size() <= 10));
         if (!digits_ok) {
             r_.report(at, json_value_text(j),
                       "must be an OCF Numeric: an optional sign, digits, and at most 10 decimals (\"+1000.00\", \"0.125\")");
