@@ -265,6 +265,28 @@ TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what 
     CHECK(!back.notes[0].at_maturity);
 }
 
+TEST_CASE("ocf: declared-distinct pairs read back in the holders' order") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("a", "Fund"))
+                            .add(holder::investor("b", "fund"))
+                            .add(holder::investor("c", "FUND"))
+                            .declare_distinct(holder_id("b"), holder_id("c"))
+                            .declare_distinct(holder_id("a"), holder_id("b"))
+                            .declare_distinct(holder_id("a"), holder_id("c"))
+                            .build();
+    ocf_options o;
+    o.as_of = ymd(2025, 1, 1);
+    const ocf_export e = to_ocf(t, {}, {}, o);
+    CHECK(e.left_out.front() ==
+          "The order of the declared-distinct pairs: they are written as comments on their first holders, so they read back in the "
+          "holders' order.");
+    const cap_table back = from_ocf(e.package).table;
+    using pair = std::pair<holder_id, holder_id>;
+    CHECK(back.declared_distinct() == std::vector<pair>{{holder_id("a"), holder_id("b")}, {holder_id("a"), holder_id("c")},
+                                                        {holder_id("b"), holder_id("c")}});
+    CHECK(back.holders() == t.holders());
+}
+
 TEST_CASE("ocf: a table with no amount keeps its currency only in the left-out list") {
     const cap_table t = cap_table_builder().currency(currency("GBP")).add(holder::founder("a", "A")).build();
     const ocf_export e = to_ocf(t, {}, {}, {});
@@ -474,10 +496,15 @@ random_case random_ocf_case(std::uint64_t seed) {
         ids.emplace_back("h-" + std::to_string(seed) + "-" + std::to_string(i));
         b.add(holder(ids.back(), "Holder " + std::string(1, static_cast<char>('A' + i)), kinds[g.next(5)]));
     }
-    if (nh >= 2 && g.next(2) == 0) {  // a near-duplicate name, declared distinct
+    if (nh >= 2 && g.next(2) == 0) {  // near-duplicate names, declared distinct (in the holders' order)
         ids.emplace_back("twin");
         b.add(holder(ids.back(), "holder a", holder_kind::investor));
         b.declare_distinct(ids.front(), ids.back());
+        if (g.next(2) == 0) {
+            ids.emplace_back("twin-b");
+            b.add(holder(ids.back(), "HOLDER B", holder_kind::other));
+            b.declare_distinct(ids[1], ids.back());
+        }
     }
     std::vector<std::string> classes = {"Common"};
     b.add(share_class::common("Common"));

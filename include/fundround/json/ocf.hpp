@@ -1078,7 +1078,6 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         money amount;
     };
     std::map<std::string, security_rec> securities;
-    std::vector<field_path> grant_price_at;
     std::vector<std::string> per_item;  // left-out sentences about single items
     const auto add_shares = [&](share_count& into, share_count s, const field_path& at) {
         try {
@@ -1676,11 +1675,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         holder_recs.push_back(&s);
     }
     const auto holder_ok = [&](const std::string& sid) { return stakeholders[stakeholder_at.at(sid)].ok; };
-    std::vector<std::size_t> class_pos(classes.size());
     std::vector<field_path> class_paths;
     std::vector<field_path> ratio_paths;
     for (std::size_t i = 0; i < classes.size(); ++i) {
-        class_pos[i] = class_paths.size();
         if (!classes[i].value) continue;
         b.add(*classes[i].value);
         class_paths.push_back(classes[i].at);
@@ -1927,6 +1924,19 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
         }
         if (!comments.empty()) s["comments"] = std::move(comments);
         stakeholders.push_back(std::move(s));
+    }
+    {
+        // The pairs are written on their first holders, so they read back in the holders' order.
+        std::vector<std::pair<holder_id, holder_id>> in_holder_order;
+        for (const holder& h : table.holders()) {
+            for (const auto& pair : table.declared_distinct()) {
+                if (pair.first == h.id()) in_holder_order.push_back(pair);
+            }
+        }
+        if (in_holder_order != table.declared_distinct()) {
+            left.push_back("The order of the declared-distinct pairs: they are written as comments on their first holders, so they "
+                           "read back in the holders' order.");
+        }
     }
     if (!table.holders().empty()) {
         left.push_back("Each stakeholder's stakeholder_type (INDIVIDUAL or INSTITUTION) is inferred from the holder's kind "
