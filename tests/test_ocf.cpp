@@ -368,26 +368,29 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
     CHECK(t.classes()[2] == share_class::preferred("Series A Preferred", price_per_share(money::from_major(5, currency("USD")), sh(2)),
                                                    liquidation_terms{fraction(3, 2), participation::capped(fraction(3)), 3, {}})
                                 .with_conversion_ratio(fraction(11, 10)));
-    // Holdings: Ada's two issuances merged; Alan's 3,000,000 less the 1,000,000 cancelled.
+    // Holdings: Ada's two issuances merged; Alan's 3,000,000 less the 1,000,000 cancelled, and
+    // 100,000 of restricted stock from the plan.
     CHECK(t.holdings() == std::vector<holding>{
         {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e01"), "Common Stock", sh(4'500'000)},
-        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e02"), "Common Stock", sh(2'000'000)},
+        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e02"), "Common Stock", sh(2'100'000)},
         {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e04"), "Series Seed Preferred", sh(810'045)},
         {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e04"), "Series A Preferred", sh(400'000)},
         {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e06"), "Series A Preferred", sh(40'001)}});
-    // The pool after its adjustment to 1,500,000; the ISO grant (the RSU is left out).
-    CHECK(t.pools() == std::vector<option_pool>{{"2024 Equity Incentive Plan", "Common Stock", sh(1'500'000)}});
+    // The pool: reserved 1,500,000 after its adjustment, less the 100,000 restricted shares issued
+    // from it; the ISO grant (the RSU is left out, its shares stay in the reserve).
+    CHECK(t.pools() == std::vector<option_pool>{{"2024 Equity Incentive Plan", "Common Stock", sh(1'400'000)}});
     CHECK(t.grants() == std::vector<option_grant>{{holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e03"), "2024 Equity Incentive Plan",
                                                    sh(250'000), price_per_share(money::from_units(250), sh(1))}});
     CHECK(t.warrants() == std::vector<warrant>{{holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e05"), "Series A Preferred", sh(50'000),
                                                 price_per_share(money::from_units(2500), sh(1))}});
     // Fully diluted (issued + granted + unallocated + warrants), Series A as converted at 1.1,
-    // each holding rounded down: 6,500,000 + 810,045 + 440,000 + 44,001 (40,001 x 1.1 = 44,001.1)
-    // = 7,794,046 issued; + 250,000 granted + 1,250,000 unallocated + 55,000 warrant = 9,349,046.
+    // each holding rounded down: 6,600,000 + 810,045 + 440,000 + 44,001 (40,001 x 1.1 = 44,001.1)
+    // = 7,894,046 issued; + 250,000 granted + 1,150,000 unallocated + 55,000 warrant = 9,349,046
+    // (the restricted stock is counted once: issued, not also in the pool).
     const fully_diluted_counts fd = t.fully_diluted();
-    CHECK(fd.issued() == sh(7'794'046));
+    CHECK(fd.issued() == sh(7'894'046));
     CHECK(fd.granted_options() == sh(250'000));
-    CHECK(fd.unallocated_pool() == sh(1'250'000));
+    CHECK(fd.unallocated_pool() == sh(1'150'000));
     CHECK(fd.warrants() == sh(55'000));
     CHECK(fd.total() == sh(9'349'046));
     CHECK(fd.holder_ownership(0) == fraction(4'500'000, 9'349'046));
@@ -409,10 +412,11 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
     CHECK(n.accrued_interest(ymd(2025, 9, 1)) == 6_K);  // 365 days at 6% on $100,000
     // What the package said that fundround does not model: single items first, then counts.
     CHECK(joined(acme.left_out) == joined({
-        "The RSU award /Transactions.ocf.json/items/9 for 10000 shares is not on the cap table: fundround's grants are options.",
+        "The RSU award /Transactions.ocf.json/items/9 for 10000 shares is not on the cap table: fundround's grants are "
+        "options (from a plan, its shares stay in the plan's unallocated reserve).",
         "1 vesting terms in VestingTerms.ocf.json are not read: fundround's cap table holds no vesting terms.",
-        "1 valuations (409A prices per share) in Valuations.ocf.json are not read: fundround's cap table holds no valuations "
-        "(409A prices per share).",
+        "1 valuations (409A prices per share) in Valuations.ocf.json are not read: fundround's cap table holds no "
+        "valuations (409A prices per share).",
         "the issuer's country_of_formation (1): fundround keeps only the issuer's legal name.",
         "the issuer's country_subdivision_of_formation (1): fundround keeps only the issuer's legal name.",
         "the issuer's formation_date (1): fundround keeps only the issuer's legal name.",
@@ -422,21 +426,25 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "stakeholder_type of stakeholders (6): a fundround holder has a kind, not a legal form.",
         "issuer_assigned_id of stakeholders (1): fundround keeps no contact, tax or status details.",
         "primary_contact of stakeholders (1): fundround keeps no contact, tax or status details.",
-        "default_id_prefix of stock classes (3): fundround records no certificates, authorized shares, approvals, votes or par values.",
-        "initial_shares_authorized of stock classes (3): fundround records no certificates, authorized shares, approvals, votes or "
+        "default_id_prefix of stock classes (3): fundround records no certificates, authorized shares, approvals, votes "
+        "or par values.",
+        "initial_shares_authorized of stock classes (3): fundround records no certificates, authorized shares, "
+        "approvals, votes or par values.",
+        "board_approval_date of stock classes (2): fundround records no certificates, authorized shares, approvals, "
+        "votes or par values.",
+        "votes_per_share of stock classes (3): fundround records no certificates, authorized shares, approvals, votes or "
         "par values.",
-        "board_approval_date of stock classes (2): fundround records no certificates, authorized shares, approvals, votes or par "
+        "par_value of stock classes (1): fundround records no certificates, authorized shares, approvals, votes or par "
         "values.",
-        "votes_per_share of stock classes (3): fundround records no certificates, authorized shares, approvals, votes or par values.",
-        "par_value of stock classes (1): fundround records no certificates, authorized shares, approvals, votes or par values.",
         "seniority of common classes (1): fundround pays common last.",
         "conversion_price of ratio conversions (2): fundround converts at the ratio (the price follows from it).",
         "rounding_type of ratio conversions other than FLOOR (1): fundround rounds as-converted shares down.",
         "board_approval_date of stock plans (1): fundround records no approvals or cancellation behaviour.",
         "default_cancellation_behavior of stock plans (1): fundround records no approvals or cancellation behaviour.",
-        "custom_id of stock issuances (6): fundround records no certificates, approvals or consideration.",
-        "share_price of stock issuances (6): fundround records holdings, not what was paid for them.",
-        "stock issuances merged into one holding per stakeholder and class (1): fundround holds one holding per holder and class.",
+        "custom_id of stock issuances (7): fundround records no certificates, approvals or consideration.",
+        "share_price of stock issuances (7): fundround records holdings, not what was paid for them.",
+        "stock issuances merged into one holding per stakeholder and class (2): fundround holds one holding per holder "
+        "and class.",
         "reason_text of cancellations (1): fundround keeps no reasons.",
         "board_approval_date of pool adjustments (1): fundround records no approvals.",
         "custom_id of option grants (2): fundround records no certificates, approvals or consideration.",
@@ -445,14 +453,20 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "expiration_date of option grants (1): fundround records the option's shares and strike only.",
         "termination_exercise_windows of option grants (1): fundround records the option's shares and strike only.",
         "vesting_terms_id of option grants (1): fundround's cap table holds no vesting: every granted option counts.",
-        "TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, authorized shares).",
+        "TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, "
+        "authorized shares).",
         "custom_id of warrants (1): fundround records no certificates, approvals or consideration.",
         "purchase_price of warrants (1): fundround records no warrant purchase price.",
         "warrant_expiration_date of warrants (1): fundround records the warrant's shares, class and price only.",
         "quantity_source of warrants (1): fundround records the warrant's shares, class and price only.",
         "exercise triggers of warrants (1): fundround counts a warrant as exercisable (fully diluted) without conditions.",
         "custom_id of convertibles (2): fundround records no certificates, approvals or consideration.",
-        "pro_rata of convertibles (1): fundround's pro-rata rights are on rounds, not on instruments."}));
+        "pro_rata of convertibles (1): fundround's pro-rata rights are on rounds, not on instruments.",
+        "issuance_type of stock issuances (1): fundround records holdings, not certificates, cost bases or issuance "
+        "types.",
+        "vesting_terms_id of stock issuances (1): fundround's cap table holds no vesting: every share counts as issued.",
+        "stock issuances from a stock plan (restricted stock; the plan's reserve is reduced by their shares) (1): "
+        "fundround's pools hold options; the shares are issued, so the pool keeps only the rest."}));
     // And it re-exports and re-imports equal.
     ocf_options o;
     o.as_of = acme.as_of;
@@ -1024,6 +1038,29 @@ TEST_CASE("ocf: what the import reads but does not model, item by item and by ki
     CHECK(std::find(one_to_one.left_out.begin(), one_to_one.left_out.end(),
                     "preferred classes without a ratio conversion right (read as converting 1:1) (1): fundround converts preferred "
                     "into common.") != one_to_one.left_out.end());
+}
+
+TEST_CASE("ocf: restricted stock from a plan reduces the plan's reserve, which it cannot exhaust") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    json rsa = tx[0];
+    rsa["security_id"] = "rsa-1";
+    rsa["stakeholder_id"] = "grace";
+    rsa["stock_plan_id"] = "stock-plan-1";
+    rsa["quantity"] = "100000";
+    tx.push_back(rsa);
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(in.table.pools()[0].authorized == sh(900'000));  // 1,000,000 reserved - 100,000 issued
+    CHECK(in.table.fully_diluted().total() == small_table().fully_diluted().total());  // moved from the pool to Grace
+    tx.back()["quantity"] = "1000000";
+    json bad = rsa;
+    bad["security_id"] = "rsa-2";
+    bad["stock_plan_id"] = "plan-x";
+    tx.push_back(bad);
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/8/stock_plan_id = \"plan-x\": is not the id of a stock plan in the package",
+        "/StockPlans.ocf.json/items/0/initial_shares_reserved = 1000000: the plan's stock issuances use 1000000 shares of its "
+        "reserve: nothing is left for a fundround pool (its options and unallocated shares)"}));
 }
 
 }  // namespace test_ocf

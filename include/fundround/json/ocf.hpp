@@ -983,6 +983,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         field_path class_at;
         field_path authorized_at;
         bool ok;
+        share_count used = share_count();  // stock issued from the plan (restricted stock)
+        bool added = false;                // on the cap table
     };
     std::vector<plan_rec> plans;
     std::map<std::string, std::size_t> plan_at;
@@ -1217,8 +1219,19 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     if (!issuance_currency) issuance_currency = p->second;  // the table's currency if no price names one
                 }
             }
-            note_members(*item, {"stock_plan_id", "share_numbers_issued", "cost_basis", "issuance_type"}, "stock issuances",
-                         "fundround records holdings, not certificates, cost bases or restricted-stock plans");
+            note_members(*item, {"share_numbers_issued", "cost_basis", "issuance_type"}, "stock issuances",
+                         "fundround records holdings, not certificates, cost bases or issuance types");
+            std::optional<std::size_t> from_plan;
+            if (const auto* pj = json_reader::member(*item, "stock_plan_id")) {
+                if (auto pid = r_.read_string(*pj, at.member("stock_plan_id"))) {
+                    const auto pit = plan_at.find(*pid);
+                    if (pit == plan_at.end()) {
+                        r_.report(at.member("stock_plan_id"), json_value_text(*pj), "is not the id of a stock plan in the package");
+                    } else {
+                        from_plan = pit->second;
+                    }
+                }
+            }
             if (json_reader::member(*item, "stock_legend_ids") != nullptr && !item->at("stock_legend_ids").empty()) {
                 note("stock_legend_ids of stock issuances", "fundround records no legends");
             }
@@ -1234,6 +1247,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             add_shares(holdings[it->second].shares, *q, at.member("quantity"));
             securities.emplace(*sec, security_rec{'s', it->second, *q, money()});
+            if (from_plan) {
+                note("stock issuances from a stock plan (restricted stock; the plan's reserve is reduced by their shares)",
+                     "fundround's pools hold options; the shares are issued, so the pool keeps only the rest");
+                add_shares(plans[*from_plan].used, *q, at.member("quantity"));
+            }
         } else if (type == "TX_EQUITY_COMPENSATION_ISSUANCE" || type == "TX_PLAN_SECURITY_ISSUANCE") {
             expect(*item, at, "an equity compensation issuance",
                    known({"stock_plan_id", "stock_class_id", "compensation_type", "option_grant_type", "quantity", "exercise_price",
@@ -1256,7 +1274,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (r_.problems().size() != before || !comp) continue;
             if (comp->rfind("OPTION", 0) != 0) {
                 per_item.push_back("The " + *comp + " award " + at.json_pointer() + " for " + std::to_string(q->value()) +
-                                   " shares is not on the cap table: fundround's grants are options.");
+                                   " shares is not on the cap table: fundround's grants are options (from a plan, its shares stay "
+                                   "in the plan's unallocated reserve).");
                 continue;
             }
             const json* plan_j = json_reader::member(*item, "stock_plan_id");
@@ -1685,9 +1704,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
     const auto class_name = [&](std::size_t i) { return classes[i].value ? classes[i].value->name() : classes[i].id; };
     std::vector<const plan_rec*> pool_recs;
-    for (const plan_rec& p : plans) {
+    for (plan_rec& p : plans) {
         if (!p.ok || !classes[p.class_index].value) continue;
-        b.add(option_pool{p.name, class_name(p.class_index), p.authorized});
+        if (p.used.value() > 0 && p.authorized <= p.used) {
+            r_.report(p.authorized_at, std::to_string(p.authorized.value()),
+                      "the plan's stock issuances use " + std::to_string(p.used.value()) +
+                          " shares of its reserve: nothing is left for a fundround pool (its options and unallocated shares)");
+            continue;
+        }
+        b.add(option_pool{p.name, class_name(p.class_index), p.authorized - p.used});
+        p.added = true;
         pool_recs.push_back(&p);
     }
     std::vector<field_path> holding_paths;
@@ -1698,7 +1724,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
     std::vector<field_path> grant_paths;
     for (const auto& g : grants) {
-        if (!g || !holder_ok(g->holder) || !plans[g->plan].ok || !classes[plans[g->plan].class_index].value) continue;
+        if (!g || !holder_ok(g->holder) || !plans[g->plan].added) continue;
         b.grant(option_grant{holder_id(g->holder), plans[g->plan].name, g->shares, g->price});
         grant_paths.push_back(g->at);
     }
