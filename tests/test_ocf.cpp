@@ -913,6 +913,7 @@ TEST_CASE("ocf: malformed members, ids and ranges") {
     tx[5]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["type"] = "CONVERTIBLE_NOTE_CONVERSION";
     tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["interest_rates"] = "8%";
     tx[6]["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"]["interest_rates"] = "8%";
+    tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["exit_multiple"] = {{"numerator", 2}};
     tx.push_back("a transaction");
     tx.push_back({{"object_type", "TX_CONVERTIBLE_ISSUANCE"}, {"id", "x"}, {"security_id", "x"}, {"date", "2025-01-01"},
                   {"stakeholder_id", "ada"}, {"convertible_type", "SAFE"}, {"seniority", 1},
@@ -940,6 +941,10 @@ TEST_CASE("ocf: malformed members, ids and ranges") {
         "/Transactions.ocf.json/items/4/seniority = \"1\": must be an integer",
         "/Transactions.ocf.json/items/5/conversion_triggers: must hold a SAFE_CONVERSION conversion mechanism: fundround reads a "
         "SAFE's terms from it",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/numerator = 2: "
+        "must be an OCF Numeric: a decimal string such as \"1000\" or \"0.125\" (a JSON number is not exact), not a number",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/denominator: is "
+        "required",
         "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/interest_rates = \"8%\": must be "
         "an array of interest rates, not a string",
         "/Transactions.ocf.json/items/7 = \"a transaction\": must be an object (an OCF transaction), not a string",

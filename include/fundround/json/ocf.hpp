@@ -1430,7 +1430,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (const auto* c = json_reader::member(*mech, "conversion_valuation_cap")) cap = amount(*c, mat.member("conversion_valuation_cap"));
             if (const auto* d = json_reader::member(*mech, "conversion_discount")) discount = percentage(*d, mat.member("conversion_discount"));
             if (const auto* e = json_reader::member(*mech, "exit_multiple")) {
-                (void)e;
+                const field_path eat = mat.member("exit_multiple");
+                if (r_.expect_object(*e, eat, "an OCF ratio", {"numerator", "denominator"})) {
+                    if (const auto* x = r_.required(*e, eat, "numerator")) (void)numeric(*x, eat.member("numerator"));
+                    if (const auto* x = r_.required(*e, eat, "denominator")) (void)numeric(*x, eat.member("denominator"));
+                }
                 note("exit_multiple of convertibles", "fundround's change-of-control terms are not read from OCF");
             }
             if (const auto* c = json_reader::member(*mech, "capitalization_definition")) {
