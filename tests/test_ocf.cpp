@@ -1068,4 +1068,20 @@ TEST_CASE("ocf: restricted stock from a plan reduces the plan's reserve, which i
         "reserve: nothing is left for a fundround pool (its options and unallocated shares)"}));
 }
 
+TEST_CASE("ocf: a table without common stock: its preferred converts into a future round") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("a", "A"))
+                            .add(share_class::preferred("Series A", price_per_share(money::from_units(1'500), sh(1)))
+                                     .with_conversion_ratio(fraction(3, 2)))
+                            .holding(holder_id("a"), "Series A", sh(10))
+                            .build();
+    ocf_options o;
+    o.as_of = ymd(2025, 1, 1);
+    const ocf_export e = to_ocf(t, {}, {}, o);
+    const json& right = e.package.find("StockClasses.ocf.json")->at("items")[0]["conversion_rights"][0];
+    CHECK(right["converts_to_future_round"] == true);
+    CHECK(right.find("converts_to_stock_class_id") == right.end());
+    CHECK(from_ocf(e.package).table == t);
+}
+
 }  // namespace test_ocf
