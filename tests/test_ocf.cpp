@@ -420,6 +420,7 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "the issuer's country_of_formation (1): fundround keeps only the issuer's legal name.",
         "the issuer's country_subdivision_of_formation (1): fundround keeps only the issuer's legal name.",
         "the issuer's formation_date (1): fundround keeps only the issuer's legal name.",
+        "generated_at of the manifest (1): fundround keeps the as-of date.",
         "comments on the manifest (1): free text; fundround keeps no notes on its values.",
         "first_name of stakeholders' names (1): fundround keeps the legal name.",
         "last_name of stakeholders' names (1): fundround keeps the legal name.",
@@ -645,12 +646,14 @@ TEST_CASE("ocf: a package that is not one, or whose manifest does not list its f
     p["StockClasses.ocf.json"]["file_type"] = "OCF_STOCK_PLANS_FILE";
     p["Manifest.ocf.json"]["as_of"] = "2025-02-30";
     p["Manifest.ocf.json"]["color"] = "blue";
+    p["Manifest.ocf.json"]["generated_at"] = json::array();
     CHECK(joined(problems_of(p)) == joined({
         "/Manifest.ocf.json/color: is not a member of an OCF manifest; expected ocf_version, file_type, issuer, as_of, generated_at, "
         "comments, stakeholders_files, stock_classes_files, stock_plans_files, transactions_files, stock_legend_templates_files, "
         "vesting_terms_files, valuations_files, financings_files, documents_files",
         "/Manifest.ocf.json/ocf_version = \"2.0.0\": must be an OCF 1.x version (fundround reads OCF 1.0 to 1.2)",
         "/Manifest.ocf.json/as_of = \"2025-02-30\": is not a valid calendar date",
+        "/Manifest.ocf.json/generated_at = []: must be a string, not an array",
         "/StockClasses.ocf.json/file_type = \"OCF_STOCK_PLANS_FILE\": must be \"OCF_STOCK_CLASSES_FILE\": the manifest lists the file "
         "in stock_classes_files",
         "/Manifest.ocf.json/stock_plans_files/0/filepath = \"./Plans.ocf.json\": is not a file of the package",

@@ -584,6 +584,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         }
         if (const auto* a = r_.required(*manifest, manifest_at, "as_of")) as_of = r_.read_date(*a, manifest_at.member("as_of"));
+        if (const auto* g = json_reader::member(*manifest, "generated_at")) {
+            if (r_.read_string(*g, manifest_at.member("generated_at"))) note("generated_at of the manifest", "fundround keeps the as-of date");
+        }
         if (const auto* c = json_reader::member(*manifest, "comments"); c != nullptr && c->is_array() && !c->empty()) {
             note("comments on the manifest", "free text; fundround keeps no notes on its values");
         }
