@@ -443,13 +443,16 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "board_approval_date of stock plans (1): fundround records no approvals or cancellation behaviour.",
         "default_cancellation_behavior of stock plans (1): fundround records no approvals or cancellation behaviour.",
         "custom_id of stock issuances (7): fundround records no certificates, approvals or consideration.",
+        "date of stock issuances (7): fundround records what is outstanding, not when it was issued.",
         "share_price of stock issuances (7): fundround records holdings, not what was paid for them.",
         "stock issuances merged into one holding per stakeholder and class (2): fundround holds one holding per holder "
         "and class.",
         "reason_text of cancellations (1): fundround keeps no reasons.",
+        "dates of cancellations and pool adjustments (2): fundround applies them in the file's order.",
         "board_approval_date of pool adjustments (1): fundround records no approvals.",
         "custom_id of option grants (2): fundround records no certificates, approvals or consideration.",
         "security_law_exemptions of option grants (1): fundround records no securities-law exemptions.",
+        "date of option grants (2): fundround records what is outstanding, not when it was issued.",
         "early_exercisable of option grants (1): fundround records the option's shares and strike only.",
         "expiration_date of option grants (1): fundround records the option's shares and strike only.",
         "termination_exercise_windows of option grants (1): fundround records the option's shares and strike only.",
@@ -457,12 +460,15 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, "
         "authorized shares).",
         "custom_id of warrants (1): fundround records no certificates, approvals or consideration.",
+        "date of warrants (1): fundround records what is outstanding, not when it was issued.",
         "purchase_price of warrants (1): fundround records no warrant purchase price.",
         "warrant_expiration_date of warrants (1): fundround records the warrant's shares, class and price only.",
         "quantity_source of warrants (1): fundround records the warrant's shares, class and price only.",
         "exercise triggers of warrants (1): fundround counts a warrant as exercisable (fully diluted) without conditions.",
         "custom_id of convertibles (2): fundround records no certificates, approvals or consideration.",
         "pro_rata of convertibles (1): fundround's pro-rata rights are on rounds, not on instruments.",
+        "conversion triggers' ids, texts, types and target classes of convertibles (2): fundround converts a SAFE or "
+        "note at an equity financing, and a note also at its maturity date.",
         "issuance_type of stock issuances (1): fundround records holdings, not certificates, cost bases or issuance "
         "types.",
         "vesting_terms_id of stock issuances (1): fundround's cap table holds no vesting: every share counts as issued.",

@@ -1202,7 +1202,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                    known({"stock_class_id", "stock_plan_id", "share_numbers_issued", "share_price", "quantity", "vesting_terms_id", "vestings",
                           "cost_basis", "stock_legend_ids", "issuance_type"}));
             (void)id(*item, at);
-            (void)common_issuance(*item, at, "stock issuances");
+            if (common_issuance(*item, at, "stock issuances")) note("date of stock issuances", "fundround records what is outstanding, not when it was issued");
             const auto sec = security_id(*item, at);
             const auto who = stakeholder_ref(*item, at);
             const auto cls = class_ref(*item, at, "stock_class_id");
@@ -1261,7 +1261,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                           "base_price", "early_exercisable", "vesting_terms_id", "vestings", "expiration_date",
                           "termination_exercise_windows", "plan_security_type"}));
             (void)id(*item, at);
-            (void)common_issuance(*item, at, "option grants");
+            if (common_issuance(*item, at, "option grants")) note("date of option grants", "fundround records what is outstanding, not when it was issued");
             const auto sec = security_id(*item, at);
             const auto who = stakeholder_ref(*item, at);
             std::optional<std::string> comp;
@@ -1317,7 +1317,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                    known({"quantity", "exercise_price", "purchase_price", "exercise_triggers", "warrant_expiration_date", "vesting_terms_id",
                           "vestings", "quantity_source"}));
             (void)id(*item, at);
-            (void)common_issuance(*item, at, "warrants");
+            if (common_issuance(*item, at, "warrants")) note("date of warrants", "fundround records what is outstanding, not when it was issued");
             const auto sec = security_id(*item, at);
             const auto who = stakeholder_ref(*item, at);
             std::optional<share_count> q;
@@ -1383,6 +1383,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (numeric(*p, at.member("pro_rata"))) note("pro_rata of convertibles", "fundround's pro-rata rights are on rounds, not on instruments");
             }
             const json* triggers = triggers_of(*item, at, "conversion_triggers");
+            if (triggers != nullptr && !triggers->empty()) {
+                note("conversion triggers' ids, texts, types and target classes of convertibles",
+                     "fundround converts a SAFE or note at an equity financing, and a note also at its maturity date");
+            }
             if (r_.problems().size() != before || !ctype || !triggers) continue;
             if (*ctype == "CONVERTIBLE_SECURITY") {
                 per_item.push_back("The convertible security " + at.json_pointer() + " (" + format_full(*invested) +
@@ -1579,6 +1583,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             (void)id(*item, at);
             if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
             note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
+            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
             note_comments(*item, "cancellations");
             const char want = type == "TX_STOCK_CANCELLATION" ? 's' : type == "TX_WARRANT_CANCELLATION" ? 'w' : 'g';
             std::optional<share_count> q;
@@ -1625,6 +1630,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             (void)id(*item, at);
             if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
             note_members(*item, {"board_approval_date", "stockholder_approval_date"}, "pool adjustments", "fundround records no approvals");
+            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
             note_comments(*item, "pool adjustments");
             std::optional<share_count> q;
             if (const auto* m = r_.required(*item, at, "shares_reserved")) q = shares(*m, at.member("shares_reserved"));
@@ -1645,6 +1651,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             (void)id(*item, at);
             if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
             note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
+            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
             std::optional<money> a;
             if (const auto* m = r_.required(*item, at, "amount")) a = amount(*m, at.member("amount"));
             const json* s = r_.required(*item, at, "security_id");
