@@ -1,0 +1,2262 @@
+/// @file ocf.hpp
+/// @brief The Open Cap Table Format (OCF 1.2): a cap table with its SAFEs and convertible notes
+/// exported as an OCF package (stakeholders, stock classes, stock plans, issuances) and imported
+/// back, exactly: OCF's Numeric values are decimal strings, read and written without floating
+/// point. Everything OCF cannot say is listed on export; everything read but not modelled is
+/// listed on import; bad input is a json_error with every problem at its JSON pointer, the file
+/// name first ("/Transactions.ocf.json/items/3/quantity"). See docs/how-to-ocf.md.
+#ifndef FUNDROUND_JSON_OCF_HPP
+#define FUNDROUND_JSON_OCF_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/error.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/json.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// The OCF version fundround writes ("ocf_version" of the manifest): the 1.2.0 release.
+inline constexpr std::string_view ocf_version = "1.2.0";
+
+/// An OCF package: its files by name ("Manifest.ocf.json", "Stakeholders.ocf.json", ...), each
+/// a JSON object {"file_type": "OCF_..._FILE", ...} as the OCF schemas define it.
+struct ocf_package {
+    /// The files, in the order they are written (the manifest first).
+    std::vector<std::pair<std::string, nlohmann::json>> files;
+
+    /// The file called @p name, or nullptr.
+    [[nodiscard]] const nlohmann::json* find(std::string_view name) const {
+        for (const auto& f : files) {
+            if (f.first == name) return &f.second;
+        }
+        return nullptr;
+    }
+    /// The merged form: one object whose members are the files by name
+    /// ({"Manifest.ocf.json": {...}, "Stakeholders.ocf.json": {...}}).
+    [[nodiscard]] nlohmann::json merged() const {
+        nlohmann::json j = nlohmann::json::object();
+        for (const auto& f : files) j[f.first] = f.second;
+        return j;
+    }
+    /// The package of merged form @p j (each member a file); throws json_error if @p j is not
+    /// an object.
+    [[nodiscard]] static ocf_package from_merged(const nlohmann::json& j) {
+        if (!j.is_object()) {
+            throw json_error("OCF package is invalid",
+                             {{field_path(), detail::json_value_text(j),
+                               "must be an object whose members are the package's files by name, not " +
+                                   detail::json_type_phrase(j)}});
+        }
+        ocf_package p;
+        for (auto it = j.begin(); it != j.end(); ++it) p.files.emplace_back(it.key(), it.value());
+        return p;
+    }
+
+    /// True if the files, names and order are equal.
+    [[nodiscard]] friend bool operator==(const ocf_package& a, const ocf_package& b) { return a.files == b.files; }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const ocf_package& a, const ocf_package& b) { return !(a == b); }
+};
+
+/// What an export states beside the cap table: the issuer, the as-of date and the ids.
+struct ocf_options {
+    std::string issuer_name = "Company";        ///< The issuer's legal name.
+    std::optional<calendar_date> as_of;         ///< The package's as-of date (default: the latest SAFE or note date, else 1970-01-01).
+    std::optional<calendar_date> formation_date;  ///< The issuer's formation date (default: the as-of date).
+    std::string country_of_formation = "US";    ///< ISO 3166-1 alpha-2 country of formation.
+    std::string id_prefix;                      ///< Put before every generated OCF id ("acme-").
+};
+
+/// An exported package and one sentence per thing the input had that OCF cannot say.
+struct ocf_export {
+    ocf_package package;                 ///< The OCF files.
+    std::vector<std::string> left_out;   ///< What the package does not say, one sentence each.
+};
+
+/// An imported cap table with its SAFEs and notes, and what was read but not modelled.
+struct ocf_import {
+    cap_table table;                       ///< The cap table: stakeholders, classes, issuances, plans, grants, warrants.
+    std::vector<safe> safes;               ///< The SAFEs (convertible issuances of type SAFE).
+    std::vector<convertible_note> notes;   ///< The convertible notes (type NOTE).
+    std::vector<std::string> left_out;     ///< What the package said that fundround does not model, one sentence each.
+    std::string issuer_name;               ///< The issuer's legal name.
+    std::optional<calendar_date> as_of;    ///< The package's as-of date.
+};
+
+namespace detail {
+
+/// The MD5 digest of @p bytes in lowercase hex (RFC 1321), for the manifest's file checksums.
+[[nodiscard]] inline std::string ocf_md5_hex(std::string_view bytes) {
+    static constexpr std::uint32_t k[64] = {
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+        0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+        0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+        0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+        0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+    static constexpr unsigned r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+                                       5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
+                                       4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+                                       6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+    std::string msg(bytes);
+    const std::uint64_t bit_length = static_cast<std::uint64_t>(bytes.size()) * 8U;
+    msg.push_back(static_cast<char>(0x80));
+    while (msg.size() % 64 != 56) msg.push_back('\0');
+    for (unsigned i = 0; i < 8; ++i) msg.push_back(static_cast<char>((bit_length >> (8 * i)) & 0xffU));
+    std::uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+    for (std::size_t block = 0; block < msg.size(); block += 64) {
+        std::uint32_t w[16];
+        for (std::size_t i = 0; i < 16; ++i) {
+            w[i] = 0;
+            for (std::size_t b = 0; b < 4; ++b) {
+                w[i] |= static_cast<std::uint32_t>(static_cast<unsigned char>(msg[block + 4 * i + b])) << (8 * b);
+            }
+        }
+        std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
+        for (unsigned i = 0; i < 64; ++i) {
+            std::uint32_t f = 0;
+            unsigned g = 0;
+            if (i < 16) {
+                f = (b & c) | (~b & d);
+                g = i;
+            } else if (i < 32) {
+                f = (d & b) | (~d & c);
+                g = (5 * i + 1) % 16;
+            } else if (i < 48) {
+                f = b ^ c ^ d;
+                g = (3 * i + 5) % 16;
+            } else {
+                f = c ^ (b | ~d);
+                g = (7 * i) % 16;
+            }
+            const std::uint32_t sum = a + f + k[i] + w[g];
+            a = d;
+            d = c;
+            c = b;
+            b = b + ((sum << r[i]) | (sum >> (32 - r[i])));
+        }
+        h[0] += a;
+        h[1] += b;
+        h[2] += c;
+        h[3] += d;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (const std::uint32_t v : h) {
+        for (unsigned byte = 0; byte < 4; ++byte) {
+            const unsigned x = (v >> (8 * byte)) & 0xffU;
+            out.push_back(hex[x >> 4]);
+            out.push_back(hex[x & 0xfU]);
+        }
+    }
+    return out;
+}
+
+/// The most decimals an OCF Numeric has.
+inline constexpr int ocf_max_decimals = 10;
+
+/// @p x as an exact decimal with at most @p max_decimals digits after the point and none
+/// trailing ("0.125", "3"), or empty if it has no such form (1/3).
+[[nodiscard]] inline std::optional<std::string> ocf_exact_decimal(const fraction& x, int max_decimals = ocf_max_decimals) {
+    fraction::rep d = x.denominator();
+    int twos = 0;
+    int fives = 0;
+    while (d % 2 == 0) {
+        d /= 2;
+        ++twos;
+    }
+    while (d % 5 == 0) {
+        d /= 5;
+        ++fives;
+    }
+    const int places = std::max(twos, fives);
+    if (d != 1 || places > max_decimals) return std::nullopt;
+    return x.to_decimal_string(places, rounding::exact);
+}
+
+/// @p x as an OCF Numeric: exact when it has at most 10 decimals, else rounded half-even to 10
+/// (then @p rounded is set).
+[[nodiscard]] inline std::string ocf_decimal(const fraction& x, bool& rounded) {
+    if (auto exact = ocf_exact_decimal(x)) return *exact;
+    rounded = true;
+    std::string text = x.to_decimal_string(ocf_max_decimals, rounding::half_even);
+    while (!text.empty() && text.back() == '0') text.pop_back();
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    if (text == "-0") text = "0";
+    return text;
+}
+
+/// A price per share in currency units (major units), exactly.
+[[nodiscard]] inline fraction ocf_price_major(const price_per_share& p) {
+    return p.units_per_share() / fraction(money::units_per_major);
+}
+
+/// An amount in currency units, exactly.
+[[nodiscard]] inline fraction ocf_money_major(money m) { return fraction(m.units(), money::units_per_major); }
+
+/// An OCF Monetary {"amount", "currency"}.
+[[nodiscard]] inline nlohmann::json ocf_monetary(const std::string& amount, currency c) {
+    return nlohmann::json{{"amount", amount}, {"currency", std::string(c.code())}};
+}
+
+/// The path @p base followed by the steps of @p rel ("name/legal_name", "conversion_rights/0/ratio":
+/// digits are positions).
+[[nodiscard]] inline field_path ocf_sub(field_path base, std::string_view rel) {
+    while (!rel.empty()) {
+        const std::size_t slash = rel.find('/');
+        const std::string_view step = rel.substr(0, slash);
+        const auto pos = parse_json_digits(step);
+        if (pos && step.size() < 10) {
+            base = base.index(static_cast<std::size_t>(*pos));
+        } else {
+            base = base.member(std::string(step));
+        }
+        if (slash == std::string_view::npos) break;
+        rel = rel.substr(slash + 1);
+    }
+    return base;
+}
+
+/// The comment an exported stakeholder carries for each holder it is declared distinct from.
+inline constexpr std::string_view ocf_distinct_comment = "fundround: declared distinct from stakeholder ";
+
+/// Reads an OCF package, collecting every problem (json_reader) and what is not modelled.
+class ocf_reader {
+public:
+    /// Reads @p pkg; throws json_error with every problem.
+    [[nodiscard]] ocf_import read(const ocf_package& pkg);
+
+private:
+    // What is not modelled, counted by kind ("stakeholder_type of 3 stakeholders").
+    struct unmodelled {
+        std::string what;
+        std::string why;
+        std::size_t count = 0;
+    };
+    void note(const std::string& what, const std::string& why) {
+        for (unmodelled& u : counted_) {
+            if (u.what == what) {
+                ++u.count;
+                return;
+            }
+        }
+        counted_.push_back({what, why, 1});
+    }
+    void note_members(const nlohmann::json& obj, std::initializer_list<const char*> members, const char* on,
+                      const char* why) {
+        for (const char* m : members) {
+            if (obj.find(m) != obj.end()) note(std::string(m) + " of " + on, why);
+        }
+    }
+    void note_comments(const nlohmann::json& obj, const char* on) {
+        const auto it = obj.find("comments");
+        if (it != obj.end() && it->is_array() && !it->empty()) note(std::string("comments on ") + on, "free text; fundround keeps no notes on its values");
+    }
+
+    // Numeric: ^[+-]?[0-9]+(\.[0-9]{1,10})?$, exactly.
+    std::optional<fraction> numeric(const nlohmann::json& j, const field_path& at) {
+        if (!j.is_string()) {
+            r_.report(at, json_value_text(j),
+                      "must be an OCF Numeric: a decimal string such as \"1000\" or \"0.125\" (a JSON number is not exact), not " +
+                          json_type_phrase(j));
+            return std::nullopt;
+        }
+        const std::string& s = j.get_ref<const std::string&>();
+        std::string_view v = s;
+        bool negative = false;
+        if (!v.empty() && (v[0] == '+' || v[0] == '-')) {
+            negative = v[0] == '-';
+            v.remove_prefix(1);
+        }
+        const std::size_t point = v.find('.');
+        const std::string_view whole = v.substr(0, point);
+        const std::string_view frac = point == std::string_view::npos ? std::string_view() : v.substr(point + 1);
+        const auto digits = [](std::string_view d) {
+            return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const bool digits_ok = digits(whole) && (point == std::string_view::npos || (digits(frac) && frac.size() <= 10));
+        if (!digits_ok) {
+            r_.report(at, json_value_text(j),
+                      "must be an OCF Numeric: an optional sign, digits, and at most 10 decimals (\"+1000.00\", \"0.125\")");
+            return std::nullopt;
+        }
+        std::string all(whole);
+        all += frac;
+        std::size_t first = 0;
+        while (first + 1 < all.size() && all[first] == '0') ++first;
+        const auto n = parse_json_digits(std::string_view(all).substr(first));
+        if (!n) {
+            r_.report(at, json_value_text(j), "is out of range: fundround's exact numbers are below 2^127");
+            return std::nullopt;
+        }
+        fraction::rep den = 1;
+        for (std::size_t i = 0; i < frac.size(); ++i) den *= 10;
+        try {
+            return fraction(signed_from(negative, *n), den);
+        } catch (const error&) {
+            r_.report(at, json_value_text(j), "is out of range: fundround's exact numbers are below 2^127");
+            return std::nullopt;
+        }
+    }
+    // A Numeric that is a whole number of shares fitting 64 bits.
+    std::optional<share_count> shares(const nlohmann::json& j, const field_path& at) {
+        const auto x = numeric(j, at);
+        if (!x) return std::nullopt;
+        if (!x->is_integer()) {
+            r_.report(at, json_value_text(j), "must be a whole number of shares: fundround does not model fractional shares");
+            return std::nullopt;
+        }
+        if (x->numerator() > int64_max || x->numerator() < int64_min) {
+            r_.report(at, json_value_text(j), "is out of range: a share count must fit 64 bits");
+            return std::nullopt;
+        }
+        return share_count(static_cast<std::int64_t>(x->numerator()));
+    }
+    // A Percentage: a decimal from 0 to 1 with at most 10 decimals.
+    std::optional<fraction> percentage(const nlohmann::json& j, const field_path& at) {
+        const auto x = numeric(j, at);
+        if (!x) return std::nullopt;
+        if (x->sign() < 0 || *x > fraction(1)) {
+            r_.report(at, json_value_text(j), "must be an OCF Percentage from 0 to 1 (\"0.2\" is 20%)");
+            return std::nullopt;
+        }
+        return x;
+    }
+    // A Monetary {"amount", "currency"}: the exact amount in currency units and the currency.
+    std::optional<std::pair<fraction, currency>> monetary(const nlohmann::json& j, const field_path& at) {
+        if (!r_.expect_object(j, at, "an OCF Monetary", {"amount", "currency"})) return std::nullopt;
+        const std::size_t before = r_.problems().size();
+        std::optional<fraction> amount;
+        if (const auto* a = r_.required(j, at, "amount")) amount = numeric(*a, at.member("amount"));
+        std::optional<currency> c;
+        if (const auto* m = r_.required(j, at, "currency")) c = r_.read_currency(*m, at.member("currency"));
+        if (r_.problems().size() != before) return std::nullopt;
+        return std::make_pair(*amount, *c);
+    }
+    // A Monetary that is an amount of money: at most 3 decimals, 64-bit thousandths.
+    std::optional<money> amount(const nlohmann::json& j, const field_path& at) {
+        const auto m = monetary(j, at);
+        if (!m) return std::nullopt;
+        const fraction units = m->first * fraction(money::units_per_major);
+        if (!units.is_integer()) {
+            r_.report(at.member("amount"), json_value_text(j.at("amount")),
+                      "has more than 3 decimals: fundround's amounts are exact to a thousandth of a currency unit");
+            return std::nullopt;
+        }
+        if (units.numerator() > int64_max || units.numerator() < int64_min) {
+            r_.report(at.member("amount"), json_value_text(j.at("amount")), "is out of the amount range (64-bit thousandths of a unit)");
+            return std::nullopt;
+        }
+        return money::from_units(static_cast<std::int64_t>(units.numerator()), m->second);
+    }
+    // A Monetary that is a positive price per share (up to 10 decimals: exact).
+    std::optional<price_per_share> price(const nlohmann::json& j, const field_path& at) {
+        const auto m = monetary(j, at);
+        if (!m) return std::nullopt;
+        if (m->first.sign() <= 0) {
+            r_.report(at.member("amount"), json_value_text(j.at("amount")), "must be positive: fundround's prices per share are positive");
+            return std::nullopt;
+        }
+        // amount = n / 10^k currency units = n units / 10^k thousandths... as total / shares.
+        const fraction units = m->first * fraction(money::units_per_major);
+        if (units.numerator() > int64_max || units.denominator() > int64_max) {
+            r_.report(at.member("amount"), json_value_text(j.at("amount")), "is out of the price range (64-bit thousandths of a unit)");
+            return std::nullopt;
+        }
+        return price_per_share(money::from_units(static_cast<std::int64_t>(units.numerator()), m->second),
+                               share_count(static_cast<std::int64_t>(units.denominator())));
+    }
+    // A string member of an enumeration (OCF's enums are upper-case names).
+    std::optional<std::string> enumerated(const nlohmann::json& j, const field_path& at, std::initializer_list<const char*> names,
+                                          const char* what) {
+        std::string list;
+        for (const char* n : names) list += std::string(list.empty() ? "" : ", ") + n;
+        if (j.is_string()) {
+            for (const char* n : names) {
+                if (j.get_ref<const std::string&>() == n) return std::string(n);
+            }
+        }
+        r_.report(at, json_value_text(j), std::string("must be ") + what + ": one of " + list);
+        return std::nullopt;
+    }
+    // A non-empty id string.
+    std::optional<std::string> id(const nlohmann::json& obj, const field_path& at) {
+        const auto* m = r_.required(obj, at, "id");
+        if (m == nullptr) return std::nullopt;
+        auto s = r_.read_string(*m, at.member("id"));
+        if (s && s->empty()) {
+            r_.report(at.member("id"), "\"\"", "must not be empty");
+            return std::nullopt;
+        }
+        return s;
+    }
+    // Checks "object_type" is one of @p types; returns it.
+    std::optional<std::string> object_type(const nlohmann::json& obj, const field_path& at, std::initializer_list<const char*> types) {
+        const auto* m = r_.required(obj, at, "object_type");
+        if (m == nullptr) return std::nullopt;
+        return enumerated(*m, at.member("object_type"), types, "an object type this file holds");
+    }
+
+    json_reader r_;
+    std::vector<unmodelled> counted_;
+};
+
+}  // namespace detail
+
+/// The text write_ocf_directory() writes for file @p j (two-space indented JSON and a newline):
+/// the bytes the manifest's MD5 checksums are of.
+[[nodiscard]] inline std::string ocf_file_text(const nlohmann::json& j) { return j.dump(2) + "\n"; }
+
+/// Exports @p table with its @p safes and @p notes as an OCF 1.2 package (Manifest,
+/// Stakeholders, StockClasses, StockPlans, Transactions files) and lists what OCF cannot say.
+/// Throws validation_error if a SAFE or note is invalid or its holder is not on the table.
+[[nodiscard]] ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
+                                const std::vector<convertible_note>& notes, const ocf_options& options = {});
+
+/// Imports an OCF package: the cap table, the SAFEs and notes, and what was read but not
+/// modelled; throws json_error with every problem, each at "/<file>/<pointer in the file>".
+[[nodiscard]] inline ocf_import from_ocf(const ocf_package& package) { return detail::ocf_reader().read(package); }
+
+/// Imports the merged form {"Manifest.ocf.json": {...}, ...}; throws json_error.
+[[nodiscard]] inline ocf_import from_ocf_merged(const nlohmann::json& merged) {
+    return from_ocf(ocf_package::from_merged(merged));
+}
+
+/// Parses @p text as the merged form and imports it; text that is not JSON is one problem at
+/// the root; throws json_error.
+[[nodiscard]] inline ocf_import parse_ocf_merged(std::string_view text) {
+    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded()) {
+        throw json_error("OCF package is invalid", {{field_path(), "", "is not JSON (a syntax error)"}});
+    }
+    return from_ocf_merged(j);
+}
+
+/// Writes every file of @p package into directory @p dir (created if missing) as
+/// ocf_file_text(); throws invalid_argument_error if a file cannot be written.
+inline void write_ocf_directory(const ocf_package& package, const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw invalid_argument_error("directory = \"" + dir.string() + "\": cannot be created (" + ec.message() + ")");
+    for (const auto& [name, content] : package.files) {
+        const std::filesystem::path file = dir / name;
+        std::ofstream out(file, std::ios::binary);
+        const std::string text = ocf_file_text(content);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (!out) throw invalid_argument_error("file = \"" + file.string() + "\": cannot be written");
+    }
+}
+
+/// Reads the package in directory @p dir: Manifest.ocf.json and every file it lists; throws
+/// json_error naming each file that is missing or not JSON.
+[[nodiscard]] inline ocf_package read_ocf_directory(const std::filesystem::path& dir) {
+    ocf_package p;
+    std::vector<diagnostic> problems;
+    const auto load = [&](const std::string& name) -> bool {
+        std::ifstream in(dir / name, std::ios::binary);
+        if (!in) {
+            problems.push_back({field_path(name), "", "cannot be read from " + (dir / name).string()});
+            return false;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+        if (j.is_discarded()) {
+            problems.push_back({field_path(name), "", "is not JSON (a syntax error)"});
+            return false;
+        }
+        p.files.emplace_back(name, std::move(j));
+        return true;
+    };
+    if (load("Manifest.ocf.json")) {
+        const nlohmann::json m = p.files.front().second;  // a copy: load() appends to p.files
+        if (m.is_object()) {
+            for (auto it = m.begin(); it != m.end(); ++it) {
+                const std::string& key = it.key();
+                if (key.size() < 6 || key.compare(key.size() - 6, 6, "_files") != 0 || !it->is_array()) continue;
+                for (const nlohmann::json& f : *it) {
+                    if (!f.is_object() || f.find("filepath") == f.end() || !f["filepath"].is_string()) continue;
+                    std::string path = f["filepath"].get<std::string>();
+                    if (path.rfind("./", 0) == 0) path = path.substr(2);
+                    if (path.empty() || path.find("..") != std::string::npos || path[0] == '/' || p.find(path) != nullptr) continue;
+                    (void)load(path);
+                }
+            }
+        }
+    }
+    if (!problems.empty()) throw json_error("OCF directory " + dir.string() + " is invalid", std::move(problems));
+    return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import.
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+inline ocf_import ocf_reader::read(const ocf_package& pkg) {
+    using nlohmann::json;
+    const field_path manifest_at("Manifest.ocf.json");
+    const json* manifest = pkg.find("Manifest.ocf.json");
+    if (manifest == nullptr) {
+        r_.report(manifest_at, "", "is required: an OCF package's manifest lists its files");
+        r_.throw_if_problems("OCF package");
+    }
+    // The manifest: version, issuer, as-of date, and the files by kind.
+    struct listed_file {
+        std::string kind;  // "stakeholders", "stock_classes", ...
+        std::string name;
+        field_path at;
+    };
+    std::vector<listed_file> listed;
+    // A file that cannot be found or read as a list of items: its items' ids are unknown, so
+    // references to them are not checked (every one would be reported as unknown).
+    bool structural = false;
+    bool file_structural = false;
+    std::string issuer_name;
+    std::optional<calendar_date> as_of;
+    static constexpr std::array<std::pair<const char*, const char*>, 10> kinds = {{
+        {"stakeholders_files", "OCF_STAKEHOLDERS_FILE"},
+        {"stock_classes_files", "OCF_STOCK_CLASSES_FILE"},
+        {"stock_plans_files", "OCF_STOCK_PLANS_FILE"},
+        {"transactions_files", "OCF_TRANSACTIONS_FILE"},
+        {"stock_legend_templates_files", "OCF_STOCK_LEGEND_TEMPLATES_FILE"},
+        {"vesting_terms_files", "OCF_VESTING_TERMS_FILE"},
+        {"valuations_files", "OCF_VALUATIONS_FILE"},
+        {"financings_files", "OCF_FINANCINGS_FILE"},
+        {"documents_files", "OCF_DOCUMENTS_FILE"},
+        {"", "OCF_MANIFEST_FILE"},
+    }};
+    if (r_.expect_object(*manifest, manifest_at, "an OCF manifest",
+                         {"ocf_version", "file_type", "issuer", "as_of", "generated_at", "comments", "stakeholders_files",
+                          "stock_classes_files", "stock_plans_files", "transactions_files", "stock_legend_templates_files",
+                          "vesting_terms_files", "valuations_files", "financings_files", "documents_files"})) {
+        if (const auto* v = r_.required(*manifest, manifest_at, "ocf_version")) {
+            const auto text = r_.read_string(*v, manifest_at.member("ocf_version"));
+            if (text && text->rfind("1.", 0) != 0) {
+                r_.report(manifest_at.member("ocf_version"), json_value_text(*v), "must be an OCF 1.x version (fundround reads OCF 1.0 to 1.2)");
+            }
+        }
+        if (const auto* t = r_.required(*manifest, manifest_at, "file_type")) {
+            (void)enumerated(*t, manifest_at.member("file_type"), {"OCF_MANIFEST_FILE"}, "the manifest's file type");
+        }
+        if (const auto* i = r_.required(*manifest, manifest_at, "issuer")) {
+            const field_path at = manifest_at.member("issuer");
+            if (i->is_object()) {
+                if (const auto* n = r_.required(*i, at, "legal_name")) issuer_name = r_.read_string(*n, at.member("legal_name")).value_or("");
+                for (auto it = i->begin(); it != i->end(); ++it) {
+                    if (it.key() != "legal_name" && it.key() != "object_type" && it.key() != "id") {
+                        note("the issuer's " + it.key(), "fundround keeps only the issuer's legal name");
+                    }
+                }
+            } else {
+                r_.report(at, json_value_text(*i), "must be an object (the issuer), not " + json_type_phrase(*i));
+            }
+        }
+        if (const auto* a = r_.required(*manifest, manifest_at, "as_of")) as_of = r_.read_date(*a, manifest_at.member("as_of"));
+        if (const auto* g = json_reader::member(*manifest, "generated_at")) {
+            if (r_.read_string(*g, manifest_at.member("generated_at"))) note("generated_at of the manifest", "fundround keeps the as-of date");
+        }
+        if (const auto* c = json_reader::member(*manifest, "comments"); c != nullptr && c->is_array() && !c->empty()) {
+            note("comments on the manifest", "free text; fundround keeps no notes on its values");
+        }
+        for (const auto& [member_name, file_type] : kinds) {
+            if (*member_name == '\0') continue;
+            const json* list = json_reader::member(*manifest, member_name);
+            if (list == nullptr) continue;
+            const field_path at = manifest_at.member(member_name);
+            if (!list->is_array()) {
+                r_.report(at, json_value_text(*list), "must be an array of files {\"filepath\", \"md5\"}, not " + json_type_phrase(*list));
+                continue;
+            }
+            for (std::size_t k = 0; k < list->size(); ++k) {
+                const field_path fat = at.index(k);
+                if (!r_.expect_object((*list)[k], fat, "a file reference", {"filepath", "md5"})) continue;
+                const json* fp = r_.required((*list)[k], fat, "filepath");
+                if (const auto* md5 = json_reader::member((*list)[k], "md5")) (void)r_.read_string(*md5, fat.member("md5"));
+                if (fp == nullptr) continue;
+                auto path = r_.read_string(*fp, fat.member("filepath"));
+                if (!path) continue;
+                std::string name = path->rfind("./", 0) == 0 ? path->substr(2) : *path;
+                const json* f = pkg.find(name);
+                if (f == nullptr) {
+                    r_.report(fat.member("filepath"), json_value_text(*fp), "is not a file of the package");
+                    structural = true;
+                    continue;
+                }
+                bool twice = false;
+                for (const listed_file& l : listed) twice = twice || l.name == name;
+                file_structural = structural;
+                if (twice) {
+                    r_.report(fat.member("filepath"), json_value_text(*fp), "is listed twice in the manifest");
+                    structural = true;
+                    continue;
+                }
+                const field_path file_at(name);
+                structural = true;  // until the file is found to be sound
+                if (r_.expect_object(*f, file_at, "an OCF file", {"file_type", "items"})) {
+                    if (const auto* t = r_.required(*f, file_at, "file_type")) {
+                        if (!t->is_string() || t->get_ref<const std::string&>() != file_type) {
+                            r_.report(file_at.member("file_type"), json_value_text(*t),
+                                      std::string("must be \"") + file_type + "\": the manifest lists the file in " + member_name);
+                            continue;
+                        }
+                    } else {
+                        continue;
+                    }
+                    const json* items = r_.required(*f, file_at, "items");
+                    if (items == nullptr) continue;
+                    if (!items->is_array()) {
+                        r_.report(file_at.member("items"), json_value_text(*items), "must be an array, not " + json_type_phrase(*items));
+                        continue;
+                    }
+                    std::string kind(member_name);
+                    listed.push_back({kind.substr(0, kind.size() - 6), name, file_at});
+                    structural = file_structural;
+                }
+            }
+        }
+    }
+    // Every file of the package is named by the manifest.
+    std::vector<std::string> named;
+    if (manifest->is_object()) {
+        for (auto it = manifest->begin(); it != manifest->end(); ++it) {
+            if (!it->is_array()) continue;
+            for (const json& e : *it) {
+                if (!e.is_object()) continue;
+                const auto fp = e.find("filepath");
+                if (fp == e.end() || !fp->is_string()) continue;
+                const std::string& p = fp->get_ref<const std::string&>();
+                named.push_back(p.rfind("./", 0) == 0 ? p.substr(2) : p);
+            }
+        }
+    }
+    for (const auto& f : pkg.files) {
+        if (f.first == "Manifest.ocf.json" || std::find(named.begin(), named.end(), f.first) != named.end()) continue;
+        r_.report(field_path(f.first), "", "is not listed in the manifest (Manifest.ocf.json)");
+    }
+    if (structural) r_.throw_if_problems("OCF package");
+    const auto items_of = [&](const char* kind) {
+        std::vector<std::pair<const json*, field_path>> out;
+        for (const listed_file& l : listed) {
+            if (l.kind != kind) continue;
+            const json& items = pkg.find(l.name)->at("items");
+            for (std::size_t k = 0; k < items.size(); ++k) out.emplace_back(&items[k], l.at.member("items").index(k));
+        }
+        return out;
+    };
+
+    // Stakeholders.
+    struct stakeholder_rec {
+        std::string id;
+        std::string name;
+        holder_kind kind;
+        field_path at;
+        bool ok;
+    };
+    std::vector<stakeholder_rec> stakeholders;
+    std::map<std::string, std::size_t> stakeholder_at;
+    std::vector<std::pair<std::pair<std::string, std::string>, field_path>> distinct;
+    for (const auto& [item, at] : items_of("stakeholders")) {
+        if (!r_.expect_object(*item, at, "an OCF stakeholder",
+                              {"object_type", "id", "comments", "name", "stakeholder_type", "issuer_assigned_id", "current_relationship",
+                               "current_relationships", "current_status", "primary_contact", "contact_info", "addresses", "tax_ids"})) {
+            continue;
+        }
+        const std::size_t before = r_.problems().size();
+        (void)object_type(*item, at, {"STAKEHOLDER"});
+        const auto sid = id(*item, at);
+        std::optional<std::string> name;
+        if (const auto* n = r_.required(*item, at, "name")) {
+            const field_path nat = at.member("name");
+            if (r_.expect_object(*n, nat, "an OCF name", {"legal_name", "first_name", "last_name"})) {
+                if (const auto* l = r_.required(*n, nat, "legal_name")) name = r_.read_string(*l, nat.member("legal_name"));
+                note_members(*n, {"first_name", "last_name"}, "stakeholders' names", "fundround keeps the legal name");
+            }
+        }
+        if (const auto* t = r_.required(*item, at, "stakeholder_type")) {
+            if (enumerated(*t, at.member("stakeholder_type"), {"INDIVIDUAL", "INSTITUTION"}, "a stakeholder type")) {
+                note("stakeholder_type of stakeholders", "a fundround holder has a kind, not a legal form");
+            }
+        }
+        const std::initializer_list<const char*> relationships = {
+            "ADVISOR", "BOARD_MEMBER", "CONSULTANT", "EMPLOYEE", "EX_ADVISOR", "EX_CONSULTANT", "EX_EMPLOYEE",
+            "EXECUTIVE", "FOUNDER", "INVESTOR", "NON_US_EMPLOYEE", "OFFICER", "OTHER"};
+        std::vector<std::string> rel;
+        if (const auto* c = json_reader::member(*item, "current_relationship")) {
+            if (auto v = enumerated(*c, at.member("current_relationship"), relationships, "a stakeholder relationship")) rel.push_back(*v);
+        }
+        if (const auto* c = json_reader::member(*item, "current_relationships")) {
+            if (!c->is_array()) {
+                r_.report(at.member("current_relationships"), json_value_text(*c), "must be an array of relationships, not " + json_type_phrase(*c));
+            } else {
+                for (std::size_t k = 0; k < c->size(); ++k) {
+                    if (auto v = enumerated((*c)[k], at.member("current_relationships").index(k), relationships, "a stakeholder relationship")) {
+                        if (std::find(rel.begin(), rel.end(), *v) == rel.end()) rel.push_back(*v);
+                    }
+                }
+            }
+        }
+        holder_kind kind = holder_kind::other;
+        if (!rel.empty()) {
+            const std::string& f = rel.front();
+            if (f == "FOUNDER") {
+                kind = holder_kind::founder;
+            } else if (f == "EMPLOYEE") {
+                kind = holder_kind::employee;
+            } else if (f == "INVESTOR") {
+                kind = holder_kind::investor;
+            } else if (f == "ADVISOR") {
+                kind = holder_kind::advisor;
+            } else if (f == "EX_EMPLOYEE" || f == "NON_US_EMPLOYEE" || f == "EXECUTIVE" || f == "OFFICER") {
+                kind = holder_kind::employee;
+                note("relationships read as employee (EX_EMPLOYEE, NON_US_EMPLOYEE, EXECUTIVE, OFFICER)", "fundround's holder kinds are founder, employee, investor, advisor and other");
+            } else if (f == "CONSULTANT" || f == "EX_CONSULTANT" || f == "EX_ADVISOR") {
+                kind = holder_kind::advisor;
+                note("relationships read as advisor (CONSULTANT, EX_CONSULTANT, EX_ADVISOR)", "fundround's holder kinds are founder, employee, investor, advisor and other");
+            } else if (f == "BOARD_MEMBER") {
+                note("relationships read as other (BOARD_MEMBER)", "fundround's holder kinds are founder, employee, investor, advisor and other");
+            }
+            if (rel.size() > 1) note("stakeholders' relationships after the first", "a fundround holder has one kind");
+        }
+        note_members(*item, {"issuer_assigned_id", "current_status", "primary_contact", "contact_info", "addresses", "tax_ids"}, "stakeholders",
+                     "fundround keeps no contact, tax or status details");
+        if (const auto* c = json_reader::member(*item, "comments")) {
+            if (!c->is_array()) {
+                r_.report(at.member("comments"), json_value_text(*c), "must be an array of strings, not " + json_type_phrase(*c));
+            } else {
+                for (std::size_t k = 0; k < c->size(); ++k) {
+                    const json& e = (*c)[k];
+                    if (!e.is_string()) {
+                        r_.report(at.member("comments").index(k), json_value_text(e), "must be a string");
+                        continue;
+                    }
+                    const std::string& text = e.get_ref<const std::string&>();
+                    if (text.rfind(ocf_distinct_comment, 0) == 0 && sid) {
+                        distinct.push_back({{*sid, text.substr(ocf_distinct_comment.size())}, at.member("comments").index(k)});
+                    } else {
+                        note("comments on stakeholders", "free text; fundround keeps no notes on its values");
+                    }
+                }
+            }
+        }
+        if (!sid) continue;
+        if (stakeholder_at.count(*sid) != 0) {
+            r_.report(at.member("id"), json_value_text(item->at("id")),
+                      "duplicates the id of " + stakeholders[stakeholder_at[*sid]].at.json_pointer() + "; a stakeholder appears once");
+            continue;
+        }
+        stakeholder_at.emplace(*sid, stakeholders.size());
+        stakeholders.push_back({*sid, name.value_or(""), kind, at, r_.problems().size() == before && name.has_value()});
+    }
+    const auto stakeholder_ref = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
+        const auto* m = r_.required(obj, at, "stakeholder_id");
+        if (m == nullptr) return std::nullopt;
+        auto s = r_.read_string(*m, at.member("stakeholder_id"));
+        if (!s) return std::nullopt;
+        if (stakeholder_at.count(*s) == 0) {
+            r_.report(at.member("stakeholder_id"), json_value_text(*m), "is not the id of a stakeholder in the package");
+            return std::nullopt;
+        }
+        return s;
+    };
+
+    // Stock classes.
+    struct class_rec {
+        std::string id;
+        std::optional<share_class> value;  // empty if it had problems
+        bool preferred = false;
+        field_path at;
+        field_path ratio_at;
+        std::optional<std::pair<std::string, field_path>> converts_to;
+    };
+    std::vector<class_rec> classes;
+    std::map<std::string, std::size_t> class_at;
+    std::optional<currency> table_currency;
+    std::optional<currency> issuance_currency;
+    for (const auto& [item, at] : items_of("stock_classes")) {
+        if (!r_.expect_object(*item, at, "an OCF stock class",
+                              {"object_type", "id", "comments", "name", "class_type", "default_id_prefix", "initial_shares_authorized",
+                               "board_approval_date", "stockholder_approval_date", "votes_per_share", "par_value", "price_per_share",
+                               "seniority", "conversion_rights", "liquidation_preference_multiple", "participation_cap_multiple"})) {
+            continue;
+        }
+        const std::size_t before = r_.problems().size();
+        (void)object_type(*item, at, {"STOCK_CLASS"});
+        const auto cid = id(*item, at);
+        std::optional<std::string> name;
+        if (const auto* n = r_.required(*item, at, "name")) name = r_.read_string(*n, at.member("name"));
+        std::optional<std::string> type;
+        if (const auto* t = r_.required(*item, at, "class_type")) type = enumerated(*t, at.member("class_type"), {"COMMON", "PREFERRED"}, "a stock class type");
+        const bool preferred = type == std::string("PREFERRED");
+        note_members(*item, {"default_id_prefix", "initial_shares_authorized", "board_approval_date", "stockholder_approval_date",
+                             "votes_per_share", "par_value"},
+                     "stock classes", "fundround records no certificates, authorized shares, approvals, votes or par values");
+        note_comments(*item, "stock classes");
+        int seniority = 0;
+        if (const auto* s = r_.required(*item, at, "seniority")) {
+            if (const auto x = numeric(*s, at.member("seniority"))) {
+                if (!x->is_integer() || x->numerator() > 2147483647 || x->numerator() < -2147483647) {
+                    r_.report(at.member("seniority"), json_value_text(*s),
+                              "must be a whole number (32 bits): fundround ranks seniority by integers (renumber the classes)");
+                } else if (preferred) {
+                    seniority = static_cast<int>(x->numerator());
+                } else {
+                    note("seniority of common classes", "fundround pays common last");
+                }
+            }
+        }
+        liquidation_terms terms;
+        std::optional<price_per_share> oip;
+        fraction ratio(1);
+        field_path ratio_at = at.member("conversion_rights");
+        std::optional<std::pair<std::string, field_path>> converts_to;
+        if (preferred) {
+            terms.seniority = seniority;
+            if (const auto* p = json_reader::member(*item, "price_per_share")) {
+                oip = price(*p, at.member("price_per_share"));
+                if (oip && !table_currency) table_currency = oip->currency();
+            } else {
+                r_.report(at.member("price_per_share"), "",
+                          "is required for a preferred class: fundround's preferences are multiples of the original issue price");
+            }
+            if (const auto* m = json_reader::member(*item, "liquidation_preference_multiple")) {
+                if (auto x = numeric(*m, at.member("liquidation_preference_multiple"))) terms.multiple = *x;
+            }
+            if (const auto* m = json_reader::member(*item, "participation_cap_multiple")) {
+                if (auto x = numeric(*m, at.member("participation_cap_multiple"))) {
+                    if (*x == terms.multiple) {
+                        terms.participation = participation::none();
+                    } else if (*x > terms.multiple) {
+                        terms.participation = participation::capped(*x);
+                    } else {
+                        r_.report(at.member("participation_cap_multiple"), json_value_text(*m),
+                                  "must be at least the liquidation preference multiple " + terms.multiple.to_string() +
+                                      " (equal: non-participating; above: participating up to the cap, preference included)");
+                    }
+                }
+            }
+        } else {
+            note_members(*item, {"price_per_share", "liquidation_preference_multiple", "participation_cap_multiple"}, "common classes",
+                         "common has no preference in fundround");
+        }
+        if (const auto* rights = json_reader::member(*item, "conversion_rights")) {
+            const field_path rat = at.member("conversion_rights");
+            if (!rights->is_array()) {
+                r_.report(rat, json_value_text(*rights), "must be an array of conversion rights, not " + json_type_phrase(*rights));
+            } else {
+                bool found = false;
+                for (std::size_t k = 0; k < rights->size(); ++k) {
+                    const json& right = (*rights)[k];
+                    const field_path kat = rat.index(k);
+                    if (!r_.expect_object(right, kat, "a stock class conversion right",
+                                          {"type", "conversion_mechanism", "converts_to_future_round", "converts_to_stock_class_id"})) {
+                        continue;
+                    }
+                    const json* mech = r_.required(right, kat, "conversion_mechanism");
+                    if (mech == nullptr) continue;
+                    const field_path mat = kat.member("conversion_mechanism");
+                    if (!r_.expect_object(*mech, mat, "a ratio conversion mechanism", {"type", "conversion_price", "ratio", "rounding_type"})) continue;
+                    if (const auto* t = r_.required(*mech, mat, "type")) {
+                        if (!enumerated(*t, mat.member("type"), {"RATIO_CONVERSION"}, "a stock class's conversion mechanism")) continue;
+                    } else {
+                        continue;
+                    }
+                    if (!preferred || found) {
+                        note(preferred ? "conversion rights of preferred classes after the first" : "conversion rights of common classes",
+                             "fundround converts preferred into common at one ratio");
+                        continue;
+                    }
+                    found = true;
+                    if (const auto* ratio_j = r_.required(*mech, mat, "ratio")) {
+                        const field_path qat = mat.member("ratio");
+                        if (r_.expect_object(*ratio_j, qat, "an OCF ratio", {"numerator", "denominator"})) {
+                            std::optional<fraction> n;
+                            std::optional<fraction> d;
+                            if (const auto* x = r_.required(*ratio_j, qat, "numerator")) n = numeric(*x, qat.member("numerator"));
+                            if (const auto* x = r_.required(*ratio_j, qat, "denominator")) d = numeric(*x, qat.member("denominator"));
+                            if (d && d->is_zero()) {
+                                r_.report(qat.member("denominator"), json_value_text(ratio_j->at("denominator")), "must not be zero");
+                            } else if (n && d) {
+                                try {
+                                    ratio = *n / *d;
+                                    ratio_at = qat;
+                                } catch (const error& e) {
+                                    r_.report(qat, json_value_text(*ratio_j), std::string("is out of range: ") + e.what());
+                                }
+                            }
+                        }
+                    }
+                    if (const auto* p = json_reader::member(*mech, "conversion_price")) {
+                        if (monetary(*p, mat.member("conversion_price"))) {
+                            note("conversion_price of ratio conversions", "fundround converts at the ratio (the price follows from it)");
+                        }
+                    }
+                    if (const auto* rt = json_reader::member(*mech, "rounding_type")) {
+                        if (auto v = enumerated(*rt, mat.member("rounding_type"), {"CEILING", "FLOOR", "NORMAL"}, "a rounding type")) {
+                            if (*v != "FLOOR") note("rounding_type of ratio conversions other than FLOOR", "fundround rounds as-converted shares down");
+                        }
+                    }
+                    if (const auto* to = json_reader::member(right, "converts_to_stock_class_id")) {
+                        if (auto s = r_.read_string(*to, kat.member("converts_to_stock_class_id"))) {
+                            converts_to = std::make_pair(*s, kat.member("converts_to_stock_class_id"));
+                        }
+                    }
+                    if (const auto* f = json_reader::member(right, "converts_to_future_round")) (void)r_.read_bool(*f, kat.member("converts_to_future_round"));
+                }
+                if (preferred && !found) note("preferred classes without a ratio conversion right (read as converting 1:1)", "fundround converts preferred into common");
+            }
+        } else if (preferred) {
+            note("preferred classes without a ratio conversion right (read as converting 1:1)", "fundround converts preferred into common");
+        }
+        if (!cid) continue;
+        if (class_at.count(*cid) != 0) {
+            r_.report(at.member("id"), json_value_text(item->at("id")),
+                      "duplicates the id of " + classes[class_at[*cid]].at.json_pointer() + "; a stock class appears once");
+            continue;
+        }
+        class_rec rec{*cid, std::nullopt, preferred, at, ratio_at, converts_to};
+        if (r_.problems().size() == before && name && type) {
+            share_class c = preferred ? share_class::preferred(*name, *oip, terms) : share_class::common(*name);
+            if (ratio != fraction(1)) c = c.with_conversion_ratio(ratio);
+            rec.value = std::move(c);
+        }
+        class_at.emplace(*cid, classes.size());
+        classes.push_back(std::move(rec));
+    }
+    for (const class_rec& c : classes) {
+        if (!c.converts_to) continue;
+        const auto it = class_at.find(c.converts_to->first);
+        if (it == class_at.end()) {
+            r_.report(c.converts_to->second, quoted_text(c.converts_to->first), "is not the id of a stock class in the package");
+        } else if (classes[it->second].preferred) {
+            r_.report(c.converts_to->second, quoted_text(c.converts_to->first), "must name a COMMON class: fundround converts preferred into common");
+        }
+    }
+    const auto class_ref = [&](const json& obj, const field_path& at, const char* member) -> std::optional<std::size_t> {
+        const auto* m = r_.required(obj, at, member);
+        if (m == nullptr) return std::nullopt;
+        auto s = r_.read_string(*m, at.member(member));
+        if (!s) return std::nullopt;
+        const auto it = class_at.find(*s);
+        if (it == class_at.end()) {
+            r_.report(at.member(member), json_value_text(*m), "is not the id of a stock class in the package");
+            return std::nullopt;
+        }
+        return it->second;
+    };
+
+    // Stock plans.
+    struct plan_rec {
+        std::string id;
+        std::string name;
+        std::size_t class_index;
+        share_count authorized;
+        field_path at;
+        field_path class_at;
+        field_path authorized_at;
+        bool ok;
+        share_count used = share_count();  // stock issued from the plan (restricted stock)
+        bool added = false;                // on the cap table
+    };
+    std::vector<plan_rec> plans;
+    std::map<std::string, std::size_t> plan_at;
+    for (const auto& [item, at] : items_of("stock_plans")) {
+        if (!r_.expect_object(*item, at, "an OCF stock plan",
+                              {"object_type", "id", "comments", "plan_name", "board_approval_date", "stockholder_approval_date",
+                               "initial_shares_reserved", "default_cancellation_behavior", "stock_class_id", "stock_class_ids"})) {
+            continue;
+        }
+        const std::size_t before = r_.problems().size();
+        (void)object_type(*item, at, {"STOCK_PLAN"});
+        const auto pid = id(*item, at);
+        std::optional<std::string> name;
+        if (const auto* n = r_.required(*item, at, "plan_name")) name = r_.read_string(*n, at.member("plan_name"));
+        std::optional<share_count> reserved;
+        if (const auto* n = r_.required(*item, at, "initial_shares_reserved")) reserved = shares(*n, at.member("initial_shares_reserved"));
+        note_members(*item, {"board_approval_date", "stockholder_approval_date", "default_cancellation_behavior"}, "stock plans",
+                     "fundround records no approvals or cancellation behaviour");
+        note_comments(*item, "stock plans");
+        std::optional<std::size_t> cls;
+        field_path cat = at.member("stock_class_ids");
+        const json* one = json_reader::member(*item, "stock_class_id");
+        const json* many = json_reader::member(*item, "stock_class_ids");
+        if ((one == nullptr) == (many == nullptr)) {
+            r_.report(at, "", "must name its stock class in exactly one of stock_class_id and stock_class_ids");
+        } else if (one != nullptr) {
+            cat = at.member("stock_class_id");
+            cls = class_ref(*item, at, "stock_class_id");
+        } else if (!many->is_array() || many->size() != 1) {
+            r_.report(cat, json_value_text(*many), "must list exactly one stock class id: a fundround pool is of one class");
+        } else {
+            cat = cat.index(0);
+            if (auto s = r_.read_string((*many)[0], cat)) {
+                const auto it = class_at.find(*s);
+                if (it == class_at.end()) {
+                    r_.report(cat, json_value_text((*many)[0]), "is not the id of a stock class in the package");
+                } else {
+                    cls = it->second;
+                }
+            }
+        }
+        if (!pid) continue;
+        if (plan_at.count(*pid) != 0) {
+            r_.report(at.member("id"), json_value_text(item->at("id")),
+                      "duplicates the id of " + plans[plan_at[*pid]].at.json_pointer() + "; a stock plan appears once");
+            continue;
+        }
+        const bool ok = r_.problems().size() == before;
+        plan_at.emplace(*pid, plans.size());
+        plans.push_back({*pid, name.value_or(""), cls.value_or(0), reserved.value_or(share_count()), at, cat,
+                         at.member("initial_shares_reserved"), ok});
+    }
+
+    // Transactions.
+    struct holding_rec {
+        std::string holder;
+        std::size_t class_index;
+        share_count shares;
+        field_path at;
+    };
+    struct grant_rec {
+        std::string holder;
+        std::size_t plan;
+        share_count shares;
+        price_per_share price;
+        field_path at;
+    };
+    struct warrant_rec {
+        std::string holder;
+        std::size_t class_index;
+        share_count shares;
+        price_per_share price;
+        field_path at;
+        field_path class_at;
+    };
+    struct instrument_rec {
+        bool is_safe;
+        std::size_t index;
+        field_path at;
+        std::map<std::string, field_path> fields;  // our member -> its pointer
+    };
+    std::vector<holding_rec> holdings;
+    std::map<std::pair<std::string, std::size_t>, std::size_t> holding_of;
+    std::vector<std::optional<grant_rec>> grants;
+    std::vector<std::optional<warrant_rec>> warrants;
+    std::vector<std::optional<safe>> safes;
+    std::vector<std::optional<convertible_note>> notes;
+    std::vector<instrument_rec> instruments;
+    struct security_rec {
+        char kind;  // 's' stock, 'g' grant, 'w' warrant, 'c' convertible
+        std::size_t index;
+        share_count remaining;
+        money amount;
+    };
+    std::map<std::string, security_rec> securities;
+    std::vector<std::string> per_item;  // left-out sentences about single items
+    const auto add_shares = [&](share_count& into, share_count s, const field_path& at) {
+        try {
+            into += s;
+        } catch (const overflow_error&) {
+            r_.report(at, std::to_string(s.value()), "the total of this holder's shares of the class overflows 64 bits");
+        }
+    };
+    const std::initializer_list<const char*> issuance_members = {
+        "object_type", "id", "comments", "security_id", "date", "custom_id", "stakeholder_id", "board_approval_date",
+        "stockholder_approval_date", "consideration_text", "security_law_exemptions"};
+    const auto known = [&](std::initializer_list<const char*> extra) {
+        std::vector<const char*> all(issuance_members);
+        all.insert(all.end(), extra.begin(), extra.end());
+        return all;
+    };
+    const auto expect = [&](const json& obj, const field_path& at, const char* what, const std::vector<const char*>& names) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool found = false;
+            for (const char* k : names) found = found || it.key() == k;
+            if (!found) {
+                std::string list;
+                for (const char* k : names) list += std::string(list.empty() ? "" : ", ") + k;
+                r_.report(at.member(it.key()), "", "is not a member of " + std::string(what) + "; expected " + list);
+            }
+        }
+    };
+    const auto security_id = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
+        const auto* m = r_.required(obj, at, "security_id");
+        if (m == nullptr) return std::nullopt;
+        auto s = r_.read_string(*m, at.member("security_id"));
+        if (s && securities.count(*s) != 0) {
+            r_.report(at.member("security_id"), json_value_text(*m), "is the security id of an earlier issuance; each security has one");
+            return std::nullopt;
+        }
+        return s;
+    };
+    const auto common_issuance = [&](const json& obj, const field_path& at, const char* on) {
+        note_members(obj, {"custom_id", "board_approval_date", "stockholder_approval_date", "consideration_text"}, on,
+                     "fundround records no certificates, approvals or consideration");
+        if (const auto* e = json_reader::member(obj, "security_law_exemptions"); e != nullptr && e->is_array() && !e->empty()) {
+            note(std::string("security_law_exemptions of ") + on, "fundround records no securities-law exemptions");
+        }
+        note_comments(obj, on);
+        if (const auto* d = r_.required(obj, at, "date")) return r_.read_date(*d, at.member("date"));
+        return std::optional<calendar_date>();
+    };
+    const auto cap_rules = [&](const json& mech, const field_path& mat, bool post_money, pool_increase& pool, const char* on) {
+        const json* rules = json_reader::member(mech, "capitalization_definition_rules");
+        if (rules == nullptr) return;
+        const field_path rat = mat.member("capitalization_definition_rules");
+        static constexpr std::array<const char*, 8> names = {
+            "include_outstanding_shares", "include_outstanding_options", "include_outstanding_unissued_options", "include_this_security",
+            "include_other_converting_securities", "include_option_pool_topup_for_promised_options",
+            "include_additional_option_pool_topup", "include_new_money"};
+        if (!r_.expect_object(*rules, rat, "capitalization definition rules",
+                              {names[0], names[1], names[2], names[3], names[4], names[5], names[6], names[7]})) {
+            return;
+        }
+        std::array<std::optional<bool>, 8> v;
+        for (std::size_t k = 0; k < names.size(); ++k) {
+            if (const auto* b = r_.required(*rules, rat, names[k])) v[k] = r_.read_bool(*b, rat.member(names[k]));
+        }
+        for (const auto& b : v) {
+            if (!b) return;
+        }
+        pool = *v[5] || *v[6] ? pool_increase::included : pool_increase::excluded;
+        const bool standard = *v[0] && *v[1] && *v[2] && *v[3] == post_money && *v[4] == post_money && *v[5] == *v[6] && !*v[7];
+        if (!standard) {
+            note(std::string("capitalization rules of ") + on + " other than their form's",
+                 "fundround reads the form (pre- or post-money) and whether the pool top-up counts");
+        }
+    };
+    const auto triggers_of = [&](const json& obj, const field_path& at, const char* member) -> const json* {
+        const json* t = r_.required(obj, at, member);
+        if (t == nullptr) return nullptr;
+        if (!t->is_array()) {
+            r_.report(at.member(member), json_value_text(*t), "must be an array of conversion triggers, not " + json_type_phrase(*t));
+            return nullptr;
+        }
+        for (std::size_t k = 0; k < t->size(); ++k) {
+            const json& trig = (*t)[k];
+            const field_path tat = at.member(member).index(k);
+            if (!r_.expect_object(trig, tat, "a conversion trigger",
+                                  {"type", "trigger_id", "nickname", "trigger_description", "trigger_condition", "trigger_date",
+                                   "start_date", "end_date", "conversion_right"})) {
+                continue;
+            }
+            if (const auto* ty = r_.required(trig, tat, "type")) {
+                (void)enumerated(*ty, tat.member("type"),
+                                 {"AUTOMATIC_ON_CONDITION", "AUTOMATIC_ON_DATE", "ELECTIVE_IN_RANGE", "ELECTIVE_ON_CONDITION",
+                                  "ELECTIVE_AT_WILL", "UNSPECIFIED"},
+                                 "a conversion trigger type");
+            }
+            if (const auto* rr = r_.required(trig, tat, "conversion_right")) {
+                (void)r_.expect_object(*rr, tat.member("conversion_right"), "a conversion right",
+                                       {"type", "conversion_mechanism", "converts_to_future_round", "converts_to_stock_class_id"});
+            }
+        }
+        return t;
+    };
+    for (const auto& [item, at] : items_of("transactions")) {
+        if (!item->is_object()) {
+            r_.report(at, json_value_text(*item), "must be an object (an OCF transaction), not " + json_type_phrase(*item));
+            continue;
+        }
+        const json* type_j = r_.required(*item, at, "object_type");
+        if (type_j == nullptr) continue;
+        if (!type_j->is_string()) {
+            r_.report(at.member("object_type"), json_value_text(*type_j), "must be a string (an OCF object type)");
+            continue;
+        }
+        const std::string& type = type_j->get_ref<const std::string&>();
+        const std::size_t before = r_.problems().size();
+        if (type == "TX_STOCK_ISSUANCE") {
+            expect(*item, at, "a stock issuance",
+                   known({"stock_class_id", "stock_plan_id", "share_numbers_issued", "share_price", "quantity", "vesting_terms_id", "vestings",
+                          "cost_basis", "stock_legend_ids", "issuance_type"}));
+            (void)id(*item, at);
+            if (common_issuance(*item, at, "stock issuances")) note("date of stock issuances", "fundround records what is outstanding, not when it was issued");
+            const auto sec = security_id(*item, at);
+            const auto who = stakeholder_ref(*item, at);
+            const auto cls = class_ref(*item, at, "stock_class_id");
+            std::optional<share_count> q;
+            if (const auto* m = r_.required(*item, at, "quantity")) {
+                if (const auto v = shares(*m, at.member("quantity"))) {
+                    if (v->value() > 0) {
+                        q = *v;
+                    } else {
+                        r_.report(at.member("quantity"), json_value_text(*m), "must be positive");
+                    }
+                }
+            }
+            if (const auto* m = r_.required(*item, at, "share_price")) {
+                if (const auto p = monetary(*m, at.member("share_price"))) {
+                    note("share_price of stock issuances", "fundround records holdings, not what was paid for them");
+                    if (!issuance_currency) issuance_currency = p->second;  // the table's currency if no price names one
+                }
+            }
+            note_members(*item, {"share_numbers_issued", "cost_basis", "issuance_type"}, "stock issuances",
+                         "fundround records holdings, not certificates, cost bases or issuance types");
+            std::optional<std::size_t> from_plan;
+            if (const auto* pj = json_reader::member(*item, "stock_plan_id")) {
+                if (auto pid = r_.read_string(*pj, at.member("stock_plan_id"))) {
+                    const auto pit = plan_at.find(*pid);
+                    if (pit == plan_at.end()) {
+                        r_.report(at.member("stock_plan_id"), json_value_text(*pj), "is not the id of a stock plan in the package");
+                    } else {
+                        from_plan = pit->second;
+                    }
+                }
+            }
+            if (json_reader::member(*item, "stock_legend_ids") != nullptr && !item->at("stock_legend_ids").empty()) {
+                note("stock_legend_ids of stock issuances", "fundround records no legends");
+            }
+            note_members(*item, {"vesting_terms_id", "vestings"}, "stock issuances", "fundround's cap table holds no vesting: every share counts as issued");
+            if (r_.problems().size() != before || !sec || !who || !cls || !q) continue;
+            const auto key = std::make_pair(*who, *cls);
+            auto it = holding_of.find(key);
+            if (it == holding_of.end()) {
+                it = holding_of.emplace(key, holdings.size()).first;
+                holdings.push_back({*who, *cls, share_count(), at});
+            } else {
+                note("stock issuances merged into one holding per stakeholder and class", "fundround holds one holding per holder and class");
+            }
+            add_shares(holdings[it->second].shares, *q, at.member("quantity"));
+            securities.emplace(*sec, security_rec{'s', it->second, *q, money()});
+            if (from_plan) {
+                note("stock issuances from a stock plan (restricted stock; the plan's reserve is reduced by their shares)",
+                     "fundround's pools hold options; the shares are issued, so the pool keeps only the rest");
+                add_shares(plans[*from_plan].used, *q, at.member("quantity"));
+            }
+        } else if (type == "TX_EQUITY_COMPENSATION_ISSUANCE" || type == "TX_PLAN_SECURITY_ISSUANCE") {
+            expect(*item, at, "an equity compensation issuance",
+                   known({"stock_plan_id", "stock_class_id", "compensation_type", "option_grant_type", "quantity", "exercise_price",
+                          "base_price", "early_exercisable", "vesting_terms_id", "vestings", "expiration_date",
+                          "termination_exercise_windows", "plan_security_type"}));
+            (void)id(*item, at);
+            if (common_issuance(*item, at, "option grants")) note("date of option grants", "fundround records what is outstanding, not when it was issued");
+            const auto sec = security_id(*item, at);
+            const auto who = stakeholder_ref(*item, at);
+            std::optional<std::string> comp;
+            if (const auto* c = json_reader::member(*item, "compensation_type")) {
+                comp = enumerated(*c, at.member("compensation_type"), {"OPTION_NSO", "OPTION_ISO", "OPTION", "RSU", "CSAR", "SSAR"}, "a compensation type");
+            } else if (const auto* c2 = json_reader::member(*item, "plan_security_type")) {
+                comp = enumerated(*c2, at.member("plan_security_type"), {"OPTION", "RSU", "OTHER"}, "a plan security type");
+            } else {
+                r_.report(at.member("compensation_type"), "", "is required");
+            }
+            std::optional<share_count> q;
+            if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
+            if (r_.problems().size() != before || !comp) continue;
+            if (comp->rfind("OPTION", 0) != 0) {
+                per_item.push_back("The " + *comp + " award " + at.json_pointer() + " for " + std::to_string(q->value()) +
+                                   " shares is not on the cap table: fundround's grants are options (from a plan, its shares stay "
+                                   "in the plan's unallocated reserve).");
+                continue;
+            }
+            const json* plan_j = json_reader::member(*item, "stock_plan_id");
+            if (plan_j == nullptr) {
+                per_item.push_back("The plan-less option " + at.json_pointer() + " for " + std::to_string(q->value()) +
+                                   " shares is not on the cap table: fundround's grants come from a pool.");
+                continue;
+            }
+            std::optional<std::size_t> plan;
+            if (auto s = r_.read_string(*plan_j, at.member("stock_plan_id"))) {
+                const auto it = plan_at.find(*s);
+                if (it == plan_at.end()) {
+                    r_.report(at.member("stock_plan_id"), json_value_text(*plan_j), "is not the id of a stock plan in the package");
+                } else {
+                    plan = it->second;
+                }
+            }
+            if (json_reader::member(*item, "stock_class_id") != nullptr) {
+                if (const auto cls = class_ref(*item, at, "stock_class_id"); cls && plan && *cls != plans[*plan].class_index) {
+                    r_.report(at.member("stock_class_id"), json_value_text(item->at("stock_class_id")),
+                              "must be the stock plan's class (" + quoted_text(classes[plans[*plan].class_index].id) +
+                                  "): a fundround grant is of its pool's class");
+                }
+            }
+            std::optional<price_per_share> p;
+            if (const auto* m = r_.required(*item, at, "exercise_price")) p = price(*m, at.member("exercise_price"));
+            if (p && !table_currency) table_currency = p->currency();
+            note_members(*item, {"option_grant_type", "early_exercisable", "expiration_date", "termination_exercise_windows"}, "option grants",
+                         "fundround records the option's shares and strike only");
+            note_members(*item, {"vesting_terms_id", "vestings"}, "option grants", "fundround's cap table holds no vesting: every granted option counts");
+            if (r_.problems().size() != before || !sec || !who || !plan || !p) continue;
+            securities.emplace(*sec, security_rec{'g', grants.size(), *q, money()});
+            grants.push_back(grant_rec{*who, *plan, *q, *p, at});
+        } else if (type == "TX_WARRANT_ISSUANCE") {
+            expect(*item, at, "a warrant issuance",
+                   known({"quantity", "exercise_price", "purchase_price", "exercise_triggers", "warrant_expiration_date", "vesting_terms_id",
+                          "vestings", "quantity_source"}));
+            (void)id(*item, at);
+            if (common_issuance(*item, at, "warrants")) note("date of warrants", "fundround records what is outstanding, not when it was issued");
+            const auto sec = security_id(*item, at);
+            const auto who = stakeholder_ref(*item, at);
+            std::optional<share_count> q;
+            if (const auto* m = json_reader::member(*item, "quantity")) {
+                q = shares(*m, at.member("quantity"));
+            } else {
+                r_.report(at.member("quantity"), "", "is required: fundround's warrants are for a stated number of shares");
+            }
+            std::optional<price_per_share> p;
+            if (const auto* m = json_reader::member(*item, "exercise_price")) {
+                p = price(*m, at.member("exercise_price"));
+            } else {
+                r_.report(at.member("exercise_price"), "", "is required: fundround's warrants have an exercise price");
+            }
+            if (p && !table_currency) table_currency = p->currency();
+            if (const auto* m = r_.required(*item, at, "purchase_price")) {
+                if (monetary(*m, at.member("purchase_price"))) note("purchase_price of warrants", "fundround records no warrant purchase price");
+            }
+            note_members(*item, {"warrant_expiration_date", "quantity_source"}, "warrants", "fundround records the warrant's shares, class and price only");
+            note_members(*item, {"vesting_terms_id", "vestings"}, "warrants", "fundround's cap table holds no vesting");
+            std::optional<std::size_t> cls;
+            field_path cls_at = at.member("exercise_triggers");
+            if (const json* t = triggers_of(*item, at, "exercise_triggers")) {
+                for (std::size_t k = 0; k < t->size() && !cls; ++k) {
+                    const json& trig = (*t)[k];
+                    if (!trig.is_object() || json_reader::member(trig, "conversion_right") == nullptr) continue;
+                    const json& right = trig.at("conversion_right");
+                    if (!right.is_object() || json_reader::member(right, "converts_to_stock_class_id") == nullptr) continue;
+                    cls_at = at.member("exercise_triggers").index(k).member("conversion_right");
+                    cls = class_ref(right, cls_at, "converts_to_stock_class_id");
+                    cls_at = cls_at.member("converts_to_stock_class_id");
+                    if (!cls) break;
+                }
+                if (!cls && r_.problems().size() == before) {
+                    r_.report(at.member("exercise_triggers"), "",
+                              "must name the stock class the warrant is for (a conversion right's converts_to_stock_class_id)");
+                }
+                if (t->size() > 0) note("exercise triggers of warrants", "fundround counts a warrant as exercisable (fully diluted) without conditions");
+            }
+            if (r_.problems().size() != before || !sec || !who || !q || !p || !cls) continue;
+            securities.emplace(*sec, security_rec{'w', warrants.size(), *q, money()});
+            warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at});
+        } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
+            expect(*item, at, "a convertible issuance", known({"investment_amount", "convertible_type", "conversion_triggers", "pro_rata", "seniority"}));
+            (void)id(*item, at);
+            const auto on = common_issuance(*item, at, "convertibles");
+            const auto sec = security_id(*item, at);
+            const auto who = stakeholder_ref(*item, at);
+            std::optional<money> invested;
+            if (const auto* m = r_.required(*item, at, "investment_amount")) invested = amount(*m, at.member("investment_amount"));
+            std::optional<std::string> ctype;
+            if (const auto* c = r_.required(*item, at, "convertible_type")) {
+                ctype = enumerated(*c, at.member("convertible_type"), {"NOTE", "SAFE", "CONVERTIBLE_SECURITY"}, "a convertible type");
+            }
+            if (const auto* s = json_reader::member(*item, "seniority")) {
+                if (!s->is_number_integer()) {
+                    r_.report(at.member("seniority"), json_value_text(*s), "must be an integer");
+                } else if (s->get<std::int64_t>() != 1) {
+                    note("seniority of convertibles other than 1", "fundround ranks no convertibles against each other");
+                }
+            }
+            if (const auto* p = json_reader::member(*item, "pro_rata")) {
+                if (numeric(*p, at.member("pro_rata"))) note("pro_rata of convertibles", "fundround's pro-rata rights are on rounds, not on instruments");
+            }
+            const json* triggers = triggers_of(*item, at, "conversion_triggers");
+            if (triggers != nullptr && !triggers->empty()) {
+                note("conversion triggers' ids, texts, types and target classes of convertibles",
+                     "fundround converts a SAFE or note at an equity financing, and a note also at its maturity date");
+            }
+            if (r_.problems().size() != before || !ctype || !triggers) continue;
+            if (*ctype == "CONVERTIBLE_SECURITY") {
+                per_item.push_back("The convertible security " + at.json_pointer() + " (" + format_full(*invested) +
+                                   ") is not read: fundround models SAFEs and convertible notes.");
+                continue;
+            }
+            const bool is_safe = *ctype == "SAFE";
+            const char* mech_type = is_safe ? "SAFE_CONVERSION" : "CONVERTIBLE_NOTE_CONVERSION";
+            // The first trigger with this mechanism; for a note, the first dated trigger is its maturity.
+            const json* mech = nullptr;
+            field_path mat;
+            std::optional<calendar_date> maturity;
+            field_path maturity_at = at.member("conversion_triggers");
+            for (std::size_t k = 0; k < triggers->size(); ++k) {
+                const json& trig = (*triggers)[k];
+                const field_path tat = at.member("conversion_triggers").index(k);
+                if (!maturity && trig.find("type") != trig.end() && trig["type"] == "AUTOMATIC_ON_DATE") {
+                    if (const auto* d = r_.required(trig, tat, "trigger_date")) {
+                        maturity = r_.read_date(*d, tat.member("trigger_date"));
+                        maturity_at = tat.member("trigger_date");
+                    }
+                }
+                const json& right = trig.at("conversion_right");
+                const json* m = json_reader::member(right, "conversion_mechanism");
+                if (mech == nullptr && m != nullptr && m->is_object() && m->find("type") != m->end() && (*m)["type"] == mech_type) {
+                    mech = m;
+                    mat = tat.member("conversion_right").member("conversion_mechanism");
+                }
+            }
+            if (triggers->size() > (is_safe ? 1U : 2U)) {
+                note("conversion triggers of convertibles beyond their conversion and maturity",
+                     "fundround converts at an equity financing (and a note at maturity)");
+            }
+            if (mech == nullptr) {
+                r_.report(at.member("conversion_triggers"), "",
+                          std::string("must hold a ") + mech_type + " conversion mechanism: fundround reads a " +
+                              (is_safe ? "SAFE's" : "note's") + " terms from it");
+                continue;
+            }
+            instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}};
+            rec.fields["holder"] = at.member("stakeholder_id");
+            rec.fields[is_safe ? "purchase_amount" : "principal"] = at.member("investment_amount");
+            rec.fields[is_safe ? "date" : "issue_date"] = at.member("date");
+            rec.fields["valuation_cap"] = mat.member("conversion_valuation_cap");
+            rec.fields["discount"] = mat.member("conversion_discount");
+            std::optional<money> cap;
+            std::optional<fraction> discount;
+            if (const auto* c = json_reader::member(*mech, "conversion_valuation_cap")) cap = amount(*c, mat.member("conversion_valuation_cap"));
+            if (const auto* d = json_reader::member(*mech, "conversion_discount")) discount = percentage(*d, mat.member("conversion_discount"));
+            if (const auto* e = json_reader::member(*mech, "exit_multiple")) {
+                const field_path eat = mat.member("exit_multiple");
+                if (r_.expect_object(*e, eat, "an OCF ratio", {"numerator", "denominator"})) {
+                    if (const auto* x = r_.required(*e, eat, "numerator")) (void)numeric(*x, eat.member("numerator"));
+                    if (const auto* x = r_.required(*e, eat, "denominator")) (void)numeric(*x, eat.member("denominator"));
+                }
+                note("exit_multiple of convertibles", "fundround's change-of-control terms are not read from OCF");
+            }
+            if (const auto* c = json_reader::member(*mech, "capitalization_definition")) {
+                if (r_.read_string(*c, mat.member("capitalization_definition"))) {
+                    note("capitalization_definition texts of convertibles", "fundround reads the structured rules, not the text");
+                }
+            }
+            if (is_safe) {
+                if (!r_.expect_object(*mech, mat, "a SAFE conversion mechanism",
+                                      {"type", "conversion_discount", "conversion_valuation_cap", "exit_multiple", "conversion_mfn",
+                                       "conversion_timing", "capitalization_definition", "capitalization_definition_rules"})) {
+                    continue;
+                }
+                bool mfn = false;
+                if (const auto* m = r_.required(*mech, mat, "conversion_mfn")) mfn = r_.read_bool(*m, mat.member("conversion_mfn")).value_or(false);
+                safe_form form = safe_form::post_money;
+                if (const auto* t = json_reader::member(*mech, "conversion_timing")) {
+                    if (auto v = enumerated(*t, mat.member("conversion_timing"), {"PRE_MONEY", "POST_MONEY"}, "a conversion timing")) {
+                        form = *v == "PRE_MONEY" ? safe_form::pre_money : safe_form::post_money;
+                    }
+                } else {
+                    note("SAFEs without conversion_timing (read as POST_MONEY)", "fundround needs the capitalization a cap is measured on");
+                }
+                pool_increase pool = pool_increase::included;
+                cap_rules(*mech, mat, form == safe_form::post_money, pool, "SAFEs");
+                if (r_.problems().size() != before) continue;
+                safe s;
+                s.holder = holder_id(*who);
+                s.purchase_amount = *invested;
+                s.date = *on;
+                s.form = form;
+                s.valuation_cap = cap;
+                s.discount = discount;
+                s.mfn = mfn;
+                s.pool_increase = pool;
+                if (sec) securities.emplace(*sec, security_rec{'c', instruments.size(), share_count(), *invested});
+                safes.push_back(std::move(s));
+            } else {
+                if (!r_.expect_object(*mech, mat, "a note conversion mechanism",
+                                      {"type", "interest_rates", "day_count_convention", "interest_payout", "interest_accrual_period",
+                                       "compounding_type", "conversion_discount", "conversion_valuation_cap", "capitalization_definition",
+                                       "capitalization_definition_rules", "exit_multiple", "conversion_mfn"})) {
+                    continue;
+                }
+                convertible_note n;
+                n.holder = holder_id(*who);
+                n.principal = *invested;
+                n.issue_date = on.value_or(calendar_date{});
+                n.valuation_cap = cap;
+                n.discount = discount;
+                rec.fields["annual_rate"] = mat.member("interest_rates");
+                if (const auto* rates = r_.required(*mech, mat, "interest_rates")) {
+                    const field_path rat = mat.member("interest_rates");
+                    if (!rates->is_array()) {
+                        r_.report(rat, json_value_text(*rates), "must be an array of interest rates, not " + json_type_phrase(*rates));
+                    } else if (rates->size() > 1) {
+                        r_.report(rat, json_value_text(*rates), "must hold at most one rate: fundround's notes accrue at one rate");
+                    } else if (rates->size() == 1) {
+                        const field_path one = rat.index(0);
+                        rec.fields["annual_rate"] = one.member("rate");
+                        if (r_.expect_object((*rates)[0], one, "an interest rate", {"rate", "accrual_start_date", "accrual_end_date"})) {
+                            if (const auto* x = r_.required((*rates)[0], one, "rate")) n.annual_rate = percentage(*x, one.member("rate")).value_or(fraction());
+                            if (const auto* d = r_.required((*rates)[0], one, "accrual_start_date")) {
+                                if (auto start = r_.read_date(*d, one.member("accrual_start_date")); start && on && *start != *on) {
+                                    n.issue_date = *start;
+                                    rec.fields["issue_date"] = one.member("accrual_start_date");
+                                    note("notes whose interest accrues from another date than their issuance (read as the issue date)",
+                                         "fundround's interest accrues from the issue date");
+                                }
+                            }
+                            if (const auto* e = json_reader::member((*rates)[0], "accrual_end_date")) {
+                                if (r_.read_date(*e, one.member("accrual_end_date"))) note("accrual_end_date of interest rates", "fundround's interest accrues until conversion");
+                            }
+                        }
+                    }
+                }
+                std::string compounding;
+                if (const auto* c = r_.required(*mech, mat, "compounding_type")) {
+                    compounding = enumerated(*c, mat.member("compounding_type"), {"COMPOUNDING", "SIMPLE"}, "a compounding type").value_or("");
+                }
+                n.method = compounding == "COMPOUNDING" ? interest_method::compound : interest_method::simple;
+                if (const auto* p = r_.required(*mech, mat, "interest_accrual_period")) {
+                    if (auto v = enumerated(*p, mat.member("interest_accrual_period"), {"DAILY", "MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"},
+                                            "an accrual period")) {
+                        if (*v == "MONTHLY") n.period = compounding_period::monthly;
+                        if (*v == "QUARTERLY") n.period = compounding_period::quarterly;
+                        if (*v == "SEMI_ANNUAL") n.period = compounding_period::semiannually;
+                        if (*v == "DAILY") {
+                            if (compounding == "COMPOUNDING") {
+                                r_.report(mat.member("interest_accrual_period"), json_value_text(*p),
+                                          "cannot compound daily: fundround compounds annually, semiannually, quarterly or monthly");
+                            } else {
+                                note("DAILY accrual periods of simple-interest notes (read as ANNUAL)", "simple interest does not depend on the period");
+                            }
+                        }
+                    }
+                }
+                if (const auto* d = r_.required(*mech, mat, "day_count_convention")) {
+                    if (auto v = enumerated(*d, mat.member("day_count_convention"), {"ACTUAL_365", "30_360"}, "a day count")) {
+                        n.day_count = *v == "30_360" ? note_day_count::thirty_360_us : note_day_count::actual_365_fixed;
+                    }
+                }
+                if (const auto* p = r_.required(*mech, mat, "interest_payout")) {
+                    if (auto v = enumerated(*p, mat.member("interest_payout"), {"DEFERRED", "CASH"}, "an interest payout")) {
+                        if (*v == "CASH") {
+                            r_.report(mat.member("interest_payout"), json_value_text(*p),
+                                      "must be DEFERRED: fundround's notes convert their accrued interest (interest paid in cash is not modelled)");
+                        }
+                    }
+                }
+                if (const auto* m = json_reader::member(*mech, "conversion_mfn")) {
+                    if (r_.read_bool(*m, mat.member("conversion_mfn")).value_or(false)) note("MFN notes", "fundround's notes have no MFN term");
+                }
+                bool post_money = false;
+                if (const auto* rules = json_reader::member(*mech, "capitalization_definition_rules")) {
+                    if (rules->is_object() && rules->find("include_other_converting_securities") != rules->end() &&
+                        (*rules)["include_other_converting_securities"].is_boolean()) {
+                        post_money = (*rules)["include_other_converting_securities"].get<bool>();
+                    }
+                }
+                n.cap_form = post_money ? safe_form::post_money : safe_form::pre_money;
+                cap_rules(*mech, mat, post_money, n.pool_increase, "notes");
+                if (maturity) {
+                    n.maturity_date = *maturity;
+                    rec.fields["maturity_date"] = maturity_at;
+                } else if (r_.problems().size() == before) {
+                    r_.report(at.member("conversion_triggers"), "",
+                              "must hold an AUTOMATIC_ON_DATE trigger: its trigger_date is the note's maturity date, which fundround needs");
+                }
+                if (r_.problems().size() != before) continue;
+                if (sec) securities.emplace(*sec, security_rec{'c', instruments.size(), share_count(), *invested});
+                notes.push_back(std::move(n));
+            }
+            instruments.push_back(std::move(rec));
+        } else if (type == "TX_STOCK_CANCELLATION" || type == "TX_EQUITY_COMPENSATION_CANCELLATION" ||
+                   type == "TX_PLAN_SECURITY_CANCELLATION" || type == "TX_WARRANT_CANCELLATION") {
+            expect(*item, at, "a cancellation",
+                   {"object_type", "id", "comments", "security_id", "date", "quantity", "balance_security_id", "reason_text"});
+            (void)id(*item, at);
+            if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
+            note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
+            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
+            note_comments(*item, "cancellations");
+            const char want = type == "TX_STOCK_CANCELLATION" ? 's' : type == "TX_WARRANT_CANCELLATION" ? 'w' : 'g';
+            std::optional<share_count> q;
+            if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
+            const json* s = r_.required(*item, at, "security_id");
+            if (s == nullptr || !q) continue;
+            const auto sid = r_.read_string(*s, at.member("security_id"));
+            if (!sid) continue;
+            const auto it = securities.find(*sid);
+            if (it == securities.end() || it->second.kind != want) {
+                r_.report(at.member("security_id"), json_value_text(*s),
+                          std::string("is not the security id of an earlier ") +
+                              (want == 's' ? "stock issuance" : want == 'w' ? "warrant issuance" : "equity compensation issuance") +
+                              " in the transactions");
+                continue;
+            }
+            if (q->value() <= 0 || *q > it->second.remaining) {
+                r_.report(at.member("quantity"), std::to_string(q->value()),
+                          "must be positive and at most the security's " + std::to_string(it->second.remaining.value()) + " outstanding shares");
+                continue;
+            }
+            it->second.remaining -= *q;
+            if (want == 's') {
+                holdings[it->second.index].shares -= *q;
+            } else if (want == 'g') {
+                grants[it->second.index]->shares -= *q;
+                if (grants[it->second.index]->shares.value() == 0) grants[it->second.index].reset();
+            } else {
+                warrants[it->second.index]->shares -= *q;
+                if (warrants[it->second.index]->shares.value() == 0) warrants[it->second.index].reset();
+            }
+            if (const auto* b = json_reader::member(*item, "balance_security_id")) {
+                if (auto bid = r_.read_string(*b, at.member("balance_security_id")); bid && it->second.remaining.value() > 0) {
+                    security_rec rest = it->second;
+                    it->second.remaining = share_count();
+                    if (!securities.emplace(*bid, rest).second) {
+                        r_.report(at.member("balance_security_id"), json_value_text(*b), "is the security id of an earlier issuance; each security has one");
+                    }
+                }
+            }
+        } else if (type == "TX_STOCK_PLAN_POOL_ADJUSTMENT") {
+            expect(*item, at, "a stock plan pool adjustment",
+                   {"object_type", "id", "comments", "date", "stock_plan_id", "board_approval_date", "stockholder_approval_date", "shares_reserved"});
+            (void)id(*item, at);
+            if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
+            note_members(*item, {"board_approval_date", "stockholder_approval_date"}, "pool adjustments", "fundround records no approvals");
+            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
+            note_comments(*item, "pool adjustments");
+            std::optional<share_count> q;
+            if (const auto* m = r_.required(*item, at, "shares_reserved")) q = shares(*m, at.member("shares_reserved"));
+            const json* p = r_.required(*item, at, "stock_plan_id");
+            if (p == nullptr || !q) continue;
+            if (auto pid = r_.read_string(*p, at.member("stock_plan_id"))) {
+                const auto it = plan_at.find(*pid);
+                if (it == plan_at.end()) {
+                    r_.report(at.member("stock_plan_id"), json_value_text(*p), "is not the id of a stock plan in the package");
+                } else {
+                    plans[it->second].authorized = *q;
+                    plans[it->second].authorized_at = at.member("shares_reserved");
+                }
+            }
+        } else if (type == "TX_CONVERTIBLE_CANCELLATION") {
+            expect(*item, at, "a convertible cancellation",
+                   {"object_type", "id", "comments", "security_id", "date", "amount", "balance_security_id", "reason_text"});
+            (void)id(*item, at);
+            if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
+            note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
+            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
+            std::optional<money> a;
+            if (const auto* m = r_.required(*item, at, "amount")) a = amount(*m, at.member("amount"));
+            const json* s = r_.required(*item, at, "security_id");
+            if (s == nullptr || !a) continue;
+            const auto sid = r_.read_string(*s, at.member("security_id"));
+            if (!sid) continue;
+            const auto it = securities.find(*sid);
+            if (it == securities.end() || it->second.kind != 'c') {
+                r_.report(at.member("security_id"), json_value_text(*s), "is not the security id of an earlier convertible issuance in the transactions");
+                continue;
+            }
+            if (*a != it->second.amount) {
+                r_.report(at.member("amount"), format_full(*a),
+                          "must cancel the whole investment " + format_full(it->second.amount) + ": fundround does not model partial cancellations of convertibles");
+                continue;
+            }
+            instrument_rec& rec = instruments[it->second.index];
+            if (rec.is_safe) {
+                safes[rec.index].reset();
+            } else {
+                notes[rec.index].reset();
+            }
+            securities.erase(it);
+        } else if (type == "TX_STOCK_ACCEPTANCE" || type == "TX_EQUITY_COMPENSATION_ACCEPTANCE" || type == "TX_PLAN_SECURITY_ACCEPTANCE" ||
+                   type == "TX_WARRANT_ACCEPTANCE" || type == "TX_CONVERTIBLE_ACCEPTANCE" || type == "TX_VESTING_START" ||
+                   type == "TX_VESTING_EVENT" || type == "TX_VESTING_ACCELERATION" || type == "CE_STAKEHOLDER_RELATIONSHIP" ||
+                   type == "CE_STAKEHOLDER_STATUS" || type == "TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT" ||
+                   type == "TX_STOCK_CLASS_AUTHORIZED_SHARES_ADJUSTMENT") {
+            note(type + " transactions", "they change no count fundround models (acceptances, vesting, status, authorized shares)");
+        } else {
+            r_.report(at.member("object_type"), json_value_text(*type_j),
+                      "is not supported: fundround applies issuances, cancellations and pool adjustments; export a snapshot "
+                      "without transfers, exercises, conversions, repurchases, splits or repricings");
+        }
+    }
+    for (const listed_file& l : listed) {
+        if (l.kind == "stakeholders" || l.kind == "stock_classes" || l.kind == "stock_plans" || l.kind == "transactions") continue;
+        const std::size_t n = pkg.find(l.name)->at("items").size();
+        if (n == 0) continue;
+        const std::string what = l.kind == "valuations" ? "valuations (409A prices per share)"
+                                 : l.kind == "vesting_terms" ? "vesting terms"
+                                 : l.kind == "stock_legend_templates" ? "stock legend templates"
+                                                                      : l.kind;
+        per_item.push_back(std::to_string(n) + " " + what + " in " + l.name + " are not read: fundround's cap table holds no " + what + ".");
+    }
+    // The cap table from the items read without problems (so that its rules are checked too),
+    // its problems mapped back to the OCF pointers.
+    cap_table_builder b;
+    b.currency(table_currency.value_or(issuance_currency.value_or(currency("USD"))));
+    std::vector<const stakeholder_rec*> holder_recs;
+    for (const stakeholder_rec& s : stakeholders) {
+        if (!s.ok) continue;
+        b.add(holder(holder_id(s.id), s.name, s.kind));
+        holder_recs.push_back(&s);
+    }
+    const auto holder_ok = [&](const std::string& sid) { return stakeholders[stakeholder_at.at(sid)].ok; };
+    std::vector<field_path> class_paths;
+    std::vector<field_path> ratio_paths;
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        if (!classes[i].value) continue;
+        b.add(*classes[i].value);
+        class_paths.push_back(classes[i].at);
+        ratio_paths.push_back(classes[i].ratio_at);
+    }
+    const auto class_name = [&](std::size_t i) { return classes[i].value ? classes[i].value->name() : classes[i].id; };
+    std::vector<const plan_rec*> pool_recs;
+    for (plan_rec& p : plans) {
+        if (!p.ok || !classes[p.class_index].value) continue;
+        if (p.used.value() > 0 && p.authorized <= p.used) {
+            r_.report(p.authorized_at, std::to_string(p.authorized.value()),
+                      "the plan's stock issuances use " + std::to_string(p.used.value()) +
+                          " shares of its reserve: nothing is left for a fundround pool (its options and unallocated shares)");
+            continue;
+        }
+        b.add(option_pool{p.name, class_name(p.class_index), p.authorized - p.used});
+        p.added = true;
+        pool_recs.push_back(&p);
+    }
+    std::vector<field_path> holding_paths;
+    for (const holding_rec& h : holdings) {
+        if (h.shares.value() == 0 || !holder_ok(h.holder) || !classes[h.class_index].value) continue;
+        b.holding(holder_id(h.holder), class_name(h.class_index), h.shares);
+        holding_paths.push_back(h.at);
+    }
+    std::vector<field_path> grant_paths;
+    for (const auto& g : grants) {
+        if (!g || !holder_ok(g->holder) || !plans[g->plan].added) continue;
+        b.grant(option_grant{holder_id(g->holder), plans[g->plan].name, g->shares, g->price});
+        grant_paths.push_back(g->at);
+    }
+    std::vector<const warrant_rec*> warrant_recs;
+    for (const auto& w : warrants) {
+        if (!w || !holder_ok(w->holder) || !classes[w->class_index].value) continue;
+        b.add(warrant{holder_id(w->holder), class_name(w->class_index), w->shares, w->price});
+        warrant_recs.push_back(&*w);
+    }
+    std::vector<field_path> distinct_paths;
+    for (const auto& d : distinct) {
+        const auto other = stakeholder_at.find(d.first.second);
+        if (other == stakeholder_at.end()) {
+            r_.report(d.second, quoted_text(d.first.second), "is not the id of a stakeholder in the package");
+            continue;
+        }
+        if (!holder_ok(d.first.first) || !stakeholders[other->second].ok) continue;
+        b.declare_distinct(holder_id(d.first.first), holder_id(d.first.second));
+        distinct_paths.push_back(d.second);
+    }
+    cap_table_result built = b.try_build();
+    const auto map_field = [&](const field_path& f) -> field_path {
+        const auto& seg = f.segments();
+        if (seg.size() < 2 || seg[0].kind != path_step::member || seg[1].kind != path_step::index) return f;
+        const std::string& list = seg[0].name;
+        const std::size_t i = seg[1].index;
+        std::string rest;
+        for (std::size_t k = 2; k < seg.size(); ++k) {
+            rest += (rest.empty() ? "" : "/") + (seg[k].kind == path_step::index ? std::to_string(seg[k].index) : seg[k].name);
+        }
+        const auto pick = [&](const field_path& base, std::initializer_list<std::pair<const char*, const char*>> m) {
+            for (const auto& [ours, theirs] : m) {
+                if (rest == ours) return ocf_sub(base, theirs);
+            }
+            return rest.empty() ? base : ocf_sub(base, rest);
+        };
+        if (list == "holders" && i < holder_recs.size()) return pick(holder_recs[i]->at, {{"id", "id"}, {"name", "name/legal_name"}});
+        if (list == "classes" && i < class_paths.size()) {
+            if (rest == "conversion_ratio") return ratio_paths[i];
+            return pick(class_paths[i], {{"name", "name"},
+                                         {"original_issue_price", "price_per_share"},
+                                         {"terms/multiple", "liquidation_preference_multiple"},
+                                         {"terms/seniority", "seniority"},
+                                         {"terms/participation/cap_multiple", "participation_cap_multiple"}});
+        }
+        if (list == "holdings" && i < holding_paths.size()) {
+            return pick(holding_paths[i], {{"holder", "stakeholder_id"}, {"share_class", "stock_class_id"}, {"shares", "quantity"}});
+        }
+        if (list == "pools" && i < pool_recs.size()) {
+            if (rest == "share_class") return pool_recs[i]->class_at;
+            if (rest == "authorized") return pool_recs[i]->authorized_at;
+            return pick(pool_recs[i]->at, {{"name", "plan_name"}});
+        }
+        if (list == "grants" && i < grant_paths.size()) {
+            return pick(grant_paths[i], {{"holder", "stakeholder_id"}, {"pool", "stock_plan_id"}, {"shares", "quantity"}, {"exercise_price", "exercise_price"}});
+        }
+        if (list == "warrants" && i < warrant_recs.size()) {
+            if (rest == "share_class") return warrant_recs[i]->class_at;
+            return pick(warrant_recs[i]->at, {{"holder", "stakeholder_id"}, {"shares", "quantity"}, {"exercise_price", "exercise_price"}});
+        }
+        if (list == "declared_distinct" && i < distinct_paths.size()) return distinct_paths[i];
+        return f;
+    };
+    // Rules that name another element ("duplicates holders[0]") name it by its pointer.
+    const auto map_text = [&](std::string text) {
+        for (const char* list : {"holders", "classes", "holdings", "pools", "grants", "warrants"}) {
+            const std::string open = std::string(list) + "[";
+            std::size_t from = 0;
+            for (;;) {
+                const std::size_t at = text.find(open, from);
+                if (at == std::string::npos || (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 || text[at - 1] == '_'))) {
+                    if (at == std::string::npos) break;
+                    from = at + 1;
+                    continue;
+                }
+                const std::size_t close = text.find(']', at);
+                if (close == std::string::npos) break;
+                const auto k = parse_json_digits(std::string_view(text).substr(at + open.size(), close - at - open.size()));
+                if (!k || *k > 1000000000U) {
+                    from = close;
+                    continue;
+                }
+                const std::string pointer =
+                    map_field(field_path(list).index(static_cast<std::size_t>(*k))).json_pointer();
+                text.replace(at, close + 1 - at, pointer);
+                from = at + pointer.size();
+            }
+        }
+        return text;
+    };
+    for (const diagnostic& d : built.problems) {
+        // References were resolved above: an unknown one is the echo of another problem (a class
+        // whose name nearly duplicates another's is not indexed).
+        if (d.rule == "is not a share class on the cap table" || d.rule == "is not a holder on the cap table" ||
+            d.rule == "is not an option pool on the cap table") {
+            continue;
+        }
+        r_.report(map_field(d.field), d.value, map_text(d.rule));
+    }
+    // SAFEs and notes: their own rules, at their pointers.
+    std::vector<safe> out_safes;
+    std::vector<convertible_note> out_notes;
+    for (const instrument_rec& rec : instruments) {
+        std::vector<diagnostic> problems;
+        if (rec.is_safe) {
+            if (!safes[rec.index]) continue;
+            problems = safes[rec.index]->validate(field_path());
+            out_safes.push_back(*safes[rec.index]);
+        } else {
+            if (!notes[rec.index]) continue;
+            problems = notes[rec.index]->validate(field_path());
+            out_notes.push_back(*notes[rec.index]);
+        }
+        for (const diagnostic& d : problems) {
+            const std::string first = d.field.segments().empty() ? std::string() : d.field.segments()[0].name;
+            const auto it = rec.fields.find(first);
+            r_.report(it != rec.fields.end() ? it->second : rec.at / d.field, d.value, d.rule);
+        }
+    }
+    r_.throw_if_problems("OCF package");
+
+    std::vector<std::string> left = std::move(per_item);
+    for (const unmodelled& u : counted_) {
+        left.push_back(u.what + " (" + std::to_string(u.count) + "): " + u.why + ".");
+    }
+    return ocf_import{std::move(*built.table), std::move(out_safes), std::move(out_notes), std::move(left), std::move(issuer_name), as_of};
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// Export.
+// ---------------------------------------------------------------------------------------------
+
+inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
+                         const std::vector<convertible_note>& notes, const ocf_options& options) {
+    using nlohmann::json;
+    {
+        std::vector<diagnostic> problems;
+        for (std::size_t i = 0; i < safes.size(); ++i) {
+            const field_path at = field_path("safes").index(i);
+            for (diagnostic& d : safes[i].validate(at)) problems.push_back(std::move(d));
+            if (!safes[i].holder.empty() && !table.holder_index(safes[i].holder)) {
+                problems.push_back({at.member("holder"), detail::quoted_text(safes[i].holder.str()), "is not a holder on the cap table"});
+            }
+        }
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            const field_path at = field_path("notes").index(i);
+            for (diagnostic& d : notes[i].validate(at)) problems.push_back(std::move(d));
+            if (!notes[i].holder.empty() && !table.holder_index(notes[i].holder)) {
+                problems.push_back({at.member("holder"), detail::quoted_text(notes[i].holder.str()), "is not a holder on the cap table"});
+            }
+        }
+        if (!problems.empty()) throw validation_error("cannot export to OCF", std::move(problems));
+    }
+    ocf_export out;
+    std::vector<std::string>& left = out.left_out;
+    const std::string& pre = options.id_prefix;
+    const currency cur = table.currency();
+
+    calendar_date as_of = calendar_date{date::year{1970}, date::January, date::day{1}};
+    if (options.as_of) {
+        as_of = *options.as_of;
+    } else {
+        bool any = false;
+        for (const safe& s : safes) {
+            if (!any || s.date > as_of) as_of = s.date;
+            any = true;
+        }
+        for (const convertible_note& n : notes) {
+            if (!any || n.issue_date > as_of) as_of = n.issue_date;
+            any = true;
+        }
+        if (!any) left.push_back("No as-of date was given: the package is dated 1970-01-01 (OCF requires one).");
+    }
+    require_valid(as_of, "ocf_options.as_of");
+    const std::string as_of_text = to_string(as_of);
+
+    // A price as an OCF Numeric, noting when it had to be rounded.
+    const auto price_text = [&](const price_per_share& p, const std::string& what) {
+        bool rounded = false;
+        std::string text = detail::ocf_decimal(detail::ocf_price_major(p), rounded);
+        if (rounded) {
+            left.push_back(what + " " + detail::ocf_price_major(p).to_string() + " " + std::string(cur.code()) +
+                           " has more than 10 decimals: written rounded half-even to " + text + " (OCF Numerics have at most 10).");
+        }
+        return text;
+    };
+    const auto fraction_text = [&](const fraction& x, const std::string& what) {
+        bool rounded = false;
+        std::string text = detail::ocf_decimal(x, rounded);
+        if (rounded) {
+            left.push_back(what + " " + x.to_string() + " has more than 10 decimals: written rounded half-even to " + text +
+                           " (OCF Numerics have at most 10).");
+        }
+        return text;
+    };
+    const auto money_text = [](money m) { return detail::ocf_money_major(m).to_decimal_string(3, rounding::exact); };
+    const auto trimmed = [](std::string s) {
+        if (s.find('.') != std::string::npos) {
+            while (s.back() == '0') s.pop_back();
+            if (s.back() == '.') s.pop_back();
+        }
+        return s;
+    };
+
+    // Stakeholders.
+    json stakeholders = json::array();
+    for (const holder& h : table.holders()) {
+        json s = {{"object_type", "STAKEHOLDER"},
+                  {"id", h.id().str()},
+                  {"name", {{"legal_name", h.name()}}}};
+        const holder_kind k = h.kind();
+        s["stakeholder_type"] = k == holder_kind::investor || k == holder_kind::other ? "INSTITUTION" : "INDIVIDUAL";
+        s["current_relationship"] = k == holder_kind::founder    ? "FOUNDER"
+                                    : k == holder_kind::employee ? "EMPLOYEE"
+                                    : k == holder_kind::investor ? "INVESTOR"
+                                    : k == holder_kind::advisor  ? "ADVISOR"
+                                                                 : "OTHER";
+        json comments = json::array();
+        for (const auto& pair : table.declared_distinct()) {
+            if (pair.first == h.id()) comments.push_back(std::string(detail::ocf_distinct_comment) + pair.second.str());
+        }
+        if (!comments.empty()) s["comments"] = std::move(comments);
+        stakeholders.push_back(std::move(s));
+    }
+    {
+        // The pairs are written on their first holders, so they read back in the holders' order.
+        std::vector<std::pair<holder_id, holder_id>> in_holder_order;
+        for (const holder& h : table.holders()) {
+            for (const auto& pair : table.declared_distinct()) {
+                if (pair.first == h.id()) in_holder_order.push_back(pair);
+            }
+        }
+        if (in_holder_order != table.declared_distinct()) {
+            left.push_back("The order of the declared-distinct pairs: they are written as comments on their first holders, so they "
+                           "read back in the holders' order.");
+        }
+    }
+    if (!table.holders().empty()) {
+        left.push_back("Each stakeholder's stakeholder_type (INDIVIDUAL or INSTITUTION) is inferred from the holder's kind "
+                       "(investors and others: INSTITUTION): fundround records no legal form.");
+    }
+
+    // Stock classes.
+    std::vector<std::string> class_ids;
+    std::string common_id;
+    for (std::size_t i = 0; i < table.classes().size(); ++i) {
+        class_ids.push_back(pre + "stock-class-" + std::to_string(i + 1));
+        if (common_id.empty() && !table.classes()[i].is_preferred()) common_id = class_ids.back();
+    }
+    json classes = json::array();
+    for (std::size_t i = 0; i < table.classes().size(); ++i) {
+        const share_class& c = table.classes()[i];
+        const std::string label = "Class \"" + c.name() + "\"";
+        json o = {{"object_type", "STOCK_CLASS"},
+                  {"id", class_ids[i]},
+                  {"name", c.name()},
+                  {"class_type", c.is_preferred() ? "PREFERRED" : "COMMON"},
+                  {"default_id_prefix", c.is_preferred() ? "PS" + std::to_string(i + 1) + "-" : "CS" + std::to_string(i + 1) + "-"},
+                  {"initial_shares_authorized", "NOT APPLICABLE"},
+                  {"votes_per_share", "1"},
+                  {"seniority", std::to_string(c.terms().seniority)},
+                  {"conversion_rights", json::array()}};
+        if (c.is_preferred()) {
+            const liquidation_terms& t = c.terms();
+            o["price_per_share"] = detail::ocf_monetary(price_text(*c.original_issue_price(), label + "'s original issue price"), cur);
+            o["liquidation_preference_multiple"] = fraction_text(t.multiple, label + "'s liquidation preference multiple");
+            if (t.participation.kind == participation_kind::non_participating) {
+                o["participation_cap_multiple"] = o["liquidation_preference_multiple"];
+            } else if (t.participation.kind == participation_kind::capped) {
+                o["participation_cap_multiple"] = fraction_text(t.participation.cap_multiple, label + "'s participation cap");
+            } else {
+                left.push_back(label + " is fully participating: OCF has no field for uncapped participation (written without "
+                               "participation_cap_multiple, which fundround reads as non-participating).");
+            }
+            if (t.dividends.kind != dividend_kind::none) {
+                left.push_back(label + "'s " + std::string(to_string(t.dividends.kind)) + " dividends at " +
+                               t.dividends.annual_rate.to_percent_string(4) + ": OCF stock classes have no dividend terms.");
+            }
+            const fraction& ratio = c.conversion_ratio();
+            json mech = {{"type", "RATIO_CONVERSION"},
+                         {"ratio", {{"numerator", detail::to_decimal_digits(ratio.numerator())},
+                                    {"denominator", detail::to_decimal_digits(ratio.denominator())}}},
+                         {"rounding_type", "FLOOR"}};
+            bool rounded = false;
+            mech["conversion_price"] =
+                detail::ocf_monetary(detail::ocf_decimal(detail::ocf_price_major(*c.original_issue_price()) / ratio, rounded), cur);
+            json right = {{"type", "STOCK_CLASS_CONVERSION_RIGHT"}, {"conversion_mechanism", std::move(mech)}};
+            if (!common_id.empty()) {
+                right["converts_to_stock_class_id"] = common_id;
+            } else {
+                right["converts_to_future_round"] = true;
+            }
+            o["conversion_rights"].push_back(std::move(right));
+        }
+        classes.push_back(std::move(o));
+    }
+    if (!table.classes().empty()) {
+        left.push_back("Authorized shares and votes per share of each class: fundround records neither (written as "
+                       "\"NOT APPLICABLE\" and \"1\").");
+    }
+
+    // Stock plans.
+    json plans = json::array();
+    std::vector<std::string> plan_ids;
+    for (std::size_t i = 0; i < table.pools().size(); ++i) {
+        const option_pool& p = table.pools()[i];
+        plan_ids.push_back(pre + "stock-plan-" + std::to_string(i + 1));
+        plans.push_back({{"object_type", "STOCK_PLAN"},
+                         {"id", plan_ids.back()},
+                         {"plan_name", p.name},
+                         {"initial_shares_reserved", std::to_string(p.authorized.value())},
+                         {"stock_class_ids", json::array({class_ids[*table.class_index(p.share_class)]})}});
+    }
+
+    // Transactions: stock issuances, option grants, warrants, SAFEs, notes.
+    json tx = json::array();
+    const auto issuance = [&](const char* type, const std::string& kind, std::size_t n, const holder_id& who,
+                              const std::string& custom, const std::string& on) {
+        return json{{"object_type", type},
+                    {"id", pre + "tx-" + kind + "-" + std::to_string(n)},
+                    {"security_id", pre + kind + "-" + std::to_string(n)},
+                    {"custom_id", custom + "-" + std::to_string(n)},
+                    {"date", on},
+                    {"stakeholder_id", who.str()},
+                    {"security_law_exemptions", json::array()}};
+    };
+    for (std::size_t i = 0; i < table.holdings().size(); ++i) {
+        const holding& h = table.holdings()[i];
+        const std::size_t c = *table.class_index(h.share_class);
+        const share_class& sc = table.classes()[c];
+        json o = issuance("TX_STOCK_ISSUANCE", "stock", i + 1, h.holder, sc.is_preferred() ? "PS" : "CS", as_of_text);
+        o["stock_class_id"] = class_ids[c];
+        bool rounded = false;
+        o["share_price"] = detail::ocf_monetary(
+            sc.is_preferred() ? detail::ocf_decimal(detail::ocf_price_major(*sc.original_issue_price()), rounded) : "0", cur);
+        o["quantity"] = std::to_string(h.shares.value());
+        o["stock_legend_ids"] = json::array();
+        tx.push_back(std::move(o));
+    }
+    if (!table.holdings().empty()) {
+        left.push_back("Stock issuances are dated the as-of date " + as_of_text +
+                       ", with the class's original issue price (0 for common) as the price paid: fundround records holdings, not "
+                       "their purchase dates and prices.");
+    }
+    for (std::size_t i = 0; i < table.grants().size(); ++i) {
+        const option_grant& g = table.grants()[i];
+        const std::size_t p = *table.pool_index(g.pool);
+        json o = issuance("TX_EQUITY_COMPENSATION_ISSUANCE", "option", i + 1, g.holder, "OPT", as_of_text);
+        o["stock_plan_id"] = plan_ids[p];
+        o["stock_class_id"] = class_ids[*table.class_index(table.pools()[p].share_class)];
+        o["compensation_type"] = "OPTION";
+        o["quantity"] = std::to_string(g.shares.value());
+        o["exercise_price"] = detail::ocf_monetary(price_text(g.exercise_price, "Grant " + std::to_string(i) + "'s exercise price"), cur);
+        o["expiration_date"] = nullptr;
+        o["termination_exercise_windows"] = json::array();
+        tx.push_back(std::move(o));
+    }
+    for (std::size_t i = 0; i < table.warrants().size(); ++i) {
+        const warrant& w = table.warrants()[i];
+        json o = issuance("TX_WARRANT_ISSUANCE", "warrant", i + 1, w.holder, "W", as_of_text);
+        o["quantity"] = std::to_string(w.shares.value());
+        o["quantity_source"] = "INSTRUMENT_FIXED";
+        o["exercise_price"] = detail::ocf_monetary(price_text(w.exercise_price, "Warrant " + std::to_string(i) + "'s exercise price"), cur);
+        o["purchase_price"] = detail::ocf_monetary("0", cur);
+        o["exercise_triggers"] = json::array(
+            {{{"trigger_id", "W-" + std::to_string(i + 1) + ".TRIG.1"},
+              {"type", "ELECTIVE_AT_WILL"},
+              {"conversion_right",
+               {{"type", "WARRANT_CONVERSION_RIGHT"},
+                {"conversion_mechanism", {{"type", "FIXED_AMOUNT_CONVERSION"}, {"converts_to_quantity", std::to_string(w.shares.value())}}},
+                {"converts_to_stock_class_id", class_ids[*table.class_index(w.share_class)]}}}}});
+        tx.push_back(std::move(o));
+    }
+    if (!table.grants().empty() || !table.warrants().empty()) {
+        left.push_back("Option grants and warrants are dated the as-of date " + as_of_text +
+                       ", without expiration dates, and warrants with a purchase price of 0: fundround records none of these.");
+    }
+    const auto capitalization_rules = [](bool post_money, pool_increase pool) {
+        const bool top_up = pool == pool_increase::included;
+        return json{{"include_outstanding_shares", true},
+                    {"include_outstanding_options", true},
+                    {"include_outstanding_unissued_options", true},
+                    {"include_this_security", post_money},
+                    {"include_other_converting_securities", post_money},
+                    {"include_option_pool_topup_for_promised_options", top_up},
+                    {"include_additional_option_pool_topup", top_up},
+                    {"include_new_money", false}};
+    };
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        const safe& s = safes[i];
+        const std::string label = "SAFE " + std::to_string(i) + " (\"" + s.holder.str() + "\")";
+        json o = issuance("TX_CONVERTIBLE_ISSUANCE", "safe", i + 1, s.holder, "SAFE", to_string(s.date));
+        o["convertible_type"] = "SAFE";
+        o["investment_amount"] = detail::ocf_monetary(trimmed(money_text(s.purchase_amount)), s.purchase_amount.currency());
+        json mech = {{"type", "SAFE_CONVERSION"},
+                     {"conversion_mfn", s.mfn},
+                     {"conversion_timing", s.form == safe_form::post_money ? "POST_MONEY" : "PRE_MONEY"},
+                     {"capitalization_definition_rules", capitalization_rules(s.form == safe_form::post_money, s.pool_increase)}};
+        if (s.discount) mech["conversion_discount"] = fraction_text(*s.discount, label + "'s discount");
+        if (s.valuation_cap) {
+            mech["conversion_valuation_cap"] = detail::ocf_monetary(trimmed(money_text(*s.valuation_cap)), s.valuation_cap->currency());
+        }
+        o["conversion_triggers"] = json::array(
+            {{{"trigger_id", "SAFE-" + std::to_string(i + 1) + ".TRIG.1"},
+              {"type", "AUTOMATIC_ON_CONDITION"},
+              {"trigger_condition", "An Equity Financing (the SAFE's definition)"},
+              {"conversion_right",
+               {{"type", "CONVERTIBLE_CONVERSION_RIGHT"}, {"conversion_mechanism", std::move(mech)}, {"converts_to_future_round", true}}}}});
+        o["seniority"] = 1;
+        tx.push_back(std::move(o));
+    }
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        const convertible_note& n = notes[i];
+        const std::string label = "Note " + std::to_string(i) + " (\"" + n.holder.str() + "\")";
+        json o = issuance("TX_CONVERTIBLE_ISSUANCE", "note", i + 1, n.holder, "CN", to_string(n.issue_date));
+        o["convertible_type"] = "NOTE";
+        o["investment_amount"] = detail::ocf_monetary(trimmed(money_text(n.principal)), n.principal.currency());
+        std::string rate = "1";
+        if (n.annual_rate > fraction(1)) {
+            left.push_back(label + "'s annual rate " + n.annual_rate.to_percent_string(4) +
+                           " is above 100%: an OCF Percentage is at most 1 (written as 1).");
+        } else {
+            rate = fraction_text(n.annual_rate, label + "'s annual rate");
+        }
+        const char* day_count = "ACTUAL_365";
+        if (n.day_count == note_day_count::thirty_360_us) {
+            day_count = "30_360";
+        } else if (n.day_count != note_day_count::actual_365_fixed) {
+            left.push_back(label + "'s day count " + std::string(to_string(n.day_count)) +
+                           ": OCF names only ACTUAL_365 and 30_360 (written as ACTUAL_365).");
+        }
+        const compounding_period per = n.period;
+        json mech = {{"type", "CONVERTIBLE_NOTE_CONVERSION"},
+                     {"interest_rates", json::array({{{"rate", rate}, {"accrual_start_date", to_string(n.issue_date)}}})},
+                     {"day_count_convention", day_count},
+                     {"interest_payout", "DEFERRED"},
+                     {"interest_accrual_period", per == compounding_period::monthly       ? "MONTHLY"
+                                                 : per == compounding_period::quarterly    ? "QUARTERLY"
+                                                 : per == compounding_period::semiannually ? "SEMI_ANNUAL"
+                                                                                            : "ANNUAL"},
+                     {"compounding_type", n.method == interest_method::compound ? "COMPOUNDING" : "SIMPLE"},
+                     {"capitalization_definition_rules", capitalization_rules(n.cap_form == safe_form::post_money, n.pool_increase)}};
+        if (n.discount) mech["conversion_discount"] = fraction_text(*n.discount, label + "'s discount");
+        if (n.valuation_cap) {
+            mech["conversion_valuation_cap"] = detail::ocf_monetary(trimmed(money_text(*n.valuation_cap)), n.valuation_cap->currency());
+        }
+        std::string condition = "The next equity financing";
+        if (n.qualified_financing) {
+            condition = "A Qualified Financing: an equity financing of at least " + format_full(*n.qualified_financing);
+            left.push_back(label + "'s qualified-financing threshold " + format_full(*n.qualified_financing) +
+                           ": OCF has no field for it (stated in the trigger's text only).");
+        }
+        o["conversion_triggers"] = json::array(
+            {{{"trigger_id", "CN-" + std::to_string(i + 1) + ".TRIG.1"},
+              {"type", "AUTOMATIC_ON_CONDITION"},
+              {"trigger_condition", condition},
+              {"conversion_right",
+               {{"type", "CONVERTIBLE_CONVERSION_RIGHT"}, {"conversion_mechanism", mech}, {"converts_to_future_round", true}}}},
+             {{"trigger_id", "CN-" + std::to_string(i + 1) + ".TRIG.2"},
+              {"nickname", "Maturity"},
+              {"type", "AUTOMATIC_ON_DATE"},
+              {"trigger_date", to_string(n.maturity_date)},
+              {"conversion_right",
+               {{"type", "CONVERTIBLE_CONVERSION_RIGHT"}, {"conversion_mechanism", mech}, {"converts_to_future_round", true}}}}});
+        o["seniority"] = 1;
+        if (n.interest_rounding != rounding::half_even) {
+            left.push_back(label + "'s interest rounding " + std::string(to_string(n.interest_rounding)) +
+                           ": OCF has no field for it (fundround reads half_even).");
+        }
+        if (n.at_maturity) {
+            left.push_back(label + "'s terms at maturity (conversion at a valuation or repayment): OCF's note mechanism "
+                           "cannot say them (the maturity date is the trigger's date).");
+        }
+        if (n.at_change_of_control) {
+            left.push_back(label + "'s change-of-control terms: OCF's note mechanism cannot say them.");
+        }
+        tx.push_back(std::move(o));
+    }
+    if (table.holdings().empty() && table.classes().empty() && table.grants().empty() && table.warrants().empty() &&
+        cur != currency("USD")) {
+        left.push_back("The cap table's currency " + std::string(cur.code()) +
+                       " appears on no amount: OCF has no table currency (it reads back as USD).");
+    }
+
+    // The files, then the manifest with their checksums.
+    const auto file = [](const char* type, json items) { return json{{"file_type", type}, {"items", std::move(items)}}; };
+    std::vector<std::pair<std::string, json>> files = {
+        {"Stakeholders.ocf.json", file("OCF_STAKEHOLDERS_FILE", std::move(stakeholders))},
+        {"StockClasses.ocf.json", file("OCF_STOCK_CLASSES_FILE", std::move(classes))},
+        {"StockPlans.ocf.json", file("OCF_STOCK_PLANS_FILE", std::move(plans))},
+        {"Transactions.ocf.json", file("OCF_TRANSACTIONS_FILE", std::move(tx))}};
+    const auto listed = [&](std::size_t k) {
+        return json::array({{{"filepath", "./" + files[k].first}, {"md5", detail::ocf_md5_hex(ocf_file_text(files[k].second))}}});
+    };
+    json manifest = {{"ocf_version", std::string(ocf_version)},
+                     {"file_type", "OCF_MANIFEST_FILE"},
+                     {"issuer",
+                      {{"object_type", "ISSUER"},
+                       {"id", pre + "issuer"},
+                       {"legal_name", options.issuer_name},
+                       {"formation_date", to_string(options.formation_date.value_or(as_of))},
+                       {"country_of_formation", options.country_of_formation}}},
+                     {"as_of", as_of_text},
+                     {"generated_at", as_of_text + "T00:00:00Z"},
+                     {"stock_plans_files", listed(2)},
+                     {"stock_legend_templates_files", json::array()},
+                     {"stock_classes_files", listed(1)},
+                     {"vesting_terms_files", json::array()},
+                     {"valuations_files", json::array()},
+                     {"transactions_files", listed(3)},
+                     {"stakeholders_files", listed(0)}};
+    out.package.files.emplace_back("Manifest.ocf.json", std::move(manifest));
+    for (auto& f : files) out.package.files.push_back(std::move(f));
+    return out;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_JSON_OCF_HPP

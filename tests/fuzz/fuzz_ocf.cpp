@@ -1,0 +1,212 @@
+// libFuzzer target: arbitrary bytes to the OCF reader in its merged form ({"Manifest.ocf.json":
+// {...}, "Stakeholders.ocf.json": {...}, ...}, fundround/json/ocf.hpp), with two invariants:
+// - an import re-exports and re-imports equal (cap table, SAFEs, notes), and the second export
+//   is the first;
+// - a rejected input is a json_error whose every problem has a rule and a JSON pointer into the
+//   input: the root only when the input is not a JSON object, else one starting with a file of
+//   the package (or the missing manifest's name).
+// Any other exception, or a broken invariant, aborts (libFuzzer saves the input as a crash).
+//
+// A custom mutator changes JSON inputs as JSON (a value's text, a copy of another value, a member
+// removed, an element duplicated), so that most inputs stay packages the reader imports.
+//
+// Built twice (tests/fuzz/CMakeLists.txt): as the libFuzzer target fuzz_ocf (clang), and with
+// FUNDROUND_FUZZ_OCF_REPLAY as fuzz_ocf_replay, which runs the same checks on every file of the
+// seed corpus tests/fuzz/corpus/ocf with any compiler.
+#include <fundround/json/ocf.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fundround_fuzz_ocf {
+
+using namespace fundround;
+
+inline bool same_safe(const safe& a, const safe& b) {
+    return a.holder == b.holder && a.purchase_amount == b.purchase_amount && a.date == b.date && a.form == b.form &&
+           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase;
+}
+
+inline bool same_note(const convertible_note& a, const convertible_note& b) {
+    return a.holder == b.holder && a.principal == b.principal && a.issue_date == b.issue_date &&
+           a.maturity_date == b.maturity_date && a.annual_rate == b.annual_rate && a.method == b.method && a.period == b.period &&
+           a.day_count == b.day_count && a.interest_rounding == b.interest_rounding && a.valuation_cap == b.valuation_cap &&
+           a.discount == b.discount && a.cap_form == b.cap_form && a.pool_increase == b.pool_increase &&
+           a.qualified_financing == b.qualified_financing;
+}
+
+/// What is wrong with the reader's handling of @p text ("" if nothing).
+inline std::string check(std::string_view text) {
+    const nlohmann::json parsed = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    try {
+        const ocf_import imported = parse_ocf_merged(text);
+        ocf_options o;
+        o.issuer_name = imported.issuer_name;
+        o.as_of = imported.as_of;
+        const ocf_export first = to_ocf(imported.table, imported.safes, imported.notes, o);
+        const ocf_import again = from_ocf(first.package);
+        if (!(again.table == imported.table)) return "the re-imported cap table differs";
+        if (again.safes.size() != imported.safes.size() || again.notes.size() != imported.notes.size()) {
+            return "the re-import has another number of SAFEs or notes";
+        }
+        for (std::size_t i = 0; i < again.safes.size(); ++i) {
+            if (!same_safe(again.safes[i], imported.safes[i])) return "SAFE " + std::to_string(i) + " differs after re-import";
+        }
+        for (std::size_t i = 0; i < again.notes.size(); ++i) {
+            if (!same_note(again.notes[i], imported.notes[i])) return "note " + std::to_string(i) + " differs after re-import";
+        }
+        if (!(to_ocf(again.table, again.safes, again.notes, o).package == first.package)) return "the second export differs";
+    } catch (const json_error& e) {
+        if (e.problems().empty()) return "a json_error without problems";
+        for (const diagnostic& d : e.problems()) {
+            if (d.rule.empty()) return "a problem without a rule at " + d.field.json_pointer();
+            if (!parsed.is_object()) {
+                if (!d.field.empty()) return "a problem of a non-object input not at the root: " + d.field.json_pointer();
+                continue;
+            }
+            if (d.field.empty()) return "a problem at the root of an object: " + d.rule;
+            const std::string& file = d.field.segments()[0].name;
+            if (file != "Manifest.ocf.json" && parsed.find(file) == parsed.end()) {
+                return "a problem whose pointer names no file of the package: " + d.field.json_pointer();
+            }
+        }
+    } catch (const std::exception& e) {
+        return std::string("an exception other than json_error: ") + e.what();
+    }
+    return {};
+}
+
+}  // namespace fundround_fuzz_ocf
+
+#ifndef FUNDROUND_FUZZ_OCF_REPLAY
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+
+extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
+
+namespace fundround_fuzz_ocf {
+
+/// Every value of @p j (objects, arrays and leaves), depth first.
+inline void values_of(nlohmann::json& j, std::vector<nlohmann::json*>& out) {
+    out.push_back(&j);
+    if (j.is_object() || j.is_array()) {
+        for (auto& v : j) values_of(v, out);
+    }
+}
+
+/// One structure-keeping change to the JSON document @p j: a value's text mutated by libFuzzer,
+/// a value replaced by a copy of another, a member or element removed, an element duplicated,
+/// or a number written as a string (OCF's Numerics are strings: mutations stay close to valid
+/// packages, so that imports succeed and the round-trip invariant is exercised).
+inline void mutate_json(nlohmann::json& j, std::minstd_rand& rng) {
+    std::vector<nlohmann::json*> all;
+    values_of(j, all);
+    nlohmann::json& v = *all[rng() % all.size()];
+    switch (rng() % 6) {
+        case 0:
+        case 1: {  // the text of a string or number, mutated
+            std::string text = v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            text.resize(text.size() + 16);
+            const std::size_t n = LLVMFuzzerMutate(reinterpret_cast<std::uint8_t*>(&text[0]), text.size() - 16, text.size());
+            text.resize(n);
+            if (v.is_string() || v.is_null()) {
+                v = text;
+            } else if (!v.is_object() && !v.is_array()) {
+                nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+                v = parsed.is_discarded() ? nlohmann::json(text) : parsed;
+            }
+            break;
+        }
+        case 2:  // a copy of another value
+            v = *all[rng() % all.size()];
+            break;
+        case 3:  // a member or an element removed
+            if (v.is_object() && !v.empty()) {
+                auto it = v.begin();
+                std::advance(it, static_cast<std::ptrdiff_t>(rng() % v.size()));
+                v.erase(it);
+            } else if (v.is_array() && !v.empty()) {
+                v.erase(rng() % v.size());
+            }
+            break;
+        case 4:  // an element duplicated
+            if (v.is_array() && !v.empty()) v.push_back(v[rng() % v.size()]);
+            break;
+        default:  // a number as a string, a string as a number
+            if (v.is_number()) {
+                v = v.dump();
+            } else if (v.is_string()) {
+                nlohmann::json parsed = nlohmann::json::parse(v.get<std::string>(), nullptr, false);
+                if (!parsed.is_discarded() && parsed.is_number()) v = parsed;
+            }
+            break;
+    }
+}
+
+}  // namespace fundround_fuzz_ocf
+
+// Mutates a JSON input as JSON (most of the time), else as bytes.
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned int seed) {
+    std::minstd_rand rng(seed + 1);
+    nlohmann::json j = nlohmann::json::parse(data, data + size, nullptr, false);
+    if (j.is_discarded() || rng() % 8 == 0) return LLVMFuzzerMutate(data, size, max_size);
+    for (unsigned k = 1 + rng() % 3; k > 0; --k) fundround_fuzz_ocf::mutate_json(j, rng);
+    // A mutated string may not be UTF-8: written with U+FFFD (the reader sees JSON text).
+    const std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (text.size() > max_size) return LLVMFuzzerMutate(data, size, max_size);
+    std::memcpy(data, text.data(), text.size());
+    return text.size();
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string found = fundround_fuzz_ocf::check(std::string_view(reinterpret_cast<const char*>(data), size));
+    if (!found.empty()) {
+        std::fprintf(stderr, "fuzz_ocf finding: %s\n", found.c_str());
+        std::abort();
+    }
+    return 0;
+}
+
+#else
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+// fuzz_ocf_replay <corpus directory>: the checks on every file; exit 1 on a finding.
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: fuzz_ocf_replay <corpus directory>\n");
+        return 2;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(argv[1])) {
+        if (e.is_regular_file()) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    int failed = 0;
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string found = fundround_fuzz_ocf::check(bytes);
+        if (!found.empty()) {
+            std::fprintf(stderr, "%s: %s\n", f.filename().string().c_str(), found.c_str());
+            ++failed;
+        }
+    }
+    std::printf("fuzz_ocf_replay: %zu inputs, %d findings\n", files.size(), failed);
+    return failed == 0 && !files.empty() ? 0 : 1;
+}
+
+#endif

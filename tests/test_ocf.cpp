@@ -1,0 +1,1096 @@
+// The Open Cap Table Format (fundround/json/ocf.hpp): export, import, round trips on seeded
+// random cap tables, the hand-written package in tests/data/ocf/acme (shaped like the OCF 1.2
+// samples: UUID-like ids, dates, security ids), and every error path with its message.
+#include <fundround/json/ocf.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/fundround_test.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (unity build).
+namespace test_ocf {
+
+using namespace fundround;
+using namespace fundround::literals;
+using fundround_test::lcg;
+using fundround_test::ymd;
+using nlohmann::json;
+
+// tests/data/ocf, found from this file's path (the build passes sources by absolute path).
+std::filesystem::path ocf_data_dir() { return std::filesystem::path(__FILE__).parent_path() / "data" / "ocf"; }
+
+share_count sh(std::int64_t n) { return share_count(n); }
+
+// Every field of two SAFEs.
+bool same(const safe& a, const safe& b) {
+    return a.holder == b.holder && a.purchase_amount == b.purchase_amount && a.date == b.date && a.form == b.form &&
+           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase;
+}
+
+// Every field of two notes that OCF carries (maturity and change-of-control terms are compared
+// by presence: OCF cannot say them, the export lists them as left out).
+bool same(const convertible_note& a, const convertible_note& b) {
+    return a.holder == b.holder && a.principal == b.principal && a.issue_date == b.issue_date &&
+           a.maturity_date == b.maturity_date && a.annual_rate == b.annual_rate && a.method == b.method && a.period == b.period &&
+           a.day_count == b.day_count && a.interest_rounding == b.interest_rounding && a.valuation_cap == b.valuation_cap &&
+           a.discount == b.discount && a.cap_form == b.cap_form && a.pool_increase == b.pool_increase &&
+           a.qualified_financing == b.qualified_financing && a.at_maturity.has_value() == b.at_maturity.has_value() &&
+           a.at_change_of_control.has_value() == b.at_change_of_control.has_value();
+}
+
+// Lines joined by newlines, for messages doctest can print.
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const std::string& l : lines) text += l + "\n";
+    return text;
+}
+
+template <class T>
+bool same_all(const std::vector<T>& a, const std::vector<T>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!same(a[i], b[i])) return false;
+    }
+    return true;
+}
+
+// The problems of importing @p merged, one "/pointer = value: rule" line each (empty if it imports).
+std::vector<std::string> problems_of(const json& merged) {
+    try {
+        (void)from_ocf_merged(merged);
+    } catch (const json_error& e) {
+        std::vector<std::string> lines;
+        for (const diagnostic& d : e.problems()) lines.push_back(fundround::detail::json_problem_line(d));
+        return lines;
+    }
+    return {};
+}
+
+// A small table: common and a preferred series, a pool with a grant, a warrant, a declared pair.
+cap_table small_table() {
+    return cap_table_builder()
+        .add(holder::founder("ada", "Ada Lovelace"))
+        .add(holder::investor("fund", "Seed Fund"))
+        .add(holder::investor("fund2", "Seed Fund 2"))
+        .add(holder::employee("grace", "Grace Hopper"))
+        .declare_distinct(holder_id("fund"), holder_id("fund2"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series Seed", price_per_share(1_M, sh(800'000)),
+                                    liquidation_terms{fraction(3, 2), participation::capped(fraction(3)), 2, {}})
+                 .with_conversion_ratio(fraction(7, 5)))
+        .add(option_pool{"2024 Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("ada"), "Common", sh(8'000'000))
+        .holding(holder_id("fund"), "Series Seed", sh(800'000))
+        .grant({holder_id("grace"), "2024 Plan", sh(250'000), price_per_share(money::from_units(100), sh(1))})
+        .add(warrant{holder_id("fund2"), "Series Seed", sh(30'000), price_per_share(1_M, sh(800'000))})
+        .build();
+}
+
+std::vector<safe> small_safes() {
+    return {safe::post_money_cap_and_discount(holder_id("fund2"), 500_K, 10_M, fraction(1, 5), ymd(2025, 3, 1)),
+            safe::pre_money_cap(holder_id("ada"), 50_K, 4_M, ymd(2025, 4, 1), std::nullopt, pool_increase::excluded)};
+}
+
+convertible_note small_note() {
+    convertible_note n;
+    n.holder = holder_id("fund");
+    n.principal = 250_K;
+    n.issue_date = ymd(2024, 1, 1);
+    n.maturity_date = ymd(2026, 1, 1);
+    n.annual_rate = fraction(8, 100);
+    n.method = interest_method::compound;
+    n.period = compounding_period::quarterly;
+    n.day_count = note_day_count::thirty_360_us;
+    n.valuation_cap = 6_M;
+    n.discount = fraction(1, 5);
+    return n;
+}
+
+// The package the small table exports, in merged form: the base of the error tests.
+json small_package() {
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    return to_ocf(small_table(), small_safes(), {small_note()}, o).package.merged();
+}
+
+TEST_CASE("ocf: md5 digests as RFC 1321's test suite gives them") {
+    CHECK(fundround::detail::ocf_md5_hex("") == "d41d8cd98f00b204e9800998ecf8427e");
+    CHECK(fundround::detail::ocf_md5_hex("abc") == "900150983cd24fb0d6963f7d28e17f72");
+    CHECK(fundround::detail::ocf_md5_hex("message digest") == "f96b697d7cb7938d525a2f31aaf161d0");
+    CHECK(fundround::detail::ocf_md5_hex("12345678901234567890123456789012345678901234567890123456789012345678901234567890") ==
+          "57edf4a22be3c955ac49da2e2107b67a");
+}
+
+TEST_CASE("ocf: Numerics are exact decimals of at most 10 places") {
+    using fundround::detail::ocf_exact_decimal;
+    CHECK(ocf_exact_decimal(fraction(1, 8)) == std::optional<std::string>("0.125"));
+    CHECK(ocf_exact_decimal(fraction(3)) == std::optional<std::string>("3"));
+    CHECK(ocf_exact_decimal(fraction(-7, 4)) == std::optional<std::string>("-1.75"));
+    CHECK(ocf_exact_decimal(fraction(1, 1024)) == std::optional<std::string>("0.0009765625"));
+    CHECK(ocf_exact_decimal(fraction(1, 2048)) == std::nullopt);  // 11 places
+    CHECK(ocf_exact_decimal(fraction(1, 3)) == std::nullopt);
+    bool rounded = false;
+    CHECK(fundround::detail::ocf_decimal(fraction(2, 3), rounded) == "0.6666666667");
+    CHECK(rounded);
+}
+
+TEST_CASE("ocf: a cap table with SAFEs and a note exports to the OCF files and imports back equal") {
+    const cap_table t = small_table();
+    ocf_options o;
+    o.issuer_name = "Acme, Inc.";
+    o.as_of = ymd(2025, 6, 30);
+    o.id_prefix = "acme-";
+    const ocf_export e = to_ocf(t, small_safes(), {small_note()}, o);
+    std::vector<std::string> names;
+    for (const auto& f : e.package.files) names.push_back(f.first);
+    CHECK(joined(names) == joined({"Manifest.ocf.json", "Stakeholders.ocf.json", "StockClasses.ocf.json",
+                                            "StockPlans.ocf.json", "Transactions.ocf.json"}));
+    const json& m = *e.package.find("Manifest.ocf.json");
+    CHECK(m["ocf_version"] == "1.2.0");
+    CHECK(m["issuer"]["legal_name"] == "Acme, Inc.");
+    CHECK(m["as_of"] == "2025-06-30");
+    CHECK(m["transactions_files"][0]["filepath"] == "./Transactions.ocf.json");
+    CHECK(m["transactions_files"][0]["md5"] ==
+          fundround::detail::ocf_md5_hex(ocf_file_text(*e.package.find("Transactions.ocf.json"))));
+    const json& stakeholder = e.package.find("Stakeholders.ocf.json")->at("items")[1];
+    CHECK(stakeholder == json::parse(R"({"object_type": "STAKEHOLDER", "id": "fund", "name": {"legal_name": "Seed Fund"},
+        "stakeholder_type": "INSTITUTION", "current_relationship": "INVESTOR",
+        "comments": ["fundround: declared distinct from stakeholder fund2"]})"));
+    const json& seed = e.package.find("StockClasses.ocf.json")->at("items")[1];
+    CHECK(seed["id"] == "acme-stock-class-2");
+    CHECK(seed["price_per_share"] == json::parse(R"({"amount": "1.25", "currency": "USD"})"));
+    CHECK(seed["liquidation_preference_multiple"] == "1.5");
+    CHECK(seed["participation_cap_multiple"] == "3");
+    CHECK(seed["seniority"] == "2");
+    CHECK(seed["conversion_rights"][0]["conversion_mechanism"] == json::parse(R"({"type": "RATIO_CONVERSION",
+        "ratio": {"numerator": "7", "denominator": "5"}, "rounding_type": "FLOOR",
+        "conversion_price": {"amount": "0.8928571429", "currency": "USD"}})"));
+    CHECK(seed["conversion_rights"][0]["converts_to_stock_class_id"] == "acme-stock-class-1");
+    const json& tx = e.package.find("Transactions.ocf.json")->at("items");
+    REQUIRE(tx.size() == 7);
+    CHECK(tx[0]["object_type"] == "TX_STOCK_ISSUANCE");
+    CHECK(tx[0]["quantity"] == "8000000");
+    CHECK(tx[0]["stock_class_id"] == "acme-stock-class-1");
+    CHECK(tx[2]["object_type"] == "TX_EQUITY_COMPENSATION_ISSUANCE");
+    CHECK(tx[2]["exercise_price"] == json::parse(R"({"amount": "0.1", "currency": "USD"})"));
+    CHECK(tx[3]["exercise_triggers"][0]["conversion_right"]["converts_to_stock_class_id"] == "acme-stock-class-2");
+    const json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    CHECK(safe_mech["conversion_valuation_cap"] == json::parse(R"({"amount": "10000000", "currency": "USD"})"));
+    CHECK(safe_mech["conversion_discount"] == "0.2");
+    CHECK(safe_mech["conversion_timing"] == "POST_MONEY");
+    const json& pre_rules = tx[5]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["capitalization_definition_rules"];
+    CHECK(pre_rules["include_other_converting_securities"] == false);
+    CHECK(pre_rules["include_additional_option_pool_topup"] == false);
+    const json& note_mech = tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    CHECK(note_mech["interest_rates"] == json::parse(R"([{"rate": "0.08", "accrual_start_date": "2024-01-01"}])"));
+    CHECK(note_mech["compounding_type"] == "COMPOUNDING");
+    CHECK(note_mech["interest_accrual_period"] == "QUARTERLY");
+    CHECK(note_mech["day_count_convention"] == "30_360");
+    CHECK(tx[6]["conversion_triggers"][1]["trigger_date"] == "2026-01-01");
+
+    const ocf_import back = from_ocf(e.package);
+    CHECK(back.table == t);
+    CHECK(same_all(back.safes, small_safes()));
+    CHECK(same_all(back.notes, std::vector<convertible_note>{small_note()}));
+    CHECK(back.issuer_name == "Acme, Inc.");
+    CHECK(back.as_of == ymd(2025, 6, 30));
+    CHECK(back.table.fully_diluted().total() == t.fully_diluted().total());
+    // What was read and not modelled names the fields and says why.
+    CHECK(std::find(back.left_out.begin(), back.left_out.end(),
+                    "stakeholder_type of stakeholders (4): a fundround holder has a kind, not a legal form.") != back.left_out.end());
+}
+
+TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what it could") {
+    cap_table_builder b;
+    b.currency(currency("EUR"))
+        .add(holder::founder("a", "A"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A", price_per_share(money::from_major(1'000'000, currency("EUR")), sh(3)),  // 333.333.../share
+                                    liquidation_terms{fraction(1), participation::full(), 0,
+                                                      dividend_terms::cumulative_simple(fraction(8, 100), ymd(2024, 1, 1))}))
+        .holding(holder_id("a"), "Series A", sh(3));
+    const cap_table t = b.build();
+    convertible_note n = small_note();
+    n.holder = holder_id("a");
+    n.principal = money::from_major(250'000, currency("EUR"));
+    n.valuation_cap = std::nullopt;
+    n.discount = fraction(1, 3);
+    n.day_count = note_day_count::actual_360;
+    n.interest_rounding = rounding::floor;
+    n.qualified_financing = money::from_major(1'000'000, currency("EUR"));
+    n.at_maturity = note_maturity_terms{money::from_major(5'000'000, currency("EUR")), "Common", note_party::holder};
+    n.at_change_of_control = note_change_of_control_terms{fraction(2), true, false};
+    ocf_options o;
+    o.as_of = ymd(2025, 1, 1);
+    const ocf_export e = to_ocf(t, {}, {n}, o);
+    CHECK(joined(e.left_out) == joined({
+        "Each stakeholder's stakeholder_type (INDIVIDUAL or INSTITUTION) is inferred from the holder's kind (investors and others: "
+        "INSTITUTION): fundround records no legal form.",
+        "Class \"Series A\"'s original issue price 1000000/3 EUR has more than 10 decimals: written rounded half-even to "
+        "333333.3333333333 (OCF Numerics have at most 10).",
+        "Class \"Series A\" is fully participating: OCF has no field for uncapped participation (written without "
+        "participation_cap_multiple, which fundround reads as non-participating).",
+        "Class \"Series A\"'s cumulative_simple dividends at 8.0000%: OCF stock classes have no dividend terms.",
+        "Authorized shares and votes per share of each class: fundround records neither (written as \"NOT APPLICABLE\" and \"1\").",
+        "Stock issuances are dated the as-of date 2025-01-01, with the class's original issue price (0 for common) as the price "
+        "paid: fundround records holdings, not their purchase dates and prices.",
+        "Note 0 (\"a\")'s day count actual/360: OCF names only ACTUAL_365 and 30_360 (written as ACTUAL_365).",
+        "Note 0 (\"a\")'s discount 1/3 has more than 10 decimals: written rounded half-even to 0.3333333333 (OCF Numerics have at "
+        "most 10).",
+        "Note 0 (\"a\")'s qualified-financing threshold €1,000,000.00: OCF has no field for it (stated in the trigger's text only).",
+        "Note 0 (\"a\")'s interest rounding floor: OCF has no field for it (fundround reads half_even).",
+        "Note 0 (\"a\")'s terms at maturity (conversion at a valuation or repayment): OCF's note mechanism cannot say them (the "
+        "maturity date is the trigger's date).",
+        "Note 0 (\"a\")'s change-of-control terms: OCF's note mechanism cannot say them."}));
+    const ocf_import back = from_ocf(e.package);
+    CHECK(back.table.currency() == currency("EUR"));
+    const share_class& a = back.table.classes()[1];
+    CHECK(a.original_issue_price()->units_per_share() == fraction(3333333333333333, 10'000'000));
+    CHECK(a.terms().participation == participation::none());
+    CHECK(a.terms().dividends == dividend_terms::none());
+    REQUIRE(back.notes.size() == 1);
+    CHECK(back.notes[0].discount == fraction(3333333333, 10'000'000'000));
+    CHECK(back.notes[0].day_count == note_day_count::actual_365_fixed);
+    CHECK(!back.notes[0].qualified_financing);
+    CHECK(!back.notes[0].at_maturity);
+}
+
+TEST_CASE("ocf: declared-distinct pairs read back in the holders' order") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("a", "Fund"))
+                            .add(holder::investor("b", "fund"))
+                            .add(holder::investor("c", "FUND"))
+                            .declare_distinct(holder_id("b"), holder_id("c"))
+                            .declare_distinct(holder_id("a"), holder_id("b"))
+                            .declare_distinct(holder_id("a"), holder_id("c"))
+                            .build();
+    ocf_options o;
+    o.as_of = ymd(2025, 1, 1);
+    const ocf_export e = to_ocf(t, {}, {}, o);
+    CHECK(e.left_out.front() ==
+          "The order of the declared-distinct pairs: they are written as comments on their first holders, so they read back in the "
+          "holders' order.");
+    const cap_table back = from_ocf(e.package).table;
+    using pair = std::pair<holder_id, holder_id>;
+    CHECK(back.declared_distinct() == std::vector<pair>{{holder_id("a"), holder_id("b")}, {holder_id("a"), holder_id("c")},
+                                                        {holder_id("b"), holder_id("c")}});
+    CHECK(back.holders() == t.holders());
+}
+
+TEST_CASE("ocf: a table with no amount keeps its currency only in the left-out list") {
+    const cap_table t = cap_table_builder().currency(currency("GBP")).add(holder::founder("a", "A")).build();
+    const ocf_export e = to_ocf(t, {}, {}, {});
+    CHECK(joined(e.left_out) == joined({
+        "No as-of date was given: the package is dated 1970-01-01 (OCF requires one).",
+        "Each stakeholder's stakeholder_type (INDIVIDUAL or INSTITUTION) is inferred from the holder's kind (investors and others: "
+        "INSTITUTION): fundround records no legal form.",
+        "The cap table's currency GBP appears on no amount: OCF has no table currency (it reads back as USD)."}));
+    CHECK(from_ocf(e.package).table.currency() == currency("USD"));
+}
+
+TEST_CASE("ocf: the export refuses invalid SAFEs and notes, and holders not on the table") {
+    safe s = small_safes()[0];
+    s.holder = holder_id("nobody");
+    s.purchase_amount = money();
+    convertible_note n = small_note();
+    n.maturity_date = n.issue_date;
+    try {
+        (void)to_ocf(small_table(), {s}, {n});
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> lines;
+        for (const diagnostic& d : e.problems()) lines.push_back(d.message());
+        CHECK(joined(lines) == joined({
+            "safes[0].purchase_amount = $0.00: must be positive",
+            "safes[0].holder = \"nobody\": is not a holder on the cap table",
+            "notes[0].maturity_date = 2024-01-01: must be after the issue date 2024-01-01 (a note cannot mature before it is issued)"}));
+    }
+}
+
+TEST_CASE("ocf: the merged form, the text and a directory give the same package") {
+    const json merged = small_package();
+    const ocf_package p = ocf_package::from_merged(merged);
+    CHECK(p.merged() == merged);
+    const ocf_import a = from_ocf(p);
+    const ocf_import b = parse_ocf_merged(merged.dump());
+    CHECK(a.table == b.table);
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "fundround_test_ocf_dir";
+    std::filesystem::remove_all(dir);
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const ocf_export e = to_ocf(small_table(), small_safes(), {small_note()}, o);
+    write_ocf_directory(e.package, dir);
+    const ocf_package read = read_ocf_directory(dir);
+    CHECK(read.merged() == e.package.merged());
+    CHECK(from_ocf(read).table == small_table());
+    std::filesystem::remove_all(dir);
+    try {
+        (void)read_ocf_directory(dir);
+        FAIL("expected a json_error");
+    } catch (const json_error& err) {
+        REQUIRE(err.problems().size() == 1);
+        CHECK(err.problems()[0].field.json_pointer() == "/Manifest.ocf.json");
+        CHECK(err.problems()[0].rule == "cannot be read from " + (dir / "Manifest.ocf.json").string());
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// The hand-written package (tests/data/ocf/acme): issuances merged per holder and class, a
+// cancellation with a balance security, a pool increase, an ISO option, an RSU, a warrant on
+// Series A (ratio 1.1), a SAFE and a note; a 409A valuation and vesting terms (not modelled).
+// -------------------------------------------------------------------------------------------
+
+TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
+    const ocf_import acme = from_ocf(read_ocf_directory(ocf_data_dir() / "acme"));
+    const cap_table& t = acme.table;
+    CHECK(acme.issuer_name == "Acme Robotics, Inc.");
+    CHECK(acme.as_of == ymd(2025, 6, 30));
+    CHECK(t.currency() == currency("USD"));
+    REQUIRE(t.holders().size() == 6);
+    CHECK(t.holders()[0] == holder::founder("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e01", "Ada Lovelace"));
+    CHECK(t.holders()[2].kind() == holder_kind::employee);
+    CHECK(t.holders()[4].kind() == holder_kind::other);
+    // Classes and their terms.
+    REQUIRE(t.classes().size() == 3);
+    CHECK(t.classes()[0] == share_class::common("Common Stock"));
+    CHECK(t.classes()[1] == share_class::preferred("Series Seed Preferred", price_per_share(money::from_units(12345), sh(10)),
+                                                   liquidation_terms{fraction(1), participation::none(), 2, {}}));
+    CHECK(t.classes()[2] == share_class::preferred("Series A Preferred", price_per_share(money::from_major(5, currency("USD")), sh(2)),
+                                                   liquidation_terms{fraction(3, 2), participation::capped(fraction(3)), 3, {}})
+                                .with_conversion_ratio(fraction(11, 10)));
+    // Holdings: Ada's two issuances merged; Alan's 3,000,000 less the 1,000,000 cancelled, and
+    // 100,000 of restricted stock from the plan.
+    CHECK(t.holdings() == std::vector<holding>{
+        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e01"), "Common Stock", sh(4'500'000)},
+        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e02"), "Common Stock", sh(2'100'000)},
+        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e04"), "Series Seed Preferred", sh(810'045)},
+        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e04"), "Series A Preferred", sh(400'000)},
+        {holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e06"), "Series A Preferred", sh(40'001)}});
+    // The pool: reserved 1,500,000 after its adjustment, less the 100,000 restricted shares issued
+    // from it; the ISO grant (the RSU is left out, its shares stay in the reserve).
+    CHECK(t.pools() == std::vector<option_pool>{{"2024 Equity Incentive Plan", "Common Stock", sh(1'400'000)}});
+    CHECK(t.grants() == std::vector<option_grant>{{holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e03"), "2024 Equity Incentive Plan",
+                                                   sh(250'000), price_per_share(money::from_units(250), sh(1))}});
+    CHECK(t.warrants() == std::vector<warrant>{{holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e05"), "Series A Preferred", sh(50'000),
+                                                price_per_share(money::from_units(2500), sh(1))}});
+    // Fully diluted (issued + granted + unallocated + warrants), Series A as converted at 1.1,
+    // each holding rounded down: 6,600,000 + 810,045 + 440,000 + 44,001 (40,001 x 1.1 = 44,001.1)
+    // = 7,894,046 issued; + 250,000 granted + 1,150,000 unallocated + 55,000 warrant = 9,349,046
+    // (the restricted stock is counted once: issued, not also in the pool).
+    const fully_diluted_counts fd = t.fully_diluted();
+    CHECK(fd.issued() == sh(7'894'046));
+    CHECK(fd.granted_options() == sh(250'000));
+    CHECK(fd.unallocated_pool() == sh(1'150'000));
+    CHECK(fd.warrants() == sh(55'000));
+    CHECK(fd.total() == sh(9'349'046));
+    CHECK(fd.holder_ownership(0) == fraction(4'500'000, 9'349'046));
+    CHECK(t.issued_shares("Series A Preferred") == sh(440'001));
+    // The SAFE and the note.
+    REQUIRE(acme.safes.size() == 1);
+    CHECK(same(acme.safes[0], safe::post_money_cap_and_discount(holder_id("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e06"), 250_K, 12_M,
+                                                                  fraction(15, 100), ymd(2025, 6, 1))));
+    REQUIRE(acme.notes.size() == 1);
+    const convertible_note& n = acme.notes[0];
+    CHECK(n.principal == 100_K);
+    CHECK(n.issue_date == ymd(2024, 9, 1));
+    CHECK(n.maturity_date == ymd(2026, 9, 1));
+    CHECK(n.annual_rate == fraction(6, 100));
+    CHECK(n.method == interest_method::simple);
+    CHECK(n.valuation_cap == std::optional<money>(8_M));
+    CHECK(n.discount == std::optional<fraction>(fraction(1, 5)));
+    CHECK(n.cap_form == safe_form::pre_money);
+    CHECK(n.accrued_interest(ymd(2025, 9, 1)) == 6_K);  // 365 days at 6% on $100,000
+    // What the package said that fundround does not model: single items first, then counts.
+    CHECK(joined(acme.left_out) == joined({
+        "The RSU award /Transactions.ocf.json/items/9 for 10000 shares is not on the cap table: fundround's grants are "
+        "options (from a plan, its shares stay in the plan's unallocated reserve).",
+        "1 vesting terms in VestingTerms.ocf.json are not read: fundround's cap table holds no vesting terms.",
+        "1 valuations (409A prices per share) in Valuations.ocf.json are not read: fundround's cap table holds no "
+        "valuations (409A prices per share).",
+        "the issuer's country_of_formation (1): fundround keeps only the issuer's legal name.",
+        "the issuer's country_subdivision_of_formation (1): fundround keeps only the issuer's legal name.",
+        "the issuer's formation_date (1): fundround keeps only the issuer's legal name.",
+        "generated_at of the manifest (1): fundround keeps the as-of date.",
+        "comments on the manifest (1): free text; fundround keeps no notes on its values.",
+        "first_name of stakeholders' names (1): fundround keeps the legal name.",
+        "last_name of stakeholders' names (1): fundround keeps the legal name.",
+        "stakeholder_type of stakeholders (6): a fundround holder has a kind, not a legal form.",
+        "issuer_assigned_id of stakeholders (1): fundround keeps no contact, tax or status details.",
+        "primary_contact of stakeholders (1): fundround keeps no contact, tax or status details.",
+        "default_id_prefix of stock classes (3): fundround records no certificates, authorized shares, approvals, votes "
+        "or par values.",
+        "initial_shares_authorized of stock classes (3): fundround records no certificates, authorized shares, "
+        "approvals, votes or par values.",
+        "board_approval_date of stock classes (2): fundround records no certificates, authorized shares, approvals, "
+        "votes or par values.",
+        "votes_per_share of stock classes (3): fundround records no certificates, authorized shares, approvals, votes or "
+        "par values.",
+        "par_value of stock classes (1): fundround records no certificates, authorized shares, approvals, votes or par "
+        "values.",
+        "seniority of common classes (1): fundround pays common last.",
+        "conversion_price of ratio conversions (2): fundround converts at the ratio (the price follows from it).",
+        "rounding_type of ratio conversions other than FLOOR (1): fundround rounds as-converted shares down.",
+        "board_approval_date of stock plans (1): fundround records no approvals or cancellation behaviour.",
+        "default_cancellation_behavior of stock plans (1): fundround records no approvals or cancellation behaviour.",
+        "custom_id of stock issuances (7): fundround records no certificates, approvals or consideration.",
+        "date of stock issuances (7): fundround records what is outstanding, not when it was issued.",
+        "share_price of stock issuances (7): fundround records holdings, not what was paid for them.",
+        "stock issuances merged into one holding per stakeholder and class (2): fundround holds one holding per holder "
+        "and class.",
+        "reason_text of cancellations (1): fundround keeps no reasons.",
+        "dates of cancellations and pool adjustments (2): fundround applies them in the file's order.",
+        "board_approval_date of pool adjustments (1): fundround records no approvals.",
+        "custom_id of option grants (2): fundround records no certificates, approvals or consideration.",
+        "security_law_exemptions of option grants (1): fundround records no securities-law exemptions.",
+        "date of option grants (2): fundround records what is outstanding, not when it was issued.",
+        "early_exercisable of option grants (1): fundround records the option's shares and strike only.",
+        "expiration_date of option grants (1): fundround records the option's shares and strike only.",
+        "termination_exercise_windows of option grants (1): fundround records the option's shares and strike only.",
+        "vesting_terms_id of option grants (1): fundround's cap table holds no vesting: every granted option counts.",
+        "TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, "
+        "authorized shares).",
+        "custom_id of warrants (1): fundround records no certificates, approvals or consideration.",
+        "date of warrants (1): fundround records what is outstanding, not when it was issued.",
+        "purchase_price of warrants (1): fundround records no warrant purchase price.",
+        "warrant_expiration_date of warrants (1): fundround records the warrant's shares, class and price only.",
+        "quantity_source of warrants (1): fundround records the warrant's shares, class and price only.",
+        "exercise triggers of warrants (1): fundround counts a warrant as exercisable (fully diluted) without conditions.",
+        "custom_id of convertibles (2): fundround records no certificates, approvals or consideration.",
+        "pro_rata of convertibles (1): fundround's pro-rata rights are on rounds, not on instruments.",
+        "conversion triggers' ids, texts, types and target classes of convertibles (2): fundround converts a SAFE or "
+        "note at an equity financing, and a note also at its maturity date.",
+        "issuance_type of stock issuances (1): fundround records holdings, not certificates, cost bases or issuance "
+        "types.",
+        "vesting_terms_id of stock issuances (1): fundround's cap table holds no vesting: every share counts as issued.",
+        "stock issuances from a stock plan (restricted stock; the plan's reserve is reduced by their shares) (1): "
+        "fundround's pools hold options; the shares are issued, so the pool keeps only the rest."}));
+    // And it re-exports and re-imports equal.
+    ocf_options o;
+    o.as_of = acme.as_of;
+    const ocf_import again = from_ocf(to_ocf(t, acme.safes, acme.notes, o).package);
+    CHECK(again.table == t);
+    CHECK(same_all(again.safes, acme.safes));
+    CHECK(same_all(again.notes, acme.notes));
+}
+
+// -------------------------------------------------------------------------------------------
+// Round trips on seeded random cap tables and instruments, within what OCF can say: prices with
+// at most 10 decimals, any conversion ratio (OCF's Ratio is exact), capped or no participation,
+// no dividends; SAFEs of every form; notes with OCF's day counts.
+// -------------------------------------------------------------------------------------------
+
+struct random_case {
+    cap_table table;
+    std::vector<safe> safes;
+    std::vector<convertible_note> notes;
+};
+
+random_case random_ocf_case(std::uint64_t seed) {
+    lcg g{seed * 0x9e3779b97f4a7c15ULL + 1};
+    const currency cur(g.next(3) == 0 ? "EUR" : "USD");
+    const auto amount = [&](std::int64_t major) { return money::from_major(major, cur); };
+    const auto price = [&] {
+        static constexpr std::int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000};
+        return price_per_share(money::from_units(static_cast<std::int64_t>(1 + g.next(5'000'000)), cur),
+                               sh(pow10[g.next(8)]));
+    };
+    const auto date_in = [&](int from_year) {
+        return ymd(from_year + static_cast<int>(g.next(5)), static_cast<unsigned>(1 + g.next(12)), static_cast<unsigned>(1 + g.next(28)));
+    };
+    cap_table_builder b;
+    b.currency(cur);
+    static constexpr holder_kind kinds[] = {holder_kind::founder, holder_kind::employee, holder_kind::investor, holder_kind::advisor,
+                                            holder_kind::other};
+    const std::size_t nh = 1 + g.next(8);
+    std::vector<holder_id> ids;
+    for (std::size_t i = 0; i < nh; ++i) {
+        ids.emplace_back("h-" + std::to_string(seed) + "-" + std::to_string(i));
+        b.add(holder(ids.back(), "Holder " + std::string(1, static_cast<char>('A' + i)), kinds[g.next(5)]));
+    }
+    if (nh >= 2 && g.next(2) == 0) {  // near-duplicate names, declared distinct (in the holders' order)
+        ids.emplace_back("twin");
+        b.add(holder(ids.back(), "holder a", holder_kind::investor));
+        b.declare_distinct(ids.front(), ids.back());
+        if (g.next(2) == 0) {
+            ids.emplace_back("twin-b");
+            b.add(holder(ids.back(), "HOLDER B", holder_kind::other));
+            b.declare_distinct(ids[1], ids.back());
+        }
+    }
+    std::vector<std::string> classes = {"Common"};
+    b.add(share_class::common("Common"));
+    if (g.next(4) == 0) {
+        classes.push_back("Class B Common");
+        b.add(share_class::common("Class B Common"));
+    }
+    const std::size_t np = g.next(4);
+    for (std::size_t i = 0; i < np; ++i) {
+        liquidation_terms terms;
+        terms.multiple = fraction(static_cast<std::int64_t>(1 + g.next(12)), 4);
+        terms.seniority = static_cast<int>(g.next(4));
+        if (g.next(2) == 0) terms.participation = participation::capped(terms.multiple + fraction(static_cast<std::int64_t>(1 + g.next(8)), 2));
+        classes.push_back("Series " + std::string(1, static_cast<char>('A' + i)));
+        share_class c = share_class::preferred(classes.back(), price(), terms);
+        if (g.next(2) == 0) c = c.with_conversion_ratio(fraction(static_cast<std::int64_t>(1 + g.next(30)), static_cast<std::int64_t>(1 + g.next(29))));
+        b.add(std::move(c));
+    }
+    const auto any_class = [&] { return classes[g.next(classes.size())]; };
+    const std::size_t npools = g.next(3);
+    std::vector<std::pair<std::string, std::int64_t>> room;
+    for (std::size_t i = 0; i < npools; ++i) {
+        const auto authorized = static_cast<std::int64_t>(1 + g.next(2'000'000));
+        room.emplace_back("Plan " + std::to_string(2020 + i), authorized);
+        b.add(option_pool{room.back().first, any_class(), sh(authorized)});
+    }
+    for (const holder_id& h : ids) {
+        for (const std::string& c : classes) {
+            if (g.next(3) == 0) b.holding(h, c, sh(static_cast<std::int64_t>(1 + g.next(10'000'000))));
+        }
+    }
+    for (std::size_t k = g.next(5); k > 0 && !room.empty(); --k) {
+        auto& [pool, left] = room[g.next(room.size())];
+        if (left == 0) continue;
+        const auto n = static_cast<std::int64_t>(1 + g.next(static_cast<std::uint64_t>(left)));
+        left -= n;
+        b.grant({ids[g.next(ids.size())], pool, sh(n), price()});
+    }
+    for (std::size_t k = g.next(3); k > 0; --k) b.add(warrant{ids[g.next(ids.size())], any_class(), sh(static_cast<std::int64_t>(1 + g.next(100'000))), price()});
+    random_case r{b.build(), {}, {}};
+    for (std::size_t k = g.next(4); k > 0; --k) {
+        safe s;
+        s.holder = ids[g.next(ids.size())];
+        s.purchase_amount = money::from_units(static_cast<std::int64_t>(1 + g.next(1'000'000'000)), cur);
+        s.date = date_in(2020);
+        s.form = g.next(2) == 0 ? safe_form::post_money : safe_form::pre_money;
+        if (g.next(2) == 0) s.valuation_cap = amount(static_cast<std::int64_t>(1 + g.next(100'000'000)));
+        if (g.next(2) == 0) s.discount = fraction(static_cast<std::int64_t>(g.next(100)), 100);
+        s.mfn = g.next(4) == 0;
+        s.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
+        r.safes.push_back(s);
+    }
+    for (std::size_t k = g.next(3); k > 0; --k) {
+        convertible_note n;
+        n.holder = ids[g.next(ids.size())];
+        n.principal = amount(static_cast<std::int64_t>(1 + g.next(5'000'000)));
+        n.issue_date = date_in(2020);
+        n.maturity_date = ymd(2026 + static_cast<int>(g.next(4)), 1 + static_cast<unsigned>(g.next(12)), 1);
+        n.annual_rate = fraction(static_cast<std::int64_t>(g.next(1001)), 1000);
+        n.method = g.next(2) == 0 ? interest_method::simple : interest_method::compound;
+        static constexpr compounding_period periods[] = {compounding_period::annually, compounding_period::semiannually,
+                                                         compounding_period::quarterly, compounding_period::monthly};
+        n.period = periods[g.next(4)];
+        n.day_count = g.next(2) == 0 ? note_day_count::actual_365_fixed : note_day_count::thirty_360_us;
+        if (g.next(2) == 0) n.valuation_cap = amount(static_cast<std::int64_t>(1 + g.next(100'000'000)));
+        if (g.next(2) == 0) n.discount = fraction(static_cast<std::int64_t>(g.next(100)), 100);
+        n.cap_form = g.next(2) == 0 ? safe_form::post_money : safe_form::pre_money;
+        n.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
+        r.notes.push_back(n);
+    }
+    return r;
+}
+
+TEST_CASE("ocf: random cap tables, SAFEs and notes round-trip exactly (500 seeds)") {
+    const std::vector<std::string> generic = {"Each stakeholder's stakeholder_type", "Authorized shares and votes per share",
+                                              "Stock issuances are dated the as-of date", "Option grants and warrants are dated"};
+    for (std::uint64_t seed = 1; seed <= 500; ++seed) {
+        CAPTURE(seed);
+        const random_case c = random_ocf_case(seed);
+        ocf_options o;
+        o.as_of = ymd(2025, 12, 31);
+        o.id_prefix = seed % 2 == 0 ? "" : "p" + std::to_string(seed) + "-";
+        const ocf_export e = to_ocf(c.table, c.safes, c.notes, o);
+        // Nothing but the generic sentences: everything these values hold, OCF says.
+        for (const std::string& l : e.left_out) {
+            CAPTURE(l);
+            CHECK(std::any_of(generic.begin(), generic.end(), [&](const std::string& p) { return l.rfind(p, 0) == 0; }));
+        }
+        const ocf_import back = parse_ocf_merged(e.package.merged().dump());
+        CHECK(back.table == c.table);
+        CHECK(same_all(back.safes, c.safes));
+        CHECK(same_all(back.notes, c.notes));
+        CHECK(back.table.fully_diluted() == c.table.fully_diluted());
+        // The export of the import is the same package.
+        CHECK(to_ocf(back.table, back.safes, back.notes, o).package == e.package);
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// Every error path, with its message.
+// -------------------------------------------------------------------------------------------
+
+TEST_CASE("ocf: a package that is not one, or whose manifest does not list its files") {
+    try {
+        (void)from_ocf_merged(json::array());
+        FAIL("expected a json_error");
+    } catch (const json_error& e) {
+        CHECK(std::string(e.what()) ==
+              "OCF package is invalid: 1 problem\n  - (root) = []: must be an object whose members are the package's files by name, not an array");
+    }
+    try {
+        (void)parse_ocf_merged("{\"Manifest.ocf.json\": ");
+        FAIL("expected a json_error");
+    } catch (const json_error& e) {
+        CHECK(std::string(e.what()) == "OCF package is invalid: 1 problem\n  - (root): is not JSON (a syntax error)");
+    }
+    CHECK(problems_of(json::object()) ==
+          std::vector<std::string>{"/Manifest.ocf.json: is required: an OCF package's manifest lists its files"});
+    json p = small_package();
+    p["Extra.ocf.json"] = json::object();
+    p["Manifest.ocf.json"]["ocf_version"] = "2.0.0";
+    p["Manifest.ocf.json"]["stock_plans_files"][0]["filepath"] = "./Plans.ocf.json";
+    p["Manifest.ocf.json"]["valuations_files"] = {{{"filepath", "Stakeholders.ocf.json"}, {"md5", "0"}}};
+    p["StockClasses.ocf.json"]["file_type"] = "OCF_STOCK_PLANS_FILE";
+    p["Manifest.ocf.json"]["as_of"] = "2025-02-30";
+    p["Manifest.ocf.json"]["color"] = "blue";
+    p["Manifest.ocf.json"]["generated_at"] = json::array();
+    CHECK(joined(problems_of(p)) == joined({
+        "/Manifest.ocf.json/color: is not a member of an OCF manifest; expected ocf_version, file_type, issuer, as_of, generated_at, "
+        "comments, stakeholders_files, stock_classes_files, stock_plans_files, transactions_files, stock_legend_templates_files, "
+        "vesting_terms_files, valuations_files, financings_files, documents_files",
+        "/Manifest.ocf.json/ocf_version = \"2.0.0\": must be an OCF 1.x version (fundround reads OCF 1.0 to 1.2)",
+        "/Manifest.ocf.json/as_of = \"2025-02-30\": is not a valid calendar date",
+        "/Manifest.ocf.json/generated_at = []: must be a string, not an array",
+        "/StockClasses.ocf.json/file_type = \"OCF_STOCK_PLANS_FILE\": must be \"OCF_STOCK_CLASSES_FILE\": the manifest lists the file "
+        "in stock_classes_files",
+        "/Manifest.ocf.json/stock_plans_files/0/filepath = \"./Plans.ocf.json\": is not a file of the package",
+        "/Manifest.ocf.json/valuations_files/0/filepath = \"Stakeholders.ocf.json\": is listed twice in the manifest",
+        // Files in name order (the merged form is a JSON object).
+        "/Extra.ocf.json: is not listed in the manifest (Manifest.ocf.json)",
+        "/StockPlans.ocf.json: is not listed in the manifest (Manifest.ocf.json)"}));
+}
+
+TEST_CASE("ocf: bad stakeholders, Numerics and references") {
+    json p = small_package();
+    json& sh_items = p["Stakeholders.ocf.json"]["items"];
+    sh_items[0]["stakeholder_type"] = "PERSON";
+    sh_items[0]["nickname"] = "Ada";
+    sh_items[1].erase("name");
+    sh_items[3]["id"] = "ada";
+    sh_items[2]["current_relationships"] = {"INVESTOR", "PARTNER"};
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx[0]["quantity"] = 8000000;
+    tx[1]["quantity"] = "12.5";
+    tx[2]["quantity"] = "1e5";
+    tx[3]["quantity"] = "99999999999999999999";
+    tx[0]["stakeholder_id"] = "nobody";
+    tx[1]["stock_class_id"] = "no-class";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Stakeholders.ocf.json/items/0/nickname: is not a member of an OCF stakeholder; expected object_type, id, comments, name, "
+        "stakeholder_type, issuer_assigned_id, current_relationship, current_relationships, current_status, primary_contact, "
+        "contact_info, addresses, tax_ids",
+        "/Stakeholders.ocf.json/items/0/stakeholder_type = \"PERSON\": must be a stakeholder type: one of INDIVIDUAL, INSTITUTION",
+        "/Stakeholders.ocf.json/items/1/name: is required",
+        "/Stakeholders.ocf.json/items/2/current_relationships/1 = \"PARTNER\": must be a stakeholder relationship: one of ADVISOR, "
+        "BOARD_MEMBER, CONSULTANT, EMPLOYEE, EX_ADVISOR, EX_CONSULTANT, EX_EMPLOYEE, EXECUTIVE, FOUNDER, INVESTOR, NON_US_EMPLOYEE, "
+        "OFFICER, OTHER",
+        "/Stakeholders.ocf.json/items/3/id = \"ada\": duplicates the id of /Stakeholders.ocf.json/items/0; a stakeholder appears once",
+        "/Transactions.ocf.json/items/0/stakeholder_id = \"nobody\": is not the id of a stakeholder in the package",
+        "/Transactions.ocf.json/items/0/quantity = 8000000: must be an OCF Numeric: a decimal string such as \"1000\" or \"0.125\" (a "
+        "JSON number is not exact), not a number",
+        "/Transactions.ocf.json/items/1/stock_class_id = \"no-class\": is not the id of a stock class in the package",
+        "/Transactions.ocf.json/items/1/quantity = \"12.5\": must be a whole number of shares: fundround does not model fractional "
+        "shares",
+        "/Transactions.ocf.json/items/2/stakeholder_id = \"grace\": is not the id of a stakeholder in the package",
+        "/Transactions.ocf.json/items/2/quantity = \"1e5\": must be an OCF Numeric: an optional sign, digits, and at most 10 decimals "
+        "(\"+1000.00\", \"0.125\")",
+        "/Transactions.ocf.json/items/3/quantity = \"99999999999999999999\": is out of range: a share count must fit 64 bits"}));
+}
+
+TEST_CASE("ocf: bad stock classes and plans") {
+    json p = small_package();
+    json& classes = p["StockClasses.ocf.json"]["items"];
+    json seed = classes[1];
+    classes[1].erase("price_per_share");
+    classes[1]["seniority"] = "1.5";
+    seed["id"] = "seed-2";
+    seed["name"] = "Series Seed 2";
+    seed["participation_cap_multiple"] = "1";
+    seed["conversion_rights"][0]["conversion_mechanism"]["ratio"]["denominator"] = "0";
+    seed["price_per_share"]["amount"] = "0";
+    classes.push_back(seed);
+    json seed3 = classes[0];
+    seed3["id"] = "seed-3";
+    seed3["name"] = "Series Seed 3";
+    seed3["class_type"] = "PREFERRED";
+    seed3["price_per_share"] = {{"amount", "1"}, {"currency", "USD"}};
+    seed3["conversion_rights"] = classes[2]["conversion_rights"];
+    seed3["conversion_rights"][0]["converts_to_stock_class_id"] = "seed-2";
+    seed3["conversion_rights"][0]["conversion_mechanism"]["ratio"]["denominator"] = "1";
+    classes.push_back(seed3);
+    json& plan = p["StockPlans.ocf.json"]["items"][0];
+    plan["stock_class_ids"].push_back("seed-2");
+    json plan2 = plan;
+    plan2["id"] = "plan-2";
+    plan2["stock_class_id"] = "stock-class-1";
+    p["StockPlans.ocf.json"]["items"].push_back(plan2);
+    CHECK(joined(problems_of(p)) == joined({
+        "/StockClasses.ocf.json/items/1/seniority = \"1.5\": must be a whole number (32 bits): fundround ranks seniority by integers "
+        "(renumber the classes)",
+        "/StockClasses.ocf.json/items/1/price_per_share: is required for a preferred class: fundround's preferences are multiples of "
+        "the original issue price",
+        "/StockClasses.ocf.json/items/2/price_per_share/amount = \"0\": must be positive: fundround's prices per share are positive",
+        "/StockClasses.ocf.json/items/2/participation_cap_multiple = \"1\": must be at least the liquidation preference multiple 3/2 "
+        "(equal: non-participating; above: participating up to the cap, preference included)",
+        "/StockClasses.ocf.json/items/2/conversion_rights/0/conversion_mechanism/ratio/denominator = \"0\": must not be zero",
+        "/StockClasses.ocf.json/items/3/conversion_rights/0/converts_to_stock_class_id = \"seed-2\": must name a COMMON class: "
+        "fundround converts preferred into common",
+        "/StockPlans.ocf.json/items/0/stock_class_ids = [\"stock-class-1\",\"seed-2\"]: must list exactly one stock class id: a "
+        "fundround pool is of one class",
+        "/StockPlans.ocf.json/items/1: must name its stock class in exactly one of stock_class_id and stock_class_ids"}));
+}
+
+TEST_CASE("ocf: bad option grants, warrants and unsupported transactions") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    json grant2 = tx[2];
+    tx[2]["stock_plan_id"] = "no-plan";
+    tx[2]["exercise_price"]["amount"] = "0.1";
+    tx[2]["exercise_price"]["currency"] = "usd";
+    grant2["security_id"] = "option-2";
+    grant2["stock_class_id"] = "stock-class-2";
+    tx.push_back(grant2);
+    tx[3].erase("quantity");
+    tx[3].erase("exercise_price");
+    json w2 = tx[3];
+    w2["security_id"] = "warrant-2";
+    w2["quantity"] = "5";
+    w2["exercise_price"] = {{"amount", "1"}, {"currency", "USD"}};
+    w2["exercise_triggers"][0]["conversion_right"].erase("converts_to_stock_class_id");
+    tx.push_back(w2);
+    tx.push_back({{"object_type", "TX_STOCK_TRANSFER"}, {"id", "t"}, {"security_id", "stock-1"}});
+    tx.push_back({{"object_type", 7}});
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/2/stock_plan_id = \"no-plan\": is not the id of a stock plan in the package",
+        "/Transactions.ocf.json/items/2/exercise_price/currency = \"usd\": must be a currency code of three letters A-Z, such as \"USD\"",
+        "/Transactions.ocf.json/items/3/quantity: is required: fundround's warrants are for a stated number of shares",
+        "/Transactions.ocf.json/items/3/exercise_price: is required: fundround's warrants have an exercise price",
+        "/Transactions.ocf.json/items/7/stock_class_id = \"stock-class-2\": must be the stock plan's class (\"stock-class-1\"): a "
+        "fundround grant is of its pool's class",
+        "/Transactions.ocf.json/items/8/exercise_triggers: must name the stock class the warrant is for (a conversion right's "
+        "converts_to_stock_class_id)",
+        "/Transactions.ocf.json/items/9/object_type = \"TX_STOCK_TRANSFER\": is not supported: fundround applies issuances, "
+        "cancellations and pool adjustments; export a snapshot without transfers, exercises, conversions, repurchases, splits or "
+        "repricings",
+        "/Transactions.ocf.json/items/10/object_type = 7: must be a string (an OCF object type)"}));
+}
+
+TEST_CASE("ocf: bad SAFEs and notes") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    json safe3 = tx[4];
+    safe3["security_id"] = "safe-3";
+    safe3["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_valuation_cap"]["amount"] = "1000.0001";
+    safe_mech["conversion_discount"] = "1";
+    tx[4]["investment_amount"]["amount"] = "-5";
+    tx[5]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["type"] = "CUSTOM_CONVERSION";
+    tx[5]["convertible_type"] = "WARRANT";
+    json note2 = tx[6];
+    json& note_mech = tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    note_mech["interest_rates"].push_back(note_mech["interest_rates"][0]);
+    note_mech["interest_payout"] = "CASH";
+    note_mech["interest_accrual_period"] = "DAILY";
+    note_mech["conversion_discount"] = "1.5";
+    note2["security_id"] = "note-2";
+    note2["conversion_triggers"].erase(1);
+    tx.push_back(note2);
+    json note3 = tx[7];
+    note3["security_id"] = "note-3";
+    note3["conversion_triggers"].push_back({{"trigger_id", "m"}, {"type", "AUTOMATIC_ON_DATE"}, {"trigger_date", "2023-01-01"},
+                                           {"conversion_right", note3["conversion_triggers"][0]["conversion_right"]}});
+    tx.push_back(note3);
+    tx.push_back(safe3);
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/5/convertible_type = \"WARRANT\": must be a convertible type: one of NOTE, SAFE, CONVERTIBLE_SECURITY",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/conversion_discount = \"1.5\": must "
+        "be an OCF Percentage from 0 to 1 (\"0.2\" is 20%)",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/interest_rates = "
+        "[{\"accrual_start_date\":\"2024-01-01\",\"rate\":\"0.08\"},{\"accr...: must hold at most one rate: fundround's notes accrue "
+        "at one rate",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/interest_accrual_period = "
+        "\"DAILY\": cannot compound daily: fundround compounds annually, semiannually, quarterly or monthly",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/interest_payout = \"CASH\": must be "
+        "DEFERRED: fundround's notes convert their accrued interest (interest paid in cash is not modelled)",
+        "/Transactions.ocf.json/items/7/conversion_triggers: must hold an AUTOMATIC_ON_DATE trigger: its trigger_date is the note's "
+        "maturity date, which fundround needs",
+        "/Transactions.ocf.json/items/9/conversion_triggers/0/conversion_right/conversion_mechanism/conversion_valuation_cap/amount = "
+        "\"1000.0001\": has more than 3 decimals: fundround's amounts are exact to a thousandth of a currency unit",
+        "/Transactions.ocf.json/items/4/investment_amount = -$5.00: must be positive",
+        "/Transactions.ocf.json/items/4/conversion_triggers/0/conversion_right/conversion_mechanism/conversion_discount = 1 (100.0000%): "
+        "must be at least 0% and below 100%",
+        "/Transactions.ocf.json/items/8/conversion_triggers/1/trigger_date = 2023-01-01: must be after the issue date 2024-01-01 (a note "
+        "cannot mature before it is issued)"}));
+}
+
+TEST_CASE("ocf: cancellations, pool adjustments and their errors") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx.push_back({{"object_type", "TX_STOCK_CANCELLATION"}, {"id", "c1"}, {"security_id", "stock-1"}, {"date", "2025-06-30"},
+                  {"quantity", "3000000"}, {"balance_security_id", "stock-1b"}, {"reason_text", "Repurchase"}});
+    tx.push_back({{"object_type", "TX_STOCK_CANCELLATION"}, {"id", "c2"}, {"security_id", "stock-1b"}, {"date", "2025-06-30"},
+                  {"quantity", "1000000"}});
+    tx.push_back({{"object_type", "TX_EQUITY_COMPENSATION_CANCELLATION"}, {"id", "c3"}, {"security_id", "option-1"},
+                  {"date", "2025-06-30"}, {"quantity", "250000"}});
+    tx.push_back({{"object_type", "TX_WARRANT_CANCELLATION"}, {"id", "c4"}, {"security_id", "warrant-1"}, {"date", "2025-06-30"},
+                  {"quantity", "10000"}});
+    tx.push_back({{"object_type", "TX_CONVERTIBLE_CANCELLATION"}, {"id", "c5"}, {"security_id", "safe-2"}, {"date", "2025-06-30"},
+                  {"amount", {{"amount", "50000"}, {"currency", "USD"}}}});
+    tx.push_back({{"object_type", "TX_STOCK_PLAN_POOL_ADJUSTMENT"}, {"id", "a1"}, {"stock_plan_id", "stock-plan-1"},
+                  {"date", "2025-06-30"}, {"shares_reserved", "1200000"}});
+    const ocf_import ok = from_ocf_merged(p);
+    CHECK(ok.table.holdings()[0].shares == sh(4'000'000));  // 8,000,000 - 3,000,000 - 1,000,000
+    CHECK(ok.table.grants().empty());
+    CHECK(ok.table.warrants()[0].shares == sh(20'000));
+    CHECK(ok.safes.size() == 1);
+    CHECK(ok.table.pools()[0].authorized == sh(1'200'000));
+
+    tx.push_back({{"object_type", "TX_STOCK_CANCELLATION"}, {"id", "c6"}, {"security_id", "option-1"}, {"date", "2025-06-30"},
+                  {"quantity", "1"}});
+    tx.push_back({{"object_type", "TX_STOCK_CANCELLATION"}, {"id", "c7"}, {"security_id", "stock-1b"}, {"date", "2025-06-30"},
+                  {"quantity", "9000000"}});
+    tx.push_back({{"object_type", "TX_CONVERTIBLE_CANCELLATION"}, {"id", "c8"}, {"security_id", "safe-1"}, {"date", "2025-06-30"},
+                  {"amount", {{"amount", "1"}, {"currency", "USD"}}}});
+    tx.push_back({{"object_type", "TX_STOCK_PLAN_POOL_ADJUSTMENT"}, {"id", "a2"}, {"stock_plan_id", "plan-x"}, {"date", "2025-06-30"},
+                  {"shares_reserved", "1"}});
+    tx.push_back({{"object_type", "TX_STOCK_PLAN_POOL_ADJUSTMENT"}, {"id", "a3"}, {"stock_plan_id", "stock-plan-1"},
+                  {"date", "2025-06-30"}, {"shares_reserved", "100"}});
+    tx[1]["security_id"] = "stock-1";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/1/security_id = \"stock-1\": is the security id of an earlier issuance; each security has one",
+        "/Transactions.ocf.json/items/13/security_id = \"option-1\": is not the security id of an earlier stock issuance in the "
+        "transactions",
+        "/Transactions.ocf.json/items/14/quantity = 9000000: must be positive and at most the security's 4000000 outstanding shares",
+        "/Transactions.ocf.json/items/15/amount = $1.00: must cancel the whole investment $500,000.00: fundround does not model "
+        "partial cancellations of convertibles",
+        "/Transactions.ocf.json/items/16/stock_plan_id = \"plan-x\": is not the id of a stock plan in the package"}));
+    // The last adjustment leaves fewer shares in the pool than were granted: the cap table's rule,
+    // at the adjustment that broke it.
+    for (int k = 0; k < 4; ++k) tx.erase(13);  // c6, c7, c8, a2: a3 is left
+    tx[1]["security_id"] = "stock-2";
+    tx.erase(9);  // the option's cancellation
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/12/shares_reserved = 100: grants from the pool total 250000 shares, more than it authorizes"}));
+}
+
+TEST_CASE("ocf: the cap table's own rules, at the OCF pointers") {
+    json p = small_package();
+    p["Stakeholders.ocf.json"]["items"][1]["comments"] = {"fundround: declared distinct from stakeholder ghost"};
+    p["Stakeholders.ocf.json"]["items"][2]["name"]["legal_name"] = "seed fund";
+    p["StockClasses.ocf.json"]["items"][1]["name"] = "common";
+    p["Transactions.ocf.json"]["items"][0]["quantity"] = "0";
+    p["Transactions.ocf.json"]["items"][2]["exercise_price"]["currency"] = "EUR";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/0/quantity = \"0\": must be positive",
+        "/Stakeholders.ocf.json/items/1/comments/0 = \"ghost\": is not the id of a stakeholder in the package",
+        "/Stakeholders.ocf.json/items/2/name/legal_name = \"seed fund\": nearly duplicates /Stakeholders.ocf.json/items/1 \"Seed "
+        "Fund\" (ids \"fund\" and \"fund2\"); use one holder, or declare the two distinct",
+        "/StockClasses.ocf.json/items/1/name = \"common\": nearly duplicates /StockClasses.ocf.json/items/0 \"Common\"; use one name",
+        "/Transactions.ocf.json/items/2/exercise_price = €0.1000: must be in USD, the cap table's currency"}));
+}
+
+
+TEST_CASE("ocf: malformed members, ids and ranges") {
+    json p = small_package();
+    p["Manifest.ocf.json"]["issuer"] = "Acme";
+    p["Manifest.ocf.json"]["valuations_files"] = "none";
+    json& people = p["Stakeholders.ocf.json"]["items"];
+    people[0]["current_relationships"] = "FOUNDER";
+    people[0]["comments"] = "hello";
+    people[1]["comments"] = {7};
+    people[3]["id"] = "";
+    json& classes = p["StockClasses.ocf.json"]["items"];
+    classes.push_back(classes[0]);
+    classes[0]["conversion_rights"] = json::object();
+    json& plans = p["StockPlans.ocf.json"]["items"];
+    plans.push_back(plans[0]);
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx[0]["quantity"] = "170141183460469231731687303715884105728";  // 2^127
+    tx[1]["share_price"]["amount"] = "1.5";
+    tx[3]["exercise_price"]["amount"] = "99999999999999999.5";
+    tx[4]["investment_amount"]["amount"] = "99999999999999999";
+    tx[4]["seniority"] = "1";
+    tx[5]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["type"] = "CONVERTIBLE_NOTE_CONVERSION";
+    tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["interest_rates"] = "8%";
+    tx[6]["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"]["interest_rates"] = "8%";
+    tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["exit_multiple"] = {{"numerator", 2}};
+    tx.push_back("a transaction");
+    tx.push_back({{"object_type", "TX_CONVERTIBLE_ISSUANCE"}, {"id", "x"}, {"security_id", "x"}, {"date", "2025-01-01"},
+                  {"stakeholder_id", "ada"}, {"convertible_type", "SAFE"}, {"seniority", 1},
+                  {"investment_amount", {{"amount", "1"}, {"currency", "USD"}}}, {"conversion_triggers", "on a financing"}});
+    tx.push_back({{"object_type", "TX_CONVERTIBLE_CANCELLATION"}, {"id", "c"}, {"security_id", "stock-1"}, {"date", "2025-01-01"},
+                  {"amount", {{"amount", "1"}, {"currency", "USD"}}}});
+    CHECK(joined(problems_of(p)) == joined({
+        "/Manifest.ocf.json/issuer = \"Acme\": must be an object (the issuer), not a string",
+        "/Manifest.ocf.json/valuations_files = \"none\": must be an array of files {\"filepath\", \"md5\"}, not a string",
+        "/Stakeholders.ocf.json/items/0/current_relationships = \"FOUNDER\": must be an array of relationships, not a string",
+        "/Stakeholders.ocf.json/items/0/comments = \"hello\": must be an array of strings, not a string",
+        "/Stakeholders.ocf.json/items/1/comments/0 = 7: must be a string",
+        "/Stakeholders.ocf.json/items/3/id = \"\": must not be empty",
+        "/StockClasses.ocf.json/items/0/conversion_rights = {}: must be an array of conversion rights, not an object",
+        "/StockClasses.ocf.json/items/2/id = \"stock-class-1\": duplicates the id of /StockClasses.ocf.json/items/0; a stock class "
+        "appears once",
+        "/StockPlans.ocf.json/items/1/id = \"stock-plan-1\": duplicates the id of /StockPlans.ocf.json/items/0; a stock plan appears once",
+        "/Transactions.ocf.json/items/0/quantity = \"170141183460469231731687303715884105728\": is out of range: fundround's exact "
+        "numbers are below 2^127",
+        "/Transactions.ocf.json/items/2/stakeholder_id = \"grace\": is not the id of a stakeholder in the package",
+        "/Transactions.ocf.json/items/3/exercise_price/amount = \"99999999999999999.5\": is out of the price range (64-bit "
+        "thousandths of a unit)",
+        "/Transactions.ocf.json/items/4/investment_amount/amount = \"99999999999999999\": is out of the amount range (64-bit "
+        "thousandths of a unit)",
+        "/Transactions.ocf.json/items/4/seniority = \"1\": must be an integer",
+        "/Transactions.ocf.json/items/5/conversion_triggers: must hold a SAFE_CONVERSION conversion mechanism: fundround reads a "
+        "SAFE's terms from it",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/numerator = 2: "
+        "must be an OCF Numeric: a decimal string such as \"1000\" or \"0.125\" (a JSON number is not exact), not a number",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/denominator: is "
+        "required",
+        "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/interest_rates = \"8%\": must be "
+        "an array of interest rates, not a string",
+        "/Transactions.ocf.json/items/7 = \"a transaction\": must be an object (an OCF transaction), not a string",
+        "/Transactions.ocf.json/items/8/conversion_triggers = \"on a financing\": must be an array of conversion triggers, not a string",
+        "/Transactions.ocf.json/items/9/security_id = \"stock-1\": is not the security id of an earlier convertible issuance in the "
+        "transactions"}));
+    // A file whose items are not a list: reported before any item is read.
+    json q = small_package();
+    q["StockPlans.ocf.json"]["items"] = json::object();
+    CHECK(joined(problems_of(q)) == joined({"/StockPlans.ocf.json/items = {}: must be an array, not an object"}));
+    // Holdings of one holder and class add up, and must fit 64 bits.
+    json r = small_package();
+    r["Transactions.ocf.json"]["items"][0]["quantity"] = "9000000000000000000";
+    json again = r["Transactions.ocf.json"]["items"][0];
+    again["security_id"] = "stock-1-again";
+    r["Transactions.ocf.json"]["items"].push_back(again);
+    CHECK(joined(problems_of(r)) == joined({
+        "/Transactions.ocf.json/items/7/quantity = 9000000000000000000: the total of this holder's shares of the class overflows "
+        "64 bits"}));
+}
+
+TEST_CASE("ocf: what the import reads but does not model, item by item and by kind") {
+    json p = small_package();
+    json& people = p["Stakeholders.ocf.json"]["items"];
+    people[0].erase("current_relationship");
+    people[0]["current_relationships"] = {"EXECUTIVE", "FOUNDER"};
+    people[1]["current_relationship"] = "BOARD_MEMBER";
+    people[2]["current_relationship"] = "EX_ADVISOR";
+    json& classes = p["StockClasses.ocf.json"]["items"];
+    classes[0]["conversion_rights"] = classes[1]["conversion_rights"];
+    classes[1]["conversion_rights"].push_back(classes[1]["conversion_rights"][0]);
+    json& tx = p["Transactions.ocf.json"]["items"];
+    json plan_less = tx[2];
+    plan_less.erase("stock_plan_id");
+    plan_less["security_id"] = "option-2";
+    json convertible = tx[4];
+    convertible["security_id"] = "cs-1";
+    convertible["convertible_type"] = "CONVERTIBLE_SECURITY";
+    json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    safe_mech.erase("conversion_timing");
+    safe_mech["capitalization_definition_rules"]["include_new_money"] = true;
+    safe_mech["exit_multiple"] = {{"numerator", "1"}, {"denominator", "1"}};
+    safe_mech["capitalization_definition"] = "Company Capitalization as defined in the SAFE";
+    tx[4]["seniority"] = 2;
+    for (json& trigger : tx[6]["conversion_triggers"]) {
+        json& note_mech = trigger["conversion_right"]["conversion_mechanism"];
+        note_mech["compounding_type"] = "SIMPLE";
+        note_mech["interest_accrual_period"] = "DAILY";
+        note_mech["conversion_mfn"] = true;
+        note_mech["interest_rates"][0]["accrual_start_date"] = "2024-02-01";
+        note_mech["interest_rates"][0]["accrual_end_date"] = "2025-12-31";
+    }
+    tx.push_back(plan_less);
+    tx.push_back(convertible);
+    tx.push_back({{"object_type", "TX_VESTING_START"}, {"id", "v"}, {"security_id", "option-1"}, {"date", "2024-01-01"}});
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(in.table.holders()[0].kind() == holder_kind::employee);
+    CHECK(in.table.holders()[1].kind() == holder_kind::other);
+    CHECK(in.table.holders()[2].kind() == holder_kind::advisor);
+    CHECK(in.safes[0].form == safe_form::post_money);
+    CHECK(in.notes[0].issue_date == ymd(2024, 2, 1));
+    CHECK(in.notes[0].method == interest_method::simple);
+    CHECK(in.notes[0].period == compounding_period::annually);
+    const auto has = [&](const std::string& line) {
+        CAPTURE(line);
+        CHECK(std::find(in.left_out.begin(), in.left_out.end(), line) != in.left_out.end());
+    };
+    has("The plan-less option /Transactions.ocf.json/items/7 for 250000 shares is not on the cap table: fundround's grants come "
+        "from a pool.");
+    has("The convertible security /Transactions.ocf.json/items/8 ($500,000.00) is not read: fundround models SAFEs and "
+        "convertible notes.");
+    has("relationships read as employee (EX_EMPLOYEE, NON_US_EMPLOYEE, EXECUTIVE, OFFICER) (1): fundround's holder kinds are "
+        "founder, employee, investor, advisor and other.");
+    has("relationships read as other (BOARD_MEMBER) (1): fundround's holder kinds are founder, employee, investor, advisor and other.");
+    has("relationships read as advisor (CONSULTANT, EX_CONSULTANT, EX_ADVISOR) (1): fundround's holder kinds are founder, employee, "
+        "investor, advisor and other.");
+    has("stakeholders' relationships after the first (1): a fundround holder has one kind.");
+    has("conversion rights of common classes (1): fundround converts preferred into common at one ratio.");
+    has("conversion rights of preferred classes after the first (1): fundround converts preferred into common at one ratio.");
+    has("SAFEs without conversion_timing (read as POST_MONEY) (1): fundround needs the capitalization a cap is measured on.");
+    has("capitalization rules of SAFEs other than their form's (1): fundround reads the form (pre- or post-money) and whether the "
+        "pool top-up counts.");
+    has("exit_multiple of convertibles (1): fundround's change-of-control terms are not read from OCF.");
+    has("capitalization_definition texts of convertibles (1): fundround reads the structured rules, not the text.");
+    has("seniority of convertibles other than 1 (1): fundround ranks no convertibles against each other.");
+    has("DAILY accrual periods of simple-interest notes (read as ANNUAL) (1): simple interest does not depend on the period.");
+    has("MFN notes (1): fundround's notes have no MFN term.");
+    has("notes whose interest accrues from another date than their issuance (read as the issue date) (1): fundround's interest "
+        "accrues from the issue date.");
+    has("accrual_end_date of interest rates (1): fundround's interest accrues until conversion.");
+    has("TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, authorized shares).");
+    // A preferred class without a ratio conversion right converts 1:1.
+    classes[1]["conversion_rights"] = json::array();
+    const ocf_import one_to_one = from_ocf_merged(p);
+    CHECK(one_to_one.table.classes()[1].conversion_ratio() == fraction(1));
+    CHECK(std::find(one_to_one.left_out.begin(), one_to_one.left_out.end(),
+                    "preferred classes without a ratio conversion right (read as converting 1:1) (1): fundround converts preferred "
+                    "into common.") != one_to_one.left_out.end());
+}
+
+TEST_CASE("ocf: restricted stock from a plan reduces the plan's reserve, which it cannot exhaust") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    json rsa = tx[0];
+    rsa["security_id"] = "rsa-1";
+    rsa["stakeholder_id"] = "grace";
+    rsa["stock_plan_id"] = "stock-plan-1";
+    rsa["quantity"] = "100000";
+    tx.push_back(rsa);
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(in.table.pools()[0].authorized == sh(900'000));  // 1,000,000 reserved - 100,000 issued
+    CHECK(in.table.fully_diluted().total() == small_table().fully_diluted().total());  // moved from the pool to Grace
+    tx.back()["quantity"] = "1000000";
+    json bad = rsa;
+    bad["security_id"] = "rsa-2";
+    bad["stock_plan_id"] = "plan-x";
+    tx.push_back(bad);
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/8/stock_plan_id = \"plan-x\": is not the id of a stock plan in the package",
+        "/StockPlans.ocf.json/items/0/initial_shares_reserved = 1000000: the plan's stock issuances use 1000000 shares of its "
+        "reserve: nothing is left for a fundround pool (its options and unallocated shares)"}));
+}
+
+TEST_CASE("ocf: a table without common stock: its preferred converts into a future round") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("a", "A"))
+                            .add(share_class::preferred("Series A", price_per_share(money::from_units(1'500), sh(1)))
+                                     .with_conversion_ratio(fraction(3, 2)))
+                            .holding(holder_id("a"), "Series A", sh(10))
+                            .build();
+    ocf_options o;
+    o.as_of = ymd(2025, 1, 1);
+    const ocf_export e = to_ocf(t, {}, {}, o);
+    const json& right = e.package.find("StockClasses.ocf.json")->at("items")[0]["conversion_rights"][0];
+    CHECK(right["converts_to_future_round"] == true);
+    CHECK(right.find("converts_to_stock_class_id") == right.end());
+    CHECK(from_ocf(e.package).table == t);
+}
+
+}  // namespace test_ocf
