@@ -46,6 +46,12 @@ fundround_cli_test(convert_reference_stdin 0 SAME_OUTPUT_AS convert_reference ST
                    ARGS convert - --to json)
 fundround_cli_test(convert_small_to_file 0 PRODUCES small.json convert_small_to_file.json
                    ARGS convert small_company.json --to json -o @OUT@/small.json)
+# The Open Cap Table Format: the merged package on standard output (what OCF cannot say on
+# standard error), and a package directory of the cap table after the last priced round.
+fundround_cli_test(convert_small_to_ocf 0 ARGS convert small_company.json --to ocf --as-of 2026-06-30)
+fundround_cli_test(convert_series_abc_to_ocf 0 PRODUCES ocf/Transactions.ocf.json convert_series_abc_transactions.json
+                   ARGS convert ../../../examples/series_abc.json --to ocf -o @OUT@/ocf)
+fundround_cli_test(usage_convert_ocf_options 2 ARGS convert small_company.json --to json --after "Series A" --as-of 2026-13-01)
 
 # 1: the deal file is invalid (every problem, one a line, at its JSON pointer).
 fundround_cli_test(invalid_deal 1 ARGS report invalid.json)
@@ -80,4 +86,3 @@ fundround_cli_test(na_unknown_milestone 4 ARGS odds reference_round.json --p "ce
 fundround_cli_test(na_milestone_without_odds 4 ARGS odds small_company.json)
 
 # 5: not available in this build (until CSV and OCF are merged: then these runs change).
-fundround_cli_test(unavailable_ocf 5 ARGS convert reference_round.json --to ocf)

@@ -18,6 +18,7 @@
 #include <fundround/io/waterfall_chart.hpp>
 #include <fundround/io/waterfall_report.hpp>
 #include <fundround/json/deal_file.hpp>
+#include <fundround/json/ocf.hpp>
 #include <fundround/time/scenario.hpp>
 #include <fundround/time/timeline.hpp>
 #include <fundround/version.hpp>
@@ -330,13 +331,47 @@ void write_schedule_csv(const std::vector<const fr::funding_round*>& rounds,
     fr::detail::write_csv_table(io.out, table, fr::csv_options{});
 }
 
-/// The deal as Open Cap Table Format files. Not in this build yet: the OCF writer
-/// (fundround/json/ocf.hpp) is wired in here when it is merged.
-std::string deal_as_ocf(const fr::deal_file& deal, const streams& io) {
-    (void)deal;
-    io.err << "fundround: --to ocf: not available in this build (the Open Cap Table Format writer, "
-              "fundround/json/ocf.hpp, is not part of it yet)\n";
-    throw failure{exit_not_available};
+/// The deal's cap table as Open Cap Table Format files: the table after the last priced round
+/// (or after rq.after's), with the deal's SAFEs and notes. Says on io.err what it left out: what
+/// OCF cannot say of the table and instruments, and the deal file's members OCF has no place for
+/// (they stay in the deal file).
+fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq, const streams& io) {
+    option_reader read;
+    std::optional<fr::calendar_date> as_of;
+    if (rq.as_of) as_of = read.date("--as-of", *rq.as_of);
+    read.check(io);
+    const fr::cap_table* table = &table_before(deal, rq.file, io);
+    std::optional<fr::round_chain_result> chain;
+    std::string which = "the cap table";
+    if (!deal.priced_rounds.empty()) {
+        chain = chain_until(deal, rq.after, rq.file, io);
+        table = &chain->final_table();
+        which = "the cap table after " + chain->rounds().back().pricing().name();
+    } else if (rq.after) {
+        fail_file(io, rq.file, {"has no priced rounds (\"priced_rounds\"): --after \"" + *rq.after + "\" does not apply"},
+                  exit_not_applicable);
+    }
+    fr::ocf_options options;
+    if (!deal.company.empty()) options.issuer_name = deal.company;
+    // The package's date: --as-of, else the last close of the deal's funding rounds, else the
+    // library's default (the latest SAFE or note date).
+    options.as_of = as_of;
+    for (const fr::funding_round& r : deal.rounds) {
+        if (!as_of && (!options.as_of || *options.as_of < r.close_date())) options.as_of = r.close_date();
+    }
+    fr::ocf_export out = fr::to_ocf(*table, deal.safes, deal.notes, options);
+    io.err << "fundround: OCF " << fr::ocf_version << " package of " << which << '\n';
+    for (const std::string& s : out.left_out) io.err << "fundround: note: left out: " << s << '\n';
+    const auto kept = [&](std::size_t n, const char* what) {
+        if (n > 0) {
+            io.err << "fundround: note: left out: the deal file's " << n << ' ' << what
+                   << " (OCF has no place for them; they stay in the deal file)\n";
+        }
+    };
+    kept(deal.rounds.size(), "funding round(s) with their tranches and conditions");
+    kept(deal.scenarios.size(), "scenario(s)");
+    kept(deal.counter_commitments.size(), "counter-commitment(s)");
+    return out;
 }
 
 // --- report -----------------------------------------------------------------------------------
@@ -829,7 +864,24 @@ void odds(const fr::deal_file* given, const odds_request& rq, const streams& io)
 void convert(const fr::deal_file* given, const convert_request& rq, const streams& io) {
     std::optional<fr::deal_file> loaded;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
-    const std::string text = rq.to == "ocf" ? deal_as_ocf(deal, io) : fr::write_deal_file(deal);
+    if (rq.to == "ocf") {
+        const fr::ocf_export ocf = deal_as_ocf(deal, rq, io);
+        if (!rq.output) {
+            io.out << fr::ocf_file_text(ocf.package.merged());
+            return;
+        }
+        try {
+            fr::write_ocf_directory(ocf.package, *rq.output);
+        } catch (const fr::invalid_argument_error& e) {
+            fail_file(io, *rq.output, {e.what()}, exit_io);
+        }
+        return;
+    }
+    std::vector<fr::diagnostic> misplaced;
+    if (rq.after) misplaced.push_back({fr::field_path("--after"), "\"" + *rq.after + "\"", "applies to --to ocf only"});
+    if (rq.as_of) misplaced.push_back({fr::field_path("--as-of"), *rq.as_of, "applies to --to ocf only"});
+    if (!misplaced.empty()) fail_options(io, misplaced);
+    const std::string text = fr::write_deal_file(deal);
     if (rq.output) {
         write_text(*rq.output, text, io);
     } else {

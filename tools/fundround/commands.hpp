@@ -20,7 +20,6 @@ enum exit_code : int {
     exit_usage = 2,          ///< The command line is wrong: unknown option, bad value, missing argument.
     exit_io = 3,             ///< A file cannot be read or written.
     exit_not_applicable = 4, ///< The request does not apply to this deal (unknown round, no cap table...).
-    exit_not_available = 5,  ///< The feature is not part of this build (CSV, OCF).
     exit_internal = 70,      ///< A bug: an unexpected error (please report it).
 };
 
@@ -81,7 +80,9 @@ struct odds_request {
 struct convert_request {
     std::string file;                  ///< The deal file.
     std::string to;                    ///< "json" or "ocf".
-    std::optional<std::string> output; ///< Write here instead of standard output.
+    std::optional<std::string> output; ///< Write here instead of standard output (ocf: a directory).
+    std::optional<std::string> after;  ///< ocf: the cap table after this priced round (default: the last).
+    std::optional<std::string> as_of;  ///< ocf: the package's as-of date (default: the last round's close).
 };
 
 /// Runs `report`; returns its exit code.

@@ -144,13 +144,23 @@ int main(int argc, char** argv) {
     CLI::App* convert_cmd = app.add_subcommand("convert", "The deal file in another form: normalised JSON, or the "
                                                           "Open Cap Table Format");
     convert_cmd->add_option("file", convert.file, "The deal file (JSON)")->required();
-    convert_cmd->add_option("--to", convert.to, "json (the normalised deal file) or ocf")
+    convert_cmd->add_option("--to", convert.to,
+                            "json (the normalised deal file) or ocf (the Open Cap Table Format: the cap table, "
+                            "its SAFEs and notes; what OCF cannot say is listed on standard error)")
         ->required()
         ->check(CLI::IsMember({"json", "ocf"}));
-    convert_cmd->add_option("-o,--output", convert.output, "Write here instead of standard output");
+    convert_cmd->add_option("-o,--output", convert.output,
+                            "Write here instead of standard output (with --to ocf: a directory, one file per "
+                            "OCF file; without it, one JSON object of the files by name)");
+    convert_cmd->add_option("--after", convert.after,
+                            "With --to ocf: the cap table after this priced round (default: after the last one)");
+    convert_cmd->add_option("--as-of", convert.as_of,
+                            "With --to ocf: the package's as-of date, ISO 8601 (default: the last close of the "
+                            "deal's funding rounds, else the latest SAFE or note date)");
     convert_cmd->footer("Examples:\n"
                         "  fundround convert deal.json --to json\n"
-                        "  fundround convert deal.json --to json -o normalised.json\n");
+                        "  fundround convert deal.json --to json -o normalised.json\n"
+                        "  fundround convert deal.json --to ocf -o ocf/\n");
 
     // An unknown command: say so, rather than CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->get_name() == argv[1]; }).empty()) {
