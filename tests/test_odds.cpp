@@ -350,6 +350,24 @@ TEST_CASE("odds: the generator is specified bit for bit") {
     }
 }
 
+TEST_CASE("odds: a Monte Carlo run reports the samples drawn, and the report changes nothing") {
+    const funding_round round = reference_round();
+    const std::uint64_t n = 3 * monte_carlo_progress_step + 5;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+    const monte_carlo_progress record = [&calls](std::uint64_t drawn, std::uint64_t total) {
+        calls.emplace_back(drawn, total);
+    };
+    const round_odds reported = simulate_odds(round, seventy_percent(), {n, 7}, record);
+    const std::vector<std::pair<std::uint64_t, std::uint64_t>> expected{
+        {monte_carlo_progress_step, n}, {2 * monte_carlo_progress_step, n}, {3 * monte_carlo_progress_step, n}, {n, n}};
+    CHECK(calls == expected);
+    CHECK(reported == simulate_odds(round, seventy_percent(), {n, 7}));
+    // evaluate_odds passes it on only when it samples: one uncertain milestone is enumerated.
+    calls.clear();
+    (void)evaluate_odds(round, seventy_percent(), {n, 7}, record);
+    CHECK(calls.empty());
+}
+
 TEST_CASE("odds: Monte Carlo is seeded and reproducible") {
     const funding_round round = reference_round();
     const round_odds a = simulate_odds(round, seventy_percent(), {1000, 42});

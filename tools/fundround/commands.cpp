@@ -24,6 +24,8 @@
 #include <fundround/version.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -625,9 +627,11 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
 
 // --- odds -------------------------------------------------------------------------------------
 
-/// Shows an elapsed-time line on a terminal's stderr while a long computation runs: nothing for
-/// the first second, then "NAME ... 3.2 s" redrawn every 200 ms, erased at the end. The library
-/// does not report its progress, so this shows that the run goes on, not how far it is.
+/// Shows progress on a terminal's stderr while a long computation runs: nothing for the first
+/// second, then, redrawn every 200 ms and erased at the end, a bar of the samples drawn
+/// ("NAME [#######.............]  35% 3.2 s"; at 100% "drawn, summing" while the figures are
+/// summed) once the library reports them (update()), or the elapsed time alone before that (an
+/// exact enumeration reports nothing).
 class progress_line {
 public:
     progress_line(const streams& io, std::string what) : io_(io), what_(std::move(what)) {
@@ -636,6 +640,11 @@ public:
     ~progress_line() { stop(); }
     progress_line(const progress_line&) = delete;
     progress_line& operator=(const progress_line&) = delete;
+    /// Records that @p drawn of @p total samples are drawn (from any thread).
+    void update(std::uint64_t drawn, std::uint64_t total) {
+        drawn_.store(drawn);
+        total_.store(total);
+    }
     /// Stops and erases the line.
     void stop() {
         if (!thread_.joinable()) return;
@@ -656,13 +665,29 @@ private:
         do {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
             const long long tenths = static_cast<long long>(ms.count() / 100);
-            io_.err << "\r" << what_ << " ... " << tenths / 10 << '.' << tenths % 10 << " s" << std::flush;
+            io_.err << "\r" << what_ << ' ' << bar() << tenths / 10 << '.' << tenths % 10 << " s\033[K" << std::flush;
             shown_ = true;
         } while (!wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; }));
     }
 
+    /// "[#####...............]  25% " for the samples drawn so far, or "... " before any.
+    std::string bar() const {
+        const std::uint64_t total = total_.load();
+        if (total == 0) return "... ";
+        const std::uint64_t drawn = std::min(drawn_.load(), total);
+        constexpr std::uint64_t width = 30;
+        const auto filled = static_cast<std::size_t>(drawn * width / total);
+        const std::uint64_t percent = drawn * 100 / total;
+        std::string out = "[" + std::string(filled, '#') + std::string(width - filled, '.') + "] ";
+        out += std::string(percent < 10 ? 2 : percent < 100 ? 1 : 0, ' ') + std::to_string(percent) + "% ";
+        if (drawn == total) out += "drawn, summing ";
+        return out;
+    }
+
     const streams& io_;
     std::string what_;
+    std::atomic<std::uint64_t> drawn_{0};
+    std::atomic<std::uint64_t> total_{0};
     std::mutex mutex_;
     std::condition_variable wake_;
     bool done_ = false;
@@ -850,8 +875,11 @@ void odds(const fr::deal_file* given, const odds_request& rq, const streams& io)
             progress_line progress(io, "odds: " + rounds[i]->name() + ": " +
                                            (sampled ? "Monte Carlo, " + std::to_string(rq.samples) + " samples"
                                                     : "exact, 2^" + std::to_string(uncertain) + " outcomes"));
-            result = rq.monte_carlo ? fr::simulate_odds(*rounds[i], per_round[i], mc)
-                                    : fr::evaluate_odds(*rounds[i], per_round[i], mc);
+            const fr::monte_carlo_progress report = [&progress](std::uint64_t drawn, std::uint64_t total) {
+                progress.update(drawn, total);
+            };
+            result = rq.monte_carlo ? fr::simulate_odds(*rounds[i], per_round[i], mc, report)
+                                    : fr::evaluate_odds(*rounds[i], per_round[i], mc, report);
         }
         if (i > 0) io.out << '\n';
         print_odds(io.out, *rounds[i], per_round[i], *result);
@@ -860,7 +888,7 @@ void odds(const fr::deal_file* given, const odds_request& rq, const streams& io)
 
 // --- convert ----------------------------------------------------------------------------------
 
-/// `convert`: the deal file as write_deal_file() writes it, or as OCF (not in this build yet).
+/// `convert`: the deal file as write_deal_file() writes it, or as OCF.
 void convert(const fr::deal_file* given, const convert_request& rq, const streams& io) {
     std::optional<fr::deal_file> loaded;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));

@@ -363,6 +363,14 @@ struct monte_carlo_options {
     std::uint64_t seed = 1;  ///< The seed: the same seed gives identical results.
 };
 
+/// Called as a Monte Carlo run draws its samples, with (drawn, samples): every
+/// monte_carlo_progress_step samples, and once with drawn == samples when all are drawn (the
+/// figures are then summed). It cannot change the results; an exception it throws propagates.
+using monte_carlo_progress = std::function<void(std::uint64_t drawn, std::uint64_t samples)>;
+
+/// How many samples a Monte Carlo run draws between two calls of its monte_carlo_progress.
+inline constexpr std::uint64_t monte_carlo_progress_step = 65536;
+
 /// What probabilities on the milestones imply for a round: expected amount raised and
 /// post-money, the distribution of the amount raised and each investor's expectations.
 ///
@@ -474,18 +482,19 @@ private:
 /// Applies @p odds to @p round: exact enumeration when at most max_exact_milestones milestones
 /// are uncertain, otherwise a Monte Carlo run with @p monte_carlo's sample count and seed.
 /// Throws validation_error listing every problem with the odds (see milestone_odds::validate())
-/// and, when it samples, with the options.
+/// and, when it samples, with the options; a sampling run reports to @p progress.
 inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
-                                const monte_carlo_options& monte_carlo = {});
+                                const monte_carlo_options& monte_carlo = {},
+                                const monte_carlo_progress& progress = {});
 /// Exact enumeration of all 2^k outcomes of the k uncertain milestones. Throws validation_error
 /// for bad odds, and if k exceeds max_exact_milestones.
 inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
 /// A seeded, reproducible Monte Carlo run (same seed, same results on every compiler). Each
 /// sample draws the uncertain milestones in name order, each exactly with its probability
 /// (whose denominator must be below 2^64). Throws validation_error for bad odds or options
-/// (samples from 2 to max_monte_carlo_samples).
+/// (samples from 2 to max_monte_carlo_samples). Reports the samples drawn to @p progress.
 inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
-                                const monte_carlo_options& options);
+                                const monte_carlo_options& options, const monte_carlo_progress& progress = {});
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -772,7 +781,8 @@ struct odds_engine {
     static round_odds walk(const odds_model& m, const std::vector<Weight>& achieved_factor,
                            const std::vector<Weight>& missed_factor, odds_big denominator);
     static round_odds exact(const odds_model& m);
-    static round_odds monte_carlo(const odds_model& m, const monte_carlo_options& options);
+    static round_odds monte_carlo(const odds_model& m, const monte_carlo_options& options,
+                                  const monte_carlo_progress& progress);
 };
 
 inline odds_model odds_engine::model(const funding_round& round, const milestone_odds& odds,
@@ -1087,7 +1097,8 @@ inline round_odds odds_engine::exact(const odds_model& m) {
     return walk<odds_big>(m, achieved, missed, std::move(den));
 }
 
-inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carlo_options& options) {
+inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carlo_options& options,
+                                           const monte_carlo_progress& progress) {
     const std::size_t k = m.names.size();
     std::vector<diagnostic> problems;
     if (options.samples < 2 || options.samples > max_monte_carlo_samples) {
@@ -1121,6 +1132,7 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
     xoshiro256 generator(options.seed);
     const std::size_t g_count = m.groups.size();
     for (std::size_t sample = 0; sample < n; ++sample) {
+        if (progress && sample > 0 && sample % monte_carlo_progress_step == 0) progress(sample, options.samples);
         std::uint64_t* bits = achieved.data() + sample * words;
         for (std::size_t j = 0; j < k; ++j) {
             if (generator.bernoulli(num[j], den[j])) bits[j / 64] |= std::uint64_t{1} << (j % 64);
@@ -1131,6 +1143,7 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
         }
         items.push_back({raised, static_cast<std::uint32_t>(sample)});
     }
+    if (progress) progress(options.samples, options.samples);
     const auto weight_of = [](std::uint32_t) { return std::uint64_t{1}; };
     const auto paying = [&](std::uint32_t sample, auto&& f) {
         const std::uint64_t* bits = achieved.data() + std::size_t{sample} * words;
@@ -1151,20 +1164,20 @@ inline round_odds enumerate_odds(const funding_round& round, const milestone_odd
 }
 
 inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
-                                const monte_carlo_options& options) {
+                                const monte_carlo_options& options, const monte_carlo_progress& progress) {
     using engine = detail::odds_engine;
-    return engine::monte_carlo(engine::model(round, odds, 16, false), options);
+    return engine::monte_carlo(engine::model(round, odds, 16, false), options, progress);
 }
 
 inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
-                                const monte_carlo_options& monte_carlo) {
+                                const monte_carlo_options& monte_carlo, const monte_carlo_progress& progress) {
     std::size_t uncertain = 0;
     for (const auto& entry : odds.chances()) {
         const auto& p = entry.second.probability;
         if (p.sign() > 0 && p < fraction(1)) ++uncertain;
     }
     if (uncertain <= max_exact_milestones) return enumerate_odds(round, odds);
-    return simulate_odds(round, odds, monte_carlo);
+    return simulate_odds(round, odds, monte_carlo, progress);
 }
 
 FUNDROUND_END_NAMESPACE
