@@ -162,13 +162,11 @@ private:
 /// The funding round called @p name; fails with exit_not_applicable naming the rounds there are.
 const fr::funding_round& find_round(const fr::deal_file& deal, const std::string& name, const std::string& option,
                                     const std::string& file, const streams& io) {
-    std::vector<std::string> names;
-    for (const fr::funding_round& r : deal.rounds) {
-        if (r.name() == name) return r;
-        names.push_back(r.name());
+    try {
+        return deal.round(name);
+    } catch (const fr::invalid_argument_error& e) {
+        fail_file(io, file, {option + ": " + e.what()}, exit_not_applicable);
     }
-    fail_file(io, file, {option + " = \"" + name + "\": not in the deal file (its rounds: " + quoted_list(names) + ")"},
-              exit_not_applicable);
 }
 
 /// The rounds a command looks at: the one called @p only, or every round (at least one).
