@@ -6,7 +6,7 @@
 #
 # It writes <dir>/fundround/: vcpkg.json and usage copied from ports/fundround, and a portfile.cmake
 # that is ports/fundround/portfile.cmake with the download replaced by SOURCE_PATH = this checkout
-# and a SHA-256 of the checkout's sources (CMakeLists.txt, cmake/, include/, LICENSE) written into
+# and a SHA-256 of the checkout's sources (CMakeLists.txt, cmake/, include/, tools/, LICENSE) written into
 # it. vcpkg's ABI hash covers the files of the port directory but not a SOURCE_PATH outside it, so
 # a port that merely points at the checkout gets the same ABI hash after a header edit and vcpkg
 # restores the stale package from its binary cache. With the hash in the portfile:
@@ -22,10 +22,10 @@
 # portfile includes it for fundround_local_check_sources().
 
 # fundround_local_source_hash(<checkout> <out-var>): SHA-256 over the relative path and SHA-256 of
-# every file the port installs from: CMakeLists.txt, LICENSE, cmake/*, include/*.
+# every file the port installs or builds from: CMakeLists.txt, LICENSE, cmake/*, include/*, tools/*.
 function(fundround_local_source_hash root out_var)
   file(GLOB_RECURSE _files RELATIVE "${root}" LIST_DIRECTORIES false
-       "${root}/cmake/*" "${root}/include/*")
+       "${root}/cmake/*" "${root}/include/*" "${root}/tools/*")
   list(APPEND _files CMakeLists.txt LICENSE)
   list(SORT _files)
   set(_manifest "")

@@ -15,20 +15,42 @@ vcpkg_from_github(
     HEAD_REF main
 )
 
-set(VCPKG_BUILD_TYPE release) # header-only: nothing is built, so no debug tree and no lib/
+# The library is header-only; only the feature "tool" compiles something, a program (release is
+# what vcpkg_copy_tools installs). So: no debug tree and no lib/.
+set(VCPKG_BUILD_TYPE release)
+
+# Features: json and fmt install the components fundround::json and fundround::fmt (their
+# libraries found); tool builds the fundround program. Without a feature its library is not
+# looked for, so the package never depends on what happens to be installed.
+vcpkg_check_features(OUT_FEATURE_OPTIONS FEATURE_OPTIONS
+    FEATURES
+        tool FUNDROUND_BUILD_TOOLS
+    INVERTED_FEATURES
+        json CMAKE_DISABLE_FIND_PACKAGE_nlohmann_json
+        fmt  CMAKE_DISABLE_FIND_PACKAGE_fmt
+        tool CMAKE_DISABLE_FIND_PACKAGE_CLI11
+)
 
 vcpkg_cmake_configure(
     SOURCE_PATH "${SOURCE_PATH}"
     OPTIONS
+        ${FEATURE_OPTIONS}
         -DFUNDROUND_BUILD_TESTS=OFF
         -DFUNDROUND_BUILD_EXAMPLES=OFF
         -DFUNDROUND_BUILD_BENCH=OFF
         -DFUNDROUND_INSTALL=ON
+        # The tool compiles with fundround's warnings, not as errors: a compiler it was not
+        # tested with must not fail the install over a new warning.
+        -DFUNDROUND_WARNINGS_AS_ERRORS=OFF
         # The default, spelled out because CONFIG_PATH below depends on it.
         -DFUNDROUND_INSTALL_CMAKEDIR=share/cmake/fundround
 )
 
 vcpkg_cmake_install()
+
+if("tool" IN_LIST FEATURES)
+    vcpkg_copy_tools(TOOL_NAMES fundround AUTO_CLEAN)  # bin/fundround -> tools/fundround/fundround
+endif()
 
 # Moves share/cmake/fundround/* to share/fundround/ and fixes the relative prefix computed by
 # fundroundConfig.cmake / fundroundTargets.cmake.

@@ -12,7 +12,10 @@
 # Variables: SOURCE_DIR (fundround's source tree), BUILD_DIR, PREFIX, INCLUDE_DIR and CONFIG_DIR
 # (relative to PREFIX), WORK_DIR, GENERATOR, GENERATOR_PLATFORM, GENERATOR_TOOLSET, MAKE_PROGRAM,
 # CXX_COMPILER, CONFIG (build type; empty allowed), MULTI_CONFIG, EXPECTED_VERSION,
-# Boost_DIR, date_DIR, PREFIX_PATH ('|'-separated CMAKE_PREFIX_PATH of fundround's build).
+# Boost_DIR, date_DIR, nlohmann_json_DIR, fmt_DIR, PREFIX_PATH ('|'-separated CMAKE_PREFIX_PATH of
+# fundround's build), COMPONENTS ('|'-separated: the components fundround's build installs, which
+# the find_package consumer requires), TOOL (the tool's file name if the build built it: install
+# mode checks it is in PREFIX/bin and answers --version).
 cmake_minimum_required(VERSION 3.23)
 
 function(fail)
@@ -62,6 +65,23 @@ if(MODE STREQUAL "install")
       fail("${_cfg}/${_f} was not installed")
     endif()
   endforeach()
+  # The component export files of the components this build has, and the tool if it was built.
+  string(REPLACE "|" ";" _components "${COMPONENTS}")
+  foreach(_component IN LISTS _components)
+    if(NOT EXISTS "${_cfg}/fundround-${_component}-targets.cmake")
+      fail("${_cfg}/fundround-${_component}-targets.cmake was not installed (component ${_component})")
+    endif()
+  endforeach()
+  if(TOOL)
+    set(_tool "${PREFIX}/bin/${TOOL}")
+    if(NOT EXISTS "${_tool}")
+      fail("${_tool} was not installed (the build built the tool)")
+    endif()
+    execute_process(COMMAND "${_tool}" --version RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+    if(NOT _rc EQUAL 0 OR NOT _out MATCHES "^fundround ${EXPECTED_VERSION}")
+      fail("${_tool} --version exited ${_rc} with '${_out}', expected 'fundround ${EXPECTED_VERSION}'")
+    endif()
+  endif()
   file(READ "${_cfg}/fundroundConfig.cmake" _config)
   foreach(_dep IN ITEMS Boost date)
     if(NOT _config MATCHES "find_dependency\\(${_dep}[ )]")
@@ -149,14 +169,15 @@ endif()
 if(MAKE_PROGRAM)
   list(APPEND _args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
 endif()
-# Find Boost and date where fundround's own build found them.
-foreach(_dep IN ITEMS Boost date)
+# Find Boost, date, nlohmann/json and {fmt} where fundround's own build found them.
+foreach(_dep IN ITEMS Boost date nlohmann_json fmt)
   if(${_dep}_DIR)
     list(APPEND _args "-D${_dep}_DIR=${${_dep}_DIR}")
   endif()
 endforeach()
 
 string(REPLACE "|" ";" _prefix_path "${PREFIX_PATH}")
+string(REPLACE "|" "," _components "${COMPONENTS}")  # the project splits it at the commas
 if(MODE STREQUAL "test_package")
   list(PREPEND _prefix_path "${PREFIX}")
 elseif(MODE STREQUAL "find_package")
@@ -164,7 +185,8 @@ elseif(MODE STREQUAL "find_package")
   list(PREPEND _prefix_path "${PREFIX}")
   list(APPEND _args
     "-DFUNDROUND_EXPECTED_CONFIG_DIR=${PREFIX}/${CONFIG_DIR}"
-    "-DFUNDROUND_EXPECTED_VERSION=${EXPECTED_VERSION}")
+    "-DFUNDROUND_EXPECTED_VERSION=${EXPECTED_VERSION}"
+    "-DFUNDROUND_CONSUMER_COMPONENTS=${_components}")
 else()
   list(APPEND _args "-DFUNDROUND_SOURCE_DIR=${SOURCE_DIR}")
 endif()
@@ -190,3 +212,14 @@ else()
   file(READ "${_exe_file}" _exe)
 endif()
 run_step("running ${_exe}" "${_exe}")
+
+# The components program (deal file + {fmt}), built when fundround::json and fundround::fmt exist.
+set(_components_file "${WORK_DIR}/consumer-components-exe-${CONFIG}.txt")
+if(EXISTS "${_components_file}")
+  file(READ "${_components_file}" _components_exe)
+  if(_components_exe)
+    run_step("running ${_components_exe}" "${_components_exe}")
+  elseif(COMPONENTS)
+    fail("the components program was not built, although COMPONENTS is '${COMPONENTS}'")
+  endif()
+endif()
