@@ -594,18 +594,20 @@ inline cap_table_result cap_table_builder::try_build() const {
         if (it == class_at.end()) return std::nullopt;
         return it->second;
     };
-    const auto unknown_class = [&](const field_path& field, const std::string& name) {
-        out.push_back({field, detail::quoted_text(name), "is not a share class on the cap table"});
+    // The checks name a field as (list, index, member); its path is built only for a problem.
+    const auto unknown_class = [&](const char* list, std::size_t i, const char* member, const std::string& name) {
+        out.push_back({company_field(list, i, member), detail::quoted_text(name), "is not a share class on the cap table"});
     };
-    const auto unknown_holder = [&](const field_path& field, const holder_id& id) {
-        out.push_back({field, detail::quoted_text(id.str()), "is not a holder on the cap table"});
+    const auto unknown_holder = [&](const char* list, std::size_t i, const holder_id& id) {
+        out.push_back({company_field(list, i, "holder"), detail::quoted_text(id.str()), "is not a holder on the cap table"});
     };
-    const auto check_positive = [&](const field_path& field, share_count s) {
-        if (s.value() <= 0) out.push_back({field, std::to_string(s.value()), "must be positive"});
+    const auto check_positive = [&](const char* list, std::size_t i, const char* member, share_count s) {
+        if (s.value() <= 0) out.push_back({company_field(list, i, member), std::to_string(s.value()), "must be positive"});
     };
-    const auto check_price = [&](const field_path& field, const price_per_share& p) {
+    const auto check_price = [&](const char* list, std::size_t i, const price_per_share& p) {
         if (p.currency() != currency_) {
-            out.push_back({field, p.to_string(), "must be in " + to_string(currency_) + ", the cap table's currency"});
+            out.push_back({company_field(list, i, "exercise_price"), p.to_string(),
+                           "must be in " + to_string(currency_) + ", the cap table's currency"});
         }
     };
 
@@ -613,12 +615,12 @@ inline cap_table_result cap_table_builder::try_build() const {
     t.currency_ = currency_;
     t.class_issued_.assign(classes_.size(), share_count());
     t.pool_granted_.assign(pools_.size(), share_count());
-    const auto add_checked = [&](share_count& into, share_count s, const field_path& field) {
+    const auto add_checked = [&](share_count& into, share_count s, const char* list, std::size_t i) {
         try {
             into += s;
             return true;
         } catch (const overflow_error&) {
-            out.push_back({field, std::to_string(s.value()), "the total overflows 64 bits"});
+            out.push_back({company_field(list, i, "shares"), std::to_string(s.value()), "the total overflows 64 bits"});
             return false;
         }
     };
@@ -637,9 +639,9 @@ inline cap_table_result cap_table_builder::try_build() const {
             pool_at.emplace(p.name, static_cast<std::uint32_t>(i));
         }
         const auto c = find_class(p.share_class);
-        if (!c) unknown_class(company_field("pools", i, "share_class"), p.share_class);
+        if (!c) unknown_class("pools", i, "share_class", p.share_class);
         t.pool_class_.push_back(c.value_or(0));
-        check_positive(company_field("pools", i, "authorized"), p.authorized);
+        check_positive("pools", i, "authorized", p.authorized);
     }
 
     // Holdings: holder and class known, shares positive, one per holder and class.
@@ -651,15 +653,15 @@ inline cap_table_result cap_table_builder::try_build() const {
         const fundround::holding& h = holdings_[k];
         const auto who = find_holder(h.holder);
         const auto c = find_class(h.share_class);
-        if (!who) unknown_holder(company_field("holdings", k, "holder"), h.holder);
-        if (!c) unknown_class(company_field("holdings", k, "share_class"), h.share_class);
-        check_positive(company_field("holdings", k, "shares"), h.shares);
+        if (!who) unknown_holder("holdings", k, h.holder);
+        if (!c) unknown_class("holdings", k, "share_class", h.share_class);
+        check_positive("holdings", k, "shares", h.shares);
         if (who && c) by_key.push_back(static_cast<std::uint32_t>(k));
         t.holding_holder_.push_back(who.value_or(0));
         t.holding_class_.push_back(c.value_or(0));
         if (c && h.shares.value() > 0) {
-            if (add_checked(t.class_issued_[*c], h.shares, company_field("holdings", k, "shares"))) {
-                (void)add_checked(t.issued_total_, h.shares, company_field("holdings", k, "shares"));
+            if (add_checked(t.class_issued_[*c], h.shares, "holdings", k)) {
+                (void)add_checked(t.issued_total_, h.shares, "holdings", k);
             }
         }
     }
@@ -692,16 +694,16 @@ inline cap_table_result cap_table_builder::try_build() const {
         const option_grant& g = grants_[k];
         const auto who = find_holder(g.holder);
         const auto pool = pool_at.find(g.pool);
-        if (!who) unknown_holder(company_field("grants", k, "holder"), g.holder);
+        if (!who) unknown_holder("grants", k, g.holder);
         if (pool == pool_at.end()) {
             out.push_back({company_field("grants", k, "pool"), detail::quoted_text(g.pool), "is not an option pool on the cap table"});
         }
-        check_positive(company_field("grants", k, "shares"), g.shares);
-        check_price(company_field("grants", k, "exercise_price"), g.exercise_price);
+        check_positive("grants", k, "shares", g.shares);
+        check_price("grants", k, g.exercise_price);
         t.grant_holder_.push_back(who.value_or(0));
         t.grant_pool_.push_back(pool == pool_at.end() ? 0 : pool->second);
         if (pool != pool_at.end() && g.shares.value() > 0) {
-            (void)add_checked(t.pool_granted_[pool->second], g.shares, company_field("grants", k, "shares"));
+            (void)add_checked(t.pool_granted_[pool->second], g.shares, "grants", k);
         }
     }
     for (std::size_t i = 0; i < pools_.size(); ++i) {
@@ -719,10 +721,10 @@ inline cap_table_result cap_table_builder::try_build() const {
         const warrant& w = warrants_[k];
         const auto who = find_holder(w.holder);
         const auto c = find_class(w.share_class);
-        if (!who) unknown_holder(company_field("warrants", k, "holder"), w.holder);
-        if (!c) unknown_class(company_field("warrants", k, "share_class"), w.share_class);
-        check_positive(company_field("warrants", k, "shares"), w.shares);
-        check_price(company_field("warrants", k, "exercise_price"), w.exercise_price);
+        if (!who) unknown_holder("warrants", k, w.holder);
+        if (!c) unknown_class("warrants", k, "share_class", w.share_class);
+        check_positive("warrants", k, "shares", w.shares);
+        check_price("warrants", k, w.exercise_price);
         t.warrant_holder_.push_back(who.value_or(0));
         t.warrant_class_.push_back(c.value_or(0));
     }

@@ -1395,11 +1395,11 @@ inline waterfall_payout payout_curve::at(money exit_value) const {
 inline std::vector<waterfall_payout> payout_curve::at(const std::vector<money>& exit_values) const {
     std::vector<diagnostic> problems;
     for (std::size_t i = 0; i < exit_values.size(); ++i) {
-        const field_path f = field_path("exit_values").index(i);
+        const auto at = [&] { return field_path("exit_values").index(i); };  // built for a problem only
         if (exit_values[i].currency() != currency_) {
-            problems.push_back({f, format_full(exit_values[i]), "must be in " + to_string(currency_) + ", the cap table's currency"});
+            problems.push_back({at(), format_full(exit_values[i]), "must be in " + to_string(currency_) + ", the cap table's currency"});
         }
-        if (exit_values[i].is_negative()) problems.push_back({f, format_full(exit_values[i]), "must not be negative"});
+        if (exit_values[i].is_negative()) problems.push_back({at(), format_full(exit_values[i]), "must not be negative"});
     }
     if (!problems.empty()) throw validation_error("payout curve exit values", std::move(problems));
     std::vector<waterfall_payout> out;
