@@ -28,8 +28,14 @@
 //                 not converted, the investor's shares (floor), the pool top-up on the actual
 //                 count (ceiling). It builds no cap table, no strings and no diagnostics text.
 //                 Checked equal to the library's figures before timing.
-//   paired/<case> both, alternately in the same loop, each timed with steady_clock; counters
-//                 lib_ns, hand_ns, ratio = lib / hand.
+//   hand_table/<case>  the same work as lib/<case>: the hand-written solve above, then the cap
+//                 table after as plain structs (holders copied and added, the new series and
+//                 one class per other conversion price, holdings copied and issued, the pool
+//                 topped up) and every holder's fully diluted shares and exact ownership before
+//                 and after. Checked equal to the library's table and changes before timing.
+//   paired/<case> lib and hand, alternately in the same loop, each timed with steady_clock;
+//                 counters lib_ns, hand_ns, ratio = lib / hand.
+//   paired_table/<case>  lib and hand_table the same way: the same-work ratio.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
@@ -221,8 +227,138 @@ hand_round hand_of(shape s) {
     return r;
 }
 
+// ---- the same with the cap table after: what apply_to() returns -------------------------------
+//
+// The hand-written solve above, then the table after as plain structs: the holders copied and
+// the new ones added (id and name strings), the classes (the new series at the round price, one
+// more per other conversion price, named "<series>-k"), the holdings copied and the new issues
+// appended, the pool topped up, and every holder's fully diluted shares and exact ownership
+// (reduced fractions) before and after. No validation beyond the solve's, no lookups by name.
+
+struct hand_holder {
+    std::string id, name;
+};
+struct hand_class {
+    std::string name;
+    rat price;  // original issue price, units per share (0 for common)
+};
+struct hand_holding {
+    std::uint32_t holder, cls;
+    std::int64_t shares;
+};
+struct hand_table {
+    std::vector<hand_holder> holders;
+    std::vector<hand_class> classes;
+    std::vector<hand_holding> holdings;
+    std::int64_t pool_authorized = 0;  // one pool, nothing granted
+};
+struct hand_change {
+    std::string id, name;
+    std::int64_t before, after;
+    rat own_before, own_after;
+};
+struct hand_full {
+    hand_result numbers;
+    hand_table after;
+    std::vector<hand_change> changes;
+};
+
+const hand_table& hand_start() {
+    static const hand_table t{{{"ada", "Ada"}}, {{"Common", {0, 1}}}, {{0, 0, 9'500'000}}, 500'000};
+    return t;
+}
+
+// Fully diluted shares per holder and the total (issued + the pool, nothing granted).
+std::vector<std::int64_t> fd_by_holder(const hand_table& t, std::int64_t& total) {
+    std::vector<std::int64_t> by(t.holders.size(), 0);
+    total = t.pool_authorized;
+    for (const hand_holding& h : t.holdings) {
+        by[h.holder] = static_cast<std::int64_t>(add(by[h.holder], h.shares));
+        total = static_cast<std::int64_t>(add(total, h.shares));
+    }
+    return by;
+}
+
+hand_full hand_apply(const hand_table& start, const hand_round& r, const std::vector<hand_holder>& added,
+                     const std::vector<std::uint32_t>& safe_holders, std::uint32_t investor) {
+    hand_full out;
+    out.numbers = hand_solve(r);
+    hand_table& t = out.after;
+    t = start;
+    t.holders.insert(t.holders.end(), added.begin(), added.end());
+    t.classes.push_back({"Series A Preferred", out.numbers.price});
+    const auto series = static_cast<std::uint32_t>(t.classes.size() - 1);
+    std::vector<std::uint32_t> class_of(out.numbers.conversions.size(), series);
+    for (std::size_t k = 0; k < out.numbers.conversions.size(); ++k) {
+        const rat& cp = out.numbers.conversions[k].price;
+        if (cp.n == out.numbers.price.n && cp.d == out.numbers.price.d) continue;
+        for (std::size_t c = series + 1; c < t.classes.size() && class_of[k] == series; ++c) {
+            if (t.classes[c].price.n == cp.n && t.classes[c].price.d == cp.d) class_of[k] = static_cast<std::uint32_t>(c);
+        }
+        if (class_of[k] == series) {
+            t.classes.push_back({"Series A Preferred-" + std::to_string(t.classes.size() - series), cp});
+            class_of[k] = static_cast<std::uint32_t>(t.classes.size() - 1);
+        }
+    }
+    for (std::size_t k = 0; k < out.numbers.conversions.size(); ++k) {
+        if (out.numbers.conversions[k].shares > 0) t.holdings.push_back({safe_holders[k], class_of[k], out.numbers.conversions[k].shares});
+    }
+    if (out.numbers.investor_shares > 0) t.holdings.push_back({investor, series, out.numbers.investor_shares});
+    t.pool_authorized = static_cast<std::int64_t>(add(t.pool_authorized, out.numbers.pool_increase));
+    std::int64_t total_before = 0, total_after = 0;
+    const std::vector<std::int64_t> before = fd_by_holder(start, total_before);
+    const std::vector<std::int64_t> after = fd_by_holder(t, total_after);
+    out.changes.reserve(t.holders.size());
+    for (std::size_t i = 0; i < t.holders.size(); ++i) {
+        const std::int64_t b = i < before.size() ? before[i] : 0;
+        out.changes.push_back({t.holders[i].id, t.holders[i].name, b, after[i], mk(b, total_before), mk(after[i], total_after)});
+    }
+    return out;
+}
+
+struct hand_case {
+    hand_round round;
+    std::vector<hand_holder> added;
+    std::vector<std::uint32_t> safe_holders;
+    std::uint32_t investor;
+};
+
+hand_case hand_case_of(shape s);
+
 bool same(rat a, const exact_rational& b) { return fraction(a.n, a.d) == b.to_fraction(); }
 bool same(rat a, const fraction& b) { return fraction(a.n, a.d) == b; }
+
+hand_case hand_case_of(shape s) {
+    hand_case c{hand_of(s), {{"lead", "Lead"}}, {}, 1};
+    if (s == two_safes) {
+        c.added.push_back({"a", "Angel A"});
+        c.added.push_back({"b", "Fund B"});
+        c.safe_holders = {2, 3};
+    } else if (s == one_discount) {
+        c.added.push_back({"a", "Angel A"});
+        c.safe_holders = {2};
+    }
+    return c;
+}
+
+// The hand-written cap table after equals the library's, or the benchmark aborts.
+bool same_table(const hand_full& h, const converted_round& l) {
+    const cap_table& a = l.after();
+    bool ok = h.after.holders.size() == a.holders().size() && h.after.classes.size() == a.classes().size() &&
+              h.after.holdings.size() == a.holdings().size() && h.changes.size() == l.holders().size();
+    for (std::size_t i = 0; ok && i < h.after.holdings.size(); ++i) {
+        const holding& x = a.holdings()[i];
+        const hand_holding& y = h.after.holdings[i];
+        ok = x.holder.str() == h.after.holders[y.holder].id && x.share_class == h.after.classes[y.cls].name && x.shares.value() == y.shares;
+    }
+    for (std::size_t i = 0; ok && i < h.changes.size(); ++i) {
+        const holder_change& x = l.holders()[i];
+        const hand_change& y = h.changes[i];
+        ok = x.holder.str() == y.id && x.before.value() == y.before && x.after.value() == y.after && same(y.own_before, x.ownership_before) &&
+             same(y.own_after, x.ownership_after);
+    }
+    return ok;
+}
 
 // The hand-written figures equal the library's, or the benchmark aborts.
 void check_equal(shape s) {
@@ -238,6 +374,8 @@ void check_equal(shape s) {
              same(h.conversions[k].not_converted, c.not_converted_units) &&
              h.conversions[k].cap == (c.basis == conversion_basis::cap);
     }
+    const hand_case hc = hand_case_of(s);
+    ok = ok && same_table(hand_apply(hand_start(), hc.round, hc.added, hc.safe_holders, hc.investor), l);
     if (!ok) {
         std::cerr << "bench_conversion: hand-written figures differ from the library's (case " << s << ")\n";
         std::abort();
@@ -262,6 +400,42 @@ void hand(benchmark::State& state, shape s) {
         hand_result h = hand_solve(r);
         benchmark::DoNotOptimize(h);
     }
+}
+
+void hand_table_bm(benchmark::State& state, shape s) {
+    check_equal(s);
+    const hand_case c = hand_case_of(s);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(c);
+        hand_full h = hand_apply(hand_start(), c.round, c.added, c.safe_holders, c.investor);
+        benchmark::DoNotOptimize(h);
+    }
+}
+
+// The library and the hand-written solve with its cap table after, alternately in one loop.
+void paired_table(benchmark::State& state, shape s) {
+    check_equal(s);
+    const conversion_round r = round_of(s);
+    const hand_case c = hand_case_of(s);
+    const cap_table& t = table();
+    using clock = std::chrono::steady_clock;
+    double lib_ns = 0, hand_ns = 0;
+    for (auto _ : state) {
+        const auto t0 = clock::now();
+        converted_round l = r.apply_to(t);
+        benchmark::DoNotOptimize(l);
+        const auto t1 = clock::now();
+        benchmark::DoNotOptimize(c);
+        hand_full h = hand_apply(hand_start(), c.round, c.added, c.safe_holders, c.investor);
+        benchmark::DoNotOptimize(h);
+        const auto t2 = clock::now();
+        lib_ns += std::chrono::duration<double, std::nano>(t1 - t0).count();
+        hand_ns += std::chrono::duration<double, std::nano>(t2 - t1).count();
+    }
+    const double n = static_cast<double>(state.iterations());
+    state.counters["lib_ns"] = lib_ns / n;
+    state.counters["hand_ns"] = hand_ns / n;
+    state.counters["ratio"] = hand_ns > 0 ? lib_ns / hand_ns : 0;
 }
 
 void paired(benchmark::State& state, shape s) {
@@ -297,6 +471,12 @@ BENCHMARK_CAPTURE(lib, no_safes, no_safes);
 BENCHMARK_CAPTURE(hand, two_safes, two_safes);
 BENCHMARK_CAPTURE(hand, one_discount, one_discount);
 BENCHMARK_CAPTURE(hand, no_safes, no_safes);
+BENCHMARK_CAPTURE(hand_table_bm, two_safes, two_safes)->Name("hand_table/two_safes");
+BENCHMARK_CAPTURE(hand_table_bm, one_discount, one_discount)->Name("hand_table/one_discount");
+BENCHMARK_CAPTURE(hand_table_bm, no_safes, no_safes)->Name("hand_table/no_safes");
+BENCHMARK_CAPTURE(paired_table, two_safes, two_safes);
+BENCHMARK_CAPTURE(paired_table, one_discount, one_discount);
+BENCHMARK_CAPTURE(paired_table, no_safes, no_safes);
 BENCHMARK_CAPTURE(paired, two_safes, two_safes);
 BENCHMARK_CAPTURE(paired, one_discount, one_discount);
 BENCHMARK_CAPTURE(paired, no_safes, no_safes);
