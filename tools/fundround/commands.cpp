@@ -8,6 +8,7 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/analysis/odds.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/csv.hpp>

@@ -11,6 +11,7 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/company/pricing.hpp>
