@@ -240,7 +240,7 @@ TEST_CASE("a library error inside a round is one problem at the round") {
     CHECK(r.failed_round == std::optional<std::size_t>(1));
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field == field_path("rounds").index(1));
-    CHECK(r.problems[0].rule.rfind("cannot be applied: ", 0) == 0);
+    CHECK(r.problems[0].rule.rfind("cannot be priced: ", 0) == 0);
 }
 
 // Property: in every round of a chain, every conversion keeps the money — shares x conversion

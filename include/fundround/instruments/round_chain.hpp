@@ -294,7 +294,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.converted_.emplace_back(std::move(done));
             }
         } catch (const error& e) {
-            return fail({{field_path(), "", std::string("cannot be applied: ") + e.what()}});
+            return fail({{field_path(), "", std::string("cannot be priced: ") + e.what()}});
         }
         out.totals_.push_back(out.rounds_.back().after().fully_diluted(basis_).total());
     }
