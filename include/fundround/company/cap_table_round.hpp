@@ -1,8 +1,9 @@
 /// @file company/cap_table_round.hpp
 /// @brief A priced round applied to a cap table — the investors buy a new preferred series at
 /// the round price, the pool is topped up — with every holder's fully diluted shares, ownership
-/// and dilution before and after. Chains of rounds (seed -> Series A -> Series B, SAFEs and
-/// notes converting on the way) are in instruments/round_chain.hpp.
+/// and dilution before and after; and what a chain of rounds did (round_chain_result: each round
+/// on its table, every holder's shares and ownership after each). The chain itself (seed ->
+/// Series A -> Series B, SAFEs and notes converting on the way) is in instruments/round_chain.hpp.
 #ifndef FUNDROUND_COMPANY_CAP_TABLE_ROUND_HPP
 #define FUNDROUND_COMPANY_CAP_TABLE_ROUND_HPP
 
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -596,6 +598,80 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
                                                            std::move(full_after));
     return result;
 }
+
+class converted_round;  // instruments/conversion.hpp: a round with SAFEs and notes converting
+class round_chain;      // instruments/round_chain.hpp: runs the chain
+
+/// What a chain of rounds did: each round on its table (a round with conversions seen as the
+/// priced round of its new money, with its conversions beside it), and per holder the shares
+/// and fully diluted ownership at the start and after each round (on the chain's reporting basis).
+class round_chain_result {
+public:
+    /// The cap table before the first round.
+    [[nodiscard]] const cap_table& start() const noexcept { return start_; }
+    /// Each round as applied, in order: the pricing of its new money, the tables before and
+    /// after, every holder's change (for a round with conversions too: conversion(i) has the rest).
+    [[nodiscard]] const std::vector<round_on_cap_table>& rounds() const noexcept { return rounds_; }
+    /// Round @p i's SAFEs and notes converting (price, each conversion, the notes that did not
+    /// convert; instruments/conversion.hpp), or null for a round without conversions; throws
+    /// invalid_argument_error past the last round.
+    [[nodiscard]] const converted_round* conversion(std::size_t i) const {
+        if (i >= converted_.size()) {
+            throw invalid_argument_error("round = " + std::to_string(i) + ": the chain has " + std::to_string(converted_.size()) + " rounds");
+        }
+        return converted_[i].get();
+    }
+    /// The cap table after the last round (the start if there are no rounds).
+    [[nodiscard]] const cap_table& final_table() const noexcept {
+        return rounds_.empty() ? start_ : rounds_.back().after();
+    }
+    /// The basis shares and ownership are reported on.
+    [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
+    /// Fully diluted shares of @p id at the start (index 0) and after each round (index i + 1);
+    /// 0 while it is not on the table. Throws invalid_argument_error if it never is.
+    [[nodiscard]] std::vector<share_count> shares_history(const holder_id& id) const {
+        require_known(id);
+        std::vector<share_count> out;
+        out.reserve(rounds_.size() + 1);
+        out.push_back(shares_on(start_, id));
+        for (const round_on_cap_table& r : rounds_) out.push_back(shares_on(r.after(), id));
+        return out;
+    }
+    /// Fully diluted ownership of @p id at the start and after each round, exactly.
+    [[nodiscard]] std::vector<fraction> ownership_history(const holder_id& id) const {
+        const std::vector<share_count> shares = shares_history(id);
+        std::vector<fraction> out;
+        out.reserve(shares.size());
+        for (std::size_t i = 0; i < shares.size(); ++i) out.push_back(fraction(shares[i].value(), totals_[i].value()));
+        return out;
+    }
+    /// Fully diluted totals at the start and after each round.
+    [[nodiscard]] const std::vector<share_count>& totals() const noexcept { return totals_; }
+
+private:
+    friend class round_chain;
+    round_chain_result(cap_table start, fully_diluted_basis basis) : start_(std::move(start)), basis_(basis) {}
+
+    void require_known(const holder_id& id) const {
+        if (!final_table().holder_index(id)) {
+            throw invalid_argument_error("holder = \"" + id.str() + "\": never on the cap table of this chain");
+        }
+    }
+    share_count shares_on(const cap_table& t, const holder_id& id) const {
+        const auto i = t.holder_index(id);
+        if (!i) return share_count();
+        return t.fully_diluted(basis_).by_holder()[*i];
+    }
+
+    cap_table start_;
+    fully_diluted_basis basis_;
+    std::vector<round_on_cap_table> rounds_;
+    // Shared and immutable: copies of the result share the rounds' conversions, and this header
+    // needs only the declaration of converted_round (its solver's big rationals stay in
+    // instruments/conversion.hpp, out of the reports that take a chain).
+    std::vector<std::shared_ptr<const converted_round>> converted_;
+    std::vector<share_count> totals_;
+};
 
 FUNDROUND_END_NAMESPACE
 

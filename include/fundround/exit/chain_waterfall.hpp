@@ -1,5 +1,5 @@
 /// @file exit/chain_waterfall.hpp
-/// @brief The liquidation waterfall over a chain of rounds (instruments/round_chain.hpp): what a
+/// @brief The liquidation waterfall over a chain of rounds (company/cap_table_round.hpp): what a
 /// group of holders (the founders, say) would receive at chosen exit values on the cap table at
 /// the start and after each round, to see what each round's terms do to their payout.
 #ifndef FUNDROUND_EXIT_CHAIN_WATERFALL_HPP
@@ -8,7 +8,6 @@
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
-#include <fundround/instruments/round_chain.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/error.hpp>
 #include <fundround/exit/waterfall.hpp>

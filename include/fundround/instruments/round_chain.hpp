@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -83,75 +84,6 @@ namespace detail {
 }
 
 }  // namespace detail
-
-class round_chain;
-
-/// What a chain of rounds did: each round on its table (a round with conversions seen as the
-/// priced round of its new money, with its conversions beside it), and per holder the shares
-/// and fully diluted ownership at the start and after each round (on the chain's reporting basis).
-class round_chain_result {
-public:
-    /// The cap table before the first round.
-    [[nodiscard]] const cap_table& start() const noexcept { return start_; }
-    /// Each round as applied, in order: the pricing of its new money, the tables before and
-    /// after, every holder's change (for a round with conversions too: conversion(i) has the rest).
-    [[nodiscard]] const std::vector<round_on_cap_table>& rounds() const noexcept { return rounds_; }
-    /// Round @p i's SAFEs and notes converting (price, each conversion, the notes that did not
-    /// convert), or nothing for a round without conversions; throws invalid_argument_error past the last round.
-    [[nodiscard]] const std::optional<converted_round>& conversion(std::size_t i) const {
-        if (i >= converted_.size()) {
-            throw invalid_argument_error("round = " + std::to_string(i) + ": the chain has " + std::to_string(converted_.size()) + " rounds");
-        }
-        return converted_[i];
-    }
-    /// The cap table after the last round (the start if there are no rounds).
-    [[nodiscard]] const cap_table& final_table() const noexcept {
-        return rounds_.empty() ? start_ : rounds_.back().after();
-    }
-    /// The basis shares and ownership are reported on.
-    [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
-    /// Fully diluted shares of @p id at the start (index 0) and after each round (index i + 1);
-    /// 0 while it is not on the table. Throws invalid_argument_error if it never is.
-    [[nodiscard]] std::vector<share_count> shares_history(const holder_id& id) const {
-        require_known(id);
-        std::vector<share_count> out;
-        out.reserve(rounds_.size() + 1);
-        out.push_back(shares_on(start_, id));
-        for (const round_on_cap_table& r : rounds_) out.push_back(shares_on(r.after(), id));
-        return out;
-    }
-    /// Fully diluted ownership of @p id at the start and after each round, exactly.
-    [[nodiscard]] std::vector<fraction> ownership_history(const holder_id& id) const {
-        const std::vector<share_count> shares = shares_history(id);
-        std::vector<fraction> out;
-        out.reserve(shares.size());
-        for (std::size_t i = 0; i < shares.size(); ++i) out.push_back(fraction(shares[i].value(), totals_[i].value()));
-        return out;
-    }
-    /// Fully diluted totals at the start and after each round.
-    [[nodiscard]] const std::vector<share_count>& totals() const noexcept { return totals_; }
-
-private:
-    friend class round_chain;
-    round_chain_result(cap_table start, fully_diluted_basis basis) : start_(std::move(start)), basis_(basis) {}
-
-    void require_known(const holder_id& id) const {
-        if (!final_table().holder_index(id)) {
-            throw invalid_argument_error("holder = \"" + id.str() + "\": never on the cap table of this chain");
-        }
-    }
-    share_count shares_on(const cap_table& t, const holder_id& id) const {
-        const auto i = t.holder_index(id);
-        if (!i) return share_count();
-        return t.fully_diluted(basis_).by_holder()[*i];
-    }
-
-    cap_table start_;
-    fully_diluted_basis basis_;
-    std::vector<round_on_cap_table> rounds_;
-    std::vector<std::optional<converted_round>> converted_;
-    std::vector<share_count> totals_;
-};
 
 /// The outcome of round_chain::try_run(): the chain's result, or the problems of the first round
 /// that does not apply (later rounds need the table it would have left).
@@ -291,7 +223,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 last_close = i;
                 out.rounds_.push_back(detail::round_on_cap_table_access::make(done.new_money(), done.before(), done.after(),
                                                                               done.basis(), done.series(), done.pool()));
-                out.converted_.emplace_back(std::move(done));
+                out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
             }
         } catch (const error& e) {
             return fail({{field_path(), "", std::string("cannot be priced: ") + e.what()}});

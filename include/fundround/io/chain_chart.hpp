@@ -1,5 +1,5 @@
 /// @file io/chain_chart.hpp
-/// @brief The chart of a chain of rounds (instruments/round_chain.hpp): each holder's fully
+/// @brief The chart of a chain of rounds (company/cap_table_round.hpp): each holder's fully
 /// diluted ownership at the start and after each round, as steps (io/chart.hpp, io/svg_chart.hpp).
 #ifndef FUNDROUND_IO_CHAIN_CHART_HPP
 #define FUNDROUND_IO_CHAIN_CHART_HPP
@@ -7,7 +7,6 @@
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
-#include <fundround/instruments/round_chain.hpp>
 #include <fundround/io/chart.hpp>
 #include <fundround/numeric/fraction.hpp>
 

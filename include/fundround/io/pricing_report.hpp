@@ -7,7 +7,6 @@
 
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table_round.hpp>
-#include <fundround/instruments/round_chain.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/io/cap_table_report.hpp>

@@ -159,8 +159,8 @@ struct deal_file {
     [[nodiscard]] deal_instruments outstanding_after(const round_chain_result& ran) const {
         std::vector<bool> safe_done(safes.size()), note_done(notes.size());
         for (std::size_t i = 0; i < ran.rounds().size(); ++i) {
-            const std::optional<converted_round>& c = ran.conversion(i);
-            if (!c) continue;
+            const converted_round* c = ran.conversion(i);
+            if (c == nullptr) continue;
             const deal_instruments in = converting_in(i);
             for (const instrument_conversion& ic : c->conversions()) {
                 if (ic.kind == instrument_kind::safe) {
