@@ -265,4 +265,25 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
     }
 }
 
+TEST_CASE("deal file with conversions: a converting round's own problems at the members of the file") {
+    // conversion_round's fields mapped to the document: option_pool.pool is option_pool/top_up,
+    // investors[k].amount is investors/k/amount, price is price_per_share.
+    json doc = example_json();
+    doc["priced_rounds"][0]["option_pool"]["top_up"] = "Nope";
+    doc["priced_rounds"][0]["investors"][0]["amount"] = "$0";
+    CHECK(problems_of(doc) == std::vector<std::string>{
+                                  "/priced_rounds/0/investors/0/amount = $0.00: must be positive (the round does not apply to the "
+                                  "cap table before the rounds)",
+                                  "/priced_rounds/0/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does "
+                                  "not apply to the cap table before the rounds)",
+                              });
+    json priced = example_json();
+    priced["priced_rounds"][1].erase("pre_money");
+    priced["priced_rounds"][1]["price_per_share"] = json{{"amount", "0.5 EUR"}, {"shares", 1}};
+    CHECK(problems_of(priced) == std::vector<std::string>{
+                                     "/priced_rounds/1/price_per_share = EUR: must be in USD (the round does not apply to the cap "
+                                     "table after /priced_rounds/0)",
+                                 });
+}
+
 }  // namespace test_json_deal_chain
