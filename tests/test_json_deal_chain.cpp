@@ -243,8 +243,8 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
         json doc = example_json();
         doc["priced_rounds"][1]["converts"] = json::array({"/safes/3", "/notes/0"});
         CHECK(problems_of(doc) == std::vector<std::string>{
-                                      "/priced_rounds/1/converts/1 = \"bridge\", $300,000.00: /notes/0: converted already in rounds[0] "
-                                      "(\"Series A\"): an instrument converts once (the round does not apply to the cap table after "
+                                      "/priced_rounds/1/converts/1 = \"bridge\", $300,000.00: /notes/0: converted already in "
+                                      "/priced_rounds/0 (\"Series A\"): an instrument converts once (the round does not apply to the cap table after "
                                       "/priced_rounds/0)",
                                   });
     }
@@ -255,7 +255,7 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
         doc["priced_rounds"][1]["series"] = "Series A Preferred";
         CHECK(problems_of(doc) ==
               std::vector<std::string>{
-                  "/priced_rounds/1/close_date = 2025-06-30: is before the close 2025-09-30 of rounds[0] (\"Series A\"): rounds with "
+                  "/priced_rounds/1/close_date = 2025-06-30: is before the close 2025-09-30 of /priced_rounds/0 (\"Series A\"): rounds with "
                   "conversions close in the chain's order (the round does not apply to the cap table after /priced_rounds/0)",
                   "/priced_rounds/1/series = \"Series A Preferred\": is already a class on the cap table (\"Series A Preferred\"): a "
                   "priced round issues a new series (the round does not apply to the cap table after /priced_rounds/0)",

@@ -1110,8 +1110,18 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
                 const field_path inside = detail::existing_prefix(list[i], mapped, cut);
+                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file.
+                std::string rule = d.rule;
+                for (std::size_t k = 0; k < i; ++k) {
+                    const std::string chain_name = "rounds[" + std::to_string(k) + "] (";
+                    for (std::size_t pos = rule.find(chain_name); pos != std::string::npos; pos = rule.find(chain_name, pos)) {
+                        const std::string file_name = (r.base() / at.member("priced_rounds").index(k)).json_pointer() + " (";
+                        rule.replace(pos, chain_name.size(), file_name);
+                        pos += file_name.size();
+                    }
+                }
                 r.report(at.member("priced_rounds").index(i) / inside, d.value,
-                         about + (cut && !own.empty() ? own.to_string() + ": " : std::string()) + d.rule + after);
+                         about + (cut && !own.empty() ? own.to_string() + ": " : std::string()) + rule + after);
             }
         }
     }
