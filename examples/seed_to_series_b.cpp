@@ -4,6 +4,7 @@
 // $30M on $120M pre-money with a 15% pool in the post-money. Every price is rounded to $0.0001
 // (half-even), every investor's shares down, every pool increase up.
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/core.hpp>
 #include <fundround/io/pricing_report.hpp>
 

@@ -11,6 +11,7 @@
 //
 //   series_abc_waterfall [chart.svg]   writes the payout chart (by class) when given a path
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/core.hpp>
 #include <fundround/exit/chain_waterfall.hpp>
 #include <fundround/io/svg_chart.hpp>

@@ -1,6 +1,7 @@
 // Unit tests for fundround/company/cap_table_round.hpp: a priced round applied to a cap table
 // (new series, pool top-up, new investors), every holder's dilution, and rounds in a chain.
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include "support/fundround_test.hpp"

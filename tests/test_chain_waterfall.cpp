@@ -5,6 +5,7 @@
 
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>

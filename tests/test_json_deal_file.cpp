@@ -104,9 +104,7 @@ TEST_CASE("deal file: examples/series_abc.json prints what examples/series_abc_w
     const deal_file d = parse_deal_file(example("series_abc.json"));
     REQUIRE(d.cap_table_before);
     REQUIRE(d.priced_rounds.size() == 3);
-    round_chain chain(*d.cap_table_before);
-    for (const cap_table_round& r : d.priced_rounds) chain.then(r);
-    const round_chain_result history = chain.run();
+    const round_chain_result history = d.chain(d.priced_rounds.size()).run();
     const waterfall w = waterfall::build(history.final_table());
     std::ostringstream out;
     print_waterfall(out, w, {30_M, 50_M, 100_M, 250_M, 600_M});
@@ -365,6 +363,34 @@ deal_file random_deal_file(std::uint64_t seed) {
         }
         for (std::int64_t k = g.between(0, 3); k > 0; --k) d.safes.push_back(random_safe(g, holders));
         for (std::int64_t k = g.between(0, 2); k > 0; --k) d.notes.push_back(random_note(g, holders));
+        // Some priced rounds convert some of the SAFEs and notes (a conversion kept when the
+        // chain still applies with it: random terms may claim the whole company).
+        static constexpr rounding modes[] = {rounding::floor, rounding::ceiling, rounding::half_even, rounding::half_away_from_zero};
+        static constexpr conversion_pricing conventions[] = {conversion_pricing::conversion_shares_in_pre_money,
+                                                             conversion_pricing::conversion_shares_not_in_pre_money,
+                                                             conversion_pricing::dollars_invested};
+        for (std::size_t k = 0; k < d.priced_rounds.size(); ++k) {
+            const auto& bases = d.priced_rounds[k].terms().price_bases();
+            if (!g.coin() || std::find(bases.begin(), bases.end(), price_basis::new_money_ownership) != bases.end()) continue;
+            priced_round_conversion c;
+            c.round = k;
+            c.all_outstanding = g.pick(3) == 0;
+            if (!c.all_outstanding) {
+                for (std::size_t i = 0; i < d.safes.size(); ++i) {
+                    if (g.coin()) c.listed.safes.push_back(i);
+                }
+                for (std::size_t i = 0; i < d.notes.size(); ++i) {
+                    if (g.coin()) c.listed.notes.push_back(i);
+                }
+                if (c.listed.safes.empty() && c.listed.notes.empty()) continue;
+            }
+            c.close_date = g.day(2026 + static_cast<int>(k), 2026 + static_cast<int>(k));
+            c.convention = conventions[g.pick(3)];
+            c.conversion_price_rounding = price_precision{static_cast<int>(g.between(2, 6)), modes[g.pick(4)]};
+            c.conversion_share_rounding = modes[g.pick(4)];
+            d.conversions.push_back(c);
+            if (!d.chain(d.priced_rounds.size()).try_run().ok()) d.conversions.pop_back();
+        }
     }
     std::vector<std::string> known;
     for (const funding_round& r : d.rounds) {
@@ -452,15 +478,22 @@ void check_equal_after_round_trip(const deal_file& d) {
         CHECK(b.terms().pool_target() == a.terms().pool_target());
         CHECK(b.terms().share_rounding() == a.terms().share_rounding());
     }
-    if (d.cap_table_before && !d.priced_rounds.empty()) {
-        // The same chain: the same table after the last round.
-        round_chain x(*d.cap_table_before);
-        round_chain y(*back.cap_table_before);
-        for (std::size_t i = 0; i < d.priced_rounds.size(); ++i) {
-            x.then(d.priced_rounds[i]);
-            y.then(back.priced_rounds[i]);
+    REQUIRE(back.conversions.size() == d.conversions.size());
+    for (std::size_t i = 0; i < d.conversions.size(); ++i) {
+        const priced_round_conversion& a = d.conversions[i];
+        const priced_round_conversion& b = back.conversions[i];
+        CHECK((b.round == a.round && b.all_outstanding == a.all_outstanding && b.listed.safes == a.listed.safes &&
+               b.listed.notes == a.listed.notes && b.close_date == a.close_date && b.convention == a.convention &&
+               b.conversion_share_rounding == a.conversion_share_rounding));
+        REQUIRE(b.conversion_price_rounding.has_value() == a.conversion_price_rounding.has_value());
+        if (a.conversion_price_rounding) {
+            CHECK(b.conversion_price_rounding->decimals == a.conversion_price_rounding->decimals);
+            CHECK(b.conversion_price_rounding->mode == a.conversion_price_rounding->mode);
         }
-        CHECK(x.run().final_table() == y.run().final_table());
+    }
+    if (d.cap_table_before && !d.priced_rounds.empty()) {
+        // The same chain (SAFEs and notes converting): the same table after the last round.
+        CHECK(d.chain(d.priced_rounds.size()).run().final_table() == back.chain(back.priced_rounds.size()).run().final_table());
     }
     REQUIRE(back.safes.size() == d.safes.size());
     for (std::size_t i = 0; i < d.safes.size(); ++i) {
@@ -509,11 +542,12 @@ void check_equal_after_round_trip(const deal_file& d) {
 }
 
 TEST_CASE("deal file: seeded random deal files round-trip exactly") {
-    std::size_t priced = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0;
+    std::size_t priced = 0, conversions = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0;
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
         CAPTURE(seed);
         const deal_file d = random_deal_file(20261202 + seed);
         priced += d.priced_rounds.size();
+        conversions += d.conversions.size();
         safes += d.safes.size();
         notes += d.notes.size();
         rounds += d.rounds.size();
@@ -529,7 +563,8 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
     CHECK(rounds >= 60);
     CHECK(scenarios >= 30);
     CHECK(commitments >= 40);
-    MESSAGE("random deal files: " << rounds << " rounds, " << priced << " priced rounds, " << safes << " SAFEs, " << notes
+    CHECK(conversions >= 20);
+    MESSAGE("random deal files: " << rounds << " rounds, " << priced << " priced rounds (" << conversions << " with conversions), " << safes << " SAFEs, " << notes
                                   << " notes, " << scenarios << " scenarios, " << commitments << " counter-commitments");
 }
 

@@ -10,6 +10,7 @@
 
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/deal/round_builder.hpp>
 #include <fundround/numeric/literals.hpp>
 #include <fundround/time/installments.hpp>

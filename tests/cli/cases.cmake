@@ -25,6 +25,16 @@ fundround_cli_test(schedule_example_met 0
 fundround_cli_test(captable_series_abc_after_b 0 ARGS captable ../../../examples/series_abc.json --after "Series B")
 fundround_cli_test(waterfall_series_abc 0
                    ARGS waterfall ../../../examples/series_abc.json --after "Series C" --exit 30M,50M,100M,250M,600M)
+# Priced rounds converting the file's SAFEs and notes (examples/seed_safes_to_series_a.json): the
+# round with its conversions, the table after it and what is still outstanding; converted
+# instruments are not counted in the waterfall's note and not in the OCF package after the round.
+fundround_cli_test(captable_seed_safes_after_a 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series A")
+fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series B")
+fundround_cli_test(waterfall_seed_safes_after_a 0
+                   ARGS waterfall ../../../examples/seed_safes_to_series_a.json --after "Series A" --exit 30M,100M)
+fundround_cli_test(convert_seed_safes_to_ocf_after_a 0
+                   ARGS convert ../../../examples/seed_safes_to_series_a.json --to ocf --after "Series A")
+fundround_cli_test(report_seed_safes 0 ARGS report ../../../examples/seed_safes_to_series_a.json)
 # --csv: RFC 4180 (CRLF), exact amounts, one table (io/csv.hpp).
 fundround_cli_test(schedule_reference_csv 0 ARGS schedule reference_round.json --as-of 2026-06-30 --csv)
 fundround_cli_test(captable_small_csv 0 ARGS captable small_company.json --csv)
@@ -56,6 +66,9 @@ fundround_cli_test(usage_convert_ocf_options 2 ARGS convert small_company.json -
 # 1: the deal file is invalid (every problem, one a line, at its JSON pointer).
 fundround_cli_test(invalid_deal 1 ARGS report invalid.json)
 fundround_cli_test(invalid_json 1 ARGS captable not_json.json)
+# A reference to an instrument the file does not have; an instrument converting twice.
+fundround_cli_test(invalid_converts 1 ARGS captable bad_converts.json)
+fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --after "Series B")
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)

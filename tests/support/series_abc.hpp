@@ -7,6 +7,7 @@
 
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/numeric/literals.hpp>
 

@@ -8,8 +8,10 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/analysis/odds.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/io/cap_table_report.hpp>
+#include <fundround/io/conversion_report.hpp>
 #include <fundround/io/csv.hpp>
 #include <fundround/io/flows_report.hpp>
 #include <fundround/io/pricing_report.hpp>
@@ -228,7 +230,7 @@ const fr::cap_table& table_before(const fr::deal_file& deal, const std::string& 
 /// Fails with exit_not_applicable for an unknown name, exit_invalid_deal if a round does not apply.
 fr::round_chain_result chain_until(const fr::deal_file& deal, const std::optional<std::string>& after,
                                    const std::string& file, const streams& io) {
-    const fr::cap_table& start = table_before(deal, file, io);
+    (void)table_before(deal, file, io);  // fails without a cap table
     std::size_t count = deal.priced_rounds.size();
     if (after) {
         std::vector<std::string> names;
@@ -244,15 +246,25 @@ fr::round_chain_result chain_until(const fr::deal_file& deal, const std::optiona
                       exit_not_applicable);
         }
     }
-    fr::round_chain chain(start);
-    for (std::size_t i = 0; i < count; ++i) chain.then(deal.priced_rounds[i]);
     try {
-        return chain.run();
+        return deal.chain(count).run();  // the rounds' SAFEs and notes converting ("converts")
     } catch (const fr::validation_error& e) {
         std::vector<std::string> lines;
         for (const fr::diagnostic& d : e.problems()) lines.push_back("priced " + d.message());
         fail_file(io, file, lines, exit_invalid_deal);
     }
+}
+
+/// The deal's SAFEs and notes still outstanding after @p chain (all of them without one): those
+/// no priced round of it converted.
+std::pair<std::vector<fr::safe>, std::vector<fr::convertible_note>> outstanding_instruments(const fr::deal_file& deal,
+                                                                                         const fr::round_chain_result* chain) {
+    if (!chain) return {deal.safes, deal.notes};
+    const fr::deal_instruments left = deal.outstanding_after(*chain);
+    std::pair<std::vector<fr::safe>, std::vector<fr::convertible_note>> out;
+    for (const std::size_t k : left.safes) out.first.push_back(deal.safes[k]);
+    for (const std::size_t k : left.notes) out.second.push_back(deal.notes[k]);
+    return out;
 }
 
 /// Runs @p body, turning a failure into its exit code and a library error the tool did not
@@ -359,7 +371,8 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     for (const fr::funding_round& r : deal.rounds) {
         if (!as_of && (!options.as_of || *options.as_of < r.close_date())) options.as_of = r.close_date();
     }
-    fr::ocf_export out = fr::to_ocf(*table, deal.safes, deal.notes, options);
+    const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
+    fr::ocf_export out = fr::to_ocf(*table, safes, notes, options);
     io.err << "fundround: OCF " << fr::ocf_version << " package of " << which << '\n';
     for (const std::string& s : out.left_out) io.err << "fundround: note: left out: " << s << '\n';
     const auto kept = [&](std::size_t n, const char* what) {
@@ -522,10 +535,26 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
         fr::write_cap_table_csv(io.out, last.after());
         return;
     }
-    fr::print_round_on_cap_table(io.out, last);
+    if (const auto& converted = chain.conversion(chain.rounds().size() - 1)) {
+        fr::print_converted_round(io.out, *converted);  // its SAFEs and notes converting, then its new money
+    } else {
+        fr::print_round_on_cap_table(io.out, last);
+    }
     io.out << "\nCap table after " << *rq.after << (deal.company.empty() ? std::string() : " of " + deal.company)
            << '\n';
     fr::print_cap_table(io.out, last.after());
+    if (deal.safes.empty() && deal.notes.empty()) return;
+    const auto [safes, notes] = outstanding_instruments(deal, &chain);
+    io.out << "\nSAFEs and notes outstanding after " << *rq.after << ": " << safes.size() << " of " << deal.safes.size()
+           << " SAFE(s), " << notes.size() << " of " << deal.notes.size() << " note(s)\n";
+    for (const fr::safe& s : safes) {
+        io.out << "  " << last.after().find_holder(s.holder).name() << "  " << s.description() << "  "
+               << amount_text(s.purchase_amount, false) << "  dated " << fr::to_string(s.date) << '\n';
+    }
+    for (const fr::convertible_note& n : notes) {
+        io.out << "  " << last.after().find_holder(n.holder).name() << "  " << n.description() << "  "
+               << amount_text(n.principal, false) << "  issued " << fr::to_string(n.issue_date) << '\n';
+    }
 }
 
 // --- waterfall --------------------------------------------------------------------------------
@@ -604,8 +633,9 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         table = &chain->final_table();
     }
     const std::vector<fr::money> exits = exit_values(rq, table->currency(), io);
-    if (!deal.safes.empty() || !deal.notes.empty()) {
-        io.err << "fundround: note: the deal file's " << deal.safes.size() << " SAFE(s) and " << deal.notes.size()
+    const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
+    if (!safes.empty() || !notes.empty()) {
+        io.err << "fundround: note: the deal file's " << safes.size() << " SAFE(s) and " << notes.size()
                << " note(s) are not in this waterfall (it pays the cap table's classes, options and warrants)\n";
     }
     fr::waterfall_terms terms;

@@ -1,8 +1,9 @@
 /// @file company/cap_table_round.hpp
 /// @brief A priced round applied to a cap table — the investors buy a new preferred series at
-/// the round price, the pool is topped up — and rounds in a chain (seed -> Series A -> Series B),
-/// each on the table the previous one left, with every holder's shares, fully diluted ownership
-/// and dilution after each round.
+/// the round price, the pool is topped up — with every holder's fully diluted shares, ownership
+/// and dilution before and after; and what a chain of rounds did (round_chain_result: each round
+/// on its table, every holder's shares and ownership after each). The chain itself (seed ->
+/// Series A -> Series B, SAFEs and notes converting on the way) is in instruments/round_chain.hpp.
 #ifndef FUNDROUND_COMPANY_CAP_TABLE_ROUND_HPP
 #define FUNDROUND_COMPANY_CAP_TABLE_ROUND_HPP
 
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -234,7 +236,38 @@ struct holder_change {
     }
     /// The ownership lost in fraction points: before - after.
     [[nodiscard]] fraction points_lost() const { return ownership_before - ownership_after; }
+
+    /// Field by field.
+    [[nodiscard]] friend bool operator==(const holder_change& a, const holder_change& b) {
+        return a.holder == b.holder && a.name == b.name && a.before == b.before && a.after == b.after &&
+               a.ownership_before == b.ownership_before && a.ownership_after == b.ownership_after;
+    }
+    /// Not equal, field by field.
+    [[nodiscard]] friend bool operator!=(const holder_change& a, const holder_change& b) { return !(a == b); }
 };
+
+namespace detail {
+
+/// Every holder of @p after (in its order) across a round from @p before: fully diluted shares
+/// and ownership before (@p was, 0 for a new holder: the new ones follow the old ones) and
+/// after (@p now), on one basis.
+[[nodiscard]] inline std::vector<holder_change> holder_changes(const cap_table& before, const fully_diluted_counts& was,
+                                                             const cap_table& after, const fully_diluted_counts& now) {
+    const std::vector<holder>& hs = after.holders();
+    const std::size_t old = before.holders().size();
+    std::vector<holder_change> out;
+    out.reserve(hs.size());
+    for (std::size_t i = 0; i < hs.size(); ++i) {
+        const share_count b = i < old ? was.by_holder()[i] : share_count();
+        out.push_back({hs[i].id(), hs[i].name(), b, now.by_holder()[i], fraction(b.value(), was.total().value()),
+                       fraction(now.by_holder()[i].value(), now.total().value())});
+    }
+    return out;
+}
+
+struct round_on_cap_table_access;
+
+}  // namespace detail
 
 /// A priced round applied to a cap table: the pricing, the tables before and after, and every
 /// holder's change. Made by cap_table_round::apply_to().
@@ -267,6 +300,7 @@ public:
 
 private:
     friend class cap_table_round;
+    friend struct detail::round_on_cap_table_access;
     round_on_cap_table(priced_round p, cap_table before, cap_table after)
         : pricing_(std::move(p)), before_(std::move(before)), after_(std::move(after)) {}
 
@@ -280,6 +314,33 @@ private:
     fraction pool_before_;
     fraction pool_after_;
 };
+
+namespace detail {
+
+/// Builds a round_on_cap_table: for cap_table_round, and for a round with conversions seen as a
+/// priced round on the table (instruments/round_chain.hpp).
+struct round_on_cap_table_access {
+    /// The round @p p took @p before to @p after, issuing @p series, topping up @p pool, reported
+    /// on @p basis; @p full_after, when given, is after's count on fully_diluted_basis::full()
+    /// (saves counting it again).
+    static round_on_cap_table make(priced_round p, cap_table before, cap_table after, const fully_diluted_basis& basis,
+                                   std::string series, std::optional<std::string> pool,
+                                   std::optional<fully_diluted_counts> full_after = std::nullopt) {
+        round_on_cap_table r(std::move(p), std::move(before), std::move(after));
+        r.basis_ = basis;
+        r.series_ = std::move(series);
+        r.pool_ = std::move(pool);
+        const fully_diluted_counts was = r.before_.fully_diluted(basis);
+        const bool full = basis == fully_diluted_basis::full() || basis == fully_diluted_basis::full_with_convertibles();
+        const fully_diluted_counts now = full && full_after ? std::move(*full_after) : r.after_.fully_diluted(basis);
+        r.changes_ = holder_changes(r.before_, was, r.after_, now);
+        r.pool_before_ = fraction(was.unallocated_pool().value(), was.total().value());
+        r.pool_after_ = fraction(now.unallocated_pool().value(), now.total().value());
+        return r;
+    }
+};
+
+}  // namespace detail
 
 /// The outcome of cap_table_round::try_apply_to(): the round on the table, or every problem.
 struct cap_table_round_result {
@@ -533,40 +594,33 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         return result;
     }
 
-    round_on_cap_table r(std::move(p), table, std::move(*built.table));
-    r.basis_ = basis_;
-    r.series_ = series_;
-    r.pool_ = pool_;
-    const fully_diluted_counts before = r.before_.fully_diluted(basis_);
-    const fully_diluted_counts after = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles()
-                                           ? std::move(full_after)
-                                           : r.after_.fully_diluted(basis_);
-    const std::vector<holder>& hs = r.after_.holders();
-    r.changes_.reserve(hs.size());
-    const std::size_t old = r.before_.holders().size();
-    for (std::size_t i = 0; i < hs.size(); ++i) {
-        // The builder keeps the table's holders first, in order, and appends the new ones.
-        const share_count was = i < old ? before.by_holder()[i] : share_count();
-        r.changes_.push_back({hs[i].id(), hs[i].name(), was, after.by_holder()[i],
-                              fraction(was.value(), before.total().value()),
-                              fraction(after.by_holder()[i].value(), after.total().value())});
-    }
-    r.pool_before_ = fraction(before.unallocated_pool().value(), before.total().value());
-    r.pool_after_ = fraction(after.unallocated_pool().value(), after.total().value());
-    result.round = std::move(r);
+    result.round = detail::round_on_cap_table_access::make(std::move(p), table, std::move(*built.table), basis_, series_, pool_,
+                                                           std::move(full_after));
     return result;
 }
 
-class round_chain;
+class converted_round;  // instruments/conversion.hpp: a round with SAFEs and notes converting
+class round_chain;      // instruments/round_chain.hpp: runs the chain
 
-/// What a chain of rounds did: each round on its table, and per holder the shares and fully
-/// diluted ownership at the start and after each round (on the chain's reporting basis).
+/// What a chain of rounds did: each round on its table (a round with conversions seen as the
+/// priced round of its new money, with its conversions beside it), and per holder the shares
+/// and fully diluted ownership at the start and after each round (on the chain's reporting basis).
 class round_chain_result {
 public:
     /// The cap table before the first round.
     [[nodiscard]] const cap_table& start() const noexcept { return start_; }
-    /// Each round as applied, in order.
+    /// Each round as applied, in order: the pricing of its new money, the tables before and
+    /// after, every holder's change (for a round with conversions too: conversion(i) has the rest).
     [[nodiscard]] const std::vector<round_on_cap_table>& rounds() const noexcept { return rounds_; }
+    /// Round @p i's SAFEs and notes converting (price, each conversion, the notes that did not
+    /// convert; instruments/conversion.hpp), or null for a round without conversions; throws
+    /// invalid_argument_error past the last round.
+    [[nodiscard]] const converted_round* conversion(std::size_t i) const {
+        if (i >= converted_.size()) {
+            throw invalid_argument_error("round = " + std::to_string(i) + ": the chain has " + std::to_string(converted_.size()) + " rounds");
+        }
+        return converted_[i].get();
+    }
     /// The cap table after the last round (the start if there are no rounds).
     [[nodiscard]] const cap_table& final_table() const noexcept {
         return rounds_.empty() ? start_ : rounds_.back().after();
@@ -612,49 +666,11 @@ private:
     cap_table start_;
     fully_diluted_basis basis_;
     std::vector<round_on_cap_table> rounds_;
+    // Shared and immutable: copies of the result share the rounds' conversions, and this header
+    // needs only the declaration of converted_round (its solver's big rationals stay in
+    // instruments/conversion.hpp, out of the reports that take a chain).
+    std::vector<std::shared_ptr<const converted_round>> converted_;
     std::vector<share_count> totals_;
-};
-
-/// A chain of priced rounds on a starting cap table (seed -> Series A -> Series B ...), each
-/// applied to the cap table the previous one left:
-///
-///     const round_chain_result history =
-///         round_chain(founding).then(seed).then(series_a).then(series_b).run();
-///     history.ownership_history(holder_id("ada"));  // at the start, after each round
-class round_chain {
-public:
-    /// A chain starting from @p start, reporting shares and ownership on @p basis.
-    explicit round_chain(cap_table start, fully_diluted_basis basis = fully_diluted_basis::full())
-        : start_(std::move(start)), basis_(basis) {}
-    /// Adds @p r, applied to the table the previous round leaves.
-    round_chain& then(cap_table_round r) {
-        rounds_.push_back(std::move(r));
-        return *this;
-    }
-    /// Applies every round in order; throws validation_error with the problems of the first
-    /// round that does not apply (fields under `rounds[i]`; later rounds need its table).
-    [[nodiscard]] round_chain_result run() const {
-        round_chain_result out(start_, basis_);
-        out.totals_.push_back(start_.fully_diluted(basis_).total());
-        for (std::size_t i = 0; i < rounds_.size(); ++i) {
-            const cap_table& table = out.rounds_.empty() ? out.start_ : out.rounds_.back().after();
-            cap_table_round_result r = rounds_[i].try_apply_to(table);
-            if (!r.ok()) {
-                for (diagnostic& d : r.problems) d.field = d.field.prefixed(field_path("rounds").index(i));
-                throw validation_error("round " + std::to_string(i) + " (\"" + rounds_[i].terms().name() +
-                                           "\") of the chain does not apply",
-                                       std::move(r.problems));
-            }
-            out.rounds_.push_back(std::move(*r.round));
-            out.totals_.push_back(out.rounds_.back().after().fully_diluted(basis_).total());
-        }
-        return out;
-    }
-
-private:
-    cap_table start_;
-    fully_diluted_basis basis_;
-    std::vector<cap_table_round> rounds_;
 };
 
 FUNDROUND_END_NAMESPACE

@@ -156,6 +156,8 @@ public:
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The new series the investors buy.
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
+    /// The pool topped up (the round's option pool target), if any.
+    [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
     /// The closing date (interest accrues to it).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The pricing convention.
@@ -231,6 +233,7 @@ private:
     cap_table after_;
     std::string name_;
     std::string series_;
+    std::optional<std::string> pool_;
     calendar_date close_{};
     conversion_pricing convention_ = conversion_pricing::conversion_shares_in_pre_money;
     fully_diluted_basis basis_;
@@ -591,6 +594,12 @@ public:
         pool_mode_ = mode;
         return *this;
     }
+    /// Round each new investor's cash not converted into shares by @p mode (default as
+    /// priced_round_terms::cash_rounded()).
+    conversion_round& cash_rounded(rounding mode) {
+        cash_mode_ = mode;
+        return *this;
+    }
     /// Prices the round on the fully diluted definition @p b (default fully_diluted_basis::full()).
     conversion_round& price_on(fully_diluted_basis b) {
         basis_ = b;
@@ -604,6 +613,10 @@ public:
 
     /// The round's name.
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// The new series the investors buy.
+    [[nodiscard]] const std::string& series() const noexcept { return series_; }
+    /// The closing date (interest accrues to it; no instrument dated after it converts).
+    [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The SAFEs given.
     [[nodiscard]] const std::vector<safe>& safes() const noexcept { return safes_; }
     /// The notes given.
@@ -661,6 +674,7 @@ private:
     rounding conversion_share_mode_ = rounding::floor;
     rounding share_mode_ = rounding::floor;
     rounding pool_mode_ = rounding::ceiling;
+    std::optional<rounding> cash_mode_;
     fully_diluted_basis basis_ = fully_diluted_basis::full();
     liquidation_terms liquidation_;
 };
@@ -923,6 +937,7 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
                                                  share_count(detail::narrow(price.denominator(), "price")));
     priced_round_terms terms(name_);
     terms.at_price(round_price).shares_rounded(share_mode_).pool_rounded(pool_mode_);
+    if (cash_mode_) terms.cash_rounded(*cash_mode_);
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
     if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
     pricing_result solved = terms.try_solve(
@@ -987,16 +1002,8 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     r.conversions_ = std::move(shells);
     r.outstanding_ = std::move(outstanding);
     r.conversion_shares_ = conversion_total;
-    const fully_diluted_counts before = r.before_.fully_diluted(basis_);
-    const fully_diluted_counts after = r.after_.fully_diluted(basis_);
-    const std::vector<holder>& hs = r.after_.holders();
-    const std::size_t old = r.before_.holders().size();
-    r.changes_.reserve(hs.size());
-    for (std::size_t i = 0; i < hs.size(); ++i) {
-        const share_count was = i < old ? before.by_holder()[i] : share_count();
-        r.changes_.push_back({hs[i].id(), hs[i].name(), was, after.by_holder()[i], fraction(was.value(), before.total().value()),
-                              fraction(after.by_holder()[i].value(), after.total().value())});
-    }
+    r.pool_ = pool_target_ ? pool_ : std::nullopt;
+    r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_, r.after_.fully_diluted(basis_));
     result.round = std::move(r);
     return result;
 }

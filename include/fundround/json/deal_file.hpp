@@ -11,6 +11,8 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/round_chain.hpp>
+#include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/company/pricing.hpp>
@@ -36,6 +38,26 @@ FUNDROUND_BEGIN_NAMESPACE
 /// The format version a deal file states in "fundround_deal" (written by to_json, checked on reading).
 inline constexpr int deal_file_version = 1;
 
+/// Some of a deal file's SAFEs and notes, by position in deal_file::safes and deal_file::notes.
+struct deal_instruments {
+    std::vector<std::size_t> safes;  ///< Positions in deal_file::safes.
+    std::vector<std::size_t> notes;  ///< Positions in deal_file::notes.
+};
+
+/// The SAFEs and notes converting in one priced round of a deal file, and the conversion's own
+/// terms (the round's price, investors, pool and roundings are its cap_table_round's).
+struct priced_round_conversion {
+    std::size_t round = 0;          ///< The priced round (position in deal_file::priced_rounds).
+    /// Every SAFE and note outstanding at the close: dated on or before it, not listed by an
+    /// earlier priced round. When false, `listed` names them.
+    bool all_outstanding = false;
+    deal_instruments listed;        ///< The instruments converting, when not all_outstanding.
+    calendar_date close_date{};     ///< The round's close: interest accrues to it; nothing dated after it converts.
+    conversion_pricing convention = conversion_pricing::conversion_shares_in_pre_money;  ///< How the price counts the conversion shares.
+    std::optional<price_precision> conversion_price_rounding;  ///< Each conversion price's rounding (none: exact).
+    rounding conversion_share_rounding = rounding::floor;      ///< Each instrument's shares' rounding.
+};
+
 /// A deal as one document: the company, its cap table before the rounds, its instruments, its
 /// funding rounds and priced rounds, scenarios and counter-commitments.
 struct deal_file {
@@ -47,6 +69,8 @@ struct deal_file {
     std::vector<funding_round> rounds;
     /// Priced rounds on the cap table, applied in order (round_chain from cap_table_before).
     std::vector<cap_table_round> priced_rounds;
+    /// Which SAFEs and notes convert in which priced round, in round order (at most one entry per round).
+    std::vector<priced_round_conversion> conversions;
     /// SAFEs outstanding on cap_table_before.
     std::vector<safe> safes;
     /// Convertible notes outstanding on cap_table_before.
@@ -65,6 +89,95 @@ struct deal_file {
         }
         throw invalid_argument_error("round = \"" + std::string(name) + "\": not in the deal file (its rounds: " +
                                      (names.empty() ? std::string("none") : names) + ")");
+    }
+    /// The conversion of priced round @p round, or null if nothing converts in it.
+    [[nodiscard]] const priced_round_conversion* conversion_of(std::size_t round) const noexcept {
+        for (const priced_round_conversion& c : conversions) {
+            if (c.round == round) return &c;
+        }
+        return nullptr;
+    }
+    /// The SAFEs and notes converting in priced round @p round (all_outstanding resolved: every
+    /// one dated on or before its close that no earlier round lists), in the file's order;
+    /// throws invalid_argument_error for a position past the file's lists.
+    [[nodiscard]] deal_instruments converting_in(std::size_t round) const {
+        std::vector<bool> safe_used(safes.size()), note_used(notes.size());
+        deal_instruments out;
+        for (const priced_round_conversion& c : conversions) {
+            if (c.round > round) continue;
+            deal_instruments now;
+            if (c.all_outstanding) {
+                for (std::size_t k = 0; k < safes.size(); ++k) {
+                    if (!safe_used[k] && !(c.close_date < safes[k].date)) now.safes.push_back(k);
+                }
+                for (std::size_t k = 0; k < notes.size(); ++k) {
+                    if (!note_used[k] && !(c.close_date < notes[k].issue_date)) now.notes.push_back(k);
+                }
+            } else {
+                now = c.listed;
+            }
+            for (const std::size_t k : now.safes) {
+                if (k >= safes.size()) throw invalid_argument_error("conversions: safe " + std::to_string(k) + ": the deal file has " + std::to_string(safes.size()) + " SAFEs");
+                safe_used[k] = true;
+            }
+            for (const std::size_t k : now.notes) {
+                if (k >= notes.size()) throw invalid_argument_error("conversions: note " + std::to_string(k) + ": the deal file has " + std::to_string(notes.size()) + " notes");
+                note_used[k] = true;
+            }
+            if (c.round == round) out = std::move(now);
+        }
+        return out;
+    }
+    /// The first @p count priced rounds as a chain on cap_table_before, each round with
+    /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes; throws
+    /// invalid_argument_error without a cap table or for @p count past the priced rounds.
+    [[nodiscard]] round_chain chain(std::size_t count) const {
+        if (!cap_table_before) throw invalid_argument_error("deal file: has no cap table for its priced rounds to apply to");
+        if (count > priced_rounds.size()) {
+            throw invalid_argument_error("count = " + std::to_string(count) + ": the deal file has " +
+                                         std::to_string(priced_rounds.size()) + " priced rounds");
+        }
+        round_chain out(*cap_table_before);
+        for (std::size_t i = 0; i < count; ++i) {
+            const priced_round_conversion* c = conversion_of(i);
+            if (c == nullptr) {
+                out.then(priced_rounds[i]);
+                continue;
+            }
+            conversion_round r = with_conversions(priced_rounds[i], c->close_date);
+            r.convention(c->convention).conversion_shares_rounded(c->conversion_share_rounding);
+            if (c->conversion_price_rounding) r.conversion_price_rounded(c->conversion_price_rounding->decimals, c->conversion_price_rounding->mode);
+            const deal_instruments in = converting_in(i);
+            for (const std::size_t k : in.safes) r.convert(safes[k]);
+            for (const std::size_t k : in.notes) r.convert(notes[k]);
+            out.then(std::move(r));
+        }
+        return out;
+    }
+    /// The SAFEs and notes that did not convert in @p ran (a chain() of this file's rounds):
+    /// those no round converted, a note below its qualified-financing threshold included.
+    [[nodiscard]] deal_instruments outstanding_after(const round_chain_result& ran) const {
+        std::vector<bool> safe_done(safes.size()), note_done(notes.size());
+        for (std::size_t i = 0; i < ran.rounds().size(); ++i) {
+            const converted_round* c = ran.conversion(i);
+            if (c == nullptr) continue;
+            const deal_instruments in = converting_in(i);
+            for (const instrument_conversion& ic : c->conversions()) {
+                if (ic.kind == instrument_kind::safe) {
+                    safe_done.at(in.safes.at(ic.index)) = true;
+                } else {
+                    note_done.at(in.notes.at(ic.index)) = true;
+                }
+            }
+        }
+        deal_instruments out;
+        for (std::size_t k = 0; k < safes.size(); ++k) {
+            if (!safe_done[k]) out.safes.push_back(k);
+        }
+        for (std::size_t k = 0; k < notes.size(); ++k) {
+            if (!note_done[k]) out.notes.push_back(k);
+        }
+        return out;
     }
 };
 
@@ -102,6 +215,11 @@ inline constexpr json_choice<pool_placement> json_pool_placements[] = {{pool_pla
 inline constexpr json_choice<pool_target_basis> json_pool_target_bases[] = {
     {pool_target_basis::includes_existing_pool, "includes_existing_pool"},
     {pool_target_basis::new_shares_only, "new_shares_only"}};
+/// Conversion pricing conventions in JSON.
+inline constexpr json_choice<conversion_pricing> json_conversion_pricings[] = {
+    {conversion_pricing::conversion_shares_in_pre_money, "conversion_shares_in_pre_money"},
+    {conversion_pricing::conversion_shares_not_in_pre_money, "conversion_shares_not_in_pre_money"},
+    {conversion_pricing::dollars_invested, "dollars_invested"}};
 /// Scenario outcomes in JSON.
 inline constexpr json_choice<scenario::outcome_kind> json_outcome_kinds[] = {
     {scenario::outcome_kind::achieved, "achieved"},
@@ -179,6 +297,41 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return out;
 }
 
+/// The document path (relative to the priced round @p round, an object of the document) of a
+/// conversion_round diagnostic's field @p f, for a round converting @p in: safes[k] and
+/// notes[k] are reported at the round's "converts" entry naming them (or at "converts" for
+/// "all_outstanding"), with the instrument's pointer and field in @p about ("/safes/2/date: ");
+/// new_holders is new_investors, option_pool.pool is option_pool/top_up, price is
+/// price_per_share, new_money is the round's terms (priced_round_field()).
+[[nodiscard]] inline field_path conversion_round_field(const field_path& f, const nlohmann::json& round, const deal_instruments& in,
+                                                       std::string& about) {
+    const auto& s = f.segments();
+    const auto name_at = [&](std::size_t k) -> std::string {
+        return k < s.size() && s[k].kind == path_step::member ? s[k].name : std::string();
+    };
+    const std::string first = name_at(0);
+    if ((first == "safes" || first == "notes") && s.size() >= 2 && s[1].kind == path_step::index) {
+        const std::vector<std::size_t>& which = first == "safes" ? in.safes : in.notes;
+        if (s[1].index >= which.size()) return field_path("converts");
+        const field_path instrument = field_path(first).index(which[s[1].index]);
+        about = (f.rebased(field_path(first).index(s[1].index), instrument)).json_pointer() + ": ";
+        const std::string pointer = instrument.json_pointer();
+        const nlohmann::json* list = round.is_object() ? json_reader::member(round, "converts") : nullptr;
+        if (list != nullptr && list->is_array()) {
+            for (std::size_t k = 0; k < list->size(); ++k) {
+                if ((*list)[k].is_string() && (*list)[k].get_ref<const std::string&>() == pointer) return field_path("converts").index(k);
+            }
+        }
+        return field_path("converts");
+    }
+    if (first == "new_holders") return f.rebased(field_path("new_holders"), field_path("new_investors"));
+    if (first == "price") return field_path("price_per_share");
+    if (first == "option_pool" && name_at(1) == "pool") return field_path("option_pool").member("top_up");
+    if (first == "new_money") return priced_round_field(f.rebased(field_path("new_money"), field_path("terms")));
+    if (first == "after") return priced_round_field(f);
+    return f;
+}
+
 /// The position of the first duplicate of each name in @p names (sorted: O(n log n)), as
 /// (later, first) pairs in the later one's order.
 [[nodiscard]] inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_names(const std::vector<std::string>& names) {
@@ -252,16 +405,127 @@ inline std::optional<fully_diluted_basis> read_fully_diluted_basis(json_reader& 
     return b;
 }
 
+/// Reads a price rounding: {"decimals" (0 to price_precision::max_decimals), "mode"}.
+inline std::optional<price_precision> read_price_precision(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a price rounding", {"decimals", "mode"})) return std::nullopt;
+    std::optional<int> decimals;
+    if (const auto* d = r.required(j, at, "decimals")) {
+        if (d->is_number_integer() && d->get<std::int64_t>() >= 0 && d->get<std::int64_t>() <= price_precision::max_decimals) {
+            decimals = static_cast<int>(d->get<std::int64_t>());
+        } else {
+            r.report(at.member("decimals"), detail::json_value_text(*d),
+                     "must be a JSON integer from 0 to " + std::to_string(price_precision::max_decimals));
+        }
+    }
+    std::optional<rounding> mode;
+    if (const auto* d = r.required(j, at, "mode")) mode = r.read_rounding(*d, at.member("mode"));
+    if (!decimals || !mode) return std::nullopt;
+    return price_precision{*decimals, *mode};
+}
+
+/// The members of a priced round that say what converts in it (read by read_priced_round_conversion()).
+inline constexpr const char* priced_round_conversion_members[] = {"converts", "close_date", "conversion_pricing",
+                                                                  "conversion_price_rounding", "conversion_share_rounding"};
+
+/// Reads what converts in priced round @p round (the object @p j at @p at) of a deal file with
+/// @p safes SAFEs and @p notes notes: "converts" ("all_outstanding", or JSON pointers to them:
+/// ["/safes/0", "/notes/1"], each once), "close_date" (required with it), "conversion_pricing"
+/// (default "conversion_shares_in_pre_money"), "conversion_price_rounding" ({"decimals",
+/// "mode"}), "conversion_share_rounding" (default "floor"). Nothing when the round has none of
+/// these members; the others without "converts" are problems, and so is "new_money_ownership"
+/// with it (a round with conversions is priced by a valuation or a price).
+inline std::optional<priced_round_conversion> read_priced_round_conversion(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                                                           std::size_t round, std::size_t safes, std::size_t notes) {
+    if (!j.is_object()) return std::nullopt;
+    const nlohmann::json* converts = json_reader::member(j, "converts");
+    if (converts == nullptr) {
+        for (const char* name : priced_round_conversion_members) {
+            if (const auto* m = json_reader::member(j, name)) {
+                r.report(at.member(name), detail::json_value_text(*m),
+                         "applies only to a round that converts SAFEs or notes (\"converts\")");
+            }
+        }
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    priced_round_conversion out;
+    out.round = round;
+    const field_path list = at.member("converts");
+    if (converts->is_string() && converts->get_ref<const std::string&>() == "all_outstanding") {
+        out.all_outstanding = true;
+    } else if (!converts->is_array()) {
+        r.report(list, detail::json_value_text(*converts),
+                 "must be \"all_outstanding\" or an array of JSON pointers to the file's SAFEs and notes (\"/safes/0\", \"/notes/1\")");
+    } else if (converts->empty()) {
+        r.report(list, "[]", "must name at least one SAFE or note (or leave \"converts\" out)");
+    } else {
+        std::vector<std::string> seen;
+        for (std::size_t k = 0; k < converts->size(); ++k) {
+            const nlohmann::json& e = (*converts)[k];
+            const field_path p = list.index(k);
+            seen.emplace_back();
+            if (!e.is_string()) {
+                r.wrong_type(e, p, "a JSON pointer to a SAFE or a note of the file (\"/safes/0\")");
+                continue;
+            }
+            const std::string& text = e.get_ref<const std::string&>();
+            const bool is_safe = text.rfind("/safes/", 0) == 0;
+            const bool is_note = text.rfind("/notes/", 0) == 0;
+            const std::string digits = is_safe || is_note ? text.substr(7) : std::string();
+            const bool number = !digits.empty() && digits.size() <= 9 && digits.find_first_not_of("0123456789") == std::string::npos &&
+                                (digits.size() == 1 || digits[0] != '0');
+            if (!number) {
+                r.report(p, detail::json_value_text(e), "must be a JSON pointer to a SAFE or a note of the file (\"/safes/0\", \"/notes/1\")");
+                continue;
+            }
+            const auto index = static_cast<std::size_t>(std::stoul(digits));
+            const std::size_t count = is_safe ? safes : notes;
+            if (index >= count) {
+                r.report(p, detail::json_value_text(e),
+                         std::string("is not in the file: it has ") + std::to_string(count) + (is_safe ? " SAFE(s)" : " note(s)"));
+                continue;
+            }
+            seen.back() = text;
+            (is_safe ? out.listed.safes : out.listed.notes).push_back(index);
+        }
+        for (const auto& [later, first] : detail::duplicate_names(seen)) {
+            if (seen[later].empty()) continue;
+            r.report(list.index(later), detail::json_value_text(nlohmann::json(seen[later])),
+                     "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() + "): an instrument converts once");
+        }
+    }
+    if (const auto* m = r.required(j, at, "close_date")) out.close_date = r.read_date(*m, at.member("close_date")).value_or(calendar_date{});
+    if (const auto* m = json_reader::member(j, "conversion_pricing")) {
+        out.convention = r.read_choice(*m, at.member("conversion_pricing"), detail::json_conversion_pricings, "a conversion pricing")
+                             .value_or(out.convention);
+    }
+    if (const auto* m = json_reader::member(j, "conversion_price_rounding")) {
+        out.conversion_price_rounding = read_price_precision(r, *m, at.member("conversion_price_rounding"));
+    }
+    if (const auto* m = json_reader::member(j, "conversion_share_rounding")) {
+        out.conversion_share_rounding = r.read_rounding(*m, at.member("conversion_share_rounding")).value_or(out.conversion_share_rounding);
+    }
+    if (const auto* m = json_reader::member(j, "new_money_ownership")) {
+        r.report(at.member("new_money_ownership"), detail::json_value_text(*m),
+                 "a round that converts SAFEs or notes is priced by pre_money, post_money or price_per_share");
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    return out;
+}
+
 /// Reads a priced round on the cap table (see docs/how-to-json.md, "Deal files"): {"name",
 /// "series", "liquidation", exactly one of "pre_money", "post_money", "price_per_share",
 /// "new_money_ownership", "basis", "investors": [{"holder", "amount"}], "new_investors":
 /// [holders], "option_pool": {"target", "placement", "target_basis", "top_up"},
-/// "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"}.
+/// "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"},
+/// and what converts in it (read by read_priced_round_conversion(), which needs the file's SAFEs
+/// and notes).
 inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at) {
     if (!r.expect_object(j, at, "a priced round",
                          {"name", "series", "liquidation", "pre_money", "post_money", "price_per_share",
                           "new_money_ownership", "basis", "investors", "new_investors", "option_pool", "price_rounding",
-                          "share_rounding", "pool_rounding", "cash_rounding"})) {
+                          "share_rounding", "pool_rounding", "cash_rounding", "converts", "close_date", "conversion_pricing",
+                          "conversion_price_rounding", "conversion_share_rounding"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -347,21 +611,7 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
         }
     }
     if (const auto* m = json_reader::member(j, "price_rounding")) {
-        const field_path p = at.member("price_rounding");
-        if (r.expect_object(*m, p, "a price rounding", {"decimals", "mode"})) {
-            std::optional<int> decimals;
-            if (const auto* d = r.required(*m, p, "decimals")) {
-                if (d->is_number_integer() && d->get<std::int64_t>() >= 0 && d->get<std::int64_t>() <= price_precision::max_decimals) {
-                    decimals = static_cast<int>(d->get<std::int64_t>());
-                } else {
-                    r.report(p.member("decimals"), detail::json_value_text(*d),
-                             "must be a JSON integer from 0 to " + std::to_string(price_precision::max_decimals));
-                }
-            }
-            std::optional<rounding> mode;
-            if (const auto* d = r.required(*m, p, "mode")) mode = r.read_rounding(*d, p.member("mode"));
-            if (decimals && mode) terms.price_rounded(*decimals, *mode);
-        }
+        if (auto p = read_price_precision(r, *m, at.member("price_rounding"))) terms.price_rounded(p->decimals, p->mode);
     }
     if (const auto* m = json_reader::member(j, "share_rounding")) {
         if (auto v = r.read_rounding(*m, at.member("share_rounding"))) terms.shares_rounded(*v);
@@ -727,6 +977,18 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, read_safe);
     detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes, read_convertible_note);
     r.set_default_currency(outer_currency);
+    // What converts in each priced round: pointers into the document's SAFEs and notes.
+    if (const nlohmann::json* priced = json_reader::member(j, "priced_rounds"); priced != nullptr && priced->is_array()) {
+        const auto count = [&](const char* name) {
+            const nlohmann::json* m = json_reader::member(j, name);
+            return m != nullptr && m->is_array() ? m->size() : std::size_t{0};
+        };
+        for (std::size_t i = 0; i < priced->size(); ++i) {
+            if (auto c = read_priced_round_conversion(r, (*priced)[i], at.member("priced_rounds").index(i), i, count("safes"), count("notes"))) {
+                out.conversions.push_back(std::move(*c));
+            }
+        }
+    }
     detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios, read_scenario);
     detail::read_json_list(r, j, at, "counter_commitments", "counter-commitments", out.counter_commitments,
                            read_counter_commitment);
@@ -829,34 +1091,38 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
             }
         }
     }
-    // The priced rounds as a chain on the cap table, once everything else reads.
+    // The priced rounds as a chain on the cap table (SAFEs and notes converting), once everything
+    // else reads: the first round that does not apply, its problems at their pointers.
     if (r.problems().size() == before && table_ok && out.cap_table_before && !out.priced_rounds.empty()) {
-        // As round_chain::run() applies them, round by round (to know which one an exception
-        // comes from).
         const nlohmann::json& list = *json_reader::member(j, "priced_rounds");
-        std::optional<cap_table> table = out.cap_table_before;
-        for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
+        const round_chain_outcome ran = out.chain(out.priced_rounds.size()).try_run();
+        if (!ran.ok()) {
+            const std::size_t i = *ran.failed_round;
             const std::string after =
                 " (the round does not apply to the cap table " +
                 (i == 0 ? std::string("before the rounds") : "after /priced_rounds/" + std::to_string(i - 1)) + ")";
-            cap_table_round_result applied;
-            try {
-                applied = out.priced_rounds[i].try_apply_to(*table);
-            } catch (const error& e) {
-                r.report(at.member("priced_rounds").index(i), "", std::string("cannot be priced: ") + e.what() + after);
-                break;
-            }
-            if (applied.ok()) {
-                table = applied.round->after();
-                continue;
-            }
-            for (const diagnostic& d : applied.problems) {
+            const field_path step = field_path("rounds").index(i);
+            const priced_round_conversion* conversion = out.conversion_of(i);
+            const deal_instruments in = conversion ? out.converting_in(i) : deal_instruments{};
+            for (const diagnostic& d : ran.problems) {
+                const field_path own = d.field.rebased(step, field_path());
+                std::string about;  // the instrument a problem is about, when reported at "converts"
+                const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
-                const field_path inside = detail::existing_prefix(list[i], detail::priced_round_field(d.field), cut);
+                const field_path inside = detail::existing_prefix(list[i], mapped, cut);
+                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file.
+                std::string rule = d.rule;
+                for (std::size_t k = 0; k < i; ++k) {
+                    const std::string chain_name = "rounds[" + std::to_string(k) + "] (";
+                    for (std::size_t pos = rule.find(chain_name); pos != std::string::npos; pos = rule.find(chain_name, pos)) {
+                        const std::string file_name = (r.base() / at.member("priced_rounds").index(k)).json_pointer() + " (";
+                        rule.replace(pos, chain_name.size(), file_name);
+                        pos += file_name.size();
+                    }
+                }
                 r.report(at.member("priced_rounds").index(i) / inside, d.value,
-                         (cut && !d.field.empty() ? d.field.to_string() + ": " : std::string()) + d.rule + after);
+                         about + (cut && !own.empty() ? own.to_string() + ": " : std::string()) + rule + after);
             }
-            break;  // later rounds need the table this one would have left
         }
     }
     if (r.problems().size() != before) return std::nullopt;
@@ -923,6 +1189,25 @@ inline void to_json(nlohmann::json& j, const cap_table_round& pr) {
     j["share_rounding"] = std::string(to_string(t.share_rounding()));
     j["pool_rounding"] = std::string(to_string(t.pool_rounding()));
     j["cash_rounding"] = std::string(to_string(t.cash_rounding()));
+}
+
+/// Writes @p c's members into its priced round's object @p j, as read_priced_round_conversion()
+/// reads them: "converts" ("all_outstanding", or the SAFEs' then the notes' pointers), every term written.
+inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c) {
+    if (c.all_outstanding) {
+        j["converts"] = "all_outstanding";
+    } else {
+        nlohmann::json& list = j["converts"] = nlohmann::json::array();
+        for (const std::size_t k : c.listed.safes) list.push_back("/safes/" + std::to_string(k));
+        for (const std::size_t k : c.listed.notes) list.push_back("/notes/" + std::to_string(k));
+    }
+    j["close_date"] = to_string(c.close_date);
+    j["conversion_pricing"] = detail::json_choice_name(c.convention, detail::json_conversion_pricings);
+    if (c.conversion_price_rounding) {
+        j["conversion_price_rounding"] = nlohmann::json{{"decimals", c.conversion_price_rounding->decimals},
+                                                        {"mode", std::string(to_string(c.conversion_price_rounding->mode))}};
+    }
+    j["conversion_share_rounding"] = std::string(to_string(c.conversion_share_rounding));
 }
 
 /// A SAFE as read_safe() reads it (form, mfn and pool_increase always written).
@@ -1003,6 +1288,9 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     };
     list("rounds", d.rounds);
     list("priced_rounds", d.priced_rounds);
+    for (const priced_round_conversion& c : d.conversions) {
+        if (c.round < d.priced_rounds.size()) to_json_members(j["priced_rounds"][c.round], c);
+    }
     list("safes", d.safes);
     list("notes", d.notes);
     list("scenarios", d.scenarios);

@@ -1,0 +1,239 @@
+/// @file instruments/round_chain.hpp
+/// @brief Rounds in a chain (seed -> Series A -> Series B), each applied to the cap table the
+/// previous one left: priced rounds (company/cap_table_round.hpp) and priced rounds in which
+/// SAFEs and notes convert (instruments/conversion.hpp), with every holder's shares and fully
+/// diluted ownership after each round. An instrument converts in one round of the chain at most,
+/// and not in a round that closes before its date.
+#ifndef FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP
+#define FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/company/pricing.hpp>
+#include <fundround/error.hpp>
+#include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// @p round with SAFEs and notes to convert in it: a conversion_round with the same name, new
+/// series and liquidation terms, price figure (pre-money, post-money or price per share),
+/// investors, holders added, pool target and top-up, basis and roundings, closing on @p close.
+/// Add the instruments with convert(). Throws invalid_argument_error for a round priced by the
+/// new money's ownership (a conversion round is priced by a valuation or a price).
+[[nodiscard]] inline conversion_round with_conversions(const cap_table_round& round, calendar_date close) {
+    const priced_round_terms& t = round.terms();
+    conversion_round out(t.name(), round.series(), close);
+    for (const price_basis b : t.price_bases()) {
+        switch (b) {
+            case price_basis::pre_money: out.pre_money(t.stated_valuation()); break;
+            case price_basis::post_money: out.post_money(t.stated_valuation()); break;
+            case price_basis::price_per_share: {
+                // Set by at_price() from 64-bit figures: its lowest terms fit 64 bits.
+                const fraction& u = t.price_units();
+                out.at_price(fundround::price_per_share(
+                    money::from_units(static_cast<std::int64_t>(u.numerator()), t.price_currency().value_or(currency())),
+                    share_count(static_cast<std::int64_t>(u.denominator()))));
+                break;
+            }
+            case price_basis::new_money_ownership:
+                throw invalid_argument_error("round \"" + t.name() + "\": priced by the new money's ownership (" +
+                                             t.target_ownership().to_string() +
+                                             "); a round with conversions is priced by pre_money, post_money or price_per_share");
+        }
+    }
+    for (const auto& [who, amount] : t.investors()) out.invest(holder_id(who), amount);
+    for (const holder& h : round.new_investors()) out.add_holder(h);
+    if (t.pool_target()) out.option_pool(*t.pool_target(), t.placement(), round.pool().value_or(""), t.target_basis());
+    if (t.price_rounding()) out.price_rounded(t.price_rounding()->decimals, t.price_rounding()->mode);
+    out.shares_rounded(t.share_rounding()).pool_rounded(t.pool_rounding()).cash_rounded(t.cash_rounding());
+    out.price_on(round.basis()).liquidation(round.liquidation());
+    return out;
+}
+
+namespace detail {
+
+/// The same SAFE: holder, purchase amount, date and terms.
+[[nodiscard]] inline bool same_instrument(const safe& a, const safe& b) {
+    return a.holder == b.holder && a.purchase_amount == b.purchase_amount && a.date == b.date && a.form == b.form &&
+           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase;
+}
+/// The same note: lender, principal, dates, rate and conversion terms.
+[[nodiscard]] inline bool same_instrument(const convertible_note& a, const convertible_note& b) {
+    return a.holder == b.holder && a.principal == b.principal && a.issue_date == b.issue_date &&
+           a.maturity_date == b.maturity_date && a.annual_rate == b.annual_rate && a.method == b.method &&
+           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.cap_form == b.cap_form &&
+           a.qualified_financing == b.qualified_financing;
+}
+
+}  // namespace detail
+
+/// The outcome of round_chain::try_run(): the chain's result, or the problems of the first round
+/// that does not apply (later rounds need the table it would have left).
+struct round_chain_outcome {
+    std::optional<round_chain_result> result;  ///< The chain as run, when every round applied.
+    std::vector<diagnostic> problems;          ///< The first failing round's problems, under `rounds[i]`.
+    std::optional<std::size_t> failed_round;   ///< Which round that is.
+
+    /// True if every round applied.
+    [[nodiscard]] bool ok() const noexcept { return result.has_value(); }
+    /// True if every round applied.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
+
+/// A chain of rounds on a starting cap table (seed -> Series A -> Series B ...), each applied to
+/// the cap table the previous one left; a round may convert SAFEs and notes (a conversion_round):
+///
+///     const round_chain_result history =
+///         round_chain(founding).then(seed).then(series_a_with_safes).then(series_b).run();
+///     history.ownership_history(holder_id("ada"));  // at the start, after each round
+///     history.conversion(1)->conversions();         // the SAFEs converted in the Series A
+///
+/// An instrument converts once: one that converted in a round may not be given to a later one
+/// (a note that did not convert, below its qualified-financing threshold, may). The rounds with
+/// conversions close in date order, and an instrument dated after a round's close does not
+/// convert in it.
+class round_chain {
+public:
+    /// A chain starting from @p start, reporting shares and ownership on @p basis.
+    explicit round_chain(cap_table start, fully_diluted_basis basis = fully_diluted_basis::full())
+        : start_(std::move(start)), basis_(basis) {}
+    /// Adds @p r, applied to the table the previous round leaves.
+    round_chain& then(cap_table_round r) {
+        steps_.emplace_back(std::move(r));
+        return *this;
+    }
+    /// Adds @p r, a priced round with SAFEs and notes converting, applied to the table the previous round leaves.
+    round_chain& then(conversion_round r) {
+        steps_.emplace_back(std::move(r));
+        return *this;
+    }
+    /// The number of rounds added.
+    [[nodiscard]] std::size_t size() const noexcept { return steps_.size(); }
+
+    /// Applies every round in order, or reports the problems of the first that does not apply
+    /// (fields under `rounds[i]`): its own, an instrument converted in an earlier round, a close
+    /// before an earlier round's. A library error a round throws (an inexact figure under
+    /// rounding::exact, say) is one problem at `rounds[i]`.
+    [[nodiscard]] round_chain_outcome try_run() const;
+    /// Applies every round in order; throws validation_error with the problems of the first
+    /// round that does not apply (fields under `rounds[i]`; later rounds need its table).
+    [[nodiscard]] round_chain_result run() const {
+        round_chain_outcome r = try_run();
+        if (!r.ok()) {
+            const std::size_t i = *r.failed_round;
+            throw validation_error("round " + std::to_string(i) + " (\"" + name_of(i) + "\") of the chain does not apply",
+                                   std::move(r.problems));
+        }
+        return std::move(*r.result);
+    }
+
+private:
+    using step = std::variant<cap_table_round, conversion_round>;
+
+    std::string name_of(std::size_t i) const {
+        if (const auto* r = std::get_if<cap_table_round>(&steps_[i])) return r->terms().name();
+        return std::get<conversion_round>(steps_[i]).name();
+    }
+
+    cap_table start_;
+    fully_diluted_basis basis_;
+    std::vector<step> steps_;
+};
+
+inline round_chain_outcome round_chain::try_run() const {
+    round_chain_outcome outcome;
+    round_chain_result out(start_, basis_);
+    out.totals_.push_back(start_.fully_diluted(basis_).total());
+    // What converted so far: (round, the instrument), and the last close of a round with conversions.
+    std::vector<std::pair<std::size_t, const safe*>> safes_done;
+    std::vector<std::pair<std::size_t, const convertible_note*>> notes_done;
+    std::optional<std::size_t> last_close;
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+        const field_path at = field_path("rounds").index(i);
+        const cap_table& table = out.rounds_.empty() ? out.start_ : out.rounds_.back().after();
+        std::vector<diagnostic> problems;
+        const auto fail = [&](std::vector<diagnostic> found) {
+            for (diagnostic& d : found) d.field = d.field.prefixed(at);
+            outcome.problems = std::move(found);
+            outcome.failed_round = i;
+            return std::move(outcome);
+        };
+        const auto earlier = [&](std::size_t j) { return "rounds[" + std::to_string(j) + "] (\"" + name_of(j) + "\")"; };
+        try {
+            if (const auto* plain = std::get_if<cap_table_round>(&steps_[i])) {
+                cap_table_round_result r = plain->try_apply_to(table);
+                if (!r.ok()) return fail(std::move(r.problems));
+                out.rounds_.push_back(std::move(*r.round));
+                out.converted_.emplace_back();
+            } else {
+                const conversion_round& c = std::get<conversion_round>(steps_[i]);
+                if (last_close) {
+                    const calendar_date before = std::get<conversion_round>(steps_[*last_close]).close_date();
+                    if (is_modelled(c.close_date()) && c.close_date() < before) {
+                        problems.push_back({field_path("close_date"), to_string(c.close_date()),
+                                            "is before the close " + to_string(before) + " of " + earlier(*last_close) +
+                                                ": rounds with conversions close in the chain's order"});
+                    }
+                }
+                for (std::size_t k = 0; k < c.safes().size(); ++k) {
+                    for (const auto& [j, s] : safes_done) {
+                        if (!detail::same_instrument(*s, c.safes()[k])) continue;
+                        problems.push_back({field_path("safes").index(k), "\"" + s->holder.str() + "\", " + format_full(s->purchase_amount),
+                                            "converted already in " + earlier(j) + ": an instrument converts once"});
+                        break;
+                    }
+                }
+                for (std::size_t k = 0; k < c.notes().size(); ++k) {
+                    for (const auto& [j, n] : notes_done) {
+                        if (!detail::same_instrument(*n, c.notes()[k])) continue;
+                        problems.push_back({field_path("notes").index(k), "\"" + n->holder.str() + "\", " + format_full(n->principal),
+                                            "converted already in " + earlier(j) + ": an instrument converts once"});
+                        break;
+                    }
+                }
+                conversion_result r = c.try_apply_to(table);
+                problems.insert(problems.end(), r.problems.begin(), r.problems.end());
+                if (!problems.empty() || !r.ok()) return fail(std::move(problems));
+                converted_round& done = *r.round;
+                for (const instrument_conversion& ic : done.conversions()) {
+                    if (ic.kind == instrument_kind::safe) {
+                        safes_done.emplace_back(i, &c.safes()[ic.index]);
+                    } else {
+                        notes_done.emplace_back(i, &c.notes()[ic.index]);
+                    }
+                }
+                last_close = i;
+                out.rounds_.push_back(detail::round_on_cap_table_access::make(done.new_money(), done.before(), done.after(),
+                                                                              done.basis(), done.series(), done.pool()));
+                out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
+            }
+        } catch (const error& e) {
+            return fail({{field_path(), "", std::string("cannot be priced: ") + e.what()}});
+        }
+        out.totals_.push_back(out.rounds_.back().after().fully_diluted(basis_).total());
+    }
+    outcome.result = std::move(out);
+    return outcome;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP

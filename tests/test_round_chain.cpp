@@ -1,0 +1,283 @@
+// Unit tests for fundround/instruments/round_chain.hpp: chains of priced rounds in which SAFEs and
+// notes issued between rounds convert in the next priced round (issue 11, "Chained"), each
+// converting round equal to the conversion_round applied alone to the table the chain reached,
+// an instrument converting once, and money conserved by every conversion of the chain.
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/detail/random.hpp>
+#include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/round_chain.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include "support/fundround_test.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace test_round_chain {
+
+using namespace fundround;
+using namespace fundround::literals;
+using date::year;
+
+namespace {
+
+share_count sh(std::int64_t n) { return share_count(n); }
+
+// Our example company: Ada 8,000,000 common, a 2,000,000-share plan nothing granted: F0 = 10M.
+cap_table founding() {
+    return cap_table_builder()
+        .add(holder::founder("ada", "Ada"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(2'000'000)})
+        .holding(holder_id("ada"), "Common", sh(8'000'000))
+        .build();
+}
+
+// The seed: $2M at an $8M pre-money on 10M shares: $0.80, 2,500,000 shares (12,500,000 after).
+cap_table_round seed() {
+    return cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seedfund", 2_M), "Seed Preferred")
+        .add_investor(holder::investor("seedfund", "Seed Fund"));
+}
+
+// A post-money SAFE issued after the seed: $1M at a $20M post-money cap.
+safe angel_safe(calendar_date on = year{2025} / 3 / 1) { return safe::post_money_cap(holder_id("angel"), 1_M, 20_M, on); }
+
+// The Series A: $5M at a $30M pre-money counting the conversion shares, closing 2025-12-31.
+conversion_round series_a(safe s = angel_safe()) {
+    return conversion_round("Series A", "Series A Preferred", year{2025} / 12 / 31)
+        .pre_money(30_M)
+        .invest(holder_id("lead"), 5_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("angel", "Angel"))
+        .convert(std::move(s));
+}
+
+// A plain Series B at $5.00 a share: $10M buys 2,000,000 shares.
+cap_table_round series_b() {
+    return cap_table_round(priced_round_terms("Series B").at_price(price_per_share(5_usd, sh(1))).invest("growth", 10_M),
+                           "Series B Preferred")
+        .add_investor(holder::investor("growth", "Growth"));
+}
+
+}  // namespace
+
+// Worked by hand. After the seed F0 = 12,500,000. The post-money SAFE gets S = A / Cap x Q =
+// Q / 20 of the capitalization Q = F0 + S (no pool increase): Q = 12,500,000 x 20/19. The price
+// P = V / Q = 30,000,000 x 19 / 250,000,000 = $2.28 exactly; the cap price Cap / Q = $1.52.
+// The SAFE: 1,000,000 / 1.52 = 657,894.73... -> 657,894 shares (floor), cost $999,998.88,
+// $1.12 not converted. The Series A: 5,000,000 / 2.28 = 2,192,982.45... -> 2,192,982 shares,
+// $1.04 not converted. After: 12,500,000 + 657,894 + 2,192,982 = 15,350,876. The Series B at
+// $5: 2,000,000 shares, 17,350,876 after.
+TEST_CASE("a SAFE issued after the seed converts in the Series A of the chain: exact figures by hand") {
+    const round_chain_result chain = round_chain(founding()).then(seed()).then(series_a()).then(series_b()).run();
+    REQUIRE(chain.rounds().size() == 3);
+    CHECK(chain.conversion(0) == nullptr);
+    CHECK(chain.conversion(2) == nullptr);
+    REQUIRE(chain.conversion(1) != nullptr);
+    CHECK_THROWS_WITH_AS((void)chain.conversion(3), "round = 3: the chain has 3 rounds", invalid_argument_error);
+
+    CHECK(chain.rounds()[0].pricing().price_units() == fraction(800));  // $0.80, in mills
+    const converted_round& a = *chain.conversion(1);
+    CHECK(a.price().units_per_share() == fraction(2280));  // $2.28
+    CHECK(a.exact_price_units() == exact_rational(fraction(2280)));
+    CHECK(a.exact_capitalization() == exact_rational(fraction(250'000'000, 19)));
+    REQUIRE(a.conversions().size() == 1);
+    const instrument_conversion& s = a.safe_conversion(0);
+    CHECK(s.basis == conversion_basis::cap);
+    CHECK(s.conversion_price.units_per_share() == fraction(1520));  // $1.52
+    CHECK(s.shares == sh(657'894));
+    CHECK(s.not_converted() == money::from_units(1'120));  // $1.12
+    CHECK(a.new_money().investment_of("lead").shares == sh(2'192'982));
+    CHECK(a.new_money().investment_of("lead").not_converted == money::from_units(1'040));  // $1.04
+
+    // The converting round seen as a priced round on the table: its new money's pricing, the
+    // tables and every holder's change, the same as the converted round's.
+    const round_on_cap_table& view = chain.rounds()[1];
+    CHECK(view.pricing().name() == "Series A");
+    CHECK(view.series() == "Series A Preferred");
+    CHECK(view.after().fully_diluted().total() == sh(15'350'876));
+    CHECK(view.holders() == a.holders());
+    CHECK(view.change_of(holder_id("angel")).after == sh(657'894));
+    CHECK(view.change_of(holder_id("ada")).ownership_after == fraction(8'000'000, 15'350'876));
+
+    CHECK(chain.totals() == std::vector<share_count>{sh(10'000'000), sh(12'500'000), sh(15'350'876), sh(17'350'876)});
+    CHECK(chain.shares_history(holder_id("angel")) == std::vector<share_count>{sh(0), sh(0), sh(657'894), sh(657'894)});
+    CHECK(chain.ownership_history(holder_id("ada")).back() == fraction(8'000'000, 17'350'876));
+    CHECK(chain.final_table().fully_diluted().total() == sh(17'350'876));
+}
+
+TEST_CASE("the chain's conversions equal the conversion_round applied alone to the table the chain reached") {
+    const round_chain_result chain = round_chain(founding()).then(seed()).then(series_a()).run();
+    const converted_round alone = series_a().apply_to(chain.rounds()[0].after());
+    const converted_round& in_chain = *chain.conversion(1);
+    CHECK(in_chain.price() == alone.price());
+    CHECK(in_chain.exact_price_units() == alone.exact_price_units());
+    REQUIRE(in_chain.conversions().size() == alone.conversions().size());
+    for (std::size_t i = 0; i < alone.conversions().size(); ++i) {
+        CHECK(in_chain.conversions()[i].shares == alone.conversions()[i].shares);
+        CHECK(in_chain.conversions()[i].conversion_price == alone.conversions()[i].conversion_price);
+        CHECK(in_chain.conversions()[i].not_converted_units == alone.conversions()[i].not_converted_units);
+    }
+    CHECK(in_chain.holders() == alone.holders());
+    CHECK(in_chain.after().fully_diluted().total() == alone.after().fully_diluted().total());
+}
+
+TEST_CASE("with_conversions: a cap_table_round with nothing converting prices as the round itself") {
+    const cap_table start = founding();
+    const round_on_cap_table plain = seed().apply_to(start);
+    const converted_round same = with_conversions(seed(), year{2024} / 6 / 30).apply_to(start);
+    CHECK(same.price() == plain.pricing().price());
+    CHECK(same.new_money().investment_of("seedfund").shares == plain.pricing().investment_of("seedfund").shares);
+    CHECK(same.holders() == plain.holders());
+    // A pool target, its top-up and a price rounding carry over.
+    const cap_table_round topped = cap_table_round(priced_round_terms("Seed")
+                                                       .pre_money(8_M)
+                                                       .invest("seedfund", 2_M)
+                                                       .option_pool(fraction(1, 5), pool_placement::pre_money)
+                                                       .price_rounded(4, rounding::half_even),
+                                                   "Seed Preferred")
+                                       .add_investor(holder::investor("seedfund", "Seed Fund"))
+                                       .top_up_pool("Plan");
+    const round_on_cap_table t1 = topped.apply_to(start);
+    const converted_round t2 = with_conversions(topped, year{2024} / 6 / 30).apply_to(start);
+    CHECK(t2.price() == t1.pricing().price());
+    CHECK(t2.pool_increase() == t1.pricing().pool_increase());
+    CHECK(t2.pool() == std::optional<std::string>("Plan"));
+    CHECK_THROWS_WITH_AS((void)with_conversions(cap_table_round(priced_round_terms("X").new_money_ownership(fraction(1, 5)).invest("ada", 1_M), "X"),
+                                                year{2025} / 1 / 1),
+                         "round \"X\": priced by the new money's ownership (1/5); a round with conversions is priced by pre_money, "
+                         "post_money or price_per_share",
+                         invalid_argument_error);
+}
+
+TEST_CASE("a SAFE dated after a round's close does not convert in it: the chain names it") {
+    const round_chain_outcome r =
+        round_chain(founding()).then(seed()).then(series_a(angel_safe(year{2026} / 2 / 1))).try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(1));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0] == diagnostic{field_path("rounds").index(1).member("safes").index(0).member("date"), "2026-02-01",
+                                      "is after the round's close 2025-12-31: the SAFE cannot convert in it"});
+    CHECK(r.problems[0].field.json_pointer() == "/rounds/1/safes/0/date");
+}
+
+TEST_CASE("an instrument converts once: one that converted may not be given to a later round") {
+    conversion_round again = conversion_round("Series B", "Series B Preferred", year{2026} / 6 / 30)
+                                 .at_price(price_per_share(5_usd, sh(1)))
+                                 .invest(holder_id("growth"), 10_M)
+                                 .add_holder(holder::investor("growth", "Growth"))
+                                 .convert(angel_safe());
+    try {
+        (void)round_chain(founding()).then(seed()).then(series_a()).then(again).run();
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()).find("round 2 (\"Series B\") of the chain does not apply") != std::string::npos);
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0] == diagnostic{field_path("rounds").index(2).member("safes").index(0), "\"angel\", $1,000,000.00",
+                                            "converted already in rounds[1] (\"Series A\"): an instrument converts once"});
+    }
+}
+
+TEST_CASE("rounds with conversions close in the chain's order") {
+    conversion_round earlier = conversion_round("Series B", "Series B Preferred", year{2025} / 6 / 30)
+                                   .at_price(price_per_share(5_usd, sh(1)))
+                                   .invest(holder_id("growth"), 10_M)
+                                   .add_holder(holder::investor("growth", "Growth"));
+    const round_chain_outcome r = round_chain(founding()).then(series_a()).then(earlier).try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(1));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0] == diagnostic{field_path("rounds").index(1).member("close_date"), "2025-06-30",
+                                      "is before the close 2025-12-31 of rounds[0] (\"Series A\"): rounds with conversions close "
+                                      "in the chain's order"});
+}
+
+// A note below its qualified-financing threshold stays outstanding in the first round with
+// conversions and converts in the next. The $500,000 note (issued 2025-01-01, 0% interest, no
+// cap, 20% discount, qualified financing $3M) does not convert in a $2M round at $1.00
+// (converted round price $1.00 on the 10M shares); in the Series A at $2.00 it converts at
+// 0.8 x $2.00 = $1.60: 500,000 / 1.60 = 312,500 shares exactly.
+TEST_CASE("a note that did not qualify stays outstanding and converts in the next round of the chain") {
+    convertible_note n;
+    n.holder = holder_id("lender");
+    n.principal = 500'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.annual_rate = fraction(0);
+    n.discount = fraction(1, 5);
+    n.qualified_financing = 3_M;
+    const conversion_round small = conversion_round("Seed", "Seed Preferred", year{2025} / 3 / 31)
+                                       .at_price(price_per_share(1_usd, sh(1)))
+                                       .invest(holder_id("seedfund"), 2_M)
+                                       .add_holder(holder::investor("seedfund", "Seed Fund"))
+                                       .add_holder(holder::investor("lender", "Lender"))
+                                       .convert(n);
+    const conversion_round big = conversion_round("Series A", "Series A Preferred", year{2025} / 9 / 30)
+                                     .at_price(price_per_share(2_usd, sh(1)))
+                                     .invest(holder_id("lead"), 5_M)
+                                     .add_holder(holder::investor("lead", "Lead"))
+                                     .convert(n);
+    const round_chain_result chain = round_chain(founding()).then(small).then(big).run();
+    REQUIRE(chain.conversion(0)->outstanding_notes().size() == 1);
+    CHECK(chain.conversion(0)->conversions().empty());
+    REQUIRE(chain.conversion(1)->conversions().size() == 1);
+    const instrument_conversion& c = chain.conversion(1)->note_conversion(0);
+    CHECK(c.basis == conversion_basis::discount);
+    CHECK(c.conversion_price.units_per_share() == fraction(1600));
+    CHECK(c.shares == sh(312'500));
+    CHECK(c.not_converted_units == fraction(0));
+}
+
+TEST_CASE("a library error inside a round is one problem at the round") {
+    // rounding::exact for the new money's shares: 2,000,000 / $2.28 is not whole.
+    conversion_round exact = series_a();
+    exact.shares_rounded(rounding::exact);
+    const round_chain_outcome r = round_chain(founding()).then(seed()).then(exact).try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(1));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field == field_path("rounds").index(1));
+    CHECK(r.problems[0].rule.rfind("cannot be priced: ", 0) == 0);
+}
+
+// Property: in every round of a chain, every conversion keeps the money — shares x conversion
+// price + cash not converted = amount converted, exactly — and the ownership after adds up to 1.
+TEST_CASE("property: conversions in a chain never create or lose money") {
+    detail::xoshiro256 rng(20261202);
+    for (int trial = 0; trial < 40; ++trial) {
+        round_chain chain(founding());
+        chain.then(seed());
+        conversion_round a("Series A", "Series A Preferred", year{2025} / 12 / 31);
+        a.pre_money(money::from_units(static_cast<std::int64_t>(20'000'000 + rng.below(40'000'000)) * 1000))
+            .invest(holder_id("lead"), money::from_units(static_cast<std::int64_t>(1'000'000 + rng.below(9'000'000)) * 1000))
+            .add_holder(holder::investor("lead", "Lead"))
+            .price_rounded(4, rounding::half_even)
+            .conversion_price_rounded(4, rounding::half_even);
+        const std::uint64_t safes = 1 + rng.below(4);
+        for (std::uint64_t k = 0; k < safes; ++k) {
+            const std::string id = "s" + std::to_string(k);
+            a.add_holder(holder::investor(id, "SAFE " + std::to_string(k)));
+            const money amount = money::from_units(static_cast<std::int64_t>(10'000 + rng.below(990'000)) * 1000 + 7);
+            const money cap = money::from_units(static_cast<std::int64_t>(15'000'000 + rng.below(30'000'000)) * 1000 + 1);
+            a.convert(rng.below(2) == 0 ? safe::post_money_cap(holder_id(id), amount, cap, year{2025} / 2 / 1)
+                                        : safe::post_money_cap_and_discount(holder_id(id), amount, cap, fraction(1, 5), year{2025} / 2 / 1));
+        }
+        chain.then(a);
+        const round_chain_result r = chain.run();
+        const converted_round& c = *r.conversion(1);
+        REQUIRE(c.conversions().size() == safes);
+        for (const instrument_conversion& ic : c.conversions()) {
+            CHECK(ic.cost_units() + ic.not_converted_units == fraction(ic.amount.units()));
+            CHECK(ic.not_converted_units.sign() >= 0);
+            CHECK(ic.not_converted_units < ic.conversion_price.units_per_share());
+        }
+        fraction owned;
+        for (const holder_change& h : r.rounds()[1].holders()) owned += h.ownership_after;
+        CHECK(owned + r.rounds()[1].pool_ownership_after() == fraction(1));
+    }
+}
+
+}  // namespace test_round_chain
