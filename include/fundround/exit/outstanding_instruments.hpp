@@ -156,6 +156,10 @@ public:
     [[nodiscard]] waterfall_payout at(money exit_value) const { return waterfall_at(exit_value).at(exit_value); }
     /// The payouts at each of @p exit_values; every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
+    /// The breakpoints of every stage in its own exit values (from its start, included, to its
+    /// end, excluded), in increasing exit value: a stage's start is where an instrument starts
+    /// converting (and, a post-money one joining L, the other converting ones' payouts jump).
+    [[nodiscard]] std::vector<waterfall_breakpoint> breakpoints() const;
 
 private:
     outstanding_waterfall() = default;
@@ -430,6 +434,17 @@ inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector
     std::vector<waterfall_payout> out;
     out.reserve(exit_values.size());
     for (const money m : exit_values) out.push_back(at(m));
+    return out;
+}
+
+inline std::vector<waterfall_breakpoint> outstanding_waterfall::breakpoints() const {
+    std::vector<waterfall_breakpoint> out;
+    for (const outstanding_stage& st : stages_) {
+        for (const waterfall_breakpoint& b : st.payouts.breakpoints()) {
+            if (b.exit_value < st.from || (st.to && !(b.exit_value < *st.to))) continue;
+            out.push_back(b);
+        }
+    }
     return out;
 }
 
