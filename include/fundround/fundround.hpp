@@ -50,6 +50,7 @@
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/io/waterfall_report.hpp>
+#include <fundround/io/outstanding_report.hpp>
 #include <fundround/io/csv.hpp>
 #include <fundround/io/chart.hpp>
 #include <fundround/io/svg_chart.hpp>
