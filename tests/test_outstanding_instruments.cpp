@@ -255,4 +255,66 @@ TEST_CASE("Every problem at once: holders, currencies, the exit date the notes n
     CHECK(messages == std::vector<std::string>{"exit_date = 2024-12-31: is before notes[0]'s issue date 2025-01-01"});
 }
 
+TEST_CASE("Property: in the stage of any exit, no SAFE gains by switching (its switch moving L)") {
+    // Random tables (common, sometimes a preferred class) with two to four SAFEs, post-money
+    // and sometimes pre-money, at random exits. The outcome is an equilibrium: a SAFE that
+    // converts would receive no more by taking its cash-out (the waterfall with it left out of
+    // the converting set, L shrinking), and one that takes its cash-out would receive no more by
+    // converting (the waterfall with it joining, L growing); exact payouts sum to the exit.
+    fundround_test::lcg g{20261202};
+    int later_stage = 0;  // exits in a stage after the first (a post-money SAFE joined L)
+    int switches = 0;     // equilibrium checks made
+    for (int round = 0; round < 12; ++round) {
+        cap_table_builder b;
+        b.add(holder::founder("f", "Founder")).add(share_class::common("Common"));
+        b.holding(holder_id("f"), "Common", sh(1'000'000 + static_cast<std::int64_t>(g.next(9'000'000))));
+        if (g.next(2) == 0) {
+            b.add(holder::investor("p", "Preferred holder"));
+            b.add(share_class::preferred("Seed Preferred", price_per_share(usd(1), sh(1))));
+            b.holding(holder_id("p"), "Seed Preferred", sh(500'000 + static_cast<std::int64_t>(g.next(2'000'000))));
+        }
+        std::vector<safe> safes;
+        const std::size_t count = 2 + static_cast<std::size_t>(g.next(3));
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            b.add(holder::investor(id, "SAFE holder " + std::to_string(i)));
+            const std::int64_t amount = 100'000 + static_cast<std::int64_t>(g.next(1'900'000));
+            const std::int64_t cap = amount * (8 + static_cast<std::int64_t>(g.next(20)));  // A / C <= 1/8
+            if (g.next(4) == 0) {
+                safes.push_back(safe::pre_money_cap(holder_id(id), usd(amount), usd(cap), ymd(2025, 1, 1)));
+            } else {
+                safes.push_back(safe::post_money_cap(holder_id(id), usd(amount), usd(cap), ymd(2025, 1, 1)));
+            }
+        }
+        const cap_table table = b.build();
+        const outstanding_waterfall w = outstanding_waterfall::build(table, safes, {});
+        const std::vector<outstanding_instrument>& list = w.instruments();
+        for (int k = 0; k < 25; ++k) {
+            const fraction x(static_cast<std::int64_t>(g.next(80'000'000'000)));
+            const outstanding_stage& st = w.stages()[w.stage_index(x)];
+            if (w.stage_index(x) > 0) ++later_stage;
+            const std::vector<fraction> paid = st.payouts.exact_line_payouts(x);
+            const std::vector<line_status> status = st.payouts.status_at(x);
+            fraction total;
+            for (const fraction& p : paid) total += p;
+            CHECK(total == x);
+            const std::size_t first = paid.size() - list.size();
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const bool converted = status[first + i] == line_status::converted;
+                if (st.converting[i] != converted && st.converting[i]) continue;  // in K, takes its cash-out here
+                std::vector<bool> other = st.converting;
+                other[i] = !converted;
+                waterfall_terms t;
+                t.convertibles = detail::outstanding_lines(list, w.base_capitalization(), other, rounding::floor).second;
+                const waterfall switched = waterfall::build(table, t);
+                INFO("round ", round, ", exit ", x.to_string(), " mills, ", list[i].name, converted ? " converted" : " cash-out");
+                CHECK(switched.exact_line_payouts(x)[first + i] <= paid[first + i]);
+                ++switches;
+            }
+        }
+    }
+    CHECK(later_stage > 20);
+    CHECK(switches > 500);
+}
+
 }  // namespace test_outstanding_instruments
