@@ -1,8 +1,8 @@
 // Importing and exporting an Open Cap Table Format package (json/ocf.hpp) against nlohmann/json
 // parsing and dumping the same text alone, in this binary.
 //
-// The package of size n: a cap table of n stakeholders (each holding common, one in twenty also
-// Series A Preferred, one in ten an option grant from the one plan, one in fifty a warrant) and
+// The package of size n: the cap table of n stakeholders of bench_tables.hpp (each holding
+// common, one in twenty also Series A Preferred, one in ten an option grant, one in fifty a warrant) and
 // n/100 post-money SAFEs of holders on the table: about 1.2 n issuances, written by to_ocf() as
 // the merged single file (one JSON object of the package's files by name, two-space indented as
 // write_ocf_directory() writes each file).
@@ -24,6 +24,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_tables.hpp"
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -43,23 +45,7 @@ struct input {
 };
 
 input make_input(std::int64_t n) {
-    const price_per_share strike(money::from_units(100), share_count(1));
-    cap_table_builder b;
-    b.add(share_class::common("Common"));
-    b.add(share_class::preferred("Series A Preferred", price_per_share(1_usd, share_count(1))));
-    std::int64_t granted = 0;
-    for (std::int64_t i = 0; i < n; ++i) {
-        const holder_id id("h" + std::to_string(i));
-        b.add(holder(id, "Holder " + std::to_string(i), holder_kind::employee));
-        b.holding(id, "Common", share_count(1'000 + i % 977));
-        if (i % 20 == 0) b.holding(id, "Series A Preferred", share_count(5'000 + i % 101));
-        if (i % 10 == 0) {
-            b.grant({id, "Plan", share_count(100 + i % 13), strike});
-            granted += 100 + i % 13;
-        }
-        if (i % 50 == 0) b.add(warrant{id, "Series A Preferred", share_count(10 + i % 7), strike});
-    }
-    b.add(option_pool{"Plan", "Common", share_count(granted + 1'000'000)});
+    cap_table_builder b = fundround_bench::make_builder(n);
     std::vector<safe> safes;
     for (std::int64_t i = 0; i < n / 100; ++i) {
         safes.push_back(safe::post_money_cap(holder_id("h" + std::to_string(i * 100)), 100'000_usd, 10_M,

@@ -37,6 +37,17 @@ cap_table founder_only(std::int64_t common) {
         .build();
 }
 
+// A simple-interest note of `holder`, issued 2025-01-01, due 2027-01-01.
+convertible_note note_of(const char* holder, std::int64_t principal, fraction rate) {
+    convertible_note n;
+    n.holder = holder_id(holder);
+    n.principal = usd(principal);
+    n.issue_date = ymd(2025, 1, 1);
+    n.maturity_date = ymd(2027, 1, 1);
+    n.annual_rate = rate;
+    return n;
+}
+
 // Payout of holder `h` (cap_table::holders() order) at `dollars`.
 money holder_at(const outstanding_waterfall& w, std::size_t h, std::int64_t dollars) {
     return w.at(usd(dollars)).by_holder.at(h);
@@ -140,12 +151,7 @@ TEST_CASE("Preferred, a pre-money SAFE and a note: seniorities, interest to the 
                                 .holding(holder_id("b"), "Seed Preferred", sh(2'000'000))
                                 .build();
     const std::vector<safe> safes{safe::pre_money_cap(holder_id("a"), usd(1'000'000), usd(10'000'000), ymd(2024, 6, 1))};
-    convertible_note n;
-    n.holder = holder_id("b");
-    n.principal = usd(500'000);
-    n.issue_date = ymd(2025, 1, 1);
-    n.maturity_date = ymd(2027, 1, 1);
-    n.annual_rate = fraction(8, 100);
+    convertible_note n = note_of("b", 500'000, fraction(8, 100));
     n.valuation_cap = usd(5'000'000);
     n.at_change_of_control = note_change_of_control_terms{fraction(2), true, true};
     waterfall_terms base;
@@ -194,12 +200,7 @@ TEST_CASE("Cash-out only: an uncapped SAFE, a discount SAFE, a note without chan
     const cap_table table = founder_only(1'000'000);
     const std::vector<safe> safes{safe::post_money_uncapped(holder_id("a"), usd(50'000), ymd(2025, 1, 1)),
                                   safe::post_money_discount(holder_id("a"), usd(25'000), fraction(1, 5), ymd(2025, 2, 1))};
-    convertible_note n;
-    n.holder = holder_id("b");
-    n.principal = usd(100'000);
-    n.issue_date = ymd(2025, 1, 1);
-    n.maturity_date = ymd(2027, 1, 1);
-    n.annual_rate = fraction(1, 10);
+    const convertible_note n = note_of("b", 100'000, fraction(1, 10));
     waterfall_terms base;
     base.exit_date = ymd(2026, 1, 1);
     const outstanding_waterfall w = outstanding_waterfall::build(table, safes, {n}, {}, base);
@@ -228,12 +229,7 @@ TEST_CASE("Every problem at once: holders, currencies, the exit date the notes n
     const std::vector<safe> safes{safe::post_money_cap(holder_id("ghost"), usd(1'000), usd(1'000'000), ymd(2025, 1, 1)),
                                   safe::post_money_cap(holder_id("a"), money::from_major(1'000, currencies::eur),
                                                        money::from_major(1'000'000, currencies::eur), ymd(2025, 1, 1))};
-    convertible_note n;
-    n.holder = holder_id("b");
-    n.principal = usd(100'000);
-    n.issue_date = ymd(2025, 1, 1);
-    n.maturity_date = ymd(2027, 1, 1);
-    n.annual_rate = fraction(1, 10);
+    const convertible_note n = note_of("b", 100'000, fraction(1, 10));
     std::vector<std::string> messages;
     try {
         (void)outstanding_waterfall::build(table, safes, {n});

@@ -240,27 +240,21 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
     const std::optional<calendar_date>& exit_date, const outstanding_instrument_terms& terms = {}) {
     std::vector<diagnostic> problems;
     const currency cur = table.currency();
-    const auto check_holder = [&](const field_path& f, const holder_id& h) {
-        if (!h.str().empty() && !table.holder_index(h)) {
-            problems.push_back({f.member("holder"), detail::quoted_text(h.str()), "is not a holder on the cap table"});
+    // Each instrument's own problems, its holder on the table, its amount in the table's currency.
+    const auto check = [&](const char* list, std::size_t i, const auto& x, const char* amount_field, money amount) {
+        const field_path f = field_path(list).index(i, x.holder.str());
+        const std::vector<diagnostic> own = x.validate(f);
+        problems.insert(problems.end(), own.begin(), own.end());
+        if (!x.holder.str().empty() && !table.holder_index(x.holder)) {
+            problems.push_back({f.member("holder"), detail::quoted_text(x.holder.str()), "is not a holder on the cap table"});
+        }
+        if (amount.currency() != cur) {
+            problems.push_back({f.member(amount_field), format_full(amount), "must be in " + to_string(cur) + ", the cap table's currency"});
         }
     };
-    const auto check_currency = [&](const field_path& f, money m) {
-        if (m.currency() != cur) problems.push_back({f, format_full(m), "must be in " + to_string(cur) + ", the cap table's currency"});
-    };
-    for (std::size_t i = 0; i < safes.size(); ++i) {
-        const field_path f = field_path("safes").index(i, safes[i].holder.str());
-        const std::vector<diagnostic> own = safes[i].validate(f);
-        problems.insert(problems.end(), own.begin(), own.end());
-        check_holder(f, safes[i].holder);
-        check_currency(f.member("purchase_amount"), safes[i].purchase_amount);
-    }
+    for (std::size_t i = 0; i < safes.size(); ++i) check("safes", i, safes[i], "purchase_amount", safes[i].purchase_amount);
     for (std::size_t i = 0; i < notes.size(); ++i) {
-        const field_path f = field_path("notes").index(i, notes[i].holder.str());
-        const std::vector<diagnostic> own = notes[i].validate(f);
-        problems.insert(problems.end(), own.begin(), own.end());
-        check_holder(f, notes[i].holder);
-        check_currency(f.member("principal"), notes[i].principal);
+        check("notes", i, notes[i], "principal", notes[i].principal);
         const std::string which = "notes[" + std::to_string(i) + "]";
         if (!exit_date) {
             problems.push_back({field_path("exit_date"), "", "is required: " + which + " accrues interest to the exit"});
