@@ -37,6 +37,8 @@ fundround_cli_test(waterfall_small_range 0 PRODUCES payout.svg waterfall_small_r
 # example's SAFE and note on its starting cap table.
 fundround_cli_test(waterfall_safes_stages 0
                    ARGS waterfall safes_and_notes.json --exit 6M,8.5M,9M,9.5M,13M --exit-date 2026-01-01)
+fundround_cli_test(waterfall_safes_svg 0 PRODUCES payout.svg waterfall_safes_svg.svg
+                   ARGS waterfall safes_and_notes.json --exit 0..20M --exit-date 2026-01-01 --svg @OUT@/payout.svg)
 fundround_cli_test(waterfall_safes_csv 0 ARGS waterfall safes_and_notes.json --exit 6M,13M --exit-date 2026-01-01 --csv)
 fundround_cli_test(waterfall_series_abc_instruments 0
                    ARGS waterfall ../../../examples/series_abc.json --exit 2M,10M,40M --exit-date 2025-06-30)
@@ -101,7 +103,6 @@ fundround_cli_test(io_unwritable_svg 3 ARGS waterfall small_company.json --exit 
 fundround_cli_test(na_unknown_round 4 ARGS schedule reference_round.json --as-of 2026-06-30 --round "Series Z")
 fundround_cli_test(na_unknown_scenario 4 ARGS schedule reference_round.json --as-of 2026-06-30 --scenario met)
 fundround_cli_test(na_no_cap_table 4 ARGS waterfall reference_round.json --exit 100B)
-fundround_cli_test(na_svg_in_stages 4 ARGS waterfall safes_and_notes.json --exit 0..20M --exit-date 2026-01-01 --svg @OUT@/payout.svg)
 fundround_cli_test(na_no_rounds_report 4 ARGS report cap_table_only.json)
 fundround_cli_test(na_no_rounds_odds 4 ARGS odds cap_table_only.json --p "revenue target=0.5")
 fundround_cli_test(na_unknown_priced_round 4 ARGS captable small_company.json --after "Series A")

@@ -648,8 +648,10 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     return out;
 }
 
-/// Writes the payout chart of @p w (by class, up to the highest of @p exits) to @p path.
-void write_payout_svg(const fr::waterfall& w, const std::vector<fr::money>& exits, const std::string& path,
+/// Writes the payout chart of @p w (a waterfall or an outstanding_waterfall; by class, up to the
+/// highest of @p exits) to @p path.
+template <class Waterfall>
+void write_payout_svg(const Waterfall& w, const std::vector<fr::money>& exits, const std::string& path,
                       const streams& io) {
     fr::money top = exits.front();
     for (const fr::money m : exits) top = std::max(top, m);
@@ -706,16 +708,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     // Every stage has the same lines and holders: the first one's describe them all.
     const fr::waterfall& lines = ow.stages().front().payouts;
     const std::vector<fr::waterfall_payout> payouts = ow.at(exits);
-    if (rq.svg) {
-        if (ow.stages().size() > 1) {
-            fail_file(io, rq.file,
-                      {"--svg: the payouts jump where a post-money SAFE joins the converting ones (" +
-                       std::to_string(ow.stages().size()) +
-                       " stages, see the text output); the chart draws one waterfall without jumps: leave out --svg"},
-                      exit_not_applicable);
-        }
-        write_payout_svg(lines, exits, *rq.svg, io);
-    }
+    if (rq.svg) write_payout_svg(ow, exits, *rq.svg, io);
     if (rq.csv) {
         const fr::csv_options csv;
         fr::detail::write_csv_table(

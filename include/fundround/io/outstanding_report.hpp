@@ -2,13 +2,16 @@
 /// @brief SAFEs and notes outstanding at an exit printed for a person: each instrument's
 /// waterfall line (cash-out, interest, cap and the capitalization it divides), and, when the
 /// converting post-money SAFEs change with the exit value, the stages of exit values with the
-/// converting set and its Liquidity Capitalization (exit/outstanding_instruments.hpp).
+/// converting set and its Liquidity Capitalization (exit/outstanding_instruments.hpp); its payout
+/// chart, each stage from its own waterfall, with the jumps between them.
 #ifndef FUNDROUND_IO_OUTSTANDING_REPORT_HPP
 #define FUNDROUND_IO_OUTSTANDING_REPORT_HPP
 
 #include <fundround/config.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/exit/outstanding_instruments.hpp>
+#include <fundround/io/chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 
@@ -65,6 +68,31 @@ inline void print_outstanding_instruments(std::ostream& os, const outstanding_wa
         s.text(range).text(names.empty() ? std::string("none") : names).text(l);
     }
     s.print(os, "  ");
+}
+
+/// The chart of @p w's payouts for exit values from 0 to @p max_exit, as payout_chart() draws one
+/// waterfall's: each stage from its own waterfall (exact at its breakpoints), its start's exit
+/// value twice (the jump drawn vertical), markers at w.breakpoints(). Throws validation_error as
+/// payout_chart() does, and for stacked areas over several stages (an area cannot jump).
+[[nodiscard]] inline chart payout_chart(const outstanding_waterfall& w, money max_exit,
+                                        const payout_chart_options& options = {}) {
+    std::vector<diagnostic> problems =
+        detail::payout_chart_problems(w.stages().front().payouts.currency(), max_exit, options);
+    if (options.style == series_style::stacked_area && w.stages().size() > 1) {
+        problems.push_back({field_path("options").member("style"), "stacked_area",
+                            "must be line: the payouts jump where a post-money SAFE joins L (" +
+                                std::to_string(w.stages().size()) + " stages), and an area cannot"});
+    }
+    if (!problems.empty()) throw validation_error("payout_chart", std::move(problems));
+    std::vector<payout_curve> curves;
+    curves.reserve(w.stages().size());
+    for (const outstanding_stage& st : w.stages()) curves.push_back(st.payouts.curve());
+    std::vector<detail::payout_chart_piece> pieces;
+    for (std::size_t k = 0; k < w.stages().size(); ++k) {
+        pieces.push_back({&w.stages()[k].payouts, &curves[k], w.stages()[k].from, w.stages()[k].to});
+    }
+    return detail::payout_chart_of(pieces, w.breakpoints(), max_exit, options,
+                                   w.stages().size() > 1 ? "; jumps where a post-money SAFE joins L" : "");
 }
 
 FUNDROUND_END_NAMESPACE
