@@ -359,6 +359,26 @@ TEST_CASE("validate_chart: every problem at once, each naming field, value and r
         CHECK_THROWS_AS(fr::check_chart(c), fr::validation_error);
         CHECK_THROWS_AS((void)fr::to_svg(c), fr::validation_error);
     }
+    SUBCASE("a line may repeat an x once (a vertical jump); not twice, and not an area") {
+        chart c = small_line_chart();
+        line_series jump{"jump", {}, series_style::line, false, {}, false};
+        jump.add(0, 1).add(3, 2).add(3, 5).add(4, 6);
+        c.lines.push_back(jump);
+        CHECK(fr::validate_chart(c).empty());
+        CHECK(fr::to_svg(c).find("jump") != std::string::npos);
+        c.lines.back().add(4, 7).add(4, 8);
+        c.lines.back().style = series_style::line;
+        const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].field.to_string() == "lines[1] \"jump\".points[5].x");
+        line_series area{"area", {}, series_style::stacked_area, false, {}, false};
+        area.add(0, 1).add(3, 2).add(3, 5).add(4, 6);
+        chart a = small_line_chart();
+        a.lines = {area};
+        const std::vector<fr::diagnostic> q = fr::validate_chart(a);
+        REQUIRE(q.size() == 1);
+        CHECK(q[0].rule == "must be greater than points[1].x = 3: x must increase strictly");
+    }
     SUBCASE("an empty series and a non-monotonic x") {
         chart c = small_line_chart();
         c.lines.push_back(line_series{"empty", {}, series_style::line, false, {}, false});
@@ -372,7 +392,7 @@ TEST_CASE("validate_chart: every problem at once, each naming field, value and r
         CHECK(p[0].rule == "must hold at least two points (a line joins them)");
         CHECK(p[1].field.to_string() == "lines[2] \"back\".points[2].x");
         CHECK(p[1].value == "1");
-        CHECK(p[1].rule == "must be greater than points[1].x = 3: x must increase strictly");
+        CHECK(p[1].rule == "must be greater than points[1].x = 3: x must increase (a line may repeat an x once, a vertical jump)");
         CHECK(p[1].field.json_pointer() == "/lines/2/points/2/x");
         try {
             fr::check_chart(c);

@@ -6,7 +6,7 @@
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
 /// dissolution, notes at maturity or a change of control), exits (exit/: the liquidation
-/// waterfall with exact breakpoints, and over a chain of rounds), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
+/// waterfall with exact breakpoints, with SAFEs and notes outstanding, and over a chain of rounds), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
 /// charts of rounds, net flows, round chains and waterfall payouts).
 /// All but io/fmt.hpp, which needs the {fmt} library.
 #ifndef FUNDROUND_FUNDROUND_HPP
@@ -42,6 +42,7 @@
 
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/exit/chain_waterfall.hpp>
+#include <fundround/exit/outstanding_instruments.hpp>
 
 #include <fundround/io/money_parse.hpp>
 #include <fundround/io/report.hpp>
@@ -50,6 +51,7 @@
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/io/waterfall_report.hpp>
+#include <fundround/io/outstanding_report.hpp>
 #include <fundround/io/csv.hpp>
 #include <fundround/io/chart.hpp>
 #include <fundround/io/svg_chart.hpp>

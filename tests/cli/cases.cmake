@@ -41,6 +41,17 @@ fundround_cli_test(captable_small_csv 0 ARGS captable small_company.json --csv)
 fundround_cli_test(waterfall_small_csv 0 ARGS waterfall small_company.json --exit 0..20M --csv)
 fundround_cli_test(waterfall_small_range 0 PRODUCES payout.svg waterfall_small_range.svg
                    ARGS waterfall small_company.json --exit 0..20M --svg @OUT@/payout.svg)
+# SAFEs and notes outstanding before the priced rounds are paid too (exit/outstanding_instruments.hpp):
+# two post-money SAFEs (the payouts in two stages: the second joining L raises the first's
+# shares) and a note repaid twice its principal (interest to --exit-date); the Series A/B/C
+# example's SAFE and note on its starting cap table.
+fundround_cli_test(waterfall_safes_stages 0
+                   ARGS waterfall safes_and_notes.json --exit 6M,8.5M,9M,9.5M,13M --exit-date 2026-01-01)
+fundround_cli_test(waterfall_safes_svg 0 PRODUCES payout.svg waterfall_safes_svg.svg
+                   ARGS waterfall safes_and_notes.json --exit 0..20M --exit-date 2026-01-01 --svg @OUT@/payout.svg)
+fundround_cli_test(waterfall_safes_csv 0 ARGS waterfall safes_and_notes.json --exit 6M,13M --exit-date 2026-01-01 --csv)
+fundround_cli_test(waterfall_series_abc_instruments 0
+                   ARGS waterfall ../../../examples/series_abc.json --exit 2M,10M,40M --exit-date 2025-06-30)
 fundround_cli_test(waterfall_small_list 0 ARGS waterfall small_company.json --exit 2M,3.75M --exit 9187500 --exit 0..30M --steps 2)
 fundround_cli_test(odds_reference 0 ARGS odds reference_round.json --p "certain conditions=0.7")
 fundround_cli_test(odds_small_dated 0 ARGS odds small_company.json --p "revenue target=1/3@2027-01-31")
@@ -61,6 +72,14 @@ fundround_cli_test(convert_small_to_file 0 PRODUCES small.json convert_small_to_
 fundround_cli_test(convert_small_to_ocf 0 ARGS convert small_company.json --to ocf --as-of 2026-06-30)
 fundround_cli_test(convert_series_abc_to_ocf 0 PRODUCES ocf/Transactions.ocf.json convert_series_abc_transactions.json
                    ARGS convert ../../../examples/series_abc.json --to ocf -o @OUT@/ocf)
+# Every command reads an OCF package too (tests/data/ocf/acme): its directory, its manifest, the
+# merged single file (here from standard input); what the import left out on standard error.
+fundround_cli_test(captable_ocf_directory 0 ARGS captable ../../data/ocf/acme)
+fundround_cli_test(convert_ocf_to_json 0 ARGS convert ../../data/ocf/acme --to json)
+fundround_cli_test(convert_ocf_merged_stdin 0 SAME_OUTPUT_AS convert_ocf_to_json STDIN ocf_acme_merged.json
+                   ARGS convert - --to json)
+fundround_cli_test(waterfall_ocf_manifest 0
+                   ARGS waterfall ../../data/ocf/acme/Manifest.ocf.json --exit 5M,50M --exit-date 2025-06-30)
 fundround_cli_test(usage_convert_ocf_options 2 ARGS convert small_company.json --to json --after "Series A" --as-of 2026-13-01)
 
 # 1: the deal file is invalid (every problem, one a line, at its JSON pointer).
@@ -69,10 +88,15 @@ fundround_cli_test(invalid_json 1 ARGS captable not_json.json)
 # A reference to an instrument the file does not have; an instrument converting twice.
 fundround_cli_test(invalid_converts 1 ARGS captable bad_converts.json)
 fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --after "Series B")
+# An OCF package with problems: each at its file and JSON pointer (a package directory: the file
+# of the package; the merged form: the pointer in it).
+fundround_cli_test(invalid_ocf_merged 1 ARGS captable ocf_invalid_merged.json)
+fundround_cli_test(invalid_ocf_directory 1 ARGS report ocf_broken)
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)
 fundround_cli_test(usage_no_command 2 ARGS)
+fundround_cli_test(usage_exit_date_for_notes 2 ARGS waterfall safes_and_notes.json --exit 10M)
 fundround_cli_test(usage_unknown_option 2 ARGS report small_company.json --bogus)
 fundround_cli_test(usage_missing_option 2 ARGS schedule small_company.json)
 fundround_cli_test(usage_bad_to 2 ARGS convert small_company.json --to xml)

@@ -13,7 +13,9 @@
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/io/csv.hpp>
+#include <fundround/exit/outstanding_instruments.hpp>
 #include <fundround/io/flows_report.hpp>
+#include <fundround/io/outstanding_report.hpp>
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/io/report.hpp>
 #include <fundround/io/svg_chart.hpp>
@@ -96,15 +98,83 @@ void write_text(const std::string& path, const std::string& text, const streams&
     if (!out) fail_file(io, path, {std::string("cannot be written: ") + std::strerror(errno)}, exit_io);
 }
 
-/// The deal file at @p path; fails with exit_invalid_deal listing every problem at its JSON pointer.
-fr::deal_file load_deal(const std::string& path, const streams& io) {
-    const std::string text = read_text(path, io);
-    try {
-        return fr::parse_deal_file(text);
-    } catch (const fr::json_error& e) {
+/// Writes @p e's problems as "FILE: /pointer = value: rule" lines and fails with
+/// exit_invalid_deal. With @p package_dir, the problems of an OCF package directory: each
+/// pointer's first step is a file of the package, named instead as "DIR/FILE: /pointer ...".
+[[noreturn]] void fail_json(const streams& io, const std::string& path, const fr::json_error& e,
+                            bool package_dir = false) {
+    if (!package_dir) {
         std::vector<std::string> lines;
         for (const fr::diagnostic& d : e.problems()) lines.push_back(fr::detail::json_problem_line(d));
         fail_file(io, path, lines, exit_invalid_deal);
+    }
+    const std::string dir = !path.empty() && path.back() == '/' ? path : path + "/";
+    for (const fr::diagnostic& d : e.problems()) {
+        const std::string pointer = d.field.json_pointer();
+        const std::size_t second = pointer.find('/', 1);
+        const std::string file = pointer.empty() ? std::string() : pointer.substr(1, second == std::string::npos ? std::string::npos : second - 1);
+        const std::string rest = second == std::string::npos ? std::string("(root)") : pointer.substr(second);
+        io.err << (file.empty() ? path : dir + file) << ": " << rest << (d.value.empty() ? "" : " = " + d.value) << ": "
+               << d.rule << '\n';
+    }
+    throw failure{exit_invalid_deal};
+}
+
+/// The deal of an imported OCF package (read from @p path): its cap table, SAFEs and notes, the
+/// issuer as the company. Says on io.err what was read and what the import left out.
+fr::deal_file deal_of_ocf(fr::ocf_import imported, const std::string& path, const streams& io) {
+    io.err << "fundround: " << path << ": OCF package of " << imported.issuer_name
+           << (imported.as_of ? " as of " + fr::to_string(*imported.as_of) : std::string()) << ", read as a deal file\n";
+    for (const std::string& s : imported.left_out) io.err << "fundround: note: left out: " << s << '\n';
+    fr::deal_file d;
+    d.company = std::move(imported.issuer_name);
+    d.cap_table_before = std::move(imported.table);
+    d.safes = std::move(imported.safes);
+    d.notes = std::move(imported.notes);
+    return d;
+}
+
+/// The deal at @p path: a deal file, or an Open Cap Table Format package (a directory with its
+/// Manifest.ocf.json, the manifest itself, or the merged single-file form), imported
+/// (json/ocf.hpp); fails with exit_invalid_deal listing every problem at its file and JSON pointer.
+fr::deal_file load_deal(const std::string& path, const streams& io) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+        if (!fs::exists(fs::path(path) / "Manifest.ocf.json", ec)) {
+            fail_file(io, path, {"cannot be read: it is a directory without an OCF manifest (Manifest.ocf.json)"}, exit_io);
+        }
+        try {
+            return deal_of_ocf(fr::from_ocf(fr::read_ocf_directory(path)), path, io);
+        } catch (const fr::json_error& e) {
+            fail_json(io, path, e, true);
+        }
+    }
+    const std::string text = read_text(path, io);
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_discarded() && j.is_object()) {
+        const auto type = j.find("file_type");
+        if (type != j.end() && *type == "OCF_MANIFEST_FILE" && path != "-") {
+            // A package's manifest: the package is its directory.
+            const std::string dir = fs::path(path).parent_path().empty() ? std::string(".") : fs::path(path).parent_path().string();
+            try {
+                return deal_of_ocf(fr::from_ocf(fr::read_ocf_directory(dir)), dir, io);
+            } catch (const fr::json_error& e) {
+                fail_json(io, dir, e, true);
+            }
+        }
+        if (j.contains("Manifest.ocf.json")) {
+            try {
+                return deal_of_ocf(fr::from_ocf_merged(j), path, io);
+            } catch (const fr::json_error& e) {
+                fail_json(io, path, e);
+            }
+        }
+    }
+    try {
+        return fr::parse_deal_file(text);
+    } catch (const fr::json_error& e) {
+        fail_json(io, path, e);
     }
 }
 
@@ -607,8 +677,10 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     return out;
 }
 
-/// Writes the payout chart of @p w (by class, up to the highest of @p exits) to @p path.
-void write_payout_svg(const fr::waterfall& w, const std::vector<fr::money>& exits, const std::string& path,
+/// Writes the payout chart of @p w (a waterfall or an outstanding_waterfall; by class, up to the
+/// highest of @p exits) to @p path.
+template <class Waterfall>
+void write_payout_svg(const Waterfall& w, const std::vector<fr::money>& exits, const std::string& path,
                       const streams& io) {
     fr::money top = exits.front();
     for (const fr::money m : exits) top = std::max(top, m);
@@ -633,24 +705,48 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         table = &chain->final_table();
     }
     const std::vector<fr::money> exits = exit_values(rq, table->currency(), io);
-    const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
-    if (!safes.empty() || !notes.empty()) {
-        io.err << "fundround: note: the deal file's " << safes.size() << " SAFE(s) and " << notes.size()
-               << " note(s) are not in this waterfall (it pays the cap table's classes, options and warrants)\n";
-    }
     fr::waterfall_terms terms;
     terms.exit_date = exit_date;
-    const fr::waterfall w = fr::waterfall::build(*table, terms);
-    if (rq.svg) write_payout_svg(w, exits, *rq.svg, io);
-    if (rq.csv) {
-        fr::write_waterfall_csv(io.out, w, exits);
+    // The SAFEs and notes outstanding on the chosen table (none of the chain's rounds converted
+    // them) are paid too.
+    const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
+    const std::string on_table = rq.after ? "after " + *rq.after : std::string("before the priced rounds");
+    if (safes.empty() && notes.empty()) {
+        const fr::waterfall w = fr::waterfall::build(*table, terms);
+        if (rq.svg) write_payout_svg(w, exits, *rq.svg, io);
+        if (rq.csv) {
+            fr::write_waterfall_csv(io.out, w, exits);
+            return;
+        }
+        io.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
+        fr::print_waterfall(io.out, w, exits);
+        io.out << '\n';
+        fr::print_breakpoints(io.out, w);
         return;
     }
-    io.out << "On the cap table " << (rq.after ? "after " + *rq.after : std::string("before the priced rounds"))
-           << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
-    fr::print_waterfall(io.out, w, exits);
+    if (!notes.empty() && !exit_date) {
+        fail_options(io, {{fr::field_path("--exit-date"), "",
+                           "is required: the deal file's " + std::to_string(notes.size()) +
+                               " outstanding note(s) accrue interest to the exit"}});
+    }
+    const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, {}, terms);
+    // Every stage has the same lines and holders: the first one's describe them all.
+    const fr::waterfall& lines = ow.stages().front().payouts;
+    const std::vector<fr::waterfall_payout> payouts = ow.at(exits);
+    if (rq.svg) write_payout_svg(ow, exits, *rq.svg, io);
+    if (rq.csv) {
+        const fr::csv_options csv;
+        fr::detail::write_csv_table(
+            io.out, fr::detail::waterfall_lines_table(lines, exits, payouts, fr::detail::table_target::csv, csv.decimals), csv);
+        return;
+    }
+    io.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company)
+           << ", with the SAFEs and notes outstanding\n";
+    fr::print_outstanding_instruments(io.out, ow);
     io.out << '\n';
-    fr::print_breakpoints(io.out, w);
+    fr::print_waterfall(io.out, lines, exits, payouts);
+    io.out << '\n';
+    fr::print_breakpoints(io.out, ow.breakpoints(), lines.currency());
 }
 
 // --- odds -------------------------------------------------------------------------------------

@@ -13,11 +13,16 @@
 
 namespace {
 
+/// What a command's file argument may be.
+constexpr const char* deal_file_help =
+    "The deal file (JSON), or an Open Cap Table Format package: its directory, its Manifest.ocf.json or the "
+    "merged single file";
+
 /// The exit-code table printed at the end of the top-level help.
 constexpr const char* exit_codes_text =
     "Exit codes:\n"
     "  0  done\n"
-    "  1  the deal file is invalid (every problem on stderr, one a line, at its JSON pointer)\n"
+    "  1  the deal file or OCF package is invalid (every problem on stderr, one a line, at its file and JSON pointer)\n"
     "  2  usage error: unknown command or option, missing or bad value\n"
     "  3  a file cannot be read or written\n"
     "  4  the request does not apply to this deal (unknown round or scenario, no cap table...)\n"
@@ -30,7 +35,7 @@ int main(int argc, char** argv) {
     using namespace fundround_cli;
 
     CLI::App app{"fundround " + library_version() +
-                     ": funding rounds, cap tables and exits from a deal file (JSON), exactly",
+                     ": funding rounds, cap tables and exits from a deal file (JSON) or an OCF package, exactly",
                  "fundround"};
     app.require_subcommand(1, 1);
     app.set_version_flag("--version", "fundround " + library_version());
@@ -48,7 +53,7 @@ int main(int argc, char** argv) {
     report_request report;
     CLI::App* report_cmd = app.add_subcommand("report", "Each round's summary, the priced rounds on the cap table, "
                                                         "and the net flows with the counter-commitments");
-    report_cmd->add_option("file", report.file, "The deal file (JSON)")->required();
+    report_cmd->add_option("file", report.file, deal_file_help)->required();
     report_cmd->add_option("--scenario", report.scenario,
                            "See the net flows in this scenario of the deal file (default: as things stand at "
                            "close, no milestone settled)");
@@ -61,7 +66,7 @@ int main(int argc, char** argv) {
     schedule_request schedule;
     CLI::App* schedule_cmd = app.add_subcommand("schedule", "The disbursement schedule: what has funded by a date, "
                                                             "what is committed, conditional or lapsed");
-    schedule_cmd->add_option("file", schedule.file, "The deal file (JSON)")->required();
+    schedule_cmd->add_option("file", schedule.file, deal_file_help)->required();
     schedule_cmd->add_option("--as-of", schedule.as_of, "The date looked at (ISO 8601: 2026-06-30)")->required();
     schedule_cmd->add_option("--round", schedule.round, "Only this round (default: every round of the file)");
     schedule_cmd->add_option("--scenario", schedule.scenario,
@@ -79,7 +84,7 @@ int main(int argc, char** argv) {
     captable_request captable;
     CLI::App* captable_cmd = app.add_subcommand("captable", "The cap table before the priced rounds, or after one of "
                                                             "them (with its pricing and dilution)");
-    captable_cmd->add_option("file", captable.file, "The deal file (JSON)")->required();
+    captable_cmd->add_option("file", captable.file, deal_file_help)->required();
     captable_cmd->add_option("--after", captable.after, "After this priced round (the rounds before it applied too)");
     captable_cmd->add_flag("--csv", captable.csv, "Write the cap table by holder as CSV instead (RFC 4180, exact)");
     captable_cmd->footer("Examples:\n"
@@ -92,7 +97,7 @@ int main(int argc, char** argv) {
     CLI::App* waterfall_cmd =
         app.add_subcommand("waterfall", "The liquidation waterfall: who receives what at exit values, and the "
                                         "breakpoints where the payout bends");
-    waterfall_cmd->add_option("file", waterfall.file, "The deal file (JSON)")->required();
+    waterfall_cmd->add_option("file", waterfall.file, deal_file_help)->required();
     waterfall_cmd
         ->add_option("--exit", waterfall.exits,
                      "Exit values, comma-separated or repeated: amounts (50M, \"$1.5B\", \"EUR 300M\"; without a "
@@ -105,7 +110,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1000));
     waterfall_cmd->add_option("--after", waterfall.after, "On the cap table after this priced round");
     waterfall_cmd->add_option("--exit-date", waterfall.exit_date,
-                              "The exit's date: cumulative dividends accrue to it (ISO 8601)");
+                              "The exit's date: cumulative dividends and the notes' interest accrue to it (ISO 8601; "
+                              "required when the deal file has notes)");
     waterfall_cmd->add_option("--svg", waterfall.svg, "Also write the payout chart (by class) to this SVG file");
     waterfall_cmd->add_flag("--csv", waterfall.csv,
                             "Write the payouts by line at the exit values as CSV instead (RFC 4180, exact)");
@@ -113,7 +119,9 @@ int main(int argc, char** argv) {
                           "  fundround waterfall deal.json --exit 100M..1B --steps 9\n"
                           "  fundround waterfall deal.json --exit 50M,100M,250M --after \"Series B\"\n"
                           "  fundround waterfall deal.json --exit 0..500M --svg payout.svg\n"
-                          "  fundround waterfall deal.json --exit 100M..1B --csv > payouts.csv\n");
+                          "  fundround waterfall deal.json --exit 100M..1B --csv > payouts.csv\n"
+                          "  fundround waterfall deal.json --exit 10M,50M --exit-date 2026-06-30   (pays its SAFEs and notes)\n"
+                          "  fundround waterfall ocf/ --exit 10M,50M   (an OCF package)\n");
 
     // odds
     odds_request odds;
@@ -126,7 +134,7 @@ int main(int argc, char** argv) {
                      "conditions wait on needs one")
         ->expected(1)
         ->take_all();
-    odds_cmd->add_option("file", odds.file, "The deal file (JSON)")->required();
+    odds_cmd->add_option("file", odds.file, deal_file_help)->required();
     odds_cmd->add_option("--round", odds.round, "Only this round (default: every round of the file)");
     odds_cmd->add_flag("--monte-carlo", odds.monte_carlo,
                        "Sample even when every outcome can be enumerated (above 20 uncertain milestones the "
@@ -143,7 +151,7 @@ int main(int argc, char** argv) {
     convert_request convert;
     CLI::App* convert_cmd = app.add_subcommand("convert", "The deal file in another form: normalised JSON, or the "
                                                           "Open Cap Table Format");
-    convert_cmd->add_option("file", convert.file, "The deal file (JSON)")->required();
+    convert_cmd->add_option("file", convert.file, deal_file_help)->required();
     convert_cmd->add_option("--to", convert.to,
                             "json (the normalised deal file) or ocf (the Open Cap Table Format: the cap table, "
                             "its SAFEs and notes; what OCF cannot say is listed on standard error)")
@@ -160,7 +168,8 @@ int main(int argc, char** argv) {
     convert_cmd->footer("Examples:\n"
                         "  fundround convert deal.json --to json\n"
                         "  fundround convert deal.json --to json -o normalised.json\n"
-                        "  fundround convert deal.json --to ocf -o ocf/\n");
+                        "  fundround convert deal.json --to ocf -o ocf/\n"
+                        "  fundround convert ocf/ --to json -o deal.json   (an OCF package as a deal file)\n");
 
     // An unknown command: say so, rather than CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->get_name() == argv[1]; }).empty()) {

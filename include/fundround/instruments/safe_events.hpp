@@ -180,6 +180,13 @@ inline big_rational safe_events_div(const big_rational& a, const big_rational& b
     return big_rational(std::move(n), std::move(d)).reduce();
 }
 
+/// The post-money SAFE's Liquidity Capitalization L = (B + S) / (1 - T): @p base_and_pre is B + S
+/// (the base capitalization and the shares of the converting securities priced off it), @p take
+/// is T, the sum of purchase amount / cap over the converting post-money SAFEs (below 1).
+inline big_rational safe_liquidity_capitalization(const big_rational& base_and_pre, const big_rational& take) {
+    return safe_events_div(base_and_pre, big_rational(fraction(1)) - take);
+}
+
 /// The caps each SAFE uses: its own, or for an MFN SAFE without terms the lowest cap of the
 /// post-money SAFEs dated after it (empty when none has one).
 inline std::vector<std::optional<money>> safe_effective_caps(const std::vector<safe>& safes) {
@@ -270,7 +277,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
                                    {{field_path("safes").index(i, safes[i].holder.str()).member("valuation_cap"), format_full(*caps[i]),
                                      "the converting post-money SAFEs' purchase amounts over their caps reach 100% of the company"}});
         }
-        return detail::safe_events_div(base + pre_shares, rest);
+        return detail::safe_liquidity_capitalization(base + pre_shares, take + share_out);
     };
     for (bool added = true; added;) {
         added = false;

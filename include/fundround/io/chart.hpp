@@ -263,10 +263,10 @@ enum class series_style : unsigned char {
     stacked_area,  ///< Filled, stacked on the stacked areas before it (evaluated exactly in between).
 };
 
-/// A named series of points with strictly increasing x.
+/// A named series of points with strictly increasing x (a line may repeat an x once: a jump).
 struct line_series {
     std::string name{};                      ///< Legend text (not empty).
-    std::vector<chart_point> points{};       ///< The points, x strictly increasing.
+    std::vector<chart_point> points{};       ///< The points, x strictly increasing; a line's may repeat an x once (a vertical jump).
     series_style style = series_style::line; ///< Line, step or stacked area.
     bool show_points = false;                ///< Draws a dot at each point (e.g. the breakpoints).
     std::string colour{};                    ///< "#rrggbb", or "" for the next palette colour.
@@ -409,7 +409,8 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
 /// Every problem of @p c (empty if it can be drawn), each naming its field, value and rule:
 /// sizes, texts without control characters, colours, at least one series, bars only on a
 /// category x axis with one value per category, lines with enough points (two, or one for a
-/// step) and strictly increasing x, values of the kind and currency of their axis, stacked areas
+/// step) and strictly increasing x (a line may repeat an x once: a vertical jump), values of the
+/// kind and currency of their axis, stacked areas
 /// spanning the same x range, markers on the x axis.
 [[nodiscard]] inline std::vector<diagnostic> validate_chart(const chart& c) {
     std::vector<diagnostic> out;
@@ -481,9 +482,17 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
             all_x_ok = detail::check_axis_value(s.points[k].x, c.x_axis, "x axis", &n, p.member("x"), out) && all_x_ok;
             detail::check_axis_value(s.points[k].y, c.y_axis, "y axis", nullptr, p.member("y"), out);
             if (all_x_ok && k > 0 && !(s.points[k - 1].x.value() < s.points[k].x.value())) {
-                out.push_back({p.member("x"), s.points[k].x.to_string(),
-                               "must be greater than points[" + std::to_string(k - 1) + "].x = " +
-                                   s.points[k - 1].x.to_string() + ": x must increase strictly"});
+                // A line may repeat an x once (a jump drawn vertical); anything else goes back.
+                const bool jump = s.style == series_style::line && s.points[k - 1].x.value() == s.points[k].x.value() &&
+                                  (k < 2 || s.points[k - 2].x.value() < s.points[k - 1].x.value());
+                if (!jump) {
+                    out.push_back({p.member("x"), s.points[k].x.to_string(),
+                                   "must be greater than points[" + std::to_string(k - 1) + "].x = " +
+                                       s.points[k - 1].x.to_string() +
+                                       (s.style == series_style::line
+                                            ? ": x must increase (a line may repeat an x once, a vertical jump)"
+                                            : ": x must increase strictly")});
+                }
             }
         }
         if (s.style == series_style::stacked_area && s.points.size() >= 2 && all_x_ok) {

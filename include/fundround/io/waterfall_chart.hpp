@@ -15,6 +15,7 @@
 #include <fundround/numeric/money_format.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -90,50 +91,64 @@ struct payout_chart_options {
     return out;
 }
 
-/// The chart of @p w's payouts (computed from @p curve, which must be @p w.curve()) for exit
-/// values from 0 to @p max_exit: one series per line or holder (options.by), as lines with a dot
-/// at each breakpoint or as stacked areas (which then add up to the exit value), a marker at
-/// each breakpoint in (0, max_exit]. The points are exact: 0, every breakpoint below max_exit and
-/// max_exit, each evaluated exactly on its segment (the payout is continuous and linear between
-/// breakpoints). Money axes in @p w's currency. Throws validation_error if max_exit is not
-/// positive or in another currency, the curve is not one of a waterfall of the same lines and
-/// holders, or options.style is series_style::step.
-[[nodiscard]] inline chart payout_chart(const waterfall& w, const payout_curve& curve, money max_exit,
-                                        const payout_chart_options& options = {}) {
+namespace detail {
+
+/// The problems of payout_chart()'s @p max_exit (in currency @p c, positive) and @p options
+/// (not series_style::step).
+[[nodiscard]] inline std::vector<diagnostic> payout_chart_problems(currency c, money max_exit,
+                                                                   const payout_chart_options& options) {
     std::vector<diagnostic> problems;
-    if (max_exit.currency() != w.currency()) {
+    if (max_exit.currency() != c) {
         problems.push_back({field_path("max_exit"), format_full(max_exit),
-                            "must be in " + to_string(w.currency()) + ", the waterfall's currency"});
+                            "must be in " + to_string(c) + ", the waterfall's currency"});
     } else if (max_exit.units() <= 0) {
         problems.push_back({field_path("max_exit"), format_full(max_exit), "must be positive"});
-    }
-    if (curve.segments().empty() || curve.lines().size() != w.lines().size() ||
-        curve.segments().front().holders.size() != w.holders().size()) {
-        problems.push_back({field_path("curve"), std::to_string(curve.lines().size()) + " lines",
-                            "must be the waterfall's own curve (w.curve())"});
     }
     if (options.style == series_style::step) {
         problems.push_back({field_path("options").member("style"), "step",
                             "must be line or stacked_area: a payout is piecewise linear, not a step"});
     }
-    if (!problems.empty()) throw validation_error("payout_chart", std::move(problems));
+    return problems;
+}
 
+/// One stretch of a payout chart: exit values from `from` to `to` (units; empty: no end) drawn
+/// from a waterfall and its curve.
+struct payout_chart_piece {
+    const waterfall* w;          // the waterfall (its lines and holders: the same in every piece)
+    const payout_curve* curve;   // its curve
+    fraction from;               // the piece's first exit value
+    std::optional<fraction> to;  // its last exit value; empty: no end
+};
+
+/// The chart of payout_chart() from @p pieces (checked by the caller), with markers at
+/// @p breakpoints and @p more_subtitle after the default subtitle.
+[[nodiscard]] inline chart payout_chart_of(const std::vector<payout_chart_piece>& pieces,
+                                           const std::vector<waterfall_breakpoint>& breakpoints, money max_exit,
+                                           const payout_chart_options& options, const std::string& more_subtitle) {
+    const waterfall& w = *pieces.front().w;
     const currency c = w.currency();
     const fraction max_units(max_exit.units());
     const fraction per_major(money::units_per_major);
-    std::vector<fraction> xs{fraction()};
-    for (const waterfall_breakpoint& b : curve.breakpoints()) {
-        if (b.exit_value.sign() > 0 && b.exit_value < max_units) xs.push_back(b.exit_value);
-    }
-    xs.push_back(max_units);
-
     const bool by_line = options.by == payout_chart_by::line;
     const std::size_t n = by_line ? w.lines().size() : w.holders().size();
+    // Each piece from its start to its end (or max_exit) through its breakpoints, evaluated on
+    // its own curve: where two pieces meet, the same exit value twice (a jump, drawn vertical).
+    std::vector<fraction> xs;
     std::vector<std::vector<fraction>> ys(n);
-    for (const fraction& x : xs) {
-        const waterfall_segment& s = curve.segments()[curve.segment_index(x)];
-        const std::vector<linear_payout>& parts = by_line ? s.lines : s.holders;
-        for (std::size_t i = 0; i < n; ++i) ys[i].push_back(parts[i].at(x));
+    for (const payout_chart_piece& piece : pieces) {
+        if (!(piece.from < max_units) && !xs.empty()) break;
+        const fraction end = piece.to && *piece.to < max_units ? *piece.to : max_units;
+        std::vector<fraction> at{piece.from};
+        for (const waterfall_breakpoint& b : piece.curve->breakpoints()) {
+            if (piece.from < b.exit_value && b.exit_value < end) at.push_back(b.exit_value);
+        }
+        at.push_back(end);
+        for (const fraction& x : at) {
+            const waterfall_segment& s = piece.curve->segments()[piece.curve->segment_index(x)];
+            const std::vector<linear_payout>& parts = by_line ? s.lines : s.holders;
+            xs.push_back(x);
+            for (std::size_t i = 0; i < n; ++i) ys[i].push_back(parts[i].at(x));
+        }
     }
 
     chart out;
@@ -144,7 +159,7 @@ struct payout_chart_options {
         out.subtitle = options.subtitle;
     } else {
         std::size_t shown = 0;
-        for (const waterfall_breakpoint& b : curve.breakpoints()) {
+        for (const waterfall_breakpoint& b : breakpoints) {
             if (b.exit_value.sign() > 0 && !(max_units < b.exit_value)) ++shown;
         }
         bool exercisable = false;
@@ -154,7 +169,8 @@ struct payout_chart_options {
         out.subtitle = "Exact: linear between " + std::to_string(shown) + (shown == 1 ? " breakpoint" : " breakpoints") +
                        " (dashed)" +
                        (exercisable ? "; options exercise " + std::string(to_string(w.terms().exercise)) : std::string()) +
-                       (options.style == series_style::stacked_area ? "; the areas add up to the exit value" : "");
+                       (options.style == series_style::stacked_area ? "; the areas add up to the exit value" : "") +
+                       more_subtitle;
     }
     out.note = options.note;
     out.x_axis = money_axis("Exit value", c);
@@ -173,7 +189,7 @@ struct payout_chart_options {
         out.lines.push_back(std::move(s));
     }
     if (options.mark_breakpoints) {
-        for (const waterfall_breakpoint& b : curve.breakpoints()) {
+        for (const waterfall_breakpoint& b : breakpoints) {
             if (b.exit_value.sign() <= 0 || max_units < b.exit_value) continue;
             std::string label;
             if (options.markers == payout_marker_labels::brief) {
@@ -185,6 +201,30 @@ struct payout_chart_options {
         }
     }
     return out;
+}
+
+
+}  // namespace detail
+
+/// The chart of @p w's payouts (computed from @p curve, which must be @p w.curve()) for exit
+/// values from 0 to @p max_exit: one series per line or holder (options.by), as lines with a dot
+/// at each breakpoint or as stacked areas (which then add up to the exit value), a marker at
+/// each breakpoint in (0, max_exit]. The points are exact: 0, every breakpoint below max_exit and
+/// max_exit, each evaluated exactly on its segment (the payout is continuous and linear between
+/// breakpoints). Money axes in @p w's currency. Throws validation_error if max_exit is not
+/// positive or in another currency, the curve is not one of a waterfall of the same lines and
+/// holders, or options.style is series_style::step.
+[[nodiscard]] inline chart payout_chart(const waterfall& w, const payout_curve& curve, money max_exit,
+                                        const payout_chart_options& options = {}) {
+    std::vector<diagnostic> problems = detail::payout_chart_problems(w.currency(), max_exit, options);
+    if (curve.segments().empty() || curve.lines().size() != w.lines().size() ||
+        curve.segments().front().holders.size() != w.holders().size()) {
+        problems.push_back({field_path("curve"), std::to_string(curve.lines().size()) + " lines",
+                            "must be the waterfall's own curve (w.curve())"});
+    }
+    if (!problems.empty()) throw validation_error("payout_chart", std::move(problems));
+    const detail::payout_chart_piece whole{&w, &curve, fraction(), std::nullopt};
+    return detail::payout_chart_of({whole}, curve.breakpoints(), max_exit, options, std::string());
 }
 
 /// The chart of @p w's payouts for exit values from 0 to @p max_exit (payout_chart() with

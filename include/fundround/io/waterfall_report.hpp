@@ -133,14 +133,14 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
 /// value (exact), the value of a common share there (exact), the event and what starts. The
 /// text shows a breakpoint's figures on its first event only, with the exact mills when they
 /// are not whole; the CSV repeats them on every row (exact major units, then a decimal).
-[[nodiscard]] inline report_table breakpoints_table(const waterfall& w, table_target target, int csv_decimals = 12) {
-    const currency c = w.currency();
+[[nodiscard]] inline report_table breakpoints_table(const std::vector<waterfall_breakpoint>& breakpoints, currency c,
+                                                      table_target target, int csv_decimals = 12) {
     report_table t(target, csv_decimals);
     t.column("Exit value", true, "exit_value", 2).column("Exact (mills)", true, "", 0);
     t.column("Share value", true, "share_value", 2).column("Event", false, "event");
     t.column("What starts", false, "what_starts").csv_column("currency").end_header();
     const std::string cur = to_string(c);
-    for (const waterfall_breakpoint& b : w.breakpoints()) {
+    for (const waterfall_breakpoint& b : breakpoints) {
         bool first = true;
         for (const waterfall_event& e : b.events) {
             if (first || !t.for_text()) {
@@ -154,6 +154,11 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
         }
     }
     return t;
+}
+
+/// breakpoints_table() of @p w's breakpoints.
+[[nodiscard]] inline report_table breakpoints_table(const waterfall& w, table_target target, int csv_decimals = 12) {
+    return breakpoints_table(w.breakpoints(), w.currency(), target, csv_decimals);
 }
 
 /// The table of print_payouts_by_round() for @p target: the cap table (start, after each
@@ -174,13 +179,10 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
 
 }  // namespace detail
 
-/// Prints the waterfall of @p w at each of @p exit_values side by side: the terms (exercise
-/// choice, payout rounding), by line (the class's preference, then its payout at each exit, in
-/// whole mills, and a total row equal to the exit), what each line does at each exit, and by
-/// holder (net payouts, a total row; under option_exercise::paid_in also the exercise prices
-/// paid in). Throws validation_error listing every bad exit value.
-inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values) {
-    const std::vector<waterfall_payout> payouts = w.at(exit_values);
+/// print_waterfall() with the @p payouts at @p exit_values given (one per exit value, on @p w's
+/// lines and holders: from outstanding_waterfall::at(), whose stages share their lines).
+inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                            const std::vector<waterfall_payout>& payouts) {
     const currency c = w.currency();
     os << "Liquidation waterfall (" << to_string(c) << "), exercise " << to_string(w.terms().exercise)
        << ", payouts rounded by " << to_string(w.terms().payouts) << "; total preference "
@@ -201,14 +203,25 @@ inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vec
     }
 }
 
+/// Prints the waterfall of @p w at each of @p exit_values side by side: the terms (exercise
+/// choice, payout rounding), by line (the class's preference, then its payout at each exit, in
+/// whole mills, and a total row equal to the exit), what each line does at each exit, and by
+/// holder (net payouts, a total row; under option_exercise::paid_in also the exercise prices
+/// paid in). Throws validation_error listing every bad exit value.
+inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values) {
+    print_waterfall(os, w, exit_values, w.at(exit_values));
+}
+
+/// print_breakpoints() of @p breakpoints in currency @p c (e.g. outstanding_waterfall::breakpoints()).
+inline void print_breakpoints(std::ostream& os, const std::vector<waterfall_breakpoint>& breakpoints, currency c) {
+    os << "Breakpoints (" << to_string(c) << "): above each exit value, the event starts\n";
+    detail::breakpoints_table(breakpoints, c, detail::table_target::text).print(os, "  ");
+}
+
 /// Prints the breakpoint table of @p w: each exit value where the payout function bends (in
 /// major units to the mill, with the exact amount in mills when it is not whole), the value of
 /// a common share there, and what starts above it, one event a row.
-inline void print_breakpoints(std::ostream& os, const waterfall& w) {
-    const currency c = w.currency();
-    os << "Breakpoints (" << to_string(c) << "): above each exit value, the event starts\n";
-    detail::breakpoints_table(w, detail::table_target::text).print(os, "  ");
-}
+inline void print_breakpoints(std::ostream& os, const waterfall& w) { print_breakpoints(os, w.breakpoints(), w.currency()); }
 
 /// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
 /// table at the start and after each round (rows), headed by @p title ("" for "Payout of <the

@@ -61,9 +61,15 @@ struct ocf_package {
     }
     /// The merged form: one object whose members are the files by name
     /// ({"Manifest.ocf.json": {...}, "Stakeholders.ocf.json": {...}}).
-    [[nodiscard]] nlohmann::json merged() const {
+    [[nodiscard]] nlohmann::json merged() const& {
         nlohmann::json j = nlohmann::json::object();
         for (const auto& f : files) j[f.first] = f.second;
+        return j;
+    }
+    /// The merged form, moving the files out of a package about to go (no copy of their trees).
+    [[nodiscard]] nlohmann::json merged() && {
+        nlohmann::json j = nlohmann::json::object();
+        for (auto& f : files) j[f.first] = std::move(f.second);
         return j;
     }
     /// The package of merged form @p j (each member a file); throws json_error if @p j is not
@@ -2227,11 +2233,13 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
 
     // The files, then the manifest with their checksums.
     const auto file = [](const char* type, json items) { return json{{"file_type", type}, {"items", std::move(items)}}; };
-    std::vector<std::pair<std::string, json>> files = {
-        {"Stakeholders.ocf.json", file("OCF_STAKEHOLDERS_FILE", std::move(stakeholders))},
-        {"StockClasses.ocf.json", file("OCF_STOCK_CLASSES_FILE", std::move(classes))},
-        {"StockPlans.ocf.json", file("OCF_STOCK_PLANS_FILE", std::move(plans))},
-        {"Transactions.ocf.json", file("OCF_TRANSACTIONS_FILE", std::move(tx))}};
+    // Emplaced, not an initializer list: that would copy every file's tree once more.
+    std::vector<std::pair<std::string, json>> files;
+    files.reserve(4);
+    files.emplace_back("Stakeholders.ocf.json", file("OCF_STAKEHOLDERS_FILE", std::move(stakeholders)));
+    files.emplace_back("StockClasses.ocf.json", file("OCF_STOCK_CLASSES_FILE", std::move(classes)));
+    files.emplace_back("StockPlans.ocf.json", file("OCF_STOCK_PLANS_FILE", std::move(plans)));
+    files.emplace_back("Transactions.ocf.json", file("OCF_TRANSACTIONS_FILE", std::move(tx)));
     const auto listed = [&](std::size_t k) {
         return json::array({{{"filepath", "./" + files[k].first}, {"md5", detail::ocf_md5_hex(ocf_file_text(files[k].second))}}});
     };

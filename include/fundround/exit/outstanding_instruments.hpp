@@ -1,0 +1,448 @@
+/// @file exit/outstanding_instruments.hpp
+/// @brief SAFEs and convertible notes still outstanding at an exit, paid by the liquidation
+/// waterfall: each becomes an exit_convertible line (the greater of its cash-out amount and what
+/// its conversion shares receive as common), derived exactly from its terms, with the converting
+/// set decided jointly with the classes.
+///
+/// A SAFE (Y Combinator's post-money SAFE, sections 1(b) and 2; instruments/safe_events.hpp):
+/// cash-out = the purchase amount A; conversion shares = A / liquidity price = A L / C, C the
+/// (effective) valuation cap. The pre-money SAFE's L is the base capitalization B (SAFEs and
+/// notes excluded); the post-money SAFE's L is the Liquidity Capitalization with the converting
+/// securities in it: L = (B + S) / (1 - T), S the conversion shares of the converting pre-money
+/// SAFEs and notes (A B / C each, exact), T the sum of A / C over the converting post-money SAFEs
+/// (a SAFE cashing out is not in L: the form excludes the Cash-Out Investors). A SAFE without a
+/// cap (discount only, uncapped, an MFN SAFE with no later cap) converts at the liquidity price
+/// p itself, so its conversion equals its cash-out: it is a cash-out line only.
+///
+/// A note at the change of control (instruments/note_events.hpp, note_at_change_of_control):
+/// cash-out = the greater of the listed multiple of principal and principal plus interest
+/// accrued to the exit date; when conversion at the cap is listed, conversion shares = (principal
+/// + interest) / (cap / capitalization), the capitalization B for a pre-money cap, L for a
+/// post-money one (then it joins T like a post-money SAFE). A note without change-of-control
+/// terms is repaid principal plus interest (debt: it does not convert).
+///
+/// Which capitalization, exactly. B = every issued share as converted plus the granted options
+/// (fully_diluted_basis::issued_and_granted(): the form's capital stock and outstanding Options;
+/// the unissued pool excluded; warrants out unless stated through base_capitalization). Because
+/// L counts only the converting securities, a post-money SAFE's shares depend on which others
+/// convert, and a SAFE joining raises every other converting post-money SAFE's shares: the
+/// payouts jump where one joins. No single waterfall with fixed share counts is exact, so the
+/// exit values are cut into stages, each with its own converting set K and its exact waterfall:
+/// starting from nobody converting, the next instrument to join is the one whose conversion
+/// starts at the lowest exit value in the waterfall of K plus it (its true deviation: joining
+/// changes L and the value of a share); above that exit value it converts, and so on, until
+/// none would join. In a stage, K's members choose between cash-out and conversion in the
+/// waterfall (the joint decision with the classes), the others take their cash-out. A stage
+/// holds the exit values above its start up to its end (at the end itself the joining
+/// instrument is indifferent and ties do not convert). This is O(n^2) waterfalls for n
+/// instruments that can convert.
+///
+/// Seniority (waterfall_line::seniority: higher is paid first, one rank pari passu): a SAFE's
+/// cash-out is on par with the preferred stock (the form: "on par with payments for other Safes
+/// and/or Preferred Stock", pro rata on a shortfall) — the rank of the most junior preferred
+/// class with shares, 0 without preferred; a note is debt, paid first: one rank above the most
+/// senior preferred. Both can be stated.
+#ifndef FUNDROUND_EXIT_OUTSTANDING_INSTRUMENTS_HPP
+#define FUNDROUND_EXIT_OUTSTANDING_INSTRUMENTS_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/analysis/discount.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/holder.hpp>
+#include <fundround/detail/bigint.hpp>
+#include <fundround/detail/checked.hpp>
+#include <fundround/error.hpp>
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/note_events.hpp>
+#include <fundround/instruments/safe.hpp>
+#include <fundround/instruments/safe_events.hpp>
+#include <fundround/numeric/fraction.hpp>
+#include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+#include <fundround/numeric/shares.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// The choices outstanding SAFEs and notes become waterfall lines with, each named.
+struct outstanding_instrument_terms {
+    /// B, the capitalization before any SAFE or note; empty: issued shares as converted plus
+    /// granted options (fully_diluted_basis::issued_and_granted()).
+    std::optional<share_count> base_capitalization;
+    /// The SAFEs' rank; empty: the most junior preferred class's (on par with preferred), or 0.
+    std::optional<int> safe_seniority;
+    /// The notes' rank; empty: one above the most senior preferred class (debt is paid first).
+    std::optional<int> note_seniority;
+    rounding share_rounding = rounding::floor;       ///< Conversion shares to whole shares.
+    rounding amount_rounding = rounding::half_even;  ///< A note's multiple of principal to the mill.
+};
+
+/// What an outstanding instrument is.
+enum class outstanding_kind {
+    safe,  ///< A SAFE.
+    note,  ///< A convertible note.
+};
+
+/// "SAFE" or "note".
+[[nodiscard]] constexpr std::string_view to_string(outstanding_kind k) noexcept {
+    return k == outstanding_kind::safe ? "SAFE" : "note";
+}
+
+/// One SAFE or note outstanding at the exit, with what its waterfall line is derived from.
+struct outstanding_instrument {
+    std::string source;        ///< Where it was given: "safes[0]" or "notes[1]".
+    outstanding_kind kind = outstanding_kind::safe;  ///< SAFE or note.
+    std::string name;          ///< Its waterfall line: "SAFE: <holder's name>", "Note: <holder's name>".
+    holder_id holder;          ///< Its holder.
+    std::string description;   ///< E.g. "post-money SAFE (valuation cap)" or "note (principal plus interest)".
+    money cash_out;            ///< What it takes if it does not convert.
+    money conversion_base;     ///< What buys the conversion shares: the purchase amount, or principal + interest.
+    money interest;            ///< A note's interest accrued to the exit date (zero for a SAFE).
+    std::optional<money> valuation_cap;  ///< The cap its conversion uses; empty: it never converts.
+    safe_form form = safe_form::post_money;  ///< Which capitalization its cap divides (B or L).
+    int seniority = 0;         ///< Its rank in the waterfall.
+
+    /// True if it may convert (it has a cap and conversion is one of its choices).
+    [[nodiscard]] bool can_convert() const noexcept { return valuation_cap.has_value(); }
+};
+
+/// A stretch of exit values on which the same instruments may convert, and its exact waterfall.
+struct outstanding_stage {
+    fraction from;                 ///< Exit values above this (units); the first stage starts at 0, included.
+    std::optional<fraction> to;    ///< The last exit value of the stage (units); empty: no end.
+    std::vector<bool> converting;  ///< Per instrument: in the converting set K (counted in L).
+    exact_rational liquidity_capitalization;     ///< The post-money L of K, exactly (shares).
+    std::vector<exit_convertible> convertibles;  ///< The instruments' lines (shares 0 outside K).
+    waterfall payouts;             ///< The waterfall of the stage (the table, the lines).
+};
+
+/// The liquidation waterfall of a cap table with SAFEs and notes outstanding: the instruments'
+/// lines derived from their terms, and the stages of exit values with their exact waterfalls
+/// (see the file comment). An immutable value; build one with outstanding_waterfall::build().
+///
+///     const outstanding_waterfall w = outstanding_waterfall::build(table, deal.safes, deal.notes, {}, terms);
+///     const waterfall_payout p = w.at(20_M);
+class outstanding_waterfall {
+public:
+    /// The waterfall of @p table with @p safes and @p notes outstanding, @p base's choices (its
+    /// exit_date is the notes' interest date, required when there are notes) and @p terms';
+    /// throws validation_error listing every problem.
+    [[nodiscard]] static outstanding_waterfall build(const cap_table& table, const std::vector<safe>& safes,
+                                                     const std::vector<convertible_note>& notes,
+                                                     const outstanding_instrument_terms& terms = {},
+                                                     const waterfall_terms& base = {});
+
+    /// The instruments: the SAFEs, then the notes, in the order given.
+    [[nodiscard]] const std::vector<outstanding_instrument>& instruments() const noexcept { return instruments_; }
+    /// The stages in increasing exit value (one when the converting set never changes).
+    [[nodiscard]] const std::vector<outstanding_stage>& stages() const noexcept { return stages_; }
+    /// B, the capitalization before any SAFE or note.
+    [[nodiscard]] share_count base_capitalization() const noexcept { return base_; }
+    /// The index of the stage holding exit value @p x units.
+    [[nodiscard]] std::size_t stage_index(const fraction& x) const;
+    /// The waterfall that pays exit value @p exit_value.
+    [[nodiscard]] const waterfall& waterfall_at(money exit_value) const {
+        return stages_[stage_index(fraction(exit_value.units()))].payouts;
+    }
+    /// The payouts at @p exit_value (waterfall::at of its stage).
+    [[nodiscard]] waterfall_payout at(money exit_value) const { return waterfall_at(exit_value).at(exit_value); }
+    /// The payouts at each of @p exit_values; every bad value reported at once.
+    [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
+    /// The breakpoints of every stage in its own exit values (from its start, included, to its
+    /// end, excluded), in increasing exit value: a stage's start is where an instrument starts
+    /// converting (and, a post-money one joining L, the other converting ones' payouts jump).
+    [[nodiscard]] std::vector<waterfall_breakpoint> breakpoints() const;
+
+private:
+    outstanding_waterfall() = default;
+
+    std::vector<outstanding_instrument> instruments_;
+    std::vector<outstanding_stage> stages_;
+    share_count base_;
+};
+
+namespace detail {
+
+/// "SAFE: Ada" for the first line of a holder, "SAFE: Ada (2)" for the second, ...
+inline std::string outstanding_line_name(const std::string& prefix, const std::string& holder_name,
+                                         std::vector<std::string>& used) {
+    std::string name = prefix + holder_name;
+    for (int k = 2; std::find(used.begin(), used.end(), name) != used.end(); ++k) {
+        name = prefix + holder_name + " (" + std::to_string(k) + ")";
+    }
+    used.push_back(name);
+    return name;
+}
+
+/// The instruments' lines with the set @p in converting: L of that set (exactly) and, for each
+/// instrument, its exit_convertible (conversion shares for the members of @p in, 0 for the rest).
+inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
+    const std::vector<outstanding_instrument>& list, share_count base, const std::vector<bool>& in, rounding share_rounding) {
+    const big_rational b(fraction(base.value()));
+    big_rational base_and_pre = b;
+    big_rational take;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (!in[i]) continue;
+        const big_rational share_of_cap =
+            safe_events_div(big_rational(fraction(list[i].conversion_base.units())), big_rational(fraction(list[i].valuation_cap->units())));
+        if (list[i].form == safe_form::pre_money) {
+            base_and_pre += share_of_cap * b;
+        } else {
+            take += share_of_cap;
+        }
+    }
+    if ((big_rational(fraction(1)) - take).sign() <= 0) {
+        std::vector<diagnostic> problems;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (in[i] && list[i].form == safe_form::post_money) {
+                problems.push_back({field_path(list[i].source).member("valuation_cap"), format_full(*list[i].valuation_cap),
+                                    "the converting post-money instruments' amounts over their caps reach 100% of the company"});
+            }
+        }
+        throw validation_error("SAFEs and notes at the exit", std::move(problems));
+    }
+    const big_rational l = safe_liquidity_capitalization(base_and_pre, take);
+    std::vector<exit_convertible> lines;
+    lines.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const outstanding_instrument& x = list[i];
+        share_count shares;
+        if (in[i]) {
+            // A / liquidity price, the price cap / (B or L), as safe_liquidity_payouts prices it.
+            const big_rational price =
+                safe_events_div(big_rational(fraction(x.valuation_cap->units())), x.form == safe_form::pre_money ? b : l);
+            const big_rational exact = safe_events_div(big_rational(fraction(x.conversion_base.units())), price);
+            shares = share_count(narrow(from_big(exact.scaled_rounded(1, share_rounding), "conversion shares"), "conversion shares"));
+        }
+        lines.push_back({x.name, x.holder, x.cash_out, shares, x.seniority});
+    }
+    return {l, std::move(lines)};
+}
+
+}  // namespace detail
+
+/// The SAFEs and notes of @p safes and @p notes as outstanding instruments of @p table at an exit
+/// on @p exit_date (the notes' interest date; required when there are notes), with @p terms'
+/// seniorities and roundings: cash-out amounts, conversion bases and caps (an MFN SAFE's from
+/// the later SAFEs), lines named after their holders. Throws validation_error listing every
+/// problem: an invalid SAFE or note, a holder not on the table, another currency, a missing or
+/// early exit date.
+[[nodiscard]] inline std::vector<outstanding_instrument> outstanding_instruments(
+    const cap_table& table, const std::vector<safe>& safes, const std::vector<convertible_note>& notes,
+    const std::optional<calendar_date>& exit_date, const outstanding_instrument_terms& terms = {}) {
+    std::vector<diagnostic> problems;
+    const currency cur = table.currency();
+    // Each instrument's own problems, its holder on the table, its amount in the table's currency.
+    const auto check = [&](const char* list, std::size_t i, const auto& x, const char* amount_field, money amount) {
+        const field_path f = field_path(list).index(i, x.holder.str());
+        const std::vector<diagnostic> own = x.validate(f);
+        problems.insert(problems.end(), own.begin(), own.end());
+        if (!x.holder.str().empty() && !table.holder_index(x.holder)) {
+            problems.push_back({f.member("holder"), detail::quoted_text(x.holder.str()), "is not a holder on the cap table"});
+        }
+        if (amount.currency() != cur) {
+            problems.push_back({f.member(amount_field), format_full(amount), "must be in " + to_string(cur) + ", the cap table's currency"});
+        }
+    };
+    for (std::size_t i = 0; i < safes.size(); ++i) check("safes", i, safes[i], "purchase_amount", safes[i].purchase_amount);
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        check("notes", i, notes[i], "principal", notes[i].principal);
+        const std::string which = "notes[" + std::to_string(i) + "]";
+        if (!exit_date) {
+            problems.push_back({field_path("exit_date"), "", "is required: " + which + " accrues interest to the exit"});
+        } else if (is_modelled(*exit_date) && is_modelled(notes[i].issue_date) && *exit_date < notes[i].issue_date) {
+            problems.push_back({field_path("exit_date"), to_string(*exit_date),
+                                "is before " + which + "'s issue date " + to_string(notes[i].issue_date)});
+        }
+    }
+    if (!problems.empty()) throw validation_error("SAFEs and notes at the exit", std::move(problems));
+
+    // Seniority: SAFEs on par with the most junior preferred class, notes above the most senior.
+    std::optional<int> junior;
+    std::optional<int> senior;
+    for (const share_class& k : table.classes()) {
+        if (!k.is_preferred() || table.issued_shares(k.name()).value() == 0) continue;
+        const int rank = k.terms().seniority;
+        junior = junior ? std::min(*junior, rank) : rank;
+        senior = senior ? std::max(*senior, rank) : rank;
+    }
+    const int safe_rank = terms.safe_seniority.value_or(junior.value_or(0));
+    const int note_rank = terms.note_seniority.value_or(senior ? *senior + 1 : safe_rank + 1);
+
+    std::vector<outstanding_instrument> out;
+    std::vector<std::string> used;
+    const auto holder_name = [&](const holder_id& h) { return table.find_holder(h).name(); };
+    const std::vector<std::optional<money>> caps = detail::safe_effective_caps(safes);
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        const safe& s = safes[i];
+        outstanding_instrument x;
+        x.source = "safes[" + std::to_string(i) + "]";
+        x.kind = outstanding_kind::safe;
+        x.name = detail::outstanding_line_name("SAFE: ", holder_name(s.holder), used);
+        x.holder = s.holder;
+        x.description = s.description();
+        x.cash_out = s.purchase_amount;
+        x.conversion_base = s.purchase_amount;
+        x.interest = money::zero(cur);
+        x.valuation_cap = caps[i];
+        x.form = s.form;
+        x.seniority = safe_rank;
+        out.push_back(std::move(x));
+    }
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        // The amounts note_at_change_of_control lists; the waterfall values the conversion.
+        convertible_note n = notes[i];
+        const note_change_of_control_terms stated = n.at_change_of_control.value_or(note_change_of_control_terms{});
+        n.at_change_of_control = note_change_of_control_terms{stated.principal_multiple, true, false};
+        const bool converts = stated.conversion_at_cap && n.valuation_cap;
+        const note_change_of_control_result r = note_at_change_of_control(n, *exit_date, share_count(), fraction(),
+                                                                          terms.share_rounding, terms.amount_rounding);
+        outstanding_instrument x;
+        x.source = "notes[" + std::to_string(i) + "]";
+        x.kind = outstanding_kind::note;
+        x.name = detail::outstanding_line_name("Note: ", holder_name(n.holder), used);
+        x.holder = n.holder;
+        x.interest = r.interest;
+        x.conversion_base = r.principal + r.interest;
+        x.cash_out = money::zero(cur);
+        std::string listed;  // what the term lists, for the description
+        const auto list = [&](const std::string& what) { listed += (listed.empty() ? "" : ", ") + what; };
+        if (r.multiple_amount) {
+            x.cash_out = std::max(x.cash_out, *r.multiple_amount);
+            list(stated.principal_multiple->to_string() + " x principal");
+        }
+        if (stated.principal_plus_interest) {
+            x.cash_out = std::max(x.cash_out, *r.principal_plus_interest);
+            list(std::string(to_string(change_of_control_payout::principal_plus_interest)));
+        }
+        if (converts) {
+            x.valuation_cap = n.valuation_cap;
+            x.form = n.cap_form;
+            list(std::string(to_string(change_of_control_payout::conversion_at_cap)) + " (" +
+                 std::string(to_string(n.cap_form)) + ")");
+        }
+        x.description = "note (" + listed + ")";
+        x.seniority = note_rank;
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table, const std::vector<safe>& safes,
+                                                          const std::vector<convertible_note>& notes,
+                                                          const outstanding_instrument_terms& terms,
+                                                          const waterfall_terms& base) {
+    outstanding_waterfall w;
+    w.instruments_ = outstanding_instruments(table, safes, notes, base.exit_date, terms);
+    w.base_ = terms.base_capitalization ? *terms.base_capitalization
+                                        : table.fully_diluted(fully_diluted_basis::issued_and_granted()).total();
+    if (w.base_.value() <= 0) {
+        throw validation_error("SAFEs and notes at the exit",
+                               {{field_path("base_capitalization"), std::to_string(w.base_.value()),
+                                 "must be positive (issued shares as converted plus granted options)"}});
+    }
+    const std::vector<outstanding_instrument>& list = w.instruments_;
+    const std::size_t n = list.size();
+    const auto build_with = [&](const std::vector<bool>& in) {
+        auto lines = detail::outstanding_lines(list, w.base_, in, terms.share_rounding);
+        waterfall_terms t = base;
+        t.convertibles.insert(t.convertibles.end(), lines.second.begin(), lines.second.end());
+        return std::make_pair(std::move(lines), waterfall::build(table, t));
+    };
+    // The exit value where instrument j starts converting in waterfall @p with (none: never).
+    const auto conversion_start = [&](const waterfall& with, std::size_t j) -> std::optional<fraction> {
+        for (const waterfall_breakpoint& b : with.breakpoints()) {
+            for (const waterfall_event& e : b.events) {
+                if (e.kind == waterfall_event_kind::converts && with.lines()[e.line].name == list[j].name) return b.exit_value;
+            }
+        }
+        return std::nullopt;
+    };
+    std::vector<bool> in(n, false);
+    fraction from;
+    for (;;) {
+        auto stage = build_with(in);
+        std::optional<std::size_t> next;
+        fraction at;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (in[j] || !list[j].can_convert()) continue;
+            std::vector<bool> with = in;
+            with[j] = true;
+            const auto joined = build_with(with);
+            std::optional<fraction> t = conversion_start(joined.second, j);
+            if (!t) continue;
+            if (*t < from) t = from;
+            if (!next || *t < at) {
+                next = j;
+                at = *t;
+            }
+        }
+        if (!(next && at == from)) {  // a stage of no width is skipped (two joining at one exit value)
+            std::optional<fraction> to;
+            if (next) to = at;
+            outstanding_stage s{from, to, in, exact_rational(stage.first.first), std::move(stage.first.second),
+                                std::move(stage.second)};
+            // The last joiner changed no other member's shares (nothing else post-money was
+            // converting): below its start it took its cash-out in this waterfall too, so the
+            // stage before is this one and they are one stage.
+            bool same = !w.stages_.empty();
+            for (std::size_t i = 0; same && i < n; ++i) {
+                const outstanding_stage& prev = w.stages_.back();
+                same = !prev.converting[i] || prev.convertibles[i].conversion_shares == s.convertibles[i].conversion_shares;
+            }
+            if (same) {
+                s.from = w.stages_.back().from;
+                w.stages_.back() = std::move(s);
+            } else {
+                w.stages_.push_back(std::move(s));
+            }
+        }
+        if (!next) break;
+        in[*next] = true;
+        from = at;
+    }
+    return w;
+}
+
+inline std::size_t outstanding_waterfall::stage_index(const fraction& x) const {
+    std::size_t s = 0;
+    while (s + 1 < stages_.size() && stages_[s + 1].from < x) ++s;
+    return s;
+}
+
+inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector<money>& exit_values) const {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        const std::vector<diagnostic> more = stages_.front().payouts.check_exit(exit_values[i], field_path("exit_values").index(i));
+        problems.insert(problems.end(), more.begin(), more.end());
+    }
+    if (!problems.empty()) throw validation_error("waterfall exit values", std::move(problems));
+    std::vector<waterfall_payout> out;
+    out.reserve(exit_values.size());
+    for (const money m : exit_values) out.push_back(at(m));
+    return out;
+}
+
+inline std::vector<waterfall_breakpoint> outstanding_waterfall::breakpoints() const {
+    std::vector<waterfall_breakpoint> out;
+    for (const outstanding_stage& st : stages_) {
+        for (const waterfall_breakpoint& b : st.payouts.breakpoints()) {
+            if (b.exit_value < st.from || (st.to && !(b.exit_value < *st.to))) continue;
+            out.push_back(b);
+        }
+    }
+    return out;
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_EXIT_OUTSTANDING_INSTRUMENTS_HPP

@@ -1,0 +1,100 @@
+/// @file io/outstanding_report.hpp
+/// @brief SAFEs and notes outstanding at an exit printed for a person: each instrument's
+/// waterfall line (cash-out, interest, cap and the capitalization it divides), and, when the
+/// converting post-money SAFEs change with the exit value, the stages of exit values with the
+/// converting set and its Liquidity Capitalization (exit/outstanding_instruments.hpp); its payout
+/// chart, each stage from its own waterfall, with the jumps between them.
+#ifndef FUNDROUND_IO_OUTSTANDING_REPORT_HPP
+#define FUNDROUND_IO_OUTSTANDING_REPORT_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/detail/text_table.hpp>
+#include <fundround/exit/outstanding_instruments.hpp>
+#include <fundround/io/chart.hpp>
+#include <fundround/io/waterfall_chart.hpp>
+#include <fundround/numeric/money_format.hpp>
+#include <fundround/numeric/rounding.hpp>
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// Prints the instruments of @p w (line, what it is, seniority, cash-out, a note's interest,
+/// the cap and the capitalization it divides: B or the post-money L), then, if there is more
+/// than one stage, the stages: the exit values of each, the instruments converting in it and
+/// its L exactly (a whole number of shares, or 3 decimals and the exact fraction).
+inline void print_outstanding_instruments(std::ostream& os, const outstanding_waterfall& w) {
+    const std::vector<outstanding_instrument>& list = w.instruments();
+    os << "SAFEs and notes outstanding at the exit (B = " << detail::share_text(w.base_capitalization())
+       << " shares before them)\n";
+    detail::report_table t(detail::table_target::text);
+    t.column("Line", false, "line").column("Instrument", false, "instrument").column("Seniority", true, "seniority");
+    t.column("Cash-out", true, "cash_out").column("Interest", true, "interest").column("Cap", true, "cap");
+    t.column("Cap over", false, "cap_over").end_header();
+    for (const outstanding_instrument& x : list) {
+        t.text(x.name).text(x.description).text(std::to_string(x.seniority)).full_amount(x.cash_out);
+        if (x.kind == outstanding_kind::note) {
+            t.full_amount(x.interest);
+        } else {
+            t.none();
+        }
+        if (x.valuation_cap) {
+            t.amount(*x.valuation_cap).text(x.form == safe_form::pre_money ? "B" : "L (converting ones)");
+        } else {
+            t.none().none("cash-out only");
+        }
+    }
+    t.print(os, "  ");
+    if (w.stages().size() < 2) return;
+    os << "\nStages: L counts the converting post-money instruments only; where one joins, the others' shares grow\n";
+    detail::report_table s(detail::table_target::text);
+    s.column("Exit values", false, "exit_values").column("Converting (may convert)", false, "converting");
+    s.column("L (shares)", true, "liquidity_capitalization").end_header();
+    const currency c = w.stages().front().payouts.currency();
+    for (std::size_t k = 0; k < w.stages().size(); ++k) {
+        const outstanding_stage& st = w.stages()[k];
+        std::string range = k == 0 ? "from " + detail::exact_units_text(st.from, c, 3) : "above " + detail::exact_units_text(st.from, c, 3);
+        if (st.to) range += " to " + detail::exact_units_text(*st.to, c, 3);
+        std::string names;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (st.converting[i]) names += (names.empty() ? "" : ", ") + list[i].name;
+        }
+        const fraction exact = st.liquidity_capitalization.to_fraction();
+        const std::string l = exact.is_integer() ? detail::share_text(share_count(detail::narrow(exact.numerator(), "liquidity capitalization")))
+                                                 : exact.to_decimal_string(3, rounding::half_even) + " (" + exact.to_string() + ")";
+        s.text(range).text(names.empty() ? std::string("none") : names).text(l);
+    }
+    s.print(os, "  ");
+}
+
+/// The chart of @p w's payouts for exit values from 0 to @p max_exit, as payout_chart() draws one
+/// waterfall's: each stage from its own waterfall (exact at its breakpoints), its start's exit
+/// value twice (the jump drawn vertical), markers at w.breakpoints(). Throws validation_error as
+/// payout_chart() does, and for stacked areas over several stages (an area cannot jump).
+[[nodiscard]] inline chart payout_chart(const outstanding_waterfall& w, money max_exit,
+                                        const payout_chart_options& options = {}) {
+    std::vector<diagnostic> problems =
+        detail::payout_chart_problems(w.stages().front().payouts.currency(), max_exit, options);
+    if (options.style == series_style::stacked_area && w.stages().size() > 1) {
+        problems.push_back({field_path("options").member("style"), "stacked_area",
+                            "must be line: the payouts jump where a post-money SAFE joins L (" +
+                                std::to_string(w.stages().size()) + " stages), and an area cannot"});
+    }
+    if (!problems.empty()) throw validation_error("payout_chart", std::move(problems));
+    std::vector<payout_curve> curves;
+    curves.reserve(w.stages().size());
+    for (const outstanding_stage& st : w.stages()) curves.push_back(st.payouts.curve());
+    std::vector<detail::payout_chart_piece> pieces;
+    for (std::size_t k = 0; k < w.stages().size(); ++k) {
+        pieces.push_back({&w.stages()[k].payouts, &curves[k], w.stages()[k].from, w.stages()[k].to});
+    }
+    return detail::payout_chart_of(pieces, w.breakpoints(), max_exit, options,
+                                   w.stages().size() > 1 ? "; jumps where a post-money SAFE joins L" : "");
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_IO_OUTSTANDING_REPORT_HPP
