@@ -24,10 +24,12 @@ fundround_cli_test(schedule_example_met 0
                    ARGS schedule ../../../examples/reference_round.json --as-of 2026-12-31 --scenario "conditions met (A5)")
 fundround_cli_test(captable_series_abc_after_b 0 ARGS captable ../../../examples/series_abc.json --after "Series B")
 fundround_cli_test(waterfall_series_abc 0
-                   ARGS waterfall ../../../examples/series_abc.json --after "Series C" --exit 30M,50M,100M,250M,600M)
+                   ARGS waterfall ../../../examples/series_abc.json --after "Series C" --exit 30M,50M,100M,250M,600M
+                        --exit-date 2027-06-30)
 # Priced rounds converting the file's SAFEs and notes (examples/seed_safes_to_series_a.json): the
 # round with its conversions, the table after it and what is still outstanding; converted
-# instruments are not counted in the waterfall's note and not in the OCF package after the round.
+# instruments are not paid again by the waterfall after the round (it pays what is still
+# outstanding) and not in the OCF package after it.
 fundround_cli_test(captable_seed_safes_after_a 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series A")
 fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series B")
 fundround_cli_test(waterfall_seed_safes_after_a 0
