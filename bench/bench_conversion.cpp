@@ -412,21 +412,21 @@ void hand_table_bm(benchmark::State& state, shape s) {
     }
 }
 
-// The library and the hand-written solve with its cap table after, alternately in one loop.
-void paired_table(benchmark::State& state, shape s) {
+// The library and a hand-written computation (@p by_hand, returning its result), alternately in
+// one loop, each timed with steady_clock.
+template <class Hand>
+void paired_with(benchmark::State& state, shape s, Hand by_hand) {
     check_equal(s);
     const conversion_round r = round_of(s);
-    const hand_case c = hand_case_of(s);
     const cap_table& t = table();
     using clock = std::chrono::steady_clock;
     double lib_ns = 0, hand_ns = 0;
     for (auto _ : state) {
         const auto t0 = clock::now();
-        converted_round l = r.apply_to(t);
-        benchmark::DoNotOptimize(l);
-        const auto t1 = clock::now();
+        converted_round c = r.apply_to(t);
         benchmark::DoNotOptimize(c);
-        hand_full h = hand_apply(hand_start(), c.round, c.added, c.safe_holders, c.investor);
+        const auto t1 = clock::now();
+        auto h = by_hand();
         benchmark::DoNotOptimize(h);
         const auto t2 = clock::now();
         lib_ns += std::chrono::duration<double, std::nano>(t1 - t0).count();
@@ -438,29 +438,22 @@ void paired_table(benchmark::State& state, shape s) {
     state.counters["ratio"] = hand_ns > 0 ? lib_ns / hand_ns : 0;
 }
 
-void paired(benchmark::State& state, shape s) {
-    check_equal(s);
-    const conversion_round r = round_of(s);
-    const hand_round hr = hand_of(s);
-    const cap_table& t = table();
-    using clock = std::chrono::steady_clock;
-    double lib_ns = 0, hand_ns = 0;
-    for (auto _ : state) {
-        const auto t0 = clock::now();
-        converted_round c = r.apply_to(t);
+// Against the same work: the solve with its cap table after.
+void paired_table(benchmark::State& state, shape s) {
+    const hand_case c = hand_case_of(s);
+    paired_with(state, s, [&] {
         benchmark::DoNotOptimize(c);
-        const auto t1 = clock::now();
+        return hand_apply(hand_start(), c.round, c.added, c.safe_holders, c.investor);
+    });
+}
+
+// Against the solve alone.
+void paired(benchmark::State& state, shape s) {
+    const hand_round hr = hand_of(s);
+    paired_with(state, s, [&] {
         benchmark::DoNotOptimize(hr);
-        hand_result h = hand_solve(hr);
-        benchmark::DoNotOptimize(h);
-        const auto t2 = clock::now();
-        lib_ns += std::chrono::duration<double, std::nano>(t1 - t0).count();
-        hand_ns += std::chrono::duration<double, std::nano>(t2 - t1).count();
-    }
-    const double n = static_cast<double>(state.iterations());
-    state.counters["lib_ns"] = lib_ns / n;
-    state.counters["hand_ns"] = hand_ns / n;
-    state.counters["ratio"] = hand_ns > 0 ? lib_ns / hand_ns : 0;
+        return hand_solve(hr);
+    });
 }
 
 }  // namespace
