@@ -199,7 +199,7 @@ TEST_CASE("report: the priced rounds on the cap table") {
     CHECK(r.out.find("Blue Shirt Capital") != std::string::npos);
 }
 
-TEST_CASE("waterfall --after: on the cap table after the round; SAFEs outstanding are named on stderr") {
+TEST_CASE("waterfall --after: on the cap table after the round; the SAFEs still outstanding are paid there") {
     deal_file d = company_with_series_a();
     const auto command = [](const deal_file& x, const waterfall_request& q, const streams& io) {
         return run_waterfall(x, q, io);
@@ -217,18 +217,28 @@ TEST_CASE("waterfall --after: on the cap table after the round; SAFEs outstandin
     CHECK(r.out.find("Exit values: $1,000,000.00, $10,000,000.00\n") != std::string::npos);
     CHECK(r.out.find("partly_paid") != std::string::npos);
 
+    // A SAFE no priced round converts is outstanding after Series A too, and paid there; its
+    // holder must be on the table (a deal file read from JSON is checked for that; a deal built in
+    // code is not), before and after the round alike.
     d.safes.push_back(safe::post_money_cap(holder_id("angel"), 500_K, 10_M, year{2026} / 1 / 15));
-    const run_result with_safe = run<waterfall_request>(command, d, rq);
-    CHECK(with_safe.code == exit_ok);
-    CHECK(with_safe.err ==
-          "fundround: note: the deal file's 1 SAFE(s) and 0 note(s) are outstanding before the priced rounds; "
-          "they are not in this waterfall after Series A\n");
-    // On the cap table before the priced rounds the SAFE is paid, and its holder must be there
-    // (a deal file read from JSON is checked for that; a deal built in code is not).
+    const run_result unknown = run<waterfall_request>(command, d, rq);
+    CHECK(unknown.code == exit_not_applicable);
+    CHECK(unknown.err == "fundround: safes[0] \"angel\".holder = \"angel\": is not a holder on the cap table\n");
     rq.after.reset();
     const run_result before = run<waterfall_request>(command, d, rq);
     CHECK(before.code == exit_not_applicable);
-    CHECK(before.err == "fundround: safes[0] \"angel\".holder = \"angel\": is not a holder on the cap table\n");
+    CHECK(before.err == unknown.err);
+
+    d.cap_table_before = cap_table_builder(*d.cap_table_before).add(holder::investor("angel", "Angel")).build();
+    rq.after = "Series A";
+    const run_result paid = run<waterfall_request>(command, d, rq);
+    INFO(paid.out, paid.err);
+    CHECK(paid.code == exit_ok);
+    CHECK(paid.err.empty());
+    CHECK(paid.out.find("On the cap table after Series A of Small Co, with the SAFEs and notes outstanding\n") == 0);
+    // $500K at a $10M post-money cap: the SAFE's line, on par with the Series A (seniority 0).
+    CHECK(has_row(paid.out, {"SAFE:", "Angel", "post-money", "SAFE", "(valuation", "cap)", "0", "$500,000.00", "$10M",
+                             "L", "(converting", "ones)"}));
 }
 
 TEST_CASE("odds: several rounds share the --p options; a milestone no round uses is refused") {
