@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/deal_file_test.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -41,15 +43,7 @@ bool same_precision(const std::optional<price_precision>& a, const std::optional
     return a.has_value() == b.has_value() && (!a || (a->decimals == b->decimals && a->mode == b->mode));
 }
 
-// The problems of reading @p doc as a deal file, one "pointer = value: rule" line each.
-std::vector<std::string> problems_of(const json& doc) {
-    json_reader reader;
-    const auto d = read_deal_file(reader, doc);
-    CHECK(!d);
-    std::vector<std::string> lines;
-    for (const diagnostic& p : reader.problems()) lines.push_back(fundround::detail::json_problem_line(p));
-    return lines;
-}
+using fundround_test::problems_of;
 
 // The Series A of examples/seed_safes_to_series_a.cpp, written as that example writes it (its
 // SAFE and note holders on the table already, as the deal file has them).

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/deal_file_test.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -36,15 +38,7 @@ std::string file_text(const std::string& path) {
 
 std::string example(const std::string& name) { return file_text(std::string(FUNDROUND_EXAMPLES_DIR) + "/" + name); }
 
-// The problems of reading @p doc as a deal file, one "pointer = value: rule" line each.
-std::vector<std::string> problems_of(const json& doc) {
-    json_reader reader;
-    const auto d = read_deal_file(reader, doc);
-    CHECK(!d);
-    std::vector<std::string> lines;
-    for (const diagnostic& p : reader.problems()) lines.push_back(fundround::detail::json_problem_line(p));
-    return lines;
-}
+using fundround_test::problems_of;
 
 // Read, written, read again: the same text both times.
 void check_round_trip(const deal_file& d) {
