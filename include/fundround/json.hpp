@@ -236,16 +236,22 @@ public:
                                                         detail::json_type_phrase(j));
             return false;
         }
+        report_unknown_members(j, at, what, known.begin(), known.end());
+        return true;
+    }
+    /// Reports each member of object @p j that is not one of [@p first, @p last) (names), one
+    /// problem each at its path: "is not a member of <what>; expected <the names>".
+    void report_unknown_members(const nlohmann::json& j, const field_path& at, const char* what, const char* const* first,
+                                const char* const* last) {
         for (auto it = j.begin(); it != j.end(); ++it) {
             bool found = false;
-            for (const char* k : known) found = found || it.key() == k;
+            for (const char* const* k = first; k != last; ++k) found = found || it.key() == *k;
             if (!found) {
                 std::string list;
-                for (const char* k : known) list += std::string(list.empty() ? "" : ", ") + k;
+                for (const char* const* k = first; k != last; ++k) list += std::string(list.empty() ? "" : ", ") + *k;
                 report(at.member(it.key()), "", "is not a member of " + std::string(what) + "; expected " + list);
             }
         }
-        return true;
     }
     /// The member @p name of object @p obj, or nullptr if absent.
     [[nodiscard]] static const nlohmann::json* member(const nlohmann::json& obj, const char* name) {

@@ -1106,15 +1106,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         return all;
     };
     const auto expect = [&](const json& obj, const field_path& at, const char* what, const std::vector<const char*>& names) {
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            bool found = false;
-            for (const char* k : names) found = found || it.key() == k;
-            if (!found) {
-                std::string list;
-                for (const char* k : names) list += std::string(list.empty() ? "" : ", ") + k;
-                r_.report(at.member(it.key()), "", "is not a member of " + std::string(what) + "; expected " + list);
-            }
-        }
+        r_.report_unknown_members(obj, at, what, names.data(), names.data() + names.size());
     };
     const auto security_id = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
         const auto* m = r_.required(obj, at, "security_id");
