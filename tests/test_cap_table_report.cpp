@@ -2,6 +2,7 @@
 // fractions beside them, totals and the basis named; a before/after change side by side.
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/company/cap_table.hpp>
+#include <fundround/company/share_valuation.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>
@@ -149,6 +150,26 @@ TEST_CASE("print_cap_table: an empty table says so; no 0% of nothing") {
     CHECK(collapsed(none).find(" Employee employee 0 0 n/a n/a\n") != std::string::npos);
     // A table with shares is unchanged: no such line.
     CHECK(cap_table_text(seed_before()).find("fully diluted total is 0") == std::string::npos);
+}
+
+TEST_CASE("print_share_valuations: one row each, exact prices, unstated dates as -") {
+    // A 409A of common at $1.0532 (10,532 mills over 10 shares) adopted by the board, then one at
+    // $1.25 with no approval dates stated.
+    const std::vector<share_valuation> vs = {
+        {"Common", price_per_share(money::from_units(10'532), sh(10)), date::year{2025} / 2 / 1, share_valuation_type::section_409a,
+         "Appraisers LLP", date::year{2025} / 2 / 20, std::nullopt},
+        {"Common", price_per_share(money::from_units(1'250), sh(1)), date::year{2026} / 1 / 15, share_valuation_type::section_409a, "",
+         std::nullopt, std::nullopt}};
+    std::ostringstream os;
+    print_share_valuations(os, vs);
+    CHECK(os.str() ==
+          "Share valuations (2)\n"
+          "  Class   Type  Price per share  Effective   Board approval  Stockholder approval  Provider      \n"
+          "  Common  409A          $1.0532  2025-02-01  2025-02-20      -                     Appraisers LLP\n"
+          "  Common  409A          $1.2500  2026-01-15  -               -                                   \n");
+    std::ostringstream none;
+    print_share_valuations(none, {});
+    CHECK(none.str() == "No share valuations\n");
 }
 
 }  // namespace test_cap_table_report

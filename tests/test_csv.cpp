@@ -338,6 +338,19 @@ TEST_CASE("cap_table_classes_csv and cap_table_change_csv: the Series A/B/C comp
     CHECK(sum == fraction());
 }
 
+TEST_CASE("share_valuations_csv: exact prices with a decimal and the currency, empty fields for unstated dates") {
+    const std::vector<share_valuation> vs = {
+        {"Common", price_per_share(money::from_units(10'532), share_count(10)), ymd(2025, 2, 1), share_valuation_type::section_409a,
+         "Appraisers, LLP", ymd(2025, 2, 20), std::nullopt},
+        {"Series A", price_per_share(money::from_units(2'000), share_count(3)), ymd(2026, 1, 15), share_valuation_type::section_409a, "",
+         std::nullopt, ymd(2026, 1, 20)}};
+    CHECK(lf(share_valuations_csv(vs)) ==
+          "class,type,price_per_share,price_per_share_decimal,currency,effective_date,board_approval_date,stockholder_approval_date,"
+          "provider\n"
+          "Common,409A,1.0532,1.053200000000,USD,2025-02-01,2025-02-20,,\"Appraisers, LLP\"\n"
+          "Series A,409A,2/3,0.666666666667,USD,2026-01-15,,2026-01-20,\n");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Net flows
 

@@ -540,6 +540,8 @@ TEST_CASE("json: holders and share classes round-trip") {
             t.dividends.compounding = fq[rng.below(4)];
         }
         CHECK(json(t).get<liquidation_terms>() == t);
+        CHECK(json(t.participation).get<participation>() == t.participation);
+        CHECK(json(t.dividends).get<dividend_terms>() == t.dividends);
         const share_class c = share_class::preferred(
             "P" + std::to_string(i),
             price_per_share(money::from_units(static_cast<std::int64_t>(rng.below(1'000'000) + 1)),
@@ -547,6 +549,20 @@ TEST_CASE("json: holders and share classes round-trip") {
             t);
         CHECK(json(c).get<share_class>() == c);
     }
+}
+
+TEST_CASE("json: participation and dividend terms read on their own, with their errors") {
+    CHECK(json::parse(R"({"kind": "capped", "cap_multiple": "3"})").get<participation>() == participation::capped(fraction(3)));
+    CHECK(json::parse(R"({"kind": "non_cumulative", "annual_rate": "8%"})").get<dividend_terms>() ==
+          dividend_terms::non_cumulative(fraction(8, 100)));
+    CHECK(error_of<participation>(json::parse(R"({"kind": "some", "cap": 3})")) ==
+          "participation is invalid: 2 problems\n"
+          "  - /cap: is not a member of a participation; expected kind, cap_multiple\n"
+          "  - /kind = \"some\": must be a participation kind: one of non_participating, full, capped");
+    CHECK(error_of<dividend_terms>(json::parse(R"({"annual_rate": 8})")) ==
+          "dividend terms is invalid: 2 problems\n"
+          "  - /kind: is required\n"
+          "  - /annual_rate = 8: must be a fraction string such as \"5/84\", not a number");
 }
 
 TEST_CASE("json: holder and share class errors, the class's own rules at their pointers") {

@@ -422,6 +422,22 @@ deal_file random_deal_file(std::uint64_t seed) {
             d.counter_commitments.push_back(counter_commitment(name, "Investor 1", std::move(flows)));
         }
     }
+    // 409A valuations of the table's classes and the priced rounds' series, one per class and day.
+    if (table) {
+        std::vector<std::string> classes;
+        for (const share_class& c : d.cap_table_before->classes()) classes.push_back(c.name());
+        for (const cap_table_round& r : d.priced_rounds) classes.push_back(r.series());
+        for (std::int64_t k = g.between(0, 3); k > 0; --k) {
+            share_valuation v{classes[g.pick(classes.size())], price_per_share(g.usd(1, 5'000'000), share_count(g.between(1, 1000))),
+                              g.day(2020, 2027), share_valuation_type::section_409a, g.coin() ? "Provider " + std::to_string(k) : "",
+                              std::nullopt, std::nullopt};
+            if (g.coin()) v.board_approval_date = g.day(2020, 2027);
+            if (g.coin()) v.stockholder_approval_date = v.board_approval_date ? *v.board_approval_date : g.day(2020, 2027);
+            bool same_day = false;
+            for (const share_valuation& w : d.valuations) same_day = same_day || (w.share_class == v.share_class && w.effective_date == v.effective_date);
+            if (!same_day) d.valuations.push_back(std::move(v));
+        }
+    }
     return d;
 }
 
@@ -518,6 +534,7 @@ void check_equal_after_round_trip(const deal_file& d) {
             CHECK(b.at_change_of_control->conversion_at_cap == a.at_change_of_control->conversion_at_cap);
         }
     }
+    CHECK(back.valuations == d.valuations);
     REQUIRE(back.scenarios.size() == d.scenarios.size());
     for (std::size_t i = 0; i < d.scenarios.size(); ++i) {
         CHECK(back.scenarios[i].name() == d.scenarios[i].name());
@@ -535,8 +552,35 @@ void check_equal_after_round_trip(const deal_file& d) {
     }
 }
 
+TEST_CASE("deal file: each member's values read on their own with nlohmann's get<T>()") {
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        CAPTURE(seed);
+        const deal_file d = random_deal_file(20261203 + seed);
+        const json j = d;
+        CHECK(write_deal_file(j.get<deal_file>()) == write_deal_file(d));
+        for (const share_valuation& v : d.valuations) CHECK(json(v).get<share_valuation>() == v);
+        for (const safe& s : d.safes) CHECK(json(json(s).get<safe>()) == json(s));
+        for (const convertible_note& n : d.notes) CHECK(json(json(n).get<convertible_note>()) == json(n));
+        for (const cap_table_round& r : d.priced_rounds) CHECK(json(json(r).get<cap_table_round>()) == json(r));
+        for (const scenario& s : d.scenarios) CHECK(json(json(s).get<scenario>()) == json(s));
+        for (const counter_commitment& c : d.counter_commitments) CHECK(json(json(c).get<counter_commitment>()) == json(c));
+    }
+    CHECK(json("full_with_convertibles").get<fully_diluted_basis>() == fully_diluted_basis::full_with_convertibles());
+    CHECK(json::parse(R"({"granted_options": true, "unallocated_pool": false, "warrants": false, "convertibles": false})")
+              .get<fully_diluted_basis>() == fully_diluted_basis::issued_and_granted());
+    // Errors name the value read and each problem at its pointer.
+    try {
+        (void)json::parse(R"({"share_class": "", "price": {"amount": "0.25 USD", "shares": 0}, "effective_date": "2024-05-15"})")
+            .get<share_valuation>();
+        FAIL("expected a json_error");
+    } catch (const json_error& e) {
+        CHECK(std::string(e.what()) == "share valuation is invalid: 2 problems\n  - /price/shares = 0: must be positive\n"
+                                       "  - /share_class = \"\": must name the class valued");
+    }
+}
+
 TEST_CASE("deal file: seeded random deal files round-trip exactly") {
-    std::size_t priced = 0, conversions = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0;
+    std::size_t priced = 0, conversions = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0, valuations = 0;
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
         CAPTURE(seed);
         const deal_file d = random_deal_file(20261202 + seed);
@@ -547,6 +591,7 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
         rounds += d.rounds.size();
         scenarios += d.scenarios.size();
         commitments += d.counter_commitments.size();
+        valuations += d.valuations.size();
         check_equal_after_round_trip(d);
     }
     // The generator covers every member (a generator whose values all failed to build would
@@ -558,8 +603,9 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
     CHECK(scenarios >= 30);
     CHECK(commitments >= 40);
     CHECK(conversions >= 20);
+    CHECK(valuations >= 40);
     MESSAGE("random deal files: " << rounds << " rounds, " << priced << " priced rounds (" << conversions << " with conversions), " << safes << " SAFEs, " << notes
-                                  << " notes, " << scenarios << " scenarios, " << commitments << " counter-commitments");
+                                  << " notes, " << valuations << " valuations, " << scenarios << " scenarios, " << commitments << " counter-commitments");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -586,9 +632,34 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
         {"the top level: unknown members, the version, the company's type",
          R"json({"fundround_deal": 2, "company": 3, "extra": 1})json",
          {
-             "/extra: is not a member of a deal file; expected fundround_deal, company, cap_table, rounds, priced_rounds, safes, notes, scenarios, counter_commitments",
+             "/extra: is not a member of a deal file; expected fundround_deal, company, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments",
              "/fundround_deal = 2: must be 1, the deal file format this fundround reads",
              "/company = 3: must be a string, not a number",
+         }},
+        {"share valuations: a table first; their own problems, unknown classes, currency, two a day",
+         R"json({"fundround_deal": 1, "valuations": [{"share_class": "Common", "price": {"amount": "0.25 USD", "shares": 1}, "effective_date": "2024-05-15"}]})json",
+         {
+             "/valuations: needs \"cap_table\": share valuations value the classes of its shares",
+         }},
+        {"share valuations against the cap table and the priced rounds' series",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}], "valuations": [{"share_class": "Common", "price": {"amount": "0.25", "shares": 1}, "effective_date": "2024-05-15", "type": "409A", "provider": "Valuation Partners LLC", "board_approval_date": "2024-05-30"}, {"share_class": "Series A", "price": {"amount": "2", "shares": 3}, "effective_date": "2026-01-01"}, {"share_class": "Series B", "price": {"amount": "EUR 1", "shares": 1}, "effective_date": "2024-05-15"}, {"share_class": "Common", "price": {"amount": "0.26", "shares": 1}, "effective_date": "2024-05-15"}]})json",
+         {
+             "/valuations/2/share_class = \"Series B\": is not a share class of the company (its classes: \"Common\", \"Series A\")",
+             "/valuations/2/price = €1.0000: must be in USD, the cap table's currency",
+             "/valuations/3/effective_date = 2024-05-15: is also the effective date of valuations[0] of Common: two valuations of a class in force from the same day are ambiguous",
+         }},
+        {"a share valuation's own problems, each at its pointer",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "valuations": [{"share_class": "Common", "price": {"amount": "0", "shares": 1}, "effective_date": "2024-02-30", "type": "DCF", "board_approval_date": "2024-06-01", "stockholder_approval_date": "2024-05-31", "method": "OPM"}, {"price": "0.25"}, 3]})json",
+         {
+             "/valuations/0/method: is not a member of a share valuation; expected share_class, price, effective_date, type, provider, board_approval_date, stockholder_approval_date",
+             "/valuations/0/price/amount = $0.00: must be positive",
+             "/valuations/0/effective_date = \"2024-02-30\": is not a valid calendar date",
+             "/valuations/0/type = \"DCF\": must be a share valuation type: one of 409A",
+             "/valuations/0/stockholder_approval_date = 2024-05-31: must not be before the board's approval (2024-06-01)",
+             "/valuations/1/share_class: is required",
+             "/valuations/1/price = \"0.25\": must be an object (a price per share), not a string",
+             "/valuations/1/effective_date: is required",
+             "/valuations/2 = 3: must be an object (a share valuation), not a number",
          }},
         {"the format version is required",
          R"json({"company": "x"})json",

@@ -317,6 +317,106 @@ TEST_CASE("ocf: the export refuses invalid SAFEs and notes, and holders not on t
     }
 }
 
+// A 409A valuation of the small table's common, as a board adopted it.
+share_valuation small_409a() {
+    return share_valuation{"Common", price_per_share(money::from_units(1053), sh(10)), ymd(2025, 2, 1), share_valuation_type::section_409a,
+                           "Appraisers LLP", ymd(2025, 2, 20), std::nullopt};
+}
+
+TEST_CASE("ocf: share valuations export to Valuations.ocf.json and import back equal") {
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    o.id_prefix = "acme-";
+    share_valuation seed{"Series Seed", price_per_share(1_M, sh(800'000)), ymd(2025, 3, 1), share_valuation_type::section_409a, "",
+                         std::nullopt, std::nullopt};
+    seed.stockholder_approval_date = ymd(2025, 3, 2);
+    const ocf_export e = to_ocf(small_table(), small_safes(), {small_note()}, {small_409a(), seed}, o);
+    std::vector<std::string> names;
+    for (const auto& f : e.package.files) names.push_back(f.first);
+    CHECK(joined(names) == joined({"Manifest.ocf.json", "Stakeholders.ocf.json", "StockClasses.ocf.json", "StockPlans.ocf.json",
+                                   "Transactions.ocf.json", "Valuations.ocf.json"}));
+    const json& m = *e.package.find("Manifest.ocf.json");
+    CHECK(m["valuations_files"] ==
+          json::parse(R"([{"filepath": "./Valuations.ocf.json", "md5": ")" +
+                      fundround::detail::ocf_md5_hex(ocf_file_text(*e.package.find("Valuations.ocf.json"))) + "\"}]"));
+    // $1.053 a share (1,053 mills over 10 shares) is the exact Numeric "0.1053"; $1.25 per share
+    // (1,000,000 / 800,000) is "1.25". Only what is stated is written.
+    CHECK(*e.package.find("Valuations.ocf.json") == json::parse(R"({
+        "file_type": "OCF_VALUATIONS_FILE",
+        "items": [
+          {"object_type": "VALUATION", "id": "acme-valuation-1", "provider": "Appraisers LLP", "board_approval_date": "2025-02-20",
+           "price_per_share": {"amount": "0.1053", "currency": "USD"}, "effective_date": "2025-02-01",
+           "stock_class_id": "acme-stock-class-1", "valuation_type": "409A"},
+          {"object_type": "VALUATION", "id": "acme-valuation-2", "stockholder_approval_date": "2025-03-02",
+           "price_per_share": {"amount": "1.25", "currency": "USD"}, "effective_date": "2025-03-01",
+           "stock_class_id": "acme-stock-class-2", "valuation_type": "409A"}]})"));
+    const ocf_import back = from_ocf(e.package);
+    CHECK(back.valuations == std::vector<share_valuation>{small_409a(), seed});
+    CHECK(back.table == small_table());
+    // Without valuations, no Valuations file and an empty list in the manifest (as before).
+    const ocf_export none = to_ocf(small_table(), {}, {}, o);
+    CHECK(none.package.find("Valuations.ocf.json") == nullptr);
+    CHECK((*none.package.find("Manifest.ocf.json"))["valuations_files"] == json::array());
+    CHECK(from_ocf(none.package).valuations.empty());
+}
+
+TEST_CASE("ocf: the export refuses valuations of unknown classes, in another currency, or twice a day") {
+    share_valuation other = small_409a();
+    other.share_class = "Series Z";
+    share_valuation euro = small_409a();
+    euro.price = price_per_share(money::from_units(1053, currency("EUR")), sh(10));
+    euro.effective_date = ymd(2025, 4, 1);
+    share_valuation twice = small_409a();
+    twice.provider.clear();
+    try {
+        (void)to_ocf(small_table(), {}, {}, {small_409a(), other, euro, twice}, {});
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> lines;
+        for (const diagnostic& d : e.problems()) lines.push_back(d.message());
+        CHECK(joined(lines) == joined({
+            "valuations[1].share_class = \"Series Z\": is not a share class of the company (its classes: \"Common\", \"Series Seed\")",
+            "valuations[2].price = €0.1053: must be in USD, the cap table's currency",
+            "valuations[3].effective_date = 2025-02-01: is also the effective date of valuations[0] of Common: two valuations of a class "
+            "in force from the same day are ambiguous"}));
+    }
+}
+
+TEST_CASE("ocf: bad valuations, every problem at its pointer") {
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    share_valuation later = small_409a();
+    later.effective_date = ymd(2025, 5, 1);
+    json p = to_ocf(small_table(), {}, {}, {small_409a(), later}, o).package.merged();
+    json& items = p["Valuations.ocf.json"]["items"];
+    json third = items[0];
+    json fourth = items[0];
+    // Another currency, the same day as the first, stockholders before the board, an unknown class
+    // and type, a duplicate id, a missing date, an unknown member.
+    items[0]["price_per_share"]["currency"] = "EUR";
+    items[1]["effective_date"] = "2025-02-01";
+    items[1]["stockholder_approval_date"] = "2025-02-19";
+    third["id"] = "valuation-1";
+    third["stock_class_id"] = "nope";
+    third["valuation_type"] = "DCF";
+    fourth["id"] = "valuation-4";
+    fourth.erase("effective_date");
+    fourth["method"] = "OPM";
+    items.push_back(third);
+    items.push_back(fourth);
+    CHECK(joined(problems_of(p)) == joined({
+        "/Valuations.ocf.json/items/2/id = \"valuation-1\": duplicates the id of /Valuations.ocf.json/items/0; a valuation appears once",
+        "/Valuations.ocf.json/items/2/stock_class_id = \"nope\": is not the id of a stock class in the package",
+        "/Valuations.ocf.json/items/2/valuation_type = \"DCF\": must be a valuation type: one of 409A",
+        "/Valuations.ocf.json/items/3/method: is not a member of an OCF valuation; expected object_type, id, comments, provider, "
+        "board_approval_date, stockholder_approval_date, price_per_share, effective_date, stock_class_id, valuation_type",
+        "/Valuations.ocf.json/items/3/effective_date: is required",
+        "/Valuations.ocf.json/items/0/price_per_share = €0.1053: must be in USD, the cap table's currency",
+        "/Valuations.ocf.json/items/1/stockholder_approval_date = 2025-02-19: must not be before the board's approval (2025-02-20)",
+        "/Valuations.ocf.json/items/1/effective_date = 2025-02-01: is also the effective date of /Valuations.ocf.json/items/0 of Common: "
+        "two valuations of a class in force from the same day are ambiguous"}));
+}
+
 TEST_CASE("ocf: the merged form, the text and a directory give the same package") {
     const json merged = small_package();
     const ocf_package p = ocf_package::from_merged(merged);
@@ -347,7 +447,7 @@ TEST_CASE("ocf: the merged form, the text and a directory give the same package"
 // -------------------------------------------------------------------------------------------
 // The hand-written package (tests/data/ocf/acme): issuances merged per holder and class, a
 // cancellation with a balance security, a pool increase, an ISO option, an RSU, a warrant on
-// Series A (ratio 1.1), a SAFE and a note; a 409A valuation and vesting terms (not modelled).
+// Series A (ratio 1.1), a SAFE and a note, a 409A valuation of common; vesting terms (not modelled).
 // -------------------------------------------------------------------------------------------
 
 TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
@@ -410,13 +510,17 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
     CHECK(n.discount == std::optional<fraction>(fraction(1, 5)));
     CHECK(n.cap_form == safe_form::pre_money);
     CHECK(n.accrued_interest(ymd(2025, 9, 1)) == 6_K);  // 365 days at 6% on $100,000
+    // The 409A valuation of common: $0.25 a share from 2024-05-15 (the ISO grant's strike).
+    REQUIRE(acme.valuations.size() == 1);
+    CHECK(acme.valuations[0] == share_valuation{"Common Stock", price_per_share(money::from_units(250), sh(1)), ymd(2024, 5, 15),
+                                                share_valuation_type::section_409a, "Valuation Partners LLC", ymd(2024, 5, 30),
+                                                std::nullopt});
+    CHECK(valuation_in_force(acme.valuations, "Common Stock", *acme.as_of) == &acme.valuations[0]);
     // What the package said that fundround does not model: single items first, then counts.
     CHECK(joined(acme.left_out) == joined({
         "The RSU award /Transactions.ocf.json/items/9 for 10000 shares is not on the cap table: fundround's grants are "
         "options (from a plan, its shares stay in the plan's unallocated reserve).",
         "1 vesting terms in VestingTerms.ocf.json are not read: fundround's cap table holds no vesting terms.",
-        "1 valuations (409A prices per share) in Valuations.ocf.json are not read: fundround's cap table holds no "
-        "valuations (409A prices per share).",
         "the issuer's country_of_formation (1): fundround keeps only the issuer's legal name.",
         "the issuer's country_subdivision_of_formation (1): fundround keeps only the issuer's legal name.",
         "the issuer's formation_date (1): fundround keeps only the issuer's legal name.",
@@ -477,10 +581,11 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
     // And it re-exports and re-imports equal.
     ocf_options o;
     o.as_of = acme.as_of;
-    const ocf_import again = from_ocf(to_ocf(t, acme.safes, acme.notes, o).package);
+    const ocf_import again = from_ocf(to_ocf(t, acme.safes, acme.notes, acme.valuations, o).package);
     CHECK(again.table == t);
     CHECK(same_all(again.safes, acme.safes));
     CHECK(same_all(again.notes, acme.notes));
+    CHECK(again.valuations == acme.valuations);
 }
 
 // -------------------------------------------------------------------------------------------
@@ -493,6 +598,7 @@ struct random_case {
     cap_table table;
     std::vector<safe> safes;
     std::vector<convertible_note> notes;
+    std::vector<share_valuation> valuations;
 };
 
 random_case random_ocf_case(std::uint64_t seed) {
@@ -565,7 +671,7 @@ random_case random_ocf_case(std::uint64_t seed) {
         b.grant({ids[g.next(ids.size())], pool, sh(n), price()});
     }
     for (std::size_t k = g.next(3); k > 0; --k) b.add(warrant{ids[g.next(ids.size())], any_class(), sh(static_cast<std::int64_t>(1 + g.next(100'000))), price()});
-    random_case r{b.build(), {}, {}};
+    random_case r{b.build(), {}, {}, {}};
     for (std::size_t k = g.next(4); k > 0; --k) {
         safe s;
         s.holder = ids[g.next(ids.size())];
@@ -596,10 +702,22 @@ random_case random_ocf_case(std::uint64_t seed) {
         n.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
         r.notes.push_back(n);
     }
+    for (std::size_t k = g.next(4); k > 0; --k) {
+        share_valuation v{any_class(), price(), date_in(2019), share_valuation_type::section_409a, "", std::nullopt, std::nullopt};
+        if (g.next(2) == 0) v.provider = "Provider " + std::to_string(g.next(100));
+        if (g.next(2) == 0) v.board_approval_date = date_in(2019);
+        if (g.next(2) == 0) {
+            v.stockholder_approval_date = date_in(2019);
+            if (v.board_approval_date && *v.stockholder_approval_date < *v.board_approval_date) v.stockholder_approval_date = v.board_approval_date;
+        }
+        bool same_day = false;  // one valuation of a class a day (check_share_valuations)
+        for (const share_valuation& w : r.valuations) same_day = same_day || (w.share_class == v.share_class && w.effective_date == v.effective_date);
+        if (!same_day) r.valuations.push_back(std::move(v));
+    }
     return r;
 }
 
-TEST_CASE("ocf: random cap tables, SAFEs and notes round-trip exactly (500 seeds)") {
+TEST_CASE("ocf: random cap tables, SAFEs, notes and valuations round-trip exactly (500 seeds)") {
     const std::vector<std::string> generic = {"Each stakeholder's stakeholder_type", "Authorized shares and votes per share",
                                               "Stock issuances are dated the as-of date", "Option grants and warrants are dated"};
     for (std::uint64_t seed = 1; seed <= 500; ++seed) {
@@ -608,7 +726,7 @@ TEST_CASE("ocf: random cap tables, SAFEs and notes round-trip exactly (500 seeds
         ocf_options o;
         o.as_of = ymd(2025, 12, 31);
         o.id_prefix = seed % 2 == 0 ? "" : "p" + std::to_string(seed) + "-";
-        const ocf_export e = to_ocf(c.table, c.safes, c.notes, o);
+        const ocf_export e = to_ocf(c.table, c.safes, c.notes, c.valuations, o);
         // Nothing but the generic sentences: everything these values hold, OCF says.
         for (const std::string& l : e.left_out) {
             CAPTURE(l);
@@ -618,9 +736,10 @@ TEST_CASE("ocf: random cap tables, SAFEs and notes round-trip exactly (500 seeds
         CHECK(back.table == c.table);
         CHECK(same_all(back.safes, c.safes));
         CHECK(same_all(back.notes, c.notes));
+        CHECK(back.valuations == c.valuations);
         CHECK(back.table.fully_diluted() == c.table.fully_diluted());
         // The export of the import is the same package.
-        CHECK(to_ocf(back.table, back.safes, back.notes, o).package == e.package);
+        CHECK(to_ocf(back.table, back.safes, back.notes, back.valuations, o).package == e.package);
     }
 }
 

@@ -27,6 +27,7 @@
 #include <fundround/company/share_class.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/secondary.hpp>
+#include <fundround/company/share_valuation.hpp>
 #include <fundround/company/pro_rata.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/company/cap_table_round.hpp>

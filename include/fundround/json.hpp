@@ -530,17 +530,7 @@ public:
         liquidation_terms t;
         if (const auto* m = member(j, "multiple")) t.multiple = read_fraction(*m, at.member("multiple")).value_or(t.multiple);
         if (const auto* m = member(j, "participation")) {
-            const field_path p = at.member("participation");
-            if (expect_object(*m, p, "a participation", {"kind", "cap_multiple"})) {
-                static constexpr participation_kind kinds[] = {participation_kind::non_participating,
-                                                               participation_kind::full, participation_kind::capped};
-                if (const auto* k = required(*m, p, "kind")) {
-                    t.participation.kind = read_name(*k, p.member("kind"), kinds, "a participation kind").value_or(t.participation.kind);
-                }
-                if (const auto* c = member(*m, "cap_multiple")) {
-                    t.participation.cap_multiple = read_fraction(*c, p.member("cap_multiple")).value_or(fraction());
-                }
-            }
+            if (auto v = read_participation(*m, at.member("participation"))) t.participation = *v;
         }
         if (const auto* m = member(j, "seniority")) {
             std::optional<std::int64_t> rank;
@@ -557,24 +547,39 @@ public:
             }
         }
         if (const auto* m = member(j, "dividends")) {
-            const field_path d = at.member("dividends");
-            if (expect_object(*m, d, "dividend terms", {"kind", "annual_rate", "accrual_start", "compounding"})) {
-                static constexpr dividend_kind kinds[] = {dividend_kind::none, dividend_kind::non_cumulative,
-                                                          dividend_kind::cumulative_simple, dividend_kind::cumulative_compound};
-                if (const auto* k = required(*m, d, "kind")) {
-                    t.dividends.kind = read_name(*k, d.member("kind"), kinds, "a dividend kind").value_or(t.dividends.kind);
-                }
-                if (const auto* r = member(*m, "annual_rate")) {
-                    t.dividends.annual_rate = read_fraction(*r, d.member("annual_rate")).value_or(fraction());
-                }
-                if (const auto* s = member(*m, "accrual_start")) t.dividends.accrual_start = read_date(*s, d.member("accrual_start"));
-                if (const auto* c = member(*m, "compounding")) {
-                    t.dividends.compounding = read_frequency(*c, d.member("compounding")).value_or(frequency::yearly);
-                }
-            }
+            if (auto v = read_dividend_terms(*m, at.member("dividends"))) t.dividends = *v;
         }
         if (problems_.size() != before) return std::nullopt;
         return t;
+    }
+    /// A participation: {"kind" ("non_participating", "full" or "capped"), "cap_multiple"}.
+    std::optional<participation> read_participation(const nlohmann::json& j, const field_path& at) {
+        if (!expect_object(j, at, "a participation", {"kind", "cap_multiple"})) return std::nullopt;
+        const std::size_t before = problems_.size();
+        participation out;
+        static constexpr participation_kind kinds[] = {participation_kind::non_participating, participation_kind::full,
+                                                       participation_kind::capped};
+        if (const auto* k = required(j, at, "kind")) out.kind = read_name(*k, at.member("kind"), kinds, "a participation kind").value_or(out.kind);
+        if (const auto* c = member(j, "cap_multiple")) out.cap_multiple = read_fraction(*c, at.member("cap_multiple")).value_or(fraction());
+        if (problems_.size() != before) return std::nullopt;
+        return out;
+    }
+    /// Dividend terms: {"kind" ("none", "non_cumulative", "cumulative_simple",
+    /// "cumulative_compound"), "annual_rate", "accrual_start", "compounding"}.
+    std::optional<dividend_terms> read_dividend_terms(const nlohmann::json& j, const field_path& at) {
+        if (!expect_object(j, at, "dividend terms", {"kind", "annual_rate", "accrual_start", "compounding"})) return std::nullopt;
+        const std::size_t before = problems_.size();
+        dividend_terms out;
+        static constexpr dividend_kind kinds[] = {dividend_kind::none, dividend_kind::non_cumulative, dividend_kind::cumulative_simple,
+                                                  dividend_kind::cumulative_compound};
+        if (const auto* k = required(j, at, "kind")) out.kind = read_name(*k, at.member("kind"), kinds, "a dividend kind").value_or(out.kind);
+        if (const auto* r = member(j, "annual_rate")) out.annual_rate = read_fraction(*r, at.member("annual_rate")).value_or(fraction());
+        if (const auto* s = member(j, "accrual_start")) out.accrual_start = read_date(*s, at.member("accrual_start"));
+        if (const auto* c = member(j, "compounding")) {
+            out.compounding = read_frequency(*c, at.member("compounding")).value_or(frequency::yearly);
+        }
+        if (problems_.size() != before) return std::nullopt;
+        return out;
     }
     /// A share class: {"name", "kind" ("common" or "preferred"), "conversion_ratio" (default
     /// "1"), and for a preferred series "original_issue_price" and "terms" (default standard)},
@@ -1218,6 +1223,14 @@ template <class F>
 }
 }  // namespace detail
 
+/// Reads a participation (json_reader::read_participation); throws json_error.
+inline void from_json(const nlohmann::json& j, participation& p) {
+    p = detail::read_json_with("participation", [&](json_reader& r) { return r.read_participation(j, {}); });
+}
+/// Reads dividend terms (json_reader::read_dividend_terms); throws json_error.
+inline void from_json(const nlohmann::json& j, dividend_terms& d) {
+    d = detail::read_json_with("dividend terms", [&](json_reader& r) { return r.read_dividend_terms(j, {}); });
+}
 /// Reads a currency code; throws json_error.
 inline void from_json(const nlohmann::json& j, currency& c) {
     c = detail::read_json_with("currency", [&](json_reader& r) { return r.read_currency(j, {}); });

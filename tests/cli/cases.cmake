@@ -30,6 +30,7 @@ fundround_cli_test(waterfall_series_abc 0
 # round with its conversions, the table after it and what is still outstanding; converted
 # instruments are not paid again by the waterfall after the round (it pays what is still
 # outstanding) and not in the OCF package after it.
+fundround_cli_test(captable_seed_safes 0 ARGS captable ../../../examples/seed_safes_to_series_a.json)  # with its 409A valuations
 fundround_cli_test(captable_seed_safes_after_a 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series A")
 fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series B")
 fundround_cli_test(waterfall_seed_safes_after_a 0

@@ -51,7 +51,7 @@ inline std::string check(std::string_view text) {
         ocf_options o;
         o.issuer_name = imported.issuer_name;
         o.as_of = imported.as_of;
-        const ocf_export first = to_ocf(imported.table, imported.safes, imported.notes, o);
+        const ocf_export first = to_ocf(imported.table, imported.safes, imported.notes, imported.valuations, o);
         const ocf_import again = from_ocf(first.package);
         if (!(again.table == imported.table)) return "the re-imported cap table differs";
         if (again.safes.size() != imported.safes.size() || again.notes.size() != imported.notes.size()) {
@@ -63,7 +63,8 @@ inline std::string check(std::string_view text) {
         for (std::size_t i = 0; i < again.notes.size(); ++i) {
             if (!same_note(again.notes[i], imported.notes[i])) return "note " + std::to_string(i) + " differs after re-import";
         }
-        if (!(to_ocf(again.table, again.safes, again.notes, o).package == first.package)) return "the second export differs";
+        if (!(again.valuations == imported.valuations)) return "the re-imported valuations differ";
+        if (!(to_ocf(again.table, again.safes, again.notes, again.valuations, o).package == first.package)) return "the second export differs";
     } catch (const json_error& e) {
         if (e.problems().empty()) return "a json_error without problems";
         for (const diagnostic& d : e.problems()) {

@@ -18,6 +18,7 @@ EXPECTED_BROKEN = [
     (("rounds", 0, "investors", 0, "tranches", 0, "condition", "kind"), "enum"),
     (("safes", 0, "form"), "enum"),
     (("priced_rounds", 0, "converts"), "oneOf"),                     # not a pointer to a SAFE or note
+    (("valuations", 0, "type"), "enum"),                             # not a 409A valuation
     (("scenarios", 0, "milestones", 0), "required"),                 # achieved needs a date
     (("counter_commitments", 0), "oneOf"),                           # flows or installments
     ((), "additionalProperties"),                                    # "extra"

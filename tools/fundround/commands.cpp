@@ -131,6 +131,7 @@ fr::deal_file deal_of_ocf(fr::ocf_import imported, const std::string& path, cons
     d.cap_table_before = std::move(imported.table);
     d.safes = std::move(imported.safes);
     d.notes = std::move(imported.notes);
+    d.valuations = std::move(imported.valuations);
     return d;
 }
 
@@ -442,9 +443,18 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
         if (!as_of && (!options.as_of || *options.as_of < r.close_date())) options.as_of = r.close_date();
     }
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
-    fr::ocf_export out = fr::to_ocf(*table, safes, notes, options);
+    // The valuations of the exported table's classes (a series of a later round is not on it).
+    std::vector<fr::share_valuation> valuations;
+    for (const fr::share_valuation& v : deal.valuations) {
+        if (table->class_index(v.share_class)) valuations.push_back(v);
+    }
+    fr::ocf_export out = fr::to_ocf(*table, safes, notes, valuations, options);
     io.err << "fundround: OCF " << fr::ocf_version << " package of " << which << '\n';
     for (const std::string& s : out.left_out) io.err << "fundround: note: left out: " << s << '\n';
+    if (valuations.size() < deal.valuations.size()) {
+        io.err << "fundround: note: left out: the deal file's " << deal.valuations.size() - valuations.size()
+               << " valuation(s) of classes not on " << which << " (of a later round's series)\n";
+    }
     const auto kept = [&](std::size_t n, const char* what) {
         if (n > 0) {
             io.err << "fundround: note: left out: the deal file's " << n << ' ' << what
@@ -597,6 +607,10 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
         io.out << (deal.priced_rounds.empty() ? "Cap table" : "Cap table before the priced rounds");
         io.out << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
         fr::print_cap_table(io.out, table);
+        if (!deal.valuations.empty()) {
+            io.out << '\n';
+            fr::print_share_valuations(io.out, deal.valuations);
+        }
         return;
     }
     const fr::round_chain_result chain = chain_until(deal, rq.after, rq.file, io);
@@ -613,6 +627,10 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
     io.out << "\nCap table after " << *rq.after << (deal.company.empty() ? std::string() : " of " + deal.company)
            << '\n';
     fr::print_cap_table(io.out, last.after());
+    if (!deal.valuations.empty()) {
+        io.out << '\n';
+        fr::print_share_valuations(io.out, deal.valuations);
+    }
     if (deal.safes.empty() && deal.notes.empty()) return;
     const auto [safes, notes] = outstanding_instruments(deal, &chain);
     io.out << "\nSAFEs and notes outstanding after " << *rq.after << ": " << safes.size() << " of " << deal.safes.size()

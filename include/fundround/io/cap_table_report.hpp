@@ -1,12 +1,13 @@
 /// @file io/cap_table_report.hpp
 /// @brief A cap table printed for a person: by holder and by class, shares and fully diluted
 /// percentages with the exact fractions beside them, totals, the basis named; and a before/after
-/// view of a change side by side.
+/// view of a change side by side; the share valuations (409A) of its classes.
 #ifndef FUNDROUND_IO_CAP_TABLE_REPORT_HPP
 #define FUNDROUND_IO_CAP_TABLE_REPORT_HPP
 
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table.hpp>
+#include <fundround/company/share_valuation.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -185,6 +186,31 @@ inline void add_share_of(report_table& t, share_count part, share_count total, i
 
 }  // namespace detail
 
+namespace detail {
+
+/// The table of print_share_valuations() for @p target: class, type, price per share (exact to
+/// 4 decimals in the text; in the CSV the exact major units, a decimal and the currency),
+/// effective date, board and stockholder approval dates ("-" in the text, empty in the CSV when
+/// not stated), provider; in the order given.
+[[nodiscard]] inline report_table share_valuations_table(const std::vector<share_valuation>& valuations, table_target target,
+                                                         int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    t.column("Class", false, "class").column("Type", false, "type").column("Price per share", true, "price_per_share", 2);
+    t.csv_column("currency").column("Effective", false, "effective_date").column("Board approval", false, "board_approval_date");
+    t.column("Stockholder approval", false, "stockholder_approval_date").column("Provider", false, "provider").end_header();
+    const auto day = [&](const std::optional<calendar_date>& d) -> report_table& { return d ? t.text(to_string(*d)) : t.none("-"); };
+    for (const share_valuation& v : valuations) {
+        t.text(v.share_class).text(to_string(v.type)).units(v.price.units_per_share(), v.price.currency(), 4);
+        t.text(v.price.currency().code()).text(to_string(v.effective_date));
+        day(v.board_approval_date);
+        day(v.stockholder_approval_date);
+        t.text(v.provider);
+    }
+    return t;
+}
+
+}  // namespace detail
+
 /// Prints @p table: a header naming the currency and the fully diluted basis, then by holder
 /// (issued shares as converted, options, warrants, fully diluted shares, the percentage and the
 /// exact fraction), one row per pool's unallocated shares, a total; then by class (issued shares,
@@ -220,6 +246,18 @@ inline void print_cap_table_change(std::ostream& os, const cap_table& before, co
        << "\": " << opt.basis.to_string() << '\n';
     detail::cap_table_change_table(before, after, opt, before_label, after_label, detail::table_target::text)
         .print(os, "  ");
+}
+
+/// Prints @p valuations, one row each in the order given: class, type, price per share, the
+/// effective date, the board's and the stockholders' approval dates and the provider; or says
+/// there are none.
+inline void print_share_valuations(std::ostream& os, const std::vector<share_valuation>& valuations) {
+    if (valuations.empty()) {
+        os << "No share valuations\n";
+        return;
+    }
+    os << "Share valuations (" << valuations.size() << ")\n";
+    detail::share_valuations_table(valuations, detail::table_target::text).print(os, "  ");
 }
 
 /// print_cap_table() as a string.

@@ -1,6 +1,7 @@
 /// @file io/csv.hpp
 /// @brief CSV export (RFC 4180) of every table the reports print: the round's investors and
-/// disbursement schedule, the cap table by holder and by class and a change of it, net flows,
+/// disbursement schedule, the cap table by holder and by class and a change of it, share
+/// valuations, net flows,
 /// the waterfall at exit values (by line, by holder, statuses, share values, exercise prices)
 /// and its breakpoints, payouts by round, priced rounds, rounds on a cap table, chains and
 /// conversions.
@@ -223,6 +224,19 @@ inline void write_cap_table_csv(std::ostream& os, const cap_table& table,
                                                const fully_diluted_basis& basis = fully_diluted_basis::full(),
                                                const csv_options& opt = {}) {
     return detail::csv_text([&](std::ostream& os) { write_cap_table_csv(os, table, basis, opt); });
+}
+
+/// Writes @p valuations as CSV: class, type, price_per_share (exact major units),
+/// price_per_share_decimal, currency, effective_date, board_approval_date and
+/// stockholder_approval_date (empty when not stated), provider.
+inline void write_share_valuations_csv(std::ostream& os, const std::vector<share_valuation>& valuations, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::share_valuations_table(valuations, detail::table_target::csv, opt.decimals), opt);
+}
+
+/// write_share_valuations_csv() as a string.
+[[nodiscard]] inline std::string share_valuations_csv(const std::vector<share_valuation>& valuations, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_share_valuations_csv(os, valuations, opt); });
 }
 
 /// Writes @p table by class as CSV on @p basis: class, kind, issued, conversion ratio (exact),

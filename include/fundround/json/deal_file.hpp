@@ -1,7 +1,7 @@
 /// @file deal_file.hpp
 /// @brief A deal as one JSON document (a "deal file"): the company's cap table, its SAFEs and
-/// notes, its funding rounds with tranches and conditions, its priced rounds on the cap table,
-/// scenarios and counter-commitments; read with every problem at its JSON pointer (references
+/// notes, its share valuations (409A), its funding rounds with tranches and conditions, its
+/// priced rounds on the cap table, scenarios and counter-commitments; read with every problem at its JSON pointer (references
 /// between members checked, the priced rounds applied as a chain) and written back exactly
 /// (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json` target).
 #ifndef FUNDROUND_JSON_DEAL_FILE_HPP
@@ -11,6 +11,7 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
+#include <fundround/company/share_valuation.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
@@ -75,6 +76,9 @@ struct deal_file {
     std::vector<safe> safes;
     /// Convertible notes outstanding on cap_table_before.
     std::vector<convertible_note> notes;
+    /// Valuations of the company's share classes (409A), of classes of cap_table_before or of
+    /// a series a priced round creates.
+    std::vector<share_valuation> valuations;
     /// Named scenarios (milestones settling on dates) for the funding rounds.
     std::vector<scenario> scenarios;
     /// What the company commits to pay beside its equity (the net-flows report).
@@ -220,6 +224,8 @@ inline constexpr json_choice<conversion_pricing> json_conversion_pricings[] = {
     {conversion_pricing::conversion_shares_in_pre_money, "conversion_shares_in_pre_money"},
     {conversion_pricing::conversion_shares_not_in_pre_money, "conversion_shares_not_in_pre_money"},
     {conversion_pricing::dollars_invested, "dollars_invested"}};
+/// Share valuation types in JSON (their to_string()).
+inline constexpr json_choice<share_valuation_type> json_share_valuation_types[] = {{share_valuation_type::section_409a, "409A"}};
 /// Scenario outcomes in JSON.
 inline constexpr json_choice<scenario::outcome_kind> json_outcome_kinds[] = {
     {scenario::outcome_kind::achieved, "achieved"},
@@ -665,6 +671,40 @@ inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, co
     return s;
 }
 
+/// Reads a share valuation: {"share_class", "price": {"amount", "shares"}, "effective_date",
+/// "type" (default "409A", the only one), "provider", "board_approval_date",
+/// "stockholder_approval_date"}, with share_valuation::validate()'s problems at their pointers.
+inline std::optional<share_valuation> read_share_valuation(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a share valuation",
+                         {"share_class", "price", "effective_date", "type", "provider", "board_approval_date",
+                          "stockholder_approval_date"})) {
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    std::optional<std::string> share_class;
+    if (const auto* m = r.required(j, at, "share_class")) share_class = r.read_string(*m, at.member("share_class"));
+    std::optional<price_per_share> price;
+    if (const auto* m = r.required(j, at, "price")) price = r.read_price(*m, at.member("price"));
+    std::optional<calendar_date> effective;
+    if (const auto* m = r.required(j, at, "effective_date")) effective = r.read_date(*m, at.member("effective_date"));
+    share_valuation_type type = share_valuation_type::section_409a;
+    if (const auto* m = json_reader::member(j, "type")) {
+        type = r.read_choice(*m, at.member("type"), detail::json_share_valuation_types, "a share valuation type").value_or(type);
+    }
+    std::string provider;
+    if (const auto* m = json_reader::member(j, "provider")) provider = r.read_string(*m, at.member("provider")).value_or("");
+    std::optional<calendar_date> board;
+    if (const auto* m = json_reader::member(j, "board_approval_date")) board = r.read_date(*m, at.member("board_approval_date"));
+    std::optional<calendar_date> stockholders;
+    if (const auto* m = json_reader::member(j, "stockholder_approval_date")) {
+        stockholders = r.read_date(*m, at.member("stockholder_approval_date"));
+    }
+    detail::report_checks(r, j, at, before, detail::share_valuation_problems(share_class.value_or(""), board, stockholders, field_path()),
+                          {{"stockholder_approval_date", "board_approval_date"}});
+    if (r.problems().size() != before) return std::nullopt;
+    return share_valuation{std::move(*share_class), *price, *effective, type, std::move(provider), board, stockholders};
+}
+
 /// Reads a convertible note: {"holder", "principal", "issue_date", "maturity_date",
 /// "annual_rate", "method", "period", "day_count", "interest_rounding", "valuation_cap",
 /// "discount", "cap_form", "pool_increase", "qualified_financing", "at_maturity":
@@ -940,16 +980,16 @@ inline void report_duplicate_names(json_reader& r, const field_path& list, const
 }  // namespace detail
 
 /// Reads a deal file: {"fundround_deal": 1, "company", "cap_table", "rounds", "priced_rounds",
-/// "safes", "notes", "scenarios", "counter_commitments"} (every member but the version
-/// optional). Every problem is reported at its JSON pointer (returns nothing after recording
+/// "safes", "notes", "valuations", "scenarios", "counter_commitments"} (every member but the
+/// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
 /// them): each member's own, then the references between them (round names unique, investors
 /// and SAFE and note holders on the cap table, scenario milestones in a round), then whether
 /// the priced rounds apply as a chain on the cap table (the first that does not, with the
 /// chain's problems under /priced_rounds/i).
 inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
-                         {"fundround_deal", "company", "cap_table", "rounds", "priced_rounds", "safes", "notes", "scenarios",
-                          "counter_commitments"})) {
+                         {"fundround_deal", "company", "cap_table", "rounds", "priced_rounds", "safes", "notes", "valuations",
+                          "scenarios", "counter_commitments"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -976,6 +1016,7 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds, read_priced_round);
     detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, read_safe);
     detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes, read_convertible_note);
+    detail::read_json_list(r, j, at, "valuations", "share valuations", out.valuations, read_share_valuation);
     r.set_default_currency(outer_currency);
     // What converts in each priced round: pointers into the document's SAFEs and notes.
     if (const nlohmann::json* priced = json_reader::member(j, "priced_rounds"); priced != nullptr && priced->is_array()) {
@@ -1027,6 +1068,9 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     if (listed("priced_rounds")) needs_table("priced_rounds", "priced rounds are applied to the cap table and");
     if (listed("safes")) needs_table("safes", "SAFEs");
     if (listed("notes")) needs_table("notes", "convertible notes");
+    if (listed("valuations") && table_json == nullptr) {
+        r.report(at.member("valuations"), "", "needs \"cap_table\": share valuations value the classes of its shares");
+    }
     if (out.cap_table_before) {
         const cap_table& t = *out.cap_table_before;
         const auto on_table = [&](const std::string& id) { return t.holder_index(holder_id(id)).has_value(); };
@@ -1059,6 +1103,16 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
                 r.report(at.member(list).index(i).member("holder"), "\"" + *id + "\"",
                          std::string("is not a holder of /cap_table (") + what + " holder is on the cap table before the rounds)");
             }
+        }
+    }
+    // Share valuations: of a class of the table or a priced round's series, in the table's
+    // currency, one per class and day (checked once every valuation reads).
+    if (out.cap_table_before && !out.valuations.empty() && elements("valuations").size() == out.valuations.size()) {
+        std::vector<std::string> classes;
+        for (const share_class& c : out.cap_table_before->classes()) classes.push_back(c.name());
+        for (const cap_table_round& pr : out.priced_rounds) classes.push_back(pr.series());
+        for (const diagnostic& d : check_share_valuations(out.valuations, classes, out.cap_table_before->currency())) {
+            r.report(at / d.field, d.value, d.rule);
         }
     }
     // Scenario milestones: each a milestone of some round (known once every round reads).
@@ -1222,6 +1276,18 @@ inline void to_json(nlohmann::json& j, const safe& s) {
     if (s.discount) j["discount"] = s.discount->to_string();
 }
 
+/// A share valuation as read_share_valuation() reads it (the type always written, the
+/// provider and approval dates when stated).
+inline void to_json(nlohmann::json& j, const share_valuation& v) {
+    j = nlohmann::json{{"share_class", v.share_class},
+                       {"effective_date", to_string(v.effective_date)},
+                       {"type", detail::json_choice_name(v.type, detail::json_share_valuation_types)}};
+    to_json(j["price"], v.price);
+    if (!v.provider.empty()) j["provider"] = v.provider;
+    if (v.board_approval_date) j["board_approval_date"] = to_string(*v.board_approval_date);
+    if (v.stockholder_approval_date) j["stockholder_approval_date"] = to_string(*v.stockholder_approval_date);
+}
+
 /// A convertible note as read_convertible_note() reads it (every term written).
 inline void to_json(nlohmann::json& j, const convertible_note& n) {
     j = nlohmann::json{{"holder", n.holder.str()},
@@ -1293,6 +1359,7 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     }
     list("safes", d.safes);
     list("notes", d.notes);
+    list("valuations", d.valuations);
     list("scenarios", d.scenarios);
     list("counter_commitments", d.counter_commitments);
 }
@@ -1319,6 +1386,74 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     return j.dump(2) + "\n";
 }
 
+/// Reads a deal file (read_deal_file()); throws json_error with every problem at its pointer.
+inline void from_json(const nlohmann::json& j, deal_file& d) { d = read_deal_file_json(j); }
+/// Reads a fully diluted basis (read_fully_diluted_basis()); throws json_error.
+inline void from_json(const nlohmann::json& j, fully_diluted_basis& b) {
+    b = detail::read_json_with("fully diluted basis", [&](json_reader& r) { return read_fully_diluted_basis(r, j, {}); });
+}
+/// Reads a SAFE (read_safe()); throws json_error with every problem.
+inline void from_json(const nlohmann::json& j, safe& s) {
+    s = detail::read_json_with("SAFE", [&](json_reader& r) { return read_safe(r, j, {}); });
+}
+/// Reads a convertible note (read_convertible_note()); throws json_error with every problem.
+inline void from_json(const nlohmann::json& j, convertible_note& n) {
+    n = detail::read_json_with("convertible note", [&](json_reader& r) { return read_convertible_note(r, j, {}); });
+}
+
 FUNDROUND_END_NAMESPACE
+
+namespace nlohmann {
+
+/// Share valuations (no default constructor): written by fundround::to_json, read by fundround::read_share_valuation.
+template <>
+struct adl_serializer<fundround::share_valuation> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::share_valuation& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::share_valuation from_json(const json& j) {
+        return fundround::detail::read_json_with("share valuation",
+                                                 [&](fundround::json_reader& r) { return fundround::read_share_valuation(r, j, {}); });
+    }
+};
+
+/// Priced rounds on a cap table (no default constructor): written by fundround::to_json, read by
+/// fundround::read_priced_round (without "converts": that names the deal file's instruments).
+template <>
+struct adl_serializer<fundround::cap_table_round> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::cap_table_round& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::cap_table_round from_json(const json& j) {
+        return fundround::detail::read_json_with("priced round",
+                                                 [&](fundround::json_reader& r) { return fundround::read_priced_round(r, j, {}); });
+    }
+};
+
+/// Scenarios (no default constructor): written by fundround::to_json, read by fundround::read_scenario.
+template <>
+struct adl_serializer<fundround::scenario> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::scenario& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::scenario from_json(const json& j) {
+        return fundround::detail::read_json_with("scenario", [&](fundround::json_reader& r) { return fundround::read_scenario(r, j, {}); });
+    }
+};
+
+/// Counter-commitments (no default constructor): written by fundround::to_json, read by
+/// fundround::read_counter_commitment.
+template <>
+struct adl_serializer<fundround::counter_commitment> {
+    /// Writes it with fundround::to_json.
+    static void to_json(json& j, const fundround::counter_commitment& v) { fundround::to_json(j, v); }
+    /// Reads it; throws fundround::json_error with every problem.
+    [[nodiscard]] static fundround::counter_commitment from_json(const json& j) {
+        return fundround::detail::read_json_with("counter-commitment",
+                                                 [&](fundround::json_reader& r) { return fundround::read_counter_commitment(r, j, {}); });
+    }
+};
+
+}  // namespace nlohmann
 
 #endif  // FUNDROUND_JSON_DEAL_FILE_HPP

@@ -12,6 +12,7 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>
+#include <fundround/company/share_valuation.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
@@ -112,6 +113,7 @@ struct ocf_import {
     cap_table table;                       ///< The cap table: stakeholders, classes, issuances, plans, grants, warrants.
     std::vector<safe> safes;               ///< The SAFEs (convertible issuances of type SAFE).
     std::vector<convertible_note> notes;   ///< The convertible notes (type NOTE).
+    std::vector<share_valuation> valuations;  ///< The valuations (409A prices per share of a class).
     std::vector<std::string> left_out;     ///< What the package said that fundround does not model, one sentence each.
     std::string issuer_name;               ///< The issuer's legal name.
     std::optional<calendar_date> as_of;    ///< The package's as-of date.
@@ -443,11 +445,18 @@ private:
 /// the bytes the manifest's MD5 checksums are of.
 [[nodiscard]] inline std::string ocf_file_text(const nlohmann::json& j) { return j.dump(2) + "\n"; }
 
-/// Exports @p table with its @p safes and @p notes as an OCF 1.2 package (Manifest,
-/// Stakeholders, StockClasses, StockPlans, Transactions files) and lists what OCF cannot say.
-/// Throws validation_error if a SAFE or note is invalid or its holder is not on the table.
-[[nodiscard]] ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
-                                const std::vector<convertible_note>& notes, const ocf_options& options = {});
+/// Exports @p table with its @p safes, @p notes and share @p valuations as an OCF 1.2 package
+/// (Manifest, Stakeholders, StockClasses, StockPlans, Transactions files, and Valuations when
+/// there are some) and lists what OCF cannot say. Throws validation_error if a SAFE or note is
+/// invalid or its holder is not on the table, or a valuation breaks check_share_valuations().
+[[nodiscard]] ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes, const std::vector<convertible_note>& notes,
+                                const std::vector<share_valuation>& valuations, const ocf_options& options);
+
+/// Exports @p table with its @p safes and @p notes, without valuations (see the overload above).
+[[nodiscard]] inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
+                                       const std::vector<convertible_note>& notes, const ocf_options& options = {}) {
+    return to_ocf(table, safes, notes, {}, options);
+}
 
 /// Imports an OCF package: the cap table, the SAFEs and notes, and what was read but not
 /// modelled; throws json_error with every problem, each at "/<file>/<pointer in the file>".
@@ -1685,12 +1694,59 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                       "without transfers, exercises, conversions, repurchases, splits or repricings");
         }
     }
+    // Valuations: a price per share of a class from an effective date (409A).
+    struct valuation_rec {
+        std::size_t class_index;
+        price_per_share price;
+        calendar_date effective;
+        std::string provider;
+        std::optional<calendar_date> board;
+        std::optional<calendar_date> stockholders;
+        field_path at;
+    };
+    std::vector<valuation_rec> valuation_recs;
+    std::map<std::string, field_path> valuation_ids;
+    for (const auto& [item, at] : items_of("valuations")) {
+        if (!r_.expect_object(*item, at, "an OCF valuation",
+                              {"object_type", "id", "comments", "provider", "board_approval_date", "stockholder_approval_date",
+                               "price_per_share", "effective_date", "stock_class_id", "valuation_type"})) {
+            continue;
+        }
+        const std::size_t before = r_.problems().size();
+        (void)object_type(*item, at, {"VALUATION"});
+        if (const auto vid = id(*item, at)) {
+            const auto [it, fresh] = valuation_ids.emplace(*vid, at);
+            if (!fresh) {
+                r_.report(at.member("id"), json_value_text(item->at("id")),
+                          "duplicates the id of " + it->second.json_pointer() + "; a valuation appears once");
+            }
+        }
+        const auto cls = class_ref(*item, at, "stock_class_id");
+        std::optional<price_per_share> p;
+        if (const auto* m = r_.required(*item, at, "price_per_share")) p = price(*m, at.member("price_per_share"));
+        std::optional<calendar_date> effective;
+        if (const auto* m = r_.required(*item, at, "effective_date")) effective = r_.read_date(*m, at.member("effective_date"));
+        if (const auto* t = r_.required(*item, at, "valuation_type")) (void)enumerated(*t, at.member("valuation_type"), {"409A"}, "a valuation type");
+        std::string provider;
+        if (const auto* m = json_reader::member(*item, "provider")) provider = r_.read_string(*m, at.member("provider")).value_or("");
+        std::optional<calendar_date> board;
+        if (const auto* m = json_reader::member(*item, "board_approval_date")) board = r_.read_date(*m, at.member("board_approval_date"));
+        std::optional<calendar_date> stockholders;
+        if (const auto* m = json_reader::member(*item, "stockholder_approval_date")) {
+            stockholders = r_.read_date(*m, at.member("stockholder_approval_date"));
+        }
+        note_comments(*item, "valuations");
+        if (r_.problems().size() != before || !cls || !p || !effective) continue;
+        valuation_recs.push_back({*cls, *p, *effective, std::move(provider), board, stockholders, at});
+    }
     for (const listed_file& l : listed) {
-        if (l.kind == "stakeholders" || l.kind == "stock_classes" || l.kind == "stock_plans" || l.kind == "transactions") continue;
+        if (l.kind == "stakeholders" || l.kind == "stock_classes" || l.kind == "stock_plans" || l.kind == "transactions" ||
+            l.kind == "valuations") {
+            continue;
+        }
         const std::size_t n = pkg.find(l.name)->at("items").size();
         if (n == 0) continue;
-        const std::string what = l.kind == "valuations" ? "valuations (409A prices per share)"
-                                 : l.kind == "vesting_terms" ? "vesting terms"
+        const std::string what = l.kind == "vesting_terms" ? "vesting terms"
                                  : l.kind == "stock_legend_templates" ? "stock legend templates"
                                                                       : l.kind;
         per_item.push_back(std::to_string(n) + " " + what + " in " + l.name + " are not read: fundround's cap table holds no " + what + ".");
@@ -1856,13 +1912,47 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             r_.report(it != rec.fields.end() ? it->second : rec.at / d.field, d.value, d.rule);
         }
     }
+    // Valuations: of classes read without problems (a class's own problems are reported), in
+    // the table's currency, their own rules and one per class and day.
+    std::vector<share_valuation> out_valuations;
+    std::vector<field_path> valuation_paths;
+    for (const valuation_rec& v : valuation_recs) {
+        if (!classes[v.class_index].value) continue;
+        out_valuations.push_back({classes[v.class_index].value->name(), v.price, v.effective, share_valuation_type::section_409a,
+                                  v.provider, v.board, v.stockholders});
+        valuation_paths.push_back(v.at);
+    }
+    if (built.table) {
+        std::vector<std::string> names;
+        for (const share_class& c : built.table->classes()) names.push_back(c.name());
+        for (const diagnostic& d : check_share_valuations(out_valuations, names, built.table->currency())) {
+            const field_path& vat = valuation_paths.at(d.field.segments().at(1).index);
+            const std::string member = d.field.segments().size() > 2 ? d.field.segments()[2].name : std::string();
+            const field_path where = member == "share_class"  ? vat.member("stock_class_id")
+                                     : member == "price"      ? vat.member("price_per_share")
+                                     : member.empty()         ? vat
+                                                              : vat.member(member);
+            // A rule naming another valuation ("valuations[2]") names it by its pointer.
+            std::string rule = d.rule;
+            const std::string open = "valuations[";
+            if (const std::size_t k = rule.find(open); k != std::string::npos) {
+                const std::size_t close = rule.find(']', k);
+                const auto n = close == std::string::npos
+                                   ? std::nullopt
+                                   : parse_json_digits(std::string_view(rule).substr(k + open.size(), close - k - open.size()));
+                if (n && *n < 1000000000U && static_cast<std::size_t>(*n) < valuation_paths.size()) rule.replace(k, close + 1 - k, valuation_paths[static_cast<std::size_t>(*n)].json_pointer());
+            }
+            r_.report(where, d.value, rule);
+        }
+    }
     r_.throw_if_problems("OCF package");
 
     std::vector<std::string> left = std::move(per_item);
     for (const unmodelled& u : counted_) {
         left.push_back(u.what + " (" + std::to_string(u.count) + "): " + u.why + ".");
     }
-    return ocf_import{std::move(*built.table), std::move(out_safes), std::move(out_notes), std::move(left), std::move(issuer_name), as_of};
+    return ocf_import{std::move(*built.table), std::move(out_safes), std::move(out_notes), std::move(out_valuations), std::move(left),
+                      std::move(issuer_name), as_of};
 }
 
 }  // namespace detail
@@ -1871,11 +1961,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
 // Export.
 // ---------------------------------------------------------------------------------------------
 
-inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
-                         const std::vector<convertible_note>& notes, const ocf_options& options) {
+inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes, const std::vector<convertible_note>& notes,
+                         const std::vector<share_valuation>& valuations, const ocf_options& options) {
     using nlohmann::json;
     {
-        std::vector<diagnostic> problems;
+        std::vector<diagnostic> problems = check_share_valuations(valuations, table);
         for (std::size_t i = 0; i < safes.size(); ++i) {
             const field_path at = field_path("safes").index(i);
             for (diagnostic& d : safes[i].validate(at)) problems.push_back(std::move(d));
@@ -2223,15 +2313,32 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                        " appears on no amount: OCF has no table currency (it reads back as USD).");
     }
 
+    // Valuations.
+    json valuation_items = json::array();
+    for (std::size_t i = 0; i < valuations.size(); ++i) {
+        const share_valuation& v = valuations[i];
+        json o = {{"object_type", "VALUATION"},
+                  {"id", pre + "valuation-" + std::to_string(i + 1)},
+                  {"price_per_share", detail::ocf_monetary(price_text(v.price, "Valuation " + std::to_string(i) + " (" + v.share_class + ", " + to_string(v.effective_date) + ")'s price per share"), cur)},
+                  {"effective_date", to_string(v.effective_date)},
+                  {"stock_class_id", class_ids[*table.class_index(v.share_class)]},
+                  {"valuation_type", std::string(to_string(v.type))}};
+        if (!v.provider.empty()) o["provider"] = v.provider;
+        if (v.board_approval_date) o["board_approval_date"] = to_string(*v.board_approval_date);
+        if (v.stockholder_approval_date) o["stockholder_approval_date"] = to_string(*v.stockholder_approval_date);
+        valuation_items.push_back(std::move(o));
+    }
+
     // The files, then the manifest with their checksums.
     const auto file = [](const char* type, json items) { return json{{"file_type", type}, {"items", std::move(items)}}; };
     // Emplaced, not an initializer list: that would copy every file's tree once more.
     std::vector<std::pair<std::string, json>> files;
-    files.reserve(4);
+    files.reserve(5);
     files.emplace_back("Stakeholders.ocf.json", file("OCF_STAKEHOLDERS_FILE", std::move(stakeholders)));
     files.emplace_back("StockClasses.ocf.json", file("OCF_STOCK_CLASSES_FILE", std::move(classes)));
     files.emplace_back("StockPlans.ocf.json", file("OCF_STOCK_PLANS_FILE", std::move(plans)));
     files.emplace_back("Transactions.ocf.json", file("OCF_TRANSACTIONS_FILE", std::move(tx)));
+    if (!valuations.empty()) files.emplace_back("Valuations.ocf.json", file("OCF_VALUATIONS_FILE", std::move(valuation_items)));
     const auto listed = [&](std::size_t k) {
         return json::array({{{"filepath", "./" + files[k].first}, {"md5", detail::ocf_md5_hex(ocf_file_text(files[k].second))}}});
     };
@@ -2249,7 +2356,7 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                      {"stock_legend_templates_files", json::array()},
                      {"stock_classes_files", listed(1)},
                      {"vesting_terms_files", json::array()},
-                     {"valuations_files", json::array()},
+                     {"valuations_files", valuations.empty() ? json::array() : listed(4)},
                      {"transactions_files", listed(3)},
                      {"stakeholders_files", listed(0)}};
     out.package.files.emplace_back("Manifest.ocf.json", std::move(manifest));

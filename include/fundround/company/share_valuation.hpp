@@ -1,0 +1,164 @@
+/// @file company/share_valuation.hpp
+/// @brief Valuations of a share class (a 409A valuation of common: the fair market value per
+/// share from an effective date), the one in force on a date, and their checks against a cap
+/// table. Not a round's valuation (deal/valuation.hpp): no money comes in.
+#ifndef FUNDROUND_COMPANY_SHARE_VALUATION_HPP
+#define FUNDROUND_COMPANY_SHARE_VALUATION_HPP
+
+#include <fundround/config.hpp>
+#include <fundround/company/cap_table.hpp>
+#include <fundround/error.hpp>
+#include <fundround/numeric/currency.hpp>
+#include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+FUNDROUND_BEGIN_NAMESPACE
+
+/// What a share valuation is for (the Open Cap Table Format's valuation types).
+enum class share_valuation_type {
+    section_409a,  ///< A US IRC section 409A valuation: the fair market value of the class's shares (the floor for option strikes).
+};
+
+/// "409A".
+[[nodiscard]] inline std::string_view to_string(share_valuation_type t) noexcept {
+    switch (t) {
+        case share_valuation_type::section_409a: return "409A";
+    }
+    return "409A";
+}
+
+namespace detail {
+
+/// share_valuation::validate() of a valuation's fields (a reader checks them before the price
+/// and date it needs to build one are known to be good).
+[[nodiscard]] inline std::vector<diagnostic> share_valuation_problems(const std::string& share_class,
+                                                                      const std::optional<calendar_date>& board,
+                                                                      const std::optional<calendar_date>& stockholders,
+                                                                      const field_path& at) {
+    std::vector<diagnostic> out;
+    if (share_class.empty()) out.push_back({at.member("share_class"), "\"\"", "must name the class valued"});
+    if (board && stockholders && *stockholders < *board) {
+        out.push_back({at.member("stockholder_approval_date"), to_string(*stockholders),
+                       "must not be before the board's approval (" + to_string(*board) + ")"});
+    }
+    return out;
+}
+
+}  // namespace detail
+
+/// A valuation of one share class: its fair market value per share from an effective date (a
+/// 409A valuation of common, as the board adopted it). The price is exact (price_per_share).
+struct share_valuation {
+    std::string share_class;  ///< The class valued, by name (usually common).
+    price_per_share price;    ///< The value of one share.
+    calendar_date effective_date;  ///< The first day it is valid.
+    share_valuation_type type = share_valuation_type::section_409a;  ///< What kind of valuation.
+    std::string provider;     ///< Who provided it ("" when not stated).
+    std::optional<calendar_date> board_approval_date;        ///< When the board approved it, if stated.
+    std::optional<calendar_date> stockholder_approval_date;  ///< When the stockholders approved it, if stated.
+
+    /// Problems of the valuation on its own, each at a member of @p at: the class must be named,
+    /// and stockholders approve on or after the board. (A board may adopt a valuation effective
+    /// earlier or later than its approval: the dates are not compared with the effective date.)
+    [[nodiscard]] std::vector<diagnostic> validate(const field_path& at = {}) const {
+        return detail::share_valuation_problems(share_class, board_approval_date, stockholder_approval_date, at);
+    }
+
+    /// "409A valuation of Common: $0.2500 per share from 2024-05-15".
+    [[nodiscard]] std::string description() const {
+        return std::string(to_string(type)) + " valuation of " + share_class + ": " + price.to_string() + " per share from " +
+               to_string(effective_date);
+    }
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const share_valuation& a, const share_valuation& b) {
+        return a.share_class == b.share_class && a.price == b.price && a.effective_date == b.effective_date && a.type == b.type &&
+               a.provider == b.provider && a.board_approval_date == b.board_approval_date &&
+               a.stockholder_approval_date == b.stockholder_approval_date;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const share_valuation& a, const share_valuation& b) { return !(a == b); }
+};
+
+/// The valuation of class @p share_class in force on @p on: of @p valuations of that class and
+/// type @p type, the one with the latest effective date on or before @p on; nullptr if none is
+/// effective yet. Two of the same class, type and effective date are ambiguous: throws
+/// invalid_argument_error naming both (check_share_valuations() reports them as problems).
+[[nodiscard]] inline const share_valuation* valuation_in_force(const std::vector<share_valuation>& valuations,
+                                                               std::string_view share_class, calendar_date on,
+                                                               share_valuation_type type = share_valuation_type::section_409a) {
+    const share_valuation* best = nullptr;
+    std::size_t best_at = 0;
+    for (std::size_t i = 0; i < valuations.size(); ++i) {
+        const share_valuation& v = valuations[i];
+        if (v.type != type || v.share_class != share_class || on < v.effective_date) continue;
+        if (best != nullptr && v.effective_date == best->effective_date) {
+            throw invalid_argument_error("valuations[" + std::to_string(i) + "].effective_date = " + to_string(v.effective_date) +
+                                         ": valuations[" + std::to_string(best_at) + "] of " + std::string(share_class) +
+                                         " is effective the same day; which one is in force is ambiguous");
+        }
+        if (best == nullptr || best->effective_date < v.effective_date) {
+            best = &v;
+            best_at = i;
+        }
+    }
+    return best;
+}
+
+/// Every problem of @p valuations against the classes @p class_names (each at
+/// @p at.index(i)): its own (validate()), a class not among @p class_names, a price not in
+/// @p table_currency, and two valuations of one class and type effective the same day.
+[[nodiscard]] inline std::vector<diagnostic> check_share_valuations(const std::vector<share_valuation>& valuations,
+                                                                    const std::vector<std::string>& class_names,
+                                                                    currency table_currency, const field_path& at = field_path("valuations")) {
+    std::vector<diagnostic> out;
+    for (std::size_t i = 0; i < valuations.size(); ++i) {
+        const share_valuation& v = valuations[i];
+        const field_path here = at.index(i);
+        for (diagnostic& d : v.validate(here)) out.push_back(std::move(d));
+        if (!v.share_class.empty()) {
+            bool known = false;
+            std::string names;
+            for (const std::string& n : class_names) {
+                known = known || n == v.share_class;
+                names += (names.empty() ? "\"" : ", \"") + n + "\"";
+            }
+            if (!known) {
+                out.push_back({here.member("share_class"), "\"" + v.share_class + "\"",
+                               "is not a share class of the company (its classes: " + (names.empty() ? std::string("none") : names) + ")"});
+            }
+        }
+        if (v.price.currency() != table_currency) {
+            out.push_back({here.member("price"), v.price.to_string(), "must be in " + to_string(table_currency) + ", the cap table's currency"});
+        }
+        for (std::size_t k = 0; k < i; ++k) {
+            const share_valuation& w = valuations[k];
+            if (w.share_class == v.share_class && w.type == v.type && w.effective_date == v.effective_date) {
+                out.push_back({here.member("effective_date"), to_string(v.effective_date),
+                               "is also the effective date of " + at.index(k).to_string() + " of " + v.share_class +
+                                   ": two valuations of a class in force from the same day are ambiguous"});
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+/// check_share_valuations() against the classes and currency of @p table.
+[[nodiscard]] inline std::vector<diagnostic> check_share_valuations(const std::vector<share_valuation>& valuations, const cap_table& table,
+                                                                    const field_path& at = field_path("valuations")) {
+    std::vector<std::string> names;
+    names.reserve(table.classes().size());
+    for (const share_class& c : table.classes()) names.push_back(c.name());
+    return check_share_valuations(valuations, names, table.currency(), at);
+}
+
+FUNDROUND_END_NAMESPACE
+
+#endif  // FUNDROUND_COMPANY_SHARE_VALUATION_HPP
