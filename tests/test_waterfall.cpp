@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -797,6 +798,180 @@ TEST_CASE("Property: random cap tables (seeded): sums, monotonicity, conversion,
     }
     CHECK(tables == 60);
     CHECK(exits_checked >= 60 * 12);
+}
+
+// ---------------------------------------------------------------------------------------------
+// payout_curve::at(exit, into): the evaluation path for many exits, against at(exit) and the
+// direct solve waterfall::at(exit).
+
+namespace {
+
+// Checks the into-path at `exit` against the curve's at() and the waterfall's at(); both throw
+// the same kind of error or neither does. Returns the number of exits compared (0 or 1).
+int compare_paths(const waterfall& w, const payout_curve& c, curve_payout& into, money exit) {
+    waterfall_payout direct;
+    try {
+        direct = w.at(exit);
+    } catch (const overflow_error&) {
+        CHECK_THROWS_AS(c.at(exit, into), overflow_error);
+        return 0;
+    }
+    c.at(exit, into);
+    const waterfall_payout full = c.at(exit);
+    CHECK(into.exit_value == exit);
+    CHECK(into.by_line == full.by_line);
+    CHECK(into.by_holder == full.by_holder);
+    CHECK(into.by_line == direct.by_line);
+    CHECK(into.by_holder == direct.by_holder);
+    CHECK(c.status(into) == direct.status);
+    CHECK(c.value_per_share(into) == direct.value_per_share);
+    CHECK(c.exercise_paid_by_line(into) == direct.exercise_paid_by_line);
+    CHECK(c.exercise_paid_by_holder(into) == direct.exercise_paid_by_holder);
+    CHECK(into.segment == c.segment_index(fraction(exit.units())));
+    return 1;
+}
+
+}  // namespace
+
+TEST_CASE("Property: at(exit, into) = at(exit) = waterfall::at on random cap tables, at breakpoints and huge exits") {
+    fundround_test::lcg g{20261203};
+    int compared = 0;
+    curve_payout into;  // reused across every table and exit (its vectors resize to each curve)
+    for (int round = 0; round < 80; ++round) {
+        const table_spec spec = random_spec(g);
+        auto [table, terms] = build_spec(spec);
+        if (round % 3 == 1) terms.exercise = option_exercise::paid_in;  // exercise prices paid in
+        const waterfall w = waterfall::build(table, terms);
+        const payout_curve c = w.curve();
+        std::vector<std::int64_t> xs{0, 1, 2, 3, 999, 1000, 1001};
+        const std::uint64_t top = static_cast<std::uint64_t>((w.total_preference() * fraction(3)).round_to_integer(rounding::floor)) + 50'000'000;
+        for (int k = 0; k < 40; ++k) xs.push_back(static_cast<std::int64_t>(g.next(top)));
+        // Each breakpoint, its whole neighbours and the whole values either side of a fractional one.
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+            for (std::int64_t d = -2; d <= 2; ++d) {
+                if (below + d >= 0) xs.push_back(below + d);
+            }
+        }
+        // Exits where the 64-bit numerators overflow (the 128-bit route) up to the largest
+        // amount, where the exact payouts may not fit and both paths throw overflow_error.
+        const std::int64_t huge[] = {std::int64_t{1} << 40, std::int64_t{1} << 50, std::int64_t{1} << 56,
+                                     std::int64_t{1} << 61, (std::numeric_limits<std::int64_t>::max)()};
+        for (const std::int64_t h : huge) xs.push_back(h - static_cast<std::int64_t>(g.next(1000)));
+        for (const std::int64_t x : xs) compared += compare_paths(w, c, into, money::from_units(x));
+    }
+    CHECK(compared >= 80 * 47);
+}
+
+TEST_CASE("at(exit, into): the five-class table of bench_waterfall, 20,000 exits from $0 to $400M and around each breakpoint") {
+    liquidation_terms a = capped(3);
+    a.seniority = 1;
+    liquidation_terms bc = non_participating();
+    bc.seniority = 2;
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("f1", "Founder One"))
+                                .add(holder::founder("f2", "Founder Two"))
+                                .add(holder::investor("angel", "Angel"))
+                                .add(holder::investor("fa", "Fund A"))
+                                .add(holder::investor("fb", "Fund B"))
+                                .add(holder::investor("fc", "Fund C"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Seed", price_per_share(usd(1'000'000), sh(2'000'000)), non_participating()))
+                                .add(share_class::preferred("Series A", price_per_share(usd(5'000'000), sh(2'000'000)), a))
+                                .add(share_class::preferred("Series B", price_per_share(usd(15'000'000), sh(3'000'000)), bc))
+                                .add(share_class::preferred("Series C", price_per_share(usd(30'000'000), sh(3'000'000)), bc))
+                                .holding(holder_id("f1"), "Common", sh(4'000'000))
+                                .holding(holder_id("f2"), "Common", sh(3'000'000))
+                                .holding(holder_id("angel"), "Seed", sh(2'000'000))
+                                .holding(holder_id("fa"), "Series A", sh(2'000'000))
+                                .holding(holder_id("fb"), "Series B", sh(3'000'000))
+                                .holding(holder_id("fc"), "Series C", sh(3'000'000))
+                                .build();
+    const waterfall w = waterfall::build(table);
+    const payout_curve c = w.curve();
+    fundround_test::lcg g{42};
+    curve_payout into;
+    int compared = 0;
+    for (int k = 0; k < 20'000; ++k) {
+        compared += compare_paths(w, c, into, money::from_units(static_cast<std::int64_t>(g.next(400'000'000'000ULL))));
+    }
+    for (const waterfall_breakpoint& bp : w.breakpoints()) {
+        const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+        for (std::int64_t d = -3; d <= 3; ++d) compared += compare_paths(w, c, into, money::from_units(below + d));
+    }
+    CHECK(compared == 20'000 + 7 * static_cast<int>(w.breakpoints().size()));
+    // Payouts in whole mills add up to the exit, and the statuses are the segment's, by reference.
+    c.at(usd(300'000'000), into);
+    CHECK(sum(into.by_line, currencies::usd) == usd(300'000'000));
+    CHECK(sum(into.by_holder, currencies::usd) == usd(300'000'000));
+    CHECK(&c.status(into) == &c.segments()[into.state_segment].status);
+    CHECK(c.status(into)[4] == line_status::converted);
+}
+
+TEST_CASE("at(exit, into): errors as at(exit); a curve_payout of another curve is refused") {
+    const waterfall w = waterfall::build(one_series(10'000'000, 2'000'000, 4'000'000, participating()));
+    const payout_curve c = w.curve();
+    curve_payout into;
+    CHECK_THROWS_AS(c.at(-usd(1), into), validation_error);
+    CHECK_THROWS_WITH_AS(c.at(money::from_major(5, currencies::eur), into), doctest::Contains("exit_value"), validation_error);
+    c.at(usd(7'000'000), into);
+    into.segment = c.segments().size();
+    into.state_segment = c.segments().size();
+    CHECK_THROWS_AS((void)c.status(into), invalid_argument_error);
+    CHECK_THROWS_AS((void)c.value_per_share(into), invalid_argument_error);
+    CHECK_THROWS_AS((void)c.exercise_paid_by_line(into), invalid_argument_error);
+    // Exact rounding: a payout that is not a whole number of mills throws, as at(exit).
+    waterfall_terms exact;
+    exact.payouts = payout_rounding::exact;
+    const payout_curve ce = waterfall::build(one_series(10'000'000, 2'000'000, 4'000'000, participating()), exact).curve();
+    CHECK_THROWS_AS(ce.at(money::from_units(4'000'000'001), into), inexact_error);  // 1 mill shared 5:1
+    CHECK_THROWS_AS((void)ce.at(money::from_units(4'000'000'001)), inexact_error);
+    ce.at(money::from_units(4'000'000'006), into);  // $4M of preference, then 6 mills shared 5:1
+    CHECK(into.by_holder == std::vector<money>{money::from_units(5), money::from_units(4'000'000'001)});
+}
+
+TEST_CASE("Division by a precomputed reciprocal (detail::wf_divide) = the division, for numerators below 2^63") {
+    fundround_test::lcg g{7};
+    const auto wide = [&] { return (g.next(std::uint64_t{1} << 32) << 31) ^ g.next(std::uint64_t{1} << 31); };  // < 2^63
+    std::vector<std::uint64_t> divisors{2, 3, 5, 6, 7, 10, 1000, 7'000'000, 17'000'000, (std::uint64_t{1} << 32) - 1,
+                                        std::uint64_t{1} << 32, (std::uint64_t{1} << 32) + 1, (std::uint64_t{1} << 57) + 3,
+                                        (std::uint64_t{1} << 63) - 1, std::uint64_t{1} << 63, (std::uint64_t{1} << 63) + 1,
+                                        ~std::uint64_t{0}};
+    for (int k = 0; k < 200; ++k) divisors.push_back(2 + wide() % (std::uint64_t{1} << (2 + g.next(62))));
+    int checked = 0;
+    for (const std::uint64_t d : divisors) {
+        const detail::wf_divisor v = detail::wf_divisor_of(d);
+        const std::uint64_t max63 = (std::uint64_t{1} << 63) - 1;
+        std::vector<std::uint64_t> ns{0, 1, d - 1, d, d + 1, max63, max63 - 1, max63 / d * d, max63 / d * d - 1};
+        for (int k = 0; k < 200; ++k) ns.push_back(wide());
+        for (int k = 0; k < 50; ++k) ns.push_back(wide() % (d < 1000 ? 1000 : d));
+        for (const std::uint64_t n : ns) {
+            if (n > max63) continue;
+            CHECK(detail::wf_divide(n, v) == n / d);
+            ++checked;
+        }
+    }
+    CHECK(checked > 200 * 250);
+    CHECK_THROWS_AS((void)detail::wf_divisor_of(1), invalid_argument_error);
+}
+
+TEST_CASE("Leftover mills: the packed-key selection = the largest remainder method, ties to the earlier part") {
+    fundround_test::lcg g{11};
+    std::vector<std::size_t> order;
+    for (int round = 0; round < 3'000; ++round) {
+        const std::size_t count = 1 + g.next(round % 10 == 0 ? 63 : 12);
+        const std::uint64_t d = 1 + g.next(round % 2 == 0 ? 5 : (std::uint64_t{1} << 40));  // small d: many ties
+        std::vector<std::uint64_t> rem(count);
+        for (std::uint64_t& r : rem) r = g.next(d);
+        const auto leftover = static_cast<std::int64_t>(g.next(count));
+        std::vector<std::int64_t> packed(count), reference(count), ranked(count);
+        for (std::size_t i = 0; i < count; ++i) packed[i] = reference[i] = ranked[i] = static_cast<std::int64_t>(g.next(1000));
+        detail::wf_give_leftover_packed(packed.data(), rem.data(), count, leftover);
+        detail::wf_give_leftover(ranked.data(), rem.data(), count, leftover, order);
+        detail::wf_distribute_leftover(reference, leftover, [&](std::size_t a, std::size_t b) { return rem[a] > rem[b]; });
+        CHECK(packed == reference);
+        CHECK(ranked == reference);
+    }
 }
 
 }  // namespace test_waterfall

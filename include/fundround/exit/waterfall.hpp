@@ -251,6 +251,28 @@ struct waterfall_payout {
     [[nodiscard]] money gross_for_line(std::size_t i) const { return by_line.at(i) + exercise_paid_by_line.at(i); }
 };
 
+class payout_curve;
+
+/// Storage the caller owns for payout_curve::at(exit, into): the payouts at one exit value in
+/// whole mills, written without allocating once it has been used with the curve (its vectors keep
+/// their size). The statuses, the exact value of a share and the exercise prices paid in stay on
+/// the curve, one copy per segment: payout_curve::status(p), value_per_share(p),
+/// exercise_paid_by_line(p) and exercise_paid_by_holder(p) read them for this exit.
+struct curve_payout {
+    money exit_value;                ///< The exit value distributed.
+    std::size_t segment = 0;         ///< The segment holding it (payout_curve::segments(); the later one at a breakpoint).
+    std::size_t state_segment = 0;   ///< The segment whose statuses and exercise prices apply (the earlier one at a breakpoint).
+    std::vector<money> by_line;      ///< Net payout per line; sums to exit_value (as waterfall_payout::by_line).
+    std::vector<money> by_holder;    ///< Net payout per holder (cap_table::holders() order); sums to exit_value.
+
+private:
+    friend class payout_curve;
+    std::vector<std::int64_t> parts_;        // scratch: whole units before the leftover
+    std::vector<std::uint64_t> rem64_;       // scratch: remainders, 64-bit route
+    std::vector<detail::uint128> rem128_;    // scratch: remainders, 128-bit route
+    std::vector<std::size_t> order_;         // scratch: leftover order for many parts
+};
+
 namespace detail {
 
 /// What a term of the waterfall is (a term is one claim: a class, a grant, a convertible).
@@ -417,9 +439,120 @@ inline void wf_add(fraction& acc, const fraction& x) {
     return r;
 }
 
+/// r = a + b x on 64 bits; false (r unspecified) if it overflows.
+[[nodiscard]] inline bool wf_mul_add(std::int64_t a, std::int64_t b, std::int64_t x, std::int64_t& r) {
+#if FUNDROUND_HAS_OVERFLOW_BUILTINS
+    std::int64_t bx = 0;
+    return !__builtin_mul_overflow(b, x, &bx) && !__builtin_add_overflow(a, bx, &r);
+#else
+    const int128 w = int128(b) * int128(x) + int128(a);  // |b x| < 2^126: cannot overflow
+    if (w > int128(int64_max) || w < int128(int64_min)) return false;
+    r = static_cast<std::int64_t>(w);
+    return true;
+#endif
+}
+
+/// Adds one unit to each of the @p leftover parts of @p parts[0, count) with the largest
+/// remainders @p rem (ties to the earlier part), as wf_distribute_leftover, without allocating
+/// once @p order (scratch) has grown: a partial sort of the parts' indices. Needs
+/// 0 <= leftover < count (or leftover == 0): the remainders sum to leftover whole units.
+template <class Rem>
+void wf_give_leftover(std::int64_t* parts, const Rem* rem, std::size_t count, std::int64_t leftover,
+                      std::vector<std::size_t>& order) {
+    if (leftover == 0) return;
+    if (leftover < 0) throw error("waterfall: rounded payouts exceed the exit value (internal)");
+    const auto l = static_cast<std::size_t>(leftover);
+    if (l >= count) throw error("waterfall: payouts fall short of the exit value (internal)");
+    order.resize(count);
+    for (std::size_t i = 0; i < count; ++i) order[i] = i;
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(l), order.end(),
+                      [&](std::size_t a, std::size_t b) { return rem[a] > rem[b] || (rem[a] == rem[b] && a < b); });
+    for (std::size_t k = 0; k < l; ++k) parts[order[k]] += 1;
+}
+
+/// A divisor 2 <= d < 2^64 prepared for dividing many numerators below 2^63 by a multiply and a
+/// shift: floor(n / d) = floor(n m / 2^(64 + shift)) with m = ceil(2^(63 + l) / d), l =
+/// ceil(log2 d), shift = l - 1 (Granlund and Montgomery, "Division by invariant integers using
+/// multiplication", 1994, theorem 4.2 with N = 63: 2^(63 + l) <= m d <= 2^(63 + l) + 2^l; m < 2^64
+/// since d > 2^(l - 1)). Exact for every 0 <= n < 2^63.
+struct wf_divisor {
+    std::uint64_t d = 2;
+    std::uint64_t magic = 0;
+    unsigned shift = 0;
+};
+
+/// @p d (2 <= d < 2^64) prepared for wf_divide.
+[[nodiscard]] inline wf_divisor wf_divisor_of(std::uint64_t d) {
+    if (d < 2) throw invalid_argument_error("wf_divisor_of: divisor " + std::to_string(d) + " must be at least 2");
+    unsigned l = 0;
+    while (l < 64 && (std::uint64_t{1} << l) < d) ++l;  // l = ceil(log2 d), 1..64
+    const uint128 power = uint128(1) << (63 + l);
+    const uint128 m = (power + uint128(d) - 1U) / uint128(d);
+    wf_divisor r;
+    r.d = d;
+    r.magic = static_cast<std::uint64_t>(m);  // < 2^64 (see wf_divisor)
+    r.shift = l - 1;
+    return r;
+}
+
+/// floor(@p n / v.d) for 0 <= n < 2^63 (v from wf_divisor_of): a 64 x 64 -> 128-bit multiply
+/// and shifts, no division.
+[[nodiscard]] inline std::uint64_t wf_divide(std::uint64_t n, const wf_divisor& v) {
+    const auto high = static_cast<std::uint64_t>((uint128(n) * uint128(v.magic)) >> 64);
+    return high >> v.shift;
+}
+
+/// wf_give_leftover for at most 63 parts whose remainders are below 2^57: each remainder and
+/// its part's index packed in one key (remainder << 6 | 63 - index: distinct, larger for a larger
+/// remainder, then for an earlier part), then the @p leftover largest keys picked by passes of
+/// a branch-free maximum (or the others by passes of minimum, whichever is fewer).
+inline void wf_give_leftover_packed(std::int64_t* parts, const std::uint64_t* rem, std::size_t count, std::int64_t leftover) {
+    if (leftover < 0) throw error("waterfall: rounded payouts exceed the exit value (internal)");
+    const auto l = static_cast<std::uint64_t>(leftover);
+    if (l == 0) return;
+    if (l >= count) throw error("waterfall: payouts fall short of the exit value (internal)");
+    std::uint64_t key[64];
+    for (std::size_t i = 0; i < count; ++i) key[i] = rem[i] << 6 | (63U - i);
+    if (2 * l <= count) {
+        for (std::uint64_t k = 0; k < l; ++k) {  // the largest key, l times (a taken key becomes 0)
+            std::size_t best = 0;
+            std::uint64_t top = key[0];
+            for (std::size_t i = 1; i < count; ++i) {
+                const bool more = key[i] > top;
+                best = more ? i : best;
+                top = more ? key[i] : top;
+            }
+            key[best] = 0;
+            parts[best] += 1;
+        }
+        return;
+    }
+    for (std::uint64_t k = l; k < count; ++k) {  // the smallest key, count - l times: these get nothing
+        std::size_t worst = 0;
+        std::uint64_t low = key[0];
+        for (std::size_t i = 1; i < count; ++i) {
+            const bool less = key[i] < low;
+            worst = less ? i : worst;
+            low = less ? key[i] : low;
+        }
+        key[worst] = ~std::uint64_t{0};
+    }
+    for (std::size_t i = 0; i < count; ++i) parts[i] += static_cast<std::int64_t>(key[i] != ~std::uint64_t{0});
+}
+
+/// Throws the validation_error of a bad exit value for a payout curve in @p cur (another
+/// currency, negative): out of line, off the evaluation path.
+[[noreturn]] FUNDROUND_COLD inline void wf_bad_curve_exit(money exit_value, fundround::currency cur) {
+    std::vector<diagnostic> problems;
+    if (exit_value.currency() != cur) {
+        problems.push_back({field_path("exit_value"), format_full(exit_value), "must be in " + to_string(cur) + ", the cap table's currency"});
+    }
+    if (exit_value.is_negative()) problems.push_back({field_path("exit_value"), format_full(exit_value), "must not be negative"});
+    throw validation_error("payout curve exit value", std::move(problems));
+}
+
 }  // namespace detail
 
-class payout_curve;
 struct waterfall_result;
 
 /// A liquidation waterfall over a cap table: its lines, its exact breakpoints, and the payouts
@@ -552,12 +685,36 @@ public:
     /// The payouts at each of @p exit_values, side by side.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
 
+    /// The payouts at @p exit_value written into @p into, the same as at(exit_value): for many
+    /// exits, O(log segments + lines + holders) with no allocation once @p into has been used with
+    /// this curve, and no copy of statuses or names (read them with status(into) and the other
+    /// accessors below). Throws validation_error for a bad exit value, as at().
+    void at(money exit_value, curve_payout& into) const;
+    /// What each line does at @p p's exit value (a reference into the curve; as waterfall_payout::status).
+    [[nodiscard]] const std::vector<line_status>& status(const curve_payout& p) const;
+    /// The exact value of a common share at @p p's exit value (as waterfall_payout::value_per_share).
+    [[nodiscard]] fraction value_per_share(const curve_payout& p) const;
+    /// Exercise prices paid in per line at @p p's exit value (a reference into the curve).
+    [[nodiscard]] const std::vector<money>& exercise_paid_by_line(const curve_payout& p) const;
+    /// Exercise prices paid in per holder at @p p's exit value (a reference into the curve).
+    [[nodiscard]] const std::vector<money>& exercise_paid_by_holder(const curve_payout& p) const;
+
 private:
     friend class waterfall;
     payout_curve() = default;
 
-    [[nodiscard]] bool fast_parts(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
-                                  std::vector<std::int64_t>& parts) const;
+    /// The segment index of @p p, checked against this curve (p may come from another curve).
+    [[nodiscard]] std::size_t checked_segment(std::size_t s) const;
+    /// Entries [first, first + count) of segment @p s at exit @p x, rounded, into @p into, in
+    /// 64 bits; false if they do not fit (nothing thrown).
+    [[nodiscard]] bool fast64(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
+                              curve_payout& scratch, money* into) const;
+    /// Entries [first, first + count) of segment @p s at exit @p x, rounded, into @p into, in
+    /// 128 bits; false if they do not fit (the caller rounds exact fractions).
+    [[nodiscard]] bool fast128(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
+                               curve_payout& scratch, money* into) const;
+    /// The exact payouts @p exact at exit @p x rounded from fractions into @p into.
+    void slow_fill(std::int64_t x, const std::vector<linear_payout>& exact, money* into) const;
 
     std::vector<waterfall_segment> segments_;
     std::vector<waterfall_breakpoint> breakpoints_;
@@ -569,6 +726,16 @@ private:
     std::vector<detail::int128> num_a_;
     std::vector<detail::int128> num_b_;
     std::size_t width_ = 0;  // lines + holders
+    // The 64-bit route: per segment the common denominator if it and every numerator fit 64
+    // bits (else 0), and the numerators, intercept then slope, entry after entry.
+    // (A denominator of 1 is kept as 2 with doubled numerators.)
+    std::vector<std::uint64_t> den64_;
+    std::vector<detail::wf_divisor> div64_;  // den64_ prepared for division by multiplication
+    std::vector<std::int64_t> ab64_;
+    // Per segment its first whole exit value (the start rounded up; segments starting beyond the
+    // 64-bit range are left out), for the binary search, and whether the start is a whole number.
+    std::vector<std::int64_t> first_exit_;
+    std::vector<unsigned char> starts_whole_;
     fundround::currency currency_{};
     waterfall_terms terms_;
     std::vector<std::vector<money>> exercise_by_line_;    // per segment: exercise prices paid in
@@ -1279,7 +1446,31 @@ inline payout_curve waterfall::curve() const {
         }
         c.num_a_.resize(c.den_.size() * c.width_ + c.width_);
         c.num_b_.resize(c.den_.size() * c.width_ + c.width_);
+        // The 64-bit route when the denominator and every numerator fit.
+        const auto fits64 = [](detail::int128 v) {
+            return v <= static_cast<detail::int128>(detail::int64_max) && v >= static_cast<detail::int128>(detail::int64_min);
+        };
+        bool narrow = den != 0 && den <= static_cast<detail::uint128>(std::numeric_limits<std::uint64_t>::max());
+        const std::size_t row = c.den_.size() * c.width_;
+        for (std::size_t i = 0; narrow && i < c.width_; ++i) narrow = fits64(c.num_a_[row + i]) && fits64(c.num_b_[row + i]);
+        // A denominator of 1 is taken as 2 (numerators doubled): every segment then divides the
+        // same way, by a reciprocal (wf_divisor needs d >= 2).
+        const detail::int128 scale = den == 1 ? 2 : 1;
+        for (std::size_t i = 0; narrow && i < c.width_; ++i) {
+            narrow = fits64(c.num_a_[row + i] * scale) && fits64(c.num_b_[row + i] * scale);
+        }
+        for (std::size_t i = 0; i < c.width_; ++i) {
+            c.ab64_.push_back(narrow ? static_cast<std::int64_t>(c.num_a_[row + i] * scale) : 0);
+            c.ab64_.push_back(narrow ? static_cast<std::int64_t>(c.num_b_[row + i] * scale) : 0);
+        }
+        c.den64_.push_back(narrow ? static_cast<std::uint64_t>(den * static_cast<detail::uint128>(scale)) : 0);
+        c.div64_.push_back(narrow ? detail::wf_divisor_of(c.den64_.back()) : detail::wf_divisor{});
         c.den_.push_back(den);
+        const detail::int128 first = s.from.round_to_integer(rounding::ceiling);
+        if (first <= static_cast<detail::int128>(detail::int64_max)) {
+            c.first_exit_.push_back(static_cast<std::int64_t>(first));
+            c.starts_whole_.push_back(s.from.is_integer() ? 1 : 0);
+        }
         // Exercise prices paid in, by segment (exercise is constant on a segment).
         std::vector<money> by_line(n_lines, money::zero(currency_));
         std::vector<money> by_holder(n_holders, money::zero(currency_));
@@ -1305,19 +1496,66 @@ inline std::size_t payout_curve::segment_index(const fraction& x) const {
     return it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin()) - 1;
 }
 
-inline bool payout_curve::fast_parts(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
-                                     std::vector<std::int64_t>& parts) const {
+inline bool payout_curve::fast64(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
+                                 curve_payout& scratch, money* into) const {
+    // Numerators a + b x in 64 bits (checked), each divided by the segment's denominator by a
+    // multiply with its precomputed reciprocal; the same number of steps in every segment.
+    const std::uint64_t d = den64_[s];
+    if (d == 0) return false;
+    std::int64_t* parts = scratch.parts_.data();
+    std::uint64_t* rem = scratch.rem64_.data();
+    const std::int64_t* ab = ab64_.data() + 2 * (s * width_ + first);
+    const detail::wf_divisor& by = div64_[s];
+    std::int64_t assigned = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        std::int64_t n = 0;
+        if (!detail::wf_mul_add(ab[2 * i], ab[2 * i + 1], x, n) || n < 0) return false;
+        const auto un = static_cast<std::uint64_t>(n);
+        const std::uint64_t q = detail::wf_divide(un, by);  // un / d: n >= 0, so un < 2^63
+        rem[i] = un - q * d;
+        parts[i] = static_cast<std::int64_t>(q);
+        assigned = detail::checked_add(assigned, parts[i]);
+    }
+    const std::int64_t leftover = detail::checked_sub(x, assigned);
+    if (terms_.payouts == payout_rounding::exact && leftover != 0) return false;  // the caller throws
+    if (count <= 8 && d <= (std::uint64_t{1} << 57)) {
+        // Few entries (the usual table): each one's rank among the remainders counted, the
+        // remainder and the entry's index packed in one key (remainder << 6 | 63 - index:
+        // distinct, larger for a larger remainder, then for an earlier entry); the entries
+        // ranked below the leftover get one mill each. No branch on the data.
+        if (leftover < 0 || (leftover != 0 && static_cast<std::uint64_t>(leftover) >= count)) {
+            throw error("waterfall: rounded payouts do not add up to the exit value (internal)");
+        }
+        const auto l = static_cast<std::uint64_t>(leftover);
+        std::uint64_t key[8];
+        for (std::size_t i = 0; i < count; ++i) key[i] = rem[i] << 6 | (63U - i);
+        for (std::size_t i = 0; i < count; ++i) {
+            std::uint64_t ahead = 0;
+            for (std::size_t j = 0; j < count; ++j) ahead += static_cast<std::uint64_t>(key[j] > key[i]);
+            into[i] = money::from_units(parts[i] + static_cast<std::int64_t>(ahead < l), currency_);
+        }
+        return true;
+    }
+    if (count < 64 && d <= (std::uint64_t{1} << 57)) {
+        detail::wf_give_leftover_packed(parts, rem, count, leftover);
+    } else {
+        detail::wf_give_leftover(parts, rem, count, leftover, scratch.order_);
+    }
+    for (std::size_t i = 0; i < count; ++i) into[i] = money::from_units(parts[i], currency_);
+    return true;
+}
+
+inline bool payout_curve::fast128(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
+                                  curve_payout& scratch, money* into) const {
+    // Numerators beyond 64 bits: a + b x in 128 bits (checked), one 128-bit division each.
     using detail::int128;
     using detail::uint128;
     const uint128 den = den_[s];
     if (den == 0) return false;
     const auto d = static_cast<int128>(den);
-    const bool narrow_den = den <= static_cast<uint128>(std::numeric_limits<std::uint64_t>::max());
-    int128 small[32];
-    std::vector<int128> large;
-    if (count > 32) large.resize(count);
-    int128* rem = count > 32 ? large.data() : small;
-    parts.resize(count);
+    if (scratch.rem128_.size() < count) scratch.rem128_.resize(count);
+    std::int64_t* parts = scratch.parts_.data();
+    uint128* rem = scratch.rem128_.data();
     std::int64_t assigned = 0;
     const auto ux = static_cast<uint128>(x);
     for (std::size_t i = 0; i < count; ++i) {
@@ -1331,64 +1569,103 @@ inline bool payout_curve::fast_parts(std::size_t s, std::int64_t x, std::size_t 
             return false;
         }
         const int128 n = a + static_cast<int128>(bx);
-        if (n < 0) return false;  // cannot happen for a payout; fall back to exact fractions
-        if (narrow_den && n <= static_cast<int128>(std::numeric_limits<std::uint64_t>::max())) {
-            // The usual case: a 64-bit division (a 128-bit one costs several times more).
-            const auto n64 = static_cast<std::uint64_t>(n);
-            const auto d64 = static_cast<std::uint64_t>(den);
-            const std::uint64_t q = n64 / d64;
-            if (q > static_cast<std::uint64_t>(detail::int64_max)) return false;
-            parts[i] = static_cast<std::int64_t>(q);
-            rem[i] = static_cast<int128>(n64 - q * d64);
-        } else {
-            const int128 q = n / d;
-            if (q > static_cast<int128>(detail::int64_max)) return false;
-            parts[i] = static_cast<std::int64_t>(q);
-            rem[i] = n % d;
-        }
-        if (terms_.payouts == payout_rounding::exact && rem[i] != 0) return false;
+        if (n < 0) return false;  // cannot happen for a payout; the caller uses exact fractions
+        const int128 q = n / d;
+        if (q > static_cast<int128>(detail::int64_max)) return false;
+        parts[i] = static_cast<std::int64_t>(q);
+        rem[i] = static_cast<uint128>(n % d);
         assigned = detail::checked_add(assigned, parts[i]);
     }
-    detail::wf_distribute_leftover(parts, detail::checked_sub(x, assigned),
-                                   [&](std::size_t a, std::size_t b) { return rem[a] > rem[b]; });
+    const std::int64_t leftover = detail::checked_sub(x, assigned);
+    if (terms_.payouts == payout_rounding::exact && leftover != 0) return false;
+    detail::wf_give_leftover(parts, rem, count, leftover, scratch.order_);
+    for (std::size_t i = 0; i < count; ++i) into[i] = money::from_units(parts[i], currency_);
     return true;
 }
 
-inline waterfall_payout payout_curve::at(money exit_value) const {
-    std::vector<diagnostic> problems;
-    if (exit_value.currency() != currency_) {
-        problems.push_back({field_path("exit_value"), format_full(exit_value),
-                            "must be in " + to_string(currency_) + ", the cap table's currency"});
+inline void payout_curve::slow_fill(std::int64_t x, const std::vector<linear_payout>& exact, money* into) const {
+    // Exact fractions (a denominator or a numerator beyond 128 bits, or exact rounding refused):
+    // throws inexact_error or overflow_error where the payouts cannot be given.
+    const fraction fx(x);
+    std::vector<fraction> values;
+    values.reserve(exact.size());
+    for (const linear_payout& l : exact) values.push_back(l.at(fx));
+    const std::vector<std::int64_t> parts = detail::wf_round(values, x, terms_.payouts);
+    for (std::size_t i = 0; i < parts.size(); ++i) into[i] = money::from_units(parts[i], currency_);
+}
+
+inline void payout_curve::at(money exit_value, curve_payout& into) const {
+    if (exit_value.currency() != currency_ || exit_value.is_negative()) detail::wf_bad_curve_exit(exit_value, currency_);
+    const std::int64_t x = exit_value.units();
+    // The last segment whose first whole exit value is at most x (the first one's is 0): the one
+    // holding x. A binary search without branches on the data (conditional moves).
+    const std::int64_t* base = first_exit_.data();
+    for (std::size_t n = first_exit_.size(); n > 1;) {
+        const std::size_t half = n / 2;
+        base = base[half] <= x ? base + half : base;
+        n -= half;
     }
-    if (exit_value.is_negative()) problems.push_back({field_path("exit_value"), format_full(exit_value), "must not be negative"});
-    if (!problems.empty()) throw validation_error("payout curve exit value", std::move(problems));
-    const fraction x(exit_value.units());
-    const std::size_t s = segment_index(x);
-    const waterfall_segment& seg = segments_[s];
-    waterfall_payout r;
-    r.exit_value = exit_value;
-    r.value_per_share = seg.value_per_share.at(x);
+    const auto s = static_cast<std::size_t>(base - first_exit_.data());
     const std::size_t n_lines = lines_.size();
     const std::size_t n_holders = width_ - n_lines;
-    std::vector<std::int64_t> parts;
-    const auto fill = [&](std::size_t first, std::size_t count, const std::vector<linear_payout>& exact,
-                          std::vector<money>& into) {
-        if (!fast_parts(s, exit_value.units(), first, count, parts)) {
-            std::vector<fraction> values;
-            values.reserve(count);
-            for (const linear_payout& l : exact) values.push_back(l.at(x));
-            parts = detail::wf_round(values, exit_value.units(), terms_.payouts);
-        }
-        into.reserve(count);
-        for (const std::int64_t u : parts) into.push_back(money::from_units(u, currency_));
-    };
-    fill(0, n_lines, seg.lines, r.by_line);
-    fill(n_lines, n_holders, seg.holders, r.by_holder);
+    into.exit_value = exit_value;
+    into.segment = s;
     // At a breakpoint the state below holds (ties do not convert or exercise).
-    const bool at_start = s > 0 && seg.from == x;
-    r.status = at_start ? segments_[s - 1].status : seg.status;
-    r.exercise_paid_by_line = exercise_by_line_[at_start ? s - 1 : s];
-    r.exercise_paid_by_holder = exercise_by_holder_[at_start ? s - 1 : s];
+    const unsigned at_start = static_cast<unsigned>(s > 0) & static_cast<unsigned>(starts_whole_[s] != 0) &
+                              static_cast<unsigned>(first_exit_[s] == x);
+    into.state_segment = s - at_start;
+    if (into.by_line.size() != n_lines) into.by_line.resize(n_lines);
+    if (into.by_holder.size() != n_holders) into.by_holder.resize(n_holders);
+    const std::size_t most = std::max(n_lines, n_holders);
+    if (into.parts_.size() < most) {
+        into.parts_.resize(most);
+        into.rem64_.resize(most);
+    }
+    const waterfall_segment& seg = segments_[s];
+    if (!fast64(s, x, 0, n_lines, into, into.by_line.data()) && !fast128(s, x, 0, n_lines, into, into.by_line.data())) {
+        slow_fill(x, seg.lines, into.by_line.data());
+    }
+    if (!fast64(s, x, n_lines, n_holders, into, into.by_holder.data()) &&
+        !fast128(s, x, n_lines, n_holders, into, into.by_holder.data())) {
+        slow_fill(x, seg.holders, into.by_holder.data());
+    }
+}
+
+inline std::size_t payout_curve::checked_segment(std::size_t s) const {
+    if (s >= segments_.size()) {
+        throw invalid_argument_error("payout_curve: curve_payout segment " + std::to_string(s) + " is not one of this curve's " +
+                                     std::to_string(segments_.size()) + " segments (filled by another curve?)");
+    }
+    return s;
+}
+
+inline const std::vector<line_status>& payout_curve::status(const curve_payout& p) const {
+    return segments_[checked_segment(p.state_segment)].status;
+}
+
+inline fraction payout_curve::value_per_share(const curve_payout& p) const {
+    return segments_[checked_segment(p.segment)].value_per_share.at(fraction(p.exit_value.units()));
+}
+
+inline const std::vector<money>& payout_curve::exercise_paid_by_line(const curve_payout& p) const {
+    return exercise_by_line_[checked_segment(p.state_segment)];
+}
+
+inline const std::vector<money>& payout_curve::exercise_paid_by_holder(const curve_payout& p) const {
+    return exercise_by_holder_[checked_segment(p.state_segment)];
+}
+
+inline waterfall_payout payout_curve::at(money exit_value) const {
+    curve_payout p;
+    at(exit_value, p);
+    waterfall_payout r;
+    r.exit_value = exit_value;
+    r.value_per_share = value_per_share(p);
+    r.by_line = std::move(p.by_line);
+    r.by_holder = std::move(p.by_holder);
+    r.exercise_paid_by_line = exercise_by_line_[p.state_segment];
+    r.exercise_paid_by_holder = exercise_by_holder_[p.state_segment];
+    r.status = segments_[p.state_segment].status;
     return r;
 }
 
