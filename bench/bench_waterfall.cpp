@@ -25,6 +25,32 @@
 //   million/curve, million/hand   breakpoints (the curve) computed once, then 10^6 exit values
 //                evaluated; one iteration is the whole million (the curve's build included for
 //                the library, the pieces' for the hand-written side).
+//
+// The evaluation path for many exits, payout_curve::at(exit, into):
+//   into         payout_curve::at(exit, into) into a curve_payout reused from exit to exit: the
+//                exit checked (currency, sign), binary search over the segments' first whole
+//                exit values, the five class and six holder payouts as a + b x over the
+//                segment's common denominator in checked 64-bit arithmetic (128-bit or exact
+//                fractions where that would overflow), one division each, the leftover mills by
+//                largest remainder; written as money into the caller's storage, with the segment
+//                and the segment whose statuses apply (read from the curve, not copied).
+//   hand_into    THE SAME work hand-written for this table with the library's techniques:
+//                segments precomputed once (each class's and holder's intercept and slope
+//                numerators over one common denominator per segment, the denominator's
+//                reciprocal, the first whole exit value of each segment, whether it starts on a
+//                whole number), then per exit: the sign checked, binary search and the state
+//                segment with conditional moves (no branch on the data), eleven checked
+//                64-bit multiply-adds, each divided by a multiply with the reciprocal, the
+//                leftover mills by largest remainder (each entry's rank counted) for the classes
+//                and for the holders, the segment and the state segment. Checked equal to the
+//                library (payouts, segment, statuses through the segment) on all 4,096 exits
+//                before timing.
+//   hand_into_div   the same written plainly: a branching binary search, the hardware division
+//                and a search for the largest remaining remainder per leftover mill
+//                (information; checked equal too).
+//   paired/into/2   library and hand_into alternating in chunks of 256 exits as above.
+//   million/into, million/hand_into   the curve (or the hand-written segments) built once,
+//                then 10^6 exits; one iteration is the whole million; counter ns_per_exit.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
@@ -35,13 +61,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace {
 
 using namespace fundround;
-__extension__ typedef __int128 i128;  // NOLINT(modernize-use-using)
+__extension__ typedef __int128 i128;           // NOLINT(modernize-use-using)
+__extension__ typedef unsigned __int128 u128;  // NOLINT(modernize-use-using)
 
 share_count sh(std::int64_t n) { return share_count(n); }
 money usd(std::int64_t dollars) { return money::from_major(dollars); }
@@ -285,6 +313,206 @@ hand_out by_hand(const hand_model& m, std::int64_t x) {
     return o;
 }
 
+// ---- The hand-written same work of payout_curve::at(exit, into) ------------------------------
+
+// An exact rational n / d (d > 0), reduced; only for building the segments once.
+struct q128 {
+    i128 n = 0, d = 1;
+};
+
+q128 reduced(i128 n, i128 d) {
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const i128 g = n == 0 ? d : gcd128(n, d);
+    return {n / g, d / g};
+}
+
+q128 add(q128 a, q128 b) { return reduced(a.n * b.d + b.n * a.d, a.d * b.d); }
+q128 mul(q128 a, q128 b) { return reduced(a.n * b.n, a.d * b.d); }
+
+// One segment of the payout function: every class (5) and holder (6) payout is
+// (a[i] + b[i] x) / den, x in mills.
+struct hand_segment {
+    std::int64_t first;  // the first whole exit value in the segment (its start rounded up)
+    bool whole;          // the start is a whole number of mills
+    std::uint64_t den;   // >= 2 (a denominator of 1 is kept as 2, the numerators doubled)
+    std::uint64_t magic;  // floor(n / den) = (n magic >> 64) >> shift for n < 2^63
+    unsigned shift;
+    std::int64_t a[11], b[11];
+};
+
+struct hand_curve {
+    std::vector<hand_segment> segs;
+};
+
+std::int64_t narrow64(i128 v) {
+    if (v > i128(INT64_MAX) || v < i128(INT64_MIN)) throw std::overflow_error("hand curve: a numerator overflows");
+    return static_cast<std::int64_t>(v);
+}
+
+hand_curve hand_curve_of(const hand_model& m) {
+    hand_curve c;
+    // Each segment as exact (intercept, slope) per class, then per holder.
+    const auto push = [&](q128 from, const q128 (&ic)[5], const q128 (&sc)[5]) {
+        q128 in[11], sl[11];
+        for (int k = 0; k < 5; ++k) {
+            in[k] = ic[k];
+            sl[k] = sc[k];
+        }
+        for (int h = 0; h < 6; ++h) {
+            const int k = m.holder_class[h];
+            const q128 share = reduced(m.holder_shares[h], m.cls[k].shares);
+            in[5 + h] = mul(ic[k], share);
+            sl[5 + h] = mul(sc[k], share);
+        }
+        i128 den = 1;
+        for (int i = 0; i < 11; ++i) {
+            den = den / gcd128(den, in[i].d) * in[i].d;
+            den = den / gcd128(den, sl[i].d) * sl[i].d;
+        }
+        const i128 scale = den == 1 ? 2 : 1;
+        hand_segment g{};
+        g.first = narrow64((from.n + from.d - 1) / from.d);
+        g.whole = from.d == 1;
+        g.den = static_cast<std::uint64_t>(narrow64(den * scale));
+        if (g.den > (std::uint64_t{1} << 57)) throw std::overflow_error("hand curve: a denominator above 2^57");
+        for (int i = 0; i < 11; ++i) {
+            g.a[i] = narrow64(in[i].n * (den / in[i].d) * scale);
+            g.b[i] = narrow64(sl[i].n * (den / sl[i].d) * scale);
+        }
+        // The reciprocal: l = ceil(log2 den), magic = ceil(2^(63 + l) / den), shift = l - 1.
+        unsigned l = 0;
+        while ((std::uint64_t{1} << l) < g.den) ++l;
+        g.magic = static_cast<std::uint64_t>(((u128(1) << (63 + l)) + g.den - 1) / g.den);
+        g.shift = l - 1;
+        c.segs.push_back(g);
+    };
+    // The tiers: paid pro rata to the preferences, the senior ones in full.
+    for (int t = 0; t < m.tier_count; ++t) {
+        q128 ic[5], sc[5];
+        for (int k = 1; k < 5; ++k) {
+            const hand_class& cl = m.cls[k];
+            if (m.tier_of[k] < t) ic[k] = reduced(cl.pref, 1);
+            if (m.tier_of[k] == t) {
+                sc[k] = reduced(cl.pref, m.tier_total[t]);
+                ic[k] = reduced(-i128(m.tier_from[t]) * cl.pref, m.tier_total[t]);
+            }
+        }
+        push(reduced(m.tier_from[t], 1), ic, sc);
+    }
+    // The pieces above the preferences (v = (x - a) / b), those of zero width left out.
+    for (std::size_t p = 0; p < m.pieces.size(); ++p) {
+        const hand_piece& pc = m.pieces[p];
+        if (p + 1 < m.pieces.size() && m.pieces[p + 1].x_num == pc.x_num && m.pieces[p + 1].x_den == pc.x_den) continue;
+        q128 ic[5], sc[5];
+        for (int k = 0; k < 5; ++k) {
+            const hand_class& cl = m.cls[k];
+            const q128 slope = reduced(cl.shares, pc.b);                    // shares v = shares (x - a) / b
+            const q128 intercept = reduced(-i128(cl.shares) * pc.a, pc.b);
+            switch (k == 0 ? 3 : pc.state[k]) {
+                case 0: ic[k] = reduced(cl.pref, 1); break;
+                case 1: ic[k] = add(reduced(cl.pref, 1), intercept); sc[k] = slope; break;
+                case 2: ic[k] = reduced(cl.cap, 1); break;
+                default: ic[k] = intercept; sc[k] = slope; break;
+            }
+        }
+        push(reduced(pc.x_num, pc.x_den), ic, sc);
+    }
+    return c;
+}
+
+struct hand_into_out {
+    std::size_t segment = 0, state_segment = 0;
+    std::int64_t cls[5];
+    std::int64_t holder[6];
+};
+
+// Floor of (a + b x) / den for entries [first, first + N), the leftover mills one each to the
+// largest remainders (ties to the earlier). Reciprocal: the division as a multiply by the
+// segment's precomputed reciprocal and the leftover by counting each entry's rank (remainder and
+// index packed in one key), as the library; otherwise the hardware division and a search for the
+// largest remaining remainder per leftover mill.
+template <bool Reciprocal, std::size_t N>
+void hand_group(const hand_segment& g, int first, std::int64_t x, std::int64_t (&out)[N]) {
+    std::uint64_t rem[N];
+    std::int64_t assigned = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        std::int64_t bx = 0, n = 0;
+        if (__builtin_mul_overflow(g.b[first + static_cast<int>(i)], x, &bx) ||
+            __builtin_add_overflow(g.a[first + static_cast<int>(i)], bx, &n) || n < 0) {
+            throw std::overflow_error("hand: a payout's numerator overflows 64 bits");
+        }
+        const auto un = static_cast<std::uint64_t>(n);
+        std::uint64_t q = 0;
+        if constexpr (Reciprocal) {
+            q = static_cast<std::uint64_t>((static_cast<u128>(un) * g.magic) >> 64) >> g.shift;
+        } else {
+            q = un / g.den;
+        }
+        out[i] = static_cast<std::int64_t>(q);
+        rem[i] = un - q * g.den;
+        assigned += out[i];
+    }
+    const std::int64_t left = x - assigned;
+    if constexpr (Reciprocal) {
+        std::uint64_t key[N];
+        for (std::size_t i = 0; i < N; ++i) key[i] = rem[i] << 6 | (63U - i);  // den < 2^57 here
+        for (std::size_t i = 0; i < N; ++i) {
+            std::int64_t ahead = 0;
+            for (std::size_t j = 0; j < N; ++j) ahead += key[j] > key[i];
+            out[i] += ahead < left;
+        }
+    } else {
+        bool taken[N] = {};
+        for (std::int64_t k = 0; k < left; ++k) {
+            std::size_t best = N;
+            for (std::size_t i = 0; i < N; ++i) {
+                if (!taken[i] && (best == N || rem[i] > rem[best])) best = i;
+            }
+            taken[best] = true;
+            out[best] += 1;
+        }
+    }
+}
+
+template <bool Reciprocal>
+void by_hand_into(const hand_curve& c, std::int64_t x, hand_into_out& o) {
+    if (x < 0) throw std::invalid_argument("hand: negative exit value");
+    std::size_t lo = 0;
+    if constexpr (Reciprocal) {
+        // Without branches on the data (conditional moves), as the library.
+        const hand_segment* base = c.segs.data();
+        for (std::size_t n = c.segs.size(); n > 1;) {
+            const std::size_t half = n / 2;
+            base = base[half].first <= x ? base + half : base;
+            n -= half;
+        }
+        lo = static_cast<std::size_t>(base - c.segs.data());
+    } else {
+        std::size_t hi = c.segs.size();
+        while (hi - lo > 1) {
+            const std::size_t mid = (lo + hi) / 2;
+            if (c.segs[mid].first <= x) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+    const hand_segment& g = c.segs[lo];
+    o.segment = lo;
+    if constexpr (Reciprocal) {
+        o.state_segment = lo - static_cast<std::size_t>(static_cast<unsigned>(lo > 0) & static_cast<unsigned>(g.whole) &
+                                                        static_cast<unsigned>(g.first == x));
+    } else {
+        o.state_segment = lo > 0 && g.whole && g.first == x ? lo - 1 : lo;
+    }
+    hand_group<Reciprocal>(g, 0, x, o.cls);
+    hand_group<Reciprocal>(g, 5, x, o.holder);
+}
+
 // ---- Benchmarks ------------------------------------------------------------------------------
 
 const waterfall& the_waterfall() {
@@ -300,6 +528,41 @@ const payout_curve& the_curve() {
 const hand_model& the_hand_model() {
     static const hand_model m = hand_model_of();
     return m;
+}
+
+const hand_curve& the_hand_curve() {
+    static const hand_curve c = hand_curve_of(the_hand_model());
+    return c;
+}
+
+// payout_curve::at(exit, into) against payout_curve::at(exit) and the hand-written same work.
+bool check_into(benchmark::State& state) {
+    const payout_curve& c = the_curve();
+    const hand_curve& hc = the_hand_curve();
+    if (hc.segs.size() != c.segments().size()) {
+        state.SkipWithError("the hand-written segments are not the curve's");
+        return false;
+    }
+    curve_payout p;
+    hand_into_out h{};
+    for (const money x : exits()) {
+        c.at(x, p);
+        const waterfall_payout full = c.at(x);
+        by_hand_into<true>(hc, x.units(), h);
+        hand_into_out h2{};
+        by_hand_into<false>(hc, x.units(), h2);
+        bool same = std::equal(h.cls, h.cls + 5, h2.cls) && std::equal(h.holder, h.holder + 6, h2.holder);
+        same = same && p.by_line == full.by_line && p.by_holder == full.by_holder && c.status(p) == full.status &&
+                    c.value_per_share(p) == full.value_per_share && p.segment == h.segment &&
+                    p.state_segment == h.state_segment;
+        for (int i = 0; i < 5; ++i) same = same && p.by_line[static_cast<std::size_t>(i)].units() == h.cls[i];
+        for (int i = 0; i < 6; ++i) same = same && p.by_holder[static_cast<std::size_t>(i)].units() == h.holder[i];
+        if (!same) {
+            state.SkipWithError(("at(exit, into) differs at " + format_full(x)).c_str());
+            return false;
+        }
+    }
+    return true;
 }
 
 bool check(benchmark::State& state) {
@@ -342,6 +605,42 @@ void bm_curve_at(benchmark::State& state) {
     for (auto _ : state) {
         waterfall_payout p = c.at(xs[i++ & 4095]);
         benchmark::DoNotOptimize(p);
+    }
+}
+
+void bm_into(benchmark::State& state) {
+    const payout_curve& c = the_curve();
+    const std::vector<money>& xs = exits();
+    curve_payout p;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        c.at(xs[i++ & 4095], p);
+        benchmark::DoNotOptimize(p);
+        benchmark::ClobberMemory();
+    }
+}
+
+void bm_hand_into(benchmark::State& state) {
+    const hand_curve& hc = the_hand_curve();
+    const std::vector<money>& xs = exits();
+    hand_into_out o{};
+    std::size_t i = 0;
+    for (auto _ : state) {
+        by_hand_into<true>(hc, xs[i++ & 4095].units(), o);
+        benchmark::DoNotOptimize(o);
+        benchmark::ClobberMemory();
+    }
+}
+
+void bm_hand_into_div(benchmark::State& state) {
+    const hand_curve& hc = the_hand_curve();
+    const std::vector<money>& xs = exits();
+    hand_into_out o{};
+    std::size_t i = 0;
+    for (auto _ : state) {
+        by_hand_into<false>(hc, xs[i++ & 4095].units(), o);
+        benchmark::DoNotOptimize(o);
+        benchmark::ClobberMemory();
     }
 }
 
@@ -408,6 +707,88 @@ void bm_paired(benchmark::State& state) {
     state.counters["ratio"] = hand > 0 ? lib / hand : 0;
 }
 
+// payout_curve::at(exit, into) and its hand-written same work alternating in chunks of 256 exits.
+void bm_paired_into(benchmark::State& state) {
+    if (!check_into(state)) return;
+    constexpr std::size_t chunk = 256;
+    const payout_curve& c = the_curve();
+    const hand_curve& hc = the_hand_curve();
+    const std::vector<money>& xs = exits();
+    curve_payout p;
+    hand_into_out o{};
+    double lib = 0;
+    double hand = 0;
+    bool lib_first = true;
+    std::size_t start = 0;
+    const auto run_lib = [&] {
+        const double t = thread_cpu_ns();
+        for (std::size_t k = 0; k < chunk; ++k) {
+            c.at(xs[(start + k) & 4095], p);
+            benchmark::DoNotOptimize(p);
+            benchmark::ClobberMemory();
+        }
+        lib += thread_cpu_ns() - t;
+    };
+    const auto run_hand = [&] {
+        const double t = thread_cpu_ns();
+        for (std::size_t k = 0; k < chunk; ++k) {
+            by_hand_into<true>(hc, xs[(start + k) & 4095].units(), o);
+            benchmark::DoNotOptimize(o);
+            benchmark::ClobberMemory();
+        }
+        hand += thread_cpu_ns() - t;
+    };
+    for (auto _ : state) {
+        if (lib_first) {
+            run_lib();
+            run_hand();
+        } else {
+            run_hand();
+            run_lib();
+        }
+        lib_first = !lib_first;
+        start += chunk;
+    }
+    const auto calls = static_cast<double>(state.iterations()) * chunk;
+    state.counters["lib_ns"] = lib / calls;
+    state.counters["hand_ns"] = hand / calls;
+    state.counters["ratio"] = hand > 0 ? lib / hand : 0;
+}
+
+// Breakpoints once, then 10^6 exit values into the caller's storage (the curve's build included).
+void bm_million_into(benchmark::State& state) {
+    const waterfall& w = the_waterfall();
+    const std::vector<money>& xs = exits();
+    for (auto _ : state) {
+        const payout_curve c = w.curve();
+        curve_payout p;
+        std::int64_t acc = 0;
+        for (std::size_t k = 0; k < 1'000'000; ++k) {
+            c.at(xs[k & 4095], p);
+            acc += p.by_holder[0].units();
+        }
+        benchmark::DoNotOptimize(acc);
+    }
+    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void bm_million_hand_into(benchmark::State& state) {
+    const std::vector<money>& xs = exits();
+    for (auto _ : state) {
+        const hand_curve hc = hand_curve_of(hand_model_of());
+        hand_into_out o{};
+        std::int64_t acc = 0;
+        for (std::size_t k = 0; k < 1'000'000; ++k) {
+            by_hand_into<true>(hc, xs[k & 4095].units(), o);
+            acc += o.holder[0];
+        }
+        benchmark::DoNotOptimize(acc);
+    }
+    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
 // Breakpoints once, then 10^6 exit values: the library builds the curve and evaluates from it.
 void bm_million_curve(benchmark::State& state) {
     const waterfall& w = the_waterfall();
@@ -447,10 +828,16 @@ void bm_build(benchmark::State& state) {
 BENCHMARK(bm_at)->Name("at");
 BENCHMARK(bm_curve_at)->Name("curve_at");
 BENCHMARK(bm_hand)->Name("hand");
+BENCHMARK(bm_into)->Name("into");
+BENCHMARK(bm_hand_into)->Name("hand_into");
+BENCHMARK(bm_hand_into_div)->Name("hand_into_div");
 BENCHMARK(bm_paired)->Name("paired/at")->Arg(0);
 BENCHMARK(bm_paired)->Name("paired/curve")->Arg(1);
+BENCHMARK(bm_paired_into)->Name("paired/into")->Arg(2);
 BENCHMARK(bm_million_curve)->Name("million/curve")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(bm_million_hand)->Name("million/hand")->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(bm_million_into)->Name("million/into")->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(bm_million_hand_into)->Name("million/hand_into")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(bm_build)->Name("build");
 
 BENCHMARK_MAIN();

@@ -540,6 +540,43 @@ inline void wf_give_leftover_packed(std::int64_t* parts, const std::uint64_t* re
     for (std::size_t i = 0; i < count; ++i) parts[i] += static_cast<std::int64_t>(key[i] != ~std::uint64_t{0});
 }
 
+/// The payouts of N entries (N <= 8) with numerators @p ab (intercept, slope, entry after
+/// entry) over the denominator @p by.d < 2^57 at exit @p x, in whole units by the largest
+/// remainder method (ties to the earlier entry), written to @p into in currency @p cur; false
+/// (nothing written) if a numerator overflows 64 bits or is negative, or under @p exact if a
+/// payout is not whole. Each numerator is divided by a multiply with the reciprocal; each entry's
+/// rank among the remainders is counted on keys remainder << 6 | 63 - index (distinct, larger for
+/// a larger remainder, then for an earlier entry): no branch on the data. N a constant, the
+/// loops unroll and the keys stay in registers.
+template <std::size_t N>
+[[nodiscard]] bool wf_fill64(const std::int64_t* ab, const wf_divisor& by, std::int64_t x, bool exact,
+                             fundround::currency cur, money* into) {
+    std::int64_t part[N];
+    std::uint64_t key[N];
+    std::int64_t assigned = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        std::int64_t n = 0;
+        if (!wf_mul_add(ab[2 * i], ab[2 * i + 1], x, n) || n < 0) return false;
+        const auto un = static_cast<std::uint64_t>(n);
+        const std::uint64_t q = wf_divide(un, by);  // un / d: n >= 0, so un < 2^63
+        key[i] = (un - q * by.d) << 6 | (63U - i);
+        part[i] = static_cast<std::int64_t>(q);
+        assigned = checked_add(assigned, part[i]);
+    }
+    const std::int64_t leftover = checked_sub(x, assigned);
+    if (exact && leftover != 0) return false;  // the caller throws
+    if (leftover < 0 || (leftover != 0 && static_cast<std::uint64_t>(leftover) >= N)) {
+        throw error("waterfall: rounded payouts do not add up to the exit value (internal)");
+    }
+    const auto l = static_cast<std::uint64_t>(leftover);
+    for (std::size_t i = 0; i < N; ++i) {
+        std::uint64_t ahead = 0;
+        for (std::size_t j = 0; j < N; ++j) ahead += static_cast<std::uint64_t>(key[j] > key[i]);
+        into[i] = money::from_units(part[i] + static_cast<std::int64_t>(ahead < l), cur);
+    }
+    return true;
+}
+
 /// Throws the validation_error of a bad exit value for a payout curve in @p cur (another
 /// currency, negative): out of line, off the evaluation path.
 [[noreturn]] FUNDROUND_COLD inline void wf_bad_curve_exit(money exit_value, fundround::currency cur) {
@@ -1502,10 +1539,25 @@ inline bool payout_curve::fast64(std::size_t s, std::int64_t x, std::size_t firs
     // multiply with its precomputed reciprocal; the same number of steps in every segment.
     const std::uint64_t d = den64_[s];
     if (d == 0) return false;
-    std::int64_t* parts = scratch.parts_.data();
-    std::uint64_t* rem = scratch.rem64_.data();
     const std::int64_t* ab = ab64_.data() + 2 * (s * width_ + first);
     const detail::wf_divisor& by = div64_[s];
+    if (count <= 8 && d <= (std::uint64_t{1} << 57)) {
+        // Few entries (the usual table): the count as a constant.
+        const bool exact = terms_.payouts == payout_rounding::exact;
+        switch (count) {
+            case 1: return detail::wf_fill64<1>(ab, by, x, exact, currency_, into);
+            case 2: return detail::wf_fill64<2>(ab, by, x, exact, currency_, into);
+            case 3: return detail::wf_fill64<3>(ab, by, x, exact, currency_, into);
+            case 4: return detail::wf_fill64<4>(ab, by, x, exact, currency_, into);
+            case 5: return detail::wf_fill64<5>(ab, by, x, exact, currency_, into);
+            case 6: return detail::wf_fill64<6>(ab, by, x, exact, currency_, into);
+            case 7: return detail::wf_fill64<7>(ab, by, x, exact, currency_, into);
+            case 8: return detail::wf_fill64<8>(ab, by, x, exact, currency_, into);
+            default: return false;  // no entries: the general route (it throws unless x is 0)
+        }
+    }
+    std::int64_t* parts = scratch.parts_.data();
+    std::uint64_t* rem = scratch.rem64_.data();
     std::int64_t assigned = 0;
     for (std::size_t i = 0; i < count; ++i) {
         std::int64_t n = 0;
@@ -1518,24 +1570,6 @@ inline bool payout_curve::fast64(std::size_t s, std::int64_t x, std::size_t firs
     }
     const std::int64_t leftover = detail::checked_sub(x, assigned);
     if (terms_.payouts == payout_rounding::exact && leftover != 0) return false;  // the caller throws
-    if (count <= 8 && d <= (std::uint64_t{1} << 57)) {
-        // Few entries (the usual table): each one's rank among the remainders counted, the
-        // remainder and the entry's index packed in one key (remainder << 6 | 63 - index:
-        // distinct, larger for a larger remainder, then for an earlier entry); the entries
-        // ranked below the leftover get one mill each. No branch on the data.
-        if (leftover < 0 || (leftover != 0 && static_cast<std::uint64_t>(leftover) >= count)) {
-            throw error("waterfall: rounded payouts do not add up to the exit value (internal)");
-        }
-        const auto l = static_cast<std::uint64_t>(leftover);
-        std::uint64_t key[8];
-        for (std::size_t i = 0; i < count; ++i) key[i] = rem[i] << 6 | (63U - i);
-        for (std::size_t i = 0; i < count; ++i) {
-            std::uint64_t ahead = 0;
-            for (std::size_t j = 0; j < count; ++j) ahead += static_cast<std::uint64_t>(key[j] > key[i]);
-            into[i] = money::from_units(parts[i] + static_cast<std::int64_t>(ahead < l), currency_);
-        }
-        return true;
-    }
     if (count < 64 && d <= (std::uint64_t{1} << 57)) {
         detail::wf_give_leftover_packed(parts, rem, count, leftover);
     } else {
