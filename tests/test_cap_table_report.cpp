@@ -164,9 +164,9 @@ TEST_CASE("print_share_valuations: one row each, exact prices, unstated dates as
     print_share_valuations(os, vs);
     CHECK(os.str() ==
           "Share valuations (2)\n"
-          "  Class   Type  Price per share  Effective   Board approval  Stockholder approval  Provider      \n"
+          "  Class   Type  Price per share  Effective   Board approval  Stockholder approval  Provider\n"
           "  Common  409A          $1.0532  2025-02-01  2025-02-20      -                     Appraisers LLP\n"
-          "  Common  409A          $1.2500  2026-01-15  -               -                                   \n");
+          "  Common  409A          $1.2500  2026-01-15  -               -\n");
     std::ostringstream none;
     print_share_valuations(none, {});
     CHECK(none.str() == "No share valuations\n");
