@@ -731,7 +731,8 @@ public:
     /// at(exit_value).by_line (same rounding and fallbacks), into.by_holder left empty, and the
     /// segment and state segment set (status(into) and the line accessors work); for charting
     /// class payouts over many exits, O(log segments + lines) with no allocation once @p into has
-    /// been used with this curve. Throws validation_error for a bad exit value, as at().
+    /// been used with this curve. Throws validation_error for a bad exit value, as at(), and
+    /// overflow_error or inexact_error only where the lines' own payouts cannot be given.
     void lines_at(money exit_value, curve_payout& into) const;
     /// What each line does at @p p's exit value (a reference into the curve; as waterfall_payout::status).
     [[nodiscard]] const std::vector<line_status>& status(const curve_payout& p) const;
