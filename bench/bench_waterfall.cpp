@@ -51,6 +51,20 @@
 //   paired/into/2   library and hand_into alternating in chunks of 256 exits as above.
 //   million/into, million/hand_into   the curve (or the hand-written segments) built once,
 //                then 10^6 exits; one iteration is the whole million; counter ns_per_exit.
+//
+// The class payouts only, payout_curve::lines_at(exit, into) (issue 12: the peer computes payouts
+// per share class and has no holders):
+//   lines        payout_curve::lines_at(exit, into) into a reused curve_payout: the exit checked,
+//                the same binary search and state segment as into, the five class payouts as
+//                a + b x over the segment's common denominator (checked 64-bit, fallbacks as
+//                into), divided by the reciprocal, the leftover mills by largest remainder among
+//                the classes; the holders not computed (by_holder left empty).
+//   hand_lines   THE SAME work hand-written: hand_into's segments, search and state segment, and
+//                its five class payouts only (checked multiply-adds, reciprocal, ranks). Checked
+//                equal to the library (payouts, segment, state segment) and the library to
+//                at(exit).by_line on all 4,096 exits before timing.
+//   paired/lines   library and hand_lines alternating in chunks of 256 exits as above.
+//   million/lines, million/hand_lines   10^6 exits, class payouts only, as million/into.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
@@ -513,6 +527,30 @@ void by_hand_into(const hand_curve& c, std::int64_t x, hand_into_out& o) {
     hand_group<Reciprocal>(g, 5, x, o.holder);
 }
 
+// The hand-written same work of payout_curve::lines_at(exit, into): by_hand_into<true> without
+// the holders (the same segments, search, state segment, and the five classes' numerators,
+// reciprocal division and ranks).
+struct hand_lines_out {
+    std::size_t segment = 0, state_segment = 0;
+    std::int64_t cls[5];
+};
+
+void by_hand_lines(const hand_curve& c, std::int64_t x, hand_lines_out& o) {
+    if (x < 0) throw std::invalid_argument("hand: negative exit value");
+    const hand_segment* base = c.segs.data();
+    for (std::size_t n = c.segs.size(); n > 1;) {
+        const std::size_t half = n / 2;
+        base = base[half].first <= x ? base + half : base;
+        n -= half;
+    }
+    const auto lo = static_cast<std::size_t>(base - c.segs.data());
+    const hand_segment& g = *base;
+    o.segment = lo;
+    o.state_segment = lo - static_cast<std::size_t>(static_cast<unsigned>(lo > 0) & static_cast<unsigned>(g.whole) &
+                                                    static_cast<unsigned>(g.first == x));
+    hand_group<true>(g, 0, x, o.cls);
+}
+
 // ---- Benchmarks ------------------------------------------------------------------------------
 
 const waterfall& the_waterfall() {
@@ -559,6 +597,32 @@ bool check_into(benchmark::State& state) {
         for (int i = 0; i < 6; ++i) same = same && p.by_holder[static_cast<std::size_t>(i)].units() == h.holder[i];
         if (!same) {
             state.SkipWithError(("at(exit, into) differs at " + format_full(x)).c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+// payout_curve::lines_at(exit, into) against payout_curve::at(exit).by_line and the hand-written
+// same work, on all 4,096 exits.
+bool check_lines(benchmark::State& state) {
+    const payout_curve& c = the_curve();
+    const hand_curve& hc = the_hand_curve();
+    if (hc.segs.size() != c.segments().size()) {
+        state.SkipWithError("the hand-written segments are not the curve's");
+        return false;
+    }
+    curve_payout p;
+    hand_lines_out h{};
+    for (const money x : exits()) {
+        c.lines_at(x, p);
+        const waterfall_payout full = c.at(x);
+        by_hand_lines(hc, x.units(), h);
+        bool same = p.by_line == full.by_line && p.by_holder.empty() && c.status(p) == full.status &&
+                    p.segment == h.segment && p.state_segment == h.state_segment;
+        for (int i = 0; i < 5; ++i) same = same && p.by_line[static_cast<std::size_t>(i)].units() == h.cls[i];
+        if (!same) {
+            state.SkipWithError(("lines_at(exit, into) differs at " + format_full(x)).c_str());
             return false;
         }
     }
@@ -639,6 +703,31 @@ void bm_hand_into_div(benchmark::State& state) {
     std::size_t i = 0;
     for (auto _ : state) {
         by_hand_into<false>(hc, xs[i++ & 4095].units(), o);
+        benchmark::DoNotOptimize(o);
+        benchmark::ClobberMemory();
+    }
+}
+
+void bm_lines(benchmark::State& state) {
+    if (!check_lines(state)) return;
+    const payout_curve& c = the_curve();
+    const std::vector<money>& xs = exits();
+    curve_payout p;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        c.lines_at(xs[i++ & 4095], p);
+        benchmark::DoNotOptimize(p);
+        benchmark::ClobberMemory();
+    }
+}
+
+void bm_hand_lines(benchmark::State& state) {
+    const hand_curve& hc = the_hand_curve();
+    const std::vector<money>& xs = exits();
+    hand_lines_out o{};
+    std::size_t i = 0;
+    for (auto _ : state) {
+        by_hand_lines(hc, xs[i++ & 4095].units(), o);
         benchmark::DoNotOptimize(o);
         benchmark::ClobberMemory();
     }
@@ -755,6 +844,90 @@ void bm_paired_into(benchmark::State& state) {
     state.counters["ratio"] = hand > 0 ? lib / hand : 0;
 }
 
+// payout_curve::lines_at(exit, into) and its hand-written same work alternating in chunks of 256
+// exits, each chunk timed with the thread's CPU clock, the side going first alternating.
+void bm_paired_lines(benchmark::State& state) {
+    if (!check_lines(state)) return;
+    constexpr std::size_t chunk = 256;
+    const payout_curve& c = the_curve();
+    const hand_curve& hc = the_hand_curve();
+    const std::vector<money>& xs = exits();
+    curve_payout p;
+    hand_lines_out o{};
+    double lib = 0;
+    double hand = 0;
+    bool lib_first = true;
+    std::size_t start = 0;
+    const auto run_lib = [&] {
+        const double t = thread_cpu_ns();
+        for (std::size_t k = 0; k < chunk; ++k) {
+            c.lines_at(xs[(start + k) & 4095], p);
+            benchmark::DoNotOptimize(p);
+            benchmark::ClobberMemory();
+        }
+        lib += thread_cpu_ns() - t;
+    };
+    const auto run_hand = [&] {
+        const double t = thread_cpu_ns();
+        for (std::size_t k = 0; k < chunk; ++k) {
+            by_hand_lines(hc, xs[(start + k) & 4095].units(), o);
+            benchmark::DoNotOptimize(o);
+            benchmark::ClobberMemory();
+        }
+        hand += thread_cpu_ns() - t;
+    };
+    for (auto _ : state) {
+        if (lib_first) {
+            run_lib();
+            run_hand();
+        } else {
+            run_hand();
+            run_lib();
+        }
+        lib_first = !lib_first;
+        start += chunk;
+    }
+    const auto calls = static_cast<double>(state.iterations()) * chunk;
+    state.counters["lib_ns"] = lib / calls;
+    state.counters["hand_ns"] = hand / calls;
+    state.counters["ratio"] = hand > 0 ? lib / hand : 0;
+}
+
+// Breakpoints once, then 10^6 exit values, the class payouts only (the curve's build included).
+void bm_million_lines(benchmark::State& state) {
+    if (!check_lines(state)) return;
+    const waterfall& w = the_waterfall();
+    const std::vector<money>& xs = exits();
+    for (auto _ : state) {
+        const payout_curve c = w.curve();
+        curve_payout p;
+        std::int64_t acc = 0;
+        for (std::size_t k = 0; k < 1'000'000; ++k) {
+            c.lines_at(xs[k & 4095], p);
+            acc += p.by_line[1].units();
+        }
+        benchmark::DoNotOptimize(acc);
+    }
+    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void bm_million_hand_lines(benchmark::State& state) {
+    const std::vector<money>& xs = exits();
+    for (auto _ : state) {
+        const hand_curve hc = hand_curve_of(hand_model_of());
+        hand_lines_out o{};
+        std::int64_t acc = 0;
+        for (std::size_t k = 0; k < 1'000'000; ++k) {
+            by_hand_lines(hc, xs[k & 4095].units(), o);
+            acc += o.cls[1];
+        }
+        benchmark::DoNotOptimize(acc);
+    }
+    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
 // Breakpoints once, then 10^6 exit values into the caller's storage (the curve's build included).
 void bm_million_into(benchmark::State& state) {
     const waterfall& w = the_waterfall();
@@ -831,13 +1004,18 @@ BENCHMARK(bm_hand)->Name("hand");
 BENCHMARK(bm_into)->Name("into");
 BENCHMARK(bm_hand_into)->Name("hand_into");
 BENCHMARK(bm_hand_into_div)->Name("hand_into_div");
+BENCHMARK(bm_lines)->Name("lines");
+BENCHMARK(bm_hand_lines)->Name("hand_lines");
 BENCHMARK(bm_paired)->Name("paired/at")->Arg(0);
 BENCHMARK(bm_paired)->Name("paired/curve")->Arg(1);
 BENCHMARK(bm_paired_into)->Name("paired/into")->Arg(2);
+BENCHMARK(bm_paired_lines)->Name("paired/lines");
 BENCHMARK(bm_million_curve)->Name("million/curve")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(bm_million_hand)->Name("million/hand")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(bm_million_into)->Name("million/into")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(bm_million_hand_into)->Name("million/hand_into")->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(bm_million_lines)->Name("million/lines")->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(bm_million_hand_lines)->Name("million/hand_lines")->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(bm_build)->Name("build");
 
 BENCHMARK_MAIN();

@@ -930,6 +930,117 @@ TEST_CASE("at(exit, into): errors as at(exit); a curve_payout of another curve i
     CHECK(into.by_holder == std::vector<money>{money::from_units(5), money::from_units(4'000'000'001)});
 }
 
+// ---------------------------------------------------------------------------------------------
+// payout_curve::lines_at(exit, into): the payouts by line only, against at(exit).by_line.
+
+namespace {
+
+// Checks lines_at at `exit` against the curve's at(exit); returns the number of exits compared
+// (0 or 1). Where at(exit) overflows (a holder's or a line's exact payout beyond 64 bits),
+// lines_at either overflows too or gives lines adding up to the exit.
+int compare_lines(const payout_curve& c, curve_payout& into, money exit) {
+    waterfall_payout full;
+    try {
+        full = c.at(exit);
+    } catch (const overflow_error&) {
+        try {
+            c.lines_at(exit, into);
+        } catch (const overflow_error&) {
+            return 0;
+        }
+        CHECK(sum(into.by_line, exit.currency()) == exit);
+        return 0;
+    }
+    c.lines_at(exit, into);
+    CHECK(into.exit_value == exit);
+    CHECK(into.by_line == full.by_line);
+    CHECK(into.by_holder.empty());
+    CHECK(into.segment == c.segment_index(fraction(exit.units())));
+    CHECK(c.status(into) == full.status);
+    CHECK(c.value_per_share(into) == full.value_per_share);
+    CHECK(c.exercise_paid_by_line(into) == full.exercise_paid_by_line);
+    return 1;
+}
+
+}  // namespace
+
+TEST_CASE("Property: lines_at(exit, into).by_line = at(exit).by_line on random cap tables, at breakpoints and huge exits") {
+    fundround_test::lcg g{20261204};
+    int compared = 0;
+    curve_payout into;  // reused across every table and exit, and between lines_at and at
+    for (int round = 0; round < 80; ++round) {
+        const table_spec spec = random_spec(g);
+        auto [table, terms] = build_spec(spec);
+        if (round % 3 == 1) terms.exercise = option_exercise::paid_in;
+        const waterfall w = waterfall::build(table, terms);
+        const payout_curve c = w.curve();
+        std::vector<std::int64_t> xs{0, 1, 2, 3, 999, 1000, 1001};
+        const std::uint64_t top = static_cast<std::uint64_t>((w.total_preference() * fraction(3)).round_to_integer(rounding::floor)) + 50'000'000;
+        for (int k = 0; k < 40; ++k) xs.push_back(static_cast<std::int64_t>(g.next(top)));
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+            for (std::int64_t d = -2; d <= 2; ++d) {
+                if (below + d >= 0) xs.push_back(below + d);
+            }
+        }
+        // The 128-bit route and the exact fractions (or overflow) for huge exits.
+        const std::int64_t huge[] = {std::int64_t{1} << 40, std::int64_t{1} << 50, std::int64_t{1} << 56,
+                                     std::int64_t{1} << 61, (std::numeric_limits<std::int64_t>::max)()};
+        for (const std::int64_t h : huge) xs.push_back(h - static_cast<std::int64_t>(g.next(1000)));
+        for (const std::int64_t x : xs) {
+            compared += compare_lines(c, into, money::from_units(x));
+            if (x % 7 == 0) {  // at(exit, into) into the same storage, then lines_at again: no stale holders
+                try {
+                    c.at(money::from_units(x), into);
+                    CHECK(into.by_holder.size() == table.holders().size());
+                } catch (const overflow_error&) {
+                }
+            }
+        }
+    }
+    CHECK(compared >= 80 * 47);
+}
+
+TEST_CASE("lines_at(exit, into): more than eight lines (the general route), no allocation once used, errors as at(exit)") {
+    // Ten preferred classes in three tiers, some participating: 11 lines.
+    cap_table_builder b;
+    b.add(share_class::common("Common"));
+    b.add(holder::founder("f", "Founder")).holding(holder_id("f"), "Common", sh(5'000'000));
+    for (int i = 0; i < 10; ++i) {
+        liquidation_terms t = i % 3 == 0 ? participating() : non_participating();
+        t.seniority = i % 3;
+        const std::string name = "Series " + std::to_string(i);
+        const std::string id = "i" + std::to_string(i);
+        b.add(share_class::preferred(name, price_per_share(usd(1'000'000 + 250'000 * i), sh(400'000 + 30'000 * i)), t));
+        b.add(holder::investor(id, "Investor " + std::to_string(i)));
+        b.holding(holder_id(id), name, sh(400'000 + 30'000 * i));
+    }
+    const waterfall w = waterfall::build(b.build());
+    const payout_curve c = w.curve();
+    REQUIRE(c.lines().size() == 11);
+    fundround_test::lcg g{99};
+    curve_payout into;
+    c.lines_at(usd(1), into);
+    const money* storage = into.by_line.data();
+    int compared = 0;
+    for (int k = 0; k < 2'000; ++k) compared += compare_lines(c, into, money::from_units(static_cast<std::int64_t>(g.next(100'000'000'000ULL))));
+    CHECK(compared == 2'000);
+    CHECK(into.by_line.data() == storage);  // the same storage: nothing allocated per exit
+    CHECK(sum(into.by_line, currencies::usd) == into.exit_value);
+
+    // Errors as at(exit).
+    CHECK_THROWS_AS(c.lines_at(-usd(1), into), validation_error);
+    CHECK_THROWS_WITH_AS(c.lines_at(money::from_major(5, currencies::eur), into), doctest::Contains("exit_value"), validation_error);
+    // Exact rounding: lines whose payouts are not whole mills throw, as at(exit).
+    waterfall_terms exact;
+    exact.payouts = payout_rounding::exact;
+    const payout_curve ce = waterfall::build(one_series(10'000'000, 2'000'000, 4'000'000, participating()), exact).curve();
+    CHECK_THROWS_AS(ce.lines_at(money::from_units(4'000'000'001), into), inexact_error);  // 1 mill shared 5:1
+    ce.lines_at(money::from_units(4'000'000'006), into);
+    CHECK(into.by_line == ce.at(money::from_units(4'000'000'006)).by_line);
+    CHECK(into.by_holder.empty());
+}
+
 TEST_CASE("Division by a precomputed reciprocal (detail::wf_divide) = the division, for numerators below 2^63") {
     fundround_test::lcg g{7};
     const auto wide = [&] { return (g.next(std::uint64_t{1} << 32) << 31) ^ g.next(std::uint64_t{1} << 31); };  // < 2^63

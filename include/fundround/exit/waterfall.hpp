@@ -253,9 +253,9 @@ struct waterfall_payout {
 
 class payout_curve;
 
-/// Storage the caller owns for payout_curve::at(exit, into): the payouts at one exit value in
-/// whole mills, written without allocating once it has been used with the curve (its vectors keep
-/// their size). The statuses, the exact value of a share and the exercise prices paid in stay on
+/// Storage the caller owns for payout_curve::at(exit, into) and payout_curve::lines_at(exit,
+/// into): the payouts at one exit value in whole mills, written without allocating once it has
+/// been used with the curve (its vectors keep their size or capacity). The statuses, the exact value of a share and the exercise prices paid in stay on
 /// the curve, one copy per segment: payout_curve::status(p), value_per_share(p),
 /// exercise_paid_by_line(p) and exercise_paid_by_holder(p) read them for this exit.
 struct curve_payout {
@@ -263,7 +263,7 @@ struct curve_payout {
     std::size_t segment = 0;         ///< The segment holding it (payout_curve::segments(); the later one at a breakpoint).
     std::size_t state_segment = 0;   ///< The segment whose statuses and exercise prices apply (the earlier one at a breakpoint).
     std::vector<money> by_line;      ///< Net payout per line; sums to exit_value (as waterfall_payout::by_line).
-    std::vector<money> by_holder;    ///< Net payout per holder (cap_table::holders() order); sums to exit_value.
+    std::vector<money> by_holder;    ///< Net payout per holder (cap_table::holders() order); sums to exit_value; empty after lines_at.
 
 private:
     friend class payout_curve;
@@ -727,6 +727,13 @@ public:
     /// this curve, and no copy of statuses or names (read them with status(into) and the other
     /// accessors below). Throws validation_error for a bad exit value, as at().
     void at(money exit_value, curve_payout& into) const;
+    /// The payouts by line only at @p exit_value written into @p into: into.by_line exactly as
+    /// at(exit_value).by_line (same rounding and fallbacks), into.by_holder left empty, and the
+    /// segment and state segment set (status(into) and the line accessors work); for charting
+    /// class payouts over many exits, O(log segments + lines) with no allocation once @p into has
+    /// been used with this curve. Throws validation_error for a bad exit value, as at(), and
+    /// overflow_error or inexact_error only where the lines' own payouts cannot be given.
+    void lines_at(money exit_value, curve_payout& into) const;
     /// What each line does at @p p's exit value (a reference into the curve; as waterfall_payout::status).
     [[nodiscard]] const std::vector<line_status>& status(const curve_payout& p) const;
     /// The exact value of a common share at @p p's exit value (as waterfall_payout::value_per_share).
@@ -752,6 +759,10 @@ private:
                                curve_payout& scratch, money* into) const;
     /// The exact payouts @p exact at exit @p x rounded from fractions into @p into.
     void slow_fill(std::int64_t x, const std::vector<linear_payout>& exact, money* into) const;
+    /// Checks @p exit_value, finds its segment and state segment and writes them into @p into.
+    [[nodiscard]] std::int64_t locate(money exit_value, curve_payout& into) const;
+    /// Sizes @p into's scratch for @p count entries (no allocation once large enough).
+    static void reserve_scratch(curve_payout& into, std::size_t count);
 
     std::vector<waterfall_segment> segments_;
     std::vector<waterfall_breakpoint> breakpoints_;
@@ -1628,7 +1639,7 @@ inline void payout_curve::slow_fill(std::int64_t x, const std::vector<linear_pay
     for (std::size_t i = 0; i < parts.size(); ++i) into[i] = money::from_units(parts[i], currency_);
 }
 
-inline void payout_curve::at(money exit_value, curve_payout& into) const {
+inline std::int64_t payout_curve::locate(money exit_value, curve_payout& into) const {
     if (exit_value.currency() != currency_ || exit_value.is_negative()) detail::wf_bad_curve_exit(exit_value, currency_);
     const std::int64_t x = exit_value.units();
     // The last segment whose first whole exit value is at most x (the first one's is 0): the one
@@ -1640,21 +1651,30 @@ inline void payout_curve::at(money exit_value, curve_payout& into) const {
         n -= half;
     }
     const auto s = static_cast<std::size_t>(base - first_exit_.data());
-    const std::size_t n_lines = lines_.size();
-    const std::size_t n_holders = width_ - n_lines;
     into.exit_value = exit_value;
     into.segment = s;
     // At a breakpoint the state below holds (ties do not convert or exercise).
     const unsigned at_start = static_cast<unsigned>(s > 0) & static_cast<unsigned>(starts_whole_[s] != 0) &
                               static_cast<unsigned>(first_exit_[s] == x);
     into.state_segment = s - at_start;
+    return x;
+}
+
+inline void payout_curve::reserve_scratch(curve_payout& into, std::size_t count) {
+    if (into.parts_.size() < count) {
+        into.parts_.resize(count);
+        into.rem64_.resize(count);
+    }
+}
+
+inline void payout_curve::at(money exit_value, curve_payout& into) const {
+    const std::int64_t x = locate(exit_value, into);
+    const std::size_t s = into.segment;
+    const std::size_t n_lines = lines_.size();
+    const std::size_t n_holders = width_ - n_lines;
     if (into.by_line.size() != n_lines) into.by_line.resize(n_lines);
     if (into.by_holder.size() != n_holders) into.by_holder.resize(n_holders);
-    const std::size_t most = std::max(n_lines, n_holders);
-    if (into.parts_.size() < most) {
-        into.parts_.resize(most);
-        into.rem64_.resize(most);
-    }
+    reserve_scratch(into, std::max(n_lines, n_holders));
     const waterfall_segment& seg = segments_[s];
     if (!fast64(s, x, 0, n_lines, into, into.by_line.data()) && !fast128(s, x, 0, n_lines, into, into.by_line.data())) {
         slow_fill(x, seg.lines, into.by_line.data());
@@ -1662,6 +1682,20 @@ inline void payout_curve::at(money exit_value, curve_payout& into) const {
     if (!fast64(s, x, n_lines, n_holders, into, into.by_holder.data()) &&
         !fast128(s, x, n_lines, n_holders, into, into.by_holder.data())) {
         slow_fill(x, seg.holders, into.by_holder.data());
+    }
+}
+
+inline void payout_curve::lines_at(money exit_value, curve_payout& into) const {
+    // The lines' half of at(exit, into): the same segment, numerators, rounding and fallbacks
+    // (the lines are rounded on their own in at() too), the holders not computed.
+    const std::int64_t x = locate(exit_value, into);
+    const std::size_t s = into.segment;
+    const std::size_t n_lines = lines_.size();
+    if (into.by_line.size() != n_lines) into.by_line.resize(n_lines);
+    into.by_holder.clear();  // keeps its capacity
+    reserve_scratch(into, n_lines);
+    if (!fast64(s, x, 0, n_lines, into, into.by_line.data()) && !fast128(s, x, 0, n_lines, into, into.by_line.data())) {
+        slow_fill(x, segments_[s].lines, into.by_line.data());
     }
 }
 
