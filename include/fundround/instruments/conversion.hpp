@@ -639,13 +639,15 @@ public:
 
 private:
     friend struct detail::conversion_paths;
-    conversion_result apply_on(const cap_table& table, detail::conv_path path) const;
+    conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
         return *this;
     }
     void check_terms(const cap_table& table, std::vector<diagnostic>& out) const;
+    cap_table_result after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
+                                      const std::vector<instrument_conversion>& shells, const priced_round& pr) const;
     std::vector<detail::conv_item> resolve(const cap_table& table, money new_money, std::vector<instrument_conversion>& shells,
                                            std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
     template <class R>
@@ -866,7 +868,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     return items;
 }
 
-inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path) const {
+inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
     conversion_result result;
     std::vector<diagnostic>& out = result.problems;
     const currency c = table.currency();
@@ -949,33 +951,81 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     }
     priced_round& pr = *solved.round;
 
-    // The cap table after.
-    cap_table_builder b(table);
-    for (const holder& h : new_holders_) b.add(h);
-    b.add(share_class::preferred(series_, round_price, liquidation_));
-    std::vector<std::pair<fraction, std::string>> classes;  // one series per conversion price
-    for (instrument_conversion& ic : shells) {
+    // The cap table after: the new series, one series per other conversion price
+    // ("<series>-1", "<series>-2"...), the conversions and the investments issued, the pool
+    // topped up.
+    const std::size_t first_class = table.classes().size();
+    std::vector<share_class> classes;
+    classes.push_back(share_class::preferred(series_, round_price, liquidation_));
+    std::vector<std::size_t> class_of(shells.size(), first_class);  // each conversion's class, its position after
+    for (std::size_t k = 0; k < shells.size(); ++k) {
+        instrument_conversion& ic = shells[k];
         if (ic.conversion_price == round_price) {
             ic.share_class = series_;
             continue;
         }
-        for (const auto& [p, name] : classes) {
-            if (p == ic.conversion_price.units_per_share()) ic.share_class = name;
+        for (std::size_t j = 1; j < classes.size(); ++j) {
+            if (classes[j].original_issue_price()->units_per_share() == ic.conversion_price.units_per_share()) {
+                ic.share_class = classes[j].name();
+                class_of[k] = first_class + j;
+                break;
+            }
         }
         if (ic.share_class.empty()) {
-            ic.share_class = series_ + "-" + std::to_string(classes.size() + 1);
-            classes.emplace_back(ic.conversion_price.units_per_share(), ic.share_class);
-            b.add(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
+            ic.share_class = series_ + "-" + std::to_string(classes.size());
+            class_of[k] = first_class + classes.size();
+            classes.push_back(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
         }
     }
-    for (const instrument_conversion& ic : shells) {
-        if (ic.shares.value() > 0) b.issue(ic.holder, ic.share_class, ic.shares);
+    cap_table_result built;
+    fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
+    bool have_full_after = false;
+    // A conversion series named like a class on the table (exactly or by holder_name_key()):
+    // cap_table_builder resolves the clash and reports it (rare; it never succeeds).
+    bool clash = false;
+    for (std::size_t j = 1; j < classes.size() && !clash; ++j) {
+        for (const share_class& k : table.classes()) clash = clash || detail::compare_name_keys(k.name(), classes[j].name()) == 0;
+        for (std::size_t m = 0; m < j; ++m) clash = clash || detail::compare_name_keys(classes[m].name(), classes[j].name()) == 0;
     }
-    for (const priced_investment& i : pr.investments()) {
-        if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
+    if (clash || after_by_builder_only) {
+        built = after_by_builder(table, classes, shells, pr);
+    } else {
+        // The issues as cap_table_builder::issue() makes them: one holding per holder and class,
+        // in the order first issued, later issues added to it.
+        std::vector<detail::round_issue> issues;
+        issues.reserve(shells.size() + pr.investments().size());
+        std::vector<diagnostic> pending;  // as the builder's issue() reports them: first
+        const auto issue = [&](const holder_id& who, std::size_t cls, share_count shares) {
+            for (detail::round_issue& is : issues) {
+                if (is.holder != who || is.share_class != cls) continue;
+                try {
+                    is.shares += shares;
+                } catch (const overflow_error&) {
+                    pending.push_back({field_path("issue"),
+                                       std::to_string(shares.value()) + " of \"" + classes[cls - first_class].name() + "\" to \"" +
+                                           who.str() + "\"",
+                                       "the holding overflows 64 bits"});
+                }
+                return;
+            }
+            issues.push_back({who, cls, shares});
+        };
+        for (std::size_t k = 0; k < shells.size(); ++k) {
+            if (shells[k].shares.value() > 0) issue(shells[k].holder, class_of[k], shells[k].shares);
+        }
+        for (const priced_investment& i : pr.investments()) {
+            if (i.shares.value() > 0) issue(holder_id(i.investor), first_class, i.shares);
+        }
+        built = detail::cap_table_access::issue_round(table, new_holders_, std::move(classes), issues,
+                                                      pool_target_ ? table.pool_index(*pool_) : std::nullopt,
+                                                      pr.pool_increase(), &full_after, true);
+        if (!pending.empty()) {
+            pending.insert(pending.end(), built.problems.begin(), built.problems.end());
+            built.problems = std::move(pending);
+            built.table.reset();
+        }
+        have_full_after = built.ok();
     }
-    if (pr.pool_increase().value() > 0) b.increase_pool(*pool_, pr.pool_increase());
-    cap_table_result built = b.try_build();
     if (!built.ok()) {
         for (diagnostic& d : built.problems) {
             d.field = d.field.prefixed(field_path("after"));
@@ -1003,9 +1053,29 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     r.outstanding_ = std::move(outstanding);
     r.conversion_shares_ = conversion_total;
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
-    r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_, r.after_.fully_diluted(basis_));
+    const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
+    r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_,
+                                        full && have_full_after ? full_after : r.after_.fully_diluted(basis_));
     result.round = std::move(r);
     return result;
+}
+
+/// The table after built by cap_table_builder from @p table: the new holders and @p classes
+/// added, each conversion and investment issued, the pool topped up, the whole validated.
+inline cap_table_result conversion_round::after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
+                                                           const std::vector<instrument_conversion>& shells,
+                                                           const priced_round& pr) const {
+    cap_table_builder b(table);
+    for (const holder& h : new_holders_) b.add(h);
+    for (const share_class& k : classes) b.add(k);
+    for (const instrument_conversion& ic : shells) {
+        if (ic.shares.value() > 0) b.issue(ic.holder, ic.share_class, ic.shares);
+    }
+    for (const priced_investment& i : pr.investments()) {
+        if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
+    }
+    if (pr.pool_increase().value() > 0) b.increase_pool(*pool_, pr.pool_increase());
+    return b.try_build();
 }
 
 template <class R>
@@ -1144,6 +1214,11 @@ struct conversion_paths {
     static conversion_result big_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::big_only); }
     /// The round solved on 128-bit fractions only; throws overflow_error where they do not suffice.
     static conversion_result fast_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::fast_only); }
+    /// The round with the table after built by cap_table_builder (the whole table validated
+    /// again): the reference for the incremental build.
+    static conversion_result by_builder(const conversion_round& r, const cap_table& t) {
+        return r.apply_on(t, conv_path::automatic, true);
+    }
 };
 
 }  // namespace detail
