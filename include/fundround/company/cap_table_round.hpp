@@ -109,28 +109,39 @@ struct cap_table_access {
                 out.push_back({path(n + i).member("name"), quoted_text(added[i].name()), "must contain a letter or digit"});
             }
         }
-        // Ids: the first holder with each id (an old one, else the first added one).
-        std::vector<std::size_t> by_id(k);
-        for (std::size_t i = 0; i < k; ++i) by_id[i] = i;
-        std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) { return added[a].id() < added[b].id(); });
-        std::vector<std::size_t> first_id(k);  // position in the table after
+        if (k == 0) return;
+        // Ids: the first holder with each id (an old one, else the first added one); names: the
+        // added ones grouped by key, position order within a group. std::sort with the position
+        // as the last key orders as a stable sort would, without its buffer.
+        std::vector<std::size_t> order(k);
+        std::vector<std::pair<std::size_t, std::size_t>> first(k);  // per added holder: (position after of
+                                                                    // the first with its id, start in order of its key group)
+        for (std::size_t i = 0; i < k; ++i) order[i] = i;
+        if (k > 1) {
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return added[a].id() < added[b].id() || (added[a].id() == added[b].id() && a < b);
+            });
+        }
         for (std::size_t j = 0; j < k; ++j) {
-            const std::size_t i = by_id[j];
-            if (j > 0 && added[i].id() == added[by_id[j - 1]].id()) {
-                first_id[i] = first_id[by_id[j - 1]];
+            const std::size_t i = order[j];
+            if (j > 0 && added[i].id() == added[order[j - 1]].id()) {
+                first[i].first = first[order[j - 1]].first;
             } else {
-                first_id[i] = before.holder_index(added[i].id()).value_or(n + i);
+                first[i].first = before.holder_index(added[i].id()).value_or(n + i);
             }
         }
-        // Names: the added ones grouped by key (stable: position order within a group).
-        std::vector<std::string> keys(k);
-        for (std::size_t i = 0; i < k; ++i) keys[i] = holder_name_key(added[i].name());
-        std::vector<std::size_t> by_key(k);
-        for (std::size_t i = 0; i < k; ++i) by_key[i] = i;
-        std::stable_sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-        std::vector<std::size_t> group_start(k);  // position in by_key of the first of i's key group
-        for (std::size_t j = 0; j < k; ++j) {
-            group_start[by_key[j]] = j > 0 && keys[by_key[j]] == keys[by_key[j - 1]] ? group_start[by_key[j - 1]] : j;
+        std::vector<std::string> keys;  // only needed to compare added holders with one another
+        if (k > 1) {
+            keys.resize(k);
+            for (std::size_t i = 0; i < k; ++i) keys[i] = holder_name_key(added[i].name());
+            for (std::size_t i = 0; i < k; ++i) order[i] = i;
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const int c = keys[a].compare(keys[b]);
+                return c < 0 || (c == 0 && a < b);
+            });
+            for (std::size_t j = 0; j < k; ++j) {
+                first[order[j]].second = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first[order[j - 1]].second : j;
+            }
         }
         const auto declared = [&](const holder_id& a, const holder_id& b) {
             for (const auto& [x, y] : before.distinct_) {
@@ -147,27 +158,26 @@ struct cap_table_access {
         };
         for (std::size_t i = 0; i < k; ++i) {  // in position order, the id before the name, as try_build()
             const holder& b = added[i];
-            if (!b.id().empty() && first_id[i] != n + i) {
+            if (!b.id().empty() && first[i].first != n + i) {
                 out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
-                               "duplicates the id of " + path(first_id[i]).to_string() + "; a holder appears once (merge the two)"});
+                               "duplicates the id of " + path(first[i].first).to_string() + "; a holder appears once (merge the two)"});
             }
-            if (keys[i].empty()) continue;
+            if (name_key_empty(b.name())) continue;
             // The earlier holders of its key group in position order: the old ones (the table's
             // name-key index, ties by position), then the added ones before it.
             bool found = false;
-            const auto& order = before.name_order_;
-            auto it = std::lower_bound(order.begin(), order.end(), std::string_view(b.name()), [&](std::uint32_t x, std::string_view nm) {
-                return compare_name_keys(before.holders_[x].name(), nm) < 0;
-            });
-            for (; it != order.end() && compare_name_keys(before.holders_[*it].name(), b.name()) == 0; ++it) {
+            const auto& by_name = before.name_order_;
+            auto it = std::lower_bound(by_name.begin(), by_name.end(), std::string_view(b.name()),
+                                       [&](std::uint32_t x, std::string_view nm) { return compare_name_keys(before.holders_[x].name(), nm) < 0; });
+            for (; it != by_name.end() && compare_name_keys(before.holders_[*it].name(), b.name()) == 0; ++it) {
                 const holder& a = before.holders_[*it];
                 if (a.id() == b.id() || declared(a.id(), b.id())) continue;
                 near(i, a, *it);
                 found = true;
                 break;
             }
-            for (std::size_t j = group_start[i]; !found && j < k && by_key[j] != i; ++j) {
-                const std::size_t m = by_key[j];
+            for (std::size_t j = k > 1 ? first[i].second : k; !found && j < k && order[j] != i; ++j) {
+                const std::size_t m = order[j];
                 if (added[m].id() == b.id() || declared(added[m].id(), b.id())) continue;
                 near(i, added[m], n + m);
                 found = true;
