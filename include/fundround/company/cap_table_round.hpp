@@ -274,6 +274,14 @@ struct cap_table_access {
         // The indexes: the new positions, sorted, merged into the sorted ones.
         const auto merge_new = [&](std::vector<std::uint32_t>& order, auto less) {
             const std::size_t old = order.size();
+            const std::size_t k = t.holders_.size() - n;
+            if (k <= 16) {  // a few: each inserted at its place (no merge buffer); the orders are total
+                for (std::size_t i = n; i < t.holders_.size(); ++i) {
+                    const auto x = static_cast<std::uint32_t>(i);
+                    order.insert(std::upper_bound(order.begin(), order.end(), x, less), x);
+                }
+                return;
+            }
             for (std::size_t i = n; i < t.holders_.size(); ++i) order.push_back(static_cast<std::uint32_t>(i));
             std::sort(order.begin() + static_cast<std::ptrdiff_t>(old), order.end(), less);
             std::inplace_merge(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(old), order.end(), less);

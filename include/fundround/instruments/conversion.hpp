@@ -663,10 +663,11 @@ private:
         valuation_ = v;
         return *this;
     }
-    void check_terms(const cap_table& table, std::vector<diagnostic>& out) const;
+    void check_terms(const cap_table& table, const detail::conv_names& added, std::vector<diagnostic>& out) const;
     cap_table_result after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
                                       const std::vector<instrument_conversion>& shells, const priced_round& pr) const;
-    std::vector<detail::conv_item> resolve(const cap_table& table, money new_money, std::vector<instrument_conversion>& shells,
+    std::vector<detail::conv_item> resolve(const cap_table& table, const detail::conv_names& added, money new_money,
+                                           std::vector<instrument_conversion>& shells,
                                            std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
     template <class R>
     std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units,
@@ -699,7 +700,8 @@ private:
     liquidation_terms liquidation_;
 };
 
-inline void conversion_round::check_terms(const cap_table& table, std::vector<diagnostic>& out) const {
+inline void conversion_round::check_terms(const cap_table& table, const detail::conv_names& added,
+                                          std::vector<diagnostic>& out) const {
     const currency c = table.currency();
     if (detail::name_key_empty(series_)) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
     for (const share_class& k : table.classes()) {
@@ -718,7 +720,6 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
         }
     }
     // Investors: on the table or added, amounts positive in the table's currency.
-    const detail::conv_names added(new_holders_);
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const auto p = [i] { return field_path("investors").index(i); };  // built only for a problem
@@ -767,12 +768,12 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
     }
 }
 
-inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, money new_money,
+inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, const detail::conv_names& added,
+                                                                money new_money,
                                                                 std::vector<instrument_conversion>& shells,
                                                                 std::vector<outstanding_note>& outstanding,
                                                                 std::vector<diagnostic>& out) const {
     const currency c = table.currency();
-    const detail::conv_names added(new_holders_);
     const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.contains(id); };
     std::vector<detail::conv_item> items;
     items.reserve(safes_.size() + notes_.size());
@@ -822,7 +823,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
             }
         }
         const bool ok = own.empty();
-        under(own, field_path("safes").index(i));
+        if (!ok) under(own, field_path("safes").index(i));
         out.insert(out.end(), own.begin(), own.end());
         if (!ok) continue;
         instrument_conversion shell;
@@ -862,7 +863,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
                            "is after the round's close " + to_string(close_) + ": the note cannot convert in it"});
         }
         const bool ok = own.empty();
-        under(own, field_path("notes").index(i));
+        if (!ok) under(own, field_path("notes").index(i));
         out.insert(out.end(), own.begin(), own.end());
         if (!ok || !is_modelled(close_)) continue;  // an invalid close is reported by check_terms()
         if (!n.qualifies(new_money)) {
@@ -898,7 +899,8 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     conversion_result result;
     std::vector<diagnostic>& out = result.problems;
     const currency c = table.currency();
-    check_terms(table, out);
+    const detail::conv_names added(new_holders_);  // the ids of the holders the round adds, sorted once
+    check_terms(table, added, out);
     money::rep n_units = 0;
     bool money_ok = true;
     for (const auto& inv : investors_) {
@@ -916,7 +918,7 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     const money new_money = money::from_units(n_units, c);
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
-    std::vector<detail::conv_item> items = resolve(table, new_money, shells, outstanding, out);
+    std::vector<detail::conv_item> items = resolve(table, added, new_money, shells, outstanding, out);
     if (!out.empty() || !money_ok) return result;
 
     // The base, F0 and E.
@@ -1088,8 +1090,8 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     return result;
 }
 
-/// The table after built by cap_table_builder from @p table: the new holders and @p classes
-/// added, each conversion and investment issued, the pool topped up, the whole validated.
+// The table after built by cap_table_builder from `table`: the new holders and `classes`
+// added, each conversion and investment issued, the pool topped up, the whole validated.
 inline cap_table_result conversion_round::after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
                                                            const std::vector<instrument_conversion>& shells,
                                                            const priced_round& pr) const {
