@@ -1085,7 +1085,7 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
     const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
     r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_,
-                                        full && have_full_after ? full_after : r.after_.fully_diluted(basis_));
+                                        full && have_full_after ? std::move(full_after) : r.after_.fully_diluted(basis_));
     result.round = std::move(r);
     return result;
 }
