@@ -789,9 +789,13 @@ void check_as_builder(const conversion_round& round, const cap_table& t) {
     if (!fast.ok() || !slow.ok()) return;
     CHECK(fast.round->after() == slow.round->after());
     CHECK(fast.round->holders() == slow.round->holders());
-    for (const holder& h : slow.round->after().holders()) {  // the indexes of the table after
+    for (const holder& h : slow.round->after().holders()) {  // the indexes of the table after: by id, by name key
         REQUIRE(fast.round->after().holder_index(h.id()).has_value());
         CHECK(*fast.round->after().holder_index(h.id()) == *slow.round->after().holder_index(h.id()));
+        CHECK(detail::cap_table_access::same_name_key(fast.round->after(), h.name(), holder_id("")) ==
+              detail::cap_table_access::same_name_key(slow.round->after(), h.name(), holder_id("")));
+        CHECK(detail::cap_table_access::same_name_key(fast.round->after(), h.name(), h.id()) ==
+              detail::cap_table_access::same_name_key(slow.round->after(), h.name(), h.id()));
     }
     CHECK(fast.round->after().fully_diluted(fully_diluted_basis::outstanding()).total() ==
           slow.round->after().fully_diluted(fully_diluted_basis::outstanding()).total());
@@ -837,6 +841,19 @@ TEST_CASE("the table after is the one cap_table_builder builds, with the same pr
                          .convert(safe::post_money_cap(holder_id("a"), 300'000_usd, 4_M, year{2025} / 3 / 1))
                          .convert(safe::post_money_uncapped(holder_id("lead"), 100'000_usd, year{2025} / 3 / 1))
                          .convert(safe::post_money_cap(holder_id("ada"), 50'000_usd, 6_M, year{2025} / 3 / 1)),
+                     t);
+    // Several added holders, their ids and names sorting before, between and after the
+    // table's (the indexes merged).
+    check_as_builder(base_round()
+                         .add_holder(holder::investor("lead", "Lead"))
+                         .add_holder(holder::investor("a", "Angel A"))
+                         .add_holder(holder::investor("zz", "Zeta"))
+                         .add_holder(holder::investor("b0", "Aardvark Capital"))
+                         .add_holder(holder::investor("c1", "Bobcat Fund"))
+                         .convert(a4)
+                         .convert(safe::post_money_cap(holder_id("zz"), 100'000_usd, 5_M, year{2025} / 3 / 1))
+                         .convert(safe::post_money_cap(holder_id("b0"), 100'000_usd, 6_M, year{2025} / 3 / 1))
+                         .convert(safe::post_money_cap(holder_id("c1"), 100'000_usd, 7_M, year{2025} / 3 / 1)),
                      t);
     // A holder added that neither invests nor converts (kept, as the builder keeps it).
     check_as_builder(base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("z", "Zed")), t);

@@ -275,10 +275,20 @@ struct cap_table_access {
         const auto merge_new = [&](std::vector<std::uint32_t>& order, auto less) {
             const std::size_t old = order.size();
             const std::size_t k = t.holders_.size() - n;
-            if (k <= 16) {  // a few: each inserted at its place (no merge buffer); the orders are total
-                for (std::size_t i = n; i < t.holders_.size(); ++i) {
-                    const auto x = static_cast<std::uint32_t>(i);
-                    order.insert(std::upper_bound(order.begin(), order.end(), x, less), x);
+            if (k <= 16) {  // a few: sorted on the stack, merged from the back (no merge buffer)
+                std::uint32_t fresh[16];
+                for (std::size_t i = 0; i < k; ++i) fresh[i] = static_cast<std::uint32_t>(n + i);
+                std::sort(fresh, fresh + k, less);
+                order.resize(old + k);
+                std::size_t i = old;
+                std::size_t j = k;
+                std::size_t w = old + k;
+                while (j > 0) {  // the old before the new among equals, as std::inplace_merge
+                    if (i > 0 && less(fresh[j - 1], order[i - 1])) {
+                        order[--w] = order[--i];
+                    } else {
+                        order[--w] = fresh[--j];
+                    }
                 }
                 return;
             }
