@@ -100,4 +100,22 @@ TEST_CASE("big_rational: decimal text with a named rounding, scaled") {
     CHECK(big_rational(1, 4).to_double() == 0.25);
 }
 
+
+// to_big() takes a one-limb value (the usual case) directly and a wider one in two limbs; both
+// signs, and the limits of each, come back unchanged through from_big().
+TEST_CASE("to_big: one and two limbs, both signs, round trip through from_big") {
+    using rep = fraction::rep;
+    const rep two64 = rep(1) << 64;
+    const rep max128 = (two64 / 2 - 1) * two64 + (two64 - 1);  // 2^127 - 1
+    const rep values[] = {0, 1, -1, 42, -42, two64 - 1, -(two64 - 1), two64, -two64, two64 + 1, -(two64 + 1), max128, -max128};
+    for (const rep v : values) {
+        const big_int b = fr::detail::to_big(v);
+        CHECK(fr::detail::from_big(b, "v") == v);
+        CHECK((b < 0) == (v < 0));
+    }
+    CHECK(fr::detail::to_big(-(two64 - 1)).str() == "-18446744073709551615");
+    CHECK(fr::detail::to_big(two64 + 1).str() == "18446744073709551617");
+    CHECK(fr::detail::to_big(-max128) == -(pow2(127) - 1));
+}
+
 }  // namespace test_bigint

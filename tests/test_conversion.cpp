@@ -771,4 +771,134 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
     MESSAGE("fast path: " << fast << ", big-rational fallback: " << fallback);
 }
 
+
+// ---- the table after: built from the table's indexes, as cap_table_builder would ----
+
+namespace {
+
+// The round gives the same outcome as with the table after built (and validated as a whole)
+// by cap_table_builder: every figure, the tables, every holder's change, every problem (field
+// and message).
+void check_as_builder(const conversion_round& round, const cap_table& t) {
+    const conversion_result fast = round.try_apply_to(t);
+    const conversion_result slow = detail::conversion_paths::by_builder(round, t);
+    check_same(fast, slow);
+    for (std::size_t i = 0; i < fast.problems.size() && i < slow.problems.size(); ++i) {
+        CHECK(fast.problems[i].field == slow.problems[i].field);
+    }
+    if (!fast.ok() || !slow.ok()) return;
+    CHECK(fast.round->after() == slow.round->after());
+    CHECK(fast.round->holders() == slow.round->holders());
+    for (const holder& h : slow.round->after().holders()) {  // the indexes of the table after: by id, by name key
+        REQUIRE(fast.round->after().holder_index(h.id()).has_value());
+        CHECK(*fast.round->after().holder_index(h.id()) == *slow.round->after().holder_index(h.id()));
+        CHECK(detail::cap_table_access::same_name_key(fast.round->after(), h.name(), holder_id("")) ==
+              detail::cap_table_access::same_name_key(slow.round->after(), h.name(), holder_id("")));
+        CHECK(detail::cap_table_access::same_name_key(fast.round->after(), h.name(), h.id()) ==
+              detail::cap_table_access::same_name_key(slow.round->after(), h.name(), h.id()));
+    }
+    CHECK(fast.round->after().fully_diluted(fully_diluted_basis::outstanding()).total() ==
+          slow.round->after().fully_diluted(fully_diluted_basis::outstanding()).total());
+    CHECK(fast.round->after().issued_shares() == slow.round->after().issued_shares());
+}
+
+conversion_round base_round() {
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r.pre_money(16_M).invest(holder_id("lead"), 4_M).option_pool(fraction(1, 10), pool_placement::pre_money, "Plan");
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("the table after is the one cap_table_builder builds, with the same problems") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada Lovelace"))
+                            .add(holder::founder("bob", "Bob"))
+                            .add(holder::investor("bob2", "B.O.B."))
+                            .declare_distinct(holder_id("bob"), holder_id("bob2"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'000'000))
+                            .holding(holder_id("bob"), "Common", sh(400'000))
+                            .holding(holder_id("bob2"), "Common", sh(100'000))
+                            .build();
+    const safe a4 = safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1);
+    const safe b8 = safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2025} / 2 / 1);
+    // Two SAFEs at their caps, new holders.
+    check_as_builder(base_round()
+                         .add_holder(holder::investor("lead", "Lead"))
+                         .add_holder(holder::investor("a", "Angel A"))
+                         .add_holder(holder::investor("b", "Fund B"))
+                         .convert(a4)
+                         .convert(b8),
+                     t);
+    // One holder with two SAFEs at the same cap (one holding), and a SAFE of the lead's at the
+    // round price (added to its holding of the series); an existing holder converting.
+    check_as_builder(base_round()
+                         .add_holder(holder::investor("lead", "Lead"))
+                         .add_holder(holder::investor("a", "Angel A"))
+                         .convert(a4)
+                         .convert(safe::post_money_cap(holder_id("a"), 300'000_usd, 4_M, year{2025} / 3 / 1))
+                         .convert(safe::post_money_uncapped(holder_id("lead"), 100'000_usd, year{2025} / 3 / 1))
+                         .convert(safe::post_money_cap(holder_id("ada"), 50'000_usd, 6_M, year{2025} / 3 / 1)),
+                     t);
+    // Several added holders, their ids and names sorting before, between and after the
+    // table's (the indexes merged).
+    check_as_builder(base_round()
+                         .add_holder(holder::investor("lead", "Lead"))
+                         .add_holder(holder::investor("a", "Angel A"))
+                         .add_holder(holder::investor("zz", "Zeta"))
+                         .add_holder(holder::investor("b0", "Aardvark Capital"))
+                         .add_holder(holder::investor("c1", "Bobcat Fund"))
+                         .convert(a4)
+                         .convert(safe::post_money_cap(holder_id("zz"), 100'000_usd, 5_M, year{2025} / 3 / 1))
+                         .convert(safe::post_money_cap(holder_id("b0"), 100'000_usd, 6_M, year{2025} / 3 / 1))
+                         .convert(safe::post_money_cap(holder_id("c1"), 100'000_usd, 7_M, year{2025} / 3 / 1)),
+                     t);
+    // A holder added that neither invests nor converts (kept, as the builder keeps it).
+    check_as_builder(base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("z", "Zed")), t);
+    // New holders' problems: an empty id, a name without a letter or digit, an id twice, a
+    // near-duplicate of a holder on the table ("ADA lovelace"), of an earlier new one, the same
+    // name as one on the table.
+    const conversion_round bad_holders = base_round()
+                                             .add_holder(holder::investor("lead", "Lead"))
+                                             .add_holder(holder::investor("a", "Angel A"))
+                                             .add_holder(holder::investor("a", "Other"))
+                                             .add_holder(holder::investor("x", "ADA lovelace"))
+                                             .add_holder(holder::investor("y", "angel a"))
+                                             .add_holder(holder::investor("w", "--"))
+                                             .add_holder(holder::investor("v", "Bob"))
+                                             .add_holder(holder::investor("", "Nobody"))
+                                             .convert(a4);
+    const std::vector<diagnostic> problems = bad_holders.validate(t);
+    REQUIRE(problems.size() == 6);
+    CHECK(problems[2].message() == "after.holders[5].id = \"a\": duplicates the id of holders[4]; a holder appears once (merge the "
+                                   "two) (in the cap table after the round)");
+    CHECK(problems[5].message() == "after.holders[9].name = \"Bob\": is the same name as holders[1] \"Bob\" (ids \"bob\" and \"v\"); "
+                                   "use one holder, or declare the two distinct (in the cap table after the round)");
+    check_as_builder(bad_holders, t);
+    // A conversion series named like a class on the table: the builder resolves it.
+    const cap_table with_series = cap_table_builder(t).add(share_class::common("series a preferred 1")).build();
+    check_as_builder(base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("a", "Angel A")).convert(a4),
+                     with_series);
+    // The new series' own problems (liquidation terms) under `after.classes[...]`.
+    liquidation_terms negative;
+    negative.multiple = fraction(-1);
+    const conversion_result bad = base_round()
+                                      .add_holder(holder::investor("lead", "Lead"))
+                                      .add_holder(holder::investor("a", "Angel A"))
+                                      .convert(a4)
+                                      .liquidation(negative)
+                                      .try_apply_to(t);
+    REQUIRE(bad.problems.size() == 2);
+    CHECK(bad.problems[0].message() == "after.classes[1].terms.multiple = -1: must not be negative (in the cap table after the round)");
+    CHECK(bad.problems[1].message() == "after.classes[2].terms.multiple = -1: must not be negative (in the cap table after the round)");
+    check_as_builder(base_round()
+                         .add_holder(holder::investor("lead", "Lead"))
+                         .add_holder(holder::investor("a", "Angel A"))
+                         .convert(a4)
+                         .liquidation(negative),
+                     t);
+}
+
 }  // namespace test_conversion

@@ -30,6 +30,14 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
+/// One holding a round issues: @p shares of the class at position @p share_class of the table
+/// after, to @p holder.
+struct round_issue {
+    holder_id holder;         // who
+    std::size_t share_class;  // the class's position in the table after
+    share_count shares;       // how many (> 0)
+};
+
 /// The company layer's access to a built table's indexes: its per-class and per-pool totals
 /// (for pricing in O(classes + pools)) and issuing into it without rebuilding it.
 struct cap_table_access {
@@ -85,17 +93,111 @@ struct cap_table_access {
         return std::nullopt;
     }
 
-    /// @p t with the holders @p added (new ids, checked by the caller), the new class @p series,
-    /// the holdings of it in @p issues (holder id, shares > 0; one per holder) and @p increase
-    /// more shares authorized in pool @p pool: the table after a priced round, built from the
-    /// table's indexes without re-validating or re-sorting its holders. O(n + k log k) for n
-    /// holders and k added: the lists are copied, the k new positions merged into the sorted
-    /// indexes, and only what is new validated (the class; the totals for overflow, the fully
-    /// diluted count once). Problems are those try_build() would report for the same table.
-    static cap_table_result issue_round(const cap_table& before, const std::vector<holder>& added, share_class series,
-                                        const std::vector<std::pair<holder_id, share_count>>& issues,
-                                        std::optional<std::size_t> pool, share_count increase,
-                                        fully_diluted_counts* full_counts = nullptr) {
+    /// The problems try_build() would report for the holders @p added appended to @p before's
+    /// (at positions n, n + 1, ... for n holders), in its order and words: an empty id or a name
+    /// without a letter or digit, an id that duplicates an earlier one, a name with the
+    /// holder_name_key() of an earlier holder (not the same id, not declared distinct). The
+    /// holders of @p before were valid together, so only the added ones can be reported: O(k log
+    /// k + k log n) for k added, on the table's id and name-key indexes.
+    static void check_added_holders(const cap_table& before, const std::vector<holder>& added, std::vector<diagnostic>& out) {
+        const std::size_t n = before.holders_.size();
+        const std::size_t k = added.size();
+        const auto path = [](std::size_t i) { return field_path("holders").index(i); };
+        for (std::size_t i = 0; i < k; ++i) {
+            if (added[i].id().empty()) out.push_back({path(n + i).member("id"), "", "must not be empty"});
+            if (name_key_empty(added[i].name())) {
+                out.push_back({path(n + i).member("name"), quoted_text(added[i].name()), "must contain a letter or digit"});
+            }
+        }
+        if (k == 0) return;
+        // Ids: the first holder with each id (an old one, else the first added one); names: the
+        // added ones grouped by key, position order within a group. std::sort with the position
+        // as the last key orders as a stable sort would, without its buffer.
+        std::vector<std::size_t> order(k);
+        std::vector<std::pair<std::size_t, std::size_t>> first(k);  // per added holder: (position after of
+                                                                    // the first with its id, start in order of its key group)
+        for (std::size_t i = 0; i < k; ++i) order[i] = i;
+        if (k > 1) {
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return added[a].id() < added[b].id() || (added[a].id() == added[b].id() && a < b);
+            });
+        }
+        for (std::size_t j = 0; j < k; ++j) {
+            const std::size_t i = order[j];
+            if (j > 0 && added[i].id() == added[order[j - 1]].id()) {
+                first[i].first = first[order[j - 1]].first;
+            } else {
+                first[i].first = before.holder_index(added[i].id()).value_or(n + i);
+            }
+        }
+        std::vector<std::string> keys;  // only needed to compare added holders with one another
+        if (k > 1) {
+            keys.resize(k);
+            for (std::size_t i = 0; i < k; ++i) keys[i] = holder_name_key(added[i].name());
+            for (std::size_t i = 0; i < k; ++i) order[i] = i;
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const int c = keys[a].compare(keys[b]);
+                return c < 0 || (c == 0 && a < b);
+            });
+            for (std::size_t j = 0; j < k; ++j) {
+                first[order[j]].second = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first[order[j - 1]].second : j;
+            }
+        }
+        const auto declared = [&](const holder_id& a, const holder_id& b) {
+            for (const auto& [x, y] : before.distinct_) {
+                if ((x == a && y == b) || (x == b && y == a)) return true;
+            }
+            return false;
+        };
+        const auto near = [&](std::size_t i, const holder& a, std::size_t at) {
+            const holder& b = added[i];
+            out.push_back({path(n + i).member("name"), quoted_text(b.name()),
+                           std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") + path(at).to_string() +
+                               " " + quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
+                               "\"); use one holder, or declare the two distinct"});
+        };
+        for (std::size_t i = 0; i < k; ++i) {  // in position order, the id before the name, as try_build()
+            const holder& b = added[i];
+            if (!b.id().empty() && first[i].first != n + i) {
+                out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
+                               "duplicates the id of " + path(first[i].first).to_string() + "; a holder appears once (merge the two)"});
+            }
+            if (name_key_empty(b.name())) continue;
+            // The earlier holders of its key group in position order: the old ones (the table's
+            // name-key index, ties by position), then the added ones before it.
+            bool found = false;
+            const auto& by_name = before.name_order_;
+            auto it = std::lower_bound(by_name.begin(), by_name.end(), std::string_view(b.name()),
+                                       [&](std::uint32_t x, std::string_view nm) { return compare_name_keys(before.holders_[x].name(), nm) < 0; });
+            for (; it != by_name.end() && compare_name_keys(before.holders_[*it].name(), b.name()) == 0; ++it) {
+                const holder& a = before.holders_[*it];
+                if (a.id() == b.id() || declared(a.id(), b.id())) continue;
+                near(i, a, *it);
+                found = true;
+                break;
+            }
+            for (std::size_t j = k > 1 ? first[i].second : k; !found && j < k && order[j] != i; ++j) {
+                const std::size_t m = order[j];
+                if (added[m].id() == b.id() || declared(added[m].id(), b.id())) continue;
+                near(i, added[m], n + m);
+                found = true;
+            }
+        }
+    }
+
+    /// @p t with the holders @p added, the new classes @p classes (their names new to the table
+    /// and distinct, exactly and by holder_name_key(): checked by the caller), the holdings in
+    /// @p issues (shares > 0 of a class by its position in the table after; one per holder and
+    /// class) and @p increase more shares authorized in pool @p pool: the table after a priced
+    /// round, built from the table's indexes without re-validating or re-sorting its holders.
+    /// O(n + k log k + k log n) for n holders and k added: the lists are copied, the k new
+    /// positions merged into the sorted indexes, and only what is new validated (the added
+    /// holders if @p check_added, else their ids are new and checked by the caller; the classes;
+    /// the totals for overflow, the fully diluted count once). Problems are those try_build()
+    /// would report for the same table, in its order.
+    static cap_table_result issue_round(const cap_table& before, const std::vector<holder>& added, std::vector<share_class> classes,
+                                        const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
+                                        fully_diluted_counts* full_counts = nullptr, bool check_added = false) {
         cap_table_result result;
         std::vector<diagnostic>& out = result.problems;
         const std::size_t n = before.holders_.size();
@@ -106,14 +208,38 @@ struct cap_table_access {
                            "must have fewer than 2^31 entries"});
             return result;
         }
-        // The new class, validated like a class of the builder (its name is new: checked by the caller).
-        for (diagnostic d : series.validate()) {
-            d.field = d.field.prefixed(company_field("classes", c));
-            out.push_back(std::move(d));
+        // The pool top-up (first, as try_build() reports the builder's increase_pool()).
+        const bool pool_known = pool && *pool < before.pools_.size();
+        bool top_up = false;
+        if (increase.value() != 0) {
+            bool ok = pool_known && increase.value() > 0;
+            if (ok) {
+                share_count sum = before.pools_[*pool].authorized;
+                try {
+                    sum += increase;
+                } catch (const overflow_error&) {
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                out.push_back({field_path("increase_pool"),
+                               std::to_string(increase.value()) + " to \"" + (pool_known ? before.pools_[*pool].name : "") + "\"",
+                               "the pool must exist and the increase be positive and fit 64 bits"});
+            }
+            top_up = ok;
         }
-        if (series.original_issue_price() && series.original_issue_price()->currency() != before.currency_) {
-            out.push_back({company_field("classes", c, "original_issue_price"), series.original_issue_price()->to_string(),
-                           "must be in " + to_string(before.currency_) + ", the cap table's currency"});
+        if (check_added) check_added_holders(before, added, out);
+        // The new classes, validated like classes of the builder.
+        for (std::size_t j = 0; j < classes.size(); ++j) {
+            const share_class& k = classes[j];
+            for (diagnostic d : k.validate()) {
+                d.field = d.field.prefixed(company_field("classes", c + j));
+                out.push_back(std::move(d));
+            }
+            if (k.original_issue_price() && k.original_issue_price()->currency() != before.currency_) {
+                out.push_back({company_field("classes", c + j, "original_issue_price"), k.original_issue_price()->to_string(),
+                               "must be in " + to_string(before.currency_) + ", the cap table's currency"});
+            }
         }
         // A copy of every list, each allocated once at its final size (a plain copy then an
         // append would copy the largest lists twice).
@@ -125,8 +251,8 @@ struct cap_table_access {
         };
         copy_plus(t.holders_, before.holders_, added.size());
         t.holders_.insert(t.holders_.end(), added.begin(), added.end());
-        copy_plus(t.classes_, before.classes_, 1);
-        t.classes_.push_back(std::move(series));
+        copy_plus(t.classes_, before.classes_, classes.size());
+        for (share_class& k : classes) t.classes_.push_back(std::move(k));
         copy_plus(t.holdings_, before.holdings_, issues.size());
         t.pools_ = before.pools_;
         t.grants_ = before.grants_;
@@ -141,13 +267,31 @@ struct cap_table_access {
         t.warrant_holder_ = before.warrant_holder_;
         t.warrant_class_ = before.warrant_class_;
         t.pool_class_ = before.pool_class_;
-        copy_plus(t.class_issued_, before.class_issued_, 1);
-        t.class_issued_.push_back(share_count());
+        copy_plus(t.class_issued_, before.class_issued_, classes.size());
+        t.class_issued_.resize(c + classes.size());
         t.pool_granted_ = before.pool_granted_;
         t.issued_total_ = before.issued_total_;
         // The indexes: the new positions, sorted, merged into the sorted ones.
         const auto merge_new = [&](std::vector<std::uint32_t>& order, auto less) {
             const std::size_t old = order.size();
+            const std::size_t k = t.holders_.size() - n;
+            if (k <= 16) {  // a few: sorted on the stack, merged from the back (no merge buffer)
+                std::uint32_t fresh[16];
+                for (std::size_t i = 0; i < k; ++i) fresh[i] = static_cast<std::uint32_t>(n + i);
+                std::sort(fresh, fresh + k, less);
+                order.resize(old + k);
+                std::size_t i = old;
+                std::size_t j = k;
+                std::size_t w = old + k;
+                while (j > 0) {  // the old before the new among equals, as std::inplace_merge
+                    if (i > 0 && less(fresh[j - 1], order[i - 1])) {
+                        order[--w] = order[--i];
+                    } else {
+                        order[--w] = fresh[--j];
+                    }
+                }
+                return;
+            }
             for (std::size_t i = n; i < t.holders_.size(); ++i) order.push_back(static_cast<std::uint32_t>(i));
             std::sort(order.begin() + static_cast<std::ptrdiff_t>(old), order.end(), less);
             std::inplace_merge(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(old), order.end(), less);
@@ -157,40 +301,24 @@ struct cap_table_access {
             const int k = compare_name_keys(t.holders_[a].name(), t.holders_[b].name());
             return k < 0 || (k == 0 && a < b);
         });
-        // The holdings of the new class.
-        const auto cls = static_cast<std::uint32_t>(c);
-        for (const auto& [who, shares] : issues) {
+        if (top_up) t.pools_[*pool].authorized += increase;  // fits: checked above
+        // The holdings of the new classes.
+        for (const round_issue& is : issues) {
             const std::size_t k = t.holdings_.size();
-            const auto h = t.holder_index(who);
-            t.holdings_.push_back({who, t.classes_[c].name(), shares});
+            const auto h = t.holder_index(is.holder);
+            t.holdings_.push_back({is.holder, t.classes_[is.share_class].name(), is.shares});
             t.holding_holder_.push_back(static_cast<std::uint32_t>(h.value_or(0)));
-            t.holding_class_.push_back(cls);
-            if (!h) out.push_back({company_field("holdings", k, "holder"), quoted_text(who.str()), "is not a holder on the cap table"});
-            if (shares.value() <= 0) {
-                out.push_back({company_field("holdings", k, "shares"), std::to_string(shares.value()), "must be positive"});
+            t.holding_class_.push_back(static_cast<std::uint32_t>(is.share_class));
+            if (!h) out.push_back({company_field("holdings", k, "holder"), quoted_text(is.holder.str()), "is not a holder on the cap table"});
+            if (is.shares.value() <= 0) {
+                out.push_back({company_field("holdings", k, "shares"), std::to_string(is.shares.value()), "must be positive"});
                 continue;
             }
             try {
-                t.class_issued_[c] += shares;
-                t.issued_total_ += shares;
+                t.class_issued_[is.share_class] += is.shares;
+                t.issued_total_ += is.shares;
             } catch (const overflow_error&) {
-                out.push_back({company_field("holdings", k, "shares"), std::to_string(shares.value()), "the total overflows 64 bits"});
-            }
-        }
-        // The pool top-up.
-        if (increase.value() != 0) {
-            bool ok = pool && *pool < t.pools_.size() && increase.value() > 0;
-            if (ok) {
-                try {
-                    t.pools_[*pool].authorized += increase;
-                } catch (const overflow_error&) {
-                    ok = false;
-                }
-            }
-            if (!ok) {
-                out.push_back({field_path("increase_pool"),
-                               std::to_string(increase.value()) + " to \"" + (pool && *pool < t.pools_.size() ? t.pools_[*pool].name : "") + "\"",
-                               "the pool must exist and the increase be positive and fit 64 bits"});
+                out.push_back({company_field("holdings", k, "shares"), std::to_string(is.shares.value()), "the total overflows 64 bits"});
             }
         }
         if (!out.empty()) return result;
@@ -577,12 +705,14 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         return result;
     }
     priced_round& p = *solved.round;
-    std::vector<std::pair<holder_id, share_count>> issues;
+    std::vector<detail::round_issue> issues;
     issues.reserve(p.investments().size());
-    for (const priced_investment& i : p.investments()) issues.emplace_back(holder_id(i.investor), i.shares);
+    for (const priced_investment& i : p.investments()) issues.push_back({holder_id(i.investor), table.classes().size(), i.shares});
+    std::vector<share_class> series;
+    series.push_back(share_class::preferred(series_, p.price(), liquidation_));
     fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
     cap_table_result built = detail::cap_table_access::issue_round(
-        table, new_holders_, share_class::preferred(series_, p.price(), liquidation_), issues,
+        table, new_holders_, std::move(series), issues,
         pool_ ? table.pool_index(*pool_) : std::nullopt, p.pool_increase(), &full_after);
     if (!built.ok()) {
         // Problems of the table the round would leave: under `after`, the rule saying so.

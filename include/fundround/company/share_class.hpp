@@ -222,7 +222,7 @@ private:
 
 inline std::vector<diagnostic> share_class::validate() const {
     std::vector<diagnostic> out;
-    if (holder_name_key(name_).empty()) {
+    if (detail::name_key_empty(name_)) {
         out.push_back({field_path("name"), detail::quoted_text(name_), "must contain a letter or digit"});
     }
     if (kind_ == share_class_kind::common) {

@@ -28,9 +28,14 @@ using big_int = boost::multiprecision::cpp_int;
 inline big_int to_big(const fraction::rep& v) {
     const uint128 m = magnitude(v);
     big_int r(static_cast<std::uint64_t>(m >> 64));
-    r <<= 64;
-    r += static_cast<std::uint64_t>(m & uint128(~std::uint64_t{0}));
-    return v < 0 ? big_int(-r) : r;
+    if ((m >> 64) == 0) {  // the usual case: one limb, no shift and add
+        r = static_cast<std::uint64_t>(m);
+    } else {
+        r <<= 64;
+        r += static_cast<std::uint64_t>(m & uint128(~std::uint64_t{0}));
+    }
+    if (v < 0) r.backend().negate();
+    return r;
 }
 
 /// @p v as a fraction::rep; throws overflow_error naming @p what if |v| >= 2^127.

@@ -216,8 +216,8 @@ public:
 
 private:
     friend class conversion_round;
-    converted_round(priced_round p, cap_table before, cap_table after)
-        : pricing_(std::move(p)), before_(std::move(before)), after_(std::move(after)),
+    converted_round(priced_round p, const cap_table& before, cap_table after)
+        : pricing_(std::move(p)), before_(before), after_(std::move(after)),
           price_(money::from_units(1), share_count(1)) {}
 
     const instrument_conversion& find(instrument_kind k, std::size_t index) const {
@@ -400,7 +400,11 @@ struct conv_model {
         if (side == 1) return active;
         return active.sign() > 0 ? active : R();
     }
-    R u_at(const R& q, const R& i) const { return u0 + u1 * q + u2 * i; }
+    R u_at(const R& q, const R& i) const {  // zero terms skipped (one of u0 and u1 is zero, u2 often)
+        R u = u1.sign() == 0 ? u0 : (u0.sign() == 0 ? u1 * q : u0 + u1 * q);
+        if (u2.sign() != 0) u += u2 * i;
+        return u;
+    }
     /// Shares per money unit of item k's cap branch at (q, i).
     R cap_rate(const conv_term<R>& it, const R& q, const R& i) const {
         const R base = it.form == safe_form::post_money
@@ -410,20 +414,30 @@ struct conv_model {
     }
     /// Shares per money unit at the round price (discounted if the item has a discount).
     R price_rate(const conv_term<R>& it, const R& u) const { return it.keep ? conv_div(u, *it.keep) : u; }
-    /// Shares per money unit item k converts at, and the branch: the lower price wins.
-    std::pair<R, conversion_basis> rate(const conv_term<R>& it, const R& q, const R& i) const {
-        const R u = u_at(q, i);
+    /// Shares per money unit item k converts at, and the branch, with @p u the shares per money
+    /// unit at the round price at (q, i): the lower price wins.
+    std::pair<R, conversion_basis> rate(const conv_term<R>& it, const R& q, const R& i, const R& u) const {
         if (!it.cap) return {price_rate(it, u), it.keep ? conversion_basis::discount : conversion_basis::round_price};
         R c = cap_rate(it, q, i);
         if (!it.keep) return {std::move(c), conversion_basis::cap};
         R d = price_rate(it, u);
         return d > c ? std::make_pair(std::move(d), conversion_basis::discount) : std::make_pair(std::move(c), conversion_basis::cap);
     }
+    /// True if item @p it's rate depends on the round price (it has no cap, or a discount too).
+    static bool priced(const conv_term<R>& it) noexcept { return !it.cap || it.keep; }
     /// g(Q) = F0 + I + sum S_i - Q.
     R g(const R& q) const {
         const R i = pool_at(q, -1);
         R s = f0 + i - q;
-        for (const conv_term<R>& it : items) s += it.amount * rate(it, q, i).first;
+        std::optional<R> u;  // the round price's rate, computed once if an item needs it
+        for (const conv_term<R>& it : items) {
+            if (!priced(it)) {
+                s += it.amount * cap_rate(it, q, i);
+                continue;
+            }
+            if (!u) u = u_at(q, i);
+            s += it.amount * rate(it, q, i, *u).first;
+        }
         return conv_norm(std::move(s));
     }
 };
@@ -461,22 +475,26 @@ std::vector<R> conv_breakpoints(const conv_model<R>& m) {
 /// The smallest Q > 0 with g(Q) = 0, exactly, or empty if g stays positive.
 template <class R>
 std::optional<R> conv_solve(const conv_model<R>& m) {
-    R a;  // segment start; g(0) = F0 + ... > 0
-    R ga = m.g(a);
+    R a;                  // segment start; g(0) = F0 + ... > 0
+    std::optional<R> ga;  // g(a): g(0) is evaluated only if needed (the root in the first piece)
+    const auto g_a = [&]() -> const R& {
+        if (!ga) ga = m.g(a);
+        return *ga;
+    };
     const auto on_segment = [&](const R& lo, const R& glo, const R& hi, const R& ghi) {  // g linear on [lo, hi], glo > 0 >= ghi
         return conv_norm(lo + conv_div(glo * (hi - lo), glo - ghi));
     };
     for (const R& b : conv_breakpoints(m)) {
         R gb = m.g(b);
-        if (gb.sign() <= 0) return on_segment(a, ga, b, gb);
+        if (gb.sign() <= 0) return on_segment(a, g_a(), b, gb);
         a = b;
         ga = std::move(gb);
     }
     const R b = a + conv_from<R>(fraction(1));  // past the last breakpoint g is linear
     const R gb = m.g(b);
-    if (!(gb < ga)) return std::nullopt;  // not decreasing: no solution
-    const R slope = ga - gb;  // per share of Q
-    return conv_norm(a + conv_div(ga, slope));
+    if (!(gb < g_a())) return std::nullopt;  // not decreasing: no solution
+    const R slope = g_a() - gb;  // per share of Q
+    return conv_norm(a + conv_div(g_a(), slope));
 }
 
 /// Which exact rational type the solve runs on.
@@ -639,14 +657,17 @@ public:
 
 private:
     friend struct detail::conversion_paths;
-    conversion_result apply_on(const cap_table& table, detail::conv_path path) const;
+    conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
         return *this;
     }
-    void check_terms(const cap_table& table, std::vector<diagnostic>& out) const;
-    std::vector<detail::conv_item> resolve(const cap_table& table, money new_money, std::vector<instrument_conversion>& shells,
+    void check_terms(const cap_table& table, const detail::conv_names& added, std::vector<diagnostic>& out) const;
+    cap_table_result after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
+                                      const std::vector<instrument_conversion>& shells, const priced_round& pr) const;
+    std::vector<detail::conv_item> resolve(const cap_table& table, const detail::conv_names& added, money new_money,
+                                           std::vector<instrument_conversion>& shells,
                                            std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
     template <class R>
     std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units,
@@ -679,12 +700,12 @@ private:
     liquidation_terms liquidation_;
 };
 
-inline void conversion_round::check_terms(const cap_table& table, std::vector<diagnostic>& out) const {
+inline void conversion_round::check_terms(const cap_table& table, const detail::conv_names& added,
+                                          std::vector<diagnostic>& out) const {
     const currency c = table.currency();
-    const std::string series_key = holder_name_key(series_);
-    if (series_key.empty()) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
+    if (detail::name_key_empty(series_)) out.push_back({field_path("series"), "\"" + series_ + "\"", "must contain a letter or digit"});
     for (const share_class& k : table.classes()) {
-        if (k.name() == series_ || holder_name_key(k.name()) == series_key) {
+        if (k.name() == series_ || detail::compare_name_keys(k.name(), series_) == 0) {
             out.push_back({field_path("series"), "\"" + series_ + "\"",
                            "is already a class on the cap table (\"" + k.name() + "\"): a priced round issues a new series"});
             break;
@@ -699,18 +720,17 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
         }
     }
     // Investors: on the table or added, amounts positive in the table's currency.
-    const detail::conv_names added(new_holders_);
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
     for (std::size_t i = 0; i < investors_.size(); ++i) {
-        const field_path p = field_path("investors").index(i);
+        const auto p = [i] { return field_path("investors").index(i); };  // built only for a problem
         if (!table.holder_index(investors_[i].first) && !added.contains(investors_[i].first)) {
-            out.push_back({p.member("holder"), "\"" + investors_[i].first.str() + "\"",
+            out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
                            "is not a holder on the cap table: add it with add_holder()"});
         }
         if (investors_[i].second.currency() != c) {
-            out.push_back({p.member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
+            out.push_back({p().member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
         } else if (!investors_[i].second.is_positive()) {
-            out.push_back({p.member("amount"), format_full(investors_[i].second), "must be positive"});
+            out.push_back({p().member("amount"), format_full(investors_[i].second), "must be positive"});
         }
     }
     // The price.
@@ -748,17 +768,24 @@ inline void conversion_round::check_terms(const cap_table& table, std::vector<di
     }
 }
 
-inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, money new_money,
+inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, const detail::conv_names& added,
+                                                                money new_money,
                                                                 std::vector<instrument_conversion>& shells,
                                                                 std::vector<outstanding_note>& outstanding,
                                                                 std::vector<diagnostic>& out) const {
     const currency c = table.currency();
-    const detail::conv_names added(new_holders_);
     const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.contains(id); };
     std::vector<detail::conv_item> items;
+    items.reserve(safes_.size() + notes_.size());
+    shells.reserve(safes_.size() + notes_.size());
+    // Each instrument's problems are found relative to it, then put under its path (built only
+    // for a problem).
+    const auto under = [](std::vector<diagnostic>& own, const field_path& p) {
+        for (diagnostic& d : own) d.field = d.field.prefixed(p);
+    };
     for (std::size_t i = 0; i < safes_.size(); ++i) {
         const safe& s = safes_[i];
-        const field_path p = field_path("safes").index(i);
+        const field_path p;  // relative: safes[i] is put in front of every problem below
         std::vector<diagnostic> own = s.validate(p);
         if (!s.holder.empty() && !known(s.holder)) {
             own.push_back({p.member("holder"), "\"" + s.holder.str() + "\"", "is not a holder on the cap table: add it with add_holder()"});
@@ -796,6 +823,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
             }
         }
         const bool ok = own.empty();
+        if (!ok) under(own, field_path("safes").index(i));
         out.insert(out.end(), own.begin(), own.end());
         if (!ok) continue;
         instrument_conversion shell;
@@ -808,8 +836,8 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.amount = s.purchase_amount;
         shell.valuation_cap = cap;
         shell.discount = discount;
-        shell.mfn_from = from;
-        shells.push_back(shell);
+        shell.mfn_from = std::move(from);
+        shells.push_back(std::move(shell));
         detail::conv_item it;
         it.kind = instrument_kind::safe;
         it.index = i;
@@ -822,7 +850,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     }
     for (std::size_t i = 0; i < notes_.size(); ++i) {
         const convertible_note& n = notes_[i];
-        const field_path p = field_path("notes").index(i);
+        const field_path p;  // relative: notes[i] is put in front of every problem below
         std::vector<diagnostic> own = n.validate(p);
         if (!n.holder.empty() && !known(n.holder)) {
             own.push_back({p.member("holder"), "\"" + n.holder.str() + "\"", "is not a holder on the cap table: add it with add_holder()"});
@@ -835,6 +863,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
                            "is after the round's close " + to_string(close_) + ": the note cannot convert in it"});
         }
         const bool ok = own.empty();
+        if (!ok) under(own, field_path("notes").index(i));
         out.insert(out.end(), own.begin(), own.end());
         if (!ok || !is_modelled(close_)) continue;  // an invalid close is reported by check_terms()
         if (!n.qualifies(new_money)) {
@@ -852,11 +881,11 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.amount = n.principal + shell.interest;
         shell.valuation_cap = n.valuation_cap;
         shell.discount = n.discount;
-        shells.push_back(shell);
+        shells.push_back(std::move(shell));
         detail::conv_item it;
         it.kind = instrument_kind::note;
         it.index = i;
-        it.amount = shell.amount.units();
+        it.amount = shells.back().amount.units();
         if (n.valuation_cap) it.cap = n.valuation_cap->units();
         if (n.discount && n.discount->sign() > 0) it.keep = fraction(1) - *n.discount;
         it.form = n.cap_form;
@@ -866,11 +895,12 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     return items;
 }
 
-inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path) const {
+inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
     conversion_result result;
     std::vector<diagnostic>& out = result.problems;
     const currency c = table.currency();
-    check_terms(table, out);
+    const detail::conv_names added(new_holders_);  // the ids of the holders the round adds, sorted once
+    check_terms(table, added, out);
     money::rep n_units = 0;
     bool money_ok = true;
     for (const auto& inv : investors_) {
@@ -888,7 +918,7 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     const money new_money = money::from_units(n_units, c);
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
-    std::vector<detail::conv_item> items = resolve(table, new_money, shells, outstanding, out);
+    std::vector<detail::conv_item> items = resolve(table, added, new_money, shells, outstanding, out);
     if (!out.empty() || !money_ok) return result;
 
     // The base, F0 and E.
@@ -949,33 +979,83 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     }
     priced_round& pr = *solved.round;
 
-    // The cap table after.
-    cap_table_builder b(table);
-    for (const holder& h : new_holders_) b.add(h);
-    b.add(share_class::preferred(series_, round_price, liquidation_));
-    std::vector<std::pair<fraction, std::string>> classes;  // one series per conversion price
-    for (instrument_conversion& ic : shells) {
+    // The cap table after: the new series, one series per other conversion price
+    // ("<series>-1", "<series>-2"...), the conversions and the investments issued, the pool
+    // topped up.
+    const std::size_t first_class = table.classes().size();
+    std::vector<share_class> classes;
+    classes.push_back(share_class::preferred(series_, round_price, liquidation_));
+    std::vector<std::size_t> class_of(shells.size(), first_class);  // each conversion's class, its position after
+    for (std::size_t k = 0; k < shells.size(); ++k) {
+        instrument_conversion& ic = shells[k];
         if (ic.conversion_price == round_price) {
             ic.share_class = series_;
             continue;
         }
-        for (const auto& [p, name] : classes) {
-            if (p == ic.conversion_price.units_per_share()) ic.share_class = name;
+        for (std::size_t j = 1; j < classes.size(); ++j) {
+            if (classes[j].original_issue_price()->units_per_share() == ic.conversion_price.units_per_share()) {
+                ic.share_class = classes[j].name();
+                class_of[k] = first_class + j;
+                break;
+            }
         }
         if (ic.share_class.empty()) {
-            ic.share_class = series_ + "-" + std::to_string(classes.size() + 1);
-            classes.emplace_back(ic.conversion_price.units_per_share(), ic.share_class);
-            b.add(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
+            ic.share_class = series_ + "-" + std::to_string(classes.size());
+            class_of[k] = first_class + classes.size();
+            classes.push_back(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
         }
     }
-    for (const instrument_conversion& ic : shells) {
-        if (ic.shares.value() > 0) b.issue(ic.holder, ic.share_class, ic.shares);
+    cap_table_result built;
+    fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
+    bool have_full_after = false;
+    // A conversion series named like a class on the table (exactly or by holder_name_key()):
+    // cap_table_builder resolves the clash and reports it (rare; it never succeeds). The new
+    // names cannot clash with one another: holder_name_key() maps byte by byte, so the key of
+    // "<series>-<k>" is the series' key followed by the digits of k (the series' own key is not
+    // empty and not on the table: check_terms()).
+    bool clash = false;
+    for (std::size_t j = 1; j < classes.size() && !clash; ++j) {
+        for (const share_class& k : table.classes()) clash = clash || detail::compare_name_keys(k.name(), classes[j].name()) == 0;
     }
-    for (const priced_investment& i : pr.investments()) {
-        if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
+    if (clash || after_by_builder_only) {
+        built = after_by_builder(table, classes, shells, pr);
+    } else {
+        // The issues as cap_table_builder::issue() makes them: one holding per holder and class,
+        // in the order first issued, later issues added to it.
+        std::vector<detail::round_issue> issues;
+        issues.reserve(shells.size() + pr.investments().size());
+        std::vector<diagnostic> pending;  // as the builder's issue() reports them: first
+        const auto issue = [&](const holder_id& who, std::size_t cls, share_count shares) {
+            for (detail::round_issue& is : issues) {
+                if (is.holder != who || is.share_class != cls) continue;
+                try {
+                    is.shares += shares;
+                } catch (const overflow_error&) {
+                    pending.push_back({field_path("issue"),
+                                       std::to_string(shares.value()) + " of \"" + classes[cls - first_class].name() + "\" to \"" +
+                                           who.str() + "\"",
+                                       "the holding overflows 64 bits"});
+                }
+                return;
+            }
+            issues.push_back({who, cls, shares});
+        };
+        for (std::size_t k = 0; k < shells.size(); ++k) {
+            if (shells[k].shares.value() > 0) issue(shells[k].holder, class_of[k], shells[k].shares);
+        }
+        for (const priced_investment& i : pr.investments()) {
+            if (i.shares.value() > 0) issue(holder_id(i.investor), first_class, i.shares);
+        }
+        built = detail::cap_table_access::issue_round(table, new_holders_, std::move(classes), issues,
+                                                      pool_target_ ? table.pool_index(*pool_) : std::nullopt,
+                                                      pr.pool_increase(), &full_after, true);
+        if (!pending.empty()) {
+            pending.insert(pending.end(), built.problems.begin(), built.problems.end());
+            built.problems = std::move(pending);
+            built.table.reset();
+        }
+        have_full_after = built.ok();
     }
-    if (pr.pool_increase().value() > 0) b.increase_pool(*pool_, pr.pool_increase());
-    cap_table_result built = b.try_build();
     if (!built.ok()) {
         for (diagnostic& d : built.problems) {
             d.field = d.field.prefixed(field_path("after"));
@@ -1003,9 +1083,29 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     r.outstanding_ = std::move(outstanding);
     r.conversion_shares_ = conversion_total;
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
-    r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_, r.after_.fully_diluted(basis_));
+    const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
+    r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_,
+                                        full && have_full_after ? std::move(full_after) : r.after_.fully_diluted(basis_));
     result.round = std::move(r);
     return result;
+}
+
+// The table after built by cap_table_builder from `table`: the new holders and `classes`
+// added, each conversion and investment issued, the pool topped up, the whole validated.
+inline cap_table_result conversion_round::after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
+                                                           const std::vector<instrument_conversion>& shells,
+                                                           const priced_round& pr) const {
+    cap_table_builder b(table);
+    for (const holder& h : new_holders_) b.add(h);
+    for (const share_class& k : classes) b.add(k);
+    for (const instrument_conversion& ic : shells) {
+        if (ic.shares.value() > 0) b.issue(ic.holder, ic.share_class, ic.shares);
+    }
+    for (const priced_investment& i : pr.investments()) {
+        if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
+    }
+    if (pr.pool_increase().value() > 0) b.increase_pool(*pool_, pr.pool_increase());
+    return b.try_build();
 }
 
 template <class R>
@@ -1052,7 +1152,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     if (pool_target_ && pool_target_->sign() > 0) {
         const R t = conv_from<R>(*pool_target_);
         const R e = whole(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
-        const R d = whole(1) - t * m.n * m.u2;
+        const R d = m.u2.sign() == 0 ? whole(1) : whole(1) - t * m.n * m.u2;
         if (d.sign() <= 0) {
             out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(),
                            "with the new money it leaves nothing for the holders before the round"});
@@ -1060,7 +1160,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         }
         m.pool = true;
         m.i1 = conv_div(t * (whole(1) + m.n * m.u1), d);
-        m.i0 = conv_div(t * m.n * m.u0 - e, d);
+        m.i0 = conv_div(m.u0.sign() == 0 ? -e : t * m.n * m.u0 - e, d);
     }
     const std::optional<R> q = detail::conv_solve(m);
     if (!q) {
@@ -1097,18 +1197,20 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_term<R>& it = m.items[k];
         const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
-        const R rate = m.rate(it, *q, i_exact).first;
+        std::optional<R> cap_rate;
+        if (it.cap) cap_rate = m.cap_rate(it, *q, i_exact);
+        const R rate = detail::conv_model<R>::priced(it) ? m.rate(it, *q, i_exact, u).first : *cap_rate;
+        const R exact_units = conv_div(whole(1), rate);
         ic.exact_shares = exact_rational(it.amount * rate);
-        ic.exact_price_units = exact_rational(conv_div(whole(1), rate));
+        ic.exact_price_units = exact_rational(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
         // price on the rounded round price.
         R chosen = it.keep ? p_round * *it.keep : p_round;
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
-        if (it.cap) {
-            const R cap_rate = m.cap_rate(it, *q, i_exact);
-            ic.exact_capitalization = exact_rational(cap_rate * *it.cap);
-            R cap_price = conv_div(whole(1), cap_rate);
+        if (cap_rate) {
+            ic.exact_capitalization = exact_rational(*cap_rate * *it.cap);
+            R cap_price = detail::conv_model<R>::priced(it) ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
             if (!it.keep || cap_price < chosen) {
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
@@ -1144,6 +1246,11 @@ struct conversion_paths {
     static conversion_result big_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::big_only); }
     /// The round solved on 128-bit fractions only; throws overflow_error where they do not suffice.
     static conversion_result fast_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::fast_only); }
+    /// The round with the table after built by cap_table_builder (the whole table validated
+    /// again): the reference for the incremental build.
+    static conversion_result by_builder(const conversion_round& r, const cap_table& t) {
+        return r.apply_on(t, conv_path::automatic, true);
+    }
 };
 
 }  // namespace detail
