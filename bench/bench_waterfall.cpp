@@ -749,148 +749,115 @@ double thread_cpu_ns() {
     return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
 }
 
-// Library and hand alternate in chunks of 256 exits, each timed with the thread's CPU clock;
-// the side that goes first alternates too. state.range(0): 0 = waterfall::at, 1 = the curve.
+// Runs @p lib_call and @p hand_call (each given the position of an exit in exits()) alternately
+// in chunks of 256 exits, each chunk timed with the thread's CPU clock, the side that goes first
+// alternating too; sets the counters lib_ns, hand_ns (per call) and ratio.
+template <class Lib, class Hand>
+void paired_chunks(benchmark::State& state, Lib lib_call, Hand hand_call) {
+    constexpr std::size_t chunk = 256;
+    double lib = 0;
+    double hand = 0;
+    bool lib_first = true;
+    std::size_t start = 0;
+    const auto timed = [&](auto& call, double& total) {
+        const double t = thread_cpu_ns();
+        for (std::size_t k = 0; k < chunk; ++k) call((start + k) & 4095);
+        total += thread_cpu_ns() - t;
+    };
+    for (auto _ : state) {
+        if (lib_first) {
+            timed(lib_call, lib);
+            timed(hand_call, hand);
+        } else {
+            timed(hand_call, hand);
+            timed(lib_call, lib);
+        }
+        lib_first = !lib_first;
+        start += chunk;
+    }
+    const auto calls = static_cast<double>(state.iterations()) * chunk;
+    state.counters["lib_ns"] = lib / calls;
+    state.counters["hand_ns"] = hand / calls;
+    state.counters["ratio"] = hand > 0 ? lib / hand : 0;
+}
+
+// Library and hand alternating (paired_chunks). state.range(0): 0 = waterfall::at, 1 = the curve.
 void bm_paired(benchmark::State& state) {
     if (!check(state)) return;
-    constexpr std::size_t chunk = 256;
     const bool use_curve = state.range(0) == 1;
     const waterfall& w = the_waterfall();
     const payout_curve& c = the_curve();
     const hand_model& m = the_hand_model();
     const std::vector<money>& xs = exits();
-    double lib = 0;
-    double hand = 0;
-    bool lib_first = true;
-    std::size_t start = 0;
-    const auto run_lib = [&] {
-        const double t = thread_cpu_ns();
-        for (std::size_t k = 0; k < chunk; ++k) {
-            waterfall_payout p = use_curve ? c.at(xs[(start + k) & 4095]) : w.at(xs[(start + k) & 4095]);
+    paired_chunks(
+        state,
+        [&](std::size_t i) {
+            waterfall_payout p = use_curve ? c.at(xs[i]) : w.at(xs[i]);
             benchmark::DoNotOptimize(p);
-        }
-        lib += thread_cpu_ns() - t;
-    };
-    const auto run_hand = [&] {
-        const double t = thread_cpu_ns();
-        for (std::size_t k = 0; k < chunk; ++k) {
-            hand_out o = by_hand(m, xs[(start + k) & 4095].units());
+        },
+        [&](std::size_t i) {
+            hand_out o = by_hand(m, xs[i].units());
             benchmark::DoNotOptimize(o);
-        }
-        hand += thread_cpu_ns() - t;
-    };
-    for (auto _ : state) {
-        if (lib_first) {
-            run_lib();
-            run_hand();
-        } else {
-            run_hand();
-            run_lib();
-        }
-        lib_first = !lib_first;
-        start += chunk;
-    }
-    const auto calls = static_cast<double>(state.iterations()) * chunk;
-    state.counters["lib_ns"] = lib / calls;
-    state.counters["hand_ns"] = hand / calls;
-    state.counters["ratio"] = hand > 0 ? lib / hand : 0;
+        });
 }
 
-// payout_curve::at(exit, into) and its hand-written same work alternating in chunks of 256 exits.
+// payout_curve::at(exit, into) and its hand-written same work alternating (paired_chunks).
 void bm_paired_into(benchmark::State& state) {
     if (!check_into(state)) return;
-    constexpr std::size_t chunk = 256;
     const payout_curve& c = the_curve();
     const hand_curve& hc = the_hand_curve();
     const std::vector<money>& xs = exits();
     curve_payout p;
     hand_into_out o{};
-    double lib = 0;
-    double hand = 0;
-    bool lib_first = true;
-    std::size_t start = 0;
-    const auto run_lib = [&] {
-        const double t = thread_cpu_ns();
-        for (std::size_t k = 0; k < chunk; ++k) {
-            c.at(xs[(start + k) & 4095], p);
+    paired_chunks(
+        state,
+        [&](std::size_t i) {
+            c.at(xs[i], p);
             benchmark::DoNotOptimize(p);
             benchmark::ClobberMemory();
-        }
-        lib += thread_cpu_ns() - t;
-    };
-    const auto run_hand = [&] {
-        const double t = thread_cpu_ns();
-        for (std::size_t k = 0; k < chunk; ++k) {
-            by_hand_into<true>(hc, xs[(start + k) & 4095].units(), o);
+        },
+        [&](std::size_t i) {
+            by_hand_into<true>(hc, xs[i].units(), o);
             benchmark::DoNotOptimize(o);
             benchmark::ClobberMemory();
-        }
-        hand += thread_cpu_ns() - t;
-    };
-    for (auto _ : state) {
-        if (lib_first) {
-            run_lib();
-            run_hand();
-        } else {
-            run_hand();
-            run_lib();
-        }
-        lib_first = !lib_first;
-        start += chunk;
-    }
-    const auto calls = static_cast<double>(state.iterations()) * chunk;
-    state.counters["lib_ns"] = lib / calls;
-    state.counters["hand_ns"] = hand / calls;
-    state.counters["ratio"] = hand > 0 ? lib / hand : 0;
+        });
 }
 
-// payout_curve::lines_at(exit, into) and its hand-written same work alternating in chunks of 256
-// exits, each chunk timed with the thread's CPU clock, the side going first alternating.
+// payout_curve::lines_at(exit, into) and its hand-written same work alternating (paired_chunks).
 void bm_paired_lines(benchmark::State& state) {
     if (!check_lines(state)) return;
-    constexpr std::size_t chunk = 256;
     const payout_curve& c = the_curve();
     const hand_curve& hc = the_hand_curve();
     const std::vector<money>& xs = exits();
     curve_payout p;
     hand_lines_out o{};
-    double lib = 0;
-    double hand = 0;
-    bool lib_first = true;
-    std::size_t start = 0;
-    const auto run_lib = [&] {
-        const double t = thread_cpu_ns();
-        for (std::size_t k = 0; k < chunk; ++k) {
-            c.lines_at(xs[(start + k) & 4095], p);
+    paired_chunks(
+        state,
+        [&](std::size_t i) {
+            c.lines_at(xs[i], p);
             benchmark::DoNotOptimize(p);
             benchmark::ClobberMemory();
-        }
-        lib += thread_cpu_ns() - t;
-    };
-    const auto run_hand = [&] {
-        const double t = thread_cpu_ns();
-        for (std::size_t k = 0; k < chunk; ++k) {
-            by_hand_lines(hc, xs[(start + k) & 4095].units(), o);
+        },
+        [&](std::size_t i) {
+            by_hand_lines(hc, xs[i].units(), o);
             benchmark::DoNotOptimize(o);
             benchmark::ClobberMemory();
-        }
-        hand += thread_cpu_ns() - t;
-    };
+        });
+}
+
+// Per iteration: @p prepare() (the breakpoints the evaluations use, built inside the timing),
+// which returns the evaluation of one exit (given its position in exits(), returning one payout's
+// mills), then that evaluation for 10^6 exits, the payouts summed; sets ns_per_exit.
+template <class Prepare>
+void million_exits(benchmark::State& state, Prepare prepare) {
     for (auto _ : state) {
-        if (lib_first) {
-            run_lib();
-            run_hand();
-        } else {
-            run_hand();
-            run_lib();
-        }
-        lib_first = !lib_first;
-        start += chunk;
+        auto one = prepare();
+        std::int64_t acc = 0;
+        for (std::size_t k = 0; k < 1'000'000; ++k) acc += one(k & 4095);
+        benchmark::DoNotOptimize(acc);
     }
-    const auto calls = static_cast<double>(state.iterations()) * chunk;
-    state.counters["lib_ns"] = lib / calls;
-    state.counters["hand_ns"] = hand / calls;
-    state.counters["ratio"] = hand > 0 ? lib / hand : 0;
+    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 // Breakpoints once, then 10^6 exit values, the class payouts only (the curve's build included).
@@ -898,94 +865,56 @@ void bm_million_lines(benchmark::State& state) {
     if (!check_lines(state)) return;
     const waterfall& w = the_waterfall();
     const std::vector<money>& xs = exits();
-    for (auto _ : state) {
-        const payout_curve c = w.curve();
-        curve_payout p;
-        std::int64_t acc = 0;
-        for (std::size_t k = 0; k < 1'000'000; ++k) {
-            c.lines_at(xs[k & 4095], p);
-            acc += p.by_line[1].units();
-        }
-        benchmark::DoNotOptimize(acc);
-    }
-    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    million_exits(state, [&] {
+        return [c = w.curve(), p = curve_payout(), &xs](std::size_t i) mutable {
+            c.lines_at(xs[i], p);
+            return p.by_line[1].units();
+        };
+    });
 }
 
 void bm_million_hand_lines(benchmark::State& state) {
     const std::vector<money>& xs = exits();
-    for (auto _ : state) {
-        const hand_curve hc = hand_curve_of(hand_model_of());
-        hand_lines_out o{};
-        std::int64_t acc = 0;
-        for (std::size_t k = 0; k < 1'000'000; ++k) {
-            by_hand_lines(hc, xs[k & 4095].units(), o);
-            acc += o.cls[1];
-        }
-        benchmark::DoNotOptimize(acc);
-    }
-    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    million_exits(state, [&] {
+        return [hc = hand_curve_of(hand_model_of()), o = hand_lines_out{}, &xs](std::size_t i) mutable {
+            by_hand_lines(hc, xs[i].units(), o);
+            return o.cls[1];
+        };
+    });
 }
 
 // Breakpoints once, then 10^6 exit values into the caller's storage (the curve's build included).
 void bm_million_into(benchmark::State& state) {
     const waterfall& w = the_waterfall();
     const std::vector<money>& xs = exits();
-    for (auto _ : state) {
-        const payout_curve c = w.curve();
-        curve_payout p;
-        std::int64_t acc = 0;
-        for (std::size_t k = 0; k < 1'000'000; ++k) {
-            c.at(xs[k & 4095], p);
-            acc += p.by_holder[0].units();
-        }
-        benchmark::DoNotOptimize(acc);
-    }
-    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    million_exits(state, [&] {
+        return [c = w.curve(), p = curve_payout(), &xs](std::size_t i) mutable {
+            c.at(xs[i], p);
+            return p.by_holder[0].units();
+        };
+    });
 }
 
 void bm_million_hand_into(benchmark::State& state) {
     const std::vector<money>& xs = exits();
-    for (auto _ : state) {
-        const hand_curve hc = hand_curve_of(hand_model_of());
-        hand_into_out o{};
-        std::int64_t acc = 0;
-        for (std::size_t k = 0; k < 1'000'000; ++k) {
-            by_hand_into<true>(hc, xs[k & 4095].units(), o);
-            acc += o.holder[0];
-        }
-        benchmark::DoNotOptimize(acc);
-    }
-    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    million_exits(state, [&] {
+        return [hc = hand_curve_of(hand_model_of()), o = hand_into_out{}, &xs](std::size_t i) mutable {
+            by_hand_into<true>(hc, xs[i].units(), o);
+            return o.holder[0];
+        };
+    });
 }
 
 // Breakpoints once, then 10^6 exit values: the library builds the curve and evaluates from it.
 void bm_million_curve(benchmark::State& state) {
     const waterfall& w = the_waterfall();
     const std::vector<money>& xs = exits();
-    for (auto _ : state) {
-        const payout_curve c = w.curve();
-        std::int64_t acc = 0;
-        for (std::size_t k = 0; k < 1'000'000; ++k) acc += c.at(xs[k & 4095]).by_holder[0].units();
-        benchmark::DoNotOptimize(acc);
-    }
-    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    million_exits(state, [&] { return [c = w.curve(), &xs](std::size_t i) { return c.at(xs[i]).by_holder[0].units(); }; });
 }
 
 void bm_million_hand(benchmark::State& state) {
     const std::vector<money>& xs = exits();
-    for (auto _ : state) {
-        const hand_model m = hand_model_of();
-        std::int64_t acc = 0;
-        for (std::size_t k = 0; k < 1'000'000; ++k) acc += by_hand(m, xs[k & 4095].units()).holder[0];
-        benchmark::DoNotOptimize(acc);
-    }
-    state.counters["ns_per_exit"] = benchmark::Counter(1'000'000.0 * static_cast<double>(state.iterations()),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    million_exits(state, [&] { return [m = hand_model_of(), &xs](std::size_t i) { return by_hand(m, xs[i].units()).holder[0]; }; });
 }
 
 void bm_build(benchmark::State& state) {

@@ -806,6 +806,27 @@ TEST_CASE("Property: random cap tables (seeded): sums, monotonicity, conversion,
 
 namespace {
 
+// The exits (in mills) the path comparisons probe on waterfall @p w: small ones, 40 random ones
+// up to three times the preferences (+ $50,000), each breakpoint's whole neighbours (either side
+// of a fractional one), and huge ones up to the largest amount, where the 64-bit numerators
+// overflow (the 128-bit route) and the exact payouts may not fit (every path throws
+// overflow_error).
+std::vector<std::int64_t> probe_exits(const waterfall& w, fundround_test::lcg& g) {
+    std::vector<std::int64_t> xs{0, 1, 2, 3, 999, 1000, 1001};
+    const std::uint64_t top = static_cast<std::uint64_t>((w.total_preference() * fraction(3)).round_to_integer(rounding::floor)) + 50'000'000;
+    for (int k = 0; k < 40; ++k) xs.push_back(static_cast<std::int64_t>(g.next(top)));
+    for (const waterfall_breakpoint& bp : w.breakpoints()) {
+        const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+        for (std::int64_t d = -2; d <= 2; ++d) {
+            if (below + d >= 0) xs.push_back(below + d);
+        }
+    }
+    const std::int64_t huge[] = {std::int64_t{1} << 40, std::int64_t{1} << 50, std::int64_t{1} << 56,
+                                 std::int64_t{1} << 61, (std::numeric_limits<std::int64_t>::max)()};
+    for (const std::int64_t h : huge) xs.push_back(h - static_cast<std::int64_t>(g.next(1000)));
+    return xs;
+}
+
 // Checks the into-path at `exit` against the curve's at() and the waterfall's at(); both throw
 // the same kind of error or neither does. Returns the number of exits compared (0 or 1).
 int compare_paths(const waterfall& w, const payout_curve& c, curve_payout& into, money exit) {
@@ -843,21 +864,7 @@ TEST_CASE("Property: at(exit, into) = at(exit) = waterfall::at on random cap tab
         if (round % 3 == 1) terms.exercise = option_exercise::paid_in;  // exercise prices paid in
         const waterfall w = waterfall::build(table, terms);
         const payout_curve c = w.curve();
-        std::vector<std::int64_t> xs{0, 1, 2, 3, 999, 1000, 1001};
-        const std::uint64_t top = static_cast<std::uint64_t>((w.total_preference() * fraction(3)).round_to_integer(rounding::floor)) + 50'000'000;
-        for (int k = 0; k < 40; ++k) xs.push_back(static_cast<std::int64_t>(g.next(top)));
-        // Each breakpoint, its whole neighbours and the whole values either side of a fractional one.
-        for (const waterfall_breakpoint& bp : w.breakpoints()) {
-            const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
-            for (std::int64_t d = -2; d <= 2; ++d) {
-                if (below + d >= 0) xs.push_back(below + d);
-            }
-        }
-        // Exits where the 64-bit numerators overflow (the 128-bit route) up to the largest
-        // amount, where the exact payouts may not fit and both paths throw overflow_error.
-        const std::int64_t huge[] = {std::int64_t{1} << 40, std::int64_t{1} << 50, std::int64_t{1} << 56,
-                                     std::int64_t{1} << 61, (std::numeric_limits<std::int64_t>::max)()};
-        for (const std::int64_t h : huge) xs.push_back(h - static_cast<std::int64_t>(g.next(1000)));
+        const std::vector<std::int64_t> xs = probe_exits(w, g);
         for (const std::int64_t x : xs) compared += compare_paths(w, c, into, money::from_units(x));
     }
     CHECK(compared >= 80 * 47);
@@ -974,19 +981,7 @@ TEST_CASE("Property: lines_at(exit, into).by_line = at(exit).by_line on random c
         if (round % 3 == 1) terms.exercise = option_exercise::paid_in;
         const waterfall w = waterfall::build(table, terms);
         const payout_curve c = w.curve();
-        std::vector<std::int64_t> xs{0, 1, 2, 3, 999, 1000, 1001};
-        const std::uint64_t top = static_cast<std::uint64_t>((w.total_preference() * fraction(3)).round_to_integer(rounding::floor)) + 50'000'000;
-        for (int k = 0; k < 40; ++k) xs.push_back(static_cast<std::int64_t>(g.next(top)));
-        for (const waterfall_breakpoint& bp : w.breakpoints()) {
-            const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
-            for (std::int64_t d = -2; d <= 2; ++d) {
-                if (below + d >= 0) xs.push_back(below + d);
-            }
-        }
-        // The 128-bit route and the exact fractions (or overflow) for huge exits.
-        const std::int64_t huge[] = {std::int64_t{1} << 40, std::int64_t{1} << 50, std::int64_t{1} << 56,
-                                     std::int64_t{1} << 61, (std::numeric_limits<std::int64_t>::max)()};
-        for (const std::int64_t h : huge) xs.push_back(h - static_cast<std::int64_t>(g.next(1000)));
+        const std::vector<std::int64_t> xs = probe_exits(w, g);
         for (const std::int64_t x : xs) {
             compared += compare_lines(c, into, money::from_units(x));
             if (x % 7 == 0) {  // at(exit, into) into the same storage, then lines_at again: no stale holders
