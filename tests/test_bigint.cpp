@@ -108,7 +108,7 @@ TEST_CASE("to_big: one and two limbs, both signs, round trip through from_big") 
     const rep two64 = rep(1) << 64;
     const rep max128 = (two64 / 2 - 1) * two64 + (two64 - 1);  // 2^127 - 1
     const rep values[] = {0, 1, -1, 42, -42, two64 - 1, -(two64 - 1), two64, -two64, two64 + 1, -(two64 + 1), max128, -max128};
-    for (const rep v : values) {
+    for (const rep& v : values) {
         const big_int b = fr::detail::to_big(v);
         CHECK(fr::detail::from_big(b, "v") == v);
         CHECK((b < 0) == (v < 0));
