@@ -652,95 +652,91 @@ bool check(benchmark::State& state) {
     return true;
 }
 
+// Runs @p call (given the position of an exit in exits()) once per iteration, cycling through
+// the 4,096 exits.
+template <class Call>
+void each_exit(benchmark::State& state, Call call) {
+    std::size_t i = 0;
+    for (auto _ : state) call(i++ & 4095);
+}
+
 void bm_at(benchmark::State& state) {
     const waterfall& w = the_waterfall();
     const std::vector<money>& xs = exits();
-    std::size_t i = 0;
-    for (auto _ : state) {
-        waterfall_payout p = w.at(xs[i++ & 4095]);
+    each_exit(state, [&](std::size_t i) {
+        waterfall_payout p = w.at(xs[i]);
         benchmark::DoNotOptimize(p);
-    }
+    });
 }
 
 void bm_curve_at(benchmark::State& state) {
     const payout_curve& c = the_curve();
     const std::vector<money>& xs = exits();
-    std::size_t i = 0;
-    for (auto _ : state) {
-        waterfall_payout p = c.at(xs[i++ & 4095]);
+    each_exit(state, [&](std::size_t i) {
+        waterfall_payout p = c.at(xs[i]);
         benchmark::DoNotOptimize(p);
-    }
+    });
 }
 
 void bm_into(benchmark::State& state) {
     const payout_curve& c = the_curve();
     const std::vector<money>& xs = exits();
     curve_payout p;
-    std::size_t i = 0;
-    for (auto _ : state) {
-        c.at(xs[i++ & 4095], p);
+    each_exit(state, [&](std::size_t i) {
+        c.at(xs[i], p);
         benchmark::DoNotOptimize(p);
         benchmark::ClobberMemory();
-    }
+    });
 }
 
-void bm_hand_into(benchmark::State& state) {
+// The hand-written curve into caller storage; @p reciprocal: divide by a precomputed reciprocal
+// (the library's technique) or plainly.
+template <bool reciprocal>
+void bm_hand_into_with(benchmark::State& state) {
     const hand_curve& hc = the_hand_curve();
     const std::vector<money>& xs = exits();
     hand_into_out o{};
-    std::size_t i = 0;
-    for (auto _ : state) {
-        by_hand_into<true>(hc, xs[i++ & 4095].units(), o);
+    each_exit(state, [&](std::size_t i) {
+        by_hand_into<reciprocal>(hc, xs[i].units(), o);
         benchmark::DoNotOptimize(o);
         benchmark::ClobberMemory();
-    }
+    });
 }
 
-void bm_hand_into_div(benchmark::State& state) {
-    const hand_curve& hc = the_hand_curve();
-    const std::vector<money>& xs = exits();
-    hand_into_out o{};
-    std::size_t i = 0;
-    for (auto _ : state) {
-        by_hand_into<false>(hc, xs[i++ & 4095].units(), o);
-        benchmark::DoNotOptimize(o);
-        benchmark::ClobberMemory();
-    }
-}
+void bm_hand_into(benchmark::State& state) { bm_hand_into_with<true>(state); }
+
+void bm_hand_into_div(benchmark::State& state) { bm_hand_into_with<false>(state); }
 
 void bm_lines(benchmark::State& state) {
     if (!check_lines(state)) return;
     const payout_curve& c = the_curve();
     const std::vector<money>& xs = exits();
     curve_payout p;
-    std::size_t i = 0;
-    for (auto _ : state) {
-        c.lines_at(xs[i++ & 4095], p);
+    each_exit(state, [&](std::size_t i) {
+        c.lines_at(xs[i], p);
         benchmark::DoNotOptimize(p);
         benchmark::ClobberMemory();
-    }
+    });
 }
 
 void bm_hand_lines(benchmark::State& state) {
     const hand_curve& hc = the_hand_curve();
     const std::vector<money>& xs = exits();
     hand_lines_out o{};
-    std::size_t i = 0;
-    for (auto _ : state) {
-        by_hand_lines(hc, xs[i++ & 4095].units(), o);
+    each_exit(state, [&](std::size_t i) {
+        by_hand_lines(hc, xs[i].units(), o);
         benchmark::DoNotOptimize(o);
         benchmark::ClobberMemory();
-    }
+    });
 }
 
 void bm_hand(benchmark::State& state) {
     const hand_model& m = the_hand_model();
     const std::vector<money>& xs = exits();
-    std::size_t i = 0;
-    for (auto _ : state) {
-        hand_out o = by_hand(m, xs[i++ & 4095].units());
+    each_exit(state, [&](std::size_t i) {
+        hand_out o = by_hand(m, xs[i].units());
         benchmark::DoNotOptimize(o);
-    }
+    });
 }
 
 double thread_cpu_ns() {

@@ -12,10 +12,13 @@
 #include <fundround/numeric/shares.hpp>
 #include <fundround/time/calendar.hpp>
 
+#include <algorithm>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
@@ -118,33 +121,26 @@ struct share_valuation {
                                                                     const std::vector<std::string>& class_names,
                                                                     currency table_currency, const field_path& at = field_path("valuations")) {
     std::vector<diagnostic> out;
+    // The first valuation of each (class, type, effective date): a later one is a duplicate.
+    std::map<std::tuple<std::string_view, share_valuation_type, calendar_date>, std::size_t> first;
     for (std::size_t i = 0; i < valuations.size(); ++i) {
         const share_valuation& v = valuations[i];
         const field_path here = at.index(i);
         for (diagnostic& d : v.validate(here)) out.push_back(std::move(d));
-        if (!v.share_class.empty()) {
-            bool known = false;
+        if (!v.share_class.empty() && std::find(class_names.begin(), class_names.end(), v.share_class) == class_names.end()) {
             std::string names;
-            for (const std::string& n : class_names) {
-                known = known || n == v.share_class;
-                names += (names.empty() ? "\"" : ", \"") + n + "\"";
-            }
-            if (!known) {
-                out.push_back({here.member("share_class"), "\"" + v.share_class + "\"",
-                               "is not a share class of the company (its classes: " + (names.empty() ? std::string("none") : names) + ")"});
-            }
+            for (const std::string& n : class_names) names += (names.empty() ? "\"" : ", \"") + n + "\"";
+            out.push_back({here.member("share_class"), "\"" + v.share_class + "\"",
+                           "is not a share class of the company (its classes: " + (names.empty() ? std::string("none") : names) + ")"});
         }
         if (v.price.currency() != table_currency) {
             out.push_back({here.member("price"), v.price.to_string(), "must be in " + to_string(table_currency) + ", the cap table's currency"});
         }
-        for (std::size_t k = 0; k < i; ++k) {
-            const share_valuation& w = valuations[k];
-            if (w.share_class == v.share_class && w.type == v.type && w.effective_date == v.effective_date) {
-                out.push_back({here.member("effective_date"), to_string(v.effective_date),
-                               "is also the effective date of " + at.index(k).to_string() + " of " + v.share_class +
-                                   ": two valuations of a class in force from the same day are ambiguous"});
-                break;
-            }
+        const auto [it, fresh] = first.emplace(std::make_tuple(std::string_view(v.share_class), v.type, v.effective_date), i);
+        if (!fresh) {
+            out.push_back({here.member("effective_date"), to_string(v.effective_date),
+                           "is also the effective date of " + at.index(it->second).to_string() + " of " + v.share_class +
+                               ": two valuations of a class in force from the same day are ambiguous"});
         }
     }
     return out;

@@ -1813,6 +1813,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         b.declare_distinct(holder_id(d.first.first), holder_id(d.first.second));
         distinct_paths.push_back(d.second);
     }
+    // The valuations of classes read without problems (a class's own problems are reported).
+    std::vector<share_valuation> out_valuations;
+    std::vector<field_path> valuation_paths;
+    for (const valuation_rec& v : valuation_recs) {
+        if (!classes[v.class_index].value) continue;
+        out_valuations.push_back({classes[v.class_index].value->name(), v.price, v.effective, share_valuation_type::section_409a,
+                                  v.provider, v.board, v.stockholders});
+        valuation_paths.push_back(v.at);
+    }
     cap_table_result built = b.try_build();
     const auto map_field = [&](const field_path& f) -> field_path {
         const auto& seg = f.segments();
@@ -1854,11 +1863,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             return pick(warrant_recs[i]->at, {{"holder", "stakeholder_id"}, {"shares", "quantity"}, {"exercise_price", "exercise_price"}});
         }
         if (list == "declared_distinct" && i < distinct_paths.size()) return distinct_paths[i];
+        if (list == "valuations" && i < valuation_paths.size()) {
+            return pick(valuation_paths[i], {{"share_class", "stock_class_id"}, {"price", "price_per_share"}});
+        }
         return f;
     };
     // Rules that name another element ("duplicates holders[0]") name it by its pointer.
     const auto map_text = [&](std::string text) {
-        for (const char* list : {"holders", "classes", "holdings", "pools", "grants", "warrants"}) {
+        for (const char* list : {"holders", "classes", "holdings", "pools", "grants", "warrants", "valuations"}) {
             const std::string open = std::string(list) + "[";
             std::size_t from = 0;
             for (;;) {
@@ -1912,37 +1924,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             r_.report(it != rec.fields.end() ? it->second : rec.at / d.field, d.value, d.rule);
         }
     }
-    // Valuations: of classes read without problems (a class's own problems are reported), in
-    // the table's currency, their own rules and one per class and day.
-    std::vector<share_valuation> out_valuations;
-    std::vector<field_path> valuation_paths;
-    for (const valuation_rec& v : valuation_recs) {
-        if (!classes[v.class_index].value) continue;
-        out_valuations.push_back({classes[v.class_index].value->name(), v.price, v.effective, share_valuation_type::section_409a,
-                                  v.provider, v.board, v.stockholders});
-        valuation_paths.push_back(v.at);
-    }
+    // Valuations: their own rules, the table's currency, one per class and day.
     if (built.table) {
         std::vector<std::string> names;
         for (const share_class& c : built.table->classes()) names.push_back(c.name());
         for (const diagnostic& d : check_share_valuations(out_valuations, names, built.table->currency())) {
-            const field_path& vat = valuation_paths.at(d.field.segments().at(1).index);
-            const std::string member = d.field.segments().size() > 2 ? d.field.segments()[2].name : std::string();
-            const field_path where = member == "share_class"  ? vat.member("stock_class_id")
-                                     : member == "price"      ? vat.member("price_per_share")
-                                     : member.empty()         ? vat
-                                                              : vat.member(member);
-            // A rule naming another valuation ("valuations[2]") names it by its pointer.
-            std::string rule = d.rule;
-            const std::string open = "valuations[";
-            if (const std::size_t k = rule.find(open); k != std::string::npos) {
-                const std::size_t close = rule.find(']', k);
-                const auto n = close == std::string::npos
-                                   ? std::nullopt
-                                   : parse_json_digits(std::string_view(rule).substr(k + open.size(), close - k - open.size()));
-                if (n && *n < 1000000000U && static_cast<std::size_t>(*n) < valuation_paths.size()) rule.replace(k, close + 1 - k, valuation_paths[static_cast<std::size_t>(*n)].json_pointer());
-            }
-            r_.report(where, d.value, rule);
+            r_.report(map_field(d.field), d.value, map_text(d.rule));
         }
     }
     r_.throw_if_problems("OCF package");
