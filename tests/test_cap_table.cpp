@@ -102,6 +102,37 @@ TEST_CASE("cap table: the 51percent.com glossary example, 60/20/20 of 10M fully 
     CHECK_THROWS_AS((void)t.unallocated("No plan"), invalid_argument_error);
 }
 
+// Warrant coverage (iambenschmidt.com glossary, "What is warrant coverage": a $1,000,000
+// venture-debt deal with 10% coverage grants warrants worth $100,000; at the last preferred
+// price of $1.00 "the lender receives 100,000 warrants"). On the 51percent.com table above,
+// whose Series A was bought at $2M / 2M shares = $1.00: the lender's warrant is for 100,000
+// Series A shares at $1.00. It counts in the fully diluted total only on a basis with warrants:
+// full 10,100,000 (the lender 1/101), issued + granted 8,500,000 (the lender 0).
+TEST_CASE("cap table: a venture lender's warrant at 10% coverage, counted only on a basis with warrants") {
+    const price_per_share series_a_price(2_M, sh(2'000'000));
+    const share_count warrant_shares = series_a_price.shares_for(100'000_usd, rounding::floor);  // 10% of $1M
+    CHECK(warrant_shares == sh(100'000));
+    const cap_table t = cap_table_builder(glossary_table())
+                            .add(holder::investor("lender", "Venture Lender"))
+                            .add(warrant{holder_id("lender"), "Series A Preferred", warrant_shares, series_a_price})
+                            .build();
+    REQUIRE(t.warrants().size() == 1);
+    CHECK(t.warrants()[0].exercise_price.rounded(rounding::exact) == 1_usd);
+    const fully_diluted_counts full = t.fully_diluted();
+    CHECK(full.warrants() == sh(100'000));
+    CHECK(full.total() == sh(10'100'000));
+    CHECK(full.by_holder()[4] == sh(100'000));
+    CHECK(full.holder_ownership(4) == fraction(1, 101));
+    CHECK(full.by_class() == std::vector<share_count>{sh(8'000'000), sh(2'100'000)});  // warrants of Series A in its class
+    CHECK(full.holder_ownership(2) == fraction(20, 101));  // the Series A fund: 2M of 10.1M
+    const fully_diluted_counts ig = t.fully_diluted(fully_diluted_basis::issued_and_granted());
+    CHECK(ig.warrants() == sh(0));
+    CHECK(ig.total() == sh(8'500'000));
+    CHECK(ig.by_holder()[4] == sh(0));
+    CHECK(t.ownership(holder_id("lender"), fully_diluted_basis::outstanding()) == fraction(0));
+    CHECK(t.issued_shares("Series A Preferred") == sh(2'000'000));  // a warrant issues nothing
+}
+
 TEST_CASE("cap table: 1984.vc Cap Table 101 seed, two founders 1M each and a $2M investor at $4") {
     // 1984.vc founders handbook, "Cap Table 101": 1M shares per founder, $2M at $8M pre-money:
     // price = $8M / 2M = $4.00, 500,000 new shares, the investor owns 20% of 2.5M.

@@ -103,6 +103,59 @@ TEST_CASE("the shuffle on a cap table: new series, pool top-up, every holder's d
     CHECK(a.before() == before);
 }
 
+// 1984.vc founders handbook, "Raising Your Series A": before the round Founder A and Founder B
+// hold 1,000,000 shares each (35%), employees 200,000 (7%), the seed investor 571,428 (20%) and
+// the pool has 85,714 available (3%): 2,857,142 fully diluted. "$8M investment at a $40M post
+// money valuation ... 714,286 shares (PPS is 32,000,000 / 2,857,142 = $11.2)"; after it the
+// founders hold 28% each, employees 5.6%, the seed investor 16%, the Series A 20% and the pool
+// 2.4%. The page's 714,286 is $8M / $11.20 = 714,285.71 rounded to the nearest share (rounded
+// down, the default here, it is 714,285), and its total "3,571,427" is one short of
+// 2,857,142 + 714,286 = 3,571,428. Here the employees' 200,000 are options granted from a plan
+// of 285,714.
+TEST_CASE("1984.vc Raising Your Series A: $8M at $40M post-money on 2,857,142 shares, $11.20, 714,286 shares") {
+    const cap_table before = cap_table_builder()
+                                 .add(holder::founder("a", "Founder A"))
+                                 .add(holder::founder("b", "Founder B"))
+                                 .add(holder::employee("emp", "Employees"))
+                                 .add(holder::investor("seed", "Seed Investor"))
+                                 .add(share_class::common("Common"))
+                                 .add(share_class::preferred("Seed Preferred", price_per_share(4_usd, sh(1))))
+                                 .add(option_pool{"Plan", "Common", sh(285'714)})
+                                 .holding(holder_id("a"), "Common", sh(1'000'000))
+                                 .holding(holder_id("b"), "Common", sh(1'000'000))
+                                 .holding(holder_id("seed"), "Seed Preferred", sh(571'428))
+                                 .grant({holder_id("emp"), "Plan", sh(200'000), strike()})
+                                 .build();
+    CHECK(before.fully_diluted().total() == sh(2'857'142));
+    const auto series_a = [&](rounding shares) {
+        return cap_table_round(priced_round_terms("Series A")
+                                   .post_money(40_M)
+                                   .invest("lead", 8_M)
+                                   .price_rounded(4, rounding::half_even)
+                                   .shares_rounded(shares),
+                               "Series A Preferred")
+            .add_investor(holder::investor("lead", "Series A investor"))
+            .apply_to(before);
+    };
+    const round_on_cap_table a = series_a(rounding::half_even);
+    CHECK(a.pricing().exact_price_units() == fraction(32'000'000'000, 2'857'142));
+    CHECK(a.pricing().price().to_string() == "$11.2000");
+    CHECK(a.pricing().investment_of("lead").shares == sh(714'286));
+    CHECK(a.after().fully_diluted().total() == sh(3'571'428));
+    const auto pct = [&](const char* id) { return a.change_of(holder_id(id)).ownership_after.to_percent_string(1); };
+    CHECK(pct("a") == "28.0%");
+    CHECK(pct("b") == "28.0%");
+    CHECK(pct("emp") == "5.6%");
+    CHECK(pct("seed") == "16.0%");
+    CHECK(pct("lead") == "20.0%");
+    CHECK(a.pool_ownership_after().to_percent_string(1) == "2.4%");
+    // "the investment would only dilute each shareholder by 20% (8/40)": 714,286 / 3,571,428.
+    CHECK(a.change_of(holder_id("a")).dilution() == fraction(714'286, 3'571'428));
+    CHECK(a.change_of(holder_id("a")).dilution().to_percent_string(2) == "20.00%");
+    // Rounded down instead, the same money buys one share less.
+    CHECK(series_a(rounding::floor).pricing().investment_of("lead").shares == sh(714'285));
+}
+
 TEST_CASE("applying a round: every problem at once") {
     const cap_table t = venture_hacks_company();
     const auto problems = cap_table_round(priced_round_terms("Bad")

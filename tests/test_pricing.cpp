@@ -148,6 +148,33 @@ TEST_CASE("Series Seed: shares rounded up to the next whole share, price to $0.0
 // ---------------------------------------------------------------------------------------------
 // Every basis
 
+// 1984.vc founders handbook, "Cap Table 101": two founders with 1M shares each; "A VC investor
+// would like to buy 20% of the company. The founders and investors agree on a $2 million
+// investment at a valuation of $8M pre-money, $10M post-money": $8M / 2M = $4.00 a share,
+// 500,000 new shares. A deal states one of these figures; each fixes the same round.
+TEST_CASE("1984.vc Cap Table 101: pre-money $8M, post-money $10M, $4.00 a share or 20% give one round") {
+    const auto seed = [] { return priced_round_terms("Seed").invest("VC", 2_M); };
+    const std::vector<priced_round> rounds{seed().pre_money(8_M).solve(common_only(2'000'000)),
+                                           seed().post_money(10_M).solve(common_only(2'000'000)),
+                                           seed().at_price(4_usd).solve(common_only(2'000'000)),
+                                           seed().new_money_ownership(fraction(1, 5)).solve(common_only(2'000'000))};
+    for (const priced_round& r : rounds) {
+        const std::string basis(fr::to_string(r.basis()));
+        CAPTURE(basis);
+        CHECK(r.exact_price_units() == fraction(4'000));  // $4.00
+        CHECK(r.new_shares() == share_count(500'000));
+        CHECK(r.post_money_shares() == share_count(2'500'000));
+        CHECK(r.new_money_ownership() == fraction(1, 5));
+        CHECK(r.implied_pre_money(rounding::exact) == 8_M);
+        CHECK(r.implied_post_money(rounding::exact) == 10_M);
+        CHECK(r.not_converted() == 0_usd);
+    }
+    CHECK(rounds[0].stated_post_money() == 10_M);
+    CHECK(rounds[1].stated_pre_money() == 8_M);
+    CHECK_FALSE(rounds[2].stated_pre_money());
+    CHECK_FALSE(rounds[3].stated_post_money());
+}
+
 TEST_CASE("post-money basis: pre-money = post-money - new money") {
     // The reference round (shared/REFERENCE.md): $840B post-money, $110B in; the fully diluted
     // count of 1,000,000,000 shares is an assumption (the report gives none).

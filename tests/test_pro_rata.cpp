@@ -1,5 +1,6 @@
 // Pro-rata rights: what each holder with the right may buy of N new shares to keep its fully
 // diluted percentage, exact, with the share rounding named.
+#include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/pro_rata.hpp>
 #include <fundround/numeric/literals.hpp>
 
@@ -149,6 +150,124 @@ TEST_CASE("pro rata property: exercised exactly, every holder with the right kee
             CHECK((fraction(e.held.value()) + e.exact_shares) / fraction(total + new_shares) == e.ownership);
         }
     }
+}
+
+// Issue 10: "what each holder with the right may buy to keep its percentage, and the round with
+// or without them exercising it". The 1984.vc seed table above (Cap Table 101: founders 1M + 1M,
+// the seed VC 500,000 of 2.5M fully diluted, 20%), then a Series A of ours: $5M on a $20M
+// pre-money, $8.00 a share = $20M / 2.5M, 625,000 new shares. The round's size is fixed: the
+// lead takes what the seed VC does not. Figures by hand: the right is 1/5 x 625,000 = 125,000
+// shares = $1M at $8.00; exercised, the VC holds 625,000 of 3,125,000 = 1/5 (kept) and the lead
+// 500,000 = 4/25; not exercised, the VC holds 500,000 of 3,125,000 = 4/25 and the lead 1/5. The
+// founders hold 1M of 3,125,000 = 8/25 each either way: the round dilutes them, not the choice.
+TEST_CASE("pro rata in a priced round on the cap table: the round with and without the right exercised") {
+    const cap_table t = seed_table();
+    const auto series_a = [&](money vc, money lead) {
+        priced_round_terms terms = priced_round_terms("Series A").pre_money(20_M);
+        if (vc.units() > 0) terms.invest("vc", vc);
+        terms.invest("lead", lead);
+        return cap_table_round(terms, "Series A Preferred").add_investor(holder::investor("lead", "Series A Lead")).apply_to(t);
+    };
+    const round_on_cap_table without = series_a(0_usd, 5_M);
+    CHECK(without.pricing().price_units() == fraction(8'000));  // $8.00
+    const share_count n = without.pricing().post_money_shares() - without.pricing().pre_round().fully_diluted;
+    CHECK(n == sh(625'000));
+    const pro_rata_offer o = pro_rata_rights(t, {holder_id("vc")}, n, without.basis());
+    const pro_rata_entitlement& e = o.entitlements()[0];
+    CHECK(e.shares == sh(125'000));
+    const money cost = without.pricing().price().cost_of(e.shares, rounding::ceiling);
+    CHECK(cost == 1_M);
+
+    const round_on_cap_table with = series_a(cost, 5_M - cost);
+    CHECK(with.pricing().price_units() == fraction(8'000));  // same money, same price
+    CHECK(with.pricing().investment_of("vc").shares == sh(125'000));
+    CHECK(with.pricing().investment_of("lead").shares == sh(500'000));
+    CHECK(with.after().fully_diluted().total() == sh(3'125'000));
+    CHECK(with.change_of(holder_id("vc")).ownership_after == fraction(1, 5));  // kept exactly
+    CHECK(with.change_of(holder_id("vc")).dilution() == fraction(0));
+    CHECK(with.change_of(holder_id("lead")).ownership_after == fraction(4, 25));
+    CHECK(without.after().fully_diluted().total() == sh(3'125'000));
+    CHECK(without.change_of(holder_id("vc")).ownership_after == fraction(4, 25));
+    CHECK(without.change_of(holder_id("vc")).dilution() == fraction(1, 5));  // 1 - (4/25) / (1/5)
+    CHECK(without.change_of(holder_id("lead")).ownership_after == fraction(1, 5));
+    for (const char* founder : {"a", "b"}) {
+        CHECK(with.change_of(holder_id(founder)).ownership_after == fraction(8, 25));
+        CHECK(without.change_of(holder_id(founder)).ownership_after == fraction(8, 25));
+    }
+}
+
+// The same on random tables and rounds: the round priced from a pre-money (a pool target in the
+// pre-money or none; the price exact or to $0.0001), every new fully diluted share it adds (N,
+// pool increase included) offered pro rata; each holder with the right buys its entitlement
+// (its cost rounded up, so the money buys every share of it), the lead the rest of the same new
+// money. The price does not move; each holder exercising holds its shares plus exactly its
+// entitlement; its percentage after is within (1 + |N' - N|) / T' of before, N' the shares the
+// round adds when the right is exercised (investors' shares are rounded one by one) and T' the
+// total after; without exercising it is strictly diluted.
+TEST_CASE("pro rata property: a priced round with the rights exercised keeps each percentage within rounding") {
+    fundround_test::lcg rng{20261203};
+    int checked = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        cap_table_builder b;
+        b.add(share_class::common("Common"));
+        b.add(option_pool{"Plan", "Common", sh(static_cast<std::int64_t>(1 + rng.next(2'000'000)))});
+        const std::size_t holders = 2 + static_cast<std::size_t>(rng.next(12));
+        std::vector<holder_id> with_right;
+        for (std::size_t i = 0; i < holders; ++i) {
+            const holder_id id("h" + std::to_string(i));
+            b.add(holder(id, "Holder " + std::to_string(i)))
+                .holding(id, "Common", sh(static_cast<std::int64_t>(100'000 + rng.next(5'000'000))));
+            if (rng.next(3) == 0) with_right.push_back(id);
+        }
+        if (with_right.empty()) with_right.push_back(holder_id("h0"));
+        const cap_table before = b.build();
+        const money pre = money::from_major(static_cast<std::int64_t>(1'000'000 + rng.next(100'000'000)));
+        const money raised = money::from_major(static_cast<std::int64_t>(500'000 + rng.next(20'000'000)));
+        const bool pool = rng.next(2) == 0;
+        const bool rounded = rng.next(2) == 0;
+        const fraction target(static_cast<std::int64_t>(5 + rng.next(15)), 100);
+        const auto round = [&](const std::vector<std::pair<holder_id, money>>& rights, money lead) {
+            priced_round_terms terms = priced_round_terms("Series A").pre_money(pre);
+            for (const auto& r : rights) terms.invest(r.first.str(), r.second);
+            terms.invest("lead", lead);
+            if (pool) terms.option_pool(target, pool_placement::pre_money);
+            if (rounded) terms.price_rounded(4, rounding::half_even);
+            cap_table_round c(terms, "Series A Preferred");
+            c.add_investor(holder::investor("lead", "Lead"));
+            if (pool) c.top_up_pool("Plan");
+            return c.try_apply_to(before);
+        };
+        const cap_table_round_result plain = round({}, raised);
+        if (!plain.ok()) continue;  // a pool target the new money leaves no room for: not this property
+        const round_on_cap_table& without = *plain.round;
+        const share_count n = without.pricing().post_money_shares() - without.pricing().pre_round().fully_diluted;
+        const pro_rata_offer o = pro_rata_rights(before, with_right, n, without.basis());
+        std::vector<std::pair<holder_id, money>> rights;
+        money paid = money::from_units(0);
+        for (const pro_rata_entitlement& e : o.entitlements()) {
+            if (e.shares.value() == 0) continue;
+            const money cost = without.pricing().price().cost_of(e.shares, rounding::ceiling);
+            rights.emplace_back(e.holder, cost);
+            paid += cost;
+        }
+        if (!(paid < raised)) continue;  // the rights would take the whole round (the pool counts in N)
+        ++checked;
+        const cap_table_round_result exercised = round(rights, raised - paid);
+        REQUIRE(exercised.ok());
+        const round_on_cap_table& with = *exercised.round;
+        CHECK(with.pricing().price_units() == without.pricing().price_units());
+        const share_count n2 = with.pricing().post_money_shares() - with.pricing().pre_round().fully_diluted;
+        const std::int64_t dn = n2.value() > n.value() ? n2.value() - n.value() : n.value() - n2.value();
+        const fraction bound(1 + dn, with.after().fully_diluted().total().value());
+        for (const pro_rata_entitlement& e : o.entitlements()) {
+            const holder_change& c = with.change_of(e.holder);
+            CHECK(c.after == e.held + e.shares);
+            const fraction moved = c.ownership_after - e.ownership;
+            CHECK((moved.sign() < 0 ? -moved : moved) < bound);
+            CHECK(without.change_of(e.holder).ownership_after < e.ownership);
+        }
+    }
+    CHECK(checked >= 20);
 }
 
 }  // namespace test_pro_rata

@@ -178,4 +178,45 @@ TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
     CHECK(earlier.fully_diluted().total() == share_count(1'000'000'000));
 }
 
+// Buying into a series already issued, planned in the round: a later closing is a dated tranche.
+// Ours: founders 6M + 4M; a seed at $8M pre-money = $0.80 a share; the lead's $2M at close
+// (2,500,000 shares) and a late investor's $400,000 at a second closing on 2026-06-30 (500,000
+// shares of the same series at the same price). Before that date the late investor holds
+// nothing (the lead 1/5 of 12.5M); from it, 1/26 of 13M, and the table is the round's as committed.
+TEST_CASE("a second closing: a new investor's dated tranche buys the round's series at its price") {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::cap_table founders = fr::cap_table_builder()
+                                       .add(holder::founder("ada", "Ada"))
+                                       .add(holder::founder("bob", "Bob"))
+                                       .add(fr::share_class::common("Common"))
+                                       .holding(holder_id("ada"), "Common", share_count(6'000'000))
+                                       .holding(holder_id("bob"), "Common", share_count(4'000'000))
+                                       .build();
+    const fr::funding_round round = fr::round_builder("Seed")
+                                        .pre_money(8_M)
+                                        .close_date(ymd(2026, 3, 31))
+                                        .invest(fr::investor::financial("lead"), 2_M)
+                                        .invest(fr::investor::financial("late"), 400'000_usd,
+                                                {tranche::on(400'000_usd, ymd(2026, 6, 30))})
+                                        .build();
+    const fr::round_on_cap_table committed = fr::cap_table_round(fr::priced_terms_of(round), "Seed Preferred")
+                                                 .add_investor(holder::investor("lead", "Lead"))
+                                                 .add_investor(holder::investor("late", "Late Investor"))
+                                                 .apply_to(founders);
+    CHECK(committed.pricing().price_units() == fraction(800));  // $0.80 = $8M / 10M
+    const tranched_issuance issued(round, committed.pricing(), fr::scenario("as planned"));
+    const fr::cap_table first = fr::cap_table_as_of(committed, issued, ymd(2026, 6, 29));
+    CHECK(first.shares_of(holder_id("lead"), "Seed Preferred") == share_count(2'500'000));
+    CHECK(first.shares_of(holder_id("late"), "Seed Preferred") == share_count(0));
+    CHECK(first.ownership(holder_id("lead")) == fraction(1, 5));
+    const fr::cap_table second = fr::cap_table_as_of(committed, issued, ymd(2026, 6, 30));
+    CHECK(second.shares_of(holder_id("late"), "Seed Preferred") == share_count(500'000));
+    CHECK(second.issued_shares("Seed Preferred") == share_count(3'000'000));
+    CHECK(second.ownership(holder_id("late")) == fraction(1, 26));
+    CHECK(second.classes().size() == 2);  // one series, bought at two closings
+    CHECK(second == committed.after());
+}
+
 }  // namespace test_tranched_issuance
