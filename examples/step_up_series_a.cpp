@@ -4,11 +4,16 @@
 // full fully diluted basis, with the pool topped up to 10% of the post-money in the pre-money (the
 // "option pool shuffle"); $10M at close, $10M when the IND is cleared (long-stop 2027-06-30) at a
 // step-up price of $6.00 a share. Two scenarios: the IND cleared on 2027-01-15, and never cleared.
+// The step-up shares are a series of their own, "Series A-2 Preferred", with an original issue
+// price of $6.00 (the round's series has $4.0476): a waterfall on the table pays each series 1x of
+// what its shares cost.
 // Every figure is computed by the library; examples/expected/step_up_series_a.txt holds the output.
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/tranched_issuance.hpp>
 #include <fundround/core.hpp>
+#include <fundround/exit/waterfall.hpp>
 #include <fundround/io/pricing_report.hpp>
+#include <fundround/io/waterfall_report.hpp>
 #include <fundround/time/scenario.hpp>
 
 #include <iostream>
@@ -51,8 +56,8 @@ int main() {
             .apply_to(before);
     print_round_on_cap_table(std::cout, committed);
 
-    // The second tranche buys at $6.00, not at the round price.
-    const std::vector<tranche_price> step_up{{"bio", 1, price_per_share(6_usd, share_count(1))}};
+    // The second tranche buys at $6.00, not at the round price: a series of its own.
+    const std::vector<tranche_price> step_up{{"bio", 1, price_per_share(6_usd, share_count(1)), "Series A-2 Preferred"}};
     const scenario cleared = scenario("IND cleared 2027-01-15").achieve("IND cleared", year{2027} / 1 / 15);
     const scenario failed = scenario("IND never cleared").fail("IND cleared", year{2027} / 6 / 30);
     for (const scenario& s : {cleared, failed}) {
@@ -64,5 +69,7 @@ int main() {
         }
         const cap_table end = cap_table_as_of(committed, issued, year{2027} / 12 / 31);
         std::cout << "Cap table on 2027-12-31:\n" << end;
+        std::cout << "\nWaterfall on that table:\n";
+        print_waterfall(std::cout, waterfall::build(end), {30_M, 100_M});
     }
 }

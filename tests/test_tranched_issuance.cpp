@@ -5,13 +5,16 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/tranched_issuance.hpp>
 #include <fundround/deal/round_builder.hpp>
+#include <fundround/exit/waterfall.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include "support/fundround_test.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -217,6 +220,283 @@ TEST_CASE("a second closing: a new investor's dated tranche buys the round's ser
     CHECK(second.ownership(holder_id("late")) == fraction(1, 26));
     CHECK(second.classes().size() == 2);  // one series, bought at two closings
     CHECK(second == committed.after());
+}
+
+// A step-up tranche on a cap table (ours): founders 6M + 4M common; a $20M Series A at $40M
+// pre-money = $4.00 a share; Bio Fund's $10M at close buys 2,500,000 shares of the round's series,
+// its $10M at $6.00 once the IND is cleared (2027-01-15) buys floor(1,666,666.67) = 1,666,666
+// shares of a series of their own, original issue price $6.00 (1x non-participating, pari passu).
+// Preferences: Series A 2,500,000 x $4 = $10,000,000; the step-up series 1,666,666 x $6 =
+// $9,999,996 - what Bio Fund paid for those shares ($10M less the $4 not converted). At a $25M exit
+// neither converts ($25M / 14,166,666 = $1.76 a share as converted, below $4): Bio Fund gets
+// $19,999,996, the common $5,000,004. At $9,999,998 (half the preferences) pari passu: each
+// series half of its preference, $5,000,000 and $4,999,998. Were the step-up shares the round's
+// series (original issue price $4.00), the preference of Bio Fund's 4,166,666 shares would be
+// $16,666,664.
+namespace {
+
+struct step_up_case {
+    fr::cap_table founders;
+    fr::funding_round round;
+    fr::round_on_cap_table committed;
+};
+
+step_up_case biotech_series_a() {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::cap_table founders = fr::cap_table_builder()
+                                       .add(holder::founder("ana", "Ana"))
+                                       .add(holder::founder("ben", "Ben"))
+                                       .add(fr::share_class::common("Common"))
+                                       .holding(holder_id("ana"), "Common", share_count(6'000'000))
+                                       .holding(holder_id("ben"), "Common", share_count(4'000'000))
+                                       .build();
+    fr::funding_round round = fr::round_builder("Series A")
+                                  .pre_money(40_M)
+                                  .close_date(ymd(2026, 3, 31))
+                                  .invest(fr::investor::financial("bio"), 20_M,
+                                          {tranche::at_close(10_M), tranche::when(10_M, fr::milestone("IND cleared"))})
+                                  .build();
+    fr::round_on_cap_table committed = fr::cap_table_round(fr::priced_terms_of(round), "Series A Preferred")
+                                           .add_investor(holder::investor("bio", "Bio Fund"))
+                                           .apply_to(founders);
+    return {founders, std::move(round), std::move(committed)};
+}
+
+const fr::scenario ind_cleared = fr::scenario("IND cleared").achieve("IND cleared", ymd(2027, 1, 15));
+
+}  // namespace
+
+TEST_CASE("step-up tranche on a cap table: a series of its own at its own price, paid 1x of what it paid") {
+    using fr::holder_id;
+    const step_up_case c = biotech_series_a();
+    CHECK(c.committed.pricing().price() == fr::price_per_share(4_usd, share_count(1)));
+    const fr::price_per_share six(6_usd, share_count(1));
+    const tranched_issuance issued(c.round, c.committed.pricing(), ind_cleared, {{"bio", 1, six}});
+    REQUIRE(issued.own_series().size() == 1);
+    CHECK(issued.own_series()[0].price == six);
+    CHECK(fr::own_series_names(c.committed, issued) == std::vector<std::string>{"Series A Preferred-1"});
+    REQUIRE(issued.issues().size() == 2);
+    CHECK_FALSE(issued.issues()[0].own_series.has_value());
+    CHECK(issued.issues()[1].own_series == std::optional<std::size_t>(0));
+
+    // Before the step-up funds, the table has the round's series only.
+    const fr::cap_table first = fr::cap_table_as_of(c.committed, issued, ymd(2026, 12, 31));
+    CHECK(first.classes().size() == 2);
+    CHECK(first.shares_of(holder_id("bio"), "Series A Preferred") == share_count(2'500'000));
+
+    const fr::cap_table t = fr::cap_table_as_of(c.committed, issued, ymd(2027, 6, 30));
+    REQUIRE(t.classes().size() == 3);
+    const fr::share_class& step = t.classes()[2];
+    CHECK(step.name() == "Series A Preferred-1");
+    CHECK(step.is_preferred());
+    CHECK(step.original_issue_price() == std::optional<fr::price_per_share>(six));
+    CHECK(step.terms() == t.classes()[1].terms());  // same liquidation terms, same seniority
+    CHECK(t.classes()[1].original_issue_price() == std::optional<fr::price_per_share>(c.committed.pricing().price()));
+    CHECK(t.shares_of(holder_id("bio"), "Series A Preferred") == share_count(2'500'000));
+    CHECK(t.shares_of(holder_id("bio"), "Series A Preferred-1") == share_count(1'666'666));
+    // Ownership does not depend on the series: as tranched_issuance says.
+    CHECK(t.ownership(holder_id("bio")) == fraction(2'083'333, 7'083'333));
+    CHECK(t.ownership(holder_id("bio")) == issued.ownership("bio", ymd(2027, 6, 30)));
+    CHECK(t.fully_diluted().total() == share_count(14'166'666));
+
+    const fr::waterfall w = fr::waterfall::build(t);
+    const std::size_t bio = *t.holder_index(holder_id("bio"));
+    const fr::waterfall_payout high = w.at(25_M);
+    CHECK(high.by_line.at(0) == 5'000'004_usd);   // Common
+    CHECK(high.by_line.at(1) == 10'000'000_usd);  // Series A Preferred: 1x $4.00
+    CHECK(high.by_line.at(2) == 9'999'996_usd);   // the step-up series: 1x $6.00
+    CHECK(high.by_holder.at(bio) == 19'999'996_usd);
+    const fr::waterfall_payout low = w.at(9'999'998_usd);
+    CHECK(low.by_line.at(0) == 0_usd);
+    CHECK(low.by_line.at(1) == 5'000'000_usd);  // pari passu: half of each preference
+    CHECK(low.by_line.at(2) == 4'999'998_usd);
+}
+
+TEST_CASE("a tranche priced at exactly the round price stays in the round's series") {
+    const step_up_case c = biotech_series_a();
+    // $8.00 for 2 shares is $4.00 a share: the round price written another way.
+    const std::vector<fr::tranche_price> same{{"bio", 1, fr::price_per_share(8_usd, share_count(2))}};
+    const tranched_issuance issued(c.round, c.committed.pricing(), ind_cleared, same);
+    CHECK(issued.own_series().empty());
+    CHECK_FALSE(issued.issues().at(1).own_series.has_value());
+    const fr::cap_table t = fr::cap_table_as_of(c.committed, issued, ymd(2027, 6, 30));
+    CHECK(t.classes().size() == 2);
+    CHECK(t.shares_of(fr::holder_id("bio"), "Series A Preferred") == share_count(5'000'000));
+    CHECK(t == c.committed.after());  // floor($10M / $4) twice = floor($20M / $4)
+}
+
+TEST_CASE("own-price series: names given, generated past the classes on the table, clashes reported") {
+    const step_up_case c = biotech_series_a();
+    const fr::price_per_share six(6_usd, share_count(1));
+    SUBCASE("a name given") {
+        const tranched_issuance issued(c.round, c.committed.pricing(), ind_cleared, {{"bio", 1, six, "Series A-2 Preferred"}});
+        const fr::cap_table t = fr::cap_table_as_of(c.committed, issued, ymd(2027, 6, 30));
+        CHECK(t.issued_shares("Series A-2 Preferred") == share_count(1'666'666));
+        CHECK(t.classes().at(2).original_issue_price() == std::optional<fr::price_per_share>(six));
+    }
+    SUBCASE("a generated name skips a class already on the table") {
+        const fr::cap_table before = fr::cap_table_builder(c.founders)
+                                         .add(fr::share_class::preferred("Series A Preferred-1", fr::price_per_share(1_usd, share_count(1))))
+                                         .build();
+        const fr::round_on_cap_table committed = fr::cap_table_round(fr::priced_terms_of(c.round), "Series A Preferred")
+                                                     .add_investor(fr::holder::investor("bio", "Bio Fund"))
+                                                     .apply_to(before);
+        const tranched_issuance issued(c.round, committed.pricing(), ind_cleared, {{"bio", 1, six}});
+        CHECK(fr::own_series_names(committed, issued) == std::vector<std::string>{"Series A Preferred-2"});
+        const fr::cap_table t = fr::cap_table_as_of(committed, issued, ymd(2027, 6, 30));
+        CHECK(t.issued_shares("Series A Preferred-2") == share_count(1'666'666));
+        CHECK(t.issued_shares("Series A Preferred-1") == share_count(0));
+    }
+    SUBCASE("a name given that is a class on the table") {
+        for (const std::string name : {"Series A Preferred", "series a preferred", "Common"}) {
+            CAPTURE(name);
+            const tranched_issuance issued(c.round, c.committed.pricing(), ind_cleared, {{"bio", 1, six, name}});
+            try {
+                (void)fr::cap_table_as_of(c.committed, issued, ymd(2027, 6, 30));
+                FAIL("no validation_error");
+            } catch (const fr::validation_error& e) {
+                REQUIRE(e.problems().size() == 1);
+                CHECK(e.problems()[0].field.to_string() == "own_series[0].name");
+                CHECK(e.problems()[0].value == "\"" + name + "\"");
+            }
+            CHECK_THROWS_AS((void)fr::own_series_names(c.committed, issued), fr::validation_error);
+        }
+    }
+}
+
+TEST_CASE("tranche prices: series names that cannot be one series each") {
+    const fr::funding_round round = fundround_test::reference_round();
+    const priced_round priced = fr::priced_terms_of(round).solve(assumed_base);
+    const fr::price_per_share round_price = priced.price();
+    const fr::price_per_share p800(800_usd, share_count(1));
+    const fr::price_per_share p900(900_usd, share_count(1));
+    const std::vector<fr::tranche_price> bad{
+        {"Nvidia", 0, round_price, "Series 2026-X"},  // a round-price tranche is in the round's series
+        {"Amazon", 0, p800, "Step 1"},
+        {"Amazon", 1, p800, "Step 2"},               // one price, two names
+        {"SoftBank", 0, p900, "step-1"},             // one name (by key), two prices
+    };
+    const auto problems = tranched_issuance::validate(round, priced, bad);
+    std::vector<std::string> fields;
+    for (const auto& d : problems) fields.push_back(d.field.to_string());
+    CHECK(fields == std::vector<std::string>{"tranche_prices[0].series", "tranche_prices[2].series",
+                                             "tranche_prices[3].series"});
+    CHECK_THROWS_AS(tranched_issuance(round, priced, fr::world_state(round.close_date()), bad), fr::validation_error);
+    // The same name for the same price twice, and one name with the others left to generate: fine.
+    const std::vector<fr::tranche_price> good{{"Amazon", 0, p800, "Step 1"}, {"Amazon", 1, p800, "Step 1"},
+                                              {"SoftBank", 0, p800}, {"Nvidia", 0, p900}};
+    CHECK(tranched_issuance::validate(round, priced, good).empty());
+    const tranched_issuance issued(round, priced, fr::world_state(round.close_date()), good);
+    REQUIRE(issued.own_series().size() == 2);
+    CHECK(issued.own_series()[0].name == "Step 1");
+    CHECK(issued.own_series()[1].name.empty());
+}
+
+// Property: on random tranched rounds with random own prices (some at the round price, some
+// shared between tranches), every class the round adds holds the shares bought at exactly one
+// price, that price is its original issue price, and its shares x that price is the money the
+// tranches in it funded (amount less what bought no share); the round-price tranches are in the
+// round's series; ownership is as tranched_issuance computes it.
+TEST_CASE("property: each class's shares x original issue price = the money its tranches funded") {
+    using fr::holder_id;
+    using fr::tranche;
+    std::mt19937 rng(20261203);
+    const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    const auto close = ymd(2026, 3, 31);
+    const auto day = [&](int offset) { return fr::calendar_date{date::sys_days{close} + date::days{offset}}; };
+    for (int round_no = 0; round_no < 40; ++round_no) {
+        CAPTURE(round_no);
+        const fr::cap_table founders = fr::cap_table_builder()
+                                           .add(fr::holder::founder("f", "Founder"))
+                                           .add(fr::share_class::common("Common"))
+                                           .holding(holder_id("f"), "Common", share_count(pick(1'000'000, 9'000'000)))
+                                           .build();
+        std::vector<bool> milestone_used(3, false);
+        fr::round_builder b("Series B");
+        b.pre_money(money::from_units(std::int64_t{pick(5'000, 50'000)} * 1'000'000, fr::currency())).close_date(close);
+        const int investors = pick(1, 4);
+        std::vector<std::string> names;
+        std::vector<std::size_t> tranche_counts;
+        for (int i = 0; i < investors; ++i) {
+            std::vector<tranche> ts;
+            const int n = pick(1, 3);
+            for (int k = 0; k < n; ++k) {
+                const money amount = money::from_units(std::int64_t{pick(1, 5'000'000)} * 1'000 + pick(0, 999), fr::currency());
+                const int kind = pick(0, 2);
+                const int m = pick(0, 2);
+                if (kind == 2) milestone_used[static_cast<std::size_t>(m)] = true;
+                ts.push_back(kind == 0   ? tranche::at_close(amount)
+                             : kind == 1 ? tranche::on(amount, day(pick(1, 400)))
+                                         : tranche::when(amount, fr::milestone("m" + std::to_string(m))));
+            }
+            names.push_back("inv" + std::to_string(i));
+            tranche_counts.push_back(ts.size());
+            b.invest(fr::investor::financial(names.back()), std::move(ts));
+        }
+        const fr::funding_round round = b.build();
+        fr::cap_table_round ctr(fr::priced_terms_of(round).price_rounded(2, rounding::half_even), "Series B Preferred");
+        for (const std::string& n : names) ctr.add_investor(fr::holder::investor(n, n));
+        const fr::round_on_cap_table committed = ctr.apply_to(founders);
+        const fr::price_per_share round_price = committed.pricing().price();
+        // Own prices: the round price, or one of two step-ups (so tranches share a series).
+        const fr::price_per_share up1(money::from_units(std::int64_t{pick(1, 500)} * 10 + round_price.rounded(rounding::ceiling).units(), fr::currency()), share_count(1));
+        const fr::price_per_share up2(money::from_units(std::int64_t{pick(501, 900)} * 10 + round_price.rounded(rounding::ceiling).units(), fr::currency()), share_count(1));
+        std::vector<fr::tranche_price> own;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            for (std::size_t k = 0; k < tranche_counts[i]; ++k) {
+                const int which = pick(0, 3);
+                if (which == 1) own.push_back({names[i], k, round_price});
+                if (which == 2) own.push_back({names[i], k, up1});
+                if (which == 3) own.push_back({names[i], k, up2});
+            }
+        }
+        fr::scenario s("random");
+        for (std::size_t m = 0; m < 3; ++m) {
+            if (milestone_used[m] && pick(0, 1) == 1) s.achieve("m" + std::to_string(m), day(pick(0, 500)));
+        }
+        const tranched_issuance issued(round, committed.pricing(), s, own);
+        const fr::cap_table t = fr::cap_table_as_of(committed, issued, fr::end_of_time());
+        const std::size_t first_new = founders.classes().size();
+        REQUIRE(t.classes().size() >= first_new + 1);
+        CHECK(t.classes()[first_new].name() == "Series B Preferred");
+        // Each issue's class: the round's series at the round price, else the added class whose
+        // original issue price is the issue's price (exactly one).
+        std::vector<money> funded(t.classes().size(), money::zero(fr::currency()));
+        std::vector<bool> used(t.classes().size(), false);
+        money paid = money::zero(fr::currency());
+        for (const fr::share_issue& i : issued.issues()) {
+            CHECK(i.amount - i.not_converted == i.price.cost_of(i.shares, rounding::exact));
+            paid += i.amount - i.not_converted;
+            std::size_t cls = first_new;
+            if (i.price != round_price) {
+                int matches = 0;
+                for (std::size_t c = first_new + 1; c < t.classes().size(); ++c) {
+                    if (*t.classes()[c].original_issue_price() == i.price) {
+                        cls = c;
+                        ++matches;
+                    }
+                }
+                CHECK(matches == (i.shares.value() > 0 ? 1 : 0));
+            }
+            funded[cls] += i.amount - i.not_converted;
+            used[cls] = used[cls] || i.shares.value() > 0;
+        }
+        money total = money::zero(fr::currency());
+        for (std::size_t c = first_new; c < t.classes().size(); ++c) {
+            const fr::share_class& k = t.classes()[c];
+            CAPTURE(k.name());
+            CHECK(k.terms() == t.classes()[first_new].terms());
+            CHECK(k.original_issue_price()->cost_of(t.issued_shares(k.name()), rounding::exact) == funded[c]);
+            if (c > first_new) CHECK(used[c]);  // a step-up series is on the table once it has shares
+            total += funded[c];
+        }
+        CHECK(total == paid);
+        for (const std::string& n : names) {
+            CHECK(t.ownership(holder_id(n)) == issued.ownership(n, fr::end_of_time()));
+        }
+    }
 }
 
 }  // namespace test_tranched_issuance

@@ -5,7 +5,9 @@
 ///
 /// When money arrives comes from round_timeline (time/timeline.hpp): each payment of the world
 /// issues round(amount / price) shares with the priced round's share rounding, on the payment
-/// date. The pool increase of the priced round is made at close.
+/// date. The pool increase of the priced round is made at close. Shares bought at a price other
+/// than the round's are a series of their own on the cap table (cap_table_as_of): one per distinct
+/// own price, with that price as its original issue price and the round series' liquidation terms.
 #ifndef FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 #define FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 
@@ -27,6 +29,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,11 +49,22 @@ FUNDROUND_BEGIN_NAMESPACE
 
 /// A tranche priced apart from the round: tranche @p tranche_index of @p investor's commitment
 /// (in the order given to the round builder) buys shares at @p price (a step-up tranche, e.g. a
-/// second tranche at a higher price once a milestone is met).
+/// second tranche at a higher price once a milestone is met). Its shares are a series of their
+/// own unless @p price is the round price: each series has one original issue price.
 struct tranche_price {
     std::string investor;           ///< The investor's name in the round.
     std::size_t tranche_index = 0;  ///< Position of the tranche in the investor's list.
     price_per_share price;          ///< The tranche's own price.
+    /// The series its shares are issued in on a cap table (empty: "<round series>-<k>", generated
+    /// by own_series_names()); must be empty for a tranche at the round price.
+    std::string series{};
+};
+
+/// A series of shares bought at a price other than the round's: its original issue price and
+/// the name given by a tranche_price (empty: generated on the cap table, own_series_names()).
+struct own_price_series {
+    price_per_share price;  ///< The series' original issue price (the tranches' own price).
+    std::string name;       ///< The name given, or empty.
 };
 
 /// Shares issued for one payment.
@@ -64,6 +78,9 @@ struct share_issue {
     price_per_share price;                    ///< The price per share (the round's or the tranche's own).
     share_count shares;                       ///< amount / price, rounded by the round's share mode.
     money not_converted;                      ///< amount - shares x price (cost rounded by the cash mode).
+    /// The series bought: empty for the round's series, else the position in
+    /// tranched_issuance::own_series().
+    std::optional<std::size_t> own_series{};
 };
 
 /// The shares a tranched round issues over time in one world, and who owns what on any date.
@@ -76,7 +93,8 @@ class tranched_issuance {
 public:
     /// Every problem with pricing @p r's tranches by @p priced and @p own_prices (empty if none):
     /// an own price for an investor or a tranche the round does not have, a tranche priced twice,
-    /// a price in another currency.
+    /// a price in another currency, a series named for a tranche at the round price, two names
+    /// for one price, one name (by holder_name_key) for two prices.
     [[nodiscard]] static std::vector<diagnostic> validate(const funding_round& r, const priced_round& priced,
                                                           const std::vector<tranche_price>& own_prices) {
         std::vector<diagnostic> out;
@@ -103,6 +121,30 @@ public:
             }
             if (p.price.currency() != priced.currency()) {
                 out.push_back({path.member("price"), p.price.to_string(), "must be in " + to_string(priced.currency())});
+            }
+            if (p.series.empty()) continue;
+            if (p.price == priced.price()) {
+                out.push_back({path.member("series"), "\"" + p.series + "\"",
+                               "must be empty: a tranche at the round price (" + p.price.to_string() +
+                                   ") buys the round's series"});
+                continue;
+            }
+            for (std::size_t j = 0; j < i; ++j) {
+                const tranche_price& q = own_prices[j];
+                if (q.series.empty() || q.price == priced.price()) continue;
+                const field_path other = field_path("tranche_prices").index(j);
+                if (q.price == p.price && q.series != p.series) {
+                    out.push_back({path.member("series"), "\"" + p.series + "\"",
+                                   "must be \"" + q.series + "\" as " + other.to_string() +
+                                       " names it: one price is one series (" + p.price.to_string() + ")"});
+                    break;
+                }
+                if (q.price != p.price && detail::compare_name_keys(q.series, p.series) == 0) {
+                    out.push_back({path.member("series"), "\"" + p.series + "\"",
+                                   "is also the series of " + other.to_string() + " at " + q.price.to_string() +
+                                       ": a series has one original issue price (" + p.price.to_string() + " here)"});
+                    break;
+                }
             }
         }
         return out;
@@ -134,6 +176,9 @@ public:
     [[nodiscard]] const std::vector<share_issue>& issues() const noexcept { return issues_; }
     /// The investors' names, in round order.
     [[nodiscard]] const std::vector<std::string>& investors() const noexcept { return names_; }
+    /// The series bought at prices other than the round's, one per distinct own price, in the
+    /// order of the tranche prices given (whether or not they fund in this world).
+    [[nodiscard]] const std::vector<own_price_series>& own_series() const noexcept { return own_series_; }
 
     /// Shares issued to @p investor on or before @p d; throws invalid_argument_error if it is
     /// not in the round. O(log n).
@@ -213,13 +258,29 @@ private:
         const std::vector<commitment>& cs = r.commitments();
         names_.reserve(cs.size());
         std::vector<std::vector<const price_per_share*>> own(cs.size());
+        std::vector<std::vector<std::optional<std::size_t>>> series_of(cs.size());
         for (std::size_t i = 0; i < cs.size(); ++i) {
             names_.push_back(cs[i].investor.name());
             own[i].assign(cs[i].tranches.size(), nullptr);
+            series_of[i].assign(cs[i].tranches.size(), std::nullopt);
         }
         for (const tranche_price& p : own_prices) {
+            std::optional<std::size_t> series;
+            if (p.price != priced.price()) {
+                for (std::size_t k = 0; k < own_series_.size() && !series; ++k) {
+                    if (own_series_[k].price == p.price) series = k;
+                }
+                if (!series) {
+                    series = own_series_.size();
+                    own_series_.push_back({p.price, std::string()});
+                }
+                if (own_series_[*series].name.empty()) own_series_[*series].name = p.series;
+            }
             for (std::size_t i = 0; i < cs.size(); ++i) {
-                if (names_[i] == p.investor) own[i][p.tranche_index] = &p.price;
+                if (names_[i] == p.investor) {
+                    own[i][p.tranche_index] = &p.price;
+                    series_of[i][p.tranche_index] = series;
+                }
             }
         }
         per_investor_.resize(cs.size());
@@ -234,7 +295,7 @@ private:
             const money paid =
                 money::from_units(detail::narrow(cost.round_to_integer(priced.cash_rounding()), "cost of shares"), currency_);
             issues_.push_back({p.date, p.investor, p.investor_index, p.tranche_index, p.part, p.amount, price, shares,
-                               p.amount - paid});
+                               p.amount - paid, series_of[p.investor_index][p.tranche_index]});
             record(all_, date::sys_days{p.date}, shares);
             record(per_investor_[p.investor_index], date::sys_days{p.date}, shares);
         }
@@ -246,17 +307,68 @@ private:
     share_count base_;
     share_count pool_increase_;
     std::vector<std::string> names_;
+    std::vector<own_price_series> own_series_;
     std::vector<share_issue> issues_;
     track all_;
     std::vector<track> per_investor_;
 };
 
+/// The names on the cap table of @p issued's own-price series, in own_series() order: the name a
+/// tranche_price gives, else "<series>-<k>" (@p round's series) with the lowest k >= 1 that no
+/// class on the table after @p round, no name given and no earlier name generated takes (by
+/// holder_name_key). Throws validation_error if a name given is a class on the table after @p round.
+[[nodiscard]] inline std::vector<std::string> own_series_names(const round_on_cap_table& round,
+                                                               const tranched_issuance& issued) {
+    const std::vector<own_price_series>& own = issued.own_series();
+    const std::vector<share_class>& classes = round.after().classes();
+    std::vector<std::string> names(own.size());
+    std::vector<diagnostic> problems;
+    const auto taken = [&](const std::string& name) {
+        for (const share_class& c : classes) {
+            if (detail::compare_name_keys(c.name(), name) == 0) return true;
+        }
+        for (const std::string& n : names) {
+            if (!n.empty() && detail::compare_name_keys(n, name) == 0) return true;
+        }
+        return false;
+    };
+    for (std::size_t k = 0; k < own.size(); ++k) {
+        if (own[k].name.empty()) continue;
+        for (const share_class& c : classes) {
+            if (detail::compare_name_keys(c.name(), own[k].name) == 0) {
+                problems.push_back({field_path("own_series").index(k).member("name"), "\"" + own[k].name + "\"",
+                                    "is class \"" + c.name() + "\" on the cap table after round \"" +
+                                        round.pricing().name() + "\": shares bought at " + own[k].price.to_string() +
+                                        " need a series of their own"});
+                break;
+            }
+        }
+        names[k] = own[k].name;
+    }
+    if (!problems.empty()) {
+        throw validation_error("the own-price series of round \"" + round.pricing().name() + "\" clash with the cap table",
+                               std::move(problems));
+    }
+    std::size_t next = 1;
+    for (std::size_t k = 0; k < own.size(); ++k) {
+        if (!names[k].empty()) continue;
+        std::string name = round.series() + "-" + std::to_string(next++);
+        while (taken(name)) name = round.series() + "-" + std::to_string(next++);
+        names[k] = std::move(name);
+    }
+    return names;
+}
+
 /// The cap table on @p d of a tranched round: @p round's table before, with the investors it
 /// adds, its new series and (from the close date) its pool increase, and each investor's shares
-/// issued by @p d in @p issued. The round's investor names are the holder ids. Throws
-/// validation_error if an investor of @p issued is not a holder after @p round.
+/// issued by @p d in @p issued: at the round price in @p round's series, at an own price in that
+/// price's series (own_series_names(); original issue price the own price, the liquidation terms
+/// of @p round's series, on the table once it has shares). The round's investor names are the
+/// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round
+/// or a series name given is a class on that table. O(n) in the payments.
 [[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
                                                calendar_date d) {
+    require_valid(d, "as_of");
     const cap_table& before = round.before();
     const cap_table& after = round.after();
     std::vector<diagnostic> problems;
@@ -267,14 +379,32 @@ private:
         }
     }
     if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
+    const std::vector<std::string> names = own_series_names(round, issued);
+    // Shares issued by d, per investor and series (0: the round's, k: own_series()[k - 1]).
+    const std::size_t series_count = names.size() + 1;
+    std::vector<share_count> held(issued.investors().size() * series_count, share_count(0));
+    std::vector<bool> funded(series_count, false);
+    for (const share_issue& i : issued.issues()) {
+        if (date::sys_days{i.date} > date::sys_days{d}) break;  // issues are in date order
+        const std::size_t k = i.own_series ? *i.own_series + 1 : 0;
+        held[i.investor_index * series_count + k] += i.shares;
+        funded[k] = funded[k] || i.shares.value() > 0;
+    }
     cap_table_builder b(before);
     for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
-    b.add(after.classes()[*after.class_index(round.series())]);
+    const share_class& series = after.classes()[*after.class_index(round.series())];
+    b.add(series);
+    for (std::size_t k = 1; k < series_count; ++k) {
+        if (funded[k]) b.add(share_class::preferred(names[k - 1], issued.own_series()[k - 1].price, series.terms()));
+    }
     const share_count pool = issued.pool_increase(d);
     if (pool.value() > 0 && round.pool()) b.increase_pool(*round.pool(), pool);
-    for (const std::string& who : issued.investors()) {
-        const share_count s = issued.shares_of(who, d);
-        if (s.value() > 0) b.issue(holder_id(who), round.series(), s);
+    for (std::size_t i = 0; i < issued.investors().size(); ++i) {
+        const holder_id who(issued.investors()[i]);
+        for (std::size_t k = 0; k < series_count; ++k) {
+            const share_count s = held[i * series_count + k];
+            if (s.value() > 0) b.issue(who, k == 0 ? round.series() : names[k - 1], s);
+        }
     }
     return b.build();
 }
