@@ -143,6 +143,11 @@ struct as_converted_instrument {
     exact_rational exact_price_units;     ///< The exact price used, money units per share.
     exact_rational exact_shares;          ///< amount / exact price: the shares before rounding.
     share_count shares;                   ///< exact_shares rounded by the named share rounding.
+
+    /// The exact price as decimal text with @p decimals digits (half even), e.g. "$0.8440".
+    [[nodiscard]] std::string price_text(int decimals = 4) const {
+        return detail::conv_price_text(exact_price_units.big(), amount.currency(), decimals);
+    }
 };
 
 /// One holder's fully diluted shares with the convertibles: its table shares on the basis plus
