@@ -396,6 +396,13 @@ TEST_CASE("every problem at once: instruments, dates, currencies, assumption inp
     CHECK(empty.problems[0].field.to_string() == "terms.basis");
     CHECK(empty.problems[0].rule == "the cap table has no shares on this basis");
     CHECK_THROWS_AS(fully_diluted_as_converted(t, {}, {}, year{2025} / 1 / 1, terms), validation_error);
+    // Shares past 64 bits: $1B (10^12 mills) at 10^-12 mills a share is 10^24 shares.
+    const as_converted_result huge = try_fully_diluted_as_converted(
+        t, {safe::post_money_uncapped(holder_id("x"), 1'000'000'000_usd, year{2024} / 1 / 1)}, {}, year{2025} / 1 / 1,
+        as_converted_terms::at_price(price_per_share(money::from_units(1), sh(1'000'000'000'000))));
+    REQUIRE(huge.problems.size() == 1);
+    CHECK(huge.problems[0].field.to_string() == "safes[0].shares");
+    CHECK(huge.problems[0].value == "1000000000000000000000000");
     const as_converted_counts fd = fully_diluted_as_converted(t, {}, {}, year{2025} / 1 / 1);
     CHECK_THROWS_AS(fd.holder_line(holder_id("nobody")), invalid_argument_error);
     CHECK_THROWS_AS(fd.safe_at(0), invalid_argument_error);

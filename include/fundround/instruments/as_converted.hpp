@@ -257,8 +257,9 @@ struct as_converted_item {
 /// or a note issued after @p as_of; under at_cap, an instrument without a cap (an MFN SAFE with
 /// no later cap to take) when no fallback price is given; at_assumed_price without a price; a
 /// price in another currency; a basis without convertibles; a table with no shares on the
-/// basis; post-money instruments whose amounts over caps reach 100%. Throws only for a
-/// rounding::exact share rounding that meets a fractional share (inexact_error).
+/// basis; post-money instruments whose amounts over caps reach 100%; shares or a total that do
+/// not fit 64 bits. Throws only for a rounding::exact share rounding that meets a fractional
+/// share (inexact_error).
 [[nodiscard]] inline as_converted_result try_fully_diluted_as_converted(const cap_table& table, const std::vector<safe>& safes,
                                                                         const std::vector<convertible_note>& notes, calendar_date as_of,
                                                                         const as_converted_terms& terms = {}) {
@@ -439,10 +440,16 @@ struct as_converted_item {
         const big_rational shares = detail::as_converted_div(it.amount, price);
         line.exact_price_units = exact_rational(price);
         line.exact_shares = exact_rational(shares);
-        line.shares = share_count(detail::narrow(detail::from_big(shares.scaled_rounded(1, terms.share_rounding), "as-converted shares"),
-                                                 "as-converted shares"));
-        convertibles += line.shares;
+        try {
+            line.shares = share_count(detail::narrow(detail::from_big(shares.scaled_rounded(1, terms.share_rounding), "as-converted shares"),
+                                                     "as-converted shares"));
+            convertibles += line.shares;
+        } catch (const overflow_error&) {
+            out.push_back({field_path(line.kind == instrument_kind::safe ? "safes" : "notes").index(line.index).member("shares"),
+                           shares.to_decimal_string(0, rounding::floor), "the shares (or their total) do not fit 64 bits"});
+        }
     }
+    if (!out.empty()) return result;
 
     as_converted_counts r;
     r.terms = terms;
