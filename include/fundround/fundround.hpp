@@ -5,7 +5,8 @@
 /// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
 /// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
 /// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
-/// dissolution, notes at maturity or a change of control), exits (exit/: the liquidation
+/// dissolution, notes at maturity or a change of control, fully diluted counts with them as
+/// converted), exits (exit/: the liquidation
 /// waterfall with exact breakpoints, with SAFEs and notes outstanding, and over a chain of rounds), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
 /// charts of rounds, net flows, round chains and waterfall payouts).
 /// All but io/fmt.hpp, which needs the {fmt} library.
@@ -40,6 +41,7 @@
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/safe_events.hpp>
 #include <fundround/instruments/note_events.hpp>
+#include <fundround/instruments/as_converted.hpp>
 
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/exit/chain_waterfall.hpp>

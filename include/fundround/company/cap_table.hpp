@@ -92,8 +92,9 @@ struct fully_diluted_basis {
     bool granted_options = true;   ///< + options granted and outstanding.
     bool unallocated_pool = true;  ///< + the pools' unallocated shares.
     bool warrants = true;          ///< + warrants as exercised.
-    /// + convertibles (SAFEs, notes) as converted: a placeholder for the instruments issue: a cap
-    /// table holds no convertibles yet, so this component is 0.
+    /// + convertibles (SAFEs, notes) as converted. A cap table holds none, so cap_table::fully_diluted()
+    /// counts 0 for them; fully_diluted_as_converted() (instruments/as_converted.hpp) counts them
+    /// under a named conversion assumption.
     bool convertibles = false;
 
     /// Issued shares only ("outstanding").
@@ -104,7 +105,7 @@ struct fully_diluted_basis {
     }
     /// The usual term-sheet basis: issued + granted options + unallocated pool + warrants.
     [[nodiscard]] static constexpr fully_diluted_basis full() noexcept { return {true, true, true, false}; }
-    /// full() + convertibles as converted.
+    /// full() + convertibles as converted (counted by fully_diluted_as_converted(); 0 from a cap table alone).
     [[nodiscard]] static constexpr fully_diluted_basis full_with_convertibles() noexcept {
         return {true, true, true, true};
     }
@@ -145,14 +146,20 @@ struct fully_diluted_basis {
     }
 };
 
+namespace detail {
+struct fully_diluted_access;  // sets the convertibles (instruments/as_converted.hpp)
+}  // namespace detail
+
 /// Fully diluted counts of a cap table on one basis: the components, the total, and the counts
 /// per holder, per class and per pool (unallocated), all in common-equivalent shares (preferred
-/// as converted). Holders' and pools' counts add up to the total; so do the classes'.
+/// as converted). Holders' and pools' counts plus convertibles() add up to the total; so do the
+/// classes' plus convertibles(). From cap_table::fully_diluted() convertibles() is 0 (a table
+/// holds no SAFEs or notes); fully_diluted_as_converted() sets it.
 class fully_diluted_counts {
 public:
     /// The basis the counts are on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
-    /// The fully diluted total: the sum of the included components.
+    /// The fully diluted total: the sum of the included components (convertibles included).
     [[nodiscard]] share_count total() const noexcept { return total_; }
     /// Issued shares, as converted (always included).
     [[nodiscard]] share_count issued() const noexcept { return issued_; }
@@ -162,10 +169,12 @@ public:
     [[nodiscard]] share_count unallocated_pool() const noexcept { return unallocated_; }
     /// Warrant shares included (0 if the basis leaves them out).
     [[nodiscard]] share_count warrants() const noexcept { return warrants_; }
-    /// Convertibles as converted (0: the cap table holds none yet).
-    [[nodiscard]] share_count convertibles() const noexcept { return share_count(); }
+    /// Convertibles as converted: 0 from cap_table::fully_diluted() (a table holds no SAFEs or
+    /// notes, whatever the basis); the instruments' shares from fully_diluted_as_converted().
+    [[nodiscard]] share_count convertibles() const noexcept { return convertibles_; }
 
-    /// Per holder, in cap_table::holders() order: issued + (per basis) options and warrants.
+    /// Per holder, in cap_table::holders() order: issued + (per basis) options and warrants (not
+    /// the holder's convertibles: fully_diluted_as_converted() lists those per holder).
     [[nodiscard]] const std::vector<share_count>& by_holder() const noexcept { return by_holder_; }
     /// Per class, in cap_table::classes() order: everything on the basis that is of that class.
     [[nodiscard]] const std::vector<share_count>& by_class() const noexcept { return by_class_; }
@@ -184,7 +193,8 @@ public:
     /// True if the basis and every count are equal.
     [[nodiscard]] friend bool operator==(const fully_diluted_counts& a, const fully_diluted_counts& b) {
         return a.basis_ == b.basis_ && a.total_ == b.total_ && a.issued_ == b.issued_ && a.granted_ == b.granted_ &&
-               a.unallocated_ == b.unallocated_ && a.warrants_ == b.warrants_ && a.by_holder_ == b.by_holder_ &&
+               a.unallocated_ == b.unallocated_ && a.warrants_ == b.warrants_ && a.convertibles_ == b.convertibles_ &&
+               a.by_holder_ == b.by_holder_ &&
                a.by_class_ == b.by_class_ && a.by_pool_ == b.by_pool_;
     }
     /// True unless @p a == @p b.
@@ -192,6 +202,7 @@ public:
 
 private:
     friend class cap_table;
+    friend struct detail::fully_diluted_access;
 
     fraction share_of(const std::vector<share_count>& v, std::size_t index, const char* what) const {
         if (index >= v.size()) {
@@ -211,6 +222,7 @@ private:
     share_count granted_;
     share_count unallocated_;
     share_count warrants_;
+    share_count convertibles_;
     std::vector<share_count> by_holder_;
     std::vector<share_count> by_class_;
     std::vector<share_count> by_pool_;
@@ -300,7 +312,10 @@ public:
         return share_count();
     }
 
-    /// Fully diluted counts on @p basis: O(number of holdings + grants + warrants + pools).
+    /// Fully diluted counts on @p basis: O(number of holdings + grants + warrants + pools). A
+    /// table holds no SAFEs or notes: on a basis with convertibles their component is 0 and the
+    /// total that of the same basis without them; to count them as converted, under a named
+    /// assumption, use fully_diluted_as_converted() (instruments/as_converted.hpp).
     /// Preferred counts as converted: each holding's (each warrant's, grant's, pool's) shares times
     /// its class's conversion ratio, rounded down (rounding::floor) — no fractional share is
     /// issued on conversion; with ratio 1 nothing is rounded.
