@@ -147,6 +147,76 @@ struct outstanding_note {
 };
 
 class conversion_round;
+class converted_round;
+
+/// The figures of a priced round with SAFEs and notes converting, without the cap table after:
+/// the round price, `Q`, the pool increase, each instrument's conversion and the new money.
+/// Made by conversion_round::solve() (the solver alone) and inside apply_to(), which adds the
+/// cap table after to the same figures.
+class conversion_solution {
+public:
+    /// The exact round price before rounding, money units per share.
+    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return exact_price_; }
+    /// The round price after its named rounding.
+    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return price_; }
+    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
+    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return exact_q_; }
+    /// The exact pool increase the solve implies (before rounding).
+    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return exact_i_; }
+    /// The exact post-money fully diluted count (before rounding).
+    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return exact_t_; }
+    /// Every instrument that converted, SAFEs first, each in the order given (share_class is
+    /// set by apply_to(), which names the series; empty here).
+    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return conversions_; }
+    /// The conversion of SAFE @p index; throws invalid_argument_error if it did not convert.
+    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return find(instrument_kind::safe, index); }
+    /// The conversion of note @p index; throws invalid_argument_error if it did not convert.
+    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return find(instrument_kind::note, index); }
+    /// Notes that did not convert (financing below their qualified-financing threshold).
+    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return outstanding_; }
+    /// All conversion shares.
+    [[nodiscard]] share_count conversion_shares() const noexcept { return conversion_shares_; }
+    /// The new money at the round price: each investor's shares, cost and unconverted cash, the
+    /// pool top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on
+    /// the base F0 + conversion shares).
+    [[nodiscard]] const priced_round& new_money() const noexcept { return pricing_; }
+    /// Shares added to the pool (new_money().pool_increase()).
+    [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
+
+private:
+    friend class conversion_round;
+    friend class converted_round;
+    explicit conversion_solution(priced_round p) : pricing_(std::move(p)), price_(money::from_units(1), share_count(1)) {}
+
+    const instrument_conversion& find(instrument_kind k, std::size_t index) const {
+        for (const instrument_conversion& c : conversions_) {
+            if (c.kind == k && c.index == index) return c;
+        }
+        throw invalid_argument_error(std::string(k == instrument_kind::safe ? "safes" : "notes") + "[" +
+                                     std::to_string(index) + "]: did not convert in round \"" + pricing_.name() + "\"");
+    }
+
+    priced_round pricing_;
+    exact_rational exact_price_;
+    fundround::price_per_share price_;
+    exact_rational exact_q_;
+    exact_rational exact_i_;
+    exact_rational exact_t_;
+    std::vector<instrument_conversion> conversions_;
+    std::vector<outstanding_note> outstanding_;
+    share_count conversion_shares_;
+};
+
+/// The outcome of conversion_round::try_solve(): the figures, or every problem found.
+struct conversion_solution_result {
+    std::optional<conversion_solution> solution;  ///< The figures, when there were no problems.
+    std::vector<diagnostic> problems;             ///< Every problem found (empty on success).
+
+    /// True if the round was solved.
+    [[nodiscard]] bool ok() const noexcept { return solution.has_value(); }
+    /// True if the round was solved.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
 
 /// A priced round with SAFEs and notes converting, applied to a cap table. Made by
 /// conversion_round::apply_to().
@@ -165,29 +235,32 @@ public:
     /// The fully diluted basis the round is priced and reported on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
 
+    /// The figures (what conversion_round::solve() returns for the same round and table; here
+    /// each conversion's share_class is set).
+    [[nodiscard]] const conversion_solution& solution() const noexcept { return solution_; }
     /// The exact round price before rounding, money units per share.
-    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return exact_price_; }
+    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return solution_.exact_price_units(); }
     /// The round price after its named rounding.
-    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return price_; }
+    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return solution_.price(); }
     /// The price rounding named (empty: exact).
     [[nodiscard]] const std::optional<price_precision>& price_rounding() const noexcept { return price_precision_; }
     /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
-    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return exact_q_; }
+    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return solution_.exact_capitalization(); }
     /// The exact pool increase the solve implies (before rounding).
-    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return exact_i_; }
+    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return solution_.exact_pool_increase(); }
     /// The exact post-money fully diluted count (before rounding).
-    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return exact_t_; }
+    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return solution_.exact_post_money_shares(); }
 
     /// Every instrument that converted, SAFEs first, each in the order given.
-    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return conversions_; }
+    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return solution_.conversions(); }
     /// The conversion of SAFE @p index; throws invalid_argument_error if it did not convert.
-    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return find(instrument_kind::safe, index); }
+    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return solution_.safe_conversion(index); }
     /// The conversion of note @p index; throws invalid_argument_error if it did not convert.
-    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return find(instrument_kind::note, index); }
+    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return solution_.note_conversion(index); }
     /// Notes that did not convert (financing below their qualified-financing threshold).
-    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return outstanding_; }
+    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return solution_.outstanding_notes(); }
     /// All conversion shares.
-    [[nodiscard]] share_count conversion_shares() const noexcept { return conversion_shares_; }
+    [[nodiscard]] share_count conversion_shares() const noexcept { return solution_.conversion_shares(); }
     /// The conversion share rounding.
     [[nodiscard]] rounding conversion_share_rounding() const noexcept { return conversion_share_mode_; }
     /// The conversion price rounding named (empty: exact).
@@ -196,9 +269,9 @@ public:
     /// The new money at the round price: each investor's shares and unconverted cash, the pool
     /// top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on the
     /// base F0 + conversion shares).
-    [[nodiscard]] const priced_round& new_money() const noexcept { return pricing_; }
+    [[nodiscard]] const priced_round& new_money() const noexcept { return solution_.new_money(); }
     /// Shares added to the pool (new_money().pool_increase()).
-    [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
+    [[nodiscard]] share_count pool_increase() const noexcept { return solution_.pool_increase(); }
 
     /// The cap table before the round.
     [[nodiscard]] const cap_table& before() const noexcept { return before_; }
@@ -216,19 +289,10 @@ public:
 
 private:
     friend class conversion_round;
-    converted_round(priced_round p, const cap_table& before, cap_table after)
-        : pricing_(std::move(p)), before_(before), after_(std::move(after)),
-          price_(money::from_units(1), share_count(1)) {}
+    converted_round(conversion_solution s, const cap_table& before, cap_table after)
+        : solution_(std::move(s)), before_(before), after_(std::move(after)) {}
 
-    const instrument_conversion& find(instrument_kind k, std::size_t index) const {
-        for (const instrument_conversion& c : conversions_) {
-            if (c.kind == k && c.index == index) return c;
-        }
-        throw invalid_argument_error(std::string(k == instrument_kind::safe ? "safes" : "notes") + "[" +
-                                     std::to_string(index) + "]: did not convert in round \"" + name_ + "\"");
-    }
-
-    priced_round pricing_;
+    conversion_solution solution_;
     cap_table before_;
     cap_table after_;
     std::string name_;
@@ -237,17 +301,9 @@ private:
     calendar_date close_{};
     conversion_pricing convention_ = conversion_pricing::conversion_shares_in_pre_money;
     fully_diluted_basis basis_;
-    exact_rational exact_price_;
-    fundround::price_per_share price_;
     std::optional<price_precision> price_precision_;
     std::optional<price_precision> conversion_precision_;
     rounding conversion_share_mode_ = rounding::floor;
-    exact_rational exact_q_;
-    exact_rational exact_i_;
-    exact_rational exact_t_;
-    std::vector<instrument_conversion> conversions_;
-    std::vector<outstanding_note> outstanding_;
-    share_count conversion_shares_;
     std::vector<holder_change> changes_;
 };
 
@@ -640,6 +696,22 @@ public:
     /// The notes given.
     [[nodiscard]] const std::vector<convertible_note>& notes() const noexcept { return notes_; }
 
+    /// The round's figures on @p table without the cap table after (the solver alone): the
+    /// price, `Q`, the pool increase, each instrument's conversion and the new money, or every
+    /// problem found. The same checks as try_apply_to() on the terms, instruments, holders and
+    /// figures, with the same problems; only those of the cap table after (added holders that
+    /// nearly duplicate a name, the new series' liquidation terms) are left to try_apply_to().
+    /// Throws only for a rounding::exact mode that meets an inexact figure (inexact_error).
+    [[nodiscard]] conversion_solution_result try_solve(const cap_table& table) const { return solve_on(table, detail::conv_path::automatic); }
+    /// The round's figures on @p table (see try_solve()); throws validation_error listing every problem.
+    [[nodiscard]] conversion_solution solve(const cap_table& table) const {
+        conversion_solution_result r = try_solve(table);
+        if (!r.ok()) {
+            throw validation_error("round \"" + name_ + "\" with converting instruments does not solve on the cap table",
+                                   std::move(r.problems));
+        }
+        return std::move(*r.solution);
+    }
     /// Every problem with applying the round to @p table (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
     /// The round applied to @p table, or every problem found. Throws only for a rounding::exact
@@ -658,6 +730,7 @@ public:
 private:
     friend struct detail::conversion_paths;
     conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
+    conversion_solution_result solve_on(const cap_table& table, detail::conv_path path) const;
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
@@ -895,8 +968,8 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     return items;
 }
 
-inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
-    conversion_result result;
+inline conversion_solution_result conversion_round::solve_on(const cap_table& table, detail::conv_path path) const {
+    conversion_solution_result result;
     std::vector<diagnostic>& out = result.problems;
     const currency c = table.currency();
     const detail::conv_names added(new_holders_);  // the ids of the holders the round adds, sorted once
@@ -977,7 +1050,30 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
         out = std::move(solved.problems);
         return result;
     }
-    priced_round& pr = *solved.round;
+    conversion_solution& sol = result.solution.emplace(conversion_solution(std::move(*solved.round)));
+    sol.exact_price_ = std::move(nums->exact_price);
+    sol.price_ = round_price;
+    sol.exact_q_ = std::move(nums->q);
+    sol.exact_i_ = std::move(nums->i);
+    sol.exact_t_ = std::move(nums->t);
+    sol.conversions_ = std::move(shells);
+    sol.outstanding_ = std::move(outstanding);
+    sol.conversion_shares_ = conversion_total;
+    return result;
+}
+
+inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
+    conversion_result result;
+    std::vector<diagnostic>& out = result.problems;
+    conversion_solution_result solved = solve_on(table, path);
+    if (!solved.ok()) {
+        out = std::move(solved.problems);
+        return result;
+    }
+    conversion_solution& sol = *solved.solution;
+    const priced_round& pr = sol.pricing_;
+    std::vector<instrument_conversion>& shells = sol.conversions_;
+    const fundround::price_per_share& round_price = sol.price_;
 
     // The cap table after: the new series, one series per other conversion price
     // ("<series>-1", "<series>-2"...), the conversions and the investments issued, the pool
@@ -1065,23 +1161,15 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
         return result;
     }
 
-    converted_round r(std::move(pr), table, std::move(*built.table));
+    converted_round r(std::move(sol), table, std::move(*built.table));
     r.name_ = name_;
     r.series_ = series_;
     r.close_ = close_;
     r.convention_ = convention_;
     r.basis_ = basis_;
-    r.exact_price_ = std::move(nums->exact_price);
-    r.price_ = round_price;
     r.price_precision_ = price_precision_;
     r.conversion_precision_ = conversion_precision_;
     r.conversion_share_mode_ = conversion_share_mode_;
-    r.exact_q_ = std::move(nums->q);
-    r.exact_i_ = std::move(nums->i);
-    r.exact_t_ = std::move(nums->t);
-    r.conversions_ = std::move(shells);
-    r.outstanding_ = std::move(outstanding);
-    r.conversion_shares_ = conversion_total;
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
     const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
     r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_,
@@ -1246,6 +1334,14 @@ struct conversion_paths {
     static conversion_result big_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::big_only); }
     /// The round solved on 128-bit fractions only; throws overflow_error where they do not suffice.
     static conversion_result fast_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::fast_only); }
+    /// The figures solved on big rationals throughout.
+    static conversion_solution_result solve_big_only(const conversion_round& r, const cap_table& t) {
+        return r.solve_on(t, conv_path::big_only);
+    }
+    /// The figures solved on 128-bit fractions only; throws overflow_error where they do not suffice.
+    static conversion_solution_result solve_fast_only(const conversion_round& r, const cap_table& t) {
+        return r.solve_on(t, conv_path::fast_only);
+    }
     /// The round with the table after built by cap_table_builder (the whole table validated
     /// again): the reference for the incremental build.
     static conversion_result by_builder(const conversion_round& r, const cap_table& t) {
