@@ -19,14 +19,25 @@
 //                 through priced_round_terms, the cap table after (new series, one series per
 //                 conversion price, the issues, the pool top-up, the table validated) and every
 //                 holder's before/after: the whole converted_round.
+//   solve/<case>  conversion_round::solve(table): the solver alone, what the peer is timed on (no
+//                 cap table after): the same validation as lib/ of the terms, holders,
+//                 currencies, dates and each SAFE's own rules, the exact closed-form solve, the
+//                 named roundings, the new money and the pool through priced_round_terms: the
+//                 price (exact and rounded), Q, the exact pool increase and T, each SAFE's
+//                 conversion (exact and rounded price, exact and rounded shares, cash not
+//                 converted, its description), the investor's shares, cost and cash not
+//                 converted, the pool increase. Checked equal to apply_to()'s figures and to
+//                 hand/ before timing.
 //   hand/<case>   the same exact closed-form solve and the same roundings written directly on
 //                 checked __int128 rationals (every product/sum overflow-checked, terms reduced
 //                 by gcd), with the same level of validation of the figures (positive amounts,
 //                 caps, discount in (0, 1), pool target in [0, 1), a solution that exists, a
-//                 price whose terms fit 64 bits): Q, the pool increase, the price, each SAFE's
-//                 conversion price (lower of cap and discount price), shares (floor) and cash
-//                 not converted, the investor's shares (floor), the pool top-up on the actual
-//                 count (ceiling). It builds no cap table, no strings and no diagnostics text.
+//                 price whose terms fit 64 bits): Q, the pool increase, T, the price, each
+//                 SAFE's conversion price (lower of cap and discount price), exact shares, its
+//                 capitalization, shares (floor) and cash not converted, the investor's shares
+//                 (floor), cost (half away from zero) and cash not converted, the pool top-up on
+//                 the actual count (ceiling), the post-money count. It builds no cap table, no
+//                 strings and no diagnostics text.
 //                 Checked equal to the library's figures before timing.
 //   hand_table/<case>  the same work as lib/<case>: the hand-written solve above, then the cap
 //                 table after as plain structs (holders copied and added, the new series and
@@ -35,7 +46,8 @@
 //                 and after. Checked equal to the library's table and changes before timing.
 //   paired/<case> lib and hand, alternately in the same loop, each timed with steady_clock;
 //                 counters lib_ns, hand_ns, ratio = lib / hand.
-//   paired_table/<case>  lib and hand_table the same way: the same-work ratio.
+//   paired_table/<case>  lib and hand_table the same way: the same-work ratio of apply_to().
+//   paired_solve/<case>  solve and hand the same way: the same-work ratio of the solver alone.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>

@@ -183,10 +183,17 @@ public:
     /// Shares added to the pool (new_money().pool_increase()).
     [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
 
+    /// Only conversion_round makes one (the key of the constructor below).
+    class key {
+        friend class conversion_round;
+        key() {}  // NOLINT(modernize-use-equals-default): user-provided, so that only friends make one
+    };
+    /// Made by conversion_round only (it holds @p p, the new money, and sets the rest).
+    conversion_solution(key, priced_round p) : pricing_(std::move(p)), price_(money::from_units(1), share_count(1)) {}
+
 private:
     friend class conversion_round;
     friend class converted_round;
-    explicit conversion_solution(priced_round p) : pricing_(std::move(p)), price_(money::from_units(1), share_count(1)) {}
 
     const instrument_conversion& find(instrument_kind k, std::size_t index) const {
         for (const instrument_conversion& c : conversions_) {
@@ -462,11 +469,11 @@ struct conv_model {
         return u;
     }
     /// Shares per money unit of item k's cap branch at (q, i).
-    R cap_rate(const conv_term<R>& it, const R& q, const R& i) const {
-        const R base = it.form == safe_form::post_money
-                           ? (it.pool == fundround::pool_increase::included ? q : q - i)
-                           : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
-        return conv_div(base, *it.cap);
+    R cap_rate(const conv_term<R>& it, const R& q, const R& i) const { return conv_div(cap_base(it, q, i), *it.cap); }
+    /// The capitalization item k's cap divides at (q, i).
+    R cap_base(const conv_term<R>& it, const R& q, const R& i) const {
+        return it.form == safe_form::post_money ? (it.pool == fundround::pool_increase::included ? q : q - i)
+                                                : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
     }
     /// Shares per money unit at the round price (discounted if the item has a discount).
     R price_rate(const conv_term<R>& it, const R& u) const { return it.keep ? conv_div(u, *it.keep) : u; }
@@ -1050,7 +1057,7 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
         out = std::move(solved.problems);
         return result;
     }
-    conversion_solution& sol = result.solution.emplace(conversion_solution(std::move(*solved.round)));
+    conversion_solution& sol = result.solution.emplace(conversion_solution::key(), std::move(*solved.round));
     sol.exact_price_ = std::move(nums->exact_price);
     sol.price_ = round_price;
     sol.exact_q_ = std::move(nums->q);
@@ -1286,7 +1293,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
         std::optional<R> cap_rate;
-        if (it.cap) cap_rate = m.cap_rate(it, *q, i_exact);
+        R cap_base;
+        if (it.cap) {
+            cap_base = m.cap_base(it, *q, i_exact);
+            cap_rate = conv_div(cap_base, *it.cap);
+        }
         const R rate = detail::conv_model<R>::priced(it) ? m.rate(it, *q, i_exact, u).first : *cap_rate;
         const R exact_units = conv_div(whole(1), rate);
         ic.exact_shares = exact_rational(it.amount * rate);
@@ -1297,7 +1308,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
         if (cap_rate) {
-            ic.exact_capitalization = exact_rational(*cap_rate * *it.cap);
+            ic.exact_capitalization = exact_rational(cap_base);
             R cap_price = detail::conv_model<R>::priced(it) ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
             if (!it.keep || cap_price < chosen) {
                 chosen = std::move(cap_price);
