@@ -128,7 +128,7 @@ struct instrument_conversion {
     fundround::price_per_share conversion_price{money::from_units(1), share_count(1)};
     share_count shares;                   ///< amount / conversion_price, rounded by the named share mode.
     fraction not_converted_units;         ///< amount - shares x conversion_price, exactly, in money units.
-    std::string share_class;              ///< The class its shares are issued in.
+    std::string share_class;              ///< The class its shares are issued in (named by apply_to(); empty from solve()).
 
     /// shares x conversion_price, exactly, in money units.
     [[nodiscard]] fraction cost_units() const { return conversion_price.units_per_share() * fraction(shares.value()); }
@@ -595,7 +595,8 @@ struct conv_numbers {
 /// Defaults, each named: the price on the convention conversion_shares_in_pre_money, the exact
 /// price and conversion prices (no rounding), conversion shares and investors' shares rounded
 /// down (rounding::floor: no fractional shares; the standard SAFE's convention), the pool
-/// increase rounded up. Setters never throw; apply_to() reports every problem at once.
+/// increase rounded up. Setters never throw; apply_to() reports every problem at once. solve()
+/// gives the same figures without the cap table after (the solver alone).
 class conversion_round {
 public:
     /// A round called @p name issuing series @p series, closing on @p close (notes accrue

@@ -123,10 +123,10 @@ public:
         if (((n | d) >> 64) == 0) {  // both fit 64 bits: 64-bit gcd and divisions
             const auto n64 = static_cast<std::uint64_t>(n);
             const auto d64 = static_cast<std::uint64_t>(d);
-            const std::uint64_t g = detail::gcd64(n64, d64);
             if (n64 == 0) return;
-            num_ = detail::signed_from((numerator < 0) != (denominator < 0), uint128(n64 / g));
-            den_ = static_cast<rep>(uint128(d64 / g));
+            const std::uint64_t g = detail::gcd64(n64, d64);
+            num_ = detail::signed_from((numerator < 0) != (denominator < 0), uint128(g == 1 ? n64 : n64 / g));
+            den_ = static_cast<rep>(uint128(g == 1 ? d64 : d64 / g));
             return;
         }
         const uint128 g = detail::gcd(n, d);
@@ -293,8 +293,8 @@ private:
             if (x == 0 || z == 0) return fraction();
             const std::uint64_t g1 = detail::gcd64(x, w);
             const std::uint64_t g2 = detail::gcd64(z, y);
-            const uint128 n = uint128(x / g1) * uint128(z / g2);  // < 2^128: no overflow
-            const uint128 d = uint128(y / g2) * uint128(w / g1);
+            const uint128 n = uint128(g1 == 1 ? x : x / g1) * uint128(g2 == 1 ? z : z / g2);  // < 2^128: no overflow
+            const uint128 d = uint128(g2 == 1 ? y : y / g2) * uint128(g1 == 1 ? w : w / g1);
             if (!fits(n, d)) overflow(a, op, b);
             return from_parts((a.num_ < 0) != b_negative, n, d);
         }
@@ -325,8 +325,8 @@ private:
             const auto bd64 = static_cast<std::uint64_t>(bd);
             const std::uint64_t g64 = detail::gcd64(ad64, bd64);
             g = uint128(g64);
-            x = an * uint128(bd64 / g64);  // < 2^128: no overflow
-            y = bn * uint128(ad64 / g64);
+            x = an * uint128(g64 == 1 ? bd64 : bd64 / g64);  // < 2^128: no overflow
+            y = bn * uint128(g64 == 1 ? ad64 : ad64 / g64);
         } else {
             g = detail::gcd(ad, bd);
             if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
@@ -347,7 +347,9 @@ private:
         if ((g >> 64) == 0 && ((ad | bd) >> 64) == 0) {  // g, ad, bd fit 64 bits: gcd(t, g) = gcd(g, t mod g)
             const auto g64 = static_cast<std::uint64_t>(g);
             const std::uint64_t g2 = g64 == 1 ? 1 : detail::gcd64(g64, static_cast<std::uint64_t>(t % g));
-            const uint128 d = uint128(static_cast<std::uint64_t>(ad) / g64) * uint128(static_cast<std::uint64_t>(bd) / g2);
+            const auto ad64 = static_cast<std::uint64_t>(ad);
+            const auto bd64 = static_cast<std::uint64_t>(bd);
+            const uint128 d = uint128(g64 == 1 ? ad64 : ad64 / g64) * uint128(g2 == 1 ? bd64 : bd64 / g2);
             const uint128 n = g2 == 1 ? t : t / g2;
             if (!fits(n, d)) overflow(a, subtract ? '-' : '+', b);
             return from_parts(negative, n, d);
