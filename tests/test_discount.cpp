@@ -326,7 +326,7 @@ TEST_CASE("discount_terms: (1 + r)^n is computed on big integers; factors must f
 }
 
 TEST_CASE("exact_rational: a fraction while it fits, big integers past 2^127, one value either way") {
-    const fraction near(((fr::detail::int128(1) << 126) - 1) / 3 * 5, 7);  // numerator about 1.67 x 2^126
+    const fraction near(((fr::detail::int128(1) << 126) - 1) / 3 * 5, 11);  // numerator about 1.67 x 2^126, coprime to 11
     fr::exact_rational a(near);
     CHECK(a.fits_fraction());
     a += fr::exact_rational(near);  // the numerator passes 2^127: kept on big integers
