@@ -1043,6 +1043,13 @@ TEST_CASE("solve(): the solver alone, with apply_to()'s figures and problems") {
                        .convert(safe::post_money_cap(holder_id("s"), 2_M, 2_M, year{2025} / 1 / 1)),  // claims 100%
                    t);
     check_solution(base_round().add_holder(holder::investor("lead", "Lead")).price_rounded(0, rounding::floor), t);  // price rounds to 0
+    // A problem of the new money (an investment that buys no whole share), under `new_money`.
+    const conversion_round crumbs = base_round().add_holder(holder::investor("lead", "Lead")).invest(holder_id("ada"), units(1));
+    const conversion_solution_result tiny = crumbs.try_solve(t);
+    REQUIRE(tiny.problems.size() == 1);
+    CHECK(tiny.problems[0].field.to_string() == "new_money.investors[1].amount");
+    CHECK(tiny.problems[0].rule.find("buys no whole share") != std::string::npos);
+    check_solution(crumbs, t);
     // Problems of the cap table after only: solve() succeeds, apply_to() reports them.
     liquidation_terms negative;
     negative.multiple = fraction(-1);

@@ -713,12 +713,13 @@ public:
     [[nodiscard]] conversion_solution_result try_solve(const cap_table& table) const { return solve_on(table, detail::conv_path::automatic); }
     /// The round's figures on @p table (see try_solve()); throws validation_error listing every problem.
     [[nodiscard]] conversion_solution solve(const cap_table& table) const {
-        conversion_solution_result r = try_solve(table);
-        if (!r.ok()) {
+        conversion_solution s{conversion_solution::key(), priced_round()};
+        std::vector<diagnostic> problems;
+        if (!solve_into(table, detail::conv_path::automatic, s, problems)) {
             throw validation_error("round \"" + name_ + "\" with converting instruments does not solve on the cap table",
-                                   std::move(r.problems));
+                                   std::move(problems));
         }
-        return std::move(*r.solution);
+        return s;
     }
     /// Every problem with applying the round to @p table (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
@@ -739,6 +740,7 @@ private:
     friend struct detail::conversion_paths;
     conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
     conversion_solution_result solve_on(const cap_table& table, detail::conv_path path) const;
+    bool solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol, std::vector<diagnostic>& out) const;
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
@@ -976,9 +978,8 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     return items;
 }
 
-inline conversion_solution_result conversion_round::solve_on(const cap_table& table, detail::conv_path path) const {
-    conversion_solution_result result;
-    std::vector<diagnostic>& out = result.problems;
+inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
+                                         std::vector<diagnostic>& out) const {
     const currency c = table.currency();
     const detail::conv_names added(new_holders_);  // the ids of the holders the round adds, sorted once
     check_terms(table, added, out);
@@ -1000,22 +1001,22 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
     std::vector<detail::conv_item> items = resolve(table, added, new_money, shells, outstanding, out);
-    if (!out.empty() || !money_ok) return result;
+    if (!out.empty() || !money_ok) return false;
 
     // The base, F0 and E.
-    const pre_round_shares base = pre_round_shares_of(table, basis_);
+    pre_round_shares base = pre_round_shares_of(table, basis_);
     if (base.fully_diluted.value() <= 0) {
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
-        return result;
+        return false;
     }
     const price_basis pb = bases_.front();
     if (pb == price_basis::post_money && valuation_.units() <= n_units) {
         out.push_back({field_path("post_money"), format_full(valuation_), "must exceed the new money " + format_full(new_money)});
-        return result;
+        return false;
     }
     if (pb == price_basis::price_per_share && price_.sign() <= 0) {
         out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
-        return result;
+        return false;
     }
     // The exact solve and the named roundings: on 128-bit fractions, every operation checked;
     // if an intermediate would overflow, again from the start on big rationals (same values,
@@ -1040,7 +1041,7 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
         nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
     }
-    if (!nums || !out.empty()) return result;
+    if (!nums || !out.empty()) return false;
     const fraction price = nums->price;
     const share_count conversion_total = nums->conversion_total;
     // The new money and the pool at the round price, on F0 + conversion shares.
@@ -1051,14 +1052,13 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
     if (cash_mode_) terms.cash_rounded(*cash_mode_);
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
     if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
-    pricing_result solved = terms.try_solve(
-        {base.definition + " + conversion shares", base.fully_diluted + conversion_total, base.unallocated_pool});
-    if (!solved.ok()) {
-        for (diagnostic& d : solved.problems) d.field = d.field.prefixed(field_path("new_money"));
-        out = std::move(solved.problems);
-        return result;
+    // priced_round_terms::try_solve() on F0 + conversion shares, solved in place into the result.
+    base.definition += " + conversion shares";
+    base.fully_diluted += conversion_total;
+    if (!terms.solve_into(base, sol.pricing_, out)) {
+        for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
+        return false;
     }
-    conversion_solution& sol = result.solution.emplace(conversion_solution::key(), std::move(*solved.round));
     sol.exact_price_ = std::move(nums->exact_price);
     sol.price_ = round_price;
     sol.exact_q_ = std::move(nums->q);
@@ -1067,6 +1067,13 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
     sol.conversions_ = std::move(shells);
     sol.outstanding_ = std::move(outstanding);
     sol.conversion_shares_ = conversion_total;
+    return true;
+}
+
+inline conversion_solution_result conversion_round::solve_on(const cap_table& table, detail::conv_path path) const {
+    conversion_solution_result result;
+    conversion_solution& sol = result.solution.emplace(conversion_solution::key(), priced_round());
+    if (!solve_into(table, path, sol, result.problems)) result.solution.reset();
     return result;
 }
 
