@@ -443,6 +443,8 @@ struct conv_term {
     R amount;              // A, money units
     std::optional<R> cap;  // C, money units
     std::optional<R> keep; // 1 - discount
+    R per_cap;             // A / C, with a cap
+    R per_keep;            // A / keep (A without a discount)
     safe_form form = safe_form::post_money;
     fundround::pool_increase pool = fundround::pool_increase::included;
 };
@@ -494,11 +496,15 @@ struct conv_model {
         R s = f0 + i - q;
         std::optional<R> u;  // the round price's rate, computed once if an item needs it
         for (const conv_term<R>& it : items) {
-            if (!priced(it)) {
-                s += it.amount * cap_rate(it, q, i);
+            if (!priced(it)) {  // A x base / C
+                s += it.per_cap * cap_base(it, q, i);
                 continue;
             }
             if (!u) u = u_at(q, i);
+            if (!it.cap) {  // A x u / keep
+                s += it.per_keep * *u;
+                continue;
+            }
             s += it.amount * rate(it, q, i, *u).first;
         }
         return conv_norm(std::move(s));
@@ -1227,8 +1233,12 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     for (const detail::conv_item& it : items) {
         detail::conv_term<R> term;
         term.amount = whole(it.amount);
-        if (it.cap) term.cap = whole(*it.cap);
+        if (it.cap) {
+            term.cap = whole(*it.cap);
+            term.per_cap = conv_from<R>(fraction(it.amount, *it.cap));
+        }
         if (it.keep) term.keep = conv_from<R>(*it.keep);
+        term.per_keep = it.keep ? conv_div(term.amount, *term.keep) : term.amount;
         term.form = it.form;
         term.pool = it.pool;
         amounts += term.amount;
@@ -1300,24 +1310,32 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_term<R>& it = m.items[k];
         const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
-        std::optional<R> cap_rate;
+        const bool priced = detail::conv_model<R>::priced(it);
+        std::optional<R> cap_rate;  // with a cap and a discount: shares per money unit at the cap
         R cap_base;
-        if (it.cap) {
-            cap_base = m.cap_base(it, *q, i_exact);
-            cap_rate = conv_div(cap_base, *it.cap);
+        if (it.cap) cap_base = m.cap_base(it, *q, i_exact);
+        if (it.cap && priced) cap_rate = conv_div(cap_base, *it.cap);
+        R exact_units;  // the exact conversion price
+        if (priced && !it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
+            exact_units = it.keep ? conv_div(*it.keep, u) : conv_div(whole(1), u);
+            ic.exact_shares = exact_rational(it.per_keep * u);
+        } else if (priced) {
+            const R rate = m.rate(it, *q, i_exact, u).first;
+            exact_units = conv_div(whole(1), rate);
+            ic.exact_shares = exact_rational(it.amount * rate);
+        } else {  // cap only: price C / base, shares A base / C
+            exact_units = conv_div(*it.cap, cap_base);
+            ic.exact_shares = exact_rational(it.per_cap * cap_base);
         }
-        const R rate = detail::conv_model<R>::priced(it) ? m.rate(it, *q, i_exact, u).first : *cap_rate;
-        const R exact_units = conv_div(whole(1), rate);
-        ic.exact_shares = exact_rational(it.amount * rate);
         ic.exact_price_units = exact_rational(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
         // price on the rounded round price.
         R chosen = it.keep ? p_round * *it.keep : p_round;
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
-        if (cap_rate) {
+        if (it.cap) {
             ic.exact_capitalization = exact_rational(cap_base);
-            R cap_price = detail::conv_model<R>::priced(it) ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
+            R cap_price = priced ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
             if (!it.keep || cap_price < chosen) {
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
