@@ -19,14 +19,25 @@
 //                 through priced_round_terms, the cap table after (new series, one series per
 //                 conversion price, the issues, the pool top-up, the table validated) and every
 //                 holder's before/after: the whole converted_round.
+//   solve/<case>  conversion_round::solve(table): the solver alone, what the peer is timed on (no
+//                 cap table after): the same validation as lib/ of the terms, holders,
+//                 currencies, dates and each SAFE's own rules, the exact closed-form solve, the
+//                 named roundings, the new money and the pool through priced_round_terms: the
+//                 price (exact and rounded), Q, the exact pool increase and T, each SAFE's
+//                 conversion (exact and rounded price, exact and rounded shares, cash not
+//                 converted, its description), the investor's shares, cost and cash not
+//                 converted, the pool increase. Checked equal to apply_to()'s figures and to
+//                 hand/ before timing.
 //   hand/<case>   the same exact closed-form solve and the same roundings written directly on
 //                 checked __int128 rationals (every product/sum overflow-checked, terms reduced
 //                 by gcd), with the same level of validation of the figures (positive amounts,
 //                 caps, discount in (0, 1), pool target in [0, 1), a solution that exists, a
-//                 price whose terms fit 64 bits): Q, the pool increase, the price, each SAFE's
-//                 conversion price (lower of cap and discount price), shares (floor) and cash
-//                 not converted, the investor's shares (floor), the pool top-up on the actual
-//                 count (ceiling). It builds no cap table, no strings and no diagnostics text.
+//                 price whose terms fit 64 bits): Q, the pool increase, T, the price, each
+//                 SAFE's conversion price (lower of cap and discount price), exact shares, its
+//                 capitalization, shares (floor) and cash not converted, the investor's shares
+//                 (floor), cost (half away from zero) and cash not converted, the pool top-up on
+//                 the actual count (ceiling), the post-money count. It builds no cap table, no
+//                 strings and no diagnostics text.
 //                 Checked equal to the library's figures before timing.
 //   hand_table/<case>  the same work as lib/<case>: the hand-written solve above, then the cap
 //                 table after as plain structs (holders copied and added, the new series and
@@ -35,7 +46,8 @@
 //                 and after. Checked equal to the library's table and changes before timing.
 //   paired/<case> lib and hand, alternately in the same loop, each timed with steady_clock;
 //                 counters lib_ns, hand_ns, ratio = lib / hand.
-//   paired_table/<case>  lib and hand_table the same way: the same-work ratio.
+//   paired_table/<case>  lib and hand_table the same way: the same-work ratio of apply_to().
+//   paired_solve/<case>  solve and hand the same way: the same-work ratio of the solver alone.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
@@ -144,15 +156,19 @@ struct hand_round {
     std::vector<hand_safe> safes;
 };
 struct hand_conversion {
-    rat price;                 // conversion price, units per share
+    rat price;                 // conversion price, units per share (exact: no rounding named)
+    rat exact_shares;          // amount / price, before rounding
+    rat capitalization;        // the capitalization its cap divides (Q; 0 without a cap)
     std::int64_t shares;       // floor(amount / price)
     rat not_converted;         // amount - shares x price
     bool cap;                  // the cap price applied
 };
 struct hand_result {
-    rat q, pool_exact, price;
+    rat q, pool_exact, price, post_exact;  // post_exact: T = Q + N / P
     std::vector<hand_conversion> conversions;
     std::int64_t investor_shares = 0, pool_increase = 0;
+    std::int64_t investor_cost = 0, investor_not_converted = 0;  // shares x price to the unit, half away from zero
+    std::int64_t post_shares = 0;                                // F0 + conversion shares + investor shares + pool increase
 };
 
 hand_result hand_solve(const hand_round& r) {
@@ -192,7 +208,7 @@ hand_result hand_solve(const hand_round& r) {
     out.price = p;
     std::int64_t converted = 0;
     for (const hand_safe& s : r.safes) {
-        hand_conversion c{p, 0, {0, 1}, false};
+        hand_conversion c{p, {0, 1}, {0, 1}, 0, {0, 1}, false};
         if (s.discount) c.price = p * (rat{1, 1} - *s.discount);
         if (s.cap) {
             const rat cap_price = rat{*s.cap, 1} / q;
@@ -202,8 +218,10 @@ hand_result hand_solve(const hand_round& r) {
             }
         }
         if (!fits64(c.price)) fail();
+        if (s.cap) c.capitalization = q;
         const rat a{s.amount, 1};
-        c.shares = static_cast<std::int64_t>(floor_of(a / c.price));
+        c.exact_shares = a / c.price;
+        c.shares = static_cast<std::int64_t>(floor_of(c.exact_shares));
         c.not_converted = a - rat{c.shares, 1} * c.price;
         converted += c.shares;
         out.conversions.push_back(c);
@@ -213,6 +231,13 @@ hand_result hand_solve(const hand_round& r) {
     const rat before_pool{add(add(r.f0, converted), out.investor_shares), 1};
     const rat need = (r.target * before_pool - rat{r.pool, 1}) / (rat{1, 1} - r.target);
     out.pool_increase = need.n > 0 ? static_cast<std::int64_t>(ceil_of(need)) : 0;
+    // The investor's cost (shares x price to the unit, half away from zero; the price is
+    // positive) and the cash not converted; T exact; the post-money count.
+    const rat cost = rat{out.investor_shares, 1} * p;
+    out.investor_cost = static_cast<std::int64_t>(floor_of(rat{add(mul(cost.n, 2), cost.d), mul(cost.d, 2)}));
+    out.investor_not_converted = r.new_money - out.investor_cost;
+    out.post_exact = q + rat{r.new_money, 1} / p;
+    out.post_shares = static_cast<std::int64_t>(add(before_pool.n, out.pool_increase));
     return out;
 }
 
@@ -367,12 +392,29 @@ void check_equal(shape s) {
     bool ok = same(h.q, l.exact_capitalization()) && same(h.pool_exact, l.exact_pool_increase()) &&
               same(h.price, l.exact_price_units()) && same(h.price, l.price().units_per_share()) &&
               h.investor_shares == l.new_money().investment_of("lead").shares.value() &&
-              h.pool_increase == l.pool_increase().value() && h.conversions.size() == l.conversions().size();
+              h.pool_increase == l.pool_increase().value() && h.conversions.size() == l.conversions().size() &&
+              same(h.post_exact, l.exact_post_money_shares()) && h.post_shares == l.new_money().post_money_shares().value() &&
+              h.investor_cost == l.new_money().investment_of("lead").cost.units() &&
+              h.investor_not_converted == l.new_money().investment_of("lead").not_converted.units();
     for (std::size_t k = 0; ok && k < h.conversions.size(); ++k) {
         const instrument_conversion& c = l.conversions()[k];
-        ok = same(h.conversions[k].price, c.conversion_price.units_per_share()) && h.conversions[k].shares == c.shares.value() &&
-             same(h.conversions[k].not_converted, c.not_converted_units) &&
+        ok = same(h.conversions[k].price, c.conversion_price.units_per_share()) && same(h.conversions[k].price, c.exact_price_units) &&
+             same(h.conversions[k].exact_shares, c.exact_shares) && same(h.conversions[k].capitalization, c.exact_capitalization) &&
+             h.conversions[k].shares == c.shares.value() && same(h.conversions[k].not_converted, c.not_converted_units) &&
              h.conversions[k].cap == (c.basis == conversion_basis::cap);
+    }
+    // The solver alone gives the same figures as apply_to().
+    const conversion_solution so = round_of(s).solve(table());
+    ok = ok && same(h.q, so.exact_capitalization()) && same(h.pool_exact, so.exact_pool_increase()) &&
+         same(h.price, so.exact_price_units()) && same(h.price, so.price().units_per_share()) &&
+         same(h.post_exact, so.exact_post_money_shares()) && h.investor_shares == so.new_money().investment_of("lead").shares.value() &&
+         h.investor_cost == so.new_money().investment_of("lead").cost.units() && h.pool_increase == so.pool_increase().value() &&
+         h.post_shares == so.new_money().post_money_shares().value() && h.conversions.size() == so.conversions().size();
+    for (std::size_t k = 0; ok && k < h.conversions.size(); ++k) {
+        const instrument_conversion& c = so.conversions()[k];
+        ok = same(h.conversions[k].price, c.conversion_price.units_per_share()) && same(h.conversions[k].exact_shares, c.exact_shares) &&
+             same(h.conversions[k].capitalization, c.exact_capitalization) && h.conversions[k].shares == c.shares.value() &&
+             same(h.conversions[k].not_converted, c.not_converted_units) && h.conversions[k].cap == (c.basis == conversion_basis::cap);
     }
     const hand_case hc = hand_case_of(s);
     ok = ok && same_table(hand_apply(hand_start(), hc.round, hc.added, hc.safe_holders, hc.investor), l);
@@ -388,6 +430,16 @@ void lib(benchmark::State& state, shape s) {
     const cap_table& t = table();
     for (auto _ : state) {
         converted_round c = r.apply_to(t);
+        benchmark::DoNotOptimize(c);
+    }
+}
+
+void solve(benchmark::State& state, shape s) {
+    check_equal(s);
+    const conversion_round r = round_of(s);
+    const cap_table& t = table();
+    for (auto _ : state) {
+        conversion_solution c = r.solve(t);
         benchmark::DoNotOptimize(c);
     }
 }
@@ -412,18 +464,16 @@ void hand_table_bm(benchmark::State& state, shape s) {
     }
 }
 
-// The library and a hand-written computation (@p by_hand, returning its result), alternately in
-// one loop, each timed with steady_clock.
-template <class Hand>
-void paired_with(benchmark::State& state, shape s, Hand by_hand) {
+// The library (@p by_lib) and a hand-written computation (@p by_hand), each returning its
+// result, alternately in one loop, each timed with steady_clock.
+template <class Lib, class Hand>
+void paired_with(benchmark::State& state, shape s, Lib by_lib, Hand by_hand) {
     check_equal(s);
-    const conversion_round r = round_of(s);
-    const cap_table& t = table();
     using clock = std::chrono::steady_clock;
     double lib_ns = 0, hand_ns = 0;
     for (auto _ : state) {
         const auto t0 = clock::now();
-        converted_round c = r.apply_to(t);
+        auto c = by_lib();
         benchmark::DoNotOptimize(c);
         const auto t1 = clock::now();
         auto h = by_hand();
@@ -441,19 +491,37 @@ void paired_with(benchmark::State& state, shape s, Hand by_hand) {
 // Against the same work: the solve with its cap table after.
 void paired_table(benchmark::State& state, shape s) {
     const hand_case c = hand_case_of(s);
-    paired_with(state, s, [&] {
-        benchmark::DoNotOptimize(c);
-        return hand_apply(hand_start(), c.round, c.added, c.safe_holders, c.investor);
-    });
+    const conversion_round r = round_of(s);
+    paired_with(
+        state, s, [&] { return r.apply_to(table()); },
+        [&] {
+            benchmark::DoNotOptimize(c);
+            return hand_apply(hand_start(), c.round, c.added, c.safe_holders, c.investor);
+        });
 }
 
-// Against the solve alone.
+// apply_to() against the solve alone (for scale: not the same work).
 void paired(benchmark::State& state, shape s) {
     const hand_round hr = hand_of(s);
-    paired_with(state, s, [&] {
-        benchmark::DoNotOptimize(hr);
-        return hand_solve(hr);
-    });
+    const conversion_round r = round_of(s);
+    paired_with(
+        state, s, [&] { return r.apply_to(table()); },
+        [&] {
+            benchmark::DoNotOptimize(hr);
+            return hand_solve(hr);
+        });
+}
+
+// Against the same work: conversion_round::solve() and the hand-written solve.
+void paired_solve(benchmark::State& state, shape s) {
+    const hand_round hr = hand_of(s);
+    const conversion_round r = round_of(s);
+    paired_with(
+        state, s, [&] { return r.solve(table()); },
+        [&] {
+            benchmark::DoNotOptimize(hr);
+            return hand_solve(hr);
+        });
 }
 
 }  // namespace
@@ -461,6 +529,9 @@ void paired(benchmark::State& state, shape s) {
 BENCHMARK_CAPTURE(lib, two_safes, two_safes);
 BENCHMARK_CAPTURE(lib, one_discount, one_discount);
 BENCHMARK_CAPTURE(lib, no_safes, no_safes);
+BENCHMARK_CAPTURE(solve, two_safes, two_safes);
+BENCHMARK_CAPTURE(solve, one_discount, one_discount);
+BENCHMARK_CAPTURE(solve, no_safes, no_safes);
 BENCHMARK_CAPTURE(hand, two_safes, two_safes);
 BENCHMARK_CAPTURE(hand, one_discount, one_discount);
 BENCHMARK_CAPTURE(hand, no_safes, no_safes);
@@ -473,5 +544,8 @@ BENCHMARK_CAPTURE(paired_table, no_safes, no_safes);
 BENCHMARK_CAPTURE(paired, two_safes, two_safes);
 BENCHMARK_CAPTURE(paired, one_discount, one_discount);
 BENCHMARK_CAPTURE(paired, no_safes, no_safes);
+BENCHMARK_CAPTURE(paired_solve, two_safes, two_safes);
+BENCHMARK_CAPTURE(paired_solve, one_discount, one_discount);
+BENCHMARK_CAPTURE(paired_solve, no_safes, no_safes);
 
 BENCHMARK_MAIN();

@@ -633,6 +633,101 @@ void check_same(const conversion_result& a, const conversion_result& b) {
     CHECK(x.after().fully_diluted().total() == y.after().fully_diluted().total());
 }
 
+// The solver alone (solve()) gives the figures of the round apply_to() gives: every exact and
+// rounded figure of every conversion and of the new money; the problems are the same, unless
+// they are the cap table after's alone (fields under `after`), which only apply_to() builds.
+void check_solution_matches(const conversion_solution_result& s, const conversion_result& a) {
+    if (!s.ok()) {
+        REQUIRE_FALSE(a.ok());
+        REQUIRE(s.problems.size() == a.problems.size());
+        for (std::size_t i = 0; i < s.problems.size(); ++i) {
+            CHECK(s.problems[i].field == a.problems[i].field);
+            CHECK(s.problems[i].message() == a.problems[i].message());
+        }
+        return;
+    }
+    CHECK(s.problems.empty());
+    if (!a.ok()) {
+        REQUIRE_FALSE(a.problems.empty());
+        for (const diagnostic& d : a.problems) CHECK(d.field.to_string().rfind("after", 0) == 0);
+        return;
+    }
+    const conversion_solution& x = *s.solution;
+    const converted_round& y = *a.round;
+    CHECK(x.exact_price_units().big() == y.exact_price_units().big());
+    CHECK(x.price() == y.price());
+    CHECK(x.exact_capitalization().big() == y.exact_capitalization().big());
+    CHECK(x.exact_pool_increase().big() == y.exact_pool_increase().big());
+    CHECK(x.exact_post_money_shares().big() == y.exact_post_money_shares().big());
+    CHECK(x.conversion_shares() == y.conversion_shares());
+    REQUIRE(x.conversions().size() == y.conversions().size());
+    for (std::size_t k = 0; k < x.conversions().size(); ++k) {
+        const instrument_conversion& c = x.conversions()[k];
+        const instrument_conversion& d = y.conversions()[k];
+        CHECK(c.kind == d.kind);
+        CHECK(c.index == d.index);
+        CHECK(c.holder == d.holder);
+        CHECK(c.description == d.description);
+        CHECK(c.principal == d.principal);
+        CHECK(c.interest == d.interest);
+        CHECK(c.amount == d.amount);
+        CHECK(c.valuation_cap == d.valuation_cap);
+        CHECK(c.discount == d.discount);
+        CHECK(c.mfn_from == d.mfn_from);
+        CHECK(c.basis == d.basis);
+        CHECK(c.exact_capitalization.big() == d.exact_capitalization.big());
+        CHECK(c.exact_price_units.big() == d.exact_price_units.big());
+        CHECK(c.exact_shares.big() == d.exact_shares.big());
+        CHECK(c.conversion_price == d.conversion_price);
+        CHECK(c.shares == d.shares);
+        CHECK(c.not_converted_units == d.not_converted_units);
+        CHECK(c.share_class.empty());  // named by apply_to() only
+        CHECK_FALSE(d.share_class.empty());
+    }
+    REQUIRE(x.outstanding_notes().size() == y.outstanding_notes().size());
+    for (std::size_t k = 0; k < x.outstanding_notes().size(); ++k) {
+        CHECK(x.outstanding_notes()[k].index == y.outstanding_notes()[k].index);
+        CHECK(x.outstanding_notes()[k].holder == y.outstanding_notes()[k].holder);
+        CHECK(x.outstanding_notes()[k].reason == y.outstanding_notes()[k].reason);
+    }
+    const priced_round& p = x.new_money();
+    const priced_round& q = y.new_money();
+    CHECK(p.exact_price_units() == q.exact_price_units());
+    CHECK(p.price_units() == q.price_units());
+    CHECK(p.pre_round().definition == q.pre_round().definition);
+    CHECK(p.pre_round().fully_diluted == q.pre_round().fully_diluted);
+    CHECK(p.pre_round().unallocated_pool == q.pre_round().unallocated_pool);
+    REQUIRE(p.investments().size() == q.investments().size());
+    for (std::size_t k = 0; k < p.investments().size(); ++k) {
+        CHECK(p.investments()[k].investor == q.investments()[k].investor);
+        CHECK(p.investments()[k].amount == q.investments()[k].amount);
+        CHECK(p.investments()[k].shares == q.investments()[k].shares);
+        CHECK(p.investments()[k].cost == q.investments()[k].cost);
+        CHECK(p.investments()[k].not_converted == q.investments()[k].not_converted);
+    }
+    CHECK(p.new_shares() == q.new_shares());
+    CHECK(x.pool_increase() == y.pool_increase());
+    CHECK(p.post_money_shares() == q.post_money_shares());
+}
+
+// solve() and try_solve() against try_apply_to(), on the automatic path and on each exact path.
+void check_solution(const conversion_round& round, const cap_table& t) {
+    const conversion_result applied = round.try_apply_to(t);
+    const conversion_solution_result solved = round.try_solve(t);
+    check_solution_matches(solved, applied);
+    check_solution_matches(detail::conversion_paths::solve_big_only(round, t), applied);
+    try {
+        check_solution_matches(detail::conversion_paths::solve_fast_only(round, t), applied);
+    } catch (const overflow_error&) {
+        CHECK_THROWS_AS((void)detail::conversion_paths::fast_only(round, t), overflow_error);  // the same boundary
+    }
+    if (solved.ok()) {
+        CHECK(round.solve(t).conversion_shares() == solved.solution->conversion_shares());
+    } else {
+        CHECK_THROWS_AS((void)round.solve(t), validation_error);
+    }
+}
+
 // $500,000 at 8% simple from 2025-01-01, cap $12M on the pre-money capitalization.
 convertible_note bridge_note() {
     convertible_note n;
@@ -648,6 +743,7 @@ convertible_note bridge_note() {
 // The round on the default (automatic) path equals the round on big rationals throughout;
 // returns true if 128-bit fractions sufficed (the fast path alone gives the same round).
 bool check_paths(const conversion_round& round, const cap_table& t) {
+    check_solution(round, t);
     const conversion_result automatic = round.try_apply_to(t);
     check_same(automatic, detail::conversion_paths::big_only(round, t));
     try {
@@ -899,6 +995,70 @@ TEST_CASE("the table after is the one cap_table_builder builds, with the same pr
                          .convert(a4)
                          .liquidation(negative),
                      t);
+}
+
+TEST_CASE("solve(): the solver alone, with apply_to()'s figures and problems") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "S"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'500'000))
+                            .build();
+    // The worked example of the closed form (two post-money SAFEs, a 10% pool in the pre-money).
+    const conversion_round two = base_round()
+                                     .add_holder(holder::investor("lead", "Lead"))
+                                     .add_holder(holder::investor("a", "Angel A"))
+                                     .add_holder(holder::investor("b", "Fund B"))
+                                     .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+                                     .convert(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2025} / 2 / 1));
+    const conversion_solution x = two.solve(t);
+    CHECK(x.exact_capitalization().to_fraction() == fraction(380'000'000, 29));  // as in the closed-form test above
+    CHECK(x.safe_conversion(1).shares == sh(1'310'344));
+    CHECK_THROWS_AS((void)x.note_conversion(0), invalid_argument_error);
+    check_solution(two, t);
+    // A note that converts and one below its qualified-financing threshold.
+    convertible_note big;
+    big.holder = holder_id("s");
+    big.principal = 300'000_usd;
+    big.issue_date = year{2025} / 1 / 1;
+    big.maturity_date = year{2027} / 1 / 1;
+    big.annual_rate = fraction(6, 100);
+    big.discount = fraction(1, 5);
+    convertible_note small = big;
+    small.qualified_financing = 10_M;
+    check_solution(base_round().add_holder(holder::investor("lead", "Lead")).convert(big).convert(small), t);
+    // Problems of the inputs: the same list, fields and messages.
+    check_solution(conversion_round("A", "Common", year{2026} / 1 / 1)
+                       .pre_money(10_M)
+                       .post_money(12_M)
+                       .invest(holder_id("lead"), 0_usd)
+                       .option_pool(fraction(1, 10), pool_placement::pre_money, "Nope")
+                       .convert(safe::post_money_cap_and_discount(holder_id("s"), 100'000_usd, 0_usd, fraction(1), year{2025} / 1 / 1))
+                       .convert(safe::post_money_discount(holder_id("ghost"), 100'000_usd, fraction(-1, 5), year{2025} / 1 / 1))
+                       .convert(safe::post_money_mfn(holder_id("s"), 50'000_usd, year{2025} / 12 / 1)),
+                   t);
+    check_solution(base_round()
+                       .add_holder(holder::investor("lead", "Lead"))
+                       .convert(safe::post_money_cap(holder_id("s"), 2_M, 2_M, year{2025} / 1 / 1)),  // claims 100%
+                   t);
+    check_solution(base_round().add_holder(holder::investor("lead", "Lead")).price_rounded(0, rounding::floor), t);  // price rounds to 0
+    // A problem of the new money (an investment that buys no whole share), under `new_money`.
+    const conversion_round crumbs = base_round().add_holder(holder::investor("lead", "Lead")).invest(holder_id("ada"), units(1));
+    const conversion_solution_result tiny = crumbs.try_solve(t);
+    REQUIRE(tiny.problems.size() == 1);
+    CHECK(tiny.problems[0].field.to_string() == "new_money.investors[1].amount");
+    CHECK(tiny.problems[0].rule.find("buys no whole share") != std::string::npos);
+    check_solution(crumbs, t);
+    // Problems of the cap table after only: solve() succeeds, apply_to() reports them.
+    liquidation_terms negative;
+    negative.multiple = fraction(-1);
+    conversion_round bad = two;
+    bad.liquidation(negative);
+    CHECK(bad.try_solve(t).ok());
+    CHECK_FALSE(bad.try_apply_to(t).ok());
+    check_solution(bad, t);
+    check_solution(base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("x", "ADA")), t);
 }
 
 }  // namespace test_conversion

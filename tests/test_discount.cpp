@@ -325,4 +325,27 @@ TEST_CASE("discount_terms: (1 + r)^n is computed on big integers; factors must f
     CHECK_THROWS_AS((void)far.exact.to_fraction(), fr::overflow_error);
 }
 
+TEST_CASE("exact_rational: a fraction while it fits, big integers past 2^127, one value either way") {
+    const fraction near(((fr::detail::int128(1) << 126) - 1) / 3 * 5, 11);  // numerator about 1.67 x 2^126, coprime to 11
+    fr::exact_rational a(near);
+    CHECK(a.fits_fraction());
+    a += fr::exact_rational(near);  // the numerator passes 2^127: kept on big integers
+    CHECK_FALSE(a.fits_fraction());
+    CHECK(a.big() == fr::detail::big_rational(near) + fr::detail::big_rational(near));
+    CHECK_THROWS_AS((void)a.to_fraction(), fr::overflow_error);
+    CHECK(a != fr::exact_rational(near));
+    a -= fr::exact_rational(near);  // back below 2^127: a fraction again, equal to one made from it
+    CHECK(a.fits_fraction());
+    CHECK(a == fr::exact_rational(near));
+    CHECK(a.to_fraction() == near);
+    CHECK(fr::exact_rational(fr::detail::big_rational(fr::detail::big_int(6), fr::detail::big_int(-4))) == fr::exact_rational(fraction(-3, 2)));
+    CHECK((-fr::exact_rational(fraction(3, 2))).to_string() == "-3/2");
+    const fr::exact_rational b = fr::exact_rational(fr::detail::big_rational(near)) + fr::exact_rational(near) + fr::exact_rational(near);
+    CHECK_FALSE(b.fits_fraction());
+    const fr::exact_rational c = b;  // copies share the big value
+    CHECK(c == b);
+    CHECK((-c).sign() == -1);
+    CHECK(c.to_decimal_string(2) == b.big().to_decimal_string(2, rounding::half_even));
+}
+
 }  // namespace test_discount

@@ -474,6 +474,69 @@ TEST_CASE("fraction: property - + - * / against cpp_rational, near every limit")
     CHECK(overflowed > 1000);
 }
 
+// Terms that fit 64 bits take the 64-bit paths (gcds and divisions on 64 bits, one 64 x 64
+// product per term): every bit length up to 64, and the edges 2^63 and 2^64 - 1, where a product
+// can pass 2^127 and must throw.
+TEST_CASE("fraction: 64-bit terms (the 64-bit paths) agree with cpp_rational, overflow at 2^127") {
+    lcg g{64};
+    const auto term = [&]() -> rep {  // 1 to 2^64 - 1, every bit length
+        const std::uint64_t full = (g.next() << 32) ^ g.next();  // 64 random bits (next() has 53)
+        switch (g.next() % 5) {
+            case 0: return rep(std::numeric_limits<std::uint64_t>::max() - g.next() % 3);
+            case 1: return rep(std::uint64_t{1} << 63) + rep(g.next() % 3) - 1;
+            case 2: return rep(g.next() % 1000 + 1);
+            default: {
+                const std::uint64_t v = full >> (g.next() % 64);
+                return rep(v == 0 ? 1 : v);
+            }
+        }
+    };
+    int products = 0;
+    int overflows = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const rep an = (g.next() % 2 == 0 ? -1 : 1) * term();
+        const rep ad = term();
+        const rep bn = (g.next() % 7 == 0 ? 0 : (g.next() % 2 == 0 ? -1 : 1)) * term();
+        const rep bd = term();
+        const fraction a(an, ad);
+        const fraction b(bn, bd);
+        const big_rational x(to_big(an), to_big(ad));
+        const big_rational y(to_big(bn), to_big(bd));
+        CAPTURE(a);
+        CAPTURE(b);
+        REQUIRE(to_rational(a) == x);
+        REQUIRE(to_rational(b) == y);
+        REQUIRE(boost::multiprecision::denominator(to_rational(a)) == to_big(a.denominator()));  // lowest terms
+        const auto check = [&](auto op, const big_rational& expected) {
+            if (fits(expected)) {
+                try {
+                    REQUIRE(to_rational(op()) == expected);
+                    ++products;
+                } catch (const overflow_error&) {  // + and - only: the lcm intermediate
+                    ++overflows;
+                }
+            } else {
+                CHECK_THROWS_AS((void)op(), overflow_error);
+                ++overflows;
+            }
+        };
+        check([&] { return a * b; }, x * y);
+        if (!b.is_zero()) check([&] { return a / b; }, x / y);
+        check([&] { return a + b; }, x + y);
+        check([&] { return a - b; }, x - y);
+        const std::uint64_t u = static_cast<std::uint64_t>(term());
+        const std::uint64_t v = g.next() % 9 == 0 ? 0 : static_cast<std::uint64_t>(term());
+        REQUIRE(detail::gcd64(u, v) == static_cast<std::uint64_t>(boost::multiprecision::gcd(big(u), big(v))));
+        REQUIRE(detail::gcd64(v, u) == detail::gcd64(u, v));
+    }
+    CHECK(products > 20000);
+    CHECK(overflows > 100);
+    CHECK(detail::gcd64(0, 0) == 0);
+    CHECK(detail::gcd64(0, 12) == 12);
+    CHECK(detail::gcd64(1, 0) == 1);
+    CHECK(detail::gcd64(std::uint64_t{1} << 63, std::uint64_t{3} << 40) == std::uint64_t{1} << 40);
+}
+
 TEST_CASE("fraction: comparison near 2^127 agrees with cpp_rational") {
     // Neighbours whose cross products need 254 bits.
     const fraction a(rep_max - 1, rep_max);

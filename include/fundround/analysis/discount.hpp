@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -183,51 +184,51 @@ inline fraction growth_factor(const fraction& annual_rate, const fraction& years
 }
 
 /// An exact rational number of any size: a present value summed over many dates outgrows the
-/// 128-bit fraction ((1 + r)^n denominators multiply), so present values are kept on big
-/// integers here (detail::big_rational, kept in lowest terms). Compares with and converts from
-/// fraction; to_fraction() narrows it.
+/// 128-bit fraction ((1 + r)^n denominators multiply), so a value that does not fit is kept on
+/// big integers (detail::big_rational, in lowest terms). A value that fits is kept as a
+/// fraction (no big integers, no allocation: most values do); the two are one value type, with
+/// the same results either way. Compares with and converts from fraction; to_fraction() narrows
+/// it.
 class exact_rational {
 public:
     /// Zero.
     exact_rational() = default;
     /// The fraction @p f, exactly.
-    exact_rational(const fraction& f) : value_(f) {}  // NOLINT(google-explicit-constructor)
-    /// The big rational @p v (put in lowest terms).
-    explicit exact_rational(detail::big_rational v) : value_(std::move(v)) { value_.reduce(); }
+    exact_rational(const fraction& f) : small_(f) {}  // NOLINT(google-explicit-constructor)
+    /// The big rational @p v (put in lowest terms; kept as a fraction if it fits).
+    explicit exact_rational(detail::big_rational v) { set(std::move(v)); }
 
     /// The value as a fraction; throws overflow_error if a term in lowest terms reaches 2^127.
-    [[nodiscard]] fraction to_fraction() const { return value_.to_fraction("exact_rational"); }
+    [[nodiscard]] fraction to_fraction() const { return big_ ? big_->to_fraction("exact_rational") : small_; }
     /// The value on big integers, in lowest terms (internal use).
-    [[nodiscard]] const detail::big_rational& big() const noexcept { return value_; }
+    [[nodiscard]] detail::big_rational big() const { return big_ ? *big_ : detail::big_rational(small_); }
+    /// True if the value fits a fraction (the light representation).
+    [[nodiscard]] bool fits_fraction() const noexcept { return !big_; }
     /// -1, 0 or 1.
-    [[nodiscard]] int sign() const { return value_.sign(); }
+    [[nodiscard]] int sign() const { return big_ ? big_->sign() : small_.sign(); }
     /// Exact text "n/d", or "n" when the denominator is 1.
-    [[nodiscard]] std::string to_string() const { return value_.to_string(); }
+    [[nodiscard]] std::string to_string() const { return big_ ? big_->to_string() : small_.to_string(); }
     /// Decimal text with exactly @p decimals digits (0 to 60) after the point, rounded by @p mode.
     [[nodiscard]] std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
-        return value_.to_decimal_string(decimals, mode);
+        return big().to_decimal_string(decimals, mode);
     }
 
     /// The negated value.
-    [[nodiscard]] exact_rational operator-() const { return exact_rational(-value_); }
+    [[nodiscard]] exact_rational operator-() const { return big_ ? exact_rational(-*big_) : exact_rational(-small_); }
     /// Adds @p o in place, exactly.
-    exact_rational& operator+=(const exact_rational& o) {
-        value_ += o.value_;
-        value_.reduce();
-        return *this;
-    }
+    exact_rational& operator+=(const exact_rational& o) { return add(o, false); }
     /// Subtracts @p o in place, exactly.
-    exact_rational& operator-=(const exact_rational& o) {
-        value_ -= o.value_;
-        value_.reduce();
-        return *this;
-    }
+    exact_rational& operator-=(const exact_rational& o) { return add(o, true); }
     /// The exact sum.
     [[nodiscard]] friend exact_rational operator+(exact_rational a, const exact_rational& b) { return a += b; }
     /// The exact difference.
     [[nodiscard]] friend exact_rational operator-(exact_rational a, const exact_rational& b) { return a -= b; }
     /// True if the values are equal.
-    [[nodiscard]] friend bool operator==(const exact_rational& a, const exact_rational& b) { return a.value_ == b.value_; }
+    [[nodiscard]] friend bool operator==(const exact_rational& a, const exact_rational& b) {
+        if (!a.big_ && !b.big_) return a.small_ == b.small_;
+        if (!a.big_ || !b.big_) return false;  // both in lowest terms: a value that fits a fraction is kept as one
+        return *a.big_ == *b.big_;
+    }
     /// True if the values differ.
     [[nodiscard]] friend bool operator!=(const exact_rational& a, const exact_rational& b) { return !(a == b); }
     /// Writes the exact form "n/d".
@@ -236,7 +237,39 @@ public:
     }
 
 private:
-    detail::big_rational value_;
+    void set(detail::big_rational v) {
+        v.reduce();
+        const detail::big_int& n = v.numerator();
+        const detail::big_int& d = v.denominator();
+        if ((n == 0 || boost::multiprecision::msb(n < 0 ? detail::big_int(-n) : n) < 127) && boost::multiprecision::msb(d) < 127) {
+            small_ = fraction(detail::from_big(n, "exact_rational"), detail::from_big(d, "exact_rational"));
+            big_.reset();
+        } else {
+            small_ = fraction();
+            big_ = std::make_shared<const detail::big_rational>(std::move(v));
+        }
+    }
+    exact_rational& add(const exact_rational& o, bool subtract) {
+        if (!big_ && !o.big_) {
+            try {
+                small_ = subtract ? small_ - o.small_ : small_ + o.small_;
+                return *this;
+            } catch (const overflow_error&) {  // the sum outgrows 128 bits: on big integers
+            } catch (const std::overflow_error&) {  // Boost's checked 128-bit integers (FUNDROUND_NO_INT128)
+            }
+        }
+        detail::big_rational r = big();
+        if (subtract) {
+            r -= o.big();
+        } else {
+            r += o.big();
+        }
+        set(std::move(r));
+        return *this;
+    }
+
+    fraction small_;                                      // the value, when it fits
+    std::shared_ptr<const detail::big_rational> big_;     // the value, when it does not (immutable, shared by copies)
 };
 
 /// An exact value in major currency units together with that value rounded to an amount.

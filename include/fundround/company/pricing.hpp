@@ -259,6 +259,7 @@ public:
 
 private:
     friend class priced_round_terms;
+    friend class conversion_round;  // instruments/conversion.hpp: solves its new money in place
     priced_round() = default;
 
     money to_money(const fraction& units, rounding mode) const {
@@ -466,6 +467,7 @@ public:
     [[nodiscard]] priced_round solve(pre_round_shares base) const;
 
 private:
+    friend class conversion_round;  // instruments/conversion.hpp: solves its new money in place
     /// Solves into @p r (its base moved from @p base); false with every problem in @p problems.
     bool solve_into(pre_round_shares& base, priced_round& r, std::vector<diagnostic>& problems) const;
     priced_round_terms& set(price_basis b, money v) {

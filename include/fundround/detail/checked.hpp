@@ -148,6 +148,46 @@ constexpr bool mul_overflow(uint128 a, uint128 b, uint128& r) {
 #endif
 }
 
+/// The number of trailing zero bits of @p x (x != 0).
+constexpr int trailing_zeros(std::uint64_t x) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(x);
+#else
+    int n = 0;
+    while ((x & 1U) == 0) {
+        x >>= 1U;
+        ++n;
+    }
+    return n;
+#endif
+}
+
+/// Greatest common divisor of two unsigned 64-bit values (gcd(0, b) == b): one Euclid step
+/// (the terms are often of very different sizes, or one is 1), then the binary (Stein's)
+/// algorithm, shifts and subtractions instead of divisions.
+constexpr std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) noexcept {
+    if (a < b) {
+        const std::uint64_t t = a;
+        a = b;
+        b = t;
+    }
+    if (b <= 1) return b == 0 ? a : 1;
+    a %= b;
+    if (a == 0) return b;
+    const int shift = trailing_zeros(a | b);
+    a >>= trailing_zeros(a);
+    do {
+        b >>= trailing_zeros(b);
+        if (a > b) {
+            const std::uint64_t t = a;
+            a = b;
+            b = t;
+        }
+        b -= a;
+    } while (b != 0);
+    return a << shift;
+}
+
 /// Greatest common divisor of two unsigned 128-bit values (gcd(0, b) == b); 64-bit fast path.
 constexpr uint128 gcd(uint128 a, uint128 b) {
     while (b != 0 && ((a >> 64) != 0 || (b >> 64) != 0)) {  // 128-bit steps until both fit 64 bits
@@ -156,14 +196,7 @@ constexpr uint128 gcd(uint128 a, uint128 b) {
         b = t;
     }
     if (b == 0) return a;
-    auto x = static_cast<std::uint64_t>(a);
-    auto y = static_cast<std::uint64_t>(b);
-    while (y != 0) {
-        const std::uint64_t t = x % y;
-        x = y;
-        y = t;
-    }
-    return uint128(x);
+    return uint128(gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)));
 }
 
 /// The signed value with sign @p negative and magnitude @p m (m <= 2^127 - 1, checked by callers).

@@ -128,7 +128,7 @@ struct instrument_conversion {
     fundround::price_per_share conversion_price{money::from_units(1), share_count(1)};
     share_count shares;                   ///< amount / conversion_price, rounded by the named share mode.
     fraction not_converted_units;         ///< amount - shares x conversion_price, exactly, in money units.
-    std::string share_class;              ///< The class its shares are issued in.
+    std::string share_class;              ///< The class its shares are issued in (named by apply_to(); empty from solve()).
 
     /// shares x conversion_price, exactly, in money units.
     [[nodiscard]] fraction cost_units() const { return conversion_price.units_per_share() * fraction(shares.value()); }
@@ -147,6 +147,83 @@ struct outstanding_note {
 };
 
 class conversion_round;
+class converted_round;
+
+/// The figures of a priced round with SAFEs and notes converting, without the cap table after:
+/// the round price, `Q`, the pool increase, each instrument's conversion and the new money.
+/// Made by conversion_round::solve() (the solver alone) and inside apply_to(), which adds the
+/// cap table after to the same figures.
+class conversion_solution {
+public:
+    /// The exact round price before rounding, money units per share.
+    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return exact_price_; }
+    /// The round price after its named rounding.
+    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return price_; }
+    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
+    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return exact_q_; }
+    /// The exact pool increase the solve implies (before rounding).
+    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return exact_i_; }
+    /// The exact post-money fully diluted count (before rounding).
+    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return exact_t_; }
+    /// Every instrument that converted, SAFEs first, each in the order given (share_class is
+    /// set by apply_to(), which names the series; empty here).
+    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return conversions_; }
+    /// The conversion of SAFE @p index; throws invalid_argument_error if it did not convert.
+    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return find(instrument_kind::safe, index); }
+    /// The conversion of note @p index; throws invalid_argument_error if it did not convert.
+    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return find(instrument_kind::note, index); }
+    /// Notes that did not convert (financing below their qualified-financing threshold).
+    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return outstanding_; }
+    /// All conversion shares.
+    [[nodiscard]] share_count conversion_shares() const noexcept { return conversion_shares_; }
+    /// The new money at the round price: each investor's shares, cost and unconverted cash, the
+    /// pool top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on
+    /// the base F0 + conversion shares).
+    [[nodiscard]] const priced_round& new_money() const noexcept { return pricing_; }
+    /// Shares added to the pool (new_money().pool_increase()).
+    [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
+
+    /// Only conversion_round makes one (the key of the constructor below).
+    class key {
+        friend class conversion_round;
+        key() {}  // NOLINT(modernize-use-equals-default): user-provided, so that only friends make one
+    };
+    /// Made by conversion_round only (it holds @p p, the new money, and sets the rest).
+    conversion_solution(key, priced_round p) : pricing_(std::move(p)), price_(money::from_units(1), share_count(1)) {}
+
+private:
+    friend class conversion_round;
+    friend class converted_round;
+
+    const instrument_conversion& find(instrument_kind k, std::size_t index) const {
+        for (const instrument_conversion& c : conversions_) {
+            if (c.kind == k && c.index == index) return c;
+        }
+        throw invalid_argument_error(std::string(k == instrument_kind::safe ? "safes" : "notes") + "[" +
+                                     std::to_string(index) + "]: did not convert in round \"" + pricing_.name() + "\"");
+    }
+
+    priced_round pricing_;
+    exact_rational exact_price_;
+    fundround::price_per_share price_;
+    exact_rational exact_q_;
+    exact_rational exact_i_;
+    exact_rational exact_t_;
+    std::vector<instrument_conversion> conversions_;
+    std::vector<outstanding_note> outstanding_;
+    share_count conversion_shares_;
+};
+
+/// The outcome of conversion_round::try_solve(): the figures, or every problem found.
+struct conversion_solution_result {
+    std::optional<conversion_solution> solution;  ///< The figures, when there were no problems.
+    std::vector<diagnostic> problems;             ///< Every problem found (empty on success).
+
+    /// True if the round was solved.
+    [[nodiscard]] bool ok() const noexcept { return solution.has_value(); }
+    /// True if the round was solved.
+    [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
+};
 
 /// A priced round with SAFEs and notes converting, applied to a cap table. Made by
 /// conversion_round::apply_to().
@@ -165,29 +242,32 @@ public:
     /// The fully diluted basis the round is priced and reported on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
 
+    /// The figures (what conversion_round::solve() returns for the same round and table; here
+    /// each conversion's share_class is set).
+    [[nodiscard]] const conversion_solution& solution() const noexcept { return solution_; }
     /// The exact round price before rounding, money units per share.
-    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return exact_price_; }
+    [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return solution_.exact_price_units(); }
     /// The round price after its named rounding.
-    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return price_; }
+    [[nodiscard]] const fundround::price_per_share& price() const noexcept { return solution_.price(); }
     /// The price rounding named (empty: exact).
     [[nodiscard]] const std::optional<price_precision>& price_rounding() const noexcept { return price_precision_; }
     /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
-    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return exact_q_; }
+    [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return solution_.exact_capitalization(); }
     /// The exact pool increase the solve implies (before rounding).
-    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return exact_i_; }
+    [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return solution_.exact_pool_increase(); }
     /// The exact post-money fully diluted count (before rounding).
-    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return exact_t_; }
+    [[nodiscard]] const exact_rational& exact_post_money_shares() const noexcept { return solution_.exact_post_money_shares(); }
 
     /// Every instrument that converted, SAFEs first, each in the order given.
-    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return conversions_; }
+    [[nodiscard]] const std::vector<instrument_conversion>& conversions() const noexcept { return solution_.conversions(); }
     /// The conversion of SAFE @p index; throws invalid_argument_error if it did not convert.
-    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return find(instrument_kind::safe, index); }
+    [[nodiscard]] const instrument_conversion& safe_conversion(std::size_t index) const { return solution_.safe_conversion(index); }
     /// The conversion of note @p index; throws invalid_argument_error if it did not convert.
-    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return find(instrument_kind::note, index); }
+    [[nodiscard]] const instrument_conversion& note_conversion(std::size_t index) const { return solution_.note_conversion(index); }
     /// Notes that did not convert (financing below their qualified-financing threshold).
-    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return outstanding_; }
+    [[nodiscard]] const std::vector<outstanding_note>& outstanding_notes() const noexcept { return solution_.outstanding_notes(); }
     /// All conversion shares.
-    [[nodiscard]] share_count conversion_shares() const noexcept { return conversion_shares_; }
+    [[nodiscard]] share_count conversion_shares() const noexcept { return solution_.conversion_shares(); }
     /// The conversion share rounding.
     [[nodiscard]] rounding conversion_share_rounding() const noexcept { return conversion_share_mode_; }
     /// The conversion price rounding named (empty: exact).
@@ -196,9 +276,9 @@ public:
     /// The new money at the round price: each investor's shares and unconverted cash, the pool
     /// top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on the
     /// base F0 + conversion shares).
-    [[nodiscard]] const priced_round& new_money() const noexcept { return pricing_; }
+    [[nodiscard]] const priced_round& new_money() const noexcept { return solution_.new_money(); }
     /// Shares added to the pool (new_money().pool_increase()).
-    [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
+    [[nodiscard]] share_count pool_increase() const noexcept { return solution_.pool_increase(); }
 
     /// The cap table before the round.
     [[nodiscard]] const cap_table& before() const noexcept { return before_; }
@@ -216,19 +296,10 @@ public:
 
 private:
     friend class conversion_round;
-    converted_round(priced_round p, const cap_table& before, cap_table after)
-        : pricing_(std::move(p)), before_(before), after_(std::move(after)),
-          price_(money::from_units(1), share_count(1)) {}
+    converted_round(conversion_solution s, const cap_table& before, cap_table after)
+        : solution_(std::move(s)), before_(before), after_(std::move(after)) {}
 
-    const instrument_conversion& find(instrument_kind k, std::size_t index) const {
-        for (const instrument_conversion& c : conversions_) {
-            if (c.kind == k && c.index == index) return c;
-        }
-        throw invalid_argument_error(std::string(k == instrument_kind::safe ? "safes" : "notes") + "[" +
-                                     std::to_string(index) + "]: did not convert in round \"" + name_ + "\"");
-    }
-
-    priced_round pricing_;
+    conversion_solution solution_;
     cap_table before_;
     cap_table after_;
     std::string name_;
@@ -237,17 +308,9 @@ private:
     calendar_date close_{};
     conversion_pricing convention_ = conversion_pricing::conversion_shares_in_pre_money;
     fully_diluted_basis basis_;
-    exact_rational exact_price_;
-    fundround::price_per_share price_;
     std::optional<price_precision> price_precision_;
     std::optional<price_precision> conversion_precision_;
     rounding conversion_share_mode_ = rounding::floor;
-    exact_rational exact_q_;
-    exact_rational exact_i_;
-    exact_rational exact_t_;
-    std::vector<instrument_conversion> conversions_;
-    std::vector<outstanding_note> outstanding_;
-    share_count conversion_shares_;
     std::vector<holder_change> changes_;
 };
 
@@ -380,6 +443,8 @@ struct conv_term {
     R amount;              // A, money units
     std::optional<R> cap;  // C, money units
     std::optional<R> keep; // 1 - discount
+    R per_cap;             // A / C, with a cap
+    R per_keep;            // A / keep (A without a discount)
     safe_form form = safe_form::post_money;
     fundround::pool_increase pool = fundround::pool_increase::included;
 };
@@ -406,11 +471,11 @@ struct conv_model {
         return u;
     }
     /// Shares per money unit of item k's cap branch at (q, i).
-    R cap_rate(const conv_term<R>& it, const R& q, const R& i) const {
-        const R base = it.form == safe_form::post_money
-                           ? (it.pool == fundround::pool_increase::included ? q : q - i)
-                           : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
-        return conv_div(base, *it.cap);
+    R cap_rate(const conv_term<R>& it, const R& q, const R& i) const { return conv_div(cap_base(it, q, i), *it.cap); }
+    /// The capitalization item k's cap divides at (q, i).
+    R cap_base(const conv_term<R>& it, const R& q, const R& i) const {
+        return it.form == safe_form::post_money ? (it.pool == fundround::pool_increase::included ? q : q - i)
+                                                : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
     }
     /// Shares per money unit at the round price (discounted if the item has a discount).
     R price_rate(const conv_term<R>& it, const R& u) const { return it.keep ? conv_div(u, *it.keep) : u; }
@@ -431,11 +496,15 @@ struct conv_model {
         R s = f0 + i - q;
         std::optional<R> u;  // the round price's rate, computed once if an item needs it
         for (const conv_term<R>& it : items) {
-            if (!priced(it)) {
-                s += it.amount * cap_rate(it, q, i);
+            if (!priced(it)) {  // A x base / C
+                s += it.per_cap * cap_base(it, q, i);
                 continue;
             }
             if (!u) u = u_at(q, i);
+            if (!it.cap) {  // A x u / keep
+                s += it.per_keep * *u;
+                continue;
+            }
             s += it.amount * rate(it, q, i, *u).first;
         }
         return conv_norm(std::move(s));
@@ -532,7 +601,8 @@ struct conv_numbers {
 /// Defaults, each named: the price on the convention conversion_shares_in_pre_money, the exact
 /// price and conversion prices (no rounding), conversion shares and investors' shares rounded
 /// down (rounding::floor: no fractional shares; the standard SAFE's convention), the pool
-/// increase rounded up. Setters never throw; apply_to() reports every problem at once.
+/// increase rounded up. Setters never throw; apply_to() reports every problem at once. solve()
+/// gives the same figures without the cap table after (the solver alone).
 class conversion_round {
 public:
     /// A round called @p name issuing series @p series, closing on @p close (notes accrue
@@ -640,6 +710,23 @@ public:
     /// The notes given.
     [[nodiscard]] const std::vector<convertible_note>& notes() const noexcept { return notes_; }
 
+    /// The round's figures on @p table without the cap table after (the solver alone): the
+    /// price, `Q`, the pool increase, each instrument's conversion and the new money, or every
+    /// problem found. The same checks as try_apply_to() on the terms, instruments, holders and
+    /// figures, with the same problems; only those of the cap table after (added holders that
+    /// nearly duplicate a name, the new series' liquidation terms) are left to try_apply_to().
+    /// Throws only for a rounding::exact mode that meets an inexact figure (inexact_error).
+    [[nodiscard]] conversion_solution_result try_solve(const cap_table& table) const { return solve_on(table, detail::conv_path::automatic); }
+    /// The round's figures on @p table (see try_solve()); throws validation_error listing every problem.
+    [[nodiscard]] conversion_solution solve(const cap_table& table) const {
+        conversion_solution s{conversion_solution::key(), priced_round()};
+        std::vector<diagnostic> problems;
+        if (!solve_into(table, detail::conv_path::automatic, s, problems)) {
+            throw validation_error("round \"" + name_ + "\" with converting instruments does not solve on the cap table",
+                                   std::move(problems));
+        }
+        return s;
+    }
     /// Every problem with applying the round to @p table (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
     /// The round applied to @p table, or every problem found. Throws only for a rounding::exact
@@ -658,6 +745,8 @@ public:
 private:
     friend struct detail::conversion_paths;
     conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
+    conversion_solution_result solve_on(const cap_table& table, detail::conv_path path) const;
+    bool solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol, std::vector<diagnostic>& out) const;
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
@@ -895,9 +984,8 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
     return items;
 }
 
-inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
-    conversion_result result;
-    std::vector<diagnostic>& out = result.problems;
+inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
+                                         std::vector<diagnostic>& out) const {
     const currency c = table.currency();
     const detail::conv_names added(new_holders_);  // the ids of the holders the round adds, sorted once
     check_terms(table, added, out);
@@ -919,22 +1007,22 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
     std::vector<detail::conv_item> items = resolve(table, added, new_money, shells, outstanding, out);
-    if (!out.empty() || !money_ok) return result;
+    if (!out.empty() || !money_ok) return false;
 
     // The base, F0 and E.
-    const pre_round_shares base = pre_round_shares_of(table, basis_);
+    pre_round_shares base = pre_round_shares_of(table, basis_);
     if (base.fully_diluted.value() <= 0) {
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
-        return result;
+        return false;
     }
     const price_basis pb = bases_.front();
     if (pb == price_basis::post_money && valuation_.units() <= n_units) {
         out.push_back({field_path("post_money"), format_full(valuation_), "must exceed the new money " + format_full(new_money)});
-        return result;
+        return false;
     }
     if (pb == price_basis::price_per_share && price_.sign() <= 0) {
         out.push_back({field_path("price"), price_.to_string() + " units per share", "must be positive"});
-        return result;
+        return false;
     }
     // The exact solve and the named roundings: on 128-bit fractions, every operation checked;
     // if an intermediate would overflow, again from the start on big rationals (same values,
@@ -959,7 +1047,7 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
         nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
     }
-    if (!nums || !out.empty()) return result;
+    if (!nums || !out.empty()) return false;
     const fraction price = nums->price;
     const share_count conversion_total = nums->conversion_total;
     // The new money and the pool at the round price, on F0 + conversion shares.
@@ -970,14 +1058,43 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     if (cash_mode_) terms.cash_rounded(*cash_mode_);
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
     if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
-    pricing_result solved = terms.try_solve(
-        {base.definition + " + conversion shares", base.fully_diluted + conversion_total, base.unallocated_pool});
+    // priced_round_terms::try_solve() on F0 + conversion shares, solved in place into the result.
+    base.definition += " + conversion shares";
+    base.fully_diluted += conversion_total;
+    if (!terms.solve_into(base, sol.pricing_, out)) {
+        for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
+        return false;
+    }
+    sol.exact_price_ = std::move(nums->exact_price);
+    sol.price_ = round_price;
+    sol.exact_q_ = std::move(nums->q);
+    sol.exact_i_ = std::move(nums->i);
+    sol.exact_t_ = std::move(nums->t);
+    sol.conversions_ = std::move(shells);
+    sol.outstanding_ = std::move(outstanding);
+    sol.conversion_shares_ = conversion_total;
+    return true;
+}
+
+inline conversion_solution_result conversion_round::solve_on(const cap_table& table, detail::conv_path path) const {
+    conversion_solution_result result;
+    conversion_solution& sol = result.solution.emplace(conversion_solution::key(), priced_round());
+    if (!solve_into(table, path, sol, result.problems)) result.solution.reset();
+    return result;
+}
+
+inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
+    conversion_result result;
+    std::vector<diagnostic>& out = result.problems;
+    conversion_solution_result solved = solve_on(table, path);
     if (!solved.ok()) {
-        for (diagnostic& d : solved.problems) d.field = d.field.prefixed(field_path("new_money"));
         out = std::move(solved.problems);
         return result;
     }
-    priced_round& pr = *solved.round;
+    conversion_solution& sol = *solved.solution;
+    const priced_round& pr = sol.pricing_;
+    std::vector<instrument_conversion>& shells = sol.conversions_;
+    const fundround::price_per_share& round_price = sol.price_;
 
     // The cap table after: the new series, one series per other conversion price
     // ("<series>-1", "<series>-2"...), the conversions and the investments issued, the pool
@@ -1065,23 +1182,15 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
         return result;
     }
 
-    converted_round r(std::move(pr), table, std::move(*built.table));
+    converted_round r(std::move(sol), table, std::move(*built.table));
     r.name_ = name_;
     r.series_ = series_;
     r.close_ = close_;
     r.convention_ = convention_;
     r.basis_ = basis_;
-    r.exact_price_ = std::move(nums->exact_price);
-    r.price_ = round_price;
     r.price_precision_ = price_precision_;
     r.conversion_precision_ = conversion_precision_;
     r.conversion_share_mode_ = conversion_share_mode_;
-    r.exact_q_ = std::move(nums->q);
-    r.exact_i_ = std::move(nums->i);
-    r.exact_t_ = std::move(nums->t);
-    r.conversions_ = std::move(shells);
-    r.outstanding_ = std::move(outstanding);
-    r.conversion_shares_ = conversion_total;
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
     const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
     r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_,
@@ -1124,8 +1233,12 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     for (const detail::conv_item& it : items) {
         detail::conv_term<R> term;
         term.amount = whole(it.amount);
-        if (it.cap) term.cap = whole(*it.cap);
+        if (it.cap) {
+            term.cap = whole(*it.cap);
+            term.per_cap = conv_from<R>(fraction(it.amount, *it.cap));
+        }
         if (it.keep) term.keep = conv_from<R>(*it.keep);
+        term.per_keep = it.keep ? conv_div(term.amount, *term.keep) : term.amount;
         term.form = it.form;
         term.pool = it.pool;
         amounts += term.amount;
@@ -1197,20 +1310,32 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_term<R>& it = m.items[k];
         const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
-        std::optional<R> cap_rate;
-        if (it.cap) cap_rate = m.cap_rate(it, *q, i_exact);
-        const R rate = detail::conv_model<R>::priced(it) ? m.rate(it, *q, i_exact, u).first : *cap_rate;
-        const R exact_units = conv_div(whole(1), rate);
-        ic.exact_shares = exact_rational(it.amount * rate);
+        const bool priced = detail::conv_model<R>::priced(it);
+        std::optional<R> cap_rate;  // with a cap and a discount: shares per money unit at the cap
+        R cap_base;
+        if (it.cap) cap_base = m.cap_base(it, *q, i_exact);
+        if (it.cap && priced) cap_rate = conv_div(cap_base, *it.cap);
+        R exact_units;  // the exact conversion price
+        if (priced && !it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
+            exact_units = it.keep ? conv_div(*it.keep, u) : conv_div(whole(1), u);
+            ic.exact_shares = exact_rational(it.per_keep * u);
+        } else if (priced) {
+            const R rate = m.rate(it, *q, i_exact, u).first;
+            exact_units = conv_div(whole(1), rate);
+            ic.exact_shares = exact_rational(it.amount * rate);
+        } else {  // cap only: price C / base, shares A base / C
+            exact_units = conv_div(*it.cap, cap_base);
+            ic.exact_shares = exact_rational(it.per_cap * cap_base);
+        }
         ic.exact_price_units = exact_rational(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
         // price on the rounded round price.
         R chosen = it.keep ? p_round * *it.keep : p_round;
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
-        if (cap_rate) {
-            ic.exact_capitalization = exact_rational(*cap_rate * *it.cap);
-            R cap_price = detail::conv_model<R>::priced(it) ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
+        if (it.cap) {
+            ic.exact_capitalization = exact_rational(cap_base);
+            R cap_price = priced ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
             if (!it.keep || cap_price < chosen) {
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
@@ -1246,6 +1371,14 @@ struct conversion_paths {
     static conversion_result big_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::big_only); }
     /// The round solved on 128-bit fractions only; throws overflow_error where they do not suffice.
     static conversion_result fast_only(const conversion_round& r, const cap_table& t) { return r.apply_on(t, conv_path::fast_only); }
+    /// The figures solved on big rationals throughout.
+    static conversion_solution_result solve_big_only(const conversion_round& r, const cap_table& t) {
+        return r.solve_on(t, conv_path::big_only);
+    }
+    /// The figures solved on 128-bit fractions only; throws overflow_error where they do not suffice.
+    static conversion_solution_result solve_fast_only(const conversion_round& r, const cap_table& t) {
+        return r.solve_on(t, conv_path::fast_only);
+    }
     /// The round with the table after built by cap_table_builder (the whole table validated
     /// again): the reference for the incremental build.
     static conversion_result by_builder(const conversion_round& r, const cap_table& t) {

@@ -132,7 +132,15 @@ struct safe {
     }
     /// "post-money SAFE (valuation cap)".
     [[nodiscard]] std::string description() const {
-        return std::string(to_string(form)) + " SAFE (" + std::string(to_string(type())) + (mfn && type() != safe_type::mfn ? ", MFN" : "") + ")";
+        const std::string_view f = to_string(form);
+        const std::string_view t = to_string(type());
+        const bool also_mfn = mfn && type() != safe_type::mfn;
+        std::string out;  // one allocation
+        out.reserve(f.size() + t.size() + 13);
+        out.append(f).append(" SAFE (").append(t);
+        if (also_mfn) out.append(", MFN");
+        out.push_back(')');
+        return out;
     }
 
     /// Every problem with the SAFE's own fields, each under @p path (e.g. `safes[2]`): a purchase

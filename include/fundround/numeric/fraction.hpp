@@ -120,6 +120,15 @@ public:
         if (denominator == 0) zero_denominator();
         uint128 n = detail::magnitude(numerator);
         uint128 d = detail::magnitude(denominator);
+        if (((n | d) >> 64) == 0) {  // both fit 64 bits: 64-bit gcd and divisions
+            const auto n64 = static_cast<std::uint64_t>(n);
+            const auto d64 = static_cast<std::uint64_t>(d);
+            if (n64 == 0) return;
+            const std::uint64_t g = detail::gcd64(n64, d64);
+            num_ = detail::signed_from((numerator < 0) != (denominator < 0), uint128(g == 1 ? n64 : n64 / g));
+            den_ = static_cast<rep>(uint128(g == 1 ? d64 : d64 / g));
+            return;
+        }
         const uint128 g = detail::gcd(n, d);
         n /= g;
         d /= g;
@@ -276,6 +285,19 @@ private:
                                       const fraction& b, char op) {
         const uint128 an = detail::magnitude(a.num_);
         const auto ad = static_cast<uint128>(a.den_);
+        if (((an | ad | bn | bd) >> 64) == 0) {  // every term fits 64 bits: 64-bit gcds and divisions
+            const auto x = static_cast<std::uint64_t>(an);
+            const auto y = static_cast<std::uint64_t>(ad);
+            const auto z = static_cast<std::uint64_t>(bn);
+            const auto w = static_cast<std::uint64_t>(bd);
+            if (x == 0 || z == 0) return fraction();
+            const std::uint64_t g1 = detail::gcd64(x, w);
+            const std::uint64_t g2 = detail::gcd64(z, y);
+            const uint128 n = uint128(g1 == 1 ? x : x / g1) * uint128(g2 == 1 ? z : z / g2);  // < 2^128: no overflow
+            const uint128 d = uint128(g2 == 1 ? y : y / g2) * uint128(g1 == 1 ? w : w / g1);
+            if (!fits(n, d)) overflow(a, op, b);
+            return from_parts((a.num_ < 0) != b_negative, n, d);
+        }
         const uint128 g1 = detail::gcd(an, bd);
         const uint128 g2 = detail::gcd(bn, ad);
         uint128 n = 0;
@@ -295,11 +317,21 @@ private:
         const uint128 bn = detail::magnitude(b.num_);
         const auto ad = static_cast<uint128>(a.den_);
         const auto bd = static_cast<uint128>(b.den_);
-        const uint128 g = detail::gcd(ad, bd);
         uint128 x = 0;
         uint128 y = 0;
-        if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
-            overflow(a, subtract ? '-' : '+', b);
+        uint128 g = 0;
+        if (((an | bn | ad | bd) >> 64) == 0) {  // every term fits 64 bits: a 64-bit gcd and divisions
+            const auto ad64 = static_cast<std::uint64_t>(ad);
+            const auto bd64 = static_cast<std::uint64_t>(bd);
+            const std::uint64_t g64 = detail::gcd64(ad64, bd64);
+            g = uint128(g64);
+            x = an * uint128(g64 == 1 ? bd64 : bd64 / g64);  // < 2^128: no overflow
+            y = bn * uint128(g64 == 1 ? ad64 : ad64 / g64);
+        } else {
+            g = detail::gcd(ad, bd);
+            if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
+                overflow(a, subtract ? '-' : '+', b);
+            }
         }
         uint128 t = 0;
         bool negative = a_negative;
@@ -312,6 +344,16 @@ private:
             negative = b_negative;
         }
         if (t == 0) return fraction();
+        if ((g >> 64) == 0 && ((ad | bd) >> 64) == 0) {  // g, ad, bd fit 64 bits: gcd(t, g) = gcd(g, t mod g)
+            const auto g64 = static_cast<std::uint64_t>(g);
+            const std::uint64_t g2 = g64 == 1 ? 1 : detail::gcd64(g64, static_cast<std::uint64_t>(t % g));
+            const auto ad64 = static_cast<std::uint64_t>(ad);
+            const auto bd64 = static_cast<std::uint64_t>(bd);
+            const uint128 d = uint128(g64 == 1 ? ad64 : ad64 / g64) * uint128(g2 == 1 ? bd64 : bd64 / g2);
+            const uint128 n = g2 == 1 ? t : t / g2;
+            if (!fits(n, d)) overflow(a, subtract ? '-' : '+', b);
+            return from_parts(negative, n, d);
+        }
         const uint128 g2 = detail::gcd(t, g);
         uint128 d = 0;
         if (detail::mul_overflow(ad / g, bd / g2, d) || !fits(t / g2, d)) {
