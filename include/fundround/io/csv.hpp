@@ -1,11 +1,9 @@
 /// @file io/csv.hpp
 /// @brief CSV export (RFC 4180) of every table the reports print: the round's investors and
 /// disbursement schedule, the cap table by holder and by class and a change of it (by holder and
-/// by class), share
-/// valuations, net flows,
-/// the waterfall at exit values (by line, by holder, statuses, share values, exercise prices)
-/// and its breakpoints, payouts by round, priced rounds, rounds on a cap table, chains and
-/// conversions.
+/// by class), share valuations, net flows, the waterfall at exit values (by line, by holder,
+/// statuses, share values, exercise prices) and its breakpoints, payouts by round, priced
+/// rounds, rounds on a cap table, chains and conversions.
 ///
 /// Each table comes from the same model as its printed report (detail::report_table), so the
 /// CSV has the report's columns and rows; the text's total rows are left out (the CSV's rows
