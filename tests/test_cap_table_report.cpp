@@ -5,6 +5,8 @@
 #include <fundround/company/share_valuation.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/seed_to_series_a.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -109,21 +111,70 @@ TEST_CASE("print_cap_table: another basis drops its columns and rows, and says s
     CHECK_THROWS_AS((void)cap_table_text(seed_after(), opt), validation_error);
 }
 
-TEST_CASE("print_cap_table_change: before and after side by side") {
+TEST_CASE("print_cap_table_change: before and after side by side, by holder and by class") {
     // Before: 2,250,000 fully diluted (founders 4/9 each). After the seed each founder has 4/11:
     // a change of 4/11 - 4/9 = -8/99 of the company; the VC gains 2/11; the total is unchanged at 1.
+    // By class: Common without the pool (2M issued + 50,000 granted) 41/45 -> 41/55, a change of
+    // -82/495; Seed Preferred is new (2/11 = 90/495); the pool 4/45 -> 4/55 (-8/495): 0 in all.
     CHECK(cap_table_change_text(seed_before(), seed_after(), {}, "Before seed", "After seed") ==
           "Before seed -> After seed, fully diluted basis \"full\": issued + granted options + unallocated pool + warrants\n"
+          "\n"
+          "By holder\n"
           "  Holder             Before seed          %  Exact  After seed          %  Exact     Change  Exact change\n"
           "  Founder A            1,000,000   44.4444%    4/9   1,000,000   36.3636%   4/11   -8.0808%         -8/99\n"
           "  Founder B            1,000,000   44.4444%    4/9   1,000,000   36.3636%   4/11   -8.0808%         -8/99\n"
           "  Employee                50,000    2.2222%   1/45      50,000    1.8182%   1/55   -0.4040%        -2/495\n"
           "  Seed VC                      0    0.0000%      0     500,000   18.1818%   2/11  +18.1818%          2/11\n"
           "  Unallocated: Plan      200,000    8.8889%   4/45     200,000    7.2727%   4/55   -1.6162%        -8/495\n"
-          "  Total                2,250,000  100.0000%      1   2,750,000  100.0000%      1    0.0000%             0\n");
-    // Holders and pools only on the left show 0 on the right.
-    const std::string reverse = cap_table_change_text(seed_after(), seed_before());
-    CHECK(collapsed(reverse).find(" Seed VC 500,000 18.1818% 2/11 0 0.0000% 0 -18.1818% -2/11\n") != std::string::npos);
+          "  Total                2,250,000  100.0000%      1   2,750,000  100.0000%      1    0.0000%             0\n"
+          "\n"
+          "By class\n"
+          "  Class              Kind       Before seed          %  Exact  After seed          %  Exact  Shares change     Change  Exact change\n"
+          "  Common             common       2,050,000   91.1111%  41/45   2,050,000   74.5455%  41/55              0  -16.5657%       -82/495\n"
+          "  Seed Preferred     preferred          new                       500,000   18.1818%   2/11       +500,000  +18.1818%          2/11\n"
+          "  Unallocated: Plan  pool           200,000    8.8889%   4/45     200,000    7.2727%   4/55              0   -1.6162%        -8/495\n"
+          "  Total                           2,250,000  100.0000%      1   2,750,000  100.0000%      1       +500,000    0.0000%             0\n");
+    // Holders and pools only on the left show 0 on the right; a class only on the left is "removed".
+    const std::string reverse = collapsed(cap_table_change_text(seed_after(), seed_before()));
+    CHECK(reverse.find(" Seed VC 500,000 18.1818% 2/11 0 0.0000% 0 -18.1818% -2/11\n") != std::string::npos);
+    CHECK(reverse.find(" Seed Preferred preferred 500,000 18.1818% 2/11 removed -500,000 -18.1818% -2/11\n") !=
+          std::string::npos);
+}
+
+// Issue 10, "a cap table printed before and after a round (by holder and by class ...)": the
+// by-class change of a Series A with a pool top-up and a new series (tests/support/
+// seed_to_series_a.hpp works the figures: 2,750,000 -> 4,000,000 fully diluted at $4.00).
+// Common without the pool 2,050,000: 41/55 -> 41/80 (-41/176); Seed Preferred 2/11 -> 1/8
+// (-5/88); Series A Preferred new, 1/4; the pool 200,000 -> 450,000, 4/55 -> 9/80 (+7/176).
+TEST_CASE("print_cap_table_change by class: seed -> Series A with a pool top-up and a new series") {
+    const round_on_cap_table a = fundround_test::seed_to_series_a();
+    const std::string text = cap_table_change_text(a.before(), a.after(), {}, "Seed", "Series A");
+    const std::string by_class = text.substr(text.find("\nBy class\n"));
+    CHECK(by_class ==
+          "\nBy class\n"
+          "  Class               Kind            Seed          %  Exact   Series A          %  Exact  Shares change     Change  Exact change\n"
+          "  Common              common     2,050,000   74.5455%  41/55  2,050,000   51.2500%  41/80              0  -23.2955%       -41/176\n"
+          "  Seed Preferred      preferred    500,000   18.1818%   2/11    500,000   12.5000%    1/8              0   -5.6818%         -5/88\n"
+          "  Series A Preferred  preferred        new                    1,000,000   25.0000%    1/4     +1,000,000  +25.0000%           1/4\n"
+          "  Unallocated: Plan   pool         200,000    7.2727%   4/55    450,000   11.2500%   9/80       +250,000   +3.9773%         7/176\n"
+          "  Total                          2,750,000  100.0000%      1  4,000,000  100.0000%      1     +1,250,000    0.0000%             0\n");
+    // The by-holder section comes first, as in print_cap_table, and is the table it printed alone.
+    CHECK(text.find("\nBy holder\n  Holder ") != std::string::npos);
+    CHECK(text.find("  A Fund                     0    0.0000%      0  1,000,000   25.0000%    1/4  +25.0000%           1/4\n") <
+          text.find("\nBy class\n"));
+    // The class rows are print_cap_table's "By class" figures with the pool on its own row: on
+    // each side Common's fully diluted count there is Common here plus the pool.
+    const std::string after_table = collapsed(cap_table_text(a.after()));
+    CHECK(after_table.find(" Common common 2,000,000 1 2,500,000 62.5000% 5/8\n") != std::string::npos);
+    // On the outstanding basis the pool rows go, and the classes hold only issued shares.
+    cap_table_report_options outstanding;
+    outstanding.basis = fully_diluted_basis::outstanding();
+    const std::string issued = collapsed(cap_table_change_text(a.before(), a.after(), outstanding));
+    CHECK(issued.find("Unallocated") == std::string::npos);
+    CHECK(issued.find(" Common common 2,000,000 80.0000% 4/5 2,000,000 57.1429% 4/7 0 -22.8571% -8/35\n") !=
+          std::string::npos);
+    CHECK(issued.find(" Series A Preferred preferred new 1,000,000 28.5714% 2/7 +1,000,000 +28.5714% 2/7\n") !=
+          std::string::npos);
 }
 
 // Issue 10 loose end: an empty table (and a table with no shares on the basis) printed a total

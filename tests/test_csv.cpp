@@ -10,6 +10,7 @@
 #include "fuzz/csv_oracle.hpp"
 #include "fuzz/csv_reader.hpp"
 #include "support/fundround_test.hpp"
+#include "support/seed_to_series_a.hpp"
 #include "support/series_abc.hpp"
 
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
@@ -336,6 +338,89 @@ TEST_CASE("cap_table_classes_csv and cap_table_change_csv: the Series A/B/C comp
     fraction sum;
     for (std::size_t i = 1; i < t.size(); ++i) sum += exact_field(t[i][column_of(t, "change")]);
     CHECK(sum == fraction());
+}
+
+// Issue 10: the change a round makes by class, as CSV (tests/support/seed_to_series_a.hpp works
+// the figures): the new series has empty "before" fields, the pool is a row of kind "pool".
+TEST_CASE("cap_table_classes_change_csv: seed -> Series A with a pool top-up and a new series") {
+    const round_on_cap_table a = fundround_test::seed_to_series_a();
+    CHECK(lf(cap_table_classes_change_csv(a.before(), a.after())) ==
+          "class,kind,before,before_ownership,before_ownership_decimal,after,after_ownership,after_ownership_decimal,"
+          "shares_change,change,change_decimal\n"
+          "Common,common,2050000,41/55,0.745454545455,2050000,41/80,0.512500000000,0,-41/176,-0.232954545455\n"
+          "Seed Preferred,preferred,500000,2/11,0.181818181818,500000,1/8,0.125000000000,0,-5/88,-0.056818181818\n"
+          "Series A Preferred,preferred,,,,1000000,1/4,0.250000000000,1000000,1/4,0.250000000000\n"
+          "Plan,pool,200000,4/55,0.072727272727,450000,9/80,0.112500000000,250000,7/176,0.039772727273\n");
+    // The other direction: the series is not on the table after (empty "after" fields).
+    CHECK(lf(cap_table_classes_change_csv(a.after(), a.before(), fully_diluted_basis::outstanding())) ==
+          "class,kind,before,before_ownership,before_ownership_decimal,after,after_ownership,after_ownership_decimal,"
+          "shares_change,change,change_decimal\n"
+          "Common,common,2000000,4/7,0.571428571429,2000000,4/5,0.800000000000,0,8/35,0.228571428571\n"
+          "Seed Preferred,preferred,500000,1/7,0.142857142857,500000,1/5,0.200000000000,0,2/35,0.057142857143\n"
+          "Series A Preferred,preferred,1000000,2/7,0.285714285714,,,,-1000000,-2/7,-0.285714285714\n");
+}
+
+// The class rows add up: on each side the shares are the fully diluted total (the classes' rows
+// its issued + granted + warrant components, the pools' rows its unallocated pool, as
+// fully_diluted() counts them apart), the exact ownerships sum to exactly 1, the changes to 0.
+// Three changes: the seed -> Series A above (pool top-up), the Series A/B/C company's Series A,
+// and a table with a 3:2 converting series, warrants and a new pool, on five bases.
+TEST_CASE("cap_table_classes_change_csv: the rows add up to the fully diluted totals on every basis") {
+    const round_on_cap_table seed_a = fundround_test::seed_to_series_a();
+    const round_chain_result abc = series_abc();
+    const price_per_share strike(money::from_units(1), share_count(10));
+    const cap_table converting =
+        cap_table_builder()
+            .add(holder::investor("i", "Investor"))
+            .add(holder::founder("f", "Founder"))
+            .add(holder::employee("e", "Employee"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(1_M, share_count(1'000))).with_conversion_ratio(fraction(3, 2)))
+            .add(option_pool{"Plan", "Common", share_count(100)})
+            .holding(holder_id("i"), "Series A", share_count(1'001))
+            .holding(holder_id("f"), "Common", share_count(1'499))
+            .grant({holder_id("e"), "Plan", share_count(10), strike})
+            .add(warrant{holder_id("i"), "Series A", share_count(3), price_per_share(3_K, share_count(3))})
+            .build();
+    const cap_table converting_after = cap_table_builder(converting)
+                                           .add(holder::investor("j", "New Investor"))
+                                           .add(share_class::preferred("Series B", price_per_share(2_M, share_count(1'000))))
+                                           .add(option_pool{"2027 Plan", "Common", share_count(77)})
+                                           .holding(holder_id("j"), "Series B", share_count(333))
+                                           .add(warrant{holder_id("j"), "Series B", share_count(7), strike})
+                                           .build();
+    const std::vector<std::pair<cap_table, cap_table>> changes = {
+        {seed_a.before(), seed_a.after()}, {abc.start(), abc.rounds()[0].after()}, {converting, converting_after}};
+    const std::vector<fully_diluted_basis> bases = {fully_diluted_basis::full(), fully_diluted_basis::outstanding(),
+                                                    fully_diluted_basis::issued_and_granted(),
+                                                    fully_diluted_basis{false, false, true, false},
+                                                    fully_diluted_basis{false, true, false, false}};
+    for (const auto& [before, after] : changes) {
+        for (const fully_diluted_basis& basis : bases) {
+            CAPTURE(basis.to_string());
+            const fully_diluted_counts b = before.fully_diluted(basis);
+            const fully_diluted_counts a = after.fully_diluted(basis);
+            const rows t = read_checked(cap_table_classes_change_csv(before, after, basis));
+            const std::size_t kind = column_of(t, "kind");
+            const auto sum = [&](const std::string& column, bool pools) {
+                fraction total;
+                const std::size_t c = column_of(t, column);
+                for (std::size_t i = 1; i < t.size(); ++i) {
+                    if ((t[i][kind] == "pool") == pools && !t[i][c].empty()) total += exact_field(t[i][c]);
+                }
+                return total;
+            };
+            const auto count = [](share_count s) { return fraction(s.value()); };
+            CHECK(sum("before", false) == count(b.issued() + b.granted_options() + b.warrants()));
+            CHECK(sum("before", true) == count(b.unallocated_pool()));
+            CHECK(sum("after", false) == count(a.issued() + a.granted_options() + a.warrants()));
+            CHECK(sum("after", true) == count(a.unallocated_pool()));
+            CHECK(sum("shares_change", false) + sum("shares_change", true) == count(a.total() - b.total()));
+            CHECK(sum("before_ownership", false) + sum("before_ownership", true) == fraction(1));
+            CHECK(sum("after_ownership", false) + sum("after_ownership", true) == fraction(1));
+            CHECK(sum("change", false) + sum("change", true) == fraction());
+        }
+    }
 }
 
 TEST_CASE("share_valuations_csv: exact prices with a decimal and the currency, empty fields for unstated dates") {

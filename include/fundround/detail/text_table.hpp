@@ -243,11 +243,12 @@ public:
         }
         return *this;
     }
-    /// A share count: grouped ("1,000,000") in the text, plain digits in the CSV.
-    report_table& shares(share_count s) {
+    /// A share count: grouped ("1,000,000") in the text (@p plus: "+" before a positive one),
+    /// plain digits in the CSV.
+    report_table& shares(share_count s, bool plus = false) {
         const table_column& c = next();
         if (target_ == table_target::text) {
-            if (c.in_text) cells_.push_back(share_text(s));
+            if (c.in_text) cells_.push_back((plus && s.value() > 0 ? "+" : "") + share_text(s));
         } else {
             fields(c, std::to_string(s.value()), nullptr);
         }

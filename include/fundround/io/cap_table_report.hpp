@@ -1,7 +1,8 @@
 /// @file io/cap_table_report.hpp
 /// @brief A cap table printed for a person: by holder and by class, shares and fully diluted
 /// percentages with the exact fractions beside them, totals, the basis named; and a before/after
-/// view of a change side by side; the share valuations (409A) of its classes.
+/// view of a change side by side, by holder and by class; the share valuations (409A) of its
+/// classes.
 #ifndef FUNDROUND_IO_CAP_TABLE_REPORT_HPP
 #define FUNDROUND_IO_CAP_TABLE_REPORT_HPP
 
@@ -16,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -131,10 +133,48 @@ inline void add_share_of(report_table& t, share_count part, share_count total, i
     return t;
 }
 
-/// The table of print_cap_table_change() for @p target: by holder (matched by id, pools by
-/// name), fully diluted shares and ownership before and after, and the change in ownership
-/// (exact fractions in the text's "Exact" columns and in the CSV); in the text a total row.
-/// The CSV names are fixed ("before", "after"); the labels title the text's columns.
+/// @p part over @p total, exactly; 0 when the total is 0 (the change tables' convention).
+[[nodiscard]] inline fraction fraction_of_total(share_count part, share_count total) {
+    return total.value() > 0 ? fraction(part.value(), total.value()) : fraction();
+}
+
+/// Appends one side of a change row to @p t: @p s shares, their fraction of @p total as a
+/// percentage with @p decimals and exactly; when @p s is empty (the row is not on that side),
+/// @p missing and two empty cells (empty CSV fields). Returns the fraction (0 when missing).
+inline fraction add_change_side(report_table& t, const std::optional<share_count>& s, share_count total, int decimals,
+                                std::string_view missing) {
+    if (!s) {
+        t.none(missing).none().none();
+        return fraction();
+    }
+    const fraction f = fraction_of_total(*s, total);
+    t.shares(*s).percent(f, decimals).exact(f);
+    return f;
+}
+
+/// Per class of @p table (in its order), the class's fully diluted shares in @p fd without its
+/// pools' unallocated shares (fully_diluted_counts::by_class() counts those in the pool's class):
+/// the class's issued shares as converted, and its granted options and warrants when the basis
+/// counts them. With fd.by_pool() they add up to fd.total().
+[[nodiscard]] inline std::vector<share_count> class_shares_without_pools(const cap_table& table,
+                                                                        const fully_diluted_counts& fd) {
+    std::vector<share_count> out = fd.by_class();
+    for (std::size_t p = 0; p < table.pools().size(); ++p) {
+        const option_pool& pool = table.pools()[p];
+        const auto c = table.class_index(pool.share_class);
+        if (!c) {
+            throw invalid_argument_error("pool \"" + pool.name + "\" share_class = \"" + pool.share_class +
+                                         "\": not a class on the cap table");
+        }
+        out[*c] -= fd.by_pool()[p];
+    }
+    return out;
+}
+
+/// The by-holder table of print_cap_table_change() for @p target: by holder (matched by id,
+/// pools by name), fully diluted shares and ownership before and after, and the change in
+/// ownership (exact fractions in the text's "Exact" columns and in the CSV); in the text a total
+/// row. The CSV names are fixed ("before", "after"); the labels title the text's columns.
 [[nodiscard]] inline report_table cap_table_change_table(const cap_table& before, const cap_table& after,
                                                          const cap_table_report_options& opt,
                                                          const std::string& before_label,
@@ -148,14 +188,10 @@ inline void add_share_of(report_table& t, share_count part, share_count total, i
     t.column("%", true, "before_ownership", 2).column("Exact", true, "", 0);
     t.column(after_label, true, "after").column("%", true, "after_ownership", 2).column("Exact", true, "", 0);
     t.column("Change", true, "change", 2).column("Exact change", true, "", 0).end_header();
-    const auto fraction_of = [](share_count part, share_count total) {
-        return total.value() > 0 ? fraction(part.value(), total.value()) : fraction();
-    };
     const auto add_row = [&](std::string_view display, std::string_view name, share_count sb, share_count sa) {
-        const fraction fb = fraction_of(sb, b.total());
-        const fraction fa = fraction_of(sa, a.total());
-        const fraction change = fa - fb;
-        t.cell(display, name).shares(sb).percent(fb, d).exact(fb).shares(sa).percent(fa, d).exact(fa);
+        t.cell(display, name);
+        const fraction fb = add_change_side(t, sb, b.total(), d, {});
+        const fraction change = add_change_side(t, sa, a.total(), d, {}) - fb;
         t.percent(change, d, true).exact(change);
     };
     const auto add_pool = [&](const std::string& name, share_count sb, share_count sa) {
@@ -181,6 +217,67 @@ inline void add_share_of(report_table& t, share_count part, share_count total, i
         }
     }
     if (t.for_text()) add_row("Total", "Total", b.total(), a.total());
+    return t;
+}
+
+/// The by-class table of print_cap_table_change() for @p target: each class (matched by name;
+/// the classes of @p before in its order, then the new ones) and, when the basis counts them,
+/// each pool's unallocated shares (matched by name; kind "pool"): fully diluted shares and
+/// ownership before and after (exact fractions in the text's "Exact" columns and in the CSV),
+/// the change in shares and in ownership. A class's shares are its issued shares as converted,
+/// granted options and warrants on the basis, without its pools' unallocated shares (their own
+/// rows), so the rows add up to the fully diluted total on each side. A class or pool not on
+/// the table before shows "new" (empty CSV fields) and no ownership before; one not on the
+/// table after shows "removed". In the text a total row.
+[[nodiscard]] inline report_table cap_table_class_change_table(const cap_table& before, const cap_table& after,
+                                                               const cap_table_report_options& opt,
+                                                               const std::string& before_label,
+                                                               const std::string& after_label, table_target target,
+                                                               int csv_decimals = 12) {
+    const fully_diluted_counts b = before.fully_diluted(opt.basis);
+    const fully_diluted_counts a = after.fully_diluted(opt.basis);
+    const std::vector<share_count> classes_b = class_shares_without_pools(before, b);
+    const std::vector<share_count> classes_a = class_shares_without_pools(after, a);
+    const int d = opt.percent_decimals;
+    report_table t(target, csv_decimals);
+    t.column("Class", false, "class").column("Kind", false, "kind").column(before_label, true, "before");
+    t.column("%", true, "before_ownership", 2).column("Exact", true, "", 0);
+    t.column(after_label, true, "after").column("%", true, "after_ownership", 2).column("Exact", true, "", 0);
+    t.column("Shares change", true, "shares_change").column("Change", true, "change", 2);
+    t.column("Exact change", true, "", 0).end_header();
+    using side = std::optional<share_count>;
+    const auto add_row = [&](std::string_view display, std::string_view name, std::string_view kind, const side& sb,
+                             const side& sa) {
+        t.cell(display, name).text(kind);
+        const fraction fb = add_change_side(t, sb, b.total(), d, "new");
+        const fraction change = add_change_side(t, sa, a.total(), d, "removed") - fb;
+        t.shares(sa.value_or(share_count()) - sb.value_or(share_count()), true);
+        t.percent(change, d, true).exact(change);
+    };
+    const auto kind_of = [](const share_class& k) { return to_string(k.kind()); };
+    for (std::size_t c = 0; c < before.classes().size(); ++c) {
+        const share_class& k = before.classes()[c];
+        const auto e = after.class_index(k.name());
+        add_row(k.name(), k.name(), kind_of(e ? after.classes()[*e] : k), classes_b[c],
+                e ? side(classes_a[*e]) : side());
+    }
+    for (std::size_t e = 0; e < after.classes().size(); ++e) {
+        const share_class& k = after.classes()[e];
+        if (!before.class_index(k.name())) add_row(k.name(), k.name(), kind_of(k), side(), classes_a[e]);
+    }
+    if (opt.basis.unallocated_pool) {
+        const auto add_pool = [&](const std::string& name, const side& sb, const side& sa) {
+            add_row(t.for_text() ? "Unallocated: " + name : name, name, "pool", sb, sa);
+        };
+        for (std::size_t p = 0; p < before.pools().size(); ++p) {
+            const auto q = after.pool_index(before.pools()[p].name);
+            add_pool(before.pools()[p].name, b.by_pool()[p], q ? side(a.by_pool()[*q]) : side());
+        }
+        for (std::size_t q = 0; q < after.pools().size(); ++q) {
+            if (!before.pool_index(after.pools()[q].name)) add_pool(after.pools()[q].name, side(), a.by_pool()[q]);
+        }
+    }
+    if (t.for_text()) add_row("Total", "Total", "", b.total(), a.total());
     return t;
 }
 
@@ -234,9 +331,13 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
     detail::cap_table_classes_table(table, opt, detail::table_target::text).print(os, "  ");
 }
 
-/// Prints @p before and @p after side by side by holder (holders matched by id, pools by name):
-/// fully diluted shares, percentage and exact fraction in each, and the change in percentage
-/// points (exact fractions beside). Holders or pools only on one side show 0 on the other.
+/// Prints @p before and @p after side by side, as print_cap_table() prints one table: by holder
+/// (holders matched by id, pools by name; fully diluted shares, percentage and exact fraction in
+/// each, the change in percentage points with the exact fraction; a holder or pool on one side
+/// only shows 0 on the other), then by class (classes matched by name, then each pool's
+/// unallocated shares: shares, percentage and exact fraction in each, the change in shares and in
+/// percentage points; a class or pool not on @p before shows "new", one not on @p after
+/// "removed"). Each section's rows add up to the fully diluted total on each side.
 /// Throws validation_error if @p opt is invalid.
 inline void print_cap_table_change(std::ostream& os, const cap_table& before, const cap_table& after,
                                    const cap_table_report_options& opt = {}, const std::string& before_label = "Before",
@@ -244,7 +345,11 @@ inline void print_cap_table_change(std::ostream& os, const cap_table& before, co
     detail::require_valid_report_options(opt);
     os << before_label << " -> " << after_label << ", fully diluted basis \"" << opt.basis.name()
        << "\": " << opt.basis.to_string() << '\n';
+    os << "\nBy holder\n";
     detail::cap_table_change_table(before, after, opt, before_label, after_label, detail::table_target::text)
+        .print(os, "  ");
+    os << "\nBy class\n";
+    detail::cap_table_class_change_table(before, after, opt, before_label, after_label, detail::table_target::text)
         .print(os, "  ");
 }
 

@@ -1,10 +1,9 @@
 /// @file io/csv.hpp
 /// @brief CSV export (RFC 4180) of every table the reports print: the round's investors and
-/// disbursement schedule, the cap table by holder and by class and a change of it, share
-/// valuations, net flows,
-/// the waterfall at exit values (by line, by holder, statuses, share values, exercise prices)
-/// and its breakpoints, payouts by round, priced rounds, rounds on a cap table, chains and
-/// conversions.
+/// disbursement schedule, the cap table by holder and by class and a change of it (by holder and
+/// by class), share valuations, net flows, the waterfall at exit values (by line, by holder,
+/// statuses, share values, exercise prices) and its breakpoints, payouts by round, priced
+/// rounds, rounds on a cap table, chains and conversions.
 ///
 /// Each table comes from the same model as its printed report (detail::report_table), so the
 /// CSV has the report's columns and rows; the text's total rows are left out (the CSV's rows
@@ -258,8 +257,9 @@ inline void write_cap_table_classes_csv(std::ostream& os, const cap_table& table
     return detail::csv_text([&](std::ostream& os) { write_cap_table_classes_csv(os, table, basis, opt); });
 }
 
-/// Writes the change from @p before to @p after as CSV on @p basis: holder, fully diluted shares
-/// and ownership before and after, and the change in ownership (each exact, then decimal).
+/// Writes the change from @p before to @p after by holder as CSV on @p basis: holder, fully
+/// diluted shares and ownership before and after, and the change in ownership (each exact, then
+/// decimal); each pool's unallocated shares as a row named for the pool.
 inline void write_cap_table_change_csv(std::ostream& os, const cap_table& before, const cap_table& after,
                                        const fully_diluted_basis& basis = fully_diluted_basis::full(),
                                        const csv_options& opt = {}) {
@@ -275,6 +275,29 @@ inline void write_cap_table_change_csv(std::ostream& os, const cap_table& before
                                                       const fully_diluted_basis& basis = fully_diluted_basis::full(),
                                                       const csv_options& opt = {}) {
     return detail::csv_text([&](std::ostream& os) { write_cap_table_change_csv(os, before, after, basis, opt); });
+}
+
+/// Writes the change from @p before to @p after by class as CSV on @p basis: class, kind (the
+/// class's, or "pool" for a pool's unallocated shares), fully diluted shares and ownership
+/// before and after, the change in shares and in ownership (each ownership exact, then decimal);
+/// the before fields are empty for a class or pool new in @p after, the after fields for one
+/// not on it. The rows add up to the fully diluted total on each side.
+inline void write_cap_table_classes_change_csv(std::ostream& os, const cap_table& before, const cap_table& after,
+                                               const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                               const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    cap_table_report_options report;
+    report.basis = basis;
+    detail::write_csv_table(
+        os, detail::cap_table_class_change_table(before, after, report, {}, {}, detail::table_target::csv, opt.decimals),
+        opt);
+}
+
+/// write_cap_table_classes_change_csv() as a string.
+[[nodiscard]] inline std::string cap_table_classes_change_csv(const cap_table& before, const cap_table& after,
+                                                              const fully_diluted_basis& basis = fully_diluted_basis::full(),
+                                                              const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_cap_table_classes_change_csv(os, before, after, basis, opt); });
 }
 
 // ---------------------------------------------------------------------------------------------
