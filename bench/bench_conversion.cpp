@@ -177,16 +177,14 @@ hand_result hand_solve(const hand_round& r) {
     hand_result out;
     out.conversions.reserve(r.safes.size());
     const rat v{r.pre_money, 1};
-    // Every post-money SAFE converts Q x A / D: D = cap, V (1 - d), or the lower of the two.
+    // Every post-money SAFE converts Q x A / D: D = the lower of its cap and V (1 - d) (V
+    // without a discount: a cap-only SAFE takes the round price when that is lower).
     rat sigma{0, 1};
     for (const hand_safe& s : r.safes) {
         if (s.amount <= 0 || (s.cap && *s.cap <= 0)) fail();
         if (s.discount && (s.discount->n <= 0 || !(*s.discount < rat{1, 1}))) fail();
-        rat d = s.cap ? rat{*s.cap, 1} : v;
-        if (s.discount) {
-            const rat dp = v * (rat{1, 1} - *s.discount);
-            if (!s.cap || dp < d) d = dp;
-        }
+        rat d = s.discount ? v * (rat{1, 1} - *s.discount) : v;
+        if (s.cap && rat{*s.cap, 1} < d) d = rat{*s.cap, 1};
         sigma = sigma + rat{s.amount, 1} / d;
     }
     // Q = F0 + I + sigma Q; I = max(0, t (V + N) / V x Q - E).
@@ -212,7 +210,7 @@ hand_result hand_solve(const hand_round& r) {
         if (s.discount) c.price = p * (rat{1, 1} - *s.discount);
         if (s.cap) {
             const rat cap_price = rat{*s.cap, 1} / q;
-            if (!s.discount || cap_price < c.price) {
+            if (cap_price < c.price || (!s.discount && !(c.price < cap_price))) {
                 c.price = cap_price;
                 c.cap = true;
             }

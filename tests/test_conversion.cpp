@@ -268,6 +268,85 @@ TEST_CASE("the discount price applies below the cap; the three pricing conventio
     check_reconciles(dollars);
 }
 
+// A cap protects the holder; it never makes it pay more than the new money. The YC post-money
+// SAFE (valuation cap, no discount), section 1(a): the Safe converts into "the greater of: (1) the
+// number of shares of Standard Preferred Stock equal to the Purchase Amount divided by the lowest
+// price per share of the Standard Preferred Stock; or (2) the number of shares of Safe Preferred
+// Stock equal to the Purchase Amount divided by the Safe Price". A note converts at the lesser of
+// its cap price and the round price. Figures worked by hand: 10,000,000 shares before the round,
+// $2M of new money at a $4M pre-money, a $1M SAFE capped at $20M. At the round price the SAFE's
+// shares are A / P = A Q / V, so Q = F0 / (1 - A / V) = 40,000,000 / 3 and P = V / Q = $0.30,
+// below the cap price $20M / Q = $1.50.
+TEST_CASE("a cap-only SAFE or note converts at the round price when that is lower than its cap price") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("s", "SAFE"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto round = [&](money pre) {
+        return conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+            .pre_money(pre)
+            .invest(holder_id("lead"), 2_M)
+            .convert(safe::post_money_cap(holder_id("s"), 1_M, 20_M, year{2025} / 1 / 1))
+            .apply_to(t);
+    };
+    const converted_round down = round(4_M);
+    CHECK(down.exact_capitalization().to_fraction() == fraction(40'000'000, 3));
+    CHECK(down.price() == price_per_share(3_usd, sh(10)));
+    const instrument_conversion& c = down.safe_conversion(0);
+    CHECK(c.basis == conversion_basis::round_price);
+    CHECK(c.conversion_price == price_per_share(3_usd, sh(10)));
+    CHECK(c.exact_price_units.to_fraction() == fraction(300));
+    CHECK(c.exact_shares.to_fraction() == fraction(10'000'000, 3));
+    CHECK(c.shares == sh(3'333'333));                 // the old reading (the cap price) gave 666,666
+    CHECK(c.not_converted(rounding::half_even) == units(100));  // $0.10
+    CHECK(c.exact_capitalization.to_fraction() == fraction(40'000'000, 3));
+    CHECK(c.share_class == "Series A Preferred");     // Standard Preferred Stock: the round's series
+    CHECK(down.new_money().investment_of("lead").shares == sh(6'666'666));
+    CHECK(down.after().shares_of(holder_id("s"), "Series A Preferred") == sh(3'333'333));
+    check_reconciles(down);
+
+    // At a pre-money equal to the cap the two prices are equal: the cap is named.
+    const converted_round flat = round(20_M);
+    CHECK(flat.safe_conversion(0).basis == conversion_basis::cap);
+    CHECK(flat.safe_conversion(0).conversion_price == price_per_share(19_usd, sh(10)));
+    CHECK(flat.price() == price_per_share(19_usd, sh(10)));
+    CHECK(flat.safe_conversion(0).shares == sh(526'315));
+    check_reconciles(flat);
+
+    // Above the cap the cap price applies: Q = F0 / (1 - A / C) = 200,000,000 / 19.
+    const converted_round up = round(40_M);
+    CHECK(up.safe_conversion(0).basis == conversion_basis::cap);
+    CHECK(up.safe_conversion(0).conversion_price == price_per_share(19_usd, sh(10)));
+    CHECK(up.price() == price_per_share(38_usd, sh(10)));
+    CHECK(up.safe_conversion(0).shares == sh(526'315));
+    check_cap_fraction(up.safe_conversion(0));
+    check_reconciles(up);
+
+    // A note capped at $30M (pre-money cap: $30M / 10,000,000 = $3.00 a share), no interest, in a
+    // round at an $8M pre-money: Q = F0 / (1 - A / V) = 10,000,000 / 0.925, P = $0.74.
+    convertible_note n;
+    n.holder = holder_id("s");
+    n.principal = 600'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.annual_rate = fraction(0);
+    n.valuation_cap = 30_M;
+    const converted_round note = conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+                                     .pre_money(8_M)
+                                     .invest(holder_id("lead"), 2_M)
+                                     .convert(n)
+                                     .apply_to(t);
+    CHECK(note.price() == price_per_share(74_usd, sh(100)));
+    CHECK(note.note_conversion(0).basis == conversion_basis::round_price);
+    CHECK(note.note_conversion(0).conversion_price == price_per_share(74_usd, sh(100)));
+    CHECK(note.note_conversion(0).shares == sh(810'810));
+    CHECK(note.new_money().investment_of("lead").shares == sh(2'702'702));
+    check_reconciles(note);
+}
+
 TEST_CASE("MFN: the lowest cap and the largest discount of the later SAFEs of its form") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))
@@ -451,6 +530,8 @@ TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
         check_reconciles(x);
         for (const instrument_conversion& c : x.conversions()) {
             if (c.basis == conversion_basis::cap) check_cap_fraction(c);
+            // No instrument pays more than the new money: its exact price is at most the round's.
+            CHECK(!(x.exact_price_units().big() < c.exact_price_units.big()));
         }
         // The exact solution satisfies each equation, checked independently of the solver:
         // T = Q + N / P; E + I = t T (or I = 0 when the existing pool meets it); the price.
@@ -780,16 +861,21 @@ TEST_CASE("the 128-bit fast path and big rationals give the same round on the wo
                       t));
     CHECK(check_paths(base().convert(safe::post_money_discount(holder_id("a"), 1_M, fraction(1, 5), year{2025} / 1 / 1)), t));
     CHECK(check_paths(base(), t));
-    // Each convention, named price and conversion-price roundings, a note at its cap.
+    // Each convention, named price and conversion-price roundings, a note at its cap. With the
+    // dollars-invested convention the crossing of the note's cap price and the round price
+    // (a capped note takes the lower of the two) needs more than 128 bits: the automatic path
+    // falls back to big rationals, and check_paths() still checks it against them.
     for (const conversion_pricing c : {conversion_pricing::conversion_shares_in_pre_money,
                                        conversion_pricing::conversion_shares_not_in_pre_money, conversion_pricing::dollars_invested}) {
-        CHECK(check_paths(base()
-                              .convention(c)
-                              .price_rounded(3, rounding::floor)
-                              .conversion_price_rounded(4, rounding::ceiling)
-                              .convert(safe::post_money_cap_and_discount(holder_id("a"), 1_M, 20_M, fraction(1, 5), year{2025} / 1 / 1))
-                              .convert(bridge_note()),
-                          t));
+        const bool fast = check_paths(base()
+                                          .convention(c)
+                                          .price_rounded(3, rounding::floor)
+                                          .conversion_price_rounded(4, rounding::ceiling)
+                                          .convert(safe::post_money_cap_and_discount(holder_id("a"), 1_M, 20_M, fraction(1, 5),
+                                                                                     year{2025} / 1 / 1))
+                                          .convert(bridge_note()),
+                                      t);
+        CHECK(fast == (c != conversion_pricing::dollars_invested));
     }
     // A problem is reported the same way on both paths.
     CHECK(check_paths(base().convert(safe::post_money_cap(holder_id("a"), 3_M, 4_M, year{2025} / 1 / 1))

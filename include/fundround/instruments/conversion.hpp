@@ -90,7 +90,7 @@ enum class instrument_kind {
 enum class conversion_basis {
     cap,          ///< The cap price: valuation cap / its capitalization.
     discount,     ///< The discount price: round price x (1 - discount).
-    round_price,  ///< The round price (no cap, no discount).
+    round_price,  ///< The round price: no cap and no discount, or a cap-only instrument whose cap price is higher.
 };
 
 /// "cap", "discount" or "round price".
@@ -480,38 +480,37 @@ struct conv_model {
     /// Shares per money unit at the round price (discounted if the item has a discount).
     R price_rate(const conv_term<R>& it, const R& u) const { return it.keep ? conv_div(u, *it.keep) : u; }
     /// Shares per money unit item k converts at, and the branch, with @p u the shares per money
-    /// unit at the round price at (q, i): the lower price wins.
+    /// unit at the round price at (q, i): the lower price wins (the greater number of shares).
+    /// A capped instrument without a discount converts at the round price when that is lower
+    /// than its cap price (the post-money SAFE's "greater of" the shares at the lowest price of
+    /// the Standard Preferred Stock and at the Safe Price; a note's "lesser of" the two prices).
     std::pair<R, conversion_basis> rate(const conv_term<R>& it, const R& q, const R& i, const R& u) const {
-        if (!it.cap) return {price_rate(it, u), it.keep ? conversion_basis::discount : conversion_basis::round_price};
+        const conversion_basis price_basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
+        if (!it.cap) return {price_rate(it, u), price_basis};
         R c = cap_rate(it, q, i);
-        if (!it.keep) return {std::move(c), conversion_basis::cap};
         R d = price_rate(it, u);
-        return d > c ? std::make_pair(std::move(d), conversion_basis::discount) : std::make_pair(std::move(c), conversion_basis::cap);
+        return d > c ? std::make_pair(std::move(d), price_basis) : std::make_pair(std::move(c), conversion_basis::cap);
     }
-    /// True if item @p it's rate depends on the round price (it has no cap, or a discount too).
-    static bool priced(const conv_term<R>& it) noexcept { return !it.cap || it.keep; }
     /// g(Q) = F0 + I + sum S_i - Q.
     R g(const R& q) const {
         const R i = pool_at(q, -1);
         R s = f0 + i - q;
-        std::optional<R> u;  // the round price's rate, computed once if an item needs it
+        const R u = u_at(q, i);  // shares per money unit at the round price
         for (const conv_term<R>& it : items) {
-            if (!priced(it)) {  // A x base / C
-                s += it.per_cap * cap_base(it, q, i);
+            R d = it.per_keep * u;  // A x u / keep: the shares at the round (or discount) price
+            if (!it.cap) {
+                s += d;
                 continue;
             }
-            if (!u) u = u_at(q, i);
-            if (!it.cap) {  // A x u / keep
-                s += it.per_keep * *u;
-                continue;
-            }
-            s += it.amount * rate(it, q, i, *u).first;
+            R c = it.per_cap * cap_base(it, q, i);  // A x base / C: the shares at the cap price
+            s += d > c ? d : c;
         }
         return conv_norm(std::move(s));
     }
 };
 
-/// The breakpoints of g: where the pool starts to bind, where a cap and a discount price cross.
+/// The breakpoints of g: where the pool starts to bind, where a cap price and the round (or
+/// discount) price cross.
 template <class R>
 std::vector<R> conv_breakpoints(const conv_model<R>& m) {
     std::vector<R> positive;
@@ -523,7 +522,7 @@ std::vector<R> conv_breakpoints(const conv_model<R>& m) {
     const R one = conv_from<R>(fraction(1));
     for (int side = 0; side <= (m.pool ? 1 : 0); ++side) {
         for (const conv_term<R>& it : m.items) {
-            if (!it.cap || !it.keep) continue;
+            if (!it.cap) continue;
             // Each branch is affine in Q on this side: f(Q) = f(0) + (f(1) - f(0)) Q.
             const auto branch = [&](const R& q, bool cap) {
                 const R i = m.pool_at(q, side);
@@ -1310,33 +1309,27 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_term<R>& it = m.items[k];
         const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
-        const bool priced = detail::conv_model<R>::priced(it);
-        std::optional<R> cap_rate;  // with a cap and a discount: shares per money unit at the cap
-        R cap_base;
+        R cap_base;  // with a cap: the capitalization it divides
         if (it.cap) cap_base = m.cap_base(it, *q, i_exact);
-        if (it.cap && priced) cap_rate = conv_div(cap_base, *it.cap);
         R exact_units;  // the exact conversion price
-        if (priced && !it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
+        if (!it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
             exact_units = it.keep ? conv_div(*it.keep, u) : conv_div(whole(1), u);
             ic.exact_shares = exact_rational(it.per_keep * u);
-        } else if (priced) {
+        } else {  // the lower of the cap price and the round (or discount) price
             const R rate = m.rate(it, *q, i_exact, u).first;
             exact_units = conv_div(whole(1), rate);
             ic.exact_shares = exact_rational(it.amount * rate);
-        } else {  // cap only: price C / base, shares A base / C
-            exact_units = conv_div(*it.cap, cap_base);
-            ic.exact_shares = exact_rational(it.per_cap * cap_base);
         }
         ic.exact_price_units = exact_rational(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
-        // price on the rounded round price.
+        // price on the rounded round price; at equal prices a discount is named, else the cap.
         R chosen = it.keep ? p_round * *it.keep : p_round;
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
         if (it.cap) {
             ic.exact_capitalization = exact_rational(cap_base);
-            R cap_price = priced ? conv_div(whole(1), *cap_rate) : exact_units;  // cap only: the same
-            if (!it.keep || cap_price < chosen) {
+            R cap_price = conv_div(*it.cap, cap_base);
+            if (cap_price < chosen || (!it.keep && !(chosen < cap_price))) {
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
             }

@@ -91,7 +91,7 @@ struct safe {
     /// Whether the financing's pool increase is in the capitalization the cap is divided by.
     fundround::pool_increase pool_increase = fundround::pool_increase::included;
 
-    /// A post-money SAFE with a valuation cap @p cap only.
+    /// A post-money SAFE with a valuation cap @p cap only (it converts at the lower of the cap price and the round price).
     [[nodiscard]] static safe post_money_cap(holder_id who, money amount, money cap, calendar_date on) {
         return {std::move(who), amount, on, safe_form::post_money, cap, std::nullopt, false, fundround::pool_increase::included};
     }
