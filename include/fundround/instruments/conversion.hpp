@@ -518,18 +518,33 @@ std::vector<R> conv_breakpoints(const conv_model<R>& m) {
         if (x.sign() > 0) positive.push_back(conv_norm(std::move(x)));
     };
     if (m.pool && m.i1.sign() != 0) keep(conv_div(-m.i0, m.i1));
-    const R zero;
     const R one = conv_from<R>(fraction(1));
     for (int side = 0; side <= (m.pool ? 1 : 0); ++side) {
+        // On this side of the pool's kink I = ia + ib Q (0 on side 0) and u = ua + ub Q.
+        const bool on = side == 1;
+        R ua = m.u0, ub = m.u1;
+        if (on && m.u2.sign() != 0) {
+            ua += m.u2 * m.i0;
+            ub += m.u2 * m.i1;
+        }
         for (const conv_term<R>& it : m.items) {
             if (!it.cap) continue;
-            // Each branch is affine in Q on this side: f(Q) = f(0) + (f(1) - f(0)) Q.
-            const auto branch = [&](const R& q, bool cap) {
-                const R i = m.pool_at(q, side);
-                return cap ? m.cap_rate(it, q, i) : m.price_rate(it, m.u_at(q, i));
-            };
-            const R a1 = branch(zero, true), b1 = branch(one, true) - a1;
-            const R a2 = branch(zero, false), b2 = branch(one, false) - a2;
+            // The cap branch's capitalization, ca + cb Q (cap_base on this side).
+            R ca, cb;
+            if (it.form == safe_form::post_money) {
+                const bool excluded = it.pool == fundround::pool_increase::excluded;
+                if (excluded && on) ca = -m.i0;
+                cb = excluded && on ? one - m.i1 : one;
+            } else {
+                ca = it.pool == fundround::pool_increase::included && on ? m.f0 + m.i0 : m.f0;
+                if (it.pool == fundround::pool_increase::included && on) cb = m.i1;
+            }
+            // Both branches through the origin: they cross at Q = 0 at most.
+            if (ca.sign() == 0 && ua.sign() == 0) continue;
+            // Each branch is affine in Q: cap rate (ca + cb Q) / C, price rate (ua + ub Q) / keep.
+            const R a1 = conv_div(ca, *it.cap), b1 = conv_div(cb, *it.cap);
+            const R a2 = it.keep ? conv_div(ua, *it.keep) : ua;
+            const R b2 = it.keep ? conv_div(ub, *it.keep) : ub;
             if (b1 != b2) keep(conv_div(a2 - a1, b1 - b2));
         }
     }
