@@ -315,25 +315,10 @@ struct as_converted_item {
             out.push_back({p.member("date"), to_string(s.date), "is after the as-of date " + to_string(as_of) + ": the SAFE is not outstanding yet"});
         }
         // MFN: the lowest cap and the largest discount of the later SAFEs of its form (as conversion_round).
-        std::optional<money> cap = s.valuation_cap;
-        std::optional<fraction> discount = s.discount;
-        std::vector<std::size_t> from;
-        if (s.mfn) {
-            for (std::size_t j = 0; j < safes.size(); ++j) {
-                const safe& later = safes[j];
-                if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
-                bool used = false;
-                if (later.valuation_cap && later.valuation_cap->is_positive() && (!cap || *later.valuation_cap < *cap)) {
-                    cap = later.valuation_cap;
-                    used = true;
-                }
-                if (later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) && (!discount || *later.discount > *discount)) {
-                    discount = later.discount;
-                    used = true;
-                }
-                if (used) from.push_back(j);
-            }
-        }
+        detail::mfn_resolved terms_used = detail::resolve_mfn(safes, i);
+        std::optional<money>& cap = terms_used.cap;
+        std::optional<fraction>& discount = terms_used.discount;
+        std::vector<std::size_t>& from = terms_used.from;
         if (at_cap && !cap && !terms.price) no_cap(p, s.mfn ? "an MFN SAFE with no later SAFE of its form with a cap:" : "an uncapped SAFE:");
         if (out.size() != before || (!at_cap && !terms.price)) continue;
         as_converted_instrument line;

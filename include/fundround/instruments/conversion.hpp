@@ -900,25 +900,11 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
             own.push_back({p.member("date"), to_string(s.date), "is after the round's close " + to_string(close_) + ": the SAFE cannot convert in it"});
         }
         // MFN: the lowest cap and the largest discount of the later SAFEs of its form.
-        std::optional<money> cap = s.valuation_cap;
-        std::optional<fraction> discount = s.discount;
-        std::vector<std::size_t> from;
+        detail::mfn_resolved terms = detail::resolve_mfn(safes_, i);
+        std::optional<money>& cap = terms.cap;
+        std::optional<fraction>& discount = terms.discount;
+        std::vector<std::size_t>& from = terms.from;
         if (s.mfn) {
-            for (std::size_t j = 0; j < safes_.size(); ++j) {
-                const safe& later = safes_[j];
-                if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
-                bool used = false;
-                if (later.valuation_cap && later.valuation_cap->is_positive() && (!cap || *later.valuation_cap < *cap)) {
-                    cap = later.valuation_cap;
-                    used = true;
-                }
-                if (later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) &&
-                    (!discount || *later.discount > *discount)) {
-                    discount = later.discount;
-                    used = true;
-                }
-                if (used) from.push_back(j);
-            }
             if (from.empty() && !s.valuation_cap && !s.discount) {
                 own.push_back({p.member("mfn"), "true",
                                "points at nothing: no " + std::string(to_string(s.form)) +

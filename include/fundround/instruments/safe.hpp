@@ -169,6 +169,42 @@ struct safe {
     }
 };
 
+namespace detail {
+
+/// The terms SAFE @p i of @p safes converts on: its own cap and discount, or for an MFN SAFE the
+/// lowest cap and the largest discount of the later SAFEs of its form (later by date, then by
+/// position), with the positions of the SAFEs whose terms it took (in @p from).
+struct mfn_resolved {
+    std::optional<money> cap;          ///< The cap used, if any.
+    std::optional<fraction> discount;  ///< The discount used, if any.
+    std::vector<std::size_t> from;     ///< The SAFEs (indices) an MFN SAFE took terms from.
+};
+
+/// SAFE @p i's terms after MFN (see mfn_resolved).
+[[nodiscard]] inline mfn_resolved resolve_mfn(const std::vector<safe>& safes, std::size_t i) {
+    const safe& s = safes[i];
+    mfn_resolved r{s.valuation_cap, s.discount, {}};
+    if (!s.mfn) return r;
+    for (std::size_t j = 0; j < safes.size(); ++j) {
+        const safe& later = safes[j];
+        if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
+        bool used = false;
+        if (later.valuation_cap && later.valuation_cap->is_positive() && (!r.cap || *later.valuation_cap < *r.cap)) {
+            r.cap = later.valuation_cap;
+            used = true;
+        }
+        if (later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) &&
+            (!r.discount || *later.discount > *r.discount)) {
+            r.discount = later.discount;
+            used = true;
+        }
+        if (used) r.from.push_back(j);
+    }
+    return r;
+}
+
+}  // namespace detail
+
 FUNDROUND_END_NAMESPACE
 
 #endif  // FUNDROUND_INSTRUMENTS_SAFE_HPP
