@@ -334,9 +334,11 @@ TEST_CASE("cap table property: components add up, ownership sums to exactly 1 on
     for (int trial = 0; trial < 40; ++trial) {
         cap_table_builder b;
         b.add(share_class::common("Common"));
-        b.add(share_class::preferred("Series A", price_per_share(1_usd, sh(1)))
-                  .with_conversion_ratio(fraction(static_cast<std::int64_t>(1 + rng.next(5)),
-                                                  static_cast<std::int64_t>(1 + rng.next(5)))));
+        // One draw per statement: argument order is unspecified, and a seed must give the same
+        // tables on every compiler.
+        const auto ratio_num = static_cast<std::int64_t>(1 + rng.next(5));
+        const auto ratio_den = static_cast<std::int64_t>(1 + rng.next(5));
+        b.add(share_class::preferred("Series A", price_per_share(1_usd, sh(1))).with_conversion_ratio(fraction(ratio_num, ratio_den)));
         const std::size_t n = 1 + static_cast<std::size_t>(rng.next(60));
         std::int64_t granted = 0;
         for (std::size_t i = 0; i < n; ++i) {

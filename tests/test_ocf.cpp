@@ -607,11 +607,15 @@ random_case random_ocf_case(std::uint64_t seed) {
     const auto amount = [&](std::int64_t major) { return money::from_major(major, cur); };
     const auto price = [&] {
         static constexpr std::int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000};
-        return price_per_share(money::from_units(static_cast<std::int64_t>(1 + g.next(5'000'000)), cur),
-                               sh(pow10[g.next(8)]));
+        const auto units = static_cast<std::int64_t>(1 + g.next(5'000'000));  // one draw per statement
+        return price_per_share(money::from_units(units, cur), sh(pow10[g.next(8)]));
     };
     const auto date_in = [&](int from_year) {
-        return ymd(from_year + static_cast<int>(g.next(5)), static_cast<unsigned>(1 + g.next(12)), static_cast<unsigned>(1 + g.next(28)));
+        // One draw per statement: argument order is unspecified, and a seed must give the same
+        // data on every compiler.
+        const int y = from_year + static_cast<int>(g.next(5));
+        const auto m = static_cast<unsigned>(1 + g.next(12));
+        return ymd(y, m, static_cast<unsigned>(1 + g.next(28)));
     };
     cap_table_builder b;
     b.currency(cur);
@@ -647,7 +651,10 @@ random_case random_ocf_case(std::uint64_t seed) {
         if (g.next(2) == 0) terms.participation = participation::capped(terms.multiple + fraction(static_cast<std::int64_t>(1 + g.next(8)), 2));
         classes.push_back("Series " + std::string(1, static_cast<char>('A' + i)));
         share_class c = share_class::preferred(classes.back(), price(), terms);
-        if (g.next(2) == 0) c = c.with_conversion_ratio(fraction(static_cast<std::int64_t>(1 + g.next(30)), static_cast<std::int64_t>(1 + g.next(29))));
+        if (g.next(2) == 0) {
+            const auto num = static_cast<std::int64_t>(1 + g.next(30));
+            c = c.with_conversion_ratio(fraction(num, static_cast<std::int64_t>(1 + g.next(29))));
+        }
         b.add(std::move(c));
     }
     const auto any_class = [&] { return classes[g.next(classes.size())]; };
@@ -689,7 +696,8 @@ random_case random_ocf_case(std::uint64_t seed) {
         n.holder = ids[g.next(ids.size())];
         n.principal = amount(static_cast<std::int64_t>(1 + g.next(5'000'000)));
         n.issue_date = date_in(2020);
-        n.maturity_date = ymd(2026 + static_cast<int>(g.next(4)), 1 + static_cast<unsigned>(g.next(12)), 1);
+        const int maturity_year = 2026 + static_cast<int>(g.next(4));
+        n.maturity_date = ymd(maturity_year, 1 + static_cast<unsigned>(g.next(12)), 1);
         n.annual_rate = fraction(static_cast<std::int64_t>(g.next(1001)), 1000);
         n.method = g.next(2) == 0 ? interest_method::simple : interest_method::compound;
         static constexpr compounding_period periods[] = {compounding_period::annually, compounding_period::semiannually,

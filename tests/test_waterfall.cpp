@@ -1038,7 +1038,10 @@ TEST_CASE("lines_at(exit, into): more than eight lines (the general route), no a
 
 TEST_CASE("Division by a precomputed reciprocal (detail::wf_divide) = the division, for numerators below 2^63") {
     fundround_test::lcg g{7};
-    const auto wide = [&] { return (g.next(std::uint64_t{1} << 32) << 31) ^ g.next(std::uint64_t{1} << 31); };  // < 2^63
+    const auto wide = [&] {  // < 2^63; one draw per statement (the same numbers on every compiler)
+        const std::uint64_t high = g.next(std::uint64_t{1} << 32);
+        return (high << 31) ^ g.next(std::uint64_t{1} << 31);
+    };
     std::vector<std::uint64_t> divisors{2, 3, 5, 6, 7, 10, 1000, 7'000'000, 17'000'000, (std::uint64_t{1} << 32) - 1,
                                         std::uint64_t{1} << 32, (std::uint64_t{1} << 32) + 1, (std::uint64_t{1} << 57) + 3,
                                         (std::uint64_t{1} << 63) - 1, std::uint64_t{1} << 63, (std::uint64_t{1} << 63) + 1,
