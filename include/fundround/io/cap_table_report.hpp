@@ -171,17 +171,26 @@ inline fraction add_change_side(report_table& t, const std::optional<share_count
     return out;
 }
 
+/// The fully diluted counts of both sides of a change on one basis, computed once for the
+/// by-holder and the by-class tables.
+struct change_counts {
+    change_counts(const cap_table& before_table, const cap_table& after_table, const fully_diluted_basis& basis)
+        : before(before_table.fully_diluted(basis)), after(after_table.fully_diluted(basis)) {}
+    fully_diluted_counts before;  ///< On the table before.
+    fully_diluted_counts after;   ///< On the table after.
+};
+
 /// The by-holder table of print_cap_table_change() for @p target: by holder (matched by id,
 /// pools by name), fully diluted shares and ownership before and after, and the change in
 /// ownership (exact fractions in the text's "Exact" columns and in the CSV); in the text a total
 /// row. The CSV names are fixed ("before", "after"); the labels title the text's columns.
 [[nodiscard]] inline report_table cap_table_change_table(const cap_table& before, const cap_table& after,
-                                                         const cap_table_report_options& opt,
+                                                         const change_counts& counts, const cap_table_report_options& opt,
                                                          const std::string& before_label,
                                                          const std::string& after_label, table_target target,
                                                          int csv_decimals = 12) {
-    const fully_diluted_counts b = before.fully_diluted(opt.basis);
-    const fully_diluted_counts a = after.fully_diluted(opt.basis);
+    const fully_diluted_counts& b = counts.before;
+    const fully_diluted_counts& a = counts.after;
     const int d = opt.percent_decimals;
     report_table t(target, csv_decimals);
     t.column("Holder", false, "holder").column(before_label, true, "before");
@@ -230,12 +239,13 @@ inline fraction add_change_side(report_table& t, const std::optional<share_count
 /// the table before shows "new" (empty CSV fields) and no ownership before; one not on the
 /// table after shows "removed". In the text a total row.
 [[nodiscard]] inline report_table cap_table_class_change_table(const cap_table& before, const cap_table& after,
+                                                               const change_counts& counts,
                                                                const cap_table_report_options& opt,
                                                                const std::string& before_label,
                                                                const std::string& after_label, table_target target,
                                                                int csv_decimals = 12) {
-    const fully_diluted_counts b = before.fully_diluted(opt.basis);
-    const fully_diluted_counts a = after.fully_diluted(opt.basis);
+    const fully_diluted_counts& b = counts.before;
+    const fully_diluted_counts& a = counts.after;
     const std::vector<share_count> classes_b = class_shares_without_pools(before, b);
     const std::vector<share_count> classes_a = class_shares_without_pools(after, a);
     const int d = opt.percent_decimals;
@@ -345,11 +355,12 @@ inline void print_cap_table_change(std::ostream& os, const cap_table& before, co
     detail::require_valid_report_options(opt);
     os << before_label << " -> " << after_label << ", fully diluted basis \"" << opt.basis.name()
        << "\": " << opt.basis.to_string() << '\n';
+    const detail::change_counts counts(before, after, opt.basis);
     os << "\nBy holder\n";
-    detail::cap_table_change_table(before, after, opt, before_label, after_label, detail::table_target::text)
+    detail::cap_table_change_table(before, after, counts, opt, before_label, after_label, detail::table_target::text)
         .print(os, "  ");
     os << "\nBy class\n";
-    detail::cap_table_class_change_table(before, after, opt, before_label, after_label, detail::table_target::text)
+    detail::cap_table_class_change_table(before, after, counts, opt, before_label, after_label, detail::table_target::text)
         .print(os, "  ");
 }
 

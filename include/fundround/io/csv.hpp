@@ -267,7 +267,8 @@ inline void write_cap_table_change_csv(std::ostream& os, const cap_table& before
     cap_table_report_options report;
     report.basis = basis;
     detail::write_csv_table(
-        os, detail::cap_table_change_table(before, after, report, {}, {}, detail::table_target::csv, opt.decimals), opt);
+        os, detail::cap_table_change_table(before, after, detail::change_counts(before, after, report.basis), report, {}, {},
+                                       detail::table_target::csv, opt.decimals), opt);
 }
 
 /// write_cap_table_change_csv() as a string.
@@ -289,7 +290,8 @@ inline void write_cap_table_classes_change_csv(std::ostream& os, const cap_table
     cap_table_report_options report;
     report.basis = basis;
     detail::write_csv_table(
-        os, detail::cap_table_class_change_table(before, after, report, {}, {}, detail::table_target::csv, opt.decimals),
+        os, detail::cap_table_class_change_table(before, after, detail::change_counts(before, after, report.basis), report, {},
+                                             {}, detail::table_target::csv, opt.decimals),
         opt);
 }
 
