@@ -1101,6 +1101,7 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     // topped up.
     const std::size_t first_class = table.classes().size();
     std::vector<share_class> classes;
+    classes.reserve(1 + shells.size());  // the series, at most one more per conversion
     classes.push_back(share_class::preferred(series_, round_price, liquidation_));
     std::vector<std::size_t> class_of(shells.size(), first_class);  // each conversion's class, its position after
     for (std::size_t k = 0; k < shells.size(); ++k) {
