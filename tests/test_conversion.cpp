@@ -369,15 +369,17 @@ TEST_CASE("MFN: the lowest cap and the largest discount of the later SAFEs of it
                                                                              year{2025} / 4 / 1))
                                   .apply_to(t);
     const instrument_conversion& m = r.safe_conversion(0);
-    CHECK(m.valuation_cap == 8_M);  // not the earlier $6M
-    CHECK(m.discount == fraction(1, 10));
-    CHECK(m.mfn_from == std::vector<std::size_t>{1, 3});
+    // The lowest cap of the later SAFEs, with that SAFE's terms whole: x's $8M and no discount (not
+    // the earlier $6M, not z's 10% discount on top: no investor got both).
+    CHECK(m.valuation_cap == 8_M);
+    CHECK_FALSE(m.discount);
+    CHECK(m.mfn_from == std::vector<std::size_t>{1});
     CHECK(m.basis == conversion_basis::cap);
     check_cap_fraction(m);
     // The same as a SAFE written with those terms.
     const converted_round same =
         base()
-            .convert(safe::post_money_cap_and_discount(holder_id("m"), 100'000_usd, 8_M, fraction(1, 10), year{2025} / 1 / 1))
+            .convert(safe::post_money_cap(holder_id("m"), 100'000_usd, 8_M, year{2025} / 1 / 1))
             .convert(safe::post_money_cap(holder_id("x"), 500'000_usd, 8_M, year{2025} / 3 / 1))
             .convert(safe::post_money_cap(holder_id("y"), 500'000_usd, 6_M, year{2024} / 12 / 1))
             .convert(safe::post_money_cap_and_discount(holder_id("z"), 500'000_usd, 12_M, fraction(1, 10), year{2025} / 4 / 1))

@@ -49,6 +49,64 @@ TEST_CASE("the named constructors give the standard forms' terms") {
     CHECK(to_string(pool_increase::included) == "pool increase included");
 }
 
+TEST_CASE("an MFN SAFE takes one later SAFE's terms whole: the most favourable of its form") {
+    // YC's MFN safe "will take on the terms of the lowest cap safe (or other most favorable
+    // terms)" (ycombinator.com/deal, footnote 1): one SAFE's terms, never a cap from one SAFE and
+    // a discount from another.
+    const auto on = [](unsigned m) { return calendar_date{year{2025} / date::month{m} / 1}; };
+    const std::vector<safe> s{
+        safe::post_money_mfn(holder_id("m"), 100'000_usd, on(1)),
+        safe::post_money_cap(holder_id("a"), 500'000_usd, 8_M, on(3)),
+        safe::post_money_cap_and_discount(holder_id("b"), 500'000_usd, 12_M, fraction(1, 5), on(4)),
+        safe::post_money_cap(holder_id("early"), 500'000_usd, 6_M, year{2024} / 12 / 1),  // before the MFN: not a term it can take
+        safe::pre_money_cap(holder_id("pre"), 500'000_usd, 5_M, on(5)),                   // another form
+    };
+    detail::mfn_resolved r = detail::resolve_mfn(s, 0);
+    CHECK(r.cap == 8_M);  // a's terms whole: no 20% discount from b
+    CHECK_FALSE(r.discount);
+    CHECK(r.from == std::vector<std::size_t>{1});
+
+    // At equal caps the larger discount; a cap beats no cap; no discount counts as 0%.
+    std::vector<safe> t{safe::post_money_mfn(holder_id("m"), 100'000_usd, on(1)),
+                        safe::post_money_discount(holder_id("d"), 1_M, fraction(1, 2), on(2)),
+                        safe::post_money_cap(holder_id("a"), 500'000_usd, 10_M, on(3)),
+                        safe::post_money_cap_and_discount(holder_id("b"), 500'000_usd, 10_M, fraction(1, 10), on(4))};
+    r = detail::resolve_mfn(t, 0);
+    CHECK(r.cap == 10_M);
+    CHECK(r.discount == fraction(1, 10));
+    CHECK(r.from == std::vector<std::size_t>{3});
+
+    // Only discounts later: the largest; at equal terms the earliest.
+    t = {safe::post_money_mfn(holder_id("m"), 100'000_usd, on(1)), safe::post_money_discount(holder_id("d"), 1_M, fraction(1, 5), on(2)),
+         safe::post_money_discount(holder_id("e"), 1_M, fraction(1, 4), on(3)), safe::post_money_discount(holder_id("f"), 1_M, fraction(1, 4), on(4))};
+    r = detail::resolve_mfn(t, 0);
+    CHECK_FALSE(r.cap);
+    CHECK(r.discount == fraction(1, 4));
+    CHECK(r.from == std::vector<std::size_t>{2});
+
+    // A SAFE with terms of its own and MFN keeps them unless a later SAFE's are more favourable.
+    safe own = safe::post_money_cap(holder_id("m"), 100'000_usd, 9_M, on(1));
+    own.mfn = true;
+    t = {own, safe::post_money_cap(holder_id("a"), 500'000_usd, 9_M, on(2)), safe::post_money_cap(holder_id("b"), 500'000_usd, 10_M, on(3))};
+    r = detail::resolve_mfn(t, 0);
+    CHECK(r.cap == 9_M);
+    CHECK(r.from.empty());
+    t.push_back(safe::post_money_cap(holder_id("c"), 500'000_usd, 7_M, on(4)));
+    r = detail::resolve_mfn(t, 0);
+    CHECK(r.cap == 7_M);
+    CHECK(r.from == std::vector<std::size_t>{3});
+
+    // Not an MFN SAFE, or nothing later with terms: its own terms.
+    CHECK(detail::resolve_mfn(s, 1).cap == 8_M);
+    CHECK(detail::resolve_mfn(s, 1).from.empty());
+    const std::vector<safe> alone{safe::post_money_mfn(holder_id("m"), 100'000_usd, on(1)),
+                                  safe::post_money_uncapped(holder_id("u"), 100'000_usd, on(2))};
+    r = detail::resolve_mfn(alone, 0);
+    CHECK_FALSE(r.cap);
+    CHECK_FALSE(r.discount);
+    CHECK(r.from.empty());
+}
+
 TEST_CASE("valid SAFEs have no problems") {
     CHECK(safe::post_money_cap(holder_id("a"), 1_usd, 1_usd, year{2025} / 1 / 1).validate().empty());
     CHECK(safe::post_money_discount(holder_id("a"), 1_usd, fraction(0), year{2025} / 1 / 1).validate().empty());

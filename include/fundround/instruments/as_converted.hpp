@@ -14,8 +14,8 @@
 ///   instruments' shares — solved exactly in closed form on big rationals, as conversion.hpp
 ///   does; its price is `C_i / Q`. A pre-money SAFE (and a note with a pre-money cap, the note's
 ///   default) converts at its cap over the capitalization without SAFEs and notes: price
-///   `C_i / F0`. An MFN SAFE without terms takes the lowest cap (and the largest discount) of the
-///   SAFEs of its form dated after it, as conversion_round does. An instrument without a cap is
+///   `C_i / F0`. An MFN SAFE takes the terms of the most favourable SAFE of its form dated after
+///   it (the lowest cap, then the largest discount), as conversion_round does. An instrument without a cap is
 ///   a problem naming it, unless a fallback price `P` is given (as_converted_terms::at_cap(P)):
 ///   it then converts at its discount price `P x (1 - d)`, or `P` without a discount, as in a
 ///   round at `P`. A capped instrument's discount is not used: the cap is the ceiling on its price.
@@ -314,7 +314,7 @@ struct as_converted_item {
         if (as_of_ok && is_modelled(s.date) && as_of < s.date) {
             out.push_back({p.member("date"), to_string(s.date), "is after the as-of date " + to_string(as_of) + ": the SAFE is not outstanding yet"});
         }
-        // MFN: the lowest cap and the largest discount of the later SAFEs of its form (as conversion_round).
+        // MFN: the terms of the most favourable later SAFE of its form (as conversion_round).
         detail::mfn_resolved terms_used = detail::resolve_mfn(safes, i);
         std::optional<money>& cap = terms_used.cap;
         std::optional<fraction>& discount = terms_used.discount;

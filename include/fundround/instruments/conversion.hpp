@@ -899,7 +899,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         if (is_modelled(s.date) && is_modelled(close_) && close_ < s.date) {
             own.push_back({p.member("date"), to_string(s.date), "is after the round's close " + to_string(close_) + ": the SAFE cannot convert in it"});
         }
-        // MFN: the lowest cap and the largest discount of the later SAFEs of its form.
+        // MFN: the terms of the most favourable later SAFE of its form (detail::resolve_mfn).
         detail::mfn_resolved terms = detail::resolve_mfn(safes_, i);
         std::optional<money>& cap = terms.cap;
         std::optional<fraction>& discount = terms.discount;

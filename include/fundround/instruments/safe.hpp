@@ -57,7 +57,7 @@ enum class safe_type {
     cap_only,          ///< "Valuation Cap, no Discount".
     discount_only,     ///< "Discount, no Valuation Cap".
     cap_and_discount,  ///< "Valuation Cap and Discount".
-    mfn,               ///< "MFN, no Valuation Cap, no Discount": takes the better terms of a later SAFE.
+    mfn,               ///< "MFN, no Valuation Cap, no Discount": takes the terms of a more favourable later SAFE.
     uncapped,          ///< Neither cap nor discount: converts at the round price.
 };
 
@@ -87,7 +87,7 @@ struct safe {
     safe_form form = safe_form::post_money;     ///< The capitalization the cap is measured on.
     std::optional<money> valuation_cap;         ///< The (post- or pre-money) valuation cap, if any.
     std::optional<fraction> discount;           ///< The discount off the round price (1/5 = 20%), if any.
-    bool mfn = false;                           ///< Most favoured nation: takes the better terms of a later SAFE.
+    bool mfn = false;                           ///< Most favoured nation: takes the terms of a later SAFE when more favourable (the lowest cap, then the largest discount).
     /// Whether the financing's pool increase is in the capitalization the cap is divided by.
     fundround::pool_increase pool_increase = fundround::pool_increase::included;
 
@@ -104,8 +104,8 @@ struct safe {
                                                           calendar_date on) {
         return {std::move(who), amount, on, safe_form::post_money, cap, d, false, fundround::pool_increase::included};
     }
-    /// A post-money MFN SAFE: no terms of its own; at conversion it takes the lowest cap and the
-    /// largest discount of the SAFEs of its form dated after it.
+    /// A post-money MFN SAFE: no terms of its own; at conversion it takes the terms of the most
+    /// favourable SAFE of its form dated after it (the lowest cap, then the largest discount).
     [[nodiscard]] static safe post_money_mfn(holder_id who, money amount, calendar_date on) {
         return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, true, fundround::pool_increase::included};
     }
@@ -172,13 +172,27 @@ struct safe {
 namespace detail {
 
 /// The terms SAFE @p i of @p safes converts on: its own cap and discount, or for an MFN SAFE the
-/// lowest cap and the largest discount of the later SAFEs of its form (later by date, then by
-/// position), with the positions of the SAFEs whose terms it took (in @p from).
+/// terms of one later SAFE of its form (later by date, then by position) when they are more
+/// favourable than its own: YC's MFN safe "will take on the terms of the lowest cap safe (or
+/// other most favorable terms)". One SAFE's terms are taken whole, never a cap from one and a
+/// discount from another. "More favourable", in this order: a cap beats no cap, a lower cap a
+/// higher one, then a larger discount (none counts as 0%); at equal terms the SAFE's own, then
+/// the earliest later SAFE. @p from names the SAFE whose terms it took (empty if none).
 struct mfn_resolved {
     std::optional<money> cap;          ///< The cap used, if any.
     std::optional<fraction> discount;  ///< The discount used, if any.
-    std::vector<std::size_t> from;     ///< The SAFEs (indices) an MFN SAFE took terms from.
+    std::vector<std::size_t> from;     ///< The SAFE (index) an MFN SAFE took its terms from; empty if none.
 };
+
+/// True if the terms (@p cap, @p discount) are more favourable to the holder than (@p than_cap,
+/// @p than_discount) by mfn_resolved's order.
+[[nodiscard]] inline bool mfn_more_favourable(const std::optional<money>& cap, const std::optional<fraction>& discount,
+                                              const std::optional<money>& than_cap,
+                                              const std::optional<fraction>& than_discount) {
+    if (cap.has_value() != than_cap.has_value()) return cap.has_value();
+    if (cap && *cap != *than_cap) return *cap < *than_cap;
+    return discount.value_or(fraction()) > than_discount.value_or(fraction());
+}
 
 /// SAFE @p i's terms after MFN (see mfn_resolved).
 [[nodiscard]] inline mfn_resolved resolve_mfn(const std::vector<safe>& safes, std::size_t i) {
@@ -188,17 +202,17 @@ struct mfn_resolved {
     for (std::size_t j = 0; j < safes.size(); ++j) {
         const safe& later = safes[j];
         if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
-        bool used = false;
-        if (later.valuation_cap && later.valuation_cap->is_positive() && (!r.cap || *later.valuation_cap < *r.cap)) {
-            r.cap = later.valuation_cap;
-            used = true;
+        // Only terms a SAFE can have count (validate() reports the others on that SAFE).
+        const std::optional<money> cap =
+            later.valuation_cap && later.valuation_cap->is_positive() ? later.valuation_cap : std::nullopt;
+        const std::optional<fraction> discount =
+            later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) ? later.discount : std::nullopt;
+        if (!cap && !discount) continue;
+        if (mfn_more_favourable(cap, discount, r.cap, r.discount)) {
+            r.cap = cap;
+            r.discount = discount;
+            r.from.assign(1, j);
         }
-        if (later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) &&
-            (!r.discount || *later.discount > *r.discount)) {
-            r.discount = later.discount;
-            used = true;
-        }
-        if (used) r.from.push_back(j);
     }
     return r;
 }

@@ -187,19 +187,11 @@ inline big_rational safe_liquidity_capitalization(const big_rational& base_and_p
     return safe_events_div(base_and_pre, big_rational(fraction(1)) - take);
 }
 
-/// The caps each SAFE uses: its own, or for an MFN SAFE without terms the lowest cap of the
-/// post-money SAFEs dated after it (empty when none has one).
+/// The caps each SAFE uses: its own, or for an MFN SAFE the cap of the terms it takes (the same
+/// rule as in a priced round: detail::resolve_mfn).
 inline std::vector<std::optional<money>> safe_effective_caps(const std::vector<safe>& safes) {
     std::vector<std::optional<money>> caps(safes.size());
-    for (std::size_t i = 0; i < safes.size(); ++i) {
-        caps[i] = safes[i].valuation_cap;
-        if (safes[i].mfn && !safes[i].valuation_cap && !safes[i].discount) {
-            for (std::size_t j = 0; j < safes.size(); ++j) {
-                if (j == i || safes[j].form != safe_form::post_money || !(safes[j].date > safes[i].date) || !safes[j].valuation_cap) continue;
-                if (!caps[i] || *safes[j].valuation_cap < *caps[i]) caps[i] = safes[j].valuation_cap;
-            }
-        }
-    }
+    for (std::size_t i = 0; i < safes.size(); ++i) caps[i] = resolve_mfn(safes, i).cap;
     return caps;
 }
 
