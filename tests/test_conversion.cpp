@@ -513,7 +513,8 @@ TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
             const std::string id = "s" + std::to_string(i);
             tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
             const money amount = units(next(10'000, 900'000) * 1000);
-            const money cap = units(next(2'000'000, 60'000'000) * 1000 + next(0, 999));
+            const std::int64_t thousands = next(2'000'000, 60'000'000);  // one draw per statement
+            const money cap = units(thousands * 1000 + next(0, 999));
             const fraction d(next(0, 30), 100);
             safe s = next(0, 3) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, d)
                                      : safe::post_money_cap_and_discount(holder_id(id), amount, cap, d, year{2025} / 1 / 1);
@@ -927,7 +928,8 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
         tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
         tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
         conversion_round round("Round", "Preferred", year{2026} / 1 / 1);
-        round.pre_money(units(next(5'000'000, 80'000'000) * 1000 + next(0, 999))).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
+        const std::int64_t v_thousands = next(5'000'000, 80'000'000);  // one draw per statement
+        round.pre_money(units(v_thousands * 1000 + next(0, 999))).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
         round.convention(static_cast<conversion_pricing>(next(0, 2)));
         if (next(0, 1) == 1) {
             round.option_pool(fraction(next(0, 20), 100), next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
@@ -938,7 +940,8 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
             const std::string id = "s" + std::to_string(i);
             tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
             const money amount = units(next(10'000, 900'000) * 1000);
-            const money cap = units(next(2'000'000, 60'000'000) * 1000 + next(0, 999));
+            const std::int64_t thousands = next(2'000'000, 60'000'000);  // one draw per statement
+            const money cap = units(thousands * 1000 + next(0, 999));
             const fraction d(next(0, 30), 100);
             safe s = next(0, 3) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, d)
                                      : safe::post_money_cap_and_discount(holder_id(id), amount, cap, d, year{2025} / 1 / 1);
@@ -1365,6 +1368,106 @@ TEST_CASE("YC lecture's split: $200k at a $4M cap and $800k at an $8M cap hold 5
     check_cap_fraction(r.safe_conversion(0));
     check_cap_fraction(r.safe_conversion(1));
     check_reconciles(r);
+}
+
+// The properties of the issue's "Done when" over rounds that mix notes with SAFEs (the random
+// stacks above have SAFEs only): random notes (simple or compound, every day count, the interest
+// rounding named, a cap over either capitalization, a discount, a qualified-financing threshold)
+// beside random post- and pre-money SAFEs. Each note that converts carries principal + the
+// interest its own accrued_interest() gives at the close; shares x conversion price + cash not
+// converted = amount converted, exactly; an instrument on its cap holds amount / cap of its
+// capitalization; none pays more than the new money; a note below its threshold stays
+// outstanding and does not convert.
+TEST_CASE("property: notes and SAFEs together never create or lose money") {
+    std::uint64_t state = 20261203;
+    const auto next = [&](std::int64_t lo, std::int64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + static_cast<std::int64_t>((state >> 11) % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    const calendar_date close = year{2026} / 3 / 31;
+    int notes_converted = 0, notes_outstanding = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        cap_table_builder tb;
+        tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+        tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
+        conversion_round round("Round", "Preferred", close);
+        const std::int64_t n_units = next(500'000, 20'000'000) * 1000;
+        round.pre_money(units(next(5'000'000, 80'000'000) * 1000)).invest(holder_id("lead"), units(n_units));
+        round.convention(static_cast<conversion_pricing>(next(0, 2)));
+        if (next(0, 1) == 1) {
+            const fraction target(next(0, 20), 100);  // one draw per statement: the same data on every compiler
+            round.option_pool(target, next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+        }
+        round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
+        std::vector<convertible_note> notes;
+        const int k = static_cast<int>(next(1, 4));
+        for (int i = 0; i < k; ++i) {
+            const std::string id = "n" + std::to_string(i);
+            tb.add(holder::investor(id, "Note " + std::to_string(i)));
+            convertible_note n;
+            n.holder = holder_id(id);
+            n.principal = units(next(10'000, 2'000'000) * 1000);
+            n.principal += units(next(0, 999));
+            n.issue_date = calendar_date{date::sys_days{year{2023} / 1 / 1} + date::days{next(0, 900)}};
+            n.maturity_date = calendar_date{date::sys_days{n.issue_date} + date::days{next(365, 1500)}};
+            n.annual_rate = fraction(next(0, 120), 1000);
+            n.method = next(0, 1) == 0 ? interest_method::simple : interest_method::compound;
+            n.period = static_cast<compounding_period>(std::vector<int>{1, 2, 4, 12}[static_cast<std::size_t>(next(0, 3))]);
+            n.day_count = static_cast<note_day_count>(next(0, 4));
+            n.interest_rounding = next(0, 1) == 0 ? rounding::half_even : rounding::floor;
+            const std::int64_t terms = next(0, 2);  // cap, discount, both
+            if (terms != 1) {
+                const std::int64_t thousands = next(2'000'000, 60'000'000);
+                n.valuation_cap = units(thousands * 1000 + next(0, 999));
+            }
+            if (terms != 0) n.discount = fraction(next(1, 30), 100);
+            n.cap_form = next(0, 1) == 0 ? safe_form::pre_money : safe_form::post_money;
+            if (next(0, 3) == 0) n.qualified_financing = units(next(500'000, 20'000'000) * 1000);
+            notes.push_back(n);
+            round.convert(n);
+        }
+        const int m = static_cast<int>(next(0, 3));
+        for (int i = 0; i < m; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+            const money amount = units(next(10'000, 900'000) * 1000);
+            const std::int64_t thousands = next(2'000'000, 60'000'000);
+            const money cap = units(thousands * 1000 + next(0, 999));
+            round.convert(next(0, 1) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, fraction(next(0, 30), 100))
+                                          : safe::post_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1));
+        }
+        const conversion_result r = round.try_apply_to(tb.build());
+        if (!r.ok()) {  // only the "claims the whole company" case may fail
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].field.to_string() == "safes");
+            continue;
+        }
+        const converted_round& x = *r.round;
+        check_reconciles(x);
+        std::size_t expected_conversions = static_cast<std::size_t>(m), expected_outstanding = 0;
+        for (const convertible_note& n : notes) {
+            if (n.qualifies(units(n_units))) {
+                ++expected_conversions;
+            } else {
+                ++expected_outstanding;
+            }
+        }
+        CHECK(x.conversions().size() == expected_conversions);
+        CHECK(x.outstanding_notes().size() == expected_outstanding);
+        notes_outstanding += static_cast<int>(expected_outstanding);
+        for (const instrument_conversion& c : x.conversions()) {
+            CHECK(!(x.exact_price_units().big() < c.exact_price_units.big()));
+            if (c.basis == conversion_basis::cap) check_cap_fraction(c);
+            if (c.kind != instrument_kind::note) continue;
+            ++notes_converted;
+            const convertible_note& n = notes[c.index];
+            CHECK(c.principal == n.principal);
+            CHECK(c.interest == n.accrued_interest(close));
+            CHECK(c.amount == n.conversion_amount(close));
+        }
+    }
+    CHECK(notes_converted > 40);
+    CHECK(notes_outstanding > 0);
 }
 
 }  // namespace test_conversion
