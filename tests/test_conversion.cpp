@@ -932,7 +932,8 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
         round.pre_money(units(v_thousands * 1000 + next(0, 999))).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
         round.convention(static_cast<conversion_pricing>(next(0, 2)));
         if (next(0, 1) == 1) {
-            round.option_pool(fraction(next(0, 20), 100), next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+            const fraction target(next(0, 20), 100);  // one draw per statement (function arguments are unsequenced)
+            round.option_pool(target, next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
         }
         round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
         const int k = static_cast<int>(next(1, 8));
