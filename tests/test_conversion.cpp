@@ -515,7 +515,8 @@ TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
             const std::string id = "s" + std::to_string(i);
             tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
             const money amount = units(next(10'000, 900'000) * 1000);
-            const money cap = units(next(2'000'000, 60'000'000) * 1000 + next(0, 999));
+            const std::int64_t thousands = next(2'000'000, 60'000'000);  // one draw per statement
+            const money cap = units(thousands * 1000 + next(0, 999));
             const fraction d(next(0, 30), 100);
             safe s = next(0, 3) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, d)
                                      : safe::post_money_cap_and_discount(holder_id(id), amount, cap, d, year{2025} / 1 / 1);
@@ -929,10 +930,12 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
         tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
         tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
         conversion_round round("Round", "Preferred", year{2026} / 1 / 1);
-        round.pre_money(units(next(5'000'000, 80'000'000) * 1000 + next(0, 999))).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
+        const std::int64_t v_thousands = next(5'000'000, 80'000'000);  // one draw per statement
+        round.pre_money(units(v_thousands * 1000 + next(0, 999))).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
         round.convention(static_cast<conversion_pricing>(next(0, 2)));
         if (next(0, 1) == 1) {
-            round.option_pool(fraction(next(0, 20), 100), next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+            const fraction target(next(0, 20), 100);  // one draw per statement (function arguments are unsequenced)
+            round.option_pool(target, next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
         }
         round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
         const int k = static_cast<int>(next(1, 8));
@@ -940,7 +943,8 @@ TEST_CASE("property: random rounds give the same figures on the fast path and on
             const std::string id = "s" + std::to_string(i);
             tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
             const money amount = units(next(10'000, 900'000) * 1000);
-            const money cap = units(next(2'000'000, 60'000'000) * 1000 + next(0, 999));
+            const std::int64_t thousands = next(2'000'000, 60'000'000);  // one draw per statement
+            const money cap = units(thousands * 1000 + next(0, 999));
             const fraction d(next(0, 30), 100);
             safe s = next(0, 3) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, d)
                                      : safe::post_money_cap_and_discount(holder_id(id), amount, cap, d, year{2025} / 1 / 1);
@@ -1147,6 +1151,326 @@ TEST_CASE("solve(): the solver alone, with apply_to()'s figures and problems") {
     CHECK_FALSE(bad.try_apply_to(t).ok());
     check_solution(bad, t);
     check_solution(base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("x", "ADA")), t);
+}
+
+// The three pricing conventions on two public write-ups of the same kind of example (figures
+// carried over, the rest derived by hand below; not law-firm texts: the stored pages we could
+// read had no law-firm write-up with all three tables).
+//  - Gagan Singh, "Understanding the Procedure of Converting Convertible Notes" (wowsglobal.com,
+//    31 August 2023): 1,000,000 shares fully diluted, an $8M pre-money, $2M of new money. Its
+//    "pre-money method" table: Founders 1,000,000 (70.00%), Note/SAFE holders 178,571 (12.50%),
+//    Series A 250,000 (17.50%), 1,428,571 in all; its "percentage-ownership method" gives the
+//    founders 65.71%. The excerpt we read does not state the notes' terms; $1,000,000 at a 30%
+//    discount, uncapped, reproduces both (1,000,000 / (0.7 x $8) = 178,571.4). By hand,
+//    percentage-ownership: Q = F0 + A / 0.7 P with P = V / Q gives Q = F0 / (1 - A / 0.7 V) =
+//    28,000,000 / 23 = 1,217,391.3, P = $46/7 = $6.5714, the founders 1,000,000 / (Q + N / P) =
+//    23/35 = 65.71%.
+//  - ADSME Hub, "Convertible Notes: the Pre-Money Conversion Method" and "... the Percentage
+//    Ownership Method" (adsmehub.ae): 1,000,000 shares, a $500,000 note at a 30% discount (no
+//    cap, no interest), $1M of new money at a $10M pre-money. Pre-money method: price
+//    $10M / 1,000,000 = $10 (the note at $7: 71,428 shares, the investor 100,000); the
+//    percentage-ownership method fixes the investor at $1M / $11M, "9%". By hand:
+//    percentage-ownership Q = 1,000,000 / (1 - 500,000 / 7,000,000) = 14,000,000 / 13,
+//    P = $65/7 = $9.2857..., the note at $6.50: 76,923 shares, the investor 107,692 shares
+//    (exactly 1/11 before rounding); dollars invested: P x (F0 + A / 0.7 P) = V + A gives
+//    P = (V + A - A / 0.7) / F0 = $137/14 = $9.7857..., the note at $6.85: 72,992 shares, the
+//    investor 102,189.
+TEST_CASE("the three pricing conventions on public worked examples (wowsglobal, ADSME Hub)") {
+    const auto table = [](std::int64_t founders) {
+        return cap_table_builder()
+            .add(holder::founder("f", "Founders"))
+            .add(holder::investor("n", "Note/SAFE holders"))
+            .add(holder::investor("a", "Series A investors"))
+            .add(share_class::common("Common"))
+            .holding(holder_id("f"), "Common", sh(founders))
+            .build();
+    };
+    SUBCASE("wowsglobal: $1M uncapped at 30% off into $2M at an $8M pre-money") {
+        const cap_table t = table(1'000'000);
+        const auto round = [&](conversion_pricing c) {
+            return conversion_round("Series A", "Series A Preferred", year{2023} / 6 / 1)
+                .pre_money(8_M)
+                .invest(holder_id("a"), 2_M)
+                .convention(c)
+                .convert(safe::post_money_discount(holder_id("n"), 1_M, fraction(3, 10), year{2022} / 1 / 1))
+                .apply_to(t);
+        };
+        const converted_round pre = round(conversion_pricing::conversion_shares_not_in_pre_money);  // "pre-money method"
+        CHECK(pre.price() == price_per_share(8_usd, sh(1)));
+        CHECK(pre.safe_conversion(0).conversion_price == price_per_share(560_usd, sh(100)));
+        CHECK(pre.safe_conversion(0).shares == sh(178'571));
+        CHECK(pre.new_money().investment_of("a").shares == sh(250'000));
+        CHECK(pre.after().fully_diluted().total() == sh(1'428'571));
+        CHECK(pre.change_of(holder_id("f")).ownership_after.to_percent_string(2) == "70.00%");
+        CHECK(pre.change_of(holder_id("n")).ownership_after.to_percent_string(2) == "12.50%");
+        CHECK(pre.change_of(holder_id("a")).ownership_after.to_percent_string(2) == "17.50%");
+        check_reconciles(pre);
+
+        const converted_round pct = round(conversion_pricing::conversion_shares_in_pre_money);  // "percentage-ownership"
+        CHECK(pct.exact_capitalization().to_fraction() == fraction(28'000'000, 23));
+        CHECK(pct.exact_price_units().to_fraction() == fraction(46'000, 7));
+        CHECK(pct.change_of(holder_id("f")).ownership_after == fraction(1'000'000, 1'000'000 + 217'391 + 304'347));
+        CHECK(pct.change_of(holder_id("f")).ownership_after.to_percent_string(2) == "65.71%");
+        check_reconciles(pct);
+    }
+    SUBCASE("ADSME Hub: $500k at 30% off into $1M at a $10M pre-money, each convention") {
+        const cap_table t = table(1'000'000);
+        const auto round = [&](conversion_pricing c) {
+            convertible_note n;
+            n.holder = holder_id("n");
+            n.principal = 500'000_usd;
+            n.issue_date = year{2022} / 1 / 1;
+            n.maturity_date = year{2024} / 1 / 1;
+            n.annual_rate = fraction(0);
+            n.discount = fraction(3, 10);
+            return conversion_round("Series A", "Series A Preferred", year{2023} / 6 / 1)
+                .pre_money(10_M)
+                .invest(holder_id("a"), 1_M)
+                .convention(c)
+                .convert(n)
+                .apply_to(t);
+        };
+        const converted_round pre = round(conversion_pricing::conversion_shares_not_in_pre_money);
+        CHECK(pre.price() == price_per_share(10_usd, sh(1)));
+        CHECK(pre.note_conversion(0).basis == conversion_basis::discount);
+        CHECK(pre.note_conversion(0).conversion_price == price_per_share(7_usd, sh(1)));
+        CHECK(pre.note_conversion(0).shares == sh(71'428));
+        CHECK(pre.new_money().investment_of("a").shares == sh(100'000));
+        check_reconciles(pre);
+
+        const converted_round pct = round(conversion_pricing::conversion_shares_in_pre_money);
+        CHECK(pct.exact_capitalization().to_fraction() == fraction(14'000'000, 13));
+        CHECK(pct.price() == price_per_share(65_usd, sh(7)));
+        CHECK(pct.note_conversion(0).conversion_price == price_per_share(650_usd, sh(100)));
+        CHECK(pct.note_conversion(0).shares == sh(76'923));
+        CHECK(pct.new_money().investment_of("a").shares == sh(107'692));
+        // "9%": the new money's exact share of the post-money count, before share rounding.
+        // (N / P) / T = 1/11, i.e. 11 N = P T.
+        CHECK(pct.exact_price_units().big() * pct.exact_post_money_shares().big() ==
+              detail::big_rational(fraction(11'000'000'000LL)));
+        check_reconciles(pct);
+
+        const converted_round dol = round(conversion_pricing::dollars_invested);
+        CHECK(dol.price() == price_per_share(137_usd, sh(14)));
+        CHECK(dol.note_conversion(0).conversion_price == price_per_share(685_usd, sh(100)));
+        CHECK(dol.note_conversion(0).shares == sh(72'992));
+        CHECK(dol.new_money().investment_of("a").shares == sh(102'189));
+        check_reconciles(dol);
+    }
+}
+
+// The round with everything together (our figures, solved by hand): founders 9,000,000 and an
+// unallocated pool of 1,000,000 (F0 = 10,000,000); post-money SAFEs $500k at a $10M cap and $1M
+// at a $20M cap (each 1/20 of Q); a pre-money SAFE $400k at a $4M cap (1/10 of F0 + I); a note,
+// $500k at 5% simple Actual/365 Fixed over 2025 (365 days: $25,000), $525k at a $10.5M pre-money
+// cap (1/20 of F0 + I); $10M of new money at a $30M pre-money that counts the conversion shares,
+// with a 10% post-money pool target in the pre-money. T = Q (V + N) / V = 4Q/3;
+// I = 0.1 T - 1,000,000 = 2Q/15 - 1,000,000; Q = F0 + I + Q/10 + 0.15 (F0 + I) gives
+// Q (1 - 1/10 - 1.15 x 2/15) = 10,000,000 + 1.15 x 9,000,000 - 9,000,000, i.e. 56/75 Q = 10,350,000:
+// Q = 97,031,250 / 7; I = 5,937,500 / 7; F0 + I = 75,937,500 / 7; P = V / Q = 448,000/207 mills.
+// Shares (rounded down): 693,080 twice (4,851,562.5 / 7), 1,084,821 (7,593,750 / 7), 542,410
+// (3,796,875 / 7). The new money: 10M / P = 4,620,535.7 -> 4,620,535; the pool top-up on the
+// actual count 10,000,000 + 3,013,391 + 4,620,535 + I' with 1,000,000 + I' = 0.1 of it:
+// 0.9 I' = 763,392.6, I' = 848,214; T = 18,482,140.
+TEST_CASE("the round with everything together: post-money SAFEs, a pre-money SAFE, a note and a pool top-up") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                            .holding(holder_id("f"), "Common", sh(9'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 500'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.annual_rate = fraction(5, 100);
+    n.valuation_cap = units(10'500'000'000);
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+                                  .pre_money(30_M)
+                                  .invest(holder_id("lead"), 10_M)
+                                  .add_holder(holder::investor("lead", "Lead"))
+                                  .add_holder(holder::investor("p1", "Post SAFE 1"))
+                                  .add_holder(holder::investor("p2", "Post SAFE 2"))
+                                  .add_holder(holder::investor("pre", "Pre SAFE"))
+                                  .add_holder(holder::investor("note", "Noteholder"))
+                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+                                  .convert(safe::post_money_cap(holder_id("p1"), 500'000_usd, 10_M, year{2024} / 3 / 1))
+                                  .convert(safe::post_money_cap(holder_id("p2"), 1_M, 20_M, year{2024} / 9 / 1))
+                                  .convert(safe::pre_money_cap(holder_id("pre"), 400'000_usd, 4_M, year{2023} / 6 / 1))
+                                  .convert(n)
+                                  .apply_to(t);
+    CHECK(r.before().fully_diluted().total() == sh(10'000'000));
+    CHECK(r.exact_capitalization().to_fraction() == fraction(97'031'250, 7));
+    CHECK(r.exact_pool_increase().to_fraction() == fraction(5'937'500, 7));
+    CHECK(r.exact_price_units().to_fraction() == fraction(448'000, 207));
+    REQUIRE(r.conversions().size() == 4);
+    const instrument_conversion& p1 = r.safe_conversion(0);
+    const instrument_conversion& p2 = r.safe_conversion(1);
+    const instrument_conversion& pre = r.safe_conversion(2);
+    const instrument_conversion& note = r.note_conversion(0);
+    CHECK(p1.exact_shares.to_fraction() == fraction(9'703'125, 14));
+    CHECK(p1.shares == sh(693'080));
+    CHECK(p2.shares == sh(693'080));
+    CHECK(p1.conversion_price.units_per_share() == fraction(448'000, 621));  // $10M / Q
+    CHECK(p2.conversion_price.units_per_share() == fraction(896'000, 621));  // $20M / Q
+    check_cap_fraction(p1);
+    check_cap_fraction(p2);
+    CHECK(pre.exact_capitalization.to_fraction() == fraction(75'937'500, 7));  // F0 + I, SAFEs excluded
+    CHECK(pre.conversion_price.units_per_share() == fraction(89'600, 243));
+    CHECK(pre.shares == sh(1'084'821));
+    CHECK(note.interest == units(25'000'000));
+    CHECK(note.amount == units(525'000'000));
+    CHECK(note.exact_capitalization.to_fraction() == fraction(75'937'500, 7));
+    CHECK(note.conversion_price.units_per_share() == fraction(78'400, 81));
+    CHECK(note.shares == sh(542'410));
+    for (const instrument_conversion& c : r.conversions()) CHECK(c.basis == conversion_basis::cap);
+    CHECK(r.conversion_shares() == sh(3'013'391));
+    CHECK(r.new_money().investment_of("lead").shares == sh(4'620'535));
+    CHECK(r.pool_increase() == sh(848'214));
+    CHECK(r.after().fully_diluted().total() == sh(18'482'140));
+    CHECK(r.after().shares_of(holder_id("pre"), pre.share_class) == sh(1'084'821));
+    CHECK(r.change_of(holder_id("f")).before == sh(9'000'000));
+    CHECK(r.change_of(holder_id("f")).ownership_after == fraction(9'000'000, 18'482'140));
+    check_reconciles(r);
+}
+
+// The Y Combinator Startup School lecture "Understanding SAFEs and Priced Equity Rounds" (Kirsty
+// Nathoo, ycombinator.com/library/6m-...) splits the post-money SAFEs differently from our
+// assumption above: investor A $200,000 at a $4M post-money cap (5%), investor B $800,000 at an
+// $8M cap (10%), on founders' 9,250,000 shares. On the user guide's capitalization (10,000,000
+// before the SAFEs, CC = 10,000,000 / 0.85) and our $30M / $6M Series A: A gets 0.05 CC =
+// 10,000,000 / 17 = 588,235.29 -> 588,235 at $4M / CC = $0.34; B gets 0.10 CC = 1,176,470.58
+// -> 1,176,470 at $0.68; 15% of CC in all, whatever the split.
+TEST_CASE("YC lecture's split: $200k at a $4M cap and $800k at an $8M cap hold 5% and 10% of CC") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::employee("staff", "Staff"))
+                            .add(holder::investor("a", "Investor A"))
+                            .add(holder::investor("b", "Investor B"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(750'000)})
+                            .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
+                            .holding(holder_id("founders"), "Common", sh(9'250'000))
+                            .build();
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+                                  .pre_money(30_M)
+                                  .invest(holder_id("lead"), 6_M)
+                                  .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2024} / 1 / 15))
+                                  .convert(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2024} / 4 / 2))
+                                  .apply_to(t);
+    CHECK(r.exact_capitalization().to_fraction() == fraction(200'000'000, 17));
+    CHECK(r.price() == price_per_share(255_usd, sh(100)));
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(34_usd, sh(100)));
+    CHECK(r.safe_conversion(0).shares == sh(588'235));
+    CHECK(r.safe_conversion(1).conversion_price == price_per_share(68_usd, sh(100)));
+    CHECK(r.safe_conversion(1).shares == sh(1'176'470));
+    CHECK(r.safe_conversion(0).exact_shares.to_fraction() / r.exact_capitalization().to_fraction() == fraction(1, 20));
+    CHECK(r.safe_conversion(1).exact_shares.to_fraction() / r.exact_capitalization().to_fraction() == fraction(1, 10));
+    check_cap_fraction(r.safe_conversion(0));
+    check_cap_fraction(r.safe_conversion(1));
+    check_reconciles(r);
+}
+
+// The properties of the issue's "Done when" over rounds that mix notes with SAFEs (the random
+// stacks above have SAFEs only): random notes (simple or compound, every day count, the interest
+// rounding named, a cap over either capitalization, a discount, a qualified-financing threshold)
+// beside random post- and pre-money SAFEs. Each note that converts carries principal + the
+// interest its own accrued_interest() gives at the close; shares x conversion price + cash not
+// converted = amount converted, exactly; an instrument on its cap holds amount / cap of its
+// capitalization; none pays more than the new money; a note below its threshold stays
+// outstanding and does not convert.
+TEST_CASE("property: notes and SAFEs together never create or lose money") {
+    std::uint64_t state = 20261203;
+    const auto next = [&](std::int64_t lo, std::int64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + static_cast<std::int64_t>((state >> 11) % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    const calendar_date close = year{2026} / 3 / 31;
+    int notes_converted = 0, notes_outstanding = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        cap_table_builder tb;
+        tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+        tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
+        conversion_round round("Round", "Preferred", close);
+        const std::int64_t n_units = next(500'000, 20'000'000) * 1000;
+        round.pre_money(units(next(5'000'000, 80'000'000) * 1000)).invest(holder_id("lead"), units(n_units));
+        round.convention(static_cast<conversion_pricing>(next(0, 2)));
+        if (next(0, 1) == 1) {
+            const fraction target(next(0, 20), 100);  // one draw per statement: the same data on every compiler
+            round.option_pool(target, next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+        }
+        round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even).conversion_price_rounded(8, rounding::half_even);
+        std::vector<convertible_note> notes;
+        const int k = static_cast<int>(next(1, 4));
+        for (int i = 0; i < k; ++i) {
+            const std::string id = "n" + std::to_string(i);
+            tb.add(holder::investor(id, "Note " + std::to_string(i)));
+            convertible_note n;
+            n.holder = holder_id(id);
+            n.principal = units(next(10'000, 2'000'000) * 1000);
+            n.principal += units(next(0, 999));
+            n.issue_date = calendar_date{date::sys_days{year{2023} / 1 / 1} + date::days{next(0, 900)}};
+            n.maturity_date = calendar_date{date::sys_days{n.issue_date} + date::days{next(365, 1500)}};
+            n.annual_rate = fraction(next(0, 120), 1000);
+            n.method = next(0, 1) == 0 ? interest_method::simple : interest_method::compound;
+            n.period = static_cast<compounding_period>(std::vector<int>{1, 2, 4, 12}[static_cast<std::size_t>(next(0, 3))]);
+            n.day_count = static_cast<note_day_count>(next(0, 4));
+            n.interest_rounding = next(0, 1) == 0 ? rounding::half_even : rounding::floor;
+            const std::int64_t terms = next(0, 2);  // cap, discount, both
+            if (terms != 1) {
+                const std::int64_t thousands = next(2'000'000, 60'000'000);
+                n.valuation_cap = units(thousands * 1000 + next(0, 999));
+            }
+            if (terms != 0) n.discount = fraction(next(1, 30), 100);
+            n.cap_form = next(0, 1) == 0 ? safe_form::pre_money : safe_form::post_money;
+            if (next(0, 3) == 0) n.qualified_financing = units(next(500'000, 20'000'000) * 1000);
+            notes.push_back(n);
+            round.convert(n);
+        }
+        const int m = static_cast<int>(next(0, 3));
+        for (int i = 0; i < m; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+            const money amount = units(next(10'000, 900'000) * 1000);
+            const std::int64_t thousands = next(2'000'000, 60'000'000);
+            const money cap = units(thousands * 1000 + next(0, 999));
+            round.convert(next(0, 1) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1, fraction(next(0, 30), 100))
+                                          : safe::post_money_cap(holder_id(id), amount, cap, year{2025} / 1 / 1));
+        }
+        const conversion_result r = round.try_apply_to(tb.build());
+        if (!r.ok()) {  // only the "claims the whole company" case may fail
+            REQUIRE(r.problems.size() == 1);
+            CHECK(r.problems[0].field.to_string() == "safes");
+            continue;
+        }
+        const converted_round& x = *r.round;
+        check_reconciles(x);
+        std::size_t expected_conversions = static_cast<std::size_t>(m), expected_outstanding = 0;
+        for (const convertible_note& n : notes) {
+            if (n.qualifies(units(n_units))) {
+                ++expected_conversions;
+            } else {
+                ++expected_outstanding;
+            }
+        }
+        CHECK(x.conversions().size() == expected_conversions);
+        CHECK(x.outstanding_notes().size() == expected_outstanding);
+        notes_outstanding += static_cast<int>(expected_outstanding);
+        for (const instrument_conversion& c : x.conversions()) {
+            CHECK(!(x.exact_price_units().big() < c.exact_price_units.big()));
+            if (c.basis == conversion_basis::cap) check_cap_fraction(c);
+            if (c.kind != instrument_kind::note) continue;
+            ++notes_converted;
+            const convertible_note& n = notes[c.index];
+            CHECK(c.principal == n.principal);
+            CHECK(c.interest == n.accrued_interest(close));
+            CHECK(c.amount == n.conversion_amount(close));
+        }
+    }
+    CHECK(notes_converted > 40);
+    CHECK(notes_outstanding > 0);
 }
 
 }  // namespace test_conversion

@@ -232,6 +232,49 @@ TEST_CASE("pro-rata side letter: the right to keep the as-converted percentage i
     CHECK_THROWS_AS((void)safe_pro_rata_rights(a, {holder_id("angel"), holder_id("angel"), holder_id("nobody")}), validation_error);
 }
 
+// Y Combinator's post-money SAFE Quick Start Guide, "Estimating the dilutive impact of pro-rata
+// rights": SAFEs with pro-rata side letters hold 15% of the company capitalization before the
+// Series A, the new investors will own 25% after it excluding the SAFEs' pro rata; "Safe
+// Pro-Rata Allocation % = 25% / (100% - 15%) - 25% = 4.41%", the Series A with the pro rata
+// 29.41%. The side letter's right is a share of all the preferred sold in the financing, the
+// pro-rata purchase included, so the guide's figure is the fixed point x = 15% x (25% + x);
+// safe_pro_rata_rights() takes the round with the purchase in it. Our figures (the guide's
+// options and pool do not enter its formula; none here): founders 8,160,000; a $750,000 SAFE at
+// a $5M post-money cap holds 15% of Q = 9,600,000 (1,440,000 shares at $5M / Q); a $28.8M
+// pre-money prices the round at $3.00; the lead buys 3,400,000 shares ($10.2M), 25% of the
+// 13,600,000 after; the SAFE holder's pro rata is 15% x 4,000,000 = 600,000 shares ($1.8M),
+// 3/68 = 4.41% of the company; the Series A 5/17 = 29.41%.
+TEST_CASE("YC quick start guide: the SAFEs' pro-rata allocation is 25% / (100% - 15%) - 25% = 4.41%") {
+    const cap_table seed = cap_table_builder()
+                               .add(holder::founder("ada", "Ada"))
+                               .add(holder::investor("safe", "SAFE holder"))
+                               .add(holder::investor("lead", "Lead"))
+                               .add(share_class::common("Common"))
+                               .holding(holder_id("ada"), "Common", share_count(8'160'000))
+                               .build();
+    const converted_round a = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                  .pre_money(28'800'000_usd)
+                                  .invest(holder_id("lead"), 10'200'000_usd)
+                                  .invest(holder_id("safe"), 1'800'000_usd)  // the pro-rata purchase
+                                  .convert(safe::post_money_cap(holder_id("safe"), 750'000_usd, 5_M, year{2025} / 1 / 10))
+                                  .apply_to(seed);
+    CHECK(a.price() == price_per_share(3_usd, share_count(1)));
+    CHECK(a.safe_conversion(0).shares == share_count(1'440'000));
+    CHECK(a.after().fully_diluted().total() == share_count(13'600'000));
+    const std::vector<pro_rata_entitlement> rights = safe_pro_rata_rights(a, {holder_id("safe")});
+    REQUIRE(rights.size() == 1);
+    CHECK(rights[0].held == share_count(1'440'000));
+    CHECK(rights[0].ownership == fraction(15, 100));
+    CHECK(rights[0].shares == share_count(600'000));
+    CHECK(rights[0].shares == a.new_money().investment_of("safe").shares);  // the purchase is the full right
+    const fraction lead(a.new_money().investment_of("lead").shares.value(), a.after().fully_diluted().total().value());
+    const fraction pro_rata(rights[0].shares.value(), a.after().fully_diluted().total().value());
+    CHECK(lead == fraction(1, 4));
+    CHECK(pro_rata == fraction(1, 4) / fraction(85, 100) - fraction(1, 4));  // the guide's formula, exactly
+    CHECK(pro_rata.to_percent_string(2) == "4.41%");
+    CHECK((lead + pro_rata).to_percent_string(2) == "29.41%");
+}
+
 TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE holds A / C of L exactly, and the choice is each holder's best") {
     // Caps in mills that share no factors make L's denominator grow past 128 bits; the solve is on
     // big rationals. For several event prices: a converting SAFE's exact shares are A / C of L; a
