@@ -32,6 +32,7 @@ namespace detail {
     const std::size_t n = names.size();
     std::vector<std::uint32_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
+    if (n < 2) return order;  // nothing to merge: no buffer (one milestone is the common case)
     const auto by_name = [&names](std::uint32_t a, std::uint32_t b) { return *names[a] < *names[b]; };
     std::vector<std::uint32_t> merged(n);
     for (std::size_t width = 1; width < n; width *= 2) {
