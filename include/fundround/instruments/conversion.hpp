@@ -908,7 +908,8 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
             if (from.empty() && !s.valuation_cap && !s.discount) {
                 own.push_back({p.member("mfn"), "true",
                                "points at nothing: no " + std::string(to_string(s.form)) +
-                                   " SAFE dated after it has a valuation cap or a discount to take"});
+                                   " SAFE after it (a later date, or the same date and later in the list) has a valuation "
+                                   "cap or a discount to take"});
             }
         }
         const bool ok = own.empty();
