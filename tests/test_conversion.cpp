@@ -389,6 +389,40 @@ TEST_CASE("MFN: the lowest cap and the largest discount of the later SAFEs of it
     check_reconciles(r);
 }
 
+TEST_CASE("an MFN SAFE with a later SAFE in another currency: a problem listed, not an exception") {
+    // Regression: resolving the MFN compared a EUR cap with a USD one and threw
+    // ("cannot compare USD and EUR amounts") before the problems were reported.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("m", "MFN holder"))
+                            .add(holder::investor("x", "X"))
+                            .add(holder::investor("y", "Y"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const currency eur("EUR");
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 1 / 1);
+    r.pre_money(40_M)
+        .invest(holder_id("lead"), 10_M)
+        .convert(safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2025} / 1 / 1))
+        .convert(safe::post_money_cap(holder_id("x"), money::from_major(500'000, eur), money::from_major(8'000'000, eur),
+                                      year{2025} / 3 / 1))
+        .convert(safe::post_money_cap(holder_id("y"), 500'000_usd, 6_M, year{2025} / 4 / 1));
+    const conversion_result res = r.try_apply_to(t);
+    REQUIRE_FALSE(res.ok());
+    REQUIRE(res.problems.size() == 1);
+    CHECK(res.problems[0].field.to_string() == "safes[1].purchase_amount");
+    // Without the EUR SAFE the MFN SAFE takes y's $6M cap.
+    const std::vector<safe> usd_only{safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2025} / 1 / 1),
+                                     safe::post_money_cap(holder_id("x"), money::from_major(500'000, eur),
+                                                          money::from_major(8'000'000, eur), year{2025} / 3 / 1),
+                                     safe::post_money_cap(holder_id("y"), 500'000_usd, 6_M, year{2025} / 4 / 1)};
+    const detail::mfn_resolved m = detail::resolve_mfn(usd_only, 0);
+    CHECK(m.cap == 6_M);
+    CHECK(m.from == std::vector<std::size_t>{2});
+}
+
 // $250,000 at 8% simple, Actual/365 Fixed, from 2024-01-01; the Series A closes 2025-01-01:
 // interest 250,000 x 0.08 x 366/365 = $20,054.795; $270,054.795 converts. Cap $6M on the
 // pre-money capitalization (notes excluded, the pool increase included), 20% discount. Series A

@@ -177,7 +177,8 @@ namespace detail {
 /// other most favorable terms)". One SAFE's terms are taken whole, never a cap from one and a
 /// discount from another. "More favourable", in this order: a cap beats no cap, a lower cap a
 /// higher one, then a larger discount (none counts as 0%); at equal terms the SAFE's own, then
-/// the earliest later SAFE. @p from names the SAFE whose terms it took (empty if none).
+/// the earliest later SAFE. Later SAFEs in another currency are not candidates (their currency
+/// is a problem reported elsewhere). @p from names the SAFE whose terms it took (empty if none).
 struct mfn_resolved {
     std::optional<money> cap;          ///< The cap used, if any.
     std::optional<fraction> discount;  ///< The discount used, if any.
@@ -198,11 +199,15 @@ struct mfn_resolved {
 [[nodiscard]] inline mfn_resolved resolve_mfn(const std::vector<safe>& safes, std::size_t i) {
     const safe& s = safes[i];
     mfn_resolved r{s.valuation_cap, s.discount, {}};
-    if (!s.mfn) return r;
+    const currency c = s.purchase_amount.currency();
+    // A cap in another currency is reported by validate(); nothing is compared with it.
+    if (!s.mfn || (r.cap && r.cap->currency() != c)) return r;
     for (std::size_t j = 0; j < safes.size(); ++j) {
         const safe& later = safes[j];
         if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
-        // Only terms a SAFE can have count (validate() reports the others on that SAFE).
+        // Only terms a SAFE can have count, in the MFN SAFE's currency (validate() and the
+        // callers' currency checks report the others on that SAFE).
+        if (later.purchase_amount.currency() != c || (later.valuation_cap && later.valuation_cap->currency() != c)) continue;
         const std::optional<money> cap =
             later.valuation_cap && later.valuation_cap->is_positive() ? later.valuation_cap : std::nullopt;
         const std::optional<fraction> discount =
