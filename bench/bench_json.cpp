@@ -7,6 +7,8 @@
 // writes it (every member, indented), so the text is what a user's file looks like.
 //
 //   parse/n      nlohmann::json::parse(text): the baseline, THE SAME text in this binary.
+//   parse_checked/n  parse_json_text(text): the same parse, building the same document, that
+//                also finds member names repeated in an object (what parse_deal_file() parses with).
 //   read/n       parse_deal_file(text): the parse plus reading every member into fundround's
 //                values, with every check (cap_table_builder, round_builder, the SAFEs' and
 //                scenario's references). The ratio read / parse is the cost of the checks and
@@ -98,6 +100,16 @@ void parse(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
 }
 
+void parse_checked(benchmark::State& state) {
+    const std::string& text = text_of(state.range(0));
+    for (auto _ : state) {
+        parsed_json j = parse_json_text(text);
+        benchmark::DoNotOptimize(j);
+    }
+    state.SetComplexityN(state.range(0));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+
 void read(benchmark::State& state) {
     const std::string& text = text_of(state.range(0));
     for (auto _ : state) {
@@ -119,6 +131,7 @@ void read_only(benchmark::State& state) {
 }
 
 BENCHMARK(parse)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(parse_checked)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(read)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(read_only)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 

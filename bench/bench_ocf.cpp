@@ -8,6 +8,8 @@
 // write_ocf_directory() writes each file).
 //
 //   parse/n        nlohmann::json::parse(text): the import's baseline, THE SAME text.
+//   parse_checked/n  parse_json_text(text): the same parse, building the same document, that
+//                  also finds member names repeated in an object (what parse_ocf_merged() uses).
 //   import/n       parse_ocf_merged(text): the parse, then from_ocf(): every object read and
 //                  checked, the transactions applied, the cap table built (cap_table_builder's
 //                  checks), what is left out listed. The ratio import / parse is the cost of the
@@ -84,6 +86,15 @@ void parse(benchmark::State& state) {
     finish(state, text.size());
 }
 
+void parse_checked(benchmark::State& state) {
+    const std::string& text = input_of(state.range(0)).text;
+    for (auto _ : state) {
+        parsed_json j = parse_json_text(text);
+        benchmark::DoNotOptimize(j);
+    }
+    finish(state, text.size());
+}
+
 void import(benchmark::State& state) {
     const std::string& text = input_of(state.range(0)).text;
     for (auto _ : state) {
@@ -131,6 +142,7 @@ void export_only(benchmark::State& state) {
 }
 
 BENCHMARK(parse)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(parse_checked)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(import)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(import_only)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 BENCHMARK(dump)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);

@@ -490,6 +490,40 @@ TEST_CASE("json: round errors from the builder and the document") {
     }
 }
 
+// RFC 8259 §4: "The names within an object SHOULD be unique"; with repeated names "the behavior
+// of software that receives such an object is unpredictable" (nlohmann::json keeps the last).
+// Found by review: `"shares": 4000000, "shares": 5` read as 5 shares, without a word.
+TEST_CASE("json: a member name repeated in one object is a problem at its pointer, never a silent pick") {
+    const parsed_json p = parse_json_text(
+        R"({"a": 1, "list": [{"x": 1}, {"x": 2, "y": [0, {"z": 1, "z": 2}], "x": 3}], "a": {"a": 1}, "a": 2})");
+    REQUIRE(p.syntax_error.empty());
+    CHECK_FALSE(p.ok());
+    std::vector<std::string> at;
+    for (const diagnostic& d : p.repeated) at.push_back(d.field.json_pointer());
+    CHECK(at == std::vector<std::string>{"/list/1/y/1/z", "/list/1/x", "/a", "/a"});
+    CHECK(p.repeated.at(0).message() ==
+          "list[1].y[1].z: is given more than once in the same object (JSON does not say which one counts): give each member once");
+    // The same name in different objects, or as a value, is no problem; the document is the
+    // one nlohmann::json::parse() builds.
+    const std::string fine = R"({"a": {"a": "a"}, "b": [{"a": 1}, {"a": 2}], "c": [], "d": {}, "e": [[1, null], true, 1.5, -2]})";
+    const parsed_json q = parse_json_text(fine);
+    CHECK(q.ok());
+    CHECK(q.document == json::parse(fine));
+    CHECK(parse_json_text("7").document == json(7));
+    // Not JSON: nlohmann's message, no document problems.
+    const parsed_json bad = parse_json_text("{\"a\": ");
+    CHECK_FALSE(bad.ok());
+    CHECK(bad.syntax_error.rfind("[json.exception.parse_error.101]", 0) == 0);
+    // The readers of whole texts refuse a repeated name with every repeat listed.
+    try {
+        (void)parse_round_json(R"({"name": "A", "name": "B", "investors": []})");
+        FAIL("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.json_pointer() == "/name");
+    }
+}
+
 }  // namespace test_json
 
 namespace test_json {

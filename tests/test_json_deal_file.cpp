@@ -921,6 +921,23 @@ TEST_CASE("deal file: text that is not JSON is one problem at the root") {
     }
 }
 
+// Found by review: a holding written `"shares": 4000000, "shares": 5` read as 5 shares (the last
+// one, nlohmann::json's choice) with no problem reported.
+TEST_CASE("deal file: a member given twice is reported at its pointer, not read") {
+    std::string text = example("reference_round.json");
+    const std::string name = "\"name\": \"Reference round, 2026\"";
+    const std::size_t at = text.find(name);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + name.size(), ", \"name\": \"Another\"");
+    try {
+        (void)parse_deal_file(text);
+        FAIL_CHECK("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.json_pointer() == "/rounds/0/name");
+    }
+}
+
 TEST_CASE("deal file: round(name) names the rounds there are") {
     const deal_file d = parse_deal_file(example("reference_round.json"));
     CHECK(d.round("Reference round, 2026").post_money() == 840_B);

@@ -769,6 +769,15 @@ TEST_CASE("ocf: a package that is not one, or whose manifest does not list its f
     } catch (const json_error& e) {
         CHECK(std::string(e.what()) == "OCF package is invalid: 1 problem\n  - (root): is not JSON (a syntax error)");
     }
+    // A member given twice (found by review: `"quantity": "4000000", "quantity": "4"` imported 4).
+    try {
+        (void)parse_ocf_merged(R"({"Manifest.ocf.json": {"file_type": "OCF_MANIFEST_FILE", "file_type": "x"}})");
+        FAIL("expected a json_error");
+    } catch (const json_error& e) {
+        CHECK(std::string(e.what()) ==
+              "OCF package is invalid: 1 problem\n  - /Manifest.ocf.json/file_type: is given more than once in the same "
+              "object (JSON does not say which one counts): give each member once");
+    }
     CHECK(problems_of(json::object()) ==
           std::vector<std::string>{"/Manifest.ocf.json: is required: an OCF package's manifest lists its files"});
     json p = small_package();

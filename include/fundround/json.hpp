@@ -200,6 +200,111 @@ private:
     std::string text_;
 };
 
+/// A JSON text parsed by parse_json_text(): the document, or why it cannot be read.
+struct parsed_json {
+    nlohmann::json document;           ///< The document (complete when ok()).
+    std::string syntax_error;          ///< nlohmann/json's message if the text is not JSON; empty otherwise.
+    std::vector<diagnostic> repeated;  ///< Every member whose name repeats an earlier one of the same object, at its path.
+
+    /// True if the text is JSON and no object repeats a member name.
+    [[nodiscard]] bool ok() const noexcept { return syntax_error.empty() && repeated.empty(); }
+};
+
+namespace detail {
+
+/// The SAX handler of parse_json_text(): builds the document as nlohmann::json::parse does and
+/// records each member name an object repeats (nlohmann::json keeps the last one silently).
+class json_unique_members {
+public:
+    using json = nlohmann::json;
+    json_unique_members(json& root, parsed_json& out) : root_(root), out_(out) {}
+
+    bool null() { return put(nullptr) != nullptr; }
+    bool boolean(bool v) { return put(v) != nullptr; }
+    bool number_integer(json::number_integer_t v) { return put(v) != nullptr; }
+    bool number_unsigned(json::number_unsigned_t v) { return put(v) != nullptr; }
+    bool number_float(json::number_float_t v, const json::string_t& /*text*/) { return put(v) != nullptr; }
+    bool string(json::string_t& v) { return put(std::move(v)) != nullptr; }
+    bool binary(json::binary_t& v) { return put(json::binary(std::move(v))) != nullptr; }  // not in JSON text
+    bool start_object(std::size_t /*size*/) {
+        open_.push_back({put(json::value_t::object), nullptr});
+        return true;
+    }
+    bool key(json::string_t& name) {
+        frame& f = open_.back();
+        const auto [at, added] = f.value->emplace(name, nullptr);
+        if (!added) {
+            field_path p;
+            for (std::size_t k = 0; k + 1 < open_.size(); ++k) {
+                p = open_[k].key != nullptr ? p.member(*open_[k].key) : p.index(open_[k].value->size() - 1);
+            }
+            out_.repeated.push_back({p.member(name), "",
+                                     "is given more than once in the same object (JSON does not say which one "
+                                     "counts): give each member once"});
+        }
+        f.key = &at.key();
+        member_ = &at.value();
+        return true;
+    }
+    bool end_object() {
+        open_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t /*size*/) {
+        open_.push_back({put(json::value_t::array), nullptr});
+        return true;
+    }
+    bool end_array() {
+        open_.pop_back();
+        return true;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const Exception& e) {
+        out_.syntax_error = e.what();
+        return false;
+    }
+
+private:
+    struct frame {
+        json* value;              // the open object or array
+        const std::string* key;   // an object's current member name (its key in the object); nullptr for an array
+    };
+    template <class V>
+    json* put(V&& v) {
+        if (open_.empty()) {
+            root_ = json(std::forward<V>(v));
+            return &root_;
+        }
+        json& top = *open_.back().value;
+        if (top.is_array()) {
+            top.emplace_back(std::forward<V>(v));
+            return &top.back();
+        }
+        *member_ = json(std::forward<V>(v));
+        return member_;
+    }
+
+    json& root_;
+    parsed_json& out_;
+    std::vector<frame> open_;
+    json* member_ = nullptr;
+};
+
+}  // namespace detail
+
+/// Parses JSON @p text as nlohmann::json::parse() does, and also finds every object member whose
+/// name repeats an earlier member of the same object: JSON (RFC 8259) leaves which one counts to
+/// the reader, and nlohmann::json keeps the last silently, so a file with `"shares": 4000000,
+/// "shares": 5` would read as 5. Never throws for bad text: see parsed_json::ok().
+[[nodiscard]] inline parsed_json parse_json_text(std::string_view text) {
+    parsed_json out;
+    detail::json_unique_members handler(out.document, out);
+    if (!nlohmann::json::sax_parse(text.begin(), text.end(), &handler) && out.syntax_error.empty()) {
+        out.syntax_error = "is not JSON";
+    }
+    return out;
+}
+
 /// Reads fundround values from JSON, collecting every problem (a diagnostic whose field is the
 /// JSON path, printed as a JSON pointer) instead of stopping at the first. Each read_* returns
 /// the value, or nothing after recording why; paths are relative to the reader's base.
@@ -1283,13 +1388,12 @@ inline void from_json(const nlohmann::json& j, liquidation_terms& t) {
 }
 /// Parses @p text and reads a round; text that is not JSON is one problem at the root.
 [[nodiscard]] inline funding_round parse_round_json(std::string_view text) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::exception& e) {
-        throw json_error("round is invalid", {{field_path(), "", std::string("is not valid JSON: ") + e.what()}});
+    parsed_json j = parse_json_text(text);
+    if (!j.syntax_error.empty()) {
+        throw json_error("round is invalid", {{field_path(), "", "is not valid JSON: " + j.syntax_error}});
     }
-    return read_round_json(j);
+    if (!j.repeated.empty()) throw json_error("round is invalid", std::move(j.repeated));
+    return read_round_json(j.document);
 }
 
 FUNDROUND_END_NAMESPACE

@@ -152,8 +152,9 @@ fr::deal_file load_deal(const std::string& path, const streams& io) {
         }
     }
     const std::string text = read_text(path, io);
-    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (!j.is_discarded() && j.is_object()) {
+    const fr::parsed_json parsed = fr::parse_json_text(text);
+    const nlohmann::json& j = parsed.document;
+    if (parsed.syntax_error.empty() && j.is_object()) {
         const auto type = j.find("file_type");
         if (type != j.end() && *type == "OCF_MANIFEST_FILE" && path != "-") {
             // A package's manifest: the package is its directory.
@@ -166,6 +167,7 @@ fr::deal_file load_deal(const std::string& path, const streams& io) {
         }
         if (j.contains("Manifest.ocf.json")) {
             try {
+                if (!parsed.repeated.empty()) throw fr::json_error("OCF package is invalid", parsed.repeated);
                 return deal_of_ocf(fr::from_ocf_merged(j), path, io);
             } catch (const fr::json_error& e) {
                 fail_json(io, path, e);

@@ -1371,13 +1371,12 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
 
 /// Parses @p text and reads a deal file; text that is not JSON is one problem at the root.
 [[nodiscard]] inline deal_file parse_deal_file(std::string_view text) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::exception& e) {
-        throw json_error("deal file is invalid", {{field_path(), "", std::string("is not valid JSON: ") + e.what()}});
+    parsed_json j = parse_json_text(text);
+    if (!j.syntax_error.empty()) {
+        throw json_error("deal file is invalid", {{field_path(), "", "is not valid JSON: " + j.syntax_error}});
     }
-    return read_deal_file_json(j);
+    if (!j.repeated.empty()) throw json_error("deal file is invalid", std::move(j.repeated));
+    return read_deal_file_json(j.document);
 }
 
 /// The deal file as JSON text, indented by two spaces (what parse_deal_file() reads back equal).

@@ -470,11 +470,12 @@ private:
 /// Parses @p text as the merged form and imports it; text that is not JSON is one problem at
 /// the root; throws json_error.
 [[nodiscard]] inline ocf_import parse_ocf_merged(std::string_view text) {
-    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) {
+    parsed_json j = parse_json_text(text);
+    if (!j.syntax_error.empty()) {
         throw json_error("OCF package is invalid", {{field_path(), "", "is not JSON (a syntax error)"}});
     }
-    return from_ocf_merged(j);
+    if (!j.repeated.empty()) throw json_error("OCF package is invalid", std::move(j.repeated));
+    return from_ocf_merged(j.document);
 }
 
 /// Writes every file of @p package into directory @p dir (created if missing) as
@@ -505,12 +506,14 @@ inline void write_ocf_directory(const ocf_package& package, const std::filesyste
         }
         std::ostringstream text;
         text << in.rdbuf();
-        nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
-        if (j.is_discarded()) {
+        parsed_json j = parse_json_text(text.str());
+        if (!j.syntax_error.empty()) {
             problems.push_back({field_path(name), "", "is not JSON (a syntax error)"});
             return false;
         }
-        p.files.emplace_back(name, std::move(j));
+        for (diagnostic& d : j.repeated) problems.push_back({d.field.prefixed(field_path(name)), std::move(d.value), std::move(d.rule)});
+        if (!j.repeated.empty()) return false;
+        p.files.emplace_back(name, std::move(j.document));
         return true;
     };
     if (load("Manifest.ocf.json")) {
