@@ -178,7 +178,8 @@ TEST_CASE("open_round: tranched money at a later close") {
     // "at close" in a later close means at that close.
     CHECK(e.tranches[0] == tranche::on(4_B, close2).labelled("second close"));
     CHECK(e.tranches[1] == tranche::on(6_B, ymd(2026, 9, 30)).labelled("autumn"));  // own label kept
-    CHECK(e.tranches[2] == tranche::when(2_B, milestone("launch")).labelled("second close"));
+    // A milestone tranche is held to the close: due on the later of the milestone and the close.
+    CHECK(e.tranches[2] == tranche::when(2_B, milestone("launch") && on_or_after(close2)).labelled("second close"));
     CHECK(e.scheduled == 10_B);
     CHECK(e.conditional == 2_B);
 
@@ -210,6 +211,50 @@ TEST_CASE("open_round: fallback amounts at a later close") {
                    "closing.investors[0] \"B\".tranches[0].fallback", "$1,000,000,000.00",
                    "is never paid: the condition is met by the settlement date 2026-03-01 whatever happens");
     }
+}
+
+// Found by review: a later close's milestone tranche fell due on the milestone's date when the
+// milestone was achieved before the close, so money came in before the investor had joined
+// (how-to-closings: "none may fall due before the close's date").
+TEST_CASE("open_round: a later close's milestone tranche falls due no earlier than the close (regression)") {
+    open_round r(reference_round());  // first close 2026-02-27; Amazon's $35B waits on "certain conditions"
+    const calendar_date close2 = ymd(2026, 6, 30);
+    r.add(closing(close2, "second close").invest(investor::financial("D"), {tranche::when(10_B, milestone("certain conditions"))}));
+    world_state w(ymd(2026, 12, 31));
+    w.achieve("certain conditions", ymd(2026, 4, 1));  // before D's close
+    const round_timeline tl(r.current(), w);
+    // On 2026-05-01 Amazon's $35B is due (its close was 2026-02-27), D's $10B is not.
+    const round_position may = tl.as_of(ymd(2026, 5, 1));
+    CHECK(may.funded == 110_B);
+    CHECK(may.post_money == 840_B);
+    CHECK(tl.as_of("D", ymd(2026, 5, 1)).funded == 0_B);
+    CHECK(tl.as_of("D", ymd(2026, 6, 29)).funded == 0_B);
+    CHECK(tl.as_of("D", close2).funded == 10_B);  // due at the close
+    CHECK(tl.as_of(close2).funded == 120_B);
+    // A milestone achieved after the close still pays on its own date.
+    world_state later(ymd(2026, 12, 31));
+    later.achieve("certain conditions", ymd(2026, 8, 1));
+    const round_timeline tl2(r.current(), later);
+    CHECK(tl2.as_of("D", ymd(2026, 7, 31)).funded == 0_B);
+    CHECK(tl2.as_of("D", ymd(2026, 8, 1)).funded == 10_B);
+}
+
+// Found by review: a later close accepted a fallback tranche whose long-stop was before the
+// close, and its fallback was paid on that long-stop, before the investor joined.
+TEST_CASE("open_round: a later close's fallback tranche may not settle before the close (regression)") {
+    open_round r(reference_round());
+    const closing c = closing(ymd(2026, 6, 30))
+                          .invest(investor::financial("D"),
+                                  {tranche::when(10_B, milestone("restructuring").with_long_stop(ymd(2026, 4, 30))).otherwise(5_B)});
+    check_diag(only_problem(r, c), "closing.investors[0] \"D\".tranches[0].condition",
+               "milestone \"restructuring\" by 2026-04-30",
+               "settles on its long-stop 2026-04-30, before the close date 2026-06-30: money of a later close cannot fall "
+               "due before it");
+    // A long-stop on or after the close is fine: it pays one of its amounts on the long-stop.
+    CHECK(r.validate(closing(ymd(2026, 6, 30))
+                         .invest(investor::financial("D"),
+                                 {tranche::when(10_B, milestone("restructuring").with_long_stop(ymd(2026, 6, 30))).otherwise(5_B)}))
+              .empty());
 }
 
 TEST_CASE("open_round: a later close on the first close's date is funded at close") {

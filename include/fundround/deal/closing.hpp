@@ -212,11 +212,22 @@ private:
 
     // A later close's tranche as the combined round sees it: "at close" means on @p on, the
     // close's date (or a stand-in when that date is wrong, so the other rules are still checked).
+    // The rest keep their conditions (the builder checks them as written).
     [[nodiscard]] static tranche at_this_close(const tranche& t, const closing& c, calendar_date on) {
         const std::string& label = t.label().empty() ? c.label() : t.label();
         if (t.condition().kind() != condition_kind::always) return t.labelled(label);
         tranche moved(t.amount(), condition::on_or_after(on), t.expected_date() ? *t.expected_date() : on, label);
         return t.fallback() ? moved.otherwise(*t.fallback()) : moved;
+    }
+    // @p t (as at_this_close() made it) held to the close on @p on, if it needs to be: a condition
+    // on a milestone becomes `condition && on_or_after(on)`, so a milestone achieved before the
+    // close makes the money due at the close, not before it. A fallback tranche pays on its
+    // settlement date, which attempt() checks is not before the close.
+    [[nodiscard]] static std::optional<tranche> held_to_close(const tranche& t, calendar_date on) {
+        if (t.condition().kind() == condition_kind::always || t.has_fallback() || !t.condition().depends_on_milestone()) {
+            return std::nullopt;
+        }
+        return tranche(t.amount(), t.condition() && condition::on_or_after(on), t.expected_date(), t.label());
     }
 
     [[nodiscard]] attempt_result attempt(const closing& c) const;
@@ -371,6 +382,13 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
                 own[j].push_back({tpath.member("condition"), t.condition().to_string(),
                                   "is met before the close date " + to_string(c.date()) +
                                       ": money of a later close cannot fall due before it"});
+            } else if (!early && date_ok && t.has_fallback() && !t.expected_date() && t.settlement_date() &&
+                       is_modelled(*t.settlement_date()) && *t.settlement_date() < c.date()) {
+                // A fallback tranche pays one of its amounts on its long-stop, whatever happens.
+                own[j].push_back({tpath.member("condition"), t.condition().to_string(),
+                                  "settles on its long-stop " + to_string(*t.settlement_date()) +
+                                      ", before the close date " + to_string(c.date()) +
+                                      ": money of a later close cannot fall due before it"});
             }
             if (t.amount().currency() != cur || !t.amount().is_positive()) summable = false;
             if (summable) {
@@ -386,13 +404,31 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     }
 
     // Every rule of a round, checked once by the builder; its paths rebased onto the close.
-    round_builder b(r.name());
-    b.currency(cur).pre_money(r.pre_money()).close_date(r.close_date());
-    if (const auto shares = r.valuation().pre_money_shares()) b.pre_money_shares(*shares);
-    if (r.prior_mark()) b.prior_mark(*r.prior_mark(), r.prior_mark_label());
-    if (r.prior_round()) b.prior_round(*r.prior_round(), r.prior_round_label());
-    for (std::size_t i = 0; i < who.size(); ++i) b.invest(who[i], tranches[i]);
-    build_result built = b.try_build();
+    const auto build = [&] {
+        round_builder b(r.name());
+        b.currency(cur).pre_money(r.pre_money()).close_date(r.close_date());
+        if (const auto shares = r.valuation().pre_money_shares()) b.pre_money_shares(*shares);
+        if (r.prior_mark()) b.prior_mark(*r.prior_mark(), r.prior_mark_label());
+        if (r.prior_round()) b.prior_round(*r.prior_round(), r.prior_round_label());
+        for (std::size_t i = 0; i < who.size(); ++i) b.invest(who[i], tranches[i]);
+        return b.try_build();
+    };
+    build_result built = build();
+    // The tranches as written are valid: the round itself holds this close's milestone tranches
+    // to the close (built again, so that problems above name the conditions as written).
+    if (built.ok() && date_ok) {
+        bool held = false;
+        for (std::size_t i = 0; i < who.size(); ++i) {
+            for (std::size_t k = 0; k < tranches[i].size(); ++k) {
+                if (!tranche_source[i][k]) continue;  // an earlier close's tranche
+                if (std::optional<tranche> h = held_to_close(tranches[i][k], c.date())) {
+                    tranches[i][k] = std::move(*h);
+                    held = true;
+                }
+            }
+        }
+        if (held) built = build();
+    }
 
     std::vector<std::vector<diagnostic>> theirs(investments.size());  // rebased, per investment
     std::vector<diagnostic> round_level;
