@@ -86,6 +86,19 @@ TEST_CASE("present_value_of: empty lists, currency and the reject rule") {
                     fr::currency_mismatch_error);
     // The net-flow view under reject: money in at the close is before a later valuation date.
     CHECK_THROWS_AS((void)fr::present_value_of(amazon(), strict, rounding::half_even), fr::validation_error);
+    // Every refused flow of both sides at once, each named by its side (found by review: only
+    // money in's first flow was reported, as "flows[0]").
+    const fr::discount_terms late(fraction::from_decimal("0.05"), ymd(2027, 1, 1), fr::day_count::actual_360,
+                                  fr::compounding::simple, fr::past_flow_rule::reject);
+    try {
+        (void)fr::present_value_of(amazon(), late, rounding::half_even);
+        FAIL("expected validation_error");
+    } catch (const fr::validation_error& e) {
+        std::vector<std::string> fields;
+        for (const fr::diagnostic& d : e.problems()) fields.push_back(d.field.to_string() + " = " + d.value);
+        CHECK(fields == std::vector<std::string>{"money_in[0].date = 2026-02-27", "money_in[1].date = 2026-09-30",
+                                                 "money_out[0].date = 2026-12-31", "money_out[1].date = 2026-12-31"});
+    }
 }
 
 }  // namespace test_present_value

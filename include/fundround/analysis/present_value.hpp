@@ -34,18 +34,28 @@ struct flows_present_value {
 /// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
 /// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
 /// currency_mismatch_error if the flows mix currencies.
+namespace detail {
+
+/// Appends to @p out a problem for each of @p flows (named @p list) that @p terms rejects
+/// (past_flow_rule::reject); throws invalid_argument_error on a date that is not valid.
+inline void past_flow_problems(const std::vector<cash_flow>& flows, const char* list, const discount_terms& terms,
+                               std::vector<diagnostic>& out) {
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        require_valid(flows[i].date, std::string(list) + "[" + std::to_string(i) + "].date");
+        if (terms.rejects(flows[i].date)) {
+            out.push_back({field_path(list).index(i).member("date"), to_string(flows[i].date),
+                           "must not be before the valuation date " + to_string(terms.valuation_date()) +
+                               " (past_flow_rule::reject)"});
+        }
+    }
+}
+
+}  // namespace detail
+
 [[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
                                                     rounding mode, currency zero_currency = {}) {
     std::vector<diagnostic> problems;
-    for (std::size_t i = 0; i < flows.size(); ++i) {
-        require_valid(flows[i].date, "flows[" + std::to_string(i) + "].date");
-        if (terms.rejects(flows[i].date)) {
-            problems.push_back({field_path("flows").index(i).member("date"), to_string(flows[i].date),
-                                "must not be before the valuation date " +
-                                    to_string(terms.valuation_date()) +
-                                    " (past_flow_rule::reject)"});
-        }
-    }
+    detail::past_flow_problems(flows, "flows", terms, problems);
     if (!problems.empty()) throw validation_error("present value", std::move(problems));
     const currency c = flows.empty() ? zero_currency : flows.front().amount.currency();
     exact_rational exact;
@@ -61,9 +71,15 @@ struct flows_present_value {
 }
 
 /// Present values of @p flows' money in, money out and the net under @p terms, each exact and
-/// rounded once to the minor unit by @p mode. Throws as present_value_of() on a list of flows.
+/// rounded once to the minor unit by @p mode. Throws validation_error listing every flow of
+/// either side the past_flow_rule::reject rule refuses (`money_in[i].date`, `money_out[i].date`:
+/// the positions in money_in() and money_out()).
 [[nodiscard]] inline flows_present_value present_value_of(const net_flows& flows, const discount_terms& terms,
                                                           rounding mode) {
+    std::vector<diagnostic> problems;
+    detail::past_flow_problems(flows.money_in(), "money_in", terms, problems);
+    detail::past_flow_problems(flows.money_out(), "money_out", terms, problems);
+    if (!problems.empty()) throw validation_error("present value", std::move(problems));
     present_value in = present_value_of(flows.money_in(), terms, mode, flows.currency());
     present_value out = present_value_of(flows.money_out(), terms, mode, flows.currency());
     exact_rational net = in.exact - out.exact;
