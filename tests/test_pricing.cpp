@@ -411,9 +411,17 @@ TEST_CASE("new money that does not fit 64 bits is reported by validate(), with t
         priced_round_terms("Huge").pre_money(usd_units(5)).invest("A", max).invest("B", max).try_solve(common_only(10));
     CHECK_FALSE(pre.ok());
     // One huge investment that fits but buys more shares than 64 bits hold: overflow_error, no wrap.
-    CHECK_THROWS_AS((void)priced_round_terms("Huge").pre_money(usd_units(1)).invest("A", max)
+    CHECK_THROWS_AS((void)priced_round_terms("Huge").pre_money(usd_units(1)).invest("A", money::from_units(INT64_MAX - 1))
                         .try_solve(common_only(INT64_MAX)),
                     fr::overflow_error);
+    // A pre-money and new money that each fit but whose sum, the post-money, does not: a problem
+    // of the terms (found by review: solve() passed and printing the round threw overflow_error).
+    const auto post = priced_round_terms("Huge").pre_money(money::from_units(INT64_MAX - 5)).invest("A", usd_units(6))
+                          .validate(common_only(10));
+    REQUIRE(post.size() == 1);
+    CHECK(post[0].message() ==
+          "pre_money = $9,223,372,036,854,775.802: with the new money $0.006 the post-money overflows the amount range "
+          "(64-bit thousandths of a unit)");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -211,7 +211,7 @@ TEST_CASE("mul_div: 128-bit intermediate, narrowing overflow throws overflow_err
                     overflow_error);
     CHECK_THROWS_WITH_AS(
         (void)detail::mul_div(i64_max, 2, 1, rounding::exact),
-        "fundround: multiplication by a ratio overflows the 64-bit amount range (about +/-9.2e15 in major units)",
+        "fundround: multiplication by a ratio overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)",
         overflow_error);
     // Exactly at the limits after rounding: no throw.
     CHECK(detail::mul_div(i64_min, 1, 1, rounding::exact) == i64_min);

@@ -72,6 +72,14 @@ TEST_CASE("share_count: overflow throws overflow_error and never wraps") {
     CHECK_THROWS_AS(share_count(i64_min) + share_count(-1), overflow_error);
     CHECK_THROWS_AS(share_count(i64_min) - share_count(1), overflow_error);
     CHECK_THROWS_AS(share_count(i64_max) - share_count(-1), overflow_error);
+    // The message speaks of share counts, not of money (issue 9; found again by review: it said
+    // "the 64-bit amount range (about +/-9.2e15 in major units)").
+    CHECK_THROWS_WITH_AS(share_count(i64_max) + share_count(1),
+                         "fundround: share count addition overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)",
+                         overflow_error);
+    CHECK_THROWS_WITH_AS(share_count(i64_min) - share_count(1),
+                         "fundround: share count subtraction overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)",
+                         overflow_error);
     CHECK_THROWS_AS(share_count(0) - share_count(i64_min), overflow_error);
     CHECK_THROWS_AS(share_count(i64_max) + share_count(i64_max), overflow_error);
 

@@ -651,6 +651,12 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
                     out.push_back({field_path("pre_money"), format_full(valuation_), "must be in " + to_string(c)});
                 } else if (!valuation_.is_positive()) {
                     out.push_back({field_path("pre_money"), format_full(valuation_), "must be positive"});
+                } else if (money_ok && detail::int128(valuation_.units()) + new_money > detail::int128(detail::int64_max)) {
+                    // The post-money is a figure of the round (stated_post_money(), the summary).
+                    out.push_back({field_path("pre_money"), format_full(valuation_),
+                                   "with the new money " +
+                                       format_full(money::from_units(detail::narrow(new_money, "new money"), c)) +
+                                       " the post-money overflows the amount range (64-bit thousandths of a unit)"});
                 } else if (money_ok) {
                     post = detail::int128(valuation_.units()) + new_money;
                 }

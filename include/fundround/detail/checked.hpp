@@ -40,28 +40,32 @@ inline constexpr uint128 uint128_max = ~uint128(0);
 inline constexpr std::int64_t int64_max = (std::numeric_limits<std::int64_t>::max)();
 inline constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::min)();
 
+/// Throws overflow_error "fundround: <operation> overflows 64 bits (...)". The text names no
+/// domain (share counts, mills, prices all come here); money has its own, throw_money_overflow().
 [[noreturn]] inline void throw_overflow(const char* operation) {
     throw overflow_error(std::string("fundround: ") + operation +
-                         " overflows the 64-bit amount range (about +/-9.2e15 in major units)");
+                         " overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)");
 }
 
-inline std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+/// a + b; throws overflow_error naming @p operation if it does not fit 64 bits.
+inline std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* operation = "addition") {
     std::int64_t r = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
-    if (__builtin_add_overflow(a, b, &r)) throw_overflow("addition");
+    if (__builtin_add_overflow(a, b, &r)) throw_overflow(operation);
 #else
-    if ((b > 0 && a > int64_max - b) || (b < 0 && a < int64_min - b)) throw_overflow("addition");
+    if ((b > 0 && a > int64_max - b) || (b < 0 && a < int64_min - b)) throw_overflow(operation);
     r = a + b;
 #endif
     return r;
 }
 
-inline std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
+/// a - b; throws overflow_error naming @p operation if it does not fit 64 bits.
+inline std::int64_t checked_sub(std::int64_t a, std::int64_t b, const char* operation = "subtraction") {
     std::int64_t r = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
-    if (__builtin_sub_overflow(a, b, &r)) throw_overflow("subtraction");
+    if (__builtin_sub_overflow(a, b, &r)) throw_overflow(operation);
 #else
-    if ((b < 0 && a > int64_max + b) || (b > 0 && a < int64_min + b)) throw_overflow("subtraction");
+    if ((b < 0 && a > int64_max + b) || (b > 0 && a < int64_min + b)) throw_overflow(operation);
     r = a - b;
 #endif
     return r;

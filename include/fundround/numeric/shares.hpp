@@ -29,9 +29,15 @@ public:
     constexpr std::int64_t value() const noexcept { return count_; }
 
     /// Adds @p o shares in place; throws overflow_error out of the 64-bit range.
-    share_count& operator+=(share_count o) { count_ = detail::checked_add(count_, o.count_); return *this; }
+    share_count& operator+=(share_count o) {
+        count_ = detail::checked_add(count_, o.count_, "share count addition");
+        return *this;
+    }
     /// Subtracts @p o shares in place; throws overflow_error out of the 64-bit range.
-    share_count& operator-=(share_count o) { count_ = detail::checked_sub(count_, o.count_); return *this; }
+    share_count& operator-=(share_count o) {
+        count_ = detail::checked_sub(count_, o.count_, "share count subtraction");
+        return *this;
+    }
     /// The exact sum; throws overflow_error out of the 64-bit range.
     friend share_count operator+(share_count a, share_count b) { return a += b; }
     /// The exact difference; throws overflow_error out of the 64-bit range.
