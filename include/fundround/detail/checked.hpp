@@ -47,6 +47,12 @@ inline constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::mi
                          " overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)");
 }
 
+/// Throws the overflow_error of a money operation (cold path, out of line).
+[[noreturn]] FUNDROUND_COLD inline void throw_money_overflow(const char* operation) {
+    throw overflow_error(std::string("fundround: money ") + operation +
+                         " overflows the 64-bit amount range (about +/-9.2e15 in major units)");
+}
+
 /// a + b; throws overflow_error naming @p operation if it does not fit 64 bits.
 inline std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* operation = "addition") {
     std::int64_t r = 0;

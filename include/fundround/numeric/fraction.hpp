@@ -551,7 +551,7 @@ inline std::int64_t scale_units(std::int64_t units, const fraction& f, rounding 
         // u n / d = u (n div d) + u (n mod d) / d; the second part by shift-and-add over u's
         // 64 bits keeping the remainder below d (so below 2^127: doubling it cannot overflow).
         if (mul_overflow(u, n / d, q) || q > uint128(int64_max) + 1U) {
-            throw_overflow("money multiplication by a fraction");
+            throw_money_overflow("multiplication by a fraction");
         }
         const uint128 rn = n % d;
         uint128 q2 = 0;
@@ -574,7 +574,7 @@ inline std::int64_t scale_units(std::int64_t units, const fraction& f, rounding 
     }
     if (round_increment(q, r, d, negative, mode)) q += 1U;
     const uint128 limit = uint128(int64_max) + (negative ? 1U : 0U);
-    if (q > limit) throw_overflow("money multiplication by a fraction");
+    if (q > limit) throw_money_overflow("multiplication by a fraction");
     if (negative) return q == limit ? int64_min : -static_cast<std::int64_t>(q);
     return static_cast<std::int64_t>(q);
 }

@@ -23,12 +23,6 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// Throws the overflow_error of a money operation (cold path, out of line).
-[[noreturn]] FUNDROUND_COLD inline void throw_money_overflow(const char* operation) {
-    throw overflow_error(std::string("fundround: money ") + operation +
-                         " overflows the 64-bit amount range (about +/-9.2e15 in major units)");
-}
-
 /// Throws the currency_mismatch_error of combining @p a and @p b (cold path, out of line).
 [[noreturn]] FUNDROUND_COLD inline void throw_currency_mismatch(currency a, currency b,
                                                                const char* verb) {
