@@ -632,7 +632,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
         {"the top level: unknown members, the version, the company's type",
          R"json({"fundround_deal": 2, "company": 3, "extra": 1})json",
          {
-             "/extra: is not a member of a deal file; expected fundround_deal, company, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments",
+             "/extra: is not a member of a deal file; expected fundround_deal, company, as_of, formation, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments",
              "/fundround_deal = 2: must be 1, the deal file format this fundround reads",
              "/company = 3: must be a string, not a number",
          }},
@@ -660,6 +660,15 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
              "/valuations/1/price = \"0.25\": must be an object (a price per share), not a string",
              "/valuations/1/effective_date: is required",
              "/valuations/2 = 3: must be an object (a share valuation), not a number",
+         }},
+        {"the as-of date and the company's formation (an OCF issuer's facts)",
+         R"json({"fundround_deal": 1, "as_of": "2025-02-30", "formation": {"date": 5, "country": "de", "subdivision": "BAVA", "city": "x"}})json",
+         {
+             "/as_of = \"2025-02-30\": is not a valid calendar date",
+             "/formation/city: is not a member of a company's formation; expected date, country, subdivision",
+             "/formation/date = 5: must be a date string such as \"2026-02-27\", not a number",
+             "/formation/country = \"de\": must be an ISO 3166-1 alpha-2 country code: two capital letters (\"DE\")",
+             "/formation/subdivision = \"BAVA\": must be an ISO 3166-2 subdivision code after its country: one to three capital letters or digits (\"CA\" of US-CA)",
          }},
         {"the format version is required",
          R"json({"company": "x"})json",
@@ -936,6 +945,32 @@ TEST_CASE("deal file: a member given twice is reported at its pointer, not read"
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field.json_pointer() == "/rounds/0/name");
     }
+}
+
+TEST_CASE("deal file: the as-of date and the company's formation are kept, and written only when stated") {
+    const deal_file d = parse_deal_file(R"({"fundround_deal": 1, "company": "Acme GmbH", "as_of": "2025-06-30",
+        "formation": {"date": "2019-04-01", "country": "DE", "subdivision": "BY"}})");
+    CHECK(d.as_of == year{2025} / 6 / 30);
+    CHECK(d.formation_date == year{2019} / 4 / 1);
+    CHECK(d.country_of_formation == "DE");
+    CHECK(d.country_subdivision_of_formation == "BY");
+    const std::string text = write_deal_file(d);
+    CHECK(text ==
+          "{\n  \"as_of\": \"2025-06-30\",\n  \"company\": \"Acme GmbH\",\n  \"counter_commitments\": [],\n  \"formation\": {\n"
+          "    \"country\": \"DE\",\n    \"date\": \"2019-04-01\",\n    \"subdivision\": \"BY\"\n  },\n  \"fundround_deal\": 1,\n"
+          "  \"notes\": [],\n  \"priced_rounds\": [],\n  \"rounds\": [],\n  \"safes\": [],\n  \"scenarios\": [],\n  \"valuations\": []\n}\n");
+    const deal_file back = parse_deal_file(text);
+    CHECK(back.as_of == d.as_of);
+    CHECK(back.formation_date == d.formation_date);
+    CHECK(back.country_of_formation == d.country_of_formation);
+    CHECK(back.country_subdivision_of_formation == d.country_subdivision_of_formation);
+    // Only the country: the formation holds only it; nothing stated: neither member is written.
+    deal_file c;
+    c.country_of_formation = "US";
+    CHECK(write_deal_file(c).find("\"formation\": {\n    \"country\": \"US\"\n  }") != std::string::npos);
+    const std::string none = write_deal_file(deal_file());
+    CHECK(none.find("as_of") == std::string::npos);
+    CHECK(none.find("formation") == std::string::npos);
 }
 
 TEST_CASE("deal file: round(name) names the rounds there are") {

@@ -251,7 +251,13 @@ TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what 
         "Note 0 (\"a\")'s interest rounding floor: OCF has no field for it (fundround reads half_even).",
         "Note 0 (\"a\")'s terms at maturity (conversion at a valuation or repayment): OCF's note mechanism cannot say them (the "
         "maturity date is the trigger's date).",
-        "Note 0 (\"a\")'s change-of-control terms: OCF's note mechanism cannot say them."}));
+        "Note 0 (\"a\")'s change-of-control terms: OCF's note mechanism cannot say them.",
+        "No issuer name was given: the issuer's legal_name is written as \"Company\" (OCF requires one).",
+        "No formation date was given: the issuer's formation_date is written as 2024-01-01, the earliest date of the package (OCF "
+        "requires one).",
+        "No country of formation was given: the issuer's country_of_formation is written as \"US\" (OCF requires one).",
+        "The manifest's generated_at is written as the as-of date at midnight UTC (2025-01-01T00:00:00Z): fundround records no time "
+        "of export, so that an export is reproducible."}));
     const ocf_import back = from_ocf(e.package);
     CHECK(back.table.currency() == currency("EUR"));
     const share_class& a = back.table.classes()[1];
@@ -294,7 +300,13 @@ TEST_CASE("ocf: a table with no amount keeps its currency only in the left-out l
         "No as-of date was given: the package is dated 1970-01-01 (OCF requires one).",
         "Each stakeholder's stakeholder_type (INDIVIDUAL or INSTITUTION) is inferred from the holder's kind (investors and others: "
         "INSTITUTION): fundround records no legal form.",
-        "The cap table's currency GBP appears on no amount: OCF has no table currency (it reads back as USD)."}));
+        "The cap table's currency GBP appears on no amount: OCF has no table currency (it reads back as USD).",
+        "No issuer name was given: the issuer's legal_name is written as \"Company\" (OCF requires one).",
+        "No formation date was given: the issuer's formation_date is written as 1970-01-01, the earliest date of the package (OCF "
+        "requires one).",
+        "No country of formation was given: the issuer's country_of_formation is written as \"US\" (OCF requires one).",
+        "The manifest's generated_at is written as the as-of date at midnight UTC (1970-01-01T00:00:00Z): fundround records no time "
+        "of export, so that an export is reproducible."}));
     CHECK(from_ocf(e.package).table.currency() == currency("USD"));
 }
 
@@ -455,6 +467,9 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
     const cap_table& t = acme.table;
     CHECK(acme.issuer_name == "Acme Robotics, Inc.");
     CHECK(acme.as_of == ymd(2025, 6, 30));
+    CHECK(acme.formation_date == ymd(2023, 1, 5));
+    CHECK(acme.country_of_formation == "US");
+    CHECK(acme.country_subdivision_of_formation == "DE");
     CHECK(t.currency() == currency("USD"));
     REQUIRE(t.holders().size() == 6);
     CHECK(t.holders()[0] == holder::founder("5b9a2c1e-0c1f-4d8e-9a51-7f1b2c3d4e01", "Ada Lovelace"));
@@ -521,9 +536,6 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "The RSU award /Transactions.ocf.json/items/9 for 10000 shares is not on the cap table: fundround's grants are "
         "options (from a plan, its shares stay in the plan's unallocated reserve).",
         "1 vesting terms in VestingTerms.ocf.json are not read: fundround's cap table holds no vesting terms.",
-        "the issuer's country_of_formation (1): fundround keeps only the issuer's legal name.",
-        "the issuer's country_subdivision_of_formation (1): fundround keeps only the issuer's legal name.",
-        "the issuer's formation_date (1): fundround keeps only the issuer's legal name.",
         "generated_at of the manifest (1): fundround keeps the as-of date.",
         "comments on the manifest (1): free text; fundround keeps no notes on its values.",
         "first_name of stakeholders' names (1): fundround keeps the legal name.",
@@ -578,10 +590,13 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "vesting_terms_id of stock issuances (1): fundround's cap table holds no vesting: every share counts as issued.",
         "stock issuances from a stock plan (restricted stock; the plan's reserve is reduced by their shares) (1): "
         "fundround's pools hold options; the shares are issued, so the pool keeps only the rest."}));
-    // And it re-exports and re-imports equal.
-    ocf_options o;
-    o.as_of = acme.as_of;
-    const ocf_import again = from_ocf(to_ocf(t, acme.safes, acme.notes, acme.valuations, o).package);
+    // And it re-exports and re-imports equal, the issuer's facts too.
+    const ocf_import again = from_ocf(to_ocf(t, acme.safes, acme.notes, acme.valuations, acme.options()).package);
+    CHECK(again.issuer_name == acme.issuer_name);
+    CHECK(again.as_of == acme.as_of);
+    CHECK(again.formation_date == acme.formation_date);
+    CHECK(again.country_of_formation == acme.country_of_formation);
+    CHECK(again.country_subdivision_of_formation == acme.country_subdivision_of_formation);
     CHECK(again.table == t);
     CHECK(same_all(again.safes, acme.safes));
     CHECK(same_all(again.notes, acme.notes));
@@ -727,12 +742,16 @@ random_case random_ocf_case(std::uint64_t seed) {
 
 TEST_CASE("ocf: random cap tables, SAFEs, notes and valuations round-trip exactly (500 seeds)") {
     const std::vector<std::string> generic = {"Each stakeholder's stakeholder_type", "Authorized shares and votes per share",
-                                              "Stock issuances are dated the as-of date", "Option grants and warrants are dated"};
+                                              "Stock issuances are dated the as-of date", "Option grants and warrants are dated",
+                                              "The manifest's generated_at"};
     for (std::uint64_t seed = 1; seed <= 500; ++seed) {
         CAPTURE(seed);
         const random_case c = random_ocf_case(seed);
         ocf_options o;
         o.as_of = ymd(2025, 12, 31);
+        o.issuer_name = "Random " + std::to_string(seed);
+        o.formation_date = ymd(2001, 1, 1);
+        o.country_of_formation = "US";
         o.id_prefix = seed % 2 == 0 ? "" : "p" + std::to_string(seed) + "-";
         const ocf_export e = to_ocf(c.table, c.safes, c.notes, c.valuations, o);
         // Nothing but the generic sentences: everything these values hold, OCF says.
@@ -893,12 +912,14 @@ TEST_CASE("ocf: bad option grants, warrants and unsupported transactions") {
     tx[2]["exercise_price"]["amount"] = "0.1";
     tx[2]["exercise_price"]["currency"] = "usd";
     grant2["security_id"] = "option-2";
+    grant2["id"] = "tx-option-2";
     grant2["stock_class_id"] = "stock-class-2";
     tx.push_back(grant2);
     tx[3].erase("quantity");
     tx[3].erase("exercise_price");
     json w2 = tx[3];
     w2["security_id"] = "warrant-2";
+    w2["id"] = "tx-warrant-2";
     w2["quantity"] = "5";
     w2["exercise_price"] = {{"amount", "1"}, {"currency", "USD"}};
     w2["exercise_triggers"][0]["conversion_right"].erase("converts_to_stock_class_id");
@@ -926,6 +947,7 @@ TEST_CASE("ocf: bad SAFEs and notes") {
     json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
     json safe3 = tx[4];
     safe3["security_id"] = "safe-3";
+    safe3["id"] = "tx-safe-3";
     safe3["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_valuation_cap"]["amount"] = "1000.0001";
     safe_mech["conversion_discount"] = "1";
     tx[4]["investment_amount"]["amount"] = "-5";
@@ -938,10 +960,12 @@ TEST_CASE("ocf: bad SAFEs and notes") {
     note_mech["interest_accrual_period"] = "DAILY";
     note_mech["conversion_discount"] = "1.5";
     note2["security_id"] = "note-2";
+    note2["id"] = "tx-note-2";
     note2["conversion_triggers"].erase(1);
     tx.push_back(note2);
     json note3 = tx[7];
     note3["security_id"] = "note-3";
+    note3["id"] = "tx-note-3";
     note3["conversion_triggers"].push_back({{"trigger_id", "m"}, {"type", "AUTOMATIC_ON_DATE"}, {"trigger_date", "2023-01-01"},
                                            {"conversion_right", note3["conversion_triggers"][0]["conversion_right"]}});
     tx.push_back(note3);
@@ -1105,6 +1129,7 @@ TEST_CASE("ocf: malformed members, ids and ranges") {
     r["Transactions.ocf.json"]["items"][0]["quantity"] = "9000000000000000000";
     json again = r["Transactions.ocf.json"]["items"][0];
     again["security_id"] = "stock-1-again";
+    again["id"] = "tx-stock-again";
     r["Transactions.ocf.json"]["items"].push_back(again);
     CHECK(joined(problems_of(r)) == joined({
         "/Transactions.ocf.json/items/7/quantity = 9000000000000000000: the total of this holder's shares of the class overflows "
@@ -1125,7 +1150,9 @@ TEST_CASE("ocf: what the import reads but does not model, item by item and by ki
     json plan_less = tx[2];
     plan_less.erase("stock_plan_id");
     plan_less["security_id"] = "option-2";
+    plan_less["id"] = "tx-option-2";
     json convertible = tx[4];
+    convertible["id"] = "tx-convertible-1";
     convertible["security_id"] = "cs-1";
     convertible["convertible_type"] = "CONVERTIBLE_SECURITY";
     json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
@@ -1195,6 +1222,7 @@ TEST_CASE("ocf: restricted stock from a plan reduces the plan's reserve, which i
     json& tx = p["Transactions.ocf.json"]["items"];
     json rsa = tx[0];
     rsa["security_id"] = "rsa-1";
+    rsa["id"] = "tx-rsa-1";
     rsa["stakeholder_id"] = "grace";
     rsa["stock_plan_id"] = "stock-plan-1";
     rsa["quantity"] = "100000";
@@ -1205,6 +1233,7 @@ TEST_CASE("ocf: restricted stock from a plan reduces the plan's reserve, which i
     tx.back()["quantity"] = "1000000";
     json bad = rsa;
     bad["security_id"] = "rsa-2";
+    bad["id"] = "tx-rsa-2";
     bad["stock_plan_id"] = "plan-x";
     tx.push_back(bad);
     CHECK(joined(problems_of(p)) == joined({
@@ -1227,6 +1256,176 @@ TEST_CASE("ocf: a table without common stock: its preferred converts into a futu
     CHECK(right["converts_to_future_round"] == true);
     CHECK(right.find("converts_to_stock_class_id") == right.end());
     CHECK(from_ocf(e.package).table == t);
+}
+
+
+// Regressions of the review of the OCF import and export.
+// -------------------------------------------------------------------------------------------
+
+TEST_CASE("ocf: the issuer's formation date and country and the as-of date import, and export again unchanged") {
+    json p = small_package();
+    json& issuer = p["Manifest.ocf.json"]["issuer"];
+    issuer["legal_name"] = "Acme GmbH";
+    issuer["formation_date"] = "2019-04-01";
+    issuer["country_of_formation"] = "DE";
+    issuer["country_subdivision_of_formation"] = "BY";
+    issuer["dba"] = "Acme";
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(in.issuer_name == "Acme GmbH");
+    CHECK(in.as_of == ymd(2025, 6, 30));
+    CHECK(in.formation_date == ymd(2019, 4, 1));
+    CHECK(in.country_of_formation == "DE");
+    CHECK(in.country_subdivision_of_formation == "BY");
+    CHECK(std::find(in.left_out.begin(), in.left_out.end(),
+                    "the issuer's dba (1): fundround keeps the issuer's legal name, formation date, and country and subdivision of "
+                    "formation.") != in.left_out.end());
+    for (const std::string& line : in.left_out) CHECK(line.find("formation_date") == std::string::npos);
+
+    // Exported again with the facts the package stated: the same issuer and date, nothing defaulted.
+    const ocf_export again = to_ocf(in.table, in.safes, in.notes, in.valuations, in.options());
+    const json& m = *again.package.find("Manifest.ocf.json");
+    CHECK(m["as_of"] == "2025-06-30");
+    CHECK(m["issuer"] == json::parse(R"({"object_type": "ISSUER", "id": "issuer", "legal_name": "Acme GmbH",
+        "formation_date": "2019-04-01", "country_of_formation": "DE", "country_subdivision_of_formation": "BY"})"));
+    for (const std::string& line : again.left_out) CHECK(line.rfind("No ", 0) != 0);
+    // Each issuance keeps the date the table has: the SAFEs' and the note's own; holdings, grants
+    // and warrants have none in fundround, so they are dated the as-of date, and the list says so.
+    std::vector<std::string> dates;
+    for (const json& t : again.package.find("Transactions.ocf.json")->at("items")) dates.push_back(t["date"].get<std::string>());
+    CHECK(joined(dates) == joined({"2025-06-30", "2025-06-30", "2025-06-30", "2025-06-30", "2025-03-01", "2025-04-01", "2024-01-01"}));
+    CHECK(std::find(again.left_out.begin(), again.left_out.end(),
+                    "Stock issuances are dated the as-of date 2025-06-30, with the class's original issue price (0 for common) as the "
+                    "price paid: fundround records holdings, not their purchase dates and prices.") != again.left_out.end());
+    CHECK(std::find(again.left_out.begin(), again.left_out.end(),
+                    "Option grants and warrants are dated the as-of date 2025-06-30, without expiration dates, and warrants with a "
+                    "purchase price of 0: fundround records none of these.") != again.left_out.end());
+    // Read back once more: the same facts.
+    const ocf_import twice = from_ocf(again.package);
+    CHECK(twice.as_of == in.as_of);
+    CHECK(twice.formation_date == in.formation_date);
+    CHECK(twice.country_of_formation == "DE");
+    CHECK(twice.country_subdivision_of_formation == "BY");
+}
+
+TEST_CASE("ocf: every issuer value and as-of date the export has to default is listed with the value written") {
+    const ocf_export e = to_ocf(small_table(), small_safes(), {small_note()}, {});
+    const json& m = *e.package.find("Manifest.ocf.json");
+    CHECK(m["as_of"] == "2025-04-01");
+    CHECK(m["generated_at"] == "2025-04-01T00:00:00Z");
+    CHECK(m["issuer"] == json::parse(R"({"object_type": "ISSUER", "id": "issuer", "legal_name": "Company",
+        "formation_date": "2024-01-01", "country_of_formation": "US"})"));
+    const std::vector<std::string> expected = {
+        "No as-of date was given: the package is dated 2025-04-01, the latest SAFE or note date (OCF requires one).",
+        "No issuer name was given: the issuer's legal_name is written as \"Company\" (OCF requires one).",
+        "No formation date was given: the issuer's formation_date is written as 2024-01-01, the earliest date of the package (OCF "
+        "requires one).",
+        "No country of formation was given: the issuer's country_of_formation is written as \"US\" (OCF requires one).",
+        "The manifest's generated_at is written as the as-of date at midnight UTC (2025-04-01T00:00:00Z): fundround records no time "
+        "of export, so that an export is reproducible."};
+    for (const std::string& line : expected) {
+        CAPTURE(line);
+        CHECK(std::find(e.left_out.begin(), e.left_out.end(), line) != e.left_out.end());
+    }
+    // Without SAFEs or notes the as-of date is 1970-01-01, and so is the formation date.
+    const ocf_export bare = to_ocf(cap_table_builder().add(holder::founder("a", "A")).build(), {}, {}, {});
+    CHECK(bare.package.find("Manifest.ocf.json")->at("issuer")["formation_date"] == "1970-01-01");
+    CHECK(bare.left_out.front() == "No as-of date was given: the package is dated 1970-01-01 (OCF requires one).");
+    // Given values are written as given, and checked.
+    ocf_options o;
+    o.country_of_formation = "Germany";
+    o.country_subdivision_of_formation = "us-de";
+    try {
+        (void)to_ocf(small_table(), {}, {}, o);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& err) {
+        std::vector<std::string> lines;
+        for (const diagnostic& d : err.problems()) lines.push_back(d.message());
+        CHECK(joined(lines) == joined({
+            "ocf_options.country_of_formation = \"Germany\": must be an ISO 3166-1 alpha-2 country code: two capital letters (\"DE\")",
+            "ocf_options.country_subdivision_of_formation = \"us-de\": must be an ISO 3166-2 subdivision code after its country: one "
+            "to three capital letters or digits (\"CA\" of US-CA)"}));
+    }
+}
+
+TEST_CASE("ocf: an issuer with a bad formation date or country is reported at its pointer") {
+    json p = small_package();
+    json& issuer = p["Manifest.ocf.json"]["issuer"];
+    issuer["formation_date"] = "2019-02-30";
+    issuer["country_of_formation"] = "de";
+    issuer["country_subdivision_of_formation"] = "BAVA";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Manifest.ocf.json/issuer/formation_date = \"2019-02-30\": is not a valid calendar date",
+        "/Manifest.ocf.json/issuer/country_of_formation = \"de\": must be an ISO 3166-1 alpha-2 country code: two capital letters "
+        "(\"DE\")",
+        "/Manifest.ocf.json/issuer/country_subdivision_of_formation = \"BAVA\": must be an ISO 3166-2 subdivision code after its "
+        "country: one to three capital letters or digits (\"CA\" of US-CA)"}));
+}
+
+TEST_CASE("ocf: a transaction id that repeats is reported at each repeat") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx[1]["id"] = "tx-stock-1";
+    tx[4]["id"] = "tx-stock-1";
+    tx[6]["id"] = "tx-safe-2";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/1/id = \"tx-stock-1\": duplicates the id of /Transactions.ocf.json/items/0; a transaction "
+        "appears once (an OCF id is unique in its package)",
+        "/Transactions.ocf.json/items/4/id = \"tx-stock-1\": duplicates the id of /Transactions.ocf.json/items/0; a transaction "
+        "appears once (an OCF id is unique in its package)",
+        "/Transactions.ocf.json/items/6/id = \"tx-safe-2\": duplicates the id of /Transactions.ocf.json/items/5; a transaction "
+        "appears once (an OCF id is unique in its package)"}));
+}
+
+TEST_CASE("ocf: a stakeholder without a relationship is read as other, and the left-out list says so") {
+    json p = small_package();
+    p["Stakeholders.ocf.json"]["items"][0].erase("current_relationship");  // ada, a founder
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(in.table.holders()[0].kind() == holder_kind::other);
+    CHECK(std::find(in.left_out.begin(), in.left_out.end(),
+                    "stakeholders without a current_relationship (read as other) (1): OCF does not require one; a fundround holder "
+                    "has a kind (founder, employee, investor, advisor or other).") != in.left_out.end());
+    // With one, nothing is said.
+    const ocf_import whole = from_ocf_merged(small_package());
+    for (const std::string& line : whole.left_out) CHECK(line.find("without a current_relationship") == std::string::npos);
+}
+
+TEST_CASE("ocf: a date OCF cannot write (a year before 0000) is refused on export and on import") {
+    std::vector<safe> safes = small_safes();
+    safes[1].date = ymd(-1, 6, 1);
+    convertible_note n = small_note();
+    n.issue_date = ymd(-3, 1, 1);
+    ocf_options o;
+    o.as_of = ymd(-1, 12, 31);
+    o.formation_date = ymd(-10, 1, 1);
+    try {
+        (void)to_ocf(small_table(), safes, {n}, o);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> lines;
+        for (const diagnostic& d : e.problems()) lines.push_back(d.message());
+        const std::string rule =
+            ": cannot be written to OCF: an RFC 3339 full-date, YYYY-MM-DD with a four-digit year from 0000 to 9999 (an OCF date)";
+        CHECK(joined(lines) == joined({"ocf_options.as_of = \"-0001-12-31\"" + rule, "ocf_options.formation_date = \"-0010-01-01\"" + rule,
+                                       "safes[1].date = \"-0001-06-01\"" + rule, "notes[0].issue_date = \"-0003-01-01\"" + rule}));
+    }
+    // The year 0000 is an OCF date.
+    std::vector<safe> year0 = small_safes();
+    year0[0].date = ymd(0, 6, 1);
+    ocf_options o0;
+    o0.as_of = ymd(2025, 6, 30);
+    const ocf_export e0 = to_ocf(small_table(), year0, {}, o0);
+    CHECK(e0.package.find("Transactions.ocf.json")->at("items")[4]["date"] == "0000-06-01");
+    CHECK(e0.package.find("Manifest.ocf.json")->at("issuer")["formation_date"] == "0000-06-01");
+    CHECK(from_ocf(e0.package).safes[0].date == ymd(0, 6, 1));
+    // On import, a date with a sign or five digits is not an OCF date.
+    json p = small_package();
+    p["Manifest.ocf.json"]["as_of"] = "-0001-06-01";
+    p["Transactions.ocf.json"]["items"][4]["date"] = "02025-03-01";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Manifest.ocf.json/as_of = \"-0001-06-01\": must be an RFC 3339 full-date, YYYY-MM-DD with a four-digit year from 0000 to "
+        "9999 (an OCF date)",
+        "/Transactions.ocf.json/items/4/date = \"02025-03-01\": must be an RFC 3339 full-date, YYYY-MM-DD with a four-digit year from "
+        "0000 to 9999 (an OCF date)"}));
 }
 
 }  // namespace test_ocf

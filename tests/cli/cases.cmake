@@ -84,6 +84,14 @@ fundround_cli_test(convert_ocf_merged_stdin 0 SAME_OUTPUT_AS convert_ocf_to_json
 fundround_cli_test(waterfall_ocf_manifest 0
                    ARGS waterfall ../../data/ocf/acme/Manifest.ocf.json --exit 5M,50M --exit-date 2025-06-30)
 fundround_cli_test(usage_convert_ocf_options 2 ARGS convert small_company.json --to json --after "Series A" --as-of 2026-13-01)
+# A package converted to OCF again keeps its as-of date and its issuer's formation date, country
+# and subdivision (a German issuer in EUR here); so does a deal file that states them ("as_of",
+# "formation"); a stakeholder without a relationship is read as other, and said so.
+fundround_cli_test(convert_ocf_to_ocf 0 PRODUCES ocf/Manifest.ocf.json convert_ocf_to_ocf_manifest.json
+                   ARGS convert ocf_de_merged.json --to ocf -o @OUT@/ocf)
+fundround_cli_test(convert_issuer_facts_to_ocf 0 PRODUCES ocf/Manifest.ocf.json convert_issuer_facts_manifest.json
+                   ARGS convert issuer_facts.json --to ocf -o @OUT@/ocf)
+fundround_cli_test(captable_ocf_no_relationship 0 ARGS captable ocf_no_relationship.json)
 
 # 1: the deal file is invalid (every problem, one a line, at its JSON pointer).
 fundround_cli_test(invalid_deal 1 ARGS report invalid.json)
@@ -95,6 +103,8 @@ fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --
 # of the package; the merged form: the pointer in it).
 fundround_cli_test(invalid_ocf_merged 1 ARGS captable ocf_invalid_merged.json)
 fundround_cli_test(invalid_ocf_directory 1 ARGS report ocf_broken)
+# OCF ids are unique in their package: a transaction id that repeats is reported.
+fundround_cli_test(invalid_ocf_duplicate_transaction_id 1 ARGS captable ocf_dup_tx_id.json)
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)
@@ -124,5 +134,7 @@ fundround_cli_test(na_no_rounds_odds 4 ARGS odds cap_table_only.json --p "revenu
 fundround_cli_test(na_unknown_priced_round 4 ARGS captable small_company.json --after "Series A")
 fundround_cli_test(na_unknown_milestone 4 ARGS odds reference_round.json --p "certain conditionz=0.5")
 fundround_cli_test(na_milestone_without_odds 4 ARGS odds small_company.json)
+# An export that cannot be done: a SAFE dated in the year -1, which no OCF date can say.
+fundround_cli_test(na_ocf_negative_year 4 ARGS convert safe_negative_year.json --to ocf)
 
 # 5: not available in this build (until CSV and OCF are merged: then these runs change).

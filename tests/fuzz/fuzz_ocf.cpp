@@ -48,11 +48,18 @@ inline std::string check(std::string_view text) {
     const nlohmann::json parsed = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     try {
         const ocf_import imported = parse_ocf_merged(text);
-        ocf_options o;
-        o.issuer_name = imported.issuer_name;
-        o.as_of = imported.as_of;
+        const ocf_options o = imported.options();
         const ocf_export first = to_ocf(imported.table, imported.safes, imported.notes, imported.valuations, o);
         const ocf_import again = from_ocf(first.package);
+        // What the package stated of its issuer and date is exported again, unchanged.
+        if (imported.as_of && again.as_of != imported.as_of) return "the re-imported as-of date differs";
+        if (imported.formation_date && again.formation_date != imported.formation_date) return "the re-imported formation date differs";
+        if (!imported.country_of_formation.empty() && again.country_of_formation != imported.country_of_formation) {
+            return "the re-imported country of formation differs";
+        }
+        if (again.country_subdivision_of_formation != imported.country_subdivision_of_formation) {
+            return "the re-imported subdivision of formation differs";
+        }
         if (!(again.table == imported.table)) return "the re-imported cap table differs";
         if (again.safes.size() != imported.safes.size() || again.notes.size() != imported.notes.size()) {
             return "the re-import has another number of SAFEs or notes";

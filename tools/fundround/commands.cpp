@@ -121,13 +121,18 @@ void write_text(const std::string& path, const std::string& text, const streams&
 }
 
 /// The deal of an imported OCF package (read from @p path): its cap table, SAFEs and notes, the
-/// issuer as the company. Says on io.err what was read and what the import left out.
+/// issuer as the company with its formation, and the package's as-of date. Says on io.err what
+/// was read and what the import left out.
 fr::deal_file deal_of_ocf(fr::ocf_import imported, const std::string& path, const streams& io) {
     io.err << "fundround: " << path << ": OCF package of " << imported.issuer_name
            << (imported.as_of ? " as of " + fr::to_string(*imported.as_of) : std::string()) << ", read as a deal file\n";
     for (const std::string& s : imported.left_out) io.err << "fundround: note: left out: " << s << '\n';
     fr::deal_file d;
     d.company = std::move(imported.issuer_name);
+    d.as_of = imported.as_of;
+    d.formation_date = imported.formation_date;
+    d.country_of_formation = std::move(imported.country_of_formation);
+    d.country_subdivision_of_formation = std::move(imported.country_subdivision_of_formation);
     d.cap_table_before = std::move(imported.table);
     d.safes = std::move(imported.safes);
     d.notes = std::move(imported.notes);
@@ -437,20 +442,62 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
                   exit_not_applicable);
     }
     fr::ocf_options options;
-    if (!deal.company.empty()) options.issuer_name = deal.company;
-    // The package's date: --as-of, else the last close of the deal's funding rounds, else the
-    // library's default (the latest SAFE or note date).
-    options.as_of = as_of;
+    options.issuer_name = deal.company;
+    options.formation_date = deal.formation_date;
+    options.country_of_formation = deal.country_of_formation;
+    options.country_subdivision_of_formation = deal.country_subdivision_of_formation;
+    // The package's date: --as-of, else the latest of the deal file's as-of date and the closes
+    // of its funding rounds, else the library's default (the latest SAFE or note date).
+    options.as_of = as_of ? as_of : deal.as_of;
     for (const fr::funding_round& r : deal.rounds) {
         if (!as_of && (!options.as_of || *options.as_of < r.close_date())) options.as_of = r.close_date();
     }
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
     // The valuations of the exported table's classes (a series of a later round is not on it).
     std::vector<fr::share_valuation> valuations;
-    for (const fr::share_valuation& v : deal.valuations) {
-        if (table->class_index(v.share_class)) valuations.push_back(v);
+    std::vector<std::size_t> valuation_at;  // their positions in the deal file
+    for (std::size_t k = 0; k < deal.valuations.size(); ++k) {
+        if (table->class_index(deal.valuations[k].share_class)) {
+            valuations.push_back(deal.valuations[k]);
+            valuation_at.push_back(k);
+        }
     }
-    fr::ocf_export out = fr::to_ocf(*table, safes, notes, valuations, options);
+    fr::ocf_export out;
+    try {
+        out = fr::to_ocf(*table, safes, notes, valuations, options);
+    } catch (const fr::validation_error& e) {
+        // What OCF cannot write (a date before the year 0000): the export cannot be done. Each
+        // problem at the deal file's member that holds the value (--as-of for the option).
+        fr::deal_instruments left;
+        if (chain) left = deal.outstanding_after(*chain);
+        const auto position = [&](const std::string& list, std::size_t i) {
+            if (list == "safes") return chain ? left.safes.at(i) : i;
+            if (list == "notes") return chain ? left.notes.at(i) : i;
+            return valuation_at.at(i);
+        };
+        std::vector<std::string> lines;
+        for (const fr::diagnostic& d : e.problems()) {
+            const auto& steps = d.field.segments();
+            fr::field_path at;
+            if (!steps.empty() && steps[0].name == "ocf_options") {
+                const std::string member = steps.size() > 1 ? steps[1].name : std::string();
+                if (member == "as_of" && rq.as_of) {
+                    lines.push_back("--as-of = " + d.value + ": " + d.rule);
+                    continue;
+                }
+                at = member == "as_of" && deal.as_of && options.as_of == deal.as_of ? fr::field_path("as_of")
+                     : member == "formation_date"                                    ? fr::field_path("formation").member("date")
+                                                                                     : d.field;
+            } else if (steps.size() > 1 && steps[1].kind == fr::path_step::index) {
+                at = fr::field_path(steps[0].name).index(position(steps[0].name, steps[1].index));
+                for (std::size_t k = 2; k < steps.size(); ++k) at = at.member(steps[k].name);
+            } else {
+                at = d.field;
+            }
+            lines.push_back(fr::detail::json_problem_line({at, d.value, d.rule}));
+        }
+        fail_file(io, rq.file, lines, exit_not_applicable);
+    }
     io.err << "fundround: OCF " << fr::ocf_version << " package of " << which << '\n';
     for (const std::string& s : out.left_out) io.err << "fundround: note: left out: " << s << '\n';
     if (valuations.size() < deal.valuations.size()) {

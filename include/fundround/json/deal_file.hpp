@@ -64,6 +64,18 @@ struct priced_round_conversion {
 struct deal_file {
     /// The company's name ("" when the file names none).
     std::string company;
+    /// The date cap_table_before is as of ("as_of"), when the file states it: an imported OCF
+    /// package's as-of date, which `convert --to ocf` writes again.
+    std::optional<calendar_date> as_of;
+    /// The company's formation date ("formation": {"date"}), when the file states it (an OCF
+    /// package's issuer does).
+    std::optional<calendar_date> formation_date;
+    /// The ISO 3166-1 alpha-2 country the company was formed in ("formation": {"country"}: "DE"),
+    /// "" when not stated.
+    std::string country_of_formation;
+    /// The subdivision it was formed in ("formation": {"subdivision"}): the part of its ISO 3166-2
+    /// code after the country ("DE" of US-DE), "" when not stated.
+    std::string country_subdivision_of_formation;
     /// The cap table before the rounds of this file (none when the file describes rounds only).
     std::optional<cap_table> cap_table_before;
     /// The funding rounds (investors, tranches, conditions), in the file's order.
@@ -979,8 +991,37 @@ inline void report_duplicate_names(json_reader& r, const field_path& list, const
 
 }  // namespace detail
 
-/// Reads a deal file: {"fundround_deal": 1, "company", "cap_table", "rounds", "priced_rounds",
-/// "safes", "notes", "valuations", "scenarios", "counter_commitments"} (every member but the
+namespace detail {
+
+/// Reads a deal file's "formation": {"date"?, "country"?, "subdivision"?} into @p out: the
+/// country two capital letters (ISO 3166-1 alpha-2), the subdivision one to three capital
+/// letters or digits (the part of an ISO 3166-2 code after the country), as OCF writes them.
+inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const field_path& at, deal_file& out) {
+    if (!r.expect_object(j, at, "a company's formation", {"date", "country", "subdivision"})) return;
+    if (const auto* v = json_reader::member(j, "date")) out.formation_date = r.read_date(*v, at.member("date"));
+    const auto code = [&](const char* name, std::size_t most, bool digits, const char* rule, std::string& into) {
+        const auto* v = json_reader::member(j, name);
+        if (v == nullptr) return;
+        auto text = r.read_string(*v, at.member(name));
+        if (!text) return;
+        const bool ok = !text->empty() && text->size() <= most && (digits || text->size() == most) &&
+                        std::all_of(text->begin(), text->end(), [&](char c) { return (c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9'); });
+        if (ok) {
+            into = std::move(*text);
+        } else {
+            r.report(at.member(name), json_value_text(*v), rule);
+        }
+    };
+    code("country", 2, false, "must be an ISO 3166-1 alpha-2 country code: two capital letters (\"DE\")", out.country_of_formation);
+    code("subdivision", 3, true,
+         "must be an ISO 3166-2 subdivision code after its country: one to three capital letters or digits (\"CA\" of US-CA)",
+         out.country_subdivision_of_formation);
+}
+
+}  // namespace detail
+
+/// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
+/// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments"} (every member but the
 /// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
 /// them): each member's own, then the references between them (round names unique, investors
 /// and SAFE and note holders on the cap table, scenario milestones in a round), then whether
@@ -988,8 +1029,8 @@ inline void report_duplicate_names(json_reader& r, const field_path& list, const
 /// chain's problems under /priced_rounds/i).
 inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
-                         {"fundround_deal", "company", "cap_table", "rounds", "priced_rounds", "safes", "notes", "valuations",
-                          "scenarios", "counter_commitments"})) {
+                         {"fundround_deal", "company", "as_of", "formation", "cap_table", "rounds", "priced_rounds", "safes", "notes",
+                          "valuations", "scenarios", "counter_commitments"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1003,6 +1044,8 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     if (const auto* v = json_reader::member(j, "company")) {
         out.company = r.read_string(*v, at.member("company")).value_or("");
     }
+    if (const auto* v = json_reader::member(j, "as_of")) out.as_of = r.read_date(*v, at.member("as_of"));
+    if (const auto* v = json_reader::member(j, "formation")) detail::read_deal_formation(r, *v, at.member("formation"), out);
     bool table_ok = true;
     if (const auto* v = json_reader::member(j, "cap_table")) {
         out.cap_table_before = r.read_cap_table(*v, at.member("cap_table"));
@@ -1342,11 +1385,19 @@ inline void to_json(nlohmann::json& j, const counter_commitment& c) {
 }
 
 /// A deal file as the object read_deal_file() reads (the format version first, every list
-/// written, even empty; keys in nlohmann::json's sorted order).
+/// written, even empty; "as_of" and "formation" only when stated; keys in nlohmann::json's
+/// sorted order).
 inline void to_json(nlohmann::json& j, const deal_file& d) {
     j = nlohmann::json::object();
     j["fundround_deal"] = deal_file_version;
     j["company"] = d.company;
+    if (d.as_of) j["as_of"] = to_string(*d.as_of);
+    if (d.formation_date || !d.country_of_formation.empty() || !d.country_subdivision_of_formation.empty()) {
+        nlohmann::json& f = j["formation"] = nlohmann::json::object();
+        if (d.formation_date) f["date"] = to_string(*d.formation_date);
+        if (!d.country_of_formation.empty()) f["country"] = d.country_of_formation;
+        if (!d.country_subdivision_of_formation.empty()) f["subdivision"] = d.country_subdivision_of_formation;
+    }
     if (d.cap_table_before) to_json(j["cap_table"], *d.cap_table_before);
     const auto list = [&](const char* name, const auto& values) {
         nlohmann::json& a = j[name] = nlohmann::json::array();

@@ -93,12 +93,16 @@ struct ocf_package {
     [[nodiscard]] friend bool operator!=(const ocf_package& a, const ocf_package& b) { return !(a == b); }
 };
 
-/// What an export states beside the cap table: the issuer, the as-of date and the ids.
+/// What an export states beside the cap table: the issuer, the as-of date and the ids. OCF
+/// requires the issuer's legal name, formation date and country of formation and the as-of
+/// date: each one not given here is written with a default, and ocf_export::left_out says so
+/// with the value written.
 struct ocf_options {
-    std::string issuer_name = "Company";        ///< The issuer's legal name.
-    std::optional<calendar_date> as_of;         ///< The package's as-of date (default: the latest SAFE or note date, else 1970-01-01).
-    std::optional<calendar_date> formation_date;  ///< The issuer's formation date (default: the as-of date).
-    std::string country_of_formation = "US";    ///< ISO 3166-1 alpha-2 country of formation.
+    std::string issuer_name;                    ///< The issuer's legal name ("": written as "Company", and listed).
+    std::optional<calendar_date> as_of;         ///< The package's as-of date (default: the latest SAFE or note date, else 1970-01-01; listed).
+    std::optional<calendar_date> formation_date;  ///< The issuer's formation date (default: the earliest date the package writes; listed).
+    std::string country_of_formation;           ///< ISO 3166-1 alpha-2 country of formation, "DE" ("": written as "US", and listed).
+    std::string country_subdivision_of_formation;  ///< The subdivision of formation: the part of its ISO 3166-2 code after the country, "DE" of "US-DE" ("": none written; OCF does not require it).
     std::string id_prefix;                      ///< Put before every generated OCF id ("acme-").
 };
 
@@ -117,6 +121,21 @@ struct ocf_import {
     std::vector<std::string> left_out;     ///< What the package said that fundround does not model, one sentence each.
     std::string issuer_name;               ///< The issuer's legal name.
     std::optional<calendar_date> as_of;    ///< The package's as-of date.
+    std::optional<calendar_date> formation_date;  ///< The issuer's formation date, if the package states it.
+    std::string country_of_formation;      ///< The issuer's ISO 3166-1 alpha-2 country of formation ("" if not stated).
+    std::string country_subdivision_of_formation;  ///< The issuer's subdivision of formation ("" if not stated).
+
+    /// The options that export the package again with the issuer and as-of date it states:
+    /// to_ocf(table, safes, notes, valuations, options()) says what the package said of them.
+    [[nodiscard]] ocf_options options() const {
+        ocf_options o;
+        o.issuer_name = issuer_name;
+        o.as_of = as_of;
+        o.formation_date = formation_date;
+        o.country_of_formation = country_of_formation;
+        o.country_subdivision_of_formation = country_subdivision_of_formation;
+        return o;
+    }
 };
 
 namespace detail {
@@ -253,6 +272,26 @@ inline constexpr int ocf_max_decimals = 10;
         rel = rel.substr(slash + 1);
     }
     return base;
+}
+
+/// The rule every OCF date follows (a JSON Schema "date": an RFC 3339 full-date).
+inline constexpr std::string_view ocf_date_rule = "an RFC 3339 full-date, YYYY-MM-DD with a four-digit year from 0000 to 9999";
+
+/// True if @p d can be written as an OCF date: a real day from 0000-01-01 to 9999-12-31.
+[[nodiscard]] inline bool ocf_date_ok(calendar_date d) noexcept {
+    return is_modelled(d) && static_cast<int>(d.year()) >= 0;
+}
+
+/// True if @p s is an ISO 3166-1 alpha-2 code as OCF writes it (two capital letters, "DE").
+[[nodiscard]] inline bool ocf_country_ok(std::string_view s) noexcept {
+    return s.size() == 2 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+/// True if @p s is an OCF country subdivision code: the part of an ISO 3166-2 code after the
+/// country, one to three capital letters or digits ("CA", "BY", "13").
+[[nodiscard]] inline bool ocf_subdivision_ok(std::string_view s) noexcept {
+    return !s.empty() && s.size() <= 3 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 /// The comment an exported stakeholder carries for each holder it is declared distinct from.
@@ -417,6 +456,15 @@ private:
         r_.report(at, json_value_text(j), std::string("must be ") + what + ": one of " + list);
         return std::nullopt;
     }
+    // An OCF date: a date fundround reads, written with a four-digit year (RFC 3339 full-date).
+    std::optional<calendar_date> ocf_date(const nlohmann::json& j, const field_path& at) {
+        auto d = r_.read_date(j, at);
+        if (d && (j.get_ref<const std::string&>().size() != 10 || !ocf_date_ok(*d))) {
+            r_.report(at, json_value_text(j), "must be " + std::string(ocf_date_rule) + " (an OCF date)");
+            return std::nullopt;
+        }
+        return d;
+    }
     // A non-empty id string.
     std::optional<std::string> id(const nlohmann::json& obj, const field_path& at) {
         const auto* m = r_.required(obj, at, "id");
@@ -563,6 +611,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     bool file_structural = false;
     std::string issuer_name;
     std::optional<calendar_date> as_of;
+    std::optional<calendar_date> formation_date;
+    std::string country_of_formation;
+    std::string country_subdivision_of_formation;
     static constexpr std::array<std::pair<const char*, const char*>, 10> kinds = {{
         {"stakeholders_files", "OCF_STAKEHOLDERS_FILE"},
         {"stock_classes_files", "OCF_STOCK_CLASSES_FILE"},
@@ -592,16 +643,35 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             const field_path at = manifest_at.member("issuer");
             if (i->is_object()) {
                 if (const auto* n = r_.required(*i, at, "legal_name")) issuer_name = r_.read_string(*n, at.member("legal_name")).value_or("");
+                if (const auto* d = json_reader::member(*i, "formation_date")) formation_date = ocf_date(*d, at.member("formation_date"));
+                const auto code = [&](const char* name, bool (*ok)(std::string_view) noexcept, const char* rule, std::string& into) {
+                    const auto* m = json_reader::member(*i, name);
+                    if (m == nullptr) return;
+                    if (auto text = r_.read_string(*m, at.member(name))) {
+                        if (ok(*text)) {
+                            into = std::move(*text);
+                        } else {
+                            r_.report(at.member(name), json_value_text(*m), rule);
+                        }
+                    }
+                };
+                code("country_of_formation", ocf_country_ok, "must be an ISO 3166-1 alpha-2 country code: two capital letters (\"DE\")",
+                     country_of_formation);
+                code("country_subdivision_of_formation", ocf_subdivision_ok,
+                     "must be an ISO 3166-2 subdivision code after its country: one to three capital letters or digits (\"CA\" of US-CA)",
+                     country_subdivision_of_formation);
                 for (auto it = i->begin(); it != i->end(); ++it) {
-                    if (it.key() != "legal_name" && it.key() != "object_type" && it.key() != "id") {
-                        note("the issuer's " + it.key(), "fundround keeps only the issuer's legal name");
+                    if (it.key() != "legal_name" && it.key() != "object_type" && it.key() != "id" && it.key() != "formation_date" &&
+                        it.key() != "country_of_formation" && it.key() != "country_subdivision_of_formation") {
+                        note("the issuer's " + it.key(),
+                             "fundround keeps the issuer's legal name, formation date, and country and subdivision of formation");
                     }
                 }
             } else {
                 r_.report(at, json_value_text(*i), "must be an object (the issuer), not " + json_type_phrase(*i));
             }
         }
-        if (const auto* a = r_.required(*manifest, manifest_at, "as_of")) as_of = r_.read_date(*a, manifest_at.member("as_of"));
+        if (const auto* a = r_.required(*manifest, manifest_at, "as_of")) as_of = ocf_date(*a, manifest_at.member("as_of"));
         if (const auto* g = json_reader::member(*manifest, "generated_at")) {
             if (r_.read_string(*g, manifest_at.member("generated_at"))) note("generated_at of the manifest", "fundround keeps the as-of date");
         }
@@ -746,6 +816,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         }
         holder_kind kind = holder_kind::other;
+        if (rel.empty() && json_reader::member(*item, "current_relationship") == nullptr &&
+            json_reader::member(*item, "current_relationships") == nullptr) {
+            note("stakeholders without a current_relationship (read as other)",
+                 "OCF does not require one; a fundround holder has a kind (founder, employee, investor, advisor or other)");
+        }
         if (!rel.empty()) {
             const std::string& f = rel.front();
             if (f == "FOUNDER") {
@@ -1137,7 +1212,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             note(std::string("security_law_exemptions of ") + on, "fundround records no securities-law exemptions");
         }
         note_comments(obj, on);
-        if (const auto* d = r_.required(obj, at, "date")) return r_.read_date(*d, at.member("date"));
+        if (const auto* d = r_.required(obj, at, "date")) return ocf_date(*d, at.member("date"));
         return std::optional<calendar_date>();
     };
     const auto cap_rules = [&](const json& mech, const field_path& mat, bool post_money, pool_increase& pool, const char* on) {
@@ -1194,6 +1269,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return t;
     };
+    std::map<std::string, field_path> transaction_ids;  // id -> the first transaction with it
     for (const auto& [item, at] : items_of("transactions")) {
         if (!item->is_object()) {
             r_.report(at, json_value_text(*item), "must be an object (an OCF transaction), not " + json_type_phrase(*item));
@@ -1206,6 +1282,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             continue;
         }
         const std::string& type = type_j->get_ref<const std::string&>();
+        if (const json* tid = json_reader::member(*item, "id"); tid != nullptr && tid->is_string() && !tid->get_ref<const std::string&>().empty()) {
+            const auto [earlier, fresh_id] = transaction_ids.emplace(tid->get_ref<const std::string&>(), at);
+            if (!fresh_id) {
+                r_.report(at.member("id"), json_value_text(*tid),
+                          "duplicates the id of " + earlier->second.json_pointer() + "; a transaction appears once (an OCF id is unique in its package)");
+            }
+        }
         const std::size_t before = r_.problems().size();
         if (type == "TX_STOCK_ISSUANCE") {
             expect(*item, at, "a stock issuance",
@@ -1415,7 +1498,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 const field_path tat = at.member("conversion_triggers").index(k);
                 if (!maturity && trig.find("type") != trig.end() && trig["type"] == "AUTOMATIC_ON_DATE") {
                     if (const auto* d = r_.required(trig, tat, "trigger_date")) {
-                        maturity = r_.read_date(*d, tat.member("trigger_date"));
+                        maturity = ocf_date(*d, tat.member("trigger_date"));
                         maturity_at = tat.member("trigger_date");
                     }
                 }
@@ -1515,7 +1598,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                         if (r_.expect_object((*rates)[0], one, "an interest rate", {"rate", "accrual_start_date", "accrual_end_date"})) {
                             if (const auto* x = r_.required((*rates)[0], one, "rate")) n.annual_rate = percentage(*x, one.member("rate")).value_or(fraction());
                             if (const auto* d = r_.required((*rates)[0], one, "accrual_start_date")) {
-                                if (auto start = r_.read_date(*d, one.member("accrual_start_date")); start && on && *start != *on) {
+                                if (auto start = ocf_date(*d, one.member("accrual_start_date")); start && on && *start != *on) {
                                     n.issue_date = *start;
                                     rec.fields["issue_date"] = one.member("accrual_start_date");
                                     note("notes whose interest accrues from another date than their issuance (read as the issue date)",
@@ -1523,7 +1606,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                 }
                             }
                             if (const auto* e = json_reader::member((*rates)[0], "accrual_end_date")) {
-                                if (r_.read_date(*e, one.member("accrual_end_date"))) note("accrual_end_date of interest rates", "fundround's interest accrues until conversion");
+                                if (ocf_date(*e, one.member("accrual_end_date"))) note("accrual_end_date of interest rates", "fundround's interest accrues until conversion");
                             }
                         }
                     }
@@ -1591,7 +1674,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             expect(*item, at, "a cancellation",
                    {"object_type", "id", "comments", "security_id", "date", "quantity", "balance_security_id", "reason_text"});
             (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
+            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
             note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
             note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
             note_comments(*item, "cancellations");
@@ -1638,7 +1721,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             expect(*item, at, "a stock plan pool adjustment",
                    {"object_type", "id", "comments", "date", "stock_plan_id", "board_approval_date", "stockholder_approval_date", "shares_reserved"});
             (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
+            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
             note_members(*item, {"board_approval_date", "stockholder_approval_date"}, "pool adjustments", "fundround records no approvals");
             note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
             note_comments(*item, "pool adjustments");
@@ -1659,7 +1742,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             expect(*item, at, "a convertible cancellation",
                    {"object_type", "id", "comments", "security_id", "date", "amount", "balance_security_id", "reason_text"});
             (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)r_.read_date(*d, at.member("date"));
+            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
             note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
             note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
             std::optional<money> a;
@@ -1728,15 +1811,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         std::optional<price_per_share> p;
         if (const auto* m = r_.required(*item, at, "price_per_share")) p = price(*m, at.member("price_per_share"));
         std::optional<calendar_date> effective;
-        if (const auto* m = r_.required(*item, at, "effective_date")) effective = r_.read_date(*m, at.member("effective_date"));
+        if (const auto* m = r_.required(*item, at, "effective_date")) effective = ocf_date(*m, at.member("effective_date"));
         if (const auto* t = r_.required(*item, at, "valuation_type")) (void)enumerated(*t, at.member("valuation_type"), {"409A"}, "a valuation type");
         std::string provider;
         if (const auto* m = json_reader::member(*item, "provider")) provider = r_.read_string(*m, at.member("provider")).value_or("");
         std::optional<calendar_date> board;
-        if (const auto* m = json_reader::member(*item, "board_approval_date")) board = r_.read_date(*m, at.member("board_approval_date"));
+        if (const auto* m = json_reader::member(*item, "board_approval_date")) board = ocf_date(*m, at.member("board_approval_date"));
         std::optional<calendar_date> stockholders;
         if (const auto* m = json_reader::member(*item, "stockholder_approval_date")) {
-            stockholders = r_.read_date(*m, at.member("stockholder_approval_date"));
+            stockholders = ocf_date(*m, at.member("stockholder_approval_date"));
         }
         note_comments(*item, "valuations");
         if (r_.problems().size() != before || !cls || !p || !effective) continue;
@@ -1942,7 +2025,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         left.push_back(u.what + " (" + std::to_string(u.count) + "): " + u.why + ".");
     }
     return ocf_import{std::move(*built.table), std::move(out_safes), std::move(out_notes), std::move(out_valuations), std::move(left),
-                      std::move(issuer_name), as_of};
+                      std::move(issuer_name), as_of, formation_date, std::move(country_of_formation),
+                      std::move(country_subdivision_of_formation)};
 }
 
 }  // namespace detail
@@ -1970,6 +2054,36 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                 problems.push_back({at.member("holder"), detail::quoted_text(notes[i].holder.str()), "is not a holder on the cap table"});
             }
         }
+        // Every date the package writes must be an OCF date (year 0000 to 9999).
+        const auto writable = [&](const std::optional<calendar_date>& d, const field_path& at) {
+            if (!d || detail::ocf_date_ok(*d)) return;
+            const std::string rule = date_rule(*d);
+            problems.push_back({at, detail::quoted_text(to_string(*d)),
+                                rule.empty() ? "cannot be written to OCF: " + std::string(detail::ocf_date_rule) + " (an OCF date)"
+                                             : rule});
+        };
+        writable(options.as_of, field_path("ocf_options").member("as_of"));
+        writable(options.formation_date, field_path("ocf_options").member("formation_date"));
+        for (std::size_t i = 0; i < safes.size(); ++i) writable(safes[i].date, field_path("safes").index(i).member("date"));
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            writable(notes[i].issue_date, field_path("notes").index(i).member("issue_date"));
+            writable(notes[i].maturity_date, field_path("notes").index(i).member("maturity_date"));
+        }
+        for (std::size_t i = 0; i < valuations.size(); ++i) {
+            const field_path at = field_path("valuations").index(i);
+            writable(valuations[i].effective_date, at.member("effective_date"));
+            writable(valuations[i].board_approval_date, at.member("board_approval_date"));
+            writable(valuations[i].stockholder_approval_date, at.member("stockholder_approval_date"));
+        }
+        if (!options.country_of_formation.empty() && !detail::ocf_country_ok(options.country_of_formation)) {
+            problems.push_back({field_path("ocf_options").member("country_of_formation"), detail::quoted_text(options.country_of_formation),
+                                "must be an ISO 3166-1 alpha-2 country code: two capital letters (\"DE\")"});
+        }
+        if (!options.country_subdivision_of_formation.empty() && !detail::ocf_subdivision_ok(options.country_subdivision_of_formation)) {
+            problems.push_back({field_path("ocf_options").member("country_subdivision_of_formation"),
+                                detail::quoted_text(options.country_subdivision_of_formation),
+                                "must be an ISO 3166-2 subdivision code after its country: one to three capital letters or digits (\"CA\" of US-CA)"});
+        }
         if (!problems.empty()) throw validation_error("cannot export to OCF", std::move(problems));
     }
     ocf_export out;
@@ -1990,9 +2104,10 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
             if (!any || n.issue_date > as_of) as_of = n.issue_date;
             any = true;
         }
-        if (!any) left.push_back("No as-of date was given: the package is dated 1970-01-01 (OCF requires one).");
+        left.push_back(any ? "No as-of date was given: the package is dated " + to_string(as_of) +
+                                 ", the latest SAFE or note date (OCF requires one)."
+                           : std::string("No as-of date was given: the package is dated 1970-01-01 (OCF requires one)."));
     }
-    require_valid(as_of, "ocf_options.as_of");
     const std::string as_of_text = to_string(as_of);
 
     // A price as an OCF Numeric, noting when it had to be rounded.
@@ -2332,14 +2447,48 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
     const auto listed = [&](std::size_t k) {
         return json::array({{{"filepath", "./" + files[k].first}, {"md5", detail::ocf_md5_hex(ocf_file_text(files[k].second))}}});
     };
+    // The issuer: what OCF requires and the options do not give is written and listed.
+    std::string issuer_name = options.issuer_name;
+    if (issuer_name.empty()) {
+        issuer_name = "Company";
+        left.push_back("No issuer name was given: the issuer's legal_name is written as \"Company\" (OCF requires one).");
+    }
+    calendar_date formed = as_of;
+    if (options.formation_date) {
+        formed = *options.formation_date;
+    } else {
+        // The earliest date the package writes, so that nothing is dated before the issuer was formed.
+        const auto earlier = [&](const std::optional<calendar_date>& d) {
+            if (d && *d < formed) formed = *d;
+        };
+        for (const safe& s : safes) earlier(s.date);
+        for (const convertible_note& n : notes) earlier(n.issue_date);
+        for (const share_valuation& v : valuations) {
+            earlier(v.effective_date);
+            earlier(v.board_approval_date);
+            earlier(v.stockholder_approval_date);
+        }
+        left.push_back("No formation date was given: the issuer's formation_date is written as " + to_string(formed) +
+                       ", the earliest date of the package (OCF requires one).");
+    }
+    std::string country = options.country_of_formation;
+    if (country.empty()) {
+        country = "US";
+        left.push_back("No country of formation was given: the issuer's country_of_formation is written as \"US\" (OCF requires one).");
+    }
+    json issuer = {{"object_type", "ISSUER"},
+                   {"id", pre + "issuer"},
+                   {"legal_name", issuer_name},
+                   {"formation_date", to_string(formed)},
+                   {"country_of_formation", country}};
+    if (!options.country_subdivision_of_formation.empty()) {
+        issuer["country_subdivision_of_formation"] = options.country_subdivision_of_formation;
+    }
+    left.push_back("The manifest's generated_at is written as the as-of date at midnight UTC (" + as_of_text +
+                   "T00:00:00Z): fundround records no time of export, so that an export is reproducible.");
     json manifest = {{"ocf_version", std::string(ocf_version)},
                      {"file_type", "OCF_MANIFEST_FILE"},
-                     {"issuer",
-                      {{"object_type", "ISSUER"},
-                       {"id", pre + "issuer"},
-                       {"legal_name", options.issuer_name},
-                       {"formation_date", to_string(options.formation_date.value_or(as_of))},
-                       {"country_of_formation", options.country_of_formation}}},
+                     {"issuer", std::move(issuer)},
                      {"as_of", as_of_text},
                      {"generated_at", as_of_text + "T00:00:00Z"},
                      {"stock_plans_files", listed(2)},
