@@ -284,6 +284,19 @@ TEST_CASE("price_per_share: to_string and operator<<") {
     std::ostringstream os;
     os << p;
     CHECK(os.str() == "$3.3333");
+
+    // A price that 4 decimals would print as "$0.0000" or with one significant digit shows two
+    // (found by review: founder stock at $100 / 10,000,000 shares printed "$0.0000").
+    CHECK(small.display_decimals() == 5);
+    CHECK(small.display_string() == "$0.00012");
+    const price_per_share founder(money::from_major(100), share_count(10'000'000));  // $0.00001
+    CHECK(founder.display_string() == "$0.000010");
+    std::ostringstream tiny;
+    tiny << founder;
+    CHECK(tiny.str() == "$0.000010");
+    CHECK(p.display_string() == "$3.3333");
+    CHECK(price_per_share(usd_units(1), share_count(1)).display_string() == "$0.0010");  // a mill: 4 decimals
+    CHECK(price_per_share(usd_units(1), share_count(INT64_MAX)).display_decimals() == 18);  // at most 18
 }
 
 TEST_CASE("price_per_share: equality compares the exact price and the currency") {

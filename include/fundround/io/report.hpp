@@ -169,7 +169,7 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     h.text(" conditional");
     h.cell("Post-money").cell().amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
     h.text(" at close");
-    if (auto price = r.valuation().price()) h.cell("Price per share").cell(price->to_string());
+    if (auto price = r.valuation().price()) h.cell("Price per share").cell(price->display_string());
     if (r.prior_mark()) {
         h.cell("Step-up").cell().mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
         h.text(" post-money, vs ").amount(*r.prior_mark()).label(r.prior_mark_label());

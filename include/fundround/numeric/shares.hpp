@@ -130,9 +130,24 @@ public:
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
-    /// Writes to_string() with 4 decimals.
+    /// The digits after the point display_string() shows: 4, or more for a price that 4 would
+    /// show as less than two significant digits ($0.00001 needs 6: "$0.000010"), at most 18.
+    [[nodiscard]] int display_decimals() const {
+        fraction scaled = units_per_share_ / fraction(money::units_per_major) * fraction(10000);
+        if (scaled.sign() < 0) scaled = -scaled;
+        int decimals = 4;
+        while (decimals < 18 && scaled < fraction(10)) {
+            scaled *= fraction(10);
+            ++decimals;
+        }
+        return decimals;
+    }
+    /// to_string() with display_decimals() digits: "$12.3456", "$0.000010" (never "$0.0000" for
+    /// a positive price).
+    [[nodiscard]] std::string display_string() const { return to_string(display_decimals()); }
+    /// Writes display_string().
     friend std::ostream& operator<<(std::ostream& os, const price_per_share& p) {
-        return os << p.to_string();
+        return os << p.display_string();
     }
 
 private:
