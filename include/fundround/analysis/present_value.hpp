@@ -30,10 +30,6 @@ struct flows_present_value {
     present_value net;
 };
 
-/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
-/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
-/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
-/// currency_mismatch_error if the flows mix currencies.
 namespace detail {
 
 /// Appends to @p out a problem for each of @p flows (named @p list) that @p terms rejects
@@ -52,6 +48,10 @@ inline void past_flow_problems(const std::vector<cash_flow>& flows, const char* 
 
 }  // namespace detail
 
+/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
+/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
+/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
+/// currency_mismatch_error if the flows mix currencies.
 [[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
                                                     rounding mode, currency zero_currency = {}) {
     std::vector<diagnostic> problems;
