@@ -423,6 +423,44 @@ TEST_CASE("an MFN SAFE with a later SAFE in another currency: a problem listed, 
     CHECK(m.from == std::vector<std::size_t>{2});
 }
 
+TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currency reported once, not 'points at nothing'") {
+    // Regression (review F2): the later SAFE has a cap but is not a candidate because of its
+    // currency; the MFN SAFE was also told it "points at nothing", which is false: the one
+    // problem is the currency, reported on the later SAFE.
+    const cap_table t = cap_table_builder()
+                            .currency(currencies::eur)
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("friend", "Friend"))
+                            .add(holder::investor("angel", "Angel"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto round_with = [](const safe& later) {
+        conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+        r.pre_money(20_M_eur)
+            .invest(holder_id("lead"), 5_M_eur)
+            .convert(safe::post_money_mfn(holder_id("friend"), 100_K_eur, year{2025} / 1 / 1))
+            .convert(later);
+        return r;
+    };
+    // The later SAFE's amounts in USD by mistake.
+    const conversion_result usd = round_with(safe::post_money_cap(holder_id("angel"), 500_K, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
+    REQUIRE(usd.problems.size() == 1);
+    CHECK(usd.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+    // Only its cap in USD.
+    const conversion_result cap = round_with(safe::post_money_cap(holder_id("angel"), 500_K_eur, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
+    REQUIRE(cap.problems.size() == 1);
+    CHECK(cap.problems[0].message() == "safes[1].valuation_cap = $8,000,000.00: must be in EUR, the purchase amount's currency");
+    // A later SAFE in another currency with neither a cap nor a discount: the MFN SAFE does point at nothing.
+    const conversion_result none = round_with(safe::post_money_mfn(holder_id("angel"), 500_K, year{2025} / 3 / 1)).try_apply_to(t);
+    REQUIRE(none.problems.size() == 3);
+    CHECK(none.problems[0].field.to_string() == "safes[0].mfn");
+    CHECK(none.problems[1].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+    CHECK(none.problems[2].message() == "safes[1].mfn = true: points at nothing: no post-money SAFE after it (a later date, or the "
+                                        "same date and later in the list) has a valuation cap or a discount to take");
+}
+
 // $250,000 at 8% simple, Actual/365 Fixed, from 2024-01-01; the Series A closes 2025-01-01:
 // interest 250,000 x 0.08 x 366/365 = $20,054.795; $270,054.795 converts. Cap $6M on the
 // pre-money capitalization (notes excluded, the pool increase included), 20% discount. Series A

@@ -905,7 +905,9 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         std::optional<fraction>& discount = terms.discount;
         std::vector<std::size_t>& from = terms.from;
         if (s.mfn) {
-            if (from.empty() && !s.valuation_cap && !s.discount) {
+            // A later SAFE passed over for its currency: that currency is the problem, reported
+            // on the SAFE in the wrong currency, not here.
+            if (from.empty() && !s.valuation_cap && !s.discount && !terms.passed_over) {
                 own.push_back({p.member("mfn"), "true",
                                "points at nothing: no " + std::string(to_string(s.form)) +
                                    " SAFE after it (a later date, or the same date and later in the list) has a valuation "
