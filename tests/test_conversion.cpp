@@ -461,6 +461,73 @@ TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currenc
                                         "same date and later in the list) has a valuation cap or a discount to take");
 }
 
+TEST_CASE("a pool target that leaves nothing with the new money is reported on option_pool.target, not on safes") {
+    // Regression (review F1): no SAFEs or notes, 8M common + 2M pool, $5M at $20M pre-money,
+    // target 95% in the pre-money: the new money takes 5/25 = 20% of the post-money, 95% + 20% >
+    // 100%. Every convention blamed "safes" ("the converting instruments and the pool target
+    // claim the whole company").
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                            .holding(holder_id("ada"), "Common", sh(8'000'000))
+                            .build();
+    for (const conversion_pricing c : {conversion_pricing::conversion_shares_in_pre_money,
+                                       conversion_pricing::conversion_shares_not_in_pre_money, conversion_pricing::dollars_invested}) {
+        CAPTURE(to_string(c));
+        conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+        r.pre_money(20_M).invest(holder_id("lead"), 5_M).convention(c).option_pool(fraction(95, 100), pool_placement::pre_money, "Plan");
+        const conversion_result res = r.try_apply_to(t);
+        REQUIRE(res.problems.size() == 1);
+        CHECK(res.problems[0].message() ==
+              "option_pool.target = 19/20 (95.0000%): with the new money's 1/5 (20.0000%) of the post-money it leaves nothing for "
+              "the holders before the round: the two together must be below 100%");
+    }
+    // With a note under dollars_invested the post-money counts the converting amount too:
+    // $5M of $20M + $1M + $5M = 5/26.
+    const cap_table t2 = cap_table_builder()
+                             .add(holder::founder("ada", "Ada"))
+                             .add(holder::investor("lead", "Lead"))
+                             .add(holder::investor("n", "Noteholder"))
+                             .add(share_class::common("Common"))
+                             .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                             .holding(holder_id("ada"), "Common", sh(8'000'000))
+                             .build();
+    convertible_note n;  // $1M, no interest, 20% discount
+    n.holder = holder_id("n");
+    n.principal = 1_M;
+    n.issue_date = year{2026} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.discount = fraction(1, 5);
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r.pre_money(20_M)
+        .invest(holder_id("lead"), 5_M)
+        .convention(conversion_pricing::dollars_invested)
+        .convert(n)
+        .option_pool(fraction(81, 100), pool_placement::pre_money, "Plan");
+    const conversion_result res = r.try_apply_to(t2);
+    REQUIRE(res.problems.size() == 1);
+    CHECK(res.problems[0].message() ==
+          "option_pool.target = 81/100 (81.0000%): with the new money's 5/26 (19.2308%) of the post-money it leaves nothing for "
+          "the holders before the round: the two together must be below 100%");
+    // Conversion shares not in the pre-money, with an instrument: the new money's shares are
+    // N / V of the pre-money's (the holders before and the pool); a target t leaves nothing
+    // when t N / V >= 1: $5M at $4M pre-money, 80%.
+    conversion_round r3("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r3.pre_money(4_M)
+        .invest(holder_id("lead"), 5_M)
+        .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+        .convert(n)
+        .option_pool(fraction(80, 100), pool_placement::pre_money, "Plan");
+    const conversion_result res3 = r3.try_apply_to(t2);
+    REQUIRE(res3.problems.size() == 1);
+    CHECK(res3.problems[0].message() ==
+          "option_pool.target = 4/5 (80.0000%): the new money buys 5/4 (125.0000%) of the pre-money's shares (the conversion "
+          "shares not in the pre-money): with it the pool leaves nothing for the holders before the round: the target times "
+          "that must be below 100%");
+}
+
 // $250,000 at 8% simple, Actual/365 Fixed, from 2024-01-01; the Series A closes 2025-01-01:
 // interest 250,000 x 0.08 x 366/365 = $20,054.795; $270,054.795 converts. Cap $6M on the
 // pre-money capitalization (notes excluded, the pool increase included), 20% discount. Series A

@@ -647,7 +647,11 @@ public:
     }
     /// The unallocated pool after the round must be @p target of the post-money fully diluted
     /// count, topping up pool @p pool, in the pre- or post-money; @p basis: whether the existing
-    /// unallocated pool counts toward it.
+    /// unallocated pool counts toward it. In the pre-money on a valuation, the target and the
+    /// new money's N / (V + N) of the post-money must be below 100% together (V the pre-money,
+    /// with the converting amounts under dollars_invested); under
+    /// conversion_shares_not_in_pre_money with instruments, the target times N / V must be
+    /// below 100%: else a problem on `option_pool.target`.
     conversion_round& option_pool(fraction target, pool_placement where, std::string pool,
                                   pool_target_basis basis = pool_target_basis::includes_existing_pool) {
         pool_target_ = target;
@@ -1251,10 +1255,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The price: u = 1 / P = u0 + u1 Q + u2 I.
     const price_basis pb = bases_.front();
     const bool pre_pool = placement_ == pool_placement::pre_money;
+    R v;  // the pre-money the price divides (with the converting amounts under dollars_invested)
     if (pb == price_basis::price_per_share) {
         m.u0 = conv_div(whole(1), conv_from<R>(price_));
     } else {
-        R v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
+        v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
         if (convention_ == conversion_pricing::dollars_invested) v += amounts;
         const R one_over_v = conv_div(whole(1), v);
         if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
@@ -1268,11 +1273,34 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The pool: I = t T - e, T = Q + N u  =>  I (1 - t N u2) = t (Q (1 + N u1) + N u0) - e.
     if (pool_target_ && pool_target_->sign() > 0) {
         const R t = conv_from<R>(*pool_target_);
+        // A pool in the pre-money priced on a valuation: where the new money buys a fixed
+        // N / (V + N) of the post-money (the conversion shares inside V, or no instruments),
+        // the pool target and that share must be below 100% whatever the instruments take.
+        if (pre_pool && pb != price_basis::price_per_share &&
+            (convention_ != conversion_pricing::conversion_shares_not_in_pre_money || m.items.empty())) {
+            const R share = conv_div(m.n, v + m.n);
+            if (!(t + share < whole(1))) {
+                const std::optional<fraction> f = detail::conv_fraction64(share);
+                out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_),
+                               "with the new money's " +
+                                   (f ? detail::fraction_text(*f)
+                                      : (detail::conv_big(share) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%") +
+                                   " of the post-money it leaves nothing for the holders before the round: the two together must be "
+                                   "below 100%"});
+                return std::nullopt;
+            }
+        }
         const R e = whole(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
         const R d = m.u2.sign() == 0 ? whole(1) : whole(1) - t * m.n * m.u2;
-        if (d.sign() <= 0) {
-            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(),
-                           "with the new money it leaves nothing for the holders before the round"});
+        if (d.sign() <= 0) {  // conversion shares not in the pre-money, with instruments: t N / V >= 1
+            const R per = conv_div(m.n, v);
+            const std::optional<fraction> f = detail::conv_fraction64(per);
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_),
+                           "the new money buys " +
+                               (f ? detail::fraction_text(*f)
+                                  : (detail::conv_big(per) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%") +
+                               " of the pre-money's shares (the conversion shares not in the pre-money): with it the pool leaves "
+                               "nothing for the holders before the round: the target times that must be below 100%"});
             return std::nullopt;
         }
         m.pool = true;
@@ -1281,7 +1309,8 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     }
     const std::optional<R> q = detail::conv_solve(m);
     if (!q) {
-        out.push_back({field_path("safes"), "",
+        const bool any_safe = std::any_of(items.begin(), items.end(), [](const detail::conv_item& it) { return it.kind == instrument_kind::safe; });
+        out.push_back({field_path(any_safe ? "safes" : "notes"), "",
                        "the converting instruments and the pool target claim the whole company: no price solves the round "
                        "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
         return std::nullopt;
