@@ -625,6 +625,56 @@ TEST_CASE("ten SAFEs at odd caps: exact on big rationals, no overflow") {
     CHECK(sum_shares == sum_fractions * r.exact_capitalization().big());
 }
 
+// A Series A under dollars_invested with an MFN SAFE, two capped SAFEs, a discount SAFE and a
+// compounding note (review F3, F4): the exact price 806241354610447867277/427689232900000000
+// mills has a 21-digit (70-bit) numerator and an 18-digit denominator that fits 64 bits.
+conversion_round five_instruments() {
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 500'000_usd;
+    n.issue_date = year{2024} / 7 / 1;
+    n.maturity_date = year{2026} / 7 / 1;
+    n.annual_rate = fraction(6, 100);
+    n.method = interest_method::compound;
+    n.valuation_cap = 8_M;
+    n.discount = fraction(1, 5);
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 3 / 31);
+    r.pre_money(24_M)
+        .convention(conversion_pricing::dollars_invested)
+        .invest(holder_id("lead"), 6_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("mfn", "MFN"))
+        .add_holder(holder::investor("s1", "S1"))
+        .add_holder(holder::investor("s2", "S2"))
+        .add_holder(holder::investor("s3", "S3"))
+        .add_holder(holder::investor("note", "Note"))
+        .option_pool(fraction(12, 100), pool_placement::pre_money, "Plan")
+        .convert(safe::post_money_mfn(holder_id("mfn"), 100'000_usd, year{2024} / 1 / 15))
+        .convert(safe::post_money_cap(holder_id("s1"), 500'000_usd, 5_M, year{2024} / 3 / 1))
+        .convert(safe::post_money_cap(holder_id("s2"), 1_M, 10_M, year{2024} / 6 / 1))
+        .convert(safe::post_money_discount(holder_id("s3"), 250'000_usd, fraction(1, 5), year{2025} / 1 / 1))
+        .convert(n);
+    return r;
+}
+
+cap_table five_instruments_table() {
+    return cap_table_builder()
+        .add(holder::founder("fnd", "Founders"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("fnd"), "Common", sh(8'000'000))
+        .build();
+}
+
+TEST_CASE("an exact price past 64 bits: the problem names the term that does not fit") {
+    // Regression (review F3): the rule said "(18-digit denominator)", the term that fits.
+    const conversion_result res = five_instruments().try_apply_to(five_instruments_table());
+    REQUIRE_FALSE(res.ok());
+    CHECK(res.problems[0].message() ==
+          "price_rounding = $1.885110: the exact price does not fit a price_per_share (terms of 63 bits and a sign): its numerator "
+          "has 21 digits (70 bits): name a price rounding, e.g. price_rounded(4, rounding::half_even)");
+}
+
 TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
     std::uint64_t state = 20261202;
     const auto next = [&](std::int64_t lo, std::int64_t hi) {

@@ -405,6 +405,24 @@ inline std::optional<fraction> conv_round_price(const fraction& units_per_share,
     return conv_fraction64(fraction(n) * fraction(scale));
 }
 
+/// Which terms of @p v (in lowest terms) a price_per_share cannot hold (signed 64-bit: 63 bits
+/// and a sign), e.g. "its numerator has 21 digits (70 bits)"; empty if both fit.
+inline std::string conv_terms_past_64(const conv_rational& v) {
+    const conv_rational r = v.reduced();
+    const big_int limit = big_int(std::numeric_limits<std::int64_t>::max());
+    const auto size = [&](const big_int& x) -> std::string {
+        const big_int m = x < 0 ? big_int(-x) : x;
+        if (m <= limit) return {};
+        return std::to_string(m.str().size()) + " digits (" + std::to_string(boost::multiprecision::msb(m) + 1) + " bits)";
+    };
+    const std::string n = size(r.numerator());
+    const std::string d = size(r.denominator());
+    if (!n.empty() && !d.empty()) return "its numerator has " + n + " and its denominator " + d;
+    if (!n.empty()) return "its numerator has " + n;
+    if (!d.empty()) return "its denominator has " + d;
+    return {};
+}
+
 /// "$1.2345" for @p units_per_share (big), @p decimals digits.
 inline std::string conv_price_text(const conv_rational& units_per_share, currency c, int decimals = 6) {
     const conv_rational major = conv_div(units_per_share, conv_int(money::units_per_major));
@@ -675,12 +693,16 @@ public:
         convention_ = c;
         return *this;
     }
-    /// Round the round price to @p decimals digits of the major unit by @p mode.
+    /// Round the round price to @p decimals digits of the major unit by @p mode. Without it, an
+    /// exact price whose numerator or denominator does not fit a signed 64-bit integer is a
+    /// problem on `price_rounding` that names the term, its digits and its bits.
     conversion_round& price_rounded(int decimals, rounding mode) {
         price_precision_ = price_precision{decimals, mode};
         return *this;
     }
-    /// Round each conversion price to @p decimals digits of the major unit by @p mode.
+    /// Round each conversion price to @p decimals digits of the major unit by @p mode. Without
+    /// it, an exact conversion price past 64 bits per term is a problem on the instrument's
+    /// `conversion_price`, naming the term, as for price_rounded().
     conversion_round& conversion_price_rounded(int decimals, rounding mode) {
         conversion_precision_ = price_precision{decimals, mode};
         return *this;
@@ -1330,9 +1352,9 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_rational big_price = detail::conv_big(exact_price);
         out.push_back({field_path("price_rounding"), detail::conv_price_text(big_price, c),
                        price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
-                                        : "the exact price needs more than 64 bits per term (" +
-                                              std::to_string(big_price.reduced().denominator().str().size()) +
-                                              "-digit denominator): name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
+                                        : "the exact price does not fit a price_per_share (terms of 63 bits and a sign): " +
+                                              detail::conv_terms_past_64(big_price) +
+                                              ": name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
         return std::nullopt;
     }
     const R p_round = conv_from<R>(*price);
@@ -1374,8 +1396,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             const field_path fp = field_path(raw.kind == instrument_kind::safe ? "safes" : "notes").index(raw.index);
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
-                                                 : "the exact conversion price needs more than 64 bits per term: name a conversion "
-                                                   "price rounding, e.g. conversion_price_rounded(6, rounding::half_even)"});
+                                                 : "the exact conversion price does not fit a price_per_share (terms of 63 bits "
+                                                   "and a sign): " +
+                                                       detail::conv_terms_past_64(detail::conv_big(chosen)) +
+                                                       ": name a conversion price rounding, e.g. "
+                                                       "conversion_price_rounded(6, rounding::half_even)"});
             continue;
         }
         ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
