@@ -675,6 +675,37 @@ TEST_CASE("an exact price past 64 bits: the problem names the term that does not
           "has 21 digits (70 bits): name a price rounding, e.g. price_rounded(4, rounding::half_even)");
 }
 
+TEST_CASE("an exact price past 64 bits: the conversion prices that will not fit either are reported in the same pass") {
+    // Regression (review F4): the first pass reported only price_rounding; after naming it,
+    // four conversion_price problems appeared. The cap prices do not depend on the price's
+    // rounding: they are reported at once.
+    const cap_table t = five_instruments_table();
+    conversion_round r = five_instruments();
+    const conversion_result first = r.try_apply_to(t);
+    REQUIRE(first.problems.size() == 5);
+    CHECK(first.problems[0].field.to_string() == "price_rounding");
+    const std::string rule_exact =
+        "the exact conversion price (the cap price, which applies at the exact round price) does not fit a price_per_share "
+        "(terms of 63 bits and a sign): ";
+    const std::string fix = ": name a conversion price rounding, e.g. conversion_price_rounded(6, rounding::half_even)";
+    CHECK(first.problems[1].message() == "safes[0].conversion_price = $0.356977: " + rule_exact + "its numerator has 23 digits (75 bits) and its denominator 20 digits (66 bits)" + fix);
+    CHECK(first.problems[2].message() == "safes[1].conversion_price = $0.356977: " + rule_exact + "its numerator has 23 digits (75 bits) and its denominator 20 digits (66 bits)" + fix);
+    CHECK(first.problems[3].message() == "safes[2].conversion_price = $0.713955: " + rule_exact +
+              "its numerator has 23 digits (76 bits) and its denominator 20 digits (66 bits)" + fix);
+    CHECK(first.problems[4].message() == "notes[0].conversion_price = $0.795014: " + rule_exact + "its numerator has 21 digits (70 bits)" + fix);
+    // With the price rounded, the same four, and nothing new.
+    r.price_rounded(4, rounding::half_even);
+    const conversion_result second = r.try_apply_to(t);
+    REQUIRE(second.problems.size() == 4);
+    CHECK(second.problems[3].message() ==
+          "notes[0].conversion_price = $0.795014: the exact conversion price does not fit a price_per_share (terms of 63 bits and "
+          "a sign): its numerator has 21 digits (70 bits)" + fix);
+    for (std::size_t i = 0; i < 4; ++i) CHECK(second.problems[i].field == first.problems[i + 1].field);
+    // With both roundings named, the round applies.
+    r.conversion_price_rounded(6, rounding::half_even);
+    CHECK(r.try_apply_to(t).ok());
+}
+
 TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
     std::uint64_t state = 20261202;
     const auto next = [&](std::int64_t lo, std::int64_t hi) {

@@ -770,7 +770,11 @@ public:
     /// Every problem with applying the round to @p table (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
     /// The round applied to @p table, or every problem found. Throws only for a rounding::exact
-    /// mode that meets an inexact figure (inexact_error).
+    /// mode that meets an inexact figure (inexact_error). The terms and instruments are checked
+    /// together first; the figures (the solve, the roundings) only on terms without problems: an
+    /// exact price past 64 bits comes with every cap price that does not fit either (a cap
+    /// price does not depend on the price's rounding; a discount price is checked once the
+    /// price is rounded).
     [[nodiscard]] conversion_result try_apply_to(const cap_table& table) const { return apply_on(table, detail::conv_path::automatic); }
     /// The round applied to @p table; throws validation_error listing every problem.
     [[nodiscard]] converted_round apply_to(const cap_table& table) const {
@@ -1348,16 +1352,20 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The round price, rounded as named; it must fit a price_per_share.
     const std::optional<fraction> price =
         price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64(exact_price);
-    if (!price || price->sign() <= 0) {
+    const bool price_fits = price && price->sign() > 0;
+    if (!price_fits) {
         const detail::conv_rational big_price = detail::conv_big(exact_price);
         out.push_back({field_path("price_rounding"), detail::conv_price_text(big_price, c),
                        price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
                                         : "the exact price does not fit a price_per_share (terms of 63 bits and a sign): " +
                                               detail::conv_terms_past_64(big_price) +
                                               ": name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
-        return std::nullopt;
+        if (price_precision_) return std::nullopt;
     }
-    const R p_round = conv_from<R>(*price);
+    // An exact price that does not fit: the instruments are still gone through on it, so that
+    // the cap prices that do not fit either (whatever the price's rounding) are reported in
+    // the same pass; the rest of the figures wait for the price rounding.
+    const R p_round = price_fits ? conv_from<R>(*price) : exact_price;
 
     // Each instrument: its exact price and shares, then the named roundings.
     share_count conversion_total;
@@ -1390,19 +1398,24 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
                 ic.basis = conversion_basis::cap;
             }
         }
+        // Without a price that fits, only a cap price is known (it does not depend on the
+        // price's rounding); a discount or round price waits for the price rounding.
+        if (!price_fits && ic.basis != conversion_basis::cap) continue;
         const std::optional<fraction> cp =
             conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
         if (!cp || cp->sign() <= 0) {
             const field_path fp = field_path(raw.kind == instrument_kind::safe ? "safes" : "notes").index(raw.index);
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
-                                                 : "the exact conversion price does not fit a price_per_share (terms of 63 bits "
-                                                   "and a sign): " +
+                                                 : std::string("the exact conversion price ") +
+                                                       (price_fits ? "" : "(the cap price, which applies at the exact round price) ") +
+                                                       "does not fit a price_per_share (terms of 63 bits and a sign): " +
                                                        detail::conv_terms_past_64(detail::conv_big(chosen)) +
                                                        ": name a conversion price rounding, e.g. "
                                                        "conversion_price_rounded(6, rounding::half_even)"});
             continue;
         }
+        if (!price_fits) continue;
         ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
                                                          share_count(detail::narrow(cp->denominator(), "conversion price")));
         const fraction exact_shares = fraction(ic.amount.units()) / *cp;
