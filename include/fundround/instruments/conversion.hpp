@@ -683,7 +683,8 @@ public:
         safes_.push_back(std::move(s));
         return *this;
     }
-    /// Note @p n converts in the round (if the round is a qualified financing for it).
+    /// Note @p n converts in the round (if the round is a qualified financing for it): its
+    /// principal plus the interest accrued to the close, past its maturity date too.
     conversion_round& convert(convertible_note n) {
         notes_.push_back(std::move(n));
         return *this;
