@@ -858,6 +858,30 @@ TEST_CASE("validation reports every problem at once") {
 // SAFE explainers): $500,000 at a 20% discount, the Series A at $2.00 a share on 3,000,000
 // shares: the SAFE price is $1.60 and it converts into 312,500 shares; the capitalization
 // before the new money is 3,312,500.
+TEST_CASE("an investor listed twice is a problem on investors[i].holder, as the other investor problems are") {
+    // Regression (review, minor): the duplicate was found by the new money's terms and reported
+    // as new_money.investors[1].name, while an unknown investor is investors[0].holder.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(8'000'000))
+                            .build();
+    conversion_round r("A", "A Pref", year{2026} / 6 / 30);
+    r.pre_money(20_M).invest(holder_id("lead"), 5_M).invest(holder_id("ghost"), 1_M).invest(holder_id("lead"), 1_M);
+    const conversion_result res = r.try_apply_to(t);
+    REQUIRE(res.problems.size() == 2);
+    CHECK(res.problems[0].message() == "investors[1].holder = \"ghost\": is not a holder on the cap table: add it with add_holder()");
+    CHECK(res.problems[1].message() == "investors[2].holder = \"lead\": appears twice (also investors[0]): invest once per investor");
+    // The pool target's value as cap_table_round shows it, with its percentage.
+    conversion_round whole("A", "A Pref", year{2026} / 6 / 30);
+    whole.pre_money(20_M).invest(holder_id("lead"), 5_M).option_pool(fraction(1), pool_placement::pre_money, "Plan");
+    const conversion_result w = whole.try_apply_to(t);
+    REQUIRE(w.problems.size() == 2);
+    CHECK(w.problems[0].message() == "option_pool.target = 1 (100.0000%): must be at least 0% and below 100%");
+    CHECK(w.problems[1].message() == "option_pool.pool = \"Plan\": is not a pool on the cap table");
+}
+
 TEST_CASE("at a stated price: a discount-only SAFE converts at 80% of it") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))

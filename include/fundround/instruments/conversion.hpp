@@ -653,7 +653,8 @@ public:
         price_currency_ = p.currency();
         return *this;
     }
-    /// @p investor (a holder id on the table, or added with add_holder()) buys the new series for @p amount.
+    /// @p investor (a holder id on the table, or added with add_holder()) buys the new series for
+    /// @p amount; once per investor (a second invest() for it is a problem on `investors[i].holder`).
     conversion_round& invest(holder_id investor, money amount) {
         investors_.emplace_back(std::move(investor), amount);
         return *this;
@@ -853,13 +854,28 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
                            "is already on the cap table: refer to it by its id, do not add it again"});
         }
     }
-    // Investors: on the table or added, amounts positive in the table's currency.
+    // Investors: on the table or added, each once, amounts positive in the table's currency.
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
+    // The first position of each investor's id (sorted once: no quadratic scan).
+    std::vector<std::size_t> first(investors_.size());
+    if (investors_.size() > 1) {
+        std::vector<std::size_t> order(investors_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return investors_[x].first < investors_[y].first || (investors_[x].first == investors_[y].first && x < y);
+        });
+        for (std::size_t j = 0; j < order.size(); ++j) {
+            first[order[j]] = j > 0 && investors_[order[j]].first == investors_[order[j - 1]].first ? first[order[j - 1]] : order[j];
+        }
+    }
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const auto p = [i] { return field_path("investors").index(i); };  // built only for a problem
         if (!table.holder_index(investors_[i].first) && !added.contains(investors_[i].first)) {
             out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
                            "is not a holder on the cap table: add it with add_holder()"});
+        } else if (investors_.size() > 1 && first[i] != i) {
+            out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
+                           "appears twice (also " + field_path("investors").index(first[i]).to_string() + "): invest once per investor"});
         }
         if (investors_[i].second.currency() != c) {
             out.push_back({p().member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
@@ -883,7 +899,7 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
     // The pool.
     if (pool_target_) {
         if (pool_target_->sign() < 0 || *pool_target_ >= fraction(1)) {
-            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(), "must be at least 0% and below 100%"});
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_), "must be at least 0% and below 100%"});
         }
         if (!pool_ || !table.pool_index(*pool_)) {
             out.push_back({field_path("option_pool").member("pool"), pool_ ? "\"" + *pool_ + "\"" : "", "is not a pool on the cap table"});
