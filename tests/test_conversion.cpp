@@ -873,6 +873,18 @@ TEST_CASE("an investor listed twice is a problem on investors[i].holder, as the 
     REQUIRE(res.problems.size() == 2);
     CHECK(res.problems[0].message() == "investors[1].holder = \"ghost\": is not a holder on the cap table: add it with add_holder()");
     CHECK(res.problems[1].message() == "investors[2].holder = \"lead\": appears twice (also investors[0]): invest once per investor");
+    // Past a few investors the ids are sorted once: the same problem at the same path.
+    conversion_round many("A", "A Pref", year{2026} / 6 / 30);
+    many.pre_money(20_M);
+    for (int i = 0; i < 20; ++i) {
+        const std::string id = "i" + std::to_string(i);
+        many.add_holder(holder::investor(id, "Investor " + std::to_string(i))).invest(holder_id(id), 100_K);
+    }
+    many.invest(holder_id("i7"), 100_K).invest(holder_id("i3"), 100_K);
+    const conversion_result m = many.try_apply_to(t);
+    REQUIRE(m.problems.size() == 2);
+    CHECK(m.problems[0].message() == "investors[20].holder = \"i7\": appears twice (also investors[7]): invest once per investor");
+    CHECK(m.problems[1].message() == "investors[21].holder = \"i3\": appears twice (also investors[3]): invest once per investor");
     // The pool target's value as cap_table_round shows it, with its percentage.
     conversion_round whole("A", "A Pref", year{2026} / 6 / 30);
     whole.pre_money(20_M).invest(holder_id("lead"), 5_M).option_pool(fraction(1), pool_placement::pre_money, "Plan");

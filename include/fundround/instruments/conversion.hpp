@@ -856,9 +856,12 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
     }
     // Investors: on the table or added, each once, amounts positive in the table's currency.
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
-    // The first position of each investor's id (sorted once: no quadratic scan).
-    std::vector<std::size_t> first(investors_.size());
-    if (investors_.size() > 1) {
+    // The first position of each investor's id: a scan for a few (no allocation), sorted once
+    // for many (no quadratic scan).
+    constexpr std::size_t few = 16;
+    std::vector<std::size_t> first;
+    if (investors_.size() > few) {
+        first.resize(investors_.size());
         std::vector<std::size_t> order(investors_.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
@@ -868,14 +871,20 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
             first[order[j]] = j > 0 && investors_[order[j]].first == investors_[order[j - 1]].first ? first[order[j - 1]] : order[j];
         }
     }
+    const auto first_of = [&](std::size_t i) {
+        if (investors_.size() > few) return first[i];
+        std::size_t j = 0;
+        while (!(investors_[j].first == investors_[i].first)) ++j;
+        return j;
+    };
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const auto p = [i] { return field_path("investors").index(i); };  // built only for a problem
         if (!table.holder_index(investors_[i].first) && !added.contains(investors_[i].first)) {
             out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
                            "is not a holder on the cap table: add it with add_holder()"});
-        } else if (investors_.size() > 1 && first[i] != i) {
+        } else if (const std::size_t f = first_of(i); f != i) {
             out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
-                           "appears twice (also " + field_path("investors").index(first[i]).to_string() + "): invest once per investor"});
+                           "appears twice (also " + field_path("investors").index(f).to_string() + "): invest once per investor"});
         }
         if (investors_[i].second.currency() != c) {
             out.push_back({p().member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
