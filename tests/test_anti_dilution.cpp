@@ -391,6 +391,29 @@ TEST_CASE("the printed adjustment names every figure and rounding") {
           "    as converted 2,000,000 -> 2,399,952 (+399,952, floor per holding)\n");
 }
 
+TEST_CASE("a down round that rounds back to CP1 prints the issue price with the decimals that show it is below CP1") {
+    // Regression (review F5): 1,000,000 shares for $999,990 ($0.99999) against a $1.00
+    // conversion price printed "at $1.0000" above "down round, but the conversion price rounds
+    // back to CP1".
+    const cap_table company = cap_table_builder()
+                                  .add(holder::founder("ada", "Ada"))
+                                  .add(holder::investor("a", "A Fund"))
+                                  .add(share_class::common("Common"))
+                                  .add(share_class::preferred("Series A Preferred", per_share(1_usd)))
+                                  .holding(holder_id("ada"), "Common", sh(6'000'000))
+                                  .holding(holder_id("a"), "Series A Preferred", sh(3'000'000))
+                                  .build();
+    std::ostringstream os;
+    os << anti_dilution()
+              .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+              .adjust(company, share_issuance::sale("B", sh(1'000'000), 999'990_usd));
+    CHECK(os.str() ==
+          "Anti-dilution on B (new_securities, 1,000,000 shares at $0.99999)\n"
+          "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    unchanged: down round: the issue price $0.99999 is below the conversion price $1.00000, but the new conversion "
+          "price rounds back to it at 4 decimals (half_away_from_zero); conversion price $1.0000, ratio 1\n");
+}
+
 // Exact at any size: prices whose terms are near 2^63 make CP1 x A + consideration a 188-bit
 // numerator over a 187-bit denominator. The library solves in big rationals, rounds CP2 to the
 // named precision, and only the figures asked for exactly (B, an unrounded CP2) refuse to narrow.

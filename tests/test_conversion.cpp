@@ -423,6 +423,111 @@ TEST_CASE("an MFN SAFE with a later SAFE in another currency: a problem listed, 
     CHECK(m.from == std::vector<std::size_t>{2});
 }
 
+TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currency reported once, not 'points at nothing'") {
+    // Regression (review F2): the later SAFE has a cap but is not a candidate because of its
+    // currency; the MFN SAFE was also told it "points at nothing", which is false: the one
+    // problem is the currency, reported on the later SAFE.
+    const cap_table t = cap_table_builder()
+                            .currency(currencies::eur)
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("friend", "Friend"))
+                            .add(holder::investor("angel", "Angel"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto round_with = [](const safe& later) {
+        conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+        r.pre_money(20_M_eur)
+            .invest(holder_id("lead"), 5_M_eur)
+            .convert(safe::post_money_mfn(holder_id("friend"), 100_K_eur, year{2025} / 1 / 1))
+            .convert(later);
+        return r;
+    };
+    // The later SAFE's amounts in USD by mistake.
+    const conversion_result usd = round_with(safe::post_money_cap(holder_id("angel"), 500_K, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
+    REQUIRE(usd.problems.size() == 1);
+    CHECK(usd.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+    // Only its cap in USD.
+    const conversion_result cap = round_with(safe::post_money_cap(holder_id("angel"), 500_K_eur, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
+    REQUIRE(cap.problems.size() == 1);
+    CHECK(cap.problems[0].message() == "safes[1].valuation_cap = $8,000,000.00: must be in EUR, the purchase amount's currency");
+    // A later SAFE in another currency with neither a cap nor a discount: the MFN SAFE does point at nothing.
+    const conversion_result none = round_with(safe::post_money_mfn(holder_id("angel"), 500_K, year{2025} / 3 / 1)).try_apply_to(t);
+    REQUIRE(none.problems.size() == 3);
+    CHECK(none.problems[0].field.to_string() == "safes[0].mfn");
+    CHECK(none.problems[1].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+    CHECK(none.problems[2].message() == "safes[1].mfn = true: points at nothing: no post-money SAFE after it (a later date, or the "
+                                        "same date and later in the list) has a valuation cap or a discount to take");
+}
+
+TEST_CASE("a pool target that leaves nothing with the new money is reported on option_pool.target, not on safes") {
+    // Regression (review F1): no SAFEs or notes, 8M common + 2M pool, $5M at $20M pre-money,
+    // target 95% in the pre-money: the new money takes 5/25 = 20% of the post-money, 95% + 20% >
+    // 100%. Every convention blamed "safes" ("the converting instruments and the pool target
+    // claim the whole company").
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                            .holding(holder_id("ada"), "Common", sh(8'000'000))
+                            .build();
+    for (const conversion_pricing c : {conversion_pricing::conversion_shares_in_pre_money,
+                                       conversion_pricing::conversion_shares_not_in_pre_money, conversion_pricing::dollars_invested}) {
+        CAPTURE(to_string(c));
+        conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+        r.pre_money(20_M).invest(holder_id("lead"), 5_M).convention(c).option_pool(fraction(95, 100), pool_placement::pre_money, "Plan");
+        const conversion_result res = r.try_apply_to(t);
+        REQUIRE(res.problems.size() == 1);
+        CHECK(res.problems[0].message() ==
+              "option_pool.target = 19/20 (95.0000%): with the new money's 1/5 (20.0000%) of the post-money it leaves nothing for "
+              "the holders before the round: the two together must be below 100%");
+    }
+    // With a note under dollars_invested the post-money counts the converting amount too:
+    // $5M of $20M + $1M + $5M = 5/26.
+    const cap_table t2 = cap_table_builder()
+                             .add(holder::founder("ada", "Ada"))
+                             .add(holder::investor("lead", "Lead"))
+                             .add(holder::investor("n", "Noteholder"))
+                             .add(share_class::common("Common"))
+                             .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                             .holding(holder_id("ada"), "Common", sh(8'000'000))
+                             .build();
+    convertible_note n;  // $1M, no interest, 20% discount
+    n.holder = holder_id("n");
+    n.principal = 1_M;
+    n.issue_date = year{2026} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.discount = fraction(1, 5);
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r.pre_money(20_M)
+        .invest(holder_id("lead"), 5_M)
+        .convention(conversion_pricing::dollars_invested)
+        .convert(n)
+        .option_pool(fraction(81, 100), pool_placement::pre_money, "Plan");
+    const conversion_result res = r.try_apply_to(t2);
+    REQUIRE(res.problems.size() == 1);
+    CHECK(res.problems[0].message() ==
+          "option_pool.target = 81/100 (81.0000%): with the new money's 5/26 (19.2308%) of the post-money it leaves nothing for "
+          "the holders before the round: the two together must be below 100%");
+    // Conversion shares not in the pre-money, with an instrument: the new money's shares are
+    // N / V of the pre-money's (the holders before and the pool); a target t leaves nothing
+    // when t N / V >= 1: $5M at $4M pre-money, 80%.
+    conversion_round r3("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r3.pre_money(4_M)
+        .invest(holder_id("lead"), 5_M)
+        .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+        .convert(n)
+        .option_pool(fraction(80, 100), pool_placement::pre_money, "Plan");
+    const conversion_result res3 = r3.try_apply_to(t2);
+    REQUIRE(res3.problems.size() == 1);
+    CHECK(res3.problems[0].message() ==
+          "option_pool.target = 4/5 (80.0000%): the new money buys 5/4 (125.0000%) of the pre-money's shares (the conversion "
+          "shares not in the pre-money): with it the pool leaves nothing for the holders before the round: the target times "
+          "that must be below 100%");
+}
+
 // $250,000 at 8% simple, Actual/365 Fixed, from 2024-01-01; the Series A closes 2025-01-01:
 // interest 250,000 x 0.08 x 366/365 = $20,054.795; $270,054.795 converts. Cap $6M on the
 // pre-money capitalization (notes excluded, the pool increase included), 20% discount. Series A
@@ -518,6 +623,87 @@ TEST_CASE("ten SAFEs at odd caps: exact on big rationals, no overflow") {
         sum_fractions += detail::big_rational(fraction(r.conversions()[i].amount.units(), caps[i]));
     }
     CHECK(sum_shares == sum_fractions * r.exact_capitalization().big());
+}
+
+// A Series A under dollars_invested with an MFN SAFE, two capped SAFEs, a discount SAFE and a
+// compounding note (review F3, F4): the exact price 806241354610447867277/427689232900000000
+// mills has a 21-digit (70-bit) numerator and an 18-digit denominator that fits 64 bits.
+conversion_round five_instruments() {
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 500'000_usd;
+    n.issue_date = year{2024} / 7 / 1;
+    n.maturity_date = year{2026} / 7 / 1;
+    n.annual_rate = fraction(6, 100);
+    n.method = interest_method::compound;
+    n.valuation_cap = 8_M;
+    n.discount = fraction(1, 5);
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 3 / 31);
+    r.pre_money(24_M)
+        .convention(conversion_pricing::dollars_invested)
+        .invest(holder_id("lead"), 6_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("mfn", "MFN"))
+        .add_holder(holder::investor("s1", "S1"))
+        .add_holder(holder::investor("s2", "S2"))
+        .add_holder(holder::investor("s3", "S3"))
+        .add_holder(holder::investor("note", "Note"))
+        .option_pool(fraction(12, 100), pool_placement::pre_money, "Plan")
+        .convert(safe::post_money_mfn(holder_id("mfn"), 100'000_usd, year{2024} / 1 / 15))
+        .convert(safe::post_money_cap(holder_id("s1"), 500'000_usd, 5_M, year{2024} / 3 / 1))
+        .convert(safe::post_money_cap(holder_id("s2"), 1_M, 10_M, year{2024} / 6 / 1))
+        .convert(safe::post_money_discount(holder_id("s3"), 250'000_usd, fraction(1, 5), year{2025} / 1 / 1))
+        .convert(n);
+    return r;
+}
+
+cap_table five_instruments_table() {
+    return cap_table_builder()
+        .add(holder::founder("fnd", "Founders"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("fnd"), "Common", sh(8'000'000))
+        .build();
+}
+
+TEST_CASE("an exact price past 64 bits: the problem names the term that does not fit") {
+    // Regression (review F3): the rule said "(18-digit denominator)", the term that fits.
+    const conversion_result res = five_instruments().try_apply_to(five_instruments_table());
+    REQUIRE_FALSE(res.ok());
+    CHECK(res.problems[0].message() ==
+          "price_rounding = $1.885110: the exact price does not fit a price_per_share (terms of 63 bits and a sign): its numerator "
+          "has 21 digits (70 bits): name a price rounding, e.g. price_rounded(4, rounding::half_even)");
+}
+
+TEST_CASE("an exact price past 64 bits: the conversion prices that will not fit either are reported in the same pass") {
+    // Regression (review F4): the first pass reported only price_rounding; after naming it,
+    // four conversion_price problems appeared. The cap prices do not depend on the price's
+    // rounding: they are reported at once.
+    const cap_table t = five_instruments_table();
+    conversion_round r = five_instruments();
+    const conversion_result first = r.try_apply_to(t);
+    REQUIRE(first.problems.size() == 5);
+    CHECK(first.problems[0].field.to_string() == "price_rounding");
+    const std::string rule_exact =
+        "the exact conversion price (the cap price, which applies at the exact round price) does not fit a price_per_share "
+        "(terms of 63 bits and a sign): ";
+    const std::string fix = ": name a conversion price rounding, e.g. conversion_price_rounded(6, rounding::half_even)";
+    CHECK(first.problems[1].message() == "safes[0].conversion_price = $0.356977: " + rule_exact + "its numerator has 23 digits (75 bits) and its denominator 20 digits (66 bits)" + fix);
+    CHECK(first.problems[2].message() == "safes[1].conversion_price = $0.356977: " + rule_exact + "its numerator has 23 digits (75 bits) and its denominator 20 digits (66 bits)" + fix);
+    CHECK(first.problems[3].message() == "safes[2].conversion_price = $0.713955: " + rule_exact +
+              "its numerator has 23 digits (76 bits) and its denominator 20 digits (66 bits)" + fix);
+    CHECK(first.problems[4].message() == "notes[0].conversion_price = $0.795014: " + rule_exact + "its numerator has 21 digits (70 bits)" + fix);
+    // With the price rounded, the same four, and nothing new.
+    r.price_rounded(4, rounding::half_even);
+    const conversion_result second = r.try_apply_to(t);
+    REQUIRE(second.problems.size() == 4);
+    CHECK(second.problems[3].message() ==
+          "notes[0].conversion_price = $0.795014: the exact conversion price does not fit a price_per_share (terms of 63 bits and "
+          "a sign): its numerator has 21 digits (70 bits)" + fix);
+    for (std::size_t i = 0; i < 4; ++i) CHECK(second.problems[i].field == first.problems[i + 1].field);
+    // With both roundings named, the round applies.
+    r.conversion_price_rounded(6, rounding::half_even);
+    CHECK(r.try_apply_to(t).ok());
 }
 
 TEST_CASE("property: random stacks of SAFEs reconcile exactly") {
@@ -672,6 +858,42 @@ TEST_CASE("validation reports every problem at once") {
 // SAFE explainers): $500,000 at a 20% discount, the Series A at $2.00 a share on 3,000,000
 // shares: the SAFE price is $1.60 and it converts into 312,500 shares; the capitalization
 // before the new money is 3,312,500.
+TEST_CASE("an investor listed twice is a problem on investors[i].holder, as the other investor problems are") {
+    // Regression (review, minor): the duplicate was found by the new money's terms and reported
+    // as new_money.investors[1].name, while an unknown investor is investors[0].holder.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(8'000'000))
+                            .build();
+    conversion_round r("A", "A Pref", year{2026} / 6 / 30);
+    r.pre_money(20_M).invest(holder_id("lead"), 5_M).invest(holder_id("ghost"), 1_M).invest(holder_id("lead"), 1_M);
+    const conversion_result res = r.try_apply_to(t);
+    REQUIRE(res.problems.size() == 2);
+    CHECK(res.problems[0].message() == "investors[1].holder = \"ghost\": is not a holder on the cap table: add it with add_holder()");
+    CHECK(res.problems[1].message() == "investors[2].holder = \"lead\": appears twice (also investors[0]): invest once per investor");
+    // Past a few investors the ids are sorted once: the same problem at the same path.
+    conversion_round many("A", "A Pref", year{2026} / 6 / 30);
+    many.pre_money(20_M);
+    for (int i = 0; i < 20; ++i) {
+        const std::string id = "i" + std::to_string(i);
+        many.add_holder(holder::investor(id, "Investor " + std::to_string(i))).invest(holder_id(id), 100_K);
+    }
+    many.invest(holder_id("i7"), 100_K).invest(holder_id("i3"), 100_K);
+    const conversion_result m = many.try_apply_to(t);
+    REQUIRE(m.problems.size() == 2);
+    CHECK(m.problems[0].message() == "investors[20].holder = \"i7\": appears twice (also investors[7]): invest once per investor");
+    CHECK(m.problems[1].message() == "investors[21].holder = \"i3\": appears twice (also investors[3]): invest once per investor");
+    // The pool target's value as cap_table_round shows it, with its percentage.
+    conversion_round whole("A", "A Pref", year{2026} / 6 / 30);
+    whole.pre_money(20_M).invest(holder_id("lead"), 5_M).option_pool(fraction(1), pool_placement::pre_money, "Plan");
+    const conversion_result w = whole.try_apply_to(t);
+    REQUIRE(w.problems.size() == 2);
+    CHECK(w.problems[0].message() == "option_pool.target = 1 (100.0000%): must be at least 0% and below 100%");
+    CHECK(w.problems[1].message() == "option_pool.pool = \"Plan\": is not a pool on the cap table");
+}
+
 TEST_CASE("at a stated price: a discount-only SAFE converts at 80% of it") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))

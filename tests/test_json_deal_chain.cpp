@@ -176,8 +176,9 @@ TEST_CASE("deal file with conversions: the pricing convention and the roundings 
     doc["priced_rounds"][0].erase("conversion_price_rounding");
     const std::vector<std::string> p = problems_of(doc);
     REQUIRE(p.size() == 4);
-    CHECK(p[0] == "/priced_rounds/0/converts = $0.816243: /safes/0/conversion_price: the exact conversion price needs more than 64 "
-                  "bits per term: name a conversion price rounding, e.g. conversion_price_rounded(6, rounding::half_even) (the round "
+    CHECK(p[0] == "/priced_rounds/0/converts = $0.816243: /safes/0/conversion_price: the exact conversion price does not fit a "
+                  "price_per_share (terms of 63 bits and a sign): its numerator has 23 digits (74 bits) and its denominator 20 digits "
+                  "(64 bits): name a conversion price rounding, e.g. conversion_price_rounded(6, rounding::half_even) (the round "
                   "does not apply to the cap table before the rounds)");
 }
 

@@ -252,7 +252,9 @@ struct series_adjustment {
     anti_dilution_method method = anti_dilution_method::none;  ///< Its method.
     std::string base;                 ///< What `A` counts (anti_dilution_terms::base_definition()).
     bool adjusted = false;            ///< True if the conversion price went down.
-    std::string reason;               ///< Why (or why not): "exempted: ...", "not a down round: ...".
+    /// Why (or why not): "exempted: ...", "not a down round: ...", "down round: ... , but the new
+    /// conversion price rounds back to it at 4 decimals (...)".
+    std::string reason;
     fraction original_issue_price_units;  ///< The series' original issue price, money units per share.
     fraction cp1_units;               ///< `CP1`: original issue price / ratio before, units per share.
     fraction issue_price_units;       ///< The issue's price, consideration / C (0 for an exempted issue without one).
@@ -329,7 +331,10 @@ public:
     [[nodiscard]] cap_table applied_to(const cap_table& table) const;
 
     /// Writes, per series, the method and base, A, B, C, the conversion price and ratio before and
-    /// after (rounding named) and the as-converted shares, or why nothing changed.
+    /// after (rounding named) and the as-converted shares, or why nothing changed. Prices are
+    /// shown to 4 decimals, or as many more (up to 12, then the exact fraction) as it takes to
+    /// show an issue price apart from a conversion price it differs from ("$0.99999" below
+    /// "$1.00000", not "$1.0000").
     friend std::ostream& operator<<(std::ostream& os, const anti_dilution_adjustment& a) {
         a.print(os);
         return os;
@@ -512,6 +517,25 @@ namespace detail {
            (point == std::string::npos ? std::string() : text.substr(point));
 }
 
+/// The decimals (4 to 12) that print @p units apart from @p other where they differ: 4 unless
+/// 4 would show a price below CP1 as CP1 ("$0.99999" against "$1.0000").
+[[nodiscard]] inline int anti_dilution_decimals_apart(const fraction& units, const fraction& other, fundround::currency c) {
+    int d = 4;
+    while (d < 12 && units != other && anti_dilution_price_text(units, c, d) == anti_dilution_price_text(other, c, d)) ++d;
+    return d;
+}
+
+/// @p units as a price with @p decimals digits, its exact value beside it where even 12 digits
+/// would print it as @p other (which it differs from).
+[[nodiscard]] inline std::string anti_dilution_price_text_apart(const fraction& units, const fraction& other,
+                                                                fundround::currency c, int decimals) {
+    std::string text = anti_dilution_price_text(units, c, decimals);
+    if (units != other && text == anti_dilution_price_text(other, c, decimals)) {
+        text += " (exact " + (units / fraction(money::units_per_major)).to_string() + ")";
+    }
+    return text;
+}
+
 /// @p value (money units per share, exactly) rounded to @p p's step, on big integers.
 [[nodiscard]] inline fraction round_conversion_price(const big_rational& value, const price_precision& p) {
     if (p.decimals >= 3) {
@@ -570,7 +594,19 @@ inline void anti_dilution_adjustment::print(std::ostream& os) const {
     os << "Anti-dilution on " << issuance_.name() << " (" << to_string(issuance_.kind()) << ", "
        << count(issuance_.shares()) << " shares";
     if (issuance_.consideration_units().sign() > 0) {
-        os << " at " << price(issuance_.price_units());
+        // As many decimals as it takes to show the price apart from each series' CP1.
+        int decimals = 4;
+        const series_adjustment* closest = nullptr;
+        for (const series_adjustment& s : series_) {
+            const int d = detail::anti_dilution_decimals_apart(issuance_.price_units(), s.cp1_units, currency_);
+            if (d >= decimals) {
+                decimals = d;
+                closest = &s;
+            }
+        }
+        os << " at "
+           << (closest ? detail::anti_dilution_price_text_apart(issuance_.price_units(), closest->cp1_units, currency_, decimals)
+                       : price(issuance_.price_units()));
     }
     os << ")\n";
     for (const series_adjustment& s : series_) {
@@ -731,8 +767,10 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
         } else if (exempt) {
             s.reason = exempt_reason();
         } else if (!(issue_price < s.cp1_units)) {
-            s.reason = "not a down round: the issue price " + detail::anti_dilution_price_text(issue_price, before.currency()) +
-                       " is not below the conversion price " + detail::anti_dilution_price_text(s.cp1_units, before.currency());
+            const int d = detail::anti_dilution_decimals_apart(issue_price, s.cp1_units, before.currency());
+            s.reason = "not a down round: the issue price " +
+                       detail::anti_dilution_price_text_apart(issue_price, s.cp1_units, before.currency(), d) +
+                       " is not below the conversion price " + detail::anti_dilution_price_text(s.cp1_units, before.currency(), d);
         } else {
             big_rational exact;
             if (t.method == anti_dilution_method::full_ratchet) {
@@ -766,11 +804,15 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             s.cp2_units = cp2;
             s.adjusted = cp2 < s.cp1_units;
             s.ratio_after = s.original_issue_price_units / cp2;
-            s.reason = s.adjusted ? "down round: the issue price " +
-                                        detail::anti_dilution_price_text(issue_price, before.currency()) +
-                                        " is below the conversion price " +
-                                        detail::anti_dilution_price_text(s.cp1_units, before.currency())
-                                  : "down round, but the conversion price rounds back to CP1";
+            const int d = detail::anti_dilution_decimals_apart(issue_price, s.cp1_units, before.currency());
+            s.reason = "down round: the issue price " +
+                       detail::anti_dilution_price_text_apart(issue_price, s.cp1_units, before.currency(), d) +
+                       " is below the conversion price " + detail::anti_dilution_price_text(s.cp1_units, before.currency(), d);
+            // Unrounded, CP2 is below CP1 in every down round: only a rounding brings it back.
+            if (!s.adjusted && precision_) {
+                s.reason += ", but the new conversion price rounds back to it at " + std::to_string(precision_->decimals) +
+                            " decimals (" + std::string(to_string(precision_->mode)) + ")";
+            }
         }
         // One holding (or warrant) of the series as converted at the ratios before and after; a
         // count beyond 64 bits is a problem on the series, not a throw.

@@ -405,6 +405,24 @@ inline std::optional<fraction> conv_round_price(const fraction& units_per_share,
     return conv_fraction64(fraction(n) * fraction(scale));
 }
 
+/// Which terms of @p v (in lowest terms) a price_per_share cannot hold (signed 64-bit: 63 bits
+/// and a sign), e.g. "its numerator has 21 digits (70 bits)"; empty if both fit.
+inline std::string conv_terms_past_64(const conv_rational& v) {
+    const conv_rational r = v.reduced();
+    const big_int limit = big_int(std::numeric_limits<std::int64_t>::max());
+    const auto size = [&](const big_int& x) -> std::string {
+        const big_int m = x < 0 ? big_int(-x) : x;
+        if (m <= limit) return {};
+        return std::to_string(m.str().size()) + " digits (" + std::to_string(boost::multiprecision::msb(m) + 1) + " bits)";
+    };
+    const std::string n = size(r.numerator());
+    const std::string d = size(r.denominator());
+    if (!n.empty() && !d.empty()) return "its numerator has " + n + " and its denominator " + d;
+    if (!n.empty()) return "its numerator has " + n;
+    if (!d.empty()) return "its denominator has " + d;
+    return {};
+}
+
 /// "$1.2345" for @p units_per_share (big), @p decimals digits.
 inline std::string conv_price_text(const conv_rational& units_per_share, currency c, int decimals = 6) {
     const conv_rational major = conv_div(units_per_share, conv_int(money::units_per_major));
@@ -635,7 +653,8 @@ public:
         price_currency_ = p.currency();
         return *this;
     }
-    /// @p investor (a holder id on the table, or added with add_holder()) buys the new series for @p amount.
+    /// @p investor (a holder id on the table, or added with add_holder()) buys the new series for
+    /// @p amount; once per investor (a second invest() for it is a problem on `investors[i].holder`).
     conversion_round& invest(holder_id investor, money amount) {
         investors_.emplace_back(std::move(investor), amount);
         return *this;
@@ -647,7 +666,11 @@ public:
     }
     /// The unallocated pool after the round must be @p target of the post-money fully diluted
     /// count, topping up pool @p pool, in the pre- or post-money; @p basis: whether the existing
-    /// unallocated pool counts toward it.
+    /// unallocated pool counts toward it. In the pre-money on a valuation, the target and the
+    /// new money's N / (V + N) of the post-money must be below 100% together (V the pre-money,
+    /// with the converting amounts under dollars_invested); under
+    /// conversion_shares_not_in_pre_money with instruments, the target times N / V must be
+    /// below 100%: else a problem on `option_pool.target`.
     conversion_round& option_pool(fraction target, pool_placement where, std::string pool,
                                   pool_target_basis basis = pool_target_basis::includes_existing_pool) {
         pool_target_ = target;
@@ -661,7 +684,8 @@ public:
         safes_.push_back(std::move(s));
         return *this;
     }
-    /// Note @p n converts in the round (if the round is a qualified financing for it).
+    /// Note @p n converts in the round (if the round is a qualified financing for it): its
+    /// principal plus the interest accrued to the close, past its maturity date too.
     conversion_round& convert(convertible_note n) {
         notes_.push_back(std::move(n));
         return *this;
@@ -671,12 +695,16 @@ public:
         convention_ = c;
         return *this;
     }
-    /// Round the round price to @p decimals digits of the major unit by @p mode.
+    /// Round the round price to @p decimals digits of the major unit by @p mode. Without it, an
+    /// exact price whose numerator or denominator does not fit a signed 64-bit integer is a
+    /// problem on `price_rounding` that names the term, its digits and its bits.
     conversion_round& price_rounded(int decimals, rounding mode) {
         price_precision_ = price_precision{decimals, mode};
         return *this;
     }
-    /// Round each conversion price to @p decimals digits of the major unit by @p mode.
+    /// Round each conversion price to @p decimals digits of the major unit by @p mode. Without
+    /// it, an exact conversion price past 64 bits per term is a problem on the instrument's
+    /// `conversion_price`, naming the term, as for price_rounded().
     conversion_round& conversion_price_rounded(int decimals, rounding mode) {
         conversion_precision_ = price_precision{decimals, mode};
         return *this;
@@ -744,7 +772,11 @@ public:
     /// Every problem with applying the round to @p table (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const { return try_apply_to(table).problems; }
     /// The round applied to @p table, or every problem found. Throws only for a rounding::exact
-    /// mode that meets an inexact figure (inexact_error).
+    /// mode that meets an inexact figure (inexact_error). The terms and instruments are checked
+    /// together first; the figures (the solve, the roundings) only on terms without problems: an
+    /// exact price past 64 bits comes with every cap price that does not fit either (a cap
+    /// price does not depend on the price's rounding; a discount price is checked once the
+    /// price is rounded).
     [[nodiscard]] conversion_result try_apply_to(const cap_table& table) const { return apply_on(table, detail::conv_path::automatic); }
     /// The round applied to @p table; throws validation_error listing every problem.
     [[nodiscard]] converted_round apply_to(const cap_table& table) const {
@@ -822,13 +854,37 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
                            "is already on the cap table: refer to it by its id, do not add it again"});
         }
     }
-    // Investors: on the table or added, amounts positive in the table's currency.
+    // Investors: on the table or added, each once, amounts positive in the table's currency.
     if (investors_.empty()) out.push_back({field_path("investors"), "", "a priced round needs at least one investor"});
+    // The first position of each investor's id: a scan for a few (no allocation), sorted once
+    // for many (no quadratic scan).
+    constexpr std::size_t few = 16;
+    std::vector<std::size_t> first;
+    if (investors_.size() > few) {
+        first.resize(investors_.size());
+        std::vector<std::size_t> order(investors_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return investors_[x].first < investors_[y].first || (investors_[x].first == investors_[y].first && x < y);
+        });
+        for (std::size_t j = 0; j < order.size(); ++j) {
+            first[order[j]] = j > 0 && investors_[order[j]].first == investors_[order[j - 1]].first ? first[order[j - 1]] : order[j];
+        }
+    }
+    const auto first_of = [&](std::size_t i) {
+        if (investors_.size() > few) return first[i];
+        std::size_t j = 0;
+        while (!(investors_[j].first == investors_[i].first)) ++j;
+        return j;
+    };
     for (std::size_t i = 0; i < investors_.size(); ++i) {
         const auto p = [i] { return field_path("investors").index(i); };  // built only for a problem
         if (!table.holder_index(investors_[i].first) && !added.contains(investors_[i].first)) {
             out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
                            "is not a holder on the cap table: add it with add_holder()"});
+        } else if (const std::size_t f = first_of(i); f != i) {
+            out.push_back({p().member("holder"), "\"" + investors_[i].first.str() + "\"",
+                           "appears twice (also " + field_path("investors").index(f).to_string() + "): invest once per investor"});
         }
         if (investors_[i].second.currency() != c) {
             out.push_back({p().member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
@@ -852,7 +908,7 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
     // The pool.
     if (pool_target_) {
         if (pool_target_->sign() < 0 || *pool_target_ >= fraction(1)) {
-            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(), "must be at least 0% and below 100%"});
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_), "must be at least 0% and below 100%"});
         }
         if (!pool_ || !table.pool_index(*pool_)) {
             out.push_back({field_path("option_pool").member("pool"), pool_ ? "\"" + *pool_ + "\"" : "", "is not a pool on the cap table"});
@@ -905,7 +961,9 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         std::optional<fraction>& discount = terms.discount;
         std::vector<std::size_t>& from = terms.from;
         if (s.mfn) {
-            if (from.empty() && !s.valuation_cap && !s.discount) {
+            // A later SAFE passed over for its currency: that currency is the problem, reported
+            // on the SAFE in the wrong currency, not here.
+            if (from.empty() && !s.valuation_cap && !s.discount && !terms.passed_over) {
                 own.push_back({p.member("mfn"), "true",
                                "points at nothing: no " + std::string(to_string(s.form)) +
                                    " SAFE after it (a later date, or the same date and later in the list) has a valuation "
@@ -1249,10 +1307,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The price: u = 1 / P = u0 + u1 Q + u2 I.
     const price_basis pb = bases_.front();
     const bool pre_pool = placement_ == pool_placement::pre_money;
+    R v;  // the pre-money the price divides (with the converting amounts under dollars_invested)
     if (pb == price_basis::price_per_share) {
         m.u0 = conv_div(whole(1), conv_from<R>(price_));
     } else {
-        R v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
+        v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
         if (convention_ == conversion_pricing::dollars_invested) v += amounts;
         const R one_over_v = conv_div(whole(1), v);
         if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
@@ -1266,11 +1325,34 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The pool: I = t T - e, T = Q + N u  =>  I (1 - t N u2) = t (Q (1 + N u1) + N u0) - e.
     if (pool_target_ && pool_target_->sign() > 0) {
         const R t = conv_from<R>(*pool_target_);
+        // A pool in the pre-money priced on a valuation: where the new money buys a fixed
+        // N / (V + N) of the post-money (the conversion shares inside V, or no instruments),
+        // the pool target and that share must be below 100% whatever the instruments take.
+        if (pre_pool && pb != price_basis::price_per_share &&
+            (convention_ != conversion_pricing::conversion_shares_not_in_pre_money || m.items.empty())) {
+            const R share = conv_div(m.n, v + m.n);
+            if (!(t + share < whole(1))) {
+                const std::optional<fraction> f = detail::conv_fraction64(share);
+                out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_),
+                               "with the new money's " +
+                                   (f ? detail::fraction_text(*f)
+                                      : (detail::conv_big(share) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%") +
+                                   " of the post-money it leaves nothing for the holders before the round: the two together must be "
+                                   "below 100%"});
+                return std::nullopt;
+            }
+        }
         const R e = whole(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
         const R d = m.u2.sign() == 0 ? whole(1) : whole(1) - t * m.n * m.u2;
-        if (d.sign() <= 0) {
-            out.push_back({field_path("option_pool").member("target"), pool_target_->to_string(),
-                           "with the new money it leaves nothing for the holders before the round"});
+        if (d.sign() <= 0) {  // conversion shares not in the pre-money, with instruments: t N / V >= 1
+            const R per = conv_div(m.n, v);
+            const std::optional<fraction> f = detail::conv_fraction64(per);
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_),
+                           "the new money buys " +
+                               (f ? detail::fraction_text(*f)
+                                  : (detail::conv_big(per) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%") +
+                               " of the pre-money's shares (the conversion shares not in the pre-money): with it the pool leaves "
+                               "nothing for the holders before the round: the target times that must be below 100%"});
             return std::nullopt;
         }
         m.pool = true;
@@ -1279,7 +1361,8 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     }
     const std::optional<R> q = detail::conv_solve(m);
     if (!q) {
-        out.push_back({field_path("safes"), "",
+        const bool any_safe = std::any_of(items.begin(), items.end(), [](const detail::conv_item& it) { return it.kind == instrument_kind::safe; });
+        out.push_back({field_path(any_safe ? "safes" : "notes"), "",
                        "the converting instruments and the pool target claim the whole company: no price solves the round "
                        "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
         return std::nullopt;
@@ -1295,16 +1378,20 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The round price, rounded as named; it must fit a price_per_share.
     const std::optional<fraction> price =
         price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64(exact_price);
-    if (!price || price->sign() <= 0) {
+    const bool price_fits = price && price->sign() > 0;
+    if (!price_fits) {
         const detail::conv_rational big_price = detail::conv_big(exact_price);
         out.push_back({field_path("price_rounding"), detail::conv_price_text(big_price, c),
                        price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
-                                        : "the exact price needs more than 64 bits per term (" +
-                                              std::to_string(big_price.reduced().denominator().str().size()) +
-                                              "-digit denominator): name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
-        return std::nullopt;
+                                        : "the exact price does not fit a price_per_share (terms of 63 bits and a sign): " +
+                                              detail::conv_terms_past_64(big_price) +
+                                              ": name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
+        if (price_precision_) return std::nullopt;
     }
-    const R p_round = conv_from<R>(*price);
+    // An exact price that does not fit: the instruments are still gone through on it, so that
+    // the cap prices that do not fit either (whatever the price's rounding) are reported in
+    // the same pass; the rest of the figures wait for the price rounding.
+    const R p_round = price_fits ? conv_from<R>(*price) : exact_price;
 
     // Each instrument: its exact price and shares, then the named roundings.
     share_count conversion_total;
@@ -1337,16 +1424,24 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
                 ic.basis = conversion_basis::cap;
             }
         }
+        // Without a price that fits, only a cap price is known (it does not depend on the
+        // price's rounding); a discount or round price waits for the price rounding.
+        if (!price_fits && ic.basis != conversion_basis::cap) continue;
         const std::optional<fraction> cp =
             conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
         if (!cp || cp->sign() <= 0) {
             const field_path fp = field_path(raw.kind == instrument_kind::safe ? "safes" : "notes").index(raw.index);
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
-                                                 : "the exact conversion price needs more than 64 bits per term: name a conversion "
-                                                   "price rounding, e.g. conversion_price_rounded(6, rounding::half_even)"});
+                                                 : std::string("the exact conversion price ") +
+                                                       (price_fits ? "" : "(the cap price, which applies at the exact round price) ") +
+                                                       "does not fit a price_per_share (terms of 63 bits and a sign): " +
+                                                       detail::conv_terms_past_64(detail::conv_big(chosen)) +
+                                                       ": name a conversion price rounding, e.g. "
+                                                       "conversion_price_rounded(6, rounding::half_even)"});
             continue;
         }
+        if (!price_fits) continue;
         ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
                                                          share_count(detail::narrow(cp->denominator(), "conversion price")));
         const fraction exact_shares = fraction(ic.amount.units()) / *cp;

@@ -183,7 +183,9 @@ struct convertible_note {
     holder_id holder;                                      ///< The lender, a holder id on the cap table.
     money principal;                                       ///< The amount lent.
     calendar_date issue_date{};                            ///< Interest accrues from this date.
-    calendar_date maturity_date{};                         ///< When the note falls due (after issue_date).
+    /// When the note falls due (after issue_date). Interest does not stop there: it accrues to
+    /// any date, so a note converting after maturity converts the interest past it too.
+    calendar_date maturity_date{};
     fraction annual_rate;                                  ///< The annual interest rate, exactly (fraction(8, 100) = 8%).
     interest_method method = interest_method::simple;      ///< Simple or compound interest.
     compounding_period period = compounding_period::annually;  ///< The compounding period (compound interest only).
