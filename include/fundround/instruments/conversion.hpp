@@ -1325,23 +1325,6 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // The pool: I = t T - e, T = Q + N u  =>  I (1 - t N u2) = t (Q (1 + N u1) + N u0) - e.
     if (pool_target_ && pool_target_->sign() > 0) {
         const R t = conv_from<R>(*pool_target_);
-        // A pool in the pre-money priced on a valuation: where the new money buys a fixed
-        // N / (V + N) of the post-money (the conversion shares inside V, or no instruments),
-        // the pool target and that share must be below 100% whatever the instruments take.
-        if (pre_pool && pb != price_basis::price_per_share &&
-            (convention_ != conversion_pricing::conversion_shares_not_in_pre_money || m.items.empty())) {
-            const R share = conv_div(m.n, v + m.n);
-            if (!(t + share < whole(1))) {
-                const std::optional<fraction> f = detail::conv_fraction64(share);
-                out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_),
-                               "with the new money's " +
-                                   (f ? detail::fraction_text(*f)
-                                      : (detail::conv_big(share) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%") +
-                                   " of the post-money it leaves nothing for the holders before the round: the two together must be "
-                                   "below 100%"});
-                return std::nullopt;
-            }
-        }
         const R e = whole(target_basis_ == pool_target_basis::includes_existing_pool ? base.unallocated_pool.value() : 0);
         const R d = m.u2.sign() == 0 ? whole(1) : whole(1) - t * m.n * m.u2;
         if (d.sign() <= 0) {  // conversion shares not in the pre-money, with instruments: t N / V >= 1
@@ -1360,6 +1343,25 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         m.i0 = conv_div(m.u0.sign() == 0 ? -e : t * m.n * m.u0 - e, d);
     }
     const std::optional<R> q = detail::conv_solve(m);
+    if (!q && pool_target_ && pool_target_->sign() > 0 && pre_pool && pb != price_basis::price_per_share &&
+        (convention_ != conversion_pricing::conversion_shares_not_in_pre_money || m.items.empty())) {
+        // Why there is no price, when it is the pool: in the pre-money on a valuation, where the
+        // new money buys a fixed N / (V + N) of the post-money (the conversion shares inside V,
+        // or no instruments), the pool target and that share must be below 100% together,
+        // whatever the instruments take. (Checked here, once the solve has failed: a round that
+        // solves pays nothing for it.)
+        const R share = conv_div(m.n, v + m.n);
+        if (!(conv_from<R>(*pool_target_) + share < whole(1))) {
+            const std::optional<fraction> f = detail::conv_fraction64(share);
+            out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_),
+                           "with the new money's " +
+                               (f ? detail::fraction_text(*f)
+                                  : (detail::conv_big(share) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%") +
+                               " of the post-money it leaves nothing for the holders before the round: the two together must be "
+                               "below 100%"});
+            return std::nullopt;
+        }
+    }
     if (!q) {
         const bool any_safe = std::any_of(items.begin(), items.end(), [](const detail::conv_item& it) { return it.kind == instrument_kind::safe; });
         out.push_back({field_path(any_safe ? "safes" : "notes"), "",
