@@ -627,6 +627,29 @@ bool resolves(const json& doc, const std::string& pointer) {
     return doc.contains(p.parent_pointer()) && doc.at(p.parent_pointer()).is_object();
 }
 
+// Each file's problems are exactly @p f.problems, at pointers into it; parse_deal_file throws
+// json_error listing as many.
+void check_bad_files(const std::vector<bad_file>& files) {
+    for (const bad_file& f : files) {
+        CAPTURE(f.what);
+        const json doc = json::parse(f.document);
+        CHECK(problems_of(doc) == f.problems);
+        json_reader reader;
+        (void)read_deal_file(reader, doc);
+        for (const diagnostic& d : reader.problems()) {
+            CAPTURE(d.field.json_pointer());
+            CHECK(resolves(doc, d.field.json_pointer()));
+        }
+        try {
+            (void)parse_deal_file(f.document);
+            FAIL_CHECK("no json_error");
+        } catch (const json_error& e) {
+            CHECK(e.problems().size() == f.problems.size());
+            CHECK(std::string(e.what()).rfind("deal file is invalid: " + std::to_string(f.problems.size()) + " problem", 0) == 0);
+        }
+    }
+}
+
 TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
     const std::vector<bad_file> files = {
         {"the top level: unknown members, the version, the company's type",
@@ -802,25 +825,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
              "/priced_rounds/1/new_investors/0/name = \"fund\": nearly duplicates holders[2] \"Fund\" (ids \"fund\" and \"fund3\"); use one holder, or declare the two distinct (the round does not apply to the cap table after /priced_rounds/0)",
          }},
     };
-    for (const bad_file& f : files) {
-        CAPTURE(f.what);
-        const json doc = json::parse(f.document);
-        CHECK(problems_of(doc) == f.problems);
-        json_reader reader;
-        (void)read_deal_file(reader, doc);
-        for (const diagnostic& d : reader.problems()) {
-            CAPTURE(d.field.json_pointer());
-            CHECK(resolves(doc, d.field.json_pointer()));
-        }
-        // parse_deal_file throws json_error listing the same problems.
-        try {
-            (void)parse_deal_file(f.document);
-            FAIL_CHECK("no json_error");
-        } catch (const json_error& e) {
-            CHECK(e.problems().size() == f.problems.size());
-            CHECK(std::string(e.what()).rfind("deal file is invalid: " + std::to_string(f.problems.size()) + " problem", 0) == 0);
-        }
-    }
+    check_bad_files(files);
 }
 
 TEST_CASE("deal file: the type and form of every member, and the chain's other ways to fail") {
@@ -928,6 +933,57 @@ TEST_CASE("deal file: round(name) names the rounds there are") {
                          "round = \"Series Z\": not in the deal file (its rounds: \"Reference round, 2026\")", invalid_argument_error);
     CHECK_THROWS_WITH_AS((void)deal_file().round("x"), "round = \"x\": not in the deal file (its rounds: none)",
                          invalid_argument_error);
+}
+
+// A SAFE or note whose amounts are in another currency than the cap table's is a problem when the
+// file is read, at each amount's pointer (not an exit-time "does not apply"); a cap in another
+// currency than its own purchase amount is reported once, by the SAFE's own rule.
+TEST_CASE("deal file: SAFE and note amounts in another currency than the cap table's") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}, {"id": "bank", "name": "Bank"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]})";
+    const std::string eur_safe = R"({"fundround_deal": 1, )" + table +
+                                 R"(, "safes": [{"holder": "angel", "purchase_amount": "EUR 1M", "date": "2025-01-15", "valuation_cap": "EUR 5M"}, {"holder": "angel", "purchase_amount": "$1M", "date": "2025-01-15", "valuation_cap": "EUR 5M"}, {"holder": "angel", "purchase_amount": "1M", "date": "2025-01-15", "valuation_cap": "5M"}], "notes": [{"holder": "bank", "principal": "EUR 500K", "issue_date": "2025-01-01", "maturity_date": "2027-01-01", "annual_rate": "8/100", "valuation_cap": "EUR 6M", "qualified_financing": "EUR 1M", "at_maturity": {"conversion_valuation": "EUR 6M", "share_class": "Common", "elected_by": "holder"}}, {"holder": "bank", "principal": "$500K", "issue_date": "2025-01-01", "maturity_date": "2027-01-01", "annual_rate": "8/100", "qualified_financing": "GBP 1M", "date": 1}]})";
+    const std::vector<bad_file> files = {
+        {"EUR amounts on a USD cap table", eur_safe.c_str(),
+         {
+             "/safes/0/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
+             "/safes/0/valuation_cap = €5,000,000.00: must be in USD, the cap table's currency",
+             "/safes/1/valuation_cap = €5,000,000.00: must be in USD, the purchase amount's currency",
+             "/notes/0/principal = €500,000.00: must be in USD, the cap table's currency",
+             "/notes/0/valuation_cap = €6,000,000.00: must be in USD, the cap table's currency",
+             "/notes/0/qualified_financing = €1,000,000.00: must be in USD, the cap table's currency",
+             "/notes/0/at_maturity/conversion_valuation = €6,000,000.00: must be in USD, the cap table's currency",
+             "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, valuation_cap, discount, cap_form, pool_increase, qualified_financing, at_maturity, at_change_of_control",
+             "/notes/1/qualified_financing = £1,000,000.00: must be in USD, the cap table's currency",
+         }},
+    };
+    check_bad_files(files);
+
+    // The same rule on values, for a deal made another way (an OCF import): every amount.
+    safe s;
+    s.holder = holder_id("angel");
+    s.purchase_amount = money::from_units(1000000000, currency("EUR"));
+    s.date = year{2025} / 1 / 15;
+    s.valuation_cap = money::from_units(5000000000, currency("EUR"));
+    std::vector<std::string> lines;
+    for (const diagnostic& d : instrument_currency_problems({s}, {}, currency("USD"))) lines.push_back(d.message());
+    CHECK(lines == std::vector<std::string>{"safes[0].purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
+                                            "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency"});
+    CHECK(instrument_currency_problems({s}, {}, currency("EUR")).empty());
+}
+
+// A preferred class whose preference (or participation cap), multiple x original issue price x
+// issued shares, is beyond the amount range is a problem at its multiple when the file is read:
+// no exit can pay it (before: a fraction overflow when the waterfall was evaluated).
+TEST_CASE("deal file: a preference or cap beyond the amount range is a problem at its multiple") {
+    const std::string doc =
+        R"({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "fund", "name": "Fund"}], "classes": [{"name": "Common", "kind": "common"}, {"name": "Seed", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"multiple": "1000000000000000000000000"}}, {"name": "Series A", "kind": "preferred", "original_issue_price": {"amount": "2 USD", "shares": 1}, "terms": {"multiple": "1", "participation": {"kind": "capped", "cap_multiple": "4611686018427388"}}}, {"name": "Series B", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"multiple": "4611686018427387"}}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}, {"holder": "fund", "share_class": "Seed", "shares": 2000000}, {"holder": "fund", "share_class": "Series A", "shares": 1}, {"holder": "fund", "share_class": "Series B", "shares": 2}]}})";
+    // Series B: 4611686018427387 x 1000 mills x 2 = 9223372036854774000 mills, in range.
+    check_bad_files({{"a preference and a cap out of range", doc.c_str(),
+                      {
+                          "/cap_table/classes/1/terms/multiple = 1000000000000000000000000: makes the class's preference, the multiple x the original issue price $1.0000 x its 2000000 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                          "/cap_table/classes/2/terms/participation/cap_multiple = 4611686018427388: makes the class's participation cap, the multiple x the original issue price $2.0000 x its 1 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                      }}});
 }
 
 }  // namespace test_json_deal_file

@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -887,6 +888,36 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
         if (!covered) problems_.push_back(std::move(d));
     }
     if (problems_.size() != before || !built.ok()) return std::nullopt;
+    // A preferred class's preference (and cap), multiple x original issue price x its issued
+    // shares, is an amount an exit pays: beyond the amount range, no waterfall can be computed.
+    const cap_table& t = *built.table;
+    for (std::size_t k = 0; k < t.classes().size(); ++k) {
+        const share_class& c = t.classes()[k];
+        if (!c.is_preferred()) continue;
+        const share_count issued = t.issued_shares(c.name());
+        const liquidation_terms& lt = c.terms();
+        const field_path terms = at.member("classes").index(positions[1][k]).member("terms");
+        const auto check = [&](const fraction& multiple, const field_path& where, const char* what) {
+            bool fits = true;
+            try {
+                fits = multiple * c.original_issue_price()->units_per_share() * fraction(issued.value()) <=
+                       fraction(std::numeric_limits<std::int64_t>::max());
+            } catch (const overflow_error&) {
+                fits = false;
+            }
+            if (!fits) {
+                report(where, multiple.to_string(),
+                       std::string("makes the class's ") + what + ", the multiple x the original issue price " +
+                           c.original_issue_price()->to_string() + " x its " + std::to_string(issued.value()) +
+                           " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it");
+            }
+        };
+        check(lt.multiple, terms.member("multiple"), "preference");
+        if (lt.participation.kind == participation_kind::capped) {
+            check(lt.participation.cap_multiple, terms.member("participation").member("cap_multiple"), "participation cap");
+        }
+    }
+    if (problems_.size() != before) return std::nullopt;
     return std::move(built.table);
 }
 

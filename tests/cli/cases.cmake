@@ -95,6 +95,10 @@ fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --
 # of the package; the merged form: the pointer in it).
 fundround_cli_test(invalid_ocf_merged 1 ARGS captable ocf_invalid_merged.json)
 fundround_cli_test(invalid_ocf_directory 1 ARGS report ocf_broken)
+# Values the reader can reject up front, not at exit time: a SAFE's amounts in another currency than
+# the cap table's; a preference multiple whose preference no amount can hold.
+fundround_cli_test(invalid_safe_currency 1 ARGS waterfall safe_eur_on_usd_table.json --exit 10M --exit-date 2026-01-01)
+fundround_cli_test(invalid_huge_preference 1 ARGS waterfall huge_preference.json --exit 5M)
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)
@@ -125,4 +129,8 @@ fundround_cli_test(na_unknown_priced_round 4 ARGS captable small_company.json --
 fundround_cli_test(na_unknown_milestone 4 ARGS odds reference_round.json --p "certain conditionz=0.5")
 fundround_cli_test(na_milestone_without_odds 4 ARGS odds small_company.json)
 
-# 5: not available in this build (until CSV and OCF are merged: then these runs change).
+# 5: the deal cannot be computed as the file states it: a note's interest to the exit date beyond
+# the amount range, or not a whole number of mills under its interest_rounding "exact" (named by
+# the note's pointer and the field to change; nothing on standard output).
+fundround_cli_test(nc_note_interest_overflows 5 ARGS waterfall note_rate_huge.json --exit 5M --exit-date 2026-06-01)
+fundround_cli_test(nc_note_interest_not_exact 5 ARGS waterfall note_interest_exact.json --exit 5M --exit-date 2024-01-02)

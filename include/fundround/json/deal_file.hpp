@@ -384,7 +384,62 @@ inline void report_checks(json_reader& r, const nlohmann::json& j, const field_p
     }
 }
 
+/// Reports @p problem (relative to @p at) unless its member already has a problem among those
+/// recorded since @p from (a currency rule is not stacked on the value's own rule).
+inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
+                                 const diagnostic& problem) {
+    const std::string& first = problem.field.segments().front().name;
+    if (!member_failed(r, j, at, from, r.problems().size(), first)) r.report(at / problem.field, problem.value, problem.rule);
+}
+
+/// The rule an amount of a SAFE or note breaks in another currency than the cap table's.
+[[nodiscard]] inline std::string table_currency_rule(currency table) {
+    return "must be in " + to_string(table) + ", the cap table's currency";
+}
+
+/// The amounts of SAFE @p s in another currency than @p table, at @p at (purchase_amount, valuation_cap).
+[[nodiscard]] inline std::vector<diagnostic> safe_currency_problems(const safe& s, currency table, const field_path& at) {
+    std::vector<diagnostic> out;
+    if (s.purchase_amount.currency() != table) out.push_back({at.member("purchase_amount"), format_full(s.purchase_amount), table_currency_rule(table)});
+    if (s.valuation_cap && s.valuation_cap->currency() != table) {
+        out.push_back({at.member("valuation_cap"), format_full(*s.valuation_cap), table_currency_rule(table)});
+    }
+    return out;
+}
+
+/// The amounts of note @p n in another currency than @p table, at @p at (principal,
+/// valuation_cap, qualified_financing, at_maturity.conversion_valuation).
+[[nodiscard]] inline std::vector<diagnostic> note_currency_problems(const convertible_note& n, currency table, const field_path& at) {
+    std::vector<diagnostic> out;
+    const auto check = [&](const field_path& f, const std::optional<money>& m) {
+        if (m && m->currency() != table) out.push_back({f, format_full(*m), table_currency_rule(table)});
+    };
+    check(at.member("principal"), n.principal);
+    check(at.member("valuation_cap"), n.valuation_cap);
+    check(at.member("qualified_financing"), n.qualified_financing);
+    if (n.at_maturity) check(at.member("at_maturity").member("conversion_valuation"), n.at_maturity->conversion_valuation);
+    return out;
+}
+
 }  // namespace detail
+
+/// Every amount of @p safes and @p notes in another currency than @p table_currency, the cap
+/// table's (they convert into its shares and are paid in its exits): a SAFE's purchase_amount
+/// and valuation_cap, a note's principal, valuation_cap, qualified_financing and
+/// at_maturity.conversion_valuation, each at safes[k] / notes[k]. read_deal_file() reports these
+/// at their JSON pointers; a deal made another way (from an OCF package) can be checked with it.
+[[nodiscard]] inline std::vector<diagnostic> instrument_currency_problems(const std::vector<safe>& safes,
+                                                                         const std::vector<convertible_note>& notes,
+                                                                         currency table_currency) {
+    std::vector<diagnostic> out;
+    for (std::size_t k = 0; k < safes.size(); ++k) {
+        for (diagnostic& d : detail::safe_currency_problems(safes[k], table_currency, field_path("safes").index(k))) out.push_back(std::move(d));
+    }
+    for (std::size_t k = 0; k < notes.size(); ++k) {
+        for (diagnostic& d : detail::note_currency_problems(notes[k], table_currency, field_path("notes").index(k))) out.push_back(std::move(d));
+    }
+    return out;
+}
 
 /// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
 /// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants", "convertibles"}.
@@ -638,8 +693,10 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
 
 /// Reads a SAFE: {"holder", "purchase_amount", "date", "form" (default "post_money"),
 /// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included")},
-/// with safe::validate()'s problems at their pointers.
-inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at) {
+/// with safe::validate()'s problems at their pointers; with @p table_currency (the cap table's,
+/// as read_deal_file() gives it), an amount in another currency is a problem too.
+inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                     std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a SAFE",
                          {"holder", "purchase_amount", "date", "form", "valuation_cap", "discount", "mfn", "pool_increase"})) {
         return std::nullopt;
@@ -667,6 +724,11 @@ inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, co
     }
     detail::report_checks(r, j, at, before, s.validate(field_path()),
                           {{"valuation_cap", "purchase_amount"}});
+    if (table_currency) {
+        for (const diagnostic& d : detail::safe_currency_problems(s, *table_currency, field_path())) {
+            detail::report_unless_failed(r, j, at, before, d);
+        }
+    }
     if (r.problems().size() != before) return std::nullopt;
     return s;
 }
@@ -710,8 +772,10 @@ inline std::optional<share_valuation> read_share_valuation(json_reader& r, const
 /// "discount", "cap_form", "pool_increase", "qualified_financing", "at_maturity":
 /// {"conversion_valuation", "share_class", "elected_by"}, "at_change_of_control":
 /// {"principal_multiple", "principal_plus_interest", "conversion_at_cap"}}, with
-/// convertible_note::validate()'s problems at their pointers.
-inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at) {
+/// convertible_note::validate()'s problems at their pointers; with @p table_currency (the cap
+/// table's, as read_deal_file() gives it), an amount in another currency is a problem too.
+inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                                             std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a convertible note",
                          {"holder", "principal", "issue_date", "maturity_date", "annual_rate", "method", "period", "day_count",
                           "interest_rounding", "valuation_cap", "discount", "cap_form", "pool_increase", "qualified_financing",
@@ -791,6 +855,11 @@ inline std::optional<convertible_note> read_convertible_note(json_reader& r, con
     }
     detail::report_checks(r, j, at, before, n.validate(field_path()),
                           {{"maturity_date", "issue_date"}, {"valuation_cap", "principal"}, {"at_maturity", "principal"}});
+    if (table_currency) {
+        for (const diagnostic& d : detail::note_currency_problems(n, *table_currency, field_path())) {
+            detail::report_unless_failed(r, j, at, before, d);
+        }
+    }
     if (r.problems().size() != before) return std::nullopt;
     return n;
 }
@@ -1014,8 +1083,16 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     const std::optional<currency> outer_currency = r.default_currency();
     if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
     detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds, read_priced_round);
-    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, read_safe);
-    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes, read_convertible_note);
+    // SAFEs and notes: their amounts in the cap table's currency.
+    std::optional<currency> table_currency;
+    if (out.cap_table_before) table_currency = out.cap_table_before->currency();
+    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+        return read_safe(rr, e, p, table_currency);
+    });
+    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes,
+                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+                               return read_convertible_note(rr, e, p, table_currency);
+                           });
     detail::read_json_list(r, j, at, "valuations", "share valuations", out.valuations, read_share_valuation);
     r.set_default_currency(outer_currency);
     // What converts in each priced round: pointers into the document's SAFEs and notes.
