@@ -383,7 +383,9 @@ deal_file random_deal_file(std::uint64_t seed) {
             c.conversion_price_rounding = price_precision{static_cast<int>(g.between(2, 6)), modes[g.pick(4)]};
             c.conversion_share_rounding = modes[g.pick(4)];
             d.conversions.push_back(c);
-            if (!d.chain(d.priced_rounds.size()).try_run().ok()) d.conversions.pop_back();
+            // "all_outstanding" that converts nothing does not read back (as an empty list).
+            const deal_instruments in = d.converting_in(k);
+            if ((in.safes.empty() && in.notes.empty()) || !d.chain(d.priced_rounds.size()).try_run().ok()) d.conversions.pop_back();
         }
     }
     std::vector<std::string> known;
@@ -449,7 +451,7 @@ void check_equal_after_round_trip(const deal_file& d) {
     try {
         back = parse_deal_file(text);
     } catch (const json_error& e) {
-        FAIL_CHECK(e.what() << "\n" << text);
+        FAIL_CHECK(std::string(e.what()) << "\n" << text);
         return;
     }
     CHECK(write_deal_file(back) == text);
@@ -984,6 +986,65 @@ TEST_CASE("deal file: a preference or cap beyond the amount range is a problem a
                           "/cap_table/classes/1/terms/multiple = 1000000000000000000000000: makes the class's preference, the multiple x the original issue price $1.0000 x its 2000000 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
                           "/cap_table/classes/2/terms/participation/cap_multiple = 4611686018427388: makes the class's participation cap, the multiple x the original issue price $2.0000 x its 1 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
                       }}});
+}
+
+// A holder, class or pool the file has but that does not read is reported once, for its own
+// problem: the holdings, pools, grants and warrants that name it are not also "not on the cap
+// table" (before: every reference to it was a second, wrong problem).
+TEST_CASE("deal file: a reference to a holder, class or pool with problems of its own is not reported again") {
+    const std::vector<bad_file> files = {
+        {"a preferred class with a negative multiple, a holder without a valid kind, a pool of a class with an unknown member",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": null}, {"id": "seed", "name": "Seed Fund", "kind": "investor"}, {"id": "eve", "name": "Eve", "kind": "employee"}], "classes": [{"name": "Common", "kind": "common", "terms": {"multiple": "2"}}, {"name": "Seed Preferred", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"multiple": "-1"}}, {"name": "Options", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 4000000}, {"holder": "seed", "share_class": "Seed Preferred", "shares": 2000000}, {"holder": "nobody", "share_class": "Series Z", "shares": 1}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 1000000}, {"name": "Other", "share_class": "Options", "authorized": -5}], "grants": [{"holder": "eve", "pool": "Plan", "shares": 250000, "exercise_price": {"amount": "0.25 USD", "shares": 1}}, {"holder": "eve", "pool": "Other", "shares": 1, "exercise_price": {"amount": "0.25 USD", "shares": 1}}], "warrants": [{"holder": "ada", "share_class": "Seed Preferred", "shares": 10, "exercise_price": {"amount": "1 USD", "shares": 1}}], "declared_distinct": [["ada", "seed"]]}})json",
+         {
+             "/cap_table/holders/0/kind = null: must be a holder kind name (founder, employee, investor, advisor, other), not null",
+             "/cap_table/classes/0/terms: is not a member of a common class",
+             "/cap_table/classes/1/terms/multiple = -1: must not be negative",
+             "/cap_table/pools/1/authorized = -5: must be positive",
+             "/cap_table/holdings/2/holder = \"nobody\": is not a holder on the cap table",
+             "/cap_table/holdings/2/share_class = \"Series Z\": is not a share class on the cap table",
+         }},
+    };
+    check_bad_files(files);
+}
+
+// A funding round is named as a priced round is (before: an empty or absent name read, and
+// printed as " (USD), closing ..."); an empty all_of is a problem saying how to write a tranche
+// at close (before: silently "at close"), and so is an empty any_of (before: "can never be met"
+// from the round, and only when every other tranche of the investor read).
+TEST_CASE("deal file: a funding round's name, and an empty all_of or any_of") {
+    const std::vector<bad_file> files = {
+        {"empty and absent round names; empty all_of and any_of",
+         R"json({"fundround_deal": 1, "rounds": [{"name": "", "pre_money": "1M", "close_date": "2026-01-01", "investors": [{"name": "F", "commitment": "1M"}]}, {"pre_money": "1M", "close_date": "2026-01-01", "investors": [{"name": "F", "tranches": [{"amount": "1M"}, {"amount": "35B", "condition": {"kind": "all_of", "parts": []}}, {"amount": "1M", "condition": {"kind": "any_of", "parts": []}}]}]}]})json",
+         {
+             "/rounds/0/name = \"\": must not be empty: rounds are named in reports",
+             "/rounds/1/name: is required: rounds are named on the command line and in reports",
+             "/rounds/1/investors/0/tranches/1/condition/parts = []: must hold at least one condition: for a tranche paid at close, leave \"condition\" out (or write {\"kind\": \"always\"})",
+             "/rounds/1/investors/0/tranches/2/condition/parts = []: must hold at least one condition: an any_of without parts is never met",
+         }},
+    };
+    check_bad_files(files);
+}
+
+// "all_outstanding" that resolves to nothing is a problem, as an empty list of pointers is
+// (before: the round silently converted nothing): a close before every instrument's date, every
+// instrument converted by an earlier round, a file without SAFEs or notes.
+TEST_CASE("deal file: \"all_outstanding\" converting nothing is a problem, as [] is") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}, {"id": "fund", "name": "Fund"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]})";
+    const std::string round_a = R"({"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "converts": "all_outstanding", "close_date": ")";
+    const std::string round_b = R"({"name": "Series B", "series": "Series B", "pre_money": "$20M", "investors": [{"holder": "fund", "amount": "$5M"}], "converts": "all_outstanding", "close_date": "2027-01-01"})";
+    const std::string safe = R"("safes": [{"holder": "angel", "purchase_amount": "$500K", "date": "2025-03-01", "valuation_cap": "$5M"}])";
+    const std::string before_safe = R"({"fundround_deal": 1, )" + table + ", " + safe + R"(, "priced_rounds": [)" + round_a + R"(2000-01-01"}]})";
+    const std::string converted_earlier = R"({"fundround_deal": 1, )" + table + ", " + safe + R"(, "priced_rounds": [)" + round_a + R"(2026-01-01"}, )" + round_b + "]}";
+    const std::string no_instruments = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" + round_a + R"(2026-01-01"}]})";
+    check_bad_files({
+        {"a close before every instrument", before_safe.c_str(),
+         {"/priced_rounds/0/converts = \"all_outstanding\": converts nothing: every SAFE and note is dated after the close 2000-01-01 or converted by an earlier round (leave \"converts\" out, or check the close_date)"}},
+        {"every instrument converted by an earlier round", converted_earlier.c_str(),
+         {"/priced_rounds/1/converts = \"all_outstanding\": converts nothing: every SAFE and note is dated after the close 2027-01-01 or converted by an earlier round (leave \"converts\" out, or check the close_date)"}},
+        {"no SAFEs or notes", no_instruments.c_str(),
+         {"/priced_rounds/0/converts = \"all_outstanding\": converts nothing: the file has no SAFEs or notes (leave \"converts\" out)"}},
+    });
 }
 
 }  // namespace test_json_deal_file

@@ -99,6 +99,11 @@ fundround_cli_test(invalid_ocf_directory 1 ARGS report ocf_broken)
 # the cap table's; a preference multiple whose preference no amount can hold.
 fundround_cli_test(invalid_safe_currency 1 ARGS waterfall safe_eur_on_usd_table.json --exit 10M --exit-date 2026-01-01)
 fundround_cli_test(invalid_huge_preference 1 ARGS waterfall huge_preference.json --exit 5M)
+# A class with a problem of its own (terms on a common class): reported once, not again at every
+# holding and pool that names it.
+fundround_cli_test(invalid_class_reported_once 1 ARGS captable common_class_with_terms.json)
+# "all_outstanding" on a round that closes before every SAFE and note: it would convert nothing.
+fundround_cli_test(invalid_converts_nothing 1 ARGS captable converts_nothing.json --after "Series A")
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)

@@ -1051,8 +1051,10 @@ inline void report_duplicate_names(json_reader& r, const field_path& list, const
 /// Reads a deal file: {"fundround_deal": 1, "company", "cap_table", "rounds", "priced_rounds",
 /// "safes", "notes", "valuations", "scenarios", "counter_commitments"} (every member but the
 /// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
-/// them): each member's own, then the references between them (round names unique, investors
-/// and SAFE and note holders on the cap table, scenario milestones in a round), then whether
+/// them): each member's own (a funding round named; SAFE and note amounts in the cap table's
+/// currency), then the references between them (round names unique, investors and SAFE and
+/// note holders on the cap table, a priced round's "all_outstanding" converting at least one
+/// instrument, scenario milestones in a round), then whether
 /// the priced rounds apply as a chain on the cap table (the first that does not, with the
 /// chain's problems under /priced_rounds/i).
 inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
@@ -1077,8 +1079,11 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
         out.cap_table_before = r.read_cap_table(*v, at.member("cap_table"));
         table_ok = out.cap_table_before.has_value();
     }
-    detail::read_json_list(r, j, at, "rounds", "rounds", out.rounds,
-                           [](json_reader& rr, const nlohmann::json& e, const field_path& p) { return rr.read_round(e, p); });
+    detail::read_json_list(r, j, at, "rounds", "rounds", out.rounds, [](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+        // Named, as a priced round is: rounds are named on the command line and in reports.
+        if (e.is_object() && json_reader::member(e, "name") == nullptr) rr.report(p.member("name"), "", "is required: rounds are named on the command line and in reports");
+        return rr.read_round(e, p);
+    });
     // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's.
     const std::optional<currency> outer_currency = r.default_currency();
     if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
@@ -1105,6 +1110,25 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
             if (auto c = read_priced_round_conversion(r, (*priced)[i], at.member("priced_rounds").index(i), i, count("safes"), count("notes"))) {
                 out.conversions.push_back(std::move(*c));
             }
+        }
+    }
+    // "all_outstanding" that converts nothing (every instrument dated after the close or converted
+    // by an earlier round, or none at all) is a problem, as an empty list of pointers is: the
+    // round would silently convert nothing. Known once every SAFE and note reads.
+    const auto all_read = [&](const char* name, std::size_t count) {
+        const nlohmann::json* m = json_reader::member(j, name);
+        return m == nullptr || (m->is_array() && m->size() == count);
+    };
+    if (all_read("safes", out.safes.size()) && all_read("notes", out.notes.size())) {
+        for (const priced_round_conversion& c : out.conversions) {
+            if (!c.all_outstanding) continue;
+            const deal_instruments in = out.converting_in(c.round);
+            if (!in.safes.empty() || !in.notes.empty()) continue;
+            r.report(at.member("priced_rounds").index(c.round).member("converts"), "\"all_outstanding\"",
+                     out.safes.empty() && out.notes.empty()
+                         ? std::string("converts nothing: the file has no SAFEs or notes (leave \"converts\" out)")
+                         : "converts nothing: every SAFE and note is dated after the close " + to_string(c.close_date) +
+                               " or converted by an earlier round (leave \"converts\" out, or check the close_date)");
         }
     }
     detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios, read_scenario);
