@@ -104,6 +104,10 @@ fundround_cli_test(invalid_huge_preference 1 ARGS waterfall huge_preference.json
 fundround_cli_test(invalid_class_reported_once 1 ARGS captable common_class_with_terms.json)
 # "all_outstanding" on a round that closes before every SAFE and note: it would convert nothing.
 fundround_cli_test(invalid_converts_nothing 1 ARGS captable converts_nothing.json --after "Series A")
+# A priced round's investment in another currency (its amount shown, at read time); a chain
+# problem naming a holder by its pointer.
+fundround_cli_test(invalid_priced_round_currency 1 ARGS captable priced_round_eur_amount.json --after "Series A")
+fundround_cli_test(invalid_new_investor_same_name 1 ARGS captable new_investor_same_name.json)
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -338,6 +339,24 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return f;
 }
 
+/// @p text with each "holders[k]" (not part of a longer name) replaced by @p pointers[k] (a
+/// chain problem naming a holder of the table, by its JSON pointer in the file).
+[[nodiscard]] inline std::string holders_as_pointers(const std::string& text, const std::vector<std::string>& pointers) {
+    static const std::string word = "holders[";
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
+        const bool whole = pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) != 0 || text[pos - 1] == '_');
+        const std::size_t close = text.find(']', pos);
+        if (!whole || close == std::string::npos) continue;
+        const auto k = parse_json_digits(std::string_view(text).substr(pos + word.size(), close - pos - word.size()));
+        if (!k || *k >= pointers.size()) continue;
+        out += text.substr(from, pos - from) + pointers[static_cast<std::size_t>(*k)];
+        from = close + 1;
+    }
+    return out + text.substr(from);
+}
+
 /// The position of the first duplicate of each name in @p names (sorted: O(n log n)), as
 /// (later, first) pairs in the later one's order.
 [[nodiscard]] inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_names(const std::vector<std::string>& names) {
@@ -580,8 +599,10 @@ inline std::optional<priced_round_conversion> read_priced_round_conversion(json_
 /// [holders], "option_pool": {"target", "placement", "target_basis", "top_up"},
 /// "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"},
 /// and what converts in it (read by read_priced_round_conversion(), which needs the file's SAFEs
-/// and notes).
-inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at) {
+/// and notes). With @p table_currency (the cap table's, as read_deal_file() gives it), a
+/// pre-money, post-money, price or investment in another currency is a problem too.
+inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                                        std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a priced round",
                          {"name", "series", "liquidation", "pre_money", "post_money", "price_per_share",
                           "new_money_ownership", "basis", "investors", "new_investors", "option_pool", "price_rounding",
@@ -590,6 +611,12 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
+    // An amount in another currency than the cap table's, reported at @p where.
+    const auto in_table_currency = [&](const field_path& where, currency c, const std::string& shown) {
+        if (!table_currency || c == *table_currency) return true;
+        r.report(where, shown, detail::table_currency_rule(*table_currency));
+        return false;
+    };
     std::optional<std::string> name;
     if (const auto* m = r.required(j, at, "name")) name = r.read_string(*m, at.member("name"));
     if (name && name->empty()) r.report(at.member("name"), "\"\"", "must not be empty: rounds are named in reports");
@@ -608,11 +635,11 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
         const std::string_view f = figure;
         const field_path p = at.member(figure);
         if (f == "pre_money") {
-            if (auto v = r.read_money(*m, p)) terms.pre_money(*v);
+            if (auto v = r.read_money(*m, p); v && in_table_currency(p, v->currency(), format_full(*v))) terms.pre_money(*v);
         } else if (f == "post_money") {
-            if (auto v = r.read_money(*m, p)) terms.post_money(*v);
+            if (auto v = r.read_money(*m, p); v && in_table_currency(p, v->currency(), format_full(*v))) terms.post_money(*v);
         } else if (f == "price_per_share") {
-            if (auto v = r.read_price(*m, p)) terms.at_price(*v);
+            if (auto v = r.read_price(*m, p); v && in_table_currency(p, v->currency(), v->to_string())) terms.at_price(*v);
         } else if (auto v = r.read_fraction(*m, p)) {
             terms.new_money_ownership(*v);
         }
@@ -637,6 +664,7 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
                 if (const auto* h = r.required(e, p, "holder")) who = r.read_holder_id(*h, p.member("holder"));
                 std::optional<money> amount;
                 if (const auto* a = r.required(e, p, "amount")) amount = r.read_money(*a, p.member("amount"));
+                if (amount && !in_table_currency(p.member("amount"), amount->currency(), format_full(*amount))) amount.reset();
                 if (who && amount) terms.invest(who->str(), *amount);
             }
         }
@@ -1087,10 +1115,11 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's.
     const std::optional<currency> outer_currency = r.default_currency();
     if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
-    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds, read_priced_round);
-    // SAFEs and notes: their amounts in the cap table's currency.
     std::optional<currency> table_currency;
     if (out.cap_table_before) table_currency = out.cap_table_before->currency();
+    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds,
+                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) { return read_priced_round(rr, e, p, table_currency); });
+    // SAFEs and notes: their amounts in the cap table's currency.
     detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
         return read_safe(rr, e, p, table_currency);
     });
@@ -1259,14 +1288,25 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
             const field_path step = field_path("rounds").index(i);
             const priced_round_conversion* conversion = out.conversion_of(i);
             const deal_instruments in = conversion ? out.converting_in(i) : deal_instruments{};
+            std::vector<std::string> holder_pointers;  // the holders of the table after round i, in order
+            for (std::size_t k = 0; k < out.cap_table_before->holders().size(); ++k) {
+                holder_pointers.push_back((r.base() / at.member("cap_table").member("holders").index(k)).json_pointer());
+            }
+            for (std::size_t k = 0; k <= i; ++k) {
+                for (std::size_t m = 0; m < out.priced_rounds[k].new_investors().size(); ++m) {
+                    holder_pointers.push_back((r.base() / at.member("priced_rounds").index(k).member("new_investors").index(m)).json_pointer());
+                }
+            }
             for (const diagnostic& d : ran.problems) {
                 const field_path own = d.field.rebased(step, field_path());
                 std::string about;  // the instrument a problem is about, when reported at "converts"
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
                 const field_path inside = detail::existing_prefix(list[i], mapped, cut);
-                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file.
-                std::string rule = d.rule;
+                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file,
+                // and a holder ("holders[4]") by its pointer: /cap_table/holders/k, or the
+                // new_investors entry of this round or an earlier one that adds it.
+                std::string rule = detail::holders_as_pointers(d.rule, holder_pointers);
                 for (std::size_t k = 0; k < i; ++k) {
                     const std::string chain_name = "rounds[" + std::to_string(k) + "] (";
                     for (std::size_t pos = rule.find(chain_name); pos != std::string::npos; pos = rule.find(chain_name, pos)) {
@@ -1275,8 +1315,18 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
                         pos += file_name.size();
                     }
                 }
-                r.report(at.member("priced_rounds").index(i) / inside, d.value,
-                         about + (cut && !own.empty() ? own.to_string() + ": " : std::string()) + rule + after);
+                // A field the file does not spell out is named in words (the fully diluted base)
+                // or by the library's name.
+                std::string named;
+                if (cut && !own.empty()) {
+                    const auto& steps = own.segments();
+                    const bool base = steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "terms" &&
+                                      steps[1].kind == path_step::member && steps[1].name == "base";
+                    named = base ? "the fully diluted shares its basis (\"" + std::string(out.priced_rounds[i].basis().name()) +
+                                       "\") counts on the table before it: "
+                                 : own.to_string() + ": ";
+                }
+                r.report(at.member("priced_rounds").index(i) / inside, d.value, about + named + rule + after);
             }
         }
     }
