@@ -737,8 +737,14 @@ void check_note_interest(const fr::deal_file& deal, const std::vector<std::size_
         } catch (const fr::inexact_error&) {
             fr::convertible_note rounded = n;
             rounded.interest_rounding = fr::rounding::half_even;
-            lines.push_back(field("interest_rounding") + " = \"exact\": the interest " + span + " is not a whole number of mills (about " +
-                            fr::format_full(rounded.accrued_interest(on)) + "): state the rounding the note's agreement uses");
+            std::string about;
+            try {
+                about = " (about " + fr::format_full(rounded.accrued_interest(on)) + ")";
+            } catch (const fr::overflow_error&) {
+                about = " (and beyond the amount range)";
+            }
+            lines.push_back(field("interest_rounding") + " = \"exact\": the interest " + span + " is not a whole number of mills" +
+                            about + ": state the rounding the note's agreement uses");
         } catch (const fr::overflow_error&) {
             bool interest_fits = true;
             try {
