@@ -237,8 +237,8 @@ condition random_condition(fundround::detail::xoshiro256& rng, int depth) {
         case 2: return condition::milestone("m" + std::to_string(rng.below(5)));
         case 3:
         case 4: {
-            std::vector<condition> parts;
-            const std::uint64_t n = rng.below(4);
+            std::vector<condition> parts;  // at least one: read_condition() rejects an all_of or any_of without parts
+            const std::uint64_t n = 1 + rng.below(3);
             for (std::uint64_t i = 0; i < n; ++i) parts.push_back(random_condition(rng, depth - 1));
             return pick == 3 ? all_of(std::move(parts)) : any_of(std::move(parts));
         }
@@ -278,6 +278,16 @@ TEST_CASE("json: condition errors, every one at its pointer") {
           "  - /parts/5/colour: is not a member of a condition; expected kind, date, name, parts, part");
     CHECK(error_of<condition>(json::parse(R"({"kind": "any_of", "parts": {}})")) ==
           "condition is invalid: 1 problem\n  - /parts = {}: must be an array of conditions, not an object");
+    // An empty all_of would be met at close (before: read as "always", silently): said how to
+    // write a tranche at close instead. Nested too. An empty any_of is never met.
+    CHECK(error_of<condition>(json::parse(R"({"kind": "all_of", "parts": []})")) ==
+          "condition is invalid: 1 problem\n  - /parts = []: must hold at least one condition: for a tranche paid at close, "
+          "leave \"condition\" out (or write {\"kind\": \"always\"})");
+    CHECK(error_of<condition>(json::parse(R"({"kind": "any_of", "parts": []})")) ==
+          "condition is invalid: 1 problem\n  - /parts = []: must hold at least one condition: an any_of without parts is never met");
+    CHECK(error_of<condition>(json::parse(R"({"kind": "negation", "part": {"kind": "all_of", "parts": []}})")) ==
+          "condition is invalid: 1 problem\n  - /part/parts = []: must hold at least one condition: for a tranche paid at close, "
+          "leave \"condition\" out (or write {\"kind\": \"always\"})");
     CHECK(error_of<condition>(json::parse(R"({"kind": "long_stop"})")) ==
           "condition is invalid: 2 problems\n  - /date: is required\n  - /part: is required");
     CHECK(error_of<condition>(json("always")) ==

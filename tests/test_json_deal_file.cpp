@@ -383,7 +383,9 @@ deal_file random_deal_file(std::uint64_t seed) {
             c.conversion_price_rounding = price_precision{static_cast<int>(g.between(2, 6)), modes[g.pick(4)]};
             c.conversion_share_rounding = modes[g.pick(4)];
             d.conversions.push_back(c);
-            if (!d.chain(d.priced_rounds.size()).try_run().ok()) d.conversions.pop_back();
+            // "all_outstanding" that converts nothing does not read back (as an empty list).
+            const deal_instruments in = d.converting_in(k);
+            if ((in.safes.empty() && in.notes.empty()) || !d.chain(d.priced_rounds.size()).try_run().ok()) d.conversions.pop_back();
         }
     }
     std::vector<std::string> known;
@@ -449,7 +451,7 @@ void check_equal_after_round_trip(const deal_file& d) {
     try {
         back = parse_deal_file(text);
     } catch (const json_error& e) {
-        FAIL_CHECK(e.what() << "\n" << text);
+        FAIL_CHECK(std::string(e.what()) << "\n" << text);
         return;
     }
     CHECK(write_deal_file(back) == text);
@@ -627,6 +629,33 @@ bool resolves(const json& doc, const std::string& pointer) {
     return doc.contains(p.parent_pointer()) && doc.at(p.parent_pointer()).is_object();
 }
 
+// Each file's problems are exactly @p f.problems, at pointers into it; parse_deal_file throws
+// json_error listing as many.
+void check_bad_files(const std::vector<bad_file>& files) {
+    for (const bad_file& f : files) {
+        CAPTURE(f.what);
+        const json doc = json::parse(f.document);
+        const std::vector<std::string> got = problems_of(doc);
+        CHECK(got == f.problems);
+        if (got != f.problems) {
+            for (const std::string& line : got) MESSAGE(line);
+        }
+        json_reader reader;
+        (void)read_deal_file(reader, doc);
+        for (const diagnostic& d : reader.problems()) {
+            CAPTURE(d.field.json_pointer());
+            CHECK(resolves(doc, d.field.json_pointer()));
+        }
+        try {
+            (void)parse_deal_file(f.document);
+            FAIL_CHECK("no json_error");
+        } catch (const json_error& e) {
+            CHECK(e.problems().size() == f.problems.size());
+            CHECK(std::string(e.what()).rfind("deal file is invalid: " + std::to_string(f.problems.size()) + " problem", 0) == 0);
+        }
+    }
+}
+
 TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
     const std::vector<bad_file> files = {
         {"the top level: unknown members, the version, the company's type",
@@ -796,40 +825,21 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
              "/priced_rounds/0/basis/warrants: is required",
              "/priced_rounds/0/basis/convertibles: is required",
          }},
-        {"the chain: a later round's problems, each at its member (a currency, the pool, the basis)",
-         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "pre_money": "-$3M", "investors": [{"holder": "fund2", "amount": "EUR 2M"}, {"holder": "fund", "amount": "-$1"}], "new_investors": [{"id": "fund2", "name": "Fund Two"}], "option_pool": {"target": "1/10", "top_up": "Nope"}, "basis": "issued_and_granted"}]})json",
+        {"the chain: a later round's problems, each at its member (an amount, the pool, the basis)",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "pre_money": "-$3M", "investors": [{"holder": "fund2", "amount": "$2M"}, {"holder": "fund", "amount": "-$1"}], "new_investors": [{"id": "fund2", "name": "Fund Two"}], "option_pool": {"target": "1/10", "top_up": "Nope"}, "basis": "issued_and_granted"}]})json",
          {
-             "/priced_rounds/1/investors/1/amount = -$1.00: must be in EUR like the rest (the round does not apply to the cap table after /priced_rounds/0)",
-             "/priced_rounds/1/pre_money = -$3,000,000.00: must be in EUR (the round does not apply to the cap table after /priced_rounds/0)",
-             "/priced_rounds/1/investors/0/amount = EUR: must be in the cap table's currency, USD (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/investors/1/amount = -$1.00: must be positive (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/pre_money = -$3,000,000.00: must be positive (the round does not apply to the cap table after /priced_rounds/0)",
              "/priced_rounds/1/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does not apply to the cap table after /priced_rounds/0)",
              "/priced_rounds/1/basis = issued + granted options: a pool target is a fraction of a fully diluted count that includes the unallocated pool (the round does not apply to the cap table after /priced_rounds/0)",
          }},
         {"the chain: a near-duplicate investor name in a later round",
          R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series C", "series": "Series A Pref", "pre_money": "$8M", "investors": [{"holder": "fund3", "amount": "$1M"}], "new_investors": [{"id": "fund3", "name": "fund"}], "liquidation": {"multiple": "-1"}}]})json",
          {
-             "/priced_rounds/1/new_investors/0/name = \"fund\": nearly duplicates holders[2] \"Fund\" (ids \"fund\" and \"fund3\"); use one holder, or declare the two distinct (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/new_investors/0/name = \"fund\": nearly duplicates /priced_rounds/0/new_investors/0 \"Fund\" (ids \"fund\" and \"fund3\"); use one holder, or declare the two distinct (the round does not apply to the cap table after /priced_rounds/0)",
          }},
     };
-    for (const bad_file& f : files) {
-        CAPTURE(f.what);
-        const json doc = json::parse(f.document);
-        CHECK(problems_of(doc) == f.problems);
-        json_reader reader;
-        (void)read_deal_file(reader, doc);
-        for (const diagnostic& d : reader.problems()) {
-            CAPTURE(d.field.json_pointer());
-            CHECK(resolves(doc, d.field.json_pointer()));
-        }
-        // parse_deal_file throws json_error listing the same problems.
-        try {
-            (void)parse_deal_file(f.document);
-            FAIL_CHECK("no json_error");
-        } catch (const json_error& e) {
-            CHECK(e.problems().size() == f.problems.size());
-            CHECK(std::string(e.what()).rfind("deal file is invalid: " + std::to_string(f.problems.size()) + " problem", 0) == 0);
-        }
-    }
+    check_bad_files(files);
 }
 
 TEST_CASE("deal file: the type and form of every member, and the chain's other ways to fail") {
@@ -890,16 +900,20 @@ TEST_CASE("deal file: the type and form of every member, and the chain's other w
          {
              "/priced_rounds/0: cannot be priced: investors[0].shares = 2200000/7 is not whole, and its rounding is rounding::exact (the round does not apply to the cap table before the rounds)",
          }},
-        {"the chain: a problem about what the file does not spell out (the fully diluted base) at the round, naming it",
+        {"the chain: a problem about what the file does not spell out (the fully diluted base) at the round, naming it in words",
          R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [], "pools": []}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}]})json",
          {
-             "/priced_rounds/0 = 0: terms.base.fully_diluted: must be positive (the round does not apply to the cap table before the rounds)",
+             "/priced_rounds/0 = 0: the fully diluted shares its basis (\"full\") counts on the table before it: must be positive (the round does not apply to the cap table before the rounds)",
          }},
     };
     for (const bad_file& f : files) {
         CAPTURE(f.what);
         const json doc = json::parse(f.document);
-        CHECK(problems_of(doc) == f.problems);
+        const std::vector<std::string> got = problems_of(doc);
+        CHECK(got == f.problems);
+        if (got != f.problems) {
+            for (const std::string& line : got) MESSAGE(line);
+        }
         json_reader reader;
         (void)read_deal_file(reader, doc);
         for (const diagnostic& d : reader.problems()) {
@@ -980,6 +994,140 @@ TEST_CASE("deal file: round(name) names the rounds there are") {
                          "round = \"Series Z\": not in the deal file (its rounds: \"Reference round, 2026\")", invalid_argument_error);
     CHECK_THROWS_WITH_AS((void)deal_file().round("x"), "round = \"x\": not in the deal file (its rounds: none)",
                          invalid_argument_error);
+}
+
+// A SAFE or note whose amounts are in another currency than the cap table's is a problem when the
+// file is read, at each amount's pointer (not an exit-time "does not apply"); a cap in another
+// currency than its own purchase amount is reported once, by the SAFE's own rule.
+TEST_CASE("deal file: SAFE and note amounts in another currency than the cap table's") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}, {"id": "bank", "name": "Bank"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]})";
+    const std::string eur_safe = R"({"fundround_deal": 1, )" + table +
+                                 R"(, "safes": [{"holder": "angel", "purchase_amount": "EUR 1M", "date": "2025-01-15", "valuation_cap": "EUR 5M"}, {"holder": "angel", "purchase_amount": "$1M", "date": "2025-01-15", "valuation_cap": "EUR 5M"}, {"holder": "angel", "purchase_amount": "1M", "date": "2025-01-15", "valuation_cap": "5M"}], "notes": [{"holder": "bank", "principal": "EUR 500K", "issue_date": "2025-01-01", "maturity_date": "2027-01-01", "annual_rate": "8/100", "valuation_cap": "EUR 6M", "qualified_financing": "EUR 1M", "at_maturity": {"conversion_valuation": "EUR 6M", "share_class": "Common", "elected_by": "holder"}}, {"holder": "bank", "principal": "$500K", "issue_date": "2025-01-01", "maturity_date": "2027-01-01", "annual_rate": "8/100", "qualified_financing": "GBP 1M", "date": 1}]})";
+    const std::vector<bad_file> files = {
+        {"EUR amounts on a USD cap table", eur_safe.c_str(),
+         {
+             "/safes/0/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
+             "/safes/0/valuation_cap = €5,000,000.00: must be in USD, the cap table's currency",
+             "/safes/1/valuation_cap = €5,000,000.00: must be in USD, the purchase amount's currency",
+             "/notes/0/principal = €500,000.00: must be in USD, the cap table's currency",
+             "/notes/0/valuation_cap = €6,000,000.00: must be in USD, the cap table's currency",
+             "/notes/0/qualified_financing = €1,000,000.00: must be in USD, the cap table's currency",
+             "/notes/0/at_maturity/conversion_valuation = €6,000,000.00: must be in USD, the cap table's currency",
+             "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, valuation_cap, discount, cap_form, pool_increase, qualified_financing, at_maturity, at_change_of_control",
+             "/notes/1/qualified_financing = £1,000,000.00: must be in USD, the cap table's currency",
+         }},
+    };
+    check_bad_files(files);
+
+    // The same rule on values, for a deal made another way (an OCF import): every amount.
+    safe s;
+    s.holder = holder_id("angel");
+    s.purchase_amount = money::from_units(1000000000, currency("EUR"));
+    s.date = year{2025} / 1 / 15;
+    s.valuation_cap = money::from_units(5000000000, currency("EUR"));
+    std::vector<std::string> lines;
+    for (const diagnostic& d : instrument_currency_problems({s}, {}, currency("USD"))) lines.push_back(d.message());
+    CHECK(lines == std::vector<std::string>{"safes[0].purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
+                                            "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency"});
+    CHECK(instrument_currency_problems({s}, {}, currency("EUR")).empty());
+}
+
+// A preferred class whose preference (or participation cap), multiple x original issue price x
+// issued shares, is beyond the amount range is a problem at its multiple when the file is read:
+// no exit can pay it (before: a fraction overflow when the waterfall was evaluated).
+TEST_CASE("deal file: a preference or cap beyond the amount range is a problem at its multiple") {
+    const std::string doc =
+        R"({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "fund", "name": "Fund"}], "classes": [{"name": "Common", "kind": "common"}, {"name": "Seed", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"multiple": "1000000000000000000000000"}}, {"name": "Series A", "kind": "preferred", "original_issue_price": {"amount": "2 USD", "shares": 1}, "terms": {"multiple": "1", "participation": {"kind": "capped", "cap_multiple": "4611686018427388"}}}, {"name": "Series B", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"multiple": "4611686018427387"}}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}, {"holder": "fund", "share_class": "Seed", "shares": 2000000}, {"holder": "fund", "share_class": "Series A", "shares": 1}, {"holder": "fund", "share_class": "Series B", "shares": 2}]}})";
+    // Series B: 4611686018427387 x 1000 mills x 2 = 9223372036854774000 mills, in range.
+    check_bad_files({{"a preference and a cap out of range", doc.c_str(),
+                      {
+                          "/cap_table/classes/1/terms/multiple = 1000000000000000000000000: makes the class's preference, the multiple x the original issue price $1.0000 x its 2000000 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                          "/cap_table/classes/2/terms/participation/cap_multiple = 4611686018427388: makes the class's participation cap, the multiple x the original issue price $2.0000 x its 1 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                      }}});
+}
+
+// A holder, class or pool the file has but that does not read is reported once, for its own
+// problem: the holdings, pools, grants and warrants that name it are not also "not on the cap
+// table" (before: every reference to it was a second, wrong problem).
+TEST_CASE("deal file: a reference to a holder, class or pool with problems of its own is not reported again") {
+    const std::vector<bad_file> files = {
+        {"a preferred class with a negative multiple, a holder without a valid kind, a pool of a class with an unknown member",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": null}, {"id": "seed", "name": "Seed Fund", "kind": "investor"}, {"id": "eve", "name": "Eve", "kind": "employee"}], "classes": [{"name": "Common", "kind": "common", "terms": {"multiple": "2"}}, {"name": "Seed Preferred", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"multiple": "-1"}}, {"name": "Options", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 4000000}, {"holder": "seed", "share_class": "Seed Preferred", "shares": 2000000}, {"holder": "nobody", "share_class": "Series Z", "shares": 1}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 1000000}, {"name": "Other", "share_class": "Options", "authorized": -5}], "grants": [{"holder": "eve", "pool": "Plan", "shares": 250000, "exercise_price": {"amount": "0.25 USD", "shares": 1}}, {"holder": "eve", "pool": "Other", "shares": 1, "exercise_price": {"amount": "0.25 USD", "shares": 1}}], "warrants": [{"holder": "ada", "share_class": "Seed Preferred", "shares": 10, "exercise_price": {"amount": "1 USD", "shares": 1}}], "declared_distinct": [["ada", "seed"]]}})json",
+         {
+             "/cap_table/holders/0/kind = null: must be a holder kind name (founder, employee, investor, advisor, other), not null",
+             "/cap_table/classes/0/terms: is not a member of a common class",
+             "/cap_table/classes/1/terms/multiple = -1: must not be negative",
+             "/cap_table/pools/1/authorized = -5: must be positive",
+             "/cap_table/holdings/2/holder = \"nobody\": is not a holder on the cap table",
+             "/cap_table/holdings/2/share_class = \"Series Z\": is not a share class on the cap table",
+         }},
+    };
+    check_bad_files(files);
+}
+
+// A funding round is named as a priced round is (before: an empty or absent name read, and
+// printed as " (USD), closing ..."); an empty all_of is a problem saying how to write a tranche
+// at close (before: silently "at close"), and so is an empty any_of (before: "can never be met"
+// from the round, and only when every other tranche of the investor read). A post-money that
+// counts the tranche not read is not compared with the rest (it would repeat the problem).
+TEST_CASE("deal file: a funding round's name, and an empty all_of or any_of") {
+    const std::vector<bad_file> files = {
+        {"empty and absent round names; empty all_of and any_of",
+         R"json({"fundround_deal": 1, "rounds": [{"name": "", "pre_money": "1M", "close_date": "2026-01-01", "investors": [{"name": "F", "commitment": "1M"}]}, {"pre_money": "1M", "post_money": "35003M", "close_date": "2026-01-01", "investors": [{"name": "F", "tranches": [{"amount": "1M"}, {"amount": "35B", "condition": {"kind": "all_of", "parts": []}}, {"amount": "1M", "condition": {"kind": "any_of", "parts": []}}]}]}]})json",
+         {
+             "/rounds/0/name = \"\": must not be empty: rounds are named in reports",
+             "/rounds/1/name: is required: rounds are named on the command line and in reports",
+             "/rounds/1/investors/0/tranches/1/condition/parts = []: must hold at least one condition: for a tranche paid at close, leave \"condition\" out (or write {\"kind\": \"always\"})",
+             "/rounds/1/investors/0/tranches/2/condition/parts = []: must hold at least one condition: an any_of without parts is never met",
+         }},
+    };
+    check_bad_files(files);
+}
+
+// "all_outstanding" that resolves to nothing is a problem, as an empty list of pointers is
+// (before: the round silently converted nothing): a close before every instrument's date, every
+// instrument converted by an earlier round, a file without SAFEs or notes.
+TEST_CASE("deal file: \"all_outstanding\" converting nothing is a problem, as [] is") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}, {"id": "fund", "name": "Fund"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]})";
+    const std::string round_a = R"({"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "converts": "all_outstanding", "close_date": ")";
+    const std::string round_b = R"({"name": "Series B", "series": "Series B", "pre_money": "$20M", "investors": [{"holder": "fund", "amount": "$5M"}], "converts": "all_outstanding", "close_date": "2027-01-01"})";
+    const std::string safe = R"("safes": [{"holder": "angel", "purchase_amount": "$500K", "date": "2025-03-01", "valuation_cap": "$5M"}])";
+    const std::string before_safe = R"({"fundround_deal": 1, )" + table + ", " + safe + R"(, "priced_rounds": [)" + round_a + R"(2000-01-01"}]})";
+    const std::string converted_earlier = R"({"fundround_deal": 1, )" + table + ", " + safe + R"(, "priced_rounds": [)" + round_a + R"(2026-01-01"}, )" + round_b + "]}";
+    const std::string no_instruments = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" + round_a + R"(2026-01-01"}]})";
+    check_bad_files({
+        {"a close before every instrument", before_safe.c_str(),
+         {"/priced_rounds/0/converts = \"all_outstanding\": converts nothing: every SAFE and note is dated after the close 2000-01-01 or converted by an earlier round (leave \"converts\" out, or check the close_date)"}},
+        {"every instrument converted by an earlier round", converted_earlier.c_str(),
+         {"/priced_rounds/1/converts = \"all_outstanding\": converts nothing: every SAFE and note is dated after the close 2027-01-01 or converted by an earlier round (leave \"converts\" out, or check the close_date)"}},
+        {"no SAFEs or notes", no_instruments.c_str(),
+         {"/priced_rounds/0/converts = \"all_outstanding\": converts nothing: the file has no SAFEs or notes (leave \"converts\" out)"}},
+    });
+}
+
+// A priced round's amounts in another currency than the cap table's are problems when the file
+// is read, each at its pointer with its amount (before: the chain blamed the valid USD pre-money
+// with "must be in EUR" and printed the investment as "amount = EUR"); a holder a chain problem
+// names is named by its pointer (before: "holders[4]", the library's numbering).
+TEST_CASE("deal file: a priced round's currencies, and the holders its problems name") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]})";
+    const std::string eur = R"({"fundround_deal": 1, )" + table +
+                            R"(, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$12M", "investors": [{"holder": "a-fund", "amount": "EUR 4M"}], "new_investors": [{"id": "a-fund", "name": "A Fund", "kind": "investor"}]}, {"name": "Series B", "series": "Series B", "post_money": "EUR 60M", "investors": [{"holder": "a-fund", "amount": "$1M"}]}, {"name": "Series C", "series": "Series C", "price_per_share": {"amount": "2 GBP", "shares": 1}, "investors": [{"holder": "a-fund", "amount": "$1M"}]}]})";
+    const std::string same_name = R"({"fundround_deal": 1, )" + table +
+                                  R"(, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$12M", "investors": [{"holder": "a-fund", "amount": "$4M"}], "new_investors": [{"id": "a-fund", "name": "Angel", "kind": "investor"}]}]})";
+    check_bad_files({
+        {"amounts in EUR and GBP on a USD table", eur.c_str(),
+         {
+             "/priced_rounds/0/investors/0/amount = €4,000,000.00: must be in USD, the cap table's currency",
+             "/priced_rounds/1/post_money = €60,000,000.00: must be in USD, the cap table's currency",
+             "/priced_rounds/2/price_per_share = £2.0000: must be in USD, the cap table's currency",
+         }},
+        {"a new investor with a holder's name", same_name.c_str(),
+         {"/priced_rounds/0/new_investors/0/name = \"Angel\": is the same name as /cap_table/holders/1 \"Angel\" (ids \"angel\" and \"a-fund\"); use one holder, or declare the two distinct (the round does not apply to the cap table before the rounds)"}},
+    });
 }
 
 }  // namespace test_json_deal_file

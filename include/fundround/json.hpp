@@ -34,10 +34,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -521,7 +523,9 @@ public:
     }
     /// A condition: {"kind": "always"}, {"kind": "on_or_after", "date": ...}, {"kind":
     /// "milestone", "name": ...}, {"kind": "all_of" or "any_of", "parts": [...]}, {"kind":
-    /// "negation", "part": ...}, {"kind": "long_stop", "date": ..., "part": ...}.
+    /// "negation", "part": ...}, {"kind": "long_stop", "date": ..., "part": ...}. An all_of or
+    /// any_of without parts is a problem (the one would be met at close, the other never: a
+    /// tranche at close has no condition).
     std::optional<condition> read_condition(const nlohmann::json& j, const field_path& at) {
         return read_condition_at(j, at, 1);
     }
@@ -723,12 +727,16 @@ public:
     /// "shares"}], "pools": [{"name", "share_class", "authorized"}], "grants": [{"holder", "pool",
     /// "shares", "exercise_price"}], "warrants": [{"holder", "share_class", "shares",
     /// "exercise_price"}], "declared_distinct": [["id", "id"]]}, built with cap_table_builder;
-    /// its problems are reported too, at their JSON pointers.
+    /// its problems are reported too, at their JSON pointers, except a reference to a holder,
+    /// class or pool the document has but that did not read (its own problems are reported).
+    /// A preferred class whose preference or participation cap (multiple x original issue price
+    /// x issued shares) is beyond the amount range is a problem at its multiple.
     std::optional<cap_table> read_cap_table(const nlohmann::json& j, const field_path& at);
     /// A round (see docs/how-to-json.md): {"name", "currency", "pre_money" and/or "post_money",
     /// "pre_money_shares", "prior_mark", "prior_mark_label", "prior_round", "prior_round_label",
     /// "close_date", "investors": [{"name", "kind", "lead", "commitment", "tranches"}]}, built
-    /// with round_builder; its problems are reported too, at their JSON pointers.
+    /// with round_builder; its problems are reported too, at their JSON pointers. A name, when
+    /// given, is not empty (rounds are named in reports; read_deal_file() requires one).
     std::optional<funding_round> read_round(const nlohmann::json& j, const field_path& at);
 
     /// Reports @p j at @p at as not @p expected ("must be a string, not a number"); returns nothing.
@@ -832,6 +840,13 @@ private:
                 if (const auto* m = required(j, at, "parts")) {
                     if (!m->is_array()) {
                         wrong_type(*m, at.member("parts"), "an array of conditions");
+                    } else if (m->empty()) {
+                        // An empty all_of waits for nothing (a tranche at close, which says so by
+                        // having no condition); an empty any_of is never met.
+                        report(at.member("parts"), "[]",
+                               *kind == condition_kind::all_of
+                                   ? "must hold at least one condition: for a tranche paid at close, leave \"condition\" out (or write {\"kind\": \"always\"})"
+                                   : "must hold at least one condition: an any_of without parts is never met");
                     } else {
                         for (std::size_t i = 0; i < m->size(); ++i) {
                             if (auto p = read_condition_at((*m)[i], at.member("parts").index(i), depth + 1)) {
@@ -971,8 +986,31 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
     default_currency_ = outer_currency;
     std::vector<std::string> reported;
     for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
+    // The holders, classes and pools the document has but that did not read (their problems are
+    // reported): a reference to one is not "not on the cap table" (a problem reported once).
+    const auto unread = [&](std::size_t l, const char* key) {
+        std::vector<std::string> out;
+        const nlohmann::json* m = member(j, lists[l]);
+        if (m == nullptr || !m->is_array()) return out;
+        for (std::size_t i = 0; i < m->size(); ++i) {
+            const nlohmann::json& e = (*m)[i];
+            if (std::binary_search(positions[l].begin(), positions[l].end(), i) || !e.is_object()) continue;
+            const nlohmann::json* name = member(e, key);
+            if (name != nullptr && name->is_string()) out.push_back(detail::quoted_text(name->get_ref<const std::string&>()));
+        }
+        return out;
+    };
+    const std::pair<std::vector<std::string>, const char*> unread_refs[] = {
+        {unread(0, "id"), "is not a holder on the cap table"},
+        {unread(1, "name"), "is not a share class on the cap table"},
+        {unread(3, "name"), "is not an option pool on the cap table"}};
     cap_table_result built = b.try_build();
     for (diagnostic& d : built.problems) {
+        bool unread_ref = false;
+        for (const auto& [names, rule] : unread_refs) {
+            unread_ref = unread_ref || (d.rule == rule && std::find(names.begin(), names.end(), d.value) != names.end());
+        }
+        if (unread_ref) continue;
         const auto& steps = d.field.segments();
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[1].kind == path_step::index) {
             for (std::size_t l = 0; l < std::size(lists); ++l) {
@@ -992,6 +1030,36 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
         if (!covered) problems_.push_back(std::move(d));
     }
     if (problems_.size() != before || !built.ok()) return std::nullopt;
+    // A preferred class's preference (and cap), multiple x original issue price x its issued
+    // shares, is an amount an exit pays: beyond the amount range, no waterfall can be computed.
+    const cap_table& t = *built.table;
+    for (std::size_t k = 0; k < t.classes().size(); ++k) {
+        const share_class& c = t.classes()[k];
+        if (!c.is_preferred()) continue;
+        const share_count issued = t.issued_shares(c.name());
+        const liquidation_terms& lt = c.terms();
+        const field_path terms = at.member("classes").index(positions[1][k]).member("terms");
+        const auto check = [&](const fraction& multiple, const field_path& where, const char* what) {
+            bool fits = true;
+            try {
+                fits = multiple * c.original_issue_price()->units_per_share() * fraction(issued.value()) <=
+                       fraction(std::numeric_limits<std::int64_t>::max());
+            } catch (const overflow_error&) {
+                fits = false;
+            }
+            if (!fits) {
+                report(where, multiple.to_string(),
+                       std::string("makes the class's ") + what + ", the multiple x the original issue price " +
+                           c.original_issue_price()->to_string() + " x its " + std::to_string(issued.value()) +
+                           " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it");
+            }
+        };
+        check(lt.multiple, terms.member("multiple"), "preference");
+        if (lt.participation.kind == participation_kind::capped) {
+            check(lt.participation.cap_multiple, terms.member("participation").member("cap_multiple"), "participation cap");
+        }
+    }
+    if (problems_.size() != before) return std::nullopt;
     return std::move(built.table);
 }
 
@@ -1004,7 +1072,11 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     const std::size_t before = problems_.size();
     const std::optional<currency> outer_currency = default_currency_;
     round_builder b;
-    if (const auto* m = member(j, "name")) b.name(read_string(*m, at.member("name")).value_or(""));
+    if (const auto* m = member(j, "name")) {
+        const std::optional<std::string> name = read_string(*m, at.member("name"));
+        if (name && name->empty()) report(at.member("name"), "\"\"", "must not be empty: rounds are named in reports");
+        b.name(name.value_or(""));
+    }
     currency cur;
     if (const auto* m = member(j, "currency")) cur = read_currency(*m, at.member("currency")).value_or(cur);
     b.currency(cur);
@@ -1135,7 +1207,9 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
         }
         if (!covered) problems_.push_back(std::move(d));
     }
-    if (built.ok() && post && pre && built.round->post_money() != *post) {
+    // Compared only when every investor read (one that did not is missing from the round: the
+    // difference would repeat its problem).
+    if (built.ok() && post && pre && committed && built.round->post_money() != *post) {
         report(at.member("post_money"), format_full(*post),
                "must equal the pre-money plus the commitments, " + format_full(built.round->post_money()));
     }
@@ -1166,7 +1240,9 @@ inline void to_json(nlohmann::json& j, const price_per_share& p) {
     j = nlohmann::json{{"amount", detail::json_money_text(money::from_units(static_cast<std::int64_t>(u.numerator()), p.currency()))},
                        {"shares", static_cast<std::int64_t>(u.denominator())}};
 }
-/// A condition as an object with a "kind" (see json_reader::read_condition).
+/// A condition as an object with a "kind" (see json_reader::read_condition). An all_of or
+/// any_of without parts is written as it is, and is a problem when read back (the one would be
+/// met at close, the other never).
 inline void to_json(nlohmann::json& j, const condition& c) {
     j = nlohmann::json{{"kind", to_string(c.kind())}};
     switch (c.kind()) {

@@ -105,6 +105,19 @@ fundround_cli_test(invalid_ocf_merged 1 ARGS captable ocf_invalid_merged.json)
 fundround_cli_test(invalid_ocf_directory 1 ARGS report ocf_broken)
 # OCF ids are unique in their package: a transaction id that repeats is reported.
 fundround_cli_test(invalid_ocf_duplicate_transaction_id 1 ARGS captable ocf_dup_tx_id.json)
+# Values the reader can reject up front, not at exit time: a SAFE's amounts in another currency than
+# the cap table's; a preference multiple whose preference no amount can hold.
+fundround_cli_test(invalid_safe_currency 1 ARGS waterfall safe_eur_on_usd_table.json --exit 10M --exit-date 2026-01-01)
+fundround_cli_test(invalid_huge_preference 1 ARGS waterfall huge_preference.json --exit 5M)
+# A class with a problem of its own (terms on a common class): reported once, not again at every
+# holding and pool that names it.
+fundround_cli_test(invalid_class_reported_once 1 ARGS captable common_class_with_terms.json)
+# "all_outstanding" on a round that closes before every SAFE and note: it would convert nothing.
+fundround_cli_test(invalid_converts_nothing 1 ARGS captable converts_nothing.json --after "Series A")
+# A priced round's investment in another currency (its amount shown, at read time); a chain
+# problem naming a holder by its pointer.
+fundround_cli_test(invalid_priced_round_currency 1 ARGS captable priced_round_eur_amount.json --after "Series A")
+fundround_cli_test(invalid_new_investor_same_name 1 ARGS captable new_investor_same_name.json)
 
 # 2: usage errors.
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)
@@ -137,4 +150,8 @@ fundround_cli_test(na_milestone_without_odds 4 ARGS odds small_company.json)
 # An export that cannot be done: a SAFE dated in the year -1, which no OCF date can say.
 fundround_cli_test(na_ocf_negative_year 4 ARGS convert safe_negative_year.json --to ocf)
 
-# 5: not available in this build (until CSV and OCF are merged: then these runs change).
+# 5: the deal cannot be computed as the file states it: a note's interest to the exit date beyond
+# the amount range, or not a whole number of mills under its interest_rounding "exact" (named by
+# the note's pointer and the field to change; nothing on standard output).
+fundround_cli_test(nc_note_interest_overflows 5 ARGS waterfall note_rate_huge.json --exit 5M --exit-date 2026-06-01)
+fundround_cli_test(nc_note_interest_not_exact 5 ARGS waterfall note_interest_exact.json --exit 5M --exit-date 2024-01-02)

@@ -142,8 +142,9 @@ fr::deal_file deal_of_ocf(fr::ocf_import imported, const std::string& path, cons
 
 /// The deal at @p path: a deal file, or an Open Cap Table Format package (a directory with its
 /// Manifest.ocf.json, the manifest itself, or the merged single-file form), imported
-/// (json/ocf.hpp); fails with exit_invalid_deal listing every problem at its file and JSON pointer.
-fr::deal_file load_deal(const std::string& path, const streams& io) {
+/// (json/ocf.hpp), then @p ocf set; fails with exit_invalid_deal listing every problem at its
+/// file and JSON pointer.
+fr::deal_file load_deal(const std::string& path, const streams& io, bool* ocf = nullptr) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (path != "-" && fs::is_directory(path, ec)) {
@@ -151,6 +152,7 @@ fr::deal_file load_deal(const std::string& path, const streams& io) {
             fail_file(io, path, {"cannot be read: it is a directory without an OCF manifest (Manifest.ocf.json)"}, exit_io);
         }
         try {
+            if (ocf != nullptr) *ocf = true;
             return deal_of_ocf(fr::from_ocf(fr::read_ocf_directory(path)), path, io);
         } catch (const fr::json_error& e) {
             fail_json(io, path, e, true);
@@ -165,6 +167,7 @@ fr::deal_file load_deal(const std::string& path, const streams& io) {
             // A package's manifest: the package is its directory.
             const std::string dir = fs::path(path).parent_path().empty() ? std::string(".") : fs::path(path).parent_path().string();
             try {
+                if (ocf != nullptr) *ocf = true;
                 return deal_of_ocf(fr::from_ocf(fr::read_ocf_directory(dir)), dir, io);
             } catch (const fr::json_error& e) {
                 fail_json(io, dir, e, true);
@@ -172,6 +175,7 @@ fr::deal_file load_deal(const std::string& path, const streams& io) {
         }
         if (j.contains("Manifest.ocf.json")) {
             try {
+                if (ocf != nullptr) *ocf = true;
                 if (!parsed.repeated.empty()) throw fr::json_error("OCF package is invalid", parsed.repeated);
                 return deal_of_ocf(fr::from_ocf_merged(j), path, io);
             } catch (const fr::json_error& e) {
@@ -345,20 +349,38 @@ std::pair<std::vector<fr::safe>, std::vector<fr::convertible_note>> outstanding_
     return out;
 }
 
-/// Runs @p body, turning a failure into its exit code and a library error the tool did not
-/// foresee into exit_not_applicable with its message.
+/// @p text without the library's own "fundround: " in front (the tool puts its own).
+std::string without_prefix(const std::string& text) {
+    const std::string prefix = "fundround: ";
+    return text.compare(0, prefix.size(), prefix) == 0 ? text.substr(prefix.size()) : text;
+}
+
+/// Runs @p body on @p io with standard output held back until it succeeds (a command that fails
+/// prints nothing there: its result is whole or absent), turning a failure into its exit code,
+/// a computation that overflows or cannot round as the file asks into exit_not_computable, and
+/// another library error the tool did not foresee into exit_not_applicable, with its message
+/// after "FILE: " (@p file, the deal file).
 template <class Body>
-int guarded(const streams& io, Body&& body) {
+int guarded(const streams& io, const std::string& file, Body&& body) {
+    std::ostringstream held;
+    const streams buffered{held, io.err, io.err_is_terminal};
     try {
-        body();
+        body(buffered);
+        io.out << held.str();
         return exit_ok;
     } catch (const failure& f) {
         return f.code;
+    } catch (const fr::overflow_error& e) {
+        io.err << file << ": cannot be computed: " << without_prefix(e.what()) << '\n';
+        return exit_not_computable;
+    } catch (const fr::inexact_error& e) {
+        io.err << file << ": cannot be computed as the file rounds it: " << without_prefix(e.what()) << '\n';
+        return exit_not_computable;
     } catch (const fr::validation_error& e) {
         for (const fr::diagnostic& d : e.problems()) io.err << "fundround: " << d.message() << '\n';
         return exit_not_applicable;
     } catch (const fr::error& e) {
-        io.err << "fundround: " << e.what() << '\n';
+        io.err << "fundround: " << without_prefix(e.what()) << '\n';
         return exit_not_applicable;
     }
 }
@@ -744,6 +766,54 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     return out;
 }
 
+/// Fails with exit_not_computable if the interest of a note of @p deal (positions @p notes)
+/// accrued to @p on cannot be computed as the file states it: it overflows the amount range, or
+/// its interest_rounding "exact" meets interest that is not a whole number of mills. Each such
+/// note is named by its JSON pointer in @p file (@p pointers; an OCF package's by its position
+/// and holder) with the field to change.
+void check_note_interest(const fr::deal_file& deal, const std::vector<std::size_t>& notes, fr::calendar_date on,
+                         const std::string& file, bool pointers, const streams& io) {
+    std::vector<std::string> lines;
+    for (const std::size_t k : notes) {
+        const fr::convertible_note& n = deal.notes[k];
+        const auto field = [&](const char* member) {
+            return pointers ? "/notes/" + std::to_string(k) + "/" + member
+                            : "notes[" + std::to_string(k) + "] (\"" + n.holder.str() + "\")." + member;
+        };
+        const std::string span = "accrued from " + fr::to_string(n.issue_date) + " to the exit date " + fr::to_string(on);
+        try {
+            (void)n.conversion_amount(on);
+        } catch (const fr::inexact_error&) {
+            fr::convertible_note rounded = n;
+            rounded.interest_rounding = fr::rounding::half_even;
+            std::string about;
+            try {
+                about = " (about " + fr::format_full(rounded.accrued_interest(on)) + ")";
+            } catch (const fr::overflow_error&) {
+                about = " (and beyond the amount range)";
+            }
+            lines.push_back(field("interest_rounding") + " = \"exact\": the interest " + span + " is not a whole number of mills" +
+                            about + ": state the rounding the note's agreement uses");
+        } catch (const fr::overflow_error&) {
+            bool interest_fits = true;
+            try {
+                (void)n.accrued_interest(on);
+            } catch (const fr::overflow_error&) {
+                interest_fits = false;
+            }
+            if (interest_fits) {
+                lines.push_back(field("principal") + " = " + fr::format_full(n.principal) + ": with the interest " + span +
+                                " it is beyond the amount range (64-bit thousandths of a unit)");
+            } else {
+                lines.push_back(field("annual_rate") + " = " + n.annual_rate.to_string() + ": the interest " + span +
+                                " on the principal " + fr::format_full(n.principal) +
+                                " is beyond the amount range (64-bit thousandths of a unit)");
+            }
+        }
+    }
+    if (!lines.empty()) fail_file(io, file, lines, exit_not_computable);
+}
+
 /// Writes the payout chart of @p w (a waterfall or an outstanding_waterfall; by class, up to the
 /// highest of @p exits) to @p path.
 template <class Waterfall>
@@ -764,7 +834,8 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     if (rq.exit_date) exit_date = options.date("--exit-date", *rq.exit_date);
     options.check(io);
     std::optional<fr::deal_file> loaded;
-    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
+    bool ocf = false;
+    const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io, &ocf));
     const fr::cap_table* table = &table_before(deal, rq.file, io);
     std::optional<fr::round_chain_result> chain;
     if (rq.after) {
@@ -795,6 +866,12 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         fail_options(io, {{fr::field_path("--exit-date"), "",
                            "is required: the deal file's " + std::to_string(notes.size()) +
                                " outstanding note(s) accrue interest to the exit"}});
+    }
+    {
+        std::vector<std::size_t> positions(deal.notes.size());
+        for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
+        if (chain) positions = deal.outstanding_after(*chain).notes;
+        if (exit_date) check_note_interest(deal, positions, *exit_date, rq.file, given == nullptr && !ocf, io);
     }
     const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, {}, terms);
     // Every stage has the same lines and holders: the first one's describe them all.
@@ -1111,40 +1188,40 @@ void convert(const fr::deal_file* given, const convert_request& rq, const stream
 }  // namespace
 
 int run_report(const report_request& request, const streams& io) {
-    return guarded(io, [&] { report(nullptr, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { report(nullptr, request, s); });
 }
 int run_report(const fr::deal_file& deal, const report_request& request, const streams& io) {
-    return guarded(io, [&] { report(&deal, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { report(&deal, request, s); });
 }
 int run_schedule(const schedule_request& request, const streams& io) {
-    return guarded(io, [&] { schedule(nullptr, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { schedule(nullptr, request, s); });
 }
 int run_schedule(const fr::deal_file& deal, const schedule_request& request, const streams& io) {
-    return guarded(io, [&] { schedule(&deal, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { schedule(&deal, request, s); });
 }
 int run_captable(const captable_request& request, const streams& io) {
-    return guarded(io, [&] { captable(nullptr, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { captable(nullptr, request, s); });
 }
 int run_captable(const fr::deal_file& deal, const captable_request& request, const streams& io) {
-    return guarded(io, [&] { captable(&deal, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { captable(&deal, request, s); });
 }
 int run_waterfall(const waterfall_request& request, const streams& io) {
-    return guarded(io, [&] { waterfall(nullptr, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { waterfall(nullptr, request, s); });
 }
 int run_waterfall(const fr::deal_file& deal, const waterfall_request& request, const streams& io) {
-    return guarded(io, [&] { waterfall(&deal, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { waterfall(&deal, request, s); });
 }
 int run_odds(const odds_request& request, const streams& io) {
-    return guarded(io, [&] { odds(nullptr, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { odds(nullptr, request, s); });
 }
 int run_odds(const fr::deal_file& deal, const odds_request& request, const streams& io) {
-    return guarded(io, [&] { odds(&deal, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { odds(&deal, request, s); });
 }
 int run_convert(const convert_request& request, const streams& io) {
-    return guarded(io, [&] { convert(nullptr, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { convert(nullptr, request, s); });
 }
 int run_convert(const fr::deal_file& deal, const convert_request& request, const streams& io) {
-    return guarded(io, [&] { convert(&deal, request, io); });
+    return guarded(io, request.file, [&](const streams& s) { convert(&deal, request, s); });
 }
 
 std::string library_version() {

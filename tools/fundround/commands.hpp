@@ -20,6 +20,10 @@ enum exit_code : int {
     exit_usage = 2,          ///< The command line is wrong: unknown option, bad value, missing argument.
     exit_io = 3,             ///< A file cannot be read or written.
     exit_not_applicable = 4, ///< The request does not apply to this deal (unknown round, no cap table...).
+    /// The deal cannot be computed as the file states it: an amount overflows the exact range
+    /// (64-bit mills; 127-bit fractions), or a rounding it asks for ("exact") meets a result that
+    /// needs rounding. The file reads; the figures at this date or exit value do not exist.
+    exit_not_computable = 5,
     exit_internal = 70,      ///< A bug: an unexpected error (please report it).
 };
 

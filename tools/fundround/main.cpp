@@ -26,7 +26,7 @@ constexpr const char* exit_codes_text =
     "  2  usage error: unknown command or option, missing or bad value\n"
     "  3  a file cannot be read or written\n"
     "  4  the request does not apply to this deal (unknown round or scenario, no cap table...)\n"
-    "  5  not available in this build (CSV output, OCF conversion)\n"
+    "  5  cannot be computed as the file states it: an amount overflows, or an \"exact\" rounding meets a result that needs rounding\n"
     " 70  internal error (a bug: please report it)\n";
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <fundround/company/pricing.hpp>
 #include <fundround/company/share_class.hpp>
 #include <fundround/error.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/shares.hpp>
 
@@ -656,8 +657,8 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
                            "is not a holder id on the cap table: add the investor with add_investor()"});
         }
         if (investors[i].second.currency() != table.currency()) {
-            out.push_back({field_path("terms").member("investors").index(i).member("amount"), to_string(investors[i].second.currency()),
-                           "must be in the cap table's currency, " + to_string(table.currency())});
+            out.push_back({field_path("terms").member("investors").index(i).member("amount"), format_full(investors[i].second),
+                           "must be in " + to_string(table.currency()) + ", the cap table's currency"});
         }
     }
     // The series: new, by name and by near-duplicate name.

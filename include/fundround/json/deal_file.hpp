@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -350,6 +351,24 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return f;
 }
 
+/// @p text with each "holders[k]" (not part of a longer name) replaced by @p pointers[k] (a
+/// chain problem naming a holder of the table, by its JSON pointer in the file).
+[[nodiscard]] inline std::string holders_as_pointers(const std::string& text, const std::vector<std::string>& pointers) {
+    static const std::string word = "holders[";
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
+        const bool whole = pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) != 0 || text[pos - 1] == '_');
+        const std::size_t close = text.find(']', pos);
+        if (!whole || close == std::string::npos) continue;
+        const auto k = parse_json_digits(std::string_view(text).substr(pos + word.size(), close - pos - word.size()));
+        if (!k || *k >= pointers.size()) continue;
+        out += text.substr(from, pos - from) + pointers[static_cast<std::size_t>(*k)];
+        from = close + 1;
+    }
+    return out + text.substr(from);
+}
+
 /// The position of the first duplicate of each name in @p names (sorted: O(n log n)), as
 /// (later, first) pairs in the later one's order.
 [[nodiscard]] inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_names(const std::vector<std::string>& names) {
@@ -396,7 +415,62 @@ inline void report_checks(json_reader& r, const nlohmann::json& j, const field_p
     }
 }
 
+/// Reports @p problem (relative to @p at) unless its member already has a problem among those
+/// recorded since @p from (a currency rule is not stacked on the value's own rule).
+inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
+                                 const diagnostic& problem) {
+    const std::string& first = problem.field.segments().front().name;
+    if (!member_failed(r, j, at, from, r.problems().size(), first)) r.report(at / problem.field, problem.value, problem.rule);
+}
+
+/// The rule an amount of a SAFE or note breaks in another currency than the cap table's.
+[[nodiscard]] inline std::string table_currency_rule(currency table) {
+    return "must be in " + to_string(table) + ", the cap table's currency";
+}
+
+/// The amounts of SAFE @p s in another currency than @p table, at @p at (purchase_amount, valuation_cap).
+[[nodiscard]] inline std::vector<diagnostic> safe_currency_problems(const safe& s, currency table, const field_path& at) {
+    std::vector<diagnostic> out;
+    if (s.purchase_amount.currency() != table) out.push_back({at.member("purchase_amount"), format_full(s.purchase_amount), table_currency_rule(table)});
+    if (s.valuation_cap && s.valuation_cap->currency() != table) {
+        out.push_back({at.member("valuation_cap"), format_full(*s.valuation_cap), table_currency_rule(table)});
+    }
+    return out;
+}
+
+/// The amounts of note @p n in another currency than @p table, at @p at (principal,
+/// valuation_cap, qualified_financing, at_maturity.conversion_valuation).
+[[nodiscard]] inline std::vector<diagnostic> note_currency_problems(const convertible_note& n, currency table, const field_path& at) {
+    std::vector<diagnostic> out;
+    const auto check = [&](const field_path& f, const std::optional<money>& m) {
+        if (m && m->currency() != table) out.push_back({f, format_full(*m), table_currency_rule(table)});
+    };
+    check(at.member("principal"), n.principal);
+    check(at.member("valuation_cap"), n.valuation_cap);
+    check(at.member("qualified_financing"), n.qualified_financing);
+    if (n.at_maturity) check(at.member("at_maturity").member("conversion_valuation"), n.at_maturity->conversion_valuation);
+    return out;
+}
+
 }  // namespace detail
+
+/// Every amount of @p safes and @p notes in another currency than @p table_currency, the cap
+/// table's (they convert into its shares and are paid in its exits): a SAFE's purchase_amount
+/// and valuation_cap, a note's principal, valuation_cap, qualified_financing and
+/// at_maturity.conversion_valuation, each at safes[k] / notes[k]. read_deal_file() reports these
+/// at their JSON pointers; a deal made another way (from an OCF package) can be checked with it.
+[[nodiscard]] inline std::vector<diagnostic> instrument_currency_problems(const std::vector<safe>& safes,
+                                                                         const std::vector<convertible_note>& notes,
+                                                                         currency table_currency) {
+    std::vector<diagnostic> out;
+    for (std::size_t k = 0; k < safes.size(); ++k) {
+        for (diagnostic& d : detail::safe_currency_problems(safes[k], table_currency, field_path("safes").index(k))) out.push_back(std::move(d));
+    }
+    for (std::size_t k = 0; k < notes.size(); ++k) {
+        for (diagnostic& d : detail::note_currency_problems(notes[k], table_currency, field_path("notes").index(k))) out.push_back(std::move(d));
+    }
+    return out;
+}
 
 /// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
 /// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants", "convertibles"}.
@@ -537,8 +611,10 @@ inline std::optional<priced_round_conversion> read_priced_round_conversion(json_
 /// [holders], "option_pool": {"target", "placement", "target_basis", "top_up"},
 /// "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"},
 /// and what converts in it (read by read_priced_round_conversion(), which needs the file's SAFEs
-/// and notes).
-inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at) {
+/// and notes). With @p table_currency (the cap table's, as read_deal_file() gives it), a
+/// pre-money, post-money, price or investment in another currency is a problem too.
+inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                                        std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a priced round",
                          {"name", "series", "liquidation", "pre_money", "post_money", "price_per_share",
                           "new_money_ownership", "basis", "investors", "new_investors", "option_pool", "price_rounding",
@@ -547,6 +623,12 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
+    // An amount in another currency than the cap table's, reported at @p where.
+    const auto in_table_currency = [&](const field_path& where, currency c, const std::string& shown) {
+        if (!table_currency || c == *table_currency) return true;
+        r.report(where, shown, detail::table_currency_rule(*table_currency));
+        return false;
+    };
     std::optional<std::string> name;
     if (const auto* m = r.required(j, at, "name")) name = r.read_string(*m, at.member("name"));
     if (name && name->empty()) r.report(at.member("name"), "\"\"", "must not be empty: rounds are named in reports");
@@ -565,11 +647,11 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
         const std::string_view f = figure;
         const field_path p = at.member(figure);
         if (f == "pre_money") {
-            if (auto v = r.read_money(*m, p)) terms.pre_money(*v);
+            if (auto v = r.read_money(*m, p); v && in_table_currency(p, v->currency(), format_full(*v))) terms.pre_money(*v);
         } else if (f == "post_money") {
-            if (auto v = r.read_money(*m, p)) terms.post_money(*v);
+            if (auto v = r.read_money(*m, p); v && in_table_currency(p, v->currency(), format_full(*v))) terms.post_money(*v);
         } else if (f == "price_per_share") {
-            if (auto v = r.read_price(*m, p)) terms.at_price(*v);
+            if (auto v = r.read_price(*m, p); v && in_table_currency(p, v->currency(), v->to_string())) terms.at_price(*v);
         } else if (auto v = r.read_fraction(*m, p)) {
             terms.new_money_ownership(*v);
         }
@@ -594,6 +676,7 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
                 if (const auto* h = r.required(e, p, "holder")) who = r.read_holder_id(*h, p.member("holder"));
                 std::optional<money> amount;
                 if (const auto* a = r.required(e, p, "amount")) amount = r.read_money(*a, p.member("amount"));
+                if (amount && !in_table_currency(p.member("amount"), amount->currency(), format_full(*amount))) amount.reset();
                 if (who && amount) terms.invest(who->str(), *amount);
             }
         }
@@ -650,8 +733,10 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
 
 /// Reads a SAFE: {"holder", "purchase_amount", "date", "form" (default "post_money"),
 /// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included")},
-/// with safe::validate()'s problems at their pointers.
-inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at) {
+/// with safe::validate()'s problems at their pointers; with @p table_currency (the cap table's,
+/// as read_deal_file() gives it), an amount in another currency is a problem too.
+inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                     std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a SAFE",
                          {"holder", "purchase_amount", "date", "form", "valuation_cap", "discount", "mfn", "pool_increase"})) {
         return std::nullopt;
@@ -679,6 +764,11 @@ inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, co
     }
     detail::report_checks(r, j, at, before, s.validate(field_path()),
                           {{"valuation_cap", "purchase_amount"}});
+    if (table_currency) {
+        for (const diagnostic& d : detail::safe_currency_problems(s, *table_currency, field_path())) {
+            detail::report_unless_failed(r, j, at, before, d);
+        }
+    }
     if (r.problems().size() != before) return std::nullopt;
     return s;
 }
@@ -722,8 +812,10 @@ inline std::optional<share_valuation> read_share_valuation(json_reader& r, const
 /// "discount", "cap_form", "pool_increase", "qualified_financing", "at_maturity":
 /// {"conversion_valuation", "share_class", "elected_by"}, "at_change_of_control":
 /// {"principal_multiple", "principal_plus_interest", "conversion_at_cap"}}, with
-/// convertible_note::validate()'s problems at their pointers.
-inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at) {
+/// convertible_note::validate()'s problems at their pointers; with @p table_currency (the cap
+/// table's, as read_deal_file() gives it), an amount in another currency is a problem too.
+inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                                             std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a convertible note",
                          {"holder", "principal", "issue_date", "maturity_date", "annual_rate", "method", "period", "day_count",
                           "interest_rounding", "valuation_cap", "discount", "cap_form", "pool_increase", "qualified_financing",
@@ -803,6 +895,11 @@ inline std::optional<convertible_note> read_convertible_note(json_reader& r, con
     }
     detail::report_checks(r, j, at, before, n.validate(field_path()),
                           {{"maturity_date", "issue_date"}, {"valuation_cap", "principal"}, {"at_maturity", "principal"}});
+    if (table_currency) {
+        for (const diagnostic& d : detail::note_currency_problems(n, *table_currency, field_path())) {
+            detail::report_unless_failed(r, j, at, before, d);
+        }
+    }
     if (r.problems().size() != before) return std::nullopt;
     return n;
 }
@@ -1023,8 +1120,10 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 /// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
 /// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments"} (every member but the
 /// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
-/// them): each member's own, then the references between them (round names unique, investors
-/// and SAFE and note holders on the cap table, scenario milestones in a round), then whether
+/// them): each member's own (a funding round named; SAFE and note amounts in the cap table's
+/// currency), then the references between them (round names unique, investors and SAFE and
+/// note holders on the cap table, a priced round's "all_outstanding" converting at least one
+/// instrument, scenario milestones in a round), then whether
 /// the priced rounds apply as a chain on the cap table (the first that does not, with the
 /// chain's problems under /priced_rounds/i).
 inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
@@ -1051,14 +1150,26 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
         out.cap_table_before = r.read_cap_table(*v, at.member("cap_table"));
         table_ok = out.cap_table_before.has_value();
     }
-    detail::read_json_list(r, j, at, "rounds", "rounds", out.rounds,
-                           [](json_reader& rr, const nlohmann::json& e, const field_path& p) { return rr.read_round(e, p); });
+    detail::read_json_list(r, j, at, "rounds", "rounds", out.rounds, [](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+        // Named, as a priced round is: rounds are named on the command line and in reports.
+        if (e.is_object() && json_reader::member(e, "name") == nullptr) rr.report(p.member("name"), "", "is required: rounds are named on the command line and in reports");
+        return rr.read_round(e, p);
+    });
     // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's.
     const std::optional<currency> outer_currency = r.default_currency();
     if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
-    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds, read_priced_round);
-    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, read_safe);
-    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes, read_convertible_note);
+    std::optional<currency> table_currency;
+    if (out.cap_table_before) table_currency = out.cap_table_before->currency();
+    detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds,
+                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) { return read_priced_round(rr, e, p, table_currency); });
+    // SAFEs and notes: their amounts in the cap table's currency.
+    detail::read_json_list(r, j, at, "safes", "SAFEs", out.safes, [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+        return read_safe(rr, e, p, table_currency);
+    });
+    detail::read_json_list(r, j, at, "notes", "convertible notes", out.notes,
+                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+                               return read_convertible_note(rr, e, p, table_currency);
+                           });
     detail::read_json_list(r, j, at, "valuations", "share valuations", out.valuations, read_share_valuation);
     r.set_default_currency(outer_currency);
     // What converts in each priced round: pointers into the document's SAFEs and notes.
@@ -1071,6 +1182,25 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
             if (auto c = read_priced_round_conversion(r, (*priced)[i], at.member("priced_rounds").index(i), i, count("safes"), count("notes"))) {
                 out.conversions.push_back(std::move(*c));
             }
+        }
+    }
+    // "all_outstanding" that converts nothing (every instrument dated after the close or converted
+    // by an earlier round, or none at all) is a problem, as an empty list of pointers is: the
+    // round would silently convert nothing. Known once every SAFE and note reads.
+    const auto all_read = [&](const char* name, std::size_t count) {
+        const nlohmann::json* m = json_reader::member(j, name);
+        return m == nullptr || (m->is_array() && m->size() == count);
+    };
+    if (all_read("safes", out.safes.size()) && all_read("notes", out.notes.size())) {
+        for (const priced_round_conversion& c : out.conversions) {
+            if (!c.all_outstanding) continue;
+            const deal_instruments in = out.converting_in(c.round);
+            if (!in.safes.empty() || !in.notes.empty()) continue;
+            r.report(at.member("priced_rounds").index(c.round).member("converts"), "\"all_outstanding\"",
+                     out.safes.empty() && out.notes.empty()
+                         ? std::string("converts nothing: the file has no SAFEs or notes (leave \"converts\" out)")
+                         : "converts nothing: every SAFE and note is dated after the close " + to_string(c.close_date) +
+                               " or converted by an earlier round (leave \"converts\" out, or check the close_date)");
         }
     }
     detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios, read_scenario);
@@ -1201,14 +1331,25 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
             const field_path step = field_path("rounds").index(i);
             const priced_round_conversion* conversion = out.conversion_of(i);
             const deal_instruments in = conversion ? out.converting_in(i) : deal_instruments{};
+            std::vector<std::string> holder_pointers;  // the holders of the table after round i, in order
+            for (std::size_t k = 0; k < out.cap_table_before->holders().size(); ++k) {
+                holder_pointers.push_back((r.base() / at.member("cap_table").member("holders").index(k)).json_pointer());
+            }
+            for (std::size_t k = 0; k <= i; ++k) {
+                for (std::size_t m = 0; m < out.priced_rounds[k].new_investors().size(); ++m) {
+                    holder_pointers.push_back((r.base() / at.member("priced_rounds").index(k).member("new_investors").index(m)).json_pointer());
+                }
+            }
             for (const diagnostic& d : ran.problems) {
                 const field_path own = d.field.rebased(step, field_path());
                 std::string about;  // the instrument a problem is about, when reported at "converts"
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
                 const field_path inside = detail::existing_prefix(list[i], mapped, cut);
-                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file.
-                std::string rule = d.rule;
+                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file,
+                // and a holder ("holders[4]") by its pointer: /cap_table/holders/k, or the
+                // new_investors entry of this round or an earlier one that adds it.
+                std::string rule = detail::holders_as_pointers(d.rule, holder_pointers);
                 for (std::size_t k = 0; k < i; ++k) {
                     const std::string chain_name = "rounds[" + std::to_string(k) + "] (";
                     for (std::size_t pos = rule.find(chain_name); pos != std::string::npos; pos = rule.find(chain_name, pos)) {
@@ -1217,8 +1358,18 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
                         pos += file_name.size();
                     }
                 }
-                r.report(at.member("priced_rounds").index(i) / inside, d.value,
-                         about + (cut && !own.empty() ? own.to_string() + ": " : std::string()) + rule + after);
+                // A field the file does not spell out is named in words (the fully diluted base)
+                // or by the library's name.
+                std::string named;
+                if (cut && !own.empty()) {
+                    const auto& steps = own.segments();
+                    const bool base = steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "terms" &&
+                                      steps[1].kind == path_step::member && steps[1].name == "base";
+                    named = base ? "the fully diluted shares its basis (\"" + std::string(out.priced_rounds[i].basis().name()) +
+                                       "\") counts on the table before it: "
+                                 : own.to_string() + ": ";
+                }
+                r.report(at.member("priced_rounds").index(i) / inside, d.value, about + named + rule + after);
             }
         }
     }
