@@ -992,6 +992,27 @@ TEST_CASE("ocf: bad SAFEs and notes") {
         "cannot mature before it is issued)"}));
 }
 
+// Found by review: a SAFE in USD on a EUR cap table imported without a word and failed only at
+// an exit, with no pointer. It converts into the table's shares: its amounts are in its currency.
+TEST_CASE("ocf: a SAFE or note in another currency than the cap table is reported at its amounts") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx[4]["investment_amount"]["currency"] = "EUR";
+    json& cap = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_valuation_cap"];
+    cap["currency"] = "EUR";
+    const std::vector<std::string> got = problems_of(p);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].find("/Transactions.ocf.json/items/4/investment_amount = ") == 0);
+    CHECK(got[0].find("must be in USD, the cap table's currency") != std::string::npos);
+    CHECK(got[1].find("/conversion_valuation_cap = ") != std::string::npos);
+    CHECK(got[1].find("must be in USD, the cap table's currency") != std::string::npos);
+    // Only the cap in another currency: one problem, the SAFE's own rule (not twice).
+    json q = small_package();
+    q["Transactions.ocf.json"]["items"][4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_valuation_cap"]
+     ["currency"] = "EUR";
+    CHECK(problems_of(q).size() == 1);
+}
+
 TEST_CASE("ocf: cancellations, pool adjustments and their errors") {
     json p = small_package();
     json& tx = p["Transactions.ocf.json"]["items"];

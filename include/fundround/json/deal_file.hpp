@@ -423,54 +423,8 @@ inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const 
     if (!member_failed(r, j, at, from, r.problems().size(), first)) r.report(at / problem.field, problem.value, problem.rule);
 }
 
-/// The rule an amount of a SAFE or note breaks in another currency than the cap table's.
-[[nodiscard]] inline std::string table_currency_rule(currency table) {
-    return "must be in " + to_string(table) + ", the cap table's currency";
-}
-
-/// The amounts of SAFE @p s in another currency than @p table, at @p at (purchase_amount, valuation_cap).
-[[nodiscard]] inline std::vector<diagnostic> safe_currency_problems(const safe& s, currency table, const field_path& at) {
-    std::vector<diagnostic> out;
-    if (s.purchase_amount.currency() != table) out.push_back({at.member("purchase_amount"), format_full(s.purchase_amount), table_currency_rule(table)});
-    if (s.valuation_cap && s.valuation_cap->currency() != table) {
-        out.push_back({at.member("valuation_cap"), format_full(*s.valuation_cap), table_currency_rule(table)});
-    }
-    return out;
-}
-
-/// The amounts of note @p n in another currency than @p table, at @p at (principal,
-/// valuation_cap, qualified_financing, at_maturity.conversion_valuation).
-[[nodiscard]] inline std::vector<diagnostic> note_currency_problems(const convertible_note& n, currency table, const field_path& at) {
-    std::vector<diagnostic> out;
-    const auto check = [&](const field_path& f, const std::optional<money>& m) {
-        if (m && m->currency() != table) out.push_back({f, format_full(*m), table_currency_rule(table)});
-    };
-    check(at.member("principal"), n.principal);
-    check(at.member("valuation_cap"), n.valuation_cap);
-    check(at.member("qualified_financing"), n.qualified_financing);
-    if (n.at_maturity) check(at.member("at_maturity").member("conversion_valuation"), n.at_maturity->conversion_valuation);
-    return out;
-}
 
 }  // namespace detail
-
-/// Every amount of @p safes and @p notes in another currency than @p table_currency, the cap
-/// table's (they convert into its shares and are paid in its exits): a SAFE's purchase_amount
-/// and valuation_cap, a note's principal, valuation_cap, qualified_financing and
-/// at_maturity.conversion_valuation, each at safes[k] / notes[k]. read_deal_file() reports these
-/// at their JSON pointers; a deal made another way (from an OCF package) can be checked with it.
-[[nodiscard]] inline std::vector<diagnostic> instrument_currency_problems(const std::vector<safe>& safes,
-                                                                         const std::vector<convertible_note>& notes,
-                                                                         currency table_currency) {
-    std::vector<diagnostic> out;
-    for (std::size_t k = 0; k < safes.size(); ++k) {
-        for (diagnostic& d : detail::safe_currency_problems(safes[k], table_currency, field_path("safes").index(k))) out.push_back(std::move(d));
-    }
-    for (std::size_t k = 0; k < notes.size(); ++k) {
-        for (diagnostic& d : detail::note_currency_problems(notes[k], table_currency, field_path("notes").index(k))) out.push_back(std::move(d));
-    }
-    return out;
-}
 
 /// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
 /// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants", "convertibles"}.

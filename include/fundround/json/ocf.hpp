@@ -2004,6 +2004,17 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             problems = notes[rec.index]->validate(field_path());
             out_notes.push_back(*notes[rec.index]);
         }
+        // Amounts in another currency than the cap table's (they convert into its shares).
+        if (built.table) {
+            std::vector<diagnostic> other = rec.is_safe
+                                                ? detail::safe_currency_problems(*safes[rec.index], built.table->currency(), field_path())
+                                                : detail::note_currency_problems(*notes[rec.index], built.table->currency(), field_path());
+            for (diagnostic& d : other) {  // a cap already reported against its own amount's currency: once
+                bool seen = false;
+                for (const diagnostic& p : problems) seen = seen || p.field == d.field;
+                if (!seen) problems.push_back(std::move(d));
+            }
+        }
         for (const diagnostic& d : problems) {
             const std::string first = d.field.segments().empty() ? std::string() : d.field.segments()[0].name;
             const auto it = rec.fields.find(first);
