@@ -276,8 +276,8 @@ TEST_CASE("deal file with conversions: a converting round's own problems at the 
     priced["priced_rounds"][1].erase("pre_money");
     priced["priced_rounds"][1]["price_per_share"] = json{{"amount", "0.5 EUR"}, {"shares", 1}};
     CHECK(problems_of(priced) == std::vector<std::string>{
-                                     "/priced_rounds/1/price_per_share = EUR: must be in USD (the round does not apply to the cap "
-                                     "table after /priced_rounds/0)",
+                                     // Read-time check (the reader knows the cap table's currency): the price in full.
+                                     "/priced_rounds/1/price_per_share = €0.5000: must be in USD, the cap table's currency",
                                  });
 }
 
