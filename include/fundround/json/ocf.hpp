@@ -86,6 +86,14 @@ struct ocf_package {
         for (auto it = j.begin(); it != j.end(); ++it) p.files.emplace_back(it.key(), it.value());
         return p;
     }
+    /// The same, taking the files out of @p j (no copy of the documents; @p j is left with its
+    /// members' names and null values).
+    [[nodiscard]] static ocf_package from_merged(nlohmann::json&& j) {
+        if (!j.is_object()) return from_merged(static_cast<const nlohmann::json&>(j));
+        ocf_package p;
+        for (auto it = j.begin(); it != j.end(); ++it) p.files.emplace_back(it.key(), std::move(it.value()));
+        return p;
+    }
 
     /// True if the files, names and order are equal.
     [[nodiscard]] friend bool operator==(const ocf_package& a, const ocf_package& b) { return a.files == b.files; }
@@ -523,7 +531,7 @@ private:
         throw json_error("OCF package is invalid", {{field_path(), "", "is not JSON (a syntax error)"}});
     }
     if (!j.repeated.empty()) throw json_error("OCF package is invalid", std::move(j.repeated));
-    return from_ocf_merged(j.document);
+    return from_ocf(ocf_package::from_merged(std::move(j.document)));  // the files moved, not copied
 }
 
 /// Writes every file of @p package into directory @p dir (created if missing) as
@@ -1269,7 +1277,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return t;
     };
-    std::map<std::string, field_path> transaction_ids;  // id -> the first transaction with it
+    // id -> the first transaction with it (views into the document and the list below: no copies)
+    std::map<std::string_view, const field_path*> transaction_ids;
     for (const auto& [item, at] : items_of("transactions")) {
         if (!item->is_object()) {
             r_.report(at, json_value_text(*item), "must be an object (an OCF transaction), not " + json_type_phrase(*item));
@@ -1283,10 +1292,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         const std::string& type = type_j->get_ref<const std::string&>();
         if (const json* tid = json_reader::member(*item, "id"); tid != nullptr && tid->is_string() && !tid->get_ref<const std::string&>().empty()) {
-            const auto [earlier, fresh_id] = transaction_ids.emplace(tid->get_ref<const std::string&>(), at);
+            const auto [earlier, fresh_id] = transaction_ids.emplace(tid->get_ref<const std::string&>(), &at);
             if (!fresh_id) {
                 r_.report(at.member("id"), json_value_text(*tid),
-                          "duplicates the id of " + earlier->second.json_pointer() + "; a transaction appears once (an OCF id is unique in its package)");
+                          "duplicates the id of " + earlier->second->json_pointer() + "; a transaction appears once (an OCF id is unique in its package)");
             }
         }
         const std::size_t before = r_.problems().size();
