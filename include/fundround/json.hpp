@@ -221,15 +221,15 @@ public:
     using json = nlohmann::json;
     json_unique_members(json& root, parsed_json& out) : root_(root), out_(out) {}
 
-    bool null() { return put(nullptr) != nullptr; }
-    bool boolean(bool v) { return put(v) != nullptr; }
-    bool number_integer(json::number_integer_t v) { return put(v) != nullptr; }
-    bool number_unsigned(json::number_unsigned_t v) { return put(v) != nullptr; }
-    bool number_float(json::number_float_t v, const json::string_t& /*text*/) { return put(v) != nullptr; }
-    bool string(json::string_t& v) { return put(std::move(v)) != nullptr; }
-    bool binary(json::binary_t& v) { return put(json::binary(std::move(v))) != nullptr; }  // not in JSON text
+    bool null() { return put(nullptr); }
+    bool boolean(bool v) { return put(v); }
+    bool number_integer(json::number_integer_t v) { return put(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return put(v); }
+    bool number_float(json::number_float_t v, const json::string_t& /*text*/) { return put(v); }
+    bool string(json::string_t& v) { return put(std::move(v)); }
+    bool binary(json::binary_t& v) { return put(json::binary(std::move(v))); }  // not in JSON text
     bool start_object(std::size_t /*size*/) {
-        open_.push_back({put(json::value_t::object), nullptr});
+        open_.push_back({place(json::value_t::object), nullptr});
         return true;
     }
     bool key(json::string_t& name) {
@@ -253,7 +253,7 @@ public:
         return true;
     }
     bool start_array(std::size_t /*size*/) {
-        open_.push_back({put(json::value_t::array), nullptr});
+        open_.push_back({place(json::value_t::array), nullptr});
         return true;
     }
     bool end_array() {
@@ -271,8 +271,15 @@ private:
         json* value;              // the open object or array
         const std::string* key;   // an object's current member name (its key in the object); nullptr for an array
     };
+    // Adds @p v where the document is at (the root, the open array, the current member); true.
     template <class V>
-    json* put(V&& v) {
+    bool put(V&& v) {
+        (void)place(std::forward<V>(v));
+        return true;
+    }
+    // The same, returning the value added (an object or array to open).
+    template <class V>
+    json* place(V&& v) {
         if (open_.empty()) {
             root_ = json(std::forward<V>(v));
             return &root_;
