@@ -584,6 +584,60 @@ TEST_CASE("a convertible note converts principal plus interest at its cap") {
     }
 }
 
+TEST_CASE("a note that matured before the financing: interest to maturity, or to the close") {
+    // 10,000,000 common, no pool. Series A: $5M at a $20M pre-money, conversion shares not in the
+    // pre-money: price $20M / 10,000,000 = $2.00. Note: $250,000 at 8% simple, Actual/365 Fixed,
+    // issued 2024-01-01, matured 2024-07-01 (182 days), cap $6M pre-money: cap price
+    // $6M / 10,000,000 = $0.60 (below the 20% discount price $1.60). The round closes 2025-01-01
+    // (366 days after issue).
+    //   To the close (the default): 250,000 x 8% x 366/365 = 20,054.794520... -> $20,054.795;
+    //     270,054.795 / 0.60 = 450,091.325 -> 450,091 shares (floor).
+    //   To maturity: 250,000 x 8% x 182/365 = 9,972.602739... -> $9,972.603;
+    //     259,972.603 / 0.60 = 433,287.671... -> 433,287 shares.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("bridge");
+    n.principal = 250'000_usd;
+    n.issue_date = year{2024} / 1 / 1;
+    n.maturity_date = year{2024} / 7 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.valuation_cap = 6_M;
+    n.discount = fraction(1, 5);
+    const auto round = [&](const convertible_note& note) {
+        return conversion_round("Series A", "Series A Preferred", year{2025} / 1 / 1)
+            .pre_money(20_M)
+            .invest(holder_id("lead"), 5_M)
+            .add_holder(holder::investor("lead", "Lead"))
+            .add_holder(holder::investor("bridge", "Bridge Fund"))
+            .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+            .convert(note)
+            .apply_to(t);
+    };
+    const converted_round to_close = round(n);
+    CHECK(to_close.price().units_per_share() == fraction(2'000));
+    CHECK(to_close.note_conversion(0).interest == units(20'054'795));
+    CHECK(to_close.note_conversion(0).amount == units(270'054'795));
+    CHECK(to_close.note_conversion(0).basis == conversion_basis::cap);
+    CHECK(to_close.note_conversion(0).shares == sh(450'091));
+    check_reconciles(to_close);
+
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    const converted_round to_maturity = round(n);
+    CHECK(to_maturity.price().units_per_share() == fraction(2'000));
+    const instrument_conversion& c = to_maturity.note_conversion(0);
+    CHECK(c.interest == units(9'972'603));
+    CHECK(c.amount == units(259'972'603));
+    CHECK(c.basis == conversion_basis::cap);
+    CHECK(c.conversion_price.units_per_share() == fraction(600));
+    CHECK(c.shares == sh(433'287));
+    CHECK(to_maturity.new_money().investment_of("lead").shares == sh(2'500'000));
+    check_reconciles(to_maturity);
+}
+
 // Ten post-money SAFEs with unrelated odd caps (in mills): the common denominator of the solve
 // is the product of the caps, past 128 bits; the solve runs on big rationals and the results
 // are rounded to the light types with the named modes, never an overflow.

@@ -133,6 +133,54 @@ TEST_CASE("a financing qualifies at or above the threshold") {
     CHECK_FALSE(n.qualifies(999'999_usd));
 }
 
+TEST_CASE("interest accrues to the conversion date by default, or stops at maturity") {
+    // $100,000 at 8% simple, Actual/365 Fixed, issued 2024-01-01, maturing 2025-01-01 (366 days),
+    // converting 2025-07-01 (547 days after issue, 181 past maturity).
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.maturity_date = year{2025} / 1 / 1;
+    const calendar_date after = year{2025} / 7 / 1;
+    CHECK(n.interest_accrues == note_interest_accrual::to_conversion_date);
+    // To the conversion date: 8,000 x 547/365 = 11,989.041095... -> $11,989.041 (half even).
+    CHECK(n.accrual_end(after) == after);
+    CHECK(n.accrued_interest(after) == money::from_units(11'989'041));
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    // To maturity: 8,000 x 366/365 = 8,021.917808... -> $8,021.918.
+    CHECK(n.accrual_end(after) == n.maturity_date);
+    CHECK(n.accrued_interest_exact(after) == exact_rational(fraction(8'000'000LL * 366, 365)));
+    CHECK(n.accrued_interest(after) == money::from_units(8'021'918));
+    CHECK(n.conversion_amount(after) == money::from_units(108'021'918));
+    // On and before maturity the two agree: 2024-07-01 is 182 days, 8,000 x 182/365 = 3,989.041095...
+    CHECK(n.accrual_end(year{2024} / 7 / 1) == year{2024} / 7 / 1);
+    CHECK(n.accrued_interest(year{2024} / 7 / 1) == money::from_units(3'989'041));
+    CHECK(n.accrued_interest(n.maturity_date) == money::from_units(8'021'918));
+    // Before the issue date it is still refused.
+    CHECK_THROWS_AS((void)n.accrued_interest(year{2023} / 12 / 31), invalid_argument_error);
+    CHECK(to_string(note_interest_accrual::to_conversion_date) == "to the conversion date");
+    CHECK(to_string(note_interest_accrual::to_maturity) == "to maturity");
+}
+
+TEST_CASE("compound interest stops at maturity too: whole years on 30/360") {
+    // $100,000 at 10% compounded annually, 30/360, issued 2024-01-01, maturing 2026-01-01,
+    // converting 2027-07-01: to the conversion date 1.1^3 x 1.05 - 1 = 39.755%; to maturity
+    // 1.1^2 - 1 = 21%.
+    convertible_note n = note_100k(note_day_count::thirty_360_us);
+    n.annual_rate = fraction(1, 10);
+    n.method = interest_method::compound;
+    const calendar_date on = year{2027} / 7 / 1;
+    CHECK(n.accrued_interest(on) == 39'755_usd);
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    CHECK(n.accrued_interest(on) == 21'000_usd);
+}
+
+TEST_CASE("validation reports an unknown interest_accrues") {
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.interest_accrues = static_cast<note_interest_accrual>(7);
+    const std::vector<diagnostic> d = n.validate(field_path("notes").index(0));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message() == "notes[0].interest_accrues = 7: must be to the conversion date or to maturity");
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), "interest_accrues = 7: unknown", invalid_argument_error);
+}
+
 TEST_CASE("validation reports every problem of a note at once") {
     convertible_note n = note_100k(note_day_count::actual_365_fixed);
     n.holder = holder_id("");

@@ -306,6 +306,7 @@ convertible_note random_note(gen& g, std::size_t holders) {
                                                 note_day_count::actual_actual_isda};
     n.day_count = counts[g.pick(5)];
     n.interest_rounding = g.coin() ? rounding::half_even : rounding::floor;
+    n.interest_accrues = g.coin() ? note_interest_accrual::to_conversion_date : note_interest_accrual::to_maturity;
     if (g.coin()) n.valuation_cap = g.usd(1'000'000, 50'000'000'000);
     if (g.coin()) n.discount = g.share();
     n.cap_form = g.coin() ? safe_form::post_money : safe_form::pre_money;
@@ -521,7 +522,7 @@ void check_equal_after_round_trip(const deal_file& d) {
         CHECK((b.holder == a.holder && b.principal == a.principal && b.issue_date == a.issue_date &&
                b.maturity_date == a.maturity_date && b.annual_rate == a.annual_rate && b.method == a.method &&
                b.period == a.period && b.day_count == a.day_count && b.interest_rounding == a.interest_rounding &&
-               b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.cap_form == a.cap_form &&
+               b.interest_accrues == a.interest_accrues && b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.cap_form == a.cap_form &&
                b.pool_increase == a.pool_increase && b.qualified_financing == a.qualified_financing));
         REQUIRE(b.at_maturity.has_value() == a.at_maturity.has_value());
         if (a.at_maturity) {
@@ -1000,7 +1001,7 @@ TEST_CASE("deal file: SAFE and note amounts in another currency than the cap tab
              "/notes/0/valuation_cap = €6,000,000.00: must be in USD, the cap table's currency",
              "/notes/0/qualified_financing = €1,000,000.00: must be in USD, the cap table's currency",
              "/notes/0/at_maturity/conversion_valuation = €6,000,000.00: must be in USD, the cap table's currency",
-             "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, valuation_cap, discount, cap_form, pool_increase, qualified_financing, at_maturity, at_change_of_control",
+             "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, interest_accrues, valuation_cap, discount, cap_form, pool_increase, qualified_financing, at_maturity, at_change_of_control",
              "/notes/1/qualified_financing = £1,000,000.00: must be in USD, the cap table's currency",
          }},
     };
@@ -1017,6 +1018,32 @@ TEST_CASE("deal file: SAFE and note amounts in another currency than the cap tab
     CHECK(lines == std::vector<std::string>{"safes[0].purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
                                             "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency"});
     CHECK(instrument_currency_problems({s}, {}, currency("EUR")).empty());
+}
+
+TEST_CASE("deal file: a note's interest_accrues, read, written and read back; its default; values it refuses") {
+    const std::string head =
+        R"({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "bank", "name": "Bank"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "notes": [{"holder": "bank", "principal": "$250K", "issue_date": "2024-01-01", "maturity_date": "2024-07-01", "annual_rate": "8/100")";
+    // Stated "to_maturity": read, written as such, read back the same (interest to 2024-07-01,
+    // 182 days, on any later date: 250,000 x 8% x 182/365 = $9,972.603).
+    const deal_file d = parse_deal_file(head + R"(, "interest_accrues": "to_maturity"}]})");
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].interest_accrues == note_interest_accrual::to_maturity);
+    CHECK(d.notes[0].accrued_interest(year{2025} / 1 / 1) == money::from_units(9'972'603));
+    const std::string text = write_deal_file(d);
+    CHECK(text.find("\"interest_accrues\": \"to_maturity\"") != std::string::npos);
+    CHECK(parse_deal_file(text).notes[0].interest_accrues == note_interest_accrual::to_maturity);
+    check_round_trip(d);
+    // Left out: to the conversion date, written out by name (every term is written).
+    const deal_file plain = parse_deal_file(head + "}]}");
+    CHECK(plain.notes[0].interest_accrues == note_interest_accrual::to_conversion_date);
+    CHECK(plain.notes[0].accrued_interest(year{2025} / 1 / 1) == money::from_units(20'054'795));
+    CHECK(write_deal_file(plain).find("\"interest_accrues\": \"to_conversion_date\"") != std::string::npos);
+    check_round_trip(plain);
+    // Values it refuses: each at its pointer, with the value and the rule.
+    CHECK(problems_of(json::parse(head + R"(, "interest_accrues": "at_maturity"}]})")) ==
+          std::vector<std::string>{"/notes/0/interest_accrues = \"at_maturity\": must be an interest accrual: one of to_conversion_date, to_maturity"});
+    CHECK(problems_of(json::parse(head + R"(, "interest_accrues": true}]})")) ==
+          std::vector<std::string>{"/notes/0/interest_accrues = true: must be an interest accrual name (to_conversion_date, to_maturity), not a boolean"});
 }
 
 // A preferred class whose preference (or participation cap), multiple x original issue price x

@@ -101,6 +101,23 @@ TEST_CASE("at a change of control: the greatest of a multiple, principal plus in
     CHECK(note_at_change_of_control(n, year{2024} / 1 / 1).chosen == change_of_control_payout::principal_multiple);
 }
 
+TEST_CASE("at a change of control after maturity: interest to the event, or to maturity") {
+    convertible_note n = bridge();
+    n.at_change_of_control = note_change_of_control_terms{std::nullopt, true, false};
+    // On 1 January 2027, 1,096 days after issue (731 to maturity, 365 past it): to the event
+    // 250,000 x 8% x 1,096/365 = 60,054.79452 -> $60,054.795; to maturity 731 days, $40,054.795.
+    const note_change_of_control_result to_event = note_at_change_of_control(n, year{2027} / 1 / 1);
+    CHECK(to_event.interest == money::from_units(60'054'795));
+    CHECK(to_event.paid == money::from_units(310'054'795));
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    const note_change_of_control_result to_maturity = note_at_change_of_control(n, year{2027} / 1 / 1);
+    CHECK(to_maturity.interest == money::from_units(40'054'795));
+    CHECK(to_maturity.principal_plus_interest == money::from_units(290'054'795));
+    CHECK(to_maturity.paid == money::from_units(290'054'795));
+    // Before maturity nothing changes: on 1 January 2025, $20,054.795.
+    CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).interest == money::from_units(20'054'795));
+}
+
 TEST_CASE("note events report every problem at once") {
     convertible_note n = bridge();
     n.valuation_cap.reset();

@@ -42,7 +42,8 @@ bool same(const safe& a, const safe& b) {
 bool same(const convertible_note& a, const convertible_note& b) {
     return a.holder == b.holder && a.principal == b.principal && a.issue_date == b.issue_date &&
            a.maturity_date == b.maturity_date && a.annual_rate == b.annual_rate && a.method == b.method && a.period == b.period &&
-           a.day_count == b.day_count && a.interest_rounding == b.interest_rounding && a.valuation_cap == b.valuation_cap &&
+           a.day_count == b.day_count && a.interest_rounding == b.interest_rounding && a.interest_accrues == b.interest_accrues &&
+           a.valuation_cap == b.valuation_cap &&
            a.discount == b.discount && a.cap_form == b.cap_form && a.pool_increase == b.pool_increase &&
            a.qualified_financing == b.qualified_financing && a.at_maturity.has_value() == b.at_maturity.has_value() &&
            a.at_change_of_control.has_value() == b.at_change_of_control.has_value();
@@ -208,6 +209,43 @@ TEST_CASE("ocf: a cap table with SAFEs and a note exports to the OCF files and i
     // What was read and not modelled names the fields and says why.
     CHECK(std::find(back.left_out.begin(), back.left_out.end(),
                     "stakeholder_type of stakeholders (4): a fundround holder has a kind, not a legal form.") != back.left_out.end());
+}
+
+TEST_CASE("ocf: a note whose interest stops at maturity: the rate's accrual_end_date is the maturity date") {
+    convertible_note n = small_note();
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const ocf_export e = to_ocf(small_table(), {}, {n}, o);
+    const json& tx = e.package.find("Transactions.ocf.json")->at("items");
+    const json& note_tx = tx[tx.size() - 1];
+    for (const json& trigger : note_tx["conversion_triggers"]) {
+        CHECK(trigger["conversion_right"]["conversion_mechanism"]["interest_rates"] ==
+              json::parse(R"([{"rate": "0.08", "accrual_start_date": "2024-01-01", "accrual_end_date": "2026-01-01"}])"));
+    }
+    for (const std::string& l : e.left_out) CHECK(l.find("accru") == std::string::npos);
+    const ocf_import back = from_ocf(e.package);
+    REQUIRE(back.notes.size() == 1);
+    CHECK(back.notes[0].interest_accrues == note_interest_accrual::to_maturity);
+    CHECK(same(back.notes[0], n));
+    for (const std::string& l : back.left_out) CHECK(l.find("accrual_end_date") == std::string::npos);
+    // Without it (the default) no accrual_end_date is written, and none reads as the default.
+    const ocf_export plain = to_ocf(small_table(), {}, {small_note()}, o);
+    const json& plain_tx = plain.package.find("Transactions.ocf.json")->at("items");
+    CHECK(plain_tx[plain_tx.size() - 1]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["interest_rates"][0].count(
+              "accrual_end_date") == 0);
+    CHECK(from_ocf(plain.package).notes[0].interest_accrues == note_interest_accrual::to_conversion_date);
+    // An accrual_end_date on another date than maturity is not modelled: read as none, listed.
+    json p = plain.package.merged();
+    json& items = p["Transactions.ocf.json"]["items"];
+    for (json& trigger : items[items.size() - 1]["conversion_triggers"]) {
+        trigger["conversion_right"]["conversion_mechanism"]["interest_rates"][0]["accrual_end_date"] = "2025-06-30";
+    }
+    const ocf_import other = from_ocf_merged(p);
+    CHECK(other.notes[0].interest_accrues == note_interest_accrual::to_conversion_date);
+    CHECK(std::find(other.left_out.begin(), other.left_out.end(),
+                    "accrual_end_date of interest rates other than the note's maturity date (read as none) (1): fundround's "
+                    "interest accrues to the conversion date or to maturity.") != other.left_out.end());
 }
 
 TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what it could") {
@@ -723,6 +761,7 @@ random_case random_ocf_case(std::uint64_t seed) {
         if (g.next(2) == 0) n.discount = fraction(static_cast<std::int64_t>(g.next(100)), 100);
         n.cap_form = g.next(2) == 0 ? safe_form::post_money : safe_form::pre_money;
         n.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
+        n.interest_accrues = g.next(2) == 0 ? note_interest_accrual::to_conversion_date : note_interest_accrual::to_maturity;
         r.notes.push_back(n);
     }
     for (std::size_t k = g.next(4); k > 0; --k) {
@@ -1227,7 +1266,8 @@ TEST_CASE("ocf: what the import reads but does not model, item by item and by ki
     has("MFN notes (1): fundround's notes have no MFN term.");
     has("notes whose interest accrues from another date than their issuance (read as the issue date) (1): fundround's interest "
         "accrues from the issue date.");
-    has("accrual_end_date of interest rates (1): fundround's interest accrues until conversion.");
+    has("accrual_end_date of interest rates other than the note's maturity date (read as none) (1): fundround's interest "
+        "accrues to the conversion date or to maturity.");
     has("TX_VESTING_START transactions (1): they change no count fundround models (acceptances, vesting, status, authorized shares).");
     // A preferred class without a ratio conversion right converts 1:1.
     classes[1]["conversion_rights"] = json::array();

@@ -193,6 +193,28 @@ TEST_CASE("Preferred, a pre-money SAFE and a note: seniorities, interest to the 
     CHECK(holder_at(w, 2, 24'160'000) == usd(4'000'000 + 2'160'000));
 }
 
+TEST_CASE("A note whose interest stops at maturity: an exit after it pays interest to maturity") {
+    // $500,000 at 8% simple, actual/365, issued 2025-01-01, due 2027-01-01 (730 days); exit
+    // 2028-01-01 (1,095 days). To the exit: 40,000 x 1,095/365 = $120,000; to maturity:
+    // 40,000 x 730/365 = $80,000. No change-of-control terms: repaid principal plus interest.
+    const cap_table table = founder_only(10'000'000);
+    convertible_note n = note_of("b", 500'000, fraction(8, 100));
+    waterfall_terms base;
+    base.exit_date = ymd(2028, 1, 1);
+    const outstanding_waterfall to_exit = outstanding_waterfall::build(table, {}, {n}, {}, base);
+    REQUIRE(to_exit.instruments().size() == 1);
+    CHECK(to_exit.instruments()[0].interest == usd(120'000));
+    CHECK(to_exit.instruments()[0].cash_out == usd(620'000));
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    const outstanding_waterfall w = outstanding_waterfall::build(table, {}, {n}, {}, base);
+    REQUIRE(w.instruments().size() == 1);
+    CHECK(w.instruments()[0].interest == usd(80'000));
+    CHECK(w.instruments()[0].cash_out == usd(580'000));
+    // $1M exit: the note's $580,000 first, the founder's common the other $420,000.
+    CHECK(holder_at(w, 2, 1'000'000) == usd(580'000));
+    CHECK(holder_at(w, 0, 1'000'000) == usd(420'000));
+}
+
 TEST_CASE("Cash-out only: an uncapped SAFE, a discount SAFE, a note without change-of-control terms") {
     // Uncapped and discount-only SAFEs convert at the liquidity price itself: the conversion
     // equals the cash-out, so they never convert. A note without terms is repaid with interest

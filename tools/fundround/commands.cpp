@@ -780,7 +780,10 @@ void check_note_interest(const fr::deal_file& deal, const std::vector<std::size_
             return pointers ? "/notes/" + std::to_string(k) + "/" + member
                             : "notes[" + std::to_string(k) + "] (\"" + n.holder.str() + "\")." + member;
         };
-        const std::string span = "accrued from " + fr::to_string(n.issue_date) + " to the exit date " + fr::to_string(on);
+        const fr::calendar_date end = n.accrual_end(on);  // dates checked when the file was read
+        const std::string span = "accrued from " + fr::to_string(n.issue_date) +
+                                 (end == on ? " to the exit date " + fr::to_string(on)
+                                            : " to the maturity date " + fr::to_string(end) + " (interest_accrues = \"to_maturity\")");
         try {
             (void)n.conversion_amount(on);
         } catch (const fr::inexact_error&) {

@@ -106,7 +106,7 @@ struct outstanding_instrument {
     std::string description;   ///< E.g. "post-money SAFE (valuation cap)" or "note (principal plus interest)".
     money cash_out;            ///< What it takes if it does not convert.
     money conversion_base;     ///< What buys the conversion shares: the purchase amount, or principal + interest.
-    money interest;            ///< A note's interest accrued to the exit date (zero for a SAFE).
+    money interest;            ///< A note's interest accrued to the exit date, or to its maturity if it stops there (zero for a SAFE).
     std::optional<money> valuation_cap;  ///< The cap its conversion uses; empty: it never converts.
     safe_form form = safe_form::post_money;  ///< Which capitalization its cap divides (B or L).
     int seniority = 0;         ///< Its rank in the waterfall.

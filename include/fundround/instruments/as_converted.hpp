@@ -24,7 +24,8 @@
 ///
 /// A note converts its principal plus the interest accrued from its issue date to the as-of date
 /// (its own day count, method and interest rounding; past its maturity date interest keeps
-/// accruing, as convertible_note::accrued_interest() computes it). Each instrument's shares are
+/// accruing unless the note's interest_accrues stops it at maturity, as
+/// convertible_note::accrued_interest() computes it). Each instrument's shares are
 /// `amount / price`, exact, then rounded by the named share rounding (default rounding::floor,
 /// as conversion_round). The holders of the instruments need not be on the table.
 #ifndef FUNDROUND_INSTRUMENTS_AS_CONVERTED_HPP

@@ -235,7 +235,7 @@ public:
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
     /// The pool topped up (the round's option pool target), if any.
     [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
-    /// The closing date (interest accrues to it).
+    /// The closing date (notes' interest accrues to it, or to their maturity if it stops there).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The pricing convention.
     [[nodiscard]] conversion_pricing convention() const noexcept { return convention_; }
@@ -745,7 +745,8 @@ public:
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The new series the investors buy.
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
-    /// The closing date (interest accrues to it; no instrument dated after it converts).
+    /// The closing date (notes' interest accrues to it, or to their maturity if it stops there; no
+    /// instrument dated after it converts).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The SAFEs given.
     [[nodiscard]] const std::vector<safe>& safes() const noexcept { return safes_; }

@@ -1,10 +1,12 @@
 /// @file instruments/convertible_note.hpp
 /// @brief Convertible notes as value types: principal, issue and maturity dates, an interest rate
 /// as an exact fraction, simple or compound interest (a named compounding period), a named day
-/// count, accrued interest exact and rounded to the money unit (the mill) by a named mode, a
-/// valuation cap and a discount, and the qualified-financing threshold.
+/// count, accrued interest exact and rounded to the money unit (the mill) by a named mode,
+/// accruing to the conversion date or stopping at maturity (a named term), a valuation cap and a
+/// discount, and the qualified-financing threshold.
 ///
-/// Accrued interest from the issue date to a date d, with t the day count's year fraction and r
+/// Accrued interest from the issue date to a date d (d the maturity date if interest accrues to
+/// maturity and d is after it), with t the day count's year fraction and r
 /// the annual rate: simple `P r t`; compound with m periods a year `P ((1 + r/m)^n (1 + (r/m) f) - 1)`
 /// where n = floor(m t) whole periods and f = m t - n the stub, accrued simply. Exact on big
 /// integers, then rounded once to the money unit.
@@ -130,6 +132,20 @@ inline fraction note_year_fraction(calendar_date from, calendar_date to, note_da
 
 }  // namespace detail
 
+/// Until when a note's interest accrues (a term of the note).
+enum class note_interest_accrual {
+    /// To the date the amount is computed for (a financing's close, an exit, an as-of date),
+    /// past the maturity date too.
+    to_conversion_date,
+    /// To the maturity date at the latest: nothing accrues after it.
+    to_maturity,
+};
+
+/// "to the conversion date" or "to maturity".
+[[nodiscard]] constexpr std::string_view to_string(note_interest_accrual a) noexcept {
+    return a == note_interest_accrual::to_conversion_date ? "to the conversion date" : "to maturity";
+}
+
 /// Who chooses what happens to a note at maturity (a term of the note).
 enum class note_party {
     holder,   ///< The holder elects conversion or repayment.
@@ -183,14 +199,17 @@ struct convertible_note {
     holder_id holder;                                      ///< The lender, a holder id on the cap table.
     money principal;                                       ///< The amount lent.
     calendar_date issue_date{};                            ///< Interest accrues from this date.
-    /// When the note falls due (after issue_date). Interest does not stop there: it accrues to
-    /// any date, so a note converting after maturity converts the interest past it too.
+    /// When the note falls due (after issue_date). Whether interest stops there is
+    /// interest_accrues (by default it does not).
     calendar_date maturity_date{};
     fraction annual_rate;                                  ///< The annual interest rate, exactly (fraction(8, 100) = 8%).
     interest_method method = interest_method::simple;      ///< Simple or compound interest.
     compounding_period period = compounding_period::annually;  ///< The compounding period (compound interest only).
     note_day_count day_count = note_day_count::actual_365_fixed;  ///< How days become a year fraction.
     rounding interest_rounding = rounding::half_even;      ///< How accrued interest is rounded to the money unit (the mill).
+    /// Until when interest accrues: to the conversion date (past maturity too, the default) or
+    /// to the maturity date at the latest.
+    note_interest_accrual interest_accrues = note_interest_accrual::to_conversion_date;
     std::optional<money> valuation_cap;                    ///< The valuation cap, if any.
     std::optional<fraction> discount;                      ///< The discount off the round price, if any.
     safe_form cap_form = safe_form::pre_money;             ///< The capitalization the cap is divided by (notes: usually pre-money).
@@ -214,13 +233,27 @@ struct convertible_note {
         return detail::note_year_fraction(issue_date, on, day_count);
     }
 
-    /// The interest accrued from the issue date to @p on, exactly, in money units (thousandths
-    /// of the currency unit); throws like years_to() and for a negative rate.
+    /// The date interest stops for an amount computed on @p on: @p on, or the maturity date if
+    /// interest accrues to maturity and @p on is after it; throws invalid_argument_error for an
+    /// invalid date (the maturity date only when it is used) or an unknown interest_accrues.
+    [[nodiscard]] calendar_date accrual_end(calendar_date on) const {
+        require_valid(on, "accrual date");
+        if (interest_accrues == note_interest_accrual::to_conversion_date) return on;
+        if (interest_accrues != note_interest_accrual::to_maturity) {
+            throw invalid_argument_error("interest_accrues = " + std::to_string(static_cast<int>(interest_accrues)) + ": unknown");
+        }
+        require_valid(maturity_date, "convertible_note.maturity_date");
+        return on > maturity_date ? maturity_date : on;
+    }
+
+    /// The interest accrued from the issue date to accrual_end(@p on), exactly, in money units
+    /// (thousandths of the currency unit); throws like years_to() and accrual_end() and for a
+    /// negative rate.
     [[nodiscard]] exact_rational accrued_interest_exact(calendar_date on) const {
         if (annual_rate.sign() < 0) {
             throw invalid_argument_error("annual_rate = " + annual_rate.to_string() + ": must not be negative");
         }
-        const fraction t = years_to(on);
+        const fraction t = years_to(accrual_end(on));
         const detail::big_rational p(fraction(principal.units()));
         if (method == interest_method::simple) {
             return exact_rational(p * detail::big_rational(annual_rate) * detail::big_rational(t));
@@ -242,7 +275,8 @@ struct convertible_note {
         return exact_rational(p * growth);
     }
 
-    /// accrued_interest_exact(@p on) rounded to the money unit by interest_rounding.
+    /// accrued_interest_exact(@p on) rounded to the money unit by interest_rounding: the interest
+    /// to @p on, or to the maturity date if it accrues to maturity and @p on is after it.
     [[nodiscard]] money accrued_interest(calendar_date on) const {
         const detail::big_int units = accrued_interest_exact(on).big().scaled_rounded(1, interest_rounding);
         return money::from_units(detail::narrow(detail::from_big(units, "accrued interest"), "accrued interest"),
@@ -268,6 +302,7 @@ struct convertible_note {
 
     /// Every problem with the note's own fields, each under @p path (e.g. `notes[0]`): a
     /// principal that is not positive, a maturity on or before the issue date, a negative rate,
+    /// an unknown compounding period or interest_accrues,
     /// a cap that is not positive, a discount below 0% or at 100% or more, a threshold that is not
     /// positive, an empty holder id, an invalid date; maturity and change-of-control terms that
     /// do not hold together (a valuation that is not positive, no class named, a multiple that
@@ -332,6 +367,10 @@ struct convertible_note {
         const auto p = static_cast<int>(period);
         if (p != 1 && p != 2 && p != 4 && p != 12) {
             out.push_back({path.member("period"), std::to_string(p), "must be annually, semiannually, quarterly or monthly"});
+        }
+        if (interest_accrues != note_interest_accrual::to_conversion_date && interest_accrues != note_interest_accrual::to_maturity) {
+            out.push_back({path.member("interest_accrues"), std::to_string(static_cast<int>(interest_accrues)),
+                           "must be to the conversion date or to maturity"});
         }
         return out;
     }

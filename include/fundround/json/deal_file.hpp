@@ -54,7 +54,7 @@ struct priced_round_conversion {
     /// earlier priced round. When false, `listed` names them.
     bool all_outstanding = false;
     deal_instruments listed;        ///< The instruments converting, when not all_outstanding.
-    calendar_date close_date{};     ///< The round's close: interest accrues to it; nothing dated after it converts.
+    calendar_date close_date{};     ///< The round's close: interest accrues to it (or to a note's maturity); nothing dated after it converts.
     conversion_pricing convention = conversion_pricing::conversion_shares_in_pre_money;  ///< How the price counts the conversion shares.
     std::optional<price_precision> conversion_price_rounding;  ///< Each conversion price's rounding (none: exact).
     rounding conversion_share_rounding = rounding::floor;      ///< Each instrument's shares' rounding.
@@ -222,6 +222,10 @@ inline constexpr json_choice<note_day_count> json_note_day_counts[] = {
     {note_day_count::thirty_e_360, "thirty_e_360"},
     {note_day_count::thirty_360_us, "thirty_360_us"},
     {note_day_count::actual_actual_isda, "actual_actual_isda"}};
+/// Until when a note's interest accrues, in JSON (the enumerators' names).
+inline constexpr json_choice<note_interest_accrual> json_note_interest_accruals[] = {
+    {note_interest_accrual::to_conversion_date, "to_conversion_date"},
+    {note_interest_accrual::to_maturity, "to_maturity"}};
 /// Who elects at a note's maturity, in JSON.
 inline constexpr json_choice<note_party> json_note_parties[] = {{note_party::holder, "holder"},
                                                                {note_party::company, "company"}};
@@ -762,7 +766,8 @@ inline std::optional<share_valuation> read_share_valuation(json_reader& r, const
 }
 
 /// Reads a convertible note: {"holder", "principal", "issue_date", "maturity_date",
-/// "annual_rate", "method", "period", "day_count", "interest_rounding", "valuation_cap",
+/// "annual_rate", "method", "period", "day_count", "interest_rounding", "interest_accrues"
+/// ("to_conversion_date", the default, or "to_maturity"), "valuation_cap",
 /// "discount", "cap_form", "pool_increase", "qualified_financing", "at_maturity":
 /// {"conversion_valuation", "share_class", "elected_by"}, "at_change_of_control":
 /// {"principal_multiple", "principal_plus_interest", "conversion_at_cap"}}, with
@@ -772,8 +777,8 @@ inline std::optional<convertible_note> read_convertible_note(json_reader& r, con
                                                              std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a convertible note",
                          {"holder", "principal", "issue_date", "maturity_date", "annual_rate", "method", "period", "day_count",
-                          "interest_rounding", "valuation_cap", "discount", "cap_form", "pool_increase", "qualified_financing",
-                          "at_maturity", "at_change_of_control"})) {
+                          "interest_rounding", "interest_accrues", "valuation_cap", "discount", "cap_form", "pool_increase",
+                          "qualified_financing", "at_maturity", "at_change_of_control"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -804,6 +809,10 @@ inline std::optional<convertible_note> read_convertible_note(json_reader& r, con
     }
     if (const auto* m = json_reader::member(j, "interest_rounding")) {
         n.interest_rounding = r.read_rounding(*m, at.member("interest_rounding")).value_or(n.interest_rounding);
+    }
+    if (const auto* m = json_reader::member(j, "interest_accrues")) {
+        n.interest_accrues = r.read_choice(*m, at.member("interest_accrues"), detail::json_note_interest_accruals, "an interest accrual")
+                                 .value_or(n.interest_accrues);
     }
     if (const auto* m = json_reader::member(j, "valuation_cap")) n.valuation_cap = r.read_money(*m, at.member("valuation_cap"));
     if (const auto* m = json_reader::member(j, "discount")) n.discount = r.read_fraction(*m, at.member("discount"));
@@ -1447,6 +1456,7 @@ inline void to_json(nlohmann::json& j, const convertible_note& n) {
                        {"period", detail::json_choice_name(n.period, detail::json_compounding_periods)},
                        {"day_count", detail::json_choice_name(n.day_count, detail::json_note_day_counts)},
                        {"interest_rounding", std::string(to_string(n.interest_rounding))},
+                       {"interest_accrues", detail::json_choice_name(n.interest_accrues, detail::json_note_interest_accruals)},
                        {"cap_form", detail::json_choice_name(n.cap_form, detail::json_safe_forms)},
                        {"pool_increase", detail::json_choice_name(n.pool_increase, detail::json_pool_increases)}};
     if (n.valuation_cap) j["valuation_cap"] = detail::json_money_text(*n.valuation_cap);

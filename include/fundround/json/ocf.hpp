@@ -1614,8 +1614,20 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                          "fundround's interest accrues from the issue date");
                                 }
                             }
+                            // OCF's accrual_end_date is the "end date (inclusive)" of accrual: read as
+                            // fundround's accrual from the start to that date (the day count's days between
+                            // them, the end day counted, the start day not). On the maturity date it is the
+                            // note's interest_accrues = to_maturity; another end date is not modelled.
                             if (const auto* e = json_reader::member((*rates)[0], "accrual_end_date")) {
-                                if (ocf_date(*e, one.member("accrual_end_date"))) note("accrual_end_date of interest rates", "fundround's interest accrues until conversion");
+                                if (const auto end = ocf_date(*e, one.member("accrual_end_date"))) {
+                                    if (maturity && *end == *maturity) {
+                                        n.interest_accrues = note_interest_accrual::to_maturity;
+                                        rec.fields["interest_accrues"] = one.member("accrual_end_date");
+                                    } else {
+                                        note("accrual_end_date of interest rates other than the note's maturity date (read as none)",
+                                             "fundround's interest accrues to the conversion date or to maturity");
+                                    }
+                                }
                             }
                         }
                     }
@@ -2386,8 +2398,11 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                            ": OCF names only ACTUAL_365 and 30_360 (written as ACTUAL_365).");
         }
         const compounding_period per = n.period;
+        json interest = {{"rate", rate}, {"accrual_start_date", to_string(n.issue_date)}};
+        // Interest to maturity: the rate's (inclusive) accrual_end_date is the maturity date.
+        if (n.interest_accrues == note_interest_accrual::to_maturity) interest["accrual_end_date"] = to_string(n.maturity_date);
         json mech = {{"type", "CONVERTIBLE_NOTE_CONVERSION"},
-                     {"interest_rates", json::array({{{"rate", rate}, {"accrual_start_date", to_string(n.issue_date)}}})},
+                     {"interest_rates", json::array({std::move(interest)})},
                      {"day_count_convention", day_count},
                      {"interest_payout", "DEFERRED"},
                      {"interest_accrual_period", per == compounding_period::monthly       ? "MONTHLY"
