@@ -53,6 +53,10 @@ fundround_cli_test(waterfall_safes_stages 0
 fundround_cli_test(waterfall_safes_svg 0 PRODUCES payout.svg waterfall_safes_svg.svg
                    ARGS waterfall safes_and_notes.json --exit 0..20M --exit-date 2026-01-01 --svg @OUT@/payout.svg)
 fundround_cli_test(waterfall_safes_csv 0 ARGS waterfall safes_and_notes.json --exit 6M,13M --exit-date 2026-01-01 --csv)
+# A note whose interest stops at maturity ("interest_accrues": "to_maturity"): $500,000 at 8% from
+# 2025-01-01 to its maturity 2027-01-01, $80,000 of interest at an exit on 2028-01-01 (not the
+# $120,000 to the exit date).
+fundround_cli_test(waterfall_note_to_maturity 0 ARGS waterfall note_to_maturity.json --exit 1M,10M --exit-date 2028-01-01)
 fundround_cli_test(waterfall_series_abc_instruments 0
                    ARGS waterfall ../../../examples/series_abc.json --exit 2M,10M,40M --exit-date 2025-06-30)
 fundround_cli_test(waterfall_small_list 0 ARGS waterfall small_company.json --exit 2M,3.75M --exit 9187500 --exit 0..30M --steps 2)
@@ -155,3 +159,6 @@ fundround_cli_test(na_ocf_negative_year 4 ARGS convert safe_negative_year.json -
 # the note's pointer and the field to change; nothing on standard output).
 fundround_cli_test(nc_note_interest_overflows 5 ARGS waterfall note_rate_huge.json --exit 5M --exit-date 2026-06-01)
 fundround_cli_test(nc_note_interest_not_exact 5 ARGS waterfall note_interest_exact.json --exit 5M --exit-date 2024-01-02)
+# The same note with its interest stopping at maturity: the interest named is to the maturity date.
+fundround_cli_test(nc_note_interest_to_maturity_not_exact 5
+                   ARGS waterfall note_interest_exact_to_maturity.json --exit 5M --exit-date 2027-01-01)
