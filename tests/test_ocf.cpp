@@ -1437,6 +1437,33 @@ TEST_CASE("ocf: a transaction id that repeats is reported at each repeat") {
         "appears once (an OCF id is unique in its package)"}));
 }
 
+// OCF's rule for `id` (docs/explainers/TraversingTransactions.md, "Refresher on OCF ID Types and
+// Uses"): "no two objects *of the same type* within a given OCF export have the same id"; its
+// ObjectReference type pairs an object_type with the object_id for the same reason. So an id
+// shared by objects of different kinds is valid OCF, and the import reads it (docs/decisions.md,
+// 2026-12-03 (night)).
+TEST_CASE("ocf: a transaction with a stakeholder's, a stock class's or a plan's id is not a problem") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const std::string stakeholder = p["Stakeholders.ocf.json"]["items"][0]["id"].get<std::string>();
+    const std::string stock_class = p["StockClasses.ocf.json"]["items"][0]["id"].get<std::string>();
+    const std::string plan = p["StockPlans.ocf.json"]["items"][0]["id"].get<std::string>();
+    CHECK(stakeholder == "ada");
+    CHECK(stock_class == "stock-class-1");
+    CHECK(plan == "stock-plan-1");
+    tx[0]["id"] = stakeholder;
+    tx[1]["id"] = stock_class;
+    tx[2]["id"] = plan;
+    const ocf_import merged = from_ocf_merged(p);
+    CHECK(merged.table == small_table());
+    // The directory form reads the same files: the same table.
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "fundround_test_ocf_shared_ids";
+    std::filesystem::remove_all(dir);
+    write_ocf_directory(ocf_package::from_merged(p), dir);
+    CHECK(from_ocf(read_ocf_directory(dir)).table == small_table());
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("ocf: a stakeholder without a relationship is read as other, and the left-out list says so") {
     json p = small_package();
     p["Stakeholders.ocf.json"]["items"][0].erase("current_relationship");  // ada, a founder

@@ -1277,7 +1277,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return t;
     };
-    // id -> the first transaction with it (views into the document and the list below: no copies)
+    // id -> the first transaction with it (views into the document and the list below: no copies).
+    // OCF's rule for ids (docs/explainers/TraversingTransactions.md, "Refresher on OCF ID Types and
+    // Uses"): an id is "a unique identifier within OCF such that no two objects of the same type
+    // within a given OCF export have the same id value" (its ObjectReference type names an
+    // object_type beside the object_id for that reason). Ids are therefore checked within each
+    // kind (stakeholders, stock classes, stock plans, valuations, transactions) and not across
+    // kinds: a transaction with a stakeholder's id is valid OCF (docs/decisions.md, 2026-12-03
+    // (night)). Transactions are one kind here, whatever their object_type.
     std::map<std::string_view, const field_path*> transaction_ids;
     for (const auto& [item, at] : items_of("transactions")) {
         if (!item->is_object()) {
