@@ -267,6 +267,32 @@ TEST_CASE("mixed: a post-money SAFE, a pre-money SAFE and a note with interest, 
     check_adds_up(np);
 }
 
+TEST_CASE("a note past maturity: interest to the as-of date, or to maturity when it stops there") {
+    // 10,000,000 common; a note of $250,000 at 8% simple, Actual/365 Fixed, issued 2024-01-01,
+    // matured 2024-07-01 (182 days), $6M pre-money cap: price $6M / 10,000,000 = $0.60. As of
+    // 2025-01-01 (366 days): to the as-of date 250,000 x 8% x 366/365 = $20,054.795, 270,054.795
+    // / 0.60 = 450,091.325 -> 450,091 shares; to maturity 250,000 x 8% x 182/365 = $9,972.603,
+    // 259,972.603 / 0.60 = 433,287.671 -> 433,287 shares.
+    convertible_note n;
+    n.holder = holder_id("bridge");
+    n.principal = 250'000_usd;
+    n.issue_date = year{2024} / 1 / 1;
+    n.maturity_date = year{2024} / 7 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.valuation_cap = 6_M;
+    const as_converted_counts to_date = fully_diluted_as_converted(ten_million(), {}, {n}, year{2025} / 1 / 1);
+    CHECK(to_date.note_at(0).interest == money::from_units(20'054'795));
+    CHECK(to_date.note_at(0).shares == sh(450'091));
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    const as_converted_counts fd = fully_diluted_as_converted(ten_million(), {}, {n}, year{2025} / 1 / 1);
+    CHECK(fd.note_at(0).interest == money::from_units(9'972'603));
+    CHECK(fd.note_at(0).amount == money::from_units(259'972'603));
+    CHECK(fd.note_at(0).exact_price_units.to_fraction() == fraction(600));
+    CHECK(fd.note_at(0).shares == sh(433'287));
+    CHECK(fd.total() == sh(10'433'287));
+    check_adds_up(fd);
+}
+
 // Uncapped instruments: at cap they are a problem unless a fallback price is given; with one
 // they convert at it less their discount. At an assumed price every instrument converts at it.
 TEST_CASE("uncapped instruments: a fallback price, or one assumed price for all") {
