@@ -179,6 +179,7 @@ TEST_CASE("validation reports an unknown interest_accrues") {
     REQUIRE(d.size() == 1);
     CHECK(d[0].message() == "notes[0].interest_accrues = 7: must be to the conversion date or to maturity");
     CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), "interest_accrues = 7: unknown", invalid_argument_error);
+    CHECK(to_string(n.interest_accrues) == "unknown");
 }
 
 TEST_CASE("validation reports every problem of a note at once") {

@@ -143,7 +143,11 @@ enum class note_interest_accrual {
 
 /// "to the conversion date" or "to maturity".
 [[nodiscard]] constexpr std::string_view to_string(note_interest_accrual a) noexcept {
-    return a == note_interest_accrual::to_conversion_date ? "to the conversion date" : "to maturity";
+    switch (a) {
+        case note_interest_accrual::to_conversion_date: return "to the conversion date";
+        case note_interest_accrual::to_maturity: return "to maturity";
+    }
+    return "unknown";
 }
 
 /// Who chooses what happens to a note at maturity (a term of the note).
