@@ -1422,19 +1422,35 @@ TEST_CASE("ocf: an issuer with a bad formation date or country is reported at it
         "country: one to three capital letters or digits (\"CA\" of US-CA)"}));
 }
 
-TEST_CASE("ocf: a transaction id that repeats is reported at each repeat") {
+TEST_CASE("ocf: a transaction id that repeats within its object type is reported at each repeat") {
     json p = small_package();
     json& tx = p["Transactions.ocf.json"]["items"];
-    tx[1]["id"] = "tx-stock-1";
-    tx[4]["id"] = "tx-stock-1";
-    tx[6]["id"] = "tx-safe-2";
+    REQUIRE(tx[1]["object_type"] == "TX_STOCK_ISSUANCE");
+    REQUIRE(tx[4]["object_type"] == "TX_CONVERTIBLE_ISSUANCE");
+    tx[1]["id"] = "tx-stock-1";  // two stock issuances: a problem
+    tx[4]["id"] = "tx-stock-1";  // a convertible issuance with a stock issuance's id: another type, valid OCF
+    tx[6]["id"] = "tx-safe-2";   // two convertible issuances: a problem
     CHECK(joined(problems_of(p)) == joined({
-        "/Transactions.ocf.json/items/1/id = \"tx-stock-1\": duplicates the id of /Transactions.ocf.json/items/0; a transaction "
-        "appears once (an OCF id is unique in its package)",
-        "/Transactions.ocf.json/items/4/id = \"tx-stock-1\": duplicates the id of /Transactions.ocf.json/items/0; a transaction "
-        "appears once (an OCF id is unique in its package)",
-        "/Transactions.ocf.json/items/6/id = \"tx-safe-2\": duplicates the id of /Transactions.ocf.json/items/5; a transaction "
-        "appears once (an OCF id is unique in its package)"}));
+        "/Transactions.ocf.json/items/1/id = \"tx-stock-1\": duplicates the id of /Transactions.ocf.json/items/0, another "
+        "TX_STOCK_ISSUANCE; a transaction appears once (OCF ids are unique among objects of one type)",
+        "/Transactions.ocf.json/items/6/id = \"tx-safe-2\": duplicates the id of /Transactions.ocf.json/items/5, another "
+        "TX_CONVERTIBLE_ISSUANCE; a transaction appears once (OCF ids are unique among objects of one type)"}));
+}
+
+// Transactions of different object types may share an id (OCF's rule below): a stock issuance
+// and a convertible issuance with one id import as the package without it.
+TEST_CASE("ocf: transactions of different object types may share an id") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    REQUIRE(tx[0]["object_type"] == "TX_STOCK_ISSUANCE");
+    REQUIRE(tx[4]["object_type"] == "TX_CONVERTIBLE_ISSUANCE");
+    const ocf_import before = from_ocf_merged(p);
+    tx[4]["id"] = tx[0]["id"];
+    const ocf_import after = from_ocf_merged(p);
+    CHECK(after.table == before.table);
+    REQUIRE(after.safes.size() == before.safes.size());
+    for (std::size_t i = 0; i < after.safes.size(); ++i) CHECK(after.safes[i].description() == before.safes[i].description());
+    CHECK(after.left_out == before.left_out);
 }
 
 // OCF's rule for `id` (docs/explainers/TraversingTransactions.md, "Refresher on OCF ID Types and

@@ -1284,8 +1284,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // object_type beside the object_id for that reason). Ids are therefore checked within each
     // kind (stakeholders, stock classes, stock plans, valuations, transactions) and not across
     // kinds: a transaction with a stakeholder's id is valid OCF (docs/decisions.md, 2026-12-03
-    // (night)). Transactions are one kind here, whatever their object_type.
-    std::map<std::string_view, const field_path*> transaction_ids;
+    // (night)). Each transaction object_type is a type of its own (TX_STOCK_ISSUANCE,
+    // TX_STOCK_CANCELLATION, ...): an issuance and a cancellation may share an id; two issuances may not.
+    std::map<std::pair<std::string_view, std::string_view>, const field_path*> transaction_ids;
     for (const auto& [item, at] : items_of("transactions")) {
         if (!item->is_object()) {
             r_.report(at, json_value_text(*item), "must be an object (an OCF transaction), not " + json_type_phrase(*item));
@@ -1299,10 +1300,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         const std::string& type = type_j->get_ref<const std::string&>();
         if (const json* tid = json_reader::member(*item, "id"); tid != nullptr && tid->is_string() && !tid->get_ref<const std::string&>().empty()) {
-            const auto [earlier, fresh_id] = transaction_ids.emplace(tid->get_ref<const std::string&>(), &at);
+            const auto [earlier, fresh_id] =
+                transaction_ids.emplace(std::make_pair(std::string_view(type), std::string_view(tid->get_ref<const std::string&>())), &at);
             if (!fresh_id) {
                 r_.report(at.member("id"), json_value_text(*tid),
-                          "duplicates the id of " + earlier->second->json_pointer() + "; a transaction appears once (an OCF id is unique in its package)");
+                          "duplicates the id of " + earlier->second->json_pointer() + ", another " + type +
+                              "; a transaction appears once (OCF ids are unique among objects of one type)");
             }
         }
         const std::size_t before = r_.problems().size();
