@@ -363,6 +363,11 @@ inline conv_rational conv_div(const conv_rational& a, const conv_rational& b) {
 /// a / b exactly (b non-zero); throws overflow_error if it does not fit 128 bits.
 inline fraction conv_div(const fraction& a, const fraction& b) { return a / b; }
 
+/// 1 / a exactly (a non-zero), in lowest terms.
+inline conv_rational conv_recip(const conv_rational& a) { return conv_div(conv_rational(fraction(1)), a); }
+/// 1 / a exactly (a non-zero): its terms swapped, nothing to reduce or overflow.
+inline fraction conv_recip(const fraction& a) { return a.reciprocal(); }
+
 /// n as a big rational.
 inline conv_rational conv_int(fraction::rep n) { return conv_rational(fraction(n)); }
 
@@ -429,18 +434,27 @@ inline std::string conv_price_text(const conv_rational& units_per_share, currenc
     return currency_prefix(c) + major.to_decimal_string(decimals, rounding::half_even);
 }
 
-/// The ids of the holders a round adds, sorted once for lookups (one allocation).
+/// The ids of the holders a round adds, for lookups: scanned in place for a few (no
+/// allocation), sorted once for many (one allocation, no quadratic scan).
 class conv_names {
 public:
-    explicit conv_names(const std::vector<holder>& holders) {
+    explicit conv_names(const std::vector<holder>& holders) : holders_(holders) {
+        if (holders.size() <= few) return;
         ids_.reserve(holders.size());
         for (const holder& h : holders) ids_.emplace_back(h.id().str());
         std::sort(ids_.begin(), ids_.end());
     }
     /// True if @p id is one of them.
-    bool contains(const holder_id& id) const { return std::binary_search(ids_.begin(), ids_.end(), std::string_view(id.str())); }
+    bool contains(const holder_id& id) const {
+        if (holders_.size() <= few) {
+            return std::any_of(holders_.begin(), holders_.end(), [&](const holder& h) { return h.id() == id; });
+        }
+        return std::binary_search(ids_.begin(), ids_.end(), std::string_view(id.str()));
+    }
 
 private:
+    static constexpr std::size_t few = 16;
+    const std::vector<holder>& holders_;
     std::vector<std::string_view> ids_;
 };
 
@@ -1069,7 +1083,8 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     if (!out.empty() || !money_ok) return false;
 
     // The base, F0 and E.
-    pre_round_shares base = pre_round_shares_of(table, basis_);
+    // (Its definition names the base priced_round_terms solves on: F0 + conversion shares.)
+    pre_round_shares base = detail::cap_table_access::pre_round(table, basis_, " + conversion shares");
     if (base.fully_diluted.value() <= 0) {
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
         return false;
@@ -1118,7 +1133,6 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
     if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
     // priced_round_terms::try_solve() on F0 + conversion shares, solved in place into the result.
-    base.definition += " + conversion shares";
     base.fully_diluted += conversion_total;
     if (!terms.solve_into(base, sol.pricing_, out)) {
         for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
@@ -1309,11 +1323,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     const bool pre_pool = placement_ == pool_placement::pre_money;
     R v;  // the pre-money the price divides (with the converting amounts under dollars_invested)
     if (pb == price_basis::price_per_share) {
-        m.u0 = conv_div(whole(1), conv_from<R>(price_));
+        m.u0 = detail::conv_recip(conv_from<R>(price_));
     } else {
         v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
         if (convention_ == conversion_pricing::dollars_invested) v += amounts;
-        const R one_over_v = conv_div(whole(1), v);
+        const R one_over_v = detail::conv_recip(v);
         if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
             m.u0 = m.f0 * one_over_v;  // B = F0 (+ I)
             if (pre_pool) m.u2 = one_over_v;
@@ -1375,7 +1389,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         out.push_back({field_path("price"), "", "the terms imply a price that is not positive"});
         return std::nullopt;
     }
-    const R exact_price = conv_div(whole(1), u);
+    const R exact_price = detail::conv_recip(u);
 
     // The round price, rounded as named; it must fit a price_per_share.
     const std::optional<fraction> price =
@@ -1401,16 +1415,24 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const detail::conv_term<R>& it = m.items[k];
         const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
-        R cap_base;  // with a cap: the capitalization it divides
-        if (it.cap) cap_base = m.cap_base(it, *q, i_exact);
+        R cap_base;   // with a cap: the capitalization it divides
+        R cap_price;  // with a cap: the exact cap price C / cap_base
         R exact_units;  // the exact conversion price
         if (!it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
-            exact_units = it.keep ? conv_div(*it.keep, u) : conv_div(whole(1), u);
+            exact_units = it.keep ? conv_div(*it.keep, u) : detail::conv_recip(u);
             ic.exact_shares = exact_rational(it.per_keep * u);
-        } else {  // the lower of the cap price and the round (or discount) price
-            const R rate = m.rate(it, *q, i_exact, u).first;
-            exact_units = conv_div(whole(1), rate);
-            ic.exact_shares = exact_rational(it.amount * rate);
+        } else {  // the lower of the cap price and the round (or discount) price: the greater rate (m.rate())
+            cap_base = m.cap_base(it, *q, i_exact);
+            const R cap_rate = conv_div(cap_base, *it.cap);
+            cap_price = detail::conv_recip(cap_rate);
+            const R price_rate = m.price_rate(it, u);
+            if (price_rate > cap_rate) {
+                exact_units = detail::conv_recip(price_rate);
+                ic.exact_shares = exact_rational(it.amount * price_rate);
+            } else {
+                exact_units = cap_price;
+                ic.exact_shares = exact_rational(it.amount * cap_rate);
+            }
         }
         ic.exact_price_units = exact_rational(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
@@ -1420,7 +1442,6 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         ic.exact_capitalization = exact_rational();
         if (it.cap) {
             ic.exact_capitalization = exact_rational(cap_base);
-            R cap_price = conv_div(*it.cap, cap_base);
             if (cap_price < chosen || (!it.keep && !(chosen < cap_price))) {
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;

@@ -97,7 +97,9 @@ public:
         : num_(static_cast<rep>(n)) {}
     /// The whole number @p n; throws overflow_error if |n| >= 2^127.
     constexpr fraction(rep n)  // NOLINT(google-explicit-constructor)
-        : fraction(n, rep(1)) {}
+        : num_(n) {
+        if (detail::magnitude(n) > detail::int128_max_magnitude) out_of_range(n, rep(1));  // n/1 is in lowest terms
+    }
     /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7, 10).
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     fraction(F) = delete;
@@ -172,6 +174,13 @@ public:
     constexpr rep round_to_integer(rounding mode) const {
         const uint128 n = detail::magnitude(num_);
         const auto d = static_cast<uint128>(den_);
+        if (((n | d) >> 64) == 0) {  // both fit 64 bits: a 64-bit division
+            const auto n64 = static_cast<std::uint64_t>(n);
+            const auto d64 = static_cast<std::uint64_t>(d);
+            std::uint64_t q = n64 / d64;  // q < 2^64 - 1 when r > 0 (d >= 2): the increment fits
+            if (detail::round_increment(q, n64 % d64, d64, num_ < 0, mode)) q += 1U;
+            return detail::signed_from(num_ < 0, uint128(q));
+        }
         uint128 q = n / d;
         const uint128 r = n % d;
         if (detail::round_increment(q, r, d, num_ < 0, mode)) q += 1U;  // q < 2^126 when r > 0
@@ -197,6 +206,12 @@ public:
         return detail::to_decimal_digits(num_) + "/" + detail::to_decimal_digits(den_);
     }
 
+    /// 1 / value, exactly (the terms swapped: still in lowest terms, nothing to reduce); throws
+    /// invalid_argument_error if the value is zero.
+    constexpr fraction reciprocal() const {
+        if (num_ == 0) division_by_zero(fraction(1));
+        return num_ < 0 ? fraction(raw{}, -den_, -num_) : fraction(raw{}, den_, num_);
+    }
     /// The negated value (exact; never overflows: magnitudes are below 2^127).
     constexpr fraction operator-() const noexcept { return fraction(raw{}, -num_, den_); }
     /// Adds @p o in place, exactly; throws overflow_error if the result does not fit.
@@ -266,6 +281,16 @@ private:
         const int sb = b.sign();
         if (sa != sb) return sa < sb ? -1 : 1;
         if (sa == 0) return 0;
+        const uint128 an = detail::magnitude(a.num_);
+        const uint128 bn = detail::magnitude(b.num_);
+        const auto ad = static_cast<uint128>(a.den_);
+        const auto bd = static_cast<uint128>(b.den_);
+        if (((an | ad | bn | bd) >> 64) == 0) {  // every term fits 64 bits: the cross products fit 128
+            const uint128 x = an * bd;
+            const uint128 y = bn * ad;
+            const int c = x < y ? -1 : (y < x ? 1 : 0);
+            return sa > 0 ? c : -c;
+        }
         const int c = detail::compare_ratios(detail::magnitude(a.num_), static_cast<uint128>(a.den_),
                                              detail::magnitude(b.num_), static_cast<uint128>(b.den_));
         return sa > 0 ? c : -c;
