@@ -143,15 +143,14 @@ private:
         constexpr std::string_view parts[] = {"issued", " + granted options", " + unallocated pool", " + warrants",
                                               " + convertibles"};
         const bool on[] = {true, granted_options, unallocated_pool, warrants, convertibles};
-        std::size_t size = suffix.size();
-        for (std::size_t k = 0; k < 5; ++k) size += on[k] ? parts[k].size() : 0;
-        std::string text;
-        text.reserve(size);
+        char text[96];  // the parts: 69 characters at most
+        std::size_t n = 0;
         for (std::size_t k = 0; k < 5; ++k) {
-            if (on[k]) text.append(parts[k]);
+            if (on[k]) n += parts[k].copy(text + n, parts[k].size());
         }
-        text.append(suffix);
-        return text;
+        if (suffix.size() > sizeof text - n) return std::string(text, n).append(suffix);
+        n += suffix.copy(text + n, suffix.size());
+        return std::string(text, n);
     }
 };
 
