@@ -988,7 +988,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         if (!ok) under(own, field_path("safes").index(i));
         out.insert(out.end(), own.begin(), own.end());
         if (!ok) continue;
-        instrument_conversion shell;
+        instrument_conversion& shell = shells.emplace_back();  // made in place (reserved above)
         shell.kind = instrument_kind::safe;
         shell.index = i;
         shell.holder = s.holder;
@@ -999,7 +999,6 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.valuation_cap = cap;
         shell.discount = discount;
         shell.mfn_from = std::move(from);
-        shells.push_back(std::move(shell));
         detail::conv_item it;
         it.kind = instrument_kind::safe;
         it.index = i;
@@ -1033,7 +1032,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
                                                     format_full(*n.qualified_financing)});
             continue;
         }
-        instrument_conversion shell;
+        instrument_conversion& shell = shells.emplace_back();  // made in place (reserved above)
         shell.kind = instrument_kind::note;
         shell.index = i;
         shell.holder = n.holder;
@@ -1043,7 +1042,6 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.amount = n.principal + shell.interest;
         shell.valuation_cap = n.valuation_cap;
         shell.discount = n.discount;
-        shells.push_back(std::move(shell));
         detail::conv_item it;
         it.kind = instrument_kind::note;
         it.index = i;
@@ -1125,8 +1123,8 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     const fraction price = nums->price;
     const share_count conversion_total = nums->conversion_total;
     // The new money and the pool at the round price, on F0 + conversion shares.
-    const fundround::price_per_share round_price(money::from_units(detail::narrow(price.numerator(), "price"), c),
-                                                 share_count(detail::narrow(price.denominator(), "price")));
+    // price: positive, terms of 64 bits (conv_fraction64, checked by compute()), in lowest terms
+    const fundround::price_per_share round_price(fundround::price_per_share::in_lowest_terms{}, price, c);
     priced_round_terms terms(name_);
     terms.at_price(round_price).shares_rounded(share_mode_).pool_rounded(pool_mode_);
     if (cash_mode_) terms.cash_rounded(*cash_mode_);
@@ -1465,8 +1463,8 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             continue;
         }
         if (!price_fits) continue;
-        ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
-                                                         share_count(detail::narrow(cp->denominator(), "conversion price")));
+        // cp: positive, terms of 64 bits (conv_fraction64), in lowest terms
+        ic.conversion_price = fundround::price_per_share(fundround::price_per_share::in_lowest_terms{}, *cp, c);
         const fraction exact_shares = fraction(ic.amount.units()) / *cp;
         ic.shares = share_count(detail::narrow(exact_shares.round_to_integer(conversion_share_mode_), "conversion shares"));
         ic.not_converted_units = fraction(ic.amount.units()) - ic.cost_units();
