@@ -1313,7 +1313,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         term.per_keep = it.keep ? conv_div(term.amount, *term.keep) : term.amount;
         term.form = it.form;
         term.pool = it.pool;
-        amounts += term.amount;
+        if (convention_ == conversion_pricing::dollars_invested) amounts += term.amount;  // only that convention adds them
         m.items.push_back(std::move(term));
     }
     // The price: u = 1 / P = u0 + u1 Q + u2 I.
@@ -1351,8 +1351,12 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             return std::nullopt;
         }
         m.pool = true;
-        m.i1 = conv_div(t * (whole(1) + m.n * m.u1), d);
-        m.i0 = conv_div(m.u0.sign() == 0 ? -e : t * m.n * m.u0 - e, d);
+        m.i1 = t * (whole(1) + m.n * m.u1);
+        m.i0 = m.u0.sign() == 0 ? -e : t * m.n * m.u0 - e;
+        if (m.u2.sign() != 0) {  // else d = 1
+            m.i1 = conv_div(m.i1, d);
+            m.i0 = conv_div(m.i0, d);
+        }
     }
     const std::optional<R> q = detail::conv_solve(m);
     if (!q && pool_target_ && pool_target_->sign() > 0 && pre_pool && pb != price_basis::price_per_share &&
@@ -1465,9 +1469,15 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         if (!price_fits) continue;
         // cp: positive, terms of 64 bits (conv_fraction64), in lowest terms
         ic.conversion_price = fundround::price_per_share(fundround::price_per_share::in_lowest_terms{}, *cp, c);
-        const fraction exact_shares = fraction(ic.amount.units()) / *cp;
-        ic.shares = share_count(detail::narrow(exact_shares.round_to_integer(conversion_share_mode_), "conversion shares"));
-        ic.not_converted_units = fraction(ic.amount.units()) - ic.cost_units();
+        // amount / cp rounded, and amount - shares x cp, on the integer terms of cp (both fit
+        // 128 bits: every term is below 2^63), each reduced once.
+        const money::rep a = ic.amount.units();
+        ic.shares = share_count(detail::narrow(detail::over_rounded(a, *cp, conversion_share_mode_), "conversion shares"));
+        if (const auto left = detail::products_difference_if_fits(a, cp->denominator(), ic.shares.value(), cp->numerator())) {
+            ic.not_converted_units = fraction(*left, cp->denominator());
+        } else {
+            ic.not_converted_units = fraction(a) - ic.cost_units();
+        }
         conversion_total += ic.shares;
     }
     if (!out.empty()) return std::nullopt;
