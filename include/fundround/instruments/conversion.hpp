@@ -459,7 +459,8 @@ private:
     std::vector<std::string_view> ids_;
 };
 
-/// One converting instrument, as resolve() finds it (after MFN, amounts in money units).
+/// One converting instrument's terms as the solver takes them (after MFN, amounts in money
+/// units): conversion_round::item_of() reads them from its instrument_conversion.
 struct conv_item {
     instrument_kind kind = instrument_kind::safe;
     std::size_t index = 0;
@@ -855,12 +856,12 @@ private:
     void check_terms(const cap_table& table, const detail::conv_names& added, std::vector<diagnostic>& out) const;
     cap_table_result after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
                                       const std::vector<instrument_conversion>& shells, const priced_round& pr) const;
-    std::vector<detail::conv_item> resolve(const cap_table& table, const detail::conv_names& added, money new_money,
-                                           std::vector<instrument_conversion>& shells,
-                                           std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
+    void resolve(const cap_table& table, const detail::conv_names& added, money new_money,
+                 std::vector<instrument_conversion>& shells, std::vector<outstanding_note>& outstanding,
+                 std::vector<diagnostic>& out) const;
+    detail::conv_item item_of(const instrument_conversion& ic) const;
     template <class R>
     std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units,
-                                                const std::vector<detail::conv_item>& items,
                                                 std::vector<instrument_conversion>& shells, std::vector<diagnostic>& out) const;
 
     std::string name_;
@@ -981,15 +982,11 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
     }
 }
 
-inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, const detail::conv_names& added,
-                                                                money new_money,
-                                                                std::vector<instrument_conversion>& shells,
-                                                                std::vector<outstanding_note>& outstanding,
-                                                                std::vector<diagnostic>& out) const {
+inline void conversion_round::resolve(const cap_table& table, const detail::conv_names& added, money new_money,
+                                      std::vector<instrument_conversion>& shells, std::vector<outstanding_note>& outstanding,
+                                      std::vector<diagnostic>& out) const {
     const currency c = table.currency();
     const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.contains(id); };
-    std::vector<detail::conv_item> items;
-    items.reserve(safes_.size() + notes_.size());
     shells.reserve(safes_.size() + notes_.size());
     // Each instrument's problems are found relative to it, then put under its path (built only
     // for a problem).
@@ -1039,15 +1036,6 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.valuation_cap = cap;
         shell.discount = discount;
         shell.mfn_from = std::move(from);
-        detail::conv_item it;
-        it.kind = instrument_kind::safe;
-        it.index = i;
-        it.amount = s.purchase_amount.units();
-        if (cap) it.cap = cap->units();
-        if (discount && discount->sign() > 0) it.keep = fraction(1) - *discount;
-        it.form = s.form;
-        it.pool = s.pool_increase;
-        items.push_back(std::move(it));
     }
     for (std::size_t i = 0; i < notes_.size(); ++i) {
         const convertible_note& n = notes_[i];
@@ -1082,17 +1070,24 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.amount = n.principal + shell.interest;
         shell.valuation_cap = n.valuation_cap;
         shell.discount = n.discount;
-        detail::conv_item it;
-        it.kind = instrument_kind::note;
-        it.index = i;
-        it.amount = shells.back().amount.units();
-        if (n.valuation_cap) it.cap = n.valuation_cap->units();
-        if (n.discount && n.discount->sign() > 0) it.keep = fraction(1) - *n.discount;
-        it.form = n.cap_form;
-        it.pool = n.pool_increase;
-        items.push_back(std::move(it));
     }
-    return items;
+}
+
+inline detail::conv_item conversion_round::item_of(const instrument_conversion& ic) const {
+    detail::conv_item it;
+    it.kind = ic.kind;
+    it.index = ic.index;
+    it.amount = ic.amount.units();
+    if (ic.valuation_cap) it.cap = ic.valuation_cap->units();  // a SAFE's after MFN
+    if (ic.discount && ic.discount->sign() > 0) it.keep = fraction(1) - *ic.discount;
+    if (ic.kind == instrument_kind::safe) {
+        it.form = safes_[ic.index].form;
+        it.pool = safes_[ic.index].pool_increase;
+    } else {
+        it.form = notes_[ic.index].cap_form;
+        it.pool = notes_[ic.index].pool_increase;
+    }
+    return it;
 }
 
 inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
@@ -1117,7 +1112,7 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     const money new_money = money::from_units(n_units, c);
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
-    std::vector<detail::conv_item> items = resolve(table, added, new_money, shells, outstanding, out);
+    resolve(table, added, new_money, shells, outstanding, out);
     if (!out.empty() || !money_ok) return false;
 
     // The base, F0 and E.
@@ -1143,10 +1138,10 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     const std::size_t problems_before = out.size();
     bool overflowed = false;
     if (path == detail::conv_path::big_only) {
-        nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
+        nums = compute<detail::conv_rational>(c, base, n_units, shells, out);
     } else {
         try {
-            nums = compute<fraction>(c, base, n_units, items, shells, out);
+            nums = compute<fraction>(c, base, n_units, shells, out);
         } catch (const overflow_error&) {
             if (path == detail::conv_path::fast_only) throw;
             overflowed = true;
@@ -1157,7 +1152,7 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     }
     if (overflowed) {  // every field the fast path set is set again, to the same values
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
-        nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
+        nums = compute<detail::conv_rational>(c, base, n_units, shells, out);
     }
     if (!nums || !out.empty()) return false;
     const fraction price = nums->price;
@@ -1331,7 +1326,6 @@ inline cap_table_result conversion_round::after_by_builder(const cap_table& tabl
 
 template <class R>
 std::optional<detail::conv_numbers> conversion_round::compute(currency c, const pre_round_shares& base, money::rep n_units,
-                                                              const std::vector<detail::conv_item>& items,
                                                               std::vector<instrument_conversion>& shells,
                                                               std::vector<diagnostic>& out) const {
     using detail::conv_div;
@@ -1340,9 +1334,10 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     detail::conv_model<R> m;
     m.f0 = whole(base.fully_diluted.value());
     m.n = whole(n_units);
-    m.items.reserve(items.size());
+    m.items.reserve(shells.size());
     R amounts;
-    for (const detail::conv_item& it : items) {
+    for (const instrument_conversion& ic : shells) {
+        const detail::conv_item it = item_of(ic);
         detail::conv_term<R> term;
         term.amount = whole(it.amount);
         if (it.cap) {
@@ -1419,7 +1414,8 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         }
     }
     if (!q) {
-        const bool any_safe = std::any_of(items.begin(), items.end(), [](const detail::conv_item& it) { return it.kind == instrument_kind::safe; });
+        const bool any_safe =
+            std::any_of(shells.begin(), shells.end(), [](const instrument_conversion& ic) { return ic.kind == instrument_kind::safe; });
         out.push_back({field_path(any_safe ? "safes" : "notes"), "",
                        "the converting instruments and the pool target claim the whole company: no price solves the round "
                        "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
@@ -1455,7 +1451,6 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     share_count conversion_total;
     for (std::size_t k = 0; k < m.items.size(); ++k) {
         const detail::conv_term<R>& it = m.items[k];
-        const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
         R cap_base;   // with a cap: the capitalization it divides
         R cap_price;  // with a cap: the exact cap price C / cap_base
@@ -1495,7 +1490,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const std::optional<fraction> cp =
             conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
         if (!cp || cp->sign() <= 0) {
-            const field_path fp = field_path(raw.kind == instrument_kind::safe ? "safes" : "notes").index(raw.index);
+            const field_path fp = field_path(ic.kind == instrument_kind::safe ? "safes" : "notes").index(ic.index);
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
                                                  : std::string("the exact conversion price ") +
