@@ -528,7 +528,7 @@ struct conv_model {
     /// g(Q) = F0 + I + sum S_i - Q.
     R g(const R& q) const {
         const R i = pool_at(q, -1);
-        R s = f0 + i - q;
+        R s = i.sign() == 0 ? f0 - q : f0 + i - q;  // I = 0 below the pool's kink
         const R u = u_at(q, i);  // shares per money unit at the round price
         for (const conv_term<R>& it : items) {
             R d = it.per_keep * u;  // A x u / keep: the shares at the round (or discount) price
@@ -1479,7 +1479,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         ic.exact_capitalization = exact_rational();
         if (it.cap) {
             ic.exact_capitalization = exact_rational(cap_base);
-            if (cap_price < chosen || (!it.keep && !(chosen < cap_price))) {
+            if (it.keep ? cap_price < chosen : !(chosen < cap_price)) {  // at equal prices: the discount, else the cap
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
             }
