@@ -1338,7 +1338,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     R amounts;
     for (const instrument_conversion& ic : shells) {
         const detail::conv_item it = item_of(ic);
-        detail::conv_term<R> term;
+        detail::conv_term<R>& term = m.items.emplace_back();  // made in place (reserved above)
         term.amount = whole(it.amount);
         if (it.cap) {
             term.cap = whole(*it.cap);
@@ -1349,7 +1349,6 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         term.form = it.form;
         term.pool = it.pool;
         if (convention_ == conversion_pricing::dollars_invested) amounts += term.amount;  // only that convention adds them
-        m.items.push_back(std::move(term));
     }
     // The price: u = 1 / P = u0 + u1 Q + u2 I.
     const price_basis pb = bases_.front();
