@@ -525,6 +525,22 @@ TEST_CASE("fraction: 64-bit terms (the 64-bit paths) agree with cpp_rational, ov
         if (!b.is_zero()) check([&] { return a / b; }, x / y);
         check([&] { return a + b; }, x + y);
         check([&] { return a - b; }, x - y);
+        // Order (the 64-bit cross products), rounding (the 64-bit division) and the reciprocal.
+        REQUIRE((a < b) == (x < y));
+        REQUIRE((a == b) == (x == y));
+        REQUIRE((b < a) == (y < x));
+        {
+            const big n = boost::multiprecision::numerator(x);
+            const big d = boost::multiprecision::denominator(x);
+            const big fl = n >= 0 ? big(n / d) : big(-((-n + d - 1) / d));  // floor
+            REQUIRE(to_big(a.round_to_integer(rounding::floor)) == fl);
+            REQUIRE(to_big(a.round_to_integer(rounding::ceiling)) == (fl * d == n ? fl : fl + 1));
+            const big twice = 2 * (n - fl * d);  // 2 x the fractional part, in units of 1/d
+            const big half_even = twice < d ? fl : (twice > d ? fl + 1 : (fl % 2 == 0 ? fl : fl + 1));
+            REQUIRE(to_big(a.round_to_integer(rounding::half_even)) == half_even);
+        }
+        REQUIRE(to_rational(a.reciprocal()) == 1 / x);
+        if (!b.is_zero()) REQUIRE(b.reciprocal().reciprocal() == b);
         const std::uint64_t u = static_cast<std::uint64_t>(term());
         const std::uint64_t v = g.next() % 9 == 0 ? 0 : static_cast<std::uint64_t>(term());
         REQUIRE(detail::gcd64(u, v) == static_cast<std::uint64_t>(boost::multiprecision::gcd(big(u), big(v))));
@@ -551,6 +567,12 @@ TEST_CASE("fraction: comparison near 2^127 agrees with cpp_rational") {
     CHECK(fraction(rep_max) > fraction(rep_max - 1, 1));
     CHECK(fraction(1, rep_max) > fraction(0));
     CHECK(fraction(-1, rep_max) < fraction(0));
+    // The reciprocal swaps the terms at any size (nothing to reduce), its sign on the numerator.
+    CHECK(fraction(rep_max - 1, rep_max).reciprocal() == fraction(rep_max, rep_max - 1));
+    CHECK(fraction(-3, 7).reciprocal() == fraction(-7, 3));
+    CHECK(fraction(-3, 7).reciprocal().denominator() == 3);
+    CHECK(fraction(rep_max).reciprocal() == fraction(rep(1), rep_max));
+    CHECK_THROWS_AS((void)fraction(0).reciprocal(), invalid_argument_error);
 }
 
 TEST_CASE("fraction: to_decimal_string and round_to_integer at the limits") {

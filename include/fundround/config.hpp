@@ -49,6 +49,14 @@
 #define FUNDROUND_HAS_OVERFLOW_BUILTINS 0
 #endif
 
+/// Keeps a rarely taken but not exceptional path (e.g. 128-bit arithmetic behind a 64-bit fast
+/// path) out of line, so that the fast path stays small enough to inline.
+#if defined(__GNUC__) || defined(__clang__)
+#define FUNDROUND_NOINLINE __attribute__((noinline))
+#else
+#define FUNDROUND_NOINLINE
+#endif
+
 /// Marks an error path: never inlined, laid out away from hot code.
 #if defined(__GNUC__) || defined(__clang__)
 #define FUNDROUND_COLD __attribute__((noinline, cold))

@@ -86,6 +86,10 @@ struct warrant {
     [[nodiscard]] friend bool operator!=(const warrant& a, const warrant& b) { return !(a == b); }
 };
 
+namespace detail {
+struct cap_table_access;  // the company layer's access to a table's indexes (cap_table_round.hpp)
+}  // namespace detail
+
 /// Which shares a fully diluted count includes, named, because deals differ on it. Issued shares
 /// (every class, preferred as converted) are always in; each flag adds a component.
 struct fully_diluted_basis {
@@ -119,21 +123,7 @@ struct fully_diluted_basis {
         return "custom";
     }
     /// What the basis counts, e.g. "issued + granted options + unallocated pool + warrants".
-    [[nodiscard]] std::string to_string() const {
-        // Assembled on the stack, then one allocation (the text is longer than the small-string
-        // buffer): it is built for every priced round's base.
-        char text[80];
-        std::size_t n = 0;
-        const auto add = [&](std::string_view part) {
-            for (const char ch : part) text[n++] = ch;
-        };
-        add("issued");
-        if (granted_options) add(" + granted options");
-        if (unallocated_pool) add(" + unallocated pool");
-        if (warrants) add(" + warrants");
-        if (convertibles) add(" + convertibles");
-        return std::string(text, n);
-    }
+    [[nodiscard]] std::string to_string() const { return text_then({}); }
 
     /// True if the same components are included.
     [[nodiscard]] friend constexpr bool operator==(const fully_diluted_basis& a, const fully_diluted_basis& b) noexcept {
@@ -143,6 +133,24 @@ struct fully_diluted_basis {
     /// True unless @p a == @p b.
     [[nodiscard]] friend constexpr bool operator!=(const fully_diluted_basis& a, const fully_diluted_basis& b) noexcept {
         return !(a == b);
+    }
+
+private:
+    friend struct detail::cap_table_access;  // a priced round's base: the text and what follows it, at once
+    /// to_string() followed by @p suffix, in one allocation: it is built for every priced
+    /// round's base (the text is longer than the small-string buffer).
+    [[nodiscard]] std::string text_then(std::string_view suffix) const {
+        constexpr std::string_view parts[] = {"issued", " + granted options", " + unallocated pool", " + warrants",
+                                              " + convertibles"};
+        const bool on[] = {true, granted_options, unallocated_pool, warrants, convertibles};
+        char text[96];  // the parts: 69 characters at most
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < 5; ++k) {
+            if (on[k]) n += parts[k].copy(text + n, parts[k].size());
+        }
+        if (suffix.size() > sizeof text - n) return std::string(text, n).append(suffix);
+        n += suffix.copy(text + n, suffix.size());
+        return std::string(text, n);
     }
 };
 

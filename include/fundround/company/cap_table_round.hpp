@@ -42,8 +42,9 @@ struct round_issue {
 /// The company layer's access to a built table's indexes: its per-class and per-pool totals
 /// (for pricing in O(classes + pools)) and issuing into it without rebuilding it.
 struct cap_table_access {
-    /// pre_round_shares_of(): from the per-class and per-pool totals the table keeps.
-    static pre_round_shares pre_round(const cap_table& t, const fully_diluted_basis& basis) {
+    /// pre_round_shares_of(): from the per-class and per-pool totals the table keeps; the
+    /// definition is the basis's text followed by @p suffix.
+    static pre_round_shares pre_round(const cap_table& t, const fully_diluted_basis& basis, std::string_view suffix = {}) {
         const auto one_to_one = [&](std::size_t c) {
             const fraction& r = t.classes_[c].conversion_ratio();
             return r.numerator() == r.denominator();
@@ -78,7 +79,7 @@ struct cap_table_access {
                 total += t.as_converted(t.warrant_class_[k], t.warrants_[k].shares);
             }
         }
-        return {basis.to_string(), total, unallocated};
+        return {basis.text_then(suffix), total, unallocated};
     }
 
     /// The first holder of @p t (lowest position) whose name has the holder_name_key() of

@@ -43,6 +43,7 @@
 #include <fundround/time/calendar.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -363,6 +364,11 @@ inline conv_rational conv_div(const conv_rational& a, const conv_rational& b) {
 /// a / b exactly (b non-zero); throws overflow_error if it does not fit 128 bits.
 inline fraction conv_div(const fraction& a, const fraction& b) { return a / b; }
 
+/// 1 / a exactly (a non-zero), in lowest terms.
+inline conv_rational conv_recip(const conv_rational& a) { return conv_div(conv_rational(fraction(1)), a); }
+/// 1 / a exactly (a non-zero): its terms swapped, nothing to reduce or overflow.
+inline fraction conv_recip(const fraction& a) { return a.reciprocal(); }
+
 /// n as a big rational.
 inline conv_rational conv_int(fraction::rep n) { return conv_rational(fraction(n)); }
 
@@ -429,22 +435,32 @@ inline std::string conv_price_text(const conv_rational& units_per_share, currenc
     return currency_prefix(c) + major.to_decimal_string(decimals, rounding::half_even);
 }
 
-/// The ids of the holders a round adds, sorted once for lookups (one allocation).
+/// The ids of the holders a round adds, for lookups: scanned in place for a few (no
+/// allocation), sorted once for many (one allocation, no quadratic scan).
 class conv_names {
 public:
-    explicit conv_names(const std::vector<holder>& holders) {
+    explicit conv_names(const std::vector<holder>& holders) : holders_(holders) {
+        if (holders.size() <= few) return;
         ids_.reserve(holders.size());
         for (const holder& h : holders) ids_.emplace_back(h.id().str());
         std::sort(ids_.begin(), ids_.end());
     }
     /// True if @p id is one of them.
-    bool contains(const holder_id& id) const { return std::binary_search(ids_.begin(), ids_.end(), std::string_view(id.str())); }
+    bool contains(const holder_id& id) const {
+        if (holders_.size() <= few) {
+            return std::any_of(holders_.begin(), holders_.end(), [&](const holder& h) { return h.id() == id; });
+        }
+        return std::binary_search(ids_.begin(), ids_.end(), std::string_view(id.str()));
+    }
 
 private:
+    static constexpr std::size_t few = 16;
+    const std::vector<holder>& holders_;
     std::vector<std::string_view> ids_;
 };
 
-/// One converting instrument, as resolve() finds it (after MFN, amounts in money units).
+/// One converting instrument's terms as the solver takes them (after MFN, amounts in money
+/// units): conversion_round::item_of() reads them from its instrument_conversion.
 struct conv_item {
     instrument_kind kind = instrument_kind::safe;
     std::size_t index = 0;
@@ -512,7 +528,7 @@ struct conv_model {
     /// g(Q) = F0 + I + sum S_i - Q.
     R g(const R& q) const {
         const R i = pool_at(q, -1);
-        R s = f0 + i - q;
+        R s = i.sign() == 0 ? f0 - q : f0 + i - q;  // I = 0 below the pool's kink
         const R u = u_at(q, i);  // shares per money unit at the round price
         for (const conv_term<R>& it : items) {
             R d = it.per_keep * u;  // A x u / keep: the shares at the round (or discount) price
@@ -527,11 +543,49 @@ struct conv_model {
     }
 };
 
-/// The breakpoints of g: where the pool starts to bind, where a cap price and the round (or
-/// discount) price cross.
+/// Points of R, at most a number known up front: in place up to eight (no allocation), in a
+/// vector reserved once past that.
 template <class R>
-std::vector<R> conv_breakpoints(const conv_model<R>& m) {
-    std::vector<R> positive;
+class conv_points {
+public:
+    /// Room for @p most points.
+    explicit conv_points(std::size_t most) {
+        if (most > few_.size()) more_.reserve(most);
+    }
+    /// Adds @p x (at most `most` in all).
+    void push_back(R x) {
+        if (more_.capacity() != 0) {
+            more_.push_back(std::move(x));
+        } else {
+            few_[n_++] = std::move(x);
+        }
+    }
+    std::size_t size() const noexcept { return more_.capacity() != 0 ? more_.size() : n_; }
+    R* begin() noexcept { return more_.capacity() != 0 ? more_.data() : few_.data(); }
+    R* end() noexcept { return begin() + size(); }
+    const R* begin() const noexcept { return more_.capacity() != 0 ? more_.data() : few_.data(); }
+    const R* end() const noexcept { return begin() + size(); }
+    /// Keeps the points before @p e.
+    void truncate(R* e) {
+        const auto keep = static_cast<std::size_t>(e - begin());
+        if (more_.capacity() != 0) {
+            more_.erase(more_.begin() + static_cast<std::ptrdiff_t>(keep), more_.end());
+        } else {
+            n_ = keep;
+        }
+    }
+
+private:
+    std::array<R, 8> few_{};
+    std::size_t n_ = 0;
+    std::vector<R> more_;
+};
+
+/// The breakpoints of g: where the pool starts to bind, where a cap price and the round (or
+/// discount) price cross; positive, sorted, each once.
+template <class R>
+conv_points<R> conv_breakpoints(const conv_model<R>& m) {
+    conv_points<R> positive(1 + 2 * m.items.size());  // the pool's kink, a crossing per capped item and side
     const auto keep = [&](R x) {
         if (x.sign() > 0) positive.push_back(conv_norm(std::move(x)));
     };
@@ -568,7 +622,7 @@ std::vector<R> conv_breakpoints(const conv_model<R>& m) {
     }
     if (positive.size() > 1) {
         std::sort(positive.begin(), positive.end(), [](const R& a, const R& b) { return a < b; });
-        positive.erase(std::unique(positive.begin(), positive.end()), positive.end());
+        positive.truncate(std::unique(positive.begin(), positive.end()));
     }
     return positive;
 }
@@ -585,7 +639,8 @@ std::optional<R> conv_solve(const conv_model<R>& m) {
     const auto on_segment = [&](const R& lo, const R& glo, const R& hi, const R& ghi) {  // g linear on [lo, hi], glo > 0 >= ghi
         return conv_norm(lo + conv_div(glo * (hi - lo), glo - ghi));
     };
-    for (const R& b : conv_breakpoints(m)) {
+    const conv_points<R> breakpoints = conv_breakpoints(m);
+    for (const R& b : breakpoints) {
         R gb = m.g(b);
         if (gb.sign() <= 0) return on_segment(a, g_a(), b, gb);
         a = b;
@@ -802,12 +857,12 @@ private:
     void check_terms(const cap_table& table, const detail::conv_names& added, std::vector<diagnostic>& out) const;
     cap_table_result after_by_builder(const cap_table& table, const std::vector<share_class>& classes,
                                       const std::vector<instrument_conversion>& shells, const priced_round& pr) const;
-    std::vector<detail::conv_item> resolve(const cap_table& table, const detail::conv_names& added, money new_money,
-                                           std::vector<instrument_conversion>& shells,
-                                           std::vector<outstanding_note>& outstanding, std::vector<diagnostic>& out) const;
+    void resolve(const cap_table& table, const detail::conv_names& added, money new_money,
+                 std::vector<instrument_conversion>& shells, std::vector<outstanding_note>& outstanding,
+                 std::vector<diagnostic>& out) const;
+    detail::conv_item item_of(const instrument_conversion& ic) const;
     template <class R>
     std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units,
-                                                const std::vector<detail::conv_item>& items,
                                                 std::vector<instrument_conversion>& shells, std::vector<diagnostic>& out) const;
 
     std::string name_;
@@ -928,15 +983,11 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
     }
 }
 
-inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table& table, const detail::conv_names& added,
-                                                                money new_money,
-                                                                std::vector<instrument_conversion>& shells,
-                                                                std::vector<outstanding_note>& outstanding,
-                                                                std::vector<diagnostic>& out) const {
+inline void conversion_round::resolve(const cap_table& table, const detail::conv_names& added, money new_money,
+                                      std::vector<instrument_conversion>& shells, std::vector<outstanding_note>& outstanding,
+                                      std::vector<diagnostic>& out) const {
     const currency c = table.currency();
     const auto known = [&](const holder_id& id) { return table.holder_index(id).has_value() || added.contains(id); };
-    std::vector<detail::conv_item> items;
-    items.reserve(safes_.size() + notes_.size());
     shells.reserve(safes_.size() + notes_.size());
     // Each instrument's problems are found relative to it, then put under its path (built only
     // for a problem).
@@ -975,7 +1026,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         if (!ok) under(own, field_path("safes").index(i));
         out.insert(out.end(), own.begin(), own.end());
         if (!ok) continue;
-        instrument_conversion shell;
+        instrument_conversion& shell = shells.emplace_back();  // made in place (reserved above)
         shell.kind = instrument_kind::safe;
         shell.index = i;
         shell.holder = s.holder;
@@ -986,16 +1037,6 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.valuation_cap = cap;
         shell.discount = discount;
         shell.mfn_from = std::move(from);
-        shells.push_back(std::move(shell));
-        detail::conv_item it;
-        it.kind = instrument_kind::safe;
-        it.index = i;
-        it.amount = s.purchase_amount.units();
-        if (cap) it.cap = cap->units();
-        if (discount && discount->sign() > 0) it.keep = fraction(1) - *discount;
-        it.form = s.form;
-        it.pool = s.pool_increase;
-        items.push_back(std::move(it));
     }
     for (std::size_t i = 0; i < notes_.size(); ++i) {
         const convertible_note& n = notes_[i];
@@ -1020,7 +1061,7 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
                                                     format_full(*n.qualified_financing)});
             continue;
         }
-        instrument_conversion shell;
+        instrument_conversion& shell = shells.emplace_back();  // made in place (reserved above)
         shell.kind = instrument_kind::note;
         shell.index = i;
         shell.holder = n.holder;
@@ -1030,18 +1071,24 @@ inline std::vector<detail::conv_item> conversion_round::resolve(const cap_table&
         shell.amount = n.principal + shell.interest;
         shell.valuation_cap = n.valuation_cap;
         shell.discount = n.discount;
-        shells.push_back(std::move(shell));
-        detail::conv_item it;
-        it.kind = instrument_kind::note;
-        it.index = i;
-        it.amount = shells.back().amount.units();
-        if (n.valuation_cap) it.cap = n.valuation_cap->units();
-        if (n.discount && n.discount->sign() > 0) it.keep = fraction(1) - *n.discount;
-        it.form = n.cap_form;
-        it.pool = n.pool_increase;
-        items.push_back(std::move(it));
     }
-    return items;
+}
+
+inline detail::conv_item conversion_round::item_of(const instrument_conversion& ic) const {
+    detail::conv_item it;
+    it.kind = ic.kind;
+    it.index = ic.index;
+    it.amount = ic.amount.units();
+    if (ic.valuation_cap) it.cap = ic.valuation_cap->units();  // a SAFE's after MFN
+    if (ic.discount && ic.discount->sign() > 0) it.keep = fraction(1) - *ic.discount;
+    if (ic.kind == instrument_kind::safe) {
+        it.form = safes_[ic.index].form;
+        it.pool = safes_[ic.index].pool_increase;
+    } else {
+        it.form = notes_[ic.index].cap_form;
+        it.pool = notes_[ic.index].pool_increase;
+    }
+    return it;
 }
 
 inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
@@ -1066,11 +1113,12 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     const money new_money = money::from_units(n_units, c);
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
-    std::vector<detail::conv_item> items = resolve(table, added, new_money, shells, outstanding, out);
+    resolve(table, added, new_money, shells, outstanding, out);
     if (!out.empty() || !money_ok) return false;
 
     // The base, F0 and E.
-    pre_round_shares base = pre_round_shares_of(table, basis_);
+    // (Its definition names the base priced_round_terms solves on: F0 + conversion shares.)
+    pre_round_shares base = detail::cap_table_access::pre_round(table, basis_, " + conversion shares");
     if (base.fully_diluted.value() <= 0) {
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
         return false;
@@ -1091,10 +1139,10 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     const std::size_t problems_before = out.size();
     bool overflowed = false;
     if (path == detail::conv_path::big_only) {
-        nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
+        nums = compute<detail::conv_rational>(c, base, n_units, shells, out);
     } else {
         try {
-            nums = compute<fraction>(c, base, n_units, items, shells, out);
+            nums = compute<fraction>(c, base, n_units, shells, out);
         } catch (const overflow_error&) {
             if (path == detail::conv_path::fast_only) throw;
             overflowed = true;
@@ -1105,21 +1153,20 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     }
     if (overflowed) {  // every field the fast path set is set again, to the same values
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
-        nums = compute<detail::conv_rational>(c, base, n_units, items, shells, out);
+        nums = compute<detail::conv_rational>(c, base, n_units, shells, out);
     }
     if (!nums || !out.empty()) return false;
     const fraction price = nums->price;
     const share_count conversion_total = nums->conversion_total;
     // The new money and the pool at the round price, on F0 + conversion shares.
-    const fundround::price_per_share round_price(money::from_units(detail::narrow(price.numerator(), "price"), c),
-                                                 share_count(detail::narrow(price.denominator(), "price")));
+    // price: positive, terms of 64 bits (conv_fraction64, checked by compute()), in lowest terms
+    const fundround::price_per_share round_price(fundround::price_per_share::in_lowest_terms{}, price, c);
     priced_round_terms terms(name_);
     terms.at_price(round_price).shares_rounded(share_mode_).pool_rounded(pool_mode_);
     if (cash_mode_) terms.cash_rounded(*cash_mode_);
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
     if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
     // priced_round_terms::try_solve() on F0 + conversion shares, solved in place into the result.
-    base.definition += " + conversion shares";
     base.fully_diluted += conversion_total;
     if (!terms.solve_into(base, sol.pricing_, out)) {
         for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
@@ -1280,7 +1327,6 @@ inline cap_table_result conversion_round::after_by_builder(const cap_table& tabl
 
 template <class R>
 std::optional<detail::conv_numbers> conversion_round::compute(currency c, const pre_round_shares& base, money::rep n_units,
-                                                              const std::vector<detail::conv_item>& items,
                                                               std::vector<instrument_conversion>& shells,
                                                               std::vector<diagnostic>& out) const {
     using detail::conv_div;
@@ -1289,10 +1335,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     detail::conv_model<R> m;
     m.f0 = whole(base.fully_diluted.value());
     m.n = whole(n_units);
-    m.items.reserve(items.size());
+    m.items.reserve(shells.size());
     R amounts;
-    for (const detail::conv_item& it : items) {
-        detail::conv_term<R> term;
+    for (const instrument_conversion& ic : shells) {
+        const detail::conv_item it = item_of(ic);
+        detail::conv_term<R>& term = m.items.emplace_back();  // made in place (reserved above)
         term.amount = whole(it.amount);
         if (it.cap) {
             term.cap = whole(*it.cap);
@@ -1302,19 +1349,18 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         term.per_keep = it.keep ? conv_div(term.amount, *term.keep) : term.amount;
         term.form = it.form;
         term.pool = it.pool;
-        amounts += term.amount;
-        m.items.push_back(std::move(term));
+        if (convention_ == conversion_pricing::dollars_invested) amounts += term.amount;  // only that convention adds them
     }
     // The price: u = 1 / P = u0 + u1 Q + u2 I.
     const price_basis pb = bases_.front();
     const bool pre_pool = placement_ == pool_placement::pre_money;
     R v;  // the pre-money the price divides (with the converting amounts under dollars_invested)
     if (pb == price_basis::price_per_share) {
-        m.u0 = conv_div(whole(1), conv_from<R>(price_));
+        m.u0 = detail::conv_recip(conv_from<R>(price_));
     } else {
         v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
         if (convention_ == conversion_pricing::dollars_invested) v += amounts;
-        const R one_over_v = conv_div(whole(1), v);
+        const R one_over_v = detail::conv_recip(v);
         if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {
             m.u0 = m.f0 * one_over_v;  // B = F0 (+ I)
             if (pre_pool) m.u2 = one_over_v;
@@ -1340,8 +1386,12 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             return std::nullopt;
         }
         m.pool = true;
-        m.i1 = conv_div(t * (whole(1) + m.n * m.u1), d);
-        m.i0 = conv_div(m.u0.sign() == 0 ? -e : t * m.n * m.u0 - e, d);
+        m.i1 = t * (whole(1) + m.n * m.u1);
+        m.i0 = m.u0.sign() == 0 ? -e : t * m.n * m.u0 - e;
+        if (m.u2.sign() != 0) {  // else d = 1
+            m.i1 = conv_div(m.i1, d);
+            m.i0 = conv_div(m.i0, d);
+        }
     }
     const std::optional<R> q = detail::conv_solve(m);
     if (!q && pool_target_ && pool_target_->sign() > 0 && pre_pool && pb != price_basis::price_per_share &&
@@ -1364,7 +1414,8 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         }
     }
     if (!q) {
-        const bool any_safe = std::any_of(items.begin(), items.end(), [](const detail::conv_item& it) { return it.kind == instrument_kind::safe; });
+        const bool any_safe =
+            std::any_of(shells.begin(), shells.end(), [](const instrument_conversion& ic) { return ic.kind == instrument_kind::safe; });
         out.push_back({field_path(any_safe ? "safes" : "notes"), "",
                        "the converting instruments and the pool target claim the whole company: no price solves the round "
                        "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
@@ -1376,7 +1427,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         out.push_back({field_path("price"), "", "the terms imply a price that is not positive"});
         return std::nullopt;
     }
-    const R exact_price = conv_div(whole(1), u);
+    const R exact_price = detail::conv_recip(u);
 
     // The round price, rounded as named; it must fit a price_per_share.
     const std::optional<fraction> price =
@@ -1400,18 +1451,25 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     share_count conversion_total;
     for (std::size_t k = 0; k < m.items.size(); ++k) {
         const detail::conv_term<R>& it = m.items[k];
-        const detail::conv_item& raw = items[k];
         instrument_conversion& ic = shells[k];
-        R cap_base;  // with a cap: the capitalization it divides
-        if (it.cap) cap_base = m.cap_base(it, *q, i_exact);
+        R cap_base;   // with a cap: the capitalization it divides
+        R cap_price;  // with a cap: the exact cap price C / cap_base
         R exact_units;  // the exact conversion price
         if (!it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
-            exact_units = it.keep ? conv_div(*it.keep, u) : conv_div(whole(1), u);
+            exact_units = it.keep ? conv_div(*it.keep, u) : detail::conv_recip(u);
             ic.exact_shares = exact_rational(it.per_keep * u);
-        } else {  // the lower of the cap price and the round (or discount) price
-            const R rate = m.rate(it, *q, i_exact, u).first;
-            exact_units = conv_div(whole(1), rate);
-            ic.exact_shares = exact_rational(it.amount * rate);
+        } else {  // the lower of the cap price and the round (or discount) price: the greater rate (m.rate())
+            cap_base = m.cap_base(it, *q, i_exact);
+            const R cap_rate = conv_div(cap_base, *it.cap);
+            cap_price = detail::conv_recip(cap_rate);
+            const R price_rate = m.price_rate(it, u);
+            if (price_rate > cap_rate) {
+                exact_units = detail::conv_recip(price_rate);
+                ic.exact_shares = exact_rational(it.amount * price_rate);
+            } else {
+                exact_units = cap_price;
+                ic.exact_shares = exact_rational(it.amount * cap_rate);
+            }
         }
         ic.exact_price_units = exact_rational(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
@@ -1421,8 +1479,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         ic.exact_capitalization = exact_rational();
         if (it.cap) {
             ic.exact_capitalization = exact_rational(cap_base);
-            R cap_price = conv_div(*it.cap, cap_base);
-            if (cap_price < chosen || (!it.keep && !(chosen < cap_price))) {
+            if (it.keep ? cap_price < chosen : !(chosen < cap_price)) {  // at equal prices: the discount, else the cap
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
             }
@@ -1433,7 +1490,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         const std::optional<fraction> cp =
             conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
         if (!cp || cp->sign() <= 0) {
-            const field_path fp = field_path(raw.kind == instrument_kind::safe ? "safes" : "notes").index(raw.index);
+            const field_path fp = field_path(ic.kind == instrument_kind::safe ? "safes" : "notes").index(ic.index);
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
                                                  : std::string("the exact conversion price ") +
@@ -1445,11 +1502,17 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             continue;
         }
         if (!price_fits) continue;
-        ic.conversion_price = fundround::price_per_share(money::from_units(detail::narrow(cp->numerator(), "conversion price"), c),
-                                                         share_count(detail::narrow(cp->denominator(), "conversion price")));
-        const fraction exact_shares = fraction(ic.amount.units()) / *cp;
-        ic.shares = share_count(detail::narrow(exact_shares.round_to_integer(conversion_share_mode_), "conversion shares"));
-        ic.not_converted_units = fraction(ic.amount.units()) - ic.cost_units();
+        // cp: positive, terms of 64 bits (conv_fraction64), in lowest terms
+        ic.conversion_price = fundround::price_per_share(fundround::price_per_share::in_lowest_terms{}, *cp, c);
+        // amount / cp rounded, and amount - shares x cp, on the integer terms of cp (both fit
+        // 128 bits: every term is below 2^63), each reduced once.
+        const money::rep a = ic.amount.units();
+        ic.shares = share_count(detail::narrow(detail::over_rounded(a, *cp, conversion_share_mode_), "conversion shares"));
+        if (const auto left = detail::products_difference_if_fits(a, cp->denominator(), ic.shares.value(), cp->numerator())) {
+            ic.not_converted_units = fraction(*left, cp->denominator());
+        } else {
+            ic.not_converted_units = fraction(a) - ic.cost_units();
+        }
         conversion_total += ic.shares;
     }
     if (!out.empty()) return std::nullopt;

@@ -97,7 +97,9 @@ public:
         : num_(static_cast<rep>(n)) {}
     /// The whole number @p n; throws overflow_error if |n| >= 2^127.
     constexpr fraction(rep n)  // NOLINT(google-explicit-constructor)
-        : fraction(n, rep(1)) {}
+        : num_(n) {
+        if (detail::magnitude(n) > detail::int128_max_magnitude) out_of_range(n, rep(1));  // n/1 is in lowest terms
+    }
     /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7, 10).
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     fraction(F) = delete;
@@ -118,8 +120,8 @@ public:
     /// magnitude is 2^127 or more.
     constexpr fraction(rep numerator, rep denominator) {
         if (denominator == 0) zero_denominator();
-        uint128 n = detail::magnitude(numerator);
-        uint128 d = detail::magnitude(denominator);
+        const uint128 n = detail::magnitude(numerator);
+        const uint128 d = detail::magnitude(denominator);
         if (((n | d) >> 64) == 0) {  // both fit 64 bits: 64-bit gcd and divisions
             const auto n64 = static_cast<std::uint64_t>(n);
             const auto d64 = static_cast<std::uint64_t>(d);
@@ -129,15 +131,7 @@ public:
             den_ = static_cast<rep>(uint128(g == 1 ? d64 : d64 / g));
             return;
         }
-        const uint128 g = detail::gcd(n, d);
-        n /= g;
-        d /= g;
-        if (n > detail::int128_max_magnitude || d > detail::int128_max_magnitude) {
-            out_of_range(numerator, denominator);
-        }
-        if (n == 0) return;
-        num_ = detail::signed_from((numerator < 0) != (denominator < 0), n);
-        den_ = static_cast<rep>(d);
+        *this = reduced128(numerator, denominator);
     }
 
     /// Parses an exact decimal such as "0.7", "-1.25" or "70%" (percent divides by 100).
@@ -172,6 +166,13 @@ public:
     constexpr rep round_to_integer(rounding mode) const {
         const uint128 n = detail::magnitude(num_);
         const auto d = static_cast<uint128>(den_);
+        if (((n | d) >> 64) == 0) {  // both fit 64 bits: a 64-bit division
+            const auto n64 = static_cast<std::uint64_t>(n);
+            const auto d64 = static_cast<std::uint64_t>(d);
+            std::uint64_t q = n64 / d64;  // q < 2^64 - 1 when r > 0 (d >= 2): the increment fits
+            if (detail::round_increment(q, n64 % d64, d64, num_ < 0, mode)) q += 1U;
+            return detail::signed_from(num_ < 0, uint128(q));
+        }
         uint128 q = n / d;
         const uint128 r = n % d;
         if (detail::round_increment(q, r, d, num_ < 0, mode)) q += 1U;  // q < 2^126 when r > 0
@@ -197,6 +198,12 @@ public:
         return detail::to_decimal_digits(num_) + "/" + detail::to_decimal_digits(den_);
     }
 
+    /// 1 / value, exactly (the terms swapped: still in lowest terms, nothing to reduce); throws
+    /// invalid_argument_error if the value is zero.
+    constexpr fraction reciprocal() const {
+        if (num_ == 0) division_by_zero(fraction(1));
+        return num_ < 0 ? fraction(raw{}, -den_, -num_) : fraction(raw{}, den_, num_);
+    }
     /// The negated value (exact; never overflows: magnitudes are below 2^127).
     constexpr fraction operator-() const noexcept { return fraction(raw{}, -num_, den_); }
     /// Adds @p o in place, exactly; throws overflow_error if the result does not fit.
@@ -259,6 +266,20 @@ private:
     struct raw {};
     constexpr fraction(raw, rep n, rep d) noexcept : num_(n), den_(d) {}
 
+    /// numerator / denominator (non-zero) in lowest terms when a term needs more than 64 bits.
+    FUNDROUND_NOINLINE static constexpr fraction reduced128(rep numerator, rep denominator) {
+        uint128 n = detail::magnitude(numerator);
+        uint128 d = detail::magnitude(denominator);
+        const uint128 g = detail::gcd(n, d);
+        n /= g;
+        d /= g;
+        if (n > detail::int128_max_magnitude || d > detail::int128_max_magnitude) {
+            out_of_range(numerator, denominator);
+        }
+        if (n == 0) return fraction();
+        return fraction(raw{}, detail::signed_from((numerator < 0) != (denominator < 0), n), static_cast<rep>(d));
+    }
+
     /// -1, 0 or 1: the exact order of @p a and @p b.
     static constexpr int compare(const fraction& a, const fraction& b) noexcept {
         if (a.den_ == b.den_) return a.num_ < b.num_ ? -1 : (b.num_ < a.num_ ? 1 : 0);
@@ -266,6 +287,16 @@ private:
         const int sb = b.sign();
         if (sa != sb) return sa < sb ? -1 : 1;
         if (sa == 0) return 0;
+        const uint128 an = detail::magnitude(a.num_);
+        const uint128 bn = detail::magnitude(b.num_);
+        const auto ad = static_cast<uint128>(a.den_);
+        const auto bd = static_cast<uint128>(b.den_);
+        if (((an | ad | bn | bd) >> 64) == 0) {  // every term fits 64 bits: the cross products fit 128
+            const uint128 x = an * bd;
+            const uint128 y = bn * ad;
+            const int c = x < y ? -1 : (y < x ? 1 : 0);
+            return sa > 0 ? c : -c;
+        }
         const int c = detail::compare_ratios(detail::magnitude(a.num_), static_cast<uint128>(a.den_),
                                              detail::magnitude(b.num_), static_cast<uint128>(b.den_));
         return sa > 0 ? c : -c;
@@ -298,6 +329,13 @@ private:
             if (!fits(n, d)) overflow(a, op, b);
             return from_parts((a.num_ < 0) != b_negative, n, d);
         }
+        return product128(a, b_negative, bn, bd, b, op);
+    }
+    /// product() when a term needs more than 64 bits: 128-bit gcds, overflow-checked products.
+    FUNDROUND_NOINLINE static constexpr fraction product128(const fraction& a, bool b_negative, uint128 bn, uint128 bd,
+                                                             const fraction& b, char op) {
+        const uint128 an = detail::magnitude(a.num_);
+        const auto ad = static_cast<uint128>(a.den_);
         const uint128 g1 = detail::gcd(an, bd);
         const uint128 g2 = detail::gcd(bn, ad);
         uint128 n = 0;
@@ -311,6 +349,47 @@ private:
 
     /// a + b or a - b over the lcm of the denominators (Knuth's gcd-reduced form).
     static constexpr fraction sum(const fraction& a, const fraction& b, bool subtract) {
+        const uint128 an = detail::magnitude(a.num_);
+        const uint128 bn = detail::magnitude(b.num_);
+        const auto ad = static_cast<uint128>(a.den_);
+        const auto bd = static_cast<uint128>(b.den_);
+        if (((an | bn | ad | bd) >> 64) != 0) return sum128(a, b, subtract);
+        // Every term fits 64 bits: 64-bit gcds and divisions, the cross products in 128 bits.
+        const bool a_negative = a.num_ < 0;
+        const bool b_negative = (b.num_ < 0) != subtract;
+        const auto ad64 = static_cast<std::uint64_t>(ad);
+        const auto bd64 = static_cast<std::uint64_t>(bd);
+        const std::uint64_t g = detail::gcd64(ad64, bd64);
+        const std::uint64_t a_scale = g == 1 ? bd64 : bd64 / g;  // bd / g
+        const uint128 x = an * uint128(a_scale);  // < 2^128: no overflow
+        const uint128 y = bn * uint128(g == 1 ? ad64 : ad64 / g);
+        uint128 t = 0;
+        bool negative = a_negative;
+        if (a_negative == b_negative) {
+            if (detail::add_overflow(x, y, t)) overflow(a, subtract ? '-' : '+', b);
+        } else if (x >= y) {
+            t = x - y;
+        } else {
+            t = y - x;
+            negative = b_negative;
+        }
+        if (t == 0) return fraction();
+        if (g == 1) {  // the denominator ad bd; gcd(t, ad bd) = 1 (Knuth)
+            const uint128 d = uint128(ad64) * uint128(bd64);
+            if (!fits(t, d)) overflow(a, subtract ? '-' : '+', b);
+            return from_parts(negative, t, d);
+        }
+        // gcd(t, ad bd / g) = gcd(t, g) = gcd(g, t mod g)
+        const bool t64 = (t >> 64) == 0;
+        const std::uint64_t t_mod_g = t64 ? static_cast<std::uint64_t>(t) % g : static_cast<std::uint64_t>(t % g);
+        const std::uint64_t g2 = detail::gcd64(g, t_mod_g);
+        const uint128 d = uint128(ad64 / g) * uint128(g2 == 1 ? bd64 : bd64 / g2);
+        const uint128 n = g2 == 1 ? t : (t64 ? uint128(static_cast<std::uint64_t>(t) / g2) : t / g2);
+        if (!fits(n, d)) overflow(a, subtract ? '-' : '+', b);
+        return from_parts(negative, n, d);
+    }
+    /// sum() when a term needs more than 64 bits: 128-bit gcds, overflow-checked products.
+    FUNDROUND_NOINLINE static constexpr fraction sum128(const fraction& a, const fraction& b, bool subtract) {
         const bool a_negative = a.num_ < 0;
         const bool b_negative = (b.num_ < 0) != subtract;
         const uint128 an = detail::magnitude(a.num_);

@@ -151,6 +151,12 @@ public:
     }
 
 private:
+    friend class conversion_round;  // instruments/conversion.hpp: its prices are positive, in lowest terms of 64 bits
+    struct in_lowest_terms {};
+    /// @p units_per_share as it is: positive, its terms fitting 64 bits (the caller checked),
+    /// already in lowest terms (no gcd again).
+    price_per_share(in_lowest_terms, const fraction& units_per_share, fundround::currency c)
+        : units_per_share_(units_per_share), currency_(c) {}
 
     fraction units_per_share_;
     fundround::currency currency_;
