@@ -48,8 +48,15 @@ namespace detail {
 /// holder_name_key(@p a) compared with holder_name_key(@p b) (<0, 0, >0, bytes as unsigned),
 /// without allocating either key.
 [[nodiscard]] inline int compare_name_keys(std::string_view a, std::string_view b) noexcept {
+    // First the common prefix of bytes that are their own key bytes (the usual names: one test
+    // per byte), then the key bytes one by one.
+    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
     std::size_t i = 0;
-    std::size_t j = 0;
+    for (; i < n && a[i] == b[i]; ++i) {
+        const auto u = static_cast<unsigned char>(a[i]);
+        if (!(u >= 0x80U || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z'))) break;
+    }
+    std::size_t j = i;
     for (;;) {
         const int x = next_name_key_byte(a, i);
         const int y = next_name_key_byte(b, j);
