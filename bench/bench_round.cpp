@@ -160,12 +160,14 @@ round_builder make_builder(std::int64_t n) {
 //     their running total continuing from the dated total;
 //   - per investor: total, at close, scheduled, conditional; for the round: the same four,
 //     post-money and post-money at close;
-//   - the investors' positions sorted by name (stable), kept as the name index (the library
-//     keeps the same index for commitment_of()).
-// The same checks as build(), by hand: every name non-empty and unique (adjacent in the name
-// order), every amount positive and in the round's currency, every date a modelled day (not after
-// 9999-12-31), no expected date before the close, fewer than 2^31 tranches, every sum
-// overflow-checked (__builtin_add_overflow, cold throw). Problems are counted (none here).
+//   - the investors' positions sorted by name key, then name (stable), kept as the name index
+//     (the library keeps the same index for commitment_of()).
+// The same checks as build(), by hand: every name with a letter or digit and unique exactly and
+// by its key (holder_name_key()'s rule, case, spaces and punctuation ignored: names equal either
+// way are adjacent in the name order), every amount positive and in the round's currency, every
+// date a modelled day (not after 9999-12-31), no expected date before the close, fewer than 2^31
+// tranches, every sum overflow-checked (__builtin_add_overflow, cold throw). Problems are counted
+// (none here).
 // NOT done by hand: classifying the conditions (the status is given: at close, on a date,
 // milestone), and copying the tranches and investors into the result (the library's round owns
 // its commitments; the direct result refers to its input by index).
@@ -216,6 +218,17 @@ inline void add_checked(std::int64_t& s, std::int64_t a) {
     if (__builtin_expect(__builtin_add_overflow(s, a, &s), 0)) direct_fail("overflow");
 }
 
+// The byte of a name's key at or after @p i, or -1 at the end (holder_name_key()'s rule by hand:
+// ASCII letters lower-cased, ASCII whitespace and punctuation skipped, other bytes kept).
+inline int key_byte(const std::string& s, std::size_t& i) {
+    while (i < s.size()) {
+        const auto u = static_cast<unsigned char>(s[i++]);
+        if (u >= 0x80U || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')) return u;
+        if (u >= 'A' && u <= 'Z') return u - 'A' + 'a';
+    }
+    return -1;
+}
+
 direct_source make_direct_input(std::int64_t n) {
     const std::vector<tranche_spec> spec = make_spec(n);
     const std::int32_t close = date::sys_days{kClose}.time_since_epoch().count();
@@ -244,15 +257,26 @@ direct_round direct_build(const direct_source& src, std::int64_t pre_money, std:
     const std::int32_t last_day = date::sys_days{end_of_time()}.time_since_epoch().count();
     direct_round r;
     if (in.size() >= (std::size_t{1} << 31)) direct_problem(r);
-    // Names: non-empty and unique, found adjacent in the (stable) name order, which is kept.
+    // Names: with a letter or digit and unique by key (exact and near duplicates), found adjacent
+    // in the (stable) order by key, then name, which is kept. The keys are built once (short
+    // names: no allocation) and compared as strings.
+    std::vector<std::string> name_keys(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t at = 0;;) {
+            const int c = key_byte(names[i], at);
+            if (c < 0) break;
+            name_keys[i] += static_cast<char>(c);
+        }
+    }
     r.by_name.resize(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) r.by_name[i] = static_cast<std::uint32_t>(i);
-    std::stable_sort(r.by_name.begin(), r.by_name.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+    std::stable_sort(r.by_name.begin(), r.by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const int c = name_keys[a].compare(name_keys[b]);
+        return c != 0 ? c < 0 : names[a] < names[b];
+    });
     for (std::size_t j = 0; j < r.by_name.size(); ++j) {
-        if (names[r.by_name[j]].empty() || (j > 0 && names[r.by_name[j]] == names[r.by_name[j - 1]])) {
-            direct_problem(r);
-        }
+        const std::string& key = name_keys[r.by_name[j]];
+        if (key.empty() || (j > 0 && key == name_keys[r.by_name[j - 1]])) direct_problem(r);
     }
     r.investors.resize(names.size());
     std::size_t dated_count = 0;

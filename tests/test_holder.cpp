@@ -159,15 +159,19 @@ TEST_CASE("compare_name_keys and name_key_empty agree with holder_name_key") {
         return s;
     };
     const auto sign = [](int x) { return (x > 0) - (x < 0); };
-    for (int trial = 0; trial < 20'000; ++trial) {
-        const std::string a = random_name();
-        const std::string b = random_name();
+    for (int trial = 0; trial < 40'000; ++trial) {
+        // Half of the pairs share a prefix (compare_name_keys skips a common prefix first).
+        const std::string prefix = trial % 2 == 0 ? random_name() : std::string();
+        const std::string a = prefix + random_name();
+        const std::string b = prefix + random_name();
         CAPTURE(a);
         CAPTURE(b);
         const std::string ka = holder_name_key(a);
         const std::string kb = holder_name_key(b);
         CHECK(sign(detail::compare_name_keys(a, b)) == sign(ka.compare(kb)));
         CHECK(detail::name_key_empty(a) == ka.empty());
+        // The round builder's name order: by key, then by the exact name.
+        CHECK(detail::name_key_less(a, b) == (ka < kb || (ka == kb && a < b)));
     }
     CHECK(detail::compare_name_keys("SoftBank ", "Soft-bank") == 0);
     CHECK(detail::compare_name_keys("Soft", "SoftBank") < 0);

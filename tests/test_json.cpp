@@ -440,7 +440,8 @@ TEST_CASE("json: a bad round reports every problem at once, each at its JSON poi
         // The builder's own checks, at their pointers, after the document's.
         "/rounds/0/investors/1/commitment = $30,000,000,000.00: the tranches sum to $20,000,000,000.00; they "
         "must sum exactly to the stated commitment",
-        "/rounds/0/investors/3/name = Nvidia: duplicates investors[1]; combine their tranches under one investor",
+        "/rounds/0/investors/3/name = \"Nvidia\": duplicates investors[1] \"Nvidia\"; combine their tranches under one "
+        "investor",
     });
     // The builder numbers only the investors it was given: positions are the document's.
     CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
@@ -448,7 +449,7 @@ TEST_CASE("json: a bad round reports every problem at once, each at its JSON poi
           std::vector<std::string>{
               "/investors/0/commitment = 1: must be a string such as \"15000000000 USD\" or \"$15B\": a JSON number "
               "is not exact (readers turn it into a double)",
-              "/investors/2/name = A: duplicates investors[1]; combine their tranches under one investor"});
+              "/investors/2/name = \"A\": duplicates investors[1] \"A\"; combine their tranches under one investor"});
     // Thrown as one json_error whose message lists them, pointers first.
     try {
         (void)parse_round_json(doc["rounds"][0].dump());

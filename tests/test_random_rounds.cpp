@@ -115,7 +115,9 @@ struct generated_round {
 };
 
 const char* const investor_names[] = {
-    "Ada",  "Ada ",       "ada",      "Ada\xC2\xA0",  // near duplicates: all distinct names
+    // "Ada", "Ada " and "ada" are one investor by holder_name_key() (a valid round takes one of
+    // them); the others are distinct names, however near (a non-ASCII space, accent or letter).
+    "Ada",  "Ada ",       "ada",      "Ada\xC2\xA0",
     "Adá",  "A\u0430da" /* Cyrillic a */, "Grace", "Grace Hopper", "Q", "\"Quoted\" Fund", "x"};
 const char* const milestone_names[] = {"IPO", "IPO ", "ipo", "FDA approval", "m"};
 
@@ -186,11 +188,11 @@ generated_round random_valid_round(std::uint64_t seed) {
     }
     r.pre = usd(pre);
 
-    std::set<std::string> used;
+    std::set<std::string> used;  // holder_name_key()s: the builder's rule for one investor
     for (std::size_t i = 0; i < investors; ++i) {
         investor_entry e{investor(names[g.next(names.size())]), std::nullopt, {}, {}};
-        while (used.count(e.who.name()) != 0) e.who = investor(names[g.next(names.size())]);
-        used.insert(e.who.name());
+        while (used.count(holder_name_key(e.who.name())) != 0) e.who = investor(names[g.next(names.size())]);
+        used.insert(holder_name_key(e.who.name()));
         for (std::size_t j = 0; j < counts[i]; ++j) {
             tranche_model m;
             m.amount = g.next(4) == 0 ? per_tranche_max : between(g, 1, per_tranche_max);
@@ -376,9 +378,13 @@ generated_round random_invalid_round(std::uint64_t seed) {
                 break;
             }
             case 6: {
-                const std::string name = r.entries.front().who.name();
+                // The first investor's name again, or written differently (n dashes more: the same
+                // holder_name_key(), and distinct from another defect's variant).
+                const bool near = g.next(2) == 0;
+                const std::string name = r.entries.front().who.name() + (near ? std::string(n + 1, '-') : "");
                 r.entries.push_back({investor(name), std::nullopt, {tranche::at_close(usd(1))}, {}});
-                r.problems.push_back({investor_field(next_index, name).member("name"), "duplicates investors[0]"});
+                r.problems.push_back({investor_field(next_index, name).member("name"),
+                                      near ? "nearly duplicates investors[0]" : "duplicates investors[0]"});
                 break;
             }
             case 7:

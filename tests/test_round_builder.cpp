@@ -190,8 +190,8 @@ TEST_CASE("round_builder: duplicate investors") {
     SUBCASE("twice") {
         const diagnostic d = only_problem(
             valid_base().invest(investor::strategic("Amazon"), 15_B).invest(investor::strategic("Amazon"), 35_B));
-        check_diag(d, "investors[1] \"Amazon\".name", "Amazon",
-                   "duplicates investors[0]; combine their tranches under one investor");
+        check_diag(d, "investors[1] \"Amazon\".name", "\"Amazon\"",
+                   "duplicates investors[0] \"Amazon\"; combine their tranches under one investor");
     }
     SUBCASE("three times, with another in between: each names the first") {
         const build_result r = valid_base()
@@ -201,14 +201,119 @@ TEST_CASE("round_builder: duplicate investors") {
                                    .invest(investor::financial("Amazon"), 1_B)
                                    .try_build();
         REQUIRE(r.problems.size() == 2);
-        check_diag(r.problems[0], "investors[2] \"Amazon\".name", "Amazon",
-                   "duplicates investors[0]; combine their tranches under one investor");
-        check_diag(r.problems[1], "investors[3] \"Amazon\".name", "Amazon",
-                   "duplicates investors[0]; combine their tranches under one investor");
+        check_diag(r.problems[0], "investors[2] \"Amazon\".name", "\"Amazon\"",
+                   "duplicates investors[0] \"Amazon\"; combine their tranches under one investor");
+        check_diag(r.problems[1], "investors[3] \"Amazon\".name", "\"Amazon\"",
+                   "duplicates investors[0] \"Amazon\"; combine their tranches under one investor");
     }
-    SUBCASE("names are case-sensitive") {
-        CHECK(valid_base().invest(investor("Amazon"), 1_B).invest(investor("amazon"), 1_B).validate().empty());
+}
+
+// Review regression: "SoftBank" and "Softbank " built as two investors. Names are one investor
+// when their holder_name_key() is the same (the rule of cap tables and priced rounds).
+TEST_CASE("round_builder: near-duplicate investor names") {
+    const std::string near_rule =
+        " (names that differ only in case, spaces or punctuation are one investor); combine their tranches under one investor";
+    SUBCASE("the review's case: one problem naming both entries") {
+        const diagnostic d = only_problem(valid_base()
+                                              .invest(investor::financial("SoftBank"), 10_B)
+                                              .invest(investor::strategic("Nvidia"), 5_B)
+                                              .invest(investor::financial("Softbank "), 1_B));
+        check_diag(d, "investors[2] \"Softbank \".name", "\"Softbank \"",
+                   "nearly duplicates investors[0] \"SoftBank\"" + near_rule);
+        CHECK(d.message() ==
+              "investors[2] \"Softbank \".name = \"Softbank \": nearly duplicates investors[0] \"SoftBank\" (names that "
+              "differ only in case, spaces or punctuation are one investor); combine their tranches under one investor");
+        CHECK_THROWS_WITH_AS((void)valid_base().invest(investor("SoftBank"), 1_B).invest(investor("soft-bank"), 1_B).build(),
+                             "round \"Test round\" is invalid: 1 problem\n  - investors[1] \"soft-bank\".name = \"soft-bank\": "
+                             "nearly duplicates investors[0] \"SoftBank\" (names that differ only in case, spaces or "
+                             "punctuation are one investor); combine their tranches under one investor",
+                             validation_error);
     }
+    SUBCASE("the later entry is reported, whichever name sorts first") {
+        // "Softbank " sorts after "SoftBank" ('b' > 'B'), yet it is investors[0]: [1] is reported.
+        const diagnostic d =
+            only_problem(valid_base().invest(investor("Softbank "), 1_B).invest(investor("SoftBank"), 1_B));
+        check_diag(d, "investors[1] \"SoftBank\".name", "\"SoftBank\"",
+                   "nearly duplicates investors[0] \"Softbank \"" + near_rule);
+    }
+    SUBCASE("exact and near duplicates in one group: each names the first of its name, else of its key") {
+        const build_result r = valid_base()
+                                   .invest(investor("B-Fund"), 1_B)
+                                   .invest(investor("SoftBank"), 1_B)
+                                   .invest(investor("bfund"), 1_B)
+                                   .invest(investor("softbank"), 1_B)
+                                   .invest(investor("bfund"), 1_B)
+                                   .invest(investor("SoftBank"), 1_B)
+                                   .invest(investor("Nvidia"), 1_B)
+                                   .try_build();
+        REQUIRE(r.problems.size() == 4);
+        check_diag(r.problems[0], "investors[2] \"bfund\".name", "\"bfund\"",
+                   "nearly duplicates investors[0] \"B-Fund\"" + near_rule);
+        check_diag(r.problems[1], "investors[3] \"softbank\".name", "\"softbank\"",
+                   "nearly duplicates investors[1] \"SoftBank\"" + near_rule);
+        check_diag(r.problems[2], "investors[4] \"bfund\".name", "\"bfund\"",
+                   "duplicates investors[2] \"bfund\"; combine their tranches under one investor");
+        check_diag(r.problems[3], "investors[5] \"SoftBank\".name", "\"SoftBank\"",
+                   "duplicates investors[1] \"SoftBank\"; combine their tranches under one investor");
+    }
+    SUBCASE("reported with every other problem, in input order") {
+        const build_result r = valid_base()
+                                   .invest(investor("Amazon"), 1_B)
+                                   .invest(investor(" amazon"), -1_B)
+                                   .invest(investor("Nvidia"), 1_B)
+                                   .invest(investor("AMAZON."), 1_B)
+                                   .try_build();
+        REQUIRE(r.problems.size() == 3);
+        check_diag(r.problems[0], "investors[1] \" amazon\".name", "\" amazon\"",
+                   "nearly duplicates investors[0] \"Amazon\"" + near_rule);
+        check_diag(r.problems[1], "investors[1] \" amazon\".commitment", "-$1,000,000,000.00", "must be positive");
+        check_diag(r.problems[2], "investors[3] \"AMAZON.\".name", "\"AMAZON.\"",
+                   "nearly duplicates investors[0] \"Amazon\"" + near_rule);
+    }
+    SUBCASE("names differing by a letter, a digit or a non-ASCII byte stay distinct") {
+        CHECK(valid_base()
+                  .invest(investor("Fund 1"), 1_B)
+                  .invest(investor("Fund 2"), 1_B)
+                  .invest(investor("Fund I"), 1_B)
+                  .invest(investor("Fond\xC3\xA9"), 1_B)
+                  .invest(investor("FONDE"), 1_B)
+                  .validate()
+                  .empty());
+    }
+    SUBCASE("a name without a letter or digit is reported as such, not as a duplicate") {
+        const build_result r =
+            valid_base().invest(investor("--"), 1_B).invest(investor(" "), 1_B).invest(investor("--"), 1_B).try_build();
+        REQUIRE(r.problems.size() == 3);
+        check_diag(r.problems[0], "investors[0] \"--\".name", "\"--\"", "must contain a letter or digit");
+        check_diag(r.problems[1], "investors[1] \" \".name", "\" \"", "must contain a letter or digit");
+        check_diag(r.problems[2], "investors[2] \"--\".name", "\"--\"", "must contain a letter or digit");
+    }
+}
+
+// The round's name index is in holder_name_key() order: every investor is still found by its
+// exact name (and only by it), by the round and by its timeline.
+TEST_CASE("round_builder: the name index finds every investor by its exact name") {
+    const std::vector<std::string> names = {"b", "A", "a-c", "Zeta", "ab", "B.Z", "a c d", "\xC3\x89" "clair", "9 Fund", "Fund 10",
+                                            "Fund 9"};
+    round_builder b = valid_base();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        b.invest(investor(names[i]), money::from_major(static_cast<std::int64_t>(i + 1)));
+    }
+    const funding_round r = b.build();
+    const round_timeline t(r);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        CAPTURE(names[i]);
+        CHECK(r.has_investor(names[i]));
+        CHECK(r.commitment_of(names[i]).investor.name() == names[i]);
+        CHECK(r.commitment_of(names[i]).total == money::from_major(static_cast<std::int64_t>(i + 1)));
+        CHECK(t.as_of(names[i], close_day()).funded == money::from_major(static_cast<std::int64_t>(i + 1)));
+    }
+    // A name equal to an investor's but for case or spaces is not that investor: lookups are exact.
+    CHECK_FALSE(r.has_investor("a"));
+    CHECK_FALSE(r.has_investor("ac"));
+    CHECK_FALSE(r.has_investor("b "));
+    CHECK_FALSE(r.has_investor(""));
+    CHECK_THROWS_AS((void)t.as_of("zeta", close_day()), invalid_argument_error);
 }
 
 TEST_CASE("round_builder: empty investor name") {
@@ -286,7 +391,9 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
         CHECK_NOTHROW(r = b.try_build());
         REQUIRE(r.problems.size() == 1);
         check_diag(r.problems[0], "investors[0] \"A\".tranches", "",
-                   "the tranches' sum overflows the amount range");
+                   "the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], "
+                   "$4,611,686,018,427,387.904, plus tranches[1], $4,611,686,018,427,387.904, is above the largest "
+                   "amount, $9,223,372,036,854,775.807");
         CHECK_THROWS_AS((void)b.build(), validation_error);
     }
     SUBCASE("two tranches near INT64_MAX units, with a stated commitment") {
@@ -297,12 +404,41 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
                 .try_build();
         REQUIRE(r.problems.size() == 1);
         check_diag(r.problems[0], "investors[0] \"A\".tranches", "",
-                   "the tranches' sum overflows the amount range");
+                   "the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], "
+                   "$9,223,372,036,854,775.806, plus tranches[1], $9,223,372,036,854,775.806, is above the largest "
+                   "amount, $9,223,372,036,854,775.807");
+    }
+    SUBCASE("the third of three tranches, the amounts so far in full") {
+        const money third = money::from_units(std::numeric_limits<std::int64_t>::max() / 3 + 1);
+        const build_result r =
+            valid_base()
+                .invest(investor("Z"), 1_B)
+                .invest(investor("A"), {tranche::at_close(third), tranche::at_close(third), tranche::at_close(third)})
+                .try_build();
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].message() ==
+              "investors[1] \"A\".tranches: the tranches' sum overflows the amount range: the sum of the tranches "
+              "before tranches[2], $6,148,914,691,236,517.206, plus tranches[2], $3,074,457,345,618,258.603, is above "
+              "the largest amount, $9,223,372,036,854,775.807");
+    }
+    SUBCASE("negative tranches: below the smallest amount") {
+        const money low = money::from_units(std::numeric_limits<std::int64_t>::min() / 2 - 1);
+        const build_result r = valid_base().invest(investor("A"), {tranche::at_close(low), tranche::at_close(low)}).try_build();
+        REQUIRE(r.problems.size() == 3);
+        check_diag(r.problems[0], "investors[0] \"A\".tranches[0].amount", "-$4,611,686,018,427,387.905", "must be positive");
+        check_diag(r.problems[1], "investors[0] \"A\".tranches[1].amount", "-$4,611,686,018,427,387.905", "must be positive");
+        check_diag(r.problems[2], "investors[0] \"A\".tranches", "",
+                   "the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], "
+                   "-$4,611,686,018,427,387.905, plus tranches[1], -$4,611,686,018,427,387.905, is below the smallest "
+                   "amount, -$9,223,372,036,854,775.808");
     }
     SUBCASE("two investors whose total overflows") {
         const build_result r = valid_base().invest(investor("A"), huge).invest(investor("B"), huge).try_build();
         REQUIRE(r.problems.size() == 1);
-        check_diag(r.problems[0], "investors", "", "the round's total or post-money overflows the amount range");
+        check_diag(r.problems[0], "investors", "",
+                   "the total of the commitments overflows the amount range: the sum of the commitments before "
+                   "investors[1] \"B\", $4,611,686,018,427,387.904, plus investors[1] \"B\", $4,611,686,018,427,387.904, "
+                   "is above the largest amount, $9,223,372,036,854,775.807");
     }
     SUBCASE("pre-money plus the raise overflows") {
         const build_result r = valid_base()
@@ -310,7 +446,25 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
                                    .invest(investor("A"), money::from_units(1))
                                    .try_build();
         REQUIRE(r.problems.size() == 1);
-        check_diag(r.problems[0], "investors", "", "the round's total or post-money overflows the amount range");
+        check_diag(r.problems[0], "investors", "",
+                   "the post-money (pre-money + the total of the commitments) overflows the amount range: the "
+                   "pre-money, $9,223,372,036,854,775.807, plus the total of the commitments, $0.001, is above the "
+                   "largest amount, $9,223,372,036,854,775.807");
+    }
+    SUBCASE("the total of many commitments, each of which fits; no pre-money needed to report it") {
+        const money third = money::from_units(std::numeric_limits<std::int64_t>::max() / 3 + 1);
+        const build_result r = round_builder("No pre-money")
+                                   .close_date(close_day())
+                                   .invest(investor("A"), third)
+                                   .invest(investor("B"), {tranche::at_close(third)})
+                                   .invest(investor("C"), third, {tranche::at_close(third)})
+                                   .try_build();
+        REQUIRE(r.problems.size() == 2);
+        check_diag(r.problems[0], "pre_money", "", "is required");
+        check_diag(r.problems[1], "investors", "",
+                   "the total of the commitments overflows the amount range: the sum of the commitments before "
+                   "investors[2] \"C\", $6,148,914,691,236,517.206, plus investors[2] \"C\", $3,074,457,345,618,258.603, "
+                   "is above the largest amount, $9,223,372,036,854,775.807");
     }
     SUBCASE("the largest round that fits builds") {
         const std::int64_t max = std::numeric_limits<std::int64_t>::max();
@@ -486,7 +640,7 @@ TEST_CASE("round_builder: a builder with many problems reports all of them, in i
         {field_path("investors").index(0).member("name"), "", "must not be empty"},
         {field_path("investors").index(0).member("commitment"), "$0.00", "must be positive"},
         {field_path("investors").index(1, "Amazon").member("tranches").index(1).member("amount"), "\xE2\x82\xAC" "35.00", "must be in USD, the round's currency"},
-        {field_path("investors").index(2, "Amazon").member("name"), "Amazon", "duplicates investors[1]; combine their tranches under one investor"},
+        {field_path("investors").index(2, "Amazon").member("name"), "\"Amazon\"", "duplicates investors[1] \"Amazon\"; combine their tranches under one investor"},
         {field_path("investors").index(2, "Amazon").member("commitment"), "-$1,000,000,000.00", "must be positive"},
         {field_path("investors").index(3, "Nvidia").member("commitment"), "$30,000,000,000.00",
          "the tranches sum to $20,000,000,000.00; they must sum exactly to the stated commitment"},
@@ -612,7 +766,10 @@ TEST_CASE("round_builder: a round-level overflow is reported with every other pr
                                .try_build();
     REQUIRE(r.problems.size() == 2);
     check_diag(r.problems[0], "investors[2] \"C\".commitment", "-$1.00", "must be positive");
-    check_diag(r.problems[1], "investors", "", "the round's total or post-money overflows the amount range");
+    check_diag(r.problems[1], "investors", "",
+               "the total of the commitments overflows the amount range: the sum of the commitments before "
+               "investors[1] \"B\", $5,000,000,000,000,000.00, plus investors[1] \"B\", $5,000,000,000,000,000.00, is "
+               "above the largest amount, $9,223,372,036,854,775.807");
 }
 
 TEST_CASE("round_builder: invest(who, {}) compiles and is reported") {

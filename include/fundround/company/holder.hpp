@@ -6,6 +6,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -148,51 +149,10 @@ private:
 /// whitespace and punctuation dropped, every other byte (digits, UTF-8) kept. "SoftBank ",
 /// "Softbank" and "Soft-Bank" all give "softbank".
 [[nodiscard]] inline std::string holder_name_key(std::string_view name) {
-    std::string key;
-    key.reserve(name.size());
-    for (const char c : name) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80U || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')) {
-            key += c;
-        } else if (u >= 'A' && u <= 'Z') {
-            key += static_cast<char>(u - 'A' + 'a');
-        }
-        // ASCII whitespace, punctuation and control characters are dropped.
-    }
-    return key;
+    return detail::name_key(name);  // the rule, with the in-place comparisons: detail/name_key.hpp
 }
 
 namespace detail {
-
-/// The next byte of holder_name_key(@p name) at or after @p i (advancing @p i past it), or -1
-/// at the end: the key read in place, without building it.
-[[nodiscard]] inline int next_name_key_byte(std::string_view name, std::size_t& i) noexcept {
-    while (i < name.size()) {
-        const auto u = static_cast<unsigned char>(name[i++]);
-        if (u >= 0x80U || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')) return u;
-        if (u >= 'A' && u <= 'Z') return u - 'A' + 'a';
-    }
-    return -1;
-}
-
-/// holder_name_key(@p a) compared with holder_name_key(@p b) (<0, 0, >0, bytes as unsigned),
-/// without allocating either key.
-[[nodiscard]] inline int compare_name_keys(std::string_view a, std::string_view b) noexcept {
-    std::size_t i = 0;
-    std::size_t j = 0;
-    for (;;) {
-        const int x = next_name_key_byte(a, i);
-        const int y = next_name_key_byte(b, j);
-        if (x != y) return x < y ? -1 : 1;
-        if (x < 0) return 0;
-    }
-}
-
-/// True if holder_name_key(@p name) is empty (no letter or digit), without building it.
-[[nodiscard]] inline bool name_key_empty(std::string_view name) noexcept {
-    std::size_t i = 0;
-    return next_name_key_byte(name, i) < 0;
-}
 
 /// validate_holders() for holders of which the first @p added_from were valid before: only
 /// problems of holders[added_from...] are reported, those at @p list `[i - added_from]`

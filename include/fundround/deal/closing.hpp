@@ -15,6 +15,7 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/round_builder.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 #include <fundround/time/timeline.hpp>
@@ -41,7 +42,7 @@ class closing {
 public:
     /// One investor's money in this close.
     struct investment {
-        fundround::investor investor;  ///< Who invests (an existing investor adds to its commitment).
+        fundround::investor investor;  ///< Who invests (an existing investor, named as at its earlier close, adds to its commitment; a name equal to its but for case, spaces or punctuation is reported).
         std::vector<tranche> tranches;  ///< How it is paid; a single amount is one at-close tranche.
         bool single = false;            ///< True if given as one amount funded at this close.
     };
@@ -305,9 +306,12 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     std::vector<std::vector<tranche>> tranches;
     who.reserve(r.commitments().size() + investments.size());
     tranches.reserve(r.commitments().size() + investments.size());
-    std::unordered_map<std::string, std::size_t> index;  // investor name -> combined position
+    // holder_name_key() of an investor's name -> its combined position: a name equal to an
+    // earlier one but for case, spaces or punctuation ("Softbank " for "SoftBank") is found too,
+    // and reported (the builder's rule; it is most likely the same investor written differently).
+    std::unordered_map<std::string, std::size_t> index;
     for (const auto& cm : r.commitments()) {
-        index.emplace(cm.investor.name(), who.size());
+        index.emplace(detail::name_key(cm.investor.name()), who.size());
         who.push_back(cm.investor);
         tranches.push_back(cm.tranches);
     }
@@ -336,14 +340,23 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
         paths.push_back(investments_path.index(j, name));
         const field_path& path = paths.back();
         std::size_t i = who.size();
-        const auto found = name.empty() ? index.end() : index.find(name);
+        std::string key = detail::name_key(name);  // empty: not indexed (the builder reports the name)
+        const auto found = key.empty() ? index.end() : index.find(key);
         if (found != index.end()) {
             i = found->second;
+            const std::string& first = first_investment[i] ? investments[*first_investment[i]].investor.name() : who[i].name();
+            const char* near = first == name ? "" : " (names that differ only in case, spaces or punctuation are one investor)";
             if (first_investment[i]) {
-                own[j].push_back({path.member("name"), name,
-                                  "duplicates closing.investors[" + std::to_string(*first_investment[i]) +
-                                      "]; combine their tranches under one investor"});
+                own[j].push_back({path.member("name"), "\"" + name + "\"",
+                                  (*near ? "nearly duplicates " : "duplicates ") + paths[*first_investment[i]].to_string() +
+                                      near + "; combine their tranches under one investor"});
             } else if (i < earlier) {
+                if (*near) {
+                    own[j].push_back({path.member("name"), "\"" + name + "\"",
+                                      "nearly duplicates " + round_builder::investor_field(i, who[i]).to_string() +
+                                          ", an investor of an earlier close" + near +
+                                          "; write its name as there to add to its commitment"});
+                }
                 const investor& was = who[i];
                 if (was.kind() != inv.investor.kind()) {
                     own[j].push_back({path.member("kind"), to_string(inv.investor.kind()),
@@ -361,7 +374,7 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
                 own[j].push_back({path.member("tranches"), "", "at least one tranche is required"});
             }
         } else {
-            if (!name.empty()) index.emplace(name, i);
+            if (!key.empty()) index.emplace(std::move(key), i);
             who.push_back(inv.investor);
             tranches.emplace_back();
             first_investment.emplace_back();

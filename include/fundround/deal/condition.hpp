@@ -6,6 +6,7 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -20,20 +21,31 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
-/// The positions 0 to n-1 of @p names (n = size) ordered by name, equal names by position: the
-/// order of a stable sort by name. The one sort of names in the library's core (the milestones
-/// of a condition, the investors of a round), so that it is compiled once.
+/// How positions_by_name() orders names.
+enum class name_order {
+    exact,   ///< By the names' bytes (std::string's <).
+    by_key,  ///< By holder_name_key(), equal keys by the exact name (name_key_less()).
+};
+
+/// The positions 0 to n-1 of @p names (n = size) ordered by name as @p order_by says, equal names
+/// by position: the order of a stable sort. The one sort of names in the library's core (the
+/// milestones of a condition, exact; the investors of a round, by key), so that it is compiled
+/// once.
 ///
 /// A bottom-up merge sort (runs of 1, 2, 4, ... positions merged with std::merge, which keeps
 /// equal names in position order): O(n log n) comparisons, n extra positions, and one small
 /// merge loop to compile, where std::sort with this comparator compiled an introsort, a heap sort
 /// and an insertion sort (about 2% of the README example's compile time at -O2, g++ 12).
-[[nodiscard]] inline std::vector<std::uint32_t> positions_by_name(const std::vector<const std::string*>& names) {
+[[nodiscard]] inline std::vector<std::uint32_t> positions_by_name(const std::vector<const std::string*>& names,
+                                                                  name_order order_by = name_order::exact) {
     const std::size_t n = names.size();
     std::vector<std::uint32_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
     if (n < 2) return order;  // nothing to merge: no buffer (one milestone is the common case)
-    const auto by_name = [&names](std::uint32_t a, std::uint32_t b) { return *names[a] < *names[b]; };
+    const bool by_key = order_by == name_order::by_key;
+    const auto by_name = [&names, by_key](std::uint32_t a, std::uint32_t b) {
+        return by_key ? name_key_less(*names[a], *names[b]) : *names[a] < *names[b];
+    };
     std::vector<std::uint32_t> merged(n);
     for (std::size_t width = 1; width < n; width *= 2) {
         for (std::size_t lo = 0; lo < n; lo += 2 * width) {

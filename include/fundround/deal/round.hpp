@@ -7,6 +7,7 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/deal/investor.hpp>
 #include <fundround/numeric/money.hpp>
@@ -131,7 +132,7 @@ private:
     const commitment* find(std::string_view name) const {
         const std::vector<commitment>& cs = commitments();
         const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
-            return std::string_view(cs[i].investor.name()) < n;
+            return detail::name_key_less(cs[i].investor.name(), n);
         });
         if (it == by_name_.end() || cs[*it].investor.name() != name) return nullptr;
         return &cs[*it];
@@ -145,7 +146,8 @@ private:
     std::string prior_mark_label_;
     std::optional<money> prior_round_;
     std::string prior_round_label_;
-    // Positions in commitments() (held by schedule_, which refers to them), sorted by investor name: the one index of investors (4 bytes each).
+    // Positions in commitments() (held by schedule_, which refers to them), sorted by investor name
+    // in detail::name_key_less() order: the one index of investors (4 bytes each).
     std::vector<std::uint32_t> by_name_;
     money raised_, at_close_, scheduled_, conditional_;
     money post_money_, post_money_at_close_;

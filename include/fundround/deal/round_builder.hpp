@@ -9,6 +9,7 @@
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/deal/investor.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
@@ -25,6 +26,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,7 +53,9 @@ struct build_result {
 ///         .build();
 ///
 /// build() validates and throws one validation_error listing every problem; try_build() returns
-/// them instead. Setters never throw.
+/// them instead. Setters never throw. Each investor appears once: a name that is another's, or
+/// equal to it but for case, spaces or punctuation (the same holder_name_key(), as on a cap table:
+/// "SoftBank" and "Softbank "), is reported, as is a name without a letter or digit.
 class round_builder {
 public:
 
@@ -178,12 +182,18 @@ private:
         // Paths are built only for a commitment or tranche with something to report: building them
         // for every one was the largest constant cost of build().
         const auto path = [&] { return investor_path(i); };
-        if (e.who.name().empty()) {
+        const std::string& name = e.who.name();
+        if (name.empty()) {
             detail::add_problem(out, path(), "name", "", "must not be empty");
-        } else if (duplicate_of != i) {
-            detail::add_problem(out, path(), "name", e.who.name(),
-                                {"duplicates investors[", std::to_string(duplicate_of),
-                                 "]; combine their tranches under one investor"});
+        } else if (detail::name_key_empty(name)) {
+            detail::add_problem(out, path(), "name", detail::concat({"\"", name, "\""}), "must contain a letter or digit");
+        } else if (duplicate_of != i) {  // an exact or a near duplicate (name_key_less() order)
+            const std::string& first = entries_[duplicate_of].who.name();
+            detail::add_problem(out, path(), "name", detail::concat({"\"", name, "\""}),
+                                {first == name ? "duplicates " : "nearly duplicates ",
+                                 investor_path(duplicate_of).to_string(),
+                                 first == name ? "" : " (names that differ only in case, spaces or punctuation are one investor)",
+                                 "; combine their tranches under one investor"});
         }
         if (e.tranches.empty()) detail::add_problem(out, path(), "tranches", "", "at least one tranche is required");
         bool summable = true;
@@ -227,7 +237,10 @@ private:
                 try {
                     total += t.amount();
                 } catch (const overflow_error&) {
-                    detail::add_problem(out, path(), "tranches", "", "the tranches' sum overflows the amount range");
+                    const std::string next = detail::concat({"tranches[", std::to_string(k), "]"});
+                    detail::add_problem(out, path(), "tranches", "",
+                                        overflow_rule("the tranches' sum", "the sum of the tranches before " + next,
+                                                      total, next, t.amount()));
                     summable = false;
                 }
             }
@@ -243,6 +256,17 @@ private:
             }
         }
         return true;
+    }
+
+    // "@p what overflows the amount range: @p a_label, a, plus @p b_label, b, is above the largest
+    // amount, $M" (or below the smallest): a sum that does not fit, with its figures in full.
+    FUNDROUND_COLD static std::string overflow_rule(std::string_view what, std::string_view a_label, money a,
+                                                    std::string_view b_label, money b) {
+        const bool up = b.is_positive();
+        const money limit = money::from_units(up ? INT64_MAX : INT64_MIN, a.currency());
+        return detail::concat({what, " overflows the amount range: ", a_label, ", ", format_full(a), ", plus ", b_label,
+                               ", ", format_full(b), up ? ", is above the largest amount, " : ", is below the smallest amount, ",
+                               format_full(limit)});
     }
 
     // The sum of @p e's tranches, which check_entry() found to be in the round's currency and to fit.
@@ -268,18 +292,30 @@ inline build_result round_builder::try_build() const {
     build_result result;
     std::vector<diagnostic>& out = result.problems;
     check_round(out);
-    // The one index of investors: positions sorted by name (equal names in position order, so the
-    // first of equal names comes first). It finds duplicates here and becomes the round's name lookup.
+    // The one index of investors: positions sorted by holder_name_key() of the name, equal keys by
+    // name, equal names by position (detail::name_key_less()). Equal names, and names equal but for
+    // case, spaces or punctuation ("SoftBank", "Softbank "), are adjacent: one sort finds both
+    // kinds of duplicate here, and becomes the round's name lookup.
     std::vector<std::uint32_t> by_name;
     {
         std::vector<const std::string*> names(entries_.size());
         for (std::size_t i = 0; i < entries_.size(); ++i) names[i] = &entries_[i].who.name();
-        by_name = detail::positions_by_name(names);
+        by_name = detail::positions_by_name(names, detail::name_order::by_key);
     }
+    // first_of[i]: the investor that i duplicates (the first with its exact name, else the first
+    // with its key), or i. A name without a letter or digit is reported as such, not as a duplicate.
     std::vector<std::size_t> first_of(entries_.size());
-    for (std::size_t j = 0; j < by_name.size(); ++j) {
-        const bool same = j > 0 && entries_[by_name[j]].who.name() == entries_[by_name[j - 1]].who.name();
-        first_of[by_name[j]] = same ? first_of[by_name[j - 1]] : by_name[j];
+    const auto name_at = [&](std::size_t j) -> const std::string& { return entries_[by_name[j]].who.name(); };
+    for (std::size_t j = 0, end = 0; j < by_name.size(); j = end) {
+        std::size_t first = by_name[j];  // the first position of the key's run [j, end)
+        for (end = j + 1; end < by_name.size() && detail::compare_name_keys(name_at(end), name_at(j)) == 0; ++end) {
+            first = std::min<std::size_t>(first, by_name[end]);
+        }
+        const bool keyless = detail::name_key_empty(name_at(j));
+        for (std::size_t k = j, exact = j; k < end; ++k) {
+            if (name_at(k) != name_at(exact)) exact = k;  // the first of an exact name in the run
+            first_of[by_name[k]] = keyless ? by_name[k] : k != exact ? by_name[exact] : first;
+        }
     }
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
@@ -296,15 +332,25 @@ inline build_result round_builder::try_build() const {
         if (!check_entry(out, i, first_of[i], placements, outlooks)) summable = false;
     }
     // The round's total and post-money must fit the amount range: checked here so an overflow
-    // is reported together with every other problem. (Each commitment's total is summed again in
-    // the order check_entry() proved it fits: no vector of totals to compile.)
-    if (summable && pre_money_ && pre_money_->currency() == currency_) {
+    // is reported together with every other problem, naming the sum and its figures. (Each
+    // commitment's total is summed again, check_entry() proved it fits: no vector of totals.)
+    if (summable) {
+        money total = money::zero(currency_);
+        std::size_t i = 0;
         try {
-            money post = *pre_money_;
-            for (const auto& e : entries_) post += sum_of(e);
+            for (; i < entries_.size(); ++i) total += sum_of(entries_[i]);
+            if (pre_money_ && pre_money_->currency() == currency_) (void)(*pre_money_ + total);
         } catch (const overflow_error&) {
-            detail::add_problem(out, field_path(), "investors", "",
-                                "the round's total or post-money overflows the amount range");
+            if (i < entries_.size()) {
+                const std::string next = investor_path(i).to_string();
+                detail::add_problem(out, field_path(), "investors", "",
+                                    overflow_rule("the total of the commitments", "the sum of the commitments before " + next,
+                                                  total, next, sum_of(entries_[i])));
+            } else {
+                detail::add_problem(out, field_path(), "investors", "",
+                                    overflow_rule("the post-money (pre-money + the total of the commitments)",
+                                                  "the pre-money", *pre_money_, "the total of the commitments", total));
+            }
         }
     }
     if (!out.empty()) return result;

@@ -8,6 +8,7 @@
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/deal/round.hpp>
@@ -136,9 +137,10 @@ private:
     };
 
     std::size_t index_of(std::string_view name) const {
-        // The round's own name index (positions sorted by name), copied: 4 bytes per investor.
+        // The round's own name index (positions in detail::name_key_less() order), copied: 4 bytes
+        // per investor.
         const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
-            return std::string_view(names_[i]) < n;
+            return detail::name_key_less(names_[i], n);
         });
         if (it == by_name_.end() || names_[*it] != name) {
             throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
