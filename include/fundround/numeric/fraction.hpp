@@ -364,15 +364,8 @@ private:
         const uint128 x = an * uint128(a_scale);  // < 2^128: no overflow
         const uint128 y = bn * uint128(g == 1 ? ad64 : ad64 / g);
         uint128 t = 0;
-        bool negative = a_negative;
-        if (a_negative == b_negative) {
-            if (detail::add_overflow(x, y, t)) overflow(a, subtract ? '-' : '+', b);
-        } else if (x >= y) {
-            t = x - y;
-        } else {
-            t = y - x;
-            negative = b_negative;
-        }
+        bool negative = false;
+        if (signed_sum(x, a_negative, y, b_negative, t, negative)) overflow(a, subtract ? '-' : '+', b);
         if (t == 0) return fraction();
         if (g == 1) {  // the denominator ad bd; gcd(t, ad bd) = 1 (Knuth)
             const uint128 d = uint128(ad64) * uint128(bd64);
@@ -388,6 +381,20 @@ private:
         if (!fits(n, d)) overflow(a, subtract ? '-' : '+', b);
         return from_parts(negative, n, d);
     }
+    /// t = |(+/-x) + (+/-y)| with its sign in @p negative (x negative if @p x_negative, y if
+    /// @p y_negative); returns true if |t| needs more than 128 bits.
+    static constexpr bool signed_sum(uint128 x, bool x_negative, uint128 y, bool y_negative, uint128& t,
+                                     bool& negative) {
+        negative = x_negative;
+        if (x_negative == y_negative) return detail::add_overflow(x, y, t);
+        if (x >= y) {
+            t = x - y;
+        } else {
+            t = y - x;
+            negative = y_negative;
+        }
+        return false;
+    }
     /// sum() when a term needs more than 64 bits: 128-bit gcds, overflow-checked products.
     FUNDROUND_NOINLINE static constexpr fraction sum128(const fraction& a, const fraction& b, bool subtract) {
         const bool a_negative = a.num_ < 0;
@@ -396,32 +403,16 @@ private:
         const uint128 bn = detail::magnitude(b.num_);
         const auto ad = static_cast<uint128>(a.den_);
         const auto bd = static_cast<uint128>(b.den_);
+        // A term needs more than 64 bits (sum() takes the case where all fit).
         uint128 x = 0;
         uint128 y = 0;
-        uint128 g = 0;
-        if (((an | bn | ad | bd) >> 64) == 0) {  // every term fits 64 bits: a 64-bit gcd and divisions
-            const auto ad64 = static_cast<std::uint64_t>(ad);
-            const auto bd64 = static_cast<std::uint64_t>(bd);
-            const std::uint64_t g64 = detail::gcd64(ad64, bd64);
-            g = uint128(g64);
-            x = an * uint128(g64 == 1 ? bd64 : bd64 / g64);  // < 2^128: no overflow
-            y = bn * uint128(g64 == 1 ? ad64 : ad64 / g64);
-        } else {
-            g = detail::gcd(ad, bd);
-            if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
-                overflow(a, subtract ? '-' : '+', b);
-            }
+        const uint128 g = detail::gcd(ad, bd);
+        if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
+            overflow(a, subtract ? '-' : '+', b);
         }
         uint128 t = 0;
-        bool negative = a_negative;
-        if (a_negative == b_negative) {
-            if (detail::add_overflow(x, y, t)) overflow(a, subtract ? '-' : '+', b);
-        } else if (x >= y) {
-            t = x - y;
-        } else {
-            t = y - x;
-            negative = b_negative;
-        }
+        bool negative = false;
+        if (signed_sum(x, a_negative, y, b_negative, t, negative)) overflow(a, subtract ? '-' : '+', b);
         if (t == 0) return fraction();
         if ((g >> 64) == 0 && ((ad | bd) >> 64) == 0) {  // g, ad, bd fit 64 bits: gcd(t, g) = gcd(g, t mod g)
             const auto g64 = static_cast<std::uint64_t>(g);
