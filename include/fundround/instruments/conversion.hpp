@@ -43,7 +43,6 @@
 #include <fundround/time/calendar.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -543,49 +542,12 @@ struct conv_model {
     }
 };
 
-/// Points of R, at most a number known up front: in place up to eight (no allocation), in a
-/// vector reserved once past that.
-template <class R>
-class conv_points {
-public:
-    /// Room for @p most points.
-    explicit conv_points(std::size_t most) {
-        if (most > few_.size()) more_.reserve(most);
-    }
-    /// Adds @p x (at most `most` in all).
-    void push_back(R x) {
-        if (more_.capacity() != 0) {
-            more_.push_back(std::move(x));
-        } else {
-            few_[n_++] = std::move(x);
-        }
-    }
-    std::size_t size() const noexcept { return more_.capacity() != 0 ? more_.size() : n_; }
-    R* begin() noexcept { return more_.capacity() != 0 ? more_.data() : few_.data(); }
-    R* end() noexcept { return begin() + size(); }
-    const R* begin() const noexcept { return more_.capacity() != 0 ? more_.data() : few_.data(); }
-    const R* end() const noexcept { return begin() + size(); }
-    /// Keeps the points before @p e.
-    void truncate(R* e) {
-        const auto keep = static_cast<std::size_t>(e - begin());
-        if (more_.capacity() != 0) {
-            more_.erase(more_.begin() + static_cast<std::ptrdiff_t>(keep), more_.end());
-        } else {
-            n_ = keep;
-        }
-    }
-
-private:
-    std::array<R, 8> few_{};
-    std::size_t n_ = 0;
-    std::vector<R> more_;
-};
-
 /// The breakpoints of g: where the pool starts to bind, where a cap price and the round (or
 /// discount) price cross; positive, sorted, each once.
 template <class R>
-conv_points<R> conv_breakpoints(const conv_model<R>& m) {
-    conv_points<R> positive(1 + 2 * m.items.size());  // the pool's kink, a crossing per capped item and side
+std::vector<R> conv_breakpoints(const conv_model<R>& m) {
+    std::vector<R> positive;
+    positive.reserve(1 + 2 * m.items.size());  // the pool's kink, a crossing per capped item and side
     const auto keep = [&](R x) {
         if (x.sign() > 0) positive.push_back(conv_norm(std::move(x)));
     };
@@ -622,7 +584,7 @@ conv_points<R> conv_breakpoints(const conv_model<R>& m) {
     }
     if (positive.size() > 1) {
         std::sort(positive.begin(), positive.end(), [](const R& a, const R& b) { return a < b; });
-        positive.truncate(std::unique(positive.begin(), positive.end()));
+        positive.erase(std::unique(positive.begin(), positive.end()), positive.end());
     }
     return positive;
 }
@@ -639,7 +601,7 @@ std::optional<R> conv_solve(const conv_model<R>& m) {
     const auto on_segment = [&](const R& lo, const R& glo, const R& hi, const R& ghi) {  // g linear on [lo, hi], glo > 0 >= ghi
         return conv_norm(lo + conv_div(glo * (hi - lo), glo - ghi));
     };
-    const conv_points<R> breakpoints = conv_breakpoints(m);
+    const std::vector<R> breakpoints = conv_breakpoints(m);
     for (const R& b : breakpoints) {
         R gb = m.g(b);
         if (gb.sign() <= 0) return on_segment(a, g_a(), b, gb);

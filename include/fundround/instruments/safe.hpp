@@ -135,15 +135,12 @@ struct safe {
         const std::string_view f = to_string(form);
         const std::string_view t = to_string(type());
         const bool also_mfn = mfn && type() != safe_type::mfn;
-        // Assembled on the stack, then one allocation and one copy: built for every SAFE a round
-        // converts. The parts are a few words each (f, t < 40 characters: the enums' names).
-        char text[96];
-        std::size_t n = f.copy(text, f.size());
-        n += std::string_view(" SAFE (").copy(text + n, 7);
-        n += t.copy(text + n, t.size());
-        if (also_mfn) n += std::string_view(", MFN").copy(text + n, 5);
-        text[n++] = ')';
-        return std::string(text, n);
+        std::string out;  // one allocation
+        out.reserve(f.size() + t.size() + 13);
+        out.append(f).append(" SAFE (").append(t);
+        if (also_mfn) out.append(", MFN");
+        out.push_back(')');
+        return out;
     }
 
     /// Every problem with the SAFE's own fields, each under @p path (e.g. `safes[2]`): a purchase
