@@ -38,6 +38,7 @@
 #include <fundround/instruments/safe.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/prepared_conversion.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/safe_events.hpp>
 #include <fundround/instruments/note_events.hpp>

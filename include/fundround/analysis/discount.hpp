@@ -197,6 +197,12 @@ public:
     exact_rational(const fraction& f) : small_(f) {}  // NOLINT(google-explicit-constructor)
     /// The big rational @p v (put in lowest terms; kept as a fraction if it fits).
     explicit exact_rational(detail::big_rational v) { set(std::move(v)); }
+    /// Now the fraction @p f, exactly (no temporary: a value assigned in a loop costs a copy).
+    exact_rational& operator=(const fraction& f) {
+        small_ = f;
+        big_.reset();
+        return *this;
+    }
 
     /// The value as a fraction; throws overflow_error if a term in lowest terms reaches 2^127.
     [[nodiscard]] fraction to_fraction() const { return big_ ? big_->to_fraction("exact_rational") : small_; }

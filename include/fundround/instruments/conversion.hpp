@@ -148,6 +148,7 @@ struct outstanding_note {
 
 class conversion_round;
 class converted_round;
+class prepared_conversion;
 
 /// The figures of a priced round with SAFEs and notes converting, without the cap table after:
 /// the round price, `Q`, the pool increase, each instrument's conversion and the new money.
@@ -633,6 +634,16 @@ struct conv_numbers {
     share_count conversion_total;
 };
 
+/// What conversion_round takes from the cap table before the valuation matters: the currency,
+/// the new money, the base and the instruments resolved (conversion_round::stage_into()).
+struct conv_stage {
+    currency c;
+    money::rep n_units = 0;
+    pre_round_shares base;
+    std::vector<instrument_conversion> shells;
+    std::vector<outstanding_note> outstanding;
+};
+
 }  // namespace detail
 
 /// A priced round (an "equity financing") into which SAFEs and convertible notes convert,
@@ -808,9 +819,21 @@ public:
 
 private:
     friend struct detail::conversion_paths;
+    friend class prepared_conversion;  // instruments/prepared_conversion.hpp: the round checked once, then solved at many valuations
     conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
     conversion_solution_result solve_on(const cap_table& table, detail::conv_path path) const;
     bool solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol, std::vector<diagnostic>& out) const;
+    /// The checks and figures that do not depend on the valuation: the terms, the new money, the
+    /// instruments resolved, the base. False if there is a problem (in @p out).
+    bool stage_into(const cap_table& table, detail::conv_stage& st, std::vector<diagnostic>& out) const;
+    /// The rest of solve_into() on @p st at @p valuation (the price basis's figure; ignored for a
+    /// round priced per share); @p st's instruments move into @p sol.
+    bool finish_into(detail::conv_stage& st, money valuation, detail::conv_path path, conversion_solution& sol,
+                     std::vector<diagnostic>& out) const;
+    /// The problems with @p v as the round's valuation on a table in @p c (its currency, its sign).
+    void check_valuation(money v, currency c, std::vector<diagnostic>& out) const;
+    /// A solution to solve into (conversion_solution's key and priced_round's default are for this class).
+    static conversion_solution empty_solution() { return conversion_solution{conversion_solution::key(), priced_round()}; }
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
         valuation_ = v;
@@ -824,7 +847,7 @@ private:
                  std::vector<diagnostic>& out) const;
     detail::conv_item item_of(const instrument_conversion& ic) const;
     template <class R>
-    std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units,
+    std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units, money valuation,
                                                 std::vector<instrument_conversion>& shells, std::vector<diagnostic>& out) const;
 
     std::string name_;
@@ -852,6 +875,12 @@ private:
     fully_diluted_basis basis_ = fully_diluted_basis::full();
     liquidation_terms liquidation_;
 };
+
+inline void conversion_round::check_valuation(money v, currency c, std::vector<diagnostic>& out) const {
+    if (v.currency() == c && v.is_positive()) return;
+    out.push_back({field_path(std::string(bases_.front() == price_basis::pre_money ? "pre_money" : "post_money")), format_full(v),
+                   v.currency() != c ? "must be in " + to_string(c) : std::string("must be positive")});
+}
 
 inline void conversion_round::check_terms(const cap_table& table, const detail::conv_names& added,
                                           std::vector<diagnostic>& out) const {
@@ -916,12 +945,8 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
                        "give exactly one of pre_money, post_money and at_price"});
     } else if (bases_.front() == price_basis::price_per_share) {
         if (price_currency_ != c) out.push_back({field_path("price"), price_currency_ ? to_string(*price_currency_) : "", "must be in " + to_string(c)});
-    } else if (valuation_.currency() != c) {
-        out.push_back({field_path(std::string(bases_.front() == price_basis::pre_money ? "pre_money" : "post_money")),
-                       format_full(valuation_), "must be in " + to_string(c)});
-    } else if (!valuation_.is_positive()) {
-        out.push_back({field_path(std::string(bases_.front() == price_basis::pre_money ? "pre_money" : "post_money")),
-                       format_full(valuation_), "must be positive"});
+    } else {
+        check_valuation(valuation_, c, out);
     }
     // The pool.
     if (pool_target_) {
@@ -1053,9 +1078,9 @@ inline detail::conv_item conversion_round::item_of(const instrument_conversion& 
     return it;
 }
 
-inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
-                                         std::vector<diagnostic>& out) const {
+inline bool conversion_round::stage_into(const cap_table& table, detail::conv_stage& st, std::vector<diagnostic>& out) const {
     const currency c = table.currency();
+    st.c = c;
     const detail::conv_names added(new_holders_);  // the ids of the holders the round adds, sorted once
     check_terms(table, added, out);
     money::rep n_units = 0;
@@ -1072,22 +1097,36 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
             money_ok = false;
         }
     }
-    const money new_money = money::from_units(n_units, c);
-    std::vector<instrument_conversion> shells;
-    std::vector<outstanding_note> outstanding;
-    resolve(table, added, new_money, shells, outstanding, out);
+    st.n_units = n_units;
+    resolve(table, added, money::from_units(n_units, c), st.shells, st.outstanding, out);
     if (!out.empty() || !money_ok) return false;
 
     // The base, F0 and E.
     // (Its definition names the base priced_round_terms solves on: F0 + conversion shares.)
-    pre_round_shares base = detail::cap_table_access::pre_round(table, basis_, " + conversion shares");
-    if (base.fully_diluted.value() <= 0) {
+    st.base = detail::cap_table_access::pre_round(table, basis_, " + conversion shares");
+    if (st.base.fully_diluted.value() <= 0) {
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
         return false;
     }
+    return true;
+}
+
+inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
+                                         std::vector<diagnostic>& out) const {
+    detail::conv_stage st;
+    return stage_into(table, st, out) && finish_into(st, valuation_, path, sol, out);
+}
+
+inline bool conversion_round::finish_into(detail::conv_stage& st, money valuation, detail::conv_path path,
+                                          conversion_solution& sol, std::vector<diagnostic>& out) const {
+    const currency c = st.c;
+    const money::rep n_units = st.n_units;
+    const pre_round_shares& base0 = st.base;
+    std::vector<instrument_conversion>& shells = st.shells;
     const price_basis pb = bases_.front();
-    if (pb == price_basis::post_money && valuation_.units() <= n_units) {
-        out.push_back({field_path("post_money"), format_full(valuation_), "must exceed the new money " + format_full(new_money)});
+    if (pb == price_basis::post_money && valuation.units() <= n_units) {
+        out.push_back({field_path("post_money"), format_full(valuation),
+                       "must exceed the new money " + format_full(money::from_units(n_units, c))});
         return false;
     }
     if (pb == price_basis::price_per_share && price_.sign() <= 0) {
@@ -1101,10 +1140,10 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     const std::size_t problems_before = out.size();
     bool overflowed = false;
     if (path == detail::conv_path::big_only) {
-        nums = compute<detail::conv_rational>(c, base, n_units, shells, out);
+        nums = compute<detail::conv_rational>(c, base0, n_units, valuation, shells, out);
     } else {
         try {
-            nums = compute<fraction>(c, base, n_units, shells, out);
+            nums = compute<fraction>(c, base0, n_units, valuation, shells, out);
         } catch (const overflow_error&) {
             if (path == detail::conv_path::fast_only) throw;
             overflowed = true;
@@ -1115,9 +1154,10 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     }
     if (overflowed) {  // every field the fast path set is set again, to the same values
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
-        nums = compute<detail::conv_rational>(c, base, n_units, shells, out);
+        nums = compute<detail::conv_rational>(c, base0, n_units, valuation, shells, out);
     }
     if (!nums || !out.empty()) return false;
+    pre_round_shares& base = st.base;
     const fraction price = nums->price;
     const share_count conversion_total = nums->conversion_total;
     // The new money and the pool at the round price, on F0 + conversion shares.
@@ -1140,7 +1180,7 @@ inline bool conversion_round::solve_into(const cap_table& table, detail::conv_pa
     sol.exact_i_ = std::move(nums->i);
     sol.exact_t_ = std::move(nums->t);
     sol.conversions_ = std::move(shells);
-    sol.outstanding_ = std::move(outstanding);
+    sol.outstanding_ = std::move(st.outstanding);
     sol.conversion_shares_ = conversion_total;
     return true;
 }
@@ -1289,7 +1329,7 @@ inline cap_table_result conversion_round::after_by_builder(const cap_table& tabl
 
 template <class R>
 std::optional<detail::conv_numbers> conversion_round::compute(currency c, const pre_round_shares& base, money::rep n_units,
-                                                              std::vector<instrument_conversion>& shells,
+                                                              money valuation, std::vector<instrument_conversion>& shells,
                                                               std::vector<diagnostic>& out) const {
     using detail::conv_div;
     using detail::conv_from;
@@ -1320,7 +1360,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     if (pb == price_basis::price_per_share) {
         m.u0 = detail::conv_recip(conv_from<R>(price_));
     } else {
-        v = whole(pb == price_basis::pre_money ? valuation_.units() : valuation_.units() - n_units);
+        v = whole(pb == price_basis::pre_money ? valuation.units() : valuation.units() - n_units);
         if (convention_ == conversion_pricing::dollars_invested) v += amounts;
         const R one_over_v = detail::conv_recip(v);
         if (convention_ == conversion_pricing::conversion_shares_not_in_pre_money) {

@@ -152,6 +152,7 @@ public:
 
 private:
     friend class conversion_round;  // instruments/conversion.hpp: its prices are positive, in lowest terms of 64 bits
+    friend class prepared_conversion;  // instruments/prepared_conversion.hpp: the same prices
     struct in_lowest_terms {};
     /// @p units_per_share as it is: positive, its terms fitting 64 bits (the caller checked),
     /// already in lowest terms (no gcd again).
