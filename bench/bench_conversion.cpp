@@ -250,6 +250,108 @@ hand_round hand_of(shape s) {
     return r;
 }
 
+// ---- a round prepared once, solved at a valuation: what prepared_conversion::figures_at() does ----
+//
+// The terms that do not depend on the valuation computed once (each SAFE's A / C and
+// A / (1 - d), checked), then at each pre-money V: each SAFE's branch (the cap when C <= V (1 - d)),
+// K, Q, the pool, the price, each SAFE's conversion price, shares and cash not converted, the
+// investor's shares, cost and cash not converted, the pool top-up and the post-money count, into
+// an output reused from call to call. The same figures as conversion_figures: no exact shares or
+// capitalization per SAFE (hand_solve's extra work), no strings.
+
+struct hand_prepared {
+    hand_round r;
+    std::vector<rat> per_cap;   // A / C (0 without a cap)
+    std::vector<rat> per_keep;  // A / (1 - d) (A without a discount)
+};
+struct hand_figure {
+    rat price;
+    std::int64_t shares = 0;
+    rat not_converted;
+    bool cap = false;
+};
+struct hand_figures {
+    rat q, pool_exact, price, post_exact;
+    std::vector<hand_figure> conversions;
+    std::int64_t investor_shares = 0, investor_cost = 0, investor_not_converted = 0, pool_increase = 0, post_shares = 0;
+};
+
+hand_prepared hand_prepare(const hand_round& r) {
+    if (r.f0 <= 0 || r.pool < 0 || r.pool >= r.f0 || r.new_money <= 0) fail();
+    if (r.target.n < 0 || !(r.target < rat{1, 1})) fail();
+    hand_prepared h{r, {}, {}};
+    for (const hand_safe& s : r.safes) {
+        if (s.amount <= 0 || (s.cap && *s.cap <= 0)) fail();
+        if (s.discount && (s.discount->n <= 0 || !(*s.discount < rat{1, 1}))) fail();
+        h.per_cap.push_back(s.cap ? rat{s.amount, 1} / rat{*s.cap, 1} : rat{0, 1});
+        h.per_keep.push_back(s.discount ? rat{s.amount, 1} / (rat{1, 1} - *s.discount) : rat{s.amount, 1});
+    }
+    return h;
+}
+
+void hand_figures_at(const hand_prepared& h, std::int64_t pre_money, hand_figures& out) {
+    const hand_round& r = h.r;
+    if (pre_money <= 0) fail();
+    const rat v{pre_money, 1};
+    // K: each SAFE at the lower of its cap and V (1 - d).
+    rat at_cap{0, 1}, at_price{0, 1};
+    for (std::size_t k = 0; k < r.safes.size(); ++k) {
+        const hand_safe& s = r.safes[k];
+        const bool cap = s.cap && !(v * (s.discount ? rat{1, 1} - *s.discount : rat{1, 1}) < rat{*s.cap, 1});
+        if (cap) {
+            at_cap = at_cap + h.per_cap[k];
+        } else {
+            at_price = at_price + h.per_keep[k];
+        }
+    }
+    const rat one_minus = rat{1, 1} - (at_price.n == 0 ? at_cap : at_cap + at_price / v);
+    if (one_minus.n <= 0) fail();
+    // Q = F0 + I + K Q; I = max(0, t (V + N) / V x Q - E).
+    const rat beta = r.target * rat{add(pre_money, r.new_money), pre_money};
+    rat q = rat{r.f0, 1} / one_minus;
+    rat i{0, 1};
+    if (rat{r.pool, 1} < beta * q) {
+        const rat den = one_minus - beta;
+        if (den.n <= 0) fail();
+        q = rat{r.f0 - r.pool, 1} / den;
+        i = beta * q - rat{r.pool, 1};
+    }
+    const rat p = v / q;
+    if (!fits64(p)) fail();
+    out.q = q;
+    out.pool_exact = i;
+    out.price = p;
+    out.conversions.resize(r.safes.size());
+    std::int64_t converted = 0;
+    for (std::size_t k = 0; k < r.safes.size(); ++k) {
+        const hand_safe& s = r.safes[k];
+        hand_figure& c = out.conversions[k];
+        c.price = s.discount ? p * (rat{1, 1} - *s.discount) : p;
+        c.cap = false;
+        if (s.cap) {
+            const rat cap_price = rat{*s.cap, 1} / q;
+            if (cap_price < c.price || (!s.discount && !(c.price < cap_price))) {
+                c.price = cap_price;
+                c.cap = true;
+            }
+        }
+        if (!fits64(c.price)) fail();
+        c.shares = static_cast<std::int64_t>(floor_of(rat{mul(s.amount, c.price.d), c.price.n}));
+        c.not_converted = rat{s.amount, 1} - rat{c.shares, 1} * c.price;
+        converted += c.shares;
+    }
+    out.investor_shares = static_cast<std::int64_t>(floor_of(rat{mul(r.new_money, p.d), p.n}));
+    if (out.investor_shares == 0) fail();
+    const rat before_pool{add(add(r.f0, converted), out.investor_shares), 1};
+    const rat need = (r.target * before_pool - rat{r.pool, 1}) / (rat{1, 1} - r.target);
+    out.pool_increase = need.n > 0 ? static_cast<std::int64_t>(ceil_of(need)) : 0;
+    const rat cost = rat{out.investor_shares, 1} * p;
+    out.investor_cost = static_cast<std::int64_t>(floor_of(rat{add(mul(cost.n, 2), cost.d), mul(cost.d, 2)}));
+    out.investor_not_converted = r.new_money - out.investor_cost;
+    out.post_exact = q + rat{r.new_money, 1} / p;
+    out.post_shares = static_cast<std::int64_t>(add(before_pool.n, out.pool_increase));
+}
+
 // ---- the same with the cap table after: what apply_to() returns -------------------------------
 //
 // The hand-written solve above, then the table after as plain structs: the holders copied and
@@ -422,6 +524,78 @@ void check_equal(shape s) {
     }
 }
 
+// The pre-money valuations the sweeps cycle through: $8M to $23.75M in $250K steps.
+constexpr int sweep_size = 64;
+std::int64_t sweep_units(int k) { return 8'000'000'000LL + 250'000'000LL * k; }
+
+// The prepared round's figures equal the hand-written ones and solve()'s at the round's
+// valuation and at every valuation of the sweep, or the benchmark aborts.
+void check_prepared(shape s) {
+    const prepared_conversion p(round_of(s), table());
+    const hand_prepared h = hand_prepare(hand_of(s));
+    bool ok = p.direct() && p.figures() == p.figures_at(16_M);
+    for (int k = -1; ok && k < sweep_size; ++k) {
+        const std::int64_t v = k < 0 ? 16'000'000'000LL : sweep_units(k);
+        const conversion_figures f = p.figures_at(money::from_units(v));
+        hand_figures x;
+        hand_figures_at(h, v, x);
+        ok = same(x.q, f.exact_capitalization) && same(x.pool_exact, f.exact_pool_increase) && same(x.price, f.exact_price_units) &&
+             same(x.price, f.price.units_per_share()) && same(x.post_exact, f.exact_post_money_shares) &&
+             f.investments.size() == 1 && x.investor_shares == f.investments[0].shares.value() &&
+             x.investor_cost == f.investments[0].cost.units() && x.investor_not_converted == f.investments[0].not_converted.units() &&
+             x.pool_increase == f.pool_increase.value() && x.post_shares == f.post_money_shares.value() &&
+             x.conversions.size() == f.conversions.size();
+        for (std::size_t j = 0; ok && j < x.conversions.size(); ++j) {
+            const instrument_figures& c = f.conversions[j];
+            ok = same(x.conversions[j].price, c.conversion_price.units_per_share()) && x.conversions[j].shares == c.shares.value() &&
+                 same(x.conversions[j].not_converted, c.not_converted_units) && x.conversions[j].cap == (c.basis == conversion_basis::cap);
+        }
+        if (ok && k < 0) ok = f == p.figures();
+    }
+    if (!ok) {
+        std::cerr << "bench_conversion: prepared figures differ from the hand-written ones (case " << s << ")\n";
+        std::abort();
+    }
+}
+
+// prepared_conversion::figures_at() at the round's own valuation, into one conversion_figures.
+void prepared(benchmark::State& state, shape s) {
+    check_prepared(s);
+    const prepared_conversion p(round_of(s), table());
+    conversion_figures f;
+    const money v = 16_M;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(v);
+        p.figures_at(v, f);
+        benchmark::DoNotOptimize(f);
+    }
+}
+
+// The same over 64 pre-money valuations in turn (a sensitivity table).
+void prepared_sweep(benchmark::State& state, shape s) {
+    check_prepared(s);
+    const prepared_conversion p(round_of(s), table());
+    conversion_figures f;
+    int k = 0;
+    for (auto _ : state) {
+        p.figures_at(money::from_units(sweep_units(k)), f);
+        benchmark::DoNotOptimize(f);
+        k = k + 1 == sweep_size ? 0 : k + 1;
+    }
+}
+
+void hand_prepared_bm(benchmark::State& state, shape s) {
+    check_prepared(s);
+    const hand_prepared h = hand_prepare(hand_of(s));
+    hand_figures x;
+    std::int64_t v = 16'000'000'000LL;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(v);
+        hand_figures_at(h, v, x);
+        benchmark::DoNotOptimize(x);
+    }
+}
+
 void lib(benchmark::State& state, shape s) {
     check_equal(s);
     const conversion_round r = round_of(s);
@@ -510,6 +684,37 @@ void paired(benchmark::State& state, shape s) {
         });
 }
 
+// Against the same work: prepared_conversion::figures_at() and the hand-written prepared
+// solve, each into its reused output, at the round's valuation (sweep = false) or over the 64
+// valuations of the sweep (the same valuation for both in each iteration).
+void paired_prepared_at(benchmark::State& state, shape s, bool sweep) {
+    check_prepared(s);
+    const prepared_conversion p(round_of(s), table());
+    const hand_prepared h = hand_prepare(hand_of(s));
+    conversion_figures f;
+    hand_figures x;
+    int k = 0;
+    std::int64_t v = 16'000'000'000LL;
+    paired_with(
+        state, s,
+        [&] {
+            if (sweep) {
+                k = k + 1 == sweep_size ? 0 : k + 1;
+                v = sweep_units(k);
+            }
+            benchmark::DoNotOptimize(v);
+            p.figures_at(money::from_units(v), f);
+            return f.conversion_shares;
+        },
+        [&] {
+            benchmark::DoNotOptimize(v);
+            hand_figures_at(h, v, x);
+            return x.pool_increase;
+        });
+}
+void paired_prepared(benchmark::State& state, shape s) { paired_prepared_at(state, s, false); }
+void paired_prepared_sweep(benchmark::State& state, shape s) { paired_prepared_at(state, s, true); }
+
 // Against the same work: conversion_round::solve() and the hand-written solve.
 void paired_solve(benchmark::State& state, shape s) {
     const hand_round hr = hand_of(s);
@@ -545,5 +750,21 @@ BENCHMARK_CAPTURE(paired, no_safes, no_safes);
 BENCHMARK_CAPTURE(paired_solve, two_safes, two_safes);
 BENCHMARK_CAPTURE(paired_solve, one_discount, one_discount);
 BENCHMARK_CAPTURE(paired_solve, no_safes, no_safes);
+
+BENCHMARK_CAPTURE(prepared, two_safes, two_safes);
+BENCHMARK_CAPTURE(prepared, one_discount, one_discount);
+BENCHMARK_CAPTURE(prepared, no_safes, no_safes);
+BENCHMARK_CAPTURE(prepared_sweep, two_safes, two_safes);
+BENCHMARK_CAPTURE(prepared_sweep, one_discount, one_discount);
+BENCHMARK_CAPTURE(prepared_sweep, no_safes, no_safes);
+BENCHMARK_CAPTURE(hand_prepared_bm, two_safes, two_safes)->Name("hand_prepared/two_safes");
+BENCHMARK_CAPTURE(hand_prepared_bm, one_discount, one_discount)->Name("hand_prepared/one_discount");
+BENCHMARK_CAPTURE(hand_prepared_bm, no_safes, no_safes)->Name("hand_prepared/no_safes");
+BENCHMARK_CAPTURE(paired_prepared, two_safes, two_safes);
+BENCHMARK_CAPTURE(paired_prepared, one_discount, one_discount);
+BENCHMARK_CAPTURE(paired_prepared, no_safes, no_safes);
+BENCHMARK_CAPTURE(paired_prepared_sweep, two_safes, two_safes);
+BENCHMARK_CAPTURE(paired_prepared_sweep, one_discount, one_discount);
+BENCHMARK_CAPTURE(paired_prepared_sweep, no_safes, no_safes);
 
 BENCHMARK_MAIN();

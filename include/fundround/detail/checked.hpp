@@ -186,15 +186,16 @@ constexpr std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) noexcept {
     if (a == 0) return b;
     const int shift = trailing_zeros(a | b);
     a >>= trailing_zeros(a);
-    do {
-        b >>= trailing_zeros(b);
-        if (a > b) {
-            const std::uint64_t t = a;
-            a = b;
-            b = t;
-        }
-        b -= a;
-    } while (b != 0);
+    b >>= trailing_zeros(b);
+    // Both odd: while they differ, the smaller and the difference (even, non-zero) with its
+    // factors of 2 removed; the two are computed side by side, without a branch.
+    while (a != b) {
+        const std::uint64_t diff = b - a;  // modulo 2^64: the low bits are those of |b - a|
+        const int z = trailing_zeros(diff);
+        const std::uint64_t low = a < b ? a : b;
+        b = (a < b ? diff : a - b) >> z;
+        a = low;
+    }
     return a << shift;
 }
 

@@ -380,11 +380,15 @@ inline std::optional<fraction> conv_fraction64(const conv_rational& v) {
     if (n > limit || r.denominator() > limit) return std::nullopt;
     return fraction(from_big(r.numerator(), "price"), from_big(r.denominator(), "price"));
 }
-/// @p v if its terms fit 64 bits (a price_per_share).
-inline std::optional<fraction> conv_fraction64(const fraction& v) {
+/// True if the terms of @p v fit 64 bits (a price_per_share).
+inline bool conv_fits64(const fraction& v) {
     const fraction::rep limit = std::numeric_limits<std::int64_t>::max();
     const fraction::rep n = v.numerator();
-    if (n > limit || n < -limit || v.denominator() > limit) return std::nullopt;
+    return n <= limit && n >= -limit && v.denominator() <= limit;
+}
+/// @p v if its terms fit 64 bits (a price_per_share).
+inline std::optional<fraction> conv_fraction64(const fraction& v) {
+    if (!conv_fits64(v)) return std::nullopt;
     return v;
 }
 

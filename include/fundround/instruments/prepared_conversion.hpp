@@ -402,43 +402,56 @@ inline bool prepared_conversion::direct_figures(money v, conversion_figures& out
     const fraction u(m, den);  // Q / V = M / D: the shares a money unit buys at the round price
     const fraction q = u * value;
     const fraction exact_price = u.reciprocal();
-    // The round price, rounded as named; it must fit a price_per_share.
-    const std::optional<fraction> price = round_.price_precision_ ? detail::conv_round_price(exact_price, *round_.price_precision_)
-                                                                  : detail::conv_fraction64(exact_price);
-    if (!price || price->sign() <= 0) return false;
+    // A price rounded as named, or exact; it must fit a price_per_share (positive, 64-bit terms).
+    // The rounded value goes to @p rounded; the result points at the price, or is null.
+    const auto fitted = [](const fraction& exact, const std::optional<price_precision>& p,
+                           std::optional<fraction>& rounded) -> const fraction* {
+        if (p) {
+            rounded = detail::conv_round_price(exact, *p);
+            return rounded && rounded->sign() > 0 ? &*rounded : nullptr;
+        }
+        return detail::conv_fits64(exact) && exact.sign() > 0 ? &exact : nullptr;
+    };
+    std::optional<fraction> rounded_price;
+    const fraction* const price_ptr = fitted(exact_price, round_.price_precision_, rounded_price);
+    if (!price_ptr) return false;
+    const fraction& price = *price_ptr;
 
     // Each instrument: the lower of its cap price and the discount (or round) price on the
     // rounded round price (at equal prices a discount is named, else the cap), rounded, and
-    // its shares and cash not converted.
+    // its shares and cash not converted. On the exact price the choice is known from C and V
+    // (C / Q against keep V / Q): the cap when C < keep V with a discount, C <= V without.
     out.conversions.resize(terms_.size());
     share_count conversion_total;
     for (std::size_t k_ = 0; k_ < terms_.size(); ++k_) {
         const term& t = terms_[k_];
         instrument_figures& f = out.conversions[k_];
-        fraction chosen = t.keep ? *price * *t.keep : *price;
-        f.basis = t.keep ? conversion_basis::discount : conversion_basis::round_price;
-        if (t.cap) {
-            const fraction cap_price = fraction(*t.cap) / q;  // C / Q
-            if (t.keep ? cap_price < chosen : !(chosen < cap_price)) {
-                chosen = cap_price;
-                f.basis = conversion_basis::cap;
-            }
+        // The cap price C / Q, or the discount (or round) price; the cap at equal prices without
+        // a discount.
+        bool cap = false;
+        if (t.cap && !rounded_price) {
+            cap = t.keep ? mul_minus_mul(*t.cap, t.keep->denominator(), t.keep->numerator(), v_units) < 0 : *t.cap <= v_units;
+        } else if (t.cap) {
+            const fraction cap_price = fraction(*t.cap) / q;
+            const fraction at_price = t.keep ? price * *t.keep : price;
+            cap = t.keep ? cap_price < at_price : !(at_price < cap_price);
         }
-        const std::optional<fraction> cp = round_.conversion_precision_
-                                               ? detail::conv_round_price(chosen, *round_.conversion_precision_)
-                                               : detail::conv_fraction64(chosen);
-        if (!cp || cp->sign() <= 0) return false;
+        f.basis = cap ? conversion_basis::cap : t.keep ? conversion_basis::discount : conversion_basis::round_price;
+        const fraction chosen = cap ? fraction(*t.cap) / q : t.keep ? price * *t.keep : price;
+        std::optional<fraction> rounded_cp;
+        const fraction* const cp = fitted(chosen, round_.conversion_precision_, rounded_cp);
+        if (!cp) return false;
+        // The shares and the cash not converted, A - shares x cp (on integers when they fit).
+        const share_count shares(detail::narrow(detail::over_rounded(t.amount, *cp, round_.conversion_share_mode_), "conversion shares"));
+        const auto left = detail::products_difference_if_fits(t.amount, cp->denominator(), shares.value(), cp->numerator());
+        const fraction not_converted = left ? fraction(*left, cp->denominator()) : fraction(t.amount) - *cp * fraction(shares.value());
         f.kind = t.kind;
         f.index = t.index;
         // cp: positive, terms of 64 bits (conv_fraction64), in lowest terms
         f.conversion_price = fundround::price_per_share(fundround::price_per_share::in_lowest_terms{}, *cp, c);
-        f.shares = share_count(detail::narrow(detail::over_rounded(t.amount, *cp, round_.conversion_share_mode_), "conversion shares"));
-        if (const auto left = detail::products_difference_if_fits(t.amount, cp->denominator(), f.shares.value(), cp->numerator())) {
-            f.not_converted_units = fraction(*left, cp->denominator());
-        } else {
-            f.not_converted_units = fraction(t.amount) - *cp * fraction(f.shares.value());
-        }
-        conversion_total += f.shares;
+        f.shares = shares;
+        f.not_converted_units = not_converted;
+        conversion_total += shares;
     }
 
     // The new money at the round price: each investor's shares and cost, then the pool on the
@@ -448,9 +461,9 @@ inline bool prepared_conversion::direct_figures(money v, conversion_figures& out
     for (std::size_t i = 0; i < round_.investors_.size(); ++i) {
         const money amount = round_.investors_[i].second;
         investment_figures& f = out.investments[i];
-        f.shares = share_count(detail::narrow(detail::over_rounded(amount.units(), *price, round_.share_mode_), "shares issued"));
+        f.shares = share_count(detail::narrow(detail::over_rounded(amount.units(), price, round_.share_mode_), "shares issued"));
         if (f.shares.value() == 0) return false;  // an investment that buys no share: a problem, named by the general solver
-        f.cost = money::from_units(detail::narrow(detail::times_rounded(*price, f.shares.value(), cash_mode_), "cost of shares"), c);
+        f.cost = money::from_units(detail::narrow(detail::times_rounded(price, f.shares.value(), cash_mode_), "cost of shares"), c);
         f.not_converted = amount - f.cost;
         new_shares += f.shares.value();
     }
@@ -469,7 +482,7 @@ inline bool prepared_conversion::direct_figures(money v, conversion_figures& out
     }
     out.valuation = v;
     out.exact_price_units = exact_price;
-    out.price = fundround::price_per_share(fundround::price_per_share::in_lowest_terms{}, *price, c);
+    out.price = fundround::price_per_share(fundround::price_per_share::in_lowest_terms{}, price, c);
     out.exact_capitalization = q;
     out.exact_pool_increase = increase;
     out.exact_post_money_shares = u * fraction(vn);

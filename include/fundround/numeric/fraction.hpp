@@ -222,14 +222,21 @@ public:
         return *this = product(*this, o.num_ < 0, static_cast<uint128>(o.den_),
                                detail::magnitude(o.num_), o, '/');
     }
+    // The binary operators return the result made in place (no copy of a temporary: a 32-byte
+    // copy of terms just written costs a stalled load).
     /// The exact sum; throws overflow_error if it does not fit.
-    friend constexpr fraction operator+(fraction a, const fraction& b) { return a += b; }
+    friend constexpr fraction operator+(const fraction& a, const fraction& b) { return sum(a, b, false); }
     /// The exact difference; throws overflow_error if it does not fit.
-    friend constexpr fraction operator-(fraction a, const fraction& b) { return a -= b; }
+    friend constexpr fraction operator-(const fraction& a, const fraction& b) { return sum(a, b, true); }
     /// The exact product; throws overflow_error if it does not fit.
-    friend constexpr fraction operator*(fraction a, const fraction& b) { return a *= b; }
+    friend constexpr fraction operator*(const fraction& a, const fraction& b) {
+        return product(a, b.num_ < 0, detail::magnitude(b.num_), static_cast<uint128>(b.den_), b, '*');
+    }
     /// The exact quotient; throws invalid_argument_error if @p b is zero.
-    friend constexpr fraction operator/(fraction a, const fraction& b) { return a /= b; }
+    friend constexpr fraction operator/(const fraction& a, const fraction& b) {
+        if (b.num_ == 0) division_by_zero(a);
+        return product(a, b.num_ < 0, static_cast<uint128>(b.den_), detail::magnitude(b.num_), b, '/');
+    }
 
     /// True if the values are equal (1/2 == 2/4: both are kept in lowest terms).
     friend constexpr bool operator==(const fraction& a, const fraction& b) noexcept {
