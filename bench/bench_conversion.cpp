@@ -48,6 +48,19 @@
 //                 counters lib_ns, hand_ns, ratio = lib / hand.
 //   paired_table/<case>  lib and hand_table the same way: the same-work ratio of apply_to().
 //   paired_solve/<case>  solve and hand the same way: the same-work ratio of the solver alone.
+//   prepared/<case>  prepared_conversion::figures_at(v, into) at the round's pre-money, the round
+//                 prepared before the loop (every check of solve() and each SAFE's A / C and
+//                 A / (1 - d), once): each SAFE's branch, Q, the pool, the exact and rounded
+//                 price, each SAFE's conversion price, shares and cash not converted, the
+//                 investor's shares, cost and cash not converted, the pool top-up, T and the
+//                 post-money count, into one conversion_figures reused from call to call: the
+//                 solver given its inputs, what the peer is timed on.
+//   prepared_sweep/<case>  the same at 64 pre-money valuations in turn ($8M to $23.75M).
+//   hand_prepared/<case>  the same work by hand on checked __int128 rationals, prepared the same
+//                 way, into a reused output; checked equal to the library at the round's and
+//                 all 64 valuations before timing.
+//   paired_prepared/<case>, paired_prepared_sweep/<case>  prepared and hand_prepared the same way
+//                 as paired/: the same-work ratio of the prepared solve.
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
