@@ -184,26 +184,15 @@ struct hand_result {
     std::int64_t post_shares = 0;                                // F0 + conversion shares + investor shares + pool increase
 };
 
-hand_result hand_solve(const hand_round& r) {
-    if (r.f0 <= 0 || r.pool < 0 || r.pool >= r.f0 || r.pre_money <= 0 || r.new_money <= 0) fail();
-    if (r.target.n < 0 || !(r.target < rat{1, 1})) fail();
-    hand_result out;
-    out.conversions.reserve(r.safes.size());
-    const rat v{r.pre_money, 1};
-    // Every post-money SAFE converts Q x A / D: D = the lower of its cap and V (1 - d) (V
-    // without a discount: a cap-only SAFE takes the round price when that is lower).
-    rat sigma{0, 1};
-    for (const hand_safe& s : r.safes) {
-        if (s.amount <= 0 || (s.cap && *s.cap <= 0)) fail();
-        if (s.discount && (s.discount->n <= 0 || !(*s.discount < rat{1, 1}))) fail();
-        rat d = s.discount ? v * (rat{1, 1} - *s.discount) : v;
-        if (s.cap && rat{*s.cap, 1} < d) d = rat{*s.cap, 1};
-        sigma = sigma + rat{s.amount, 1} / d;
-    }
-    // Q = F0 + I + sigma Q; I = max(0, t (V + N) / V x Q - E).
-    const rat one_minus = rat{1, 1} - sigma;
+// Q = F0 + I + K Q with I = max(0, t (V + N) / V x Q - E), given 1 - K; the price V / Q; each
+// SAFE's conversion price (the lower of cap and discount price), shares (floor) and cash not
+// converted (with @p exact, its exact shares and capitalization too); the investor's shares
+// (floor), cost (half away from zero) and cash not converted; the pool top-up on the actual count
+// (ceiling); T and the post-money count. Into @p out, its vector reused.
+void hand_core(const hand_round& r, std::int64_t pre_money, rat one_minus, bool exact, hand_result& out) {
     if (one_minus.n <= 0) fail();
-    const rat beta = r.target * rat{add(r.pre_money, r.new_money), r.pre_money};
+    const rat v{pre_money, 1};
+    const rat beta = r.target * rat{add(pre_money, r.new_money), pre_money};
     rat q = rat{r.f0, 1} / one_minus;
     rat i{0, 1};
     if (rat{r.pool, 1} < beta * q) {
@@ -217,10 +206,13 @@ hand_result hand_solve(const hand_round& r) {
     out.q = q;
     out.pool_exact = i;
     out.price = p;
+    out.conversions.resize(r.safes.size());
     std::int64_t converted = 0;
-    for (const hand_safe& s : r.safes) {
-        hand_conversion c{p, {0, 1}, {0, 1}, 0, {0, 1}, false};
-        if (s.discount) c.price = p * (rat{1, 1} - *s.discount);
+    for (std::size_t k = 0; k < r.safes.size(); ++k) {
+        const hand_safe& s = r.safes[k];
+        hand_conversion& c = out.conversions[k];
+        c.price = s.discount ? p * (rat{1, 1} - *s.discount) : p;
+        c.cap = false;
         if (s.cap) {
             const rat cap_price = rat{*s.cap, 1} / q;
             if (cap_price < c.price || (!s.discount && !(c.price < cap_price))) {
@@ -229,16 +221,18 @@ hand_result hand_solve(const hand_round& r) {
             }
         }
         if (!fits64(c.price)) fail();
-        if (s.cap) c.capitalization = q;
         const rat a{s.amount, 1};
-        c.exact_shares = a / c.price;
-        c.shares = static_cast<std::int64_t>(floor_of(c.exact_shares));
+        if (exact) {
+            c.capitalization = s.cap ? q : rat{0, 1};
+            c.exact_shares = a / c.price;
+        }
+        c.shares = static_cast<std::int64_t>(floor_of(rat{mul(s.amount, c.price.d), c.price.n}));
         c.not_converted = a - rat{c.shares, 1} * c.price;
         converted += c.shares;
-        out.conversions.push_back(c);
     }
     // The new money at the price, and the pool on the actual post-money count.
-    out.investor_shares = static_cast<std::int64_t>(floor_of(rat{r.new_money, 1} / p));
+    out.investor_shares = static_cast<std::int64_t>(floor_of(rat{mul(r.new_money, p.d), p.n}));
+    if (out.investor_shares == 0) fail();
     const rat before_pool{add(add(r.f0, converted), out.investor_shares), 1};
     const rat need = (r.target * before_pool - rat{r.pool, 1}) / (rat{1, 1} - r.target);
     out.pool_increase = need.n > 0 ? static_cast<std::int64_t>(ceil_of(need)) : 0;
@@ -249,6 +243,24 @@ hand_result hand_solve(const hand_round& r) {
     out.investor_not_converted = r.new_money - out.investor_cost;
     out.post_exact = q + rat{r.new_money, 1} / p;
     out.post_shares = static_cast<std::int64_t>(add(before_pool.n, out.pool_increase));
+}
+
+hand_result hand_solve(const hand_round& r) {
+    if (r.f0 <= 0 || r.pool < 0 || r.pool >= r.f0 || r.pre_money <= 0 || r.new_money <= 0) fail();
+    if (r.target.n < 0 || !(r.target < rat{1, 1})) fail();
+    const rat v{r.pre_money, 1};
+    // Every post-money SAFE converts Q x A / D: D = the lower of its cap and V (1 - d) (V
+    // without a discount: a cap-only SAFE takes the round price when that is lower).
+    rat sigma{0, 1};
+    for (const hand_safe& s : r.safes) {
+        if (s.amount <= 0 || (s.cap && *s.cap <= 0)) fail();
+        if (s.discount && (s.discount->n <= 0 || !(*s.discount < rat{1, 1}))) fail();
+        rat d = s.discount ? v * (rat{1, 1} - *s.discount) : v;
+        if (s.cap && rat{*s.cap, 1} < d) d = rat{*s.cap, 1};
+        sigma = sigma + rat{s.amount, 1} / d;
+    }
+    hand_result out;
+    hand_core(r, r.pre_money, rat{1, 1} - sigma, true, out);
     return out;
 }
 
@@ -277,18 +289,6 @@ struct hand_prepared {
     std::vector<rat> per_cap;   // A / C (0 without a cap)
     std::vector<rat> per_keep;  // A / (1 - d) (A without a discount)
 };
-struct hand_figure {
-    rat price;
-    std::int64_t shares = 0;
-    rat not_converted;
-    bool cap = false;
-};
-struct hand_figures {
-    rat q, pool_exact, price, post_exact;
-    std::vector<hand_figure> conversions;
-    std::int64_t investor_shares = 0, investor_cost = 0, investor_not_converted = 0, pool_increase = 0, post_shares = 0;
-};
-
 hand_prepared hand_prepare(const hand_round& r) {
     if (r.f0 <= 0 || r.pool < 0 || r.pool >= r.f0 || r.new_money <= 0) fail();
     if (r.target.n < 0 || !(r.target < rat{1, 1})) fail();
@@ -302,7 +302,7 @@ hand_prepared hand_prepare(const hand_round& r) {
     return h;
 }
 
-void hand_figures_at(const hand_prepared& h, std::int64_t pre_money, hand_figures& out) {
+void hand_figures_at(const hand_prepared& h, std::int64_t pre_money, hand_result& out) {
     const hand_round& r = h.r;
     if (pre_money <= 0) fail();
     const rat v{pre_money, 1};
@@ -317,52 +317,7 @@ void hand_figures_at(const hand_prepared& h, std::int64_t pre_money, hand_figure
             at_price = at_price + h.per_keep[k];
         }
     }
-    const rat one_minus = rat{1, 1} - (at_price.n == 0 ? at_cap : at_cap + at_price / v);
-    if (one_minus.n <= 0) fail();
-    // Q = F0 + I + K Q; I = max(0, t (V + N) / V x Q - E).
-    const rat beta = r.target * rat{add(pre_money, r.new_money), pre_money};
-    rat q = rat{r.f0, 1} / one_minus;
-    rat i{0, 1};
-    if (rat{r.pool, 1} < beta * q) {
-        const rat den = one_minus - beta;
-        if (den.n <= 0) fail();
-        q = rat{r.f0 - r.pool, 1} / den;
-        i = beta * q - rat{r.pool, 1};
-    }
-    const rat p = v / q;
-    if (!fits64(p)) fail();
-    out.q = q;
-    out.pool_exact = i;
-    out.price = p;
-    out.conversions.resize(r.safes.size());
-    std::int64_t converted = 0;
-    for (std::size_t k = 0; k < r.safes.size(); ++k) {
-        const hand_safe& s = r.safes[k];
-        hand_figure& c = out.conversions[k];
-        c.price = s.discount ? p * (rat{1, 1} - *s.discount) : p;
-        c.cap = false;
-        if (s.cap) {
-            const rat cap_price = rat{*s.cap, 1} / q;
-            if (cap_price < c.price || (!s.discount && !(c.price < cap_price))) {
-                c.price = cap_price;
-                c.cap = true;
-            }
-        }
-        if (!fits64(c.price)) fail();
-        c.shares = static_cast<std::int64_t>(floor_of(rat{mul(s.amount, c.price.d), c.price.n}));
-        c.not_converted = rat{s.amount, 1} - rat{c.shares, 1} * c.price;
-        converted += c.shares;
-    }
-    out.investor_shares = static_cast<std::int64_t>(floor_of(rat{mul(r.new_money, p.d), p.n}));
-    if (out.investor_shares == 0) fail();
-    const rat before_pool{add(add(r.f0, converted), out.investor_shares), 1};
-    const rat need = (r.target * before_pool - rat{r.pool, 1}) / (rat{1, 1} - r.target);
-    out.pool_increase = need.n > 0 ? static_cast<std::int64_t>(ceil_of(need)) : 0;
-    const rat cost = rat{out.investor_shares, 1} * p;
-    out.investor_cost = static_cast<std::int64_t>(floor_of(rat{add(mul(cost.n, 2), cost.d), mul(cost.d, 2)}));
-    out.investor_not_converted = r.new_money - out.investor_cost;
-    out.post_exact = q + rat{r.new_money, 1} / p;
-    out.post_shares = static_cast<std::int64_t>(add(before_pool.n, out.pool_increase));
+    hand_core(r, pre_money, rat{1, 1} - (at_price.n == 0 ? at_cap : at_cap + at_price / v), false, out);
 }
 
 // ---- the same with the cap table after: what apply_to() returns -------------------------------
@@ -550,7 +505,7 @@ void check_prepared(shape s) {
     for (int k = -1; ok && k < sweep_size; ++k) {
         const std::int64_t v = k < 0 ? 16'000'000'000LL : sweep_units(k);
         const conversion_figures f = p.figures_at(money::from_units(v));
-        hand_figures x;
+        hand_result x;
         hand_figures_at(h, v, x);
         ok = same(x.q, f.exact_capitalization) && same(x.pool_exact, f.exact_pool_increase) && same(x.price, f.exact_price_units) &&
              same(x.price, f.price.units_per_share()) && same(x.post_exact, f.exact_post_money_shares) &&
@@ -600,7 +555,7 @@ void prepared_sweep(benchmark::State& state, shape s) {
 void hand_prepared_bm(benchmark::State& state, shape s) {
     check_prepared(s);
     const hand_prepared h = hand_prepare(hand_of(s));
-    hand_figures x;
+    hand_result x;
     std::int64_t v = 16'000'000'000LL;
     for (auto _ : state) {
         benchmark::DoNotOptimize(v);
@@ -705,7 +660,7 @@ void paired_prepared_at(benchmark::State& state, shape s, bool sweep) {
     const prepared_conversion p(round_of(s), table());
     const hand_prepared h = hand_prepare(hand_of(s));
     conversion_figures f;
-    hand_figures x;
+    hand_result x;
     int k = 0;
     std::int64_t v = 16'000'000'000LL;
     paired_with(
