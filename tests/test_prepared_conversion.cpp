@@ -189,6 +189,34 @@ TEST_CASE("a round stated by its post-money: figures_at() takes the post-money")
     CHECK_THROWS_WITH_AS((void)p.figures_at(4_M), doctest::Contains("post_money = $4,000,000.00: must exceed the new money $4,000,000.00"), validation_error);
 }
 
+TEST_CASE("a note with a post-money cap converts in the direct solve; one below its threshold stays out") {
+    const cap_table t = seed_table();
+    const auto make = [](money v) {
+        convertible_note n;
+        n.holder = holder_id("c");
+        n.principal = 750_K;
+        n.issue_date = year{2024} / 7 / 1;
+        n.maturity_date = year{2027} / 7 / 1;
+        n.annual_rate = fraction(8, 100);
+        n.valuation_cap = 9_M;
+        n.discount = fraction(15, 100);
+        n.cap_form = safe_form::post_money;
+        convertible_note late = n;
+        late.holder = holder_id("d");
+        late.qualified_financing = 10_M;  // the $4M round does not qualify: it stays outstanding
+        conversion_round r = two_safes(v);
+        r.add_holder(holder::investor("c", "Note C")).add_holder(holder::investor("d", "Note D")).convert(n).convert(late);
+        // The interest makes odd amounts: the exact prices would pass 64 bits; round them.
+        r.price_rounded(4, rounding::half_even).conversion_price_rounded(6, rounding::half_even);
+        return r;
+    };
+    const prepared_conversion p(make(16_M), t);
+    CHECK(p.direct());
+    REQUIRE(p.figures().conversions.size() == 3);  // two SAFEs and the note that qualifies
+    CHECK(p.figures().conversions[2].kind == instrument_kind::note);
+    for (std::int64_t m = 4; m <= 40; m += 2) CHECK(check_at(p, make, t, units(m * 1'000'000'000LL + 17)));
+}
+
 TEST_CASE("rounds the direct solve does not take: the general solver, the same figures") {
     const cap_table t = seed_table();
     // A pre-money SAFE divides its cap by the pre-money capitalization, not by Q.
