@@ -378,8 +378,8 @@ inline build_result round_builder::try_build() const {
     undated.reserve(placements.size() - dated_count);
     std::vector<std::uint64_t> keys;
     keys.reserve(dated_count);
-    auto commitments = std::make_shared<std::vector<commitment>>();
-    commitments->reserve(entries_.size());
+    std::vector<commitment> commitments;
+    commitments.reserve(entries_.size());
     std::size_t flat = 0;  // position of the tranche in round order
     // No overflow is possible below: every amount is positive and the pre-check above proved that
     // pre-money plus all commitments fits, so every partial sum fits too (checked arithmetic
@@ -418,11 +418,11 @@ inline build_result round_builder::try_build() const {
         r.at_close_ += c.at_close;
         r.scheduled_ += c.scheduled;
         r.conditional_ += c.conditional;
-        commitments->push_back(std::move(c));
+        commitments.push_back(std::move(c));
     }
     r.post_money_ = r.valuation_.post_money(r.raised_);
     r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
-    r.schedule_ = disbursement_schedule(std::move(commitments), std::move(dated), std::move(undated), keys, currency_);
+    r.schedule_ = disbursement_schedule(detail::shared_commitments(std::move(commitments)), std::move(dated), std::move(undated), keys, currency_);
     result.round.emplace(std::move(r));
     return result;
 }
