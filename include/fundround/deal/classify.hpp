@@ -325,7 +325,7 @@ inline void collect_condition_days(const condition& c, std::vector<day_key>& lon
     // conditions start on, the days after long-stops (within [close, by]).
     days candidates{first, last};
     for (const auto d : starts) {
-        if (first < d && d < last) candidates.push_back(d);
+        if (first < d && d < last) candidates.push_back(detail::day_key{d});
     }
     for (const auto d : stops) {
         if (first <= d && d < last) candidates.push_back(d + 1);
@@ -334,7 +334,7 @@ inline void collect_condition_days(const condition& c, std::vector<day_key>& lon
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     days bounds = candidates;
     for (const auto d : stops) {
-        if (first <= d && d <= last) bounds.push_back(d);
+        if (first <= d && d <= last) bounds.push_back(detail::day_key{d});
     }
     std::sort(bounds.begin(), bounds.end());
     bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());

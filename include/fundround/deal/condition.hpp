@@ -323,7 +323,7 @@ public:
         collect_milestones(names);
         std::vector<std::string> out;
         for (const std::uint32_t i : detail::positions_by_name(names)) {
-            if (out.empty() || out.back() != *names[i]) out.push_back(*names[i]);
+            if (out.empty() || out.back() != *names[i]) out.push_back(std::string(*names[i]));
         }
         return out;
     }
