@@ -375,6 +375,9 @@ inline build_result round_builder::try_build() const {
         }
     }
     if (!out.empty()) return result;
+    // Undated entries go into the round as they are: exact, as the dated ones become in the
+    // schedule's gather (the few undated ones were not reserved for).
+    placed.undated.shrink_to_fit();
 
     funding_round r;
     r.name_ = name_;
@@ -391,30 +394,32 @@ inline build_result round_builder::try_build() const {
     // The commitments are shared by the round and its schedule. No overflow is possible below:
     // every amount is positive and the pre-check above proved that pre-money plus all commitments
     // fits, so every partial sum fits too (checked arithmetic would still throw rather than wrap).
+    // Each tranche's status is read from its schedule entry: every tranche has one, dated or
+    // undated, and both lists are in round order, so one pass walks them side by side.
     std::vector<commitment> commitments;
     commitments.reserve(entries_.size());
-    for (const entry& e : entries_) {
+    std::size_t next_dated = 0;
+    std::size_t next_undated = 0;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const entry& e = entries_[i];
         commitments.push_back(commitment{e.who, e.tranches, sum_of(e), money::zero(currency_),
                                          money::zero(currency_), money::zero(currency_)});
-    }
-    // Each tranche's amount to its commitment's total of its status (a fallback tranche: the
-    // fallback is certain, the rest is not), read from the schedule's entries.
-    for (const std::vector<detail::schedule_entry>* list : {&placed.dated, &placed.undated}) {
-        for (const detail::schedule_entry& d : *list) {
-            commitment& c = commitments[d.investor];
-            const tranche& t = c.tranches[d.tranche];
-            money& of_status = d.status == funding_status::at_close    ? c.at_close
-                               : d.status == funding_status::scheduled ? c.scheduled
-                                                                       : c.conditional;
-            if (t.has_fallback()) {
+        commitment& c = commitments.back();
+        for (std::size_t k = 0; k < c.tranches.size(); ++k) {
+            const bool dated = next_dated < placed.dated.size() && placed.dated[next_dated].investor == i &&
+                               placed.dated[next_dated].tranche == k;
+            const funding_status status = dated ? placed.dated[next_dated++].status : placed.undated[next_undated++].status;
+            money& of_status = status == funding_status::at_close    ? c.at_close
+                               : status == funding_status::scheduled ? c.scheduled
+                                                                     : c.conditional;
+            const tranche& t = c.tranches[k];
+            if (t.has_fallback()) {  // the fallback is certain, the rest is not
                 c.scheduled += *t.fallback();
                 of_status += t.excess();
             } else {
                 of_status += t.amount();
             }
         }
-    }
-    for (const commitment& c : commitments) {
         r.raised_ += c.total;
         r.at_close_ += c.at_close;
         r.scheduled_ += c.scheduled;
