@@ -322,10 +322,11 @@ inline void collect_condition_days(const condition& c, std::vector<day_key>& lon
     days starts;
     detail::collect_condition_days(c, stops, starts);
     // Candidate days on which "met in every outcome" can begin to hold: the close, the dates
-    // conditions start on, the days after long-stops (within [close, by]).
+    // conditions start on, the days after long-stops (within [close, by]). Days are pushed as
+    // values (day_key{d}, d + 1): one vector growth path to compile, not one per argument kind.
     days candidates{first, last};
     for (const auto d : starts) {
-        if (first < d && d < last) candidates.push_back(d);
+        if (first < d && d < last) candidates.push_back(detail::day_key{d});
     }
     for (const auto d : stops) {
         if (first <= d && d < last) candidates.push_back(d + 1);
@@ -334,7 +335,7 @@ inline void collect_condition_days(const condition& c, std::vector<day_key>& lon
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     days bounds = candidates;
     for (const auto d : stops) {
-        if (first <= d && d <= last) bounds.push_back(d);
+        if (first <= d && d <= last) bounds.push_back(detail::day_key{d});
     }
     std::sort(bounds.begin(), bounds.end());
     bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());

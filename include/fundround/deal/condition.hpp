@@ -321,9 +321,9 @@ public:
         // Sorts the positions of the names in the tree, then copies each distinct name once.
         std::vector<const std::string*> names;
         collect_milestones(names);
-        std::vector<std::string> out;
+        std::vector<std::string> out;  // each name pushed as a std::string value, as the tables' cells
         for (const std::uint32_t i : detail::positions_by_name(names)) {
-            if (out.empty() || out.back() != *names[i]) out.push_back(*names[i]);
+            if (out.empty() || out.back() != *names[i]) out.push_back(std::string(*names[i]));
         }
         return out;
     }

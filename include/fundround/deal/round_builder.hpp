@@ -174,10 +174,19 @@ private:
         }
     }
 
-    // Validates one commitment; returns true if its total can be computed (its tranches are all
-    // in the round's currency and their sum fits).
+    // The schedule's entries as the builder places the tranches, in round order: dated ones with
+    // the sort key of each, undated ones (each entry holds its amount in `cumulative` until the
+    // schedule totals them up).
+    struct placed_entries {
+        std::vector<detail::schedule_entry> dated;
+        std::vector<detail::schedule_entry> undated;
+        std::vector<std::uint64_t> keys;
+    };
+
+    // Validates one commitment, placing each tranche it can place in @p placed; returns true if
+    // its total can be computed (its tranches are all in the round's currency and their sum fits).
     bool check_entry(std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
-                     std::vector<tranche_placement>& placements, condition_outlook_cache& outlooks) const {
+                     placed_entries& placed, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
         // Paths are built only for a commitment or tranche with something to report: building them
         // for every one was the largest constant cost of build().
@@ -225,7 +234,15 @@ private:
             } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
-                placements.push_back(place_tranche(t, *close_date_, tpath, out, &outlooks));
+                const tranche_placement p = place_tranche(t, *close_date_, tpath, out, &outlooks);
+                const detail::schedule_entry d{t.amount().units(), p.date ? detail::day_number(*p.date) : 0,
+                                               static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), p.status};
+                if (p.date) {
+                    placed.keys.push_back(disbursement_schedule::sort_key(d.day, placed.dated.size()));
+                    placed.dated.push_back(d);
+                } else {
+                    placed.undated.push_back(d);
+                }
             }
             if (e.single && out.size() > first) {  // the user wrote one amount, not a tranche: name it that way
                 const field_path amount_field = tpath().member("amount");
@@ -324,12 +341,16 @@ inline build_result round_builder::try_build() const {
                             "must be fewer than 2^31");
         return result;
     }
-    std::vector<tranche_placement> placements;  // one per tranche, in round order
-    placements.reserve(tranche_count);
+    // The schedule's entries (24 bytes, no strings: names and conditions are read through the
+    // indices), made as each tranche is placed, in round order; the schedule puts the dated ones in
+    // date order by sorting 8-byte keys (day, position).
+    placed_entries placed;
+    placed.dated.reserve(tranche_count);  // most tranches are dated
+    placed.keys.reserve(tranche_count);
     condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        if (!check_entry(out, i, first_of[i], placements, outlooks)) summable = false;
+        if (!check_entry(out, i, first_of[i], placed, outlooks)) summable = false;
     }
     // The round's total and post-money must fit the amount range: checked here so an overflow
     // is reported together with every other problem, naming the sum and its figures. (Each
@@ -354,6 +375,9 @@ inline build_result round_builder::try_build() const {
         }
     }
     if (!out.empty()) return result;
+    // Undated entries go into the round as they are: exact, as the dated ones become in the
+    // schedule's gather (the few undated ones were not reserved for).
+    placed.undated.shrink_to_fit();
 
     funding_round r;
     r.name_ = name_;
@@ -367,62 +391,44 @@ inline build_result round_builder::try_build() const {
     r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
     r.by_name_ = std::move(by_name);
 
-    // Entries (24 bytes, no strings: names and conditions are read through the indices) are
-    // created in round order; the schedule puts the dated ones in date order by sorting 8-byte
-    // keys (day, position). The commitments are shared by the round and its schedule.
-    std::size_t dated_count = 0;
-    for (const tranche_placement& p : placements) if (p.date) ++dated_count;
-    std::vector<detail::schedule_entry> dated;
-    dated.reserve(dated_count);
-    std::vector<detail::schedule_entry> undated;
-    undated.reserve(placements.size() - dated_count);
-    std::vector<std::uint64_t> keys;
-    keys.reserve(dated_count);
-    auto commitments = std::make_shared<std::vector<commitment>>();
-    commitments->reserve(entries_.size());
-    std::size_t flat = 0;  // position of the tranche in round order
-    // No overflow is possible below: every amount is positive and the pre-check above proved that
-    // pre-money plus all commitments fits, so every partial sum fits too (checked arithmetic
-    // would still throw rather than wrap).
+    // The commitments are shared by the round and its schedule. No overflow is possible below:
+    // every amount is positive and the pre-check above proved that pre-money plus all commitments
+    // fits, so every partial sum fits too (checked arithmetic would still throw rather than wrap).
+    // Each tranche's status is read from its schedule entry: every tranche has one, dated or
+    // undated, and both lists are in round order, so one pass walks them side by side.
+    std::vector<commitment> commitments;
+    commitments.reserve(entries_.size());
+    std::size_t next_dated = 0;
+    std::size_t next_undated = 0;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const entry& e = entries_[i];
-        commitment c{e.who, e.tranches, sum_of(e), money::zero(currency_),
-                     money::zero(currency_), money::zero(currency_)};
-        const auto add = [&](funding_status status, money amount) {
-            switch (status) {
-                case funding_status::at_close: c.at_close += amount; break;
-                case funding_status::scheduled: c.scheduled += amount; break;
-                case funding_status::conditional: c.conditional += amount; break;
-            }
-        };
-        for (std::size_t k = 0; k < e.tranches.size(); ++k, ++flat) {
-            const tranche& t = e.tranches[k];
-            const tranche_placement& p = placements[flat];
+        commitments.push_back(commitment{e.who, e.tranches, sum_of(e), money::zero(currency_),
+                                         money::zero(currency_), money::zero(currency_)});
+        commitment& c = commitments.back();
+        for (std::size_t k = 0; k < c.tranches.size(); ++k) {
+            const bool dated = next_dated < placed.dated.size() && placed.dated[next_dated].investor == i &&
+                               placed.dated[next_dated].tranche == k;
+            const funding_status status = dated ? placed.dated[next_dated++].status : placed.undated[next_undated++].status;
+            money& of_status = status == funding_status::at_close    ? c.at_close
+                               : status == funding_status::scheduled ? c.scheduled
+                                                                     : c.conditional;
+            const tranche& t = c.tranches[k];
             if (t.has_fallback()) {  // the fallback is certain, the rest is not
-                add(funding_status::scheduled, *t.fallback());
-                add(p.status, t.excess());
+                c.scheduled += *t.fallback();
+                of_status += t.excess();
             } else {
-                add(p.status, t.amount());
-            }
-            // `cumulative` holds the amount until the schedule totals the entries up.
-            const detail::schedule_entry d{t.amount().units(), p.date ? detail::day_number(*p.date) : 0,
-                                           static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), p.status};
-            if (p.date) {
-                keys.push_back(disbursement_schedule::sort_key(d.day, dated.size()));
-                dated.push_back(d);
-            } else {
-                undated.push_back(d);
+                of_status += t.amount();
             }
         }
         r.raised_ += c.total;
         r.at_close_ += c.at_close;
         r.scheduled_ += c.scheduled;
         r.conditional_ += c.conditional;
-        commitments->push_back(std::move(c));
     }
     r.post_money_ = r.valuation_.post_money(r.raised_);
     r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
-    r.schedule_ = disbursement_schedule(std::move(commitments), std::move(dated), std::move(undated), keys, currency_);
+    r.schedule_ = disbursement_schedule(detail::shared_commitments(std::move(commitments)), std::move(placed.dated),
+                                        std::move(placed.undated), placed.keys, currency_);
     result.round.emplace(std::move(r));
     return result;
 }

@@ -14,6 +14,7 @@
 #include <fundround/numeric/money_format.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -66,6 +67,71 @@ struct commitment {
     money scheduled;                ///< Certain tranches due after close.
     money conditional;              ///< Tranches that depend on a milestone.
 };
+
+namespace detail {
+
+/// The commitments a round and its schedule share: one immutable vector with its own atomic
+/// reference count (an intrusive count, as condition's nodes: one pointer, and no
+/// std::shared_ptr control block, allocator and virtual disposal to compile for it). Copies share
+/// the vector; the last one destroys it. Null holds no commitments.
+class shared_commitments {
+public:
+    /// No commitments.
+    shared_commitments() noexcept = default;
+    /// Takes @p items.
+    explicit shared_commitments(std::vector<commitment> items) : block_(new block{std::move(items)}) {}
+    /// Shares @p other's commitments.
+    shared_commitments(const shared_commitments& other) noexcept : block_(other.block_) { retain(block_); }
+    /// Takes @p other's commitments; @p other holds none.
+    shared_commitments(shared_commitments&& other) noexcept : block_(other.block_) { other.block_ = nullptr; }
+    /// Shares @p other's commitments.
+    shared_commitments& operator=(const shared_commitments& other) noexcept {
+        const block* incoming = other.block_;
+        if (incoming != block_) {
+            retain(incoming);
+            release(block_);
+            block_ = incoming;
+        }
+        return *this;
+    }
+    /// Takes @p other's commitments; @p other holds none.
+    shared_commitments& operator=(shared_commitments&& other) noexcept {
+        if (this != &other) {
+            release(block_);
+            block_ = other.block_;
+            other.block_ = nullptr;
+        }
+        return *this;
+    }
+    /// Releases this reference (the last one destroys the commitments).
+    ~shared_commitments() { release(block_); }
+
+    /// The commitments (an empty vector when null).
+    [[nodiscard]] const std::vector<commitment>& items() const noexcept { return block_ ? block_->items : none(); }
+    /// The first commitment, or null when null.
+    [[nodiscard]] const commitment* data() const noexcept { return block_ ? block_->items.data() : nullptr; }
+
+private:
+    struct block {
+        std::vector<commitment> items;
+        mutable std::atomic<std::size_t> references{1};
+    };
+    static void retain(const block* b) noexcept {
+        if (b != nullptr) b->references.fetch_add(1, std::memory_order_relaxed);
+    }
+    static void release(const block* b) noexcept {
+        if (b != nullptr && b->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete b;
+    }
+    // The empty vector of a null holder: out of line, so that its guarded static is compiled once.
+    FUNDROUND_NOINLINE static const std::vector<commitment>& none() noexcept {
+        static const std::vector<commitment> empty;
+        return empty;
+    }
+
+    const block* block_ = nullptr;
+};
+
+}  // namespace detail
 
 /// Where one tranche of a schedule's commitments stands: its status and the date of its entry.
 struct schedule_placement {
@@ -283,9 +349,9 @@ public:
     /// tranche not in currency @p c; overflow_error if the total overflows.
     disbursement_schedule(std::vector<commitment> commitments, const std::vector<schedule_placement>& placements,
                           fundround::currency c)
-        : source_(std::make_shared<const std::vector<commitment>>(std::move(commitments))),
+        : source_(std::move(commitments)),
           dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
-        const std::vector<commitment>& cs = *source_;
+        const std::vector<commitment>& cs = source_.items();
         if (placements.size() > 0xFFFFFFFFU) {
             throw invalid_argument_error("placements: " + std::to_string(placements.size()) +
                                          " entries; must be fewer than 2^32");
@@ -330,8 +396,7 @@ public:
     }
     /// The commitments the entries refer to (the round's commitments, shared).
     [[nodiscard]] const std::vector<commitment>& commitments() const noexcept {
-        static const std::vector<commitment> none;
-        return source_ ? *source_ : none;
+        return source_.items();
     }
     /// The schedule's currency.
     [[nodiscard]] fundround::currency currency() const noexcept { return dated_total_.currency(); }
@@ -361,7 +426,7 @@ private:
     friend class round_builder;
     // The round builder's entries: dated and undated in round order, each holding its amount in
     // `cumulative`, `keys` holding sort_key(day, position) of each dated entry.
-    disbursement_schedule(std::shared_ptr<const std::vector<commitment>> source,
+    disbursement_schedule(detail::shared_commitments source,
                           std::vector<detail::schedule_entry> dated, std::vector<detail::schedule_entry> undated,
                           std::vector<std::uint64_t>& keys, fundround::currency c)
         : source_(std::move(source)), dated_(std::move(dated)), undated_(std::move(undated)),
@@ -404,9 +469,9 @@ private:
         undated_total_ = money::from_units(undated, currency());
     }
 
-    const commitment* source() const noexcept { return source_ ? source_->data() : nullptr; }
+    const commitment* source() const noexcept { return source_.data(); }
 
-    std::shared_ptr<const std::vector<commitment>> source_;
+    detail::shared_commitments source_;  // shared with the round (and copies of both)
     std::vector<detail::schedule_entry> dated_;
     std::vector<detail::schedule_entry> undated_;
     money dated_total_;

@@ -84,15 +84,18 @@ public:
     void add_row(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
     /// Appends a row of as many cells as there are columns.
     void add(std::initializer_list<std::string_view> row) {
-        for (const std::string_view cell : row) cells_.emplace_back(cell);
+        for (const std::string_view cell : row) cells_.push_back(std::string(cell));
     }
     /// Appends one cell (rows fill up left to right) and returns it, to append to.
-    std::string& add_cell(std::string_view text = {}) { return cells_.emplace_back(text); }
+    std::string& add_cell(std::string_view text = {}) {
+        cells_.push_back(std::string(text));
+        return cells_.back();
+    }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
     void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
 
 private:
-    std::vector<std::string> cells_;
+    std::vector<std::string> cells_;  // every cell pushed as a std::string rvalue: one growth path to compile
     std::string right_;  // one letter per column: 'r' right-aligned, 'l' left-aligned
 };
 
@@ -179,10 +182,10 @@ public:
         for (const table_column& c : columns_) {
             if (target_ == table_target::text) {
                 if (!c.in_text) continue;
-                cells_.push_back(c.title);
+                cells_.push_back(std::string(c.title));
                 right_ += c.right ? 'r' : 'l';
             } else {
-                if (c.csv_fields >= 1) cells_.push_back(c.csv);
+                if (c.csv_fields >= 1) cells_.push_back(std::string(c.csv));
                 if (c.csv_fields == 2) cells_.push_back(c.csv + "_decimal");
             }
         }
@@ -236,7 +239,7 @@ public:
     report_table& units_as(std::string_view display, const fraction& money_units) {
         const table_column& c = next();
         if (target_ == table_target::text) {
-            if (c.in_text) cells_.emplace_back(display);
+            if (c.in_text) cells_.push_back(std::string(display));
         } else {
             const fraction major = money_units / fraction(money::units_per_major);
             fields(c, exact_decimal_text(major), &major);
@@ -288,7 +291,7 @@ private:
     report_table& put(std::string_view display, std::string_view field) {
         const table_column& c = next();
         if (target_ == table_target::text) {
-            if (c.in_text) cells_.emplace_back(display);
+            if (c.in_text) cells_.push_back(std::string(display));
         } else {
             fields(c, std::string(field), nullptr);
         }
@@ -305,7 +308,7 @@ private:
     table_target target_;
     int decimals_;
     std::vector<table_column> columns_;
-    std::vector<std::string> cells_;
+    std::vector<std::string> cells_;  // every cell pushed as a std::string rvalue (as in text_table)
     std::string right_;  // text: one letter per printed column, 'r' right-aligned, 'l' left-aligned
     std::size_t width_ = 0;
     std::size_t next_ = 0;

@@ -72,14 +72,7 @@ class price_per_share {
 public:
     /// The price @p total / @p shares; throws unless @p shares is positive.
     price_per_share(money total, share_count shares) : currency_(total.currency()) {
-        if (!total.is_positive()) {
-            throw invalid_argument_error("price total = " + format_full(total) +
-                                         ": must be positive to derive a price per share");
-        }
-        if (shares.value() <= 0) {
-            throw invalid_argument_error("shares = " + std::to_string(shares.value()) +
-                                         ": must be positive to derive a price per share");
-        }
+        if (!total.is_positive() || shares.value() <= 0) reject(total, shares);
         units_per_share_ = fraction(total.units(), shares.value());
     }
 
@@ -133,12 +126,17 @@ public:
     /// The digits after the point display_string() shows: 4, or more for a price that 4 would
     /// show as less than two significant digits ($0.00001 needs 6: "$0.000010"), at most 18.
     [[nodiscard]] int display_decimals() const {
-        fraction scaled = units_per_share_ / fraction(money::units_per_major) * fraction(10000);
-        if (scaled.sign() < 0) scaled = -scaled;
+        // With k digits the price n/d units (n/d/1000 of a currency unit) shows 10^k n/(1000 d):
+        // at 4 digits 10 n/d, and each further digit multiplies by 10; it has two significant
+        // digits once that is at least 10, i.e. once n 10^(k-4) >= d. Integers only: no fraction
+        // arithmetic to compile for a display choice.
+        const detail::uint128 d = detail::magnitude(units_per_share_.denominator());
+        detail::uint128 m = detail::magnitude(units_per_share_.numerator());
         int decimals = 4;
-        while (decimals < 18 && scaled < fraction(10)) {
-            scaled *= fraction(10);
+        while (decimals < 18 && m < d) {
             ++decimals;
+            if (m > (d - 1) / 10U) break;  // 10 m >= d: this digit is enough (and 10 m could overflow)
+            m *= 10U;
         }
         return decimals;
     }
@@ -151,6 +149,17 @@ public:
     }
 
 private:
+    // Throws the invalid_argument_error of a price from @p total and @p shares, one of which is
+    // not positive (cold path, out of line).
+    [[noreturn]] FUNDROUND_COLD static void reject(money total, share_count shares) {
+        if (!total.is_positive()) {
+            throw invalid_argument_error("price total = " + format_full(total) +
+                                         ": must be positive to derive a price per share");
+        }
+        throw invalid_argument_error("shares = " + std::to_string(shares.value()) +
+                                     ": must be positive to derive a price per share");
+    }
+
     friend class conversion_round;  // instruments/conversion.hpp: its prices are positive, in lowest terms of 64 bits
     friend class prepared_conversion;  // instruments/prepared_conversion.hpp: the same prices
     struct in_lowest_terms {};
