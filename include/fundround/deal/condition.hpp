@@ -214,6 +214,39 @@ inline constexpr std::size_t max_condition_depth = 1000;
     return "unknown";
 }
 
+class condition;
+
+/// The most distinct milestones one condition may name for classify_condition(); a condition with
+/// more is reported as too complex to classify (a diagnostic on its tranche's condition).
+inline constexpr std::size_t max_classified_milestones = 1000;
+/// The most decision-diagram nodes classify_condition() builds for one condition; beyond it the
+/// condition is reported as too complex to classify (a diagnostic on its tranche's condition).
+inline constexpr std::size_t max_classification_nodes = 1000000;
+
+/// Thrown by classify_condition() (deal/classify.hpp) when a condition exceeds
+/// max_classified_milestones or max_classification_nodes; the round builder reports it as a
+/// diagnostic.
+class classification_limit_error : public invalid_argument_error {
+public:
+    using invalid_argument_error::invalid_argument_error;
+};
+
+/// What a condition can do by a date, over every outcome of its milestones: each milestone is
+/// achieved or fails on any day from the close date on, or never settles.
+struct condition_outlook {
+    bool possible = false;  ///< Met by the date in at least one outcome.
+    bool certain = false;   ///< Met by the date in every outcome.
+    /// When certain: the first day, not before the close date, by which the condition is met in
+    /// every outcome (the worst case over the outcomes).
+    std::optional<calendar_date> certain_from;
+};
+
+namespace detail {
+struct condition_access;
+// The outlook of combined condition @p c by day @p by (detail/condition_diagram.hpp).
+inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by);
+}  // namespace detail
+
 /// A composable, immutable condition: always, on or after a date, a named milestone,
 /// all-of / any-of / not, each optionally with a long-stop date after which it lapses.
 ///
@@ -397,6 +430,9 @@ private:
         mutable std::atomic<std::size_t> references{1};
         std::string name;
         std::vector<condition> parts;
+        // For a node built from parts: its outlook by decision diagrams (classify_condition()).
+        // Held by the node, so that the diagram is compiled only where conditions are combined.
+        condition_outlook (*outlook)(const condition&, calendar_date, calendar_date) = nullptr;
     };
 
     // Adopts @p n, a new node holding one reference.
@@ -437,6 +473,7 @@ private:
         n->depth = static_cast<std::uint32_t>(depth + 1);
         n->has_milestone = has_milestone;
         n->parts = std::move(parts);  // noexcept: nothing below can throw once n is allocated
+        n->outlook = &detail::combined_outlook;
         return condition(n);
     }
     void collect_milestones(std::vector<const std::string*>& out) const {
@@ -447,8 +484,20 @@ private:
     // Appends to_string()'s text to @p out (one buffer for the whole tree).
     void append_text(std::string& out) const;
 
+    friend struct detail::condition_access;
+
     const node* node_ = nullptr;  // null: always(); otherwise one reference to the node
 };
+
+namespace detail {
+// What classify_condition() reads of a condition's node.
+struct condition_access {
+    // The outlook of @p c, built from parts (its node's function), by day @p by.
+    static condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by) {
+        return c.node_->outlook(c, close, by);
+    }
+};
+}  // namespace detail
 
 /// Always met: the money is due at close.
 [[nodiscard]] inline condition at_close() { return condition::always(); }
@@ -614,5 +663,9 @@ inline void condition::append_text(std::string& out) const {
 }
 
 FUNDROUND_END_NAMESPACE
+
+// The outlook of combined conditions (condition::combine() takes its address): compiled only in a
+// program that combines conditions.
+#include <fundround/detail/condition_diagram.hpp>
 
 #endif  // FUNDROUND_DEAL_CONDITION_HPP

@@ -155,11 +155,6 @@ struct schedule_entry {
     std::uint32_t tranche;     // position in the investor's tranches
     funding_status status;
 };
-
-// Days since 1970-01-01 of a date the caller checked with is_modelled().
-[[nodiscard]] inline std::int32_t day_number(calendar_date d) noexcept {
-    return static_cast<std::int32_t>(date::sys_days{d}.time_since_epoch().count());
-}
 }  // namespace detail
 
 /// One entry of a disbursement schedule: one tranche of one investor, read through the

@@ -9,6 +9,7 @@
 #include <date/date.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -70,6 +71,11 @@ namespace detail {
 /// Throws the invalid_argument_error of require_valid() (cold path, out of line).
 FUNDROUND_COLD inline void throw_invalid_date(calendar_date d, std::string_view field) {
     throw invalid_argument_error(std::string(field) + " = " + to_string(d) + ": " + date_rule(d));
+}
+
+// Days since 1970-01-01 of a date the caller checked with is_modelled().
+[[nodiscard]] inline std::int32_t day_number(calendar_date d) noexcept {
+    return static_cast<std::int32_t>(date::sys_days{d}.time_since_epoch().count());
 }
 }  // namespace detail
 
