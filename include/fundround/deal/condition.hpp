@@ -243,8 +243,24 @@ struct condition_outlook {
 
 namespace detail {
 struct condition_access;
-// The outlook of combined condition @p c by day @p by (detail/condition_diagram.hpp).
+
+// What a condition built from parts (all_of, any_of, not, a long-stop) does by walking them,
+// reached through its node: a program that never combines conditions never compiles these.
+struct combined_operations {
+    condition_status (*evaluate)(const condition&, const world_state&);
+    void (*append_text)(const condition&, std::string&);
+    condition_outlook (*outlook)(const condition&, calendar_date, calendar_date);  // classify_condition()
+};
+// condition::evaluate() of combined condition @p c (below).
+inline condition_status evaluate_combined(const condition& c, const world_state& world);
+// condition::to_string()'s text of combined condition @p c, appended to @p out (below).
+inline void append_combined_text(const condition& c, std::string& out);
+// The outlook of combined condition @p c by day @p by, by decision diagrams
+// (detail/condition_diagram.hpp).
 inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by);
+// The operations every combined node points to (condition::combine() takes its address).
+inline constexpr combined_operations combined_condition_operations{&evaluate_combined, &append_combined_text,
+                                                                   &combined_outlook};
 }  // namespace detail
 
 /// A composable, immutable condition: always, on or after a date, a named milestone,
@@ -430,9 +446,9 @@ private:
         mutable std::atomic<std::size_t> references{1};
         std::string name;
         std::vector<condition> parts;
-        // For a node built from parts: its outlook by decision diagrams (classify_condition()).
-        // Held by the node, so that the diagram is compiled only where conditions are combined.
-        condition_outlook (*outlook)(const condition&, calendar_date, calendar_date) = nullptr;
+        // For a node built from parts: the walks over them (detail::combined_operations), held
+        // by the node, so that they are compiled only where conditions are combined.
+        const detail::combined_operations* combined = nullptr;
     };
 
     // Adopts @p n, a new node holding one reference.
@@ -473,7 +489,7 @@ private:
         n->depth = static_cast<std::uint32_t>(depth + 1);
         n->has_milestone = has_milestone;
         n->parts = std::move(parts);  // noexcept: nothing below can throw once n is allocated
-        n->outlook = &detail::combined_outlook;
+        n->combined = &detail::combined_condition_operations;
         return condition(n);
     }
     void collect_milestones(std::vector<const std::string*>& out) const {
@@ -492,10 +508,12 @@ private:
 namespace detail {
 // What classify_condition() reads of a condition's node.
 struct condition_access {
-    // The outlook of @p c, built from parts (its node's function), by day @p by.
+    // The outlook of @p c, built from parts (through its node), by day @p by.
     static condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by) {
-        return c.node_->outlook(c, close, by);
+        return c.node_->combined->outlook(c, close, by);
     }
+    // Appends the text of @p c to @p out (condition::to_string(), one buffer for a whole tree).
+    static void append_text(const condition& c, std::string& out) { c.append_text(out); }
 };
 }  // namespace detail
 
@@ -532,6 +550,7 @@ inline bool since_before(const std::optional<calendar_date>& a,
 
 inline condition_status condition::evaluate(const world_state& world) const {
     const node& n = get();
+    if (n.combined != nullptr) return n.combined->evaluate(*this, world);
     switch (n.kind) {
         case condition_kind::always: return {condition_state::met, std::nullopt};
         case condition_kind::on_or_after:
@@ -541,12 +560,21 @@ inline condition_status condition::evaluate(const world_state& world) const {
             if (auto a = world.achieved_on(n.name)) return {condition_state::met, a};
             if (auto f = world.failed_on(n.name)) return {condition_state::lapsed, f};
             return {condition_state::pending, std::nullopt};
+        default: break;  // built from parts: above
+    }
+    return {condition_state::pending, std::nullopt};
+}
+
+namespace detail {
+inline condition_status evaluate_combined(const condition& c, const world_state& world) {
+    const calendar_date day = c.date().value_or(calendar_date{});  // the long-stop's
+    switch (c.kind()) {
         case condition_kind::all_of: {
             bool all_met = true;
             bool any_lapsed = false;
             std::optional<calendar_date> met_since;     // latest
             std::optional<calendar_date> lapsed_since;  // earliest
-            for (const auto& p : n.parts) {
+            for (const auto& p : c.parts()) {
                 const auto s = p.evaluate(world);
                 if (s.is_lapsed()) {
                     if (!any_lapsed || detail::since_before(s.since, lapsed_since)) lapsed_since = s.since;
@@ -566,7 +594,7 @@ inline condition_status condition::evaluate(const world_state& world) const {
             bool all_lapsed = true;
             std::optional<calendar_date> met_since;     // earliest
             std::optional<calendar_date> lapsed_since;  // latest
-            for (const auto& p : n.parts) {
+            for (const auto& p : c.parts()) {
                 const auto s = p.evaluate(world);
                 if (s.is_met()) {
                     if (!any_met || detail::since_before(s.since, met_since)) met_since = s.since;
@@ -583,28 +611,30 @@ inline condition_status condition::evaluate(const world_state& world) const {
             return {condition_state::pending, std::nullopt};
         }
         case condition_kind::negation: {
-            const auto s = n.parts.front().evaluate(world);
+            const auto s = c.parts().front().evaluate(world);
             if (s.is_met()) return {condition_state::lapsed, s.since};
             if (s.is_lapsed()) return {condition_state::met, s.since};
             return {condition_state::pending, std::nullopt};
         }
         case condition_kind::long_stop: {
-            const auto s = n.parts.front().evaluate(world);
-            const auto lapse_day = next_day(n.date);
+            const auto s = c.parts().front().evaluate(world);
+            const auto lapse_day = next_day(day);
             if (s.is_met()) {
-                if (!s.since || *s.since <= n.date) return s;
+                if (!s.since || *s.since <= day) return s;
                 return {condition_state::lapsed, lapse_day};
             }
             if (s.is_lapsed()) {
                 if (s.since && lapse_day < *s.since) return {condition_state::lapsed, lapse_day};
                 return s;
             }
-            if (world.as_of() > n.date) return {condition_state::lapsed, lapse_day};
+            if (world.as_of() > day) return {condition_state::lapsed, lapse_day};
             return {condition_state::pending, std::nullopt};
         }
+        default: break;  // a lone condition: condition::evaluate()
     }
     return {condition_state::pending, std::nullopt};
 }
+}  // namespace detail
 
 inline std::string condition::to_string() const {
     std::string text;
@@ -614,6 +644,10 @@ inline std::string condition::to_string() const {
 
 inline void condition::append_text(std::string& out) const {
     const node& n = get();
+    if (n.combined != nullptr) {
+        n.combined->append_text(*this, out);
+        return;
+    }
     switch (n.kind) {
         case condition_kind::always: out += "at close"; return;
         case condition_kind::on_or_after:
@@ -625,42 +659,52 @@ inline void condition::append_text(std::string& out) const {
             out += n.name;
             out += '"';
             return;
+        default: break;  // built from parts: above
+    }
+    out += "unknown";
+}
+
+namespace detail {
+inline void append_combined_text(const condition& c, std::string& out) {
+    switch (c.kind()) {
         case condition_kind::all_of:
         case condition_kind::any_of: {
-            const bool all = n.kind == condition_kind::all_of;
-            if (n.parts.empty()) {
+            const bool all = c.kind() == condition_kind::all_of;
+            if (c.parts().empty()) {
                 out += all ? "always" : "never";
                 return;
             }
             out += '(';
-            for (std::size_t i = 0; i < n.parts.size(); ++i) {
+            for (std::size_t i = 0; i < c.parts().size(); ++i) {
                 if (i > 0) out += all ? " and " : " or ";
-                n.parts[i].append_text(out);
+                condition_access::append_text(c.parts()[i], out);
             }
             out += ')';
             return;
         }
         case condition_kind::negation: {
-            const condition& part = n.parts.front();
+            const condition& part = c.parts().front();
             const bool bracket = part.kind() == condition_kind::long_stop;
             out += bracket ? "not (" : "not ";
-            part.append_text(out);
+            condition_access::append_text(part, out);
             if (bracket) out += ')';
             return;
         }
         case condition_kind::long_stop: {
-            const condition& part = n.parts.front();
+            const condition& part = c.parts().front();
             const bool bracket = part.kind() == condition_kind::negation;
             if (bracket) out += '(';
-            part.append_text(out);
+            condition_access::append_text(part, out);
             if (bracket) out += ')';
             out += " by ";
-            out += fundround::to_string(n.date);
+            out += fundround::to_string(*c.date());
             return;
         }
+        default: break;  // a lone condition: condition::append_text()
     }
     out += "unknown";
 }
+}  // namespace detail
 
 FUNDROUND_END_NAMESPACE
 
