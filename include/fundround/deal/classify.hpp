@@ -34,7 +34,13 @@ FUNDROUND_BEGIN_NAMESPACE
 /// classification_limit_error for a condition naming more than max_classified_milestones
 /// milestones or needing more than max_classification_nodes diagram nodes.
 [[nodiscard]] inline condition_outlook classify_condition(const condition& c, calendar_date close,
-                                                          calendar_date by = end_of_time()) {
+                                                          calendar_date by = end_of_time());
+
+namespace detail {
+// classify_condition(@p c, @p close, @p by), a combined condition's outlook looked up in (and
+// added to) @p cache when not null.
+[[nodiscard]] inline condition_outlook classify_through(const condition& c, calendar_date close, calendar_date by,
+                                                        condition_outlook_cache* cache) {
     require_valid(close, "close_date");
     require_valid(by, "by");
     if (by < close) by = close;
@@ -51,37 +57,18 @@ FUNDROUND_BEGIN_NAMESPACE
     }
     // Built from parts (all_of, any_of, not, a long-stop): by decision diagrams, through the
     // function its node holds (detail/condition_diagram.hpp).
-    return detail::condition_access::combined_outlook(c, close, by);
+    return condition_access::combined_outlook(c, close, by, cache);
+}
+}  // namespace detail
+
+inline condition_outlook classify_condition(const condition& c, calendar_date close, calendar_date by) {
+    return detail::classify_through(c, close, by, nullptr);
 }
 
 /// Where a tranche stands at close: its funding status and the date of its schedule entry.
 struct tranche_placement {
     funding_status status = funding_status::at_close;  ///< At close, scheduled or conditional.
     std::optional<calendar_date> date;                 ///< The entry's date; empty if undated.
-};
-
-/// Caches condition outlooks by the condition's identity() (conditions are shared between many
-/// tranches); the conditions must outlive the cache.
-class condition_outlook_cache {
-public:
-    /// The outlook cached for @p c, or null (valid until the next insert()).
-    [[nodiscard]] const condition_outlook* find(const condition& c) const noexcept {
-        const std::uint32_t* at = index_.find(key(c));
-        return at != nullptr ? &outlooks_[*at] : nullptr;
-    }
-    /// Caches @p o as the outlook of @p c (a condition already cached keeps its outlook).
-    void insert(const condition& c, const condition_outlook& o) {
-        if (index_.find_or_insert(key(c), static_cast<std::uint32_t>(outlooks_.size())) == outlooks_.size()) {
-            outlooks_.push_back(o);
-        }
-    }
-    /// Number of conditions cached.
-    [[nodiscard]] std::size_t size() const noexcept { return outlooks_.size(); }
-
-private:
-    static std::uint64_t key(const condition& c) noexcept { return reinterpret_cast<std::uintptr_t>(c.identity()); }
-    detail::key_index index_;
-    std::vector<condition_outlook> outlooks_;
 };
 
 namespace detail {
@@ -167,16 +154,7 @@ FUNDROUND_COLD inline void add_placement_problem(std::vector<diagnostic>& out, c
     }
     condition_outlook o;
     try {
-        if (cache != nullptr && c.identity() != nullptr) {
-            if (const condition_outlook* cached = cache->find(c)) {
-                o = *cached;
-            } else {
-                o = classify_condition(c, close);
-                cache->insert(c, o);
-            }
-        } else {
-            o = classify_condition(c, close);
-        }
+        o = classify_through(c, close, end_of_time(), cache);
     } catch (const classification_limit_error& e) {
         add_placement_problem(out, path, placement_problem::too_complex, t, close, e.what());
         return {funding_status::conditional, t.expected_date()};

@@ -6,6 +6,7 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/key_index.hpp>
 #include <fundround/detail/name_key.hpp>
 
 #include <algorithm>
@@ -243,21 +244,26 @@ struct condition_outlook {
 
 namespace detail {
 struct condition_access;
+}  // namespace detail
+class condition_outlook_cache;
+namespace detail {
 
 // What a condition built from parts (all_of, any_of, not, a long-stop) does by walking them,
 // reached through its node: a program that never combines conditions never compiles these.
 struct combined_operations {
     condition_status (*evaluate)(const condition&, const world_state&);
     void (*append_text)(const condition&, std::string&);
-    condition_outlook (*outlook)(const condition&, calendar_date, calendar_date);  // classify_condition()
+    // classify_condition(), the outlook looked up in (and added to) the cache when there is one
+    condition_outlook (*outlook)(const condition&, calendar_date, calendar_date, condition_outlook_cache*);
 };
 // condition::evaluate() of combined condition @p c (below).
 inline condition_status evaluate_combined(const condition& c, const world_state& world);
 // condition::to_string()'s text of combined condition @p c, appended to @p out (below).
 inline void append_combined_text(const condition& c, std::string& out);
-// The outlook of combined condition @p c by day @p by, by decision diagrams
-// (detail/condition_diagram.hpp).
-inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by);
+// The outlook of combined condition @p c by day @p by, by decision diagrams, through @p cache
+// when not null (detail/condition_diagram.hpp).
+inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
+                                          condition_outlook_cache* cache);
 // The operations every combined node points to (condition::combine() takes its address).
 inline constexpr combined_operations combined_condition_operations{&evaluate_combined, &append_combined_text,
                                                                    &combined_outlook};
@@ -508,9 +514,11 @@ private:
 namespace detail {
 // What classify_condition() reads of a condition's node.
 struct condition_access {
-    // The outlook of @p c, built from parts (through its node), by day @p by.
-    static condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by) {
-        return c.node_->combined->outlook(c, close, by);
+    // The outlook of @p c, built from parts (through its node), by day @p by; through @p cache
+    // when not null.
+    static condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
+                                              condition_outlook_cache* cache) {
+        return c.node_->combined->outlook(c, close, by, cache);
     }
     // Appends the text of @p c to @p out (condition::to_string(), one buffer for a whole tree).
     static void append_text(const condition& c, std::string& out) { c.append_text(out); }
@@ -547,6 +555,31 @@ inline bool since_before(const std::optional<calendar_date>& a,
     return *a < *b;
 }
 }  // namespace detail
+
+/// Caches the outlooks of combined conditions (all_of, any_of, not, a long-stop: those classified
+/// by decision diagrams) by the condition's identity(), for one close date and horizon (the round
+/// builder's: conditions are shared between many tranches); the conditions must outlive the cache.
+class condition_outlook_cache {
+public:
+    /// The outlook cached for @p c, or null (valid until the next insert()).
+    [[nodiscard]] const condition_outlook* find(const condition& c) const noexcept {
+        const std::uint32_t* at = index_.find(key(c));
+        return at != nullptr ? &outlooks_[*at] : nullptr;
+    }
+    /// Caches @p o as the outlook of @p c (a condition already cached keeps its outlook).
+    void insert(const condition& c, const condition_outlook& o) {
+        if (index_.find_or_insert(key(c), static_cast<std::uint32_t>(outlooks_.size())) == outlooks_.size()) {
+            outlooks_.push_back(o);
+        }
+    }
+    /// Number of conditions cached.
+    [[nodiscard]] std::size_t size() const noexcept { return outlooks_.size(); }
+
+private:
+    static std::uint64_t key(const condition& c) noexcept { return reinterpret_cast<std::uintptr_t>(c.identity()); }
+    detail::key_index index_;
+    std::vector<condition_outlook> outlooks_;
+};
 
 inline condition_status condition::evaluate(const world_state& world) const {
     const node& n = get();

@@ -269,8 +269,16 @@ inline void collect_condition_days(const condition& c, std::vector<day_key>& lon
 }
 
 // The outlook of @p c, built from parts and naming a milestone, by day @p by (not before @p close,
-// both valid): the body of classify_condition() for such a condition.
-inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by) {
+// both valid): the body of classify_condition() for such a condition. With @p cache, the outlook
+// cached for @p c is returned, or the one computed is cached.
+inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
+                                          condition_outlook_cache* cache) {
+    if (cache != nullptr) {
+        if (const condition_outlook* cached = cache->find(c)) return *cached;
+        const condition_outlook o = combined_outlook(c, close, by, nullptr);
+        cache->insert(c, o);
+        return o;
+    }
     condition_outlook o;
     using days = std::vector<detail::day_key>;
     const detail::day_key first = detail::key_of_day(close);
