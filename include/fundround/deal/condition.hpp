@@ -8,6 +8,7 @@
 #include <fundround/error.hpp>
 #include <fundround/detail/key_index.hpp>
 #include <fundround/detail/name_key.hpp>
+#include <fundround/detail/shared_ref.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -280,34 +281,15 @@ public:
     /// Always met: money due at close.
     constexpr condition() noexcept = default;
     /// A copy sharing @p other's tree (one atomic increment).
-    condition(const condition& other) noexcept : node_(other.node_) { retain(node_); }
+    condition(const condition& other) noexcept = default;
     /// Takes @p other's tree; @p other becomes always().
-    condition(condition&& other) noexcept : node_(other.node_) { other.node_ = nullptr; }
-    /// Shares @p other's tree.
-    condition& operator=(const condition& other) noexcept {
-        // Read other's node before releasing ours: other may live inside our tree.
-        const node* incoming = other.node_;
-        if (incoming != node_) {
-            retain(incoming);
-            const node* old = node_;
-            node_ = incoming;
-            release(old);
-        }
-        return *this;
-    }
+    condition(condition&& other) noexcept = default;
+    /// Shares @p other's tree (@p other may live inside this one's tree).
+    condition& operator=(const condition& other) noexcept = default;
     /// Takes @p other's tree; @p other becomes always().
-    condition& operator=(condition&& other) noexcept {
-        if (this != &other) {
-            const node* incoming = other.node_;
-            other.node_ = nullptr;
-            const node* old = node_;
-            node_ = incoming;
-            release(old);
-        }
-        return *this;
-    }
+    condition& operator=(condition&& other) noexcept = default;
     /// Releases this reference to the tree (the last reference destroys it).
-    ~condition() { release(node_); }
+    ~condition() = default;
 
     /// Always met: money due at close.
     [[nodiscard]] static condition always() noexcept { return condition(); }
@@ -363,7 +345,7 @@ public:
     /// Identifies the shared, immutable tree: copies of one condition have the same identity
     /// (for caching per-condition results; equal conditions built separately differ). Every
     /// always() condition has the identity nullptr.
-    [[nodiscard]] const void* identity() const noexcept { return node_; }
+    [[nodiscard]] const void* identity() const noexcept { return node_.get(); }
     /// The parts of all_of, any_of, negation and long_stop blocks.
     [[nodiscard]] const std::vector<condition>& parts() const noexcept { return get().parts; }
     /// Levels of nesting: 1 for a leaf, at most max_condition_depth.
@@ -425,7 +407,7 @@ public:
 
     /// True if @p a and @p b have the same structure: kinds, dates, names and parts, in order.
     friend bool operator==(const condition& a, const condition& b) {
-        if (a.node_ == b.node_) return true;
+        if (a.node_.get() == b.node_.get()) return true;
         const node& x = a.get();
         const node& y = b.get();
         return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
@@ -457,17 +439,9 @@ private:
         const detail::combined_operations* combined = nullptr;
     };
 
-    // Adopts @p n, a new node holding one reference.
+    // Adopts @p n, a new node holding one reference. The last reference to a node destroys it,
+    // and so releases its parts: the recursion is bounded by max_condition_depth.
     explicit condition(const node* n) noexcept : node_(n) {}
-
-    static void retain(const node* n) noexcept {
-        if (n != nullptr) n->references.fetch_add(1, std::memory_order_relaxed);
-    }
-    // Drops one reference; the last one destroys the node (and so releases its parts: the
-    // recursion is bounded by max_condition_depth).
-    static void release(const node* n) noexcept {
-        if (n != nullptr && n->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete n;
-    }
 
     // The node of always(), for a condition without a tree (default-constructed or moved from).
     static const node& always_node() noexcept {
@@ -508,7 +482,7 @@ private:
 
     friend struct detail::condition_access;
 
-    const node* node_ = nullptr;  // null: always(); otherwise one reference to the node
+    detail::shared_ref<node> node_;  // null: always(); otherwise one reference to the node
 };
 
 namespace detail {

@@ -12,6 +12,7 @@
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
+#include <fundround/detail/shared_ref.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -79,56 +80,25 @@ public:
     /// No commitments.
     shared_commitments() noexcept = default;
     /// Takes @p items.
-    explicit shared_commitments(std::vector<commitment> items) : block_(new block{std::move(items)}) {}
-    /// Shares @p other's commitments.
-    shared_commitments(const shared_commitments& other) noexcept : block_(other.block_) { retain(block_); }
-    /// Takes @p other's commitments; @p other holds none.
-    shared_commitments(shared_commitments&& other) noexcept : block_(other.block_) { other.block_ = nullptr; }
-    /// Shares @p other's commitments.
-    shared_commitments& operator=(const shared_commitments& other) noexcept {
-        const block* incoming = other.block_;
-        if (incoming != block_) {
-            retain(incoming);
-            release(block_);
-            block_ = incoming;
-        }
-        return *this;
-    }
-    /// Takes @p other's commitments; @p other holds none.
-    shared_commitments& operator=(shared_commitments&& other) noexcept {
-        if (this != &other) {
-            release(block_);
-            block_ = other.block_;
-            other.block_ = nullptr;
-        }
-        return *this;
-    }
-    /// Releases this reference (the last one destroys the commitments).
-    ~shared_commitments() { release(block_); }
+    explicit shared_commitments(std::vector<commitment> items) : ref_(new block{std::move(items)}) {}
 
     /// The commitments (an empty vector when null).
-    [[nodiscard]] const std::vector<commitment>& items() const noexcept { return block_ ? block_->items : none(); }
+    [[nodiscard]] const std::vector<commitment>& items() const noexcept { return ref_ ? ref_->items : none(); }
     /// The first commitment, or null when null.
-    [[nodiscard]] const commitment* data() const noexcept { return block_ ? block_->items.data() : nullptr; }
+    [[nodiscard]] const commitment* data() const noexcept { return ref_ ? ref_->items.data() : nullptr; }
 
 private:
     struct block {
         std::vector<commitment> items;
         mutable std::atomic<std::size_t> references{1};
     };
-    static void retain(const block* b) noexcept {
-        if (b != nullptr) b->references.fetch_add(1, std::memory_order_relaxed);
-    }
-    static void release(const block* b) noexcept {
-        if (b != nullptr && b->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete b;
-    }
     // The empty vector of a null holder: out of line, so that its guarded static is compiled once.
     FUNDROUND_NOINLINE static const std::vector<commitment>& none() noexcept {
         static const std::vector<commitment> empty;
         return empty;
     }
 
-    const block* block_ = nullptr;
+    shared_ref<block> ref_;  // copies share the block; a moved-from holder is null
 };
 
 }  // namespace detail
