@@ -149,39 +149,34 @@ struct cap_table_access {
         }
         if (k == 0) return;
         // Ids: the first holder with each id (an old one, else the first added one); names: the
-        // added ones grouped by key, position order within a group. std::sort with the position
-        // as the last key orders as a stable sort would, without its buffer. Up to 16 added
-        // holders (a round's few) on the stack.
+        // earlier added holders with the same key, in position order. A round adds a few holders:
+        // up to `few`, the earlier ones are scanned for each (no scratch); past that, the added
+        // ones are sorted by id and by key (std::sort with the position as the last key orders as
+        // a stable sort would, without its buffer), in O(k log k).
         constexpr std::size_t few = 16;
-        std::size_t order_few[few];
-        std::pair<std::size_t, std::size_t> first_few[few];
-        std::vector<std::size_t> order_many;
-        std::vector<std::pair<std::size_t, std::size_t>> first_many;
-        if (k > few) {
-            order_many.resize(k);
-            first_many.resize(k);
-        }
-        std::size_t* const order = k > few ? order_many.data() : order_few;
-        // per added holder: (position after of the first with its id, start in order of its key group)
-        std::pair<std::size_t, std::size_t>* const first = k > few ? first_many.data() : first_few;
-        for (std::size_t i = 0; i < k; ++i) order[i] = i;
-        if (k > 1) {
-            std::sort(order, order + k, [&](std::size_t a, std::size_t b) {
+        const bool scan = k <= few;
+        std::vector<std::size_t> order;
+        std::vector<std::pair<std::size_t, std::size_t>> first;  // past `few`, per added holder: (position after
+                                                                 // of the first with its id, start in order of its key group)
+        if (!scan) {
+            order.resize(k);
+            first.resize(k);
+            for (std::size_t i = 0; i < k; ++i) order[i] = i;
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
                 return added[a].id() < added[b].id() || (added[a].id() == added[b].id() && a < b);
             });
-        }
-        for (std::size_t j = 0; j < k; ++j) {
-            const std::size_t i = order[j];
-            if (j > 0 && added[i].id() == added[order[j - 1]].id()) {
-                first[i].first = first[order[j - 1]].first;
-            } else {
-                first[i].first = before.holder_index(added[i].id()).value_or(n + i);
+            for (std::size_t j = 0; j < k; ++j) {
+                const std::size_t i = order[j];
+                if (j > 0 && added[i].id() == added[order[j - 1]].id()) {
+                    first[i].first = first[order[j - 1]].first;
+                } else {
+                    first[i].first = before.holder_index(added[i].id()).value_or(n + i);
+                }
             }
-        }
-        if (k > 1) {  // the keys compared in place (compare_name_keys), not built
+            // the keys compared in place (compare_name_keys), not built
             const auto key_order = [&](std::size_t a, std::size_t b) { return compare_name_keys(added[a].name(), added[b].name()); };
             for (std::size_t i = 0; i < k; ++i) order[i] = i;
-            std::sort(order, order + k, [&](std::size_t a, std::size_t b) {
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
                 const int c = key_order(a, b);
                 return c < 0 || (c == 0 && a < b);
             });
@@ -189,6 +184,13 @@ struct cap_table_access {
                 first[order[j]].second = j > 0 && key_order(order[j], order[j - 1]) == 0 ? first[order[j - 1]].second : j;
             }
         }
+        // The position after of the first holder with added holder i's id.
+        const auto first_with_id = [&](std::size_t i) {
+            if (!scan) return first[i].first;
+            std::size_t j = 0;
+            while (added[j].id() != added[i].id()) ++j;  // stops at i at the latest
+            return before.holder_index(added[i].id()).value_or(n + j);
+        };
         const auto declared = [&](const holder_id& a, const holder_id& b) {
             for (const auto& [x, y] : before.distinct_) {
                 if ((x == a && y == b) || (x == b && y == a)) return true;
@@ -204,9 +206,12 @@ struct cap_table_access {
         };
         for (std::size_t i = 0; i < k; ++i) {  // in position order, the id before the name, as try_build()
             const holder& b = added[i];
-            if (!b.id().empty() && first[i].first != n + i) {
-                out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
-                               "duplicates the id of " + path(first[i].first).to_string() + "; a holder appears once (merge the two)"});
+            if (!b.id().empty()) {
+                const std::size_t at = first_with_id(i);
+                if (at != n + i) {
+                    out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
+                                   "duplicates the id of " + path(at).to_string() + "; a holder appears once (merge the two)"});
+                }
             }
             if (name_key_empty(b.name())) continue;
             // The earlier holders of its key group in position order: the old ones (the table's
@@ -222,11 +227,17 @@ struct cap_table_access {
                 found = true;
                 break;
             }
-            for (std::size_t j = k > 1 ? first[i].second : k; !found && j < k && order[j] != i; ++j) {
-                const std::size_t m = order[j];
-                if (added[m].id() == b.id() || declared(added[m].id(), b.id())) continue;
+            const auto earlier = [&](std::size_t m) {  // added holder m, earlier than i, has b's key
+                if (added[m].id() == b.id() || declared(added[m].id(), b.id())) return;
                 near(i, added[m], n + m);
                 found = true;
+            };
+            if (scan) {
+                for (std::size_t m = 0; !found && m < i; ++m) {
+                    if (compare_name_keys(added[m].name(), b.name()) == 0) earlier(m);
+                }
+            } else {
+                for (std::size_t j = first[i].second; !found && j < k && order[j] != i; ++j) earlier(order[j]);
             }
         }
     }
