@@ -1399,6 +1399,38 @@ TEST_CASE("the table after is the one cap_table_builder builds, with the same pr
                      t);
 }
 
+TEST_CASE("more than 16 added holders: the same table and problems as cap_table_builder") {
+    // Up to 16 added holders are checked by scanning the earlier ones, more by sorting them:
+    // both ways give the builder's problems, in its order.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada Lovelace"))
+                            .add(holder::founder("bob", "Bob"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'000'000))
+                            .holding(holder_id("bob"), "Common", sh(500'000))
+                            .build();
+    const auto many = [](std::size_t count) {
+        conversion_round r = base_round().add_holder(holder::investor("lead", "Lead"));
+        for (std::size_t i = 0; i < count; ++i) {
+            r.add_holder(holder::investor("h" + std::to_string(i), "Holder " + std::to_string(i)));
+        }
+        return r;
+    };
+    check_as_builder(many(20).convert(safe::post_money_cap(holder_id("h3"), 100'000_usd, 5_M, year{2025} / 3 / 1)), t);
+    for (const std::size_t count : {std::size_t{10}, std::size_t{20}}) {
+        conversion_round r = many(count);
+        r.add_holder(holder::investor("h1", "Someone"))      // an id twice
+            .add_holder(holder::investor("x", "holder-2"))   // nearly an earlier added name
+            .add_holder(holder::investor("y", "ADA lovelace"))  // nearly a name on the table
+            .add_holder(holder::investor("z", "Holder 2"))   // the same name as an earlier added one
+            .add_holder(holder::investor("", "--"));         // an empty id, a name without a letter or digit
+        CAPTURE(count);
+        CHECK(r.validate(t).size() == 6);
+        check_as_builder(r, t);
+    }
+}
+
 TEST_CASE("solve(): the solver alone, with apply_to()'s figures and problems") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))

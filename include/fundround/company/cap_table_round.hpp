@@ -42,6 +42,9 @@ struct round_issue {
 /// The company layer's access to a built table's indexes: its per-class and per-pool totals
 /// (for pricing in O(classes + pools)) and issuing into it without rebuilding it.
 struct cap_table_access {
+    /// A table with nothing on it, to build one in place (issue_round_into()).
+    static cap_table empty() { return cap_table(); }
+
     /// pre_round_shares_of(): from the per-class and per-pool totals the table keeps; the
     /// definition is the basis's text followed by @p suffix.
     static pre_round_shares pre_round(const cap_table& t, const fully_diluted_basis& basis, std::string_view suffix = {}) {
@@ -82,6 +85,39 @@ struct cap_table_access {
         return {basis.text_then(suffix), total, unallocated};
     }
 
+    /// @p t.fully_diluted(@p basis)'s total, and its per-holder counts into @p by_holder (in
+    /// holders() order): the same sums in the same order, without the per-class and per-pool
+    /// counts (what a round's holder changes read of the table before).
+    static share_count holder_counts(const cap_table& t, const fully_diluted_basis& basis, std::vector<share_count>& by_holder) {
+        by_holder.assign(t.holders_.size(), share_count());
+        share_count issued, granted, unallocated, warrants;
+        for (std::size_t k = 0; k < t.holdings_.size(); ++k) {
+            const share_count s = t.as_converted(t.holding_class_[k], t.holdings_[k].shares);
+            by_holder[t.holding_holder_[k]] += s;
+            issued += s;
+        }
+        if (basis.granted_options) {
+            for (std::size_t k = 0; k < t.grants_.size(); ++k) {
+                const share_count s = t.as_converted(t.pool_class_[t.grant_pool_[k]], t.grants_[k].shares);
+                by_holder[t.grant_holder_[k]] += s;
+                granted += s;
+            }
+        }
+        if (basis.unallocated_pool) {
+            for (std::size_t p = 0; p < t.pools_.size(); ++p) {
+                unallocated += t.as_converted(t.pool_class_[p], t.pools_[p].authorized - t.pool_granted_[p]);
+            }
+        }
+        if (basis.warrants) {
+            for (std::size_t k = 0; k < t.warrants_.size(); ++k) {
+                const share_count s = t.as_converted(t.warrant_class_[k], t.warrants_[k].shares);
+                by_holder[t.warrant_holder_[k]] += s;
+                warrants += s;
+            }
+        }
+        return issued + granted + unallocated + warrants;
+    }
+
     /// The first holder of @p t (lowest position) whose name has the holder_name_key() of
     /// @p name and whose id is not @p except: O(log n) on the table's name-key index.
     static std::optional<std::size_t> same_name_key(const cap_table& t, std::string_view name, const holder_id& except) {
@@ -113,38 +149,48 @@ struct cap_table_access {
         }
         if (k == 0) return;
         // Ids: the first holder with each id (an old one, else the first added one); names: the
-        // added ones grouped by key, position order within a group. std::sort with the position
-        // as the last key orders as a stable sort would, without its buffer.
-        std::vector<std::size_t> order(k);
-        std::vector<std::pair<std::size_t, std::size_t>> first(k);  // per added holder: (position after of
-                                                                    // the first with its id, start in order of its key group)
-        for (std::size_t i = 0; i < k; ++i) order[i] = i;
-        if (k > 1) {
+        // earlier added holders with the same key, in position order. A round adds a few holders:
+        // up to `few`, the earlier ones are scanned for each (no scratch); past that, the added
+        // ones are sorted by id and by key (std::sort with the position as the last key orders as
+        // a stable sort would, without its buffer), in O(k log k).
+        constexpr std::size_t few = 16;
+        const bool scan = k <= few;
+        std::vector<std::size_t> order;
+        std::vector<std::pair<std::size_t, std::size_t>> first;  // past `few`, per added holder: (position after
+                                                                 // of the first with its id, start in order of its key group)
+        if (!scan) {
+            order.resize(k);
+            first.resize(k);
+            for (std::size_t i = 0; i < k; ++i) order[i] = i;
             std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
                 return added[a].id() < added[b].id() || (added[a].id() == added[b].id() && a < b);
             });
-        }
-        for (std::size_t j = 0; j < k; ++j) {
-            const std::size_t i = order[j];
-            if (j > 0 && added[i].id() == added[order[j - 1]].id()) {
-                first[i].first = first[order[j - 1]].first;
-            } else {
-                first[i].first = before.holder_index(added[i].id()).value_or(n + i);
+            for (std::size_t j = 0; j < k; ++j) {
+                const std::size_t i = order[j];
+                if (j > 0 && added[i].id() == added[order[j - 1]].id()) {
+                    first[i].first = first[order[j - 1]].first;
+                } else {
+                    first[i].first = before.holder_index(added[i].id()).value_or(n + i);
+                }
             }
-        }
-        std::vector<std::string> keys;  // only needed to compare added holders with one another
-        if (k > 1) {
-            keys.resize(k);
-            for (std::size_t i = 0; i < k; ++i) keys[i] = holder_name_key(added[i].name());
+            // the keys compared in place (compare_name_keys), not built
+            const auto key_order = [&](std::size_t a, std::size_t b) { return compare_name_keys(added[a].name(), added[b].name()); };
             for (std::size_t i = 0; i < k; ++i) order[i] = i;
             std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                const int c = keys[a].compare(keys[b]);
+                const int c = key_order(a, b);
                 return c < 0 || (c == 0 && a < b);
             });
             for (std::size_t j = 0; j < k; ++j) {
-                first[order[j]].second = j > 0 && keys[order[j]] == keys[order[j - 1]] ? first[order[j - 1]].second : j;
+                first[order[j]].second = j > 0 && key_order(order[j], order[j - 1]) == 0 ? first[order[j - 1]].second : j;
             }
         }
+        // The position after of the first holder with added holder i's id.
+        const auto first_with_id = [&](std::size_t i) {
+            if (!scan) return first[i].first;
+            std::size_t j = 0;
+            while (added[j].id() != added[i].id()) ++j;  // stops at i at the latest
+            return before.holder_index(added[i].id()).value_or(n + j);
+        };
         const auto declared = [&](const holder_id& a, const holder_id& b) {
             for (const auto& [x, y] : before.distinct_) {
                 if ((x == a && y == b) || (x == b && y == a)) return true;
@@ -160,9 +206,12 @@ struct cap_table_access {
         };
         for (std::size_t i = 0; i < k; ++i) {  // in position order, the id before the name, as try_build()
             const holder& b = added[i];
-            if (!b.id().empty() && first[i].first != n + i) {
-                out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
-                               "duplicates the id of " + path(first[i].first).to_string() + "; a holder appears once (merge the two)"});
+            if (!b.id().empty()) {
+                const std::size_t at = first_with_id(i);
+                if (at != n + i) {
+                    out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
+                                   "duplicates the id of " + path(at).to_string() + "; a holder appears once (merge the two)"});
+                }
             }
             if (name_key_empty(b.name())) continue;
             // The earlier holders of its key group in position order: the old ones (the table's
@@ -178,11 +227,17 @@ struct cap_table_access {
                 found = true;
                 break;
             }
-            for (std::size_t j = k > 1 ? first[i].second : k; !found && j < k && order[j] != i; ++j) {
-                const std::size_t m = order[j];
-                if (added[m].id() == b.id() || declared(added[m].id(), b.id())) continue;
+            const auto earlier = [&](std::size_t m) {  // added holder m, earlier than i, has b's key
+                if (added[m].id() == b.id() || declared(added[m].id(), b.id())) return;
                 near(i, added[m], n + m);
                 found = true;
+            };
+            if (scan) {
+                for (std::size_t m = 0; !found && m < i; ++m) {
+                    if (compare_name_keys(added[m].name(), b.name()) == 0) earlier(m);
+                }
+            } else {
+                for (std::size_t j = first[i].second; !found && j < k && order[j] != i; ++j) earlier(order[j]);
             }
         }
     }
@@ -201,14 +256,27 @@ struct cap_table_access {
                                         const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
                                         fully_diluted_counts* full_counts = nullptr, bool check_added = false) {
         cap_table_result result;
-        std::vector<diagnostic>& out = result.problems;
+        cap_table t;
+        if (issue_round_into(before, added, std::move(classes), issues, pool, increase, t, result.problems, full_counts, check_added)) {
+            result.table = std::move(t);
+        }
+        return result;
+    }
+
+    /// issue_round() into @p t, a table with nothing on it (empty()), adding its problems to
+    /// @p out: true if there were none (else @p t is partly built and not a valid table).
+    static bool issue_round_into(const cap_table& before, const std::vector<holder>& added, std::vector<share_class> classes,
+                                 const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
+                                 cap_table& t, std::vector<diagnostic>& out, fully_diluted_counts* full_counts = nullptr,
+                                 bool check_added = false) {
+        const std::size_t problems_before = out.size();
         const std::size_t n = before.holders_.size();
         const std::size_t c = before.classes_.size();
         constexpr std::size_t index_limit = std::size_t{1} << 31;
         if (n + added.size() >= index_limit || before.holdings_.size() + issues.size() >= index_limit) {
             out.push_back({field_path("holders"), std::to_string(n + added.size()) + " entries",
                            "must have fewer than 2^31 entries"});
-            return result;
+            return false;
         }
         // The pool top-up (first, as try_build() reports the builder's increase_pool()).
         const bool pool_known = pool && *pool < before.pools_.size();
@@ -245,7 +313,6 @@ struct cap_table_access {
         }
         // A copy of every list, each allocated once at its final size (a plain copy then an
         // append would copy the largest lists twice).
-        cap_table t;
         t.currency_ = before.currency_;
         const auto copy_plus = [](auto& to, const auto& from, std::size_t more) {
             to.reserve(from.size() + more);
@@ -323,16 +390,15 @@ struct cap_table_access {
                 out.push_back({company_field("holdings", k, "shares"), std::to_string(is.shares.value()), "the total overflows 64 bits"});
             }
         }
-        if (!out.empty()) return result;
+        if (out.size() != problems_before) return false;
         try {  // every fully diluted total must fit 64 bits, as try_build() checks
             fully_diluted_counts all = t.fully_diluted(fully_diluted_basis::full_with_convertibles());
             if (full_counts) *full_counts = std::move(all);
         } catch (const overflow_error& e) {
             out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + e.what()});
-            return result;
+            return false;
         }
-        result.table = std::move(t);
-        return result;
+        return true;
     }
 };
 
@@ -378,22 +444,23 @@ struct holder_change {
 
 namespace detail {
 
-/// Every holder of @p after (in its order) across a round from @p before: fully diluted shares
-/// and ownership before (@p was, 0 for a new holder: the new ones follow the old ones) and
-/// after (@p now), on one basis.
-[[nodiscard]] inline std::vector<holder_change> holder_changes(const cap_table& before, const fully_diluted_counts& was,
+/// Every holder of @p after (in its order) across a round: fully diluted shares and ownership
+/// before (@p was, the table before's count per holder, of total @p was_total; 0 for a new
+/// holder: the new ones follow the old ones) and after (@p now), on one basis.
+[[nodiscard]] inline std::vector<holder_change> holder_changes(const std::vector<share_count>& was, share_count was_total,
                                                              const cap_table& after, const fully_diluted_counts& now) {
     const std::vector<holder>& hs = after.holders();
-    const std::size_t old = before.holders().size();
+    const std::size_t old = was.size();
     std::vector<holder_change> out;
     out.reserve(hs.size());
     for (std::size_t i = 0; i < hs.size(); ++i) {
-        const share_count b = i < old ? was.by_holder()[i] : share_count();
-        out.push_back({hs[i].id(), hs[i].name(), b, now.by_holder()[i], fraction(b.value(), was.total().value()),
+        const share_count b = i < old ? was[i] : share_count();
+        out.push_back({hs[i].id(), hs[i].name(), b, now.by_holder()[i], fraction(b.value(), was_total.value()),
                        fraction(now.by_holder()[i].value(), now.total().value())});
     }
     return out;
 }
+
 
 struct round_on_cap_table_access;
 
@@ -463,7 +530,7 @@ struct round_on_cap_table_access {
         const fully_diluted_counts was = r.before_.fully_diluted(basis);
         const bool full = basis == fully_diluted_basis::full() || basis == fully_diluted_basis::full_with_convertibles();
         const fully_diluted_counts now = full && full_after ? std::move(*full_after) : r.after_.fully_diluted(basis);
-        r.changes_ = holder_changes(r.before_, was, r.after_, now);
+        r.changes_ = holder_changes(was.by_holder(), was.total(), r.after_, now);
         r.pool_before_ = fraction(was.unallocated_pool().value(), was.total().value());
         r.pool_after_ = fraction(now.unallocated_pool().value(), now.total().value());
         return r;

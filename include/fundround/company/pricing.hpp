@@ -260,6 +260,7 @@ public:
 private:
     friend class priced_round_terms;
     friend class conversion_round;  // instruments/conversion.hpp: solves its new money in place
+    friend class converted_round;   // instruments/conversion.hpp: made empty, then solved in place
     priced_round() = default;
 
     money to_money(const fraction& units, rounding mode) const {

@@ -187,6 +187,7 @@ public:
     /// Only conversion_round makes one (the key of the constructor below).
     class key {
         friend class conversion_round;
+        friend class converted_round;
         key() {}  // NOLINT(modernize-use-equals-default): user-provided, so that only friends make one
     };
     /// Made by conversion_round only (it holds @p p, the new money, and sets the rest).
@@ -295,10 +296,19 @@ public:
         return changes_[*i];
     }
 
+    /// Only conversion_round makes one (the key of the constructor below).
+    class key {
+        friend class conversion_round;
+        key() {}  // NOLINT(modernize-use-equals-default): user-provided, so that only friends make one
+    };
+    /// Made by conversion_round only, empty: the round is solved and its tables built in place.
+    explicit converted_round(key)
+        : solution_(conversion_solution::key(), priced_round()),
+          before_(detail::cap_table_access::empty()),
+          after_(detail::cap_table_access::empty()) {}
+
 private:
     friend class conversion_round;
-    converted_round(conversion_solution s, const cap_table& before, cap_table after)
-        : solution_(std::move(s)), before_(before), after_(std::move(after)) {}
 
     conversion_solution solution_;
     cap_table before_;
@@ -813,18 +823,23 @@ public:
     [[nodiscard]] conversion_result try_apply_to(const cap_table& table) const { return apply_on(table, detail::conv_path::automatic); }
     /// The round applied to @p table; throws validation_error listing every problem.
     [[nodiscard]] converted_round apply_to(const cap_table& table) const {
-        conversion_result r = try_apply_to(table);
-        if (!r.ok()) {
+        converted_round r{converted_round::key()};
+        std::vector<diagnostic> problems;
+        if (!apply_into(table, detail::conv_path::automatic, false, r, problems)) {
             throw validation_error("round \"" + name_ + "\" with converting instruments does not apply to the cap table",
-                                   std::move(r.problems));
+                                   std::move(problems));
         }
-        return std::move(*r.round);
+        return r;
     }
 
 private:
     friend struct detail::conversion_paths;
     friend class prepared_conversion;  // instruments/prepared_conversion.hpp: the round checked once, then solved at many valuations
     conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
+    /// The round applied to @p table, solved and built in place into @p r (made empty); false if
+    /// there is a problem (in @p out; @p r is then partly built).
+    bool apply_into(const cap_table& table, detail::conv_path path, bool after_by_builder_only, converted_round& r,
+                    std::vector<diagnostic>& out) const;
     conversion_solution_result solve_on(const cap_table& table, detail::conv_path path) const;
     bool solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol, std::vector<diagnostic>& out) const;
     /// The checks and figures that do not depend on the valuation: the terms, the new money, the
@@ -1198,13 +1213,15 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
 
 inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
     conversion_result result;
-    std::vector<diagnostic>& out = result.problems;
-    conversion_solution_result solved = solve_on(table, path);
-    if (!solved.ok()) {
-        out = std::move(solved.problems);
-        return result;
-    }
-    conversion_solution& sol = *solved.solution;
+    converted_round& r = result.round.emplace(converted_round::key());
+    if (!apply_into(table, path, after_by_builder_only, r, result.problems)) result.round.reset();
+    return result;
+}
+
+inline bool conversion_round::apply_into(const cap_table& table, detail::conv_path path, bool after_by_builder_only,
+                                         converted_round& r, std::vector<diagnostic>& out) const {
+    conversion_solution& sol = r.solution_;
+    if (!solve_into(table, path, sol, out)) return false;
     const priced_round& pr = sol.pricing_;
     std::vector<instrument_conversion>& shells = sol.conversions_;
     const fundround::price_per_share& round_price = sol.price_;
@@ -1236,7 +1253,6 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
             classes.push_back(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
         }
     }
-    cap_table_result built;
     fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
     bool have_full_after = false;
     // A conversion series named like a class on the table (exactly or by holder_name_key()):
@@ -1248,24 +1264,26 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     for (std::size_t j = 1; j < classes.size() && !clash; ++j) {
         for (const share_class& k : table.classes()) clash = clash || detail::compare_name_keys(k.name(), classes[j].name()) == 0;
     }
+    std::vector<diagnostic> problems;  // of the table after
     if (clash || after_by_builder_only) {
-        built = after_by_builder(table, classes, shells, pr);
+        cap_table_result built = after_by_builder(table, classes, shells, pr);
+        if (built.ok()) r.after_ = std::move(*built.table);
+        problems = std::move(built.problems);
     } else {
         // The issues as cap_table_builder::issue() makes them: one holding per holder and class,
         // in the order first issued, later issues added to it.
         std::vector<detail::round_issue> issues;
         issues.reserve(shells.size() + pr.investments().size());
-        std::vector<diagnostic> pending;  // as the builder's issue() reports them: first
         const auto issue = [&](const holder_id& who, std::size_t cls, share_count shares) {
             for (detail::round_issue& is : issues) {
                 if (is.holder != who || is.share_class != cls) continue;
                 try {
                     is.shares += shares;
-                } catch (const overflow_error&) {
-                    pending.push_back({field_path("issue"),
-                                       std::to_string(shares.value()) + " of \"" + classes[cls - first_class].name() + "\" to \"" +
-                                           who.str() + "\"",
-                                       "the holding overflows 64 bits"});
+                } catch (const overflow_error&) {  // as the builder's issue() reports it: first
+                    problems.push_back({field_path("issue"),
+                                        std::to_string(shares.value()) + " of \"" + classes[cls - first_class].name() + "\" to \"" +
+                                            who.str() + "\"",
+                                        "the holding overflows 64 bits"});
                 }
                 return;
             }
@@ -1277,26 +1295,21 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
         for (const priced_investment& i : pr.investments()) {
             if (i.shares.value() > 0) issue(holder_id(i.investor), first_class, i.shares);
         }
-        built = detail::cap_table_access::issue_round(table, new_holders_, std::move(classes), issues,
-                                                      pool_target_ ? table.pool_index(*pool_) : std::nullopt,
-                                                      pr.pool_increase(), &full_after, true);
-        if (!pending.empty()) {
-            pending.insert(pending.end(), built.problems.begin(), built.problems.end());
-            built.problems = std::move(pending);
-            built.table.reset();
-        }
-        have_full_after = built.ok();
+        have_full_after = detail::cap_table_access::issue_round_into(table, new_holders_, std::move(classes), issues,
+                                                                     pool_target_ ? table.pool_index(*pool_) : std::nullopt,
+                                                                     pr.pool_increase(), r.after_, problems, &full_after, true) &&
+                          problems.empty();
     }
-    if (!built.ok()) {
-        for (diagnostic& d : built.problems) {
+    if (!problems.empty()) {
+        for (diagnostic& d : problems) {
             d.field = d.field.prefixed(field_path("after"));
             d.rule += " (in the cap table after the round)";
         }
-        out = std::move(built.problems);
-        return result;
+        out = std::move(problems);
+        return false;
     }
 
-    converted_round r(std::move(sol), table, std::move(*built.table));
+    r.before_ = table;
     r.name_ = name_;
     r.series_ = series_;
     r.close_ = close_;
@@ -1307,10 +1320,11 @@ inline conversion_result conversion_round::apply_on(const cap_table& table, deta
     r.conversion_share_mode_ = conversion_share_mode_;
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
     const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
-    r.changes_ = detail::holder_changes(r.before_, r.before_.fully_diluted(basis_), r.after_,
-                                        full && have_full_after ? std::move(full_after) : r.after_.fully_diluted(basis_));
-    result.round = std::move(r);
-    return result;
+    if (!(full && have_full_after)) full_after = r.after_.fully_diluted(basis_);
+    std::vector<share_count> was;  // the table before: only its per-holder counts and total
+    const share_count was_total = detail::cap_table_access::holder_counts(table, basis_, was);
+    r.changes_ = detail::holder_changes(was, was_total, r.after_, full_after);
+    return true;
 }
 
 // The table after built by cap_table_builder from `table`: the new holders and `classes`
