@@ -243,11 +243,10 @@ struct condition_outlook {
     std::optional<calendar_date> certain_from;
 };
 
+class condition_outlook_cache;
+
 namespace detail {
 struct condition_access;
-}  // namespace detail
-class condition_outlook_cache;
-namespace detail {
 
 // What a condition built from parts (all_of, any_of, not, a long-stop) does by walking them,
 // reached through its node: a program that never combines conditions never compiles these.
