@@ -360,6 +360,10 @@ private:
     friend struct detail::cap_table_access;
     cap_table() = default;
 
+    // fully_diluted(@p basis); with @p per_class_and_pool false, the per-holder counts and the
+    // totals only (by_class() and by_pool() left empty: what a round's holder changes read).
+    fully_diluted_counts count_fully_diluted(const fully_diluted_basis& basis, bool per_class_and_pool) const;
+
     std::size_t require_class(std::string_view name) const {
         const auto c = class_index(name);
         if (!c) throw invalid_argument_error("share class = \"" + std::string(name) + "\": not on the cap table");
@@ -775,30 +779,38 @@ inline cap_table_result cap_table_builder::try_build() const {
 }
 
 inline fully_diluted_counts cap_table::fully_diluted(const fully_diluted_basis& basis) const {
+    return count_fully_diluted(basis, true);
+}
+
+inline fully_diluted_counts cap_table::count_fully_diluted(const fully_diluted_basis& basis, bool per_class_and_pool) const {
     fully_diluted_counts r;
     r.basis_ = basis;
     r.by_holder_.assign(holders_.size(), share_count());
-    r.by_class_.assign(classes_.size(), share_count());
-    r.by_pool_.assign(pools_.size(), share_count());
+    if (per_class_and_pool) {
+        r.by_class_.assign(classes_.size(), share_count());
+        r.by_pool_.assign(pools_.size(), share_count());
+    }
     for (std::size_t k = 0; k < holdings_.size(); ++k) {
         const share_count s = as_converted(holding_class_[k], holdings_[k].shares);
         r.by_holder_[holding_holder_[k]] += s;
-        r.by_class_[holding_class_[k]] += s;
+        if (per_class_and_pool) r.by_class_[holding_class_[k]] += s;
         r.issued_ += s;
     }
     if (basis.granted_options) {
         for (std::size_t k = 0; k < grants_.size(); ++k) {
             const share_count s = as_converted(pool_class_[grant_pool_[k]], grants_[k].shares);
             r.by_holder_[grant_holder_[k]] += s;
-            r.by_class_[pool_class_[grant_pool_[k]]] += s;
+            if (per_class_and_pool) r.by_class_[pool_class_[grant_pool_[k]]] += s;
             r.granted_ += s;
         }
     }
     if (basis.unallocated_pool) {
         for (std::size_t p = 0; p < pools_.size(); ++p) {
             const share_count s = as_converted(pool_class_[p], pools_[p].authorized - pool_granted_[p]);
-            r.by_pool_[p] = s;
-            r.by_class_[pool_class_[p]] += s;
+            if (per_class_and_pool) {
+                r.by_pool_[p] = s;
+                r.by_class_[pool_class_[p]] += s;
+            }
             r.unallocated_ += s;
         }
     }
@@ -806,7 +818,7 @@ inline fully_diluted_counts cap_table::fully_diluted(const fully_diluted_basis& 
         for (std::size_t k = 0; k < warrants_.size(); ++k) {
             const share_count s = as_converted(warrant_class_[k], warrants_[k].shares);
             r.by_holder_[warrant_holder_[k]] += s;
-            r.by_class_[warrant_class_[k]] += s;
+            if (per_class_and_pool) r.by_class_[warrant_class_[k]] += s;
             r.warrants_ += s;
         }
     }

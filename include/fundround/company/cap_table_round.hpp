@@ -85,37 +85,10 @@ struct cap_table_access {
         return {basis.text_then(suffix), total, unallocated};
     }
 
-    /// @p t.fully_diluted(@p basis)'s total, and its per-holder counts into @p by_holder (in
-    /// holders() order): the same sums in the same order, without the per-class and per-pool
-    /// counts (what a round's holder changes read of the table before).
-    static share_count holder_counts(const cap_table& t, const fully_diluted_basis& basis, std::vector<share_count>& by_holder) {
-        by_holder.assign(t.holders_.size(), share_count());
-        share_count issued, granted, unallocated, warrants;
-        for (std::size_t k = 0; k < t.holdings_.size(); ++k) {
-            const share_count s = t.as_converted(t.holding_class_[k], t.holdings_[k].shares);
-            by_holder[t.holding_holder_[k]] += s;
-            issued += s;
-        }
-        if (basis.granted_options) {
-            for (std::size_t k = 0; k < t.grants_.size(); ++k) {
-                const share_count s = t.as_converted(t.pool_class_[t.grant_pool_[k]], t.grants_[k].shares);
-                by_holder[t.grant_holder_[k]] += s;
-                granted += s;
-            }
-        }
-        if (basis.unallocated_pool) {
-            for (std::size_t p = 0; p < t.pools_.size(); ++p) {
-                unallocated += t.as_converted(t.pool_class_[p], t.pools_[p].authorized - t.pool_granted_[p]);
-            }
-        }
-        if (basis.warrants) {
-            for (std::size_t k = 0; k < t.warrants_.size(); ++k) {
-                const share_count s = t.as_converted(t.warrant_class_[k], t.warrants_[k].shares);
-                by_holder[t.warrant_holder_[k]] += s;
-                warrants += s;
-            }
-        }
-        return issued + granted + unallocated + warrants;
+    /// @p t.fully_diluted(@p basis) without the per-class and per-pool counts (by_class() and
+    /// by_pool() empty): what a round's holder changes read of the table before.
+    static fully_diluted_counts holder_counts(const cap_table& t, const fully_diluted_basis& basis) {
+        return t.count_fully_diluted(basis, false);
     }
 
     /// The first holder of @p t (lowest position) whose name has the holder_name_key() of
@@ -445,22 +418,21 @@ struct holder_change {
 namespace detail {
 
 /// Every holder of @p after (in its order) across a round: fully diluted shares and ownership
-/// before (@p was, the table before's count per holder, of total @p was_total; 0 for a new
-/// holder: the new ones follow the old ones) and after (@p now), on one basis.
-[[nodiscard]] inline std::vector<holder_change> holder_changes(const std::vector<share_count>& was, share_count was_total,
-                                                             const cap_table& after, const fully_diluted_counts& now) {
+/// before (@p was, the table before's counts: 0 for a new holder, the new ones follow the old
+/// ones) and after (@p now), on one basis.
+[[nodiscard]] inline std::vector<holder_change> holder_changes(const fully_diluted_counts& was, const cap_table& after,
+                                                             const fully_diluted_counts& now) {
     const std::vector<holder>& hs = after.holders();
-    const std::size_t old = was.size();
+    const std::size_t old = was.by_holder().size();
     std::vector<holder_change> out;
     out.reserve(hs.size());
     for (std::size_t i = 0; i < hs.size(); ++i) {
-        const share_count b = i < old ? was[i] : share_count();
-        out.push_back({hs[i].id(), hs[i].name(), b, now.by_holder()[i], fraction(b.value(), was_total.value()),
+        const share_count b = i < old ? was.by_holder()[i] : share_count();
+        out.push_back({hs[i].id(), hs[i].name(), b, now.by_holder()[i], fraction(b.value(), was.total().value()),
                        fraction(now.by_holder()[i].value(), now.total().value())});
     }
     return out;
 }
-
 
 struct round_on_cap_table_access;
 
@@ -530,7 +502,7 @@ struct round_on_cap_table_access {
         const fully_diluted_counts was = r.before_.fully_diluted(basis);
         const bool full = basis == fully_diluted_basis::full() || basis == fully_diluted_basis::full_with_convertibles();
         const fully_diluted_counts now = full && full_after ? std::move(*full_after) : r.after_.fully_diluted(basis);
-        r.changes_ = holder_changes(was.by_holder(), was.total(), r.after_, now);
+        r.changes_ = holder_changes(was, r.after_, now);
         r.pool_before_ = fraction(was.unallocated_pool().value(), was.total().value());
         r.pool_after_ = fraction(now.unallocated_pool().value(), now.total().value());
         return r;

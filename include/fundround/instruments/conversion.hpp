@@ -1321,9 +1321,8 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
     r.pool_ = pool_target_ ? pool_ : std::nullopt;
     const bool full = basis_ == fully_diluted_basis::full() || basis_ == fully_diluted_basis::full_with_convertibles();
     if (!(full && have_full_after)) full_after = r.after_.fully_diluted(basis_);
-    std::vector<share_count> was;  // the table before: only its per-holder counts and total
-    const share_count was_total = detail::cap_table_access::holder_counts(table, basis_, was);
-    r.changes_ = detail::holder_changes(was, was_total, r.after_, full_after);
+    const fully_diluted_counts was = detail::cap_table_access::holder_counts(table, basis_);  // per holder only
+    r.changes_ = detail::holder_changes(was, r.after_, full_after);
     return true;
 }
 
