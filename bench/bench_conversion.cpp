@@ -697,42 +697,24 @@ void paired_solve(benchmark::State& state, shape s) {
 
 }  // namespace
 
-BENCHMARK_CAPTURE(lib, two_safes, two_safes);
-BENCHMARK_CAPTURE(lib, one_discount, one_discount);
-BENCHMARK_CAPTURE(lib, no_safes, no_safes);
-BENCHMARK_CAPTURE(solve, two_safes, two_safes);
-BENCHMARK_CAPTURE(solve, one_discount, one_discount);
-BENCHMARK_CAPTURE(solve, no_safes, no_safes);
-BENCHMARK_CAPTURE(hand, two_safes, two_safes);
-BENCHMARK_CAPTURE(hand, one_discount, one_discount);
-BENCHMARK_CAPTURE(hand, no_safes, no_safes);
-BENCHMARK_CAPTURE(hand_table_bm, two_safes, two_safes)->Name("hand_table/two_safes");
-BENCHMARK_CAPTURE(hand_table_bm, one_discount, one_discount)->Name("hand_table/one_discount");
-BENCHMARK_CAPTURE(hand_table_bm, no_safes, no_safes)->Name("hand_table/no_safes");
-BENCHMARK_CAPTURE(paired_table, two_safes, two_safes);
-BENCHMARK_CAPTURE(paired_table, one_discount, one_discount);
-BENCHMARK_CAPTURE(paired_table, no_safes, no_safes);
-BENCHMARK_CAPTURE(paired, two_safes, two_safes);
-BENCHMARK_CAPTURE(paired, one_discount, one_discount);
-BENCHMARK_CAPTURE(paired, no_safes, no_safes);
-BENCHMARK_CAPTURE(paired_solve, two_safes, two_safes);
-BENCHMARK_CAPTURE(paired_solve, one_discount, one_discount);
-BENCHMARK_CAPTURE(paired_solve, no_safes, no_safes);
+// Registers @p fn as "<name>/two_safes", "<name>/one_discount" and "<name>/no_safes".
+#define FUNDROUND_BENCH_SHAPES(fn, name)                                              \
+    BENCHMARK_CAPTURE(fn, two_safes, two_safes)->Name(name "/two_safes");             \
+    BENCHMARK_CAPTURE(fn, one_discount, one_discount)->Name(name "/one_discount");    \
+    BENCHMARK_CAPTURE(fn, no_safes, no_safes)->Name(name "/no_safes")
 
-BENCHMARK_CAPTURE(prepared, two_safes, two_safes);
-BENCHMARK_CAPTURE(prepared, one_discount, one_discount);
-BENCHMARK_CAPTURE(prepared, no_safes, no_safes);
-BENCHMARK_CAPTURE(prepared_sweep, two_safes, two_safes);
-BENCHMARK_CAPTURE(prepared_sweep, one_discount, one_discount);
-BENCHMARK_CAPTURE(prepared_sweep, no_safes, no_safes);
-BENCHMARK_CAPTURE(hand_prepared_bm, two_safes, two_safes)->Name("hand_prepared/two_safes");
-BENCHMARK_CAPTURE(hand_prepared_bm, one_discount, one_discount)->Name("hand_prepared/one_discount");
-BENCHMARK_CAPTURE(hand_prepared_bm, no_safes, no_safes)->Name("hand_prepared/no_safes");
-BENCHMARK_CAPTURE(paired_prepared, two_safes, two_safes);
-BENCHMARK_CAPTURE(paired_prepared, one_discount, one_discount);
-BENCHMARK_CAPTURE(paired_prepared, no_safes, no_safes);
-BENCHMARK_CAPTURE(paired_prepared_sweep, two_safes, two_safes);
-BENCHMARK_CAPTURE(paired_prepared_sweep, one_discount, one_discount);
-BENCHMARK_CAPTURE(paired_prepared_sweep, no_safes, no_safes);
+FUNDROUND_BENCH_SHAPES(lib, "lib");
+FUNDROUND_BENCH_SHAPES(solve, "solve");
+FUNDROUND_BENCH_SHAPES(hand, "hand");
+FUNDROUND_BENCH_SHAPES(hand_table_bm, "hand_table");
+FUNDROUND_BENCH_SHAPES(paired_table, "paired_table");
+FUNDROUND_BENCH_SHAPES(paired, "paired");
+FUNDROUND_BENCH_SHAPES(paired_solve, "paired_solve");
+
+FUNDROUND_BENCH_SHAPES(prepared, "prepared");
+FUNDROUND_BENCH_SHAPES(prepared_sweep, "prepared_sweep");
+FUNDROUND_BENCH_SHAPES(hand_prepared_bm, "hand_prepared");
+FUNDROUND_BENCH_SHAPES(paired_prepared, "paired_prepared");
+FUNDROUND_BENCH_SHAPES(paired_prepared_sweep, "paired_prepared_sweep");
 
 BENCHMARK_MAIN();

@@ -8,7 +8,6 @@
 #include <fundround/deal/condition.hpp>
 #include <fundround/deal/schedule.hpp>
 #include <fundround/deal/tranche.hpp>
-#include <fundround/detail/key_index.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
