@@ -337,6 +337,24 @@ TEST_CASE("tranche: a moved-from tranche is a valid value") {
     CHECK(a == b);
 }
 
+TEST_CASE("tranche: move assignment hands the label and fallback over and leaves no label or fallback behind") {
+    tranche a = tranche::when(30_B, fr::milestone("m"), ymd(2026, 9, 30)).otherwise(20_B).labelled("x");
+    tranche b = tranche::at_close(1_M).labelled("old");
+    b = std::move(a);
+    CHECK(b.label() == "x");
+    CHECK(b.fallback() == std::optional<fr::money>(20_B));
+    CHECK(a.label().empty());  // NOLINT(bugprone-use-after-move): the point of the test
+    CHECK_FALSE(a.has_fallback());
+    tranche& same = b;
+    b = std::move(same);  // self-move keeps the value
+    CHECK(b.label() == "x");
+    CHECK(b.fallback() == std::optional<fr::money>(20_B));
+    tranche c = b;  // a deep copy: changing the copy leaves the original alone
+    c = c.labelled("y");
+    CHECK(b.label() == "x");
+    CHECK(c.label() == "y");
+}
+
 TEST_CASE("tranche: label and fallback are stored out of line; copies are deep and compare equal") {
     // The layout: 40 bytes (amount, condition, expected date, one pointer to the rarely given
     // label and fallback), the memory budget of a round (docs/decisions.md).

@@ -45,7 +45,7 @@ namespace detail {
     if (by < close) by = close;
     condition_outlook o;
     if (!c.depends_on_milestone()) {  // a matter of time: one world decides it
-        const condition_status s = c.evaluate(world_state(by));
+        const condition_status s = condition_access::unsettled(c, by);
         o.possible = o.certain = s.is_met();
         if (o.certain) o.certain_from = s.since && close < *s.since ? *s.since : close;
         return o;
@@ -147,7 +147,8 @@ FUNDROUND_COLD inline void add_placement_problem(std::vector<diagnostic>& out, c
         }
         return {funding_status::conditional, day};
     }
-    const condition_status s = c.evaluate(world_state(close));
+    require_valid(close, "close_date");
+    const condition_status s = condition_access::unsettled(c, close);
     if (s.is_met() && (!t.expected_date() || *t.expected_date() <= close)) {
         return {funding_status::at_close, close};
     }

@@ -29,24 +29,26 @@ enum class name_order {
     by_key,  ///< By holder_name_key(), equal keys by the exact name (name_key_less()).
 };
 
-/// The positions 0 to n-1 of @p names (n = size) ordered by name as @p order_by says, equal names
-/// by position: the order of a stable sort. The one sort of names in the library's core (the
-/// milestones of a condition, exact; the investors of a round, by key), so that it is compiled
-/// once.
+/// The positions 0 to n-1 ordered by the name at each, `name_at(i)` (a `const std::string&`), as
+/// @p order_by says, equal names by position: the order of a stable sort. The one sort of names
+/// in the library's core (the milestones of a condition, exact; the investors of a round, by
+/// key); the names are read where they are, not gathered into a vector of pointers first.
 ///
 /// A bottom-up merge sort (runs of 1, 2, 4, ... positions merged with std::merge, which keeps
 /// equal names in position order): O(n log n) comparisons, n extra positions, and one small
 /// merge loop to compile, where std::sort with this comparator compiled an introsort, a heap sort
 /// and an insertion sort (about 2% of the README example's compile time at -O2, g++ 12).
-[[nodiscard]] inline std::vector<std::uint32_t> positions_by_name(const std::vector<const std::string*>& names,
-                                                                  name_order order_by = name_order::exact) {
-    const std::size_t n = names.size();
+template <class NameAt>
+[[nodiscard]] std::vector<std::uint32_t> positions_by_name(std::size_t n, const NameAt& name_at,
+                                                           name_order order_by = name_order::exact) {
     std::vector<std::uint32_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
     if (n < 2) return order;  // nothing to merge: no buffer (one milestone is the common case)
     const bool by_key = order_by == name_order::by_key;
-    const auto by_name = [&names, by_key](std::uint32_t a, std::uint32_t b) {
-        return by_key ? name_key_less(*names[a], *names[b]) : *names[a] < *names[b];
+    const auto by_name = [&name_at, by_key](std::uint32_t a, std::uint32_t b) {
+        const std::string& x = name_at(a);
+        const std::string& y = name_at(b);
+        return by_key ? name_key_less(x, y) : x < y;
     };
     std::vector<std::uint32_t> merged(n);
     for (std::size_t width = 1; width < n; width *= 2) {
@@ -252,12 +254,16 @@ struct condition_access;
 // reached through its node: a program that never combines conditions never compiles these.
 struct combined_operations {
     condition_status (*evaluate)(const condition&, const world_state&);
+    // evaluate() in the world of one day where no milestone has settled
+    condition_status (*unsettled)(const condition&, calendar_date);
     void (*append_text)(const condition&, std::string&);
     // classify_condition(), the outlook looked up in (and added to) the cache when there is one
     condition_outlook (*outlook)(const condition&, calendar_date, calendar_date, condition_outlook_cache*);
 };
 // condition::evaluate() of combined condition @p c (below).
 inline condition_status evaluate_combined(const condition& c, const world_state& world);
+// evaluate_combined(@p c, world_state(@p day)): no milestone settled (below).
+inline condition_status unsettled_combined(const condition& c, calendar_date day);
 // condition::to_string()'s text of combined condition @p c, appended to @p out (below).
 inline void append_combined_text(const condition& c, std::string& out);
 // The outlook of combined condition @p c by day @p by, by decision diagrams, through @p cache
@@ -265,8 +271,8 @@ inline void append_combined_text(const condition& c, std::string& out);
 inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
                                           condition_outlook_cache* cache);
 // The operations every combined node points to (condition::combine() takes its address).
-inline constexpr combined_operations combined_condition_operations{&evaluate_combined, &append_combined_text,
-                                                                   &combined_outlook};
+inline constexpr combined_operations combined_condition_operations{&evaluate_combined, &unsettled_combined,
+                                                                   &append_combined_text, &combined_outlook};
 }  // namespace detail
 
 /// A composable, immutable condition: always, on or after a date, a named milestone,
@@ -358,7 +364,8 @@ public:
         std::vector<const std::string*> names;
         collect_milestones(names);
         std::vector<std::string> out;  // each name pushed as a std::string value, as the tables' cells
-        for (const std::uint32_t i : detail::positions_by_name(names)) {
+        const auto name_at = [&names](std::size_t i) -> const std::string& { return *names[i]; };
+        for (const std::uint32_t i : detail::positions_by_name(names.size(), name_at)) {
             if (out.empty() || out.back() != *names[i]) out.push_back(std::string(*names[i]));
         }
         return out;
@@ -479,6 +486,13 @@ private:
     // Appends to_string()'s text to @p out (one buffer for the whole tree).
     void append_text(std::string& out) const;
 
+    // The status on @p day of lone node @p n, always() or on_or_after(): a matter of the date.
+    static condition_status lone_time_status(const node& n, calendar_date day) noexcept {
+        if (n.kind == condition_kind::always) return {condition_state::met, std::nullopt};
+        if (day >= n.date) return {condition_state::met, n.date};
+        return {condition_state::pending, std::nullopt};
+    }
+
     friend struct detail::condition_access;
 
     detail::shared_ref<node> node_;  // null: always(); otherwise one reference to the node
@@ -495,6 +509,15 @@ struct condition_access {
     }
     // Appends the text of @p c to @p out (condition::to_string(), one buffer for a whole tree).
     static void append_text(const condition& c, std::string& out) { c.append_text(out); }
+    // @p c.evaluate(world_state(@p day)), @p day valid: the status on @p day in the world where no
+    // milestone has settled. A lone condition is decided here, without a world_state, so a
+    // program that never combines conditions compiles no world (nor its milestone records) to
+    // classify its tranches; a combined one is evaluated through its node.
+    static condition_status unsettled(const condition& c, calendar_date day) {
+        const condition::node& n = c.get();
+        if (n.combined != nullptr) return n.combined->unsettled(c, day);
+        return n.kind == condition_kind::milestone ? condition_status{} : condition::lone_time_status(n, day);
+    }
 };
 }  // namespace detail
 
@@ -558,10 +581,8 @@ inline condition_status condition::evaluate(const world_state& world) const {
     const node& n = get();
     if (n.combined != nullptr) return n.combined->evaluate(*this, world);
     switch (n.kind) {
-        case condition_kind::always: return {condition_state::met, std::nullopt};
-        case condition_kind::on_or_after:
-            if (world.as_of() >= n.date) return {condition_state::met, n.date};
-            return {condition_state::pending, std::nullopt};
+        case condition_kind::always:
+        case condition_kind::on_or_after: return lone_time_status(n, world.as_of());
         case condition_kind::milestone:
             if (auto a = world.achieved_on(n.name)) return {condition_state::met, a};
             if (auto f = world.failed_on(n.name)) return {condition_state::lapsed, f};
@@ -572,6 +593,10 @@ inline condition_status condition::evaluate(const world_state& world) const {
 }
 
 namespace detail {
+inline condition_status unsettled_combined(const condition& c, calendar_date day) {
+    return evaluate_combined(c, world_state(day));
+}
+
 inline condition_status evaluate_combined(const condition& c, const world_state& world) {
     const calendar_date day = c.date().value_or(calendar_date{});  // the long-stop's
     switch (c.kind()) {

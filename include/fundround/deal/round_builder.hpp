@@ -313,12 +313,8 @@ inline build_result round_builder::try_build() const {
     // name, equal names by position (detail::name_key_less()). Equal names, and names equal but for
     // case, spaces or punctuation ("SoftBank", "Softbank "), are adjacent: one sort finds both
     // kinds of duplicate here, and becomes the round's name lookup.
-    std::vector<std::uint32_t> by_name;
-    {
-        std::vector<const std::string*> names(entries_.size());
-        for (std::size_t i = 0; i < entries_.size(); ++i) names[i] = &entries_[i].who.name();
-        by_name = detail::positions_by_name(names, detail::name_order::by_key);
-    }
+    const auto investor_name = [this](std::size_t i) -> const std::string& { return entries_[i].who.name(); };
+    std::vector<std::uint32_t> by_name = detail::positions_by_name(entries_.size(), investor_name, detail::name_order::by_key);
     // first_of[i]: the investor that i duplicates (the first with its exact name, else the first
     // with its key), or i. A name without a letter or digit is reported as such, not as a duplicate.
     std::vector<std::size_t> first_of(entries_.size());
