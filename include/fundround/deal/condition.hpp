@@ -259,6 +259,8 @@ struct combined_operations {
     void (*append_text)(const condition&, std::string&);
     // classify_condition(), the outlook looked up in (and added to) the cache when there is one
     condition_outlook (*outlook)(const condition&, calendar_date, calendar_date, condition_outlook_cache*);
+    // frees a combined node (it holds the parts: a lone node has none to destroy)
+    void (*destroy)(const void*) noexcept;
 };
 // condition::evaluate() of combined condition @p c (below).
 inline condition_status evaluate_combined(const condition& c, const world_state& world);
@@ -270,9 +272,12 @@ inline void append_combined_text(const condition& c, std::string& out);
 // when not null (detail/condition_diagram.hpp).
 inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
                                           condition_outlook_cache* cache);
+// Frees combined node @p n, its parts with it (below).
+inline void destroy_combined(const void* n) noexcept;
 // The operations every combined node points to (condition::combine() takes its address).
 inline constexpr combined_operations combined_condition_operations{&evaluate_combined, &unsettled_combined,
-                                                                   &append_combined_text, &combined_outlook};
+                                                                   &append_combined_text, &combined_outlook,
+                                                                   &destroy_combined};
 }  // namespace detail
 
 /// A composable, immutable condition: always, on or after a date, a named milestone,
@@ -351,8 +356,12 @@ public:
     /// (for caching per-condition results; equal conditions built separately differ). Every
     /// always() condition has the identity nullptr.
     [[nodiscard]] const void* identity() const noexcept { return node_.get(); }
-    /// The parts of all_of, any_of, negation and long_stop blocks.
-    [[nodiscard]] const std::vector<condition>& parts() const noexcept { return get().parts; }
+    /// The parts of all_of, any_of, negation and long_stop blocks (empty for the others).
+    [[nodiscard]] const std::vector<condition>& parts() const noexcept {
+        if (node_ && node_->combined != nullptr) return static_cast<const combined_node&>(*node_).parts;
+        static const std::vector<condition> none;
+        return none;
+    }
     /// Levels of nesting: 1 for a leaf, at most max_condition_depth.
     [[nodiscard]] std::size_t depth() const noexcept { return node_ ? node_->depth : 1; }
 
@@ -384,25 +393,10 @@ public:
     /// The last day on which the whole condition can still become met, if there is one: after it
     /// the condition is lapsed unless already met. A long stop binds its part; all_of and any_of
     /// are bound only when every part is (by the latest such day); negation is never bound.
-    [[nodiscard]] std::optional<calendar_date> deadline() const {
-        switch (kind()) {
-            case condition_kind::long_stop: {
-                const auto inner = node_->parts.front().deadline();
-                if (inner && *inner < node_->date) return inner;
-                return node_->date;
-            }
-            case condition_kind::all_of:
-            case condition_kind::any_of: {
-                std::optional<calendar_date> latest;
-                for (const auto& p : node_->parts) {
-                    const auto d = p.deadline();
-                    if (!d) return std::nullopt;
-                    if (!latest || *latest < *d) latest = d;
-                }
-                return latest;
-            }
-            default: return std::nullopt;
-        }
+    /// (Computed when the condition is built: O(1).)
+    [[nodiscard]] std::optional<calendar_date> deadline() const noexcept {
+        if (node_) return node_->deadline;
+        return std::nullopt;
     }
 
     /// The state of the condition in @p world: met (since when), pending or lapsed (since when).
@@ -416,7 +410,7 @@ public:
         if (a.node_.get() == b.node_.get()) return true;
         const node& x = a.get();
         const node& y = b.get();
-        return x.kind == y.kind && x.date == y.date && x.name == y.name && x.parts == y.parts;
+        return x.kind == y.kind && x.date == y.date && x.name == y.name && a.parts() == b.parts();
     }
     /// True unless @p a == @p b.
     friend bool operator!=(const condition& a, const condition& b) {
@@ -432,17 +426,32 @@ private:
     // one 8-byte pointer, where std::shared_ptr took 16; see docs/decisions.md). The count is
     // atomic, so copies of one condition may be made and dropped on different threads, as with
     // shared_ptr; the node itself is never written after it is built.
+    //
+    // A node built from parts is a combined_node, which holds them; it points to the walks over
+    // them (detail::combined_operations), which also free it: a program that never combines
+    // conditions compiles no walk and no destruction of parts.
     struct node {
         condition_kind kind = condition_kind::always;
         calendar_date date{};
         std::uint32_t depth = 1;
         bool has_milestone = false;
+        std::optional<calendar_date> deadline;  // deadline(), computed when built
         mutable std::atomic<std::size_t> references{1};
         std::string name;
-        std::vector<condition> parts;
-        // For a node built from parts: the walks over them (detail::combined_operations), held
-        // by the node, so that they are compiled only where conditions are combined.
+        // Set for a combined_node only.
         const detail::combined_operations* combined = nullptr;
+
+        // Frees @p n (shared_ref's last reference): a combined node through its operations.
+        static void destroy(const node* n) noexcept {
+            if (n->combined != nullptr) {
+                n->combined->destroy(n);
+            } else {
+                delete n;
+            }
+        }
+    };
+    struct combined_node : node {
+        std::vector<condition> parts;
     };
 
     // Adopts @p n, a new node holding one reference. The last reference to a node destroys it,
@@ -469,14 +478,39 @@ private:
                                          std::to_string(max_condition_depth) +
                                          " levels deep (flatten it with all_of/any_of)");
         }
-        node* n = new node;
+        combined_node* n = new combined_node;
         n->kind = kind;
         n->date = d;
         n->depth = static_cast<std::uint32_t>(depth + 1);
         n->has_milestone = has_milestone;
+        n->deadline = combined_deadline(kind, parts, d);
         n->parts = std::move(parts);  // noexcept: nothing below can throw once n is allocated
         n->combined = &detail::combined_condition_operations;
         return condition(n);
+    }
+    // deadline() of a block of @p kind with @p parts (and long-stop @p d): a long stop binds its
+    // part; all_of and any_of are bound only when every part is, by the latest such day;
+    // negation is never bound.
+    static std::optional<calendar_date> combined_deadline(condition_kind kind, const std::vector<condition>& parts,
+                                                          calendar_date d) noexcept {
+        switch (kind) {
+            case condition_kind::long_stop: {
+                const auto inner = parts.front().deadline();
+                if (inner && *inner < d) return inner;
+                return d;
+            }
+            case condition_kind::all_of:
+            case condition_kind::any_of: {
+                std::optional<calendar_date> latest;
+                for (const auto& p : parts) {
+                    const auto pd = p.deadline();
+                    if (!pd) return std::nullopt;
+                    if (!latest || *latest < *pd) latest = pd;
+                }
+                return latest;
+            }
+            default: return std::nullopt;
+        }
     }
     void collect_milestones(std::vector<const std::string*>& out) const {
         if (kind() == condition_kind::milestone) out.push_back(&node_->name);
@@ -501,6 +535,8 @@ private:
 namespace detail {
 // What classify_condition() reads of a condition's node.
 struct condition_access {
+    // Frees combined node @p n (condition::node::destroy(), through the node's operations).
+    static void destroy_combined(const void* n) noexcept { delete static_cast<const condition::combined_node*>(n); }
     // The outlook of @p c, built from parts (through its node), by day @p by; through @p cache
     // when not null.
     static condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
@@ -593,6 +629,8 @@ inline condition_status condition::evaluate(const world_state& world) const {
 }
 
 namespace detail {
+inline void destroy_combined(const void* n) noexcept { condition_access::destroy_combined(n); }
+
 inline condition_status unsettled_combined(const condition& c, calendar_date day) {
     return evaluate_combined(c, world_state(day));
 }

@@ -91,6 +91,8 @@ private:
     struct block {
         std::vector<commitment> items;
         mutable std::atomic<std::size_t> references{1};
+        // Frees a block made with new (shared_ref's last reference).
+        static void destroy(const block* b) noexcept { delete b; }
     };
     // The empty vector of a null holder: out of line, so that its guarded static is compiled once.
     FUNDROUND_NOINLINE static const std::vector<commitment>& none() noexcept {

@@ -13,10 +13,12 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// A counted reference to an immutable `Block` allocated with `new`, which holds its own count as
-/// `mutable std::atomic<std::size_t> references` (1 when made). Copies share the block (one
-/// relaxed increment, so copies may be made and dropped on different threads, as with
-/// shared_ptr); the last reference deletes it. A moved-from or default handle is null.
+/// A counted reference to an immutable `Block`, which holds its own count as
+/// `mutable std::atomic<std::size_t> references` (1 when made) and says how it is freed with
+/// `static void destroy(const Block*) noexcept` (`delete` for a block allocated with `new`).
+/// Copies share the block (one relaxed increment, so copies may be made and dropped on different
+/// threads, as with shared_ptr); the last reference destroys it. A moved-from or default handle
+/// is null.
 template <class Block>
 class shared_ref {
 public:
@@ -51,7 +53,7 @@ public:
         }
         return *this;
     }
-    /// Releases this reference (the last one deletes the block).
+    /// Releases this reference (the last one destroys the block).
     ~shared_ref() { release(block_); }
 
     /// The block, or null.
@@ -68,7 +70,7 @@ private:
         if (b != nullptr) b->references.fetch_add(1, std::memory_order_relaxed);
     }
     static void release(const Block* b) noexcept {
-        if (b != nullptr && b->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete b;
+        if (b != nullptr && b->references.fetch_sub(1, std::memory_order_acq_rel) == 1) Block::destroy(b);
     }
 
     const Block* block_ = nullptr;
