@@ -286,10 +286,11 @@ private:
                                format_full(limit)});
     }
 
-    // The sum of @p e's tranches, which check_entry() found to be in the round's currency and to fit.
-    money sum_of(const entry& e) const {
-        money total = money::zero(currency_);
-        for (const tranche& t : e.tranches) total += t.amount();
+    // The sum of @p e's tranches in units, which check_entry() found to be in the round's currency
+    // and to fit (checked all the same: it would throw, never wrap).
+    static std::int64_t units_of(const entry& e) {
+        std::int64_t total = 0;
+        for (const tranche& t : e.tranches) total = detail::money_add(total, t.amount().units());
         return total;
     }
 
@@ -352,22 +353,20 @@ inline build_result round_builder::try_build() const {
     // is reported together with every other problem, naming the sum and its figures. (Each
     // commitment's total is summed again, check_entry() proved it fits: no vector of totals.)
     if (summable) {
-        money total = money::zero(currency_);
+        std::int64_t total = 0;
         std::size_t i = 0;
-        try {
-            for (; i < entries_.size(); ++i) total += sum_of(entries_[i]);
-            if (pre_money_ && pre_money_->currency() == currency_) (void)(*pre_money_ + total);
-        } catch (const overflow_error&) {
-            if (i < entries_.size()) {
-                const std::string next = investor_path(i).to_string();
-                detail::add_problem(out, field_path(), "investors", "",
-                                    overflow_rule("the total of the commitments", "the sum of the commitments before " + next,
-                                                  total, next, sum_of(entries_[i])));
-            } else {
-                detail::add_problem(out, field_path(), "investors", "",
-                                    overflow_rule("the post-money (pre-money + the total of the commitments)",
-                                                  "the pre-money", *pre_money_, "the total of the commitments", total));
-            }
+        while (i < entries_.size() && detail::add_fits(total, units_of(entries_[i]), total)) ++i;
+        std::int64_t post = 0;
+        if (i < entries_.size()) {
+            const std::string next = investor_path(i).to_string();
+            detail::add_problem(out, field_path(), "investors", "",
+                                overflow_rule("the total of the commitments", "the sum of the commitments before " + next,
+                                              money::from_units(total, currency_), next,
+                                              money::from_units(units_of(entries_[i]), currency_)));
+        } else if (pre_money_ && pre_money_->currency() == currency_ && !detail::add_fits(pre_money_->units(), total, post)) {
+            detail::add_problem(out, field_path(), "investors", "",
+                                overflow_rule("the post-money (pre-money + the total of the commitments)", "the pre-money",
+                                              *pre_money_, "the total of the commitments", money::from_units(total, currency_)));
         }
     }
     if (!out.empty()) return result;
@@ -384,43 +383,47 @@ inline build_result round_builder::try_build() const {
     r.prior_mark_label_ = prior_mark_label_;
     r.prior_round_ = prior_round_;
     r.prior_round_label_ = prior_round_label_;
-    r.raised_ = r.at_close_ = r.scheduled_ = r.conditional_ = money::zero(currency_);
     r.by_name_ = std::move(by_name);
 
     // The commitments are shared by the round and its schedule. No overflow is possible below:
     // every amount is positive and the pre-check above proved that pre-money plus all commitments
     // fits, so every partial sum fits too (checked arithmetic would still throw rather than wrap).
-    // Each tranche's status is read from its schedule entry: every tranche has one, dated or
-    // undated, and both lists are in round order, so one pass walks them side by side.
+    // Every amount is in the round's currency (checked above): the sums are kept in units, per
+    // funding status, and made money once. Each tranche's status is read from its schedule entry:
+    // every tranche has one, dated or undated, and both lists are in round order, so one pass
+    // walks them side by side.
     std::vector<commitment> commitments;
     commitments.reserve(entries_.size());
     std::size_t next_dated = 0;
     std::size_t next_undated = 0;
+    std::int64_t raised = 0;
+    std::int64_t round_by_status[3] = {0, 0, 0};  // at close, scheduled, conditional (funding_status order)
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const entry& e = entries_[i];
-        commitments.push_back(commitment{e.who, e.tranches, sum_of(e), money::zero(currency_),
-                                         money::zero(currency_), money::zero(currency_)});
-        commitment& c = commitments.back();
-        for (std::size_t k = 0; k < c.tranches.size(); ++k) {
+        std::int64_t total = 0;
+        std::int64_t by_status[3] = {0, 0, 0};
+        for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const bool dated = next_dated < placed.dated.size() && placed.dated[next_dated].investor == i &&
                                placed.dated[next_dated].tranche == k;
             const funding_status status = dated ? placed.dated[next_dated++].status : placed.undated[next_undated++].status;
-            money& of_status = status == funding_status::at_close    ? c.at_close
-                               : status == funding_status::scheduled ? c.scheduled
-                                                                     : c.conditional;
-            const tranche& t = c.tranches[k];
-            if (t.has_fallback()) {  // the fallback is certain, the rest is not
-                c.scheduled += *t.fallback();
-                of_status += t.excess();
-            } else {
-                of_status += t.amount();
-            }
+            const tranche& t = e.tranches[k];
+            const std::int64_t amount = t.amount().units();
+            const std::int64_t certain = t.has_fallback() ? t.fallback()->units() : 0;  // the fallback is certain
+            total = detail::money_add(total, amount);
+            std::int64_t& of_status = by_status[static_cast<int>(status)];
+            of_status = detail::money_add(of_status, amount - certain);  // 0 < fallback < amount
+            by_status[1] = detail::money_add(by_status[1], certain);
         }
-        r.raised_ += c.total;
-        r.at_close_ += c.at_close;
-        r.scheduled_ += c.scheduled;
-        r.conditional_ += c.conditional;
+        raised = detail::money_add(raised, total);
+        for (int s = 0; s < 3; ++s) round_by_status[s] = detail::money_add(round_by_status[s], by_status[s]);
+        commitments.push_back(commitment{e.who, e.tranches, money::from_units(total, currency_),
+                                         money::from_units(by_status[0], currency_), money::from_units(by_status[1], currency_),
+                                         money::from_units(by_status[2], currency_)});
     }
+    r.raised_ = money::from_units(raised, currency_);
+    r.at_close_ = money::from_units(round_by_status[0], currency_);
+    r.scheduled_ = money::from_units(round_by_status[1], currency_);
+    r.conditional_ = money::from_units(round_by_status[2], currency_);
     r.post_money_ = r.valuation_.post_money(r.raised_);
     r.post_money_at_close_ = r.valuation_.post_money(r.at_close_);
     r.schedule_ = disbursement_schedule(detail::shared_commitments(std::move(commitments)), std::move(placed.dated),

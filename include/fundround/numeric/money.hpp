@@ -35,15 +35,24 @@ constexpr void check_same_currency(currency a, currency b, const char* verb) {
     if (a != b) throw_currency_mismatch(a, b, verb);
 }
 
+/// Sets @p sum to a + b and returns true if it fits 64 bits; returns false (@p sum unchanged)
+/// otherwise: for a caller that reports an overflow with its figures rather than throwing it.
+[[nodiscard]] constexpr bool add_fits(std::int64_t a, std::int64_t b, std::int64_t& sum) noexcept {
+#if FUNDROUND_HAS_OVERFLOW_BUILTINS
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(a, b, &r)) return false;
+    sum = r;
+#else
+    if ((b > 0 && a > int64_max - b) || (b < 0 && a < int64_min - b)) return false;
+    sum = a + b;
+#endif
+    return true;
+}
+
 /// a + b on money units; throws overflow_error naming money. Usable in constant expressions.
 [[nodiscard]] constexpr std::int64_t money_add(std::int64_t a, std::int64_t b) {
     std::int64_t r = 0;
-#if FUNDROUND_HAS_OVERFLOW_BUILTINS
-    if (__builtin_add_overflow(a, b, &r)) throw_money_overflow("addition");
-#else
-    if ((b > 0 && a > int64_max - b) || (b < 0 && a < int64_min - b)) throw_money_overflow("addition");
-    r = a + b;
-#endif
+    if (!add_fits(a, b, r)) throw_money_overflow("addition");
     return r;
 }
 
