@@ -53,12 +53,12 @@ template <class NameAt>
     std::vector<std::uint32_t> merged(n);
     for (std::size_t width = 1; width < n; width *= 2) {
         for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-            const auto first = order.begin();
+            // On pointers, as every algorithm over index arrays in the library: one instantiation
+            // per element type, whatever holds the elements.
+            const std::uint32_t* first = order.data();
             const std::size_t mid = std::min(lo + width, n);
             const std::size_t hi = std::min(mid + width, n);
-            std::merge(first + static_cast<std::ptrdiff_t>(lo), first + static_cast<std::ptrdiff_t>(mid),
-                       first + static_cast<std::ptrdiff_t>(mid), first + static_cast<std::ptrdiff_t>(hi),
-                       merged.begin() + static_cast<std::ptrdiff_t>(lo), by_name);
+            std::merge(first + lo, first + mid, first + mid, first + hi, merged.data() + lo, by_name);
         }
         order.swap(merged);
     }

@@ -131,10 +131,11 @@ private:
 
     const commitment* find(std::string_view name) const {
         const std::vector<commitment>& cs = commitments();
-        const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name, [&](std::uint32_t i, std::string_view n) {
+        const std::uint32_t* const end = by_name_.data() + by_name_.size();
+        const std::uint32_t* const it = std::lower_bound(by_name_.data(), end, name, [&](std::uint32_t i, std::string_view n) {
             return detail::name_key_less(cs[i].investor.name(), n);
         });
-        if (it == by_name_.end() || cs[*it].investor.name() != name) return nullptr;
+        if (it == end || cs[*it].investor.name() != name) return nullptr;
         return &cs[*it];
     }
 

@@ -175,8 +175,9 @@ private:
     }
 
     // The schedule's entries as the builder places the tranches, in round order: dated ones with
-    // the sort key of each, undated ones (each entry holds its amount in `cumulative` until the
-    // schedule totals them up).
+    // the sort key of each (keys[j] of dated[j]; one key per tranche allocated up front, so that
+    // no growth is compiled for them), undated ones (each entry holds its amount in `cumulative`
+    // until the schedule totals them up).
     struct placed_entries {
         std::vector<detail::schedule_entry> dated;
         std::vector<detail::schedule_entry> undated;
@@ -238,7 +239,7 @@ private:
                 const detail::schedule_entry d{t.amount().units(), p.date ? detail::day_number(*p.date) : 0,
                                                static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), p.status};
                 if (p.date) {
-                    placed.keys.push_back(disbursement_schedule::sort_key(d.day, placed.dated.size()));
+                    placed.keys[placed.dated.size()] = disbursement_schedule::sort_key(d.day, placed.dated.size());
                     placed.dated.push_back(d);
                 } else {
                     placed.undated.push_back(d);
@@ -318,12 +319,12 @@ inline build_result round_builder::try_build() const {
     std::vector<std::uint32_t> by_name = detail::positions_by_name(entries_.size(), investor_name, detail::name_order::by_key);
     // first_of[i]: the investor that i duplicates (the first with its exact name, else the first
     // with its key), or i. A name without a letter or digit is reported as such, not as a duplicate.
-    std::vector<std::size_t> first_of(entries_.size());
+    std::vector<std::uint32_t> first_of(entries_.size());
     const auto name_at = [&](std::size_t j) -> const std::string& { return entries_[by_name[j]].who.name(); };
     for (std::size_t j = 0, end = 0; j < by_name.size(); j = end) {
-        std::size_t first = by_name[j];  // the first position of the key's run [j, end)
+        std::uint32_t first = by_name[j];  // the first position of the key's run [j, end)
         for (end = j + 1; end < by_name.size() && detail::compare_name_keys(name_at(end), name_at(j)) == 0; ++end) {
-            first = std::min<std::size_t>(first, by_name[end]);
+            first = std::min(first, by_name[end]);
         }
         const bool keyless = detail::name_key_empty(name_at(j));
         for (std::size_t k = j, exact = j; k < end; ++k) {
@@ -341,9 +342,8 @@ inline build_result round_builder::try_build() const {
     // The schedule's entries (24 bytes, no strings: names and conditions are read through the
     // indices), made as each tranche is placed, in round order; the schedule puts the dated ones in
     // date order by sorting 8-byte keys (day, position).
-    placed_entries placed;
+    placed_entries placed{{}, {}, std::vector<std::uint64_t>(tranche_count)};
     placed.dated.reserve(tranche_count);  // most tranches are dated
-    placed.keys.reserve(tranche_count);
     condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {

@@ -296,13 +296,13 @@ inline condition_outlook combined_outlook(const condition& c, calendar_date clos
     for (const auto d : stops) {
         if (first <= d && d < last) candidates.push_back(d + 1);
     }
-    std::sort(candidates.begin(), candidates.end());
+    std::sort(candidates.data(), candidates.data() + candidates.size());  // on pointers, as the schedule's
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     days bounds = candidates;
     for (const auto d : stops) {
         if (first <= d && d <= last) bounds.push_back(detail::day_key{d});
     }
-    std::sort(bounds.begin(), bounds.end());
+    std::sort(bounds.data(), bounds.data() + bounds.size());
     bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
 
     detail::condition_states states(c, close, bounds);
