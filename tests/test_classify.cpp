@@ -164,4 +164,32 @@ TEST_CASE("classify_condition: the limits are reported, not hit silently") {
     CHECK_FALSE(o.certain);
 }
 
+TEST_CASE("condition_outlook_cache: empty until the first insert, found by identity, first outlook kept") {
+    condition_outlook_cache cache;
+    const condition c = all_of({milestone("A"), on_or_after(ymd(2027, 1, 1))});
+    const condition copy = c;  // the same tree: the same identity
+    const condition twin = all_of({milestone("A"), on_or_after(ymd(2027, 1, 1))});  // equal, built apart
+    CHECK(cache.size() == 0);
+    CHECK(cache.find(c) == nullptr);
+    const condition_outlook o = classify_condition(c, close_day());
+    CHECK(o.possible);
+    CHECK_FALSE(o.certain);
+    cache.insert(c, o);
+    CHECK(cache.size() == 1);
+    REQUIRE(cache.find(copy) != nullptr);
+    CHECK(cache.find(copy)->possible == o.possible);
+    CHECK(cache.find(copy)->certain == o.certain);
+    CHECK(cache.find(twin) == nullptr);
+    condition_outlook other;
+    other.possible = false;
+    cache.insert(copy, other);  // already cached: keeps its outlook
+    CHECK(cache.size() == 1);
+    CHECK(cache.find(c)->possible);
+    std::vector<condition> more;  // the conditions must outlive the cache (identities are addresses)
+    for (int i = 0; i < 100; ++i) more.push_back(on_or_after(plus(close_day(), i)) && milestone("B"));
+    for (const condition& m : more) cache.insert(m, other);
+    CHECK(cache.size() == 101);
+    CHECK(cache.find(c)->possible);
+}
+
 }  // namespace test_classify

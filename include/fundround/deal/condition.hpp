@@ -593,24 +593,46 @@ inline bool since_before(const std::optional<calendar_date>& a,
 /// builder's: conditions are shared between many tranches); the conditions must outlive the cache.
 class condition_outlook_cache {
 public:
+    /// An empty cache (it allocates nothing until the first insert()).
+    condition_outlook_cache() noexcept = default;
+    condition_outlook_cache(const condition_outlook_cache&) = delete;
+    condition_outlook_cache& operator=(const condition_outlook_cache&) = delete;
+    /// Frees what insert() stored.
+    ~condition_outlook_cache() {
+        if (store_ != nullptr) free_(store_);
+    }
+
     /// The outlook cached for @p c, or null (valid until the next insert()).
     [[nodiscard]] const condition_outlook* find(const condition& c) const noexcept {
-        const std::uint32_t* at = index_.find(key(c));
-        return at != nullptr ? &outlooks_[*at] : nullptr;
+        if (store_ == nullptr) return nullptr;
+        const std::uint32_t* at = store_->index.find(key(c));
+        return at != nullptr ? &store_->outlooks[*at] : nullptr;
     }
     /// Caches @p o as the outlook of @p c (a condition already cached keeps its outlook).
     void insert(const condition& c, const condition_outlook& o) {
-        if (index_.find_or_insert(key(c), static_cast<std::uint32_t>(outlooks_.size())) == outlooks_.size()) {
-            outlooks_.push_back(o);
+        if (store_ == nullptr) {
+            store_ = new storage;
+            free_ = [](storage* s) noexcept { delete s; };
+        }
+        if (store_->index.find_or_insert(key(c), static_cast<std::uint32_t>(store_->outlooks.size())) ==
+            store_->outlooks.size()) {
+            store_->outlooks.push_back(o);
         }
     }
     /// Number of conditions cached.
-    [[nodiscard]] std::size_t size() const noexcept { return outlooks_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept { return store_ != nullptr ? store_->outlooks.size() : 0; }
 
 private:
     static std::uint64_t key(const condition& c) noexcept { return reinterpret_cast<std::uintptr_t>(c.identity()); }
-    detail::key_index index_;
-    std::vector<condition_outlook> outlooks_;
+    // Made by the first insert(), which also says how it is freed: only code that classifies
+    // combined conditions inserts, so a program that never combines them compiles neither the
+    // index nor the outlooks' vector beyond their declarations (the destructor calls free_).
+    struct storage {
+        detail::key_index index;
+        std::vector<condition_outlook> outlooks;
+    };
+    storage* store_ = nullptr;
+    void (*free_)(storage*) noexcept = nullptr;
 };
 
 inline condition_status condition::evaluate(const world_state& world) const {
