@@ -67,24 +67,33 @@ inline void print_aligned(std::ostream& os, const std::vector<std::string>& cell
 
 /// A table of text cells printed with aligned columns; numeric columns are right-aligned.
 /// The cells are kept in one flat vector, row after row.
+///
+/// It also takes the building calls of a report_table (column(), csv_column(), end_header(),
+/// text(), cell(), amount(), percent()), so that a table written once as a template over its table type builds either a
+/// report_table (text or CSV) or, when only the text is wanted, a text_table: then no CSV field
+/// and no column model is compiled.
 class text_table {
 public:
+    /// An empty table: its columns come from column() and csv_column().
+    text_table() = default;
     /// A table with the column titles @p header (all empty: no header row) and, for each column,
     /// whether it is right-aligned.
     text_table(std::initializer_list<std::string_view> header, std::initializer_list<bool> right_aligned) {
         for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
+        kinds_ = right_;
         add(header);
     }
     /// A table whose columns are known only at run time: titles @p header (all empty: no header
     /// row) and, for each column, whether it is right-aligned.
     text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned) : cells_(header) {
         for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
+        kinds_ = right_;
     }
     /// Appends a row built at run time, of as many cells as there are columns.
     void add_row(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
     /// Appends a row of as many cells as there are columns.
     void add(std::initializer_list<std::string_view> row) {
-        for (const std::string_view cell : row) cells_.push_back(std::string(cell));
+        for (const std::string_view cell : row) add_cell(cell);
     }
     /// Appends one cell (rows fill up left to right) and returns it, to append to.
     std::string& add_cell(std::string_view text = {}) {
@@ -94,9 +103,59 @@ public:
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
     void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
 
+    /// As report_table::column(): a column titled @p title, right-aligned if @p right (its
+    /// title is the next header cell; the CSV name and fields are not needed here).
+    text_table& column(std::string_view title, bool right, std::string_view /*csv*/ = {}, int /*csv_fields*/ = 1) {
+        add_cell(title);
+        right_ += right ? 'r' : 'l';
+        kinds_ += right ? 'r' : 'l';
+        return *this;
+    }
+    /// As report_table::csv_column(): a column not printed; its cells are skipped.
+    text_table& csv_column(std::string_view /*csv*/, int /*csv_fields*/ = 1) {
+        kinds_ += '-';
+        return *this;
+    }
+    /// As report_table::end_header() (the titles are in already).
+    text_table& end_header() noexcept { return *this; }
+    /// True: built for the text.
+    [[nodiscard]] static constexpr bool for_text() noexcept { return true; }
+    /// As report_table::text(): a cell @p s.
+    text_table& text(std::string_view s) {
+        if (std::string* c = next()) c->append(s.data(), s.size());
+        return *this;
+    }
+    /// As report_table::cell(): a cell showing @p display.
+    text_table& cell(std::string_view display, std::string_view /*field*/) { return text(display); }
+    /// As report_table::amount(): compact where exact, in full if @p full.
+    text_table& amount(money m, bool full = false) {
+        if (std::string* c = next()) append_compact_if_exact(*c, m, full);
+        return *this;
+    }
+    /// As report_table::percent(): a percentage with @p decimals ("+" before a positive one if
+    /// @p plus).
+    text_table& percent(const fraction& f, int decimals, bool plus = false) {
+        if (std::string* c = next()) {
+            if (plus && f.sign() > 0) *c += '+';
+            append_decimal(*c, f, decimals, 2, rounding::half_even);
+            *c += '%';
+        }
+        return *this;
+    }
+
+private:
+    // The next cell of a row (nullptr for a column not printed), rows filling up left to right.
+    std::string* next() {
+        const char kind = kinds_[next_];
+        next_ = next_ + 1 == kinds_.size() ? 0 : next_ + 1;
+        return kind == '-' ? nullptr : &add_cell();
+    }
+
 private:
     std::vector<std::string> cells_;  // every cell pushed as a std::string rvalue: one growth path to compile
-    std::string right_;  // one letter per column: 'r' right-aligned, 'l' left-aligned
+    std::string right_;  // one letter per printed column: 'r' right-aligned, 'l' left-aligned
+    std::string kinds_;  // one letter per column of the building calls: 'r', 'l', or '-' not printed
+    std::size_t next_ = 0;  // the column of the next building call's cell
 };
 
 /// "$1,234.5678": an exact amount of money units shown in major units with @p decimals digits

@@ -67,17 +67,19 @@ public:
     /// Appends an amount, compact only when it is exact, so every figure printed adds up
     /// ($1.004M prints in full).
     summary_cells& amount(money m) {
-        *current_ += compact_if_exact(m, opt_.full_amounts);
+        append_compact_if_exact(*current_, m, opt_.full_amounts);
         return *this;
     }
     /// Appends a percentage with the chosen decimals.
     summary_cells& pct(const fraction& f) {
-        *current_ += f.to_percent_string(opt_.percent_decimals);
+        append_decimal(*current_, f, opt_.percent_decimals, 2, rounding::half_even);
+        *current_ += '%';
         return *this;
     }
     /// Appends a multiple ("1.46x") with the chosen decimals.
     summary_cells& mult(const fraction& f) {
-        *current_ += f.to_multiple_string(opt_.multiple_decimals);
+        append_decimal(*current_, f, opt_.multiple_decimals, 0, rounding::half_even);
+        *current_ += 'x';
         return *this;
     }
     /// Appends " (@p label)" unless @p label is empty.
@@ -92,12 +94,11 @@ private:
     std::string* current_ = nullptr;
 };
 
-/// The investors table of print_summary() for @p target: investor, kind, committed, at close,
-/// scheduled, conditional, ownership committed and at close (and in the text a total row; in
-/// the CSV whether the investor leads and the currency).
-[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
-                                                  int csv_decimals = 12) {
-    report_table t(target, csv_decimals);
+/// Fills @p t, a report_table or a text_table, with the investors table of print_summary():
+/// investor, kind, committed, at close, scheduled, conditional, ownership committed and at close
+/// (and in the text a total row; in the CSV whether the investor leads and the currency).
+template <class Table>
+void fill_investors_table(Table& t, const funding_round& r, const report_options& opt) {
     t.column("Investor", false, "investor").csv_column("lead").column("Kind", false, "kind");
     t.column("Committed", true, "committed").column("At close", true, "at_close");
     t.column("Scheduled", true, "scheduled").column("Conditional", true, "conditional");
@@ -105,47 +106,61 @@ private:
     t.csv_column("currency").end_header();
     const bool full = opt.full_amounts;
     const int d = opt.percent_decimals;
-    const std::string cur = to_string(r.currency());
+    const currency cur = r.currency();
     for (const auto& c : r.commitments()) {
         const std::string& name = c.investor.name();
         t.cell(c.investor.is_lead() && t.for_text() ? name + " (lead)" : name, name);
         t.text(c.investor.is_lead() ? "true" : "false").text(to_string(c.investor.kind()));
         t.amount(c.total, full).amount(c.at_close, full).amount(c.scheduled, full).amount(c.conditional, full);
         t.percent(c.total.ratio_to(r.post_money()), d).percent(c.at_close.ratio_to(r.post_money_at_close()), d);
-        t.text(cur);
+        t.text(cur.code());
     }
     if (t.for_text()) {
         t.text("Total").text("").text("").amount(r.raised(), full).amount(r.raised_at_close(), full);
         t.amount(r.raised_scheduled(), full).amount(r.raised_conditional(), full);
         t.percent(r.new_investors_ownership(), d).percent(r.new_investors_ownership_at_close(), d).text("");
     }
+}
+
+/// The investors table of print_summary() for @p target (see fill_investors_table()).
+[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
+                                                  int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    fill_investors_table(t, r, opt);
     return t;
 }
 
-/// The schedule table of print_summary() for @p target: date ("undated" in the text, empty in
-/// the CSV), investor, amount, status, condition, cumulative (and the currency in the CSV). With
-/// @p as_of, only the dated entries due on or before it (the last cumulative is then
-/// disbursement_schedule::due_through(*as_of)).
-[[nodiscard]] inline report_table schedule_table(const funding_round& r, const report_options& opt, table_target target,
-                                                 int csv_decimals = 12,
-                                                 std::optional<calendar_date> as_of = std::nullopt) {
-    report_table t(target, csv_decimals);
+/// Fills @p t, a report_table or a text_table, with the schedule table of print_summary(): date
+/// ("undated" in the text, empty in the CSV), investor, amount, status, condition, cumulative
+/// (and the currency in the CSV). With @p as_of, only the dated entries due on or before it (the
+/// last cumulative is then disbursement_schedule::due_through(*as_of)).
+template <class Table>
+void fill_schedule_table(Table& t, const funding_round& r, const report_options& opt,
+                         std::optional<calendar_date> as_of = std::nullopt) {
     t.column("Date", false, "date").column("Investor", false, "investor").column("Amount", true, "amount");
     t.column("Status", false, "status").column("Condition", false, "condition");
     t.column("Cumulative", true, "cumulative").csv_column("currency").end_header();
     const bool full = opt.full_amounts;
-    const std::string cur = to_string(r.currency());
+    const currency cur = r.currency();
     const disbursement_schedule& s = r.schedule();
     for (const auto& d : s.dated()) {
         if (as_of && *as_of < *d.date()) break;
         t.text(to_string(*d.date())).text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
-        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur);
+        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
     }
-    if (as_of) return t;
+    if (as_of) return;
     for (const auto& d : s.undated()) {
         t.cell("undated", "").text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
-        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur);
+        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
     }
+}
+
+/// The schedule table of print_summary() for @p target (see fill_schedule_table()).
+[[nodiscard]] inline report_table schedule_table(const funding_round& r, const report_options& opt, table_target target,
+                                                 int csv_decimals = 12,
+                                                 std::optional<calendar_date> as_of = std::nullopt) {
+    report_table t(target, csv_decimals);
+    fill_schedule_table(t, r, opt, as_of);
     return t;
 }
 
@@ -160,7 +175,13 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     }
     const funding_round& r = round;
 
-    os << detail::concat({r.name(), " (", to_string(r.currency()), "), closing ", to_string(r.close_date()), "\n"});
+    std::string line = r.name();
+    line += " (";
+    line.append(r.currency().code().data(), 3);
+    line += "), closing ";
+    line += to_string(r.close_date());
+    line += '\n';
+    os << line;
     detail::text_table head({"", ""}, {false, false});
     detail::summary_cells h(head, opt);
     h.cell("Pre-money").cell().amount(r.pre_money());
@@ -185,14 +206,23 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     head.print(os, "  ");
 
     os << "\nInvestors\n";
-    detail::investors_table(r, opt, detail::table_target::text).print(os, "  ");
-    const disbursement_schedule& s = r.schedule();
+    detail::text_table investors;
+    detail::fill_investors_table(investors, r, opt);
+    investors.print(os, "  ");
     os << "\nSchedule\n";
-    detail::schedule_table(r, opt, detail::table_target::text).print(os, "  ");
+    detail::text_table schedule;
+    detail::fill_schedule_table(schedule, r, opt);
+    schedule.print(os, "  ");
+    const disbursement_schedule& s = r.schedule();
     const bool full = opt.full_amounts;
-    os << detail::concat({"  Dated ", detail::compact_if_exact(s.dated_total(), full), " + undated ",
-                          detail::compact_if_exact(s.undated_total(), full), " = ",
-                          detail::compact_if_exact(s.total(), full), " committed\n"});
+    line = "  Dated ";
+    detail::append_compact_if_exact(line, s.dated_total(), full);
+    line += " + undated ";
+    detail::append_compact_if_exact(line, s.undated_total(), full);
+    line += " = ";
+    detail::append_compact_if_exact(line, s.total(), full);
+    line += " committed\n";
+    os << line;
 }
 
 /// Writes print_summary() with default options.

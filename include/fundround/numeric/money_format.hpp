@@ -19,6 +19,7 @@
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/rounding.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -44,28 +45,16 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// Appends the decimal digits of @p v to @p out, with a comma before every group of three digits
-/// from the right if @p group: the one digit writer of the money texts (a small buffer, no
-/// std::to_string and no inserts).
-inline void append_digits(std::string& out, std::uint64_t v, bool group) {
-    char buffer[32];
-    char* p = buffer + sizeof buffer;
+/// Writes the decimal digits of @p v backwards, ending just before @p end, with a comma before
+/// every group of three digits from the right if @p group; returns where the text starts (at
+/// most 26 chars). The one digit writer of the money texts: they are all written backwards into
+/// one small buffer and appended to their string once.
+inline char* write_digits_backward(char* end, std::uint64_t v, bool group) {
     for (int n = 0; n == 0 || v != 0; ++n, v /= 10) {
-        if (group && n > 0 && n % 3 == 0) *--p = ',';
-        *--p = static_cast<char>('0' + v % 10);
+        if (group && n > 0 && n % 3 == 0) *--end = ',';
+        *--end = static_cast<char>('0' + v % 10);
     }
-    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
-}
-
-/// Appends the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
-inline void append_currency_prefix(std::string& out, currency c) {
-    const std::string_view symbol = c.symbol();
-    if (symbol.empty()) {
-        out.append(c.code().data(), c.code().size());
-        out += ' ';
-    } else {
-        out.append(symbol.data(), symbol.size());
-    }
+    return end;
 }
 
 /// The magnitude of @p units, exactly (|INT64_MIN| included).
@@ -73,19 +62,98 @@ inline void append_currency_prefix(std::string& out, currency c) {
     return units < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
 }
 
+/// Room for any money text written backwards: a sign, a prefix ("CHF "), 26 grouped digits, a
+/// point and up to 15 decimals, a suffix.
+inline constexpr std::size_t money_text_room = 48;
+
+/// Writes "1,234.5" style text of @p mag units backwards before @p end (the sub-unit digits with
+/// trailing zeros dropped down to @p min_decimals, 0 to 3); returns where it starts.
+inline char* write_units_backward(char* end, std::uint64_t mag, int min_decimals, bool group) {
+    auto frac = static_cast<unsigned>(mag % 1000);
+    int keep = 3;
+    for (; keep > min_decimals && frac % 10 == 0; --keep) frac /= 10;
+    for (int i = 0; i < keep; ++i, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
+    if (keep > 0) *--end = '.';
+    return write_digits_backward(end, mag / 1000, group);
+}
+
+/// Writes the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none, and
+/// before it a '-' if @p negative, backwards before @p end; returns where it starts.
+inline char* write_prefix_backward(char* end, bool negative, currency c) {
+    std::string_view prefix = c.symbol();
+    if (prefix.empty()) {
+        *--end = ' ';
+        prefix = c.code();
+    }
+    end -= prefix.size();
+    prefix.copy(end, prefix.size());
+    if (negative) *--end = '-';
+    return end;
+}
+
+/// Writes format_full(@p m) backwards before @p end; returns where it starts.
+inline char* write_full_backward(char* end, money m) {
+    end = write_units_backward(end, magnitude_of_units(m.units()), m.currency().minor_digits(), true);
+    return write_prefix_backward(end, m.is_negative(), m.currency());
+}
+
+/// Throws the invalid_argument_error of a compact format with @p max_decimals out of 0 to 15.
+[[noreturn]] FUNDROUND_COLD inline void throw_compact_decimals(int max_decimals) {
+    throw invalid_argument_error("format_compact: max_decimals = " + std::to_string(max_decimals) +
+                                 ": must be between 0 and 15");
+}
+
+/// Writes format_compact(@p m, @p max_decimals) backwards before @p end and sets @p exact to
+/// whether it reads back as exactly @p m; returns where it starts.
+inline char* write_compact_backward(char* end, money m, int max_decimals, bool& exact) {
+    if (max_decimals < 0 || max_decimals > 15) throw_compact_decimals(max_decimals);
+    const std::uint64_t mag = magnitude_of_units(m.units());
+    constexpr auto per_major = static_cast<std::uint64_t>(money::units_per_major);
+    std::uint64_t suffix_units = 1000 * per_major;  // K, M, B, T: 10^6 .. 10^15 units
+    if (mag < suffix_units) {
+        // Below 1,000: the exact amount, whole numbers without decimals.
+        exact = true;
+        end = write_units_backward(end, mag, mag % per_major == 0 ? 0 : m.currency().minor_digits(), false);
+        return write_prefix_backward(end, m.is_negative(), m.currency());
+    }
+    int index = 0;
+    while (index < 3 && mag / 1000 >= suffix_units) {
+        suffix_units *= 1000;
+        ++index;
+    }
+    std::uint64_t pow10 = 1;
+    for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
+    // The mantissa times 10^max_decimals is target / suffix_units, rounded half away from zero.
+    const uint128 target = uint128(mag) * pow10;
+    uint128 scaled = (target + suffix_units / 2) / suffix_units;
+    if (scaled >= uint128(1000U) * pow10 && index < 3) {  // $999.999M -> "$1B"
+        suffix_units *= 1000;
+        ++index;
+        scaled = (target + suffix_units / 2) / suffix_units;
+    }
+    // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units with 5
+    // decimals is more than any amount): the text must read back, so round down there. The
+    // largest magnitude of an amount of this sign: 2^63 - 1 units, or 2^63 if negative.
+    const uint128 limit = uint128(static_cast<std::uint64_t>(int64_max)) + (m.is_negative() ? 1U : 0U);
+    if (scaled * suffix_units > limit * pow10) scaled = target / suffix_units;
+    exact = scaled * suffix_units == target;
+    const auto value = static_cast<std::uint64_t>(scaled);  // below 10^4 pow10 <= 10^19
+    *--end = "KMBT"[index];
+    if (std::uint64_t frac = value % pow10; frac != 0) {  // trailing zeros dropped
+        int n = max_decimals;
+        for (; frac % 10 == 0; --n) frac /= 10;
+        for (; n > 0; --n, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
+        *--end = '.';
+    }
+    end = write_digits_backward(end, value / pow10, true);
+    return write_prefix_backward(end, m.is_negative(), m.currency());
+}
+
 /// Appends "1,234.5" style text of |units| (see format_magnitude()).
 inline void append_magnitude(std::string& out, std::int64_t units, int min_decimals, bool group) {
-    const std::uint64_t mag = magnitude_of_units(units);
-    append_digits(out, mag / 1000, group);
-    const auto frac = static_cast<unsigned>(mag % 1000);
-    const char decimals[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                              static_cast<char>('0' + frac % 10)};
-    std::size_t keep = 3;
-    while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
-    if (keep > 0) {
-        out += '.';
-        out.append(decimals, keep);
-    }
+    char buffer[money_text_room];
+    const char* p = write_units_backward(buffer + sizeof buffer, magnitude_of_units(units), min_decimals, group);
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// @p digits with a comma before every group of three digits from the right.
@@ -96,10 +164,25 @@ inline void append_magnitude(std::string& out, std::int64_t units, int min_decim
     return digits;
 }
 
+/// Appends @p number, decimal text such as "-1234567.89", with a comma before every group of
+/// three digits of its whole part ("-1,234,567.89"); the sign and the part from the point on are
+/// copied as they are.
+inline void append_grouped(std::string& out, std::string_view number) {
+    std::size_t i = !number.empty() && number[0] == '-' ? 1 : 0;
+    const std::size_t point = std::min(number.find('.'), number.size());
+    out.append(number.data(), i);
+    for (; i < point; ++i) {
+        out += number[i];
+        if (i + 1 < point && (point - i - 1) % 3 == 0) out += ',';
+    }
+    out.append(number.data() + point, number.size() - point);
+}
+
 /// The symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
 [[nodiscard]] inline std::string currency_prefix(currency c) {
-    const std::string_view symbol = c.symbol();
-    return symbol.empty() ? to_string(c) + " " : std::string(symbol);
+    char buffer[8];
+    const char* p = write_prefix_backward(buffer + sizeof buffer, false, c);
+    return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// "1,234.5" style text of |units|, showing at least @p min_decimals decimals and more only when
@@ -110,6 +193,16 @@ inline void append_magnitude(std::string& out, std::int64_t units, int min_decim
     return text;
 }
 
+/// Appends format_compact(@p m, @p max_decimals) to @p out and returns whether it is exactly @p m
+/// (reads back as the amount itself).
+inline bool append_compact(std::string& out, money m, int max_decimals) {
+    char buffer[money_text_room];
+    bool exact = false;
+    const char* p = write_compact_backward(buffer + sizeof buffer, m, max_decimals, exact);
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+    return exact;
+}
+
 /// The compact text of @p m (see format_compact) and whether it is exactly @p m.
 struct compact_text {
     std::string text;  ///< What format_compact prints.
@@ -118,57 +211,27 @@ struct compact_text {
 
 /// format_compact's work; also says whether the text is exact (no parse needed to know).
 [[nodiscard]] inline compact_text format_compact_text(money m, int max_decimals) {
-    if (max_decimals < 0 || max_decimals > 15) {
-        throw invalid_argument_error("format_compact: max_decimals = " + std::to_string(max_decimals) +
-                                     ": must be between 0 and 15");
-    }
-    static constexpr const char* suffixes[] = {"K", "M", "B", "T"};
-    const auto mag = static_cast<int128>(magnitude(int128(m.units())));
-    std::string text;
-    if (m.is_negative()) text += '-';
-    append_currency_prefix(text, m.currency());
-    int128 scale = 1000 * money::units_per_major;  // K in units
-    int index = -1;
-    for (int i = 0; i < 4; ++i) {
-        if (mag >= scale) index = i;
-        if (i < 3 && mag >= scale) scale *= 1000;
-    }
-    if (index < 0) {
-        // Below 1,000: the exact amount, whole numbers without decimals.
-        const bool whole = mag % money::units_per_major == 0;
-        append_magnitude(text, m.units(), whole ? 0 : m.currency().minor_digits(), false);
-        return {std::move(text), true};
-    }
-    int128 pow10 = 1;
-    for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
-    // The largest magnitude an amount of this sign can have: 2^63 - 1 units, or 2^63 if negative.
-    const int128 limit = int128(int64_max) + (m.is_negative() ? 1 : 0);
-    for (;;) {
-        int128 suffix_units = money::units_per_major;
-        for (int i = 0; i <= index; ++i) suffix_units *= 1000;
-        int128 scaled = divide_rounded(mag * pow10, suffix_units, rounding::half_away_from_zero);
-        if (scaled >= 1000 * pow10 && index < 3) {
-            ++index;
-            continue;
-        }
-        // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units with 5
-        // decimals is more than any amount): the text must read back, so round down there.
-        if (scaled * suffix_units > limit * pow10) scaled = mag * pow10 / suffix_units;
-        const bool exact = scaled * suffix_units == mag * pow10;
-        const auto whole = static_cast<std::uint64_t>(scaled / pow10);
-        auto frac = static_cast<std::uint64_t>(scaled % pow10);
-        append_digits(text, whole, true);
-        if (frac != 0) {  // max_decimals digits (frac < 10^max_decimals), trailing zeros dropped
-            char digits[16];
-            for (int i = max_decimals; i-- > 0; frac /= 10) digits[i] = static_cast<char>('0' + frac % 10);
-            auto n = static_cast<std::size_t>(max_decimals);
-            while (n > 0 && digits[n - 1] == '0') --n;
-            text += '.';
-            text.append(digits, n);
-        }
-        text += suffixes[index];
-        return {std::move(text), exact};
-    }
+    compact_text out{std::string(), false};
+    out.exact = append_compact(out.text, m, max_decimals);
+    return out;
+}
+
+/// Appends format_full(@p m) to @p out.
+inline void append_full(std::string& out, money m) {
+    char buffer[money_text_room];
+    const char* p = write_full_backward(buffer + sizeof buffer, m);
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+}
+
+/// Appends @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
+/// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
+inline void append_compact_if_exact(std::string& out, money m, bool full = false) {
+    char buffer[money_text_room];
+    char* const end = buffer + sizeof buffer;
+    bool exact = false;
+    const char* p = full ? end : write_compact_backward(end, m, 2, exact);
+    if (!exact) p = write_full_backward(end, m);
+    out.append(p, static_cast<std::size_t>(end - p));
 }
 
 }  // namespace detail
@@ -178,9 +241,7 @@ struct compact_text {
 /// with parse_money().
 [[nodiscard]] inline std::string format_full(money m) {
     std::string text;
-    if (m.is_negative()) text += '-';
-    detail::append_currency_prefix(text, m.currency());
-    detail::append_magnitude(text, m.units(), m.currency().minor_digits(), true);
+    detail::append_full(text, m);
     return text;
 }
 
@@ -193,7 +254,9 @@ struct compact_text {
 /// does. The text always reads back with parse_money(), as the value shown: near the ends of the
 /// range, where rounding up would leave it, the mantissa is rounded toward zero instead.
 [[nodiscard]] inline std::string format_compact(money m, int max_decimals = 2) {
-    return detail::format_compact_text(m, max_decimals).text;
+    std::string text;
+    detail::append_compact(text, m, max_decimals);
+    return text;
 }
 
 /// Same as format_full().
@@ -253,10 +316,9 @@ constexpr It parse_money_format_spec(It it, It end, money_format_spec& spec, con
 /// @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
 /// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
 [[nodiscard]] inline std::string compact_if_exact(money amount, bool full = false) {
-    const money& m = amount;
-    if (full) return format_full(m);
-    detail::compact_text compact = detail::format_compact_text(m, 2);
-    return compact.exact ? std::move(compact.text) : format_full(m);
+    std::string text;
+    append_compact_if_exact(text, amount, full);
+    return text;
 }
 
 }  // namespace detail
