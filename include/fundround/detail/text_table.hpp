@@ -10,6 +10,7 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -65,16 +66,26 @@ inline void print_aligned(std::ostream& os, const std::vector<std::string>& cell
     }
 }
 
+/// One column of a report table as its table function declares it, in a constant array
+/// (report_table::columns(), text_table::columns()): no code to build the declarations.
+struct column_spec {
+    std::string_view title;  ///< The title in the text ("Fully diluted").
+    bool right;              ///< Right-aligned in the text (numbers).
+    std::string_view csv;    ///< The CSV header name ("fully_diluted").
+    int csv_fields = 1;      ///< 0: not in the CSV; 1: one field; 2: `csv` exact and `csv`_decimal.
+    bool in_text = true;     ///< False: in the CSV only (the currency code, a flag).
+};
+
 /// A table of text cells printed with aligned columns; numeric columns are right-aligned.
 /// The cells are kept in one flat vector, row after row.
 ///
-/// It also takes the building calls of a report_table (column(), csv_column(), end_header(),
-/// text(), cell(), amount(), percent()), so that a table written once as a template over its table type builds either a
+/// It also takes the building calls of a report_table (columns(), text(), cell(), amount(),
+/// percent(), date()), so that a table written once as a template over its table type builds either a
 /// report_table (text or CSV) or, when only the text is wanted, a text_table: then no CSV field
 /// and no column model is compiled.
 class text_table {
 public:
-    /// An empty table: its columns come from column() and csv_column().
+    /// An empty table: its columns come from columns().
     text_table() = default;
     /// A table with the column titles @p header (all empty: no header row) and, for each column,
     /// whether it is right-aligned.
@@ -102,22 +113,26 @@ public:
     }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
     void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
+    /// Empties the table, columns and cells, to build another.
+    void clear() noexcept {
+        cells_.clear();
+        right_.clear();
+        kinds_.clear();
+        next_ = 0;
+    }
 
-    /// As report_table::column(): a column titled @p title, right-aligned if @p right (its
-    /// title is the next header cell; the CSV name and fields are not needed here).
-    text_table& column(std::string_view title, bool right, std::string_view /*csv*/ = {}, int /*csv_fields*/ = 1) {
-        add_cell(title);
-        right_ += right ? 'r' : 'l';
-        kinds_ += right ? 'r' : 'l';
+    /// As report_table::columns(): the @p count columns of @p specs (those of the CSV only are
+    /// not printed; their cells are skipped), their titles the header row.
+    text_table& columns(const column_spec* specs, std::size_t count) {
+        for (const column_spec* c = specs; c != specs + count; ++c) {
+            const char kind = !c->in_text ? '-' : c->right ? 'r' : 'l';
+            kinds_ += kind;
+            if (kind == '-') continue;
+            right_ += kind;
+            add_cell(c->title);
+        }
         return *this;
     }
-    /// As report_table::csv_column(): a column not printed; its cells are skipped.
-    text_table& csv_column(std::string_view /*csv*/, int /*csv_fields*/ = 1) {
-        kinds_ += '-';
-        return *this;
-    }
-    /// As report_table::end_header() (the titles are in already).
-    text_table& end_header() noexcept { return *this; }
     /// True: built for the text.
     [[nodiscard]] static constexpr bool for_text() noexcept { return true; }
     /// As report_table::text(): a cell @p s.
@@ -127,6 +142,11 @@ public:
     }
     /// As report_table::cell(): a cell showing @p display.
     text_table& cell(std::string_view display, std::string_view /*field*/) { return text(display); }
+    /// As report_table::date(): a date "2026-02-27".
+    text_table& date(calendar_date d) {
+        if (std::string* c = next()) append_date(*c, d);
+        return *this;
+    }
     /// As report_table::amount(): compact where exact, in full if @p full.
     text_table& amount(money m, bool full = false) {
         if (std::string* c = next()) append_compact_if_exact(*c, m, full);
@@ -225,6 +245,13 @@ public:
     /// digits (half even).
     explicit report_table(table_target target, int csv_decimals = 12) : target_(target), decimals_(csv_decimals) {}
 
+    /// Adds the @p count columns of @p specs and ends the header (end_header()).
+    report_table& columns(const column_spec* specs, std::size_t count) {
+        for (const column_spec* c = specs; c != specs + count; ++c) {
+            columns_.push_back({std::string(c->title), c->right, std::string(c->csv), c->csv_fields, c->in_text});
+        }
+        return end_header();
+    }
     /// Adds a column (all columns come before the first cell).
     report_table& column(std::string_view title, bool right, std::string_view csv, int csv_fields = 1) {
         columns_.push_back({std::string(title), right, std::string(csv), csv_fields, true});
@@ -265,6 +292,12 @@ public:
 
     /// A cell with the same text in both outputs (a name, a status).
     report_table& text(std::string_view s) { return put(s, s); }
+    /// A date, "2026-02-27" in both outputs.
+    report_table& date(calendar_date d) {
+        std::string text;
+        append_date(text, d);
+        return put(text, text);
+    }
     /// A cell with @p display in the text and @p field in the CSV.
     report_table& cell(std::string_view display, std::string_view field) { return put(display, field); }
     /// A cell with @p display in the text and empty CSV field(s): no value ("n/a", "new", "-").

@@ -13,6 +13,7 @@
 #include <fundround/time/calendar.hpp>
 
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -49,14 +50,20 @@ struct report_options {
 
 namespace detail {
 
+/// Throws the validation_error of print_summary() for @p opt, which is not valid.
+[[noreturn]] FUNDROUND_COLD inline void throw_invalid_report_options(const report_options& opt) {
+    throw validation_error("report options", opt.validate());
+}
+
 /// Fills the cells of a text_table with the text and figures of print_summary(), one call per
 /// piece (no string temporaries in print_summary itself: less code to compile).
 class summary_cells {
 public:
     summary_cells(text_table& table, const report_options& opt) : table_(table), opt_(opt) {}
-    /// Starts a new cell holding @p text.
-    summary_cells& cell(std::string_view text = {}) {
-        current_ = &table_.add_cell(text);
+    /// Starts a new row: a cell @p label, then the value cell, empty, to append to.
+    summary_cells& row(std::string_view label) {
+        table_.add_cell(label);
+        current_ = &table_.add_cell();
         return *this;
     }
     /// Appends @p text to the current cell.
@@ -99,11 +106,14 @@ private:
 /// (and in the text a total row; in the CSV whether the investor leads and the currency).
 template <class Table>
 void fill_investors_table(Table& t, const funding_round& r, const report_options& opt) {
-    t.column("Investor", false, "investor").csv_column("lead").column("Kind", false, "kind");
-    t.column("Committed", true, "committed").column("At close", true, "at_close");
-    t.column("Scheduled", true, "scheduled").column("Conditional", true, "conditional");
-    t.column("Owns committed", true, "owns_committed", 2).column("Owns at close", true, "owns_at_close", 2);
-    t.csv_column("currency").end_header();
+    static constexpr column_spec columns[] = {
+        {"Investor", false, "investor"},         {"", false, "lead", 1, false},
+        {"Kind", false, "kind"},                 {"Committed", true, "committed"},
+        {"At close", true, "at_close"},          {"Scheduled", true, "scheduled"},
+        {"Conditional", true, "conditional"},    {"Owns committed", true, "owns_committed", 2},
+        {"Owns at close", true, "owns_at_close", 2}, {"", false, "currency", 1, false},
+    };
+    t.columns(columns, std::size(columns));
     const bool full = opt.full_amounts;
     const int d = opt.percent_decimals;
     const currency cur = r.currency();
@@ -137,15 +147,18 @@ void fill_investors_table(Table& t, const funding_round& r, const report_options
 template <class Table>
 void fill_schedule_table(Table& t, const funding_round& r, const report_options& opt,
                          std::optional<calendar_date> as_of = std::nullopt) {
-    t.column("Date", false, "date").column("Investor", false, "investor").column("Amount", true, "amount");
-    t.column("Status", false, "status").column("Condition", false, "condition");
-    t.column("Cumulative", true, "cumulative").csv_column("currency").end_header();
+    static constexpr column_spec columns[] = {
+        {"Date", false, "date"},           {"Investor", false, "investor"},   {"Amount", true, "amount"},
+        {"Status", false, "status"},       {"Condition", false, "condition"}, {"Cumulative", true, "cumulative"},
+        {"", false, "currency", 1, false},
+    };
+    t.columns(columns, std::size(columns));
     const bool full = opt.full_amounts;
     const currency cur = r.currency();
     const disbursement_schedule& s = r.schedule();
     for (const auto& d : s.dated()) {
         if (as_of && *as_of < *d.date()) break;
-        t.text(to_string(*d.date())).text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
+        t.date(*d.date()).text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
         t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
     }
     if (as_of) return;
@@ -170,49 +183,50 @@ void fill_schedule_table(Table& t, const funding_round& r, const report_options&
 /// investors and of the disbursement schedule, with totals that reconcile. Throws
 /// validation_error listing every problem with @p opt before printing anything.
 inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
-    if (std::vector<diagnostic> problems = opt.validate(); !problems.empty()) {
-        throw validation_error("report options", std::move(problems));
-    }
+    const auto valid = [](int decimals) { return decimals >= 0 && decimals <= 60; };
+    if (!valid(opt.percent_decimals) || !valid(opt.multiple_decimals)) detail::throw_invalid_report_options(opt);
     const funding_round& r = round;
 
     std::string line = r.name();
     line += " (";
     line.append(r.currency().code().data(), 3);
     line += "), closing ";
-    line += to_string(r.close_date());
+    append_date(line, r.close_date());
     line += '\n';
     os << line;
-    detail::text_table head({"", ""}, {false, false});
-    detail::summary_cells h(head, opt);
-    h.cell("Pre-money").cell().amount(r.pre_money());
-    h.cell("Raised, committed").cell().amount(r.raised()).text(" = ").amount(r.raised_at_close());
+    detail::text_table t;
+    static constexpr detail::column_spec two_columns[] = {{"", false, ""}, {"", false, ""}};
+    t.columns(two_columns, 2);  // no titles: no header row
+    detail::summary_cells h(t, opt);
+    h.row("Pre-money").amount(r.pre_money());
+    h.row("Raised, committed").amount(r.raised()).text(" = ").amount(r.raised_at_close());
     h.text(" at close + ").amount(r.raised_scheduled()).text(" scheduled + ").amount(r.raised_conditional());
     h.text(" conditional");
-    h.cell("Post-money").cell().amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
+    h.row("Post-money").amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
     h.text(" at close");
-    if (auto price = r.valuation().price()) h.cell("Price per share").cell(price->display_string());
+    if (auto price = r.valuation().price()) h.row("Price per share").text(price->display_string());
     if (r.prior_mark()) {
-        h.cell("Step-up").cell().mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
+        h.row("Step-up").mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
         h.text(" post-money, vs ").amount(*r.prior_mark()).label(r.prior_mark_label());
     }
     if (r.prior_round()) {
-        h.cell("Raise multiple").cell().mult(*r.raise_multiple()).text(" the prior round of ");
+        h.row("Raise multiple").mult(*r.raise_multiple()).text(" the prior round of ");
         h.amount(*r.prior_round()).label(r.prior_round_label());
     }
-    h.cell("New investors own").cell().pct(r.new_investors_ownership()).text(" committed, ");
+    h.row("New investors own").pct(r.new_investors_ownership()).text(" committed, ");
     h.pct(r.new_investors_ownership_at_close()).text(" at close");
-    h.cell("Existing holders own").cell().pct(r.existing_holders_ownership()).text(" committed, ");
+    h.row("Existing holders own").pct(r.existing_holders_ownership()).text(" committed, ");
     h.pct(r.existing_holders_ownership_at_close()).text(" at close");
-    head.print(os, "  ");
+    t.print(os, "  ");
 
     os << "\nInvestors\n";
-    detail::text_table investors;
-    detail::fill_investors_table(investors, r, opt);
-    investors.print(os, "  ");
+    t.clear();
+    detail::fill_investors_table(t, r, opt);
+    t.print(os, "  ");
     os << "\nSchedule\n";
-    detail::text_table schedule;
-    detail::fill_schedule_table(schedule, r, opt);
-    schedule.print(os, "  ");
+    t.clear();
+    detail::fill_schedule_table(t, r, opt);
+    t.print(os, "  ");
     const disbursement_schedule& s = r.schedule();
     const bool full = opt.full_amounts;
     line = "  Dated ";

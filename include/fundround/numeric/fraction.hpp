@@ -93,8 +93,11 @@ class fraction;
 
 namespace detail {
 /// Appends the text of |@p v| * 10^@p shift with @p decimals digits after the point, rounded by
-/// @p mode, its sign first unless it shows as zero (fraction's decimal, percent and multiple texts).
-inline void append_decimal(std::string& out, const fraction& v, int decimals, int shift, rounding mode);
+/// @p mode, its sign first unless it shows as zero, with a comma before every group of three
+/// digits of the whole part if @p group ("1,234.5"): fraction's decimal, percent and multiple
+/// texts, and the money-like texts of fractions (prices, exact amounts).
+inline void append_decimal(std::string& out, const fraction& v, int decimals, int shift, rounding mode,
+                           bool group = false);
 }  // namespace detail
 
 /// An exact rational number, always in lowest terms with a positive denominator.
@@ -502,7 +505,8 @@ private:
     rep den_ = 1;
 };
 
-inline void detail::append_decimal(std::string& out, const fraction& v, int decimals, int shift, rounding mode) {
+inline void detail::append_decimal(std::string& out, const fraction& v, int decimals, int shift, rounding mode,
+                                   bool group) {
     check_decimals(decimals);
     const uint128 d = static_cast<uint128>(v.denominator());
     const uint128 n = magnitude(v.numerator());
@@ -514,26 +518,20 @@ inline void detail::append_decimal(std::string& out, const fraction& v, int deci
     uint128 r = n % d;
     char* const end = whole_end + decimals + shift;
     for (char* p = whole_end; p != end; ++p) {
-        // 10 r = digit d + r', with r < d < 2^127: add r ten times modulo d, never overflowing.
-        int digit = 0;
-        if (r == 0) {
-        } else if ((r >> 123) == 0) {
-            const uint128 ten_r = r * 10U;
-            digit = static_cast<int>(ten_r / d);
-            r = ten_r % d;
-        } else {
-            uint128 acc = 0;
-            for (int k = 0; k < 10; ++k) {
-                if (acc >= d - r) {
-                    acc -= d - r;
-                    ++digit;
-                } else {
-                    acc += r;
-                }
+        // 10 r = digit d + r', with r < d < 2^127: add r ten times modulo d, never overflowing
+        // (no division: as fast as one 128-bit division, and one path for every r).
+        char digit = '0';
+        uint128 acc = 0;
+        for (int k = 0; k < 10 && r != 0; ++k) {
+            if (acc >= d - r) {
+                acc -= d - r;
+                ++digit;
+            } else {
+                acc += r;
             }
-            r = acc;
         }
-        *p = static_cast<char>('0' + digit);
+        r = acc;
+        *p = digit;
     }
     const bool negative = v.sign() < 0;
     if (round_increment(uint128(static_cast<unsigned>(end[-1] - '0')), r, d, negative, mode)) {
@@ -554,13 +552,16 @@ inline void detail::append_decimal(std::string& out, const fraction& v, int deci
     char* const point = whole_end + shift;
     while (first + 1 < point && *first == '0') ++first;
     const bool nonzero = std::find_if(first, end, [](char c) { return c != '0'; }) != end;
-    if (point != end) {  // the whole part one place to the left, then the point
-        std::copy(first, point, first - 1);
-        --first;
-        point[-1] = '.';
+    if (negative && nonzero) out += '-';
+    for (; group && point - first > 3; ++first) {  // grouped: the whole part digit by digit down to the last three
+        out += *first;
+        if ((point - first - 1) % 3 == 0) out += ',';
     }
-    if (negative && nonzero) *--first = '-';
-    out.append(first, static_cast<std::size_t>(end - first));
+    out.append(first, static_cast<std::size_t>(point - first));
+    if (point != end) {
+        out += '.';
+        out.append(point, static_cast<std::size_t>(end - point));
+    }
 }
 
 inline fraction fraction::from_decimal(std::string_view text) {

@@ -69,10 +69,12 @@ inline constexpr std::size_t money_text_room = 48;
 /// Writes "1,234.5" style text of @p mag units backwards before @p end (the sub-unit digits with
 /// trailing zeros dropped down to @p min_decimals, 0 to 3); returns where it starts.
 inline char* write_units_backward(char* end, std::uint64_t mag, int min_decimals, bool group) {
-    auto frac = static_cast<unsigned>(mag % 1000);
-    int keep = 3;
-    for (; keep > min_decimals && frac % 10 == 0; --keep) frac /= 10;
-    for (int i = 0; i < keep; ++i, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
+    const auto frac = static_cast<unsigned>(mag % 1000);
+    const char digits[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                            static_cast<char>('0' + frac % 10)};
+    int keep = frac % 10 != 0 ? 3 : frac % 100 != 0 ? 2 : frac != 0 ? 1 : 0;
+    if (keep < min_decimals) keep = min_decimals;
+    for (int i = keep; i-- > 0;) *--end = digits[i];
     if (keep > 0) *--end = '.';
     return write_digits_backward(end, mag / 1000, group);
 }
@@ -110,42 +112,46 @@ inline char* write_compact_backward(char* end, money m, int max_decimals, bool& 
     const std::uint64_t mag = magnitude_of_units(m.units());
     constexpr auto per_major = static_cast<std::uint64_t>(money::units_per_major);
     std::uint64_t suffix_units = 1000 * per_major;  // K, M, B, T: 10^6 .. 10^15 units
-    if (mag < suffix_units) {
-        // Below 1,000: the exact amount, whole numbers without decimals.
-        exact = true;
+    exact = true;
+    if (mag < suffix_units) {  // below 1,000: the exact amount, whole numbers without decimals
         end = write_units_backward(end, mag, mag % per_major == 0 ? 0 : m.currency().minor_digits(), false);
-        return write_prefix_backward(end, m.is_negative(), m.currency());
+    } else {
+        int index = 0;
+        while (index < 3 && mag / 1000 >= suffix_units) {
+            suffix_units *= 1000;
+            ++index;
+        }
+        std::uint64_t pow10 = 1;
+        for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
+        // The mantissa times 10^max_decimals is target / suffix_units, rounded half away from
+        // zero; a mantissa that rounds up to 1000 moves to the next suffix ($999.999M -> "$1B").
+        const uint128 target = uint128(mag) * pow10;
+        uint128 floor = 0;
+        uint128 scaled = 0;
+        for (;;) {
+            floor = target / suffix_units;
+            const uint128 rest = target - floor * suffix_units;
+            exact = rest == 0;
+            scaled = floor + (rest >= suffix_units / 2 ? 1U : 0U);
+            if (index == 3 || scaled < uint128(1000U) * pow10) break;
+            suffix_units *= 1000;
+            ++index;
+        }
+        // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units with 5
+        // decimals is more than any amount): the text must read back, so round down there. The
+        // largest magnitude of an amount of this sign: 2^63 - 1 units, or 2^63 if negative.
+        const uint128 limit = uint128(static_cast<std::uint64_t>(int64_max)) + (m.is_negative() ? 1U : 0U);
+        if (scaled * suffix_units > limit * pow10) scaled = floor;
+        const auto value = static_cast<std::uint64_t>(scaled);  // below 10^4 pow10 <= 10^19
+        *--end = "KMBT"[index];
+        if (std::uint64_t frac = value % pow10; frac != 0) {  // trailing zeros dropped
+            int n = max_decimals;
+            for (; frac % 10 == 0; --n) frac /= 10;
+            for (; n > 0; --n, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
+            *--end = '.';
+        }
+        end = write_digits_backward(end, value / pow10, true);
     }
-    int index = 0;
-    while (index < 3 && mag / 1000 >= suffix_units) {
-        suffix_units *= 1000;
-        ++index;
-    }
-    std::uint64_t pow10 = 1;
-    for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
-    // The mantissa times 10^max_decimals is target / suffix_units, rounded half away from zero.
-    const uint128 target = uint128(mag) * pow10;
-    uint128 scaled = (target + suffix_units / 2) / suffix_units;
-    if (scaled >= uint128(1000U) * pow10 && index < 3) {  // $999.999M -> "$1B"
-        suffix_units *= 1000;
-        ++index;
-        scaled = (target + suffix_units / 2) / suffix_units;
-    }
-    // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units with 5
-    // decimals is more than any amount): the text must read back, so round down there. The
-    // largest magnitude of an amount of this sign: 2^63 - 1 units, or 2^63 if negative.
-    const uint128 limit = uint128(static_cast<std::uint64_t>(int64_max)) + (m.is_negative() ? 1U : 0U);
-    if (scaled * suffix_units > limit * pow10) scaled = target / suffix_units;
-    exact = scaled * suffix_units == target;
-    const auto value = static_cast<std::uint64_t>(scaled);  // below 10^4 pow10 <= 10^19
-    *--end = "KMBT"[index];
-    if (std::uint64_t frac = value % pow10; frac != 0) {  // trailing zeros dropped
-        int n = max_decimals;
-        for (; frac % 10 == 0; --n) frac /= 10;
-        for (; n > 0; --n, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
-        *--end = '.';
-    }
-    end = write_digits_backward(end, value / pow10, true);
     return write_prefix_backward(end, m.is_negative(), m.currency());
 }
 
