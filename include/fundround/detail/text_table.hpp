@@ -26,7 +26,7 @@ FUNDROUND_BEGIN_NAMESPACE
 namespace detail {
 
 /// Width on screen of UTF-8 text (counts code points, not bytes).
-inline std::size_t display_width(const std::string& s) {
+inline std::size_t display_width(std::string_view s) {
     std::size_t n = 0;
     for (char c : s) {
         if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
@@ -34,36 +34,41 @@ inline std::size_t display_width(const std::string& s) {
     return n;
 }
 
-/// Prints @p cells (row after row, as many per row as @p right has letters: 'r' for a
-/// right-aligned column) with aligned columns, each line prefixed by @p indent and trailing
-/// spaces trimmed; the first row is a header, left out when all its cells are empty.
-inline void print_aligned(std::ostream& os, const std::vector<std::string>& cells, const std::string& right,
-                          const std::string& indent) {
+/// Prints the cells of a table kept as one text (cell i is @p text from @p starts[i] to the next
+/// cell's start, the last one to the end), row after row, as many per row as @p right has
+/// letters ('r' for a right-aligned column), with aligned columns, each line prefixed by
+/// @p indent and trailing spaces trimmed; the first row is a header, left out when all its cells
+/// are empty. Writes the whole table at once.
+inline void print_aligned(std::ostream& os, std::string_view text, const std::vector<std::size_t>& starts,
+                          std::string_view right, std::string_view indent) {
     const std::size_t columns = right.size();
+    const std::size_t count = starts.size();
+    const auto cell = [&](std::size_t i) {
+        return text.substr(starts[i], (i + 1 < count ? starts[i + 1] : text.size()) - starts[i]);
+    };
     std::vector<std::size_t> width(columns, 0);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        width[i % columns] = std::max(width[i % columns], display_width(cells[i]));
-    }
     bool header = false;
-    for (std::size_t c = 0; c < columns; ++c) header = header || !cells[c].empty();
-    std::string line;
-    for (std::size_t first = header ? 0 : columns; first < cells.size(); first += columns) {
-        line = indent;
-        for (std::size_t c = 0; c < columns; ++c) {
-            const std::string& cell = cells[first + c];
-            const std::size_t pad = width[c] - display_width(cell);
-            if (c > 0) line += "  ";
-            if (right[c] == 'r') {
-                line.append(pad, ' ').append(cell);
-            } else {
-                line.append(cell);
-                if (c + 1 < columns) line.append(pad, ' ');
-            }
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        line += '\n';
-        os << line;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view c = cell(i);
+        width[i % columns] = std::max(width[i % columns], display_width(c));
+        if (i < columns && !c.empty()) header = true;
     }
+    std::string out;
+    for (std::size_t first = header ? 0 : columns; first < count; first += columns) {
+        const std::size_t line = out.size();
+        out.append(indent.data(), indent.size());
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::string_view value = cell(first + c);
+            const std::size_t pad = c + 1 < columns || right[c] == 'r' ? width[c] - display_width(value) : 0;
+            if (c > 0) out += "  ";
+            if (right[c] == 'r') out.append(pad, ' ');
+            out.append(value.data(), value.size());
+            if (right[c] != 'r') out.append(pad, ' ');
+        }
+        while (out.size() > line && out.back() == ' ') out.pop_back();
+        out += '\n';
+    }
+    os << out;
 }
 
 /// One column of a report table as its table function declares it, in a constant array
@@ -96,26 +101,33 @@ public:
     }
     /// A table whose columns are known only at run time: titles @p header (all empty: no header
     /// row) and, for each column, whether it is right-aligned.
-    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned) : cells_(header) {
+    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned) {
         for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
         kinds_ = right_;
+        add_row(header);
     }
     /// Appends a row built at run time, of as many cells as there are columns.
-    void add_row(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
+    void add_row(const std::vector<std::string>& row) {
+        for (const std::string& cell : row) add_cell(cell);
+    }
     /// Appends a row of as many cells as there are columns.
     void add(std::initializer_list<std::string_view> row) {
         for (const std::string_view cell : row) add_cell(cell);
     }
-    /// Appends one cell (rows fill up left to right) and returns it, to append to.
+    /// Starts a new cell (rows fill up left to right) holding @p text and returns the table's
+    /// text, whose end is that cell: what is appended to it, until the next cell starts, is the
+    /// cell's.
     std::string& add_cell(std::string_view text = {}) {
-        cells_.push_back(std::string(text));
-        return cells_.back();
+        starts_.push_back(text_.size());
+        text_.append(text.data(), text.size());
+        return text_;
     }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
-    void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
+    void print(std::ostream& os, std::string_view indent) const { print_aligned(os, text_, starts_, right_, indent); }
     /// Empties the table, columns and cells, to build another.
     void clear() noexcept {
-        cells_.clear();
+        text_.clear();
+        starts_.clear();
         right_.clear();
         kinds_.clear();
         next_ = 0;
@@ -172,7 +184,8 @@ private:
     }
 
 private:
-    std::vector<std::string> cells_;  // every cell pushed as a std::string rvalue: one growth path to compile
+    std::string text_;                 // every cell's text, one after the other
+    std::vector<std::size_t> starts_;  // where each cell starts in text_
     std::string right_;  // one letter per printed column: 'r' right-aligned, 'l' left-aligned
     std::string kinds_;  // one letter per column of the building calls: 'r', 'l', or '-' not printed
     std::size_t next_ = 0;  // the column of the next building call's cell
@@ -372,7 +385,16 @@ public:
     }
 
     /// Prints the text (built for the text), each line prefixed by @p indent.
-    void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
+    void print(std::ostream& os, std::string_view indent) const {
+        std::string text;
+        std::vector<std::size_t> starts;
+        starts.reserve(cells_.size());
+        for (const std::string& c : cells_) {
+            starts.push_back(text.size());
+            text += c;
+        }
+        print_aligned(os, text, starts, right_, indent);
+    }
 
 private:
     const table_column& next() {

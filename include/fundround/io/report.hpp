@@ -36,14 +36,14 @@ struct report_options {
     /// between 0 and 60, the range fraction's decimal texts accept.
     [[nodiscard]] std::vector<diagnostic> validate() const {
         std::vector<diagnostic> out;
-        const auto check = [&out](const char* field, int decimals) {
+        const std::pair<const char*, int> fields[] = {{"percent_decimals", percent_decimals},
+                                                      {"multiple_decimals", multiple_decimals}};
+        for (const auto& [field, decimals] : fields) {
             if (decimals < 0 || decimals > 60) {
                 detail::add_problem(out, field_path("report_options"), field, std::to_string(decimals),
                                     "must be between 0 and 60");
             }
-        };
-        check("percent_decimals", percent_decimals);
-        check("multiple_decimals", multiple_decimals);
+        }
         return out;
     }
 };
@@ -55,51 +55,41 @@ namespace detail {
     throw validation_error("report options", opt.validate());
 }
 
-/// Fills the cells of a text_table with the text and figures of print_summary(), one call per
-/// piece (no string temporaries in print_summary itself: less code to compile).
-class summary_cells {
-public:
-    summary_cells(text_table& table, const report_options& opt) : table_(table), opt_(opt) {}
-    /// Starts a new row: a cell @p label, then the value cell, empty, to append to.
-    summary_cells& row(std::string_view label) {
-        table_.add_cell(label);
-        current_ = &table_.add_cell();
-        return *this;
-    }
-    /// Appends @p text to the current cell.
-    summary_cells& text(std::string_view text) {
-        current_->append(text.data(), text.size());
-        return *this;
-    }
-    /// Appends an amount, compact only when it is exact, so every figure printed adds up
-    /// ($1.004M prints in full).
-    summary_cells& amount(money m) {
-        append_compact_if_exact(*current_, m, opt_.full_amounts);
-        return *this;
-    }
-    /// Appends a percentage with the chosen decimals.
-    summary_cells& pct(const fraction& f) {
-        append_decimal(*current_, f, opt_.percent_decimals, 2, rounding::half_even);
-        *current_ += '%';
-        return *this;
-    }
-    /// Appends a multiple ("1.46x") with the chosen decimals.
-    summary_cells& mult(const fraction& f) {
-        append_decimal(*current_, f, opt_.multiple_decimals, 0, rounding::half_even);
-        *current_ += 'x';
-        return *this;
-    }
-    /// Appends " (@p label)" unless @p label is empty.
-    summary_cells& label(const std::string& label) {
-        if (!label.empty()) current_->append(" (").append(label).append(")");
-        return *this;
-    }
-
-private:
-    text_table& table_;
-    const report_options& opt_;
-    std::string* current_ = nullptr;
+/// A figure of a summary line: an amount, or a fraction (a percentage or a multiple).
+struct summary_figure {
+    money amount;                     ///< The amount, when @ref ratio is null.
+    const fraction* ratio = nullptr;  ///< The fraction (valid for the call that prints it).
 };
+/// The figure of amount @p m.
+[[nodiscard]] inline summary_figure figure(money m) noexcept { return {m, nullptr}; }
+/// The figure of fraction @p f (referred to: a temporary lives to the end of the call).
+[[nodiscard]] inline summary_figure figure(const fraction& f) noexcept { return {money(), &f}; }
+
+/// Appends @p pattern to @p out with each placeholder replaced by the next of @p figures: '$' an
+/// amount (compact where exact, or in full with report_options::full_amounts), '%' a percentage,
+/// '*' a multiple ("1.46x"), with the decimals of @p opt. The one writer of print_summary's
+/// figures: each line is its pattern and its figures, no code per piece.
+inline void append_figures(std::string& out, std::string_view pattern, std::initializer_list<summary_figure> figures,
+                           const report_options& opt) {
+    const summary_figure* f = figures.begin();
+    for (const char c : pattern) {
+        if (c == '$') {
+            append_compact_if_exact(out, (f++)->amount, opt.full_amounts);
+        } else if (c == '%' || c == '*') {
+            const bool percent = c == '%';
+            append_decimal(out, *(f++)->ratio, percent ? opt.percent_decimals : opt.multiple_decimals,
+                           percent ? 2 : 0, rounding::half_even);
+            out += percent ? '%' : 'x';
+        } else {
+            out += c;
+        }
+    }
+}
+
+/// Appends " (@p label)" to @p out unless @p label is empty.
+inline void append_label(std::string& out, const std::string& label) {
+    if (!label.empty()) out.append(" (").append(label).append(")");
+}
 
 /// Fills @p t, a report_table or a text_table, with the investors table of print_summary():
 /// investor, kind, committed, at close, scheduled, conditional, ownership committed and at close
@@ -117,18 +107,26 @@ void fill_investors_table(Table& t, const funding_round& r, const report_options
     const bool full = opt.full_amounts;
     const int d = opt.percent_decimals;
     const currency cur = r.currency();
+    // The figures of a row, an investor's or the total: committed, at close, scheduled and
+    // conditional, then the ownership committed and at close.
+    const auto figures = [&t, full, d](std::initializer_list<money> amounts, const fraction& owns,
+                                       const fraction& owns_at_close) {
+        for (const money m : amounts) t.amount(m, full);
+        t.percent(owns, d).percent(owns_at_close, d);
+    };
     for (const auto& c : r.commitments()) {
         const std::string& name = c.investor.name();
         t.cell(c.investor.is_lead() && t.for_text() ? name + " (lead)" : name, name);
         t.text(c.investor.is_lead() ? "true" : "false").text(to_string(c.investor.kind()));
-        t.amount(c.total, full).amount(c.at_close, full).amount(c.scheduled, full).amount(c.conditional, full);
-        t.percent(c.total.ratio_to(r.post_money()), d).percent(c.at_close.ratio_to(r.post_money_at_close()), d);
+        figures({c.total, c.at_close, c.scheduled, c.conditional}, c.total.ratio_to(r.post_money()),
+                c.at_close.ratio_to(r.post_money_at_close()));
         t.text(cur.code());
     }
     if (t.for_text()) {
-        t.text("Total").text("").text("").amount(r.raised(), full).amount(r.raised_at_close(), full);
-        t.amount(r.raised_scheduled(), full).amount(r.raised_conditional(), full);
-        t.percent(r.new_investors_ownership(), d).percent(r.new_investors_ownership_at_close(), d).text("");
+        t.text("Total").text("").text("");
+        figures({r.raised(), r.raised_at_close(), r.raised_scheduled(), r.raised_conditional()},
+                r.new_investors_ownership(), r.new_investors_ownership_at_close());
+        t.text("");
     }
 }
 
@@ -156,16 +154,22 @@ void fill_schedule_table(Table& t, const funding_round& r, const report_options&
     const bool full = opt.full_amounts;
     const currency cur = r.currency();
     const disbursement_schedule& s = r.schedule();
+    // One row, dated or not.
+    const auto row = [&t, full, cur](const disbursement& d) {
+        if (const auto day = d.date()) {
+            t.date(*day);
+        } else {
+            t.cell("undated", "");
+        }
+        t.text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
+        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
+    };
     for (const auto& d : s.dated()) {
         if (as_of && *as_of < *d.date()) break;
-        t.date(*d.date()).text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
-        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
+        row(d);
     }
     if (as_of) return;
-    for (const auto& d : s.undated()) {
-        t.cell("undated", "").text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
-        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
-    }
+    for (const auto& d : s.undated()) row(d);
 }
 
 /// The schedule table of print_summary() for @p target (see fill_schedule_table()).
@@ -197,26 +201,36 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     detail::text_table t;
     static constexpr detail::column_spec two_columns[] = {{"", false, ""}, {"", false, ""}};
     t.columns(two_columns, 2);  // no titles: no header row
-    detail::summary_cells h(t, opt);
-    h.row("Pre-money").amount(r.pre_money());
-    h.row("Raised, committed").amount(r.raised()).text(" = ").amount(r.raised_at_close());
-    h.text(" at close + ").amount(r.raised_scheduled()).text(" scheduled + ").amount(r.raised_conditional());
-    h.text(" conditional");
-    h.row("Post-money").amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
-    h.text(" at close");
-    if (auto price = r.valuation().price()) h.row("Price per share").text(price->display_string());
+    // Each headline row: its label, then its line of figures (one append_figures() call each).
+    const auto row = [&t](std::string_view label) -> std::string& {
+        t.add_cell(label);
+        return t.add_cell();
+    };
+    using detail::append_figures;
+    using detail::figure;
+    append_figures(row("Pre-money"), "$", {figure(r.pre_money())}, opt);
+    append_figures(row("Raised, committed"), "$ = $ at close + $ scheduled + $ conditional",
+                   {figure(r.raised()), figure(r.raised_at_close()), figure(r.raised_scheduled()),
+                    figure(r.raised_conditional())},
+                   opt);
+    append_figures(row("Post-money"), "$ committed, $ at close", {figure(r.post_money()), figure(r.post_money_at_close())},
+                   opt);
+    if (auto price = r.valuation().price()) row("Price per share") += price->display_string();
     if (r.prior_mark()) {
-        h.row("Step-up").mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
-        h.text(" post-money, vs ").amount(*r.prior_mark()).label(r.prior_mark_label());
+        std::string& cell = row("Step-up");
+        append_figures(cell, "* pre-money, * post-money, vs $",
+                       {figure(*r.step_up()), figure(*r.post_money_step_up()), figure(*r.prior_mark())}, opt);
+        detail::append_label(cell, r.prior_mark_label());
     }
     if (r.prior_round()) {
-        h.row("Raise multiple").mult(*r.raise_multiple()).text(" the prior round of ");
-        h.amount(*r.prior_round()).label(r.prior_round_label());
+        std::string& cell = row("Raise multiple");
+        append_figures(cell, "* the prior round of $", {figure(*r.raise_multiple()), figure(*r.prior_round())}, opt);
+        detail::append_label(cell, r.prior_round_label());
     }
-    h.row("New investors own").pct(r.new_investors_ownership()).text(" committed, ");
-    h.pct(r.new_investors_ownership_at_close()).text(" at close");
-    h.row("Existing holders own").pct(r.existing_holders_ownership()).text(" committed, ");
-    h.pct(r.existing_holders_ownership_at_close()).text(" at close");
+    append_figures(row("New investors own"), "% committed, % at close",
+                   {figure(r.new_investors_ownership()), figure(r.new_investors_ownership_at_close())}, opt);
+    append_figures(row("Existing holders own"), "% committed, % at close",
+                   {figure(r.existing_holders_ownership()), figure(r.existing_holders_ownership_at_close())}, opt);
     t.print(os, "  ");
 
     os << "\nInvestors\n";
@@ -228,14 +242,9 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     detail::fill_schedule_table(t, r, opt);
     t.print(os, "  ");
     const disbursement_schedule& s = r.schedule();
-    const bool full = opt.full_amounts;
-    line = "  Dated ";
-    detail::append_compact_if_exact(line, s.dated_total(), full);
-    line += " + undated ";
-    detail::append_compact_if_exact(line, s.undated_total(), full);
-    line += " = ";
-    detail::append_compact_if_exact(line, s.total(), full);
-    line += " committed\n";
+    line.clear();
+    append_figures(line, "  Dated $ + undated $ = $ committed\n",
+                           {figure(s.dated_total()), figure(s.undated_total()), figure(s.total())}, opt);
     os << line;
 }
 

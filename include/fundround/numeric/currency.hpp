@@ -36,6 +36,32 @@ namespace detail {
            static_cast<std::uint32_t>(static_cast<unsigned char>(c[2]));
 }
 
+/// A currency whose minor digits are not 2 or that has a symbol: its order key (pack_code()),
+/// its minor digits and its symbol ("" if none).
+struct currency_traits {
+    std::uint32_t order_key;  ///< pack_code() of the code.
+    int minor_digits;         ///< Digits after the point in the minor unit.
+    std::string_view symbol;  ///< The symbol written before amounts, or "".
+};
+
+/// Every currency not of 2 minor digits and no symbol: a table searched by currency::
+/// minor_digits() and currency::symbol() (data, not a switch compiled into each formatter).
+inline constexpr currency_traits currency_exceptions[] = {
+    {pack_code("USD"), 2, "$"}, {pack_code("EUR"), 2, "\xE2\x82\xAC"}, {pack_code("GBP"), 2, "\xC2\xA3"},
+    {pack_code("JPY"), 0, "\xC2\xA5"}, {pack_code("KRW"), 0, ""}, {pack_code("CLP"), 0, ""},
+    {pack_code("ISK"), 0, ""}, {pack_code("VND"), 0, ""}, {pack_code("BHD"), 3, ""},
+    {pack_code("KWD"), 3, ""}, {pack_code("OMR"), 3, ""}, {pack_code("JOD"), 3, ""},
+    {pack_code("TND"), 3, ""},
+};
+
+/// The entry of currency_exceptions for @p order_key, or null.
+[[nodiscard]] constexpr const currency_traits* find_currency_traits(std::uint32_t order_key) noexcept {
+    for (const currency_traits& t : currency_exceptions) {
+        if (t.order_key == order_key) return &t;
+    }
+    return nullptr;
+}
+
 }  // namespace detail
 
 /// A currency identified by its three-letter ISO 4217 code, e.g. "USD". Regular value type.
@@ -79,27 +105,14 @@ public:
 
     /// Digits after the decimal point in the currency's minor unit (2 for USD, 0 for JPY).
     [[nodiscard]] constexpr int minor_digits() const noexcept {
-        switch (order_key()) {
-            case detail::pack_code("JPY"): case detail::pack_code("KRW"): case detail::pack_code("CLP"): case detail::pack_code("ISK"):
-            case detail::pack_code("VND"):
-                return 0;
-            case detail::pack_code("BHD"): case detail::pack_code("KWD"): case detail::pack_code("OMR"): case detail::pack_code("JOD"):
-            case detail::pack_code("TND"):
-                return 3;
-            default:
-                return 2;
-        }
+        const detail::currency_traits* t = detail::find_currency_traits(order_key());
+        return t != nullptr ? t->minor_digits : 2;
     }
 
     /// The symbol written before amounts ("$", "€", "£", "¥"), or "" if it has none here.
     [[nodiscard]] constexpr std::string_view symbol() const noexcept {
-        switch (order_key()) {
-            case detail::pack_code("USD"): return "$";
-            case detail::pack_code("EUR"): return "\xE2\x82\xAC";  // €
-            case detail::pack_code("GBP"): return "\xC2\xA3";      // £
-            case detail::pack_code("JPY"): return "\xC2\xA5";      // ¥
-            default: return "";
-        }
+        const detail::currency_traits* t = detail::find_currency_traits(order_key());
+        return t != nullptr ? t->symbol : std::string_view();
     }
 
     /// True if the two codes are the same (one 32-bit compare).
