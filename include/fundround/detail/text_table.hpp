@@ -44,13 +44,16 @@ inline void print_aligned(std::ostream& os, std::string_view text, const std::ve
     const std::size_t columns = right.size();
     const std::size_t count = starts.size();
     const auto cell = [&](std::size_t i) {
-        return text.substr(starts[i], (i + 1 < count ? starts[i + 1] : text.size()) - starts[i]);
+        const std::size_t end = i + 1 < count ? starts[i + 1] : text.size();
+        return std::string_view(text.data() + starts[i], end - starts[i]);
     };
-    std::vector<std::size_t> width(columns, 0);
+    // The width of each column, then of each cell (display_width() once per cell).
+    std::vector<std::size_t> width(columns + count, 0);
     bool header = false;
     for (std::size_t i = 0; i < count; ++i) {
         const std::string_view c = cell(i);
-        width[i % columns] = std::max(width[i % columns], display_width(c));
+        width[columns + i] = display_width(c);
+        width[i % columns] = std::max(width[i % columns], width[columns + i]);
         if (i < columns && !c.empty()) header = true;
     }
     std::string out;
@@ -59,11 +62,12 @@ inline void print_aligned(std::ostream& os, std::string_view text, const std::ve
         out.append(indent.data(), indent.size());
         for (std::size_t c = 0; c < columns; ++c) {
             const std::string_view value = cell(first + c);
-            const std::size_t pad = c + 1 < columns || right[c] == 'r' ? width[c] - display_width(value) : 0;
+            const bool right_aligned = right[c] == 'r';
+            const std::size_t pad = c + 1 < columns || right_aligned ? width[c] - width[columns + first + c] : 0;
             if (c > 0) out += "  ";
-            if (right[c] == 'r') out.append(pad, ' ');
+            if (right_aligned) out.append(pad, ' ');
             out.append(value.data(), value.size());
-            if (right[c] != 'r') out.append(pad, ' ');
+            if (!right_aligned) out.append(pad, ' ');
         }
         while (out.size() > line && out.back() == ' ') out.pop_back();
         out += '\n';

@@ -36,32 +36,6 @@ namespace detail {
            static_cast<std::uint32_t>(static_cast<unsigned char>(c[2]));
 }
 
-/// A currency whose minor digits are not 2 or that has a symbol: its order key (pack_code()),
-/// its minor digits and its symbol ("" if none).
-struct currency_traits {
-    std::uint32_t order_key;  ///< pack_code() of the code.
-    int minor_digits;         ///< Digits after the point in the minor unit.
-    std::string_view symbol;  ///< The symbol written before amounts, or "".
-};
-
-/// Every currency not of 2 minor digits and no symbol: a table searched by currency::
-/// minor_digits() and currency::symbol() (data, not a switch compiled into each formatter).
-inline constexpr currency_traits currency_exceptions[] = {
-    {pack_code("USD"), 2, "$"}, {pack_code("EUR"), 2, "\xE2\x82\xAC"}, {pack_code("GBP"), 2, "\xC2\xA3"},
-    {pack_code("JPY"), 0, "\xC2\xA5"}, {pack_code("KRW"), 0, ""}, {pack_code("CLP"), 0, ""},
-    {pack_code("ISK"), 0, ""}, {pack_code("VND"), 0, ""}, {pack_code("BHD"), 3, ""},
-    {pack_code("KWD"), 3, ""}, {pack_code("OMR"), 3, ""}, {pack_code("JOD"), 3, ""},
-    {pack_code("TND"), 3, ""},
-};
-
-/// The entry of currency_exceptions for @p order_key, or null.
-[[nodiscard]] constexpr const currency_traits* find_currency_traits(std::uint32_t order_key) noexcept {
-    for (const currency_traits& t : currency_exceptions) {
-        if (t.order_key == order_key) return &t;
-    }
-    return nullptr;
-}
-
 }  // namespace detail
 
 /// A currency identified by its three-letter ISO 4217 code, e.g. "USD". Regular value type.
@@ -104,16 +78,10 @@ public:
     [[nodiscard]] constexpr std::uint32_t key() const noexcept { return key_; }
 
     /// Digits after the decimal point in the currency's minor unit (2 for USD, 0 for JPY).
-    [[nodiscard]] constexpr int minor_digits() const noexcept {
-        const detail::currency_traits* t = detail::find_currency_traits(order_key());
-        return t != nullptr ? t->minor_digits : 2;
-    }
+    [[nodiscard]] constexpr int minor_digits() const noexcept;
 
     /// The symbol written before amounts ("$", "€", "£", "¥"), or "" if it has none here.
-    [[nodiscard]] constexpr std::string_view symbol() const noexcept {
-        const detail::currency_traits* t = detail::find_currency_traits(order_key());
-        return t != nullptr ? t->symbol : std::string_view();
-    }
+    [[nodiscard]] constexpr std::string_view symbol() const noexcept;
 
     /// True if the two codes are the same (one 32-bit compare).
     [[nodiscard]] friend constexpr bool operator==(currency a, currency b) noexcept {
@@ -157,6 +125,46 @@ private:
 
     std::uint32_t key_;
 };
+
+namespace detail {
+
+/// A currency whose minor digits are not 2 or that has a symbol: the currency, its minor digits
+/// and its symbol ("" if none).
+struct currency_traits {
+    currency code;            ///< The currency.
+    int minor_digits;         ///< Digits after the point in the minor unit.
+    std::string_view symbol;  ///< The symbol written before amounts, or "".
+};
+
+/// Every currency that has not 2 minor digits and no symbol: one table, searched by
+/// currency::minor_digits(), currency::symbol() and the money texts (once per text).
+inline constexpr currency_traits currency_exceptions[] = {
+    {currency{"USD"}, 2, "$"}, {currency{"EUR"}, 2, "\xE2\x82\xAC"}, {currency{"GBP"}, 2, "\xC2\xA3"},
+    {currency{"JPY"}, 0, "\xC2\xA5"}, {currency{"KRW"}, 0, ""}, {currency{"CLP"}, 0, ""},
+    {currency{"ISK"}, 0, ""}, {currency{"VND"}, 0, ""}, {currency{"BHD"}, 3, ""},
+    {currency{"KWD"}, 3, ""}, {currency{"OMR"}, 3, ""}, {currency{"JOD"}, 3, ""},
+    {currency{"TND"}, 3, ""},
+};
+
+/// The entry of currency_exceptions for @p c, or null (2 minor digits, no symbol).
+[[nodiscard]] constexpr const currency_traits* find_currency_traits(currency c) noexcept {
+    for (const currency_traits& t : currency_exceptions) {
+        if (t.code == c) return &t;
+    }
+    return nullptr;
+}
+
+}  // namespace detail
+
+constexpr int currency::minor_digits() const noexcept {
+    const detail::currency_traits* t = detail::find_currency_traits(*this);
+    return t != nullptr ? t->minor_digits : 2;
+}
+
+constexpr std::string_view currency::symbol() const noexcept {
+    const detail::currency_traits* t = detail::find_currency_traits(*this);
+    return t != nullptr ? t->symbol : std::string_view();
+}
 
 /// The code as a std::string, e.g. "USD".
 [[nodiscard]] inline std::string to_string(currency c) { return std::string(c.code()); }

@@ -517,21 +517,28 @@ inline void detail::append_decimal(std::string& out, const fraction& v, int deci
     char* first = write_digits_backward(whole_end, n / d);
     uint128 r = n % d;
     char* const end = whole_end + decimals + shift;
-    for (char* p = whole_end; p != end; ++p) {
-        // 10 r = digit d + r', with r < d < 2^127: add r ten times modulo d, never overflowing
-        // (no division: as fast as one 128-bit division, and one path for every r).
-        char digit = '0';
-        uint128 acc = 0;
-        for (int k = 0; k < 10 && r != 0; ++k) {
-            if (acc >= d - r) {
-                acc -= d - r;
-                ++digit;
-            } else {
-                acc += r;
-            }
+    // x = x + y modulo d (x, y < d: never overflows); returns how many d were taken off (0 or 1).
+    const auto add_mod = [&d](uint128& x, const uint128& y) {
+        const uint128 room = d - y;
+        if (x >= room) {
+            x -= room;
+            return 1;
         }
-        r = acc;
-        *p = digit;
+        x += y;
+        return 0;
+    };
+    for (char* p = whole_end; p != end; ++p) {
+        // 10 r = digit d + r', with r < d < 2^127, by doublings modulo d and no division:
+        // 2r = w1 d + r2, 4r = (2 w1 + w2) d + r4, 8r = (4 w1 + 2 w2 + w3) d + r8, and
+        // 10r = 8r + 2r = (5 w1 + 2 w2 + w3 + w4) d + r'.
+        uint128 r2 = r;
+        const int w1 = add_mod(r2, r);
+        uint128 r4 = r2;
+        const int w2 = add_mod(r4, r2);
+        r = r4;
+        const int w3 = add_mod(r, r4);
+        const int w4 = add_mod(r, r2);
+        *p = static_cast<char>('0' + 5 * w1 + 2 * w2 + w3 + w4);
     }
     const bool negative = v.sign() < 0;
     if (round_increment(uint128(static_cast<unsigned>(end[-1] - '0')), r, d, negative, mode)) {

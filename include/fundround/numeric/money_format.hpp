@@ -80,9 +80,10 @@ inline char* write_units_backward(char* end, std::uint64_t mag, int min_decimals
 }
 
 /// Writes the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none, and
-/// before it a '-' if @p negative, backwards before @p end; returns where it starts.
-inline char* write_prefix_backward(char* end, bool negative, currency c) {
-    std::string_view prefix = c.symbol();
+/// before it a '-' if @p negative, backwards before @p end; returns where it starts. @p t is
+/// find_currency_traits(@p c), looked up once per text.
+inline char* write_prefix_backward(char* end, bool negative, currency c, const currency_traits* t) {
+    std::string_view prefix = t != nullptr ? t->symbol : std::string_view();
     if (prefix.empty()) {
         *--end = ' ';
         prefix = c.code();
@@ -95,8 +96,9 @@ inline char* write_prefix_backward(char* end, bool negative, currency c) {
 
 /// Writes format_full(@p m) backwards before @p end; returns where it starts.
 inline char* write_full_backward(char* end, money m) {
-    end = write_units_backward(end, magnitude_of_units(m.units()), m.currency().minor_digits(), true);
-    return write_prefix_backward(end, m.is_negative(), m.currency());
+    const currency_traits* t = find_currency_traits(m.currency());
+    end = write_units_backward(end, magnitude_of_units(m.units()), t != nullptr ? t->minor_digits : 2, true);
+    return write_prefix_backward(end, m.is_negative(), m.currency(), t);
 }
 
 /// Throws the invalid_argument_error of a compact format with @p max_decimals out of 0 to 15.
@@ -110,49 +112,52 @@ inline char* write_full_backward(char* end, money m) {
 inline char* write_compact_backward(char* end, money m, int max_decimals, bool& exact) {
     if (max_decimals < 0 || max_decimals > 15) throw_compact_decimals(max_decimals);
     const std::uint64_t mag = magnitude_of_units(m.units());
-    constexpr auto per_major = static_cast<std::uint64_t>(money::units_per_major);
-    std::uint64_t suffix_units = 1000 * per_major;  // K, M, B, T: 10^6 .. 10^15 units
+    const auto pow10 = [](int n) {
+        std::uint64_t p = 1;
+        while (n-- > 0) p *= 10;
+        return p;
+    };
+    const currency_traits* t = find_currency_traits(m.currency());
     exact = true;
-    if (mag < suffix_units) {  // below 1,000: the exact amount, whole numbers without decimals
-        end = write_units_backward(end, mag, mag % per_major == 0 ? 0 : m.currency().minor_digits(), false);
+    if (mag < 1000000) {  // below 1,000: the exact amount, whole numbers without decimals
+        const bool whole = mag % static_cast<std::uint64_t>(money::units_per_major) == 0;
+        end = write_units_backward(end, mag, whole ? 0 : t != nullptr ? t->minor_digits : 2, false);
     } else {
+        // The suffix K, M, B or T (index 0 to 3) is 10^(6 + 3 index) units. The mantissa with
+        // max_decimals decimals, times 10^max_decimals, is mag / 10^e, e = 6 + 3 index -
+        // max_decimals, rounded half away from zero: all in 64 bits (below 10^19).
         int index = 0;
-        while (index < 3 && mag / 1000 >= suffix_units) {
-            suffix_units *= 1000;
-            ++index;
-        }
-        std::uint64_t pow10 = 1;
-        for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
-        // The mantissa times 10^max_decimals is target / suffix_units, rounded half away from
-        // zero; a mantissa that rounds up to 1000 moves to the next suffix ($999.999M -> "$1B").
-        const uint128 target = uint128(mag) * pow10;
-        uint128 floor = 0;
-        uint128 scaled = 0;
+        for (std::uint64_t s = 1000000000; index < 3 && mag >= s; s *= 1000) ++index;
+        const std::uint64_t one = pow10(max_decimals);  // the mantissa 1 with max_decimals decimals
+        std::uint64_t scaled = 0;
         for (;;) {
-            floor = target / suffix_units;
-            const uint128 rest = target - floor * suffix_units;
-            exact = rest == 0;
-            scaled = floor + (rest >= suffix_units / 2 ? 1U : 0U);
-            if (index == 3 || scaled < uint128(1000U) * pow10) break;
-            suffix_units *= 1000;
-            ++index;
+            const int e = 6 + 3 * index - max_decimals;
+            if (e <= 0) {
+                scaled = mag * pow10(-e);  // exact: below 1000 one <= 10^18
+            } else {
+                const std::uint64_t p = pow10(e);
+                scaled = mag / p;
+                const std::uint64_t rest = mag % p;
+                exact = rest == 0;
+                // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units
+                // with 5 decimals is more than any amount): the text must read back, so round
+                // down there. The largest magnitude: 2^63 - 1 units, or 2^63 if negative.
+                const std::uint64_t limit = static_cast<std::uint64_t>(int64_max) + (m.is_negative() ? 1U : 0U);
+                if (rest >= p / 2 && (scaled + 1) * p <= limit) ++scaled;
+            }
+            if (index == 3 || scaled < 1000 * one) break;
+            ++index;  // $999.999M -> "$1B"
         }
-        // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units with 5
-        // decimals is more than any amount): the text must read back, so round down there. The
-        // largest magnitude of an amount of this sign: 2^63 - 1 units, or 2^63 if negative.
-        const uint128 limit = uint128(static_cast<std::uint64_t>(int64_max)) + (m.is_negative() ? 1U : 0U);
-        if (scaled * suffix_units > limit * pow10) scaled = floor;
-        const auto value = static_cast<std::uint64_t>(scaled);  // below 10^4 pow10 <= 10^19
         *--end = "KMBT"[index];
-        if (std::uint64_t frac = value % pow10; frac != 0) {  // trailing zeros dropped
+        if (std::uint64_t frac = scaled % one; frac != 0) {  // trailing zeros dropped
             int n = max_decimals;
             for (; frac % 10 == 0; --n) frac /= 10;
             for (; n > 0; --n, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
             *--end = '.';
         }
-        end = write_digits_backward(end, value / pow10, true);
+        end = write_digits_backward(end, scaled / one, true);
     }
-    return write_prefix_backward(end, m.is_negative(), m.currency());
+    return write_prefix_backward(end, m.is_negative(), m.currency(), t);
 }
 
 /// Appends "1,234.5" style text of |units| (see format_magnitude()).
@@ -187,7 +192,7 @@ inline void append_grouped(std::string& out, std::string_view number) {
 /// The symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
 [[nodiscard]] inline std::string currency_prefix(currency c) {
     char buffer[8];
-    const char* p = write_prefix_backward(buffer + sizeof buffer, false, c);
+    const char* p = write_prefix_backward(buffer + sizeof buffer, false, c, find_currency_traits(c));
     return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
