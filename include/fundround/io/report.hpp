@@ -107,26 +107,18 @@ void fill_investors_table(Table& t, const funding_round& r, const report_options
     const bool full = opt.full_amounts;
     const int d = opt.percent_decimals;
     const currency cur = r.currency();
-    // The figures of a row, an investor's or the total: committed, at close, scheduled and
-    // conditional, then the ownership committed and at close.
-    const auto figures = [&t, full, d](std::initializer_list<money> amounts, const fraction& owns,
-                                       const fraction& owns_at_close) {
-        for (const money m : amounts) t.amount(m, full);
-        t.percent(owns, d).percent(owns_at_close, d);
-    };
     for (const auto& c : r.commitments()) {
         const std::string& name = c.investor.name();
         t.cell(c.investor.is_lead() && t.for_text() ? name + " (lead)" : name, name);
         t.text(c.investor.is_lead() ? "true" : "false").text(to_string(c.investor.kind()));
-        figures({c.total, c.at_close, c.scheduled, c.conditional}, c.total.ratio_to(r.post_money()),
-                c.at_close.ratio_to(r.post_money_at_close()));
+        t.amount(c.total, full).amount(c.at_close, full).amount(c.scheduled, full).amount(c.conditional, full);
+        t.percent(c.total.ratio_to(r.post_money()), d).percent(c.at_close.ratio_to(r.post_money_at_close()), d);
         t.text(cur.code());
     }
     if (t.for_text()) {
-        t.text("Total").text("").text("");
-        figures({r.raised(), r.raised_at_close(), r.raised_scheduled(), r.raised_conditional()},
-                r.new_investors_ownership(), r.new_investors_ownership_at_close());
-        t.text("");
+        t.text("Total").text("").text("").amount(r.raised(), full).amount(r.raised_at_close(), full);
+        t.amount(r.raised_scheduled(), full).amount(r.raised_conditional(), full);
+        t.percent(r.new_investors_ownership(), d).percent(r.new_investors_ownership_at_close(), d).text("");
     }
 }
 
@@ -195,7 +187,7 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
     line += " (";
     line.append(r.currency().code().data(), 3);
     line += "), closing ";
-    append_date(line, r.close_date());
+    detail::append_date(line, r.close_date());
     line += '\n';
     os << line;
     detail::text_table t;

@@ -94,35 +94,38 @@ inline char* write_prefix_backward(char* end, bool negative, currency c, const c
     return end;
 }
 
-/// Writes format_full(@p m) backwards before @p end; returns where it starts.
-inline char* write_full_backward(char* end, money m) {
-    const currency_traits* t = find_currency_traits(m.currency());
-    end = write_units_backward(end, magnitude_of_units(m.units()), t != nullptr ? t->minor_digits : 2, true);
-    return write_prefix_backward(end, m.is_negative(), m.currency(), t);
-}
-
 /// Throws the invalid_argument_error of a compact format with @p max_decimals out of 0 to 15.
 [[noreturn]] FUNDROUND_COLD inline void throw_compact_decimals(int max_decimals) {
     throw invalid_argument_error("format_compact: max_decimals = " + std::to_string(max_decimals) +
                                  ": must be between 0 and 15");
 }
 
-/// Writes format_compact(@p m, @p max_decimals) backwards before @p end and sets @p exact to
-/// whether it reads back as exactly @p m; returns where it starts.
-inline char* write_compact_backward(char* end, money m, int max_decimals, bool& exact) {
-    if (max_decimals < 0 || max_decimals > 15) throw_compact_decimals(max_decimals);
+/// The forms of write_money_backward().
+enum class money_style {
+    full,              ///< format_full(): exact, grouped, the minor digits ("$15,000,000,000.00").
+    compact,           ///< format_compact(): K, M, B, T with at most max_decimals decimals.
+    compact_if_exact,  ///< compact where that is exactly the amount, else full.
+};
+
+/// Writes @p m in @p style backwards before @p end and sets @p exact to whether the text reads
+/// back as exactly @p m; returns where it starts. The one writer of every money text (full,
+/// compact, compact where exact), into a buffer of money_text_room chars.
+inline char* write_money_backward(char* const end, money m, money_style style, int max_decimals, bool& exact) {
+    if (style == money_style::compact && (max_decimals < 0 || max_decimals > 15)) {
+        throw_compact_decimals(max_decimals);
+    }
+    const currency_traits* t = find_currency_traits(m.currency());
+    const int minor = t != nullptr ? t->minor_digits : 2;
     const std::uint64_t mag = magnitude_of_units(m.units());
     const auto pow10 = [](int n) {
         std::uint64_t p = 1;
         while (n-- > 0) p *= 10;
         return p;
     };
-    const currency_traits* t = find_currency_traits(m.currency());
+    char* p = end;
     exact = true;
-    if (mag < 1000000) {  // below 1,000: the exact amount, whole numbers without decimals
-        const bool whole = mag % static_cast<std::uint64_t>(money::units_per_major) == 0;
-        end = write_units_backward(end, mag, whole ? 0 : t != nullptr ? t->minor_digits : 2, false);
-    } else {
+    bool compact = style != money_style::full;
+    if (compact && mag >= 1000000) {
         // The suffix K, M, B or T (index 0 to 3) is 10^(6 + 3 index) units. The mantissa with
         // max_decimals decimals, times 10^max_decimals, is mag / 10^e, e = 6 + 3 index -
         // max_decimals, rounded half away from zero: all in 64 bits (below 10^19).
@@ -135,29 +138,36 @@ inline char* write_compact_backward(char* end, money m, int max_decimals, bool& 
             if (e <= 0) {
                 scaled = mag * pow10(-e);  // exact: below 1000 one <= 10^18
             } else {
-                const std::uint64_t p = pow10(e);
-                scaled = mag / p;
-                const std::uint64_t rest = mag % p;
+                const std::uint64_t unit = pow10(e);
+                scaled = mag / unit;
+                const std::uint64_t rest = mag % unit;
                 exact = rest == 0;
                 // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units
                 // with 5 decimals is more than any amount): the text must read back, so round
                 // down there. The largest magnitude: 2^63 - 1 units, or 2^63 if negative.
                 const std::uint64_t limit = static_cast<std::uint64_t>(int64_max) + (m.is_negative() ? 1U : 0U);
-                if (rest >= p / 2 && (scaled + 1) * p <= limit) ++scaled;
+                if (rest >= unit / 2 && (scaled + 1) * unit <= limit) ++scaled;
             }
             if (index == 3 || scaled < 1000 * one) break;
             ++index;  // $999.999M -> "$1B"
         }
-        *--end = "KMBT"[index];
-        if (std::uint64_t frac = scaled % one; frac != 0) {  // trailing zeros dropped
-            int n = max_decimals;
-            for (; frac % 10 == 0; --n) frac /= 10;
-            for (; n > 0; --n, frac /= 10) *--end = static_cast<char>('0' + frac % 10);
-            *--end = '.';
+        if (exact || style == money_style::compact) {
+            *--p = "KMBT"[index];
+            if (std::uint64_t frac = scaled % one; frac != 0) {  // trailing zeros dropped
+                int n = max_decimals;
+                for (; frac % 10 == 0; --n) frac /= 10;
+                for (; n > 0; --n, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
+                *--p = '.';
+            }
+            p = write_digits_backward(p, scaled / one, true);
+        } else {
+            compact = false;  // not exact: in full
         }
-        end = write_digits_backward(end, scaled / one, true);
     }
-    return write_prefix_backward(end, m.is_negative(), m.currency(), t);
+    if (p == end) {  // in full, or compact below 1,000: the exact amount, whole ones without decimals
+        p = write_units_backward(end, mag, compact && mag % 1000 == 0 ? 0 : minor, true);
+    }
+    return write_prefix_backward(p, m.is_negative(), m.currency(), t);
 }
 
 /// Appends "1,234.5" style text of |units| (see format_magnitude()).
@@ -204,14 +214,20 @@ inline void append_grouped(std::string& out, std::string_view number) {
     return text;
 }
 
+/// Appends @p m in @p style (see write_money_backward()) to @p out; returns whether the text is
+/// exactly @p m.
+inline bool append_money(std::string& out, money m, money_style style, int max_decimals = 2) {
+    char buffer[money_text_room];
+    bool exact = false;
+    const char* p = write_money_backward(buffer + sizeof buffer, m, style, max_decimals, exact);
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+    return exact;
+}
+
 /// Appends format_compact(@p m, @p max_decimals) to @p out and returns whether it is exactly @p m
 /// (reads back as the amount itself).
 inline bool append_compact(std::string& out, money m, int max_decimals) {
-    char buffer[money_text_room];
-    bool exact = false;
-    const char* p = write_compact_backward(buffer + sizeof buffer, m, max_decimals, exact);
-    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
-    return exact;
+    return append_money(out, m, money_style::compact, max_decimals);
 }
 
 /// The compact text of @p m (see format_compact) and whether it is exactly @p m.
@@ -228,21 +244,12 @@ struct compact_text {
 }
 
 /// Appends format_full(@p m) to @p out.
-inline void append_full(std::string& out, money m) {
-    char buffer[money_text_room];
-    const char* p = write_full_backward(buffer + sizeof buffer, m);
-    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
-}
+inline void append_full(std::string& out, money m) { append_money(out, m, money_style::full); }
 
 /// Appends @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
 /// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
 inline void append_compact_if_exact(std::string& out, money m, bool full = false) {
-    char buffer[money_text_room];
-    char* const end = buffer + sizeof buffer;
-    bool exact = false;
-    const char* p = full ? end : write_compact_backward(end, m, 2, exact);
-    if (!exact) p = write_full_backward(end, m);
-    out.append(p, static_cast<std::size_t>(end - p));
+    append_money(out, m, full ? money_style::full : money_style::compact_if_exact);
 }
 
 }  // namespace detail

@@ -18,6 +18,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// A calendar day with no time zone, such as `date::year{2026} / 2 / 27`.
 using calendar_date = date::year_month_day;
 
+namespace detail {
+
 /// Appends the ISO 8601 text of @p d ("2026-02-27") to @p out.
 inline void append_date(std::string& out, calendar_date d) {
     // Written from the back of one small buffer: day, month (two digits each), then the year's
@@ -41,10 +43,12 @@ inline void append_date(std::string& out, calendar_date d) {
     out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
+}  // namespace detail
+
 /// ISO 8601 text "2026-02-27".
 [[nodiscard]] inline std::string to_string(calendar_date d) {
     std::string text;
-    append_date(text, d);
+    detail::append_date(text, d);
     return text;
 }
 
