@@ -110,7 +110,7 @@ void fill_investors_table(Table& t, const funding_round& r, const report_options
     for (const auto& c : r.commitments()) {
         const std::string& name = c.investor.name();
         t.cell(c.investor.is_lead() && t.for_text() ? name + " (lead)" : name, name);
-        t.text(c.investor.is_lead() ? "true" : "false").text(to_string(c.investor.kind()));
+        t.text(c.investor.is_lead() ? "true" : "false").text(kind_name(c.investor.kind()));
         t.amount(c.total, full).amount(c.at_close, full).amount(c.scheduled, full).amount(c.conditional, full);
         t.percent(c.total.ratio_to(r.post_money()), d).percent(c.at_close.ratio_to(r.post_money_at_close()), d);
         t.text(cur.code());
