@@ -517,28 +517,39 @@ inline void detail::append_decimal(std::string& out, const fraction& v, int deci
     char* first = write_digits_backward(whole_end, n / d);
     uint128 r = n % d;
     char* const end = whole_end + decimals + shift;
-    // x = x + y modulo d (x, y < d: never overflows); returns how many d were taken off (0 or 1).
-    const auto add_mod = [&d](uint128& x, const uint128& y) {
-        const uint128 room = d - y;
-        if (x >= room) {
-            x -= room;
-            return 1;
+    if ((d >> 60) == 0) {  // d < 2^60, as nearly every denominator: 10 r < 2^64, one 64-bit division a digit
+        const auto d64 = static_cast<std::uint64_t>(d);
+        auto r64 = static_cast<std::uint64_t>(r);
+        for (char* p = whole_end; p != end; ++p) {
+            const std::uint64_t ten_r = r64 * 10U;
+            *p = static_cast<char>('0' + ten_r / d64);
+            r64 = ten_r % d64;
         }
-        x += y;
-        return 0;
-    };
-    for (char* p = whole_end; p != end; ++p) {
-        // 10 r = digit d + r', with r < d < 2^127, by doublings modulo d and no division:
-        // 2r = w1 d + r2, 4r = (2 w1 + w2) d + r4, 8r = (4 w1 + 2 w2 + w3) d + r8, and
-        // 10r = 8r + 2r = (5 w1 + 2 w2 + w3 + w4) d + r'.
-        uint128 r2 = r;
-        const int w1 = add_mod(r2, r);
-        uint128 r4 = r2;
-        const int w2 = add_mod(r4, r2);
-        r = r4;
-        const int w3 = add_mod(r, r4);
-        const int w4 = add_mod(r, r2);
-        *p = static_cast<char>('0' + 5 * w1 + 2 * w2 + w3 + w4);
+        r = r64;
+    } else {
+        // x = x + y modulo d (x, y < d: never overflows); returns how many d were taken off (0 or 1).
+        const auto add_mod = [&d](uint128& x, const uint128& y) {
+            const uint128 room = d - y;
+            if (x >= room) {
+                x -= room;
+                return 1;
+            }
+            x += y;
+            return 0;
+        };
+        for (char* p = whole_end; p != end; ++p) {
+            // 10 r = digit d + r', with r < d < 2^127, by doublings modulo d and no division:
+            // 2r = w1 d + r2, 4r = (2 w1 + w2) d + r4, 8r = (4 w1 + 2 w2 + w3) d + r8, and
+            // 10r = 8r + 2r = (5 w1 + 2 w2 + w3 + w4) d + r'.
+            uint128 r2 = r;
+            const int w1 = add_mod(r2, r);
+            uint128 r4 = r2;
+            const int w2 = add_mod(r4, r2);
+            r = r4;
+            const int w3 = add_mod(r, r4);
+            const int w4 = add_mod(r, r2);
+            *p = static_cast<char>('0' + 5 * w1 + 2 * w2 + w3 + w4);
+        }
     }
     const bool negative = v.sign() < 0;
     if (round_increment(uint128(static_cast<unsigned>(end[-1] - '0')), r, d, negative, mode)) {
