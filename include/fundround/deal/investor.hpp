@@ -7,6 +7,7 @@
 #include <fundround/config.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 FUNDROUND_BEGIN_NAMESPACE
@@ -21,8 +22,9 @@ enum class investor_kind {
     other,      ///< Anything else.
 };
 
-/// "strategic", "financial", ...
-[[nodiscard]] inline std::string to_string(investor_kind k) {
+namespace detail {
+/// The name of @p k ("strategic"), a view of a literal: no string to build.
+[[nodiscard]] constexpr std::string_view kind_name(investor_kind k) noexcept {
     switch (k) {
         case investor_kind::strategic: return "strategic";
         case investor_kind::financial: return "financial";
@@ -33,6 +35,10 @@ enum class investor_kind {
     }
     return "unknown";
 }
+}  // namespace detail
+
+/// "strategic", "financial", ...
+[[nodiscard]] inline std::string to_string(investor_kind k) { return std::string(detail::kind_name(k)); }
 
 /// An investor in a round: a name (its identity within a round), a kind and a lead flag.
 class investor {
@@ -69,7 +75,7 @@ public:
     [[nodiscard]] friend bool operator!=(const investor& a, const investor& b) { return !(a == b); }
     /// Writes e.g. "Amazon (strategic, lead)".
     friend std::ostream& operator<<(std::ostream& os, const investor& i) {
-        return os << i.name_ << " (" << to_string(i.kind_) << (i.lead_ ? ", lead)" : ")");
+        return os << i.name_ << " (" << detail::kind_name(i.kind_) << (i.lead_ ? ", lead)" : ")");
     }
 
 private:

@@ -247,12 +247,14 @@ Integer divide_rounded_integer(const Integer& n, const Integer& d, rounding mode
     return negative ? Integer(-q) : q;
 }
 
+/// Throws the invalid_argument_error of @p decimals outside 0 to 60 (cold path, out of line).
+[[noreturn]] FUNDROUND_COLD inline void throw_bad_decimals(int decimals) {
+    throw invalid_argument_error("decimals = " + std::to_string(decimals) + ": must be between 0 and 60");
+}
+
 /// Throws invalid_argument_error unless 0 <= @p decimals <= 60.
 inline void check_decimals(int decimals) {
-    if (decimals < 0 || decimals > 60) {
-        throw invalid_argument_error("decimals = " + std::to_string(decimals) +
-                                     ": must be between 0 and 60");
-    }
+    if (decimals < 0 || decimals > 60) throw_bad_decimals(decimals);
 }
 
 /// a * num / den with a 128-bit intermediate, rounded by @p mode, narrowed to 64 bits.

@@ -10,6 +10,7 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
+#include <fundround/time/calendar.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -25,7 +26,7 @@ FUNDROUND_BEGIN_NAMESPACE
 namespace detail {
 
 /// Width on screen of UTF-8 text (counts code points, not bytes).
-inline std::size_t display_width(const std::string& s) {
+inline std::size_t display_width(std::string_view s) {
     std::size_t n = 0;
     for (char c : s) {
         if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
@@ -33,70 +34,165 @@ inline std::size_t display_width(const std::string& s) {
     return n;
 }
 
-/// Prints @p cells (row after row, as many per row as @p right has letters: 'r' for a
-/// right-aligned column) with aligned columns, each line prefixed by @p indent and trailing
-/// spaces trimmed; the first row is a header, left out when all its cells are empty.
-inline void print_aligned(std::ostream& os, const std::vector<std::string>& cells, const std::string& right,
-                          const std::string& indent) {
+/// Prints the cells of a table kept as one text (cell i is @p text from @p starts[i] to the next
+/// cell's start, the last one to the end), row after row, as many per row as @p right has
+/// letters ('r' for a right-aligned column), with aligned columns, each line prefixed by
+/// @p indent and trailing spaces trimmed; the first row is a header, left out when all its cells
+/// are empty. Writes the whole table at once.
+inline void print_aligned(std::ostream& os, std::string_view text, const std::vector<std::size_t>& starts,
+                          std::string_view right, std::string_view indent) {
     const std::size_t columns = right.size();
-    std::vector<std::size_t> width(columns, 0);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        width[i % columns] = std::max(width[i % columns], display_width(cells[i]));
-    }
+    const std::size_t count = starts.size();
+    const auto cell = [&](std::size_t i) {
+        const std::size_t end = i + 1 < count ? starts[i + 1] : text.size();
+        return std::string_view(text.data() + starts[i], end - starts[i]);
+    };
+    // The width of each column, then of each cell (display_width() once per cell).
+    std::vector<std::size_t> width(columns + count, 0);
     bool header = false;
-    for (std::size_t c = 0; c < columns; ++c) header = header || !cells[c].empty();
-    std::string line;
-    for (std::size_t first = header ? 0 : columns; first < cells.size(); first += columns) {
-        line = indent;
-        for (std::size_t c = 0; c < columns; ++c) {
-            const std::string& cell = cells[first + c];
-            const std::size_t pad = width[c] - display_width(cell);
-            if (c > 0) line += "  ";
-            if (right[c] == 'r') {
-                line.append(pad, ' ').append(cell);
-            } else {
-                line.append(cell);
-                if (c + 1 < columns) line.append(pad, ' ');
-            }
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        line += '\n';
-        os << line;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view c = cell(i);
+        width[columns + i] = display_width(c);
+        width[i % columns] = std::max(width[i % columns], width[columns + i]);
+        if (i < columns && !c.empty()) header = true;
     }
+    std::string out;
+    for (std::size_t first = header ? 0 : columns; first < count; first += columns) {
+        const std::size_t line = out.size();
+        out.append(indent.data(), indent.size());
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::string_view value = cell(first + c);
+            const bool right_aligned = right[c] == 'r';
+            const std::size_t pad = c + 1 < columns || right_aligned ? width[c] - width[columns + first + c] : 0;
+            if (c > 0) out += "  ";
+            if (right_aligned) out.append(pad, ' ');
+            out.append(value.data(), value.size());
+            if (!right_aligned) out.append(pad, ' ');
+        }
+        while (out.size() > line && out.back() == ' ') out.pop_back();
+        out += '\n';
+    }
+    os << out;
 }
+
+/// One column of a report table as its table function declares it, in a constant array
+/// (report_table::columns(), text_table::columns()): no code to build the declarations.
+struct column_spec {
+    std::string_view title;  ///< The title in the text ("Fully diluted").
+    bool right;              ///< Right-aligned in the text (numbers).
+    std::string_view csv;    ///< The CSV header name ("fully_diluted").
+    int csv_fields = 1;      ///< 0: not in the CSV; 1: one field; 2: `csv` exact and `csv`_decimal.
+    bool in_text = true;     ///< False: in the CSV only (the currency code, a flag).
+};
 
 /// A table of text cells printed with aligned columns; numeric columns are right-aligned.
 /// The cells are kept in one flat vector, row after row.
+///
+/// It also takes the building calls of a report_table (columns(), text(), cell(), amount(),
+/// percent(), date()), so that a table written once as a template over its table type builds either a
+/// report_table (text or CSV) or, when only the text is wanted, a text_table: then no CSV field
+/// and no column model is compiled.
 class text_table {
 public:
+    /// An empty table: its columns come from columns().
+    text_table() = default;
     /// A table with the column titles @p header (all empty: no header row) and, for each column,
     /// whether it is right-aligned.
     text_table(std::initializer_list<std::string_view> header, std::initializer_list<bool> right_aligned) {
         for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
+        kinds_ = right_;
         add(header);
     }
     /// A table whose columns are known only at run time: titles @p header (all empty: no header
     /// row) and, for each column, whether it is right-aligned.
-    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned) : cells_(header) {
+    text_table(const std::vector<std::string>& header, const std::vector<bool>& right_aligned) {
         for (const bool r : right_aligned) right_ += r ? 'r' : 'l';
+        kinds_ = right_;
+        add_row(header);
     }
     /// Appends a row built at run time, of as many cells as there are columns.
-    void add_row(const std::vector<std::string>& row) { cells_.insert(cells_.end(), row.begin(), row.end()); }
+    void add_row(const std::vector<std::string>& row) {
+        for (const std::string& cell : row) add_cell(cell);
+    }
     /// Appends a row of as many cells as there are columns.
     void add(std::initializer_list<std::string_view> row) {
-        for (const std::string_view cell : row) cells_.push_back(std::string(cell));
+        for (const std::string_view cell : row) add_cell(cell);
     }
-    /// Appends one cell (rows fill up left to right) and returns it, to append to.
+    /// Starts a new cell (rows fill up left to right) holding @p text and returns the table's
+    /// text, whose end is that cell: what is appended to it, until the next cell starts, is the
+    /// cell's.
     std::string& add_cell(std::string_view text = {}) {
-        cells_.push_back(std::string(text));
-        return cells_.back();
+        starts_.push_back(text_.size());
+        text_.append(text.data(), text.size());
+        return text_;
     }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
-    void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
+    void print(std::ostream& os, std::string_view indent) const { print_aligned(os, text_, starts_, right_, indent); }
+    /// Empties the table, columns and cells, to build another.
+    void clear() noexcept {
+        text_.clear();
+        starts_.clear();
+        right_.clear();
+        kinds_.clear();
+        next_ = 0;
+    }
+
+    /// As report_table::columns(): the @p count columns of @p specs (those of the CSV only are
+    /// not printed; their cells are skipped), their titles the header row.
+    text_table& columns(const column_spec* specs, std::size_t count) {
+        for (const column_spec* c = specs; c != specs + count; ++c) {
+            const char kind = !c->in_text ? '-' : c->right ? 'r' : 'l';
+            kinds_ += kind;
+            if (kind == '-') continue;
+            right_ += kind;
+            add_cell(c->title);
+        }
+        return *this;
+    }
+    /// True: built for the text.
+    [[nodiscard]] static constexpr bool for_text() noexcept { return true; }
+    /// As report_table::text(): a cell @p s.
+    text_table& text(std::string_view s) {
+        if (std::string* c = next()) c->append(s.data(), s.size());
+        return *this;
+    }
+    /// As report_table::cell(): a cell showing @p display.
+    text_table& cell(std::string_view display, std::string_view /*field*/) { return text(display); }
+    /// As report_table::date(): a date "2026-02-27".
+    text_table& date(calendar_date d) {
+        if (std::string* c = next()) append_date(*c, d);
+        return *this;
+    }
+    /// As report_table::amount(): compact where exact, in full if @p full.
+    text_table& amount(money m, bool full = false) {
+        if (std::string* c = next()) append_compact_if_exact(*c, m, full);
+        return *this;
+    }
+    /// As report_table::percent(): a percentage with @p decimals ("+" before a positive one if
+    /// @p plus).
+    text_table& percent(const fraction& f, int decimals, bool plus = false) {
+        if (std::string* c = next()) {
+            if (plus && f.sign() > 0) *c += '+';
+            append_decimal(*c, f, decimals, 2, rounding::half_even);
+            *c += '%';
+        }
+        return *this;
+    }
 
 private:
-    std::vector<std::string> cells_;  // every cell pushed as a std::string rvalue: one growth path to compile
-    std::string right_;  // one letter per column: 'r' right-aligned, 'l' left-aligned
+    // The next cell of a row (nullptr for a column not printed), rows filling up left to right.
+    std::string* next() {
+        const char kind = kinds_[next_];
+        next_ = next_ + 1 == kinds_.size() ? 0 : next_ + 1;
+        return kind == '-' ? nullptr : &add_cell();
+    }
+
+private:
+    std::string text_;                 // every cell's text, one after the other
+    std::vector<std::size_t> starts_;  // where each cell starts in text_
+    std::string right_;  // one letter per printed column: 'r' right-aligned, 'l' left-aligned
+    std::string kinds_;  // one letter per column of the building calls: 'r', 'l', or '-' not printed
+    std::size_t next_ = 0;  // the column of the next building call's cell
 };
 
 /// "$1,234.5678": an exact amount of money units shown in major units with @p decimals digits
@@ -166,6 +262,13 @@ public:
     /// digits (half even).
     explicit report_table(table_target target, int csv_decimals = 12) : target_(target), decimals_(csv_decimals) {}
 
+    /// Adds the @p count columns of @p specs and ends the header (end_header()).
+    report_table& columns(const column_spec* specs, std::size_t count) {
+        for (const column_spec* c = specs; c != specs + count; ++c) {
+            columns_.push_back({std::string(c->title), c->right, std::string(c->csv), c->csv_fields, c->in_text});
+        }
+        return end_header();
+    }
     /// Adds a column (all columns come before the first cell).
     report_table& column(std::string_view title, bool right, std::string_view csv, int csv_fields = 1) {
         columns_.push_back({std::string(title), right, std::string(csv), csv_fields, true});
@@ -206,6 +309,12 @@ public:
 
     /// A cell with the same text in both outputs (a name, a status).
     report_table& text(std::string_view s) { return put(s, s); }
+    /// A date, "2026-02-27" in both outputs.
+    report_table& date(calendar_date d) {
+        std::string text;
+        append_date(text, d);
+        return put(text, text);
+    }
     /// A cell with @p display in the text and @p field in the CSV.
     report_table& cell(std::string_view display, std::string_view field) { return put(display, field); }
     /// A cell with @p display in the text and empty CSV field(s): no value ("n/a", "new", "-").
@@ -280,7 +389,16 @@ public:
     }
 
     /// Prints the text (built for the text), each line prefixed by @p indent.
-    void print(std::ostream& os, const std::string& indent) const { print_aligned(os, cells_, right_, indent); }
+    void print(std::ostream& os, std::string_view indent) const {
+        std::string text;
+        std::vector<std::size_t> starts;
+        starts.reserve(cells_.size());
+        for (const std::string& c : cells_) {
+            starts.push_back(text.size());
+            text += c;
+        }
+        print_aligned(os, text, starts, right_, indent);
+    }
 
 private:
     const table_column& next() {

@@ -13,6 +13,7 @@
 #include <fundround/time/calendar.hpp>
 
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -35,117 +36,140 @@ struct report_options {
     /// between 0 and 60, the range fraction's decimal texts accept.
     [[nodiscard]] std::vector<diagnostic> validate() const {
         std::vector<diagnostic> out;
-        const auto check = [&out](const char* field, int decimals) {
+        const std::pair<const char*, int> fields[] = {{"percent_decimals", percent_decimals},
+                                                      {"multiple_decimals", multiple_decimals}};
+        for (const auto& [field, decimals] : fields) {
             if (decimals < 0 || decimals > 60) {
                 detail::add_problem(out, field_path("report_options"), field, std::to_string(decimals),
                                     "must be between 0 and 60");
             }
-        };
-        check("percent_decimals", percent_decimals);
-        check("multiple_decimals", multiple_decimals);
+        }
         return out;
     }
 };
 
 namespace detail {
 
-/// Fills the cells of a text_table with the text and figures of print_summary(), one call per
-/// piece (no string temporaries in print_summary itself: less code to compile).
-class summary_cells {
-public:
-    summary_cells(text_table& table, const report_options& opt) : table_(table), opt_(opt) {}
-    /// Starts a new cell holding @p text.
-    summary_cells& cell(std::string_view text = {}) {
-        current_ = &table_.add_cell(text);
-        return *this;
-    }
-    /// Appends @p text to the current cell.
-    summary_cells& text(std::string_view text) {
-        current_->append(text.data(), text.size());
-        return *this;
-    }
-    /// Appends an amount, compact only when it is exact, so every figure printed adds up
-    /// ($1.004M prints in full).
-    summary_cells& amount(money m) {
-        *current_ += compact_if_exact(m, opt_.full_amounts);
-        return *this;
-    }
-    /// Appends a percentage with the chosen decimals.
-    summary_cells& pct(const fraction& f) {
-        *current_ += f.to_percent_string(opt_.percent_decimals);
-        return *this;
-    }
-    /// Appends a multiple ("1.46x") with the chosen decimals.
-    summary_cells& mult(const fraction& f) {
-        *current_ += f.to_multiple_string(opt_.multiple_decimals);
-        return *this;
-    }
-    /// Appends " (@p label)" unless @p label is empty.
-    summary_cells& label(const std::string& label) {
-        if (!label.empty()) current_->append(" (").append(label).append(")");
-        return *this;
-    }
+/// Throws the validation_error of print_summary() for @p opt, which is not valid.
+[[noreturn]] FUNDROUND_COLD inline void throw_invalid_report_options(const report_options& opt) {
+    throw validation_error("report options", opt.validate());
+}
 
-private:
-    text_table& table_;
-    const report_options& opt_;
-    std::string* current_ = nullptr;
+/// A figure of a summary line: an amount, or a fraction (a percentage or a multiple).
+struct summary_figure {
+    money amount;                     ///< The amount, when @ref ratio is null.
+    const fraction* ratio = nullptr;  ///< The fraction (valid for the call that prints it).
 };
+/// The figure of amount @p m.
+[[nodiscard]] inline summary_figure figure(money m) noexcept { return {m, nullptr}; }
+/// The figure of fraction @p f (referred to: a temporary lives to the end of the call).
+[[nodiscard]] inline summary_figure figure(const fraction& f) noexcept { return {money(), &f}; }
 
-/// The investors table of print_summary() for @p target: investor, kind, committed, at close,
-/// scheduled, conditional, ownership committed and at close (and in the text a total row; in
-/// the CSV whether the investor leads and the currency).
-[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
-                                                  int csv_decimals = 12) {
-    report_table t(target, csv_decimals);
-    t.column("Investor", false, "investor").csv_column("lead").column("Kind", false, "kind");
-    t.column("Committed", true, "committed").column("At close", true, "at_close");
-    t.column("Scheduled", true, "scheduled").column("Conditional", true, "conditional");
-    t.column("Owns committed", true, "owns_committed", 2).column("Owns at close", true, "owns_at_close", 2);
-    t.csv_column("currency").end_header();
+/// Appends @p pattern to @p out with each placeholder replaced by the next of @p figures: '$' an
+/// amount (compact where exact, or in full with report_options::full_amounts), '%' a percentage,
+/// '*' a multiple ("1.46x"), with the decimals of @p opt. The one writer of print_summary's
+/// figures: each line is its pattern and its figures, no code per piece.
+inline void append_figures(std::string& out, std::string_view pattern, std::initializer_list<summary_figure> figures,
+                           const report_options& opt) {
+    const summary_figure* f = figures.begin();
+    for (const char c : pattern) {
+        if (c == '$') {
+            append_compact_if_exact(out, (f++)->amount, opt.full_amounts);
+        } else if (c == '%' || c == '*') {
+            const bool percent = c == '%';
+            append_decimal(out, *(f++)->ratio, percent ? opt.percent_decimals : opt.multiple_decimals,
+                           percent ? 2 : 0, rounding::half_even);
+            out += percent ? '%' : 'x';
+        } else {
+            out += c;
+        }
+    }
+}
+
+/// Appends " (@p label)" to @p out unless @p label is empty.
+inline void append_label(std::string& out, const std::string& label) {
+    if (!label.empty()) out.append(" (").append(label).append(")");
+}
+
+/// Fills @p t, a report_table or a text_table, with the investors table of print_summary():
+/// investor, kind, committed, at close, scheduled, conditional, ownership committed and at close
+/// (and in the text a total row; in the CSV whether the investor leads and the currency).
+template <class Table>
+void fill_investors_table(Table& t, const funding_round& r, const report_options& opt) {
+    static constexpr column_spec columns[] = {
+        {"Investor", false, "investor"},         {"", false, "lead", 1, false},
+        {"Kind", false, "kind"},                 {"Committed", true, "committed"},
+        {"At close", true, "at_close"},          {"Scheduled", true, "scheduled"},
+        {"Conditional", true, "conditional"},    {"Owns committed", true, "owns_committed", 2},
+        {"Owns at close", true, "owns_at_close", 2}, {"", false, "currency", 1, false},
+    };
+    t.columns(columns, std::size(columns));
     const bool full = opt.full_amounts;
     const int d = opt.percent_decimals;
-    const std::string cur = to_string(r.currency());
+    const currency cur = r.currency();
     for (const auto& c : r.commitments()) {
         const std::string& name = c.investor.name();
         t.cell(c.investor.is_lead() && t.for_text() ? name + " (lead)" : name, name);
-        t.text(c.investor.is_lead() ? "true" : "false").text(to_string(c.investor.kind()));
+        t.text(c.investor.is_lead() ? "true" : "false").text(kind_name(c.investor.kind()));
         t.amount(c.total, full).amount(c.at_close, full).amount(c.scheduled, full).amount(c.conditional, full);
         t.percent(c.total.ratio_to(r.post_money()), d).percent(c.at_close.ratio_to(r.post_money_at_close()), d);
-        t.text(cur);
+        t.text(cur.code());
     }
     if (t.for_text()) {
         t.text("Total").text("").text("").amount(r.raised(), full).amount(r.raised_at_close(), full);
         t.amount(r.raised_scheduled(), full).amount(r.raised_conditional(), full);
         t.percent(r.new_investors_ownership(), d).percent(r.new_investors_ownership_at_close(), d).text("");
     }
+}
+
+/// The investors table of print_summary() for @p target (see fill_investors_table()).
+[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
+                                                  int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    fill_investors_table(t, r, opt);
     return t;
 }
 
-/// The schedule table of print_summary() for @p target: date ("undated" in the text, empty in
-/// the CSV), investor, amount, status, condition, cumulative (and the currency in the CSV). With
-/// @p as_of, only the dated entries due on or before it (the last cumulative is then
-/// disbursement_schedule::due_through(*as_of)).
+/// Fills @p t, a report_table or a text_table, with the schedule table of print_summary(): date
+/// ("undated" in the text, empty in the CSV), investor, amount, status, condition, cumulative
+/// (and the currency in the CSV). With @p as_of, only the dated entries due on or before it (the
+/// last cumulative is then disbursement_schedule::due_through(*as_of)).
+template <class Table>
+void fill_schedule_table(Table& t, const funding_round& r, const report_options& opt,
+                         std::optional<calendar_date> as_of = std::nullopt) {
+    static constexpr column_spec columns[] = {
+        {"Date", false, "date"},           {"Investor", false, "investor"},   {"Amount", true, "amount"},
+        {"Status", false, "status"},       {"Condition", false, "condition"}, {"Cumulative", true, "cumulative"},
+        {"", false, "currency", 1, false},
+    };
+    t.columns(columns, std::size(columns));
+    const bool full = opt.full_amounts;
+    const currency cur = r.currency();
+    const disbursement_schedule& s = r.schedule();
+    // One row, dated or not.
+    const auto row = [&t, full, cur](const disbursement& d) {
+        if (const auto day = d.date()) {
+            t.date(*day);
+        } else {
+            t.cell("undated", "");
+        }
+        t.text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
+        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur.code());
+    };
+    for (const auto& d : s.dated()) {
+        if (as_of && *as_of < *d.date()) break;
+        row(d);
+    }
+    if (as_of) return;
+    for (const auto& d : s.undated()) row(d);
+}
+
+/// The schedule table of print_summary() for @p target (see fill_schedule_table()).
 [[nodiscard]] inline report_table schedule_table(const funding_round& r, const report_options& opt, table_target target,
                                                  int csv_decimals = 12,
                                                  std::optional<calendar_date> as_of = std::nullopt) {
     report_table t(target, csv_decimals);
-    t.column("Date", false, "date").column("Investor", false, "investor").column("Amount", true, "amount");
-    t.column("Status", false, "status").column("Condition", false, "condition");
-    t.column("Cumulative", true, "cumulative").csv_column("currency").end_header();
-    const bool full = opt.full_amounts;
-    const std::string cur = to_string(r.currency());
-    const disbursement_schedule& s = r.schedule();
-    for (const auto& d : s.dated()) {
-        if (as_of && *as_of < *d.date()) break;
-        t.text(to_string(*d.date())).text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
-        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur);
-    }
-    if (as_of) return t;
-    for (const auto& d : s.undated()) {
-        t.cell("undated", "").text(d.investor()).amount(d.amount(), full).text(to_string(d.status()));
-        t.text(condition_text(d)).amount(d.cumulative(), full).text(cur);
-    }
+    fill_schedule_table(t, r, opt, as_of);
     return t;
 }
 
@@ -155,44 +179,65 @@ private:
 /// investors and of the disbursement schedule, with totals that reconcile. Throws
 /// validation_error listing every problem with @p opt before printing anything.
 inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
-    if (std::vector<diagnostic> problems = opt.validate(); !problems.empty()) {
-        throw validation_error("report options", std::move(problems));
-    }
+    const auto valid = [](int decimals) { return decimals >= 0 && decimals <= 60; };
+    if (!valid(opt.percent_decimals) || !valid(opt.multiple_decimals)) detail::throw_invalid_report_options(opt);
     const funding_round& r = round;
 
-    os << detail::concat({r.name(), " (", to_string(r.currency()), "), closing ", to_string(r.close_date()), "\n"});
-    detail::text_table head({"", ""}, {false, false});
-    detail::summary_cells h(head, opt);
-    h.cell("Pre-money").cell().amount(r.pre_money());
-    h.cell("Raised, committed").cell().amount(r.raised()).text(" = ").amount(r.raised_at_close());
-    h.text(" at close + ").amount(r.raised_scheduled()).text(" scheduled + ").amount(r.raised_conditional());
-    h.text(" conditional");
-    h.cell("Post-money").cell().amount(r.post_money()).text(" committed, ").amount(r.post_money_at_close());
-    h.text(" at close");
-    if (auto price = r.valuation().price()) h.cell("Price per share").cell(price->display_string());
+    std::string line = r.name();
+    line += " (";
+    line.append(r.currency().code().data(), 3);
+    line += "), closing ";
+    detail::append_date(line, r.close_date());
+    line += '\n';
+    os << line;
+    detail::text_table t;
+    static constexpr detail::column_spec two_columns[] = {{"", false, ""}, {"", false, ""}};
+    t.columns(two_columns, 2);  // no titles: no header row
+    // Each headline row: its label, then its line of figures (one append_figures() call each).
+    const auto row = [&t](std::string_view label) -> std::string& {
+        t.add_cell(label);
+        return t.add_cell();
+    };
+    using detail::append_figures;
+    using detail::figure;
+    append_figures(row("Pre-money"), "$", {figure(r.pre_money())}, opt);
+    append_figures(row("Raised, committed"), "$ = $ at close + $ scheduled + $ conditional",
+                   {figure(r.raised()), figure(r.raised_at_close()), figure(r.raised_scheduled()),
+                    figure(r.raised_conditional())},
+                   opt);
+    append_figures(row("Post-money"), "$ committed, $ at close", {figure(r.post_money()), figure(r.post_money_at_close())},
+                   opt);
+    if (auto price = r.valuation().price()) row("Price per share") += price->display_string();
     if (r.prior_mark()) {
-        h.cell("Step-up").cell().mult(*r.step_up()).text(" pre-money, ").mult(*r.post_money_step_up());
-        h.text(" post-money, vs ").amount(*r.prior_mark()).label(r.prior_mark_label());
+        std::string& cell = row("Step-up");
+        append_figures(cell, "* pre-money, * post-money, vs $",
+                       {figure(*r.step_up()), figure(*r.post_money_step_up()), figure(*r.prior_mark())}, opt);
+        detail::append_label(cell, r.prior_mark_label());
     }
     if (r.prior_round()) {
-        h.cell("Raise multiple").cell().mult(*r.raise_multiple()).text(" the prior round of ");
-        h.amount(*r.prior_round()).label(r.prior_round_label());
+        std::string& cell = row("Raise multiple");
+        append_figures(cell, "* the prior round of $", {figure(*r.raise_multiple()), figure(*r.prior_round())}, opt);
+        detail::append_label(cell, r.prior_round_label());
     }
-    h.cell("New investors own").cell().pct(r.new_investors_ownership()).text(" committed, ");
-    h.pct(r.new_investors_ownership_at_close()).text(" at close");
-    h.cell("Existing holders own").cell().pct(r.existing_holders_ownership()).text(" committed, ");
-    h.pct(r.existing_holders_ownership_at_close()).text(" at close");
-    head.print(os, "  ");
+    append_figures(row("New investors own"), "% committed, % at close",
+                   {figure(r.new_investors_ownership()), figure(r.new_investors_ownership_at_close())}, opt);
+    append_figures(row("Existing holders own"), "% committed, % at close",
+                   {figure(r.existing_holders_ownership()), figure(r.existing_holders_ownership_at_close())}, opt);
+    t.print(os, "  ");
 
     os << "\nInvestors\n";
-    detail::investors_table(r, opt, detail::table_target::text).print(os, "  ");
-    const disbursement_schedule& s = r.schedule();
+    t.clear();
+    detail::fill_investors_table(t, r, opt);
+    t.print(os, "  ");
     os << "\nSchedule\n";
-    detail::schedule_table(r, opt, detail::table_target::text).print(os, "  ");
-    const bool full = opt.full_amounts;
-    os << detail::concat({"  Dated ", detail::compact_if_exact(s.dated_total(), full), " + undated ",
-                          detail::compact_if_exact(s.undated_total(), full), " = ",
-                          detail::compact_if_exact(s.total(), full), " committed\n"});
+    t.clear();
+    detail::fill_schedule_table(t, r, opt);
+    t.print(os, "  ");
+    const disbursement_schedule& s = r.schedule();
+    line.clear();
+    append_figures(line, "  Dated $ + undated $ = $ committed\n",
+                           {figure(s.dated_total()), figure(s.undated_total()), figure(s.total())}, opt);
+    os << line;
 }
 
 /// Writes print_summary() with default options.

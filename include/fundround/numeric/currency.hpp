@@ -78,29 +78,10 @@ public:
     [[nodiscard]] constexpr std::uint32_t key() const noexcept { return key_; }
 
     /// Digits after the decimal point in the currency's minor unit (2 for USD, 0 for JPY).
-    [[nodiscard]] constexpr int minor_digits() const noexcept {
-        switch (order_key()) {
-            case detail::pack_code("JPY"): case detail::pack_code("KRW"): case detail::pack_code("CLP"): case detail::pack_code("ISK"):
-            case detail::pack_code("VND"):
-                return 0;
-            case detail::pack_code("BHD"): case detail::pack_code("KWD"): case detail::pack_code("OMR"): case detail::pack_code("JOD"):
-            case detail::pack_code("TND"):
-                return 3;
-            default:
-                return 2;
-        }
-    }
+    [[nodiscard]] constexpr int minor_digits() const noexcept;
 
     /// The symbol written before amounts ("$", "€", "£", "¥"), or "" if it has none here.
-    [[nodiscard]] constexpr std::string_view symbol() const noexcept {
-        switch (order_key()) {
-            case detail::pack_code("USD"): return "$";
-            case detail::pack_code("EUR"): return "\xE2\x82\xAC";  // €
-            case detail::pack_code("GBP"): return "\xC2\xA3";      // £
-            case detail::pack_code("JPY"): return "\xC2\xA5";      // ¥
-            default: return "";
-        }
-    }
+    [[nodiscard]] constexpr std::string_view symbol() const noexcept;
 
     /// True if the two codes are the same (one 32-bit compare).
     [[nodiscard]] friend constexpr bool operator==(currency a, currency b) noexcept {
@@ -144,6 +125,46 @@ private:
 
     std::uint32_t key_;
 };
+
+namespace detail {
+
+/// A currency whose minor digits are not 2 or that has a symbol: the currency, its minor digits
+/// and its symbol ("" if none).
+struct currency_traits {
+    currency code;            ///< The currency.
+    int minor_digits;         ///< Digits after the point in the minor unit.
+    std::string_view symbol;  ///< The symbol written before amounts, or "".
+};
+
+/// Every currency that has not 2 minor digits and no symbol: one table, searched by
+/// currency::minor_digits(), currency::symbol() and the money texts (once per text).
+inline constexpr currency_traits currency_exceptions[] = {
+    {currency{"USD"}, 2, "$"}, {currency{"EUR"}, 2, "\xE2\x82\xAC"}, {currency{"GBP"}, 2, "\xC2\xA3"},
+    {currency{"JPY"}, 0, "\xC2\xA5"}, {currency{"KRW"}, 0, ""}, {currency{"CLP"}, 0, ""},
+    {currency{"ISK"}, 0, ""}, {currency{"VND"}, 0, ""}, {currency{"BHD"}, 3, ""},
+    {currency{"KWD"}, 3, ""}, {currency{"OMR"}, 3, ""}, {currency{"JOD"}, 3, ""},
+    {currency{"TND"}, 3, ""},
+};
+
+/// The entry of currency_exceptions for @p c, or null (2 minor digits, no symbol).
+[[nodiscard]] constexpr const currency_traits* find_currency_traits(currency c) noexcept {
+    for (const currency_traits& t : currency_exceptions) {
+        if (t.code == c) return &t;
+    }
+    return nullptr;
+}
+
+}  // namespace detail
+
+constexpr int currency::minor_digits() const noexcept {
+    const detail::currency_traits* t = detail::find_currency_traits(*this);
+    return t != nullptr ? t->minor_digits : 2;
+}
+
+constexpr std::string_view currency::symbol() const noexcept {
+    const detail::currency_traits* t = detail::find_currency_traits(*this);
+    return t != nullptr ? t->symbol : std::string_view();
+}
 
 /// The code as a std::string, e.g. "USD".
 [[nodiscard]] inline std::string to_string(currency c) { return std::string(c.code()); }

@@ -8,6 +8,7 @@
 #include <fundround/error.hpp>
 #include <fundround/numeric/rounding.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -26,25 +27,41 @@ inline constexpr bool is_fraction_integer_v =
     (std::is_integral_v<T> && !std::is_same_v<T, bool> && sizeof(T) <= 8) ||
     std::is_same_v<T, int128>;
 
-/// Decimal digits of an unsigned 128-bit value.
-inline std::string to_decimal_digits(uint128 v) {
-    char buffer[40] = {};
-    std::size_t i = sizeof buffer;
+/// Writes the decimal digits of @p v backwards, ending just before @p end; returns where they
+/// start (at most 39 chars).
+inline char* write_digits_backward(char* end, uint128 v) {
     while ((v >> 64) != 0) {
-        buffer[--i] = static_cast<char>('0' + static_cast<int>(v % 10U));
+        *--end = static_cast<char>('0' + static_cast<int>(v % 10U));
         v /= 10U;
     }
     auto small = static_cast<std::uint64_t>(v);
     do {
-        buffer[--i] = static_cast<char>('0' + static_cast<int>(small % 10U));
+        *--end = static_cast<char>('0' + static_cast<int>(small % 10U));
         small /= 10U;
     } while (small != 0);
-    return std::string(buffer + i, sizeof buffer - i);
+    return end;
+}
+
+/// Writes the decimal text of @p v ("-12") backwards, ending just before @p end; returns where
+/// it starts (at most 40 chars).
+inline char* write_signed_backward(char* end, int128 v) {
+    char* p = write_digits_backward(end, magnitude(v));
+    if (v < 0) *--p = '-';
+    return p;
+}
+
+/// Decimal digits of an unsigned 128-bit value.
+inline std::string to_decimal_digits(uint128 v) {
+    char buffer[40];
+    const char* p = write_digits_backward(buffer + sizeof buffer, v);
+    return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// Decimal text of a signed 128-bit value ("-170141183460469231731687303715884105727").
 inline std::string to_decimal_digits(int128 v) {
-    return (v < 0 ? "-" : "") + to_decimal_digits(magnitude(v));
+    char buffer[40];
+    const char* p = write_signed_backward(buffer + sizeof buffer, v);
+    return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// Compares n1/d1 with n2/d2 (all positive except numerators, which may be 0) without
@@ -70,6 +87,17 @@ constexpr int compare_ratios(uint128 n1, uint128 d1, uint128 n2, uint128 d2) {
     }
 }
 
+}  // namespace detail
+
+class fraction;
+
+namespace detail {
+/// Appends the text of |@p v| * 10^@p shift with @p decimals digits after the point, rounded by
+/// @p mode, its sign first unless it shows as zero, with a comma before every group of three
+/// digits of the whole part if @p group ("1,234.5"): fraction's decimal, percent and multiple
+/// texts, and the money-like texts of fractions (prices, exact amounts).
+inline void append_decimal(std::string& out, const fraction& v, int decimals, int shift, rounding mode,
+                           bool group = false);
 }  // namespace detail
 
 /// An exact rational number, always in lowest terms with a positive denominator.
@@ -182,20 +210,35 @@ public:
     /// Decimal text with exactly @p decimals digits after the point, rounded by @p mode ("1.46").
     /// Any value, 0 to 60 decimals: digit-by-digit long division, nothing overflows.
     std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
-        return decimal_text(decimals, 0, mode);
+        std::string out;
+        detail::append_decimal(out, *this, decimals, 0, mode);
+        return out;
     }
     /// Percentage text with @p decimals digits, rounded by @p mode ("5.952381%").
     std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const {
-        return decimal_text(decimals, 2, mode) + "%";
+        std::string out;
+        detail::append_decimal(out, *this, decimals, 2, mode);
+        out += '%';
+        return out;
     }
     /// Multiple text with @p decimals digits ("1.46x").
     std::string to_multiple_string(int decimals, rounding mode = rounding::half_even) const {
-        return decimal_text(decimals, 0, mode) + "x";
+        std::string out;
+        detail::append_decimal(out, *this, decimals, 0, mode);
+        out += 'x';
+        return out;
     }
     /// Exact text "n/d", or "n" when the denominator is 1.
     std::string to_string() const {
-        if (is_integer()) return detail::to_decimal_digits(num_);
-        return detail::to_decimal_digits(num_) + "/" + detail::to_decimal_digits(den_);
+        char buffer[81];  // numerator, '/', denominator: written backwards
+        char* const end = buffer + sizeof buffer;
+        char* p = end;
+        if (!is_integer()) {
+            p = detail::write_digits_backward(p, static_cast<detail::uint128>(den_));
+            *--p = '/';
+        }
+        p = detail::write_signed_backward(p, num_);
+        return std::string(p, static_cast<std::size_t>(end - p));
     }
 
     /// 1 / value, exactly (the terms swapped: still in lowest terms, nothing to reduce); throws
@@ -439,9 +482,6 @@ private:
         return from_parts(negative, t / g2, d);
     }
 
-    /// Text of |value| * 10^shift with @p decimals digits after the point, rounded by @p mode.
-    std::string decimal_text(int decimals, int shift, rounding mode) const;
-
     [[noreturn]] FUNDROUND_COLD static void zero_denominator() {
         throw invalid_argument_error("fraction: denominator = 0: must not be zero");
     }
@@ -465,72 +505,81 @@ private:
     rep den_ = 1;
 };
 
-inline std::string fraction::decimal_text(int decimals, int shift, rounding mode) const {
-    using detail::uint128;
-    detail::check_decimals(decimals);
-    const uint128 d = static_cast<uint128>(den_);
-    const uint128 n = detail::magnitude(num_);
-    uint128 whole = n / d;
+inline void detail::append_decimal(std::string& out, const fraction& v, int decimals, int shift, rounding mode,
+                                   bool group) {
+    check_decimals(decimals);
+    const uint128 d = static_cast<uint128>(v.denominator());
+    const uint128 n = magnitude(v.numerator());
+    // One buffer: room for a '-', a '.' and a carry digit, the whole digits (at most 39), then
+    // decimals + shift digits by long division (at most 62), rounded as one digit string.
+    char buffer[3 + 39 + 62];
+    char* const whole_end = buffer + 3 + 39;
+    char* first = write_digits_backward(whole_end, n / d);
     uint128 r = n % d;
-    const auto digits = static_cast<std::size_t>(decimals + shift);
-    std::string fractional(digits, '0');
-    for (std::size_t i = 0; i < digits && r != 0; ++i) {
-        // 10 r = digit d + r', with r < d < 2^127: add r ten times modulo d, never overflowing.
-        int digit = 0;
-        if ((r >> 123) == 0) {
-            const uint128 ten_r = r * 10U;
-            digit = static_cast<int>(ten_r / d);
-            r = ten_r % d;
-        } else {
-            uint128 acc = 0;
-            for (int k = 0; k < 10; ++k) {
-                if (acc >= d - r) {
-                    acc -= d - r;
-                    ++digit;
-                } else {
-                    acc += r;
-                }
-            }
-            r = acc;
+    char* const end = whole_end + decimals + shift;
+    if ((d >> 60) == 0) {  // d < 2^60, as nearly every denominator: 10 r < 2^64, one 64-bit division a digit
+        const auto d64 = static_cast<std::uint64_t>(d);
+        auto r64 = static_cast<std::uint64_t>(r);
+        for (char* p = whole_end; p != end; ++p) {
+            const std::uint64_t ten_r = r64 * 10U;
+            *p = static_cast<char>('0' + ten_r / d64);
+            r64 = ten_r % d64;
         }
-        fractional[i] = static_cast<char>('0' + digit);
+        r = r64;
+    } else {
+        // x = x + y modulo d (x, y < d: never overflows); returns how many d were taken off (0 or 1).
+        const auto add_mod = [&d](uint128& x, const uint128& y) {
+            const uint128 room = d - y;
+            if (x >= room) {
+                x -= room;
+                return 1;
+            }
+            x += y;
+            return 0;
+        };
+        for (char* p = whole_end; p != end; ++p) {
+            // 10 r = digit d + r', with r < d < 2^127, by doublings modulo d and no division:
+            // 2r = w1 d + r2, 4r = (2 w1 + w2) d + r4, 8r = (4 w1 + 2 w2 + w3) d + r8, and
+            // 10r = 8r + 2r = (5 w1 + 2 w2 + w3 + w4) d + r'.
+            uint128 r2 = r;
+            const int w1 = add_mod(r2, r);
+            uint128 r4 = r2;
+            const int w2 = add_mod(r4, r2);
+            r = r4;
+            const int w3 = add_mod(r, r4);
+            const int w4 = add_mod(r, r2);
+            *p = static_cast<char>('0' + 5 * w1 + 2 * w2 + w3 + w4);
+        }
     }
-    // Move the first `shift` fractional digits into the whole part (shift 2: percent).
-    std::string whole_text = detail::to_decimal_digits(whole);
-    whole_text += fractional.substr(0, static_cast<std::size_t>(shift));
-    fractional.erase(0, static_cast<std::size_t>(shift));
-    const int last = fractional.empty() ? whole_text.back() - '0' : fractional.back() - '0';
-    if (detail::round_increment(uint128(static_cast<unsigned>(last)), r, d, num_ < 0, mode)) {
-        std::size_t i = fractional.size();
-        bool carry = true;
-        while (carry && i > 0) {
-            --i;
-            if (fractional[i] == '9') {
-                fractional[i] = '0';
-            } else {
-                ++fractional[i];
-                carry = false;
+    const bool negative = v.sign() < 0;
+    if (round_increment(uint128(static_cast<unsigned>(end[-1] - '0')), r, d, negative, mode)) {
+        for (char* p = end;;) {
+            if (p == first) {
+                *--first = '1';
+                break;
             }
-        }
-        for (std::size_t j = whole_text.size(); carry && j > 0;) {
-            --j;
-            if (whole_text[j] == '9') {
-                whole_text[j] = '0';
-            } else {
-                ++whole_text[j];
-                carry = false;
+            if (*--p != '9') {
+                ++*p;
+                break;
             }
+            *p = '0';
         }
-        if (carry) whole_text.insert(0, 1, '1');
     }
-    std::size_t first = 0;  // leading zeros from the shift: "005" -> "5"
-    while (first + 1 < whole_text.size() && whole_text[first] == '0') ++first;
-    whole_text.erase(0, first);
-    const bool nonzero = whole_text != "0" || fractional.find_first_not_of('0') != std::string::npos;
-    std::string out = (num_ < 0 && nonzero) ? "-" : "";
-    out += whole_text;
-    if (!fractional.empty()) out += "." + fractional;
-    return out;
+    // The first `shift` fractional digits belong to the whole part (shift 2: percent); leading
+    // zeros from the shift go ("005" -> "5").
+    char* const point = whole_end + shift;
+    while (first + 1 < point && *first == '0') ++first;
+    const bool nonzero = std::find_if(first, end, [](char c) { return c != '0'; }) != end;
+    if (negative && nonzero) out += '-';
+    for (; group && point - first > 3; ++first) {  // grouped: the whole part digit by digit down to the last three
+        out += *first;
+        if ((point - first - 1) % 3 == 0) out += ',';
+    }
+    out.append(first, static_cast<std::size_t>(point - first));
+    if (point != end) {
+        out += '.';
+        out.append(point, static_cast<std::size_t>(end - point));
+    }
 }
 
 inline fraction fraction::from_decimal(std::string_view text) {

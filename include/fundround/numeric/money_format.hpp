@@ -19,6 +19,7 @@
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/rounding.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -44,28 +45,16 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// Appends the decimal digits of @p v to @p out, with a comma before every group of three digits
-/// from the right if @p group: the one digit writer of the money texts (a small buffer, no
-/// std::to_string and no inserts).
-inline void append_digits(std::string& out, std::uint64_t v, bool group) {
-    char buffer[32];
-    char* p = buffer + sizeof buffer;
+/// Writes the decimal digits of @p v backwards, ending just before @p end, with a comma before
+/// every group of three digits from the right if @p group; returns where the text starts (at
+/// most 26 chars). The one digit writer of the money texts: they are all written backwards into
+/// one small buffer and appended to their string once.
+inline char* write_digits_backward(char* end, std::uint64_t v, bool group) {
     for (int n = 0; n == 0 || v != 0; ++n, v /= 10) {
-        if (group && n > 0 && n % 3 == 0) *--p = ',';
-        *--p = static_cast<char>('0' + v % 10);
+        if (group && n > 0 && n % 3 == 0) *--end = ',';
+        *--end = static_cast<char>('0' + v % 10);
     }
-    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
-}
-
-/// Appends the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
-inline void append_currency_prefix(std::string& out, currency c) {
-    const std::string_view symbol = c.symbol();
-    if (symbol.empty()) {
-        out.append(c.code().data(), c.code().size());
-        out += ' ';
-    } else {
-        out.append(symbol.data(), symbol.size());
-    }
+    return end;
 }
 
 /// The magnitude of @p units, exactly (|INT64_MIN| included).
@@ -73,19 +62,119 @@ inline void append_currency_prefix(std::string& out, currency c) {
     return units < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
 }
 
+/// Room for any money text written backwards: a sign, a prefix ("CHF "), 26 grouped digits, a
+/// point and up to 15 decimals, a suffix.
+inline constexpr std::size_t money_text_room = 48;
+
+/// Writes "1,234.5" style text of @p mag units backwards before @p end (the sub-unit digits with
+/// trailing zeros dropped down to @p min_decimals, 0 to 3); returns where it starts.
+inline char* write_units_backward(char* end, std::uint64_t mag, int min_decimals, bool group) {
+    const auto frac = static_cast<unsigned>(mag % 1000);
+    const char digits[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                            static_cast<char>('0' + frac % 10)};
+    int keep = frac % 10 != 0 ? 3 : frac % 100 != 0 ? 2 : frac != 0 ? 1 : 0;
+    if (keep < min_decimals) keep = min_decimals;
+    for (int i = keep; i-- > 0;) *--end = digits[i];
+    if (keep > 0) *--end = '.';
+    return write_digits_backward(end, mag / 1000, group);
+}
+
+/// Writes the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none, and
+/// before it a '-' if @p negative, backwards before @p end; returns where it starts. @p t is
+/// find_currency_traits(@p c), looked up once per text.
+inline char* write_prefix_backward(char* end, bool negative, currency c, const currency_traits* t) {
+    std::string_view prefix = t != nullptr ? t->symbol : std::string_view();
+    if (prefix.empty()) {
+        *--end = ' ';
+        prefix = c.code();
+    }
+    end -= prefix.size();
+    prefix.copy(end, prefix.size());
+    if (negative) *--end = '-';
+    return end;
+}
+
+/// Throws the invalid_argument_error of a compact format with @p max_decimals out of 0 to 15.
+[[noreturn]] FUNDROUND_COLD inline void throw_compact_decimals(int max_decimals) {
+    throw invalid_argument_error("format_compact: max_decimals = " + std::to_string(max_decimals) +
+                                 ": must be between 0 and 15");
+}
+
+/// The forms of write_money_backward().
+enum class money_style {
+    full,              ///< format_full(): exact, grouped, the minor digits ("$15,000,000,000.00").
+    compact,           ///< format_compact(): K, M, B, T with at most max_decimals decimals.
+    compact_if_exact,  ///< compact where that is exactly the amount, else full.
+};
+
+/// Writes @p m in @p style backwards before @p end and sets @p exact to whether the text reads
+/// back as exactly @p m; returns where it starts. The one writer of every money text (full,
+/// compact, compact where exact), into a buffer of money_text_room chars.
+inline char* write_money_backward(char* const end, money m, money_style style, int max_decimals, bool& exact) {
+    if (style == money_style::compact && (max_decimals < 0 || max_decimals > 15)) {
+        throw_compact_decimals(max_decimals);
+    }
+    const currency_traits* t = find_currency_traits(m.currency());
+    const int minor = t != nullptr ? t->minor_digits : 2;
+    const std::uint64_t mag = magnitude_of_units(m.units());
+    const auto pow10 = [](int n) {
+        std::uint64_t p = 1;
+        while (n-- > 0) p *= 10;
+        return p;
+    };
+    char* p = end;
+    exact = true;
+    bool compact = style != money_style::full;
+    if (compact && mag >= 1000000) {
+        // The suffix K, M, B or T (index 0 to 3) is 10^(6 + 3 index) units. The mantissa with
+        // max_decimals decimals, times 10^max_decimals, is mag / 10^e, e = 6 + 3 index -
+        // max_decimals, rounded half away from zero: all in 64 bits (below 10^19).
+        int index = 0;
+        for (std::uint64_t s = 1000000000; index < 3 && mag >= s; s *= 1000) ++index;
+        const std::uint64_t one = pow10(max_decimals);  // the mantissa 1 with max_decimals decimals
+        std::uint64_t scaled = 0;
+        for (;;) {
+            const int e = 6 + 3 * index - max_decimals;
+            if (e <= 0) {
+                scaled = mag * pow10(-e);  // exact: below 1000 one <= 10^18
+            } else {
+                const std::uint64_t unit = pow10(e);
+                scaled = mag / unit;
+                const std::uint64_t rest = mag % unit;
+                exact = rest == 0;
+                // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units
+                // with 5 decimals is more than any amount): the text must read back, so round
+                // down there. The largest magnitude: 2^63 - 1 units, or 2^63 if negative.
+                const std::uint64_t limit = static_cast<std::uint64_t>(int64_max) + (m.is_negative() ? 1U : 0U);
+                if (rest >= unit / 2 && (scaled + 1) * unit <= limit) ++scaled;
+            }
+            if (index == 3 || scaled < 1000 * one) break;
+            ++index;  // $999.999M -> "$1B"
+        }
+        if (exact || style == money_style::compact) {
+            *--p = "KMBT"[index];
+            if (std::uint64_t frac = scaled % one; frac != 0) {  // trailing zeros dropped
+                int n = max_decimals;
+                for (; frac % 10 == 0; --n) frac /= 10;
+                for (; n > 0; --n, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
+                *--p = '.';
+            }
+            p = write_digits_backward(p, scaled / one, true);
+        } else {
+            compact = false;  // not exact: in full
+        }
+    }
+    if (p == end) {  // in full, or compact below 1,000: the exact amount, whole ones without decimals
+        p = write_units_backward(end, mag, compact && mag % 1000 == 0 ? 0 : minor, true);
+    }
+    return write_prefix_backward(p, m.is_negative(), m.currency(), t);
+}
+
 /// Appends "1,234.5" style text of |units| (see format_magnitude()).
 inline void append_magnitude(std::string& out, std::int64_t units, int min_decimals, bool group) {
-    const std::uint64_t mag = magnitude_of_units(units);
-    append_digits(out, mag / 1000, group);
-    const auto frac = static_cast<unsigned>(mag % 1000);
-    const char decimals[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                              static_cast<char>('0' + frac % 10)};
-    std::size_t keep = 3;
-    while (keep > static_cast<std::size_t>(min_decimals) && decimals[keep - 1] == '0') --keep;
-    if (keep > 0) {
-        out += '.';
-        out.append(decimals, keep);
-    }
+    char buffer[money_text_room];
+    const char* p = write_units_backward(buffer + sizeof buffer, magnitude_of_units(units), min_decimals, group);
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// @p digits with a comma before every group of three digits from the right.
@@ -96,10 +185,25 @@ inline void append_magnitude(std::string& out, std::int64_t units, int min_decim
     return digits;
 }
 
+/// Appends @p number, decimal text such as "-1234567.89", with a comma before every group of
+/// three digits of its whole part ("-1,234,567.89"); the sign and the part from the point on are
+/// copied as they are.
+inline void append_grouped(std::string& out, std::string_view number) {
+    std::size_t i = !number.empty() && number[0] == '-' ? 1 : 0;
+    const std::size_t point = std::min(number.find('.'), number.size());
+    out.append(number.data(), i);
+    for (; i < point; ++i) {
+        out += number[i];
+        if (i + 1 < point && (point - i - 1) % 3 == 0) out += ',';
+    }
+    out.append(number.data() + point, number.size() - point);
+}
+
 /// The symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
 [[nodiscard]] inline std::string currency_prefix(currency c) {
-    const std::string_view symbol = c.symbol();
-    return symbol.empty() ? to_string(c) + " " : std::string(symbol);
+    char buffer[8];
+    const char* p = write_prefix_backward(buffer + sizeof buffer, false, c, find_currency_traits(c));
+    return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
 /// "1,234.5" style text of |units|, showing at least @p min_decimals decimals and more only when
@@ -110,6 +214,22 @@ inline void append_magnitude(std::string& out, std::int64_t units, int min_decim
     return text;
 }
 
+/// Appends @p m in @p style (see write_money_backward()) to @p out; returns whether the text is
+/// exactly @p m.
+inline bool append_money(std::string& out, money m, money_style style, int max_decimals = 2) {
+    char buffer[money_text_room];
+    bool exact = false;
+    const char* p = write_money_backward(buffer + sizeof buffer, m, style, max_decimals, exact);
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+    return exact;
+}
+
+/// Appends format_compact(@p m, @p max_decimals) to @p out and returns whether it is exactly @p m
+/// (reads back as the amount itself).
+inline bool append_compact(std::string& out, money m, int max_decimals) {
+    return append_money(out, m, money_style::compact, max_decimals);
+}
+
 /// The compact text of @p m (see format_compact) and whether it is exactly @p m.
 struct compact_text {
     std::string text;  ///< What format_compact prints.
@@ -118,57 +238,18 @@ struct compact_text {
 
 /// format_compact's work; also says whether the text is exact (no parse needed to know).
 [[nodiscard]] inline compact_text format_compact_text(money m, int max_decimals) {
-    if (max_decimals < 0 || max_decimals > 15) {
-        throw invalid_argument_error("format_compact: max_decimals = " + std::to_string(max_decimals) +
-                                     ": must be between 0 and 15");
-    }
-    static constexpr const char* suffixes[] = {"K", "M", "B", "T"};
-    const auto mag = static_cast<int128>(magnitude(int128(m.units())));
-    std::string text;
-    if (m.is_negative()) text += '-';
-    append_currency_prefix(text, m.currency());
-    int128 scale = 1000 * money::units_per_major;  // K in units
-    int index = -1;
-    for (int i = 0; i < 4; ++i) {
-        if (mag >= scale) index = i;
-        if (i < 3 && mag >= scale) scale *= 1000;
-    }
-    if (index < 0) {
-        // Below 1,000: the exact amount, whole numbers without decimals.
-        const bool whole = mag % money::units_per_major == 0;
-        append_magnitude(text, m.units(), whole ? 0 : m.currency().minor_digits(), false);
-        return {std::move(text), true};
-    }
-    int128 pow10 = 1;
-    for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
-    // The largest magnitude an amount of this sign can have: 2^63 - 1 units, or 2^63 if negative.
-    const int128 limit = int128(int64_max) + (m.is_negative() ? 1 : 0);
-    for (;;) {
-        int128 suffix_units = money::units_per_major;
-        for (int i = 0; i <= index; ++i) suffix_units *= 1000;
-        int128 scaled = divide_rounded(mag * pow10, suffix_units, rounding::half_away_from_zero);
-        if (scaled >= 1000 * pow10 && index < 3) {
-            ++index;
-            continue;
-        }
-        // Rounding up must not leave the money range ($9,223.37204T for 2^63 - 1 units with 5
-        // decimals is more than any amount): the text must read back, so round down there.
-        if (scaled * suffix_units > limit * pow10) scaled = mag * pow10 / suffix_units;
-        const bool exact = scaled * suffix_units == mag * pow10;
-        const auto whole = static_cast<std::uint64_t>(scaled / pow10);
-        auto frac = static_cast<std::uint64_t>(scaled % pow10);
-        append_digits(text, whole, true);
-        if (frac != 0) {  // max_decimals digits (frac < 10^max_decimals), trailing zeros dropped
-            char digits[16];
-            for (int i = max_decimals; i-- > 0; frac /= 10) digits[i] = static_cast<char>('0' + frac % 10);
-            auto n = static_cast<std::size_t>(max_decimals);
-            while (n > 0 && digits[n - 1] == '0') --n;
-            text += '.';
-            text.append(digits, n);
-        }
-        text += suffixes[index];
-        return {std::move(text), exact};
-    }
+    compact_text out{std::string(), false};
+    out.exact = append_compact(out.text, m, max_decimals);
+    return out;
+}
+
+/// Appends format_full(@p m) to @p out.
+inline void append_full(std::string& out, money m) { append_money(out, m, money_style::full); }
+
+/// Appends @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
+/// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
+inline void append_compact_if_exact(std::string& out, money m, bool full = false) {
+    append_money(out, m, full ? money_style::full : money_style::compact_if_exact);
 }
 
 }  // namespace detail
@@ -178,9 +259,7 @@ struct compact_text {
 /// with parse_money().
 [[nodiscard]] inline std::string format_full(money m) {
     std::string text;
-    if (m.is_negative()) text += '-';
-    detail::append_currency_prefix(text, m.currency());
-    detail::append_magnitude(text, m.units(), m.currency().minor_digits(), true);
+    detail::append_full(text, m);
     return text;
 }
 
@@ -193,7 +272,9 @@ struct compact_text {
 /// does. The text always reads back with parse_money(), as the value shown: near the ends of the
 /// range, where rounding up would leave it, the mantissa is rounded toward zero instead.
 [[nodiscard]] inline std::string format_compact(money m, int max_decimals = 2) {
-    return detail::format_compact_text(m, max_decimals).text;
+    std::string text;
+    detail::append_compact(text, m, max_decimals);
+    return text;
 }
 
 /// Same as format_full().
@@ -253,10 +334,9 @@ constexpr It parse_money_format_spec(It it, It end, money_format_spec& spec, con
 /// @p m compact ("$125B") where that text reads back as exactly @p m, in full otherwise
 /// ("$120,000,000,000.001"), or always in full if @p full: so printed figures add up.
 [[nodiscard]] inline std::string compact_if_exact(money amount, bool full = false) {
-    const money& m = amount;
-    if (full) return format_full(m);
-    detail::compact_text compact = detail::format_compact_text(m, 2);
-    return compact.exact ? std::move(compact.text) : format_full(m);
+    std::string text;
+    append_compact_if_exact(text, amount, full);
+    return text;
 }
 
 }  // namespace detail

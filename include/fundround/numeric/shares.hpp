@@ -109,12 +109,12 @@ public:
     }
     /// Decimal text in currency units with @p decimals digits, e.g. "$12.3456".
     std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
-        const fraction major = units_per_share_ / fraction(money::units_per_major);
-        const std::string text = major.to_decimal_string(decimals, mode);
-        const std::size_t point = text.find('.');
-        const std::string whole = text.substr(0, point);
-        const std::string rest = point == std::string::npos ? "" : text.substr(point);
-        return detail::currency_prefix(currency_) + detail::group_thousands(whole) + rest;
+        // In currency units: n / (1000 d) for the price n / d units, made directly (every
+        // constructor keeps d within 64 bits: 1000 d fits), no general fraction division to compile.
+        const fraction major(units_per_share_.numerator(), units_per_share_.denominator() * money::units_per_major);
+        std::string text = detail::currency_prefix(currency_);
+        detail::append_decimal(text, major, decimals, 0, mode, true);
+        return text;
     }
 
     /// True if the currencies and the exact prices are equal ($10 / 4 shares == $5 / 2 shares).

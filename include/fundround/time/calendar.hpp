@@ -18,8 +18,10 @@ FUNDROUND_BEGIN_NAMESPACE
 /// A calendar day with no time zone, such as `date::year{2026} / 2 / 27`.
 using calendar_date = date::year_month_day;
 
-/// ISO 8601 text "2026-02-27".
-[[nodiscard]] inline std::string to_string(calendar_date d) {
+namespace detail {
+
+/// Appends the ISO 8601 text of @p d ("2026-02-27") to @p out.
+inline void append_date(std::string& out, calendar_date d) {
     // Written from the back of one small buffer: day, month (two digits each), then the year's
     // magnitude (at least four digits) and its sign.
     const int y = static_cast<int>(d.year());
@@ -38,7 +40,16 @@ using calendar_date = date::year_month_day;
     auto year = static_cast<unsigned>(y < 0 ? -y : y);
     for (int digits = 0; digits < 4 || year != 0; ++digits, year /= 10) *--p = static_cast<char>('0' + year % 10);
     if (y < 0) *--p = '-';
-    return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+    out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
+}
+
+}  // namespace detail
+
+/// ISO 8601 text "2026-02-27".
+[[nodiscard]] inline std::string to_string(calendar_date d) {
+    std::string text;
+    detail::append_date(text, d);
+    return text;
 }
 
 /// 9999-12-31: the last day fundround models, and the day on which "in the end" is judged (a
