@@ -154,16 +154,24 @@ inline constexpr currency_traits currency_exceptions[] = {
     return nullptr;
 }
 
+/// The traits of @p c: its entry of currency_exceptions, or 2 minor digits and no symbol. By
+/// value, so that it is a constant expression with every compiler option (a pointer into the
+/// table compared with null is not one for g++ with -fsanitize=address).
+[[nodiscard]] constexpr currency_traits traits_of(currency c) noexcept {
+    for (const currency_traits& t : currency_exceptions) {
+        if (t.code == c) return t;
+    }
+    return {c, 2, std::string_view()};
+}
+
 }  // namespace detail
 
 constexpr int currency::minor_digits() const noexcept {
-    const detail::currency_traits* t = detail::find_currency_traits(*this);
-    return t != nullptr ? t->minor_digits : 2;
+    return detail::traits_of(*this).minor_digits;
 }
 
 constexpr std::string_view currency::symbol() const noexcept {
-    const detail::currency_traits* t = detail::find_currency_traits(*this);
-    return t != nullptr ? t->symbol : std::string_view();
+    return detail::traits_of(*this).symbol;
 }
 
 /// The code as a std::string, e.g. "USD".
