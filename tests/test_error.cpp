@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstddef>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -310,6 +311,46 @@ TEST_CASE("field_path: segments") {
     CHECK(p.segments()[1] == path_segment{path_step::key, "IPO", 0, ""});
     CHECK(p.segments()[2] == path_segment{path_step::index, "", 4, "x"});
     CHECK(field_path().empty());
+}
+
+TEST_CASE("field_path: steps of any length and content survive the one-string form") {
+    // The path keeps its steps in one string, lengths and positions in 7-bit groups: names and
+    // labels past 127 and 16,383 bytes, positions past 2^7, 2^14 and up to 2^64 - 1, and bytes
+    // the encoding itself uses (0x01, 0x10, 0x80, NUL) must come back exactly.
+    const std::string long_name(200, 'n');
+    const std::string longer_label(20'000, 'l');
+    const std::string odd_bytes = std::string("a\x01" "b\x10" "c") + '\0' + "\x80\xff";
+    const std::size_t big = std::numeric_limits<std::size_t>::max();
+    const field_path p = field_path(long_name).index(128, longer_label).key(odd_bytes).index(big).index(16'384, odd_bytes);
+    const std::vector<path_segment> steps = p.segments();
+    REQUIRE(steps.size() == 5);
+    CHECK(p.size() == 5);
+    CHECK(steps[0] == path_segment{path_step::member, long_name, 0, ""});
+    CHECK(steps[1] == path_segment{path_step::index, "", 128, longer_label});
+    CHECK(steps[2] == path_segment{path_step::key, odd_bytes, 0, ""});
+    CHECK(steps[3] == path_segment{path_step::index, "", big, ""});
+    CHECK(steps[4] == path_segment{path_step::index, "", 16'384, odd_bytes});
+    CHECK(p.to_string() == long_name + "[128] \"" + longer_label + "\"[\"" + odd_bytes + "\"][" + std::to_string(big) +
+                               "][16384] \"" + odd_bytes + "\"");
+    CHECK(p.json_pointer() == "/" + long_name + "/128/" + odd_bytes + "/" + std::to_string(big) + "/16384");
+    // A prefix is a prefix of steps, never of bytes: "investors" does not start "investorsX" (nor
+    // does [1] start [12]), and a path does not start with a longer one.
+    CHECK_FALSE(field_path("investorsX").starts_with(field_path("investors")));
+    CHECK_FALSE(field_path("a").index(12).starts_with(field_path("a").index(1)));
+    CHECK_FALSE(field_path("a").starts_with(field_path("a").member("b")));
+    CHECK(p.starts_with(field_path(long_name).index(128, longer_label)));
+    CHECK_FALSE(p.starts_with(field_path(long_name).index(128)));  // labels are part of a step
+    // labelled() replaces the last step's label, and an empty label is no label: the paths are
+    // then equal step for step, and print the same.
+    const field_path x = field_path("scenario").index(3, "near");
+    CHECK(x.labelled("far") == field_path("scenario").index(3, "far"));
+    CHECK(x.labelled("far").to_string() == "scenario[3] \"far\"");
+    CHECK(x.labelled("") == field_path("scenario").index(3));
+    CHECK(field_path("a").index(2, "") == field_path("a").index(2));
+    CHECK(field_path("a").member("b").labelled(long_name).segments()[1] ==
+          path_segment{path_step::member, "b", 0, long_name});
+    CHECK(p.rebased(field_path(long_name), field_path("r")).segments()[0] == path_segment{path_step::member, "r", 0, ""});
+    CHECK(p.rebased(field_path(long_name), field_path("r")).size() == 5);
 }
 
 }  // namespace test_error

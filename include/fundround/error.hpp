@@ -5,6 +5,8 @@
 
 
 #include <fundround/config.hpp>
+#include <fundround/detail/digits.hpp>
+
 #include <cstddef>
 #include <initializer_list>
 #include <iosfwd>
@@ -62,7 +64,7 @@ public:
 private:
     [[nodiscard]] static std::string message(const std::string& input, std::size_t position,
                                const std::string& reason) {
-        return "cannot parse \"" + input + "\" at position " + std::to_string(position) + ": " +
+        return "cannot parse \"" + input + "\" at position " + detail::digits(position) + ": " +
                reason;
     }
 
@@ -100,36 +102,49 @@ struct path_segment {
 /// for programs (RFC 6901: `/investors/2/tranches/0/amount`; labels are left out). Paths compare
 /// structurally (== compares every step, labels included); there is no comparison with text:
 /// compare `p.to_string()` or `p.json_pointer()` with a string instead. The root (empty path)
-/// prints as "" and its pointer is "" (the whole document).
+/// prints as "" and its pointer is "" (the whole document). An empty label is no label.
 class field_path {
 public:
     /// The root: the whole input.
     field_path() = default;
     /// A path of one member, @p member_name (not parsed: "a.b" is one member called "a.b").
-    explicit field_path(std::string member_name) { steps_.push_back({path_step::member, std::move(member_name), 0, {}}); }
+    explicit field_path(std::string_view member_name) { write_step(path_step::member, member_name, 0, {}); }
 
     /// This path followed by member @p member_name.
-    [[nodiscard]] field_path member(std::string member_name) const {
-        return then({path_step::member, std::move(member_name), 0, {}});
+    [[nodiscard]] field_path member(std::string_view member_name) const {
+        field_path p = *this;
+        p.write_step(path_step::member, member_name, 0, {});
+        return p;
     }
     /// This path followed by position @p i, shown with @p label when it is not empty.
-    [[nodiscard]] field_path index(std::size_t i, std::string label = {}) const {
-        return then({path_step::index, {}, i, std::move(label)});
+    [[nodiscard]] field_path index(std::size_t i, std::string_view label = {}) const {
+        field_path p = *this;
+        p.write_step(path_step::index, {}, i, label);
+        return p;
     }
     /// This path followed by map key @p k (printed quoted: `odds["IPO"]`).
-    [[nodiscard]] field_path key(std::string k) const { return then({path_step::key, std::move(k), 0, {}}); }
+    [[nodiscard]] field_path key(std::string_view k) const {
+        field_path p = *this;
+        p.write_step(path_step::key, k, 0, {});
+        return p;
+    }
     /// The same path with display label @p label on its last step (`scenario "far"`); throws
     /// invalid_argument_error on the root.
-    [[nodiscard]] field_path labelled(std::string label) const {
-        if (steps_.empty()) throw invalid_argument_error("field_path: the root cannot carry a label");
-        field_path p = *this;
-        p.steps_.back().label = std::move(label);
+    [[nodiscard]] field_path labelled(std::string_view label) const {
+        if (code_.empty()) throw invalid_argument_error("field_path: the root cannot carry a label");
+        std::size_t last = 0;
+        for (std::size_t at = 0; at < code_.size(); skip_step(at)) last = at;
+        std::size_t at = last;
+        const path_segment s = read_step(at);
+        field_path p;
+        p.code_.assign(code_, 0, last);
+        p.write_step(s.kind, s.name, s.index, label);
         return p;
     }
     /// This path followed by every step of @p rest.
     [[nodiscard]] field_path operator/(const field_path& rest) const {
         field_path p = *this;
-        p.steps_.insert(p.steps_.end(), rest.steps_.begin(), rest.steps_.end());
+        p.code_ += rest.code_;
         return p;
     }
     /// @p prefix followed by this path (a path relative to @p prefix made absolute).
@@ -138,11 +153,9 @@ public:
     /// True if the first steps of this path are exactly those of @p prefix (every path starts
     /// with the root).
     [[nodiscard]] bool starts_with(const field_path& prefix) const {
-        if (prefix.steps_.size() > steps_.size()) return false;
-        for (std::size_t i = 0; i < prefix.steps_.size(); ++i) {
-            if (steps_[i] != prefix.steps_[i]) return false;
-        }
-        return true;
+        // Each step's code says where it ends, so a path whose code begins with the prefix's
+        // code begins with the prefix's steps, and only then.
+        return code_.compare(0, prefix.code_.size(), prefix.code_) == 0;
     }
     /// This path with its prefix @p from replaced by @p to (`investors[3].tranches[5].amount`
     /// rebased from `investors[3].tranches[5]` to `closing.investors[0]` is
@@ -153,42 +166,44 @@ public:
                                          from.to_string() + "\"");
         }
         field_path p = to;
-        p.steps_.insert(p.steps_.end(), steps_.begin() + static_cast<std::ptrdiff_t>(from.steps_.size()),
-                        steps_.end());
+        p.code_.append(code_, from.code_.size(), std::string::npos);
         return p;
     }
 
     /// The steps, root first.
-    [[nodiscard]] const std::vector<path_segment>& segments() const noexcept { return steps_; }
+    [[nodiscard]] std::vector<path_segment> segments() const {
+        std::vector<path_segment> steps;
+        for (std::size_t at = 0; at < code_.size();) steps.push_back(read_step(at));
+        return steps;
+    }
     /// The number of steps (0 for the root).
-    [[nodiscard]] std::size_t size() const noexcept { return steps_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept {
+        std::size_t n = 0;
+        for (std::size_t at = 0; at < code_.size(); ++n) skip_step(at);
+        return n;
+    }
     /// True for the root.
-    [[nodiscard]] bool empty() const noexcept { return steps_.empty(); }
+    [[nodiscard]] bool empty() const noexcept { return code_.empty(); }
 
     /// The path for people: members joined by '.', positions as "[2]", keys as `["key"]`, each
     /// label after its step as ` "label"`: `closing.investors[0] "Amazon".tranches[1].amount`.
     [[nodiscard]] std::string to_string() const {
         std::string text;
-        for (const path_segment& s : steps_) {
-            switch (s.kind) {
-                case path_step::member:
-                    if (!text.empty()) text += '.';
-                    text += s.name;
-                    break;
-                case path_step::index:
-                    text += '[';
-                    text += std::to_string(s.index);
-                    text += ']';
-                    break;
-                case path_step::key:
-                    text += "[\"";
-                    text += s.name;
-                    text += "\"]";
-                    break;
+        for (std::size_t at = 0; at < code_.size();) {
+            const path_step kind = step_kind(code_[at]);
+            const bool labelled = (code_[at++] & label_flag) != 0;
+            if (kind == path_step::index) {
+                text += '[';
+                detail::append_digits(text, read_number(at));
+                text += ']';
+            } else {
+                text += kind == path_step::key ? "[\"" : text.empty() ? "" : ".";
+                text += read_text(at);
+                if (kind == path_step::key) text += "\"]";
             }
-            if (!s.label.empty()) {
+            if (labelled) {
                 text += " \"";
-                text += s.label;
+                text += read_text(at);
                 text += '"';
             }
         }
@@ -198,10 +213,11 @@ public:
     /// written "~1" (`odds["a/b"]` is "/odds/a~1b"); labels are left out; "" for the root.
     [[nodiscard]] std::string json_pointer() const {
         std::string text;
-        for (const path_segment& s : steps_) {
+        for (std::size_t at = 0; at < code_.size();) {
+            const path_segment s = read_step(at);
             text += '/';
             if (s.kind == path_step::index) {
-                text += std::to_string(s.index);
+                detail::append_digits(text, s.index);
                 continue;
             }
             for (const char c : s.name) {
@@ -218,20 +234,76 @@ public:
     }
 
     /// True if both paths have the same steps (labels included).
-    [[nodiscard]] friend bool operator==(const field_path& a, const field_path& b) { return a.steps_ == b.steps_; }
+    [[nodiscard]] friend bool operator==(const field_path& a, const field_path& b) { return a.code_ == b.code_; }
     /// True unless @p a == @p b.
     [[nodiscard]] friend bool operator!=(const field_path& a, const field_path& b) { return !(a == b); }
     /// Writes @p p.to_string().
     friend std::ostream& operator<<(std::ostream& os, const field_path& p) { return os << p.to_string(); }
 
 private:
-    [[nodiscard]] field_path then(path_segment s) const {
-        field_path p = *this;
-        p.steps_.push_back(std::move(s));
-        return p;
+    // The steps in one string, each as its kind (a byte, with label_flag if it has a label), then
+    // its name (member, key: a length, then the bytes) or its position (a number), then its label
+    // if any (a length, then the bytes); numbers and lengths in 7-bit groups, low first, the high
+    // bit set on all but the last. Each step is one canonical code (an empty label is none), so
+    // == compares codes and a prefix of steps is a prefix of the code. One string instead of a
+    // vector of steps: copying, comparing and destroying a path is one string operation.
+    static constexpr char label_flag = 0x10;
+
+    [[nodiscard]] static path_step step_kind(char c) noexcept { return static_cast<path_step>(c & 0x0F); }
+    void write_number(std::size_t v) {
+        for (; v >= 0x80; v >>= 7) code_ += static_cast<char>((v & 0x7F) | 0x80);
+        code_ += static_cast<char>(v);
+    }
+    void write_text(std::string_view s) {
+        write_number(s.size());
+        code_.append(s.data(), s.size());
+    }
+    void write_step(path_step kind, std::string_view name, std::size_t i, std::string_view label) {
+        code_ += static_cast<char>(static_cast<char>(kind) | (label.empty() ? 0 : label_flag));
+        if (kind == path_step::index) {
+            write_number(i);
+        } else {
+            write_text(name);
+        }
+        if (!label.empty()) write_text(label);
+    }
+    [[nodiscard]] std::size_t read_number(std::size_t& at) const noexcept {
+        std::size_t v = 0;
+        for (unsigned shift = 0;; shift += 7) {
+            const auto b = static_cast<unsigned char>(code_[at++]);
+            v |= static_cast<std::size_t>(b & 0x7F) << shift;
+            if (b < 0x80) return v;
+        }
+    }
+    [[nodiscard]] std::string_view read_text(std::size_t& at) const noexcept {
+        const std::size_t n = read_number(at);
+        const std::string_view s(code_.data() + at, n);
+        at += n;
+        return s;
+    }
+    void skip_step(std::size_t& at) const noexcept {
+        const char c = code_[at++];
+        if (step_kind(c) == path_step::index) {
+            (void)read_number(at);
+        } else {
+            (void)read_text(at);
+        }
+        if ((c & label_flag) != 0) (void)read_text(at);
+    }
+    [[nodiscard]] path_segment read_step(std::size_t& at) const {
+        path_segment s;
+        const char c = code_[at++];
+        s.kind = step_kind(c);
+        if (s.kind == path_step::index) {
+            s.index = read_number(at);
+        } else {
+            s.name = std::string(read_text(at));
+        }
+        if ((c & label_flag) != 0) s.label = std::string(read_text(at));
+        return s;
     }
 
-    std::vector<path_segment> steps_;
+    std::string code_;
 };
 
 /// One problem found while validating input: which field, what value, which rule it breaks.
@@ -302,7 +374,7 @@ FUNDROUND_COLD inline void add_problem(std::vector<diagnostic>& out, const field
                              const std::vector<diagnostic>& ds) {
     std::string text = what;
     text += ": ";
-    text += std::to_string(ds.size());
+    detail::append_digits(text, ds.size());
     text += ds.size() == 1 ? " problem" : " problems";
     for (const auto& d : ds) {
         text += "\n  - ";

@@ -129,8 +129,9 @@ namespace detail {
 /// the investors it was given, the document numbers every investor it lists.
 [[nodiscard]] inline field_path renumbered(const field_path& p, std::size_t step, std::size_t to) {
     field_path out;
-    for (std::size_t i = 0; i < p.segments().size(); ++i) {
-        const path_segment& s = p.segments()[i];
+    const std::vector<path_segment> steps = p.segments();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const path_segment& s = steps[i];
         switch (s.kind) {
             case path_step::member: out = out.member(s.name); break;
             case path_step::index: out = out.index(i == step ? to : s.index); break;
@@ -1018,7 +1019,7 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
             unread_ref = unread_ref || (d.rule == rule && std::find(names.begin(), names.end(), d.value) != names.end());
         }
         if (unread_ref) continue;
-        const auto& steps = d.field.segments();
+        const std::vector<path_segment> steps = d.field.segments();
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[1].kind == path_step::index) {
             for (std::size_t l = 0; l < std::size(lists); ++l) {
                 if (steps[0].name == lists[l] && steps[1].index < positions[l].size()) {
@@ -1193,7 +1194,7 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
     build_result built = b.try_build();
     for (diagnostic& d : built.problems) {
-        const auto& steps = d.field.segments();
+        const std::vector<path_segment> steps = d.field.segments();
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "investors" &&
             steps[1].kind == path_step::index && steps[1].index < positions.size()) {
             d.field = detail::renumbered(d.field, 1, positions[steps[1].index]);

@@ -81,7 +81,7 @@ inline std::string check(std::string_view text) {
                 continue;
             }
             if (d.field.empty()) return "a problem at the root of an object: " + d.rule;
-            const std::string& file = d.field.segments()[0].name;
+            const std::string file = d.field.segments()[0].name;
             if (file != "Manifest.ocf.json" && parsed.find(file) == parsed.end()) {
                 return "a problem whose pointer names no file of the package: " + d.field.json_pointer();
             }

@@ -499,7 +499,7 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
         };
         std::vector<std::string> lines;
         for (const fr::diagnostic& d : e.problems()) {
-            const auto& steps = d.field.segments();
+            const std::vector<fr::path_segment> steps = d.field.segments();
             fr::field_path at;
             if (!steps.empty() && steps[0].name == "ocf_options") {
                 const std::string member = steps.size() > 1 ? steps[1].name : std::string();

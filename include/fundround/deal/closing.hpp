@@ -447,7 +447,7 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     std::vector<diagnostic> round_level;
     const field_path builder_investors("investors");
     for (diagnostic& d : built.problems) {
-        const auto& steps = d.field.segments();
+        const std::vector<path_segment> steps = d.field.segments();
         const bool on_investor = steps.size() >= 2 && d.field.starts_with(builder_investors) &&
                                  steps[1].kind == path_step::index && steps[1].index < who.size();
         const std::size_t i = on_investor ? steps[1].index : 0;

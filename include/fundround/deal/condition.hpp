@@ -474,8 +474,8 @@ private:
         }
         if (depth + 1 > max_condition_depth) {
             throw invalid_argument_error("condition." + fundround::to_string(kind) + " = nesting depth " +
-                                         std::to_string(depth + 1) + ": must be at most " +
-                                         std::to_string(max_condition_depth) +
+                                         detail::digits(depth + 1) + ": must be at most " +
+                                         detail::digits(max_condition_depth) +
                                          " levels deep (flatten it with all_of/any_of)");
         }
         combined_node* n = new combined_node;

@@ -158,7 +158,7 @@ private:
             check_amount(out, field_path(), "pre_money", *pre_money_);
         }
         if (shares_ && shares_->value() <= 0) {
-            detail::add_problem(out, field_path(), "pre_money_shares", std::to_string(shares_->value()),
+            detail::add_problem(out, field_path(), "pre_money_shares", detail::signed_digits(shares_->value()),
                                 "must be positive");
         }
         if (!close_date_) {
@@ -255,7 +255,7 @@ private:
                 try {
                     total += t.amount();
                 } catch (const overflow_error&) {
-                    const std::string next = detail::concat({"tranches[", std::to_string(k), "]"});
+                    const std::string next = detail::concat({"tranches[", detail::digits(k), "]"});
                     detail::add_problem(out, path(), "tranches", "",
                                         overflow_rule("the tranches' sum", "the sum of the tranches before " + next,
                                                       total, next, t.amount()));
@@ -335,7 +335,7 @@ inline build_result round_builder::try_build() const {
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
     if (tranche_count >= (std::size_t{1} << 31)) {
-        detail::add_problem(out, field_path(), "investors", std::to_string(tranche_count) + " tranches",
+        detail::add_problem(out, field_path(), "investors", detail::digits(tranche_count) + " tranches",
                             "must be fewer than 2^31");
         return result;
     }

@@ -266,8 +266,8 @@ public:
     /// Entry @p i; throws invalid_argument_error unless i < size().
     [[nodiscard]] disbursement at(std::size_t i) const {
         if (i >= size_) {
-            throw invalid_argument_error("index = " + std::to_string(i) + ": must be less than the " +
-                                         std::to_string(size_) + " entries");
+            throw invalid_argument_error("index = " + detail::digits(i) + ": must be less than the " +
+                                         detail::digits(size_) + " entries");
         }
         return make(i);
     }
@@ -320,13 +320,13 @@ public:
           dated_total_(money::zero(c)), undated_total_(money::zero(c)) {
         const std::vector<commitment>& cs = source_.items();
         if (placements.size() > 0xFFFFFFFFU) {
-            throw invalid_argument_error("placements: " + std::to_string(placements.size()) +
+            throw invalid_argument_error("placements: " + detail::digits(placements.size()) +
                                          " entries; must be fewer than 2^32");
         }
         std::vector<std::uint64_t> keys;
         for (std::size_t i = 0; i < placements.size(); ++i) {
             const schedule_placement& p = placements[i];
-            const std::string at = "placements[" + std::to_string(i) + "]";
+            const std::string at = "placements[" + detail::digits(i) + "]";
             if (p.investor_index >= cs.size() || p.tranche_index >= cs[p.investor_index].tranches.size() ||
                 cs.size() > 0xFFFFFFFFU || cs[p.investor_index].tranches.size() > 0xFFFFFFFFU) {
                 throw invalid_argument_error(at + ": names no tranche of the commitments");

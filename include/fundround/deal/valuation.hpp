@@ -32,7 +32,7 @@ public:
     /// A valuation of @p pre_money over @p fully_diluted_shares shares before the round.
     valuation(money pre_money, share_count fully_diluted_shares) : valuation(pre_money) {
         if (fully_diluted_shares.value() <= 0) {
-            throw invalid_argument_error("pre_money_shares = " + std::to_string(fully_diluted_shares.value()) +
+            throw invalid_argument_error("pre_money_shares = " + detail::signed_digits(fully_diluted_shares.value()) +
                                          ": must be positive");
         }
         shares_ = fully_diluted_shares;

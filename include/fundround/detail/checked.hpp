@@ -249,7 +249,7 @@ Integer divide_rounded_integer(const Integer& n, const Integer& d, rounding mode
 
 /// Throws the invalid_argument_error of @p decimals outside 0 to 60 (cold path, out of line).
 [[noreturn]] FUNDROUND_COLD inline void throw_bad_decimals(int decimals) {
-    throw invalid_argument_error("decimals = " + std::to_string(decimals) + ": must be between 0 and 60");
+    throw invalid_argument_error("decimals = " + detail::signed_digits(decimals) + ": must be between 0 and 60");
 }
 
 /// Throws invalid_argument_error unless 0 <= @p decimals <= 60.

@@ -44,7 +44,7 @@ using day_key = std::uint64_t;
 
 // Throws the classification_limit_error of a diagram past @p limit nodes (cold path, out of line).
 FUNDROUND_COLD inline void throw_node_limit(std::size_t limit) {
-    throw classification_limit_error("its decision diagram needs more than " + std::to_string(limit) +
+    throw classification_limit_error("its decision diagram needs more than " + detail::digits(limit) +
                                      " nodes (max_classification_nodes)");
 }
 
@@ -181,8 +181,8 @@ private:
     std::vector<std::uint32_t> domains(const condition& c, std::size_t slots) {
         std::vector<std::string> names = c.milestones();
         if (names.size() > max_classified_milestones) {
-            throw classification_limit_error("it names " + std::to_string(names.size()) +
-                                             " milestones, more than " + std::to_string(max_classified_milestones) +
+            throw classification_limit_error("it names " + detail::digits(names.size()) +
+                                             " milestones, more than " + detail::digits(max_classified_milestones) +
                                              " (max_classified_milestones)");
         }
         const auto count = names.size();

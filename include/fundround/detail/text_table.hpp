@@ -212,7 +212,7 @@ private:
 [[nodiscard]] inline std::string share_text(share_count s) {
     const std::int64_t v = s.value();
     const std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    return (v < 0 ? "-" : "") + group_thousands(std::to_string(m));
+    return (v < 0 ? "-" : "") + group_thousands(detail::digits(m));
 }
 
 /// "15000000000", "1234.567", "-0.5": @p m in major units, plain decimal digits (no grouping, no
@@ -362,7 +362,7 @@ public:
         if (target_ == table_target::text) {
             if (c.in_text) cells_.push_back((plus && s.value() > 0 ? "+" : "") + share_text(s));
         } else {
-            fields(c, std::to_string(s.value()), nullptr);
+            fields(c, detail::signed_digits(s.value()), nullptr);
         }
         return *this;
     }

@@ -40,7 +40,7 @@ struct report_options {
                                                       {"multiple_decimals", multiple_decimals}};
         for (const auto& [field, decimals] : fields) {
             if (decimals < 0 || decimals > 60) {
-                detail::add_problem(out, field_path("report_options"), field, std::to_string(decimals),
+                detail::add_problem(out, field_path("report_options"), field, detail::signed_digits(decimals),
                                     "must be between 0 and 60");
             }
         }

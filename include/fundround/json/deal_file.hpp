@@ -288,7 +288,7 @@ inline constexpr json_choice<int> json_basis_presets[] = {
 /// The document path (relative to the priced round) of a cap_table_round diagnostic's field:
 /// terms.investors[k].name is investors/k/holder, top_up_pool is option_pool/top_up, ...
 [[nodiscard]] inline field_path priced_round_field(const field_path& f) {
-    const auto& s = f.segments();
+    const std::vector<path_segment> s = f.segments();
     field_path out;
     std::size_t i = 0;
     const auto name_at = [&](std::size_t k) -> std::string {
@@ -328,7 +328,7 @@ inline constexpr json_choice<int> json_basis_presets[] = {
 /// price_per_share, new_money is the round's terms (priced_round_field()).
 [[nodiscard]] inline field_path conversion_round_field(const field_path& f, const nlohmann::json& round, const deal_instruments& in,
                                                        std::string& about) {
-    const auto& s = f.segments();
+    const std::vector<path_segment> s = f.segments();
     const auto name_at = [&](std::size_t k) -> std::string {
         return k < s.size() && s[k].kind == path_step::member ? s[k].name : std::string();
     };
@@ -410,7 +410,7 @@ inline void report_checks(json_reader& r, const nlohmann::json& j, const field_p
                           std::initializer_list<std::pair<const char*, const char*>> depends) {
     const std::size_t mine = r.problems().size();
     for (const diagnostic& d : checks) {
-        const auto& steps = d.field.segments();
+        const std::vector<path_segment> steps = d.field.segments();
         if (steps.empty() || steps[0].kind != path_step::member) continue;
         const std::string& first = steps[0].name;
         bool skip = member_failed(r, j, at, from, mine, first);
@@ -423,7 +423,7 @@ inline void report_checks(json_reader& r, const nlohmann::json& j, const field_p
 /// recorded since @p from (a currency rule is not stacked on the value's own rule).
 inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const field_path& at, std::size_t from,
                                  const diagnostic& problem) {
-    const std::string& first = problem.field.segments().front().name;
+    const std::string first = problem.field.segments().front().name;
     if (!member_failed(r, j, at, from, r.problems().size(), first)) r.report(at / problem.field, problem.value, problem.rule);
 }
 
@@ -1325,7 +1325,7 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
                 // or by the library's name.
                 std::string named;
                 if (cut && !own.empty()) {
-                    const auto& steps = own.segments();
+                    const std::vector<path_segment> steps = own.segments();
                     const bool base = steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "terms" &&
                                       steps[1].kind == path_step::member && steps[1].name == "base";
                     named = base ? "the fully diluted shares its basis (\"" + std::string(out.priced_rounds[i].basis().name()) +

@@ -1941,7 +1941,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
     cap_table_result built = b.try_build();
     const auto map_field = [&](const field_path& f) -> field_path {
-        const auto& seg = f.segments();
+        const std::vector<path_segment> seg = f.segments();
         if (seg.size() < 2 || seg[0].kind != path_step::member || seg[1].kind != path_step::index) return f;
         const std::string& list = seg[0].name;
         const std::size_t i = seg[1].index;

@@ -50,8 +50,8 @@ namespace detail {
     int128 weight_sum = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         if (weights[i] < 0) {
-            throw invalid_argument_error("allocate: weights[" + std::to_string(i) +
-                                         "] = " + std::to_string(weights[i]) +
+            throw invalid_argument_error("allocate: weights[" + detail::digits(i) +
+                                         "] = " + detail::signed_digits(weights[i]) +
                                          ": must not be negative");
         }
         weight_sum += weights[i];
@@ -109,7 +109,7 @@ namespace detail {
     w.reserve(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
         if (weights[i].currency() != weights.front().currency()) {
-            throw currency_mismatch_error("allocate: weights[" + std::to_string(i) +
+            throw currency_mismatch_error("allocate: weights[" + detail::digits(i) +
                                           "] is in " + to_string(weights[i].currency()) +
                                           ", weights[0] in " +
                                           to_string(weights.front().currency()));
@@ -128,9 +128,9 @@ namespace detail {
     }
     if (!step.is_positive()) throw invalid_argument_error("allocate: step: must be positive");
     if (total.units() % step.units() != 0) {
-        throw invalid_argument_error("allocate: total = " + std::to_string(total.units()) +
+        throw invalid_argument_error("allocate: total = " + detail::signed_digits(total.units()) +
                                      " units: must be a multiple of the step (" +
-                                     std::to_string(step.units()) + " units)");
+                                     detail::signed_digits(step.units()) + " units)");
     }
     const auto steps = detail::allocate_units(total.units() / step.units(), weights);
     std::vector<money> parts;

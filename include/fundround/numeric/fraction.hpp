@@ -632,14 +632,14 @@ inline fraction fraction::from_decimal(std::string_view text) {
     }
     const auto limit = static_cast<std::size_t>(max_decimal_digits);
     if (significant > limit) {
-        fail(first, "fraction: " + std::to_string(significant) +
+        fail(first, "fraction: " + detail::digits(significant) +
                         " significant digits: at most 38 fit the exact 128-bit fraction");
     }
     const std::size_t scale = frac_digits + (percent ? 2U : 0U);
     if (scale > limit) {
-        fail(frac_begin, "fraction: " + std::to_string(frac_digits) + " digits after the point" +
+        fail(frac_begin, "fraction: " + detail::digits(frac_digits) + " digits after the point" +
                              (percent ? " of a percentage" : "") + ": at most " +
-                             std::to_string(percent ? limit - 2 : limit) +
+                             detail::digits(percent ? limit - 2 : limit) +
                              " fit the exact 128-bit fraction");
     }
     uint128 value = 0;

@@ -14,6 +14,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/money.hpp>
@@ -44,18 +45,6 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
-
-/// Writes the decimal digits of @p v backwards, ending just before @p end, with a comma before
-/// every group of three digits from the right if @p group; returns where the text starts (at
-/// most 26 chars). The one digit writer of the money texts: they are all written backwards into
-/// one small buffer and appended to their string once.
-inline char* write_digits_backward(char* end, std::uint64_t v, bool group) {
-    for (int n = 0; n == 0 || v != 0; ++n, v /= 10) {
-        if (group && n > 0 && n % 3 == 0) *--end = ',';
-        *--end = static_cast<char>('0' + v % 10);
-    }
-    return end;
-}
 
 /// The magnitude of @p units, exactly (|INT64_MIN| included).
 [[nodiscard]] constexpr std::uint64_t magnitude_of_units(std::int64_t units) noexcept {
@@ -96,7 +85,7 @@ inline char* write_prefix_backward(char* end, bool negative, currency c, const c
 
 /// Throws the invalid_argument_error of a compact format with @p max_decimals out of 0 to 15.
 [[noreturn]] FUNDROUND_COLD inline void throw_compact_decimals(int max_decimals) {
-    throw invalid_argument_error("format_compact: max_decimals = " + std::to_string(max_decimals) +
+    throw invalid_argument_error("format_compact: max_decimals = " + detail::signed_digits(max_decimals) +
                                  ": must be between 0 and 15");
 }
 

@@ -57,7 +57,7 @@ public:
     /// Writes e.g. "1,000,000 shares".
     friend std::ostream& operator<<(std::ostream& os, share_count s) {
         const std::string digits = detail::group_thousands(
-            std::to_string(s.count_ < 0 ? -static_cast<std::uint64_t>(s.count_) : static_cast<std::uint64_t>(s.count_)));
+            detail::digits(s.count_ < 0 ? -static_cast<std::uint64_t>(s.count_) : static_cast<std::uint64_t>(s.count_)));
         return os << (s.count_ < 0 ? "-" : "") << digits << " shares";
     }
 
@@ -156,7 +156,7 @@ private:
             throw invalid_argument_error("price total = " + format_full(total) +
                                          ": must be positive to derive a price per share");
         }
-        throw invalid_argument_error("shares = " + std::to_string(shares.value()) +
+        throw invalid_argument_error("shares = " + detail::signed_digits(shares.value()) +
                                      ": must be positive to derive a price per share");
     }
 

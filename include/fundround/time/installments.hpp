@@ -36,7 +36,7 @@ enum class frequency {
         case frequency::semiannual: return "semiannual";
         case frequency::yearly: return "yearly";
     }
-    return "frequency(" + std::to_string(static_cast<int>(f)) + ")";
+    return "frequency(" + detail::signed_digits(static_cast<int>(f)) + ")";
 }
 
 /// The number of months in one period of @p f: 1, 3, 6 or 12; throws on an unknown value.
@@ -47,7 +47,7 @@ enum class frequency {
         case frequency::semiannual: return 6;
         case frequency::yearly: return 12;
     }
-    throw invalid_argument_error("frequency = " + std::to_string(static_cast<int>(f)) +
+    throw invalid_argument_error("frequency = " + detail::signed_digits(static_cast<int>(f)) +
                                  ": must be monthly, quarterly, semiannual or yearly");
 }
 
@@ -83,7 +83,7 @@ namespace detail {
     const std::int64_t start = month_index(anchor);
     if (months > max_index - start || months < min_index - start) {
         throw invalid_argument_error(what + ": " + to_string(anchor) + " + " +
-                                     std::to_string(months) + " months: is outside the years "
+                                     detail::signed_digits(months) + " months: is outside the years "
                                      "fundround models (up to 9999-12-31)");
     }
     const date::year_month target =
@@ -148,8 +148,8 @@ namespace detail {
     // Every date must be representable; checking the last one first also bounds count.
     constexpr std::size_t max_count = 1000000;
     if (count > max_count) {
-        throw invalid_argument_error(what + ": count = " + std::to_string(count) +
-                                     ": must be at most " + std::to_string(max_count));
+        throw invalid_argument_error(what + ": count = " + detail::digits(count) +
+                                     ": must be at most " + detail::digits(max_count));
     }
     (void)detail::add_months_checked(first, static_cast<std::int64_t>(count - 1) * period,
                                            what);
