@@ -146,17 +146,10 @@ inline constexpr currency_traits currency_exceptions[] = {
     {currency{"TND"}, 3, ""},
 };
 
-/// The entry of currency_exceptions for @p c, or null (2 minor digits, no symbol).
-[[nodiscard]] constexpr const currency_traits* find_currency_traits(currency c) noexcept {
-    for (const currency_traits& t : currency_exceptions) {
-        if (t.code == c) return &t;
-    }
-    return nullptr;
-}
-
-/// The traits of @p c: its entry of currency_exceptions, or 2 minor digits and no symbol. By
-/// value, so that it is a constant expression with every compiler option (a pointer into the
-/// table compared with null is not one for g++ with -fsanitize=address).
+/// The traits of @p c: its entry of currency_exceptions, or 2 minor digits and no symbol. The one
+/// lookup of the table (minor_digits(), symbol(), the money texts once per text). By value, so
+/// that it is a constant expression with every compiler option (a pointer into the table
+/// compared with null is not one for g++ with -fsanitize=address).
 [[nodiscard]] constexpr currency_traits traits_of(currency c) noexcept {
     for (const currency_traits& t : currency_exceptions) {
         if (t.code == c) return t;

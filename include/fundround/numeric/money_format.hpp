@@ -70,12 +70,12 @@ inline char* write_units_backward(char* end, std::uint64_t mag, int min_decimals
 
 /// Writes the symbol of @p c ("$"), or its code and a space ("CHF ") when it has none, and
 /// before it a '-' if @p negative, backwards before @p end; returns where it starts. @p t is
-/// find_currency_traits(@p c), looked up once per text.
-inline char* write_prefix_backward(char* end, bool negative, currency c, const currency_traits* t) {
-    std::string_view prefix = t != nullptr ? t->symbol : std::string_view();
+/// traits_of(the currency), looked up once per text.
+inline char* write_prefix_backward(char* end, bool negative, const currency_traits& t) {
+    std::string_view prefix = t.symbol;
     if (prefix.empty()) {
         *--end = ' ';
-        prefix = c.code();
+        prefix = t.code.code();
     }
     end -= prefix.size();
     prefix.copy(end, prefix.size());
@@ -103,8 +103,8 @@ inline char* write_money_backward(char* const end, money m, money_style style, i
     if (style == money_style::compact && (max_decimals < 0 || max_decimals > 15)) {
         throw_compact_decimals(max_decimals);
     }
-    const currency_traits* t = find_currency_traits(m.currency());
-    const int minor = t != nullptr ? t->minor_digits : 2;
+    const currency_traits t = traits_of(m.currency());
+    const int minor = t.minor_digits;
     const std::uint64_t mag = magnitude_of_units(m.units());
     const auto pow10 = [](int n) {
         std::uint64_t p = 1;
@@ -156,7 +156,7 @@ inline char* write_money_backward(char* const end, money m, money_style style, i
     if (p == end) {  // in full, or compact below 1,000: the exact amount, whole ones without decimals
         p = write_units_backward(end, mag, compact && mag % 1000 == 0 ? 0 : minor, true);
     }
-    return write_prefix_backward(p, m.is_negative(), m.currency(), t);
+    return write_prefix_backward(p, m.is_negative(), t);
 }
 
 /// Appends "1,234.5" style text of |units| (see format_magnitude()).
@@ -191,7 +191,7 @@ inline void append_grouped(std::string& out, std::string_view number) {
 /// The symbol of @p c ("$"), or its code and a space ("CHF ") when it has none.
 [[nodiscard]] inline std::string currency_prefix(currency c) {
     char buffer[8];
-    const char* p = write_prefix_backward(buffer + sizeof buffer, false, c, find_currency_traits(c));
+    const char* p = write_prefix_backward(buffer + sizeof buffer, false, traits_of(c));
     return std::string(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
