@@ -207,7 +207,7 @@ private:
         }
         if (e.tranches.empty()) detail::add_problem(out, path(), "tranches", "", "at least one tranche is required");
         bool summable = true;
-        money total = money::zero(currency_);
+        std::int64_t total = 0;  // the tranches' sum so far, in units of the round's currency
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const tranche& t = e.tranches[k];
             const auto tpath = [&] { return tranche_field(i, k); };
@@ -251,25 +251,21 @@ private:
                     if (out[d].field == amount_field) out[d].field = tpath();
                 }
             }
-            if (summable) {
-                try {
-                    total += t.amount();
-                } catch (const overflow_error&) {
-                    const std::string next = detail::concat({"tranches[", detail::digits(k), "]"});
-                    detail::add_problem(out, path(), "tranches", "",
-                                        overflow_rule("the tranches' sum", "the sum of the tranches before " + next,
-                                                      total, next, t.amount()));
-                    summable = false;
-                }
+            if (summable && !detail::add_fits(total, t.amount().units(), total)) {
+                const std::string next = detail::concat({"tranches[", detail::digits(k), "]"});
+                detail::add_problem(out, path(), "tranches", "",
+                                    overflow_rule("the tranches' sum", "the sum of the tranches before " + next,
+                                                  money::from_units(total, currency_), next, t.amount()));
+                summable = false;
             }
         }
         if (!summable) return false;
         if (e.stated) {
             if (e.stated->currency() != currency_) {
                 check_amount(out, path(), "commitment", *e.stated);
-            } else if (*e.stated != total) {
+            } else if (e.stated->units() != total) {
                 detail::add_problem(out, path(), "commitment", format_full(*e.stated),
-                                    {"the tranches sum to ", format_full(total),
+                                    {"the tranches sum to ", format_full(money::from_units(total, currency_)),
                                      "; they must sum exactly to the stated commitment"});
             }
         }
