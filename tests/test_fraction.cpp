@@ -392,6 +392,15 @@ TEST_CASE("fraction: terms up to 2^127 - 1; overflow throws overflow_error, neve
     CHECK(top.numerator() == rep_max);
     CHECK(top.to_string() == "170141183460469231731687303715884105727");
     CHECK((-top).to_string() == "-170141183460469231731687303715884105727");
+    // The 128-bit digits are written 19 at a time: a chunk of zeros or with leading zeros inside
+    // a number must keep every zero (10^19, 10^38, 2^64, 10^19 + 1, 10^20 + 7).
+    const fraction ten19 = fraction(10'000'000'000'000'000'000ULL);  // 10^19
+    CHECK(ten19.to_string() == "10000000000000000000");
+    CHECK((ten19 * ten19).to_string() == "100000000000000000000000000000000000000");
+    CHECK((ten19 + fraction(1)).to_string() == "10000000000000000001");
+    CHECK((ten19 * fraction(10) + fraction(7)).to_string() == "100000000000000000007");
+    CHECK((fraction(std::uint64_t{1} << 63) * fraction(2)).to_string() == "18446744073709551616");
+    CHECK((ten19 * ten19 + fraction(1)).to_string() == "100000000000000000000000000000000000001");
     CHECK(fraction(1, rep_max).denominator() == rep_max);
     // -2^127 is representable by __int128 but not as a term: its magnitude is 2^127.
     const rep min_rep = -rep_max - 1;

@@ -5,6 +5,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/rounding.hpp>
 
@@ -28,18 +29,17 @@ inline constexpr bool is_fraction_integer_v =
     std::is_same_v<T, int128>;
 
 /// Writes the decimal digits of @p v backwards, ending just before @p end; returns where they
-/// start (at most 39 chars).
+/// start (at most 39 chars): 19 digits at a time (10^19 fits 64 bits) with the 64-bit writer of
+/// detail/digits.hpp, one 128-bit division per 19 digits instead of one per digit.
 inline char* write_digits_backward(char* end, uint128 v) {
+    constexpr std::uint64_t ten_to_19 = 10000000000000000000ULL;
     while ((v >> 64) != 0) {
-        *--end = static_cast<char>('0' + static_cast<int>(v % 10U));
-        v /= 10U;
+        char* start = write_digits_backward(end, static_cast<std::uint64_t>(v % ten_to_19));
+        while (end - start < 19) *--start = '0';  // the 19 low digits, zero-padded
+        end = start;
+        v /= ten_to_19;
     }
-    auto small = static_cast<std::uint64_t>(v);
-    do {
-        *--end = static_cast<char>('0' + static_cast<int>(small % 10U));
-        small /= 10U;
-    } while (small != 0);
-    return end;
+    return write_digits_backward(end, static_cast<std::uint64_t>(v));
 }
 
 /// Writes the decimal text of @p v ("-12") backwards, ending just before @p end; returns where
