@@ -43,14 +43,13 @@ inline constexpr std::int64_t int64_min = (std::numeric_limits<std::int64_t>::mi
 /// Throws overflow_error "fundround: <operation> overflows 64 bits (...)". The text names no
 /// domain (share counts, mills, prices all come here); money has its own, throw_money_overflow().
 [[noreturn]] inline void throw_overflow(const char* operation) {
-    throw overflow_error(std::string("fundround: ") + operation +
-                         " overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)");
+    throw overflow_error(concat({"fundround: ", operation, " overflows 64 bits (a value beyond +/-9,223,372,036,854,775,807)"}));
 }
 
 /// Throws the overflow_error of a money operation (cold path, out of line).
 [[noreturn]] FUNDROUND_COLD inline void throw_money_overflow(const char* operation) {
-    throw overflow_error(std::string("fundround: money ") + operation +
-                         " overflows the 64-bit amount range (about +/-9.2e15 in major units)");
+    throw overflow_error(
+        concat({"fundround: money ", operation, " overflows the 64-bit amount range (about +/-9.2e15 in major units)"}));
 }
 
 /// a + b; throws overflow_error naming @p operation if it does not fit 64 bits.
@@ -249,7 +248,7 @@ Integer divide_rounded_integer(const Integer& n, const Integer& d, rounding mode
 
 /// Throws the invalid_argument_error of @p decimals outside 0 to 60 (cold path, out of line).
 [[noreturn]] FUNDROUND_COLD inline void throw_bad_decimals(int decimals) {
-    throw invalid_argument_error("decimals = " + detail::signed_digits(decimals) + ": must be between 0 and 60");
+    throw invalid_argument_error(concat({"decimals = ", signed_digits(decimals), ": must be between 0 and 60"}));
 }
 
 /// Throws invalid_argument_error unless 0 <= @p decimals <= 60.

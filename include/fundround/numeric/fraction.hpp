@@ -490,15 +490,14 @@ private:
                                      " / 0: the divisor must not be zero");
     }
     [[noreturn]] FUNDROUND_COLD static void out_of_range(rep n, rep d) {
-        throw overflow_error("fraction: " + detail::to_decimal_digits(n) + "/" +
-                             detail::to_decimal_digits(d) +
-                             ": numerator and denominator in lowest terms must be below 2^127 in "
-                             "magnitude");
+        throw overflow_error(detail::concat({"fraction: ", detail::to_decimal_digits(n), "/", detail::to_decimal_digits(d),
+                                             ": numerator and denominator in lowest terms must be below 2^127 in "
+                                             "magnitude"}));
     }
     [[noreturn]] FUNDROUND_COLD static void overflow(const fraction& a, char op, const fraction& b) {
-        throw overflow_error("fraction: " + a.to_string() + " " + op + " " + b.to_string() +
-                             " overflows: numerator and denominator in lowest terms must be below "
-                             "2^127 in magnitude");
+        throw overflow_error(detail::concat({"fraction: ", a.to_string(), " ", std::string_view(&op, 1), " ", b.to_string(),
+                                             " overflows: numerator and denominator in lowest terms must be below "
+                                             "2^127 in magnitude"}));
     }
 
     rep num_ = 0;

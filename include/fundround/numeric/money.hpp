@@ -26,8 +26,8 @@ namespace detail {
 /// Throws the currency_mismatch_error of combining @p a and @p b (cold path, out of line).
 [[noreturn]] FUNDROUND_COLD inline void throw_currency_mismatch(currency a, currency b,
                                                                const char* verb) {
-    throw currency_mismatch_error("cannot " + std::string(verb) + " " + to_string(a) + " and " +
-                                  to_string(b) + " amounts: convert one of them first");
+    throw currency_mismatch_error(
+        concat({"cannot ", verb, " ", a.code(), " and ", b.code(), " amounts: convert one of them first"}));
 }
 
 /// Throws currency_mismatch_error unless @p a == @p b: one inline compare, the throw is cold.

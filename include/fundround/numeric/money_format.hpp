@@ -85,8 +85,8 @@ inline char* write_prefix_backward(char* end, bool negative, const currency_trai
 
 /// Throws the invalid_argument_error of a compact format with @p max_decimals out of 0 to 15.
 [[noreturn]] FUNDROUND_COLD inline void throw_compact_decimals(int max_decimals) {
-    throw invalid_argument_error("format_compact: max_decimals = " + detail::signed_digits(max_decimals) +
-                                 ": must be between 0 and 15");
+    throw invalid_argument_error(
+        concat({"format_compact: max_decimals = ", signed_digits(max_decimals), ": must be between 0 and 15"}));
 }
 
 /// The forms of write_money_backward().

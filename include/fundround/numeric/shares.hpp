@@ -153,11 +153,11 @@ private:
     // not positive (cold path, out of line).
     [[noreturn]] FUNDROUND_COLD static void reject(money total, share_count shares) {
         if (!total.is_positive()) {
-            throw invalid_argument_error("price total = " + format_full(total) +
-                                         ": must be positive to derive a price per share");
+            throw invalid_argument_error(
+                detail::concat({"price total = ", format_full(total), ": must be positive to derive a price per share"}));
         }
-        throw invalid_argument_error("shares = " + detail::signed_digits(shares.value()) +
-                                     ": must be positive to derive a price per share");
+        throw invalid_argument_error(detail::concat(
+            {"shares = ", detail::signed_digits(shares.value()), ": must be positive to derive a price per share"}));
     }
 
     friend class conversion_round;  // instruments/conversion.hpp: its prices are positive, in lowest terms of 64 bits

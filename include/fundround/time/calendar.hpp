@@ -81,7 +81,7 @@ inline void append_date(std::string& out, calendar_date d) {
 namespace detail {
 /// Throws the invalid_argument_error of require_valid() (cold path, out of line).
 FUNDROUND_COLD inline void throw_invalid_date(calendar_date d, std::string_view field) {
-    throw invalid_argument_error(std::string(field) + " = " + to_string(d) + ": " + date_rule(d));
+    throw invalid_argument_error(concat({field, " = ", to_string(d), ": ", date_rule(d)}));
 }
 
 // Days since 1970-01-01 of a date the caller checked with is_modelled().
