@@ -23,10 +23,11 @@ inline char* write_digits_backward(char* end, std::uint64_t v, bool group = fals
     return end;
 }
 
-/// Appends the decimal digits of @p v to @p out, with a '-' first if @p negative.
-inline void append_digits(std::string& out, std::uint64_t v, bool negative = false) {
-    char buffer[24];
-    char* p = write_digits_backward(buffer + sizeof buffer, v);
+/// Appends the decimal digits of @p v to @p out, with a '-' first if @p negative and a comma
+/// between groups of three digits if @p group.
+inline void append_digits(std::string& out, std::uint64_t v, bool negative = false, bool group = false) {
+    char buffer[32];
+    char* p = write_digits_backward(buffer + sizeof buffer, v, group);
     if (negative) *--p = '-';
     out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
@@ -39,10 +40,12 @@ inline void append_digits(std::string& out, std::uint64_t v, bool negative = fal
     return out;
 }
 
-/// The decimal text of @p v ("-42"), INT64_MIN included.
-[[nodiscard]] inline std::string signed_digits(std::int64_t v) {
+/// The decimal text of @p v ("-42"), INT64_MIN included; with @p group, a comma between groups
+/// of three digits ("-1,234,567": share counts).
+[[nodiscard]] inline std::string signed_digits(std::int64_t v, bool group = false) {
     std::string out;
-    append_digits(out, v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v), v < 0);
+    append_digits(out, v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v), v < 0,
+                  group);
     return out;
 }
 

@@ -209,11 +209,7 @@ private:
 }
 
 /// "1,000,000": a share count with thousands grouped, no unit.
-[[nodiscard]] inline std::string share_text(share_count s) {
-    const std::int64_t v = s.value();
-    const std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    return (v < 0 ? "-" : "") + group_thousands(detail::digits(m));
-}
+[[nodiscard]] inline std::string share_text(share_count s) { return detail::signed_digits(s.value(), true); }
 
 /// "15000000000", "1234.567", "-0.5": @p m in major units, plain decimal digits (no grouping, no
 /// currency, no trailing zeros after the point), exact.

@@ -590,7 +590,7 @@ inline cap_table anti_dilution_adjustment::applied_to(const cap_table& table) co
 
 inline void anti_dilution_adjustment::print(std::ostream& os) const {
     const auto price = [&](const fraction& units) { return detail::anti_dilution_price_text(units, currency_); };
-    const auto count = [](share_count s) { return detail::group_thousands(std::to_string(s.value())); };
+    const auto count = [](share_count s) { return detail::signed_digits(s.value(), true); };
     os << "Anti-dilution on " << issuance_.name() << " (" << to_string(issuance_.kind()) << ", "
        << count(issuance_.shares()) << " shares";
     if (issuance_.consideration_units().sign() > 0) {

@@ -2047,7 +2047,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         }
         for (const diagnostic& d : problems) {
-            const std::string first = d.field.segments().empty() ? std::string() : d.field.segments()[0].name;
+            const std::string first = d.field.empty() ? std::string() : d.field.segments()[0].name;
             const auto it = rec.fields.find(first);
             r_.report(it != rec.fields.end() ? it->second : rec.at / d.field, d.value, d.rule);
         }

@@ -56,9 +56,7 @@ public:
     friend constexpr bool operator>=(share_count a, share_count b) noexcept { return a.count_ >= b.count_; }
     /// Writes e.g. "1,000,000 shares".
     friend std::ostream& operator<<(std::ostream& os, share_count s) {
-        const std::string digits = detail::group_thousands(
-            detail::digits(s.count_ < 0 ? -static_cast<std::uint64_t>(s.count_) : static_cast<std::uint64_t>(s.count_)));
-        return os << (s.count_ < 0 ? "-" : "") << digits << " shares";
+        return os << detail::signed_digits(s.count_, true) << " shares";
     }
 
 private:
