@@ -76,7 +76,7 @@ namespace {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 __extension__ typedef __int128 wide;  // NOLINT(modernize-use-using)
 

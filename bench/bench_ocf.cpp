@@ -51,7 +51,7 @@ input make_input(std::int64_t n) {
     std::vector<safe> safes;
     for (std::int64_t i = 0; i < n / 100; ++i) {
         safes.push_back(safe::post_money_cap(holder_id("h" + std::to_string(i * 100)), 100'000_usd, 10_M,
-                                             date::year{2025} / 3 / 1));
+                                             year{2025} / 3 / 1));
     }
     cap_table table = b.build();
     std::string text = ocf_file_text(to_ocf(table, safes, {}).package.merged());

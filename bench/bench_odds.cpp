@@ -54,7 +54,7 @@ std::string name_of(std::int64_t j) { return "m" + std::to_string(100 + j); }
 
 bench_round make_round(std::int64_t k, bool distinct) {
     round_builder b("bench");
-    b.pre_money(730_B).close_date(date::year{2026} / 2 / 27).invest(investor("at close"), 10_B);
+    b.pre_money(730_B).close_date(year{2026} / 2 / 27).invest(investor("at close"), 10_B);
     std::vector<std::int64_t> amounts;
     milestone_odds odds;
     for (std::int64_t j = 0; j < k; ++j) {
@@ -124,7 +124,7 @@ bench_round make_cents_round(std::int64_t k) {
     std::mt19937_64 gen(static_cast<std::uint64_t>(k) * 131U + 7U);
     std::uniform_int_distribution<std::int64_t> cents(100000, 1000000099);  // $1,000.00..$10M
     round_builder b("bench cents");
-    b.pre_money(730_B).close_date(date::year{2026} / 2 / 27);
+    b.pre_money(730_B).close_date(year{2026} / 2 / 27);
     std::vector<std::int64_t> amounts;
     milestone_odds odds;
     for (std::int64_t j = 0; j < k; ++j) {
@@ -180,7 +180,7 @@ large_round make_large_round(std::int64_t n) {
     std::mt19937_64 gen(static_cast<std::uint64_t>(n) * 31U + 11U);
     std::uniform_int_distribution<std::int64_t> amount(1000, 10000000);  // dollars
     std::uniform_int_distribution<int> day(1, 8 * 365);
-    const calendar_date close = date::year{2026} / 2 / 27;
+    const calendar_date close = year{2026} / 2 / 27;
     std::array<condition, 8> ms;
     milestone_odds odds;
     for (std::size_t k = 0; k < ms.size(); ++k) {
@@ -197,7 +197,7 @@ large_round make_large_round(std::int64_t n) {
         const std::int64_t a2 = amount(gen);
         const int d2 = day(gen);
         const std::int64_t a3 = amount(gen);
-        const auto on = [&](int d) { return calendar_date{date::sys_days{close} + date::days{d}}; };
+        const auto on = [&](int d) { return calendar_date{close + days{d}}; };
         std::vector<tranche> ts;
         ts.reserve(4);
         ts.push_back(tranche::at_close(money::from_major(a0)));

@@ -49,11 +49,11 @@ namespace {
 using namespace fundround;
 using namespace fundround::literals;
 
-const calendar_date kClose = date::year{2026} / 2 / 27;
+const calendar_date kClose = year{2026} / 2 / 27;
 constexpr int kSpreadDays = 8 * 365;
 
-calendar_date close_plus(std::int64_t days) {
-    return calendar_date{date::sys_days{kClose} + date::days{static_cast<int>(days)}};
+calendar_date close_plus(std::int64_t offset) {
+    return kClose + days{offset};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ inline int key_byte(const std::string& s, std::size_t& i) {
 
 direct_source make_direct_input(std::int64_t n) {
     const std::vector<tranche_spec> spec = make_spec(n);
-    const std::int32_t close = date::sys_days{kClose}.time_since_epoch().count();
+    const std::int32_t close = kClose.day_number();
     direct_source src;
     src.tranches.reserve(spec.size());
     for (std::size_t k = 0; k < spec.size(); ++k) {
@@ -253,8 +253,8 @@ direct_round direct_build(const direct_source& src, std::int64_t pre_money, std:
     const std::vector<direct_input>& in = src.tranches;
     const std::vector<std::string>& names = src.names;
     const std::int32_t first_day =
-        date::sys_days{date::year::min() / date::January / 1}.time_since_epoch().count();
-    const std::int32_t last_day = date::sys_days{end_of_time()}.time_since_epoch().count();
+        calendar_date::min().day_number();
+    const std::int32_t last_day = end_of_time().day_number();
     direct_round r;
     if (in.size() >= (std::size_t{1} << 31)) direct_problem(r);
     // Names: with a letter or digit and unique by key (exact and near duplicates), found adjacent
@@ -358,7 +358,7 @@ bool same_figures(const funding_round& r, const direct_round& d) {
         if (e.amount().units() != units || e.amount() != e.tranche().amount() ||
             e.cumulative().units() != x.cumulative ||
             e.investor_index() != x.investor || e.tranche_index() != x.tranche ||
-            date::sys_days{*e.date()}.time_since_epoch().count() != x.day ||
+            e.date()->day_number() != x.day ||
             static_cast<std::uint8_t>(e.status()) != x.status) {
             return false;
         }
@@ -441,7 +441,7 @@ void BM_direct(benchmark::State& state) {
     const std::int64_t n = state.range(0);
     const direct_source in = make_direct_input(n);
     const std::int64_t pre = (730_B).units();
-    const std::int32_t close = date::sys_days{kClose}.time_since_epoch().count();
+    const std::int32_t close = kClose.day_number();
     {
         const direct_round d = direct_build(in, pre, kUsdTag, close);
         const funding_round r = make_builder(n).build();
@@ -493,7 +493,7 @@ void BM_paired(benchmark::State& state) {
     const round_builder b = make_builder(n);
     const direct_source in = make_direct_input(n);
     const std::int64_t pre = (730_B).units();
-    const std::int32_t close = date::sys_days{kClose}.time_since_epoch().count();
+    const std::int32_t close = kClose.day_number();
     if (!same_figures(b.build(), direct_build(in, pre, kUsdTag, close))) {
         state.SkipWithError("direct build differs from round_builder::build()");
         return;

@@ -40,10 +40,10 @@ namespace {
 using namespace fundround;
 using namespace fundround::literals;
 
-const calendar_date kClose = date::year{2026} / 2 / 27;
+const calendar_date kClose = year{2026} / 2 / 27;
 
-calendar_date close_plus(std::int64_t days) {
-    return calendar_date{date::sys_days{kClose} + date::days{static_cast<int>(days)}};
+calendar_date close_plus(std::int64_t offset) {
+    return kClose + days{offset};
 }
 
 funding_round make_round(std::int64_t n) {
@@ -193,7 +193,7 @@ const search_table& cached_table(std::int64_t n) {
             const calendar_date day = close_plus(d);
             const auto v = totals_of(f.timeline.as_of(day));
             if (v != last) {
-                t->days.push_back(date::sys_days{day}.time_since_epoch().count());
+                t->days.push_back(day.day_number());
                 t->totals.push_back(v);
                 last = v;
             }
@@ -219,7 +219,7 @@ struct baseline_position {
 
 inline baseline_position baseline_as_of(const search_table& t, calendar_date d) {
     if (__builtin_expect(!d.ok(), 0)) baseline_fail("not a valid calendar date");
-    const std::int32_t key = date::sys_days{d}.time_since_epoch().count();
+    const std::int32_t key = d.day_number();
     const auto it = std::upper_bound(t.days.begin(), t.days.end(), key);
     const std::array<std::int64_t, 4>& v =
         it == t.days.begin() ? t.initial : t.totals[static_cast<std::size_t>(it - t.days.begin()) - 1];
@@ -323,7 +323,7 @@ void BM_bare_upper_bound(benchmark::State& state) {
     const search_table& t = cached_table(n);
     const std::vector<calendar_date> dates = query_dates(n);
     std::vector<std::int32_t> keys;
-    for (const calendar_date& d : dates) keys.push_back(date::sys_days{d}.time_since_epoch().count());
+    for (const calendar_date& d : dates) keys.push_back(d.day_number());
     for (auto _ : state) {
         for (const std::int32_t k : keys) {
             const auto it = std::upper_bound(t.days.begin(), t.days.end(), k);

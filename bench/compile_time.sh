@@ -4,11 +4,11 @@
 # Measures the median wall time (over N runs) of compiling one-line translation units:
 #   (a) #include <fundround/fundround.hpp>
 #   (b) every header the library itself includes and nothing of fundround: Boost.Multiprecision
-#       cpp_int, date/date.h and the standard headers (list taken from include/fundround/**.hpp,
-#       leaving out the opt-in io/fmt.hpp and the guarded <format>)
+#       cpp_int and the standard headers (list taken from include/fundround/**.hpp, leaving out
+#       the opt-in io/fmt.hpp and time/date_interop.hpp, and the guarded <format>)
 #   (c) #include <fundround/fwd.hpp>
 #   (d) each public header include/fundround/[<folder>/]<name>.hpp alone (core.hpp included;
-#       not detail/ nor the opt-in io/fmt.hpp, which needs fmt)
+#       not detail/ nor the opt-in io/fmt.hpp and time/date_interop.hpp, which need fmt and date)
 #   (e) with --cumulative: (b) plus the umbrella's headers one more at a time, in its order,
 #       so that each header's own cost (what it adds to those before it) can be read off
 # plus an empty translation unit (the compiler's start-up cost), and prints a/b: the price of
@@ -57,8 +57,6 @@ cxx="${CXX:-g++}"
 std="${CXX_STD:-c++17}"
 # shellcheck disable=SC2206  # CXXFLAGS is a list of flags
 extra=(${CXXFLAGS:--O0})
-# The same definitions the date::date CMake target puts on every consumer.
-defs=(-DHAS_STRING_VIEW=1 -DONLY_C_LOCALE=1)
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fundround-compile-time.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -78,7 +76,7 @@ add_tu() {  # add_tu NAME LINE...
 # Everything the library includes that is not fundround, as the headers spell it.
 mapfile -t dep_includes < <(
   for f in "$root"/include/fundround/*.hpp "$root"/include/fundround/*/*.hpp; do
-    [[ "$f" == */io/fmt.hpp ]] || printf '%s\n' "$f"
+    [[ "$f" == */io/fmt.hpp || "$f" == */time/date_interop.hpp ]] || printf '%s\n' "$f"
   done | xargs grep -hE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' |
   sed -E 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*(<[^>]*>).*/\1/' |
   grep -v -e '^<fundround/' -e '^<format>$' -e '^<fmt/' | sort -u)
@@ -92,7 +90,8 @@ add_tu "(c) fwd.hpp"               "#include <fundround/fwd.hpp>"
 if [[ $table -eq 1 ]]; then
   for h in "$root"/include/fundround/*.hpp "$root"/include/fundround/*/*.hpp; do
     h="${h#"$root"/include/fundround/}"
-    [[ "$h" == fundround.hpp || "$h" == fwd.hpp || "$h" == detail/* || "$h" == io/fmt.hpp ]] &&
+    [[ "$h" == fundround.hpp || "$h" == fwd.hpp || "$h" == detail/* || "$h" == io/fmt.hpp ||
+       "$h" == time/date_interop.hpp ]] &&
       continue
     add_tu "$h" "#include <fundround/$h>"
   done
@@ -112,7 +111,7 @@ fi
 
 compile() {  # compile FILE [FLAG...]: compiles, prints nothing, fails loudly on an error
   local file="$1"; shift
-  "$cxx" "-std=$std" "${extra[@]}" "${mode[@]}" "${defs[@]}" -I"$root/include" "$@" \
+  "$cxx" "-std=$std" "${extra[@]}" "${mode[@]}" -I"$root/include" "$@" \
          "$file" -o "$work/out.o"
 }
 

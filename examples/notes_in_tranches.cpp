@@ -16,7 +16,6 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
 
     struct tranche {
         money principal;       // PUBLIC

@@ -18,7 +18,6 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
 
     const funding_round round =
         round_builder("Reference round, 2026")

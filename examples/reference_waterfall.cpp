@@ -25,7 +25,6 @@
 int main(int argc, char** argv) {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
 
     const funding_round round =
         round_builder("Reference round, 2026")

@@ -37,10 +37,9 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
 
-    const calendar_date close = year{2026} / 3 / 2;                                    // S1
-    const calendar_date ninety_days_later{date::sys_days{close} + date::days{90}};  // S2
+    const calendar_date close = year{2026} / 3 / 2;            // S1
+    const calendar_date ninety_days_later = close + days{90};  // S2
 
     const funding_round round =
         round_builder("Seed round")

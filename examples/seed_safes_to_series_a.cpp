@@ -15,7 +15,6 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
 
     const cap_table seed = cap_table_builder()
                                .add(holder::founder("ada", "Ada"))

@@ -22,7 +22,6 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
 
     const cap_table before = cap_table_builder()
                                  .add(holder::founder("ana", "Ana (founder)"))

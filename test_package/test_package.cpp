@@ -7,7 +7,7 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
+    using fundround::year;
 
     const funding_round round =
         round_builder("Reference round, 2026")

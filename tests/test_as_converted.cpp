@@ -23,7 +23,7 @@ namespace test_as_converted {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 namespace {
 
@@ -466,7 +466,7 @@ TEST_CASE("property: adds up to exactly 1, amount / cap of Q, and conversion_rou
             const std::string id = "s" + std::to_string(i);
             const money amount = money::from_units(next(1, 50) * 10'000'000);  // $10k steps, to $500k
             const money cap = money::from_units(next(5, 30) * 1'000'000'000);  // $1M steps, $5M to $30M
-            const calendar_date d = year{2024} / date::month{1} / date::day{static_cast<unsigned>(next(1, 28))};
+            const calendar_date d = year{2024} / 1 / static_cast<unsigned>(next(1, 28));
             safes.push_back(next(0, 2) == 0 ? safe::pre_money_cap(holder_id(id), amount, cap, d)
                                             : safe::post_money_cap(holder_id(id), amount, cap, d));
             round.add_holder(holder::investor(id, "SAFE " + id)).convert(safes.back());

@@ -1,8 +1,10 @@
-// Unit tests for fundround/time/calendar.hpp: ISO text, next_day, require_valid.
+// Unit tests for fundround/time/calendar.hpp: calendar_date, days, ISO text, next_day, require_valid.
 #include <fundround/time/calendar.hpp>
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -13,21 +15,28 @@ namespace test_calendar {
 
 namespace fr = fundround;
 using fr::calendar_date;
-using namespace date::literals;
+using fr::days;
+using fr::year;
 
 namespace {
 
-calendar_date ymd(int y, unsigned m, unsigned dd) { return date::year{y} / date::month{m} / date::day{dd}; }
+calendar_date ymd(int y, unsigned m, unsigned dd) { return year{y} / m / dd; }
 
 }  // namespace
 
 TEST_CASE("to_string: ISO 8601 with zero-padded month and day") {
-    CHECK(fr::to_string(date::year{2026} / 2 / 27) == "2026-02-27");
-    CHECK(fr::to_string(2026_y / jan / 1) == "2026-01-01");
-    CHECK(fr::to_string(2026_y / sep / 9) == "2026-09-09");
-    CHECK(fr::to_string(2026_y / oct / 10) == "2026-10-10");
-    CHECK(fr::to_string(2026_y / dec / 31) == "2026-12-31");
-    CHECK(fr::to_string(2028_y / feb / 29) == "2028-02-29");
+    CHECK(fr::to_string(year{2026} / 2 / 27) == "2026-02-27");
+    CHECK(fr::to_string(year{2026} / 1 / 1) == "2026-01-01");
+    CHECK(fr::to_string(year{2026} / 9 / 9) == "2026-09-09");
+    CHECK(fr::to_string(year{2026} / 10 / 10) == "2026-10-10");
+    CHECK(fr::to_string(year{2026} / 12 / 31) == "2026-12-31");
+    CHECK(fr::to_string(year{2028} / 2 / 29) == "2028-02-29");
+    CHECK(fr::to_string(year{-44} / 3 / 15) == "-0044-03-15");
+    CHECK(fr::to_string(calendar_date::min()) == "-32767-01-01");
+    CHECK(fr::to_string(calendar_date::max()) == "32767-12-31");
+    std::ostringstream os;
+    os << year{2026} / 2 / 27;
+    CHECK(os.str() == "2026-02-27");
     CHECK(fr::to_string(ymd(1970, 1, 1)) == "1970-01-01");
     CHECK(fr::to_string(ymd(9999, 12, 31)) == "9999-12-31");
     CHECK(fr::to_string(ymd(2000, 1, 10)) == "2000-01-10");
@@ -38,6 +47,9 @@ TEST_CASE("to_string: invalid dates are shown as written (for diagnostics)") {
     CHECK(fr::to_string(ymd(2026, 13, 1)) == "2026-13-01");
     CHECK(fr::to_string(ymd(2026, 0, 0)) == "2026-00-00");
     CHECK(fr::to_string(ymd(2027, 2, 29)) == "2027-02-29");
+    CHECK(fr::to_string(ymd(2026, 2, 130)) == "2026-02-130");  // more than two digits: in full
+    CHECK(fr::to_string(ymd(2026, 255, 255)) == "2026-255-255");
+    CHECK(fr::to_string(calendar_date{}) == "0000-00-00");
 }
 
 // Questionable (see the report): the year is not zero-padded to four digits as ISO 8601 requires.
@@ -72,15 +84,17 @@ TEST_CASE("next_day: walking day by day through 2026-2029 visits every day once"
         const calendar_date n = fr::next_day(d);
         REQUIRE(n.ok());
         REQUIRE(n > d);
-        REQUIRE((date::sys_days{n} - date::sys_days{d}).count() == 1);
+        REQUIRE((n - d).count() == 1);
         // Either the next day in the same month, or the 1st of the next month.
         if (n.month() == d.month()) {
             REQUIRE(static_cast<unsigned>(n.day()) == static_cast<unsigned>(d.day()) + 1U);
         } else {
-            REQUIRE(n.day() == date::day{1});
-            REQUIRE(d == d.year() / d.month() / date::last);
+            REQUIRE(n.day() == 1);
+            REQUIRE(fr::next_day(d).day() == 1);
+            REQUIRE(d.day() == (d.month() == 2 ? (year{d.year()}.is_leap() ? 29U : 28U)
+                                               : (d.month() == 4 || d.month() == 6 || d.month() == 9 || d.month() == 11 ? 30U : 31U)));
         }
-        if (d.month() == date::feb && d.day() == date::day{29}) ++leap_days;
+        if (d.month() == 2 && d.day() == 29) ++leap_days;
         d = n;
         ++days;
     }
@@ -115,23 +129,141 @@ TEST_CASE("require_valid: accepts real days, throws naming the field otherwise")
     CHECK_THROWS_AS(fr::require_valid(ymd(2026, 2, 30), "x"), std::runtime_error);
 }
 
-TEST_CASE("calendar_date is date::year_month_day") {
-    static_assert(std::is_same_v<calendar_date, date::year_month_day>);
-    CHECK(date::year{2026} / 2 / 27 == 2026_y / feb / 27);
+TEST_CASE("calendar_date: four bytes, constexpr, compared by year, month, day") {
+    static_assert(sizeof(calendar_date) == 4);
+    static_assert(std::is_trivially_copyable_v<calendar_date>);
+    constexpr calendar_date close = year{2026} / 2 / 27;
+    static_assert(close.year() == 2026 && close.month() == 2 && close.day() == 27);
+    static_assert(close == calendar_date(year{2026}, 2, 27));
+    static_assert(close.ok());
+    static_assert(close.day_number() == 20511);  // days since 1970-01-01
+    static_assert(calendar_date::from_day_number(20511) == close);
+    static_assert(close + days{2} == year{2026} / 3 / 1);
+    static_assert((year{2027} / 1 / 1 - close).count() == 308);
     CHECK(ymd(2026, 2, 27) < ymd(2026, 2, 28));
     CHECK(ymd(2026, 12, 31) < ymd(2027, 1, 1));
+    CHECK(ymd(-1, 12, 31) < ymd(0, 1, 1));
+    CHECK(ymd(2026, 2, 30) < ymd(2026, 3, 1));  // not real days compare too (for diagnostics)
+    CHECK(ymd(2026, 2, 28) <= ymd(2026, 2, 28));
+    CHECK(ymd(2026, 3, 1) > ymd(2026, 2, 28));
+    CHECK(ymd(2026, 3, 1) >= ymd(2026, 2, 28));
+    CHECK(ymd(2026, 3, 1) != ymd(2026, 2, 28));
+    // The default is no day at all.
+    CHECK_FALSE(calendar_date{}.ok());
+    CHECK(calendar_date{} == ymd(0, 0, 0));
+}
+
+TEST_CASE("calendar_date: ok() follows the Gregorian leap rules") {
+    CHECK(ymd(2024, 2, 29).ok());
+    CHECK(ymd(2000, 2, 29).ok());
+    CHECK(ymd(0, 2, 29).ok());     // year 0 (1 BC) is divisible by 400
+    CHECK(ymd(-4, 2, 29).ok());    // and so is every fourth year before it
+    CHECK_FALSE(ymd(1900, 2, 29).ok());
+    CHECK_FALSE(ymd(-100, 2, 29).ok());
+    CHECK_FALSE(ymd(2026, 2, 29).ok());
+    CHECK_FALSE(ymd(2026, 4, 31).ok());
+    CHECK_FALSE(ymd(2026, 13, 1).ok());
+    CHECK_FALSE(ymd(2026, 0, 1).ok());
+    CHECK_FALSE(ymd(2026, 1, 0).ok());
+    CHECK(ymd(2026, 1, 31).ok());
+    CHECK(ymd(2026, 12, 31).ok());
+    CHECK(year{2026} / -1 / 1 == ymd(2026, 0, 1));  // a negative literal is no month
+    CHECK(year{2026} / 1 / -1 == ymd(2026, 1, 0));
+}
+
+TEST_CASE("calendar_date: what it cannot hold is an error, never wrapped") {
+    CHECK_THROWS_WITH_AS(ymd(32768, 1, 1),
+                         "date = 32768-1-1: a calendar_date holds the years -32767 to 32767, months and days up to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS(ymd(-32768, 1, 1), fr::invalid_argument_error);
+    CHECK_THROWS_AS(ymd(2026, 256, 1), fr::invalid_argument_error);
+    CHECK_THROWS_AS(ymd(2026, 1, 256), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(year{70000} / 1 / 1), fr::invalid_argument_error);
+    CHECK(ymd(-32767, 1, 1) == calendar_date::min());
+    CHECK(ymd(32767, 12, 31) == calendar_date::max());
+    CHECK_THROWS_WITH_AS((void)calendar_date::from_day_number(calendar_date::max().day_number() + std::int64_t{1}),
+                         "day number = 11248738: is outside -32767-01-01 to 32767-12-31, the days a calendar_date holds",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)calendar_date::from_day_number(calendar_date::min().day_number() - std::int64_t{1}),
+                    fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)calendar_date::from_day_number(INT64_MIN), fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(calendar_date::max() + days{1}),
+                         "date = 32767-12-31 + 1 days: is outside -32767-01-01 to 32767-12-31, the days a calendar_date holds",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(calendar_date::min() - days{1}), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(ymd(2026, 1, 1) + days{INT64_MAX}), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(ymd(2026, 1, 1) + days{INT64_MIN}), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(ymd(2026, 1, 1) - days{INT64_MIN}), fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(ymd(2026, 2, 30) + days{1}), "date = 2026-02-30: is not a valid calendar date",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(ymd(2026, 2, 30) - ymd(2026, 1, 1)), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(ymd(2026, 1, 1) - ymd(2026, 2, 30)), fr::invalid_argument_error);
+    CHECK(calendar_date::max() - days{0} == calendar_date::max());
+    CHECK((calendar_date::max() - calendar_date::min()).count() == 23936165);  // 65,535 years of 365 days and 15,891 leap days, less one
+}
+
+TEST_CASE("calendar_date: day numbers over the whole range, day by day") {
+    // Property: from the first day a calendar_date holds to the last, each day's number is one more
+    // than the day before's, the next day is the next calendar day, and the number reads back.
+    calendar_date d = calendar_date::min();
+    std::int64_t n = d.day_number();
+    CHECK(n == -12687428);
+    std::int64_t count = 1;
+    std::int64_t leap_days = 0;
+    std::int64_t wrong = 0;
+    while (d != calendar_date::max()) {
+        const unsigned last = d.month() == 2 ? (year{d.year()}.is_leap() ? 29U : 28U)
+                              : d.month() == 4 || d.month() == 6 || d.month() == 9 || d.month() == 11 ? 30U : 31U;
+        const calendar_date next = d.day() < last ? ymd(d.year(), d.month(), d.day() + 1)
+                                   : d.month() < 12 ? ymd(d.year(), d.month() + 1, 1)
+                                                    : ymd(d.year() + 1, 1, 1);
+        if (d.month() == 2 && d.day() == 29) ++leap_days;
+        // Plain comparisons (a doctest assertion per day would be most of the time), counted.
+        if (next.day_number() != n + 1) ++wrong;
+        d = next;
+        ++n;
+        ++count;
+        if (count % 997 == 0) {  // the slower routes, on a sample
+            if (calendar_date::from_day_number(n) != d) ++wrong;
+            if (fr::next_day(d - days{1}) != d) ++wrong;
+            if ((d - calendar_date::min()).count() != count - 1) ++wrong;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(count == 23936166);
+    // 65,535 years: 15,891 leap years among them (every fourth, less the centuries not divisible by 400).
+    CHECK(leap_days == 15891);
+    CHECK(ymd(1970, 1, 1).day_number() == 0);
+    CHECK(ymd(1969, 12, 31).day_number() == -1);
+    CHECK(ymd(2000, 3, 1).day_number() == 11017);
+    CHECK(ymd(9999, 12, 31).day_number() == 2932896);
+    CHECK(calendar_date::from_day_number(0) == ymd(1970, 1, 1));
+    CHECK(calendar_date::from_day_number(-1) == ymd(1969, 12, 31));
+}
+
+TEST_CASE("calendar_date: adding and subtracting days") {
+    CHECK(ymd(2026, 2, 27) + days{90} == ymd(2026, 5, 28));
+    CHECK(ymd(2026, 2, 27) - days{58} == ymd(2025, 12, 31));
+    CHECK(ymd(2026, 2, 27) + days{-58} == ymd(2025, 12, 31));
+    CHECK(ymd(2028, 2, 28) + days{1} == ymd(2028, 2, 29));
+    CHECK(ymd(2026, 2, 27) + days{0} == ymd(2026, 2, 27));
+    CHECK((ymd(2026, 5, 28) - ymd(2026, 2, 27)) == days{90});
+    CHECK((ymd(2026, 2, 27) - ymd(2026, 5, 28)) == days{-90});
+    CHECK((ymd(2034, 2, 27) - ymd(2026, 2, 27)).count() == 8 * 365 + 2);  // 2028 and 2032 are leap years
+    CHECK(days{1} < days{2});
+    CHECK(days{1} != days{2});
 }
 
 // Issue 9, item 8: next_day wrapped from 32767-12-31 to -32768-01-01.
 TEST_CASE("next_day: never wraps; end_of_time() is the one last modelled day") {
-    static_assert(fr::end_of_time() == date::year{9999} / 12 / 31);
+    static_assert(fr::end_of_time() == year{9999} / 12 / 31);
     static_assert(fr::is_modelled(fr::end_of_time()));
     CHECK(fr::next_day(fr::end_of_time()) == ymd(10000, 1, 1));
     CHECK_FALSE(fr::is_modelled(ymd(10000, 1, 1)));
     CHECK_FALSE(fr::is_modelled(ymd(2026, 2, 30)));
     CHECK(fr::next_day(ymd(32767, 12, 30)) == ymd(32767, 12, 31));
     CHECK_THROWS_WITH_AS((void)fr::next_day(ymd(32767, 12, 31)),
-                         "date = 32767-12-31: has no next day (the last day date::year can hold)",
+                         "date = 32767-12-31: has no next day (the last day a calendar_date can hold)",
                          fr::invalid_argument_error);
     CHECK(fr::date_rule(ymd(10000, 1, 1)) == "is after 9999-12-31, the last day fundround models");
     CHECK(fr::date_rule(ymd(2026, 2, 30)) == "is not a valid calendar date");

@@ -207,9 +207,9 @@ TEST_CASE("print_share_valuations: one row each, exact prices, unstated dates as
     // A 409A of common at $1.0532 (10,532 mills over 10 shares) adopted by the board, then one at
     // $1.25 with no approval dates stated.
     const std::vector<share_valuation> vs = {
-        {"Common", price_per_share(money::from_units(10'532), sh(10)), date::year{2025} / 2 / 1, share_valuation_type::section_409a,
-         "Appraisers LLP", date::year{2025} / 2 / 20, std::nullopt},
-        {"Common", price_per_share(money::from_units(1'250), sh(1)), date::year{2026} / 1 / 15, share_valuation_type::section_409a, "",
+        {"Common", price_per_share(money::from_units(10'532), sh(10)), year{2025} / 2 / 1, share_valuation_type::section_409a,
+         "Appraisers LLP", year{2025} / 2 / 20, std::nullopt},
+        {"Common", price_per_share(money::from_units(1'250), sh(1)), year{2026} / 1 / 15, share_valuation_type::section_409a, "",
          std::nullopt, std::nullopt}};
     std::ostringstream os;
     print_share_valuations(os, vs);

@@ -19,12 +19,12 @@ namespace {
 using namespace fundround;
 
 calendar_date ymd(int y, unsigned m, unsigned d) {
-    return date::year{y} / date::month{m} / date::day{d};
+    return year{y} / m / d;
 }
 
 calendar_date close_day() { return ymd(2026, 2, 27); }
 
-calendar_date plus(calendar_date d, int days) { return calendar_date{date::sys_days{d} + date::days{days}}; }
+calendar_date plus(calendar_date d, int n) { return d + days{n}; }
 
 }  // namespace
 

@@ -17,6 +17,7 @@
 namespace test_condition {
 
 namespace fr = fundround;
+using fr::year;
 using fr::calendar_date;
 using fr::condition;
 using fr::condition_kind;
@@ -27,7 +28,7 @@ using fr::world_state;
 
 namespace {
 
-calendar_date ymd(int y, unsigned m, unsigned dd) { return date::year{y} / date::month{m} / date::day{dd}; }
+calendar_date ymd(int y, unsigned m, unsigned dd) { return year{y} / m / dd; }
 
 condition_status met_since(calendar_date on) { return {condition_state::met, on}; }
 condition_status met_from_start() { return {condition_state::met, std::nullopt}; }
@@ -712,8 +713,8 @@ TEST_CASE("to_string distinguishes not (A by D) from (not A) by D") {
 
 TEST_CASE("condition: deadline() is the last day the whole condition can still become met") {
     using fundround::condition;
-    const auto d1 = date::year{2026} / 6 / 30;
-    const auto d2 = date::year{2026} / 12 / 31;
+    const auto d1 = year{2026} / 6 / 30;
+    const auto d2 = year{2026} / 12 / 31;
     CHECK_FALSE(fundround::milestone("A").deadline().has_value());
     CHECK(fundround::milestone("A").with_long_stop(d1).deadline() == d1);
     // A nested earlier long-stop binds the outer one.

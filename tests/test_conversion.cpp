@@ -20,7 +20,7 @@ namespace test_conversion {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 namespace {
 
@@ -653,7 +653,7 @@ TEST_CASE("ten SAFEs at odd caps: exact on big rationals, no overflow") {
         const std::string id = "s" + std::to_string(i);
         tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
         round.convert(safe::post_money_cap(holder_id(id), units(150'000'000 + 10'000'001 * i), units(caps[i]),
-                                           year{2025} / 1 / 1 + date::months{i}));
+                                           add_months(year{2025} / 1 / 1, i)));
     }
     const cap_table t = tb.build();
     // Exact prices need far more than 64 bits: the round asks for named roundings.
@@ -1214,7 +1214,7 @@ TEST_CASE("fast path / big-rational fallback boundary: odd caps, one more SAFE a
             const std::string id = "s" + std::to_string(i);
             tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
             round.convert(safe::post_money_cap(holder_id(id), units(150'000'000 + 10'000'001 * i), units(caps[i]),
-                                               year{2025} / 1 / 1 + date::months{i}));
+                                               add_months(year{2025} / 1 / 1, i)));
         }
         const cap_table t = tb.build();
         REQUIRE(round.try_apply_to(t).ok());
@@ -1753,8 +1753,8 @@ TEST_CASE("property: notes and SAFEs together never create or lose money") {
             n.holder = holder_id(id);
             n.principal = units(next(10'000, 2'000'000) * 1000);
             n.principal += units(next(0, 999));
-            n.issue_date = calendar_date{date::sys_days{year{2023} / 1 / 1} + date::days{next(0, 900)}};
-            n.maturity_date = calendar_date{date::sys_days{n.issue_date} + date::days{next(365, 1500)}};
+            n.issue_date = calendar_date{year{2023} / 1 / 1 + days{next(0, 900)}};
+            n.maturity_date = calendar_date{n.issue_date + days{next(365, 1500)}};
             n.annual_rate = fraction(next(0, 120), 1000);
             n.method = next(0, 1) == 0 ? interest_method::simple : interest_method::compound;
             n.period = static_cast<compounding_period>(std::vector<int>{1, 2, 4, 12}[static_cast<std::size_t>(next(0, 3))]);

@@ -742,7 +742,7 @@ TEST_CASE("csv_options: decimals out of 0..60 is an error naming the field, the 
 TEST_CASE("schedule_csv as of a date: a bad date and bad options reported together") {
     csv_options opt;
     opt.decimals = 99;
-    const calendar_date bad = date::year{2026} / 2 / 30;
+    const calendar_date bad = year{2026} / 2 / 30;
     try {
         (void)schedule_csv(fundround_test::reference_round(), bad, opt);
         FAIL("no error");
@@ -753,7 +753,7 @@ TEST_CASE("schedule_csv as of a date: a bad date and bad options reported togeth
         CHECK(e.problems()[1].rule == "is not a valid calendar date");
         CHECK(std::string(e.what()).find("as_of = ") != std::string::npos);
     }
-    CHECK_THROWS_AS((void)schedule_csv(fundround_test::reference_round(), date::year{10000} / 1 / 1), validation_error);
+    CHECK_THROWS_AS((void)schedule_csv(fundround_test::reference_round(), year{10000} / 1 / 1), validation_error);
 }
 
 TEST_CASE("waterfall_csv: every bad exit value and bad option in one error") {

@@ -15,6 +15,8 @@
 namespace test_discount {
 
 namespace fr = fundround;
+using fr::year;
+using fr::days;
 using fr::calendar_date;
 using fr::compounding;
 using fr::day_count;
@@ -27,7 +29,7 @@ using namespace fr::literals;
 namespace {
 
 calendar_date ymd(int y, unsigned m, unsigned dd) {
-    return date::year{y} / date::month{m} / date::day{dd};
+    return year{y} / m / dd;
 }
 
 const fraction eight_percent = fraction::from_decimal("0.08");  // == 2/25
@@ -289,10 +291,10 @@ TEST_CASE("discount_terms: a value beyond the money range throws overflow_error"
 TEST_CASE("discount_terms: property - discounting undoes growth, exactly") {
     lcg rng{42};
     for (int i = 0; i < 200; ++i) {
-        const calendar_date v{date::sys_days{ymd(2026, 1, 1)} +
-                              date::days{static_cast<int>(rng.next(3000))}};
-        const calendar_date d{date::sys_days{ymd(2026, 1, 1)} +
-                              date::days{static_cast<int>(rng.next(3000))}};
+        const calendar_date v{ymd(2026, 1, 1) +
+                              days{static_cast<int>(rng.next(3000))}};
+        const calendar_date d{ymd(2026, 1, 1) +
+                              days{static_cast<int>(rng.next(3000))}};
         const auto dc = static_cast<day_count>(rng.next(3));
         const auto m = static_cast<compounding>(rng.next(2));
         const fraction rate(static_cast<std::int64_t>(rng.next(1500)), 10000);

@@ -14,6 +14,7 @@
 namespace test_flows_report {
 
 namespace fr = fundround;
+using fr::year;
 using fr::calendar_date;
 using fr::cash_flow;
 using fr::counter_commitment;
@@ -23,7 +24,7 @@ using namespace fr::literals;
 namespace {
 
 calendar_date ymd(int y, unsigned m, unsigned dd) {
-    return date::year{y} / date::month{m} / date::day{dd};
+    return year{y} / m / dd;
 }
 
 // The reference deal (../shared/REFERENCE.md), with these labelled assumptions (as in test_flows.cpp):

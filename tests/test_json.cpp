@@ -153,24 +153,24 @@ TEST_CASE("json: fraction errors") {
 }
 
 TEST_CASE("json: dates are ISO strings, round-tripped near both ends of the range") {
-    const calendar_date d = date::year{2026} / 2 / 27;
+    const calendar_date d = year{2026} / 2 / 27;
     CHECK(json(d) == json("2026-02-27"));
     CHECK(json("2026-02-27").get<calendar_date>() == d);
-    const calendar_date first = date::year::min() / 1 / 1;
+    const calendar_date first = calendar_date::min();
     CHECK(json(first) == json("-32767-01-01"));
     CHECK(json(first).get<calendar_date>() == first);
     CHECK(json(end_of_time()) == json("9999-12-31"));
     CHECK(json(end_of_time()).get<calendar_date>() == end_of_time());
-    CHECK(json("0000-03-01").get<calendar_date>() == date::year{0} / 3 / 1);
+    CHECK(json("0000-03-01").get<calendar_date>() == year{0} / 3 / 1);
     fundround::detail::xoshiro256 rng(9999);
-    const auto lo = date::sys_days(first).time_since_epoch().count();
-    const auto hi = date::sys_days(end_of_time()).time_since_epoch().count();
+    const auto lo = first.day_number();
+    const auto hi = end_of_time().day_number();
     for (int i = 0; i < 20000; ++i) {
         // A third near each end, a third anywhere.
         const auto span = static_cast<std::uint64_t>(hi - lo);
         const auto offset = static_cast<std::int64_t>(i % 3 == 2 ? rng.below(span + 1) : rng.below(400));
         const auto n = i % 3 == 0 ? lo + offset : (i % 3 == 1 ? hi - offset : lo + offset);
-        const calendar_date day{date::sys_days{date::days{n}}};
+        const calendar_date day{calendar_date::from_day_number(n)};
         CHECK(json(day).get<calendar_date>() == day);
     }
 }
@@ -228,7 +228,7 @@ TEST_CASE("json: share counts, currencies, rounding modes and investor kinds") {
 // A random condition tree of at most @p depth levels.
 condition random_condition(fundround::detail::xoshiro256& rng, int depth) {
     const auto day = [&] {
-        return calendar_date{date::sys_days{date::days{static_cast<int>(rng.below(30000))}}};
+        return calendar_date::from_day_number(static_cast<std::int64_t>(rng.below(30000)));
     };
     const std::uint64_t pick = depth <= 1 ? rng.below(3) : rng.below(7);
     switch (pick) {
@@ -248,8 +248,8 @@ condition random_condition(fundround::detail::xoshiro256& rng, int depth) {
 }
 
 TEST_CASE("json: conditions are structured objects that round-trip") {
-    const condition c = milestone("certain conditions").with_long_stop(date::year{2026} / 12 / 31) ||
-                        on_or_after(date::year{2027} / 6 / 30);
+    const condition c = milestone("certain conditions").with_long_stop(year{2026} / 12 / 31) ||
+                        on_or_after(year{2027} / 6 / 30);
     CHECK(json(c) == json::parse(R"({"kind": "any_of", "parts": [
         {"kind": "long_stop", "date": "2026-12-31", "part": {"kind": "milestone", "name": "certain conditions"}},
         {"kind": "on_or_after", "date": "2027-06-30"}]})"));
@@ -303,7 +303,7 @@ TEST_CASE("json: condition errors, every one at its pointer") {
 TEST_CASE("json: tranches, investors, valuations and prices round-trip") {
     const tranche plain = tranche::at_close(15_B);
     CHECK(json(plain) == json::parse(R"({"amount": "15000000000 USD", "condition": {"kind": "always"}})"));
-    const tranche full = tranche::when(22.5_B, milestone("restructuring"), date::year{2026} / 12 / 31)
+    const tranche full = tranche::when(22.5_B, milestone("restructuring"), year{2026} / 12 / 31)
                              .otherwise(12.5_B)
                              .labelled("second tranche");
     CHECK(json(full) == json::parse(R"({"amount": "22500000000 USD",
@@ -553,7 +553,7 @@ TEST_CASE("json: holders and share classes round-trip") {
     terms.multiple = fraction(3, 2);
     terms.participation = participation::capped(fraction(3));
     terms.seniority = 2;
-    terms.dividends = dividend_terms::cumulative_compound(fraction(8, 100), date::year{2024} / 1 / 15, frequency::quarterly);
+    terms.dividends = dividend_terms::cumulative_compound(fraction(8, 100), year{2024} / 1 / 15, frequency::quarterly);
     const share_class a = share_class::preferred("Series A", price_per_share(money::from_units(1'250), share_count(1)), terms)
                               .with_conversion_ratio(fraction(5, 4));
     CHECK(json(a) == json::parse(R"({"name": "Series A", "kind": "preferred", "conversion_ratio": "5/4",
@@ -581,7 +581,7 @@ TEST_CASE("json: holders and share classes round-trip") {
         t.dividends.kind = dk[rng.below(4)];
         if (t.dividends.kind != dividend_kind::none) {
             t.dividends.annual_rate = fraction(static_cast<std::int64_t>(rng.below(30) + 1), 100);
-            t.dividends.accrual_start = calendar_date{date::sys_days{date::days{static_cast<int>(rng.below(20000))}}};
+            t.dividends.accrual_start = calendar_date::from_day_number(static_cast<std::int64_t>(rng.below(20000)));
             t.dividends.compounding = fq[rng.below(4)];
         }
         CHECK(json(t).get<liquidation_terms>() == t);

@@ -26,7 +26,7 @@ namespace test_json_deal_file {
 using namespace fundround;
 using namespace fundround::literals;
 using nlohmann::json;
-using date::year;
+using fundround::year;
 
 std::string file_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -153,8 +153,8 @@ struct gen {
     bool coin() { return rng.below(2) == 1; }
     std::size_t pick(std::size_t n) { return static_cast<std::size_t>(rng.below(n)); }
     calendar_date day(int from_year = 2020, int to_year = 2030) {
-        return calendar_date{year{static_cast<int>(between(from_year, to_year))},
-                             date::month{static_cast<unsigned>(between(1, 12))}, date::day{static_cast<unsigned>(between(1, 28))}};
+        return year{static_cast<int>(between(from_year, to_year))} / static_cast<unsigned>(between(1, 12)) /
+               static_cast<unsigned>(between(1, 28));
     }
     money usd(std::int64_t lo_units, std::int64_t hi_units) { return money::from_units(between(lo_units, hi_units)); }
     fraction share(std::int64_t max_num = 99) { return fraction(between(0, max_num), between(max_num + 1, 200)); }

@@ -17,7 +17,7 @@ namespace test_note_events {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 namespace {
 

@@ -24,7 +24,7 @@ using namespace fundround;
 using namespace fundround::literals;
 
 calendar_date ymd(int y, unsigned m, unsigned d) {
-    return date::year{y} / date::month{m} / date::day{d};
+    return year{y} / m / d;
 }
 
 const calendar_date kClose = ymd(2026, 2, 27);

@@ -22,7 +22,7 @@ namespace test_prepared_conversion {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 namespace {
 

@@ -27,7 +27,7 @@ namespace {
 using namespace fundround;
 using namespace fundround::literals;
 
-calendar_date close_day() { return date::year{2026} / 2 / 27; }  // A1
+calendar_date close_day() { return year{2026} / 2 / 27; }  // A1
 
 // The reference round builder, as in examples/reference_round.cpp and reference_deal.cpp.
 round_builder reference_builder() {
@@ -264,9 +264,9 @@ TEST_CASE("reference round: the disbursement schedule (REFERENCE.md 'When does t
     CHECK(s.undated_total() == r.raised_conditional());
 
     // Money due by date.
-    CHECK(s.due_through(date::year{2026} / 2 / 26) == money::zero(currencies::usd));
+    CHECK(s.due_through(year{2026} / 2 / 26) == money::zero(currencies::usd));
     CHECK(s.due_through(close_day()) == 75_B);
-    CHECK(s.due_through(date::year{2030} / 12 / 31) == 75_B);  // the $35B is undated
+    CHECK(s.due_through(year{2030} / 12 / 31) == 75_B);  // the $35B is undated
 }
 
 TEST_CASE("reference round: what-if the conditional $35B has a 70% chance") {
@@ -313,7 +313,7 @@ TEST_CASE("reference round: HYPOTHETICAL another investor joins at the same $730
     CHECK(r.schedule().total() == 130_B);
 
     // HYPOTHETICAL, later: the newcomer joins and funds on 2026-06-30 instead of at close.
-    const calendar_date later = date::year{2026} / 6 / 30;
+    const calendar_date later = year{2026} / 6 / 30;
     const funding_round late =
         reference_builder()
             .invest(investor::financial("Hypothetical Fund"), 20_B, {tranche::on(20_B, later)})
@@ -326,14 +326,14 @@ TEST_CASE("reference round: HYPOTHETICAL another investor joins at the same $730
     CHECK(late.ownership_at_close("Amazon") == fraction(3, 161));
     CHECK(late.ownership_at_close("Hypothetical Fund") == fraction(0));
     CHECK(late.schedule().due_through(later) == 95_B);
-    CHECK(late.schedule().due_through(date::year{2026} / 6 / 29) == 75_B);
+    CHECK(late.schedule().due_through(year{2026} / 6 / 29) == 75_B);
 }
 
 TEST_CASE("reference round: scenarios side by side - conditions met (A5) vs never met") {
     // REFERENCE.md: post-money $840B vs $805B; Amazon 5/84 vs 3/161.
     const funding_round r = reference_round();
     const scenario_result met =
-        scenario("met").achieve("certain conditions", date::year{2026} / 9 / 30).apply_to(r);
+        scenario("met").achieve("certain conditions", year{2026} / 9 / 30).apply_to(r);
     const scenario_result never = scenario("never met").apply_to(r);
     CHECK(met.raised() == 110_B);
     CHECK(met.post_money() == 840_B);
@@ -345,13 +345,13 @@ TEST_CASE("reference round: scenarios side by side - conditions met (A5) vs neve
     CHECK(never.ownership("Nvidia") == fraction(6, 161));
     // On dates in between (as-of view of the "met" scenario).
     CHECK(met.timeline().as_of(close_day()).funded == 75_B);
-    CHECK(met.timeline().as_of(date::year{2026} / 9 / 29).conditional == 35_B);
-    CHECK(met.timeline().as_of(date::year{2026} / 9 / 30).post_money == 840_B);
+    CHECK(met.timeline().as_of(year{2026} / 9 / 29).conditional == 35_B);
+    CHECK(met.timeline().as_of(year{2026} / 9 / 30).post_money == 840_B);
 }
 
 TEST_CASE("reference round: HYPOTHETICAL later close at the same price (A6), before and after") {
     open_round open(reference_round());
-    open.add(closing(date::year{2026} / 6 / 30, "hypothetical second close")
+    open.add(closing(year{2026} / 6 / 30, "hypothetical second close")
                  .invest(investor::financial("Investor D (hypothetical)"), 10_B));
     REQUIRE(open.closes().size() == 2);
     const closing_figures& before = open.closes()[0];
@@ -371,11 +371,11 @@ TEST_CASE("reference round: HYPOTHETICAL later close at the same price (A6), bef
 
 TEST_CASE("reference round: Amazon's flows year by year over eight years (A5, A7, A8)") {
     const scenario_result met =
-        scenario("met").achieve("certain conditions", date::year{2026} / 9 / 30).apply_to(reference_round());
+        scenario("met").achieve("certain conditions", year{2026} / 9 / 30).apply_to(reference_round());
     const counter_commitment growth = counter_commitment::from_installments(
-        "growth", "Amazon", installments(100_B, date::year{2026} / 12 / 31, 8, frequency::yearly));
+        "growth", "Amazon", installments(100_B, year{2026} / 12 / 31, 8, frequency::yearly));
     const counter_commitment existing = counter_commitment::from_installments(
-        "existing", "Amazon", installments(38_B, date::year{2026} / 12 / 31, 8, frequency::yearly));
+        "existing", "Amazon", installments(38_B, year{2026} / 12 / 31, 8, frequency::yearly));
     const net_flows amazon("Amazon", equity_flows(met.timeline(), "Amazon"), {growth, existing});
     CHECK(amazon.total_in() == 50_B);
     CHECK(amazon.total_out() == 138_B);  // REFERENCE.md row 12: $38B + $100B
@@ -387,7 +387,7 @@ TEST_CASE("reference round: Amazon's flows year by year over eight years (A5, A7
     CHECK(amazon.by_year()[0].net == 32.75_B);
     CHECK(amazon.by_year()[7].year == 2033);
     CHECK(amazon.by_year()[7].cumulative_net == -88_B);
-    CHECK(amazon.net_position(date::year{2026} / 12 / 30) == 50_B);
+    CHECK(amazon.net_position(year{2026} / 12 / 30) == 50_B);
 }
 
 TEST_CASE("reference round: the conditions at a 70% chance (A9), exactly") {

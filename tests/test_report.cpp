@@ -25,7 +25,7 @@ funding_round reference_round() {
         .pre_money(730_B)
         .prior_mark(500_B, "secondary sale, October 2025")
         .prior_round(40_B, "the previous year's round")
-        .close_date(date::year{2026} / 2 / 27)
+        .close_date(year{2026} / 2 / 27)
         .invest(investor::strategic("Amazon"), 50_B,
                 {tranche::at_close(15_B).labelled("first"),
                  tranche::when(35_B, milestone("certain conditions")).labelled("second")})
@@ -341,10 +341,10 @@ TEST_CASE("report: leads, share price, a round without prior figures, non-ASCII 
                                 .currency(currencies::eur)
                                 .pre_money(money::from_major(9'000'000, currencies::eur))
                                 .pre_money_shares(share_count(3'000'000))
-                                .close_date(date::year{2026} / 2 / 27)
+                                .close_date(year{2026} / 2 / 27)
                                 .invest(investor::angel("Zo\xC3\xAB").as_lead(), eur_1m)
                                 .invest(investor("B"), {tranche::on(money::from_major(500'000, currencies::eur),
-                                                                    date::year{2026} / 6 / 1)})
+                                                                    year{2026} / 6 / 1)})
                                 .build();
     const std::string text = summary(r);
     CHECK(contains(text, "Euro (EUR), closing 2026-02-27\n"));
@@ -375,7 +375,7 @@ TEST_CASE("report: amounts print compact only when exact, so the totals add up")
     // Two $1.004M investors: compact would print "$1M + $1M = $2.01M".
     const funding_round r = round_builder("Odd amounts")
                                 .pre_money(10_M)
-                                .close_date(date::year{2026} / 3 / 2)
+                                .close_date(year{2026} / 3 / 2)
                                 .invest(investor("A"), 1.004_M)
                                 .invest(investor("B"), 1.004_M)
                                 .build();

@@ -19,10 +19,10 @@ using namespace fundround;
 using namespace fundround::literals;
 
 calendar_date ymd(int y, unsigned m, unsigned d) {
-    return date::year{y} / date::month{m} / date::day{d};
+    return year{y} / m / d;
 }
 
-calendar_date plus_days(calendar_date d, int n) { return calendar_date{date::sys_days{d} + date::days{n}}; }
+calendar_date plus_days(calendar_date d, int n) { return calendar_date{d + days{n}}; }
 
 money usd0() { return money::zero(currencies::usd); }
 
@@ -538,7 +538,7 @@ TEST_CASE("round: ownership can be asked with the investor value") {
     const fundround::investor amazon = fundround::investor::strategic("Amazon");
     const fundround::funding_round r = fundround::round_builder("R")
                                            .pre_money(fundround::money::from_major(730))
-                                           .close_date(date::year{2026} / 2 / 27)
+                                           .close_date(year{2026} / 2 / 27)
                                            .invest(amazon, fundround::money::from_major(50))
                                            .build();
     CHECK(r.ownership(amazon) == fundround::fraction(50, 780));

@@ -22,7 +22,7 @@ using namespace fundround;
 using namespace fundround::literals;
 
 calendar_date ymd(int y, unsigned m, unsigned d) {
-    return date::year{y} / date::month{m} / date::day{d};
+    return year{y} / m / d;
 }
 
 calendar_date close_day() { return ymd(2026, 2, 27); }
@@ -953,7 +953,7 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
             const int n = pick(1, 5);
             for (int k = 0; k < n; ++k) {
                 const money amount = money::from_major(pick(1, 100));
-                const calendar_date d{date::sys_days{close_day()} + date::days{pick(0, 20)}};
+                const calendar_date d{close_day() + days{pick(0, 20)}};
                 switch (pick(0, 3)) {
                     case 0: ts.push_back(tranche::at_close(amount)); break;
                     case 1: ts.push_back(tranche::on(amount, d)); break;
@@ -964,7 +964,7 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
             b.invest(investor("I" + std::to_string(i)), ts);
         }
         const funding_round r = b.build();
-        std::vector<std::pair<date::sys_days, std::pair<std::size_t, std::size_t>>> want;
+        std::vector<std::pair<calendar_date, std::pair<std::size_t, std::size_t>>> want;
         std::vector<std::pair<std::size_t, std::size_t>> want_undated;
         for (std::size_t i = 0; i < r.commitments().size(); ++i) {
             const auto& ts = r.commitments()[i].tranches;
@@ -972,7 +972,7 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
                 if (ts[k].condition() == milestone("m") && !ts[k].expected_date()) {
                     want_undated.emplace_back(i, k);
                 } else {
-                    want.push_back({date::sys_days{ts[k].expected_date() ? *ts[k].expected_date() : close_day()}, {i, k}});
+                    want.push_back({ts[k].expected_date() ? *ts[k].expected_date() : close_day(), {i, k}});
                 }
             }
         }
@@ -983,7 +983,7 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
         money running = money::zero(currencies::usd);
         for (std::size_t j = 0; j < want.size(); ++j) {
             const disbursement& d = s.dated()[j];
-            CHECK(date::sys_days{*d.date()} == want[j].first);
+            CHECK(*d.date() == want[j].first);
             CHECK(std::make_pair(d.investor_index(), d.tranche_index()) == want[j].second);
             CHECK(d.investor() == r.commitments()[d.investor_index()].investor.name());
             CHECK(d.amount() == r.commitments()[d.investor_index()].tranches[d.tranche_index()].amount());

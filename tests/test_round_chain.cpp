@@ -20,7 +20,7 @@ namespace test_round_chain {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 namespace {
 

@@ -15,7 +15,7 @@ namespace test_safe {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 TEST_CASE("the named constructors give the standard forms' terms") {
     const calendar_date d = year{2025} / 3 / 1;
@@ -53,7 +53,7 @@ TEST_CASE("an MFN SAFE takes one later SAFE's terms whole: the most favourable o
     // YC's MFN safe "will take on the terms of the lowest cap safe (or other most favorable
     // terms)" (ycombinator.com/deal, footnote 1): one SAFE's terms, never a cap from one SAFE and
     // a discount from another.
-    const auto on = [](unsigned m) { return calendar_date{year{2025} / date::month{m} / 1}; };
+    const auto on = [](unsigned m) { return calendar_date{year{2025} / m / 1}; };
     const std::vector<safe> s{
         safe::post_money_mfn(holder_id("m"), 100'000_usd, on(1)),
         safe::post_money_cap(holder_id("a"), 500'000_usd, 8_M, on(3)),

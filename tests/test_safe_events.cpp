@@ -22,7 +22,7 @@ namespace test_safe_events {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 
 namespace {
 

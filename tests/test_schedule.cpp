@@ -20,7 +20,7 @@ using namespace fundround;
 using namespace fundround::literals;
 
 calendar_date ymd(int y, unsigned m, unsigned d) {
-    return date::year{y} / date::month{m} / date::day{d};
+    return year{y} / m / d;
 }
 
 money usd0() { return money::zero(currencies::usd); }
@@ -312,10 +312,10 @@ TEST_CASE("schedule: entries are 24 bytes and tranches 40 (issue 9: <= 100 bytes
 TEST_CASE("schedule: a fallback tranche is one entry on its settlement date, with its condition text") {
     CHECK(to_string(tranche_part::whole) == "whole");
     CHECK(to_string(tranche_part::fallback) == "fallback");
-    const condition c = milestone("listing").with_long_stop(date::year{2026} / 12 / 31);
+    const condition c = milestone("listing").with_long_stop(year{2026} / 12 / 31);
     const funding_round r = round_builder("R")
                                 .pre_money(100_B)
-                                .close_date(date::year{2026} / 2 / 27)
+                                .close_date(year{2026} / 2 / 27)
                                 .invest(investor::financial("A"), {tranche::when(30_B, c).otherwise(20_B),
                                                                    tranche::when(5_B, milestone("other"))})
                                 .build();
@@ -323,7 +323,7 @@ TEST_CASE("schedule: a fallback tranche is one entry on its settlement date, wit
     REQUIRE(s.dated().size() == 1);
     REQUIRE(s.undated().size() == 1);
     const disbursement& f = s.dated()[0];
-    CHECK(*f.date() == date::year{2026} / 12 / 31);  // the long-stop: it settles then
+    CHECK(*f.date() == year{2026} / 12 / 31);  // the long-stop: it settles then
     CHECK(f.amount() == 30_B);
     CHECK(f.fallback() == 20_B);
     CHECK(f.status() == funding_status::conditional);
@@ -332,8 +332,8 @@ TEST_CASE("schedule: a fallback tranche is one entry on its settlement date, wit
     CHECK(condition_text(s.undated()[0]) == "milestone \"other\"");
     CHECK_FALSE(s.undated()[0].fallback().has_value());
     CHECK(s.total() == 35_B);
-    CHECK(s.due_through(date::year{2026} / 12 / 30) == money::zero(currencies::usd));
-    CHECK(s.due_through(date::year{2026} / 12 / 31) == 30_B);
+    CHECK(s.due_through(year{2026} / 12 / 30) == money::zero(currencies::usd));
+    CHECK(s.due_through(year{2026} / 12 / 31) == 30_B);
 }
 
 TEST_CASE("schedule: dated() and undated() are random-access ranges of entries") {

@@ -121,9 +121,9 @@ TEST_CASE("valuation_in_force: property, against a scan of every valuation (rand
             for (const int u : used) dup = dup || u == day;
             if (dup) continue;
             used.push_back(day);
-            vs.push_back(common_409a(static_cast<std::int64_t>(1 + g.next(5000)), calendar_date(date::sys_days(ymd(2024, 1, 1)) + date::days(day))));
+            vs.push_back(common_409a(static_cast<std::int64_t>(1 + g.next(5000)), calendar_date(ymd(2024, 1, 1) + days{day})));
         }
-        const calendar_date on = calendar_date(date::sys_days(ymd(2024, 1, 1)) + date::days(static_cast<int>(g.next(760)) - 30));
+        const calendar_date on = ymd(2024, 1, 1) + days{static_cast<int>(g.next(760)) - 30};
         const share_valuation* expected = nullptr;
         for (const share_valuation& v : vs) {
             if (!(on < v.effective_date) && (expected == nullptr || expected->effective_date < v.effective_date)) expected = &v;

@@ -238,8 +238,8 @@ TEST_CASE("timeline: bad queries are clear errors") {
 TEST_CASE("timeline: property - positions reconcile and match a brute-force count") {
     std::mt19937 rng(20261126);
     const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    const date::sys_days base{kClose};
-    const auto day = [&](int offset) { return calendar_date{base + date::days{offset}}; };
+    const calendar_date base{kClose};
+    const auto day = [&](int offset) { return calendar_date{base + days{offset}}; };
     for (int round_no = 0; round_no < 60; ++round_no) {
         round_builder b("random");
         b.pre_money(money::from_major(pick(1, 1000) * 1000, currencies::usd)).close_date(kClose);

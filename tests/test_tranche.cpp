@@ -15,6 +15,7 @@
 namespace test_tranche {
 
 namespace fr = fundround;
+using fr::year;
 using namespace fundround::literals;
 using fr::calendar_date;
 using fr::condition;
@@ -25,7 +26,7 @@ using fr::tranche;
 
 namespace {
 
-calendar_date ymd(int y, unsigned m, unsigned dd) { return date::year{y} / date::month{m} / date::day{dd}; }
+calendar_date ymd(int y, unsigned m, unsigned dd) { return year{y} / m / dd; }
 
 std::string text_of(const tranche& t) {
     std::ostringstream os;

@@ -23,6 +23,7 @@
 namespace test_tranched_issuance {
 
 namespace fr = fundround;
+using fr::days;
 using namespace fundround::literals;
 using fr::fraction;
 using fr::money;
@@ -405,7 +406,7 @@ TEST_CASE("property: each class's shares x original issue price = the money its 
     std::mt19937 rng(20261203);
     const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     const auto close = ymd(2026, 3, 31);
-    const auto day = [&](int offset) { return fr::calendar_date{date::sys_days{close} + date::days{offset}}; };
+    const auto day = [&](int offset) { return fr::calendar_date{close + days{offset}}; };
     for (int round_no = 0; round_no < 40; ++round_no) {
         CAPTURE(round_no);
         const fr::cap_table founders = fr::cap_table_builder()

@@ -9,7 +9,8 @@
 /// converted), exits (exit/: the liquidation
 /// waterfall with exact breakpoints, with SAFEs and notes outstanding, and over a chain of rounds), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
 /// charts of rounds, net flows, round chains and waterfall payouts).
-/// All but io/fmt.hpp, which needs the {fmt} library.
+/// All but the headers that need another library: io/fmt.hpp ({fmt}), time/date_interop.hpp
+/// (Howard Hinnant's date) and the JSON support, fundround/json.hpp and json/ (nlohmann/json).
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
 

@@ -483,15 +483,16 @@ public:
         const auto m = detail::parse_json_digits(rest.substr(dash + 1, 2));
         const auto d = detail::parse_json_digits(rest.substr(dash + 4, 2));
         if (!y || !m || !d) return bad();
-        const int year = static_cast<int>(static_cast<std::int64_t>(*y));  // at most 5 digits
-        if (year > 32767) {  // beyond date::year
+        const int year_number = static_cast<int>(static_cast<std::int64_t>(*y));  // at most 5 digits
+        if (year_number > 32767) {  // beyond what a calendar_date holds
             report(at, detail::json_value_text(j),
                    negative ? "is before -32767-01-01, the first day fundround models"
                             : "is after 9999-12-31, the last day fundround models");
             return std::nullopt;
         }
-        const calendar_date day{date::year{negative ? -year : year}, date::month{static_cast<unsigned>(*m)},
-                                date::day{static_cast<unsigned>(*d)}};
+        // Two digits each: the month and day fit what a calendar_date holds.
+        const calendar_date day = year{negative ? -year_number : year_number} / static_cast<unsigned>(*m) /
+                                  static_cast<unsigned>(*d);
         if (!is_modelled(day)) {
             report(at, detail::json_value_text(j), date_rule(day));
             return std::nullopt;
@@ -1483,7 +1484,7 @@ inline void from_json(const nlohmann::json& j, liquidation_terms& t) {
 FUNDROUND_END_NAMESPACE
 
 /// nlohmann/json support for the fundround types that have no default constructor, and for
-/// calendar dates (date::year_month_day, written ISO "2026-02-27").
+/// calendar dates (calendar_date, written ISO "2026-02-27").
 namespace nlohmann {
 
 /// Dates as ISO text.

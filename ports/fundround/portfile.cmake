@@ -19,15 +19,16 @@ vcpkg_from_github(
 # what vcpkg_copy_tools installs). So: no debug tree and no lib/.
 set(VCPKG_BUILD_TYPE release)
 
-# Features: json and fmt install the components fundround::json and fundround::fmt (their
-# libraries found); tool builds the fundround program. Without a feature its library is not
-# looked for, so the package never depends on what happens to be installed.
+# Features: json, fmt and date install the components fundround::json, fundround::fmt and
+# fundround::date (their libraries found); tool builds the fundround program. Without a feature
+# its library is not looked for, so the package never depends on what happens to be installed.
 vcpkg_check_features(OUT_FEATURE_OPTIONS FEATURE_OPTIONS
     FEATURES
         tool FUNDROUND_BUILD_TOOLS
     INVERTED_FEATURES
         json CMAKE_DISABLE_FIND_PACKAGE_nlohmann_json
         fmt  CMAKE_DISABLE_FIND_PACKAGE_fmt
+        date CMAKE_DISABLE_FIND_PACKAGE_date
         tool CMAKE_DISABLE_FIND_PACKAGE_CLI11
 )
 

@@ -18,7 +18,7 @@ namespace test_cli_commands {
 
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
+using fundround::year;
 using namespace fundround_cli;
 
 /// What a command printed and returned.

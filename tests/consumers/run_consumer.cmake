@@ -82,10 +82,15 @@ if(MODE STREQUAL "install")
       fail("${_tool} --version exited ${_rc} with '${_out}', expected 'fundround ${EXPECTED_VERSION}'")
     endif()
   endif()
+  # Boost is the one dependency of fundround::fundround; the components' libraries are looked for
+  # only when a component is asked for, never by find_dependency.
   file(READ "${_cfg}/fundroundConfig.cmake" _config)
-  foreach(_dep IN ITEMS Boost date)
-    if(NOT _config MATCHES "find_dependency\\(${_dep}[ )]")
-      fail("fundroundConfig.cmake does not call find_dependency(${_dep} ...)")
+  if(NOT _config MATCHES "find_dependency\\(Boost[ )]")
+    fail("fundroundConfig.cmake does not call find_dependency(Boost ...)")
+  endif()
+  foreach(_dep IN ITEMS date nlohmann_json fmt)
+    if(_config MATCHES "find_dependency\\(${_dep}[ )]")
+      fail("fundroundConfig.cmake calls find_dependency(${_dep} ...): it is an optional component's library")
     endif()
   endforeach()
 
@@ -213,14 +218,17 @@ else()
 endif()
 run_step("running ${_exe}" "${_exe}")
 
-# The components program (deal file + {fmt}), built by the find_package consumer when the build
-# installed fundround::json and fundround::fmt.
+# The components programs (deal file + {fmt}; date's types), built by the find_package consumer
+# when the build installed fundround::json and fundround::fmt, and fundround::date ('|'-separated).
 set(_components_file "${WORK_DIR}/consumer-components-exe-${CONFIG}.txt")
 if(EXISTS "${_components_file}")
-  file(READ "${_components_file}" _components_exe)
-  if(_components_exe)
-    run_step("running ${_components_exe}" "${_components_exe}")
+  file(READ "${_components_file}" _components_exes)
+  string(REPLACE "|" ";" _components_exes "${_components_exes}")
+  if(_components_exes)
+    foreach(_components_exe IN LISTS _components_exes)
+      run_step("running ${_components_exe}" "${_components_exe}")
+    endforeach()
   elseif(COMPONENTS AND MODE STREQUAL "find_package")
-    fail("the components program was not built, although COMPONENTS is '${COMPONENTS}'")
+    fail("no components program was built, although COMPONENTS is '${COMPONENTS}'")
   endif()
 endif()

@@ -31,7 +31,6 @@ PRELUDE = """#include <fundround/fundround.hpp>
 #include <iostream>
 using namespace fundround;
 using namespace fundround::literals;
-using date::year;
 int main() {
 """
 WARNINGS = ["-Wall", "-Wextra", "-Wpedantic", "-Wshadow", "-Wconversion", "-Wsign-conversion",

@@ -15,8 +15,8 @@ compared with:
   package_id() and package_info() run, and what they ask Conan to do is recorded and checked
   (package() and export_sources() really copy files, into a temporary folder); requirements()
   and package_info() run with the options off and on: the options are the CMake components
-  (fundround_json, fundround_fmt and the library each links), off by default, and each component's
-  target and requirements are those of CMakeLists.txt;
+  (fundround_json, fundround_fmt, fundround_date and the library each links), off by default,
+  and each component's target and requirements are those of CMakeLists.txt;
 - test_package/ (find_package(fundround CONFIG), fundround::fundround, the CMakeDeps generator);
 - ports/fundround/{vcpkg.json,portfile.cmake,usage} (the registry form: vcpkg_from_github with
   REF v${VERSION} and SHA512; one feature per component with its library, and "tool"; the
@@ -95,8 +95,8 @@ def library_facts(root, problems):
     facts["components"] = {}
     for comp, links in re.findall(r"target_link_libraries\(\s*fundround_(\w+)\s+INTERFACE\s+([^)]*)\)", cml):
         facts["components"][comp] = sorted(link for link in links.split() if link != "fundround")
-    problems.expect(sorted(facts["components"]) == ["fmt", "json"], "CMakeLists.txt",
-                    f"components {sorted(facts['components'])}; this check knows json and fmt")
+    problems.expect(sorted(facts["components"]) == ["date", "fmt", "json"], "CMakeLists.txt",
+                    f"components {sorted(facts['components'])}; this check knows json, fmt and date")
     m = re.search(r"find_package\(\s*Boost\s+([\d.]+)", cml)
     facts["boost_min"] = m.group(1) if m else None
     problems.expect(facts["boost_min"], "CMakeLists.txt", "no find_package(Boost <min version> ...)")
@@ -319,16 +319,16 @@ def check_conan(root, facts, problems, work):
         problems.expect(str(recipe.version) == facts["version"], where,
                         f"version {recipe.version!r}; include/fundround/version.hpp says {facts['version']}")
 
-        # Dependencies: CMake's Boost::headers and date::date; with every option on, also the
-        # components' libraries (CMake's nlohmann_json::nlohmann_json -> Conan's nlohmann_json).
+        # Dependencies: CMake's Boost::headers; with every option on, also the components'
+        # libraries (CMake's nlohmann_json::nlohmann_json -> Conan's nlohmann_json, date::date -> date).
         recipe.requirements()
         by_name = {}
         for ref, traits in requires:
             name, lo, hi = parse_range(ref)
             by_name[name] = (ref, lo, hi, traits)
-        problems.expect(sorted(by_name) == ["boost", "date"], where,
+        problems.expect(sorted(by_name) == ["boost"], where,
                         f"requires {sorted(by_name)} with the default options; the library needs exactly boost "
-                        f"and date (CMakeLists.txt links {' '.join(facts['links'])})")
+                        f"(CMakeLists.txt links {' '.join(facts['links'])})")
         requires.clear()
         recipe.options = Options({name: True for name in options})
         recipe.requirements()
@@ -336,7 +336,7 @@ def check_conan(root, facts, problems, work):
         for ref, traits in requires:
             name, lo, hi = parse_range(ref)
             all_on[name] = (ref, lo, hi, traits)
-        want_all = sorted({"boost", "date"} | {link.split("::")[0] for links in facts["components"].values() for link in links})
+        want_all = sorted({"boost"} | {link.split("::")[0] for links in facts["components"].values() for link in links})
         problems.expect(sorted(all_on) == want_all, where,
                         f"requires {sorted(all_on)} with every option on; with the components the library needs "
                         f"{want_all}")
@@ -460,7 +460,7 @@ def diff_hint(have, want):
 # vcpkg
 
 # CMake package names -> vcpkg port names, for the components' libraries.
-VCPKG_NAMES = {"nlohmann_json": "nlohmann-json", "fmt": "fmt"}
+VCPKG_NAMES = {"nlohmann_json": "nlohmann-json", "fmt": "fmt", "date": "date"}
 
 
 def check_vcpkg(root, facts, problems, cmake, work):
@@ -483,10 +483,10 @@ def check_vcpkg(root, facts, problems, cmake, work):
             host.add(dep["name"])
         else:
             deps.add(dep["name"])
-    want = {"boost-" + lib for lib in facts["boost_libs"]} | {"date"}
+    want = {"boost-" + lib for lib in facts["boost_libs"]}
     problems.expect(deps == want, where,
-                    f"dependencies {sorted(deps)}; the headers include Boost {facts['boost_libs']} and date, "
-                    f"i.e. {sorted(want)}")
+                    f"dependencies {sorted(deps)}; the headers include Boost {facts['boost_libs']} (the "
+                    f"components' libraries are features), i.e. {sorted(want)}")
     problems.expect(host == {"vcpkg-cmake", "vcpkg-cmake-config"}, where,
                     f"host dependencies {sorted(host)}; the portfile uses vcpkg-cmake and vcpkg-cmake-config")
 
@@ -636,8 +636,10 @@ DRIFTS = [
     ("conan cppstd", "conanfile.py", "check_min_cppstd(self, 17)", "check_min_cppstd(self, 14)",
      "check_min_cppstd with ['14']"),
     ("conan target", "conanfile.py", '"fundround::fundround"', '"fundround::core"', "cmake_target_name 'fundround::core'"),
-    ("conan requires", "conanfile.py", '["boost::headers", "date::date"]', '["boost::headers"]',
-     "component core requires ['boost::headers']"),
+    ("conan requires", "conanfile.py", 'core.requires = ["boost::headers"]',
+     'core.requires = ["boost::headers", "date::date"]', "component core requires ['boost::headers', 'date::date']"),
+    ("conan date required", "conanfile.py", '        if self.options.date:\n            self.requires("date/',
+     '        if True:\n            self.requires("date/', "requires ['boost', 'date'] with the default options"),
     ("conan default_options", "conanfile.py", "    no_copy_source = True",
      "    no_copy_source = True\n    default_options = {\"boost/*:header_only\": True}", "default_options sets"),
     ("conan headers", "conanfile.py", 'copy(self, "*.hpp"', 'copy(self, "*.h"', "package() puts 0 files"),
@@ -645,7 +647,8 @@ DRIFTS = [
      'homepage = "https://example.org/fundround"', "homepage = 'https://example.org/fundround'"),
     ("vcpkg homepage", "ports/fundround/vcpkg.json", '"homepage": "https://github.com/fundround/fundround"',
      '"homepage": "https://github.com/someone/fundround"', "\"homepage\": 'https://github.com/someone/fundround'"),
-    ("vcpkg date", "ports/fundround/vcpkg.json", '    "date",\n', "", "dependencies ['boost-multiprecision']"),
+    ("vcpkg date", "ports/fundround/vcpkg.json", '    "boost-multiprecision",\n',
+     '    "boost-multiprecision",\n    "date",\n', "dependencies ['boost-multiprecision', 'date']"),
     ("new boost library", "include/fundround/version.hpp", "#define FUNDROUND_VERSION_HPP\n",
      "#define FUNDROUND_VERSION_HPP\n#include <boost/container/vector.hpp>\n", "boost-container"),
     ("vcpkg REF", "ports/fundround/portfile.cmake", 'REF "v${VERSION}"', "REF main", "REF main"),
@@ -653,14 +656,17 @@ DRIFTS = [
      'vcpkg_cmake_install()\nfile(REMOVE_RECURSE "${CURRENT_PACKAGES_DIR}/debug")', "no debug/ and no lib/"),
     ("license", "LICENSE", "MIT License", "Apache License", "LICENSE: first line 'Apache License'"),
     ("library standard", "CMakeLists.txt", "cxx_std_17", "cxx_std_20", "check_min_cppstd(self, 20)"),
+    ("date in the core", "CMakeLists.txt", "target_link_libraries(fundround INTERFACE Boost::headers)",
+     "target_link_libraries(fundround INTERFACE Boost::headers date::date)", "CMakeLists.txt links Boost::headers date::date"),
     ("library target", "CMakeLists.txt", "add_library(fundround::fundround ALIAS fundround)",
      "add_library(fundround::lib ALIAS fundround)", "the CMake target is 'fundround::lib'"),
     ("conan json requirement", "conanfile.py", 'self.requires("nlohmann_json/[>=3.11 <4]", transitive_headers=True)',
      "pass", "with every option on; with the components the library needs"),
-    ("conan option default", "conanfile.py", 'default_options = {"json": False, "fmt": False}',
-     'default_options = {"json": True, "fmt": False}', "option json: values"),
-    ("conan forced option", "conanfile.py", 'default_options = {"json": False, "fmt": False}',
-     'default_options = {"json": False, "fmt": False, "boost/*:header_only": True}', "it must not force the options"),
+    ("conan option default", "conanfile.py", 'default_options = {"json": False, "fmt": False, "date": False}',
+     'default_options = {"json": True, "fmt": False, "date": False}', "option json: values"),
+    ("conan forced option", "conanfile.py", 'default_options = {"json": False, "fmt": False, "date": False}',
+     'default_options = {"json": False, "fmt": False, "date": False, "boost/*:header_only": True}',
+     "it must not force the options"),
     ("conan component target", "conanfile.py", 'f"fundround::{option}"', 'f"fundround::{option}_lib"',
      "component json's cmake_target_name 'fundround::json_lib'"),
     ("conan core component", "conanfile.py", 'core.set_property("cmake_target_name", "fundround::fundround")',
@@ -757,7 +763,8 @@ def main():
         return 1
     print(f"packaging_consistency: conanfile.py, test_package/ and ports/ agree with the library: "
           f"{facts['package']} {facts['version']}, target {facts['target']}, C++{facts['cxx_std']}, "
-          f"Boost >= {facts['boost_min']} ({', '.join(facts['boost_libs'])}) and date, "
+          f"Boost >= {facts['boost_min']} ({', '.join(facts['boost_libs'])}), "
+          f"components {', '.join(sorted(facts['components']))}, "
           f"license {facts['license']}, {facts['homepage']}, {len(facts['headers'])} headers")
     return 0
 

@@ -21,11 +21,11 @@ struct lcg {
 
 // A calendar date from plain numbers: ymd(2026, 2, 27).
 inline fundround::calendar_date ymd(int y, unsigned m, unsigned d) {
-    return date::year{y} / date::month{m} / date::day{d};
+    return fundround::year{y} / m / d;
 }
 
 // The close date the reference example assumes (A1 of examples/reference_round.cpp).
-inline fundround::calendar_date reference_close() { return date::year{2026} / 2 / 27; }
+inline fundround::calendar_date reference_close() { return fundround::year{2026} / 2 / 27; }
 
 // The reference round (shared/REFERENCE.md) as examples/reference_round.cpp builds it, without
 // the prior mark and prior round: Amazon $15B at close + $35B on "certain conditions", Nvidia and

@@ -12,7 +12,6 @@
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/rounding.hpp>
 
-#include <date/date.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -91,8 +90,8 @@ inline std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from,
     switch (convention) {
         case day_count::actual_365_fixed:
         case day_count::actual_360: {
-            const std::int64_t days = (date::sys_days{to} - date::sys_days{from}).count();
-            return {days, convention == day_count::actual_360 ? 360 : 365};
+            const std::int64_t elapsed = (to - from).count();
+            return {elapsed, convention == day_count::actual_360 ? 360 : 365};
         }
         case day_count::thirty_e_360: {
             const auto clamp30 = [](calendar_date d) {

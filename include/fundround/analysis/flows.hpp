@@ -14,7 +14,6 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/time/timeline.hpp>
 
-#include <date/date.h>
 
 #include <algorithm>
 #include <cstddef>

@@ -189,7 +189,7 @@ public:
     [[nodiscard]] share_count new_shares(calendar_date d) const { return count_at(all_, d); }
     /// The pool increase in force on @p d (from the close date on).
     [[nodiscard]] share_count pool_increase(calendar_date d) const {
-        return date::sys_days{d} < date::sys_days{close_} ? share_count(0) : pool_increase_;
+        return d < close_ ? share_count(0) : pool_increase_;
     }
     /// Fully diluted shares on @p d: base + pool increase (from close) + shares issued by @p d.
     [[nodiscard]] share_count fully_diluted(calendar_date d) const { return base_ + pool_increase(d) + new_shares(d); }
@@ -209,14 +209,14 @@ public:
     [[nodiscard]] money not_converted(calendar_date d) const {
         money total = money::zero(currency_);
         for (const share_issue& i : issues_) {
-            if (date::sys_days{i.date} <= date::sys_days{d}) total += i.not_converted;
+            if (i.date <= d) total += i.not_converted;
         }
         return total;
     }
 
 private:
     struct track {
-        std::vector<date::sys_days> days;
+        std::vector<calendar_date> days;
         std::vector<share_count> after;  // cumulative shares after each day
     };
 
@@ -229,7 +229,7 @@ private:
         return s.world();
     }
 
-    static void record(track& t, date::sys_days day, share_count shares) {
+    static void record(track& t, calendar_date day, share_count shares) {
         const share_count before = t.after.empty() ? share_count(0) : t.after.back();
         if (!t.days.empty() && t.days.back() == day) {
             t.after.back() = before + shares;
@@ -241,7 +241,7 @@ private:
 
     static share_count count_at(const track& t, calendar_date d) {
         require_valid(d, "as_of");
-        const auto it = std::upper_bound(t.days.begin(), t.days.end(), date::sys_days{d});
+        const auto it = std::upper_bound(t.days.begin(), t.days.end(), d);
         if (it == t.days.begin()) return share_count(0);
         return t.after[static_cast<std::size_t>(it - t.days.begin()) - 1];
     }
@@ -296,8 +296,8 @@ private:
                 money::from_units(detail::narrow(cost.round_to_integer(priced.cash_rounding()), "cost of shares"), currency_);
             issues_.push_back({p.date, p.investor, p.investor_index, p.tranche_index, p.part, p.amount, price, shares,
                                p.amount - paid, series_of[p.investor_index][p.tranche_index]});
-            record(all_, date::sys_days{p.date}, shares);
-            record(per_investor_[p.investor_index], date::sys_days{p.date}, shares);
+            record(all_, p.date, shares);
+            record(per_investor_[p.investor_index], p.date, shares);
         }
     }
 
@@ -385,7 +385,7 @@ private:
     std::vector<share_count> held(issued.investors().size() * series_count, share_count(0));
     std::vector<bool> funded(series_count, false);
     for (const share_issue& i : issued.issues()) {
-        if (date::sys_days{i.date} > date::sys_days{d}) break;  // issues are in date order
+        if (i.date > d) break;  // issues are in date order
         const std::size_t k = i.own_series ? *i.own_series + 1 : 0;
         held[i.investor_index * series_count + k] += i.shares;
         funded[k] = funded[k] || i.shares.value() > 0;

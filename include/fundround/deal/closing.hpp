@@ -295,8 +295,7 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     std::optional<world_state> day_before;
     if (date_ok) {
         // On the first day the calendar has, there is no day before: nothing can be met earlier.
-        const calendar_date before{date::sys_days{c.date()} - date::days{1}};
-        if (before.ok()) day_before.emplace(before);
+        if (c.date() != calendar_date::min()) day_before.emplace(c.date() - days{1});
     }
 
     // The combined round: every earlier commitment, an existing investor's new tranches appended,

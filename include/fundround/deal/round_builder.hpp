@@ -46,7 +46,7 @@ struct build_result {
 /// Builds a funding_round step by step, the way the deal is described:
 ///
 ///     funding_round r = round_builder("Series X")
-///         .pre_money(730_B).close_date(date::year{2026} / 2 / 27)
+///         .pre_money(730_B).close_date(year{2026} / 2 / 27)
 ///         .invest(investor::strategic("Amazon"), 50_B,
 ///                 {tranche::at_close(15_B), tranche::when(35_B, milestone("conditions"))})
 ///         .invest(investor::strategic("Nvidia"), 30_B)

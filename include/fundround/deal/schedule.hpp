@@ -141,7 +141,7 @@ public:
     /// When the money is due; empty if undated.
     [[nodiscard]] std::optional<calendar_date> date() const noexcept {
         if (!dated_) return std::nullopt;
-        return calendar_date{date::sys_days{date::days{e_->day}}};
+        return calendar_date::from_day_number(e_->day);
     }
     /// The investor's name.
     [[nodiscard]] const std::string& investor() const noexcept { return source_[e_->investor].investor.name(); }
@@ -377,7 +377,7 @@ public:
     [[nodiscard]] money due_through(calendar_date d) const {
         if (!is_modelled(d)) {  // rare: compare as calendar dates (every entry's date is modelled)
             const auto it = std::upper_bound(dated_.begin(), dated_.end(), d, [](calendar_date x, const detail::schedule_entry& e) {
-                return x < calendar_date{date::sys_days{date::days{e.day}}};
+                return x < calendar_date::from_day_number(e.day);
             });
             if (it == dated_.begin()) return money::zero(currency());
             return money::from_units(std::prev(it)->cumulative, currency());

@@ -39,7 +39,7 @@ using day_key = std::uint64_t;
 // The date of key @p k.
 [[nodiscard]] inline calendar_date day_of_key(day_key k) noexcept {
     const auto day = static_cast<int>(static_cast<std::int64_t>(k) - (std::int64_t{1} << 31));
-    return calendar_date{date::sys_days{date::days{day}}};
+    return calendar_date::from_day_number(day);
 }
 
 // Throws the classification_limit_error of a diagram past @p limit nodes (cold path, out of line).

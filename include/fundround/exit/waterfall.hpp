@@ -320,7 +320,7 @@ struct wf_piece {
 
 /// Days from @p from to @p to (negative if @p to is earlier).
 [[nodiscard]] inline std::int64_t wf_days(calendar_date from, calendar_date to) {
-    return static_cast<std::int64_t>((date::sys_days(to) - date::sys_days(from)).count());
+    return (to - from).count();
 }
 
 /// Cumulative dividends accrued from @p t's start to @p exit on @p base units (issue price x

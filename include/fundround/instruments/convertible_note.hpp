@@ -26,7 +26,6 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/time/calendar.hpp>
 
-#include <date/date.h>
 
 #include <cstdint>
 #include <optional>
@@ -93,8 +92,7 @@ namespace detail {
 
 /// Days from 1 January of @p y to @p d (d in year y), and the year's length.
 inline std::int64_t days_since_new_year(calendar_date d) {
-    const calendar_date jan1{d.year(), date::January, date::day{1}};
-    return (date::sys_days{d} - date::sys_days{jan1}).count();
+    return (d - year{d.year()} / 1 / 1).count();
 }
 
 /// The exact year fraction from @p from to @p to (to >= from) under @p c.
@@ -118,9 +116,9 @@ inline fraction note_year_fraction(calendar_date from, calendar_date to, note_da
             // over that year's length.
             const int y1 = static_cast<int>(from.year());
             const int y2 = static_cast<int>(to.year());
-            const auto length = [](int y) { return date::year{y}.is_leap() ? std::int64_t{366} : std::int64_t{365}; };
+            const auto length = [](int y) { return year{y}.is_leap() ? std::int64_t{366} : std::int64_t{365}; };
             if (y1 == y2) {
-                return fraction((date::sys_days{to} - date::sys_days{from}).count(), length(y1));
+                return fraction((to - from).count(), length(y1));
             }
             const fraction first(length(y1) - days_since_new_year(from), length(y1));
             const fraction last(days_since_new_year(to), length(y2));

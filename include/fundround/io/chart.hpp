@@ -19,6 +19,7 @@
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
+#include <fundround/time/calendar.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -33,46 +34,11 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// A civil date: year, month 1-12, day 1-31.
-struct civil_day {
-    std::int64_t year = 1970;  ///< The year (proleptic Gregorian).
-    unsigned month = 1;        ///< 1 to 12.
-    unsigned day = 1;          ///< 1 to 31.
-};
-
-/// Days since 1970-01-01 of @p y-@p m-@p d (proleptic Gregorian; the era formula: 400-year eras
-/// of 146097 days, years starting in March so that the leap day ends the year).
-[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-    y -= m <= 2 ? 1 : 0;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t year_of_era = y - era * 400;                                       // [0, 399]
-    const std::int64_t month_from_march = m > 2 ? std::int64_t(m) - 3 : std::int64_t(m) + 9;  // [0, 11]
-    const std::int64_t day_of_year = (153 * month_from_march + 2) / 5 + std::int64_t(d) - 1;  // [0, 365]
-    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-/// The civil date @p z days after 1970-01-01 (inverse of days_from_civil).
-[[nodiscard]] constexpr civil_day civil_from_days(std::int64_t z) noexcept {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t day_of_era = z - era * 146097;  // [0, 146096]
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;  // [0, 399]
-    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const std::int64_t month_from_march = (5 * day_of_year + 2) / 153;  // [0, 11]
-    const auto day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
-    const auto month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
-    return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
-
 /// "2026-02-27" for day number @p days.
 [[nodiscard]] inline std::string iso_date_text(std::int64_t days) {
-    const civil_day c = civil_from_days(days);
-    std::string year = std::to_string(c.year < 0 ? -c.year : c.year);
-    if (year.size() < 4) year.insert(0, 4 - year.size(), '0');
-    std::string text = (c.year < 0 ? "-" : "") + year + (c.month < 10 ? "-0" : "-") + std::to_string(c.month) +
-                       (c.day < 10 ? "-0" : "-") + std::to_string(c.day);
+    const civil_day c = civil_from_days(days);  // a chart's days are within +/- 100 million: int years
+    std::string text;
+    append_date(text, static_cast<int>(c.year), c.month, c.day);
     return text;
 }
 
@@ -131,7 +97,7 @@ public:
     }
     /// The most days from 1970-01-01 a date value may be (about 273,000 years either way).
     static constexpr std::int64_t max_day_number = 100'000'000;
-    /// The date @p days days after 1970-01-01 (the day number of date::sys_days); throws
+    /// The date @p days days after 1970-01-01 (calendar_date::day_number()); throws
     /// invalid_argument_error beyond +/- max_day_number days.
     [[nodiscard]] static chart_value day_number(std::int64_t days) {
         if (days > max_day_number || days < -max_day_number) {

@@ -25,7 +25,7 @@ FUNDROUND_BEGIN_NAMESPACE
 
 /// The chart value of day @p d (its day number, days since 1970-01-01).
 [[nodiscard]] inline chart_value chart_date(calendar_date d) {
-    return chart_value::day_number(static_cast<std::int64_t>(date::sys_days{d}.time_since_epoch().count()));
+    return chart_value::day_number(std::int64_t{d.day_number()});
 }
 
 /// Which bars a chart of money over time has.
@@ -70,7 +70,7 @@ struct dated_amount {
             undated = true;
             continue;
         }
-        keys.push_back(period == chart_period::by_date ? date::sys_days{a.date}.time_since_epoch().count()
+        keys.push_back(period == chart_period::by_date ? std::int64_t{a.date.day_number()}
                                                        : std::int64_t{static_cast<int>(a.date.year())});
     }
     std::sort(keys.begin(), keys.end());
@@ -95,7 +95,7 @@ struct dated_amount {
     for (const dated_amount& a : amounts) {
         std::size_t k = out.categories.size() - 1;
         if (a.dated) {
-            const std::int64_t key = period == chart_period::by_date ? date::sys_days{a.date}.time_since_epoch().count()
+            const std::int64_t key = period == chart_period::by_date ? std::int64_t{a.date.day_number()}
                                                                      : std::int64_t{static_cast<int>(a.date.year())};
             k = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), key) - keys.begin());
         }

@@ -2133,7 +2133,7 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
     const std::string& pre = options.id_prefix;
     const currency cur = table.currency();
 
-    calendar_date as_of = calendar_date{date::year{1970}, date::January, date::day{1}};
+    calendar_date as_of = year{1970} / 1 / 1;
     if (options.as_of) {
         as_of = *options.as_of;
     } else {

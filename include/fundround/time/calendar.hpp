@@ -1,48 +1,290 @@
 /// @file time/calendar.hpp
-/// @brief Calendar dates (Howard Hinnant's date::year_month_day) and small helpers.
+/// @brief Calendar dates: `calendar_date` (`year{2026} / 2 / 27`), day counts and small helpers.
+///
+/// fundround's own light day type of the proleptic Gregorian calendar, with no time zone and no
+/// time of day. It needs no other library; `time/date_interop.hpp` converts to and from Howard
+/// Hinnant's date (`date::year_month_day`, `date::sys_days`) for those who use it.
 #ifndef FUNDROUND_TIME_CALENDAR_HPP
 #define FUNDROUND_TIME_CALENDAR_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/error.hpp>
-
-#include <date/date.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
 FUNDROUND_BEGIN_NAMESPACE
 
-/// A calendar day with no time zone, such as `date::year{2026} / 2 / 27`.
-using calendar_date = date::year_month_day;
+/// A number of days: the difference of two dates (`b - a`) or a step added to one (`d + days{90}`).
+class days {
+public:
+    /// @p count days (negative: earlier).
+    constexpr explicit days(std::int64_t count) noexcept : count_(count) {}
+    /// The number of days.
+    [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
+    /// True if both count the same days.
+    [[nodiscard]] friend constexpr bool operator==(days a, days b) noexcept { return a.count_ == b.count_; }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend constexpr bool operator!=(days a, days b) noexcept { return a.count_ != b.count_; }
+    /// True if @p a is fewer days than @p b.
+    [[nodiscard]] friend constexpr bool operator<(days a, days b) noexcept { return a.count_ < b.count_; }
+
+private:
+    std::int64_t count_;
+};
+
+/// A year of the proleptic Gregorian calendar: the start of `year{2026} / 2 / 27`.
+class year {
+public:
+    /// The year @p value (negative years count back from year 0, as ISO 8601 does).
+    constexpr explicit year(int value) noexcept : value_(value) {}
+    /// The year as an int.
+    [[nodiscard]] constexpr int value() const noexcept { return value_; }
+    /// True for a leap year: divisible by 4, and by 400 if by 100.
+    [[nodiscard]] constexpr bool is_leap() const noexcept {
+        return value_ % 4 == 0 && (value_ % 100 != 0 || value_ % 400 == 0);
+    }
+
+private:
+    int value_;
+};
+
+/// A year and a month, `year{2026} / 2`: the middle step of `year{2026} / 2 / 27`.
+class year_month {
+public:
+    /// Month @p month (1 to 12 for a real month) of @p y.
+    constexpr year_month(fundround::year y, unsigned month) noexcept : year_(y), month_(month) {}
+    /// The year.
+    [[nodiscard]] constexpr fundround::year year() const noexcept { return year_; }
+    /// The month, 1 to 12 for a real month.
+    [[nodiscard]] constexpr unsigned month() const noexcept { return month_; }
+
+private:
+    fundround::year year_;
+    unsigned month_;
+};
+
+/// `year{2026} / 2`: month 2 of 2026 (a month outside 1-12 makes a date that is not ok()).
+[[nodiscard]] constexpr year_month operator/(year y, unsigned month) noexcept { return year_month(y, month); }
+/// `year{2026} / 2`, the month written as an int literal (a negative one is not a month: month 0).
+[[nodiscard]] constexpr year_month operator/(year y, int month) noexcept {
+    return year_month(y, month < 0 ? 0U : static_cast<unsigned>(month));
+}
 
 namespace detail {
 
-/// Appends the ISO 8601 text of @p d ("2026-02-27") to @p out.
-inline void append_date(std::string& out, calendar_date d) {
-    // Written from the back of one small buffer: day, month (two digits each), then the year's
-    // magnitude (at least four digits) and its sign.
-    const int y = static_cast<int>(d.year());
-    const auto m = static_cast<unsigned>(d.month());
-    const auto dd = static_cast<unsigned>(d.day());
-    char buffer[16];
+/// The last day of month @p m (1-12) of year @p y.
+[[nodiscard]] constexpr unsigned last_day_of_month(int y, unsigned m) noexcept {
+    constexpr unsigned char lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && year(y).is_leap() ? 29U : lengths[m - 1];
+}
+
+/// Days from 1970-01-01 to day @p d of month @p m (1-12) of year @p y, by the proleptic
+/// Gregorian calendar's 400-year cycle of 146,097 days, years counted from March.
+[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    if (m <= 2) --y;                                             // January and February end the year
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;      // the 400-year cycle
+    const std::int64_t year_of_era = y - era * 400;              // 0-399
+    const std::int64_t month_from_march = m > 2 ? m - 3 : m + 9;  // 0-11
+    const std::int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;  // 0-365
+    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;  // 719,468 days from 0000-03-01 to 1970-01-01
+}
+
+/// The year, month and day of day number @p n (days since 1970-01-01): days_from_civil() inverted.
+struct civil_day {
+    std::int64_t year;  ///< The year.
+    unsigned month;     ///< 1-12.
+    unsigned day;       ///< 1-31.
+};
+/// The civil day of day number @p n; the inverse of days_from_civil().
+[[nodiscard]] constexpr civil_day civil_from_days(std::int64_t n) noexcept {
+    n += 719468;
+    const std::int64_t era = (n >= 0 ? n : n - 146096) / 146097;
+    const std::int64_t day_of_era = n - era * 146097;  // 0-146096
+    const std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;  // 0-399
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t month_from_march = (5 * day_of_year + 2) / 153;  // 0-11
+    const auto day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+    const auto month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+    return civil_day{year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+/// Appends the ISO 8601 text of year @p y, @p month, @p day ("2026-02-27") to @p out; a month or day above 99 is
+/// written in full ("2026-02-130"), so a date that is not real still reads as given.
+inline void append_date(std::string& out, int y, unsigned month, unsigned day) {
+    // Written from the back of one small buffer: day, month (at least two digits each), then the
+    // year's magnitude (at least four digits) and its sign.
+    char buffer[24];
     char* p = buffer + sizeof buffer;
-    const auto two = [&p](unsigned v) {
-        *--p = static_cast<char>('0' + v % 10);
-        *--p = static_cast<char>('0' + v / 10 % 10);
+    const auto field = [&p](unsigned v, int width) {
+        char* const end = p;
+        p = write_digits_backward(p, std::uint64_t{v});
+        while (end - p < width) *--p = '0';
     };
-    two(dd);
+    field(day, 2);
     *--p = '-';
-    two(m);
+    field(month, 2);
     *--p = '-';
-    auto year = static_cast<unsigned>(y < 0 ? -y : y);
-    for (int digits = 0; digits < 4 || year != 0; ++digits, year /= 10) *--p = static_cast<char>('0' + year % 10);
+    field(static_cast<unsigned>(y < 0 ? -y : y), 4);
     if (y < 0) *--p = '-';
     out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
 }
 
+/// Throws invalid_argument_error for a year, month or day no calendar_date can hold (cold path).
+FUNDROUND_COLD inline void throw_unholdable_date(std::int64_t y, std::uint64_t m, std::uint64_t d) {
+    throw invalid_argument_error(concat({"date = ", signed_digits(y), "-", digits(m), "-", digits(d),
+                                         ": a calendar_date holds the years -32767 to 32767, months "
+                                         "and days up to 255"}));
+}
+
+}  // namespace detail
+
+/// A calendar day with no time zone, such as `year{2026} / 2 / 27` or `calendar_date(year{2026}, 2, 27)`.
+///
+/// Any year from -32767 to 32767 with a month and a day up to 255 can be written, so that a
+/// builder can report `year{2026} / 2 / 30` among its other problems: ok() says whether it is a
+/// real day. Four bytes: one 32-bit code ordered as the dates are (year, month, day), so that
+/// comparing two dates is comparing two integers.
+class calendar_date {
+public:
+    /// 0000-00-00: not a real day (ok() is false), the state of a date not set yet.
+    constexpr calendar_date() noexcept = default;
+    /// Day @p day of month @p month of @p y; throws invalid_argument_error if the year is outside
+    /// -32767 to 32767 or the month or day above 255 (a day that is merely not real, such as
+    /// February 30, is held: ok() is false).
+    constexpr calendar_date(fundround::year y, unsigned month, unsigned day)
+        : code_(encode(hold_year(y.value(), month, day), month, day)) {}
+
+    /// The first day of year -32767, the earliest a calendar_date holds.
+    [[nodiscard]] static constexpr calendar_date min() noexcept { return calendar_date(-32767, 1, 1, 0); }
+    /// 32767-12-31, the last day a calendar_date holds.
+    [[nodiscard]] static constexpr calendar_date max() noexcept { return calendar_date(32767, 12, 31, 0); }
+
+    /// The date of day number @p n (days since 1970-01-01, negative before); throws
+    /// invalid_argument_error outside min() to max().
+    [[nodiscard]] static constexpr calendar_date from_day_number(std::int64_t n) {
+        if (n < min().day_number() || n > max().day_number()) throw_out_of_range(n);
+        const detail::civil_day c = detail::civil_from_days(n);
+        return calendar_date(static_cast<int>(c.year), c.month, c.day, 0);
+    }
+
+    /// The year.
+    [[nodiscard]] constexpr int year() const noexcept { return static_cast<int>(code_ >> 16) - year_bias; }
+    /// The month, 1 to 12 for a real day.
+    [[nodiscard]] constexpr unsigned month() const noexcept { return code_ >> 8 & 0xFFU; }
+    /// The day of the month, from 1 for a real day.
+    [[nodiscard]] constexpr unsigned day() const noexcept { return code_ & 0xFFU; }
+
+    /// True if this is a real day of the calendar (February 29 in leap years only).
+    [[nodiscard]] constexpr bool ok() const noexcept {
+        const unsigned m = month();
+        const unsigned d = day();
+        return m >= 1 && m <= 12 && d >= 1 && d <= detail::last_day_of_month(year(), m);
+    }
+
+    /// Days since 1970-01-01 (negative before), for a real day (ok()).
+    [[nodiscard]] constexpr std::int32_t day_number() const noexcept {
+        return static_cast<std::int32_t>(detail::days_from_civil(year(), month(), day()));
+    }
+
+    /// True if both are the same year, month and day.
+    [[nodiscard]] friend constexpr bool operator==(calendar_date a, calendar_date b) noexcept {
+        return a.key() == b.key();
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend constexpr bool operator!=(calendar_date a, calendar_date b) noexcept {
+        return a.key() != b.key();
+    }
+    /// True if @p a comes before @p b (by year, then month, then day).
+    [[nodiscard]] friend constexpr bool operator<(calendar_date a, calendar_date b) noexcept {
+        return a.key() < b.key();
+    }
+    /// True if @p a comes after @p b.
+    [[nodiscard]] friend constexpr bool operator>(calendar_date a, calendar_date b) noexcept { return b < a; }
+    /// True unless @p a comes after @p b.
+    [[nodiscard]] friend constexpr bool operator<=(calendar_date a, calendar_date b) noexcept { return !(b < a); }
+    /// True unless @p a comes before @p b.
+    [[nodiscard]] friend constexpr bool operator>=(calendar_date a, calendar_date b) noexcept { return !(a < b); }
+
+    /// The day @p n days after @p d (before, if negative); throws invalid_argument_error if @p d
+    /// is not a real day or the result is outside min() to max().
+    [[nodiscard]] friend constexpr calendar_date operator+(calendar_date d, days n) {
+        if (!d.ok()) throw_not_real(d);
+        const std::int64_t from = d.day_number();
+        // Both bounds are within ±12 million days: comparing before adding cannot overflow.
+        if (n.count() > max().day_number() - from || n.count() < min().day_number() - from) {
+            throw_out_of_range(d, n);
+        }
+        return from_day_number(from + n.count());
+    }
+    /// The day @p n days before @p d: `d + days{-n}`.
+    [[nodiscard]] friend constexpr calendar_date operator-(calendar_date d, days n) {
+        if (n.count() == INT64_MIN) throw_out_of_range(d, n);
+        return d + days{-n.count()};
+    }
+    /// The days from @p from to @p to (negative if @p to comes first); throws
+    /// invalid_argument_error if either is not a real day.
+    [[nodiscard]] friend constexpr days operator-(calendar_date to, calendar_date from) {
+        if (!to.ok()) throw_not_real(to);
+        if (!from.ok()) throw_not_real(from);
+        return days{std::int64_t{to.day_number()} - from.day_number()};
+    }
+
+private:
+    constexpr calendar_date(int y, unsigned m, unsigned d, int /*checked*/) noexcept
+        : code_(encode(y, m, d)) {}
+
+    static constexpr int hold_year(int y, unsigned m, unsigned d) {
+        if (y < -32767 || y > 32767 || m > 255 || d > 255) detail::throw_unholdable_date(y, m, d);
+        return y;
+    }
+    // The year biased to be positive, the month and the day, 16, 8 and 8 bits: ordered as dates.
+    static constexpr int year_bias = 32768;
+    static constexpr std::uint32_t encode(int y, unsigned m, unsigned d) noexcept {
+        return static_cast<std::uint32_t>(y + year_bias) << 16 | m << 8 | d;
+    }
+    [[nodiscard]] constexpr std::uint32_t key() const noexcept { return code_; }
+    [[nodiscard]] std::string text() const {
+        std::string out;
+        detail::append_date(out, year(), month(), day());
+        return out;
+    }
+    FUNDROUND_COLD static void throw_out_of_range(std::int64_t n) {
+        throw invalid_argument_error(detail::concat({"day number = ", detail::signed_digits(n),
+                                                     ": is outside -32767-01-01 to 32767-12-31, the days a "
+                                                     "calendar_date holds"}));
+    }
+    FUNDROUND_COLD static void throw_out_of_range(calendar_date d, days n) {
+        throw invalid_argument_error(detail::concat({"date = ", d.text(), " + ", detail::signed_digits(n.count()),
+                                                     " days: is outside -32767-01-01 to 32767-12-31, the days "
+                                                     "a calendar_date holds"}));
+    }
+    FUNDROUND_COLD static void throw_not_real(calendar_date d) {
+        throw invalid_argument_error(detail::concat({"date = ", d.text(), ": is not a valid calendar date"}));
+    }
+
+    std::uint32_t code_ = encode(0, 0, 0);
+};
+
+/// `year{2026} / 2 / 27`: day 27 of February 2026 (see calendar_date's constructor).
+[[nodiscard]] constexpr calendar_date operator/(year_month ym, unsigned day) {
+    return calendar_date(ym.year(), ym.month(), day);
+}
+/// `year{2026} / 2 / 27`, the day written as an int literal (a negative one is not a day: day 0).
+[[nodiscard]] constexpr calendar_date operator/(year_month ym, int day) {
+    return calendar_date(ym.year(), ym.month(), day < 0 ? 0U : static_cast<unsigned>(day));
+}
+
+
+namespace detail {
+/// Appends the ISO 8601 text of @p d ("2026-02-27") to @p out.
+inline void append_date(std::string& out, calendar_date d) { append_date(out, d.year(), d.month(), d.day()); }
 }  // namespace detail
 
 /// ISO 8601 text "2026-02-27".
@@ -52,12 +294,16 @@ inline void append_date(std::string& out, calendar_date d) {
     return text;
 }
 
+/// Writes the ISO 8601 text "2026-02-27" (any narrow output stream; needs `<ostream>` to use).
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, calendar_date d) {
+    return os << to_string(d);
+}
+
 /// 9999-12-31: the last day fundround models, and the day on which "in the end" is judged (a
 /// world seen then knows every event). The one spelling of "end of time" in the library: every
 /// date a user gives (close, expected, condition, milestone, as-of dates) must be on or before it.
-[[nodiscard]] constexpr calendar_date end_of_time() noexcept {
-    return calendar_date{date::year{9999}, date::month{12}, date::day{31}};
-}
+[[nodiscard]] constexpr calendar_date end_of_time() noexcept { return year{9999} / 12U / 31U; }
 
 /// True if @p d is a real calendar day no later than end_of_time(): the dates fundround models.
 [[nodiscard]] constexpr bool is_modelled(calendar_date d) noexcept { return d.ok() && d <= end_of_time(); }
@@ -69,13 +315,14 @@ inline void append_date(std::string& out, calendar_date d) {
     return {};
 }
 
-/// The day after @p d. Never wraps: throws invalid_argument_error for the last day date::year
-/// can hold (32767-12-31); any date on or before end_of_time() has a next day.
+/// The day after @p d. Never wraps: throws invalid_argument_error for calendar_date::max()
+/// (32767-12-31) and a day that is not real; any date on or before end_of_time() has a next day.
 [[nodiscard]] inline calendar_date next_day(calendar_date d) {
-    if (d.year() == date::year::max() && d.month() == date::December && d.day() >= date::day{31}) {
-        throw invalid_argument_error("date = " + to_string(d) + ": has no next day (the last day date::year can hold)");
+    if (d == calendar_date::max()) {
+        throw invalid_argument_error(detail::concat({"date = ", to_string(d),
+                                             ": has no next day (the last day a calendar_date can hold)"}));
     }
-    return calendar_date{date::sys_days{d} + date::days{1}};
+    return d + days{1};
 }
 
 namespace detail {
@@ -85,9 +332,7 @@ FUNDROUND_COLD inline void throw_invalid_date(calendar_date d, std::string_view 
 }
 
 // Days since 1970-01-01 of a date the caller checked with is_modelled().
-[[nodiscard]] inline std::int32_t day_number(calendar_date d) noexcept {
-    return static_cast<std::int32_t>(date::sys_days{d}.time_since_epoch().count());
-}
+[[nodiscard]] constexpr std::int32_t day_number(calendar_date d) noexcept { return d.day_number(); }
 }  // namespace detail
 
 /// Throws invalid_argument_error naming @p field unless is_modelled(@p d): a real calendar day

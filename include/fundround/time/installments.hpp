@@ -11,7 +11,6 @@
 #include <fundround/numeric/allocation.hpp>
 #include <fundround/numeric/money_format.hpp>
 
-#include <date/date.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -78,7 +77,7 @@ namespace detail {
 [[nodiscard]] inline calendar_date add_months_checked(calendar_date anchor, std::int64_t months,
                                  const std::string& what) {
     require_valid(anchor, what + ": anchor");
-    const std::int64_t min_index = std::int64_t{static_cast<int>(date::year::min())} * 12;
+    const std::int64_t min_index = month_index(calendar_date::min());
     const std::int64_t max_index = month_index(end_of_time());  // the one horizon
     const std::int64_t start = month_index(anchor);
     if (months > max_index - start || months < min_index - start) {
@@ -86,13 +85,11 @@ namespace detail {
                                      detail::signed_digits(months) + " months: is outside the years "
                                      "fundround models (up to 9999-12-31)");
     }
-    const date::year_month target =
-        date::year_month{anchor.year(), anchor.month()} + date::months{static_cast<int>(months)};
-    const date::day last_day = date::year_month_day_last{target.year(),
-                                                         date::month_day_last{target.month()}}
-                                   .day();
-    const date::day day = anchor.day() < last_day ? anchor.day() : last_day;
-    return calendar_date{target.year(), target.month(), day};
+    const std::int64_t target = start + months;  // within the years a calendar_date holds
+    const std::int64_t target_year = (target >= 0 ? target : target - 11) / 12;
+    const auto target_month = static_cast<unsigned>(target - target_year * 12 + 1);
+    const unsigned last_day = last_day_of_month(static_cast<int>(target_year), target_month);
+    return year{static_cast<int>(target_year)} / target_month / (anchor.day() < last_day ? anchor.day() : last_day);
 }
 
 /// The split rule shared by installments() and installments_between().

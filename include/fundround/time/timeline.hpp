@@ -125,12 +125,12 @@ private:
     using totals = std::array<money::rep, 4>;
     // Totals after each day on which something moves; `initial` before the first such day.
     struct track {
-        std::vector<date::sys_days> days;
+        std::vector<calendar_date> days;
         std::vector<totals> after;
         totals initial{};
     };
     struct move {
-        date::sys_days day;
+        calendar_date day;
         std::size_t investor;
         bucket from, to;
         money::rep amount;
@@ -150,7 +150,7 @@ private:
 
     round_position position(const track& t, calendar_date d) const {
         require_valid(d, "as_of");
-        const auto it = std::upper_bound(t.days.begin(), t.days.end(), date::sys_days{d});
+        const auto it = std::upper_bound(t.days.begin(), t.days.end(), d);
         const totals& v = it == t.days.begin() ? t.initial : t.after[static_cast<std::size_t>(it - t.days.begin()) - 1];
         const auto m = [&](money::rep units) { return money::from_units(units, pre_money_.currency()); };
         return {d, m(v[funded_b]), m(v[committed_b]), m(v[conditional_b]), m(v[lapsed_b]),
@@ -197,7 +197,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     // The keys point into the round's schedule, alive for the whole constructor.
     std::unordered_map<const void*, condition_status> seen;
     std::vector<move> moves;
-    const date::sys_days close{close_};
+    const calendar_date close{close_};
     const auto handle = [&](const disbursement& e) {
         const money::rep units = e.amount().units();
         const std::size_t who = e.investor_index();
@@ -208,9 +208,9 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
             all_.initial[committed_b] += floor;
             investors_[who].initial[conditional_b] += rest;
             all_.initial[conditional_b] += rest;
-            const date::sys_days settle{*e.date()};
+            const calendar_date settle{*e.date()};
             const condition_status st = e.when().evaluate(world.at(*e.date()));
-            const date::sys_days since = st.since ? std::max(close, date::sys_days{*st.since}) : close;
+            const calendar_date since = st.since ? std::max(close, *st.since) : close;
             if (st.is_met()) {
                 if (since < settle) moves.push_back({since, who, conditional_b, committed_b, rest});
                 moves.push_back({settle, who, since < settle ? committed_b : conditional_b, funded_b, rest});
@@ -230,20 +230,20 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
         investors_[who].initial[start] += units;
         all_.initial[start] += units;
         if (st.is_met()) {
-            const date::sys_days met = st.since ? std::max(close, date::sys_days{*st.since}) : close;
-            date::sys_days paid = met;
+            const calendar_date met = st.since ? std::max(close, *st.since) : close;
+            calendar_date paid = met;
             const auto expected = cs[who].tranches[e.tranche_index()].expected_date();
-            if (expected) paid = std::max(paid, date::sys_days{*expected});
+            if (expected) paid = std::max(paid, *expected);
             if (start == conditional_b && met < paid) {
                 moves.push_back({met, who, conditional_b, committed_b, units});
                 moves.push_back({paid, who, committed_b, funded_b, units});
             } else {
                 moves.push_back({paid, who, start, funded_b, units});
             }
-            payments_.push_back({calendar_date{paid}, e.investor(), who, e.tranche_index(), tranche_part::whole,
+            payments_.push_back({paid, e.investor(), who, e.tranche_index(), tranche_part::whole,
                                  e.amount()});
         } else if (st.is_lapsed()) {
-            const date::sys_days lapsed = st.since ? date::sys_days{*st.since} : close;
+            const calendar_date lapsed = st.since ? *st.since : close;
             moves.push_back({lapsed, who, start, lapsed_b, units});
         }
     };
@@ -265,7 +265,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     }
     std::vector<payment>& paid = payments_;
     std::stable_sort(paid.begin(), paid.end(),
-                     [](const payment& a, const payment& b) { return date::sys_days{a.date} < date::sys_days{b.date}; });
+                     [](const payment& a, const payment& b) { return a.date < b.date; });
 }
 
 FUNDROUND_END_NAMESPACE

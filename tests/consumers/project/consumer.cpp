@@ -10,7 +10,7 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using date::year;
+    using fundround::year;
 
     try {
         const funding_round round =
