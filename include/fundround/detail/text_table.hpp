@@ -38,9 +38,9 @@ inline std::size_t display_width(std::string_view s) {
 /// cell's start, the last one to the end), row after row, as many per row as @p right has
 /// letters ('r' for a right-aligned column), with aligned columns, each line prefixed by
 /// @p indent and trailing spaces trimmed; the first row is a header, left out when all its cells
-/// are empty. Writes the whole table at once.
-inline void print_aligned(std::ostream& os, std::string_view text, const std::vector<std::size_t>& starts,
-                          std::string_view right, std::string_view indent) {
+/// are empty. Appends to @p out.
+inline void append_aligned(std::string& out, std::string_view text, const std::vector<std::size_t>& starts,
+                           std::string_view right, std::string_view indent) {
     const std::size_t columns = right.size();
     const std::size_t count = starts.size();
     const auto cell = [&](std::size_t i) {
@@ -56,7 +56,6 @@ inline void print_aligned(std::ostream& os, std::string_view text, const std::ve
         width[i % columns] = std::max(width[i % columns], width[columns + i]);
         if (i < columns && !c.empty()) header = true;
     }
-    std::string out;
     for (std::size_t first = header ? 0 : columns; first < count; first += columns) {
         const std::size_t line = out.size();
         out.append(indent.data(), indent.size());
@@ -72,6 +71,13 @@ inline void print_aligned(std::ostream& os, std::string_view text, const std::ve
         while (out.size() > line && out.back() == ' ') out.pop_back();
         out += '\n';
     }
+}
+
+/// append_aligned() written to @p os, the whole table at once.
+inline void print_aligned(std::ostream& os, std::string_view text, const std::vector<std::size_t>& starts,
+                          std::string_view right, std::string_view indent) {
+    std::string out;
+    append_aligned(out, text, starts, right, indent);
     os << out;
 }
 
@@ -128,6 +134,8 @@ public:
     }
     /// Prints every row, each prefixed by @p indent, with trailing spaces trimmed.
     void print(std::ostream& os, std::string_view indent) const { print_aligned(os, text_, starts_, right_, indent); }
+    /// What print() writes, appended to @p out.
+    void append_to(std::string& out, std::string_view indent) const { append_aligned(out, text_, starts_, right_, indent); }
     /// Empties the table, columns and cells, to build another.
     void clear() noexcept {
         text_.clear();

@@ -16,7 +16,6 @@
 #include <iterator>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -173,23 +172,19 @@ void fill_schedule_table(Table& t, const funding_round& r, const report_options&
     return t;
 }
 
-}  // namespace detail
-
-/// Prints @p r for a person: a header with the headline figures, then aligned tables of
-/// investors and of the disbursement schedule, with totals that reconcile. Throws
-/// validation_error listing every problem with @p opt before printing anything.
-inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
+/// The text of summary(): appended to @p out, the options checked before anything is written.
+inline void append_summary(std::string& out, const funding_round& round, const report_options& opt) {
     const auto valid = [](int decimals) { return decimals >= 0 && decimals <= 60; };
     if (!valid(opt.percent_decimals) || !valid(opt.multiple_decimals)) detail::throw_invalid_report_options(opt);
     const funding_round& r = round;
 
-    std::string line = r.name();
+    std::string& line = out;
+    line += r.name();
     line += " (";
     line.append(r.currency().code().data(), 3);
     line += "), closing ";
     detail::append_date(line, r.close_date());
     line += '\n';
-    os << line;
     detail::text_table t;
     static constexpr detail::column_spec two_columns[] = {{"", false, ""}, {"", false, ""}};
     t.columns(two_columns, 2);  // no titles: no header row
@@ -223,21 +218,30 @@ inline void print_summary(std::ostream& os, const funding_round& round, const re
                    {figure(r.new_investors_ownership()), figure(r.new_investors_ownership_at_close())}, opt);
     append_figures(row("Existing holders own"), "% committed, % at close",
                    {figure(r.existing_holders_ownership()), figure(r.existing_holders_ownership_at_close())}, opt);
-    t.print(os, "  ");
+    t.append_to(out, "  ");
 
-    os << "\nInvestors\n";
+    out += "\nInvestors\n";
     t.clear();
     detail::fill_investors_table(t, r, opt);
-    t.print(os, "  ");
-    os << "\nSchedule\n";
+    t.append_to(out, "  ");
+    out += "\nSchedule\n";
     t.clear();
     detail::fill_schedule_table(t, r, opt);
-    t.print(os, "  ");
+    t.append_to(out, "  ");
     const disbursement_schedule& s = r.schedule();
-    line.clear();
-    append_figures(line, "  Dated $ + undated $ = $ committed\n",
+    append_figures(out, "  Dated $ + undated $ = $ committed\n",
                            {figure(s.dated_total()), figure(s.undated_total()), figure(s.total())}, opt);
-    os << line;
+}
+
+}  // namespace detail
+
+/// Prints @p r for a person: a header with the headline figures, then aligned tables of
+/// investors and of the disbursement schedule, with totals that reconcile. Throws
+/// validation_error listing every problem with @p opt before printing anything.
+inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
+    std::string text;
+    detail::append_summary(text, round, opt);
+    os << text;
 }
 
 /// Writes print_summary() with default options.
@@ -248,9 +252,9 @@ inline std::ostream& operator<<(std::ostream& os, const funding_round& r) {
 
 /// print_summary() as a string.
 [[nodiscard]] inline std::string summary(const funding_round& r, const report_options& opt = {}) {
-    std::ostringstream os;
-    print_summary(os, r, opt);
-    return os.str();
+    std::string text;
+    detail::append_summary(text, r, opt);
+    return text;
 }
 
 FUNDROUND_END_NAMESPACE
