@@ -76,7 +76,6 @@ namespace {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 __extension__ typedef __int128 wide;  // NOLINT(modernize-use-using)
 

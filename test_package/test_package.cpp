@@ -7,7 +7,6 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using fundround::year;
 
     const funding_round round =
         round_builder("Reference round, 2026")

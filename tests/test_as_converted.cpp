@@ -23,7 +23,6 @@ namespace test_as_converted {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

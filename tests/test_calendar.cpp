@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <climits>
 #include <cstdint>
 #include <sstream>
 #include <stdexcept>
@@ -50,6 +51,10 @@ TEST_CASE("to_string: invalid dates are shown as written (for diagnostics)") {
     CHECK(fr::to_string(ymd(2026, 2, 130)) == "2026-02-130");  // more than two digits: in full
     CHECK(fr::to_string(ymd(2026, 255, 255)) == "2026-255-255");
     CHECK(fr::to_string(calendar_date{}) == "0000-00-00");
+    // The writer itself takes any year and field (charts write years far outside a date's).
+    std::string text;
+    fr::detail::append_date(text, INT64_MIN, 4294967295U, 7);
+    CHECK(text == "-9223372036854775808-4294967295-07");
 }
 
 // Questionable (see the report): the year is not zero-padded to four digits as ISO 8601 requires.
@@ -167,14 +172,70 @@ TEST_CASE("calendar_date: ok() follows the Gregorian leap rules") {
     CHECK_FALSE(ymd(2026, 1, 0).ok());
     CHECK(ymd(2026, 1, 31).ok());
     CHECK(ymd(2026, 12, 31).ok());
-    CHECK(year{2026} / -1 / 1 == ymd(2026, 0, 1));  // a negative literal is no month
-    CHECK(year{2026} / 1 / -1 == ymd(2026, 1, 0));
+    CHECK_FALSE((year{2026} / 0 / 1).ok());
+    CHECK_FALSE((year{2026} / 1 / 0).ok());
+}
+
+TEST_CASE("calendar_date: months and days of any integer type, each range-checked") {
+    const std::size_t m = 2;
+    const long d = 27;
+    const std::int64_t d64 = 27;
+    const unsigned char m8 = 2;
+    const short d16 = 27;
+    CHECK(year{2026} / m / d == ymd(2026, 2, 27));
+    CHECK(year{2026} / m8 / d16 == ymd(2026, 2, 27));
+    CHECK(year{2026} / 2 / d64 == ymd(2026, 2, 27));
+    CHECK(calendar_date(year{2026}, m, d64) == ymd(2026, 2, 27));
+    CHECK(calendar_date(year{2026}, 2U, 27L) == ymd(2026, 2, 27));
+    // Negative or above 255: no calendar_date holds it, whichever way it is written.
+    CHECK_THROWS_WITH_AS((void)(year{2026} / -1 / 1),
+                         "month = -1: a calendar_date holds the years -32767 to 32767 and the months and days 0 to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(year{2026} / 1 / -1),
+                         "day = -1: a calendar_date holds the years -32767 to 32767 and the months and days 0 to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)calendar_date(year{2026}, 2, -1),
+                         "day = -1: a calendar_date holds the years -32767 to 32767 and the months and days 0 to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(year{2026} / std::size_t{4294967296} / 1),
+                         "month = 4294967296: a calendar_date holds the years -32767 to 32767 and the months and days 0 to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(year{2026} / 1 / INT64_MIN),
+                         "day = -9223372036854775808: a calendar_date holds the years -32767 to 32767 and the months and "
+                         "days 0 to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(year{2026} / 1 / UINT64_MAX), fr::invalid_argument_error);
+    CHECK(year{2026} / 255 / 255 == calendar_date(year{2026}, 255, 255));
+}
+
+TEST_CASE("days and year: comparisons, negation, compound assignment") {
+    CHECK(days{2} > days{1});
+    CHECK(days{1} <= days{1});
+    CHECK(days{1} >= days{1});
+    CHECK_FALSE(days{1} > days{2});
+    CHECK(-days{5} == days{-5});
+    CHECK(-days{INT64_MAX} == days{-INT64_MAX});
+    CHECK_THROWS_WITH_AS((void)-days{INT64_MIN}, "days = -9223372036854775808: its negation is not an int64_t",
+                         fr::invalid_argument_error);
+    CHECK(year{2026} == year{2026});
+    CHECK(year{2026} != year{2027});
+    CHECK(year{-1} < year{0});
+    calendar_date d = ymd(2026, 2, 27);
+    d += days{2};
+    CHECK(d == ymd(2026, 3, 1));
+    d -= days{1};
+    CHECK(d == ymd(2026, 2, 28));
+    CHECK((d -= days{-1}) == ymd(2026, 3, 1));
 }
 
 TEST_CASE("calendar_date: what it cannot hold is an error, never wrapped") {
     CHECK_THROWS_WITH_AS(ymd(32768, 1, 1),
-                         "date = 32768-1-1: a calendar_date holds the years -32767 to 32767, months and days up to 255",
+                         "year = 32768: a calendar_date holds the years -32767 to 32767 and the months and days 0 to 255",
                          fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(ymd(-32768, 1, 1),
+                         "year = -32768: a calendar_date holds the years -32767 to 32767 and the months and days 0 to 255",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)(year{INT_MIN} / 1 / 1), fr::invalid_argument_error);
     CHECK_THROWS_AS(ymd(-32768, 1, 1), fr::invalid_argument_error);
     CHECK_THROWS_AS(ymd(2026, 256, 1), fr::invalid_argument_error);
     CHECK_THROWS_AS(ymd(2026, 1, 256), fr::invalid_argument_error);
@@ -190,7 +251,11 @@ TEST_CASE("calendar_date: what it cannot hold is an error, never wrapped") {
     CHECK_THROWS_WITH_AS((void)(calendar_date::max() + days{1}),
                          "date = 32767-12-31 + 1 days: is outside -32767-01-01 to 32767-12-31, the days a calendar_date holds",
                          fr::invalid_argument_error);
-    CHECK_THROWS_AS((void)(calendar_date::min() - days{1}), fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(calendar_date::min() - days{1}),
+                         "date = -32767-01-01 - 1 days: is outside -32767-01-01 to 32767-12-31, the days a calendar_date holds",
+                         fr::invalid_argument_error);
+    CHECK(calendar_date::max() - days{-1 * 0} == calendar_date::max());
+    CHECK(calendar_date::min() - days{-1} == ymd(-32767, 1, 2));
     CHECK_THROWS_AS((void)(ymd(2026, 1, 1) + days{INT64_MAX}), fr::invalid_argument_error);
     CHECK_THROWS_AS((void)(ymd(2026, 1, 1) + days{INT64_MIN}), fr::invalid_argument_error);
     CHECK_THROWS_AS((void)(ymd(2026, 1, 1) - days{INT64_MIN}), fr::invalid_argument_error);

@@ -20,7 +20,6 @@ namespace test_conversion {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

@@ -20,7 +20,6 @@ namespace test_convertible_note {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

@@ -27,7 +27,6 @@ namespace test_json_deal_chain {
 using namespace fundround;
 using namespace fundround::literals;
 using nlohmann::json;
-using fundround::year;
 
 std::string example_text() {
     std::ifstream in(std::string(FUNDROUND_EXAMPLES_DIR) + "/seed_safes_to_series_a.json", std::ios::binary);

@@ -26,7 +26,6 @@ namespace test_json_deal_file {
 using namespace fundround;
 using namespace fundround::literals;
 using nlohmann::json;
-using fundround::year;
 
 std::string file_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -17,7 +17,6 @@ namespace test_note_events {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

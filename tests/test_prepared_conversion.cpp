@@ -22,7 +22,6 @@ namespace test_prepared_conversion {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

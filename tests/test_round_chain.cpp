@@ -20,7 +20,6 @@ namespace test_round_chain {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

@@ -15,7 +15,6 @@ namespace test_safe {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 TEST_CASE("the named constructors give the standard forms' terms") {
     const calendar_date d = year{2025} / 3 / 1;

@@ -22,7 +22,6 @@ namespace test_safe_events {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 namespace {
 

@@ -203,6 +203,12 @@ TEST_CASE("chart_value: dates round-trip through day numbers; bad dates throw") 
     CHECK_THROWS_AS((void)chart_value::date(2026, 1, 0), fr::invalid_argument_error);
     CHECK_THROWS_AS((void)chart_value::day_number(fr::detail::int64_max), fr::invalid_argument_error);
     CHECK(chart_value::day_number(-100'000'000).to_string() == "-271821-04-20");
+    // The date writer takes any year a day number gives (years beyond an int, no narrowing); the
+    // last 719,468 day numbers before INT64_MAX have no date and throw.
+    CHECK(fr::detail::iso_date_text(1'000'000'000'000) == "2737908976-12-27");
+    CHECK(fr::detail::iso_date_text(-1'000'000'000'000) == "-2737905037-01-05");
+    CHECK_THROWS_AS((void)fr::detail::iso_date_text(fr::detail::int64_max), fr::invalid_argument_error);
+    CHECK_FALSE(fr::detail::iso_date_text(fr::detail::int64_max - 719468).empty());
     // Property: the civil formulas agree with date's (an independent implementation) over four
     // centuries and more.
     for (std::int64_t d = -150'000; d <= 150'000; d += 61) {

@@ -24,6 +24,7 @@ namespace test_tranched_issuance {
 
 namespace fr = fundround;
 using fr::days;
+using fr::year;
 using namespace fundround::literals;
 using fr::fraction;
 using fr::money;
@@ -58,6 +59,11 @@ TEST_CASE("reference round: shares per tranche at $730, ownership at close and o
     CHECK(at_close.shares_of("Amazon", fr::end_of_time()) == share_count(20'547'945));
     CHECK(at_close.shares_of("Amazon", ymd(2026, 2, 26)) == share_count(0));
     CHECK(at_close.not_converted(close) == 150_usd + 300_usd + 300_usd);
+    // A day that is not real is an error, as in every as-of query (it used to be compared as
+    // written by pool_increase() and not_converted()).
+    CHECK_THROWS_WITH_AS((void)at_close.pool_increase(year{2026} / 2 / 30), "as_of = 2026-02-30: is not a valid calendar date",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)at_close.not_converted(year{2026} / 2 / 30), fr::invalid_argument_error);
 
     // The conditions met on 2026-09-30 (an assumption): $35B buys 47,945,205 more shares.
     const fr::scenario met = fr::scenario("conditions met").achieve("certain conditions", ymd(2026, 9, 30));

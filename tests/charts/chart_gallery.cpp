@@ -30,7 +30,6 @@ namespace {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 
 bool write(const std::string& dir, const std::string& name, const chart& c) {
     const std::string path = dir + "/" + name + ".svg";

@@ -18,7 +18,6 @@ namespace test_cli_commands {
 
 using namespace fundround;
 using namespace fundround::literals;
-using fundround::year;
 using namespace fundround_cli;
 
 /// What a command printed and returned.

@@ -15,7 +15,7 @@ compared with:
   package_id() and package_info() run, and what they ask Conan to do is recorded and checked
   (package() and export_sources() really copy files, into a temporary folder); requirements()
   and package_info() run with the options off and on: the options are the CMake components
-  (fundround_json, fundround_fmt, fundround_date and the library each links), off by default,
+  (fundround_add_component(): fundround_json, fundround_fmt, fundround_date and the library each links), off by default,
   and each component's target and requirements are those of CMakeLists.txt;
 - test_package/ (find_package(fundround CONFIG), fundround::fundround, the CMakeDeps generator);
 - ports/fundround/{vcpkg.json,portfile.cmake,usage} (the registry form: vcpkg_from_github with
@@ -91,10 +91,11 @@ def library_facts(root, problems):
     problems.expect(facts["cxx_std"], "CMakeLists.txt", "no target_compile_features(fundround INTERFACE cxx_std_NN)")
     m = re.search(r"target_link_libraries\(\s*fundround\s+INTERFACE\s+([^)]*)\)", cml)
     facts["links"] = sorted(m.group(1).split()) if m else []
-    # The optional components: fundround_<name> linking fundround and one library.
+    # The optional components: fundround_add_component(<name> <package> <library target> <headers>),
+    # each a target fundround_<name> linking fundround and that library.
     facts["components"] = {}
-    for comp, links in re.findall(r"target_link_libraries\(\s*fundround_(\w+)\s+INTERFACE\s+([^)]*)\)", cml):
-        facts["components"][comp] = sorted(link for link in links.split() if link != "fundround")
+    for comp, _package, link in re.findall(r"^fundround_add_component\(\s*(\w+)\s+(\w+)\s+(\S+)", cml, re.M):
+        facts["components"][comp] = [link]
     problems.expect(sorted(facts["components"]) == ["date", "fmt", "json"], "CMakeLists.txt",
                     f"components {sorted(facts['components'])}; this check knows json, fmt and date")
     m = re.search(r"find_package\(\s*Boost\s+([\d.]+)", cml)

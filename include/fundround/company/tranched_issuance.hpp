@@ -187,8 +187,10 @@ public:
     }
     /// Shares issued to all investors on or before @p d. O(log n).
     [[nodiscard]] share_count new_shares(calendar_date d) const { return count_at(all_, d); }
-    /// The pool increase in force on @p d (from the close date on).
+    /// The pool increase in force on @p d (from the close date on); throws invalid_argument_error
+    /// unless @p d is a real day on or before end_of_time().
     [[nodiscard]] share_count pool_increase(calendar_date d) const {
+        require_valid(d, "as_of");
         return d < close_ ? share_count(0) : pool_increase_;
     }
     /// Fully diluted shares on @p d: base + pool increase (from close) + shares issued by @p d.
@@ -205,8 +207,10 @@ public:
     [[nodiscard]] fraction pool_increase_ownership(calendar_date d) const {
         return fraction(pool_increase(d).value(), fully_diluted(d).value());
     }
-    /// Money paid on or before @p d that bought no share (sum of not_converted).
+    /// Money paid on or before @p d that bought no share (sum of not_converted); throws
+    /// invalid_argument_error unless @p d is a real day on or before end_of_time().
     [[nodiscard]] money not_converted(calendar_date d) const {
+        require_valid(d, "as_of");
         money total = money::zero(currency_);
         for (const share_issue& i : issues_) {
             if (i.date <= d) total += i.not_converted;

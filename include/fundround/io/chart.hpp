@@ -36,9 +36,15 @@ namespace detail {
 
 /// "2026-02-27" for day number @p days.
 [[nodiscard]] inline std::string iso_date_text(std::int64_t days) {
-    const civil_day c = civil_from_days(days);  // a chart's days are within +/- 100 million: int years
+    // civil_from_days() adds 719,468 days (0000-03-01 to 1970-01-01): every day number but the
+    // last 719,468 before INT64_MAX has a date.
+    if (days > INT64_MAX - 719468) {
+        throw invalid_argument_error(concat({"day number = ", signed_digits(days),
+                                             ": is after the last day a chart date can show"}));
+    }
+    const civil_day c = civil_from_days(days);
     std::string text;
-    append_date(text, static_cast<int>(c.year), c.month, c.day);
+    append_date(text, c.year, c.month, c.day);
     return text;
 }
 

@@ -16,6 +16,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 FUNDROUND_BEGIN_NAMESPACE
 
@@ -32,6 +33,23 @@ public:
     [[nodiscard]] friend constexpr bool operator!=(days a, days b) noexcept { return a.count_ != b.count_; }
     /// True if @p a is fewer days than @p b.
     [[nodiscard]] friend constexpr bool operator<(days a, days b) noexcept { return a.count_ < b.count_; }
+    /// True if @p a is more days than @p b.
+    [[nodiscard]] friend constexpr bool operator>(days a, days b) noexcept { return b.count_ < a.count_; }
+    /// True unless @p a is more days than @p b.
+    [[nodiscard]] friend constexpr bool operator<=(days a, days b) noexcept { return !(b.count_ < a.count_); }
+    /// True unless @p a is fewer days than @p b.
+    [[nodiscard]] friend constexpr bool operator>=(days a, days b) noexcept { return !(a.count_ < b.count_); }
+    /// The same number of days the other way; throws invalid_argument_error for
+    /// days{INT64_MIN}, whose negation no int64_t holds.
+    [[nodiscard]] friend constexpr days operator-(days a) {
+        if (a.count_ == INT64_MIN) throw_no_negation();
+        return days{-a.count_};
+    }
+
+private:
+    FUNDROUND_COLD static void throw_no_negation() {
+        throw invalid_argument_error("days = -9223372036854775808: its negation is not an int64_t");
+    }
 
 private:
     std::int64_t count_;
@@ -48,16 +66,48 @@ public:
     [[nodiscard]] constexpr bool is_leap() const noexcept {
         return value_ % 4 == 0 && (value_ % 100 != 0 || value_ % 400 == 0);
     }
+    /// True if both are the same year.
+    [[nodiscard]] friend constexpr bool operator==(year a, year b) noexcept { return a.value_ == b.value_; }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend constexpr bool operator!=(year a, year b) noexcept { return a.value_ != b.value_; }
+    /// True if @p a is an earlier year than @p b.
+    [[nodiscard]] friend constexpr bool operator<(year a, year b) noexcept { return a.value_ < b.value_; }
 
 private:
     int value_;
 };
 
+namespace detail {
+
+/// Throws invalid_argument_error for a year, month or day no calendar_date can hold (cold path):
+/// "@p field = -1: ...", the value as written.
+FUNDROUND_COLD inline void throw_unholdable(std::string_view field, bool negative, std::uint64_t magnitude) {
+    throw invalid_argument_error(concat({field, " = ", negative ? "-" : "", digits(magnitude),
+                                         ": a calendar_date holds the years -32767 to 32767 and the months and "
+                                         "days 0 to 255"}));
+}
+
+/// @p v, a month or a day of any integer type, as the byte a calendar_date holds; throws
+/// invalid_argument_error naming @p field below 0 or above 255.
+template <class Int>
+[[nodiscard]] constexpr unsigned date_field(Int v, std::string_view field) {
+    static_assert(std::is_integral_v<Int>, "a month or a day is an integer");
+    if constexpr (std::is_signed_v<Int>) {
+        if (v < 0) throw_unholdable(field, true, 0 - static_cast<std::uint64_t>(v));
+    }
+    if (static_cast<std::uint64_t>(v) > 255U) throw_unholdable(field, false, static_cast<std::uint64_t>(v));
+    return static_cast<unsigned>(v);
+}
+
+}  // namespace detail
+
 /// A year and a month, `year{2026} / 2`: the middle step of `year{2026} / 2 / 27`.
 class year_month {
 public:
-    /// Month @p month (1 to 12 for a real month) of @p y.
-    constexpr year_month(fundround::year y, unsigned month) noexcept : year_(y), month_(month) {}
+    /// Month @p month (1 to 12 for a real month; any integer type) of @p y; throws
+    /// invalid_argument_error for a month below 0 or above 255, which no calendar_date holds.
+    template <class Int>
+    constexpr year_month(fundround::year y, Int month) : year_(y), month_(detail::date_field(month, "month")) {}
     /// The year.
     [[nodiscard]] constexpr fundround::year year() const noexcept { return year_; }
     /// The month, 1 to 12 for a real month.
@@ -68,11 +118,11 @@ private:
     unsigned month_;
 };
 
-/// `year{2026} / 2`: month 2 of 2026 (a month outside 1-12 makes a date that is not ok()).
-[[nodiscard]] constexpr year_month operator/(year y, unsigned month) noexcept { return year_month(y, month); }
-/// `year{2026} / 2`, the month written as an int literal (a negative one is not a month: month 0).
-[[nodiscard]] constexpr year_month operator/(year y, int month) noexcept {
-    return year_month(y, month < 0 ? 0U : static_cast<unsigned>(month));
+/// `year{2026} / 2`: month 2 of 2026, the month of any integer type (one outside 1-12 but within
+/// 0-255 makes a date that is not ok(); beyond that, invalid_argument_error).
+template <class Int, std::enable_if_t<std::is_integral_v<Int>, int> = 0>
+[[nodiscard]] constexpr year_month operator/(year y, Int month) {
+    return year_month(y, month);
 }
 
 namespace detail {
@@ -117,30 +167,23 @@ struct civil_day {
 
 /// Appends the ISO 8601 text of year @p y, @p month, @p day ("2026-02-27") to @p out; a month or day above 99 is
 /// written in full ("2026-02-130"), so a date that is not real still reads as given.
-inline void append_date(std::string& out, int y, unsigned month, unsigned day) {
+inline void append_date(std::string& out, std::int64_t y, unsigned month, unsigned day) {
     // Written from the back of one small buffer: day, month (at least two digits each), then the
     // year's magnitude (at least four digits) and its sign.
-    char buffer[24];
+    char buffer[48];  // sign, 19 digits of year, 10 each of month and day, two dashes
     char* p = buffer + sizeof buffer;
-    const auto field = [&p](unsigned v, int width) {
+    const auto field = [&p](std::uint64_t v, int width) {
         char* const end = p;
-        p = write_digits_backward(p, std::uint64_t{v});
+        p = write_digits_backward(p, v);
         while (end - p < width) *--p = '0';
     };
     field(day, 2);
     *--p = '-';
     field(month, 2);
     *--p = '-';
-    field(static_cast<unsigned>(y < 0 ? -y : y), 4);
+    field(y < 0 ? 0 - static_cast<std::uint64_t>(y) : static_cast<std::uint64_t>(y), 4);
     if (y < 0) *--p = '-';
     out.append(p, static_cast<std::size_t>(buffer + sizeof buffer - p));
-}
-
-/// Throws invalid_argument_error for a year, month or day no calendar_date can hold (cold path).
-FUNDROUND_COLD inline void throw_unholdable_date(std::int64_t y, std::uint64_t m, std::uint64_t d) {
-    throw invalid_argument_error(concat({"date = ", signed_digits(y), "-", digits(m), "-", digits(d),
-                                         ": a calendar_date holds the years -32767 to 32767, months "
-                                         "and days up to 255"}));
 }
 
 }  // namespace detail
@@ -155,11 +198,12 @@ class calendar_date {
 public:
     /// 0000-00-00: not a real day (ok() is false), the state of a date not set yet.
     constexpr calendar_date() noexcept = default;
-    /// Day @p day of month @p month of @p y; throws invalid_argument_error if the year is outside
-    /// -32767 to 32767 or the month or day above 255 (a day that is merely not real, such as
-    /// February 30, is held: ok() is false).
-    constexpr calendar_date(fundround::year y, unsigned month, unsigned day)
-        : code_(encode(hold_year(y.value(), month, day), month, day)) {}
+    /// Day @p day of month @p month of @p y (month and day of any integer type); throws
+    /// invalid_argument_error if the year is outside -32767 to 32767 or the month or day outside
+    /// 0 to 255 (a day that is merely not real, such as February 30, is held: ok() is false).
+    template <class Month, class Day>
+    constexpr calendar_date(fundround::year y, Month month, Day day)
+        : code_(encode(hold_year(y.value()), detail::date_field(month, "month"), detail::date_field(day, "day"))) {}
 
     /// The first day of year -32767, the earliest a calendar_date holds.
     [[nodiscard]] static constexpr calendar_date min() noexcept { return calendar_date(-32767, 1, 1, 0); }
@@ -219,15 +263,24 @@ public:
         const std::int64_t from = d.day_number();
         // Both bounds are within ±12 million days: comparing before adding cannot overflow.
         if (n.count() > max().day_number() - from || n.count() < min().day_number() - from) {
-            throw_out_of_range(d, n);
+            throw_out_of_range(d, n, " + ");
         }
         return from_day_number(from + n.count());
     }
-    /// The day @p n days before @p d: `d + days{-n}`.
+    /// The day @p n days before @p d (after, if negative); throws invalid_argument_error if @p d
+    /// is not a real day or the result is outside min() to max().
     [[nodiscard]] friend constexpr calendar_date operator-(calendar_date d, days n) {
-        if (n.count() == INT64_MIN) throw_out_of_range(d, n);
-        return d + days{-n.count()};
+        if (!d.ok()) throw_not_real(d);
+        const std::int64_t from = d.day_number();
+        if (n.count() > from - min().day_number() || n.count() < from - max().day_number()) {
+            throw_out_of_range(d, n, " - ");
+        }
+        return from_day_number(from - n.count());
     }
+    /// `d = d + n`.
+    constexpr calendar_date& operator+=(days n) { return *this = *this + n; }
+    /// `d = d - n`.
+    constexpr calendar_date& operator-=(days n) { return *this = *this - n; }
     /// The days from @p from to @p to (negative if @p to comes first); throws
     /// invalid_argument_error if either is not a real day.
     [[nodiscard]] friend constexpr days operator-(calendar_date to, calendar_date from) {
@@ -240,8 +293,10 @@ private:
     constexpr calendar_date(int y, unsigned m, unsigned d, int /*checked*/) noexcept
         : code_(encode(y, m, d)) {}
 
-    static constexpr int hold_year(int y, unsigned m, unsigned d) {
-        if (y < -32767 || y > 32767 || m > 255 || d > 255) detail::throw_unholdable_date(y, m, d);
+    static constexpr int hold_year(int y) {
+        if (y < -32767 || y > 32767) {
+            detail::throw_unholdable("year", y < 0, y < 0 ? 0 - static_cast<std::uint64_t>(y) : static_cast<std::uint64_t>(y));
+        }
         return y;
     }
     // The year biased to be positive, the month and the day, 16, 8 and 8 bits: ordered as dates.
@@ -260,8 +315,8 @@ private:
                                                      ": is outside -32767-01-01 to 32767-12-31, the days a "
                                                      "calendar_date holds"}));
     }
-    FUNDROUND_COLD static void throw_out_of_range(calendar_date d, days n) {
-        throw invalid_argument_error(detail::concat({"date = ", d.text(), " + ", detail::signed_digits(n.count()),
+    FUNDROUND_COLD static void throw_out_of_range(calendar_date d, days n, std::string_view op) {
+        throw invalid_argument_error(detail::concat({"date = ", d.text(), op, detail::signed_digits(n.count()),
                                                      " days: is outside -32767-01-01 to 32767-12-31, the days "
                                                      "a calendar_date holds"}));
     }
@@ -272,13 +327,11 @@ private:
     std::uint32_t code_ = encode(0, 0, 0);
 };
 
-/// `year{2026} / 2 / 27`: day 27 of February 2026 (see calendar_date's constructor).
-[[nodiscard]] constexpr calendar_date operator/(year_month ym, unsigned day) {
+/// `year{2026} / 2 / 27`: day 27 of February 2026, the day of any integer type (see
+/// calendar_date's constructor).
+template <class Int, std::enable_if_t<std::is_integral_v<Int>, int> = 0>
+[[nodiscard]] constexpr calendar_date operator/(year_month ym, Int day) {
     return calendar_date(ym.year(), ym.month(), day);
-}
-/// `year{2026} / 2 / 27`, the day written as an int literal (a negative one is not a day: day 0).
-[[nodiscard]] constexpr calendar_date operator/(year_month ym, int day) {
-    return calendar_date(ym.year(), ym.month(), day < 0 ? 0U : static_cast<unsigned>(day));
 }
 
 

@@ -10,7 +10,6 @@
 int main() {
     using namespace fundround;
     using namespace fundround::literals;
-    using fundround::year;
 
     try {
         const funding_round round =
