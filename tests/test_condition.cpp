@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 #include "support/doctest_printers.hpp"
@@ -224,6 +225,18 @@ TEST_CASE("milestone: empty name throws") {
     CHECK_THROWS_AS((void)fr::milestone(std::string()), fr::invalid_argument_error);
     CHECK_THROWS_AS((void)fr::milestone(""), fr::error);
     CHECK_NOTHROW((void)fr::milestone(" "));
+    CHECK_THROWS_AS((void)fr::milestone(std::string_view("FDA", 0)), fr::invalid_argument_error);
+}
+
+TEST_CASE("milestone: the name is taken as a string view and copied into the condition") {
+    std::string name = "FDA approval (US)";
+    const condition c = fr::milestone(std::string_view(name).substr(0, 12));
+    const condition d = fr::milestone(name);
+    name = "changed";
+    CHECK(c.milestone_name() == "FDA approval");
+    CHECK(d.milestone_name() == "FDA approval (US)");
+    CHECK(c.to_string() == "milestone \"FDA approval\"");
+    CHECK(c == fr::milestone("FDA approval"));
 }
 
 // ---------------------------------------------------------------------------------------------

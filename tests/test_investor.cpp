@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
@@ -113,6 +114,25 @@ TEST_CASE("names are kept verbatim") {
     std::ostringstream os;
     os << investor::angel("A") << " & " << investor::angel("B").as_lead();
     CHECK(os.str() == "A (angel) & B (angel, lead)");
+}
+
+TEST_CASE("names are taken as string views: literals, std::string and views alike, copied in") {
+    // The constructor and the factories take std::string_view (nothing to construct or destroy
+    // at the call site); the investor owns its own copy of the name.
+    static_assert(std::is_constructible_v<investor, std::string_view>);
+    static_assert(std::is_constructible_v<investor, const std::string&>);
+    static_assert(!std::is_convertible_v<std::string_view, investor>);  // explicit
+    std::string name = "Sequoia Capital";
+    const investor from_string = investor::financial(name);
+    const investor from_view = investor::financial(std::string_view(name).substr(0, 7));
+    const std::string_view embedded("a\0b", 3);
+    const investor with_nul(embedded);
+    name = "changed";  // the investors keep their copies
+    CHECK(from_string.name() == "Sequoia Capital");
+    CHECK(from_view.name() == "Sequoia");
+    CHECK(with_nul.name() == std::string("a\0b", 3));
+    CHECK(investor::strategic(std::string("Amazon")) == investor::strategic("Amazon"));
+    CHECK(investor::sovereign(std::string_view{}).name().empty());
 }
 
 }  // namespace test_investor

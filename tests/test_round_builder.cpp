@@ -10,6 +10,7 @@
 #include <utility>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
@@ -288,6 +289,24 @@ TEST_CASE("round_builder: near-duplicate investor names") {
         check_diag(r.problems[1], "investors[1] \" \".name", "\" \"", "must contain a letter or digit");
         check_diag(r.problems[2], "investors[2] \"--\".name", "\"--\"", "must contain a letter or digit");
     }
+}
+
+// The round's name and the prior rounds' labels are taken as string views and copied in: the
+// round keeps them after the caller's strings change or go.
+TEST_CASE("round_builder: names and labels from std::string, string views and literals") {
+    std::string name = "Series B (second close)";
+    std::string mark = "secondary, October 2025";
+    round_builder b(std::string_view(name).substr(0, 8));
+    b.pre_money(100_M).close_date(year{2026} / 3 / 31).prior_mark(80_M, mark).prior_round(20_M, std::string_view("2025 round"));
+    b.invest(investor::financial(std::string("Fund I")), 10_M);
+    name = "changed";
+    mark = "changed";
+    const funding_round r = b.build();
+    CHECK(r.name() == "Series B");
+    CHECK(r.prior_mark_label() == "secondary, October 2025");
+    CHECK(r.prior_round_label() == "2025 round");
+    CHECK(r.has_investor("Fund I"));
+    CHECK(b.name(std::string_view("renamed")).build().name() == "renamed");
 }
 
 // The round's name index is in holder_name_key() order: every investor is still found by its

@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "support/doctest_printers.hpp"
 
@@ -95,6 +96,16 @@ TEST_CASE("labelled and expected_on return modified copies") {
     CHECK(named.amount() == base.amount());
     CHECK(named.condition() == base.condition());
     CHECK(text_of(named) == "$2.5B milestone \"FDA approval\" [second tranche]");
+
+    // Labels are taken as string views and copied in: a std::string or a view of part of one.
+    std::string text = "third tranche (late)";
+    const tranche third = base.labelled(std::string_view(text).substr(0, 13));
+    const tranche relabelled = named.labelled(text);
+    text = "changed";
+    CHECK(third.label() == "third tranche");
+    CHECK(relabelled.label() == "third tranche (late)");
+    CHECK(named.label() == "second tranche");
+    CHECK(tranche(1_M, fr::condition(), std::nullopt, std::string_view("by view")).label() == "by view");
 
     const tranche dated = named.expected_on(ymd(2027, 3, 31));
     CHECK(dated.expected_date() == std::optional<calendar_date>(ymd(2027, 3, 31)));

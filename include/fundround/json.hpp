@@ -799,7 +799,7 @@ private:
         bool lead = false;
         if (const auto* l = member(j, "lead")) lead = read_bool(*l, at.member("lead")).value_or(false);
         if (problems_.size() != before) return std::nullopt;
-        return investor(std::move(*name), kind, lead);
+        return investor(*name, kind, lead);
     }
     std::optional<condition> read_condition_at(const nlohmann::json& j, const field_path& at, std::size_t depth) {
         if (depth > max_condition_depth) {
@@ -840,7 +840,7 @@ private:
                 if (const auto* m = required(j, at, "name")) name = read_string(*m, at.member("name"));
                 if (name && name->empty()) report(at.member("name"), "\"\"", "must not be empty");
                 if (problems_.size() != before) return std::nullopt;
-                return condition::milestone(std::move(*name));
+                return condition::milestone(*name);
             }
             case condition_kind::all_of:
             case condition_kind::any_of: {

@@ -17,6 +17,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -312,12 +313,13 @@ public:
         return condition(n);
     }
     /// Met once milestone @p name is achieved; throws if the name is empty.
-    [[nodiscard]] static condition milestone(std::string name) {
+    [[nodiscard]] static condition milestone(std::string_view name) {
         if (name.empty()) throw invalid_argument_error("milestone name: must not be empty");
+        std::string owned(name);  // made before the node: nothing below can throw once n is allocated
         node* n = new node;
         n->kind = condition_kind::milestone;
         n->has_milestone = true;
-        n->name = std::move(name);  // noexcept: nothing below can throw once n is allocated
+        n->name = std::move(owned);
         return condition(n);
     }
     /// Met when all @p parts are met (an empty list is always met).
@@ -562,7 +564,7 @@ struct condition_access {
 /// Met from @p d on.
 [[nodiscard]] inline condition on_or_after(calendar_date d) { return condition::on_or_after(d); }
 /// Met once the named milestone is achieved.
-[[nodiscard]] inline condition milestone(std::string name) { return condition::milestone(std::move(name)); }
+[[nodiscard]] inline condition milestone(std::string_view name) { return condition::milestone(name); }
 /// Met when all parts are met.
 [[nodiscard]] inline condition all_of(std::vector<condition> parts) { return condition::all_of(std::move(parts)); }
 /// Met when any part is met.

@@ -44,17 +44,17 @@ namespace detail {
 class investor {
 public:
     /// An investor called @p name of kind @p kind; @p lead marks the round's lead investor.
-    explicit investor(std::string name, investor_kind kind = investor_kind::other, bool lead = false)
-        : name_(std::move(name)), kind_(kind), lead_(lead) {}
+    explicit investor(std::string_view name, investor_kind kind = investor_kind::other, bool lead = false)
+        : name_(name), kind_(kind), lead_(lead) {}
 
     /// A strategic investor called @p name.
-    [[nodiscard]] static investor strategic(std::string name) { return investor(std::move(name), investor_kind::strategic); }
+    [[nodiscard]] static investor strategic(std::string_view name) { return investor(name, investor_kind::strategic); }
     /// A financial investor called @p name.
-    [[nodiscard]] static investor financial(std::string name) { return investor(std::move(name), investor_kind::financial); }
+    [[nodiscard]] static investor financial(std::string_view name) { return investor(name, investor_kind::financial); }
     /// A sovereign investor called @p name.
-    [[nodiscard]] static investor sovereign(std::string name) { return investor(std::move(name), investor_kind::sovereign); }
+    [[nodiscard]] static investor sovereign(std::string_view name) { return investor(name, investor_kind::sovereign); }
     /// An angel investor called @p name.
-    [[nodiscard]] static investor angel(std::string name) { return investor(std::move(name), investor_kind::angel); }
+    [[nodiscard]] static investor angel(std::string_view name) { return investor(name, investor_kind::angel); }
 
     /// The same investor marked as the round's lead.
     [[nodiscard]] investor as_lead() const { return investor(name_, kind_, true); }

@@ -23,7 +23,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,10 +59,10 @@ class round_builder {
 public:
 
     /// A builder for a round called @p name, in US dollars.
-    explicit round_builder(std::string name = {}) : name_(std::move(name)) {}
+    explicit round_builder(std::string_view name = {}) : name_(name) {}
 
     /// Sets the round's name.
-    round_builder& name(std::string n) { name_ = std::move(n); return *this; }
+    round_builder& name(std::string_view n) { name_ = n; return *this; }
     /// Sets the round's currency (default USD); every amount must be in it.
     round_builder& currency(fundround::currency c) { currency_ = c; return *this; }
     /// Sets the pre-money valuation (required).
@@ -71,15 +70,15 @@ public:
     /// Sets the fully diluted share count before the round (fixes the price per share).
     round_builder& pre_money_shares(share_count s) { shares_ = s; return *this; }
     /// Sets the previous valuation mark and what it was ("October 2025 secondary").
-    round_builder& prior_mark(money m, std::string label = {}) {
+    round_builder& prior_mark(money m, std::string_view label = {}) {
         prior_mark_ = m;
-        prior_mark_label_ = std::move(label);
+        prior_mark_label_ = label;
         return *this;
     }
     /// Sets the previous round's amount and what it was ("2025 round").
-    round_builder& prior_round(money m, std::string label = {}) {
+    round_builder& prior_round(money m, std::string_view label = {}) {
         prior_round_ = m;
-        prior_round_label_ = std::move(label);
+        prior_round_label_ = label;
         return *this;
     }
     /// Sets the close date (required: pick one and say so if the deal does not give it).

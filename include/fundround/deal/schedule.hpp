@@ -18,8 +18,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -380,13 +378,13 @@ public:
                 return x < calendar_date::from_day_number(e.day);
             });
             if (it == dated_.begin()) return money::zero(currency());
-            return money::from_units(std::prev(it)->cumulative, currency());
+            return money::from_units(it[-1].cumulative, currency());
         }
         const std::int32_t day = detail::day_number(d);
         const auto it = std::upper_bound(dated_.begin(), dated_.end(), day,
                                          [](std::int32_t x, const detail::schedule_entry& e) { return x < e.day; });
         if (it == dated_.begin()) return money::zero(currency());
-        return money::from_units(std::prev(it)->cumulative, currency());
+        return money::from_units(it[-1].cumulative, currency());
     }
 
 private:

@@ -13,6 +13,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,9 +36,9 @@ public:
 
     /// @p amount paid when @p when is met (default: at close), optionally expected on @p expected.
     explicit tranche(money amount, condition when = condition::always(),
-                     std::optional<calendar_date> expected = std::nullopt, std::string label = {})
+                     std::optional<calendar_date> expected = std::nullopt, std::string_view label = {})
         : amount_(amount), condition_(std::move(when)), expected_(expected) {
-        if (!label.empty()) extra_ = new extras{std::nullopt, std::move(label)};
+        if (!label.empty()) extra_ = new extras{std::nullopt, std::string(label)};
     }
     /// A copy (the label and fallback, stored out of line, are copied too).
     tranche(const tranche& other)
@@ -78,12 +79,12 @@ public:
     }
 
     /// The same tranche with a label ("first tranche").
-    [[nodiscard]] tranche labelled(std::string label) const {
+    [[nodiscard]] tranche labelled(std::string_view label) const {
         tranche t = *this;
         if (t.extra_) {
-            t.extra_->label = std::move(label);
+            t.extra_->label = label;
         } else if (!label.empty()) {
-            t.extra_ = new extras{std::nullopt, std::move(label)};
+            t.extra_ = new extras{std::nullopt, std::string(label)};
         }
         return t;
     }

@@ -9,6 +9,7 @@
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/share_valuation.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>

@@ -6,6 +6,7 @@
 #define FUNDROUND_IO_CONVERSION_REPORT_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/io/cap_table_report.hpp>

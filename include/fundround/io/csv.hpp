@@ -27,6 +27,7 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/deal/round.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/exit/chain_waterfall.hpp>
@@ -41,6 +42,7 @@
 #include <fundround/time/calendar.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -109,6 +111,25 @@ struct csv_options {
 }
 
 namespace detail {
+
+/// The investors table of print_summary() for @p target (see fill_investors_table()): what
+/// write_investors_csv() writes.
+[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
+                                                  int csv_decimals = 12) {
+    report_table t(target, csv_decimals);
+    fill_investors_table(t, r, opt);
+    return t;
+}
+
+/// The schedule table of print_summary() for @p target (see fill_schedule_table()): what
+/// write_schedule_csv() writes.
+[[nodiscard]] inline report_table schedule_table(const funding_round& r, const report_options& opt, table_target target,
+                                                 int csv_decimals = 12,
+                                                 std::optional<calendar_date> as_of = std::nullopt) {
+    report_table t(target, csv_decimals);
+    fill_schedule_table(t, r, opt, as_of);
+    return t;
+}
 
 /// Throws validation_error listing @p problems (if any) of the CSV of @p what.
 inline void require_no_csv_problems(const char* what, std::vector<diagnostic> problems) {

@@ -5,6 +5,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/analysis/flows.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/numeric/money.hpp>
 

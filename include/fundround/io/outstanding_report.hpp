@@ -8,6 +8,7 @@
 #define FUNDROUND_IO_OUTSTANDING_REPORT_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/exit/outstanding_instruments.hpp>
 #include <fundround/io/chart.hpp>

@@ -8,6 +8,7 @@
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/pricing.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/numeric/fraction.hpp>

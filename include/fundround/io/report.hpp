@@ -13,7 +13,6 @@
 #include <fundround/time/calendar.hpp>
 
 #include <initializer_list>
-#include <iterator>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -121,14 +120,6 @@ void fill_investors_table(Table& t, const funding_round& r, const report_options
     }
 }
 
-/// The investors table of print_summary() for @p target (see fill_investors_table()).
-[[nodiscard]] inline report_table investors_table(const funding_round& r, const report_options& opt, table_target target,
-                                                  int csv_decimals = 12) {
-    report_table t(target, csv_decimals);
-    fill_investors_table(t, r, opt);
-    return t;
-}
-
 /// Fills @p t, a report_table or a text_table, with the schedule table of print_summary(): date
 /// ("undated" in the text, empty in the CSV), investor, amount, status, condition, cumulative
 /// (and the currency in the CSV). With @p as_of, only the dated entries due on or before it (the
@@ -161,15 +152,6 @@ void fill_schedule_table(Table& t, const funding_round& r, const report_options&
     }
     if (as_of) return;
     for (const auto& d : s.undated()) row(d);
-}
-
-/// The schedule table of print_summary() for @p target (see fill_schedule_table()).
-[[nodiscard]] inline report_table schedule_table(const funding_round& r, const report_options& opt, table_target target,
-                                                 int csv_decimals = 12,
-                                                 std::optional<calendar_date> as_of = std::nullopt) {
-    report_table t(target, csv_decimals);
-    fill_schedule_table(t, r, opt, as_of);
-    return t;
 }
 
 /// The text of summary(): appended to @p out, the options checked before anything is written.

@@ -6,6 +6,7 @@
 #define FUNDROUND_IO_WATERFALL_REPORT_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/exit/chain_waterfall.hpp>
