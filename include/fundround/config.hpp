@@ -57,8 +57,13 @@
 #define FUNDROUND_NOINLINE
 #endif
 
-/// Marks an error path: never inlined, laid out away from hot code.
-#if defined(__GNUC__) || defined(__clang__)
+/// Marks an error path (building a diagnostic, throwing): never inlined, laid out away from hot
+/// code and optimized for size. GCC optimizes a cold function for size by itself; clang needs
+/// minsize to do the same (without it, each message builder was optimized, inlining and
+/// unrolling included, as if it were hot).
+#if defined(__clang__)
+#define FUNDROUND_COLD __attribute__((noinline, cold, minsize))
+#elif defined(__GNUC__)
 #define FUNDROUND_COLD __attribute__((noinline, cold))
 #else
 #define FUNDROUND_COLD
