@@ -291,6 +291,70 @@ TEST_CASE("round_builder: near-duplicate investor names") {
     }
 }
 
+// Every problem the builder's checks report, each once, with its exact words and in the order
+// they are found: the checks hold a call and report() makes the message (the texts were the
+// same before the messages moved there; the 2^31-tranche limit is tested by its own arithmetic).
+TEST_CASE("round_builder: every check's message, in order") {
+    const auto messages = [](const round_builder& b) {
+        std::vector<std::string> out;
+        for (const diagnostic& d : b.validate()) out.push_back(d.message());
+        return out;
+    };
+    round_builder b("All problems");
+    b.pre_money(money::from_units(-5, currencies::usd))
+        .pre_money_shares(share_count(0))
+        .close_date(year{2026} / 2 / 30)
+        .prior_mark(money::from_units(1000, currencies::eur))
+        .prior_round(money::from_units(0, currencies::usd))
+        .invest(investor::financial(""), 1_M)
+        .invest(investor::financial("--"), 1_M)
+        .invest(investor::financial("Fund A"), money::from_units(1000, currencies::eur))
+        .invest(investor::financial("fund a"), 1_M)
+        .invest(investor::financial("Fund A"), 2_M)
+        .invest(investor::financial("Fund B"), std::vector<tranche>{})
+        .invest(investor::financial("Fund C"), 3_M, {tranche::at_close(1_M), tranche(money::from_units(5, currencies::eur))})
+        .invest(investor::financial("Fund D"), money::from_units(7, currencies::eur), {tranche::at_close(1_M)})
+        .invest(investor::financial("Fund E"), 5_M, {tranche::at_close(1_M), tranche::at_close(2_M)})
+        .invest(investor::financial("Fund F"),
+                {tranche::at_close(money::from_units(INT64_MAX, currencies::usd)), tranche::at_close(1_M)});
+    CHECK(messages(b) == std::vector<std::string>{
+        "pre_money = -$0.005: must be positive",
+        "pre_money_shares = 0: must be positive",
+        "close_date = 2026-02-30: is not a valid calendar date",
+        "prior_mark = €1.00: must be in USD, the round's currency",
+        "prior_round = $0.00: must be positive",
+        "investors[0].name: must not be empty",
+        "investors[1] \"--\".name = \"--\": must contain a letter or digit",
+        "investors[2] \"Fund A\".commitment = €1.00: must be in USD, the round's currency",
+        "investors[3] \"fund a\".name = \"fund a\": nearly duplicates investors[2] \"Fund A\" (names that differ only in case, spaces or punctuation are one investor); combine their tranches under one investor",
+        "investors[4] \"Fund A\".name = \"Fund A\": duplicates investors[2] \"Fund A\"; combine their tranches under one investor",
+        "investors[5] \"Fund B\".tranches: at least one tranche is required",
+        "investors[6] \"Fund C\".tranches[1].amount = €0.005: must be in USD, the round's currency",
+        "investors[7] \"Fund D\".commitment = €0.007: must be in USD, the round's currency",
+        "investors[8] \"Fund E\".commitment = $5,000,000.00: the tranches sum to $3,000,000.00; they must sum exactly to the stated commitment",
+        "investors[9] \"Fund F\".tranches: the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], $9,223,372,036,854,775.807, plus tranches[1], $1,000,000.00, is above the largest amount, $9,223,372,036,854,775.807"});
+
+    round_builder total("Overflow");
+    total.pre_money(1_M).close_date(year{2026} / 2 / 27)
+        .invest(investor::financial("A"), money::from_units(INT64_MAX - 10, currencies::usd))
+        .invest(investor::financial("B"), 1_M);
+    CHECK(messages(total) == std::vector<std::string>{
+        "investors: the total of the commitments overflows the amount range: the sum of the commitments before investors[1] \"B\", $9,223,372,036,854,775.797, plus investors[1] \"B\", $1,000,000.00, is above the largest amount, $9,223,372,036,854,775.807"});
+
+    round_builder post("Post");
+    post.pre_money(money::from_units(INT64_MAX - 10, currencies::usd)).close_date(year{2026} / 2 / 27)
+        .invest(investor::financial("A"), 1_M)
+        .invest(investor::financial("B"), {tranche::at_close(1_M).expected_on(year{2026} / 1 / 1)});
+    CHECK(messages(post) == std::vector<std::string>{
+        "investors[1] \"B\".tranches[0].expected_date = 2026-01-01: must not be before the close date 2026-02-27",
+        "investors: the post-money (pre-money + the total of the commitments) overflows the amount range: the pre-money, $9,223,372,036,854,775.797, plus the total of the commitments, $2,000,000.00, is above the largest amount, $9,223,372,036,854,775.807"});
+
+    CHECK(messages(round_builder("None")) == std::vector<std::string>{
+        "pre_money: is required",
+        "close_date: is required (pick one and label it as an assumption)",
+        "investors: at least one investor is required"});
+}
+
 // The round's name and the prior rounds' labels are taken as string views and copied in: the
 // round keeps them after the caller's strings change or go.
 TEST_CASE("round_builder: names and labels from std::string, string views and literals") {

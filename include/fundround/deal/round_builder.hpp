@@ -140,37 +140,137 @@ private:
         const field_path p = investor_path(i);
         return entries_[i].single ? p.member("commitment") : p.member("tranches").index(k);
     }
-    // Checks amount @p m of field @p leaf under @p base.
-    void check_amount(std::vector<diagnostic>& out, const field_path& base, const char* leaf, money m) const {
-        if (m.currency() != currency_) {
-            detail::add_problem(out, base, leaf, format_full(m),
-                                {"must be in ", currency_.code(), ", the round's currency"});
-        } else if (!m.is_positive()) {
-            detail::add_problem(out, base, leaf, format_full(m), "must be positive");
+    // What a check of the builder found wrong; report() makes its diagnostic.
+    enum class problem : unsigned char {
+        pre_money_missing,        // pre_money is required
+        pre_money,                // pre_money: not in the round's currency, or not positive
+        prior_mark,               // the same for prior_mark
+        prior_round,              // the same for prior_round
+        shares_not_positive,      // pre_money_shares
+        close_date_missing,       // close_date is required
+        close_date_not_modelled,  // close_date is not a day fundround models
+        no_investors,             // at least one investor is required
+        too_many_tranches,        // `extra` tranches: 2^31 or more
+        name_empty,               // investor i's name
+        name_keyless,             // investor i's name has no letter or digit
+        name_duplicate,           // investor i's name (nearly) duplicates investor k's
+        no_tranches,              // investor i has no tranche
+        tranche_currency,         // tranche k of investor i is not in the round's currency
+        expected_before_close,    // tranche k of investor i is expected before the close
+        tranches_overflow,        // investor i's tranches before k sum to `extra`; tranche k overflows
+        commitment_currency,      // investor i's stated commitment is not in the round's currency
+        commitment_mismatch,      // investor i's tranches sum to `extra`, not to the stated commitment
+        total_overflow,           // the commitments before investor i sum to `extra`; i overflows
+        post_money_overflow,      // pre-money + the commitments' total, `extra`, overflows
+    };
+    // Appends the diagnostic of @p p about investor @p i (and tranche, or other investor, @p k;
+    // a count or a sum in units @p extra): the words of every check of the builder in one
+    // out-of-line function, so that each check holds a call, not the building of its message.
+    FUNDROUND_COLD void report(std::vector<diagnostic>& out, problem p, std::size_t i = 0, std::size_t k = 0,
+                               std::int64_t extra = 0) const {
+        // An amount that is not in the round's currency, or (in it) not positive.
+        const auto amount = [&](const field_path& base, const char* leaf, money m) {
+            if (m.currency() != currency_) {
+                detail::add_problem(out, base, leaf, format_full(m), {"must be in ", currency_.code(), ", the round's currency"});
+            } else {
+                detail::add_problem(out, base, leaf, format_full(m), "must be positive");
+            }
+        };
+        const field_path root;
+        const money extra_sum = money::from_units(extra, currency_);  // for the problems of a sum
+        switch (p) {
+            case problem::pre_money_missing: detail::add_problem(out, root, "pre_money", "", "is required"); return;
+            case problem::pre_money: amount(root, "pre_money", *pre_money_); return;
+            case problem::prior_mark: amount(root, "prior_mark", *prior_mark_); return;
+            case problem::prior_round: amount(root, "prior_round", *prior_round_); return;
+            case problem::shares_not_positive:
+                detail::add_problem(out, root, "pre_money_shares", detail::signed_digits(shares_->value()), "must be positive");
+                return;
+            case problem::close_date_missing:
+                detail::add_problem(out, root, "close_date", "", "is required (pick one and label it as an assumption)");
+                return;
+            case problem::close_date_not_modelled:
+                detail::add_problem(out, root, "close_date", to_string(*close_date_), date_rule(*close_date_));
+                return;
+            case problem::no_investors: detail::add_problem(out, root, "investors", "", "at least one investor is required"); return;
+            case problem::too_many_tranches:
+                detail::add_problem(out, root, "investors", detail::digits(static_cast<std::uint64_t>(extra)) + " tranches",
+                                    "must be fewer than 2^31");
+                return;
+            case problem::total_overflow: {
+                const std::string next = investor_path(i).to_string();
+                detail::add_problem(out, root, "investors", "",
+                                    overflow_rule("the total of the commitments", "the sum of the commitments before " + next, extra_sum,
+                                                  next, money::from_units(units_of(entries_[i]), currency_)));
+                return;
+            }
+            case problem::post_money_overflow:
+                detail::add_problem(out, root, "investors", "",
+                                    overflow_rule("the post-money (pre-money + the total of the commitments)", "the pre-money",
+                                                  *pre_money_, "the total of the commitments", extra_sum));
+                return;
+            default: break;  // a problem of investor i: below
+        }
+        const entry& e = entries_[i];
+        const std::string& name = e.who.name();
+        const field_path path = investor_path(i);
+        switch (p) {
+            case problem::name_empty: detail::add_problem(out, path, "name", "", "must not be empty"); return;
+            case problem::name_keyless:
+                detail::add_problem(out, path, "name", detail::concat({"\"", name, "\""}), "must contain a letter or digit");
+                return;
+            case problem::name_duplicate: {
+                const std::string& first = entries_[k].who.name();
+                detail::add_problem(out, path, "name", detail::concat({"\"", name, "\""}),
+                                    {first == name ? "duplicates " : "nearly duplicates ", investor_path(k).to_string(),
+                                     first == name ? "" : " (names that differ only in case, spaces or punctuation are one investor)",
+                                     "; combine their tranches under one investor"});
+                return;
+            }
+            case problem::no_tranches: detail::add_problem(out, path, "tranches", "", "at least one tranche is required"); return;
+            case problem::tranche_currency:
+                // a commitment given as one amount (invest(who, amount)) is reported as `.commitment`
+                detail::add_problem(out, e.single ? path : tranche_field(i, k), e.single ? "commitment" : "amount",
+                                    format_full(e.tranches[k].amount()),
+                                    {"must be in ", currency_.code(), ", the round's currency"});
+                return;
+            case problem::expected_before_close:
+                detail::add_problem(out, tranche_field(i, k), "expected_date", to_string(*e.tranches[k].expected_date()),
+                                    {"must not be before the close date ", to_string(*close_date_)});
+                return;
+            case problem::tranches_overflow: {
+                const std::string next = detail::concat({"tranches[", detail::digits(k), "]"});
+                detail::add_problem(out, path, "tranches", "",
+                                    overflow_rule("the tranches' sum", "the sum of the tranches before " + next, extra_sum, next,
+                                                  e.tranches[k].amount()));
+                return;
+            }
+            case problem::commitment_currency: amount(path, "commitment", *e.stated); return;
+            case problem::commitment_mismatch:
+                detail::add_problem(out, path, "commitment", format_full(*e.stated),
+                                    {"the tranches sum to ", format_full(extra_sum), "; they must sum exactly to the stated commitment"});
+                return;
+            default: return;  // the round's own problems: above
         }
     }
+    // True if @p m is in the round's currency and positive (else report() says which rule fails).
+    bool amount_ok(money m) const noexcept { return m.currency() == currency_ && m.is_positive(); }
 
     void check_round(std::vector<diagnostic>& out) const {
         if (!pre_money_) {
-            detail::add_problem(out, field_path(), "pre_money", "", "is required");
-        } else {
-            check_amount(out, field_path(), "pre_money", *pre_money_);
+            report(out, problem::pre_money_missing);
+        } else if (!amount_ok(*pre_money_)) {
+            report(out, problem::pre_money);
         }
-        if (shares_ && shares_->value() <= 0) {
-            detail::add_problem(out, field_path(), "pre_money_shares", detail::signed_digits(shares_->value()),
-                                "must be positive");
-        }
+        if (shares_ && shares_->value() <= 0) report(out, problem::shares_not_positive);
         if (!close_date_) {
-            detail::add_problem(out, field_path(), "close_date", "",
-                                "is required (pick one and label it as an assumption)");
+            report(out, problem::close_date_missing);
         } else if (!is_modelled(*close_date_)) {
-            detail::add_problem(out, field_path(), "close_date", to_string(*close_date_), date_rule(*close_date_));
+            report(out, problem::close_date_not_modelled);
         }
-        if (prior_mark_) check_amount(out, field_path(), "prior_mark", *prior_mark_);
-        if (prior_round_) check_amount(out, field_path(), "prior_round", *prior_round_);
-        if (entries_.empty()) {
-            detail::add_problem(out, field_path(), "investors", "", "at least one investor is required");
-        }
+        if (prior_mark_ && !amount_ok(*prior_mark_)) report(out, problem::prior_mark);
+        if (prior_round_ && !amount_ok(*prior_round_)) report(out, problem::prior_round);
+        if (entries_.empty()) report(out, problem::no_investors);
     }
 
     // The schedule's entries as the builder places the tranches, in round order: dated ones with
@@ -188,23 +288,17 @@ private:
     bool check_entry(std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
                      placed_entries& placed, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
-        // Paths are built only for a commitment or tranche with something to report: building them
-        // for every one was the largest constant cost of build().
-        const auto path = [&] { return investor_path(i); };
+        // Paths and messages are built only for a commitment or tranche with something to report
+        // (report()): building paths for every one was the largest constant cost of build().
         const std::string& name = e.who.name();
         if (name.empty()) {
-            detail::add_problem(out, path(), "name", "", "must not be empty");
+            report(out, problem::name_empty, i);
         } else if (detail::name_key_empty(name)) {
-            detail::add_problem(out, path(), "name", detail::concat({"\"", name, "\""}), "must contain a letter or digit");
+            report(out, problem::name_keyless, i);
         } else if (duplicate_of != i) {  // an exact or a near duplicate (name_key_less() order)
-            const std::string& first = entries_[duplicate_of].who.name();
-            detail::add_problem(out, path(), "name", detail::concat({"\"", name, "\""}),
-                                {first == name ? "duplicates " : "nearly duplicates ",
-                                 investor_path(duplicate_of).to_string(),
-                                 first == name ? "" : " (names that differ only in case, spaces or punctuation are one investor)",
-                                 "; combine their tranches under one investor"});
+            report(out, problem::name_duplicate, i, duplicate_of);
         }
-        if (e.tranches.empty()) detail::add_problem(out, path(), "tranches", "", "at least one tranche is required");
+        if (e.tranches.empty()) report(out, problem::no_tranches, i);
         bool summable = true;
         std::int64_t total = 0;  // the tranches' sum so far, in units of the round's currency
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
@@ -215,9 +309,7 @@ private:
             // the expected date or the placement.
             const std::size_t first = out.size();
             if (t.amount().currency() != currency_) {
-                detail::add_problem(out, e.single ? investor_path(i) : tpath(), e.single ? "commitment" : "amount",
-                                    format_full(t.amount()),
-                                    {"must be in ", currency_.code(), ", the round's currency"});
+                report(out, problem::tranche_currency, i, k);
                 summable = false;
             }
             const std::size_t own = out.size();
@@ -229,8 +321,7 @@ private:
             const bool close_ok = close_date_ && is_modelled(*close_date_);
             if (close_ok && t.expected_date() && is_modelled(*t.expected_date()) &&
                 *t.expected_date() < *close_date_) {
-                detail::add_problem(out, tpath(), "expected_date", to_string(*t.expected_date()),
-                                    {"must not be before the close date ", to_string(*close_date_)});
+                report(out, problem::expected_before_close, i, k);
             } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
                 // Placement problems (a condition that can never be met, an expected date before the
                 // condition is met) are reported with every other problem, not only when there is none.
@@ -251,21 +342,16 @@ private:
                 }
             }
             if (summable && !detail::add_fits(total, t.amount().units(), total)) {
-                const std::string next = detail::concat({"tranches[", detail::digits(k), "]"});
-                detail::add_problem(out, path(), "tranches", "",
-                                    overflow_rule("the tranches' sum", "the sum of the tranches before " + next,
-                                                  money::from_units(total, currency_), next, t.amount()));
+                report(out, problem::tranches_overflow, i, k, total);
                 summable = false;
             }
         }
         if (!summable) return false;
         if (e.stated) {
             if (e.stated->currency() != currency_) {
-                check_amount(out, path(), "commitment", *e.stated);
+                report(out, problem::commitment_currency, i);
             } else if (e.stated->units() != total) {
-                detail::add_problem(out, path(), "commitment", format_full(*e.stated),
-                                    {"the tranches sum to ", format_full(money::from_units(total, currency_)),
-                                     "; they must sum exactly to the stated commitment"});
+                report(out, problem::commitment_mismatch, i, 0, total);
             }
         }
         return true;
@@ -330,8 +416,7 @@ inline build_result round_builder::try_build() const {
     std::size_t tranche_count = 0;
     for (const auto& e : entries_) tranche_count += e.tranches.size();
     if (tranche_count >= (std::size_t{1} << 31)) {
-        detail::add_problem(out, field_path(), "investors", detail::digits(tranche_count) + " tranches",
-                            "must be fewer than 2^31");
+        report(out, problem::too_many_tranches, 0, 0, static_cast<std::int64_t>(tranche_count));
         return result;
     }
     // The schedule's entries (24 bytes, no strings: names and conditions are read through the
@@ -353,15 +438,9 @@ inline build_result round_builder::try_build() const {
         while (i < entries_.size() && detail::add_fits(total, units_of(entries_[i]), total)) ++i;
         std::int64_t post = 0;
         if (i < entries_.size()) {
-            const std::string next = investor_path(i).to_string();
-            detail::add_problem(out, field_path(), "investors", "",
-                                overflow_rule("the total of the commitments", "the sum of the commitments before " + next,
-                                              money::from_units(total, currency_), next,
-                                              money::from_units(units_of(entries_[i]), currency_)));
+            report(out, problem::total_overflow, i, 0, total);
         } else if (pre_money_ && pre_money_->currency() == currency_ && !detail::add_fits(pre_money_->units(), total, post)) {
-            detail::add_problem(out, field_path(), "investors", "",
-                                overflow_rule("the post-money (pre-money + the total of the commitments)", "the pre-money",
-                                              *pre_money_, "the total of the commitments", money::from_units(total, currency_)));
+            report(out, problem::post_money_overflow, 0, 0, total);
         }
     }
     if (!out.empty()) return result;
