@@ -1,5 +1,6 @@
 /// @file detail/text_table.hpp
-/// @brief Plain-text tables and amount text for the printed reports (internal).
+/// @brief Plain-text tables for the printed reports: cells kept in one text, aligned columns (internal;
+/// the CSV table model and the exact amount texts are in detail/report_table.hpp).
 #ifndef FUNDROUND_DETAIL_TEXT_TABLE_HPP
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
