@@ -441,6 +441,38 @@ TEST_CASE("fraction: terms up to 2^127 - 1; overflow throws overflow_error, neve
                          invalid_argument_error);
 }
 
+TEST_CASE("fraction: + and - are exact whenever the sum in lowest terms fits (256-bit intermediates)") {
+    // Regression (review of 2026-12-05): (2^64+7)/8 + 1/(8(2^64+1)) threw overflow_error because
+    // the cross products pass 2^128, though the sum is (2^125+2^64+1)/(2^64+1).
+    const rep two64 = rep(1) << 64;
+    const fraction a(two64 + 7, rep(8));
+    const fraction b(rep(1), rep(8) * (two64 + 1));
+    const fraction sum((rep(1) << 125) + two64 + 1, two64 + 1);
+    CHECK(a + b == sum);
+    CHECK(b + a == sum);
+    CHECK(sum - b == a);
+    CHECK(sum - a == b);
+    CHECK(-a - b == -sum);
+    CHECK(to_rational(a + b) == to_rational(a) + to_rational(b));
+    // Cross products near 2^254 that cancel: x/d - (x-1)/d' with large terms.
+    const rep big_n = (rep(1) << 126) + 1;
+    const rep d1 = (rep(1) << 100) + 3;
+    const rep d2 = (rep(1) << 100) + 5;
+    const fraction p(big_n, d1);
+    const fraction q(big_n, d2);
+    const big_rational exact_diff = to_rational(p) - to_rational(q);
+    if (fits(exact_diff)) {
+        CHECK(to_rational(p - q) == exact_diff);
+    } else {
+        CHECK_THROWS_AS((void)(p - q), overflow_error);
+    }
+    // A sum whose lowest terms do not fit still throws, naming both operands.
+    CHECK_THROWS_AS((void)(fraction(1, (rep(1) << 100) + 1) + fraction(1, (rep(1) << 100) + 3)), overflow_error);
+    // The same in a constant expression.
+    constexpr fraction c = fraction(3, 4) + fraction(1, 4);
+    static_assert(c == fraction(1), "constexpr +");
+}
+
 TEST_CASE("fraction: property - + - * / against cpp_rational, near every limit") {
     lcg g{2026};
     int exact = 0;
@@ -456,14 +488,14 @@ TEST_CASE("fraction: property - + - * / against cpp_rational, near every limit")
         REQUIRE((a < b) == (x < y));
         REQUIRE((a == b) == (x == y));
         REQUIRE((a >= b) == (x >= y));
+        // Every operation is exact when the result in lowest terms fits, and throws
+        // overflow_error when it does not (+ and - too, whatever their intermediates need).
         const auto check = [&](auto op, const big_rational& expected) {
-            try {
-                const fraction r = op();
-                REQUIRE(to_rational(r) == expected);
+            if (fits(expected)) {
+                REQUIRE(to_rational(op()) == expected);
                 ++exact;
-            } catch (const overflow_error&) {
-                // + and - may overflow in the lcm intermediate; * and / only if the result
-                // does not fit.
+            } else {
+                CHECK_THROWS_AS((void)op(), overflow_error);
                 ++overflowed;
             }
         };
@@ -519,12 +551,8 @@ TEST_CASE("fraction: 64-bit terms (the 64-bit paths) agree with cpp_rational, ov
         REQUIRE(boost::multiprecision::denominator(to_rational(a)) == to_big(a.denominator()));  // lowest terms
         const auto check = [&](auto op, const big_rational& expected) {
             if (fits(expected)) {
-                try {
-                    REQUIRE(to_rational(op()) == expected);
-                    ++products;
-                } catch (const overflow_error&) {  // + and - only: the lcm intermediate
-                    ++overflows;
-                }
+                REQUIRE(to_rational(op()) == expected);
+                ++products;
             } else {
                 CHECK_THROWS_AS((void)op(), overflow_error);
                 ++overflows;

@@ -69,6 +69,31 @@ TEST_CASE("money: the literal parser accepts the whole 64-bit range") {
     CHECK_THROWS_AS((void)(detail::literal_units("1.2.3", 5, 1000)), invalid_argument_error);
 }
 
+TEST_CASE("literals: zeros after the last decimal change nothing; a leading 0 (octal) is rejected") {
+    // Regressions (review of 2026-12-05): "1.0000000000000000000" was "out of range" and
+    // "0.50000000000000000000" "too many decimals", though parse_money reads both; 010_K was
+    // read as 10 thousand, though 010 is octal (8) in C++.
+    const auto units = [](const char* s) { return detail::literal_units(s, std::char_traits<char>::length(s), 1000); };
+    CHECK(units("1.0000000000000000000") == 1000);
+    CHECK(units("0.50000000000000000000") == 500);
+    CHECK(units("9223372036854775.8070") == i64_max);
+    CHECK(units("1'000.000'000") == 1'000'000);
+    CHECK(units("0.000") == 0);
+    CHECK(units("0.") == 0);
+    CHECK(units("0") == 0);
+    CHECK(units("10") == 10'000);
+    CHECK(units("00.5") == 500);  // a floating literal is decimal, leading zeros or not
+    static_assert((1.0000000000000000000_usd).units() == 1000, "trailing zeros after the point");
+    static_assert((2.500_B).units() == 2'500'000'000'000, "2.500_B");
+    CHECK_THROWS_WITH_AS((void)units("010"), "money literal: a leading 0 makes an octal literal, not a decimal one",
+                         invalid_argument_error);
+    CHECK_THROWS_AS((void)units("0'5"), invalid_argument_error);
+    // A 19th significant decimal is finer than any unit, whatever the scale.
+    CHECK_THROWS_WITH_AS((void)units("0.0000000000000000001"),
+                         "money literal: finer than a thousandth of a currency unit", invalid_argument_error);
+    CHECK_THROWS_AS((void)units("9223372036854775.8080"), overflow_error);
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Other currencies (issue 9, item 4)

@@ -209,6 +209,93 @@ constexpr uint128 gcd(uint128 a, uint128 b) {
     return uint128(gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)));
 }
 
+/// An unsigned 256-bit value in four 64-bit words, least significant first: the exact
+/// intermediate of a fraction sum whose cross products pass 2^128 (rare: fraction::sum128()).
+struct uint256 {
+    std::uint64_t w[4] = {0, 0, 0, 0};  ///< The words, w[0] the least significant.
+};
+
+/// The low 64 bits of @p v.
+constexpr std::uint64_t low64(uint128 v) { return static_cast<std::uint64_t>(v & uint128(~std::uint64_t{0})); }
+
+/// Adds @p v to word @p k of @p r and carries upwards (the caller knows the total fits).
+constexpr void add_word(uint256& r, int k, std::uint64_t v) {
+    for (; k < 4 && v != 0; ++k) {
+        const uint128 s = uint128(r.w[k]) + v;
+        r.w[k] = low64(s);
+        v = static_cast<std::uint64_t>(s >> 64);
+    }
+}
+
+/// @p a * @p b exactly.
+constexpr uint256 mul_wide(uint128 a, uint128 b) {
+    const std::uint64_t x[2] = {low64(a), low64(a >> 64)};
+    const std::uint64_t y[2] = {low64(b), low64(b >> 64)};
+    uint256 r;
+    for (int i = 0; i < 2; ++i) {
+        for (int j = 0; j < 2; ++j) {
+            const uint128 p = uint128(x[i]) * y[j];  // below 2^128
+            add_word(r, i + j, low64(p));
+            add_word(r, i + j + 1, low64(p >> 64));
+        }
+    }
+    return r;
+}
+
+/// True if @p a < @p b.
+constexpr bool less_wide(const uint256& a, const uint256& b) {
+    for (int k = 3; k >= 0; --k) {
+        if (a.w[k] != b.w[k]) return a.w[k] < b.w[k];
+    }
+    return false;
+}
+
+/// @p a + @p b (both below 2^255: the sum fits).
+constexpr uint256 add_wide(const uint256& a, const uint256& b) {
+    uint256 r;
+    std::uint64_t carry = 0;
+    for (int k = 0; k < 4; ++k) {
+        const uint128 s = uint128(a.w[k]) + b.w[k] + carry;
+        r.w[k] = low64(s);
+        carry = static_cast<std::uint64_t>(s >> 64);
+    }
+    return r;
+}
+
+/// @p a - @p b, for @p b <= @p a.
+constexpr uint256 sub_wide(const uint256& a, const uint256& b) {
+    uint256 r;
+    std::uint64_t borrow = 0;
+    for (int k = 0; k < 4; ++k) {
+        const uint128 take = uint128(b.w[k]) + borrow;
+        const uint128 have = uint128(a.w[k]);
+        borrow = have < take ? 1 : 0;
+        r.w[k] = low64((uint128(borrow) << 64) + have - take);
+    }
+    return r;
+}
+
+/// @p a / @p d, the remainder in @p rem; @p d nonzero and below 2^127 (bit by bit: a rare path).
+constexpr uint256 divmod_wide(const uint256& a, uint128 d, uint128& rem) {
+    uint256 q;
+    rem = 0;
+    for (int bit = 255; bit >= 0; --bit) {
+        rem = (rem << 1) | uint128((a.w[bit / 64] >> (bit % 64)) & 1U);  // below 2d < 2^128
+        if (rem >= d) {
+            rem -= d;
+            q.w[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+    }
+    return q;
+}
+
+/// True if @p a fits 128 bits, then stored in @p out.
+constexpr bool narrow_wide(const uint256& a, uint128& out) {
+    if (a.w[2] != 0 || a.w[3] != 0) return false;
+    out = (uint128(a.w[1]) << 64) | a.w[0];
+    return true;
+}
+
 /// The signed value with sign @p negative and magnitude @p m (m <= 2^127 - 1, checked by callers).
 constexpr int128 signed_from(bool negative, uint128 m) {
     const auto v = static_cast<int128>(m);

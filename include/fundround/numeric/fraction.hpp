@@ -415,7 +415,7 @@ private:
         const uint128 y = bn * uint128(g == 1 ? ad64 : ad64 / g);
         uint128 t = 0;
         bool negative = false;
-        if (signed_sum(x, a_negative, y, b_negative, t, negative)) overflow(a, subtract ? '-' : '+', b);
+        if (signed_sum(x, a_negative, y, b_negative, t, negative)) return sum_wide(a, b, subtract);
         if (t == 0) return fraction();
         if (g == 1) {  // the denominator ad bd; gcd(t, ad bd) = 1 (Knuth)
             const uint128 d = uint128(ad64) * uint128(bd64);
@@ -457,12 +457,12 @@ private:
         uint128 x = 0;
         uint128 y = 0;
         const uint128 g = detail::gcd(ad, bd);
-        if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y)) {
-            overflow(a, subtract ? '-' : '+', b);
-        }
         uint128 t = 0;
         bool negative = false;
-        if (signed_sum(x, a_negative, y, b_negative, t, negative)) overflow(a, subtract ? '-' : '+', b);
+        if (detail::mul_overflow(an, bd / g, x) || detail::mul_overflow(bn, ad / g, y) ||
+            signed_sum(x, a_negative, y, b_negative, t, negative)) {
+            return sum_wide(a, b, subtract);
+        }
         if (t == 0) return fraction();
         if ((g >> 64) == 0 && ((ad | bd) >> 64) == 0) {  // g, ad, bd fit 64 bits: gcd(t, g) = gcd(g, t mod g)
             const auto g64 = static_cast<std::uint64_t>(g);
@@ -480,6 +480,40 @@ private:
             overflow(a, subtract ? '-' : '+', b);
         }
         return from_parts(negative, t / g2, d);
+    }
+
+    /// sum() when a cross product or their sum passes 2^128: the same steps on 256 bits. Throws
+    /// overflow_error only if the result in lowest terms does not fit.
+    FUNDROUND_NOINLINE static constexpr fraction sum_wide(const fraction& a, const fraction& b, bool subtract) {
+        const bool a_negative = a.num_ < 0;
+        const bool b_negative = (b.num_ < 0) != subtract;
+        const auto ad = static_cast<uint128>(a.den_);
+        const auto bd = static_cast<uint128>(b.den_);
+        const uint128 g = detail::gcd(ad, bd);
+        const detail::uint256 x = detail::mul_wide(detail::magnitude(a.num_), bd / g);
+        const detail::uint256 y = detail::mul_wide(detail::magnitude(b.num_), ad / g);
+        detail::uint256 t;
+        bool negative = a_negative;
+        if (a_negative == b_negative) {
+            t = detail::add_wide(x, y);  // both below 2^254
+        } else if (detail::less_wide(x, y)) {
+            t = detail::sub_wide(y, x);
+            negative = b_negative;
+        } else {
+            t = detail::sub_wide(x, y);
+        }
+        // gcd(t, ad bd / g) = gcd(t, g) (Knuth): the numerator t / g2 over (ad / g)(bd / g2).
+        uint128 t_mod_g = 0;
+        (void)detail::divmod_wide(t, g, t_mod_g);
+        const uint128 g2 = detail::gcd(g, t_mod_g);
+        uint128 rest = 0;
+        uint128 n = 0;
+        uint128 d = 0;
+        if (!detail::narrow_wide(detail::divmod_wide(t, g2, rest), n) || detail::mul_overflow(ad / g, bd / g2, d) ||
+            !fits(n, d)) {
+            overflow(a, subtract ? '-' : '+', b);
+        }
+        return from_parts(negative, n, d);
     }
 
     [[noreturn]] FUNDROUND_COLD static void zero_denominator() {

@@ -3,7 +3,7 @@
 /// default); `15_B_eur`, `1234.56_eur`; `15_B` in euros with `fundround::eur_literals`.
 ///
 /// A numeric literal that is finer than a mill (0.0001_usd), out of range (99999999_T) or not
-/// decimal (0x10_K) does not compile, even outside a constexpr context. The string forms
+/// decimal (0x10_K; 010_K, octal in C++) does not compile, even outside a constexpr context. The string forms
 /// ("$1.25 trillion"_usd) parse at run time and live in io/money_parse.hpp.
 ///
 /// Which namespace gives what:
@@ -35,13 +35,30 @@ FUNDROUND_BEGIN_NAMESPACE
 namespace detail {
 
 /// Units of a numeric literal made of digits, optional ' separators and one optional point,
-/// multiplied by @p units_per_one. Used at compile time: a bad literal does not compile.
+/// multiplied by @p units_per_one. Used at compile time: a bad literal does not compile. Zeros
+/// after the last nonzero decimal change nothing ("1.500" is 1.5); an integer literal with a
+/// leading 0 ("010", octal in C++) is rejected.
 [[nodiscard]] constexpr std::int64_t literal_units(const char* s, std::size_t n, std::int64_t units_per_one) {
+    // The end of the significant characters: trailing zeros after a point are dropped.
+    std::size_t end = n;
+    std::size_t point_at = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (s[i] == '.' && point_at == n) point_at = i;
+    }
+    if (point_at != n) {
+        while (end > point_at + 1 && (s[end - 1] == '0' || s[end - 1] == '\'')) --end;
+    } else if (n > 1 && s[0] == '0') {
+        for (std::size_t i = 1; i < n; ++i) {
+            if (s[i] >= '0' && s[i] <= '9') {
+                throw invalid_argument_error("money literal: a leading 0 makes an octal literal, not a decimal one");
+            }
+        }
+    }
     std::int64_t mantissa = 0;
     std::int64_t divisor = 1;
     bool point = false;
-    bool digit = false;
-    for (std::size_t i = 0; i < n; ++i) {
+    bool digit = point_at != n && end < n;  // the dropped zeros were digits
+    for (std::size_t i = 0; i < end; ++i) {
         const char c = s[i];
         if (c == '\'') continue;
         if (c == '.') {
@@ -56,7 +73,7 @@ namespace detail {
         mantissa = mantissa * 10 + (c - '0');
         digit = true;
         if (point) {
-            if (divisor > int64_max / 10) throw overflow_error("money literal: too many decimals");
+            if (divisor > int64_max / 10) throw invalid_argument_error("money literal: finer than a thousandth of a currency unit");
             divisor *= 10;
         }
     }
