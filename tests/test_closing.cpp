@@ -692,6 +692,34 @@ TEST_CASE("open_round: a close on the first day of the calendar validates and ad
     CHECK(r.current().raised() == 2_M);
 }
 
+TEST_CASE("open_round: a milestone condition at the maximum depth is a problem of a later close, not a throw") {
+    // Regression (review of 2026-12-05): a later close holds milestone money to its close date
+    // with `condition && on_or_after(date)`, one level more; at max_condition_depth that threw
+    // invalid_argument_error out of validate() and add(), which promise to list every problem.
+    condition deep = milestone("m");
+    while (deep.depth() < max_condition_depth) deep = !deep;
+    condition ok = milestone("m");
+    while (ok.depth() < max_condition_depth - 1) ok = !ok;
+    const calendar_date close = year{2026} / 1 / 1;
+    open_round r(round_builder("R").pre_money(100_M).close_date(close).invest(investor::financial("A"), 10_M).build());
+    const closing too_deep = closing(year{2026} / 3 / 1, "second").invest(investor::financial("B"), {tranche::when(5_M, deep)});
+    std::vector<fundround::diagnostic> problems;
+    CHECK_NOTHROW(problems = r.validate(too_deep));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field.to_string() == "closing.investors[0] \"B\".tranches[0].condition");
+    CHECK(problems[0].value == "nesting depth 1000");
+    CHECK(problems[0].rule ==
+          "must be at most 999 levels deep in a later close, which holds the money to its close date with one level "
+          "more (the condition && on_or_after(the close date))");
+    CHECK_THROWS_AS(r.add(too_deep), validation_error);
+    CHECK(r.closes().size() == 1);
+    // One level less is held and added.
+    const closing deep_enough = closing(year{2026} / 3 / 1, "second").invest(investor::financial("B"), {tranche::when(5_M, ok)});
+    CHECK(r.validate(deep_enough).empty());
+    CHECK_NOTHROW(r.add(deep_enough));
+    CHECK(r.current().raised() == 15_M);
+}
+
 TEST_CASE("open_round: a close's problems are the round builder's, rebased onto the close") {
     // One validation: the close's newcomers and tranches are checked by the round builder on the
     // combined round, and each problem is moved structurally from the combined round's path to

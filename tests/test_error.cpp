@@ -116,6 +116,25 @@ TEST_CASE("the most derived handler wins") {
     CHECK_THROWS_AS(throw parse_error("", 0, "empty"), std::runtime_error);
 }
 
+TEST_CASE("parse_error: the input and the unexpected character stay on one line, whole characters") {
+    // Regression (review of 2026-12-05): a newline in the input split the message over two lines
+    // and a thin space (U+2009) showed as its first byte alone ('\xE2', invalid UTF-8).
+    const parse_error nl("20M\n", 3, "unexpected " + detail::quoted_char_at("20M\n", 3) + " after the amount");
+    CHECK(std::string(nl.what()) == "cannot parse \"20M\\n\" at position 3: unexpected '\\n' after the amount");
+    CHECK(nl.input() == "20M\n");  // the input itself is kept as given
+    CHECK(detail::quoted_char_at("a\tb", 1) == "'\\t'");
+    CHECK(detail::quoted_char_at("a\x01", 1) == "'\\u0001'");
+    CHECK(detail::quoted_char_at("x\x7F", 1) == "'\\u007F'");
+    CHECK(detail::quoted_char_at("20\u2009M", 2) == "'\u2009' (U+2009)");
+    CHECK(detail::quoted_char_at("1\u20AC", 1) == "'\u20AC' (U+20AC)");
+    CHECK(detail::quoted_char_at("\xC3\xA9", 0) == "'\xC3\xA9' (U+00E9)");
+    CHECK(detail::quoted_char_at("\xF0\x9F\x98\x80", 0) == "'\xF0\x9F\x98\x80' (U+1F600)");
+    CHECK(detail::quoted_char_at("\xE2\x80", 0) == "'\\xE2'");  // cut short: not a character
+    CHECK(detail::quoted_char_at("\x80", 0) == "'\\x80'");      // a continuation byte first
+    CHECK(detail::quoted_char_at("\xFF", 0) == "'\\xFF'");
+    CHECK(detail::visible_text("a\rb\x1F\xC3\xA9") == "a\\rb\\u001F\xC3\xA9");
+}
+
 TEST_CASE("parse_error: input, position and message") {
     const parse_error e("12x4", 2, "unexpected 'x'; expected a digit");
     CHECK(e.input() == "12x4");

@@ -656,6 +656,33 @@ void check_bad_files(const std::vector<bad_file>& files) {
     }
 }
 
+TEST_CASE("deal file: a hostile value's text is cut without recursing into it or splitting a character") {
+    // Regression (review of 2026-12-05): a value nested 100,000 deep crashed the reader (the
+    // diagnostic dumped the whole value, recursively, before cutting it to 60 characters).
+    const std::size_t depth = 200000;
+    const std::string deep = "{\"fundround_deal\": 1, \"company\": " + std::string(depth, '[') + std::string(depth, ']') + "}";
+    try {
+        (void)parse_deal_file(deep);
+        FAIL("expected json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(detail::json_problem_line(e.problems()[0]) ==
+              "/company = " + std::string(57, '[') + "...: must be a string, not an array");
+    }
+    // An object nested as deep, as the value of a number.
+    std::string objects = "{\"fundround_deal\": ";
+    for (std::size_t k = 0; k < depth; ++k) objects += "{\"a\":";
+    objects += "1" + std::string(depth, '}') + "}";
+    CHECK_THROWS_AS((void)parse_deal_file(objects), json_error);
+    // The cut never falls inside a UTF-8 character: after the quote and 55 x, "é" takes bytes 56
+    // and 57, and the cut at 57 would split it: it goes whole.
+    const json company = std::string(55, 'x') + "\xC3\xA9yyyy";
+    CHECK(detail::json_value_text(company) == "\"" + std::string(55, 'x') + "...");
+    const json shorter = std::string(56, 'x') + "\xC3\xA9yyyy";  // é at bytes 57-58: cut before it
+    CHECK(detail::json_value_text(shorter) == "\"" + std::string(56, 'x') + "...");
+    CHECK(detail::json_value_text(json::array({1, json::object({{"k", "v"}})})) == "[1,{\"k\":\"v\"}]");
+}
+
 TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
     const std::vector<bad_file> files = {
         {"the top level: unknown members, the version, the company's type",

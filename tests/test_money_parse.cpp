@@ -110,6 +110,9 @@ TEST_CASE("money: parse_money rejects malformed input with a position and a reas
         {"1234,567", 4, "a thousands separator must follow 1 to 3 leading digits"},
         {"$9,223,372,036,854,775.808", 0, "the amount is out of range (about +/-9.2e15 whole currency units)"},
         {"5 B EUR USD", 8, "unexpected 'U' after the amount"},
+        // A character the grammar does not allow is shown whole, control characters escaped
+        // (regression: a thin space showed as the byte '\xE2', a newline broke the line).
+        {"20\u2009M", 2, "unexpected '\u2009' (U+2009) after the amount"},
         // "0,123" is 0.123 in continental notation: refuse rather than read it as 123.
         {"0,123", 0,
          "a number with thousands separators must not start with 0 (write a decimal point as '.')"},

@@ -153,6 +153,19 @@ TEST_CASE("odds: every problem with the odds is reported at once") {
     }
     CHECK_THROWS_AS(simulate_odds(round, odds, {1000, 1}), validation_error);
 
+    // Regression (review of 2026-12-05): a day after 9999-12-31 is a problem validate() lists,
+    // as for every date of a round, not an invalid_argument_error thrown by evaluate_odds().
+    const milestone_odds late = milestone_odds()
+                                    .set("FDA approval", fraction(1, 2), year{10000} / 1 / 1)
+                                    .set("revenue", fraction(1, 2))
+                                    .set("board seat", fraction(1, 2), year{9999} / 12 / 31);
+    const std::vector<diagnostic> late_problems{
+        {field_path("odds").key("FDA approval").member("achieved_on"), "10000-01-01",
+         "is after 9999-12-31, the last day fundround models"}};
+    CHECK(late.validate(round) == late_problems);
+    CHECK_THROWS_AS(evaluate_odds(round, late), validation_error);
+    CHECK_THROWS_AS(simulate_odds(round, late, {1000, 1}), validation_error);
+
     // The boundaries 0 and 1 are allowed.
     const milestone_odds fine = milestone_odds()
                                     .set("FDA approval", fraction(0))

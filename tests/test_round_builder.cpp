@@ -906,6 +906,31 @@ TEST_CASE("round_builder: a fallback tranche with an expected date settles on it
     CHECK(condition_text(d) == "milestone \"restructuring\", otherwise $12.5B");
 }
 
+TEST_CASE("round_builder: a fallback settling on the close date is paid at close") {
+    // Regression (review of 2026-12-05): the certain fallback of a tranche settling on the close
+    // date counted as scheduled, so the round's at-close figures left out money the timeline and
+    // open_round show paid that day.
+    const calendar_date close = close_day();
+    const condition by_close = milestone("listing").with_long_stop(close);
+    const funding_round r = valid_base()
+                                .invest(investor::financial("A"), {tranche::when(30_M, by_close).otherwise(20_M)})
+                                .invest(investor::financial("B"), {tranche::when(9_M, milestone("x"), close).otherwise(3_M)})
+                                .build();
+    const commitment& a = r.commitment_of("A");
+    CHECK(a.at_close == 20_M);
+    CHECK(a.scheduled == 0_M);
+    CHECK(a.conditional == 10_M);
+    CHECK(r.commitment_of("B").at_close == 3_M);
+    CHECK(r.commitment_of("B").conditional == 6_M);
+    CHECK(r.raised_at_close() == 23_M);
+    CHECK(r.raised_scheduled() == 0_M);
+    CHECK(r.raised_conditional() == 16_M);
+    CHECK(r.raised_at_close() + r.raised_scheduled() + r.raised_conditional() == r.raised());
+    CHECK(r.post_money_at_close() == r.pre_money() + 23_M);
+    // What the timeline pays on the close date, no milestone achieved.
+    CHECK(round_timeline(r).as_of(close).funded == 23_M);
+}
+
 TEST_CASE("round_builder: a fallback tranche needs a settlement date") {
     check_diag(only_problem(valid_base().invest(investor::financial("A"),
                                                 {tranche::when(30_B, milestone("x")).otherwise(20_B)})),

@@ -463,7 +463,7 @@ TEST_CASE("validate_chart: every problem at once, each naming field, value and r
         const std::vector<fr::diagnostic> p = fr::validate_chart(c);
         REQUIRE(p.size() == 5);
         CHECK(p[0].field.to_string() == "title");
-        CHECK(p[0].value == "\"two\\x0Alines\"");
+        CHECK(p[0].value == "\"two\\nlines\"");
         CHECK(p[1].field.to_string() == "width");
         CHECK(p[2].field.to_string() == "y_axis.format");
         CHECK(p[3].field.to_string() == "lines[0] \"s\".colour");

@@ -8,6 +8,7 @@
 #include <fundround/detail/digits.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <iosfwd>
 #include <stdexcept>
@@ -48,6 +49,62 @@ public:
     using error::error;
 };
 
+namespace detail {
+/// Appends @p c to @p out as a message shows it on one line: a newline, carriage return or tab
+/// as a backslash and n, r or t, another control character as a backslash, u and four hex digits
+/// (JSON's escapes); any other byte as it is.
+inline void append_visible(std::string& out, char c) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7F) {
+        out += c;
+        return;
+    }
+    const char* hex = "0123456789ABCDEF";
+    switch (c) {
+        case '\n': out += "\\n"; return;
+        case '\r': out += "\\r"; return;
+        case '\t': out += "\\t"; return;
+        default: out.append("\\u00").append(1, hex[u >> 4]).append(1, hex[u & 0xFU]);
+    }
+}
+
+/// @p text with its control characters escaped (append_visible()): quoted in a message, it
+/// stays on one line.
+[[nodiscard]] inline std::string visible_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) append_visible(out, c);
+    return out;
+}
+
+/// The character of @p text at byte @p at, quoted for a message: 'x'; a control character
+/// escaped as append_visible() does; a UTF-8 character whole, with its code point (a thin space
+/// shows as ' ' (U+2009)); a byte that starts no valid UTF-8 character as a backslash, x and two
+/// hex digits.
+[[nodiscard]] inline std::string quoted_char_at(std::string_view text, std::size_t at) {
+    std::string out = "'";
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) {
+        append_visible(out, text[at]);
+        return out + "'";
+    }
+    const std::size_t length = lead >= 0xF8 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    std::uint32_t code = length == 4 ? lead & 0x07U : length == 3 ? lead & 0x0FU : lead & 0x1FU;
+    bool valid = length != 0 && at + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[at + k]);
+        valid = (next & 0xC0U) == 0x80U;
+        code = (code << 6) | (next & 0x3FU);
+    }
+    const char* hex = "0123456789ABCDEF";
+    if (!valid) return out.append("\\x").append(1, hex[lead >> 4]).append(1, hex[lead & 0xFU]).append("'");
+    out.append(text.substr(at, length)).append("' (U+");
+    std::string digits;
+    for (; code != 0 || digits.size() < 4; code >>= 4) digits.insert(digits.begin(), hex[code & 0xFU]);
+    return out.append(digits).append(")");
+}
+}  // namespace detail
+
 /// Text that could not be parsed; says what was expected and where.
 class parse_error : public error {
 public:
@@ -64,7 +121,7 @@ public:
 private:
     [[nodiscard]] static std::string message(const std::string& input, std::size_t position,
                                const std::string& reason) {
-        return "cannot parse \"" + input + "\" at position " + detail::digits(position) + ": " +
+        return "cannot parse \"" + detail::visible_text(input) + "\" at position " + detail::digits(position) + ": " +
                reason;
     }
 

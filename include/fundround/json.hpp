@@ -66,10 +66,39 @@ namespace detail {
     return text + " " + std::string(m.currency().code());
 }
 
-/// The value as a diagnostic shows it: its JSON text, cut to 60 characters.
+/// Appends the JSON text of @p j to @p out until @p out holds more than @p limit bytes. Each
+/// array or object writes its bracket before its elements, so however deep the value is nested,
+/// the recursion stops within @p limit levels (a dump() of the whole value would recurse to its
+/// full depth, and overflow the stack on a hostile file).
+inline void append_json_prefix(std::string& out, const nlohmann::json& j, std::size_t limit) {
+    if (out.size() > limit) return;
+    if (!j.is_structured()) {
+        out += j.dump();  // a scalar: no nesting
+        return;
+    }
+    const bool object = j.is_object();
+    out += object ? '{' : '[';
+    bool first = true;
+    for (auto it = j.begin(); it != j.end() && out.size() <= limit; ++it) {
+        if (!first) out += ',';
+        first = false;
+        if (object) out.append(nlohmann::json(it.key()).dump()).append(":");
+        append_json_prefix(out, it.value(), limit);
+    }
+    out += object ? '}' : ']';
+}
+
+/// The value as a diagnostic shows it: its JSON text, cut to 60 bytes (57 and "...", never
+/// inside a UTF-8 character), at any depth of nesting.
 [[nodiscard]] inline std::string json_value_text(const nlohmann::json& j) {
-    std::string text = j.dump();
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    std::string text;
+    append_json_prefix(text, j, 60);
+    if (text.size() > 60) {
+        std::size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;  // a character's start
+        text.resize(cut);
+        text += "...";
+    }
     return text;
 }
 

@@ -60,6 +60,10 @@ fundround_cli_test(waterfall_note_to_maturity 0 ARGS waterfall note_to_maturity.
 fundround_cli_test(waterfall_series_abc_instruments 0
                    ARGS waterfall ../../../examples/series_abc.json --exit 2M,10M,40M --exit-date 2025-06-30)
 fundround_cli_test(waterfall_small_list 0 ARGS waterfall small_company.json --exit 2M,3.75M --exit 9187500 --exit 0..30M --steps 2)
+# A comma before exactly three digits groups them, as parse_money reads it: "1,500,000 USD" is one
+# exit value, "$2,000,000,2.5M" two, "0..1,000,000" a range (regression: CLI11 split them all).
+fundround_cli_test(waterfall_small_grouped 0
+                   ARGS waterfall small_company.json --exit "1,500,000 USD" --exit "$2,000,000,2.5M" --exit 0..1,000,000 --steps 2)
 fundround_cli_test(odds_reference 0 ARGS odds reference_round.json --p "certain conditions=0.7")
 fundround_cli_test(odds_small_dated 0 ARGS odds small_company.json --p "revenue target=1/3@2027-01-31")
 # A round whose tranches are all certain (a EUR seed): no --p needed, one outcome.

@@ -718,6 +718,31 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
 
 // --- waterfall --------------------------------------------------------------------------------
 
+/// The items of the --exit arguments @p args: each split at its commas, except a comma between a
+/// digit and a group of exactly three digits (then not followed by another digit), which is a
+/// thousands separator as parse_money reads it: "2M,3.75M" is two items, "1,500,000 USD" and
+/// "0..1,250M" one each.
+std::vector<std::string> exit_items(const std::vector<std::string>& args) {
+    const auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+    std::vector<std::string> items;
+    for (const std::string& arg : args) {
+        std::string item;
+        for (std::size_t i = 0; i < arg.size(); ++i) {
+            const bool grouping = arg[i] == ',' && i > 0 && digit(arg[i - 1]) && i + 3 < arg.size() &&
+                                  digit(arg[i + 1]) && digit(arg[i + 2]) && digit(arg[i + 3]) &&
+                                  (i + 4 == arg.size() || !digit(arg[i + 4]));
+            if (arg[i] == ',' && !grouping) {
+                items.push_back(item);
+                item.clear();
+            } else {
+                item += arg[i];
+            }
+        }
+        items.push_back(item);
+    }
+    return items;
+}
+
 /// The exit values of @p rq, in increasing order without repeats: each amount, each range split
 /// in equal steps of whole mills (a range that does not split so is a problem, never rounded).
 std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, const streams& io) {
@@ -725,7 +750,7 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     const int steps = rq.steps.value_or(4);
     bool any_range = false;
     std::vector<fr::money> out;
-    for (const std::string& item : rq.exits) {
+    for (const std::string& item : exit_items(rq.exits)) {
         const std::size_t dots = item.find("..");
         if (dots == std::string::npos) {
             if (const auto m = options.amount("--exit", item, c)) {

@@ -100,12 +100,12 @@ int main(int argc, char** argv) {
     waterfall_cmd->add_option("file", waterfall.file, deal_file_help)->required();
     waterfall_cmd
         ->add_option("--exit", waterfall.exits,
-                     "Exit values, comma-separated or repeated: amounts (50M, \"$1.5B\", \"EUR 300M\"; without a "
-                     "currency, the cap table's) or ranges LOW..HIGH")
+                     "Exit values, comma-separated or repeated: amounts (50M, \"$1.5B\", \"EUR 300M\", "
+                     "\"1,500,000 USD\": a comma before three digits groups them; without a currency, the cap "
+                     "table's) or ranges LOW..HIGH")
         ->required()
         ->expected(1)
-        ->take_all()
-        ->delimiter(',');
+        ->take_all();
     waterfall_cmd->add_option("--steps", waterfall.steps, "Steps in each range (default 4: five exit values)")
         ->check(CLI::Range(1, 1000));
     waterfall_cmd->add_option("--after", waterfall.after, "On the cap table after this priced round");

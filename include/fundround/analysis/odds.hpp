@@ -529,9 +529,9 @@ inline std::vector<diagnostic> milestone_odds::validate(const funding_round& rou
             out.push_back({detail::odds_field(name).member("probability"), chance.probability.to_string(),
                            "must be between 0 and 1 inclusive"});
         }
-        if (chance.achieved_on && !chance.achieved_on->ok()) {
+        if (chance.achieved_on && !is_modelled(*chance.achieved_on)) {
             out.push_back({detail::odds_field(name).member("achieved_on"), to_string(*chance.achieved_on),
-                           "is not a valid calendar date"});
+                           date_rule(*chance.achieved_on)});
         }
         if (!std::binary_search(used.begin(), used.end(), name)) {
             std::string known;

@@ -224,10 +224,13 @@ private:
     // on a milestone becomes `condition && on_or_after(on)`, so a milestone achieved before the
     // close makes the money due at the close, not before it. A fallback tranche pays on its
     // settlement date, which attempt() checks is not before the close.
+    /// True if a later close holds @p t's money to its close date: a milestone tranche without
+    /// a fallback (held_to_close()).
+    [[nodiscard]] static bool holds_to_close(const tranche& t) {
+        return t.condition().kind() != condition_kind::always && !t.has_fallback() && t.condition().depends_on_milestone();
+    }
     [[nodiscard]] static std::optional<tranche> held_to_close(const tranche& t, calendar_date on) {
-        if (t.condition().kind() == condition_kind::always || t.has_fallback() || !t.condition().depends_on_milestone()) {
-            return std::nullopt;
-        }
+        if (!holds_to_close(t) || t.condition().depth() >= max_condition_depth) return std::nullopt;  // (reported)
         return tranche(t.amount(), t.condition() && condition::on_or_after(on), t.expected_date(), t.label());
     }
 
@@ -388,6 +391,12 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
             if (early) {
                 own[j].push_back({tpath.member("expected_date"), to_string(*t.expected_date()),
                                   "must not be before the close date " + to_string(c.date())});
+            }
+            if (holds_to_close(t) && t.condition().depth() >= max_condition_depth) {
+                own[j].push_back({tpath.member("condition"), "nesting depth " + detail::digits(t.condition().depth()),
+                                  "must be at most " + detail::digits(max_condition_depth - 1) +
+                                      " levels deep in a later close, which holds the money to its close date "
+                                      "with one level more (the condition && on_or_after(the close date))"});
             }
             if (!early && day_before && t.condition().kind() != condition_kind::always &&
                 t.condition().evaluate(*day_before).is_met()) {

@@ -468,6 +468,7 @@ inline build_result round_builder::try_build() const {
     // walks them side by side.
     std::vector<commitment> commitments;
     commitments.reserve(entries_.size());
+    const std::int32_t close_day = close_date_->day_number();
     std::size_t next_dated = 0;
     std::size_t next_undated = 0;
     std::int64_t raised = 0;
@@ -479,14 +480,18 @@ inline build_result round_builder::try_build() const {
         for (std::size_t k = 0; k < e.tranches.size(); ++k) {
             const bool dated = next_dated < placed.dated.size() && placed.dated[next_dated].investor == i &&
                                placed.dated[next_dated].tranche == k;
-            const funding_status status = dated ? placed.dated[next_dated++].status : placed.undated[next_undated++].status;
+            const detail::schedule_entry& placed_at = dated ? placed.dated[next_dated++] : placed.undated[next_undated++];
             const tranche& t = e.tranches[k];
             const std::int64_t amount = t.amount().units();
             const std::int64_t certain = t.has_fallback() ? t.fallback()->units() : 0;  // the fallback is certain
             total = detail::money_add(total, amount);
-            std::int64_t& of_status = by_status[static_cast<int>(status)];
+            std::int64_t& of_status = by_status[static_cast<int>(placed_at.status)];
             of_status = detail::money_add(of_status, amount - certain);  // 0 < fallback < amount
-            by_status[1] = detail::money_add(by_status[1], certain);
+            // The certain fallback is paid on the settlement date (dated): at close when that is
+            // the close date, scheduled after it.
+            const bool settles_at_close = dated && placed_at.day == close_day;
+            std::int64_t& of_fallback = by_status[settles_at_close ? 0 : 1];
+            of_fallback = detail::money_add(of_fallback, certain);
         }
         raised = detail::money_add(raised, total);
         for (int s = 0; s < 3; ++s) round_by_status[s] = detail::money_add(round_by_status[s], by_status[s]);

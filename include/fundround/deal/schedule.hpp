@@ -132,8 +132,8 @@ struct schedule_entry {
 ///
 /// A fallback tranche (see tranche::otherwise()) is one entry too, dated its settlement date: it
 /// pays amount() then if when() is met by that date, *fallback() otherwise. Its fallback counts
-/// as scheduled (certain) in the commitment and the rest as conditional; the entry's status is
-/// conditional.
+/// as scheduled (certain) in the commitment, or at close when it settles on the close date, and
+/// the rest as conditional; the entry's status is conditional.
 struct disbursement {
 public:
     /// When the money is due; empty if undated.

@@ -291,29 +291,15 @@ struct chart {
 
 namespace detail {
 
-/// @p text in double quotes, control characters shown as \xNN (for a diagnostic's value).
-[[nodiscard]] inline std::string visible_text(std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out = "\"";
-    for (const char ch : text) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (u < 0x20 || u == 0x7F) {
-            out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xF];
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
+/// @p text in double quotes, control characters escaped (visible_text()), for a diagnostic's value.
+[[nodiscard]] inline std::string quoted_visible(std::string_view text) { return "\"" + visible_text(text) + "\""; }
 
 /// Appends a diagnostic if @p text has a control character: XML 1.0 cannot carry them.
 inline void check_chart_text(const std::string& text, const field_path& at, std::vector<diagnostic>& out) {
     for (const char ch : text) {
         const auto u = static_cast<unsigned char>(ch);
         if (u < 0x20 || u == 0x7F) {
-            out.push_back({at, visible_text(text),
+            out.push_back({at, quoted_visible(text),
                            "must not contain control characters (tabs and line breaks included): SVG text is one line"});
             return;
         }
@@ -333,7 +319,7 @@ inline void check_chart_text(const std::string& text, const field_path& at, std:
 /// Appends a diagnostic unless @p colour is "" or "#rrggbb".
 inline void check_colour(const std::string& colour, const field_path& at, std::vector<diagnostic>& out) {
     if (!colour.empty() && !is_hex_colour(colour)) {
-        out.push_back({at, visible_text(colour), "must be \"\" (the palette) or \"#rrggbb\" (six hex digits)"});
+        out.push_back({at, quoted_visible(colour), "must be \"\" (the palette) or \"#rrggbb\" (six hex digits)"});
     }
 }
 

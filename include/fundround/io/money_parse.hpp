@@ -106,7 +106,7 @@ public:
             skip_spaces();
         }
         if (pos_ != text_.size()) {
-            fail(pos_, std::string("unexpected '") + text_[pos_] + "' after the amount");
+            fail(pos_, "unexpected " + detail::quoted_char_at(text_, pos_) + " after the amount");
         }
         return make(negative, scale);
     }

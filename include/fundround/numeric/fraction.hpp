@@ -641,8 +641,7 @@ inline fraction fraction::from_decimal(std::string_view text) {
             percent = true;
             break;
         } else {
-            fail(i, std::string("unexpected '") + c +
-                        "'; expected a decimal number such as 0.7 or 70%");
+            fail(i, "unexpected " + detail::quoted_char_at(text, i) + "; expected a decimal number such as 0.7 or 70%");
         }
     }
     if (i == int_begin) fail(i, "expected at least one digit");
