@@ -360,6 +360,33 @@ TEST_CASE("Cumulative compound dividends: yearly, with a simple stub, each step 
     CHECK(series_a_at(w, 1'000'000) == usd(1'000'000));
 }
 
+TEST_CASE("Cumulative dividends that overflow by a far exit date: overflow_error naming the date and class") {
+    // Regression (review of 2026-12-05): the overflow was a validation_error on "cap_table" (the
+    // tool's exit code 4, "does not apply") though the input is valid and the amount cannot be
+    // computed (exit code 5).
+    liquidation_terms t = non_participating();
+    t.dividends = dividend_terms::cumulative_compound(fraction(8, 100), ymd(2020, 1, 1));
+    waterfall_terms terms;
+    terms.exit_date = ymd(2500, 1, 1);  // 1.08^480: far beyond 2^63 mills
+    const cap_table table = one_series(1'000'000, 1'000'000, 1'000'000, t);
+    const waterfall_result r = waterfall::try_build(table, terms);
+    CHECK_FALSE(r.ok());
+    CHECK(r.overflowed);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.to_string() == "exit_date");
+    CHECK(r.problems[0].value == "2500-01-01");
+    CHECK(r.problems[0].rule == "is too far for class \"Series A\": its cumulative dividends accrued to it overflow "
+                                "the exact amount range (64-bit mills)");
+    CHECK_THROWS_WITH_AS((void)waterfall::build(table, terms),
+                         "liquidation waterfall: exit_date = 2500-01-01: is too far for class \"Series A\": its "
+                         "cumulative dividends accrued to it overflow the exact amount range (64-bit mills)",
+                         overflow_error);
+    // Bad input is still a validation_error, whatever the dates.
+    terms.exit_date = ymd(2019, 1, 1);
+    CHECK_FALSE(waterfall::try_build(table, terms).overflowed);
+    CHECK_THROWS_AS((void)waterfall::build(table, terms), validation_error);
+}
+
 TEST_CASE("A SAFE outstanding at the exit: the greater of its cash-out and conversion") {
     // Y Combinator post-money SAFE, Liquidity Event: the greater of the Purchase Amount and the
     // as-converted amount. $1M SAFE converting into 1M shares beside 9M common.

@@ -111,6 +111,12 @@ fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --
 # of the package; the merged form: the pointer in it).
 fundround_cli_test(invalid_ocf_merged 1 ARGS captable ocf_invalid_merged.json)
 fundround_cli_test(invalid_ocf_directory 1 ARGS report ocf_broken)
+# A package file in a subdirectory is named by its path (regression: the pointer's escape "~1"
+# was printed, "ocf_broken_subdir/people~1Stakeholders.ocf.json").
+fundround_cli_test(invalid_ocf_subdirectory 1 ARGS captable ocf_broken_subdir)
+# Cumulative dividends that overflow by a far exit date cannot be computed (exit 5), named by the
+# exit date and the class (regression: exit 4, "cap_table: the waterfall's exact amounts overflow").
+fundround_cli_test(nc_dividends_overflow 5 ARGS waterfall dividends_overflow.json --exit 1M --exit-date 2500-01-01)
 # OCF ids are unique in their package: a transaction id that repeats is reported.
 fundround_cli_test(invalid_ocf_duplicate_transaction_id 1 ARGS captable ocf_dup_tx_id.json)
 # Values the reader can reject up front, not at exit time: a SAFE's amounts in another currency than

@@ -112,7 +112,13 @@ void write_text(const std::string& path, const std::string& text, const streams&
     for (const fr::diagnostic& d : e.problems()) {
         const std::string pointer = d.field.json_pointer();
         const std::size_t second = pointer.find('/', 1);
-        const std::string file = pointer.empty() ? std::string() : pointer.substr(1, second == std::string::npos ? std::string::npos : second - 1);
+        // The first step names the package's file, escaped as a JSON pointer's step ("sub~1x.json").
+        std::string file;
+        const std::string step = pointer.empty() ? std::string() : pointer.substr(1, second == std::string::npos ? std::string::npos : second - 1);
+        for (std::size_t k = 0; k < step.size(); ++k) {
+            const bool escape = step[k] == '~' && k + 1 < step.size() && (step[k + 1] == '0' || step[k + 1] == '1');
+            file += escape ? (step[++k] == '1' ? '/' : '~') : step[k];
+        }
         const std::string rest = second == std::string::npos ? std::string("(root)") : pointer.substr(second);
         io.err << (file.empty() ? path : dir + file) << ": " << rest << (d.value.empty() ? "" : " = " + d.value) << ": "
                << d.rule << '\n';

@@ -608,7 +608,9 @@ struct waterfall_result;
 /// exercise and convert (they claim no preference). Ties do not convert or exercise.
 class waterfall {
 public:
-    /// The waterfall of @p table with @p terms; throws validation_error listing every problem.
+    /// The waterfall of @p table with @p terms; throws validation_error listing every problem,
+    /// or overflow_error if the input is valid but an exact amount overflows (cumulative
+    /// dividends to a far exit date).
     [[nodiscard]] static waterfall build(const cap_table& table, const waterfall_terms& terms = {});
     /// The waterfall or every problem found; never throws for bad input.
     [[nodiscard]] static waterfall_result try_build(const cap_table& table, const waterfall_terms& terms = {});
@@ -698,6 +700,9 @@ private:
 struct waterfall_result {
     std::optional<waterfall> value;    ///< The waterfall, when there were no problems.
     std::vector<diagnostic> problems;  ///< Every problem found (empty on success).
+    /// True if the input was valid but an exact amount overflows (the one problem then says
+    /// which): waterfall::build() throws overflow_error rather than validation_error.
+    bool overflowed = false;
 
     /// True if the waterfall was built.
     [[nodiscard]] bool ok() const noexcept { return value.has_value(); }
@@ -818,6 +823,7 @@ inline std::vector<diagnostic> waterfall_terms::validate() const {
 
 inline waterfall waterfall::build(const cap_table& table, const waterfall_terms& terms) {
     waterfall_result r = try_build(table, terms);
+    if (r.overflowed) throw overflow_error("liquidation waterfall: " + r.problems.front().message());
     if (!r.ok()) throw validation_error("liquidation waterfall", std::move(r.problems));
     return std::move(*r.value);
 }
@@ -897,7 +903,16 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
                 const fraction base = k.original_issue_price()->units_per_share() * fraction(issued[c].value());
                 std::int64_t dividends = 0;
                 if (terms.exit_date && issued[c].value() > 0) {
-                    dividends = detail::wf_dividends(lt.dividends, base, *terms.exit_date, terms.dividend_rounding);
+                    try {
+                        dividends = detail::wf_dividends(lt.dividends, base, *terms.exit_date, terms.dividend_rounding);
+                    } catch (const overflow_error&) {
+                        out.push_back({field_path("exit_date"), to_string(*terms.exit_date),
+                                       "is too far for class " + detail::quoted_text(k.name()) +
+                                           ": its cumulative dividends accrued to it overflow the exact amount range "
+                                           "(64-bit mills)"});
+                        result.overflowed = true;
+                        return result;
+                    }
                 }
                 line.kind = waterfall_line_kind::preferred;
                 line.participation = lt.participation.kind;
@@ -1062,6 +1077,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
         w.build_breakpoints();
     } catch (const overflow_error& e) {
         out.push_back({field_path("cap_table"), "", std::string("the waterfall's exact amounts overflow: ") + e.what()});
+        result.overflowed = true;
         return result;
     }
     result.value = std::move(w);
