@@ -1031,6 +1031,31 @@ TEST_CASE("ocf: bad SAFEs and notes") {
         "cannot mature before it is issued)"}));
 }
 
+// Found by review (2026-12-05): a note's second conversion mechanism was never looked at: terms
+// that differ from the first were dropped without a word, and a mechanism that is not one at all
+// was accepted.
+TEST_CASE("ocf: a note's conversion terms that differ between its triggers are listed as left out; a bad one is a problem") {
+    json p = small_package();
+    json& note = p["Transactions.ocf.json"]["items"][6];
+    REQUIRE(note["conversion_triggers"].size() == 2);
+    json& maturity_mech = note["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"];
+    maturity_mech["conversion_discount"] = "0.5";
+    const ocf_import in = from_ocf_merged(p);
+    const std::string sentence =
+        "The conversion terms /Transactions.ocf.json/items/6/conversion_triggers/1/conversion_right/conversion_mechanism "
+        "differ from /Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism, which are "
+        "read: fundround converts the note on one set of terms, at a financing and at maturity.";
+    CHECK(std::find(in.left_out.begin(), in.left_out.end(), sentence) != in.left_out.end());
+    CHECK(in.notes.size() == 1);
+    // Equal terms say nothing.
+    const ocf_import same = from_ocf_merged(small_package());
+    for (const std::string& line : same.left_out) CHECK(line.find("The conversion terms") == std::string::npos);
+    maturity_mech = 42;
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/6/conversion_triggers/1/conversion_right/conversion_mechanism = 42: must be "
+                  "an object with a type: an OCF conversion mechanism"}));
+}
+
 // Found by review: a SAFE in USD on a EUR cap table imported without a word and failed only at
 // an exit, with no pointer. It converts into the table's shares: its amounts are in its currency.
 TEST_CASE("ocf: a SAFE or note in another currency than the cap table is reported at its amounts") {

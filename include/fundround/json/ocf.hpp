@@ -1523,11 +1523,23 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
                 const json& right = trig.at("conversion_right");
                 const json* m = json_reader::member(right, "conversion_mechanism");
-                if (mech == nullptr && m != nullptr && m->is_object() && m->find("type") != m->end() && (*m)["type"] == mech_type) {
-                    mech = m;
-                    mat = tat.member("conversion_right").member("conversion_mechanism");
+                const field_path mat_k = tat.member("conversion_right").member("conversion_mechanism");
+                if (m != nullptr && (!m->is_object() || m->find("type") == m->end() || !(*m)["type"].is_string())) {
+                    r_.report(mat_k, detail::json_value_text(*m), "must be an object with a type: an OCF conversion mechanism");
+                } else if (m != nullptr && (*m)["type"] == mech_type) {
+                    if (mech == nullptr) {
+                        mech = m;
+                        mat = mat_k;
+                    } else if (*m != *mech) {
+                        // fundround holds one set of terms per SAFE or note: say which were not read.
+                        per_item.push_back("The conversion terms " + mat_k.json_pointer() + " differ from " +
+                                           mat.json_pointer() + ", which are read: fundround converts the " +
+                                           (is_safe ? "SAFE" : "note") + " on one set of terms" +
+                                           (is_safe ? "." : ", at a financing and at maturity."));
+                    }
                 }
             }
+            if (r_.problems().size() != before) continue;
             if (triggers->size() > (is_safe ? 1U : 2U)) {
                 note("conversion triggers of convertibles beyond their conversion and maturity",
                      "fundround converts at an equity financing (and a note at maturity)");
