@@ -274,6 +274,32 @@ TEST_CASE("YC quick start guide: the SAFEs' pro-rata allocation is 25% / (100% -
     CHECK((lead + pro_rata).to_percent_string(2) == "29.41%");
 }
 
+TEST_CASE("liquidity event: a SAFE whose whole shares are worth less than its purchase amount takes the cash-out") {
+    // Regression (review of 2026-12-05): the choice was made on the exact shares (L p > C) and the
+    // rounded-down shares paid, less than the purchase amount. Pre-money: A = $10,500, C = $1M,
+    // B = 1,000 shares, p = $1,000.50: exact shares 10.5, whole 10, worth $10,005 < $10,500.
+    const std::vector<safe> pre{safe::pre_money_cap(holder_id("a"), money::from_units(10'500'000), money::from_units(1'000'000'000),
+                                                    year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(pre, event(1'000, 1'000'500));
+    CHECK(r.payouts[0].conversion_shares == share_count(10));
+    CHECK(r.payouts[0].conversion_amount == money::from_units(10'005'000));
+    CHECK(r.payouts[0].choice == liquidity_choice::cash_out);
+    CHECK(r.payouts[0].paid == money::from_units(10'500'000));
+    // At $1,050.01 a share the 10 whole shares pay $10,500.10: conversion.
+    const safe_liquidity_result up = safe_liquidity_payouts(pre, event(1'000, 1'050'010));
+    CHECK(up.payouts[0].choice == liquidity_choice::conversion);
+    CHECK(up.payouts[0].paid == money::from_units(10'500'100));
+    // Post-money: B = 1,000, p = $1,000: L = 1,000 / (1 - 0.0105) if it converts, 10.61 shares,
+    // 10 whole, $10,000 < $10,500: it takes the cash-out and stays out of L.
+    const std::vector<safe> post{safe::post_money_cap(holder_id("b"), money::from_units(10'500'000), money::from_units(1'000'000'000),
+                                                      year{2024} / 1 / 1)};
+    const safe_liquidity_result q = safe_liquidity_payouts(post, event(1'000, 1'000'000));
+    CHECK(q.payouts[0].choice == liquidity_choice::cash_out);
+    CHECK(q.payouts[0].paid == money::from_units(10'500'000));
+    CHECK(q.exact_post_money_capitalization.big() == detail::big_rational(fraction(1'000)));
+    CHECK(q.conversion_shares == share_count(0));
+}
+
 TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE holds A / C of L exactly, and the choice is each holder's best") {
     // Caps in mills that share no factors make L's denominator grow past 128 bits; the solve is on
     // big rationals. For several event prices: a converting SAFE's exact shares are A / C of L; a
@@ -294,15 +320,18 @@ TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE h
             const detail::big_rational a(fraction(safes[i].purchase_amount.units()));
             const detail::big_rational c(fraction(safes[i].valuation_cap->units()));
             const detail::big_rational exact_value = s.exact_conversion_shares.big() * detail::big_rational(fraction(p));
+            // The greater of the two amounts actually paid: the conversion amount on the whole shares.
+            CHECK(s.paid >= s.cash_out_amount);
             if (s.choice == liquidity_choice::conversion) {
                 // shares x C = A x L  <=>  shares / L = A / C
                 CHECK(s.exact_conversion_shares.big() * c == a * l);
                 CHECK(exact_value > a);
+                CHECK(s.conversion_amount > s.cash_out_amount);
                 CHECK(s.paid == s.conversion_amount);
                 ++converted;
             } else {
                 ++cashed_out;
-                CHECK_FALSE(exact_value > a);
+                CHECK_FALSE(s.conversion_amount > s.cash_out_amount);
                 CHECK(s.paid == safes[i].purchase_amount);
             }
             CHECK_FALSE(detail::big_rational(fraction(s.conversion_shares.value())) > s.exact_conversion_shares.big());  // floor

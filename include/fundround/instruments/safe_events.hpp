@@ -10,7 +10,10 @@
 /// cap C over the *Liquidity Capitalization* L: every share of capital stock outstanding as
 /// converted, the options outstanding, and the converting securities (other SAFEs and notes that
 /// convert rather than cash out), the unissued option pool excluded. A SAFE converting at price
-/// p per share is worth A L p / C, so it converts exactly when L p > C; the post-money L counts
+/// p per share is worth A L p / C, so it would convert exactly when L p > C; it is paid on whole
+/// shares (A L / C rounded by liquidity_terms::share_rounding), so it converts when those shares,
+/// at p, pay more than its purchase amount (a fraction of a share less can tip it to the
+/// cash-out: the greater of the two amounts actually paid). The post-money L counts
 /// the converting post-money SAFEs, L = (B + S) / (1 - sum A_i / C_i) over them (B the base
 /// capitalization, S the pre-money SAFEs' conversion shares), solved in closed form on big
 /// rationals (which SAFEs convert: passes in ascending order of cap, see the code). The older pre-money SAFE's Liquidity
@@ -231,11 +234,21 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
 
     const currency cur = safes.front().purchase_amount.currency();
     const auto caps = detail::safe_effective_caps(safes);
+    using detail::big_int;
     using detail::big_rational;
     const big_rational one(fraction(1));
     const big_rational base(fraction(terms.base_capitalization.value()));
     const big_rational p(terms.proceeds_per_share_units);
-    const big_rational lp_pre = base * p;  // the pre-money SAFE converts when B p > C
+    // A capped SAFE converts when its Conversion Amount, on the whole shares A L / C rounded by
+    // share_rounding, times p rounded to the mill, exceeds its purchase amount (exactly: L p > C,
+    // less what the rounding of the shares takes).
+    const auto gains = [&](std::size_t i, const big_rational& l) {
+        const big_rational cap(fraction(caps[i]->units()));
+        const big_rational amount(fraction(safes[i].purchase_amount.units()));
+        const big_rational shares = detail::safe_events_div(amount * l, cap);
+        const big_int whole = shares.scaled_rounded(1, terms.share_rounding);
+        return (big_rational(whole, big_int(1)) * p).scaled_rounded(1, terms.amount_rounding) > amount.numerator();
+    };
 
     // Pre-money SAFEs: L = B. Their conversion shares A B / C count in the post-money L.
     std::vector<bool> converts(safes.size(), false);
@@ -245,7 +258,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         if (!caps[i]) continue;
         const big_rational cap(fraction(caps[i]->units()));
         if (safes[i].form == safe_form::pre_money) {
-            if (lp_pre > cap) {
+            if (gains(i, base)) {
                 converts[i] = true;
                 pre_shares += detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())) * base, cap);
             }
@@ -277,7 +290,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
             if (converts[i]) continue;
             big_rational mine;
             const big_rational l = joined(i, mine);
-            if (l * p > big_rational(fraction(caps[i]->units()))) {
+            if (gains(i, l)) {
                 converts[i] = true;
                 take += mine;
                 l_post = l;
