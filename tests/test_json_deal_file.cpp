@@ -683,6 +683,19 @@ TEST_CASE("deal file: a hostile value's text is cut without recursing into it or
     CHECK(detail::json_value_text(json::array({1, json::object({{"k", "v"}})})) == "[1,{\"k\":\"v\"}]");
 }
 
+TEST_CASE("deal file: a name with a control character is a problem at its pointer") {
+    // Regression (review of 2026-12-05): a tab in a class name was read, then refused by --svg
+    // without a pointer into the file; names, labels and ids print on one line everywhere.
+    const json doc = json::parse(R"json({"fundround_deal": 1, "company": "Small\nCo", "cap_table": {"currency": "USD",
+        "holders": [{"id": "ada", "name": "Ada\tFounder", "kind": "founder"}],
+        "classes": [{"name": "Common", "kind": "common"}],
+        "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000}]}})json");
+    CHECK(problems_of(doc) == std::vector<std::string>{
+        "/company = \"Small\\nCo\": must not contain control characters (a tab, a line break...): it prints on one line",
+        "/cap_table/holders/0/name = \"Ada\\tFounder\": must not contain control characters (a tab, a line break...): it prints on "
+        "one line"});
+}
+
 TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
     const std::vector<bad_file> files = {
         {"the top level: unknown members, the version, the company's type",

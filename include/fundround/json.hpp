@@ -409,8 +409,24 @@ public:
         return m;
     }
 
-    /// A string.
+    /// A string on one line: a name, a label, an id, a date. A control character (a tab, a line
+    /// break, another below U+0020, or U+007F) is a problem: such text prints on one line in
+    /// tables, CSV and charts.
     std::optional<std::string> read_string(const nlohmann::json& j, const field_path& at) {
+        auto text = read_free_text(j, at);
+        if (!text) return std::nullopt;
+        for (const char c : *text) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u < 0x20 || u == 0x7F) {
+                report(at, detail::json_value_text(j),
+                       "must not contain control characters (a tab, a line break...): it prints on one line");
+                return std::nullopt;
+            }
+        }
+        return text;
+    }
+    /// A string, whatever it holds (free text the import only notes).
+    std::optional<std::string> read_free_text(const nlohmann::json& j, const field_path& at) {
         if (!j.is_string()) return wrong_type(j, at, "a string");
         return j.get<std::string>();
     }

@@ -1569,7 +1569,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 note("exit_multiple of convertibles", "fundround's change-of-control terms are not read from OCF");
             }
             if (const auto* c = json_reader::member(*mech, "capitalization_definition")) {
-                if (r_.read_string(*c, mat.member("capitalization_definition"))) {
+                if (r_.read_free_text(*c, mat.member("capitalization_definition"))) {
                     note("capitalization_definition texts of convertibles", "fundround reads the structured rules, not the text");
                 }
             }
