@@ -271,6 +271,14 @@ TEST_CASE("deal file with conversions: a converting round's own problems at the 
                                   "/priced_rounds/0/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does "
                                   "not apply to the cap table before the rounds)",
                               });
+    // A pool target without top_up: the member the file leaves out, by its JSON name (regression,
+    // review of 2026-12-05: "option_pool = \"\": option_pool.pool: is not a pool on the cap table").
+    json no_top_up = example_json();
+    no_top_up["priced_rounds"][0]["option_pool"].erase("top_up");
+    CHECK(problems_of(no_top_up) == std::vector<std::string>{
+                                        "/priced_rounds/0/option_pool: top_up: the pool target needs the pool to top up: name it (the "
+                                        "round does not apply to the cap table before the rounds)",
+                                    });
     json priced = example_json();
     priced["priced_rounds"][1].erase("pre_money");
     priced["priced_rounds"][1]["price_per_share"] = json{{"amount", "0.5 EUR"}, {"shares", 1}};

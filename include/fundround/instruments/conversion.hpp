@@ -972,8 +972,10 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
         if (pool_target_->sign() < 0 || *pool_target_ >= fraction(1)) {
             out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_), "must be at least 0% and below 100%"});
         }
-        if (!pool_ || !table.pool_index(*pool_)) {
-            out.push_back({field_path("option_pool").member("pool"), pool_ ? "\"" + *pool_ + "\"" : "", "is not a pool on the cap table"});
+        if (!pool_ || pool_->empty()) {
+            out.push_back({field_path("option_pool").member("pool"), "", "the pool target needs the pool to top up: name it"});
+        } else if (!table.pool_index(*pool_)) {
+            out.push_back({field_path("option_pool").member("pool"), "\"" + *pool_ + "\"", "is not a pool on the cap table"});
         }
         if (!basis_.unallocated_pool) {
             out.push_back({field_path("basis"), basis_.to_string(),

@@ -1328,9 +1328,17 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
                     const std::vector<path_segment> steps = own.segments();
                     const bool base = steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "terms" &&
                                       steps[1].kind == path_step::member && steps[1].name == "base";
+                    // A member of the file the round leaves out ("top_up" under "option_pool") by its
+                    // JSON name; a field without one by the library's name.
+                    std::string missing;
+                    const std::vector<path_segment> want = mapped.segments();
+                    for (std::size_t k = inside.segments().size(); mapped != own && k < want.size(); ++k) {
+                        missing += (missing.empty() ? "" : "/") +
+                                   (want[k].kind == path_step::index ? std::to_string(want[k].index) : want[k].name);
+                    }
                     named = base ? "the fully diluted shares its basis (\"" + std::string(out.priced_rounds[i].basis().name()) +
                                        "\") counts on the table before it: "
-                                 : own.to_string() + ": ";
+                                 : (missing.empty() ? own.to_string() : missing) + ": ";
                 }
                 r.report(at.member("priced_rounds").index(i) / inside, d.value, about + named + rule + after);
             }
