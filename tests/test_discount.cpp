@@ -168,6 +168,12 @@ TEST_CASE("discount_terms: every problem reported at once") {
               "  - method = 9: must be simple or annual_with_simple_stub\n"
               "  - past_flows = 5: must be compound_forward or reject");
     }
+    // Regression (review of 2026-12-05): a valuation date after 9999-12-31 was accepted, and every
+    // value() then threw invalid_argument_error from inside the computation.
+    CHECK_THROWS_WITH_AS(fr::discount_terms(eight_percent, fr::year{10000} / 1 / 1, day_count::actual_365_fixed, compounding::simple),
+                         "discount_terms: 1 problem\n"
+                         "  - valuation_date = 10000-01-01: is after 9999-12-31, the last day fundround models",
+                         fr::validation_error);
     const fr::discount_terms ok(eight_percent, ymd(2026, 2, 27), day_count::actual_360,
                                 compounding::simple);
     CHECK(ok.annual_rate() == fraction(2, 25));

@@ -122,6 +122,13 @@ TEST_CASE("counter_commitment: every problem reported at once") {
         CHECK(e.problems()[2].message() == "flows[0].date = 2026-02-30: must be a valid calendar date");
         CHECK(e.problems()[3].field.json_pointer() == "/flows/1/amount");
     }
+    // Regression (review of 2026-12-05): a flow after 9999-12-31 was accepted, and the net
+    // position on the last modelled day then missed it.
+    CHECK_THROWS_WITH_AS(counter_commitment("Lease", "Landlord", {{fr::year{12000} / 1 / 1, 1_M, "far"}}),
+                         "counter_commitment \"Lease\": 1 problem\n"
+                         "  - flows[0].date = 12000-01-01: is after 9999-12-31, the last day fundround models",
+                         fr::validation_error);
+    CHECK_NOTHROW(counter_commitment("Lease", "Landlord", {{fr::year{9999} / 12 / 31, 1_M, "last"}}));
     CHECK_THROWS_WITH_AS(counter_commitment("Lease", "Landlord", {}),
                          "counter_commitment \"Lease\": 1 problem\n"
                          "  - flows: must hold at least one payment",

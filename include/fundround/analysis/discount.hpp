@@ -332,7 +332,8 @@ inline money round_exact_to_minor_unit(const exact_rational& exact, currency c, 
 class discount_terms {
 public:
     /// Validates every input at once; throws validation_error listing each problem
-    /// (negative rate, invalid valuation date, unknown convention, method or rule).
+    /// (negative rate, invalid valuation date or one after 9999-12-31, unknown convention,
+    /// method or rule).
     discount_terms(fraction annual_rate, calendar_date valuation_date, day_count convention,
                    compounding method,
                    past_flow_rule past_flows = past_flow_rule::compound_forward)
@@ -345,9 +346,9 @@ public:
         if (rate_.sign() < 0) {
             problems.push_back({field_path("annual_rate"), rate_.to_string(), "must not be negative"});
         }
-        if (!valuation_date_.ok()) {
+        if (!is_modelled(valuation_date_)) {
             problems.push_back({field_path("valuation_date"), to_string(valuation_date_),
-                                "must be a valid calendar date"});
+                                valuation_date_.ok() ? date_rule(valuation_date_) : "must be a valid calendar date"});
         }
         if (!detail::known(convention_)) {
             problems.push_back({field_path("convention"), std::to_string(static_cast<int>(convention_)),

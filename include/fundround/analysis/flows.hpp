@@ -57,15 +57,15 @@ inline std::ostream& operator<<(std::ostream& os, const cash_flow& f) {
 
 namespace detail {
 
-/// Appends a diagnostic for every invalid date, non-positive amount or currency other than
+/// Appends a diagnostic for every invalid date (or one after 9999-12-31), non-positive amount or currency other than
 /// @p expected among @p flows; fields are named <field>[i].date / <field>[i].amount.
 inline void check_cash_flows(const std::vector<cash_flow>& flows, const field_path& field, currency expected,
                       std::vector<diagnostic>& problems) {
     for (std::size_t i = 0; i < flows.size(); ++i) {
         const field_path at = field.index(i);
-        if (!flows[i].date.ok()) {
+        if (!is_modelled(flows[i].date)) {
             problems.push_back({at.member("date"), to_string(flows[i].date),
-                                "must be a valid calendar date"});
+                                flows[i].date.ok() ? date_rule(flows[i].date) : "must be a valid calendar date"});
         }
         if (flows[i].amount.currency() != expected) {
             problems.push_back({at.member("amount"), to_string(flows[i].amount),
