@@ -101,4 +101,20 @@ TEST_CASE("present_value_of: empty lists, currency and the reject rule") {
     }
 }
 
+TEST_CASE("present_value_of: the pairwise sum is the exact sum of the terms, whatever their number") {
+    // present_value_of() adds the terms in pairs, then pairs of pairs (fast: bench_present_value);
+    // the result is the same exact fraction as one running sum, for any count, odd or even.
+    const fr::discount_terms terms(fraction::from_decimal("0.0123456789"), ymd(2026, 1, 1), fr::day_count::actual_365_fixed,
+                                   fr::compounding::annual_with_simple_stub);
+    std::vector<fr::cash_flow> flows;
+    for (std::int32_t k = 0; k < 65; ++k) {
+        flows.push_back({ymd(2026, 1, 2) + fr::days{k * 37}, money::from_units(1'000'000 + 7'919 * k), "f"});
+        fr::exact_rational running;
+        for (const fr::cash_flow& f : flows) running += terms.exact_value(f.amount, f.date);
+        const fr::present_value pv = fr::present_value_of(flows, terms, rounding::half_even);
+        CHECK(pv.exact == running);
+        CHECK(pv.rounded == fr::detail::round_exact_to_minor_unit(running.big(), fr::currencies::usd, rounding::half_even));
+    }
+}
+
 }  // namespace test_present_value
