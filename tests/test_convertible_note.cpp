@@ -104,6 +104,54 @@ TEST_CASE("compound interest: whole periods compounded, the stub accrued simply"
     }
 }
 
+TEST_CASE("compound interest over thousands of periods: rounded from certified bounds, as the exact value rounds") {
+    // Regression (review of 2026-12-05): a rate of 64-bit terms compounded monthly to 9999-12-31
+    // (96,000 periods) took 17-46 s, the exact powers growing by 66 bits a period. The rounded
+    // interest now comes from fixed-point lower and upper bounds when both round alike.
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.method = interest_method::compound;
+    n.period = compounding_period::monthly;
+    n.principal = 500'000_usd;
+    n.maturity_date = year{9999} / 12 / 31;
+    n.annual_rate = fraction(1, 9'223'372'036'854'775'807);
+    CHECK(n.accrued_interest(year{9999} / 12 / 31) == money::from_units(0));  // $500,000 x ~8.7e-16 a month: < 0.5 mill
+    n.annual_rate = fraction(1, 1'000'000'000'000);
+    // 2,913,173 days / 365 x 12 = 95,775 whole months and a stub: 500,000,000 mills x
+    // ((1 + 1/(12 x 10^12))^95775 (1 + stub / (12 x 10^12)) - 1) = 3.9906... mills (80-digit
+    // decimal arithmetic), 4 mills half even.
+    CHECK(n.accrued_interest(year{9999} / 12 / 31) == money::from_units(4));
+    // Against the exact value, rounded the same way, for many rates, periods, dates and modes.
+    std::uint64_t seed = 2026;
+    const auto next = [&] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return seed >> 33;
+    };
+    const rounding modes[] = {rounding::half_even, rounding::half_away_from_zero, rounding::floor, rounding::ceiling, rounding::half_toward_zero, rounding::toward_zero, rounding::away_from_zero};
+    const compounding_period periods[] = {compounding_period::annually, compounding_period::semiannually,
+                                          compounding_period::quarterly, compounding_period::monthly};
+    for (int i = 0; i < 300; ++i) {
+        n.annual_rate = fraction(static_cast<fraction::rep>(next() % 200 + 1), static_cast<fraction::rep>(next() % 997 + 1000));
+        n.period = periods[next() % 4];
+        n.interest_rounding = modes[next() % 7];
+        n.principal = money::from_units(static_cast<std::int64_t>(next() % 1'000'000'000 + 1));
+        const calendar_date on = n.issue_date + days{static_cast<std::int32_t>(next() % 20'000)};
+        CAPTURE(i);
+        const money exact = money::from_units(static_cast<std::int64_t>(
+            n.accrued_interest_exact(on).big().scaled_rounded(1, n.interest_rounding)));
+        CHECK(n.accrued_interest(on) == exact);
+    }
+    // An exact tie: 5 mills at 10% for one year is 0.5 mill. The bounds straddle it; the exact
+    // value decides (half even: 0; half away from zero: 1).
+    n.principal = money::from_units(5);
+    n.annual_rate = fraction(1, 10);
+    n.period = compounding_period::annually;
+    n.day_count = note_day_count::thirty_360_us;
+    n.interest_rounding = rounding::half_even;
+    CHECK(n.accrued_interest(year{2025} / 1 / 1) == money::from_units(0));
+    n.interest_rounding = rounding::half_away_from_zero;
+    CHECK(n.accrued_interest(year{2025} / 1 / 1) == money::from_units(1));
+}
+
 TEST_CASE("the docs' note: $250k at 8% Actual/365 Fixed over 2024 accrues $20,054.795") {
     convertible_note n = note_100k(note_day_count::actual_365_fixed);
     n.principal = 250'000_usd;

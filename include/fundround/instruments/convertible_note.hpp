@@ -280,7 +280,10 @@ struct convertible_note {
     /// accrued_interest_exact(@p on) rounded to the money unit by interest_rounding: the interest
     /// to @p on, or to the maturity date if it accrues to maturity and @p on is after it.
     [[nodiscard]] money accrued_interest(calendar_date on) const {
-        const detail::big_int units = accrued_interest_exact(on).big().scaled_rounded(1, interest_rounding);
+        std::optional<detail::big_int> bounded;
+        if (method == interest_method::compound && annual_rate.sign() >= 0) bounded = compound_interest_bounded(on);
+        const detail::big_int units =
+            bounded ? *bounded : accrued_interest_exact(on).big().scaled_rounded(1, interest_rounding);
         return money::from_units(detail::narrow(detail::from_big(units, "accrued interest"), "accrued interest"),
                                  principal.currency());
     }
@@ -375,6 +378,57 @@ struct convertible_note {
                            "must be to the conversion date or to maturity"});
         }
         return out;
+    }
+
+private:
+    /// Compound interest to accrual_end(@p on) rounded by interest_rounding, from a lower and an
+    /// upper bound of (1 + r/m)^n (1 + (r/m) f) in fixed point with 192 fraction bits (each
+    /// product rounded down for the lower bound, up for the upper): when both bounds round to the
+    /// same mill, so does the exact value (every rounding mode is monotone); otherwise, and for
+    /// rounding::exact, nothing, and the exact value decides. The exact powers grow by the bits of
+    /// 1 + r/m every period (96,000 monthly periods at a rate of 64-bit terms took 17 s).
+    [[nodiscard]] std::optional<detail::big_int> compound_interest_bounded(calendar_date on) const {
+        using detail::big_int;
+        if (interest_rounding == rounding::exact) return std::nullopt;
+        const fraction t = years_to(accrual_end(on));
+        const auto m = static_cast<std::int64_t>(period);
+        const fraction periods = t * fraction(m);
+        const fraction::rep whole = periods.numerator() / periods.denominator();
+        const fraction stub = periods - fraction(whole);
+        constexpr unsigned bits = 192;
+        const big_int one = big_int(1) << bits;
+        // floor and ceiling of n / d in fixed point; ceiling of x / 2^bits (x >= 0).
+        const auto fixed = [&](const big_int& n, const big_int& d, big_int& lo, big_int& hi) {
+            const big_int scaled = n << bits;
+            lo = scaled / d;
+            hi = lo * d == scaled ? lo : lo + 1;
+        };
+        const auto down = [&](const big_int& x) -> big_int { return x >> bits; };
+        const auto up = [&](const big_int& x) -> big_int { return (x + one - 1) >> bits; };
+        const big_int rn = detail::to_big(annual_rate.numerator());
+        const big_int rd = detail::to_big(annual_rate.denominator()) * m;  // r / m = rn / rd
+        big_int base_lo;
+        big_int base_hi;
+        fixed(rd + rn, rd, base_lo, base_hi);  // 1 + r/m
+        const big_int sd = detail::to_big(stub.denominator());
+        big_int g_lo;
+        big_int g_hi;
+        fixed(rd * sd + rn * detail::to_big(stub.numerator()), rd * sd, g_lo, g_hi);  // 1 + (r/m) f
+        for (fraction::rep k = whole; k > 0; k /= 2) {  // square and multiply, each bound its way
+            if (k % 2 == 1) {
+                g_lo = down(g_lo * base_lo);
+                g_hi = up(g_hi * base_hi);
+            }
+            if (k > 1) {
+                base_lo = down(base_lo * base_lo);
+                base_hi = up(base_hi * base_hi);
+            }
+        }
+        const big_int p = detail::to_big(principal.units());
+        const big_int a = detail::divide_rounded(p * (g_lo - one), one, interest_rounding);
+        const big_int b = detail::divide_rounded(p * (g_hi - one), one, interest_rounding);
+        if (a != b) return std::nullopt;
+        return a;
     }
 };
 
