@@ -201,6 +201,32 @@ TEST_CASE("timeline: a fallback tranche pays one amount on its settlement date")
 }
 
 // SoftBank: "$22.5B by Dec 31 if the restructuring is done, otherwise $12.5B" (issue 9, item 6).
+TEST_CASE("timeline: a milestone failing before the close lapses plain and fallback money on the same day") {
+    // Regression (review of 2026-12-05): the fallback tranche's excess lapsed only on the close
+    // date while the plain tranche on the same milestone lapsed on the day it failed.
+    const calendar_date close = ymd(2026, 3, 1);
+    const funding_round r =
+        round_builder("R")
+            .pre_money(100_M)
+            .close_date(close)
+            .invest(investor::financial("A"), {tranche::when(10_M, milestone("m"))})
+            .invest(investor::financial("B"),
+                    {tranche::when(10_M, milestone("m").with_long_stop(ymd(2026, 12, 31))).otherwise(4_M)})
+            .build();
+    world_state facts(close);
+    facts.fail("m", ymd(2026, 1, 10));
+    const round_timeline t(r, facts);
+    for (const calendar_date d : {ymd(2026, 1, 10), ymd(2026, 2, 28), close}) {
+        CAPTURE(to_string(d));
+        CHECK(t.as_of("A", d).lapsed == 10_M);
+        CHECK(t.as_of("B", d).lapsed == 6_M);
+        CHECK(t.as_of("B", d).conditional == 0_M);
+        CHECK(t.as_of("B", d).committed == 4_M);  // the fallback, paid on the long-stop
+    }
+    CHECK(t.as_of("B", ymd(2026, 1, 9)).conditional == 6_M);
+    CHECK(t.as_of("B", ymd(2026, 12, 31)).funded == 4_M);
+}
+
 TEST_CASE("timeline: a fallback tranche with an expected date pays on it, not when the condition is met") {
     const funding_round r =
         round_builder("R")

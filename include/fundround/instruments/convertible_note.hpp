@@ -424,7 +424,7 @@ private:
                 base_hi = up(base_hi * base_hi);
             }
         }
-        const big_int p = detail::to_big(principal.units());
+        const big_int p(principal.units());
         const big_int a = detail::divide_rounded(p * (g_lo - one), one, interest_rounding);
         const big_int b = detail::divide_rounded(p * (g_hi - one), one, interest_rounding);
         if (a != b) return std::nullopt;

@@ -215,7 +215,9 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
                 if (since < settle) moves.push_back({since, who, conditional_b, committed_b, rest});
                 moves.push_back({settle, who, since < settle ? committed_b : conditional_b, funded_b, rest});
             } else {
-                moves.push_back({st.is_lapsed() ? std::min(since, settle) : settle, who, conditional_b, lapsed_b, rest});
+                // Lapsed from the first day of the lapse, as any tranche's money (before the close too).
+                const calendar_date lapsed = st.since ? *st.since : close;
+                moves.push_back({st.is_lapsed() ? std::min(lapsed, settle) : settle, who, conditional_b, lapsed_b, rest});
             }
             moves.push_back({settle, who, committed_b, funded_b, floor});
             payments_.push_back({*e.date(), e.investor(), who, e.tranche_index(),
