@@ -627,7 +627,8 @@ public:
     [[nodiscard]] const waterfall_terms& terms() const noexcept { return terms_; }
     /// Every preference added up (units): above it, something is shared as common.
     [[nodiscard]] const fraction& total_preference() const noexcept { return total_pref_; }
-    /// The exit values where the payout function bends, in increasing order, with what starts there.
+    /// The exit values where the payout function bends, in increasing order, with what starts there
+    /// (and where a class changes status without a bend: a 0x capped class converts at its cap).
     [[nodiscard]] const std::vector<waterfall_breakpoint>& breakpoints() const noexcept { return breakpoints_; }
 
     /// The exact value of a common share at exit value @p x units (0 until the preferences are paid).
