@@ -120,6 +120,10 @@ TEST_CASE("compound interest over thousands of periods: rounded from certified b
     // ((1 + 1/(12 x 10^12))^95775 (1 + stub / (12 x 10^12)) - 1) = 3.9906... mills (80-digit
     // decimal arithmetic), 4 mills half even.
     CHECK(n.accrued_interest(year{9999} / 12 / 31) == money::from_units(4));
+    // Interest far beyond any amount overflows at once (the exact power would have 11,000 bits
+    // per thousand periods): 100% a year compounded monthly for almost 8,000 years.
+    n.annual_rate = fraction(1);
+    CHECK_THROWS_AS((void)n.accrued_interest(year{9999} / 12 / 31), overflow_error);
     // Against the exact value, rounded the same way, for many rates, periods, dates and modes.
     std::uint64_t seed = 2026;
     const auto next = [&] {

@@ -88,6 +88,7 @@ TEST_CASE("literals: zeros after the last decimal change nothing; a leading 0 (o
     CHECK_THROWS_WITH_AS((void)units("010"), "money literal: a leading 0 makes an octal literal, not a decimal one",
                          invalid_argument_error);
     CHECK_THROWS_AS((void)units("0'5"), invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)units("0e5"), "money literal: only decimal digits are allowed", invalid_argument_error);
     // A 19th significant decimal is finer than any unit, whatever the scale.
     CHECK_THROWS_WITH_AS((void)units("0.0000000000000000001"),
                          "money literal: finer than a thousandth of a currency unit", invalid_argument_error);

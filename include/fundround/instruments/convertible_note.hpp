@@ -28,6 +28,7 @@
 
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -427,7 +428,10 @@ private:
         const big_int p(principal.units());
         const big_int a = detail::divide_rounded(p * (g_lo - one), one, interest_rounding);
         const big_int b = detail::divide_rounded(p * (g_hi - one), one, interest_rounding);
-        if (a != b) return std::nullopt;
+        // Bounds that round apart leave it to the exact value, unless both are beyond any amount
+        // (then the interest overflows whatever the exact value).
+        const big_int limit(std::numeric_limits<std::int64_t>::max());
+        if (a != b && !(a > limit && b > limit)) return std::nullopt;
         return a;
     }
 };

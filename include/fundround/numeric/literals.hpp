@@ -48,10 +48,15 @@ namespace detail {
     if (point_at != n) {
         while (end > point_at + 1 && (s[end - 1] == '0' || s[end - 1] == '\'')) --end;
     } else if (n > 1 && s[0] == '0') {
+        bool octal = false;  // digits and separators only, a digit after the 0 ("1e5", "0x10" fail below)
+        bool other = false;
         for (std::size_t i = 1; i < n; ++i) {
-            if (s[i] >= '0' && s[i] <= '9') {
-                throw invalid_argument_error("money literal: a leading 0 makes an octal literal, not a decimal one");
-            }
+            const bool digit_here = s[i] >= '0' && s[i] <= '9';
+            octal = octal || digit_here;
+            other = other || (!digit_here && s[i] != '\'');
+        }
+        if (octal && !other) {
+            throw invalid_argument_error("money literal: a leading 0 makes an octal literal, not a decimal one");
         }
     }
     std::int64_t mantissa = 0;
