@@ -132,6 +132,12 @@ TEST_CASE("parse_error: the input and the unexpected character stay on one line,
     CHECK(detail::quoted_char_at("\xE2\x80", 0) == "'\\xE2'");  // cut short: not a character
     CHECK(detail::quoted_char_at("\x80", 0) == "'\\x80'");      // a continuation byte first
     CHECK(detail::quoted_char_at("\xFF", 0) == "'\\xFF'");
+    // Overlong forms, surrogates and code points above U+10FFFF are not characters either.
+    CHECK(detail::quoted_char_at("\xE0\x80\x80", 0) == "'\\xE0'");
+    CHECK(detail::quoted_char_at("\xED\xA0\x80", 0) == "'\\xED'");
+    CHECK(detail::quoted_char_at("\xF5\x80\x80\x80", 0) == "'\\xF5'");
+    CHECK(detail::quoted_char_at("\xF4\x90\x80\x80", 0) == "'\\xF4'");
+    CHECK(detail::quoted_char_at("\xF4\x8F\xBF\xBF", 0) == "'\xF4\x8F\xBF\xBF' (U+10FFFF)");
     CHECK(detail::visible_text("a\rb\x1F\xC3\xA9") == "a\\rb\\u001F\xC3\xA9");
 }
 

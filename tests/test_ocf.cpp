@@ -1050,6 +1050,29 @@ TEST_CASE("ocf: a note's conversion terms that differ between its triggers are l
     // Equal terms say nothing.
     const ocf_import same = from_ocf_merged(small_package());
     for (const std::string& line : same.left_out) CHECK(line.find("The conversion terms") == std::string::npos);
+    // Two mechanisms holding the same value nested 200,000 deep: compared without recursing to
+    // the bottom (regression: nlohmann's operator== overflowed the stack); the one read is reported.
+    {
+        json deep_package = small_package();
+        json& safe = deep_package["Transactions.ocf.json"]["items"][4];
+        safe["conversion_triggers"].push_back(safe["conversion_triggers"][0]);
+        safe["conversion_triggers"][1]["trigger_id"] = "again";
+        for (std::size_t k = 0; k < 2; ++k) {
+            json deep = json::parse(std::string(200'000, '[') + std::string(200'000, ']'));
+            safe["conversion_triggers"][k]["conversion_right"]["conversion_mechanism"]["x"] = std::move(deep);
+        }
+        std::vector<std::string> problems;
+        try {
+            (void)from_ocf_merged(std::move(deep_package));  // moved: a copy would recurse to the bottom
+            FAIL("expected json_error");
+        } catch (const json_error& e) {
+            for (const diagnostic& d : e.problems()) problems.push_back(fundround::detail::json_problem_line(d));
+        }
+        REQUIRE(problems.size() == 1);  // the mechanism read (the first) is checked member by member
+        CHECK(problems[0].rfind("/Transactions.ocf.json/items/4/conversion_triggers/0/conversion_right/conversion_mechanism/x: is "
+                                "not a member of a SAFE conversion mechanism",
+                                0) == 0);
+    }
     maturity_mech = 42;
     CHECK(joined(problems_of(p)) ==
           joined({"/Transactions.ocf.json/items/6/conversion_triggers/1/conversion_right/conversion_mechanism = 42: must be "

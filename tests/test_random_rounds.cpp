@@ -522,6 +522,8 @@ void check_valid_round(const generated_round& r) {
             if (m.k == kind::milestone) conditional_model += m.amount;
             if (m.k == kind::fallback) conditional_model += m.amount - m.fallback;
             if (m.at_close_status) at_close_model += m.amount;
+            // The certain fallback is paid on its settlement date: at close when that is the close.
+            if (m.k == kind::fallback && m.long_stop == round.close_date()) at_close_model += m.fallback;
         }
     }
     CHECK(round.raised_conditional() == usd(conditional_model));

@@ -88,7 +88,7 @@ inline void append_visible(std::string& out, char c) {
         append_visible(out, text[at]);
         return out + "'";
     }
-    const std::size_t length = lead >= 0xF8 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    const std::size_t length = lead >= 0xF5 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
     std::uint32_t code = length == 4 ? lead & 0x07U : length == 3 ? lead & 0x0FU : lead & 0x1FU;
     bool valid = length != 0 && at + length <= text.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
@@ -96,6 +96,9 @@ inline void append_visible(std::string& out, char c) {
         valid = (next & 0xC0U) == 0x80U;
         code = (code << 6) | (next & 0x3FU);
     }
+    // Not overlong, not a surrogate, not above U+10FFFF.
+    valid = valid && !(length == 3 && code < 0x800) && !(length == 4 && (code < 0x10000 || code > 0x10FFFF)) &&
+            !(code >= 0xD800 && code <= 0xDFFF);
     const char* hex = "0123456789ABCDEF";
     if (!valid) return out.append("\\x").append(1, hex[lead >> 4]).append(1, hex[lead & 0xFU]).append("'");
     out.append(text.substr(at, length)).append("' (U+");

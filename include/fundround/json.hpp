@@ -88,6 +88,26 @@ inline void append_json_prefix(std::string& out, const nlohmann::json& j, std::s
     out += object ? '}' : ']';
 }
 
+/// True if @p a and @p b are the same JSON value, compared at most @p depth levels deep: values
+/// nested deeper count as different (nlohmann's operator== recurses to the full depth, and a
+/// hostile file would overflow the stack).
+inline bool json_equal_bounded(const nlohmann::json& a, const nlohmann::json& b, int depth = 32) {
+    if (a.type() != b.type()) return false;
+    if (!a.is_structured()) return a == b;
+    if (depth == 0 || a.size() != b.size()) return false;
+    if (a.is_object()) {
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            const auto other = b.find(it.key());
+            if (other == b.end() || !json_equal_bounded(it.value(), *other, depth - 1)) return false;
+        }
+        return true;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!json_equal_bounded(a[i], b[i], depth - 1)) return false;
+    }
+    return true;
+}
+
 /// The value as a diagnostic shows it: its JSON text, cut to 60 bytes (57 and "...", never
 /// inside a UTF-8 character), at any depth of nesting.
 [[nodiscard]] inline std::string json_value_text(const nlohmann::json& j) {

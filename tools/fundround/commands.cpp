@@ -165,7 +165,7 @@ fr::deal_file load_deal(const std::string& path, const streams& io, bool* ocf = 
         }
     }
     const std::string text = read_text(path, io);
-    const fr::parsed_json parsed = fr::parse_json_text(text);
+    fr::parsed_json parsed = fr::parse_json_text(text);
     const nlohmann::json& j = parsed.document;
     if (parsed.syntax_error.empty() && j.is_object()) {
         const auto type = j.find("file_type");
@@ -183,7 +183,7 @@ fr::deal_file load_deal(const std::string& path, const streams& io, bool* ocf = 
             try {
                 if (ocf != nullptr) *ocf = true;
                 if (!parsed.repeated.empty()) throw fr::json_error("OCF package is invalid", parsed.repeated);
-                return deal_of_ocf(fr::from_ocf_merged(j), path, io);
+                return deal_of_ocf(fr::from_ocf_merged(std::move(parsed.document)), path, io);  // moved: any depth
             } catch (const fr::json_error& e) {
                 fail_json(io, path, e);
             }

@@ -390,9 +390,9 @@ private:
     /// 1 + r/m every period (96,000 monthly periods at a rate of 64-bit terms took 17 s).
     [[nodiscard]] std::optional<detail::big_int> compound_interest_bounded(calendar_date on) const {
         using detail::big_int;
-        if (interest_rounding == rounding::exact) return std::nullopt;
-        const fraction t = years_to(accrual_end(on));
         const auto m = static_cast<std::int64_t>(period);
+        if (interest_rounding == rounding::exact || m <= 0) return std::nullopt;  // (the exact path reports a bad period)
+        const fraction t = years_to(accrual_end(on));
         const fraction periods = t * fraction(m);
         const fraction::rep whole = periods.numerator() / periods.denominator();
         const fraction stub = periods - fraction(whole);

@@ -518,9 +518,14 @@ private:
 /// modelled; throws json_error with every problem, each at "/<file>/<pointer in the file>".
 [[nodiscard]] inline ocf_import from_ocf(const ocf_package& package) { return detail::ocf_reader().read(package); }
 
-/// Imports the merged form {"Manifest.ocf.json": {...}, ...}; throws json_error.
+/// Imports the merged form {"Manifest.ocf.json": {...}, ...}; throws json_error. The files are
+/// copied: nlohmann copies recursively, so pass a document of unknown depth as an rvalue.
 [[nodiscard]] inline ocf_import from_ocf_merged(const nlohmann::json& merged) {
     return from_ocf(ocf_package::from_merged(merged));
+}
+/// The same, taking the files out of @p merged (no copy, whatever their depth).
+[[nodiscard]] inline ocf_import from_ocf_merged(nlohmann::json&& merged) {
+    return from_ocf(ocf_package::from_merged(std::move(merged)));
 }
 
 /// Parses @p text as the merged form and imports it; text that is not JSON is one problem at
@@ -1530,7 +1535,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     if (mech == nullptr) {
                         mech = m;
                         mat = mat_k;
-                    } else if (*m != *mech) {
+                    } else if (!detail::json_equal_bounded(*m, *mech)) {
                         // fundround holds one set of terms per SAFE or note: say which were not read.
                         per_item.push_back("The conversion terms " + mat_k.json_pointer() + " differ from " +
                                            mat.json_pointer() + ", which are read: fundround converts the " +
