@@ -93,6 +93,16 @@ TEST_CASE("literals: zeros after the last decimal change nothing; a leading 0 (o
     CHECK_THROWS_WITH_AS((void)units("0.0000000000000000001"),
                          "money literal: finer than a thousandth of a currency unit", invalid_argument_error);
     CHECK_THROWS_AS((void)units("9223372036854775.8080"), overflow_error);
+    // 20 and more significant digits: finer when the decimals are, out of range when the
+    // integer part is (the finer case said "out of range" before 2026-12-05's second review).
+    CHECK_THROWS_WITH_AS((void)units("1.00000000000000000001"),
+                         "money literal: finer than a thousandth of a currency unit", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)units("123456789012345678.9012"),
+                         "money literal: finer than a thousandth of a currency unit", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)units("12345678901234567890.5"), "money literal: out of range", overflow_error);
+    CHECK_THROWS_WITH_AS((void)units("1234567890123456789'0.12"), "money literal: out of range", overflow_error);
+    CHECK_THROWS_WITH_AS((void)detail::literal_units("12345678901234567.8901", 22, 1000LL * 1000), "money literal: out of range",
+                         overflow_error);  // four decimals of a thousand: whole units, too large
 }
 
 

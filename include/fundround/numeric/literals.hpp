@@ -74,7 +74,19 @@ namespace detail {
         if (c < '0' || c > '9') {
             throw invalid_argument_error("money literal: only decimal digits are allowed");
         }
-        if (mantissa > (int64_max - (c - '0')) / 10) throw overflow_error("money literal: out of range");
+        if (mantissa > (int64_max - (c - '0')) / 10) {
+            // Too many significant digits: say "finer" when the decimals are (a nonzero last
+            // decimal beyond what a unit holds), else the amount is out of range.
+            std::int64_t per_decimal = units_per_one;
+            bool finer = false;
+            for (std::size_t j = point_at + 1; j < end; ++j) {
+                if (s[j] == '\'') continue;
+                finer = finer || per_decimal % 10 != 0;
+                per_decimal /= 10;
+            }
+            if (finer) throw invalid_argument_error("money literal: finer than a thousandth of a currency unit");
+            throw overflow_error("money literal: out of range");
+        }
         mantissa = mantissa * 10 + (c - '0');
         digit = true;
         if (point) {
