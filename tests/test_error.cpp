@@ -268,6 +268,12 @@ TEST_CASE("field_path: prints today's text, step by step") {
     std::ostringstream os;
     os << field_path("odds").key("IPO");
     CHECK(os.str() == "odds[\"IPO\"]");
+    // Control characters in a name, key or label are escaped: a message stays on one line
+    // (review of 2026-12-05, second round). The JSON pointer keeps them: it is for programs.
+    CHECK(field_path("x\ny").member("z\t").to_string() == "x\\ny.z\\t");
+    CHECK(field_path("odds").key("a\rb").to_string() == "odds[\"a\\rb\"]");
+    CHECK(field_path("investors").index(0, "A\x01").to_string() == "investors[0] \"A\\u0001\"");
+    CHECK(field_path("x\ny").json_pointer() == "/x\ny");
 }
 
 TEST_CASE("field_path: JSON pointers (RFC 6901), labels left out, ~ and / escaped") {
@@ -355,8 +361,10 @@ TEST_CASE("field_path: steps of any length and content survive the one-string fo
     CHECK(steps[2] == path_segment{path_step::key, odd_bytes, 0, ""});
     CHECK(steps[3] == path_segment{path_step::index, "", big, ""});
     CHECK(steps[4] == path_segment{path_step::index, "", 16'384, odd_bytes});
-    CHECK(p.to_string() == long_name + "[128] \"" + longer_label + "\"[\"" + odd_bytes + "\"][" + std::to_string(big) +
-                               "][16384] \"" + odd_bytes + "\"");
+    // to_string() shows the control characters escaped (a message stays on one line).
+    const std::string shown = "a\\u0001b\\u0010c\\u0000\x80\xff";
+    CHECK(p.to_string() == long_name + "[128] \"" + longer_label + "\"[\"" + shown + "\"][" + std::to_string(big) +
+                               "][16384] \"" + shown + "\"");
     CHECK(p.json_pointer() == "/" + long_name + "/128/" + odd_bytes + "/" + std::to_string(big) + "/16384");
     // A prefix is a prefix of steps, never of bytes: "investors" does not start "investorsX" (nor
     // does [1] start [12]), and a path does not start with a longer one.

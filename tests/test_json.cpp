@@ -89,6 +89,11 @@ TEST_CASE("json: money errors say what is wrong, at the value's pointer") {
     CHECK(error_of<money>(json("12x USD")) ==
           "amount is invalid: 1 problem\n  - (root) = \"12x USD\": is not an amount (at position 2: unknown scale "
           "\"x\"; expected K, M, B, T, thousand, million, billion, trillion or a currency code)");
+    // A control character in the text: the reason alone, the input not repeated (review of
+    // 2026-12-05, second round: the escaped message did not match the raw prefix).
+    CHECK(error_of<money>(json("20M\n")) ==
+          "amount is invalid: 1 problem\n  - (root) = \"20M\\n\": is not an amount (at position 3: unexpected "
+          "'\\n' after the amount)");
     CHECK(error_of<money>(json("9223372036854775.808 USD")) ==
           "amount is invalid: 1 problem\n  - (root) = \"9223372036854775.808 USD\": is not an amount (at "
           "position 0: the amount is out of range (about +/-9.2e15 whole currency units))");
@@ -200,6 +205,14 @@ TEST_CASE("json: share counts, currencies, rounding modes and investor kinds") {
           "share count is invalid: 1 problem\n  - (root) = 9223372036854775808: is out of range: a share count must fit 64 bits");
     CHECK(error_of<share_count>(json(1.5)) ==
           "share count is invalid: 1 problem\n  - (root) = 1.5: must be a whole number of shares (a JSON integer)");
+    // 2^64 and beyond reach the reader as a double: out of range, not "a whole number" (review of
+    // 2026-12-05, second round); 5.0 is still a JSON float, not an integer.
+    CHECK(error_of<share_count>(json::parse("18446744073709551616")) ==
+          "share count is invalid: 1 problem\n  - (root) = 1.8446744073709552e+19: is out of range: a share count must fit 64 bits");
+    CHECK(error_of<share_count>(json::parse("-1e30")) ==
+          "share count is invalid: 1 problem\n  - (root) = -1e+30: is out of range: a share count must fit 64 bits");
+    CHECK(error_of<share_count>(json::parse("5.0")) ==
+          "share count is invalid: 1 problem\n  - (root) = 5.0: must be a whole number of shares (a JSON integer)");
     CHECK(error_of<share_count>(json("100")) ==
           "share count is invalid: 1 problem\n  - (root) = \"100\": must be a share count (a JSON integer), not a string");
 

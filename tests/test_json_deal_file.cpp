@@ -669,6 +669,16 @@ TEST_CASE("deal file: a hostile value's text is cut without recursing into it or
         CHECK(detail::json_problem_line(e.problems()[0]) ==
               "/company = " + std::string(57, '[') + "...: must be a string, not an array");
     }
+    // A control character in a member's name: the line stays one line (review of 2026-12-05,
+    // second round: the pointer's raw newline split it in two).
+    try {
+        (void)parse_deal_file("{\"fundround_deal\": 1, \"x\\ny\": 1}");
+        FAIL("expected json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.json_pointer() == "/x\ny");
+        CHECK(detail::json_problem_line(e.problems()[0]).rfind("/x\\ny: is not a member of a deal file", 0) == 0);
+    }
     // An object nested as deep, as the value of a number.
     std::string objects = "{\"fundround_deal\": ";
     for (std::size_t k = 0; k < depth; ++k) objects += "{\"a\":";
@@ -729,6 +739,13 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
              "/valuations/1/price = \"0.25\": must be an object (a price per share), not a string",
              "/valuations/1/effective_date: is required",
              "/valuations/2 = 3: must be an object (a share valuation), not a number",
+         }},
+        {"an unknown class is listed with another valuation's problem (review of 2026-12-05, second round)",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "valuations": [{"share_class": "Nope", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-13-01"}, {"share_class": "Also not", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-01-01"}]})json",
+         {
+             "/valuations/0/effective_date = \"2025-13-01\": is not a valid calendar date",
+             "/valuations/0/share_class = \"Nope\": is not a share class of the company (its classes: \"Common\")",
+             "/valuations/1/share_class = \"Also not\": is not a share class of the company (its classes: \"Common\")",
          }},
         {"the as-of date and the company's formation (an OCF issuer's facts)",
          R"json({"fundround_deal": 1, "as_of": "2025-02-30", "formation": {"date": 5, "country": "de", "subdivision": "BAVA", "city": "x"}})json",

@@ -246,7 +246,8 @@ public:
     [[nodiscard]] bool empty() const noexcept { return code_.empty(); }
 
     /// The path for people: members joined by '.', positions as "[2]", keys as `["key"]`, each
-    /// label after its step as ` "label"`: `closing.investors[0] "Amazon".tranches[1].amount`.
+    /// label after its step as ` "label"`: `closing.investors[0] "Amazon".tranches[1].amount`;
+    /// control characters escaped (detail::append_visible()), so a message stays on one line.
     [[nodiscard]] std::string to_string() const {
         std::string text;
         for (std::size_t at = 0; at < code_.size();) {
@@ -258,12 +259,12 @@ public:
                 text += ']';
             } else {
                 text += kind == path_step::key ? "[\"" : text.empty() ? "" : ".";
-                text += read_text(at);
+                for (const char c : read_text(at)) detail::append_visible(text, c);  // one line
                 if (kind == path_step::key) text += "\"]";
             }
             if (labelled) {
                 text += " \"";
-                text += read_text(at);
+                for (const char c : read_text(at)) detail::append_visible(text, c);
                 text += '"';
             }
         }

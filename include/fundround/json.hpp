@@ -142,7 +142,7 @@ inline bool json_equal_bounded(const nlohmann::json& a, const nlohmann::json& b,
 /// The reason of a parse_error, without the input and position it repeats.
 [[nodiscard]] inline std::string parse_error_reason(const parse_error& e) {
     const std::string prefix =
-        "cannot parse \"" + e.input() + "\" at position " + std::to_string(e.position()) + ": ";
+        "cannot parse \"" + detail::visible_text(e.input()) + "\" at position " + std::to_string(e.position()) + ": ";
     const std::string what = e.what();
     return what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
 }
@@ -160,9 +160,10 @@ inline bool json_equal_bounded(const nlohmann::json& a, const nlohmann::json& b,
     return v;
 }
 
-/// The "/pointer = value: rule" line of @p d ("(root)" for the whole document, whose pointer is "").
+/// The "/pointer = value: rule" line of @p d ("(root)" for the whole document, whose pointer is
+/// ""), on one line: control characters in the pointer's steps are escaped (visible_text()).
 [[nodiscard]] inline std::string json_problem_line(const diagnostic& d) {
-    const std::string f = d.field.empty() ? std::string("(root)") : d.field.json_pointer();
+    const std::string f = d.field.empty() ? std::string("(root)") : detail::visible_text(d.field.json_pointer());
     if (d.value.empty()) return f + ": " + d.rule;
     return f + " = " + d.value + ": " + d.rule;
 }
@@ -576,7 +577,12 @@ public:
         }
         if (j.is_number_integer()) return share_count(j.get<std::int64_t>());
         if (j.is_number_float()) {
-            report(at, detail::json_value_text(j), "must be a whole number of shares (a JSON integer)");
+            // An integer beyond 64 bits reaches here as a JSON reader's double (every double of
+            // magnitude 2^63 or more is a whole number): say it is out of range, not fractional.
+            const double magnitude = j.get<double>() < 0 ? -j.get<double>() : j.get<double>();
+            report(at, detail::json_value_text(j),
+                   magnitude >= 9223372036854775808.0 ? "is out of range: a share count must fit 64 bits"
+                                                     : "must be a whole number of shares (a JSON integer)");
             return std::nullopt;
         }
         return wrong_type(j, at, "a share count (a JSON integer)");

@@ -142,6 +142,14 @@ fundround_cli_test(usage_missing_option 2 ARGS schedule small_company.json)
 fundround_cli_test(usage_bad_to 2 ARGS convert small_company.json --to xml)
 fundround_cli_test(usage_bad_as_of 2 ARGS schedule small_company.json --as-of 2026-02-30)
 fundround_cli_test(usage_bad_exits 2 ARGS waterfall small_company.json --exit 12x,EUR5M,-1M,0..7M --steps 3)
+# A range's problem quotes the whole range as given (review of 2026-12-05: it quoted one end).
+fundround_cli_test(usage_bad_exit_ranges 2 ARGS waterfall small_company.json --exit 1M..,..2M,1M..2M..3M,1x..EUR2M)
+# Whole numbers: CLI11 clamped a seed above 2^64 - 1 to it; each is checked as written.
+fundround_cli_test(usage_bad_numbers 2
+                   ARGS odds reference_round.json --p "certain conditions=70%" --samples 1 --seed 18446744073709551616)
+fundround_cli_test(usage_bad_steps 2 ARGS waterfall small_company.json --exit 0..1M --steps 1e3)
+# A manifest names its files relative to its directory: not from standard input.
+fundround_cli_test(usage_manifest_stdin 2 STDIN ../../data/ocf/acme/Manifest.ocf.json ARGS captable -)
 fundround_cli_test(usage_steps_without_range 2 ARGS waterfall small_company.json --exit 5M --steps 2)
 fundround_cli_test(usage_bad_chances 2
                    ARGS odds reference_round.json --p "certain conditions=1.5" --p x --p "a=0.5@2026-13-01" --p "b=0.x")

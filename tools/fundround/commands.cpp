@@ -120,7 +120,8 @@ void write_text(const std::string& path, const std::string& text, const streams&
             file += escape ? (step[++k] == '1' ? '/' : '~') : step[k];
         }
         const std::string rest = second == std::string::npos ? std::string("(root)") : pointer.substr(second);
-        io.err << (file.empty() ? path : dir + file) << ": " << rest << (d.value.empty() ? "" : " = " + d.value) << ": "
+        io.err << fr::detail::visible_text(file.empty() ? path : dir + file) << ": " << fr::detail::visible_text(rest)
+               << (d.value.empty() ? "" : " = " + d.value) << ": "
                << d.rule << '\n';
     }
     throw failure{exit_invalid_deal};
@@ -169,7 +170,15 @@ fr::deal_file load_deal(const std::string& path, const streams& io, bool* ocf = 
     const nlohmann::json& j = parsed.document;
     if (parsed.syntax_error.empty() && j.is_object()) {
         const auto type = j.find("file_type");
-        if (type != j.end() && *type == "OCF_MANIFEST_FILE" && path != "-") {
+        if (type != j.end() && *type == "OCF_MANIFEST_FILE" && path == "-") {
+            // Its files are named relative to a directory standard input does not have.
+            fail_file(io, path,
+                      {"is an OCF manifest (file_type \"OCF_MANIFEST_FILE\"), whose files are named relative to its "
+                       "directory: give the manifest's path or its directory instead of standard input, or the "
+                       "package merged into one file"},
+                      exit_usage);
+        }
+        if (type != j.end() && *type == "OCF_MANIFEST_FILE") {
             // A package's manifest: the package is its directory.
             const std::string dir = fs::path(path).parent_path().empty() ? std::string(".") : fs::path(path).parent_path().string();
             try {
@@ -217,6 +226,20 @@ public:
     /// An exact fraction ("0.7", "7/10", "70%") given as @p option.
     std::optional<fr::fraction> fraction(const std::string& option, const std::string& text) {
         return reader_.read_fraction(nlohmann::json(text), fr::field_path(option));
+    }
+    /// The amount @p part (@p end: "the low end" or "the high end") of the range @p whole given as
+    /// @p option: its problem names the whole value, as given.
+    std::optional<fr::money> part_amount(const std::string& option, const std::string& whole, const std::string& part,
+                                         const char* end, fr::currency c) {
+        fr::json_reader r;
+        r.set_default_currency(c);
+        std::optional<fr::money> m = r.read_money(nlohmann::json(part), fr::field_path(option));
+        for (const fr::diagnostic& p : r.problems()) problem(option, whole, std::string(end) + " " + p.value + " " + p.rule);
+        if (m && m->currency() != c) {
+            problem(option, whole, std::string(end) + " must be in " + std::string(c.code()) + ", the cap table's currency");
+            return std::nullopt;
+        }
+        return m;
     }
     /// The date @p part of @p whole, given as @p option: its problem names the whole value.
     std::optional<fr::calendar_date> part_date(const std::string& option, const std::string& whole,
@@ -769,8 +792,8 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
             continue;
         }
         any_range = true;
-        const auto low = options.amount("--exit", item.substr(0, dots), c);
-        const auto high = options.amount("--exit", item.substr(dots + 2), c);
+        const auto low = options.part_amount("--exit", item, item.substr(0, dots), "the low end", c);
+        const auto high = options.part_amount("--exit", item, item.substr(dots + 2), "the high end", c);
         if (!low || !high) continue;
         if (low->is_negative() || !(*low < *high)) {
             options.problem("--exit", item, "a range LOW..HIGH needs 0 <= LOW < HIGH");
@@ -1209,7 +1232,7 @@ void convert(const fr::deal_file* given, const convert_request& rq, const stream
     }
     std::vector<fr::diagnostic> misplaced;
     if (rq.after) misplaced.push_back({fr::field_path("--after"), "\"" + *rq.after + "\"", "applies to --to ocf only"});
-    if (rq.as_of) misplaced.push_back({fr::field_path("--as-of"), *rq.as_of, "applies to --to ocf only"});
+    if (rq.as_of) misplaced.push_back({fr::field_path("--as-of"), "\"" + *rq.as_of + "\"", "applies to --to ocf only"});
     if (!misplaced.empty()) fail_options(io, misplaced);
     const std::string text = fr::write_deal_file(deal);
     if (rq.output) {

@@ -4,10 +4,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -28,6 +31,38 @@ constexpr const char* exit_codes_text =
     "  4  the request does not apply to this deal (unknown round or scenario, no cap table...)\n"
     "  5  cannot be computed as the file states it: an amount overflows, or an \"exact\" rounding meets a result that needs rounding\n"
     " 70  internal error (a bug: please report it)\n";
+
+/// Reads the whole-number options (CLI11 clamps a number above 2^64 - 1 to it and words its
+/// range errors its own way): each value must be decimal digits from @p low to @p high, or the
+/// problem is kept, in the tool's form, to be printed with the others.
+class whole_numbers {
+public:
+    /// The value @p text of @p option, or nullopt (a problem recorded) when it is not a whole
+    /// number from @p low to @p high.
+    std::optional<std::uint64_t> read(const char* option, const std::string& text, std::uint64_t low, std::uint64_t high) {
+        std::uint64_t v = 0;
+        bool ok = !text.empty();
+        for (const char c : text) {
+            const bool digit = c >= '0' && c <= '9';
+            const auto d = static_cast<std::uint64_t>(c - '0');
+            ok = ok && digit && v <= (UINT64_MAX - d) / 10;
+            if (!ok) break;
+            v = v * 10 + d;
+        }
+        if (ok && v >= low && v <= high) return v;
+        problems_.push_back(std::string("fundround: ") + option + " = \"" + text + "\": must be a whole number from " +
+                            std::to_string(low) + " to " + std::to_string(high));
+        return std::nullopt;
+    }
+    /// Prints every problem to @p err; true if there was none.
+    bool check(std::ostream& err) const {
+        for (const std::string& p : problems_) err << p << '\n';
+        return problems_.empty();
+    }
+
+private:
+    std::vector<std::string> problems_;
+};
 
 }  // namespace
 
@@ -106,8 +141,9 @@ int main(int argc, char** argv) {
         ->required()
         ->expected(1)
         ->take_all();
-    waterfall_cmd->add_option("--steps", waterfall.steps, "Steps in each range (default 4: five exit values)")
-        ->check(CLI::Range(1, 1000));
+    std::optional<std::string> steps_text;  // read below (whole_numbers), as --samples and --seed
+    waterfall_cmd->add_option("--steps", steps_text, "Steps in each range, 1 to 1000 (default 4: five exit values)")
+        ->type_name("N");
     waterfall_cmd->add_option("--after", waterfall.after, "On the cap table after this priced round");
     waterfall_cmd->add_option("--exit-date", waterfall.exit_date,
                               "The exit's date: cumulative dividends and the notes' interest accrue to it (ISO 8601; "
@@ -139,10 +175,13 @@ int main(int argc, char** argv) {
     odds_cmd->add_flag("--monte-carlo", odds.monte_carlo,
                        "Sample even when every outcome can be enumerated (above 20 uncertain milestones the "
                        "tool samples anyway)");
-    odds_cmd->add_option("--samples", odds.samples, "Monte Carlo samples (default 100000)")
-        ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{10000000}));
-    odds_cmd->add_option("--seed", odds.seed, "Monte Carlo seed (default 1): the same seed, the same figures")
-        ->check(CLI::NonNegativeNumber);
+    std::optional<std::string> samples_text;
+    std::optional<std::string> seed_text;
+    odds_cmd->add_option("--samples", samples_text, "Monte Carlo samples, 2 to 10000000 (default 100000)")
+        ->type_name("N");
+    odds_cmd->add_option("--seed", seed_text,
+                         "Monte Carlo seed, 0 to 18446744073709551615 (default 1): the same seed, the same figures")
+        ->type_name("S");
     odds_cmd->footer("Examples:\n"
                      "  fundround odds deal.json --p \"certain conditions=0.7\"\n"
                      "  fundround odds deal.json --p \"FDA approval=1/4@2027-03-31\" --p \"revenue target=60%\"\n");
@@ -163,8 +202,8 @@ int main(int argc, char** argv) {
     convert_cmd->add_option("--after", convert.after,
                             "With --to ocf: the cap table after this priced round (default: after the last one)");
     convert_cmd->add_option("--as-of", convert.as_of,
-                            "With --to ocf: the package's as-of date, ISO 8601 (default: the last close of the "
-                            "deal's funding rounds, else the latest SAFE or note date)");
+                            "With --to ocf: the package's as-of date, ISO 8601 (default: the latest of the deal "
+                            "file's as_of and its funding rounds' closes, else the latest SAFE or note date)");
     convert_cmd->footer("Examples:\n"
                         "  fundround convert deal.json --to json\n"
                         "  fundround convert deal.json --to json -o normalised.json\n"
@@ -191,6 +230,18 @@ int main(int argc, char** argv) {
                   << "Run 'fundround --help' or 'fundround COMMAND --help' for the commands and options.\n";
         return exit_usage;
     }
+
+    whole_numbers numbers;
+    if (steps_text) {
+        if (const auto v = numbers.read("--steps", *steps_text, 1, 1000)) waterfall.steps = static_cast<int>(*v);
+    }
+    if (samples_text) {
+        if (const auto v = numbers.read("--samples", *samples_text, 2, 10000000)) odds.samples = *v;
+    }
+    if (seed_text) {
+        if (const auto v = numbers.read("--seed", *seed_text, 0, UINT64_MAX)) odds.seed = *v;
+    }
+    if (!numbers.check(std::cerr)) return exit_usage;
 
     const streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
     try {

@@ -114,6 +114,20 @@ struct share_valuation {
     return best;
 }
 
+namespace detail {
+/// Adds to @p out the problem of a valuation at @p here of class @p name when @p name is not
+/// empty and not among @p class_names (the one wording of check_share_valuations() and of a deal
+/// file whose other valuations do not read).
+inline void check_valuation_class(std::vector<diagnostic>& out, const field_path& here, const std::string& name,
+                                  const std::vector<std::string>& class_names) {
+    if (name.empty() || std::find(class_names.begin(), class_names.end(), name) != class_names.end()) return;
+    std::string names;
+    for (const std::string& n : class_names) names += (names.empty() ? "\"" : ", \"") + n + "\"";
+    out.push_back({here.member("share_class"), "\"" + name + "\"",
+                   "is not a share class of the company (its classes: " + (names.empty() ? std::string("none") : names) + ")"});
+}
+}  // namespace detail
+
 /// Every problem of @p valuations against the classes @p class_names (each at
 /// @p at.index(i)): its own (validate()), a class not among @p class_names, a price not in
 /// @p table_currency, and two valuations of one class and type effective the same day.
@@ -127,12 +141,7 @@ struct share_valuation {
         const share_valuation& v = valuations[i];
         const field_path here = at.index(i);
         for (diagnostic& d : v.validate(here)) out.push_back(std::move(d));
-        if (!v.share_class.empty() && std::find(class_names.begin(), class_names.end(), v.share_class) == class_names.end()) {
-            std::string names;
-            for (const std::string& n : class_names) names += (names.empty() ? "\"" : ", \"") + n + "\"";
-            out.push_back({here.member("share_class"), "\"" + v.share_class + "\"",
-                           "is not a share class of the company (its classes: " + (names.empty() ? std::string("none") : names) + ")"});
-        }
+        detail::check_valuation_class(out, here, v.share_class, class_names);
         if (v.price.currency() != table_currency) {
             out.push_back({here.member("price"), v.price.to_string(), "must be in " + to_string(table_currency) + ", the cap table's currency"});
         }

@@ -26,10 +26,12 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// Adds to @p t a column per exit value: titled compact ("$10M"; the full amounts are in the
-/// report's header), named @p csv_prefix and the plain amount in the CSV ("payout_10000000").
+/// Adds to @p t a column per exit value: titled compact and exact ("$10M", "$9.1875M": two exit
+/// values never share a title), named @p csv_prefix and the plain amount in the CSV
+/// ("payout_10000000").
 inline void add_exit_columns(report_table& t, const std::vector<money>& exits, const char* csv_prefix) {
-    for (const money m : exits) t.column(format_compact(m, 3), true, csv_prefix + plain_amount(m));
+    // 15 decimals: a mill of a trillion, so the compact text is always the amount itself.
+    for (const money m : exits) t.column(format_compact(m, 15), true, csv_prefix + plain_amount(m));
 }
 
 /// The by-line table of print_waterfall() for @p target: line, kind, seniority, preference

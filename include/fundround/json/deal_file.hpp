@@ -1242,14 +1242,23 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
         }
     }
     // Share valuations: of a class of the table or a priced round's series, in the table's
-    // currency, one per class and day (checked once every valuation reads).
-    if (out.cap_table_before && !out.valuations.empty() && elements("valuations").size() == out.valuations.size()) {
+    // currency, one per class and day (checked in full once every valuation reads; when one does
+    // not, each class named is still checked, so every problem is listed at once).
+    if (out.cap_table_before && !elements("valuations").empty()) {
         std::vector<std::string> classes;
         for (const share_class& c : out.cap_table_before->classes()) classes.push_back(c.name());
         for (const cap_table_round& pr : out.priced_rounds) classes.push_back(pr.series());
-        for (const diagnostic& d : check_share_valuations(out.valuations, classes, out.cap_table_before->currency())) {
-            r.report(at / d.field, d.value, d.rule);
+        const nlohmann::json& listed_valuations = elements("valuations");
+        std::vector<diagnostic> found;
+        if (listed_valuations.size() == out.valuations.size()) {
+            found = check_share_valuations(out.valuations, classes, out.cap_table_before->currency());
+        } else {
+            for (std::size_t i = 0; i < listed_valuations.size(); ++i) {
+                const std::string* name = text_of(listed_valuations[i], "share_class");
+                if (name != nullptr) detail::check_valuation_class(found, field_path("valuations").index(i), *name, classes);
+            }
         }
+        for (const diagnostic& d : found) r.report(at / d.field, d.value, d.rule);
     }
     // Scenario milestones: each a milestone of some round (known once every round reads).
     const nlohmann::json* rounds_json = json_reader::member(j, "rounds");
