@@ -410,8 +410,11 @@ TEST_CASE("an MFN SAFE with a later SAFE in another currency: a problem listed, 
         .convert(safe::post_money_cap(holder_id("y"), 500'000_usd, 6_M, year{2025} / 4 / 1));
     const conversion_result res = r.try_apply_to(t);
     REQUIRE_FALSE(res.ok());
-    REQUIRE(res.problems.size() == 1);
+    // Both its amounts are in EUR, both are listed (since the second review of 2026-12-05, as
+    // read_deal_file() does: instrument_currency_problems()).
+    REQUIRE(res.problems.size() == 2);
     CHECK(res.problems[0].field.to_string() == "safes[1].purchase_amount");
+    CHECK(res.problems[1].field.to_string() == "safes[1].valuation_cap");
     // Without the EUR SAFE the MFN SAFE takes y's $6M cap.
     const std::vector<safe> usd_only{safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2025} / 1 / 1),
                                      safe::post_money_cap(holder_id("x"), money::from_major(500'000, eur),
@@ -445,8 +448,9 @@ TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currenc
     };
     // The later SAFE's amounts in USD by mistake.
     const conversion_result usd = round_with(safe::post_money_cap(holder_id("angel"), 500_K, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
-    REQUIRE(usd.problems.size() == 1);
+    REQUIRE(usd.problems.size() == 2);
     CHECK(usd.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+    CHECK(usd.problems[1].message() == "safes[1].valuation_cap = $8,000,000.00: must be in EUR, the cap table's currency");
     // Only its cap in USD.
     const conversion_result cap = round_with(safe::post_money_cap(holder_id("angel"), 500_K_eur, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
     REQUIRE(cap.problems.size() == 1);
@@ -1812,6 +1816,68 @@ TEST_CASE("property: notes and SAFEs together never create or lose money") {
     }
     CHECK(notes_converted > 40);
     CHECK(notes_outstanding > 0);
+}
+
+TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are problems, never exceptions") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("s1", "S1"))
+                            .add(holder::investor("n1", "N1"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto round = [] {
+        return conversion_round("A", "A Pref", year{2026} / 1 / 1).pre_money(16_M).invest(holder_id("lead"), 4_M);
+    };
+    convertible_note n;
+    n.holder = holder_id("n1");
+    n.principal = 100'000_usd;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.annual_rate = fraction(5, 100);
+
+    // A qualified-financing threshold in EUR on a USD table threw currency_mismatch_error.
+    convertible_note eur = n;
+    eur.qualified_financing = 1_M_eur;
+    std::vector<diagnostic> problems = round().convert(eur).try_apply_to(t).problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message() == "notes[0].qualified_financing = €1,000,000.00: must be in USD, the cap table's currency");
+
+    // A SAFE whose purchase amount and cap are both in EUR: both listed (only the amount was).
+    problems = round().convert(safe::post_money_cap(holder_id("s1"), 100'000_eur, 5_M_eur, year{2025} / 1 / 1)).try_apply_to(t).problems;
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].message() == "safes[0].purchase_amount = €100,000.00: must be in USD, the cap table's currency");
+    CHECK(problems[1].message() == "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency");
+    // A USD SAFE with a EUR cap: the one problem validate() finds, not a second on the same field.
+    problems = round().convert(safe::post_money_cap(holder_id("s1"), 100'000_usd, 5_M_eur, year{2025} / 1 / 1)).try_apply_to(t).problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field.to_string() == "safes[0].valuation_cap");
+
+    // Conversion shares past 64 bits: a problem on the conversion price (overflow_error escaped).
+    const safe tiny_price = safe::post_money_discount(holder_id("s1"), 1'000'000'000_usd,
+                                                      fraction(999'999'999'999LL, 1'000'000'000'000LL), year{2025} / 1 / 1);
+    problems = conversion_round("A", "A Pref", year{2026} / 1 / 1)
+                   .pre_money(10_M)
+                   .invest(holder_id("lead"), 1_M)
+                   .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+                   .convert(tiny_price)
+                   .try_apply_to(t)
+                   .problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field.to_string() == "safes[0].conversion_price");
+    CHECK(problems[0].rule == "converts $1,000,000,000.00 into more shares than a share count holds (2^63 - 1)");
+
+    // Interest to the close past the amount range: a problem on the note (overflow_error escaped).
+    convertible_note huge = n;
+    huge.principal = 1'000'000'000'000_usd;
+    huge.issue_date = year{1990} / 1 / 1;
+    huge.maturity_date = year{2030} / 1 / 1;
+    huge.annual_rate = fraction(100'000);
+    problems = round().convert(huge).try_apply_to(t).problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field.to_string() == "notes[0].principal");
+    CHECK(problems[0].rule.rfind("with its interest to the close 2026-01-01 does not fit the amount range (", 0) == 0);
 }
 
 }  // namespace test_conversion

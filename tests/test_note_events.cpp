@@ -152,6 +152,20 @@ TEST_CASE("note events report every problem at once") {
         CHECK(e.problems()[1].field.to_string() == "note.at_maturity.share_class");
         CHECK(e.problems()[2].field.to_string() == "capitalization");
     }
+    // An event date that is not a day is listed (review of 2026-12-05, second round: it was an
+    // invalid_argument_error about an "accrual date"), and so is one after 9999-12-31.
+    convertible_note c = bridge();
+    c.at_change_of_control = note_change_of_control_terms{fraction(2), true, false};
+    for (const auto& [on, rule] : {std::pair<calendar_date, std::string>{year{2026} / 2 / 30, "is not a valid calendar date"},
+                                   {year{10000} / 1 / 1, "is after 9999-12-31, the last day fundround models"}}) {
+        try {
+            (void)note_at_change_of_control(c, on);
+            FAIL("expected a validation_error");
+        } catch (const validation_error& e) {
+            REQUIRE(e.problems().size() == 1);
+            CHECK(e.problems()[0].message() == "on = " + to_string(on) + ": " + rule);
+        }
+    }
     m.at_change_of_control = note_change_of_control_terms{std::nullopt, false, false};
     CHECK(m.validate().back().rule == "lists no amount: name a multiple, principal plus interest or conversion at the cap");
 }

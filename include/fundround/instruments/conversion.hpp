@@ -1002,6 +1002,14 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
     const auto under = [](std::vector<diagnostic>& own, const field_path& p) {
         for (diagnostic& d : own) d.field = d.field.prefixed(p);
     };
+    // Every amount in another currency than the table's, on a field validate() did not already
+    // report (a cap in another currency than the purchase amount's is that problem already).
+    const auto add_currency_problems = [](std::vector<diagnostic>& own, std::vector<diagnostic> found) {
+        for (diagnostic& d : found) {
+            const bool reported = std::any_of(own.begin(), own.end(), [&](const diagnostic& o) { return o.field == d.field; });
+            if (!reported) own.push_back(std::move(d));
+        }
+    };
     for (std::size_t i = 0; i < safes_.size(); ++i) {
         const safe& s = safes_[i];
         const field_path p;  // relative: safes[i] is put in front of every problem below
@@ -1009,9 +1017,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         if (!s.holder.empty() && !known(s.holder)) {
             own.push_back({p.member("holder"), "\"" + s.holder.str() + "\"", "is not a holder on the cap table: add it with add_holder()"});
         }
-        if (s.purchase_amount.currency() != c) {
-            own.push_back({p.member("purchase_amount"), format_full(s.purchase_amount), "must be in " + to_string(c) + ", the cap table's currency"});
-        }
+        add_currency_problems(own, detail::safe_currency_problems(s, c, p));
         if (is_modelled(s.date) && is_modelled(close_) && close_ < s.date) {
             own.push_back({p.member("date"), to_string(s.date), "is after the round's close " + to_string(close_) + ": the SAFE cannot convert in it"});
         }
@@ -1053,9 +1059,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         if (!n.holder.empty() && !known(n.holder)) {
             own.push_back({p.member("holder"), "\"" + n.holder.str() + "\"", "is not a holder on the cap table: add it with add_holder()"});
         }
-        if (n.principal.currency() != c) {
-            own.push_back({p.member("principal"), format_full(n.principal), "must be in " + to_string(c) + ", the cap table's currency"});
-        }
+        add_currency_problems(own, detail::note_currency_problems(n, c, p));
         if (is_modelled(n.issue_date) && is_modelled(close_) && close_ < n.issue_date) {
             own.push_back({p.member("issue_date"), to_string(n.issue_date),
                            "is after the round's close " + to_string(close_) + ": the note cannot convert in it"});
@@ -1069,14 +1073,27 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
                                                     format_full(*n.qualified_financing)});
             continue;
         }
+        // The interest to the close and the amount converting must fit the amount range: a
+        // problem on the note when they do not, never an exception out of try_apply_to().
+        money interest;
+        money amount;
+        try {
+            interest = n.accrued_interest(close_);
+            amount = n.principal + interest;
+        } catch (const overflow_error& e) {
+            out.push_back({field_path("notes").index(i).member("principal"), format_full(n.principal),
+                           "with its interest to the close " + to_string(close_) + " does not fit the amount range (" +
+                               e.what() + ")"});
+            continue;
+        }
         instrument_conversion& shell = shells.emplace_back();  // made in place (reserved above)
         shell.kind = instrument_kind::note;
         shell.index = i;
         shell.holder = n.holder;
         shell.description = n.description();
         shell.principal = n.principal;
-        shell.interest = n.accrued_interest(close_);
-        shell.amount = n.principal + shell.interest;
+        shell.interest = interest;
+        shell.amount = amount;
         shell.valuation_cap = n.valuation_cap;
         shell.discount = n.discount;
     }
@@ -1528,7 +1545,14 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         // amount / cp rounded, and amount - shares x cp, on the integer terms of cp (both fit
         // 128 bits: every term is below 2^63), each reduced once.
         const money::rep a = ic.amount.units();
-        ic.shares = share_count(detail::narrow(detail::over_rounded(a, *cp, conversion_share_mode_), "conversion shares"));
+        const detail::int128 shares = detail::over_rounded(a, *cp, conversion_share_mode_);
+        if (shares > detail::int128(detail::int64_max)) {  // a problem, never an overflow_error out of try_apply_to()
+            const field_path fp = field_path(ic.kind == instrument_kind::safe ? "safes" : "notes").index(ic.index);
+            out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
+                           "converts " + format_full(ic.amount) + " into more shares than a share count holds (2^63 - 1)"});
+            continue;
+        }
+        ic.shares = share_count(static_cast<std::int64_t>(shares));
         if (const auto left = detail::products_difference_if_fits(a, cp->denominator(), ic.shares.value(), cp->numerator())) {
             ic.not_converted_units = fraction(*left, cp->denominator());
         } else {

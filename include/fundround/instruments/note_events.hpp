@@ -166,7 +166,9 @@ struct note_change_of_control_result {
             problems.push_back({field_path("proceeds_per_share_units"), proceeds_per_share_units.to_string(), "must be positive"});
         }
     }
-    if (is_modelled(on) && is_modelled(n.issue_date) && on < n.issue_date) {
+    if (const std::string rule = date_rule(on); !rule.empty()) {
+        problems.push_back({field_path("on"), to_string(on), rule});  // listed, not thrown by accrued_interest()
+    } else if (is_modelled(n.issue_date) && on < n.issue_date) {
         problems.push_back({field_path("on"), to_string(on), "is before the note's issue date " + to_string(n.issue_date)});
     }
     if (!problems.empty()) throw validation_error("convertible note at a change of control", std::move(problems));
