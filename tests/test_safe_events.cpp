@@ -195,6 +195,35 @@ TEST_CASE("every problem at once") {
         REQUIRE(e.problems().size() == 3);
         CHECK(e.problems()[1].message() == "claims[0] \"a\".amount = $0.00: must be positive");
     }
+    // The cash-out proceeds and the other claims are checked with everything else, under terms
+    // (review of 2026-12-05, second round: they were found after the solve, as "proceeds" and
+    // "claims[1]", or blamed on a SAFE's purchase amount).
+    liquidity_terms bad = event(0, 0);
+    bad.cash_out_proceeds = -5_usd;
+    bad.other_claims = {{"Seed pref", 400'000_eur}, {"Series A pref", 0_usd}};
+    try {
+        (void)safe_liquidity_payouts({safe::post_money_cap(holder_id("a"), 1_M, 8_M, year{2024} / 1 / 1)}, bad);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> got;
+        for (const diagnostic& d : e.problems()) got.push_back(d.message());
+        CHECK(got == std::vector<std::string>{
+                         "terms.base_capitalization = 0: must be positive (shares outstanding as converted plus options "
+                         "outstanding, unissued pool excluded)",
+                         "terms.proceeds_per_share_units = 0: must be positive",
+                         "terms.cash_out_proceeds = -$5.00: must not be negative",
+                         "terms.other_claims[0] \"Seed pref\".amount = €400,000.00: must be in USD, the SAFEs' currency",
+                         "terms.other_claims[1] \"Series A pref\".amount = $0.00: must be positive"});
+    }
+    liquidity_terms eur_proceeds = event(1'000'000, 1'000);
+    eur_proceeds.cash_out_proceeds = 600'000_eur;
+    try {
+        (void)safe_liquidity_payouts({safe::post_money_cap(holder_id("a"), 1_M, 8_M, year{2024} / 1 / 1)}, eur_proceeds);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].message() == "terms.cash_out_proceeds = €600,000.00: must be in USD, the SAFEs' currency");
+    }
     // Caps that would hand the SAFEs the whole company.
     const std::vector<safe> greedy{safe::post_money_cap(holder_id("g"), 6_M, 5_M, year{2024} / 1 / 1)};
     CHECK_THROWS_AS((void)safe_liquidity_payouts(greedy, event(1'000'000, 1'000)), validation_error);

@@ -217,8 +217,9 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
 /// Capitalization each form names, solved exactly). When terms.cash_out_proceeds is named, the
 /// cash-out amounts are paid from it on par with terms.other_claims (pay_pari_passu: pro rata
 /// on a shortfall). Throws validation_error listing every problem: an invalid SAFE, a base
-/// capitalization or proceeds per share that is not positive, post-money SAFEs whose caps would
-/// take 100% or more of the company, a currency mismatch.
+/// capitalization or proceeds per share that is not positive, negative cash-out proceeds, an
+/// other claim that is not positive, post-money SAFEs whose caps would take 100% or more of the
+/// company, a currency mismatch (the proceeds and the claims must be in the SAFEs' currency).
 [[nodiscard]] inline safe_liquidity_result safe_liquidity_payouts(const std::vector<safe>& safes, const liquidity_terms& terms) {
     std::vector<diagnostic> problems;
     if (safes.empty()) problems.push_back({field_path("safes"), "", "list at least one SAFE"});
@@ -229,6 +230,22 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     }
     if (terms.proceeds_per_share_units.sign() <= 0) {
         problems.push_back({field_path("terms").member("proceeds_per_share_units"), terms.proceeds_per_share_units.to_string(), "must be positive"});
+    }
+    // The cash-out proceeds and the claims on par with the SAFEs, checked here with the rest
+    // (pay_pari_passu() would find them only after the solve, under its own field names).
+    const auto in_safes_currency = [&](const field_path& f, money m, const char* sign_rule, bool positive) {
+        if (positive ? !m.is_positive() : m.is_negative()) {
+            problems.push_back({f, format_full(m), sign_rule});
+        } else if (!safes.empty() && m.currency() != safes.front().purchase_amount.currency()) {
+            problems.push_back({f, format_full(m), "must be in " + to_string(safes.front().purchase_amount.currency()) + ", the SAFEs' currency"});
+        }
+    };
+    if (terms.cash_out_proceeds) {
+        in_safes_currency(field_path("terms").member("cash_out_proceeds"), *terms.cash_out_proceeds, "must not be negative", false);
+    }
+    for (std::size_t i = 0; i < terms.other_claims.size(); ++i) {
+        in_safes_currency(field_path("terms").member("other_claims").index(i, terms.other_claims[i].name).member("amount"),
+                          terms.other_claims[i].amount, "must be positive", true);
     }
     if (!problems.empty()) throw validation_error("SAFEs at a liquidity event", std::move(problems));
 
