@@ -99,11 +99,16 @@ inline void print_converted_round(std::ostream& os, const converted_round& r) {
     head.add({"Capitalization", grouped(r.exact_capitalization()) + " shares right before the new money (exact " +
                                     r.exact_capitalization().to_string() + "), of which pool increase " +
                                     grouped(r.exact_pool_increase())});
+    // An exact price in the currency's major units per share, as print_priced_round() shows it.
+    const auto major_units_text = [](const exact_rational& units) {
+        const detail::big_rational b = units.big();
+        return detail::big_rational(b.numerator(), b.denominator() * detail::big_int(money::units_per_major)).reduce().to_string();
+    };
     std::string price = r.price().to_string(r.price_rounding() ? (r.price_rounding()->decimals < 2 ? 2 : r.price_rounding()->decimals) : 4);
     const std::string exact = detail::conv_price_text(r.exact_price_units().big(), c, 6);
     price += r.price_rounding() ? " (exact ~" + exact + ", rounded to " + std::to_string(r.price_rounding()->decimals) + " decimals, " +
                                       std::string(to_string(r.price_rounding()->mode)) + ")"
-                                : " (exact " + r.exact_price_units().to_string() + " mills per share)";
+                                : " (exact " + major_units_text(r.exact_price_units()) + " " + to_string(c) + " per share)";
     head.add({"Price per share", price});
     head.add({"Conversion shares", detail::share_text(r.conversion_shares()) + " (each instrument's " +
                                        std::string(to_string(r.conversion_share_rounding())) + "), prices " +

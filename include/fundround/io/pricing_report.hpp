@@ -177,10 +177,11 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
     if (r.price_rounding()) {
         price += fits(r.price_rounding()->decimals)
                      ? " (exact: no rounding needed)"
-                     : " (exact " + major.to_string() + ", rounded to " + std::to_string(r.price_rounding()->decimals) +
-                           " decimals, " + std::string(to_string(r.price_rounding()->mode)) + ")";
+                     : " (exact " + major.to_string() + " " + to_string(c) + " per share, rounded to " +
+                           std::to_string(r.price_rounding()->decimals) + " decimals, " +
+                           std::string(to_string(r.price_rounding()->mode)) + ")";
     } else if (!fits(decimals)) {
-        price += " (exact " + major.to_string() + ", not rounded)";
+        price += " (exact " + major.to_string() + " " + to_string(c) + " per share, not rounded)";
     }
     head.add({"Price per share", price});
     if (r.has_pool_target()) {
