@@ -965,6 +965,191 @@ TEST_CASE("at(exit, into): errors as at(exit); a curve_payout of another curve i
 }
 
 // ---------------------------------------------------------------------------------------------
+// No common outstanding: at a share value of 0 nothing is shared, so the value of a share jumps
+// from 0 to the first exercise price (or conversion value) at the total preference, a piece of
+// zero width in exit value that has no segment of its own. The curve still gives what
+// waterfall::at gives there: a share worth 0, and the state before (nothing exercised, nothing
+// paid in; ties do not exercise).
+
+namespace {
+
+// Every field of the curve's payout at `exit`, by at(exit), at(exit, into) and lines_at, against
+// waterfall::at(exit); returns waterfall::at(exit).
+waterfall_payout flat_start_same(const waterfall& w, const payout_curve& c, money exit) {
+    INFO("exit ", format_full(exit));
+    const waterfall_payout direct = w.at(exit);
+    const waterfall_payout full = c.at(exit);
+    CHECK(full.exit_value == direct.exit_value);
+    CHECK(full.value_per_share == direct.value_per_share);
+    CHECK(full.by_line == direct.by_line);
+    CHECK(full.by_holder == direct.by_holder);
+    CHECK(full.exercise_paid_by_line == direct.exercise_paid_by_line);
+    CHECK(full.exercise_paid_by_holder == direct.exercise_paid_by_holder);
+    CHECK(full.status == direct.status);
+    curve_payout into;
+    c.at(exit, into);
+    CHECK(into.exit_value == exit);
+    CHECK(into.by_line == direct.by_line);
+    CHECK(into.by_holder == direct.by_holder);
+    CHECK(c.status(into) == direct.status);
+    CHECK(c.value_per_share(into) == direct.value_per_share);
+    CHECK(c.exercise_paid_by_line(into) == direct.exercise_paid_by_line);
+    CHECK(c.exercise_paid_by_holder(into) == direct.exercise_paid_by_holder);
+    c.lines_at(exit, into);
+    CHECK(into.by_line == direct.by_line);
+    CHECK(c.status(into) == direct.status);
+    CHECK(c.value_per_share(into) == direct.value_per_share);
+    CHECK(c.exercise_paid_by_line(into) == direct.exercise_paid_by_line);
+    return direct;
+}
+
+money mills(std::int64_t n) { return money::from_units(n); }
+
+}  // namespace
+
+TEST_CASE("Curve = waterfall::at with no common outstanding: options only, exit 0 and just above") {
+    // 1,000,000 options at $0.25 and nothing else: at $0 nothing is distributed (a share is
+    // worth 0, the options are not exercised); from 1 mill on, every option is exercised and a
+    // share is worth $0.25 + the exit / 1,000,000.
+    const cap_table table = cap_table_builder()
+                                .add(holder::employee("sam", "Sam"))
+                                .add(share_class::common("Common"))
+                                .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                                .grant({holder_id("sam"), "Plan", sh(1'000'000), price_per_share(usd(1), sh(4))})
+                                .build();
+    for (const option_exercise mode : {option_exercise::net, option_exercise::paid_in}) {
+        INFO("paid in: ", mode == option_exercise::paid_in);
+        waterfall_terms terms;
+        terms.exercise = mode;
+        const waterfall w = waterfall::build(table, terms);
+        const payout_curve c = w.curve();
+        CHECK(w.total_preference() == fraction());
+        // The segments are unchanged: one, from 0, with the options exercised.
+        REQUIRE(c.segments().size() == 1);
+        CHECK(c.segments()[0].from == fraction());
+        CHECK(c.segments()[0].status[1] == line_status::exercised);
+        CHECK(c.segments()[0].value_per_share.at(fraction()) == fraction(250));
+        const money paid = mode == option_exercise::paid_in ? usd(250'000) : usd(0);
+
+        // $0 (the total preference and where a share reaches the exercise price).
+        const waterfall_payout zero = flat_start_same(w, c, mills(0));
+        CHECK(zero.value_per_share == fraction());
+        CHECK(zero.status[1] == line_status::nothing);
+        CHECK(zero.by_line == std::vector<money>{usd(0), usd(0)});
+        CHECK(zero.by_holder == std::vector<money>{usd(0)});
+        CHECK(zero.exercise_paid_by_line == std::vector<money>{usd(0), usd(0)});
+        CHECK(zero.exercise_paid_by_holder == std::vector<money>{usd(0)});
+        curve_payout into;
+        c.at(mills(0), into);
+        CHECK(into.segment == 0);
+        CHECK(into.state_segment == 0);
+
+        // 1 and 2 mills: exercised.
+        const waterfall_payout one = flat_start_same(w, c, mills(1));
+        CHECK(one.value_per_share == fraction(250'000'001, 1'000'000));
+        CHECK(one.status[1] == line_status::exercised);
+        CHECK(one.by_line == std::vector<money>{usd(0), mills(1)});
+        CHECK(one.by_holder == std::vector<money>{mills(1)});
+        CHECK(one.exercise_paid_by_line == std::vector<money>{usd(0), paid});
+        CHECK(one.exercise_paid_by_holder == std::vector<money>{paid});
+        const waterfall_payout two = flat_start_same(w, c, mills(2));
+        CHECK(two.value_per_share == fraction(250'000'002, 1'000'000));
+        CHECK(two.status[1] == line_status::exercised);
+        CHECK(two.exercise_paid_by_holder == std::vector<money>{paid});
+        // $250,000: a share worth $0.50.
+        const waterfall_payout high = flat_start_same(w, c, usd(250'000));
+        CHECK(high.value_per_share == fraction(500));
+        CHECK(high.by_holder == std::vector<money>{usd(250'000)});
+        CHECK(high.exercise_paid_by_holder == std::vector<money>{paid});
+    }
+}
+
+TEST_CASE("Curve = waterfall::at with no common outstanding: at the total preference, a share is worth 0") {
+    // Series A: 1,000,000 shares at $1, 1x non-participating ($1M preference); options for
+    // 100,000 shares at $0.50; no common. Up to $1M the Series A takes everything and a share is
+    // worth 0; above it the options are exercised at once (a share worth $0.50 + what is above
+    // $1M / 100,000); at $1.05M a share is worth $1 and the Series A converts.
+    const cap_table table = cap_table_builder()
+                                .add(holder::investor("f", "Fund"))
+                                .add(holder::employee("sam", "Sam"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Series A", price_per_share(usd(1), sh(1))))
+                                .add(option_pool{"Plan", "Common", sh(100'000)})
+                                .holding(holder_id("f"), "Series A", sh(1'000'000))
+                                .grant({holder_id("sam"), "Plan", sh(100'000), price_per_share(usd(1), sh(2))})
+                                .build();
+    for (const option_exercise mode : {option_exercise::net, option_exercise::paid_in}) {
+        INFO("paid in: ", mode == option_exercise::paid_in);
+        waterfall_terms terms;
+        terms.exercise = mode;
+        const waterfall w = waterfall::build(table, terms);
+        const payout_curve c = w.curve();
+        CHECK(w.total_preference() == units(1'000'000));
+        // The segments and breakpoints are unchanged: the tier to $1M, then from $1M (options
+        // exercised) and from $1.05M (Series A converted).
+        REQUIRE(c.segments().size() == 3);
+        CHECK(c.segments()[1].from == units(1'000'000));
+        CHECK(c.segments()[2].from == units(1'050'000));
+        CHECK(c.segments()[1].status[2] == line_status::exercised);
+        REQUIRE(w.breakpoints().size() == 2);
+        CHECK(w.breakpoints()[0].exit_value == units(1'000'000));
+        CHECK(w.breakpoints()[1].exit_value == units(1'050'000));
+        const money paid = mode == option_exercise::paid_in ? usd(50'000) : usd(0);
+        const std::vector<money> none{usd(0), usd(0), usd(0)};
+
+        const waterfall_payout zero = flat_start_same(w, c, mills(0));
+        CHECK(zero.value_per_share == fraction());
+        CHECK(zero.by_line == none);
+        CHECK(zero.exercise_paid_by_line == none);
+
+        // 1 mill below the preference, at it (where a share reaches the exercise price), above it.
+        const waterfall_payout below = flat_start_same(w, c, mills(999'999'999));
+        CHECK(below.value_per_share == fraction());
+        CHECK(below.status[1] == line_status::partly_paid);
+        CHECK(below.status[2] == line_status::nothing);
+        CHECK(below.by_line == std::vector<money>{usd(0), mills(999'999'999), usd(0)});
+        CHECK(below.exercise_paid_by_line == none);
+        const waterfall_payout at_pref = flat_start_same(w, c, usd(1'000'000));
+        CHECK(at_pref.value_per_share == fraction());
+        CHECK(at_pref.status[1] == line_status::partly_paid);
+        CHECK(at_pref.status[2] == line_status::nothing);
+        CHECK(at_pref.by_line == std::vector<money>{usd(0), usd(1'000'000), usd(0)});
+        CHECK(at_pref.by_holder == std::vector<money>{usd(1'000'000), usd(0)});
+        CHECK(at_pref.exercise_paid_by_line == none);
+        CHECK(at_pref.exercise_paid_by_holder == std::vector<money>{usd(0), usd(0)});
+        const waterfall_payout above = flat_start_same(w, c, mills(1'000'000'001));
+        CHECK(above.value_per_share == fraction(50'000'001, 100'000));
+        CHECK(above.status[1] == line_status::preference);
+        CHECK(above.status[2] == line_status::exercised);
+        CHECK(above.by_line == std::vector<money>{usd(0), usd(1'000'000), mills(1)});
+        CHECK(above.by_holder == std::vector<money>{usd(1'000'000), mills(1)});
+        CHECK(above.exercise_paid_by_line == std::vector<money>{usd(0), usd(0), paid});
+        CHECK(above.exercise_paid_by_holder == std::vector<money>{usd(0), paid});
+
+        // The Series A's conversion at $1.05M and 1 mill either side (a tie does not convert).
+        const waterfall_payout before = flat_start_same(w, c, mills(1'049'999'999));
+        CHECK(before.value_per_share == fraction(99'999'999, 100'000));
+        CHECK(before.status[1] == line_status::preference);
+        CHECK(before.by_line == std::vector<money>{usd(0), usd(1'000'000), mills(49'999'999)});
+        const waterfall_payout conv = flat_start_same(w, c, usd(1'050'000));
+        CHECK(conv.value_per_share == fraction(1'000));
+        CHECK(conv.status[1] == line_status::preference);
+        CHECK(conv.by_line == std::vector<money>{usd(0), usd(1'000'000), usd(50'000)});
+        CHECK(conv.exercise_paid_by_holder == std::vector<money>{usd(0), paid});
+        const waterfall_payout after = flat_start_same(w, c, mills(1'050'000'001));
+        CHECK(after.value_per_share == fraction(1'100'000'001, 1'100'000));
+        CHECK(after.status[1] == line_status::converted);
+        CHECK(after.status[2] == line_status::exercised);
+        CHECK(after.exercise_paid_by_holder == std::vector<money>{usd(0), paid});
+
+        // And everywhere the path comparisons probe.
+        fundround_test::lcg g{20261204};
+        curve_payout into;
+        for (const std::int64_t x : probe_exits(w, g)) (void)compare_paths(w, c, into, mills(x));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // payout_curve::lines_at(exit, into): the payouts by line only, against at(exit).by_line.
 
 namespace {

@@ -261,7 +261,7 @@ class payout_curve;
 struct curve_payout {
     money exit_value;                ///< The exit value distributed.
     std::size_t segment = 0;         ///< The segment holding it (payout_curve::segments(); the later one at a breakpoint).
-    std::size_t state_segment = 0;   ///< The segment whose statuses and exercise prices apply (the earlier one at a breakpoint).
+    std::size_t state_segment = 0;   ///< The segment whose statuses and exercise prices apply (the earlier one at a breakpoint; see payout_curve::status() for exit 0).
     std::vector<money> by_line;      ///< Net payout per line; sums to exit_value (as waterfall_payout::by_line).
     std::vector<money> by_holder;    ///< Net payout per holder (cap_table::holders() order); sums to exit_value; empty after lines_at.
 
@@ -740,7 +740,11 @@ public:
     /// been used with this curve. Throws validation_error for a bad exit value, as at(), and
     /// overflow_error or inexact_error only where the lines' own payouts cannot be given.
     void lines_at(money exit_value, curve_payout& into) const;
-    /// What each line does at @p p's exit value (a reference into the curve; as waterfall_payout::status).
+    /// What each line does at @p p's exit value (a reference into the curve; as waterfall_payout::status):
+    /// the state segment's statuses, except at exit 0 when no preference comes first and nothing is
+    /// shared at a share value of 0 (no common outstanding): then the state before the first segment
+    /// (nothing converted or exercised, as waterfall::at), which no segment holds; the exercise
+    /// accessors likewise give no exercise price paid in there.
     [[nodiscard]] const std::vector<line_status>& status(const curve_payout& p) const;
     /// The exact value of a common share at @p p's exit value (as waterfall_payout::value_per_share).
     [[nodiscard]] fraction value_per_share(const curve_payout& p) const;
@@ -755,6 +759,10 @@ private:
 
     /// The segment index of @p p, checked against this curve (p may come from another curve).
     [[nodiscard]] std::size_t checked_segment(std::size_t s) const;
+    /// Whether @p p is at exit 0 of a curve with a flat start (the state before the first segment).
+    [[nodiscard]] bool at_flat_start(const curve_payout& p) const noexcept {
+        return flat_start_ && p.exit_value.units() == 0;
+    }
     /// Entries [first, first + count) of segment @p s at exit @p x, rounded, into @p into, in
     /// 64 bits; false if they do not fit (nothing thrown).
     [[nodiscard]] bool fast64(std::size_t s, std::int64_t x, std::size_t first, std::size_t count,
@@ -794,6 +802,17 @@ private:
     waterfall_terms terms_;
     std::vector<std::vector<money>> exercise_by_line_;    // per segment: exercise prices paid in
     std::vector<std::vector<money>> exercise_by_holder_;  // per segment
+    // A share is worth 0 up to the total preference (waterfall::value_per_share), also at the
+    // start of a first segment above it that starts at a positive value (no common outstanding).
+    fraction total_pref_;
+    // With no preference and nothing shared at a share value of 0 (no common outstanding: the
+    // first segment starts where options exercise or a class converts, the piece of zero width in
+    // exit value before it has no segment), the state at exit 0 is the one before: nothing
+    // converted or exercised, no exercise price paid in (waterfall::at). No segment holds it.
+    bool flat_start_ = false;
+    std::vector<line_status> start_status_;
+    std::vector<money> start_exercise_by_line_;
+    std::vector<money> start_exercise_by_holder_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1418,6 +1437,15 @@ inline payout_curve waterfall::curve() const {
     c.terms_ = terms_;
     const std::size_t n_lines = lines_.size();
     const std::size_t n_holders = holder_ids_.size();
+    c.total_pref_ = total_pref_;
+    if (tiers_.empty() && pieces_.front().b.sign() <= 0) {
+        // Exit 0 is the start of a piece of zero width (dropped below): its state, as status_at(0),
+        // and a share worth 0, beneath every exercise price (nothing paid in).
+        c.flat_start_ = true;
+        c.start_status_ = piece_status_.front();
+        c.start_exercise_by_line_.assign(n_lines, money::zero(currency_));
+        c.start_exercise_by_holder_.assign(n_holders, money::zero(currency_));
+    }
     c.width_ = n_lines + n_holders;
     const auto add_segment = [&](waterfall_segment s, const std::vector<detail::wf_form>& pref_forms_x,
                                  const std::vector<detail::wf_form>& part_forms_x) {
@@ -1725,19 +1753,27 @@ inline std::size_t payout_curve::checked_segment(std::size_t s) const {
 }
 
 inline const std::vector<line_status>& payout_curve::status(const curve_payout& p) const {
-    return segments_[checked_segment(p.state_segment)].status;
+    const std::vector<line_status>& s = segments_[checked_segment(p.state_segment)].status;
+    return at_flat_start(p) ? start_status_ : s;
 }
 
 inline fraction payout_curve::value_per_share(const curve_payout& p) const {
-    return segments_[checked_segment(p.segment)].value_per_share.at(fraction(p.exit_value.units()));
+    const linear_payout& v = segments_[checked_segment(p.segment)].value_per_share;
+    const fraction x(p.exit_value.units());
+    // Up to the total preference a share is worth 0, as waterfall::value_per_share (the first
+    // segment above it starts at a positive value when nothing is shared at 0).
+    if (x <= total_pref_) return fraction();
+    return v.at(x);
 }
 
 inline const std::vector<money>& payout_curve::exercise_paid_by_line(const curve_payout& p) const {
-    return exercise_by_line_[checked_segment(p.state_segment)];
+    const std::vector<money>& e = exercise_by_line_[checked_segment(p.state_segment)];
+    return at_flat_start(p) ? start_exercise_by_line_ : e;
 }
 
 inline const std::vector<money>& payout_curve::exercise_paid_by_holder(const curve_payout& p) const {
-    return exercise_by_holder_[checked_segment(p.state_segment)];
+    const std::vector<money>& e = exercise_by_holder_[checked_segment(p.state_segment)];
+    return at_flat_start(p) ? start_exercise_by_holder_ : e;
 }
 
 inline waterfall_payout payout_curve::at(money exit_value) const {
@@ -1748,9 +1784,9 @@ inline waterfall_payout payout_curve::at(money exit_value) const {
     r.value_per_share = value_per_share(p);
     r.by_line = std::move(p.by_line);
     r.by_holder = std::move(p.by_holder);
-    r.exercise_paid_by_line = exercise_by_line_[p.state_segment];
-    r.exercise_paid_by_holder = exercise_by_holder_[p.state_segment];
-    r.status = segments_[p.state_segment].status;
+    r.exercise_paid_by_line = exercise_paid_by_line(p);
+    r.exercise_paid_by_holder = exercise_paid_by_holder(p);
+    r.status = status(p);
     return r;
 }
 
