@@ -3,10 +3,20 @@
 
 Every file given with --valid must validate; tests/schema/broken_deal_file.json (--broken) must
 FAIL, with an error at each place listed in EXPECTED_BROKEN (so a schema that accepts anything
-fails this test). Exit status 0 when all holds, 1 otherwise (each finding printed)."""
+fails this test). With --cases (tests/schema/value_cases.json), each value of a group, set into
+the cases' base document at each of the group's pointers, must be accepted ("accept",
+"reader_refuses") or refused ("refuse") by the schema there. With --reader (the fundround tool),
+the reader must agree: `fundround convert FILE --to json` reports a problem quoting the value at
+the pointer for each of "refuse" and "reader_refuses", and none for each of "accept" (so the
+schema's patterns cannot drift from the reader's grammar). Exit status 0 when all holds, 1
+otherwise (each finding printed)."""
 import argparse
+import copy
 import json
+import os
+import subprocess
 import sys
+import tempfile
 
 import jsonschema
 
@@ -25,11 +35,63 @@ EXPECTED_BROKEN = [
 ]
 
 
+def set_at(doc, pointer, value):
+    """@p doc with @p value at the JSON pointer @p pointer (which must exist but for its last step)."""
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+    node = doc
+    for part in parts[:-1]:
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    if isinstance(node, list):
+        node[int(parts[-1])] = value
+    else:
+        node[parts[-1]] = value
+
+
+def reader_refuses(reader, doc, pointer, value, scratch):
+    """True if `reader convert` reports a problem at @p pointer quoting @p value (the JSON text of
+    the string) or naming no value ("/p: must not be empty"); problems that print the value as read
+    ("= -$5.00: must be positive") are the reader's own rules, not its grammar, and do not count."""
+    with open(scratch, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    run = subprocess.run([reader, "convert", scratch, "--to", "json"], capture_output=True)
+    err = run.stderr.decode("utf-8", "replace")
+    if run.returncode not in (0, 1):
+        raise RuntimeError(f"{reader} exited with {run.returncode} for {pointer} = {value!r}: {err}")
+    return any(f": {pointer} = \"" in line or f": {pointer}: " in line for line in err.splitlines())
+
+
+def check_cases(validator, path, reader, failures):
+    """The --cases check (and the --reader one): see the module's docstring."""
+    with open(path, encoding="utf-8") as f:
+        cases = json.load(f)
+    checked = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = os.path.join(tmp, "case.json")
+        for group in cases["groups"]:
+            for kind in ("accept", "refuse", "reader_refuses"):
+                for value in group.get(kind, []):
+                    for pointer in group["at"]:
+                        doc = copy.deepcopy(cases["base"])
+                        set_at(doc, pointer, value)
+                        schema_ok = not any(validator.iter_errors(doc))
+                        checked += 1
+                        if schema_ok != (kind != "refuse"):
+                            failures.append(f"{path}: {group['what']}: the schema "
+                                            f"{'accepts' if schema_ok else 'refuses'} {json.dumps(value)} at {pointer}")
+                        if reader and reader_refuses(reader, doc, pointer, value, scratch) != (kind != "accept"):
+                            failures.append(f"{path}: {group['what']}: the reader "
+                                            f"{'accepts' if kind != 'accept' else 'refuses'} {json.dumps(value)} "
+                                            f"at {pointer}, listed under {kind}")
+    print(f"{path}: {checked} values checked{' (with the reader)' if reader else ''}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--schema", required=True)
     parser.add_argument("--broken", required=True)
     parser.add_argument("--valid", nargs="+", required=True)
+    parser.add_argument("--cases", help="tests/schema/value_cases.json")
+    parser.add_argument("--reader", help="the fundround tool, to check the cases against the reader too")
     args = parser.parse_args()
 
     with open(args.schema, encoding="utf-8") as f:
@@ -58,6 +120,9 @@ def main():
         if (where, keyword) not in found:
             failures.append(f"{args.broken}: no '{keyword}' error at /{'/'.join(map(str, where))}")
     print(f"{args.broken}: {len(found)} errors, as expected" if not failures else "")
+
+    if args.cases:
+        check_cases(validator, args.cases, args.reader, failures)
 
     for line in failures:
         print("FAIL " + line)
