@@ -141,6 +141,17 @@ TEST_CASE("parse_error: the input and the unexpected character stay on one line,
     CHECK(detail::visible_text("a\rb\x1F\xC3\xA9") == "a\\rb\\u001F\xC3\xA9");
 }
 
+TEST_CASE("visible_utf8_text: valid UTF-8 kept, control characters and invalid bytes escaped") {
+    CHECK(detail::visible_utf8_text("plain") == "plain");
+    CHECK(detail::visible_utf8_text("caf\xC3\xA9 \xE2\x80\x89x") == "caf\xC3\xA9 \xE2\x80\x89x");  // é, a thin space
+    CHECK(detail::visible_utf8_text("a\nb\x7F") == "a\\nb\\u007F");
+    CHECK(detail::visible_utf8_text("\xff\xfe") == "\\xFF\\xFE");
+    CHECK(detail::visible_utf8_text("\xC0\xAF") == "\\xC0\\xAF");          // overlong '/'
+    CHECK(detail::visible_utf8_text("\xED\xA0\x80") == "\\xED\\xA0\\x80");  // a surrogate
+    CHECK(detail::visible_utf8_text("x\xE2\x80") == "x\\xE2\\x80");         // cut short
+    CHECK(detail::visible_utf8_text(std::string("a\0b", 3)) == "a\\u0000b");
+}
+
 TEST_CASE("parse_error: input, position and message") {
     const parse_error e("12x4", 2, "unexpected 'x'; expected a digit");
     CHECK(e.input() == "12x4");

@@ -691,6 +691,8 @@ TEST_CASE("deal file: a hostile value's text is cut without recursing into it or
     const json shorter = std::string(56, 'x') + "\xC3\xA9yyyy";  // é at bytes 57-58: cut before it
     CHECK(detail::json_value_text(shorter) == "\"" + std::string(56, 'x') + "...");
     CHECK(detail::json_value_text(json::array({1, json::object({{"k", "v"}})})) == "[1,{\"k\":\"v\"}]");
+    // U+007F, which a JSON text leaves as it is, is escaped (review of 2026-12-05, second round).
+    CHECK(detail::json_value_text(json("a\x7F" "b")) == "\"a\\u007Fb\"");
 }
 
 TEST_CASE("deal file: a name with a control character is a problem at its pointer") {
@@ -974,6 +976,18 @@ TEST_CASE("deal file: text that is not JSON is one problem at the root") {
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field.empty());
         CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
+    }
+    // Invalid UTF-8: the bytes nlohmann quotes are escaped, so the message is valid UTF-8 (review
+    // of 2026-12-05, second round: the raw byte reached standard error).
+    try {
+        (void)parse_deal_file("{\"fundround_deal\": 1, \"company\": \"Small \xff\xfe\"}");
+        FAIL_CHECK("no json_error");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        const std::string& rule = e.problems()[0].rule;
+        CHECK(rule.find("ill-formed UTF-8 byte") != std::string::npos);
+        CHECK(rule.find("Small \\xFF") != std::string::npos);
+        CHECK(detail::visible_utf8_text(rule) == rule);  // nothing left to escape: valid UTF-8, one line
     }
     // A number nlohmann cannot hold is its out_of_range error, not a parse_error (found by
     // fuzz_deal_file: corpus/deal_file/broken_number_overflow).

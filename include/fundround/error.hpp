@@ -50,6 +50,9 @@ public:
 };
 
 namespace detail {
+/// The hex digits of the messages' escapes (a control character, a byte, a code point).
+inline constexpr char hex_digits[] = "0123456789ABCDEF";
+
 /// Appends @p c to @p out as a message shows it on one line: a newline, carriage return or tab
 /// as a backslash and n, r or t, another control character as a backslash, u and four hex digits
 /// (JSON's escapes); any other byte as it is.
@@ -59,12 +62,11 @@ inline void append_visible(std::string& out, char c) {
         out += c;
         return;
     }
-    const char* hex = "0123456789ABCDEF";
     switch (c) {
         case '\n': out += "\\n"; return;
         case '\r': out += "\\r"; return;
         case '\t': out += "\\t"; return;
-        default: out.append("\\u00").append(1, hex[u >> 4]).append(1, hex[u & 0xFU]);
+        default: out.append("\\u00").append(1, hex_digits[u >> 4]).append(1, hex_digits[u & 0xFU]);
     }
 }
 
@@ -77,17 +79,18 @@ inline void append_visible(std::string& out, char c) {
     return out;
 }
 
-/// The character of @p text at byte @p at, quoted for a message: 'x'; a control character
-/// escaped as append_visible() does; a UTF-8 character whole, with its code point (a thin space
-/// shows as ' ' (U+2009)); a byte that starts no valid UTF-8 character as a backslash, x and two
-/// hex digits.
-[[nodiscard]] inline std::string quoted_char_at(std::string_view text, std::size_t at) {
-    std::string out = "'";
+/// A UTF-8 character of a text: its length in bytes (0 if the bytes there start no valid
+/// character) and its code point.
+struct utf8_char {
+    std::size_t length;  ///< 1 to 4, or 0: not a valid character.
+    std::uint32_t code;  ///< The code point (when length is not 0).
+};
+
+/// The UTF-8 character of @p text starting at byte @p at: not overlong, not a surrogate, not
+/// above U+10FFFF, whole within @p text; length 0 otherwise.
+[[nodiscard]] inline utf8_char utf8_char_at(std::string_view text, std::size_t at) {
     const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) {
-        append_visible(out, text[at]);
-        return out + "'";
-    }
+    if (lead < 0x80) return {1, lead};
     const std::size_t length = lead >= 0xF5 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
     std::uint32_t code = length == 4 ? lead & 0x07U : length == 3 ? lead & 0x0FU : lead & 0x1FU;
     bool valid = length != 0 && at + length <= text.size();
@@ -96,14 +99,55 @@ inline void append_visible(std::string& out, char c) {
         valid = (next & 0xC0U) == 0x80U;
         code = (code << 6) | (next & 0x3FU);
     }
-    // Not overlong, not a surrogate, not above U+10FFFF.
     valid = valid && !(length == 3 && code < 0x800) && !(length == 4 && (code < 0x10000 || code > 0x10FFFF)) &&
             !(code >= 0xD800 && code <= 0xDFFF);
-    const char* hex = "0123456789ABCDEF";
-    if (!valid) return out.append("\\x").append(1, hex[lead >> 4]).append(1, hex[lead & 0xFU]).append("'");
-    out.append(text.substr(at, length)).append("' (U+");
+    return valid ? utf8_char{length, code} : utf8_char{0, 0};
+}
+
+/// Appends "\\x" and the two hex digits of byte @p c (a byte that starts no valid UTF-8 character).
+inline void append_hex_byte(std::string& out, char c) {
+    const auto u = static_cast<unsigned char>(c);
+    out.append("\\x").append(1, hex_digits[u >> 4]).append(1, hex_digits[u & 0xFU]);
+}
+
+/// @p text as valid UTF-8 on one line: control characters escaped (append_visible()), every
+/// valid character as it is, a byte that starts no valid character as a backslash, x and two
+/// hex digits (a message quoting bytes read from a file stays valid text).
+[[nodiscard]] inline std::string visible_utf8_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const utf8_char c = utf8_char_at(text, at);
+        if (c.length == 1) {
+            append_visible(out, text[at]);
+        } else if (c.length == 0) {
+            append_hex_byte(out, text[at]);
+        } else {
+            out.append(text.substr(at, c.length));
+        }
+        at += c.length == 0 ? 1 : c.length;
+    }
+    return out;
+}
+
+/// The character of @p text at byte @p at, quoted for a message: 'x'; a control character
+/// escaped as append_visible() does; a UTF-8 character whole, with its code point (a thin space
+/// shows as ' ' (U+2009)); a byte that starts no valid UTF-8 character as a backslash, x and two
+/// hex digits.
+[[nodiscard]] inline std::string quoted_char_at(std::string_view text, std::size_t at) {
+    std::string out = "'";
+    const utf8_char c = utf8_char_at(text, at);
+    if (c.length == 1) {
+        append_visible(out, text[at]);
+        return out + "'";
+    }
+    if (c.length == 0) {
+        append_hex_byte(out, text[at]);
+        return out + "'";
+    }
+    out.append(text.substr(at, c.length)).append("' (U+");
     std::string digits;
-    for (; code != 0 || digits.size() < 4; code >>= 4) digits.insert(digits.begin(), hex[code & 0xFU]);
+    for (std::uint32_t code = c.code; code != 0 || digits.size() < 4; code >>= 4) digits.insert(digits.begin(), hex_digits[code & 0xFU]);
     return out.append(digits).append(")");
 }
 }  // namespace detail

@@ -113,6 +113,7 @@ inline bool json_equal_bounded(const nlohmann::json& a, const nlohmann::json& b,
 [[nodiscard]] inline std::string json_value_text(const nlohmann::json& j) {
     std::string text;
     append_json_prefix(text, j, 60);
+    text = visible_utf8_text(text);  // a JSON text leaves U+007F as it is
     if (text.size() > 60) {
         std::size_t cut = 57;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;  // a character's start
@@ -313,7 +314,7 @@ public:
     }
     template <class Exception>
     bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const Exception& e) {
-        out_.syntax_error = e.what();
+        out_.syntax_error = detail::visible_utf8_text(e.what());  // nlohmann quotes the bytes it last read, as they are
         return false;
     }
 
