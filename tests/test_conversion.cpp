@@ -4,6 +4,7 @@
 // rationals; validation; property tests (no money created or lost; the post-money SAFE holder's
 // fraction of the company capitalization is purchase amount / cap when the cap applies).
 #include <fundround/instruments/conversion.hpp>
+#include <fundround/io/conversion_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>
@@ -455,13 +456,54 @@ TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currenc
     const conversion_result cap = round_with(safe::post_money_cap(holder_id("angel"), 500_K_eur, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
     REQUIRE(cap.problems.size() == 1);
     CHECK(cap.problems[0].message() == "safes[1].valuation_cap = $8,000,000.00: must be in EUR, the purchase amount's currency");
-    // A later SAFE in another currency with neither a cap nor a discount: the MFN SAFE does point at nothing.
+    // A later SAFE in another currency with neither a cap nor a discount: its currency is the one
+    // problem (an MFN SAFE with nothing to take converts uncapped since the second review of
+    // 2026-12-05; it was "points at nothing").
     const conversion_result none = round_with(safe::post_money_mfn(holder_id("angel"), 500_K, year{2025} / 3 / 1)).try_apply_to(t);
-    REQUIRE(none.problems.size() == 3);
-    CHECK(none.problems[0].field.to_string() == "safes[0].mfn");
-    CHECK(none.problems[1].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
-    CHECK(none.problems[2].message() == "safes[1].mfn = true: points at nothing: no post-money SAFE after it (a later date, or the "
-                                        "same date and later in the list) has a valuation cap or a discount to take");
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+}
+
+TEST_CASE("an MFN SAFE with no later terms to take converts at the round price, as an uncapped SAFE (YC's standard deal)") {
+    // YC's standard deal (ycombinator.com/deal): $125K on a post-money SAFE for 7% and $375K on an
+    // uncapped MFN post-money SAFE. With no SAFE after them before the Series A, the MFN safe has
+    // no terms to take and converts at the Series A price (it was refused as "points at nothing"
+    // until the second review of 2026-12-05). The same round with post_money_uncapped in its place
+    // gives the same figures. The 7% SAFE's cap: $125K / 7% = $1,785,714.285..., written to the mill.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("yc", "YC 7% SAFE"))
+                            .add(holder::investor("ycmfn", "YC MFN SAFE"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("ada"), "Common", sh(9'000'000))
+                            .build();
+    const safe seven = safe::post_money_cap(holder_id("yc"), 125_K, money::from_units(1'785'714'286), year{2024} / 1 / 8);
+    const auto round = [&](const safe& second) {
+        return conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+            .pre_money(32_M)
+            .invest(holder_id("lead"), 8_M)
+            .convert(seven)
+            .convert(second)
+            .apply_to(t);
+    };
+    const converted_round mfn = round(safe::post_money_mfn(holder_id("ycmfn"), 375_K, year{2024} / 1 / 8));
+    const converted_round uncapped = round(safe::post_money_uncapped(holder_id("ycmfn"), 375_K, year{2024} / 1 / 8));
+    REQUIRE(mfn.conversions().size() == 2);
+    const instrument_conversion& m = mfn.conversions()[1];
+    CHECK(m.mfn);
+    CHECK(m.mfn_from.empty());
+    CHECK_FALSE(m.valuation_cap.has_value());
+    CHECK_FALSE(m.discount.has_value());
+    CHECK(m.basis == conversion_basis::round_price);
+    CHECK(m.conversion_price == mfn.price());
+    CHECK_FALSE(mfn.conversions()[0].mfn);
+    CHECK(detail::conversion_terms_text(m) == "none (MFN: no later SAFE's terms to take)");
+    CHECK(mfn.price() == uncapped.price());
+    for (std::size_t i = 0; i < 2; ++i) CHECK(mfn.conversions()[i].shares == uncapped.conversions()[i].shares);
+    CHECK(mfn.new_money().investment_of("lead").shares == uncapped.new_money().investment_of("lead").shares);
+    CHECK(mfn.after().fully_diluted(mfn.basis()).total() == uncapped.after().fully_diluted(uncapped.basis()).total());
+    check_reconciles(mfn);
 }
 
 TEST_CASE("a pool target that leaves nothing with the new money is reported on option_pool.target, not on safes") {
@@ -884,7 +926,7 @@ TEST_CASE("validation reports every problem at once") {
             .option_pool(fraction(1, 10), pool_placement::pre_money, "Nope")
             .convert(safe::post_money_cap_and_discount(holder_id("s"), 100'000_usd, 0_usd, fraction(1), year{2025} / 1 / 1))
             .convert(safe::post_money_discount(holder_id("ghost"), 100'000_usd, fraction(-1, 5), year{2025} / 1 / 1))
-            .convert(safe::post_money_mfn(holder_id("s"), 50'000_usd, year{2025} / 12 / 1))  // nothing later
+            .convert(safe::post_money_mfn(holder_id("s"), 50'000_usd, year{2025} / 12 / 1))  // nothing later: converts uncapped
             .convert(safe::pre_money_cap(holder_id("s"), -1_usd, 5_M, year{2026} / 2 / 1))   // after the close
             .convert(n)
             .try_apply_to(t);
@@ -899,13 +941,11 @@ TEST_CASE("validation reports every problem at once") {
                                                "safes[0].discount",
                                                "safes[1].discount",
                                                "safes[1].holder",
-                                               "safes[2].mfn",
                                                "safes[3].purchase_amount",
                                                "safes[3].date",
                                                "notes[0].maturity_date"};
     CHECK(fields == expected);
     for (const diagnostic& d : r.problems) {
-        if (d.field.to_string() == "safes[2].mfn") CHECK(d.rule.find("points at nothing") != std::string::npos);
         if (d.field.to_string() == "safes[1].holder") CHECK(d.value == "\"ghost\"");
     }
     CHECK_THROWS_AS((void)conversion_round("A", "B", year{2026} / 1 / 1).apply_to(t), validation_error);

@@ -118,8 +118,11 @@ struct instrument_conversion {
     money amount;                                  ///< principal + interest: what converts.
     std::optional<money> valuation_cap;            ///< The cap used (after MFN), if any.
     std::optional<fraction> discount;              ///< The discount used (after MFN), if any.
-    /// For an MFN SAFE: the SAFEs (indices) whose cap and discount it took; empty otherwise.
+    /// For an MFN SAFE: the SAFEs (indices) whose cap and discount it took; empty otherwise (and
+    /// for an MFN SAFE with no later terms to take: it converts on its own terms, none for
+    /// `safe::post_money_mfn`, at the round's price).
     std::vector<std::size_t> mfn_from;
+    bool mfn = false;  ///< True for an MFN SAFE (`safe::mfn`), whether or not it took terms.
     conversion_basis basis = conversion_basis::round_price;  ///< The price that applied.
     exact_rational exact_capitalization;  ///< The capitalization its cap divides (shares, exact; 0 without a cap).
     exact_rational exact_price_units;     ///< The exact conversion price, money units per share.
@@ -1026,16 +1029,8 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         std::optional<money>& cap = terms.cap;
         std::optional<fraction>& discount = terms.discount;
         std::vector<std::size_t>& from = terms.from;
-        if (s.mfn) {
-            // A later SAFE passed over for its currency: that currency is the problem, reported
-            // on the SAFE in the wrong currency, not here.
-            if (from.empty() && !s.valuation_cap && !s.discount && !terms.passed_over) {
-                own.push_back({p.member("mfn"), "true",
-                               "points at nothing: no " + std::string(to_string(s.form)) +
-                                   " SAFE after it (a later date, or the same date and later in the list) has a valuation "
-                                   "cap or a discount to take"});
-            }
-        }
+        // An MFN SAFE with no later terms to take keeps its own: none for YC's MFN safe, which
+        // then converts at the round's price, as an uncapped SAFE (mfn_from empty).
         const bool ok = own.empty();
         if (!ok) under(own, field_path("safes").index(i));
         out.insert(out.end(), own.begin(), own.end());
@@ -1051,6 +1046,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         shell.valuation_cap = cap;
         shell.discount = discount;
         shell.mfn_from = std::move(from);
+        shell.mfn = s.mfn;
     }
     for (std::size_t i = 0; i < notes_.size(); ++i) {
         const convertible_note& n = notes_[i];

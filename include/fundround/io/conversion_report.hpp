@@ -23,7 +23,8 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// "cap $4,000,000.00", "cap $8M (MFN from safes[1]) + 10% discount", ... for @p c.
+/// "cap $4,000,000.00", "cap $8M (MFN from safes[1]) + 10% discount", "none (MFN: no later
+/// SAFE's terms to take)" ... for @p c.
 [[nodiscard]] inline std::string conversion_terms_text(const instrument_conversion& c) {
     std::string text;
     if (c.valuation_cap) text = "cap " + format_full(*c.valuation_cap);
@@ -33,6 +34,8 @@ namespace detail {
         text += " (MFN from safes";
         for (const std::size_t i : c.mfn_from) text += "[" + std::to_string(i) + "]";
         text += ")";
+    } else if (c.mfn) {
+        text += " (MFN: no later SAFE's terms to take)";
     }
     return text;
 }
@@ -123,7 +126,7 @@ inline void print_converted_round(std::ostream& os, const converted_round& r) {
         os << "  not converted: notes[" << n.index << "] (" << n.holder.str() << "): " << n.reason << '\n';
     }
     os << '\n';
-    print_priced_round(os, r.new_money());
+    detail::print_priced_round_named(os, r.new_money(), &r.after());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
     detail::converted_holders_table(r, detail::table_target::text).print(os, "  ");
 }

@@ -34,16 +34,20 @@ namespace detail {
 }
 
 /// The investors table of print_priced_round() for @p target: investor, invested, shares, cost,
-/// not converted, ownership after the round (and the currency in the CSV).
+/// not converted, ownership after the round (and the currency in the CSV). With @p holders (the
+/// cap table after the round), the text names each investor as the table does; else, and in
+/// the CSV, by the id the round was given.
 [[nodiscard]] inline report_table priced_investors_table(const priced_round& r, table_target target,
-                                                         int csv_decimals = 12) {
+                                                         int csv_decimals = 12, const cap_table* holders = nullptr) {
     report_table t(target, csv_decimals);
     t.column("Investor", false, "investor").column("Invested", true, "invested").column("Shares", true, "shares");
     t.column("Cost", true, "cost").column("Not converted", true, "not_converted").column("Owns", true, "ownership", 2);
     t.csv_column("currency").end_header();
     const std::string cur = to_string(r.currency());
     for (const priced_investment& i : r.investments()) {
-        t.text(i.investor).full_amount(i.amount).shares(i.shares).full_amount(i.cost).full_amount(i.not_converted);
+        const std::optional<std::size_t> at = holders != nullptr && t.for_text() ? holders->holder_index(holder_id(i.investor))
+                                                                                  : std::nullopt;
+        t.text(at ? holders->holders()[*at].name() : i.investor).full_amount(i.amount).shares(i.shares).full_amount(i.cost).full_amount(i.not_converted);
         t.percent(r.ownership(i.investor), 4).text(cur);
     }
     return t;
@@ -152,10 +156,9 @@ namespace detail {
     return t;
 }
 
-}  // namespace detail
-
-/// Prints @p r: terms, price and its rounding, pool top-up, investors, implied valuations.
-inline void print_priced_round(std::ostream& os, const priced_round& r) {
+/// print_priced_round(), its investors named from @p holders when given (see
+/// priced_investors_table()).
+inline void print_priced_round_named(std::ostream& os, const priced_round& r, const cap_table* holders) {
     const currency c = r.currency();
     const int decimals = detail::price_decimals(r.price_rounding());  // as diagnostics show it
     const fraction major = r.exact_price_units() / fraction(money::units_per_major);
@@ -206,13 +209,20 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) {
                                          " (the holders before the round at the price, unallocated pool excluded)"});
     head.print(os, "  ");
     os << '\n';
-    detail::priced_investors_table(r, detail::table_target::text).print(os, "  ");
+    priced_investors_table(r, table_target::text, 12, holders).print(os, "  ");
 }
+
+}  // namespace detail
+
+/// Prints @p r: terms, price and its rounding, pool top-up, investors (by the ids the round was
+/// given; print_round_on_cap_table() and print_converted_round() name them as the cap table
+/// does), implied valuations.
+inline void print_priced_round(std::ostream& os, const priced_round& r) { detail::print_priced_round_named(os, r, nullptr); }
 
 /// Prints @p r's pricing, then every holder's fully diluted shares and ownership before and
 /// after the round and the dilution it caused (exact fractions in round_on_cap_table).
 inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table& r) {
-    print_priced_round(os, r.pricing());
+    detail::print_priced_round_named(os, r.pricing(), &r.after());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
     detail::round_holders_table(r, detail::table_target::text).print(os, "  ");
 }
