@@ -647,7 +647,9 @@ public:
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
 
     /// The payout function's segments with every line's and holder's exact slope and intercept.
-    /// O(breakpoints x (lines + holders)).
+    /// O(breakpoints x (lines + holders)). Throws overflow_error if a slope or intercept does not
+    /// fit the 128-bit fraction (possible only with very large coprime prices and conversion
+    /// ratios).
     [[nodiscard]] payout_curve curve() const;
 
     /// Every problem with @p exit_value (negative, another currency), fields under @p field.
