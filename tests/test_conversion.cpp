@@ -1908,6 +1908,21 @@ TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are
     CHECK(problems[0].field.to_string() == "safes[0].conversion_price");
     CHECK(problems[0].rule == "converts $1,000,000,000.00 into more shares than a share count holds (2^63 - 1)");
 
+    // Two SAFEs whose shares fit one by one but not together: a problem on the second (the sum
+    // threw overflow_error; the final review of the same day).
+    const fraction nearly_all(999'999'999'999LL, 1'000'000'000'000LL);
+    problems = conversion_round("A", "A Pref", year{2026} / 1 / 1)
+                   .pre_money(10_M)
+                   .invest(holder_id("lead"), 1_M)
+                   .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+                   .convert(safe::post_money_discount(holder_id("s1"), 6_M, nearly_all, year{2025} / 1 / 1))
+                   .convert(safe::post_money_discount(holder_id("n1"), 6_M, nearly_all, year{2025} / 1 / 1))
+                   .try_apply_to(t)
+                   .problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field.to_string() == "safes[1].conversion_price");
+    CHECK(problems[0].rule == "brings the conversion shares together past what a share count holds (2^63 - 1)");
+
     // Interest to the close past the amount range: a problem on the note (overflow_error escaped).
     convertible_note huge = n;
     huge.principal = 1'000'000'000'000_usd;

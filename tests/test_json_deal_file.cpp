@@ -742,6 +742,14 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
              "/valuations/1/effective_date: is required",
              "/valuations/2 = 3: must be an object (a share valuation), not a number",
          }},
+        {"a class name the reader refused is not reported again; a series whose round does not read is still a class",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "x", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}], "valuations": [{"share_class": "Common\u0001", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-01-01"}, {"share_class": "Series A", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-01-01"}, {"share_class": "Nope\u0001", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-13-01"}]})json",
+         {
+             "/priced_rounds/0/pre_money = \"x\": is not an amount (at position 0: expected a digit)",
+             "/valuations/0/share_class = \"Common\\u0001\": must not contain control characters (a tab, a line break...): it prints on one line",
+             "/valuations/2/share_class = \"Nope\\u0001\": must not contain control characters (a tab, a line break...): it prints on one line",
+             "/valuations/2/effective_date = \"2025-13-01\": is not a valid calendar date",
+         }},
         {"an unknown class is listed with another valuation's problem (review of 2026-12-05, second round)",
          R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "valuations": [{"share_class": "Nope", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-13-01"}, {"share_class": "Also not", "price": {"amount": "1 USD", "shares": 1}, "effective_date": "2025-01-01"}]})json",
          {

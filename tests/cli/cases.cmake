@@ -148,6 +148,10 @@ fundround_cli_test(usage_bad_exit_ranges 2 ARGS waterfall small_company.json --e
 fundround_cli_test(usage_bad_numbers 2
                    ARGS odds reference_round.json --p "certain conditions=70%" --samples 1 --seed 18446744073709551616)
 fundround_cli_test(usage_bad_steps 2 ARGS waterfall small_company.json --exit 0..1M --steps 1e3)
+# A control character in an option's value is escaped in the message (one line; final review of
+# 2026-12-05).
+fundround_cli_test(usage_control_in_exit 2 ARGS waterfall small_company.json --exit "x\t..1M")
+fundround_cli_test(usage_control_in_steps 2 ARGS waterfall small_company.json --exit 0..1M --steps "1\t2")
 # A manifest names its files relative to its directory: not from standard input.
 fundround_cli_test(usage_manifest_stdin 2 STDIN ../../data/ocf/acme/Manifest.ocf.json ARGS captable -)
 fundround_cli_test(usage_steps_without_range 2 ARGS waterfall small_company.json --exit 5M --steps 2)

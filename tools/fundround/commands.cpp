@@ -261,7 +261,7 @@ public:
     }
     /// Records a problem with @p text given as @p option.
     void problem(const std::string& option, const std::string& text, const std::string& rule) {
-        reader_.report(fr::field_path(option), "\"" + text + "\"", rule);
+        reader_.report(fr::field_path(option), "\"" + visible(text) + "\"", rule);
     }
     /// Fails with exit_usage listing every problem, if there is any.
     void check(const streams& io) const {
@@ -1285,5 +1285,7 @@ std::string library_version() {
     return std::to_string(FUNDROUND_VERSION_MAJOR) + "." + std::to_string(FUNDROUND_VERSION_MINOR) + "." +
            std::to_string(FUNDROUND_VERSION_PATCH);
 }
+
+std::string visible(const std::string& text) { return fr::detail::visible_utf8_text(text); }
 
 }  // namespace fundround_cli

@@ -105,6 +105,10 @@ int run_convert(const convert_request& request, const streams& io);
 /// The library's version, "0.x.y".
 std::string library_version();
 
+/// @p text as the tool's messages quote it: control characters and bytes that are not UTF-8
+/// escaped, so that a problem stays one line of valid text.
+std::string visible(const std::string& text);
+
 }  // namespace fundround_cli
 
 #endif  // FUNDROUND_TOOLS_COMMANDS_HPP

@@ -34,7 +34,8 @@ constexpr const char* exit_codes_text =
 
 /// Reads the whole-number options (CLI11 clamps a number above 2^64 - 1 to it and words its
 /// range errors its own way): each value must be decimal digits from @p low to @p high, or the
-/// problem is kept, in the tool's form, to be printed with the others.
+/// problem is kept, in the tool's form; they are printed together, before the command reads
+/// anything else (as CLI11's own usage errors are).
 class whole_numbers {
 public:
     /// The value @p text of @p option, or nullopt (a problem recorded) when it is not a whole
@@ -50,7 +51,7 @@ public:
             v = v * 10 + d;
         }
         if (ok && v >= low && v <= high) return v;
-        problems_.push_back(std::string("fundround: ") + option + " = \"" + text + "\": must be a whole number from " +
+        problems_.push_back(std::string("fundround: ") + option + " = \"" + fundround_cli::visible(text) + "\": must be a whole number from " +
                             std::to_string(low) + " to " + std::to_string(high));
         return std::nullopt;
     }

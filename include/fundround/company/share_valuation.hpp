@@ -123,7 +123,7 @@ inline void check_valuation_class(std::vector<diagnostic>& out, const field_path
     if (name.empty() || std::find(class_names.begin(), class_names.end(), name) != class_names.end()) return;
     std::string names;
     for (const std::string& n : class_names) names += (names.empty() ? "\"" : ", \"") + n + "\"";
-    out.push_back({here.member("share_class"), "\"" + name + "\"",
+    out.push_back({here.member("share_class"), "\"" + visible_text(name) + "\"",
                    "is not a share class of the company (its classes: " + (names.empty() ? std::string("none") : names) + ")"});
 }
 }  // namespace detail

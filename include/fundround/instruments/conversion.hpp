@@ -1203,7 +1203,17 @@ inline bool conversion_round::finish_into(detail::conv_stage& st, money valuatio
     for (const auto& inv : investors_) terms.invest(inv.first.str(), inv.second);
     if (pool_target_) terms.option_pool(*pool_target_, placement_, target_basis_);
     // priced_round_terms::try_solve() on F0 + conversion shares, solved in place into the result.
-    base.fully_diluted += conversion_total;
+    std::int64_t with_conversions = 0;
+    if (!detail::add_fits(base.fully_diluted.value(), conversion_total.value(), with_conversions)) {
+        const bool safes = std::any_of(shells.begin(), shells.end(), [](const instrument_conversion& ic) {
+            return ic.kind == instrument_kind::safe;
+        });
+        out.push_back({field_path(safes ? "safes" : "notes"), detail::digits(static_cast<std::uint64_t>(conversion_total.value())) + " shares",
+                       "the conversion shares and the " + detail::digits(static_cast<std::uint64_t>(base.fully_diluted.value())) +
+                           " fully diluted before the round are more than a share count holds (2^63 - 1)"});
+        return false;
+    }
+    base.fully_diluted = share_count(with_conversions);
     if (!terms.solve_into(base, sol.pricing_, out)) {
         for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
         return false;
@@ -1554,7 +1564,14 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         } else {
             ic.not_converted_units = fraction(a) - ic.cost_units();
         }
-        conversion_total += ic.shares;
+        std::int64_t total = 0;
+        if (!detail::add_fits(conversion_total.value(), ic.shares.value(), total)) {  // a problem, as one instrument's are
+            const field_path fp = field_path(ic.kind == instrument_kind::safe ? "safes" : "notes").index(ic.index);
+            out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
+                           "brings the conversion shares together past what a share count holds (2^63 - 1)"});
+            continue;
+        }
+        conversion_total = share_count(total);
     }
     if (!out.empty()) return std::nullopt;
     return detail::conv_numbers{exact_rational(exact_price), exact_rational(*q), exact_rational(i_exact),

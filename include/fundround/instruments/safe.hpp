@@ -178,15 +178,12 @@ namespace detail {
 /// discount from another. "More favourable", in this order: a cap beats no cap, a lower cap a
 /// higher one, then a larger discount (none counts as 0%); at equal terms the SAFE's own, then
 /// the earliest later SAFE. Later SAFEs in another currency are not candidates (their currency
-/// is a problem reported elsewhere; @p passed_over says one with a cap or a discount was left
-/// out for it). @p from names the SAFE whose terms it took (empty if none).
+/// is a problem reported elsewhere). @p from names the SAFE whose terms it took (empty if none:
+/// the MFN SAFE keeps its own terms, none for safe::post_money_mfn).
 struct mfn_resolved {
     std::optional<money> cap;          ///< The cap used, if any.
     std::optional<fraction> discount;  ///< The discount used, if any.
     std::vector<std::size_t> from;     ///< The SAFE (index) an MFN SAFE took its terms from; empty if none.
-    /// True if a later SAFE of its form with a cap or a discount was not a candidate because of
-    /// its currency (so "points at nothing" would be false: the currency is the problem).
-    bool passed_over = false;
 };
 
 /// True if the terms (@p cap, @p discount) are more favourable to the holder than (@p than_cap,
@@ -202,7 +199,7 @@ struct mfn_resolved {
 /// SAFE @p i's terms after MFN (see mfn_resolved).
 [[nodiscard]] inline mfn_resolved resolve_mfn(const std::vector<safe>& safes, std::size_t i) {
     const safe& s = safes[i];
-    mfn_resolved r{s.valuation_cap, s.discount, {}, false};
+    mfn_resolved r{s.valuation_cap, s.discount, {}};
     const currency c = s.purchase_amount.currency();
     // A cap in another currency is reported by validate(); nothing is compared with it.
     if (!s.mfn || (r.cap && r.cap->currency() != c)) return r;
@@ -211,10 +208,7 @@ struct mfn_resolved {
         if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
         // Only terms a SAFE can have count, in the MFN SAFE's currency (validate() and the
         // callers' currency checks report the others on that SAFE).
-        if (later.purchase_amount.currency() != c || (later.valuation_cap && later.valuation_cap->currency() != c)) {
-            if (later.valuation_cap || (later.discount && later.discount->sign() > 0)) r.passed_over = true;
-            continue;
-        }
+        if (later.purchase_amount.currency() != c || (later.valuation_cap && later.valuation_cap->currency() != c)) continue;
         const std::optional<money> cap =
             later.valuation_cap && later.valuation_cap->is_positive() ? later.valuation_cap : std::nullopt;
         const std::optional<fraction> discount =

@@ -134,7 +134,9 @@ struct liquidity_terms {
     /// The proceeds available for the cash-out amounts (after debt and creditors, on par with
     /// preferred); empty: enough for all of them.
     std::optional<money> cash_out_proceeds;
-    /// Other claims on par with the SAFEs' cash-out amounts (preferred liquidation preferences).
+    /// Other claims on par with the SAFEs' cash-out amounts (preferred liquidation preferences):
+    /// paid from cash_out_proceeds with them; without proceeds named, every claim is paid in full
+    /// and they change nothing (each is still checked: positive, in the SAFEs' currency).
     std::vector<pari_passu_claim> other_claims;
     rounding share_rounding = rounding::floor;        ///< Conversion shares to whole shares.
     rounding amount_rounding = rounding::half_even;   ///< Conversion amounts (shares x p) to the mill.

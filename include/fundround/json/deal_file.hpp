@@ -1247,7 +1247,11 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     if (out.cap_table_before && !elements("valuations").empty()) {
         std::vector<std::string> classes;
         for (const share_class& c : out.cap_table_before->classes()) classes.push_back(c.name());
-        for (const cap_table_round& pr : out.priced_rounds) classes.push_back(pr.series());
+        // Each priced round's series as the file names it, whether or not the round reads (a
+        // round with a problem of its own must not make its series "not a share class").
+        for (const nlohmann::json& pr : elements("priced_rounds")) {
+            if (const std::string* series = text_of(pr, "series")) classes.push_back(*series);
+        }
         const nlohmann::json& listed_valuations = elements("valuations");
         std::vector<diagnostic> found;
         if (listed_valuations.size() == out.valuations.size()) {
@@ -1255,7 +1259,12 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
         } else {
             for (std::size_t i = 0; i < listed_valuations.size(); ++i) {
                 const std::string* name = text_of(listed_valuations[i], "share_class");
-                if (name != nullptr) detail::check_valuation_class(found, field_path("valuations").index(i), *name, classes);
+                const field_path field = field_path("valuations").index(i).member("share_class");
+                const bool reported = std::any_of(r.problems().begin(), r.problems().end(),
+                                                  [&](const diagnostic& d) { return d.field == at / field; });
+                if (name != nullptr && !reported) {
+                    detail::check_valuation_class(found, field_path("valuations").index(i), *name, classes);
+                }
             }
         }
         for (const diagnostic& d : found) r.report(at / d.field, d.value, d.rule);
