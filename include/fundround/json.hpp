@@ -578,12 +578,13 @@ public:
         }
         if (j.is_number_integer()) return share_count(j.get<std::int64_t>());
         if (j.is_number_float()) {
-            // An integer beyond 64 bits reaches here as a JSON reader's double (every double of
-            // magnitude 2^63 or more is a whole number): say it is out of range, not fractional.
-            const double magnitude = j.get<double>() < 0 ? -j.get<double>() : j.get<double>();
+            // An integer beyond 64 bits reaches here as the JSON reader's double (every double of
+            // magnitude 2^63 or more is a whole number): only the message depends on it (no
+            // value is taken from the double).
+            const double v = j.get<double>();
             report(at, detail::json_value_text(j),
-                   magnitude >= 9223372036854775808.0 ? "is out of range: a share count must fit 64 bits"
-                                                     : "must be a whole number of shares (a JSON integer)");
+                   v >= 0x1p63 || v < -0x1p63 ? "is out of range: a share count must fit 64 bits"
+                                              : "must be a whole number of shares (a JSON integer)");
             return std::nullopt;
         }
         return wrong_type(j, at, "a share count (a JSON integer)");
