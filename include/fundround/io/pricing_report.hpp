@@ -53,9 +53,20 @@ namespace detail {
     return t;
 }
 
+/// Appends the dilution cell of @p h to @p t: a percentage with @p decimals; for a holder with no
+/// shares before the round, "new" when the round gives it shares and "-" when it still has none
+/// (a lender whose note did not convert): empty CSV fields either way.
+inline void add_dilution(report_table& t, const holder_change& h, int decimals) {
+    if (h.before.value() != 0) {
+        t.percent(h.dilution(), decimals);
+    } else {
+        t.none(h.after.value() == 0 ? "-" : "new");
+    }
+}
+
 /// The holders table of print_round_on_cap_table() for @p target: holder, fully diluted shares
-/// and ownership before and after, dilution (empty in the CSV for a new holder, "new" in the
-/// text); the unallocated pool; in the text a total row.
+/// and ownership before and after, dilution (see add_dilution(): empty in the CSV for a holder
+/// with no shares before, "new" or "-" in the text); the unallocated pool; in the text a total row.
 [[nodiscard]] inline report_table round_holders_table(const round_on_cap_table& r, table_target target,
                                                       int csv_decimals = 12) {
     const fully_diluted_counts before = r.before().fully_diluted(r.basis());
@@ -66,11 +77,7 @@ namespace detail {
     t.end_header();
     for (const holder_change& h : r.holders()) {
         t.text(h.name).shares(h.before).percent(h.ownership_before, 4).shares(h.after).percent(h.ownership_after, 4);
-        if (h.before.value() == 0) {
-            t.none("new");
-        } else {
-            t.percent(h.dilution(), 4);
-        }
+        add_dilution(t, h, 4);
     }
     t.text("Unallocated pool").shares(before.unallocated_pool()).percent(r.pool_ownership_before(), 4);
     t.shares(after.unallocated_pool()).percent(r.pool_ownership_after(), 4).none();
@@ -129,7 +136,7 @@ namespace detail {
 
 /// The dilution table of print_round_chain() for @p target: the dilution each round caused each
 /// holder (`dilution_<round name>` in the CSV; empty, and "new" or "-" in the text, for a holder
-/// new in that round or not yet there).
+/// with no shares before that round (see add_dilution()) or not yet on the table).
 [[nodiscard]] inline report_table chain_dilution_table(const round_chain_result& chain, table_target target,
                                                        int csv_decimals = 12) {
     const std::vector<round_on_cap_table>& rounds = chain.rounds();
@@ -145,12 +152,7 @@ namespace detail {
                 t.none("-");
                 continue;
             }
-            const holder_change& c = r.holders()[*i];
-            if (c.before.value() == 0) {
-                t.none("new");
-            } else {
-                t.percent(c.dilution(), 2);
-            }
+            add_dilution(t, r.holders()[*i], 2);
         }
     }
     return t;
