@@ -1935,4 +1935,146 @@ TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are
     CHECK(problems[0].rule.rfind("with its interest to the close 2026-01-01 does not fit the amount range (", 0) == 0);
 }
 
+// 1984 Ventures' cap-table library (https://github.com/1984vc/cap-table, TypeScript, floating
+// point; checked at commit 6f188de) states its conventions: PPS rounded up to five decimals,
+// each SAFE's conversion price rounded up to five decimals, shares rounded down, the refreshed
+// pool floor(target x post-money shares), the post-money SAFE's capitalization without the
+// financing's pool increase (the YC form's Company Capitalization) and the pre-money SAFE's
+// with it. The same terms named here.
+namespace {
+conversion_round peer_1984_round(money pre_money) {
+    conversion_round r("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    r.pre_money(pre_money)
+        .price_rounded(5, rounding::ceiling)
+        .conversion_price_rounded(5, rounding::ceiling)
+        .conversion_shares_rounded(rounding::floor)
+        .shares_rounded(rounding::floor)
+        .pool_rounded(rounding::floor);
+    return r;
+}
+safe post_money_yc_form(const char* who, money amount, money cap, calendar_date on) {
+    safe s = safe::post_money_cap(holder_id(who), amount, cap, on);
+    s.pool_increase = pool_increase::excluded;
+    return s;
+}
+}  // namespace
+
+// 1984vc/cap-table, src/__tests__/financial-correctness.test.ts, "an original pre-money SAFE
+// is diluted by its own investment": founders 10,000,000 shares, a $1M SAFE at a $10M pre-money
+// cap, $5M at a $20M pre-money. The test states the SAFE's price $1 (10M / 10,000,000), its
+// 1,000,000 shares and 1/11 of the company before the new money. The library, run, also gives
+// PPS $1.81819 (20M / 11M rounded up), 2,749,987 Series A shares and 13,749,987 in all: the same.
+TEST_CASE("1984vc cap-table: a pre-money SAFE at its cap converts into 1/11 before the new money") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("founders"), "Common", sh(10'000'000))
+                            .build();
+    const converted_round r = peer_1984_round(20_M)
+                                  .invest(holder_id("lead"), 5_M)
+                                  .add_holder(holder::investor("lead", "Series A"))
+                                  .add_holder(holder::investor("safe", "SAFE"))
+                                  .convert(safe::pre_money_cap(holder_id("safe"), 1_M, 10_M, year{2025} / 1 / 1))
+                                  .apply_to(t);
+    const instrument_conversion& s = r.safe_conversion(0);
+    CHECK(s.basis == conversion_basis::cap);
+    CHECK(s.conversion_price == price_per_share(1_usd, sh(1)));
+    CHECK(s.shares == sh(1'000'000));
+    CHECK(fraction(s.shares.value(), (r.before().fully_diluted().total() + r.conversion_shares()).value()) == fraction(1, 11));
+    CHECK(r.price() == price_per_share(money::from_units(181'819), sh(100)));
+    CHECK(r.new_money().investment_of("lead").shares == sh(2'749'987));
+    CHECK(r.after().fully_diluted().total() == sh(13'749'987));
+    check_reconciles(r);
+}
+
+// 1984vc/cap-table, src/__tests__/cap-table/pre-round.test.ts, "Pre-round cap table with
+// pre-money SAFE should be the same as the estimate": founders 4,500,000 + 4,500,000, 400,000
+// issued options and 600,000 unused; $1M at a $10M post-money cap, $1M at a $20M post-money cap,
+// $1M at a $10M pre-money cap; $3M + $1M at a $25M pre-money, no refresh. The test states the
+// pre-money SAFE's "0.07727277" of the pre-round table and the pool left at 600,000; the library,
+// run, converts the SAFEs into 1,294,113, 647,056 and 1,000,000 shares: the same here. Its PPS is
+// $1.93183 against $1.93182 here: it rounds up (V + N) over its own rounded-down share total, not
+// the exact price (25M / Q = $1.931818...); at its price the investors' shares are the same too.
+TEST_CASE("1984vc cap-table: post- and pre-money SAFEs before the new money, 0.07727277 for the pre-money SAFE") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f1", "Founder 1"))
+                            .add(holder::founder("f2", "Founder 2"))
+                            .add(holder::employee("staff", "Issued Options"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                            .grant({holder_id("staff"), "Plan", sh(400'000), price_per_share(10_usd, sh(100))})
+                            .holding(holder_id("f1"), "Common", sh(4'500'000))
+                            .holding(holder_id("f2"), "Common", sh(4'500'000))
+                            .build();
+    const auto round = [](conversion_round r) {
+        return r.invest(holder_id("lead"), 3_M)
+            .invest(holder_id("vf2"), 1_M)
+            .add_holder(holder::investor("lead", "1984"))
+            .add_holder(holder::investor("vf2", "Venture Fund 2"))
+            .add_holder(holder::investor("a", "SAFE $10M post"))
+            .add_holder(holder::investor("b", "SAFE $20M post"))
+            .add_holder(holder::investor("c", "SAFE $10M pre"))
+            .convert(post_money_yc_form("a", 1_M, 10_M, year{2025} / 1 / 1))
+            .convert(post_money_yc_form("b", 1_M, 20_M, year{2025} / 2 / 1))
+            .convert(safe::pre_money_cap(holder_id("c"), 1_M, 10_M, year{2025} / 3 / 1));
+    };
+    const converted_round r = round(peer_1984_round(25_M)).apply_to(t);
+    CHECK(r.safe_conversion(0).shares == sh(1'294'113));
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(money::from_units(77'273), sh(100)));
+    CHECK(r.safe_conversion(1).shares == sh(647'056));
+    CHECK(r.safe_conversion(1).conversion_price == price_per_share(money::from_units(154'546), sh(100)));
+    CHECK(r.safe_conversion(2).shares == sh(1'000'000));
+    CHECK(r.safe_conversion(2).conversion_price == price_per_share(1_usd, sh(1)));  // 10M / 10,000,000
+    const share_count pre_round = r.before().fully_diluted().total() + r.conversion_shares();
+    CHECK(pre_round == sh(12'941'169));
+    CHECK(fraction(1'000'000, pre_round.value()).to_decimal_string(8) == "0.07727277");
+    CHECK(r.pool_increase() == sh(0));
+    CHECK(r.price() == price_per_share(money::from_units(193'182), sh(100)));
+    CHECK(r.new_money().investment_of("lead").shares == sh(1'552'939));
+    CHECK(r.new_money().investment_of("vf2").shares == sh(517'646));
+    check_reconciles(r);
+    // At the library's PPS, $1.93183, its 1,552,931 and 517,643 shares and 15,011,743 in all.
+    conversion_round at("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    at.at_price(price_per_share(money::from_units(193'183), sh(100)))
+        .conversion_price_rounded(5, rounding::ceiling)
+        .pool_rounded(rounding::floor);
+    const converted_round p = round(at).apply_to(t);
+    CHECK(p.conversion_shares() == r.conversion_shares());
+    CHECK(p.new_money().investment_of("lead").shares == sh(1'552'931));
+    CHECK(p.new_money().investment_of("vf2").shares == sh(517'643));
+    CHECK(p.after().fully_diluted().total() == sh(15'011'743));
+}
+
+// 1984vc/cap-table, src/__tests__/financial-risks.test.ts, "the solver returns an exactly
+// reconciled share identity": founders 10,000,000, 500,000 unused options, $733,333 at an
+// $8,750,000 post-money cap, $2,345,678 + $1,234,567 at an $18M pre-money, the pool refreshed
+// to 13% of the post-money. The test states only the identity; the library, run, gives PPS
+// $1.38631, the SAFE 960,488 shares at $0.76350, the investors 1,692,029 and 890,541, the pool
+// +1,523,675 and 15,566,733 shares in all: every figure the same here.
+TEST_CASE("1984vc cap-table: a SAFE and a 13% refresh at odd amounts, the library's figures exactly") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("founders"), "Common", sh(10'000'000))
+                            .build();
+    const converted_round r = peer_1984_round(18_M)
+                                  .invest(holder_id("i1"), 2'345'678_usd)
+                                  .invest(holder_id("i2"), 1'234'567_usd)
+                                  .add_holder(holder::investor("i1", "Investor 1"))
+                                  .add_holder(holder::investor("i2", "Investor 2"))
+                                  .add_holder(holder::investor("safe", "SAFE"))
+                                  .option_pool(fraction(13, 100), pool_placement::pre_money, "Plan")
+                                  .convert(post_money_yc_form("safe", 733'333_usd, 8'750'000_usd, year{2025} / 1 / 1))
+                                  .apply_to(t);
+    CHECK(r.price() == price_per_share(money::from_units(138'631), sh(100)));
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(money::from_units(76'350), sh(100)));
+    CHECK(r.safe_conversion(0).shares == sh(960'488));
+    CHECK(r.new_money().investment_of("i1").shares == sh(1'692'029));
+    CHECK(r.new_money().investment_of("i2").shares == sh(890'541));
+    CHECK(r.pool_increase() == sh(1'523'675));
+    CHECK(r.after().fully_diluted().total() == sh(15'566'733));
+    check_reconciles(r);
+}
+
 }  // namespace test_conversion
