@@ -201,7 +201,8 @@ TEST_CASE("two post-money SAFEs and a pool top-up, in closed form") {
     check_cap_fraction(r.safe_conversion(0));
     check_cap_fraction(r.safe_conversion(1));
     check_reconciles(r);
-    // The SAFE holders' pool-increase term: excluded, they are not diluted by the top-up.
+    // The SAFE holders' pool-increase term: excluded, the top-up dilutes them too (their cap
+    // divides Q - I, not Q: fewer shares than with the default, included).
     safe a = safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1);
     a.pool_increase = pool_increase::excluded;
     const converted_round x = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)

@@ -42,9 +42,20 @@ enum class safe_form {
 
 /// Whether the option pool increase made in connection with the financing is in the
 /// capitalization a cap is divided by (a term of the document: forms differ).
+///
+/// A larger capitalization means a lower cap price and more shares: with the increase counted,
+/// the SAFE's `purchase amount / cap` is its fraction of the capitalization *after* the top-up,
+/// so the top-up dilutes only the holders before the round; without it, the SAFE holder is
+/// diluted by the top-up as well. YC's post-money safe counts "the Unissued Option Pool, except
+/// that any increase to the Unissued Option Pool in connection with the Equity Financing will
+/// only be included to the extent that the number of Promised Options exceeds the Unissued Option
+/// Pool prior to such increase": `excluded` (unless promised options exceed the pool). The
+/// original pre-money safe counts the pool "to be created or increased in connection with the
+/// Equity Financing": `included`. The default of every factory is `included`, the company
+/// capitalization as the project's domain notes define it; name the term your document states.
 enum class pool_increase {
-    included,  ///< The increase is counted: the SAFE holder is diluted by the pool top-up like the holders before the round.
-    excluded,  ///< The increase is not counted: the SAFE holder's cap ownership ignores the top-up.
+    included,  ///< The increase is counted: the SAFE holder is not diluted by the pool top-up (only the holders before the round are).
+    excluded,  ///< The increase is not counted: the SAFE holder is diluted by the top-up with the holders before the round (YC's post-money safe).
 };
 
 /// "pool increase included" or "pool increase excluded".
