@@ -683,7 +683,7 @@ struct conv_stage {
 class conversion_round {
 public:
     /// A round called @p name issuing series @p series, closing on @p close (notes accrue
-    /// interest to this date).
+    /// interest to this date, or to their maturity date if their interest stops there).
     conversion_round(std::string name, std::string series, calendar_date close)
         : name_(std::move(name)), series_(std::move(series)), close_(close) {}
 
@@ -730,7 +730,8 @@ public:
         return *this;
     }
     /// Note @p n converts in the round (if the round is a qualified financing for it): its
-    /// principal plus the interest accrued to the close, past its maturity date too.
+    /// principal plus the interest accrued to the close, past its maturity date too unless its
+    /// interest_accrues is note_interest_accrual::to_maturity (then to the maturity date).
     conversion_round& convert(convertible_note n) {
         notes_.push_back(std::move(n));
         return *this;
@@ -790,8 +791,8 @@ public:
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The new series the investors buy.
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
-    /// The closing date (notes' interest accrues to it, or to their maturity if it stops there; no
-    /// instrument dated after it converts).
+    /// The closing date (notes' interest accrues to it, or to their maturity if it stops there;
+    /// an instrument dated after it is a problem of the round: it cannot convert in it).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The SAFEs given.
     [[nodiscard]] const std::vector<safe>& safes() const noexcept { return safes_; }

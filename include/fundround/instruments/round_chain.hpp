@@ -2,8 +2,8 @@
 /// @brief Rounds in a chain (seed -> Series A -> Series B), each applied to the cap table the
 /// previous one left: priced rounds (company/cap_table_round.hpp) and priced rounds in which
 /// SAFEs and notes convert (instruments/conversion.hpp), with every holder's shares and fully
-/// diluted ownership after each round. An instrument converts in one round of the chain at most,
-/// and not in a round that closes before its date.
+/// diluted ownership after each round. An instrument converts in one round of the chain at most;
+/// given to a round that closes before its date, it is a problem of that round.
 #ifndef FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP
 #define FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP
 
@@ -108,8 +108,8 @@ struct round_chain_outcome {
 ///
 /// An instrument converts once: one that converted in a round may not be given to a later one
 /// (a note that did not convert, below its qualified-financing threshold, may). The rounds with
-/// conversions close in date order, and an instrument dated after a round's close does not
-/// convert in it.
+/// conversions close in date order, and an instrument dated after a round's close cannot convert
+/// in it: given to that round, it is a problem of the round (try_run() reports it).
 class round_chain {
 public:
     /// A chain starting from @p start, reporting shares and ownership on @p basis.
