@@ -172,7 +172,8 @@ public:
                       const std::vector<tranche_price>& own_prices = {})
         : tranched_issuance(r, priced, checked_world(r, s), own_prices) {}
 
-    /// Every issue of shares, in date order (ties keep the round's order).
+    /// Every issue of shares, in date order; issues on the same day keep the order of
+    /// round_timeline::payments() (the schedule's: its dated entries, then its undated ones).
     [[nodiscard]] const std::vector<share_issue>& issues() const noexcept { return issues_; }
     /// The investors' names, in round order.
     [[nodiscard]] const std::vector<std::string>& investors() const noexcept { return names_; }

@@ -105,7 +105,8 @@ public:
         return p.funded.ratio_to(p.post_money);
     }
 
-    /// Every payment made in this world, in date order (ties keep round order).
+    /// Every payment made in this world, in date order; payments on the same day keep the
+    /// schedule's order (its dated entries, then its undated ones), which is not always round order.
     [[nodiscard]] const std::vector<payment>& payments() const& noexcept { return payments_; }
     /// Every payment made in this world, moved out of a temporary timeline (so that
     /// `for (auto& p : round_timeline(r).payments())` does not dangle).
