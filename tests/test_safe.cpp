@@ -83,6 +83,18 @@ TEST_CASE("an MFN SAFE takes one later SAFE's terms whole: the most favourable o
     CHECK(r.discount == fraction(1, 4));
     CHECK(r.from == std::vector<std::size_t>{2});
 
+    // Regression (audit of 2026-12-05): at equal terms the earliest by date, not the first in
+    // the list; at equal dates the first in the list. Before, the list order decided.
+    t = {safe::post_money_mfn(holder_id("m"), 100'000_usd, on(1)), safe::post_money_cap(holder_id("june"), 1_M, 8_M, year{2025} / 6 / 1),
+         safe::post_money_cap(holder_id("march"), 1_M, 8_M, year{2025} / 3 / 1),
+         safe::post_money_cap(holder_id("march2"), 1_M, 8_M, year{2025} / 3 / 1)};
+    r = detail::resolve_mfn(t, 0);
+    CHECK(r.cap == 8_M);
+    CHECK(r.from == std::vector<std::size_t>{2});
+    std::swap(t[2], t[3]);  // the two March SAFEs: the first listed
+    CHECK(detail::resolve_mfn(t, 0).from == std::vector<std::size_t>{2});
+    CHECK(t[2].holder == holder_id("march2"));
+
     // A SAFE with terms of its own and MFN keeps them unless a later SAFE's are more favourable.
     safe own = safe::post_money_cap(holder_id("m"), 100'000_usd, 9_M, on(1));
     own.mfn = true;

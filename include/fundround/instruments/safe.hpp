@@ -225,7 +225,12 @@ struct mfn_resolved {
         const std::optional<fraction> discount =
             later.discount && later.discount->sign() > 0 && *later.discount < fraction(1) ? later.discount : std::nullopt;
         if (!cap && !discount) continue;
-        if (mfn_more_favourable(cap, discount, r.cap, r.discount)) {
+        // At equal terms the earliest later SAFE (by date, then position), whatever the list order.
+        const bool better = mfn_more_favourable(cap, discount, r.cap, r.discount);
+        const bool earlier_at_equal_terms =
+            !better && !r.from.empty() && !mfn_more_favourable(r.cap, r.discount, cap, discount) &&
+            (later.date < safes[r.from[0]].date || (later.date == safes[r.from[0]].date && j < r.from[0]));
+        if (better || earlier_at_equal_terms) {
             r.cap = cap;
             r.discount = discount;
             r.from.assign(1, j);
