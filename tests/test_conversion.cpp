@@ -2078,4 +2078,63 @@ TEST_CASE("1984vc cap-table: a SAFE and a 13% refresh at odd amounts, the librar
     check_reconciles(r);
 }
 
+
+// 1984vc/cap-table's README round (https://github.com/1984vc/cap-table, README "The kind of
+// scenario this tool is for"): founders 4,500,000 + 4,500,000, 250,000 issued options, 750,000
+// unused (F0 = 10,000,000); SAFEs in order: YC's $125,000 for 7%, YC's $375,000 MFN, $750,000 and
+// $475,000 at a $10M post-money cap, $500,000 at $13M; $4M at a $25M pre-money, the pool refreshed
+// to 10%. On YC's form (the pool increase out of the Company Capitalization C) and with exact
+// prices each SAFE holds A / cap of C = F0 + the SAFEs' shares, whatever the pool and the Series A:
+// with the MFN on the $10M cap (the lowest; 1984 Ventures and Benchmark tie, the earlier is taken)
+// the SAFEs hold 0.07 + 0.0375 + 0.075 + 0.0475 + 1/26 of C, so C = F0 / (19.02 / 26) =
+// 13,669,821.24... and the shares are floor(0.07 C) = 956,887, floor(0.0375 C) = 512,618,
+// floor(0.075 C) = 1,025,236, floor(0.0475 C) = 649,316 and floor(C / 26) = 525,762. The 7% is
+// stated as a cap of $125,000 / 0.07 to the mill, $1,785,714.286 (fundround has no fixed-percentage
+// SAFE): 7% less 1.6e-10, the same shares. The peer's README gives 956,884 / 512,610 / 1,025,220 /
+// 649,306 / 525,756: it rounds each price up to five decimals inside its iteration (see
+// docs/decisions.md, "1984's cap-table run side by side").
+TEST_CASE("1984vc cap-table README round on YC's form with exact prices: the SAFEs' shares by hand") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("a", "Founder A"))
+                            .add(holder::founder("b", "Founder B"))
+                            .add(holder::employee("staff", "Issued Options"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                            .grant({holder_id("staff"), "Plan", sh(250'000), price_per_share(10_usd, sh(100))})
+                            .holding(holder_id("a"), "Common", sh(4'500'000))
+                            .holding(holder_id("b"), "Common", sh(4'500'000))
+                            .build();
+    safe mfn = safe::post_money_mfn(holder_id("ycmfn"), 375'000_usd, year{2025} / 1 / 1);
+    mfn.pool_increase = pool_increase::excluded;
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                  .pre_money(25_M)
+                                  .invest(holder_id("lead"), 4_M)
+                                  .add_holder(holder::investor("lead", "Series A Lead"))
+                                  .add_holder(holder::investor("yc", "YC 7%"))
+                                  .add_holder(holder::investor("ycmfn", "YC MFN"))
+                                  .add_holder(holder::investor("v1984", "1984 Ventures"))
+                                  .add_holder(holder::investor("bench", "Benchmark"))
+                                  .add_holder(holder::investor("follow", "Follow-on SAFE"))
+                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+                                  .convert(post_money_yc_form("yc", 125'000_usd, money::from_units(1'785'714'286), year{2025} / 1 / 1))
+                                  .convert(mfn)
+                                  .convert(post_money_yc_form("v1984", 750'000_usd, 10_M, year{2025} / 2 / 1))
+                                  .convert(post_money_yc_form("bench", 475'000_usd, 10_M, year{2025} / 3 / 1))
+                                  .convert(post_money_yc_form("follow", 500'000_usd, 13_M, year{2025} / 4 / 1))
+                                  .apply_to(t);
+    REQUIRE(r.conversions().size() == 5);
+    CHECK(r.safe_conversion(0).shares == sh(956'887));
+    CHECK(r.safe_conversion(1).shares == sh(512'618));
+    CHECK(r.safe_conversion(1).mfn_from == std::vector<std::size_t>{2});  // 1984 Ventures' $10M, the earlier of the tie
+    CHECK(r.safe_conversion(2).shares == sh(1'025'236));
+    CHECK(r.safe_conversion(3).shares == sh(649'316));
+    CHECK(r.safe_conversion(4).shares == sh(525'762));
+    for (const instrument_conversion& c : r.conversions()) CHECK(c.basis == conversion_basis::cap);
+    // The capitalization every cap divided: F0 plus the SAFEs' exact shares, 13,669,821.24...
+    const fraction c = r.safe_conversion(0).exact_capitalization.to_fraction();
+    CHECK(c.round_to_integer(rounding::floor) == 13'669'821);
+    for (const instrument_conversion& s : r.conversions()) CHECK(s.exact_capitalization.to_fraction() == c);
+    check_reconciles(r);
+}
+
 }  // namespace test_conversion
