@@ -42,7 +42,7 @@ enum class schedule_stack : unsigned char {
 
 /// Choices for schedule_chart().
 struct schedule_chart_options {
-    std::string title;                                  ///< "" for "<round>: disbursement schedule".
+    std::string title;                                  ///< "" for "<round>: disbursement schedule" (of a funding_round), "Disbursement schedule" (of a schedule).
     chart_period period = chart_period::by_date;        ///< Bars per date or per year.
     schedule_stack stack = schedule_stack::by_investor;  ///< What the colours tell apart.
     std::string note;                                   ///< Footnote (e.g. the assumptions).

@@ -27,7 +27,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// How exact chart coordinates become hundredths of a pixel: half away from zero.
 inline constexpr rounding svg_coordinate_rounding = rounding::half_away_from_zero;
 
-/// The number of colours of chart_palette_colour() before it repeats (with dashed lines).
+/// The number of colours of chart_palette_colour() before it repeats (bar series, then lines, take
+/// them in order; a repeated colour is dashed on a line, not on a bar).
 inline constexpr std::size_t chart_palette_size = 8;
 
 /// Colour @p i (mod 8) of the Okabe-Ito palette, safe for the common colour-vision deficiencies,
@@ -230,8 +231,8 @@ struct legend_entry {
 /// coordinate does not fit.
 ///
 /// Layout, top to bottom: title, subtitle, legend (wrapped), the plot with its axes, the x axis
-/// title, the note. Axis ranges and ticks come from nice_scale() (about one tick per 100 px
-/// across, per 60 px up), a category x axis puts its labels under the band centres; x labels
+/// title, the note. Axis ranges and ticks come from nice_scale() (about one interval per
+/// 110 px across, per 60 px up, from 2 to 10), a category x axis puts its labels under the band centres; x labels
 /// that would overlap are turned 45 degrees. Bars stand on zero; stacked areas are evaluated
 /// exactly at the union of their points; a step holds each level until the next point; markers
 /// are dashed vertical lines labelled along the line; bar labels that would not fit over a
