@@ -48,7 +48,7 @@ enum class anti_dilution_method {
     none,                           ///< No price-based protection.
     broad_based_weighted_average,   ///< CP2 = CP1 x (A + B) / (A + C), A on a broad base.
     narrow_based_weighted_average,  ///< The same formula, A counting only named classes.
-    full_ratchet,                   ///< CP2 = the issue price.
+    full_ratchet,                   ///< CP2 = the issue price (rounded as every CP2 is).
 };
 
 /// The method's name as written in code, e.g. "full_ratchet".
@@ -91,7 +91,8 @@ struct anti_dilution_terms {
         return {std::move(series), anti_dilution_method::narrow_based_weighted_average, nvca_broad_base(),
                 std::move(classes)};
     }
-    /// Full ratchet for @p series: the conversion price falls to the issue price.
+    /// Full ratchet for @p series: the conversion price falls to the issue price (rounded by the
+    /// anti_dilution's conversion price rounding, as every CP2 is).
     [[nodiscard]] static anti_dilution_terms full_ratchet(std::string series) {
         return {std::move(series), anti_dilution_method::full_ratchet, nvca_broad_base(), {}};
     }
