@@ -321,6 +321,25 @@ TEST_CASE("to_svg: breakpoint markers, points and the legend") {
     CHECK(svg.find("stroke=\"#0072B2\"") != std::string::npos);  // the palette's first colour
 }
 
+// Regression (audit of 2026-12-05): a ninth bar series took the first's colour as it was and
+// could not be told from it. Filled series on a repeated pass of the palette (bars, and stacked
+// areas like lines) are outlined with that pass's dash, in the plot and in the legend.
+TEST_CASE("to_svg: bar series past the palette are outlined with the pass's dash") {
+    chart c;
+    c.x_axis = fr::category_axis("Year");
+    c.y_axis = fr::number_axis("Count");
+    c.categories = {"2026"};
+    for (int i = 0; i < 9; ++i) c.bars.push_back(fr::bar_series{"b" + std::to_string(i), {i + 1}, ""});
+    const std::string svg = fr::to_svg(c);
+    // The first and the ninth share #0072B2; only the ninth has the outline, in the plot and the legend.
+    CHECK(count(svg, "fill=\"#0072B2\"") == 4);
+    CHECK(count(svg, "stroke=\"#222222\" stroke-width=\"1.5\" stroke-dasharray=\"7 4\"") == 2);
+    CHECK(count(svg, "fill=\"#0072B2\" stroke=\"#222222\"") == 2);
+    // Eight series: no outline anywhere (the bytes of every earlier chart are unchanged).
+    c.bars.pop_back();
+    CHECK(count(fr::to_svg(c), "stroke=\"#222222\"") == 0);
+}
+
 TEST_CASE("to_svg: a chart too small for its texts names the height") {
     chart c = small_line_chart();
     c.height = 200;

@@ -93,6 +93,12 @@ TEST_CASE("Per class, lines: exact points at 0, each breakpoint and the maximum;
     CHECK(c.markers[2].x == dollars(32'000'000));
     CHECK(labels_of(c) ==
           std::vector<std::string>{"Preferences paid", "Series A reaches its cap", "Series A converts"});
+    // Regression (audit of 2026-12-05): without markers the subtitle no longer says "(dashed)".
+    payout_chart_options plain;
+    plain.mark_breakpoints = false;
+    const chart unmarked = payout_chart(w, usd(40'000'000), plain);
+    CHECK(unmarked.markers.empty());
+    CHECK(unmarked.subtitle == "Exact: linear between 3 breakpoints");
 }
 
 TEST_CASE("The maximum exit cuts the series and the markers; a breakpoint at the maximum is marked once") {

@@ -28,7 +28,8 @@ FUNDROUND_BEGIN_NAMESPACE
 inline constexpr rounding svg_coordinate_rounding = rounding::half_away_from_zero;
 
 /// The number of colours of chart_palette_colour() before it repeats (bar series, then lines, take
-/// them in order; a repeated colour is dashed on a line, not on a bar).
+/// them in order; a repeated colour is dashed on a line, and outlined with that dash on a bar or
+/// an area).
 inline constexpr std::size_t chart_palette_size = 8;
 
 /// Colour @p i (mod 8) of the Okabe-Ito palette, safe for the common colour-vision deficiencies,
@@ -223,6 +224,14 @@ struct legend_entry {
     return dashes[round % 4];
 }
 
+/// The stroke of a filled shape (a bar, an area, a legend box) whose colour is on a repeated
+/// pass through the palette (@p dash not empty): a dark outline with that dash, so that it is
+/// told from the series with the same fill; otherwise @p plain (e.g. a white edge, or nothing).
+[[nodiscard]] inline std::string fill_stroke(const std::string& dash, std::string_view plain) {
+    if (dash.empty()) return std::string(plain);
+    return " stroke=\"#222222\" stroke-width=\"1.5\" stroke-dasharray=\"" + dash + "\"";
+}
+
 }  // namespace detail
 
 /// @p c as a standalone SVG 1.1 document (UTF-8, width x height pixels); throws
@@ -256,13 +265,13 @@ struct legend_entry {
         return std::string(chart_palette_colour(i));
     };
     std::vector<std::string> bar_colour(c.bars.size());
+    std::vector<std::string> bar_dash(c.bars.size());
     std::vector<std::string> line_colour(c.lines.size());
     std::vector<std::string> line_dash(c.lines.size());
     std::vector<detail::legend_entry> legend;
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
-        std::string unused;
-        bar_colour[i] = pick(c.bars[i].colour, unused);
-        legend.push_back({c.bars[i].name, bar_colour[i], "", detail::swatch::box});
+        bar_colour[i] = pick(c.bars[i].colour, bar_dash[i]);
+        legend.push_back({c.bars[i].name, bar_colour[i], bar_dash[i], detail::swatch::box});
     }
     for (std::size_t i = 0; i < c.lines.size(); ++i) {
         line_colour[i] = pick(c.lines[i].colour, line_dash[i]);
@@ -344,7 +353,7 @@ struct legend_entry {
             const svg_px mid = row + 1000;
             if (e.kind == detail::swatch::box) {
                 head += "<rect x=\"" + px_text(x) + "\" y=\"" + px_text(mid - 600) +
-                        "\" width=\"12\" height=\"12\" fill=\"" + e.colour + "\"/>\n";
+                        "\" width=\"12\" height=\"12\" fill=\"" + e.colour + "\"" + detail::fill_stroke(e.dash, "") + "/>\n";
             } else {
                 std::string style = "stroke=\"" + e.colour + "\" stroke-width=\"2.5\"";
                 if (!e.dash.empty()) style += " stroke-dasharray=\"" + e.dash + "\"";
@@ -486,8 +495,8 @@ struct legend_entry {
             const fraction base = j == 0 ? fraction() : areas.tops[j - 1][k];
             d += " L" + px_text(xmap.at(areas.xs[k])) + " " + px_text(ymap.at(base));
         }
-        out += "<path class=\"area\" d=\"" + d + " Z\" fill=\"" + line_colour[i] +
-               "\" fill-opacity=\"0.85\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n";
+        out += "<path class=\"area\" d=\"" + d + " Z\" fill=\"" + line_colour[i] + "\" fill-opacity=\"0.85\"" +
+               detail::fill_stroke(line_dash[i], " stroke=\"#ffffff\" stroke-width=\"1\"") + "/>\n";
     }
 
     // Bars: a group of width 7/10 of the band (at most 110 px a bar), grouped or stacked.
@@ -532,7 +541,7 @@ struct legend_entry {
                 if (h > 0) {
                     out += "<rect x=\"" + px_text(px0) + "\" y=\"" + px_text(y_top) + "\" width=\"" +
                            px_text(px1 - px0) + "\" height=\"" + px_text(h) + "\" fill=\"" + bar_colour[j] + "\"";
-                    if (c.layout == bar_layout::stacked) out += " stroke=\"#ffffff\" stroke-width=\"1\"";
+                    out += detail::fill_stroke(bar_dash[j], c.layout == bar_layout::stacked ? " stroke=\"#ffffff\" stroke-width=\"1\"" : "");
                     out += "/>\n";
                 }
                 if (c.label_bars && c.layout == bar_layout::grouped && !v.is_zero()) {

@@ -167,7 +167,7 @@ struct payout_chart_piece {
             exercisable = exercisable || l.kind == waterfall_line_kind::options || l.kind == waterfall_line_kind::warrants;
         }
         out.subtitle = "Exact: linear between " + std::to_string(shown) + (shown == 1 ? " breakpoint" : " breakpoints") +
-                       " (dashed)" +
+                       (options.mark_breakpoints ? " (dashed)" : "") +
                        (exercisable ? "; options exercise " + std::string(to_string(w.terms().exercise)) : std::string()) +
                        (options.style == series_style::stacked_area ? "; the areas add up to the exit value" : "") +
                        more_subtitle;
