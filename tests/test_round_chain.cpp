@@ -9,6 +9,7 @@
 #include <fundround/numeric/literals.hpp>
 
 #include "support/fundround_test.hpp"
+#include "support/note_chain.hpp"
 
 #include <doctest/doctest.h>
 
@@ -200,26 +201,7 @@ TEST_CASE("rounds with conversions close in the chain's order") {
 // (converted round price $1.00 on the 10M shares); in the Series A at $2.00 it converts at
 // 0.8 x $2.00 = $1.60: 500,000 / 1.60 = 312,500 shares exactly.
 TEST_CASE("a note that did not qualify stays outstanding and converts in the next round of the chain") {
-    convertible_note n;
-    n.holder = holder_id("lender");
-    n.principal = 500'000_usd;
-    n.issue_date = year{2025} / 1 / 1;
-    n.maturity_date = year{2027} / 1 / 1;
-    n.annual_rate = fraction(0);
-    n.discount = fraction(1, 5);
-    n.qualified_financing = 3_M;
-    const conversion_round small = conversion_round("Seed", "Seed Preferred", year{2025} / 3 / 31)
-                                       .at_price(price_per_share(1_usd, sh(1)))
-                                       .invest(holder_id("seedfund"), 2_M)
-                                       .add_holder(holder::investor("seedfund", "Seed Fund"))
-                                       .add_holder(holder::investor("lender", "Lender"))
-                                       .convert(n);
-    const conversion_round big = conversion_round("Series A", "Series A Preferred", year{2025} / 9 / 30)
-                                     .at_price(price_per_share(2_usd, sh(1)))
-                                     .invest(holder_id("lead"), 5_M)
-                                     .add_holder(holder::investor("lead", "Lead"))
-                                     .convert(n);
-    const round_chain_result chain = round_chain(founding()).then(small).then(big).run();
+    const round_chain_result chain = fundround_test::note_chain();
     REQUIRE(chain.conversion(0)->outstanding_notes().size() == 1);
     CHECK(chain.conversion(0)->conversions().empty());
     REQUIRE(chain.conversion(1)->conversions().size() == 1);
