@@ -1419,10 +1419,18 @@ TEST_CASE("the table after is the one cap_table_builder builds, with the same pr
     CHECK(problems[5].message() == "after.holders[9].name = \"Bob\": is the same name as holders[1] \"Bob\" (ids \"bob\" and \"v\"); "
                                    "use one holder, or declare the two distinct (in the cap table after the round)");
     check_as_builder(bad_holders, t);
-    // A conversion series named like a class on the table: the builder resolves it.
+    // A class on the table with the name (by holder_name_key) of the first conversion series:
+    // the series generated skip it, as a tranched round's own-price series do.
     const cap_table with_series = cap_table_builder(t).add(share_class::common("series a preferred 1")).build();
-    check_as_builder(base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("a", "Angel A")).convert(a4),
-                     with_series);
+    const conversion_round past_taken =
+        base_round().add_holder(holder::investor("lead", "Lead")).add_holder(holder::investor("a", "Angel A")).convert(a4).convert(
+            safe::post_money_cap(holder_id("a"), 100'000_usd, 5_M, year{2025} / 3 / 1));
+    check_as_builder(past_taken, with_series);
+    const converted_round skipped = past_taken.apply_to(with_series);
+    CHECK(skipped.safe_conversion(0).share_class == "Series A Preferred-2");
+    CHECK(skipped.safe_conversion(1).share_class == "Series A Preferred-3");
+    CHECK(skipped.after().classes().size() == 5);  // Common, series a preferred 1, the series, -2, -3
+    CHECK(skipped.after().classes()[3].name() == "Series A Preferred-2");
     // The new series' own problems (liquidation terms) under `after.classes[...]`.
     liquidation_terms negative;
     negative.multiple = fraction(-1);

@@ -12,6 +12,7 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/time/installments.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -275,6 +276,25 @@ inline std::vector<diagnostic> share_class::validate() const {
     }
     return out;
 }
+
+namespace detail {
+
+/// The name of the next series a round generates from its series @p series: "<series>-<k>" with
+/// the lowest k >= @p next for which @p taken(name) is false (a class already on the cap table,
+/// by holder_name_key(), or a name given or generated earlier); @p next is left past that k, so
+/// that the generated series number upwards. Conversion prices and own-price tranches name
+/// their series so.
+template <class Taken>
+[[nodiscard]] std::string next_series_name(std::string_view series, std::size_t& next, const Taken& taken) {
+    for (;;) {
+        std::string name(series);
+        name += '-';
+        name += std::to_string(next++);
+        if (!taken(std::string_view(name))) return name;
+    }
+}
+
+}  // namespace detail
 
 FUNDROUND_END_NAMESPACE
 

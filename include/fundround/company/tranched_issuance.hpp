@@ -328,7 +328,7 @@ private:
     const std::vector<share_class>& classes = round.after().classes();
     std::vector<std::string> names(own.size());
     std::vector<diagnostic> problems;
-    const auto taken = [&](const std::string& name) {
+    const auto taken = [&](std::string_view name) {
         for (const share_class& c : classes) {
             if (detail::compare_name_keys(c.name(), name) == 0) return true;
         }
@@ -357,9 +357,7 @@ private:
     std::size_t next = 1;
     for (std::size_t k = 0; k < own.size(); ++k) {
         if (!names[k].empty()) continue;
-        std::string name = round.series() + "-" + std::to_string(next++);
-        while (taken(name)) name = round.series() + "-" + std::to_string(next++);
-        names[k] = std::move(name);
+        names[k] = detail::next_series_name(round.series(), next, taken);
     }
     return names;
 }

@@ -288,7 +288,8 @@ public:
     /// The cap table before the round.
     [[nodiscard]] const cap_table& before() const noexcept { return before_; }
     /// The cap table after: instruments converted (each conversion price its own series,
-    /// "<series>-1", "<series>-2"...), the new series issued, the pool topped up.
+    /// "<series>-1", "<series>-2"..., skipping a name already a class on the table), the new
+    /// series issued, the pool topped up.
     [[nodiscard]] const cap_table& after() const noexcept { return after_; }
     /// Every holder after the round, in the table's order: shares and ownership before and after.
     [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
@@ -1253,13 +1254,20 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
     const fundround::price_per_share& round_price = sol.price_;
 
     // The cap table after: the new series, one series per other conversion price
-    // ("<series>-1", "<series>-2"...), the conversions and the investments issued, the pool
-    // topped up.
+    // ("<series>-1", "<series>-2"..., past the names of classes on the table), the conversions
+    // and the investments issued, the pool topped up.
     const std::size_t first_class = table.classes().size();
     std::vector<share_class> classes;
     classes.reserve(1 + shells.size());  // the series, at most one more per conversion
     classes.push_back(share_class::preferred(series_, round_price, liquidation_));
     std::vector<std::size_t> class_of(shells.size(), first_class);  // each conversion's class, its position after
+    std::size_t next_series = 1;
+    const auto on_table = [&table](std::string_view name) {
+        for (const share_class& c : table.classes()) {
+            if (detail::compare_name_keys(c.name(), name) == 0) return true;
+        }
+        return false;
+    };
     for (std::size_t k = 0; k < shells.size(); ++k) {
         instrument_conversion& ic = shells[k];
         if (ic.conversion_price == round_price) {
@@ -1274,24 +1282,17 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
             }
         }
         if (ic.share_class.empty()) {
-            ic.share_class = series_ + "-" + std::to_string(classes.size());
+            // Not one another's either: the key of "<series>-<k>" is the series' key followed
+            // by the digits of k, and k only grows.
+            ic.share_class = detail::next_series_name(series_, next_series, on_table);
             class_of[k] = first_class + classes.size();
             classes.push_back(share_class::preferred(ic.share_class, ic.conversion_price, liquidation_));
         }
     }
     fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
     bool have_full_after = false;
-    // A conversion series named like a class on the table (exactly or by holder_name_key()):
-    // cap_table_builder resolves the clash and reports it (rare; it never succeeds). The new
-    // names cannot clash with one another: holder_name_key() maps byte by byte, so the key of
-    // "<series>-<k>" is the series' key followed by the digits of k (the series' own key is not
-    // empty and not on the table: check_terms()).
-    bool clash = false;
-    for (std::size_t j = 1; j < classes.size() && !clash; ++j) {
-        for (const share_class& k : table.classes()) clash = clash || detail::compare_name_keys(k.name(), classes[j].name()) == 0;
-    }
     std::vector<diagnostic> problems;  // of the table after
-    if (clash || after_by_builder_only) {
+    if (after_by_builder_only) {
         cap_table_result built = after_by_builder(table, classes, shells, pr);
         if (built.ok()) r.after_ = std::move(*built.table);
         problems = std::move(built.problems);
