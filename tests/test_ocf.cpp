@@ -594,15 +594,15 @@ TEST_CASE("ocf: the hand-written Acme package imports to exact figures") {
         "seniority of common classes (1): fundround pays common last.",
         "conversion_price of ratio conversions (2): fundround converts at the ratio (the price follows from it).",
         "rounding_type of ratio conversions other than FLOOR (1): fundround rounds as-converted shares down.",
-        "board_approval_date of stock plans (1): fundround records no approvals or cancellation behaviour.",
-        "default_cancellation_behavior of stock plans (1): fundround records no approvals or cancellation behaviour.",
+        "board_approval_date of stock plans (1): fundround records no approvals.",
         "custom_id of stock issuances (7): fundround records no certificates, approvals or consideration.",
         "date of stock issuances (7): fundround records what is outstanding, not when it was issued.",
         "share_price of stock issuances (7): fundround records holdings, not what was paid for them.",
         "stock issuances merged into one holding per stakeholder and class (2): fundround holds one holding per holder "
         "and class.",
+        "dates of transactions other than issuances (2): fundround applies the transactions in date order and keeps the cap "
+        "table they leave.",
         "reason_text of cancellations (1): fundround keeps no reasons.",
-        "dates of cancellations and pool adjustments (2): fundround applies them in the file's order.",
         "board_approval_date of pool adjustments (1): fundround records no approvals.",
         "custom_id of option grants (2): fundround records no certificates, approvals or consideration.",
         "security_law_exemptions of option grants (1): fundround records no securities-law exemptions.",
@@ -963,7 +963,7 @@ TEST_CASE("ocf: bad option grants, warrants and unsupported transactions") {
     w2["exercise_price"] = {{"amount", "1"}, {"currency", "USD"}};
     w2["exercise_triggers"][0]["conversion_right"].erase("converts_to_stock_class_id");
     tx.push_back(w2);
-    tx.push_back({{"object_type", "TX_STOCK_TRANSFER"}, {"id", "t"}, {"security_id", "stock-1"}});
+    tx.push_back({{"object_type", "TX_STOCK_CONSOLIDATION"}, {"id", "t"}, {"security_ids", {"stock-1"}}});
     tx.push_back({{"object_type", 7}});
     CHECK(joined(problems_of(p)) == joined({
         "/Transactions.ocf.json/items/2/stock_plan_id = \"no-plan\": is not the id of a stock plan in the package",
@@ -974,9 +974,9 @@ TEST_CASE("ocf: bad option grants, warrants and unsupported transactions") {
         "fundround grant is of its pool's class",
         "/Transactions.ocf.json/items/8/exercise_triggers: must name the stock class the warrant is for (a conversion right's "
         "converts_to_stock_class_id)",
-        "/Transactions.ocf.json/items/9/object_type = \"TX_STOCK_TRANSFER\": is not supported: fundround applies issuances, "
-        "cancellations and pool adjustments; export a snapshot without transfers, exercises, conversions, repurchases, splits or "
-        "repricings",
+        "/Transactions.ocf.json/items/9/object_type = \"TX_STOCK_CONSOLIDATION\": is not supported: fundround replays OCF 1.2's "
+        "issuances, cancellations, transfers, conversions, exercises, repurchases, retractions, reissuances, releases, returns to "
+        "pool, pool and conversion ratio adjustments, splits and repricings; export this one's result as a snapshot",
         "/Transactions.ocf.json/items/10/object_type = 7: must be a string (an OCF object type)"}));
 }
 
@@ -1347,8 +1347,8 @@ TEST_CASE("ocf: restricted stock from a plan reduces the plan's reserve, which i
     tx.push_back(bad);
     CHECK(joined(problems_of(p)) == joined({
         "/Transactions.ocf.json/items/8/stock_plan_id = \"plan-x\": is not the id of a stock plan in the package",
-        "/StockPlans.ocf.json/items/0/initial_shares_reserved = 1000000: the plan's stock issuances use 1000000 shares of its "
-        "reserve: nothing is left for a fundround pool (its options and unallocated shares)"}));
+        "/StockPlans.ocf.json/items/0/initial_shares_reserved = 1000000: the plan's issued and retired shares use 1000000 of its "
+        "1000000 reserved shares: nothing is left for a fundround pool (its options and unallocated shares)"}));
 }
 
 TEST_CASE("ocf: a table without common stock: its preferred converts into a future round") {

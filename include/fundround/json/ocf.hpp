@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <initializer_list>
 #include <array>
 #include <cstddef>
@@ -39,6 +40,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -317,15 +319,22 @@ private:
         std::string what;
         std::string why;
         std::size_t count = 0;
+        std::size_t rank = 0;  // where it was first seen in file order (the transaction, then the note's turn in it)
+        std::size_t turn = 0;
     };
     void note(const std::string& what, const std::string& why) {
+        ++note_turn_;
         for (unmodelled& u : counted_) {
             if (u.what == what) {
                 ++u.count;
+                if (note_rank_ < u.rank) {
+                    u.rank = note_rank_;
+                    u.turn = note_turn_;
+                }
                 return;
             }
         }
-        counted_.push_back({what, why, 1});
+        counted_.push_back({what, why, 1, note_rank_, note_turn_});
     }
     void note_members(const nlohmann::json& obj, std::initializer_list<const char*> members, const char* on,
                       const char* why) {
@@ -451,6 +460,42 @@ private:
         return price_per_share(money::from_units(static_cast<std::int64_t>(units.numerator()), m->second),
                                share_count(static_cast<std::int64_t>(units.denominator())));
     }
+    // An OCF Ratio {"numerator", "denominator"}: the exact quotient.
+    std::optional<fraction> ratio(const nlohmann::json& j, const field_path& at) {
+        if (!r_.expect_object(j, at, "an OCF ratio", {"numerator", "denominator"})) return std::nullopt;
+        std::optional<fraction> n;
+        std::optional<fraction> d;
+        if (const auto* x = r_.required(j, at, "numerator")) n = numeric(*x, at.member("numerator"));
+        if (const auto* x = r_.required(j, at, "denominator")) d = numeric(*x, at.member("denominator"));
+        if (d && d->is_zero()) {
+            r_.report(at.member("denominator"), json_value_text(j.at("denominator")), "must not be zero");
+            return std::nullopt;
+        }
+        if (!n || !d) return std::nullopt;
+        try {
+            return *n / *d;
+        } catch (const error& e) {
+            r_.report(at, json_value_text(j), std::string("is out of range: ") + e.what());
+            return std::nullopt;
+        }
+    }
+    // The ratio of a RATIO_CONVERSION mechanism (its type already checked); its conversion price
+    // and a rounding other than FLOOR are listed as left out.
+    std::optional<fraction> ratio_mechanism(const nlohmann::json& mech, const field_path& mat) {
+        std::optional<fraction> x;
+        if (const auto* r = r_.required(mech, mat, "ratio")) x = ratio(*r, mat.member("ratio"));
+        if (const auto* p = json_reader::member(mech, "conversion_price")) {
+            if (monetary(*p, mat.member("conversion_price"))) {
+                note("conversion_price of ratio conversions", "fundround converts at the ratio (the price follows from it)");
+            }
+        }
+        if (const auto* rt = json_reader::member(mech, "rounding_type")) {
+            if (auto v = enumerated(*rt, mat.member("rounding_type"), {"CEILING", "FLOOR", "NORMAL"}, "a rounding type")) {
+                if (*v != "FLOOR") note("rounding_type of ratio conversions other than FLOOR", "fundround rounds as-converted shares down");
+            }
+        }
+        return x;
+    }
     // A string member of an enumeration (OCF's enums are upper-case names).
     std::optional<std::string> enumerated(const nlohmann::json& j, const field_path& at, std::initializer_list<const char*> names,
                                           const char* what) {
@@ -493,6 +538,8 @@ private:
 
     json_reader r_;
     std::vector<unmodelled> counted_;
+    std::size_t note_rank_ = 0;  // 1 + the place in the file of the transaction being read; past them after
+    std::size_t note_turn_ = 0;
 };
 
 }  // namespace detail
@@ -1004,34 +1051,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                         continue;
                     }
                     found = true;
-                    if (const auto* ratio_j = r_.required(*mech, mat, "ratio")) {
-                        const field_path qat = mat.member("ratio");
-                        if (r_.expect_object(*ratio_j, qat, "an OCF ratio", {"numerator", "denominator"})) {
-                            std::optional<fraction> n;
-                            std::optional<fraction> d;
-                            if (const auto* x = r_.required(*ratio_j, qat, "numerator")) n = numeric(*x, qat.member("numerator"));
-                            if (const auto* x = r_.required(*ratio_j, qat, "denominator")) d = numeric(*x, qat.member("denominator"));
-                            if (d && d->is_zero()) {
-                                r_.report(qat.member("denominator"), json_value_text(ratio_j->at("denominator")), "must not be zero");
-                            } else if (n && d) {
-                                try {
-                                    ratio = *n / *d;
-                                    ratio_at = qat;
-                                } catch (const error& e) {
-                                    r_.report(qat, json_value_text(*ratio_j), std::string("is out of range: ") + e.what());
-                                }
-                            }
-                        }
-                    }
-                    if (const auto* p = json_reader::member(*mech, "conversion_price")) {
-                        if (monetary(*p, mat.member("conversion_price"))) {
-                            note("conversion_price of ratio conversions", "fundround converts at the ratio (the price follows from it)");
-                        }
-                    }
-                    if (const auto* rt = json_reader::member(*mech, "rounding_type")) {
-                        if (auto v = enumerated(*rt, mat.member("rounding_type"), {"CEILING", "FLOOR", "NORMAL"}, "a rounding type")) {
-                            if (*v != "FLOOR") note("rounding_type of ratio conversions other than FLOOR", "fundround rounds as-converted shares down");
-                        }
+                    if (const auto x = ratio_mechanism(*mech, mat)) {
+                        ratio = *x;
+                        ratio_at = mat.member("ratio");
                     }
                     if (const auto* to = json_reader::member(right, "converts_to_stock_class_id")) {
                         if (auto s = r_.read_string(*to, kat.member("converts_to_stock_class_id"))) {
@@ -1092,8 +1114,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         field_path class_at;
         field_path authorized_at;
         bool ok;
-        share_count used = share_count();  // stock issued from the plan (restricted stock)
-        bool added = false;                // on the cap table
+        share_count used = share_count();      // reserve issued (restricted stock, exercises, releases) or retired
+        share_count returned = share_count();  // reserve given back by TX_STOCK_PLAN_RETURN_TO_POOL from elsewhere
+        std::string behavior = "RETURN_TO_POOL";  // default_cancellation_behavior (absent: RETURN_TO_POOL)
+        bool added = false;                    // on the cap table
     };
     std::vector<plan_rec> plans;
     std::map<std::string, std::size_t> plan_at;
@@ -1110,8 +1134,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (const auto* n = r_.required(*item, at, "plan_name")) name = r_.read_string(*n, at.member("plan_name"));
         std::optional<share_count> reserved;
         if (const auto* n = r_.required(*item, at, "initial_shares_reserved")) reserved = shares(*n, at.member("initial_shares_reserved"));
-        note_members(*item, {"board_approval_date", "stockholder_approval_date", "default_cancellation_behavior"}, "stock plans",
-                     "fundround records no approvals or cancellation behaviour");
+        note_members(*item, {"board_approval_date", "stockholder_approval_date"}, "stock plans", "fundround records no approvals");
+        std::string behavior = "RETURN_TO_POOL";
+        if (const auto* c = json_reader::member(*item, "default_cancellation_behavior")) {
+            behavior = enumerated(*c, at.member("default_cancellation_behavior"),
+                                  {"RETIRE", "RETURN_TO_POOL", "HOLD_AS_CAPITAL_STOCK", "DEFINED_PER_PLAN_SECURITY"},
+                                  "a cancellation behaviour")
+                           .value_or(behavior);
+        }
         note_comments(*item, "stock plans");
         std::optional<std::size_t> cls;
         field_path cat = at.member("stock_class_ids");
@@ -1144,7 +1174,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         const bool ok = r_.problems().size() == before;
         plan_at.emplace(*pid, plans.size());
         plans.push_back({*pid, name.value_or(""), cls.value_or(0), reserved.value_or(share_count()), at, cat,
-                         at.member("initial_shares_reserved"), ok});
+                         at.member("initial_shares_reserved"), ok, share_count(), share_count(), behavior});
     }
 
     // Transactions.
@@ -1153,6 +1183,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         std::size_t class_index;
         share_count shares;
         field_path at;
+        std::size_t seq;  // its first issuance's place in the file: the cap table lists things in file order
     };
     struct grant_rec {
         std::string holder;
@@ -1160,6 +1191,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         share_count shares;
         price_per_share price;
         field_path at;
+        std::size_t seq;
     };
     struct warrant_rec {
         std::string holder;
@@ -1168,12 +1200,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         price_per_share price;
         field_path at;
         field_path class_at;
+        std::size_t seq;
     };
     struct instrument_rec {
         bool is_safe;
         std::size_t index;
         field_path at;
         std::map<std::string, field_path> fields;  // our member -> its pointer
+        std::size_t seq;
     };
     std::vector<holding_rec> holdings;
     std::map<std::pair<std::string, std::size_t>, std::size_t> holding_of;
@@ -1183,10 +1217,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     std::vector<std::optional<convertible_note>> notes;
     std::vector<instrument_rec> instruments;
     struct security_rec {
-        char kind;  // 's' stock, 'g' grant, 'w' warrant, 'c' convertible
-        std::size_t index;
-        share_count remaining;
-        money amount;
+        security_rec(char k, std::size_t i, share_count r, money a, std::optional<std::size_t> p = std::nullopt, bool c = false)
+            : kind(k), index(i), remaining(r), amount(a), plan(p), counted(c) {}
+        char kind;              // 's' stock, 'g' equity compensation, 'w' warrant, 'c' convertible
+        std::size_t index;      // its holding, grant, warrant or instrument; -1: not on the cap table (an RSU, ...)
+        share_count remaining;  // a convertible: 1 while outstanding
+        money amount;           // a convertible's investment
+        std::optional<std::size_t> plan;  // the stock plan whose reserve holds its shares
+        bool counted;                     // its shares were taken off the plan's reserve when it was issued
+        share_count unrouted = share_count();  // cancelled or repurchased, not yet routed by a return to pool
+        bool in_pool = false;                   // those shares went back to its plan's pool (RETURN_TO_POOL)
     };
     std::map<std::string, security_rec> securities;
     std::vector<std::string> per_item;  // left-out sentences about single items
@@ -1282,17 +1322,291 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return t;
     };
-    // id -> the first transaction with it (views into the document and the list below: no copies).
-    // OCF's rule for ids (docs/explainers/TraversingTransactions.md, "Refresher on OCF ID Types and
-    // Uses"): an id is "a unique identifier within OCF such that no two objects of the same type
-    // within a given OCF export have the same id value" (its ObjectReference type names an
-    // object_type beside the object_id for that reason). Ids are therefore checked within each
-    // kind (stakeholders, stock classes, stock plans, valuations, transactions) and not across
-    // kinds: a transaction with a stakeholder's id is valid OCF (docs/decisions.md, 2026-12-03
-    // (night)). Each transaction object_type is a type of its own (TX_STOCK_ISSUANCE,
-    // TX_STOCK_CANCELLATION, ...): an issuance and a cancellation may share an id; two issuances may not.
+    // The transactions that take shares (or a convertible's investment) from a security: what
+    // each reads and does (docs/how-to-ocf.md, "Transactions the import applies"). Member names
+    // and what is required are the OCF schemas' (a "*": required).
+    enum class effect { cancel, retract, exercise, move };
+    struct consuming {
+        const char* type;
+        char kind;            // its source's: 's' stock, 'g' equity compensation, 'w' warrant, 'c' convertible
+        const char* object;   // "a stock transfer", for unknown members
+        const char* on;       // "stock transfers", for what is left out
+        const char* verb;     // "transfer", for the rules
+        const char* amount;   // "quantity", "quantity_converted", "amount" (a convertible's investment), or nullptr: all that remains
+        bool results;         // resulting_security_ids: required
+        bool balance;         // balance_security_id: allowed
+        effect what;
+        char result_kind;     // the kind of its resulting issuances
+        bool conserves;       // its resulting issuances hold what it takes (transfers, reissuances)
+        std::array<const char*, 4> members;  // other members, read and listed: '*' required; a suffix :m Monetary, :d date, :n Numeric, :o object
+    };
+    static constexpr std::array<consuming, 26> consuming_types = {{
+        {"TX_STOCK_CANCELLATION", 's', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 's', false, {"reason_text"}},
+        {"TX_EQUITY_COMPENSATION_CANCELLATION", 'g', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 'g', false, {"reason_text"}},
+        {"TX_PLAN_SECURITY_CANCELLATION", 'g', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 'g', false, {"reason_text"}},
+        {"TX_WARRANT_CANCELLATION", 'w', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 'w', false, {"reason_text"}},
+        {"TX_CONVERTIBLE_CANCELLATION", 'c', "a convertible cancellation", "cancellations", "cancel", "amount", false, true, effect::cancel, 'c', false, {"reason_text"}},
+        {"TX_STOCK_REPURCHASE", 's', "a stock repurchase", "repurchases", "repurchase", "quantity", false, true, effect::cancel, 's', false, {"*price:m", "consideration_text"}},
+        {"TX_STOCK_TRANSFER", 's', "a stock transfer", "transfers", "transfer", "quantity", true, true, effect::move, 's', true, {"consideration_text"}},
+        {"TX_EQUITY_COMPENSATION_TRANSFER", 'g', "an equity compensation transfer", "transfers", "transfer", "quantity", true, true, effect::move, 'g', true, {"consideration_text"}},
+        {"TX_PLAN_SECURITY_TRANSFER", 'g', "an equity compensation transfer", "transfers", "transfer", "quantity", true, true, effect::move, 'g', true, {"consideration_text"}},
+        {"TX_WARRANT_TRANSFER", 'w', "a warrant transfer", "transfers", "transfer", "quantity", true, true, effect::move, 'w', true, {"consideration_text"}},
+        {"TX_CONVERTIBLE_TRANSFER", 'c', "a convertible transfer", "transfers", "transfer", "amount", true, true, effect::move, 'c', false, {"consideration_text"}},
+        {"TX_STOCK_CONVERSION", 's', "a stock conversion", "conversions", "convert", "quantity_converted", true, true, effect::move, 's', false, {}},
+        {"TX_CONVERTIBLE_CONVERSION", 'c', "a convertible conversion", "conversions", "convert", nullptr, true, true, effect::move, 's', false,
+         {"*reason_text", "*trigger_id", "quantity_converted:n", "capitalization_definition:o"}},
+        {"TX_EQUITY_COMPENSATION_EXERCISE", 'g', "an equity compensation exercise", "exercises", "exercise", "quantity", true, false, effect::exercise, 's', false, {"consideration_text"}},
+        {"TX_PLAN_SECURITY_EXERCISE", 'g', "an equity compensation exercise", "exercises", "exercise", "quantity", true, false, effect::exercise, 's', false, {"consideration_text"}},
+        {"TX_WARRANT_EXERCISE", 'w', "a warrant exercise", "exercises", "exercise", nullptr, true, false, effect::move, 's', false, {"*trigger_id", "consideration_text"}},
+        {"TX_EQUITY_COMPENSATION_RELEASE", 'g', "an equity compensation release", "releases", "release", "quantity", true, false, effect::exercise, 's', false,
+         {"*settlement_date:d", "*release_price:m", "consideration_text"}},
+        {"TX_PLAN_SECURITY_RELEASE", 'g', "an equity compensation release", "releases", "release", "quantity", true, false, effect::exercise, 's', false,
+         {"*settlement_date:d", "*release_price:m", "consideration_text"}},
+        {"TX_STOCK_REISSUANCE", 's', "a stock reissuance", "reissuances", "reissue", nullptr, true, false, effect::move, 's', true, {"split_transaction_id", "reason_text"}},
+        {"TX_STOCK_RETRACTION", 's', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 's', false, {"*reason_text"}},
+        {"TX_EQUITY_COMPENSATION_RETRACTION", 'g', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'g', false, {"*reason_text"}},
+        {"TX_PLAN_SECURITY_RETRACTION", 'g', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'g', false, {"*reason_text"}},
+        {"TX_WARRANT_RETRACTION", 'w', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'w', false, {"*reason_text"}},
+        {"TX_CONVERTIBLE_RETRACTION", 'c', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'c', false, {"*reason_text"}},
+        // Not consuming, but acting on a security: ordered after it like the others.
+        {"TX_EQUITY_COMPENSATION_REPRICING", 'g', "an equity compensation repricing", "repricings", "reprice", nullptr, false, false, effect::move, 'g', false, {}},
+        {"TX_STOCK_PLAN_RETURN_TO_POOL", 's', "a return to pool", "returns to pool", "return", nullptr, false, false, effect::move, 's', false, {}},
+    }};
+    const auto consuming_of = [](const std::string& type) -> const consuming* {
+        for (const consuming& c : consuming_types) {
+            if (type == c.type) return &c;
+        }
+        return nullptr;
+    };
+    const auto issuance_kind = [](const std::string& type) -> char {
+        if (type == "TX_STOCK_ISSUANCE") return 's';
+        if (type == "TX_EQUITY_COMPENSATION_ISSUANCE" || type == "TX_PLAN_SECURITY_ISSUANCE") return 'g';
+        if (type == "TX_WARRANT_ISSUANCE") return 'w';
+        if (type == "TX_CONVERTIBLE_ISSUANCE") return 'c';
+        return 0;
+    };
+    const auto issuance_name = [](char kind) -> std::string {
+        return kind == 's' ? "TX_STOCK_ISSUANCE" : kind == 'g' ? "TX_EQUITY_COMPENSATION_ISSUANCE" : kind == 'w' ? "TX_WARRANT_ISSUANCE" : "TX_CONVERTIBLE_ISSUANCE";
+    };
+    const auto kind_noun = [](char kind) -> const char* {
+        return kind == 's' ? "stock issuance" : kind == 'w' ? "warrant issuance" : kind == 'g' ? "equity compensation issuance" : "convertible issuance";
+    };
+
+    // First, in file order: the ids (OCF's rule for ids, docs/explainers/TraversingTransactions.md,
+    // "Refresher on OCF ID Types and Uses": an id is "a unique identifier within OCF such that no
+    // two objects of the same type within a given OCF export have the same id value"; ids are
+    // checked within each kind and not across kinds, docs/decisions.md, 2026-12-03 (night); each
+    // transaction object_type is a type of its own: an issuance and a cancellation may share an
+    // id, two issuances may not), the dates, which issuance issues each security and which
+    // transaction each resulting security comes from. Each transaction's problems are kept with
+    // it and reported in file order, whatever the order the transactions apply in.
+    constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    const auto tx_items = items_of("transactions");
+    const std::size_t n_tx = tx_items.size();
+    std::vector<std::vector<diagnostic>> tx_problems(n_tx);
+    std::vector<std::string> tx_type(n_tx);
+    std::vector<std::string> tx_date(n_tx);             // as written: YYYY-MM-DD compares as text ("" if none)
+    std::vector<std::string> tx_source(n_tx);           // its security_id
+    std::vector<std::size_t> tx_parent(n_tx, npos);     // an issuance a transaction results in: that transaction
+    std::vector<std::vector<std::pair<std::string, field_path>>> tx_results(n_tx);
+    std::map<std::string, std::size_t> issued_by;       // security id -> the first issuance of it
+    struct result_ref {
+        std::size_t tx;
+        field_path at;
+        bool balance;
+    };
+    std::map<std::string, result_ref> result_of;        // security id -> the transaction it results from
     std::map<std::pair<std::string_view, std::string_view>, const field_path*> transaction_ids;
-    for (const auto& [item, at] : items_of("transactions")) {
+    for (std::size_t n = 0; n < n_tx; ++n) {
+        const json& item = *tx_items[n].first;
+        const field_path& at = tx_items[n].second;
+        const json* type_j = item.is_object() ? json_reader::member(item, "object_type") : nullptr;
+        if (type_j == nullptr || !type_j->is_string()) continue;
+        const std::string& type = type_j->get_ref<const std::string&>();
+        tx_type[n] = type;
+        if (const json* tid = json_reader::member(item, "id"); tid != nullptr && tid->is_string() && !tid->get_ref<const std::string&>().empty()) {
+            const auto [earlier, fresh_id] =
+                transaction_ids.emplace(std::make_pair(std::string_view(type), std::string_view(tid->get_ref<const std::string&>())), &at);
+            if (!fresh_id) {
+                tx_problems[n].push_back({at.member("id"), json_value_text(*tid),
+                                          "duplicates the id of " + earlier->second->json_pointer() + ", another " + type +
+                                              "; a transaction appears once (OCF ids are unique among objects of one type)"});
+            }
+        }
+        if (const json* d = json_reader::member(item, "date"); d != nullptr && d->is_string()) tx_date[n] = d->get<std::string>();
+        if (const json* s = json_reader::member(item, "security_id"); s != nullptr && s->is_string()) tx_source[n] = s->get<std::string>();
+        if (issuance_kind(type) != 0 && !tx_source[n].empty()) issued_by.emplace(tx_source[n], n);
+        const consuming* c = consuming_of(type);
+        if (c == nullptr) continue;
+        const auto claim = [&](const json& sid, const field_path& ref, bool balance) {
+            if (!sid.is_string()) return;
+            const auto [it, fresh] = result_of.emplace(sid.get<std::string>(), result_ref{n, ref, balance});
+            if (!fresh) {
+                tx_problems[n].push_back({ref, json_value_text(sid),
+                                          "is also named by " + it->second.at.json_pointer() +
+                                              ": a security results from one transaction (each resulting issuance is used once)"});
+            } else if (!balance) {
+                tx_results[n].emplace_back(it->first, ref);
+            }
+        };
+        if (const json* r = json_reader::member(item, "resulting_security_ids"); c->results && r != nullptr && r->is_array()) {
+            for (std::size_t k = 0; k < r->size(); ++k) claim((*r)[k], at.member("resulting_security_ids").index(k), false);
+        }
+        if (const json* b = json_reader::member(item, "balance_security_id"); c->balance && b != nullptr) claim(*b, at.member("balance_security_id"), true);
+    }
+    for (const auto& [sid, ref] : result_of) {
+        const auto it = issued_by.find(sid);
+        if (it != issued_by.end()) tx_parent[it->second] = ref.tx;
+    }
+    // The order: by date (as written; undated first), on one date issuances and class and plan
+    // adjustments before the transactions that act on a security, each of those after the one
+    // whose result it acts on, then file order. An issuance that results from a transaction
+    // applies right after it.
+    std::vector<std::size_t> depth(n_tx, 0);
+    {
+        std::vector<std::size_t> memo(n_tx, npos);
+        const auto producer = [&](std::size_t n) -> std::size_t {
+            const auto it = issued_by.find(tx_source[n]);
+            return it == issued_by.end() ? npos : tx_parent[it->second];
+        };
+        for (std::size_t n = 0; n < n_tx; ++n) {
+            if (consuming_of(tx_type[n]) == nullptr || tx_source[n].empty()) continue;
+            std::vector<std::size_t> chain;
+            std::size_t m = n;
+            while (m != npos && memo[m] == npos && chain.size() <= n_tx) {
+                chain.push_back(m);
+                m = producer(m);
+            }
+            std::size_t d = m == npos || memo[m] == npos ? 0 : memo[m];  // a cycle: its issuances are missing, reported below
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it) memo[*it] = ++d;
+            depth[n] = memo[n] + (tx_type[n] == "TX_STOCK_PLAN_RETURN_TO_POOL" ? 1 : 0);  // after the cancellation it routes
+        }
+    }
+    std::vector<std::size_t> roots;
+    std::vector<std::vector<std::size_t>> attached(n_tx);
+    for (std::size_t n = 0; n < n_tx; ++n) {
+        if (tx_parent[n] == npos) {
+            roots.push_back(n);
+        } else {
+            attached[tx_parent[n]].push_back(n);
+        }
+    }
+    std::sort(roots.begin(), roots.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(tx_date[a], depth[a], a) < std::tie(tx_date[b], depth[b], b);
+    });
+    std::vector<std::size_t> order;
+    order.reserve(n_tx);
+    for (const std::size_t n : roots) {
+        order.push_back(n);
+        order.insert(order.end(), attached[n].begin(), attached[n].end());
+    }
+
+    // What the transactions leave: the security each one takes from, and what it takes.
+    const auto source = [&](const json& obj, const field_path& at, const char* of_kinds, const std::string& what) -> security_rec* {
+        const auto* m = r_.required(obj, at, "security_id");
+        if (m == nullptr) return nullptr;
+        const auto sid = r_.read_string(*m, at.member("security_id"));
+        if (!sid) return nullptr;
+        const auto it = securities.find(*sid);
+        if (it != securities.end() && std::string_view(of_kinds).find(it->second.kind) != std::string_view::npos) return &it->second;
+        const auto later = issued_by.find(*sid);
+        if (it == securities.end() && later != issued_by.end() &&
+            std::string_view(of_kinds).find(issuance_kind(tx_type[later->second])) != std::string_view::npos) {
+            r_.report(at.member("security_id"), json_value_text(*m),
+                      "is issued by " + tx_items[later->second].second.json_pointer() +
+                          ", which applies later: transactions apply in date order, and one acts on a security issued before it");
+        } else {
+            r_.report(at.member("security_id"), json_value_text(*m), "is not the security id of an earlier " + what + " in the transactions");
+        }
+        return nullptr;
+    };
+    // Takes @p q from @p s (a convertible: its whole investment, one unit; all that remains when
+    // empty), from the holding, grant, warrant or convertible it stands for.
+    const auto reduce = [&](security_rec& s, share_count q) {
+        s.remaining -= q;
+        if (s.index == npos) return;
+        if (s.kind == 's') {
+            holdings[s.index].shares -= q;
+        } else if (s.kind == 'g' && grants[s.index]) {
+            grants[s.index]->shares -= q;
+            if (grants[s.index]->shares.value() == 0) grants[s.index].reset();
+        } else if (s.kind == 'w' && warrants[s.index]) {
+            warrants[s.index]->shares -= q;
+            if (warrants[s.index]->shares.value() == 0) warrants[s.index].reset();
+        } else if (s.kind == 'c' && s.remaining.value() == 0) {
+            const instrument_rec& rec = instruments[s.index];
+            if (rec.is_safe) {
+                safes[rec.index].reset();
+            } else {
+                notes[rec.index].reset();
+            }
+        }
+    };
+    std::map<std::string, std::pair<share_count, field_path>> balance_due;  // balance issuance's security id -> the rest it holds
+    const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at,
+                             const field_path& q_at) -> std::optional<share_count> {
+        const share_count take = q.value_or(s.remaining);
+        if (q && (q->value() <= 0 || *q > s.remaining)) {
+            r_.report(q_at, std::to_string(q->value()),
+                      "must be positive and at most the security's " + std::to_string(s.remaining.value()) + " outstanding shares");
+            return std::nullopt;
+        }
+        if (!q && s.remaining.value() == 0) {
+            r_.report(at.member("security_id"), json_value_text(obj.at("security_id")),
+                      "has nothing outstanding: an earlier transaction took all of the security");
+            return std::nullopt;
+        }
+        reduce(s, take);
+        const json* b = json_reader::member(obj, "balance_security_id");
+        const auto bid = b == nullptr ? std::nullopt : r_.read_string(*b, at.member("balance_security_id"));
+        if (!bid || s.remaining.value() == 0) return take;
+        if (issued_by.count(*bid) != 0) {
+            // The rest is issued again under the balance's own issuance (OCF's model).
+            balance_due.emplace(*bid, std::make_pair(s.remaining, at.member("balance_security_id")));
+            reduce(s, s.remaining);
+        } else {
+            // No issuance: the balance id names what remains of the same security.
+            security_rec rest = s;
+            s.remaining = share_count();
+            if (!securities.emplace(*bid, rest).second) {
+                r_.report(at.member("balance_security_id"), json_value_text(*b), "is the security id of an earlier issuance; each security has one");
+            }
+        }
+        return take;
+    };
+    // The shares a conserving transaction took, and its resulting issuances' total.
+    std::map<std::size_t, std::pair<share_count, share_count>> moved;
+    // An issuance that results from a transaction: counted against what the transaction took.
+    const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at) {
+        if (tx_parent[n] == npos) return;
+        const result_ref& ref = result_of.at(tx_source[n]);
+        if (!ref.balance) {
+            const auto m = moved.find(ref.tx);
+            if (m != moved.end()) add_shares(m->second.second, q, q_at);
+            return;
+        }
+        const auto due = balance_due.find(tx_source[n]);
+        if (due != balance_due.end() && due->second.first != q) {
+            r_.report(q_at, std::to_string(q.value()),
+                      "must be the " + std::to_string(due->second.first.value()) + " shares that remain of the security " +
+                          due->second.second.json_pointer() + " names it the balance of");
+        }
+    };
+
+    for (const std::size_t tx_n : order) {
+        const json* item = tx_items[tx_n].first;
+        const field_path& at = tx_items[tx_n].second;
+        // This transaction's problems go with it (reported in file order below).
+        struct problems_of_item {
+            json_reader& r;
+            std::vector<diagnostic>& into;
+            json_reader outer;
+            ~problems_of_item() {
+                into.insert(into.end(), r.problems().begin(), r.problems().end());
+                r = std::move(outer);
+            }
+        } keep{r_, tx_problems[tx_n], std::exchange(r_, json_reader())};
+        note_rank_ = tx_n + 1;
         if (!item->is_object()) {
             r_.report(at, json_value_text(*item), "must be an object (an OCF transaction), not " + json_type_phrase(*item));
             continue;
@@ -1304,15 +1618,6 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             continue;
         }
         const std::string& type = type_j->get_ref<const std::string&>();
-        if (const json* tid = json_reader::member(*item, "id"); tid != nullptr && tid->is_string() && !tid->get_ref<const std::string&>().empty()) {
-            const auto [earlier, fresh_id] =
-                transaction_ids.emplace(std::make_pair(std::string_view(type), std::string_view(tid->get_ref<const std::string&>())), &at);
-            if (!fresh_id) {
-                r_.report(at.member("id"), json_value_text(*tid),
-                          "duplicates the id of " + earlier->second->json_pointer() + ", another " + type +
-                              "; a transaction appears once (OCF ids are unique among objects of one type)");
-            }
-        }
         const std::size_t before = r_.problems().size();
         if (type == "TX_STOCK_ISSUANCE") {
             expect(*item, at, "a stock issuance",
@@ -1361,13 +1666,19 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             auto it = holding_of.find(key);
             if (it == holding_of.end()) {
                 it = holding_of.emplace(key, holdings.size()).first;
-                holdings.push_back({*who, *cls, share_count(), at});
+                holdings.push_back({*who, *cls, share_count(), at, tx_n});
             } else {
                 note("stock issuances merged into one holding per stakeholder and class", "fundround holds one holding per holder and class");
+                holdings[it->second].seq = std::min(holdings[it->second].seq, tx_n);
             }
             add_shares(holdings[it->second].shares, *q, at.member("quantity"));
-            securities.emplace(*sec, security_rec{'s', it->second, *q, money()});
-            if (from_plan) {
+            const bool result = tx_parent[tx_n] != npos;
+            securities.emplace(*sec, security_rec('s', it->second, *q, money(), from_plan, from_plan && !result));
+            resulting(tx_n, *q, at.member("quantity"));
+            if (from_plan && result) {
+                note("stock_plan_id of stock issuances that result from another security",
+                     "their shares were taken off the plan's reserve once, by the security they come from or its exercise");
+            } else if (from_plan) {
                 note("stock issuances from a stock plan (restricted stock; the plan's reserve is reduced by their shares)",
                      "fundround's pools hold options; the shares are issued, so the pool keeps only the rest");
                 add_shares(plans[*from_plan].used, *q, at.member("quantity"));
@@ -1392,6 +1703,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             std::optional<share_count> q;
             if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
             if (r_.problems().size() != before || !comp) continue;
+            std::optional<std::size_t> award_plan;  // read again below for an option
+            if (const json* pj = json_reader::member(*item, "stock_plan_id"); pj != nullptr && pj->is_string()) {
+                if (const auto pit = plan_at.find(pj->get<std::string>()); pit != plan_at.end()) award_plan = pit->second;
+            }
+            if (comp->rfind("OPTION", 0) != 0 || award_plan == std::nullopt) {
+                // Not on the cap table; its transactions are applied to it all the same.
+                if (sec) securities.emplace(*sec, security_rec('g', npos, *q, money(), award_plan));
+                resulting(tx_n, *q, at.member("quantity"));
+            }
             if (comp->rfind("OPTION", 0) != 0) {
                 per_item.push_back("The " + *comp + " award " + at.json_pointer() + " for " + std::to_string(q->value()) +
                                    " shares is not on the cap table: fundround's grants are options (from a plan, its shares stay "
@@ -1427,8 +1747,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                          "fundround records the option's shares and strike only");
             note_members(*item, {"vesting_terms_id", "vestings"}, "option grants", "fundround's cap table holds no vesting: every granted option counts");
             if (r_.problems().size() != before || !sec || !who || !plan || !p) continue;
-            securities.emplace(*sec, security_rec{'g', grants.size(), *q, money()});
-            grants.push_back(grant_rec{*who, *plan, *q, *p, at});
+            securities.emplace(*sec, security_rec('g', grants.size(), *q, money(), plan));
+            resulting(tx_n, *q, at.member("quantity"));
+            grants.push_back(grant_rec{*who, *plan, *q, *p, at, tx_n});
         } else if (type == "TX_WARRANT_ISSUANCE") {
             expect(*item, at, "a warrant issuance",
                    known({"quantity", "exercise_price", "purchase_price", "exercise_triggers", "warrant_expiration_date", "vesting_terms_id",
@@ -1475,8 +1796,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (t->size() > 0) note("exercise triggers of warrants", "fundround counts a warrant as exercisable (fully diluted) without conditions");
             }
             if (r_.problems().size() != before || !sec || !who || !q || !p || !cls) continue;
-            securities.emplace(*sec, security_rec{'w', warrants.size(), *q, money()});
-            warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at});
+            securities.emplace(*sec, security_rec('w', warrants.size(), *q, money()));
+            resulting(tx_n, *q, at.member("quantity"));
+            warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at, tx_n});
         } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
             expect(*item, at, "a convertible issuance", known({"investment_amount", "convertible_type", "conversion_triggers", "pro_rata", "seniority"}));
             (void)id(*item, at);
@@ -1506,6 +1828,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             if (r_.problems().size() != before || !ctype || !triggers) continue;
             if (*ctype == "CONVERTIBLE_SECURITY") {
+                if (sec) securities.emplace(*sec, security_rec('c', npos, share_count(1), *invested));
                 per_item.push_back("The convertible security " + at.json_pointer() + " (" + format_full(*invested) +
                                    ") is not read: fundround models SAFEs and convertible notes.");
                 continue;
@@ -1555,7 +1878,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               (is_safe ? "SAFE's" : "note's") + " terms from it");
                 continue;
             }
-            instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}};
+            instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}, tx_n};
             rec.fields["holder"] = at.member("stakeholder_id");
             rec.fields[is_safe ? "purchase_amount" : "principal"] = at.member("investment_amount");
             rec.fields[is_safe ? "date" : "issue_date"] = at.member("date");
@@ -1606,7 +1929,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 s.discount = discount;
                 s.mfn = mfn;
                 s.pool_increase = pool;
-                if (sec) securities.emplace(*sec, security_rec{'c', instruments.size(), share_count(), *invested});
+                if (sec) securities.emplace(*sec, security_rec('c', instruments.size(), share_count(1), *invested));
                 safes.push_back(std::move(s));
             } else {
                 if (!r_.expect_object(*mech, mat, "a note conversion mechanism",
@@ -1713,65 +2036,160 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               "must hold an AUTOMATIC_ON_DATE trigger: its trigger_date is the note's maturity date, which fundround needs");
                 }
                 if (r_.problems().size() != before) continue;
-                if (sec) securities.emplace(*sec, security_rec{'c', instruments.size(), share_count(), *invested});
+                if (sec) securities.emplace(*sec, security_rec('c', instruments.size(), share_count(1), *invested));
                 notes.push_back(std::move(n));
             }
             instruments.push_back(std::move(rec));
-        } else if (type == "TX_STOCK_CANCELLATION" || type == "TX_EQUITY_COMPENSATION_CANCELLATION" ||
-                   type == "TX_PLAN_SECURITY_CANCELLATION" || type == "TX_WARRANT_CANCELLATION") {
-            expect(*item, at, "a cancellation",
-                   {"object_type", "id", "comments", "security_id", "date", "quantity", "balance_security_id", "reason_text"});
+        } else if (const consuming* c = consuming_of(type);
+                   c != nullptr && type != "TX_EQUITY_COMPENSATION_REPRICING" && type != "TX_STOCK_PLAN_RETURN_TO_POOL") {
+            // A transaction that takes from a security: one routine for every kind.
+            std::vector<const char*> names = {"object_type", "id", "comments", "security_id", "date"};
+            if (c->amount != nullptr) names.push_back(c->amount);
+            if (c->results) names.push_back("resulting_security_ids");
+            if (c->balance) names.push_back("balance_security_id");
+            std::vector<std::string> extra;
+            for (const char* m : c->members) {
+                if (m == nullptr) continue;
+                std::string name(m + (*m == '*' ? 1 : 0));
+                extra.push_back(name.substr(0, name.find(':')));
+            }
+            for (const std::string& e : extra) names.push_back(e.c_str());
+            expect(*item, at, c->object, names);
             (void)id(*item, at);
             if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
-            note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
-            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
-            note_comments(*item, "cancellations");
-            const char want = type == "TX_STOCK_CANCELLATION" ? 's' : type == "TX_WARRANT_CANCELLATION" ? 'w' : 'g';
+            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            note_comments(*item, c->on);
+            for (std::size_t k = 0; k < extra.size(); ++k) {
+                const char* spec = c->members[k];
+                const char* form = std::strchr(spec, ':');
+                const json* v = *spec == '*' ? r_.required(*item, at, extra[k].c_str()) : json_reader::member(*item, extra[k].c_str());
+                if (v == nullptr) continue;
+                const field_path mat = at.member(extra[k]);
+                bool read = false;
+                if (form == nullptr) {
+                    read = r_.read_string(*v, mat).has_value();
+                } else if (form[1] == 'm') {
+                    read = monetary(*v, mat).has_value();
+                } else if (form[1] == 'd') {
+                    read = ocf_date(*v, mat).has_value();
+                } else if (form[1] == 'n') {
+                    read = numeric(*v, mat).has_value();
+                } else if (!(read = v->is_object())) {
+                    r_.report(mat, json_value_text(*v), "must be an object, not " + json_type_phrase(*v));
+                }
+                if (read) {
+                    note(extra[k] + " of " + c->on,
+                         extra[k] == "reason_text" ? "fundround keeps no reasons" : "fundround keeps what a transaction moves, not its prices, texts or terms");
+                }
+            }
             std::optional<share_count> q;
-            if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
-            const json* s = r_.required(*item, at, "security_id");
-            if (s == nullptr || !q) continue;
-            const auto sid = r_.read_string(*s, at.member("security_id"));
-            if (!sid) continue;
-            const auto it = securities.find(*sid);
-            if (it == securities.end() || it->second.kind != want) {
-                r_.report(at.member("security_id"), json_value_text(*s),
-                          std::string("is not the security id of an earlier ") +
-                              (want == 's' ? "stock issuance" : want == 'w' ? "warrant issuance" : "equity compensation issuance") +
-                              " in the transactions");
-                continue;
-            }
-            if (q->value() <= 0 || *q > it->second.remaining) {
-                r_.report(at.member("quantity"), std::to_string(q->value()),
-                          "must be positive and at most the security's " + std::to_string(it->second.remaining.value()) + " outstanding shares");
-                continue;
-            }
-            it->second.remaining -= *q;
-            if (want == 's') {
-                holdings[it->second.index].shares -= *q;
-            } else if (want == 'g') {
-                grants[it->second.index]->shares -= *q;
-                if (grants[it->second.index]->shares.value() == 0) grants[it->second.index].reset();
-            } else {
-                warrants[it->second.index]->shares -= *q;
-                if (warrants[it->second.index]->shares.value() == 0) warrants[it->second.index].reset();
-            }
-            if (const auto* b = json_reader::member(*item, "balance_security_id")) {
-                if (auto bid = r_.read_string(*b, at.member("balance_security_id")); bid && it->second.remaining.value() > 0) {
-                    security_rec rest = it->second;
-                    it->second.remaining = share_count();
-                    if (!securities.emplace(*bid, rest).second) {
-                        r_.report(at.member("balance_security_id"), json_value_text(*b), "is the security id of an earlier issuance; each security has one");
+            std::optional<money> whole;
+            if (c->amount != nullptr) {
+                if (const auto* m = r_.required(*item, at, c->amount)) {
+                    if (c->kind == 'c') {
+                        whole = amount(*m, at.member(c->amount));
+                    } else {
+                        q = shares(*m, at.member(c->amount));
                     }
                 }
             }
+            if (c->results) {
+                if (const auto* rj = r_.required(*item, at, "resulting_security_ids")) {
+                    if (!rj->is_array()) {
+                        r_.report(at.member("resulting_security_ids"), json_value_text(*rj), "must be an array of security ids, not " + json_type_phrase(*rj));
+                    } else {
+                        for (std::size_t k = 0; k < rj->size(); ++k) (void)r_.read_string((*rj)[k], at.member("resulting_security_ids").index(k));
+                    }
+                }
+            }
+            if (const json* b = json_reader::member(*item, "balance_security_id"); b != nullptr && c->kind == 'c' && c->what == effect::move) {
+                r_.report(at.member("balance_security_id"), json_value_text(*b),
+                          std::string("names a balance: fundround does not model partial ") + c->on + " of convertibles (" + c->verb +
+                              " the whole investment)");
+            }
+            if (r_.problems().size() != before) continue;
+            security_rec* s = source(*item, at, std::string(1, c->kind).c_str(), kind_noun(c->kind));
+            if (s == nullptr) continue;
+            if (whole && *whole != s->amount) {
+                r_.report(at.member(c->amount), format_full(*whole),
+                          std::string("must ") + c->verb + " the whole investment " + format_full(s->amount) +
+                              ": fundround does not model partial " + c->on + " of convertibles");
+                continue;
+            }
+            const auto taken = consume(*s, q, *item, at, c->amount != nullptr ? at.member(c->amount) : at.member("security_id"));
+            if (!taken) continue;
+            plan_rec* plan = s->plan ? &plans[*s->plan] : nullptr;
+            if (c->what == effect::cancel) {
+                // An option's or RSU's reserved shares follow the plan's default_cancellation_behavior
+                // (RETURN_TO_POOL: back in the pool; else out of it) until a TX_STOCK_PLAN_RETURN_TO_POOL routes them.
+                if (plan != nullptr && s->kind == 'g') {
+                    s->in_pool = plan->behavior == "RETURN_TO_POOL";
+                    if (!s->in_pool) add_shares(plan->used, *taken, at.member(c->amount));
+                }
+                add_shares(s->unrouted, *taken, at.member(c->amount));
+            } else if (c->what == effect::retract && plan != nullptr && s->counted) {
+                plan->used -= *taken;  // the issuance is undone: its shares were never issued from the plan
+            } else if (c->what == effect::exercise && plan != nullptr) {
+                add_shares(plan->used, *taken, at.member(c->amount));  // issued from the reserve once, here
+            }
+            if (c->conserves) moved.emplace(tx_n, std::make_pair(*taken, share_count()));
+        } else if (type == "TX_EQUITY_COMPENSATION_REPRICING") {
+            expect(*item, at, "an equity compensation repricing", {"object_type", "id", "comments", "date", "security_id", "new_exercise_price"});
+            (void)id(*item, at);
+            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
+            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            note_comments(*item, "repricings");
+            std::optional<price_per_share> p;
+            if (const auto* m = r_.required(*item, at, "new_exercise_price")) p = price(*m, at.member("new_exercise_price"));
+            if (r_.problems().size() != before) continue;
+            security_rec* s = source(*item, at, "g", kind_noun('g'));
+            if (s == nullptr) continue;
+            if (s->index == npos) {
+                note("repricings of awards that are not on the cap table", "fundround's grants are options from a pool");
+            } else if (grants[s->index]) {
+                grants[s->index]->price = *p;
+            }
+        } else if (type == "TX_STOCK_PLAN_RETURN_TO_POOL") {
+            expect(*item, at, "a return to pool", {"object_type", "id", "comments", "security_id", "date", "quantity", "reason_text", "stock_plan_id"});
+            (void)id(*item, at);
+            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
+            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            note_comments(*item, "returns to pool");
+            if (const auto* t = r_.required(*item, at, "reason_text")) {
+                if (r_.read_string(*t, at.member("reason_text"))) note("reason_text of returns to pool", "fundround keeps no reasons");
+            }
+            std::optional<share_count> q;
+            if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
+            std::optional<std::size_t> to;
+            if (const auto* pj = r_.required(*item, at, "stock_plan_id")) {
+                if (auto pid = r_.read_string(*pj, at.member("stock_plan_id"))) {
+                    const auto it = plan_at.find(*pid);
+                    if (it == plan_at.end()) {
+                        r_.report(at.member("stock_plan_id"), json_value_text(*pj), "is not the id of a stock plan in the package");
+                    } else {
+                        to = it->second;
+                    }
+                }
+            }
+            if (r_.problems().size() != before) continue;
+            security_rec* s = source(*item, at, "sg", "stock or equity compensation issuance");
+            if (s == nullptr) continue;
+            if (q->value() <= 0 || *q > s->unrouted) {
+                r_.report(at.member("quantity"), std::to_string(q->value()),
+                          "must be positive and at most the " + std::to_string(s->unrouted.value()) +
+                              " shares cancelled or repurchased from the security and not yet returned to a pool");
+                continue;
+            }
+            s->unrouted -= *q;
+            if (s->in_pool && s->plan) add_shares(plans[*s->plan].used, *q, at.member("quantity"));  // back in its pool already: moved
+            add_shares(plans[*to].returned, *q, at.member("quantity"));
         } else if (type == "TX_STOCK_PLAN_POOL_ADJUSTMENT") {
             expect(*item, at, "a stock plan pool adjustment",
                    {"object_type", "id", "comments", "date", "stock_plan_id", "board_approval_date", "stockholder_approval_date", "shares_reserved"});
             (void)id(*item, at);
             if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
             note_members(*item, {"board_approval_date", "stockholder_approval_date"}, "pool adjustments", "fundround records no approvals");
-            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
+            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
             note_comments(*item, "pool adjustments");
             std::optional<share_count> q;
             if (const auto* m = r_.required(*item, at, "shares_reserved")) q = shares(*m, at.member("shares_reserved"));
@@ -1786,36 +2204,69 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     plans[it->second].authorized_at = at.member("shares_reserved");
                 }
             }
-        } else if (type == "TX_CONVERTIBLE_CANCELLATION") {
-            expect(*item, at, "a convertible cancellation",
-                   {"object_type", "id", "comments", "security_id", "date", "amount", "balance_security_id", "reason_text"});
+        } else if (type == "TX_STOCK_CLASS_SPLIT" || type == "TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT") {
+            const bool split = type == "TX_STOCK_CLASS_SPLIT";
+            const char* member = split ? "split_ratio" : "new_ratio_conversion_mechanism";
+            expect(*item, at, split ? "a stock class split" : "a stock class conversion ratio adjustment",
+                   {"object_type", "id", "comments", "date", "stock_class_id", member});
             (void)id(*item, at);
             if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
-            note_members(*item, {"reason_text"}, "cancellations", "fundround keeps no reasons");
-            note("dates of cancellations and pool adjustments", "fundround applies them in the file's order");
-            std::optional<money> a;
-            if (const auto* m = r_.required(*item, at, "amount")) a = amount(*m, at.member("amount"));
-            const json* s = r_.required(*item, at, "security_id");
-            if (s == nullptr || !a) continue;
-            const auto sid = r_.read_string(*s, at.member("security_id"));
-            if (!sid) continue;
-            const auto it = securities.find(*sid);
-            if (it == securities.end() || it->second.kind != 'c') {
-                r_.report(at.member("security_id"), json_value_text(*s), "is not the security id of an earlier convertible issuance in the transactions");
+            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            note_comments(*item, split ? "splits" : "conversion ratio adjustments");
+            const auto cls = class_ref(*item, at, "stock_class_id");
+            const json* m = r_.required(*item, at, member);
+            field_path rat = at.member(member);
+            std::optional<fraction> r;
+            if (m != nullptr && split) {
+                r = ratio(*m, rat);
+            } else if (m != nullptr && r_.expect_object(*m, rat, "a ratio conversion mechanism", {"type", "conversion_price", "ratio", "rounding_type"})) {
+                if (const auto* t = r_.required(*m, rat, "type")) {
+                    if (enumerated(*t, rat.member("type"), {"RATIO_CONVERSION"}, "a stock class's conversion mechanism")) r = ratio_mechanism(*m, rat);
+                }
+                rat = rat.member("ratio");
+            }
+            if (r && r->sign() <= 0) {
+                r_.report(rat, json_value_text(split ? *m : m->at("ratio")), "must be positive");
                 continue;
             }
-            if (*a != it->second.amount) {
-                r_.report(at.member("amount"), format_full(*a),
-                          "must cancel the whole investment " + format_full(it->second.amount) + ": fundround does not model partial cancellations of convertibles");
+            if (r_.problems().size() != before || !cls || !r) continue;
+            class_rec& k = classes[*cls];
+            if (!split) {
+                if (!k.preferred) {
+                    r_.report(at.member("stock_class_id"), json_value_text(item->at("stock_class_id")),
+                              "must name a PREFERRED class: fundround converts preferred into common at a ratio");
+                } else if (k.value) {
+                    k.value = k.value->with_conversion_ratio(*r);
+                    k.ratio_at = rat;
+                }
                 continue;
             }
-            instrument_rec& rec = instruments[it->second.index];
-            if (rec.is_safe) {
-                safes[rec.index].reset();
-            } else {
-                notes[rec.index].reset();
+            // A split multiplies each outstanding security of the class by the ratio, exactly. What
+            // else it changes is not in OCF (a preferred class's issue price, the options, warrants
+            // and reserve of the class): such a split is not applied.
+            bool others = k.preferred;
+            for (const plan_rec& p : plans) others = others || p.class_index == *cls;
+            for (const auto& w : warrants) others = others || (w && w->class_index == *cls);
+            if (others) {
+                r_.report(at.member("stock_class_id"), json_value_text(item->at("stock_class_id")),
+                          "names a class with a preference, a stock plan or warrants: fundround applies a split to common stock only, "
+                          "as OCF does not say how it changes an issue price, options, warrants or a plan's reserve");
+                continue;
             }
-            securities.erase(it);
+            for (auto& [sid, s] : securities) {
+                if (s.kind != 's' || s.remaining.value() == 0 || holdings[s.index].class_index != *cls) continue;
+                const fraction after = *r * fraction(s.remaining.value());
+                if (!after.is_integer() || after.numerator() > int64_max) {
+                    r_.report(rat, json_value_text(*m),
+                              "gives the " + std::to_string(s.remaining.value()) + " shares of security " + quoted_text(sid) + " " +
+                                  after.to_string() + " shares: fundround does not model fractional shares and rounds none (a split must give whole shares)");
+                    continue;
+                }
+                const share_count now(static_cast<std::int64_t>(after.numerator()));
+                holdings[s.index].shares -= s.remaining;
+                add_shares(holdings[s.index].shares, now, rat);
+                s.remaining = now;
+            }
         } else if (type == "TX_STOCK_ACCEPTANCE" || type == "TX_EQUITY_COMPENSATION_ACCEPTANCE" || type == "TX_PLAN_SECURITY_ACCEPTANCE" ||
                    type == "TX_WARRANT_ACCEPTANCE" || type == "TX_CONVERTIBLE_ACCEPTANCE" || type == "TX_VESTING_START" ||
                    type == "TX_VESTING_EVENT" || type == "TX_VESTING_ACCELERATION" || type == "CE_STAKEHOLDER_RELATIONSHIP" ||
@@ -1824,8 +2275,37 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             note(type + " transactions", "they change no count fundround models (acceptances, vesting, status, authorized shares)");
         } else {
             r_.report(at.member("object_type"), json_value_text(*type_j),
-                      "is not supported: fundround applies issuances, cancellations and pool adjustments; export a snapshot "
-                      "without transfers, exercises, conversions, repurchases, splits or repricings");
+                      "is not supported: fundround replays OCF 1.2's issuances, cancellations, transfers, conversions, exercises, "
+                      "repurchases, retractions, reissuances, releases, returns to pool, pool and conversion ratio adjustments, "
+                      "splits and repricings; export this one's result as a snapshot");
+        }
+    }
+    note_rank_ = n_tx + 1;
+    for (const std::vector<diagnostic>& problems : tx_problems) {
+        for (const diagnostic& d : problems) r_.report(d.field, d.value, d.rule);
+    }
+    // Each resulting security is issued in the file, by an issuance of the kind its transaction
+    // results in; a transfer's or reissuance's resulting issuances hold what it took.
+    for (std::size_t n = 0; n < n_tx; ++n) {
+        const consuming* c = consuming_of(tx_type[n]);
+        bool found = true;
+        for (const auto& [sid, ref] : tx_results[n]) {
+            const auto it = issued_by.find(sid);
+            if (it == issued_by.end()) {
+                r_.report(ref, quoted_text(sid), "names no issuance in the transactions: the " + issuance_name(c->result_kind) + " with this security_id is missing");
+                found = false;
+            } else if (issuance_kind(tx_type[it->second]) != c->result_kind) {
+                r_.report(ref, quoted_text(sid),
+                          "names the " + tx_type[it->second] + " " + tx_items[it->second].second.json_pointer() + ": " + c->object +
+                              " results in a " + issuance_name(c->result_kind));
+                found = false;
+            }
+        }
+        const auto m = moved.find(n);
+        if (found && m != moved.end() && m->second.first != m->second.second) {
+            r_.report(tx_items[n].second.member("resulting_security_ids"), "",
+                      "the resulting issuances hold " + std::to_string(m->second.second.value()) + " shares, not the " +
+                          std::to_string(m->second.first.value()) + " the " + c->verb + " takes from the security");
         }
     }
     // Valuations: a price per share of a class from an effective date (409A).
@@ -1908,30 +2388,53 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     std::vector<const plan_rec*> pool_recs;
     for (plan_rec& p : plans) {
         if (!p.ok || !classes[p.class_index].value) continue;
-        if (p.used.value() > 0 && p.authorized <= p.used) {
+        // The pool: the reserve, less what was issued from it (restricted stock, exercises,
+        // releases) or retired, plus what returned to it from elsewhere.
+        const share_count reserve = p.authorized + p.returned;
+        if (p.used.value() > 0 && reserve <= p.used) {
+            const std::size_t index = static_cast<std::size_t>(&p - plans.data());
+            const bool granted = std::any_of(grants.begin(), grants.end(), [&](const auto& g) { return g && g->plan == index; });
+            if (reserve == p.used && !granted) {
+                per_item.push_back("The stock plan " + p.at.json_pointer() + " (" + quoted_text(p.name) + ") has issued or retired all of its " +
+                                   std::to_string(reserve.value()) + " reserved shares and has no options outstanding: it is not on the "
+                                   "cap table (a fundround pool reserves a positive number of shares).");
+                continue;
+            }
             r_.report(p.authorized_at, std::to_string(p.authorized.value()),
-                      "the plan's stock issuances use " + std::to_string(p.used.value()) +
-                          " shares of its reserve: nothing is left for a fundround pool (its options and unallocated shares)");
+                      "the plan's issued and retired shares use " + std::to_string(p.used.value()) + " of its " +
+                          std::to_string(reserve.value()) + " reserved shares: nothing is left for a fundround pool (its options and unallocated shares)");
             continue;
         }
-        b.add(option_pool{p.name, class_name(p.class_index), p.authorized - p.used});
+        b.add(option_pool{p.name, class_name(p.class_index), reserve - p.used});
         p.added = true;
         pool_recs.push_back(&p);
     }
+    // Everything in the order of its (first) issuance in the file, whatever the order the
+    // transactions applied in.
+    const auto file_order = [](auto& list, auto seq) {
+        std::vector<std::size_t> out(list.size());
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
+        std::stable_sort(out.begin(), out.end(), [&](std::size_t x, std::size_t y) { return seq(list[x]) < seq(list[y]); });
+        return out;
+    };
+    const auto seq_of = [](const auto& r) { return r ? r->seq : 0; };
     std::vector<field_path> holding_paths;
-    for (const holding_rec& h : holdings) {
+    for (const std::size_t i : file_order(holdings, [](const holding_rec& h) { return h.seq; })) {
+        const holding_rec& h = holdings[i];
         if (h.shares.value() == 0 || !holder_ok(h.holder) || !classes[h.class_index].value) continue;
         b.holding(holder_id(h.holder), class_name(h.class_index), h.shares);
         holding_paths.push_back(h.at);
     }
     std::vector<field_path> grant_paths;
-    for (const auto& g : grants) {
+    for (const std::size_t i : file_order(grants, seq_of)) {
+        const auto& g = grants[i];
         if (!g || !holder_ok(g->holder) || !plans[g->plan].added) continue;
         b.grant(option_grant{holder_id(g->holder), plans[g->plan].name, g->shares, g->price});
         grant_paths.push_back(g->at);
     }
     std::vector<const warrant_rec*> warrant_recs;
-    for (const auto& w : warrants) {
+    for (const std::size_t i : file_order(warrants, seq_of)) {
+        const auto& w = warrants[i];
         if (!w || !holder_ok(w->holder) || !classes[w->class_index].value) continue;
         b.add(warrant{holder_id(w->holder), class_name(w->class_index), w->shares, w->price});
         warrant_recs.push_back(&*w);
@@ -2041,7 +2544,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // SAFEs and notes: their own rules, at their pointers.
     std::vector<safe> out_safes;
     std::vector<convertible_note> out_notes;
-    for (const instrument_rec& rec : instruments) {
+    for (const std::size_t i : file_order(instruments, [](const instrument_rec& r) { return r.seq; })) {
+        const instrument_rec& rec = instruments[i];
         std::vector<diagnostic> problems;
         if (rec.is_safe) {
             if (!safes[rec.index]) continue;
@@ -2080,6 +2584,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     r_.throw_if_problems("OCF package");
 
     std::vector<std::string> left = std::move(per_item);
+    std::stable_sort(counted_.begin(), counted_.end(), [](const unmodelled& x, const unmodelled& y) {
+        return std::tie(x.rank, x.turn) < std::tie(y.rank, y.turn);
+    });
     for (const unmodelled& u : counted_) {
         left.push_back(u.what + " (" + std::to_string(u.count) + "): " + u.why + ".");
     }
