@@ -1580,4 +1580,370 @@ TEST_CASE("ocf: a date OCF cannot write (a year before 0000) is refused on expor
         "0000 to 9999 (an OCF date)"}));
 }
 
+// ---------------------------------------------------------------------------------------------
+// The transaction ledger: transfers, exercises, conversions, repurchases, retractions, ...
+// ---------------------------------------------------------------------------------------------
+
+// A transaction {"object_type", "id", "date"} with @p members.
+json ledger_tx(const char* type, const std::string& id, const char* date, json members) {
+    json o = {{"object_type", type}, {"id", id}, {"date", date}};
+    for (auto it = members.begin(); it != members.end(); ++it) o[it.key()] = it.value();
+    return o;
+}
+
+// The small package's stock issuance (stock-1) as security @p sec of @p holder: @p n shares of @p cls.
+json stock_of(const json& package, const std::string& sec, const char* holder, const char* cls, std::int64_t n, const char* date) {
+    json o = package["Transactions.ocf.json"]["items"][0];
+    o["id"] = "tx-" + sec;
+    o["security_id"] = sec;
+    o["stakeholder_id"] = holder;
+    o["stock_class_id"] = cls;
+    o["quantity"] = std::to_string(n);
+    o["date"] = date;
+    return o;
+}
+
+// The shares @p holder holds of @p cls (0 if none).
+share_count held(const cap_table& t, const char* holder, const char* cls) {
+    share_count n;
+    for (const holding& h : t.holdings()) {
+        if (h.holder == holder_id(holder) && h.share_class == cls) n += h.shares;
+    }
+    return n;
+}
+
+// The small package with a ledger of every transaction type the import replays, written latest
+// first: the import applies them by date.
+json ledger_package() {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    json rsu = tx[2];  // the option grant, as an RSU from the same plan
+    rsu["id"] = "tx-rsu-1";
+    rsu["security_id"] = "rsu-1";
+    rsu["compensation_type"] = "RSU";
+    rsu["quantity"] = "40000";
+    rsu["date"] = "2025-06-30";
+    json option_t1 = tx[2];
+    option_t1["id"] = "tx-option-t1";
+    option_t1["security_id"] = "option-t1";
+    option_t1["stakeholder_id"] = "ada";
+    option_t1["quantity"] = "50000";
+    option_t1["date"] = "2025-07-03";
+    json warrant_t1 = tx[3];
+    warrant_t1["id"] = "tx-warrant-t1";
+    warrant_t1["security_id"] = "warrant-t1";
+    warrant_t1["stakeholder_id"] = "ada";
+    warrant_t1["quantity"] = "10000";
+    warrant_t1["date"] = "2025-07-08";
+    json safe_t1 = tx[5];  // safe-2 (ada), transferred to the fund
+    safe_t1["id"] = "tx-safe-t1";
+    safe_t1["security_id"] = "safe-t1";
+    safe_t1["stakeholder_id"] = "fund";
+    safe_t1["date"] = "2025-07-11";
+    const json usd = {{"amount", "1"}, {"currency", "USD"}};
+    const std::vector<json> ledger = {
+        ledger_tx("TX_EQUITY_COMPENSATION_RELEASE", "l17", "2025-07-17",
+                  {{"security_id", "rsu-1"}, {"quantity", "40000"}, {"settlement_date", "2025-07-20"}, {"release_price", usd},
+                   {"resulting_security_ids", {"stock-rel1"}}}),
+        ledger_tx("TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT", "l16", "2025-07-16",
+                  {{"stock_class_id", "stock-class-2"},
+                   {"new_ratio_conversion_mechanism",
+                    {{"type", "RATIO_CONVERSION"}, {"ratio", {{"numerator", "3"}, {"denominator", "2"}}}, {"rounding_type", "FLOOR"}}}}),
+        ledger_tx("TX_EQUITY_COMPENSATION_RETRACTION", "l15", "2025-07-15", {{"security_id", "option-t1"}, {"reason_text", "In error"}}),
+        ledger_tx("TX_WARRANT_RETRACTION", "l14", "2025-07-14", {{"security_id", "warrant-t1"}, {"reason_text", "In error"}}),
+        ledger_tx("TX_STOCK_REISSUANCE", "l13", "2025-07-13", {{"security_id", "stock-t1"}, {"resulting_security_ids", {"stock-r1"}}}),
+        ledger_tx("TX_CONVERTIBLE_RETRACTION", "l12", "2025-07-12", {{"security_id", "note-1"}, {"reason_text", "In error"}}),
+        ledger_tx("TX_CONVERTIBLE_TRANSFER", "l11", "2025-07-11",
+                  {{"security_id", "safe-2"}, {"amount", {{"amount", "50000"}, {"currency", "USD"}}}, {"resulting_security_ids", {"safe-t1"}}}),
+        ledger_tx("TX_CONVERTIBLE_CONVERSION", "l10", "2025-07-10",
+                  {{"security_id", "safe-1"}, {"reason_text", "Series A"}, {"trigger_id", "SAFE-1.TRIG.1"},
+                   {"resulting_security_ids", {"stock-s1"}}}),
+        ledger_tx("TX_WARRANT_EXERCISE", "l9", "2025-07-09",
+                  {{"security_id", "warrant-1"}, {"trigger_id", "W-1.TRIG.1"}, {"resulting_security_ids", {"stock-w1"}}}),
+        ledger_tx("TX_WARRANT_TRANSFER", "l8", "2025-07-08",
+                  {{"security_id", "warrant-1"}, {"quantity", "10000"}, {"resulting_security_ids", {"warrant-t1"}}}),
+        ledger_tx("TX_STOCK_REPURCHASE", "l7", "2025-07-07", {{"security_id", "stock-2b"}, {"quantity", "100000"}, {"price", usd}}),
+        ledger_tx("TX_STOCK_CONVERSION", "l6", "2025-07-06",
+                  {{"security_id", "stock-2"}, {"quantity_converted", "300000"}, {"resulting_security_ids", {"stock-c1"}},
+                   {"balance_security_id", "stock-2b"}}),
+        ledger_tx("TX_STOCK_PLAN_RETURN_TO_POOL", "l5b", "2025-07-05",
+                  {{"security_id", "option-1"}, {"quantity", "20000"}, {"reason_text", "Forfeited"}, {"stock_plan_id", "stock-plan-1"}}),
+        ledger_tx("TX_EQUITY_COMPENSATION_CANCELLATION", "l5", "2025-07-05",
+                  {{"security_id", "option-1"}, {"quantity", "20000"}, {"reason_text", "Forfeited"}}),
+        ledger_tx("TX_EQUITY_COMPENSATION_REPRICING", "l4", "2025-07-04",
+                  {{"security_id", "option-1"}, {"new_exercise_price", {{"amount", "0.05"}, {"currency", "USD"}}}}),
+        ledger_tx("TX_EQUITY_COMPENSATION_TRANSFER", "l3", "2025-07-03",
+                  {{"security_id", "option-1"}, {"quantity", "50000"}, {"resulting_security_ids", {"option-t1"}}}),
+        ledger_tx("TX_EQUITY_COMPENSATION_EXERCISE", "l2", "2025-07-02",
+                  {{"security_id", "option-1"}, {"quantity", "100000"}, {"resulting_security_ids", {"stock-x1"}}}),
+        ledger_tx("TX_STOCK_TRANSFER", "l1", "2025-07-01",
+                  {{"security_id", "stock-1"}, {"quantity", "1000000"}, {"resulting_security_ids", {"stock-t1"}},
+                   {"balance_security_id", "stock-1b"}}),
+    };
+    for (const json& t : ledger) tx.push_back(t);
+    tx.push_back(rsu);
+    // The resulting issuances; the exercise's names the plan (its shares are not taken off twice).
+    tx.push_back(stock_of(base, "stock-1b", "ada", "stock-class-1", 7'000'000, "2025-07-01"));
+    tx.push_back(stock_of(base, "stock-t1", "fund2", "stock-class-1", 1'000'000, "2025-07-01"));
+    json exercised = stock_of(base, "stock-x1", "grace", "stock-class-1", 100'000, "2025-07-02");
+    exercised["stock_plan_id"] = "stock-plan-1";
+    tx.push_back(exercised);
+    tx.push_back(option_t1);
+    tx.push_back(stock_of(base, "stock-c1", "fund", "stock-class-1", 420'000, "2025-07-06"));  // 300,000 Seed at 7/5
+    tx.push_back(warrant_t1);
+    tx.push_back(stock_of(base, "stock-w1", "fund2", "stock-class-2", 20'000, "2025-07-09"));
+    tx.push_back(stock_of(base, "stock-s1", "fund2", "stock-class-2", 400'000, "2025-07-10"));
+    tx.push_back(safe_t1);
+    tx.push_back(stock_of(base, "stock-r1", "fund2", "stock-class-1", 1'000'000, "2025-07-13"));
+    tx.push_back(stock_of(base, "stock-rel1", "grace", "stock-class-1", 40'000, "2025-07-17"));
+    return p;
+}
+
+TEST_CASE("ocf: a ledger of transfers, exercises, conversions, repurchases, retractions and more replays to exact holdings") {
+    const json p = ledger_package();
+    const ocf_import in = from_ocf_merged(p);
+    const cap_table& t = in.table;
+    // Holdings per holder and class.
+    CHECK(held(t, "ada", "Common") == sh(7'000'000));        // 8,000,000 less 1,000,000 transferred (the balance reissued)
+    CHECK(held(t, "fund2", "Common") == sh(1'000'000));      // transferred, then reissued
+    CHECK(held(t, "grace", "Common") == sh(140'000));        // 100,000 exercised + 40,000 released
+    CHECK(held(t, "fund", "Series Seed") == sh(400'000));    // 800,000 - 300,000 converted - 100,000 repurchased
+    CHECK(held(t, "fund", "Common") == sh(420'000));         // the conversion's result
+    CHECK(held(t, "fund2", "Series Seed") == sh(420'000));   // 20,000 from the warrant, 400,000 from the SAFE
+    CHECK(t.holdings().size() == 6);
+    // The grant: 250,000 - 100,000 exercised - 50,000 transferred (then retracted) - 20,000 cancelled, repriced.
+    REQUIRE(t.grants().size() == 1);
+    CHECK(t.grants()[0].holder == holder_id("grace"));
+    CHECK(t.grants()[0].shares == sh(80'000));
+    CHECK(t.grants()[0].exercise_price == price_per_share(money::from_units(50), sh(1)));
+    CHECK(t.warrants().empty());  // exercised, and the transferred part retracted
+    // The pool: 1,000,000 reserved less the 100,000 exercised and the 40,000 released; the
+    // cancelled 20,000 and the retracted 50,000 are back in it.
+    CHECK(t.pools()[0].authorized == sh(860'000));
+    CHECK(t.fully_diluted().unallocated_pool() == sh(780'000));
+    CHECK(t.classes()[*t.class_index("Series Seed")].conversion_ratio() == fraction(3, 2));
+    // 7,000,000 + 1,000,000 + 140,000 + 420,000 common; 820,000 Seed at 3/2; 80,000 granted; 780,000 unallocated.
+    CHECK(t.fully_diluted().total() == sh(10'650'000));
+    // SAFE 1 converted, SAFE 2 transferred to the fund, the note retracted.
+    REQUIRE(in.safes.size() == 1);
+    CHECK(in.safes[0].holder == holder_id("fund"));
+    CHECK(in.safes[0].purchase_amount == 50_K);
+    CHECK(in.notes.empty());
+}
+
+TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its pointer") {
+    json p = ledger_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx[26]["quantity"] = "6999999";  // stock-1b, the transfer's balance: 7,000,000 remain
+    const auto add = [&](const char* type, const char* id, const char* date, json members) { tx.push_back(ledger_tx(type, id, date, members)); };
+    add("TX_STOCK_TRANSFER", "e37", "2025-08-01", {{"security_id", "stock-zz"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-e1"}}});
+    add("TX_EQUITY_COMPENSATION_EXERCISE", "e38", "2025-08-01",
+        {{"security_id", "option-1"}, {"quantity", "999999"}, {"resulting_security_ids", {"stock-e2"}}});
+    add("TX_STOCK_TRANSFER", "e39", "2025-08-01",
+        {{"security_id", "stock-1b"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-missing", "stock-t1"}}});
+    add("TX_STOCK_TRANSFER", "e40", "2025-08-01", {{"security_id", "stock-c1"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-e3"}}});
+    tx.push_back(stock_of(p, "stock-e3", "ada", "stock-class-1", 9, "2025-08-01"));
+    add("TX_STOCK_TRANSFER", "e42", "2025-06-01", {{"security_id", "stock-r1"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-e4"}}});
+    add("TX_STOCK_PLAN_RETURN_TO_POOL", "e43", "2025-08-01",
+        {{"security_id", "option-1"}, {"quantity", "1"}, {"reason_text", "Forfeited"}, {"stock_plan_id", "stock-plan-1"}});
+    add("TX_STOCK_CLASS_SPLIT", "e44", "2025-08-01", {{"stock_class_id", "stock-class-1"}, {"split_ratio", {{"numerator", "2"}, {"denominator", "1"}}}});
+    add("TX_CONVERTIBLE_CONVERSION", "e45", "2025-08-01",
+        {{"security_id", "safe-t1"}, {"reason_text", "Series A"}, {"trigger_id", "T"}, {"resulting_security_ids", {"stock-e5"}},
+         {"balance_security_id", "safe-t2"}});
+    add("TX_STOCK_RETRACTION", "e46", "2025-08-01", {{"security_id", "stock-c1"}});
+    add("TX_WARRANT_EXERCISE", "e47", "2025-08-01", {{"security_id", "warrant-1"}, {"trigger_id", "T"}, {"resulting_security_ids", {"stock-e6"}}});
+    add("TX_STOCK_TRANSFER", "e48", "2025-08-01",
+        {{"security_id", "stock-c1"}, {"quantity", "10"}, {"resulting_security_ids", {"warrant-e7"}}, {"price", "1"}});
+    json w = tx[3];
+    w["id"] = "tx-warrant-e7";
+    w["security_id"] = "warrant-e7";
+    tx.push_back(w);
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/26/quantity = 6999999: must be the 7000000 shares that remain after /Transactions.ocf.json/items/24, "
+        "whose balance_security_id it is",
+        "/Transactions.ocf.json/items/37/security_id = \"stock-zz\": is not the security id of an earlier stock issuance in the transactions",
+        "/Transactions.ocf.json/items/38/quantity = 999999: must be positive and at most the security's 80000 outstanding shares",
+        "/Transactions.ocf.json/items/39/resulting_security_ids/1 = \"stock-t1\": is also named by "
+        "/Transactions.ocf.json/items/24/resulting_security_ids/0: a security results from one transaction (each resulting issuance is "
+        "used once)",
+        "/Transactions.ocf.json/items/42/security_id = \"stock-r1\": is issued by /Transactions.ocf.json/items/35, which applies later: "
+        "transactions apply in date order, and one acts on a security issued before it",
+        "/Transactions.ocf.json/items/43/quantity = 1: must be positive and at most the 0 shares cancelled or repurchased from the "
+        "security and not yet returned to a pool",
+        "/Transactions.ocf.json/items/44/stock_class_id = \"stock-class-1\": names a class with a preference, a stock plan or warrants: "
+        "fundround applies a split to common stock only, as OCF does not say how it changes an issue price, options, warrants or a "
+        "plan's reserve",
+        "/Transactions.ocf.json/items/45/balance_security_id = \"safe-t2\": names a balance: fundround does not model partial "
+        "conversions of convertibles (convert the whole investment)",
+        "/Transactions.ocf.json/items/46/reason_text: is required",
+        "/Transactions.ocf.json/items/47/security_id = \"warrant-1\": has nothing outstanding: an earlier transaction took all of the "
+        "security",
+        "/Transactions.ocf.json/items/48/price: is not a member of a stock transfer; expected object_type, id, comments, security_id, "
+        "date, quantity, resulting_security_ids, balance_security_id, consideration_text",
+        // Checked at the end: every resulting security is issued, by an issuance of its kind,
+        // and a transfer's resulting issuances hold what it took.
+        "/Transactions.ocf.json/items/37/resulting_security_ids/0 = \"stock-e1\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/38/resulting_security_ids/0 = \"stock-e2\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/39/resulting_security_ids/0 = \"stock-missing\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/40/resulting_security_ids: the resulting issuances hold 9 shares, not the 10 the transfer takes "
+        "from the security",
+        "/Transactions.ocf.json/items/42/resulting_security_ids/0 = \"stock-e4\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/45/resulting_security_ids/0 = \"stock-e5\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/47/resulting_security_ids/0 = \"stock-e6\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/48/resulting_security_ids/0 = \"warrant-e7\": names the TX_WARRANT_ISSUANCE "
+        "/Transactions.ocf.json/items/49: a stock transfer results in a TX_STOCK_ISSUANCE"}));
+}
+
+TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {
+    // Series Seed converts 1:1 here: at 7/5, as-converted shares are floored per holding, so that
+    // splitting a holding between holders may change the fully diluted total by a share or two.
+    json base = small_package();
+    base["StockClasses.ocf.json"]["items"][1]["conversion_rights"][0]["conversion_mechanism"]["ratio"] = {{"numerator", "1"},
+                                                                                                     {"denominator", "1"}};
+    const share_count fd = from_ocf_merged(base).table.fully_diluted().total();
+    const char* holders[] = {"ada", "fund", "fund2", "grace"};
+    for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+        CAPTURE(seed);
+        lcg rng{seed};
+        json p = base;
+        json& tx = p["Transactions.ocf.json"]["items"];
+        struct live {
+            std::string sid;
+            std::string holder;
+            std::string cls;  // "" for an option
+            std::int64_t qty;
+        };
+        std::vector<live> stock = {{"stock-1", "ada", "stock-class-1", 8'000'000}, {"stock-2", "fund", "stock-class-2", 800'000}};
+        std::vector<live> options = {{"option-1", "grace", "", 250'000}};
+        std::vector<json> added;
+        std::int64_t exercised = 0;
+        int fresh = 0;
+        const auto next_id = [&](const char* prefix) { return std::string(prefix) + std::to_string(++fresh); };
+        const auto option_of = [&](const std::string& sid, const std::string& holder, std::int64_t q, const std::string& date) {
+            json o = base["Transactions.ocf.json"]["items"][2];
+            o["id"] = "tx-" + sid;
+            o["security_id"] = sid;
+            o["stakeholder_id"] = holder;
+            o["quantity"] = std::to_string(q);
+            o["date"] = date;
+            return o;
+        };
+        for (int step = 0; step < 12; ++step) {
+            const std::string date = "2025-07-" + std::string(step < 9 ? "0" : "") + std::to_string(step + 1);
+            const bool on_stock = options.empty() || rng.next(2) == 0;
+            std::vector<live>& pool = on_stock ? stock : options;
+            const std::size_t pick = static_cast<std::size_t>(rng.next(pool.size()));
+            live from = pool[pick];  // a copy: the lists grow below
+            if (from.qty == 0) continue;
+            const std::int64_t q = 1 + static_cast<std::int64_t>(rng.next(static_cast<std::uint64_t>(from.qty)));
+            const std::string to = holders[rng.next(4)];
+            const std::string result = next_id(on_stock ? "st-" : "op-");
+            const bool exercise = !on_stock && rng.next(2) == 0;
+            json t = ledger_tx(on_stock ? "TX_STOCK_TRANSFER" : exercise ? "TX_EQUITY_COMPENSATION_EXERCISE" : "TX_EQUITY_COMPENSATION_TRANSFER",
+                               next_id("t-"), date.c_str(), {{"security_id", from.sid}, {"quantity", std::to_string(q)}, {"resulting_security_ids", {result}}});
+            if (exercise) {
+                json st = stock_of(base, result, from.holder.c_str(), "stock-class-1", q, date.c_str());
+                if (rng.next(2) == 0) st["stock_plan_id"] = "stock-plan-1";  // named or not: counted once
+                added.push_back(st);
+                stock.push_back({result, from.holder, "stock-class-1", q});
+                exercised += q;
+            } else if (on_stock) {
+                added.push_back(stock_of(base, result, to.c_str(), from.cls.c_str(), q, date.c_str()));
+                stock.push_back({result, to, from.cls, q});
+            } else {
+                added.push_back(option_of(result, to, q, date));
+                options.push_back({result, to, "", q});
+            }
+            from.qty -= q;
+            if (from.qty > 0 && !exercise && rng.next(2) == 0) {
+                // The rest under a balance security: its own issuance, or (no issuance) the same security renamed.
+                const std::string rest = next_id(on_stock ? "sb-" : "ob-");
+                t["balance_security_id"] = rest;
+                if (rng.next(2) == 0) {
+                    added.push_back(on_stock ? stock_of(base, rest, from.holder.c_str(), from.cls.c_str(), from.qty, date.c_str())
+                                             : option_of(rest, from.holder, from.qty, date));
+                }
+                live moved_rest = from;
+                moved_rest.sid = rest;
+                from.qty = 0;
+                pool.push_back(moved_rest);
+            }
+            pool[pick].qty = from.qty;
+            added.push_back(t);
+        }
+        // Shuffled: the import orders them by date, each transaction after the issuance it acts on.
+        for (std::size_t i = added.size(); i > 1; --i) std::swap(added[i - 1], added[static_cast<std::size_t>(rng.next(i))]);
+        for (const json& a : added) tx.push_back(a);
+        const std::vector<std::string> problems = problems_of(p);
+        REQUIRE_MESSAGE(problems.empty(), joined(problems));
+        const ocf_import in = from_ocf_merged(p);
+        CHECK(in.table.fully_diluted().total() == fd);
+        share_count common;
+        share_count seed_shares;
+        for (const holding& h : in.table.holdings()) (h.share_class == "Common" ? common : seed_shares) += h.shares;
+        CHECK(common == sh(8'000'000 + exercised));
+        CHECK(seed_shares == sh(800'000));
+        CHECK(in.table.pools()[0].authorized == sh(1'000'000 - exercised));
+    }
+}
+
+TEST_CASE("ocf: a plan's default_cancellation_behavior decides where a cancelled option's shares go; a return to pool routes them") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx.push_back(ledger_tx("TX_EQUITY_COMPENSATION_CANCELLATION", "c1", "2025-07-01",
+                           {{"security_id", "option-1"}, {"quantity", "50000"}, {"reason_text", "Forfeited"}}));
+    // RETURN_TO_POOL (and a plan that does not say): back in the pool.
+    CHECK(from_ocf_merged(p).table.pools()[0].authorized == sh(1'000'000));
+    CHECK(from_ocf_merged(p).table.fully_diluted().unallocated_pool() == sh(800'000));
+    p["StockPlans.ocf.json"]["items"][0]["default_cancellation_behavior"] = "RETURN_TO_POOL";
+    CHECK(from_ocf_merged(p).table.fully_diluted().unallocated_pool() == sh(800'000));
+    // RETIRE, HOLD_AS_CAPITAL_STOCK, DEFINED_PER_PLAN_SECURITY: out of the reserve...
+    for (const char* behavior : {"RETIRE", "HOLD_AS_CAPITAL_STOCK", "DEFINED_PER_PLAN_SECURITY"}) {
+        CAPTURE(behavior);
+        p["StockPlans.ocf.json"]["items"][0]["default_cancellation_behavior"] = behavior;
+        const ocf_import in = from_ocf_merged(p);
+        CHECK(in.table.pools()[0].authorized == sh(950'000));
+        CHECK(in.table.fully_diluted().unallocated_pool() == sh(750'000));
+        CHECK(in.table.fully_diluted().total() == small_table().fully_diluted().total() - sh(50'000));
+    }
+    // ... unless a TX_STOCK_PLAN_RETURN_TO_POOL returns (part of) them.
+    tx.push_back(ledger_tx("TX_STOCK_PLAN_RETURN_TO_POOL", "r1", "2025-07-01",
+                           {{"security_id", "option-1"}, {"quantity", "30000"}, {"reason_text", "Plan terms"}, {"stock_plan_id", "stock-plan-1"}}));
+    CHECK(from_ocf_merged(p).table.pools()[0].authorized == sh(980'000));
+    p["StockPlans.ocf.json"]["items"][0]["default_cancellation_behavior"] = "RETURN_TO_POOL";
+    CHECK(from_ocf_merged(p).table.pools()[0].authorized == sh(1'000'000));  // already back: routed to the same plan
+    p["StockPlans.ocf.json"]["items"][0]["default_cancellation_behavior"] = "SOMETIMES";
+    CHECK(joined(problems_of(p)) == joined({
+        "/StockPlans.ocf.json/items/0/default_cancellation_behavior = \"SOMETIMES\": must be a cancellation behaviour: one of RETIRE, "
+        "RETURN_TO_POOL, HOLD_AS_CAPITAL_STOCK, DEFINED_PER_PLAN_SECURITY"}));
+}
+
+TEST_CASE("ocf: a split multiplies a common class's outstanding stock exactly; a fractional result is a problem, never rounded") {
+    json p = small_package();
+    p["StockClasses.ocf.json"]["items"].push_back(
+        {{"object_type", "STOCK_CLASS"}, {"id", "class-b"}, {"name", "Class B Common"}, {"class_type", "COMMON"},
+         {"default_id_prefix", "B-"}, {"initial_shares_authorized", "NOT APPLICABLE"}, {"votes_per_share", "1"}, {"seniority", "1"}});
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx.push_back(stock_of(p, "b-1", "ada", "class-b", 1'000, "2025-01-01"));
+    tx.push_back(stock_of(p, "b-2", "fund", "class-b", 3'000, "2025-01-01"));
+    tx.push_back(stock_of(p, "b-3", "grace", "class-b", 10, "2025-08-01"));  // after the split: not multiplied
+    tx.push_back(ledger_tx("TX_STOCK_CLASS_SPLIT", "split-1", "2025-07-01",
+                           {{"stock_class_id", "class-b"}, {"split_ratio", {{"numerator", "3"}, {"denominator", "2"}}}}));
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(held(in.table, "ada", "Class B Common") == sh(1'500));
+    CHECK(held(in.table, "fund", "Class B Common") == sh(4'500));
+    CHECK(held(in.table, "grace", "Class B Common") == sh(10));
+    tx[7]["quantity"] = "1001";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/10/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 1001 shares of security "
+        "\"b-1\" 3003/2 shares: fundround does not model fractional shares and rounds none (a split must give whole shares)"}));
+}
+
 }  // namespace test_ocf

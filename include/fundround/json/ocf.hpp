@@ -1562,7 +1562,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (!bid || s.remaining.value() == 0) return take;
         if (issued_by.count(*bid) != 0) {
             // The rest is issued again under the balance's own issuance (OCF's model).
-            balance_due.emplace(*bid, std::make_pair(s.remaining, at.member("balance_security_id")));
+            balance_due.emplace(*bid, std::make_pair(s.remaining, at));
             reduce(s, s.remaining);
         } else {
             // No issuance: the balance id names what remains of the same security.
@@ -1588,8 +1588,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         const auto due = balance_due.find(tx_source[n]);
         if (due != balance_due.end() && due->second.first != q) {
             r_.report(q_at, std::to_string(q.value()),
-                      "must be the " + std::to_string(due->second.first.value()) + " shares that remain of the security " +
-                          due->second.second.json_pointer() + " names it the balance of");
+                      "must be the " + std::to_string(due->second.first.value()) + " shares that remain after " +
+                          due->second.second.json_pointer() + ", whose balance_security_id it is");
         }
     };
 
