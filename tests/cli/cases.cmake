@@ -100,6 +100,9 @@ fundround_cli_test(convert_ocf_to_ocf 0 PRODUCES ocf/Manifest.ocf.json convert_o
 fundround_cli_test(convert_issuer_facts_to_ocf 0 PRODUCES ocf/Manifest.ocf.json convert_issuer_facts_manifest.json
                    ARGS convert issuer_facts.json --to ocf -o @OUT@/ocf)
 fundround_cli_test(captable_ocf_no_relationship 0 ARGS captable ocf_no_relationship.json)
+# A ledger (the Acme package with a transfer and its balance, an exercise, a repurchase and a
+# note's conversion, written latest first): replayed in date order.
+fundround_cli_test(captable_ocf_ledger 0 ARGS captable ocf_ledger.json)
 
 # 1: the deal file is invalid (every problem, one a line, at its JSON pointer).
 fundround_cli_test(invalid_deal 1 ARGS report invalid.json)
