@@ -1593,6 +1593,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
     };
 
+    // The id and date of a transaction other than an issuance (its date orders it, and is not kept).
+    const auto transaction_head = [&](const json& obj, const field_path& at) {
+        (void)id(obj, at);
+        if (const auto* d = r_.required(obj, at, "date")) (void)ocf_date(*d, at.member("date"));
+        note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+    };
     for (const std::size_t tx_n : order) {
         const json* item = tx_items[tx_n].first;
         const field_path& at = tx_items[tx_n].second;
@@ -2055,9 +2061,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             for (const std::string& e : extra) names.push_back(e.c_str());
             expect(*item, at, c->object, names);
-            (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
-            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            transaction_head(*item, at);
             note_comments(*item, c->on);
             for (std::size_t k = 0; k < extra.size(); ++k) {
                 const char* spec = c->members[k];
@@ -2135,9 +2139,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (c->conserves) moved.emplace(tx_n, std::make_pair(*taken, share_count()));
         } else if (type == "TX_EQUITY_COMPENSATION_REPRICING") {
             expect(*item, at, "an equity compensation repricing", {"object_type", "id", "comments", "date", "security_id", "new_exercise_price"});
-            (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
-            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            transaction_head(*item, at);
             note_comments(*item, "repricings");
             std::optional<price_per_share> p;
             if (const auto* m = r_.required(*item, at, "new_exercise_price")) p = price(*m, at.member("new_exercise_price"));
@@ -2151,9 +2153,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         } else if (type == "TX_STOCK_PLAN_RETURN_TO_POOL") {
             expect(*item, at, "a return to pool", {"object_type", "id", "comments", "security_id", "date", "quantity", "reason_text", "stock_plan_id"});
-            (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
-            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            transaction_head(*item, at);
             note_comments(*item, "returns to pool");
             if (const auto* t = r_.required(*item, at, "reason_text")) {
                 if (r_.read_string(*t, at.member("reason_text"))) note("reason_text of returns to pool", "fundround keeps no reasons");
@@ -2186,10 +2186,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         } else if (type == "TX_STOCK_PLAN_POOL_ADJUSTMENT") {
             expect(*item, at, "a stock plan pool adjustment",
                    {"object_type", "id", "comments", "date", "stock_plan_id", "board_approval_date", "stockholder_approval_date", "shares_reserved"});
-            (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
+            transaction_head(*item, at);
             note_members(*item, {"board_approval_date", "stockholder_approval_date"}, "pool adjustments", "fundround records no approvals");
-            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
             note_comments(*item, "pool adjustments");
             std::optional<share_count> q;
             if (const auto* m = r_.required(*item, at, "shares_reserved")) q = shares(*m, at.member("shares_reserved"));
@@ -2209,9 +2207,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             const char* member = split ? "split_ratio" : "new_ratio_conversion_mechanism";
             expect(*item, at, split ? "a stock class split" : "a stock class conversion ratio adjustment",
                    {"object_type", "id", "comments", "date", "stock_class_id", member});
-            (void)id(*item, at);
-            if (const auto* d = r_.required(*item, at, "date")) (void)ocf_date(*d, at.member("date"));
-            note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
+            transaction_head(*item, at);
             note_comments(*item, split ? "splits" : "conversion ratio adjustments");
             const auto cls = class_ref(*item, at, "stock_class_id");
             const json* m = r_.required(*item, at, member);
@@ -2255,7 +2251,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             for (auto& [sid, s] : securities) {
                 if (s.kind != 's' || s.remaining.value() == 0 || holdings[s.index].class_index != *cls) continue;
-                const fraction after = *r * fraction(s.remaining.value());
+                fraction after;
+                try {
+                    after = *r * fraction(s.remaining.value());
+                } catch (const error& e) {
+                    r_.report(rat, json_value_text(*m), std::string("is out of range: ") + e.what());
+                    continue;
+                }
                 if (!after.is_integer() || after.numerator() > int64_max) {
                     r_.report(rat, json_value_text(*m),
                               "gives the " + std::to_string(s.remaining.value()) + " shares of security " + quoted_text(sid) + " " +
