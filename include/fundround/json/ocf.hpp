@@ -1327,7 +1327,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // and what is required are the OCF schemas' (a "*": required).
     enum class effect { cancel, retract, exercise, move };
     struct consuming {
-        const char* type;
+        std::string_view type;
         char kind;            // its source's: 's' stock, 'g' equity compensation, 'w' warrant, 'c' convertible
         const char* object;   // "a stock transfer", for unknown members
         const char* on;       // "stock transfers", for what is left out
@@ -1372,13 +1372,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         {"TX_EQUITY_COMPENSATION_REPRICING", 'g', "an equity compensation repricing", "repricings", "reprice", nullptr, false, false, effect::move, 'g', false, {}},
         {"TX_STOCK_PLAN_RETURN_TO_POOL", 's', "a return to pool", "returns to pool", "return", nullptr, false, false, effect::move, 's', false, {}},
     }};
-    const auto consuming_of = [](const std::string& type) -> const consuming* {
+    const auto consuming_of = [](std::string_view type) -> const consuming* {
         for (const consuming& c : consuming_types) {
             if (type == c.type) return &c;
         }
         return nullptr;
     };
-    const auto issuance_kind = [](const std::string& type) -> char {
+    const auto issuance_kind = [](std::string_view type) -> char {
         if (type == "TX_STOCK_ISSUANCE") return 's';
         if (type == "TX_EQUITY_COMPENSATION_ISSUANCE" || type == "TX_PLAN_SECURITY_ISSUANCE") return 'g';
         if (type == "TX_WARRANT_ISSUANCE") return 'w';
@@ -1404,12 +1404,19 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     const auto tx_items = items_of("transactions");
     const std::size_t n_tx = tx_items.size();
     std::vector<std::vector<diagnostic>> tx_problems(n_tx);
-    std::vector<std::string> tx_type(n_tx);
-    std::vector<std::string> tx_date(n_tx);             // as written: YYYY-MM-DD compares as text ("" if none)
-    std::vector<std::string> tx_source(n_tx);           // its security_id
+    // Views into the package's documents, which outlive the read.
+    std::vector<std::string_view> tx_type(n_tx);
+    std::vector<std::string_view> tx_date(n_tx);        // as written: YYYY-MM-DD compares as text ("" if none)
+    std::vector<std::string_view> tx_source(n_tx);      // its security_id
+    std::vector<const consuming*> tx_consuming(n_tx, nullptr);  // its row, for a transaction that acts on a security
     std::vector<std::size_t> tx_parent(n_tx, npos);     // an issuance a transaction results in: that transaction
     std::vector<std::vector<std::pair<std::string, field_path>>> tx_results(n_tx);
-    std::map<std::string, std::size_t> issued_by;       // security id -> the first issuance of it
+    // Security id -> the first issuance of it: the pairs (id, transaction), sorted once read.
+    std::vector<std::pair<std::string_view, std::size_t>> issuances;
+    const auto issued_by = [&issuances](std::string_view sid) -> std::size_t {
+        const auto it = std::lower_bound(issuances.begin(), issuances.end(), std::make_pair(sid, std::size_t{0}));
+        return it != issuances.end() && it->first == sid ? it->second : npos;
+    };
     struct result_ref {
         std::size_t tx;
         field_path at;
@@ -1433,10 +1440,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                               "; a transaction appears once (OCF ids are unique among objects of one type)"});
             }
         }
-        if (const json* d = json_reader::member(item, "date"); d != nullptr && d->is_string()) tx_date[n] = d->get<std::string>();
-        if (const json* s = json_reader::member(item, "security_id"); s != nullptr && s->is_string()) tx_source[n] = s->get<std::string>();
-        if (issuance_kind(type) != 0 && !tx_source[n].empty()) issued_by.emplace(tx_source[n], n);
-        const consuming* c = consuming_of(type);
+        if (const json* d = json_reader::member(item, "date"); d != nullptr && d->is_string()) tx_date[n] = d->get_ref<const std::string&>();
+        if (const json* s = json_reader::member(item, "security_id"); s != nullptr && s->is_string()) {
+            tx_source[n] = s->get_ref<const std::string&>();
+        }
+        if (issuance_kind(type) != 0 && !tx_source[n].empty()) issuances.emplace_back(tx_source[n], n);
+        const consuming* c = tx_consuming[n] = consuming_of(type);
         if (c == nullptr) continue;
         const auto claim = [&](const json& sid, const field_path& ref, bool balance) {
             if (!sid.is_string()) return;
@@ -1454,9 +1463,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         if (const json* b = json_reader::member(item, "balance_security_id"); c->balance && b != nullptr) claim(*b, at.member("balance_security_id"), true);
     }
+    std::sort(issuances.begin(), issuances.end());
     for (const auto& [sid, ref] : result_of) {
-        const auto it = issued_by.find(sid);
-        if (it != issued_by.end()) tx_parent[it->second] = ref.tx;
+        if (const std::size_t i = issued_by(sid); i != npos) tx_parent[i] = ref.tx;
     }
     // The order: by date (as written; undated first), on one date issuances and class and plan
     // adjustments before the transactions that act on a security, each of those after the one
@@ -1466,11 +1475,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     {
         std::vector<std::size_t> memo(n_tx, npos);
         const auto producer = [&](std::size_t n) -> std::size_t {
-            const auto it = issued_by.find(tx_source[n]);
-            return it == issued_by.end() ? npos : tx_parent[it->second];
+            const std::size_t i = issued_by(tx_source[n]);
+            return i == npos ? npos : tx_parent[i];
         };
         for (std::size_t n = 0; n < n_tx; ++n) {
-            if (consuming_of(tx_type[n]) == nullptr || tx_source[n].empty()) continue;
+            if (tx_consuming[n] == nullptr || tx_source[n].empty()) continue;
             std::vector<std::size_t> chain;
             std::size_t m = n;
             while (m != npos && memo[m] == npos && chain.size() <= n_tx) {
@@ -1491,9 +1500,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             attached[tx_parent[n]].push_back(n);
         }
     }
-    std::sort(roots.begin(), roots.end(), [&](std::size_t a, std::size_t b) {
+    const auto applies_before = [&](std::size_t a, std::size_t b) {
         return std::tie(tx_date[a], depth[a], a) < std::tie(tx_date[b], depth[b], b);
-    });
+    };
+    if (!std::is_sorted(roots.begin(), roots.end(), applies_before)) {  // exports are usually in date order already
+        std::sort(roots.begin(), roots.end(), applies_before);
+    }
     std::vector<std::size_t> order;
     order.reserve(n_tx);
     for (const std::size_t n : roots) {
@@ -1509,11 +1521,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (!sid) return nullptr;
         const auto it = securities.find(*sid);
         if (it != securities.end() && std::string_view(of_kinds).find(it->second.kind) != std::string_view::npos) return &it->second;
-        const auto later = issued_by.find(*sid);
-        if (it == securities.end() && later != issued_by.end() &&
-            std::string_view(of_kinds).find(issuance_kind(tx_type[later->second])) != std::string_view::npos) {
+        const std::size_t later = issued_by(*sid);
+        if (it == securities.end() && later != npos &&
+            std::string_view(of_kinds).find(issuance_kind(tx_type[later])) != std::string_view::npos) {
             r_.report(at.member("security_id"), json_value_text(*m),
-                      "is issued by " + tx_items[later->second].second.json_pointer() +
+                      "is issued by " + tx_items[later].second.json_pointer() +
                           ", which applies later: transactions apply in date order, and one acts on a security issued before it");
         } else {
             r_.report(at.member("security_id"), json_value_text(*m), "is not the security id of an earlier " + what + " in the transactions");
@@ -1560,7 +1572,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         const json* b = json_reader::member(obj, "balance_security_id");
         const auto bid = b == nullptr ? std::nullopt : r_.read_string(*b, at.member("balance_security_id"));
         if (!bid || s.remaining.value() == 0) return take;
-        if (issued_by.count(*bid) != 0) {
+        if (issued_by(*bid) != npos) {
             // The rest is issued again under the balance's own issuance (OCF's model).
             balance_due.emplace(*bid, std::make_pair(s.remaining, at));
             reduce(s, s.remaining);
@@ -1579,13 +1591,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // An issuance that results from a transaction: counted against what the transaction took.
     const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at) {
         if (tx_parent[n] == npos) return;
-        const result_ref& ref = result_of.at(tx_source[n]);
+        const result_ref& ref = result_of.at(std::string(tx_source[n]));
         if (!ref.balance) {
             const auto m = moved.find(ref.tx);
             if (m != moved.end()) add_shares(m->second.second, q, q_at);
             return;
         }
-        const auto due = balance_due.find(tx_source[n]);
+        const auto due = balance_due.find(std::string(tx_source[n]));
         if (due != balance_due.end() && due->second.first != q) {
             r_.report(q_at, std::to_string(q.value()),
                       "must be the " + std::to_string(due->second.first.value()) + " shares that remain after " +
@@ -2046,7 +2058,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 notes.push_back(std::move(n));
             }
             instruments.push_back(std::move(rec));
-        } else if (const consuming* c = consuming_of(type);
+        } else if (const consuming* c = tx_consuming[tx_n];
                    c != nullptr && type != "TX_EQUITY_COMPENSATION_REPRICING" && type != "TX_STOCK_PLAN_RETURN_TO_POOL") {
             // A transaction that takes from a security: one routine for every kind.
             std::vector<const char*> names = {"object_type", "id", "comments", "security_id", "date"};
@@ -2289,16 +2301,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // Each resulting security is issued in the file, by an issuance of the kind its transaction
     // results in; a transfer's or reissuance's resulting issuances hold what it took.
     for (std::size_t n = 0; n < n_tx; ++n) {
-        const consuming* c = consuming_of(tx_type[n]);
+        const consuming* c = tx_consuming[n];
         bool found = true;
         for (const auto& [sid, ref] : tx_results[n]) {
-            const auto it = issued_by.find(sid);
-            if (it == issued_by.end()) {
+            const std::size_t it = issued_by(sid);
+            if (it == npos) {
                 r_.report(ref, quoted_text(sid), "names no issuance in the transactions: the " + issuance_name(c->result_kind) + " with this security_id is missing");
                 found = false;
-            } else if (issuance_kind(tx_type[it->second]) != c->result_kind) {
+            } else if (issuance_kind(tx_type[it]) != c->result_kind) {
                 r_.report(ref, quoted_text(sid),
-                          "names the " + tx_type[it->second] + " " + tx_items[it->second].second.json_pointer() + ": " + c->object +
+                          "names the " + std::string(tx_type[it]) + " " + tx_items[it].second.json_pointer() + ": " + c->object +
                               " results in a " + issuance_name(c->result_kind));
                 found = false;
             }
