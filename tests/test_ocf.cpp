@@ -1747,7 +1747,7 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
     add("TX_STOCK_TRANSFER", "e42", "2025-06-01", {{"security_id", "stock-r1"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-e4"}}});
     add("TX_STOCK_PLAN_RETURN_TO_POOL", "e43", "2025-08-01",
         {{"security_id", "option-1"}, {"quantity", "1"}, {"reason_text", "Forfeited"}, {"stock_plan_id", "stock-plan-1"}});
-    add("TX_STOCK_CLASS_SPLIT", "e44", "2025-08-01", {{"stock_class_id", "stock-class-1"}, {"split_ratio", {{"numerator", "2"}, {"denominator", "1"}}}});
+    add("TX_STOCK_CLASS_SPLIT", "e44", "2025-08-01", {{"stock_class_id", "stock-class-2"}, {"split_ratio", {{"numerator", "2"}, {"denominator", "1"}}}});
     add("TX_CONVERTIBLE_CONVERSION", "e45", "2025-08-01",
         {{"security_id", "safe-t1"}, {"reason_text", "Series A"}, {"trigger_id", "T"}, {"resulting_security_ids", {"stock-e5"}},
          {"balance_security_id", "safe-t2"}});
@@ -1771,9 +1771,8 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
         "transactions apply in date order, and one acts on a security issued before it",
         "/Transactions.ocf.json/items/43/quantity = 1: must be positive and at most the 0 shares cancelled or repurchased from the "
         "security and not yet returned to a pool",
-        "/Transactions.ocf.json/items/44/stock_class_id = \"stock-class-1\": names a class with a preference, a stock plan or warrants: "
-        "fundround applies a split to common stock only, as OCF does not say how it changes an issue price, options, warrants or a "
-        "plan's reserve",
+        "/Transactions.ocf.json/items/44/stock_class_id = \"stock-class-2\": names a preferred class: fundround splits common stock "
+        "only, as OCF does not say how a split changes a series' issue price, preference and conversion",
         "/Transactions.ocf.json/items/45/balance_security_id = \"safe-t2\": names a balance: fundround does not model partial "
         "conversions of convertibles (convert the whole investment)",
         "/Transactions.ocf.json/items/46/reason_text: is required",
@@ -1944,6 +1943,52 @@ TEST_CASE("ocf: a split multiplies a common class's outstanding stock exactly; a
     CHECK(joined(problems_of(p)) == joined({
         "/Transactions.ocf.json/items/10/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 1001 shares of security "
         "\"b-1\" 3003/2 shares: fundround does not model fractional shares and rounds none (a split must give whole shares)"}));
+}
+
+TEST_CASE("ocf: a split of common adjusts the plan's reserve, its options and their exercise prices, exactly") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    // Grace exercises 50,000 options on 2025-07-01, then Common splits 2-for-1 on 2025-08-01; the
+    // plan's reserve, the options left and their $0.10 strike are adjusted as the plan's
+    // adjustment clause provides: 2,000,000 reserved, 400,000 options at $0.05.
+    tx.push_back(ledger_tx("TX_EQUITY_COMPENSATION_EXERCISE", "x1", "2025-07-01",
+                           {{"security_id", tx[2]["security_id"]}, {"quantity", "50000"}, {"resulting_security_ids", {"x1-stock"}}}));
+    tx.push_back(stock_of(p, "x1-stock", "grace", "stock-class-1", 50'000, "2025-07-01"));
+    tx.push_back(ledger_tx("TX_STOCK_CLASS_SPLIT", "split-1", "2025-08-01",
+                           {{"stock_class_id", "stock-class-1"}, {"split_ratio", {{"numerator", "2"}, {"denominator", "1"}}}}));
+    const ocf_import in = from_ocf_merged(p);
+    const cap_table& t = in.table;
+    CHECK(held(t, "ada", "Common") == sh(16'000'000));
+    CHECK(held(t, "grace", "Common") == sh(100'000));
+    CHECK(held(t, "fund", "Series Seed") == sh(800'000));  // another class: not split, but it converts into twice as much
+    CHECK(t.classes()[*t.class_index("Series Seed")].conversion_ratio() == fraction(14, 5));
+    REQUIRE(t.grants().size() == 1);
+    CHECK(t.grants()[0].shares == sh(400'000));
+    CHECK(t.grants()[0].exercise_price == price_per_share(money::from_units(50), sh(1)));
+    CHECK(t.pools()[0].authorized == sh(1'900'000));  // (1,000,000 - 50,000 exercised) x 2
+    CHECK(t.fully_diluted().unallocated_pool() == sh(1'500'000));
+    REQUIRE(t.warrants().size() == 1);
+    CHECK(t.warrants()[0].shares == sh(30'000));  // for Series Seed: not split (its conversion is)
+    // Ownership is what it was before the split: every common share, option, reserved share and
+    // as-converted share doubled (10,162,000 -> 20,324,000 fully diluted).
+    json before = p;
+    before["Transactions.ocf.json"]["items"].erase(before["Transactions.ocf.json"]["items"].size() - 1);
+    const cap_table u = from_ocf_merged(before).table;
+    CHECK(u.fully_diluted().total() == sh(10'162'000));
+    CHECK(t.fully_diluted().total() == sh(20'324'000));
+    for (const holder& h : t.holders()) CHECK(t.ownership(h.id()) == u.ownership(h.id()));
+    // 3-for-2 with an odd grant: a problem naming the grant, nothing rounded.
+    tx[2]["quantity"] = "250001";
+    tx.back()["split_ratio"] = {{"numerator", "3"}, {"denominator", "2"}};
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/" + std::to_string(tx.size() - 1) +
+            "/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 200001 shares of security \"" +
+            tx[2]["security_id"].get<std::string>() +
+            "\" 600003/2 shares: fundround does not model fractional shares and rounds none (a split must give whole shares)",
+        "/Transactions.ocf.json/items/" + std::to_string(tx.size() - 1) +
+            "/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 200001 shares of the option grant "
+            "/Transactions.ocf.json/items/2 600003/2 shares: fundround does not model fractional shares and rounds none (a split "
+            "must give whole shares)"}));
 }
 
 }  // namespace test_ocf

@@ -2249,37 +2249,110 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
                 continue;
             }
-            // A split multiplies each outstanding security of the class by the ratio, exactly. What
-            // else it changes is not in OCF (a preferred class's issue price, the options, warrants
-            // and reserve of the class): such a split is not applied.
-            bool others = k.preferred;
-            for (const plan_rec& p : plans) others = others || p.class_index == *cls;
-            for (const auto& w : warrants) others = others || (w && w->class_index == *cls);
-            if (others) {
+            // A split multiplies each outstanding stock security of the class by the ratio, exactly,
+            // and, as the adjustment clauses of a plan, a warrant and a charter provide (OCF's split
+            // names only the class): the reserve of each plan of the class, the options and awards
+            // from it and the warrants for the class, whose exercise prices are divided by the
+            // ratio, and the conversion ratio of each preferred series converting into the class
+            // (its conversion price divided by the ratio). A preferred class's own split would
+            // change its issue price and preference, which OCF does not carry: it is not applied.
+            if (k.preferred) {
                 r_.report(at.member("stock_class_id"), json_value_text(item->at("stock_class_id")),
-                          "names a class with a preference, a stock plan or warrants: fundround applies a split to common stock only, "
-                          "as OCF does not say how it changes an issue price, options, warrants or a plan's reserve");
+                          "names a preferred class: fundround splits common stock only, as OCF does not say how a split changes a "
+                          "series' issue price, preference and conversion");
                 continue;
             }
-            for (auto& [sid, s] : securities) {
-                if (s.kind != 's' || s.remaining.value() == 0 || holdings[s.index].class_index != *cls) continue;
+            // @p n shares of @p what times the ratio: whole, or a problem (nothing is rounded).
+            const auto times_ratio = [&](share_count n, const std::string& what) -> std::optional<share_count> {
                 fraction after;
                 try {
-                    after = *r * fraction(s.remaining.value());
+                    after = *r * fraction(n.value());
                 } catch (const error& e) {
                     r_.report(rat, json_value_text(*m), std::string("is out of range: ") + e.what());
-                    continue;
+                    return std::nullopt;
                 }
                 if (!after.is_integer() || after.numerator() > int64_max) {
                     r_.report(rat, json_value_text(*m),
-                              "gives the " + std::to_string(s.remaining.value()) + " shares of security " + quoted_text(sid) + " " +
-                                  after.to_string() + " shares: fundround does not model fractional shares and rounds none (a split must give whole shares)");
-                    continue;
+                              "gives the " + std::to_string(n.value()) + " shares of " + what + " " + after.to_string() +
+                                  " shares: fundround does not model fractional shares and rounds none (a split must give whole shares)");
+                    return std::nullopt;
                 }
-                const share_count now(static_cast<std::int64_t>(after.numerator()));
-                holdings[s.index].shares -= s.remaining;
-                add_shares(holdings[s.index].shares, now, rat);
-                s.remaining = now;
+                return share_count(static_cast<std::int64_t>(after.numerator()));
+            };
+            // An exercise price divided by the ratio, exactly.
+            const auto price_over_ratio = [&](const price_per_share& pr) -> std::optional<price_per_share> {
+                try {
+                    const fraction units = pr.units_per_share() / *r;
+                    if (units.numerator() <= int64_max && units.denominator() <= int64_max) {
+                        return price_per_share(money::from_units(static_cast<std::int64_t>(units.numerator()), pr.currency()),
+                                               share_count(static_cast<std::int64_t>(units.denominator())));
+                    }
+                } catch (const error&) {
+                }
+                r_.report(rat, json_value_text(*m), "divides the exercise price " + pr.display_string() + " past what fundround holds exactly");
+                return std::nullopt;
+            };
+            const auto of_class = [&](const security_rec& s) {
+                if (s.kind == 's') return holdings[s.index].class_index == *cls;
+                if (s.kind == 'g') return s.plan && plans[*s.plan].class_index == *cls;
+                return s.kind == 'w' && s.index != npos && warrants[s.index] && warrants[s.index]->class_index == *cls;
+            };
+            for (auto& [sid, s] : securities) {
+                if (!of_class(s)) continue;
+                if (s.unrouted.value() > 0) {
+                    if (const auto now = times_ratio(s.unrouted, "security " + quoted_text(sid) + " cancelled and not yet returned")) s.unrouted = *now;
+                }
+                if (s.remaining.value() == 0) continue;
+                const auto now = times_ratio(s.remaining, "security " + quoted_text(sid));
+                if (!now) continue;
+                if (s.kind == 's') {
+                    holdings[s.index].shares -= s.remaining;
+                    add_shares(holdings[s.index].shares, *now, rat);
+                }
+                s.remaining = *now;
+            }
+            for (auto& g : grants) {
+                if (!g || plans[g->plan].class_index != *cls) continue;
+                const auto now = times_ratio(g->shares, "the option grant " + g->at.json_pointer());
+                const auto price = price_over_ratio(g->price);
+                if (now && price) {
+                    g->shares = *now;
+                    g->price = *price;
+                }
+            }
+            for (auto& w : warrants) {
+                if (!w || w->class_index != *cls) continue;
+                const auto now = times_ratio(w->shares, "the warrant " + w->at.json_pointer());
+                const auto price = price_over_ratio(w->price);
+                if (now && price) {
+                    w->shares = *now;
+                    w->price = *price;
+                }
+            }
+            std::optional<std::size_t> first_common;  // a series without converts_to_stock_class_id converts into it
+            for (std::size_t i = 0; i < classes.size() && !first_common; ++i) {
+                if (!classes[i].preferred) first_common = i;
+            }
+            for (class_rec& series : classes) {
+                if (!series.preferred || !series.value) continue;
+                if (series.converts_to ? series.converts_to->first != k.id : first_common != *cls) continue;
+                try {
+                    series.value = series.value->with_conversion_ratio(series.value->conversion_ratio() * *r);
+                } catch (const error& e) {
+                    r_.report(rat, json_value_text(*m), "multiplies the conversion ratio of " + quoted_text(series.id) + " out of range: " + e.what());
+                }
+            }
+            for (plan_rec& pl : plans) {
+                if (pl.class_index != *cls) continue;
+                const std::string what = "the reserve of stock plan " + quoted_text(pl.name);
+                const auto authorized = times_ratio(pl.authorized, what);
+                const auto used = times_ratio(pl.used, what + " issued or retired");
+                const auto returned = times_ratio(pl.returned, what + " returned to it");
+                if (authorized && used && returned) {
+                    pl.authorized = *authorized;
+                    pl.used = *used;
+                    pl.returned = *returned;
+                }
             }
         } else if (type == "TX_STOCK_ACCEPTANCE" || type == "TX_EQUITY_COMPENSATION_ACCEPTANCE" || type == "TX_PLAN_SECURITY_ACCEPTANCE" ||
                    type == "TX_WARRANT_ACCEPTANCE" || type == "TX_CONVERTIBLE_ACCEPTANCE" || type == "TX_VESTING_START" ||
