@@ -1177,6 +1177,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                          at.member("initial_shares_reserved"), ok, share_count(), share_count(), behavior});
     }
 
+    // The stock plan that @p m, the stock_plan_id of the object at @p at, names (a problem if none).
+    const auto plan_ref = [&](const json& m, const field_path& at) -> std::optional<std::size_t> {
+        const auto pid = r_.read_string(m, at.member("stock_plan_id"));
+        if (!pid) return std::nullopt;
+        const auto it = plan_at.find(*pid);
+        if (it == plan_at.end()) {
+            r_.report(at.member("stock_plan_id"), json_value_text(m), "is not the id of a stock plan in the package");
+            return std::nullopt;
+        }
+        return it->second;
+    };
+
     // Transactions.
     struct holding_rec {
         std::string holder;
@@ -1665,16 +1677,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             note_members(*item, {"share_numbers_issued", "cost_basis", "issuance_type"}, "stock issuances",
                          "fundround records holdings, not certificates, cost bases or issuance types");
             std::optional<std::size_t> from_plan;
-            if (const auto* pj = json_reader::member(*item, "stock_plan_id")) {
-                if (auto pid = r_.read_string(*pj, at.member("stock_plan_id"))) {
-                    const auto pit = plan_at.find(*pid);
-                    if (pit == plan_at.end()) {
-                        r_.report(at.member("stock_plan_id"), json_value_text(*pj), "is not the id of a stock plan in the package");
-                    } else {
-                        from_plan = pit->second;
-                    }
-                }
-            }
+            if (const auto* pj = json_reader::member(*item, "stock_plan_id")) from_plan = plan_ref(*pj, at);
             if (json_reader::member(*item, "stock_legend_ids") != nullptr && !item->at("stock_legend_ids").empty()) {
                 note("stock_legend_ids of stock issuances", "fundround records no legends");
             }
@@ -1742,15 +1745,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                    " shares is not on the cap table: fundround's grants come from a pool.");
                 continue;
             }
-            std::optional<std::size_t> plan;
-            if (auto s = r_.read_string(*plan_j, at.member("stock_plan_id"))) {
-                const auto it = plan_at.find(*s);
-                if (it == plan_at.end()) {
-                    r_.report(at.member("stock_plan_id"), json_value_text(*plan_j), "is not the id of a stock plan in the package");
-                } else {
-                    plan = it->second;
-                }
-            }
+            const std::optional<std::size_t> plan = plan_ref(*plan_j, at);
             if (json_reader::member(*item, "stock_class_id") != nullptr) {
                 if (const auto cls = class_ref(*item, at, "stock_class_id"); cls && plan && *cls != plans[*plan].class_index) {
                     r_.report(at.member("stock_class_id"), json_value_text(item->at("stock_class_id")),
@@ -2173,16 +2168,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             std::optional<share_count> q;
             if (const auto* m = r_.required(*item, at, "quantity")) q = shares(*m, at.member("quantity"));
             std::optional<std::size_t> to;
-            if (const auto* pj = r_.required(*item, at, "stock_plan_id")) {
-                if (auto pid = r_.read_string(*pj, at.member("stock_plan_id"))) {
-                    const auto it = plan_at.find(*pid);
-                    if (it == plan_at.end()) {
-                        r_.report(at.member("stock_plan_id"), json_value_text(*pj), "is not the id of a stock plan in the package");
-                    } else {
-                        to = it->second;
-                    }
-                }
-            }
+            if (const auto* pj = r_.required(*item, at, "stock_plan_id")) to = plan_ref(*pj, at);
             if (r_.problems().size() != before) continue;
             security_rec* s = source(*item, at, "sg", "stock or equity compensation issuance");
             if (s == nullptr) continue;
@@ -2205,14 +2191,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (const auto* m = r_.required(*item, at, "shares_reserved")) q = shares(*m, at.member("shares_reserved"));
             const json* p = r_.required(*item, at, "stock_plan_id");
             if (p == nullptr || !q) continue;
-            if (auto pid = r_.read_string(*p, at.member("stock_plan_id"))) {
-                const auto it = plan_at.find(*pid);
-                if (it == plan_at.end()) {
-                    r_.report(at.member("stock_plan_id"), json_value_text(*p), "is not the id of a stock plan in the package");
-                } else {
-                    plans[it->second].authorized = *q;
-                    plans[it->second].authorized_at = at.member("shares_reserved");
-                }
+            if (const auto plan = plan_ref(*p, at)) {
+                plans[*plan].authorized = *q;
+                plans[*plan].authorized_at = at.member("shares_reserved");
             }
         } else if (type == "TX_STOCK_CLASS_SPLIT" || type == "TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT") {
             const bool split = type == "TX_STOCK_CLASS_SPLIT";
