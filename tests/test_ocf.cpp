@@ -963,7 +963,7 @@ TEST_CASE("ocf: bad option grants, warrants and unsupported transactions") {
     w2["exercise_price"] = {{"amount", "1"}, {"currency", "USD"}};
     w2["exercise_triggers"][0]["conversion_right"].erase("converts_to_stock_class_id");
     tx.push_back(w2);
-    tx.push_back({{"object_type", "TX_STOCK_CONSOLIDATION"}, {"id", "t"}, {"security_ids", {"stock-1"}}});
+    tx.push_back({{"object_type", "TX_STOCK_DIVIDEND"}, {"id", "t"}, {"security_id", "stock-1"}});  // not an OCF type
     tx.push_back({{"object_type", 7}});
     CHECK(joined(problems_of(p)) == joined({
         "/Transactions.ocf.json/items/2/stock_plan_id = \"no-plan\": is not the id of a stock plan in the package",
@@ -974,9 +974,9 @@ TEST_CASE("ocf: bad option grants, warrants and unsupported transactions") {
         "fundround grant is of its pool's class",
         "/Transactions.ocf.json/items/8/exercise_triggers: must name the stock class the warrant is for (a conversion right's "
         "converts_to_stock_class_id)",
-        "/Transactions.ocf.json/items/9/object_type = \"TX_STOCK_CONSOLIDATION\": is not supported: fundround replays OCF 1.2's "
-        "issuances, cancellations, transfers, conversions, exercises, repurchases, retractions, reissuances, releases, returns to "
-        "pool, pool and conversion ratio adjustments, splits and repricings; export this one's result as a snapshot",
+        "/Transactions.ocf.json/items/9/object_type = \"TX_STOCK_DIVIDEND\": is not supported: fundround replays OCF's issuances, "
+        "cancellations, transfers, conversions, exercises, repurchases, retractions, reissuances, releases, consolidations, returns "
+        "to pool, pool and conversion ratio adjustments, splits and repricings; export this one's result as a snapshot",
         "/Transactions.ocf.json/items/10/object_type = 7: must be a string (an OCF object type)"}));
 }
 
@@ -1798,6 +1798,81 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
         "TX_STOCK_ISSUANCE with this security_id is missing",
         "/Transactions.ocf.json/items/48/resulting_security_ids/0 = \"warrant-e7\": names the TX_WARRANT_ISSUANCE "
         "/Transactions.ocf.json/items/49: a stock transfer results in a TX_STOCK_ISSUANCE"}));
+}
+
+TEST_CASE("ocf: a stock consolidation merges one stakeholder's securities of a class into one, after what produced them") {
+    // OCF's TX_STOCK_CONSOLIDATION (schema/objects/transactions/consolidation): security_ids, each
+    // taken whole; resulting_security_id, the stock issuance that holds them all.
+    json p = ledger_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    // Written before the transfer whose balance it consolidates, on the same date: it applies after it.
+    tx.push_back(ledger_tx("TX_STOCK_CONSOLIDATION", "k1", "2025-08-02",
+                           {{"security_ids", {"stock-a3", "stock-a2"}}, {"resulting_security_id", "stock-k1"}, {"reason_text", "Tidy-up"}}));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "t5", "2025-08-02",
+                           {{"security_id", "stock-1b"}, {"quantity", "1000000"}, {"resulting_security_ids", {"stock-f5"}},
+                            {"balance_security_id", "stock-a3"}}));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "t6", "2025-08-03",
+                           {{"security_id", "stock-k1"}, {"quantity", "500"}, {"resulting_security_ids", {"stock-f6"}},
+                            {"balance_security_id", "stock-k2"}}));
+    tx.push_back(stock_of(p, "stock-a2", "ada", "stock-class-1", 1'000, "2025-08-01"));
+    tx.push_back(stock_of(p, "stock-f5", "fund2", "stock-class-1", 1'000'000, "2025-08-02"));
+    tx.push_back(stock_of(p, "stock-a3", "ada", "stock-class-1", 6'000'000, "2025-08-02"));
+    tx.push_back(stock_of(p, "stock-k1", "ada", "stock-class-1", 6'001'000, "2025-08-02"));
+    tx.push_back(stock_of(p, "stock-f6", "fund2", "stock-class-1", 500, "2025-08-03"));
+    tx.push_back(stock_of(p, "stock-k2", "ada", "stock-class-1", 6'000'500, "2025-08-03"));
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(held(in.table, "ada", "Common") == sh(6'000'500));     // 7,000,000 + 1,000 - 1,000,000 - 500
+    CHECK(held(in.table, "fund2", "Common") == sh(2'000'500));   // 1,000,000 reissued + 1,000,000 + 500
+    CHECK(in.table.fully_diluted().total() == sh(10'651'000));   // the ledger's 10,650,000 + the 1,000 issued
+    CHECK(std::find(in.left_out.begin(), in.left_out.end(),
+                    "reason_text of consolidations (1): fundround keeps no reasons.") != in.left_out.end());
+
+    // Every problem of a consolidation, at its pointer, in one run.
+    json bad = p;
+    json& bt = bad["Transactions.ocf.json"]["items"];
+    const auto add = [&](const char* id, json members) { bt.push_back(ledger_tx("TX_STOCK_CONSOLIDATION", id, "2025-09-01", members)); };
+    add("k2", {{"security_ids", {"stock-k2", "stock-c1"}}, {"resulting_security_id", "stock-k3"}});   // ada's and the fund's
+    add("k3", {{"security_ids", {"stock-c1", "stock-2b"}}, {"resulting_security_id", "stock-k4"}});   // the fund's common and Seed
+    add("k4", {{"security_ids", {"stock-f6", "stock-f6"}}, {"resulting_security_id", "stock-k5"}});
+    add("k5", {{"security_ids", json::array()}, {"resulting_security_id", "stock-k6"}});
+    add("k6", {{"security_ids", {"stock-f5", "option-1"}}, {"resulting_security_id", "stock-k7"}});
+    add("k7", {{"security_ids", {"stock-f5", "stock-f6"}}, {"resulting_security_id", "stock-k8"}});  // into ada's
+    add("k8", {{"security_ids", {"stock-r1"}}, {"resulting_security_id", "stock-k9"}});                // 1,000,000 into 999,999
+    add("k9", {{"security_id", "stock-k2"}, {"resulting_security_ids", {"stock-k10"}}});
+    bt.push_back(stock_of(bad, "stock-k8", "ada", "stock-class-1", 1'000'500, "2025-09-01"));
+    bt.push_back(stock_of(bad, "stock-k9", "fund2", "stock-class-1", 999'999, "2025-09-01"));
+    CHECK(joined(problems_of(bad)) == joined({
+        "/Transactions.ocf.json/items/46/security_ids/1 = \"stock-c1\": is held by stakeholder \"fund\", not \"ada\" who holds "
+        "/Transactions.ocf.json/items/46/security_ids/0: a consolidation merges one stakeholder's positions (a transfer moves shares to "
+        "another)",
+        "/Transactions.ocf.json/items/47/security_ids/1 = \"stock-2b\": is stock of class \"stock-class-2\", not \"stock-class-1\" as "
+        "/Transactions.ocf.json/items/47/security_ids/0: a consolidation merges positions in one class (a conversion changes the class)",
+        "/Transactions.ocf.json/items/48/security_ids/1 = \"stock-f6\": appears twice: a consolidation takes each security once",
+        "/Transactions.ocf.json/items/49/security_ids = []: must be a non-empty array of security ids, not an empty array",
+        "/Transactions.ocf.json/items/50/security_ids/1 = \"option-1\": is not the security id of an earlier stock issuance in the "
+        "transactions",
+        "/Transactions.ocf.json/items/53/resulting_security_ids: is not a member of a stock consolidation; expected object_type, id, "
+        "comments, security_ids, date, resulting_security_id, reason_text",
+        "/Transactions.ocf.json/items/53/security_id: is not a member of a stock consolidation; expected object_type, id, comments, "
+        "security_ids, date, resulting_security_id, reason_text",
+        "/Transactions.ocf.json/items/53/resulting_security_id: is required",
+        // Checked at the end, with the other resulting issuances: each is issued, in the same
+        // holding, and holds what the consolidation took.
+        "/Transactions.ocf.json/items/46/resulting_security_id = \"stock-k3\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/47/resulting_security_id = \"stock-k4\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/48/resulting_security_id = \"stock-k5\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/49/resulting_security_id = \"stock-k6\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/50/resulting_security_id = \"stock-k7\": names no issuance in the transactions: the "
+        "TX_STOCK_ISSUANCE with this security_id is missing",
+        "/Transactions.ocf.json/items/51/resulting_security_id = \"stock-k8\": names /Transactions.ocf.json/items/54, stock of "
+        "stakeholder \"ada\" in class \"stock-class-1\": the consolidated securities are \"fund2\"'s in class \"stock-class-1\", and a "
+        "consolidation keeps the stakeholder and the class",
+        "/Transactions.ocf.json/items/52/resulting_security_id: the resulting issuance holds 999999 shares, not the 1000000 of the "
+        "securities it consolidates"}));
 }
 
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {

@@ -1345,45 +1345,51 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         const char* on;       // "stock transfers", for what is left out
         const char* verb;     // "transfer", for the rules
         const char* amount;   // "quantity", "quantity_converted", "amount" (a convertible's investment), or nullptr: all that remains
-        bool results;         // resulting_security_ids: required
+        const char* results;  // the member naming its resulting issuances (required): "resulting_security_ids", an array, or
+                              // "resulting_security_id", one; nullptr: none
         bool balance;         // balance_security_id: allowed
         effect what;
         char result_kind;     // the kind of its resulting issuances
         bool conserves;       // its resulting issuances hold what it takes (transfers, reissuances)
         std::array<const char*, 4> members;  // other members, read and listed: '*' required; a suffix :m Monetary, :d date, :n Numeric, :o object
+        const char* sources = "security_id";  // or "security_ids": an array of securities, each taken whole
     };
-    static constexpr std::array<consuming, 26> consuming_types = {{
-        {"TX_STOCK_CANCELLATION", 's', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 's', false, {"reason_text"}},
-        {"TX_EQUITY_COMPENSATION_CANCELLATION", 'g', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 'g', false, {"reason_text"}},
-        {"TX_PLAN_SECURITY_CANCELLATION", 'g', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 'g', false, {"reason_text"}},
-        {"TX_WARRANT_CANCELLATION", 'w', "a cancellation", "cancellations", "cancel", "quantity", false, true, effect::cancel, 'w', false, {"reason_text"}},
-        {"TX_CONVERTIBLE_CANCELLATION", 'c', "a convertible cancellation", "cancellations", "cancel", "amount", false, true, effect::cancel, 'c', false, {"reason_text"}},
-        {"TX_STOCK_REPURCHASE", 's', "a stock repurchase", "repurchases", "repurchase", "quantity", false, true, effect::cancel, 's', false, {"*price:m", "consideration_text"}},
-        {"TX_STOCK_TRANSFER", 's', "a stock transfer", "transfers", "transfer", "quantity", true, true, effect::move, 's', true, {"consideration_text"}},
-        {"TX_EQUITY_COMPENSATION_TRANSFER", 'g', "an equity compensation transfer", "transfers", "transfer", "quantity", true, true, effect::move, 'g', true, {"consideration_text"}},
-        {"TX_PLAN_SECURITY_TRANSFER", 'g', "an equity compensation transfer", "transfers", "transfer", "quantity", true, true, effect::move, 'g', true, {"consideration_text"}},
-        {"TX_WARRANT_TRANSFER", 'w', "a warrant transfer", "transfers", "transfer", "quantity", true, true, effect::move, 'w', true, {"consideration_text"}},
-        {"TX_CONVERTIBLE_TRANSFER", 'c', "a convertible transfer", "transfers", "transfer", "amount", true, true, effect::move, 'c', false, {"consideration_text"}},
-        {"TX_STOCK_CONVERSION", 's', "a stock conversion", "conversions", "convert", "quantity_converted", true, true, effect::move, 's', false, {}},
-        {"TX_CONVERTIBLE_CONVERSION", 'c', "a convertible conversion", "conversions", "convert", nullptr, true, true, effect::move, 's', false,
+    static constexpr std::array<consuming, 27> consuming_types = {{
+        {"TX_STOCK_CANCELLATION", 's', "a cancellation", "cancellations", "cancel", "quantity", nullptr, true, effect::cancel, 's', false, {"reason_text"}},
+        {"TX_EQUITY_COMPENSATION_CANCELLATION", 'g', "a cancellation", "cancellations", "cancel", "quantity", nullptr, true, effect::cancel, 'g', false, {"reason_text"}},
+        {"TX_PLAN_SECURITY_CANCELLATION", 'g', "a cancellation", "cancellations", "cancel", "quantity", nullptr, true, effect::cancel, 'g', false, {"reason_text"}},
+        {"TX_WARRANT_CANCELLATION", 'w', "a cancellation", "cancellations", "cancel", "quantity", nullptr, true, effect::cancel, 'w', false, {"reason_text"}},
+        {"TX_CONVERTIBLE_CANCELLATION", 'c', "a convertible cancellation", "cancellations", "cancel", "amount", nullptr, true, effect::cancel, 'c', false, {"reason_text"}},
+        {"TX_STOCK_REPURCHASE", 's', "a stock repurchase", "repurchases", "repurchase", "quantity", nullptr, true, effect::cancel, 's', false, {"*price:m", "consideration_text"}},
+        {"TX_STOCK_TRANSFER", 's', "a stock transfer", "transfers", "transfer", "quantity", "resulting_security_ids", true, effect::move, 's', true, {"consideration_text"}},
+        {"TX_EQUITY_COMPENSATION_TRANSFER", 'g', "an equity compensation transfer", "transfers", "transfer", "quantity", "resulting_security_ids", true, effect::move, 'g', true, {"consideration_text"}},
+        {"TX_PLAN_SECURITY_TRANSFER", 'g', "an equity compensation transfer", "transfers", "transfer", "quantity", "resulting_security_ids", true, effect::move, 'g', true, {"consideration_text"}},
+        {"TX_WARRANT_TRANSFER", 'w', "a warrant transfer", "transfers", "transfer", "quantity", "resulting_security_ids", true, effect::move, 'w', true, {"consideration_text"}},
+        {"TX_CONVERTIBLE_TRANSFER", 'c', "a convertible transfer", "transfers", "transfer", "amount", "resulting_security_ids", true, effect::move, 'c', false, {"consideration_text"}},
+        {"TX_STOCK_CONVERSION", 's', "a stock conversion", "conversions", "convert", "quantity_converted", "resulting_security_ids", true, effect::move, 's', false, {}},
+        {"TX_CONVERTIBLE_CONVERSION", 'c', "a convertible conversion", "conversions", "convert", nullptr, "resulting_security_ids", true, effect::move, 's', false,
          {"*reason_text", "*trigger_id", "quantity_converted:n", "capitalization_definition:o"}},
-        {"TX_EQUITY_COMPENSATION_EXERCISE", 'g', "an equity compensation exercise", "exercises", "exercise", "quantity", true, false, effect::exercise, 's', false, {"consideration_text"}},
-        {"TX_PLAN_SECURITY_EXERCISE", 'g', "an equity compensation exercise", "exercises", "exercise", "quantity", true, false, effect::exercise, 's', false, {"consideration_text"}},
-        {"TX_WARRANT_EXERCISE", 'w', "a warrant exercise", "exercises", "exercise", nullptr, true, false, effect::move, 's', false, {"*trigger_id", "consideration_text"}},
-        {"TX_EQUITY_COMPENSATION_RELEASE", 'g', "an equity compensation release", "releases", "release", "quantity", true, false, effect::exercise, 's', false,
+        {"TX_EQUITY_COMPENSATION_EXERCISE", 'g', "an equity compensation exercise", "exercises", "exercise", "quantity", "resulting_security_ids", false, effect::exercise, 's', false, {"consideration_text"}},
+        {"TX_PLAN_SECURITY_EXERCISE", 'g', "an equity compensation exercise", "exercises", "exercise", "quantity", "resulting_security_ids", false, effect::exercise, 's', false, {"consideration_text"}},
+        {"TX_WARRANT_EXERCISE", 'w', "a warrant exercise", "exercises", "exercise", nullptr, "resulting_security_ids", false, effect::move, 's', false, {"*trigger_id", "consideration_text"}},
+        {"TX_EQUITY_COMPENSATION_RELEASE", 'g', "an equity compensation release", "releases", "release", "quantity", "resulting_security_ids", false, effect::exercise, 's', false,
          {"*settlement_date:d", "*release_price:m", "consideration_text"}},
-        {"TX_PLAN_SECURITY_RELEASE", 'g', "an equity compensation release", "releases", "release", "quantity", true, false, effect::exercise, 's', false,
+        {"TX_PLAN_SECURITY_RELEASE", 'g', "an equity compensation release", "releases", "release", "quantity", "resulting_security_ids", false, effect::exercise, 's', false,
          {"*settlement_date:d", "*release_price:m", "consideration_text"}},
-        {"TX_STOCK_REISSUANCE", 's', "a stock reissuance", "reissuances", "reissue", nullptr, true, false, effect::move, 's', true, {"split_transaction_id", "reason_text"}},
-        {"TX_STOCK_RETRACTION", 's', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 's', false, {"*reason_text"}},
-        {"TX_EQUITY_COMPENSATION_RETRACTION", 'g', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'g', false, {"*reason_text"}},
-        {"TX_PLAN_SECURITY_RETRACTION", 'g', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'g', false, {"*reason_text"}},
-        {"TX_WARRANT_RETRACTION", 'w', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'w', false, {"*reason_text"}},
-        {"TX_CONVERTIBLE_RETRACTION", 'c', "a retraction", "retractions", "retract", nullptr, false, false, effect::retract, 'c', false, {"*reason_text"}},
+        {"TX_STOCK_REISSUANCE", 's', "a stock reissuance", "reissuances", "reissue", nullptr, "resulting_security_ids", false, effect::move, 's', true, {"split_transaction_id", "reason_text"}},
+        {"TX_STOCK_RETRACTION", 's', "a retraction", "retractions", "retract", nullptr, nullptr, false, effect::retract, 's', false, {"*reason_text"}},
+        {"TX_EQUITY_COMPENSATION_RETRACTION", 'g', "a retraction", "retractions", "retract", nullptr, nullptr, false, effect::retract, 'g', false, {"*reason_text"}},
+        {"TX_PLAN_SECURITY_RETRACTION", 'g', "a retraction", "retractions", "retract", nullptr, nullptr, false, effect::retract, 'g', false, {"*reason_text"}},
+        {"TX_WARRANT_RETRACTION", 'w', "a retraction", "retractions", "retract", nullptr, nullptr, false, effect::retract, 'w', false, {"*reason_text"}},
+        {"TX_CONVERTIBLE_RETRACTION", 'c', "a retraction", "retractions", "retract", nullptr, nullptr, false, effect::retract, 'c', false, {"*reason_text"}},
+        {"TX_STOCK_CONSOLIDATION", 's', "a stock consolidation", "consolidations", "consolidate", nullptr, "resulting_security_id", false, effect::move, 's', true,
+         {"reason_text"}, "security_ids"},
         // Not consuming, but acting on a security: ordered after it like the others.
-        {"TX_EQUITY_COMPENSATION_REPRICING", 'g', "an equity compensation repricing", "repricings", "reprice", nullptr, false, false, effect::move, 'g', false, {}},
-        {"TX_STOCK_PLAN_RETURN_TO_POOL", 's', "a return to pool", "returns to pool", "return", nullptr, false, false, effect::move, 's', false, {}},
+        {"TX_EQUITY_COMPENSATION_REPRICING", 'g', "an equity compensation repricing", "repricings", "reprice", nullptr, nullptr, false, effect::move, 'g', false, {}},
+        {"TX_STOCK_PLAN_RETURN_TO_POOL", 's', "a return to pool", "returns to pool", "return", nullptr, nullptr, false, effect::move, 's', false, {}},
     }};
+    const auto results_one = [](const consuming& c) { return std::string_view(c.results) == "resulting_security_id"; };
+    const auto sources_many = [](const consuming& c) { return std::string_view(c.sources) == "security_ids"; };
     const auto consuming_of = [](std::string_view type) -> const consuming* {
         for (const consuming& c : consuming_types) {
             if (type == c.type) return &c;
@@ -1420,6 +1426,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     std::vector<std::string_view> tx_type(n_tx);
     std::vector<std::string_view> tx_date(n_tx);        // as written: YYYY-MM-DD compares as text ("" if none)
     std::vector<std::string_view> tx_source(n_tx);      // its security_id
+    std::map<std::size_t, std::vector<std::string_view>> tx_many_sources;  // a consolidation's security_ids
     std::vector<const consuming*> tx_consuming(n_tx, nullptr);  // its row, for a transaction that acts on a security
     std::vector<std::size_t> tx_parent(n_tx, npos);     // an issuance a transaction results in: that transaction
     std::vector<std::vector<std::pair<std::string, field_path>>> tx_results(n_tx);
@@ -1470,8 +1477,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 tx_results[n].emplace_back(it->first, ref);
             }
         };
-        if (const json* r = json_reader::member(item, "resulting_security_ids"); c->results && r != nullptr && r->is_array()) {
-            for (std::size_t k = 0; k < r->size(); ++k) claim((*r)[k], at.member("resulting_security_ids").index(k), false);
+        if (const json* r = c->results == nullptr ? nullptr : json_reader::member(item, c->results); r != nullptr) {
+            if (!results_one(*c) && r->is_array()) {
+                for (std::size_t k = 0; k < r->size(); ++k) claim((*r)[k], at.member(c->results).index(k), false);
+            } else if (results_one(*c)) {
+                claim(*r, at.member(c->results), false);
+            }
+        }
+        if (const json* ss = sources_many(*c) ? json_reader::member(item, c->sources) : nullptr; ss != nullptr && ss->is_array()) {
+            std::vector<std::string_view>& list = tx_many_sources[n];
+            for (const json& sid : *ss) {
+                if (sid.is_string()) list.push_back(sid.get_ref<const std::string&>());
+            }
         }
         if (const json* b = json_reader::member(item, "balance_security_id"); c->balance && b != nullptr) claim(*b, at.member("balance_security_id"), true);
     }
@@ -1485,21 +1502,46 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // applies right after it.
     std::vector<std::size_t> depth(n_tx, 0);
     {
+        // A transaction's depth: one more than the deepest transaction whose result it acts on
+        // (its security_id, or each of a consolidation's security_ids); walked with a stack of
+        // our own, chains of transfers can be as long as the file.
+        constexpr std::size_t visiting = npos - 1;
         std::vector<std::size_t> memo(n_tx, npos);
-        const auto producer = [&](std::size_t n) -> std::size_t {
-            const std::size_t i = issued_by(tx_source[n]);
+        const auto producer = [&](std::string_view sid) -> std::size_t {
+            const std::size_t i = issued_by(sid);
             return i == npos ? npos : tx_parent[i];
         };
-        for (std::size_t n = 0; n < n_tx; ++n) {
-            if (tx_consuming[n] == nullptr || tx_source[n].empty()) continue;
-            std::vector<std::size_t> chain;
-            std::size_t m = n;
-            while (m != npos && memo[m] == npos && chain.size() <= n_tx) {
-                chain.push_back(m);
-                m = producer(m);
+        const auto for_each_producer = [&](std::size_t m, const auto& f) {
+            if (const auto it = tx_many_sources.find(m); it != tx_many_sources.end()) {
+                for (const std::string_view sid : it->second) f(producer(sid));
+            } else if (!tx_source[m].empty()) {
+                f(producer(tx_source[m]));
             }
-            std::size_t d = m == npos || memo[m] == npos ? 0 : memo[m];  // a cycle: its issuances are missing, reported below
-            for (auto it = chain.rbegin(); it != chain.rend(); ++it) memo[*it] = ++d;
+        };
+        std::vector<std::size_t> stack;
+        for (std::size_t n = 0; n < n_tx; ++n) {
+            if (tx_consuming[n] == nullptr) continue;
+            if (memo[n] == npos) stack.push_back(n);
+            while (!stack.empty()) {
+                const std::size_t m = stack.back();
+                if (memo[m] == npos) memo[m] = visiting;
+                std::size_t next = npos;
+                std::size_t deepest = 0;
+                for_each_producer(m, [&](std::size_t p) {
+                    if (p == npos || next != npos) return;
+                    if (memo[p] == npos) {
+                        next = p;
+                    } else if (memo[p] != visiting) {  // a cycle: its issuances are missing, reported below
+                        deepest = std::max(deepest, memo[p]);
+                    }
+                });
+                if (next != npos) {
+                    stack.push_back(next);
+                    continue;
+                }
+                memo[m] = deepest + 1;
+                stack.pop_back();
+            }
             depth[n] = memo[n] + (tx_type[n] == "TX_STOCK_PLAN_RETURN_TO_POOL" ? 1 : 0);  // after the cancellation it routes
         }
     }
@@ -1526,23 +1568,25 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
 
     // What the transactions leave: the security each one takes from, and what it takes.
-    const auto source = [&](const json& obj, const field_path& at, const char* of_kinds, const std::string& what) -> security_rec* {
-        const auto* m = r_.required(obj, at, "security_id");
-        if (m == nullptr) return nullptr;
-        const auto sid = r_.read_string(*m, at.member("security_id"));
+    const auto source_at = [&](const json& m, const field_path& m_at, const char* of_kinds, const std::string& what) -> security_rec* {
+        const auto sid = r_.read_string(m, m_at);
         if (!sid) return nullptr;
         const auto it = securities.find(*sid);
         if (it != securities.end() && std::string_view(of_kinds).find(it->second.kind) != std::string_view::npos) return &it->second;
         const std::size_t later = issued_by(*sid);
         if (it == securities.end() && later != npos &&
             std::string_view(of_kinds).find(issuance_kind(tx_type[later])) != std::string_view::npos) {
-            r_.report(at.member("security_id"), json_value_text(*m),
+            r_.report(m_at, json_value_text(m),
                       "is issued by " + tx_items[later].second.json_pointer() +
                           ", which applies later: transactions apply in date order, and one acts on a security issued before it");
         } else {
-            r_.report(at.member("security_id"), json_value_text(*m), "is not the security id of an earlier " + what + " in the transactions");
+            r_.report(m_at, json_value_text(m), "is not the security id of an earlier " + what + " in the transactions");
         }
         return nullptr;
+    };
+    const auto source = [&](const json& obj, const field_path& at, const char* of_kinds, const std::string& what) -> security_rec* {
+        const auto* m = r_.required(obj, at, "security_id");
+        return m == nullptr ? nullptr : source_at(*m, at.member("security_id"), of_kinds, what);
     };
     // Takes @p q from @p s (a convertible: its whole investment, one unit; all that remains when
     // empty), from the holding, grant, warrant or convertible it stands for.
@@ -1567,8 +1611,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
     };
     std::map<std::string, std::pair<share_count, field_path>> balance_due;  // balance issuance's security id -> the rest it holds
-    const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at,
-                             const field_path& q_at) -> std::optional<share_count> {
+    const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at, const field_path& q_at,
+                             const json& sid, const field_path& sid_at) -> std::optional<share_count> {
         const share_count take = q.value_or(s.remaining);
         if (q && (q->value() <= 0 || *q > s.remaining)) {
             r_.report(q_at, std::to_string(q->value()),
@@ -1576,8 +1620,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             return std::nullopt;
         }
         if (!q && s.remaining.value() == 0) {
-            r_.report(at.member("security_id"), json_value_text(obj.at("security_id")),
-                      "has nothing outstanding: an earlier transaction took all of the security");
+            r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
             return std::nullopt;
         }
         reduce(s, take);
@@ -1600,6 +1643,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     };
     // The shares a conserving transaction took, and its resulting issuances' total.
     std::map<std::size_t, std::pair<share_count, share_count>> moved;
+    std::map<std::size_t, std::size_t> consolidated;  // a consolidation -> the holding it consolidates
     // An issuance that results from a transaction: counted against what the transaction took.
     const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at) {
         if (tx_parent[n] == npos) return;
@@ -2056,9 +2100,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         } else if (const consuming* c = tx_consuming[tx_n];
                    c != nullptr && type != "TX_EQUITY_COMPENSATION_REPRICING" && type != "TX_STOCK_PLAN_RETURN_TO_POOL") {
             // A transaction that takes from a security: one routine for every kind.
-            std::vector<const char*> names = {"object_type", "id", "comments", "security_id", "date"};
+            std::vector<const char*> names = {"object_type", "id", "comments", c->sources, "date"};
             if (c->amount != nullptr) names.push_back(c->amount);
-            if (c->results) names.push_back("resulting_security_ids");
+            if (c->results != nullptr) names.push_back(c->results);
             if (c->balance) names.push_back("balance_security_id");
             std::vector<std::string> extra;
             for (const char* m : c->members) {
@@ -2104,7 +2148,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                 }
             }
-            if (c->results) {
+            if (c->results != nullptr && results_one(*c)) {
+                if (const auto* rj = r_.required(*item, at, c->results)) (void)r_.read_string(*rj, at.member(c->results));
+            } else if (c->results != nullptr) {
                 if (const auto* rj = r_.required(*item, at, "resulting_security_ids")) {
                     if (!rj->is_array()) {
                         r_.report(at.member("resulting_security_ids"), json_value_text(*rj), "must be an array of security ids, not " + json_type_phrase(*rj));
@@ -2119,6 +2165,62 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               " the whole investment)");
             }
             if (r_.problems().size() != before) continue;
+            if (sources_many(*c)) {
+                // A consolidation: every security taken whole, into one resulting issuance of the
+                // same stakeholder and class (checked with the other resulting issuances below).
+                const json* list = r_.required(*item, at, c->sources);
+                if (list == nullptr) continue;
+                const field_path list_at = at.member(c->sources);
+                if (!list->is_array() || list->empty()) {
+                    r_.report(list_at, json_value_text(*list),
+                              "must be a non-empty array of security ids, not " + (list->is_array() ? std::string("an empty array") : json_type_phrase(*list)));
+                    continue;
+                }
+                std::vector<std::pair<security_rec*, field_path>> from;
+                for (std::size_t k = 0; k < list->size(); ++k) {
+                    const json& sid = (*list)[k];
+                    const field_path sid_at = list_at.index(k);
+                    if (std::find((*list).begin(), (*list).begin() + static_cast<std::ptrdiff_t>(k), sid) != (*list).begin() + static_cast<std::ptrdiff_t>(k)) {
+                        r_.report(sid_at, json_value_text(sid), "appears twice: a consolidation takes each security once");
+                        continue;
+                    }
+                    security_rec* s = source_at(sid, sid_at, "s", kind_noun('s'));
+                    if (s == nullptr) continue;
+                    if (s->remaining.value() == 0) {
+                        r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
+                        continue;
+                    }
+                    if (!from.empty()) {
+                        const holding_rec& first = holdings[from.front().first->index];
+                        const holding_rec& h = holdings[s->index];
+                        if (h.holder != first.holder) {
+                            r_.report(sid_at, json_value_text(sid),
+                                      "is held by stakeholder " + quoted_text(h.holder) + ", not " + quoted_text(first.holder) + " who holds " +
+                                          from.front().second.json_pointer() +
+                                          ": a consolidation merges one stakeholder's positions (a transfer moves shares to another)");
+                            continue;
+                        }
+                        if (h.class_index != first.class_index) {
+                            r_.report(sid_at, json_value_text(sid),
+                                      "is stock of class " + quoted_text(classes[h.class_index].id) + ", not " +
+                                          quoted_text(classes[first.class_index].id) + " as " + from.front().second.json_pointer() +
+                                          ": a consolidation merges positions in one class (a conversion changes the class)");
+                            continue;
+                        }
+                    }
+                    from.emplace_back(s, sid_at);
+                }
+                if (r_.problems().size() != before) continue;
+                share_count total;
+                for (const auto& [s, sid_at] : from) {
+                    const share_count all = s->remaining;
+                    reduce(*s, all);
+                    add_shares(total, all, sid_at);
+                }
+                moved.emplace(tx_n, std::make_pair(total, share_count()));
+                consolidated.emplace(tx_n, from.front().first->index);
+                continue;
+            }
             security_rec* s = source(*item, at, std::string(1, c->kind).c_str(), kind_noun(c->kind));
             if (s == nullptr) continue;
             if (whole && *whole != s->amount) {
@@ -2127,7 +2229,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               ": fundround does not model partial " + c->on + " of convertibles");
                 continue;
             }
-            const auto taken = consume(*s, q, *item, at, c->amount != nullptr ? at.member(c->amount) : at.member("security_id"));
+            const auto taken = consume(*s, q, *item, at, c->amount != nullptr ? at.member(c->amount) : at.member("security_id"),
+                                       item->at("security_id"), at.member("security_id"));
             if (!taken) continue;
             plan_rec* plan = s->plan ? &plans[*s->plan] : nullptr;
             if (c->what == effect::cancel) {
@@ -2343,9 +2446,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             note(type + " transactions", "they change no count fundround models (acceptances, vesting, status, authorized shares)");
         } else {
             r_.report(at.member("object_type"), json_value_text(*type_j),
-                      "is not supported: fundround replays OCF 1.2's issuances, cancellations, transfers, conversions, exercises, "
-                      "repurchases, retractions, reissuances, releases, returns to pool, pool and conversion ratio adjustments, "
-                      "splits and repricings; export this one's result as a snapshot");
+                      "is not supported: fundround replays OCF's issuances, cancellations, transfers, conversions, exercises, "
+                      "repurchases, retractions, reissuances, releases, consolidations, returns to pool, pool and conversion ratio "
+                      "adjustments, splits and repricings; export this one's result as a snapshot");
         }
     }
     note_rank_ = n_tx + 1;
@@ -2369,11 +2472,29 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 found = false;
             }
         }
+        const auto into = consolidated.find(n);
+        if (found && into != consolidated.end() && !tx_results[n].empty()) {
+            // One resulting issuance, read after the consolidation: it must hold the same position.
+            const auto& [sid, ref] = tx_results[n].front();
+            const auto s = securities.find(sid);
+            if (s != securities.end() && s->second.index != into->second) {
+                const holding_rec& h = holdings[s->second.index];
+                const holding_rec& was = holdings[into->second];
+                r_.report(ref, quoted_text(sid),
+                          "names " + tx_items[issued_by(sid)].second.json_pointer() + ", stock of stakeholder " + quoted_text(h.holder) +
+                              " in class " + quoted_text(classes[h.class_index].id) + ": the consolidated securities are " +
+                              quoted_text(was.holder) + "'s in class " + quoted_text(classes[was.class_index].id) +
+                              ", and a consolidation keeps the stakeholder and the class");
+                found = false;
+            }
+        }
         const auto m = moved.find(n);
         if (found && m != moved.end() && m->second.first != m->second.second) {
-            r_.report(tx_items[n].second.member("resulting_security_ids"), "",
-                      "the resulting issuances hold " + std::to_string(m->second.second.value()) + " shares, not the " +
-                          std::to_string(m->second.first.value()) + " the " + c->verb + " takes from the security");
+            r_.report(tx_items[n].second.member(c->results), "",
+                      results_one(*c) ? "the resulting issuance holds " + std::to_string(m->second.second.value()) + " shares, not the " +
+                                            std::to_string(m->second.first.value()) + " of the securities it consolidates"
+                                      : "the resulting issuances hold " + std::to_string(m->second.second.value()) + " shares, not the " +
+                                            std::to_string(m->second.first.value()) + " the " + c->verb + " takes from the security");
         }
     }
     // Valuations: a price per share of a class from an effective date (409A).
