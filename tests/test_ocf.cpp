@@ -1875,6 +1875,33 @@ TEST_CASE("ocf: a stock consolidation merges one stakeholder's securities of a c
         "securities it consolidates"}));
 }
 
+TEST_CASE("ocf: a transaction on the rest a balance_security_id names without an issuance applies after the transaction that names it") {
+    // Every transaction on 2025-07-01. Ada transfers 1,000,000 to the second fund, which passes
+    // 500,000 on to Grace and keeps the rest as "t1-rest" (no issuance: the same security renamed);
+    // 100,000 of that rest is then cancelled. The file is in ledger order, yet the cancellation
+    // acts on a security two transfers deep: it applies after the transfer that names its rest.
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x0", "2025-07-01",
+                           {{"security_id", "stock-1"}, {"quantity", "1000000"}, {"resulting_security_ids", {"t1"}}, {"balance_security_id", "ada-rest"}}));
+    tx.push_back(stock_of(base, "t1", "fund2", "stock-class-1", 1'000'000, "2025-07-01"));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x1", "2025-07-01",
+                           {{"security_id", "t1"}, {"quantity", "500000"}, {"resulting_security_ids", {"t2"}}, {"balance_security_id", "t1-rest"}}));
+    tx.push_back(stock_of(base, "t2", "grace", "stock-class-1", 500'000, "2025-07-01"));
+    tx.push_back(ledger_tx("TX_STOCK_CANCELLATION", "x2", "2025-07-01", {{"security_id", "t1-rest"}, {"quantity", "100000"}, {"reason_text", "Error"}}));
+    // And on the rest of Ada's shares, written before the transfer that names it.
+    tx.push_back(ledger_tx("TX_STOCK_CANCELLATION", "x3", "2025-07-01", {{"security_id", "ada-rest"}, {"quantity", "7000"}, {"reason_text", "Error"}}));
+    std::swap(tx[tx.size() - 1], tx[tx.size() - 6]);
+    REQUIRE(tx[tx.size() - 6]["id"] == "x3");
+    const std::vector<std::string> problems = problems_of(p);
+    REQUIRE_MESSAGE(problems.empty(), joined(problems));
+    const cap_table t = from_ocf_merged(p).table;
+    CHECK(held(t, "ada", "Common") == sh(6'993'000));
+    CHECK(held(t, "fund2", "Common") == sh(400'000));
+    CHECK(held(t, "grace", "Common") == sh(500'000));
+}
+
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {
     // Series Seed converts 1:1 here: at 7/5, as-converted shares are floored per holding, so that
     // splitting a holding between holders may change the fully diluted total by a share or two.

@@ -1441,7 +1441,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         field_path at;
         bool balance;
     };
-    std::map<std::string, result_ref> result_of;        // security id -> the transaction it results from
+    std::map<std::string, result_ref, std::less<>> result_of;        // security id -> the transaction it results from
     std::map<std::pair<std::string_view, std::string_view>, const field_path*> transaction_ids;
     for (std::size_t n = 0; n < n_tx; ++n) {
         const json& item = *tx_items[n].first;
@@ -1507,9 +1507,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         // our own, chains of transfers can be as long as the file.
         constexpr std::size_t visiting = npos - 1;
         std::vector<std::size_t> memo(n_tx, npos);
+        // The transaction whose result a transaction acts on: a resulting or balance issuance's,
+        // or the one whose balance_security_id, with no issuance, names the rest of its security.
         const auto producer = [&](std::string_view sid) -> std::size_t {
-            const std::size_t i = issued_by(sid);
-            return i == npos ? npos : tx_parent[i];
+            const auto r = result_of.find(sid);
+            return r == result_of.end() ? npos : r->second.tx;
         };
         const auto for_each_producer = [&](std::size_t m, const auto& f) {
             if (const auto it = tx_many_sources.find(m); it != tx_many_sources.end()) {
