@@ -1902,6 +1902,40 @@ TEST_CASE("ocf: a transaction on the rest a balance_security_id names without an
     CHECK(held(t, "grace", "Common") == sh(500'000));
 }
 
+TEST_CASE("ocf: a balance issuance holds the rest, is of its security's kind and stays with its holder") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    const std::string n = std::to_string(tx.size());
+    const std::string n2 = std::to_string(tx.size() + 2);
+    // Ada transfers all of her 8,000,000 shares; the balance issuance gives her 100 more.
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x1", "2025-07-01",
+                           {{"security_id", "stock-1"}, {"quantity", "8000000"}, {"resulting_security_ids", {"t1"}}, {"balance_security_id", "b1"}}));
+    tx.push_back(stock_of(base, "t1", "fund2", "stock-class-1", 8'000'000, "2025-07-01"));
+    tx.push_back(stock_of(base, "b1", "ada", "stock-class-1", 100, "2025-07-01"));
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/" + n2 + "/quantity = 100: is a balance with nothing to hold: /Transactions.ocf.json/items/" +
+                  n + ", whose balance_security_id it is, takes all that remains of the security"}));
+    // The fund cancels 300,000 of its Series Seed; the rest is issued to someone else, or as a warrant.
+    tx = base["Transactions.ocf.json"]["items"];
+    tx.push_back(ledger_tx("TX_STOCK_CANCELLATION", "x1", "2025-07-01",
+                           {{"security_id", "stock-2"}, {"quantity", "300000"}, {"reason_text", "Error"}, {"balance_security_id", "b1"}}));
+    tx.push_back(stock_of(base, "b1", "ada", "stock-class-2", 500'000, "2025-07-01"));
+    const std::string n1 = std::to_string(tx.size() - 1);
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/" + n1 + "/stakeholder_id = \"ada\": must be \"fund\", who holds the rest after "
+                  "/Transactions.ocf.json/items/" + n + ", whose balance_security_id it is (a balance stays with its holder)"}));
+    json w = base["Transactions.ocf.json"]["items"][3];
+    w["id"] = "tx-b1";
+    w["security_id"] = "b1";
+    w["stakeholder_id"] = "fund";
+    w["quantity"] = "500000";
+    tx[tx.size() - 1] = w;
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/" + n + "/balance_security_id = \"b1\": names the TX_WARRANT_ISSUANCE /Transactions.ocf.json/items/" +
+                  n1 + ": the balance of a security is issued as one of its kind, a TX_STOCK_ISSUANCE"}));
+}
+
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {
     // Series Seed converts 1:1 here: at 7/5, as-converted shares are floored per holding, so that
     // splitting a holding between holders may change the fully diluted total by a share or two.

@@ -1430,6 +1430,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     std::vector<const consuming*> tx_consuming(n_tx, nullptr);  // its row, for a transaction that acts on a security
     std::vector<std::size_t> tx_parent(n_tx, npos);     // an issuance a transaction results in: that transaction
     std::vector<std::vector<std::pair<std::string, field_path>>> tx_results(n_tx);
+    std::vector<std::optional<std::pair<std::string, field_path>>> tx_balance(n_tx);  // its balance_security_id
     // Security id -> the first issuance of it: the pairs (id, transaction), sorted once read.
     std::vector<std::pair<std::string_view, std::size_t>> issuances;
     const auto issued_by = [&issuances](std::string_view sid) -> std::size_t {
@@ -1475,6 +1476,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                               ": a security results from one transaction (each resulting issuance is used once)"});
             } else if (!balance) {
                 tx_results[n].emplace_back(it->first, ref);
+            } else {
+                tx_balance[n].emplace(it->first, ref);
             }
         };
         if (const json* r = c->results == nullptr ? nullptr : json_reader::member(item, c->results); r != nullptr) {
@@ -1612,7 +1615,22 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         }
     };
-    std::map<std::string, std::pair<share_count, field_path>> balance_due;  // balance issuance's security id -> the rest it holds
+    // A balance issuance (its security id): the rest it must hold, the transaction whose balance it
+    // is, and the holder of the security it comes from (none for an award not on the cap table).
+    struct balance_rec {
+        char kind;  // its security's
+        share_count rest;
+        field_path at;
+        std::optional<std::string> holder;
+    };
+    std::map<std::string, balance_rec> balance_due;
+    const auto holder_of = [&](const security_rec& s) -> std::optional<std::string> {
+        if (s.index == npos) return std::nullopt;
+        if (s.kind == 's') return holdings[s.index].holder;
+        if (s.kind == 'g' && grants[s.index]) return grants[s.index]->holder;
+        if (s.kind == 'w' && warrants[s.index]) return warrants[s.index]->holder;
+        return std::nullopt;
+    };
     const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at, const field_path& q_at,
                              const json& sid, const field_path& sid_at) -> std::optional<share_count> {
         const share_count take = q.value_or(s.remaining);
@@ -1625,15 +1643,17 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
             return std::nullopt;
         }
+        const auto holder = holder_of(s);
         reduce(s, take);
         const json* b = json_reader::member(obj, "balance_security_id");
         const auto bid = b == nullptr ? std::nullopt : r_.read_string(*b, at.member("balance_security_id"));
-        if (!bid || s.remaining.value() == 0) return take;
+        if (!bid) return take;
         if (issued_by(*bid) != npos) {
-            // The rest is issued again under the balance's own issuance (OCF's model).
-            balance_due.emplace(*bid, std::make_pair(s.remaining, at));
-            reduce(s, s.remaining);
-        } else {
+            // The rest is issued again under the balance's own issuance (OCF's model); when nothing
+            // is left, that issuance must not hold anything.
+            balance_due.emplace(*bid, balance_rec{s.kind, s.remaining, at, holder});
+            if (s.remaining.value() > 0) reduce(s, s.remaining);
+        } else if (s.remaining.value() > 0) {
             // No issuance: the balance id names what remains of the same security.
             security_rec rest = s;
             s.remaining = share_count();
@@ -1647,7 +1667,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     std::map<std::size_t, std::pair<share_count, share_count>> moved;
     std::map<std::size_t, std::size_t> consolidated;  // a consolidation -> the holding it consolidates
     // An issuance that results from a transaction: counted against what the transaction took.
-    const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at) {
+    // A balance issuance holds the rest, for the same holder (@p who, the stakeholder_id at @p at).
+    const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at, const std::optional<std::string>& who,
+                               const field_path& at) {
         if (tx_parent[n] == npos) return;
         const result_ref& ref = result_of.at(std::string(tx_source[n]));
         if (!ref.balance) {
@@ -1656,10 +1678,21 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             return;
         }
         const auto due = balance_due.find(std::string(tx_source[n]));
-        if (due != balance_due.end() && due->second.first != q) {
+        if (due == balance_due.end() || due->second.kind != issuance_kind(tx_type[n])) return;  // another kind: reported at the end
+        const balance_rec& d = due->second;
+        if (d.rest.value() == 0) {
             r_.report(q_at, std::to_string(q.value()),
-                      "must be the " + std::to_string(due->second.first.value()) + " shares that remain after " +
-                          due->second.second.json_pointer() + ", whose balance_security_id it is");
+                      "is a balance with nothing to hold: " + d.at.json_pointer() +
+                          ", whose balance_security_id it is, takes all that remains of the security");
+        } else if (d.rest != q) {
+            r_.report(q_at, std::to_string(q.value()),
+                      "must be the " + std::to_string(d.rest.value()) + " shares that remain after " + d.at.json_pointer() +
+                          ", whose balance_security_id it is");
+        }
+        if (d.holder && who && *d.holder != *who) {
+            r_.report(at.member("stakeholder_id"), quoted_text(*who),
+                      "must be " + quoted_text(*d.holder) + ", who holds the rest after " + d.at.json_pointer() +
+                          ", whose balance_security_id it is (a balance stays with its holder)");
         }
     };
 
@@ -1741,7 +1774,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             add_shares(holdings[it->second].shares, *q, at.member("quantity"));
             const bool result = tx_parent[tx_n] != npos;
             securities.emplace(*sec, security_rec('s', it->second, *q, money(), from_plan, from_plan && !result));
-            resulting(tx_n, *q, at.member("quantity"));
+            resulting(tx_n, *q, at.member("quantity"), who, at);
             if (from_plan && result) {
                 note("stock_plan_id of stock issuances that result from another security",
                      "their shares were taken off the plan's reserve once, by the security they come from or its exercise");
@@ -1777,7 +1810,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (comp->rfind("OPTION", 0) != 0 || award_plan == std::nullopt) {
                 // Not on the cap table; its transactions are applied to it all the same.
                 if (sec) securities.emplace(*sec, security_rec('g', npos, *q, money(), award_plan));
-                resulting(tx_n, *q, at.member("quantity"));
+                resulting(tx_n, *q, at.member("quantity"), who, at);
             }
             if (comp->rfind("OPTION", 0) != 0) {
                 per_item.push_back("The " + *comp + " award " + at.json_pointer() + " for " + std::to_string(q->value()) +
@@ -1807,7 +1840,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             note_members(*item, {"vesting_terms_id", "vestings"}, "option grants", "fundround's cap table holds no vesting: every granted option counts");
             if (r_.problems().size() != before || !sec || !who || !plan || !p) continue;
             securities.emplace(*sec, security_rec('g', grants.size(), *q, money(), plan));
-            resulting(tx_n, *q, at.member("quantity"));
+            resulting(tx_n, *q, at.member("quantity"), who, at);
             grants.push_back(grant_rec{*who, *plan, *q, *p, at, tx_n});
         } else if (type == "TX_WARRANT_ISSUANCE") {
             expect(*item, at, "a warrant issuance",
@@ -1856,7 +1889,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             if (r_.problems().size() != before || !sec || !who || !q || !p || !cls) continue;
             securities.emplace(*sec, security_rec('w', warrants.size(), *q, money()));
-            resulting(tx_n, *q, at.member("quantity"));
+            resulting(tx_n, *q, at.member("quantity"), who, at);
             warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at, tx_n});
         } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
             expect(*item, at, "a convertible issuance", known({"investment_amount", "convertible_type", "conversion_triggers", "pro_rata", "seniority"}));
@@ -2488,6 +2521,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               quoted_text(was.holder) + "'s in class " + quoted_text(classes[was.class_index].id) +
                               ", and a consolidation keeps the stakeholder and the class");
                 found = false;
+            }
+        }
+        // A balance issuance is of its security's kind.
+        if (const auto& b = tx_balance[n]) {
+            const std::size_t it = issued_by(b->first);
+            if (it != npos && issuance_kind(tx_type[it]) != c->kind) {
+                r_.report(b->second, quoted_text(b->first),
+                          "names the " + std::string(tx_type[it]) + " " + tx_items[it].second.json_pointer() +
+                              ": the balance of a security is issued as one of its kind, a " + issuance_name(c->kind));
             }
         }
         const auto m = moved.find(n);
