@@ -1936,6 +1936,37 @@ TEST_CASE("ocf: a balance issuance holds the rest, is of its security's kind and
                   n1 + ": the balance of a security is issued as one of its kind, a TX_STOCK_ISSUANCE"}));
 }
 
+TEST_CASE("ocf: a transaction on a security whose issuance is not read says so, once") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    const std::size_t n = tx.size();
+    const auto at = [&](std::size_t k) { return "/Transactions.ocf.json/items/" + std::to_string(n + k); };
+    // An issuance to no stakeholder, transferred; and a transfer whose resulting issuance is to no
+    // stakeholder, whose shares are transferred on.
+    tx.push_back(stock_of(base, "bad", "nobody", "stock-class-1", 1'000, "2025-06-30"));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x1", "2025-07-01", {{"security_id", "bad"}, {"quantity", "1000"}, {"resulting_security_ids", {"r1"}}}));
+    tx.push_back(stock_of(base, "r1", "fund2", "stock-class-1", 1'000, "2025-07-01"));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x2", "2025-07-01", {{"security_id", "stock-1"}, {"quantity", "1000"}, {"resulting_security_ids", {"r2"}}}));
+    tx.push_back(stock_of(base, "r2", "nobody", "stock-class-1", 1'000, "2025-07-01"));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x3", "2025-07-02", {{"security_id", "r2"}, {"quantity", "1000"}, {"resulting_security_ids", {"r3"}}}));
+    tx.push_back(stock_of(base, "r3", "fund", "stock-class-1", 1'000, "2025-07-02"));
+    // Two transfers that name one balance (no issuance): reported once, at the second.
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x4", "2025-07-03",
+                           {{"security_id", "stock-1"}, {"quantity", "10"}, {"resulting_security_ids", {"r4"}}, {"balance_security_id", "rest"}}));
+    tx.push_back(stock_of(base, "r4", "fund2", "stock-class-1", 10, "2025-07-03"));
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x5", "2025-07-04",
+                           {{"security_id", "stock-2"}, {"quantity", "10"}, {"resulting_security_ids", {"r5"}}, {"balance_security_id", "rest"}}));
+    tx.push_back(stock_of(base, "r5", "fund2", "stock-class-2", 10, "2025-07-04"));
+    CHECK(joined(problems_of(p)) == joined({
+        at(0) + "/stakeholder_id = \"nobody\": is not the id of a stakeholder in the package",
+        at(1) + "/security_id = \"bad\": is the security of " + at(0) + ", which is not read (its problems are reported)",
+        at(4) + "/stakeholder_id = \"nobody\": is not the id of a stakeholder in the package",
+        at(5) + "/security_id = \"r2\": is the security of " + at(4) + ", which is not read (its problems are reported)",
+        at(9) + "/balance_security_id = \"rest\": is also named by " + at(7) +
+            "/balance_security_id: a security results from one transaction (each resulting issuance is used once)"}));
+}
+
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {
     // Series Seed converts 1:1 here: at 7/5, as-converted shares are floored per holding, so that
     // splitting a holding between holders may change the fully diluted total by a share or two.

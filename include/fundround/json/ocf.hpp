@@ -1573,14 +1573,20 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
 
     // What the transactions leave: the security each one takes from, and what it takes.
+    std::vector<bool> applied(n_tx, false);  // the transactions applied so far, read or not
     const auto source_at = [&](const json& m, const field_path& m_at, const char* of_kinds, const std::string& what) -> security_rec* {
         const auto sid = r_.read_string(m, m_at);
         if (!sid) return nullptr;
         const auto it = securities.find(*sid);
         if (it != securities.end() && std::string_view(of_kinds).find(it->second.kind) != std::string_view::npos) return &it->second;
         const std::size_t later = issued_by(*sid);
-        if (it == securities.end() && later != npos &&
+        if (it == securities.end() && later != npos && applied[later] &&
             std::string_view(of_kinds).find(issuance_kind(tx_type[later])) != std::string_view::npos) {
+            // Its issuance applied before this transaction, and was not read: its problems say why.
+            r_.report(m_at, json_value_text(m),
+                      "is the security of " + tx_items[later].second.json_pointer() + ", which is not read (its problems are reported)");
+        } else if (it == securities.end() && later != npos &&
+                   std::string_view(of_kinds).find(issuance_kind(tx_type[later])) != std::string_view::npos) {
             r_.report(m_at, json_value_text(m),
                       "is issued by " + tx_items[later].second.json_pointer() +
                           ", which applies later: transactions apply in date order, and one acts on a security issued before it");
@@ -1657,7 +1663,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             // No issuance: the balance id names what remains of the same security.
             security_rec rest = s;
             s.remaining = share_count();
-            if (!securities.emplace(*bid, rest).second) {
+            // (Named by another transaction too: reported there, at the claim.)
+            const auto claim = result_of.find(*bid);
+            const bool ours = claim == result_of.end() || claim->second.at == at.member("balance_security_id");
+            if (!securities.emplace(*bid, rest).second && ours) {
                 r_.report(at.member("balance_security_id"), json_value_text(*b), "is the security id of an earlier issuance; each security has one");
             }
         }
@@ -1703,6 +1712,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
     };
     for (const std::size_t tx_n : order) {
+        applied[tx_n] = true;
         const json* item = tx_items[tx_n].first;
         const field_path& at = tx_items[tx_n].second;
         // This transaction's problems go with it (reported in file order below).
@@ -2505,6 +2515,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                           "names the " + std::string(tx_type[it]) + " " + tx_items[it].second.json_pointer() + ": " + c->object +
                               " results in a " + issuance_name(c->result_kind));
                 found = false;
+            } else if (securities.count(sid) == 0) {
+                found = false;  // not read: its own problems are reported, the totals are not compared
             }
         }
         const auto into = consolidated.find(n);
