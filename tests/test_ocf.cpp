@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
@@ -1965,6 +1966,36 @@ TEST_CASE("ocf: a transaction on a security whose issuance is not read says so, 
         at(5) + "/security_id = \"r2\": is the security of " + at(4) + ", which is not read (its problems are reported)",
         at(9) + "/balance_security_id = \"rest\": is also named by " + at(7) +
             "/balance_security_id: a security results from one transaction (each resulting issuance is used once)"}));
+}
+
+TEST_CASE("ocf: a convertible transfer's resulting issuances invest what it takes") {
+    // The second fund's $500,000 SAFE goes to Ada and Grace, $300,000 and $200,000.
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    const std::size_t n = tx.size();
+    tx.push_back(ledger_tx("TX_CONVERTIBLE_TRANSFER", "x1", "2025-07-01",
+                           {{"security_id", "safe-1"}, {"amount", {{"amount", "500000"}, {"currency", "USD"}}}, {"resulting_security_ids", {"s-ada", "s-grace"}}}));
+    for (const auto& [sec, holder, amount] : {std::make_tuple("s-ada", "ada", "300000"), std::make_tuple("s-grace", "grace", "200000")}) {
+        json s = base["Transactions.ocf.json"]["items"][4];
+        s["id"] = std::string("tx-") + sec;
+        s["security_id"] = sec;
+        s["stakeholder_id"] = holder;
+        s["investment_amount"] = {{"amount", amount}, {"currency", "USD"}};
+        s["date"] = "2025-07-01";
+        tx.push_back(s);
+    }
+    const ocf_import in = from_ocf_merged(p);
+    REQUIRE(in.safes.size() == 3);
+    CHECK(in.safes[1].holder == holder_id("ada"));
+    CHECK(in.safes[1].purchase_amount == 300_K);
+    CHECK(in.safes[2].holder == holder_id("grace"));
+    CHECK(in.safes[2].purchase_amount == 200_K);
+    // Grace's $250,000 would make $50,000 out of nothing.
+    tx[n + 2]["investment_amount"]["amount"] = "250000";
+    CHECK(joined(problems_of(p)) == joined({"/Transactions.ocf.json/items/" + std::to_string(n) +
+                                           "/resulting_security_ids: the resulting issuances invest $550,000.00, not the $500,000.00 the "
+                                           "transfer takes from the convertible"}));
 }
 
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {

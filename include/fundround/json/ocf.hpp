@@ -1675,6 +1675,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     // The shares a conserving transaction took, and its resulting issuances' total.
     std::map<std::size_t, std::pair<share_count, share_count>> moved;
     std::map<std::size_t, std::size_t> consolidated;  // a consolidation -> the holding it consolidates
+    // The investment a convertible transfer took, and its resulting issuances' investments.
+    std::map<std::size_t, std::pair<money, std::vector<money>>> moved_investment;
     // An issuance that results from a transaction: counted against what the transaction took.
     // A balance issuance holds the rest, for the same holder (@p who, the stakeholder_id at @p at).
     const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at, const std::optional<std::string>& who,
@@ -1929,6 +1931,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                      "fundround converts a SAFE or note at an equity financing, and a note also at its maturity date");
             }
             if (r_.problems().size() != before || !ctype || !triggers) continue;
+            if (tx_parent[tx_n] != npos && invested) {  // the result of a convertible transfer: it holds what the transfer took
+                if (const auto mi = moved_investment.find(tx_parent[tx_n]); mi != moved_investment.end()) mi->second.second.push_back(*invested);
+            }
             if (*ctype == "CONVERTIBLE_SECURITY") {
                 if (sec) securities.emplace(*sec, security_rec('c', npos, share_count(1), *invested));
                 per_item.push_back("The convertible security " + at.json_pointer() + " (" + format_full(*invested) +
@@ -2292,6 +2297,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 add_shares(plan->used, *taken, at.member(c->amount));  // issued from the reserve once, here
             }
             if (c->conserves) moved.emplace(tx_n, std::make_pair(*taken, share_count()));
+            if (c->kind == 'c' && c->results && c->result_kind == 'c') moved_investment.emplace(tx_n, std::make_pair(s->amount, std::vector<money>()));
         } else if (type == "TX_EQUITY_COMPENSATION_REPRICING") {
             expect(*item, at, "an equity compensation repricing", {"object_type", "id", "comments", "date", "security_id", "new_exercise_price"});
             transaction_head(*item, at);
@@ -2542,6 +2548,21 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 r_.report(b->second, quoted_text(b->first),
                           "names the " + std::string(tx_type[it]) + " " + tx_items[it].second.json_pointer() +
                               ": the balance of a security is issued as one of its kind, a " + issuance_name(c->kind));
+            }
+        }
+        if (const auto mi = moved_investment.find(n); found && mi != moved_investment.end()) {
+            const money taken = mi->second.first;
+            std::optional<money> total = money::zero(taken.currency());
+            try {
+                for (const money& a : mi->second.second) *total += a;
+            } catch (const error&) {
+                total.reset();  // another currency (or out of range)
+            }
+            if (!total || *total != taken) {
+                r_.report(tx_items[n].second.member("resulting_security_ids"), "",
+                          (total ? "the resulting issuances invest " + format_full(*total) + ", not the "
+                                 : std::string("the resulting issuances do not invest the ")) +
+                              format_full(taken) + " the " + c->verb + " takes from the convertible");
             }
         }
         const auto m = moved.find(n);
