@@ -1998,6 +1998,34 @@ TEST_CASE("ocf: a convertible transfer's resulting issuances invest what it take
                                            "transfer takes from the convertible"}));
 }
 
+TEST_CASE("ocf: an exercise that results in nothing is listed, and a transaction cannot result in the security it takes from") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    // OCF's exercise schema allows an empty resulting_security_ids: the options leave, no stock comes.
+    tx.push_back(ledger_tx("TX_EQUITY_COMPENSATION_EXERCISE", "x1", "2025-07-02",
+                           {{"security_id", "option-1"}, {"quantity", "1000"}, {"resulting_security_ids", json::array()}}));
+    const ocf_import in = from_ocf_merged(p);
+    REQUIRE(in.table.grants().size() == 1);
+    CHECK(in.table.grants()[0].shares == sh(249'000));
+    CHECK(std::find(in.left_out.begin(), in.left_out.end(),
+                    "The equity compensation exercise /Transactions.ocf.json/items/7 has no resulting_security_ids: the 1000 shares it "
+                    "takes leave the cap table, and no shares are issued for them.") != in.left_out.end());
+    // A result that names the security taken from (it would be its own producer).
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x2", "2025-07-03",
+                           {{"security_id", "stock-1"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-1"}}}));
+    tx.push_back(ledger_tx("TX_STOCK_CONSOLIDATION", "x3", "2025-07-03",
+                           {{"security_ids", {"stock-2"}}, {"resulting_security_id", "stock-2"}}));
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/8/resulting_security_ids/0 = \"stock-1\": names a security the transaction takes from: what "
+        "results from a transaction is a new security, with an issuance of its own",
+        "/Transactions.ocf.json/items/9/resulting_security_id = \"stock-2\": names a security the transaction takes from: what results "
+        "from a transaction is a new security, with an issuance of its own",
+        "/Transactions.ocf.json/items/8/resulting_security_ids: the resulting issuances hold 0 shares, not the 10 the transfer takes "
+        "from the security",
+        "/Transactions.ocf.json/items/9/resulting_security_id: the resulting issuance holds 0 shares, not the 800000 of the securities "
+        "it consolidates"}));
+}
+
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {
     // Series Seed converts 1:1 here: at 7/5, as-converted shares are floored per holding, so that
     // splitting a holding between holders may change the fully diluted total by a share or two.

@@ -1467,8 +1467,23 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (issuance_kind(type) != 0 && !tx_source[n].empty()) issuances.emplace_back(tx_source[n], n);
         const consuming* c = tx_consuming[n] = consuming_of(type);
         if (c == nullptr) continue;
+        if (const json* ss = sources_many(*c) ? json_reader::member(item, c->sources) : nullptr; ss != nullptr && ss->is_array()) {
+            std::vector<std::string_view>& list = tx_many_sources[n];
+            for (const json& sid : *ss) {
+                if (sid.is_string()) list.push_back(sid.get_ref<const std::string&>());
+            }
+        }
         const auto claim = [&](const json& sid, const field_path& ref, bool balance) {
             if (!sid.is_string()) return;
+            const std::string_view id_text = sid.get_ref<const std::string&>();
+            const auto many = tx_many_sources.find(n);
+            if (id_text == tx_source[n] ||
+                (many != tx_many_sources.end() && std::find(many->second.begin(), many->second.end(), id_text) != many->second.end())) {
+                tx_problems[n].push_back({ref, json_value_text(sid),
+                                          "names a security the transaction takes from: what results from a transaction is a new "
+                                          "security, with an issuance of its own"});
+                return;
+            }
             const auto [it, fresh] = result_of.emplace(sid.get<std::string>(), result_ref{n, ref, balance});
             if (!fresh) {
                 tx_problems[n].push_back({ref, json_value_text(sid),
@@ -1485,12 +1500,6 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 for (std::size_t k = 0; k < r->size(); ++k) claim((*r)[k], at.member(c->results).index(k), false);
             } else if (results_one(*c)) {
                 claim(*r, at.member(c->results), false);
-            }
-        }
-        if (const json* ss = sources_many(*c) ? json_reader::member(item, c->sources) : nullptr; ss != nullptr && ss->is_array()) {
-            std::vector<std::string_view>& list = tx_many_sources[n];
-            for (const json& sid : *ss) {
-                if (sid.is_string()) list.push_back(sid.get_ref<const std::string&>());
             }
         }
         if (const json* b = json_reader::member(item, "balance_security_id"); c->balance && b != nullptr) claim(*b, at.member("balance_security_id"), true);
@@ -2297,6 +2306,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 add_shares(plan->used, *taken, at.member(c->amount));  // issued from the reserve once, here
             }
             if (c->conserves) moved.emplace(tx_n, std::make_pair(*taken, share_count()));
+            if (c->results != nullptr && !c->conserves && item->at(c->results).empty()) {
+                // OCF allows an exercise, conversion or release that results in nothing: said, not dropped silently.
+                per_item.push_back(std::string("The ") + (std::strchr(c->object, ' ') + 1) + " " + at.json_pointer() +
+                                   " has no resulting_security_ids: " +
+                                   (c->kind == 'c' ? "the convertible it takes leaves the cap table"
+                                                   : "the " + std::to_string(taken->value()) + " shares it takes leave the cap table") +
+                                   ", and no shares are issued for them.");
+            }
             if (c->kind == 'c' && c->results && c->result_kind == 'c') moved_investment.emplace(tx_n, std::make_pair(s->amount, std::vector<money>()));
         } else if (type == "TX_EQUITY_COMPENSATION_REPRICING") {
             expect(*item, at, "an equity compensation repricing", {"object_type", "id", "comments", "date", "security_id", "new_exercise_price"});
