@@ -1748,7 +1748,7 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
     add("TX_STOCK_TRANSFER", "e42", "2025-06-01", {{"security_id", "stock-r1"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-e4"}}});
     add("TX_STOCK_PLAN_RETURN_TO_POOL", "e43", "2025-08-01",
         {{"security_id", "option-1"}, {"quantity", "1"}, {"reason_text", "Forfeited"}, {"stock_plan_id", "stock-plan-1"}});
-    add("TX_STOCK_CLASS_SPLIT", "e44", "2025-08-01", {{"stock_class_id", "stock-class-2"}, {"split_ratio", {{"numerator", "2"}, {"denominator", "1"}}}});
+    add("TX_STOCK_CLASS_SPLIT", "e44", "2025-08-01", {{"stock_class_id", "stock-class-2"}, {"split_ratio", {{"numerator", "1"}, {"denominator", "40000"}}}});
     add("TX_CONVERTIBLE_CONVERSION", "e45", "2025-08-01",
         {{"security_id", "safe-t1"}, {"reason_text", "Series A"}, {"trigger_id", "T"}, {"resulting_security_ids", {"stock-e5"}},
          {"balance_security_id", "safe-t2"}});
@@ -1772,8 +1772,11 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
         "transactions apply in date order, and one acts on a security issued before it",
         "/Transactions.ocf.json/items/43/quantity = 1: must be positive and at most the 0 shares cancelled or repurchased from the "
         "security and not yet returned to a pool",
-        "/Transactions.ocf.json/items/44/stock_class_id = \"stock-class-2\": names a preferred class: fundround splits common stock "
-        "only, as OCF does not say how a split changes a series' issue price, preference and conversion",
+        "/Transactions.ocf.json/items/44/split_ratio = {\"denominator\":\"40000\",\"numerator\":\"1\"}: gives the 100000 shares of "
+        "security \"stock-2b\" cancelled and not yet returned 5/2 shares: fundround does not model fractional shares and rounds none (a "
+        "split must give whole shares)",
+        "/Transactions.ocf.json/items/44/split_ratio = {\"denominator\":\"40000\",\"numerator\":\"1\"}: gives the 20000 shares of "
+        "security \"stock-w1\" 1/2 shares: fundround does not model fractional shares and rounds none (a split must give whole shares)",
         "/Transactions.ocf.json/items/45/balance_security_id = \"safe-t2\": names a balance: fundround does not model partial "
         "conversions of convertibles (convert the whole investment)",
         "/Transactions.ocf.json/items/46/reason_text: is required",
@@ -2169,6 +2172,31 @@ TEST_CASE("ocf: a split multiplies a common class's outstanding stock exactly; a
     CHECK(joined(problems_of(p)) == joined({
         "/Transactions.ocf.json/items/10/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 1001 shares of security "
         "\"b-1\" 3003/2 shares: fundround does not model fractional shares and rounds none (a split must give whole shares)"}));
+}
+
+TEST_CASE("ocf: a split of a preferred series divides its issue price and conversion ratio, so preferences and ownership stay") {
+    json p = small_package();
+    const ocf_import before = from_ocf_merged(p);
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx.push_back(ledger_tx("TX_STOCK_CLASS_SPLIT", "split-seed", "2025-07-01",
+                           {{"stock_class_id", "stock-class-2"}, {"split_ratio", {{"numerator", "2"}, {"denominator", "1"}}}}));
+    const ocf_import in = from_ocf_merged(p);
+    REQUIRE(problems_of(p).empty());
+    const share_class& was = before.table.classes()[*before.table.class_index("Series Seed")];
+    const share_class& now = in.table.classes()[*in.table.class_index("Series Seed")];
+    CHECK(held(in.table, "fund", "Series Seed") == sh(2 * held(before.table, "fund", "Series Seed").value()));
+    CHECK(now.original_issue_price()->units_per_share() == was.original_issue_price()->units_per_share() / fraction(2));
+    CHECK(now.conversion_ratio() == fraction(7, 10));  // 7/5 before
+    CHECK(now.terms() == was.terms());
+    // The warrant for the series: twice the shares at half the price.
+    REQUIRE(in.table.warrants().size() == 1);
+    CHECK(in.table.warrants()[0].shares == sh(2 * before.table.warrants()[0].shares.value()));
+    CHECK(in.table.warrants()[0].exercise_price.units_per_share() == before.table.warrants()[0].exercise_price.units_per_share() / fraction(2));
+    // Each holder's fully diluted shares and the total are unchanged; so is the series' total preference.
+    CHECK(in.table.fully_diluted().total() == before.table.fully_diluted().total());
+    CHECK(in.table.fully_diluted().by_holder() == before.table.fully_diluted().by_holder());
+    CHECK(now.original_issue_price()->units_per_share() * fraction(held(in.table, "fund", "Series Seed").value()) ==
+          was.original_issue_price()->units_per_share() * fraction(held(before.table, "fund", "Series Seed").value()));
 }
 
 TEST_CASE("ocf: a split of common adjusts the plan's reserve, its options and their exercise prices, exactly") {

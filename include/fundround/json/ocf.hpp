@@ -2406,14 +2406,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             // names only the class): the reserve of each plan of the class, the options and awards
             // from it and the warrants for the class, whose exercise prices are divided by the
             // ratio, and the conversion ratio of each preferred series converting into the class
-            // (its conversion price divided by the ratio). A preferred class's own split would
-            // change its issue price and preference, which OCF does not carry: it is not applied.
-            if (k.preferred) {
-                r_.report(at.member("stock_class_id"), json_value_text(item->at("stock_class_id")),
-                          "names a preferred class: fundround splits common stock only, as OCF does not say how a split changes a "
-                          "series' issue price, preference and conversion");
-                continue;
-            }
+            // (its conversion price divided by the ratio); a preferred class's own issue price and
+            // conversion ratio (below).
             // @p n shares of @p what times the ratio: whole, or a problem (nothing is rounded).
             const auto times_ratio = [&](share_count n, const std::string& what) -> std::optional<share_count> {
                 fraction after;
@@ -2431,8 +2425,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
                 return share_count(static_cast<std::int64_t>(after.numerator()));
             };
-            // An exercise price divided by the ratio, exactly.
-            const auto price_over_ratio = [&](const price_per_share& pr) -> std::optional<price_per_share> {
+            // A price per share (an exercise or issue price, @p what) divided by the ratio, exactly.
+            const auto price_over_ratio = [&](const price_per_share& pr, const char* what = "exercise price") -> std::optional<price_per_share> {
                 try {
                     const fraction units = pr.units_per_share() / *r;
                     if (units.numerator() <= int64_max && units.denominator() <= int64_max) {
@@ -2441,7 +2435,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                 } catch (const error&) {
                 }
-                r_.report(rat, json_value_text(*m), "divides the exercise price " + pr.display_string() + " past what fundround holds exactly");
+                r_.report(rat, json_value_text(*m), std::string("divides the ") + what + " " + pr.display_string() + " past what fundround holds exactly");
                 return std::nullopt;
             };
             const auto of_class = [&](const security_rec& s) {
@@ -2479,6 +2473,22 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (now && price) {
                     w->shares = *now;
                     w->price = *price;
+                }
+            }
+            // A preferred series' own split, as the charter's adjustment clauses provide (the NVCA
+            // model's "Original Issue Price ... subject to appropriate adjustment in the event of any
+            // stock split"): its original issue price and its conversion ratio are divided by the
+            // ratio, so that each holder's preference, dividends, cap and as-converted shares stay
+            // what they were.
+            if (k.preferred && k.value) {
+                const auto issue_price = price_over_ratio(*k.value->original_issue_price(), "original issue price");
+                try {
+                    if (issue_price) {
+                        k.value = share_class::preferred(k.value->name(), *issue_price, k.value->terms())
+                                      .with_conversion_ratio(k.value->conversion_ratio() / *r);
+                    }
+                } catch (const error& e) {
+                    r_.report(rat, json_value_text(*m), "divides the conversion ratio of " + quoted_text(k.id) + " out of range: " + e.what());
                 }
             }
             std::optional<std::size_t> first_common;  // a series without converts_to_stock_class_id converts into it
