@@ -2013,6 +2013,16 @@ TEST_CASE("ocf: an exercise that results in nothing is listed, and a transaction
     CHECK(std::find(in.left_out.begin(), in.left_out.end(),
                     "The equity compensation exercise /Transactions.ocf.json/items/7 has no resulting_security_ids: the 1000 shares it "
                     "takes leave the cap table, and no shares are issued for them.") != in.left_out.end());
+    // A balance id when nothing is left: no issuance, so it would name nothing (the convertible's
+    // cancellation takes the whole investment).
+    json whole = p;
+    whole["Transactions.ocf.json"]["items"].push_back(
+        ledger_tx("TX_CONVERTIBLE_CANCELLATION", "x4", "2025-07-03",
+                  {{"security_id", "safe-1"}, {"amount", {{"amount", "500000"}, {"currency", "USD"}}},
+                   {"balance_security_id", "safe-1-rest"}}));
+    CHECK(joined(problems_of(whole)) ==
+          "/Transactions.ocf.json/items/8/balance_security_id = \"safe-1-rest\": names a balance, but the transaction takes all that "
+          "remains of the security: there is no rest to name\n");
     // A result that names the security taken from (it would be its own producer).
     tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "x2", "2025-07-03",
                            {{"security_id", "stock-1"}, {"quantity", "10"}, {"resulting_security_ids", {"stock-1"}}}));

@@ -1678,6 +1678,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (!securities.emplace(*bid, rest).second && ours) {
                 r_.report(at.member("balance_security_id"), json_value_text(*b), "is the security id of an earlier issuance; each security has one");
             }
+        } else {
+            r_.report(at.member("balance_security_id"), json_value_text(*b),
+                      "names a balance, but the transaction takes all that remains of the security: there is no rest to name");
         }
         return take;
     };
