@@ -1879,6 +1879,39 @@ TEST_CASE("ocf: a stock consolidation merges one stakeholder's securities of a c
         "securities it consolidates"}));
 }
 
+TEST_CASE("ocf: a consolidation of many securities written before what produced them is ordered in linear time" * doctest::timeout(10)) {
+    // Ada passes 20,000 single shares to herself, one transfer at a time (each keeping the rest as
+    // a balance without issuance), and consolidates the 20,000 results; the file is written latest
+    // first. Each of the consolidation's security_ids is looked at once when it is ordered (it
+    // was rescanned after each producer it waited for: 20,000 squared lookups, about a minute).
+    constexpr int n = 20'000;
+    json p = small_package();
+    const json base = p;
+    std::vector<json> items;
+    json ids = json::array();
+    std::string rest = "stock-1";
+    for (int i = 0; i < n; ++i) {
+        const std::string r = "r" + std::to_string(i);
+        const std::string b = "b" + std::to_string(i);
+        items.push_back(ledger_tx("TX_STOCK_TRANSFER", "x" + std::to_string(i), "2025-07-01",
+                                  {{"security_id", rest}, {"quantity", "1"}, {"resulting_security_ids", {r}}, {"balance_security_id", b}}));
+        items.push_back(stock_of(base, r, "ada", "stock-class-1", 1, "2025-07-01"));
+        ids.push_back(r);
+        rest = b;
+    }
+    items.push_back(ledger_tx("TX_STOCK_CONSOLIDATION", "k", "2025-07-01", {{"security_ids", ids}, {"resulting_security_id", "kk"}}));
+    items.push_back(stock_of(base, "kk", "ada", "stock-class-1", n, "2025-07-01"));
+    items.push_back(ledger_tx("TX_STOCK_TRANSFER", "y", "2025-07-01",
+                              {{"security_id", "kk"}, {"quantity", "5000"}, {"resulting_security_ids", {"g1"}}, {"balance_security_id", "kk-rest"}}));
+    items.push_back(stock_of(base, "g1", "grace", "stock-class-1", 5'000, "2025-07-01"));
+    json& tx = p["Transactions.ocf.json"]["items"];
+    for (auto it = items.rbegin(); it != items.rend(); ++it) tx.push_back(std::move(*it));
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(held(in.table, "ada", "Common") == sh(7'995'000));  // 8,000,000 - 20,000 + 20,000 consolidated - 5,000
+    CHECK(held(in.table, "grace", "Common") == sh(5'000));
+    CHECK(in.table.fully_diluted().total() == sh(10'162'000));  // nothing issued or cancelled
+}
+
 TEST_CASE("ocf: a transaction on the rest a balance_security_id names without an issuance applies after the transaction that names it") {
     // Every transaction on 2025-07-01. Ada transfers 1,000,000 to the second fund, which passes
     // 500,000 on to Grace and keeps the rest as "t1-rest" (no issuance: the same security renamed);

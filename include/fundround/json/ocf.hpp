@@ -1516,7 +1516,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     {
         // A transaction's depth: one more than the deepest transaction whose result it acts on
         // (its security_id, or each of a consolidation's security_ids); walked with a stack of
-        // our own, chains of transfers can be as long as the file.
+        // our own, chains of transfers can be as long as the file. Each frame keeps its place
+        // among the securities it acts on, so that each is looked at once (a consolidation of
+        // many securities is not rescanned after each one it waits for).
         constexpr std::size_t visiting = npos - 1;
         std::vector<std::size_t> memo(n_tx, npos);
         // The transaction whose result a transaction acts on: a resulting or balance issuance's,
@@ -1525,36 +1527,42 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             const auto r = result_of.find(sid);
             return r == result_of.end() ? npos : r->second.tx;
         };
-        const auto for_each_producer = [&](std::size_t m, const auto& f) {
-            if (const auto it = tx_many_sources.find(m); it != tx_many_sources.end()) {
-                for (const std::string_view sid : it->second) f(producer(sid));
-            } else if (!tx_source[m].empty()) {
-                f(producer(tx_source[m]));
-            }
+        struct frame {
+            std::size_t tx;
+            const std::vector<std::string_view>* many;  // a consolidation's security_ids, or nullptr: its security_id
+            std::size_t next = 0;                       // the next of them to look at
+            std::size_t deepest = 0;                    // the deepest producer's depth so far
         };
-        std::vector<std::size_t> stack;
+        const auto frame_of = [&](std::size_t m) {
+            const auto it = tx_many_sources.find(m);
+            return frame{m, it == tx_many_sources.end() ? nullptr : &it->second};
+        };
+        std::vector<frame> stack;
         for (std::size_t n = 0; n < n_tx; ++n) {
             if (tx_consuming[n] == nullptr) continue;
-            if (memo[n] == npos) stack.push_back(n);
+            if (memo[n] == npos) {
+                memo[n] = visiting;
+                stack.push_back(frame_of(n));
+            }
             while (!stack.empty()) {
-                const std::size_t m = stack.back();
-                if (memo[m] == npos) memo[m] = visiting;
-                std::size_t next = npos;
-                std::size_t deepest = 0;
-                for_each_producer(m, [&](std::size_t p) {
-                    if (p == npos || next != npos) return;
-                    if (memo[p] == npos) {
-                        next = p;
-                    } else if (memo[p] != visiting) {  // a cycle: its issuances are missing, reported below
-                        deepest = std::max(deepest, memo[p]);
-                    }
-                });
-                if (next != npos) {
-                    stack.push_back(next);
+                frame& f = stack.back();
+                const std::size_t count = f.many != nullptr ? f.many->size() : tx_source[f.tx].empty() ? 0 : 1;
+                if (f.next == count) {
+                    const std::size_t done = f.tx;
+                    memo[done] = f.deepest + 1;
+                    stack.pop_back();
+                    if (!stack.empty()) stack.back().deepest = std::max(stack.back().deepest, memo[done]);
                     continue;
                 }
-                memo[m] = deepest + 1;
-                stack.pop_back();
+                const std::size_t p = producer(f.many != nullptr ? (*f.many)[f.next] : tx_source[f.tx]);
+                ++f.next;
+                if (p == npos || memo[p] == visiting) continue;  // a cycle: its issuances are missing, reported below
+                if (memo[p] == npos) {
+                    memo[p] = visiting;
+                    stack.push_back(frame_of(p));  // its depth is taken when it is done
+                } else {
+                    f.deepest = std::max(f.deepest, memo[p]);
+                }
             }
             depth[n] = memo[n] + (tx_type[n] == "TX_STOCK_PLAN_RETURN_TO_POOL" ? 1 : 0);  // after the cancellation it routes
         }
