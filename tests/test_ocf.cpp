@@ -1912,6 +1912,24 @@ TEST_CASE("ocf: a consolidation of many securities written before what produced 
     CHECK(in.table.fully_diluted().total() == sh(10'162'000));  // nothing issued or cancelled
 }
 
+TEST_CASE("ocf: a consolidation's security_ids are checked for repeats in n log n" * doctest::timeout(10)) {
+    // 100,000 ids, none issued: each is reported once, and the repeats are found without comparing
+    // each id with every one before it (five billion comparisons, a minute).
+    constexpr int n = 100'000;
+    json p = small_package();
+    json ids = json::array();
+    for (int i = 0; i < n; ++i) ids.push_back("s" + std::to_string(i));
+    ids.push_back("s7");
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx.push_back(ledger_tx("TX_STOCK_CONSOLIDATION", "k", "2025-07-01", {{"security_ids", std::move(ids)}, {"resulting_security_id", "kk"}}));
+    tx.push_back(stock_of(p, "kk", "ada", "stock-class-1", 1, "2025-07-01"));
+    const std::vector<std::string> lines = problems_of(p);
+    REQUIRE(lines.size() == static_cast<std::size_t>(n) + 1);
+    CHECK(lines.front() ==
+          "/Transactions.ocf.json/items/7/security_ids/0 = \"s0\": is not the security id of an earlier stock issuance in the transactions");
+    CHECK(lines.back() == "/Transactions.ocf.json/items/7/security_ids/100000 = \"s7\": appears twice: a consolidation takes each security once");
+}
+
 TEST_CASE("ocf: a transaction on the rest a balance_security_id names without an issuance applies after the transaction that names it") {
     // Every transaction on 2025-07-01. Ada transfers 1,000,000 to the second fund, which passes
     // 500,000 on to Grace and keeps the rest as "t1-rest" (no issuance: the same security renamed);

@@ -37,6 +37,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -2247,10 +2248,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     continue;
                 }
                 std::vector<std::pair<security_rec*, field_path>> from;
+                std::set<std::string_view> seen;  // the ids so far: a long list is checked in n log n, not n squared
                 for (std::size_t k = 0; k < list->size(); ++k) {
                     const json& sid = (*list)[k];
                     const field_path sid_at = list_at.index(k);
-                    if (std::find((*list).begin(), (*list).begin() + static_cast<std::ptrdiff_t>(k), sid) != (*list).begin() + static_cast<std::ptrdiff_t>(k)) {
+                    if (sid.is_string() && !seen.insert(sid.get_ref<const std::string&>()).second) {
                         r_.report(sid_at, json_value_text(sid), "appears twice: a consolidation takes each security once");
                         continue;
                     }
