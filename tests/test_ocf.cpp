@@ -2091,6 +2091,17 @@ TEST_CASE("ocf: an exercise that results in nothing is listed, and a transaction
         "it consolidates"}));
 }
 
+TEST_CASE("ocf: repurchased shares return only to a pool of their own class") {
+    // The ledger repurchases 100,000 Series Seed shares (l7); the only plan reserves common.
+    json p = ledger_package();
+    p["Transactions.ocf.json"]["items"].push_back(
+        ledger_tx("TX_STOCK_PLAN_RETURN_TO_POOL", "rp", "2025-08-01",
+                  {{"security_id", "stock-2b"}, {"quantity", "100000"}, {"reason_text", "Repurchased"}, {"stock_plan_id", "stock-plan-1"}}));
+    CHECK(joined(problems_of(p)) ==
+          "/Transactions.ocf.json/items/37/stock_plan_id = \"stock-plan-1\": names a plan of class \"stock-class-1\", but the shares are "
+          "of class \"stock-class-2\": shares return to a pool of their own class\n");
+}
+
 TEST_CASE("ocf: random transfers and exercises, shuffled in the file, keep the fully diluted total and each class's total (300 seeds)") {
     // Series Seed converts 1:1 here: at 7/5, as-converted shares are floored per holding, so that
     // splitting a holding between holders may change the fully diluted total by a share or two.

@@ -2362,6 +2362,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               " shares cancelled or repurchased from the security and not yet returned to a pool");
                 continue;
             }
+            // A reserve holds shares of its plan's class: a share of another class is not one of them
+            // (a repurchased Seed share converts into 7/5 common, say).
+            const std::optional<std::size_t> from_class =
+                s->kind == 's' ? std::optional<std::size_t>(holdings[s->index].class_index) : s->plan ? std::optional<std::size_t>(plans[*s->plan].class_index) : std::nullopt;
+            if (from_class && *from_class != plans[*to].class_index) {
+                r_.report(at.member("stock_plan_id"), json_value_text(item->at("stock_plan_id")),
+                          "names a plan of class " + quoted_text(classes[plans[*to].class_index].id) + ", but the shares are of class " +
+                              quoted_text(classes[*from_class].id) + ": shares return to a pool of their own class");
+                continue;
+            }
             s->unrouted -= *q;
             if (s->in_pool && s->plan) add_shares(plans[*s->plan].used, *q, at.member("quantity"));  // back in its pool already: moved
             add_shares(plans[*to].returned, *q, at.member("quantity"));
