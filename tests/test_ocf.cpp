@@ -2053,6 +2053,70 @@ TEST_CASE("ocf: a convertible transfer's resulting issuances invest what it take
                                            "transfer takes from the convertible"}));
 }
 
+TEST_CASE("ocf: part of a SAFE transferred, the rest issued to its holder under the balance_security_id") {
+    // The second fund passes $200,000 of its $500,000 SAFE to Grace and keeps $300,000 (OCF's
+    // balance: a TX_CONVERTIBLE_ISSUANCE of its own, with the same terms here).
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    const std::string fund = base["Transactions.ocf.json"]["items"][4]["stakeholder_id"];
+    const std::size_t n = tx.size();
+    tx.push_back(ledger_tx("TX_CONVERTIBLE_TRANSFER", "x1", "2025-07-01",
+                           {{"security_id", "safe-1"}, {"amount", {{"amount", "200000"}, {"currency", "USD"}}},
+                            {"resulting_security_ids", {"s-grace"}}, {"balance_security_id", "s-rest"}}));
+    for (const auto& [sec, holder, amount] : {std::make_tuple("s-grace", std::string("grace"), "200000"), std::make_tuple("s-rest", fund, "300000")}) {
+        json s = base["Transactions.ocf.json"]["items"][4];
+        s["id"] = std::string("tx-") + sec;
+        s["security_id"] = sec;
+        s["stakeholder_id"] = holder;
+        s["investment_amount"] = {{"amount", amount}, {"currency", "USD"}};
+        s["date"] = "2025-07-01";
+        tx.push_back(s);
+    }
+    const ocf_import in = from_ocf_merged(p);
+    REQUIRE(in.safes.size() == 3);
+    money grace, kept;
+    for (const safe& x : in.safes) {
+        if (x.holder == holder_id("grace")) grace += x.purchase_amount;
+        if (x.holder == holder_id(fund)) kept += x.purchase_amount;
+    }
+    CHECK(grace == 200_K);
+    CHECK(kept == 300_K);
+
+    // The rest must be what remains, for the same holder, under an issuance of its own.
+    json bad = p;
+    const auto bt = [&bad]() -> json& { return bad["Transactions.ocf.json"]["items"]; };
+    bt()[n + 2]["investment_amount"]["amount"] = "250000";
+    bt()[n + 2]["stakeholder_id"] = "ada";
+    CHECK(joined(problems_of(bad)) ==
+          joined({"/Transactions.ocf.json/items/" + std::to_string(n + 2) + "/stakeholder_id = \"ada\": must be \"" + fund +
+                      "\", who holds the rest after /Transactions.ocf.json/items/" + std::to_string(n) +
+                      ", whose balance_security_id it is (a balance stays with its holder)",
+                  "/Transactions.ocf.json/items/" + std::to_string(n) +
+                      "/balance_security_id: the balance issuance invests $250,000.00, not the $300,000.00 that remains of the "
+                      "convertible's $500,000.00"}));
+    bad = p;
+    bt()[n]["balance_security_id"] = "s-nowhere";
+    bt().erase(n + 2);
+    CHECK(joined(problems_of(bad)) ==
+          joined({"/Transactions.ocf.json/items/" + std::to_string(n) +
+                  "/balance_security_id = \"s-nowhere\": names no issuance: the rest of the convertible, $300,000.00, is a "
+                  "TX_CONVERTIBLE_ISSUANCE of its own with this security_id"}));
+    bad = p;
+    bt()[n].erase("balance_security_id");
+    CHECK(joined(problems_of(bad)) ==
+          joined({"/Transactions.ocf.json/items/" + std::to_string(n) +
+                      "/amount = $200,000.00: must transfer the whole investment $500,000.00, or less with a balance_security_id for "
+                      "the rest"}));
+    bad = p;
+    bt()[n]["amount"]["amount"] = "500000";
+    bt()[n + 1]["investment_amount"]["amount"] = "500000";
+    CHECK(joined(problems_of(bad)) ==
+          joined({"/Transactions.ocf.json/items/" + std::to_string(n) +
+                  "/balance_security_id: names a balance issuance, but the transfer takes the whole investment: there is no rest to "
+                  "hold"}));
+}
+
 TEST_CASE("ocf: an exercise that results in nothing is listed, and a transaction cannot result in the security it takes from") {
     json p = small_package();
     json& tx = p["Transactions.ocf.json"]["items"];

@@ -1653,6 +1653,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (s.kind == 's') return holdings[s.index].holder;
         if (s.kind == 'g' && grants[s.index]) return grants[s.index]->holder;
         if (s.kind == 'w' && warrants[s.index]) return warrants[s.index]->holder;
+        if (s.kind == 'c') {
+            const instrument_rec& rec = instruments[s.index];
+            if (rec.is_safe && safes[rec.index]) return safes[rec.index]->holder.str();
+            if (!rec.is_safe && notes[rec.index]) return notes[rec.index]->holder.str();
+        }
         return std::nullopt;
     };
     const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at, const field_path& q_at,
@@ -1698,6 +1703,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     std::map<std::size_t, std::size_t> consolidated;  // a consolidation -> the holding it consolidates
     // The investment a convertible transfer took, and its resulting issuances' investments.
     std::map<std::size_t, std::pair<money, std::vector<money>>> moved_investment;
+    std::map<std::size_t, money> transferred_part;    // a partial convertible transfer -> the investment it transfers
+    std::map<std::size_t, money> balance_investment;  // a convertible transfer -> its balance issuance's investment
     // An issuance that results from a transaction: counted against what the transaction took.
     // A balance issuance holds the rest, for the same holder (@p who, the stakeholder_id at @p at).
     const auto resulting = [&](std::size_t n, share_count q, const field_path& q_at, const std::optional<std::string>& who,
@@ -1953,7 +1960,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             if (r_.problems().size() != before || !ctype || !triggers) continue;
             if (tx_parent[tx_n] != npos && invested) {  // the result of a convertible transfer: it holds what the transfer took
-                if (const auto mi = moved_investment.find(tx_parent[tx_n]); mi != moved_investment.end()) mi->second.second.push_back(*invested);
+                const auto due = sec ? balance_due.find(*sec) : balance_due.end();
+                if (due != balance_due.end() && due->second.kind == 'c') {
+                    // The rest of a partial transfer: the same holder's.
+                    balance_investment.emplace(tx_parent[tx_n], *invested);
+                    if (due->second.holder && who && *due->second.holder != *who) {
+                        r_.report(at.member("stakeholder_id"), quoted_text(*who),
+                                  "must be " + quoted_text(*due->second.holder) + ", who holds the rest after " + due->second.at.json_pointer() +
+                                      ", whose balance_security_id it is (a balance stays with its holder)");
+                    }
+                } else if (const auto mi = moved_investment.find(tx_parent[tx_n]); mi != moved_investment.end()) {
+                    mi->second.second.push_back(*invested);
+                }
             }
             if (*ctype == "CONVERTIBLE_SECURITY") {
                 if (sec) securities.emplace(*sec, security_rec('c', npos, share_count(1), *invested));
@@ -2230,7 +2248,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                 }
             }
-            if (const json* b = json_reader::member(*item, "balance_security_id"); b != nullptr && c->kind == 'c' && c->what == effect::move) {
+            if (const json* b = json_reader::member(*item, "balance_security_id");
+                b != nullptr && c->kind == 'c' && c->what == effect::move && c->result_kind != 'c') {
                 r_.report(at.member("balance_security_id"), json_value_text(*b),
                           std::string("names a balance: fundround does not model partial ") + c->on + " of convertibles (" + c->verb +
                               " the whole investment)");
@@ -2296,10 +2315,25 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             security_rec* s = source(*item, at, std::string(1, c->kind).c_str(), kind_noun(c->kind));
             if (s == nullptr) continue;
             if (whole && *whole != s->amount) {
-                r_.report(at.member(c->amount), format_full(*whole),
-                          std::string("must ") + c->verb + " the whole investment " + format_full(s->amount) +
-                              ": fundround does not model partial " + c->on + " of convertibles");
-                continue;
+                // A transfer of part of the investment: the rest is issued to the holder under the
+                // balance's own TX_CONVERTIBLE_ISSUANCE (checked at the end, with the results).
+                const bool transfer = c->what == effect::move && c->result_kind == 'c';
+                const json* bal = transfer ? json_reader::member(*item, "balance_security_id") : nullptr;
+                const bool part = bal != nullptr && whole->currency() == s->amount.currency() && whole->is_positive() && *whole < s->amount;
+                if (!part) {
+                    r_.report(at.member(c->amount), format_full(*whole),
+                              std::string("must ") + c->verb + " the whole investment " + format_full(s->amount) +
+                                  (transfer ? ", or less with a balance_security_id for the rest"
+                                                         : std::string(": fundround does not model partial ") + c->on + " of convertibles"));
+                    continue;
+                }
+                if (bal->is_string() && issued_by(bal->get_ref<const std::string&>()) == npos) {
+                    r_.report(at.member("balance_security_id"), json_value_text(*bal),
+                              "names no issuance: the rest of the convertible, " + format_full(s->amount - *whole) +
+                                  ", is a TX_CONVERTIBLE_ISSUANCE of its own with this security_id");
+                    continue;
+                }
+                transferred_part.emplace(tx_n, *whole);
             }
             const auto taken = consume(*s, q, *item, at, c->amount != nullptr ? at.member(c->amount) : at.member("security_id"),
                                        item->at("security_id"), at.member("security_id"));
@@ -2601,7 +2635,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         }
         if (const auto mi = moved_investment.find(n); found && mi != moved_investment.end()) {
-            const money taken = mi->second.first;
+            const auto part = transferred_part.find(n);
+            const auto rest = balance_investment.find(n);
+            const money whole = mi->second.first;
+            const money taken = part != transferred_part.end() ? part->second : whole;
+            if (part != transferred_part.end() && rest != balance_investment.end() && rest->second != whole - taken) {
+                r_.report(tx_items[n].second.member("balance_security_id"), "",
+                          "the balance issuance invests " + format_full(rest->second) + ", not the " + format_full(whole - taken) +
+                              " that remains of the convertible's " + format_full(whole));
+            } else if (part == transferred_part.end() && rest != balance_investment.end()) {
+                r_.report(tx_items[n].second.member("balance_security_id"), "",
+                          "names a balance issuance, but the transfer takes the whole investment: there is no rest to hold");
+            }
             std::optional<money> total = money::zero(taken.currency());
             try {
                 for (const money& a : mi->second.second) *total += a;
