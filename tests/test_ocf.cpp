@@ -2023,6 +2023,17 @@ TEST_CASE("ocf: a transaction on a security whose issuance is not read says so, 
             "/balance_security_id: a security results from one transaction (each resulting issuance is used once)"}));
 }
 
+// The package's SAFE issuance (its items/4) as @p sec of @p holder for @p amount dollars, on 2025-07-01.
+json safe_of(const json& base, const std::string& sec, const std::string& holder, const char* amount) {
+    json s = base["Transactions.ocf.json"]["items"][4];
+    s["id"] = "tx-" + sec;
+    s["security_id"] = sec;
+    s["stakeholder_id"] = holder;
+    s["investment_amount"] = {{"amount", amount}, {"currency", "USD"}};
+    s["date"] = "2025-07-01";
+    return s;
+}
+
 TEST_CASE("ocf: a convertible transfer's resulting issuances invest what it takes") {
     // The second fund's $500,000 SAFE goes to Ada and Grace, $300,000 and $200,000.
     json p = small_package();
@@ -2031,15 +2042,8 @@ TEST_CASE("ocf: a convertible transfer's resulting issuances invest what it take
     const std::size_t n = tx.size();
     tx.push_back(ledger_tx("TX_CONVERTIBLE_TRANSFER", "x1", "2025-07-01",
                            {{"security_id", "safe-1"}, {"amount", {{"amount", "500000"}, {"currency", "USD"}}}, {"resulting_security_ids", {"s-ada", "s-grace"}}}));
-    for (const auto& [sec, holder, amount] : {std::make_tuple("s-ada", "ada", "300000"), std::make_tuple("s-grace", "grace", "200000")}) {
-        json s = base["Transactions.ocf.json"]["items"][4];
-        s["id"] = std::string("tx-") + sec;
-        s["security_id"] = sec;
-        s["stakeholder_id"] = holder;
-        s["investment_amount"] = {{"amount", amount}, {"currency", "USD"}};
-        s["date"] = "2025-07-01";
-        tx.push_back(s);
-    }
+    tx.push_back(safe_of(base, "s-ada", "ada", "300000"));
+    tx.push_back(safe_of(base, "s-grace", "grace", "200000"));
     const ocf_import in = from_ocf_merged(p);
     REQUIRE(in.safes.size() == 3);
     CHECK(in.safes[1].holder == holder_id("ada"));
@@ -2064,15 +2068,8 @@ TEST_CASE("ocf: part of a SAFE transferred, the rest issued to its holder under 
     tx.push_back(ledger_tx("TX_CONVERTIBLE_TRANSFER", "x1", "2025-07-01",
                            {{"security_id", "safe-1"}, {"amount", {{"amount", "200000"}, {"currency", "USD"}}},
                             {"resulting_security_ids", {"s-grace"}}, {"balance_security_id", "s-rest"}}));
-    for (const auto& [sec, holder, amount] : {std::make_tuple("s-grace", std::string("grace"), "200000"), std::make_tuple("s-rest", fund, "300000")}) {
-        json s = base["Transactions.ocf.json"]["items"][4];
-        s["id"] = std::string("tx-") + sec;
-        s["security_id"] = sec;
-        s["stakeholder_id"] = holder;
-        s["investment_amount"] = {{"amount", amount}, {"currency", "USD"}};
-        s["date"] = "2025-07-01";
-        tx.push_back(s);
-    }
+    tx.push_back(safe_of(base, "s-grace", "grace", "200000"));
+    tx.push_back(safe_of(base, "s-rest", fund, "300000"));
     const ocf_import in = from_ocf_merged(p);
     REQUIRE(in.safes.size() == 3);
     money grace, kept;
