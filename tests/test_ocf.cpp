@@ -1760,6 +1760,7 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
     w["id"] = "tx-warrant-e7";
     w["security_id"] = "warrant-e7";
     tx.push_back(w);
+    add("TX_STOCK_TRANSFER", "e50", "2025-08-01", {{"quantity", "10"}});  // neither the source nor the result: both reported
     CHECK(joined(problems_of(p)) == joined({
         "/Transactions.ocf.json/items/26/quantity = 6999999: must be the 7000000 shares that remain after /Transactions.ocf.json/items/24, "
         "whose balance_security_id it is",
@@ -1784,6 +1785,8 @@ TEST_CASE("ocf: ledger errors: every problem of the replay in one run, at its po
         "security",
         "/Transactions.ocf.json/items/48/price: is not a member of a stock transfer; expected object_type, id, comments, security_id, "
         "date, quantity, resulting_security_ids, balance_security_id, consideration_text",
+        "/Transactions.ocf.json/items/50/resulting_security_ids: is required",
+        "/Transactions.ocf.json/items/50/security_id: is required",
         // Checked at the end: every resulting security is issued, by an issuance of its kind,
         // and a transfer's resulting issuances hold what it took.
         "/Transactions.ocf.json/items/37/resulting_security_ids/0 = \"stock-e1\": names no issuance in the transactions: the "
@@ -1860,6 +1863,7 @@ TEST_CASE("ocf: a stock consolidation merges one stakeholder's securities of a c
         "/Transactions.ocf.json/items/53/security_id: is not a member of a stock consolidation; expected object_type, id, comments, "
         "security_ids, date, resulting_security_id, reason_text",
         "/Transactions.ocf.json/items/53/resulting_security_id: is required",
+        "/Transactions.ocf.json/items/53/security_ids: is required",
         // Checked at the end, with the other resulting issuances: each is issued, in the same
         // holding, and holds what the consolidation took.
         "/Transactions.ocf.json/items/46/resulting_security_id = \"stock-k3\": names no issuance in the transactions: the "

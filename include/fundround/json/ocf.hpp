@@ -1648,6 +1648,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         std::optional<std::string> holder;
     };
     std::map<std::string, balance_rec> balance_due;
+    // A balance issuance of stakeholder @p who (the stakeholder_id of @p at) for the rest that
+    // @p d left: reported unless it is the holder's (a balance stays with its holder).
+    const auto check_balance_holder = [&](const balance_rec& d, const std::optional<std::string>& who, const field_path& at) {
+        if (d.holder && who && *d.holder != *who) {
+            r_.report(at.member("stakeholder_id"), quoted_text(*who),
+                      "must be " + quoted_text(*d.holder) + ", who holds the rest after " + d.at.json_pointer() +
+                          ", whose balance_security_id it is (a balance stays with its holder)");
+        }
+    };
     const auto holder_of = [&](const security_rec& s) -> std::optional<std::string> {
         if (s.index == npos) return std::nullopt;
         if (s.kind == 's') return holdings[s.index].holder;
@@ -1660,6 +1669,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return std::nullopt;
     };
+    // A source security that an earlier transaction took whole.
+    const auto report_spent = [&](const json& sid, const field_path& sid_at) {
+        r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
+    };
     const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at, const field_path& q_at,
                              const json& sid, const field_path& sid_at) -> std::optional<share_count> {
         const share_count take = q.value_or(s.remaining);
@@ -1669,7 +1682,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             return std::nullopt;
         }
         if (!q && s.remaining.value() == 0) {
-            r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
+            report_spent(sid, sid_at);
             return std::nullopt;
         }
         const auto holder = holder_of(s);
@@ -1728,11 +1741,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                       "must be the " + std::to_string(d.rest.value()) + " shares that remain after " + d.at.json_pointer() +
                           ", whose balance_security_id it is");
         }
-        if (d.holder && who && *d.holder != *who) {
-            r_.report(at.member("stakeholder_id"), quoted_text(*who),
-                      "must be " + quoted_text(*d.holder) + ", who holds the rest after " + d.at.json_pointer() +
-                          ", whose balance_security_id it is (a balance stays with its holder)");
-        }
+        check_balance_holder(d, who, at);
     };
 
     // The id and date of a transaction other than an issuance (its date orders it, and is not kept).
@@ -1964,11 +1973,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (due != balance_due.end() && due->second.kind == 'c') {
                     // The rest of a partial transfer: the same holder's.
                     balance_investment.emplace(tx_parent[tx_n], *invested);
-                    if (due->second.holder && who && *due->second.holder != *who) {
-                        r_.report(at.member("stakeholder_id"), quoted_text(*who),
-                                  "must be " + quoted_text(*due->second.holder) + ", who holds the rest after " + due->second.at.json_pointer() +
-                                      ", whose balance_security_id it is (a balance stays with its holder)");
-                    }
+                    check_balance_holder(due->second, who, at);
                 } else if (const auto mi = moved_investment.find(tx_parent[tx_n]); mi != moved_investment.end()) {
                     mi->second.second.push_back(*invested);
                 }
@@ -2254,12 +2259,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                           std::string("names a balance: fundround does not model partial ") + c->on + " of convertibles (" + c->verb +
                               " the whole investment)");
             }
+            // The sources are required like the result: both missing, both reported.
+            const json* list = r_.required(*item, at, c->sources);
             if (r_.problems().size() != before) continue;
             if (sources_many(*c)) {
                 // A consolidation: every security taken whole, into one resulting issuance of the
                 // same stakeholder and class (checked with the other resulting issuances below).
-                const json* list = r_.required(*item, at, c->sources);
-                if (list == nullptr) continue;
                 const field_path list_at = at.member(c->sources);
                 if (!list->is_array() || list->empty()) {
                     r_.report(list_at, json_value_text(*list),
@@ -2278,7 +2283,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     security_rec* s = source_at(sid, sid_at, "s", kind_noun('s'));
                     if (s == nullptr) continue;
                     if (s->remaining.value() == 0) {
-                        r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
+                        report_spent(sid, sid_at);
                         continue;
                     }
                     if (!from.empty()) {
@@ -2312,7 +2317,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 consolidated.emplace(tx_n, from.front().first->index);
                 continue;
             }
-            security_rec* s = source(*item, at, std::string(1, c->kind).c_str(), kind_noun(c->kind));
+            security_rec* s = source_at(*list, at.member(c->sources), std::string(1, c->kind).c_str(), kind_noun(c->kind));
             if (s == nullptr) continue;
             if (whole && *whole != s->amount) {
                 // A transfer of part of the investment: the rest is issued to the holder under the
