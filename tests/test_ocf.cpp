@@ -1,6 +1,7 @@
 // The Open Cap Table Format (fundround/json/ocf.hpp): export, import, round trips on seeded
 // random cap tables, the hand-written package in tests/data/ocf/acme (shaped like the OCF 1.2
 // samples: UUID-like ids, dates, security ids), and every error path with its message.
+#include <fundround/exit/waterfall.hpp>
 #include <fundround/json/ocf.hpp>
 #include <fundround/numeric/literals.hpp>
 
@@ -2335,6 +2336,47 @@ TEST_CASE("ocf: a split of a preferred series divides its issue price and conver
     CHECK(in.table.fully_diluted().by_holder() == before.table.fully_diluted().by_holder());
     CHECK(now.original_issue_price()->units_per_share() * fraction(held(in.table, "fund", "Series Seed").value()) ==
           was.original_issue_price()->units_per_share() * fraction(held(before.table, "fund", "Series Seed").value()));
+}
+
+TEST_CASE("ocf: a 3-for-2 split of a preferred series pays every holder what it paid before, at every exit") {
+    // Series Seed: 800,000 shares at $1.25, 1.5x, capped at 3x, converting 7/5; a warrant for 30,000
+    // at $1.25. After 3-for-2: 1,200,000 shares at $5/6, converting 14/15; the warrant 45,000 at $5/6.
+    json p = small_package();
+    const cap_table before = from_ocf_merged(p).table;
+    p["Transactions.ocf.json"]["items"].push_back(
+        ledger_tx("TX_STOCK_CLASS_SPLIT", "split-seed", "2025-07-01",
+                  {{"stock_class_id", "stock-class-2"}, {"split_ratio", {{"numerator", "3"}, {"denominator", "2"}}}}));
+    const cap_table t = from_ocf_merged(p).table;
+    const share_class& seed = t.classes()[*t.class_index("Series Seed")];
+    CHECK(held(t, "fund", "Series Seed") == sh(1'200'000));
+    CHECK(seed.original_issue_price()->units_per_share() == fraction(2'500, 3));  // $5/6 in thousandths
+    CHECK(seed.conversion_ratio() == fraction(14, 15));
+    REQUIRE(t.warrants().size() == 1);
+    CHECK(t.warrants()[0].shares == sh(45'000));
+    CHECK(t.warrants()[0].exercise_price.units_per_share() == fraction(2'500, 3));
+    // Below, at and above the $1.5M preference, at the cap and far above it: the same exact payouts.
+    const waterfall w0 = waterfall::build(before);
+    const waterfall w1 = waterfall::build(t);
+    for (const std::int64_t exit : {500'000, 1'500'000, 3'000'000, 10'000'000, 40'000'000, 1'000'000'000}) {
+        const fraction x = fraction(exit) * fraction(money::units_per_major);
+        CHECK(w1.exact_holder_payouts(x) == w0.exact_holder_payouts(x));
+    }
+    CHECK(t.fully_diluted().by_holder() == before.fully_diluted().by_holder());
+}
+
+TEST_CASE("ocf: a split past 64-bit share counts is out of range, not fractional") {
+    json p = small_package();
+    p["Transactions.ocf.json"]["items"].push_back(ledger_tx(
+        "TX_STOCK_CLASS_SPLIT", "split-seed", "2025-07-01",
+        {{"stock_class_id", "stock-class-2"}, {"split_ratio", {{"numerator", "100000000000000000000"}, {"denominator", "1"}}}}));
+    const std::string at = "/Transactions.ocf.json/items/7/split_ratio = {\"denominator\":\"1\",\"numerator\":\"100000000000000000000\"}: ";
+    CHECK(joined(problems_of(p)) ==
+          joined({at + "gives the 800000 shares of security \"stock-2\" 80000000000000000000000000 shares: out of range (a share count must "
+                       "fit 64 bits)",
+                  at + "gives the 30000 shares of security \"warrant-1\" 3000000000000000000000000 shares: out of range (a share count must "
+                       "fit 64 bits)",
+                  at + "gives the 30000 shares of the warrant /Transactions.ocf.json/items/3 3000000000000000000000000 shares: out of range "
+                       "(a share count must fit 64 bits)"}));
 }
 
 TEST_CASE("ocf: a split of common adjusts the plan's reserve, its options and their exercise prices, exactly") {

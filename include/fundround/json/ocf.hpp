@@ -2479,7 +2479,14 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     r_.report(rat, json_value_text(*m), std::string("is out of range: ") + e.what());
                     return std::nullopt;
                 }
-                if (!after.is_integer() || after.numerator() > int64_max) {
+                if (after.is_integer() && after.numerator() > int64_max) {
+                    // Whole, but past a share count: not a fractional result, and not to be called one.
+                    r_.report(rat, json_value_text(*m),
+                              "gives the " + std::to_string(n.value()) + " shares of " + what + " " + after.to_string() +
+                                  " shares: out of range (a share count must fit 64 bits)");
+                    return std::nullopt;
+                }
+                if (!after.is_integer()) {
                     r_.report(rat, json_value_text(*m),
                               "gives the " + std::to_string(n.value()) + " shares of " + what + " " + after.to_string() +
                                   " shares: fundround does not model fractional shares and rounds none (a split must give whole shares)");
