@@ -2119,6 +2119,62 @@ TEST_CASE("ocf: part of a SAFE transferred, the rest issued to its holder under 
                   "hold"}));
 }
 
+// A TX_CONVERTIBLE_TRANSFER of @p amount (USD) of @p sec to @p results, the rest under @p balance if given.
+json convertible_transfer(const char* id, const char* sec, const char* amount, json results, const char* balance = nullptr) {
+    json m = {{"security_id", sec},
+              {"amount", {{"amount", amount}, {"currency", "USD"}}},
+              {"resulting_security_ids", std::move(results)}};
+    if (balance != nullptr) m["balance_security_id"] = balance;
+    return ledger_tx("TX_CONVERTIBLE_TRANSFER", id, "2025-07-01", m);
+}
+
+TEST_CASE("ocf: a convertible cancelled whole leaves no rest: a balance issuance of it is a problem, not a new SAFE") {
+    // The second fund's $500,000 SAFE is cancelled, and its balance_security_id names a $300,000
+    // SAFE issuance: it used to be read as a new SAFE of the fund's, out of nothing.
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json base = p;
+    tx.push_back(ledger_tx("TX_CONVERTIBLE_CANCELLATION", "k1", "2025-07-01",
+                           {{"security_id", "safe-1"},
+                            {"amount", {{"amount", "500000"}, {"currency", "USD"}}},
+                            {"reason_text", "Void"},
+                            {"balance_security_id", "s-rest"}}));
+    tx.push_back(safe_of(base, "s-rest", "fund2", "300000"));
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/8/investment_amount = $300,000.00: is a balance with nothing to hold: "
+                  "/Transactions.ocf.json/items/7, whose balance_security_id it is, takes all of the convertible"}));
+    // Without the balance issuance the SAFE is simply gone.
+    json whole = base;
+    whole["Transactions.ocf.json"]["items"].push_back(tx[7]);
+    whole["Transactions.ocf.json"]["items"][7].erase("balance_security_id");
+    const ocf_import in = from_ocf_merged(whole);
+    REQUIRE(in.safes.size() == 1);
+    CHECK(in.safes[0].holder == holder_id("ada"));
+}
+
+TEST_CASE("ocf: a convertible transfer's amount that is no part of the investment is refused by its own rule") {
+    // Nothing, a negative amount, more than the $500,000 SAFE, or euros: a balance_security_id
+    // cannot make these a part, and the message used to ask for one ("or less with a balance").
+    const json base = small_package();
+    const auto with_amount = [&base](const char* amount, const char* currency) {
+        json p = base;
+        json t = convertible_transfer("x1", "safe-1", amount, {"s-a"}, "s-rest");
+        t["amount"]["currency"] = currency;
+        p["Transactions.ocf.json"]["items"].push_back(t);
+        p["Transactions.ocf.json"]["items"].push_back(safe_of(base, "s-a", "grace", "200000"));
+        p["Transactions.ocf.json"]["items"].push_back(safe_of(base, "s-rest", "fund2", "300000"));
+        return problems_of(p);
+    };
+    const std::string rule =
+        ": must be positive, in USD and at most the convertible's investment $500,000.00 (all of it, or less with a "
+        "balance_security_id for the rest)";
+    CHECK(joined(with_amount("0", "USD")) == joined({"/Transactions.ocf.json/items/7/amount = $0.00" + rule}));
+    CHECK(joined(with_amount("-100000", "USD")) == joined({"/Transactions.ocf.json/items/7/amount = -$100,000.00" + rule}));
+    CHECK(joined(with_amount("600000", "USD")) == joined({"/Transactions.ocf.json/items/7/amount = $600,000.00" + rule}));
+    CHECK(joined(with_amount("200000", "EUR")) == joined({"/Transactions.ocf.json/items/7/amount = €200,000.00" + rule}));
+    CHECK(with_amount("200000", "USD").empty());
+}
+
 TEST_CASE("ocf: an exercise that results in nothing is listed, and a transaction cannot result in the security it takes from") {
     json p = small_package();
     json& tx = p["Transactions.ocf.json"]["items"];

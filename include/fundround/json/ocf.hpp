@@ -1970,9 +1970,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (r_.problems().size() != before || !ctype || !triggers) continue;
             if (tx_parent[tx_n] != npos && invested) {  // the result of a convertible transfer: it holds what the transfer took
                 const auto due = sec ? balance_due.find(*sec) : balance_due.end();
-                if (due != balance_due.end() && due->second.kind == 'c') {
+                // (An id named both as a result and as the balance is the result: the claim made first decides, as for stock.)
+                const auto claim = sec ? result_of.find(*sec) : result_of.end();
+                if (due != balance_due.end() && due->second.kind == 'c' && claim != result_of.end() && claim->second.balance) {
                     // The rest of a partial transfer: the same holder's.
                     balance_investment.emplace(tx_parent[tx_n], *invested);
+                    if (transferred_part.count(tx_parent[tx_n]) == 0 && moved_investment.count(tx_parent[tx_n]) == 0) {
+                        // Not a transfer (whose whole or partial amount is checked at the end): a cancellation, which
+                        // takes the whole investment, so there is no rest; read, the issuance would be a new SAFE or note.
+                        r_.report(at.member("investment_amount"), format_full(*invested),
+                                  "is a balance with nothing to hold: " + due->second.at.json_pointer() +
+                                      ", whose balance_security_id it is, takes all of the convertible");
+                    }
                     check_balance_holder(due->second, who, at);
                 } else if (const auto mi = moved_investment.find(tx_parent[tx_n]); mi != moved_investment.end()) {
                     mi->second.second.push_back(*invested);
@@ -2324,7 +2333,17 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 // balance's own TX_CONVERTIBLE_ISSUANCE (checked at the end, with the results).
                 const bool transfer = c->what == effect::move && c->result_kind == 'c';
                 const json* bal = transfer ? json_reader::member(*item, "balance_security_id") : nullptr;
-                const bool part = bal != nullptr && whole->currency() == s->amount.currency() && whole->is_positive() && *whole < s->amount;
+                const bool less = whole->currency() == s->amount.currency() && whole->is_positive() && *whole < s->amount;
+                const bool part = bal != nullptr && less;
+                if (transfer && !less) {
+                    // Not a part at all (nothing, a negative amount, more than the investment, another currency):
+                    // a balance_security_id cannot help, so the rule is the amount's own.
+                    r_.report(at.member(c->amount), format_full(*whole),
+                              "must be positive, in " + std::string(s->amount.currency().code()) +
+                                  " and at most the convertible's investment " + format_full(s->amount) +
+                                  " (all of it, or less with a balance_security_id for the rest)");
+                    continue;
+                }
                 if (!part) {
                     r_.report(at.member(c->amount), format_full(*whole),
                               std::string("must ") + c->verb + " the whole investment " + format_full(s->amount) +
