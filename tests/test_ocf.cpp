@@ -2095,7 +2095,7 @@ TEST_CASE("ocf: part of a SAFE transferred, the rest issued to its holder under 
                       "\", who holds the rest after /Transactions.ocf.json/items/" + std::to_string(n) +
                       ", whose balance_security_id it is (a balance stays with its holder)",
                   "/Transactions.ocf.json/items/" + std::to_string(n) +
-                      "/balance_security_id: the balance issuance invests $250,000.00, not the $300,000.00 that remains of the "
+                      "/balance_security_id = \"s-rest\": the balance issuance invests $250,000.00, not the $300,000.00 that remains of the "
                       "convertible's $500,000.00"}));
     bad = p;
     bt()[n]["balance_security_id"] = "s-nowhere";
@@ -2115,8 +2115,8 @@ TEST_CASE("ocf: part of a SAFE transferred, the rest issued to its holder under 
     bt()[n + 1]["investment_amount"]["amount"] = "500000";
     CHECK(joined(problems_of(bad)) ==
           joined({"/Transactions.ocf.json/items/" + std::to_string(n) +
-                  "/balance_security_id: names a balance issuance, but the transfer takes the whole investment: there is no rest to "
-                  "hold"}));
+                  "/balance_security_id = \"s-rest\": names a balance issuance, but the transfer takes the whole investment: there is no "
+                  "rest to hold"}));
 }
 
 // A TX_CONVERTIBLE_TRANSFER of @p amount (USD) of @p sec to @p results, the rest under @p balance if given.
@@ -2173,6 +2173,43 @@ TEST_CASE("ocf: a convertible transfer's amount that is no part of the investmen
     CHECK(joined(with_amount("600000", "USD")) == joined({"/Transactions.ocf.json/items/7/amount = $600,000.00" + rule}));
     CHECK(joined(with_amount("200000", "EUR")) == joined({"/Transactions.ocf.json/items/7/amount = €200,000.00" + rule}));
     CHECK(with_amount("200000", "USD").empty());
+}
+
+TEST_CASE("ocf: a partial convertible transfer reports its balance and its transferees' investments in one run") {
+    const json base = small_package();
+    const auto package = [&base](std::vector<json> extra) {
+        json p = base;
+        for (json& e : extra) p["Transactions.ocf.json"]["items"].push_back(std::move(e));
+        return p;
+    };
+    const std::string x = "/Transactions.ocf.json/items/7";
+    const std::string short_balance =
+        x + "/balance_security_id = \"s-rest\": the balance issuance invests $250,000.00, not the $300,000.00 that remains of the "
+            "convertible's $500,000.00";
+    // The balance is compared even when a transferee's issuance is not read or missing.
+    json unread = safe_of(base, "s-a", "grace", "200000");
+    unread.erase("conversion_triggers");
+    CHECK(joined(problems_of(package({convertible_transfer("x1", "safe-1", "200000", {"s-a"}, "s-rest"), unread,
+                                      safe_of(base, "s-rest", "fund2", "250000")}))) ==
+          joined({"/Transactions.ocf.json/items/8/conversion_triggers: is required", short_balance}));
+    CHECK(joined(problems_of(package({convertible_transfer("x1", "safe-1", "200000", {"s-zz"}, "s-rest"),
+                                      safe_of(base, "s-rest", "fund2", "250000")}))) ==
+          joined({x + "/resulting_security_ids/0 = \"s-zz\": names no issuance in the transactions: the TX_CONVERTIBLE_ISSUANCE with this "
+                      "security_id is missing",
+                  short_balance}));
+    // A balance that names no issuance, and transferees who invest $250,000 of the $200,000 transferred.
+    CHECK(joined(problems_of(package({convertible_transfer("x1", "safe-1", "200000", {"s-a"}, "s-nowhere"),
+                                      safe_of(base, "s-a", "grace", "250000")}))) ==
+          joined({x + "/balance_security_id = \"s-nowhere\": names no issuance: the rest of the convertible, $300,000.00, is a "
+                      "TX_CONVERTIBLE_ISSUANCE of its own with this security_id",
+                  x + "/resulting_security_ids: the resulting issuances invest $250,000.00, not the $200,000.00 the transfer takes from the "
+                      "convertible"}));
+    // One id as both the transferee's issuance and the balance: the claim made first (the result) decides, and
+    // the issuance is not also checked as the fund's balance.
+    CHECK(joined(problems_of(package({convertible_transfer("x1", "safe-1", "200000", {"s-a"}, "s-a"),
+                                      safe_of(base, "s-a", "grace", "200000")}))) ==
+          joined({x + "/balance_security_id = \"s-a\": is also named by " + x +
+                  "/resulting_security_ids/0: a security results from one transaction (each resulting issuance is used once)"}));
 }
 
 TEST_CASE("ocf: an exercise that results in nothing is listed, and a transaction cannot result in the security it takes from") {

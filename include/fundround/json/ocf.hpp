@@ -2355,6 +2355,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     r_.report(at.member("balance_security_id"), json_value_text(*bal),
                               "names no issuance: the rest of the convertible, " + format_full(s->amount - *whole) +
                                   ", is a TX_CONVERTIBLE_ISSUANCE of its own with this security_id");
+                    if (s->remaining.value() > 0) {
+                        // The part transferred is still taken and compared with the transferees' issuances
+                        // (every problem in one run); consume() would read the id as naming the rest.
+                        transferred_part.emplace(tx_n, *whole);
+                        reduce(*s, s->remaining);
+                        moved_investment.emplace(tx_n, std::make_pair(s->amount, std::vector<money>()));
+                    }
                     continue;
                 }
                 transferred_part.emplace(tx_n, *whole);
@@ -2665,17 +2672,20 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               ": the balance of a security is issued as one of its kind, a " + issuance_name(c->kind));
             }
         }
-        if (const auto mi = moved_investment.find(n); found && mi != moved_investment.end()) {
+        // The balance is compared whether or not the transferees' issuances were read: it is a problem of its own.
+        if (const auto mi = moved_investment.find(n); mi != moved_investment.end()) {
             const auto part = transferred_part.find(n);
             const auto rest = balance_investment.find(n);
             const money whole = mi->second.first;
             const money taken = part != transferred_part.end() ? part->second : whole;
+            // At the balance_security_id, with its value: the issuance it names is the one that is wrong.
+            const std::string balance_id = tx_balance[n] ? quoted_text(tx_balance[n]->first) : std::string();
             if (part != transferred_part.end() && rest != balance_investment.end() && rest->second != whole - taken) {
-                r_.report(tx_items[n].second.member("balance_security_id"), "",
+                r_.report(tx_items[n].second.member("balance_security_id"), balance_id,
                           "the balance issuance invests " + format_full(rest->second) + ", not the " + format_full(whole - taken) +
                               " that remains of the convertible's " + format_full(whole));
             } else if (part == transferred_part.end() && rest != balance_investment.end()) {
-                r_.report(tx_items[n].second.member("balance_security_id"), "",
+                r_.report(tx_items[n].second.member("balance_security_id"), balance_id,
                           "names a balance issuance, but the transfer takes the whole investment: there is no rest to hold");
             }
             std::optional<money> total = money::zero(taken.currency());
@@ -2684,7 +2694,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             } catch (const error&) {
                 total.reset();  // another currency (or out of range)
             }
-            if (!total || *total != taken) {
+            if (found && (!total || *total != taken)) {
                 r_.report(tx_items[n].second.member("resulting_security_ids"), "",
                           (total ? "the resulting issuances invest " + format_full(*total) + ", not the "
                                  : std::string("the resulting issuances do not invest the ")) +
