@@ -1136,7 +1136,8 @@ TEST_CASE("ocf: cancellations, pool adjustments and their errors") {
                   {"date", "2025-06-30"}, {"shares_reserved", "100"}});
     tx[1]["security_id"] = "stock-1";
     CHECK(joined(problems_of(p)) == joined({
-        "/Transactions.ocf.json/items/1/security_id = \"stock-1\": is the security id of an earlier issuance; each security has one",
+        "/Transactions.ocf.json/items/1/security_id = \"stock-1\": is also the security id of /Transactions.ocf.json/items/0, an earlier "
+        "issuance; each security has one",
         "/Transactions.ocf.json/items/13/security_id = \"option-1\": is not the security id of an earlier stock issuance in the "
         "transactions",
         "/Transactions.ocf.json/items/14/quantity = 9000000: must be positive and at most the security's 4000000 outstanding shares",

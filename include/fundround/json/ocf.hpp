@@ -1261,16 +1261,6 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     const auto expect = [&](const json& obj, const field_path& at, const char* what, const std::vector<const char*>& names) {
         r_.report_unknown_members(obj, at, what, names.data(), names.data() + names.size());
     };
-    const auto security_id = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
-        const auto* m = r_.required(obj, at, "security_id");
-        if (m == nullptr) return std::nullopt;
-        auto s = r_.read_string(*m, at.member("security_id"));
-        if (s && securities.count(*s) != 0) {
-            r_.report(at.member("security_id"), json_value_text(*m), "is the security id of an earlier issuance; each security has one");
-            return std::nullopt;
-        }
-        return s;
-    };
     const auto common_issuance = [&](const json& obj, const field_path& at, const char* on) {
         note_members(obj, {"custom_id", "board_approval_date", "stockholder_approval_date", "consideration_text"}, on,
                      "fundround records no certificates, approvals or consideration");
@@ -1592,6 +1582,25 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
 
     // What the transactions leave: the security each one takes from, and what it takes.
     std::vector<bool> applied(n_tx, false);  // the transactions applied so far, read or not
+    // The security_id of the issuance at @p at, unless another issuance applied before it has it (that
+    // one is named: in a long ledger the earlier one is the thing to find).
+    const auto security_id = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
+        const auto* m = r_.required(obj, at, "security_id");
+        if (m == nullptr) return std::nullopt;
+        auto s = r_.read_string(*m, at.member("security_id"));
+        if (s && securities.count(*s) != 0) {
+            std::string earlier;
+            const auto first = std::lower_bound(issuances.begin(), issuances.end(), std::make_pair(std::string_view(*s), std::size_t{0}));
+            for (auto it = first; it != issuances.end() && it->first == *s && earlier.empty(); ++it) {
+                if (applied[it->second] && tx_items[it->second].second != at) earlier = tx_items[it->second].second.json_pointer();
+            }
+            r_.report(at.member("security_id"), json_value_text(*m),
+                      earlier.empty() ? std::string("is the security id of an earlier issuance; each security has one")
+                                      : "is also the security id of " + earlier + ", an earlier issuance; each security has one");
+            return std::nullopt;
+        }
+        return s;
+    };
     const auto source_at = [&](const json& m, const field_path& m_at, const char* of_kinds, const std::string& what) -> security_rec* {
         const auto sid = r_.read_string(m, m_at);
         if (!sid) return nullptr;
