@@ -2519,4 +2519,22 @@ TEST_CASE("ocf: a split of common adjusts the plan's reserve, its options and th
             "must give whole shares)"}));
 }
 
+TEST_CASE("ocf: a split of common that fails leaves the preferred conversion ratios alone (no follow-on overflow)") {
+    // A 10^20-for-1 split of Common gives no whole share count that fits: each security, the
+    // option grant and the plan's reserve are reported at the ratio. Series Seed converts into
+    // Common; its conversion ratio is multiplied only by a split that applied (multiplied anyway,
+    // the fully diluted count overflowed: the same fault reported a second time).
+    json p = small_package();
+    p["Transactions.ocf.json"]["items"].push_back(ledger_tx(
+        "TX_STOCK_CLASS_SPLIT", "split-common", "2025-07-01",
+        {{"stock_class_id", "stock-class-1"}, {"split_ratio", {{"numerator", "100000000000000000000"}, {"denominator", "1"}}}}));
+    const std::string at = "/Transactions.ocf.json/items/7/split_ratio = {\"denominator\":\"1\",\"numerator\":\"100000000000000000000\"}: ";
+    const std::string rule = " shares: out of range (a share count must fit 64 bits)";
+    CHECK(joined(problems_of(p)) ==
+          joined({at + "gives the 250000 shares of security \"option-1\" 25000000000000000000000000" + rule,
+                  at + "gives the 8000000 shares of security \"stock-1\" 800000000000000000000000000" + rule,
+                  at + "gives the 250000 shares of the option grant /Transactions.ocf.json/items/2 25000000000000000000000000" + rule,
+                  at + "gives the 1000000 shares of the reserve of stock plan \"2024 Plan\" 100000000000000000000000000" + rule}));
+}
+
 }  // namespace test_ocf

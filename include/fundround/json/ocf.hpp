@@ -2595,12 +2595,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     r_.report(rat, json_value_text(*m), "divides the conversion ratio of " + quoted_text(k.id) + " out of range: " + e.what());
                 }
             }
+            // The series converting into the class follow a split that applied; one that gave a share
+            // count out of range or fractional is reported above, and is not half applied here too
+            // (a multiplied ratio would overflow the fully diluted count: a second message of one fault).
+            const bool split_whole = r_.problems().size() == before;
             std::optional<std::size_t> first_common;  // a series without converts_to_stock_class_id converts into it
             for (std::size_t i = 0; i < classes.size() && !first_common; ++i) {
                 if (!classes[i].preferred) first_common = i;
             }
             for (class_rec& series : classes) {
-                if (!series.preferred || !series.value) continue;
+                if (!split_whole || !series.preferred || !series.value) continue;
                 if (series.converts_to ? series.converts_to->first != k.id : first_common != *cls) continue;
                 try {
                     series.value = series.value->with_conversion_ratio(series.value->conversion_ratio() * *r);
