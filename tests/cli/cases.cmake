@@ -37,6 +37,10 @@ fundround_cli_test(waterfall_seed_safes_after_a 0
                    ARGS waterfall ../../../examples/seed_safes_to_series_a.json --after "Series A" --exit 30M,100M)
 fundround_cli_test(convert_seed_safes_to_ocf_after_a 0
                    ARGS convert ../../../examples/seed_safes_to_series_a.json --to ocf --after "Series A")
+# After the last round every SAFE and note has converted: the package is dated by the rounds'
+# closes (Series B's, 2026-10-31), not 1970-01-01.
+fundround_cli_test(convert_seed_safes_to_ocf_after_b 0
+                   ARGS convert ../../../examples/seed_safes_to_series_a.json --to ocf --after "Series B")
 fundround_cli_test(report_seed_safes 0 ARGS report ../../../examples/seed_safes_to_series_a.json)
 # --csv: RFC 4180 (CRLF), exact amounts, one table (io/csv.hpp).
 fundround_cli_test(schedule_reference_csv 0 ARGS schedule reference_round.json --as-of 2026-06-30 --csv)

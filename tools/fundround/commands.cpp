@@ -497,13 +497,24 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     options.formation_date = deal.formation_date;
     options.country_of_formation = deal.country_of_formation;
     options.country_subdivision_of_formation = deal.country_subdivision_of_formation;
-    // The package's date: --as-of, else the latest of the deal file's as-of date and the closes
-    // of its funding rounds, else the library's default (the latest SAFE or note date).
-    options.as_of = as_of ? as_of : deal.as_of;
-    for (const fr::funding_round& r : deal.rounds) {
-        if (!as_of && (!options.as_of || *options.as_of < r.close_date())) options.as_of = r.close_date();
-    }
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
+    // The package's date: --as-of, else the latest of the deal file's as-of date, the closes of
+    // its funding rounds, those of the priced rounds up to the exported table that convert SAFEs
+    // or notes (the others have no date), and the dates of the SAFEs and notes outstanding on
+    // it; with no date at all, the library's default (1970-01-01, said in its left-out list).
+    options.as_of = as_of ? as_of : deal.as_of;
+    bool chosen = false;  // a date the file does not state as its as-of date
+    const auto later = [&](fr::calendar_date d) {
+        if (as_of || (options.as_of && !(*options.as_of < d))) return;
+        options.as_of = d;
+        chosen = true;
+    };
+    for (const fr::funding_round& r : deal.rounds) later(r.close_date());
+    for (std::size_t i = 0; chain && i < chain->rounds().size(); ++i) {
+        if (const fr::converted_round* c = chain->conversion(i)) later(c->close_date());
+    }
+    for (const fr::safe& s : safes) later(s.date);
+    for (const fr::convertible_note& n : notes) later(n.issue_date);
     // The valuations of the exported table's classes (a series of a later round is not on it).
     std::vector<fr::share_valuation> valuations;
     std::vector<std::size_t> valuation_at;  // their positions in the deal file
@@ -548,6 +559,12 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
             lines.push_back(fr::detail::json_problem_line({at, d.value, d.rule}));
         }
         fail_file(io, rq.file, lines, exit_not_applicable);
+    }
+    if (chosen) {
+        out.left_out.insert(out.left_out.begin(),
+                            "No as-of date was given (--as-of): the package is dated " + fr::to_string(*options.as_of) +
+                                ", the latest of the deal file's dates: its as_of, its rounds' closes and the dates of the SAFEs "
+                                "and notes outstanding (OCF requires one).");
     }
     io.err << "fundround: OCF " << fr::ocf_version << " package of " << which << '\n';
     for (const std::string& s : out.left_out) io.err << "fundround: note: left out: " << s << '\n';
