@@ -2519,6 +2519,49 @@ TEST_CASE("ocf: a split of common adjusts the plan's reserve, its options and th
             "must give whole shares)"}));
 }
 
+TEST_CASE("ocf: only a conversion changes the class: a transfer, an exercise or a balance in another class is a problem") {
+    // A hand-edited package (a new user's, writing a transfer of Ada's common) named the Series
+    // Seed class in the transferee's issuance: it was read as 500,000 Seed shares, with their
+    // preference. Options of a Common plan exercised into Seed, a Seed warrant exercised into
+    // Common and a repurchase's balance in another class were read the same way.
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    const json usd = {{"amount", "1"}, {"currency", "USD"}};
+    tx.push_back(ledger_tx("TX_STOCK_TRANSFER", "t1", "2025-07-01",
+                           {{"security_id", "stock-1"}, {"quantity", "500000"}, {"resulting_security_ids", {"t1-stock"}},
+                            {"balance_security_id", "t1-rest"}}));
+    tx.push_back(stock_of(p, "t1-stock", "grace", "stock-class-2", 500'000, "2025-07-01"));   // items/8
+    tx.push_back(stock_of(p, "t1-rest", "ada", "stock-class-1", 7'500'000, "2025-07-01"));
+    tx.push_back(ledger_tx("TX_EQUITY_COMPENSATION_EXERCISE", "x1", "2025-07-02",
+                           {{"security_id", "option-1"}, {"quantity", "1000"}, {"resulting_security_ids", {"x1-stock"}}}));
+    tx.push_back(stock_of(p, "x1-stock", "grace", "stock-class-2", 1'000, "2025-07-02"));     // items/11
+    tx.push_back(ledger_tx("TX_WARRANT_EXERCISE", "w1", "2025-07-03",
+                           {{"security_id", "warrant-1"}, {"trigger_id", "T"}, {"resulting_security_ids", {"w1-stock"}}}));
+    tx.push_back(stock_of(p, "w1-stock", "fund", "stock-class-1", 30'000, "2025-07-03"));     // items/13
+    tx.push_back(ledger_tx("TX_STOCK_REPURCHASE", "r1", "2025-07-04",
+                           {{"security_id", "stock-2"}, {"quantity", "100"}, {"price", usd}, {"balance_security_id", "r1-rest"}}));
+    tx.push_back(stock_of(p, "r1-rest", "fund", "stock-class-1", 799'900, "2025-07-04"));     // items/15
+    const std::string rule = " (only a conversion changes the class)";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/7/resulting_security_ids/0 = \"t1-stock\": names /Transactions.ocf.json/items/8, stock of class "
+        "\"stock-class-2\": a stock transfer issues stock of the class of what it takes, \"stock-class-1\"" + rule,
+        "/Transactions.ocf.json/items/10/resulting_security_ids/0 = \"x1-stock\": names /Transactions.ocf.json/items/11, stock of class "
+        "\"stock-class-2\": an equity compensation exercise issues stock of the class of what it takes, \"stock-class-1\"" + rule,
+        "/Transactions.ocf.json/items/12/resulting_security_ids/0 = \"w1-stock\": names /Transactions.ocf.json/items/13, stock of class "
+        "\"stock-class-1\": a warrant exercise issues stock of the class of what it takes, \"stock-class-2\"" + rule,
+        "/Transactions.ocf.json/items/14/balance_security_id = \"r1-rest\": names /Transactions.ocf.json/items/15, stock of class "
+        "\"stock-class-1\": the balance stays in the class of what a stock repurchase takes, \"stock-class-2\"" + rule}));
+    // In the classes they take from, the same ledger imports: Grace holds 501,000 common.
+    tx[8]["stock_class_id"] = "stock-class-1";
+    tx[11]["stock_class_id"] = "stock-class-1";
+    tx[13]["stock_class_id"] = "stock-class-2";
+    tx[15]["stock_class_id"] = "stock-class-2";
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(held(in.table, "grace", "Common") == sh(501'000));
+    CHECK(held(in.table, "ada", "Common") == sh(7'500'000));
+    CHECK(held(in.table, "fund", "Series Seed") == sh(829'900));  // 800,000 - 100 + 30,000 from the warrant
+}
+
 TEST_CASE("ocf: a split of common that fails leaves the preferred conversion ratios alone (no follow-on overflow)") {
     // A 10^20-for-1 split of Common gives no whole share count that fits: each security, the
     // option grant and the plan's reserve are reported at the ratio. Series Seed converts into

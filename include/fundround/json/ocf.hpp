@@ -1240,6 +1240,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         bool counted;                     // its shares were taken off the plan's reserve when it was issued
         share_count unrouted = share_count();  // cancelled or repurchased, not yet routed by a return to pool
         bool in_pool = false;                   // those shares went back to its plan's pool (RETURN_TO_POOL)
+        std::size_t warrant_class = static_cast<std::size_t>(-1);  // a warrant's stock class (kept after it is exercised)
     };
     std::map<std::string, security_rec> securities;
     std::vector<std::string> per_item;  // left-out sentences about single items
@@ -1682,6 +1683,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     const auto report_spent = [&](const json& sid, const field_path& sid_at) {
         r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
     };
+    // The stock class a stock, option or warrant security is of or for (npos for a convertible, or
+    // an award outside any plan): a transaction other than a conversion keeps it.
+    const auto class_of = [&](const security_rec& s) -> std::size_t {
+        if (s.kind == 's' && s.index != npos) return holdings[s.index].class_index;
+        if (s.kind == 'g' && s.plan) return plans[*s.plan].class_index;
+        if (s.kind == 'w') return s.warrant_class;
+        return npos;
+    };
+    std::vector<std::size_t> tx_class(n_tx, npos);  // the class of what a transaction took
     const auto consume = [&](security_rec& s, std::optional<share_count> q, const json& obj, const field_path& at, const field_path& q_at,
                              const json& sid, const field_path& sid_at) -> std::optional<share_count> {
         const share_count take = q.value_or(s.remaining);
@@ -1946,7 +1956,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (t->size() > 0) note("exercise triggers of warrants", "fundround counts a warrant as exercisable (fully diluted) without conditions");
             }
             if (r_.problems().size() != before || !sec || !who || !q || !p || !cls) continue;
-            securities.emplace(*sec, security_rec('w', warrants.size(), *q, money()));
+            securities.emplace(*sec, security_rec('w', warrants.size(), *q, money())).first->second.warrant_class = *cls;
             resulting(tx_n, *q, at.member("quantity"), who, at);
             warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at, tx_n});
         } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
@@ -2337,6 +2347,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             security_rec* s = source_at(*list, at.member(c->sources), std::string(1, c->kind).c_str(), kind_noun(c->kind));
             if (s == nullptr) continue;
+            tx_class[tx_n] = class_of(*s);
             if (whole && *whole != s->amount) {
                 // A transfer of part of the investment: the rest is issued to the holder under the
                 // balance's own TX_CONVERTIBLE_ISSUANCE (checked at the end, with the results).
@@ -2646,6 +2657,23 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     for (std::size_t n = 0; n < n_tx; ++n) {
         const consuming* c = tx_consuming[n];
         bool found = true;
+        // Only a conversion changes the class: the stock, options or warrants a transfer, a
+        // reissuance, an exercise or a release issues, and a balance, are of (or for) the class of
+        // what the transaction took (an option's: its plan's).
+        const bool keeps_class = c != nullptr && std::string_view(c->verb) != "convert" && tx_class[n] != npos;
+        const auto check_class = [&](const std::string& sid, const field_path& ref, bool balance) {
+            const auto s = securities.find(sid);
+            if (!keeps_class || s == securities.end()) return;
+            const std::size_t k = class_of(s->second);
+            if (k == npos || k == tx_class[n]) return;
+            const char kind = balance ? c->kind : c->result_kind;
+            const std::string what = kind == 's' ? "stock" : kind == 'g' ? "equity compensation" : "warrants";
+            r_.report(ref, quoted_text(sid),
+                      "names " + tx_items[issued_by(sid)].second.json_pointer() + ", " + what + " of class " + quoted_text(classes[k].id) + ": " +
+                          (balance ? "the balance stays in the class of what " + std::string(c->object) + " takes"
+                                   : std::string(c->object) + " issues " + what + " of the class of what it takes") +
+                          ", " + quoted_text(classes[tx_class[n]].id) + " (only a conversion changes the class)");
+        };
         for (const auto& [sid, ref] : tx_results[n]) {
             const std::size_t it = issued_by(sid);
             if (it == npos) {
@@ -2658,6 +2686,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 found = false;
             } else if (securities.count(sid) == 0) {
                 found = false;  // not read: its own problems are reported, the totals are not compared
+            } else {
+                check_class(sid, ref, false);
             }
         }
         const auto into = consolidated.find(n);
@@ -2683,6 +2713,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 r_.report(b->second, quoted_text(b->first),
                           "names the " + std::string(tx_type[it]) + " " + tx_items[it].second.json_pointer() +
                               ": the balance of a security is issued as one of its kind, a " + issuance_name(c->kind));
+            } else if (it != npos) {
+                check_class(b->first, b->second, true);
             }
         }
         // The balance is compared whether or not the transferees' issuances were read: it is a problem of its own.
