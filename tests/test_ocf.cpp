@@ -2560,6 +2560,11 @@ TEST_CASE("ocf: only a conversion changes the class: a transfer, an exercise or 
     CHECK(held(in.table, "grace", "Common") == sh(501'000));
     CHECK(held(in.table, "ada", "Common") == sh(7'500'000));
     CHECK(held(in.table, "fund", "Series Seed") == sh(829'900));  // 800,000 - 100 + 30,000 from the warrant
+    // The package is dated 2025-06-30, and its nine transactions of July (four and the five
+    // issuances they result in) are applied: listed.
+    CHECK(std::find(in.left_out.begin(), in.left_out.end(),
+                    "transactions dated after the package's as_of date 2025-06-30 (9): fundround applies them with the others: the cap "
+                    "table is the one the whole ledger leaves.") != in.left_out.end());
 }
 
 TEST_CASE("ocf: a split of common that fails leaves the preferred conversion ratios alone (no follow-on overflow)") {

@@ -1769,6 +1769,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (const auto* d = r_.required(obj, at, "date")) (void)ocf_date(*d, at.member("date"));
         note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
     };
+    // A transaction dated after the package's as-of date is applied with the others (the cap table is
+    // the one the whole ledger leaves), and listed: the package says it is current as of that date.
+    const std::string as_of_text = as_of ? to_string(*as_of) : std::string();
     for (const std::size_t tx_n : order) {
         applied[tx_n] = true;
         const json* item = tx_items[tx_n].first;
@@ -1784,6 +1787,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
         } keep{r_, tx_problems[tx_n], std::exchange(r_, json_reader())};
         note_rank_ = tx_n + 1;
+        if (!as_of_text.empty() && tx_date[tx_n].size() == as_of_text.size() && tx_date[tx_n] > as_of_text) {
+            note("transactions dated after the package's as_of date " + as_of_text,
+                 "fundround applies them with the others: the cap table is the one the whole ledger leaves");
+        }
         if (!item->is_object()) {
             r_.report(at, json_value_text(*item), "must be an object (an OCF transaction), not " + json_type_phrase(*item));
             continue;
