@@ -87,6 +87,23 @@ TEST_CASE("print_cap_table: by holder and by class, exact fractions beside round
     CHECK(os.str() == expected);
 }
 
+TEST_CASE("print_cap_table: with a conversion ratio other than 1, a line says which Issued column is as converted") {
+    // The seed's preferred converting 2 for 1 (after a 2-for-1 split of common, say): the VC's
+    // 500,000 preferred count 1,000,000 by holder, 500,000 by class.
+    const cap_table t = cap_table_builder(seed_before())
+                            .add(holder::investor("vc", "Seed VC"))
+                            .add(share_class::preferred("Seed Preferred", price_per_share(8_M, sh(2'000'000))).with_conversion_ratio(fraction(2)))
+                            .issue(holder_id("vc"), "Seed Preferred", sh(500'000))
+                            .build();
+    const std::string text = collapsed(cap_table_text(t));
+    CHECK(text.find(" Seed VC investor 1,000,000 0 0 1,000,000 ") != std::string::npos);
+    CHECK(text.find(" Seed Preferred preferred 500,000 2 1,000,000 ") != std::string::npos);
+    CHECK(text.find(" Total 3,000,000 50,000 0 3,250,000 100.0000% 1\n Issued by holder counts preferred as converted (at its "
+                    "class's conversion ratio); by class, each class's own shares.\n\nBy class\n") != std::string::npos);
+    // At ratio 1 the columns agree and no line is printed (the test above pins the whole text).
+    CHECK(cap_table_text(seed_after()).find("as converted") == std::string::npos);
+}
+
 TEST_CASE("print_cap_table: another basis drops its columns and rows, and says so") {
     cap_table_report_options opt;
     opt.basis = fully_diluted_basis::outstanding();

@@ -321,7 +321,8 @@ namespace detail {
 
 /// Prints @p table: a header naming the currency and the fully diluted basis, then by holder
 /// (issued shares as converted, options, warrants, fully diluted shares, the percentage and the
-/// exact fraction), one row per pool's unallocated shares, a total; then by class (issued shares,
+/// exact fraction), one row per pool's unallocated shares, a total (and, when a class converts at
+/// a ratio other than 1, a line saying so); then by class (issued shares of the class itself,
 /// fully diluted shares of the class, percentage, exact). The exact fractions sum to 1; the
 /// rounded percentages need not. A table whose fully diluted total is 0 (empty, or no shares on
 /// the basis) says so and shows ownership as n/a. Throws validation_error if @p opt is invalid.
@@ -338,6 +339,14 @@ inline void print_cap_table(std::ostream& os, const cap_table& table, const cap_
     }
     os << "\nBy holder\n";
     detail::cap_table_holders_table(table, opt, detail::table_target::text).print(os, "  ");
+    // With a conversion ratio other than 1 the two Issued columns differ: say which is which.
+    for (const share_class& k : table.classes()) {
+        if (k.conversion_ratio() != fraction(1)) {
+            os << "  Issued by holder counts preferred as converted (at its class's conversion ratio); by class, each "
+                  "class's own shares.\n";
+            break;
+        }
+    }
     os << "\nBy class\n";
     detail::cap_table_classes_table(table, opt, detail::table_target::text).print(os, "  ");
 }
