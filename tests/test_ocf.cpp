@@ -2467,8 +2467,6 @@ TEST_CASE("ocf: a split past 64-bit share counts is out of range, not fractional
     CHECK(joined(problems_of(p)) ==
           joined({at + "gives the 800000 shares of security \"stock-2\" 80000000000000000000000000 shares: out of range (a share count must "
                        "fit 64 bits)",
-                  at + "gives the 30000 shares of security \"warrant-1\" 3000000000000000000000000 shares: out of range (a share count must "
-                       "fit 64 bits)",
                   at + "gives the 30000 shares of the warrant /Transactions.ocf.json/items/3 3000000000000000000000000 shares: out of range "
                        "(a share count must fit 64 bits)"}));
 }
@@ -2508,11 +2506,8 @@ TEST_CASE("ocf: a split of common adjusts the plan's reserve, its options and th
     // 3-for-2 with an odd grant: a problem naming the grant, nothing rounded.
     tx[2]["quantity"] = "250001";
     tx.back()["split_ratio"] = {{"numerator", "3"}, {"denominator", "2"}};
+    // (Once, at the grant: the security the option is says the same.)
     CHECK(joined(problems_of(p)) == joined({
-        "/Transactions.ocf.json/items/" + std::to_string(tx.size() - 1) +
-            "/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 200001 shares of security \"" +
-            tx[2]["security_id"].get<std::string>() +
-            "\" 600003/2 shares: fundround does not model fractional shares and rounds none (a split must give whole shares)",
         "/Transactions.ocf.json/items/" + std::to_string(tx.size() - 1) +
             "/split_ratio = {\"denominator\":\"2\",\"numerator\":\"3\"}: gives the 200001 shares of the option grant "
             "/Transactions.ocf.json/items/2 600003/2 shares: fundround does not model fractional shares and rounds none (a split "
@@ -2579,8 +2574,7 @@ TEST_CASE("ocf: a split of common that fails leaves the preferred conversion rat
     const std::string at = "/Transactions.ocf.json/items/7/split_ratio = {\"denominator\":\"1\",\"numerator\":\"100000000000000000000\"}: ";
     const std::string rule = " shares: out of range (a share count must fit 64 bits)";
     CHECK(joined(problems_of(p)) ==
-          joined({at + "gives the 250000 shares of security \"option-1\" 25000000000000000000000000" + rule,
-                  at + "gives the 8000000 shares of security \"stock-1\" 800000000000000000000000000" + rule,
+          joined({at + "gives the 8000000 shares of security \"stock-1\" 800000000000000000000000000" + rule,
                   at + "gives the 250000 shares of the option grant /Transactions.ocf.json/items/2 25000000000000000000000000" + rule,
                   at + "gives the 1000000 shares of the reserve of stock plan \"2024 Plan\" 100000000000000000000000000" + rule}));
 }

@@ -2524,14 +2524,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             // (its conversion price divided by the ratio); a preferred class's own issue price and
             // conversion ratio (below).
             // @p n shares of @p what times the ratio: whole, or a problem (nothing is rounded).
-            const auto times_ratio = [&](share_count n, const std::string& what) -> std::optional<share_count> {
+            // (@p quiet: a security whose grant or warrant below says the same, once.)
+            const auto times_ratio = [&](share_count n, const std::string& what, bool quiet = false) -> std::optional<share_count> {
                 fraction after;
                 try {
                     after = *r * fraction(n.value());
                 } catch (const error& e) {
-                    r_.report(rat, json_value_text(*m), std::string("is out of range: ") + e.what());
+                    if (!quiet) r_.report(rat, json_value_text(*m), std::string("is out of range: ") + e.what());
                     return std::nullopt;
                 }
+                if (quiet && !(after.is_integer() && after.numerator() <= int64_max)) return std::nullopt;
                 if (after.is_integer() && after.numerator() > int64_max) {
                     // Whole, but past a share count: not a fractional result, and not to be called one.
                     r_.report(rat, json_value_text(*m),
@@ -2571,7 +2573,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     if (const auto now = times_ratio(s.unrouted, "security " + quoted_text(sid) + " cancelled and not yet returned")) s.unrouted = *now;
                 }
                 if (s.remaining.value() == 0) continue;
-                const auto now = times_ratio(s.remaining, "security " + quoted_text(sid));
+                const bool told_below = s.index != npos && ((s.kind == 'g' && grants[s.index]) || (s.kind == 'w' && warrants[s.index]));
+                const auto now = times_ratio(s.remaining, "security " + quoted_text(sid), told_below);
                 if (!now) continue;
                 if (s.kind == 's') {
                     holdings[s.index].shares -= s.remaining;
