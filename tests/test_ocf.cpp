@@ -2174,6 +2174,17 @@ TEST_CASE("ocf: a convertible transfer's amount that is no part of the investmen
     CHECK(joined(with_amount("600000", "USD")) == joined({"/Transactions.ocf.json/items/7/amount = $600,000.00" + rule}));
     CHECK(joined(with_amount("200000", "EUR")) == joined({"/Transactions.ocf.json/items/7/amount = €200,000.00" + rule}));
     CHECK(with_amount("200000", "USD").empty());
+    // A SAFE transferred whole has nothing left to take part of: that is the problem, not the
+    // balance that names no issuance.
+    json p = base;
+    json& tx = p["Transactions.ocf.json"]["items"];
+    tx.push_back(convertible_transfer("x1", "safe-1", "500000", {"s-a"}));
+    tx.push_back(safe_of(base, "s-a", "grace", "500000"));
+    tx.push_back(convertible_transfer("x2", "safe-1", "200000", {"s-b"}, "s-none"));
+    tx.push_back(safe_of(base, "s-b", "grace", "200000"));
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/9/security_id = \"safe-1\": has nothing outstanding: an earlier transaction took all "
+                  "of the security"}));
 }
 
 TEST_CASE("ocf: a partial convertible transfer reports its balance and its transferees' investments in one run") {

@@ -2354,6 +2354,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             security_rec* s = source_at(*list, at.member(c->sources), std::string(1, c->kind).c_str(), kind_noun(c->kind));
             if (s == nullptr) continue;
+            if (c->kind == 'c' && s->remaining.value() == 0) {
+                report_spent(*list, at.member(c->sources));  // before its amount: there is nothing to take part of
+                continue;
+            }
             tx_class[tx_n] = class_of(*s);
             if (whole && *whole != s->amount) {
                 // A transfer of part of the investment: the rest is issued to the holder under the
