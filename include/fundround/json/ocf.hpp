@@ -1240,7 +1240,6 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         bool counted;                     // its shares were taken off the plan's reserve when it was issued
         share_count unrouted = share_count();  // cancelled or repurchased, not yet routed by a return to pool
         bool in_pool = false;                   // those shares went back to its plan's pool (RETURN_TO_POOL)
-        std::size_t warrant_class = static_cast<std::size_t>(-1);  // a warrant's stock class (kept after it is exercised)
     };
     std::map<std::string, security_rec> securities;
     std::vector<std::string> per_item;  // left-out sentences about single items
@@ -1683,12 +1682,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     const auto report_spent = [&](const json& sid, const field_path& sid_at) {
         r_.report(sid_at, json_value_text(sid), "has nothing outstanding: an earlier transaction took all of the security");
     };
+    std::vector<std::size_t> warrant_classes;  // each warrant's stock class, by its index (kept after it is exercised)
     // The stock class a stock, option or warrant security is of or for (npos for a convertible, or
     // an award outside any plan): a transaction other than a conversion keeps it.
     const auto class_of = [&](const security_rec& s) -> std::size_t {
         if (s.kind == 's' && s.index != npos) return holdings[s.index].class_index;
         if (s.kind == 'g' && s.plan) return plans[*s.plan].class_index;
-        if (s.kind == 'w') return s.warrant_class;
+        if (s.kind == 'w' && s.index != npos) return warrant_classes[s.index];
         return npos;
     };
     std::vector<std::size_t> tx_class(n_tx, npos);  // the class of what a transaction took
@@ -1963,7 +1963,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (t->size() > 0) note("exercise triggers of warrants", "fundround counts a warrant as exercisable (fully diluted) without conditions");
             }
             if (r_.problems().size() != before || !sec || !who || !q || !p || !cls) continue;
-            securities.emplace(*sec, security_rec('w', warrants.size(), *q, money())).first->second.warrant_class = *cls;
+            securities.emplace(*sec, security_rec('w', warrants.size(), *q, money()));
+            warrant_classes.push_back(*cls);
             resulting(tx_n, *q, at.member("quantity"), who, at);
             warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at, tx_n});
         } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
