@@ -204,8 +204,7 @@ int main(int argc, char** argv) {
                             "With --to ocf: the cap table after this priced round (default: after the last one)");
     convert_cmd->add_option("--as-of", convert.as_of,
                             "With --to ocf: the package's as-of date, ISO 8601 (default: the latest of the deal "
-                            "file's as_of, its funding rounds' closes and its converting priced rounds' closes, else "
-                            "the latest SAFE or note date)");
+                            "file's as_of, its rounds' closes and its outstanding SAFEs' and notes' dates)");
     convert_cmd->footer("Examples:\n"
                         "  fundround convert deal.json --to json\n"
                         "  fundround convert deal.json --to json -o normalised.json\n"
