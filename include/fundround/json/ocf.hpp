@@ -3166,9 +3166,20 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
         return s;
     };
 
-    // Stakeholders.
+    // Stakeholders. The declared-distinct pairs are written as comments on their first holders:
+    // ordered by that holder's position (a stable sort: O(n + p log p), not holders x pairs).
+    const std::vector<std::pair<holder_id, holder_id>>& distinct = table.declared_distinct();
+    std::vector<std::pair<std::size_t, std::size_t>> distinct_at;  // (first holder's position, pair)
+    distinct_at.reserve(distinct.size());
+    for (std::size_t k = 0; k < distinct.size(); ++k) {
+        if (const auto at = table.holder_index(distinct[k].first)) distinct_at.emplace_back(*at, k);
+    }
+    std::stable_sort(distinct_at.begin(), distinct_at.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     json stakeholders = json::array();
-    for (const holder& h : table.holders()) {
+    std::size_t next_distinct = 0;
+    for (std::size_t i = 0; i < table.holders().size(); ++i) {
+        const holder& h = table.holders()[i];
         json s = {{"object_type", "STAKEHOLDER"},
                   {"id", h.id().str()},
                   {"name", {{"legal_name", h.name()}}}};
@@ -3180,24 +3191,18 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                     : k == holder_kind::advisor  ? "ADVISOR"
                                                                  : "OTHER";
         json comments = json::array();
-        for (const auto& pair : table.declared_distinct()) {
-            if (pair.first == h.id()) comments.push_back(std::string(detail::ocf_distinct_comment) + pair.second.str());
+        for (; next_distinct < distinct_at.size() && distinct_at[next_distinct].first == i; ++next_distinct) {
+            comments.push_back(std::string(detail::ocf_distinct_comment) + distinct[distinct_at[next_distinct].second].second.str());
         }
         if (!comments.empty()) s["comments"] = std::move(comments);
         stakeholders.push_back(std::move(s));
     }
-    {
-        // The pairs are written on their first holders, so they read back in the holders' order.
-        std::vector<std::pair<holder_id, holder_id>> in_holder_order;
-        for (const holder& h : table.holders()) {
-            for (const auto& pair : table.declared_distinct()) {
-                if (pair.first == h.id()) in_holder_order.push_back(pair);
-            }
-        }
-        if (in_holder_order != table.declared_distinct()) {
-            left.push_back("The order of the declared-distinct pairs: they are written as comments on their first holders, so they "
-                           "read back in the holders' order.");
-        }
+    // They read back in the holders' order.
+    bool distinct_in_order = true;
+    for (std::size_t k = 0; k < distinct_at.size(); ++k) distinct_in_order = distinct_in_order && distinct_at[k].second == k;
+    if (!distinct_in_order) {
+        left.push_back("The order of the declared-distinct pairs: they are written as comments on their first holders, so they "
+                       "read back in the holders' order.");
     }
     if (!table.holders().empty()) {
         left.push_back("Each stakeholder's stakeholder_type (INDIVIDUAL or INSTITUTION) is inferred from the holder's kind "
