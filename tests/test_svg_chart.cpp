@@ -491,6 +491,35 @@ TEST_CASE("validate_chart: every problem at once, each naming field, value and r
     }
 }
 
+// Regression (review of the written formats): a name that is not UTF-8, or holds U+FFFE or
+// U+FFFF (a deal file may: JSON carries them), was written into the SVG as it was, and the file
+// was not well-formed XML (rsvg-convert and every XML parser refused it).
+TEST_CASE("validate_chart: text an XML document cannot carry is refused") {
+    chart c = small_line_chart();
+    c.title = "Fund \xFF";                       // not UTF-8
+    c.lines[0].name = "Seed \xEF\xBF\xBE Pref";  // U+FFFE
+    c.note = "cut \xC3";                         // a character cut short
+    c.markers.push_back({chart_value(5), "\xEF\xBF\xBF"});  // U+FFFF
+    c.x_axis.title = "\xE2\x82\xAC \xC2\x85";  // the euro sign and U+0085 are XML characters
+    const std::vector<fr::diagnostic> p = fr::validate_chart(c);
+    REQUIRE(p.size() == 4);
+    CHECK(p[0].field.to_string() == "title");
+    CHECK(p[0].value == "\"Fund \\xFF\"");
+    CHECK(p[0].rule == "must be UTF-8: byte 5 (\\xFF) starts no valid character (an SVG is UTF-8 XML)");
+    CHECK(p[1].field.to_string() == "note");
+    CHECK(p[1].rule == "must be UTF-8: byte 4 (\\xC3) starts no valid character (an SVG is UTF-8 XML)");
+    CHECK(p[2].field.json_pointer() == "/lines/0/name");
+    CHECK(p[2].value == "\"Seed \xEF\xBF\xBE Pref\"");
+    CHECK(p[2].rule == "must not contain U+FFFE (at byte 5): XML 1.0 cannot carry it");
+    CHECK(p[3].field.json_pointer() == "/markers/0/label");
+    CHECK(p[3].rule == "must not contain U+FFFF (at byte 0): XML 1.0 cannot carry it");
+    CHECK_THROWS_AS((void)fr::to_svg(c), fr::validation_error);
+    chart ok = small_line_chart();
+    ok.x_axis.title = "\xE2\x82\xAC \xC2\x85 \xF0\x9F\x9A\x80";
+    CHECK(fr::validate_chart(ok).empty());
+    CHECK(fr::to_svg(ok).find(">\xE2\x82\xAC \xC2\x85 \xF0\x9F\x9A\x80</text>") != std::string::npos);
+}
+
 TEST_CASE("schedule_chart: the reference round per date, then undated, stacked by investor") {
     const fr::funding_round r = reference_round();
     const chart c = fr::schedule_chart(r);

@@ -291,18 +291,35 @@ struct chart {
 
 namespace detail {
 
-/// @p text in double quotes, control characters escaped (visible_text()), for a diagnostic's value.
-[[nodiscard]] inline std::string quoted_visible(std::string_view text) { return "\"" + visible_text(text) + "\""; }
+/// @p text in double quotes, control characters and bytes that start no valid UTF-8 character
+/// escaped (visible_utf8_text()), for a diagnostic's value.
+[[nodiscard]] inline std::string quoted_visible(std::string_view text) { return "\"" + visible_utf8_text(text) + "\""; }
 
-/// Appends a diagnostic if @p text has a control character: XML 1.0 cannot carry them.
+/// Appends a diagnostic if @p text has a control character, a byte that starts no valid UTF-8
+/// character, or U+FFFE or U+FFFF: an SVG is UTF-8 XML 1.0, which cannot carry them.
 inline void check_chart_text(const std::string& text, const field_path& at, std::vector<diagnostic>& out) {
-    for (const char ch : text) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (u < 0x20 || u == 0x7F) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        const utf8_char c = utf8_char_at(text, pos);
+        if (c.length == 0) {
+            std::string byte;
+            append_hex_byte(byte, text[pos]);
+            out.push_back({at, quoted_visible(text),
+                           "must be UTF-8: byte " + digits(pos) + " (" + byte +
+                               ") starts no valid character (an SVG is UTF-8 XML)"});
+            return;
+        }
+        if (c.code < 0x20 || c.code == 0x7F) {
             out.push_back({at, quoted_visible(text),
                            "must not contain control characters (tabs and line breaks included): SVG text is one line"});
             return;
         }
+        if (c.code == 0xFFFE || c.code == 0xFFFF) {
+            out.push_back({at, quoted_visible(text),
+                           std::string("must not contain U+") + (c.code == 0xFFFE ? "FFFE" : "FFFF") + " (at byte " +
+                               digits(pos) + "): XML 1.0 cannot carry it"});
+            return;
+        }
+        pos += c.length;
     }
 }
 
@@ -365,7 +382,7 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
 }  // namespace detail
 
 /// Every problem of @p c (empty if it can be drawn), each naming its field, value and rule:
-/// sizes, texts without control characters, colours, at least one series, bars only on a
+/// sizes, texts XML can carry (UTF-8 without control characters, U+FFFE or U+FFFF), colours, at least one series, bars only on a
 /// category x axis with one value per category, lines with enough points (two, or one for a
 /// step) and strictly increasing x (a line may repeat an x once: a vertical jump), values of the
 /// kind and currency of their axis, stacked areas
