@@ -708,6 +708,39 @@ TEST_CASE("deal file: a name with a control character is a problem at its pointe
         "one line"});
 }
 
+// Regression (review of the written formats): a deal file built in C++ may hold a name with a
+// tab (cap_table_builder and round_builder take it); write_deal_file() wrote it and the file did
+// not read back, and a name that is not UTF-8 threw nlohmann's type_error 316 with no pointer.
+TEST_CASE("deal file: text the file cannot carry is refused by the writer, at its pointer") {
+    deal_file d;
+    d.company = "Small\tCo";
+    d.cap_table_before = cap_table_builder()
+                             .add(holder::founder("ada", "Ada \xFF"))
+                             .add(share_class::common("Com\nmon"))
+                             .holding(holder_id("ada"), "Com\nmon", share_count(1000))
+                             .build();
+    try {
+        (void)write_deal_file(d);
+        FAIL("write_deal_file did not throw");
+    } catch (const json_error& e) {
+        CHECK(std::string(e.what()) ==
+              "deal file cannot be written: 4 problems\n"
+              "  - /cap_table/classes/0/name = \"Com\\nmon\": must not contain control characters (a tab, a line break...): "
+              "the deal file's reader refuses them\n"
+              "  - /cap_table/holders/0/name = \"Ada \\xFF\": must be UTF-8: byte 4 (\\xFF) starts no valid character (JSON "
+              "text is UTF-8)\n"
+              "  - /cap_table/holdings/0/share_class = \"Com\\nmon\": must not contain control characters (a tab, a line "
+              "break...): the deal file's reader refuses them\n"
+              "  - /company = \"Small\\tCo\": must not contain control characters (a tab, a line break...): the deal file's "
+              "reader refuses them");
+    }
+    d.company = "Small \xE2\x82\xAC Co \x7F";
+    d.cap_table_before.reset();
+    CHECK_THROWS_AS((void)write_deal_file(d), json_error);
+    d.company = "Small \xE2\x82\xAC Co";
+    check_round_trip(d);
+}
+
 TEST_CASE("deal file: every problem at once, each at its pointer with its rule") {
     const std::vector<bad_file> files = {
         {"the top level: unknown members, the version, the company's type",

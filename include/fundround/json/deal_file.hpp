@@ -1571,9 +1571,51 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     return read_deal_file_json(j.document);
 }
 
+namespace detail {
+
+/// Appends a problem for each string in @p j (at @p at, at any depth) that a deal file cannot
+/// carry: bytes that are not UTF-8 (JSON text is UTF-8) or a control character (the reader
+/// refuses it: names and labels print on one line).
+inline void unwritable_text_problems(const nlohmann::json& j, const field_path& at, std::vector<diagnostic>& out) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) unwritable_text_problems(it.value(), at.member(it.key()), out);
+        return;
+    }
+    if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) unwritable_text_problems(j[i], at.index(i), out);
+        return;
+    }
+    if (!j.is_string()) return;
+    const std::string& text = j.get_ref<const std::string&>();
+    for (std::size_t pos = 0; pos < text.size();) {
+        const utf8_char c = utf8_char_at(text, pos);
+        if (c.length == 0) {
+            std::string byte;
+            append_hex_byte(byte, text[pos]);
+            out.push_back({at, "\"" + visible_utf8_text(text) + "\"",
+                           "must be UTF-8: byte " + digits(pos) + " (" + byte + ") starts no valid character (JSON text is UTF-8)"});
+            return;
+        }
+        if (c.code < 0x20 || c.code == 0x7F) {
+            out.push_back({at, json_value_text(j),
+                           "must not contain control characters (a tab, a line break...): the deal file's reader refuses them"});
+            return;
+        }
+        pos += c.length;
+    }
+}
+
+}  // namespace detail
+
 /// The deal file as JSON text, indented by two spaces (what parse_deal_file() reads back equal).
+/// Throws json_error listing, at its JSON pointer, every text the file cannot carry, which a value
+/// built in C++ may hold: bytes that are not UTF-8, or a control character (a tab, a line break...)
+/// the reader refuses.
 [[nodiscard]] inline std::string write_deal_file(const deal_file& d) {
     nlohmann::json j = d;
+    std::vector<diagnostic> problems;
+    detail::unwritable_text_problems(j, field_path(), problems);
+    if (!problems.empty()) throw json_error("deal file cannot be written", std::move(problems));
     return j.dump(2) + "\n";
 }
 
