@@ -472,13 +472,14 @@ TEST_CASE("waterfall_csv: by line at five exits; each payout column adds up to i
     const waterfall w = waterfall::build(series_abc().final_table());
     const std::string text = waterfall_csv(w, abc_exits);
     CHECK(lf(text) ==
-          "line,kind,seniority,preference,payout_30000000,payout_50000000,payout_100000000,payout_250000000,"
-          "payout_600000000,currency\n"
-          "Common,common,,,0,0,17213250.271,88478962.594,211806867.444,USD\n"
-          "Series A,preferred,0,3999999.6,0,1.645,7172186.896,36866230.728,88252852.61,USD\n"
-          "Series B,preferred,0,14999998.5,0,6.168,24562914.361,49154974.303,117670470.146,USD\n"
-          "Series C,preferred,1,49999992.1875,30000000,49999992.187,49999992.188,65539962.051,156893951.37,USD\n"
-          "Options: Plan,options,,,0,0,1051656.284,9959870.324,25375858.43,USD\n");
+          "line,kind,seniority,preference,preference_decimal,payout_30000000,payout_50000000,payout_100000000,"
+          "payout_250000000,payout_600000000,currency\n"
+          "Common,common,,,,0,0,17213250.271,88478962.594,211806867.444,USD\n"
+          "Series A,preferred,0,3999999.6,3999999.600000000000,0,1.645,7172186.896,36866230.728,88252852.61,USD\n"
+          "Series B,preferred,0,14999998.5,14999998.500000000000,0,6.168,24562914.361,49154974.303,117670470.146,USD\n"
+          "Series C,preferred,1,49999992.1875,49999992.187500000000,30000000,49999992.187,49999992.188,65539962.051,"
+          "156893951.37,USD\n"
+          "Options: Plan,options,,,,0,0,1051656.284,9959870.324,25375858.43,USD\n");
     const rows t = read_checked(text);
     for (const money exit : abc_exits) {
         const std::size_t c = column_of(t, "payout_" + std::to_string(exit.units() / 1000));
@@ -488,6 +489,18 @@ TEST_CASE("waterfall_csv: by line at five exits; each payout column adds up to i
     }
     // The preference column is exact: Series C's 5,925,925 shares at $8.4375 = $49,999,992.1875.
     CHECK(exact_field(t[4][column_of(t, "preference")]) == fraction(5'925'925) * fraction(84375, 10000));
+
+    // Regression (review of the written formats): the preference had no `_decimal` column, though
+    // the format and write_waterfall_csv() promise one; a preference that is no decimal ($1.000001 a
+    // share for 3 shares, over 3) was left to the reader as n/d.
+    const cap_table odd = cap_table_builder()
+                              .add(holder::investor("f", "F"))
+                              .add(share_class::preferred("P", price_per_share(money::from_units(1'000'001), share_count(3))))
+                              .holding(holder_id("f"), "P", share_count(1))
+                              .build();
+    CHECK(lf(waterfall_csv(waterfall::build(odd), {1_M})) ==
+          "line,kind,seniority,preference,preference_decimal,payout_1000000,currency\n"
+          "P,preferred,0,1000001/3000,333.333666666667,1000000,USD\n");
 }
 
 TEST_CASE("waterfall_holders_csv, waterfall_status_csv, share_values_csv: the Series A/B/C company") {

@@ -43,7 +43,7 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
     const currency c = w.currency();
     report_table t(target, csv_decimals);
     t.column("Line", false, "line").column("Kind", false, "kind").column("Seniority", true, "seniority");
-    t.column("Preference", true, "preference");
+    t.column("Preference", true, "preference", 2);
     add_exit_columns(t, exits, "payout_");
     t.csv_column("currency").end_header();
     const std::string cur = to_string(c);
