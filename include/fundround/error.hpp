@@ -104,6 +104,34 @@ struct utf8_char {
     return valid ? utf8_char{length, code} : utf8_char{0, 0};
 }
 
+/// What first keeps a text from being one line of UTF-8 (text_fault_of()).
+enum class text_fault_kind {
+    none,           ///< None: the text is one line of valid UTF-8.
+    not_utf8,       ///< A byte that starts no valid UTF-8 character.
+    control,        ///< A control character (U+0000 to U+001F, U+007F): tabs and line breaks too.
+    noncharacter,   ///< U+FFFE or U+FFFF (checked only when asked: XML 1.0 cannot carry them).
+};
+
+/// The first fault of a text, at byte @p at, with its code point (for a noncharacter).
+struct text_fault {
+    text_fault_kind kind;  ///< What it is; none if the text has no fault.
+    std::size_t at;        ///< Its byte position.
+    std::uint32_t code;    ///< The code point (for control and noncharacter).
+};
+
+/// The first fault of @p text as one line of UTF-8 (U+FFFE and U+FFFF too if @p xml): the one
+/// scan behind the writers' checks of the texts they carry (SVG, deal files).
+[[nodiscard]] inline text_fault text_fault_of(std::string_view text, bool xml) {
+    for (std::size_t at = 0; at < text.size();) {
+        const utf8_char c = utf8_char_at(text, at);
+        if (c.length == 0) return {text_fault_kind::not_utf8, at, 0};
+        if (c.code < 0x20 || c.code == 0x7F) return {text_fault_kind::control, at, c.code};
+        if (xml && (c.code == 0xFFFE || c.code == 0xFFFF)) return {text_fault_kind::noncharacter, at, c.code};
+        at += c.length;
+    }
+    return {text_fault_kind::none, text.size(), 0};
+}
+
 /// Appends "\\x" and the two hex digits of byte @p c (a byte that starts no valid UTF-8 character).
 inline void append_hex_byte(std::string& out, char c) {
     const auto u = static_cast<unsigned char>(c);

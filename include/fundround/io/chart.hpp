@@ -298,28 +298,19 @@ namespace detail {
 /// Appends a diagnostic if @p text has a control character, a byte that starts no valid UTF-8
 /// character, or U+FFFE or U+FFFF: an SVG is UTF-8 XML 1.0, which cannot carry them.
 inline void check_chart_text(const std::string& text, const field_path& at, std::vector<diagnostic>& out) {
-    for (std::size_t pos = 0; pos < text.size();) {
-        const utf8_char c = utf8_char_at(text, pos);
-        if (c.length == 0) {
-            std::string byte;
-            append_hex_byte(byte, text[pos]);
-            out.push_back({at, quoted_visible(text),
-                           "must be UTF-8: byte " + digits(pos) + " (" + byte +
-                               ") starts no valid character (an SVG is UTF-8 XML)"});
-            return;
-        }
-        if (c.code < 0x20 || c.code == 0x7F) {
-            out.push_back({at, quoted_visible(text),
-                           "must not contain control characters (tabs and line breaks included): SVG text is one line"});
-            return;
-        }
-        if (c.code == 0xFFFE || c.code == 0xFFFF) {
-            out.push_back({at, quoted_visible(text),
-                           std::string("must not contain U+") + (c.code == 0xFFFE ? "FFFE" : "FFFF") + " (at byte " +
-                               digits(pos) + "): XML 1.0 cannot carry it"});
-            return;
-        }
-        pos += c.length;
+    const text_fault f = text_fault_of(text, true);
+    if (f.kind == text_fault_kind::not_utf8) {
+        std::string byte;
+        append_hex_byte(byte, text[f.at]);
+        out.push_back({at, quoted_visible(text),
+                       "must be UTF-8: byte " + digits(f.at) + " (" + byte + ") starts no valid character (an SVG is UTF-8 XML)"});
+    } else if (f.kind == text_fault_kind::control) {
+        out.push_back({at, quoted_visible(text),
+                       "must not contain control characters (tabs and line breaks included): SVG text is one line"});
+    } else if (f.kind == text_fault_kind::noncharacter) {
+        out.push_back({at, quoted_visible(text),
+                       std::string("must not contain U+") + (f.code == 0xFFFE ? "FFFE" : "FFFF") + " (at byte " + digits(f.at) +
+                           "): XML 1.0 cannot carry it"});
     }
 }
 

@@ -1587,21 +1587,15 @@ inline void unwritable_text_problems(const nlohmann::json& j, const field_path& 
     }
     if (!j.is_string()) return;
     const std::string& text = j.get_ref<const std::string&>();
-    for (std::size_t pos = 0; pos < text.size();) {
-        const utf8_char c = utf8_char_at(text, pos);
-        if (c.length == 0) {
-            std::string byte;
-            append_hex_byte(byte, text[pos]);
-            out.push_back({at, "\"" + visible_utf8_text(text) + "\"",
-                           "must be UTF-8: byte " + digits(pos) + " (" + byte + ") starts no valid character (JSON text is UTF-8)"});
-            return;
-        }
-        if (c.code < 0x20 || c.code == 0x7F) {
-            out.push_back({at, json_value_text(j),
-                           "must not contain control characters (a tab, a line break...): the deal file's reader refuses them"});
-            return;
-        }
-        pos += c.length;
+    const text_fault f = text_fault_of(text, false);
+    if (f.kind == text_fault_kind::not_utf8) {
+        std::string byte;
+        append_hex_byte(byte, text[f.at]);
+        out.push_back({at, "\"" + visible_utf8_text(text) + "\"",
+                       "must be UTF-8: byte " + digits(f.at) + " (" + byte + ") starts no valid character (JSON text is UTF-8)"});
+    } else if (f.kind == text_fault_kind::control) {
+        out.push_back({at, json_value_text(j),
+                       "must not contain control characters (a tab, a line break...): the deal file's reader refuses them"});
     }
 }
 
