@@ -60,6 +60,36 @@ TEST_CASE("scenario: the reference round, conditions met vs never met") {
     CHECK(met.timeline().as_of(ymd(2026, 9, 29)).post_money == 805_B);
 }
 
+// A scenario of two rounds (as a deal file has): seen from one round, the other round's
+// milestones are left out and the round's own apply; applied whole, they are reported.
+TEST_CASE("scenario: for_round keeps the outcomes of the round's own milestones") {
+    const funding_round r = reference_round();
+    const scenario both = scenario("both rounds")
+                              .achieve("certain conditions", ymd(2026, 9, 30))
+                              .fail("Series B launch", ymd(2026, 10, 1))
+                              .never("other round's audit");
+    REQUIRE(both.validate(r).size() == 2);
+    CHECK(both.validate(r)[0].message() ==
+          "scenario \"both rounds\".milestones[1].name = Series B launch: is not a milestone of round \"Reference round, "
+          "2026\" (its milestones: \"certain conditions\")");
+
+    const scenario mine = both.for_round(r);
+    CHECK(mine.name() == "both rounds");
+    REQUIRE(mine.outcomes().size() == 1);
+    CHECK(mine.outcomes()[0].milestone == "certain conditions");
+    CHECK(mine.outcomes()[0].kind == scenario::outcome_kind::achieved);
+    CHECK(mine.outcomes()[0].on == ymd(2026, 9, 30));
+    CHECK(mine.validate(r).empty());
+    CHECK(mine.apply_to(r).raised() == 110_B);
+    // None of the round's: as things stand at close.
+    const scenario other = scenario("other").achieve("Series B launch", ymd(2026, 9, 30)).for_round(r);
+    CHECK(other.outcomes().empty());
+    CHECK(other.apply_to(r).raised() == 75_B);
+    // A date problem of the round's own milestone is still reported.
+    const scenario late = scenario("late").achieve("certain conditions", year{10000} / 1 / 1).for_round(r);
+    CHECK(late.validate(r).size() == 1);
+}
+
 TEST_CASE("scenario: a failed milestone lapses the money that waits on it") {
     const scenario_result failed =
         scenario("failed").fail("certain conditions", ymd(2026, 6, 1)).apply_to(reference_round());

@@ -17,6 +17,11 @@ fundround_cli_test(schedule_reference 0 ARGS schedule reference_round.json --as-
 fundround_cli_test(schedule_small 0 ARGS schedule small_company.json --as-of 2026-12-31 --round "Series A")
 fundround_cli_test(schedule_small_lapsed 0 ARGS schedule small_company.json --as-of 2027-07-01)
 fundround_cli_test(captable_small 0 ARGS captable small_company.json)
+# A scenario of a two-round file settles a milestone of the Seed only: each round takes the
+# outcomes of its own milestones (the Series A stays as at close), whole or with --round.
+fundround_cli_test(schedule_two_rounds_scenario 0 ARGS schedule two_rounds.json --as-of 2027-12-31 --scenario launched)
+fundround_cli_test(schedule_two_rounds_scenario_other_round 0
+                   ARGS schedule two_rounds.json --as-of 2027-12-31 --scenario launched --round "Series A")
 # The example deal files (examples/*.json): the reference round with its counter-commitment and
 # scenarios, and the Series A/B/C company with its priced rounds.
 fundround_cli_test(report_example_met 0 ARGS report ../../../examples/reference_round.json --scenario "conditions met (A5)")

@@ -310,11 +310,15 @@ const fr::scenario& find_scenario(const fr::deal_file& deal, const std::string& 
               exit_not_applicable);
 }
 
-/// @p round replayed as things stand at close, or in @p s; fails with exit_not_applicable
-/// listing the scenario's problems with this round.
-fr::round_timeline timeline_of(const fr::funding_round& round, const fr::scenario* s, const std::string& file,
+/// @p round replayed as things stand at close, or in @p s (its outcomes for this round's
+/// milestones); fails with exit_not_applicable listing the scenario's problems with this round.
+fr::round_timeline timeline_of(const fr::funding_round& round, const fr::scenario* whole, const std::string& file,
                                const streams& io) {
-    if (!s) return fr::round_timeline(round);
+    if (!whole) return fr::round_timeline(round);
+    // A deal file's scenario may settle milestones of its other rounds too (the reader checked
+    // that each is some round's); they leave this round as it is.
+    const fr::scenario mine = whole->for_round(round);
+    const fr::scenario* s = &mine;
     const std::vector<fr::diagnostic> problems = s->validate(round);
     if (!problems.empty()) {
         std::vector<std::string> lines;

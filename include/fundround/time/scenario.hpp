@@ -126,14 +126,20 @@ public:
     /// The outcomes, in the order given.
     [[nodiscard]] const std::vector<outcome>& outcomes() const noexcept { return outcomes_; }
 
+    /// The outcomes of the milestones round @p r has, in order, under the same name: a scenario
+    /// of several rounds (a deal file's) seen from one of them. The others leave @p r as it is.
+    [[nodiscard]] scenario for_round(const funding_round& r) const {
+        const std::set<std::string, std::less<>> known = milestones_of(r);
+        scenario out(name_);
+        for (const outcome& o : outcomes_) {
+            if (known.count(o.milestone) != 0) out.outcomes_.push_back(o);
+        }
+        return out;
+    }
+
     /// Every problem with applying this scenario to @p r (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const funding_round& r) const {
-        std::set<std::string, std::less<>> known;
-        const auto collect = [&](const disbursement& e) {
-            for (auto& m : e.when().milestones()) known.insert(std::move(m));
-        };
-        for (const auto& e : r.schedule().dated()) collect(e);
-        for (const auto& e : r.schedule().undated()) collect(e);
+        const std::set<std::string, std::less<>> known = milestones_of(r);
         std::vector<diagnostic> out;
         std::set<std::string, std::less<>> given;
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
@@ -175,6 +181,16 @@ public:
     }
 
 private:
+    // The milestones round r's conditions name.
+    static std::set<std::string, std::less<>> milestones_of(const funding_round& r) {
+        std::set<std::string, std::less<>> known;
+        const auto collect = [&](const disbursement& e) {
+            for (auto& m : e.when().milestones()) known.insert(std::move(m));
+        };
+        for (const auto& e : r.schedule().dated()) collect(e);
+        for (const auto& e : r.schedule().undated()) collect(e);
+        return known;
+    }
 
     static std::string known_list(const std::set<std::string, std::less<>>& known) {
         if (known.empty()) return " (it has none)";
