@@ -606,4 +606,31 @@ TEST_CASE("post-money pricing with a post-money pool is rejected; the pre-money 
     CHECK(good.new_money_ownership() == fraction(1, 5));
 }
 
+// Regression: a pool in the post-money dilutes the new money too, so the holders before keep
+// (1 - t)(1 - q) of T whatever t + q: a recapitalisation raising $18M on a $2M pre-money
+// (q = 90%) with a 15% pool in the post-money is a round, not "nothing for the holders before".
+// validate() rejected it with the pre-money shuffle's rule t + q < 1.
+TEST_CASE("a pool in the post-money is not held to the shuffle's t + q < 1") {
+    const priced_round r = priced_round_terms("Recap")
+                               .pre_money(2_M)
+                               .invest("Lead", 18_M)
+                               .option_pool(fraction(15, 100), pool_placement::post_money)
+                               .solve(common_only(1'000'000));
+    CHECK(r.price_units() == fraction(2000));                  // $2.00 = $2M / 1M shares
+    CHECK(r.new_shares() == share_count(9'000'000));
+    CHECK(r.pool_increase() == share_count(1'764'706));        // ceil(15% x 10M / 85%) = ceil(1,764,705.88)
+    CHECK(r.post_money_shares() == share_count(11'764'706));
+    CHECK(r.existing_ownership() == fraction(1'000'000, 11'764'706));  // about 8.5% = 85% x 10%
+    // The same t + q in the pre-money does leave nothing: still reported.
+    const auto shuffle = priced_round_terms("Recap")
+                             .pre_money(2_M)
+                             .invest("Lead", 18_M)
+                             .option_pool(fraction(15, 100), pool_placement::pre_money)
+                             .validate(common_only(1'000'000));
+    REQUIRE(shuffle.size() == 1);
+    CHECK(shuffle[0].message() ==
+          "option_pool.target = 3/20 (15.0000%): with the new money's 9/10 (90.0000%) of the post-money it leaves nothing "
+          "for the holders before the round: the two together must be below 100%");
+}
+
 }  // namespace test_pricing

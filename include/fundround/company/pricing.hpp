@@ -691,14 +691,18 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         }
     }
 
-    // The pool: below 100%, and below 100% together with the new money: t + q < 1, that is
-    // t.num x post < t.den x (post - N) (all positive), in integers when the products fit.
+    // The pool: below 100%, and, where it dilutes only the holders before the round (in the
+    // pre-money on a valuation, or on a new-money ownership), below 100% together with the new
+    // money: t + q < 1, that is t.num x post < t.den x (post - N) (all positive), in integers
+    // when the products fit. A pool in the post-money dilutes the new money too: the holders
+    // before keep (1 - t)(1 - q) of T, whatever t + q.
     if (pool_target_) {
         const fraction& t = *pool_target_;
         const bool own = bases_.size() == 1 && bases_.front() == price_basis::new_money_ownership;
         if (t.numerator() < 0 || t.numerator() >= t.denominator()) {  // t < 0 or t >= 1 (den > 0)
             out.push_back({field_path("option_pool").member("target"), detail::fraction_text(t), "must be at least 0% and below 100%"});
-        } else if (post || (own && ownership_.sign() > 0 && ownership_ < fraction(1))) {
+        } else if ((post && placement_ == pool_placement::pre_money) ||
+                   (own && ownership_.sign() > 0 && ownership_ < fraction(1))) {
             bool too_much = false;
             const fraction q = own ? ownership_ : fraction();
             if (own) {
