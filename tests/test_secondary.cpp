@@ -257,6 +257,24 @@ TEST_CASE("tender offer: problems named by tender") {
     CHECK(near.sale.problems[0].field.json_pointer() == "/new_buyer/name");
 }
 
+// Regression: a tender's price in another currency was reported only when the tender had no
+// other problem (the secondary it amounts to checked it, and ran last): with a maximum of 0 it
+// was missing. Every problem at once.
+TEST_CASE("tender offer: a price in another currency is reported with the other problems") {
+    const cap_table t = small_company();
+    const tender_result r = tender_offer("T", holder_id("b"), "Common", price_per_share(1_eur, sh(1)), sh(0))
+                                .tender(holder_id("a"), sh(10))
+                                .try_apply(t);
+    CHECK(r.sale.problems == std::vector<diagnostic>{{field_path("maximum"), "0", "must be positive"},
+                                                     {field_path("price"), "€1.0000", "must be in USD, the cap table's currency"}});
+    // Alone, once (not again by the secondary).
+    const tender_result alone = tender_offer("T", holder_id("b"), "Common", price_per_share(1_eur, sh(1)), sh(10))
+                                    .tender(holder_id("a"), sh(10))
+                                    .try_apply(t);
+    CHECK(alone.sale.problems ==
+          std::vector<diagnostic>{{field_path("price"), "€1.0000", "must be in USD, the cap table's currency"}});
+}
+
 TEST_CASE("secondary property: no new shares; class totals, the fully diluted count and 1 are kept") {
     fundround_test::lcg rng{9001};
     for (int trial = 0; trial < 30; ++trial) {

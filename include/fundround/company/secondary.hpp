@@ -348,13 +348,20 @@ public:
     [[nodiscard]] const std::vector<tendered_shares>& tenders() const noexcept { return tenders_; }
 
     /// The accepted shares and the resulting secondary, or every problem found, in r.sale.problems:
-    /// a maximum that is not positive, an unknown buyer or class, a new buyer whose id is not the
-    /// buyer's or whose name nearly duplicates a holder's, a tender by an unknown holder or by the
-    /// buyer, tendered shares that are not positive or more than the holder holds.
+    /// a maximum that is not positive, a price not in the table's currency, an unknown buyer or
+    /// class, a new buyer whose id is not the buyer's or whose name nearly duplicates a holder's,
+    /// a tender by an unknown holder or by the buyer, tendered shares that are not positive or
+    /// more than the holder holds.
     [[nodiscard]] tender_result try_apply(const cap_table& before) const {
         tender_result r;
         std::vector<diagnostic>& out = r.sale.problems;
         if (maximum_.value() <= 0) out.push_back({field_path("maximum"), std::to_string(maximum_.value()), "must be positive"});
+        // Checked here too (the sale checks it, but runs only once the tender's own problems are
+        // none): every problem at once.
+        if (price_.currency() != before.currency()) {
+            out.push_back({field_path("price"), price_.to_string(),
+                           "must be in " + to_string(before.currency()) + ", the cap table's currency"});
+        }
         if (new_buyer_ && new_buyer_->id() != buyer_) {
             out.push_back({field_path("new_buyer").member("id"), detail::quoted_text(new_buyer_->id().str()),
                            "must be the offer's buyer \"" + buyer_.str() + "\""});
