@@ -633,4 +633,32 @@ TEST_CASE("a pool in the post-money is not held to the shuffle's t + q < 1") {
           "for the holders before the round: the two together must be below 100%");
 }
 
+// The how-to said the implied post-money differs from the stated one "only by the named roundings
+// of the price and of the shares": the pool increase's rounding moves it too. $3 pre-money, $2 in,
+// 5 shares, a 20% pool in the pre-money: T = 5 / (1 - 1/5 - 2/5) = 12.5, the price $0.40 and the
+// 5 new shares are exact, the pool increase 2.5 is rounded up to 3: T = 13 and $5.20 implied.
+TEST_CASE("the pool increase's rounding alone moves the implied post-money") {
+    const priced_round r = priced_round_terms("A")
+                               .pre_money(3_usd)
+                               .invest("Lead", 2_usd)
+                               .option_pool(fraction(1, 5), pool_placement::pre_money)
+                               .shares_rounded(rounding::exact)
+                               .solve(common_only(5));
+    CHECK(r.price_units() == r.exact_price_units());
+    CHECK(r.price_units() == fraction(400));
+    CHECK(r.new_shares() == share_count(5));
+    CHECK(r.pool_increase() == share_count(3));
+    CHECK(r.post_money_shares() == share_count(13));
+    CHECK(*r.stated_post_money() == 5_usd);
+    CHECK(r.implied_post_money(rounding::exact) == usd_units(5'200));
+    // With the pool rounded down (floor: 2), $4.80.
+    CHECK(priced_round_terms("A")
+              .pre_money(3_usd)
+              .invest("Lead", 2_usd)
+              .option_pool(fraction(1, 5), pool_placement::pre_money)
+              .pool_rounded(rounding::floor)
+              .solve(common_only(5))
+              .implied_post_money(rounding::exact) == usd_units(4'800));
+}
+
 }  // namespace test_pricing
