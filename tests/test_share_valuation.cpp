@@ -109,6 +109,30 @@ TEST_CASE("valuation_in_force: two of a class in force from the same day are amb
                          invalid_argument_error);
 }
 
+// Regression: two valuations of one day that a later one replaced were reported ambiguous when
+// they stood before it in the list, and not when they stood after it: the same valuations gave a
+// valuation or an exception by their order. Only a twin of the one in force is ambiguous.
+TEST_CASE("valuation_in_force: two of a day a later valuation replaced are no question, in any order") {
+    const share_valuation a = common_409a(250, ymd(2024, 5, 15));
+    const share_valuation b = common_409a(260, ymd(2024, 5, 15));
+    const share_valuation later = common_409a(400, ymd(2024, 12, 1));
+    for (const std::vector<share_valuation>& vs :
+         {std::vector<share_valuation>{a, b, later}, {later, a, b}, {a, later, b}}) {
+        const share_valuation* v = valuation_in_force(vs, "Common", ymd(2025, 1, 1));
+        REQUIRE(v != nullptr);
+        CHECK(*v == later);
+    }
+    // Before the later one, the twins are in force: ambiguous, whatever the order.
+    CHECK_THROWS_WITH_AS((void)valuation_in_force({a, later, b}, "Common", ymd(2024, 6, 1)),
+                         "valuations[2].effective_date = 2024-05-15: valuations[0] of Common is effective the same day; which one is "
+                         "in force is ambiguous",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)valuation_in_force({later, b, a}, "Common", ymd(2024, 6, 1)),
+                         "valuations[2].effective_date = 2024-05-15: valuations[1] of Common is effective the same day; which one is "
+                         "in force is ambiguous",
+                         invalid_argument_error);
+}
+
 TEST_CASE("valuation_in_force: property, against a scan of every valuation (random dates, one per day)") {
     fundround_test::lcg g{20261203};
     for (int round = 0; round < 200; ++round) {

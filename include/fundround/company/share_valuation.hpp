@@ -91,25 +91,32 @@ struct share_valuation {
 
 /// The valuation of class @p share_class in force on @p on: of @p valuations of that class and
 /// type @p type, the one with the latest effective date on or before @p on; nullptr if none is
-/// effective yet. Two of the same class, type and effective date are ambiguous: throws
-/// invalid_argument_error naming both (check_share_valuations() reports them as problems).
+/// effective yet. Two of the same class, type and effective date are ambiguous when they would be
+/// the one in force: throws invalid_argument_error naming both, whatever their order in the list
+/// (check_share_valuations() reports every such pair as a problem).
 [[nodiscard]] inline const share_valuation* valuation_in_force(const std::vector<share_valuation>& valuations,
                                                                std::string_view share_class, calendar_date on,
                                                                share_valuation_type type = share_valuation_type::section_409a) {
+    // Ambiguous only if the one in force has a twin: two of a day a later valuation replaced are
+    // no question, wherever they stand in the list.
     const share_valuation* best = nullptr;
     std::size_t best_at = 0;
+    std::optional<std::size_t> twin;  // a later position with best's effective date
     for (std::size_t i = 0; i < valuations.size(); ++i) {
         const share_valuation& v = valuations[i];
         if (v.type != type || v.share_class != share_class || on < v.effective_date) continue;
-        if (best != nullptr && v.effective_date == best->effective_date) {
-            throw invalid_argument_error("valuations[" + std::to_string(i) + "].effective_date = " + to_string(v.effective_date) +
-                                         ": valuations[" + std::to_string(best_at) + "] of " + std::string(share_class) +
-                                         " is effective the same day; which one is in force is ambiguous");
-        }
         if (best == nullptr || best->effective_date < v.effective_date) {
             best = &v;
             best_at = i;
+            twin.reset();
+        } else if (v.effective_date == best->effective_date && !twin) {
+            twin = i;
         }
+    }
+    if (twin) {
+        throw invalid_argument_error("valuations[" + std::to_string(*twin) + "].effective_date = " + to_string(best->effective_date) +
+                                     ": valuations[" + std::to_string(best_at) + "] of " + std::string(share_class) +
+                                     " is effective the same day; which one is in force is ambiguous");
     }
     return best;
 }
