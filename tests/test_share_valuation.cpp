@@ -66,6 +66,9 @@ TEST_CASE("share_valuation: description, equality, the type's name") {
     const share_valuation odd = common_409a(10'532, ymd(2025, 1, 2), 10);
     CHECK(odd.price.units_per_share() == fraction(5266, 5));
     CHECK(odd.description() == "409A valuation of Common: $1.0532 per share from 2025-01-02");
+    // Regression: a price below $0.0001 read "$0.0000 per share" (4 decimals whatever the price).
+    const share_valuation tiny = common_409a(1, ymd(2025, 1, 2), 100);  // $0.00001
+    CHECK(tiny.description() == "409A valuation of Common: $0.000010 per share from 2025-01-02");
 }
 
 TEST_CASE("share_valuation::validate: the class is named, stockholders approve on or after the board") {

@@ -73,9 +73,10 @@ struct share_valuation {
         return detail::share_valuation_problems(share_class, board_approval_date, stockholder_approval_date, at);
     }
 
-    /// "409A valuation of Common: $0.2500 per share from 2024-05-15".
+    /// "409A valuation of Common: $0.2500 per share from 2024-05-15" (the price as
+    /// price_per_share::display_string() shows it: "$0.000010", never "$0.0000").
     [[nodiscard]] std::string description() const {
-        return std::string(to_string(type)) + " valuation of " + share_class + ": " + price.to_string() + " per share from " +
+        return std::string(to_string(type)) + " valuation of " + share_class + ": " + price.display_string() + " per share from " +
                to_string(effective_date);
     }
 
