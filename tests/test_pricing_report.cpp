@@ -66,4 +66,23 @@ TEST_CASE("dilution: \"new\" when a round gives a holder its first shares, \"-\"
     CHECK(a.find("  Lender                     0    0.0000%     312,500    2.1097%       new\n") != std::string::npos);
 }
 
+// Regression: the chain's "Price per share" row showed every price to 4 decimals, so a round at
+// $0.00001 a share ($10,000 pre-money on 1,000,000,000 founder shares) read "$0.0000".
+TEST_CASE("chain: a price below $0.0001 is shown with its significant digits") {
+    const cap_table founders = cap_table_builder()
+                                   .add(holder::founder("ada", "Ada"))
+                                   .add(share_class::common("Common"))
+                                   .holding(holder_id("ada"), "Common", share_count(1'000'000'000))
+                                   .build();
+    const round_chain_result chain =
+        round_chain(founders)
+            .then(cap_table_round(priced_round_terms("Pre-seed").pre_money(10'000_usd).invest("f", 1'000_usd), "Pre-seed Preferred")
+                      .add_investor(holder::investor("f", "Friends")))
+            .run();
+    REQUIRE(chain.rounds()[0].pricing().new_shares() == share_count(100'000'000));
+    const std::string text = printed(chain);
+    CHECK(text.find("  Price per share                                     $0.000010\n") != std::string::npos);
+    CHECK(text.find("$0.0000\n") == std::string::npos);
+}
+
 }  // namespace test_pricing_report

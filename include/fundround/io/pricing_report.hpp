@@ -129,7 +129,7 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
             t.text(share_text(stage_table(i).fully_diluted(chain.basis()).total())).none().none();
         }
         t.text("Price per share").text("").none().none();
-        for (std::size_t i = 1; i <= rounds.size(); ++i) t.text(rounds[i - 1].pricing().price().to_string()).none().none();
+        for (std::size_t i = 1; i <= rounds.size(); ++i) t.text(rounds[i - 1].pricing().price().display_string()).none().none();
     }
     return t;
 }
