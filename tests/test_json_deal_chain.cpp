@@ -213,7 +213,8 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
               std::vector<std::string>{
                   "/priced_rounds/0/converts = \"everything\": must be \"all_outstanding\" or an array of JSON pointers to the "
                   "file's SAFEs and notes (\"/safes/0\", \"/notes/1\")",
-                  "/priced_rounds/0/close_date: is required",
+                  "/priced_rounds/0/close_date: is required with \"converts\": the round's close, to which interest accrues "
+                  "and after which nothing converts",
                   "/priced_rounds/0/conversion_pricing = \"average\": must be a conversion pricing: one of "
                   "conversion_shares_in_pre_money, conversion_shares_not_in_pre_money, dollars_invested",
                   "/priced_rounds/0/new_money_ownership = \"0.2\": a round that converts SAFEs or notes is priced by pre_money, "

@@ -544,7 +544,12 @@ inline std::optional<priced_round_conversion> read_priced_round_conversion(json_
                      "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() + "): an instrument converts once");
         }
     }
-    if (const auto* m = r.required(j, at, "close_date")) out.close_date = r.read_date(*m, at.member("close_date")).value_or(calendar_date{});
+    if (const auto* m = json_reader::member(j, "close_date")) {
+        out.close_date = r.read_date(*m, at.member("close_date")).value_or(calendar_date{});
+    } else {
+        r.report(at.member("close_date"), "",
+                 "is required with \"converts\": the round's close, to which interest accrues and after which nothing converts");
+    }
     if (const auto* m = json_reader::member(j, "conversion_pricing")) {
         out.convention = r.read_choice(*m, at.member("conversion_pricing"), detail::json_conversion_pricings, "a conversion pricing")
                              .value_or(out.convention);
