@@ -38,6 +38,9 @@ fundround_cli_test(waterfall_series_abc 0
 fundround_cli_test(captable_seed_safes 0 ARGS captable ../../../examples/seed_safes_to_series_a.json)  # with its 409A valuations
 fundround_cli_test(captable_seed_safes_after_a 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series A")
 fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series B")
+# The SAFEs and notes still outstanding after a round, one a row in aligned columns
+# (data/safes_outstanding.json: the Series A converts one SAFE of three; two SAFEs and a note remain).
+fundround_cli_test(captable_outstanding_after_a 0 ARGS captable safes_outstanding.json --after "Series A")
 fundround_cli_test(waterfall_seed_safes_after_a 0
                    ARGS waterfall ../../../examples/seed_safes_to_series_a.json --after "Series A" --exit 30M,100M)
 fundround_cli_test(convert_seed_safes_to_ocf_after_a 0

@@ -756,14 +756,16 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
     const auto [safes, notes] = outstanding_instruments(deal, &chain);
     io.out << "\nSAFEs and notes outstanding after " << *rq.after << ": " << safes.size() << " of " << deal.safes.size()
            << " SAFE(s), " << notes.size() << " of " << deal.notes.size() << " note(s)\n";
+    fr::detail::text_table list({"", "", "", ""}, {false, false, true, false});  // no header: one instrument a row
     for (const fr::safe& s : safes) {
-        io.out << "  " << last.after().find_holder(s.holder).name() << "  " << s.description() << "  "
-               << amount_text(s.purchase_amount, false) << "  dated " << fr::to_string(s.date) << '\n';
+        list.add({last.after().find_holder(s.holder).name(), s.description(), amount_text(s.purchase_amount, false),
+                  "dated " + fr::to_string(s.date)});
     }
     for (const fr::convertible_note& n : notes) {
-        io.out << "  " << last.after().find_holder(n.holder).name() << "  " << n.description() << "  "
-               << amount_text(n.principal, false) << "  issued " << fr::to_string(n.issue_date) << '\n';
+        list.add({last.after().find_holder(n.holder).name(), n.description(), amount_text(n.principal, false),
+                  "issued " + fr::to_string(n.issue_date)});
     }
+    list.print(io.out, "  ");
 }
 
 // --- waterfall --------------------------------------------------------------------------------
