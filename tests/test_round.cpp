@@ -134,6 +134,20 @@ TEST_CASE("round: commitment_of and has_investor") {
     CHECK_THROWS_AS((void)r.commitment_of("Carol"), fundround::error);
 }
 
+TEST_CASE("round: milestones() names each milestone its conditions wait on, sorted, once") {
+    CHECK(seed_round().milestones().empty());
+    const funding_round r = round_builder("A")
+                                .pre_money(20_M)
+                                .close_date(ymd(2026, 3, 31))
+                                .invest(investor::financial("Fund"), 6_M,
+                                        {tranche::when(2_M, milestone("revenue") && milestone("audit")),
+                                         tranche::when(2_M, milestone("revenue") || on_or_after(ymd(2027, 1, 1))),
+                                         tranche::at_close(2_M)})
+                                .invest(investor::angel("Angel"), 1_M, {tranche::when(1_M, milestone("audit"), ymd(2027, 6, 30))})
+                                .build();
+    CHECK(r.milestones() == std::vector<std::string>{"audit", "revenue"});
+}
+
 TEST_CASE("round: a round with scheduled and conditional tranches") {
     const funding_round r = series_b();
     CHECK(r.raised() == 17_M);

@@ -310,14 +310,30 @@ const fr::scenario& find_scenario(const fr::deal_file& deal, const std::string& 
               exit_not_applicable);
 }
 
-/// @p round replayed as things stand at close, or in @p s (its outcomes for this round's
-/// milestones); fails with exit_not_applicable listing the scenario's problems with this round.
-fr::round_timeline timeline_of(const fr::funding_round& round, const fr::scenario* whole, const std::string& file,
-                               const streams& io) {
+/// @p round replayed as things stand at close, or in @p whole without its outcomes for the
+/// milestones of the file's other rounds (@p rounds); those of no round at all stay, and are this
+/// round's problems; fails with exit_not_applicable listing the scenario's problems with this round.
+fr::round_timeline timeline_of(const fr::funding_round& round, const fr::scenario* whole,
+                               const std::vector<fr::funding_round>& rounds, const std::string& file, const streams& io) {
     if (!whole) return fr::round_timeline(round);
-    // A deal file's scenario may settle milestones of its other rounds too (the reader checked
-    // that each is some round's); they leave this round as it is.
-    const fr::scenario mine = whole->for_round(round);
+    // A deal file's scenario may settle milestones of its other rounds too: they leave this round
+    // as it is (the reader checks that each is some round's; a deal built in code may not be).
+    const std::vector<std::string> own = round.milestones();
+    std::vector<std::string> anywhere;
+    for (const fr::funding_round& r : rounds) {
+        for (std::string& m : r.milestones()) anywhere.push_back(std::move(m));
+    }
+    std::sort(anywhere.begin(), anywhere.end());
+    const auto in = [](const std::vector<std::string>& names, const std::string& m) {
+        return std::binary_search(names.begin(), names.end(), m);
+    };
+    fr::scenario mine(whole->name());
+    for (const fr::scenario::outcome& o : whole->outcomes()) {
+        if (!in(own, o.milestone) && in(anywhere, o.milestone)) continue;
+        if (o.kind == fr::scenario::outcome_kind::achieved) mine.achieve(o.milestone, *o.on);
+        if (o.kind == fr::scenario::outcome_kind::failed) mine.fail(o.milestone, *o.on);
+        if (o.kind == fr::scenario::outcome_kind::never) mine.never(o.milestone);
+    }
     const fr::scenario* s = &mine;
     const std::vector<fr::diagnostic> problems = s->validate(round);
     if (!problems.empty()) {
@@ -627,7 +643,7 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
     }
     if (counterparties.empty()) return;
     std::vector<fr::round_timeline> timelines;
-    for (const fr::funding_round& r : deal.rounds) timelines.push_back(timeline_of(r, world, rq.file, io));
+    for (const fr::funding_round& r : deal.rounds) timelines.push_back(timeline_of(r, world, deal.rounds, rq.file, io));
     fr::net_flows_format format;
     format.full_amounts = rq.full_amounts;
     os << "\nNet flows with the counter-commitments, the equity paid " << world_text(world) << '\n';
@@ -702,7 +718,7 @@ void schedule(const fr::deal_file* given, const schedule_request& rq, const stre
     const fr::scenario* world = rq.scenario ? &find_scenario(deal, *rq.scenario, rq.file, io) : nullptr;
     const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);
     std::vector<fr::round_timeline> timelines;
-    for (const fr::funding_round* r : rounds) timelines.push_back(timeline_of(*r, world, rq.file, io));
+    for (const fr::funding_round* r : rounds) timelines.push_back(timeline_of(*r, world, deal.rounds, rq.file, io));
     if (rq.csv) {
         write_schedule_csv(rounds, timelines, *as_of, io);
         return;

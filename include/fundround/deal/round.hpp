@@ -57,6 +57,18 @@ public:
 
     /// Every commitment, in the order added.
     [[nodiscard]] const std::vector<commitment>& commitments() const noexcept { return schedule_.commitments(); }
+    /// The names of the milestones the round's conditions wait on, sorted, each once.
+    [[nodiscard]] std::vector<std::string> milestones() const {
+        std::vector<std::string> out;
+        for (const commitment& c : commitments()) {
+            for (const tranche& t : c.tranches) {
+                for (std::string& m : t.condition().milestones()) out.push_back(std::move(m));
+            }
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
     /// True if an investor of this name is in the round.
     [[nodiscard]] bool has_investor(std::string_view name) const { return find(name) != nullptr; }
     /// The commitment of the investor called @p name; throws invalid_argument_error if absent.

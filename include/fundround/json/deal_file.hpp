@@ -1280,11 +1280,7 @@ inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::j
     if (every_round_read) {
         std::vector<std::string> known;
         for (const funding_round& x : out.rounds) {
-            for (const commitment& c : x.commitments()) {
-                for (const tranche& tr : c.tranches) {
-                    for (std::string& m : tr.condition().milestones()) known.push_back(std::move(m));
-                }
-            }
+            for (std::string& m : x.milestones()) known.push_back(std::move(m));
         }
         std::sort(known.begin(), known.end());
         known.erase(std::unique(known.begin(), known.end()), known.end());

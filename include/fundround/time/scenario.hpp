@@ -129,23 +129,23 @@ public:
     /// The outcomes of the milestones round @p r has, in order, under the same name: a scenario
     /// of several rounds (a deal file's) seen from one of them. The others leave @p r as it is.
     [[nodiscard]] scenario for_round(const funding_round& r) const {
-        const std::set<std::string, std::less<>> known = milestones_of(r);
+        const std::vector<std::string> known = r.milestones();
         scenario out(name_);
         for (const outcome& o : outcomes_) {
-            if (known.count(o.milestone) != 0) out.outcomes_.push_back(o);
+            if (std::binary_search(known.begin(), known.end(), o.milestone)) out.outcomes_.push_back(o);
         }
         return out;
     }
 
     /// Every problem with applying this scenario to @p r (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const funding_round& r) const {
-        const std::set<std::string, std::less<>> known = milestones_of(r);
+        const std::vector<std::string> known = r.milestones();
         std::vector<diagnostic> out;
         std::set<std::string, std::less<>> given;
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
             const outcome& o = outcomes_[i];
             const field_path field = field_path("scenario").labelled(name_).member("milestones").index(i);
-            if (known.count(o.milestone) == 0) {
+            if (!std::binary_search(known.begin(), known.end(), o.milestone)) {
                 out.push_back({field.member("name"), o.milestone,
                                "is not a milestone of round \"" + r.name() + "\"" + known_list(known)});
             }
@@ -181,18 +181,7 @@ public:
     }
 
 private:
-    // The milestones round r's conditions name.
-    static std::set<std::string, std::less<>> milestones_of(const funding_round& r) {
-        std::set<std::string, std::less<>> known;
-        const auto collect = [&](const disbursement& e) {
-            for (auto& m : e.when().milestones()) known.insert(std::move(m));
-        };
-        for (const auto& e : r.schedule().dated()) collect(e);
-        for (const auto& e : r.schedule().undated()) collect(e);
-        return known;
-    }
-
-    static std::string known_list(const std::set<std::string, std::less<>>& known) {
+    static std::string known_list(const std::vector<std::string>& known) {
         if (known.empty()) return " (it has none)";
         std::string text = " (its milestones: ";
         for (const auto& m : known) text += (text.back() == ' ' ? "\"" : ", \"") + m + "\"";
