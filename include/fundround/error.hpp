@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <initializer_list>
 #include <iosfwd>
 #include <stdexcept>
@@ -50,6 +51,15 @@ public:
 };
 
 namespace detail {
+/// What @p e says, without the "fundround: " its text starts with when it is fundround's: the
+/// reason as a problem's rule quotes it after its own words ("cannot be totalled: money addition
+/// overflows ...").
+[[nodiscard]] inline std::string reason_of(const std::exception& e) {
+    const std::string_view what = e.what();
+    constexpr std::string_view prefix = "fundround: ";
+    return std::string(what.substr(0, prefix.size()) == prefix ? what.substr(prefix.size()) : what);
+}
+
 /// The hex digits of the messages' escapes (a control character, a byte, a code point).
 inline constexpr char hex_digits[] = "0123456789ABCDEF";
 

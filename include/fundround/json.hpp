@@ -512,7 +512,7 @@ public:
                 report(at, detail::json_value_text(j), "is not a fraction such as \"5/84\" or a decimal (" +
                                                            detail::parse_error_reason(e) + ")");
             } catch (const error& e) {
-                report(at, detail::json_value_text(j), std::string("is out of range: ") + e.what());
+                report(at, detail::json_value_text(j), std::string("is out of range: ") + detail::reason_of(e));
             }
             return std::nullopt;
         }

@@ -771,7 +771,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     try {
         (void)t.fully_diluted(fully_diluted_basis::full_with_convertibles());
     } catch (const overflow_error& e) {
-        out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + e.what()});
+        out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + detail::reason_of(e)});
         return result;
     }
     result.table = std::move(t);

@@ -368,7 +368,7 @@ struct cap_table_access {
             fully_diluted_counts all = t.fully_diluted(fully_diluted_basis::full_with_convertibles());
             if (full_counts) *full_counts = std::move(all);
         } catch (const overflow_error& e) {
-            out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + e.what()});
+            out.push_back({field_path("fully_diluted"), "", std::string("the cap table's fully diluted count overflows: ") + detail::reason_of(e)});
             return false;
         }
         return true;
@@ -737,7 +737,7 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         // The pricing's share counts (new shares, pool increase, post-money total) do not fit 64
         // bits on this table: a problem of the round on it, reported like the table's own.
         out.push_back({field_path("terms"), std::to_string(base.fully_diluted.value()) + " shares before the round",
-                       std::string("the round's share counts overflow 64 bits on this cap table: ") + e.what()});
+                       std::string("the round's share counts overflow 64 bits on this cap table: ") + detail::reason_of(e)});
         return result;
     }
     if (!solved.ok()) {

@@ -1098,7 +1098,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
         for (std::size_t j = 0; j < w.tiers_.size(); ++j) w.tier_status_.push_back(w.tier_statuses(j));
         w.build_breakpoints();
     } catch (const overflow_error& e) {
-        out.push_back({field_path("cap_table"), "", std::string("the waterfall's exact amounts overflow: ") + e.what()});
+        out.push_back({field_path("cap_table"), "", std::string("the waterfall's exact amounts overflow: ") + detail::reason_of(e)});
         result.overflowed = true;
         return result;
     }

@@ -1081,7 +1081,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         } catch (const overflow_error& e) {
             out.push_back({field_path("notes").index(i).member("principal"), format_full(n.principal),
                            "with its interest to the close " + to_string(close_) + " does not fit the amount range (" +
-                               e.what() + ")"});
+                               detail::reason_of(e) + ")"});
             continue;
         }
         instrument_conversion& shell = shells.emplace_back();  // made in place (reserved above)

@@ -226,7 +226,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
             }
         } catch (const error& e) {
-            return fail({{field_path(), "", std::string("cannot be priced: ") + e.what()}});
+            return fail({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}});
         }
         out.totals_.push_back(out.rounds_.back().after().fully_diluted(basis_).total());
     }

@@ -1007,7 +1007,7 @@ inline std::optional<counter_commitment> read_counter_commitment(json_reader& r,
                 try {
                     payments = n ? installments(*total, *first, *n, *f) : installments_between(*total, *first, *last, *f);
                 } catch (const error& e) {
-                    r.report(p, "", std::string("cannot be split: ") + e.what());
+                    r.report(p, "", std::string("cannot be split: ") + detail::reason_of(e));
                 }
             }
         }
@@ -1019,7 +1019,7 @@ inline std::optional<counter_commitment> read_counter_commitment(json_reader& r,
     } catch (const validation_error& e) {
         for (const diagnostic& d : e.problems()) r.report(at / d.field, d.value, d.rule);
     } catch (const error& e) {
-        r.report(at.member(plan != nullptr ? "installments" : "flows"), "", std::string("cannot be totalled: ") + e.what());
+        r.report(at.member(plan != nullptr ? "installments" : "flows"), "", std::string("cannot be totalled: ") + detail::reason_of(e));
     }
     return std::nullopt;
 }

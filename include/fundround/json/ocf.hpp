@@ -476,7 +476,7 @@ private:
         try {
             return *n / *d;
         } catch (const error& e) {
-            r_.report(at, json_value_text(j), std::string("is out of range: ") + e.what());
+            r_.report(at, json_value_text(j), std::string("is out of range: ") + detail::reason_of(e));
             return std::nullopt;
         }
     }
@@ -2535,7 +2535,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 try {
                     after = *r * fraction(n.value());
                 } catch (const error& e) {
-                    if (!quiet) r_.report(rat, json_value_text(*m), std::string("is out of range: ") + e.what());
+                    if (!quiet) r_.report(rat, json_value_text(*m), std::string("is out of range: ") + detail::reason_of(e));
                     return std::nullopt;
                 }
                 if (quiet && !(after.is_integer() && after.numerator() <= int64_max)) return std::nullopt;
@@ -2618,7 +2618,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                       .with_conversion_ratio(k.value->conversion_ratio() / *r);
                     }
                 } catch (const error& e) {
-                    r_.report(rat, json_value_text(*m), "divides the conversion ratio of " + quoted_text(k.id) + " out of range: " + e.what());
+                    r_.report(rat, json_value_text(*m), "divides the conversion ratio of " + quoted_text(k.id) + " out of range: " + detail::reason_of(e));
                 }
             }
             // The series converting into the class follow a split that applied; one that gave a share
@@ -2635,7 +2635,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 try {
                     series.value = series.value->with_conversion_ratio(series.value->conversion_ratio() * *r);
                 } catch (const error& e) {
-                    r_.report(rat, json_value_text(*m), "multiplies the conversion ratio of " + quoted_text(series.id) + " out of range: " + e.what());
+                    r_.report(rat, json_value_text(*m), "multiplies the conversion ratio of " + quoted_text(series.id) + " out of range: " + detail::reason_of(e));
                 }
             }
             for (plan_rec& pl : plans) {
