@@ -90,6 +90,21 @@ TEST_CASE("pro rata: rounding is named; floor by default, never past the percent
                     validation_error);
 }
 
+// rounding::exact: whole entitlements pass; one that is not whole is an inexact_error naming the
+// holder and the figure, as a priced round names its inexact figure (was a bare "result is not
+// exact" naming no one).
+TEST_CASE("pro rata: rounding::exact names the holder whose entitlement is not whole") {
+    const cap_table t = seed_table();
+    const pro_rata_offer whole = pro_rata_rights(t, {holder_id("vc")}, sh(1'000), fully_diluted_basis::full(), rounding::exact);
+    CHECK(whole.entitlements()[0].shares == sh(200));
+    // A holder with no shares first (its 0 is whole), then the investor's 1/5 of 1,001.
+    const cap_table with_lender = cap_table_builder(t).add(holder::investor("l", "Lender")).build();
+    CHECK_THROWS_WITH_AS((void)pro_rata_rights(with_lender, {holder_id("l"), holder_id("vc")}, sh(1'001),
+                                               fully_diluted_basis::full(), rounding::exact),
+                         "with_right[1] = \"vc\": its pro-rata shares 1001/5 are not whole, and the rounding is rounding::exact",
+                         inexact_error);
+}
+
 TEST_CASE("pro rata: the basis is a term; on issued shares only the percentage differs") {
     const cap_table t = cap_table_builder(seed_table())
                             .add(option_pool{"Plan", "Common", sh(500'000)})

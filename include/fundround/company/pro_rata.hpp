@@ -76,7 +76,9 @@ private:
 /// a term of the investors' rights agreement: the NVCA model counts common as converted plus
 /// options and warrants outstanding (fully_diluted_basis::issued_and_granted() with warrants).
 /// Throws validation_error listing every problem: an unknown or repeated holder, new shares that
-/// are not positive, a fully diluted total of 0, or rounded entitlements summing past new_shares.
+/// are not positive, a fully diluted total of 0, or rounded entitlements summing past new_shares;
+/// under rounding::exact, inexact_error naming the first holder whose entitlement is not whole
+/// (as priced_round_terms::solve() names an inexact figure).
 [[nodiscard]] inline pro_rata_offer pro_rata_rights(const cap_table& table, const std::vector<holder_id>& with_right,
                                                     share_count new_shares, const fully_diluted_basis& basis,
                                                     rounding mode = rounding::floor) {
@@ -115,7 +117,15 @@ private:
         const share_count held = fd.by_holder()[index[i]];
         const fraction own(held.value(), fd.total().value());
         const fraction exact = own * fraction(new_shares.value());
-        const share_count rounded(detail::narrow(exact.round_to_integer(mode), "pro-rata shares"));
+        detail::int128 whole = 0;
+        try {
+            whole = exact.round_to_integer(mode);
+        } catch (const inexact_error&) {  // rounding::exact: name the holder and the figure
+            throw inexact_error(detail::company_field("with_right", i).to_string() + " = " +
+                                detail::quoted_text(with_right[i].str()) + ": its pro-rata shares " + exact.to_string() +
+                                " are not whole, and the rounding is rounding::exact");
+        }
+        const share_count rounded(detail::narrow(whole, "pro-rata shares"));
         offer.entitled_ += rounded;
         offer.entitlements_.push_back({with_right[i], held, own, exact, rounded});
     }
