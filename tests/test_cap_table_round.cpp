@@ -578,6 +578,27 @@ TEST_CASE("a round whose share counts overflow 64 bits is reported, not thrown")
     CHECK(fits.after().fully_diluted().total() == sh(8'000'000'000'000'000'000));
 }
 
+// $10 at $3.00 a share with the shares rounded rounding::exact: 10/3 shares is a problem of the
+// round at terms.investors[0].shares, not an inexact_error escaping try_apply_to() (it was, naming
+// `investors[0].shares` without the `terms.` its other problems carry).
+TEST_CASE("an exact share rounding that meets a fractional share is a problem of the terms, not thrown") {
+    const cap_table t = founding();
+    const cap_table_round round =
+        cap_table_round(priced_round_terms("A").at_price(price_per_share(3_usd, sh(1))).invest("new", 10_usd)
+                            .shares_rounded(rounding::exact),
+                        "Series A Preferred")
+            .add_investor(holder::investor("new", "New Fund"));
+    const cap_table_round_result r = round.try_apply_to(t);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.problems == std::vector<diagnostic>{{field_path("terms").member("investors").index(0).member("shares"), "10/3",
+                                                 "is not whole, and its rounding is rounding::exact"}});
+    CHECK(round.validate(t) == r.problems);
+    CHECK_THROWS_AS((void)round.apply_to(t), validation_error);
+    // The priced round alone still throws inexact_error, with the same words.
+    CHECK_THROWS_WITH_AS((void)round.terms().solve(pre_round_shares_of(t)),
+                         "investors[0].shares = 10/3 is not whole, and its rounding is rounding::exact", inexact_error);
+}
+
 // Review property: three rounds in a row on tables whose holders have near-duplicate names
 // (declared distinct), a preferred class converting 3:2, a pool with a grant and a warrant; some
 // new investors' names nearly duplicate a holder's (or each other's), some existing holders buy

@@ -575,7 +575,8 @@ public:
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& table) const {
         return try_apply_to(table).problems;
     }
-    /// The round applied to @p table, or every problem found.
+    /// The round applied to @p table, or every problem found (a rounding::exact mode of the terms
+    /// that meets an inexact figure too: `terms.investors[i].shares`, say).
     [[nodiscard]] cap_table_round_result try_apply_to(const cap_table& table) const;
     /// The round applied to @p table; throws validation_error listing every problem.
     [[nodiscard]] round_on_cap_table apply_to(const cap_table& table) const {
@@ -738,6 +739,12 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         // bits on this table: a problem of the round on it, reported like the table's own.
         out.push_back({field_path("terms"), std::to_string(base.fully_diluted.value()) + " shares before the round",
                        std::string("the round's share counts overflow 64 bits on this cap table: ") + detail::reason_of(e)});
+        return result;
+    } catch (const detail::inexact_figure_error& e) {
+        // A rounding::exact mode met an inexact figure of the pricing: a problem of the terms.
+        diagnostic d = e.problem();
+        d.field = d.field.prefixed(field_path("terms"));
+        out.push_back(std::move(d));
         return result;
     }
     if (!solved.ok()) {

@@ -500,6 +500,21 @@ private:
 
 namespace detail {
 
+/// The inexact_error a priced round's figure throws under rounding::exact ("investors[0].shares =
+/// 10/3 is not whole, and its rounding is rounding::exact"), with the figure as a diagnostic:
+/// cap_table_round::try_apply_to() reports it as a problem of the round.
+class inexact_figure_error : public inexact_error {
+public:
+    /// The error for @p d: its message is "field = value rule".
+    explicit inexact_figure_error(diagnostic d)
+        : inexact_error(d.field.to_string() + " = " + d.value + " " + d.rule), problem_(std::move(d)) {}
+    /// The figure: its field, its exact value and the rule.
+    [[nodiscard]] const diagnostic& problem() const noexcept { return problem_; }
+
+private:
+    diagnostic problem_;
+};
+
 /// a * b on signed 128-bit integers, or empty if the product's magnitude reaches 2^127.
 [[nodiscard]] inline std::optional<int128> product_if_fits(int128 a, int128 b) {
     uint128 m = 0;
@@ -817,21 +832,22 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
     r.currency_ = c;
     r.exact_price_ = exact;
     r.precision_ = precision_;
-    // A rounding::exact mode that meets an inexact figure throws inexact_error naming it.
-    const auto named = [](auto compute, const auto& what) {
+    // A rounding::exact mode that meets an inexact figure throws inexact_error naming it (an
+    // inexact_figure_error: the figure as a diagnostic too, for cap_table_round's problems).
+    const auto named = [](auto compute, const auto& field, const auto& value) {
         try {
             return compute();
         } catch (const inexact_error&) {
-            throw inexact_error(what() + " is not whole, and its rounding is rounding::exact");
+            throw detail::inexact_figure_error({field(), value(), "is not whole, and its rounding is rounding::exact"});
         }
     };
     const auto major = [&](const fraction& units) {
         return (units / fraction(money::units_per_major)).to_decimal_string(price_precision::max_decimals) + " " +
                to_string(c);
     };
-    r.price_ = precision_ ? named([&] { return precision_->round(exact); },
+    r.price_ = precision_ ? named([&] { return precision_->round(exact); }, [] { return field_path("price"); },
                                   [&] {
-                                      return "price = " + major(exact) + " per share in steps of " +
+                                      return major(exact) + " per share in steps of " +
                                              std::to_string(precision_->decimals) + " decimals";
                                   })
                           : exact;
@@ -857,7 +873,7 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
         const auto field = [i] { return field_path("investors").index(i); };  // built only for a problem
         const share_count s(detail::narrow(
             named([&] { return detail::over_rounded(amount.units(), r.price_, share_mode_); },
-                  [&] { return field().member("shares").to_string() + " = " + (fraction(amount.units()) / r.price_).to_string(); }),
+                  [&] { return field().member("shares"); }, [&] { return (fraction(amount.units()) / r.price_).to_string(); }),
             "shares issued"));
         if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
             problems.push_back(
@@ -868,7 +884,8 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
         }
         const money paid = money::from_units(
             detail::narrow(named([&] { return detail::times_rounded(r.price_, s.value(), cash_mode_); },
-                                 [&] { return field().member("cost").to_string() + " = " + (r.price_ * fraction(s.value())).to_string() + " units"; }),
+                                 [&] { return field().member("cost"); },
+                                 [&] { return (r.price_ * fraction(s.value())).to_string() + " units"; }),
                            "cost of shares"),
             c);
         r.investments_.push_back({who, amount, s, paid, amount - paid});
@@ -890,7 +907,7 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
             if (*num > 0) {
                 r.pool_increase_ = share_count(detail::narrow(
                     named([&] { return detail::quotient_rounded(*num, den, pool_mode_); },
-                          [&] { return "pool_increase = " + fraction(*num, den).to_string() + " shares"; }),
+                          [] { return field_path("pool_increase"); }, [&] { return fraction(*num, den).to_string() + " shares"; }),
                     "pool increase"));
             }
         } else {
@@ -898,7 +915,7 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
             if (increase.sign() > 0) {
                 r.pool_increase_ = share_count(detail::narrow(
                     named([&] { return increase.round_to_integer(pool_mode_); },
-                          [&] { return "pool_increase = " + increase.to_string() + " shares"; }),
+                          [] { return field_path("pool_increase"); }, [&] { return increase.to_string() + " shares"; }),
                     "pool increase"));
             }
         }

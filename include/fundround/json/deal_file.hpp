@@ -303,6 +303,9 @@ inline constexpr json_choice<int> json_basis_presets[] = {
             out = field_path("investors").index(s[2].index);
             if (name_at(3) == "name") return out.member("holder");
             if (name_at(3) == "amount") return out.member("amount");
+            // An investor's shares or cost (an inexact figure under rounding::exact): not in the
+            // document, reported at the investor naming it.
+            if (name_at(3) == "shares" || name_at(3) == "cost") return out.member(name_at(3));
             return out;
         }
     } else if (name_at(0) == "top_up_pool") {
