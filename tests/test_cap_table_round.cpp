@@ -578,6 +578,27 @@ TEST_CASE("a round whose share counts overflow 64 bits is reported, not thrown")
     CHECK(fits.after().fully_diluted().total() == sh(8'000'000'000'000'000'000));
 }
 
+// An amount in another currency than the table's is one problem, at its field, against the
+// table's currency (it was reported twice: "like the rest" by the terms, then against the table).
+// An amount in the table's currency after a first one that is not is no problem of its own.
+TEST_CASE("an investor amount in another currency than the table's is reported once") {
+    const cap_table t = founding();
+    const auto round = [](money first, money second) {
+        return cap_table_round(priced_round_terms("A").pre_money(8_M).invest("x", first).invest("y", second), "Series A Preferred")
+            .add_investor(holder::investor("x", "X Fund"))
+            .add_investor(holder::investor("y", "Y Fund"));
+    };
+    CHECK(round(1_M, 1_eur).validate(t) ==
+          std::vector<diagnostic>{{field_path("terms").member("investors").index(1).member("amount"), "\u20ac1.00",
+                                   "must be in USD, the cap table's currency"}});
+    const std::vector<diagnostic> first = round(1_eur, 1_M).validate(t);
+    std::vector<std::string> amounts;  // (the pre-money is compared with the first amount's currency: not pinned here)
+    for (const diagnostic& d : first) {
+        if (d.field.to_string().rfind("terms.investors", 0) == 0) amounts.push_back(d.message());
+    }
+    CHECK(amounts == std::vector<std::string>{"terms.investors[0].amount = \u20ac1.00: must be in USD, the cap table's currency"});
+}
+
 // $10 at $3.00 a share with the shares rounded rounding::exact: 10/3 shares is a problem of the
 // round at terms.investors[0].shares, not an inexact_error escaping try_apply_to() (it was, naming
 // `investors[0].shares` without the `terms.` its other problems carry).

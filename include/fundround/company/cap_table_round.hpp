@@ -605,6 +605,15 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     const pre_round_shares base = pre_round_shares_of(table, basis_);
     {
         std::vector<diagnostic> own = terms_.validate(base);
+        // On a table the amounts' currency is the table's: an amount in another currency than the
+        // first investor's ("like the rest") is left to the check against the table below, which
+        // reports every amount not in the table's currency once.
+        const auto& invs = terms_.investors();
+        for (std::size_t i = 0; i < invs.size(); ++i) {
+            if (invs[i].second.currency() == invs.front().second.currency()) continue;
+            const field_path amount = field_path("investors").index(i).member("amount");
+            own.erase(std::remove_if(own.begin(), own.end(), [&](const diagnostic& d) { return d.field == amount; }), own.end());
+        }
         for (diagnostic& d : own) d.field = d.field.prefixed(field_path("terms"));
         out.insert(out.end(), own.begin(), own.end());
     }
