@@ -157,6 +157,35 @@ TEST_CASE("tranche prices: every problem at once") {
                     fr::validation_error);
 }
 
+// A tranche below one share's price issued 0 shares and kept the whole payment as cash not
+// converted, silently; priced_round reports such an investment. Now a problem of the tranche
+// pricing, at the tranche, its amount (or its fallback), whether or not it is paid in the world.
+TEST_CASE("tranche prices: a tranche that buys no whole share is reported, as in a priced round") {
+    using fr::tranche;
+    const fr::funding_round round =
+        fr::round_builder("Series A")
+            .pre_money(40_M)
+            .close_date(ymd(2026, 3, 31))
+            .invest(fr::investor::financial("Bio Fund"), 20'000'009_usd,
+                    {tranche::at_close(20_M), tranche::at_close(2_usd),
+                     tranche::when(7_usd, fr::milestone("IND cleared").with_long_stop(ymd(2026, 12, 31))).otherwise(3_usd)})
+            .build();
+    const priced_round priced = fr::priced_terms_of(round).solve({"issued + options", share_count(10'000'000), share_count(0)});
+    REQUIRE(priced.price_units() == fraction(4'000));  // $4.00
+    const auto problems = tranched_issuance::validate(round, priced, {});
+    std::vector<std::string> messages;
+    for (const auto& d : problems) messages.push_back(d.message());
+    CHECK(messages == std::vector<std::string>{
+                          "round.investors[0] \"Bio Fund\".tranches[1].amount = $2.00: buys no whole share at the price of $4.0000 "
+                          "per share (shares rounded floor): a payment must buy at least one share",
+                          "round.investors[0] \"Bio Fund\".tranches[2].fallback = $3.00: buys no whole share at the price of $4.0000 "
+                          "per share (shares rounded floor): a payment must buy at least one share"});
+    CHECK_THROWS_AS(tranched_issuance(round, priced, fr::world_state(round.close_date())), fr::validation_error);
+    // At its own price of $1.00 the $2 tranche buys 2 shares: no problem for it.
+    const std::vector<fr::tranche_price> own{{"Bio Fund", 1, fr::price_per_share(1_usd, share_count(1))}};
+    CHECK(tranched_issuance::validate(round, priced, own).size() == 1);
+}
+
 TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
     const fr::funding_round round = fundround_test::reference_round();
     // ASSUMED cap table (the report gives none): the holders before the round as one line.

@@ -94,7 +94,9 @@ public:
     /// Every problem with pricing @p r's tranches by @p priced and @p own_prices (empty if none):
     /// an own price for an investor or a tranche the round does not have, a tranche priced twice,
     /// a price in another currency, a series named for a tranche at the round price, two names
-    /// for one price, one name (by holder_name_key) for two prices.
+    /// for one price, one name (by holder_name_key) for two prices; a tranche whose amount (or
+    /// fallback) buys no whole share at its price by the round's share rounding (as priced_round
+    /// reports an investment below one share), whether or not it is paid in a world.
     [[nodiscard]] static std::vector<diagnostic> validate(const funding_round& r, const priced_round& priced,
                                                           const std::vector<tranche_price>& own_prices) {
         std::vector<diagnostic> out;
@@ -145,6 +147,40 @@ public:
                                        ": a series has one original issue price (" + p.price.to_string() + " here)"});
                     break;
                 }
+            }
+        }
+        // A payment that buys no whole share is a problem, as priced_round reports an investment
+        // below one share's price (nothing left silently as cash): each tranche's amount, else its
+        // fallback, at its price (its own, else the round's), by the round's share rounding (under
+        // rounding::exact a fraction of a share is an inexact_error when the shares are issued).
+        if (r.currency() != priced.currency() || priced.share_rounding() == rounding::exact) return out;
+        const std::vector<commitment>& cs = r.commitments();
+        for (std::size_t i = 0; i < cs.size(); ++i) {
+            for (std::size_t k = 0; k < cs[i].tranches.size(); ++k) {
+                const price_per_share* own = nullptr;
+                for (const tranche_price& p : own_prices) {
+                    if (p.investor == cs[i].investor.name() && p.tranche_index == k) {
+                        own = &p.price;
+                        break;
+                    }
+                }
+                if (own != nullptr && own->currency() != priced.currency()) continue;  // reported above
+                const fraction& units = own != nullptr ? own->units_per_share() : priced.price_units();
+                const tranche& t = cs[i].tranches[k];
+                const auto buys_none = [&](money m) {
+                    return (fraction(m.units()) / units).round_to_integer(priced.share_rounding()) == 0;
+                };
+                // The amount, else the fallback (less than the amount: it buys no more shares).
+                const bool whole = buys_none(t.amount());
+                if (!whole && !(t.has_fallback() && buys_none(*t.fallback()))) continue;
+                const money paid = whole ? t.amount() : *t.fallback();
+                out.push_back({field_path("round").member("investors").index(i, cs[i].investor.name()).member("tranches").index(k)
+                                   .member(whole ? "amount" : "fallback"),
+                               format_full(paid),
+                               "buys no whole share at the price of " +
+                                   (own != nullptr ? own->to_string() : detail::price_text(units, priced.currency(), priced.price_rounding())) +
+                                   " per share (shares rounded " + std::string(to_string(priced.share_rounding())) +
+                                   "): a payment must buy at least one share"});
             }
         }
         return out;
