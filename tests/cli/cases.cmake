@@ -22,6 +22,8 @@ fundround_cli_test(captable_small 0 ARGS captable small_company.json)
 fundround_cli_test(schedule_two_rounds_scenario 0 ARGS schedule two_rounds.json --as-of 2027-12-31 --scenario launched)
 fundround_cli_test(schedule_two_rounds_scenario_other_round 0
                    ARGS schedule two_rounds.json --as-of 2027-12-31 --scenario launched --round "Series A")
+# report --scenario on a file without counter-commitments: the same report, and a note saying so.
+fundround_cli_test(report_scenario_no_counter_commitments 0 ARGS report two_rounds.json --scenario launched)
 # The example deal files (examples/*.json): the reference round with its counter-commitment and
 # scenarios, and the Series A/B/C company with its priced rounds.
 fundround_cli_test(report_example_met 0 ARGS report ../../../examples/reference_round.json --scenario "conditions met (A5)")

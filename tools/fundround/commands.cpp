@@ -398,11 +398,6 @@ std::pair<std::vector<fr::safe>, std::vector<fr::convertible_note>> outstanding_
     return out;
 }
 
-/// @p text without the library's own "fundround: " in front (the tool puts its own).
-std::string without_prefix(const std::string& text) {
-    const std::string prefix = "fundround: ";
-    return text.compare(0, prefix.size(), prefix) == 0 ? text.substr(prefix.size()) : text;
-}
 
 /// Runs @p body on @p io with standard output held back until it succeeds (a command that fails
 /// prints nothing there: its result is whole or absent), turning a failure into its exit code,
@@ -420,16 +415,16 @@ int guarded(const streams& io, const std::string& file, Body&& body) {
     } catch (const failure& f) {
         return f.code;
     } catch (const fr::overflow_error& e) {
-        io.err << file << ": cannot be computed: " << without_prefix(e.what()) << '\n';
+        io.err << file << ": cannot be computed: " << fr::detail::reason_of(e) << '\n';
         return exit_not_computable;
     } catch (const fr::inexact_error& e) {
-        io.err << file << ": cannot be computed as the file rounds it: " << without_prefix(e.what()) << '\n';
+        io.err << file << ": cannot be computed as the file rounds it: " << fr::detail::reason_of(e) << '\n';
         return exit_not_computable;
     } catch (const fr::validation_error& e) {
         for (const fr::diagnostic& d : e.problems()) io.err << "fundround: " << d.message() << '\n';
         return exit_not_applicable;
     } catch (const fr::error& e) {
-        io.err << "fundround: " << without_prefix(e.what()) << '\n';
+        io.err << "fundround: " << fr::detail::reason_of(e) << '\n';
         return exit_not_applicable;
     }
 }
@@ -641,7 +636,14 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
             counterparties.push_back(c.counterparty());
         }
     }
-    if (counterparties.empty()) return;
+    if (counterparties.empty()) {
+        if (world) {
+            io.err << "fundround: note: --scenario \"" << world->name()
+                   << "\" changes only the net flows with counter-commitments, and " << rq.file
+                   << " has none: the report is the same in every scenario\n";
+        }
+        return;
+    }
     std::vector<fr::round_timeline> timelines;
     for (const fr::funding_round& r : deal.rounds) timelines.push_back(timeline_of(r, world, deal.rounds, rq.file, io));
     fr::net_flows_format format;
