@@ -181,6 +181,11 @@ TEST_CASE("check_share_valuations: every problem against the cap table at once")
           });
     // The class list given directly (a deal file adds its priced rounds' series).
     CHECK(check_share_valuations({vs[1]}, {"Common", "Series A"}, currency("USD")).empty());
+    // A price below $0.0001 is quoted as display_string() shows it, never "€0.0000".
+    const share_valuation tiny{"Common", price_per_share(money::from_units(1, currency("EUR")), sh(100)), ymd(2024, 7, 1),
+                               share_valuation_type::section_409a, "", std::nullopt, std::nullopt};
+    CHECK(messages(check_share_valuations({tiny}, t)) ==
+          std::vector<std::string>{"valuations[0].price = €0.000010: must be in USD, the cap table's currency"});
 }
 
 }  // namespace test_share_valuation

@@ -1132,7 +1132,7 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
             if (!fits) {
                 report(where, multiple.to_string(),
                        std::string("makes the class's ") + what + ", the multiple x the original issue price " +
-                           c.original_issue_price()->to_string() + " x its " + std::to_string(issued.value()) +
+                           c.original_issue_price()->display_string() + " x its " + std::to_string(issued.value()) +
                            " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it");
             }
         };

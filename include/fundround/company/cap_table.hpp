@@ -600,7 +600,7 @@ inline cap_table_result cap_table_builder::try_build() const {
             out.push_back(std::move(d));
         }
         if (c.original_issue_price() && c.original_issue_price()->currency() != currency_) {
-            out.push_back({company_field("classes", i, "original_issue_price"), c.original_issue_price()->to_string(),
+            out.push_back({company_field("classes", i, "original_issue_price"), c.original_issue_price()->display_string(),
                            "must be in " + to_string(currency_) + ", the cap table's currency"});
         }
         const std::string key = holder_name_key(c.name());

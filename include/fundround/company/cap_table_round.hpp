@@ -280,7 +280,7 @@ struct cap_table_access {
                 out.push_back(std::move(d));
             }
             if (k.original_issue_price() && k.original_issue_price()->currency() != before.currency_) {
-                out.push_back({company_field("classes", c + j, "original_issue_price"), k.original_issue_price()->to_string(),
+                out.push_back({company_field("classes", c + j, "original_issue_price"), k.original_issue_price()->display_string(),
                                "must be in " + to_string(before.currency_) + ", the cap table's currency"});
             }
         }

@@ -122,12 +122,12 @@ public:
                 }
             }
             if (p.price.currency() != priced.currency()) {
-                out.push_back({path.member("price"), p.price.to_string(), "must be in " + to_string(priced.currency())});
+                out.push_back({path.member("price"), p.price.display_string(), "must be in " + to_string(priced.currency())});
             }
             if (p.series.empty()) continue;
             if (p.price == priced.price()) {
                 out.push_back({path.member("series"), "\"" + p.series + "\"",
-                               "must be empty: a tranche at the round price (" + p.price.to_string() +
+                               "must be empty: a tranche at the round price (" + p.price.display_string() +
                                    ") buys the round's series"});
                 continue;
             }
@@ -138,13 +138,13 @@ public:
                 if (q.price == p.price && q.series != p.series) {
                     out.push_back({path.member("series"), "\"" + p.series + "\"",
                                    "must be \"" + q.series + "\" as " + other.to_string() +
-                                       " names it: one price is one series (" + p.price.to_string() + ")"});
+                                       " names it: one price is one series (" + p.price.display_string() + ")"});
                     break;
                 }
                 if (q.price != p.price && detail::compare_name_keys(q.series, p.series) == 0) {
                     out.push_back({path.member("series"), "\"" + p.series + "\"",
-                                   "is also the series of " + other.to_string() + " at " + q.price.to_string() +
-                                       ": a series has one original issue price (" + p.price.to_string() + " here)"});
+                                   "is also the series of " + other.to_string() + " at " + q.price.display_string() +
+                                       ": a series has one original issue price (" + p.price.display_string() + " here)"});
                     break;
                 }
             }
@@ -178,7 +178,7 @@ public:
                                    .member(whole ? "amount" : "fallback"),
                                format_full(paid),
                                "buys no whole share at the price of " +
-                                   (own != nullptr ? own->to_string() : detail::price_text(units, priced.currency(), priced.price_rounding())) +
+                                   (own != nullptr ? own->display_string() : detail::price_text(units, priced.currency(), priced.price_rounding())) +
                                    " per share (shares rounded " + std::string(to_string(priced.share_rounding())) +
                                    "): a payment must buy at least one share"});
             }
@@ -379,7 +379,7 @@ private:
             if (detail::compare_name_keys(c.name(), own[k].name) == 0) {
                 problems.push_back({field_path("own_series").index(k).member("name"), "\"" + own[k].name + "\"",
                                     "is class \"" + c.name() + "\" on the cap table after round \"" +
-                                        round.pricing().name() + "\": shares bought at " + own[k].price.to_string() +
+                                        round.pricing().name() + "\": shares bought at " + own[k].price.display_string() +
                                         " need a series of their own"});
                 break;
             }

@@ -1408,7 +1408,7 @@ inline void waterfall::build_breakpoints() {
                 for (const waterfall_event& e : events) seen = seen || (e.kind == waterfall_event_kind::exercises && e.line == t.line);
                 if (!seen) {
                     events.push_back({waterfall_event_kind::exercises, t.line, 0,
-                                      name + " with exercise price " + t.price.to_string() + " exercise"});
+                                      name + " with exercise price " + t.price.display_string() + " exercise"});
                 }
             }
             if (t.kind != wf_term_kind::claim) continue;
