@@ -117,4 +117,27 @@ TEST_CASE("present_value_of: the pairwise sum is the exact sum of the terms, wha
     }
 }
 
+TEST_CASE("present_value_of: invalid and out-of-range dates are listed with the refused flows") {
+    // Found by review: the first invalid date threw invalid_argument_error (undocumented), so the
+    // other problems, refused flows included, were not reported.
+    const fr::discount_terms strict(fraction::from_decimal("0.05"), ymd(2026, 6, 1),
+                                    fr::day_count::actual_360, fr::compounding::simple,
+                                    fr::past_flow_rule::reject);
+    try {
+        (void)fr::present_value_of({{ymd(2026, 1, 1), 1_M, "a"},
+                                    {fr::calendar_date(fr::year{2026} / 2 / 30), 1_M, "b"},
+                                    {fr::calendar_date(fr::year{10000} / 1 / 1), 1_M, "c"}},
+                                   strict, rounding::half_even);
+        FAIL("expected validation_error");
+    } catch (const fr::validation_error& e) {
+        const std::vector<fr::diagnostic> expected{
+            {fr::field_path("flows").index(0).member("date"), "2026-01-01",
+             "must not be before the valuation date 2026-06-01 (past_flow_rule::reject)"},
+            {fr::field_path("flows").index(1).member("date"), "2026-02-30", "must be a valid calendar date"},
+            {fr::field_path("flows").index(2).member("date"), "10000-01-01",
+             "is after 9999-12-31, the last day fundround models"}};
+        CHECK(e.problems() == expected);
+    }
+}
+
 }  // namespace test_present_value

@@ -32,13 +32,15 @@ struct flows_present_value {
 
 namespace detail {
 
-/// Appends to @p out a problem for each of @p flows (named @p list) that @p terms rejects
-/// (past_flow_rule::reject); throws invalid_argument_error on a date that is not valid.
+/// Appends to @p out a problem for each of @p flows (named @p list) whose date is not valid (or
+/// after 9999-12-31) or that @p terms rejects (past_flow_rule::reject).
 inline void past_flow_problems(const std::vector<cash_flow>& flows, const char* list, const discount_terms& terms,
                                std::vector<diagnostic>& out) {
     for (std::size_t i = 0; i < flows.size(); ++i) {
-        require_valid(flows[i].date, std::string(list) + "[" + std::to_string(i) + "].date");
-        if (terms.rejects(flows[i].date)) {
+        if (!is_modelled(flows[i].date)) {
+            out.push_back({field_path(list).index(i).member("date"), to_string(flows[i].date),
+                           flows[i].date.ok() ? date_rule(flows[i].date) : "must be a valid calendar date"});
+        } else if (terms.rejects(flows[i].date)) {
             out.push_back({field_path(list).index(i).member("date"), to_string(flows[i].date),
                            "must not be before the valuation date " + to_string(terms.valuation_date()) +
                                " (past_flow_rule::reject)"});
@@ -50,8 +52,9 @@ inline void past_flow_problems(const std::vector<cash_flow>& flows, const char* 
 
 /// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
 /// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
-/// Throws validation_error listing every flow the past_flow_rule::reject rule refuses, and
-/// currency_mismatch_error if the flows mix currencies.
+/// Throws validation_error listing every flow dated on an invalid day (or after 9999-12-31) or
+/// refused by the past_flow_rule::reject rule, and currency_mismatch_error if the flows mix
+/// currencies.
 [[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
                                                     rounding mode, currency zero_currency = {}) {
     std::vector<diagnostic> problems;
