@@ -252,6 +252,37 @@ TEST_CASE("timeline: a fallback tranche with an expected date pays on it, not wh
     check_position(missed.in_the_end(), 12'500_M, 0_B, 0_B, 10_B, 112'500_M);
 }
 
+TEST_CASE("timeline: money is committed from the day its milestones make it certain, before it is met") {
+    // Found by review: `milestone && on_or_after(d)` stayed conditional after the milestone was
+    // achieved until d, although it then waits on no milestone; expected on d instead, it was
+    // committed (the same fact, two buckets). Likewise a fallback tranche's excess.
+    const funding_round r =
+        round_builder("Certain")
+            .pre_money(100_M)
+            .close_date(ymd(2026, 1, 1))
+            .invest(investor::financial("A"), {tranche::when(10_M, milestone("x") && on_or_after(ymd(2026, 12, 31)))})
+            .invest(investor::financial("B"), {tranche::when(10_M, milestone("x"), ymd(2026, 12, 31))})
+            .invest(investor::financial("C"),
+                    {tranche::when(6_M, milestone("x") && on_or_after(ymd(2026, 9, 30)), ymd(2026, 12, 31))
+                         .otherwise(2_M)})
+            .invest(investor::financial("D"),
+                    {tranche::when(10_M, milestone("x").with_long_stop(ymd(2026, 12, 31)) && milestone("y"))})
+            .build();
+    world_state w(ymd(2026, 1, 1));
+    w.achieve("x", ymd(2026, 3, 1));
+    const round_timeline t(r, w);
+    for (const char* who : {"A", "B"}) {
+        check_position(t.as_of(who, ymd(2026, 2, 28)), 0_M, 0_M, 10_M, 0_M, 100_M);
+        check_position(t.as_of(who, ymd(2026, 3, 1)), 0_M, 10_M, 0_M, 0_M, 100_M);
+        check_position(t.as_of(who, ymd(2026, 12, 31)), 10_M, 0_M, 0_M, 0_M, 126_M);
+    }
+    check_position(t.as_of("C", ymd(2026, 2, 28)), 0_M, 2_M, 4_M, 0_M, 100_M);
+    check_position(t.as_of("C", ymd(2026, 3, 1)), 0_M, 6_M, 0_M, 0_M, 100_M);
+    // D still waits on y: conditional.
+    check_position(t.as_of("D", ymd(2026, 6, 1)), 0_M, 0_M, 10_M, 0_M, 100_M);
+    check_position(t.as_of(ymd(2026, 6, 1)), 0_M, 26_M, 10_M, 0_M, 100_M);
+}
+
 TEST_CASE("timeline: bad queries are clear errors") {
     const round_timeline t(reference_round());
     CHECK_THROWS_WITH_AS((void)t.as_of("Microsoft", kClose), "investor = \"Microsoft\": is not in the round",

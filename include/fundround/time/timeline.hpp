@@ -5,6 +5,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
+#include <fundround/deal/classify.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
@@ -20,6 +21,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -40,6 +42,67 @@ struct round_position {
     [[nodiscard]] money total() const { return funded + committed + conditional + lapsed; }
 };
 
+namespace detail {
+
+/// @p c with every milestone that @p world records as settled on or before @p d replaced by its
+/// outcome: on_or_after(the day achieved), or a condition lapsed since the day it failed.
+[[nodiscard]] inline condition settled_by(const condition& c, const world_state& world, calendar_date d) {
+    switch (c.kind()) {
+        case condition_kind::milestone: {
+            const std::string& name = c.milestone_name();
+            if (const auto on = world.achieved_on(name); on && *on <= d) return condition::on_or_after(*on);
+            if (const auto on = world.failed_on(name); on && *on <= d) return !condition::on_or_after(*on);
+            return c;
+        }
+        case condition_kind::all_of:
+        case condition_kind::any_of: {
+            std::vector<condition> parts;
+            parts.reserve(c.parts().size());
+            for (const condition& part : c.parts()) parts.push_back(settled_by(part, world, d));
+            return c.kind() == condition_kind::all_of ? condition::all_of(std::move(parts))
+                                                      : condition::any_of(std::move(parts));
+        }
+        case condition_kind::negation: return !settled_by(c.parts().front(), world, d);
+        case condition_kind::long_stop: return settled_by(c.parts().front(), world, d).with_long_stop(*c.date());
+        default: return c;
+    }
+}
+
+/// Appends to @p out the long-stop dates of @p c.
+inline void long_stop_dates(const condition& c, std::vector<calendar_date>& out) {
+    if (c.kind() == condition_kind::long_stop) out.push_back(*c.date());
+    for (const condition& part : c.parts()) long_stop_dates(part, out);
+}
+
+/// The first day from @p from (the close) to the day before @p met on which @p c, met since
+/// @p met in @p world, is already certain to be met by @p by whatever its milestones not yet
+/// settled do; empty if none. Certainty can only begin on the close, a day one of its
+/// milestones settles or a long-stop date (its last day passes): only those days are tried.
+[[nodiscard]] inline std::optional<calendar_date> certain_before(const condition& c, const world_state& world,
+                                                                 calendar_date from, calendar_date met,
+                                                                 calendar_date by) {
+    if (!(from < met) || !c.depends_on_milestone()) return std::nullopt;
+    std::vector<calendar_date> tried{from};
+    for (const std::string& name : c.milestones()) {
+        for (const std::optional<calendar_date> on : {world.achieved_on(name), world.failed_on(name)}) {
+            if (on && from < *on && *on < met) tried.push_back(*on);
+        }
+    }
+    std::vector<calendar_date> stops;
+    long_stop_dates(c, stops);
+    for (const calendar_date d : stops) {
+        if (from < d && d < met) tried.push_back(d);
+    }
+    std::sort(tried.begin(), tried.end());
+    for (const calendar_date d : tried) {
+        // Facts up to d are known: what is still open settles from the next day on.
+        if (classify_condition(settled_by(c, world, d), d + days{1}, std::max(by, d + days{1})).certain) return d;
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
 /// One payment as it happens in a given world: who pays what, on which day.
 struct payment {
     calendar_date date;                       ///< The day the money is paid.
@@ -58,7 +121,9 @@ struct payment {
 /// date S (the entry's date): its amount if the condition is met by S, its fallback otherwise;
 /// until S the fallback counts as committed and the rest as conditional (committed from the day
 /// the condition is met; lapsed from the day it lapses, or on S if it is still pending then). Until then it counts as committed if it is
-/// certain (met, or scheduled whatever milestones do) and as conditional otherwise. Money whose
+/// certain (met, or scheduled whatever milestones do) and as conditional otherwise; conditional
+/// money is committed from the first day the milestones settled by then make it certain
+/// (`milestone("x") && on_or_after(d)` from the day x is achieved), not only once met. Money whose
 /// condition lapses moves to lapsed on the first day of the lapse: a long-stop date is
 /// inclusive, so a milestone achieved on the long-stop date still pays and the money lapses the
 /// day after. Money whose condition never settles stays conditional for ever.
@@ -197,6 +262,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     // Conditions are shared between entries (one milestone, many tranches): evaluate each once.
     // The keys point into the round's schedule, alive for the whole constructor.
     std::unordered_map<const void*, condition_status> seen;
+    std::unordered_map<const void*, std::optional<calendar_date>> certain_from;  // certain_before() of met conditions
     std::vector<move> moves;
     const calendar_date close{close_};
     const auto handle = [&](const disbursement& e) {
@@ -213,8 +279,11 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
             const condition_status st = e.when().evaluate(world.at(*e.date()));
             const calendar_date since = st.since ? std::max(close, *st.since) : close;
             if (st.is_met()) {
-                if (since < settle) moves.push_back({since, who, conditional_b, committed_b, rest});
-                moves.push_back({settle, who, since < settle ? committed_b : conditional_b, funded_b, rest});
+                // Committed from the first day it is certain to be met by the settlement date.
+                const std::optional<calendar_date> sure = detail::certain_before(e.when(), world, close, since, settle);
+                const calendar_date from = sure ? *sure : since;
+                if (from < settle) moves.push_back({from, who, conditional_b, committed_b, rest});
+                moves.push_back({settle, who, from < settle ? committed_b : conditional_b, funded_b, rest});
             } else {
                 // Lapsed from the first day of the lapse, as any tranche's money (before the close too).
                 const calendar_date lapsed = st.since ? *st.since : close;
@@ -237,8 +306,16 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
             calendar_date paid = met;
             const auto expected = cs[who].tranches[e.tranche_index()].expected_date();
             if (expected) paid = std::max(paid, *expected);
-            if (start == conditional_b && met < paid) {
-                moves.push_back({met, who, conditional_b, committed_b, units});
+            // Committed from the first day it is certain to be met (its milestones settled so that
+            // only time is left, as `milestone && on_or_after(d)` once the milestone is achieved).
+            calendar_date from = met;
+            if (start == conditional_b) {
+                auto [at, first] = certain_from.try_emplace(e.when().identity());
+                if (first) at->second = detail::certain_before(e.when(), world, close, met, end_of_time());
+                if (at->second) from = *at->second;
+            }
+            if (start == conditional_b && from < paid) {
+                moves.push_back({from, who, conditional_b, committed_b, units});
                 moves.push_back({paid, who, committed_b, funded_b, units});
             } else {
                 moves.push_back({paid, who, start, funded_b, units});
