@@ -74,6 +74,14 @@ inline void long_stop_dates(const condition& c, std::vector<calendar_date>& out)
     for (const condition& part : c.parts()) long_stop_dates(part, out);
 }
 
+/// False if @p c can be certain only once met: without milestones, or a milestone alone, with or
+/// without a long-stop (the common cases: nothing to try, no tree to rebuild).
+[[nodiscard]] inline bool may_be_certain_before_met(const condition& c) {
+    if (!c.depends_on_milestone()) return false;
+    const condition& core = c.kind() == condition_kind::long_stop ? c.parts().front() : c;
+    return core.kind() != condition_kind::milestone;
+}
+
 /// The first day from @p from (the close) to the day before @p met on which @p c, met since
 /// @p met in @p world, is already certain to be met by @p by whatever its milestones not yet
 /// settled do; empty if none. Certainty can only begin on the close, a day one of its
@@ -81,7 +89,7 @@ inline void long_stop_dates(const condition& c, std::vector<calendar_date>& out)
 [[nodiscard]] inline std::optional<calendar_date> certain_before(const condition& c, const world_state& world,
                                                                  calendar_date from, calendar_date met,
                                                                  calendar_date by) {
-    if (!(from < met) || !c.depends_on_milestone()) return std::nullopt;
+    if (!(from < met) || !may_be_certain_before_met(c)) return std::nullopt;
     std::vector<calendar_date> tried{from};
     for (const std::string& name : c.milestones()) {
         for (const std::optional<calendar_date> on : {world.achieved_on(name), world.failed_on(name)}) {
@@ -309,7 +317,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
             // Committed from the first day it is certain to be met (its milestones settled so that
             // only time is left, as `milestone && on_or_after(d)` once the milestone is achieved).
             calendar_date from = met;
-            if (start == conditional_b) {
+            if (start == conditional_b && detail::may_be_certain_before_met(e.when())) {
                 auto [at, first] = certain_from.try_emplace(e.when().identity());
                 if (first) at->second = detail::certain_before(e.when(), world, close, met, end_of_time());
                 if (at->second) from = *at->second;
