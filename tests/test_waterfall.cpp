@@ -166,6 +166,119 @@ TEST_CASE("Full participation: $5M for 10%, sold for $12M: $5.7M") {
     CHECK(series_a_at(w, 12'000'000) == usd(5'700'000));
 }
 
+TEST_CASE("Gust: $2MM for 30% at 1x non-participating converts at a $10MM sale ($3MM); at 2x it keeps $4MM") {
+    // Gust Equity Management, "Liquidation Preference"
+    // (https://docs.equity.gust.com/article/41-liquidation-preference): a sole investor puts $2MM
+    // in for 30% at a 1X preference and the company is acquired for $10MM: the preference is
+    // $2MM, converting gives 30% of $10MM = $3MM, so the investor converts; at 2X the preference
+    // of $4MM is the better choice. 7,000,000 common and 3,000,000 Series A are ours (the article
+    // gives no share counts).
+    const waterfall w1 = waterfall::build(one_series(7'000'000, 3'000'000, 2'000'000, non_participating()));
+    const waterfall_payout p1 = w1.at(usd(10'000'000));
+    CHECK(p1.by_line[1] == usd(3'000'000));
+    CHECK(p1.by_line[0] == usd(7'000'000));
+    CHECK(p1.status[1] == line_status::converted);
+    liquidation_terms two_x = non_participating();
+    two_x.multiple = fraction(2);
+    const waterfall w2 = waterfall::build(one_series(7'000'000, 3'000'000, 2'000'000, two_x));
+    CHECK(w2.lines()[1].preference == units(4'000'000));
+    const waterfall_payout p2 = w2.at(usd(10'000'000));
+    CHECK(p2.by_line[1] == usd(4'000'000));
+    CHECK(p2.by_line[0] == usd(6'000'000));
+    CHECK(p2.status[1] == line_status::preference);
+    // At 2x the investor converts only once 30% of the exit beats $4MM: above $40MM / 3.
+    REQUIRE(w2.breakpoints().size() == 2);
+    CHECK(w2.breakpoints()[1].exit_value == fraction(40'000'000'000LL, 3));
+    CHECK(w2.breakpoints()[1].events.at(0).kind == waterfall_event_kind::converts);
+}
+
+TEST_CASE("Scribd liquidation preference table: $5M on $10M pre, 1x non-participating vs 2x participating capped at 3x") {
+    // "Liquidation Preference Calculation Table V1" (Scribd document 6879756,
+    // https://www.scribd.com/document/6879756/Liquidation-Preference-Calculation-English-Version):
+    // Series A $5,000,000 at a $10,000,000 pre-money (investors 1/3, management 2/3). The "plain
+    // vanilla" financing is 1x non-participating; the "negotiated" one is participating with a
+    // 2x preference and a cap of 3x the investment ($15M in all, preference included). The table
+    // prints whole dollars; the exact payouts are thirds of a dollar, which the waterfall pays to
+    // the mill (largest remainder): at $20M the table's $13,333,333 / $6,666,667 are
+    // $13,333,333.333 / $6,666,666.667 here. Our share counts: 10,000,000 common, 5,000,000
+    // Series A at $1.00.
+    liquidation_terms negotiated;
+    negotiated.multiple = fraction(2);
+    negotiated.participation = participation::capped(fraction(3));
+    const waterfall vanilla = waterfall::build(one_series(10'000'000, 5'000'000, 5'000'000, non_participating()));
+    const waterfall nego = waterfall::build(one_series(10'000'000, 5'000'000, 5'000'000, negotiated));
+    const money third_20m = money::from_units(6'666'666'667);  // $6,666,666.667
+    // {exit, vanilla investors, negotiated investors}, as the table's rows (in mills).
+    struct row {
+        std::int64_t exit;
+        money vanilla_investors;
+        money negotiated_investors;
+    };
+    const row rows[] = {
+        {5'000'000, usd(5'000'000), usd(5'000'000)},
+        {10'000'000, usd(5'000'000), usd(10'000'000)},
+        {20'000'000, third_20m, usd(20'000'000) - third_20m},  // 2x = $10M, then 1/3 of $10M
+        {30'000'000, usd(10'000'000), usd(15'000'000)},         // $10M + 1/3 of $20M, capped at $15M
+        {40'000'000, money::from_units(13'333'333'333), usd(15'000'000)},  // capped beats 1/3 = $13.3M
+        {50'000'000, money::from_units(16'666'666'667), money::from_units(16'666'666'667)},  // converts
+        {60'000'000, usd(20'000'000), usd(20'000'000)},
+        {70'000'000, money::from_units(23'333'333'333), money::from_units(23'333'333'333)},
+        {80'000'000, money::from_units(26'666'666'667), money::from_units(26'666'666'667)},
+        {90'000'000, usd(30'000'000), usd(30'000'000)},
+        {100'000'000, money::from_units(33'333'333'333), money::from_units(33'333'333'333)},
+    };
+    for (const row& r : rows) {
+        CAPTURE(r.exit);
+        const waterfall_payout v = vanilla.at(usd(r.exit));
+        const waterfall_payout n = nego.at(usd(r.exit));
+        CHECK(v.by_line[1] == r.vanilla_investors);
+        CHECK(v.by_line[0] == usd(r.exit) - r.vanilla_investors);
+        CHECK(n.by_line[1] == r.negotiated_investors);
+        CHECK(n.by_line[0] == usd(r.exit) - r.negotiated_investors);
+    }
+    CHECK(nego.at(usd(30'000'000)).status[1] == line_status::capped);
+    CHECK(nego.at(usd(50'000'000)).status[1] == line_status::converted);
+    // The cap binds from $25M ($10M + 1/3 of $15M = $15M); converting pays more above $45M.
+    REQUIRE(nego.breakpoints().size() == 3);
+    CHECK(nego.breakpoints()[0].exit_value == units(10'000'000));
+    CHECK(nego.breakpoints()[1].exit_value == units(25'000'000));
+    CHECK(nego.breakpoints()[1].events.at(0).kind == waterfall_event_kind::reaches_cap);
+    CHECK(nego.breakpoints()[2].exit_value == units(45'000'000));
+    // The table's note 3: with the cap at 4x instead, the investors' return is flat at $20M for
+    // exits from $40M to $60M.
+    liquidation_terms cap4 = negotiated;
+    cap4.participation = participation::capped(fraction(4));
+    const waterfall w4 = waterfall::build(one_series(10'000'000, 5'000'000, 5'000'000, cap4));
+    for (const std::int64_t exit : {40'000'000, 50'000'000, 60'000'000}) {
+        CHECK(w4.at(usd(exit)).by_line[1] == usd(20'000'000));
+    }
+    CHECK(w4.at(usd(39'000'000)).by_line[1] < usd(20'000'000));
+    CHECK(w4.at(usd(61'000'000)).by_line[1] > usd(20'000'000));
+}
+
+TEST_CASE("Wikipedia: $1M at a $6M pre-money, 2x participating or not, sold for $15M") {
+    // Wikipedia, "Liquidation preference" (https://en.wikipedia.org/wiki/Liquidation_preference,
+    // read as mirrored at theinfolist.com): $1M at a $6M pre-money ($7M post) with a 2x
+    // preference; sold for $15M. Participating: $2M, then the investor's share of the remaining
+    // $13M. Non-participating: the greater of $2M and its share of $15M. The article prints the
+    // share as 14.4% and the results as $1.9M more ($3.9M) and $2.2M; the share is $1M / $7M =
+    // 1/7 = 14.2857%, so the exact payouts are $2M + $13M / 7 = $3,857,142.857 and
+    // $15M / 7 = $2,142,857.143 (the printed figures are these rounded up to $0.1M, after the
+    // share was misprinted). Our share counts: 6,000,000 common, 1,000,000 Series A at $1.00.
+    liquidation_terms part = participating();
+    part.multiple = fraction(2);
+    liquidation_terms non = non_participating();
+    non.multiple = fraction(2);
+    const waterfall_payout p = waterfall::build(one_series(6'000'000, 1'000'000, 1'000'000, part)).at(usd(15'000'000));
+    CHECK(p.by_line[1] == money::from_units(3'857'142'857));
+    CHECK(p.by_line[0] == money::from_units(11'142'857'143));
+    CHECK(p.status[1] == line_status::participating);
+    const waterfall_payout n = waterfall::build(one_series(6'000'000, 1'000'000, 1'000'000, non)).at(usd(15'000'000));
+    CHECK(n.by_line[1] == money::from_units(2'142'857'143));
+    CHECK(n.by_line[0] == money::from_units(12'857'142'857));
+    CHECK(n.status[1] == line_status::converted);
+}
+
 TEST_CASE("Stacked vs pari passu: Series B senior to Series A, or both in one tier") {
     // The rule (Altum Law, "Should the Series B liquidation preference be senior to the Series
     // A?", https://altumlegal.com/should-the-series-b-liquidation-preference-be-senior-to-the-series-a;
