@@ -1653,6 +1653,95 @@ TEST_CASE("the three pricing conventions on public worked examples (wowsglobal, 
     }
 }
 
+// Cooley LLP, "Cooley U: Term Sheets" (slides, 23 March 2016, as excerpted at
+// documentine.com/cooley-convertible-note.html): a $100k convertible note at 5% interest with a
+// 25% discount; the company raises a qualifying Series A at $1.00 a share one year later; the
+// principal plus interest, $105k, converts at $0.75 a share: 140,000 shares. The dates (a
+// 365-day year on Actual/365 Fixed, so the interest is exactly $5,000), the 10,000,000 common
+// shares and the $2M of new money are ours; the slide gives the price.
+TEST_CASE("Cooley U: a $100k note at 5% and a 25% discount converts $105k at $0.75 into 140,000 shares") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("n", "Noteholder"))
+                            .add(holder::investor("a", "Series A investor"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(10'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("n");
+    n.principal = 100'000_usd;
+    n.issue_date = year{2023} / 1 / 1;
+    n.maturity_date = year{2025} / 1 / 1;
+    n.annual_rate = fraction(5, 100);
+    n.discount = fraction(1, 4);
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2024} / 1 / 1)
+                                  .at_price(price_per_share(1_usd, sh(1)))
+                                  .invest(holder_id("a"), 2_M)
+                                  .convert(n)
+                                  .apply_to(t);
+    const instrument_conversion& c = r.note_conversion(0);
+    CHECK(c.interest == 5'000_usd);
+    CHECK(c.amount == 105'000_usd);
+    CHECK(c.basis == conversion_basis::discount);
+    CHECK(c.conversion_price == price_per_share(75_usd, sh(100)));
+    CHECK(c.shares == sh(140'000));
+    CHECK(r.new_money().investment_of("a").shares == sh(2'000'000));
+    check_reconciles(r);
+}
+
+// FundersClub, "Numerical Example: $25k convertible note with $5M cap, 20% discount"
+// (https://fundersclub.com/learn/convertible-notes/convertible-notes-numerical-examples/convertible-note-cap-discount/),
+// interest ignored. Series A at $5.00 a share on a $10M pre-money: the discount price is $4.00,
+// the cap price $5.00 x $5M / $10M = $2.50: 10,000 shares. At $5.00 on a $6M pre-money: the cap
+// price is $5.00 x 5/6 = $4.1667 (the article's figure, rounded; exactly $25/6), so the discount
+// applies: $4.00, 6,250 shares. The cap price here is the cap over the pre-money shares, the
+// same as the article's "price x cap / pre-money" when the round is priced on those shares
+// (conversion shares not in the pre-money): 2,000,000 and 1,200,000 shares give $5.00. The share
+// counts and the $2M of new money are ours.
+TEST_CASE("FundersClub: a $25k note, $5M cap, 20% discount: the cap at a $10M pre-money, the discount at $6M") {
+    const auto round = [](std::int64_t founders, money pre_money) {
+        const cap_table t = cap_table_builder()
+                                .add(holder::founder("f", "Founders"))
+                                .add(holder::investor("n", "Noteholder"))
+                                .add(holder::investor("a", "VC"))
+                                .add(share_class::common("Common"))
+                                .holding(holder_id("f"), "Common", sh(founders))
+                                .build();
+        convertible_note n;
+        n.holder = holder_id("n");
+        n.principal = 25'000_usd;
+        n.issue_date = year{2023} / 1 / 1;
+        n.maturity_date = year{2025} / 1 / 1;
+        n.annual_rate = fraction(0);
+        n.valuation_cap = 5_M;
+        n.discount = fraction(1, 5);
+        return conversion_round("Series A", "Series A Preferred", year{2024} / 1 / 1)
+            .pre_money(pre_money)
+            .invest(holder_id("a"), 2_M)
+            .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+            .convert(n)
+            .apply_to(t);
+    };
+    const converted_round at_10m = round(2'000'000, 10_M);
+    CHECK(at_10m.price() == price_per_share(5_usd, sh(1)));
+    const instrument_conversion& capped = at_10m.note_conversion(0);
+    CHECK(capped.basis == conversion_basis::cap);
+    CHECK(capped.conversion_price == price_per_share(250_usd, sh(100)));
+    CHECK(capped.shares == sh(10'000));
+    check_reconciles(at_10m);
+
+    const converted_round at_6m = round(1'200'000, 6_M);
+    CHECK(at_6m.price() == price_per_share(5_usd, sh(1)));
+    const instrument_conversion& discounted = at_6m.note_conversion(0);
+    CHECK(discounted.basis == conversion_basis::discount);
+    CHECK(discounted.conversion_price == price_per_share(4_usd, sh(1)));
+    CHECK(discounted.shares == sh(6'250));
+    // The cap price the discount beat: $5M / 1,200,000 = $25/6 = $4.1667 (12,500/3 mills).
+    CHECK(price_per_share(5_M, sh(1'200'000)).units_per_share() == fraction(12'500, 3));
+    CHECK(discounted.conversion_price.units_per_share() < fraction(12'500, 3));
+    check_reconciles(at_6m);
+}
+
 // The round with everything together (our figures, solved by hand): founders 9,000,000 and an
 // unallocated pool of 1,000,000 (F0 = 10,000,000); post-money SAFEs $500k at a $10M cap and $1M
 // at a $20M cap (each 1/20 of Q); a pre-money SAFE $400k at a $4M cap (1/10 of F0 + I); a note,
