@@ -211,6 +211,44 @@ TEST_CASE("pro rata in a priced round on the cap table: the round with and witho
     }
 }
 
+// Merging Traffic, "What Investors Need to Know About Pro Rata Rights and Dilution" (5 July
+// 2017, https://www.mergingtraffic.com/learn/pro-rata/): an angel owns 10% after the seed; the
+// company raises $2,000,000 at a $4,000,000 pre-money ($6,000,000 post). Not exercising, the
+// angel is diluted to 10% x 4/6 = 6.7% (exactly 1/15); exercising, it invests $200,000 (10% of
+// the round) and keeps 10%. The share counts are ours: 900,000 common and the angel's 100,000,
+// so the price is $4.00 and the round adds 500,000 shares.
+TEST_CASE("pro rata: Merging Traffic's angel keeps 10% of a $2M round at a $4M pre-money for $200,000") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("angel", "Angel"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Seed Preferred", price_per_share(1_usd, sh(1))))
+                            .holding(holder_id("f"), "Common", sh(900'000))
+                            .holding(holder_id("angel"), "Seed Preferred", sh(100'000))
+                            .build();
+    const auto round = [&](money angel) {
+        priced_round_terms terms = priced_round_terms("Series A").pre_money(4_M);
+        if (angel.units() > 0) terms.invest("angel", angel);
+        terms.invest("lead", 2_M - angel);
+        return cap_table_round(terms, "Series A Preferred").add_investor(holder::investor("lead", "Lead")).apply_to(t);
+    };
+    const round_on_cap_table without = round(0_usd);
+    CHECK(without.pricing().price_units() == fraction(4'000));  // $4.00
+    const share_count n = without.pricing().post_money_shares() - without.pricing().pre_round().fully_diluted;
+    CHECK(n == sh(500'000));
+    CHECK(without.change_of(holder_id("angel")).ownership_after == fraction(1, 15));
+    CHECK(without.change_of(holder_id("angel")).ownership_after.to_percent_string(1) == "6.7%");
+    const pro_rata_entitlement e = pro_rata_rights(t, {holder_id("angel")}, n, without.basis()).entitlements()[0];
+    CHECK(e.ownership == fraction(1, 10));
+    CHECK(e.shares == sh(50'000));
+    const money cost = without.pricing().price().cost_of(e.shares, rounding::ceiling);
+    CHECK(cost == 200'000_usd);
+    const round_on_cap_table with = round(cost);
+    CHECK(with.pricing().investment_of("angel").shares == sh(50'000));
+    CHECK(with.after().fully_diluted().total() == sh(1'500'000));
+    CHECK(with.change_of(holder_id("angel")).ownership_after == fraction(1, 10));
+}
+
 // The same on random tables and rounds: the round priced from a pre-money (a pool target in the
 // pre-money or none; the price exact or to $0.0001), every new fully diluted share it adds (N,
 // pool increase included) offered pro rata; each holder with the right buys its entitlement
