@@ -123,6 +123,68 @@ TEST_CASE("pool shuffle: $20M pre, $5M, 12% pool: effective pre-money $17M") {
     CHECK(r.pool_ownership() - fraction(12, 100) < fraction(1, r.post_money_shares().value()));
 }
 
+// Slyced, "Option Pool Calculator" (https://slyced.dev/calculators/option-pool), "The math, in
+// plain English": $5M on a $20M pre-money with a 10% post-money pool created out of the
+// pre-money: the fund's 20% is locked in and the existing holders go from 100% to 70% of the
+// post-money; the cost to them is about $2.5M (10% of the $25M post-money), i.e. an effective
+// pre-money of $17.5M. 10,000,000 shares before the round are ours: the price is exactly $1.75.
+// The source's 20% / 10% / 70% are the exact shares before the share counts are rounded (new
+// shares down, the pool up): 2,857,142 and 1,428,572 of 14,285,714.
+TEST_CASE("pool shuffle: Slyced's $5M on $20M pre with a 10% pool: 20% / 10% / 70%, effective pre-money $17.5M") {
+    const priced_round r = priced_round_terms("Series A")
+                               .pre_money(20_M)
+                               .invest("Fund", 5_M)
+                               .option_pool(fraction(1, 10), pool_placement::pre_money)
+                               .solve(common_only(10'000'000));
+    CHECK(r.exact_price_units() == fraction(1750));
+    CHECK(r.effective_pre_money(rounding::exact) == 17'500'000_usd);
+    CHECK(20_M - r.effective_pre_money(rounding::exact) == 2'500'000_usd);  // the pool's cost
+    CHECK(r.new_shares() == share_count(2'857'142));      // floor(2,857,142.857)
+    CHECK(r.pool_increase() == share_count(1'428'572));   // ceil(0.1 x 12,857,142 / 0.9)
+    CHECK(r.post_money_shares() == share_count(14'285'714));
+    CHECK(r.existing_ownership() == fraction(10'000'000, 14'285'714));
+    CHECK(r.existing_ownership().to_percent_string(2) == "70.00%");
+    CHECK(r.new_money_ownership().to_percent_string(2) == "20.00%");
+    CHECK(r.pool_ownership().to_percent_string(2) == "10.00%");
+    CHECK(r.investment_of("Fund").not_converted == usd_units(1'500));  // 6/7 share at $1.75
+}
+
+// MetricKit, "Option Pool Shuffle Calculator" (https://metrickittools.com/finance/option-pool-shuffle-calculator):
+// its default inputs, a $20M pre-money, $5M in, a current pool of 10% of the fully diluted
+// shares before the round and a 15% post-money target, give the existing holders 65% (100% less
+// the investor's $5M / $25M = 20% and the 15% pool, the existing pool counted in the target).
+// 10,000,000 shares before the round, 1,000,000 of them the unallocated pool, are ours: the price
+// is ($20M - 15% x $25M) / 9,000,000 = $65/36 = $1.8056, the effective pre-money $16.25M by
+// this library's definition (the holders' 9,000,000 shares at the price) and $18,055,555.694
+// by the other one in docs/how-to-priced-rounds.md (pre-money less the increase at the price).
+TEST_CASE("pool shuffle: MetricKit's default, a 10% pool topped up to 15% of the post-money: the holders keep 65%") {
+    const pre_round_shares base{"issued + unallocated pool", share_count(10'000'000), share_count(1'000'000)};
+    const priced_round r = priced_round_terms("Series A")
+                               .pre_money(20_M)
+                               .invest("Fund", 5_M)
+                               .option_pool(fraction(15, 100), pool_placement::pre_money)
+                               .solve(base);
+    CHECK(r.exact_price_units() == fraction(65'000, 36));
+    CHECK(r.new_shares() == share_count(2'769'230));     // floor($5M / $65/36 = 2,769,230.77)
+    CHECK(r.pool_increase() == share_count(1'076'923));  // ceil((15% x 12,769,230 - 1M) / 85%)
+    CHECK(r.post_money_shares() == share_count(13'846'153));
+    // The source's 65% leaves the whole pool out; existing_ownership() counts F0 with the existing
+    // pool (10,000,000 / 13,846,153 = 72.22%), so the holders' share is what the new money and
+    // the pool leave: 9,000,000 / 13,846,153.
+    const fraction holders = fraction(1) - r.new_money_ownership() - r.pool_ownership();
+    CHECK(holders == fraction(9'000'000, 13'846'153));
+    CHECK(holders.to_percent_string(2) == "65.00%");
+    CHECK(r.existing_ownership() == fraction(10'000'000, 13'846'153));
+    CHECK(r.pool_ownership().to_percent_string(2) == "15.00%");
+    CHECK(r.effective_pre_money(rounding::exact) == 16'250'000_usd);
+    // The other definition, as docs/how-to-priced-rounds.md computes it: $20M - 1,076,923 x $65/36
+    // = $18,055,555.69444 -> $18,055,555.694; P x F0 = $18,055,555.556 (they agree only before the
+    // share counts are rounded).
+    CHECK(*r.stated_pre_money() - r.price().cost_of(r.pool_increase(), rounding::half_even) ==
+          money::from_units(18'055'555'694));
+    CHECK(r.price().cost_of(share_count(10'000'000), rounding::half_even) == money::from_units(18'055'555'556));
+}
+
 // Series Seed Preferred Stock Investment Agreement (github.com/seriesseed/equity), Exhibit B
 // 1.2.2: the shares for sale are the Total Series Seed Investment Amount divided by the Purchase
 // Price, "rounded up to the next whole share". $1M at $3M / 9M shares = $0.3333 (to $0.0001).
