@@ -279,6 +279,67 @@ TEST_CASE("Wikipedia: $1M at a $6M pre-money, 2x participating or not, sold for 
     CHECK(n.status[1] == line_status::converted);
 }
 
+TEST_CASE("Waterfall coding challenge: three stacked series, each 1x participating capped at 2x, at $25M, $35M, $45M, $60M") {
+    // "Coding Challenge: Waterfall Analysis", the problem statement kept in the public repository
+    // github.com/metju90/capitalization-table (problem-definition.txt): Common 1,000,000 shares;
+    // Preferred A 200,000 for $900,000, B 300,000 for $2,100,000, C 1,500,000 for $15,000,000,
+    // each 1x participating with a 2x cap, C senior to B senior to A. Its worked exits:
+    //   $25M: the preferences ($18M), then $7M pro rata: founders $2.33M, A $0.9M + $0.47M,
+    //     B $2.1M + $0.7M, C $15M + $3.5M.
+    //   $35M: A reaches its cap ($1.8M); the other $16.1M of participation goes to the other 2.8M
+    //     shares: founders $5.75M, B $2.1M + $1.725M, C $15M + $8.625M.
+    //   $45M: B holds its cap ($4.2M); A converts (its 200,000 / 2.7M of $25.8M beats $1.8M):
+    //     founders $9.56M, A $1.91M, C $15M + $14.3M.
+    //   $60M: as if all converted: founders $20M, A $4M, B $6M, C $30M.
+    // The printed figures are rounded to $0.01M; the exact ones are thirds and ninths of a dollar,
+    // paid here to the mill by the largest remainder (at $25M A's $1,366,666.666... takes the odd
+    // mill, at $45M the founders' $9,555,555.555...). At $60M C is indifferent ($30M capped or
+    // converted): by the tie rule it is taken not to convert, the money is the same.
+    liquidation_terms a = capped(2);
+    liquidation_terms b = capped(2);
+    liquidation_terms c = capped(2);
+    a.seniority = 1;
+    b.seniority = 2;
+    c.seniority = 3;
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("a", "Series A Investors"))
+                            .add(holder::investor("b", "Series B Investors"))
+                            .add(holder::investor("c", "Series C Investors"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Preferred A", price_per_share(usd(900'000), sh(200'000)), a))
+                            .add(share_class::preferred("Preferred B", price_per_share(usd(2'100'000), sh(300'000)), b))
+                            .add(share_class::preferred("Preferred C", price_per_share(usd(15'000'000), sh(1'500'000)), c))
+                            .holding(holder_id("f"), "Common", sh(1'000'000))
+                            .holding(holder_id("a"), "Preferred A", sh(200'000))
+                            .holding(holder_id("b"), "Preferred B", sh(300'000))
+                            .holding(holder_id("c"), "Preferred C", sh(1'500'000))
+                            .build();
+    const waterfall w = waterfall::build(t);
+    const auto mills = [](std::int64_t m) { return money::from_units(m); };
+
+    const waterfall_payout p25 = w.at(usd(25'000'000));
+    CHECK(p25.by_holder == std::vector<money>{mills(2'333'333'333), mills(1'366'666'667), usd(2'800'000), usd(18'500'000)});
+    CHECK(p25.status[1] == line_status::participating);
+
+    const waterfall_payout p35 = w.at(usd(35'000'000));
+    CHECK(p35.by_holder == std::vector<money>{usd(5'750'000), usd(1'800'000), usd(3'825'000), usd(23'625'000)});
+    CHECK(p35.status[1] == line_status::capped);
+    CHECK(p35.status[2] == line_status::participating);
+
+    const waterfall_payout p45 = w.at(usd(45'000'000));
+    CHECK(p45.by_holder == std::vector<money>{mills(9'555'555'556), mills(1'911'111'111), usd(4'200'000), mills(29'333'333'333)});
+    CHECK(p45.status[1] == line_status::converted);
+    CHECK(p45.status[2] == line_status::capped);
+    CHECK(p45.value_per_share == fraction(86'000'000'000LL, 9'000'000));  // $25.8M / 2.7M shares, in mills
+
+    const waterfall_payout p60 = w.at(usd(60'000'000));
+    CHECK(p60.by_holder == std::vector<money>{usd(20'000'000), usd(4'000'000), usd(6'000'000), usd(30'000'000)});
+    CHECK(p60.status[1] == line_status::converted);
+    CHECK(p60.status[2] == line_status::converted);
+    CHECK(p60.status[3] == line_status::capped);  // the tie: $30M either way
+}
+
 TEST_CASE("Stacked vs pari passu: Series B senior to Series A, or both in one tier") {
     // The rule (Altum Law, "Should the Series B liquidation preference be senior to the Series
     // A?", https://altumlegal.com/should-the-series-b-liquidation-preference-be-senior-to-the-series-a;
