@@ -1742,6 +1742,51 @@ TEST_CASE("FundersClub: a $25k note, $5M cap, 20% discount: the cap at a $10M pr
     check_reconciles(at_6m);
 }
 
+// StartupTalky community, "What are convertible note example?"
+// (https://community.startuptalky.com/question/what-are-convertible-note-example-5e51671fda0e4f2a59242edc),
+// interest ignored: a $4M cap and no discount into a Series A at a $12M pre-money and $10 a
+// share: the cap price is $10 x 4/12, printed "$3.33", and $10,000 buys "approximately 3,000"
+// shares; a 20% discount and no cap at $10: $8.00, 1,250 shares. The cap price is exactly $10/3
+// here (the cap over the 1,200,000 pre-money shares), so $10,000 buys exactly 3,000 shares; at
+// the printed $3.33 it would be 3,003. The 1,200,000 shares and the $2M of new money are ours.
+TEST_CASE("StartupTalky: a $10,000 note at a $4M cap converts at $10/3 into exactly 3,000 shares; at 20% off, 1,250") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("n", "Noteholder"))
+                            .add(holder::investor("a", "Series A investor"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(1'200'000))
+                            .build();
+    const auto round = [&](std::optional<money> cap, std::optional<fraction> discount) {
+        convertible_note n;
+        n.holder = holder_id("n");
+        n.principal = 10'000_usd;
+        n.issue_date = year{2023} / 1 / 1;
+        n.maturity_date = year{2025} / 1 / 1;
+        n.annual_rate = fraction(0);
+        n.valuation_cap = cap;
+        n.discount = discount;
+        return conversion_round("Series A", "Series A Preferred", year{2024} / 1 / 1)
+            .pre_money(12_M)
+            .invest(holder_id("a"), 2_M)
+            .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+            .convert(n)
+            .apply_to(t);
+    };
+    const converted_round capped = round(4_M, std::nullopt);
+    CHECK(capped.price() == price_per_share(10_usd, sh(1)));
+    CHECK(capped.note_conversion(0).basis == conversion_basis::cap);
+    CHECK(capped.note_conversion(0).conversion_price.units_per_share() == fraction(10'000, 3));  // $3.333...
+    CHECK(capped.note_conversion(0).shares == sh(3'000));
+    CHECK(price_per_share(333_usd, sh(100)).shares_for(10'000_usd, rounding::floor) == sh(3'003));  // at "$3.33"
+    check_reconciles(capped);
+    const converted_round discounted = round(std::nullopt, fraction(1, 5));
+    CHECK(discounted.note_conversion(0).basis == conversion_basis::discount);
+    CHECK(discounted.note_conversion(0).conversion_price == price_per_share(8_usd, sh(1)));
+    CHECK(discounted.note_conversion(0).shares == sh(1'250));
+    check_reconciles(discounted);
+}
+
 // The round with everything together (our figures, solved by hand): founders 9,000,000 and an
 // unallocated pool of 1,000,000 (F0 = 10,000,000); post-money SAFEs $500k at a $10M cap and $1M
 // at a $20M cap (each 1/20 of Q); a pre-money SAFE $400k at a $4M cap (1/10 of F0 + I); a note,
