@@ -1787,6 +1787,46 @@ TEST_CASE("StartupTalky: a $10,000 note at a $4M cap converts at $10/3 into exac
     check_reconciles(discounted);
 }
 
+// OnStartups (Stack Exchange) question 51688, "Convertible debt notes that convert at an
+// unrealistic valuation", answer of 2013-11-12 (as archived in github.com/collapsed-stacks/onstartups,
+// questions/51688/convertible-debt-notes-that-convert-at-an-unrealistic-valuation.md):
+// $15,000 at 8% a year with a 20% discount, converting two years later, "should be worth $21,870
+// at conversion: (15000*(1.08^2))/.8". Compounded yearly, the note converts $17,496; at 20% off
+// a round price P it buys 17,496 / 0.8P shares, worth $21,870 at P. The dates (2022-01-01 to
+// 2024-01-01: 730 days, exactly two years on Actual/365 Fixed), the $1.00 round price, the
+// 1,000,000 common shares and the $1M of new money are ours.
+TEST_CASE("OnStartups: $15,000 at 8% compounded yearly for two years, 20% off: 21,870 shares worth $21,870") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("doug", "Doug"))
+                            .add(holder::investor("a", "Series A investor"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(1'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("doug");
+    n.principal = 15'000_usd;
+    n.issue_date = year{2022} / 1 / 1;
+    n.maturity_date = year{2024} / 1 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.method = interest_method::compound;
+    n.period = compounding_period::annually;
+    n.discount = fraction(1, 5);
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2024} / 1 / 1)
+                                  .at_price(price_per_share(1_usd, sh(1)))
+                                  .invest(holder_id("a"), 1_M)
+                                  .convert(n)
+                                  .apply_to(t);
+    const instrument_conversion& c = r.note_conversion(0);
+    CHECK(c.interest == 2'496_usd);  // 15,000 x (1.08^2 - 1)
+    CHECK(c.amount == 17'496_usd);
+    CHECK(c.basis == conversion_basis::discount);
+    CHECK(c.conversion_price == price_per_share(80_usd, sh(100)));
+    CHECK(c.shares == sh(21'870));
+    CHECK(r.price().cost_of(c.shares, rounding::exact) == 21'870_usd);
+    check_reconciles(r);
+}
+
 // The round with everything together (our figures, solved by hand): founders 9,000,000 and an
 // unallocated pool of 1,000,000 (F0 = 10,000,000); post-money SAFEs $500k at a $10M cap and $1M
 // at a $20M cap (each 1/20 of Q); a pre-money SAFE $400k at a $4M cap (1/10 of F0 + I); a note,
