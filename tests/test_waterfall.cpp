@@ -263,8 +263,9 @@ TEST_CASE("Wikipedia: $1M at a $6M pre-money, 2x participating or not, sold for 
     // $13M. Non-participating: the greater of $2M and its share of $15M. The article prints the
     // share as 14.4% and the results as $1.9M more ($3.9M) and $2.2M; the share is $1M / $7M =
     // 1/7 = 14.2857%, so the exact payouts are $2M + $13M / 7 = $3,857,142.857 and
-    // $15M / 7 = $2,142,857.143 (the printed figures are these rounded up to $0.1M, after the
-    // share was misprinted). Our share counts: 6,000,000 common, 1,000,000 Series A at $1.00.
+    // $15M / 7 = $2,142,857.143. The printed figures come from the misprinted 14.4% (of $13M,
+    // $1.872M; of $15M, $2.16M) rounded to $0.1M; from 1/7 they would read $3.9M and $2.1M.
+    // Our share counts: 6,000,000 common, 1,000,000 Series A at $1.00.
     liquidation_terms part = participating();
     part.multiple = fraction(2);
     liquidation_terms non = non_participating();
