@@ -162,10 +162,75 @@ TEST_CASE("nice_scale: percentages, numbers and the smallest step that fits") {
     CHECK_THROWS_AS(fr::nice_scale(num, fraction(2), fraction(1), 5), fr::invalid_argument_error);
     CHECK_THROWS_AS(fr::nice_scale(num, fraction(0), fraction(1), 0), fr::invalid_argument_error);
     CHECK_THROWS_AS(fr::nice_scale(fr::category_axis(""), fraction(0), fraction(1), 5), fr::invalid_argument_error);
-    // Overflow throws: ticks beyond the money range cannot be labelled as money.
-    CHECK_THROWS_AS(fr::nice_scale(fr::money_axis("", fr::currencies::usd), fraction(0),
-                                   fraction(money::from_units(fr::detail::int64_max).units(), 1000), 5),
-                    fr::overflow_error);
+}
+
+TEST_CASE("nice_scale: an axis may end past the largest money; its labels come from the exact ticks") {
+    // Regression (2026-12-06): the axis of data within a step of the money limit (2^63 - 1 mills,
+    // $9,223,372,036,854,775.807) ends past it, and every tick label was made as a money, so
+    // nice_scale threw overflow_error and no such chart could be drawn.
+    const fr::chart_axis usd = fr::money_axis("", fr::currencies::usd);
+    const fraction most(fr::detail::int64_max, 1000);
+    const fraction least(fr::detail::int64_min, 1000);
+    const fr::axis_scale up = fr::nice_scale(usd, fraction(0), most, 5);
+    CHECK(up.from == fraction(0));
+    CHECK(up.to == fraction(10'000'000'000'000'000));
+    CHECK(labels(up) == std::vector<std::string>{"$0", "$2,000T", "$4,000T", "$6,000T", "$8,000T", "$10,000T"});
+    // Outflows down to the negative limit (-2^63 mills), and both ways at once.
+    const fr::axis_scale down = fr::nice_scale(usd, least, fraction(0), 5);
+    CHECK(down.from == fraction(-10'000'000'000'000'000));
+    CHECK(labels(down) == std::vector<std::string>{"-$10,000T", "-$8,000T", "-$6,000T", "-$4,000T", "-$2,000T", "$0"});
+    CHECK(labels(fr::nice_scale(usd, least, most, 5)) ==
+          std::vector<std::string>{"-$10,000T", "-$5,000T", "$0", "$5,000T", "$10,000T"});
+    // A finer step: the ticks past the limit read like those below it.
+    fr::chart_axis no_zero = usd;
+    no_zero.include_zero = false;
+    CHECK(labels(fr::nice_scale(no_zero, fraction(9'223'000'000'000'000), most, 4)) ==
+          std::vector<std::string>{"$9,223T", "$9,223.1T", "$9,223.2T", "$9,223.3T", "$9,223.4T"});
+    CHECK(labels(fr::nice_scale(fr::money_axis("", fr::currencies::chf), fraction(0), most, 2)) ==
+          std::vector<std::string>{"CHF 0", "CHF 5,000T", "CHF 10,000T"});
+    // In range, the labels are those of money: the same text either side of the limit.
+    CHECK(fr::format_axis_value(usd, most) == "$9,223.372036854775807T");
+    CHECK(fr::format_axis_value(usd, most + fraction(1, 1000)) == "$9,223.372036854775808T");
+    CHECK(fr::format_axis_value(usd, least) == "-$9,223.372036854775808T");
+    CHECK(fr::format_axis_value(usd, least - fraction(1, 1000)) == "-$9,223.372036854775809T");
+    CHECK(fr::format_axis_value(usd, most * fraction(2)) == "$18,446.744073709551614T");
+    CHECK(fr::format_axis_value(usd, fraction(12'000'000'000'000'000)) == "$12,000T");
+    // Rounded half-even to a mill, as in range: 0.0005 more is the even mill below.
+    CHECK(fr::format_axis_value(usd, fraction(10'000'000'000'000'000) + fraction(1, 2000)) == "$10,000T");
+    // Only what no 128-bit count of mills holds is refused, naming the value and the rule.
+    const fraction huge(fraction::rep(fr::detail::int128_max_magnitude / 100));
+    CHECK_THROWS_WITH_AS(fr::format_axis_value(usd, huge),
+                         "money axis label: 1701411834604692317316873037158841057 USD: a money label counts "
+                         "mills in 128 bits, at most (2^127 - 1) / 1000 major units",
+                         fr::overflow_error);
+}
+
+TEST_CASE("nice_scale: numbers and percentages near the limit of the exact fraction") {
+    // Percent labels are written from the exact tick by digit-by-digit division: a tick whose
+    // percentage (x 100) is past 2^127 is still labelled (it threw from the product before).
+    const fraction top(fraction::rep(fr::detail::int128_max_magnitude / 100));  // about 1.7e36
+    const fr::axis_scale p = fr::nice_scale(fr::percent_axis(""), fraction(0), top, 2);
+    CHECK(p.to == fraction(fraction::rep(2) * fraction::rep(1'000'000'000'000'000'000) *
+                           fraction::rep(1'000'000'000'000'000'000)));
+    CHECK(labels(p) == std::vector<std::string>{"0%", "100,000,000,000,000,000,000,000,000,000,000,000,000%",
+                                                "200,000,000,000,000,000,000,000,000,000,000,000,000%"});
+    CHECK(fr::format_axis_value(fr::percent_axis(""), top) ==
+          "170,141,183,460,469,231,731,687,303,715,884,105,700%");
+    // Numbers up to 2^127 - 1: no 1-2-5 x 10^k end fits (the next is 2 x 10^38), so the scale
+    // is refused with the data range and the rule, not a bare fraction overflow.
+    const fraction limit = fraction(fraction::rep(fr::detail::int128_max_magnitude));
+    const fr::chart_axis num = fr::number_axis("");
+    CHECK_THROWS_WITH_AS(
+        fr::nice_scale(num, fraction(0), limit, 5),
+        "nice_scale: a number axis for 0 to 170141183460469231731687303715884105727: its 1-2-5 x 10^k ticks do "
+        "not fit exact fractions (numerators and denominators below 2^127): fraction: 4 * "
+        "50000000000000000000000000000000000000 overflows: numerator and denominator in lowest terms must be "
+        "below 2^127 in magnitude",
+        fr::overflow_error);
+    CHECK_THROWS_AS(fr::nice_scale(num, -limit, fraction(0), 5), fr::overflow_error);
+    // A tenth of it has a scale.
+    CHECK(labels(fr::nice_scale(num, fraction(0), limit / fraction(10), 2)).back() ==
+          "20,000,000,000,000,000,000,000,000,000,000,000,000");
 }
 
 TEST_CASE("nice_scale: dates tick on days, month starts or years") {
@@ -615,6 +680,29 @@ TEST_CASE("net_flows_chart: money in up, money out down, cumulative net at the b
     CHECK(count(svg, ">-$17.25B</text>") == 8);
     CHECK(svg.find(">$50B</text>") != std::string::npos);
     CHECK(svg.find("stroke=\"#333333\" stroke-width=\"1.2\"") != std::string::npos);  // the zero line
+}
+
+TEST_CASE("to_svg: money in and out at the money limits, stacked past them") {
+    // Regression (2026-12-06): flows at the largest money and the most negative one (a year's
+    // money in of 2^63 - 1 mills, money out of 2^63 mills) put the axis ends past the money
+    // range, and a stack of two such bars totals past it; to_svg threw overflow_error.
+    chart c;
+    c.x_axis = fr::category_axis("Year");
+    c.y_axis = fr::money_axis("Amount", fr::currencies::usd);
+    c.categories = {"2026", "2027"};
+    c.layout = fr::bar_layout::stacked;
+    c.label_bars = true;
+    const money most = money::from_units(fr::detail::int64_max);
+    const money least = money::from_units(fr::detail::int64_min);
+    c.bars = {fr::bar_series{"Money in", {most, most}, ""}, fr::bar_series{"Money out", {least, money()}, ""}};
+    c.bars.push_back(fr::bar_series{"More in", {money(), most}, ""});
+    const std::string svg = fr::to_svg(c);
+    for (const char* tick : {">-$10,000T</text>", ">$0</text>", ">$10,000T</text>", ">$20,000T</text>"}) {
+        CHECK(count(svg, tick) == 1);
+    }
+    // 2027's stack totals 2^64 - 2 mills.
+    CHECK(count(svg, ">$18,446.744073709551614T</text>") == 1);
+    CHECK(count(svg, ">-$9,223.372036854775808T</text>") == 1);
 }
 
 TEST_CASE("ownership_chart of a chain: one band per round, holders from the round they join") {

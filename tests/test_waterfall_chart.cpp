@@ -277,4 +277,21 @@ TEST_CASE("The SVG is deterministic and carries the series and markers") {
     CHECK(a.find("$40M") != std::string::npos);
 }
 
+TEST_CASE("An exit at the largest money is charted: the axes end past it, labelled exactly") {
+    // Regression (2026-12-06): an exit within a step of 2^63 - 1 mills ($9,223,372,036,854,775.807)
+    // gave axes ending at $10,000T, whose tick labels were made as money: to_svg threw
+    // overflow_error (the command-line tool exited 5, "cannot be computed").
+    const waterfall w = venturesouth_capped();
+    const money most = money::from_units(detail::int64_max);
+    const chart c = payout_chart(w, most);
+    CHECK(validate_chart(c).empty());
+    REQUIRE(c.lines.size() == 2);
+    CHECK(c.lines[0].points.back().x == chart_value(most));
+    const std::string svg = to_svg(c);
+    CHECK(svg.find(">$10,000T</text>") != std::string::npos);
+    CHECK(svg.find(">$0</text>") != std::string::npos);
+    // $9,000T, a step below the limit, also needs an axis end past it.
+    CHECK(to_svg(payout_chart(w, usd(9'000'000'000'000'000))).find(">$10,000T</text>") != std::string::npos);
+}
+
 }  // namespace test_waterfall_chart

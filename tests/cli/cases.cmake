@@ -58,6 +58,10 @@ fundround_cli_test(captable_small_csv 0 ARGS captable small_company.json --csv)
 fundround_cli_test(waterfall_small_csv 0 ARGS waterfall small_company.json --exit 0..20M --csv)
 fundround_cli_test(waterfall_small_range 0 PRODUCES payout.svg waterfall_small_range.svg
                    ARGS waterfall small_company.json --exit 0..20M --svg @OUT@/payout.svg)
+# An exit of the largest money, 2^63 - 1 mills: the chart's axes end past it ($10,000T), their
+# ticks labelled from the exact values (it exited 5, "cannot be computed", before 2026-12-06).
+fundround_cli_test(waterfall_svg_money_limit 0 PRODUCES payout.svg waterfall_svg_money_limit.svg
+                   ARGS waterfall small_company.json --exit 9223372036854775.807 --svg @OUT@/payout.svg)
 # SAFEs and notes outstanding before the priced rounds are paid too (exit/outstanding_instruments.hpp):
 # two post-money SAFEs (the payouts in two stages: the second joining L raises the first's
 # shares) and a note repaid twice its principal (interest to --exit-date); the Series A/B/C

@@ -530,25 +530,63 @@ namespace detail {
     return format_full(m);
 }
 
-/// @p v as a decimal with @p decimals digits (rounded half-even), thousands grouped: "12,500.5".
-[[nodiscard]] inline std::string grouped_decimal(const fraction& v, int decimals) {
-    std::string text = v.to_decimal_string(decimals, rounding::half_even);
-    const bool negative = !text.empty() && text[0] == '-';
-    if (negative) text.erase(0, 1);
-    const std::size_t point = text.find('.');
-    std::string whole = group_thousands(text.substr(0, point));
-    if (point != std::string::npos) whole += text.substr(point);
-    return (negative ? "-" : "") + whole;
+/// The compact label of @p units mills of @p c: compact_money_label() where @p units is a money
+/// (within +/-(2^63 - 1) mills, INT64_MIN included); beyond that range (an axis end or a stack's
+/// total past the largest money) the same form in trillions, from the exact 128-bit value:
+/// "$10,000T", "-$9,300T", "CHF 9,223.372036854775808T". Never throws for a 128-bit value.
+[[nodiscard]] inline std::string compact_money_label(int128 units, currency c) {
+    if (units <= int128(int64_max) && units >= int128(int64_min)) {
+        return compact_money_label(money::from_units(static_cast<money::rep>(units), c));
+    }
+    // |units| >= 2^63 mills is above 10^18, so the suffix is T (10^15 mills), as it is for every
+    // amount from $1T; a whole number of mills is exact with 15 decimals, and the shortest exact
+    // form drops the trailing zeros.
+    const uint128 mag = magnitude(units);
+    const uint128 trillion = 1'000'000'000'000'000U;
+    std::string text = units < 0 ? "-" : "";
+    text += currency_prefix(c);
+    text += group_thousands(to_decimal_digits(mag / trillion));
+    if (const auto rest = static_cast<std::uint64_t>(mag % trillion); rest != 0) {
+        std::string digits = std::to_string(rest);
+        digits.insert(0, 15 - digits.size(), '0');
+        digits.erase(digits.find_last_not_of('0') + 1);
+        text += "." + digits;
+    }
+    return text + "T";
 }
 
-/// The fewest decimals (0 to @p most) that write @p v exactly, or @p most if none does.
-[[nodiscard]] inline int decimals_needed(const fraction& v, int most) {
-    fraction scaled = v;
-    for (int d = 0; d < most; ++d) {
-        if (scaled.is_integer()) return d;
-        scaled *= fraction(10);
+/// The label of @p major_units (an exact number of major units of @p c) on a money axis: rounded
+/// half-even to a mill, compact and exact (compact_money_label()), within the money range or
+/// beyond it. Throws overflow_error naming the value only beyond +/-(2^127 - 1) mills, which no
+/// 128-bit count holds.
+[[nodiscard]] inline std::string money_axis_label(const fraction& major_units, currency c) {
+    const fraction most(fraction::rep(int128_max_magnitude / money::units_per_major));
+    if (most < major_units || major_units < -most) {
+        throw overflow_error("money axis label: " + major_units.to_string() + " " + to_string(c) +
+                             ": a money label counts mills in 128 bits, at most (2^127 - 1) / 1000 major units");
     }
-    return most;
+    return compact_money_label((major_units * fraction(money::units_per_major)).round_to_integer(rounding::half_even), c);
+}
+
+/// @p v x 10^@p shift as a decimal with @p decimals digits (rounded half-even), thousands grouped:
+/// "12,500.5" (shift 2: a fraction as a percentage). Never overflows (digit-by-digit division).
+[[nodiscard]] inline std::string grouped_decimal(const fraction& v, int decimals, int shift = 0) {
+    std::string text;
+    append_decimal(text, v, decimals, shift, rounding::half_even, true);
+    return text;
+}
+
+/// The fewest decimals (0 to @p most) that write @p v x 10^@p shift exactly, or @p most if none
+/// does: the first d whose 10^(d + shift) the denominator divides (nothing is multiplied).
+[[nodiscard]] inline int decimals_needed(const fraction& v, int most, int shift = 0) {
+    uint128 den = static_cast<uint128>(v.denominator());
+    int twos = 0;
+    int fives = 0;
+    for (; den % 2U == 0; den /= 2U) ++twos;
+    for (; den % 5U == 0; den /= 5U) ++fives;
+    if (den != 1U) return most;  // not a finite decimal
+    const int need = (twos > fives ? twos : fives) - shift;
+    return need <= 0 ? 0 : need < most ? need : most;
 }
 
 /// "Jan" to "Dec" for month 1 to 12.
@@ -621,16 +659,63 @@ namespace detail {
 
 }  // namespace detail
 
+namespace detail {
+
+/// nice_scale()'s number, percent and money scale of [@p min, @p max] (min < max), every tick
+/// labelled exactly; fraction arithmetic past 2^127 throws overflow_error.
+[[nodiscard]] inline axis_scale linear_scale(const chart_axis& a, const fraction& min, const fraction& max,
+                                             int max_intervals) {
+    const fraction range = max - min;
+    fraction decade(1);
+    int exponent = 0;
+    while (decade <= range / fraction(10)) {
+        decade *= fraction(10);
+        ++exponent;
+    }
+    while (range < decade) {
+        decade /= fraction(10);
+        --exponent;
+    }
+    decade /= fraction(10);  // start one decade below: m x 10^(k-1)
+    --exponent;
+    const fraction mill(1, money::units_per_major);
+    for (;; decade *= fraction(10), ++exponent) {
+        for (const int m : {1, 2, 5}) {
+            const fraction step = decade * fraction(m);
+            if (a.format == axis_format::money && step < mill) continue;
+            const int128 first = (min / step).round_to_integer(rounding::floor);
+            const int128 last = (max / step).round_to_integer(rounding::ceiling);
+            if (last - first > int128(max_intervals)) continue;
+            axis_scale out;
+            out.from = fraction(first) * step;
+            out.to = fraction(last) * step;
+            const int decimals = exponent < 0 ? -exponent : 0;
+            for (int128 i = first; i <= last; ++i) {
+                const fraction v = fraction(i) * step;
+                std::string label;
+                switch (a.format) {
+                    case axis_format::money: label = money_axis_label(v, a.currency); break;
+                    case axis_format::percent:
+                        label = grouped_decimal(v, decimals_needed(v, decimals > 2 ? decimals - 2 : 0, 2), 2) + "%";
+                        break;
+                    default: label = grouped_decimal(v, decimals_needed(v, decimals)); break;
+                }
+                out.ticks.push_back({v, std::move(label)});
+            }
+            return out;
+        }
+    }
+}
+
+}  // namespace detail
+
 /// @p v as axis @p a prints a value that need not be a tick (a bar's total, a breakpoint):
 /// money compact and exact ("$17.25B"), percentages and numbers with the fewest decimals that
 /// are exact, at most 2 for percentages ("5.95%") and 4 for numbers, rounded half-even, dates ISO.
 [[nodiscard]] inline std::string format_axis_value(const chart_axis& a, const fraction& v) {
     switch (a.format) {
-        case axis_format::money: return detail::compact_money_label(detail::money_of_major_units(v, a.currency));
-        case axis_format::percent: {
-            const fraction p = v * fraction(100);
-            return detail::grouped_decimal(p, detail::decimals_needed(p, 2)) + "%";
-        }
+        case axis_format::money: return detail::money_axis_label(v, a.currency);
+        case axis_format::percent: return detail::grouped_decimal(v, detail::decimals_needed(v, 2, 2), 2) + "%";
         case axis_format::date: return detail::iso_date_text(detail::day_of(v, rounding::floor));
         case axis_format::number:
         case axis_format::category: break;
@@ -667,62 +752,30 @@ namespace detail {
         return detail::date_scale(detail::day_of(min, rounding::floor), detail::day_of(max, rounding::ceiling),
                                   max_intervals);
     }
-    if (a.include_zero) {
-        if (fraction() < min) min = fraction();
-        if (max < fraction()) max = fraction();
-    }
-    if (min == max) {
-        if (min.is_zero()) {
-            max = fraction(1);
-        } else {
-            const fraction m = min.sign() < 0 ? -min : min;
-            max = min + m;
-            min = min - m;
+    // The scale is exact fractions: an end, a step or a tick past +/-(2^127 - 1) (data within a
+    // step of the fraction limit) has no nice scale; the error names the data range and the rule.
+    try {
+        fraction lo = min;
+        fraction hi = max;
+        if (a.include_zero) {
+            if (fraction() < lo) lo = fraction();
+            if (hi < fraction()) hi = fraction();
         }
-    }
-    const fraction range = max - min;
-    fraction decade(1);
-    int exponent = 0;
-    while (decade * fraction(10) <= range) {
-        decade *= fraction(10);
-        ++exponent;
-    }
-    while (range < decade) {
-        decade /= fraction(10);
-        --exponent;
-    }
-    decade /= fraction(10);  // start one decade below: m x 10^(k-1)
-    --exponent;
-    const fraction mill(1, money::units_per_major);
-    for (;; decade *= fraction(10), ++exponent) {
-        for (const int m : {1, 2, 5}) {
-            const fraction step = decade * fraction(m);
-            if (a.format == axis_format::money && step < mill) continue;
-            const detail::int128 first = (min / step).round_to_integer(rounding::floor);
-            const detail::int128 last = (max / step).round_to_integer(rounding::ceiling);
-            if (last - first > detail::int128(max_intervals)) continue;
-            axis_scale out;
-            out.from = fraction(first) * step;
-            out.to = fraction(last) * step;
-            const int decimals = exponent < 0 ? -exponent : 0;
-            for (detail::int128 i = first; i <= last; ++i) {
-                const fraction v = fraction(i) * step;
-                std::string label;
-                switch (a.format) {
-                    case axis_format::money:
-                        label = detail::compact_money_label(detail::money_of_major_units(v, a.currency));
-                        break;
-                    case axis_format::percent: {
-                        const fraction p = v * fraction(100);
-                        label = detail::grouped_decimal(p, detail::decimals_needed(p, decimals > 2 ? decimals - 2 : 0)) + "%";
-                        break;
-                    }
-                    default: label = detail::grouped_decimal(v, detail::decimals_needed(v, decimals)); break;
-                }
-                out.ticks.push_back({v, std::move(label)});
+        if (lo == hi) {
+            if (lo.is_zero()) {
+                hi = fraction(1);
+            } else {
+                const fraction m = lo.sign() < 0 ? -lo : lo;
+                hi = lo + m;
+                lo = lo - m;
             }
-            return out;
         }
+        return detail::linear_scale(a, lo, hi, max_intervals);
+    } catch (const overflow_error& e) {
+        throw overflow_error("nice_scale: a " + std::string(to_string(a.format)) + " axis for " + min.to_string() +
+                             " to " + max.to_string() +
+                             ": its 1-2-5 x 10^k ticks do not fit exact fractions (numerators and denominators "
+                             "below 2^127): " + e.what());
     }
 }
 
