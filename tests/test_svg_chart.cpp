@@ -231,6 +231,18 @@ TEST_CASE("nice_scale: numbers and percentages near the limit of the exact fract
     // A tenth of it has a scale.
     CHECK(labels(fr::nice_scale(num, fraction(0), limit / fraction(10), 2)).back() ==
           "20,000,000,000,000,000,000,000,000,000,000,000,000");
+    // Such a chart is drawn: a coordinate is (v - from) / (to - from) x length, the product formed
+    // without overflow (it overflowed the fraction from about 10^34 before).
+    chart big;
+    big.x_axis = fr::number_axis("");
+    big.y_axis = fr::percent_axis("");
+    line_series l{"L"};
+    l.add(0, 0).add(fraction(fraction::rep(fr::detail::int128_max_magnitude / 2)),
+                    fraction(fraction::rep(fr::detail::int128_max_magnitude / 200)));
+    big.lines = {l};
+    const std::string svg = fr::to_svg(big);
+    CHECK(count(svg, ">100,000,000,000,000,000,000,000,000,000,000,000,000</text>") == 1);
+    CHECK(count(svg, ">100,000,000,000,000,000,000,000,000,000,000,000,000%</text>") == 1);
 }
 
 TEST_CASE("nice_scale: dates tick on days, month starts or years") {

@@ -124,12 +124,51 @@ struct axis_map {
 
     /// The pixel of @p v.
     [[nodiscard]] svg_px at(const fraction& v) const {
-        const int128 offset = ((v - from) * fraction(length) / (to - from)).round_to_integer(svg_coordinate_rounding);
-        if (offset > int128(int64_max / 4) || offset < int128(int64_min / 4)) {
+        const svg_px o = scaled_offset((v - from) / (to - from), v);
+        return up ? start - o : start + o;
+    }
+
+private:
+    /// @p ratio x length rounded by svg_coordinate_rounding, the product formed by binary long
+    /// multiplication modulo the ratio's denominator: it never overflows, so an axis of values
+    /// near 2^127 maps as exactly as any other. Throws overflow_error naming @p v if the offset
+    /// is far outside the plot (beyond a quarter of the 64-bit range).
+    [[nodiscard]] svg_px scaled_offset(const fraction& ratio, const fraction& v) const {
+        const bool negative = (ratio.sign() < 0) != (length < 0);
+        const uint128 d = static_cast<uint128>(ratio.denominator());
+        const uint128 n = magnitude(ratio.numerator());
+        const auto len = static_cast<std::uint64_t>(length < 0 ? -length : length);
+        const uint128 far = static_cast<uint128>(int64_max / 4);
+        const uint128 whole = n / d;
+        const uint128 part = n % d;
+        if (len != 0 && whole > far / len) {
             throw overflow_error("svg chart: coordinate " + v.to_string() + " is far outside the plot");
         }
-        const auto o = static_cast<svg_px>(offset);
-        return up ? start - o : start + o;
+        // part x len = carried x d + rest, bit by bit from the top of len (rest, part < d < 2^127).
+        uint128 carried = 0;
+        uint128 rest = 0;
+        for (int bit = 63; bit >= 0; --bit) {
+            carried *= 2U;
+            if (rest >= d - rest) {
+                rest -= d - rest;
+                ++carried;
+            } else {
+                rest += rest;
+            }
+            if (((len >> bit) & 1U) != 0) {
+                if (rest >= d - part) {
+                    rest -= d - part;
+                    ++carried;
+                } else {
+                    rest += part;
+                }
+            }
+        }
+        uint128 q = whole * len + carried;
+        if (round_increment(q, rest, d, negative, svg_coordinate_rounding)) ++q;
+        if (q > far) throw overflow_error("svg chart: coordinate " + v.to_string() + " is far outside the plot");
+        const auto o = static_cast<svg_px>(q);
+        return negative ? -o : o;
     }
 };
 
