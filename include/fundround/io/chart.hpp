@@ -542,7 +542,7 @@ namespace detail {
     // amount from $1T; a whole number of mills is exact with 15 decimals, and the shortest exact
     // form drops the trailing zeros.
     const uint128 mag = magnitude(units);
-    const uint128 trillion = 1'000'000'000'000'000U;
+    const uint128 trillion = 1000000000000000U;  // 10^15 mills, the T
     std::string text = units < 0 ? "-" : "";
     text += currency_prefix(c);
     text += group_thousands(to_decimal_digits(mag / trillion));
@@ -710,8 +710,12 @@ namespace detail {
 }  // namespace detail
 
 /// @p v as axis @p a prints a value that need not be a tick (a bar's total, a breakpoint):
-/// money compact and exact ("$17.25B"), percentages and numbers with the fewest decimals that
-/// are exact, at most 2 for percentages ("5.95%") and 4 for numbers, rounded half-even, dates ISO.
+/// money compact and exact ("$17.25B"; rounded half-even to a mill), percentages and numbers
+/// with the fewest decimals that are exact, at most 2 for percentages ("5.95%") and 4 for
+/// numbers, rounded half-even, dates ISO. Money past the largest money (2^63 - 1 mills, a
+/// stack's total, an axis end) reads the same way from its exact value, in trillions
+/// ("$10,000T", "$18,446.744073709551614T"); only money past (2^127 - 1) mills throws
+/// overflow_error, naming the value.
 [[nodiscard]] inline std::string format_axis_value(const chart_axis& a, const fraction& v) {
     switch (a.format) {
         case axis_format::money: return detail::money_axis_label(v, a.currency);
@@ -731,12 +735,14 @@ namespace detail {
 /// exactly (fractions, no logarithms), such that floor(min / s) to ceil(max / s) is at most
 /// max_intervals steps; money steps are at least a mill. Labels are exact, without trailing
 /// zeros: "$0", "$250K", "$1.5B" (the currency's symbol, or its code: "CHF 2M"), "20%", "2.5%",
-/// "1%", "1,000", "0.25".
+/// "1%", "1,000", "0.25". The ends may lie past the largest money (2^63 - 1 mills): data from
+/// about $9,000T ends at "$10,000T", each label written from the exact tick (format_axis_value()).
 /// A range of one value v is widened to [v - |v|, v + |v|] (to [0, 1] for 0).
 /// Date axes (day numbers): the smallest step among 1, 2, 7 days (weeks start on Mondays);
 /// 1, 2, 3, 6 months (from January); 1, 2, 5 x 10^k years; labelled "2026-03-02", "Mar 2026",
 /// "2026". Throws invalid_argument_error for a category axis, min > max or max_intervals out of
-/// range.
+/// range, and overflow_error naming the axis and its data range if its ends or ticks do not fit
+/// exact fractions (numerators and denominators below 2^127: data within a step of that limit).
 [[nodiscard]] inline axis_scale nice_scale(const chart_axis& a, fraction min, fraction max, int max_intervals) {
     if (a.format == axis_format::category) {
         throw invalid_argument_error("nice_scale: a category axis has bands, not ticks");
