@@ -717,6 +717,21 @@ TEST_CASE("to_svg: money in and out at the money limits, stacked past them") {
     CHECK(count(svg, ">-$9,223.372036854775808T</text>") == 1);
 }
 
+TEST_CASE("net_flows_chart: money in of the largest money, out nearly as much: axes to +/-$10,000T") {
+    // Regression (2026-12-06): to_svg threw overflow_error for these flows (the axis ends past
+    // the money limit could not be labelled as money).
+    const money most = money::from_units(fr::detail::int64_max);
+    const money owed = money::from_units(fr::detail::int64_max - 7);  // a whole number of cents
+    const fr::counter_commitment contract = fr::counter_commitment::from_installments(
+        "Contract", "Big", fr::installments(owed, year{2027} / 12 / 31, 1, fr::frequency::yearly));
+    const fr::net_flows flows("Big", {fr::cash_flow{year{2026} / 3 / 1, most, "In"}}, {contract});
+    const std::string svg = fr::to_svg(fr::net_flows_chart(flows));
+    CHECK(count(svg, ">$10,000T</text>") == 1);
+    CHECK(count(svg, ">-$10,000T</text>") == 1);
+    CHECK(count(svg, ">$9,223.372036854775807T</text>") == 1);  // 2026's bar
+    CHECK(count(svg, ">-$9,223.3720368547758T</text>") == 1);   // 2027's bar
+}
+
 TEST_CASE("ownership_chart of a chain: one band per round, holders from the round they join") {
     // examples/seed_to_series_b.cpp, its seed and Series A only.
     const fr::cap_table founding = fr::cap_table_builder()
