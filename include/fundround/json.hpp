@@ -434,7 +434,7 @@ public:
     /// A string on one line: a name, a label, an id, a date. A control character (a tab, a line
     /// break, another below U+0020, or U+007F) is a problem: such text prints on one line in
     /// tables, CSV and charts.
-    std::optional<std::string> read_string(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<std::string> read_string(const nlohmann::json& j, const field_path& at) {
         auto text = read_free_text(j, at);
         if (!text) return std::nullopt;
         for (const char c : *text) {
@@ -448,18 +448,18 @@ public:
         return text;
     }
     /// A string, whatever it holds (free text the import only notes).
-    std::optional<std::string> read_free_text(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<std::string> read_free_text(const nlohmann::json& j, const field_path& at) {
         if (!j.is_string()) return wrong_type(j, at, "a string");
         return j.get<std::string>();
     }
     /// true or false.
-    std::optional<bool> read_bool(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<bool> read_bool(const nlohmann::json& j, const field_path& at) {
         if (!j.is_boolean()) return wrong_type(j, at, "true or false");
         return j.get<bool>();
     }
     /// An amount: a string parse_money() reads ("15000000000 USD", "$15B"; without a currency
     /// the default_currency()); a JSON number is rejected, since readers turn it into a double.
-    std::optional<money> read_money(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<money> read_money(const nlohmann::json& j, const field_path& at) {
         if (j.is_number()) {
             report(at, detail::json_value_text(j),
                    "must be a string such as \"15000000000 USD\" or \"$15B\": a JSON number is not exact "
@@ -491,7 +491,7 @@ public:
         return std::nullopt;
     }
     /// A currency code: "USD".
-    std::optional<currency> read_currency(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<currency> read_currency(const nlohmann::json& j, const field_path& at) {
         if (!j.is_string()) return wrong_type(j, at, "a currency code such as \"USD\"");
         const std::string& code = j.get_ref<const std::string&>();
         if (!currency::valid_code(code)) {
@@ -501,7 +501,7 @@ public:
         return currency(code);
     }
     /// An exact fraction: "5/84", "-3", or a decimal "0.7" / "70%" (fraction::from_decimal).
-    std::optional<fraction> read_fraction(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<fraction> read_fraction(const nlohmann::json& j, const field_path& at) {
         if (!j.is_string()) return wrong_type(j, at, "a fraction string such as \"5/84\"");
         const std::string& text = j.get_ref<const std::string&>();
         const std::size_t slash = text.find('/');
@@ -532,7 +532,7 @@ public:
     }
     /// An ISO 8601 date "2026-02-27" (a year of 4 or 5 digits, '-' first for years before 1), a
     /// real calendar day no later than 9999-12-31.
-    std::optional<calendar_date> read_date(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<calendar_date> read_date(const nlohmann::json& j, const field_path& at) {
         if (!j.is_string()) return wrong_type(j, at, "a date string such as \"2026-02-27\"");
         const std::string& text = j.get_ref<const std::string&>();
         const auto bad = [&]() -> std::optional<calendar_date> {
@@ -567,7 +567,7 @@ public:
         return day;
     }
     /// A share count: a JSON integer that fits 64 bits.
-    std::optional<share_count> read_share_count(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<share_count> read_share_count(const nlohmann::json& j, const field_path& at) {
         if (j.is_number_unsigned()) {
             const auto v = j.get<std::uint64_t>();
             if (v > static_cast<std::uint64_t>(detail::int64_max)) {
@@ -590,14 +590,14 @@ public:
         return wrong_type(j, at, "a share count (a JSON integer)");
     }
     /// A rounding mode by its to_string() name: "half_even".
-    std::optional<rounding> read_rounding(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<rounding> read_rounding(const nlohmann::json& j, const field_path& at) {
         static constexpr rounding modes[] = {rounding::exact, rounding::toward_zero, rounding::away_from_zero,
                                              rounding::floor, rounding::ceiling, rounding::half_away_from_zero,
                                              rounding::half_toward_zero, rounding::half_even};
         return read_name(j, at, modes, "a rounding mode");
     }
     /// An investor kind by its to_string() name: "strategic".
-    std::optional<investor_kind> read_investor_kind(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<investor_kind> read_investor_kind(const nlohmann::json& j, const field_path& at) {
         static constexpr investor_kind kinds[] = {investor_kind::strategic, investor_kind::financial,
                                                   investor_kind::sovereign, investor_kind::employee,
                                                   investor_kind::angel,     investor_kind::other};
@@ -608,11 +608,11 @@ public:
     /// "negation", "part": ...}, {"kind": "long_stop", "date": ..., "part": ...}. An all_of or
     /// any_of without parts is a problem (the one would be met at close, the other never: a
     /// tranche at close has no condition).
-    std::optional<condition> read_condition(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<condition> read_condition(const nlohmann::json& j, const field_path& at) {
         return read_condition_at(j, at, 1);
     }
     /// A tranche: {"amount", "condition" (default always), "expected_date", "fallback", "label"}.
-    std::optional<tranche> read_tranche(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<tranche> read_tranche(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a tranche", {"amount", "condition", "expected_date", "fallback", "label"})) {
             return std::nullopt;
         }
@@ -642,12 +642,12 @@ public:
         return t;
     }
     /// An investor: {"name", "kind" (default "other"), "lead" (default false)}.
-    std::optional<investor> read_investor(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<investor> read_investor(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "an investor", {"name", "kind", "lead"})) return std::nullopt;
         return read_investor_members(j, at);
     }
     /// A valuation: {"pre_money", "pre_money_shares" (optional)}.
-    std::optional<valuation> read_valuation(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<valuation> read_valuation(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a valuation", {"pre_money", "pre_money_shares"})) return std::nullopt;
         const std::size_t before = problems_.size();
         std::optional<money> pre;
@@ -662,7 +662,7 @@ public:
         return shares ? valuation(*pre, *shares) : valuation(*pre);
     }
     /// A price per share: {"amount", "shares"}, the price amount / shares (written in lowest terms).
-    std::optional<price_per_share> read_price(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<price_per_share> read_price(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a price per share", {"amount", "shares"})) return std::nullopt;
         const std::size_t before = problems_.size();
         std::optional<money> amount;
@@ -675,19 +675,19 @@ public:
         return price_per_share(*amount, *shares);
     }
     /// A holder kind by its to_string() name: "founder".
-    std::optional<holder_kind> read_holder_kind(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<holder_kind> read_holder_kind(const nlohmann::json& j, const field_path& at) {
         static constexpr holder_kind kinds[] = {holder_kind::founder, holder_kind::employee, holder_kind::investor,
                                                 holder_kind::advisor, holder_kind::other};
         return read_name(j, at, kinds, "a holder kind");
     }
     /// A compounding frequency by its to_string() name: "quarterly".
-    std::optional<frequency> read_frequency(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<frequency> read_frequency(const nlohmann::json& j, const field_path& at) {
         static constexpr frequency periods[] = {frequency::monthly, frequency::quarterly, frequency::semiannual,
                                                 frequency::yearly};
         return read_name(j, at, periods, "a frequency");
     }
     /// A holder id: a non-empty string.
-    std::optional<holder_id> read_holder_id(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<holder_id> read_holder_id(const nlohmann::json& j, const field_path& at) {
         auto text = read_string(j, at);
         if (!text) return std::nullopt;
         if (text->empty()) {
@@ -697,7 +697,7 @@ public:
         return holder_id(std::move(*text));
     }
     /// A holder: {"id", "name", "kind" (default "other")}.
-    std::optional<holder> read_holder(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<holder> read_holder(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a holder", {"id", "name", "kind"})) return std::nullopt;
         const std::size_t before = problems_.size();
         std::optional<holder_id> id;
@@ -713,7 +713,7 @@ public:
     /// (default non-participating), "seniority" (default 0), "dividends": {"kind", "annual_rate",
     /// "accrual_start", "compounding"} (default none)}. Checked by share_class::validate() when
     /// read as part of a share class.
-    std::optional<liquidation_terms> read_liquidation_terms(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<liquidation_terms> read_liquidation_terms(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "liquidation terms", {"multiple", "participation", "seniority", "dividends"})) {
             return std::nullopt;
         }
@@ -744,7 +744,7 @@ public:
         return t;
     }
     /// A participation: {"kind" ("non_participating", "full" or "capped"), "cap_multiple"}.
-    std::optional<participation> read_participation(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<participation> read_participation(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a participation", {"kind", "cap_multiple"})) return std::nullopt;
         const std::size_t before = problems_.size();
         participation out;
@@ -757,7 +757,7 @@ public:
     }
     /// Dividend terms: {"kind" ("none", "non_cumulative", "cumulative_simple",
     /// "cumulative_compound"), "annual_rate", "accrual_start", "compounding"}.
-    std::optional<dividend_terms> read_dividend_terms(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<dividend_terms> read_dividend_terms(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "dividend terms", {"kind", "annual_rate", "accrual_start", "compounding"})) return std::nullopt;
         const std::size_t before = problems_.size();
         dividend_terms out;
@@ -775,7 +775,7 @@ public:
     /// A share class: {"name", "kind" ("common" or "preferred"), "conversion_ratio" (default
     /// "1"), and for a preferred series "original_issue_price" and "terms" (default standard)},
     /// with share_class::validate()'s problems at their pointers.
-    std::optional<share_class> read_share_class(const nlohmann::json& j, const field_path& at) {
+    [[nodiscard]] std::optional<share_class> read_share_class(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a share class", {"name", "kind", "conversion_ratio", "original_issue_price", "terms"})) {
             return std::nullopt;
         }
@@ -813,13 +813,13 @@ public:
     /// class or pool the document has but that did not read (its own problems are reported).
     /// A preferred class whose preference or participation cap (multiple x original issue price
     /// x issued shares) is beyond the amount range is a problem at its multiple.
-    std::optional<cap_table> read_cap_table(const nlohmann::json& j, const field_path& at);
+    [[nodiscard]] std::optional<cap_table> read_cap_table(const nlohmann::json& j, const field_path& at);
     /// A round (see docs/how-to-json.md): {"name", "currency", "pre_money" and/or "post_money",
     /// "pre_money_shares", "prior_mark", "prior_mark_label", "prior_round", "prior_round_label",
     /// "close_date", "investors": [{"name", "kind", "lead", "commitment", "tranches"}]}, built
     /// with round_builder; its problems are reported too, at their JSON pointers. A name, when
     /// given, is not empty (rounds are named in reports; read_deal_file() requires one).
-    std::optional<funding_round> read_round(const nlohmann::json& j, const field_path& at);
+    [[nodiscard]] std::optional<funding_round> read_round(const nlohmann::json& j, const field_path& at);
 
     /// Reports @p j at @p at as not @p expected ("must be a string, not a number"); returns nothing.
     std::nullopt_t wrong_type(const nlohmann::json& j, const field_path& at, const std::string& expected) {
@@ -828,7 +828,7 @@ public:
     }
     /// One of the names of @p choices ({value, "name"} pairs), as @p what ("a SAFE form").
     template <class E, std::size_t N>
-    std::optional<E> read_choice(const nlohmann::json& j, const field_path& at, const detail::json_choice<E> (&choices)[N],
+    [[nodiscard]] std::optional<E> read_choice(const nlohmann::json& j, const field_path& at, const detail::json_choice<E> (&choices)[N],
                                  const char* what) {
         std::string list;
         for (const auto& c : choices) list += std::string(list.empty() ? "" : ", ") + c.name;

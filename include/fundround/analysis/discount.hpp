@@ -31,7 +31,7 @@ enum class day_count {
 };
 
 /// The convention's market name: "actual/365 fixed", "actual/360" or "30E/360".
-inline std::string to_string(day_count convention) {
+[[nodiscard]] inline std::string to_string(day_count convention) {
     switch (convention) {
         case day_count::actual_365_fixed: return "actual/365 fixed";
         case day_count::actual_360: return "actual/360";
@@ -47,7 +47,7 @@ enum class compounding {
 };
 
 /// The method's name as written in code, e.g. "annual_with_simple_stub".
-inline std::string to_string(compounding method) {
+[[nodiscard]] inline std::string to_string(compounding method) {
     switch (method) {
         case compounding::simple: return "simple";
         case compounding::annual_with_simple_stub: return "annual_with_simple_stub";
@@ -62,7 +62,7 @@ enum class past_flow_rule {
 };
 
 /// The rule's name as written in code, e.g. "compound_forward".
-inline std::string to_string(past_flow_rule rule) {
+[[nodiscard]] inline std::string to_string(past_flow_rule rule) {
     switch (rule) {
         case past_flow_rule::compound_forward: return "compound_forward";
         case past_flow_rule::reject: return "reject";
@@ -116,7 +116,7 @@ inline std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from,
 /// or (360 (Y2 - Y1) + 30 (M2 - M1) + (D2 - D1)) / 360 for 30E/360 with D = min(day, 30).
 /// Negative when @p to is before @p from (year_fraction(a, b) == -year_fraction(b, a)).
 /// Throws invalid_argument_error for an invalid date or an unknown convention.
-inline fraction year_fraction(calendar_date from, calendar_date to, day_count convention) {
+[[nodiscard]] inline fraction year_fraction(calendar_date from, calendar_date to, day_count convention) {
     require_valid(from, "year_fraction: from");
     require_valid(to, "year_fraction: to");
     const auto parts = detail::day_count_parts(from, to, convention);
@@ -178,7 +178,7 @@ inline big_rational growth_big(const fraction& annual_rate, const fraction& year
 /// 1 + r t (simple), or (1 + r)^n (1 + r f) with n = floor(t), f = t - n
 /// (annual_with_simple_stub). Throws invalid_argument_error for negative inputs and
 /// overflow_error if the exact result does not fit a fraction (computed on big integers).
-inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
+[[nodiscard]] inline fraction growth_factor(const fraction& annual_rate, const fraction& years, compounding method) {
     return detail::growth_big(annual_rate, years, method).to_fraction("growth_factor");
 }
 
@@ -283,12 +283,12 @@ struct present_value {
     money rounded;   ///< @ref exact rounded once to the currency's minor unit (cents) by the named mode.
 
     /// True if both the exact and the rounded values are equal.
-    friend bool operator==(const present_value& a, const present_value& b) {
+    [[nodiscard]] friend bool operator==(const present_value& a, const present_value& b) {
         const present_value& x = a;
         return x.exact == b.exact && x.rounded == b.rounded;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const present_value& a, const present_value& b) {
+    [[nodiscard]] friend bool operator!=(const present_value& a, const present_value& b) {
         return !(a == b);
     }
 };
@@ -366,36 +366,36 @@ public:
     }
 
     /// The annual rate, e.g. 2/25 for fraction::from_decimal("0.08").
-    const fraction& annual_rate() const noexcept { return rate_; }
+    [[nodiscard]] const fraction& annual_rate() const noexcept { return rate_; }
     /// The date every flow is valued at.
-    calendar_date valuation_date() const noexcept { return valuation_date_; }
+    [[nodiscard]] calendar_date valuation_date() const noexcept { return valuation_date_; }
     /// The day-count convention that turns dates into year fractions.
-    day_count convention() const noexcept { return convention_; }
+    [[nodiscard]] day_count convention() const noexcept { return convention_; }
     /// The compounding method.
-    compounding method() const noexcept { return method_; }
+    [[nodiscard]] compounding method() const noexcept { return method_; }
     /// The rule for flows dated before the valuation date.
-    past_flow_rule past_flows() const noexcept { return past_; }
+    [[nodiscard]] past_flow_rule past_flows() const noexcept { return past_; }
 
     /// True if a flow on @p paid_on is refused by past_flow_rule::reject.
-    bool rejects(calendar_date paid_on) const {
+    [[nodiscard]] bool rejects(calendar_date paid_on) const {
         return past_ == past_flow_rule::reject && paid_on < valuation_date_;
     }
 
     /// The exact multiplier that values a flow on @p paid_on at the valuation date: 1 / g(t) on
     /// or after it, g(t) before it (compound_forward). Throws invalid_argument_error for an
     /// invalid date or a date the reject rule refuses.
-    fraction value_factor(calendar_date paid_on) const {
+    [[nodiscard]] fraction value_factor(calendar_date paid_on) const {
         return value_factor_big(paid_on).to_fraction("value_factor");
     }
 
     /// The exact value at the valuation date, in major units, of @p amount paid on @p paid_on
     /// (on big integers: decades of (1 + r)^n outgrow a fraction).
-    exact_rational exact_value(money amount, calendar_date paid_on) const {
+    [[nodiscard]] exact_rational exact_value(money amount, calendar_date paid_on) const {
         return exact_rational(exact_value_big(amount, paid_on));
     }
 
     /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
-    present_value value(money amount, calendar_date paid_on, rounding mode) const {
+    [[nodiscard]] present_value value(money amount, calendar_date paid_on, rounding mode) const {
         const detail::big_rational exact = exact_value_big(amount, paid_on);
         const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
         return present_value{exact_rational(exact), rounded};

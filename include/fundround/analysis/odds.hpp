@@ -48,12 +48,12 @@ struct milestone_chance {
     std::optional<calendar_date> achieved_on;
 
     /// True if probability and date are equal.
-    friend bool operator==(const milestone_chance& a, const milestone_chance& b) {
+    [[nodiscard]] friend bool operator==(const milestone_chance& a, const milestone_chance& b) {
         const milestone_chance& x = a;
         return x.probability == b.probability && x.achieved_on == b.achieved_on;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const milestone_chance& a, const milestone_chance& b) {
+    [[nodiscard]] friend bool operator!=(const milestone_chance& a, const milestone_chance& b) {
         return !(a == b);
     }
 };
@@ -80,11 +80,11 @@ public:
     }
 
     /// The odds of every milestone, by name.
-    const std::map<std::string, milestone_chance, std::less<>>& chances() const noexcept {
+    [[nodiscard]] const std::map<std::string, milestone_chance, std::less<>>& chances() const noexcept {
         return chances_;
     }
     /// The odds of milestone @p name; throws invalid_argument_error if none were set.
-    const milestone_chance& chance(std::string_view name) const {
+    [[nodiscard]] const milestone_chance& chance(std::string_view name) const {
         const auto it = chances_.find(name);
         if (it == chances_.end()) {
             throw invalid_argument_error("milestone = \"" + std::string(name) + "\": has no odds");
@@ -92,25 +92,25 @@ public:
         return it->second;
     }
     /// True if odds were set for @p name.
-    bool contains(std::string_view name) const {
+    [[nodiscard]] bool contains(std::string_view name) const {
         return chances_.find(name) != chances_.end();
     }
     /// The number of milestones with odds.
-    std::size_t size() const noexcept { return chances_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept { return chances_.size(); }
     /// True if no odds were set.
-    bool empty() const noexcept { return chances_.empty(); }
+    [[nodiscard]] bool empty() const noexcept { return chances_.empty(); }
 
     /// Every problem with these odds for @p round, in name order: a probability outside [0, 1],
     /// an invalid date, odds for a milestone the round never mentions (a typo?), then every
     /// milestone the round's conditions use that has no odds.
-    std::vector<diagnostic> validate(const funding_round& round) const;
+    [[nodiscard]] std::vector<diagnostic> validate(const funding_round& round) const;
 
     /// True if both give the same odds to the same milestones.
-    friend bool operator==(const milestone_odds& a, const milestone_odds& b) {
+    [[nodiscard]] friend bool operator==(const milestone_odds& a, const milestone_odds& b) {
         return a.chances_ == b.chances_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const milestone_odds& a, const milestone_odds& b) {
+    [[nodiscard]] friend bool operator!=(const milestone_odds& a, const milestone_odds& b) {
         return !(a.chances_ == b.chances_);
     }
 
@@ -126,7 +126,7 @@ enum class odds_method {
 };
 
 /// "exact" or "monte_carlo".
-inline std::string to_string(odds_method m) {
+[[nodiscard]] inline std::string to_string(odds_method m) {
     switch (m) {
         case odds_method::exact: return "exact";
         case odds_method::monte_carlo: return "monte_carlo";
@@ -218,12 +218,12 @@ public:
     [[nodiscard]] double to_double() const { return value_.to_double(); }
 
     /// The exact sum (of the bounds, for enclosures).
-    friend odds_value operator+(const odds_value& a, const odds_value& b) {
+    [[nodiscard]] friend odds_value operator+(const odds_value& a, const odds_value& b) {
         if (a.is_exact() && b.is_exact()) return odds_value(a.value_ + b.value_);
         return odds_value(a.value_ + b.value_, a.high() + b.high());
     }
     /// The exact difference (for enclosures: lower - other upper, upper - other lower).
-    friend odds_value operator-(const odds_value& a, const odds_value& b) {
+    [[nodiscard]] friend odds_value operator-(const odds_value& a, const odds_value& b) {
         if (a.is_exact() && b.is_exact()) return odds_value(a.value_ - b.value_);
         return odds_value(a.value_ - b.high(), a.high() - b.value_);
     }
@@ -231,20 +231,20 @@ public:
     odds_value& operator+=(const odds_value& o) { return *this = *this + o; }
 
     /// Exact values: equal values. Enclosures: equal bounds (an enclosure never equals an exact value).
-    friend bool operator==(const odds_value& a, const odds_value& b) {
+    [[nodiscard]] friend bool operator==(const odds_value& a, const odds_value& b) {
         if (a.is_exact() != b.is_exact()) return false;
         return a.value_ == b.value_ && (a.is_exact() || a.high() == b.high());
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const odds_value& a, const odds_value& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const odds_value& a, const odds_value& b) { return !(a == b); }
     /// Exact order; throws inexact_error if an enclosure overlaps the other value.
-    friend bool operator<(const odds_value& a, const odds_value& b) { return compare(a, b) < 0; }
+    [[nodiscard]] friend bool operator<(const odds_value& a, const odds_value& b) { return compare(a, b) < 0; }
     /// Exact order; throws inexact_error if an enclosure overlaps the other value.
-    friend bool operator>(const odds_value& a, const odds_value& b) { return compare(a, b) > 0; }
+    [[nodiscard]] friend bool operator>(const odds_value& a, const odds_value& b) { return compare(a, b) > 0; }
     /// Exact order; throws inexact_error if an enclosure overlaps the other value.
-    friend bool operator<=(const odds_value& a, const odds_value& b) { return compare(a, b) <= 0; }
+    [[nodiscard]] friend bool operator<=(const odds_value& a, const odds_value& b) { return compare(a, b) <= 0; }
     /// Exact order; throws inexact_error if an enclosure overlaps the other value.
-    friend bool operator>=(const odds_value& a, const odds_value& b) { return compare(a, b) >= 0; }
+    [[nodiscard]] friend bool operator>=(const odds_value& a, const odds_value& b) { return compare(a, b) >= 0; }
 
     /// Writes to_string().
     friend std::ostream& operator<<(std::ostream& os, const odds_value& v) {
@@ -309,11 +309,11 @@ struct raised_outcome {
     odds_value probability;  ///< Its probability, exactly.
 
     /// True if all three are equal.
-    friend bool operator==(const raised_outcome& a, const raised_outcome& b) {
+    [[nodiscard]] friend bool operator==(const raised_outcome& a, const raised_outcome& b) {
         return a.raised == b.raised && a.post_money == b.post_money && a.probability == b.probability;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const raised_outcome& a, const raised_outcome& b) {
+    [[nodiscard]] friend bool operator!=(const raised_outcome& a, const raised_outcome& b) {
         return !(a == b);
     }
     /// Writes e.g. "$75B: 3/10".
@@ -331,12 +331,12 @@ struct investor_odds {
     odds_value expected_ownership;
 
     /// True if all three are equal.
-    friend bool operator==(const investor_odds& a, const investor_odds& b) {
+    [[nodiscard]] friend bool operator==(const investor_odds& a, const investor_odds& b) {
         return a.investor == b.investor && a.expected_amount == b.expected_amount &&
                a.expected_ownership == b.expected_ownership;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const investor_odds& a, const investor_odds& b) {
+    [[nodiscard]] friend bool operator!=(const investor_odds& a, const investor_odds& b) {
         return !(a == b);
     }
 };
@@ -442,7 +442,7 @@ public:
     [[nodiscard]] std::optional<money> standard_error(rounding mode) const;
 
     /// True if every figure is equal (same method, counts, seed and results).
-    friend bool operator==(const round_odds& a, const round_odds& b) {
+    [[nodiscard]] friend bool operator==(const round_odds& a, const round_odds& b) {
         return a.method_ == b.method_ && a.milestone_count_ == b.milestone_count_ &&
                a.uncertain_count_ == b.uncertain_count_ && a.outcome_count_ == b.outcome_count_ &&
                a.seed_ == b.seed_ && a.currency_ == b.currency_ &&
@@ -453,7 +453,7 @@ public:
                a.ownership_exact_ == b.ownership_exact_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const round_odds& a, const round_odds& b) {
+    [[nodiscard]] friend bool operator!=(const round_odds& a, const round_odds& b) {
         return !(a == b);
     }
 
@@ -483,17 +483,17 @@ private:
 /// are uncertain, otherwise a Monte Carlo run with @p monte_carlo's sample count and seed.
 /// Throws validation_error listing every problem with the odds (see milestone_odds::validate())
 /// and, when it samples, with the options; a sampling run reports to @p progress.
-inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
+[[nodiscard]] inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
                                 const monte_carlo_options& monte_carlo = {},
                                 const monte_carlo_progress& progress = {});
 /// Exact enumeration of all 2^k outcomes of the k uncertain milestones. Throws validation_error
 /// for bad odds, and if k exceeds max_exact_milestones.
-inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
+[[nodiscard]] inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
 /// A seeded, reproducible Monte Carlo run (same seed, same results on every compiler). Each
 /// sample draws the uncertain milestones in name order, each exactly with its probability
 /// (whose denominator must be below 2^64). Throws validation_error for bad odds or options
 /// (samples from 2 to max_monte_carlo_samples). Reports the samples drawn to @p progress.
-inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
+[[nodiscard]] inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
                                 const monte_carlo_options& options, const monte_carlo_progress& progress = {});
 
 // ---------------------------------------------------------------------------------------------

@@ -267,7 +267,7 @@ namespace std {
 template <>
 struct hash<fundround::holder_id> {
     /// The hash of @p id; equal ids hash equally.
-    std::size_t operator()(const fundround::holder_id& id) const noexcept {
+    [[nodiscard]] std::size_t operator()(const fundround::holder_id& id) const noexcept {
         return std::hash<std::string>()(id.str());
     }
 };

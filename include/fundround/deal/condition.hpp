@@ -181,11 +181,11 @@ struct condition_status {
     /// True if lapsed.
     [[nodiscard]] bool is_lapsed() const noexcept { return state == condition_state::lapsed; }
     /// True if both the state and the since date are equal.
-    friend bool operator==(const condition_status& a, const condition_status& b) {
+    [[nodiscard]] friend bool operator==(const condition_status& a, const condition_status& b) {
         return a.state == b.state && a.since == b.since;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const condition_status& a, const condition_status& b) {
+    [[nodiscard]] friend bool operator!=(const condition_status& a, const condition_status& b) {
         return !(a == b);
     }
 };
@@ -408,14 +408,14 @@ public:
     [[nodiscard]] std::string to_string() const;
 
     /// True if @p a and @p b have the same structure: kinds, dates, names and parts, in order.
-    friend bool operator==(const condition& a, const condition& b) {
+    [[nodiscard]] friend bool operator==(const condition& a, const condition& b) {
         if (a.node_.get() == b.node_.get()) return true;
         const node& x = a.get();
         const node& y = b.get();
         return x.kind == y.kind && x.date == y.date && x.name == y.name && a.parts() == b.parts();
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const condition& a, const condition& b) {
+    [[nodiscard]] friend bool operator!=(const condition& a, const condition& b) {
         return !(a == b);
     }
     /// Writes to_string().

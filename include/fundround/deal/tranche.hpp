@@ -174,12 +174,12 @@ public:
     }
 
     /// True if amount, fallback, condition, expected date and label are all equal.
-    friend bool operator==(const tranche& a, const tranche& b) {
+    [[nodiscard]] friend bool operator==(const tranche& a, const tranche& b) {
         return a.amount_ == b.amount_ && a.fallback() == b.fallback() && a.condition_ == b.condition_ &&
                a.expected_ == b.expected_ && a.label() == b.label();
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const tranche& a, const tranche& b) {
+    [[nodiscard]] friend bool operator!=(const tranche& a, const tranche& b) {
         return !(a == b);
     }
     /// Writes e.g. "$35B when milestone "certain conditions"".

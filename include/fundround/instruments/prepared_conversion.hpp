@@ -57,12 +57,12 @@ struct instrument_figures {
     fraction not_converted_units;   ///< amount - shares x conversion_price, exactly, in money units.
 
     /// True if every field is equal.
-    friend bool operator==(const instrument_figures& a, const instrument_figures& b) {
+    [[nodiscard]] friend bool operator==(const instrument_figures& a, const instrument_figures& b) {
         return a.kind == b.kind && a.index == b.index && a.basis == b.basis && a.conversion_price == b.conversion_price &&
                a.shares == b.shares && a.not_converted_units == b.not_converted_units;
     }
     /// True if a field differs.
-    friend bool operator!=(const instrument_figures& a, const instrument_figures& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const instrument_figures& a, const instrument_figures& b) { return !(a == b); }
 };
 
 /// One new investor's figures in conversion_figures, in the order of conversion_round::invest().
@@ -72,11 +72,11 @@ struct investment_figures {
     money not_converted;  ///< amount - cost.
 
     /// True if every field is equal.
-    friend bool operator==(const investment_figures& a, const investment_figures& b) {
+    [[nodiscard]] friend bool operator==(const investment_figures& a, const investment_figures& b) {
         return a.shares == b.shares && a.cost == b.cost && a.not_converted == b.not_converted;
     }
     /// True if a field differs.
-    friend bool operator!=(const investment_figures& a, const investment_figures& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const investment_figures& a, const investment_figures& b) { return !(a == b); }
 };
 
 /// A conversion round's figures at one valuation: what conversion_round::solve() gives, without
@@ -99,7 +99,7 @@ struct conversion_figures {
     share_count post_money_shares;                ///< F0 + conversion shares + pool increase + new shares.
 
     /// True if every field is equal.
-    friend bool operator==(const conversion_figures& a, const conversion_figures& b) {
+    [[nodiscard]] friend bool operator==(const conversion_figures& a, const conversion_figures& b) {
         return a.valuation == b.valuation && a.exact_price_units == b.exact_price_units && a.price == b.price &&
                a.exact_capitalization == b.exact_capitalization && a.exact_pool_increase == b.exact_pool_increase &&
                a.exact_post_money_shares == b.exact_post_money_shares && a.conversions == b.conversions &&
@@ -107,7 +107,7 @@ struct conversion_figures {
                a.pool_increase == b.pool_increase && a.post_money_shares == b.post_money_shares;
     }
     /// True if a field differs.
-    friend bool operator!=(const conversion_figures& a, const conversion_figures& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const conversion_figures& a, const conversion_figures& b) { return !(a == b); }
 };
 
 struct prepared_conversion_result;

@@ -435,7 +435,7 @@ inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const 
 
 /// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
 /// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants", "convertibles"}.
-inline std::optional<fully_diluted_basis> read_fully_diluted_basis(json_reader& r, const nlohmann::json& j,
+[[nodiscard]] inline std::optional<fully_diluted_basis> read_fully_diluted_basis(json_reader& r, const nlohmann::json& j,
                                                                    const field_path& at) {
     if (j.is_string()) {
         if (auto k = r.read_choice(j, at, detail::json_basis_presets, "a fully diluted basis")) return detail::basis_preset(*k);
@@ -459,7 +459,7 @@ inline std::optional<fully_diluted_basis> read_fully_diluted_basis(json_reader& 
 }
 
 /// Reads a price rounding: {"decimals" (0 to price_precision::max_decimals), "mode"}.
-inline std::optional<price_precision> read_price_precision(json_reader& r, const nlohmann::json& j, const field_path& at) {
+[[nodiscard]] inline std::optional<price_precision> read_price_precision(json_reader& r, const nlohmann::json& j, const field_path& at) {
     if (!r.expect_object(j, at, "a price rounding", {"decimals", "mode"})) return std::nullopt;
     std::optional<int> decimals;
     if (const auto* d = r.required(j, at, "decimals")) {
@@ -487,7 +487,7 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
 /// "mode"}), "conversion_share_rounding" (default "floor"). Nothing when the round has none of
 /// these members; the others without "converts" are problems, and so is "new_money_ownership"
 /// with it (a round with conversions is priced by a valuation or a price).
-inline std::optional<priced_round_conversion> read_priced_round_conversion(json_reader& r, const nlohmann::json& j, const field_path& at,
+[[nodiscard]] inline std::optional<priced_round_conversion> read_priced_round_conversion(json_reader& r, const nlohmann::json& j, const field_path& at,
                                                                            std::size_t round, std::size_t safes, std::size_t notes) {
     if (!j.is_object()) return std::nullopt;
     const nlohmann::json* converts = json_reader::member(j, "converts");
@@ -579,7 +579,7 @@ inline std::optional<priced_round_conversion> read_priced_round_conversion(json_
 /// and what converts in it (read by read_priced_round_conversion(), which needs the file's SAFEs
 /// and notes). With @p table_currency (the cap table's, as read_deal_file() gives it), a
 /// pre-money, post-money, price or investment in another currency is a problem too.
-inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at,
+[[nodiscard]] inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at,
                                                         std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a priced round",
                          {"name", "series", "liquidation", "pre_money", "post_money", "price_per_share",
@@ -701,7 +701,7 @@ inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nl
 /// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included")},
 /// with safe::validate()'s problems at their pointers; with @p table_currency (the cap table's,
 /// as read_deal_file() gives it), an amount in another currency is a problem too.
-inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at,
+[[nodiscard]] inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at,
                                      std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a SAFE",
                          {"holder", "purchase_amount", "date", "form", "valuation_cap", "discount", "mfn", "pool_increase"})) {
@@ -742,7 +742,7 @@ inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, co
 /// Reads a share valuation: {"share_class", "price": {"amount", "shares"}, "effective_date",
 /// "type" (default "409A", the only one), "provider", "board_approval_date",
 /// "stockholder_approval_date"}, with share_valuation::validate()'s problems at their pointers.
-inline std::optional<share_valuation> read_share_valuation(json_reader& r, const nlohmann::json& j, const field_path& at) {
+[[nodiscard]] inline std::optional<share_valuation> read_share_valuation(json_reader& r, const nlohmann::json& j, const field_path& at) {
     if (!r.expect_object(j, at, "a share valuation",
                          {"share_class", "price", "effective_date", "type", "provider", "board_approval_date",
                           "stockholder_approval_date"})) {
@@ -781,7 +781,7 @@ inline std::optional<share_valuation> read_share_valuation(json_reader& r, const
 /// {"principal_multiple", "principal_plus_interest", "conversion_at_cap"}}, with
 /// convertible_note::validate()'s problems at their pointers; with @p table_currency (the cap
 /// table's, as read_deal_file() gives it), an amount in another currency is a problem too.
-inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at,
+[[nodiscard]] inline std::optional<convertible_note> read_convertible_note(json_reader& r, const nlohmann::json& j, const field_path& at,
                                                              std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a convertible note",
                          {"holder", "principal", "issue_date", "maturity_date", "annual_rate", "method", "period", "day_count",
@@ -878,7 +878,7 @@ inline std::optional<convertible_note> read_convertible_note(json_reader& r, con
 /// Reads a scenario: {"name", "milestones": [{"name", "outcome" ("achieved", "failed" or
 /// "never"), "date" (for achieved and failed)}]}; each milestone at most once. Whether the
 /// milestones exist is checked by read_deal_file() against its rounds.
-inline std::optional<scenario> read_scenario(json_reader& r, const nlohmann::json& j, const field_path& at) {
+[[nodiscard]] inline std::optional<scenario> read_scenario(json_reader& r, const nlohmann::json& j, const field_path& at) {
     if (!r.expect_object(j, at, "a scenario", {"name", "milestones"})) return std::nullopt;
     const std::size_t before = r.problems().size();
     std::optional<std::string> name;
@@ -936,7 +936,7 @@ inline std::optional<scenario> read_scenario(json_reader& r, const nlohmann::jso
 /// Reads a counter-commitment: {"name", "counterparty", and either "flows": [{"date", "amount",
 /// "label"}] or "installments": {"total", "first", "count" or "last", "frequency"}} (equal
 /// installments, labelled "<name> k/n"; written back as their flows).
-inline std::optional<counter_commitment> read_counter_commitment(json_reader& r, const nlohmann::json& j, const field_path& at) {
+[[nodiscard]] inline std::optional<counter_commitment> read_counter_commitment(json_reader& r, const nlohmann::json& j, const field_path& at) {
     if (!r.expect_object(j, at, "a counter-commitment", {"name", "counterparty", "flows", "installments"})) return std::nullopt;
     const std::size_t before = r.problems().size();
     std::optional<std::string> name;
@@ -1097,7 +1097,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 /// instrument, scenario milestones in a round), then whether
 /// the priced rounds apply as a chain on the cap table (the first that does not, with the
 /// chain's problems under /priced_rounds/i).
-inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
+[[nodiscard]] inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
                          {"fundround_deal", "company", "as_of", "formation", "cap_table", "rounds", "priced_rounds", "safes", "notes",
                           "valuations", "scenarios", "counter_commitments"})) {

@@ -167,22 +167,22 @@ public:
     /// Linear in the length. Leading zeros and trailing zeros after the point are free; at most
     /// @ref max_decimal_digits significant digits and @ref max_decimal_digits digits after the
     /// point (two fewer for a percentage), so that the value fits: beyond, parse_error says so.
-    static fraction from_decimal(std::string_view text);
+    [[nodiscard]] static fraction from_decimal(std::string_view text);
     /// The most significant digits (and digits after the point) from_decimal() reads: 38, since
     /// 10^38 < 2^127.
     static constexpr int max_decimal_digits = 38;
 
     /// The numerator in lowest terms (carries the sign).
-    constexpr rep numerator() const noexcept { return num_; }
+    [[nodiscard]] constexpr rep numerator() const noexcept { return num_; }
     /// The denominator in lowest terms (always positive).
-    constexpr rep denominator() const noexcept { return den_; }
+    [[nodiscard]] constexpr rep denominator() const noexcept { return den_; }
 
     /// True if the value is zero.
-    constexpr bool is_zero() const noexcept { return num_ == 0; }
+    [[nodiscard]] constexpr bool is_zero() const noexcept { return num_ == 0; }
     /// True if the denominator is 1.
-    constexpr bool is_integer() const noexcept { return den_ == 1; }
+    [[nodiscard]] constexpr bool is_integer() const noexcept { return den_ == 1; }
     /// -1, 0 or 1.
-    constexpr int sign() const noexcept { return num_ < 0 ? -1 : (num_ == 0 ? 0 : 1); }
+    [[nodiscard]] constexpr int sign() const noexcept { return num_ < 0 ? -1 : (num_ == 0 ? 0 : 1); }
 
     /// Approximate value for display only; never feed it back into money arithmetic.
     [[nodiscard]] double to_double() const noexcept {
@@ -191,7 +191,7 @@ public:
 
     /// The value rounded to an integer by @p mode (inexact_error under rounding::exact if it is
     /// not whole).
-    constexpr rep round_to_integer(rounding mode) const {
+    [[nodiscard]] constexpr rep round_to_integer(rounding mode) const {
         const uint128 n = detail::magnitude(num_);
         const auto d = static_cast<uint128>(den_);
         if (((n | d) >> 64) == 0) {  // both fit 64 bits: a 64-bit division
@@ -209,27 +209,27 @@ public:
 
     /// Decimal text with exactly @p decimals digits after the point, rounded by @p mode ("1.46").
     /// Any value, 0 to 60 decimals: digit-by-digit long division, nothing overflows.
-    std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
+    [[nodiscard]] std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
         std::string out;
         detail::append_decimal(out, *this, decimals, 0, mode);
         return out;
     }
     /// Percentage text with @p decimals digits, rounded by @p mode ("5.952381%").
-    std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const {
+    [[nodiscard]] std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const {
         std::string out;
         detail::append_decimal(out, *this, decimals, 2, mode);
         out += '%';
         return out;
     }
     /// Multiple text with @p decimals digits ("1.46x").
-    std::string to_multiple_string(int decimals, rounding mode = rounding::half_even) const {
+    [[nodiscard]] std::string to_multiple_string(int decimals, rounding mode = rounding::half_even) const {
         std::string out;
         detail::append_decimal(out, *this, decimals, 0, mode);
         out += 'x';
         return out;
     }
     /// Exact text "n/d", or "n" when the denominator is 1.
-    std::string to_string() const {
+    [[nodiscard]] std::string to_string() const {
         char buffer[81];  // numerator, '/', denominator: written backwards
         char* const end = buffer + sizeof buffer;
         char* p = end;
@@ -243,12 +243,12 @@ public:
 
     /// 1 / value, exactly (the terms swapped: still in lowest terms, nothing to reduce); throws
     /// invalid_argument_error if the value is zero.
-    constexpr fraction reciprocal() const {
+    [[nodiscard]] constexpr fraction reciprocal() const {
         if (num_ == 0) division_by_zero(fraction(1));
         return num_ < 0 ? fraction(raw{}, -den_, -num_) : fraction(raw{}, den_, num_);
     }
     /// The negated value (exact; never overflows: magnitudes are below 2^127).
-    constexpr fraction operator-() const noexcept { return fraction(raw{}, -num_, den_); }
+    [[nodiscard]] constexpr fraction operator-() const noexcept { return fraction(raw{}, -num_, den_); }
     /// Adds @p o in place, exactly; throws overflow_error if the result does not fit.
     constexpr fraction& operator+=(const fraction& o) { return *this = sum(*this, o, false); }
     /// Subtracts @p o in place, exactly; throws overflow_error if the result does not fit.
@@ -268,41 +268,41 @@ public:
     // The binary operators return the result made in place (no copy of a temporary: a 32-byte
     // copy of terms just written costs a stalled load).
     /// The exact sum; throws overflow_error if it does not fit.
-    friend constexpr fraction operator+(const fraction& a, const fraction& b) { return sum(a, b, false); }
+    [[nodiscard]] friend constexpr fraction operator+(const fraction& a, const fraction& b) { return sum(a, b, false); }
     /// The exact difference; throws overflow_error if it does not fit.
-    friend constexpr fraction operator-(const fraction& a, const fraction& b) { return sum(a, b, true); }
+    [[nodiscard]] friend constexpr fraction operator-(const fraction& a, const fraction& b) { return sum(a, b, true); }
     /// The exact product; throws overflow_error if it does not fit.
-    friend constexpr fraction operator*(const fraction& a, const fraction& b) {
+    [[nodiscard]] friend constexpr fraction operator*(const fraction& a, const fraction& b) {
         return product(a, b.num_ < 0, detail::magnitude(b.num_), static_cast<uint128>(b.den_), b, '*');
     }
     /// The exact quotient; throws invalid_argument_error if @p b is zero.
-    friend constexpr fraction operator/(const fraction& a, const fraction& b) {
+    [[nodiscard]] friend constexpr fraction operator/(const fraction& a, const fraction& b) {
         if (b.num_ == 0) division_by_zero(a);
         return product(a, b.num_ < 0, static_cast<uint128>(b.den_), detail::magnitude(b.num_), b, '/');
     }
 
     /// True if the values are equal (1/2 == 2/4: both are kept in lowest terms).
-    friend constexpr bool operator==(const fraction& a, const fraction& b) noexcept {
+    [[nodiscard]] friend constexpr bool operator==(const fraction& a, const fraction& b) noexcept {
         return a.num_ == b.num_ && a.den_ == b.den_;
     }
     /// True if the values differ.
-    friend constexpr bool operator!=(const fraction& a, const fraction& b) noexcept {
+    [[nodiscard]] friend constexpr bool operator!=(const fraction& a, const fraction& b) noexcept {
         return !(a == b);
     }
     /// Exact numeric order: true if @p a is less than @p b (never overflows).
-    friend constexpr bool operator<(const fraction& a, const fraction& b) noexcept {
+    [[nodiscard]] friend constexpr bool operator<(const fraction& a, const fraction& b) noexcept {
         return compare(a, b) < 0;
     }
     /// Exact numeric order: true if @p a is at most @p b.
-    friend constexpr bool operator<=(const fraction& a, const fraction& b) noexcept {
+    [[nodiscard]] friend constexpr bool operator<=(const fraction& a, const fraction& b) noexcept {
         return compare(a, b) <= 0;
     }
     /// Exact numeric order: true if @p a is greater than @p b.
-    friend constexpr bool operator>(const fraction& a, const fraction& b) noexcept {
+    [[nodiscard]] friend constexpr bool operator>(const fraction& a, const fraction& b) noexcept {
         return compare(a, b) > 0;
     }
     /// Exact numeric order: true if @p a is at least @p b.
-    friend constexpr bool operator>=(const fraction& a, const fraction& b) noexcept {
+    [[nodiscard]] friend constexpr bool operator>=(const fraction& a, const fraction& b) noexcept {
         return compare(a, b) >= 0;
     }
 
@@ -761,7 +761,7 @@ namespace std {
 template <>
 struct hash<fundround::fraction> {
     /// The hash of @p f; equal fractions hash equally.
-    std::size_t operator()(const fundround::fraction& f) const noexcept {
+    [[nodiscard]] std::size_t operator()(const fundround::fraction& f) const noexcept {
         const std::size_t a = fundround::detail::hash_int128(f.numerator());
         const std::size_t b = fundround::detail::hash_int128(f.denominator());
         return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));

@@ -21,7 +21,7 @@ enum class rounding {
 };
 
 /// The mode's name as written in code, e.g. "half_even".
-constexpr std::string_view to_string(rounding mode) noexcept {
+[[nodiscard]] constexpr std::string_view to_string(rounding mode) noexcept {
     switch (mode) {
         case rounding::exact: return "exact";
         case rounding::toward_zero: return "toward_zero";

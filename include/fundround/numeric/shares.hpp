@@ -26,7 +26,7 @@ public:
     /// Exactly @p count shares.
     constexpr explicit share_count(std::int64_t count) noexcept : count_(count) {}
     /// The number of shares.
-    constexpr std::int64_t value() const noexcept { return count_; }
+    [[nodiscard]] constexpr std::int64_t value() const noexcept { return count_; }
 
     /// Adds @p o shares in place; throws overflow_error out of the 64-bit range.
     share_count& operator+=(share_count o) {
@@ -39,21 +39,21 @@ public:
         return *this;
     }
     /// The exact sum; throws overflow_error out of the 64-bit range.
-    friend share_count operator+(share_count a, share_count b) { return a += b; }
+    [[nodiscard]] friend share_count operator+(share_count a, share_count b) { return a += b; }
     /// The exact difference; throws overflow_error out of the 64-bit range.
-    friend share_count operator-(share_count a, share_count b) { return a -= b; }
+    [[nodiscard]] friend share_count operator-(share_count a, share_count b) { return a -= b; }
     /// True if the counts are equal.
-    friend constexpr bool operator==(share_count a, share_count b) noexcept { return a.count_ == b.count_; }
+    [[nodiscard]] friend constexpr bool operator==(share_count a, share_count b) noexcept { return a.count_ == b.count_; }
     /// True if the counts differ.
-    friend constexpr bool operator!=(share_count a, share_count b) noexcept { return a.count_ != b.count_; }
+    [[nodiscard]] friend constexpr bool operator!=(share_count a, share_count b) noexcept { return a.count_ != b.count_; }
     /// True if @p a is fewer shares than @p b.
-    friend constexpr bool operator<(share_count a, share_count b) noexcept { return a.count_ < b.count_; }
+    [[nodiscard]] friend constexpr bool operator<(share_count a, share_count b) noexcept { return a.count_ < b.count_; }
     /// True if @p a is more shares than @p b.
-    friend constexpr bool operator>(share_count a, share_count b) noexcept { return a.count_ > b.count_; }
+    [[nodiscard]] friend constexpr bool operator>(share_count a, share_count b) noexcept { return a.count_ > b.count_; }
     /// True if @p a is at most @p b shares.
-    friend constexpr bool operator<=(share_count a, share_count b) noexcept { return a.count_ <= b.count_; }
+    [[nodiscard]] friend constexpr bool operator<=(share_count a, share_count b) noexcept { return a.count_ <= b.count_; }
     /// True if @p a is at least @p b shares.
-    friend constexpr bool operator>=(share_count a, share_count b) noexcept { return a.count_ >= b.count_; }
+    [[nodiscard]] friend constexpr bool operator>=(share_count a, share_count b) noexcept { return a.count_ >= b.count_; }
     /// Writes e.g. "1,000,000 shares".
     friend std::ostream& operator<<(std::ostream& os, share_count s) {
         return os << detail::signed_digits(s.count_, true) << " shares";
@@ -75,23 +75,23 @@ public:
     }
 
     /// The exact price in money units (thousandths of a currency unit) per share.
-    const fraction& units_per_share() const noexcept { return units_per_share_; }
+    [[nodiscard]] const fraction& units_per_share() const noexcept { return units_per_share_; }
     /// The currency of the price.
-    fundround::currency currency() const noexcept { return currency_; }
+    [[nodiscard]] fundround::currency currency() const noexcept { return currency_; }
     /// The price rounded to a money unit by @p mode.
-    money rounded(rounding mode) const {
+    [[nodiscard]] money rounded(rounding mode) const {
         return money::from_units(
             detail::narrow(units_per_share_.round_to_integer(mode), "rounding a price per share"),
             currency_);
     }
     /// The exact cost of @p shares at this price, rounded to a money unit by @p mode.
-    money cost_of(share_count shares, rounding mode) const {
+    [[nodiscard]] money cost_of(share_count shares, rounding mode) const {
         return money::from_units(detail::scale_units(shares.value(), units_per_share_, mode),
                                  currency_);
     }
     /// The shares @p amount buys at this price, rounded to whole shares by @p mode
     /// (usually rounding::floor: no fractional shares are issued).
-    share_count shares_for(money amount, rounding mode) const {
+    [[nodiscard]] share_count shares_for(money amount, rounding mode) const {
         if (amount.currency() != currency_) {
             throw currency_mismatch_error("price is in " + fundround::to_string(currency_) + ", amount in " +
                                           fundround::to_string(amount.currency()));
@@ -106,7 +106,7 @@ public:
         return share_count(static_cast<std::int64_t>(n));
     }
     /// Decimal text in currency units with @p decimals digits, e.g. "$12.3456".
-    std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
+    [[nodiscard]] std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
         // In currency units: n / (1000 d) for the price n / d units, made directly (every
         // constructor keeps d within 64 bits: 1000 d fits), no general fraction division to compile.
         const fraction major(units_per_share_.numerator(), units_per_share_.denominator() * money::units_per_major);
@@ -116,11 +116,11 @@ public:
     }
 
     /// True if the currencies and the exact prices are equal ($10 / 4 shares == $5 / 2 shares).
-    friend bool operator==(const price_per_share& a, const price_per_share& b) {
+    [[nodiscard]] friend bool operator==(const price_per_share& a, const price_per_share& b) {
         return a.currency_ == b.currency_ && a.units_per_share_ == b.units_per_share_;
     }
     /// True unless @p a == @p b.
-    friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
+    [[nodiscard]] friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
     /// The digits after the point display_string() shows: 4, or more for a price that 4 would
     /// show as less than two significant digits ($0.00001 needs 6: "$0.000010"), at most 18.
     [[nodiscard]] int display_decimals() const {
