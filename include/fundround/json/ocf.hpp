@@ -553,8 +553,9 @@ private:
 /// (Manifest, Stakeholders, StockClasses, StockPlans, Transactions files, and Valuations when
 /// there are some) and lists what OCF cannot say. Throws validation_error if a SAFE or note is
 /// invalid or its holder is not on the table, or a valuation breaks check_share_valuations().
-[[nodiscard]] ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes, const std::vector<convertible_note>& notes,
-                                const std::vector<share_valuation>& valuations, const ocf_options& options);
+[[nodiscard]] inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
+                                       const std::vector<convertible_note>& notes,
+                                       const std::vector<share_valuation>& valuations, const ocf_options& options);
 
 /// Exports @p table with its @p safes and @p notes, without valuations (see the overload above).
 [[nodiscard]] inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
