@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
@@ -58,6 +60,23 @@ TEST_CASE("fully_diluted_basis: named presets and their texts") {
     CHECK(fully_diluted_basis::full().to_string() == "issued + granted options + unallocated pool + warrants");
     CHECK(fully_diluted_basis::full_with_convertibles().to_string() ==
           "issued + granted options + unallocated pool + warrants + convertibles");
+}
+
+TEST_CASE("fully_diluted_basis: std::hash, one value per basis, for maps keyed by basis") {
+    const std::hash<fully_diluted_basis> hash;
+    std::unordered_set<std::size_t> hashes;
+    std::unordered_map<fully_diluted_basis, int> by_basis;
+    for (unsigned bits = 0; bits < 16; ++bits) {
+        const fully_diluted_basis b{(bits & 1U) != 0, (bits & 2U) != 0, (bits & 4U) != 0, (bits & 8U) != 0};
+        CHECK(hash(b) == hash(fully_diluted_basis(b)));
+        hashes.insert(hash(b));
+        by_basis[b] = static_cast<int>(bits);
+    }
+    CHECK(hashes.size() == 16);  // the 16 distinct bases hash apart
+    CHECK(by_basis.size() == 16);
+    CHECK(by_basis.at(fully_diluted_basis::full()) == 7);
+    CHECK(by_basis.at(fully_diluted_basis::outstanding()) == 0);
+    CHECK(by_basis.at(fully_diluted_basis::full_with_convertibles()) == 15);
 }
 
 TEST_CASE("cap table: the 51percent.com glossary example, 60/20/20 of 10M fully diluted") {

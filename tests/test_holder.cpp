@@ -60,6 +60,20 @@ TEST_CASE("holder: id separate from the display name") {
     CHECK(ids.size() == 2);
 }
 
+TEST_CASE("holder: std::hash, consistent with ==, for unordered sets of holders") {
+    const holder sb = holder::investor("softbank-vf2", "SoftBank Vision Fund 2");
+    const holder renamed(holder_id("softbank-vf2"), "SVF II", holder_kind::investor);
+    const std::hash<holder> hash;
+    CHECK(hash(sb) == hash(holder::investor("softbank-vf2", "SoftBank Vision Fund 2")));
+    CHECK(hash(sb) == std::hash<holder_id>()(sb.id()));
+    // Equal holders land in one element; a renamed holder (same id) is another holder.
+    const std::unordered_set<holder> set{sb, holder::investor("softbank-vf2", "SoftBank Vision Fund 2"), renamed,
+                                         holder::founder("f1", "Ada")};
+    CHECK(set.size() == 3);
+    CHECK(set.count(renamed) == 1);
+    CHECK(set.count(holder::founder("f1", "Ada Lovelace")) == 0);
+}
+
 TEST_CASE("holder_name_key: case, whitespace and punctuation do not count") {
     CHECK(holder_name_key("SoftBank") == "softbank");
     CHECK(holder_name_key("Softbank") == "softbank");

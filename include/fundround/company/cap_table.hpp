@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -827,5 +828,19 @@ inline fully_diluted_counts cap_table::count_fully_diluted(const fully_diluted_b
 }
 
 FUNDROUND_END_NAMESPACE
+
+namespace std {
+
+/// Hash of a fully diluted basis (its four flags), for unordered containers keyed by basis.
+template <>
+struct hash<fundround::fully_diluted_basis> {
+    /// The hash of @p b: its flags as four bits; equal bases hash equally, distinct ones differ.
+    [[nodiscard]] std::size_t operator()(const fundround::fully_diluted_basis& b) const noexcept {
+        return (b.granted_options ? 1U : 0U) | (b.unallocated_pool ? 2U : 0U) | (b.warrants ? 4U : 0U) |
+               (b.convertibles ? 8U : 0U);
+    }
+};
+
+}  // namespace std
 
 #endif  // FUNDROUND_COMPANY_CAP_TABLE_HPP

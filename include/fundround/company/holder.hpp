@@ -272,6 +272,15 @@ struct hash<fundround::holder_id> {
     }
 };
 
+/// Hash of a holder: the hash of its id (equal holders have equal ids), for unordered containers.
+template <>
+struct hash<fundround::holder> {
+    /// The hash of @p h's id; equal holders hash equally.
+    [[nodiscard]] std::size_t operator()(const fundround::holder& h) const noexcept {
+        return std::hash<fundround::holder_id>()(h.id());
+    }
+};
+
 }  // namespace std
 
 #endif  // FUNDROUND_COMPANY_HOLDER_HPP
