@@ -242,6 +242,25 @@ struct cap_table_result;
 
 namespace detail {
 struct cap_table_access;  // the company layer's access to a table's indexes (cap_table_round.hpp)
+
+/// A share count that a move leaves at 0: cap_table's issued total, kept beside the holdings that
+/// a move empties, so that a moved-from table is an empty table throughout (issued_shares() 0).
+struct total_reset_on_move {
+    share_count value;  ///< The total.
+    /// Zero shares.
+    total_reset_on_move() = default;
+    /// A copy.
+    total_reset_on_move(const total_reset_on_move&) = default;
+    /// Copy assignment.
+    total_reset_on_move& operator=(const total_reset_on_move&) = default;
+    /// Takes @p o's total and leaves @p o at 0.
+    total_reset_on_move(total_reset_on_move&& o) noexcept : value(std::exchange(o.value, share_count())) {}
+    /// Takes @p o's total and leaves @p o at 0.
+    total_reset_on_move& operator=(total_reset_on_move&& o) noexcept {
+        value = std::exchange(o.value, share_count());
+        return *this;
+    }
+};
 }  // namespace detail
 
 /// A company's capitalization: holders, classes, holdings, pools, grants and warrants, validated
@@ -301,10 +320,10 @@ public:
         return class_issued_[require_class(class_name)];
     }
     /// Issued shares of every class, not converted (the sum of holdings).
-    [[nodiscard]] share_count issued_shares() const noexcept { return issued_total_; }
-    /// Options granted from pool @p name; throws if the pool is unknown.
+    [[nodiscard]] share_count issued_shares() const noexcept { return issued_total_.value; }
+    /// Options granted from pool @p pool_name; throws if the pool is unknown.
     [[nodiscard]] share_count granted(std::string_view pool_name) const { return pool_granted_[require_pool(pool_name)]; }
-    /// Unallocated shares of pool @p name: authorized - granted; throws if the pool is unknown.
+    /// Unallocated shares of pool @p pool_name: authorized - granted; throws if the pool is unknown.
     [[nodiscard]] share_count unallocated(std::string_view pool_name) const {
         const std::size_t p = require_pool(pool_name);
         return pools_[p].authorized - pool_granted_[p];
@@ -396,7 +415,7 @@ private:
     std::vector<std::uint32_t> pool_class_;
     std::vector<share_count> class_issued_;
     std::vector<share_count> pool_granted_;
-    share_count issued_total_;
+    detail::total_reset_on_move issued_total_;  // the sum of class_issued_
 };
 
 /// The outcome of cap_table_builder::try_build(): a cap table, or every problem found.
@@ -689,7 +708,7 @@ inline cap_table_result cap_table_builder::try_build() const {
         t.holding_class_.push_back(c.value_or(0));
         if (c && h.shares.value() > 0) {
             if (add_checked(t.class_issued_[*c], h.shares, "holdings", k)) {
-                (void)add_checked(t.issued_total_, h.shares, "holdings", k);
+                (void)add_checked(t.issued_total_.value, h.shares, "holdings", k);
             }
         }
     }

@@ -358,7 +358,7 @@ struct cap_table_access {
             }
             try {
                 t.class_issued_[is.share_class] += is.shares;
-                t.issued_total_ += is.shares;
+                t.issued_total_.value += is.shares;
             } catch (const overflow_error&) {
                 out.push_back({company_field("holdings", k, "shares"), std::to_string(is.shares.value()), "the total overflows 64 bits"});
             }

@@ -588,6 +588,13 @@ template <std::size_t N>
     throw validation_error("payout curve exit value", std::move(problems));
 }
 
+/// Throws the invalid_argument_error of a payout curve without segments: the source of a move
+/// (a curve from waterfall::curve() always has one).
+[[noreturn]] FUNDROUND_COLD inline void wf_empty_curve() {
+    throw invalid_argument_error("payout_curve: the curve has no segments (it was moved from); "
+                                 "build one with waterfall::curve()");
+}
+
 }  // namespace detail
 
 struct waterfall_result;
@@ -1688,6 +1695,7 @@ inline void payout_curve::slow_fill(std::int64_t x, const std::vector<linear_pay
 
 inline std::int64_t payout_curve::locate(money exit_value, curve_payout& into) const {
     if (exit_value.currency() != currency_ || exit_value.is_negative()) detail::wf_bad_curve_exit(exit_value, currency_);
+    if (first_exit_.empty()) detail::wf_empty_curve();  // moved from: nothing to locate in
     const std::int64_t x = exit_value.units();
     // The last segment whose first whole exit value is at most x (the first one's is 0): the one
     // holding x. A binary search without branches on the data (conditional moves).
