@@ -547,6 +547,9 @@ TEST_CASE("odds: more than 20 uncertain milestones switch to Monte Carlo") {
 }
 
 TEST_CASE("odds: names and printing") {
+    static_assert(to_string(odds_method::monte_carlo) == "monte_carlo");  // constexpr string_view
+    static_assert(noexcept(to_string(odds_method::exact)));
+    CHECK(to_string(static_cast<odds_method>(7)) == "unknown");
     CHECK(to_string(odds_method::exact) == "exact");
     CHECK(to_string(odds_method::monte_carlo) == "monte_carlo");
     const round_odds r = evaluate_odds(reference_round(), seventy_percent());

@@ -54,6 +54,7 @@ std::vector<std::string> messages(const std::vector<diagnostic>& ds) {
 TEST_CASE("share_valuation: description, equality, the type's name") {
     const share_valuation v = common_409a(250, ymd(2024, 5, 15));
     CHECK(v.description() == "409A valuation of Common: $0.2500 per share from 2024-05-15");
+    static_assert(to_string(share_valuation_type::section_409a) == "409A");  // constexpr, like every enum name
     CHECK(to_string(share_valuation_type::section_409a) == "409A");
     share_valuation w = v;
     CHECK(v == w);

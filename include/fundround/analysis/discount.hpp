@@ -18,6 +18,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,13 +32,13 @@ enum class day_count {
 };
 
 /// The convention's market name: "actual/365 fixed", "actual/360" or "30E/360".
-[[nodiscard]] inline std::string to_string(day_count convention) {
+[[nodiscard]] constexpr std::string_view to_string(day_count convention) noexcept {
     switch (convention) {
         case day_count::actual_365_fixed: return "actual/365 fixed";
         case day_count::actual_360: return "actual/360";
         case day_count::thirty_e_360: return "30E/360";
     }
-    return "day_count(" + std::to_string(static_cast<int>(convention)) + ")";
+    return "unknown";
 }
 
 /// How interest grows over a year fraction t at annual rate r.
@@ -47,12 +48,12 @@ enum class compounding {
 };
 
 /// The method's name as written in code, e.g. "annual_with_simple_stub".
-[[nodiscard]] inline std::string to_string(compounding method) {
+[[nodiscard]] constexpr std::string_view to_string(compounding method) noexcept {
     switch (method) {
         case compounding::simple: return "simple";
         case compounding::annual_with_simple_stub: return "annual_with_simple_stub";
     }
-    return "compounding(" + std::to_string(static_cast<int>(method)) + ")";
+    return "unknown";
 }
 
 /// What happens to a flow dated before the valuation date.
@@ -62,12 +63,12 @@ enum class past_flow_rule {
 };
 
 /// The rule's name as written in code, e.g. "compound_forward".
-[[nodiscard]] inline std::string to_string(past_flow_rule rule) {
+[[nodiscard]] constexpr std::string_view to_string(past_flow_rule rule) noexcept {
     switch (rule) {
         case past_flow_rule::compound_forward: return "compound_forward";
         case past_flow_rule::reject: return "reject";
     }
-    return "past_flow_rule(" + std::to_string(static_cast<int>(rule)) + ")";
+    return "unknown";
 }
 
 namespace detail {

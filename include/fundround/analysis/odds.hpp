@@ -126,7 +126,7 @@ enum class odds_method {
 };
 
 /// "exact" or "monte_carlo".
-[[nodiscard]] inline std::string to_string(odds_method m) {
+[[nodiscard]] constexpr std::string_view to_string(odds_method m) noexcept {
     switch (m) {
         case odds_method::exact: return "exact";
         case odds_method::monte_carlo: return "monte_carlo";

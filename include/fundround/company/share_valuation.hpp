@@ -29,7 +29,7 @@ enum class share_valuation_type {
 };
 
 /// "409A".
-[[nodiscard]] inline std::string_view to_string(share_valuation_type t) noexcept {
+[[nodiscard]] constexpr std::string_view to_string(share_valuation_type t) noexcept {
     switch (t) {
         case share_valuation_type::section_409a: return "409A";
     }

@@ -86,6 +86,15 @@ enum class instrument_kind {
     note,  ///< A convertible note (notes()[index]).
 };
 
+/// The kind's name as written in code: "safe" or "note".
+[[nodiscard]] constexpr std::string_view to_string(instrument_kind k) noexcept {
+    switch (k) {
+        case instrument_kind::safe: return "safe";
+        case instrument_kind::note: return "note";
+    }
+    return "unknown";
+}
+
 /// Which price an instrument converted at.
 enum class conversion_basis {
     cap,          ///< The cap price: valuation cap / its capitalization.
