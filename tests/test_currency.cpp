@@ -12,6 +12,11 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+
+// Macro hygiene: the header's internal macro is #undef'd at its end, not left to the includer.
+#ifdef FUNDROUND_DETAIL_BIG_ENDIAN
+#error "FUNDROUND_DETAIL_BIG_ENDIAN leaks out of fundround/numeric/currency.hpp"
+#endif
 #include <type_traits>
 #include <unordered_map>
 

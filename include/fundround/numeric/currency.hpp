@@ -196,4 +196,6 @@ struct hash<fundround::currency> {
 };
 }  // namespace std
 
+#undef FUNDROUND_DETAIL_BIG_ENDIAN  // internal to this header
+
 #endif  // FUNDROUND_NUMERIC_CURRENCY_HPP
