@@ -4,7 +4,7 @@
 Usage:
     python3 tests/docs/gen_reference.py > docs/reference.md     # regenerate the page
     python3 tests/docs/gen_reference.py --check                 # fail if the page is stale
-    python3 tests/docs/gen_reference.py --undocumented          # list public entities without ///
+    python3 tests/docs/gen_reference.py --undocumented          # list public entities without /// (exit 1 if any)
 
 Reads every public header under include/fundround/ (not detail/), in layer order: top-level,
 numeric/, time/, deal/, analysis/, io/. For each header it prints the @file/@brief text, then every
@@ -214,6 +214,38 @@ def _before_params(decl):
         return d[:m.end()]
     idx = d.find("(")
     return d[:idx + 1] if idx >= 0 else d
+
+
+def signature_key(decl):
+    """A function's name and parameter types, without parameter names and default arguments:
+    `f(int a, const x& b = {})` and `f(int, const x&)` give the same key."""
+    name = entity_name("function", decl)
+    rest = strip_template_prefix(decl)
+    start = len(_before_params(rest)) - 1  # the '(' of the parameter list
+    if start < 0 or rest[start:start + 1] != "(":
+        return name
+    depth = 0
+    params, cur = [], ""
+    for c in rest[start + 1:]:
+        if c in "([{<":
+            depth += 1
+        elif c in ")]}>":
+            if depth == 0:
+                break
+            depth -= 1
+        if c == "," and depth == 0:
+            params.append(cur)
+            cur = ""
+        else:
+            cur += c
+    params.append(cur)
+    types = []
+    for p in params:
+        eq = [i for i, _ in top_level(p, "=")]
+        p = (p[:eq[0]] if eq else p).strip()
+        p = re.sub(r"\s*\b[A-Za-z_]\w*$", "", p) if re.search(r"[\w&*>]\s+[A-Za-z_]\w*$", p) else p
+        types.append(re.sub(r"\s+", " ", p).strip())
+    return name + "(" + ",".join(t for t in types if t) + ")"
 
 
 class Scanner:
@@ -523,14 +555,17 @@ class Scanner:
             self.last = None
             return
         if not doc:
-            # an out-of-line definition (`X::f`) is documented where it is declared
+            # an out-of-line definition (`X::f`, or a namespace-scope function defined after its
+            # documented declaration) is documented where it is declared; an undocumented
+            # overload of a documented name is not
             name = entity_name("function", decl)
-            if "::" not in name and name not in self.documented:
+            deleted = re.search(r"=\s*delete$", decl) is not None  # not callable: not API
+            if "::" not in name and not deleted and signature_key(decl) not in self.documented:
                 self.undocumented.append("function " + decl)
             self.last = None
             return
         ent = Entity("function", entity_name("function", decl), decl, doc, self.ns_path())
-        self.documented.add(ent.name)
+        self.documented.add(signature_key(decl))
         self.add(ent)
 
     def statement(self, text):
@@ -762,7 +797,7 @@ def main():
     ap.add_argument("--check", action="store_true",
                     help="compare with docs/reference.md; print a diff and fail if it differs")
     ap.add_argument("--undocumented", action="store_true",
-                    help="list public declarations without a /// comment (to stderr)")
+                    help="list public declarations without a /// comment (to stderr); exit 1 if any")
     args = ap.parse_args()
     try:
         return run(args)
@@ -777,10 +812,12 @@ def run(args):
         sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     headers = public_headers()
     if args.undocumented:
+        found = 0
         for h in headers:
             for u in scan(os.path.join(INCLUDE, h))[2]:
                 print(h + ": " + u, file=sys.stderr)
-        return 0
+                found += 1
+        return 1 if found else 0
     page = render(headers)
     if args.check:
         try:

@@ -315,7 +315,7 @@ public:
         return holders_[*i];
     }
 
-    /// Issued shares of class @p name (not converted); throws if the class is unknown.
+    /// Issued shares of class @p class_name (not converted); throws if the class is unknown.
     [[nodiscard]] share_count issued_shares(std::string_view class_name) const {
         return class_issued_[require_class(class_name)];
     }

@@ -64,6 +64,7 @@ public:
         }
         return *this;
     }
+    /// Frees the label and fallback stored out of line.
     ~tranche() { delete extra_; }
 
     /// @p amount due at close.

@@ -217,7 +217,7 @@ inline void append_summary(std::string& out, const funding_round& round, const r
 
 }  // namespace detail
 
-/// Prints @p r for a person: a header with the headline figures, then aligned tables of
+/// Prints @p round for a person: a header with the headline figures, then aligned tables of
 /// investors and of the disbursement schedule, with totals that reconcile. Throws
 /// validation_error listing every problem with @p opt before printing anything.
 inline void print_summary(std::ostream& os, const funding_round& round, const report_options& opt = {}) {
