@@ -893,7 +893,7 @@ private:
                 bool allowed = false;
                 for (const char* a : members) allowed = allowed || std::string_view(a) == m;
                 if (!allowed && member(j, m) != nullptr) {
-                    report(at.member(m), "", "is not a member of a condition of kind \"" + to_string(*kind) + "\"");
+                    report(at.member(m), "", std::string("is not a member of a condition of kind \"").append(to_string(*kind)) + "\"");
                 }
             }
         };

@@ -18,7 +18,7 @@ namespace doctest {
 template <>
 struct StringMaker<fundround::condition_status> {
     static String convert(const fundround::condition_status& s) {
-        std::string text = fundround::to_string(s.state);
+        std::string text(fundround::to_string(s.state));
         text += s.since ? " since " + fundround::to_string(*s.since) : std::string(" (no since)");
         return String(text.c_str());
     }

@@ -332,7 +332,7 @@ private:
     for (const payment& p : timeline.payments()) {
         if (p.investor != investor) continue;
         std::string label = "equity, tranche " + std::to_string(p.tranche_index + 1);
-        if (p.part != tranche_part::whole) label += " (" + to_string(p.part) + ")";
+        if (p.part != tranche_part::whole) label.append(" (").append(to_string(p.part)).append(")");
         out.push_back(cash_flow{p.date, p.amount, std::move(label)});
     }
     return out;

@@ -361,8 +361,8 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
                 }
                 const investor& was = who[i];
                 if (was.kind() != inv.investor.kind()) {
-                    own[j].push_back({path.member("kind"), to_string(inv.investor.kind()),
-                                      "must be " + to_string(was.kind()) +
+                    own[j].push_back({path.member("kind"), std::string(to_string(inv.investor.kind())),
+                                      std::string("must be ").append(to_string(was.kind())) +
                                           ", as at its earlier close: an investor keeps its kind across closes"});
                 }
                 if (was.is_lead() != inv.investor.is_lead()) {

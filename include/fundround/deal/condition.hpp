@@ -158,7 +158,7 @@ enum class condition_state {
 };
 
 /// "met", "pending" or "lapsed".
-[[nodiscard]] inline std::string to_string(condition_state s) {
+[[nodiscard]] constexpr std::string_view to_string(condition_state s) noexcept {
     switch (s) {
         case condition_state::met: return "met";
         case condition_state::pending: return "pending";
@@ -206,7 +206,7 @@ enum class condition_kind {
 inline constexpr std::size_t max_condition_depth = 1000;
 
 /// "always", "on_or_after", "milestone", "all_of", "any_of", "negation" or "long_stop".
-[[nodiscard]] inline std::string to_string(condition_kind k) {
+[[nodiscard]] constexpr std::string_view to_string(condition_kind k) noexcept {
     switch (k) {
         case condition_kind::always: return "always";
         case condition_kind::on_or_after: return "on_or_after";
@@ -475,7 +475,7 @@ private:
             has_milestone = has_milestone || p.depends_on_milestone();
         }
         if (depth + 1 > max_condition_depth) {
-            throw invalid_argument_error("condition." + fundround::to_string(kind) + " = nesting depth " +
+            throw invalid_argument_error(std::string("condition.").append(fundround::to_string(kind)) + " = nesting depth " +
                                          detail::digits(depth + 1) + ": must be at most " +
                                          detail::digits(max_condition_depth) +
                                          " levels deep (flatten it with all_of/any_of)");

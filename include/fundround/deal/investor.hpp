@@ -38,7 +38,7 @@ namespace detail {
 }  // namespace detail
 
 /// "strategic", "financial", ...
-[[nodiscard]] inline std::string to_string(investor_kind k) { return std::string(detail::kind_name(k)); }
+[[nodiscard]] constexpr std::string_view to_string(investor_kind k) noexcept { return detail::kind_name(k); }
 
 /// An investor in a round: a name (its identity within a round), a kind and a lead flag.
 class investor {

@@ -33,7 +33,7 @@ enum class funding_status {
 };
 
 /// "at close", "scheduled" or "conditional".
-[[nodiscard]] inline std::string to_string(funding_status s) {
+[[nodiscard]] constexpr std::string_view to_string(funding_status s) noexcept {
     switch (s) {
         case funding_status::at_close: return "at close";
         case funding_status::scheduled: return "scheduled";
@@ -49,7 +49,7 @@ enum class tranche_part {
 };
 
 /// "whole" or "fallback".
-[[nodiscard]] inline std::string to_string(tranche_part p) {
+[[nodiscard]] constexpr std::string_view to_string(tranche_part p) noexcept {
     switch (p) {
         case tranche_part::whole: return "whole";
         case tranche_part::fallback: return "fallback";

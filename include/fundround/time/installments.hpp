@@ -28,14 +28,14 @@ enum class frequency {
 };
 
 /// The frequency's name as written in code, e.g. "quarterly".
-[[nodiscard]] inline std::string to_string(frequency f) {
+[[nodiscard]] constexpr std::string_view to_string(frequency f) noexcept {
     switch (f) {
         case frequency::monthly: return "monthly";
         case frequency::quarterly: return "quarterly";
         case frequency::semiannual: return "semiannual";
         case frequency::yearly: return "yearly";
     }
-    return "frequency(" + detail::signed_digits(static_cast<int>(f)) + ")";
+    return "unknown";
 }
 
 /// The number of months in one period of @p f: 1, 3, 6 or 12; throws on an unknown value.
