@@ -346,6 +346,26 @@ TEST_CASE("cap table: an overflowing fully diluted count is reported, not wrappe
     CHECK(d[0].rule == "the total overflows 64 bits");
 }
 
+TEST_CASE("cap table: classes and pools found by name through an index, whatever the order they were added in") {
+    // Names added out of order, some a prefix of another: each found at its position, a name
+    // not on the table (another case, a prefix, a space more) not found.
+    cap_table_builder b;
+    b.add(holder::founder("ada", "Ada"));
+    std::vector<std::string> names;
+    for (int i = 0; i < 300; ++i) names.push_back("Class " + std::to_string((i * 7919) % 300));
+    names.push_back("Class 1 Preferred");
+    for (const std::string& n : names) b.add(share_class::common(n));
+    for (int p = 9; p >= 0; --p) b.add(option_pool{"Plan " + std::to_string(p), names[static_cast<std::size_t>(p)], sh(1'000)});
+    b.holding(holder_id("ada"), "Class 12", sh(1'000));
+    const cap_table t = b.build();
+    for (std::size_t c = 0; c < names.size(); ++c) CHECK(t.class_index(names[c]) == c);
+    for (std::size_t p = 0; p < t.pools().size(); ++p) CHECK(t.pool_index(t.pools()[p].name) == p);
+    for (const char* absent : {"Class", "Class 300", "class 1", "Class 12 ", "", "Plan"}) CHECK_FALSE(t.class_index(absent));
+    for (const char* absent : {"Plan", "Plan 10", "plan 1", "Class 1"}) CHECK_FALSE(t.pool_index(absent));
+    CHECK(t.issued_shares("Class 12") == sh(1'000));
+    CHECK(t.unallocated("Plan 3") == sh(1'000));
+}
+
 TEST_CASE("cap table property: components add up, ownership sums to exactly 1 on every basis") {
     fundround_test::lcg rng{20261202};
     const fully_diluted_basis bases[] = {fully_diluted_basis::outstanding(), fully_diluted_basis::issued_and_granted(),

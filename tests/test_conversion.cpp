@@ -1490,6 +1490,33 @@ TEST_CASE("more than 16 added holders: the same table and problems as cap_table_
     }
 }
 
+TEST_CASE("many conversions: each holder's issue per series and each price's series found by index") {
+    // Above 16 issues, a holder's issue in a class is found through an index; each conversion
+    // price's series through a map: the same table (classes, holdings, in the same order) as
+    // cap_table_builder's issue(), one series per distinct price.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada Lovelace"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'000'000))
+                            .build();
+    conversion_round r = base_round().add_holder(holder::investor("lead", "Lead"));
+    r.price_rounded(4, rounding::half_even).conversion_price_rounded(4, rounding::half_even);
+    for (int h = 0; h < 12; ++h) r.add_holder(holder::investor("h" + std::to_string(h), "Holder " + std::to_string(h)));
+    const money caps[] = {4_M, 5_M, 6_M, 7_M, 8_M};
+    for (int i = 0; i < 60; ++i) {  // holder i % 12, cap (i / 12 + i) % 5: repeated pairs, interleaved
+        r.convert(safe::post_money_cap(holder_id("h" + std::to_string(i % 12)), units(10'000'000 + 1'000 * i),
+                                       caps[(i / 12 + i) % 5], year{2025} / 3 / 1));
+    }
+    r.convert(safe::post_money_uncapped(holder_id("lead"), 100'000_usd, year{2025} / 3 / 1));  // at the round price
+    check_as_builder(r, t);
+    const conversion_result done = r.try_apply_to(t);
+    REQUIRE(done.ok());
+    const cap_table& after = done.round->after();
+    CHECK(after.classes().size() == 2 + 5);  // Common, the series, one series per cap
+    for (std::size_t c = 0; c < after.classes().size(); ++c) CHECK(after.class_index(after.classes()[c].name()) == c);
+}
+
 TEST_CASE("solve(): the solver alone, with apply_to()'s figures and problems") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))

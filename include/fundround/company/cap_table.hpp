@@ -294,19 +294,13 @@ public:
         if (it == holder_order_.end() || holders_[*it].id() != id) return std::nullopt;
         return static_cast<std::size_t>(*it);
     }
-    /// The position of class @p name in classes(), if present.
+    /// The position of class @p name in classes(), if present (O(log n)).
     [[nodiscard]] std::optional<std::size_t> class_index(std::string_view name) const {
-        for (std::size_t i = 0; i < classes_.size(); ++i) {
-            if (classes_[i].name() == name) return i;
-        }
-        return std::nullopt;
+        return find_named(class_order_, name, [this](std::uint32_t i) -> std::string_view { return classes_[i].name(); });
     }
-    /// The position of pool @p name in pools(), if present.
+    /// The position of pool @p name in pools(), if present (O(log n)).
     [[nodiscard]] std::optional<std::size_t> pool_index(std::string_view name) const {
-        for (std::size_t i = 0; i < pools_.size(); ++i) {
-            if (pools_[i].name == name) return i;
-        }
-        return std::nullopt;
+        return find_named(pool_order_, name, [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
     }
     /// Holder @p id; throws invalid_argument_error if it is not on the table.
     [[nodiscard]] const holder& find_holder(const holder_id& id) const {
@@ -384,6 +378,30 @@ private:
     // totals only (by_class() and by_pool() left empty: what a round's holder changes read).
     fully_diluted_counts count_fully_diluted(const fully_diluted_basis& basis, bool per_class_and_pool) const;
 
+    // The first position (lowest) in @p order, positions sorted by name_of then position, whose
+    // name is @p name.
+    template <typename NameOf>
+    static std::optional<std::size_t> find_named(const std::vector<std::uint32_t>& order, std::string_view name,
+                                                 NameOf name_of) {
+        const auto it = std::lower_bound(order.begin(), order.end(), name,
+                                         [&](std::uint32_t i, std::string_view x) { return name_of(i) < x; });
+        if (it == order.end() || name_of(*it) != name) return std::nullopt;
+        return static_cast<std::size_t>(*it);
+    }
+    // @p n positions sorted by name_of, ties by position (find_named's order).
+    template <typename NameOf>
+    static std::vector<std::uint32_t> name_order(std::size_t n, NameOf name_of) {
+        std::vector<std::uint32_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return std::string_view(name_of(a)) < std::string_view(name_of(b)); });
+        return order;
+    }
+    void index_classes_and_pools() {
+        class_order_ = name_order(classes_.size(), [this](std::uint32_t i) -> std::string_view { return classes_[i].name(); });
+        pool_order_ = name_order(pools_.size(), [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
+    }
+
     std::size_t require_class(std::string_view name) const {
         const auto c = class_index(name);
         if (!c) throw invalid_argument_error("share class = \"" + std::string(name) + "\": not on the cap table");
@@ -409,6 +427,9 @@ private:
     std::vector<std::uint32_t> holder_order_;
     // Positions in holders_ sorted by holder_name_key() of the name (ties by position).
     std::vector<std::uint32_t> name_order_;
+    // Positions in classes_ and in pools_ sorted by name (ties by position): class_index() and
+    // pool_index() in O(log n).
+    std::vector<std::uint32_t> class_order_, pool_order_;
     std::vector<std::uint32_t> holding_holder_, holding_class_;
     std::vector<std::uint32_t> grant_holder_, grant_pool_;
     std::vector<std::uint32_t> warrant_holder_, warrant_class_;
@@ -786,6 +807,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     t.distinct_ = distinct_;
     t.holder_order_ = std::move(order);
     t.name_order_ = std::move(name_order);
+    t.index_classes_and_pools();
     // Every fully diluted total must fit 64 bits: computed once here, so later queries cannot
     // overflow and an overflow is reported with the other problems.
     try {

@@ -52,29 +52,43 @@ struct cap_table_access {
             const fraction& r = t.classes_[c].conversion_ratio();
             return r.numerator() == r.denominator();
         };
+        // Every count is positive and the table's fully diluted totals fit 64 bits (try_build()
+        // checks them), so the order of the additions does not matter: one pass over the
+        // holdings (and grants) for the classes (pools) whose shares convert at another ratio.
         share_count total;
+        std::vector<char> other_ratio;  // per class, when some class converts at another ratio than 1
         for (std::size_t c = 0; c < t.classes_.size(); ++c) {
             if (one_to_one(c)) {
                 total += t.class_issued_[c];
-                continue;
+            } else {
+                if (other_ratio.empty()) other_ratio.assign(t.classes_.size(), 0);
+                other_ratio[c] = 1;
             }
+        }
+        if (!other_ratio.empty()) {
             for (std::size_t k = 0; k < t.holdings_.size(); ++k) {
-                if (t.holding_class_[k] == c) total += t.as_converted(c, t.holdings_[k].shares);
+                const std::size_t c = t.holding_class_[k];
+                if (other_ratio[c]) total += t.as_converted(c, t.holdings_[k].shares);
             }
         }
         share_count unallocated;
+        bool other_pool = false;
         for (std::size_t p = 0; p < t.pools_.size(); ++p) {
             const std::size_t c = t.pool_class_[p];
             if (basis.granted_options) {
                 if (one_to_one(c)) {
                     total += t.pool_granted_[p];
                 } else {
-                    for (std::size_t k = 0; k < t.grants_.size(); ++k) {
-                        if (t.grant_pool_[k] == p) total += t.as_converted(c, t.grants_[k].shares);
-                    }
+                    other_pool = true;
                 }
             }
             if (basis.unallocated_pool) unallocated += t.as_converted(c, t.pools_[p].authorized - t.pool_granted_[p]);
+        }
+        if (other_pool) {
+            for (std::size_t k = 0; k < t.grants_.size(); ++k) {
+                const std::size_t c = t.pool_class_[t.grant_pool_[k]];
+                if (other_ratio[c]) total += t.as_converted(c, t.grants_[k].shares);
+            }
         }
         total += unallocated;
         if (basis.warrants) {
@@ -343,6 +357,7 @@ struct cap_table_access {
             const int k = compare_name_keys(t.holders_[a].name(), t.holders_[b].name());
             return k < 0 || (k == 0 && a < b);
         });
+        t.index_classes_and_pools();  // O(c log c) for c classes and pools, beside the O(n) copies above
         if (top_up) t.pools_[*pool].authorized += increase;  // fits: checked above
         // The holdings of the new classes.
         for (const round_issue& is : issues) {
@@ -816,12 +831,13 @@ public:
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
     /// Fully diluted shares of @p id at the start (index 0) and after each round (index i + 1);
     /// 0 while it is not on the table. Throws invalid_argument_error if it never is.
+    /// O(rounds x log holders): the counts of every stage are kept.
     [[nodiscard]] std::vector<share_count> shares_history(const holder_id& id) const {
         require_known(id);
         std::vector<share_count> out;
         out.reserve(rounds_.size() + 1);
-        out.push_back(shares_on(start_, id));
-        for (const round_on_cap_table& r : rounds_) out.push_back(shares_on(r.after(), id));
+        out.push_back(shares_on(0, start_, id));
+        for (std::size_t i = 0; i < rounds_.size(); ++i) out.push_back(shares_on(i + 1, rounds_[i].after(), id));
         return out;
     }
     /// Fully diluted ownership of @p id at the start and after each round, exactly.
@@ -844,10 +860,17 @@ private:
             throw invalid_argument_error("holder = \"" + id.str() + "\": never on the cap table of this chain");
         }
     }
-    share_count shares_on(const cap_table& t, const holder_id& id) const {
+    // @p id's count at stage @p stage (0 the start, i + 1 after round i), whose table is @p t.
+    share_count shares_on(std::size_t stage, const cap_table& t, const holder_id& id) const {
         const auto i = t.holder_index(id);
         if (!i) return share_count();
-        return t.fully_diluted(basis_).by_holder()[*i];
+        return by_holder_[stage][*i];
+    }
+    // Records the fully diluted counts of the table of the next stage (on basis_).
+    void add_stage(const cap_table& t) {
+        fully_diluted_counts c = t.fully_diluted(basis_);
+        totals_.push_back(c.total());
+        by_holder_.push_back(c.by_holder());
     }
 
     cap_table start_;
@@ -858,6 +881,8 @@ private:
     // instruments/conversion.hpp, out of the reports that take a chain).
     std::vector<std::shared_ptr<const converted_round>> converted_;
     std::vector<share_count> totals_;
+    // Per stage, the fully diluted count of each holder of its table (in its holders() order).
+    std::vector<std::vector<share_count>> by_holder_;
 };
 
 FUNDROUND_END_NAMESPACE

@@ -46,6 +46,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -1277,20 +1278,21 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
         }
         return false;
     };
+    // The series made so far, by their price (units per share, exact): at most one per price.
+    std::map<fraction, std::size_t> series_at_price;
     for (std::size_t k = 0; k < shells.size(); ++k) {
         instrument_conversion& ic = shells[k];
         if (ic.conversion_price == round_price) {
             ic.share_class = series_;
             continue;
         }
-        for (std::size_t j = 1; j < classes.size(); ++j) {
-            if (classes[j].original_issue_price()->units_per_share() == ic.conversion_price.units_per_share()) {
-                ic.share_class = classes[j].name();
-                class_of[k] = first_class + j;
-                break;
-            }
+        const fraction& units = ic.conversion_price.units_per_share();
+        if (const auto it = series_at_price.find(units); it != series_at_price.end()) {
+            ic.share_class = classes[it->second].name();
+            class_of[k] = first_class + it->second;
         }
         if (ic.share_class.empty()) {
+            series_at_price.emplace(units, classes.size());
             // Not one another's either: the key of "<series>-<k>" is the series' key followed
             // by the digits of k, and k only grows.
             ic.share_class = detail::next_series_name(series_, next_series, on_table);
@@ -1310,11 +1312,28 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
         // in the order first issued, later issues added to it.
         std::vector<detail::round_issue> issues;
         issues.reserve(shells.size() + pr.investments().size());
+        // Above a few issues, each holder and class's issue is found through an index.
+        constexpr std::size_t scan_limit = 16;
+        std::map<std::pair<std::string, std::size_t>, std::size_t> issue_at;
         const auto issue = [&](const holder_id& who, std::size_t cls, share_count shares) {
-            for (detail::round_issue& is : issues) {
-                if (is.holder != who || is.share_class != cls) continue;
+            detail::round_issue* found = nullptr;
+            if (issues.size() <= scan_limit) {
+                for (detail::round_issue& is : issues) {
+                    if (is.holder == who && is.share_class == cls) {
+                        found = &is;
+                        break;
+                    }
+                }
+            } else {
+                if (issue_at.empty()) {
+                    for (std::size_t j = 0; j < issues.size(); ++j) issue_at.emplace(std::make_pair(issues[j].holder.str(), issues[j].share_class), j);
+                }
+                const auto it = issue_at.find(std::make_pair(who.str(), cls));
+                if (it != issue_at.end()) found = &issues[it->second];
+            }
+            if (found != nullptr) {
                 try {
-                    is.shares += shares;
+                    found->shares += shares;
                 } catch (const overflow_error&) {  // as the builder's issue() reports it: first
                     problems.push_back({field_path("issue"),
                                         std::to_string(shares.value()) + " of \"" + classes[cls - first_class].name() + "\" to \"" +
@@ -1323,6 +1342,7 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
                 }
                 return;
             }
+            if (!issue_at.empty()) issue_at.emplace(std::make_pair(who.str(), cls), issues.size());
             issues.push_back({who, cls, shares});
         };
         for (std::size_t k = 0; k < shells.size(); ++k) {

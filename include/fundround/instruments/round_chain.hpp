@@ -24,9 +24,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -161,10 +163,12 @@ private:
 inline round_chain_outcome round_chain::try_run() const {
     round_chain_outcome outcome;
     round_chain_result out(start_, basis_);
-    out.totals_.push_back(start_.fully_diluted(basis_).total());
+    out.add_stage(start_);
     // What converted so far: (round, the instrument), and the last close of a round with conversions.
     std::vector<std::pair<std::size_t, const safe*>> safes_done;
     std::vector<std::pair<std::size_t, const convertible_note*>> notes_done;
+    // Their positions in safes_done and notes_done by holder id (the ids live in steps_).
+    std::map<std::string_view, std::vector<std::size_t>> safes_done_by_holder, notes_done_by_holder;
     std::optional<std::size_t> last_close;
     for (std::size_t i = 0; i < steps_.size(); ++i) {
         const field_path at = field_path("rounds").index(i);
@@ -194,7 +198,10 @@ inline round_chain_outcome round_chain::try_run() const {
                     }
                 }
                 for (std::size_t k = 0; k < c.safes().size(); ++k) {
-                    for (const auto& [j, s] : safes_done) {
+                    const auto held = safes_done_by_holder.find(c.safes()[k].holder.str());
+                    if (held == safes_done_by_holder.end()) continue;
+                    for (const std::size_t d : held->second) {  // in safes_done's order
+                        const auto& [j, s] = safes_done[d];
                         if (!detail::same_instrument(*s, c.safes()[k])) continue;
                         problems.push_back({field_path("safes").index(k), "\"" + s->holder.str() + "\", " + format_full(s->purchase_amount),
                                             "converted already in " + earlier(j) + ": an instrument converts once"});
@@ -202,7 +209,10 @@ inline round_chain_outcome round_chain::try_run() const {
                     }
                 }
                 for (std::size_t k = 0; k < c.notes().size(); ++k) {
-                    for (const auto& [j, n] : notes_done) {
+                    const auto held = notes_done_by_holder.find(c.notes()[k].holder.str());
+                    if (held == notes_done_by_holder.end()) continue;
+                    for (const std::size_t d : held->second) {
+                        const auto& [j, n] = notes_done[d];
                         if (!detail::same_instrument(*n, c.notes()[k])) continue;
                         problems.push_back({field_path("notes").index(k), "\"" + n->holder.str() + "\", " + format_full(n->principal),
                                             "converted already in " + earlier(j) + ": an instrument converts once"});
@@ -215,8 +225,10 @@ inline round_chain_outcome round_chain::try_run() const {
                 converted_round& done = *r.round;
                 for (const instrument_conversion& ic : done.conversions()) {
                     if (ic.kind == instrument_kind::safe) {
+                        safes_done_by_holder[c.safes()[ic.index].holder.str()].push_back(safes_done.size());
                         safes_done.emplace_back(i, &c.safes()[ic.index]);
                     } else {
+                        notes_done_by_holder[c.notes()[ic.index].holder.str()].push_back(notes_done.size());
                         notes_done.emplace_back(i, &c.notes()[ic.index]);
                     }
                 }
@@ -228,7 +240,7 @@ inline round_chain_outcome round_chain::try_run() const {
         } catch (const error& e) {
             return fail({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}});
         }
-        out.totals_.push_back(out.rounds_.back().after().fully_diluted(basis_).total());
+        out.add_stage(out.rounds_.back().after());
     }
     outcome.result = std::move(out);
     return outcome;
