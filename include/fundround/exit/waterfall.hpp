@@ -35,6 +35,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -307,6 +308,14 @@ struct wf_form {
     fraction part0;
     fraction part1;
     line_status status = line_status::nothing;
+};
+
+/// Where a term's form changes: at v = value, term's change of kind sub (0 exercised, 1 a
+/// non-participating claim converts, 2 a capped claim reaches its cap, 3 it converts above it).
+struct wf_kink {
+    fraction value;
+    std::uint32_t term = 0;
+    std::uint32_t sub = 0;
 };
 
 /// One piece of the exit value's function of v on the phase after the preferences:
@@ -689,7 +698,12 @@ private:
     [[nodiscard]] std::size_t piece_of(const fraction& x) const;
     [[nodiscard]] waterfall_payout rounded(money exit_value, const fraction& v, std::vector<fraction> lines,
                                            std::vector<fraction> holders, std::vector<line_status> status) const;
-    void build_breakpoints();
+    // Phase 2 from the terms' kinks sorted by (value, term, sub) and the distinct values
+    // (@p kinks, each a piece's v_lo): the pieces and their statuses, by a sweep over the kinks
+    // (each term's form recomputed only where it changes); on an overflow of its running sums,
+    // by evaluating every term at every piece.
+    void build_pieces(const std::vector<detail::wf_kink>& entries, const std::vector<fraction>& kinks);
+    void build_breakpoints(const std::vector<detail::wf_kink>& entries);
 
     fundround::currency currency_{};
     waterfall_terms terms_;
@@ -866,6 +880,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
     const auto& classes = table.classes();
     const fundround::currency cur = table.currency();
     // Convertibles against the table.
+    std::map<std::string_view, std::size_t> first_named;  // each line name's first convertible
     for (std::size_t i = 0; i < terms.convertibles.size(); ++i) {
         const exit_convertible& c = terms.convertibles[i];
         const field_path f = field_path("convertibles").index(i, c.name);
@@ -878,12 +893,10 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
         if (table.class_index(c.name)) {
             out.push_back({f.member("name"), detail::quoted_text(c.name), "is the name of a share class; name the convertible's line apart"});
         }
-        for (std::size_t j = 0; j < i; ++j) {
-            if (terms.convertibles[j].name == c.name) {
-                out.push_back({f.member("name"), detail::quoted_text(c.name),
-                               "duplicates convertibles[" + std::to_string(j) + "]; a line appears once"});
-                break;
-            }
+        const auto first = first_named.emplace(c.name, i).first;
+        if (first->second != i) {
+            out.push_back({f.member("name"), detail::quoted_text(c.name),
+                           "duplicates convertibles[" + std::to_string(first->second) + "]; a line appears once"});
         }
     }
     // Dividends: the exit date is needed, and must not precede accrual.
@@ -994,11 +1007,21 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             w.terms_list_.push_back(std::move(t));
             w.positions_.push_back(std::move(p));
         };
+        // Each pool's grants and each class's warrants, in the table's order (positions grouped
+        // by pool or class: one pass, not one per pool or class).
+        const auto grouped = [](std::size_t groups, std::size_t n, auto group_of) {
+            std::vector<std::uint32_t> start(groups + 1, 0), order(n);
+            for (std::size_t k = 0; k < n; ++k) ++start[group_of(k) + 1];
+            for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+            std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+            for (std::size_t k = 0; k < n; ++k) order[next[group_of(k)]++] = static_cast<std::uint32_t>(k);
+            return std::make_pair(std::move(start), std::move(order));
+        };
+        const auto by_pool = grouped(table.pools().size(), table.grants().size(),
+                                     [&](std::size_t k) { return *table.pool_index(table.grants()[k].pool); });
         for (std::size_t p = 0; p < table.pools().size(); ++p) {
             const option_pool& pool = table.pools()[p];
-            bool any = false;
-            for (const option_grant& g : table.grants()) any = any || g.pool == pool.name;
-            if (!any) continue;
+            if (by_pool.first[p] == by_pool.first[p + 1]) continue;
             waterfall_line line;
             line.name = "Options: " + pool.name;
             line.kind = waterfall_line_kind::options;
@@ -1006,22 +1029,24 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             const auto index = static_cast<std::uint32_t>(w.lines_.size());
             w.lines_.push_back(std::move(line));
             const std::size_t c = *table.class_index(pool.share_class);
-            for (const option_grant& g : table.grants()) {
-                if (g.pool == pool.name) add_strike(index, c, g.holder, g.shares, g.exercise_price);
+            for (std::uint32_t j = by_pool.first[p]; j < by_pool.first[p + 1]; ++j) {
+                const option_grant& g = table.grants()[by_pool.second[j]];
+                add_strike(index, c, g.holder, g.shares, g.exercise_price);
             }
         }
+        const auto by_class = grouped(classes.size(), table.warrants().size(),
+                                      [&](std::size_t k) { return *table.class_index(table.warrants()[k].share_class); });
         for (std::size_t c = 0; c < classes.size(); ++c) {
-            bool any = false;
-            for (const warrant& x : table.warrants()) any = any || x.share_class == classes[c].name();
-            if (!any) continue;
+            if (by_class.first[c] == by_class.first[c + 1]) continue;
             waterfall_line line;
             line.name = "Warrants: " + classes[c].name();
             line.kind = waterfall_line_kind::warrants;
             line.accrued_dividends = money::zero(cur);
             const auto index = static_cast<std::uint32_t>(w.lines_.size());
             w.lines_.push_back(std::move(line));
-            for (const warrant& x : table.warrants()) {
-                if (x.share_class == classes[c].name()) add_strike(index, c, x.holder, x.shares, x.exercise_price);
+            for (std::uint32_t j = by_class.first[c]; j < by_class.first[c + 1]; ++j) {
+                const warrant& x = table.warrants()[by_class.second[j]];
+                add_strike(index, c, x.holder, x.shares, x.exercise_price);
             }
         }
         for (const exit_convertible& x : terms.convertibles) {
@@ -1049,22 +1074,21 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
         }
 
         // Tiers: claims with a preference, by rank, highest first.
-        std::vector<int> ranks;
-        for (const wf_term& t : w.terms_list_) {
-            if (t.kind == wf_term_kind::claim && t.pref.sign() > 0) ranks.push_back(t.rank);
+        // (The claims with a preference, stably by rank: each tier's terms in the terms' order.)
+        std::vector<std::uint32_t> claims;
+        for (std::size_t i = 0; i < w.terms_list_.size(); ++i) {
+            const wf_term& t = w.terms_list_[i];
+            if (t.kind == wf_term_kind::claim && t.pref.sign() > 0) claims.push_back(static_cast<std::uint32_t>(i));
         }
-        std::sort(ranks.begin(), ranks.end(), [](int a, int b) { return a > b; });
-        ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-        for (const int rank : ranks) {
+        std::stable_sort(claims.begin(), claims.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return w.terms_list_[a].rank > w.terms_list_[b].rank; });
+        for (std::size_t k = 0; k < claims.size();) {
             tier tr;
-            tr.rank = rank;
+            tr.rank = w.terms_list_[claims[k]].rank;
             tr.from = w.total_pref_;
-            for (std::size_t i = 0; i < w.terms_list_.size(); ++i) {
-                const wf_term& t = w.terms_list_[i];
-                if (t.kind == wf_term_kind::claim && t.pref.sign() > 0 && t.rank == rank) {
-                    tr.terms.push_back(static_cast<std::uint32_t>(i));
-                    tr.total += t.pref;
-                }
+            for (; k < claims.size() && w.terms_list_[claims[k]].rank == tr.rank; ++k) {
+                tr.terms.push_back(claims[k]);
+                tr.total += w.terms_list_[claims[k]].pref;
             }
             w.total_pref_ += tr.total;
             tr.end = w.total_pref_;
@@ -1072,38 +1096,45 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
         }
 
         // Phase 2: the kinks of D(v), the pieces between them.
-        std::vector<fraction> kinks{fraction()};
-        for (const wf_term& t : w.terms_list_) {
+        std::vector<detail::wf_kink> entries;
+        for (std::size_t i = 0; i < w.terms_list_.size(); ++i) {
+            const wf_term& t = w.terms_list_[i];
             if (t.shares.sign() <= 0) continue;
-            if (t.kind == wf_term_kind::strike) kinks.push_back(t.strike);
+            const auto term = static_cast<std::uint32_t>(i);
+            if (t.kind == wf_term_kind::strike) entries.push_back({t.strike, term, 0});
             if (t.kind != wf_term_kind::claim) continue;
-            if (t.participation == participation_kind::non_participating) kinks.push_back(t.pref / t.shares);
+            if (t.participation == participation_kind::non_participating) entries.push_back({t.pref / t.shares, term, 1});
             if (t.participation == participation_kind::capped) {
-                kinks.push_back((t.cap - t.pref) / t.shares);
-                kinks.push_back(t.cap / t.shares);
+                entries.push_back({(t.cap - t.pref) / t.shares, term, 2});
+                entries.push_back({t.cap / t.shares, term, 3});
             }
         }
+        std::sort(entries.begin(), entries.end(), [](const detail::wf_kink& a, const detail::wf_kink& b) {
+            if (a.value < b.value) return true;
+            if (b.value < a.value) return false;
+            return a.term < b.term || (a.term == b.term && a.sub < b.sub);
+        });
+        std::vector<fraction> kinks{fraction()};
+        for (const detail::wf_kink& e : entries) kinks.push_back(e.value);
         std::sort(kinks.begin(), kinks.end());
         kinks.erase(std::unique(kinks.begin(), kinks.end()), kinks.end());
-        for (const fraction& v : kinks) {
-            detail::wf_piece piece;
-            piece.v_lo = v;
-            for (const detail::wf_form& f : w.forms_at(v)) {
-                piece.a += f.pref + f.part0;
-                piece.b += f.part1;
-            }
-            piece.x_lo = piece.a + piece.b * v;
-            w.pieces_.push_back(std::move(piece));
-        }
+        w.build_pieces(entries, kinks);
         if (w.pieces_.back().b.sign() <= 0) {
             out.push_back({field_path("cap_table"), "",
                            "has no shares to share an exit above the preferences (no common, options, warrants or "
                            "convertible shares)"});
             return result;
         }
-        for (const detail::wf_piece& piece : w.pieces_) w.piece_status_.push_back(w.statuses(piece.v_lo));
-        for (std::size_t j = 0; j < w.tiers_.size(); ++j) w.tier_status_.push_back(w.tier_statuses(j));
-        w.build_breakpoints();
+        // Tier j's statuses: the lines of the tiers before it paid their preference, its own
+        // partly paid (a copy per tier of what the tiers before left).
+        std::vector<line_status> paid(w.lines_.size(), line_status::nothing);
+        for (const tier& tr : w.tiers_) {
+            std::vector<line_status> st = paid;
+            for (const std::uint32_t i : tr.terms) st[w.terms_list_[i].line] = line_status::partly_paid;
+            w.tier_status_.push_back(std::move(st));
+            for (const std::uint32_t i : tr.terms) paid[w.terms_list_[i].line] = line_status::preference;
+        }
+        w.build_breakpoints(entries);
     } catch (const overflow_error& e) {
         out.push_back({field_path("cap_table"), "", std::string("the waterfall's exact amounts overflow: ") + detail::reason_of(e)});
         result.overflowed = true;
@@ -1376,7 +1407,87 @@ inline std::vector<waterfall_payout> waterfall::at(const std::vector<money>& exi
     return out;
 }
 
-inline void waterfall::build_breakpoints() {
+inline void waterfall::build_pieces(const std::vector<detail::wf_kink>& entries, const std::vector<fraction>& kinks) {
+    using detail::wf_term_kind;
+    const std::size_t n_lines = lines_.size();
+    // A line's status from its terms' forms, as statuses() gives it: its last term that is not
+    // a strike, or, with strikes, how many of them are exercised.
+    std::vector<std::uint32_t> strikes(n_lines, 0), exercised(n_lines, 0);
+    std::vector<std::optional<std::uint32_t>> own(n_lines);  // the line's last term that is not a strike
+    for (std::size_t i = 0; i < terms_list_.size(); ++i) {
+        const detail::wf_term& t = terms_list_[i];
+        if (t.kind == wf_term_kind::strike) {
+            ++strikes[t.line];
+        } else {
+            own[t.line] = static_cast<std::uint32_t>(i);
+        }
+    }
+    try {
+        std::vector<detail::wf_form> forms = forms_at(kinks.front());
+        detail::wf_piece piece;
+        for (const detail::wf_form& f : forms) {
+            piece.a += f.pref + f.part0;
+            piece.b += f.part1;
+        }
+        for (std::size_t i = 0; i < terms_list_.size(); ++i) {
+            if (terms_list_[i].kind == wf_term_kind::strike && forms[i].status == line_status::exercised) ++exercised[terms_list_[i].line];
+        }
+        std::size_t e = 0;
+        while (e < entries.size() && entries[e].value == kinks.front()) ++e;  // in the forms already
+        for (std::size_t k = 0; k < kinks.size(); ++k) {
+            const fraction& v = kinks[k];
+            if (k > 0) {
+                // The terms with a kink at v (sorted by term: each once) take their form there.
+                for (std::size_t prev = entries.size(); e < entries.size() && entries[e].value == v; ++e) {
+                    const std::uint32_t i = entries[e].term;
+                    if (prev != entries.size() && entries[prev].term == i) continue;
+                    prev = e;
+                    const detail::wf_form now = form_of(terms_list_[i], v);
+                    detail::wf_form& was = forms[i];
+                    piece.a += (now.pref + now.part0) - (was.pref + was.part0);
+                    piece.b += now.part1 - was.part1;
+                    if (terms_list_[i].kind == wf_term_kind::strike) {
+                        exercised[terms_list_[i].line] += (now.status == line_status::exercised ? 1 : 0);
+                        exercised[terms_list_[i].line] -= (was.status == line_status::exercised ? 1 : 0);
+                    }
+                    was = now;
+                }
+            }
+            piece.v_lo = v;
+            piece.x_lo = piece.a + piece.b * v;
+            pieces_.push_back(piece);
+            std::vector<line_status> st(n_lines, line_status::nothing);
+            for (std::size_t l = 0; l < n_lines; ++l) {
+                if (strikes[l] != 0) {
+                    st[l] = exercised[l] == 0 ? line_status::nothing
+                                              : (exercised[l] == strikes[l] ? line_status::exercised : line_status::partly_exercised);
+                } else if (own[l]) {
+                    st[l] = forms[*own[l]].status;
+                }
+            }
+            piece_status_.push_back(std::move(st));
+        }
+        return;
+    } catch (const overflow_error&) {
+        // A running sum overflowed where the sum at each piece itself may fit: every term at
+        // every piece, as the sums are defined (an overflow there is the waterfall's).
+        pieces_.clear();
+        piece_status_.clear();
+    }
+    for (const fraction& v : kinks) {
+        detail::wf_piece piece;
+        piece.v_lo = v;
+        for (const detail::wf_form& f : forms_at(v)) {
+            piece.a += f.pref + f.part0;
+            piece.b += f.part1;
+        }
+        piece.x_lo = piece.a + piece.b * v;
+        pieces_.push_back(std::move(piece));
+    }
+    for (const detail::wf_piece& piece : pieces_) piece_status_.push_back(statuses(piece.v_lo));
+}
+
+inline void waterfall::build_breakpoints(const std::vector<detail::wf_kink>& entries) {
     using detail::wf_term_kind;
     std::vector<waterfall_breakpoint> bps;
     const auto at_x = [&](const fraction& x, const fraction& v) -> waterfall_breakpoint& {
@@ -1404,36 +1515,38 @@ inline void waterfall::build_breakpoints() {
                                    "); seniority " + std::to_string(tiers_[j + 1].rank) + " starts";
         at_x(tr.from + tr.total, fraction()).events.push_back(std::move(e));
     }
+    // The events of each piece: the terms' kinks at its v_lo, in the terms' order (entries are
+    // sorted by value, then term, then kind; every kink is a piece's v_lo).
+    std::size_t e = 0;
     for (std::size_t k = 0; k < pieces_.size(); ++k) {
         const detail::wf_piece& p = pieces_[k];
+        while (e < entries.size() && entries[e].value < p.v_lo) ++e;
         std::vector<waterfall_event> events;
-        for (const detail::wf_term& t : terms_list_) {
-            if (t.shares.sign() <= 0) continue;
+        for (; e < entries.size() && entries[e].value == p.v_lo; ++e) {
+            const detail::wf_term& t = terms_list_[entries[e].term];
             const std::string& name = lines_[t.line].name;
-            if (t.kind == wf_term_kind::strike && t.strike == p.v_lo) {
-                bool seen = false;
-                for (const waterfall_event& e : events) seen = seen || (e.kind == waterfall_event_kind::exercises && e.line == t.line);
-                if (!seen) {
-                    events.push_back({waterfall_event_kind::exercises, t.line, 0,
-                                      name + " with exercise price " + t.price.display_string() + " exercise"});
+            switch (entries[e].sub) {
+                case 0: {
+                    bool seen = false;
+                    for (const waterfall_event& x : events) seen = seen || (x.kind == waterfall_event_kind::exercises && x.line == t.line);
+                    if (!seen) {
+                        events.push_back({waterfall_event_kind::exercises, t.line, 0,
+                                          name + " with exercise price " + t.price.display_string() + " exercise"});
+                    }
+                    break;
                 }
-            }
-            if (t.kind != wf_term_kind::claim) continue;
-            if (t.participation == participation_kind::non_participating && t.pref / t.shares == p.v_lo) {
-                events.push_back({waterfall_event_kind::converts, t.line, t.rank, name + " converts to common"});
-            }
-            if (t.participation == participation_kind::capped) {
-                if ((t.cap - t.pref) / t.shares == p.v_lo) {
+                case 1: events.push_back({waterfall_event_kind::converts, t.line, t.rank, name + " converts to common"}); break;
+                case 2:
                     events.push_back({waterfall_event_kind::reaches_cap, t.line, t.rank, name + " reaches its participation cap"});
-                }
-                if (t.cap / t.shares == p.v_lo) {
+                    break;
+                default:
                     events.push_back({waterfall_event_kind::converts, t.line, t.rank, name + " converts to common (above its cap)"});
-                }
+                    break;
             }
         }
         if (events.empty()) continue;
         waterfall_breakpoint& b = at_x(p.x_lo, p.v_lo);
-        for (waterfall_event& e : events) b.events.push_back(std::move(e));
+        for (waterfall_event& x : events) b.events.push_back(std::move(x));
     }
     breakpoints_ = std::move(bps);
 }
@@ -1491,7 +1604,7 @@ inline payout_curve waterfall::curve() const {
         waterfall_segment s;
         s.from = tr.from;
         s.to = tr.from + tr.total;
-        s.status = tier_statuses(j);
+        s.status = tier_status_[j];
         add_segment(std::move(s), pref, part);
     }
     // Phase 2: one segment per piece of positive width.
@@ -1511,7 +1624,7 @@ inline payout_curve waterfall::curve() const {
         s.from = p.x_lo;
         if (k + 1 < pieces_.size()) s.to = pieces_[k + 1].x_lo;
         s.value_per_share = {-(p.a / p.b), fraction(1) / p.b};
-        s.status = statuses(p.v_lo);
+        s.status = piece_status_[k];
         add_segment(std::move(s), pref, part);
     }
     // Drop zero-width segments left between pieces (kinks at the same exit value).
