@@ -238,6 +238,37 @@ template <class E, std::size_t N>
     return b.compare(0, a.size(), a) == 0 && (b.size() == a.size() || b[a.size()] == '/');
 }
 
+/// JSON pointers sorted, to ask whether one of them covers a pointer or is covered by it
+/// (pointer_covers() either way) in O(depth x log n): a reader compares each problem of a
+/// builder with the problems already reported, and scanning them all was O(n) a problem.
+class pointer_set {
+public:
+    explicit pointer_set(std::vector<std::string> pointers) : sorted_(std::move(pointers)) {
+        std::sort(sorted_.begin(), sorted_.end());
+    }
+    /// True if a pointer of the set covers @p p: @p p itself or one of its ancestors (the root "" included).
+    [[nodiscard]] bool covers(const std::string& p) const {
+        if (has(p)) return true;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            if (p[i] == '/' && has(p.substr(0, i))) return true;
+        }
+        return false;
+    }
+    /// True if @p p covers a pointer of the set: that pointer itself or one inside it.
+    [[nodiscard]] bool within(const std::string& p) const {
+        if (has(p)) return true;
+        const std::string below = p + "/";
+        const auto it = std::lower_bound(sorted_.begin(), sorted_.end(), below);
+        return it != sorted_.end() && it->compare(0, below.size(), below) == 0;
+    }
+    /// covers(@p p) || within(@p p): some pointer of the set and @p p, one inside the other.
+    [[nodiscard]] bool related(const std::string& p) const { return covers(p) || within(p); }
+
+private:
+    bool has(const std::string& p) const { return std::binary_search(sorted_.begin(), sorted_.end(), p); }
+    std::vector<std::string> sorted_;
+};
+
 }  // namespace detail
 
 /// Reading JSON failed: every problem, each at its JSON pointer (what() lists them as
@@ -1082,15 +1113,17 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
         }
         return out;
     };
-    const std::pair<std::vector<std::string>, const char*> unread_refs[] = {
+    std::pair<std::vector<std::string>, const char*> unread_refs[] = {
         {unread(0, "id"), "is not a holder on the cap table"},
         {unread(1, "name"), "is not a share class on the cap table"},
         {unread(3, "name"), "is not an option pool on the cap table"}};
+    for (auto& names : unread_refs) std::sort(names.first.begin(), names.first.end());
+    const detail::pointer_set reported_set(std::move(reported));
     cap_table_result built = b.try_build();
     for (diagnostic& d : built.problems) {
         bool unread_ref = false;
         for (const auto& [names, rule] : unread_refs) {
-            unread_ref = unread_ref || (d.rule == rule && std::find(names.begin(), names.end(), d.value) != names.end());
+            unread_ref = unread_ref || (d.rule == rule && std::binary_search(names.begin(), names.end(), d.value));
         }
         if (unread_ref) continue;
         const std::vector<path_segment> steps = d.field.segments();
@@ -1104,12 +1137,7 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
         }
         for (std::size_t l = 0; l < std::size(lists); ++l) d.rule = detail::renumbered_text(d.rule, lists[l], positions[l]);
         d.field = d.field.prefixed(base_ / at);
-        const std::string ptr = d.field.json_pointer();
-        bool covered = false;
-        for (const std::string& r : reported) {
-            covered = covered || detail::pointer_covers(ptr, r) || detail::pointer_covers(r, ptr);
-        }
-        if (!covered) problems_.push_back(std::move(d));
+        if (!reported_set.related(d.field.json_pointer())) problems_.push_back(std::move(d));
     }
     if (problems_.size() != before || !built.ok()) return std::nullopt;
     // A preferred class's preference (and cap), multiple x original issue price x its issued
@@ -1266,6 +1294,8 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     // The builder's problems, at their JSON pointers, except those about something already
     // reported (a commitment whose tranche could not be read, a pre-money that could not be parsed).
     for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
+    const detail::pointer_set reported_set(std::move(reported));
+    const std::string inv = (base_ / at).member("investors").json_pointer() + "/";
     build_result built = b.try_build();
     for (diagnostic& d : built.problems) {
         const std::vector<path_segment> steps = d.field.segments();
@@ -1276,16 +1306,11 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
         d.rule = detail::renumbered_text(d.rule, "investors", positions);
         d.field = d.field.prefixed(base_ / at);
         const std::string ptr = d.field.json_pointer();
-        bool covered = false;
-        for (const std::string& r : reported) {
-            // Same investor (the first two steps under the round) or one path inside the other.
-            covered = covered || detail::pointer_covers(ptr, r) || detail::pointer_covers(r, ptr);
-            const std::string inv = (base_ / at).member("investors").json_pointer() + "/";
-            if (!covered && r.compare(0, inv.size(), inv) == 0 && ptr.compare(0, inv.size(), inv) == 0) {
-                const std::size_t rs = r.find('/', inv.size());
-                const std::size_t ps = ptr.find('/', inv.size());
-                covered = r.substr(0, rs) == ptr.substr(0, ps);
-            }
+        // One path inside the other, or the same investor (the first two steps under the round:
+        // a reported pointer inside the investor's).
+        bool covered = reported_set.related(ptr);
+        if (!covered && ptr.compare(0, inv.size(), inv) == 0) {
+            covered = reported_set.within(ptr.substr(0, ptr.find('/', inv.size())));
         }
         if (!covered) problems_.push_back(std::move(d));
     }
