@@ -355,15 +355,27 @@ TEST_CASE("cap table: classes and pools found by name through an index, whatever
     for (int i = 0; i < 300; ++i) names.push_back("Class " + std::to_string((i * 7919) % 300));
     names.push_back("Class 1 Preferred");
     for (const std::string& n : names) b.add(share_class::common(n));
-    for (int p = 9; p >= 0; --p) b.add(option_pool{"Plan " + std::to_string(p), names[static_cast<std::size_t>(p)], sh(1'000)});
+    for (int p = 19; p >= 0; --p) b.add(option_pool{"Plan " + std::to_string(p), names[static_cast<std::size_t>(p)], sh(1'000)});
     b.holding(holder_id("ada"), "Class 12", sh(1'000));
     const cap_table t = b.build();
     for (std::size_t c = 0; c < names.size(); ++c) CHECK(t.class_index(names[c]) == c);
     for (std::size_t p = 0; p < t.pools().size(); ++p) CHECK(t.pool_index(t.pools()[p].name) == p);
     for (const char* absent : {"Class", "Class 300", "class 1", "Class 12 ", "", "Plan"}) CHECK_FALSE(t.class_index(absent));
-    for (const char* absent : {"Plan", "Plan 10", "plan 1", "Class 1"}) CHECK_FALSE(t.pool_index(absent));
+    for (const char* absent : {"Plan", "Plan 20", "plan 1", "Class 1"}) CHECK_FALSE(t.pool_index(absent));
     CHECK(t.issued_shares("Class 12") == sh(1'000));
     CHECK(t.unallocated("Plan 3") == sh(1'000));
+    // A few classes and pools are found by scanning them: the same answers.
+    const cap_table small = cap_table_builder()
+                                .add(holder::founder("ada", "Ada"))
+                                .add(share_class::common("B"))
+                                .add(share_class::common("A"))
+                                .add(option_pool{"Plan", "A", sh(10)})
+                                .build();
+    CHECK(small.class_index("A") == std::size_t{1});
+    CHECK(small.class_index("B") == std::size_t{0});
+    CHECK_FALSE(small.class_index("C"));
+    CHECK(small.pool_index("Plan") == std::size_t{0});
+    CHECK_FALSE(small.pool_index("plan"));
 }
 
 TEST_CASE("cap table property: components add up, ownership sums to exactly 1 on every basis") {

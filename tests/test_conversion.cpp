@@ -1503,18 +1503,29 @@ TEST_CASE("many conversions: each holder's issue per series and each price's ser
     conversion_round r = base_round().add_holder(holder::investor("lead", "Lead"));
     r.price_rounded(4, rounding::half_even).conversion_price_rounded(4, rounding::half_even);
     for (int h = 0; h < 12; ++h) r.add_holder(holder::investor("h" + std::to_string(h), "Holder " + std::to_string(h)));
-    const money caps[] = {4_M, 5_M, 6_M, 7_M, 8_M};
-    for (int i = 0; i < 60; ++i) {  // holder i % 12, cap (i / 12 + i) % 5: repeated pairs, interleaved
+    for (int i = 0; i < 60; ++i) {  // holder i % 12, cap $4M + $100K x ((i / 12 + i) % 20): repeated pairs, interleaved
         r.convert(safe::post_money_cap(holder_id("h" + std::to_string(i % 12)), units(10'000'000 + 1'000 * i),
-                                       caps[(i / 12 + i) % 5], year{2025} / 3 / 1));
+                                       4_M + units(100'000'000) * ((i / 12 + i) % 20), year{2025} / 3 / 1));
     }
     r.convert(safe::post_money_uncapped(holder_id("lead"), 100'000_usd, year{2025} / 3 / 1));  // at the round price
     check_as_builder(r, t);
     const conversion_result done = r.try_apply_to(t);
     REQUIRE(done.ok());
     const cap_table& after = done.round->after();
-    CHECK(after.classes().size() == 2 + 5);  // Common, the series, one series per cap
+    CHECK(after.classes().size() == 2 + 20);  // Common, the series, one series per cap
     for (std::size_t c = 0; c < after.classes().size(); ++c) CHECK(after.class_index(after.classes()[c].name()) == c);
+    // A round on that table (more than 16 classes: its index gets the new series).
+    conversion_round b("Series B", "Series B Preferred", year{2026} / 12 / 31);
+    b.pre_money(60_M).invest(holder_id("lead"), 10_M).price_rounded(4, rounding::half_even).conversion_price_rounded(4, rounding::half_even);
+    b.convert(safe::post_money_cap(holder_id("h1"), 50'000_usd, 20_M, year{2026} / 3 / 1))
+        .convert(safe::post_money_cap(holder_id("h2"), 50'000_usd, 30_M, year{2026} / 3 / 1));
+    check_as_builder(b, after);
+    const conversion_result done_b = b.try_apply_to(after);
+    REQUIRE(done_b.ok());
+    const cap_table& after_b = done_b.round->after();
+    CHECK(after_b.classes().size() == after.classes().size() + 3);
+    for (std::size_t c = 0; c < after_b.classes().size(); ++c) CHECK(after_b.class_index(after_b.classes()[c].name()) == c);
+    CHECK_FALSE(after_b.class_index("Series B Preferred-3"));
 }
 
 TEST_CASE("solve(): the solver alone, with apply_to()'s figures and problems") {

@@ -296,11 +296,11 @@ public:
     }
     /// The position of class @p name in classes(), if present (O(log n)).
     [[nodiscard]] std::optional<std::size_t> class_index(std::string_view name) const {
-        return find_named(class_order_, name, [this](std::uint32_t i) -> std::string_view { return classes_[i].name(); });
+        return find_named(class_order_, classes_.size(), name, [this](std::uint32_t i) -> std::string_view { return classes_[i].name(); });
     }
     /// The position of pool @p name in pools(), if present (O(log n)).
     [[nodiscard]] std::optional<std::size_t> pool_index(std::string_view name) const {
-        return find_named(pool_order_, name, [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
+        return find_named(pool_order_, pools_.size(), name, [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
     }
     /// Holder @p id; throws invalid_argument_error if it is not on the table.
     [[nodiscard]] const holder& find_holder(const holder_id& id) const {
@@ -378,28 +378,43 @@ private:
     // totals only (by_class() and by_pool() left empty: what a round's holder changes read).
     fully_diluted_counts count_fully_diluted(const fully_diluted_basis& basis, bool per_class_and_pool) const;
 
-    // The first position (lowest) in @p order, positions sorted by name_of then position, whose
-    // name is @p name.
+    // Up to this many classes (pools), a name is found by scanning them and the table keeps no
+    // index: most tables have a few, and copying a table (a round makes two) copies no more.
+    static constexpr std::size_t name_scan_limit = 16;
+    // The first (lowest) of the @p n positions whose name is @p name: by scanning them, or in
+    // @p order (positions sorted by name_of, then position) when there are more than the limit.
     template <typename NameOf>
-    static std::optional<std::size_t> find_named(const std::vector<std::uint32_t>& order, std::string_view name,
+    static std::optional<std::size_t> find_named(const std::vector<std::uint32_t>& order, std::size_t n, std::string_view name,
                                                  NameOf name_of) {
+        if (n <= name_scan_limit) {
+            for (std::size_t i = 0; i < n; ++i) {
+                if (name_of(static_cast<std::uint32_t>(i)) == name) return i;
+            }
+            return std::nullopt;
+        }
         const auto it = std::lower_bound(order.begin(), order.end(), name,
                                          [&](std::uint32_t i, std::string_view x) { return name_of(i) < x; });
         if (it == order.end() || name_of(*it) != name) return std::nullopt;
         return static_cast<std::size_t>(*it);
     }
-    // @p n positions sorted by name_of, ties by position (find_named's order).
+    // find_named()'s @p order of @p n positions: sorted by name_of, ties by position (none up to
+    // the limit).
     template <typename NameOf>
-    static std::vector<std::uint32_t> name_order(std::size_t n, NameOf name_of) {
-        std::vector<std::uint32_t> order(n);
+    static void name_order(std::vector<std::uint32_t>& order, std::size_t n, NameOf name_of) {
+        if (n <= name_scan_limit) {
+            order.clear();
+            return;
+        }
+        order.resize(n);
         for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return std::string_view(name_of(a)) < std::string_view(name_of(b)); });
-        return order;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            const int c = name_of(a).compare(name_of(b));
+            return c < 0 || (c == 0 && a < b);
+        });
     }
     void index_classes_and_pools() {
-        class_order_ = name_order(classes_.size(), [this](std::uint32_t i) -> std::string_view { return classes_[i].name(); });
-        pool_order_ = name_order(pools_.size(), [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
+        name_order(class_order_, classes_.size(), [this](std::uint32_t i) -> std::string_view { return classes_[i].name(); });
+        name_order(pool_order_, pools_.size(), [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
     }
 
     std::size_t require_class(std::string_view name) const {
@@ -427,8 +442,8 @@ private:
     std::vector<std::uint32_t> holder_order_;
     // Positions in holders_ sorted by holder_name_key() of the name (ties by position).
     std::vector<std::uint32_t> name_order_;
-    // Positions in classes_ and in pools_ sorted by name (ties by position): class_index() and
-    // pool_index() in O(log n).
+    // Positions in classes_ and in pools_ sorted by name (ties by position), when there are
+    // more than name_scan_limit: class_index() and pool_index() in O(log n).
     std::vector<std::uint32_t> class_order_, pool_order_;
     std::vector<std::uint32_t> holding_holder_, holding_class_;
     std::vector<std::uint32_t> grant_holder_, grant_pool_;

@@ -357,7 +357,21 @@ struct cap_table_access {
             const int k = compare_name_keys(t.holders_[a].name(), t.holders_[b].name());
             return k < 0 || (k == 0 && a < b);
         });
-        t.index_classes_and_pools();  // O(c log c) for c classes and pools, beside the O(n) copies above
+        // The class index (beyond a few classes): the table's, each new class inserted after the
+        // names it does not precede (ties stay by position); the pools are the table's.
+        if (before.class_order_.empty()) {
+            t.index_classes_and_pools();
+        } else {
+            copy_plus(t.class_order_, before.class_order_, classes.size());
+            for (std::size_t j = c; j < t.classes_.size(); ++j) {
+                const std::string_view name = t.classes_[j].name();
+                const auto at = std::upper_bound(t.class_order_.begin(), t.class_order_.end(), name, [&](std::string_view x, std::uint32_t i) {
+                    return x < std::string_view(t.classes_[i].name());
+                });
+                t.class_order_.insert(at, static_cast<std::uint32_t>(j));
+            }
+            t.pool_order_ = before.pool_order_;
+        }
         if (top_up) t.pools_[*pool].authorized += increase;  // fits: checked above
         // The holdings of the new classes.
         for (const round_issue& is : issues) {

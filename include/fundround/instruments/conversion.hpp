@@ -1278,8 +1278,24 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
         }
         return false;
     };
-    // The series made so far, by their price (units per share, exact): at most one per price.
+    // The series made so far at a price (units per share, exact; at most one per price): by
+    // scanning them, and through a map once there are more than a few.
+    constexpr std::size_t scan_limit = 16;
     std::map<fraction, std::size_t> series_at_price;
+    const auto series_at = [&](const fraction& units) -> std::optional<std::size_t> {
+        if (classes.size() <= scan_limit) {
+            for (std::size_t j = 1; j < classes.size(); ++j) {
+                if (classes[j].original_issue_price()->units_per_share() == units) return j;
+            }
+            return std::nullopt;
+        }
+        if (series_at_price.empty()) {
+            for (std::size_t j = 1; j < classes.size(); ++j) series_at_price.emplace(classes[j].original_issue_price()->units_per_share(), j);
+        }
+        const auto it = series_at_price.find(units);
+        if (it == series_at_price.end()) return std::nullopt;
+        return it->second;
+    };
     for (std::size_t k = 0; k < shells.size(); ++k) {
         instrument_conversion& ic = shells[k];
         if (ic.conversion_price == round_price) {
@@ -1287,12 +1303,12 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
             continue;
         }
         const fraction& units = ic.conversion_price.units_per_share();
-        if (const auto it = series_at_price.find(units); it != series_at_price.end()) {
-            ic.share_class = classes[it->second].name();
-            class_of[k] = first_class + it->second;
+        if (const auto j = series_at(units)) {
+            ic.share_class = classes[*j].name();
+            class_of[k] = first_class + *j;
         }
         if (ic.share_class.empty()) {
-            series_at_price.emplace(units, classes.size());
+            if (!series_at_price.empty()) series_at_price.emplace(units, classes.size());
             // Not one another's either: the key of "<series>-<k>" is the series' key followed
             // by the digits of k, and k only grows.
             ic.share_class = detail::next_series_name(series_, next_series, on_table);
@@ -1313,7 +1329,6 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
         std::vector<detail::round_issue> issues;
         issues.reserve(shells.size() + pr.investments().size());
         // Above a few issues, each holder and class's issue is found through an index.
-        constexpr std::size_t scan_limit = 16;
         std::map<std::pair<std::string, std::size_t>, std::size_t> issue_at;
         const auto issue = [&](const holder_id& who, std::size_t cls, share_count shares) {
             detail::round_issue* found = nullptr;
