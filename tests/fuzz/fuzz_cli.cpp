@@ -15,13 +15,12 @@
 // same checks on every file of the directories it is given (the seed corpora of fuzz_deal_file
 // and fuzz_ocf, in every preset where the tool's commands build).
 #include "commands.hpp"
+#include "harness.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <iostream>
@@ -98,61 +97,20 @@ inline std::vector<std::string> check(std::string_view text) {
 
 #ifndef FUNDROUND_FUZZ_CLI_REPLAY
 
-#include <cstring>
-#include <random>
-
 #include "json_mutator.hpp"
 
 // Mutates a JSON input as JSON (most of the time), else as bytes.
 extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned int seed) {
-    std::minstd_rand rng(seed + 1);
-    nlohmann::json j = nlohmann::json::parse(data, data + size, nullptr, false);
-    if (j.is_discarded() || rng() % 8 == 0) return LLVMFuzzerMutate(data, size, max_size);
-    for (unsigned k = 1 + rng() % 3; k > 0; --k) fundround_fuzz::mutate_json(j, rng);
-    const std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() > max_size) return LLVMFuzzerMutate(data, size, max_size);
-    std::memcpy(data, text.data(), text.size());
-    return text.size();
+    return fundround_fuzz::mutate_json_input(data, size, max_size, seed);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::vector<std::string> found = fundround_fuzz_cli::check(std::string_view(reinterpret_cast<const char*>(data), size));
-    for (const std::string& f : found) std::fprintf(stderr, "fuzz_cli finding: %s\n", f.c_str());
-    if (!found.empty()) std::abort();
-    return 0;
+    return fundround_fuzz::run_one("fuzz_cli", fundround_fuzz_cli::check, data, size);
 }
 
 #else
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
-// fuzz_cli_replay DIR...: the checks on every regular file of each directory (sorted by name);
-// prints each file's result; exit status 1 if any file has a finding or none was read.
-int main(int argc, char** argv) {
-    namespace fs = std::filesystem;
-    std::size_t files = 0;
-    std::size_t bad = 0;
-    for (int a = 1; a < argc; ++a) {
-        std::vector<fs::path> paths;
-        for (const fs::directory_entry& e : fs::directory_iterator(argv[a])) {
-            if (e.is_regular_file()) paths.push_back(e.path());
-        }
-        std::sort(paths.begin(), paths.end());
-        for (const fs::path& p : paths) {
-            std::ifstream in(p, std::ios::binary);
-            const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            ++files;
-            const std::vector<std::string> found = fundround_fuzz_cli::check(text);
-            std::printf("%s %s\n", found.empty() ? "ok  " : "FAIL", p.filename().string().c_str());
-            for (const std::string& f : found) std::printf("  %s\n", f.c_str());
-            if (!found.empty()) ++bad;
-        }
-    }
-    std::printf("%zu files, %zu with findings\n", files, bad);
-    return bad == 0 && files > 0 ? 0 : 1;
-}
+// fuzz_cli_replay DIR...: the checks on every file of each directory (harness.hpp).
+int main(int argc, char** argv) { return fundround_fuzz::replay_main("fuzz_cli_replay", fundround_fuzz_cli::check, argc, argv); }
 
 #endif

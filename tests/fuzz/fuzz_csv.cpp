@@ -3,19 +3,11 @@
 // every row must have the header's field count. Any finding aborts the run (the input is saved
 // as a crash).
 #include "csv_oracle.hpp"
+#include "harness.hpp"
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const std::vector<std::string> found = fundround_fuzz::check_csv_input(text);
-    for (const std::string& f : found) std::fprintf(stderr, "fuzz_csv finding: %s\n", f.c_str());
-    if (!found.empty()) std::abort();
-    return 0;
+    return fundround_fuzz::run_one("fuzz_csv", fundround_fuzz::check_csv_input, data, size);
 }

@@ -16,14 +16,14 @@
 // FUNDROUND_BUILD_FUZZERS), and with FUNDROUND_DEAL_FILE_REPLAY as fuzz_deal_file_replay, a
 // program that checks every file of the directories it is given (the seed corpus
 // tests/fuzz/corpus/deal_file/ in ctest fuzz_deal_file_replay, with any compiler).
+#include "harness.hpp"
+
 #include <fundround/json/deal_file.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -87,44 +87,14 @@ inline std::vector<std::string> check(std::string_view text) {
 #ifndef FUNDROUND_DEAL_FILE_REPLAY
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const std::vector<std::string> found = fundround_fuzz_deal_file::check(text);
-    for (const std::string& f : found) std::fprintf(stderr, "fuzz_deal_file finding: %s\n", f.c_str());
-    if (!found.empty()) std::abort();
-    return 0;
+    return fundround_fuzz::run_one("fuzz_deal_file", fundround_fuzz_deal_file::check, data, size);
 }
 
 #else
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
-// fuzz_deal_file_replay DIR...: the checks on every regular file of each directory (sorted by
-// name); prints each file's result; exit status 1 if any file has a finding or none was read.
+// fuzz_deal_file_replay DIR...: the checks on every file of each directory (harness.hpp).
 int main(int argc, char** argv) {
-    namespace fs = std::filesystem;
-    std::size_t files = 0;
-    std::size_t bad = 0;
-    for (int a = 1; a < argc; ++a) {
-        std::vector<fs::path> paths;
-        for (const fs::directory_entry& e : fs::directory_iterator(argv[a])) {
-            if (e.is_regular_file()) paths.push_back(e.path());
-        }
-        std::sort(paths.begin(), paths.end());
-        for (const fs::path& p : paths) {
-            std::ifstream in(p, std::ios::binary);
-            const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            ++files;
-            const std::vector<std::string> found = fundround_fuzz_deal_file::check(text);
-            std::printf("%s %s\n", found.empty() ? "ok  " : "FAIL", p.filename().string().c_str());
-            for (const std::string& f : found) std::printf("  %s\n", f.c_str());
-            if (!found.empty()) ++bad;
-        }
-    }
-    std::printf("%zu files, %zu with findings\n", files, bad);
-    return bad == 0 && files > 0 ? 0 : 1;
+    return fundround_fuzz::replay_main("fuzz_deal_file_replay", fundround_fuzz_deal_file::check, argc, argv);
 }
 
 #endif

@@ -13,17 +13,18 @@
 // Built twice (tests/fuzz/CMakeLists.txt): as the libFuzzer target fuzz_ocf (clang), and with
 // FUNDROUND_FUZZ_OCF_REPLAY as fuzz_ocf_replay, which runs the same checks on every file of the
 // seed corpus tests/fuzz/corpus/ocf with any compiler.
+#include "harness.hpp"
+
 #include <fundround/json/ocf.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fundround_fuzz_ocf {
@@ -92,68 +93,31 @@ inline std::string check(std::string_view text) {
     return {};
 }
 
+/// check() as the harness takes it: one line per finding.
+inline std::vector<std::string> findings(std::string_view text) {
+    std::string found = check(text);
+    if (found.empty()) return {};
+    return {std::move(found)};
+}
+
 }  // namespace fundround_fuzz_ocf
 
 #ifndef FUNDROUND_FUZZ_OCF_REPLAY
-
-#include <algorithm>
-#include <cstring>
-#include <random>
 
 #include "json_mutator.hpp"
 
 // Mutates a JSON input as JSON (most of the time), else as bytes.
 extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned int seed) {
-    std::minstd_rand rng(seed + 1);
-    nlohmann::json j = nlohmann::json::parse(data, data + size, nullptr, false);
-    if (j.is_discarded() || rng() % 8 == 0) return LLVMFuzzerMutate(data, size, max_size);
-    for (unsigned k = 1 + rng() % 3; k > 0; --k) fundround_fuzz::mutate_json(j, rng);
-    // A mutated string may not be UTF-8: written with U+FFFD (the reader sees JSON text).
-    const std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() > max_size) return LLVMFuzzerMutate(data, size, max_size);
-    std::memcpy(data, text.data(), text.size());
-    return text.size();
+    return fundround_fuzz::mutate_json_input(data, size, max_size, seed);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string found = fundround_fuzz_ocf::check(std::string_view(reinterpret_cast<const char*>(data), size));
-    if (!found.empty()) {
-        std::fprintf(stderr, "fuzz_ocf finding: %s\n", found.c_str());
-        std::abort();
-    }
-    return 0;
+    return fundround_fuzz::run_one("fuzz_ocf", fundround_fuzz_ocf::findings, data, size);
 }
 
 #else
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
-// fuzz_ocf_replay <corpus directory>: the checks on every file; exit 1 on a finding.
-int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: fuzz_ocf_replay <corpus directory>\n");
-        return 2;
-    }
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(argv[1])) {
-        if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    int failed = 0;
-    for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const std::string found = fundround_fuzz_ocf::check(bytes);
-        if (!found.empty()) {
-            std::fprintf(stderr, "%s: %s\n", f.filename().string().c_str(), found.c_str());
-            ++failed;
-        }
-    }
-    std::printf("fuzz_ocf_replay: %zu inputs, %d findings\n", files.size(), failed);
-    return failed == 0 && !files.empty() ? 0 : 1;
-}
+// fuzz_ocf_replay DIR...: the checks on every file of each directory (harness.hpp).
+int main(int argc, char** argv) { return fundround_fuzz::replay_main("fuzz_ocf_replay", fundround_fuzz_ocf::findings, argc, argv); }
 
 #endif

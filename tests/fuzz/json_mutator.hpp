@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <random>
 #include <string>
@@ -72,6 +73,22 @@ inline void mutate_json(nlohmann::json& j, std::minstd_rand& rng) {
             }
             break;
     }
+}
+
+/// The custom mutator of a target whose inputs are JSON documents (LLVMFuzzerCustomMutator's
+/// arguments): most of the time one to three structure-keeping changes (mutate_json) and the
+/// document written again, else (an input that is not JSON, one time in eight, or a result
+/// longer than @p max_size) libFuzzer's own byte mutation. A mutated string that is not UTF-8 is
+/// written with U+FFFD, so the readers always see JSON text.
+inline std::size_t mutate_json_input(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned int seed) {
+    std::minstd_rand rng(seed + 1);
+    nlohmann::json j = nlohmann::json::parse(data, data + size, nullptr, false);
+    if (j.is_discarded() || rng() % 8 == 0) return LLVMFuzzerMutate(data, size, max_size);
+    for (unsigned k = 1 + rng() % 3; k > 0; --k) mutate_json(j, rng);
+    const std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (text.size() > max_size) return LLVMFuzzerMutate(data, size, max_size);
+    std::memcpy(data, text.data(), text.size());
+    return text.size();
 }
 
 }  // namespace fundround_fuzz

@@ -2,14 +2,12 @@
 // tests/fuzz/corpus/csv/, with any compiler, in every preset: each seed's cells, written and
 // read back, are the same cells in rows of one width.
 #include "csv_oracle.hpp"
+#include "harness.hpp"
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -22,17 +20,11 @@ namespace test_fuzz_csv_replay {
 namespace fs = std::filesystem;
 
 TEST_CASE("fuzz_csv corpus: every seed's cells read back exactly") {
-    std::vector<fs::path> files;
-    for (const fs::directory_entry& e : fs::directory_iterator(fs::path(FUNDROUND_FUZZ_CSV_CORPUS_DIR))) {
-        if (e.is_regular_file()) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<fundround_fuzz::corpus_file> files = fundround_fuzz::read_corpus(fs::path(FUNDROUND_FUZZ_CSV_CORPUS_DIR));
     REQUIRE(files.size() >= 10);
-    for (const fs::path& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        CAPTURE(f.filename().string());
-        const std::vector<std::string> found = fundround_fuzz::check_csv_input(bytes);
+    for (const fundround_fuzz::corpus_file& f : files) {
+        CAPTURE(f.name);
+        const std::vector<std::string> found = fundround_fuzz::check_csv_input(f.bytes);
         CHECK(found.empty());
         for (const std::string& m : found) MESSAGE(m);
     }

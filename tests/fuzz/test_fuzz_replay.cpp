@@ -1,5 +1,6 @@
 // fuzz_replay: the fuzz checks (parse_oracle.hpp) on the seed corpus in tests/fuzz/corpus/parse/, with
 // any compiler and in every preset, plus the reference grammar on the documented examples.
+#include "harness.hpp"
 #include "parse_oracle.hpp"
 #include "reference_grammar.hpp"
 
@@ -7,13 +8,11 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #ifndef FUNDROUND_FUZZ_CORPUS_DIR
@@ -25,23 +24,8 @@ namespace {
 namespace fs = std::filesystem;
 using fundround_fuzz::finding;
 
-struct corpus_file {
-    std::string name;
-    std::string bytes;
-};
-
-/// The files of one corpus directory (not its subdirectories), by name.
-std::vector<corpus_file> read_corpus(const fs::path& dir) {
-    std::vector<corpus_file> files;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
-        if (!e.is_regular_file()) continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        files.push_back({e.path().filename().string(),
-                         std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())});
-    }
-    std::sort(files.begin(), files.end(), [](const corpus_file& a, const corpus_file& b) { return a.name < b.name; });
-    return files;
-}
+using fundround_fuzz::corpus_file;
+using fundround_fuzz::read_corpus;
 
 const fs::path corpus_dir{FUNDROUND_FUZZ_CORPUS_DIR};
 
@@ -135,4 +119,28 @@ TEST_CASE("fuzz_replay: every seed input agrees with the documented grammar") {
         CAPTURE(f.name);
         for (const finding& x : fundround_fuzz::check_input(f.bytes)) FAIL_CHECK(x.message);
     }
+}
+
+// The replay programs of every fuzz target are harness.hpp's replay_main: a seed with a finding,
+// no seed at all and no directory must each fail the ctest (so a passing replay means something).
+TEST_CASE("fuzz harness: replay_main passes only when every seed keeps the invariants") {
+    const std::string dir = corpus_dir.string();
+    char program[] = "replay";
+    char* with_dir[] = {program, const_cast<char*>(dir.c_str()), nullptr};
+    char* without_dir[] = {program, nullptr};
+    const auto none = [](std::string_view) { return std::vector<std::string>{}; };
+    const auto on_money = [](std::string_view text) {
+        return text.find('$') == std::string_view::npos ? std::vector<std::string>{} : std::vector<std::string>{"a dollar sign"};
+    };
+    CHECK(fundround_fuzz::replay_main("replay", none, 2, with_dir) == 0);
+    CHECK(fundround_fuzz::replay_main("replay", on_money, 2, with_dir) == 1);
+    CHECK(fundround_fuzz::replay_main("replay", none, 1, without_dir) == 2);
+
+    const fs::path empty = fs::temp_directory_path() / "fundround_fuzz_harness_empty";
+    fs::remove_all(empty);
+    fs::create_directory(empty);
+    const std::string empty_dir = empty.string();
+    char* with_empty[] = {program, const_cast<char*>(empty_dir.c_str()), nullptr};
+    CHECK(fundround_fuzz::replay_main("replay", none, 2, with_empty) == 1);
+    fs::remove_all(empty);
 }
