@@ -332,6 +332,8 @@ TEST_CASE("a priced down round on a cap table: the table after carries the new r
     CHECK(d.change_of(holder_id("carl")).before == sh(0));
     CHECK(d.change_of(holder_id("carl")).after == sh(2'000'000));
     CHECK(d.change_of(holder_id("founder")).ownership_after == fraction(1'500'000, 9'712'415));
+    CHECK_THROWS_WITH_AS((void)d.change_of(holder_id("nobody")), "holder = \"nobody\": not on the cap table after the round",
+                         invalid_argument_error);
     fraction sum;
     for (const holder_change& h : d.holders()) sum += h.ownership_after;
     CHECK(sum == fraction(1));  // the plan is fully granted: no unallocated pool

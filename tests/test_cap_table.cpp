@@ -116,7 +116,10 @@ TEST_CASE("cap table: the 51percent.com glossary example, 60/20/20 of 10M fully 
     CHECK(ig != fd);
     CHECK(t.fully_diluted(fully_diluted_basis::full()) == fd);
     CHECK_THROWS_AS((void)fd.holder_ownership(4), invalid_argument_error);
-    CHECK_THROWS_AS((void)t.ownership(holder_id("nobody")), invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)t.ownership(holder_id("nobody")), "holder = \"nobody\": not on the cap table",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)t.find_holder(holder_id("nobody")), "holder = \"nobody\": not on the cap table",
+                         invalid_argument_error);
     CHECK_THROWS_AS((void)t.issued_shares("Series Z"), invalid_argument_error);
     CHECK_THROWS_AS((void)t.unallocated("No plan"), invalid_argument_error);
 }

@@ -96,6 +96,8 @@ TEST_CASE("the shuffle on a cap table: new series, pool top-up, every holder's d
     CHECK(blue.before == sh(0));
     CHECK(blue.ownership_after == fraction(1, 5));
     CHECK(blue.dilution() == fraction(0));
+    CHECK_THROWS_WITH_AS((void)a.change_of(holder_id("nobody")), "holder = \"nobody\": not on the cap table after the round",
+                         invalid_argument_error);
     CHECK(a.pool_ownership_before() == fraction(0));
     CHECK(a.pool_ownership_after() == fraction(1, 5));
     CHECK(total_ownership(a.after()) == fraction(1));

@@ -162,6 +162,8 @@ TEST_CASE("YC post-money user guide: company capitalization 10,000,000 / 0.85") 
     CHECK(r.after().fully_diluted().total() == sh(14'117'646));
     CHECK(r.change_of(holder_id("a")).before == sh(0));
     CHECK(r.change_of(holder_id("founders")).ownership_after == fraction(9'250'000, 14'117'646));
+    CHECK_THROWS_WITH_AS((void)r.change_of(holder_id("nobody")), "holder = \"nobody\": not on the cap table after the round",
+                         invalid_argument_error);
     check_reconciles(r);
     // Rounded half away from zero each SAFE as the guide's figure: 1,176,471 + 588,235 = 1,764,706.
     CHECK(round().conversion_shares_rounded(rounding::half_away_from_zero).apply_to(t).conversion_shares() == sh(1'764'706));

@@ -303,11 +303,7 @@ public:
         return find_named(pool_order_, pools_.size(), name, [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
     }
     /// Holder @p id; throws invalid_argument_error if it is not on the table.
-    [[nodiscard]] const holder& find_holder(const holder_id& id) const {
-        const auto i = holder_index(id);
-        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table");
-        return holders_[*i];
-    }
+    [[nodiscard]] const holder& find_holder(const holder_id& id) const { return holders_[require_holder(id)]; }
 
     /// Issued shares of class @p class_name (not converted); throws if the class is unknown.
     [[nodiscard]] share_count issued_shares(std::string_view class_name) const {
@@ -347,9 +343,8 @@ public:
     /// fully_diluted(@p basis), O(n): for many holders call that once and use holder_ownership().
     [[nodiscard]] fraction ownership(const holder_id& id,
                                      const fully_diluted_basis& basis = fully_diluted_basis::full()) const {
-        const auto i = holder_index(id);
-        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table");
-        return fully_diluted(basis).holder_ownership(*i);
+        const std::size_t i = require_holder(id);
+        return fully_diluted(basis).holder_ownership(i);
     }
 
     /// Shares @p shares of class @p class_index as converted to common (floor).
@@ -417,6 +412,11 @@ private:
         name_order(pool_order_, pools_.size(), [this](std::uint32_t i) -> std::string_view { return pools_[i].name; });
     }
 
+    std::size_t require_holder(const holder_id& id) const {
+        const auto i = holder_index(id);
+        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table");
+        return *i;
+    }
     std::size_t require_class(std::string_view name) const {
         const auto c = class_index(name);
         if (!c) throw invalid_argument_error("share class = \"" + std::string(name) + "\": not on the cap table");

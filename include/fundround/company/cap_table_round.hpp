@@ -463,6 +463,15 @@ namespace detail {
     return out;
 }
 
+/// The change of holder @p id among @p changes (holder_changes() of @p after); throws
+/// invalid_argument_error if @p id is not on @p after. The change_of() of every round result.
+[[nodiscard]] inline const holder_change& change_of(const cap_table& after, const std::vector<holder_change>& changes,
+                                                    const holder_id& id) {
+    const auto i = after.holder_index(id);
+    if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table after the round");
+    return changes[*i];
+}
+
 struct round_on_cap_table_access;
 
 }  // namespace detail
@@ -487,9 +496,7 @@ public:
     [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
     /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
     [[nodiscard]] const holder_change& change_of(const holder_id& id) const {
-        const auto i = after_.holder_index(id);
-        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table after the round");
-        return changes_[*i];
+        return detail::change_of(after_, changes_, id);
     }
     /// The unallocated pool (all pools the basis counts) before / the fully diluted total before.
     [[nodiscard]] fraction pool_ownership_before() const { return pool_before_; }

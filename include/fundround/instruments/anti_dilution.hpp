@@ -390,9 +390,7 @@ public:
     [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
     /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
     [[nodiscard]] const holder_change& change_of(const holder_id& id) const {
-        const auto i = after_.holder_index(id);
-        if (!i) throw invalid_argument_error("holder = \"" + id.str() + "\": not on the cap table after the round");
-        return changes_[*i];
+        return detail::change_of(after_, changes_, id);
     }
 
 private:
