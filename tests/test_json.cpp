@@ -502,6 +502,7 @@ TEST_CASE("json: round errors from the builder and the document") {
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field == field_path());
         CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
+        CHECK(std::string(e.what()).rfind("round is invalid: 1 problem\n  - (root): is not valid JSON: ", 0) == 0);
     }
     // A number too large for a double is nlohmann's out_of_range, reported the same way.
     try {
@@ -545,6 +546,7 @@ TEST_CASE("json: a member name repeated in one object is a problem at its pointe
     } catch (const json_error& e) {
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field.json_pointer() == "/name");
+        CHECK(std::string(e.what()).rfind("round is invalid: 1 problem\n  - /name", 0) == 0);
     }
 }
 

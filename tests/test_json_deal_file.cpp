@@ -1017,6 +1017,7 @@ TEST_CASE("deal file: text that is not JSON is one problem at the root") {
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field.empty());
         CHECK(e.problems()[0].rule.rfind("is not valid JSON: [json.exception.parse_error.101]", 0) == 0);
+        CHECK(std::string(e.what()).rfind("deal file is invalid: 1 problem\n  - (root): is not valid JSON: ", 0) == 0);
     }
     // Invalid UTF-8: the bytes nlohmann quotes are escaped, so the message is valid UTF-8 (review
     // of 2026-12-05, second round: the raw byte reached standard error).
@@ -1056,6 +1057,7 @@ TEST_CASE("deal file: a member given twice is reported at its pointer, not read"
     } catch (const json_error& e) {
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].field.json_pointer() == "/rounds/0/name");
+        CHECK(std::string(e.what()).rfind("deal file is invalid: 1 problem\n  - /rounds/0/name", 0) == 0);
     }
 }
 

@@ -397,6 +397,20 @@ private:
     return out;
 }
 
+namespace detail {
+/// The document of JSON @p text for a reader of @p what ("round", "deal file"); throws
+/// json_error("<what> is invalid") with one problem at the root if the text is not JSON, or with
+/// every repeated member name (parse_json_text()).
+[[nodiscard]] inline nlohmann::json parse_json_document(std::string_view text, const char* what) {
+    parsed_json j = parse_json_text(text);
+    if (!j.syntax_error.empty()) {
+        throw json_error(std::string(what) + " is invalid", {{field_path(), "", "is not valid JSON: " + j.syntax_error}});
+    }
+    if (!j.repeated.empty()) throw json_error(std::string(what) + " is invalid", std::move(j.repeated));
+    return std::move(j.document);
+}
+}  // namespace detail
+
 /// Reads fundround values from JSON, collecting every problem (a diagnostic whose field is the
 /// JSON path, printed as a JSON pointer) instead of stopping at the first. Each read_* returns
 /// the value, or nothing after recording why; paths are relative to the reader's base.
@@ -1571,12 +1585,7 @@ inline void from_json(const nlohmann::json& j, liquidation_terms& t) {
 }
 /// Parses @p text and reads a round; text that is not JSON is one problem at the root.
 [[nodiscard]] inline funding_round parse_round_json(std::string_view text) {
-    parsed_json j = parse_json_text(text);
-    if (!j.syntax_error.empty()) {
-        throw json_error("round is invalid", {{field_path(), "", "is not valid JSON: " + j.syntax_error}});
-    }
-    if (!j.repeated.empty()) throw json_error("round is invalid", std::move(j.repeated));
-    return read_round_json(j.document);
+    return read_round_json(detail::parse_json_document(text, "round"));
 }
 
 FUNDROUND_END_NAMESPACE

@@ -1567,12 +1567,7 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
 
 /// Parses @p text and reads a deal file; text that is not JSON is one problem at the root.
 [[nodiscard]] inline deal_file parse_deal_file(std::string_view text) {
-    parsed_json j = parse_json_text(text);
-    if (!j.syntax_error.empty()) {
-        throw json_error("deal file is invalid", {{field_path(), "", "is not valid JSON: " + j.syntax_error}});
-    }
-    if (!j.repeated.empty()) throw json_error("deal file is invalid", std::move(j.repeated));
-    return read_deal_file_json(j.document);
+    return read_deal_file_json(detail::parse_json_document(text, "deal file"));
 }
 
 namespace detail {
