@@ -68,21 +68,7 @@ namespace detail {
 /// ownership before and after, the unallocated pool; in the text a total row.
 [[nodiscard]] inline report_table converted_holders_table(const converted_round& r, table_target target,
                                                           int csv_decimals = 12) {
-    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
-    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
-    report_table t(target, csv_decimals);
-    t.column("Holder", false, "holder").column("Before", true, "before").column("Owns", true, "ownership_before", 2);
-    t.column("After", true, "after").column("Owns", true, "ownership_after", 2).end_header();
-    for (const holder_change& x : r.holders()) {
-        t.text(x.name).shares(x.before).percent(x.ownership_before, 4).shares(x.after).percent(x.ownership_after, 4);
-    }
-    t.text("Unallocated pool").shares(before.unallocated_pool());
-    t.percent(fraction(before.unallocated_pool().value(), before.total().value()), 4);
-    t.shares(after.unallocated_pool()).percent(fraction(after.unallocated_pool().value(), after.total().value()), 4);
-    if (t.for_text()) {
-        t.text("Total").shares(before.total()).none("100.0000%").shares(after.total()).none("100.0000%");
-    }
-    return t;
+    return before_after_holders_table(r.before(), r.after(), r.basis(), r.holders(), false, target, csv_decimals);
 }
 
 }  // namespace detail

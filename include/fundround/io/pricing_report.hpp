@@ -64,27 +64,43 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
     }
 }
 
+/// The holders table of a round on a cap table for @p target: holder, fully diluted shares and
+/// ownership before (@p before_table) and after (@p after_table) on @p basis, one row per
+/// @p holders, with @p dilution a dilution column (see add_dilution(): empty in the CSV for a
+/// holder with no shares before, "new" or "-" in the text); the unallocated pool; in the text a
+/// total row. round_holders_table() and converted_holders_table() (io/conversion_report.hpp).
+[[nodiscard]] inline report_table before_after_holders_table(const cap_table& before_table, const cap_table& after_table,
+                                                             const fully_diluted_basis& basis,
+                                                             const std::vector<holder_change>& holders, bool dilution,
+                                                             table_target target, int csv_decimals) {
+    const fully_diluted_counts before = before_table.fully_diluted(basis);
+    const fully_diluted_counts after = after_table.fully_diluted(basis);
+    report_table t(target, csv_decimals);
+    t.column("Holder", false, "holder").column("Before", true, "before").column("Owns", true, "ownership_before", 2);
+    t.column("After", true, "after").column("Owns", true, "ownership_after", 2);
+    if (dilution) t.column("Dilution", true, "dilution", 2);
+    t.end_header();
+    for (const holder_change& h : holders) {
+        t.text(h.name).shares(h.before).percent(h.ownership_before, 4).shares(h.after).percent(h.ownership_after, 4);
+        if (dilution) add_dilution(t, h, 4);
+    }
+    t.text("Unallocated pool").shares(before.unallocated_pool());
+    t.percent(fraction(before.unallocated_pool().value(), before.total().value()), 4);
+    t.shares(after.unallocated_pool()).percent(fraction(after.unallocated_pool().value(), after.total().value()), 4);
+    if (dilution) t.none();
+    if (t.for_text()) {
+        t.text("Total").shares(before.total()).none("100.0000%").shares(after.total()).none("100.0000%");
+        if (dilution) t.none();
+    }
+    return t;
+}
+
 /// The holders table of print_round_on_cap_table() for @p target: holder, fully diluted shares
 /// and ownership before and after, dilution (see add_dilution(): empty in the CSV for a holder
 /// with no shares before, "new" or "-" in the text); the unallocated pool; in the text a total row.
 [[nodiscard]] inline report_table round_holders_table(const round_on_cap_table& r, table_target target,
                                                       int csv_decimals = 12) {
-    const fully_diluted_counts before = r.before().fully_diluted(r.basis());
-    const fully_diluted_counts after = r.after().fully_diluted(r.basis());
-    report_table t(target, csv_decimals);
-    t.column("Holder", false, "holder").column("Before", true, "before").column("Owns", true, "ownership_before", 2);
-    t.column("After", true, "after").column("Owns", true, "ownership_after", 2).column("Dilution", true, "dilution", 2);
-    t.end_header();
-    for (const holder_change& h : r.holders()) {
-        t.text(h.name).shares(h.before).percent(h.ownership_before, 4).shares(h.after).percent(h.ownership_after, 4);
-        add_dilution(t, h, 4);
-    }
-    t.text("Unallocated pool").shares(before.unallocated_pool()).percent(r.pool_ownership_before(), 4);
-    t.shares(after.unallocated_pool()).percent(r.pool_ownership_after(), 4).none();
-    if (t.for_text()) {
-        t.text("Total").shares(before.total()).none("100.0000%").shares(after.total()).none("100.0000%").none();
-    }
-    return t;
+    return before_after_holders_table(r.before(), r.after(), r.basis(), r.holders(), true, target, csv_decimals);
 }
 
 /// The shares table of print_round_chain() for @p target: each holder's fully diluted shares and
