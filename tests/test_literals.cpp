@@ -131,6 +131,15 @@ TEST_CASE("literals: a per-currency namespace makes _K _M _B _T that currency's"
     CHECK(format_compact(b) == "\xE2\x82\xAC" "15.5B");
 }
 
+TEST_CASE("literals: usd_literals' _K _M _B _T are the default ones, so both in scope are not ambiguous") {
+    // This file has `using namespace fundround;`; the US dollar set on top of it names the same
+    // operators (a using-declaration each), not four more.
+    using namespace fundround::usd_literals;
+    constexpr money m = 1.5_B + 2_T + 3_M + 4_K;
+    static_assert(m.currency() == currencies::usd, "");
+    CHECK(m == money::from_major(2'001'503'004'000, currencies::usd));
+}
+
 }  // namespace default_literals
 
 namespace only_euro_literals {

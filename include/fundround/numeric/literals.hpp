@@ -16,8 +16,9 @@
 ///   (not inline): `_K _M _B _T` in that currency, e.g. `using namespace fundround::eur_literals;
 ///   15_B` is EUR 15,000,000,000. Do not bring two of these sets into one scope (nor one of them
 ///   and `fundround::literals`, which `using namespace fundround;` does): `15_B` would be
-///   ambiguous. Where `using namespace fundround;` is in force, a using-declaration in a block
-///   picks one: `using fundround::eur_literals::operator""_B;`.
+///   ambiguous (but for `usd_literals` with `fundround::literals`: they name the same operators).
+///   Where `using namespace fundround;` is in force, a using-declaration in a block picks one:
+///   `using fundround::eur_literals::operator""_B;`.
 #ifndef FUNDROUND_NUMERIC_LITERALS_HPP
 #define FUNDROUND_NUMERIC_LITERALS_HPP
 
@@ -216,20 +217,13 @@ template <char... Chars>
 
 }  // namespace money_literals
 
-/// `_K _M _B _T` in US dollars: `using namespace fundround::usd_literals; 15_B`.
+/// `_K _M _B _T` in US dollars: `using namespace fundround::usd_literals; 15_B`. The same
+/// operators as fundround::literals' own `_K _M _B _T` (US dollars too), brought here by name.
 namespace usd_literals {
-/// Thousands of US dollars: 25_K in USD.
-template <char... Chars>
-[[nodiscard]] constexpr money operator""_K() { return detail::make_literal<1000LL * 1000, currencies::usd, Chars...>(); }
-/// Millions of US dollars: 500_M in USD.
-template <char... Chars>
-[[nodiscard]] constexpr money operator""_M() { return detail::make_literal<1000LL * 1000000, currencies::usd, Chars...>(); }
-/// Billions of US dollars: 15_B, 1.5_B in USD.
-template <char... Chars>
-[[nodiscard]] constexpr money operator""_B() { return detail::make_literal<1000LL * 1000000000, currencies::usd, Chars...>(); }
-/// Trillions of US dollars: 1.25_T in USD.
-template <char... Chars>
-[[nodiscard]] constexpr money operator""_T() { return detail::make_literal<1000LL * 1000000000000, currencies::usd, Chars...>(); }
+using money_literals::operator""_K;
+using money_literals::operator""_M;
+using money_literals::operator""_B;
+using money_literals::operator""_T;
 }  // namespace usd_literals
 
 /// `_K _M _B _T` in euros: `using namespace fundround::eur_literals; 15_B`.
