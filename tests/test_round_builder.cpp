@@ -657,6 +657,41 @@ TEST_CASE("round_builder: a milestone condition that can never be met is reporte
     }
 }
 
+TEST_CASE("round_builder: a condition of 10,000 milestones is quoted shortened in its problem") {
+    // Regression (scale review of 2026-12-06): the problem quoted the whole condition, a line of
+    // 218,901 characters. Beyond 1,000 characters each all_of or any_of of more than three
+    // parts shows its first three and how many more; a shorter condition is quoted whole.
+    std::vector<condition> parts;
+    for (int i = 0; i < 10'000; ++i) parts.push_back(milestone("m" + std::to_string(i)));
+    SUBCASE("all of them, with a long-stop before the close") {
+        const diagnostic d = only_problem(
+            valid_base().invest(investor("A"), {tranche::when(1_B, all_of(parts).with_long_stop(ymd(2026, 1, 31)))}));
+        check_diag(d, "investors[0] \"A\".tranches[0].condition",
+                   "(milestone \"m0\" and milestone \"m1\" and milestone \"m2\" and ... (9,997 more)) by 2026-01-31",
+                   "is too complex to classify: it names 10000 milestones, more than 1000 (max_classified_milestones)");
+    }
+    SUBCASE("nested: any of them, or not at close, negated") {
+        const diagnostic d =
+            only_problem(valid_base().invest(investor("A"), {tranche::when(1_B, !(any_of(parts) || !at_close()) && !at_close())}));
+        check_diag(d, "investors[0] \"A\".tranches[0].condition",
+                   "(not ((milestone \"m0\" or milestone \"m1\" or milestone \"m2\" or ... (9,997 more)) or not at close) "
+                   "and not at close)",
+                   "is too complex to classify: it names 10000 milestones, more than 1000 (max_classified_milestones)");
+    }
+    SUBCASE("up to 1,000 characters, whole; from 1,001, shortened") {
+        const condition whole = all_of({parts.begin(), parts.begin() + 49}).with_long_stop(ymd(2026, 1, 31));
+        const condition over = all_of({parts.begin(), parts.begin() + 50}).with_long_stop(ymd(2026, 1, 31));
+        REQUIRE(whole.to_string().size() == 981);
+        REQUIRE(over.to_string().size() == 1001);
+        check_diag(only_problem(valid_base().invest(investor("A"), {tranche::when(1_B, whole)})),
+                   "investors[0] \"A\".tranches[0].condition", whole.to_string(), "can never be met");
+        check_diag(only_problem(valid_base().invest(investor("A"), {tranche::when(1_B, over)})),
+                   "investors[0] \"A\".tranches[0].condition",
+                   "(milestone \"m0\" and milestone \"m1\" and milestone \"m2\" and ... (47 more)) by 2026-01-31",
+                   "can never be met");
+    }
+}
+
 TEST_CASE("round_builder: satisfiable milestone conditions are not flagged") {
     CHECK(valid_base()
               .invest(investor("A"), {tranche::when(1_B, milestone("a") && !milestone("b"))})

@@ -106,10 +106,10 @@ FUNDROUND_COLD inline void add_placement_problem(std::vector<diagnostic>& out, c
     const condition& c = t.condition();
     switch (p) {
         case placement_problem::too_complex:
-            add_problem(out, path(), "condition", c.to_string(), {"is too complex to classify: ", reason});
+            add_problem(out, path(), "condition", detail::quoted_condition(c), {"is too complex to classify: ", reason});
             return;
         case placement_problem::never_met_by_settlement:
-            add_problem(out, path(), "condition", c.to_string(),
+            add_problem(out, path(), "condition", detail::quoted_condition(c),
                         {"can never be met by the settlement date ", to_string(day)});
             return;
         case placement_problem::fallback_never_paid:
@@ -118,7 +118,7 @@ FUNDROUND_COLD inline void add_placement_problem(std::vector<diagnostic>& out, c
                          " whatever happens"});
             return;
         case placement_problem::never_met:
-            add_problem(out, path(), "condition", c.to_string(), "can never be met");
+            add_problem(out, path(), "condition", detail::quoted_condition(c), "can never be met");
             return;
         case placement_problem::expected_before_certain:
             add_problem(out, path(), "expected_date", to_string(*t.expected_date()),

@@ -400,13 +400,13 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
             }
             if (!early && day_before && t.condition().kind() != condition_kind::always &&
                 t.condition().evaluate(*day_before).is_met()) {
-                own[j].push_back({tpath.member("condition"), t.condition().to_string(),
+                own[j].push_back({tpath.member("condition"), detail::quoted_condition(t.condition()),
                                   "is met before the close date " + to_string(c.date()) +
                                       ": money of a later close cannot fall due before it"});
             } else if (!early && date_ok && t.has_fallback() && !t.expected_date() && t.settlement_date() &&
                        is_modelled(*t.settlement_date()) && *t.settlement_date() < c.date()) {
                 // A fallback tranche pays one of its amounts on its long-stop, whatever happens.
-                own[j].push_back({tpath.member("condition"), t.condition().to_string(),
+                own[j].push_back({tpath.member("condition"), detail::quoted_condition(t.condition()),
                                   "settles on its long-stop " + to_string(*t.settlement_date()) +
                                       ", before the close date " + to_string(c.date()) +
                                       ": money of a later close cannot fall due before it"});

@@ -6,6 +6,7 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/detail/key_index.hpp>
 #include <fundround/detail/name_key.hpp>
 #include <fundround/detail/shared_ref.hpp>
@@ -796,6 +797,65 @@ inline void append_combined_text(const condition& c, std::string& out) {
         default: break;  // a lone condition: condition::append_text()
     }
     out += "unknown";
+}
+
+/// Texts of conditions quoted in a one-line problem: up to this many characters, whole.
+inline constexpr std::size_t condition_quote_limit = 1000;
+/// Beyond condition_quote_limit, the parts an all_of or any_of shows before "... (N more)".
+inline constexpr std::size_t condition_quote_parts = 3;
+
+/// Appends the text of @p c as to_string() gives it, except that each all_of or any_of of more
+/// than condition_quote_parts parts shows its first ones and "... (N more)".
+inline void append_short_text(const condition& c, std::string& out) {
+    switch (c.kind()) {
+        case condition_kind::all_of:
+        case condition_kind::any_of: {
+            const bool all = c.kind() == condition_kind::all_of;
+            const std::size_t n = c.parts().size();
+            if (n == 0) break;
+            out += '(';
+            for (std::size_t i = 0; i < n && i < condition_quote_parts; ++i) {
+                if (i > 0) out += all ? " and " : " or ";
+                append_short_text(c.parts()[i], out);
+            }
+            if (n > condition_quote_parts) {
+                out += all ? " and ... (" : " or ... (";
+                append_digits(out, n - condition_quote_parts, false, true);
+                out += " more)";
+            }
+            out += ')';
+            return;
+        }
+        case condition_kind::negation:
+        case condition_kind::long_stop: {
+            const condition& part = c.parts().front();
+            const bool bracket = part.kind() == (c.kind() == condition_kind::negation ? condition_kind::long_stop
+                                                                                       : condition_kind::negation);
+            if (c.kind() == condition_kind::negation) out += bracket ? "not (" : "not ";
+            if (c.kind() == condition_kind::long_stop && bracket) out += '(';
+            append_short_text(part, out);
+            if (bracket) out += ')';
+            if (c.kind() == condition_kind::long_stop) {
+                out += " by ";
+                out += fundround::to_string(*c.date());
+            }
+            return;
+        }
+        default: break;
+    }
+    condition_access::append_text(c, out);
+}
+
+/// The text of @p c to quote in a one-line problem: to_string() when it has at most
+/// condition_quote_limit characters; beyond, each all_of or any_of of more than
+/// condition_quote_parts parts shortened to its first ones and "... (N more)" (a condition of
+/// 10,000 milestones is not quoted whole).
+[[nodiscard]] inline std::string quoted_condition(const condition& c) {
+    std::string text = c.to_string();
+    if (text.size() <= condition_quote_limit) return text;
+    text.clear();
+    append_short_text(c, text);
+    return text;
 }
 }  // namespace detail
 
