@@ -456,6 +456,9 @@ TEST_CASE("an investment that buys no whole share is reported, not dropped") {
 
 // Review regression: new money beyond the largest money amount made validate() throw
 // overflow_error while formatting a diagnostic, instead of reporting it with the rest.
+// Regression (scale review of 2026-12-06): the total was quoted in units ("investors =
+// 18446744073709551614 units"); it is named as the round builder names its total, in money,
+// by the investment that overflows it.
 TEST_CASE("new money that does not fit 64 bits is reported by validate(), with the other problems") {
     const money max = money::from_units(INT64_MAX);
     const auto problems = priced_round_terms("Huge")
@@ -468,7 +471,22 @@ TEST_CASE("new money that does not fit 64 bits is reported by validate(), with t
     for (const auto& d : problems) fields.push_back(d.field.to_string());
     CHECK(fields == std::vector<std::string>{"investors", "option_pool.target"});
     CHECK(problems[0].message() ==
-          "investors = 18446744073709551614 units: the amounts total more than the largest money amount (64 bits)");
+          "investors: the total of the investments overflows the amount range: the sum of the investments before "
+          "investors[1] \"B\", $9,223,372,036,854,775.807, plus investors[1] \"B\", $9,223,372,036,854,775.807, is above "
+          "the largest amount, $9,223,372,036,854,775.807");
+    // The investment named is the one with which the total leaves the range, not the last.
+    const auto third = priced_round_terms("Huge")
+                           .pre_money(usd_units(5))
+                           .invest("A", money::from_units(INT64_MAX - 10))
+                           .invest("B", usd_units(10))
+                           .invest("C", usd_units(1))
+                           .invest("D", usd_units(7))
+                           .validate(common_only(10));
+    REQUIRE(third.size() == 1);
+    CHECK(third[0].message() ==
+          "investors: the total of the investments overflows the amount range: the sum of the investments before "
+          "investors[2] \"C\", $9,223,372,036,854,775.807, plus investors[2] \"C\", $0.001, is above the largest "
+          "amount, $9,223,372,036,854,775.807");
     const fr::pricing_result pre =
         priced_round_terms("Huge").pre_money(usd_units(5)).invest("A", max).invest("B", max).try_solve(common_only(10));
     CHECK_FALSE(pre.ok());

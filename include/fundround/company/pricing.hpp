@@ -621,6 +621,8 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
     };
     detail::int128 new_money = 0;
     bool money_ok = k > 0;
+    std::size_t over_at = k;        // the investment with which the running total leaves 64 bits
+    detail::int128 over_before = 0;  // the total of the investments before it
     for (std::size_t i = 0; i < k; ++i) {
         const auto& [who, amount] = investors_[i];
         const auto path = [i] { return field_path("investors").index(i); };
@@ -641,14 +643,23 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
             out.push_back({path().member("amount"), format_full(amount), "must be positive"});
             money_ok = false;
         } else {
+            if (over_at == k && new_money + amount.units() > detail::int128(std::numeric_limits<money::rep>::max())) {
+                over_at = i;
+                over_before = new_money;
+            }
             new_money += amount.units();
         }
     }
 
-    // The new money is a money amount itself: its total must fit 64 bits.
-    if (money_ok && new_money > detail::int128(std::numeric_limits<money::rep>::max())) {
-        out.push_back({field_path("investors"), fraction(new_money).to_string() + " units",
-                       "the amounts total more than the largest money amount (64 bits)"});
+    // The new money is a money amount itself: its total must fit 64 bits. Named as the round
+    // builder names its total: the sum before the investment that overflows, and that investment.
+    if (money_ok && over_at < k) {
+        const std::string next = field_path("investors").index(over_at, investors_[over_at].first).to_string();
+        const money before = money::from_units(static_cast<money::rep>(over_before), c);
+        out.push_back({field_path("investors"), "",
+                       "the total of the investments overflows the amount range: the sum of the investments before " + next +
+                           ", " + format_full(before) + ", plus " + next + ", " + format_full(investors_[over_at].second) +
+                           ", is above the largest amount, " + format_full(money::from_units(detail::int64_max, c))});
         money_ok = false;
     }
 
