@@ -138,6 +138,9 @@ fundround_cli_test(invalid_ocf_subdirectory 1 ARGS captable ocf_broken_subdir)
 # Cumulative dividends that overflow by a far exit date cannot be computed (exit 5), named by the
 # exit date and the class (regression: exit 4, "cap_table: the waterfall's exact amounts overflow").
 fundround_cli_test(nc_dividends_overflow 5 ARGS waterfall dividends_overflow.json --exit 1M --exit-date 2500-01-01)
+# An exercise price of 2^63 - 1 mills per a prime number of shares near 2^63 at the largest exit:
+# the exact payouts overflow, named by the exit and that price's path.
+fundround_cli_test(nc_grant_price_overflow 5 ARGS waterfall grant_price_overflow.json --exit 9223372036854775.807)
 # OCF ids are unique in their package: a transaction id that repeats is reported.
 fundround_cli_test(invalid_ocf_duplicate_transaction_id 1 ARGS captable ocf_dup_tx_id.json)
 # Values the reader can reject up front, not at exit time: a SAFE's amounts in another currency than

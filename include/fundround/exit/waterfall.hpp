@@ -290,8 +290,9 @@ struct wf_term {
     fraction cap;     // cap on the total, units (capped claims)
     fraction shares;  // common-equivalent shares (claims, common), or options x conversion ratio (strike)
     fraction strike;  // exercise price per common-equivalent share, units (strike)
-    price_per_share price = price_per_share(money::from_units(1), share_count(1));  // the stated exercise price (strike)
+    price_per_share price = price_per_share(money::from_units(1), share_count(1));  // the stated exercise price (strike), issue price (preferred class)
     share_count count;  // options or warrants (strike)
+    std::uint32_t source = 0;  // its index in the cap table's grants or warrants (strike), classes, or the convertibles
 };
 
 /// A holder's part of a term: pref_share of its preference part, part_share of the rest.
@@ -657,7 +658,9 @@ public:
     [[nodiscard]] std::vector<line_status> status_at(const fraction& x) const;
 
     /// The waterfall at @p exit_value, directly (O(log breakpoints + lines + holders)), rounded
-    /// by terms().payouts; throws validation_error for a negative exit or another currency.
+    /// by terms().payouts; throws validation_error for a negative exit or another currency, and
+    /// overflow_error naming the exit (and the price with the largest denominator) where the
+    /// exact payouts do not fit 128-bit fractions.
     [[nodiscard]] waterfall_payout at(money exit_value) const;
     /// The waterfall at each of @p exit_values, side by side; every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
@@ -696,6 +699,9 @@ private:
     [[nodiscard]] std::vector<fraction> holders_from_terms(const std::vector<fraction>& pref,
                                                            const std::vector<fraction>& part) const;
     [[nodiscard]] std::size_t piece_of(const fraction& x) const;
+    /// Throws the overflow_error of exact payouts at @p exit_value that do not fit the 128-bit
+    /// fraction: the exit named, with the price of the largest denominator (the usual cause).
+    [[noreturn]] void payouts_overflow(money exit_value) const;
     [[nodiscard]] waterfall_payout rounded(money exit_value, const fraction& v, std::vector<fraction> lines,
                                            std::vector<fraction> holders, std::vector<line_status> status) const;
     // Phase 2 from the terms' kinks sorted by (value, term, sub) and the distinct values
@@ -939,6 +945,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             line.shares = fraction(converted[c].value());
             wf_term t;
             t.line = static_cast<std::uint32_t>(c);
+            t.source = static_cast<std::uint32_t>(c);
             t.shares = line.shares;
             if (k.is_preferred()) {
                 const liquidation_terms& lt = k.terms();
@@ -969,6 +976,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
                 t.rank = line.seniority;
                 t.pref = line.preference;
                 t.cap = line.cap;
+                t.price = *k.original_issue_price();
             } else {
                 line.kind = waterfall_line_kind::common;
                 line.accrued_dividends = money::zero(cur);
@@ -989,8 +997,8 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             w.positions_.push_back(std::move(p));
         }
         // Options per pool, warrants per class: one term per grant or warrant.
-        const auto add_strike = [&](std::uint32_t line, std::size_t class_index, const holder_id& who, share_count n,
-                                    const price_per_share& price) {
+        const auto add_strike = [&](std::uint32_t line, std::size_t class_index, std::uint32_t source, const holder_id& who,
+                                    share_count n, const price_per_share& price) {
             const fraction& r = classes[class_index].conversion_ratio();
             wf_term t;
             t.kind = wf_term_kind::strike;
@@ -999,6 +1007,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             t.strike = price.units_per_share() / r;
             t.price = price;
             t.count = n;
+            t.source = source;
             w.lines_[line].shares += t.shares;
             detail::wf_position p;
             p.holder = holder_at(who);
@@ -1031,7 +1040,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             const std::size_t c = *table.class_index(pool.share_class);
             for (std::uint32_t j = by_pool.first[p]; j < by_pool.first[p + 1]; ++j) {
                 const option_grant& g = table.grants()[by_pool.second[j]];
-                add_strike(index, c, g.holder, g.shares, g.exercise_price);
+                add_strike(index, c, by_pool.second[j], g.holder, g.shares, g.exercise_price);
             }
         }
         const auto by_class = grouped(classes.size(), table.warrants().size(),
@@ -1046,10 +1055,11 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             w.lines_.push_back(std::move(line));
             for (std::uint32_t j = by_class.first[c]; j < by_class.first[c + 1]; ++j) {
                 const warrant& x = table.warrants()[by_class.second[j]];
-                add_strike(index, c, x.holder, x.shares, x.exercise_price);
+                add_strike(index, c, by_class.second[j], x.holder, x.shares, x.exercise_price);
             }
         }
-        for (const exit_convertible& x : terms.convertibles) {
+        for (std::size_t k = 0; k < terms.convertibles.size(); ++k) {
+            const exit_convertible& x = terms.convertibles[k];
             waterfall_line line;
             line.name = x.name;
             line.kind = waterfall_line_kind::convertible;
@@ -1063,6 +1073,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             t.rank = x.seniority;
             t.pref = line.preference;
             t.shares = line.shares;
+            t.source = static_cast<std::uint32_t>(k);
             detail::wf_position p;
             p.holder = holder_at(x.holder);
             p.term = static_cast<std::uint32_t>(w.terms_list_.size());
@@ -1390,9 +1401,45 @@ inline waterfall_payout waterfall::at(money exit_value) const {
         throw validation_error("liquidation waterfall exit value", check_exit(exit_value, field_path("exit_value")));
     }
     const fraction x(exit_value.units());
-    std::vector<fraction> pref, part;
-    term_payouts(x, pref, part);
-    return rounded(exit_value, value_per_share(x), lines_from_terms(pref, part), holders_from_terms(pref, part), status_at(x));
+    fraction v;
+    std::vector<fraction> lines, holders;
+    try {
+        std::vector<fraction> pref, part;
+        term_payouts(x, pref, part);
+        v = value_per_share(x);
+        lines = lines_from_terms(pref, part);
+        holders = holders_from_terms(pref, part);
+    } catch (const overflow_error&) {
+        payouts_overflow(exit_value);
+    }
+    return rounded(exit_value, v, std::move(lines), std::move(holders), status_at(x));
+}
+
+inline void waterfall::payouts_overflow(money exit_value) const {
+    // The exact amounts' denominators come from the prices (a price is money over a share count
+    // of up to 2^63): the one with the largest is named, a grant's or warrant's exercise price or
+    // a preferred class's issue price.
+    const detail::wf_term* worst = nullptr;
+    for (const detail::wf_term& t : terms_list_) {
+        const bool priced = t.kind == detail::wf_term_kind::strike ||
+                            (t.kind == detail::wf_term_kind::claim && lines_[t.line].kind == waterfall_line_kind::preferred);
+        if (!priced || t.price.units_per_share().denominator() == 1) continue;
+        if (!worst || worst->price.units_per_share().denominator() < t.price.units_per_share().denominator()) worst = &t;
+    }
+    std::string rule = "the exact payouts at this exit overflow the exact range (fractions below 2^127)";
+    if (worst) {
+        const field_path table("cap_table");
+        field_path f;
+        if (worst->kind != detail::wf_term_kind::strike) {
+            f = table.member("classes").index(worst->source, lines_[worst->line].name).member("original_issue_price");
+        } else {
+            const bool options = lines_[worst->line].kind == waterfall_line_kind::options;
+            f = table.member(options ? "grants" : "warrants").index(worst->source).member("exercise_price");
+        }
+        rule += "; the price with the largest denominator: " + f.to_string() + " = " + worst->price.display_string() + " (" +
+                worst->price.units_per_share().to_string() + " mills a share)";
+    }
+    throw overflow_error("liquidation waterfall: " + diagnostic{field_path("exit_value"), format_full(exit_value), rule}.message());
 }
 
 inline std::vector<waterfall_payout> waterfall::at(const std::vector<money>& exit_values) const {
