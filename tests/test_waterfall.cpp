@@ -592,6 +592,97 @@ TEST_CASE("Exact payouts that overflow at an exit: overflow_error naming the exi
     CHECK(w.at(usd(5'000'000)).by_line[1] == usd(2'000'000));
 }
 
+TEST_CASE("The sweep's running sums overflow where each piece's sums fit: the pieces by every term at every piece") {
+    // The sweep adds, at a kink, each term's change in term order. Here Series Y (term 1) reaches
+    // its cap at v = 1 / (P2 Q) (its intercept gains 1/Q) in the same kink where Series X (term 2)
+    // converts (its preference 1/P2 leaves): between the two the running intercept holds 1/P1,
+    // 1/P2 and 1/Q at once, a denominator P1 P2 Q above 2^127, while every piece's own sums hold
+    // two of them. build() gets there by its fallback (every term at every piece); without it,
+    // it would end in overflow_error. The expectations below are this table's closed form.
+    using rep = fraction::rep;
+    const std::int64_t q = 1'048'583;             // the next prime from 2^20
+    const std::int64_t p2 = 1'099'511'627'791;    // the next prime from 2^40
+    const rep p1 = rep(295'147'905'179) * rep(1'000'000'000) + rep(352'825'889);  // the next prime from 2^68
+    const std::int64_t s0 = (q - p2 % q - 1) % q;  // common shares: S0 + 1 + Q = -P2 (mod Q)
+    REQUIRE(s0 == 1'048'518);
+    const price_per_share mill(money::from_units(1), sh(1));
+    liquidation_terms ty;
+    ty.multiple = fraction(1, p2);
+    ty.participation = participation::capped(fraction(q + 1, rep(p2) * q));
+    liquidation_terms tx;
+    tx.multiple = fraction(1, rep(p2) * q);
+    liquidation_terms tr;
+    tr.multiple = fraction(rep(1), p1);
+    tr.participation = participation::full();
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(holder::investor("y", "Y"))
+                           .add(holder::investor("x", "X"))
+                           .add(holder::investor("r", "R"))
+                           .add(share_class::common("Common"))
+                           .add(share_class::preferred("Series Y", mill, ty))
+                           .add(share_class::preferred("Series X", mill, tx))
+                           .add(share_class::preferred("Series R", mill, tr))
+                           .holding(holder_id("f"), "Common", sh(s0))
+                           .holding(holder_id("y"), "Series Y", sh(p2))
+                           .holding(holder_id("x"), "Series X", sh(q))
+                           .holding(holder_id("r"), "Series R", sh(1))
+                           .build();
+    const fraction v(1, rep(p2) * q);              // Y reaches its cap, X converts
+    const fraction v_cap(q + 1, rep(p2) * q);      // Y converts above its cap
+    const fraction total = fraction(1) + fraction(1, p2) + fraction(rep(1), p1);  // 1 + 1/P2 + 1/P1 mills
+    // The sweep's running intercept between Y's change and X's: total + 1/Q does not fit.
+    CHECK_THROWS_AS((void)(total + fraction(1, q)), overflow_error);
+
+    const waterfall w = waterfall::build(table);
+    CHECK(w.total_preference() == total);
+    // Exit values at the kinks: D(v) = (1 + 1/Q + 1/P1) + (S0 + 1 + Q) v and D(v_cap) = 1/P1 +
+    // (S0 + 1 + Q + P2) v_cap, each summed so that the multiple of Q cancels first.
+    const fraction at_v = (fraction(1, q) + fraction(s0 + 1 + q) * v) + fraction(1) + fraction(rep(1), p1);
+    const fraction at_cap = fraction(s0 + 1 + q + p2) * v_cap + fraction(rep(1), p1);
+    REQUIRE(w.breakpoints().size() == 3);
+    CHECK(w.breakpoints()[0].exit_value == total);
+    CHECK(w.breakpoints()[1].exit_value == at_v);
+    CHECK(w.breakpoints()[1].value_per_share == v);
+    CHECK(w.breakpoints()[2].exit_value == at_cap);
+    CHECK(w.breakpoints()[2].value_per_share == v_cap);
+    REQUIRE(w.breakpoints()[1].events.size() == 2);
+    CHECK(w.breakpoints()[1].events[0].kind == waterfall_event_kind::reaches_cap);
+    CHECK(w.breakpoints()[1].events[0].line == 1);
+    CHECK(w.breakpoints()[1].events[1].kind == waterfall_event_kind::converts);
+    CHECK(w.breakpoints()[1].events[1].line == 2);
+    REQUIRE(w.breakpoints()[2].events.size() == 1);
+    CHECK(w.breakpoints()[2].events[0].line == 1);
+    // Each piece's statuses (Common, Y, X, R).
+    using ls = line_status;
+    CHECK(w.status_at((total + at_v) / fraction(2)) ==
+          std::vector<ls>{ls::participating, ls::participating, ls::preference, ls::participating});
+    CHECK(w.status_at((at_v + at_cap) / fraction(2)) ==
+          std::vector<ls>{ls::participating, ls::capped, ls::converted, ls::participating});
+    CHECK(w.status_at(fraction(2)) == std::vector<ls>{ls::participating, ls::converted, ls::converted, ls::participating});
+    // Whole exits: 1 mill is in the preferences (each pro rata), from 2 mills everything shares
+    // as common: v = (x - 1/P1) / (S0 + 1 + Q + P2).
+    CHECK(w.exact_line_payouts(fraction(1)) ==
+          std::vector<fraction>{fraction(), fraction(1) / total, fraction(1, p2) / total, fraction(rep(1), p1) / total});
+    for (const std::int64_t x : {2, 7, 1'000, 100'000}) {
+        CAPTURE(x);
+        const fraction vx = (fraction(x) - fraction(rep(1), p1)) / fraction(s0 + 1 + q + p2);
+        CHECK(w.value_per_share(fraction(x)) == vx);
+        const std::vector<fraction> expected{fraction(s0) * vx, fraction(p2) * vx, fraction(q) * vx,
+                                             fraction(rep(1), p1) + vx};
+        CHECK(w.exact_line_payouts(fraction(x)) == expected);
+        const waterfall_payout p = w.at(money::from_units(x));
+        CHECK(p.value_per_share == vx);
+        money sum;
+        for (std::size_t l = 0; l < 4; ++l) {
+            sum += p.by_line[l];
+            CHECK(fraction(p.by_line[l].units()) >= expected[l] - fraction(1));
+            CHECK(fraction(p.by_line[l].units()) <= expected[l] + fraction(1));
+        }
+        CHECK(sum == money::from_units(x));
+    }
+}
+
 TEST_CASE("A SAFE outstanding at the exit: the greater of its cash-out and conversion") {
     // Y Combinator post-money SAFE, Liquidity Event: the greater of the Purchase Amount and the
     // as-converted amount. $1M SAFE converting into 1M shares beside 9M common.
