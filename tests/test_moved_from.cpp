@@ -127,7 +127,38 @@ TEST_CASE("moved-from: holders, share classes and cap tables") {
         static_cast<void>(c.total());
         static_cast<void>(c.by_class().size());
         tolerant([&] { static_cast<void>(c.class_ownership(0)); });
+        // Its counts add up like any other's.
+        CHECK(c.total() == c.issued() + c.granted_options() + c.unallocated_pool() + c.warrants() + c.convertibles());
     });
+}
+
+TEST_CASE("moved-from: fully diluted counts are empty, their totals 0") {
+    // Regression (review of 2026-12-06): a moved-from fully_diluted_counts kept its totals beside
+    // emptied lists of holders, classes and pools.
+    const fully_diluted_counts original = fundround_test::after_seed().fully_diluted();
+    REQUIRE(original.total().value() > 0);
+    REQUIRE_FALSE(original.by_holder().empty());
+    const auto check_empty = [](const fully_diluted_counts& c) {
+        CHECK(c.total() == share_count());
+        CHECK(c.issued() == share_count());
+        CHECK(c.granted_options() == share_count());
+        CHECK(c.unallocated_pool() == share_count());
+        CHECK(c.warrants() == share_count());
+        CHECK(c.convertibles() == share_count());
+        CHECK(c.by_holder().empty());
+        CHECK(c.by_class().empty());
+        CHECK(c.by_pool().empty());
+        CHECK(c == fully_diluted_counts());
+    };
+    fully_diluted_counts source = original;
+    const fully_diluted_counts taken(std::move(source));
+    CHECK(taken == original);
+    check_empty(source);  // NOLINT: the point is to use a moved-from value
+    fully_diluted_counts assigned = original;
+    fully_diluted_counts source2 = original;
+    assigned = std::move(source2);
+    CHECK(assigned == original);
+    check_empty(source2);  // NOLINT: the point is to use a moved-from value
 }
 
 TEST_CASE("moved-from: priced rounds, chains, instruments and conversions") {

@@ -166,6 +166,34 @@ struct fully_diluted_access;  // sets the convertibles (instruments/as_converted
 /// holds no SAFEs or notes); fully_diluted_as_converted() sets it.
 class fully_diluted_counts {
 public:
+    /// No counts: every total 0, no holders, classes or pools (on the default basis).
+    fully_diluted_counts() = default;
+    /// A copy.
+    fully_diluted_counts(const fully_diluted_counts&) = default;
+    /// Copy assignment.
+    fully_diluted_counts& operator=(const fully_diluted_counts&) = default;
+    /// Takes @p o's counts and leaves @p o with none (its totals 0 beside its emptied lists).
+    fully_diluted_counts(fully_diluted_counts&& o) noexcept
+        : basis_(o.basis_), total_(std::exchange(o.total_, share_count())), issued_(std::exchange(o.issued_, share_count())),
+          granted_(std::exchange(o.granted_, share_count())), unallocated_(std::exchange(o.unallocated_, share_count())),
+          warrants_(std::exchange(o.warrants_, share_count())), convertibles_(std::exchange(o.convertibles_, share_count())),
+          by_holder_(std::exchange(o.by_holder_, {})), by_class_(std::exchange(o.by_class_, {})),
+          by_pool_(std::exchange(o.by_pool_, {})) {}
+    /// Takes @p o's counts and leaves @p o with none (its totals 0 beside its emptied lists).
+    fully_diluted_counts& operator=(fully_diluted_counts&& o) noexcept {
+        if (this == &o) return *this;
+        basis_ = o.basis_;
+        total_ = std::exchange(o.total_, share_count());
+        issued_ = std::exchange(o.issued_, share_count());
+        granted_ = std::exchange(o.granted_, share_count());
+        unallocated_ = std::exchange(o.unallocated_, share_count());
+        warrants_ = std::exchange(o.warrants_, share_count());
+        convertibles_ = std::exchange(o.convertibles_, share_count());
+        by_holder_ = std::exchange(o.by_holder_, {});
+        by_class_ = std::exchange(o.by_class_, {});
+        by_pool_ = std::exchange(o.by_pool_, {});
+        return *this;
+    }
     /// The basis the counts are on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
     /// The fully diluted total: the sum of the included components (convertibles included).
