@@ -220,9 +220,13 @@ template <char... Chars>
 /// `_K _M _B _T` in US dollars: `using namespace fundround::usd_literals; 15_B`. The same
 /// operators as fundround::literals' own `_K _M _B _T` (US dollars too), brought here by name.
 namespace usd_literals {
+/// Thousands of US dollars: 25_K in USD (fundround::literals' own `_K`).
 using money_literals::operator""_K;
+/// Millions of US dollars: 500_M in USD (fundround::literals' own `_M`).
 using money_literals::operator""_M;
+/// Billions of US dollars: 15_B, 1.5_B in USD (fundround::literals' own `_B`).
 using money_literals::operator""_B;
+/// Trillions of US dollars: 1.25_T in USD (fundround::literals' own `_T`).
 using money_literals::operator""_T;
 }  // namespace usd_literals
 
