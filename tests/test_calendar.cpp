@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
 // together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
@@ -336,6 +338,37 @@ TEST_CASE("next_day: never wraps; end_of_time() is the one last modelled day") {
     CHECK_THROWS_WITH_AS(fr::require_valid(ymd(10000, 1, 1), "x"),
                          "x = 10000-01-01: is after 9999-12-31, the last day fundround models",
                          fr::invalid_argument_error);
+}
+
+TEST_CASE("calendar_date: std::hash, consistent with ==, for unordered maps keyed by a date") {
+    static_assert(std::is_nothrow_invocable_v<std::hash<calendar_date>, const calendar_date&>);
+    static_assert(std::is_nothrow_default_constructible_v<std::hash<calendar_date>>);
+    const std::hash<calendar_date> h;
+    CHECK(h(ymd(2026, 2, 27)) == h(calendar_date(year{2026}, 2, 27)));
+    CHECK(h(ymd(2026, 2, 27)) == h(ymd(2026, 2, 26) + days{1}));
+    CHECK(h(ymd(2026, 2, 27)) != h(ymd(2026, 2, 28)));
+    CHECK(h(ymd(2026, 2, 27)) != h(ymd(2026, 3, 27)));
+    CHECK(h(ymd(2026, 2, 27)) != h(ymd(2027, 2, 27)));
+    CHECK(h(ymd(-1, 1, 1)) != h(ymd(1, 1, 1)));
+    CHECK(h(calendar_date::min()) != h(calendar_date::max()));
+    CHECK(h(calendar_date()) == h(calendar_date(year{0}, 0, 0)));
+    // Days that are not real are distinct dates (== compares year, month and day), so they are
+    // distinct keys: February 30 is not March 2, although both count as day 20,514.
+    REQUIRE(ymd(2026, 2, 30).day_number() == ymd(2026, 3, 2).day_number());
+    REQUIRE(ymd(2026, 2, 30) != ymd(2026, 3, 2));
+    CHECK(h(ymd(2026, 2, 30)) != h(ymd(2026, 3, 2)));
+    // Every day of four years, and the dates around them, are distinct keys.
+    std::unordered_set<calendar_date> every_day;
+    for (calendar_date d = ymd(2024, 1, 1); d < ymd(2028, 1, 1); d += days{1}) every_day.insert(d);
+    CHECK(every_day.size() == 1461);
+    CHECK(every_day.count(ymd(2024, 2, 29)) == 1);
+    CHECK(every_day.count(ymd(2025, 2, 29)) == 0);
+    CHECK(every_day.count(ymd(2028, 1, 1)) == 0);
+    std::unordered_map<calendar_date, int> closings;
+    for (const calendar_date d : {ymd(2026, 6, 30), ymd(2026, 12, 31), ymd(2026, 6, 30), ymd(2026, 6, 30)}) ++closings[d];
+    CHECK(closings.size() == 2);
+    CHECK(closings[ymd(2026, 6, 30)] == 3);
+    CHECK(closings[ymd(2026, 12, 31)] == 1);
 }
 
 }  // namespace test_calendar

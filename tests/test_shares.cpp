@@ -9,6 +9,9 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
 // together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
@@ -315,6 +318,63 @@ TEST_CASE("price_per_share: equality compares the exact price and the currency")
     const price_per_share f(usd_units(10001), share_count(3));
     CHECK(e.rounded(rounding::floor) == f.rounded(rounding::floor));
     CHECK(e != f);
+}
+
+TEST_CASE("share_count: std::hash, consistent with ==, for unordered maps keyed by a count") {
+    static_assert(std::is_nothrow_invocable_v<std::hash<share_count>, const share_count&>);
+    static_assert(std::is_nothrow_default_constructible_v<std::hash<share_count>>);
+    const std::hash<share_count> h;
+    CHECK(h(share_count(1'000'000)) == h(share_count(400'000) + share_count(600'000)));
+    CHECK(h(share_count(0)) == h(share_count()));
+    CHECK(h(share_count(1)) != h(share_count(2)));
+    CHECK(h(share_count(1)) != h(share_count(-1)));
+    CHECK(h(share_count(i64_max)) != h(share_count(i64_min)));
+    std::unordered_map<share_count, int> holders_by_count;
+    for (const std::int64_t n : {std::int64_t{1'000'000}, std::int64_t{250'000}, std::int64_t{1'000'000}, i64_max,
+                                 std::int64_t{0}, std::int64_t{1'000'000}}) {
+        ++holders_by_count[share_count(n)];
+    }
+    CHECK(holders_by_count.size() == 4);
+    CHECK(holders_by_count[share_count(1'000'000)] == 3);
+    CHECK(holders_by_count[share_count(250'000)] == 1);
+    CHECK(holders_by_count[share_count(i64_max)] == 1);
+    CHECK(holders_by_count.count(share_count(999'999)) == 0);
+}
+
+TEST_CASE("price_per_share: std::hash of the exact price and currency, consistent with ==") {
+    static_assert(std::is_nothrow_invocable_v<std::hash<price_per_share>, const price_per_share&>);
+    static_assert(std::is_nothrow_default_constructible_v<std::hash<price_per_share>>);
+    const std::hash<price_per_share> h;
+    // $10 / 4 shares == $5 / 2 shares: one price, whatever total and count it was derived from.
+    const price_per_share a(money::from_major(10), share_count(4));
+    const price_per_share b(money::from_major(5), share_count(2));
+    REQUIRE(a == b);
+    CHECK(h(a) == h(b));
+    const price_per_share third(money::from_major(10), share_count(3));
+    const price_per_share third_again(money::from_major(30), share_count(9));
+    REQUIRE(third == third_again);
+    CHECK(h(third) == h(third_again));
+    CHECK(h(a) != h(third));
+    // The same units per share in another currency is another price.
+    const price_per_share eur(money::from_major(10, currencies::eur), share_count(4));
+    REQUIRE(eur != a);
+    CHECK(h(eur) != h(a));
+    // Prices that round to the same mill ($3.333 floored) are still different keys.
+    const price_per_share f(usd_units(10001), share_count(3));
+    REQUIRE(f.rounded(rounding::floor) == third.rounded(rounding::floor));
+    CHECK(h(f) != h(third));
+    std::unordered_set<price_per_share> prices{a, b, third, third_again, eur, f};
+    CHECK(prices.size() == 4);
+    CHECK(prices.count(price_per_share(usd_units(20000), share_count(6))) == 1);  // $10 / 3
+    CHECK(prices.count(price_per_share(money::from_major(25), share_count(10))) == 1);  // $2.50
+    CHECK(prices.count(price_per_share(money::from_major(25), share_count(10'000))) == 0);
+    std::unordered_map<price_per_share, share_count> issued;
+    issued[a] += share_count(100);
+    issued[b] += share_count(50);
+    issued[eur] += share_count(7);
+    CHECK(issued.size() == 2);
+    CHECK(issued.at(price_per_share(money::from_major(25), share_count(10))) == share_count(150));
+    CHECK(issued.at(eur) == share_count(7));
 }
 
 }  // namespace test_shares

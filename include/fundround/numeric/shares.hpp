@@ -12,6 +12,7 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -171,5 +172,30 @@ private:
 };
 
 FUNDROUND_END_NAMESPACE
+
+namespace std {
+/// Hash of a share count (of its 64-bit value, mixed), for std::unordered_map and friends.
+template <>
+struct hash<fundround::share_count> {
+    /// The hash value of @p s; equal counts hash equally.
+    [[nodiscard]] std::size_t operator()(fundround::share_count s) const noexcept {
+        std::uint64_t h = static_cast<std::uint64_t>(s.value()) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+        return static_cast<std::size_t>(h);
+    }
+};
+
+/// Hash of a price per share: its exact value (in lowest terms) and its currency, mixed, for
+/// std::unordered_map and friends.
+template <>
+struct hash<fundround::price_per_share> {
+    /// The hash value of @p p; equal prices ($10 / 4 shares and $5 / 2 shares) hash equally.
+    [[nodiscard]] std::size_t operator()(const fundround::price_per_share& p) const noexcept {
+        const std::size_t a = std::hash<fundround::fraction>()(p.units_per_share());
+        const std::size_t b = std::hash<fundround::currency>()(p.currency());
+        return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+    }
+};
+}  // namespace std
 
 #endif  // FUNDROUND_NUMERIC_SHARES_HPP

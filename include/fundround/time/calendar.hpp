@@ -396,4 +396,20 @@ inline void require_valid(calendar_date d, std::string_view field) {
 
 FUNDROUND_END_NAMESPACE
 
+namespace std {
+/// Hash of a date: its year, month and day (any date, real or not), mixed, for
+/// std::unordered_map and friends.
+template <>
+struct hash<fundround::calendar_date> {
+    /// The hash value of @p d; equal dates hash equally.
+    [[nodiscard]] std::size_t operator()(fundround::calendar_date d) const noexcept {
+        // The year biased to be positive, the month and the day, 16, 8 and 8 bits: one code per date.
+        std::uint64_t h = (std::uint64_t{static_cast<std::uint32_t>(d.year() + 32768)} << 16 | d.month() << 8 | d.day()) *
+                          0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+        return static_cast<std::size_t>(h);
+    }
+};
+}  // namespace std
+
 #endif  // FUNDROUND_TIME_CALENDAR_HPP
