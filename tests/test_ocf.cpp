@@ -2443,6 +2443,39 @@ TEST_CASE("ocf: a split of a preferred series divides its issue price and conver
           was.original_issue_price()->units_per_share() * fraction(held(before.table, "fund", "Series Seed").value()));
 }
 
+TEST_CASE("ocf: an exercise price a split leaves with more than 10 decimals is exported rounded, said so, and then stays") {
+    // fuzz_ocf's finding (corpus/ocf/found_split_rounded_price): a $5 option after a 22-for-1 split
+    // is $5/22 exactly, which no OCF Numeric writes; here a $0.10 option after 3-for-1, $1/30.
+    json p = small_package();
+    p["Transactions.ocf.json"]["items"].push_back(
+        ledger_tx("TX_STOCK_CLASS_SPLIT", "split-common", "2025-07-01",
+                  {{"stock_class_id", "stock-class-1"}, {"split_ratio", {{"numerator", "3"}, {"denominator", "1"}}}}));
+    REQUIRE(problems_of(p).empty());
+    const ocf_import in = from_ocf_merged(p);
+    REQUIRE(in.table.grants().size() == 1);
+    CHECK(in.table.grants()[0].shares == sh(750'000));
+    CHECK(in.table.grants()[0].exercise_price.units_per_share() == fraction(100, 3));  // $0.10 / 3 in mills, exactly
+    const ocf_export first = to_ocf(in.table, in.safes, in.notes, in.valuations, in.options());
+    const std::string said =
+        "Grant 0's exercise price 1/30 USD has more than 10 decimals: written rounded half-even to 0.0333333333 (OCF "
+        "Numerics have at most 10).";
+    CHECK(std::count(first.left_out.begin(), first.left_out.end(), said) == 1);
+    // The re-import holds the rounded price, 0.0333333333 USD = 333,333,333 / 10^7 mills; the rest is equal.
+    const ocf_import again = from_ocf(first.package);
+    REQUIRE(again.table.grants().size() == 1);
+    CHECK(again.table.grants()[0].exercise_price.units_per_share() == fraction(333'333'333, 10'000'000));
+    CHECK(again.table.grants()[0].shares == sh(750'000));
+    CHECK(again.table.holdings() == in.table.holdings());
+    CHECK(again.table.pools() == in.table.pools());
+    CHECK(again.table.classes() == in.table.classes());
+    CHECK(again.table != in.table);
+    // Written again, the rounded price is exact: the same package, and nothing rounded.
+    const ocf_export second = to_ocf(again.table, again.safes, again.notes, again.valuations, again.options());
+    CHECK(second.package == first.package);
+    CHECK(std::none_of(second.left_out.begin(), second.left_out.end(),
+                       [](const std::string& line) { return line.find("more than 10 decimals") != std::string::npos; }));
+}
+
 TEST_CASE("ocf: a 3-for-2 split of a preferred series pays every holder what it paid before, at every exit") {
     // Series Seed: 800,000 shares at $1.25, 1.5x, capped at 3x, converting 7/5; a warrant for 30,000
     // at $1.25. After 3-for-2: 1,200,000 shares at $5/6, converting 14/15; the warrant 45,000 at $5/6.
