@@ -252,13 +252,18 @@ class condition_outlook_cache;
 namespace detail {
 struct condition_access;
 
+// The part limit of condition::to_string(): every part of every all_of and any_of shown (the
+// largest std::size_t: no vector holds more).
+inline constexpr std::size_t all_condition_parts = ~std::size_t{0};
+
 // What a condition built from parts (all_of, any_of, not, a long-stop) does by walking them,
 // reached through its node: a program that never combines conditions never compiles these.
 struct combined_operations {
     condition_status (*evaluate)(const condition&, const world_state&);
     // evaluate() in the world of one day where no milestone has settled
     condition_status (*unsettled)(const condition&, calendar_date);
-    void (*append_text)(const condition&, std::string&);
+    // the text, each all_of/any_of showing at most a number of parts (append_combined_text)
+    void (*append_text)(const condition&, std::string&, std::size_t);
     // classify_condition(), the outlook looked up in (and added to) the cache when there is one
     condition_outlook (*outlook)(const condition&, calendar_date, calendar_date, condition_outlook_cache*);
     // frees a combined node (it holds the parts: a lone node has none to destroy)
@@ -268,8 +273,9 @@ struct combined_operations {
 inline condition_status evaluate_combined(const condition& c, const world_state& world);
 // evaluate_combined(@p c, world_state(@p day)): no milestone settled (below).
 inline condition_status unsettled_combined(const condition& c, calendar_date day);
-// condition::to_string()'s text of combined condition @p c, appended to @p out (below).
-inline void append_combined_text(const condition& c, std::string& out);
+// condition::to_string()'s text of combined condition @p c, appended to @p out, each all_of or
+// any_of showing at most @p part_limit parts and then "... (N more)" (below).
+inline void append_combined_text(const condition& c, std::string& out, std::size_t part_limit);
 // The outlook of combined condition @p c by day @p by, by decision diagrams, through @p cache
 // when not null (detail/condition_diagram.hpp).
 inline condition_outlook combined_outlook(const condition& c, calendar_date close, calendar_date by,
@@ -520,8 +526,9 @@ private:
         for (const auto& p : parts()) p.collect_milestones(out);
     }
 
-    // Appends to_string()'s text to @p out (one buffer for the whole tree).
-    void append_text(std::string& out) const;
+    // Appends to_string()'s text to @p out (one buffer for the whole tree), each all_of or any_of
+    // showing at most @p part_limit of its parts (detail::append_combined_text).
+    void append_text(std::string& out, std::size_t part_limit) const;
 
     // The status on @p day of lone node @p n, always() or on_or_after(): a matter of the date.
     static condition_status lone_time_status(const node& n, calendar_date day) noexcept {
@@ -546,8 +553,11 @@ struct condition_access {
                                               condition_outlook_cache* cache) {
         return c.node_->combined->outlook(c, close, by, cache);
     }
-    // Appends the text of @p c to @p out (condition::to_string(), one buffer for a whole tree).
-    static void append_text(const condition& c, std::string& out) { c.append_text(out); }
+    // Appends the text of @p c to @p out (condition::to_string(), one buffer for a whole tree),
+    // each all_of or any_of showing at most @p part_limit of its parts.
+    static void append_text(const condition& c, std::string& out, std::size_t part_limit) {
+        c.append_text(out, part_limit);
+    }
     // @p c.evaluate(world_state(@p day)), @p day valid: the status on @p day in the world where no
     // milestone has settled. A lone condition is decided here, without a world_state, so a
     // program that never combines conditions compiles no world (nor its milestone records) to
@@ -732,14 +742,14 @@ inline condition_status evaluate_combined(const condition& c, const world_state&
 
 inline std::string condition::to_string() const {
     std::string text;
-    append_text(text);
+    append_text(text, detail::all_condition_parts);
     return text;
 }
 
-inline void condition::append_text(std::string& out) const {
+inline void condition::append_text(std::string& out, std::size_t part_limit) const {
     const node& n = get();
     if (n.combined != nullptr) {
-        n.combined->append_text(*this, out);
+        n.combined->append_text(*this, out, part_limit);
         return;
     }
     switch (n.kind) {
@@ -759,19 +769,25 @@ inline void condition::append_text(std::string& out) const {
 }
 
 namespace detail {
-inline void append_combined_text(const condition& c, std::string& out) {
+inline void append_combined_text(const condition& c, std::string& out, std::size_t part_limit) {
     switch (c.kind()) {
         case condition_kind::all_of:
         case condition_kind::any_of: {
             const bool all = c.kind() == condition_kind::all_of;
-            if (c.parts().empty()) {
+            const std::size_t n = c.parts().size();
+            if (n == 0) {
                 out += all ? "always" : "never";
                 return;
             }
             out += '(';
-            for (std::size_t i = 0; i < c.parts().size(); ++i) {
+            for (std::size_t i = 0; i < n && i < part_limit; ++i) {
                 if (i > 0) out += all ? " and " : " or ";
-                condition_access::append_text(c.parts()[i], out);
+                condition_access::append_text(c.parts()[i], out, part_limit);
+            }
+            if (n > part_limit) {
+                out += all ? " and ... (" : " or ... (";
+                append_digits(out, n - part_limit, false, true);
+                out += " more)";
             }
             out += ')';
             return;
@@ -780,7 +796,7 @@ inline void append_combined_text(const condition& c, std::string& out) {
             const condition& part = c.parts().front();
             const bool bracket = part.kind() == condition_kind::long_stop;
             out += bracket ? "not (" : "not ";
-            condition_access::append_text(part, out);
+            condition_access::append_text(part, out, part_limit);
             if (bracket) out += ')';
             return;
         }
@@ -788,7 +804,7 @@ inline void append_combined_text(const condition& c, std::string& out) {
             const condition& part = c.parts().front();
             const bool bracket = part.kind() == condition_kind::negation;
             if (bracket) out += '(';
-            condition_access::append_text(part, out);
+            condition_access::append_text(part, out, part_limit);
             if (bracket) out += ')';
             out += " by ";
             out += fundround::to_string(*c.date());
@@ -804,48 +820,6 @@ inline constexpr std::size_t condition_quote_limit = 1000;
 /// Beyond condition_quote_limit, the parts an all_of or any_of shows before "... (N more)".
 inline constexpr std::size_t condition_quote_parts = 3;
 
-/// Appends the text of @p c as to_string() gives it, except that each all_of or any_of of more
-/// than condition_quote_parts parts shows its first ones and "... (N more)".
-inline void append_short_text(const condition& c, std::string& out) {
-    switch (c.kind()) {
-        case condition_kind::all_of:
-        case condition_kind::any_of: {
-            const bool all = c.kind() == condition_kind::all_of;
-            const std::size_t n = c.parts().size();
-            if (n == 0) break;
-            out += '(';
-            for (std::size_t i = 0; i < n && i < condition_quote_parts; ++i) {
-                if (i > 0) out += all ? " and " : " or ";
-                append_short_text(c.parts()[i], out);
-            }
-            if (n > condition_quote_parts) {
-                out += all ? " and ... (" : " or ... (";
-                append_digits(out, n - condition_quote_parts, false, true);
-                out += " more)";
-            }
-            out += ')';
-            return;
-        }
-        case condition_kind::negation:
-        case condition_kind::long_stop: {
-            const condition& part = c.parts().front();
-            const bool bracket = part.kind() == (c.kind() == condition_kind::negation ? condition_kind::long_stop
-                                                                                       : condition_kind::negation);
-            if (c.kind() == condition_kind::negation) out += bracket ? "not (" : "not ";
-            if (c.kind() == condition_kind::long_stop && bracket) out += '(';
-            append_short_text(part, out);
-            if (bracket) out += ')';
-            if (c.kind() == condition_kind::long_stop) {
-                out += " by ";
-                out += fundround::to_string(*c.date());
-            }
-            return;
-        }
-        default: break;
-    }
-    condition_access::append_text(c, out);
-}
-
 /// The text of @p c to quote in a one-line problem: to_string() when it has at most
 /// condition_quote_limit characters; beyond, each all_of or any_of of more than
 /// condition_quote_parts parts shortened to its first ones and "... (N more)" (a condition of
@@ -854,7 +828,7 @@ inline void append_short_text(const condition& c, std::string& out) {
     std::string text = c.to_string();
     if (text.size() <= condition_quote_limit) return text;
     text.clear();
-    append_short_text(c, text);
+    condition_access::append_text(c, text, condition_quote_parts);
     return text;
 }
 }  // namespace detail
