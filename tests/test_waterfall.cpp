@@ -592,6 +592,100 @@ TEST_CASE("Exact payouts that overflow at an exit: overflow_error naming the exi
     CHECK(w.at(usd(5'000'000)).by_line[1] == usd(2'000'000));
 }
 
+namespace {
+
+// The table of the regression test above: an exercise price of 2^63 - 1 mills per
+// 9,223,372,036,854,775,783 shares (a prime), whose exact payouts overflow at the largest exit.
+cap_table grant_price_overflow_table() {
+    return cap_table_builder()
+        .add(holder::founder("f", "Founder"))
+        .add(holder::investor("vc", "Fund"))
+        .add(holder::employee("e", "Employee"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Seed", price_per_share(usd(1), sh(1)), non_participating()))
+        .add(option_pool{"Plan", "Common", sh(1)})
+        .holding(holder_id("f"), "Common", sh(3'000'001))
+        .holding(holder_id("vc"), "Seed", sh(2'000'000))
+        .grant({holder_id("e"), "Plan", sh(1),
+                price_per_share(money::from_units(9'223'372'036'854'775'807), sh(9'223'372'036'854'775'783))})
+        .build();
+}
+
+const char* const grant_price_named =
+    "overflow the exact range (fractions below 2^127); the price with the largest denominator: "
+    "cap_table.grants[0].exercise_price = $0.0010 (9223372036854775807/9223372036854775783 mills a share)";
+
+}  // namespace
+
+TEST_CASE("Exact payouts that overflow at an exit, from the curve: overflow_error naming the exit and the price") {
+    // Regression (fourth session of 2026-12-06): payout_curve::at and lines_at at the largest
+    // exit of the table above threw the fraction's bare "fraction: 3952875047705194896539401/
+    // 6588125518716850374935938 + ... overflows" (the curve itself is built: its slopes and
+    // intercepts fit, their value at that exit does not).
+    const waterfall w = waterfall::build(grant_price_overflow_table());
+    const payout_curve c = w.curve();
+    const money top = money::from_units((std::numeric_limits<std::int64_t>::max)());
+    const std::string message = std::string("payout curve: exit_value = $9,223,372,036,854,775.807: the exact payouts at "
+                                            "this exit ") +
+                                grant_price_named;
+    CHECK_THROWS_WITH_AS((void)c.at(top), message.c_str(), overflow_error);
+    curve_payout into;
+    CHECK_THROWS_WITH_AS(c.at(top, into), message.c_str(), overflow_error);
+    CHECK_THROWS_WITH_AS(c.lines_at(top, into), message.c_str(), overflow_error);
+    // Below it the curve computes exactly, into the same storage.
+    c.lines_at(usd(5'000'000), into);
+    CHECK(into.by_line == w.at(usd(5'000'000)).by_line);
+}
+
+TEST_CASE("Exact payouts that overflow at an exit value given as a fraction: overflow_error naming it and the price") {
+    // Regression (fourth session of 2026-12-06): exact_line_payouts and exact_holder_payouts at
+    // the largest exit of the table above threw the fraction's bare "fraction: 3000001 * ...
+    // overflows".
+    const waterfall w = waterfall::build(grant_price_overflow_table());
+    const fraction top((std::numeric_limits<std::int64_t>::max)());
+    const std::string message =
+        std::string("liquidation waterfall: exit_value = $9,223,372,036,854,775.807: the exact payouts at this exit ") + grant_price_named;
+    CHECK_THROWS_WITH_AS((void)w.exact_line_payouts(top), message.c_str(), overflow_error);
+    CHECK_THROWS_WITH_AS((void)w.exact_holder_payouts(top), message.c_str(), overflow_error);
+    // An exit that is not a whole number of mills is named by its exact mills and the amount nearest.
+    const fraction near_top = top - fraction(1, 3);
+    CHECK_THROWS_WITH_AS((void)w.exact_line_payouts(near_top),
+                         (std::string("liquidation waterfall: exit_value = 27670116110564327420/3 mills (about "
+                                      "$9,223,372,036,854,775.807): the exact payouts at this exit ") +
+                          grant_price_named)
+                             .c_str(),
+                         overflow_error);
+    CHECK(w.exact_line_payouts(fraction(5'000'000'000))[1] == fraction(2'000'000'000));
+}
+
+TEST_CASE("A curve whose exact slopes and intercepts overflow: overflow_error naming the breakpoint and the price") {
+    // Regression (fourth session of 2026-12-06): two grants at 1 mill per P1 and per P2 shares
+    // (P1 = 1,099,511,627,689 and P2 = 1,099,511,627,609, primes near 2^40) beside
+    // 1,125,899,906,842,597 common shares (a prime near 2^50). Once both are exercised the
+    // exercise prices add up to 1/P1 + 1/P2 mills, over P1 P2 (near 2^80); the common's intercept
+    // divides that by the shares outstanding (near 2^50): a denominator near 2^130. build() fits
+    // (its breakpoints are exit values over P1 P2); curve() threw the fraction's bare "fraction:
+    // 1125899906842597/1125899906842599 * -2199023255298/1208925819335353221265601 overflows".
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(holder::employee("e", "Employee"))
+                           .add(share_class::common("Common"))
+                           .add(option_pool{"Plan", "Common", sh(2)})
+                           .holding(holder_id("f"), "Common", sh(1'125'899'906'842'597))
+                           .grant({holder_id("e"), "Plan", sh(1), price_per_share(money::from_units(1), sh(1'099'511'627'689))})
+                           .grant({holder_id("e"), "Plan", sh(1), price_per_share(money::from_units(1), sh(1'099'511'627'609))})
+                           .build();
+    const waterfall w = waterfall::build(table);
+    REQUIRE(w.breakpoints().size() == 2);
+    CHECK(w.breakpoints()[1].exit_value.to_string() == "1237940039187397296189868413/1208925819335353221265601");
+    CHECK_THROWS_WITH_AS((void)w.curve(),
+                         "payout curve: breakpoints[1].exit_value = 1237940039187397296189868413/1208925819335353221265601 "
+                         "mills (about $1.024): the exact slopes and intercepts of the payouts from this exit value up "
+                         "overflow the exact range (fractions below 2^127); the price with the largest denominator: "
+                         "cap_table.grants[0].exercise_price = $0.00000000000000091 (1/1099511627689 mills a share)",
+                         overflow_error);
+}
+
 TEST_CASE("The sweep's running sums overflow where each piece's sums fit: the pieces by every term at every piece") {
     // The sweep adds, at a kink, each term's change in term order. Here Series Y (term 1) reaches
     // its cap at v = 1 / (P2 Q) (its intercept gains 1/Q) in the same kink where Series X (term 2)

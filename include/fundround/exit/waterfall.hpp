@@ -605,6 +605,70 @@ template <std::size_t N>
                                  "build one with waterfall::curve()");
 }
 
+/// Where the price with the largest denominator among a waterfall's terms is stated, and the
+/// price: the usual cause of exact amounts that overflow (a price is money over a share count of
+/// up to 2^63). kind common: no price has a denominator above 1.
+struct wf_price_ref {
+    wf_term_kind kind = wf_term_kind::common;
+    std::uint32_t line = 0;
+    std::uint32_t source = 0;
+    price_per_share price = price_per_share(money::from_units(1), share_count(1));
+};
+
+/// The price with the largest denominator among @p terms (the first of equals): a grant's or
+/// warrant's exercise price, or a preferred class's issue price.
+[[nodiscard]] inline wf_price_ref wf_largest_denominator(const std::vector<wf_term>& terms,
+                                                         const std::vector<waterfall_line>& lines) {
+    const wf_term* worst = nullptr;
+    for (const wf_term& t : terms) {
+        const bool priced =
+            t.kind == wf_term_kind::strike || (t.kind == wf_term_kind::claim && lines[t.line].kind == waterfall_line_kind::preferred);
+        if (!priced || t.price.units_per_share().denominator() == 1) continue;
+        if (!worst || worst->price.units_per_share().denominator() < t.price.units_per_share().denominator()) worst = &t;
+    }
+    wf_price_ref r;
+    if (worst) {
+        r.kind = worst->kind;
+        r.line = worst->line;
+        r.source = worst->source;
+        r.price = worst->price;
+    }
+    return r;
+}
+
+/// The text of exit value @p x units in @p cur for a message: the amount when it is a whole
+/// number of units, else the exact units (mills) and the amount nearest to it.
+[[nodiscard]] FUNDROUND_COLD inline std::string wf_exit_text(const fraction& x, fundround::currency cur) {
+    const fraction::rep near = x.round_to_integer(rounding::half_even);
+    const bool fits = near >= 0 && near <= static_cast<fraction::rep>(int64_max);
+    const std::string amount = fits ? format_full(money::from_units(static_cast<std::int64_t>(near), cur)) : std::string();
+    if (x.is_integer() && fits) return amount;
+    return x.to_string() + " mills" + (fits ? " (about " + amount + ")" : std::string());
+}
+
+/// Throws the overflow_error of exact amounts that do not fit 128-bit fractions:
+/// "@p what: @p field = @p value: @p overflowing overflow the exact range (fractions below
+/// 2^127); the price with the largest denominator: <its path> = <price> (<mills> mills a share)",
+/// the price @p worst (a class's path named with its line in @p lines).
+[[noreturn]] FUNDROUND_COLD inline void wf_exact_overflow(const char* what, const field_path& field, const std::string& value,
+                                                          const char* overflowing, const wf_price_ref& worst,
+                                                          const std::vector<waterfall_line>& lines) {
+    std::string rule = std::string(overflowing) + " overflow the exact range (fractions below 2^127)";
+    if (worst.kind != wf_term_kind::common) {
+        const field_path table("cap_table");
+        field_path f;
+        if (worst.kind != wf_term_kind::strike) {
+            f = table.member("classes").index(worst.source, lines[worst.line].name).member("original_issue_price");
+        } else {
+            const bool options = lines[worst.line].kind == waterfall_line_kind::options;
+            f = table.member(options ? "grants" : "warrants").index(worst.source).member("exercise_price");
+        }
+        rule += "; the price with the largest denominator: " + f.to_string() + " = " + worst.price.display_string() + " (" +
+                worst.price.units_per_share().to_string() + " mills a share)";
+    }
+    throw overflow_error(std::string(what) + ": " + diagnostic{field, value, rule}.message());
+}
+
 }  // namespace detail
 
 struct waterfall_result;
@@ -650,9 +714,12 @@ public:
 
     /// The exact value of a common share at exit value @p x units (0 until the preferences are paid).
     [[nodiscard]] fraction value_per_share(const fraction& x) const;
-    /// Every line's exact payout at exit value @p x units (non-negative); they sum to @p x.
+    /// Every line's exact payout at exit value @p x units (non-negative); they sum to @p x. Throws
+    /// overflow_error naming the exit (and the price with the largest denominator) where they do
+    /// not fit 128-bit fractions, as at().
     [[nodiscard]] std::vector<fraction> exact_line_payouts(const fraction& x) const;
-    /// Every holder's exact payout at exit value @p x units; they sum to @p x.
+    /// Every holder's exact payout at exit value @p x units; they sum to @p x (overflow_error as
+    /// exact_line_payouts()).
     [[nodiscard]] std::vector<fraction> exact_holder_payouts(const fraction& x) const;
     /// Every line's status at exit value @p x units.
     [[nodiscard]] std::vector<line_status> status_at(const fraction& x) const;
@@ -668,7 +735,8 @@ public:
     /// The payout function's segments with every line's and holder's exact slope and intercept.
     /// O(breakpoints x (lines + holders)). Throws overflow_error if a slope or intercept does not
     /// fit the 128-bit fraction (possible only with very large coprime prices and conversion
-    /// ratios).
+    /// ratios), naming the breakpoint where that segment starts and the price with the largest
+    /// denominator.
     [[nodiscard]] payout_curve curve() const;
 
     /// Every problem with @p exit_value (negative, another currency), fields under @p field.
@@ -699,9 +767,28 @@ private:
     [[nodiscard]] std::vector<fraction> holders_from_terms(const std::vector<fraction>& pref,
                                                            const std::vector<fraction>& part) const;
     [[nodiscard]] std::size_t piece_of(const fraction& x) const;
-    /// Throws the overflow_error of exact payouts at @p exit_value that do not fit the 128-bit
-    /// fraction: the exit named, with the price of the largest denominator (the usual cause).
-    [[noreturn]] void payouts_overflow(money exit_value) const;
+    /// Throws the overflow_error of exact payouts at exit value @p x units that do not fit the
+    /// 128-bit fraction: the exit named (as @p field), with the price of the largest denominator
+    /// (the usual cause). Out of line, off the evaluation path.
+    [[noreturn]] FUNDROUND_COLD void payouts_overflow(const fraction& x, const char* field) const {
+        detail::wf_exact_overflow("liquidation waterfall", field_path(field), detail::wf_exit_text(x, currency_),
+                                  "the exact payouts at this exit", detail::wf_largest_denominator(terms_list_, lines_), lines_);
+    }
+    /// Throws the overflow_error of curve() where the exact slopes and intercepts of the segment
+    /// from exit value @p from units do not fit: the segment named by its start (a breakpoint),
+    /// with the price of the largest denominator.
+    [[noreturn]] FUNDROUND_COLD void curve_overflow(const fraction& from) const {
+        // The segment is named by its start: the waterfall's breakpoint there, or the exit value
+        // alone (the first segment starts at 0, not a breakpoint).
+        const auto it = std::lower_bound(breakpoints_.begin(), breakpoints_.end(), from,
+                                         [](const waterfall_breakpoint& b, const fraction& x) { return b.exit_value < x; });
+        const bool breakpoint = it != breakpoints_.end() && it->exit_value == from;
+        const auto index = static_cast<std::size_t>(it - breakpoints_.begin());
+        const field_path field = breakpoint ? field_path("breakpoints").index(index).member("exit_value") : field_path("exit_value");
+        detail::wf_exact_overflow("payout curve", field, detail::wf_exit_text(from, currency_),
+                                  "the exact slopes and intercepts of the payouts from this exit value up",
+                                  detail::wf_largest_denominator(terms_list_, lines_), lines_);
+    }
     [[nodiscard]] waterfall_payout rounded(money exit_value, const fraction& v, std::vector<fraction> lines,
                                            std::vector<fraction> holders, std::vector<line_status> status) const;
     // Phase 2 from the terms' kinks sorted by (value, term, sub) and the distinct values
@@ -752,7 +839,9 @@ public:
     /// The index of the segment holding exit value @p x units (the later one at a breakpoint).
     [[nodiscard]] std::size_t segment_index(const fraction& x) const;
     /// The payouts at @p exit_value from the segments' lines: O(log segments + lines + holders),
-    /// rounded by the terms' payout_rounding; throws validation_error for a bad exit value.
+    /// rounded by the terms' payout_rounding; throws validation_error for a bad exit value, and
+    /// overflow_error naming the exit (and the price with the largest denominator) where the
+    /// exact payouts do not fit 128-bit fractions, as waterfall::at().
     [[nodiscard]] waterfall_payout at(money exit_value) const;
     /// The payouts at each of @p exit_values, side by side.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
@@ -802,6 +891,12 @@ private:
                                curve_payout& scratch, money* into) const;
     /// The exact payouts @p exact at exit @p x rounded from fractions into @p into.
     void slow_fill(std::int64_t x, const std::vector<linear_payout>& exact, money* into) const;
+    /// Throws the overflow_error of exact payouts at exit @p x units that do not fit the 128-bit
+    /// fraction, as waterfall::at(): the exit named, with the price of the largest denominator.
+    [[noreturn]] FUNDROUND_COLD void payouts_overflow(std::int64_t x) const {
+        detail::wf_exact_overflow("payout curve", field_path("exit_value"), format_full(money::from_units(x, currency_)),
+                                  "the exact payouts at this exit", largest_denominator_, lines_);
+    }
     /// Checks @p exit_value, finds its segment and state segment and writes them into @p into.
     [[nodiscard]] std::int64_t locate(money exit_value, curve_payout& into) const;
     /// Sizes @p into's scratch for @p count entries (no allocation once large enough).
@@ -842,6 +937,8 @@ private:
     std::vector<line_status> start_status_;
     std::vector<money> start_exercise_by_line_;
     std::vector<money> start_exercise_by_holder_;
+    // The waterfall's price with the largest denominator, named where exact payouts overflow.
+    detail::wf_price_ref largest_denominator_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1337,15 +1434,23 @@ inline std::vector<fraction> waterfall::holders_from_terms(const std::vector<fra
 }
 
 inline std::vector<fraction> waterfall::exact_line_payouts(const fraction& x) const {
-    std::vector<fraction> pref, part;
-    term_payouts(x, pref, part);
-    return lines_from_terms(pref, part);
+    try {
+        std::vector<fraction> pref, part;
+        term_payouts(x, pref, part);
+        return lines_from_terms(pref, part);
+    } catch (const overflow_error&) {
+        payouts_overflow(x, "exit_value");
+    }
 }
 
 inline std::vector<fraction> waterfall::exact_holder_payouts(const fraction& x) const {
-    std::vector<fraction> pref, part;
-    term_payouts(x, pref, part);
-    return holders_from_terms(pref, part);
+    try {
+        std::vector<fraction> pref, part;
+        term_payouts(x, pref, part);
+        return holders_from_terms(pref, part);
+    } catch (const overflow_error&) {
+        payouts_overflow(x, "exit_value");
+    }
 }
 
 inline std::vector<line_status> waterfall::status_at(const fraction& x) const {
@@ -1410,36 +1515,9 @@ inline waterfall_payout waterfall::at(money exit_value) const {
         lines = lines_from_terms(pref, part);
         holders = holders_from_terms(pref, part);
     } catch (const overflow_error&) {
-        payouts_overflow(exit_value);
+        payouts_overflow(x, "exit_value");
     }
     return rounded(exit_value, v, std::move(lines), std::move(holders), status_at(x));
-}
-
-inline void waterfall::payouts_overflow(money exit_value) const {
-    // The exact amounts' denominators come from the prices (a price is money over a share count
-    // of up to 2^63): the one with the largest is named, a grant's or warrant's exercise price or
-    // a preferred class's issue price.
-    const detail::wf_term* worst = nullptr;
-    for (const detail::wf_term& t : terms_list_) {
-        const bool priced = t.kind == detail::wf_term_kind::strike ||
-                            (t.kind == detail::wf_term_kind::claim && lines_[t.line].kind == waterfall_line_kind::preferred);
-        if (!priced || t.price.units_per_share().denominator() == 1) continue;
-        if (!worst || worst->price.units_per_share().denominator() < t.price.units_per_share().denominator()) worst = &t;
-    }
-    std::string rule = "the exact payouts at this exit overflow the exact range (fractions below 2^127)";
-    if (worst) {
-        const field_path table("cap_table");
-        field_path f;
-        if (worst->kind != detail::wf_term_kind::strike) {
-            f = table.member("classes").index(worst->source, lines_[worst->line].name).member("original_issue_price");
-        } else {
-            const bool options = lines_[worst->line].kind == waterfall_line_kind::options;
-            f = table.member(options ? "grants" : "warrants").index(worst->source).member("exercise_price");
-        }
-        rule += "; the price with the largest denominator: " + f.to_string() + " = " + worst->price.display_string() + " (" +
-                worst->price.units_per_share().to_string() + " mills a share)";
-    }
-    throw overflow_error("liquidation waterfall: " + diagnostic{field_path("exit_value"), format_full(exit_value), rule}.message());
 }
 
 inline std::vector<waterfall_payout> waterfall::at(const std::vector<money>& exit_values) const {
@@ -1616,6 +1694,7 @@ inline payout_curve waterfall::curve() const {
         c.start_exercise_by_holder_.assign(n_holders, money::zero(currency_));
     }
     c.width_ = n_lines + n_holders;
+    c.largest_denominator_ = detail::wf_largest_denominator(terms_list_, lines_);
     const auto add_segment = [&](waterfall_segment s, const std::vector<detail::wf_form>& pref_forms_x,
                                  const std::vector<detail::wf_form>& part_forms_x) {
         // pref_forms_x[i] / part_forms_x[i]: intercept in part0, slope in part1 (in x).
@@ -1634,45 +1713,54 @@ inline payout_curve waterfall::curve() const {
         c.segments_.push_back(std::move(s));
     };
     const std::size_t n_terms = terms_list_.size();
-    // Phase 1: one segment per tier.
-    for (std::size_t j = 0; j < tiers_.size(); ++j) {
-        const tier& tr = tiers_[j];
-        std::vector<detail::wf_form> pref(n_terms), part(n_terms);
-        for (std::size_t q = 0; q < tiers_.size(); ++q) {
-            for (const std::uint32_t i : tiers_[q].terms) {
-                if (q < j) pref[i].part0 = terms_list_[i].pref;
-                if (q == j) {
-                    const fraction share = terms_list_[i].pref / tr.total;  // pro rata to preferences
-                    pref[i].part1 = share;
-                    pref[i].part0 = -(tr.from * share);
+    // The segments' exact slopes and intercepts; where they overflow, the segment being built is
+    // named by its start (@p building), with the price of the largest denominator.
+    const fraction* building = nullptr;
+    try {
+        // Phase 1: one segment per tier.
+        for (std::size_t j = 0; j < tiers_.size(); ++j) {
+            const tier& tr = tiers_[j];
+            building = &tr.from;
+            std::vector<detail::wf_form> pref(n_terms), part(n_terms);
+            for (std::size_t q = 0; q < tiers_.size(); ++q) {
+                for (const std::uint32_t i : tiers_[q].terms) {
+                    if (q < j) pref[i].part0 = terms_list_[i].pref;
+                    if (q == j) {
+                        const fraction share = terms_list_[i].pref / tr.total;  // pro rata to preferences
+                        pref[i].part1 = share;
+                        pref[i].part0 = -(tr.from * share);
+                    }
                 }
             }
+            waterfall_segment s;
+            s.from = tr.from;
+            s.to = tr.from + tr.total;
+            s.status = tier_status_[j];
+            add_segment(std::move(s), pref, part);
         }
-        waterfall_segment s;
-        s.from = tr.from;
-        s.to = tr.from + tr.total;
-        s.status = tier_status_[j];
-        add_segment(std::move(s), pref, part);
-    }
-    // Phase 2: one segment per piece of positive width.
-    for (std::size_t k = 0; k < pieces_.size(); ++k) {
-        const detail::wf_piece& p = pieces_[k];
-        if (p.b.sign() <= 0) continue;  // zero width in x
-        const std::vector<detail::wf_form> forms = forms_at(p.v_lo);
-        std::vector<detail::wf_form> pref(n_terms), part(n_terms);
-        // v = (x - a) / b: a term part0 + part1 v = (part0 - part1 a / b) + (part1 / b) x.
-        for (std::size_t i = 0; i < n_terms; ++i) {
-            pref[i].part0 = forms[i].pref;
-            const fraction slope = forms[i].part1 / p.b;
-            part[i].part1 = slope;
-            part[i].part0 = forms[i].part0 - slope * p.a;
+        // Phase 2: one segment per piece of positive width.
+        for (std::size_t k = 0; k < pieces_.size(); ++k) {
+            const detail::wf_piece& p = pieces_[k];
+            if (p.b.sign() <= 0) continue;  // zero width in x
+            building = &p.x_lo;
+            const std::vector<detail::wf_form> forms = forms_at(p.v_lo);
+            std::vector<detail::wf_form> pref(n_terms), part(n_terms);
+            // v = (x - a) / b: a term part0 + part1 v = (part0 - part1 a / b) + (part1 / b) x.
+            for (std::size_t i = 0; i < n_terms; ++i) {
+                pref[i].part0 = forms[i].pref;
+                const fraction slope = forms[i].part1 / p.b;
+                part[i].part1 = slope;
+                part[i].part0 = forms[i].part0 - slope * p.a;
+            }
+            waterfall_segment s;
+            s.from = p.x_lo;
+            if (k + 1 < pieces_.size()) s.to = pieces_[k + 1].x_lo;
+            s.value_per_share = {-(p.a / p.b), fraction(1) / p.b};
+            s.status = piece_status_[k];
+            add_segment(std::move(s), pref, part);
         }
-        waterfall_segment s;
-        s.from = p.x_lo;
-        if (k + 1 < pieces_.size()) s.to = pieces_[k + 1].x_lo;
-        s.value_per_share = {-(p.a / p.b), fraction(1) / p.b};
-        s.status = piece_status_[k];
-        add_segment(std::move(s), pref, part);
+    } catch (const overflow_error&) {
+        curve_overflow(building ? *building : fraction());
     }
     // Drop zero-width segments left between pieces (kinks at the same exit value).
     std::vector<waterfall_segment> kept;
@@ -1848,7 +1936,11 @@ inline void payout_curve::slow_fill(std::int64_t x, const std::vector<linear_pay
     const fraction fx(x);
     std::vector<fraction> values;
     values.reserve(exact.size());
-    for (const linear_payout& l : exact) values.push_back(l.at(fx));
+    try {
+        for (const linear_payout& l : exact) values.push_back(l.at(fx));
+    } catch (const overflow_error&) {
+        payouts_overflow(x);
+    }
     const std::vector<std::int64_t> parts = detail::wf_round(values, x, terms_.payouts);
     for (std::size_t i = 0; i < parts.size(); ++i) into[i] = money::from_units(parts[i], currency_);
 }
@@ -1951,7 +2043,11 @@ inline waterfall_payout payout_curve::at(money exit_value) const {
     at(exit_value, p);
     waterfall_payout r;
     r.exit_value = exit_value;
-    r.value_per_share = value_per_share(p);
+    try {
+        r.value_per_share = value_per_share(p);
+    } catch (const overflow_error&) {
+        payouts_overflow(exit_value.units());
+    }
     r.by_line = std::move(p.by_line);
     r.by_holder = std::move(p.by_holder);
     r.exercise_paid_by_line = exercise_paid_by_line(p);
