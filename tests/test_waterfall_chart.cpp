@@ -294,4 +294,39 @@ TEST_CASE("An exit at the largest money is charted: the axes end past it, labell
     CHECK(to_svg(payout_chart(w, usd(9'000'000'000'000'000))).find(">$10,000T</text>") != std::string::npos);
 }
 
+TEST_CASE("A chart point whose exact payouts overflow: overflow_error naming the exit and the price") {
+    // Regression (fourth session of 2026-12-06): an exercise price of 2^63 - 1 mills per
+    // 9,223,372,036,854,775,783 shares (a prime) charted up to the largest exit: the curve is
+    // built, but its last segment's intercept + slope x at that exit overflows, and the chart
+    // threw the fraction's bare "fraction: 3952875047705194896539401/6588125518716850374935938 +
+    // ... overflows" (the command-line tool's --svg exited 5 naming nothing). The point falls back
+    // to the waterfall's direct exact payouts, which overflow too and name the exit and the price.
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(holder::investor("vc", "Fund"))
+                           .add(holder::employee("e", "Employee"))
+                           .add(share_class::common("Common"))
+                           .add(share_class::preferred("Seed", price_per_share(usd(1), sh(1)), liquidation_terms::standard()))
+                           .add(option_pool{"Plan", "Common", sh(1)})
+                           .holding(holder_id("f"), "Common", sh(3'000'001))
+                           .holding(holder_id("vc"), "Seed", sh(2'000'000))
+                           .grant({holder_id("e"), "Plan", sh(1),
+                                   price_per_share(money::from_units(9'223'372'036'854'775'807), sh(9'223'372'036'854'775'783))})
+                           .build();
+    const waterfall w = waterfall::build(table);
+    const std::string message =
+        "liquidation waterfall: exit_value = $9,223,372,036,854,775.807: the exact payouts at this exit overflow the "
+        "exact range (fractions below 2^127); the price with the largest denominator: cap_table.grants[0].exercise_price "
+        "= $0.0010 (9223372036854775807/9223372036854775783 mills a share)";
+    const money most = money::from_units(detail::int64_max);
+    CHECK_THROWS_WITH_AS((void)payout_chart(w, most), message.c_str(), overflow_error);
+    payout_chart_options by_holder;
+    by_holder.by = payout_chart_by::holder;
+    CHECK_THROWS_WITH_AS((void)payout_chart(w, most, by_holder), message.c_str(), overflow_error);
+    // Up to $5M it is charted from the curve: the last point is the waterfall's payout there.
+    const chart c = payout_chart(w, usd(5'000'000));
+    REQUIRE(c.lines.size() == 3);
+    CHECK(c.lines[1].points.back().y == dollars(2'000'000));
+}
+
 }  // namespace test_waterfall_chart

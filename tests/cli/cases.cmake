@@ -141,6 +141,15 @@ fundround_cli_test(nc_dividends_overflow 5 ARGS waterfall dividends_overflow.jso
 # An exercise price of 2^63 - 1 mills per a prime number of shares near 2^63 at the largest exit:
 # the exact payouts overflow, named by the exit and that price's path.
 fundround_cli_test(nc_grant_price_overflow 5 ARGS waterfall grant_price_overflow.json --exit 9223372036854775.807)
+# The same with the payout chart (--svg, drawn first): the chart's point at that exit overflows
+# too and is named the same way (regression: the fraction's bare "fraction: ... overflows").
+fundround_cli_test(nc_grant_price_overflow_svg 5
+                   ARGS waterfall grant_price_overflow.json --exit 9223372036854775.807 --svg @OUT@/payout.svg)
+# Two exercise prices of 1 mill per a prime number of shares near 2^40 beside common shares near
+# 2^50: the waterfall is built, but the curve the chart is drawn from cannot be (its last
+# segment's intercepts need denominators near 2^130), named by the breakpoint where that segment
+# starts and the price (regression: the fraction's bare "fraction: ... overflows").
+fundround_cli_test(nc_curve_overflow_svg 5 ARGS waterfall curve_overflow.json --exit 1M --svg @OUT@/payout.svg)
 # OCF ids are unique in their package: a transaction id that repeats is reported.
 fundround_cli_test(invalid_ocf_duplicate_transaction_id 1 ARGS captable ocf_dup_tx_id.json)
 # Values the reader can reject up front, not at exit time: a SAFE's amounts in another currency than

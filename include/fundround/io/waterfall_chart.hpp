@@ -120,6 +120,14 @@ struct payout_chart_piece {
     std::optional<fraction> to;  // its last exit value; empty: no end
 };
 
+/// The exact payouts by line (@p by_line) or by holder at exit value @p x units of @p w, for a
+/// chart point where its curve's intercept + slope x overflows: the direct exact solve, which
+/// throws the overflow_error naming the exit and the price of the largest denominator where the
+/// payouts overflow too. Out of line, off the drawing path.
+[[nodiscard]] FUNDROUND_COLD inline std::vector<fraction> payout_chart_direct(const waterfall& w, const fraction& x, bool by_line) {
+    return by_line ? w.exact_line_payouts(x) : w.exact_holder_payouts(x);
+}
+
 /// The chart of payout_chart() from @p pieces (checked by the caller), with markers at
 /// @p breakpoints and @p more_subtitle after the default subtitle.
 [[nodiscard]] inline chart payout_chart_of(const std::vector<payout_chart_piece>& pieces,
@@ -147,7 +155,15 @@ struct payout_chart_piece {
             const waterfall_segment& s = piece.curve->segments()[piece.curve->segment_index(x)];
             const std::vector<linear_payout>& parts = by_line ? s.lines : s.holders;
             xs.push_back(x);
-            for (std::size_t i = 0; i < n; ++i) ys[i].push_back(parts[i].at(x));
+            try {
+                for (std::size_t i = 0; i < n; ++i) ys[i].push_back(parts[i].at(x));
+            } catch (const overflow_error&) {
+                const std::vector<fraction> direct = payout_chart_direct(*piece.w, x, by_line);
+                for (std::size_t i = 0; i < n; ++i) {
+                    ys[i].resize(xs.size() - 1);  // the point's values pushed before the overflow
+                    ys[i].push_back(direct[i]);
+                }
+            }
         }
     }
 
@@ -213,7 +229,9 @@ struct payout_chart_piece {
 /// max_exit, each evaluated exactly on its segment (the payout is continuous and linear between
 /// breakpoints). Money axes in @p w's currency. Throws validation_error if max_exit is not
 /// positive or in another currency, the curve is not one of a waterfall of the same lines and
-/// holders, or options.style is series_style::step.
+/// holders, or options.style is series_style::step; overflow_error where a point's exact
+/// payouts do not fit 128-bit fractions, naming the exit and the price with the largest
+/// denominator.
 [[nodiscard]] inline chart payout_chart(const waterfall& w, const payout_curve& curve, money max_exit,
                                         const payout_chart_options& options = {}) {
     std::vector<diagnostic> problems = detail::payout_chart_problems(w.currency(), max_exit, options);
@@ -228,7 +246,7 @@ struct payout_chart_piece {
 }
 
 /// The chart of @p w's payouts for exit values from 0 to @p max_exit (payout_chart() with
-/// @p w.curve()).
+/// @p w.curve(), whose overflow_error names the breakpoint of a segment that cannot be built).
 [[nodiscard]] inline chart payout_chart(const waterfall& w, money max_exit, const payout_chart_options& options = {}) {
     return payout_chart(w, w.curve(), max_exit, options);
 }
