@@ -607,12 +607,12 @@ template <std::size_t N>
 
 /// Where the price with the largest denominator among a waterfall's terms is stated, and the
 /// price: the usual cause of exact amounts that overflow (a price is money over a share count of
-/// up to 2^63). kind common: no price has a denominator above 1.
+/// up to 2^63). No price: none has a denominator above 1 (nothing built, nothing to name).
 struct wf_price_ref {
     wf_term_kind kind = wf_term_kind::common;
     std::uint32_t line = 0;
     std::uint32_t source = 0;
-    price_per_share price = price_per_share(money::from_units(1), share_count(1));
+    std::optional<price_per_share> price;
 };
 
 /// The price with the largest denominator among @p terms (the first of equals): a grant's or
@@ -631,7 +631,7 @@ struct wf_price_ref {
         r.kind = worst->kind;
         r.line = worst->line;
         r.source = worst->source;
-        r.price = worst->price;
+        r.price.emplace(worst->price);
     }
     return r;
 }
@@ -654,7 +654,7 @@ struct wf_price_ref {
                                                           const char* overflowing, const wf_price_ref& worst,
                                                           const std::vector<waterfall_line>& lines) {
     std::string rule = std::string(overflowing) + " overflow the exact range (fractions below 2^127)";
-    if (worst.kind != wf_term_kind::common) {
+    if (worst.price) {
         const field_path table("cap_table");
         field_path f;
         if (worst.kind != wf_term_kind::strike) {
@@ -663,8 +663,8 @@ struct wf_price_ref {
             const bool options = lines[worst.line].kind == waterfall_line_kind::options;
             f = table.member(options ? "grants" : "warrants").index(worst.source).member("exercise_price");
         }
-        rule += "; the price with the largest denominator: " + f.to_string() + " = " + worst.price.display_string() + " (" +
-                worst.price.units_per_share().to_string() + " mills a share)";
+        rule += "; the price with the largest denominator: " + f.to_string() + " = " + worst.price->display_string() + " (" +
+                worst.price->units_per_share().to_string() + " mills a share)";
     }
     throw overflow_error(std::string(what) + ": " + diagnostic{field, value, rule}.message());
 }
