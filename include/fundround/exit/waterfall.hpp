@@ -2043,11 +2043,7 @@ inline waterfall_payout payout_curve::at(money exit_value) const {
     at(exit_value, p);
     waterfall_payout r;
     r.exit_value = exit_value;
-    try {
-        r.value_per_share = value_per_share(p);
-    } catch (const overflow_error&) {
-        payouts_overflow(exit_value.units());
-    }
+    r.value_per_share = value_per_share(p);
     r.by_line = std::move(p.by_line);
     r.by_holder = std::move(p.by_holder);
     r.exercise_paid_by_line = exercise_paid_by_line(p);
