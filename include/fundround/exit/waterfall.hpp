@@ -669,6 +669,18 @@ struct wf_price_ref {
     throw overflow_error(std::string(what) + ": " + diagnostic{field, value, rule}.message());
 }
 
+/// The exact payouts @p exact at exit value @p x units into @p values; false if one does not fit
+/// the 128-bit fraction (the caller names the exit). Out of line, so that the try block stays
+/// off the code of the evaluations that inline its caller.
+FUNDROUND_NOINLINE inline bool wf_values_at(const std::vector<linear_payout>& exact, const fraction& x, std::vector<fraction>& values) {
+    try {
+        for (const linear_payout& l : exact) values.push_back(l.at(x));
+    } catch (const overflow_error&) {
+        return false;
+    }
+    return true;
+}
+
 }  // namespace detail
 
 struct waterfall_result;
@@ -1936,11 +1948,7 @@ inline void payout_curve::slow_fill(std::int64_t x, const std::vector<linear_pay
     const fraction fx(x);
     std::vector<fraction> values;
     values.reserve(exact.size());
-    try {
-        for (const linear_payout& l : exact) values.push_back(l.at(fx));
-    } catch (const overflow_error&) {
-        payouts_overflow(x);
-    }
+    if (!detail::wf_values_at(exact, fx, values)) payouts_overflow(x);
     const std::vector<std::int64_t> parts = detail::wf_round(values, x, terms_.payouts);
     for (std::size_t i = 0; i < parts.size(); ++i) into[i] = money::from_units(parts[i], currency_);
 }
