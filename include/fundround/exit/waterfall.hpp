@@ -669,15 +669,22 @@ struct wf_price_ref {
     throw overflow_error(std::string(what) + ": " + diagnostic{field, value, rule}.message());
 }
 
-/// The exact payouts @p exact at exit value @p x units into @p values; false if one does not fit
-/// the 128-bit fraction (the caller names the exit). Out of line, so that the try block stays
-/// off the code of the evaluations that inline its caller.
-FUNDROUND_NOINLINE inline bool wf_values_at(const std::vector<linear_payout>& exact, const fraction& x, std::vector<fraction>& values) {
+/// The payouts @p exact at exit @p x units rounded by @p mode from exact fractions into @p into
+/// (money in @p cur); false, nothing written, if one does not fit the 128-bit fraction (the
+/// caller names the exit); throws inexact_error where exact rounding is refused. Out of line:
+/// the fallback of the 64- and 128-bit routes, kept off the code of the evaluations.
+FUNDROUND_NOINLINE inline bool wf_fill_exact(std::int64_t x, const std::vector<linear_payout>& exact, payout_rounding mode,
+                                             fundround::currency cur, money* into) {
+    const fraction fx(x);
+    std::vector<fraction> values;
+    values.reserve(exact.size());
     try {
-        for (const linear_payout& l : exact) values.push_back(l.at(x));
+        for (const linear_payout& l : exact) values.push_back(l.at(fx));
     } catch (const overflow_error&) {
         return false;
     }
+    const std::vector<std::int64_t> parts = wf_round(values, x, mode);
+    for (std::size_t i = 0; i < parts.size(); ++i) into[i] = money::from_units(parts[i], cur);
     return true;
 }
 
@@ -1945,12 +1952,7 @@ inline bool payout_curve::fast128(std::size_t s, std::int64_t x, std::size_t fir
 inline void payout_curve::slow_fill(std::int64_t x, const std::vector<linear_payout>& exact, money* into) const {
     // Exact fractions (a denominator or a numerator beyond 128 bits, or exact rounding refused):
     // throws inexact_error or overflow_error where the payouts cannot be given.
-    const fraction fx(x);
-    std::vector<fraction> values;
-    values.reserve(exact.size());
-    if (!detail::wf_values_at(exact, fx, values)) payouts_overflow(x);
-    const std::vector<std::int64_t> parts = detail::wf_round(values, x, terms_.payouts);
-    for (std::size_t i = 0; i < parts.size(); ++i) into[i] = money::from_units(parts[i], currency_);
+    if (!detail::wf_fill_exact(x, exact, terms_.payouts, currency_, into)) payouts_overflow(x);
 }
 
 inline std::int64_t payout_curve::locate(money exit_value, curve_payout& into) const {
