@@ -1733,7 +1733,7 @@ inline payout_curve waterfall::curve() const {
     };
     const std::size_t n_terms = terms_list_.size();
     // The segments' exact slopes and intercepts; where they overflow, the segment being built is
-    // named by its start (@p building), with the price of the largest denominator.
+    // named by its start (`building`), with the price of the largest denominator.
     const fraction* building = nullptr;
     try {
         // Phase 1: one segment per tier.
