@@ -562,39 +562,9 @@ TEST_CASE("Cumulative dividends that overflow by a far exit date: overflow_error
     CHECK_THROWS_AS((void)waterfall::build(table, terms), validation_error);
 }
 
-TEST_CASE("Exact payouts that overflow at an exit: overflow_error naming the exit and the price of the largest denominator") {
-    // Regression (scale review of 2026-12-06): an exercise price of 2^63 - 1 mills per
-    // 9,223,372,036,854,775,783 shares (a prime) at the largest exit made the value of a common
-    // share a fraction whose multiples do not fit; at() threw a bare "fraction: 3000001 * ...
-    // overflows" naming no input (the tool's exit 5 without a path).
-    const auto table = cap_table_builder()
-                           .add(holder::founder("f", "Founder"))
-                           .add(holder::investor("vc", "Fund"))
-                           .add(holder::employee("e", "Employee"))
-                           .add(share_class::common("Common"))
-                           .add(share_class::preferred("Seed", price_per_share(usd(1), sh(1)), non_participating()))
-                           .add(option_pool{"Plan", "Common", sh(1)})
-                           .holding(holder_id("f"), "Common", sh(3'000'001))
-                           .holding(holder_id("vc"), "Seed", sh(2'000'000))
-                           .grant({holder_id("e"), "Plan", sh(1),
-                                   price_per_share(money::from_units(9'223'372'036'854'775'807), sh(9'223'372'036'854'775'783))})
-                           .build();
-    const waterfall w = waterfall::build(table);
-    const money top = money::from_units((std::numeric_limits<std::int64_t>::max)());
-    CHECK_THROWS_WITH_AS((void)w.at(top),
-                         "liquidation waterfall: exit_value = $9,223,372,036,854,775.807: the exact payouts at this exit "
-                         "overflow the exact range (fractions below 2^127); the price with the largest denominator: "
-                         "cap_table.grants[0].exercise_price = $0.0010 (9223372036854775807/9223372036854775783 mills a "
-                         "share)",
-                         overflow_error);
-    CHECK_THROWS_AS((void)w.at(std::vector<money>{usd(5'000'000), top}), overflow_error);
-    // Below it the same table computes exactly.
-    CHECK(w.at(usd(5'000'000)).by_line[1] == usd(2'000'000));
-}
-
 namespace {
 
-// The table of the regression test above: an exercise price of 2^63 - 1 mills per
+// The table of the regression test below: an exercise price of 2^63 - 1 mills per
 // 9,223,372,036,854,775,783 shares (a prime), whose exact payouts overflow at the largest exit.
 cap_table grant_price_overflow_table() {
     return cap_table_builder()
@@ -616,6 +586,24 @@ const char* const grant_price_named =
     "cap_table.grants[0].exercise_price = $0.0010 (9223372036854775807/9223372036854775783 mills a share)";
 
 }  // namespace
+
+TEST_CASE("Exact payouts that overflow at an exit: overflow_error naming the exit and the price of the largest denominator") {
+    // Regression (scale review of 2026-12-06): an exercise price of 2^63 - 1 mills per
+    // 9,223,372,036,854,775,783 shares (a prime) at the largest exit made the value of a common
+    // share a fraction whose multiples do not fit; at() threw a bare "fraction: 3000001 * ...
+    // overflows" naming no input (the tool's exit 5 without a path).
+    const waterfall w = waterfall::build(grant_price_overflow_table());
+    const money top = money::from_units((std::numeric_limits<std::int64_t>::max)());
+    CHECK_THROWS_WITH_AS((void)w.at(top),
+                         "liquidation waterfall: exit_value = $9,223,372,036,854,775.807: the exact payouts at this exit "
+                         "overflow the exact range (fractions below 2^127); the price with the largest denominator: "
+                         "cap_table.grants[0].exercise_price = $0.0010 (9223372036854775807/9223372036854775783 mills a "
+                         "share)",
+                         overflow_error);
+    CHECK_THROWS_AS((void)w.at(std::vector<money>{usd(5'000'000), top}), overflow_error);
+    // Below it the same table computes exactly.
+    CHECK(w.at(usd(5'000'000)).by_line[1] == usd(2'000'000));
+}
 
 TEST_CASE("Exact payouts that overflow at an exit, from the curve: overflow_error naming the exit and the price") {
     // Regression (fourth session of 2026-12-06): payout_curve::at and lines_at at the largest
