@@ -787,10 +787,10 @@ private:
                                                            const std::vector<fraction>& part) const;
     [[nodiscard]] std::size_t piece_of(const fraction& x) const;
     /// Throws the overflow_error of exact payouts at exit value @p x units that do not fit the
-    /// 128-bit fraction: the exit named (as @p field), with the price of the largest denominator
-    /// (the usual cause). Out of line, off the evaluation path.
-    [[noreturn]] FUNDROUND_COLD void payouts_overflow(const fraction& x, const char* field) const {
-        detail::wf_exact_overflow("liquidation waterfall", field_path(field), detail::wf_exit_text(x, currency_),
+    /// 128-bit fraction: the exit named, with the price of the largest denominator (the usual
+    /// cause). Out of line, off the evaluation path.
+    [[noreturn]] FUNDROUND_COLD void payouts_overflow(const fraction& x) const {
+        detail::wf_exact_overflow("liquidation waterfall", field_path("exit_value"), detail::wf_exit_text(x, currency_),
                                   "the exact payouts at this exit", detail::wf_largest_denominator(terms_list_, lines_), lines_);
     }
     /// Throws the overflow_error of curve() where the exact slopes and intercepts of the segment
@@ -1458,7 +1458,7 @@ inline std::vector<fraction> waterfall::exact_line_payouts(const fraction& x) co
         term_payouts(x, pref, part);
         return lines_from_terms(pref, part);
     } catch (const overflow_error&) {
-        payouts_overflow(x, "exit_value");
+        payouts_overflow(x);
     }
 }
 
@@ -1468,7 +1468,7 @@ inline std::vector<fraction> waterfall::exact_holder_payouts(const fraction& x) 
         term_payouts(x, pref, part);
         return holders_from_terms(pref, part);
     } catch (const overflow_error&) {
-        payouts_overflow(x, "exit_value");
+        payouts_overflow(x);
     }
 }
 
@@ -1534,7 +1534,7 @@ inline waterfall_payout waterfall::at(money exit_value) const {
         lines = lines_from_terms(pref, part);
         holders = holders_from_terms(pref, part);
     } catch (const overflow_error&) {
-        payouts_overflow(x, "exit_value");
+        payouts_overflow(x);
     }
     return rounded(exit_value, v, std::move(lines), std::move(holders), status_at(x));
 }
