@@ -154,6 +154,57 @@ TEST_CASE("secondary: every problem at once") {
           std::vector<diagnostic>{{field_path("transfers"), "", "at least one transfer is required"}});
 }
 
+// Regression (fifth session): a consideration that did not fit 64 bits escaped try_apply() as a
+// bare overflow_error ("money multiplication by a fraction overflows ..."), naming no transfer
+// and losing the other problems (here transfer 1's sale to itself); a sum of considerations that
+// overflowed, the same. Both are now problems of the sale, with the others; the tender, which
+// applies through the same sale, names its tender.
+TEST_CASE("secondary: a consideration or a total that overflows the amount range is a problem, with the others") {
+    const std::int64_t big = 4'000'000'000'000'000'000;
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("a", "Ada"))
+                            .add(holder::founder("b", "Bob"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("a"), "Common", sh(big))
+                            .holding(holder_id("b"), "Common", sh(big))
+                            .build();
+    const std::string most = "($9,223,372,036,854,775.807 at most)";
+    const secondary_result one = secondary_sale("s", price_per_share(1'000_usd, sh(1)))
+                                     .transfer(holder_id("a"), holder_id("b"), "Common", sh(big))
+                                     .transfer(holder_id("b"), holder_id("b"), "Common", sh(1))
+                                     .try_apply(t);
+    CHECK_FALSE(one.ok());
+    CHECK(one.consideration.empty());
+    CHECK(one.total_consideration == 0_usd);
+    CHECK(one.problems ==
+          std::vector<diagnostic>{
+              {field_path("transfers").index(0).member("shares"), "4000000000000000000",
+               "at $1,000.0000 a share the consideration overflows the amount range " + most},
+              {field_path("transfers").index(1).member("buyer"), "\"b\"", "is the seller; a holder cannot sell to itself"}});
+    // Each consideration fits ($4e15 at $1.00), their sum does not: named once, at the transfer that overflows it.
+    const secondary_result sum = secondary_sale("s", price_per_share(1_usd, sh(1)))
+                                     .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                                     .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                                     .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                                     .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                                     .try_apply(t);
+    CHECK(sum.problems == std::vector<diagnostic>{{field_path("transfers"), "",
+                                                   "the total consideration overflows the amount range " + most +
+                                                       " with transfers[2].shares"}});
+    CHECK_THROWS_AS((void)secondary_sale("s", price_per_share(1_usd, sh(1)))
+                        .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                        .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                        .transfer(holder_id("a"), holder_id("b"), "Common", sh(big / 1000))
+                        .apply(t),
+                    validation_error);
+    const tender_result tender = tender_offer("T", holder_id("b"), "Common", price_per_share(1'000_usd, sh(1)), sh(big))
+                                     .tender(holder_id("a"), sh(big))
+                                     .try_apply(t);
+    CHECK(tender.sale.problems ==
+          std::vector<diagnostic>{{field_path("tenders").index(0).member("shares"), "4000000000000000000",
+                                   "at $1,000.0000 a share the consideration overflows the amount range " + most}});
+}
+
 // Review regression: a new buyer that bought nothing used to be added to the table silently.
 TEST_CASE("secondary: a new buyer that buys nothing is reported, not added") {
     const cap_table t = small_company();

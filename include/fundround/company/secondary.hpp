@@ -7,10 +7,12 @@
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/holder.hpp>
+#include <fundround/detail/checked.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/allocation.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 
@@ -137,7 +139,8 @@ public:
     /// The cap table after the sale and each transfer's consideration, or every problem found:
     /// an unknown seller, buyer or class, a seller selling to itself, shares that are not positive
     /// or more than the seller holds at that point, a price in another currency, new buyers that
-    /// clash with the table's holders. Linear in the size of the table plus the transfers.
+    /// clash with the table's holders, a consideration or total consideration that overflows the
+    /// amount range. Linear in the size of the table plus the transfers.
     [[nodiscard]] secondary_result try_apply(const cap_table& before) const {
         return try_apply_as(before, "transfers", nullptr);
     }
@@ -201,6 +204,7 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
         first_seen.push_back(k);
     }
     result.consideration.reserve(transfers_.size());
+    bool total_overflowed = false;  // reported once; later transfers' consideration is not summed
     for (std::size_t i = 0; i < transfers_.size(); ++i) {
         const share_transfer& t = transfers_[i];
         const auto seller = find_buyer(t.seller);  // a new buyer may sell on what it bought
@@ -248,8 +252,26 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
             }
         }
         if (price_.currency() == before.currency()) {
-            result.consideration.push_back(price_.cost_of(t.shares, cash_mode_));
-            result.total_consideration += result.consideration.back();
+            // The consideration is a money amount: one that does not fit 64 bits is a problem of
+            // this transfer (and the sum's, of the list), reported with the others, not thrown.
+            try {
+                result.consideration.push_back(price_.cost_of(t.shares, cash_mode_));
+            } catch (const overflow_error&) {
+                out.push_back({field(i, "shares"), std::to_string(t.shares.value()),
+                               "at " + price_.to_string() + " a share the consideration overflows the amount range (" +
+                                   format_full(money::from_units(detail::int64_max, before.currency())) + " at most)"});
+                continue;
+            }
+            if (total_overflowed) continue;
+            try {
+                result.total_consideration += result.consideration.back();
+            } catch (const overflow_error&) {
+                out.push_back({field_path(std::string(list)), "",
+                               "the total consideration overflows the amount range (" +
+                                   format_full(money::from_units(detail::int64_max, before.currency())) +
+                                   " at most) with " + field(i, "shares").to_string()});
+                total_overflowed = true;
+            }
         }
     }
     for (std::size_t j = 0; j < buyers_.size(); ++j) {  // nothing added silently
