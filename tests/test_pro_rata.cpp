@@ -249,6 +249,48 @@ TEST_CASE("pro rata: Merging Traffic's angel keeps 10% of a $2M round at a $4M p
     CHECK(with.change_of(holder_id("angel")).ownership_after == fraction(1, 10));
 }
 
+// Calculator City, "Pro Rata Rights Calculator" (https://costcalculator.calculator.city/?p=49910),
+// "Practical Example": an investor holds 100,000 of 1,000,000 shares outstanding (10%); the company
+// raises a $5,000,000 Series A at a $20,000,000 pre-money. Pro-rata investment $5,000,000 x 10% =
+// $500,000; new share price $20,000,000 / 1,000,000 = $20.00; shares to purchase $500,000 / $20.00
+// = 25,000; investing it, the holder keeps 10% after the $5M round. The source gives every share
+// count; only the split of the other 900,000 shares (one founder) is ours.
+TEST_CASE("pro rata: Calculator City's 10% holder buys 25,000 shares at $20.00 for $500,000 in a $5M round") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founder"))
+                            .add(holder::investor("inv", "Investor"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(900'000))
+                            .holding(holder_id("inv"), "Common", sh(100'000))
+                            .build();
+    const auto round = [&](money exercised) {
+        priced_round_terms terms = priced_round_terms("Series A").pre_money(20_M);
+        if (exercised.units() > 0) terms.invest("inv", exercised);
+        terms.invest("lead", 5_M - exercised);
+        return cap_table_round(terms, "Series A Preferred").add_investor(holder::investor("lead", "Lead")).apply_to(t);
+    };
+    const round_on_cap_table without = round(0_usd);
+    CHECK(without.pricing().price().to_string(2) == "$20.00");
+    CHECK(without.pricing().price_units() == fraction(20'000));
+    const share_count n = without.pricing().new_shares();
+    CHECK(n == sh(250'000));
+    CHECK(without.change_of(holder_id("inv")).ownership_after == fraction(2, 25));  // 8%: diluted
+    const pro_rata_offer offer = pro_rata_rights(t, {holder_id("inv")}, n, without.basis());
+    CHECK(offer.entitlements()[0].ownership == fraction(1, 10));
+    CHECK(offer.entitlements()[0].exact_shares == fraction(25'000));
+    CHECK(offer.entitlements()[0].shares == sh(25'000));
+    CHECK(offer.left_for_others() == sh(225'000));
+    const money cost = without.pricing().price().cost_of(offer.entitlements()[0].shares, rounding::exact);
+    CHECK(cost == 500'000_usd);
+    CHECK(cost == money::from_units(5_M .units() / 10));  // the source's 5,000,000 x 10%
+    const round_on_cap_table with = round(cost);
+    CHECK(with.pricing().investment_of("inv").shares == sh(25'000));
+    CHECK(with.pricing().investment_of("inv").not_converted == 0_usd);
+    CHECK(with.after().fully_diluted().total() == sh(1'250'000));
+    CHECK(with.change_of(holder_id("inv")).after == sh(125'000));
+    CHECK(with.change_of(holder_id("inv")).ownership_after == fraction(1, 10));
+}
+
 // The same on random tables and rounds: the round priced from a pre-money (a pool target in the
 // pre-money or none; the price exact or to $0.0001), every new fully diluted share it adds (N,
 // pool increase included) offered pro rata; each holder with the right buys its entitlement
