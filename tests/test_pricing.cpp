@@ -741,4 +741,169 @@ TEST_CASE("the pool increase's rounding alone moves the implied post-money") {
               .implied_post_money(rounding::exact) == usd_units(4'800));
 }
 
+// Every way to fix the price (pre-money, post-money, a price, a new-money ownership), both pool
+// target bases, both placements, every pool and share rounding mode, exact or rounded price, on
+// bases with and without an existing pool. The properties test_pricing's other property tests
+// check for the pre-money basis only, here for all, against an independent closed form of the
+// exact solution (P*, T*):
+//  - the counts add up and the ownership fractions sum to exactly 1;
+//  - the pool target is met within the named rounding: with X the pool the target measures
+//    (E + increase, or the increase alone) and increase* = (t (F0 + S) - X0) / (1 - t) the exact
+//    increase on the actual counts, X - t T = (1 - t)(increase - increase*): in [0, 1 - t) for
+//    ceiling, in (-(1 - t), 0] for floor, within (1 - t) / 2 for half_even; when increase* <= 0
+//    the existing pool already meets the target and nothing is added;
+//  - a stated pre- or post-money: post = pre + the new money, exactly;
+//  - a new-money ownership o: |S - o T| < k + 1 (k investors; the exact price);
+//  - a stated price: the round's price is it (no rounding asked), each investor's shares
+//    floor(amount / price) and its unconverted cash in [0, price).
+TEST_CASE("properties: every price basis, pool basis, placement and rounding mode meet their figures within the named rounding") {
+    lcg g{20261206};
+    const rounding modes[] = {rounding::floor, rounding::ceiling, rounding::half_even};
+    int solved = 0;
+    int topped_up = 0;
+    for (int iter = 0; iter < 600; ++iter) {
+        CAPTURE(iter);
+        const std::int64_t f0 = g.in(1'000, 50'000'000);
+        const std::int64_t e0 = g.in(0, 2) == 0 ? 0 : g.in(0, f0 / 3);
+        const pre_round_shares base{"issued + pool", share_count(f0), share_count(e0)};
+        const int k = static_cast<int>(g.in(1, 4));
+        priced_round_terms terms("P");
+        fraction n;
+        for (int i = 0; i < k; ++i) {
+            const money amount = money::from_units(g.in(1'000'000, 20'000'000'000));
+            terms.invest("investor " + std::to_string(i), amount);
+            n += fraction(amount.units());
+        }
+        const auto basis = static_cast<int>(g.in(0, 3));  // pre, post, price, ownership
+        const money v = money::from_major(g.in(100'000, 500'000'000));
+        const fraction vf(v.units());
+        fraction q;   // the new money's fraction of T the terms fix (pre/post/ownership)
+        fraction vv;  // the stated pre-money (pre/post)
+        fraction price_given;
+        if (basis == 0) {
+            terms.pre_money(v);
+            vv = vf;
+            q = n / (vv + n);
+        } else if (basis == 1) {
+            const money post = money::from_units(v.units() + static_cast<std::int64_t>(n.numerator()));
+            terms.post_money(post);
+            vv = vf;
+            q = n / fraction(post.units());
+        } else if (basis == 2) {
+            price_given = fraction(g.in(1, 50'000), g.in(1, 1'000));  // down to a mill per thousand shares
+            terms.at_price(fr::price_per_share(money::from_units(static_cast<std::int64_t>(price_given.numerator())),
+                                               share_count(static_cast<std::int64_t>(price_given.denominator()))));
+        } else {
+            q = fraction(g.in(1, 60), 100);
+            terms.new_money_ownership(q);
+        }
+        const fraction t(g.in(0, 30), 100);
+        const bool pre_pool = basis == 1 || g.in(0, 1) == 0;  // a post-money valuation takes the pool in the pre-money
+        const bool new_only = g.in(0, 3) == 0;
+        const bool constrained = basis == 3 || (basis != 2 && pre_pool);  // t + q < 1 is required
+        const bool with_pool = t.sign() > 0 && (!constrained || t + q < fraction(1));
+        if (with_pool) {
+            terms.option_pool(t, pre_pool ? pool_placement::pre_money : pool_placement::post_money,
+                              new_only ? fr::pool_target_basis::new_shares_only : fr::pool_target_basis::includes_existing_pool);
+        }
+        const rounding pool_mode = modes[g.in(0, 2)];
+        terms.pool_rounded(pool_mode);
+        const bool round_price = g.in(0, 1) == 0;
+        const int decimals = static_cast<int>(g.in(4, 8));
+        if (round_price) terms.price_rounded(decimals, modes[g.in(0, 2)]);
+        const fr::pricing_result result = terms.try_solve(base);
+        if (!result.ok()) {
+            // Only a rounded price or an investment below one share may fail here: name it.
+            REQUIRE(result.problems.size() >= 1);
+            for (const fr::diagnostic& d : result.problems) {
+                CAPTURE(d.message());
+                CHECK((d.field.to_string() == "price_rounding.decimals" ||
+                       d.rule.find("buys no whole share") != std::string::npos));
+            }
+            continue;
+        }
+        ++solved;
+        const priced_round& r = *result.round;
+
+        // Counts add up; ownership sums to exactly 1.
+        share_count s;
+        for (const auto& i : r.investments()) s += i.shares;
+        CHECK(s == r.new_shares());
+        CHECK(r.post_money_shares() == share_count(f0) + r.pool_increase() + r.new_shares());
+        fraction total = r.existing_ownership() + r.pool_increase_ownership();
+        for (const auto& i : r.investments()) total += r.ownership(i.investor);
+        CHECK(total == fraction(1));
+        for (const auto& i : r.investments()) CHECK(i.cost + i.not_converted == i.amount);
+
+        // The independent exact solution.
+        const fraction ef = new_only ? fraction() : fraction(e0);
+        const fraction one(1);
+        fraction p_star;
+        if (basis == 0 || basis == 1) {
+            p_star = vv / fraction(f0);
+            if (with_pool && pre_pool) {
+                const fraction tt = (fraction(f0) - ef) / (one - t - q);
+                if (t * tt >= ef) p_star = (vv + n) / tt;
+            }
+        } else if (basis == 2) {
+            p_star = price_given;
+        } else {
+            fraction tt = fraction(f0) / (one - q);
+            if (with_pool) {
+                const fraction with = (fraction(f0) - ef) / (one - t - q);
+                if (t * with >= ef) tt = with;
+            }
+            p_star = n / (q * tt);
+        }
+        CHECK(r.exact_price_units() == p_star);
+        if (!round_price) CHECK(r.price_units() == p_star);
+
+        // The pool target within the named rounding.
+        const fraction tt_actual(r.post_money_shares().value());
+        if (with_pool) {
+            const fraction counted = fraction(f0) + fraction(r.new_shares().value());
+            const fraction inc_star = (t * counted - ef) / (one - t);
+            const fraction x = fraction((new_only ? share_count() : share_count(e0)).value() + r.pool_increase().value());
+            const fraction off = x - t * tt_actual;
+            CHECK(off == (one - t) * (fraction(r.pool_increase().value()) - (inc_star.sign() > 0 ? inc_star : fraction())) +
+                             (inc_star.sign() > 0 ? fraction() : -(t * counted - ef)));
+            if (inc_star.sign() > 0) {
+                ++topped_up;
+                if (pool_mode == rounding::ceiling) CHECK((off.sign() >= 0 && off < one - t));
+                if (pool_mode == rounding::floor) CHECK((off.sign() <= 0 && off > -(one - t)));
+                if (pool_mode == rounding::half_even) CHECK(abs_of(off) <= (one - t) / fraction(2));
+            } else {
+                CHECK(r.pool_increase() == share_count());
+                CHECK(off.sign() >= 0);
+                CHECK(r.pool_target_already_met());
+            }
+        } else {
+            CHECK(r.pool_increase() == share_count());
+        }
+
+        // The figure that fixed the price.
+        if (basis == 0 || basis == 1) {
+            REQUIRE(r.stated_pre_money());
+            CHECK(fraction(r.stated_pre_money()->units()) == vv);
+            CHECK(*r.stated_post_money() == *r.stated_pre_money() + r.new_money());
+            if (basis == 1) CHECK(fraction(r.stated_post_money()->units()) == vv + n);
+        } else {
+            CHECK_FALSE(r.stated_pre_money());
+            CHECK_FALSE(r.stated_post_money());
+        }
+        if (basis == 3 && !round_price) {
+            CHECK(abs_of(fraction(r.new_shares().value()) - q * tt_actual) < fraction(k + 1));
+        }
+        if (basis == 2 && !round_price) {
+            for (const auto& i : r.investments()) {
+                CHECK(fraction(i.shares.value()) == (fraction(i.amount.units()) / p_star).round_to_integer(rounding::floor));
+                CHECK(i.not_converted.units() >= 0);
+                CHECK(fraction(i.not_converted.units()) < p_star + fraction(1));  // cost rounded to the mill
+            }
+        }
+    }
+    CHECK(solved > 500);
+    CHECK(topped_up > 150);
+}
+
 }  // namespace test_pricing
