@@ -490,10 +490,13 @@ TEST_CASE("new money that does not fit 64 bits is reported by validate(), with t
     const fr::pricing_result pre =
         priced_round_terms("Huge").pre_money(usd_units(5)).invest("A", max).invest("B", max).try_solve(common_only(10));
     CHECK_FALSE(pre.ok());
-    // One huge investment that fits but buys more shares than 64 bits hold: overflow_error, no wrap.
-    CHECK_THROWS_AS((void)priced_round_terms("Huge").pre_money(usd_units(1)).invest("A", money::from_units(INT64_MAX - 1))
-                        .try_solve(common_only(INT64_MAX)),
-                    fr::overflow_error);
+    // One huge investment that fits but buys more shares than 64 bits hold: a problem of its
+    // shares, no wrap (it was thrown as overflow_error, naming no investor; fifth session).
+    const fr::pricing_result shares = priced_round_terms("Huge").pre_money(usd_units(1)).invest("A", money::from_units(INT64_MAX - 1))
+                                          .try_solve(common_only(INT64_MAX));
+    REQUIRE(shares.problems.size() == 1);
+    CHECK(shares.problems[0].field == fr::field_path("investors").index(0).member("shares"));
+    CHECK(shares.problems[0].value == "85,070,591,730,234,615,838,173,535,747,377,725,442");  // (2^63 - 2)(2^63 - 1)
     // A pre-money and new money that each fit but whose sum, the post-money, does not: a problem
     // of the terms (found by review: solve() passed and printing the round threw overflow_error).
     const auto post = priced_round_terms("Huge").pre_money(money::from_units(INT64_MAX - 5)).invest("A", usd_units(6))
@@ -904,6 +907,49 @@ TEST_CASE("properties: every price basis, pool basis, placement and rounding mod
     }
     CHECK(solved > 500);
     CHECK(topped_up > 150);
+}
+
+// Regression (fifth session): an investment whose shares did not fit 64 bits made try_solve()
+// throw overflow_error "shares issued overflows 64 bits", naming no investor and dropping every
+// other problem (here a second investor's); the investors' shares that fit one by one but not
+// together, the same ("new shares overflows"). Both are problems of the terms now. A price of
+// $1 per 10^12 shares (below one mill a share, given exactly): $100M buys 10^20 shares.
+TEST_CASE("an investor's shares, or the new shares together, that do not fit 64 bits are reported by field") {
+    const pre_round_shares base = common_only(6'000'000);
+    const fr::pricing_result r = priced_round_terms("A")
+                                     .at_price(fr::price_per_share(1_usd, share_count(1'000'000'000'000)))
+                                     .invest("big", 100_M)
+                                     .invest("ok", 1_usd)
+                                     .invest("big2", 50_M)
+                                     .try_solve(base);
+    REQUIRE_FALSE(r.ok());
+    const std::string rule = "does not fit a share count (9,223,372,036,854,775,807 at most): ";
+    const std::string price = " at the price of $0.0000 (exact 1/1000000000000) per share; raise the price or lower the amount";
+    CHECK(r.problems ==
+          std::vector<fr::diagnostic>{
+              {fr::field_path("investors").index(0).member("shares"), "100,000,000,000,000,000,000", rule + "$100,000,000.00" + price},
+              {fr::field_path("investors").index(2).member("shares"), "50,000,000,000,000,000,000", rule + "$50,000,000.00" + price}});
+    // 5 x 10^18 shares each fit, 10^19 together do not: $5T each at $1 per 10^6 shares.
+    const fr::pricing_result sum = priced_round_terms("A")
+                                       .at_price(fr::price_per_share(1_usd, share_count(1'000'000)))
+                                       .invest("a", 5_T)
+                                       .invest("b", 5_T)
+                                       .try_solve(base);
+    CHECK(sum.problems == std::vector<fr::diagnostic>{{fr::field_path("investors"), "10,000,000,000,000,000,000 shares",
+                                                       "the investors' shares together do not fit a share count "
+                                                       "(9,223,372,036,854,775,807 at most)"}});
+    CHECK_THROWS_AS((void)priced_round_terms("A")
+                        .at_price(fr::price_per_share(1_usd, share_count(1'000'000)))
+                        .invest("a", 5_T)
+                        .invest("b", 5_T)
+                        .solve(base),
+                    fr::validation_error);
+    // One of them alone fits: 5 x 10^18 shares.
+    const priced_round one = priced_round_terms("A")
+                                 .at_price(fr::price_per_share(1_usd, share_count(1'000'000)))
+                                 .invest("a", 5_T)
+                                 .solve(base);
+    CHECK(one.new_shares() == share_count(5'000'000'000'000'000'000));
 }
 
 }  // namespace test_pricing

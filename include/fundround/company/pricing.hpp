@@ -460,9 +460,10 @@ public:
 
     /// Every problem with these terms on @p base (empty if they can be solved).
     [[nodiscard]] std::vector<diagnostic> validate(const pre_round_shares& base) const;
-    /// The round solved on @p base, or every problem found. Throws only for arithmetic that
-    /// does not fit (overflow_error) or a rounding::exact mode that meets an inexact figure
-    /// (inexact_error).
+    /// The round solved on @p base, or every problem found (an investor's shares, or all of
+    /// them together, that do not fit a 64-bit share count among them). Throws only for other
+    /// arithmetic that does not fit (overflow_error: the pool increase, the post-money count) or a
+    /// rounding::exact mode that meets an inexact figure (inexact_error).
     [[nodiscard]] pricing_result try_solve(pre_round_shares base) const;
     /// The round solved on @p base; throws validation_error listing every problem.
     [[nodiscard]] priced_round solve(pre_round_shares base) const;
@@ -882,10 +883,18 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
         const std::string& who = investors_[i].first;
         const money amount = investors_[i].second;
         const auto field = [i] { return field_path("investors").index(i); };  // built only for a problem
-        const share_count s(detail::narrow(
+        const detail::int128 whole =
             named([&] { return detail::over_rounded(amount.units(), r.price_, share_mode_); },
-                  [&] { return field().member("shares"); }, [&] { return (fraction(amount.units()) / r.price_).to_string(); }),
-            "shares issued"));
+                  [&] { return field().member("shares"); }, [&] { return (fraction(amount.units()) / r.price_).to_string(); });
+        if (whole > detail::int128(detail::int64_max)) {  // a share count is 64 bits: name the investment
+            problems.push_back(
+                {field().member("shares"), detail::group_thousands(fraction(whole).to_string()),
+                 "does not fit a share count (" + detail::group_thousands(std::to_string(detail::int64_max)) +
+                     " at most): " + format_full(amount) + " at the price of " + detail::price_text(r.price_, c, precision_) +
+                     " per share; raise the price or lower the amount"});
+            continue;
+        }
+        const share_count s(static_cast<std::int64_t>(whole));
         if (s.value() == 0) {  // nothing silently dropped: an investment that buys no share is a problem
             problems.push_back(
                 {field().member("amount"), format_full(amount),
@@ -902,6 +911,11 @@ inline bool priced_round_terms::solve_into(pre_round_shares& base, priced_round&
         r.investments_.push_back({who, amount, s, paid, amount - paid});
         new_shares += s.value();
         not_converted = detail::money_add(not_converted, (amount - paid).units());
+    }
+    if (problems.empty() && new_shares > detail::int128(detail::int64_max)) {  // each fits, their sum does not
+        problems.push_back({field_path("investors"), detail::group_thousands(fraction(new_shares).to_string()) + " shares",
+                            "the investors' shares together do not fit a share count (" +
+                                detail::group_thousands(std::to_string(detail::int64_max)) + " at most)"});
     }
     if (!problems.empty()) return false;
     r.new_money_ = money::from_units(detail::narrow(n, "new money"), c);
