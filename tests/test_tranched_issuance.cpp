@@ -186,6 +186,46 @@ TEST_CASE("tranche prices: a tranche that buys no whole share is reported, as in
     CHECK(tranched_issuance::validate(round, priced, own).size() == 1);
 }
 
+// Regression (fifth session): with the round's shares rounded rounding::exact, a tranche whose
+// amount buys a fraction of a share at its price passed validate() (which skipped every check
+// under rounding::exact) and made the constructor throw inexact_error "result is not exact and
+// rounding::exact was requested", naming no tranche. Now each such amount or fallback is a
+// problem of the tranche pricing, at its tranche, with every other. $20M at $4.00 is 5,000,000
+// shares exactly; $10M at an own $3.00 is 10,000,000/3; the $9 fallback at $4.00 is 9/4.
+TEST_CASE("tranche prices: under rounding::exact a tranche that buys a fraction of a share is reported at its tranche") {
+    using fr::tranche;
+    const fr::funding_round round =
+        fr::round_builder("Series A")
+            .pre_money(40_M)
+            .close_date(ymd(2026, 3, 31))
+            .invest(fr::investor::financial("Bio Fund"), 20'000'012_usd,
+                    {tranche::at_close(10_M), tranche::when(10_M, fr::milestone("IND cleared")),
+                     tranche::when(12_usd, fr::milestone("IND cleared").with_long_stop(ymd(2026, 12, 31))).otherwise(9_usd)})
+            .build();
+    const priced_round priced = fr::priced_terms_of(round)
+                                    .shares_rounded(rounding::exact)
+                                    .solve({"issued + options", share_count(10'000'000), share_count(0)});
+    REQUIRE(priced.price_units() == fraction(4'000));  // $40M / 10,000,000; $20,000,012 buys 5,000,003 exactly
+    const std::vector<fr::tranche_price> step_up{{"Bio Fund", 1, fr::price_per_share(3_usd, share_count(1))}};
+    const auto problems = tranched_issuance::validate(round, priced, step_up);
+    std::vector<std::string> messages;
+    for (const auto& d : problems) messages.push_back(d.message());
+    CHECK(messages ==
+          std::vector<std::string>{
+              "round.investors[0] \"Bio Fund\".tranches[1].amount = $10,000,000.00: buys 10000000/3 shares at the price of "
+              "$3.0000 per share, not a whole number, and the round's share rounding is rounding::exact",
+              "round.investors[0] \"Bio Fund\".tranches[2].fallback = $9.00: buys 9/4 shares at the price of $4.0000 per "
+              "share, not a whole number, and the round's share rounding is rounding::exact"});
+    const fr::scenario cleared = fr::scenario("IND cleared").achieve("IND cleared", ymd(2027, 1, 15));
+    CHECK_THROWS_AS(tranched_issuance(round, priced, cleared, step_up), fr::validation_error);
+    // At an own price of $2.00 the $10M tranche buys 5,000,000 shares exactly; the fallback, not paid
+    // in this world, is still reported (as a tranche below one share is, whether or not it is paid).
+    const std::vector<fr::tranche_price> whole{{"Bio Fund", 1, fr::price_per_share(2_usd, share_count(1))}};
+    REQUIRE(tranched_issuance::validate(round, priced, whole).size() == 1);
+    CHECK(tranched_issuance::validate(round, priced, whole)[0].field.to_string() ==
+          "round.investors[0] \"Bio Fund\".tranches[2].fallback");
+}
+
 TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
     const fr::funding_round round = fundround_test::reference_round();
     // ASSUMED cap table (the report gives none): the holders before the round as one line.

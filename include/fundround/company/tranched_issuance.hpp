@@ -96,7 +96,8 @@ public:
     /// a price in another currency, a series named for a tranche at the round price, two names
     /// for one price, one name (by holder_name_key) for two prices; a tranche whose amount (or
     /// fallback) buys no whole share at its price by the round's share rounding (as priced_round
-    /// reports an investment below one share), whether or not it is paid in a world.
+    /// reports an investment below one share), or, under rounding::exact, a fraction of a share,
+    /// whether or not it is paid in a world.
     [[nodiscard]] static std::vector<diagnostic> validate(const funding_round& r, const priced_round& priced,
                                                           const std::vector<tranche_price>& own_prices) {
         std::vector<diagnostic> out;
@@ -151,9 +152,12 @@ public:
         }
         // A payment that buys no whole share is a problem, as priced_round reports an investment
         // below one share's price (nothing left silently as cash): each tranche's amount, else its
-        // fallback, at its price (its own, else the round's), by the round's share rounding (under
-        // rounding::exact a fraction of a share is an inexact_error when the shares are issued).
-        if (r.currency() != priced.currency() || priced.share_rounding() == rounding::exact) return out;
+        // fallback, at its price (its own, else the round's), by the round's share rounding. Under
+        // rounding::exact an amount that buys a fraction of a share is the problem, at its tranche
+        // (as priced_round names an investment whose shares are not whole), whether or not it is
+        // paid in a world: issuing it would throw an inexact_error that names no tranche.
+        if (r.currency() != priced.currency()) return out;
+        const bool exact = priced.share_rounding() == rounding::exact;
         const std::vector<commitment>& cs = r.commitments();
         for (std::size_t i = 0; i < cs.size(); ++i) {
             for (std::size_t k = 0; k < cs[i].tranches.size(); ++k) {
@@ -167,6 +171,25 @@ public:
                 if (own != nullptr && own->currency() != priced.currency()) continue;  // reported above
                 const fraction& units = own != nullptr ? own->units_per_share() : priced.price_units();
                 const tranche& t = cs[i].tranches[k];
+                const auto at = [&](bool fallback) {
+                    return field_path("round").member("investors").index(i, cs[i].investor.name()).member("tranches").index(k)
+                        .member(fallback ? "fallback" : "amount");
+                };
+                const auto price_text = [&] {
+                    return own != nullptr ? own->display_string() : detail::price_text(units, priced.currency(), priced.price_rounding());
+                };
+                if (exact) {  // each amount paid (the amount, the fallback) must buy whole shares
+                    for (const bool fallback : {false, true}) {
+                        if (fallback && !t.has_fallback()) continue;
+                        const money m = fallback ? *t.fallback() : t.amount();
+                        const fraction shares = fraction(m.units()) / units;
+                        if (shares.is_integer()) continue;
+                        out.push_back({at(fallback), format_full(m),
+                                       "buys " + shares.to_string() + " shares at the price of " + price_text() +
+                                           " per share, not a whole number, and the round's share rounding is rounding::exact"});
+                    }
+                    continue;
+                }
                 const auto buys_none = [&](money m) {
                     return (fraction(m.units()) / units).round_to_integer(priced.share_rounding()) == 0;
                 };
@@ -174,13 +197,9 @@ public:
                 const bool whole = buys_none(t.amount());
                 if (!whole && !(t.has_fallback() && buys_none(*t.fallback()))) continue;
                 const money paid = whole ? t.amount() : *t.fallback();
-                out.push_back({field_path("round").member("investors").index(i, cs[i].investor.name()).member("tranches").index(k)
-                                   .member(whole ? "amount" : "fallback"),
-                               format_full(paid),
-                               "buys no whole share at the price of " +
-                                   (own != nullptr ? own->display_string() : detail::price_text(units, priced.currency(), priced.price_rounding())) +
-                                   " per share (shares rounded " + std::string(to_string(priced.share_rounding())) +
-                                   "): a payment must buy at least one share"});
+                out.push_back({at(!whole), format_full(paid),
+                               "buys no whole share at the price of " + price_text() + " per share (shares rounded " +
+                                   std::string(to_string(priced.share_rounding())) + "): a payment must buy at least one share"});
             }
         }
         return out;
