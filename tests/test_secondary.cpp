@@ -205,6 +205,27 @@ TEST_CASE("secondary: a consideration or a total that overflows the amount range
                                    "at $1,000.0000 a share the consideration overflows the amount range " + most}});
 }
 
+// Regression (fifth session): a mark that did not fit the amount range threw "money
+// multiplication by a fraction overflows the 64-bit amount range", naming neither the price, the
+// count nor the basis. 8 x 10^18 shares at $1,000.00 is $8 x 10^21, above the largest amount.
+TEST_CASE("secondary: a mark that overflows the amount range names the price, the count and the basis") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("a", "Ada"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("a"), "Common", sh(8'000'000'000'000'000'000))
+                            .build();
+    const price_per_share price(1'000_usd, sh(1));
+    CHECK_THROWS_WITH_AS((void)implied_valuation(t, price, fully_diluted_basis::full()),
+                         "implied_valuation: $1,000.0000 a share x 8000000000000000000 shares on basis "
+                         "\"issued + granted options + unallocated pool + warrants\" overflows the amount range "
+                         "($9,223,372,036,854,775.807 at most)",
+                         overflow_error);
+    CHECK_THROWS_AS((void)secondary_sale("s", price).mark(t, fully_diluted_basis::full()), overflow_error);
+    // At $0.001 a share it fits: $8 x 10^15.
+    CHECK(implied_valuation(t, price_per_share(1_usd, sh(1'000)), fully_diluted_basis::full()).value ==
+          money::from_units(8'000'000'000'000'000'000));
+}
+
 // Review regression: a new buyer that bought nothing used to be added to the table silently.
 TEST_CASE("secondary: a new buyer that buys nothing is reported, not added") {
     const cap_table t = small_company();

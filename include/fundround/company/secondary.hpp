@@ -48,7 +48,8 @@ struct valuation_mark {
 
 /// The mark @p price sets on @p table: @p price x the fully diluted count on @p basis, rounded to
 /// a money unit by @p mode. Throws currency_mismatch_error if the price is not in the table's
-/// currency, invalid_argument_error if the count is 0.
+/// currency, invalid_argument_error if the count is 0, overflow_error naming the price, the count
+/// and the basis if the value does not fit the amount range.
 [[nodiscard]] inline valuation_mark implied_valuation(const cap_table& table, const price_per_share& price,
                                                       const fully_diluted_basis& basis,
                                                       rounding mode = rounding::half_even) {
@@ -61,8 +62,15 @@ struct valuation_mark {
         throw invalid_argument_error("implied_valuation: fully diluted count = 0 on basis \"" +
                                      basis.to_string() + "\": no valuation follows");
     }
-    return {price, basis, shares, price.units_per_share() * fraction(shares.value()),
-            price.cost_of(shares, mode), mode};
+    money value;
+    try {
+        value = price.cost_of(shares, mode);
+    } catch (const overflow_error&) {  // name the figures, as the other checks do
+        throw overflow_error("implied_valuation: " + price.to_string() + " a share x " + std::to_string(shares.value()) +
+                             " shares on basis \"" + basis.to_string() + "\" overflows the amount range (" +
+                             format_full(money::from_units(detail::int64_max, table.currency())) + " at most)");
+    }
+    return {price, basis, shares, price.units_per_share() * fraction(shares.value()), value, mode};
 }
 
 /// One block of shares changing hands: seller, buyer, class, number of shares.
