@@ -580,6 +580,36 @@ TEST_CASE("a round whose share counts overflow 64 bits is reported, not thrown")
     CHECK(fits.after().fully_diluted().total() == sh(8'000'000'000'000'000'000));
 }
 
+// Regression (fifth session): a round whose exact price has terms that do not fit a
+// price_per_share (the series' original issue price) made try_apply_to() throw overflow_error
+// "price per share overflows 64 bits". 4 x 10^18 + 4 shares (one unallocated), $7,000B
+// pre-money, $3,000B in, a 1/7 pool in the pre-money: P = 39 x 10^15 / (28 x 10^18 + 21) units
+// a share, a denominator past 64 bits. Now a problem of the terms; rounded, the round applies.
+TEST_CASE("an exact price that does not fit a price per share is a problem of the terms, not thrown") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1)})
+                            .holding(holder_id("ada"), "Common", sh(4'000'000'000'000'000'003))
+                            .build();
+    const auto round = [](bool rounded) {
+        priced_round_terms terms = priced_round_terms("A").pre_money(7'000_B).invest("x", 3'000_B).option_pool(
+            fraction(1, 7), pool_placement::pre_money);
+        if (rounded) terms.price_rounded(12, rounding::half_even);
+        return cap_table_round(terms, "Series A Preferred").add_investor(holder::investor("x", "X Fund")).top_up_pool("Plan");
+    };
+    const cap_table_round_result r = round(false).try_apply_to(t);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.problems ==
+          std::vector<diagnostic>{{field_path("terms").member("price"), "39000000000000000/28000000000000000021 units per share",
+                                   "does not fit a price per share (a 64-bit amount over a 64-bit share count), the new "
+                                   "series' original issue price: name a price rounding (price_rounded)"}});
+    CHECK_THROWS_AS((void)round(false).apply_to(t), validation_error);
+    const round_on_cap_table ok = round(true).apply_to(t);
+    CHECK(ok.pricing().price_units() == fraction(1'392'857, 1'000'000'000));  // $0.000001392857 a share
+    CHECK(*ok.after().classes()[*ok.after().class_index("Series A Preferred")].original_issue_price() == ok.pricing().price());
+}
+
 // An amount in another currency than the table's is one problem, at its field, against the
 // table's currency (it was reported twice: "like the rest" by the terms, then against the table).
 // An amount in the table's currency after a first one that is not is no problem of its own.

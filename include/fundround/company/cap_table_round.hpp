@@ -612,7 +612,8 @@ public:
         return try_apply_to(table).problems;
     }
     /// The round applied to @p table, or every problem found (a rounding::exact mode of the terms
-    /// that meets an inexact figure too: `terms.investors[i].shares`, say).
+    /// that meets an inexact figure too: `terms.investors[i].shares`, say; and an exact price
+    /// that does not fit a price_per_share, the series' original issue price: `terms.price`).
     [[nodiscard]] cap_table_round_result try_apply_to(const cap_table& table) const;
     /// The round applied to @p table; throws validation_error listing every problem.
     [[nodiscard]] round_on_cap_table apply_to(const cap_table& table) const {
@@ -801,8 +802,20 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     std::vector<detail::round_issue> issues;
     issues.reserve(p.investments().size());
     for (const priced_investment& i : p.investments()) issues.push_back({holder_id(i.investor), table.classes().size(), i.shares});
+    // The series' original issue price is a price_per_share (64-bit money over a 64-bit count):
+    // an exact price whose terms do not fit (a pool target on a huge count) is a problem of the
+    // terms, not an overflow_error out of try_apply_to().
+    std::optional<price_per_share> issue_price;
+    try {
+        issue_price = p.price();
+    } catch (const overflow_error&) {
+        out.push_back({field_path("terms").member("price"), p.price_units().to_string() + " units per share",
+                       "does not fit a price per share (a 64-bit amount over a 64-bit share count), the new "
+                       "series' original issue price: name a price rounding (price_rounded)"});
+        return result;
+    }
     std::vector<share_class> series;
-    series.push_back(share_class::preferred(series_, p.price(), liquidation_));
+    series.push_back(share_class::preferred(series_, *issue_price, liquidation_));
     fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
     cap_table_result built = detail::cap_table_access::issue_round(
         table, new_holders_, std::move(series), issues,
