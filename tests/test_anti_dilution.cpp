@@ -447,7 +447,17 @@ TEST_CASE("exact beyond 128 bits: big rationals inside, the rounded CP2 outside"
     CHECK(s.cp2_units == fraction(1'285'714'286, 1'000'000'000));
     CHECK(s.as_converted_after == sh(1'166'666'674));
     CHECK_THROWS_AS((void)s.b(), overflow_error);
-    CHECK_THROWS_AS((void)anti_dilution(charter).conversion_price_exact().adjust(t, issue), overflow_error);
+    // Kept exact, CP2 does not fit: a problem of the rounding (try_adjust() threw overflow_error
+    // before the fifth session; adjust() now throws validation_error listing it).
+    const anti_dilution exact = anti_dilution(charter).conversion_price_exact();
+    const anti_dilution_result r = exact.try_adjust(t, issue);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/conversion_price_rounding");
+    CHECK(r.problems[0].value == "exact");
+    CHECK(r.problems[0].rule == "leaves A's conversion price, about 1.285714285745 units, beyond the 128-bit fraction "
+                                "in lowest terms: round it (conversion_price_rounded)");
+    CHECK_THROWS_AS((void)exact.adjust(t, issue), validation_error);
 }
 
 // Invariants on random companies and issues: for the same down round, broad-based CP2 >=
@@ -558,7 +568,7 @@ TEST_CASE("a holding that overflows 64 bits as converted is reported by try_adju
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field.json_pointer() == "/protections/0/series");
     CHECK(r.problems[0].rule ==
-          "as converted at the ratio after, 10000000, x's 1000000000000 shares (or the series' total) overflow 64 bits");
+          "as converted at the ratio after, 10000000, x's 1000000000000 shares overflow 64 bits");
     CHECK_THROWS_AS((void)charter.adjust(t, issue), validation_error);
     const round_on_cap_table round =
         cap_table_round(priced_round_terms("S").at_price(price_per_share(money::from_units(1), sh(10))).invest("n", 100_usd),
@@ -636,6 +646,253 @@ TEST_CASE("warrants for a protected series are adjusted and counted, reconciling
     CHECK(d.adjustment().additional_shares() == sh(211'553));
     CHECK(d.after().fully_diluted().total() - r.after().fully_diluted().total() == sh(211'553));
     CHECK(d.change_of(holder_id("bank")).after == sh(119'232));
+}
+
+namespace {
+
+// A company for chained down rounds: Ada 10,000,000 common, the fund 1,000,000 of S0 at $10.
+cap_table chain_start() {
+    return cap_table_builder()
+        .add(holder::founder("ada", "Ada"))
+        .add(holder::investor("i0", "Fund 0"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("S0", per_share(10_usd)))
+        .holding(holder_id("ada"), "Common", sh(10'000'000))
+        .holding(holder_id("i0"), "S0", sh(1'000'000))
+        .build();
+}
+
+// Round r of a chain: $1M from a new investor "i<r>" for the new series "S<r>" at @p price.
+round_on_cap_table chain_round(const cap_table& t, int r, const price_per_share& price) {
+    const std::string name = "S" + std::to_string(r);
+    const std::string id = "i" + std::to_string(r);
+    return cap_table_round(priced_round_terms(name).at_price(price).invest(id, 1_M), name)
+        .add_investor(holder::investor(id, "Fund " + std::to_string(r)))
+        .apply_to(t);
+}
+
+}  // namespace
+
+// Review regression (fifth session): a chain of down rounds with CP2 kept exact grows the
+// conversion price's terms round after round (each CP2's denominator is the last one times
+// A + C). By the fifth round the exact product shares x ratio after passes the 128-bit fraction,
+// and the problem said the holding's as-converted shares "(or the series' total) overflow 64
+// bits" when the count is about 1,001,341. Now it says what does not fit. Each round's price is
+// 99% of the last, in mills ($9.90, $9.801, $9.702, $9.604, $9.507); by hand, round 1:
+// A = 11,000,000, C = floor(1,000,000 / 9.9) = 101,010, consideration 999,999,000 units;
+// CP2 = (10,000 x 11,000,000 + 999,999,000) / 11,101,010 = 11,099,999,900 / 1,110,101 units.
+TEST_CASE("chained exact adjustments: CP1 is the last CP2, and a CP2 that outgrows 128 bits is named as it is") {
+    cap_table t = chain_start();
+    anti_dilution charter = anti_dilution().protect(anti_dilution_terms::broad_based("S0")).conversion_price_exact();
+    std::int64_t price_units = 10'000;
+    fraction last_cp2 = units(10'000);
+    for (int r = 1; r <= 5; ++r) {
+        price_units = price_units * 99 / 100;
+        const round_on_cap_table round = chain_round(t, r, price_per_share(money::from_units(price_units), sh(1)));
+        const down_round_result d = charter.try_apply_to(round);
+        if (r < 5) {
+            REQUIRE(d.ok());
+            const series_adjustment& s0 = d.round->adjustment().of("S0");
+            CHECK(s0.cp1_units == last_cp2);  // the adjustment compounds on the last one
+            CHECK(s0.adjusted);
+            if (r == 1) CHECK(s0.cp2_units == units(11'099'999'900, 1'110'101));
+            last_cp2 = s0.cp2_units;
+            t = d.round->after();
+            charter.protect(anti_dilution_terms::broad_based("S" + std::to_string(r)));
+            continue;
+        }
+        REQUIRE_FALSE(d.ok());
+        REQUIRE(d.problems.size() == 1);
+        CHECK(d.problems[0].field.json_pointer() == "/protections/0/series");
+        CHECK(d.problems[0].rule ==
+              "i0's 1000000 shares x the ratio after, "
+              "10265660139347216887217866397441150000/10251913507384102818818350528312482049, do not fit the "
+              "128-bit fraction (exact_after): round CP2 (conversion_price_rounded)");
+    }
+}
+
+// Review regression (fifth session): rounding::exact for CP2 or for the shares as converted made
+// try_adjust() throw inexact_error (no field, no value) instead of returning the problem. On
+// Gust's figures CP2 = $8/9 is not a whole number of $0.0001, and at $0.8889 Fund A's
+// 2,000,000 shares convert into 20,000,000,000/8889, not whole.
+TEST_CASE("rounding::exact that meets an inexact CP2 or as-converted count is a problem, not a throw") {
+    const cap_table t = gust_company();
+    const anti_dilution_result price = both_broad().conversion_price_rounded(4, rounding::exact).try_adjust(t, gust_series_c());
+    REQUIRE_FALSE(price.ok());
+    REQUIRE(price.problems.size() == 2);
+    CHECK(price.problems[0].field.json_pointer() == "/conversion_price_rounding/mode");
+    CHECK(price.problems[0].value == "exact");
+    CHECK(price.problems[0].rule == "Series A Preferred's conversion price 888.888888888889 units is not a whole number "
+                                    "of $0.0001 steps, and its rounding is rounding::exact");
+    // A price that is whole at the step passes: the full ratchet to $0.50.
+    CHECK(anti_dilution()
+              .protect(anti_dilution_terms::full_ratchet("Series A Preferred"))
+              .conversion_price_rounded(4, rounding::exact)
+              .adjust(t, gust_series_c())
+              .of("Series A Preferred")
+              .cp2_units == units(500));
+
+    const anti_dilution_result shares = both_broad().shares_rounded(rounding::exact).try_adjust(t, gust_series_c());
+    REQUIRE_FALSE(shares.ok());
+    REQUIRE(shares.problems.size() == 2);  // one per series: the first holding that is not whole
+    CHECK(shares.problems[0].field.json_pointer() == "/share_rounding");
+    CHECK(shares.problems[0].rule == "fund-a's 2000000 shares as converted, 2000000 before and 20000000000/8889 after, "
+                                     "are not whole, and the rounding is rounding::exact");
+    // Exact CP2 ($8/9, $5/3) makes every holding whole (x 9/8, x 6/5): no problem.
+    const anti_dilution_adjustment whole =
+        both_broad().conversion_price_exact().shares_rounded(rounding::exact).adjust(t, gust_series_c());
+    CHECK(whole.of("Series A Preferred").as_converted_after == sh(2'812'500));
+}
+
+// Review regression (fifth session): an exempted issue for a negative consideration was accepted
+// silently, and a method cast from an integer outside the enum was applied as "unknown" (as a
+// full ratchet: A = 0).
+TEST_CASE("a negative exempted consideration and an unknown method are reported") {
+    const cap_table t = gust_company();
+    const std::vector<diagnostic> negative = both_broad().exempt("lessor").validate(
+        t, share_issuance::exempted("W", sh(10), money::from_units(-5'000), "lessor"));
+    REQUIRE(negative.size() == 1);
+    CHECK(negative[0].field.json_pointer() == "/issuance/consideration");
+    CHECK(negative[0].value == "-$5.00");
+    CHECK(negative[0].rule == "must not be negative (an exempted issue is for some consideration or none)");
+    CHECK(both_broad().exempt("lessor").validate(t, share_issuance::exempted("W", sh(10), 0_usd, "lessor")).empty());
+
+    anti_dilution_terms odd = anti_dilution_terms::broad_based("Series A Preferred");
+    odd.method = static_cast<anti_dilution_method>(9);
+    const anti_dilution_result r = anti_dilution().protect(odd).try_adjust(t, gust_series_c());
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/protections/0/method");
+    CHECK(r.problems[0].value == "9");
+}
+
+// Properties on random companies and down rounds (seeded, exact): CP2 is the NVCA form
+// CP1 x (A + B) / (A + C) with B = consideration / CP1 (the library solves the equivalent
+// (CP1 x A + consideration) / (A + C)), rounded to the named step by the named mode and never
+// above CP1; a full ratchet's CP2 is the issue price so rounded; every holding converts into
+// floor(shares x OIP / CP2) = floor(the money it paid / CP2); the series' totals are the sums.
+TEST_CASE("properties: CP2 as the charter writes it, and each holding converts into its money / CP2") {
+    fundround_test::lcg rng{20261206};
+    const rounding modes[] = {rounding::half_away_from_zero, rounding::floor, rounding::ceiling, rounding::half_even,
+                              rounding::half_toward_zero};
+    int adjusted = 0;
+    for (int trial = 0; trial < 200; ++trial) {
+        const auto n = [&](std::uint64_t lo, std::uint64_t hi) { return static_cast<std::int64_t>(lo + rng.next(hi - lo)); };
+        const price_per_share oip(money::from_units(n(1, 5'000'000)), sh(n(1, 4)));
+        const cap_table t = cap_table_builder()
+                                .add(holder::founder("f", "F"))
+                                .add(holder::investor("a1", "A1"))
+                                .add(holder::investor("a2", "A2"))
+                                .add(holder::investor("b", "B"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("A", oip))
+                                .add(share_class::preferred("B", per_share(money::from_units(n(1, 9'000'000)))))
+                                .holding(holder_id("f"), "Common", sh(n(1, 50'000'000)))
+                                .holding(holder_id("a1"), "A", sh(n(1, 20'000'000)))
+                                .holding(holder_id("a2"), "A", sh(n(1, 20'000'000)))
+                                .holding(holder_id("b"), "B", sh(n(1, 20'000'000)))
+                                .build();
+        const fraction cp1 = oip.units_per_share();
+        const share_issuance issue = share_issuance::sale("X", sh(n(1, 30'000'000)), money::from_units(n(1, 40'000'000'000)));
+        const int decimals = static_cast<int>(n(0, 9));
+        const rounding mode = modes[trial % 5];
+        const fraction step = price_precision{decimals, mode}.step_units();
+        const auto rounded = [&](const fraction& exact) {
+            const fraction r = fraction((exact / step).round_to_integer(mode)) * step;
+            return r > cp1 ? cp1 : r;
+        };
+        const share_count all_a = t.fully_diluted().by_class()[1];
+        const std::vector<std::pair<anti_dilution_terms, share_count>> cases{
+            {anti_dilution_terms::broad_based("A"), t.fully_diluted().total()},
+            {anti_dilution_terms::narrow_based("A", {"A", "B"}), t.fully_diluted(fully_diluted_basis::outstanding()).total() -
+                                                                  t.fully_diluted().by_class()[0]},
+            {anti_dilution_terms::narrow_based("A", {"A"}), all_a},
+            {anti_dilution_terms::full_ratchet("A"), sh(0)}};
+        for (const auto& [terms, a] : cases) {
+            const anti_dilution_result r = anti_dilution().protect(terms).conversion_price_rounded(decimals, mode).try_adjust(t, issue);
+            const fraction price = issue.price_units();
+            if (!r.ok()) {
+                // Only a rounding to zero may refuse, and only where the step is above the price.
+                REQUIRE(r.problems.size() == 1);
+                CHECK(r.problems[0].field.json_pointer() == "/conversion_price_rounding");
+                CHECK(rounded(price).sign() <= 0);
+                continue;
+            }
+            const series_adjustment& s = r.adjustment->of("A");
+            CHECK(s.a == a);
+            if (!(price < cp1)) {
+                CHECK(s.cp2_units == cp1);
+                CHECK_FALSE(s.adjusted);
+                continue;
+            }
+            const fraction b = fraction(issue.consideration_units()) / cp1;
+            const fraction exact = terms.method == anti_dilution_method::full_ratchet
+                                       ? price
+                                       : cp1 * (fraction(a.value()) + b) / (fraction(a.value()) + fraction(issue.shares().value()));
+            CHECK(s.exact_cp2_units == exact);
+            CHECK(s.cp2_units == rounded(exact));
+            CHECK(s.adjusted == (s.cp2_units < cp1));
+            if (s.adjusted) ++adjusted;
+            share_count total;
+            for (const holder_conversion& h : s.holders) {
+                const fraction paid = fraction(h.shares.value()) * oip.units_per_share();
+                CHECK(h.as_converted_after == sh(static_cast<std::int64_t>((paid / s.cp2_units).round_to_integer(rounding::floor))));
+                total += h.as_converted_after;
+            }
+            CHECK(s.as_converted_after == total);
+        }
+    }
+    CHECK(adjusted > 300);
+}
+
+// Properties of a chain of priced rounds with anti-dilution (seeded, exact): each round is applied
+// to the table the last down round left, every preferred series protected (broad, narrow on every
+// preferred series, or full ratchet, drawn); for each series CP1 is the CP2 it was left with (the
+// adjustments compound), CP2 <= CP1, and a round at or above a series' CP1 leaves it alone; the
+// fully diluted total after each round is the total before + the round's new shares + the
+// adjustment's additional shares, so across the chain it is the start + every share issued.
+TEST_CASE("properties: a chain of down rounds compounds CP and adds up every share issued") {
+    fundround_test::lcg rng{6122026};
+    for (int trial = 0; trial < 6; ++trial) {
+        cap_table t = chain_start();
+        const share_count start = t.fully_diluted().total();
+        share_count issued;
+        std::vector<std::pair<std::string, anti_dilution_method>> series{{"S0", anti_dilution_method::broad_based_weighted_average}};
+        std::vector<fraction> cp{units(10'000)};  // each series' conversion price, as the last round left it
+        std::int64_t price_units = 10'000;
+        for (int r = 1; r <= 25; ++r) {
+            // Mostly down, one round in four up (to 150% of the last price).
+            price_units = rng.next(4) == 0 ? price_units * 3 / 2 : price_units * static_cast<std::int64_t>(50 + rng.next(50)) / 100;
+            if (price_units < 1) price_units = 1;
+            const round_on_cap_table round = chain_round(t, r, price_per_share(money::from_units(price_units), sh(1)));
+            anti_dilution charter;
+            std::vector<std::string> preferred;
+            for (const auto& s : series) preferred.push_back(s.first);
+            for (const auto& [name, method] : series) {
+                if (method == anti_dilution_method::broad_based_weighted_average) charter.protect(anti_dilution_terms::broad_based(name));
+                if (method == anti_dilution_method::narrow_based_weighted_average) charter.protect(anti_dilution_terms::narrow_based(name, preferred));
+                if (method == anti_dilution_method::full_ratchet) charter.protect(anti_dilution_terms::full_ratchet(name));
+            }
+            const down_round d = charter.apply_to(round);
+            for (std::size_t k = 0; k < series.size(); ++k) {
+                const series_adjustment& s = d.adjustment().of(series[k].first);
+                CHECK(s.cp1_units == cp[k]);
+                CHECK(s.cp2_units <= s.cp1_units);
+                if (!(units(price_units) < s.cp1_units)) CHECK_FALSE(s.adjusted);
+                cp[k] = s.cp2_units;
+            }
+            CHECK(d.after().fully_diluted().total() ==
+                  round.before().fully_diluted().total() + round.pricing().new_shares() + d.adjustment().additional_shares());
+            issued += round.pricing().new_shares() + d.adjustment().additional_shares();
+            t = d.after();
+            const anti_dilution_method drawn[] = {anti_dilution_method::broad_based_weighted_average,
+                                                  anti_dilution_method::narrow_based_weighted_average,
+                                                  anti_dilution_method::full_ratchet};
+            series.emplace_back("S" + std::to_string(r), drawn[rng.next(3)]);
+            cp.push_back(units(price_units));
+        }
+        CHECK(t.fully_diluted().total() == start + issued);
+    }
 }
 
 }  // namespace test_anti_dilution

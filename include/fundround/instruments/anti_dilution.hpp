@@ -200,13 +200,12 @@ public:
             out.push_back({path.member("shares"), std::to_string(shares_.value()), "must be positive"});
         }
         if (kind_ == issuance_kind::new_securities && consideration_.sign() <= 0) {
-            const std::string value =
-                consideration_.is_integer() && consideration_.numerator() <= detail::int64_max &&
-                        consideration_.numerator() >= detail::int64_min
-                    ? format_full(money::from_units(static_cast<std::int64_t>(consideration_.numerator()), currency_))
-                    : consideration_.to_string() + " units";
-            out.push_back({path.member("consideration"), value,
+            out.push_back({path.member("consideration"), consideration_text(),
                            "must be positive (the new price per share, consideration / shares, must be positive)"});
+        }
+        if (kind_ == issuance_kind::exempted && consideration_.sign() < 0) {
+            out.push_back({path.member("consideration"), consideration_text(),
+                           "must not be negative (an exempted issue is for some consideration or none)"});
         }
         return out;
     }
@@ -220,6 +219,14 @@ public:
     [[nodiscard]] friend bool operator!=(const share_issuance& a, const share_issuance& b) { return !(a == b); }
 
 private:
+    // The consideration as money ("$0.00"), or as units where it is not a whole number of them.
+    std::string consideration_text() const {
+        return consideration_.is_integer() && consideration_.numerator() <= detail::int64_max &&
+                       consideration_.numerator() >= detail::int64_min
+                   ? format_full(money::from_units(static_cast<std::int64_t>(consideration_.numerator()), currency_))
+                   : consideration_.to_string() + " units";
+    }
+
     share_issuance(std::string name, issuance_kind kind, share_count shares, fraction consideration,
                    fundround::currency c, std::string exemption)
         : name_(std::move(name)), kind_(kind), shares_(shares), consideration_(consideration), currency_(c),
@@ -673,6 +680,11 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
     for (std::size_t i = 0; i < terms_.size(); ++i) {
         const anti_dilution_terms& t = terms_[i];
         const field_path at = field_path("protections").index(i, t.series);
+        if (to_string(t.method) == "unknown") {
+            // An enum value cast from an integer outside the four methods.
+            out.push_back({at.member("method"), std::to_string(static_cast<int>(t.method)),
+                           "must be none, broad_based_weighted_average, narrow_based_weighted_average or full_ratchet"});
+        }
         const auto c = before.class_index(t.series);
         if (!c) {
             out.push_back({at.member("series"), detail::quoted_text(t.series), "is not a share class on the cap table"});
@@ -743,13 +755,23 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
         const anti_dilution_terms& t = terms_[i];
         const std::size_t ci = *before.class_index(t.series);
         const share_class& cls = before.classes()[ci];
+        const field_path at = field_path("protections").index(i, t.series);
         series_adjustment s;
         s.series = t.series;
         s.method = t.method;
         s.base = t.base_definition();
         s.original_issue_price_units = cls.original_issue_price()->units_per_share();
         s.ratio_before = cls.conversion_ratio();
-        s.cp1_units = s.original_issue_price_units / s.ratio_before;
+        try {
+            s.cp1_units = s.original_issue_price_units / s.ratio_before;
+        } catch (const overflow_error&) {
+            // Only a ratio set by hand with huge terms: every adjustment leaves OIP / ratio = CP2.
+            result.problems.push_back({at.member("series"), detail::quoted_text(t.series),
+                                       "its conversion price, the original issue price " +
+                                           s.original_issue_price_units.to_string() + " units / the conversion ratio " +
+                                           s.ratio_before.to_string() + ", does not fit the 128-bit fraction"});
+            continue;
+        }
         s.issue_price_units = issue_price;
         s.consideration_units = issue.consideration_units();
         s.c = issue.shares();
@@ -784,10 +806,31 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             try {
                 s.exact_cp2_units = exact.to_fraction("exact conversion price");
             } catch (const overflow_error&) {
-                if (!precision_) throw;  // an exact CP2 was asked for and does not fit
                 s.exact_cp2_units.reset();
             }
-            fraction cp2 = precision_ ? detail::round_conversion_price(exact, *precision_) : *s.exact_cp2_units;
+            if (!precision_ && !s.exact_cp2_units) {
+                // An exact CP2 was asked for and does not fit (a chain of exact adjustments grows
+                // its terms round after round): a problem, not a throw.
+                result.problems.push_back(
+                    {field_path("conversion_price_rounding"), "exact",
+                     "leaves " + t.series + "'s conversion price, about " +
+                         exact.to_decimal_string(12, rounding::half_even) +
+                         " units, beyond the 128-bit fraction in lowest terms: round it (conversion_price_rounded)"});
+                continue;
+            }
+            fraction cp2;
+            try {
+                cp2 = precision_ ? detail::round_conversion_price(exact, *precision_) : *s.exact_cp2_units;
+            } catch (const inexact_error&) {
+                result.problems.push_back(
+                    {field_path("conversion_price_rounding").member("mode"), "exact",
+                     t.series + "'s conversion price " + exact.to_decimal_string(12, rounding::half_even) +
+                         " units is not a whole number of " +
+                         detail::anti_dilution_price_text(precision_->step_units(), before.currency(),
+                                                          precision_->decimals < 4 ? 4 : precision_->decimals) +
+                         " steps, and its rounding is rounding::exact"});
+                continue;
+            }
             if (cp2 > s.cp1_units) {
                 cp2 = s.cp1_units;
                 s.capped_at_cp1 = true;
@@ -802,7 +845,15 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             }
             s.cp2_units = cp2;
             s.adjusted = cp2 < s.cp1_units;
-            s.ratio_after = s.original_issue_price_units / cp2;
+            try {
+                s.ratio_after = s.original_issue_price_units / cp2;
+            } catch (const overflow_error&) {
+                result.problems.push_back({at.member("series"), detail::quoted_text(t.series),
+                                           "its conversion ratio after, the original issue price " +
+                                               s.original_issue_price_units.to_string() + " units / CP2 " + cp2.to_string() +
+                                               " units, does not fit the 128-bit fraction: round CP2 (conversion_price_rounded)"});
+                continue;
+            }
             const int d = detail::anti_dilution_decimals_apart(issue_price, s.cp1_units, before.currency());
             s.reason = "down round: the issue price " +
                        detail::anti_dilution_price_text_apart(issue_price, s.cp1_units, before.currency(), d) +
@@ -814,7 +865,8 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             }
         }
         // One holding (or warrant) of the series as converted at the ratios before and after; a
-        // count beyond 64 bits is a problem on the series, not a throw.
+        // figure that does not fit (an exact product beyond 128 bits, a count beyond 64) or is not
+        // whole under rounding::exact is a problem on the series, named as it is, not a throw.
         const auto convert = [&](const holder_id& holder, share_count shares, const std::string& what,
                                  std::vector<holder_conversion>& into) {
             holder_conversion hc;
@@ -822,21 +874,40 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             hc.name = before.find_holder(holder).name();
             hc.shares = shares;
             const fraction n(shares.value());
+            const std::string whose = holder.str() + what + std::to_string(shares.value()) + " shares";
+            const auto fail = [&](field_path field, std::string value, std::string rule) {
+                result.problems.push_back({std::move(field), std::move(value), std::move(rule)});
+                return false;
+            };
             try {
+                hc.exact_after = n * s.ratio_after;
+            } catch (const overflow_error&) {
+                return fail(at.member("series"), detail::quoted_text(t.series),
+                            whose + " x the ratio after, " + s.ratio_after.to_string() +
+                                ", do not fit the 128-bit fraction (exact_after): round CP2 (conversion_price_rounded)");
+            }
+            try {
+                // n x the ratio before fits: the table before counts the holding so.
                 hc.as_converted_before = share_count(
                     detail::narrow((n * s.ratio_before).round_to_integer(share_mode_), "shares as converted"));
-                hc.exact_after = n * s.ratio_after;
                 hc.as_converted_after = share_count(
                     detail::narrow(hc.exact_after.round_to_integer(share_mode_), "shares as converted"));
+            } catch (const inexact_error&) {
+                return fail(field_path("share_rounding"), "exact",
+                            whose + " as converted, " + (n * s.ratio_before).to_string() + " before and " +
+                                hc.exact_after.to_string() + " after, are not whole, and the rounding is rounding::exact");
+            } catch (const overflow_error&) {
+                return fail(at.member("series"), detail::quoted_text(t.series),
+                            "as converted at the ratio after, " + s.ratio_after.to_string() + ", " + whose +
+                                " overflow 64 bits");
+            }
+            try {
                 s.as_converted_before += hc.as_converted_before;
                 s.as_converted_after += hc.as_converted_after;
             } catch (const overflow_error&) {
-                result.problems.push_back({field_path("protections").index(i, t.series).member("series"),
-                                           detail::quoted_text(t.series),
-                                           "as converted at the ratio after, " + s.ratio_after.to_string() + ", " +
-                                               holder.str() + what + std::to_string(shares.value()) +
-                                               " shares (or the series' total) overflow 64 bits"});
-                return false;
+                return fail(at.member("series"), detail::quoted_text(t.series),
+                            "as converted at the ratio after, " + s.ratio_after.to_string() +
+                                ", the series' holdings and warrants overflow 64 bits in all");
             }
             into.push_back(std::move(hc));
             return true;
