@@ -34,6 +34,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -558,15 +559,17 @@ namespace detail {
 /// copied through the builder's public API.
 [[nodiscard]] inline cap_table with_conversion_ratios(const cap_table& table,
                                                       const std::vector<std::pair<std::string, fraction>>& ratios) {
+    // The ratio of each class by its position (the last given wins), found once per ratio.
+    std::vector<const fraction*> ratio_of(table.classes().size(), nullptr);
+    for (const auto& r : ratios) {
+        if (const auto c = table.class_index(r.first)) ratio_of[*c] = &r.second;
+    }
     cap_table_builder b;
     b.currency(table.currency());
     for (const holder& h : table.holders()) b.add(h);
-    for (const share_class& c : table.classes()) {
-        share_class copy = c;
-        for (const auto& r : ratios) {
-            if (r.first == c.name()) copy = c.with_conversion_ratio(r.second);
-        }
-        b.add(std::move(copy));
+    for (std::size_t i = 0; i < table.classes().size(); ++i) {
+        const share_class& c = table.classes()[i];
+        b.add(ratio_of[i] ? c.with_conversion_ratio(*ratio_of[i]) : c);
     }
     for (const option_pool& p : table.pools()) b.add(p);
     for (const holding& h : table.holdings()) b.holding(h.holder, h.share_class, h.shares);
@@ -677,6 +680,7 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
         out.push_back({field_path("conversion_price_rounding").member("decimals"), std::to_string(precision_->decimals),
                        "must be from 0 to " + std::to_string(price_precision::max_decimals)});
     }
+    std::map<std::string_view, std::size_t> first_terms;  // each series' first terms, for the repeats
     for (std::size_t i = 0; i < terms_.size(); ++i) {
         const anti_dilution_terms& t = terms_[i];
         const field_path at = field_path("protections").index(i, t.series);
@@ -692,12 +696,10 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
             out.push_back({at.member("series"), detail::quoted_text(t.series),
                            "must be a preferred series with an original issue price"});
         }
-        for (std::size_t j = 0; j < i; ++j) {
-            if (terms_[j].series == t.series) {
-                out.push_back({at.member("series"), detail::quoted_text(t.series),
-                               "duplicates protections[" + std::to_string(j) + "]: state a series' terms once"});
-                break;
-            }
+        const auto first = first_terms.emplace(t.series, i);
+        if (!first.second) {
+            out.push_back({at.member("series"), detail::quoted_text(t.series),
+                           "duplicates protections[" + std::to_string(first.first->second) + "]: state a series' terms once"});
         }
         if (t.method == anti_dilution_method::narrow_based_weighted_average) {
             if (t.narrow_classes.empty()) {
@@ -739,6 +741,25 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
     const bool exempt = issue.kind() != issuance_kind::new_securities;
     const fraction issue_price = issue.consideration_units().sign() > 0 ? issue.price_units() : fraction();
     const fully_diluted_counts outstanding = before.fully_diluted(fully_diluted_basis::outstanding());
+    // A on each distinct broad base, and each class's holdings and warrants, found once: the cost
+    // grows with the table plus the terms, not with their product (a company after many rounds
+    // protects many series).
+    std::vector<std::pair<fully_diluted_basis, share_count>> broad_totals;
+    const auto broad_total = [&](const fully_diluted_basis& b) {
+        for (const auto& e : broad_totals) {
+            if (e.first == b) return e.second;
+        }
+        broad_totals.emplace_back(b, before.fully_diluted(b).total());
+        return broad_totals.back().second;
+    };
+    std::vector<std::vector<std::size_t>> holdings_of(before.classes().size());
+    std::vector<std::vector<std::size_t>> warrants_of(before.classes().size());
+    for (std::size_t k = 0; k < before.holdings().size(); ++k) {
+        holdings_of[*before.class_index(before.holdings()[k].share_class)].push_back(k);
+    }
+    for (std::size_t k = 0; k < before.warrants().size(); ++k) {
+        warrants_of[*before.class_index(before.warrants()[k].share_class)].push_back(k);
+    }
     const big_rational consideration(issue.consideration_units());
     const auto big_count = [](share_count s) { return big_rational(big_int(s.value()), big_int(1)); };
     const auto exempt_reason = [&]() -> std::string {
@@ -776,7 +797,7 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
         s.consideration_units = issue.consideration_units();
         s.c = issue.shares();
         if (t.method == anti_dilution_method::broad_based_weighted_average) {
-            s.a = before.fully_diluted(t.broad_base).total();
+            s.a = broad_total(t.broad_base);
         } else if (t.method == anti_dilution_method::narrow_based_weighted_average) {
             for (const std::string& name : t.narrow_classes) s.a += outstanding.by_class()[*before.class_index(name)];
         }
@@ -913,14 +934,16 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
             return true;
         };
         bool fits = true;
-        for (const holding& h : before.holdings()) {
-            if (h.share_class == t.series && !(fits = convert(h.holder, h.shares, "'s ", s.holders))) break;
+        for (const std::size_t k : holdings_of[ci]) {
+            const holding& h = before.holdings()[k];
+            if (!(fits = convert(h.holder, h.shares, "'s ", s.holders))) break;
         }
         // Warrants for the series: on exercise they are shares of it, converting at the new ratio
         // (the cap table counts them so), so they count in the series' totals too.
-        for (const warrant& w : before.warrants()) {
+        for (const std::size_t k : warrants_of[ci]) {
             if (!fits) break;
-            if (w.share_class == t.series && !(fits = convert(w.holder, w.shares, "'s warrant for ", s.warrants))) break;
+            const warrant& w = before.warrants()[k];
+            if (!(fits = convert(w.holder, w.shares, "'s warrant for ", s.warrants))) break;
         }
         if (fits) adj.series_.push_back(std::move(s));
     }
