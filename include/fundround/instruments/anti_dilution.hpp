@@ -481,7 +481,9 @@ public:
 
     /// Every problem with these terms and @p issue on @p before (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& before, const share_issuance& issue) const;
-    /// The adjustments @p issue triggers on the table @p before it, or every problem found.
+    /// The adjustments @p issue triggers on the table @p before it, or every problem found: a
+    /// figure the named roundings cannot give (rounding::exact on an inexact CP2 or count) or that
+    /// does not fit (an exact CP2 or product beyond 128 bits, a count beyond 64) is one too.
     [[nodiscard]] anti_dilution_result try_adjust(const cap_table& before, const share_issuance& issue) const;
     /// The adjustments @p issue triggers on the table @p before it; throws validation_error.
     [[nodiscard]] anti_dilution_adjustment adjust(const cap_table& before, const share_issuance& issue) const {
