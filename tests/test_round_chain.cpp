@@ -261,4 +261,54 @@ TEST_CASE("property: conversions in a chain never create or lose money") {
     }
 }
 
+// Property (seeded, exact): across a chain of priced rounds (priced by pre-money, post-money or
+// price per share, some with a pool top-up in the pre- or post-money), the fully diluted total
+// after each round is the total before + the round's new shares + its pool increase, each
+// holder's shares never fall, and the final table holds the start + every share the chain issued.
+TEST_CASE("property: a chain's totals are the start plus every share its rounds issued") {
+    detail::xoshiro256 rng(20261206);
+    for (int trial = 0; trial < 20; ++trial) {
+        round_chain chain(founding());
+        const std::uint64_t rounds = 1 + rng.below(8);
+        for (std::uint64_t k = 0; k < rounds; ++k) {
+            const std::string name = "R" + std::to_string(k);
+            const std::string id = "inv" + std::to_string(k);
+            const money amount = money::from_units(static_cast<std::int64_t>(100'000 + rng.below(9'900'000)) * 1000 + 13);
+            priced_round_terms terms(name);
+            const std::uint64_t basis = rng.below(3);
+            switch (basis) {
+                case 0: terms.pre_money(money::from_units(static_cast<std::int64_t>(1'000'000 + rng.below(99'000'000)) * 1000)); break;
+                case 1: terms.post_money(amount + money::from_units(static_cast<std::int64_t>(1'000'000 + rng.below(99'000'000)) * 1000)); break;
+                default: terms.at_price(price_per_share(money::from_units(static_cast<std::int64_t>(1 + rng.below(9'999))), sh(1))); break;
+            }
+            terms.invest(id, amount).price_rounded(4, rounding::half_even);
+            const bool pool = rng.below(2) == 0;
+            if (pool) {
+                terms.option_pool(fraction(static_cast<std::int64_t>(5 + rng.below(15)), 100),
+                                  // A stated post-money takes its pool in the pre-money (the terms say why).
+                                  basis == 1 || rng.below(2) == 0 ? pool_placement::pre_money : pool_placement::post_money);
+            }
+            cap_table_round r(terms, name + " Preferred");
+            r.add_investor(holder::investor(id, "Investor " + std::to_string(k)));
+            if (pool) r.top_up_pool("Plan");
+            chain.then(std::move(r));
+        }
+        const round_chain_result history = chain.run();
+        REQUIRE(history.rounds().size() == rounds);
+        REQUIRE(history.totals().size() == rounds + 1);
+        CHECK(history.totals()[0] == founding().fully_diluted().total());
+        share_count issued;
+        for (std::size_t k = 0; k < rounds; ++k) {
+            const round_on_cap_table& r = history.rounds()[k];
+            const share_count added = r.pricing().new_shares() + r.pricing().pool_increase();
+            CHECK(history.totals()[k + 1] == history.totals()[k] + added);
+            CHECK(r.after().fully_diluted().total() == history.totals()[k + 1]);
+            for (const holder_change& h : r.holders()) CHECK(h.after >= h.before);
+            issued += added;
+        }
+        CHECK(history.final_table().fully_diluted().total() == history.totals()[0] + issued);
+        CHECK(history.shares_history(holder_id("ada")) == std::vector<share_count>(rounds + 1, sh(8'000'000)));
+    }
+}
+
 }  // namespace test_round_chain
