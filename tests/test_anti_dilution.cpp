@@ -263,6 +263,21 @@ TEST_CASE("rounding above CP1 is held at CP1; a rounding to zero is reported") {
     REQUIRE_FALSE(zero.ok());
     REQUIRE(zero.problems.size() == 1);
     CHECK(zero.problems[0].field.to_string() == "conversion_price_rounding");
+    CHECK(zero.problems[0].rule == "rounds Seed's conversion price 333.20000000 units to zero: choose a finer precision");
+
+    // Review regression (fifth session): a price below 10^-8 units was named "0.00000000 units",
+    // as if it were zero. A full ratchet to one unit over 10^18 shares: CP2 = 10^-18 units.
+    const anti_dilution_result tiny =
+        anti_dilution()
+            .protect(anti_dilution_terms::full_ratchet("Seed"))
+            .conversion_price_rounded(12, rounding::half_even)
+            .try_adjust(t, share_issuance::at_price("X", sh(10),
+                                                    price_per_share(money::from_units(1), sh(1'000'000'000'000'000'000))));
+    REQUIRE_FALSE(tiny.ok());
+    REQUIRE(tiny.problems.size() == 1);
+    CHECK(tiny.problems[0].value == "12 decimals");
+    CHECK(tiny.problems[0].rule ==
+          "rounds Seed's conversion price 1/1000000000000000000 units to zero: choose a finer precision");
 }
 
 TEST_CASE("validation reports every problem at once, with structured paths") {

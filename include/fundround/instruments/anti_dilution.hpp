@@ -859,11 +859,13 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
                 s.capped_at_cp1 = true;
             }
             if (cp2.sign() <= 0) {
-                result.problems.push_back(
-                    {field_path("conversion_price_rounding"),
-                     std::to_string(precision_ ? precision_->decimals : 0) + " decimals",
-                     "rounds " + t.series + "'s conversion price " + exact.to_decimal_string(8, rounding::half_even, 1) +
-                         " units to zero: choose a finer precision"});
+                // Eight decimals of a unit, or the exact fraction where they would print a zero.
+                std::string shown = exact.to_decimal_string(8, rounding::half_even, 1);
+                if (shown.find_first_not_of("0.") == std::string::npos) shown = exact.to_string();
+                result.problems.push_back({field_path("conversion_price_rounding"),
+                                           std::to_string(precision_ ? precision_->decimals : 0) + " decimals",
+                                           "rounds " + t.series + "'s conversion price " + shown +
+                                               " units to zero: choose a finer precision"});
                 continue;
             }
             s.cp2_units = cp2;
