@@ -11,6 +11,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -231,6 +233,102 @@ TEST_CASE("validation reports an unknown interest_accrues") {
     CHECK(d[0].message() == "notes[0].interest_accrues = 7: must be to the conversion date or to maturity");
     CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), "interest_accrues = 7: unknown", invalid_argument_error);
     CHECK(to_string(n.interest_accrues) == "unknown");
+}
+
+TEST_CASE("an unknown method, period or day count is refused and listed, not computed") {
+    // Regression (review of 2026-12-06): accrued_interest() computed an unknown method as compound
+    // ($8,023.671 for method 5), a compound period of 3 as three periods a year ($8,238.948) and
+    // one of -1 as $21.918; validate() listed neither an unknown method nor an unknown day count.
+    const calendar_date on = year{2025} / 1 / 1;
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.method = static_cast<interest_method>(5);
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(on), "method = 5: must be simple or compound", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest_exact(on), "method = 5: must be simple or compound", invalid_argument_error);
+    std::vector<diagnostic> d = n.validate(field_path("notes").index(0));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message() == "notes[0].method = 5: must be simple or compound");
+    for (const int p : {3, 0, -1}) {
+        convertible_note c = note_100k(note_day_count::actual_365_fixed);
+        c.method = interest_method::compound;
+        c.period = static_cast<compounding_period>(p);
+        const std::string rule = "period = " + std::to_string(p) + ": must be annually, semiannually, quarterly or monthly";
+        CHECK_THROWS_WITH_AS((void)c.accrued_interest(on), rule.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)c.accrued_interest_exact(on), rule.c_str(), invalid_argument_error);
+        c.method = interest_method::simple;  // simple interest has no period to use: listed, not thrown
+        CHECK(c.accrued_interest(on) == money::from_units(8'021'918));
+        REQUIRE(c.validate().size() == 1);
+        CHECK(c.validate()[0].message() == "note." + rule);
+    }
+    convertible_note dc = note_100k(static_cast<note_day_count>(9));
+    const char* day_rule =
+        "day_count = 9: must be actual/365 fixed, actual/360, 30E/360, 30/360 (US bond basis) or actual/actual (ISDA)";
+    CHECK_THROWS_WITH_AS((void)dc.accrued_interest(on), day_rule, invalid_argument_error);
+    d = dc.validate();
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message() == std::string("note.") + day_rule);
+}
+
+TEST_CASE("interest stopping at a maturity before the issue date names the maturity date") {
+    // Regression (review of 2026-12-06): the error said "accrual date = 2023-01-01: is before the
+    // note's issue date", a date the caller never gave (it asked for 2025-01-01).
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.maturity_date = year{2023} / 1 / 1;
+    n.interest_accrues = note_interest_accrual::to_maturity;
+    const char* rule = "convertible_note.maturity_date = 2023-01-01: must be after the issue date 2024-01-01 "
+                       "(interest accrues to maturity; a note cannot mature before it is issued)";
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), rule, invalid_argument_error);
+    n.method = interest_method::compound;
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), rule, invalid_argument_error);
+    // A date on or before the (bad) maturity is the caller's: still named as the accrual date.
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2022} / 1 / 1),
+                         "accrual date = 2022-01-01: is before the note's issue date 2024-01-01", invalid_argument_error);
+}
+
+TEST_CASE("interest beyond the money range: overflow_error naming the date, the amount and the terms") {
+    // 1 mill at a rate of 2^63 - 1 for one 30/360 year is exactly the largest amount; one more
+    // mill of rate is beyond it.
+    convertible_note n = note_100k(note_day_count::thirty_360_us);
+    n.principal = money::from_units(1);
+    n.annual_rate = fraction(std::numeric_limits<std::int64_t>::max());
+    const calendar_date on = year{2025} / 1 / 1;
+    CHECK(n.accrued_interest(on) == money::from_units(std::numeric_limits<std::int64_t>::max()));
+    n.annual_rate = n.annual_rate + fraction(1);
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(on),
+                         "accrued interest to 2025-01-01 = 9223372036854775808 mills: beyond the money range (at most "
+                         "9,223,372,036,854,775,807 mills in magnitude; the note: principal $0.001, annual_rate "
+                         "9223372036854775808 (922337203685477580800.0000%), simple)",
+                         overflow_error);
+    // Regression (review of 2026-12-06): $100,000 at 10^6 a year compounded monthly to 9999-12-31
+    // threw a message of about 490,000 characters (the whole 1.6-million-bit value, "does not fit
+    // the exact 128-bit fraction") after 3.7 s; it now stops at the first lower bound beyond the
+    // range and says so.
+    convertible_note c = note_100k(note_day_count::actual_365_fixed);
+    c.method = interest_method::compound;
+    c.period = compounding_period::monthly;
+    c.annual_rate = fraction(1'000'000);
+    const std::string rule = ": beyond the money range (at most 9,223,372,036,854,775,807 mills in magnitude; the note: principal "
+                             "$100,000.00, annual_rate 1000000 (100000000.0000%), compound monthly)";
+    CHECK_THROWS_WITH_AS((void)c.accrued_interest(year{9999} / 12 / 31), ("accrued interest to 9999-12-31 = at least 2^91 mills in magnitude" + rule).c_str(),
+                         overflow_error);
+    c.interest_rounding = rounding::exact;  // the exact path too stops at the bound
+    CHECK_THROWS_WITH_AS((void)c.accrued_interest(year{9999} / 12 / 31), ("accrued interest to 9999-12-31 = at least 2^91 mills in magnitude" + rule).c_str(),
+                         overflow_error);
+}
+
+TEST_CASE("principal plus interest beyond the money range names both amounts") {
+    // Regression (review of 2026-12-06): conversion_amount() threw "money addition overflows the
+    // 64-bit amount range", naming neither the amounts nor the date.
+    convertible_note n = note_100k(note_day_count::thirty_360_us);
+    n.principal = money::from_units(std::numeric_limits<std::int64_t>::max() - 7);
+    n.annual_rate = fraction(7, std::numeric_limits<std::int64_t>::max() - 7);  // 7 mills over one 30/360 year
+    const calendar_date on = year{2025} / 1 / 1;
+    CHECK(n.accrued_interest(on) == money::from_units(7));
+    CHECK(n.conversion_amount(on) == money::from_units(std::numeric_limits<std::int64_t>::max()));
+    n.annual_rate = fraction(8, std::numeric_limits<std::int64_t>::max() - 7);
+    CHECK_THROWS_WITH_AS((void)n.conversion_amount(on),
+                         "principal plus interest on 2025-01-01 = $9,223,372,036,854,775.80 + $0.008: beyond the money range "
+                         "(at most $9,223,372,036,854,775.807 in magnitude)",
+                         overflow_error);
 }
 
 TEST_CASE("validation reports every problem of a note at once") {

@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -115,6 +117,26 @@ TEST_CASE("at a change of control after maturity: interest to the event, or to m
     CHECK(to_maturity.paid == money::from_units(290'054'795));
     // Before maturity nothing changes: on 1 January 2025, $20,054.795.
     CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).interest == money::from_units(20'054'795));
+}
+
+TEST_CASE("note events: principal plus interest beyond the money range names both amounts") {
+    // Regression (review of 2026-12-06): both events threw "money addition overflows the 64-bit
+    // amount range", naming neither amount nor the date.
+    convertible_note n = bridge();
+    n.valuation_cap.reset();
+    n.principal = money::from_units(std::numeric_limits<std::int64_t>::max() - 7);
+    n.day_count = note_day_count::thirty_360_us;
+    n.maturity_date = year{2025} / 1 / 1;  // one 30/360 year
+    n.annual_rate = fraction(8, std::numeric_limits<std::int64_t>::max() - 7);  // 8 mills a year
+    n.at_maturity = note_maturity_terms{std::nullopt, "", note_party::company};
+    n.at_change_of_control = note_change_of_control_terms{std::nullopt, true, false};
+    const char* rule = "principal plus interest on 2025-01-01 = $9,223,372,036,854,775.80 + $0.008: beyond the money range "
+                       "(at most $9,223,372,036,854,775.807 in magnitude)";
+    CHECK_THROWS_WITH_AS((void)note_at_maturity(n, maturity_outcome::repayment), rule, overflow_error);
+    CHECK_THROWS_WITH_AS((void)note_at_change_of_control(n, year{2025} / 1 / 1), rule, overflow_error);
+    n.annual_rate = fraction(7, std::numeric_limits<std::int64_t>::max() - 7);  // 7 mills: exactly the largest amount
+    CHECK(note_at_maturity(n, maturity_outcome::repayment).repaid == money::from_units(std::numeric_limits<std::int64_t>::max()));
+    CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).paid == money::from_units(std::numeric_limits<std::int64_t>::max()));
 }
 
 TEST_CASE("note events report every problem at once") {

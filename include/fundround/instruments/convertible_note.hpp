@@ -27,6 +27,7 @@
 #include <fundround/time/calendar.hpp>
 
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -91,10 +92,18 @@ enum class compounding_period {
 
 namespace detail {
 
-/// Days from 1 January of @p y to @p d (d in year y), and the year's length.
+/// Days from 1 January of @p d's year to @p d.
 inline std::int64_t days_since_new_year(calendar_date d) {
     return (d - year{d.year()} / 1 / 1).count();
 }
+
+/// The rule an unknown note day count breaks.
+inline constexpr std::string_view note_day_count_rule =
+    "must be actual/365 fixed, actual/360, 30E/360, 30/360 (US bond basis) or actual/actual (ISDA)";
+/// The rule an unknown interest method breaks.
+inline constexpr std::string_view interest_method_rule = "must be simple or compound";
+/// The rule an unknown compounding period breaks.
+inline constexpr std::string_view compounding_period_rule = "must be annually, semiannually, quarterly or monthly";
 
 /// The exact year fraction from @p from to @p to (to >= from) under @p c.
 inline fraction note_year_fraction(calendar_date from, calendar_date to, note_day_count c) {
@@ -126,7 +135,37 @@ inline fraction note_year_fraction(calendar_date from, calendar_date to, note_da
             return first + fraction(y2 - y1 - 1) + last;
         }
     }
-    throw invalid_argument_error("day count = " + std::to_string(static_cast<int>(c)) + ": unknown");
+    throw invalid_argument_error("day_count = " + std::to_string(static_cast<int>(c)) + ": " + std::string(note_day_count_rule));
+}
+
+/// True if @p c is one of the named day counts.
+[[nodiscard]] constexpr bool known(note_day_count c) noexcept {
+    return c == note_day_count::actual_365_fixed || c == note_day_count::actual_360 || c == note_day_count::thirty_e_360 ||
+           c == note_day_count::thirty_360_us || c == note_day_count::actual_actual_isda;
+}
+
+/// True if @p m is simple or compound.
+[[nodiscard]] constexpr bool known(interest_method m) noexcept {
+    return m == interest_method::simple || m == interest_method::compound;
+}
+
+/// True if @p p is one of the named compounding periods.
+[[nodiscard]] constexpr bool known(compounding_period p) noexcept {
+    return p == compounding_period::annually || p == compounding_period::semiannually || p == compounding_period::quarterly ||
+           p == compounding_period::monthly;
+}
+
+/// @p principal + @p interest, the amount a note converts or is paid on @p on; throws
+/// overflow_error naming both and the date if the sum is beyond the money range.
+inline money principal_plus_interest(money principal, money interest, calendar_date on) {
+    const detail::int128 sum = detail::int128(principal.units()) + detail::int128(interest.units());
+    if (sum > detail::int128(std::numeric_limits<std::int64_t>::max()) || sum < detail::int128(std::numeric_limits<std::int64_t>::min())) {
+        throw overflow_error("principal plus interest on " + to_string(on) + " = " + format_full(principal) + " + " +
+                             format_full(interest) + ": beyond the money range (at most " +
+                             format_full(money::from_units(std::numeric_limits<std::int64_t>::max(), principal.currency())) +
+                             " in magnitude)");
+    }
+    return principal + interest;
 }
 
 }  // namespace detail
@@ -250,13 +289,11 @@ struct convertible_note {
     }
 
     /// The interest accrued from the issue date to accrual_end(@p on), exactly, in money units
-    /// (thousandths of the currency unit); throws like years_to() and accrual_end() and for a
-    /// negative rate.
+    /// (thousandths of the currency unit); throws like years_to() and accrual_end(), and
+    /// invalid_argument_error for a negative rate, an unknown method, day count or (compound
+    /// interest) period, and a maturity date before the issue date when interest stops there.
     [[nodiscard]] exact_rational accrued_interest_exact(calendar_date on) const {
-        if (annual_rate.sign() < 0) {
-            throw invalid_argument_error("annual_rate = " + annual_rate.to_string() + ": must not be negative");
-        }
-        const fraction t = years_to(accrual_end(on));
+        const fraction t = interest_years(on);
         const detail::big_rational p(fraction(principal.units()));
         if (method == interest_method::simple) {
             return exact_rational(p * detail::big_rational(annual_rate) * detail::big_rational(t));
@@ -280,17 +317,25 @@ struct convertible_note {
 
     /// accrued_interest_exact(@p on) rounded to the money unit by interest_rounding: the interest
     /// to @p on, or to the maturity date if it accrues to maturity and @p on is after it.
+    /// Throws overflow_error naming the date, the amount and the note's terms if the interest is
+    /// beyond the money range.
     [[nodiscard]] money accrued_interest(calendar_date on) const {
         std::optional<detail::big_int> bounded;
-        if (method == interest_method::compound && annual_rate.sign() >= 0) bounded = compound_interest_bounded(on);
+        if (method == interest_method::compound) bounded = compound_interest_bounded(on);
         const detail::big_int units =
             bounded ? *bounded : accrued_interest_exact(on).big().scaled_rounded(1, interest_rounding);
-        return money::from_units(detail::narrow(detail::from_big(units, "accrued interest"), "accrued interest"),
-                                 principal.currency());
+        if (units > detail::big_int(std::numeric_limits<std::int64_t>::max()) ||
+            units < detail::big_int(std::numeric_limits<std::int64_t>::min())) {
+            throw_interest_overflow(on, units, true);
+        }
+        return money::from_units(static_cast<std::int64_t>(units), principal.currency());
     }
 
-    /// Principal + accrued_interest(@p on): the amount that converts on @p on.
-    [[nodiscard]] money conversion_amount(calendar_date on) const { return principal + accrued_interest(on); }
+    /// Principal + accrued_interest(@p on): the amount that converts on @p on; throws like
+    /// accrued_interest(), and overflow_error naming both amounts if the sum is beyond the money range.
+    [[nodiscard]] money conversion_amount(calendar_date on) const {
+        return detail::principal_plus_interest(principal, accrued_interest(on), on);
+    }
 
     /// True if a financing bringing @p new_money converts the note (no threshold, or met).
     [[nodiscard]] bool qualifies(money new_money) const {
@@ -370,9 +415,14 @@ struct convertible_note {
                 out.push_back({path.member("at_change_of_control").member("conversion_at_cap"), "true", "needs a valuation cap to convert at"});
             }
         }
-        const auto p = static_cast<int>(period);
-        if (p != 1 && p != 2 && p != 4 && p != 12) {
-            out.push_back({path.member("period"), std::to_string(p), "must be annually, semiannually, quarterly or monthly"});
+        if (!detail::known(period)) {
+            out.push_back({path.member("period"), std::to_string(static_cast<int>(period)), std::string(detail::compounding_period_rule)});
+        }
+        if (!detail::known(method)) {
+            out.push_back({path.member("method"), std::to_string(static_cast<int>(method)), std::string(detail::interest_method_rule)});
+        }
+        if (!detail::known(day_count)) {
+            out.push_back({path.member("day_count"), std::to_string(static_cast<int>(day_count)), std::string(detail::note_day_count_rule)});
         }
         if (interest_accrues != note_interest_accrual::to_conversion_date && interest_accrues != note_interest_accrual::to_maturity) {
             out.push_back({path.member("interest_accrues"), std::to_string(static_cast<int>(interest_accrues)),
@@ -382,7 +432,53 @@ struct convertible_note {
     }
 
 private:
-    /// Compound interest to accrual_end(@p on) rounded by interest_rounding, from a lower and an
+    /// The year fraction interest accrues over for an amount computed on @p on, after checking
+    /// the terms accrued_interest_exact() lists.
+    [[nodiscard]] fraction interest_years(calendar_date on) const {
+        if (annual_rate.sign() < 0) {
+            throw invalid_argument_error("annual_rate = " + annual_rate.to_string() + ": must not be negative");
+        }
+        if (!detail::known(method)) {
+            throw invalid_argument_error("method = " + std::to_string(static_cast<int>(method)) + ": " +
+                                         std::string(detail::interest_method_rule));
+        }
+        if (method == interest_method::compound && !detail::known(period)) {
+            throw invalid_argument_error("period = " + std::to_string(static_cast<int>(period)) + ": " +
+                                         std::string(detail::compounding_period_rule));
+        }
+        if (!detail::known(day_count)) {
+            throw invalid_argument_error("day_count = " + std::to_string(static_cast<int>(day_count)) + ": " +
+                                         std::string(detail::note_day_count_rule));
+        }
+        const calendar_date end = accrual_end(on);
+        if (end != on) {  // interest stops at maturity: a maturity before issue is the note's error, not on's
+            require_valid(issue_date, "convertible_note.issue_date");
+            if (end < issue_date) {
+                throw invalid_argument_error("convertible_note.maturity_date = " + to_string(maturity_date) +
+                                             ": must be after the issue date " + to_string(issue_date) +
+                                             " (interest accrues to maturity; a note cannot mature before it is issued)");
+            }
+        }
+        return years_to(end);
+    }
+
+    /// Throws the overflow_error of interest on @p on beyond the money range: @p units the
+    /// rounded interest in money units if @p exact, else a lower bound of its magnitude.
+    [[noreturn]] void throw_interest_overflow(calendar_date on, const detail::big_int& units, bool exact) const {
+        const detail::big_int magnitude = units < 0 ? detail::big_int(-units) : units;
+        const std::size_t bits = boost::multiprecision::msb(magnitude);
+        const std::string amount = exact && bits < 256 ? (units < 0 ? "-" : "") + magnitude.str() + " mills"
+                                                        : "at least 2^" + std::to_string(bits) + " mills in magnitude";
+        std::string terms = "principal " + format_full(principal) + ", annual_rate " + annual_rate.to_string() + " (" +
+                            annual_rate.to_percent_string(4) + "), " + std::string(to_string(method));
+        if (method == interest_method::compound) terms += " " + std::string(to_string(period));
+        throw overflow_error("accrued interest to " + to_string(accrual_end(on)) + " = " + amount +
+                             ": beyond the money range (at most 9,223,372,036,854,775,807 mills in magnitude; the note: " + terms +
+                             ")");
+    }
+
+    /// Compound interest to accrual_end(@p on) rounded by interest_rounding (throws
+    /// overflow_error as soon as a lower bound is beyond the money range), from a lower and an
     /// upper bound of (1 + r/m)^n (1 + (r/m) f) in fixed point with 192 fraction bits (each
     /// product rounded down for the lower bound, up for the upper): when both bounds round to the
     /// same mill, so does the exact value (every rounding mode is monotone); otherwise, and for
@@ -390,14 +486,23 @@ private:
     /// 1 + r/m every period (96,000 monthly periods at a rate of 64-bit terms took 17 s).
     [[nodiscard]] std::optional<detail::big_int> compound_interest_bounded(calendar_date on) const {
         using detail::big_int;
+        const fraction t = interest_years(on);  // checks the terms (a known period among them)
         const auto m = static_cast<std::int64_t>(period);
-        if (interest_rounding == rounding::exact || m <= 0) return std::nullopt;  // (the exact path reports a bad period)
-        const fraction t = years_to(accrual_end(on));
+        const big_int p(principal.units());
+        if (p == 0) return big_int(0);
         const fraction periods = t * fraction(m);
         const fraction::rep whole = periods.numerator() / periods.denominator();
         const fraction stub = periods - fraction(whole);
         constexpr unsigned bits = 192;
         const big_int one = big_int(1) << bits;
+        const big_int limit(std::numeric_limits<std::int64_t>::max());
+        // A lower bound of the growth above this makes |interest| > limit whatever the principal
+        // (at least one mill): every factor still to come is at least 1, so the loop stops there
+        // (a rate of 10^6 compounded monthly to 9999 otherwise squared numbers of millions of bits).
+        const big_int cut = (limit + 2) << bits;
+        const auto overflow_from = [&](const big_int& growth_lo) {
+            throw_interest_overflow(on, (p * (growth_lo - one)) >> bits, false);
+        };
         // floor and ceiling of n / d in fixed point; ceiling of x / 2^bits (x >= 0).
         const auto fixed = [&](const big_int& n, const big_int& d, big_int& lo, big_int& hi) {
             const big_int scaled = n << bits;
@@ -415,22 +520,24 @@ private:
         big_int g_lo;
         big_int g_hi;
         fixed(rd * sd + rn * detail::to_big(stub.numerator()), rd * sd, g_lo, g_hi);  // 1 + (r/m) f
+        if (g_lo > cut) overflow_from(g_lo);
         for (fraction::rep k = whole; k > 0; k /= 2) {  // square and multiply, each bound its way
+            if (base_lo > cut) overflow_from(base_lo);  // a factor still to come
             if (k % 2 == 1) {
                 g_lo = down(g_lo * base_lo);
                 g_hi = up(g_hi * base_hi);
+                if (g_lo > cut) overflow_from(g_lo);
             }
             if (k > 1) {
                 base_lo = down(base_lo * base_lo);
                 base_hi = up(base_hi * base_hi);
             }
         }
-        const big_int p(principal.units());
+        if (interest_rounding == rounding::exact) return std::nullopt;  // in range: the exact value decides
         const big_int a = detail::divide_rounded(p * (g_lo - one), one, interest_rounding);
         const big_int b = detail::divide_rounded(p * (g_hi - one), one, interest_rounding);
         // Bounds that round apart leave it to the exact value, unless both are beyond any amount
         // (then the interest overflows whatever the exact value).
-        const big_int limit(std::numeric_limits<std::int64_t>::max());
         if (a != b && !(a > limit && b > limit)) return std::nullopt;
         return a;
     }

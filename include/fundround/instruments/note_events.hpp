@@ -87,7 +87,7 @@ struct note_maturity_result {
     note_maturity_result r;
     r.principal = n.principal;
     r.interest = n.accrued_interest(n.maturity_date);
-    r.amount = r.principal + r.interest;
+    r.amount = detail::principal_plus_interest(r.principal, r.interest, n.maturity_date);
     r.outcome = choice;
     r.elected_by = n.at_maturity->elected_by;
     r.capitalization = capitalization;
@@ -176,7 +176,7 @@ struct note_change_of_control_result {
     note_change_of_control_result r;
     r.principal = n.principal;
     r.interest = n.accrued_interest(on);
-    const money amount = r.principal + r.interest;
+    const money amount = detail::principal_plus_interest(r.principal, r.interest, on);
     std::optional<money> best;
     const auto consider = [&](change_of_control_payout which, money m) {
         if (!best || m > *best) {
