@@ -9,6 +9,8 @@
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include <fundround/detail/random.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -329,6 +331,131 @@ TEST_CASE("principal plus interest beyond the money range names both amounts") {
                          "principal plus interest on 2025-01-01 = $9,223,372,036,854,775.80 + $0.008: beyond the money range "
                          "(at most $9,223,372,036,854,775.807 in magnitude)",
                          overflow_error);
+}
+
+TEST_CASE("day counts at month ends, on February 29 and across leap years (ISDA 2006 section 4.16)") {
+    convertible_note us = note_100k(note_day_count::thirty_360_us);
+    convertible_note eu = note_100k(note_day_count::thirty_e_360);
+    convertible_note isda = note_100k(note_day_count::actual_actual_isda);
+    convertible_note act = note_100k(note_day_count::actual_365_fixed);
+    us.issue_date = eu.issue_date = isda.issue_date = act.issue_date = year{2024} / 2 / 29;  // issued on a leap day
+    // To 2025-02-28: 30/360 both 360 + 0 + (28 - 29) = 359 days; Actual/Actual (ISDA) 307 days of
+    // 2024 (/366) and 58 of 2025 (/365); Actual/365 Fixed 365 actual days, exactly one year.
+    CHECK(us.years_to(year{2025} / 2 / 28) == fraction(359, 360));
+    CHECK(eu.years_to(year{2025} / 2 / 28) == fraction(359, 360));
+    CHECK(isda.years_to(year{2025} / 2 / 28) == fraction(307, 366) + fraction(58, 365));
+    CHECK(act.years_to(year{2025} / 2 / 28) == fraction(1));
+    CHECK(act.accrued_interest(year{2025} / 3 / 1) == money::from_units(8'021'918));  // 366 days
+    // Leap day to leap day is four whole years under Actual/Actual (ISDA).
+    CHECK(isda.years_to(year{2028} / 2 / 29) == fraction(4));
+    // No February end-of-month rule in the bond basis: D1 = 29 stays 29, so D2 = 31 stays 31:
+    // 2024-02-29 -> 2024-08-31 is 6 x 30 + 2 = 182 days (30E/360: 6 x 30 + 1 = 181).
+    CHECK(us.years_to(year{2024} / 8 / 31) == fraction(182, 360));
+    CHECK(eu.years_to(year{2024} / 8 / 31) == fraction(181, 360));
+    // From the 30th: D2 = 31 -> 30 in both: 2024-01-30 -> 2024-03-31 is 60 days.
+    us.issue_date = eu.issue_date = year{2024} / 1 / 30;
+    CHECK(us.years_to(year{2024} / 3 / 31) == fraction(60, 360));
+    CHECK(eu.years_to(year{2024} / 3 / 31) == fraction(60, 360));
+    // ISDA, "EMU and Market Conventions: Recent Developments" (1998), the Actual/Actual (ISDA)
+    // example: 2003-11-01 -> 2004-05-01 is 61/365 + 121/366 = 0.49772 of a year. At 10% on
+    // $100,000: 100,000,000 mills x 10% x 66,491/133,590 = 4,977,243.8057 -> $4,977.244.
+    isda.issue_date = year{2003} / 11 / 1;
+    isda.annual_rate = fraction(1, 10);
+    CHECK(isda.years_to(year{2004} / 5 / 1) == fraction(66'491, 133'590));
+    CHECK(isda.accrued_interest(year{2004} / 5 / 1) == money::from_units(4'977'244));
+}
+
+TEST_CASE("a 100-year note at 10% compounded monthly: 1,200 whole 30/360 periods, exactly") {
+    convertible_note n = note_100k(note_day_count::thirty_360_us);
+    n.method = interest_method::compound;
+    n.period = compounding_period::monthly;
+    n.annual_rate = fraction(1, 10);
+    n.maturity_date = year{2124} / 1 / 1;
+    // 100,000,000 mills x ((1 + 1/120)^1200 - 1) = 2,113,141,460,016.93 mills (exact rational
+    // arithmetic) -> $2,113,141,460.017.
+    CHECK(n.accrued_interest(year{2124} / 1 / 1) == money::from_units(2'113'141'460'017));
+    n.annual_rate = fraction(0);
+    CHECK(n.accrued_interest(year{2124} / 1 / 1).is_zero());
+}
+
+namespace {
+
+// A note drawn from @p g: principal $1 to $10M (any mill), rate 0 to 30% in basis points, any
+// day count, simple or compound, any period, issued 2020-2029.
+convertible_note drawn_note(detail::xoshiro256& g) {
+    convertible_note n;
+    n.holder = holder_id("drawn");
+    n.principal = money::from_units(static_cast<std::int64_t>(g.below(10'000'000'000ULL)) + 1'000);
+    n.issue_date = calendar_date{year{2020} / 1 / 1 + days{static_cast<int>(g.below(3'650))}};
+    n.maturity_date = calendar_date{n.issue_date + days{730}};
+    n.annual_rate = fraction(static_cast<std::int64_t>(g.below(3'001)), 10'000);
+    n.day_count = static_cast<note_day_count>(g.below(5));
+    n.method = g.below(2) == 0 ? interest_method::simple : interest_method::compound;
+    n.period = static_cast<compounding_period>(std::vector<int>{1, 2, 4, 12}[g.below(4)]);
+    return n;
+}
+
+calendar_date days_after(calendar_date d, std::uint64_t k) { return calendar_date{d + days{static_cast<int>(k)}}; }
+
+}  // namespace
+
+TEST_CASE("property: interest grows with time and with the rate (seeded, exact)") {
+    detail::xoshiro256 g(20261206);
+    for (int i = 0; i < 300; ++i) {
+        convertible_note n = drawn_note(g);
+        const calendar_date a = days_after(n.issue_date, g.below(2'000));
+        const calendar_date b = days_after(a, g.below(2'000));
+        CHECK((n.accrued_interest_exact(b) - n.accrued_interest_exact(a)).big().sign() >= 0);
+        CHECK(n.accrued_interest(a) <= n.accrued_interest(b));
+        convertible_note higher = n;
+        higher.annual_rate = n.annual_rate + fraction(static_cast<std::int64_t>(g.below(500)), 10'000);
+        CHECK((higher.accrued_interest_exact(b) - n.accrued_interest_exact(b)).big().sign() >= 0);
+        CHECK(n.accrued_interest(b) <= higher.accrued_interest(b));
+    }
+}
+
+TEST_CASE("property: compound interest is at least simple interest from one whole period on (seeded, exact)") {
+    detail::xoshiro256 g(61220);
+    for (int i = 0; i < 300; ++i) {
+        convertible_note simple = drawn_note(g);
+        simple.method = interest_method::simple;
+        simple.annual_rate = fraction(static_cast<std::int64_t>(g.below(3'000)) + 1, 10'000);  // positive
+        convertible_note compound = simple;
+        compound.method = interest_method::compound;
+        const calendar_date on = days_after(simple.issue_date, 400 + g.below(3'000));  // over 13 months: m t > 1 for every period
+        CHECK((compound.accrued_interest_exact(on) - simple.accrued_interest_exact(on)).big().sign() > 0);
+        CHECK(compound.accrued_interest(on) >= simple.accrued_interest(on));
+    }
+    // Exactly one period (one 30/360 year compounded annually): the two are equal.
+    convertible_note one = note_100k(note_day_count::thirty_360_us);
+    convertible_note c = one;
+    c.method = interest_method::compound;
+    CHECK(c.accrued_interest_exact(year{2025} / 1 / 1) == one.accrued_interest_exact(year{2025} / 1 / 1));
+}
+
+TEST_CASE("property: simple interest is additive over [a, b] and [b, c] on the actual day counts and 30E/360 (seeded, exact)") {
+    detail::xoshiro256 g(4016);
+    for (const note_day_count dc : {note_day_count::actual_365_fixed, note_day_count::actual_360, note_day_count::thirty_e_360,
+                                    note_day_count::actual_actual_isda}) {
+        for (int i = 0; i < 100; ++i) {
+            convertible_note first = drawn_note(g);
+            first.method = interest_method::simple;
+            first.day_count = dc;
+            const calendar_date b = days_after(first.issue_date, g.below(1'500));
+            const calendar_date c = days_after(b, g.below(1'500));
+            convertible_note second = first;
+            second.issue_date = b;
+            CHECK(first.accrued_interest_exact(b) + second.accrued_interest_exact(c) == first.accrued_interest_exact(c));
+        }
+    }
+    // Not the US bond basis: its D2 rule looks at D1, so 2024-01-15 -> 2024-01-31 (16 days, D2
+    // stays 31) and 2024-01-31 -> 2024-02-01 (D1 -> 30: 1 day) add to 17, the whole period to 16.
+    convertible_note us = note_100k(note_day_count::thirty_360_us);
+    us.issue_date = year{2024} / 1 / 15;
+    CHECK(us.years_to(year{2024} / 1 / 31) == fraction(16, 360));
+    CHECK(us.years_to(year{2024} / 2 / 1) == fraction(16, 360));
+    us.issue_date = year{2024} / 1 / 31;
+    CHECK(us.years_to(year{2024} / 2 / 1) == fraction(1, 360));
 }
 
 TEST_CASE("validation reports every problem of a note at once") {

@@ -119,6 +119,27 @@ TEST_CASE("at a change of control after maturity: interest to the event, or to m
     CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).interest == money::from_units(20'054'795));
 }
 
+TEST_CASE("FundersClub's worked note: $1M at 5% converts a year later as $1.05M, 10.5% of a $10M valuation") {
+    // FundersClub, "Interest (in a convertible note)" (fundersclub.com/learn/glossary): "$1
+    // million in a convertible note with 5% interest, and a year later, is converted at a
+    // valuation of $10 million ... $1 million * 1.05 = $1.05 million / $10 million = 10.5%". Here
+    // as conversion at maturity at a stated $10M over 10,000,000 shares: $1 a share, 1,050,000
+    // shares, 10.5% of the capitalization the valuation prices (the note's own shares not in it).
+    convertible_note n = bridge();
+    n.principal = 1_M;
+    n.issue_date = year{2023} / 1 / 1;
+    n.maturity_date = year{2024} / 1 / 1;  // 365 days: one Actual/365 Fixed year
+    n.annual_rate = fraction(5, 100);
+    n.at_maturity = note_maturity_terms{10_M, "Series A Preferred", note_party::holder};
+    const note_maturity_result m = note_at_maturity(n, maturity_outcome::conversion, share_count(10'000'000));
+    CHECK(m.interest == 50'000_usd);
+    CHECK(m.amount == 1'050'000_usd);
+    CHECK(m.exact_price_units == exact_rational(fraction(1'000)));
+    CHECK(m.shares == share_count(1'050'000));
+    CHECK(fraction(m.shares.value(), m.capitalization.value()) == fraction(105, 1'000));
+    CHECK(m.not_converted_units == exact_rational(fraction(0)));
+}
+
 TEST_CASE("note events: principal plus interest beyond the money range names both amounts") {
     // Regression (review of 2026-12-06): both events threw "money addition overflows the 64-bit
     // amount range", naming neither amount nor the date.
