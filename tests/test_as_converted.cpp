@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -290,6 +291,23 @@ TEST_CASE("a note past maturity: interest to the as-of date, or to maturity when
     CHECK(fd.note_at(0).shares == sh(433'287));
     CHECK(fd.total() == sh(10'433'287));
     check_adds_up(fd);
+}
+
+TEST_CASE("a note whose principal plus interest is beyond the money range: overflow_error naming both amounts") {
+    // Regression (review of 2026-12-06): "money addition overflows the 64-bit amount range",
+    // naming neither amount. 2024-01-01 -> 2025-01-01 is one 30/360 year: 8 mills on 2^63 - 8.
+    convertible_note n;
+    n.holder = holder_id("bridge");
+    n.principal = money::from_units(std::numeric_limits<std::int64_t>::max() - 7);
+    n.issue_date = year{2024} / 1 / 1;
+    n.maturity_date = year{2026} / 1 / 1;
+    n.day_count = note_day_count::thirty_360_us;
+    n.annual_rate = fraction(8, std::numeric_limits<std::int64_t>::max() - 7);
+    n.valuation_cap = 6_M;
+    CHECK_THROWS_WITH_AS((void)fully_diluted_as_converted(ten_million(), {}, {n}, year{2025} / 1 / 1),
+                         "principal plus interest on 2025-01-01 = $9,223,372,036,854,775.80 + $0.008: beyond the money range "
+                         "(at most $9,223,372,036,854,775.807 in magnitude)",
+                         overflow_error);
 }
 
 // Uncapped instruments: at cap they are a problem unless a fallback price is given; with one

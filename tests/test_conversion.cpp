@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -2163,6 +2164,20 @@ TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].field.to_string() == "notes[0].principal");
     CHECK(problems[0].rule.rfind("with its interest to the close 2026-01-01 does not fit the amount range (", 0) == 0);
+
+    // Interest in range, principal plus interest not: the reason names both amounts (review of
+    // 2026-12-06: it was "money addition overflows the 64-bit amount range", naming neither).
+    // 2025-01-01 -> 2026-01-01 is one 30/360 year: 8 mills of interest on 2^63 - 8 mills.
+    convertible_note sum = n;
+    sum.principal = money::from_units(std::numeric_limits<std::int64_t>::max() - 7);
+    sum.day_count = note_day_count::thirty_360_us;
+    sum.annual_rate = fraction(8, std::numeric_limits<std::int64_t>::max() - 7);
+    problems = round().convert(sum).try_apply_to(t).problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field.to_string() == "notes[0].principal");
+    CHECK(problems[0].rule == "with its interest to the close 2026-01-01 does not fit the amount range (principal plus interest on "
+                              "2026-01-01 = $9,223,372,036,854,775.80 + $0.008: beyond the money range (at most "
+                              "$9,223,372,036,854,775.807 in magnitude))");
 }
 
 // 1984 Ventures' cap-table library (https://github.com/1984vc/cap-table, TypeScript, floating

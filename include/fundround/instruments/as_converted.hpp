@@ -365,7 +365,7 @@ struct as_converted_item {
         line.description = n.description();
         line.principal = n.principal;
         line.interest = n.accrued_interest(as_of);
-        line.amount = n.principal + line.interest;
+        line.amount = detail::principal_plus_interest(n.principal, line.interest, as_of);
         line.cap_form = n.cap_form;
         detail::as_converted_item item;
         item.amount = big_rational(fraction(line.amount.units()));

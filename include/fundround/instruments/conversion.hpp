@@ -1085,7 +1085,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         money amount;
         try {
             interest = n.accrued_interest(close_);
-            amount = n.principal + interest;
+            amount = detail::principal_plus_interest(n.principal, interest, close_);
         } catch (const overflow_error& e) {
             out.push_back({field_path("notes").index(i).member("principal"), format_full(n.principal),
                            "with its interest to the close " + to_string(close_) + " does not fit the amount range (" +
