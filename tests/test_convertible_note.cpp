@@ -108,6 +108,17 @@ TEST_CASE("compound interest: whole periods compounded, the stub accrued simply"
     }
 }
 
+TEST_CASE("the issue date is counted, the conversion date is not") {
+    // The docs (how-to-safes-and-notes section 4, the issue_date comment): nothing on the issue
+    // date, one day the day after: 100,000 x 8% / 365 = $21.917808... -> $21.918; the last day of
+    // 2024 (365 days after 2024-01-01) is 365/365 of a year, 2025-01-01 366/365.
+    const convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    CHECK(n.accrued_interest(year{2024} / 1 / 1).is_zero());
+    CHECK(n.accrued_interest(year{2024} / 1 / 2) == money::from_units(21'918));
+    CHECK(n.years_to(year{2024} / 12 / 31) == fraction(365, 365));
+    CHECK(n.years_to(year{2025} / 1 / 1) == fraction(366, 365));
+}
+
 TEST_CASE("compound interest over thousands of periods: rounded from certified bounds, as the exact value rounds") {
     // Regression (review of 2026-12-05): a rate of 64-bit terms compounded monthly to 9999-12-31
     // (96,000 periods) took 17-46 s, the exact powers growing by 66 bits a period. The rounded

@@ -9,7 +9,8 @@
 /// maturity and d is after it), with t the day count's year fraction and r
 /// the annual rate: simple `P r t`; compound with m periods a year `P ((1 + r/m)^n (1 + (r/m) f) - 1)`
 /// where n = floor(m t) whole periods and f = m t - n the stub, accrued simply. Exact on big
-/// integers, then rounded once to the money unit.
+/// integers, then rounded once to the money unit. The issue date is counted, d is not (t is 0
+/// on the issue date). Unknown terms and interest beyond the money range throw, naming them.
 #ifndef FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP
 #define FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP
 
@@ -240,7 +241,10 @@ struct note_change_of_control_terms {
 struct convertible_note {
     holder_id holder;                                      ///< The lender, a holder id on the cap table.
     money principal;                                       ///< The amount lent.
-    calendar_date issue_date{};                            ///< Interest accrues from this date.
+    /// Interest accrues from this date, counted, to the date an amount is computed for, not
+    /// counted: a note issued and converted the same day accrues nothing, one converted the next
+    /// day one day (the day counts' D1 and D2).
+    calendar_date issue_date{};
     /// When the note falls due (after issue_date). Whether interest stops there is
     /// interest_accrues (by default it does not).
     calendar_date maturity_date{};
@@ -353,7 +357,7 @@ struct convertible_note {
 
     /// Every problem with the note's own fields, each under @p path (e.g. `notes[0]`): a
     /// principal that is not positive, a maturity on or before the issue date, a negative rate,
-    /// an unknown compounding period or interest_accrues,
+    /// an unknown method, day count, compounding period or interest_accrues,
     /// a cap that is not positive, a discount below 0% or at 100% or more, a threshold that is not
     /// positive, an empty holder id, an invalid date; maturity and change-of-control terms that
     /// do not hold together (a valuation that is not positive, no class named, a multiple that
