@@ -160,6 +160,41 @@ TEST_CASE("note events: principal plus interest beyond the money range names bot
     CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).paid == money::from_units(std::numeric_limits<std::int64_t>::max()));
 }
 
+TEST_CASE("note events: a multiple, cap shares, a conversion amount or maturity shares beyond their range name the figures") {
+    // Regression (review of 2026-12-06): "money multiplication by a fraction overflows the 64-bit
+    // amount range" and "maturity conversion shares overflows 64 bits", naming no figure.
+    convertible_note n = bridge();
+    n.annual_rate = fraction(0);
+    n.principal = money::from_units(5'000'000'000'000'000'000LL);
+    n.at_change_of_control = note_change_of_control_terms{fraction(2), true, false};
+    CHECK_THROWS_WITH_AS((void)note_at_change_of_control(n, year{2025} / 1 / 1),
+                         "multiple of principal = 10000000000000000000 mills (principal $5,000,000,000,000,000.00 x "
+                         "principal_multiple 2): beyond the money range (at most 9,223,372,036,854,775,807 mills in magnitude)",
+                         overflow_error);
+    n.at_change_of_control = note_change_of_control_terms{fraction(3, 2), true, false};  // in range: rounded as before
+    n.principal = money::from_units(3);
+    CHECK(note_at_change_of_control(n, year{2025} / 1 / 1).multiple_amount == money::from_units(4));  // 4.5 -> 4, half even
+    n.principal = 100'000_usd;
+    n.valuation_cap = money::from_units(1);
+    n.at_change_of_control = note_change_of_control_terms{std::nullopt, true, true};
+    // $100,000 at a cap of one mill over 9 x 10^18 shares: 10^8 x 9 x 10^18 = 9 x 10^26 shares.
+    CHECK_THROWS_WITH_AS((void)note_at_change_of_control(n, year{2025} / 1 / 1, share_count(9'000'000'000'000'000'000LL), fraction(1)),
+                         "cap shares = 900000000000000000000000000 ($100,000.00 x capitalization 9000000000000000000 / "
+                         "valuation_cap $0.001): beyond a share count (at most 9,223,372,036,854,775,807)",
+                         overflow_error);
+    // At a $6M cap: 1.5 x 10^17 shares, at 10^12 mills each.
+    n.valuation_cap = 6_M;
+    CHECK_THROWS_WITH_AS((void)note_at_change_of_control(n, year{2025} / 1 / 1, share_count(9'000'000'000'000'000'000LL), fraction(1'000'000'000'000LL)),
+                         "conversion amount = 150000000000000000000000000000 mills (150000000000000000 cap shares x "
+                         "proceeds_per_share_units 1000000000000): beyond the money range (at most 9,223,372,036,854,775,807 mills in magnitude)",
+                         overflow_error);
+    n.at_maturity = note_maturity_terms{money::from_units(1), "Common", note_party::holder};
+    CHECK_THROWS_WITH_AS((void)note_at_maturity(n, maturity_outcome::conversion, share_count(9'000'000'000'000'000'000LL)),
+                         "maturity conversion shares = 900000000000000000000000000 ($100,000.00 x capitalization "
+                         "9000000000000000000 / conversion_valuation $0.001): beyond a share count (at most 9,223,372,036,854,775,807)",
+                         overflow_error);
+}
+
 TEST_CASE("note events report every problem at once") {
     convertible_note n = bridge();
     n.valuation_cap.reset();

@@ -26,6 +26,8 @@
 #include <fundround/numeric/shares.hpp>
 #include <fundround/time/calendar.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +35,21 @@
 #include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
+
+namespace detail {
+
+/// @p v as 64 bits, or an overflow_error naming @p what, its value, what it was computed from
+/// and the range (@p amount: the money range, else a share count).
+inline std::int64_t note_event_value(const big_int& v, const std::string& what, const std::string& from, bool amount) {
+    if (v > big_int(std::numeric_limits<std::int64_t>::max()) || v < big_int(std::numeric_limits<std::int64_t>::min())) {
+        throw overflow_error(what + " = " + v.str() + (amount ? " mills" : "") + " (" + from + "): beyond " +
+                             (amount ? "the money range (at most 9,223,372,036,854,775,807 mills in magnitude)"
+                                     : "a share count (at most 9,223,372,036,854,775,807)"));
+    }
+    return static_cast<std::int64_t>(v);
+}
+
+}  // namespace detail
 
 /// What the electing party chose at maturity.
 enum class maturity_outcome {
@@ -105,8 +122,11 @@ struct note_maturity_result {
                                        big_rational(fraction(1, n.at_maturity->conversion_valuation->units())))
                                           .reduced();
     r.exact_shares = exact_rational(exact_shares);
-    r.shares = share_count(detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, share_rounding), "maturity conversion shares"),
-                                          "maturity conversion shares"));
+    r.shares = share_count(detail::note_event_value(
+        exact_shares.scaled_rounded(1, share_rounding), "maturity conversion shares",
+        format_full(r.amount) + " x capitalization " + std::to_string(capitalization.value()) + " / conversion_valuation " +
+            format_full(*n.at_maturity->conversion_valuation),
+        false));
     r.not_converted_units = exact_rational(big_rational(fraction(r.amount.units())) -
                                            big_rational(price) * big_rational(fraction(r.shares.value())));
     return r;
@@ -185,7 +205,13 @@ struct note_change_of_control_result {
         }
     };
     if (t.principal_multiple) {
-        r.multiple_amount = n.principal.times(*t.principal_multiple, amount_rounding);
+        const detail::big_rational multiple =
+            detail::big_rational(fraction(n.principal.units())) * detail::big_rational(*t.principal_multiple);
+        r.multiple_amount = money::from_units(
+            detail::note_event_value(multiple.scaled_rounded(1, amount_rounding), "multiple of principal",
+                                     "principal " + format_full(n.principal) + " x principal_multiple " + t.principal_multiple->to_string(),
+                                     true),
+            n.principal.currency());
         consider(change_of_control_payout::principal_multiple, *r.multiple_amount);
     }
     if (t.principal_plus_interest) {
@@ -199,10 +225,17 @@ struct note_change_of_control_result {
         const big_rational exact_shares = (big_rational(fraction(amount.units())) * big_rational(fraction(capitalization.value())) *
                                            big_rational(fraction(1, n.valuation_cap->units())))
                                               .reduced();
-        r.cap_shares = share_count(detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, share_rounding), "cap shares"), "cap shares"));
+        r.cap_shares = share_count(detail::note_event_value(
+            exact_shares.scaled_rounded(1, share_rounding), "cap shares",
+            format_full(amount) + " x capitalization " + std::to_string(capitalization.value()) + " / valuation_cap " +
+                format_full(*n.valuation_cap),
+            false));
         const big_rational value = big_rational(fraction(r.cap_shares.value())) * big_rational(proceeds_per_share_units);
         r.conversion_amount = money::from_units(
-            detail::narrow(detail::from_big(value.scaled_rounded(1, amount_rounding), "conversion amount"), "conversion amount"),
+            detail::note_event_value(value.scaled_rounded(1, amount_rounding), "conversion amount",
+                                     std::to_string(r.cap_shares.value()) + " cap shares x proceeds_per_share_units " +
+                                         proceeds_per_share_units.to_string(),
+                                     true),
             n.principal.currency());
         consider(change_of_control_payout::conversion_at_cap, *r.conversion_amount);
     }
