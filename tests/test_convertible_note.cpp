@@ -197,6 +197,13 @@ TEST_CASE("a financing qualifies at or above the threshold") {
     n.qualified_financing = 1_M;
     CHECK(n.qualifies(1_M));
     CHECK_FALSE(n.qualifies(999'999_usd));
+    CHECK_FALSE(n.qualifies(money::from_units(999'999'999)));  // one mill below
+    // Regression (review of 2026-12-06): new money in another currency threw "cannot compare USD
+    // and EUR amounts", naming no field.
+    CHECK_THROWS_WITH_AS((void)n.qualifies(money::from_units(2'000'000'000, currency{"EUR"})),
+                         "qualified_financing = $1,000,000.00: cannot be compared with new money of \u20ac2,000,000.00 (another "
+                         "currency; convert one of them first)",
+                         currency_mismatch_error);
 }
 
 TEST_CASE("interest accrues to the conversion date by default, or stops at maturity") {

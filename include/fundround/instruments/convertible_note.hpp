@@ -341,9 +341,17 @@ struct convertible_note {
         return detail::principal_plus_interest(principal, accrued_interest(on), on);
     }
 
-    /// True if a financing bringing @p new_money converts the note (no threshold, or met).
+    /// True if a financing bringing @p new_money converts the note (no threshold, or met: at the
+    /// threshold qualifies, one mill below does not); throws currency_mismatch_error naming the
+    /// threshold if @p new_money is in another currency.
     [[nodiscard]] bool qualifies(money new_money) const {
-        return !qualified_financing || new_money >= *qualified_financing;
+        if (!qualified_financing) return true;
+        if (qualified_financing->currency() != new_money.currency()) {
+            throw currency_mismatch_error("qualified_financing = " + format_full(*qualified_financing) +
+                                          ": cannot be compared with new money of " + format_full(new_money) +
+                                          " (another currency; convert one of them first)");
+        }
+        return new_money >= *qualified_financing;
     }
 
     /// "convertible note (valuation cap and discount)".
