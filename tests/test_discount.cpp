@@ -154,6 +154,25 @@ TEST_CASE("growth_factor: property - under one year both methods agree; whole ye
     }
 }
 
+TEST_CASE("growth_factor: property - monotone in time and rate; annual compounding at least simple from one year on") {
+    lcg rng{20261206};
+    for (int i = 0; i < 200; ++i) {
+        const fraction rate(static_cast<std::int64_t>(rng.next(2000)) + 1, 10000);  // 0.01% .. 20%
+        const fraction higher = rate + fraction(static_cast<std::int64_t>(rng.next(500)), 10000);
+        const fraction t(static_cast<std::int64_t>(rng.next(2000)), 365);  // 0 .. 5.5 years
+        const fraction later = t + fraction(static_cast<std::int64_t>(rng.next(800)), 365);
+        for (const compounding m : {compounding::simple, compounding::annual_with_simple_stub}) {
+            CHECK(fr::growth_factor(rate, t, m) <= fr::growth_factor(rate, later, m));
+            CHECK(fr::growth_factor(rate, t, m) <= fr::growth_factor(higher, t, m));
+        }
+        const fraction past_a_year = fraction(1) + fraction(static_cast<std::int64_t>(rng.next(1000)) + 1, 365);
+        CHECK(fr::growth_factor(rate, past_a_year, compounding::annual_with_simple_stub) >
+              fr::growth_factor(rate, past_a_year, compounding::simple));
+        CHECK(fr::growth_factor(rate, fraction(1), compounding::annual_with_simple_stub) ==
+              fr::growth_factor(rate, fraction(1), compounding::simple));  // exactly one period: equal
+    }
+}
+
 TEST_CASE("discount_terms: every problem reported at once") {
     try {
         fr::discount_terms bad(fraction::from_decimal("-0.01"), ymd(2026, 2, 30),
