@@ -371,4 +371,121 @@ TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE h
     CHECK(cashed_out > 10);
 }
 
+TEST_CASE("liquidity event: a discount-only post-money SAFE's liquidity price is the event price times the Discount Rate") {
+    // Regression (review of 2026-12-06): a SAFE without a cap was priced at p, so a discount-only
+    // SAFE took its cash-out, $100,000. The post-money discount-only form defines the Liquidity
+    // Price as "the fair market value of the Common Stock at the time of the Liquidity Event ...
+    // multiplied by the Discount Rate": $1.00 x 80% = $0.80, 100,000 / 0.80 = 125,000 shares of
+    // common, paid $125,000 (the greater of the two).
+    const std::vector<safe> one{safe::post_money_discount(holder_id("d"), 100'000_usd, fraction(1, 5), year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(one, event(10'000'000, 1'000));
+    CHECK(r.payouts[0].exact_liquidity_price_units == exact_rational(fraction(800)));
+    CHECK(r.payouts[0].conversion_shares == share_count(125'000));
+    CHECK(r.payouts[0].conversion_amount == 125'000_usd);
+    CHECK(r.payouts[0].choice == liquidity_choice::conversion);
+    CHECK(r.payouts[0].paid == 125'000_usd);
+    CHECK(r.conversion_shares == share_count(125'000));
+    // An MFN SAFE whose only later SAFE is discount-only takes that discount, and its price with it:
+    // $0.75 a share, 133,333.3 -> 133,333 shares, $133,333.
+    const std::vector<safe> mfn{safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2024} / 1 / 1),
+                                safe::post_money_discount(holder_id("d"), 100'000_usd, fraction(1, 4), year{2024} / 2 / 1)};
+    const safe_liquidity_result m = safe_liquidity_payouts(mfn, event(10'000'000, 1'000));
+    for (const safe_liquidity_payout& s : m.payouts) {
+        CHECK(s.exact_liquidity_price_units == exact_rational(fraction(750)));
+        CHECK(s.conversion_shares == share_count(133'333));
+        CHECK(s.choice == liquidity_choice::conversion);
+        CHECK(s.paid == 133'333_usd);
+    }
+    // At one mill a share: the price is 0.8 mill, 100,000,000 mills / 0.8 = 125,000,000 shares, each
+    // paid one mill: $125,000.
+    const safe_liquidity_result tiny = safe_liquidity_payouts(one, event(10'000'000, 1));
+    CHECK(tiny.payouts[0].conversion_shares == share_count(125'000'000));
+    CHECK(tiny.payouts[0].paid == 125'000_usd);
+}
+
+TEST_CASE("liquidity event: a converting discount-only SAFE is in the capped SAFEs' Liquidity Capitalization") {
+    // Regression (review of 2026-12-06): the Liquidity Capitalization includes every Converting
+    // Security not taking its cash-out. B = 8,000,000; a $100,000 20%-discount SAFE converts into
+    // 125,000 shares at $1.00, so S = 125,000 and, with the $500,000 / $5M-cap SAFE (10%) in,
+    // L = 8,125,000 / 0.9 = 81,250,000 / 9; the capped SAFE's shares 10% of L = 902,777.7 ->
+    // 902,777 (the old code left the discount SAFE out: L = 80,000,000 / 9, 888,888 shares).
+    const std::vector<safe> safes{safe::post_money_discount(holder_id("d"), 100'000_usd, fraction(1, 5), year{2024} / 1 / 1),
+                                  safe::post_money_cap(holder_id("c"), 500'000_usd, 5_M, year{2024} / 2 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(8'000'000, 1'000));
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(81'250'000, 9)));
+    CHECK(r.payouts[0].paid == 125'000_usd);
+    CHECK(r.payouts[1].choice == liquidity_choice::conversion);
+    CHECK(r.payouts[1].exact_conversion_shares == exact_rational(fraction(8'125'000, 9)));
+    CHECK(r.payouts[1].conversion_shares == share_count(902'777));
+    CHECK(r.payouts[1].paid == 902'777_usd);
+    CHECK(r.conversion_shares == share_count(1'027'777));
+}
+
+TEST_CASE("property (seeded): cash-out amounts short of the proceeds — exact totals, pro-rata floors, monotone SAFE totals") {
+    // Random SAFE lists (post-money capped, discount-only, uncapped, MFN; pre-money capped; the
+    // same holder several times) at a low event price, so most cash out, with cash-out proceeds
+    // stepped up from zero: the cash-out payments add up exactly to min(proceeds, claims); no SAFE
+    // gets less than min(its cash-out, the floor of its pro-rata share); a converting SAFE is paid
+    // its conversion amount; the SAFEs' total never falls as the proceeds grow. (Each single claim
+    // is not monotone: the largest-remainder split can move a mill between claims as the proceeds
+    // grow by a mill; every claim stays within a mill of pro rata.)
+    std::uint64_t state = 20261206;
+    const auto next = [&state](std::uint64_t n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (state >> 33) % n;
+    };
+    int shortfalls = 0;
+    int conversions = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        std::vector<safe> safes;
+        const std::size_t n = 1 + static_cast<std::size_t>(next(8));
+        for (std::size_t i = 0; i < n; ++i) {
+            const holder_id who("h" + std::to_string(next(3)));
+            const money a = money::from_units(static_cast<std::int64_t>(1 + next(500'000'000)));
+            const calendar_date on = year{2024} / static_cast<unsigned>(1 + next(12)) / 1;
+            const money cap = money::from_units(static_cast<std::int64_t>(2'000'000'000 + next(40'000'000'000)));
+            switch (next(5)) {
+                case 0: safes.push_back(safe::post_money_cap(who, a, cap, on)); break;
+                case 1: safes.push_back(safe::post_money_discount(who, a, fraction(static_cast<std::int64_t>(1 + next(40)), 100), on)); break;
+                case 2: safes.push_back(safe::post_money_uncapped(who, a, on)); break;
+                case 3: safes.push_back(safe::post_money_mfn(who, a, on)); break;
+                default: safes.push_back(safe::pre_money_cap(who, a, cap, on)); break;
+            }
+        }
+        liquidity_terms t = event(10'000'000, static_cast<std::int64_t>(1 + next(1'500)));
+        t.other_claims = {{"Series Seed preference", money::from_units(static_cast<std::int64_t>(1 + next(900'000'000)))}};
+        money last_total = 0_usd;
+        for (std::int64_t proceeds = 0; proceeds < 4'000'000'000; proceeds = proceeds * 3 + 99'991) {
+            t.cash_out_proceeds = money::from_units(proceeds);
+            const safe_liquidity_result r = safe_liquidity_payouts(safes, t);
+            money claimed = t.other_claims[0].amount;
+            for (const safe_liquidity_payout& s : r.payouts) {
+                if (s.choice == liquidity_choice::cash_out) claimed += s.cash_out_amount;
+            }
+            REQUIRE(r.cash_out.has_value());
+            money paid = 0_usd;
+            for (const claim_payment& c : r.cash_out->payments) paid += c.paid;
+            CHECK(paid == std::min(claimed, money::from_units(proceeds)));
+            CHECK(r.cash_out->left_over == money::from_units(proceeds) - paid);
+            if (r.cash_out->shortfall) ++shortfalls;
+            for (const safe_liquidity_payout& s : r.payouts) {
+                if (s.choice == liquidity_choice::conversion) {
+                    ++conversions;
+                    CHECK(s.paid == s.conversion_amount);
+                    CHECK(s.paid > s.cash_out_amount);
+                    continue;
+                }
+                // floor(proceeds x A / claimed), exactly on 128 bits (both below 2^63).
+                const auto share = static_cast<std::int64_t>(detail::int128(proceeds) * s.cash_out_amount.units() / claimed.units());
+                CHECK(s.paid >= std::min(s.cash_out_amount, money::from_units(share)));
+                CHECK(s.paid <= s.cash_out_amount);
+            }
+            CHECK(r.total_paid() >= last_total);
+            last_total = r.total_paid();
+        }
+    }
+    CHECK(shortfalls > 100);
+    CHECK(conversions > 10);
+}
+
 }  // namespace test_safe_events

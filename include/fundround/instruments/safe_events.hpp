@@ -253,6 +253,14 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
 
     const currency cur = safes.front().purchase_amount.currency();
     const auto caps = detail::safe_effective_caps(safes);
+    // The post-money discount-only form prices the event at p times the Discount Rate (1 - d):
+    // its Liquidity Price is "the fair market value of the Common Stock ... multiplied by the
+    // Discount Rate" (an MFN SAFE that took such terms included). Empty: no discount price.
+    std::vector<std::optional<fraction>> discount_rate(safes.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        const std::optional<fraction> d = detail::resolve_mfn(safes, i).discount;
+        if (safes[i].form == safe_form::post_money && !caps[i] && d && d->sign() > 0) discount_rate[i] = fraction(1) - *d;
+    }
     using detail::big_int;
     using detail::big_rational;
     const big_rational one(fraction(1));
@@ -269,11 +277,25 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         return (big_rational(whole, big_int(1)) * p).scaled_rounded(1, terms.amount_rounding) > amount.numerator();
     };
 
-    // Pre-money SAFEs: L = B. Their conversion shares A B / C count in the post-money L.
+    // A discount-only post-money SAFE: price p (1 - d), whatever L; it converts when its whole
+    // shares, at p, pay more than its purchase amount.
+    const auto discount_price = [&](std::size_t i) { return p * big_rational(*discount_rate[i]); };
+    const auto discount_gains = [&](std::size_t i) {
+        const big_rational amount(fraction(safes[i].purchase_amount.units()));
+        const big_int whole = detail::safe_events_div(amount, discount_price(i)).scaled_rounded(1, terms.share_rounding);
+        return (big_rational(whole, big_int(1)) * p).scaled_rounded(1, terms.amount_rounding) > amount.numerator();
+    };
+
+    // Pre-money SAFEs: L = B. Their conversion shares A B / C count in the post-money L, as do a
+    // converting discount-only SAFE's A / (p (1 - d)) (Converting Securities not cashing out).
     std::vector<bool> converts(safes.size(), false);
     big_rational pre_shares;  // S
     std::vector<std::size_t> post_capped;
     for (std::size_t i = 0; i < safes.size(); ++i) {
+        if (discount_rate[i] && discount_gains(i)) {
+            converts[i] = true;
+            pre_shares += detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())), discount_price(i));
+        }
         if (!caps[i]) continue;
         const big_rational cap(fraction(caps[i]->units()));
         if (safes[i].form == safe_form::pre_money) {
@@ -331,7 +353,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         po.cash_out_amount = s.purchase_amount;
         po.valuation_cap = caps[i];
         const big_rational amount(fraction(s.purchase_amount.units()));
-        big_rational price = p;
+        big_rational price = discount_rate[i] ? discount_price(i) : p;
         if (caps[i]) {
             const big_rational l = s.form == safe_form::pre_money ? base : l_post;
             // A post-money SAFE that cashes out is not in L: its price is quoted at the L it would join.
