@@ -11,8 +11,12 @@
 /// securities in it: L = (B + S) / (1 - T), S the conversion shares of the converting pre-money
 /// SAFEs and notes (A B / C each, exact), T the sum of A / C over the converting post-money SAFEs
 /// (a SAFE cashing out is not in L: the form excludes the Cash-Out Investors). A SAFE without a
-/// cap (discount only, uncapped, an MFN SAFE with no later cap) converts at the liquidity price
-/// p itself, so its conversion equals its cash-out: it is a cash-out line only.
+/// cap (uncapped, an MFN SAFE with no later cap) converts at the liquidity price p itself, so its
+/// conversion equals its cash-out: it is a cash-out line only. A limit: the post-money
+/// discount-only form's liquidity price is p times the Discount Rate (safe_liquidity_payouts
+/// prices it so), shares that depend on the value of a share, which a line of fixed shares
+/// cannot hold: here it is a cash-out line too, which understates it when its A / (1 - d) as
+/// common is worth more than its cash-out.
 ///
 /// A note at the change of control (instruments/note_events.hpp, note_at_change_of_control):
 /// cash-out = the greater of the listed multiple of principal and principal plus interest

@@ -15,10 +15,14 @@
 /// at p, pay more than its purchase amount (a fraction of a share less can tip it to the
 /// cash-out: the greater of the two amounts actually paid). The post-money L counts
 /// the converting post-money SAFEs, L = (B + S) / (1 - sum A_i / C_i) over them (B the base
-/// capitalization, S the pre-money SAFEs' conversion shares), solved in closed form on big
+/// capitalization, S the converting pre-money and discount-only SAFEs' shares), solved in closed form on big
 /// rationals (which SAFEs convert: passes in ascending order of cap, see the code). The older pre-money SAFE's Liquidity
-/// Capitalization excludes every SAFE and note: L = B. A SAFE without a cap has liquidity price
-/// p, so its conversion amount equals its cash-out amount: it takes the cash-out (ties go to the
+/// Capitalization excludes every SAFE and note: L = B. The post-money discount-only form (and an
+/// MFN SAFE that took such terms) names another liquidity price: "the fair market value of the
+/// Common Stock ... multiplied by the Discount Rate", p (1 - d), so it is paid about A / (1 - d)
+/// on A / (p (1 - d)) shares; converting, those shares count in the post-money L with S. Any
+/// other SAFE without a cap (uncapped, an MFN SAFE with no later terms) has liquidity price p, so
+/// its conversion amount equals its cash-out amount: it takes the cash-out (ties go to the
 /// cash-out amount).
 #ifndef FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
 #define FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
@@ -148,7 +152,7 @@ struct safe_liquidity_payout {
     std::string description;             ///< E.g. "post-money SAFE (valuation cap)".
     money cash_out_amount;               ///< The purchase amount.
     std::optional<money> valuation_cap;  ///< The cap used (an MFN SAFE's from the SAFE it follows), if any.
-    /// The exact liquidity price in money units per share (cap / L; p without a cap).
+    /// The exact liquidity price in money units per share (cap / L; p (1 - d) for a post-money discount-only SAFE; else p).
     exact_rational exact_liquidity_price_units;
     exact_rational exact_conversion_shares;  ///< A / liquidity price, exactly.
     share_count conversion_shares;           ///< exact_conversion_shares rounded by share_rounding.
