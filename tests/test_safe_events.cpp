@@ -488,4 +488,61 @@ TEST_CASE("property (seeded): cash-out amounts short of the proceeds — exact t
     CHECK(conversions > 10);
 }
 
+TEST_CASE("every problem at once: a post-money cap at or below the purchase amount, dissolution proceeds and preferred, an overflowing claims total") {
+    // Regression (review of 2026-12-06): a post-money cap at or below the purchase amount was found
+    // only in the solve, after every other problem had been fixed, and alone; the old code
+    // reported just safes[0].date here.
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("a"), 100'000_usd, 8_M, calendar_date{}),
+                                  safe::post_money_cap(holder_id("b"), 100'000_usd, money::from_units(1), year{2024} / 1 / 1),
+                                  safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2023} / 1 / 1)};
+    try {
+        (void)safe_liquidity_payouts(safes, event(1'000'000, 1'000));
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> got;
+        for (const diagnostic& d : e.problems()) got.push_back(d.message());
+        CHECK(got == std::vector<std::string>{
+                         "safes[0] \"a\".date = 0000-00-00: is not a valid calendar date",
+                         "safes[1] \"b\".valuation_cap = $0.001: must exceed the purchase amount $100,000.00: a post-money "
+                         "SAFE's purchase amount over its cap is its share of the company, below 100%",
+                         "safes[2] \"m\".valuation_cap = $0.001 (safes[1]'s, by MFN): must exceed the purchase amount "
+                         "$100,000.00: a post-money SAFE's purchase amount over its cap is its share of the company, below 100%"});
+    }
+    // A dissolution checks the proceeds and the preferred with the SAFEs (the old code reported
+    // only the SAFE, and with valid SAFEs blamed a SAFE's amount for the proceeds' currency).
+    try {
+        (void)safe_dissolution_payouts({safe::post_money_cap(holder_id(""), 1_M, 10_M, year{2024} / 1 / 1)}, money::from_units(-1),
+                                       {{"Series Seed preference", 500'000_eur}});
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> got;
+        for (const diagnostic& d : e.problems()) got.push_back(d.message());
+        CHECK(got == std::vector<std::string>{"safes[0].holder = \"\": name the holder (a holder id on the cap table)",
+                                              "proceeds = -$0.001: must not be negative",
+                                              "preferred[0] \"Series Seed preference\".amount = €500,000.00: must be in USD, the SAFEs' currency"});
+    }
+    try {
+        (void)safe_dissolution_payouts({safe::post_money_cap(holder_id("a"), 1_M, 10_M, year{2024} / 1 / 1)}, 600'000_eur);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].message() == "proceeds = €600,000.00: must be in USD, the SAFEs' currency");
+    }
+    // Claims totalling past the 64-bit range: a problem named, not a bare overflow of the sum (the
+    // old code threw overflow_error "money addition overflows").
+    const money big = money::from_units(detail::int64_max / 3 + 1);
+    try {
+        (void)pay_pari_passu(100_usd, {{"a", big}, {"b", big}, {"c", big}});
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].message() ==
+              "claims = 3 claims: must total at most $9,223,372,036,854,775.807, the 64-bit amount range: their sum would overflow");
+    }
+    // A conversion past 64 bits names its SAFE (the old message: "conversion amount overflows").
+    const std::vector<safe> huge{safe::pre_money_cap(holder_id("a"), 100'000_usd, money::from_units(1), year{2024} / 1 / 1)};
+    CHECK_THROWS_WITH_AS((void)safe_liquidity_payouts(huge, event(1'000'000'000, 1'000'000)),
+                         doctest::Contains("safes[0] \"a\" conversion amount overflows"), overflow_error);
+}
+
 }  // namespace test_safe_events

@@ -83,17 +83,26 @@ struct pari_passu_distribution {
 /// Pays @p claims on par from @p proceeds: in full when the proceeds cover their sum, otherwise
 /// pro rata to the full amounts by the largest-remainder method at the mill (ties to the earlier
 /// claim), the payments summing exactly to the proceeds. Throws validation_error listing every
-/// problem: negative proceeds, a claim that is not positive or in another currency.
+/// problem: negative proceeds, a claim that is not positive or in another currency, claims
+/// totalling past the 64-bit amount range.
 [[nodiscard]] inline pari_passu_distribution pay_pari_passu(money proceeds, const std::vector<pari_passu_claim>& claims) {
     std::vector<diagnostic> problems;
     if (proceeds.is_negative()) problems.push_back({field_path("proceeds"), format_full(proceeds), "must not be negative"});
+    detail::int128 sum = 0;  // of the valid claims: n claims below 2^63 each fit 128 bits
     for (std::size_t i = 0; i < claims.size(); ++i) {
         const field_path p = field_path("claims").index(i, claims[i].name).member("amount");
         if (!claims[i].amount.is_positive()) {
             problems.push_back({p, format_full(claims[i].amount), "must be positive"});
         } else if (claims[i].amount.currency() != proceeds.currency()) {
             problems.push_back({p, format_full(claims[i].amount), "must be in " + to_string(proceeds.currency()) + ", the proceeds' currency"});
+        } else {
+            sum += claims[i].amount.units();
         }
+    }
+    if (sum > detail::int128(detail::int64_max)) {
+        problems.push_back({field_path("claims"), std::to_string(claims.size()) + " claims",
+                            "must total at most " + format_full(money::from_units(detail::int64_max, proceeds.currency())) +
+                                ", the 64-bit amount range: their sum would overflow"});
     }
     if (!problems.empty()) throw validation_error("pari passu distribution", std::move(problems));
     pari_passu_distribution d;
@@ -224,8 +233,10 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
 /// cash-out amounts are paid from it on par with terms.other_claims (pay_pari_passu: pro rata
 /// on a shortfall). Throws validation_error listing every problem: an invalid SAFE, a base
 /// capitalization or proceeds per share that is not positive, negative cash-out proceeds, an
-/// other claim that is not positive, post-money SAFEs whose caps would take 100% or more of the
-/// company, a currency mismatch (the proceeds and the claims must be in the SAFEs' currency).
+/// other claim that is not positive, a post-money SAFE whose cap (its own or one taken by MFN) is
+/// at or below its purchase amount, a currency mismatch (the proceeds and the claims must be in
+/// the SAFEs' currency); post-money SAFEs whose caps together would take 100% or more of the
+/// company are reported by the solve.
 [[nodiscard]] inline safe_liquidity_result safe_liquidity_payouts(const std::vector<safe>& safes, const liquidity_terms& terms) {
     std::vector<diagnostic> problems;
     if (safes.empty()) problems.push_back({field_path("safes"), "", "list at least one SAFE"});
@@ -252,6 +263,19 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     for (std::size_t i = 0; i < terms.other_claims.size(); ++i) {
         in_safes_currency(field_path("terms").member("other_claims").index(i, terms.other_claims[i].name).member("amount"),
                           terms.other_claims[i].amount, "must be positive", true);
+    }
+    // A post-money SAFE's A / C is its share of the company: a cap (its own or one taken by MFN) at
+    // or below the purchase amount is 100% or more on its own (with the others, the solve below
+    // names the sum). Reported here with every other problem, not after them.
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        const safe& s = safes[i];
+        if (s.form != safe_form::post_money || !s.purchase_amount.is_positive()) continue;
+        const detail::mfn_resolved r = detail::resolve_mfn(safes, i);
+        if (!r.cap || !r.cap->is_positive() || r.cap->currency() != s.purchase_amount.currency() || *r.cap > s.purchase_amount) continue;
+        problems.push_back({field_path("safes").index(i, s.holder.str()).member("valuation_cap"),
+                            format_full(*r.cap) + (r.from.empty() ? std::string() : " (safes[" + std::to_string(r.from[0]) + "]'s, by MFN)"),
+                            "must exceed the purchase amount " + format_full(s.purchase_amount) +
+                                ": a post-money SAFE's purchase amount over its cap is its share of the company, below 100%"});
     }
     if (!problems.empty()) throw validation_error("SAFEs at a liquidity event", std::move(problems));
 
@@ -368,12 +392,14 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         const big_rational exact_shares = detail::safe_events_div(amount, price);
         po.exact_liquidity_price_units = exact_rational(price);
         po.exact_conversion_shares = exact_rational(exact_shares);
-        po.conversion_shares = share_count(detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, terms.share_rounding), "conversion shares"),
-                                                          "conversion shares"));
+        // Overflow names the SAFE: safes[i] "holder" conversion shares / amount.
+        const std::string shares_name = "safes[" + std::to_string(i) + "] \"" + s.holder.str() + "\" conversion shares";
+        const std::string amount_name = "safes[" + std::to_string(i) + "] \"" + s.holder.str() + "\" conversion amount";
+        po.conversion_shares = share_count(
+            detail::narrow(detail::from_big(exact_shares.scaled_rounded(1, terms.share_rounding), shares_name), shares_name.c_str()));
         const big_rational value = big_rational(fraction(po.conversion_shares.value())) * p;
-        po.conversion_amount = money::from_units(detail::narrow(detail::from_big(value.scaled_rounded(1, terms.amount_rounding), "conversion amount"),
-                                                                "conversion amount"),
-                                                 cur);
+        po.conversion_amount = money::from_units(
+            detail::narrow(detail::from_big(value.scaled_rounded(1, terms.amount_rounding), amount_name), amount_name.c_str()), cur);
         if (converts[i]) {
             po.choice = liquidity_choice::conversion;
             po.paid = po.conversion_amount;
@@ -406,12 +432,26 @@ struct safe_dissolution_result {
 /// purchase amount, paid from @p proceeds — what is left after debt, creditors and notes that do
 /// not convert — on par with the other SAFEs and with @p preferred (liquidation preferences), pro
 /// rata to the full amounts when the proceeds fall short, senior to common (pay_pari_passu names
-/// the split). Throws validation_error listing every problem.
+/// the split). Throws validation_error listing every problem: an invalid SAFE, negative proceeds,
+/// a preferred claim that is not positive, an amount not in the SAFEs' currency.
 [[nodiscard]] inline safe_dissolution_result safe_dissolution_payouts(const std::vector<safe>& safes, money proceeds,
                                                                       const std::vector<pari_passu_claim>& preferred = {}) {
     std::vector<diagnostic> problems;
     if (safes.empty()) problems.push_back({field_path("safes"), "", "list at least one SAFE"});
     detail::safe_list_problems(safes, problems);
+    // The proceeds and the preferred claims, checked with the SAFEs (pay_pari_passu would find
+    // them only once the SAFEs are valid, and name the SAFEs' currency as wrong).
+    const auto in_safes_currency = [&](const field_path& f, money m, const char* sign_rule, bool positive) {
+        if (positive ? !m.is_positive() : m.is_negative()) {
+            problems.push_back({f, format_full(m), sign_rule});
+        } else if (!safes.empty() && m.currency() != safes.front().purchase_amount.currency()) {
+            problems.push_back({f, format_full(m), "must be in " + to_string(safes.front().purchase_amount.currency()) + ", the SAFEs' currency"});
+        }
+    };
+    in_safes_currency(field_path("proceeds"), proceeds, "must not be negative", false);
+    for (std::size_t i = 0; i < preferred.size(); ++i) {
+        in_safes_currency(field_path("preferred").index(i, preferred[i].name).member("amount"), preferred[i].amount, "must be positive", true);
+    }
     if (!problems.empty()) throw validation_error("SAFEs at a dissolution", std::move(problems));
     std::vector<pari_passu_claim> claims;
     claims.reserve(safes.size() + preferred.size());
