@@ -545,4 +545,21 @@ TEST_CASE("every problem at once: a post-money cap at or below the purchase amou
                          doctest::Contains("safes[0] \"a\" conversion amount overflows"), overflow_error);
 }
 
+TEST_CASE("liquidity event: a cap-and-discount SAFE's liquidity price is the cap's alone; the discount is for a financing") {
+    // The post-money "Valuation Cap and Discount" form prices a Liquidity Event at the Post-Money
+    // Valuation Cap over the Liquidity Capitalization only (teju-finance's SAFE course, "Valuation
+    // Cap and Discount Rate": "In the case of a Liquidation, the conversion of the SAFE is the same
+    // as a Standard SAFE with a Valuation Cap and NO Discount Rate"). B = 8,500,000, $500,000 at a
+    // $5M cap and 20% off, $0.40 a share: joining, L = 8,500,000 / 0.9, price $5M / L = 9000/17
+    // mills, 944,444 shares worth $377,777.60 < $500,000: the cash-out. (Priced at the discount,
+    // $0.32, it would have converted: 1,562,500 shares worth $625,000.)
+    const std::vector<safe> safes{safe::post_money_cap_and_discount(holder_id("a"), 500'000_usd, 5_M, fraction(1, 5), year{2024} / 1 / 1)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(8'500'000, 400));
+    CHECK(r.payouts[0].exact_liquidity_price_units == exact_rational(fraction(9'000, 17)));
+    CHECK(r.payouts[0].conversion_shares == share_count(944'444));
+    CHECK(r.payouts[0].conversion_amount == money::from_units(377'777'600));
+    CHECK(r.payouts[0].choice == liquidity_choice::cash_out);
+    CHECK(r.payouts[0].paid == 500'000_usd);
+}
+
 }  // namespace test_safe_events
