@@ -353,7 +353,7 @@ TEST_CASE("installments: errors name the field, the value and the rule") {
                     fr::invalid_argument_error);
     CHECK_THROWS_WITH_AS(
         fr::installments(100_usd, ymd(2026, 1, 1), 3, static_cast<frequency>(-1)),
-        "frequency = -1: must be monthly, quarterly, semiannual or yearly",
+        "installments: frequency = -1: must be monthly, quarterly, semiannual or yearly",
         fr::invalid_argument_error);
 }
 
@@ -377,6 +377,57 @@ TEST_CASE("installments_between: errors") {
         fr::installments_between(0.001_usd, ymd(2026, 1, 1), ymd(2026, 6, 1), frequency::monthly),
         "installments_between: total = $0.001: must be a whole number of minor units ($0.01)",
         fr::invalid_argument_error);
+}
+
+// Regression: installments() and installments_between() stopped at the first problem (count 0
+// hid a negative total and an invalid first date); they now name every problem at once.
+TEST_CASE("installments: every problem is reported at once (regression)") {
+    CHECK_THROWS_WITH_AS(fr::installments(-5_usd, ymd(2026, 2, 30), 0, frequency::monthly),
+                         "installments: 3 problems\n"
+                         "  - first = 2026-02-30: is not a valid calendar date\n"
+                         "  - count = 0: must be positive\n"
+                         "  - total = -$5.00: must be positive",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(fr::installments(100.005_usd, ymd(2026, 1, 1), 3, static_cast<frequency>(7)),
+                         "installments: 2 problems\n"
+                         "  - frequency = 7: must be monthly, quarterly, semiannual or yearly\n"
+                         "  - total = $100.005: must be a whole number of minor units ($0.01)",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(fr::installments(money{}, ymd(9999, 11, 30), 3, frequency::monthly),
+                         "installments: 2 problems\n"
+                         "  - count = 3: the last payment, 9999-11-30 + 2 months, is after 9999-12-31, "
+                         "the last day fundround models\n"
+                         "  - total = $0.00: must be positive",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(
+        fr::installments_between(-1_usd, ymd(2027, 1, 1), ymd(2026, 1, 1), frequency::monthly),
+        "installments_between: 2 problems\n"
+        "  - last = 2026-01-01: must not be before first (2027-01-01)\n"
+        "  - total = -$1.00: must be positive",
+        fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(
+        fr::installments_between(0.001_usd, ymd(2026, 4, 31), ymd(2027, 2, 29), frequency::monthly),
+        "installments_between: 3 problems\n"
+        "  - first = 2026-04-31: is not a valid calendar date\n"
+        "  - last = 2027-02-29: is not a valid calendar date\n"
+        "  - total = $0.001: must be a whole number of minor units ($0.01)",
+        fr::invalid_argument_error);
+}
+
+TEST_CASE("installments: a schedule ending exactly on 9999-12-31 sums to its total") {
+    const auto xs = fr::installments(100_usd, ymd(9999, 1, 31), 12, frequency::monthly);
+    REQUIRE(xs.size() == 12);
+    CHECK(xs[1].date == ymd(9999, 2, 28));
+    CHECK(xs.back().date == fr::end_of_time());
+    money sum = money::zero(fr::currencies::usd);
+    for (const auto& x : xs) sum += x.amount;
+    CHECK(sum == 100_usd);
+    CHECK(xs.front().amount == 8.34_usd);
+    CHECK(xs.back().amount == 8.33_usd);
+    CHECK_THROWS_WITH_AS(fr::installments(100_usd, ymd(9999, 1, 31), 13, frequency::monthly),
+                         "installments: count = 13: the last payment, 9999-01-31 + 12 months, is after "
+                         "9999-12-31, the last day fundround models",
+                         fr::invalid_argument_error);
 }
 
 }  // namespace test_installments

@@ -92,21 +92,51 @@ namespace detail {
     return year{static_cast<int>(target_year)} / target_month / (anchor.day() < last_day ? anchor.day() : last_day);
 }
 
-/// The split rule shared by installments() and installments_between().
-[[nodiscard]] inline std::vector<money> split_installments(money total, std::size_t count,
-                                                    const std::string& what) {
+/// Appends to @p out the problems of @p total as a schedule's total: not positive, or not a
+/// whole number of minor units.
+inline void installment_total_problems(money total, std::vector<diagnostic>& out) {
     if (!total.is_positive()) {
-        throw invalid_argument_error(what + ": total = " + to_string(total) +
-                                     ": must be positive");
+        out.push_back({field_path("total"), to_string(total), "must be positive"});
+        return;
     }
     money::rep step = money::units_per_major;
     for (int i = 0; i < total.currency().minor_digits(); ++i) step /= 10;
-    const money minor_unit = money::from_units(step, total.currency());
     if (total.units() % step != 0) {
-        throw invalid_argument_error(what + ": total = " + to_string(total) +
-                                     ": must be a whole number of minor units (" +
-                                     to_string(minor_unit) + ")");
+        out.push_back({field_path("total"), to_string(total),
+                       "must be a whole number of minor units (" +
+                           to_string(money::from_units(step, total.currency())) + ")"});
     }
+}
+
+/// Throws for @p problems of @p what, if any: invalid_argument_error with the message
+/// "what: field = value: rule" for one problem, every problem listed ("what: N problems" and
+/// one line each, as validation_error) for several.
+inline void throw_installment_problems(const std::string& what, const std::vector<diagnostic>& problems) {
+    if (problems.empty()) return;
+    if (problems.size() == 1) throw invalid_argument_error(what + ": " + problems.front().message());
+    throw invalid_argument_error(join_diagnostics(what, problems));
+}
+
+/// Appends to @p out a problem for an unknown frequency @p f (one not in the enum).
+inline void frequency_problems(frequency f, std::vector<diagnostic>& out) {
+    if (f != frequency::monthly && f != frequency::quarterly && f != frequency::semiannual &&
+        f != frequency::yearly) {
+        out.push_back({field_path("frequency"), detail::signed_digits(static_cast<int>(f)),
+                       "must be monthly, quarterly, semiannual or yearly"});
+    }
+}
+
+/// Appends to @p out a problem for a date @p d (named @p field) that is not a valid calendar
+/// date or is after 9999-12-31.
+inline void schedule_date_problems(calendar_date d, const char* field, std::vector<diagnostic>& out) {
+    if (!is_modelled(d)) out.push_back({field_path(field), to_string(d), date_rule(d)});
+}
+
+/// The split rule shared by installments() and installments_between() (@p total checked).
+[[nodiscard]] inline std::vector<money> split_installments(money total, std::size_t count) {
+    money::rep step = money::units_per_major;
+    for (int i = 0; i < total.currency().minor_digits(); ++i) step /= 10;
+    const money minor_unit = money::from_units(step, total.currency());
     return allocate(total, std::vector<std::int64_t>(count, 1), minor_unit);
 }
 
@@ -134,48 +164,62 @@ namespace detail {
 
 /// @p count equal payments of @p total, the k-th on add_months(first, k * months of @p f),
 /// split exactly in whole minor units with the larger parts first (they differ by at most one
-/// minor unit and sum to @p total). Throws invalid_argument_error if @p count is 0, @p total is
-/// not positive or not a whole number of minor units, or @p first is not a valid date.
+/// minor unit and sum to @p total). Throws invalid_argument_error naming every problem at once:
+/// @p count 0 or above 10^6, a last date after 9999-12-31, @p total not positive or not a whole
+/// number of minor units, @p first not a valid date, an unknown @p f.
 [[nodiscard]] inline std::vector<installment> installments(money total, calendar_date first,
                                                             std::size_t count, frequency f) {
     const std::string what = "installments";
-    const int period = months_per_period(f);
-    require_valid(first, what + ": first");
-    if (count == 0) throw invalid_argument_error(what + ": count = 0: must be positive");
-    // Every date must be representable; checking the last one first also bounds count.
+    std::vector<diagnostic> problems;  // every problem at once
+    detail::frequency_problems(f, problems);
+    detail::schedule_date_problems(first, "first", problems);
     constexpr std::size_t max_count = 1000000;
-    if (count > max_count) {
-        throw invalid_argument_error(what + ": count = " + detail::digits(count) +
-                                     ": must be at most " + detail::digits(max_count));
+    if (count == 0) {
+        problems.push_back({field_path("count"), "0", "must be positive"});
+    } else if (count > max_count) {
+        problems.push_back({field_path("count"), detail::digits(count),
+                            "must be at most " + detail::digits(max_count)});
+    } else if (problems.empty()) {  // every date must be representable: the last one is latest
+        const int months = months_per_period(f);
+        const std::int64_t last = static_cast<std::int64_t>(count - 1) * months;
+        if (detail::month_index(first) + last > detail::month_index(end_of_time())) {
+            problems.push_back({field_path("count"), detail::digits(count),
+                                "the last payment, " + to_string(first) + " + " +
+                                    detail::signed_digits(last) +
+                                    " months, is after 9999-12-31, the last day fundround models"});
+        }
     }
-    (void)detail::add_months_checked(first, static_cast<std::int64_t>(count - 1) * period,
-                                           what);
-    return detail::build_installments(detail::split_installments(total, count, what),
-                                            first, period, what);
+    detail::installment_total_problems(total, problems);
+    detail::throw_installment_problems(what, problems);
+    const int period = months_per_period(f);
+    return detail::build_installments(detail::split_installments(total, count), first, period, what);
 }
 
 /// Equal payments of @p total on @p first, first + one period of @p f, ... while the date is on
 /// or before @p last (inclusive; always at least one), split as installments() does.
-/// Throws invalid_argument_error if @p last is before @p first, either date is invalid, or
-/// @p total is not positive or not a whole number of minor units.
+/// Throws invalid_argument_error naming every problem at once: @p last before @p first, either
+/// date invalid, @p total not positive or not a whole number of minor units, an unknown @p f.
 [[nodiscard]] inline std::vector<installment> installments_between(money total,
                                                                     calendar_date first,
                                                                     calendar_date last,
                                                                     frequency f) {
     const std::string what = "installments_between";
-    const int period = months_per_period(f);
-    require_valid(first, what + ": first");
-    require_valid(last, what + ": last");
-    if (last < first) {
-        throw invalid_argument_error(what + ": last = " + to_string(last) +
-                                     ": must not be before first (" + to_string(first) + ")");
+    std::vector<diagnostic> problems;  // every problem at once
+    detail::frequency_problems(f, problems);
+    detail::schedule_date_problems(first, "first", problems);
+    detail::schedule_date_problems(last, "last", problems);
+    if (is_modelled(first) && is_modelled(last) && last < first) {
+        problems.push_back({field_path("last"), to_string(last),
+                            "must not be before first (" + to_string(first) + ")"});
     }
+    detail::installment_total_problems(total, problems);
+    detail::throw_installment_problems(what, problems);
+    const int period = months_per_period(f);
     const std::int64_t span = detail::month_index(last) - detail::month_index(first);
     std::int64_t k_max = span / period;
     if (detail::add_months_checked(first, k_max * period, what) > last) --k_max;
     const auto count = static_cast<std::size_t>(k_max + 1);
-    return detail::build_installments(detail::split_installments(total, count, what),
-                                            first, period, what);
+    return detail::build_installments(detail::split_installments(total, count), first, period, what);
 }
 
 FUNDROUND_END_NAMESPACE
