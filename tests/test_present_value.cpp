@@ -140,4 +140,42 @@ TEST_CASE("present_value_of: invalid and out-of-range dates are listed with the 
     }
 }
 
+// Regression: a present value beyond the money range threw "fundround: rounding a present value
+// overflows 64 bits", naming neither what was valued nor the value; it now names both and the
+// limit.
+TEST_CASE("present_value_of: a value beyond the money range names what, the value and the limit (regression)") {
+    const money half = money::from_major(5'000'000'000'000'000, fr::currencies::usd);
+    const fr::discount_terms zero(fraction(0), ymd(2026, 1, 1), fr::day_count::actual_360, fr::compounding::simple);
+    CHECK_THROWS_WITH_AS(
+        (void)fr::present_value_of(std::vector<fr::cash_flow>{{ymd(2026, 1, 1), half, "a"}, {ymd(2027, 1, 1), half, "b"}},
+                                   zero, rounding::half_even),
+        "present value of flows = 10000000000000000.00 USD: does not fit a money (at most "
+        "9223372036854775.80 in magnitude)",
+        fr::overflow_error);
+    // 9e15 compounded forward six years (2192 days) at 8% simple: 9e15 * (1 + 0.08 * 2192/365).
+    const fr::discount_terms eight(fraction::from_decimal("0.08"), ymd(2026, 1, 1), fr::day_count::actual_365_fixed,
+                                   fr::compounding::simple);
+    const money nine = money::from_major(9'000'000'000'000'000, fr::currencies::usd);
+    CHECK_THROWS_WITH_AS(
+        (void)fr::present_value_of(net_flows("X", {{ymd(2020, 1, 1), nine, "a"}}, {}), eight, rounding::half_even),
+        "present value of money_in = 13323945205479452.05 USD: does not fit a money (at most "
+        "9223372036854775.80 in magnitude)",
+        fr::overflow_error);
+    CHECK_THROWS_WITH_AS(
+        (void)fr::present_value_of(
+            net_flows("X", {}, {fr::counter_commitment("c", "X", {{ymd(2020, 1, 1), money::from_major(9'000'000'000'000'000, fr::currencies::jpy), "a"}})}),
+            eight, rounding::half_even),
+        "present value of money_out = 13323945205479452 JPY: does not fit a money (at most "
+        "9223372036854775 in magnitude)",
+        fr::overflow_error);
+    // One cent paid on the first day of the calendar, valued on the last at 5% a year: about
+    // 1.05^42765 cents, a number of 918 digits, shown by its magnitude.
+    const fr::discount_terms last(fraction::from_decimal("0.05"), fr::end_of_time(), fr::day_count::actual_360,
+                                  fr::compounding::annual_with_simple_stub);
+    CHECK_THROWS_WITH_AS((void)last.value(money::from_units(10), calendar_date::min(), rounding::half_even),
+                         "value of $0.01 paid on -32767-01-01 = about 2.50e+917 USD: does not fit a money "
+                         "(at most 9223372036854775.80 in magnitude)",
+                         fr::overflow_error);
+}
+
 }  // namespace test_present_value

@@ -10,6 +10,7 @@
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 
 
@@ -296,29 +297,50 @@ struct present_value {
 
 namespace detail {
 
+/// @p minor minor units of a currency with @p minor_digits digits as major-unit text: exact
+/// ("-123.45") up to 30 integer digits, else its magnitude ("about 1.23e+456").
+inline std::string minor_units_text(const big_int& minor, int minor_digits) {
+    std::string digits = (minor < 0 ? big_int(-minor) : minor).str();
+    const std::string sign = minor < 0 ? "-" : "";
+    const auto scale = static_cast<std::size_t>(minor_digits);
+    if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
+    const std::size_t whole = digits.size() - scale;
+    if (whole <= 30) {
+        return sign + digits.substr(0, whole) + (scale > 0 ? "." + digits.substr(whole) : "");
+    }
+    return "about " + sign + digits.substr(0, 1) + "." + digits.substr(1, 2) + "e+" + std::to_string(whole - 1);
+}
+
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
-/// throws overflow_error if the result does not fit in a money.
-inline money round_exact_to_minor_unit(const big_rational& exact, currency c, rounding mode) {
+/// throws overflow_error naming @p what, the rounded value and the limit if the result does
+/// not fit in a money.
+inline money round_exact_to_minor_unit(const big_rational& exact, currency c, rounding mode,
+                                       std::string_view what = "present value") {
     std::int64_t unit = money::units_per_major;  // units per minor unit
     for (int i = 0; i < c.minor_digits(); ++i) unit /= 10;
     const big_int minor = exact.scaled_rounded(big_int(money::units_per_major / unit), mode);
     const big_int units = minor * unit;
     if (units > detail::int64_max || units < detail::int64_min) {
-        detail::throw_overflow("rounding a present value");
+        throw overflow_error(std::string(what) + " = " + minor_units_text(minor, c.minor_digits()) + " " +
+                             c.c_str() + ": does not fit a money (at most " +
+                             minor_units_text(big_int(detail::int64_max / unit), c.minor_digits()) +
+                             " in magnitude)");
     }
     return money::from_units(static_cast<std::int64_t>(units), c);
 }
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
-inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode) {
-    return round_exact_to_minor_unit(big_rational(exact), c, mode);
+inline money round_exact_to_minor_unit(const fraction& exact, currency c, rounding mode,
+                                       std::string_view what = "present value") {
+    return round_exact_to_minor_unit(big_rational(exact), c, mode, what);
 }
 
 /// @p exact major units of @p c rounded once to the minor unit (cents for USD) by @p mode;
 /// throws overflow_error if the result does not fit in a money.
-inline money round_exact_to_minor_unit(const exact_rational& exact, currency c, rounding mode) {
-    return round_exact_to_minor_unit(exact.big(), c, mode);
+inline money round_exact_to_minor_unit(const exact_rational& exact, currency c, rounding mode,
+                                       std::string_view what = "present value") {
+    return round_exact_to_minor_unit(exact.big(), c, mode, what);
 }
 
 }  // namespace detail
@@ -395,10 +417,12 @@ public:
         return exact_rational(exact_value_big(amount, paid_on));
     }
 
-    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode.
+    /// The value of @p amount paid on @p paid_on: exact, and rounded to the minor unit by @p mode;
+    /// throws overflow_error naming the flow and the rounded value if that does not fit a money.
     [[nodiscard]] present_value value(money amount, calendar_date paid_on, rounding mode) const {
         const detail::big_rational exact = exact_value_big(amount, paid_on);
-        const money rounded = detail::round_exact_to_minor_unit(exact, amount.currency(), mode);
+        const money rounded = detail::round_exact_to_minor_unit(
+            exact, amount.currency(), mode, "value of " + format_full(amount) + " paid on " + to_string(paid_on));
         return present_value{exact_rational(exact), rounded};
     }
 

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,13 +51,11 @@ inline void past_flow_problems(const std::vector<cash_flow>& flows, const char* 
 
 }  // namespace detail
 
-/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
-/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
-/// Throws validation_error listing every flow dated on an invalid day (or after 9999-12-31) or
-/// refused by the past_flow_rule::reject rule, and currency_mismatch_error if the flows mix
-/// currencies.
-[[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
-                                                    rounding mode, currency zero_currency = {}) {
+namespace detail {
+
+/// present_value_of() of a list, its rounded value named @p what if it does not fit a money.
+[[nodiscard]] inline present_value present_value_of_list(const std::vector<cash_flow>& flows, const discount_terms& terms,
+                                                         rounding mode, currency zero_currency, std::string_view what) {
     std::vector<diagnostic> problems;
     detail::past_flow_problems(flows, "flows", terms, problems);
     if (!problems.empty()) throw validation_error("present value", std::move(problems));
@@ -83,24 +82,37 @@ inline void past_flow_problems(const std::vector<cash_flow>& flows, const char* 
         parts.resize(kept);
     }
     exact_rational exact = parts.empty() ? exact_rational() : std::move(parts.front());
-    const money rounded = detail::round_exact_to_minor_unit(exact, c, mode);
+    const money rounded = detail::round_exact_to_minor_unit(exact, c, mode, what);
     return present_value{std::move(exact), rounded};
+}
+
+}  // namespace detail
+
+/// The exact value of @p flows (all in one currency) under @p terms, summed exactly and rounded
+/// once to the minor unit by @p mode. An empty list is worth zero in @p zero_currency.
+/// Throws validation_error listing every flow dated on an invalid day (or after 9999-12-31) or
+/// refused by the past_flow_rule::reject rule, currency_mismatch_error if the flows mix
+/// currencies, and overflow_error naming the rounded value if it does not fit a money.
+[[nodiscard]] inline present_value present_value_of(const std::vector<cash_flow>& flows, const discount_terms& terms,
+                                                    rounding mode, currency zero_currency = {}) {
+    return detail::present_value_of_list(flows, terms, mode, zero_currency, "present value of flows");
 }
 
 /// Present values of @p flows' money in, money out and the net under @p terms, each exact and
 /// rounded once to the minor unit by @p mode. Throws validation_error listing every flow of
 /// either side the past_flow_rule::reject rule refuses (`money_in[i].date`, `money_out[i].date`:
-/// the positions in money_in() and money_out()).
+/// the positions in money_in() and money_out()), and overflow_error naming the side (money_in,
+/// money_out or net) whose rounded value does not fit a money.
 [[nodiscard]] inline flows_present_value present_value_of(const net_flows& flows, const discount_terms& terms,
                                                           rounding mode) {
     std::vector<diagnostic> problems;
     detail::past_flow_problems(flows.money_in(), "money_in", terms, problems);
     detail::past_flow_problems(flows.money_out(), "money_out", terms, problems);
     if (!problems.empty()) throw validation_error("present value", std::move(problems));
-    present_value in = present_value_of(flows.money_in(), terms, mode, flows.currency());
-    present_value out = present_value_of(flows.money_out(), terms, mode, flows.currency());
+    present_value in = detail::present_value_of_list(flows.money_in(), terms, mode, flows.currency(), "present value of money_in");
+    present_value out = detail::present_value_of_list(flows.money_out(), terms, mode, flows.currency(), "present value of money_out");
     exact_rational net = in.exact - out.exact;
-    const money rounded = detail::round_exact_to_minor_unit(net, flows.currency(), mode);
+    const money rounded = detail::round_exact_to_minor_unit(net, flows.currency(), mode, "present value of net");
     return flows_present_value{std::move(in), std::move(out), present_value{std::move(net), rounded}};
 }
 
