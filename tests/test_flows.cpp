@@ -237,6 +237,38 @@ TEST_CASE("net_flows: overflow of a cumulative sum throws") {
                     fr::overflow_error);
 }
 
+// Regression: a total past the largest money threw "money addition overflows the 64-bit amount
+// range", naming neither the object nor the flow; it now names the flow (in input order), its
+// amount, the limit and the sum before it.
+TEST_CASE("counter_commitment, net_flows: an overflowing total names the flow that tips it (regression)") {
+    const money big = money::from_major(5'000'000'000'000'000, fr::currencies::usd);
+    CHECK_THROWS_WITH_AS(fr::counter_commitment("c", "X", {{ymd(2027, 1, 1), big, "a"}, {ymd(2026, 1, 1), big, "b"}}),
+                         "counter_commitment \"c\": flows[1].amount = $5,000,000,000,000,000.00: takes the total "
+                         "past $9,223,372,036,854,775.807, the largest amount (those before it total "
+                         "$5,000,000,000,000,000.00)",
+                         fr::overflow_error);
+    CHECK_THROWS_WITH_AS(net_flows("X",
+                                   {{ymd(2027, 1, 1), money::from_major(1, fr::currencies::usd), "z"},
+                                    {ymd(2027, 1, 1), big, "a"},
+                                    {ymd(2026, 1, 1), big, "b"}},
+                                   {}),
+                         "net_flows \"X\": money_in[2].amount = $5,000,000,000,000,000.00: takes the total past "
+                         "$9,223,372,036,854,775.807, the largest amount (those before it total "
+                         "$5,000,000,000,000,001.00)",
+                         fr::overflow_error);
+    CHECK_THROWS_WITH_AS(net_flows("X", {},
+                                   {fr::counter_commitment("c", "X", {{ymd(2027, 1, 1), big, "a"}}),
+                                    fr::counter_commitment("d", "X", {{ymd(2026, 1, 1), big, "a"}})}),
+                         "net_flows \"X\": commitments[1].total = $5,000,000,000,000,000.00: takes the total past "
+                         "$9,223,372,036,854,775.807, the largest amount (those before it total "
+                         "$5,000,000,000,000,000.00)",
+                         fr::overflow_error);
+    // Exactly the largest amount is not an overflow.
+    const money max = money::from_units(std::numeric_limits<std::int64_t>::max());
+    const money rest = money::from_units(std::numeric_limits<std::int64_t>::max() - 5'000'000'000'000'000'000);
+    CHECK(fr::counter_commitment("c", "X", {{ymd(2027, 1, 1), big, "a"}, {ymd(2026, 1, 1), rest, "b"}}).total() == max);
+}
+
 TEST_CASE("net_flows: property - years add up to totals, net position is a prefix sum") {
     lcg rng{20260227};
     for (int trial = 0; trial < 60; ++trial) {

@@ -993,7 +993,7 @@ TEST_CASE("deal file: the type and form of every member, and the chain's other w
              "/counter_commitments/2/installments = []: must be an object (an installment plan), not an array",
              "/counter_commitments/3/installments: must give \"count\" or \"last\", not both",
              "/counter_commitments/4/installments/last = \"2027-02-30\": is not a valid calendar date",
-             "/counter_commitments/5/flows: cannot be totalled: money addition overflows the 64-bit amount range (about +/-9.2e15 in major units)",
+             "/counter_commitments/5/flows: cannot be totalled: counter_commitment \"f\": flows[1].amount = $9,000,000,000,000,000.00: takes the total past $9,223,372,036,854,775.807, the largest amount (those before it total $9,000,000,000,000,000.00)",
          }},
         {"the chain: a rounding that meets an inexact figure (an exception of the pricing)",
          R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$7M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}], "share_rounding": "exact"}]})json",

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -76,6 +77,26 @@ inline void check_cash_flows(const std::vector<cash_flow>& flows, const field_pa
     }
 }
 
+/// The exact sum of @p flows (positive amounts in one currency @p c), added in input order;
+/// throws overflow_error naming the flow ("<what>: <field>[i].<leaf>") that takes the sum past
+/// the largest money.
+inline money checked_total(const std::vector<cash_flow>& flows, currency c, const std::string& what,
+                           const char* field, const char* leaf) {
+    money::rep sum = 0;
+    constexpr money::rep max = (std::numeric_limits<money::rep>::max)();
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        const money::rep units = flows[i].amount.units();
+        if (sum > max - units) {
+            throw overflow_error(what + ": " + field + "[" + std::to_string(i) + "]." + leaf + " = " +
+                                 format_full(flows[i].amount) + ": takes the total past " +
+                                 format_full(money::from_units(max, c)) + ", the largest amount (those before it total " +
+                                 format_full(money::from_units(sum, c)) + ")");
+        }
+        sum += units;
+    }
+    return money::from_units(sum, c);
+}
+
 /// Stable sort by date: flows on the same day keep their input order.
 inline void sort_by_date(std::vector<cash_flow>& flows) {
     std::stable_sort(flows.begin(), flows.end(),
@@ -91,7 +112,8 @@ class counter_commitment {
 public:
     /// A commitment paid as @p flows. Validates everything at once and throws validation_error
     /// listing every problem: empty name or counterparty, no flows, an invalid date, an amount
-    /// that is not positive or not in the first flow's currency.
+    /// that is not positive or not in the first flow's currency; then overflow_error naming the
+    /// flow that takes the total past the largest money.
     counter_commitment(std::string name, std::string counterparty, std::vector<cash_flow> flows)
         : name_(std::move(name)), counterparty_(std::move(counterparty)), flows_(std::move(flows)) {
         std::vector<diagnostic> problems;
@@ -105,9 +127,9 @@ public:
         if (!problems.empty()) {
             throw validation_error("counter_commitment \"" + name_ + "\"", std::move(problems));
         }
+        total_ = detail::checked_total(flows_, flows_.front().amount.currency(),
+                                       "counter_commitment \"" + name_ + "\"", "flows", "amount");
         detail::sort_by_date(flows_);
-        total_ = money::zero(flows_.front().amount.currency());
-        for (const cash_flow& f : flows_) total_ += f.amount;  // throws overflow_error
     }
 
     /// A commitment paid as an installments() or installments_between() schedule; the k-th of
@@ -179,8 +201,9 @@ public:
     /// The view for @p counterparty. Validates everything at once and throws validation_error
     /// listing every problem: empty counterparty, no flow on either side, a money-in flow with
     /// an invalid date, a non-positive amount or another currency, a commitment to someone else
-    /// or in another currency. The currency is that of the first money-in flow (else of the first
-    /// commitment).
+    /// or in another currency; then overflow_error naming the money-in flow or the commitment
+    /// that takes a side's total past the largest money. The currency is that of the first
+    /// money-in flow (else of the first commitment).
     net_flows(std::string counterparty, std::vector<cash_flow> money_in,
               std::vector<counter_commitment> commitments)
         : counterparty_(std::move(counterparty)),
@@ -254,6 +277,13 @@ private:
         if (!problems.empty()) {
             throw validation_error("net_flows \"" + counterparty_ + "\"", std::move(problems));
         }
+        // Both totals in input order, so that an overflow names the flow or commitment it is at.
+        const std::string what = "net_flows \"" + counterparty_ + "\"";
+        (void)detail::checked_total(money_in_, c, what, "money_in", "amount");
+        std::vector<cash_flow> totals;
+        totals.reserve(commitments_.size());
+        for (const counter_commitment& cc : commitments_) totals.push_back({cc.first_date(), cc.total(), cc.name()});
+        (void)detail::checked_total(totals, c, what, "commitments", "total");
         total_in_ = money::zero(c);
         total_out_ = money::zero(c);
     }
