@@ -178,4 +178,59 @@ TEST_CASE("present_value_of: a value beyond the money range names what, the valu
                          fr::overflow_error);
 }
 
+// Expected values computed independently with Python's fractions module from the rules'
+// formulas (days by datetime.date, 30E/360 by its formula, (1 + r)^n (1 + r f) by Fraction
+// powers), then rounded half-even to cents: exact equality, every day count and method, with
+// flows before the valuation date (compounded forward, one on 2024-02-29), on it, and 34 years
+// after it.
+TEST_CASE("present_value_of: every day count and method equals an independent exact computation") {
+    const std::vector<fr::cash_flow> flows{{ymd(2024, 2, 29), 15_B, "a"},
+                                           {ymd(2026, 9, 30), 35_B, "b"},
+                                           {ymd(2031, 1, 31), money::from_units(1'234'567'890), "c"},
+                                           {ymd(2020, 12, 31), 7_M, "d"},
+                                           {ymd(2026, 2, 27), 3_M, "e"},
+                                           {ymd(2060, 3, 31), 9_B, "f"}};
+    struct expected {
+        const char* rate;
+        fr::day_count dc;
+        fr::compounding method;
+        const char* exact;  // "" when not checked (its text runs to some 130 digits)
+        std::int64_t cents;
+    };
+    using fr::compounding;
+    using fr::day_count;
+    const expected cases[] = {
+        {"0.08", day_count::actual_365_fixed, compounding::simple, "87508493263778728905655/1643385277716", 5324892126659},
+        {"0.08", day_count::actual_365_fixed, compounding::annual_with_simple_stub,
+         "4981096420525596459938266366795801100643102665286948217811008044672988054337/"
+         "96564365650659049387641061988635761334257414884272599638157187500",
+         5158317343010},
+        {"0.08", day_count::actual_360, compounding::simple, "699175635873240654365/13133244927", 5323708190623},
+        {"0.08", day_count::actual_360, compounding::annual_with_simple_stub,
+         "4980848300263628641802174826435474280868615293825552817206333835754709757/"
+         "96570546455569426112921733509089872011136101031945028040859375",
+         5157730263601},
+        {"0.08", day_count::thirty_e_360, compounding::simple, "325938563739213207645/6122072317", 5323990747939},
+        {"0.08", day_count::thirty_e_360, compounding::annual_with_simple_stub,
+         "294115420397247221574273977614261416024946440032679213429757084181328481/"
+         "5702797203406121653709167993141504042452046555397577729140625",
+         5157388732350},
+        {"12.5", day_count::actual_365_fixed, compounding::simple, "", 39415411646394},
+        {"12.5", day_count::actual_365_fixed, compounding::annual_with_simple_stub, "", 1221196975279249},
+        {"12.5", day_count::actual_360, compounding::simple, "", 39931074218826},
+        {"12.5", day_count::actual_360, compounding::annual_with_simple_stub, "", 1588590941932059},
+        {"12.5", day_count::thirty_e_360, compounding::simple, "", 39360951181197},
+        {"12.5", day_count::thirty_e_360, compounding::annual_with_simple_stub, "", 1207493729894740},
+    };
+    for (const expected& e : cases) {
+        CAPTURE(e.rate);
+        CAPTURE(fr::to_string(e.dc));
+        CAPTURE(fr::to_string(e.method));
+        const fr::discount_terms terms(fraction::from_decimal(e.rate), ymd(2026, 2, 27), e.dc, e.method);
+        const fr::present_value pv = fr::present_value_of(flows, terms, rounding::half_even);
+        if (e.exact[0] != '\0') CHECK(pv.exact.to_string() == e.exact);
+        CHECK(pv.rounded == money::from_units(e.cents * 10));
+    }
+}
+
 }  // namespace test_present_value
