@@ -6,6 +6,8 @@
 
 #include "support/fundround_test.hpp"
 
+#include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -191,6 +193,99 @@ TEST_CASE("scenario: payments() and timeline() of a temporary result are moved o
     CHECK(sum == 110_B);
     const round_timeline t = scenario("never").apply_to(r).timeline();
     CHECK(t.in_the_end().funded == 75_B);
+}
+
+// Seeded property over random rounds closing at either end of the calendar or mid-range, with
+// composite conditions (and, or, a date), expected dates, long-stops and fallbacks, in random
+// scenarios: on every day, funded + committed + conditional + lapsed is the amount committed;
+// funded and lapsed never shrink; money counted committed on a day (certain) ends funded;
+// nothing is paid before the close; the payments add up to what is raised.
+TEST_CASE("scenario: property - every dollar accounted for on every date, at both ends of the calendar") {
+    std::mt19937 rng(20261206);
+    const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    int applied = 0;
+    for (int round_no = 0; round_no < 120; ++round_no) {
+        const int where = pick(0, 2);
+        const calendar_date close = where == 0   ? calendar_date{end_of_time() - days{pick(0, 60)}}
+                                    : where == 1 ? calendar_date{calendar_date::min() + days{pick(0, 60)}}
+                                                 : kClose;
+        // close + offset, held to the modelled days.
+        const auto day = [&](int offset) {
+            const std::int64_t room_after = (calendar_date{end_of_time()} - close).count();
+            const std::int64_t room_before = (close - calendar_date::min()).count();
+            if (offset > room_after) return end_of_time();
+            if (-offset > room_before) return calendar_date::min();
+            return calendar_date{close + days{offset}};
+        };
+        const auto cond = [&](const auto& self, int depth) -> condition {
+            const std::string m = "m" + std::to_string(pick(0, 3));
+            switch (depth > 2 ? pick(0, 1) : pick(0, 5)) {
+                case 0: return milestone(m);
+                case 1: return milestone(m).with_long_stop(day(pick(0, 90)));
+                case 2: return self(self, depth + 1) && self(self, depth + 1);
+                case 3: return self(self, depth + 1) || on_or_after(day(pick(0, 90)));
+                case 4: return milestone(m) && on_or_after(day(pick(-5, 90)));
+                default: return self(self, depth + 1) || self(self, depth + 1);
+            }
+        };
+        round_builder b("random");
+        b.pre_money(money::from_major(pick(1, 1000), currencies::usd)).close_date(close);
+        const int investors = pick(1, 4);
+        for (int i = 0; i < investors; ++i) {
+            std::vector<tranche> ts;
+            for (int k = pick(1, 5); k > 0; --k) {
+                const money a = money::from_major(pick(1, 100), currencies::usd);
+                switch (pick(0, 4)) {
+                    case 0: ts.push_back(tranche::at_close(a)); break;
+                    case 1: ts.push_back(tranche::on(a, day(pick(0, 90)))); break;
+                    case 2: ts.push_back(tranche::when(a, cond(cond, 0))); break;
+                    case 3: ts.push_back(tranche::when(a, cond(cond, 0)).expected_on(day(pick(0, 90)))); break;
+                    default:
+                        ts.push_back(tranche::when(a + money::from_major(1, currencies::usd),
+                                                   milestone("m" + std::to_string(pick(0, 3)))
+                                                       .with_long_stop(day(pick(0, 90))))
+                                         .otherwise(a));
+                }
+            }
+            b.invest(investor::financial("I" + std::to_string(i)), ts);
+        }
+        const std::vector<diagnostic> problems = b.validate();
+        if (!problems.empty()) continue;  // e.g. a condition that can never be met: the builder's rule
+        const funding_round r = b.build();
+        scenario sc("random");
+        for (const std::string& m : r.milestones()) {
+            const int what = pick(0, 2);
+            if (what == 1) sc.achieve(m, day(pick(-10, 120)));
+            if (what == 2) sc.fail(m, day(pick(-10, 120)));
+        }
+        const scenario_result result = sc.apply_to(r);
+        ++applied;
+        const round_timeline& t = result.timeline();
+        CHECK(result.raised() + result.lapsed() + result.never_settled() == r.raised());
+        money previous_funded = money::zero(currencies::usd);
+        money previous_lapsed = previous_funded;
+        for (int offset = -15; offset <= 130; offset += 3) {
+            const calendar_date d = day(offset);
+            const round_position p = t.as_of(d);
+            CHECK(p.total() == r.raised());
+            CHECK(previous_funded <= p.funded);
+            CHECK(previous_lapsed <= p.lapsed);
+            previous_funded = p.funded;
+            previous_lapsed = p.lapsed;
+            for (const std::string& name : t.investors()) {
+                const round_position mine = t.as_of(name, d);
+                CHECK(mine.total() == r.commitment_of(name).total);
+                CHECK(mine.funded + mine.committed <= result.paid_by(name));
+            }
+        }
+        money paid = money::zero(currencies::usd);
+        for (const payment& x : result.payments()) {
+            CHECK(close <= x.date);
+            paid += x.amount;
+        }
+        CHECK(paid == result.raised());
+    }
+    CHECK(applied >= 60);  // most random rounds are valid: the property is not vacuous
 }
 
 }  // namespace test_scenario
