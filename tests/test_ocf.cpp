@@ -1081,6 +1081,47 @@ TEST_CASE("ocf: a note's conversion terms that differ between its triggers are l
                   "an object with a type: an OCF conversion mechanism"}));
 }
 
+// Found in the fifth session's review against the OCF 1.2 schemas: a SAFE whose only mechanism is
+// a FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION was reported at conversion_triggers without naming
+// the mechanism; a note converting at maturity by a fixed percent imported as if it converted on
+// its note terms, without a word; and a mechanism type OCF does not have ("FOO_CONVERSION") on a
+// further trigger imported silently, though the schema's ConversionMechanismType rejects it.
+TEST_CASE("ocf: a conversion mechanism fundround does not model is named at its type, every one at once") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    REQUIRE(tx[4]["convertible_type"] == "SAFE");
+    REQUIRE(tx[5]["convertible_type"] == "SAFE");
+    REQUIRE(tx[6]["convertible_type"] == "NOTE");
+    // The note's maturity converts at 5% of the capitalization: read, and the mechanism listed.
+    tx[6]["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"] =
+        json{{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"}, {"converts_to_percent", "0.05"}};
+    {
+        const ocf_import in = from_ocf_merged(p);
+        const std::string sentence =
+            "The conversion mechanism /Transactions.ocf.json/items/6/conversion_triggers/1/conversion_right/conversion_mechanism "
+            "(FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION) is not read: fundround converts the note on its "
+            "CONVERTIBLE_NOTE_CONVERSION terms /Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/"
+            "conversion_mechanism.";
+        CHECK(std::find(in.left_out.begin(), in.left_out.end(), sentence) != in.left_out.end());
+        REQUIRE(in.notes.size() == 1);
+        CHECK(same(in.notes[0], small_note()));
+    }
+    // A SAFE with a fixed percent only, and another SAFE with a second trigger of a type OCF does not have.
+    tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"] =
+        json{{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"}, {"converts_to_percent", "0.05"}};
+    tx[5]["conversion_triggers"].push_back(tx[5]["conversion_triggers"][0]);
+    tx[5]["conversion_triggers"][1]["trigger_id"] = "SAFE-2.TRIG.2";
+    tx[5]["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"] = json{{"type", "FOO_CONVERSION"}};
+    CHECK(joined(problems_of(p)) ==
+          joined({"/Transactions.ocf.json/items/4/conversion_triggers/0/conversion_right/conversion_mechanism/type = "
+                  "\"FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a "
+                  "SAFE_CONVERSION conversion mechanism, and none of its conversion triggers has one",
+                  "/Transactions.ocf.json/items/5/conversion_triggers/1/conversion_right/conversion_mechanism/type = "
+                  "\"FOO_CONVERSION\": must be a conversion mechanism type: one of FIXED_AMOUNT_CONVERSION, "
+                  "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION, RATIO_CONVERSION, SAFE_CONVERSION, VALUATION_BASED_CONVERSION, "
+                  "CONVERTIBLE_NOTE_CONVERSION, CUSTOM_CONVERSION, PPS_BASED_CONVERSION"}));
+}
+
 // Found by review: a SAFE in USD on a EUR cap table imported without a word and failed only at
 // an exit, with no pointer. It converts into the table's shares: its amounts are in its currency.
 TEST_CASE("ocf: a SAFE or note in another currency than the cap table is reported at its amounts") {
@@ -1219,8 +1260,9 @@ TEST_CASE("ocf: malformed members, ids and ranges") {
         "/Transactions.ocf.json/items/4/investment_amount/amount = \"99999999999999999\": is out of the amount range (64-bit "
         "thousandths of a unit)",
         "/Transactions.ocf.json/items/4/seniority = \"1\": must be an integer",
-        "/Transactions.ocf.json/items/5/conversion_triggers: must hold a SAFE_CONVERSION conversion mechanism: fundround reads a "
-        "SAFE's terms from it",
+        "/Transactions.ocf.json/items/5/conversion_triggers/0/conversion_right/conversion_mechanism/type = "
+        "\"CONVERTIBLE_NOTE_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a SAFE_CONVERSION "
+        "conversion mechanism, and none of its conversion triggers has one",
         "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/numerator = 2: "
         "must be an OCF Numeric: a decimal string such as \"1000\" or \"0.125\" (a JSON number is not exact), not a number",
         "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/denominator: is "

@@ -1320,8 +1320,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                  "a conversion trigger type");
             }
             if (const auto* rr = r_.required(trig, tat, "conversion_right")) {
-                (void)r_.expect_object(*rr, tat.member("conversion_right"), "a conversion right",
-                                       {"type", "conversion_mechanism", "converts_to_future_round", "converts_to_stock_class_id"});
+                if (r_.expect_object(*rr, tat.member("conversion_right"), "a conversion right",
+                                     {"type", "conversion_mechanism", "converts_to_future_round", "converts_to_stock_class_id"})) {
+                    // A mechanism's type is one of OCF's (ConversionMechanismType), whether or not fundround reads it.
+                    const json* m = json_reader::member(*rr, "conversion_mechanism");
+                    if (m != nullptr && m->is_object() && m->find("type") != m->end() && (*m)["type"].is_string()) {
+                        (void)enumerated((*m)["type"], tat.member("conversion_right").member("conversion_mechanism").member("type"),
+                                         {"FIXED_AMOUNT_CONVERSION", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION", "RATIO_CONVERSION",
+                                          "SAFE_CONVERSION", "VALUATION_BASED_CONVERSION", "CONVERTIBLE_NOTE_CONVERSION",
+                                          "CUSTOM_CONVERSION", "PPS_BASED_CONVERSION"},
+                                         "a conversion mechanism type");
+                    }
+                }
             }
         }
         return t;
@@ -2026,6 +2036,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             // The first trigger with this mechanism; for a note, the first dated trigger is its maturity.
             const json* mech = nullptr;
             field_path mat;
+            // The mechanisms of another type than mech_type (a FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION, say): not read.
+            std::vector<std::pair<field_path, std::string>> others;
             std::optional<calendar_date> maturity;
             field_path maturity_at = at.member("conversion_triggers");
             for (std::size_t k = 0; k < triggers->size(); ++k) {
@@ -2042,7 +2054,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 const field_path mat_k = tat.member("conversion_right").member("conversion_mechanism");
                 if (m != nullptr && (!m->is_object() || m->find("type") == m->end() || !(*m)["type"].is_string())) {
                     r_.report(mat_k, detail::json_value_text(*m), "must be an object with a type: an OCF conversion mechanism");
-                } else if (m != nullptr && (*m)["type"] == mech_type) {
+                } else if (m != nullptr && (*m)["type"] != mech_type) {
+                    others.emplace_back(mat_k, (*m)["type"].get<std::string>());
+                } else if (m != nullptr) {
                     if (mech == nullptr) {
                         mech = m;
                         mat = mat_k;
@@ -2060,11 +2074,23 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 note("conversion triggers of convertibles beyond their conversion and maturity",
                      "fundround converts at an equity financing (and a note at maturity)");
             }
+            if (mech == nullptr && !others.empty()) {
+                // Name the mechanism the convertible has, so that the reader sees what is not modelled.
+                r_.report(others.front().first.member("type"), json_value_text(json(others.front().second)),
+                          std::string("is not modelled for a ") + (is_safe ? "SAFE" : "convertible note") +
+                              ": fundround reads its terms from a " + mech_type +
+                              " conversion mechanism, and none of its conversion triggers has one");
+                continue;
+            }
             if (mech == nullptr) {
                 r_.report(at.member("conversion_triggers"), "",
                           std::string("must hold a ") + mech_type + " conversion mechanism: fundround reads a " +
                               (is_safe ? "SAFE's" : "note's") + " terms from it");
                 continue;
+            }
+            for (const auto& [oat, otype] : others) {
+                per_item.push_back("The conversion mechanism " + oat.json_pointer() + " (" + otype + ") is not read: fundround converts the " +
+                                   (is_safe ? "SAFE" : "note") + " on its " + mech_type + " terms " + mat.json_pointer() + ".");
             }
             instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}, tx_n};
             rec.fields["holder"] = at.member("stakeholder_id");
