@@ -1122,6 +1122,38 @@ TEST_CASE("ocf: a conversion mechanism fundround does not model is named at its 
                   "CONVERTIBLE_NOTE_CONVERSION, CUSTOM_CONVERSION, PPS_BASED_CONVERSION"}));
 }
 
+// Found in the fifth session's review against the OCF 1.2 schemas: OCF's Percentage pattern
+// (^0?(\.[0-9]{1,10})?$|^1(\.0{1,10})?$) allows ".2" for 20%, and the import rejected it as
+// "must be an OCF Numeric" (Numeric needs a digit before the point; a Percentage does not).
+TEST_CASE("ocf: a Percentage without its leading zero (\".2\") imports as the same discount and rate") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    REQUIRE(tx[4]["convertible_type"] == "SAFE");
+    REQUIRE(tx[6]["convertible_type"] == "NOTE");
+    json& safe_mech = tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    REQUIRE(safe_mech["conversion_discount"] == "0.2");
+    safe_mech["conversion_discount"] = ".2";
+    for (json& trig : tx[6]["conversion_triggers"]) {
+        json& mech = trig["conversion_right"]["conversion_mechanism"];
+        REQUIRE(mech["interest_rates"][0]["rate"] == "0.08");
+        REQUIRE(mech["conversion_discount"] == "0.2");
+        mech["interest_rates"][0]["rate"] = ".08";
+        mech["conversion_discount"] = ".2000000000";
+    }
+    const ocf_import in = from_ocf_merged(p);
+    CHECK(same_all(in.safes, small_safes()));
+    CHECK(same_all(in.notes, std::vector<convertible_note>{small_note()}));
+    // What the pattern does not allow stays a problem: a point alone, 11 decimals, a sign.
+    safe_mech["conversion_discount"] = ".";
+    tx[5]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_discount"] = ".12345678901";
+    tx[6]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_discount"] = "-.2";
+    const std::string mech_at = "/conversion_triggers/0/conversion_right/conversion_mechanism/conversion_discount = ";
+    const std::string rule = ": must be an OCF Numeric: an optional sign, digits, and at most 10 decimals (\"+1000.00\", \"0.125\")";
+    CHECK(joined(problems_of(p)) == joined({"/Transactions.ocf.json/items/4" + mech_at + "\".\"" + rule,
+                                            "/Transactions.ocf.json/items/5" + mech_at + "\".12345678901\"" + rule,
+                                            "/Transactions.ocf.json/items/6" + mech_at + "\"-.2\"" + rule}));
+}
+
 // Found by review: a SAFE in USD on a EUR cap table imported without a word and failed only at
 // an exit, with no pointer. It converts into the table's shares: its amounts are in its currency.
 TEST_CASE("ocf: a SAFE or note in another currency than the cap table is reported at its amounts") {

@@ -407,8 +407,16 @@ private:
         }
         return share_count(static_cast<std::int64_t>(x->numerator()));
     }
-    // A Percentage: a decimal from 0 to 1 with at most 10 decimals.
+    // A Percentage: a decimal from 0 to 1 with at most 10 decimals. OCF's Percentage pattern
+    // (^0?(\.[0-9]{1,10})?$|^1(\.0{1,10})?$) allows the leading zero to be left out: ".2" is 20%.
     std::optional<fraction> percentage(const nlohmann::json& j, const field_path& at) {
+        if (j.is_string()) {
+            const std::string& s = j.get_ref<const std::string&>();
+            if (s.size() >= 2 && s.size() <= 11 && s[0] == '.' &&
+                std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                return numeric(nlohmann::json("0" + s), at);  // digits only: cannot fail
+            }
+        }
         const auto x = numeric(j, at);
         if (!x) return std::nullopt;
         if (x->sign() < 0 || *x > fraction(1)) {
