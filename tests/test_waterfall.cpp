@@ -605,6 +605,45 @@ TEST_CASE("Exact payouts that overflow at an exit: overflow_error naming the exi
     CHECK(w.at(usd(5'000'000)).by_line[1] == usd(2'000'000));
 }
 
+TEST_CASE("Preferences totalling past the money range: a tier partly paid at any exit, directly as by the curve") {
+    // Regression (fifth session of 2026-12-06): two pari passu classes with a 10^12x preference
+    // (1,000,000,000 shares at $1 and at $3: preferences of 10^24 and 3 x 10^24 mills, past
+    // 64-bit money) share every exit 1 : 3. waterfall::at computed paid x preference / tier total,
+    // a product past 2^127 from an exit of $1T, and threw overflow_error ("the exact payouts at
+    // this exit overflow"), where the curve (paid x the share of the tier) paid Series A $250B and
+    // Series B $750B.
+    liquidation_terms huge;
+    huge.multiple = fraction(1'000'000'000'000);
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("a", "Ann"))
+                                .add(holder::investor("f", "Fund A"))
+                                .add(holder::investor("g", "Fund B"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Series A", price_per_share(usd(1), sh(1)), huge))
+                                .add(share_class::preferred("Series B", price_per_share(usd(3), sh(1)), huge))
+                                .holding(holder_id("a"), "Common", sh(1'000'000))
+                                .holding(holder_id("f"), "Series A", sh(1'000'000'000))
+                                .holding(holder_id("g"), "Series B", sh(1'000'000'000))
+                                .build();
+    const waterfall w = waterfall::build(table);
+    CHECK(w.total_preference() == fraction(4) * fraction(1'000'000'000'000'000'000) * fraction(1'000'000));
+    const payout_curve curve = w.curve();
+    const money top = money::from_units((std::numeric_limits<std::int64_t>::max)());
+    const waterfall_payout p = w.at(usd(1'000'000'000'000));
+    CHECK(p.by_line == std::vector<money>{usd(0), usd(250'000'000'000), usd(750'000'000'000)});
+    CHECK(p.by_holder == std::vector<money>{usd(0), usd(250'000'000'000), usd(750'000'000'000)});
+    CHECK(p.status == std::vector<line_status>{line_status::nothing, line_status::partly_paid, line_status::partly_paid});
+    CHECK(w.exact_line_payouts(fraction(top.units())) ==
+          std::vector<fraction>{fraction(), fraction(top.units(), 4), fraction(top.units()) * fraction(3, 4)});
+    const waterfall_payout at_top = w.at(top);
+    // 2^63 - 1 = 4 x 2,305,843,009,213,693,951 + 3: Series B's remainder 1/4 mill, A's 3/4: the
+    // last mill to Series A.
+    CHECK(at_top.by_line == std::vector<money>{money::zero(currencies::usd), money::from_units(2'305'843'009'213'693'952),
+                                               money::from_units(6'917'529'027'641'081'855)});
+    CHECK(at_top.by_line == curve.at(top).by_line);
+    CHECK(at_top.by_holder == curve.at(top).by_holder);
+}
+
 TEST_CASE("Exact payouts that overflow at an exit, from the curve: overflow_error naming the exit and the price") {
     // Regression (fourth session of 2026-12-06): payout_curve::at and lines_at at the largest
     // exit of the table above threw the fraction's bare "fraction: 3952875047705194896539401/

@@ -1391,7 +1391,9 @@ inline void waterfall::term_payouts(const fraction& x, std::vector<fraction>& pr
             const bool full = x >= tr.end;
             const fraction paid = full ? tr.total : x - tr.from;
             for (const std::uint32_t i : tr.terms) {
-                pref[i] = full ? terms_list_[i].pref : paid * terms_list_[i].pref / tr.total;
+                // paid x (its share of the tier), as the curve's slope: paid x pref would leave the
+                // 128-bit range for a tier whose preferences total past the money range.
+                pref[i] = full ? terms_list_[i].pref : paid * (terms_list_[i].pref / tr.total);
             }
         }
         return;
