@@ -1244,6 +1244,111 @@ TEST_CASE("Property: random cap tables (seeded): sums, monotonicity, conversion,
     CHECK(exits_checked >= 60 * 12);
 }
 
+TEST_CASE("Property: caps and preferences with cumulative dividends, conversion ratios and warrants (seeded) = brute force") {
+    // The property test above draws no dividends, conversion ratios or warrants. Here each class
+    // accrues 8% simple cumulative dividends from 2024-01-01 to an exit on 2026-07-01 (912 days,
+    // rounded half-even to the mill), added to its preference and to its cap; a class converts
+    // into 1, 2 or 3/2 common shares a share; warrants on common exercise like options. The
+    // brute force gets the amounts from the terms: preference = multiple x price x shares +
+    // dividends, cap = cap multiple x price x shares + dividends, shares as converted.
+    fundround_test::lcg g{20261206};
+    int exits_checked = 0;
+    int converted_seen = 0, capped_seen = 0, warrants_exercised = 0, shortfalls = 0;
+    const fraction ratios[] = {fraction(1), fraction(2), fraction(3, 2)};
+    const fraction multiples[] = {fraction(1), fraction(3, 2), fraction(2), fraction(0)};
+    for (int round = 0; round < 40; ++round) {
+        cap_table_builder b;
+        b.add(share_class::common("Common")).add(holder::founder("c0", "Founder"));
+        b.holding(holder_id("c0"), "Common", sh(1 + static_cast<std::int64_t>(g.next(5'000))));
+        bf_model m;
+        m.common_shares = fraction(b.build().issued_shares("Common").value());
+        const std::size_t n = 1 + g.next(3);
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t shares = 2 * (1 + static_cast<std::int64_t>(g.next(1'500)));  // even: 3/2 x shares is whole
+            const std::int64_t price = 1 + static_cast<std::int64_t>(g.next(5'000));
+            const fraction ratio = ratios[g.next(3)];
+            liquidation_terms t;
+            t.multiple = multiples[g.next(4)];
+            t.seniority = static_cast<int>(g.next(3));
+            t.dividends = dividend_terms::cumulative_simple(fraction(8, 100), ymd(2024, 1, 1));
+            const auto kind = static_cast<participation_kind>(g.next(3));
+            fraction cap_multiple;
+            if (kind == participation_kind::full) t.participation = participation::full();
+            if (kind == participation_kind::capped) {
+                cap_multiple = t.multiple + fraction(1 + static_cast<std::int64_t>(g.next(3)));
+                t.participation = participation::capped(cap_multiple);
+            }
+            const std::string name = "Series " + std::to_string(i);
+            const std::string id = "p" + std::to_string(i);
+            b.add(share_class::preferred(name, price_per_share(money::from_units(price), sh(1)), t).with_conversion_ratio(ratio));
+            b.add(holder::investor(id, "Investor " + std::to_string(i))).holding(holder_id(id), name, sh(shares));
+            bf_claim k;
+            const fraction base = fraction(price) * fraction(shares);
+            const fraction dividends((base * fraction(8, 100) * fraction(912, 365)).round_to_integer(rounding::half_even));
+            k.pref = t.multiple * base + dividends;
+            k.cap = kind == participation_kind::capped ? cap_multiple * base + dividends : fraction();
+            k.shares = fraction(shares) * ratio;
+            k.kind = kind;
+            k.rank = t.seniority;
+            k.may_convert = kind != participation_kind::full;
+            m.claims.push_back(k);
+        }
+        const std::size_t n_warrants = g.next(3);
+        for (std::size_t j = 0; j < n_warrants; ++j) {
+            const std::string id = "w" + std::to_string(j);
+            const grant_spec x{1 + static_cast<std::int64_t>(g.next(1'000)), 1 + static_cast<std::int64_t>(g.next(8'000))};
+            b.add(holder::investor(id, "Lender " + std::to_string(j)));
+            b.add(warrant{holder_id(id), "Common", sh(x.shares), price_per_share(money::from_units(x.strike_units), sh(1))});
+            m.grants.push_back(x);
+        }
+        waterfall_terms terms;
+        terms.exit_date = ymd(2026, 7, 1);
+        const waterfall w = waterfall::build(b.build(), terms);
+        REQUIRE(w.lines().size() == 1 + n + (n_warrants > 0 ? 1 : 0));
+        for (std::size_t i = 0; i < n; ++i) {
+            CHECK(w.lines()[1 + i].preference == m.claims[i].pref);
+            CHECK(w.lines()[1 + i].shares == m.claims[i].shares);
+            if (m.claims[i].kind == participation_kind::capped) CHECK(w.lines()[1 + i].cap == m.claims[i].cap);
+        }
+        std::vector<std::int64_t> xs;
+        const std::uint64_t top = static_cast<std::uint64_t>((w.total_preference() * fraction(3)).round_to_integer(rounding::floor)) + 20'000'000;
+        for (int k = 0; k < 10; ++k) xs.push_back(static_cast<std::int64_t>(g.next(top)));
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            const auto below = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+            xs.push_back(below);
+            xs.push_back(below + 1);
+        }
+        for (const std::int64_t xu : xs) {
+            const fraction x(xu);
+            const std::vector<fraction> lines = w.exact_line_payouts(x);
+            const std::vector<line_status> status = w.at(money::from_units(xu)).status;
+            const std::vector<std::vector<fraction>> eq = bf_equilibria(m, x);
+            REQUIRE_FALSE(eq.empty());
+            bool matches = false;
+            for (const std::vector<fraction>& pay : eq) {
+                bool same = lines[0] == pay[n];
+                for (std::size_t i = 0; i < n; ++i) same = same && lines[1 + i] == pay[i];
+                if (n_warrants > 0) same = same && lines[1 + n] == pay[n + 1];
+                matches = matches || same;
+            }
+            CHECK(matches);
+            ++exits_checked;
+            for (std::size_t i = 0; i < n; ++i) {
+                converted_seen += status[1 + i] == line_status::converted;
+                capped_seen += status[1 + i] == line_status::capped;
+                shortfalls += status[1 + i] == line_status::partly_paid;
+            }
+            if (n_warrants > 0) warrants_exercised += status[1 + n] != line_status::nothing;
+        }
+    }
+    // The draws reach every case the test is about.
+    CHECK(exits_checked >= 40 * 10);
+    CHECK(converted_seen > 0);
+    CHECK(capped_seen > 0);
+    CHECK(warrants_exercised > 0);
+    CHECK(shortfalls > 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // payout_curve::at(exit, into): the evaluation path for many exits, against at(exit) and the
 // direct solve waterfall::at(exit).
