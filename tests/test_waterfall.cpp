@@ -395,6 +395,60 @@ TEST_CASE("Stacked vs pari passu: Series B senior to Series A, or both in one ti
     CHECK(stacked.breakpoints()[1].events[0].kind == waterfall_event_kind::preferences_paid);
 }
 
+TEST_CASE("Fundwave: a senior $5M Series A for 37.5% over a $3M Seed for 25%, each 1x participating capped at 2x") {
+    // S. Agrawal, "The Perils of Liquidation Waterfall: Part 2", Fundwave, 24 Apr 2018
+    // (https://fundwave.com/blogs/liquidation-waterfall-part-2/): ISA Ventures invests $5M for
+    // 37.5% in Series A (seniority 3), MPG holds the Seed ($3M, 25%, seniority 2), the founder
+    // 37.5% in common; both series 1x participating with a 2x cap. "Till a value of $5m only
+    // Series A shareholders are paid back. After that Seed shareholders join in. Common
+    // shareholders join in the last - at an exit value of $8m." (An earlier copy of the post,
+    // getfundwave.com, says $9.8m: the preferences add up to $8M, so $8M is right.) The shares
+    // are assumed (10M in all); the breakpoints and payouts above $8M are worked out by hand from
+    // the stated terms: the Seed's participation room ($3M over 2.5M shares) fills at $1.20 a
+    // share (8M + 10M x 1.2 = $20M), Series A's ($5M over 3.75M) at $4/3 (8M + 3M + 7.5M x 4/3 =
+    // $21M); the Seed converts when 2.5M shares beat its $6M cap, at $2.40 (10M + 6.25M x 2.4 =
+    // $25M), Series A when 3.75M shares beat $10M, at $8/3 (10M + 6.25M x 8/3 = $26,666,666.667).
+    liquidation_terms series_a = capped(2);
+    series_a.seniority = 3;
+    liquidation_terms seed = capped(2);
+    seed.seniority = 2;
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("founder", "Founder"))
+                                .add(holder::investor("mpg", "MPG"))
+                                .add(holder::investor("isa", "ISA Ventures"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Seed", price_per_share(usd(3'000'000), sh(2'500'000)), seed))
+                                .add(share_class::preferred("Series A", price_per_share(usd(5'000'000), sh(3'750'000)), series_a))
+                                .holding(holder_id("founder"), "Common", sh(3'750'000))
+                                .holding(holder_id("mpg"), "Seed", sh(2'500'000))
+                                .holding(holder_id("isa"), "Series A", sh(3'750'000))
+                                .build();
+    const waterfall w = waterfall::build(table);
+    std::vector<fraction> xs;
+    std::vector<waterfall_event_kind> kinds;
+    for (const waterfall_breakpoint& b : w.breakpoints()) {
+        xs.push_back(b.exit_value);
+        for (const waterfall_event& e : b.events) kinds.push_back(e.kind);
+    }
+    CHECK(xs == std::vector<fraction>{units(5'000'000), units(8'000'000), units(20'000'000), units(21'000'000),
+                                      units(25'000'000), fraction(80'000'000'000, 3)});
+    CHECK(kinds == std::vector<waterfall_event_kind>{waterfall_event_kind::tier_paid, waterfall_event_kind::preferences_paid,
+                                                     waterfall_event_kind::reaches_cap, waterfall_event_kind::reaches_cap,
+                                                     waterfall_event_kind::converts, waterfall_event_kind::converts});
+    // Lines: Common, Seed, Series A. Below $5M Series A alone; then the Seed; common from $8M.
+    CHECK(w.at(usd(4'000'000)).by_line == std::vector<money>{usd(0), usd(0), usd(4'000'000)});
+    CHECK(w.at(usd(7'000'000)).by_line == std::vector<money>{usd(0), usd(2'000'000), usd(5'000'000)});
+    CHECK(w.at(usd(8'000'000)).by_line == std::vector<money>{usd(0), usd(3'000'000), usd(5'000'000)});
+    // $12M: $4M shared as common, $0.40 a share.
+    CHECK(w.at(usd(12'000'000)).by_line == std::vector<money>{usd(1'500'000), usd(4'000'000), usd(6'500'000)});
+    // $22M: both at their caps ($6M, $10M); the founder's 3.75M shares take the other $6M.
+    const waterfall_payout capped_both = w.at(usd(22'000'000));
+    CHECK(capped_both.by_line == std::vector<money>{usd(6'000'000), usd(6'000'000), usd(10'000'000)});
+    CHECK(capped_both.status == std::vector<line_status>{line_status::participating, line_status::capped, line_status::capped});
+    // $30M: both converted, 37.5% / 25% / 37.5%.
+    CHECK(w.at(usd(30'000'000)).by_line == std::vector<money>{usd(11'250'000), usd(7'500'000), usd(11'250'000)});
+}
+
 TEST_CASE("Joint conversion regression: a capped participating class converts when converting pays more") {
     // The issue's case: liqpref-waterfall-py never converts a capped participating class, and
     // pays it its cap ($3.0M) where converting pays $5M. Series A: $1M at $1 a share, 1x
