@@ -449,6 +449,38 @@ TEST_CASE("Fundwave: a senior $5M Series A for 37.5% over a $3M Seed for 25%, ea
     CHECK(w.at(usd(30'000'000)).by_line == std::vector<money>{usd(11'250'000), usd(7'500'000), usd(11'250'000)});
 }
 
+TEST_CASE("A preferred class with no shares issued receives nothing and says so, at every exit") {
+    // Regression (fifth session of 2026-12-06): a class on the table with no shares issued (a
+    // series authorized, not yet sold) receives $0, but above the preferences its status was
+    // "preference" (non-participating) or "participating" (full or capped), in at() and on the
+    // curve's segments, as if it were paid something; it is "nothing" at every exit.
+    const std::vector<participation> kinds{participation::none(), participation::full(), participation::capped(fraction(3))};
+    for (const participation& kind : kinds) {
+        liquidation_terms t;
+        t.participation = kind;
+        const cap_table table = cap_table_builder()
+                                    .add(holder::founder("a", "Ann"))
+                                    .add(holder::investor("f", "Fund"))
+                                    .add(share_class::common("Common"))
+                                    .add(share_class::preferred("Series A", price_per_share(usd(1), sh(1))))
+                                    .add(share_class::preferred("Series B", price_per_share(usd(2), sh(1)), t))
+                                    .holding(holder_id("a"), "Common", sh(1'000'000))
+                                    .holding(holder_id("f"), "Series A", sh(1'000'000))
+                                    .build();
+        const waterfall w = waterfall::build(table);
+        const payout_curve curve = w.curve();
+        for (const std::int64_t dollars : {0, 500'000, 1'000'000, 1'500'000, 2'000'000, 10'000'000}) {
+            const waterfall_payout p = w.at(usd(dollars));
+            CHECK(p.by_line[2] == usd(0));
+            CHECK(p.status[2] == line_status::nothing);
+            CHECK(curve.at(usd(dollars)).status == p.status);
+        }
+        for (const waterfall_segment& s : curve.segments()) CHECK(s.status[2] == line_status::nothing);
+        CHECK(w.at(usd(10'000'000)).status == std::vector<line_status>{line_status::participating, line_status::converted,
+                                                                       line_status::nothing});
+    }
+}
+
 TEST_CASE("Joint conversion regression: a capped participating class converts when converting pays more") {
     // The issue's case: liqpref-waterfall-py never converts a capped participating class, and
     // pays it its cap ($3.0M) where converting pays $5M. Series A: $1M at $1 a share, 1x

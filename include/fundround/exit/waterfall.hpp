@@ -1288,6 +1288,9 @@ inline detail::wf_form waterfall::form_of(const detail::wf_term& t, const fracti
             break;
         case wf_term_kind::claim: {
             const bool has_shares = t.shares.sign() > 0;
+            // A class with no shares issued (or a convertible of nothing): no preference and
+            // nothing to share, so it receives nothing at every exit.
+            if (!has_shares && t.pref.is_zero()) break;
             switch (t.participation) {
                 case participation_kind::non_participating:
                     if (has_shares && t.pref <= t.shares * v_lo) {
