@@ -144,7 +144,7 @@ struct waterfall_line {
 
 /// What a line is doing on a stretch of exit values (or at one exit value).
 enum class line_status {
-    nothing,           ///< Receives nothing: a junior preference or common before the preferences are paid, options out of the money.
+    nothing,           ///< Receives nothing: a junior preference or common before the preferences are paid, options out of the money, a class with no shares issued.
     partly_paid,       ///< Its preference tier is being paid, pro rata to the preference amounts.
     preference,        ///< Takes its preference in full and does not convert (non-participating).
     participating,     ///< Participates as common: common stock, or a participating class below any cap.
