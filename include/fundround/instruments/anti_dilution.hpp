@@ -686,7 +686,8 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
     for (std::size_t i = 0; i < terms_.size(); ++i) {
         const anti_dilution_terms& t = terms_[i];
         const field_path at = field_path("protections").index(i, t.series);
-        if (to_string(t.method) == "unknown") {
+        if (t.method != anti_dilution_method::none && t.method != anti_dilution_method::broad_based_weighted_average &&
+            t.method != anti_dilution_method::narrow_based_weighted_average && t.method != anti_dilution_method::full_ratchet) {
             // An enum value cast from an integer outside the four methods.
             out.push_back({at.member("method"), std::to_string(static_cast<int>(t.method)),
                            "must be none, broad_based_weighted_average, narrow_based_weighted_average or full_ratchet"});

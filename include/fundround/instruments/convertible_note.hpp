@@ -485,7 +485,8 @@ private:
                             annual_rate.to_percent_string(4) + "), " + std::string(to_string(method));
         if (method == interest_method::compound) terms += " " + std::string(to_string(period));
         throw overflow_error("accrued interest to " + to_string(accrual_end(on)) + " = " + amount +
-                             ": beyond the money range (at most 9,223,372,036,854,775,807 mills in magnitude; the note: " + terms +
+                             ": beyond the money range (at most " + detail::group_thousands(std::to_string(std::numeric_limits<std::int64_t>::max())) +
+                                 " mills in magnitude; the note: " + terms +
                              ")");
     }
 

@@ -42,9 +42,10 @@ namespace detail {
 /// and the range (@p amount: the money range, else a share count).
 inline std::int64_t note_event_value(const big_int& v, const std::string& what, const std::string& from, bool amount) {
     if (v > big_int(std::numeric_limits<std::int64_t>::max()) || v < big_int(std::numeric_limits<std::int64_t>::min())) {
+        const std::string most = group_thousands(std::to_string(std::numeric_limits<std::int64_t>::max()));
         throw overflow_error(what + " = " + v.str() + (amount ? " mills" : "") + " (" + from + "): beyond " +
-                             (amount ? "the money range (at most 9,223,372,036,854,775,807 mills in magnitude)"
-                                     : "a share count (at most 9,223,372,036,854,775,807)"));
+                             (amount ? "the money range (at most " + most + " mills in magnitude)"
+                                     : "a share count (at most " + most + ")"));
     }
     return static_cast<std::int64_t>(v);
 }

@@ -266,11 +266,15 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     }
     // A post-money SAFE's A / C is its share of the company: a cap (its own or one taken by MFN) at
     // or below the purchase amount is 100% or more on its own (with the others, the solve below
-    // names the sum). Reported here with every other problem, not after them.
+    // names the sum). Reported here with every other problem, not after them. Each SAFE's terms
+    // after MFN are resolved once, for this check and for the payouts.
+    std::vector<detail::mfn_resolved> resolved;
+    resolved.reserve(safes.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) resolved.push_back(detail::resolve_mfn(safes, i));
     for (std::size_t i = 0; i < safes.size(); ++i) {
         const safe& s = safes[i];
         if (s.form != safe_form::post_money || !s.purchase_amount.is_positive()) continue;
-        const detail::mfn_resolved r = detail::resolve_mfn(safes, i);
+        const detail::mfn_resolved& r = resolved[i];
         if (!r.cap || !r.cap->is_positive() || r.cap->currency() != s.purchase_amount.currency() || *r.cap > s.purchase_amount) continue;
         problems.push_back({field_path("safes").index(i, s.holder.str()).member("valuation_cap"),
                             format_full(*r.cap) + (r.from.empty() ? std::string() : " (safes[" + std::to_string(r.from[0]) + "]'s, by MFN)"),
@@ -280,13 +284,14 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     if (!problems.empty()) throw validation_error("SAFEs at a liquidity event", std::move(problems));
 
     const currency cur = safes.front().purchase_amount.currency();
-    const auto caps = detail::safe_effective_caps(safes);
+    std::vector<std::optional<money>> caps(safes.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) caps[i] = resolved[i].cap;
     // The post-money discount-only form prices the event at p times the Discount Rate (1 - d):
     // its Liquidity Price is "the fair market value of the Common Stock ... multiplied by the
     // Discount Rate" (an MFN SAFE that took such terms included). Empty: no discount price.
     std::vector<std::optional<fraction>> discount_rate(safes.size());
     for (std::size_t i = 0; i < safes.size(); ++i) {
-        const std::optional<fraction> d = detail::resolve_mfn(safes, i).discount;
+        const std::optional<fraction>& d = resolved[i].discount;
         if (safes[i].form == safe_form::post_money && !caps[i] && d && d->sign() > 0) discount_rate[i] = fraction(1) - *d;
     }
     using detail::big_int;
