@@ -1,9 +1,11 @@
 // Unit tests for fundround/instruments/round_chain.hpp: chains of priced rounds in which SAFEs and
 // notes issued between rounds convert in the next priced round (issue 11, "Chained"), each
 // converting round equal to the conversion_round applied alone to the table the chain reached,
-// an instrument converting once, and money conserved by every conversion of the chain.
+// an instrument converting once, and money conserved by every conversion of the chain; with an
+// anti-dilution charter, each down round of the chain adjusts the series protected by then.
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/detail/random.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
@@ -309,6 +311,182 @@ TEST_CASE("property: a chain's totals are the start plus every share its rounds 
         CHECK(history.final_table().fully_diluted().total() == history.totals()[0] + issued);
         CHECK(history.shares_history(holder_id("ada")) == std::vector<share_count>(rounds + 1, sh(8'000'000)));
     }
+}
+
+namespace {
+
+// docs/how-to-down-round.md §4's company: Series A at $1 and Series B at $2 (original issue
+// prices), 1,500,000 common, a 1,000,000-share plan fully granted.
+cap_table down_company() {
+    return cap_table_builder()
+        .add(holder::founder("founder", "Founder"))
+        .add(holder::investor("fund-a", "Fund A"))
+        .add(holder::investor("fund-b", "Fund B"))
+        .add(holder::employee("staff", "Staff"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A Preferred", price_per_share(1_usd, sh(1))))
+        .add(share_class::preferred("Series B Preferred", price_per_share(2_usd, sh(1))))
+        .add(option_pool{"Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("founder"), "Common", sh(1'500'000))
+        .holding(holder_id("fund-a"), "Series A Preferred", sh(2'500'000))
+        .holding(holder_id("fund-b"), "Series B Preferred", sh(2'000'000))
+        .grant({holder_id("staff"), "Plan", sh(1'000'000), price_per_share(1_usd, sh(10))})
+        .build();
+}
+
+// A priced round of @p series at @p price raising @p amount from @p investor.
+cap_table_round priced(const std::string& series, const char* investor, money price, money amount) {
+    return cap_table_round(priced_round_terms(series).at_price(price_per_share(price, sh(1))).invest(investor, amount),
+                           series + " Preferred")
+        .add_investor(holder::investor(investor, investor));
+}
+
+anti_dilution a_and_b() {
+    return anti_dilution()
+        .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+        .protect(anti_dilution_terms::broad_based("Series B Preferred"));
+}
+
+// Mills per share for a price in dollars with four decimals: $0.8889 -> 888.9 mills.
+fraction dollars4(std::int64_t ten_thousandths) { return fraction(ten_thousandths, 10); }
+
+}  // namespace
+
+// The how-to's two down rounds (Series C at $0.50, Series D at $0.40) run as a chain with the
+// charter, against the same rounds chained by hand with down_round (the how-to's code): the same
+// conversion prices, tables and holders' changes; the figures are the how-to's printed output.
+TEST_CASE("a charter in the chain adjusts each down round, as chaining down_round by hand does") {
+    const cap_table start = down_company();
+    const round_chain_result chain = round_chain(start)
+                                         .charter(a_and_b())
+                                         .then(priced("Series C", "carl", 0.50_usd, 1_M))
+                                         .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                         .then(priced("Series D", "dora", 0.40_usd, 400_K))
+                                         .run();
+    // By hand.
+    anti_dilution charter = a_and_b();
+    const down_round c = charter.apply_to(priced("Series C", "carl", 0.50_usd, 1_M).apply_to(start));
+    charter.protect(anti_dilution_terms::broad_based("Series C Preferred"));
+    const down_round d = charter.apply_to(priced("Series D", "dora", 0.40_usd, 400_K).apply_to(c.after()));
+
+    REQUIRE(chain.rounds().size() == 2);
+    CHECK(chain.totals() == std::vector<share_count>{sh(7'000'000), sh(9'712'416), sh(11'085'593)});
+    REQUIRE(chain.adjustment(0) != nullptr);
+    REQUIRE(chain.adjustment(1) != nullptr);
+    const anti_dilution_adjustment& first = *chain.adjustment(0);
+    const anti_dilution_adjustment& second = *chain.adjustment(1);
+    REQUIRE(first.series().size() == 2);
+    REQUIRE(second.series().size() == 3);
+    CHECK(first.of("Series A Preferred").cp2_units == dollars4(8'889));
+    CHECK(first.of("Series B Preferred").cp2_units == dollars4(16'667));
+    CHECK(second.of("Series A Preferred").cp1_units == dollars4(8'889));
+    CHECK(second.of("Series A Preferred").cp2_units == dollars4(8'433));
+    CHECK(second.of("Series B Preferred").cp2_units == dollars4(15'485));
+    CHECK(second.of("Series C Preferred").cp2_units == dollars4(4'907));
+    for (const series_adjustment& s : first.series()) CHECK(s.cp2_units == c.adjustment().of(s.series).cp2_units);
+    for (const series_adjustment& s : second.series()) {
+        CHECK(s.cp2_units == d.adjustment().of(s.series).cp2_units);
+        CHECK(s.as_converted_after == d.adjustment().of(s.series).as_converted_after);
+    }
+    CHECK(chain.rounds()[0].after() == c.after());
+    CHECK(chain.rounds()[1].before() == c.after());
+    CHECK(chain.final_table() == d.after());
+    CHECK(chain.rounds()[1].holders() == d.holders());
+    CHECK(chain.shares_history(holder_id("fund-a")) ==
+          std::vector<share_count>{sh(2'500'000), d.change_of(holder_id("fund-a")).before,
+                                   d.change_of(holder_id("fund-a")).after});
+    // The round's pricing is the round's: the adjustment moves the table after, not the price.
+    CHECK(chain.rounds()[0].pricing().new_shares() == sh(2'000'000));
+
+    // Without the charter the same rounds issue the same new shares and no additional ones.
+    const round_chain_result plain = round_chain(start)
+                                         .then(priced("Series C", "carl", 0.50_usd, 1_M))
+                                         .then(priced("Series D", "dora", 0.40_usd, 400_K))
+                                         .run();
+    CHECK(plain.adjustment(0) == nullptr);
+    CHECK(plain.adjustment(1) == nullptr);
+    CHECK_THROWS_WITH_AS((void)plain.adjustment(2), "round = 2: the chain has 2 rounds", invalid_argument_error);
+    CHECK(plain.totals()[1] == sh(9'000'000));
+    CHECK(chain.totals()[1] - plain.totals()[1] == first.additional_shares());
+}
+
+TEST_CASE("a round above every protected conversion price adjusts nothing: the chain is the chain without charter") {
+    const cap_table start = down_company();
+    const round_chain_result chain =
+        round_chain(start).charter(a_and_b()).then(priced("Series C", "carl", 3_usd, 3_M)).run();
+    const round_chain_result plain = round_chain(start).then(priced("Series C", "carl", 3_usd, 3_M)).run();
+    REQUIRE(chain.adjustment(0) != nullptr);
+    CHECK_FALSE(chain.adjustment(0)->any_adjusted());
+    CHECK(chain.adjustment(0)->of("Series B Preferred").reason.rfind("not a down round", 0) == 0);
+    CHECK(chain.final_table() == plain.final_table());
+    CHECK(chain.rounds()[0].holders() == plain.rounds()[0].holders());
+    CHECK(chain.totals() == plain.totals());
+}
+
+TEST_CASE("a series protected before it exists, and a share rounding the table cannot hold, are problems of the round") {
+    const round_chain_outcome r = round_chain(down_company())
+                                      .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                      .then(priced("Series C", "carl", 0.50_usd, 1_M))
+                                      .try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(0));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field == field_path("protections")
+                                     .index(0, "Series C Preferred")
+                                     .member("series")
+                                     .prefixed(field_path("anti_dilution"))
+                                     .prefixed(field_path("rounds").index(0)));
+    CHECK(r.problems[0].rule == "is not a share class on the cap table");
+
+    anti_dilution ceiling = a_and_b();
+    ceiling.shares_rounded(rounding::ceiling);
+    const round_chain_outcome s = round_chain(down_company())
+                                      .then(priced("Series C", "carl", 3_usd, 3_M))
+                                      .charter(ceiling)
+                                      .then(priced("Series D", "dora", 0.40_usd, 400_K))
+                                      .try_run();
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.failed_round == std::optional<std::size_t>(1));  // the charter applies from the round after it
+    REQUIRE(s.problems.size() == 1);
+    CHECK(s.problems[0].field ==
+          field_path("share_rounding").prefixed(field_path("anti_dilution")).prefixed(field_path("rounds").index(1)));
+}
+
+// In a round with conversions only the new money's shares are the issue: the SAFE's conversion
+// shares issue under its own terms (NVCA's exempted conversions of convertible securities).
+TEST_CASE("a down round with a SAFE converting: the new money's shares adjust the protected series") {
+    // After the seed ($0.80 a share, Seed Preferred's original issue price), a Series A at $0.40
+    // with the angel's $1M post-money SAFE at a $20M cap converting (the cap price is above the
+    // round price, so the SAFE converts at $0.40).
+    conversion_round down("Series A", "Series A Preferred", year{2025} / 12 / 31);
+    down.at_price(price_per_share(0.40_usd, sh(1)))
+        .invest(holder_id("lead"), 2_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("angel", "Angel"))
+        .convert(angel_safe());
+    const round_chain_result chain = round_chain(founding())
+                                         .then(seed())
+                                         .protect(anti_dilution_terms::broad_based("Seed Preferred"))
+                                         .then(down)
+                                         .run();
+    REQUIRE(chain.adjustment(0) == nullptr);
+    REQUIRE(chain.adjustment(1) != nullptr);
+    const series_adjustment& s = chain.adjustment(1)->of("Seed Preferred");
+    CHECK(s.adjusted);
+    const converted_round& a = *chain.conversion(1);
+    CHECK(a.new_money().new_shares() == sh(5'000'000));  // $2M at $0.40
+    CHECK(s.c == a.new_money().new_shares());
+    CHECK(a.safe_conversion(0).shares == sh(2'500'000));  // $1M at $0.40, not in C
+    // A (NVCA broad base: issued + granted options; the plan's 2,000,000 unallocated shares are
+    // not in it) = 8,000,000 + 2,500,000 = 10,500,000, B = $2M / $0.80 = 2,500,000, C =
+    // 5,000,000: CP2 = $0.80 x 13,000,000 / 15,500,000 = $0.670967... -> $0.6710.
+    CHECK(s.a == sh(10'500'000));
+    CHECK(s.cp2_units == dollars4(6'710));
+    // The table after the round carries Seed Preferred's new ratio; conversion(1) is the round
+    // before the adjustment.
+    const std::size_t seed_class = *chain.final_table().class_index("Seed Preferred");
+    CHECK(chain.final_table().classes()[seed_class].conversion_ratio() == s.ratio_after);
+    CHECK(a.after().classes()[seed_class].conversion_ratio() == fraction(1));
 }
 
 }  // namespace test_round_chain

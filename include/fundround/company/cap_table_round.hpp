@@ -835,8 +835,9 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     return result;
 }
 
-class converted_round;  // instruments/conversion.hpp: a round with SAFEs and notes converting
-class round_chain;      // instruments/round_chain.hpp: runs the chain
+class converted_round;            // instruments/conversion.hpp: a round with SAFEs and notes converting
+class anti_dilution_adjustment;   // instruments/anti_dilution.hpp: what a round's new shares triggered
+class round_chain;                // instruments/round_chain.hpp: runs the chain
 
 /// What a chain of rounds did: each round on its table (a round with conversions seen as the
 /// priced round of its new money, with its conversions beside it), and per holder the shares
@@ -847,15 +848,23 @@ public:
     [[nodiscard]] const cap_table& start() const noexcept { return start_; }
     /// Each round as applied, in order: the pricing of its new money, the tables before and
     /// after, every holder's change (for a round with conversions too: conversion(i) has the rest).
+    /// With a charter (round_chain::charter(), protect()), a round's table after and the holders'
+    /// changes include the anti-dilution adjustment its new shares triggered (adjustment(i)).
     [[nodiscard]] const std::vector<round_on_cap_table>& rounds() const noexcept { return rounds_; }
     /// Round @p i's SAFEs and notes converting (price, each conversion, the notes that did not
     /// convert; instruments/conversion.hpp), or null for a round without conversions; throws
     /// invalid_argument_error past the last round.
     [[nodiscard]] const converted_round* conversion(std::size_t i) const {
-        if (i >= converted_.size()) {
-            throw invalid_argument_error("round = " + std::to_string(i) + ": the chain has " + std::to_string(converted_.size()) + " rounds");
-        }
+        require_round(i);
         return converted_[i].get();
+    }
+    /// The anti-dilution adjustment round @p i's new shares triggered on the series protected then
+    /// (instruments/anti_dilution.hpp; any_adjusted() false for a round that is not a down round
+    /// for any of them), or null for a round with no protected series; throws
+    /// invalid_argument_error past the last round.
+    [[nodiscard]] const anti_dilution_adjustment* adjustment(std::size_t i) const {
+        require_round(i);
+        return adjustments_[i].get();
     }
     /// The cap table after the last round (the start if there are no rounds).
     [[nodiscard]] const cap_table& final_table() const noexcept {
@@ -889,6 +898,11 @@ private:
     friend class round_chain;
     round_chain_result(cap_table start, fully_diluted_basis basis) : start_(std::move(start)), basis_(basis) {}
 
+    void require_round(std::size_t i) const {
+        if (i >= rounds_.size()) {
+            throw invalid_argument_error("round = " + std::to_string(i) + ": the chain has " + std::to_string(rounds_.size()) + " rounds");
+        }
+    }
     void require_known(const holder_id& id) const {
         if (!final_table().holder_index(id)) {
             throw invalid_argument_error("holder = \"" + id.str() + "\": never on the cap table of this chain");
@@ -914,6 +928,8 @@ private:
     // needs only the declaration of converted_round (its solver's big rationals stay in
     // instruments/conversion.hpp, out of the reports that take a chain).
     std::vector<std::shared_ptr<const converted_round>> converted_;
+    // Likewise each round's anti-dilution adjustment (null without protected series).
+    std::vector<std::shared_ptr<const anti_dilution_adjustment>> adjustments_;
     std::vector<share_count> totals_;
     // Per stage, the fully diluted count of each holder of its table (in its holders() order).
     std::vector<std::vector<share_count>> by_holder_;

@@ -3,7 +3,9 @@
 /// previous one left: priced rounds (company/cap_table_round.hpp) and priced rounds in which
 /// SAFEs and notes convert (instruments/conversion.hpp), with every holder's shares and fully
 /// diluted ownership after each round. An instrument converts in one round of the chain at most;
-/// given to a round that closes before its date, it is a problem of that round.
+/// given to a round that closes before its date, it is a problem of that round. With the
+/// company's anti-dilution charter (instruments/anti_dilution.hpp), each round's new shares adjust
+/// the series protected by then, and the next round starts from the adjusted table.
 #ifndef FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP
 #define FUNDROUND_INSTRUMENTS_ROUND_CHAIN_HPP
 
@@ -13,6 +15,7 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/error.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
@@ -112,6 +115,19 @@ struct round_chain_outcome {
 /// (a note that did not convert, below its qualified-financing threshold, may). The rounds with
 /// conversions close in date order, and an instrument dated after a round's close cannot convert
 /// in it: given to that round, it is a problem of the round (try_run() reports it).
+///
+/// Anti-dilution: the charter in force when a round is added (charter(), protect()) applies to
+/// that round: the new money's shares at the round price are the issue (anti_dilution::issuance_of;
+/// the pool top-up and, in a round with conversions, the SAFEs' and notes' conversion shares are
+/// not: they issue under the instruments' own terms, the NVCA charter's exempted conversions of
+/// convertible securities), each protected series' conversion price adjusts on a down round, and
+/// the round's table after carries the new ratios into the next round. A series is protected
+/// from the round after the one that creates it:
+///
+///     round_chain(founding).then(series_a)
+///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+///         .then(down_round_b)   // adjusts Series A; result.adjustment(1) has the figures
+///         .run();
 class round_chain {
 public:
     /// A chain starting from @p start, reporting shares and ownership on @p basis.
@@ -120,11 +136,27 @@ public:
     /// Adds @p r, applied to the table the previous round leaves.
     round_chain& then(cap_table_round r) {
         steps_.emplace_back(std::move(r));
+        charters_.push_back(charter_);
         return *this;
     }
     /// Adds @p r, a priced round with SAFEs and notes converting, applied to the table the previous round leaves.
     round_chain& then(conversion_round r) {
         steps_.emplace_back(std::move(r));
+        charters_.push_back(charter_);
+        return *this;
+    }
+    /// The company's anti-dilution provisions for the rounds added from now on: @p c's protected
+    /// series, exemptions and roundings (replacing any charter given before).
+    round_chain& charter(anti_dilution c) {
+        charter_ = std::make_shared<const anti_dilution>(std::move(c));
+        return *this;
+    }
+    /// Adds @p t to the charter for the rounds added from now on (e.g. the terms of the series the
+    /// last round created, which protect it from the next round); the charter's roundings stay.
+    round_chain& protect(anti_dilution_terms t) {
+        auto next = std::make_shared<anti_dilution>(charter_ ? *charter_ : anti_dilution());
+        next->protect(std::move(t));
+        charter_ = std::move(next);
         return *this;
     }
     /// The number of rounds added.
@@ -158,6 +190,10 @@ private:
     cap_table start_;
     fully_diluted_basis basis_;
     std::vector<step> steps_;
+    // The charter in force for the next round added, and the one in force for each round added
+    // (shared and immutable: protect() makes a new one; null while nothing was given).
+    std::shared_ptr<const anti_dilution> charter_;
+    std::vector<std::shared_ptr<const anti_dilution>> charters_;
 };
 
 inline round_chain_outcome round_chain::try_run() const {
@@ -187,6 +223,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 if (!r.ok()) return fail(std::move(r.problems));
                 out.rounds_.push_back(std::move(*r.round));
                 out.converted_.emplace_back();
+                out.adjustments_.emplace_back();
             } else {
                 const conversion_round& c = std::get<conversion_round>(steps_[i]);
                 if (last_close) {
@@ -236,6 +273,21 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.rounds_.push_back(detail::round_on_cap_table_access::make(done.new_money(), done.before(), done.after(),
                                                                               done.basis(), done.series(), done.pool()));
                 out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
+                out.adjustments_.emplace_back();
+            }
+            if (const anti_dilution* c = charters_[i].get(); c && !c->terms().empty()) {
+                round_on_cap_table& applied = out.rounds_.back();
+                down_round_result d = c->try_apply_to(applied);
+                if (!d.ok()) {
+                    for (diagnostic& p : d.problems) p.field = p.field.prefixed(field_path("anti_dilution"));
+                    return fail(std::move(d.problems));
+                }
+                if (d.round->adjustment().any_adjusted()) {
+                    // The round's table after, and its holders' changes, with the new ratios.
+                    applied = detail::round_on_cap_table_access::make(applied.pricing(), applied.before(), d.round->after(),
+                                                                      applied.basis(), applied.series(), applied.pool());
+                }
+                out.adjustments_.back() = std::make_shared<const anti_dilution_adjustment>(d.round->adjustment());
             }
         } catch (const error& e) {
             return fail({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}});
