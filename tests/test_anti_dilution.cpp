@@ -306,7 +306,20 @@ TEST_CASE("validation reports every problem at once, with structured paths") {
     };
     CHECK(paths == expected);
     CHECK(problems[4].message() ==
-          "protections[0] \"Series Z Preferred\".series = \"Series Z Preferred\": is not a share class on the cap table");
+          "protections[0] \"Series Z Preferred\".series = \"Series Z Preferred\": is not a share class on the cap "
+          "table, whose preferred series are \"Series A Preferred\", \"Series B Preferred\"");
+    // A table without a preferred series says so.
+    const cap_table common_only = cap_table_builder()
+                                      .add(holder::founder("ada", "Ada"))
+                                      .add(share_class::common("Common"))
+                                      .holding(holder_id("ada"), "Common", sh(1'000))
+                                      .build();
+    const std::vector<diagnostic> none = anti_dilution()
+                                             .protect(anti_dilution_terms::broad_based("Seed"))
+                                             .validate(common_only, share_issuance::sale("X", sh(10), 1_usd));
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].rule ==
+          "is not a share class on the cap table, which has no preferred series with an original issue price");
     CHECK(problems[6].value == "\"Series Q\"");
     try {
         (void)charter.adjust(t, share_issuance::sale("Bad", sh(0), money::zero(currency("EUR"))));
@@ -367,6 +380,12 @@ TEST_CASE("a priced down round on a cap table: the table after carries the new r
         anti_dilution().protect(anti_dilution_terms::broad_based("Series C Preferred")).try_apply_to(c);
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.problems[0].field.json_pointer() == "/protections/0/series");
+    // Regression (sixth session): it was "is not a share class on the cap table", while the table
+    // after the round, the one a user looks at, has it. The rule now names the round that issues it.
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].message() ==
+          "protections[0] \"Series C Preferred\".series = \"Series C Preferred\": is the series round \"Series C\" "
+          "issues, not on the cap table before it: anti-dilution protects the series issued before the round");
 }
 
 TEST_CASE("a table the adjustment would overflow is reported under `after`, not thrown") {

@@ -581,6 +581,19 @@ namespace detail {
     return b.build();
 }
 
+/// ", its preferred series: "A", "B"" (those with an original issue price), or ", which has no
+/// preferred series with an original issue price": the hint after "is not a share class on the
+/// cap table".
+[[nodiscard]] inline std::string preferred_series_hint(const cap_table& table) {
+    std::string names;
+    for (const share_class& c : table.classes()) {
+        if (!c.is_preferred() || !c.original_issue_price()) continue;
+        names += (names.empty() ? "" : ", ") + detail::quoted_text(c.name());
+    }
+    return names.empty() ? std::string(", which has no preferred series with an original issue price")
+                         : ", whose preferred series are " + names;
+}
+
 }  // namespace detail
 
 inline cap_table anti_dilution_adjustment::applied_to(const cap_table& table) const {
@@ -694,7 +707,8 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
         }
         const auto c = before.class_index(t.series);
         if (!c) {
-            out.push_back({at.member("series"), detail::quoted_text(t.series), "is not a share class on the cap table"});
+            out.push_back({at.member("series"), detail::quoted_text(t.series),
+                           "is not a share class on the cap table" + detail::preferred_series_hint(before)});
         } else if (!before.classes()[*c].is_preferred() || !before.classes()[*c].original_issue_price()) {
             out.push_back({at.member("series"), detail::quoted_text(t.series),
                            "must be a preferred series with an original issue price"});
@@ -960,6 +974,20 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
 inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& round) const {
     down_round_result result;
     anti_dilution_result adj = try_adjust(round.before(), issuance_of(round));
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        // The series the round itself issues is on the table after it, not before: say so rather
+        // than that it is not on the table.
+        const std::string& series = terms_[i].series;
+        if (round.before().class_index(series) || !round.after().class_index(series)) continue;
+        const field_path at = field_path("protections").index(i, series).member("series");
+        for (diagnostic& d : adj.problems) {
+            if (d.field == at && d.rule.rfind("is not a share class on the cap table", 0) == 0) {
+                d.rule = "is the series round \"" + round.pricing().name() +
+                         "\" issues, not on the cap table before it: anti-dilution protects the series issued "
+                         "before the round";
+            }
+        }
+    }
     if (share_mode_ != rounding::floor) {
         // The table after counts each holding as converted rounded down: any other share rounding
         // would report additional shares the table after does not hold.
