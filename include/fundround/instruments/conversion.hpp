@@ -786,6 +786,9 @@ public:
         return *this;
     }
     /// Prices the round on the fully diluted definition @p b (default fully_diluted_basis::full()).
+    /// `F0` is counted on it: the round price divides it (with the pool increase and, by the
+    /// convention, the conversion shares) and so does every pre-money cap (a note's by default).
+    /// A pool target needs a basis that counts the unallocated pool.
     conversion_round& price_on(fully_diluted_basis b) {
         basis_ = b;
         return *this;

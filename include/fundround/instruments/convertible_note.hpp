@@ -258,7 +258,11 @@ struct convertible_note {
     note_interest_accrual interest_accrues = note_interest_accrual::to_conversion_date;
     std::optional<money> valuation_cap;                    ///< The valuation cap, if any.
     std::optional<fraction> discount;                      ///< The discount off the round price, if any.
-    safe_form cap_form = safe_form::pre_money;             ///< The capitalization the cap is divided by (notes: usually pre-money).
+    /// The capitalization the cap is divided by (notes: usually pre-money). Pre-money: the round's
+    /// fully diluted count F0, the unallocated pool included (conversion_round::price_on() names
+    /// the basis); a note whose terms divide the shares issued and outstanding alone is not
+    /// modelled (docs/how-to-safes-and-notes.md).
+    safe_form cap_form = safe_form::pre_money;
     fundround::pool_increase pool_increase = fundround::pool_increase::included;  ///< Whether the financing's pool increase counts in it.
     /// The least new money (converting notes and SAFEs not counted) that makes a financing
     /// "qualified", so that the note converts; empty: any equity financing.
