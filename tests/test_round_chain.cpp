@@ -436,7 +436,9 @@ TEST_CASE("a series protected before it exists, and a share rounding the table c
                                      .member("series")
                                      .prefixed(field_path("anti_dilution"))
                                      .prefixed(field_path("rounds").index(0)));
-    CHECK(r.problems[0].rule == "is not a share class on the cap table");
+    CHECK(r.problems[0].rule ==
+          "is the series round \"Series C\" issues, not on the cap table before it: anti-dilution protects the "
+          "series issued before the round");
 
     anti_dilution ceiling = a_and_b();
     ceiling.shares_rounded(rounding::ceiling);
