@@ -1,8 +1,8 @@
 /// @file exit/outstanding_instruments.hpp
 /// @brief SAFEs and convertible notes still outstanding at an exit, paid by the liquidation
 /// waterfall: each becomes an exit_convertible line (the greater of its cash-out amount and what
-/// its conversion shares receive as common), derived exactly from its terms, with the converting
-/// set decided jointly with the classes.
+/// its conversion shares receive as common; a post-money discount-only SAFE's conversion a fixed
+/// value), derived exactly from its terms, with the converting set decided jointly with the classes.
 ///
 /// A SAFE (Y Combinator's post-money SAFE, sections 1(b) and 2; instruments/safe_events.hpp):
 /// cash-out = the purchase amount A; conversion shares = A / liquidity price = A L / C, C the
@@ -11,12 +11,35 @@
 /// securities in it: L = (B + S) / (1 - T), S the conversion shares of the converting pre-money
 /// SAFEs and notes (A B / C each, exact), T the sum of A / C over the converting post-money SAFEs
 /// (a SAFE cashing out is not in L: the form excludes the Cash-Out Investors). A SAFE without a
-/// cap (uncapped, an MFN SAFE with no later cap) converts at the liquidity price p itself, so its
-/// conversion equals its cash-out: it is a cash-out line only. A limit: the post-money
-/// discount-only form's liquidity price is p times the Discount Rate (safe_liquidity_payouts
-/// prices it so), shares that depend on the value of a share, which a line of fixed shares
-/// cannot hold: here it is a cash-out line too, which understates it when its A / (1 - d) as
-/// common is worth more than its cash-out.
+/// cap or discount (uncapped, an MFN SAFE with no later terms) converts at the liquidity price p
+/// itself, so its conversion equals its cash-out: it is a cash-out line only (so is a pre-money
+/// discount-only SAFE, priced at p as in safe_liquidity_payouts).
+///
+/// The post-money discount-only SAFE (its own discount d or one taken by MFN): Liquidity Price =
+/// p (1 - d), p the value of a common share, so converting it receives N = A / (p (1 - d))
+/// shares worth V = A / (1 - d) at any p: a fixed value, taken out of what the common (and
+/// everything that participates as common) receives. Its N counts in every post-money L (a
+/// Converting Security not cashing out): L = (B + S + sum N) / (1 - T), so a converting
+/// post-money capped member i (t_i = A_i / C_i) receives t_i L shares (A_i L / C_i), worth
+///     p t_i (B + S) / (1 - T)  +  t_i sum V / (1 - T)
+/// at any p: fixed shares sigma_i = t_i (B + S) / (1 - T) plus a fixed value phi_i = t_i sum V /
+/// (1 - T). The value of a share then solves x = (cash-outs and preferences not converting) +
+/// p (common-equivalent shares) + sum V / (1 - T), the sum V / (1 - T) being everything the
+/// discount SAFEs' shares take (theirs plus what they add to the capped members' L). Conversion
+/// has a price only where that p is positive: with the discount SAFEs converting, every
+/// preference is paid first, so the lines of a stage whose converting set K holds a discount-only
+/// SAFE are, exactly where p > 0: the discount member, a line paying V with no shares (its
+/// "preference": it shows as one); a capped post-money member, its sigma_i shares and a cash-out
+/// of max(0, cash-out - phi_i), plus a second line (outstanding_instrument::value_line) paying
+/// phi_i, so that it receives max(cash-out, sigma_i p + phi_i), the choice the form gives it. A
+/// discount-only SAFE joins K where p becomes positive with it converting (at that exit value p
+/// = 0: no price, it takes its cash-out) — the exit value where every preference of the
+/// waterfall of K plus it is paid, the sum of their preferences — and it converts at every
+/// higher exit in the stage (V > A); a capped instrument joins a K holding a discount-only SAFE
+/// where its conversion starts in the waterfall of K plus it, and not below the exit value where
+/// that waterfall pays every preference (no member without a price). V and phi_i are rounded to
+/// the mill by amount_rounding, sigma_i to whole shares by share_rounding (safe_liquidity_payouts
+/// rounds N p instead, N to whole shares: within a share's value of V).
 ///
 /// A note at the change of control (instruments/note_events.hpp, note_at_change_of_control):
 /// cash-out = the greater of the listed multiple of principal and principal plus interest
@@ -39,7 +62,10 @@
 /// waterfall (the joint decision with the classes), the others take their cash-out. A stage
 /// holds the exit values above its start up to its end (at the end itself the joining
 /// instrument is indifferent and ties do not convert). This is O(n^2) waterfalls for n
-/// instruments that can convert.
+/// instruments that can convert. Two discount-only SAFEs can each have a price only if the
+/// other does not convert (between the exit values where each alone and both together leave p
+/// positive): there the one that could convert at the lower exit value converts, the outcome
+/// the joining order gives (both are equilibria).
 ///
 /// Seniority (waterfall_line::seniority: higher is paid first, one rank pari passu): a SAFE's
 /// cash-out is on par with the preferred stock (the form: "on par with payments for other Safes
@@ -114,9 +140,19 @@ struct outstanding_instrument {
     std::optional<money> valuation_cap;  ///< The cap its conversion uses; empty: it never converts.
     safe_form form = safe_form::post_money;  ///< Which capitalization its cap divides (B or L).
     int seniority = 0;         ///< Its rank in the waterfall.
+    /// A post-money discount-only SAFE's discount d (its own or taken by MFN); empty otherwise.
+    std::optional<fraction> discount;
+    /// What its conversion is worth at any value of a share, A / (1 - d) rounded to the mill by
+    /// amount_rounding (a post-money discount-only SAFE; empty otherwise).
+    std::optional<money> conversion_value;
+    /// The name of its second line, which holds the value the converting discount-only SAFEs'
+    /// shares add to its post-money L (see the file comment); empty: it has none (no
+    /// discount-only SAFE is outstanding, or its cap does not divide L).
+    std::string value_line;
 
-    /// True if it may convert (it has a cap and conversion is one of its choices).
-    [[nodiscard]] bool can_convert() const noexcept { return valuation_cap.has_value(); }
+    /// True if it may convert (it has a cap, or a discount-only SAFE's conversion value, and
+    /// conversion is one of its choices).
+    [[nodiscard]] bool can_convert() const noexcept { return valuation_cap.has_value() || conversion_value.has_value(); }
 };
 
 /// A stretch of exit values on which the same instruments may convert, and its exact waterfall.
@@ -124,8 +160,12 @@ struct outstanding_stage {
     fraction from;                 ///< Exit values above this (units); the first stage starts at 0, included.
     std::optional<fraction> to;    ///< The last exit value of the stage (units); empty: no end.
     std::vector<bool> converting;  ///< Per instrument: in the converting set K (counted in L).
-    exact_rational liquidity_capitalization;     ///< The post-money L of K, exactly (shares).
-    std::vector<exit_convertible> convertibles;  ///< The instruments' lines (shares 0 outside K).
+    /// The post-money L of K, exactly (shares): (B + S) / (1 - T), without the converting
+    /// discount-only SAFEs' shares sum A / (p (1 - d)), which depend on the value of a share p.
+    exact_rational liquidity_capitalization;
+    /// The instruments' lines (shares 0 outside K; see the file comment for the discount-only
+    /// SAFEs), then the instruments' value lines (outstanding_instrument::value_line), in order.
+    std::vector<exit_convertible> convertibles;
     waterfall payouts;             ///< The waterfall of the stage (the table, the lines).
 };
 
@@ -187,15 +227,26 @@ inline std::string outstanding_line_name(const std::string& prefix, const std::s
     return name;
 }
 
-/// The instruments' lines with the set @p in converting: L of that set (exactly) and, for each
-/// instrument, its exit_convertible (conversion shares for the members of @p in, 0 for the rest).
+/// The instruments' lines with the set @p in converting: L of that set without the
+/// discount-only SAFEs' shares ((B + S) / (1 - T), exactly) and the lines: for each instrument
+/// its exit_convertible (see the file comment: a capped member's conversion shares and its cash-out
+/// less its value line's amount, a discount-only member's conversion value as its cash-out with
+/// no shares; the others' cash-out and no shares), then, for each instrument with a value line
+/// (in order), that line (the value the converting discount-only SAFEs' shares add to its
+/// conversion, zero outside @p in). Shares rounded by @p share_rounding, values by @p amount_rounding.
 inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
-    const std::vector<outstanding_instrument>& list, share_count base, const std::vector<bool>& in, rounding share_rounding) {
+    const std::vector<outstanding_instrument>& list, share_count base, const std::vector<bool>& in, rounding share_rounding,
+    rounding amount_rounding = rounding::half_even) {
     const big_rational b(fraction(base.value()));
     big_rational base_and_pre = b;
     big_rational take;
+    big_rational values;  // the converting discount-only SAFEs' conversion values, sum of A / (1 - d)
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (!in[i]) continue;
+        if (list[i].conversion_value) {
+            values += big_rational(fraction(list[i].conversion_value->units()));
+            continue;
+        }
         const big_rational share_of_cap =
             safe_events_div(big_rational(fraction(list[i].conversion_base.units())), big_rational(fraction(list[i].valuation_cap->units())));
         if (list[i].form == safe_form::pre_money) {
@@ -207,7 +258,7 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
     if ((big_rational(fraction(1)) - take).sign() <= 0) {
         std::vector<diagnostic> problems;
         for (std::size_t i = 0; i < list.size(); ++i) {
-            if (in[i] && list[i].form == safe_form::post_money) {
+            if (in[i] && list[i].valuation_cap && list[i].form == safe_form::post_money) {
                 problems.push_back({field_path(list[i].source).member("valuation_cap"), format_full(*list[i].valuation_cap),
                                     "the converting post-money instruments' amounts over their caps reach 100% of the company"});
             }
@@ -215,21 +266,48 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
         throw validation_error("SAFEs and notes at the exit", std::move(problems));
     }
     const big_rational l = safe_liquidity_capitalization(base_and_pre, take);
+    // A post-money member's value line: A / C of the discount-only SAFEs' shares V / p over 1 - T,
+    // worth (A / C) sum V / (1 - T) at any p.
+    const big_rational per_share_of_cap = safe_events_div(values, big_rational(fraction(1)) - take);
     std::vector<exit_convertible> lines;
+    std::vector<exit_convertible> value_lines;
     lines.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
         const outstanding_instrument& x = list[i];
         share_count shares;
-        if (in[i]) {
+        money cash_out = x.cash_out;
+        money value = money::zero(x.cash_out.currency());
+        if (in[i] && x.conversion_value) {
+            cash_out = *x.conversion_value;  // paid once every preference is: the stage has a positive p
+        } else if (in[i]) {
             // A / liquidity price, the price cap / (B or L), as safe_liquidity_payouts prices it.
-            const big_rational price =
-                safe_events_div(big_rational(fraction(x.valuation_cap->units())), x.form == safe_form::pre_money ? b : l);
-            const big_rational exact = safe_events_div(big_rational(fraction(x.conversion_base.units())), price);
+            const big_rational cap(fraction(x.valuation_cap->units()));
+            const big_rational amount(fraction(x.conversion_base.units()));
+            const big_rational price = safe_events_div(cap, x.form == safe_form::pre_money ? b : l);
+            const big_rational exact = safe_events_div(amount, price);
             shares = share_count(narrow(from_big(exact.scaled_rounded(1, share_rounding), "conversion shares"), "conversion shares"));
+            if (x.form == safe_form::post_money && values.sign() > 0) {
+                const std::string named = x.source + " value of the discount-only SAFEs' shares in L";
+                const big_rational v = safe_events_div(amount, cap) * per_share_of_cap;
+                value = money::from_units(narrow(from_big(v.scaled_rounded(1, amount_rounding), named), named.c_str()), x.cash_out.currency());
+                cash_out = value < cash_out ? cash_out - value : money::zero(x.cash_out.currency());
+            }
         }
-        lines.push_back({x.name, x.holder, x.cash_out, shares, x.seniority});
+        lines.push_back({x.name, x.holder, cash_out, shares, x.seniority});
+        if (!x.value_line.empty()) value_lines.push_back({x.value_line, x.holder, value, share_count(), x.seniority});
     }
+    lines.insert(lines.end(), value_lines.begin(), value_lines.end());
     return {l, std::move(lines)};
+}
+
+/// The exit value above which the value of a common share is positive in @p w: the sum of the
+/// lines' preferences (every one paid in full).
+inline fraction outstanding_preferences_total(const waterfall& w) {
+    fraction total;
+    for (const waterfall_line& line : w.lines()) {
+        if (line.has_preference()) total += line.preference;
+    }
+    return total;
 }
 
 }  // namespace detail
@@ -300,6 +378,17 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
         x.valuation_cap = caps[i];
         x.form = s.form;
         x.seniority = safe_rank;
+        // The post-money discount-only form: Liquidity Price p (1 - d), so A / (p (1 - d)) shares
+        // worth A / (1 - d) at any p (safe_liquidity_payouts prices it so at a known p).
+        const std::optional<fraction> d = detail::resolve_mfn(safes, i).discount;
+        if (s.form == safe_form::post_money && !caps[i] && d && d->sign() > 0) {
+            x.discount = d;
+            const std::string what = x.source + " conversion value, purchase amount / (1 - discount)";
+            const detail::big_rational v = detail::safe_events_div(detail::big_rational(fraction(s.purchase_amount.units())),
+                                                                   detail::big_rational(fraction(1) - *d));
+            x.conversion_value =
+                money::from_units(detail::narrow(detail::from_big(v.scaled_rounded(1, terms.amount_rounding), what), what.c_str()), cur);
+        }
         out.push_back(std::move(x));
     }
     for (std::size_t i = 0; i < notes.size(); ++i) {
@@ -338,6 +427,15 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
         x.seniority = note_rank;
         out.push_back(std::move(x));
     }
+    // A converting discount-only SAFE's shares count in every post-money L: each instrument whose
+    // cap divides L gets a second line for the value they add to its conversion.
+    const bool any_discount =
+        std::any_of(out.begin(), out.end(), [](const outstanding_instrument& x) { return x.conversion_value.has_value(); });
+    for (outstanding_instrument& x : out) {
+        if (any_discount && x.valuation_cap && x.form == safe_form::post_money) {
+            x.value_line = detail::outstanding_line_name(x.name + " (discount SAFEs' value)", "", used);
+        }
+    }
     return out;
 }
 
@@ -357,7 +455,7 @@ inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table
     const std::vector<outstanding_instrument>& list = w.instruments_;
     const std::size_t n = list.size();
     const auto build_with = [&](const std::vector<bool>& in) {
-        auto lines = detail::outstanding_lines(list, w.base_, in, terms.share_rounding);
+        auto lines = detail::outstanding_lines(list, w.base_, in, terms.share_rounding, terms.amount_rounding);
         waterfall_terms t = base;
         t.convertibles.insert(t.convertibles.end(), lines.second.begin(), lines.second.end());
         return std::make_pair(std::move(lines), waterfall::build(table, t));
@@ -371,8 +469,16 @@ inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table
         }
         return std::nullopt;
     };
+    // True if a discount-only SAFE is in @p set: then the common's value must stay positive.
+    const auto has_discount = [&](const std::vector<bool>& set) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (set[i] && list[i].conversion_value) return true;
+        }
+        return false;
+    };
     std::vector<bool> in(n, false);
     fraction from;
+    std::optional<std::size_t> joiner;  // the instrument whose joining started this stage
     for (;;) {
         auto stage = build_with(in);
         std::optional<std::size_t> next;
@@ -383,6 +489,16 @@ inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table
             with[j] = true;
             const auto joined = build_with(with);
             std::optional<fraction> t = conversion_start(joined.second, j);
+            if (has_discount(with)) {
+                // A discount-only SAFE's conversion is priced only at a positive value of a share:
+                // with it converting, nothing joins below the exit value where every preference
+                // is paid. There a discount-only SAFE (no shares: it takes its value) or a capped
+                // one whose value line covers its cash-out (cash-out 0) converts at once.
+                const fraction paid = detail::outstanding_preferences_total(joined.second);
+                const exit_convertible& mine = joined.first.second[j];
+                if (!t && (list[j].conversion_value || (mine.cash_out.is_zero() && mine.conversion_shares.value() > 0))) t = paid;
+                if (t && *t < paid) t = paid;
+            }
             if (!t) continue;
             if (*t < from) t = from;
             if (!next || *t < at) {
@@ -395,13 +511,15 @@ inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table
             if (next) to = at;
             outstanding_stage s{from, to, in, exact_rational(stage.first.first), std::move(stage.first.second),
                                 std::move(stage.second)};
-            // The last joiner changed no other member's shares (nothing else post-money was
-            // converting): below its start it took its cash-out in this waterfall too, so the
-            // stage before is this one and they are one stage.
-            bool same = !w.stages_.empty();
-            for (std::size_t i = 0; same && i < n; ++i) {
-                const outstanding_stage& prev = w.stages_.back();
-                same = !prev.converting[i] || prev.convertibles[i].conversion_shares == s.convertibles[i].conversion_shares;
+            // The last joiner changed no other line (nothing post-money was converting, no
+            // discount-only SAFE's value moved): below its start it took its cash-out in this
+            // waterfall too, so the stage before is this one and they are one stage. A
+            // discount-only joiner's line pays its value, not its cash-out: never merged.
+            bool same = !w.stages_.empty() && joiner && !list[*joiner].conversion_value;
+            for (std::size_t i = 0; same && i < s.convertibles.size(); ++i) {
+                if (i == *joiner) continue;
+                const exit_convertible& before = w.stages_.back().convertibles[i];
+                same = before.cash_out == s.convertibles[i].cash_out && before.conversion_shares == s.convertibles[i].conversion_shares;
             }
             if (same) {
                 s.from = w.stages_.back().from;
@@ -412,6 +530,7 @@ inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table
         }
         if (!next) break;
         in[*next] = true;
+        joiner = next;
         from = at;
     }
     return w;

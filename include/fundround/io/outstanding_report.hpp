@@ -24,7 +24,8 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 /// Prints the instruments of @p w (line, what it is, seniority, cash-out, a note's interest,
-/// the cap and the capitalization it divides: B or the post-money L), then, if there is more
+/// the cap and the capitalization it divides: B or the post-money L; a discount-only SAFE's
+/// conversion value), then, if there is more
 /// than one stage, the stages: the exit values of each, the instruments converting in it and
 /// its L exactly (a whole number of shares, or 3 decimals and the exact fraction).
 inline void print_outstanding_instruments(std::ostream& os, const outstanding_waterfall& w) {
@@ -44,6 +45,8 @@ inline void print_outstanding_instruments(std::ostream& os, const outstanding_wa
         }
         if (x.valuation_cap) {
             t.amount(*x.valuation_cap).text(x.form == safe_form::pre_money ? "B" : "L (converting ones)");
+        } else if (x.conversion_value) {
+            t.none().text("p (1 - d): worth " + format_full(*x.conversion_value));
         } else {
             t.none().none("cash-out only");
         }
