@@ -575,6 +575,70 @@ TEST_CASE("Two discount-only SAFEs and two capped post-money SAFEs: every stage 
     CHECK(unique >= checked - 2);
 }
 
+TEST_CASE("Property: random discount-only and capped SAFEs beside a preferred class, against the brute force") {
+    // Founders' common and a preferred class in multiples of 252 shares, capped SAFEs at A / C =
+    // 1/10 and 1/5, one or two discount SAFEs with V = A / (1 - d) a multiple of 5,040 mills: every
+    // share count and value line of every converting set is whole (t / (1 - T) is 1/9, 1/4, 1/7
+    // or 2/7), so the brute force's exact payouts must be the library's at each stage's start,
+    // just above it and at random exits.
+    fundround_test::lcg g{20261207};
+    int checked = 0;
+    int several = 0;  // exits with two equilibria (the library's is one of them)
+    int converting_discount = 0;
+    for (int round = 0; round < 10; ++round) {
+        const std::int64_t founders = 252 * (4'000 + static_cast<std::int64_t>(g.next(40'000)));
+        const bool has_preferred = g.next(3) != 0;
+        const std::int64_t preferred = has_preferred ? 252 * (1'000 + static_cast<std::int64_t>(g.next(8'000))) : 0;
+        const std::int64_t price_mills = 500 + static_cast<std::int64_t>(g.next(2'000));
+        cap_table_builder b;
+        b.add(holder::founder("f", "Founder")).add(share_class::common("Common")).holding(holder_id("f"), "Common", sh(founders));
+        if (has_preferred) {
+            b.add(holder::investor("p", "Preferred holder"));
+            b.add(share_class::preferred("Series A", price_per_share(money::from_units(price_mills), sh(1))));
+            b.holding(holder_id("p"), "Series A", sh(preferred));
+        }
+        bf_deal deal{fraction(founders), fraction(preferred), fraction(preferred * price_mills), fraction(founders + preferred), {}, {}};
+        std::vector<safe> safes;
+        const char* const capped_ids[] = {"c1", "c2"};
+        for (int i = 0; i < 2; ++i) {
+            const std::int64_t amount = 1'000 * (100 + static_cast<std::int64_t>(g.next(1'900)));  // dollars
+            const std::int64_t over = i == 0 ? 10 : 5;
+            b.add(holder::investor(capped_ids[i], std::string("Capped ") + capped_ids[i]));
+            safes.push_back(safe::post_money_cap(holder_id(capped_ids[i]), usd(amount), usd(amount * over), ymd(2025, 1, 1)));
+            deal.capped.push_back({units(amount), units(amount * over)});
+        }
+        const std::size_t discounts = 1 + static_cast<std::size_t>(g.next(2));
+        for (std::size_t i = 0; i < discounts; ++i) {
+            const std::string id = "d" + std::to_string(i);
+            const fraction d = g.next(2) == 0 ? fraction(1, 5) : fraction(1, 4);
+            const fraction value(5'040 * (20 + static_cast<std::int64_t>(g.next(400))));  // mills
+            const fraction amount = value * (fraction(1) - d);
+            REQUIRE(amount.is_integer());
+            b.add(holder::investor(id, "Discount " + id));
+            safes.push_back(safe::post_money_discount(holder_id(id), money::from_units(static_cast<std::int64_t>(amount.numerator())), d, ymd(2025, 2, 1)));
+            deal.discount.push_back({amount, d});
+        }
+        const cap_table table = b.build();
+        const outstanding_waterfall w = outstanding_waterfall::build(table, safes, {});
+        std::vector<fraction> exits;
+        for (const outstanding_stage& st : w.stages()) {
+            exits.push_back(st.from);
+            exits.push_back(st.from + fraction(1));
+        }
+        for (int k = 0; k < 20; ++k) exits.push_back(fraction(static_cast<std::int64_t>(g.next(60'000'000'000))));
+        for (const fraction& x : exits) {
+            INFO("round ", round);
+            several += check_against_brute_force(w, deal, x, "Series A", "Common") > 1 ? 1 : 0;
+            const outstanding_stage& st = w.stages()[w.stage_index(x)];
+            for (std::size_t i = 2; i < safes.size(); ++i) converting_discount += st.converting[i] ? 1 : 0;
+            ++checked;
+        }
+    }
+    CHECK(checked >= 250);
+    CHECK(converting_discount > 100);
+    CHECK(several < checked / 10);
+}
+
 TEST_CASE("Property: in the stage of any exit, no SAFE gains by switching (its switch moving L)") {
     // Random tables (common, sometimes a preferred class) with two to four SAFEs, post-money
     // and sometimes pre-money, at random exits. The outcome is an equilibrium: a SAFE that
