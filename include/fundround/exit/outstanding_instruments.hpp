@@ -242,7 +242,7 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
     big_rational take;
     big_rational values;  // the converting discount-only SAFEs' conversion values, sum of A / (1 - d)
     for (std::size_t i = 0; i < list.size(); ++i) {
-        if (!in[i]) continue;
+        if (!in[i] || !list[i].can_convert()) continue;  // one that cannot convert takes its cash-out
         if (list[i].conversion_value) {
             values += big_rational(fraction(list[i].conversion_value->units()));
             continue;
@@ -279,7 +279,7 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
         money value = money::zero(x.cash_out.currency());
         if (in[i] && x.conversion_value) {
             cash_out = *x.conversion_value;  // paid once every preference is: the stage has a positive p
-        } else if (in[i]) {
+        } else if (in[i] && x.valuation_cap) {
             // A / liquidity price, the price cap / (B or L), as safe_liquidity_payouts prices it.
             const big_rational cap(fraction(x.valuation_cap->units()));
             const big_rational amount(fraction(x.conversion_base.units()));
