@@ -371,6 +371,37 @@ TEST_CASE("report: leads, share price, a round without prior figures, non-ASCII 
     check_left_aligned(rows, "Status");
 }
 
+TEST_CASE("report: columns line up on screen with wide (CJK) and combining characters") {
+    // A terminal gives each CJK character two columns and a combining accent none: "任天堂" is
+    // 6 columns wide, "Cafe" + U+0301 (an accent on the e) 4, "Société Générale" 16. The old
+    // code counted code points (3 and 5), so the rows after those names were shifted.
+    CHECK(detail::display_width("\xE4\xBB\xBB\xE5\xA4\xA9\xE5\xA0\x82") == 6);
+    CHECK(detail::display_width("Cafe\xCC\x81") == 4);
+    CHECK(detail::display_width("Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale") == 16);
+    CHECK(detail::display_width("\xEF\xBC\xA1") == 2);  // U+FF21, a fullwidth A
+    CHECK(detail::display_width("a\xFF" "b") == 3);      // a byte that starts no character: 1
+    CHECK(detail::display_width("\xE4\xBB") == 2);       // a character cut short: 1 per byte
+    const funding_round r = round_builder("Wide")
+                                .pre_money(10_M)
+                                .close_date(year{2026} / 3 / 31)
+                                .invest(investor::financial("Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale"), 1_M)
+                                .invest(investor::financial("\xE4\xBB\xBB\xE5\xA4\xA9\xE5\xA0\x82"), 2_M)
+                                .invest(investor::financial("Cafe\xCC\x81 Ltd"), 3_M)
+                                .build();
+    const std::vector<std::string> table = section(summary(r), "Investors");
+    const std::vector<std::string> expected = {
+        "  Investor          Kind       Committed  At close  Scheduled  Conditional  Owns committed  Owns at close",
+        "  Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale  financial        $1M       $1M         $0           $0         6.2500%        6.2500%",
+        "  \xE4\xBB\xBB\xE5\xA4\xA9\xE5\xA0\x82            financial        $2M       $2M         $0           $0        12.5000%       12.5000%",
+        "  Cafe\xCC\x81 Ltd          financial        $3M       $3M         $0           $0        18.7500%       18.7500%",
+        "  Total                              $6M       $6M         $0           $0        37.5000%       37.5000%"};
+    CHECK(table == expected);
+    const std::vector<std::string> sched = section(summary(r), "Schedule");
+    REQUIRE(sched.size() == 5);
+    CHECK(sched[2] == "  2026-03-31  \xE4\xBB\xBB\xE5\xA4\xA9\xE5\xA0\x82               $2M  at close  at close          $3M");
+    CHECK(sched[3] == "  2026-03-31  Cafe\xCC\x81 Ltd             $3M  at close  at close          $6M");
+}
+
 TEST_CASE("report: amounts print compact only when exact, so the totals add up") {
     // Two $1.004M investors: compact would print "$1M + $1M = $2.01M".
     const funding_round r = round_builder("Odd amounts")

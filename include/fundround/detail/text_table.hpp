@@ -25,11 +25,69 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// Width on screen of UTF-8 text (counts code points, not bytes).
+/// Columns a terminal gives code point @p c: 0 for combining marks and zero-width format
+/// characters, 2 for East Asian wide and fullwidth characters (CJK, Hangul, kana, fullwidth
+/// forms, the emoji blocks), 1 otherwise. The common ranges of Unicode's EastAsianWidth (W, F)
+/// and of the combining blocks, as terminals' wcwidth() has them; scripts shaped by the font
+/// (Indic conjuncts) may still differ.
+[[nodiscard]] constexpr std::size_t code_point_width(char32_t c) noexcept {
+    struct range {
+        char32_t first, last;
+    };
+    constexpr range zero[] = {
+        {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF}, {0x05C1, 0x05C2},
+        {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A}, {0x064B, 0x065F}, {0x0670, 0x0670},
+        {0x06D6, 0x06DC}, {0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED}, {0x0E31, 0x0E31},
+        {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+        {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},
+        {0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF}};
+    constexpr range wide[] = {
+        {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x23F0, 0x23F0},
+        {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},   {0x2648, 0x2653},   {0x267F, 0x267F},
+        {0x2693, 0x2693},   {0x26A1, 0x26A1},   {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},
+        {0x26CE, 0x26CE},   {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
+        {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},   {0x2728, 0x2728},
+        {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},   {0x2757, 0x2757},   {0x2795, 0x2797},
+        {0x27B0, 0x27B0},   {0x27BF, 0x27BF},   {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},
+        {0x2E80, 0x3029},   {0x302E, 0x303E},   {0x3041, 0x3098},   {0x309B, 0x33FF},   {0x3400, 0x4DBF},
+        {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
+        {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x16FE0, 0x16FE4},
+        {0x17000, 0x18AFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
+        {0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF},
+        {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
+    if (c < 0x0300) return 1;
+    for (const range& r : zero) {
+        if (c >= r.first && c <= r.last) return 0;
+    }
+    if (c < 0x1100) return 1;
+    for (const range& r : wide) {
+        if (c >= r.first && c <= r.last) return 2;
+    }
+    return 1;
+}
+
+/// Width on screen of UTF-8 text, in terminal columns: the sum of code_point_width() over its
+/// code points (a byte that starts no valid character counts 1).
 inline std::size_t display_width(std::string_view s) {
     std::size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++n;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80U ? 1 : (b & 0xE0U) == 0xC0U ? 2 : (b & 0xF0U) == 0xE0U ? 3 : (b & 0xF8U) == 0xF0U ? 4 : 0;
+        bool valid = len != 0 && i + len <= s.size();
+        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1FU) : len == 3 ? (b & 0x0FU) : (b & 0x07U);
+        for (std::size_t k = 1; valid && k < len; ++k) {
+            const auto t = static_cast<unsigned char>(s[i + k]);
+            valid = (t & 0xC0U) == 0x80U;
+            c = (c << 6) | (t & 0x3FU);
+        }
+        if (!valid) {
+            ++n;
+            ++i;
+            continue;
+        }
+        n += code_point_width(c);
+        i += len;
     }
     return n;
 }
