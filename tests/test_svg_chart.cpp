@@ -664,6 +664,17 @@ TEST_CASE("payments_chart and ownership_chart: the reference round if the condit
                     fr::validation_error);
 }
 
+TEST_CASE("svg text widths: a CJK character takes a whole em, a combining accent none") {
+    // At 10 px, in hundredths of a pixel: the old estimate gave every non-ASCII code point 0.7 em,
+    // so "任天堂" measured 2100 (drawn about 3000 wide: legend entries after it overlapped) and
+    // "e" + U+0301 measured 1320 for one letter.
+    CHECK(fr::detail::text_width("\xE4\xBB\xBB\xE5\xA4\xA9\xE5\xA0\x82", 10) == 3000);
+    CHECK(fr::detail::text_width("e\xCC\x81", 10) == 620);
+    CHECK(fr::detail::text_width("e", 10) == 620);
+    CHECK(fr::detail::text_width("\xC3\xA9", 10) == 700);  // é precomposed: as before
+    CHECK(fr::detail::text_width("Soci\xC3\xA9t\xC3\xA9", 10) == 4080);  // 72 + 62 + 62 + 32 + 70 + 40 + 70
+}
+
 TEST_CASE("net_flows_chart: money in up, money out down, cumulative net at the band centres") {
     // The reference round's flows with Amazon (A5, A7, A8 of examples/reference_deal.cpp).
     const fr::scenario_result met = conditions_met(reference_round());

@@ -8,6 +8,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/text_table.hpp>  // display_width
 #include <fundround/error.hpp>
 #include <fundround/io/chart.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -86,14 +87,20 @@ inline void append_xml_escaped(std::string& out, std::string_view text) {
 }
 
 /// Estimated advance width of @p text at @p font_size px, in hundredths of a pixel: per
-/// character class, in hundredths of an em, close to DejaVu Sans (no font metrics at hand).
+/// character class, in hundredths of an em, close to DejaVu Sans (no font metrics at hand); a
+/// wide (CJK) character a whole em, a combining mark nothing (code_point_width()).
 [[nodiscard]] inline svg_px text_width(std::string_view text, int font_size) {
     svg_px em_hundredths = 0;
-    for (const char ch : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         const auto u = static_cast<unsigned char>(ch);
-        if ((u & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: counted with its lead byte
         if (u >= 0x80) {
-            em_hundredths += 70;
+            // A non-ASCII character: its bytes up to the next lead byte, measured by its width.
+            std::size_t end = i + 1;
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) ++end;
+            const std::size_t columns = display_width(text.substr(i, end - i));
+            em_hundredths += columns == 0 ? 0 : columns == 1 ? 70 : 100;
+            i = end - 1;
         } else if (ch == ' ' || ch == '.' || ch == ',' || ch == ':' || ch == ';' || ch == '\'' || ch == '!' ||
                    ch == '|' || ch == 'i' || ch == 'l' || ch == 'j' || ch == 'I') {
             em_hundredths += 32;
