@@ -675,6 +675,29 @@ TEST_CASE("svg text widths: a CJK character takes a whole em, a combining accent
     CHECK(fr::detail::text_width("Soci\xC3\xA9t\xC3\xA9", 10) == 4080);  // 72 + 62 + 62 + 32 + 70 + 40 + 70
 }
 
+TEST_CASE("schedule_chart and net_flows_chart: the subtitle's totals are exact, so they add up") {
+    // $1M, then $1.5M at close and $500,000.001 on a milestone: the old subtitle rounded the
+    // totals for display ("Committed $3M = dated $2.5M + undated $500K", a sum that is not what
+    // the bars hold; the net flows' "net $765.43K" likewise). They are now in the shortest
+    // compact form that reads back exactly, as the bar labels are.
+    const fr::funding_round r = fr::round_builder("Odd")
+                                    .pre_money(10_M)
+                                    .close_date(year{2026} / 3 / 31)
+                                    .invest(fr::investor::financial("A"), 1_M)
+                                    .invest(fr::investor::financial("B"), {fr::tranche::at_close(1_M + 500_K),
+                                                                          fr::tranche::when(500_K + money::from_units(1, fr::currencies::usd),
+                                                                                            fr::milestone("m"))})
+                                    .build();
+    const chart c = fr::schedule_chart(r);
+    CHECK(c.subtitle == "Committed $3.000000001M = dated $2.5M + undated $500.000001K");
+    const fr::scenario_result met = fr::scenario("met").achieve("m", year{2027} / 1 / 15).apply_to(r);
+    const fr::counter_commitment back = fr::counter_commitment::from_installments(
+        "Services", "B", fr::installments(money::from_units(1'234'567'890, fr::currencies::usd), year{2027} / 12 / 31, 1, fr::frequency::yearly));
+    const fr::net_flows flows("B", fr::equity_flows(met.timeline(), "B"), {back});
+    CHECK(fr::net_flows_chart(flows).subtitle ==
+          "Company's view: in $2.000000001M, out $1.23456789M, net $765.432111K");
+}
+
 TEST_CASE("net_flows_chart: money in up, money out down, cumulative net at the band centres") {
     // The reference round's flows with Amazon (A5, A7, A8 of examples/reference_deal.cpp).
     const fr::scenario_result met = conditions_met(reference_round());

@@ -24,8 +24,8 @@ FUNDROUND_BEGIN_NAMESPACE
 [[nodiscard]] inline chart net_flows_chart(const net_flows& flows, std::string title = {}) {
     chart out;
     out.title = title.empty() ? flows.counterparty() + ": money in and out by year" : std::move(title);
-    out.subtitle = "Company's view: in " + format_compact(flows.total_in()) + ", out " +
-                   format_compact(flows.total_out()) + ", net " + format_compact(flows.total_net());
+    out.subtitle = "Company's view: in " + detail::compact_money_label(flows.total_in()) + ", out " +
+                   detail::compact_money_label(flows.total_out()) + ", net " + detail::compact_money_label(flows.total_net());
     out.x_axis = category_axis("Year");
     out.y_axis = money_axis("Amount (" + to_string(flows.currency()) + ")", flows.currency());
     out.layout = bar_layout::stacked;

@@ -138,8 +138,8 @@ struct dated_amount {
     }
     chart out = detail::money_over_time_chart(amounts, names, s.currency(), options.period);
     out.title = options.title.empty() ? "Disbursement schedule" : options.title;
-    out.subtitle = "Committed " + format_compact(s.total()) + " = dated " + format_compact(s.dated_total()) +
-                   " + undated " + format_compact(s.undated_total());
+    out.subtitle = "Committed " + detail::compact_money_label(s.total()) + " = dated " + detail::compact_money_label(s.dated_total()) +
+                   " + undated " + detail::compact_money_label(s.undated_total());
     out.note = options.note;
     if (options.stack == schedule_stack::by_status) {
         const char* colours[3] = {"#0072B2", "#56B4E9", "#E69F00"};  // at close, scheduled, conditional
