@@ -374,7 +374,8 @@ inline void write_waterfall_holders_csv(std::ostream& os, const waterfall& w, co
 }
 
 /// Writes what each line of @p w does at @p exit_values as CSV: line, a `status_<exit>` column
-/// per exit value ("paid in full", "converts", ...).
+/// per exit value holding the line_status's name ("nothing", "partly_paid", "preference",
+/// "participating", "capped", "converted", "exercised", "partly_exercised").
 inline void write_waterfall_status_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
                                        const csv_options& opt = {}) {
     const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
