@@ -117,6 +117,10 @@ TEST_CASE("The maximum exit cuts the series and the markers; a breakpoint at the
     const chart small = payout_chart(w, usd(1'000'000));
     REQUIRE(small.lines.size() == 1);
     CHECK(small.lines[0].name == "Series A");
+    // No breakpoint up to $1M: the old subtitle said "linear between 0 breakpoints (dashed)",
+    // pointing at dashed lines the chart does not have.
+    CHECK(small.markers.empty());
+    CHECK(small.subtitle == "Exact: linear, no breakpoint up to the maximum exit");
     payout_chart_options keep;
     keep.include_zero_series = true;
     CHECK(payout_chart(w, usd(1'000'000), keep).lines.size() == 2);

@@ -182,8 +182,11 @@ struct payout_chart_piece {
         for (const waterfall_line& l : w.lines()) {
             exercisable = exercisable || l.kind == waterfall_line_kind::options || l.kind == waterfall_line_kind::warrants;
         }
-        out.subtitle = "Exact: linear between " + std::to_string(shown) + (shown == 1 ? " breakpoint" : " breakpoints") +
-                       (options.mark_breakpoints ? " (dashed)" : "") +
+        // No breakpoint up to max_exit: one straight segment, and no dashed line to point at.
+        out.subtitle = (shown == 0 ? std::string("Exact: linear, no breakpoint up to the maximum exit")
+                                   : "Exact: linear between " + std::to_string(shown) +
+                                         (shown == 1 ? " breakpoint" : " breakpoints") +
+                                         (options.mark_breakpoints ? " (dashed)" : "")) +
                        (exercisable ? "; options exercise " + std::string(to_string(w.terms().exercise)) : std::string()) +
                        (options.style == series_style::stacked_area ? "; the areas add up to the exit value" : "") +
                        more_subtitle;
