@@ -158,4 +158,44 @@ TEST_CASE("print_waterfall reports every bad exit value at once") {
     CHECK(os.str().empty());
 }
 
+TEST_CASE("print_waterfall with payouts given: payouts that do not fit are refused before printing") {
+    // The old code indexed the payouts by the waterfall's lines and holders unchecked: one payout
+    // short, or the payouts of another waterfall, read past their vectors (undefined behaviour;
+    // an assertion failure under _GLIBCXX_ASSERTIONS).
+    const waterfall w = waterfall::build(company());
+    const waterfall alone = waterfall::build(cap_table_builder()
+                                                 .add(holder::founder("f", "Founder"))
+                                                 .add(share_class::common("Common"))
+                                                 .holding(holder_id("f"), "Common", sh(1'000'000))
+                                                 .build());
+    std::ostringstream os;
+    try {
+        print_waterfall(os, w, {usd(1'000'000), usd(2'000'000)}, w.at(std::vector<money>{usd(1'000'000)}));
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()) ==
+              "print_waterfall: 1 problem\n  - payouts = 1 payouts: must hold one payout per exit value (2)");
+    }
+    try {
+        print_waterfall(os, w, {usd(1'000'000)}, alone.at(std::vector<money>{usd(2'000'000)}));
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()) ==
+              "print_waterfall: 4 problems\n"
+              "  - payouts[0].exit_value = $2,000,000.00: must be exit_values[0] = $1,000,000.00\n"
+              "  - payouts[0].by_line = 1 entries: must hold one per line of the waterfall (3)\n"
+              "  - payouts[0].status = 1 entries: must hold one per line of the waterfall (3)\n"
+              "  - payouts[0].by_holder = 1 entries: must hold one per holder of the waterfall (3)");
+    }
+    CHECK(os.str().empty());
+    // The payouts of the waterfall itself print as print_waterfall(os, w, exits) does.
+    const std::vector<money> exits{usd(1'000'000), usd(4'000'000)};
+    std::ostringstream given;
+    std::ostringstream computed;
+    print_waterfall(given, w, exits, w.at(exits));
+    print_waterfall(computed, w, exits);
+    CHECK(given.str() == computed.str());
+    CHECK(!given.str().empty());
+}
+
 }  // namespace test_waterfall_report

@@ -180,12 +180,53 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
     return t;
 }
 
+/// Every way @p payouts do not fit @p w and @p exit_values (empty if they do): one payout per
+/// exit value, at that exit value, each with an amount and a status per line of @p w and an
+/// amount per holder (and, under option_exercise::paid_in, an exercise price paid per holder):
+/// the tables index them by @p w's lines and holders.
+[[nodiscard]] inline std::vector<diagnostic> payouts_problems(const waterfall& w, const std::vector<money>& exit_values,
+                                                              const std::vector<waterfall_payout>& payouts) {
+    std::vector<diagnostic> out;
+    if (payouts.size() != exit_values.size()) {
+        out.push_back({field_path("payouts"), std::to_string(payouts.size()) + " payouts",
+                       "must hold one payout per exit value (" + std::to_string(exit_values.size()) + ")"});
+    }
+    const std::size_t lines = w.lines().size();
+    const std::size_t holders = w.holders().size();
+    for (std::size_t i = 0; i < payouts.size(); ++i) {
+        const waterfall_payout& p = payouts[i];
+        const field_path at = field_path("payouts").index(i);
+        if (i < exit_values.size() && p.exit_value != exit_values[i]) {
+            out.push_back({at.member("exit_value"), format_full(p.exit_value),
+                           "must be exit_values[" + std::to_string(i) + "] = " + format_full(exit_values[i])});
+        }
+        const auto check_size = [&](const char* name, std::size_t size, std::size_t want, const char* per) {
+            if (size != want) {
+                out.push_back({at.member(name), std::to_string(size) + " entries",
+                               std::string("must hold one per ") + per + " of the waterfall (" + std::to_string(want) + ")"});
+            }
+        };
+        check_size("by_line", p.by_line.size(), lines, "line");
+        check_size("status", p.status.size(), lines, "line");
+        check_size("by_holder", p.by_holder.size(), holders, "holder");
+        if (w.terms().exercise == option_exercise::paid_in) {
+            check_size("exercise_paid_by_holder", p.exercise_paid_by_holder.size(), holders, "holder");
+        }
+    }
+    return out;
+}
+
 }  // namespace detail
 
 /// print_waterfall() with the @p payouts at @p exit_values given (one per exit value, on @p w's
-/// lines and holders: from outstanding_waterfall::at(), whose stages share their lines).
+/// lines and holders: from outstanding_waterfall::at(), whose stages share their lines). Throws
+/// validation_error listing every way @p payouts do not fit (their count, an exit value, the
+/// number of lines or holders) before printing anything.
 inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
                             const std::vector<waterfall_payout>& payouts) {
+    if (std::vector<diagnostic> problems = detail::payouts_problems(w, exit_values, payouts); !problems.empty()) {
+        throw validation_error("print_waterfall", std::move(problems));
+    }
     const currency c = w.currency();
     os << "Liquidation waterfall (" << to_string(c) << "), exercise " << to_string(w.terms().exercise)
        << ", payouts rounded by " << to_string(w.terms().payouts) << "; total preference "
