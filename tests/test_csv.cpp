@@ -612,6 +612,26 @@ TEST_CASE("payouts_by_round_csv: the founders' payout after each round") {
           "After Series C,0,17213250.272,USD\n");
 }
 
+TEST_CASE("payouts_by_round_csv: rows that do not match the stages and exit values are refused with the options' problems") {
+    // The old code read the rows unchecked: a missing row read past the vector (undefined
+    // behaviour), a long row put an extra field in the row (more fields than the header).
+    chain_payouts p;
+    p.exit_values = {30_M};
+    p.stages = {"Start", "After Series A"};
+    p.payouts = {{1_M, 2_M}};
+    csv_options opt;
+    opt.decimals = -1;
+    try {
+        (void)payouts_by_round_csv(p, opt);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()) == "payouts by round CSV: 3 problems\n"
+                                       "  - csv_options.decimals = -1: must be between 0 and 60\n"
+                                       "  - payouts = 1 rows: must hold one row per stage (2)\n"
+                                       "  - payouts[0] = 2 payouts: must hold one payout per exit value (1)");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Priced rounds, chains, conversions
 

@@ -198,4 +198,30 @@ TEST_CASE("print_waterfall with payouts given: payouts that do not fit are refus
     CHECK(!given.str().empty());
 }
 
+TEST_CASE("print_payouts_by_round: rows that do not match the stages and exit values are refused before printing") {
+    // chain_payouts is a struct of public vectors; the old code read payouts[s][e] for every
+    // stage unchecked: a row missing read past the vector (undefined behaviour), a short row
+    // shifted the cells of the next rows into the wrong columns.
+    chain_payouts p;
+    p.exit_values = {usd(1'000'000), usd(2'000'000)};
+    p.stages = {"Start", "After Series A"};
+    p.payouts = {{usd(1'000'000)}};
+    std::ostringstream os;
+    try {
+        print_payouts_by_round(os, p);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()) == "print_payouts_by_round: 2 problems\n"
+                                       "  - payouts = 1 rows: must hold one row per stage (2)\n"
+                                       "  - payouts[0] = 1 payouts: must hold one payout per exit value (2)");
+    }
+    CHECK(os.str().empty());
+    p.payouts = {{usd(1'000'000), usd(2'000'000)}, {usd(500'000), usd(1'000'000)}};
+    print_payouts_by_round(os, p, "Founders");
+    CHECK(os.str() == "Founders\n"
+                      "  Cap table                 $1M            $2M\n"
+                      "  Start           $1,000,000.00  $2,000,000.00\n"
+                      "  After Series A    $500,000.00  $1,000,000.00\n");
+}
+
 }  // namespace test_waterfall_report

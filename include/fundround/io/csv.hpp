@@ -433,9 +433,12 @@ inline void write_breakpoints_csv(std::ostream& os, const waterfall& w, const cs
 }
 
 /// Writes @p p (payouts_by_round()) as CSV: cap table ("Start", "After <series>"), a
-/// `payout_<exit>` column per exit value, currency.
+/// `payout_<exit>` column per exit value, currency. Throws validation_error listing the problems
+/// of @p opt and every row of @p p that does not match its stages and exit values.
 inline void write_payouts_by_round_csv(std::ostream& os, const chain_payouts& p, const csv_options& opt = {}) {
-    detail::require_valid_csv_options(opt);
+    std::vector<diagnostic> problems = opt.validate();
+    for (diagnostic& d : detail::chain_payouts_problems(p)) problems.push_back(std::move(d));
+    detail::require_no_csv_problems("payouts by round CSV", std::move(problems));
     detail::write_csv_table(os, detail::payouts_by_round_table(p, detail::table_target::csv), opt);
 }
 

@@ -166,6 +166,23 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
 
 /// The table of print_payouts_by_round() for @p target: the cap table (start, after each
 /// round) and the group's payout at each exit (the currency in the CSV).
+/// Every way the fields of @p p do not fit together (empty if they do): a row of payouts per
+/// stage, a payout per exit value in each row.
+[[nodiscard]] inline std::vector<diagnostic> chain_payouts_problems(const chain_payouts& p) {
+    std::vector<diagnostic> out;
+    if (p.payouts.size() != p.stages.size()) {
+        out.push_back({field_path("payouts"), std::to_string(p.payouts.size()) + " rows",
+                       "must hold one row per stage (" + std::to_string(p.stages.size()) + ")"});
+    }
+    for (std::size_t s = 0; s < p.payouts.size(); ++s) {
+        if (p.payouts[s].size() != p.exit_values.size()) {
+            out.push_back({field_path("payouts").index(s), std::to_string(p.payouts[s].size()) + " payouts",
+                           "must hold one payout per exit value (" + std::to_string(p.exit_values.size()) + ")"});
+        }
+    }
+    return out;
+}
+
 [[nodiscard]] inline report_table payouts_by_round_table(const chain_payouts& p, table_target target) {
     report_table t(target);
     t.column("Cap table", false, "cap_table");
@@ -269,8 +286,12 @@ inline void print_breakpoints(std::ostream& os, const waterfall& w) { print_brea
 
 /// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
 /// table at the start and after each round (rows), headed by @p title ("" for "Payout of <the
-/// holders' ids> on the cap table after each round").
+/// holders' ids> on the cap table after each round"). Throws validation_error, before printing
+/// anything, if @p p's rows do not match its stages and exit values.
 inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, const std::string& title = {}) {
+    if (std::vector<diagnostic> problems = detail::chain_payouts_problems(p); !problems.empty()) {
+        throw validation_error("print_payouts_by_round", std::move(problems));
+    }
     if (title.empty()) {
         os << "Payout of ";
         for (std::size_t i = 0; i < p.holders.size(); ++i) os << (i == 0 ? "" : " + ") << p.holders[i].str();
