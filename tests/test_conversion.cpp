@@ -2089,6 +2089,48 @@ TEST_CASE("property: notes and SAFEs together never create or lose money") {
     CHECK(notes_outstanding > 0);
 }
 
+// Review (sixth session): a round whose pool top-up does not fit a 64-bit share count made
+// try_solve() and try_apply_to() throw overflow_error "pool increase overflows 64 bits" out of
+// the pricing of the new money, against their contract (they throw only for rounding::exact).
+// At 1 mill a share, a $100T uncapped SAFE converts into 10^17 shares; a pool of 99% of the
+// post-money count would add about 9.9 x 10^18 more: a problem on new_money now.
+TEST_CASE("a pool top-up past 64 bits is a problem on new_money, not an overflow_error") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("s", "SAFE holder"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const auto round = [](fraction pool) {
+        return conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+            .at_price(price_per_share(units(1), sh(1)))
+            .invest(holder_id("lead"), 1_M)
+            .option_pool(pool, pool_placement::post_money, "Plan")
+            .convert(safe::post_money_uncapped(holder_id("s"), units(100'000'000'000'000'000), year{2025} / 1 / 1));
+    };
+    const std::string expected =
+        "new_money = 100000000010500000 shares before the new money (F0 + conversion shares): the round's share counts "
+        "(the new shares, the pool increase, the post-money count) overflow 64 bits: pool increase overflows 64 bits "
+        "(a value beyond +/-9,223,372,036,854,775,807)";
+    const conversion_solution_result s = round(fraction(99, 100)).try_solve(t);
+    REQUIRE_FALSE(s.ok());
+    REQUIRE(s.problems.size() == 1);
+    CHECK(s.problems[0].message() == expected);
+    const conversion_result a = round(fraction(99, 100)).try_apply_to(t);
+    REQUIRE_FALSE(a.ok());
+    REQUIRE(a.problems.size() == 1);
+    CHECK(a.problems[0].message() == expected);
+    CHECK_THROWS_AS((void)round(fraction(99, 100)).apply_to(t), validation_error);
+    CHECK_THROWS_AS((void)round(fraction(99, 100)).solve(t), validation_error);
+    // At 90% the increase, (0.9 x 100,000,001,010,500,000 - 500,000) / 0.1 = 900,000,009,089,500,000, fits.
+    const conversion_solution fits = round(fraction(9, 10)).solve(t);
+    CHECK(fits.conversion_shares() == sh(100'000'000'000'000'000));
+    CHECK(fits.new_money().new_shares() == sh(1'000'000'000));
+    CHECK(fits.pool_increase() == sh(900'000'009'089'500'000));
+}
+
 TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are problems, never exceptions") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))

@@ -383,4 +383,30 @@ TEST_CASE("property: random rounds at random valuations give solve()'s figures, 
                        << " by the general solver or with problems");
 }
 
+// Review (sixth session): preparing a round whose pool top-up does not fit a 64-bit share count
+// threw overflow_error out of try_prepare() (from the pricing of the new money); it is the
+// round's problem on new_money now, as solve() reports it.
+TEST_CASE("try_prepare: a pool top-up past 64 bits is a problem, not an overflow_error") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(holder::investor("s", "SAFE holder"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(10'000'000))
+                            .build();
+    const conversion_round round = conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+                                       .at_price(price_per_share(units(1), sh(1)))
+                                       .invest(holder_id("lead"), 1_M)
+                                       .option_pool(fraction(99, 100), pool_placement::post_money, "Plan")
+                                       .convert(safe::post_money_uncapped(holder_id("s"), units(100'000'000'000'000'000),
+                                                                          year{2025} / 1 / 1));
+    const prepared_conversion_result r = prepared_conversion::try_prepare(round, t);
+    REQUIRE_FALSE(r.prepared.has_value());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.to_string() == "new_money");
+    CHECK(r.problems[0].rule.rfind("the round's share counts (the new shares, the pool increase, the post-money count) overflow 64 bits: ", 0) == 0);
+    CHECK_THROWS_AS((void)prepared_conversion(round, t), validation_error);
+}
+
 }  // namespace test_prepared_conversion

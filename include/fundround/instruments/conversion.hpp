@@ -1227,7 +1227,24 @@ inline bool conversion_round::finish_into(detail::conv_stage& st, money valuatio
         return false;
     }
     base.fully_diluted = share_count(with_conversions);
-    if (!terms.solve_into(base, sol.pricing_, out)) {
+    // The pricing's share counts (the pool increase, the post-money count) may not fit 64 bits:
+    // a problem of the round, as cap_table_round reports it, never an overflow_error out of
+    // try_solve() or try_apply_to().
+    bool priced = false;
+    const auto counts_overflow = [&](const std::exception& e) {
+        out.push_back({field_path("new_money"), std::to_string(with_conversions) + " shares before the new money (F0 + conversion shares)",
+                       "the round's share counts (the new shares, the pool increase, the post-money count) overflow 64 bits: " +
+                           detail::reason_of(e)});
+        return false;
+    };
+    try {
+        priced = terms.solve_into(base, sol.pricing_, out);
+    } catch (const overflow_error& e) {
+        return counts_overflow(e);
+    } catch (const std::overflow_error& e) {  // Boost's checked 128-bit integers (FUNDROUND_NO_INT128)
+        return counts_overflow(e);
+    }
+    if (!priced) {
         for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
         return false;
     }
