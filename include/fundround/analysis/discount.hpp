@@ -184,6 +184,13 @@ inline big_rational growth_big(const fraction& annual_rate, const fraction& year
     return detail::growth_big(annual_rate, years, method).to_fraction("growth_factor");
 }
 
+class exact_rational;
+namespace detail {
+/// Makes an exact_rational from a big rational already in lowest terms, without the gcd that
+/// puts it there (internal use: the conversion solver keeps its big values in lowest terms).
+struct exact_rational_access;
+}  // namespace detail
+
 /// An exact rational number of any size: a present value summed over many dates outgrows the
 /// 128-bit fraction ((1 + r)^n denominators multiply), so a value that does not fit is kept on
 /// big integers (detail::big_rational, in lowest terms). A value that fits is kept as a
@@ -244,8 +251,12 @@ public:
     }
 
 private:
+    friend struct detail::exact_rational_access;
     void set(detail::big_rational v) {
         v.reduce();
+        set_lowest(std::move(v));
+    }
+    void set_lowest(detail::big_rational v) {  // v in lowest terms
         const detail::big_int& n = v.numerator();
         const detail::big_int& d = v.denominator();
         if ((n == 0 || boost::multiprecision::msb(n < 0 ? detail::big_int(-n) : n) < 127) && boost::multiprecision::msb(d) < 127) {
@@ -278,6 +289,17 @@ private:
     fraction small_;                                      // the value, when it fits
     std::shared_ptr<const detail::big_rational> big_;     // the value, when it does not (immutable, shared by copies)
 };
+
+namespace detail {
+struct exact_rational_access {
+    /// @p v, which is in lowest terms, as an exact_rational (no gcd).
+    [[nodiscard]] static exact_rational lowest(big_rational v) {
+        exact_rational r;
+        r.set_lowest(std::move(v));
+        return r;
+    }
+};
+}  // namespace detail
 
 /// An exact value in major currency units together with that value rounded to an amount.
 struct present_value {

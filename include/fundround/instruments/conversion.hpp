@@ -394,6 +394,44 @@ inline fraction conv_recip(const fraction& a) { return a.reciprocal(); }
 /// n as a big rational.
 inline conv_rational conv_int(fraction::rep n) { return conv_rational(fraction(n)); }
 
+// The big values of the per-instrument figures (Q has about as many digits as all the caps
+// together) are kept in lowest terms by cancelling across a product, so that a gcd is always
+// taken against a small term: a gcd of two big terms per instrument made a thousand SAFEs at
+// unrelated caps take seconds. On fractions the same helpers are the plain operations.
+
+/// gcd(|x|, |y|), by one Euclid step first when their sizes differ (then the gcd is small).
+inline big_int conv_gcd(const big_int& x, const big_int& y) {
+    big_int a = x < 0 ? big_int(-x) : x;
+    big_int b = y < 0 ? big_int(-y) : y;
+    if (a == 0) return b;
+    if (b == 0) return a;
+    if (a < b) std::swap(a, b);
+    a %= b;  // a few words when b is small: the rest of the gcd is on small numbers
+    if (a == 0) return b;
+    return boost::multiprecision::gcd(a, b);
+}
+/// a x b for @p a and @p b in lowest terms, in lowest terms (cancelled across).
+inline conv_rational conv_mul_lowest(const conv_rational& a, const conv_rational& b) {
+    const big_int g1 = conv_gcd(a.numerator(), b.denominator());
+    const big_int g2 = conv_gcd(b.numerator(), a.denominator());
+    if (a.sign() == 0 || b.sign() == 0) return conv_rational();
+    return conv_rational((a.numerator() / g1) * (b.numerator() / g2), (a.denominator() / g2) * (b.denominator() / g1));
+}
+/// a x b.
+inline fraction conv_mul_lowest(const fraction& a, const fraction& b) { return a * b; }
+/// 1 / a for @p a (non-zero) in lowest terms: its terms swapped, in lowest terms.
+inline conv_rational conv_recip_lowest(const conv_rational& a) { return conv_rational(a.denominator(), a.numerator()); }
+/// 1 / a (a non-zero).
+inline fraction conv_recip_lowest(const fraction& a) { return a.reciprocal(); }
+/// a / b for @p a and @p b (non-zero) in lowest terms, in lowest terms.
+inline conv_rational conv_div_lowest(const conv_rational& a, const conv_rational& b) { return conv_mul_lowest(a, conv_recip_lowest(b)); }
+/// a / b (b non-zero).
+inline fraction conv_div_lowest(const fraction& a, const fraction& b) { return a / b; }
+/// @p v, in lowest terms, as an exact_rational (no gcd).
+inline exact_rational conv_exact(conv_rational v) { return exact_rational_access::lowest(std::move(v)); }
+/// @p v as an exact_rational.
+inline exact_rational conv_exact(const fraction& v) { return exact_rational(v); }
+
 /// @p v as a fraction whose terms fit 64 bits (a price_per_share), if they do.
 inline std::optional<fraction> conv_fraction64(const conv_rational& v) {
     const conv_rational r = v.reduced();
@@ -1530,12 +1568,12 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         return std::nullopt;
     }
     const R i_exact = m.pool_at(*q, -1);
-    const R u = m.u_at(*q, i_exact);
+    const R u = detail::conv_norm(m.u_at(*q, i_exact));  // in lowest terms: the figures below cancel across
     if (u.sign() <= 0) {
         out.push_back({field_path("price"), "", "the terms imply a price that is not positive"});
         return std::nullopt;
     }
-    const R exact_price = detail::conv_recip(u);
+    const R exact_price = detail::conv_recip_lowest(u);
 
     // The round price, rounded as named; it must fit a price_per_share.
     const std::optional<fraction> price =
@@ -1555,38 +1593,66 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     // the same pass; the rest of the figures wait for the price rounding.
     const R p_round = price_fits ? conv_from<R>(*price) : exact_price;
 
-    // Each instrument: its exact price and shares, then the named roundings.
+    // Each instrument: its exact price and shares, then the named roundings. The values are
+    // kept in lowest terms (u, each capitalization, each rate: on big rationals every gcd is
+    // then against a small term), and each capitalization a cap divides (Q, Q - I, F0 + I or
+    // F0: at most four) is reduced and made an exact_rational once, not once per instrument.
+    struct capitalization {
+        std::optional<R> value;  // in lowest terms
+        exact_rational exact;
+        R u_over;  // on big rationals: u / value, in lowest terms (compares the rates in small products)
+    };
+    capitalization capitalizations[4];
+    const auto capitalization_of = [&](const detail::conv_term<R>& it) -> const capitalization& {
+        const bool included = it.pool == fundround::pool_increase::included;
+        capitalization& b = capitalizations[(it.form == safe_form::post_money ? 0 : 2) + (included ? 0 : 1)];
+        if (!b.value) {
+            b.value = detail::conv_norm(m.cap_base(it, *q, i_exact));
+            b.exact = detail::conv_exact(*b.value);
+            if constexpr (!std::is_same_v<R, fraction>) b.u_over = detail::conv_div_lowest(u, *b.value);
+        }
+        return b;
+    };
+    const R one = whole(1);
     share_count conversion_total;
     for (std::size_t k = 0; k < m.items.size(); ++k) {
         const detail::conv_term<R>& it = m.items[k];
         instrument_conversion& ic = shells[k];
-        R cap_base;   // with a cap: the capitalization it divides
+        const capitalization* cap_base = nullptr;  // with a cap: the capitalization it divides
         R cap_price;  // with a cap: the exact cap price C / cap_base
         R exact_units;  // the exact conversion price
         if (!it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
-            exact_units = it.keep ? conv_div(*it.keep, u) : detail::conv_recip(u);
-            ic.exact_shares = exact_rational(it.per_keep * u);
+            exact_units = it.keep ? detail::conv_div_lowest(*it.keep, u) : detail::conv_recip_lowest(u);
+            ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(it.per_keep, u));
         } else {  // the lower of the cap price and the round (or discount) price: the greater rate (m.rate())
-            cap_base = m.cap_base(it, *q, i_exact);
-            const R cap_rate = conv_div(cap_base, *it.cap);
-            cap_price = detail::conv_recip(cap_rate);
-            const R price_rate = m.price_rate(it, u);
-            if (price_rate > cap_rate) {
-                exact_units = detail::conv_recip(price_rate);
-                ic.exact_shares = exact_rational(it.amount * price_rate);
+            cap_base = &capitalization_of(it);
+            const R cap_rate = detail::conv_div_lowest(*cap_base->value, *it.cap);
+            cap_price = detail::conv_recip_lowest(cap_rate);
+            const R price_rate = it.keep ? detail::conv_div_lowest(u, *it.keep) : u;
+            // price_rate > cap_rate: on big rationals as (u / base) C > keep, a big term times a
+            // small one (the two rates' terms are both big).
+            bool price_lower = false;
+            if constexpr (std::is_same_v<R, fraction>) {
+                price_lower = price_rate > cap_rate;
+            } else {
+                price_lower = detail::conv_mul_lowest(cap_base->u_over, *it.cap) > (it.keep ? *it.keep : one);
+            }
+            if (price_lower) {
+                exact_units = detail::conv_recip_lowest(price_rate);
+                ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(it.amount, price_rate));
             } else {
                 exact_units = cap_price;
-                ic.exact_shares = exact_rational(it.amount * cap_rate);
+                ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(it.amount, cap_rate));
             }
         }
-        ic.exact_price_units = exact_rational(exact_units);
+        ic.exact_price_units = detail::conv_exact(exact_units);
         // The conversion price: the lower of the exact cap price and the discount (or round)
         // price on the rounded round price; at equal prices a discount is named, else the cap.
         R chosen = it.keep ? p_round * *it.keep : p_round;
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
         if (it.cap) {
-            ic.exact_capitalization = exact_rational(cap_base);
+            ic.exact_capitalization = cap_base->exact;
             if (it.keep ? cap_price < chosen : !(chosen < cap_price)) {  // at equal prices: the discount, else the cap
                 chosen = std::move(cap_price);
                 ic.basis = conversion_basis::cap;
@@ -1638,7 +1704,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         conversion_total = share_count(total);
     }
     if (!out.empty()) return std::nullopt;
-    return detail::conv_numbers{exact_rational(exact_price), exact_rational(*q), exact_rational(i_exact),
+    return detail::conv_numbers{detail::conv_exact(exact_price), detail::conv_exact(*q), exact_rational(i_exact),
                                 exact_rational(*q + m.n * u), *price, conversion_total};
 }
 
