@@ -2178,6 +2178,68 @@ TEST_CASE("a thousand SAFEs at unrelated caps solve in well under a second, with
     CHECK(big.solution->conversions()[999].exact_shares == s.conversions()[999].exact_shares);
 }
 
+// Entrepreneur First, "Illustrative cap tables" (https://www.joinef.com/illustrative-cap-tables/):
+// two founders, a 10% pool; EF's SAFE for a fixed 8% with an MFN SAFE, then a $1.25M SAFE round
+// at a $12.5M cap ("Investors (1)"); at a $10M round on a $40M pre-money, "Investors (1)"
+// converts into 10%, the EF SAFE into 8% and the MFN SAFE "inherits the valuation cap of $12.5M
+// in the Investors (1) SAFE ... giving it 1%"; the pool is topped up to 10% of the cap table
+// after, which "does dilute the SAFEs" (YC's form: the pool increase out of the Company
+// Capitalization). The page gives no share counts or EF amounts: the 9,000,000 founders' shares
+// with 1,000,000 in the pool, EF's $250,000 for 8% (a $3,125,000 post-money cap) and the MFN's
+// $125,000 (1% at $12.5M) are ours. The MFN SAFE is dated with EF's, before the SAFE round, and
+// listed after EF's: it takes the round's cap, not EF's $3.125M, as the page says.
+TEST_CASE("Entrepreneur First's illustrative cap tables: 10%, a fixed 8% and an MFN SAFE at 1%") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f1", "Founder 1"))
+                            .add(holder::founder("f2", "Founder 2"))
+                            .add(holder::investor("ef", "EF"))
+                            .add(holder::investor("inv1", "Investors (1)"))
+                            .add(holder::investor("lead", "Series A"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                            .holding(holder_id("f1"), "Common", sh(4'500'000))
+                            .holding(holder_id("f2"), "Common", sh(4'500'000))
+                            .build();
+    const auto yc_form = [](safe s) {
+        s.pool_increase = pool_increase::excluded;
+        return s;
+    };
+    const converted_round r =
+        conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 1)
+            .pre_money(40_M)
+            .invest(holder_id("lead"), 10_M)
+            .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+            .convert(yc_form(safe::post_money_cap(holder_id("ef"), 250'000_usd, 3'125'000_usd, year{2025} / 1 / 15)))
+            .convert(yc_form(safe::post_money_mfn(holder_id("ef"), 125'000_usd, year{2025} / 1 / 15)))
+            .convert(yc_form(safe::post_money_cap(holder_id("inv1"), 1'250'000_usd, 12'500'000_usd, year{2025} / 6 / 1)))
+            .apply_to(t);
+    const instrument_conversion& ef = r.safe_conversion(0);
+    const instrument_conversion& mfn = r.safe_conversion(1);
+    const instrument_conversion& inv1 = r.safe_conversion(2);
+    CHECK(mfn.mfn_from == std::vector<std::size_t>{2});
+    CHECK(mfn.valuation_cap == std::optional<money>(12'500'000_usd));
+    // Exactly 8%, 1% and 10% of the capitalization before the new money, the pool increase out.
+    for (const auto& [c, pct] : {std::pair<const instrument_conversion*, std::int64_t>{&ef, 8}, {&mfn, 1}, {&inv1, 10}}) {
+        CHECK(c->basis == conversion_basis::cap);
+        CHECK(c->exact_shares.big() * detail::big_rational(fraction(100)) ==
+              c->exact_capitalization.big() * detail::big_rational(fraction(pct)));
+    }
+    // Q - I = 10,000,000 / (1 - 0.19): the SAFEs' 19% on top of the founders and the pool.
+    CHECK(inv1.exact_capitalization.to_fraction() == fraction(1'000'000'000, 81));
+    CHECK(inv1.shares == sh(1'234'567));
+    CHECK(ef.shares == sh(987'654));
+    CHECK(mfn.shares == sh(123'456));
+    // The new money buys 20% of the post-money ($10M of $50M), to the share; the pool is 10% of it
+    // (rounded up), and the SAFE holders are diluted by the top-up with the founders.
+    const std::int64_t total = r.after().fully_diluted().total().value();
+    CHECK(r.new_money().new_shares().value() * 5 <= total);
+    CHECK((r.new_money().new_shares().value() + 1) * 5 > total);
+    CHECK((1'000'000 + r.pool_increase().value()) * 10 >= total);
+    CHECK((1'000'000 + r.pool_increase().value() - 1) * 10 < total);
+    CHECK(r.after().ownership(holder_id("inv1")) < fraction(1, 10) * fraction(8, 10));
+    check_reconciles(r);
+}
+
 TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are problems, never exceptions") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("ada", "Ada"))
