@@ -475,15 +475,33 @@ inline std::optional<fraction> conv_round_price(const fraction& units_per_share,
     return conv_fraction64(fraction(n) * fraction(scale));
 }
 
+/// @p v, in lowest terms, as a fraction whose terms fit 64 bits, if they do (no gcd).
+inline std::optional<fraction> conv_fraction64_lowest(const conv_rational& v) {
+    const big_int limit = big_int(std::numeric_limits<std::int64_t>::max());
+    const big_int n = v.numerator() < 0 ? big_int(-v.numerator()) : v.numerator();
+    if (n > limit || v.denominator() > limit) return std::nullopt;
+    return fraction(from_big(v.numerator(), "price"), from_big(v.denominator(), "price"));
+}
+/// @p v if its terms fit 64 bits.
+inline std::optional<fraction> conv_fraction64_lowest(const fraction& v) { return conv_fraction64(v); }
+
 /// Which terms of @p v (in lowest terms) a price_per_share cannot hold (signed 64-bit: 63 bits
-/// and a sign), e.g. "its numerator has 21 digits (70 bits)"; empty if both fit.
-inline std::string conv_terms_past_64(const conv_rational& v) {
-    const conv_rational r = v.reduced();
+/// and a sign), e.g. "its numerator has 21 digits (70 bits)"; empty if both fit. @p lowest:
+/// @p v is in lowest terms already (no gcd).
+inline std::string conv_terms_past_64(const conv_rational& v, bool lowest = false) {
+    const conv_rational r = lowest ? v : v.reduced();
     const big_int limit = big_int(std::numeric_limits<std::int64_t>::max());
     const auto size = [&](const big_int& x) -> std::string {
         const big_int m = x < 0 ? big_int(-x) : x;
         if (m <= limit) return {};
-        return std::to_string(m.str().size()) + " digits (" + std::to_string(boost::multiprecision::msb(m) + 1) + " bits)";
+        // The digits from the bits (10^(d-1) <= m < 10^d), not from the decimal text: a term of
+        // thousands of digits is not written out for its length.
+        const std::uint64_t bits = static_cast<std::uint64_t>(boost::multiprecision::msb(m)) + 1;
+        unsigned d = static_cast<unsigned>(((bits - 1) * 30103U) / 100000U) + 1;  // about (bits - 1) log10(2) + 1
+        const big_int ten(10);
+        while (d > 1 && m < boost::multiprecision::pow(ten, d - 1)) --d;
+        while (m >= boost::multiprecision::pow(ten, d)) ++d;
+        return std::to_string(d) + " digits (" + std::to_string(bits) + " bits)";
     };
     const std::string n = size(r.numerator());
     const std::string d = size(r.denominator());
@@ -495,7 +513,8 @@ inline std::string conv_terms_past_64(const conv_rational& v) {
 
 /// "$1.2345" for @p units_per_share (big), @p decimals digits.
 inline std::string conv_price_text(const conv_rational& units_per_share, currency c, int decimals = 6) {
-    const conv_rational major = conv_div(units_per_share, conv_int(money::units_per_major));
+    // Only rounded to decimals: the terms need not be in lowest terms (no gcd).
+    const conv_rational major(units_per_share.numerator(), units_per_share.denominator() * money::units_per_major);
     return currency_prefix(c) + major.to_decimal_string(decimals, rounding::half_even);
 }
 
@@ -1577,14 +1596,14 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
 
     // The round price, rounded as named; it must fit a price_per_share.
     const std::optional<fraction> price =
-        price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64(exact_price);
+        price_precision_ ? detail::conv_round_price(exact_price, *price_precision_) : detail::conv_fraction64_lowest(exact_price);
     const bool price_fits = price && price->sign() > 0;
     if (!price_fits) {
         const detail::conv_rational big_price = detail::conv_big(exact_price);
         out.push_back({field_path("price_rounding"), detail::conv_price_text(big_price, c),
                        price_precision_ ? "rounds the price to zero or past 64 bits: use another precision"
                                         : "the exact price does not fit a price_per_share (terms of 63 bits and a sign): " +
-                                              detail::conv_terms_past_64(big_price) +
+                                              detail::conv_terms_past_64(big_price, true) +
                                               ": name a price rounding, e.g. price_rounded(4, rounding::half_even)"});
         if (price_precision_) return std::nullopt;
     }
@@ -1661,8 +1680,10 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         // Without a price that fits, only a cap price is known (it does not depend on the
         // price's rounding); a discount or round price waits for the price rounding.
         if (!price_fits && ic.basis != conversion_basis::cap) continue;
+        // In lowest terms: the cap price is; the discount or round price has small terms.
+        if (ic.basis != conversion_basis::cap) chosen = detail::conv_norm(std::move(chosen));
         const std::optional<fraction> cp =
-            conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64(chosen);
+            conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64_lowest(chosen);
         if (!cp || cp->sign() <= 0) {
             const field_path fp = field_path(ic.kind == instrument_kind::safe ? "safes" : "notes").index(ic.index);
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
@@ -1670,7 +1691,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
                                                  : std::string("the exact conversion price ") +
                                                        (price_fits ? "" : "(the cap price, which applies at the exact round price) ") +
                                                        "does not fit a price_per_share (terms of 63 bits and a sign): " +
-                                                       detail::conv_terms_past_64(detail::conv_big(chosen)) +
+                                                       detail::conv_terms_past_64(detail::conv_big(chosen), true) +
                                                        ": name a conversion price rounding, e.g. "
                                                        "conversion_price_rounded(6, rounding::half_even)"});
             continue;
