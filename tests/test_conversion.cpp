@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -2184,7 +2185,9 @@ TEST_CASE("a thousand SAFEs at unrelated caps solve in well under a second, with
     const auto start_unrounded = std::chrono::steady_clock::now();
     const conversion_solution_result none = unrounded.try_solve(t);
     const double unrounded_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_unrounded).count();
-    CHECK(unrounded_seconds < 2.5);
+    // Measured against the solve above in the same build (an -O0 build takes 2.5 s here, 7.5 times
+    // its solve; the previous code took 50 times it).
+    CHECK(unrounded_seconds < std::max(2.5, 20 * seconds));
     REQUIRE(none.problems.size() == 1001);
     CHECK(none.problems[0].field.to_string() == "price_rounding");
     CHECK(none.problems[1].field.to_string() == "safes[0].conversion_price");
