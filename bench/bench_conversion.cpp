@@ -70,6 +70,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace {
@@ -694,7 +695,61 @@ void paired_solve(benchmark::State& state, shape s) {
         });
 }
 
+// tests/test_conversion.cpp's thousand-SAFE round cut to @p n SAFEs: 10,000,000 common and a
+// 500,000-share pool; $15M at a $60M pre-money; SAFE i $10,000 at a post-money cap of
+// $20,000,000.001 + $1,000.006 i (unrelated caps: the exact capitalization has about as many
+// digits as the caps together, so the solve runs in big rationals throughout). @p rounded:
+// the price to 4 decimals and the conversion prices to 6 (half even), else nothing named.
+struct odd_caps_case {
+    cap_table table;
+    conversion_round round;
+};
+odd_caps_case odd_caps_round(std::int64_t n, bool rounded) {
+    cap_table_builder tb;
+    tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+    tb.add(option_pool{"Plan", "Common", share_count(500'000)});
+    tb.holding(holder_id("ada"), "Common", share_count(10'000'000));
+    conversion_round round("Series A", "Series A Preferred", year{2026} / 9 / 1);
+    round.pre_money(60_M).invest(holder_id("lead"), 15_M);
+    for (std::int64_t i = 0; i < n; ++i) {
+        const std::string id = "s" + std::to_string(i);
+        tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+        round.convert(safe::post_money_cap(holder_id(id), 10'000_usd,
+                                           money::from_units(20'000'000'001 + 1'000'006 * i), year{2025} / 1 / 1));
+    }
+    if (rounded) round.price_rounded(4, rounding::half_even).conversion_price_rounded(6, rounding::half_even);
+    return {tb.build(), std::move(round)};
+}
+
+// conversion_round::solve() of odd_caps_round(n, rounded): every SAFE converts at its cap.
+void odd_caps(benchmark::State& state) {
+    const odd_caps_case c = odd_caps_round(state.range(0), true);
+    for (auto _ : state) {
+        conversion_solution s = c.round.solve(c.table);
+        benchmark::DoNotOptimize(s);
+    }
+}
+
+// conversion_round::try_solve() of odd_caps_round(n, unrounded): no rounding named, so the
+// price and each SAFE's conversion price are past 64 bits: n + 1 problems in one pass, each
+// naming the sizes of its exact terms.
+void odd_caps_unrounded(benchmark::State& state) {
+    const odd_caps_case c = odd_caps_round(state.range(0), false);
+    const conversion_solution_result first = c.round.try_solve(c.table);
+    if (first.problems.size() != static_cast<std::size_t>(state.range(0)) + 1) {
+        std::cerr << "odd_caps_unrounded: " << first.problems.size() << " problems\n";
+        std::abort();
+    }
+    for (auto _ : state) {
+        conversion_solution_result r = c.round.try_solve(c.table);
+        benchmark::DoNotOptimize(r);
+    }
+}
+
 }  // namespace
+
+BENCHMARK(odd_caps)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(odd_caps_unrounded)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 // Registers @p fn as "<name>/two_safes", "<name>/one_discount" and "<name>/no_safes".
 #define FUNDROUND_BENCH_SHAPES(fn, name)                                              \

@@ -10,7 +10,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -2139,10 +2138,9 @@ TEST_CASE("a pool top-up past 64 bits is a problem on new_money, not an overflow
 // and price, its capitalization: five gcds of numbers the size of Q each) and compared its two
 // rates by cross-multiplying big terms. The figures are now kept in lowest terms by cancelling
 // across products against small terms, each capitalization is reduced once, and the rates are
-// compared as (u / Q) C against 1 - discount: 0.10 s (-O2), 0.33 s (-O0), where the old code
-// took 6.8 s in this test (dev preset). The bound below is far above the new times and far below
-// the old one; the figures are the old ones, exactly.
-TEST_CASE("a thousand SAFEs at unrelated caps solve in well under a second, with the same figures") {
+// compared as (u / Q) C against 1 - discount. The time is measured in bench/bench_conversion.cpp
+// (odd_caps/1000, the same round); this test holds the figures, the old ones exactly.
+TEST_CASE("a thousand SAFEs at unrelated caps: the figures of the solve, exact and in one pass") {
     cap_table_builder tb;
     tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
     tb.add(option_pool{"Plan", "Common", sh(500'000)});
@@ -2157,10 +2155,7 @@ TEST_CASE("a thousand SAFEs at unrelated caps solve in well under a second, with
     const cap_table t = tb.build();
     const conversion_round unrounded = round;
     round.price_rounded(4, rounding::half_even).conversion_price_rounded(6, rounding::half_even);
-    const auto start = std::chrono::steady_clock::now();
     const conversion_solution s = round.solve(t);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(seconds < 2.5);
     CHECK(s.price().to_string() == "$2.9262");
     CHECK(s.conversion_shares() == sh(10'003'859));
     REQUIRE(s.conversions().size() == 1000);
@@ -2179,15 +2174,10 @@ TEST_CASE("a thousand SAFEs at unrelated caps solve in well under a second, with
     CHECK(big.solution->exact_price_units() == s.exact_price_units());
     CHECK(big.solution->conversions()[999].exact_shares == s.conversions()[999].exact_shares);
     // Without the roundings every term is past 64 bits: 1,001 problems, in one pass. Each was
-    // reduced twice more and its terms written out in decimal for their digit count: 5.2 s in
-    // this test (dev preset) before, 0.45 s now (-O2); the digits are counted from the bits (the
-    // messages are the same).
-    const auto start_unrounded = std::chrono::steady_clock::now();
+    // reduced twice more and its terms written out in decimal for their digit count; the digits
+    // are now counted from the bits (the messages are the same; the time: bench_conversion's
+    // odd_caps_unrounded/1000).
     const conversion_solution_result none = unrounded.try_solve(t);
-    const double unrounded_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_unrounded).count();
-    // Measured against the solve above in the same build (an -O0 build takes 2.5 s here, 7.5 times
-    // its solve; the previous code took 50 times it).
-    CHECK(unrounded_seconds < std::max(2.5, 20 * seconds));
     REQUIRE(none.problems.size() == 1001);
     CHECK(none.problems[0].field.to_string() == "price_rounding");
     CHECK(none.problems[1].field.to_string() == "safes[0].conversion_price");
