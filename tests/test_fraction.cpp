@@ -715,4 +715,18 @@ TEST_CASE("detail::scale_units: units times a fraction, rounded once, exactly") 
     }
 }
 
+TEST_CASE("fraction: a rounding mode outside the enumeration is refused") {
+    // Regression: round_to_integer and the decimal texts truncated under an unknown mode (7/2 was 3).
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    for (const int value : {8, -1}) {
+        CAPTURE(value);
+        const auto mode = static_cast<rounding>(value);
+        const std::string message = "rounding = " + std::to_string(value) + ": " + rule;
+        CHECK_THROWS_WITH_AS((void)fraction(7, 2).round_to_integer(mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)fraction(6, 2).round_to_integer(mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)fraction(2, 3).to_decimal_string(2, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)fraction(1, 2).to_percent_string(0, mode), message.c_str(), invalid_argument_error);
+    }
+}
+
 }  // namespace test_fraction

@@ -489,4 +489,25 @@ TEST_CASE("money: times(num, den) takes the 64-bit path when it can and agrees w
     CHECK(checked == 160000);
 }
 
+TEST_CASE("money: a rounding mode outside the enumeration is refused by every rounding operation") {
+    // Regression: money::times rounded like toward_zero ($10 x 2/3 under mode 8 was $6.666), and
+    // an exact product (or zero) computed with the unknown mode.
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    const money ten = money::from_units(10'000);
+    for (const int value : {8, -1, 1000}) {
+        CAPTURE(value);
+        const auto mode = static_cast<rounding>(value);
+        const std::string message = "rounding = " + std::to_string(value) + ": " + rule;
+        CHECK_THROWS_WITH_AS((void)ten.times(2, 3, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)ten.times(3, 3, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)ten.times(fraction(2, 3), mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)ten.times(fraction(1, 2), mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)money::from_units(0).times(fraction(1, 3), mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)ten.divided_by(3, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)ten.rounded_to(money::from_units(3), mode), message.c_str(),
+                             invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)ten.rounded_to_minor_unit(mode), message.c_str(), invalid_argument_error);
+    }
+}
+
 }  // namespace test_money

@@ -218,4 +218,23 @@ TEST_CASE("mul_div: 128-bit intermediate, narrowing overflow throws overflow_err
     CHECK(detail::mul_div(i64_min, -1, -1, rounding::exact) == i64_min);
 }
 
+TEST_CASE("rounding outside the enumeration: invalid_argument_error naming the value and the modes, also when nothing rounds") {
+    // Regression: round_increment() fell through its switch and truncated (7/2 under mode 8 was 3).
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    for (const int value : {8, 9, -1, 255}) {
+        CAPTURE(value);
+        const auto mode = static_cast<rounding>(value);
+        const std::string message = "rounding = " + std::to_string(value) + ": " + rule;
+        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(7, 2, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(6, 2, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(-7, 2, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::mul_div(10, 2, 3, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::mul_div(10, 3, 3, mode), message.c_str(), invalid_argument_error);
+        CHECK(to_string(mode) == "unknown");
+    }
+    // Every named mode passes the check.
+    for (const rounding mode : inexact_modes) CHECK(detail::divide_rounded(6, 2, mode) == 3);
+    CHECK(detail::divide_rounded(6, 2, rounding::exact) == 3);
+}
+
 }  // namespace test_rounding

@@ -581,6 +581,7 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
     big q = boost::multiprecision::sqrt(big(num / den));  // floor(sqrt(x))
     const bool exact = q * q * den == num;
     bool up = false;
+    if (!detail::enum_known(mode, detail::rounding_names)) detail::throw_unknown_rounding(mode);
     switch (mode) {
         case rounding::exact:
             if (!exact) {

@@ -4,6 +4,7 @@
 #define FUNDROUND_DETAIL_CHECKED_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/rounding.hpp>
 
@@ -105,10 +106,17 @@ inline std::int64_t narrow(int128 v, const char* operation) {
     throw inexact_error("fundround: result is not exact and rounding::exact was requested");
 }
 
+/// Throws the invalid_argument_error of a rounding mode outside the enumeration (cold path).
+[[noreturn]] FUNDROUND_COLD inline void throw_unknown_rounding(rounding mode) {
+    throw_unknown_enum("rounding", mode, rounding_names);
+}
+
 /// Rounds the magnitude quotient q (remainder r, divisor d > 0) of a value whose sign is
 /// @p negative: returns whether the magnitude must be incremented. Works on any unsigned-like T.
+/// Throws invalid_argument_error for a mode outside the enumeration, also when nothing rounds.
 template <class T>
 constexpr bool round_increment(const T& q, const T& r, const T& d, bool negative, rounding mode) {
+    if (!enum_known(mode, rounding_names)) throw_unknown_rounding(mode);
     if (r == 0) return false;
     switch (mode) {
         case rounding::exact: throw_inexact();

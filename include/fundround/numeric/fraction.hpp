@@ -691,6 +691,7 @@ namespace detail {
 /// @p units * @p f rounded by @p mode, exactly (a 192-bit intermediate where needed); throws
 /// overflow_error if the result does not fit 64 bits. money::times(fraction, mode) calls it.
 inline std::int64_t scale_units(std::int64_t units, const fraction& f, rounding mode) {
+    if (!enum_known(mode, rounding_names)) throw_unknown_rounding(mode);  // also when nothing rounds
     if (units == 0 || f.is_zero()) return 0;
     const bool negative = (units < 0) != (f.sign() < 0);
     uint128 u = magnitude(int128(units));

@@ -105,6 +105,9 @@ constexpr void check_same_currency(currency a, currency b, const char* verb) {
 /// 128-bit intermediate. Throws overflow_error (naming money) if the result does not fit.
 [[nodiscard]] inline std::int64_t money_mul_div(std::int64_t a, std::int64_t num, std::int64_t den,
                                   rounding mode) {
+    // round_increment() checks the mode only when something rounds: an unknown one is refused
+    // on every call (a compare; the throw is out of line).
+    if (!enum_known(mode, rounding_names)) throw_unknown_rounding(mode);
     std::int64_t p = 0;
 #if FUNDROUND_HAS_OVERFLOW_BUILTINS
     const bool wide = __builtin_mul_overflow(a, num, &p);

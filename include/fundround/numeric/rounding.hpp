@@ -20,6 +20,12 @@ enum class rounding {
     half_even,            ///< Nearest; ties to the even neighbour (2.5 -> 2, 3.5 -> 4). Banker's.
 };
 
+namespace detail {
+/// The modes' names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view rounding_names[] = {"exact",   "toward_zero",         "away_from_zero",   "floor",
+                                                      "ceiling", "half_away_from_zero", "half_toward_zero", "half_even"};
+}  // namespace detail
+
 /// The mode's name as written in code, e.g. "half_even".
 [[nodiscard]] constexpr std::string_view to_string(rounding mode) noexcept {
     switch (mode) {
