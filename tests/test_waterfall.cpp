@@ -1903,4 +1903,36 @@ TEST_CASE("Leftover mills: the packed-key selection = the largest remainder meth
     }
 }
 
+TEST_CASE("waterfall_terms: choices outside their enumerations are problems naming the field, the integer and the names") {
+    // Regression: validate() and try_build() accepted them; an unknown exercise was computed as
+    // net, unknown payouts as largest_remainder, and to_string() called them "paid_in" and "exact".
+    const cap_table table = one_series(1'000'000, 1'000'000, 1'000'000, non_participating());
+    waterfall_terms terms;
+    terms.exercise = static_cast<option_exercise>(2);
+    terms.dividend_rounding = static_cast<rounding>(8);
+    terms.exercise_rounding = static_cast<rounding>(-1);
+    terms.payouts = static_cast<payout_rounding>(7);
+    CHECK(to_string(terms.exercise) == "unknown");
+    CHECK(to_string(terms.payouts) == "unknown");
+    CHECK(to_string(option_exercise::paid_in) == "paid_in");
+    CHECK(to_string(payout_rounding::exact) == "exact");
+    const std::vector<diagnostic> expected = {
+        {field_path("exercise"), "2", "must be net or paid_in"},
+        {field_path("dividend_rounding"), "8", "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even"},
+        {field_path("exercise_rounding"), "-1", "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even"},
+        {field_path("payouts"), "7", "must be largest_remainder or exact"},
+    };
+    CHECK(terms.validate() == expected);
+    const waterfall_result r = waterfall::try_build(table, terms);
+    CHECK_FALSE(r.overflowed);
+    CHECK(r.problems == expected);
+    CHECK_THROWS_AS((void)waterfall::build(table, terms), validation_error);
+    // One at a time, each alone is the only problem.
+    waterfall_terms one;
+    one.exercise = static_cast<option_exercise>(-3);
+    REQUIRE(waterfall::try_build(table, one).problems.size() == 1);
+    CHECK(waterfall::try_build(table, one).problems[0].message() == "exercise = -3: must be net or paid_in");
+    CHECK(waterfall_terms{}.validate().empty());
+}
+
 }  // namespace test_waterfall

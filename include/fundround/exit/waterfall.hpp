@@ -21,6 +21,7 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -51,9 +52,16 @@ enum class option_exercise {
     paid_in,  ///< Paid in: the holder pays the price and receives the full value per share.
 };
 
-/// The choice's name as written in code, e.g. "paid_in".
+namespace detail {
+/// option_exercise's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view option_exercise_names[] = {"net", "paid_in"};
+/// payout_rounding's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view payout_rounding_names[] = {"largest_remainder", "exact"};
+}  // namespace detail
+
+/// The choice's name as written in code, e.g. "paid_in" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(option_exercise e) noexcept {
-    return e == option_exercise::net ? "net" : "paid_in";
+    return detail::enum_name(e, detail::option_exercise_names);
 }
 
 /// How exact payouts become whole money units (mills) that still add up to the exit value.
@@ -65,9 +73,9 @@ enum class payout_rounding {
     exact,
 };
 
-/// The mode's name as written in code, e.g. "largest_remainder".
+/// The mode's name as written in code, e.g. "largest_remainder" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(payout_rounding r) noexcept {
-    return r == payout_rounding::largest_remainder ? "largest_remainder" : "exact";
+    return detail::enum_name(r, detail::payout_rounding_names);
 }
 
 /// A SAFE or convertible note still outstanding at the exit: it receives the greater of its
@@ -98,8 +106,9 @@ struct waterfall_terms {
     payout_rounding payouts = payout_rounding::largest_remainder;  ///< Exact payouts to whole mills.
     std::vector<exit_convertible> convertibles;  ///< SAFEs and notes outstanding at the exit.
 
-    /// Every problem with these terms that needs no cap table: an invalid exit date, a
-    /// convertible without a name, with a negative amount, share count or seniority.
+    /// Every problem with these terms that needs no cap table: an invalid exit date, a choice
+    /// (exercise, payouts, either rounding) outside its enumeration, a convertible without a
+    /// name, with a negative amount, share count or seniority.
     [[nodiscard]] std::vector<diagnostic> validate() const;
 };
 
@@ -967,6 +976,10 @@ inline std::vector<diagnostic> waterfall_terms::validate() const {
     if (exit_date && !is_modelled(*exit_date)) {
         out.push_back({field_path("exit_date"), to_string(*exit_date), date_rule(*exit_date)});
     }
+    detail::check_known_enum(out, field_path("exercise"), exercise, detail::option_exercise_names);
+    detail::check_known_enum(out, field_path("dividend_rounding"), dividend_rounding, detail::rounding_names);
+    detail::check_known_enum(out, field_path("exercise_rounding"), exercise_rounding, detail::rounding_names);
+    detail::check_known_enum(out, field_path("payouts"), payouts, detail::payout_rounding_names);
     for (std::size_t i = 0; i < convertibles.size(); ++i) {
         const exit_convertible& c = convertibles[i];
         const field_path f = field_path("convertibles").index(i, c.name);
