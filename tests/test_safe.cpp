@@ -146,4 +146,26 @@ TEST_CASE("validation reports every problem of a SAFE at once, with its path") {
     CHECK(f[0].rule == "must be in USD, the purchase amount's currency");
 }
 
+TEST_CASE("safe: a form or pool_increase outside its enumeration is a problem naming the integer and the names") {
+    // Regression: validate() accepted them; an unknown form read as "pre-money" (and divided the
+    // cap by the pre-money capitalization in some paths, the post-money one in others), an unknown
+    // pool_increase as "pool increase excluded".
+    safe s = safe::post_money_cap(holder_id("a"), 100'000_usd, 4_M, year{2025} / 3 / 1);
+    s.form = static_cast<safe_form>(2);
+    s.pool_increase = static_cast<pool_increase>(-1);
+    CHECK(to_string(s.form) == "unknown");
+    CHECK(to_string(s.pool_increase) == "unknown");
+    CHECK(to_string(safe_form::pre_money) == "pre-money");
+    CHECK(to_string(pool_increase::excluded) == "pool increase excluded");
+    const std::vector<diagnostic> expected = {
+        {field_path("safes").index(1).member("form"), "2", "must be post_money or pre_money"},
+        {field_path("safes").index(1).member("pool_increase"), "-1", "must be included or excluded"},
+    };
+    CHECK(s.validate(field_path("safes").index(1)) == expected);
+    s.form = static_cast<safe_form>(9);
+    s.pool_increase = pool_increase::excluded;
+    REQUIRE(s.validate().size() == 1);
+    CHECK(s.validate()[0].message() == "safe.form = 9: must be post_money or pre_money");
+}
+
 }  // namespace test_safe

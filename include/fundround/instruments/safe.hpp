@@ -14,6 +14,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/company/holder.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -35,9 +36,16 @@ enum class safe_form {
     pre_money,   ///< The original pre-money SAFE: the capitalization before the round, SAFEs and notes excluded.
 };
 
-/// "post-money" or "pre-money".
+namespace detail {
+/// safe_form's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view safe_form_names[] = {"post_money", "pre_money"};
+/// pool_increase's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view pool_increase_names[] = {"included", "excluded"};
+}  // namespace detail
+
+/// "post-money" or "pre-money" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(safe_form f) noexcept {
-    return f == safe_form::post_money ? "post-money" : "pre-money";
+    return f == safe_form::post_money ? "post-money" : f == safe_form::pre_money ? "pre-money" : "unknown";
 }
 
 /// Whether the option pool increase made in connection with the financing is in the
@@ -58,9 +66,11 @@ enum class pool_increase {
     excluded,  ///< The increase is not counted: the SAFE holder is diluted by the top-up with the holders before the round (YC's post-money safe).
 };
 
-/// "pool increase included" or "pool increase excluded".
+/// "pool increase included" or "pool increase excluded" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(pool_increase p) noexcept {
-    return p == pool_increase::included ? "pool increase included" : "pool increase excluded";
+    return p == pool_increase::included   ? "pool increase included"
+           : p == pool_increase::excluded ? "pool increase excluded"
+                                          : "unknown";
 }
 
 /// A SAFE's economic terms, as its title states them.
@@ -156,7 +166,8 @@ struct safe {
 
     /// Every problem with the SAFE's own fields, each under @p path (e.g. `safes[2]`): a purchase
     /// amount that is not positive, a cap that is not positive or in another currency than the
-    /// amount, a discount below 0% or at 100% or more, an empty holder id, an invalid date.
+    /// amount, a discount below 0% or at 100% or more, an empty holder id, an invalid date, a
+    /// form or pool_increase outside its enumeration.
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("safe")) const {
         std::vector<diagnostic> out;
         if (holder.str().empty()) out.push_back({path.member("holder"), "\"\"", "name the holder (a holder id on the cap table)"});
@@ -176,6 +187,8 @@ struct safe {
                            "must be at least 0% and below 100%"});
         }
         if (!is_modelled(date)) out.push_back({path.member("date"), to_string(date), date_rule(date)});
+        detail::check_known_enum(out, path.member("form"), form, detail::safe_form_names);
+        detail::check_known_enum(out, path.member("pool_increase"), pool_increase, detail::pool_increase_names);
         return out;
     }
 };
