@@ -952,4 +952,39 @@ TEST_CASE("an investor's shares, or the new shares together, that do not fit 64 
     CHECK(one.new_shares() == share_count(5'000'000'000'000'000'000));
 }
 
+TEST_CASE("priced_round_terms: roundings, pool placement and basis outside their enumerations are problems") {
+    // Regression: validate() accepted them and solve() computed with them: an unknown placement
+    // as post-money, an unknown basis as new_shares_only (to_string() said so), an unknown share
+    // rounding as truncation.
+    const auto terms = [] {
+        return priced_round_terms("Series A").pre_money(8_M).invest("A", 2_M).option_pool(fraction(1, 5), pool_placement::pre_money);
+    };
+    priced_round_terms t = terms();
+    t.option_pool(fraction(1, 5), static_cast<pool_placement>(2), static_cast<fr::pool_target_basis>(-1))
+        .price_rounded(4, static_cast<rounding>(8))
+        .shares_rounded(static_cast<rounding>(9))
+        .pool_rounded(static_cast<rounding>(-2))
+        .cash_rounded(static_cast<rounding>(100));
+    CHECK(to_string(static_cast<pool_placement>(2)) == "unknown");
+    CHECK(to_string(static_cast<fr::pool_target_basis>(-1)) == "unknown");
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    const std::vector<fr::diagnostic> expected = {
+        {fr::field_path("price_rounding").member("mode"), "8", rule},
+        {fr::field_path("share_rounding"), "9", rule},
+        {fr::field_path("pool_rounding"), "-2", rule},
+        {fr::field_path("cash_rounding"), "100", rule},
+        {fr::field_path("option_pool").member("placement"), "2", "must be pre_money or post_money"},
+        {fr::field_path("option_pool").member("basis"), "-1", "must be includes_existing_pool or new_shares_only"},
+    };
+    CHECK(t.validate(common_only(6'000'000)) == expected);
+    CHECK(t.try_solve(common_only(6'000'000)).problems == expected);
+    CHECK_THROWS_AS((void)t.solve(common_only(6'000'000)), fr::validation_error);
+    // One alone is the only problem; the named values solve.
+    priced_round_terms one = terms();
+    one.shares_rounded(static_cast<rounding>(8));
+    REQUIRE(one.validate(common_only(6'000'000)).size() == 1);
+    CHECK(one.validate(common_only(6'000'000))[0].message() == "share_rounding = 8: " + rule);
+    CHECK(terms().validate(common_only(6'000'000)).empty());
+}
+
 }  // namespace test_pricing

@@ -17,6 +17,7 @@
 #include <fundround/config.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -63,9 +64,9 @@ enum class pool_placement {
     post_money,  ///< In the post-money: the new investors too.
 };
 
-/// "pre-money" or "post-money".
+/// "pre-money" or "post-money" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(pool_placement p) noexcept {
-    return p == pool_placement::pre_money ? "pre-money" : "post-money";
+    return p == pool_placement::pre_money ? "pre-money" : p == pool_placement::post_money ? "post-money" : "unknown";
 }
 
 /// What a pool target measures: the whole unallocated pool after the round, or only new shares.
@@ -74,10 +75,19 @@ enum class pool_target_basis {
     new_shares_only,         ///< The increase alone = target x T (the existing pool is not counted).
 };
 
-/// "includes existing pool" or "new shares only".
+/// "includes existing pool" or "new shares only" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(pool_target_basis b) noexcept {
-    return b == pool_target_basis::includes_existing_pool ? "includes existing pool" : "new shares only";
+    return b == pool_target_basis::includes_existing_pool ? "includes existing pool"
+           : b == pool_target_basis::new_shares_only      ? "new shares only"
+                                                          : "unknown";
 }
+
+namespace detail {
+/// pool_placement's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view pool_placement_names[] = {"pre_money", "post_money"};
+/// pool_target_basis's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view pool_target_basis_names[] = {"includes_existing_pool", "new_shares_only"};
+}  // namespace detail
 
 /// The fully diluted share count before a round, with its definition named (deals differ on
 /// what "fully diluted" counts): the base a pre-money price is computed on.
@@ -764,6 +774,13 @@ inline std::vector<diagnostic> priced_round_terms::validate(const pre_round_shar
         out.push_back({field_path("price_rounding").member("decimals"), std::to_string(precision_->decimals),
                        "must be from 0 to " + std::to_string(price_precision::max_decimals)});
     }
+    // Values cast from integers outside the enumerations: nothing is computed with them.
+    if (precision_) detail::check_known_enum(out, field_path("price_rounding").member("mode"), precision_->mode, detail::rounding_names);
+    detail::check_known_enum(out, field_path("share_rounding"), share_mode_, detail::rounding_names);
+    detail::check_known_enum(out, field_path("pool_rounding"), pool_mode_, detail::rounding_names);
+    detail::check_known_enum(out, field_path("cash_rounding"), cash_mode_, detail::rounding_names);
+    detail::check_known_enum(out, field_path("option_pool").member("placement"), placement_, detail::pool_placement_names);
+    detail::check_known_enum(out, field_path("option_pool").member("basis"), target_basis_, detail::pool_target_basis_names);
     return out;
 }
 
