@@ -131,4 +131,24 @@ TEST_CASE("share_class::validate: cap not above the multiple; stray cap and rate
     CHECK_THROWS_AS(price_per_share(0_usd, share_count(1)), invalid_argument_error);
 }
 
+TEST_CASE("share_class::validate(): participation, dividend kind and compounding outside their enumerations are problems") {
+    // Regression: validate() accepted them (an unknown dividend kind was checked as a dividend
+    // that is not cumulative, an unknown participation as non-participating).
+    liquidation_terms t;
+    t.participation.kind = static_cast<participation_kind>(3);
+    t.dividends.kind = static_cast<dividend_kind>(-1);
+    t.dividends.annual_rate = fraction(8, 100);
+    t.dividends.compounding = static_cast<frequency>(4);
+    const share_class a = share_class::preferred("Series A", four_dollars(), t);
+    const std::vector<diagnostic> expected = {
+        {field_path("terms").member("participation").member("kind"), "3", "must be non_participating, full or capped"},
+        {field_path("terms").member("dividends").member("compounding"), "4", "must be monthly, quarterly, semiannual or yearly"},
+        {field_path("terms").member("dividends").member("kind"), "-1",
+         "must be none, non_cumulative, cumulative_simple or cumulative_compound"},
+    };
+    CHECK(a.validate() == expected);
+    CHECK(to_string(t.participation.kind) == "unknown");
+    CHECK(to_string(t.dividends.kind) == "unknown");
+}
+
 }  // namespace test_share_class

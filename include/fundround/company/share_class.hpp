@@ -5,6 +5,7 @@
 #define FUNDROUND_COMPANY_SHARE_CLASS_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -54,6 +55,11 @@ enum class participation_kind {
     return "unknown";
 }
 
+namespace detail {
+/// participation_kind's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view participation_kind_names[] = {"non_participating", "full", "capped"};
+}  // namespace detail
+
 /// Participation of a preferred series: none, full, or capped at a multiple of the original issue
 /// price (the total received, preference included, as in the NVCA charter's cap).
 struct participation {
@@ -95,6 +101,11 @@ enum class dividend_kind {
     }
     return "unknown";
 }
+
+namespace detail {
+/// dividend_kind's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view dividend_kind_names[] = {"none", "non_cumulative", "cumulative_simple", "cumulative_compound"};
+}  // namespace detail
 
 /// Dividend terms of a preferred series, as data for the waterfall: kind, annual rate on the
 /// original issue price, the date accrual starts, and the compounding frequency.
@@ -246,7 +257,10 @@ inline std::vector<diagnostic> share_class::validate() const {
         out.push_back({field_path("terms").member("seniority"), std::to_string(t.seniority), "must not be negative"});
     }
     const participation& p = t.participation;
-    if (p.kind == participation_kind::capped) {
+    if (!detail::check_known_enum(out, field_path("terms").member("participation").member("kind"), p.kind,
+                                  detail::participation_kind_names)) {
+        // Reported: nothing else is checked against an unknown kind.
+    } else if (p.kind == participation_kind::capped) {
         if (p.cap_multiple <= t.multiple) {
             out.push_back({field_path("terms").member("participation").member("cap_multiple"), p.cap_multiple.to_string(),
                            "must be above the preference multiple " + t.multiple.to_string() +
@@ -257,7 +271,12 @@ inline std::vector<diagnostic> share_class::validate() const {
                        "must be 0 unless participation is capped"});
     }
     const dividend_terms& d = t.dividends;
-    if (d.kind == dividend_kind::none) {
+    detail::check_known_enum(out, field_path("terms").member("dividends").member("compounding"), d.compounding,
+                             detail::frequency_names);
+    if (!detail::check_known_enum(out, field_path("terms").member("dividends").member("kind"), d.kind,
+                                  detail::dividend_kind_names)) {
+        // Reported: nothing else is checked against an unknown kind.
+    } else if (d.kind == dividend_kind::none) {
         if (!d.annual_rate.is_zero()) {
             out.push_back({field_path("terms").member("dividends").member("annual_rate"), d.annual_rate.to_string(),
                            "must be 0 when there are no dividends"});

@@ -6,6 +6,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/allocation.hpp>
@@ -27,6 +28,11 @@ enum class frequency {
     yearly       ///< Every twelve months.
 };
 
+namespace detail {
+/// frequency's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view frequency_names[] = {"monthly", "quarterly", "semiannual", "yearly"};
+}  // namespace detail
+
 /// The frequency's name as written in code, e.g. "quarterly".
 [[nodiscard]] constexpr std::string_view to_string(frequency f) noexcept {
     switch (f) {
@@ -46,8 +52,7 @@ enum class frequency {
         case frequency::semiannual: return 6;
         case frequency::yearly: return 12;
     }
-    throw invalid_argument_error("frequency = " + detail::signed_digits(static_cast<int>(f)) +
-                                 ": must be monthly, quarterly, semiannual or yearly");
+    detail::throw_unknown_enum("frequency", f, detail::frequency_names);
 }
 
 /// One payment of an installment schedule: the day it is due and its amount.
@@ -119,11 +124,7 @@ inline void throw_installment_problems(const std::string& what, const std::vecto
 
 /// Appends to @p out a problem for an unknown frequency @p f (one not in the enum).
 inline void frequency_problems(frequency f, std::vector<diagnostic>& out) {
-    if (f != frequency::monthly && f != frequency::quarterly && f != frequency::semiannual &&
-        f != frequency::yearly) {
-        out.push_back({field_path("frequency"), detail::signed_digits(static_cast<int>(f)),
-                       "must be monthly, quarterly, semiannual or yearly"});
-    }
+    detail::check_known_enum(out, field_path("frequency"), f, detail::frequency_names);
 }
 
 /// Appends to @p out a problem for a date @p d (named @p field) that is not a valid calendar
