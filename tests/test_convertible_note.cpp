@@ -250,8 +250,9 @@ TEST_CASE("validation reports an unknown interest_accrues") {
     n.interest_accrues = static_cast<note_interest_accrual>(7);
     const std::vector<diagnostic> d = n.validate(field_path("notes").index(0));
     REQUIRE(d.size() == 1);
-    CHECK(d[0].message() == "notes[0].interest_accrues = 7: must be to the conversion date or to maturity");
-    CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), "interest_accrues = 7: unknown", invalid_argument_error);
+    CHECK(d[0].message() == "notes[0].interest_accrues = 7: must be to_conversion_date or to_maturity");
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(year{2025} / 1 / 1), "interest_accrues = 7: must be to_conversion_date or to_maturity",
+                         invalid_argument_error);
     CHECK(to_string(n.interest_accrues) == "unknown");
 }
 
@@ -281,7 +282,7 @@ TEST_CASE("an unknown method, period or day count is refused and listed, not com
     }
     convertible_note dc = note_100k(static_cast<note_day_count>(9));
     const char* day_rule =
-        "day_count = 9: must be actual/365 fixed, actual/360, 30E/360, 30/360 (US bond basis) or actual/actual (ISDA)";
+        "day_count = 9: must be actual_365_fixed, actual_360, thirty_e_360, thirty_360_us or actual_actual_isda";
     CHECK_THROWS_WITH_AS((void)dc.accrued_interest(on), day_rule, invalid_argument_error);
     d = dc.validate();
     REQUIRE(d.size() == 1);
@@ -497,6 +498,31 @@ TEST_CASE("validation reports every problem of a note at once") {
     CHECK(d[5].rule == "must be at least 0% and below 100%");
     CHECK(d[6].field.json_pointer() == "/notes/0/qualified_financing");
     CHECK(note_100k(note_day_count::actual_365_fixed).validate().empty());
+}
+
+TEST_CASE("convertible_note: rounding, cap form, pool increase and maturity election outside their enumerations are problems") {
+    // Regression: validate() accepted them; accrued_interest() rounded under an unknown mode by
+    // truncation ($8,021.917 for $8,021.917808...), an unknown cap form read as "pre-money".
+    const calendar_date on = year{2025} / 1 / 1;
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.interest_rounding = static_cast<rounding>(8);
+    CHECK_THROWS_WITH_AS((void)n.accrued_interest(on),
+                         "interest_rounding = 8: must be exact, toward_zero, away_from_zero, floor, ceiling, "
+                         "half_away_from_zero, half_toward_zero or half_even",
+                         invalid_argument_error);
+    n.cap_form = static_cast<safe_form>(3);
+    n.pool_increase = static_cast<pool_increase>(-1);
+    n.at_maturity = note_maturity_terms{std::nullopt, "", static_cast<note_party>(2)};
+    const std::vector<diagnostic> expected = {
+        {field_path("note").member("interest_rounding"), "8",
+         "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even"},
+        {field_path("note").member("cap_form"), "3", "must be post_money or pre_money"},
+        {field_path("note").member("pool_increase"), "-1", "must be included or excluded"},
+        {field_path("note").member("at_maturity").member("elected_by"), "2", "must be holder or company"},
+    };
+    CHECK(n.validate() == expected);
+    CHECK(to_string(static_cast<note_party>(2)) == "unknown");
+    CHECK(to_string(static_cast<interest_method>(2)) == "unknown");
 }
 
 }  // namespace test_convertible_note

@@ -19,6 +19,7 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -67,9 +68,9 @@ enum class interest_method {
     compound,  ///< Compounded every period (see compounding_period), the last partial period simply.
 };
 
-/// "simple" or "compound".
+/// "simple" or "compound" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(interest_method m) noexcept {
-    return m == interest_method::simple ? "simple" : "compound";
+    return m == interest_method::simple ? "simple" : m == interest_method::compound ? "compound" : "unknown";
 }
 
 /// How often compound interest is added to the principal.
@@ -98,13 +99,14 @@ inline std::int64_t days_since_new_year(calendar_date d) {
     return (d - year{d.year()} / 1 / 1).count();
 }
 
-/// The rule an unknown note day count breaks.
-inline constexpr std::string_view note_day_count_rule =
-    "must be actual/365 fixed, actual/360, 30E/360, 30/360 (US bond basis) or actual/actual (ISDA)";
-/// The rule an unknown interest method breaks.
-inline constexpr std::string_view interest_method_rule = "must be simple or compound";
-/// The rule an unknown compounding period breaks.
-inline constexpr std::string_view compounding_period_rule = "must be annually, semiannually, quarterly or monthly";
+/// note_day_count's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view note_day_count_names[] = {"actual_365_fixed", "actual_360", "thirty_e_360", "thirty_360_us",
+                                                            "actual_actual_isda"};
+/// interest_method's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view interest_method_names[] = {"simple", "compound"};
+/// compounding_period's names as written in code, in order (its values are 1, 2, 4 and 12:
+/// known() checks them; the names give the rule).
+inline constexpr std::string_view compounding_period_names[] = {"annually", "semiannually", "quarterly", "monthly"};
 
 /// The exact year fraction from @p from to @p to (to >= from) under @p c.
 inline fraction note_year_fraction(calendar_date from, calendar_date to, note_day_count c) {
@@ -136,18 +138,7 @@ inline fraction note_year_fraction(calendar_date from, calendar_date to, note_da
             return first + fraction(y2 - y1 - 1) + last;
         }
     }
-    throw invalid_argument_error("day_count = " + std::to_string(static_cast<int>(c)) + ": " + std::string(note_day_count_rule));
-}
-
-/// True if @p c is one of the named day counts.
-[[nodiscard]] constexpr bool known(note_day_count c) noexcept {
-    return c == note_day_count::actual_365_fixed || c == note_day_count::actual_360 || c == note_day_count::thirty_e_360 ||
-           c == note_day_count::thirty_360_us || c == note_day_count::actual_actual_isda;
-}
-
-/// True if @p m is simple or compound.
-[[nodiscard]] constexpr bool known(interest_method m) noexcept {
-    return m == interest_method::simple || m == interest_method::compound;
+    throw_unknown_enum("day_count", c, note_day_count_names);
 }
 
 /// True if @p p is one of the named compounding periods.
@@ -195,10 +186,17 @@ enum class note_party {
     company,  ///< The company elects conversion or repayment.
 };
 
-/// "holder" or "company".
+/// "holder" or "company" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(note_party p) noexcept {
-    return p == note_party::holder ? "holder" : "company";
+    return p == note_party::holder ? "holder" : p == note_party::company ? "company" : "unknown";
 }
+
+namespace detail {
+/// note_interest_accrual's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view note_interest_accrual_names[] = {"to_conversion_date", "to_maturity"};
+/// note_party's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view note_party_names[] = {"holder", "company"};
+}  // namespace detail
 
 /// What a note may do at maturity if no qualified financing converted it: convert at a stated
 /// valuation into a named class, or be repaid its principal plus accrued interest, as the named
@@ -290,7 +288,7 @@ struct convertible_note {
         require_valid(on, "accrual date");
         if (interest_accrues == note_interest_accrual::to_conversion_date) return on;
         if (interest_accrues != note_interest_accrual::to_maturity) {
-            throw invalid_argument_error("interest_accrues = " + std::to_string(static_cast<int>(interest_accrues)) + ": unknown");
+            detail::throw_unknown_enum("interest_accrues", interest_accrues, detail::note_interest_accrual_names);
         }
         require_valid(maturity_date, "convertible_note.maturity_date");
         return on > maturity_date ? maturity_date : on;
@@ -298,8 +296,9 @@ struct convertible_note {
 
     /// The interest accrued from the issue date to accrual_end(@p on), exactly, in money units
     /// (thousandths of the currency unit); throws like years_to() and accrual_end(), and
-    /// invalid_argument_error for a negative rate, an unknown method, day count or (compound
-    /// interest) period, and a maturity date before the issue date when interest stops there.
+    /// invalid_argument_error for a negative rate, an unknown method, day count, interest
+    /// rounding or (compound interest) period, and a maturity date before the issue date when
+    /// interest stops there.
     [[nodiscard]] exact_rational accrued_interest_exact(calendar_date on) const {
         const fraction t = interest_years(on);
         const detail::big_rational p(fraction(principal.units()));
@@ -369,7 +368,8 @@ struct convertible_note {
 
     /// Every problem with the note's own fields, each under @p path (e.g. `notes[0]`): a
     /// principal that is not positive, a maturity on or before the issue date, a negative rate,
-    /// an unknown method, day count, compounding period or interest_accrues,
+    /// an unknown method, day count, compounding period, interest rounding, interest_accrues,
+    /// cap form, pool increase or maturity election (each named by its integer and the names),
     /// a cap that is not positive, a discount below 0% or at 100% or more, a threshold that is not
     /// positive, an empty holder id, an invalid date; maturity and change-of-control terms that
     /// do not hold together (a valuation that is not positive, no class named, a multiple that
@@ -432,17 +432,18 @@ struct convertible_note {
             }
         }
         if (!detail::known(period)) {
-            out.push_back({path.member("period"), std::to_string(static_cast<int>(period)), std::string(detail::compounding_period_rule)});
+            detail::add_problem(out, path.member("period"), detail::enum_integer(period),
+                                detail::enum_rule(detail::compounding_period_names, 4));
         }
-        if (!detail::known(method)) {
-            out.push_back({path.member("method"), std::to_string(static_cast<int>(method)), std::string(detail::interest_method_rule)});
-        }
-        if (!detail::known(day_count)) {
-            out.push_back({path.member("day_count"), std::to_string(static_cast<int>(day_count)), std::string(detail::note_day_count_rule)});
-        }
-        if (interest_accrues != note_interest_accrual::to_conversion_date && interest_accrues != note_interest_accrual::to_maturity) {
-            out.push_back({path.member("interest_accrues"), std::to_string(static_cast<int>(interest_accrues)),
-                           "must be to the conversion date or to maturity"});
+        detail::check_known_enum(out, path.member("method"), method, detail::interest_method_names);
+        detail::check_known_enum(out, path.member("day_count"), day_count, detail::note_day_count_names);
+        detail::check_known_enum(out, path.member("interest_rounding"), interest_rounding, detail::rounding_names);
+        detail::check_known_enum(out, path.member("interest_accrues"), interest_accrues, detail::note_interest_accrual_names);
+        detail::check_known_enum(out, path.member("cap_form"), cap_form, detail::safe_form_names);
+        detail::check_known_enum(out, path.member("pool_increase"), pool_increase, detail::pool_increase_names);
+        if (at_maturity) {
+            detail::check_known_enum(out, path.member("at_maturity").member("elected_by"), at_maturity->elected_by,
+                                     detail::note_party_names);
         }
         return out;
     }
@@ -454,18 +455,13 @@ private:
         if (annual_rate.sign() < 0) {
             throw invalid_argument_error("annual_rate = " + annual_rate.to_string() + ": must not be negative");
         }
-        if (!detail::known(method)) {
-            throw invalid_argument_error("method = " + std::to_string(static_cast<int>(method)) + ": " +
-                                         std::string(detail::interest_method_rule));
-        }
+        detail::require_known_enum("method", method, detail::interest_method_names);
         if (method == interest_method::compound && !detail::known(period)) {
-            throw invalid_argument_error("period = " + std::to_string(static_cast<int>(period)) + ": " +
-                                         std::string(detail::compounding_period_rule));
+            throw invalid_argument_error(detail::concat({"period = ", detail::enum_integer(period), ": ",
+                                                         detail::enum_rule(detail::compounding_period_names, 4)}));
         }
-        if (!detail::known(day_count)) {
-            throw invalid_argument_error("day_count = " + std::to_string(static_cast<int>(day_count)) + ": " +
-                                         std::string(detail::note_day_count_rule));
-        }
+        detail::require_known_enum("day_count", day_count, detail::note_day_count_names);
+        detail::require_known_enum("interest_rounding", interest_rounding, detail::rounding_names);
         const calendar_date end = accrual_end(on);
         if (end != on) {  // interest stops at maturity: a maturity before issue is the note's error, not on's
             require_valid(issue_date, "convertible_note.issue_date");
