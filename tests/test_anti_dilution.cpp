@@ -798,6 +798,25 @@ TEST_CASE("a negative exempted consideration and an unknown method are reported"
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field.json_pointer() == "/protections/0/method");
     CHECK(r.problems[0].value == "9");
+    CHECK(r.problems[0].rule == "must be none, broad_based_weighted_average, narrow_based_weighted_average or full_ratchet");
+}
+
+TEST_CASE("roundings outside the enumeration are reported by validate() and try_adjust(), not computed") {
+    // Regression: validate() accepted an unknown CP2 or share rounding; try_adjust() then threw
+    // from deep in the arithmetic (or truncated), naming no field.
+    const cap_table t = gust_company();
+    const std::string rule =
+        "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    anti_dilution a = both_broad();
+    a.conversion_price_rounded(4, static_cast<rounding>(8)).shares_rounded(static_cast<rounding>(-1));
+    const std::vector<diagnostic> expected = {
+        {field_path("conversion_price_rounding").member("mode"), "8", rule},
+        {field_path("share_rounding"), "-1", rule},
+    };
+    CHECK(a.validate(t, gust_series_c()) == expected);
+    const anti_dilution_result r = a.try_adjust(t, gust_series_c());
+    CHECK(r.problems == expected);
+    CHECK_THROWS_AS((void)a.adjust(t, gust_series_c()), validation_error);
 }
 
 // Properties on random companies and down rounds (seeded, exact): CP2 is the NVCA form

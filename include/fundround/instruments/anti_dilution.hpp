@@ -24,6 +24,7 @@
 #include <fundround/company/pricing.hpp>
 #include <fundround/company/share_class.hpp>
 #include <fundround/detail/bigint.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -62,6 +63,12 @@ enum class anti_dilution_method {
     }
     return "unknown";
 }
+
+namespace detail {
+/// anti_dilution_method's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view anti_dilution_method_names[] = {"none", "broad_based_weighted_average",
+                                                                  "narrow_based_weighted_average", "full_ratchet"};
+}  // namespace detail
 
 /// The broad base of the NVCA model charter: `A` = "Common Stock outstanding", treating as
 /// outstanding the common issuable on exercise of options outstanding and on conversion of
@@ -695,16 +702,17 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
         out.push_back({field_path("conversion_price_rounding").member("decimals"), std::to_string(precision_->decimals),
                        "must be from 0 to " + std::to_string(price_precision::max_decimals)});
     }
+    if (precision_) {
+        detail::check_known_enum(out, field_path("conversion_price_rounding").member("mode"), precision_->mode,
+                                 detail::rounding_names);
+    }
+    detail::check_known_enum(out, field_path("share_rounding"), share_mode_, detail::rounding_names);
     std::map<std::string_view, std::size_t> first_terms;  // each series' first terms, for the repeats
     for (std::size_t i = 0; i < terms_.size(); ++i) {
         const anti_dilution_terms& t = terms_[i];
         const field_path at = field_path("protections").index(i, t.series);
-        if (t.method != anti_dilution_method::none && t.method != anti_dilution_method::broad_based_weighted_average &&
-            t.method != anti_dilution_method::narrow_based_weighted_average && t.method != anti_dilution_method::full_ratchet) {
-            // An enum value cast from an integer outside the four methods.
-            out.push_back({at.member("method"), std::to_string(static_cast<int>(t.method)),
-                           "must be none, broad_based_weighted_average, narrow_based_weighted_average or full_ratchet"});
-        }
+        // An enum value cast from an integer outside the four methods.
+        detail::check_known_enum(out, at.member("method"), t.method, detail::anti_dilution_method_names);
         const auto c = before.class_index(t.series);
         if (!c) {
             out.push_back({at.member("series"), detail::quoted_text(t.series),
