@@ -2545,4 +2545,49 @@ TEST_CASE("1984vc cap-table README round on YC's form with exact prices: the SAF
     check_reconciles(r);
 }
 
+TEST_CASE("conversion_round: convention, roundings, pool placement and basis outside their enumerations are problems") {
+    // Regression: validate() accepted them and the solve computed with them: an unknown
+    // convention as conversion_shares_in_pre_money, an unknown placement as post-money.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("ada", "Ada"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(500'000)})
+                            .holding(holder_id("ada"), "Common", sh(9'500'000))
+                            .build();
+    const auto round = [] {
+        return conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+            .pre_money(16_M)
+            .invest(holder_id("lead"), 4_M)
+            .add_holder(holder::investor("lead", "Lead"))
+            .add_holder(holder::investor("a", "Angel A"))
+            .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1));
+    };
+    CHECK(round().validate(t).empty());
+    conversion_round r = round();
+    r.option_pool(fraction(1, 10), static_cast<pool_placement>(5), "Plan", static_cast<pool_target_basis>(2))
+        .convention(static_cast<conversion_pricing>(3))
+        .price_rounded(4, static_cast<rounding>(8))
+        .conversion_price_rounded(4, static_cast<rounding>(9))
+        .conversion_shares_rounded(static_cast<rounding>(-1))
+        .shares_rounded(static_cast<rounding>(10))
+        .pool_rounded(static_cast<rounding>(11))
+        .cash_rounded(static_cast<rounding>(12));
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    const std::vector<diagnostic> expected = {
+        {field_path("price_rounding").member("mode"), "8", rule},
+        {field_path("conversion_price_rounding").member("mode"), "9", rule},
+        {field_path("convention"), "3",
+         "must be conversion_shares_in_pre_money, conversion_shares_not_in_pre_money or dollars_invested"},
+        {field_path("conversion_share_rounding"), "-1", rule},
+        {field_path("share_rounding"), "10", rule},
+        {field_path("pool_rounding"), "11", rule},
+        {field_path("cash_rounding"), "12", rule},
+        {field_path("option_pool").member("placement"), "5", "must be pre_money or post_money"},
+        {field_path("option_pool").member("basis"), "2", "must be includes_existing_pool or new_shares_only"},
+    };
+    CHECK(r.validate(t) == expected);
+    CHECK(r.try_solve(t).problems == expected);
+    CHECK_THROWS_AS((void)r.apply_to(t), validation_error);
+}
+
 }  // namespace test_conversion

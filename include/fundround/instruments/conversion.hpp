@@ -32,6 +32,7 @@
 #include <fundround/company/share_class.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
@@ -70,6 +71,12 @@ enum class conversion_pricing {
     /// "dollars-invested method").
     dollars_invested,
 };
+
+namespace detail {
+/// conversion_pricing's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view conversion_pricing_names[] = {"conversion_shares_in_pre_money",
+                                                                "conversion_shares_not_in_pre_money", "dollars_invested"};
+}  // namespace detail
 
 /// The convention's name, e.g. "conversion shares in the pre-money".
 [[nodiscard]] constexpr std::string_view to_string(conversion_pricing c) noexcept {
@@ -1061,7 +1068,16 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
             out.push_back({field_path(what).member("decimals"), std::to_string((*p)->decimals),
                            "must be from 0 to " + std::to_string(price_precision::max_decimals)});
         }
+        if (*p) detail::check_known_enum(out, field_path(what).member("mode"), (*p)->mode, detail::rounding_names);
     }
+    // Values cast from integers outside the enumerations: nothing is computed with them.
+    detail::check_known_enum(out, field_path("convention"), convention_, detail::conversion_pricing_names);
+    detail::check_known_enum(out, field_path("conversion_share_rounding"), conversion_share_mode_, detail::rounding_names);
+    detail::check_known_enum(out, field_path("share_rounding"), share_mode_, detail::rounding_names);
+    detail::check_known_enum(out, field_path("pool_rounding"), pool_mode_, detail::rounding_names);
+    if (cash_mode_) detail::check_known_enum(out, field_path("cash_rounding"), *cash_mode_, detail::rounding_names);
+    detail::check_known_enum(out, field_path("option_pool").member("placement"), placement_, detail::pool_placement_names);
+    detail::check_known_enum(out, field_path("option_pool").member("basis"), target_basis_, detail::pool_target_basis_names);
 }
 
 inline void conversion_round::resolve(const cap_table& table, const detail::conv_names& added, money new_money,
