@@ -248,4 +248,26 @@ TEST_CASE("note events report every problem at once") {
     CHECK(m.validate().back().rule == "lists no amount: name a multiple, principal plus interest or conversion at the cap");
 }
 
+TEST_CASE("note events: a choice or a rounding outside its enumeration is listed, not computed") {
+    // Regression: note_at_maturity() computed an unknown choice as a conversion, and both events
+    // rounded shares and amounts under an unknown mode (truncating, or naming no field).
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    convertible_note n = bridge();
+    n.at_maturity = note_maturity_terms{5_M, "Common", note_party::holder};
+    n.at_change_of_control = note_change_of_control_terms{fraction(2), true, true};
+    CHECK(to_string(static_cast<maturity_outcome>(2)) == "unknown");
+    CHECK_THROWS_WITH_AS((void)note_at_maturity(n, static_cast<maturity_outcome>(2), share_count(10'000'000)),
+                         "convertible note at maturity: 1 problem\n  - choice = 2: must be conversion or repayment", validation_error);
+    CHECK_THROWS_WITH_AS((void)note_at_maturity(n, maturity_outcome::conversion, share_count(10'000'000), static_cast<rounding>(8)),
+                         ("convertible note at maturity: 1 problem\n  - share_rounding = 8: " + rule).c_str(), validation_error);
+    try {
+        (void)note_at_change_of_control(n, year{2025} / 1 / 1, share_count(10'000'000), fraction(1'500), static_cast<rounding>(-1),
+                                        static_cast<rounding>(9));
+        FAIL("no validation_error");
+    } catch (const validation_error& e) {
+        const std::vector<diagnostic> expected = {{field_path("share_rounding"), "-1", rule}, {field_path("amount_rounding"), "9", rule}};
+        CHECK(e.problems() == expected);
+    }
+}
+
 }  // namespace test_note_events

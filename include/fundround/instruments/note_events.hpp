@@ -17,6 +17,7 @@
 #include <fundround/analysis/discount.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -58,9 +59,14 @@ enum class maturity_outcome {
     repayment,   ///< Repay principal plus accrued interest.
 };
 
-/// "conversion" or "repayment".
+namespace detail {
+/// maturity_outcome's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view maturity_outcome_names[] = {"conversion", "repayment"};
+}  // namespace detail
+
+/// "conversion" or "repayment" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(maturity_outcome o) noexcept {
-    return o == maturity_outcome::conversion ? "conversion" : "repayment";
+    return detail::enum_name(o, detail::maturity_outcome_names);
 }
 
 /// A note at its maturity date.
@@ -84,11 +90,14 @@ struct note_maturity_result {
 /// at_maturity.conversion_valuation over @p capitalization (fully diluted shares just before the
 /// conversion, the note excluded) into at_maturity.share_class, shares rounded by @p share_rounding.
 /// Throws validation_error listing every problem: the note's own, no maturity term, conversion
-/// elected without a stated valuation, a capitalization that is not positive.
+/// elected without a stated valuation, a capitalization that is not positive, a choice or a
+/// rounding outside its enumeration.
 [[nodiscard]] inline note_maturity_result note_at_maturity(const convertible_note& n, maturity_outcome choice,
                                                            share_count capitalization = share_count(),
                                                            rounding share_rounding = rounding::floor) {
     std::vector<diagnostic> problems = n.validate();
+    detail::check_known_enum(problems, field_path("choice"), choice, detail::maturity_outcome_names);
+    detail::check_known_enum(problems, field_path("share_rounding"), share_rounding, detail::rounding_names);
     if (!n.at_maturity) {
         problems.push_back({field_path("note").member("at_maturity"), "", "state the maturity terms (who elects, the conversion valuation and class)"});
     } else if (choice == maturity_outcome::conversion) {
@@ -170,12 +179,15 @@ struct note_change_of_control_result {
 /// values them at @p proceeds_per_share_units (money units a share, exact); shares rounded by
 /// @p share_rounding, amounts by @p amount_rounding. Throws validation_error listing every
 /// problem: the note's own, no change-of-control term, the event before the issue date, a
-/// capitalization or proceeds per share that is not positive when conversion is listed.
+/// capitalization or proceeds per share that is not positive when conversion is listed, a
+/// rounding outside its enumeration.
 [[nodiscard]] inline note_change_of_control_result note_at_change_of_control(
     const convertible_note& n, calendar_date on, share_count capitalization = share_count(),
     const fraction& proceeds_per_share_units = fraction(), rounding share_rounding = rounding::floor,
     rounding amount_rounding = rounding::half_even) {
     std::vector<diagnostic> problems = n.validate();
+    detail::check_known_enum(problems, field_path("share_rounding"), share_rounding, detail::rounding_names);
+    detail::check_known_enum(problems, field_path("amount_rounding"), amount_rounding, detail::rounding_names);
     if (!n.at_change_of_control) {
         problems.push_back({field_path("note").member("at_change_of_control"), "", "state what the note receives at a change of control"});
     } else if (n.at_change_of_control->conversion_at_cap) {
