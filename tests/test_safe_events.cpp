@@ -562,4 +562,28 @@ TEST_CASE("liquidity event: a cap-and-discount SAFE's liquidity price is the cap
     CHECK(r.payouts[0].paid == 500'000_usd);
 }
 
+TEST_CASE("safe_liquidity_payouts: roundings and SAFE terms outside their enumerations are listed, not computed") {
+    // Regression: an unknown share or amount rounding was used (truncating), an unknown SAFE form
+    // was left out of the post-money SAFEs' sum but priced off L like one; to_string() of an
+    // unknown choice said "conversion".
+    const std::string rule = "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    std::vector<safe> safes{safe::post_money_cap(holder_id("angel"), 1_M, 10_M, year{2024} / 1 / 1)};
+    safes[0].form = static_cast<safe_form>(4);
+    liquidity_terms t = event(9'000'000, 2'000);
+    t.share_rounding = static_cast<rounding>(8);
+    t.amount_rounding = static_cast<rounding>(-1);
+    try {
+        (void)safe_liquidity_payouts(safes, t);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        const std::vector<diagnostic> expected = {
+            {field_path("safes").index(0, "angel").member("form"), "4", "must be post_money or pre_money"},
+            {field_path("terms").member("share_rounding"), "8", rule},
+            {field_path("terms").member("amount_rounding"), "-1", rule},
+        };
+        CHECK(e.problems() == expected);
+    }
+    CHECK(to_string(static_cast<liquidity_choice>(2)) == "unknown");
+}
+
 }  // namespace test_safe_events

@@ -33,6 +33,7 @@
 #include <fundround/company/pro_rata.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/safe.hpp>
@@ -131,9 +132,9 @@ enum class liquidity_choice {
     conversion,  ///< The Conversion Amount: the proceeds on its shares at the liquidity price.
 };
 
-/// "cash-out" or "conversion".
+/// "cash-out" or "conversion" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(liquidity_choice c) noexcept {
-    return c == liquidity_choice::cash_out ? "cash-out" : "conversion";
+    return c == liquidity_choice::cash_out ? "cash-out" : c == liquidity_choice::conversion ? "conversion" : "unknown";
 }
 
 /// The terms of a liquidity event a SAFE meets (change of control, IPO, direct listing).
@@ -245,6 +246,8 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         problems.push_back({field_path("terms").member("base_capitalization"), std::to_string(terms.base_capitalization.value()),
                             "must be positive (shares outstanding as converted plus options outstanding, unissued pool excluded)"});
     }
+    detail::check_known_enum(problems, field_path("terms").member("share_rounding"), terms.share_rounding, detail::rounding_names);
+    detail::check_known_enum(problems, field_path("terms").member("amount_rounding"), terms.amount_rounding, detail::rounding_names);
     if (terms.proceeds_per_share_units.sign() <= 0) {
         problems.push_back({field_path("terms").member("proceeds_per_share_units"), terms.proceeds_per_share_units.to_string(), "must be positive"});
     }
