@@ -521,4 +521,24 @@ TEST_CASE("property: adds up to exactly 1, amount / cap of Q, and conversion_rou
     }
 }
 
+TEST_CASE("as_converted_terms: a method or share rounding outside its enumeration is a problem, not computed") {
+    // Regression: an unknown method was counted at the assumed price (or, with none given, read
+    // as "at_assumed_price needs the assumed price"), an unknown rounding truncated; to_string()
+    // said "at an assumed price".
+    const cap_table t = ten_million();
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("late"), 100'000_usd, 5_M, year{2024} / 6 / 1)};
+    as_converted_terms terms;
+    terms.method = static_cast<as_converted_method>(2);
+    terms.share_rounding = static_cast<rounding>(8);
+    const as_converted_result r = try_fully_diluted_as_converted(t, safes, {}, year{2025} / 1 / 1, terms);
+    const std::vector<diagnostic> expected = {
+        {field_path("terms").member("method"), "2", "must be at_cap or at_assumed_price"},
+        {field_path("terms").member("share_rounding"), "8", "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even"},
+    };
+    CHECK(r.problems == expected);
+    CHECK_THROWS_AS((void)fully_diluted_as_converted(t, safes, {}, year{2025} / 1 / 1, terms), validation_error);
+    CHECK(to_string(terms.method) == "unknown");
+    CHECK(try_fully_diluted_as_converted(t, safes, {}, year{2025} / 1 / 1).ok());
+}
+
 }  // namespace test_as_converted

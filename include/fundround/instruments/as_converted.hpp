@@ -37,6 +37,7 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
@@ -64,10 +65,15 @@ enum class as_converted_method {
     at_assumed_price,  ///< Every instrument at one assumed price per share, caps and discounts ignored.
 };
 
-/// "at cap" or "at an assumed price".
+/// "at cap" or "at an assumed price" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(as_converted_method m) noexcept {
-    return m == as_converted_method::at_cap ? "at cap" : "at an assumed price";
+    return m == as_converted_method::at_cap ? "at cap" : m == as_converted_method::at_assumed_price ? "at an assumed price" : "unknown";
 }
+
+namespace detail {
+/// as_converted_method's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view as_converted_method_names[] = {"at_cap", "at_assumed_price"};
+}  // namespace detail
 
 /// The price an instrument was counted as converted at.
 enum class as_converted_price_basis {
@@ -279,9 +285,13 @@ struct as_converted_item {
     if (terms.price && terms.price->currency() != cur) {
         out.push_back({field_path("terms").member("price"), terms.price->to_string(), "must be in " + to_string(cur) + ", the cap table's currency"});
     }
-    if (!at_cap && !terms.price) {
+    const bool method_known =
+        detail::check_known_enum(out, field_path("terms").member("method"), terms.method, detail::as_converted_method_names);
+    detail::check_known_enum(out, field_path("terms").member("share_rounding"), terms.share_rounding, detail::rounding_names);
+    if (method_known && !at_cap && !terms.price) {
         out.push_back({field_path("terms").member("price"), "", "at_assumed_price needs the assumed price per share"});
     }
+    if (!method_known) return result;  // the instruments' checks depend on the method: nothing is computed with this one
     const auto no_cap = [&](const field_path& p, const std::string& what) {
         out.push_back({p.member("valuation_cap"), "none",
                        what + " converting at cap needs a cap: give a fallback price (as_converted_terms::at_cap(price)) or "
