@@ -7,6 +7,7 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/detail/bigint.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -74,16 +75,12 @@ enum class past_flow_rule {
 
 namespace detail {
 
-inline bool known(day_count c) noexcept {
-    return c == day_count::actual_365_fixed || c == day_count::actual_360 ||
-           c == day_count::thirty_e_360;
-}
-inline bool known(compounding m) noexcept {
-    return m == compounding::simple || m == compounding::annual_with_simple_stub;
-}
-inline bool known(past_flow_rule r) noexcept {
-    return r == past_flow_rule::compound_forward || r == past_flow_rule::reject;
-}
+/// day_count's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view day_count_names[] = {"actual_365_fixed", "actual_360", "thirty_e_360"};
+/// compounding's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view compounding_names[] = {"simple", "annual_with_simple_stub"};
+/// past_flow_rule's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view past_flow_rule_names[] = {"compound_forward", "reject"};
 
 /// Day-count numerator and denominator for from -> to (valid dates; negative if to < from).
 inline std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from, calendar_date to0,
@@ -108,8 +105,7 @@ inline std::pair<std::int64_t, std::int64_t> day_count_parts(calendar_date from,
             return {360 * years + 30 * months + clamp30(to) - clamp30(from), 360};
         }
     }
-    throw invalid_argument_error("day_count = " + std::to_string(static_cast<int>(convention)) +
-                                 ": must be actual_365_fixed, actual_360 or thirty_e_360");
+    throw_unknown_enum("day_count", convention, day_count_names);
 }
 
 }  // namespace detail
@@ -170,8 +166,7 @@ inline big_rational growth_big(const fraction& annual_rate, const fraction& year
             return result.reduce();
         }
     }
-    throw invalid_argument_error("compounding = " + std::to_string(static_cast<int>(method)) +
-                                 ": must be simple or annual_with_simple_stub");
+    throw_unknown_enum("compounding", method, compounding_names);
 }
 
 }  // namespace detail
@@ -395,18 +390,9 @@ public:
             problems.push_back({field_path("valuation_date"), to_string(valuation_date_),
                                 valuation_date_.ok() ? date_rule(valuation_date_) : "must be a valid calendar date"});
         }
-        if (!detail::known(convention_)) {
-            problems.push_back({field_path("convention"), std::to_string(static_cast<int>(convention_)),
-                                "must be actual_365_fixed, actual_360 or thirty_e_360"});
-        }
-        if (!detail::known(method_)) {
-            problems.push_back({field_path("method"), std::to_string(static_cast<int>(method_)),
-                                "must be simple or annual_with_simple_stub"});
-        }
-        if (!detail::known(past_)) {
-            problems.push_back({field_path("past_flows"), std::to_string(static_cast<int>(past_)),
-                                "must be compound_forward or reject"});
-        }
+        detail::check_known_enum(problems, field_path("convention"), convention_, detail::day_count_names);
+        detail::check_known_enum(problems, field_path("method"), method_, detail::compounding_names);
+        detail::check_known_enum(problems, field_path("past_flows"), past_, detail::past_flow_rule_names);
         if (!problems.empty()) throw validation_error("discount_terms", std::move(problems));
     }
 
