@@ -825,4 +825,17 @@ TEST_CASE("write_csv_table: a row cut short is an error, not a short row") {
     CHECK(os.str() == "a,b\r\nonly one,two\r\n");
 }
 
+TEST_CASE("csv: a line ending outside the enumeration is an error naming the field, the integer and the names") {
+    // Regression: it was written as "\n" (anything but crlf), with no problem reported.
+    csv_options opt;
+    opt.line_ending = static_cast<csv_line_ending>(2);
+    REQUIRE(opt.validate().size() == 1);
+    CHECK(opt.validate()[0].message() == "csv_options.line_ending = 2: must be crlf or lf");
+    CHECK_THROWS_WITH_AS((void)investors_csv(fundround_test::reference_round(), opt),
+                         "csv options: 1 problem\n  - csv_options.line_ending = 2: must be crlf or lf", validation_error);
+    CHECK_THROWS_WITH_AS((void)csv_row({"a"}, static_cast<csv_line_ending>(-1)), "line_ending = -1: must be crlf or lf",
+                         invalid_argument_error);
+    CHECK(csv_row({"a"}, csv_line_ending::lf) == "a\n");
+}
+
 }  // namespace test_csv

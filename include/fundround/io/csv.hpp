@@ -27,6 +27,7 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/deal/round.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
@@ -58,6 +59,11 @@ enum class csv_line_ending {
     lf,    ///< "\n", for Unix tools and files kept in git (readers such as pandas take both).
 };
 
+namespace detail {
+/// csv_line_ending's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view csv_line_ending_names[] = {"crlf", "lf"};
+}  // namespace detail
+
 /// Choices for the CSV functions.
 struct csv_options {
     csv_line_ending line_ending = csv_line_ending::crlf;  ///< How rows end.
@@ -75,6 +81,7 @@ struct csv_options {
             detail::add_problem(out, field_path("csv_options"), "decimals", std::to_string(decimals),
                                 "must be between 0 and 60");
         }
+        detail::check_known_enum(out, field_path("csv_options").member("line_ending"), line_ending, detail::csv_line_ending_names);
         return out;
     }
 };
@@ -98,9 +105,11 @@ struct csv_options {
     return out;
 }
 
-/// @p fields as one CSV row, fields quoted as needed, ending in @p ending.
+/// @p fields as one CSV row, fields quoted as needed, ending in @p ending (invalid_argument_error
+/// for a line ending outside the enumeration).
 [[nodiscard]] inline std::string csv_row(const std::vector<std::string>& fields,
                                          csv_line_ending ending = csv_line_ending::crlf) {
+    detail::require_known_enum("line_ending", ending, detail::csv_line_ending_names);
     std::string line;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) line += ',';
