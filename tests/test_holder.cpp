@@ -192,4 +192,13 @@ TEST_CASE("compare_name_keys and name_key_empty agree with holder_name_key") {
     CHECK(detail::name_key_empty(" - . "));
 }
 
+TEST_CASE("validate_holders: a kind outside the enumeration is a problem naming the integer and the names") {
+    // Regression: it was accepted (to_string() gave "unknown", written so into the deal file).
+    const std::vector<holder> hs = {holder::founder("ada", "Ada"), holder(holder_id("x"), "Xavier", static_cast<holder_kind>(5))};
+    const std::vector<diagnostic> d = validate_holders(hs);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message() == "holders[1].kind = 5: must be founder, employee, investor, advisor or other");
+    CHECK(to_string(hs[1].kind()) == "unknown");
+}
+
 }  // namespace test_holder

@@ -1142,4 +1142,14 @@ TEST_CASE("round_builder: property - the schedule is a stable sort by date of th
     }
 }
 
+TEST_CASE("an investor kind outside the enumeration is a problem naming the investor, the integer and the names") {
+    // Regression: it was accepted (to_string() gave "unknown", written so into the deal file).
+    const std::vector<diagnostic> d =
+        valid_base().invest(investor("A", static_cast<investor_kind>(6)), 1_B).invest(investor("B"), 1_B).validate();
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message() == "investors[0] \"A\".kind = 6: must be strategic, financial, sovereign, employee, angel or other");
+    CHECK(to_string(static_cast<investor_kind>(6)) == "unknown");
+    CHECK_FALSE(valid_base().invest(investor("A", static_cast<investor_kind>(-1)), 1_B).try_build().ok());
+}
+
 }  // namespace test_round_builder

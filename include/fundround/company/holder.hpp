@@ -5,6 +5,7 @@
 #define FUNDROUND_COMPANY_HOLDER_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/detail/name_key.hpp>
 
@@ -50,6 +51,11 @@ enum class holder_kind {
     advisor,   ///< An advisor or consultant.
     other,     ///< Anything else.
 };
+
+namespace detail {
+/// holder_kind's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view holder_kind_names[] = {"founder", "employee", "investor", "advisor", "other"};
+}  // namespace detail
 
 /// The kind's name as written in code, e.g. "founder".
 [[nodiscard]] constexpr std::string_view to_string(holder_kind k) noexcept {
@@ -176,6 +182,9 @@ namespace detail {
         if (holder_name_key(holders[i].name()).empty()) {
             out.push_back({name_of(i, "name"), quoted_text(holders[i].name()),
                            "must contain a letter or digit"});
+        }
+        if (!enum_known(holders[i].kind(), holder_kind_names)) {
+            check_known_enum(out, name_of(i, "kind"), holders[i].kind(), holder_kind_names);
         }
     }
     std::vector<std::size_t> order(n);

@@ -23,6 +23,9 @@ enum class investor_kind {
 };
 
 namespace detail {
+/// investor_kind's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view investor_kind_names[] = {"strategic", "financial", "sovereign", "employee", "angel", "other"};
+
 /// The name of @p k ("strategic"), a view of a literal: no string to build.
 [[nodiscard]] constexpr std::string_view kind_name(investor_kind k) noexcept {
     switch (k) {

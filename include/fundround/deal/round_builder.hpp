@@ -8,6 +8,7 @@
 #include <fundround/deal/classify.hpp>
 #include <fundround/deal/condition.hpp>
 #include <fundround/numeric/currency.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/detail/name_key.hpp>
 #include <fundround/deal/investor.hpp>
@@ -154,6 +155,7 @@ private:
         name_empty,               // investor i's name
         name_keyless,             // investor i's name has no letter or digit
         name_duplicate,           // investor i's name (nearly) duplicates investor k's
+        kind_unknown,             // investor i's kind is outside the enumeration
         no_tranches,              // investor i has no tranche
         tranche_currency,         // tranche k of investor i is not in the round's currency
         expected_before_close,    // tranche k of investor i is expected before the close
@@ -216,6 +218,7 @@ private:
         const field_path path = investor_path(i);
         switch (p) {
             case problem::name_empty: detail::add_problem(out, path, "name", "", "must not be empty"); return;
+            case problem::kind_unknown: detail::check_known_enum(out, path.member("kind"), e.who.kind(), detail::investor_kind_names); return;
             case problem::name_keyless:
                 detail::add_problem(out, path, "name", detail::concat({"\"", name, "\""}), "must contain a letter or digit");
                 return;
@@ -298,6 +301,7 @@ private:
         } else if (duplicate_of != i) {  // an exact or a near duplicate (name_key_less() order)
             report(out, problem::name_duplicate, i, duplicate_of);
         }
+        if (!detail::enum_known(e.who.kind(), detail::investor_kind_names)) report(out, problem::kind_unknown, i);
         if (e.tranches.empty()) report(out, problem::no_tranches, i);
         bool summable = true;
         std::int64_t total = 0;  // the tranches' sum so far, in units of the round's currency
