@@ -804,4 +804,38 @@ TEST_CASE("ownership_chart of a chain: one band per round, holders from the roun
     CHECK(fr::to_svg(c).find(">After Seed</text>") != std::string::npos);
 }
 
+TEST_CASE("validate_chart: axis formats, a series style and the bar layout outside their enumerations are problems") {
+    // Regression: they were accepted and drawn as something else (an unknown style as a line).
+    chart c = small_line_chart();
+    REQUIRE(fr::validate_chart(c).empty());
+    c.x_axis.format = static_cast<fr::axis_format>(7);
+    c.y_axis.format = static_cast<fr::axis_format>(200);
+    c.layout = static_cast<fr::bar_layout>(2);
+    c.lines[0].style = static_cast<fr::series_style>(3);
+    std::vector<std::string> messages;
+    for (const fr::diagnostic& d : fr::validate_chart(c)) messages.push_back(d.message());
+    REQUIRE(messages.size() >= 4);
+    CHECK(messages[0] == "x_axis.format = 7: must be number, percent, money, date or category");
+    CHECK(messages[1] == "y_axis.format = 200: must be number, percent, money, date or category");
+    CHECK(messages[2] == "layout = 2: must be grouped or stacked");
+    CHECK(messages[3] == "lines[0].style = 3: must be line, step or stacked_area");
+    CHECK_THROWS_AS((void)fr::to_svg(c), fr::validation_error);
+}
+
+TEST_CASE("schedule_chart and payments_chart: a period or stack outside its enumeration is a validation_error") {
+    // Regression: an unknown period was drawn by year, an unknown stack by status.
+    const fr::funding_round r = reference_round();
+    fr::schedule_chart_options o;
+    o.period = static_cast<fr::chart_period>(2);
+    o.stack = static_cast<fr::schedule_stack>(5);
+    try {
+        (void)fr::schedule_chart(r, o);
+        FAIL("expected validation_error");
+    } catch (const fr::validation_error& e) {
+        REQUIRE(e.problems().size() == 2);
+        CHECK(e.problems()[0].message() == "options.period = 2: must be by_date or by_year");
+        CHECK(e.problems()[1].message() == "options.stack = 5: must be by_investor or by_status");
+    }
+}
+
 }  // namespace test_svg_chart

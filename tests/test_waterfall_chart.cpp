@@ -333,4 +333,23 @@ TEST_CASE("A chart point whose exact payouts overflow: overflow_error naming the
     CHECK(c.lines[1].points.back().y == dollars(2'000'000));
 }
 
+TEST_CASE("payout_chart: choices outside their enumerations are problems naming the field, the integer and the names") {
+    // Regression: an unknown by was drawn per holder, an unknown style and markers passed as
+    // something else (to_string of the series style: "unknown").
+    const waterfall w = venturesouth_capped();
+    payout_chart_options o;
+    o.by = static_cast<payout_chart_by>(2);
+    o.style = static_cast<series_style>(9);
+    o.markers = static_cast<payout_marker_labels>(3);
+    try {
+        (void)payout_chart(w, usd(40'000'000), o);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 3);
+        CHECK(e.problems()[0].message() == "options.by = 2: must be line or holder");
+        CHECK(e.problems()[1].message() == "options.style = 9: must be line, step or stacked_area");
+        CHECK(e.problems()[2].message() == "options.markers = 3: must be brief, descriptions or none");
+    }
+}
+
 }  // namespace test_waterfall_chart

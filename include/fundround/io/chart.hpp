@@ -13,6 +13,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -192,6 +193,15 @@ enum class axis_format : unsigned char {
     }
     return "unknown";
 }
+
+namespace detail {
+/// axis_format's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view axis_format_names[] = {"number", "percent", "money", "date", "category"};
+/// series_style's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view series_style_names[] = {"line", "step", "stacked_area"};
+/// bar_layout's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view bar_layout_names[] = {"grouped", "stacked"};
+}  // namespace detail
 
 /// One axis: its title, how it reads values and whether its range must reach zero.
 struct chart_axis {
@@ -390,6 +400,15 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
     }
     if (c.height < 200 || c.height > 4000) {
         out.push_back({field_path("height"), std::to_string(c.height), "must be between 200 and 4000 pixels"});
+    }
+    // Values cast from integers outside the enumerations: nothing is drawn with them.
+    detail::check_known_enum(out, field_path("x_axis").member("format"), c.x_axis.format, detail::axis_format_names);
+    detail::check_known_enum(out, field_path("y_axis").member("format"), c.y_axis.format, detail::axis_format_names);
+    detail::check_known_enum(out, field_path("layout"), c.layout, detail::bar_layout_names);
+    for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        if (!detail::enum_known(c.lines[i].style, detail::series_style_names)) {
+            detail::check_known_enum(out, field_path("lines").index(i).member("style"), c.lines[i].style, detail::series_style_names);
+        }
     }
     if (c.y_axis.format == axis_format::category) {
         out.push_back({field_path("y_axis").member("format"), "category",

@@ -7,6 +7,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/deal/round.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/deal/schedule.hpp>
 #include <fundround/error.hpp>
 #include <fundround/io/chart.hpp>
@@ -39,6 +40,13 @@ enum class schedule_stack : unsigned char {
     by_investor,  ///< One colour per investor, in round order.
     by_status,    ///< At close, scheduled, conditional.
 };
+
+namespace detail {
+/// chart_period's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view chart_period_names[] = {"by_date", "by_year"};
+/// schedule_stack's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view schedule_stack_names[] = {"by_investor", "by_status"};
+}  // namespace detail
 
 /// Choices for schedule_chart().
 struct schedule_chart_options {
@@ -116,8 +124,15 @@ struct dated_amount {
 /// The disbursement schedule @p s as stacked bars: one bar per date (or per year) with the dated
 /// entries, then one "Undated" bar for the undated (conditional) ones; each bar split by
 /// investor or by status and labelled with its total. Amounts are the entries' amounts (a
-/// fallback tranche's amount if met). Throws validation_error if the schedule has no entry.
+/// fallback tranche's amount if met). Throws validation_error if the schedule has no entry, or
+/// if options.period or options.stack is outside its enumeration.
 [[nodiscard]] inline chart schedule_chart(const disbursement_schedule& s, const schedule_chart_options& options = {}) {
+    {
+        std::vector<diagnostic> problems;
+        detail::check_known_enum(problems, field_path("options").member("period"), options.period, detail::chart_period_names);
+        detail::check_known_enum(problems, field_path("options").member("stack"), options.stack, detail::schedule_stack_names);
+        if (!problems.empty()) throw validation_error("schedule_chart", std::move(problems));
+    }
     std::vector<detail::dated_amount> amounts;
     std::vector<std::string> names;
     if (options.stack == schedule_stack::by_investor) {
@@ -161,9 +176,15 @@ struct dated_amount {
 
 /// The payments of one world (@p t: a round replayed with its milestones) as stacked bars per
 /// date or per year, one colour per investor, each bar labelled with its total, titled @p title.
-/// Throws validation_error if nothing is paid in that world.
+/// Throws validation_error if nothing is paid in that world, or if @p period is outside its
+/// enumeration.
 [[nodiscard]] inline chart payments_chart(const round_timeline& t, std::string title,
                                           chart_period period = chart_period::by_date) {
+    if (!detail::enum_known(period, detail::chart_period_names)) {
+        std::vector<diagnostic> problems;
+        detail::check_known_enum(problems, field_path("period"), period, detail::chart_period_names);
+        throw validation_error("payments_chart", std::move(problems));
+    }
     std::vector<detail::dated_amount> amounts;
     for (const payment& p : t.payments()) amounts.push_back({true, p.date, p.investor_index, p.amount});
     if (amounts.empty()) {

@@ -7,6 +7,7 @@
 #define FUNDROUND_IO_WATERFALL_CHART_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/io/chart.hpp>
@@ -44,6 +45,13 @@ enum class payout_marker_labels : unsigned char {
     descriptions,  ///< The events' full descriptions (waterfall_event::description), joined by "; ".
     none,          ///< Dashed lines without labels.
 };
+
+namespace detail {
+/// payout_chart_by's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view payout_chart_by_names[] = {"line", "holder"};
+/// payout_marker_labels' names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view payout_marker_labels_names[] = {"brief", "descriptions", "none"};
+}  // namespace detail
 
 /// The choices of payout_chart(), each with a default.
 struct payout_chart_options {
@@ -94,7 +102,7 @@ struct payout_chart_options {
 namespace detail {
 
 /// The problems of payout_chart()'s @p max_exit (in currency @p c, positive) and @p options
-/// (not series_style::step).
+/// (not series_style::step; each choice one of its enumeration's values).
 [[nodiscard]] inline std::vector<diagnostic> payout_chart_problems(currency c, money max_exit,
                                                                    const payout_chart_options& options) {
     std::vector<diagnostic> problems;
@@ -104,10 +112,14 @@ namespace detail {
     } else if (max_exit.units() <= 0) {
         problems.push_back({field_path("max_exit"), format_full(max_exit), "must be positive"});
     }
+    detail::check_known_enum(problems, field_path("options").member("by"), options.by, detail::payout_chart_by_names);
     if (options.style == series_style::step) {
         problems.push_back({field_path("options").member("style"), "step",
                             "must be line or stacked_area: a payout is piecewise linear, not a step"});
+    } else {
+        detail::check_known_enum(problems, field_path("options").member("style"), options.style, detail::series_style_names);
     }
+    detail::check_known_enum(problems, field_path("options").member("markers"), options.markers, detail::payout_marker_labels_names);
     return problems;
 }
 
