@@ -701,4 +701,21 @@ TEST_CASE("Property: in the stage of any exit, no SAFE gains by switching (its s
     CHECK(switches > 500);
 }
 
+TEST_CASE("outstanding_instrument_terms: roundings outside the enumeration are listed with the other problems") {
+    // Regression: they were used (truncating, or throwing "rounding = 8" without the field).
+    const cap_table table = founder_only(1'000'000);
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("f"), usd(1'000), usd(1'000'000), ymd(2025, 1, 1))};
+    outstanding_instrument_terms terms;
+    terms.share_rounding = static_cast<rounding>(8);
+    terms.amount_rounding = static_cast<rounding>(-1);
+    std::vector<std::string> messages;
+    try {
+        (void)outstanding_instruments(table, safes, {}, ymd(2026, 1, 1), terms);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        for (const diagnostic& d : e.problems()) messages.push_back(d.message());
+    }
+    CHECK(messages == std::vector<std::string>{"terms.share_rounding = 8: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even", "terms.amount_rounding = -1: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even"});
+}
+
 }  // namespace test_outstanding_instruments

@@ -81,6 +81,7 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/instruments/convertible_note.hpp>
@@ -122,9 +123,9 @@ enum class outstanding_kind {
     note,  ///< A convertible note.
 };
 
-/// "SAFE" or "note".
+/// "SAFE" or "note" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(outstanding_kind k) noexcept {
-    return k == outstanding_kind::safe ? "SAFE" : "note";
+    return k == outstanding_kind::safe ? "SAFE" : k == outstanding_kind::note ? "note" : "unknown";
 }
 
 /// One SAFE or note outstanding at the exit, with what its waterfall line is derived from.
@@ -317,7 +318,7 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
 /// seniorities and roundings: cash-out amounts, conversion bases and caps (an MFN SAFE's from
 /// the later SAFEs), lines named after their holders. Throws validation_error listing every
 /// problem: an invalid SAFE or note, a holder not on the table, another currency, a missing or
-/// early exit date.
+/// early exit date, a rounding outside its enumeration.
 [[nodiscard]] inline std::vector<outstanding_instrument> outstanding_instruments(
     const cap_table& table, const std::vector<safe>& safes, const std::vector<convertible_note>& notes,
     const std::optional<calendar_date>& exit_date, const outstanding_instrument_terms& terms = {}) {
@@ -346,6 +347,8 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
                                 "is before " + which + "'s issue date " + to_string(notes[i].issue_date)});
         }
     }
+    detail::check_known_enum(problems, field_path("terms").member("share_rounding"), terms.share_rounding, detail::rounding_names);
+    detail::check_known_enum(problems, field_path("terms").member("amount_rounding"), terms.amount_rounding, detail::rounding_names);
     if (!problems.empty()) throw validation_error("SAFEs and notes at the exit", std::move(problems));
 
     // Seniority: SAFEs on par with the most junior preferred class, notes above the most senior.
