@@ -365,4 +365,16 @@ TEST_CASE("pro rata property: a priced round with the rights exercised keeps eac
     CHECK(checked >= 20);
 }
 
+TEST_CASE("pro_rata_rights: a rounding mode outside the enumeration is a problem naming it") {
+    // Regression: entitlements were rounded under it by truncation (or threw without the field).
+    const cap_table t = seed_table();
+    try {
+        (void)pro_rata_rights(t, {holder_id("vc")}, sh(1'003), fully_diluted_basis::full(), static_cast<rounding>(8));
+        FAIL("no validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].message() == "mode = 8: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even");
+    }
+}
+
 }  // namespace test_pro_rata

@@ -8,6 +8,7 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/rounding.hpp>
@@ -76,7 +77,8 @@ private:
 /// a term of the investors' rights agreement: the NVCA model counts common as converted plus
 /// options and warrants outstanding (fully_diluted_basis::issued_and_granted() with warrants).
 /// Throws validation_error listing every problem: an unknown or repeated holder, new shares that
-/// are not positive, a fully diluted total of 0, or rounded entitlements summing past new_shares;
+/// are not positive, a fully diluted total of 0, a mode outside the enumeration, or rounded
+/// entitlements summing past new_shares;
 /// under rounding::exact, inexact_error naming the first holder whose entitlement is not whole
 /// (as priced_round_terms::solve() names an inexact figure).
 [[nodiscard]] inline pro_rata_offer pro_rata_rights(const cap_table& table, const std::vector<holder_id>& with_right,
@@ -106,6 +108,7 @@ private:
         seen[*h] = true;
         index[i] = *h;
     }
+    detail::check_known_enum(problems, field_path("mode"), mode, detail::rounding_names);
     if (!problems.empty()) throw validation_error("pro-rata rights", std::move(problems));
     pro_rata_offer offer;
     offer.basis_ = basis;
