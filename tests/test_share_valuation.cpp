@@ -189,4 +189,13 @@ TEST_CASE("check_share_valuations: every problem against the cap table at once")
           std::vector<std::string>{"valuations[0].price = €0.000010: must be in USD, the cap table's currency"});
 }
 
+TEST_CASE("share_valuation: a type outside the enumeration is a problem; to_string() says \"unknown\"") {
+    // Regression: it was accepted and described as a 409A valuation.
+    share_valuation v = common_409a(250, ymd(2024, 5, 15));
+    v.type = static_cast<share_valuation_type>(1);
+    CHECK(to_string(v.type) == "unknown");
+    CHECK(messages(v.validate(field_path("valuations").index(3))) ==
+          std::vector<std::string>{"valuations[3].type = 1: must be section_409a"});
+}
+
 }  // namespace test_share_valuation

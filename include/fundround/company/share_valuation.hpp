@@ -7,6 +7,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/shares.hpp>
@@ -28,13 +29,18 @@ enum class share_valuation_type {
     section_409a,  ///< A US IRC section 409A valuation: the fair market value of the class's shares (the floor for option strikes).
 };
 
-/// "409A".
+/// "409A" ("unknown" outside the enumeration).
 [[nodiscard]] constexpr std::string_view to_string(share_valuation_type t) noexcept {
     switch (t) {
         case share_valuation_type::section_409a: return "409A";
     }
-    return "409A";
+    return "unknown";
 }
+
+namespace detail {
+/// share_valuation_type's names as written in code, in order (detail/enum_check.hpp).
+inline constexpr std::string_view share_valuation_type_names[] = {"section_409a"};
+}  // namespace detail
 
 namespace detail {
 
@@ -67,10 +73,14 @@ struct share_valuation {
     std::optional<calendar_date> stockholder_approval_date;  ///< When the stockholders approved it, if stated.
 
     /// Problems of the valuation on its own, each at a member of @p at: the class must be named,
-    /// and stockholders approve on or after the board. (A board may adopt a valuation effective
-    /// earlier or later than its approval: the dates are not compared with the effective date.)
+    /// and stockholders approve on or after the board, the type is one of the enumeration's. (A
+    /// board may adopt a valuation effective earlier or later than its approval: the dates are
+    /// not compared with the effective date.)
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& at = {}) const {
-        return detail::share_valuation_problems(share_class, board_approval_date, stockholder_approval_date, at);
+        std::vector<diagnostic> out =
+            detail::share_valuation_problems(share_class, board_approval_date, stockholder_approval_date, at);
+        detail::check_known_enum(out, at.member("type"), type, detail::share_valuation_type_names);
+        return out;
     }
 
     /// "409A valuation of Common: $0.2500 per share from 2024-05-15" (the price as
