@@ -400,4 +400,20 @@ TEST_CASE("secondary property: no new shares; class totals, the fully diluted co
     }
 }
 
+TEST_CASE("secondary: a consideration or mark rounding outside the enumeration is refused by name") {
+    // Regression: the consideration was rounded under it by truncation; implied_valuation named
+    // "rounding", not its parameter.
+    const cap_table t = reference_company();
+    const price_per_share price(500_B, sh(5'000'000'000));
+    const secondary_result r = secondary_sale("October secondary", price)
+                                   .new_buyer(holder::investor("buyer", "Secondary buyer"))
+                                   .transfer(holder_id("existing"), holder_id("buyer"), "Common", sh(10'000'000))
+                                   .consideration_rounding(static_cast<rounding>(8))
+                                   .try_apply(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() == "consideration_rounding = 8: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even");
+    CHECK_THROWS_WITH_AS((void)implied_valuation(t, price, fully_diluted_basis::full(), static_cast<rounding>(-1)),
+                         "mode = -1: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even", invalid_argument_error);
+}
+
 }  // namespace test_secondary

@@ -8,6 +8,7 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/enum_check.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/allocation.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -48,11 +49,12 @@ struct valuation_mark {
 
 /// The mark @p price sets on @p table: @p price x the fully diluted count on @p basis, rounded to
 /// a money unit by @p mode. Throws currency_mismatch_error if the price is not in the table's
-/// currency, invalid_argument_error if the count is 0, overflow_error naming the price, the count
-/// and the basis if the value does not fit the amount range.
+/// currency, invalid_argument_error if the count is 0 or @p mode is outside the enumeration,
+/// overflow_error naming the price, the count and the basis if the value does not fit the amount range.
 [[nodiscard]] inline valuation_mark implied_valuation(const cap_table& table, const price_per_share& price,
                                                       const fully_diluted_basis& basis,
                                                       rounding mode = rounding::half_even) {
+    detail::require_known_enum("mode", mode, detail::rounding_names);
     if (price.currency() != table.currency()) {
         throw currency_mismatch_error("implied_valuation: price in " + to_string(price.currency()) +
                                       ", cap table in " + to_string(table.currency()));
@@ -185,6 +187,7 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
                                                         ", the cap table's currency"});
     }
     if (transfers_.empty()) out.push_back({field_path(std::string(list)), "", "at least one transfer is required"});
+    const bool cash_mode_known = detail::check_known_enum(out, field_path("consideration_rounding"), cash_mode_, detail::rounding_names);
     // The table with the new buyers added: validates them against the holders (ids, near-duplicate names).
     cap_table_builder builder(before);
     for (const holder& h : buyers_) builder.add(h);
@@ -259,7 +262,7 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
                                "the buyer's holding overflows 64 bits"});
             }
         }
-        if (price_.currency() == before.currency()) {
+        if (price_.currency() == before.currency() && cash_mode_known) {
             // The consideration is a money amount: one that does not fit 64 bits is a problem of
             // this transfer (and the sum's, of the list), reported with the others, not thrown.
             try {
