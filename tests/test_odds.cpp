@@ -912,4 +912,12 @@ TEST_CASE("odds: thousands of tranches on a few milestones are merged, exact aga
     }
 }
 
+TEST_CASE("odds: a rounding mode outside the enumeration is refused, also where nothing rounds") {
+    // Regression: standard_error() rounded under it like floor (its switch fell through); here
+    // the standard error is exactly 0, so nothing rounds at all.
+    const round_odds mc = simulate_odds(reference_round(), milestone_odds().set("certain conditions", fraction(1)), {10, 5});
+    CHECK_THROWS_WITH_AS((void)mc.standard_error(static_cast<rounding>(8)), "rounding = 8: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)mc.expected_post_money(static_cast<rounding>(-1)), "rounding = -1: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even", invalid_argument_error);
+}
+
 }  // namespace test_odds
