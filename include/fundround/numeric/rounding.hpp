@@ -8,7 +8,8 @@
 
 FUNDROUND_BEGIN_NAMESPACE
 
-/// How a quotient that is not a whole number of units becomes one.
+/// How a quotient that is not a whole number of units becomes one. A value outside these (a cast
+/// integer) throws invalid_argument_error wherever a mode is used, or is a problem of validate().
 enum class rounding {
     exact,                ///< Throw inexact_error if any rounding would be needed.
     toward_zero,          ///< Truncate: 2.7 -> 2, -2.7 -> -2.
