@@ -170,6 +170,15 @@ fundround_cli_test(invalid_new_investor_same_name 1 ARGS captable new_investor_s
 fundround_cli_test(usage_unknown_command 2 ARGS payout small_company.json)
 fundround_cli_test(usage_no_command 2 ARGS)
 fundround_cli_test(usage_exit_date_for_notes 2 ARGS waterfall safes_and_notes.json --exit 10M)
+# What --exit-date is needed for, every problem at once and named by the option: a class's
+# cumulative dividends and a note's interest accrue to it, from their start (regression: the
+# class's was exit 4 "exit_date: is required" alone, the note's "accrual date = ...: is before").
+# Every problem with a command's options at once (regression: --steps, --samples and --seed were
+# reported alone, before --exit, --exit-date and --p were read).
+fundround_cli_test(usage_waterfall_options_at_once 2 ARGS waterfall small_company.json --exit 12x,0..1M --exit-date 2026-02-30 --steps 0)
+fundround_cli_test(usage_odds_options_at_once 2 ARGS odds reference_round.json --p "certain conditions=1.5" --samples 1 --seed x)
+fundround_cli_test(usage_exit_date_for_dividends 2 ARGS waterfall dividends_and_note.json --exit 5M)
+fundround_cli_test(usage_exit_date_too_early 2 ARGS waterfall dividends_and_note.json --exit 5M --exit-date 2020-01-01)
 fundround_cli_test(usage_unknown_option 2 ARGS report small_company.json --bogus)
 fundround_cli_test(usage_missing_option 2 ARGS schedule small_company.json)
 fundround_cli_test(usage_bad_to 2 ARGS convert small_company.json --to xml)

@@ -263,6 +263,12 @@ public:
     void problem(const std::string& option, const std::string& text, const std::string& rule) {
         reader_.report(fr::field_path(option), "\"" + visible(text) + "\"", rule);
     }
+    /// Records the problems the command line found (main.cpp's whole-number options).
+    void add(const std::vector<option_problem>& found) {
+        for (const option_problem& p : found) reader_.report(fr::field_path(p.option), p.value, p.rule);
+    }
+    /// Records that @p option is required, for @p why.
+    void required(const std::string& option, const std::string& why) { reader_.report(fr::field_path(option), "", why); }
     /// Fails with exit_usage listing every problem, if there is any.
     void check(const streams& io) const {
         if (!reader_.ok()) fail_options(io, reader_.problems());
@@ -814,9 +820,11 @@ std::vector<std::string> exit_items(const std::vector<std::string>& args) {
 }
 
 /// The exit values of @p rq, in increasing order without repeats: each amount, each range split
-/// in equal steps of whole mills (a range that does not split so is a problem, never rounded).
-std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, const streams& io) {
-    option_reader options;
+/// in equal steps of whole mills (a range that does not split so is a problem, never rounded);
+/// problems recorded in @p options (not checked here: the caller reports them with the others).
+std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, option_reader& options) {
+    // --steps with a problem of its own (main.cpp) is not used to split a range.
+    const bool steps_bad = !rq.option_problems.empty();
     const int steps = rq.steps.value_or(4);
     bool any_range = false;
     std::vector<fr::money> out;
@@ -841,6 +849,7 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
             continue;
         }
         const fr::money::rep span = high->units() - low->units();
+        if (steps_bad) continue;
         if (span % steps != 0) {
             options.problem("--exit", item,
                             "does not split into " + std::to_string(steps) +
@@ -854,7 +863,6 @@ std::vector<fr::money> exit_values(const waterfall_request& rq, fr::currency c, 
     if (rq.steps && !any_range) {
         options.problem("--steps", std::to_string(*rq.steps), "applies to a range LOW..HIGH in --exit; there is none");
     }
-    options.check(io);
     // Columns in increasing order, each exit value once.
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -927,10 +935,6 @@ void write_payout_svg(const Waterfall& w, const std::vector<fr::money>& exits, c
 
 /// `waterfall`: the payouts at the exit values on the chosen cap table, the breakpoints, the chart.
 void waterfall(const fr::deal_file* given, const waterfall_request& rq, const streams& io) {
-    option_reader options;
-    std::optional<fr::calendar_date> exit_date;
-    if (rq.exit_date) exit_date = options.date("--exit-date", *rq.exit_date);
-    options.check(io);
     std::optional<fr::deal_file> loaded;
     bool ocf = false;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io, &ocf));
@@ -940,13 +944,56 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         chain = chain_until(deal, rq.after, rq.file, io);
         table = &chain->final_table();
     }
-    const std::vector<fr::money> exits = exit_values(rq, table->currency(), io);
+    // Every option's problems at once, once the file reads (the exit values are in its table's
+    // currency; what the exit date is needed for depends on the table and its notes).
+    option_reader options;
+    options.add(rq.option_problems);
+    std::optional<fr::calendar_date> exit_date;
+    if (rq.exit_date) exit_date = options.date("--exit-date", *rq.exit_date);
+    const std::vector<fr::money> exits = exit_values(rq, table->currency(), options);
     fr::waterfall_terms terms;
     terms.exit_date = exit_date;
     // The SAFEs and notes outstanding on the chosen table (none of the chain's rounds converted
     // them) are paid too.
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
     const std::string on_table = rq.after ? "after " + *rq.after : std::string("before the priced rounds");
+    // What the exit date is needed for, checked here with the option's name (the library names
+    // its own field, exit_date or the accrual date).
+    const bool pointers = given == nullptr && !ocf;
+    for (const fr::share_class& c : table->classes()) {
+        const fr::dividend_terms& d = c.terms().dividends;
+        const bool cumulative = d.kind == fr::dividend_kind::cumulative_simple || d.kind == fr::dividend_kind::cumulative_compound;
+        if (!c.is_preferred() || !cumulative || table->issued_shares(c.name()).value() == 0) continue;
+        if (!rq.exit_date) {
+            options.required("--exit-date", "is required: class " + fr::detail::quoted_text(c.name()) +
+                                                " accrues cumulative dividends to the exit");
+        } else if (exit_date && d.accrual_start && *exit_date < *d.accrual_start) {
+            options.problem("--exit-date", *rq.exit_date,
+                            "is before class " + fr::detail::quoted_text(c.name()) + "'s dividend accrual start " +
+                                fr::to_string(*d.accrual_start));
+        }
+    }
+    if (!notes.empty() && !rq.exit_date) {
+        options.required("--exit-date", "is required: the deal file's " + std::to_string(notes.size()) +
+                                            " outstanding note(s) accrue interest to the exit");
+    }
+    if (exit_date) {
+        std::vector<std::size_t> positions(deal.notes.size());
+        for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
+        if (chain) positions = deal.outstanding_after(*chain).notes;
+        for (const std::size_t k : positions) {
+            if (*exit_date < deal.notes[k].issue_date) {
+                options.problem("--exit-date", *rq.exit_date,
+                                "is before the issue date " + fr::to_string(deal.notes[k].issue_date) + " of the note " +
+                                    (pointers ? "/notes/" + std::to_string(k)
+                                              : "notes[" + std::to_string(k) + "] (\"" + deal.notes[k].holder.str() + "\")"));
+            }
+        }
+    }
+    if (rq.svg && !exits.empty() && !std::any_of(exits.begin(), exits.end(), [](fr::money m) { return m.is_positive(); })) {
+        options.problem("--svg", *rq.svg, "the chart needs an exit value above zero in --exit");
+    }
+    options.check(io);
     if (safes.empty() && notes.empty()) {
         const fr::waterfall w = fr::waterfall::build(*table, terms);
         if (rq.svg) write_payout_svg(w, exits, *rq.svg, io);
@@ -960,16 +1007,11 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         fr::print_breakpoints(io.out, w);
         return;
     }
-    if (!notes.empty() && !exit_date) {
-        fail_options(io, {{fr::field_path("--exit-date"), "",
-                           "is required: the deal file's " + std::to_string(notes.size()) +
-                               " outstanding note(s) accrue interest to the exit"}});
-    }
     {
         std::vector<std::size_t> positions(deal.notes.size());
         for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
         if (chain) positions = deal.outstanding_after(*chain).notes;
-        if (exit_date) check_note_interest(deal, positions, *exit_date, rq.file, given == nullptr && !ocf, io);
+        if (exit_date) check_note_interest(deal, positions, *exit_date, rq.file, pointers, io);
     }
     const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, {}, terms);
     // Every stage has the same lines and holders: the first one's describe them all.
@@ -1070,8 +1112,10 @@ struct chance_option {
 };
 
 /// Every --p read, each problem with it recorded; fails with exit_usage if there is any.
-std::vector<chance_option> parse_chances(const std::vector<std::string>& given, const streams& io) {
+std::vector<chance_option> parse_chances(const std::vector<std::string>& given,
+                                        const std::vector<option_problem>& found, const streams& io) {
     option_reader options;
+    options.add(found);
     std::vector<chance_option> out;
     for (const std::string& text : given) {
         const std::size_t eq = text.rfind('=');
@@ -1185,7 +1229,7 @@ void print_odds(std::ostream& os, const fr::funding_round& r, const fr::mileston
 
 /// `odds`: each selected round with the --p of the milestones its conditions use.
 void odds(const fr::deal_file* given, const odds_request& rq, const streams& io) {
-    const std::vector<chance_option> chances = parse_chances(rq.chances, io);
+    const std::vector<chance_option> chances = parse_chances(rq.chances, rq.option_problems, io);
     std::optional<fr::deal_file> loaded;
     const fr::deal_file& deal = given ? *given : loaded.emplace(load_deal(rq.file, io));
     const std::vector<const fr::funding_round*> rounds = selected_rounds(deal, rq.round, rq.file, io);

@@ -59,6 +59,14 @@ struct captable_request {
     bool csv = false;                  ///< The cap table by holder as CSV instead of text.
 };
 
+/// A problem the command line (main.cpp) found with an option's value, reported by the command
+/// with its own (every usage problem at once): "--steps", "\"0\"", "must be a whole number ...".
+struct option_problem {
+    std::string option;  ///< The option: "--steps".
+    std::string value;   ///< The value as given, quoted: "\"0\"".
+    std::string rule;    ///< What it must be.
+};
+
 /// `fundround waterfall FILE --exit ...`: payouts at exit values, breakpoints, a chart.
 struct waterfall_request {
     std::string file;                  ///< The deal file.
@@ -68,6 +76,7 @@ struct waterfall_request {
     std::optional<std::string> exit_date;  ///< The exit's date (cumulative dividends accrue to it).
     std::optional<std::string> svg;    ///< Write the payout chart to this SVG file.
     bool csv = false;                  ///< The payouts by line as CSV instead of text.
+    std::vector<option_problem> option_problems;  ///< Problems with --steps, reported with the others.
 };
 
 /// `fundround odds FILE --p "NAME=P"...`: expectations from probabilities on the milestones.
@@ -78,6 +87,7 @@ struct odds_request {
     bool monte_carlo = false;          ///< Sample even when every outcome could be enumerated.
     std::uint64_t samples = 100000;    ///< Monte Carlo samples.
     std::uint64_t seed = 1;            ///< Monte Carlo seed.
+    std::vector<option_problem> option_problems;  ///< Problems with --samples and --seed, reported with the others.
 };
 
 /// `fundround convert FILE --to json|ocf [-o OUT]`: the deal file in another form.

@@ -34,8 +34,8 @@ constexpr const char* exit_codes_text =
 
 /// Reads the whole-number options (CLI11 clamps a number above 2^64 - 1 to it and words its
 /// range errors its own way): each value must be decimal digits from @p low to @p high, or the
-/// problem is kept, in the tool's form; they are printed together, before the command reads
-/// anything else (as CLI11's own usage errors are).
+/// problem is kept, in the tool's form; the command reports them with the problems of its other
+/// options, every usage problem at once.
 class whole_numbers {
 public:
     /// The value @p text of @p option, or nullopt (a problem recorded) when it is not a whole
@@ -51,18 +51,15 @@ public:
             v = v * 10 + d;
         }
         if (ok && v >= low && v <= high) return v;
-        problems_.push_back(std::string("fundround: ") + option + " = \"" + fundround_cli::visible(text) + "\": must be a whole number from " +
-                            std::to_string(low) + " to " + std::to_string(high));
+        problems_.push_back({option, "\"" + fundround_cli::visible(text) + "\"",
+                             "must be a whole number from " + std::to_string(low) + " to " + std::to_string(high)});
         return std::nullopt;
     }
-    /// Prints every problem to @p err; true if there was none.
-    bool check(std::ostream& err) const {
-        for (const std::string& p : problems_) err << p << '\n';
-        return problems_.empty();
-    }
+    /// The problems found, for the command to report with its own.
+    [[nodiscard]] const std::vector<fundround_cli::option_problem>& problems() const noexcept { return problems_; }
 
 private:
-    std::vector<std::string> problems_;
+    std::vector<fundround_cli::option_problem> problems_;
 };
 
 }  // namespace
@@ -148,7 +145,7 @@ int main(int argc, char** argv) {
     waterfall_cmd->add_option("--after", waterfall.after, "On the cap table after this priced round");
     waterfall_cmd->add_option("--exit-date", waterfall.exit_date,
                               "The exit's date: cumulative dividends and the notes' interest accrue to it (ISO 8601; "
-                              "required when the deal file has notes)");
+                              "required when the table has cumulative dividends or the deal file notes outstanding)");
     waterfall_cmd->add_option("--svg", waterfall.svg, "Also write the payout chart (by class) to this SVG file");
     waterfall_cmd->add_flag("--csv", waterfall.csv,
                             "Write the payouts by line at the exit values as CSV instead (RFC 4180, exact)");
@@ -232,17 +229,19 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
 
-    whole_numbers numbers;
+    whole_numbers steps_number;
     if (steps_text) {
-        if (const auto v = numbers.read("--steps", *steps_text, 1, 1000)) waterfall.steps = static_cast<int>(*v);
+        if (const auto v = steps_number.read("--steps", *steps_text, 1, 1000)) waterfall.steps = static_cast<int>(*v);
     }
+    waterfall.option_problems = steps_number.problems();
+    whole_numbers odds_numbers;
     if (samples_text) {
-        if (const auto v = numbers.read("--samples", *samples_text, 2, 10000000)) odds.samples = *v;
+        if (const auto v = odds_numbers.read("--samples", *samples_text, 2, 10000000)) odds.samples = *v;
     }
     if (seed_text) {
-        if (const auto v = numbers.read("--seed", *seed_text, 0, UINT64_MAX)) odds.seed = *v;
+        if (const auto v = odds_numbers.read("--seed", *seed_text, 0, UINT64_MAX)) odds.seed = *v;
     }
-    if (!numbers.check(std::cerr)) return exit_usage;
+    odds.option_problems = odds_numbers.problems();
 
     const streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
     try {
