@@ -934,7 +934,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
              "/priced_rounds/1/basis = issued + granted options: a pool target is a fraction of a fully diluted count that includes the unallocated pool (the round does not apply to the cap table after /priced_rounds/0)",
          }},
         {"the chain: a near-duplicate investor name in a later round",
-         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series C", "series": "Series A Pref", "pre_money": "$8M", "investors": [{"holder": "fund3", "amount": "$1M"}], "new_investors": [{"id": "fund3", "name": "fund"}], "liquidation": {"multiple": "-1"}}]})json",
+         R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}, {"name": "Series C", "series": "Series A Pref", "pre_money": "$8M", "investors": [{"holder": "fund3", "amount": "$1M"}], "new_investors": [{"id": "fund3", "name": "fund"}]}]})json",
          {
              "/priced_rounds/1/new_investors/0/name = \"fund\": nearly duplicates /priced_rounds/0/new_investors/0 \"Fund\" (ids \"fund\" and \"fund3\"); use one holder, or declare the two distinct (the round does not apply to the cap table after /priced_rounds/0)",
          }},
@@ -1254,6 +1254,63 @@ TEST_CASE("deal file: a priced round's currencies, and the holders its problems 
         {"a new investor with a holder's name", same_name.c_str(),
          {"/priced_rounds/0/new_investors/0/name = \"Angel\": is the same name as /cap_table/holders/1 \"Angel\" (ids \"angel\" and \"a-fund\"); use one holder, or declare the two distinct (the round does not apply to the cap table before the rounds)"}},
     });
+}
+
+// Amounts written without a currency code in the priced rounds, SAFEs, notes and valuations are
+// in the cap table's "currency" (USD when left out) even when another member of the table has a
+// problem: that problem is reported once. Before, every such amount was also "needs a currency",
+// a problem the file does not have, and a SAFE in EUR on the USD table went unreported.
+TEST_CASE("deal file: a cap table with a problem still gives its currency to the amounts without one") {
+    const auto file = [](const std::string& currency_member) {
+        return json::parse(
+            R"({"fundround_deal": 1, "cap_table": {)" + currency_member +
+            R"("holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}],
+            "classes": [{"name": "Common", "kind": "common"}],
+            "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}, {"holder": "nobody", "share_class": "Common", "shares": 5}]},
+            "priced_rounds": [{"name": "Series A", "series": "Series A Preferred", "pre_money": "20M", "investors": [{"holder": "ada", "amount": "5M"}]}],
+            "safes": [{"holder": "angel", "purchase_amount": "500K", "date": "2025-01-15", "valuation_cap": "8M"}, {"holder": "angel", "purchase_amount": "EUR 1M", "date": "2025-01-15"}],
+            "notes": [{"holder": "angel", "principal": "400K", "issue_date": "2025-02-01", "maturity_date": "2027-02-01", "annual_rate": "6%"}],
+            "valuations": [{"share_class": "Common", "price": {"amount": "0.10", "shares": 1}, "effective_date": "2025-01-01"}]})");
+    };
+    const std::string holding = "/cap_table/holdings/1/holder = \"nobody\": is not a holder on the cap table";
+    CHECK(problems_of(file(R"("currency": "USD", )")) ==
+          std::vector<std::string>{holding, "/safes/1/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency"});
+    CHECK(problems_of(file("")) == problems_of(file(R"("currency": "USD", )")));
+    CHECK(problems_of(file(R"("currency": "GBP", )")) ==
+          std::vector<std::string>{holding, "/safes/1/purchase_amount = €1,000,000.00: must be in GBP, the cap table's currency"});
+}
+
+// A priced round's liquidation terms are checked when the round is read, as a class's terms are:
+// each problem once, at its member. Before, the chain found them in the table after the round,
+// once per series it creates (here three: the round's own and one per SAFE's conversion price),
+// suffixed "(in the cap table after the round)", and a missing accrual start at a cut pointer.
+TEST_CASE("deal file: a priced round's liquidation terms are checked once, at their members") {
+    const std::string liquidation =
+        R"("liquidation": {"multiple": "1", "seniority": -1, "participation": {"kind": "capped", "cap_multiple": "1"}, "dividends": {"kind": "cumulative_simple", "annual_rate": "8%"}})";
+    const nlohmann::json doc = json::parse(
+        R"({"fundround_deal": 1,
+        "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}],
+          "classes": [{"name": "Common", "kind": "common"}],
+          "holdings": [{"holder": "ada", "share_class": "Common", "shares": 10500000}]},
+        "safes": [{"holder": "angel", "purchase_amount": "$1M", "date": "2025-03-01", "valuation_cap": "$20M"},
+                  {"holder": "angel", "purchase_amount": "$1M", "date": "2025-03-01", "valuation_cap": "$10M"}],
+        "priced_rounds": [{"name": "Series A", "series": "Series A Preferred", "pre_money": "$30M", )" +
+        liquidation + R"(,
+          "investors": [{"holder": "lead", "amount": "$5M"}], "new_investors": [{"id": "lead", "name": "Lead", "kind": "investor"}],
+          "converts": "all_outstanding", "close_date": "2025-12-31"}]})");
+    CHECK(problems_of(doc) ==
+          std::vector<std::string>{
+              "/priced_rounds/0/liquidation/seniority = -1: must not be negative",
+              "/priced_rounds/0/liquidation/participation/cap_multiple = 1: must be above the preference multiple 1 (the cap includes the preference)",
+              "/priced_rounds/0/liquidation/dividends/accrual_start: is required for cumulative dividends",
+          });
+    // The same terms that are valid read and apply.
+    nlohmann::json valid = doc;
+    valid["priced_rounds"][0]["liquidation"] = json::parse(
+        R"({"multiple": "1", "seniority": 0, "participation": {"kind": "capped", "cap_multiple": "2"}, "dividends": {"kind": "cumulative_simple", "annual_rate": "8%", "accrual_start": "2025-12-31"}})");
+    json_reader reader;
+    CHECK(read_deal_file(reader, valid).has_value());
+    CHECK(reader.problems().empty());
 }
 
 }  // namespace test_json_deal_file

@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -602,7 +603,21 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
     if (const auto* m = r.required(j, at, "series")) series = r.read_string(*m, at.member("series"));
     liquidation_terms liquidation;
     if (const auto* m = json_reader::member(j, "liquidation")) {
-        liquidation = r.read_liquidation_terms(*m, at.member("liquidation")).value_or(liquidation);
+        if (const auto t = r.read_liquidation_terms(*m, at.member("liquidation"))) {
+            liquidation = *t;
+            // The series' terms are checked here as a class's are (share_class::validate(): a
+            // negative multiple or seniority, a cap not above the multiple, cumulative dividends
+            // without their accrual start), each problem once: the chain would report it at
+            // every series the round creates (its own and one per conversion price).
+            const share_class series_class =
+                share_class::preferred("series", price_per_share(money::from_units(1000, currency()), share_count(1)), liquidation);
+            const field_path terms_field("terms");
+            for (const diagnostic& d : series_class.validate()) {
+                if (d.field.starts_with(terms_field)) {
+                    r.report(at.member("liquidation") / d.field.rebased(terms_field, field_path()), d.value, d.rule);
+                }
+            }
+        }
     }
     priced_round_terms terms(name.value_or(""));
     std::string given;
@@ -1126,11 +1141,22 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
         if (e.is_object() && json_reader::member(e, "name") == nullptr) rr.report(p.member("name"), "", "is required: rounds are named on the command line and in reports");
         return rr.read_round(e, p);
     });
-    // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's.
+    // Amounts without a currency in the priced rounds, SAFEs and notes are in the cap table's:
+    // its "currency" (USD when left out) even when another member of the table has a problem
+    // (that problem is reported once, not again at every amount written without a code).
     const std::optional<currency> outer_currency = r.default_currency();
-    if (out.cap_table_before) r.set_default_currency(out.cap_table_before->currency());
     std::optional<currency> table_currency;
-    if (out.cap_table_before) table_currency = out.cap_table_before->currency();
+    if (out.cap_table_before) {
+        table_currency = out.cap_table_before->currency();
+    } else if (const auto* t = json_reader::member(j, "cap_table"); t != nullptr && t->is_object()) {
+        if (const auto* c = json_reader::member(*t, "currency")) {
+            json_reader quiet;  // the cap table's reading reported its problem
+            table_currency = quiet.read_currency(*c, at.member("cap_table").member("currency"));
+        } else {
+            table_currency = currency();
+        }
+    }
+    if (table_currency) r.set_default_currency(*table_currency);
     detail::read_json_list(r, j, at, "priced_rounds", "priced rounds", out.priced_rounds,
                            [&](json_reader& rr, const nlohmann::json& e, const field_path& p) { return read_priced_round(rr, e, p, table_currency); });
     // SAFEs and notes: their amounts in the cap table's currency.
@@ -1325,6 +1351,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                     holder_pointers.push_back((r.base() / at.member("priced_rounds").index(k).member("new_investors").index(m)).json_pointer());
                 }
             }
+            std::set<std::string> reported;  // a problem of every series the round creates, once
             for (const diagnostic& d : ran.problems) {
                 const field_path own = d.field.rebased(step, field_path());
                 std::string about;  // the instrument a problem is about, when reported at "converts"
@@ -1362,7 +1389,10 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                                        "\") counts on the table before it: "
                                  : (missing.empty() ? own.to_string() : missing) + ": ";
                 }
-                r.report(at.member("priced_rounds").index(i) / inside, d.value, about + named + rule + after);
+                const field_path where = at.member("priced_rounds").index(i) / inside;
+                std::string line = where.json_pointer() + '\n' + d.value + '\n' + about + named + rule;
+                if (!reported.insert(std::move(line)).second) continue;
+                r.report(where, d.value, about + named + rule + after);
             }
         }
     }
