@@ -1313,4 +1313,12 @@ TEST_CASE("deal file: a priced round's liquidation terms are checked once, at th
     CHECK(reader.problems().empty());
 }
 
+// An enum value outside its enumerators is written "unknown", as every enum's to_string() writes
+// it (the deal file's choice tables wrote "", unlike the other writers); the reader refuses it.
+TEST_CASE("a choice outside its enumerators is written \"unknown\", as the other writers write it") {
+    CHECK(std::string(detail::json_choice_name(static_cast<safe_form>(7), detail::json_safe_forms)) == "unknown");
+    CHECK(std::string(detail::json_choice_name(safe_form::pre_money, detail::json_safe_forms)) == "pre_money");
+    CHECK(std::string(detail::json_choice_name(static_cast<pool_placement>(5), detail::json_pool_placements)) == "unknown");
+}
+
 }  // namespace test_json_deal_file

@@ -381,6 +381,12 @@ TEST_CASE("report: columns line up on screen with wide (CJK) and combining chara
     CHECK(detail::display_width("\xEF\xBC\xA1") == 2);  // U+FF21, a fullwidth A
     CHECK(detail::display_width("a\xFF" "b") == 3);      // a byte that starts no character: 1
     CHECK(detail::display_width("\xE4\xBB") == 2);       // a character cut short: 1 per byte
+    // Decoded as the library validates UTF-8 (detail::utf8_char_at): an overlong form, a
+    // surrogate and a lead byte past U+10FFFF start no character, 1 per byte (they counted as
+    // one character each when the width had its own decoder).
+    CHECK(detail::display_width("\xC0\x80") == 2);
+    CHECK(detail::display_width("\xED\xA0\x80") == 3);
+    CHECK(detail::display_width("\xF5\x80\x80\x80") == 4);
     const funding_round r = round_builder("Wide")
                                 .pre_money(10_M)
                                 .close_date(year{2026} / 3 / 31)

@@ -258,6 +258,26 @@ TEST_CASE("pro-rata side letter: the right to keep the as-converted percentage i
     CHECK(rights[0].shares == share_count(163'793));
     CHECK(rights[1].shares == share_count(327'586));
     CHECK_THROWS_AS((void)safe_pro_rata_rights(a, {holder_id("angel"), holder_id("angel"), holder_id("nobody")}), validation_error);
+    // A rounding mode outside the enumeration is a problem named "mode", with the holders'
+    // problems (regression: it escaped from the rounding as invalid_argument_error "rounding =
+    // 9", the holder problems lost; with no side letter it was accepted).
+    const char* const mode_rule =
+        "mode = 9: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
+    try {
+        (void)safe_pro_rata_rights(a, {holder_id("angel"), holder_id("nobody")}, static_cast<rounding>(9));
+        FAIL("no validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 2);
+        CHECK(e.problems()[0].field == field_path("with_side_letter").index(1));
+        CHECK(e.problems()[1].message() == mode_rule);
+    }
+    try {
+        (void)safe_pro_rata_rights(a, {}, static_cast<rounding>(9));
+        FAIL("no validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].message() == mode_rule);
+    }
 }
 
 // Y Combinator's post-money SAFE Quick Start Guide, "Estimating the dilutive impact of pro-rata

@@ -673,6 +673,10 @@ TEST_CASE("svg text widths: a CJK character takes a whole em, a combining accent
     CHECK(fr::detail::text_width("e", 10) == 620);
     CHECK(fr::detail::text_width("\xC3\xA9", 10) == 700);  // é precomposed: as before
     CHECK(fr::detail::text_width("Soci\xC3\xA9t\xC3\xA9", 10) == 4080);  // 72 + 62 + 62 + 32 + 70 + 40 + 70
+    // Stray continuation bytes are one narrow character each (they were taken together up to the
+    // next lead byte and sized as one wide character: 1000).
+    CHECK(fr::detail::text_width("\x80\x80", 10) == 1400);
+    CHECK(fr::detail::text_width("\x80\xC3\xA9", 10) == 1400);
 }
 
 TEST_CASE("schedule_chart and net_flows_chart: the subtitle's totals are exact, so they add up") {

@@ -224,13 +224,14 @@ struct json_choice {
     const char* name;  ///< Its JSON name.
 };
 
-/// The JSON name of @p v in @p choices ("" if absent).
+/// The JSON name of @p v in @p choices ("unknown" if absent, as the enums' to_string() writes a
+/// value outside them: read back, it is a problem naming the field).
 template <class E, std::size_t N>
 [[nodiscard]] const char* json_choice_name(E v, const json_choice<E> (&choices)[N]) noexcept {
     for (const auto& c : choices) {
         if (c.value == v) return c.name;
     }
-    return "";
+    return "unknown";
 }
 
 /// True if the JSON pointer @p a equals @p b or is a prefix of it ending at a step.

@@ -960,28 +960,27 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     // What the exit date is needed for, checked here with the option's name (the library names
     // its own field, exit_date or the accrual date).
     const bool pointers = given == nullptr && !ocf;
-    for (const fr::share_class& c : table->classes()) {
-        const fr::dividend_terms& d = c.terms().dividends;
-        const bool cumulative = d.kind == fr::dividend_kind::cumulative_simple || d.kind == fr::dividend_kind::cumulative_compound;
-        if (!c.is_preferred() || !cumulative || table->issued_shares(c.name()).value() == 0) continue;
-        if (!rq.exit_date) {
-            options.required("--exit-date", "is required: class " + fr::detail::quoted_text(c.name()) +
-                                                " accrues cumulative dividends to the exit");
-        } else if (exit_date && d.accrual_start && *exit_date < *d.accrual_start) {
-            options.problem("--exit-date", *rq.exit_date,
-                            "is before class " + fr::detail::quoted_text(c.name()) + "'s dividend accrual start " +
-                                fr::to_string(*d.accrual_start));
+    if (!rq.exit_date || exit_date) {  // a date that does not read is reported already
+        std::vector<fr::diagnostic> dividends;
+        fr::detail::add_exit_date_problems(dividends, *table, exit_date);
+        for (const fr::diagnostic& d : dividends) {
+            if (rq.exit_date) {
+                options.problem("--exit-date", *rq.exit_date, d.rule);
+            } else {
+                options.required("--exit-date", d.rule);
+            }
         }
     }
     if (!notes.empty() && !rq.exit_date) {
         options.required("--exit-date", "is required: the deal file's " + std::to_string(notes.size()) +
                                             " outstanding note(s) accrue interest to the exit");
     }
+    // The positions in the deal file of the notes outstanding on the chosen table.
+    std::vector<std::size_t> note_positions(deal.notes.size());
+    for (std::size_t k = 0; k < note_positions.size(); ++k) note_positions[k] = k;
+    if (chain) note_positions = deal.outstanding_after(*chain).notes;
     if (exit_date) {
-        std::vector<std::size_t> positions(deal.notes.size());
-        for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
-        if (chain) positions = deal.outstanding_after(*chain).notes;
-        for (const std::size_t k : positions) {
+        for (const std::size_t k : note_positions) {
             if (*exit_date < deal.notes[k].issue_date) {
                 options.problem("--exit-date", *rq.exit_date,
                                 "is before the issue date " + fr::to_string(deal.notes[k].issue_date) + " of the note " +
@@ -1007,12 +1006,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         fr::print_breakpoints(io.out, w);
         return;
     }
-    {
-        std::vector<std::size_t> positions(deal.notes.size());
-        for (std::size_t k = 0; k < positions.size(); ++k) positions[k] = k;
-        if (chain) positions = deal.outstanding_after(*chain).notes;
-        if (exit_date) check_note_interest(deal, positions, *exit_date, rq.file, pointers, io);
-    }
+    if (exit_date) check_note_interest(deal, note_positions, *exit_date, rq.file, pointers, io);
     const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, {}, terms);
     // Every stage has the same lines and holders: the first one's describe them all.
     const fr::waterfall& lines = ow.stages().front().payouts;

@@ -853,7 +853,8 @@ public:
     [[nodiscard]] const std::vector<round_on_cap_table>& rounds() const noexcept { return rounds_; }
     /// Round @p i's SAFEs and notes converting (price, each conversion, the notes that did not
     /// convert; instruments/conversion.hpp), or null for a round without conversions; throws
-    /// invalid_argument_error past the last round.
+    /// invalid_argument_error past the last round. Its tables are before any anti-dilution
+    /// adjustment the round triggered (rounds()[i] and adjustment(i) have it).
     [[nodiscard]] const converted_round* conversion(std::size_t i) const {
         require_round(i);
         return converted_[i].get();

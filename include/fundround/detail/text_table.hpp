@@ -5,7 +5,7 @@
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
 #include <fundround/config.hpp>
-#include <fundround/error.hpp>  // detail::concat
+#include <fundround/error.hpp>  // detail::concat, detail::utf8_char_at
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
@@ -70,24 +70,15 @@ namespace detail {
 /// code points (a byte that starts no valid character counts 1).
 inline std::size_t display_width(std::string_view s) {
     std::size_t n = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t len = b < 0x80U ? 1 : (b & 0xE0U) == 0xC0U ? 2 : (b & 0xF0U) == 0xE0U ? 3 : (b & 0xF8U) == 0xF0U ? 4 : 0;
-        bool valid = len != 0 && i + len <= s.size();
-        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1FU) : len == 3 ? (b & 0x0FU) : (b & 0x07U);
-        for (std::size_t k = 1; valid && k < len; ++k) {
-            const auto t = static_cast<unsigned char>(s[i + k]);
-            valid = (t & 0xC0U) == 0x80U;
-            c = (c << 6) | (t & 0x3FU);
-        }
-        if (!valid) {
+    for (std::size_t i = 0; i < s.size();) {
+        const utf8_char c = utf8_char_at(s, i);
+        if (c.length == 0) {  // a byte that starts no valid character (overlong, a surrogate, cut short)
             ++n;
             ++i;
             continue;
         }
-        n += code_point_width(c);
-        i += len;
+        n += code_point_width(static_cast<char32_t>(c.code));
+        i += c.length;
     }
     return n;
 }

@@ -285,6 +285,28 @@ private:
 
 namespace detail {
 
+/// Adds to @p out what the exit date @p exit_date must satisfy on @p table (field `exit_date`):
+/// given, when a preferred class with issued shares accrues cumulative dividends to the exit
+/// (value empty), and not before such a class's dividend accrual start. The one statement of
+/// the rule: waterfall::try_build() and the command-line tool (which names its option) use it.
+inline void add_exit_date_problems(std::vector<diagnostic>& out, const cap_table& table,
+                                   const std::optional<calendar_date>& exit_date) {
+    for (const share_class& c : table.classes()) {
+        const dividend_terms& d = c.terms().dividends;
+        const bool cumulative = d.kind == dividend_kind::cumulative_simple || d.kind == dividend_kind::cumulative_compound;
+        if (!c.is_preferred() || !cumulative || table.issued_shares(c.name()).value() == 0) continue;
+        if (!exit_date) {
+            out.push_back({field_path("exit_date"), "",
+                           "is required: class " + quoted_text(c.name()) + " accrues cumulative dividends to the exit"});
+        } else if (is_modelled(*exit_date) && d.accrual_start && *exit_date < *d.accrual_start) {
+            out.push_back({field_path("exit_date"), to_string(*exit_date),
+                           "is before class " + quoted_text(c.name()) + "'s dividend accrual start " +
+                               to_string(*d.accrual_start)});
+        }
+    }
+}
+
+
 /// What a term of the waterfall is (a term is one claim: a class, a grant, a convertible).
 enum class wf_term_kind : unsigned char { claim, common, strike };
 
@@ -1035,19 +1057,7 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
         }
     }
     // Dividends: the exit date is needed, and must not precede accrual.
-    for (std::size_t c = 0; c < classes.size(); ++c) {
-        const dividend_terms& d = classes[c].terms().dividends;
-        const bool cumulative = d.kind == dividend_kind::cumulative_simple || d.kind == dividend_kind::cumulative_compound;
-        if (!classes[c].is_preferred() || !cumulative || table.issued_shares(classes[c].name()).value() == 0) continue;
-        if (!terms.exit_date) {
-            out.push_back({field_path("exit_date"), "", "is required: class " + detail::quoted_text(classes[c].name()) +
-                                                            " accrues cumulative dividends to the exit"});
-        } else if (is_modelled(*terms.exit_date) && d.accrual_start && *terms.exit_date < *d.accrual_start) {
-            out.push_back({field_path("exit_date"), to_string(*terms.exit_date),
-                           "is before class " + detail::quoted_text(classes[c].name()) + "'s dividend accrual start " +
-                               to_string(*d.accrual_start)});
-        }
-    }
+    detail::add_exit_date_problems(out, table, terms.exit_date);
     if (!out.empty()) return result;
 
     waterfall w;

@@ -517,6 +517,12 @@ public:
     }
 
 private:
+    // validate() and try_adjust(), for the issue of @p round when it is given: a protected series
+    // that only the table after it has is named as the series the round issues.
+    std::vector<diagnostic> check(const cap_table& before, const share_issuance& issue, const round_on_cap_table* round) const;
+    anti_dilution_result adjust_checked(const cap_table& before, const share_issuance& issue,
+                                        const round_on_cap_table* round) const;
+
     std::vector<anti_dilution_terms> terms_;
     std::vector<std::string> exemptions_;
     std::optional<price_precision> precision_ = price_precision{4, rounding::half_away_from_zero};
@@ -678,6 +684,11 @@ inline void anti_dilution_adjustment::print(std::ostream& os) const {
 }
 
 inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, const share_issuance& issue) const {
+    return check(before, issue, nullptr);
+}
+
+inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, const share_issuance& issue,
+                                                    const round_on_cap_table* round) const {
     std::vector<diagnostic> out = issue.validate();
     if (issue.kind() != issuance_kind::pool_grant && issue.kind() != issuance_kind::preferred_conversion &&
         issue.currency() != before.currency()) {
@@ -714,7 +725,13 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
         // An enum value cast from an integer outside the four methods.
         detail::check_known_enum(out, at.member("method"), t.method, detail::anti_dilution_method_names);
         const auto c = before.class_index(t.series);
-        if (!c) {
+        if (!c && round && round->after().class_index(t.series)) {
+            // The series the round itself issues is on the table after it, not before.
+            out.push_back({at.member("series"), detail::quoted_text(t.series),
+                           "is the series round " + detail::quoted_text(round->pricing().name()) +
+                               " issues, not on the cap table before it: anti-dilution protects the series issued "
+                               "before the round"});
+        } else if (!c) {
             out.push_back({at.member("series"), detail::quoted_text(t.series),
                            "is not a share class on the cap table" + detail::preferred_series_hint(before)});
         } else if (!before.classes()[*c].is_preferred() || !before.classes()[*c].original_issue_price()) {
@@ -754,10 +771,15 @@ inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, 
 }
 
 inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, const share_issuance& issue) const {
+    return adjust_checked(before, issue, nullptr);
+}
+
+inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& before, const share_issuance& issue,
+                                                          const round_on_cap_table* round) const {
     using detail::big_int;
     using detail::big_rational;
     anti_dilution_result result;
-    result.problems = validate(before, issue);
+    result.problems = check(before, issue, round);
     if (!result.problems.empty()) return result;
 
     anti_dilution_adjustment adj(issue, before.currency());
@@ -981,21 +1003,7 @@ inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, c
 
 inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& round) const {
     down_round_result result;
-    anti_dilution_result adj = try_adjust(round.before(), issuance_of(round));
-    for (std::size_t i = 0; i < terms_.size(); ++i) {
-        // The series the round itself issues is on the table after it, not before: say so rather
-        // than that it is not on the table.
-        const std::string& series = terms_[i].series;
-        if (round.before().class_index(series) || !round.after().class_index(series)) continue;
-        const field_path at = field_path("protections").index(i, series).member("series");
-        for (diagnostic& d : adj.problems) {
-            if (d.field == at && d.rule.rfind("is not a share class on the cap table", 0) == 0) {
-                d.rule = "is the series round \"" + round.pricing().name() +
-                         "\" issues, not on the cap table before it: anti-dilution protects the series issued "
-                         "before the round";
-            }
-        }
-    }
+    anti_dilution_result adj = adjust_checked(round.before(), issuance_of(round), &round);
     if (share_mode_ != rounding::floor) {
         // The table after counts each holding as converted rounded down: any other share rounding
         // would report additional shares the table after does not hold.

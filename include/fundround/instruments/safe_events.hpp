@@ -479,8 +479,8 @@ struct safe_dissolution_result {
 /// new-money shares: the pool increase and every conversion counted). Returned as company/
 /// pro_rata.hpp's entitlements: held, ownership = held / capitalization, exact_shares =
 /// ownership x new-money shares, shares rounded by @p mode (floor by default). Throws
-/// validation_error listing every problem: an unknown or repeated holder, a sum past the new
-/// shares.
+/// validation_error listing every problem: an unknown or repeated holder, a rounding mode outside
+/// the enumeration, a sum past the new shares.
 [[nodiscard]] inline std::vector<pro_rata_entitlement> safe_pro_rata_rights(const converted_round& round,
                                                                             const std::vector<holder_id>& with_side_letter,
                                                                             rounding mode = rounding::floor) {
@@ -502,6 +502,7 @@ struct safe_dissolution_result {
         index[i] = *h;
     }
     if (sold.value() <= 0) problems.push_back({field_path("round").member("new_shares"), std::to_string(sold.value()), "the round sold no new-money shares"});
+    detail::check_known_enum(problems, field_path("mode"), mode, detail::rounding_names);
     if (!problems.empty()) throw validation_error("pro-rata side letters", std::move(problems));
     std::vector<pro_rata_entitlement> out;
     share_count total;

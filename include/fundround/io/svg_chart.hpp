@@ -95,12 +95,12 @@ inline void append_xml_escaped(std::string& out, std::string_view text) {
         const char ch = text[i];
         const auto u = static_cast<unsigned char>(ch);
         if (u >= 0x80) {
-            // A non-ASCII character: its bytes up to the next lead byte, measured by its width.
-            std::size_t end = i + 1;
-            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) ++end;
-            const std::size_t columns = display_width(text.substr(i, end - i));
+            // A non-ASCII character, measured by its width; a byte that starts no valid character
+            // counts as one narrow character, as display_width() counts it.
+            const utf8_char c = utf8_char_at(text, i);
+            const std::size_t columns = c.length == 0 ? 1 : code_point_width(static_cast<char32_t>(c.code));
             em_hundredths += columns == 0 ? 0 : columns == 1 ? 70 : 100;
-            i = end - 1;
+            if (c.length > 1) i += c.length - 1;
         } else if (ch == ' ' || ch == '.' || ch == ',' || ch == ':' || ch == ';' || ch == '\'' || ch == '!' ||
                    ch == '|' || ch == 'i' || ch == 'l' || ch == 'j' || ch == 'I') {
             em_hundredths += 32;

@@ -164,8 +164,6 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
     return breakpoints_table(w.breakpoints(), w.currency(), target, csv_decimals);
 }
 
-/// The table of print_payouts_by_round() for @p target: the cap table (start, after each
-/// round) and the group's payout at each exit (the currency in the CSV).
 /// Every way the fields of @p p do not fit together (empty if they do): a row of payouts per
 /// stage, a payout per exit value in each row.
 [[nodiscard]] inline std::vector<diagnostic> chain_payouts_problems(const chain_payouts& p) {
@@ -183,6 +181,8 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
     return out;
 }
 
+/// The table of print_payouts_by_round() for @p target: the cap table (start, after each
+/// round) and the group's payout at each exit (the currency in the CSV).
 [[nodiscard]] inline report_table payouts_by_round_table(const chain_payouts& p, table_target target) {
     report_table t(target);
     t.column("Cap table", false, "cap_table");

@@ -242,6 +242,26 @@ inline constexpr json_choice<conversion_pricing> json_conversion_pricings[] = {
     {conversion_pricing::conversion_shares_in_pre_money, "conversion_shares_in_pre_money"},
     {conversion_pricing::conversion_shares_not_in_pre_money, "conversion_shares_not_in_pre_money"},
     {conversion_pricing::dollars_invested, "dollars_invested"}};
+/// True if @p choices name the enumerators as @p names (their header's list, which the checks of
+/// unknown values use) does, in the same order: the JSON names are the enumerators' names, and a
+/// list that gains an enumerator without the other fails to compile (the sizes must agree too).
+template <class E, std::size_t N>
+constexpr bool json_names_match(const json_choice<E> (&choices)[N], const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (std::string_view(choices[i].name) != names[i]) return false;
+    }
+    return true;
+}
+static_assert(json_names_match(json_safe_forms, safe_form_names), "safe_form: JSON names");
+static_assert(json_names_match(json_pool_increases, pool_increase_names), "pool_increase: JSON names");
+static_assert(json_names_match(json_interest_methods, interest_method_names), "interest_method: JSON names");
+static_assert(json_names_match(json_compounding_periods, compounding_period_names), "compounding_period: JSON names");
+static_assert(json_names_match(json_note_day_counts, note_day_count_names), "note_day_count: JSON names");
+static_assert(json_names_match(json_note_interest_accruals, note_interest_accrual_names), "note_interest_accrual: JSON names");
+static_assert(json_names_match(json_note_parties, note_party_names), "note_party: JSON names");
+static_assert(json_names_match(json_pool_placements, pool_placement_names), "pool_placement: JSON names");
+static_assert(json_names_match(json_pool_target_bases, pool_target_basis_names), "pool_target_basis: JSON names");
+static_assert(json_names_match(json_conversion_pricings, conversion_pricing_names), "conversion_pricing: JSON names");
 /// Share valuation types in JSON (their to_string()).
 inline constexpr json_choice<share_valuation_type> json_share_valuation_types[] = {{share_valuation_type::section_409a, "409A"}};
 /// Scenario outcomes in JSON.
