@@ -8,9 +8,11 @@
 #define FUNDROUND_DETAIL_ENUM_CHECK_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/error.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -45,30 +47,56 @@ template <class E, std::size_t N>
     return rule;
 }
 
+/// The integer @p e holds (9 for static_cast<rounding>(9)).
+template <class E>
+[[nodiscard]] constexpr std::int64_t enum_value(E e) noexcept {
+    return static_cast<std::int64_t>(static_cast<std::underlying_type_t<E>>(e));
+}
+
 /// @p e as the integer it holds ("9" for static_cast<rounding>(9)).
 template <class E>
 [[nodiscard]] inline std::string enum_integer(E e) {
-    return std::to_string(static_cast<long long>(static_cast<std::underlying_type_t<E>>(e)));
+    return signed_digits(enum_value(e));
+}
+
+/// "@p field = @p value: must be ..." from the @p count names at @p names (one cold function for
+/// every enum: the templates below only pass their arguments on).
+[[nodiscard]] FUNDROUND_COLD inline std::string unknown_enum_text(std::string_view field, std::int64_t value,
+                                                                 const std::string_view* names, std::size_t count) {
+    return concat({field, " = ", signed_digits(value), ": ", enum_rule(names, count)});
+}
+
+/// Throws invalid_argument_error with unknown_enum_text().
+[[noreturn]] FUNDROUND_COLD inline void throw_unknown_enum_value(std::string_view field, std::int64_t value,
+                                                                const std::string_view* names, std::size_t count) {
+    throw invalid_argument_error(unknown_enum_text(field, value, names, count));
+}
+
+/// Appends the problem {@p field, @p value, "must be ..."} to @p out.
+FUNDROUND_COLD inline void add_unknown_enum_problem(std::vector<diagnostic>& out, const field_path& field,
+                                                    std::int64_t value, const std::string_view* names,
+                                                    std::size_t count) {
+    add_problem(out, field, signed_digits(value), enum_rule(names, count));
 }
 
 /// "@p field = <integer>: must be ..." for @p e, a value outside the enumerators @p names: the
 /// text of the throwing paths, the same as the problem check_known_enum() reports.
 template <class E, std::size_t N>
-[[nodiscard]] FUNDROUND_COLD std::string unknown_enum_message(std::string_view field, E e, const std::string_view (&names)[N]) {
-    return concat({field, " = ", enum_integer(e), ": ", enum_rule(names, N)});
+[[nodiscard]] std::string unknown_enum_message(std::string_view field, E e, const std::string_view (&names)[N]) {
+    return unknown_enum_text(field, enum_value(e), names, N);
 }
 
 /// Throws invalid_argument_error "@p field = <integer>: must be ..." for @p e, a value outside
 /// the enumerators @p names.
 template <class E, std::size_t N>
-[[noreturn]] FUNDROUND_COLD void throw_unknown_enum(std::string_view field, E e, const std::string_view (&names)[N]) {
-    throw invalid_argument_error(unknown_enum_message(field, e, names));
+[[noreturn]] void throw_unknown_enum(std::string_view field, E e, const std::string_view (&names)[N]) {
+    throw_unknown_enum_value(field, enum_value(e), names, N);
 }
 
 /// Throws like throw_unknown_enum() unless @p e is one of the enumerators @p names.
 template <class E, std::size_t N>
 inline void require_known_enum(std::string_view field, E e, const std::string_view (&names)[N]) {
-    if (!enum_known(e, names)) throw_unknown_enum(field, e, names);
+    if (!enum_known(e, names)) throw_unknown_enum_value(field, enum_value(e), names, N);
 }
 
 /// Appends the problem {@p field, <integer>, "must be ..."} to @p out unless @p e is one of the
@@ -76,7 +104,7 @@ inline void require_known_enum(std::string_view field, E e, const std::string_vi
 template <class E, std::size_t N>
 inline bool check_known_enum(std::vector<diagnostic>& out, const field_path& field, E e, const std::string_view (&names)[N]) {
     if (enum_known(e, names)) return true;
-    add_problem(out, field, enum_integer(e), enum_rule(names, N));
+    add_unknown_enum_problem(out, field, enum_value(e), names, N);
     return false;
 }
 
