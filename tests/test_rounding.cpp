@@ -225,16 +225,16 @@ TEST_CASE("rounding outside the enumeration: invalid_argument_error naming the v
         CAPTURE(value);
         const auto mode = static_cast<rounding>(value);
         const std::string message = "rounding = " + std::to_string(value) + ": " + rule;
-        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(7, 2, mode), message.c_str(), invalid_argument_error);
-        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(6, 2, mode), message.c_str(), invalid_argument_error);
-        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(-7, 2, mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(detail::int128(7), detail::int128(2), mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(detail::int128(6), detail::int128(2), mode), message.c_str(), invalid_argument_error);
+        CHECK_THROWS_WITH_AS((void)detail::divide_rounded(detail::int128(-7), detail::int128(2), mode), message.c_str(), invalid_argument_error);
         CHECK_THROWS_WITH_AS((void)detail::mul_div(10, 2, 3, mode), message.c_str(), invalid_argument_error);
         CHECK_THROWS_WITH_AS((void)detail::mul_div(10, 3, 3, mode), message.c_str(), invalid_argument_error);
         CHECK(to_string(mode) == "unknown");
     }
     // Every named mode passes the check.
-    for (const rounding mode : inexact_modes) CHECK(detail::divide_rounded(6, 2, mode) == 3);
-    CHECK(detail::divide_rounded(6, 2, rounding::exact) == 3);
+    for (const rounding mode : inexact_modes) CHECK(detail::divide_rounded(detail::int128(6), detail::int128(2), mode) == 3);
+    CHECK(detail::divide_rounded(detail::int128(6), detail::int128(2), rounding::exact) == 3);
 }
 
 }  // namespace test_rounding
