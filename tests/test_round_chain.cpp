@@ -491,4 +491,52 @@ TEST_CASE("a down round with a SAFE converting: the new money's shares adjust th
     CHECK(a.after().classes()[seed_class].conversion_ratio() == fraction(1));
 }
 
+// Regression (seventh session): a round that did not apply hid the problems of the charter in
+// force for it (a misspelt series, a precision out of range, a share rounding the table cannot
+// hold): try_run() reported the round's own problems only, and the charter's came one run later.
+// They are reported together now, each once, the charter's under `anti_dilution`.
+TEST_CASE("a round that does not apply is reported with its charter's own problems, all at once") {
+    anti_dilution charter = anti_dilution()
+                                .protect(anti_dilution_terms::broad_based("Series Z Preferred"))
+                                .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                .conversion_price_rounded(40, rounding::half_away_from_zero);
+    charter.shares_rounded(rounding::ceiling);
+    // The investor "nobody" was never added: the round itself does not apply.
+    const cap_table_round bad = cap_table_round(
+        priced_round_terms("Series C").at_price(price_per_share(0.50_usd, sh(1))).invest("nobody", 1_M), "Series C Preferred");
+    const round_chain_outcome r = round_chain(down_company()).charter(charter).then(bad).try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(0));
+    std::vector<std::string> messages;
+    for (const diagnostic& d : r.problems) messages.push_back(d.message());
+    CHECK(messages == std::vector<std::string>{
+        "rounds[0].terms.investors[0].name = \"nobody\": is not a holder id on the cap table: add the investor with "
+        "add_investor()",
+        "rounds[0].anti_dilution.conversion_price_rounding.decimals = 40: must be from 0 to 12",
+        "rounds[0].anti_dilution.protections[0] \"Series Z Preferred\".series = \"Series Z Preferred\": is not a share "
+        "class on the cap table, whose preferred series are \"Series A Preferred\", \"Series B Preferred\"",
+        "rounds[0].anti_dilution.protections[1] \"Series C Preferred\".series = \"Series C Preferred\": is the series "
+        "round \"Series C\" issues, not on the cap table before it: anti-dilution protects the series issued before "
+        "the round",
+        "rounds[0].anti_dilution.share_rounding = ceiling: must be floor to apply to a cap table, which rounds each "
+        "holding as converted down"});
+
+    // A round with conversions that does not apply (no investor) reports its charter's problems too.
+    conversion_round c("Series C", "Series C Preferred", year{2026} / 6 / 30);
+    c.at_price(price_per_share(0.50_usd, sh(1)));
+    const round_chain_outcome s =
+        round_chain(down_company()).charter(anti_dilution().protect(anti_dilution_terms::full_ratchet("Common"))).then(c).try_run();
+    REQUIRE_FALSE(s.ok());
+    REQUIRE(s.problems.size() == 2);
+    CHECK(s.problems[0].message() == "rounds[0].investors: a priced round needs at least one investor");
+    CHECK(s.problems[1].message() == "rounds[0].anti_dilution.protections[0] \"Common\".series = \"Common\": must be a "
+                                     "preferred series with an original issue price");
+
+    // A round that applies, with a charter that does not, is reported as before (each problem once).
+    const round_chain_outcome t =
+        round_chain(down_company()).charter(charter).then(priced("Series C", "carl", 0.50_usd, 1_M)).try_run();
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.problems.size() == 4);
+}
+
 }  // namespace test_round_chain

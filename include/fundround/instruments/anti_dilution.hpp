@@ -35,6 +35,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -517,9 +518,29 @@ public:
     }
 
 private:
+    friend class round_chain;
+
     // validate() and try_adjust(), for the issue of @p round when it is given: a protected series
     // that only the table after it has is named as the series the round issues.
     std::vector<diagnostic> check(const cap_table& before, const share_issuance& issue, const round_on_cap_table* round) const;
+    // The problems of the exemptions' names, the roundings and the terms on @p before, whatever the
+    // issue. A series not on @p before is named as one the round @p round_name issues if @p after
+    // (the table after the round) has it, or, without @p after, if it is @p series or one of the
+    // conversion series "<series>-1", "<series>-2"... a round with SAFEs and notes makes.
+    void check_terms(std::vector<diagnostic>& out, const cap_table& before, std::string_view round_name,
+                     const cap_table* after, std::string_view series) const;
+    // apply_to()'s requirement of the cap table's floor share rounding, a problem if not met.
+    void check_floor(std::vector<diagnostic>& out) const;
+    // For round_chain: what apply_to() would report for any round named @p round_name issuing
+    // @p series on @p before, whatever the round's figures (the terms, the roundings, the floor
+    // share rounding), reported beside the problems of a round that does not apply.
+    std::vector<diagnostic> check_for_round(const cap_table& before, std::string_view round_name,
+                                            std::string_view series) const {
+        std::vector<diagnostic> out;
+        check_terms(out, before, round_name, nullptr, series);
+        check_floor(out);
+        return out;
+    }
     anti_dilution_result adjust_checked(const cap_table& before, const share_issuance& issue,
                                         const round_on_cap_table* round) const;
 
@@ -703,6 +724,33 @@ inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, con
                            "is not an exemption the terms name: add it with exempt()"});
         }
     }
+    check_terms(out, before, round ? std::string_view(round->pricing().name()) : std::string_view(),
+                round ? &round->after() : nullptr, {});
+    return out;
+}
+
+inline void anti_dilution::check_floor(std::vector<diagnostic>& out) const {
+    // A mode outside the enumeration is reported as such by check_terms(), once.
+    const bool known = static_cast<std::size_t>(share_mode_) < std::size(detail::rounding_names);
+    if (known && share_mode_ != rounding::floor) {
+        // The table after counts each holding as converted rounded down: any other share rounding
+        // would report additional shares the table after does not hold.
+        out.push_back({field_path("share_rounding"), std::string(to_string(share_mode_)),
+                       "must be floor to apply to a cap table, which rounds each holding as converted down"});
+    }
+}
+
+inline void anti_dilution::check_terms(std::vector<diagnostic>& out, const cap_table& before, std::string_view round_name,
+                                       const cap_table* after, std::string_view series) const {
+    // A name the round issues: on the table after it, or (without that table) its series or one
+    // of the conversion series "<series>-<k>" a round with SAFEs and notes makes.
+    const auto issued_by_round = [&](const std::string& name) {
+        if (after) return after->class_index(name).has_value();
+        if (series.empty() || name.compare(0, series.size(), series) != 0) return false;
+        if (name.size() == series.size()) return true;
+        const std::string_view rest = std::string_view(name).substr(series.size());
+        return rest.size() > 1 && rest[0] == '-' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos;
+    };
     for (std::size_t i = 0; i < exemptions_.size(); ++i) {
         if (holder_name_key(exemptions_[i]).empty()) {
             out.push_back({field_path("exemptions").index(i), detail::quoted_text(exemptions_[i]),
@@ -725,10 +773,10 @@ inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, con
         // An enum value cast from an integer outside the four methods.
         detail::check_known_enum(out, at.member("method"), t.method, detail::anti_dilution_method_names);
         const auto c = before.class_index(t.series);
-        if (!c && round && round->after().class_index(t.series)) {
+        if (!c && issued_by_round(t.series)) {
             // The series the round itself issues is on the table after it, not before.
             out.push_back({at.member("series"), detail::quoted_text(t.series),
-                           "is the series round " + detail::quoted_text(round->pricing().name()) +
+                           "is the series round " + detail::quoted_text(std::string(round_name)) +
                                " issues, not on the cap table before it: anti-dilution protects the series issued "
                                "before the round"});
         } else if (!c) {
@@ -767,7 +815,6 @@ inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, con
                            "must be empty unless the method is narrow_based_weighted_average"});
         }
     }
-    return out;
 }
 
 inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, const share_issuance& issue) const {
@@ -1005,10 +1052,7 @@ inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& r
     down_round_result result;
     anti_dilution_result adj = adjust_checked(round.before(), issuance_of(round), &round);
     if (share_mode_ != rounding::floor) {
-        // The table after counts each holding as converted rounded down: any other share rounding
-        // would report additional shares the table after does not hold.
-        adj.problems.push_back({field_path("share_rounding"), std::string(to_string(share_mode_)),
-                                "must be floor to apply to a cap table, which rounds each holding as converted down"});
+        check_floor(adj.problems);
         adj.adjustment.reset();
     }
     if (!adj.ok()) {

@@ -164,7 +164,8 @@ public:
 
     /// Applies every round in order, or reports the problems of the first that does not apply
     /// (fields under `rounds[i]`): its own, an instrument converted in an earlier round, a close
-    /// before an earlier round's. A library error a round throws (an inexact figure under
+    /// before an earlier round's, and its charter's (`rounds[i].anti_dilution`: with the round's
+    /// own, those of the terms and roundings whatever the round's figures). A library error a round throws (an inexact figure under
     /// rounding::exact, say) is one problem at `rounds[i]`.
     [[nodiscard]] round_chain_outcome try_run() const;
     /// Applies every round in order; throws validation_error with the problems of the first
@@ -216,11 +217,23 @@ inline round_chain_outcome round_chain::try_run() const {
             outcome.failed_round = i;
             return std::move(outcome);
         };
+        // A round that does not apply is reported with what its charter reports whatever the
+        // round's figures (its terms and roundings, a series misnamed), so that every problem
+        // comes at once.
+        const auto fail_round = [&](std::vector<diagnostic> found, const std::string& series) {
+            if (const anti_dilution* charter = charters_[i].get(); charter && !charter->terms().empty()) {
+                for (diagnostic& d : charter->check_for_round(table, name_of(i), series)) {
+                    d.field = d.field.prefixed(field_path("anti_dilution"));
+                    found.push_back(std::move(d));
+                }
+            }
+            return fail(std::move(found));
+        };
         const auto earlier = [&](std::size_t j) { return "rounds[" + std::to_string(j) + "] (\"" + name_of(j) + "\")"; };
         try {
             if (const auto* plain = std::get_if<cap_table_round>(&steps_[i])) {
                 cap_table_round_result r = plain->try_apply_to(table);
-                if (!r.ok()) return fail(std::move(r.problems));
+                if (!r.ok()) return fail_round(std::move(r.problems), plain->series());
                 out.rounds_.push_back(std::move(*r.round));
                 out.converted_.emplace_back();
                 out.adjustments_.emplace_back();
@@ -258,7 +271,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 }
                 conversion_result r = c.try_apply_to(table);
                 problems.insert(problems.end(), r.problems.begin(), r.problems.end());
-                if (!problems.empty() || !r.ok()) return fail(std::move(problems));
+                if (!problems.empty() || !r.ok()) return fail_round(std::move(problems), c.series());
                 converted_round& done = *r.round;
                 for (const instrument_conversion& ic : done.conversions()) {
                     if (ic.kind == instrument_kind::safe) {
