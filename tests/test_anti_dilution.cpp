@@ -948,4 +948,31 @@ TEST_CASE("properties: a chain of down rounds compounds CP and adds up every sha
     }
 }
 
+// Regression (seventh session): a broad base that counts convertibles (fully_diluted_basis::
+// full_with_convertibles()) was printed "... + convertibles" while A counted none of them (a cap
+// table holds no SAFEs or notes: cap_table::fully_diluted() counts 0 for them), so Gust's A of
+// 7,000,000 was labelled as including convertibles it never counted. It is now a problem naming
+// the base.
+TEST_CASE("a broad base that counts convertibles, which a cap table does not hold, is reported") {
+    const cap_table t = gust_company();
+    const anti_dilution_result r =
+        anti_dilution()
+            .protect(anti_dilution_terms::broad_based("Series A Preferred", fully_diluted_basis::full_with_convertibles()))
+            .protect(anti_dilution_terms::broad_based("Series B Preferred"))
+            .try_adjust(t, gust_series_c());
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.json_pointer() == "/protections/0/broad_base");
+    CHECK(r.problems[0].value == "issued + granted options + unallocated pool + warrants + convertibles");
+    CHECK(r.problems[0].rule ==
+          "counts convertibles, which a cap table does not hold (A would count none of them): set "
+          "broad_base.convertibles to false");
+    // The same base without convertibles computes (Gust's A plus no unallocated pool: 7,000,000).
+    fully_diluted_basis no_convertibles = fully_diluted_basis::full_with_convertibles();
+    no_convertibles.convertibles = false;
+    const anti_dilution_adjustment adj =
+        anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred", no_convertibles)).adjust(t, gust_series_c());
+    CHECK(adj.of("Series A Preferred").a == sh(7'000'000));
+}
+
 }  // namespace test_anti_dilution

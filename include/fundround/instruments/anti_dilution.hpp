@@ -84,7 +84,8 @@ struct anti_dilution_terms {
     std::string series;  ///< The protected preferred series (a class on the cap table).
     anti_dilution_method method = anti_dilution_method::none;  ///< How the price adjusts.
     /// For broad-based: what `A` counts on the cap table before the issue (nvca_broad_base() by
-    /// default; fully_diluted_basis::full() adds the unallocated pool, "broadest").
+    /// default; fully_diluted_basis::full() adds the unallocated pool, "broadest"; a base with
+    /// convertibles is a problem: a cap table holds no SAFEs or notes for A to count).
     fully_diluted_basis broad_base = nvca_broad_base();
     /// For narrow-based: the classes whose issued shares, as converted, make `A` (e.g. the series
     /// alone, or every preferred series).
@@ -813,6 +814,13 @@ inline void anti_dilution::check_terms(std::vector<diagnostic>& out, const cap_t
         } else if (!t.narrow_classes.empty()) {
             out.push_back({at.member("narrow_classes"), std::to_string(t.narrow_classes.size()) + " classes",
                            "must be empty unless the method is narrow_based_weighted_average"});
+        }
+        if (t.method == anti_dilution_method::broad_based_weighted_average && t.broad_base.convertibles) {
+            // cap_table::fully_diluted() counts 0 for convertibles: A would be labelled with them
+            // and count none.
+            out.push_back({at.member("broad_base"), t.broad_base.to_string(),
+                           "counts convertibles, which a cap table does not hold (A would count none of them): set "
+                           "broad_base.convertibles to false"});
         }
     }
 }
