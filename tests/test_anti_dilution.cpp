@@ -290,12 +290,12 @@ TEST_CASE("validation reports every problem at once, with structured paths") {
                                       .protect(anti_dilution_terms::narrow_based("Series B Preferred", {}))
                                       .conversion_price_rounded(13, rounding::half_even);
     const std::vector<diagnostic> problems =
-        charter.validate(t, share_issuance::sale("Bad", sh(0), money::zero(currency("EUR"))));
+        charter.validate(t, share_issuance::sale("Bad", sh(0), money::from_units(-1, currency("EUR"))));
     std::vector<std::string> paths;
     for (const diagnostic& d : problems) paths.push_back(d.field.json_pointer());
     const std::vector<std::string> expected{
         "/issuance/shares",
-        "/issuance/consideration",                    // not positive
+        "/issuance/consideration",                    // negative
         "/issuance/consideration",                    // EUR on a USD table
         "/conversion_price_rounding/decimals",
         "/protections/0/series",                      // unknown series
@@ -322,7 +322,7 @@ TEST_CASE("validation reports every problem at once, with structured paths") {
           "is not a share class on the cap table, which has no preferred series with an original issue price");
     CHECK(problems[6].value == "\"Series Q\"");
     try {
-        (void)charter.adjust(t, share_issuance::sale("Bad", sh(0), money::zero(currency("EUR"))));
+        (void)charter.adjust(t, share_issuance::sale("Bad", sh(0), money::from_units(-1, currency("EUR"))));
         FAIL("adjust() must throw");
     } catch (const validation_error& e) {
         CHECK(e.problems() == problems);
@@ -973,6 +973,49 @@ TEST_CASE("a broad base that counts convertibles, which a cap table does not hol
     const anti_dilution_adjustment adj =
         anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred", no_convertibles)).adjust(t, gust_series_c());
     CHECK(adj.of("Series A Preferred").a == sh(7'000'000));
+}
+
+// Regression (seventh session): an issue without consideration was refused ("must be positive"),
+// though the NVCA model charter adjusts the conversion price on an issue of Additional Shares of
+// Common Stock "without consideration or for a consideration per share less than" it (the
+// charter's text, as quoted e.g. in the Transtutors question on Prism's Series A, "4(a)(i)
+// Adjustment of Series A Conversion Price Upon Issuance of Additional Shares of Common Stock").
+// With B = 0 the weighted average is CP2 = CP1 x A / (A + C); a full ratchet to the zero price
+// leaves no conversion price and is a problem naming the term.
+TEST_CASE("an issue without consideration adjusts a weighted average with B = 0; a full ratchet on it is a problem") {
+    const cap_table t = gust_company();
+    const share_issuance gift = share_issuance::sale("Founder grant", sh(2'000'000), 0_usd);
+    CHECK(gift.validate().empty());
+    const anti_dilution_adjustment adj = both_broad().adjust(t, gift);
+    const series_adjustment& a = adj.of("Series A Preferred");
+    CHECK(a.adjusted);
+    CHECK(a.a == sh(7'000'000));
+    CHECK(a.b() == fraction());
+    CHECK(a.issue_price_units == fraction());
+    // $1.00 x 7,000,000 / 9,000,000 = $0.777...: $0.7778 at one-hundredth of a cent.
+    CHECK(*a.exact_cp2_units == units(7'000, 9));
+    CHECK(a.cp2_units == units(7'778, 10));
+    // 2,000,000 and 500,000 Series A at $1.00 / $0.7778: floor(2,571,355.13) + floor(642,838.78).
+    CHECK(a.as_converted_after == sh(2'571'355 + 642'838));
+    // $2.00 x 7/9 = $1.5555...: $1.5556.
+    CHECK(adj.of("Series B Preferred").cp2_units == units(15'556, 10));
+    CHECK(a.reason == "down round: the issue price $0.0000 is below the conversion price $1.0000");
+
+    const anti_dilution_result r = anti_dilution()
+                                       .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                                       .protect(anti_dilution_terms::full_ratchet("Series B Preferred"))
+                                       .try_adjust(t, gift);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() ==
+          "protections[1] \"Series B Preferred\".method = full_ratchet: takes the conversion price to the issue "
+          "price, zero for an issue without consideration: no conversion price is left (state the issue at the "
+          "price the charter deems, e.g. par)");
+    // A negative consideration is still refused.
+    const std::vector<diagnostic> negative = share_issuance::sale("X", sh(10), money::from_units(-1)).validate();
+    REQUIRE(negative.size() == 1);
+    CHECK(negative[0].message() == "issuance.consideration = -$0.001: must not be negative (an issue is for "
+                                   "some consideration or, as the NVCA charter allows, none)");
 }
 
 }  // namespace test_anti_dilution

@@ -12,7 +12,8 @@
 /// actually issued. Weighted average: `CP2 = CP1 x (A + B) / (A + C)`, computed as
 /// `(CP1 x A + consideration) / (A + C)` in big rationals (never overflows, never floating point),
 /// then rounded to the named precision (the NVCA text: "to the nearest one-hundredth of a cent").
-/// Full ratchet: `CP2` = the issue price, consideration / C. The conversion ratio becomes
+/// Full ratchet: `CP2` = the issue price, consideration / C. An issue "without consideration"
+/// adjusts too (B = 0); a full ratchet to its zero price is a problem. The conversion ratio becomes
 /// `original issue price / CP2`. A conversion price only ever goes down: `CP2 <= CP1`.
 #ifndef FUNDROUND_INSTRUMENTS_ANTI_DILUTION_HPP
 #define FUNDROUND_INSTRUMENTS_ANTI_DILUTION_HPP
@@ -202,16 +203,18 @@ public:
         return consideration_ / fraction(shares_.value());
     }
 
-    /// Every problem with the issue, fields under @p path: shares not positive; for a sale, a
-    /// consideration that is not positive (a new price must be positive).
+    /// Every problem with the issue, fields under @p path: shares not positive, a negative
+    /// consideration. An issue without consideration is one (the NVCA charter adjusts on an issue
+    /// "without consideration or for a consideration per share less than" the conversion price).
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("issuance")) const {
         std::vector<diagnostic> out;
         if (shares_.value() <= 0) {
             out.push_back({path.member("shares"), std::to_string(shares_.value()), "must be positive"});
         }
-        if (kind_ == issuance_kind::new_securities && consideration_.sign() <= 0) {
+        if (kind_ == issuance_kind::new_securities && consideration_.sign() < 0) {
             out.push_back({path.member("consideration"), consideration_text(),
-                           "must be positive (the new price per share, consideration / shares, must be positive)"});
+                           "must not be negative (an issue is for some consideration or, as the NVCA charter "
+                           "allows, none)"});
         }
         if (kind_ == issuance_kind::exempted && consideration_.sign() < 0) {
             out.push_back({path.member("consideration"), consideration_text(),
@@ -275,7 +278,7 @@ struct series_adjustment {
     std::string reason;
     fraction original_issue_price_units;  ///< The series' original issue price, money units per share.
     fraction cp1_units;               ///< `CP1`: original issue price / ratio before, units per share.
-    fraction issue_price_units;       ///< The issue's price, consideration / C (0 for an exempted issue without one).
+    fraction issue_price_units;       ///< The issue's price, consideration / C (0 for an issue without consideration).
     fraction consideration_units;     ///< The issue's aggregate consideration, money units.
     share_count a;                    ///< `A` on the named base (0 for full ratchet and none).
     share_count c;                    ///< `C`: the shares issued.
@@ -727,6 +730,15 @@ inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, con
     }
     check_terms(out, before, round ? std::string_view(round->pricing().name()) : std::string_view(),
                 round ? &round->after() : nullptr, {});
+    if (issue.kind() == issuance_kind::new_securities && issue.consideration_units().sign() == 0) {
+        for (std::size_t i = 0; i < terms_.size(); ++i) {
+            if (terms_[i].method != anti_dilution_method::full_ratchet) continue;
+            // A weighted average takes B = 0; a full ratchet would leave no conversion price.
+            out.push_back({field_path("protections").index(i, terms_[i].series).member("method"), "full_ratchet",
+                           "takes the conversion price to the issue price, zero for an issue without consideration: "
+                           "no conversion price is left (state the issue at the price the charter deems, e.g. par)"});
+        }
+    }
     return out;
 }
 
