@@ -1011,6 +1011,24 @@ TEST_CASE("an issue without consideration adjusts a weighted average with B = 0;
           "protections[1] \"Series B Preferred\".method = full_ratchet: takes the conversion price to the issue "
           "price, zero for an issue without consideration: no conversion price is left (state the issue at the "
           "price the charter deems, e.g. par)");
+    // A weighted average on an A of 0 (a narrow base whose class has no shares) falls to zero too.
+    const cap_table empty_class = cap_table_builder()
+                                      .add(holder::founder("ada", "Ada"))
+                                      .add(holder::investor("fund", "Fund"))
+                                      .add(share_class::common("Common"))
+                                      .add(share_class::preferred("Seed Preferred", per_share(1_usd)))
+                                      .add(share_class::preferred("Series A Preferred", per_share(2_usd)))
+                                      .holding(holder_id("ada"), "Common", sh(1'000'000))
+                                      .holding(holder_id("fund"), "Series A Preferred", sh(500'000))
+                                      .build();
+    const anti_dilution_result zero =
+        anti_dilution()
+            .protect(anti_dilution_terms::narrow_based("Series A Preferred", {"Seed Preferred"}))
+            .try_adjust(empty_class, gift);
+    REQUIRE(zero.problems.size() == 1);
+    CHECK(zero.problems[0].message() ==
+          "protections[0] \"Series A Preferred\".method = narrow_based_weighted_average: takes the conversion price "
+          "to zero (an issue without consideration, A = 0): no conversion price is left");
     // A negative consideration is still refused.
     const std::vector<diagnostic> negative = share_issuance::sale("X", sh(10), money::from_units(-1)).validate();
     REQUIRE(negative.size() == 1);

@@ -938,6 +938,14 @@ inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& befor
                 exact = numerator * big_rational(big_int(1), big_int(s.a.value()) + big_int(s.c.value()));
             }
             exact.reduce();
+            if (exact.sign() == 0) {
+                // An issue without consideration on an A of 0 (a narrow base with no shares): the
+                // weighted average falls to the zero issue price (check() refuses a full ratchet).
+                result.problems.push_back({at.member("method"), std::string(to_string(t.method)),
+                                           "takes the conversion price to zero (an issue without consideration, A = 0): "
+                                           "no conversion price is left"});
+                continue;
+            }
             try {
                 s.exact_cp2_units = exact.to_fraction("exact conversion price");
             } catch (const overflow_error&) {
