@@ -634,7 +634,8 @@ TEST_CASE("json: holder and share class errors, the class's own rules at their p
     CHECK(error_of<share_class>(json::parse(R"({"name": "Common", "kind": "common", "conversion_ratio": "2"})")) ==
           "share class is invalid: 1 problem\n  - /conversion_ratio = 2: must be 1 for common stock");
     CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred"})")) ==
-          "share class is invalid: 1 problem\n  - /original_issue_price: is required");
+          "share class is invalid: 1 problem\n  - /original_issue_price: is required for a preferred class: the price "
+          "per share its preference is a multiple of, such as {\"amount\": \"1 USD\", \"shares\": 1}");
     CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred",
         "original_issue_price": {"amount": "1 USD", "shares": 1},
         "terms": {"multiple": "-1", "seniority": 4294967295, "participation": {"kind": "capped", "cap_multiple": "1/2"},

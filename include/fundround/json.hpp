@@ -840,7 +840,13 @@ public:
                 if (member(j, m) != nullptr) report(at.member(m), "", "is not a member of a common class");
             }
         } else if (kind == share_class_kind::preferred) {
-            if (const auto* m = required(j, at, "original_issue_price")) price = read_price(*m, at.member("original_issue_price"));
+            if (const auto* m = member(j, "original_issue_price")) {
+                price = read_price(*m, at.member("original_issue_price"));
+            } else {
+                report(at.member("original_issue_price"), "",
+                       "is required for a preferred class: the price per share its preference is a multiple of, "
+                       "such as {\"amount\": \"1 USD\", \"shares\": 1}");
+            }
             if (const auto* m = member(j, "terms")) terms = read_liquidation_terms(*m, at.member("terms"));
         }
         if (problems_.size() != before) return std::nullopt;
