@@ -171,6 +171,68 @@ TEST_CASE("YC post-money user guide: company capitalization 10,000,000 / 0.85") 
     CHECK(round().conversion_shares_rounded(rounding::half_away_from_zero).apply_to(t).conversion_shares() == sh(1'764'706));
 }
 
+// Y Combinator, "Post-Money Safe User Guide" (ycombinator.com/documents), its priced-round
+// example: the company raises $5m at a pre-money valuation of $15m; "Series A Price per Share =
+// pre-money valuation / (total fully diluted shares post safe conversion + option pool increase)
+// = $15,000,000 / (11,764,705 + 1,695,000) = $1.1144". The capitalization is the guide's (9,250,000
+// shares, 650,000 promised options, an unissued pool of 100,000); the safes are the 15% of
+// K. Nathoo's Startup School talk "Understanding SAFEs and Priced Equity Rounds" (2018): $200k at
+// a $4M and $800k at an $8M post-money cap, on YC's form (pool increase excluded). The pool
+// target, 10% of the post-money count unissued, is our reading of the guide's 1,695,000
+// (1,795,000 of its 17,946,424 shares is 10.002%). Exactly: Q - I = 10,000,000 / 0.85 =
+// 200,000,000/17 (the guide's 11,764,705 after the safes' floors); 100,000 + I = (2/15) Q gives
+// Q = 2,974,500,000/221 and I = 374,500,000/221 = 1,694,570.14 (the guide rounds it up to
+// 1,695,000); P = 15M / Q = $1.114473... The guide's $1.1144 is 15M / 13,459,705 (its rounded
+// pool) = $1.11444; the exact price rounded down to four decimals is the same $1.1144.
+TEST_CASE("YC post-money user guide: $5M at a $15M pre-money, the pool to 10%: $1.1144 a share") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::employee("staff", "Employees"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(750'000)})
+                            .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
+                            .holding(holder_id("founders"), "Common", sh(9'250'000))
+                            .build();
+    const auto yc = [](safe s) {
+        s.pool_increase = pool_increase::excluded;
+        return s;
+    };
+    const auto round = [&yc] {
+        return conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+            .pre_money(15_M)
+            .invest(holder_id("lead"), 5_M)
+            .add_holder(holder::investor("lead", "Lead"))
+            .add_holder(holder::investor("a", "Investor A"))
+            .add_holder(holder::investor("b", "Investor B"))
+            .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+            .convert(yc(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2018} / 3 / 1)))
+            .convert(yc(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2018} / 6 / 1)));
+    };
+    const converted_round exact = round().apply_to(t);
+    CHECK(exact.exact_capitalization().to_fraction() == fraction(2'974'500'000, 221));
+    CHECK(exact.exact_pool_increase().to_fraction() == fraction(374'500'000, 221));
+    CHECK(exact.exact_price_units().to_fraction() == fraction(2'210'000, 1983));
+    const instrument_conversion& a = exact.safe_conversion(0);
+    const instrument_conversion& b = exact.safe_conversion(1);
+    CHECK(a.exact_capitalization.to_fraction() == fraction(200'000'000, 17));
+    CHECK(a.conversion_price == price_per_share(34_usd, sh(100)));  // 4M / (Q - I)
+    CHECK(b.conversion_price == price_per_share(68_usd, sh(100)));
+    CHECK(a.shares == sh(588'235));
+    CHECK(b.shares == sh(1'176'470));
+    // The guide's "total fully diluted shares post safe conversion": 11,764,705.
+    CHECK(exact.after().fully_diluted().total() - exact.pool_increase() - exact.new_money().investment_of("lead").shares ==
+          sh(11'764'705));
+    check_reconciles(exact);
+    // The price rounded down to four decimals is the guide's $1.1144; the lead's shares 5M / 1.1144.
+    const converted_round r = round().price_rounded(4, rounding::floor).apply_to(t);
+    CHECK(r.price() == price_per_share(11'144_usd, sh(10'000)));
+    CHECK(r.conversion_shares() == sh(1'764'705));
+    CHECK(r.new_money().investment_of("lead").shares == sh(4'486'719));
+    CHECK(r.pool_increase() == sh(1'694'603));  // the guide: 1,695,000
+    CHECK(r.after().fully_diluted().total() == sh(17'946'027));
+    check_reconciles(r);
+}
+
 // Two post-money SAFEs ($200k at a $4M cap: 5%; $800k at $8M: 10%), a $4M Series A at a $16M
 // pre-money with a 10% post-money pool target in the pre-money (existing unallocated pool
 // 500,000 of F0 = 10,000,000), solved by hand: S = 0.15 Q; P = V / Q; T = Q (V + N) / V = 1.25 Q;
