@@ -12,6 +12,7 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/share_valuation.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
@@ -61,6 +62,20 @@ struct priced_round_conversion {
     rounding conversion_share_rounding = rounding::floor;      ///< Each instrument's shares' rounding.
 };
 
+/// A deal file's anti-dilution charter ("anti_dilution"): each protected series' terms and how
+/// each new conversion price is rounded. A series on the cap table before the priced rounds is
+/// protected from the first of them; a series a priced round creates, from the round after it
+/// (deal_file::chain(); round_chain::protect()). Each priced round's new money at its price is
+/// the issue (round_chain); exemptions and a share rounding other than floor are not written in
+/// a file (a chain issues no exempted shares and requires floor).
+struct anti_dilution_charter {
+    /// The protected series' terms, in the file's order (empty: no charter).
+    std::vector<anti_dilution_terms> protections;
+    /// Each new conversion price's rounding (none: exact); the NVCA model charter's $0.0001 half
+    /// away from zero unless the file says otherwise (anti_dilution's default).
+    std::optional<price_precision> conversion_price_rounding = price_precision{4, rounding::half_away_from_zero};
+};
+
 /// A deal as one document: the company, its cap table before the rounds, its instruments, its
 /// funding rounds and priced rounds, scenarios and counter-commitments.
 struct deal_file {
@@ -97,6 +112,8 @@ struct deal_file {
     std::vector<scenario> scenarios;
     /// What the company commits to pay beside its equity (the net-flows report).
     std::vector<counter_commitment> counter_commitments;
+    /// The anti-dilution protection of preferred series, applied by chain() to the priced rounds.
+    anti_dilution_charter charter;
 
     /// The round called @p name; throws invalid_argument_error naming the rounds there are.
     [[nodiscard]] const funding_round& round(std::string_view name) const {
@@ -146,9 +163,35 @@ struct deal_file {
         }
         return out;
     }
+    /// The first priced round charter.protections[@p k] applies to: 0 for a series of
+    /// cap_table_before, i + 1 for the series priced round i creates first, nothing for a series
+    /// neither has (a problem read_deal_file() reports).
+    [[nodiscard]] std::optional<std::size_t> protected_from(std::size_t k) const {
+        const std::string& series = charter.protections.at(k).series;
+        if (cap_table_before && cap_table_before->class_index(series)) return std::size_t{0};
+        for (std::size_t i = 0; i < priced_rounds.size(); ++i) {
+            if (priced_rounds[i].series() == series) return i + 1;
+        }
+        return std::nullopt;
+    }
+    /// The positions in charter.protections of the terms in force in priced round @p round, in the
+    /// order chain() gives them to the round's charter (by the round they apply from, then the
+    /// file's order): position k of the charter's `protections[k]` is element k.
+    [[nodiscard]] std::vector<std::size_t> protections_in_force(std::size_t round) const {
+        std::vector<std::pair<std::size_t, std::size_t>> from;  // (first round, position)
+        for (std::size_t k = 0; k < charter.protections.size(); ++k) {
+            const std::optional<std::size_t> f = protected_from(k);
+            if (f && *f <= round) from.emplace_back(*f, k);
+        }
+        std::stable_sort(from.begin(), from.end());
+        std::vector<std::size_t> out;
+        for (const auto& e : from) out.push_back(e.second);
+        return out;
+    }
     /// The first @p count priced rounds as a chain on cap_table_before, each round with
-    /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes; throws
-    /// invalid_argument_error without a cap table or for @p count past the priced rounds.
+    /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes, under
+    /// the anti-dilution charter (each series protected from the round protected_from() gives);
+    /// throws invalid_argument_error without a cap table or for @p count past the priced rounds.
     [[nodiscard]] round_chain chain(std::size_t count) const {
         if (!cap_table_before) throw invalid_argument_error("deal file: has no cap table for its priced rounds to apply to");
         if (count > priced_rounds.size()) {
@@ -156,7 +199,21 @@ struct deal_file {
                                          std::to_string(priced_rounds.size()) + " priced rounds");
         }
         round_chain out(*cap_table_before);
+        std::vector<std::optional<std::size_t>> from;
+        if (!charter.protections.empty()) {
+            anti_dilution base;
+            if (charter.conversion_price_rounding) {
+                base.conversion_price_rounded(charter.conversion_price_rounding->decimals, charter.conversion_price_rounding->mode);
+            } else {
+                base.conversion_price_exact();
+            }
+            out.charter(std::move(base));
+            for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(protected_from(k));
+        }
         for (std::size_t i = 0; i < count; ++i) {
+            for (std::size_t k = 0; k < from.size(); ++k) {
+                if (from[k] == i) out.protect(charter.protections[k]);
+            }
             const priced_round_conversion* c = conversion_of(i);
             if (c == nullptr) {
                 out.then(priced_rounds[i]);
@@ -262,6 +319,13 @@ static_assert(json_names_match(json_note_parties, note_party_names), "note_party
 static_assert(json_names_match(json_pool_placements, pool_placement_names), "pool_placement: JSON names");
 static_assert(json_names_match(json_pool_target_bases, pool_target_basis_names), "pool_target_basis: JSON names");
 static_assert(json_names_match(json_conversion_pricings, conversion_pricing_names), "conversion_pricing: JSON names");
+/// Anti-dilution methods in JSON (the enumerators' names).
+inline constexpr json_choice<anti_dilution_method> json_anti_dilution_methods[] = {
+    {anti_dilution_method::none, "none"},
+    {anti_dilution_method::broad_based_weighted_average, "broad_based_weighted_average"},
+    {anti_dilution_method::narrow_based_weighted_average, "narrow_based_weighted_average"},
+    {anti_dilution_method::full_ratchet, "full_ratchet"}};
+static_assert(json_names_match(json_anti_dilution_methods, anti_dilution_method_names), "anti_dilution_method: JSON names");
 /// Share valuation types in JSON (their to_string()).
 inline constexpr json_choice<share_valuation_type> json_share_valuation_types[] = {{share_valuation_type::section_409a, "409A"}};
 /// Scenario outcomes in JSON.
@@ -732,6 +796,98 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
     return out;
 }
 
+/// Reads one series' anti-dilution terms: {"series", "method" ("none",
+/// "broad_based_weighted_average", "narrow_based_weighted_average", "full_ratchet"), "base" (for
+/// broad_based_weighted_average only: a fully diluted basis, default the NVCA broad base
+/// {"granted_options": true, "warrants": true}), "narrow_classes" (required for, and only for,
+/// narrow_based_weighted_average: the classes whose shares make `A`, each once)}. Whether the
+/// series and classes exist is checked by read_deal_file() against the cap table and priced rounds.
+[[nodiscard]] inline std::optional<anti_dilution_terms> read_anti_dilution_terms(json_reader& r, const nlohmann::json& j,
+                                                                                 const field_path& at) {
+    if (!r.expect_object(j, at, "a series' anti-dilution terms", {"series", "method", "base", "narrow_classes"})) return std::nullopt;
+    const std::size_t before = r.problems().size();
+    anti_dilution_terms t;
+    if (const auto* m = r.required(j, at, "series")) {
+        if (auto v = r.read_string(*m, at.member("series"))) {
+            if (v->empty()) r.report(at.member("series"), "\"\"", "must name the protected preferred series");
+            t.series = std::move(*v);
+        }
+    }
+    std::optional<anti_dilution_method> method;
+    if (const auto* m = r.required(j, at, "method")) {
+        method = r.read_choice(*m, at.member("method"), detail::json_anti_dilution_methods, "an anti-dilution method");
+    }
+    if (method) t.method = *method;
+    if (const auto* m = json_reader::member(j, "base")) {
+        if (method && *method != anti_dilution_method::broad_based_weighted_average) {
+            r.report(at.member("base"), detail::json_value_text(*m),
+                     "applies only to the method broad_based_weighted_average (A on a fully diluted basis)");
+        } else if (auto b = read_fully_diluted_basis(r, *m, at.member("base"))) {
+            t.broad_base = *b;
+        }
+    }
+    const nlohmann::json* narrow = json_reader::member(j, "narrow_classes");
+    if (method && *method == anti_dilution_method::narrow_based_weighted_average) {
+        const field_path list = at.member("narrow_classes");
+        if (narrow == nullptr) {
+            r.report(list, "", "is required with narrow_based_weighted_average: the classes whose issued shares, as converted, make A");
+        } else if (!narrow->is_array()) {
+            r.wrong_type(*narrow, list, "an array of share class names");
+        } else if (narrow->empty()) {
+            r.report(list, "[]", "names no class: a narrow base counts named classes");
+        } else {
+            for (std::size_t k = 0; k < narrow->size(); ++k) {
+                if (auto v = r.read_string((*narrow)[k], list.index(k))) t.narrow_classes.push_back(std::move(*v));
+            }
+            if (t.narrow_classes.size() == narrow->size()) {
+                for (const auto& [later, first] : detail::duplicate_names(t.narrow_classes)) {
+                    r.report(list.index(later), detail::json_value_text((*narrow)[later]),
+                             "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() + "): a class counts once in A");
+                }
+            }
+        }
+    } else if (narrow != nullptr && method) {
+        r.report(at.member("narrow_classes"), detail::json_value_text(*narrow),
+                 "applies only to the method narrow_based_weighted_average");
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    return t;
+}
+
+/// Reads a deal file's anti-dilution charter: {"protections": [terms (read_anti_dilution_terms()),
+/// at least one], "conversion_price_rounding": {"decimals", "mode"} (default 4 decimals,
+/// "half_away_from_zero") or "exact"}.
+[[nodiscard]] inline std::optional<anti_dilution_charter> read_anti_dilution_charter(json_reader& r, const nlohmann::json& j,
+                                                                                     const field_path& at) {
+    if (!r.expect_object(j, at, "an anti-dilution charter", {"protections", "conversion_price_rounding"})) return std::nullopt;
+    const std::size_t before = r.problems().size();
+    anti_dilution_charter out;
+    if (const auto* m = r.required(j, at, "protections")) {
+        const field_path list = at.member("protections");
+        if (!m->is_array()) {
+            r.wrong_type(*m, list, "an array of series' anti-dilution terms");
+        } else if (m->empty()) {
+            r.report(list, "[]", "must protect at least one series (or leave \"anti_dilution\" out)");
+        } else {
+            for (std::size_t k = 0; k < m->size(); ++k) {
+                if (auto t = read_anti_dilution_terms(r, (*m)[k], list.index(k))) out.protections.push_back(std::move(*t));
+            }
+        }
+    }
+    if (const auto* m = json_reader::member(j, "conversion_price_rounding")) {
+        const field_path p = at.member("conversion_price_rounding");
+        if (m->is_string() && m->get_ref<const std::string&>() == "exact") {
+            out.conversion_price_rounding.reset();
+        } else if (m->is_object()) {
+            out.conversion_price_rounding = read_price_precision(r, *m, p);
+        } else {
+            r.report(p, detail::json_value_text(*m), "must be \"exact\" or a price rounding {\"decimals\", \"mode\"}");
+        }
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    return out;
+}
+
 /// Reads a SAFE: {"holder", "purchase_amount", "date", "form" (default "post_money"),
 /// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included")},
 /// with safe::validate()'s problems at their pointers; with @p table_currency (the cap table's,
@@ -1124,18 +1280,20 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 }  // namespace detail
 
 /// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
-/// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments"} (every member but the
+/// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments",
+/// "anti_dilution"} (every member but the
 /// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
 /// them): each member's own (a funding round named; SAFE and note amounts in the cap table's
 /// currency), then the references between them (round names unique, investors and SAFE and
 /// note holders on the cap table, a priced round's "all_outstanding" converting at least one
-/// instrument, scenario milestones in a round), then whether
+/// instrument, scenario milestones in a round, anti-dilution protecting a preferred series
+/// of the table or a priced round), then whether
 /// the priced rounds apply as a chain on the cap table (the first that does not, with the
 /// chain's problems under /priced_rounds/i).
 [[nodiscard]] inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
                          {"fundround_deal", "company", "as_of", "formation", "cap_table", "rounds", "priced_rounds", "safes", "notes",
-                          "valuations", "scenarios", "counter_commitments"})) {
+                          "valuations", "scenarios", "counter_commitments", "anti_dilution"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1223,6 +1381,9 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
     detail::read_json_list(r, j, at, "scenarios", "scenarios", out.scenarios, read_scenario);
     detail::read_json_list(r, j, at, "counter_commitments", "counter-commitments", out.counter_commitments,
                            read_counter_commitment);
+    if (const auto* v = json_reader::member(j, "anti_dilution")) {
+        if (auto c = read_anti_dilution_charter(r, *v, at.member("anti_dilution"))) out.charter = std::move(*c);
+    }
 
     // References between the members, checked on the document (an element with problems of its
     // own is still checked): names unique, holders on the cap table, milestones in a round.
@@ -1323,6 +1484,64 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
         }
         for (const diagnostic& d : found) r.report(at / d.field, d.value, d.rule);
     }
+    // Anti-dilution: each protected series a preferred class of the table (with an original issue
+    // price) or a priced round's series, each once; each narrow class a class of either.
+    if (const nlohmann::json* charter = json_reader::member(j, "anti_dilution"); charter != nullptr && charter->is_object()) {
+        const field_path list = at.member("anti_dilution").member("protections");
+        const nlohmann::json* terms = json_reader::member(*charter, "protections");
+        if (table_json == nullptr) {
+            r.report(at.member("anti_dilution"), "", "needs \"cap_table\": anti-dilution protects series of its preferred");
+        } else if (out.cap_table_before && terms != nullptr && terms->is_array()) {
+            const cap_table& t = *out.cap_table_before;
+            std::vector<std::string> series_made;  // each priced round's series as the file names it
+            for (const nlohmann::json& pr : elements("priced_rounds")) {
+                if (const std::string* series = text_of(pr, "series")) series_made.push_back(*series);
+            }
+            std::string preferred;  // the table's preferred series and the rounds', for the hint
+            for (const share_class& c : t.classes()) {
+                if (c.is_preferred()) preferred += std::string(preferred.empty() ? "" : ", ") + "\"" + c.name() + "\"";
+            }
+            for (const std::string& m : series_made) {
+                if (!t.class_index(m)) preferred += std::string(preferred.empty() ? "" : ", ") + "\"" + m + "\"";
+            }
+            const auto made = [&](const std::string& name) {
+                return std::find(series_made.begin(), series_made.end(), name) != series_made.end();
+            };
+            std::vector<std::string> names;
+            std::vector<std::size_t> positions;
+            for (std::size_t k = 0; k < terms->size(); ++k) {
+                const std::string* series = text_of((*terms)[k], "series");
+                if (series == nullptr || series->empty()) continue;
+                names.push_back(*series);
+                positions.push_back(k);
+                const std::string shown = detail::json_value_text(nlohmann::json(*series));
+                if (const auto c = t.class_index(*series)) {
+                    if (!t.classes()[*c].is_preferred() || !t.classes()[*c].original_issue_price()) {
+                        r.report(list.index(k).member("series"), shown,
+                                 "must be a preferred series with an original issue price (a class of /cap_table that is not)");
+                    }
+                } else if (!made(*series)) {
+                    r.report(list.index(k).member("series"), shown,
+                             "is not a preferred series of /cap_table nor the series of a priced round (" +
+                                 (preferred.empty() ? std::string("there is none") : "they are: " + preferred) + ")");
+                }
+                const nlohmann::json* narrow = json_reader::member((*terms)[k], "narrow_classes");
+                if (narrow == nullptr || !narrow->is_array()) continue;
+                for (std::size_t m = 0; m < narrow->size(); ++m) {
+                    if (!(*narrow)[m].is_string()) continue;
+                    const std::string& name = (*narrow)[m].get_ref<const std::string&>();
+                    if (t.class_index(name) || made(name)) continue;
+                    r.report(list.index(k).member("narrow_classes").index(m), detail::json_value_text((*narrow)[m]),
+                             "is not a share class of /cap_table nor the series of a priced round");
+                }
+            }
+            for (const auto& [later, first] : detail::duplicate_names(names)) {
+                r.report(list.index(positions[later]).member("series"), detail::json_value_text(nlohmann::json(names[later])),
+                         "is also protected by " + (r.base() / list.index(positions[first])).json_pointer() +
+                             ": state a series' terms once");
+            }
+        }
+    }
     // Scenario milestones: each a milestone of some round (known once every round reads).
     const nlohmann::json* rounds_json = json_reader::member(j, "rounds");
     const bool every_round_read = rounds_json == nullptr || (rounds_json->is_array() && rounds_json->size() == out.rounds.size());
@@ -1372,8 +1591,31 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 }
             }
             std::set<std::string> reported;  // a problem of every series the round creates, once
+            const std::vector<std::size_t> in_force = out.protections_in_force(i);
             for (const diagnostic& d : ran.problems) {
                 const field_path own = d.field.rebased(step, field_path());
+                if (own.starts_with(field_path("anti_dilution"))) {
+                    // The charter's problem in this round, at the file's "anti_dilution": its
+                    // protections[k] is the file's protections[in_force[k]].
+                    const std::vector<path_segment> steps = own.segments();
+                    field_path rel("anti_dilution");
+                    std::size_t from = 1;
+                    if (steps.size() >= 3 && steps[1].kind == path_step::member && steps[1].name == "protections" &&
+                        steps[2].kind == path_step::index && steps[2].index < in_force.size()) {
+                        rel = rel.member("protections").index(in_force[steps[2].index]);
+                        from = 3;
+                    }
+                    for (std::size_t k = from; k < steps.size(); ++k) {
+                        rel = steps[k].kind == path_step::index ? rel.index(steps[k].index) : rel.member(steps[k].name);
+                    }
+                    bool cut = false;
+                    const field_path inside = detail::existing_prefix(j, rel, cut);
+                    const std::string named = cut ? rel.rebased(field_path("anti_dilution"), field_path()).to_string() + ": " : std::string();
+                    const std::string text = "in " + (r.base() / at.member("priced_rounds").index(i)).json_pointer() + " (\"" +
+                                             out.priced_rounds[i].terms().name() + "\"): " + named + d.rule + after;
+                    if (reported.insert(inside.json_pointer() + '\n' + d.value + '\n' + text).second) r.report(at / inside, d.value, text);
+                    continue;
+                }
                 std::string about;  // the instrument a problem is about, when reported at "converts"
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
@@ -1501,6 +1743,26 @@ inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c)
     j["conversion_share_rounding"] = std::string(to_string(c.conversion_share_rounding));
 }
 
+/// One series' anti-dilution terms as read_anti_dilution_terms() reads them ("base" written for
+/// broad_based_weighted_average, "narrow_classes" for narrow_based_weighted_average).
+inline void to_json(nlohmann::json& j, const anti_dilution_terms& t) {
+    j = nlohmann::json{{"series", t.series}, {"method", detail::json_choice_name(t.method, detail::json_anti_dilution_methods)}};
+    if (t.method == anti_dilution_method::broad_based_weighted_average) to_json(j["base"], t.broad_base);
+    if (t.method == anti_dilution_method::narrow_based_weighted_average) j["narrow_classes"] = t.narrow_classes;
+}
+
+/// An anti-dilution charter as read_anti_dilution_charter() reads it (the rounding always written).
+inline void to_json(nlohmann::json& j, const anti_dilution_charter& c) {
+    nlohmann::json& list = j["protections"] = nlohmann::json::array();
+    for (const anti_dilution_terms& t : c.protections) to_json(list.emplace_back(), t);
+    if (c.conversion_price_rounding) {
+        j["conversion_price_rounding"] = nlohmann::json{{"decimals", c.conversion_price_rounding->decimals},
+                                                        {"mode", std::string(to_string(c.conversion_price_rounding->mode))}};
+    } else {
+        j["conversion_price_rounding"] = "exact";
+    }
+}
+
 /// A SAFE as read_safe() reads it (form, mfn and pool_increase always written).
 inline void to_json(nlohmann::json& j, const safe& s) {
     j = nlohmann::json{{"holder", s.holder.str()},
@@ -1580,7 +1842,7 @@ inline void to_json(nlohmann::json& j, const counter_commitment& c) {
 }
 
 /// A deal file as the object read_deal_file() reads (the format version first, every list
-/// written, even empty; "as_of" and "formation" only when stated; keys in nlohmann::json's
+/// written, even empty; "as_of", "formation" and "anti_dilution" only when stated; keys in nlohmann::json's
 /// sorted order).
 inline void to_json(nlohmann::json& j, const deal_file& d) {
     j = nlohmann::json::object();
@@ -1608,6 +1870,7 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     list("valuations", d.valuations);
     list("scenarios", d.scenarios);
     list("counter_commitments", d.counter_commitments);
+    if (!d.charter.protections.empty()) to_json(j["anti_dilution"], d.charter);
 }
 
 /// Reads a deal file from a parsed document; throws json_error with every problem at its pointer.
