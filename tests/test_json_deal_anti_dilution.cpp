@@ -58,10 +58,10 @@ cap_table down_company() {
         .build();
 }
 
-cap_table_round priced(const std::string& series, const char* investor, money price, money amount) {
+cap_table_round priced(const std::string& series, const char* investor, const char* name, money price, money amount) {
     return cap_table_round(priced_round_terms(series).at_price(price_per_share(price, sh(1))).invest(investor, amount),
                            series + " Preferred")
-        .add_investor(holder::investor(investor, investor));
+        .add_investor(holder::investor(investor, name));
 }
 
 // Mills per share for a price in dollars with four decimals: $0.8889 -> 888.9 mills.
@@ -81,9 +81,9 @@ TEST_CASE("deal file anti-dilution: the file's down rounds give the C++ chain's 
             .charter(anti_dilution()
                          .protect(anti_dilution_terms::broad_based("Series A Preferred"))
                          .protect(anti_dilution_terms::broad_based("Series B Preferred")))
-            .then(priced("Series C", "carl", 0.50_usd, 1_M))
+            .then(priced("Series C", "carl", "Carl Capital", 0.50_usd, 1_M))
             .protect(anti_dilution_terms::broad_based("Series C Preferred"))
-            .then(priced("Series D", "dora", 0.40_usd, 400_K))
+            .then(priced("Series D", "dora", "Dora Ventures", 0.40_usd, 400_K))
             .run();
     CHECK(from_file.totals() == std::vector<share_count>{sh(7'000'000), sh(9'712'416), sh(11'085'593)});
     CHECK(from_file.totals() == in_cpp.totals());
