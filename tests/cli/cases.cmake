@@ -40,6 +40,12 @@ fundround_cli_test(waterfall_series_abc 0
 fundround_cli_test(captable_seed_safes 0 ARGS captable ../../../examples/seed_safes_to_series_a.json)  # with its 409A valuations
 fundround_cli_test(captable_seed_safes_after_a 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series A")
 fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series B")
+# Anti-dilution (examples/down_rounds.json, "anti_dilution"): each down round's adjustments, the
+# conversion prices before and after and the as-converted shares added, then the adjusted table;
+# the report prints every round's after the chain.
+fundround_cli_test(captable_down_rounds_after_c 0 ARGS captable ../../../examples/down_rounds.json --after "Series C")
+fundround_cli_test(captable_down_rounds_after_d 0 ARGS captable ../../../examples/down_rounds.json --after "Series D")
+fundround_cli_test(report_down_rounds 0 ARGS report ../../../examples/down_rounds.json)
 # The SAFEs and notes still outstanding after a round, one a row in aligned columns
 # (data/safes_outstanding.json: the Series A converts one SAFE of three; two SAFEs and a note remain).
 fundround_cli_test(captable_outstanding_after_a 0 ARGS captable safes_outstanding.json --after "Series A")
@@ -101,6 +107,10 @@ fundround_cli_test(convert_small_to_file 0 PRODUCES small.json convert_small_to_
 fundround_cli_test(convert_small_to_ocf 0 ARGS convert small_company.json --to ocf --as-of 2026-06-30)
 fundround_cli_test(convert_series_abc_to_ocf 0 PRODUCES ocf/Transactions.ocf.json convert_series_abc_transactions.json
                    ARGS convert ../../../examples/series_abc.json --to ocf -o @OUT@/ocf)
+# After down rounds the package's classes carry the adjusted conversion prices and ratios (OCF has
+# no anti-dilution terms: they are left out, said on standard error).
+fundround_cli_test(convert_down_rounds_to_ocf 0
+                   ARGS convert ../../../examples/down_rounds.json --to ocf --after "Series D" --as-of 2026-06-30)
 # Every command reads an OCF package too (tests/data/ocf/acme): its directory, its manifest, the
 # merged single file (here from standard input); what the import left out on standard error.
 fundround_cli_test(captable_ocf_directory 0 ARGS captable ../../data/ocf/acme)
@@ -128,6 +138,9 @@ fundround_cli_test(invalid_json 1 ARGS captable not_json.json)
 # A reference to an instrument the file does not have; an instrument converting twice.
 fundround_cli_test(invalid_converts 1 ARGS captable bad_converts.json)
 fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --after "Series B")
+# A bad anti-dilution charter: an unknown method, a series the file does not have, a narrow base
+# without its classes, an unknown rounding mode, all at once.
+fundround_cli_test(invalid_anti_dilution 1 ARGS captable bad_anti_dilution.json)
 # An OCF package with problems: each at its file and JSON pointer (a package directory: the file
 # of the package; the merged form: the pointer in it).
 fundround_cli_test(invalid_ocf_merged 1 ARGS captable ocf_invalid_merged.json)

@@ -602,6 +602,7 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.rounds.size(), "funding round(s) with their tranches and conditions");
     kept(deal.scenarios.size(), "scenario(s)");
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
+    kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
     return out;
 }
 
@@ -634,6 +635,11 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
         first = false;
         os << "Priced rounds on the cap table\n";
         fr::print_round_chain(os, chain);
+        // Each round's anti-dilution adjustments (the file's "anti_dilution"): the conversion prices
+        // before and after, and the as-converted shares each protected series gains.
+        for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+            if (const fr::anti_dilution_adjustment* a = chain.adjustment(i)) os << '\n' << *a;
+        }
     }
     // Net flows: each counterparty's commitments against the equity it pays in every round.
     std::vector<std::string> counterparties;
@@ -768,6 +774,9 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
         fr::print_converted_round(io.out, *converted);  // its SAFEs and notes converting, then its new money
     } else {
         fr::print_round_on_cap_table(io.out, last);
+    }
+    if (const fr::anti_dilution_adjustment* a = chain.adjustment(chain.rounds().size() - 1)) {
+        io.out << '\n' << *a;  // the protected series' conversion prices, before and after the round
     }
     io.out << "\nCap table after " << *rq.after << (deal.company.empty() ? std::string() : " of " + deal.company)
            << '\n';
