@@ -190,6 +190,21 @@ TEST_CASE("deal file anti-dilution: every bad term at its pointer, with its valu
         "/anti_dilution/protections = []: must protect at least one series (or leave \"anti_dilution\" out)"});
 }
 
+TEST_CASE("deal file anti-dilution: a protection of a series that exists nowhere is reported by the chain, not dropped") {
+    // A deal_file built in code (the reader refuses such a file): "Series Z Preferred" is neither
+    // on the table nor created by a round. chain() used to never protect it, silently.
+    deal_file deal = parse_deal_file(file_text());
+    deal.charter.protections.push_back(anti_dilution_terms::broad_based("Series Z Preferred"));
+    REQUIRE_FALSE(deal.protected_from(3).has_value());
+    const round_chain_outcome ran = deal.chain(2).try_run();
+    REQUIRE_FALSE(ran.ok());
+    bool named = false;
+    for (const diagnostic& d : ran.problems) {
+        if (d.message().find("Series Z Preferred") != std::string::npos) named = true;
+    }
+    CHECK(named);
+}
+
 TEST_CASE("deal file anti-dilution: a problem the chain finds is at the protection, naming the round") {
     // Series C's terms name Series D Preferred in their narrow base: on the table only after
     // Series D, so Series D's adjustment cannot count it.

@@ -190,7 +190,8 @@ struct deal_file {
     }
     /// The first @p count priced rounds as a chain on cap_table_before, each round with
     /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes, under
-    /// the anti-dilution charter (each series protected from the round protected_from() gives);
+    /// the anti-dilution charter (each series protected from the round protected_from() gives; a
+    /// series neither the table nor a round has from the first round, whose run reports it);
     /// throws invalid_argument_error without a cap table or for @p count past the priced rounds.
     [[nodiscard]] round_chain chain(std::size_t count) const {
         if (!cap_table_before) throw invalid_argument_error("deal file: has no cap table for its priced rounds to apply to");
@@ -199,7 +200,7 @@ struct deal_file {
                                          std::to_string(priced_rounds.size()) + " priced rounds");
         }
         round_chain out(*cap_table_before);
-        std::vector<std::optional<std::size_t>> from;
+        std::vector<std::size_t> from;  // the round each of charter.protections applies from
         if (!charter.protections.empty()) {
             anti_dilution base;
             if (charter.conversion_price_rounding) {
@@ -208,7 +209,9 @@ struct deal_file {
                 base.conversion_price_exact();
             }
             out.charter(std::move(base));
-            for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(protected_from(k));
+            // A series that exists nowhere (a deal_file built in code: the reader reports it) is
+            // given to the first round, so that running the chain names it instead of dropping it.
+            for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(protected_from(k).value_or(0));
         }
         for (std::size_t i = 0; i < count; ++i) {
             for (std::size_t k = 0; k < from.size(); ++k) {
