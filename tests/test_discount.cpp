@@ -384,4 +384,53 @@ TEST_CASE("exact_rational: a fraction while it fits, big integers past 2^127, on
     CHECK(c.to_decimal_string(2) == b.big().to_decimal_string(2, rounding::half_even));
 }
 
+TEST_CASE("public worked examples: a lump sum at 10% for five years; simple interest by actual days") {
+    // Wikipedia, "Present value", section "Present value of a lump sum"
+    // (https://en.wikipedia.org/wiki/Present_value): $1000 received in five years at an
+    // effective annual rate of 10% is worth $1000 / 1.1^5 = $620.92 today. Five whole years are
+    // t = 5 exactly under 30E/360 (2026-01-15 -> 2031-01-15), so no stub is left.
+    const fraction ten_percent = fraction::from_decimal("0.10");
+    const fr::discount_terms lump(ten_percent, ymd(2026, 1, 15), day_count::thirty_e_360,
+                                  compounding::annual_with_simple_stub);
+    CHECK(fr::year_fraction(ymd(2026, 1, 15), ymd(2031, 1, 15), day_count::thirty_e_360) ==
+          fraction(5));
+    const fr::present_value pv = lump.value(1000_usd, ymd(2031, 1, 15), rounding::half_even);
+    CHECK(pv.exact == fraction(100000000, 161051));  // 1000 / (161051/100000) = 620.9213...
+    CHECK(pv.rounded == "620.92"_usd);
+    // The same dates under actual/365 fixed span 1826 days (2028 is a leap year): t = 5 + 1/365,
+    // and the stub day costs 1000 / (1.1^5 (1 + 0.1/365)) = $620.75.
+    const fr::discount_terms actual(ten_percent, ymd(2026, 1, 15), day_count::actual_365_fixed,
+                                    compounding::annual_with_simple_stub);
+    CHECK(actual.value(1000_usd, ymd(2031, 1, 15), rounding::half_even) ==
+          fr::present_value{fraction(365000000000, 587997201), "620.75"_usd});
+
+    // BCcampus open textbook "Business Mathematics", Chapter 3 Review Questions, question 2
+    // (https://pressbooks.bccampus.ca/businessmathematics/chapter/chapter-3-review-questions/):
+    // simple interest by actual days over 365. Principal paid on the start date, valued at the
+    // end date, compounds forward to P (1 + r t); the interest is that less P.
+    struct loan {
+        money principal;
+        const char* rate;
+        calendar_date from, to;
+        money interest;  // as the textbook gives it
+        fraction value;        // P (1 + r t), exactly
+    };
+    const loan loans[] = {
+        // $850 at 11.5% from 2022-06-14 to 2022-10-19: 127 days, interest $34.01
+        {850_usd, "0.115", ymd(2022, 6, 14), ymd(2022, 10, 19), "34.01"_usd, fraction(1290657, 1460)},
+        // $2,800 at 11.25% from 2019-09-09 to 2020-03-19 (over 2020-02-29): 192 days, $165.70
+        {2800_usd, "0.1125", ymd(2019, 9, 9), ymd(2020, 3, 19), "165.70"_usd, fraction(216496, 73)},
+        // $4,100 at 7.5% from 2022-07-15 to 2022-09-06: 53 days, $44.65
+        {4100_usd, "0.075", ymd(2022, 7, 15), ymd(2022, 9, 6), "44.65"_usd, fraction(605119, 146)},
+    };
+    for (const loan& l : loans) {
+        CAPTURE(l.interest);
+        const fr::discount_terms at_end(fraction::from_decimal(l.rate), l.to,
+                                        day_count::actual_365_fixed, compounding::simple);
+        const fr::present_value grown = at_end.value(l.principal, l.from, rounding::half_even);
+        CHECK(grown.exact == l.value);
+        CHECK(grown.rounded - l.principal == l.interest);
+    }
+}
+
 }  // namespace test_discount
