@@ -101,6 +101,13 @@ TEST_CASE("open_round: reference round, a hypothetical new investor at the same 
     CHECK(before.post_money == 840_B);  // earlier figures stay as they were
     CHECK(before.ownership("Amazon") == fraction(5, 84));
     CHECK_THROWS_AS(before.holder(investor_d), invalid_argument_error);
+    // Regression: the message named no investor; it now says what to write instead.
+    CHECK_THROWS_WITH(before.holder(investor_d),
+                      "investor = \"Investor D (hypothetical)\": holds nothing after close \"first close\" on "
+                      "2026-02-27 (its investors: \"Amazon\", \"Nvidia\", \"SoftBank\")");
+    CHECK_THROWS_WITH(before.ownership("AMAZON"),
+                      "investor = \"AMAZON\": holds nothing after close \"first close\" on 2026-02-27; did you "
+                      "mean \"Amazon\"? (names are matched exactly; these differ only in case, spaces or punctuation)");
 
     const closing_figures& after = r.closes()[1];
     CHECK(after.label == "hypothetical second close");

@@ -343,7 +343,12 @@ TEST_CASE("equity_flows: an investor's payments in a scenario become cash flows"
     const std::vector<cash_flow> never = fr::equity_flows(fr::scenario("never").apply_to(r).timeline(), "Amazon");
     REQUIRE(never.size() == 1);
     CHECK(never[0].amount == 15_B);
-    CHECK_THROWS_WITH_AS(fr::equity_flows(met.timeline(), "AWS"), "investor = \"AWS\": is not in the round",
+    // Regression: the message said only "is not in the round"; it now says what to write instead.
+    CHECK_THROWS_WITH_AS(fr::equity_flows(met.timeline(), "AWS"),
+                         "investor = \"AWS\": is not in the round (its investors: \"Amazon\", \"Nvidia\")",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(fr::equity_flows(met.timeline(), "amazon "),
+                         "investor = \"amazon \": is not in the round; did you mean \"Amazon\"? (names are matched exactly; these differ only in case, spaces or punctuation)",
                          fr::invalid_argument_error);
 
     // Fallback parts are labelled.

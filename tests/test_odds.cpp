@@ -92,7 +92,12 @@ TEST_CASE("odds: the reference round with the conditions at 70%") {
 
     CHECK(!r.variance_of_mean());
     CHECK(!r.standard_error(rounding::floor));
-    CHECK_THROWS_WITH_AS((void)r.investor("Google"), "investor = \"Google\": is not in the round",
+    // Regression: the message said only "is not in the round"; it now says what to write instead.
+    CHECK_THROWS_WITH_AS((void)r.investor("Google"),
+                         "investor = \"Google\": is not in the round (its investors: \"Amazon\", \"Nvidia\", \"SoftBank\")",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)r.expected_amount("amazon", rounding::exact),
+                         "investor = \"amazon\": is not in the round; did you mean \"Amazon\"? (names are matched exactly; these differ only in case, spaces or punctuation)",
                          invalid_argument_error);
     // Both entry points agree when the milestones are few.
     CHECK(enumerate_odds(round, seventy_percent()) == r);

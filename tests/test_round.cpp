@@ -128,10 +128,33 @@ TEST_CASE("round: commitment_of and has_investor") {
     CHECK(&r.commitment_of("Alice") == &r.commitments()[0]);
 
     CHECK_THROWS_AS((void)r.commitment_of("Carol"), invalid_argument_error);
-    CHECK_THROWS_WITH((void)r.commitment_of("Carol"), "investor = \"Carol\": is not in round \"Seed\"");
+    // The message says what to write instead (regression: it said only "is not in round "Seed""):
+    // the round's investors, or the one the name equals but for case, spaces or punctuation.
+    CHECK_THROWS_WITH((void)r.commitment_of("Carol"),
+                      "investor = \"Carol\": is not in round \"Seed\" (its investors: \"Alice\", \"Bob\", \"Lead Ventures\")");
+    CHECK_THROWS_WITH((void)r.ownership("lead-ventures"),
+                      "investor = \"lead-ventures\": is not in round \"Seed\"; did you mean \"Lead Ventures\"? (names are matched exactly; these differ only in case, spaces or punctuation)");
     CHECK_THROWS_WITH_AS((void)r.ownership("Carol"), doctest::Contains("\"Carol\""), invalid_argument_error);
     CHECK_THROWS_WITH_AS((void)r.ownership_at_close("Dave"), doctest::Contains("\"Dave\""), invalid_argument_error);
     CHECK_THROWS_AS((void)r.commitment_of("Carol"), fundround::error);
+}
+
+TEST_CASE("round: an unknown investor's message lists the first 8 investors, then how many more") {
+    round_builder b("Big");
+    b.pre_money(100_M).close_date(ymd(2026, 1, 31));
+    for (int i = 1; i <= 11; ++i) b.invest(investor::angel("Angel " + std::to_string(i)), 1_M);
+    const funding_round r = b.build();
+    CHECK_THROWS_WITH((void)r.commitment_of("Angel 12"),
+                      "investor = \"Angel 12\": is not in round \"Big\" (its investors: \"Angel 1\", \"Angel 2\", "
+                      "\"Angel 3\", \"Angel 4\", \"Angel 5\", \"Angel 6\", \"Angel 7\", \"Angel 8\" and 3 more)");
+    CHECK_THROWS_WITH((void)r.commitment_of("angel-11"),
+                      doctest::Contains("; did you mean \"Angel 11\"? (names are matched exactly;"));
+    // No list to give, and no near match for a name without a letter or digit.
+    const std::vector<std::string> none, odd{"?"};
+    CHECK(fundround::detail::unknown_investor_message("X", "is not in the round", &none, 0, fundround::detail::string_at) ==
+          "investor = \"X\": is not in the round (it has none)");
+    CHECK(fundround::detail::unknown_investor_message("--", "is not in the round", &odd, 1, fundround::detail::string_at) ==
+          "investor = \"--\": is not in the round (its investors: \"?\")");
 }
 
 TEST_CASE("round: milestones() names each milestone its conditions wait on, sorted, once") {

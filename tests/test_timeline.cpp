@@ -285,7 +285,12 @@ TEST_CASE("timeline: money is committed from the day its milestones make it cert
 
 TEST_CASE("timeline: bad queries are clear errors") {
     const round_timeline t(reference_round());
-    CHECK_THROWS_WITH_AS((void)t.as_of("Microsoft", kClose), "investor = \"Microsoft\": is not in the round",
+    // Regression: the message said only "is not in the round"; it now says what to write instead.
+    CHECK_THROWS_WITH_AS((void)t.as_of("Microsoft", kClose),
+                         "investor = \"Microsoft\": is not in the round (its investors: \"Amazon\", \"Nvidia\", \"SoftBank\")",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)t.ownership("Soft Bank", kClose),
+                         "investor = \"Soft Bank\": is not in the round; did you mean \"SoftBank\"? (names are matched exactly; these differ only in case, spaces or punctuation)",
                          invalid_argument_error);
     CHECK_THROWS_WITH_AS((void)t.as_of(ymd(2026, 2, 30)), "as_of = 2026-02-30: is not a valid calendar date",
                          invalid_argument_error);

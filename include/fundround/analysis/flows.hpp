@@ -9,6 +9,7 @@
 #include <fundround/time/calendar.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/time/installments.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
@@ -356,7 +357,7 @@ private:
 [[nodiscard]] inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
     const std::vector<std::string>& names = timeline.investors();
     if (std::find(names.begin(), names.end(), investor) == names.end()) {
-        throw invalid_argument_error("investor = \"" + std::string(investor) + "\": is not in the round");
+        detail::throw_unknown_investor(investor, "is not in the round", &names, names.size(), detail::string_at);
     }
     std::vector<cash_flow> out;
     for (const payment& p : timeline.payments()) {

@@ -14,6 +14,7 @@
 #include <fundround/detail/checked.hpp>
 #include <fundround/detail/random.hpp>
 #include <fundround/error.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/money_format.hpp>
@@ -424,7 +425,10 @@ public:
         for (const auto& i : investors_) {
             if (i.investor == name) return i;
         }
-        throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
+        detail::throw_unknown_investor(name, "is not in the round", &investors_, investors_.size(),
+                                       [](const void* is, std::size_t i) noexcept -> std::string_view {
+                                           return (*static_cast<const std::vector<investor_odds>*>(is))[i].investor;
+                                       });
     }
     /// The expected amount investor @p name pays, rounded to a unit by @p mode.
     [[nodiscard]] money expected_amount(std::string_view name, rounding mode) const {

@@ -113,8 +113,11 @@ struct closing_figures {
         for (const auto& h : all) {
             if (h.investor.name() == name) return h;
         }
-        throw invalid_argument_error("investor = \"" + std::string(name) +
-                                     "\": holds nothing after close \"" + label + "\" on " + to_string(date));
+        detail::throw_unknown_investor(
+            name, detail::concat({"holds nothing after close \"", label, "\" on ", to_string(date)}), &all, all.size(),
+            [](const void* hs, std::size_t i) noexcept -> std::string_view {
+                return (*static_cast<const std::vector<closing_holding>*>(hs))[i].investor.name();
+            });
     }
     /// Committed ownership of @p name after this close.
     [[nodiscard]] fraction ownership(std::string_view name) const { return holder(name).ownership; }

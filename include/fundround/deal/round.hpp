@@ -75,8 +75,10 @@ public:
     [[nodiscard]] const commitment& commitment_of(std::string_view name) const {
         const commitment* c = find(name);
         if (c == nullptr) {
-            throw invalid_argument_error("investor = \"" + std::string(name) +
-                                         "\": is not in round \"" + name_ + "\"");
+            detail::throw_unknown_investor(name, detail::concat({"is not in round \"", name_, "\""}), &commitments(),
+                                           commitments().size(), [](const void* cs, std::size_t i) noexcept -> std::string_view {
+                                               return (*static_cast<const std::vector<commitment>*>(cs))[i].investor.name();
+                                           });
         }
         return *c;
     }

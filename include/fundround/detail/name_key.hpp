@@ -9,10 +9,14 @@
 #define FUNDROUND_DETAIL_NAME_KEY_HPP
 
 #include <fundround/config.hpp>
+#include <fundround/error.hpp>
+#include <fundround/detail/digits.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
 namespace detail {
@@ -76,6 +80,46 @@ namespace detail {
 [[nodiscard]] inline bool name_key_empty(std::string_view name) noexcept {
     std::size_t i = 0;
     return next_name_key_byte(name, i) < 0;
+}
+
+/// Reads the i-th of the names an unknown_investor_message() lists (a plain function, so that the
+/// callers' containers, of commitments, holdings or strings, need no template here).
+using name_at_fn = std::string_view (*)(const void* names, std::size_t i) noexcept;
+
+/// The message for an investor looked up by @p name among the @p count names that @p name_at reads
+/// from @p names, and not found: `investor = "<name>": <rule>`, then what to write instead: the
+/// name that equals it but for case, spaces or punctuation ("did you mean"), or else the names
+/// there are (the first 8). One cold, non-template function for every lookup.
+[[nodiscard]] FUNDROUND_COLD inline std::string unknown_investor_message(std::string_view name, std::string_view rule,
+                                                                         const void* names, std::size_t count,
+                                                                         name_at_fn name_at) {
+    for (std::size_t i = 0; i < count && !name_key_empty(name); ++i) {
+        const std::string_view n = name_at(names, i);
+        if (compare_name_keys(n, name) == 0) {
+            return concat({"investor = \"", name, "\": ", rule, "; did you mean \"", n,
+                           "\"? (names are matched exactly; these differ only in case, spaces or punctuation)"});
+        }
+    }
+    std::string out = concat({"investor = \"", name, "\": ", rule, count == 0 ? " (it has none)" : " (its investors: "});
+    if (count == 0) return out;
+    constexpr std::size_t shown = 8;
+    for (std::size_t i = 0; i < count && i < shown; ++i) {
+        out.append(i > 0 ? ", \"" : "\"").append(name_at(names, i)).append("\"");
+    }
+    if (count > shown) out.append(" and ").append(signed_digits(static_cast<std::int64_t>(count - shown))).append(" more");
+    return out.append(")");
+}
+
+/// Throws invalid_argument_error with unknown_investor_message().
+[[noreturn]] FUNDROUND_COLD inline void throw_unknown_investor(std::string_view name, std::string_view rule,
+                                                             const void* names, std::size_t count,
+                                                             name_at_fn name_at) {
+    throw invalid_argument_error(unknown_investor_message(name, rule, names, count, name_at));
+}
+
+/// name_at_fn for a std::vector<std::string>.
+inline std::string_view string_at(const void* names, std::size_t i) noexcept {
+    return (*static_cast<const std::vector<std::string>*>(names))[i];
 }
 
 }  // namespace detail

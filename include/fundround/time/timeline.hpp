@@ -217,7 +217,7 @@ private:
             return detail::name_key_less(names_[i], n);
         });
         if (it == by_name_.end() || names_[*it] != name) {
-            throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in the round");
+            detail::throw_unknown_investor(name, "is not in the round", &names_, names_.size(), detail::string_at);
         }
         return *it;
     }
