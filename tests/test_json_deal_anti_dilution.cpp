@@ -205,6 +205,49 @@ TEST_CASE("deal file anti-dilution: a protection of a series that exists nowhere
     CHECK(named);
 }
 
+TEST_CASE("deal file anti-dilution: a base counting convertibles is refused at read time, at its base") {
+    // A cap table holds no SAFEs or notes for A to count; the chain's own check named the library's
+    // broad_base at the protection, and for a series never in force (Series D's, created by the
+    // last round) nothing reported it at all.
+    for (const int k : {0, 2}) {
+        json doc = json::parse(file_text());
+        doc["anti_dilution"]["protections"][static_cast<std::size_t>(k)] = {
+            {"series", k == 0 ? "Series A Preferred" : "Series D Preferred"},
+            {"method", "broad_based_weighted_average"},
+            {"base", {{"granted_options", true}, {"unallocated_pool", false}, {"warrants", true}, {"convertibles", true}}}};
+        const std::vector<std::string> p = problems_of(doc);
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].rfind("/anti_dilution/protections/" + std::to_string(k) + "/base = ", 0) == 0);
+        CHECK(p[0].find("must not count convertibles") != std::string::npos);
+    }
+}
+
+TEST_CASE("deal file anti-dilution: what chain() gives each round is what protections_in_force() says") {
+    // A series that exists nowhere (a deal_file built in code) is given to the first round by
+    // chain(); protections_in_force() used to leave it out, so its positions named the wrong terms.
+    deal_file deal = parse_deal_file(file_text());
+    deal.charter.protections.insert(deal.charter.protections.begin(), anti_dilution_terms::broad_based("Series Z Preferred"));
+    CHECK(deal.applies_from(0) == 0);
+    CHECK(deal.protections_in_force(0) == std::vector<std::size_t>{0, 1, 2});
+    CHECK(deal.protections_in_force(1) == std::vector<std::size_t>{0, 1, 2, 3});
+}
+
+TEST_CASE("deal file anti-dilution: a term written for another method is written, so reading it back reports it") {
+    // Built in code: a broad-based term with narrow classes, a full ratchet with a base. The writer
+    // wrote neither (the file read back clean, the terms gone).
+    deal_file deal = parse_deal_file(file_text());
+    deal.charter.protections[0].narrow_classes = {"Series A Preferred"};
+    deal.charter.protections[1] = anti_dilution_terms::full_ratchet("Series B Preferred");
+    deal.charter.protections[1].broad_base = fully_diluted_basis::full();
+    const json written = json::parse(write_deal_file(deal));
+    CHECK(written["anti_dilution"]["protections"][0]["narrow_classes"] == json::array({"Series A Preferred"}));
+    CHECK(written["anti_dilution"]["protections"][1].contains("base"));
+    const std::vector<std::string> p = problems_of(written);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0].rfind("/anti_dilution/protections/0/narrow_classes = ", 0) == 0);
+    CHECK(p[1].rfind("/anti_dilution/protections/1/base = ", 0) == 0);
+}
+
 TEST_CASE("deal file anti-dilution: a problem the chain finds is at the protection, naming the round") {
     // Series C's terms name Series D Preferred in their narrow base: on the table only after
     // Series D, so Series D's adjustment cannot count it.

@@ -174,14 +174,19 @@ struct deal_file {
         }
         return std::nullopt;
     }
+    /// The round charter.protections[@p k] is given to by chain(): protected_from(), or the first
+    /// round for a series that exists nowhere (a deal_file built in code; the reader reports it),
+    /// so that running the chain names it instead of dropping it.
+    [[nodiscard]] std::size_t applies_from(std::size_t k) const { return protected_from(k).value_or(0); }
     /// The positions in charter.protections of the terms in force in priced round @p round, in the
     /// order chain() gives them to the round's charter (by the round they apply from, then the
-    /// file's order): position k of the charter's `protections[k]` is element k.
+    /// file's order; a series protected_from() finds nowhere from round 0, as chain() gives it):
+    /// position k of the charter's `protections[k]` is element k.
     [[nodiscard]] std::vector<std::size_t> protections_in_force(std::size_t round) const {
         std::vector<std::pair<std::size_t, std::size_t>> from;  // (first round, position)
         for (std::size_t k = 0; k < charter.protections.size(); ++k) {
-            const std::optional<std::size_t> f = protected_from(k);
-            if (f && *f <= round) from.emplace_back(*f, k);
+            const std::size_t f = applies_from(k);
+            if (f <= round) from.emplace_back(f, k);
         }
         std::stable_sort(from.begin(), from.end());
         std::vector<std::size_t> out;
@@ -209,9 +214,7 @@ struct deal_file {
                 base.conversion_price_exact();
             }
             out.charter(std::move(base));
-            // A series that exists nowhere (a deal_file built in code: the reader reports it) is
-            // given to the first round, so that running the chain names it instead of dropping it.
-            for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(protected_from(k).value_or(0));
+            for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(applies_from(k));
         }
         for (std::size_t i = 0; i < count; ++i) {
             for (std::size_t k = 0; k < from.size(); ++k) {
@@ -826,7 +829,13 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
             r.report(at.member("base"), detail::json_value_text(*m),
                      "applies only to the method broad_based_weighted_average (A on a fully diluted basis)");
         } else if (auto b = read_fully_diluted_basis(r, *m, at.member("base"))) {
-            t.broad_base = *b;
+            if (b->convertibles) {
+                r.report(at.member("base"), detail::json_value_text(*m),
+                         "must not count convertibles: A counts the cap table before the issue, which holds no SAFEs or "
+                         "notes (leave \"convertibles\" false)");
+            } else {
+                t.broad_base = *b;
+            }
         }
     }
     const nlohmann::json* narrow = json_reader::member(j, "narrow_classes");
@@ -1609,7 +1618,9 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                         from = 3;
                     }
                     for (std::size_t k = from; k < steps.size(); ++k) {
-                        rel = steps[k].kind == path_step::index ? rel.index(steps[k].index) : rel.member(steps[k].name);
+                        // the library's anti_dilution_terms::broad_base is the file's "base"
+                        rel = steps[k].kind == path_step::index ? rel.index(steps[k].index)
+                                                                : rel.member(steps[k].name == "broad_base" ? "base" : steps[k].name);
                     }
                     bool cut = false;
                     const field_path inside = detail::existing_prefix(j, rel, cut);
@@ -1747,11 +1758,16 @@ inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c)
 }
 
 /// One series' anti-dilution terms as read_anti_dilution_terms() reads them ("base" written for
-/// broad_based_weighted_average, "narrow_classes" for narrow_based_weighted_average).
+/// broad_based_weighted_average, "narrow_classes" for narrow_based_weighted_average; either also
+/// for another method when set, so that reading the file back reports it rather than drop it).
 inline void to_json(nlohmann::json& j, const anti_dilution_terms& t) {
     j = nlohmann::json{{"series", t.series}, {"method", detail::json_choice_name(t.method, detail::json_anti_dilution_methods)}};
-    if (t.method == anti_dilution_method::broad_based_weighted_average) to_json(j["base"], t.broad_base);
-    if (t.method == anti_dilution_method::narrow_based_weighted_average) j["narrow_classes"] = t.narrow_classes;
+    if (t.method == anti_dilution_method::broad_based_weighted_average || t.broad_base != nvca_broad_base()) {
+        to_json(j["base"], t.broad_base);
+    }
+    if (t.method == anti_dilution_method::narrow_based_weighted_average || !t.narrow_classes.empty()) {
+        j["narrow_classes"] = t.narrow_classes;
+    }
 }
 
 /// An anti-dilution charter as read_anti_dilution_charter() reads it (the rounding always written).
