@@ -416,12 +416,12 @@ TEST_CASE("the printed adjustment names every figure and rounding") {
     CHECK(os.str() ==
           "Anti-dilution on Series C (new_securities, 2,000,000 shares at $0.5000)\n"
           "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
-          "    A 7,000,000, B 1000000.0000, C 2,000,000\n"
+          "    A 7,000,000, B 1,000,000.0000, C 2,000,000\n"
           "    conversion price $1.0000 -> $0.8889 (exact $0.88888889, 4 decimals, half_away_from_zero)\n"
           "    conversion ratio 1 -> 10000/8889 = 1.124986\n"
           "    as converted 2,500,000 -> 2,812,463 (+312,463, floor per holding)\n"
           "  Series B Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
-          "    A 7,000,000, B 500000.0000, C 2,000,000\n"
+          "    A 7,000,000, B 500,000.0000, C 2,000,000\n"
           "    conversion price $2.0000 -> $1.6667 (exact $1.66666667, 4 decimals, half_away_from_zero)\n"
           "    conversion ratio 1 -> 20000/16667 = 1.199976\n"
           "    as converted 2,000,000 -> 2,399,952 (+399,952, floor per holding)\n");

@@ -685,8 +685,11 @@ inline void anti_dilution_adjustment::print(std::ostream& os) const {
             const detail::big_rational cp1(s.cp1_units);
             const detail::big_rational b(consideration.numerator() * cp1.denominator(),
                                          consideration.denominator() * cp1.numerator());
-            os << "    A " << count(s.a) << ", B " << b.to_decimal_string(4, rounding::half_even) << ", C "
-               << count(s.c) << '\n';
+            // B to 4 decimals, its whole part grouped like A and C ("1,000,000.0000"; B >= 0)
+            const std::string b_text = b.to_decimal_string(4, rounding::half_even);
+            const std::size_t point = b_text.find('.');
+            os << "    A " << count(s.a) << ", B " << detail::group_thousands(b_text.substr(0, point))
+               << (point == std::string::npos ? std::string() : b_text.substr(point)) << ", C " << count(s.c) << '\n';
         }
         os << "    conversion price " << price(s.cp1_units) << " -> " << price(s.cp2_units) << " (exact ";
         if (s.exact_cp2_units) {
