@@ -254,6 +254,15 @@ TEST_CASE("post-money basis: pre-money = post-money - new money") {
     CHECK(r.investment_of("Nvidia").not_converted == 300_usd);
     CHECK(r.not_converted() == 1'100_usd);
     CHECK(r.implied_post_money(rounding::exact) == 840_B - 1'100_usd);
+    // An unknown name says what to write instead (regression: it said only "is not in round ..."):
+    CHECK_THROWS_WITH_AS(static_cast<void>(r.investment_of("amazon")),
+                         "investor = \"amazon\": is not in round \"Reference round\"; did you mean \"Amazon\"? (names are "
+                         "matched exactly; these differ only in case, spaces or punctuation)",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(static_cast<void>(r.investment_of("Microsoft")),
+                         "investor = \"Microsoft\": is not in round \"Reference round\" (its investors: \"Amazon\", \"Nvidia\", "
+                         "\"SoftBank\")",
+                         fr::invalid_argument_error);
 }
 
 TEST_CASE("price basis: shares at a stated price; pre-money implied") {

@@ -59,6 +59,11 @@ TEST_CASE("reference round: shares per tranche at $730, ownership at close and o
     CHECK(at_close.shares_of("Amazon", fr::end_of_time()) == share_count(20'547'945));
     CHECK(at_close.shares_of("Amazon", ymd(2026, 2, 26)) == share_count(0));
     CHECK(at_close.not_converted(close) == 150_usd + 300_usd + 300_usd);
+    // An unknown name says what to write instead (regression: it said only "is not in round ..."):
+    CHECK_THROWS_WITH_AS(static_cast<void>(at_close.shares_of("softbank", close)),
+                         "investor = \"softbank\": is not in round \"Reference round, 2026\"; did you mean \"SoftBank\"? (names "
+                         "are matched exactly; these differ only in case, spaces or punctuation)",
+                         fr::invalid_argument_error);
     // A day that is not real is an error, as in every as-of query (it used to be compared as
     // written by pool_increase() and not_converted()).
     CHECK_THROWS_WITH_AS((void)at_close.pool_increase(year{2026} / 2 / 30), "as_of = 2026-02-30: is not a valid calendar date",

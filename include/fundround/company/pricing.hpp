@@ -18,6 +18,7 @@
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/checked.hpp>
 #include <fundround/detail/enum_check.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -196,8 +197,10 @@ public:
         for (const priced_investment& i : investments_) {
             if (i.investor == investor) return i;
         }
-        throw invalid_argument_error("investor = \"" + std::string(investor) + "\": is not in round \"" +
-                                     name_ + "\"");
+        detail::throw_unknown_investor(investor, detail::concat({"is not in round \"", name_, "\""}), &investments_,
+                                       investments_.size(), [](const void* is, std::size_t i) noexcept -> std::string_view {
+                                           return (*static_cast<const std::vector<priced_investment>*>(is))[i].investor;
+                                       });
     }
     /// The new money: the sum of the investments.
     [[nodiscard]] money new_money() const noexcept { return new_money_; }

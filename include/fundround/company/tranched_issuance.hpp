@@ -19,6 +19,7 @@
 #include <fundround/deal/round.hpp>
 #include <fundround/deal/schedule.hpp>
 #include <fundround/detail/checked.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -310,7 +311,8 @@ private:
         for (std::size_t i = 0; i < names_.size(); ++i) {
             if (names_[i] == name) return i;
         }
-        throw invalid_argument_error("investor = \"" + std::string(name) + "\": is not in round \"" + name_ + "\"");
+        detail::throw_unknown_investor(name, detail::concat({"is not in round \"", name_, "\""}), &names_, names_.size(),
+                                       detail::string_at);
     }
 
     void build(const std::vector<payment>& payments, const funding_round& r, const priced_round& priced,
