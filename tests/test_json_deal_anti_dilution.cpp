@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include "support/deal_file_test.hpp"
+#include "support/down_company.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,23 +41,8 @@ std::string file_text() {
 
 share_count sh(std::int64_t n) { return share_count(n); }
 
-// tests/test_round_chain.cpp's down company and rounds, in C++.
-cap_table down_company() {
-    return cap_table_builder()
-        .add(holder::founder("founder", "Founder"))
-        .add(holder::investor("fund-a", "Fund A"))
-        .add(holder::investor("fund-b", "Fund B"))
-        .add(holder::employee("staff", "Staff"))
-        .add(share_class::common("Common"))
-        .add(share_class::preferred("Series A Preferred", price_per_share(1_usd, sh(1))))
-        .add(share_class::preferred("Series B Preferred", price_per_share(2_usd, sh(1))))
-        .add(option_pool{"Plan", "Common", sh(1'000'000)})
-        .holding(holder_id("founder"), "Common", sh(1'500'000))
-        .holding(holder_id("fund-a"), "Series A Preferred", sh(2'500'000))
-        .holding(holder_id("fund-b"), "Series B Preferred", sh(2'000'000))
-        .grant({holder_id("staff"), "Plan", sh(1'000'000), price_per_share(1_usd, sh(10))})
-        .build();
-}
+// tests/support/down_company.hpp: the down company of tests/test_round_chain.cpp, in C++.
+using fundround_test::down_company;
 
 cap_table_round priced(const std::string& series, const char* investor, const char* name, money price, money amount) {
     return cap_table_round(priced_round_terms(series).at_price(price_per_share(price, sh(1))).invest(investor, amount),

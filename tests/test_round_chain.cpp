@@ -10,6 +10,7 @@
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/down_company.hpp"
 #include "support/fundround_test.hpp"
 #include "support/note_chain.hpp"
 
@@ -315,24 +316,7 @@ TEST_CASE("property: a chain's totals are the start plus every share its rounds 
 
 namespace {
 
-// docs/how-to-down-round.md §4's company: Series A at $1 and Series B at $2 (original issue
-// prices), 1,500,000 common, a 1,000,000-share plan fully granted.
-cap_table down_company() {
-    return cap_table_builder()
-        .add(holder::founder("founder", "Founder"))
-        .add(holder::investor("fund-a", "Fund A"))
-        .add(holder::investor("fund-b", "Fund B"))
-        .add(holder::employee("staff", "Staff"))
-        .add(share_class::common("Common"))
-        .add(share_class::preferred("Series A Preferred", price_per_share(1_usd, sh(1))))
-        .add(share_class::preferred("Series B Preferred", price_per_share(2_usd, sh(1))))
-        .add(option_pool{"Plan", "Common", sh(1'000'000)})
-        .holding(holder_id("founder"), "Common", sh(1'500'000))
-        .holding(holder_id("fund-a"), "Series A Preferred", sh(2'500'000))
-        .holding(holder_id("fund-b"), "Series B Preferred", sh(2'000'000))
-        .grant({holder_id("staff"), "Plan", sh(1'000'000), price_per_share(1_usd, sh(10))})
-        .build();
-}
+using fundround_test::down_company;  // docs/how-to-down-round.md §4's company (tests/support)
 
 // A priced round of @p series at @p price raising @p amount from @p investor.
 cap_table_round priced(const std::string& series, const char* investor, money price, money amount) {
