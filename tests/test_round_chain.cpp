@@ -225,6 +225,18 @@ TEST_CASE("a library error inside a round is one problem at the round") {
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].field == field_path("rounds").index(1));
     CHECK(r.problems[0].rule.rfind("cannot be priced: ", 0) == 0);
+    // With a charter in force, its own problems come with the error, all at once (regression:
+    // they waited for the next run).
+    const round_chain_outcome c = round_chain(founding())
+                                      .then(seed())
+                                      .charter(anti_dilution().protect(anti_dilution_terms::broad_based("Series Q Preferred")))
+                                      .then(exact)
+                                      .try_run();
+    REQUIRE_FALSE(c.ok());
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0].rule.rfind("cannot be priced: ", 0) == 0);
+    CHECK(c.problems[1].field.to_string().rfind("rounds[1].anti_dilution.protections[0", 0) == 0);
+    CHECK(c.problems[1].value == "\"Series Q Preferred\"");
 }
 
 // Property: in every round of a chain, every conversion keeps the money — shares x conversion

@@ -165,8 +165,9 @@ public:
     /// Applies every round in order, or reports the problems of the first that does not apply
     /// (fields under `rounds[i]`): its own, an instrument converted in an earlier round, a close
     /// before an earlier round's, and its charter's (`rounds[i].anti_dilution`: with the round's
-    /// own, those of the terms and roundings whatever the round's figures). A library error a round throws (an inexact figure under
-    /// rounding::exact, say) is one problem at `rounds[i]`.
+    /// own, those of the terms and roundings whatever the round's figures). A library error a
+    /// round throws (an inexact figure under rounding::exact, say) is one problem at `rounds[i]`,
+    /// with its charter's.
     [[nodiscard]] round_chain_outcome try_run() const;
     /// Applies every round in order; throws validation_error with the problems of the first
     /// round that does not apply (fields under `rounds[i]`; later rounds need its table).
@@ -186,6 +187,11 @@ private:
     std::string name_of(std::size_t i) const {
         if (const auto* r = std::get_if<cap_table_round>(&steps_[i])) return r->terms().name();
         return std::get<conversion_round>(steps_[i]).name();
+    }
+    // The series round @p i issues.
+    std::string series_of(std::size_t i) const {
+        if (const auto* r = std::get_if<cap_table_round>(&steps_[i])) return r->series();
+        return std::get<conversion_round>(steps_[i]).series();
     }
 
     cap_table start_;
@@ -303,7 +309,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.adjustments_.back() = std::make_shared<const anti_dilution_adjustment>(d.round->adjustment());
             }
         } catch (const error& e) {
-            return fail({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}});
+            return fail_round({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}}, series_of(i));
         }
         out.add_stage(out.rounds_.back().after());
     }
