@@ -444,9 +444,12 @@ TEST_CASE("liquidity event: a converting discount-only SAFE is in the capped SAF
 TEST_CASE("property (seeded): cash-out amounts short of the proceeds — exact totals, pro-rata floors, monotone SAFE totals") {
     // Random SAFE lists (post-money capped, discount-only, uncapped, MFN; pre-money capped; the
     // same holder several times) at a low event price, so most cash out, with cash-out proceeds
-    // stepped up from zero: the cash-out payments add up exactly to min(proceeds, claims); no SAFE
-    // gets less than min(its cash-out, the floor of its pro-rata share); a converting SAFE is paid
-    // its conversion amount; the SAFEs' total never falls as the proceeds grow. (Each single claim
+    // stepped up from zero: the cash-out payments of the two tiers (pre-money SAFEs first, then
+    // the rest with the preference) add up exactly to min(proceeds, claims); no SAFE gets less
+    // than min(its cash-out, the floor of its pro-rata share of its tier's proceeds); a pre-money
+    // SAFE's cash plus its remainder shares at its liquidity price is its purchase amount exactly;
+    // a converting SAFE is paid its conversion amount; the SAFEs' total never falls as the
+    // proceeds grow. (Each single claim
     // is not monotone: the largest-remainder split can move a mill between claims as the proceeds
     // grow by a mill; every claim stays within a mill of pro rata.)
     std::uint64_t state = 20261206;
@@ -455,6 +458,7 @@ TEST_CASE("property (seeded): cash-out amounts short of the proceeds — exact t
         return (state >> 33) % n;
     };
     int shortfalls = 0;
+    int pre_shortfalls = 0;
     int conversions = 0;
     for (int trial = 0; trial < 40; ++trial) {
         std::vector<safe> safes;
@@ -478,33 +482,59 @@ TEST_CASE("property (seeded): cash-out amounts short of the proceeds — exact t
         for (std::int64_t proceeds = 0; proceeds < 4'000'000'000; proceeds = proceeds * 3 + 99'991) {
             t.cash_out_proceeds = money::from_units(proceeds);
             const safe_liquidity_result r = safe_liquidity_payouts(safes, t);
+            money pre_claimed = 0_usd;
             money claimed = t.other_claims[0].amount;
-            for (const safe_liquidity_payout& s : r.payouts) {
-                if (s.choice == liquidity_choice::cash_out) claimed += s.cash_out_amount;
+            for (std::size_t i = 0; i < safes.size(); ++i) {
+                if (r.payouts[i].choice != liquidity_choice::cash_out) continue;
+                (safes[i].form == safe_form::pre_money ? pre_claimed : claimed) += r.payouts[i].cash_out_amount;
             }
             REQUIRE(r.cash_out.has_value());
+            REQUIRE(r.pre_money_cash_out.has_value() == pre_claimed.is_positive());
+            const money pre_paid = std::min(pre_claimed, money::from_units(proceeds));
+            const money rest = money::from_units(proceeds) - pre_paid;
+            if (r.pre_money_cash_out) CHECK(r.pre_money_cash_out->paid == pre_paid);
             money paid = 0_usd;
             for (const claim_payment& c : r.cash_out->payments) paid += c.paid;
-            CHECK(paid == std::min(claimed, money::from_units(proceeds)));
-            CHECK(r.cash_out->left_over == money::from_units(proceeds) - paid);
+            CHECK(paid == std::min(claimed, rest));
+            CHECK(r.cash_out->left_over == rest - paid);
             if (r.cash_out->shortfall) ++shortfalls;
-            for (const safe_liquidity_payout& s : r.payouts) {
+            if (r.pre_money_cash_out && r.pre_money_cash_out->shortfall) ++pre_shortfalls;
+            share_count remainder;
+            for (std::size_t i = 0; i < safes.size(); ++i) {
+                const safe_liquidity_payout& s = r.payouts[i];
+                remainder += s.remainder_shares;
                 if (s.choice == liquidity_choice::conversion) {
                     ++conversions;
                     CHECK(s.paid == s.conversion_amount);
                     CHECK(s.paid > s.cash_out_amount);
+                    CHECK(s.unpaid == 0_usd);
+                    CHECK(s.remainder_shares == share_count());
                     continue;
                 }
-                // floor(proceeds x A / claimed), exactly on 128 bits (both below 2^63).
-                const auto share = static_cast<std::int64_t>(detail::int128(proceeds) * s.cash_out_amount.units() / claimed.units());
+                // floor(tier proceeds x A / tier claims), exactly on 128 bits (both below 2^63).
+                const bool pre = safes[i].form == safe_form::pre_money;
+                const std::int64_t tier_proceeds = pre ? proceeds : rest.units();
+                const money tier_claimed = pre ? pre_claimed : claimed;
+                const auto share = static_cast<std::int64_t>(detail::int128(tier_proceeds) * s.cash_out_amount.units() / tier_claimed.units());
                 CHECK(s.paid >= std::min(s.cash_out_amount, money::from_units(share)));
                 CHECK(s.paid <= s.cash_out_amount);
+                CHECK(s.unpaid == s.cash_out_amount - s.paid);
+                if (!pre) {
+                    CHECK(s.remainder_shares == share_count());
+                    continue;
+                }
+                // Cash paid plus the remainder shares at the liquidity price is the purchase amount, exactly.
+                const detail::big_rational at_price = s.exact_remainder_shares.big() * s.exact_liquidity_price_units.big();
+                CHECK(exact_rational(at_price + detail::big_rational(fraction(s.paid.units()))) == exact_rational(fraction(s.cash_out_amount.units())));
+                CHECK(s.remainder_shares.value() == s.exact_remainder_shares.big().scaled_rounded(1, rounding::floor));
             }
+            CHECK(r.remainder_shares == remainder);
             CHECK(r.total_paid() >= last_total);
             last_total = r.total_paid();
         }
     }
     CHECK(shortfalls > 100);
+    CHECK(pre_shortfalls > 50);
     CHECK(conversions > 10);
 }
 
@@ -604,6 +634,167 @@ TEST_CASE("safe_liquidity_payouts: roundings and SAFE terms outside their enumer
         CHECK(e.problems() == expected);
     }
     CHECK(to_string(static_cast<liquidity_choice>(2)) == "unknown");
+}
+
+
+// The pre-money safe at a liquidity event and a dissolution (eighth session). Y Combinator's
+// pre-money safe (the 2016-2018 forms; the valuation-cap form here), section 1(b): on a
+// shortfall "all of the Company's available funds will be distributed with equal priority and pro
+// rata among the Cash-Out Investors in proportion to their Purchase Amounts, and the Cash-Out
+// Investors will automatically receive the number of shares of Common Stock equal to the
+// remaining unpaid Purchase Amount divided by the Liquidity Price" (Liquidity Price = Valuation
+// Cap / Liquidity Capitalization, every SAFE and note excluded); section 1(c): the Purchase
+// Amount at a dissolution "will be paid prior and in preference to any Distribution of any of the
+// assets of the Company to holders of outstanding Capital Stock". The post-money safe (2018-)
+// has neither: its section 1(d) puts the cash-out on par with the preferred, pro rata on a
+// shortfall, and converts nothing unpaid.
+namespace {
+
+// B = 9,000,000 shares; the buyer pays p = $0.50 a share.
+// a: pre-money $600,000 at a $7M cap: liquidity price $7M / 9,000,000 = $7/9; 771,428 shares
+//    (600,000 x 9/7 = 771,428.57, floored) x $0.50 = $385,714.00 < $600,000: cash-out.
+// b: pre-money, no cap: price p; 800,000 shares worth exactly $400,000: a tie, cash-out.
+// c: post-money $500,000 at a $10M cap: joining, L = 9,000,000 / 0.95 and its 5% of L is
+//    473,684 shares x $0.50 = $236,842.00 < $500,000: cash-out.
+// And a $500,000 Series Seed preference.
+std::vector<safe> three_cash_outs() {
+    safe b = safe::post_money_uncapped(holder_id("b"), 400'000_usd, year{2017} / 6 / 1);
+    b.form = safe_form::pre_money;
+    return {safe::pre_money_cap(holder_id("a"), 600'000_usd, 7_M, year{2017} / 1 / 1), b,
+            safe::post_money_cap(holder_id("c"), 500'000_usd, 10_M, year{2019} / 1 / 1)};
+}
+
+liquidity_terms three_cash_outs_event(money proceeds) {
+    liquidity_terms t = event(9'000'000, 500);
+    t.cash_out_proceeds = proceeds;
+    t.other_claims = {{"Series Seed preference", 500'000_usd}};
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("pre-money SAFEs short of the cash-out proceeds: paid first, pro rata, the unpaid rest converted into common") {
+    // Worked by hand. $700,000 of cash-out proceeds. The pre-money SAFEs (the Cash-Out Investors
+    // of their form) take all of it first: $1,000,000 claimed, 70% each: a $420,000, b $280,000.
+    // Nothing is left for c and the preference (on par with each other, junior to a and b).
+    // a's unpaid $180,000 / ($7/9) = 1,620,000/7 = 231,428.57 shares, floored to 231,428, worth
+    // 231,428 x $0.50 = $115,714.00; b's $120,000 / $0.50 = 240,000 shares, worth $120,000.00.
+    // Reconciles: a $420,000 + 1,620,000/7 x $7/9 = $420,000 + $180,000 = $600,000.
+    const std::vector<safe> safes = three_cash_outs();
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, three_cash_outs_event(700'000_usd));
+    const safe_liquidity_payout& a = r.payouts.at(0);
+    const safe_liquidity_payout& b = r.payouts.at(1);
+    const safe_liquidity_payout& c = r.payouts.at(2);
+    CHECK(a.choice == liquidity_choice::cash_out);
+    CHECK(b.choice == liquidity_choice::cash_out);
+    CHECK(c.choice == liquidity_choice::cash_out);
+    CHECK(a.conversion_amount == 385'714_usd);
+    CHECK(a.exact_liquidity_price_units == exact_rational(fraction(7'000, 9)));
+    // Regression: the old code paid all four claims on par, $700,000 / $2,000,000 = 35% each:
+    // a $210,000, b $140,000, c $175,000, the preference $175,000, and converted nothing.
+    CHECK(a.paid == 420'000_usd);
+    CHECK(b.paid == 280'000_usd);
+    CHECK(c.paid == 0_usd);
+    REQUIRE(r.pre_money_cash_out.has_value());
+    CHECK(r.pre_money_cash_out->shortfall);
+    CHECK(r.pre_money_cash_out->left_over == 0_usd);
+    REQUIRE(r.cash_out.has_value());
+    CHECK(r.cash_out->proceeds == 0_usd);
+    CHECK(r.cash_out->payments.at(1).name == "Series Seed preference");
+    CHECK(r.cash_out->payments.at(1).paid == 0_usd);
+    CHECK(a.unpaid == 180'000_usd);
+    CHECK(a.exact_remainder_shares == exact_rational(fraction(1'620'000, 7)));
+    CHECK(a.remainder_shares == share_count(231'428));
+    CHECK(a.remainder_value == 115'714_usd);
+    CHECK(b.unpaid == 120'000_usd);
+    CHECK(b.exact_remainder_shares == exact_rational(fraction(240'000)));
+    CHECK(b.remainder_shares == share_count(240'000));
+    CHECK(b.remainder_value == 120'000_usd);
+    // The post-money SAFE's form converts nothing unpaid.
+    CHECK(c.unpaid == 500'000_usd);
+    CHECK(c.exact_remainder_shares == exact_rational());
+    CHECK(c.remainder_shares == share_count());
+    CHECK(c.remainder_value == 0_usd);
+    CHECK(r.remainder_shares == share_count(471'428));
+    CHECK(r.conversion_shares == share_count());
+    CHECK(r.total_paid() == 700'000_usd);
+    // Invariant: cash paid + the remainder shares at the liquidity price = the purchase amount, exactly.
+    for (const safe_liquidity_payout& s : {a, b}) {
+        const detail::big_rational back = s.exact_remainder_shares.big() * s.exact_liquidity_price_units.big() +
+                                          detail::big_rational(fraction(s.paid.units()));
+        CHECK(exact_rational(back) == exact_rational(fraction(s.cash_out_amount.units())));
+    }
+    // The terms' share rounding names the whole shares: half away from zero, 231,429 worth $115,714.50.
+    liquidity_terms up = three_cash_outs_event(700'000_usd);
+    up.share_rounding = rounding::half_away_from_zero;
+    const safe_liquidity_result u = safe_liquidity_payouts(safes, up);
+    CHECK(u.payouts.at(0).remainder_shares == share_count(231'429));
+    CHECK(u.payouts.at(0).remainder_value == money::from_units(115'714'500));
+}
+
+TEST_CASE("pre-money SAFEs paid in full at a liquidity event: the post-money SAFE and the preferred share the rest on par") {
+    // $1,300,000: a and b take their $1,000,000 in full (nothing unpaid, no shares); the $300,000
+    // left goes to c and the preference, $500,000 each: $150,000 each. c's $350,000 stays unpaid.
+    // Regression: the old code paid the four claims on par, 65% each (a $390,000, b $260,000).
+    const safe_liquidity_result r = safe_liquidity_payouts(three_cash_outs(), three_cash_outs_event(1'300'000_usd));
+    CHECK(r.payouts.at(0).paid == 600'000_usd);
+    CHECK(r.payouts.at(1).paid == 400'000_usd);
+    CHECK(r.payouts.at(2).paid == 150'000_usd);
+    REQUIRE(r.pre_money_cash_out.has_value());
+    CHECK_FALSE(r.pre_money_cash_out->shortfall);
+    REQUIRE(r.cash_out.has_value());
+    CHECK(r.cash_out->proceeds == 300'000_usd);
+    CHECK(r.cash_out->payments.at(1).paid == 150'000_usd);
+    CHECK(r.payouts.at(0).unpaid == 0_usd);
+    CHECK(r.payouts.at(0).remainder_shares == share_count());
+    CHECK(r.payouts.at(2).unpaid == 350'000_usd);
+    CHECK(r.remainder_shares == share_count());
+    // Without proceeds named every cash-out is paid in full, as before.
+    liquidity_terms enough = three_cash_outs_event(0_usd);
+    enough.cash_out_proceeds.reset();
+    const safe_liquidity_result e = safe_liquidity_payouts(three_cash_outs(), enough);
+    CHECK(e.total_paid() == 1'500'000_usd);
+    CHECK_FALSE(e.pre_money_cash_out.has_value());
+    CHECK_FALSE(e.cash_out.has_value());
+}
+
+TEST_CASE("dissolution: pre-money SAFEs before all capital stock, post-money SAFEs on par with the preferred") {
+    // a: pre-money $300,000; b: post-money $200,000; a $500,000 Series Seed preference; $600,000.
+    // a first, in full: $300,000; the $300,000 left is 3/7 of b's and the preference's $700,000:
+    // b 85,714,285.71 mills, the preference 214,285,714.29; floors sum to 299,999,999 and the mill
+    // left goes to the larger remainder (b's .71): b $85,714.286, the preference $214,285.714.
+    // Regression: the old code paid all three on par, 60%: a $180,000, b $120,000, preference $300,000.
+    const std::vector<safe> safes{safe::pre_money_cap(holder_id("a"), 300'000_usd, 5_M, year{2017} / 1 / 1),
+                                  safe::post_money_cap(holder_id("b"), 200'000_usd, 5_M, year{2019} / 1 / 1)};
+    const std::vector<pari_passu_claim> pref{{"Series Seed preference", 500'000_usd}};
+    const safe_dissolution_result d = safe_dissolution_payouts(safes, 600'000_usd, pref);
+    CHECK(d.safe_paid == std::vector<money>{300'000_usd, money::from_units(85'714'286)});
+    CHECK(d.pre_money.payments.size() == 1);
+    CHECK_FALSE(d.pre_money.shortfall);
+    CHECK(d.distribution.proceeds == 300'000_usd);
+    CHECK(d.distribution.payments.at(0).name == "safes[1] b");
+    CHECK(d.distribution.payments.at(1).paid == money::from_units(214'285'714));
+    CHECK(d.distribution.shortfall);
+    CHECK(d.distribution.left_over == 0_usd);
+    // Pre-money SAFEs short on their own: pro rata among them, nothing for the rest.
+    // $200,000 over a's $300,000 and a2's $100,000: 50% each, $150,000 and $50,000.
+    const std::vector<safe> two_pre{safe::pre_money_cap(holder_id("a"), 300'000_usd, 5_M, year{2017} / 1 / 1),
+                                    safe::pre_money_cap(holder_id("a2"), 100'000_usd, 4_M, year{2017} / 3 / 1),
+                                    safe::post_money_cap(holder_id("b"), 200'000_usd, 5_M, year{2019} / 1 / 1)};
+    const safe_dissolution_result s = safe_dissolution_payouts(two_pre, 200'000_usd, pref);
+    CHECK(s.safe_paid == std::vector<money>{150'000_usd, 50'000_usd, 0_usd});
+    CHECK(s.pre_money.shortfall);
+    CHECK(s.distribution.paid == 0_usd);
+    // Everything covered: what is left goes on to common, and the tiers reconcile to the proceeds.
+    const safe_dissolution_result f = safe_dissolution_payouts(two_pre, 1'500'000_usd, pref);
+    CHECK(f.safe_paid == std::vector<money>{300'000_usd, 100'000_usd, 200'000_usd});
+    CHECK(f.distribution.left_over == 400'000_usd);
+    CHECK(f.pre_money.paid + f.distribution.paid + f.distribution.left_over == 1'500'000_usd);
+    // Only post-money SAFEs: the pre-money tier is empty and passes the proceeds on whole.
+    const safe_dissolution_result p = safe_dissolution_payouts({safes[1]}, 600'000_usd, pref);
+    CHECK(p.pre_money.payments.empty());
+    CHECK(p.pre_money.left_over == 600'000_usd);
+    CHECK(p.safe_paid == std::vector<money>{money::from_units(171'428'571)});
 }
 
 }  // namespace test_safe_events

@@ -1,8 +1,10 @@
 /// @file instruments/safe_events.hpp
 /// @brief What a SAFE pays when no priced round comes first: a liquidity event (change of
-/// control or IPO: the greater of the cash-out amount and the conversion amount), a dissolution
-/// (purchase amounts returned pari passu with the other SAFEs and preferred stock, pro rata when
-/// the proceeds fall short), and the pro-rata side letter's right in the next priced round.
+/// control or IPO: the greater of the cash-out amount and the conversion amount; on a shortfall a
+/// pre-money SAFE's unpaid purchase amount converts into common), a dissolution (purchase amounts
+/// returned: the pre-money SAFEs' before all capital stock, the post-money SAFEs' pari passu with
+/// the preferred, pro rata when the proceeds fall short), and the pro-rata side letter's right in
+/// the next priced round.
 ///
 /// Liquidity event, as Y Combinator's post-money SAFE (the 2018 form, sections 1(b) and 2) defines it: the
 /// Cash-Out Amount is the purchase amount A; the Conversion Amount is what the event pays on
@@ -24,6 +26,18 @@
 /// other SAFE without a cap (uncapped, an MFN SAFE with no later terms) has liquidity price p, so
 /// its conversion amount equals its cash-out amount: it takes the cash-out (ties go to the
 /// cash-out amount).
+///
+/// A shortfall of the cash-out proceeds (liquidity_terms::cash_out_proceeds) is paid as each form
+/// says. The pre-money safe (the 2016-2018 forms, section 1(b)): "all of the Company's available
+/// funds" go to the Cash-Out Investors "with equal priority and pro rata ... in proportion to their
+/// Purchase Amounts", and they "will automatically receive the number of shares of Common Stock
+/// equal to the remaining unpaid Purchase Amount divided by the Liquidity Price": the pre-money
+/// SAFEs that cash out are paid first, pro rata among them, and each one's unpaid amount U becomes
+/// U / (cap / B) shares of common (U / p uncapped), valued at p. The post-money safe (section 1(d))
+/// has no such clause: its cash-out is on par with the preferred, pro rata on a shortfall, the rest
+/// unpaid. The choice between cash-out and conversion is made before the shortfall; it stays right
+/// after it, as a SAFE that cashes out has price >= p (to a share's rounding), so each unpaid dollar
+/// it converts is worth at most a dollar and paying part in cash is worth at least converting it all.
 #ifndef FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
 #define FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
 
@@ -145,12 +159,13 @@ struct liquidity_terms {
     share_count base_capitalization;
     /// `p`: what the event pays on one share of common, in money units per share, exactly.
     fraction proceeds_per_share_units;
-    /// The proceeds available for the cash-out amounts (after debt and creditors, on par with
-    /// preferred); empty: enough for all of them.
+    /// The proceeds available for the cash-out amounts (after debt and creditors): the pre-money
+    /// SAFEs' first, then the post-money SAFEs' on par with other_claims; empty: enough for all.
     std::optional<money> cash_out_proceeds;
-    /// Other claims on par with the SAFEs' cash-out amounts (preferred liquidation preferences):
-    /// paid from cash_out_proceeds with them; without proceeds named, every claim is paid in full
-    /// and they change nothing (each is still checked: positive, in the SAFEs' currency).
+    /// Other claims on par with the post-money SAFEs' cash-out amounts (preferred liquidation
+    /// preferences), junior to the pre-money SAFEs': paid from what they leave of
+    /// cash_out_proceeds; without proceeds named, every claim is paid in full and they change
+    /// nothing (each is still checked: positive, in the SAFEs' currency).
     std::vector<pari_passu_claim> other_claims;
     rounding share_rounding = rounding::floor;        ///< Conversion shares to whole shares.
     rounding amount_rounding = rounding::half_even;   ///< Conversion amounts (shares x p) to the mill.
@@ -169,6 +184,15 @@ struct safe_liquidity_payout {
     money conversion_amount;                 ///< conversion_shares x p, rounded to the mill by amount_rounding.
     liquidity_choice choice = liquidity_choice::cash_out;  ///< The greater (on a tie, the cash-out).
     money paid;  ///< conversion_amount, or the cash-out amount (its pro-rata part if the proceeds fall short).
+    /// cash_out_amount - paid for a cash-out (zero when converting): what a shortfall of the
+    /// cash-out proceeds left unpaid. A pre-money SAFE's converts into common (remainder_shares);
+    /// a post-money SAFE's is not paid (its form pays the shortfall pro rata and nothing more).
+    money unpaid;
+    /// A pre-money SAFE's unpaid / exact_liquidity_price_units shares of common, exactly (its form,
+    /// section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity Price"); zero otherwise.
+    exact_rational exact_remainder_shares;
+    share_count remainder_shares;  ///< exact_remainder_shares rounded by share_rounding.
+    money remainder_value;         ///< remainder_shares x p, rounded to the mill by amount_rounding.
 };
 
 /// Every SAFE at a liquidity event.
@@ -177,7 +201,13 @@ struct safe_liquidity_result {
     share_count pre_money_capitalization;             ///< The pre-money SAFE's L = B (SAFEs and notes excluded).
     std::vector<safe_liquidity_payout> payouts;       ///< One per SAFE, in the order given.
     share_count conversion_shares;                    ///< The converting SAFEs' shares.
-    std::optional<pari_passu_distribution> cash_out;  ///< The cash-out payments with the other claims (when proceeds were named).
+    /// The pre-money SAFEs' cash-out amounts, paid first from the cash-out proceeds, pro rata among
+    /// themselves on a shortfall (when proceeds were named and a pre-money SAFE cashes out).
+    std::optional<pari_passu_distribution> pre_money_cash_out;
+    /// The other cash-out amounts with the other claims, paid on par from what the pre-money SAFEs
+    /// leave (when proceeds were named and there is a claim).
+    std::optional<pari_passu_distribution> cash_out;
+    share_count remainder_shares;  ///< The pre-money SAFEs' remainder_shares: their unpaid cash-out amounts as common.
     /// The total the SAFEs receive.
     [[nodiscard]] money total_paid() const {
         money t = money::zero(payouts.empty() ? currency{} : payouts.front().paid.currency());
@@ -231,8 +261,10 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
 /// What each of @p safes receives at a liquidity event with @p terms: the greater of its
 /// cash-out amount and its conversion amount (see the file comment for the Liquidity
 /// Capitalization each form names, solved exactly). When terms.cash_out_proceeds is named, the
-/// cash-out amounts are paid from it on par with terms.other_claims (pay_pari_passu: pro rata
-/// on a shortfall). Throws validation_error listing every problem: an invalid SAFE, a base
+/// pre-money SAFEs' cash-out amounts are paid from it first, then the post-money SAFEs' on par
+/// with terms.other_claims (pay_pari_passu: pro rata on a shortfall); a pre-money SAFE's unpaid
+/// amount converts into common at its liquidity price (remainder_shares, see the file comment).
+/// Throws validation_error listing every problem: an invalid SAFE, a base
 /// capitalization or proceeds per share that is not positive, negative cash-out proceeds, an
 /// other claim that is not positive, a post-money SAFE whose cap (its own or one taken by MFN) is
 /// at or below its purchase amount, a currency mismatch (the proceeds and the claims must be in
@@ -379,8 +411,14 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     safe_liquidity_result out;
     out.exact_post_money_capitalization = exact_rational(l_post);
     out.pre_money_capitalization = terms.base_capitalization;
+    // The cash-out claims in two tiers: the pre-money SAFEs' first (their form's section 1(b):
+    // "all of the Company's available funds" go to the Cash-Out Investors, pro rata among them),
+    // then the others' on par with the other claims (the post-money form's section 1(d)).
+    std::vector<pari_passu_claim> pre_claims;
+    std::vector<std::size_t> pre_index;
     std::vector<pari_passu_claim> cash_claims;
     std::vector<std::size_t> cash_index;
+    std::vector<big_rational> prices(safes.size());
     for (std::size_t i = 0; i < safes.size(); ++i) {
         const safe& s = safes[i];
         safe_liquidity_payout po;
@@ -399,6 +437,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         }
         const big_rational exact_shares = detail::safe_events_div(amount, price);
         po.exact_liquidity_price_units = exact_rational(price);
+        prices[i] = price;
         po.exact_conversion_shares = exact_rational(exact_shares);
         // Overflow names the SAFE: safes[i] "holder" conversion shares / amount.
         const std::string shares_name = "safes[" + std::to_string(i) + "] \"" + s.holder.str() + "\" conversion shares";
@@ -415,33 +454,69 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         } else {
             po.choice = liquidity_choice::cash_out;
             po.paid = s.purchase_amount;
-            cash_claims.push_back({"safes[" + std::to_string(i) + "] " + s.holder.str(), s.purchase_amount});
-            cash_index.push_back(i);
+            const bool pre = s.form == safe_form::pre_money;
+            (pre ? pre_claims : cash_claims).push_back({"safes[" + std::to_string(i) + "] " + s.holder.str(), s.purchase_amount});
+            (pre ? pre_index : cash_index).push_back(i);
         }
+        po.unpaid = money::zero(cur);
+        po.remainder_value = money::zero(cur);
         out.payouts.push_back(std::move(po));
     }
     if (terms.cash_out_proceeds) {
+        money rest = *terms.cash_out_proceeds;
+        if (!pre_claims.empty()) {
+            out.pre_money_cash_out = pay_pari_passu(rest, pre_claims);
+            for (std::size_t j = 0; j < pre_index.size(); ++j) out.payouts[pre_index[j]].paid = out.pre_money_cash_out->payments[j].paid;
+            rest = out.pre_money_cash_out->left_over;
+        }
         for (const pari_passu_claim& c : terms.other_claims) cash_claims.push_back(c);
         if (!cash_claims.empty()) {
-            out.cash_out = pay_pari_passu(*terms.cash_out_proceeds, cash_claims);
+            out.cash_out = pay_pari_passu(rest, cash_claims);
             for (std::size_t j = 0; j < cash_index.size(); ++j) out.payouts[cash_index[j]].paid = out.cash_out->payments[j].paid;
         }
+    }
+    // What a shortfall left unpaid; a pre-money SAFE's converts into common at its Liquidity Price
+    // (section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity Price"), valued at p.
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        safe_liquidity_payout& po = out.payouts[i];
+        if (po.choice != liquidity_choice::cash_out) continue;
+        po.unpaid = po.cash_out_amount - po.paid;
+        if (safes[i].form != safe_form::pre_money || !po.unpaid.is_positive()) continue;
+        const big_rational exact = detail::safe_events_div(big_rational(fraction(po.unpaid.units())), prices[i]);
+        po.exact_remainder_shares = exact_rational(exact);
+        const std::string shares_name = "safes[" + std::to_string(i) + "] \"" + safes[i].holder.str() + "\" remainder shares";
+        const std::string value_name = "safes[" + std::to_string(i) + "] \"" + safes[i].holder.str() + "\" remainder value";
+        po.remainder_shares =
+            share_count(detail::narrow(detail::from_big(exact.scaled_rounded(1, terms.share_rounding), shares_name), shares_name.c_str()));
+        const big_rational value = big_rational(fraction(po.remainder_shares.value())) * p;
+        po.remainder_value = money::from_units(
+            detail::narrow(detail::from_big(value.scaled_rounded(1, terms.amount_rounding), value_name), value_name.c_str()), cur);
+        out.remainder_shares += po.remainder_shares;
     }
     return out;
 }
 
-/// Every SAFE and other on-par claim at a dissolution.
+/// Every SAFE and other claim at a dissolution, in two tiers.
 struct safe_dissolution_result {
-    pari_passu_distribution distribution;  ///< The SAFEs' claims first (in the order given), then the other claims.
-    std::vector<money> safe_paid;          ///< What each SAFE receives, in the order given.
+    /// From what pre_money leaves: the post-money SAFEs' claims (in the order given), then the
+    /// preferred, on par; its left_over is what goes on to common.
+    pari_passu_distribution distribution;
+    std::vector<money> safe_paid;  ///< What each SAFE receives, in the order given.
+    /// The pre-money SAFEs' purchase amounts (in the order given), paid first from the proceeds,
+    /// pro rata among them on a shortfall; no claims when no SAFE is pre-money.
+    pari_passu_distribution pre_money;
 };
 
 /// A dissolution (or winding up) before the SAFEs convert: each SAFE's Dissolution Amount is its
 /// purchase amount, paid from @p proceeds — what is left after debt, creditors and notes that do
-/// not convert — on par with the other SAFEs and with @p preferred (liquidation preferences), pro
-/// rata to the full amounts when the proceeds fall short, senior to common (pay_pari_passu names
-/// the split). Throws validation_error listing every problem: an invalid SAFE, negative proceeds,
-/// a preferred claim that is not positive, an amount not in the SAFEs' currency.
+/// not convert — senior to common, in the priority its form names. The pre-money SAFE's (section
+/// 1(c)) is paid "prior and in preference to" any distribution to capital stock, so before every
+/// @p preferred claim: the pre-money SAFEs are paid first, pro rata among them when the proceeds
+/// fall short. The post-money SAFE's (section 1(d)) is on par with the preferred: the post-money
+/// SAFEs and @p preferred (liquidation preferences) share what is left, pro rata to the full
+/// amounts on a shortfall (pay_pari_passu names each split). Throws validation_error listing
+/// every problem: an invalid SAFE, negative proceeds, a preferred claim that is not positive, an
+/// amount not in the SAFEs' currency.
 [[nodiscard]] inline safe_dissolution_result safe_dissolution_payouts(const std::vector<safe>& safes, money proceeds,
                                                                       const std::vector<pari_passu_claim>& preferred = {}) {
     std::vector<diagnostic> problems;
@@ -461,14 +536,23 @@ struct safe_dissolution_result {
         in_safes_currency(field_path("preferred").index(i, preferred[i].name).member("amount"), preferred[i].amount, "must be positive", true);
     }
     if (!problems.empty()) throw validation_error("SAFEs at a dissolution", std::move(problems));
-    std::vector<pari_passu_claim> claims;
-    claims.reserve(safes.size() + preferred.size());
+    // Two tiers: the pre-money SAFEs, then the post-money SAFEs with the preferred from what is left.
+    std::vector<pari_passu_claim> senior;
+    std::vector<pari_passu_claim> on_par;
+    std::vector<std::size_t> at(safes.size());  // each SAFE's place in its tier
     for (std::size_t i = 0; i < safes.size(); ++i) {
-        claims.push_back({"safes[" + std::to_string(i) + "] " + safes[i].holder.str(), safes[i].purchase_amount});
+        std::vector<pari_passu_claim>& tier = safes[i].form == safe_form::pre_money ? senior : on_par;
+        at[i] = tier.size();
+        tier.push_back({"safes[" + std::to_string(i) + "] " + safes[i].holder.str(), safes[i].purchase_amount});
     }
-    claims.insert(claims.end(), preferred.begin(), preferred.end());
-    safe_dissolution_result r{pay_pari_passu(proceeds, claims), {}};
-    for (std::size_t i = 0; i < safes.size(); ++i) r.safe_paid.push_back(r.distribution.payments[i].paid);
+    on_par.insert(on_par.end(), preferred.begin(), preferred.end());
+    safe_dissolution_result r;
+    r.pre_money = pay_pari_passu(proceeds, senior);
+    r.distribution = pay_pari_passu(r.pre_money.left_over, on_par);
+    r.safe_paid.reserve(safes.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        r.safe_paid.push_back((safes[i].form == safe_form::pre_money ? r.pre_money : r.distribution).payments[at[i]].paid);
+    }
     return r;
 }
 
