@@ -510,9 +510,9 @@ struct safe_dissolution_result {
 /// A dissolution (or winding up) before the SAFEs convert: each SAFE's Dissolution Amount is its
 /// purchase amount, paid from @p proceeds — what is left after debt, creditors and notes that do
 /// not convert — senior to common, in the priority its form names. The pre-money SAFE's (section
-/// 1(c)) is paid "prior and in preference to" any distribution to capital stock, so before every
-/// @p preferred claim: the pre-money SAFEs are paid first, pro rata among them when the proceeds
-/// fall short. The post-money SAFE's (section 1(d)) is on par with the preferred: the post-money
+/// 1(c)) is paid "prior and in preference to" any distribution to capital stock, so before
+/// every @p preferred claim: the pre-money SAFEs are paid first, pro rata among them when the
+/// proceeds fall short. The post-money SAFE's (section 1(d)) is on par with the preferred: the post-money
 /// SAFEs and @p preferred (liquidation preferences) share what is left, pro rata to the full
 /// amounts on a shortfall (pay_pari_passu names each split). Throws validation_error listing
 /// every problem: an invalid SAFE, negative proceeds, a preferred claim that is not positive, an
