@@ -473,6 +473,28 @@ TEST_CASE("A discount-only SAFE converts into shares worth A / (1 - d), taken fr
     CHECK(known.payouts[0].exact_conversion_shares.to_fraction() * fraction(875) == units(125'000));
 }
 
+TEST_CASE("A pre-money discount-only SAFE is a fixed value A / (1 - d) too, as its 2016 form prices it") {
+    // Regression (eighth session): the pre-money discount-only SAFE was a cash-out line only (priced
+    // at p). YC's 2016 pre-money discount form's Liquidity Price is p times the Discount Rate, as
+    // the post-money form's: the previous test's figures, $100,000 at 20% off beside 1,000,000
+    // founder shares, $125,000 above a $125,000 exit.
+    safe pre;
+    pre.holder = holder_id("a");
+    pre.purchase_amount = usd(100'000);
+    pre.date = ymd(2025, 3, 1);
+    pre.form = safe_form::pre_money;
+    pre.discount = fraction(1, 5);
+    const outstanding_waterfall w = outstanding_waterfall::build(founder_only(1'000'000), {pre}, {});
+    REQUIRE(w.instruments().size() == 1);
+    CHECK(w.instruments()[0].can_convert());
+    CHECK(w.instruments()[0].conversion_value == usd(125'000));
+    REQUIRE(w.stages().size() == 2);
+    CHECK(w.stages()[1].from == units(125'000));
+    CHECK(holder_at(w, 1, 120'000) == usd(100'000));
+    CHECK(holder_at(w, 1, 1'000'000) == usd(125'000));  // the old code paid $100,000
+    CHECK(holder_at(w, 0, 1'000'000) == usd(875'000));
+}
+
 TEST_CASE("A discount-only SAFE beside a capped post-money SAFE and a preferred class: stages against the brute force") {
     // 8,000,000 founder shares; Series A 2,000,000 at $1.00 (1x non-participating, $2M); a
     // post-money SAFE of $2M at a $10M cap (A / C = 1/5); a discount-only SAFE of $400,000 at

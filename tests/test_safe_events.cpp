@@ -423,6 +423,42 @@ TEST_CASE("liquidity event: a discount-only post-money SAFE's liquidity price is
     CHECK(tiny.payouts[0].paid == 125'000_usd);
 }
 
+TEST_CASE("liquidity event: the pre-money discount-only SAFE is priced at the event price times the Discount Rate too") {
+    // Regression (eighth session): only the post-money discount-only form was priced at p (1 - d);
+    // a pre-money discount-only SAFE was priced at p and took its $100,000 cash-out. YC's 2016
+    // pre-money "Safe: Discount, no Valuation Cap" defines the same Liquidity Price, "the fair
+    // market value of the Common Stock at the time of the Liquidity Event, as determined by
+    // reference to the purchase price payable in connection with such Liquidity Event, multiplied
+    // by the Discount Rate", and lets the investor choose the cash or A / Liquidity Price shares:
+    // $1.00 x 80% = $0.80, 125,000 shares, $125,000.
+    safe pre;
+    pre.holder = holder_id("d");
+    pre.purchase_amount = 100'000_usd;
+    pre.date = year{2024} / 1 / 1;
+    pre.form = safe_form::pre_money;
+    pre.discount = fraction(1, 5);
+    const safe_liquidity_result r = safe_liquidity_payouts({pre}, event(10'000'000, 1'000));
+    CHECK(r.payouts[0].exact_liquidity_price_units == exact_rational(fraction(800)));
+    CHECK(r.payouts[0].conversion_shares == share_count(125'000));
+    CHECK(r.payouts[0].choice == liquidity_choice::conversion);
+    CHECK(r.payouts[0].paid == 125'000_usd);
+    // Converting, its shares are Converting Securities in a post-money capped SAFE's Liquidity
+    // Capitalization, as the post-money discount SAFE's are (the next test's figures):
+    // L = (8,000,000 + 125,000) / 0.9, the capped SAFE's 10% of it 902,777 shares.
+    const std::vector<safe> both{pre, safe::post_money_cap(holder_id("c"), 500'000_usd, 5_M, year{2024} / 2 / 1)};
+    const safe_liquidity_result b = safe_liquidity_payouts(both, event(8'000'000, 1'000));
+    CHECK(b.exact_post_money_capitalization == exact_rational(fraction(81'250'000, 9)));
+    CHECK(b.payouts[0].paid == 125'000_usd);
+    CHECK(b.payouts[1].conversion_shares == share_count(902'777));
+    // A pre-money SAFE with a cap and a discount keeps the cap's price, cap / B (its form's
+    // Liquidity Price), as the post-money one does: $5M / 10,000,000 = $0.50, 200,000 shares.
+    safe capped = pre;
+    capped.valuation_cap = 5_M;
+    const safe_liquidity_result c = safe_liquidity_payouts({capped}, event(10'000'000, 1'000));
+    CHECK(c.payouts[0].exact_liquidity_price_units == exact_rational(fraction(500)));
+    CHECK(c.payouts[0].conversion_shares == share_count(200'000));
+}
+
 TEST_CASE("liquidity event: a converting discount-only SAFE is in the capped SAFEs' Liquidity Capitalization") {
     // Regression (review of 2026-12-06): the Liquidity Capitalization includes every Converting
     // Security not taking its cash-out. B = 8,000,000; a $100,000 20%-discount SAFE converts into

@@ -1,7 +1,7 @@
 /// @file exit/outstanding_instruments.hpp
 /// @brief SAFEs and convertible notes still outstanding at an exit, paid by the liquidation
 /// waterfall: each becomes an exit_convertible line (the greater of its cash-out amount and what
-/// its conversion shares receive as common; a post-money discount-only SAFE's conversion a fixed
+/// its conversion shares receive as common; a discount-only SAFE's conversion a fixed
 /// value), derived exactly from its terms, with the converting set decided jointly with the classes.
 ///
 /// A SAFE (Y Combinator's post-money SAFE, sections 1(b) and 2; instruments/safe_events.hpp):
@@ -12,10 +12,10 @@
 /// SAFEs and notes (A B / C each, exact), T the sum of A / C over the converting post-money SAFEs
 /// (a SAFE cashing out is not in L: the form excludes the Cash-Out Investors). A SAFE without a
 /// cap or discount (uncapped, an MFN SAFE with no later terms) converts at the liquidity price p
-/// itself, so its conversion equals its cash-out: it is a cash-out line only (so is a pre-money
-/// discount-only SAFE, priced at p as in safe_liquidity_payouts).
+/// itself, so its conversion equals its cash-out: it is a cash-out line only.
 ///
-/// The post-money discount-only SAFE (its own discount d or one taken by MFN): Liquidity Price =
+/// The discount-only SAFE, pre-money (2016 form) or post-money (its own discount d or one taken
+/// by MFN): Liquidity Price =
 /// p (1 - d), p the value of a common share, so converting it receives N = A / (p (1 - d))
 /// shares worth V = A / (1 - d) at any p: a fixed value, taken out of what the common (and
 /// everything that participates as common) receives. Its N counts in every post-money L (a
@@ -141,10 +141,10 @@ struct outstanding_instrument {
     std::optional<money> valuation_cap;  ///< The cap its conversion uses; empty: it never converts.
     safe_form form = safe_form::post_money;  ///< Which capitalization its cap divides (B or L).
     int seniority = 0;         ///< Its rank in the waterfall.
-    /// A post-money discount-only SAFE's discount d (its own or taken by MFN); empty otherwise.
+    /// A discount-only SAFE's discount d (its own or taken by MFN); empty otherwise.
     std::optional<fraction> discount;
     /// What its conversion is worth at any value of a share, A / (1 - d) rounded to the mill by
-    /// amount_rounding (a post-money discount-only SAFE; empty otherwise).
+    /// amount_rounding (a discount-only SAFE; empty otherwise).
     std::optional<money> conversion_value;
     /// The name of its second line, which holds the value the converting discount-only SAFEs'
     /// shares add to its post-money L (see the file comment); empty: it has none (no
@@ -381,10 +381,10 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
         x.valuation_cap = caps[i];
         x.form = s.form;
         x.seniority = safe_rank;
-        // The post-money discount-only form: Liquidity Price p (1 - d), so A / (p (1 - d)) shares
-        // worth A / (1 - d) at any p (safe_liquidity_payouts prices it so at a known p).
+        // The discount-only forms, pre- and post-money: Liquidity Price p (1 - d), so A / (p (1 - d))
+        // shares worth A / (1 - d) at any p (safe_liquidity_payouts prices it so at a known p).
         const std::optional<fraction> d = detail::resolve_mfn(safes, i).discount;
-        if (s.form == safe_form::post_money && !caps[i] && d && d->sign() > 0) {
+        if (!caps[i] && d && d->sign() > 0) {
             x.discount = d;
             const std::string what = x.source + " conversion value, purchase amount / (1 - discount)";
             const detail::big_rational v = detail::safe_events_div(detail::big_rational(fraction(s.purchase_amount.units())),

@@ -19,8 +19,8 @@
 /// the converting post-money SAFEs, L = (B + S) / (1 - sum A_i / C_i) over them (B the base
 /// capitalization, S the converting pre-money and discount-only SAFEs' shares), solved in closed form on big
 /// rationals (which SAFEs convert: passes in ascending order of cap, see the code). The older pre-money SAFE's Liquidity
-/// Capitalization excludes every SAFE and note: L = B. The post-money discount-only form (and an
-/// MFN SAFE that took such terms) names another liquidity price: "the fair market value of the
+/// Capitalization excludes every SAFE and note: L = B. The discount-only forms, pre-money (2016)
+/// and post-money alike (and an MFN SAFE that took such terms), name another liquidity price: "the fair market value of the
 /// Common Stock ... multiplied by the Discount Rate", p (1 - d), so it is paid about A / (1 - d)
 /// on A / (p (1 - d)) shares; converting, those shares count in the post-money L with S. Any
 /// other SAFE without a cap (uncapped, an MFN SAFE with no later terms) has liquidity price p, so
@@ -177,7 +177,7 @@ struct safe_liquidity_payout {
     std::string description;             ///< E.g. "post-money SAFE (valuation cap)".
     money cash_out_amount;               ///< The purchase amount.
     std::optional<money> valuation_cap;  ///< The cap used (an MFN SAFE's from the SAFE it follows), if any.
-    /// The exact liquidity price in money units per share (cap / L; p (1 - d) for a post-money discount-only SAFE; else p).
+    /// The exact liquidity price in money units per share (cap / L; p (1 - d) for a discount-only SAFE; else p).
     exact_rational exact_liquidity_price_units;
     exact_rational exact_conversion_shares;  ///< A / liquidity price, exactly.
     share_count conversion_shares;           ///< exact_conversion_shares rounded by share_rounding.
@@ -321,13 +321,14 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     const currency cur = safes.front().purchase_amount.currency();
     std::vector<std::optional<money>> caps(safes.size());
     for (std::size_t i = 0; i < safes.size(); ++i) caps[i] = resolved[i].cap;
-    // The post-money discount-only form prices the event at p times the Discount Rate (1 - d):
-    // its Liquidity Price is "the fair market value of the Common Stock ... multiplied by the
-    // Discount Rate" (an MFN SAFE that took such terms included). Empty: no discount price.
+    // The discount-only forms, pre-money (2016) and post-money alike, price the event at p times
+    // the Discount Rate (1 - d): their Liquidity Price is "the fair market value of the Common
+    // Stock ... multiplied by the Discount Rate" (an MFN SAFE that took such terms included).
+    // Empty: no discount price.
     std::vector<std::optional<fraction>> discount_rate(safes.size());
     for (std::size_t i = 0; i < safes.size(); ++i) {
         const std::optional<fraction>& d = resolved[i].discount;
-        if (safes[i].form == safe_form::post_money && !caps[i] && d && d->sign() > 0) discount_rate[i] = fraction(1) - *d;
+        if (!caps[i] && d && d->sign() > 0) discount_rate[i] = fraction(1) - *d;
     }
     using detail::big_int;
     using detail::big_rational;
@@ -345,7 +346,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         return (big_rational(whole, big_int(1)) * p).scaled_rounded(1, terms.amount_rounding) > amount.numerator();
     };
 
-    // A discount-only post-money SAFE: price p (1 - d), whatever L; it converts when its whole
+    // A discount-only SAFE: price p (1 - d), whatever L; it converts when its whole
     // shares, at p, pay more than its purchase amount.
     const auto discount_price = [&](std::size_t i) { return p * big_rational(*discount_rate[i]); };
     const auto discount_gains = [&](std::size_t i) {
