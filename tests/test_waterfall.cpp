@@ -449,6 +449,134 @@ TEST_CASE("Fundwave: a senior $5M Series A for 37.5% over a $3M Seed for 25%, ea
     CHECK(w.at(usd(30'000'000)).by_line == std::vector<money>{usd(11'250'000), usd(7'500'000), usd(11'250'000)});
 }
 
+TEST_CASE("Conversion order: Series A 2x, B, C, D non-participating over 10M founder shares (D, then B, then A and C)") {
+    // A venture-capital course problem in the style of Metrick & Yasuda, "Venture Capital and the
+    // Finance of Innovation" (as posted at
+    // https://www.expertsmind.com/questions/find-the-conversion-order-for-investors-30149689.aspx
+    // and https://solutioninn.com/study-help/questions/consider-the-following-four-cp-investors-1-series-a-5m-8206223):
+    // "Series A: $5M (and 2X liquidation preference) or converts to 5M shares; Series B: $10M or
+    // converts to 8M shares; Series C: $10M or converts to 5M shares; Series D: $5M or converts to
+    // 10M shares. In addition ... the founders hold 10M shares of common. (a) Find the conversion
+    // order ... (b) Find the conversion conditions." The posts give no answer; ours, by hand: a
+    // class converts once a common share is worth its preference per share: D at $0.50, B at
+    // $1.25, A ($10M / 5M) and C ($10M / 5M) both at $2.00. With every preference paid ($35M),
+    // D converts above 30M + 20M x 0.50 = $40M, B above 20M + 28M x 1.25 = $55M, A and C together
+    // above 38M x 2 = $76M. The problem states no seniority; above $35M it changes nothing, so the
+    // classes are pari passu here (below $35M they share pro rata to their preferences).
+    liquidation_terms two_x = non_participating();
+    two_x.multiple = fraction(2);
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("founders", "Founders"))
+                                .add(holder::investor("a", "A investors"))
+                                .add(holder::investor("b", "B investors"))
+                                .add(holder::investor("c", "C investors"))
+                                .add(holder::investor("d", "D investors"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Series A", price_per_share(usd(5'000'000), sh(5'000'000)), two_x))
+                                .add(share_class::preferred("Series B", price_per_share(usd(10'000'000), sh(8'000'000))))
+                                .add(share_class::preferred("Series C", price_per_share(usd(10'000'000), sh(5'000'000))))
+                                .add(share_class::preferred("Series D", price_per_share(usd(5'000'000), sh(10'000'000))))
+                                .holding(holder_id("founders"), "Common", sh(10'000'000))
+                                .holding(holder_id("a"), "Series A", sh(5'000'000))
+                                .holding(holder_id("b"), "Series B", sh(8'000'000))
+                                .holding(holder_id("c"), "Series C", sh(5'000'000))
+                                .holding(holder_id("d"), "Series D", sh(10'000'000))
+                                .build();
+    const waterfall w = waterfall::build(table);
+    CHECK(w.lines()[1].preference == units(10'000'000));
+    // (b) The conversion conditions: the breakpoints, with what converts at each.
+    const std::vector<waterfall_breakpoint>& bps = w.breakpoints();
+    REQUIRE(bps.size() == 4);
+    CHECK(bps[0].exit_value == units(35'000'000));
+    CHECK(bps[0].events.at(0).kind == waterfall_event_kind::preferences_paid);
+    // (a) The order: D, B, then A and C at the same exit value.
+    const std::vector<std::int64_t> at{40'000'000, 55'000'000, 76'000'000};
+    const std::vector<std::vector<std::size_t>> converting{{4}, {2}, {1, 3}};
+    const std::vector<fraction> share_value{fraction(1, 2), fraction(5, 4), fraction(2)};
+    for (std::size_t k = 0; k < at.size(); ++k) {
+        const waterfall_breakpoint& b = bps[k + 1];
+        CAPTURE(k);
+        CHECK(b.exit_value == units(at[k]));
+        CHECK(b.value_per_share == share_value[k] * fraction(1000));
+        std::vector<std::size_t> lines;
+        for (const waterfall_event& e : b.events) {
+            CHECK(e.kind == waterfall_event_kind::converts);
+            lines.push_back(e.line);
+        }
+        CHECK(lines == converting[k]);
+    }
+    // Lines: Common, A, B, C, D. $38M: every preference, $0.30 a share to the founders.
+    CHECK(w.at(usd(38'000'000)).by_line ==
+          std::vector<money>{usd(3'000'000), usd(10'000'000), usd(10'000'000), usd(10'000'000), usd(5'000'000)});
+    // $50M: D has converted: (50M - 30M) / 20M shares = $1.00 a share.
+    CHECK(w.at(usd(50'000'000)).by_line ==
+          std::vector<money>{usd(10'000'000), usd(10'000'000), usd(10'000'000), usd(10'000'000), usd(10'000'000)});
+    // $62M: B too: (62M - 20M) / 28M = $1.50.
+    const waterfall_payout p62 = w.at(usd(62'000'000));
+    CHECK(p62.by_line == std::vector<money>{usd(15'000'000), usd(10'000'000), usd(12'000'000), usd(10'000'000), usd(15'000'000)});
+    CHECK(p62.status == std::vector<line_status>{line_status::participating, line_status::preference, line_status::converted,
+                                                  line_status::preference, line_status::converted});
+    // $95M: everyone as common, 38M shares at $2.50.
+    CHECK(w.at(usd(95'000'000)).by_line ==
+          std::vector<money>{usd(25'000'000), usd(12'500'000), usd(20'000'000), usd(12'500'000), usd(25'000'000)});
+    // $30M, short of the $35M of preferences: each class receives 30/35 of its preference (the
+    // last two mills by the largest remainder).
+    const waterfall_payout p30 = w.at(usd(30'000'000));
+    CHECK(p30.by_line == std::vector<money>{usd(0), money::from_units(8'571'428'572), money::from_units(8'571'428'571),
+                                            money::from_units(8'571'428'571), money::from_units(4'285'714'286)});
+}
+
+TEST_CASE("Michael Best: $1M for 40%, sold for $3M: $1.8M participating, $1.2M non-participating") {
+    // P. A. Jones (Michael Best & Friedrich), "Partially Participating Preferred: An Alternative to
+    // Participation Caps?" (VC Experts' copy, 13 Jan 2015,
+    // https://blog.vcexperts.com/2015/01/13/partially-participating-preferred-an-alternative-to-participation-caps/):
+    // "An investor who put down $1 million for a 40% ownership position in Newco in the form of
+    // 'participating' preferred shares would, in the event Newco was sold for $3 million, receive
+    // $1 million 'off the top' and in addition 40% of the remaining $2 million of proceeds for a
+    // total of $1.8 million. ... 'non-participating' ... his 40% pro-rata share of the $3 million or
+    // $1.2 million", leaving the entrepreneur "$600,000 more money". The author's own post
+    // (https://pajones1.wordpress.com/2014/02/01/partially-participating-preferred-an-alternative-to-participation-caps/)
+    // and the National Law Review's copy say "$400,000 more" and "the difference is always
+    // $400,000": the figures give $1.8M - $1.2M = $600,000, and so does the library at every exit
+    // where the non-participating investor converts (the source's slip, corrected in the VC
+    // Experts copy). 6,000,000 common and 4,000,000 preferred are ours.
+    const waterfall full = waterfall::build(one_series(6'000'000, 4'000'000, 1'000'000, participating()));
+    const waterfall none = waterfall::build(one_series(6'000'000, 4'000'000, 1'000'000, non_participating()));
+    CHECK(full.at(usd(3'000'000)).by_line == std::vector<money>{usd(1'200'000), usd(1'800'000)});
+    const waterfall_payout converted = none.at(usd(3'000'000));
+    CHECK(converted.by_line == std::vector<money>{usd(1'800'000), usd(1'200'000)});
+    CHECK(converted.status[1] == line_status::converted);
+    for (const std::int64_t exit : {3'000'000, 10'000'000, 100'000'000}) {
+        CAPTURE(exit);
+        CHECK(none.at(usd(exit)).by_line[0] - full.at(usd(exit)).by_line[0] == usd(600'000));
+    }
+    // Non-participating converts once 40% of the exit beats $1M: above $2.5M.
+    REQUIRE(none.breakpoints().size() == 2);
+    CHECK(none.breakpoints()[1].exit_value == units(2'500'000));
+}
+
+TEST_CASE("The Supernova: $10M at a $40M pre-money, sold for $50M: $26M at 2x participating, $10M at 1x non-participating") {
+    // The Supernova, "Fundraising terms" (https://www.thesupernova.xyz/resources/fundraising-terms):
+    // "A startup raises $10M Series A at a $40M pre-money valuation (20% equity to investor)" with
+    // "2x participating preferred": on a $50M exit "Investor gets: $20M (2x their $10M) + 20% of
+    // remaining $30M = $26M total; Founders + employees get: $24M". "With standard 1x
+    // non-participating preferred: Investor gets: 20% of $50M = $10M; Founders + employees get:
+    // $40M". At $50M converting pays exactly the $10M preference: a tie, which the library calls
+    // "preference" (the money is the same). 8,000,000 common and 2,000,000 Series A are ours.
+    liquidation_terms two_x = participating();
+    two_x.multiple = fraction(2);
+    const waterfall w2 = waterfall::build(one_series(8'000'000, 2'000'000, 10'000'000, two_x));
+    CHECK(w2.lines()[1].preference == units(20'000'000));
+    CHECK(w2.at(usd(50'000'000)).by_line == std::vector<money>{usd(24'000'000), usd(26'000'000)});
+    const waterfall w1 = waterfall::build(one_series(8'000'000, 2'000'000, 10'000'000, non_participating()));
+    const waterfall_payout p1 = w1.at(usd(50'000'000));
+    CHECK(p1.by_line == std::vector<money>{usd(40'000'000), usd(10'000'000)});
+    CHECK(p1.status[1] == line_status::preference);
+    REQUIRE(w1.breakpoints().size() == 2);
+    CHECK(w1.breakpoints()[1].exit_value == units(50'000'000));  // converts above it
+    CHECK(w1.at(usd(60'000'000)).status[1] == line_status::converted);
+}
+
 TEST_CASE("A preferred class with no shares issued receives nothing and says so, at every exit") {
     // Regression (fifth session of 2026-12-06): a class on the table with no shares issued (a
     // series authorized, not yet sold) receives $0, but above the preferences its status was
