@@ -619,6 +619,15 @@ TEST_CASE("json: participation and dividend terms read on their own, with their 
           "participation is invalid: 2 problems\n"
           "  - /cap: is not a member of a participation; expected kind, cap_multiple\n"
           "  - /kind = \"some\": must be a participation kind: one of non_participating, full, capped");
+    // Regression: "capped" without its cap_multiple read as a cap of 0, reported by the class as
+    // "cap_multiple = 0: must be above the preference multiple", a value the file does not have.
+    const std::string cap_required =
+        "/cap_multiple: is required when kind is \"capped\": the multiple of the original issue price the class "
+        "receives in all, its preference included (\"3\")";
+    CHECK(error_of<participation>(json::parse(R"({"kind": "capped"})")) == "participation is invalid: 1 problem\n  - " + cap_required);
+    CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred",
+        "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"participation": {"kind": "capped"}}})")) ==
+          "share class is invalid: 1 problem\n  - /terms/participation" + cap_required);
     CHECK(error_of<dividend_terms>(json::parse(R"({"annual_rate": 8})")) ==
           "dividend terms is invalid: 2 problems\n"
           "  - /kind: is required\n"

@@ -797,7 +797,15 @@ public:
         static constexpr participation_kind kinds[] = {participation_kind::non_participating, participation_kind::full,
                                                        participation_kind::capped};
         if (const auto* k = required(j, at, "kind")) out.kind = read_name(*k, at.member("kind"), kinds, "a participation kind").value_or(out.kind);
-        if (const auto* c = member(j, "cap_multiple")) out.cap_multiple = read_fraction(*c, at.member("cap_multiple")).value_or(fraction());
+        if (const auto* c = member(j, "cap_multiple")) {
+            out.cap_multiple = read_fraction(*c, at.member("cap_multiple")).value_or(fraction());
+        } else if (out.kind == participation_kind::capped) {
+            // Without it the cap would read as 0 and be reported as "cap_multiple = 0", a value
+            // the file does not have.
+            report(at.member("cap_multiple"), "",
+                   "is required when kind is \"capped\": the multiple of the original issue price the class "
+                   "receives in all, its preference included (\"3\")");
+        }
         if (problems_.size() != before) return std::nullopt;
         return out;
     }
