@@ -33,6 +33,10 @@ fundround_cli_test(captable_series_abc_after_b 0 ARGS captable ../../../examples
 fundround_cli_test(waterfall_series_abc 0
                    ARGS waterfall ../../../examples/series_abc.json --after "Series C" --exit 30M,50M,100M,250M,600M
                         --exit-date 2027-06-30)
+# A course problem's preference stack (tests/test_waterfall.cpp, "Conversion order"): Series A
+# with a 2x preference and B, C, D at 1x, non-participating, pari passu, over 10M founder shares;
+# the same payouts and conversion points ($40M, $55M, $76M) as the library's test.
+fundround_cli_test(waterfall_conversion_order 0 ARGS waterfall conversion_order.json --exit 30M,38M,50M,62M,95M)
 # Priced rounds converting the file's SAFEs and notes (examples/seed_safes_to_series_a.json): the
 # round with its conversions, the table after it and what is still outstanding; converted
 # instruments are not paid again by the waterfall after the round (it pays what is still
