@@ -524,6 +524,35 @@ TEST_CASE("Conversion order: Series A 2x, B, C, D non-participating over 10M fou
     const waterfall_payout p30 = w.at(usd(30'000'000));
     CHECK(p30.by_line == std::vector<money>{usd(0), money::from_units(8'571'428'572), money::from_units(8'571'428'571),
                                             money::from_units(8'571'428'571), money::from_units(4'285'714'286)});
+
+    // Stacked instead (D over C over B over A): the tiers are paid in turn below $35M, and the
+    // conversion points stay where they are (above $35M every preference is paid either way).
+    cap_table_builder stacked = cap_table_builder()
+                                    .add(holder::founder("founders", "Founders"))
+                                    .add(holder::investor("a", "A investors"))
+                                    .add(holder::investor("b", "B investors"))
+                                    .add(holder::investor("c", "C investors"))
+                                    .add(holder::investor("d", "D investors"))
+                                    .add(share_class::common("Common"));
+    const std::vector<std::string> names{"Series A", "Series B", "Series C", "Series D"};
+    const std::vector<std::int64_t> invested{5'000'000, 10'000'000, 10'000'000, 5'000'000};
+    const std::vector<std::int64_t> shares{5'000'000, 8'000'000, 5'000'000, 10'000'000};
+    const std::vector<std::string> ids{"a", "b", "c", "d"};
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        liquidation_terms terms = k == 0 ? two_x : non_participating();
+        terms.seniority = static_cast<int>(k);
+        stacked.add(share_class::preferred(names[k], price_per_share(usd(invested[k]), sh(shares[k])), terms));
+    }
+    stacked.holding(holder_id("founders"), "Common", sh(10'000'000));
+    for (std::size_t k = 0; k < names.size(); ++k) stacked.holding(holder_id(ids[k]), names[k], sh(shares[k]));
+    const waterfall ws = waterfall::build(stacked.build());
+    std::vector<fraction> conversions;
+    for (const waterfall_breakpoint& b : ws.breakpoints()) {
+        if (b.events.at(0).kind == waterfall_event_kind::converts) conversions.push_back(b.exit_value);
+    }
+    CHECK(conversions == std::vector<fraction>{units(40'000'000), units(55'000'000), units(76'000'000)});
+    CHECK(ws.at(usd(30'000'000)).by_line == std::vector<money>{usd(0), usd(5'000'000), usd(10'000'000), usd(10'000'000), usd(5'000'000)});
+    CHECK(ws.at(usd(62'000'000)).by_line == p62.by_line);
 }
 
 TEST_CASE("Michael Best: $1M for 40%, sold for $3M: $1.8M participating, $1.2M non-participating") {
