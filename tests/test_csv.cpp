@@ -9,6 +9,7 @@
 
 #include "fuzz/csv_oracle.hpp"
 #include "fuzz/csv_reader.hpp"
+#include "support/down_company.hpp"
 #include "support/fundround_test.hpp"
 #include "support/seed_to_series_a.hpp"
 #include "support/series_abc.hpp"
@@ -667,6 +668,49 @@ TEST_CASE("chain_csv and chain_dilution_csv: shares and exact ownership per stag
           "A Fund,,,4444444/17777777,0.249999985937,5925925/23703702,0.249999978906\n"
           "B Fund,,,,,5925925/23703702,0.249999978906\n"
           "C Fund,,,,,,\n");
+}
+
+// The down rounds of docs/how-to-down-round.md §4 (tests/support/down_company.hpp): the figures
+// print_round_chain() prints after the chain's tables (test_pricing_report), one row per round and
+// protected series, exact; each row reconciles: CP2 exact = CP1 x (A + B) / (A + C) (the NVCA
+// model charter's broad-based weighted average), B = the consideration / CP1 = C x issue price /
+// CP1, additional = as converted after - before, ratio after = original issue price / CP2.
+TEST_CASE("chain_adjustments_csv: each round's anti-dilution adjustment per series, exact, reconciling") {
+    const round_chain_result chain = fundround_test::down_chain();
+    const std::string text = lf(chain_adjustments_csv(chain));
+    const std::string header =
+        "round,series,method,base,adjusted,reason,a,b,b_decimal,c,issue_price,issue_price_decimal,"
+        "conversion_price_before,conversion_price_before_decimal,conversion_price_exact,conversion_price_exact_decimal,"
+        "conversion_price_after,conversion_price_after_decimal,conversion_price_decimals,conversion_price_mode,"
+        "ratio_before,ratio_before_decimal,ratio_after,ratio_after_decimal,as_converted_before,as_converted_after,"
+        "additional,currency\n";
+    CHECK(text.rfind(header +
+                         "Series C,Series A Preferred,broad_based_weighted_average,issued + granted options + warrants,true,"
+                         "down round: the issue price $0.5000 is below the conversion price $1.0000,7000000,1000000,"
+                         "1000000.000000000000,2000000,0.5,0.500000000000,1,1.000000000000,8/9,0.888888888889,0.8889,"
+                         "0.888900000000,4,half_away_from_zero,1,1.000000000000,10000/8889,1.124985937676,2500000,2812464,"
+                         "312464,USD\n",
+                     0) == 0);
+    CHECK(text.find("\nSeries D,Series A Preferred,broad_based_weighted_average,issued + granted options + warrants,true,"
+                    "down round: the issue price $0.4000 is below the conversion price $0.8889,9712416,4000000000/8889,"
+                    "449994.375070311621,1000000,0.4,0.400000000000,0.8889,0.888900000000,2822927057/3347630000,"
+                    "0.843261369088,0.8433,0.843300000000,4,half_away_from_zero,10000/8889,1.124985937676,10000/8433,"
+                    "1.185817621250,2812464,2964544,152080,USD\n") != std::string::npos);
+    const rows t = read_checked(chain_adjustments_csv(chain));
+    REQUIRE(t.size() == 6);  // Series A and B in Series C; A, B and C in Series D
+    const auto at = [&](std::size_t row, const char* name) { return t[row][column_of(t, name)]; };
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        const fraction a(std::stoll(at(i, "a"))), b = exact_field(at(i, "b")), c(std::stoll(at(i, "c")));
+        const fraction cp1 = exact_field(at(i, "conversion_price_before"));
+        CHECK(exact_field(at(i, "conversion_price_exact")) == cp1 * (a + b) / (a + c));
+        CHECK(b == c * exact_field(at(i, "issue_price")) / cp1);
+        CHECK(std::stoll(at(i, "additional")) == std::stoll(at(i, "as_converted_after")) - std::stoll(at(i, "as_converted_before")));
+        const std::string& series = at(i, "series");
+        const fraction oip = series == "Series A Preferred" ? fraction(1) : series == "Series B Preferred" ? fraction(2) : fraction(1, 2);
+        CHECK(exact_field(at(i, "ratio_after")) == oip / exact_field(at(i, "conversion_price_after")));
+    }
+    // A chain without protected series: the header only.
+    CHECK(lf(chain_adjustments_csv(round_chain(fundround_test::down_company()).run())) == header);
 }
 
 TEST_CASE("priced_round_csv and round_on_cap_table_csv: Series A of the Series A/B/C company") {

@@ -1,6 +1,7 @@
 // Unit tests for fundround/io/pricing_report.hpp: the printed round on a cap table and the chain's
 // tables. The figures of the chain below are worked by hand in test_round_chain.cpp ("a note that
-// did not qualify stays outstanding..."); here what the reports say of them.
+// did not qualify stays outstanding..."), and of the down rounds with a charter ("a charter in the
+// chain adjusts each down round..."); here what the reports say of them.
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/io/csv.hpp>
@@ -9,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include "support/down_company.hpp"
 #include "support/note_chain.hpp"
 
 #include <sstream>
@@ -83,6 +85,69 @@ TEST_CASE("chain: a price below $0.0001 is shown with its significant digits") {
     const std::string text = printed(chain);
     CHECK(text.find("  Price per share                                     $0.000010\n") != std::string::npos);
     CHECK(text.find("$0.0000\n") == std::string::npos);
+}
+
+// Regression: print_round_chain() printed the tables of a chain of down rounds and nothing of its
+// anti-dilution: the conversion prices moved and the C++ print said nothing (the tool's `report`
+// printed the adjustments itself, after it). The chain of docs/how-to-down-round.md §4 prints,
+// after its tables, each round's adjustments as operator<< on anti_dilution_adjustment writes
+// them: the same text as `fundround report examples/down_rounds.json`
+// (tests/cli/expected/report_down_rounds.out, from its fourth line). CP2 = CP1 x (A + B) / (A + C),
+// the NVCA model charter's broad-based weighted average: $1 x 8,000,000 / 9,000,000 = $0.8889.
+TEST_CASE("chain: a chain with a charter prints each round's anti-dilution adjustments after its tables") {
+    const round_chain_result chain = fundround_test::down_chain();
+    CHECK(printed(chain) ==
+          "Fully diluted shares and ownership (issued + granted options + unallocated pool + warrants)\n"
+          "  Holder                       Start    After Series C    After Series D\n"
+          "  Founder           1,500,000 21.43%  1,500,000 15.44%  1,500,000 13.53%\n"
+          "  Fund A            2,500,000 35.71%  2,812,464 28.96%  2,964,544 26.74%\n"
+          "  Fund B            2,000,000 28.57%  2,399,952 24.71%  2,583,144 23.30%\n"
+          "  Staff             1,000,000 14.29%  1,000,000 10.30%   1,000,000 9.02%\n"
+          "  Carl Capital                     -  2,000,000 20.59%  2,037,905 18.38%\n"
+          "  Dora Ventures                    -                 -   1,000,000 9.02%\n"
+          "  Unallocated pool           0 0.00%           0 0.00%           0 0.00%\n"
+          "  Total                    7,000,000         9,712,416        11,085,593\n"
+          "  Price per share                              $0.5000           $0.4000\n"
+          "\n"
+          "Dilution caused by each round (1 - ownership after / ownership before)\n"
+          "  Holder         Series C  Series D\n"
+          "  Founder          27.93%    12.39%\n"
+          "  Fund A           18.92%     7.65%\n"
+          "  Fund B           13.51%     5.70%\n"
+          "  Staff            27.93%    12.39%\n"
+          "  Carl Capital        new    10.73%\n"
+          "  Dora Ventures         -       new\n"
+          "\n"
+          "Anti-dilution on Series C (new_securities, 2,000,000 shares at $0.5000)\n"
+          "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 7,000,000, B 1,000,000.0000, C 2,000,000\n"
+          "    conversion price $1.0000 -> $0.8889 (exact $0.88888889, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 10000/8889 = 1.124986\n"
+          "    as converted 2,500,000 -> 2,812,464 (+312,464, floor per holding)\n"
+          "  Series B Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 7,000,000, B 500,000.0000, C 2,000,000\n"
+          "    conversion price $2.0000 -> $1.6667 (exact $1.66666667, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 20000/16667 = 1.199976\n"
+          "    as converted 2,000,000 -> 2,399,952 (+399,952, floor per holding)\n"
+          "\n"
+          "Anti-dilution on Series D (new_securities, 1,000,000 shares at $0.4000)\n"
+          "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 9,712,416, B 449,994.3751, C 1,000,000\n"
+          "    conversion price $0.8889 -> $0.8433 (exact $0.84326137, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 10000/8889 -> 10000/8433 = 1.185818\n"
+          "    as converted 2,812,464 -> 2,964,544 (+152,080, floor per holding)\n"
+          "  Series B Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 9,712,416, B 239,995.2001, C 1,000,000\n"
+          "    conversion price $1.6667 -> $1.5485 (exact $1.54845403, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 20000/16667 -> 4000/3097 = 1.291572\n"
+          "    as converted 2,399,952 -> 2,583,144 (+183,192, floor per holding)\n"
+          "  Series C Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 9,712,416, B 800,000.0000, C 1,000,000\n"
+          "    conversion price $0.5000 -> $0.4907 (exact $0.49066504, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 5000/4907 = 1.018953\n"
+          "    as converted 2,000,000 -> 2,037,905 (+37,905, floor per holding)\n");
+    // A chain without protected series prints no adjustment (its text is as before).
+    CHECK(printed(fundround_test::note_chain()).find("Anti-dilution") == std::string::npos);
 }
 
 }  // namespace test_pricing_report

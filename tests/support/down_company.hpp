@@ -1,11 +1,18 @@
 // docs/how-to-down-round.md §4's company, for the tests of down rounds in a chain and in a deal
 // file (examples/down_rounds.json): Series A at $1 and Series B at $2 (original issue prices),
-// 1,500,000 common, a 1,000,000-share plan fully granted; 7,000,000 shares fully diluted.
+// 1,500,000 common, a 1,000,000-share plan fully granted; 7,000,000 shares fully diluted. And its
+// two down rounds as a chain with the charter, as examples/down_rounds.json states them.
 #ifndef FUNDROUND_TESTS_SUPPORT_DOWN_COMPANY_HPP
 #define FUNDROUND_TESTS_SUPPORT_DOWN_COMPANY_HPP
 
 #include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
+
+#include <cstdint>
+#include <string>
 
 namespace fundround_test {
 
@@ -27,6 +34,28 @@ inline fundround::cap_table down_company() {
         .holding(holder_id("fund-b"), "Series B Preferred", sh(2'000'000))
         .grant({holder_id("staff"), "Plan", sh(1'000'000), price_per_share(1_usd, sh(10))})
         .build();
+}
+
+// Series C ($1M at $0.50 from Carl Capital) then Series D ($400K at $0.40 from Dora Ventures)
+// on down_company(), Series A and B protected from Series C on, Series C from Series D on, each
+// by the NVCA broad-based weighted average (4 decimals, half away from zero): 7,000,000 ->
+// 9,712,416 -> 11,085,593 shares (tests/test_round_chain.cpp checks it against down_round by hand).
+inline fundround::round_chain_result down_chain() {
+    using namespace fundround;
+    using namespace fundround::literals;
+    const auto round = [](const std::string& series, const char* id, const char* name, money price, money amount) {
+        return cap_table_round(priced_round_terms(series).at_price(price_per_share(price, share_count(1))).invest(id, amount),
+                               series + " Preferred")
+            .add_investor(holder::investor(id, name));
+    };
+    return round_chain(down_company())
+        .charter(anti_dilution()
+                     .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                     .protect(anti_dilution_terms::broad_based("Series B Preferred")))
+        .then(round("Series C", "carl", "Carl Capital", 0.50_usd, 1_M))
+        .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+        .then(round("Series D", "dora", "Dora Ventures", 0.40_usd, 400_K))
+        .run();
 }
 
 }  // namespace fundround_test

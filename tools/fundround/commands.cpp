@@ -634,12 +634,9 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
         if (!first) os << '\n';
         first = false;
         os << "Priced rounds on the cap table\n";
+        // With the file's "anti_dilution", each round's adjustments after the tables: the conversion
+        // prices before and after, and the as-converted shares each protected series gains.
         fr::print_round_chain(os, chain);
-        // Each round's anti-dilution adjustments (the file's "anti_dilution"): the conversion prices
-        // before and after, and the as-converted shares each protected series gains.
-        for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
-            if (const fr::anti_dilution_adjustment* a = chain.adjustment(i)) os << '\n' << *a;
-        }
     }
     // Net flows: each counterparty's commitments against the equity it pays in every round.
     std::vector<std::string> counterparties;

@@ -510,6 +510,24 @@ inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result&
     return detail::csv_text([&](std::ostream& os) { write_chain_dilution_csv(os, chain, opt); });
 }
 
+/// Writes the anti-dilution adjustments of @p chain's rounds as CSV, one row per round with
+/// protected series and per series (the figures print_round_chain() prints after its tables):
+/// round, series, method, base, adjusted (true/false), reason, a, b (exact n/d, then its
+/// decimal; empty for a full ratchet), c, the issue price and the conversion price before, exact
+/// and after (each exact in major units, then decimal; the exact one empty beyond the 128-bit
+/// fraction), the rounding (its decimals and mode, empty when kept exact), the conversion ratio
+/// before and after (exact, decimal), the as-converted shares before and after and the
+/// additional shares, currency. A chain without protected series gives the header only.
+inline void write_chain_adjustments_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::chain_adjustments_table(chain, opt.decimals), opt);
+}
+
+/// write_chain_adjustments_csv() as a string.
+[[nodiscard]] inline std::string chain_adjustments_csv(const round_chain_result& chain, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_chain_adjustments_csv(os, chain, opt); });
+}
+
 /// Writes the converting instruments of @p r as CSV: holder, instrument, converts (amount),
 /// terms, at (the price basis), conversion price and amount not converted (each exact in major
 /// units, then decimal), shares, currency.
