@@ -252,4 +252,114 @@ TEST_CASE("deal file anti-dilution: a problem the chain finds is at the protecti
     CHECK(p[0].rfind("/anti_dilution/conversion_price_rounding/mode = exact: in /priced_rounds/0 (\"Series C\"): ", 0) == 0);
 }
 
+// docs/how-to-down-round.md §3 ("Every series a round with SAFEs and notes made"): the Series A of
+// the SAFE how-to ($4M at a $16M pre-money, a 10% pool, an angel's $200K SAFE at a $4M cap and a
+// fund's $800K SAFE at an $8M cap, both post-money) makes "Series A Preferred-1" (the angel's
+// $0.3053) and "-2" (the fund's $0.6105); a Series B at $0.50 follows.
+json conversion_file() {
+    return json::parse(R"({
+      "fundround_deal": 1,
+      "cap_table": {
+        "currency": "USD",
+        "holders": [{"id": "ada", "name": "Ada", "kind": "founder"},
+                    {"id": "angel", "name": "Angel", "kind": "investor"},
+                    {"id": "fund", "name": "Seed Fund", "kind": "investor"}],
+        "classes": [{"name": "Common", "kind": "common"}],
+        "holdings": [{"holder": "ada", "share_class": "Common", "shares": 9500000}],
+        "pools": [{"name": "Plan", "share_class": "Common", "authorized": 500000}]},
+      "safes": [{"holder": "angel", "purchase_amount": "$200K", "date": "2025-01-10", "valuation_cap": "$4M"},
+                {"holder": "fund", "purchase_amount": "$800K", "date": "2025-02-03", "valuation_cap": "$8M"}],
+      "priced_rounds": [
+        {"name": "Series A", "series": "Series A Preferred", "pre_money": "$16M",
+         "investors": [{"holder": "lead", "amount": "$4M"}],
+         "new_investors": [{"id": "lead", "name": "Lead", "kind": "investor"}],
+         "option_pool": {"target": "0.1", "placement": "pre_money", "top_up": "Plan"},
+         "converts": "all_outstanding", "close_date": "2026-06-30"},
+        {"name": "Series B", "series": "Series B Preferred", "price_per_share": {"amount": "0.50 USD", "shares": 1},
+         "investors": [{"holder": "new", "amount": "$3M"}],
+         "new_investors": [{"id": "new", "name": "New Lead", "kind": "investor"}]}],
+      "anti_dilution": {"protections": [
+        {"series": "Series A Preferred", "method": "broad_based_weighted_average"},
+        {"series": "Series A Preferred-1", "method": "broad_based_weighted_average"},
+        {"series": "Series A Preferred-2", "method": "broad_based_weighted_average"}]}})");
+}
+
+// Regression: a protection could not name the series a conversion makes ("Series A Preferred-1"):
+// the reader refused it ("is not a preferred series of /cap_table nor the series of a priced
+// round"), although round_chain::protect() takes it after the round that makes it. It is
+// protected from the round after, as the round's own series is, and the file gives the C++
+// chain's figures: the how-to's $1.2211 -> $1.0125 (+674,755), $0.3053 unchanged (the Series B's
+// $0.50 is above it), $0.6105 -> $0.5786 (+72,302).
+TEST_CASE("deal file anti-dilution: a conversion series a round makes is protected from the next round") {
+    const deal_file deal = read_deal_file_json(conversion_file());
+    CHECK(deal.protected_from(1) == std::optional<std::size_t>(1));
+    CHECK(deal.protected_from(2) == std::optional<std::size_t>(1));
+    CHECK(deal.protections_in_force(0).empty());
+    CHECK(deal.protections_in_force(1) == std::vector<std::size_t>{0, 1, 2});
+    const round_chain_result from_file = deal.chain(2).run();
+    REQUIRE(from_file.adjustment(0) == nullptr);
+    REQUIRE(from_file.adjustment(1) != nullptr);
+    const anti_dilution_adjustment& b = *from_file.adjustment(1);
+    REQUIRE(b.series().size() == 3);
+    // CP1 is each series' original issue price, exact: the round's $1.2211 is 23.2/19 = $1.22105..., the
+    // angel's $0.3053 is 5.8/19 and the fund's $0.6105 is 11.6/19 (mills per share below).
+    CHECK(b.of("Series A Preferred").cp1_units == fraction(23'200, 19));
+    CHECK(b.of("Series A Preferred").cp2_units == dollars4(10'125));
+    CHECK(b.of("Series A Preferred").additional() == sh(674'755));
+    CHECK_FALSE(b.of("Series A Preferred-1").adjusted);
+    CHECK(b.of("Series A Preferred-1").cp2_units == fraction(5'800, 19));
+    CHECK(b.of("Series A Preferred-2").cp1_units == fraction(11'600, 19));
+    CHECK(b.of("Series A Preferred-2").cp2_units == dollars4(5'786));
+    CHECK(b.of("Series A Preferred-2").additional() == sh(72'302));
+    // The same in C++: protect() after the conversion round names its conversion series.
+    conversion_round a("Series A", "Series A Preferred", year{2026} / 6 / 30);
+    a.pre_money(16_M)
+        .invest(holder_id("lead"), 4_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+        .convert(deal.safes[0])
+        .convert(deal.safes[1]);
+    const round_chain_result in_cpp = round_chain(*deal.cap_table_before)
+                                          .charter(anti_dilution())
+                                          .then(a)
+                                          .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                                          .protect(anti_dilution_terms::broad_based("Series A Preferred-1"))
+                                          .protect(anti_dilution_terms::broad_based("Series A Preferred-2"))
+                                          .then(priced("Series B", "new", "New Lead", 0.50_usd, 3_M))
+                                          .run();
+    CHECK(from_file.final_table() == in_cpp.final_table());
+    CHECK(from_file.totals() == in_cpp.totals());
+    // Written and read back: the same charter.
+    CHECK(read_deal_file_json(json::parse(write_deal_file(deal))).charter.protections == deal.charter.protections);
+}
+
+TEST_CASE("deal file anti-dilution: a conversion series a round does not make is a problem at the protection") {
+    // In force in a later round: the chain reports it there, at the protection.
+    json later = conversion_file();
+    later["anti_dilution"]["protections"][2]["series"] = "Series A Preferred-3";
+    const std::vector<std::string> p = problems_of(later);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].rfind("/anti_dilution/protections/2/series = \"Series A Preferred-3\": in /priced_rounds/1 (\"Series B\"): "
+                     "is not a share class on the cap table, whose preferred series are ",
+                     0) == 0);
+    // The last round's: never in force, found once the chain has run.
+    json last = conversion_file();
+    last["priced_rounds"].erase(1);
+    last["anti_dilution"]["protections"][2]["series"] = "Series A Preferred-3";
+    last["anti_dilution"]["protections"][0] = {{"series", "Series A Preferred"},
+                                               {"method", "narrow_based_weighted_average"},
+                                               {"narrow_classes", {"Series A Preferred", "Series A Preferred-03"}}};
+    CHECK(problems_of(last) == std::vector<std::string>{
+        "/anti_dilution/protections/0/narrow_classes/1 = \"Series A Preferred-03\": is not a series /priced_rounds/0 "
+        "(\"Series A\") creates: its conversions make \"Series A Preferred-1\", \"Series A Preferred-2\"",
+        "/anti_dilution/protections/2/series = \"Series A Preferred-3\": is not a series /priced_rounds/0 (\"Series A\") "
+        "creates: its conversions make \"Series A Preferred-1\", \"Series A Preferred-2\""});
+    // A round that converts nothing makes no conversion series: refused at read time, as before.
+    json plain = conversion_file();
+    plain["anti_dilution"]["protections"][2]["series"] = "Series B Preferred-1";
+    CHECK(problems_of(plain) == std::vector<std::string>{
+        "/anti_dilution/protections/2/series = \"Series B Preferred-1\": is not a preferred series of /cap_table nor the "
+        "series of a priced round (they are: \"Series A Preferred\", \"Series B Preferred\", \"Series A Preferred-1\", ...)"});
+}
+
 }  // namespace test_json_deal_anti_dilution

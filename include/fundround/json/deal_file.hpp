@@ -76,6 +76,19 @@ struct anti_dilution_charter {
     std::optional<price_precision> conversion_price_rounding = price_precision{4, rounding::half_away_from_zero};
 };
 
+namespace detail {
+
+/// True if @p name is a conversion series of a round whose series is @p series:
+/// "<series>-<digits>", as a round converting SAFEs and notes names the series of each conversion
+/// price other than the round price (next_series_name(): "Series A Preferred-1", "-2", ...).
+[[nodiscard]] inline bool is_conversion_series_name(std::string_view name, std::string_view series) {
+    if (series.empty() || name.size() < series.size() + 2 || name.compare(0, series.size(), series) != 0) return false;
+    const std::string_view rest = name.substr(series.size());
+    return rest[0] == '-' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos;
+}
+
+}  // namespace detail
+
 /// A deal as one document: the company, its cap table before the rounds, its instruments, its
 /// funding rounds and priced rounds, scenarios and counter-commitments.
 struct deal_file {
@@ -164,13 +177,16 @@ struct deal_file {
         return out;
     }
     /// The first priced round charter.protections[@p k] applies to: 0 for a series of
-    /// cap_table_before, i + 1 for the series priced round i creates first, nothing for a series
-    /// neither has (a problem read_deal_file() reports).
+    /// cap_table_before, i + 1 for the series priced round i creates first (its series, or for a
+    /// round converting SAFEs and notes one of its conversion series "<series>-<n>", which the
+    /// chain then finds on the table or reports), nothing for a series none has (a problem
+    /// read_deal_file() reports).
     [[nodiscard]] std::optional<std::size_t> protected_from(std::size_t k) const {
         const std::string& series = charter.protections.at(k).series;
         if (cap_table_before && cap_table_before->class_index(series)) return std::size_t{0};
         for (std::size_t i = 0; i < priced_rounds.size(); ++i) {
             if (priced_rounds[i].series() == series) return i + 1;
+            if (conversion_of(i) != nullptr && detail::is_conversion_series_name(series, priced_rounds[i].series())) return i + 1;
         }
         return std::nullopt;
     }
@@ -1506,8 +1522,12 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
         } else if (out.cap_table_before && terms != nullptr && terms->is_array()) {
             const cap_table& t = *out.cap_table_before;
             std::vector<std::string> series_made;  // each priced round's series as the file names it
+            std::vector<std::string> converting;   // the series of each priced round that converts SAFEs and notes
             for (const nlohmann::json& pr : elements("priced_rounds")) {
-                if (const std::string* series = text_of(pr, "series")) series_made.push_back(*series);
+                const std::string* series = text_of(pr, "series");
+                if (series == nullptr) continue;
+                series_made.push_back(*series);
+                if (json_reader::member(pr, "converts") != nullptr) converting.push_back(*series);
             }
             std::string preferred;  // the table's preferred series and the rounds', for the hint
             for (const share_class& c : t.classes()) {
@@ -1516,8 +1536,15 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
             for (const std::string& m : series_made) {
                 if (!t.class_index(m)) preferred += std::string(preferred.empty() ? "" : ", ") + "\"" + m + "\"";
             }
+            for (const std::string& m : converting) {
+                preferred += std::string(preferred.empty() ? "" : ", ") + "\"" + m + "-1\", ...";
+            }
+            // A round's series, or a conversion series "<series>-<n>" of a round that converts (the
+            // chain finds whether its conversions make it: checked once it runs, below).
             const auto made = [&](const std::string& name) {
-                return std::find(series_made.begin(), series_made.end(), name) != series_made.end();
+                return std::find(series_made.begin(), series_made.end(), name) != series_made.end() ||
+                       std::any_of(converting.begin(), converting.end(),
+                                   [&](const std::string& m) { return detail::is_conversion_series_name(name, m); });
             };
             std::vector<std::string> names;
             std::vector<std::size_t> positions;
@@ -1669,6 +1696,48 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 std::string line = where.json_pointer() + '\n' + d.value + '\n' + about + named + rule;
                 if (!reported.insert(std::move(line)).second) continue;
                 r.report(where, d.value, about + named + rule + after);
+            }
+        }
+        if (ran.ok() && json_reader::member(j, "anti_dilution") != nullptr) {
+            // A protected series or narrow class named as a conversion series ("Series A Preferred-2")
+            // of a round that converts: on the table after that round only if its conversions made
+            // it. A protection in force in a later round was checked there by the chain; this finds
+            // the rest (a series of the last round, a term of a protection never in force) too.
+            const nlohmann::json* terms = json_reader::member(*json_reader::member(j, "anti_dilution"), "protections");
+            if (terms != nullptr && !terms->is_array()) terms = nullptr;
+            const field_path protections_at = at.member("anti_dilution").member("protections");
+            const auto check = [&](const nlohmann::json& v, const field_path& where) {
+                if (!v.is_string()) return;
+                const std::string& name = v.get_ref<const std::string&>();
+                if (out.cap_table_before->class_index(name)) return;
+                for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
+                    const std::string& series = out.priced_rounds[i].series();
+                    if (series == name) return;
+                    if (out.conversion_of(i) == nullptr || !detail::is_conversion_series_name(name, series)) continue;
+                    const round_on_cap_table& made = ran.result->rounds()[i];
+                    if (made.after().class_index(name)) return;
+                    std::string names;  // the conversion series the round made
+                    for (const share_class& c : made.after().classes()) {
+                        if (!made.before().class_index(c.name()) && detail::is_conversion_series_name(c.name(), series)) {
+                            names += std::string(names.empty() ? "" : ", ") + "\"" + c.name() + "\"";
+                        }
+                    }
+                    r.report(where, detail::json_value_text(v),
+                             "is not a series " + (r.base() / at.member("priced_rounds").index(i)).json_pointer() + " (\"" +
+                                 out.priced_rounds[i].terms().name() + "\") creates: " +
+                                 (names.empty() ? std::string("its SAFEs and notes all convert at the round price, into \"" +
+                                                              series + "\"")
+                                                : "its conversions make " + names));
+                    return;
+                }
+            };
+            for (std::size_t k = 0; terms != nullptr && k < terms->size(); ++k) {
+                const nlohmann::json& term = (*terms)[k];
+                if (const nlohmann::json* v = json_reader::member(term, "series")) check(*v, protections_at.index(k).member("series"));
+                const nlohmann::json* narrow = json_reader::member(term, "narrow_classes");
+                for (std::size_t m = 0; narrow != nullptr && narrow->is_array() && m < narrow->size(); ++m) {
+                    check((*narrow)[m], protections_at.index(k).member("narrow_classes").index(m));
+                }
             }
         }
     }
