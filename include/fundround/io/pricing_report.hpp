@@ -9,6 +9,7 @@
 #include <fundround/config.hpp>
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/pricing.hpp>
+#include <fundround/detail/bigint.hpp>
 #include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
@@ -19,7 +20,9 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
