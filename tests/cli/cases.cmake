@@ -50,6 +50,9 @@ fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples
 fundround_cli_test(captable_down_rounds_after_c 0 ARGS captable ../../../examples/down_rounds.json --after "Series C")
 fundround_cli_test(captable_down_rounds_after_d 0 ARGS captable ../../../examples/down_rounds.json --after "Series D")
 fundround_cli_test(report_down_rounds 0 ARGS report ../../../examples/down_rounds.json)
+# A protection of the conversion series a round's SAFEs make (data/conversion_series_anti_dilution.json,
+# docs/how-to-down-round.md section 3): "Series A Preferred-1" and "-2", protected from the Series B on.
+fundround_cli_test(captable_conversion_series_after_b 0 ARGS captable conversion_series_anti_dilution.json --after "Series B")
 # The SAFEs and notes still outstanding after a round, one a row in aligned columns
 # (data/safes_outstanding.json: the Series A converts one SAFE of three; two SAFEs and a note remain).
 fundround_cli_test(captable_outstanding_after_a 0 ARGS captable safes_outstanding.json --after "Series A")
