@@ -208,7 +208,8 @@ struct safe_liquidity_result {
     /// leave (when proceeds were named and there is a claim).
     std::optional<pari_passu_distribution> cash_out;
     share_count remainder_shares;  ///< The pre-money SAFEs' remainder_shares: their unpaid cash-out amounts as common.
-    /// The total the SAFEs receive.
+    /// The total of paid: the money the SAFEs receive (a pre-money SAFE's remainder shares are
+    /// not in it; their worth is its remainder_value).
     [[nodiscard]] money total_paid() const {
         money t = money::zero(payouts.empty() ? currency{} : payouts.front().paid.currency());
         for (const safe_liquidity_payout& s : payouts) t += s.paid;
