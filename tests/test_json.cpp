@@ -628,6 +628,13 @@ TEST_CASE("json: participation and dividend terms read on their own, with their 
     CHECK(error_of<share_class>(json::parse(R"({"name": "A", "kind": "preferred",
         "original_issue_price": {"amount": "1 USD", "shares": 1}, "terms": {"participation": {"kind": "capped"}}})")) ==
           "share class is invalid: 1 problem\n  - /terms/participation" + cap_required);
+    // Regression (review of the eighth session): the writer left out a cap of 0 ("unless zero"),
+    // so participation::capped(0) was written as {"kind": "capped"}, which the reader now refuses
+    // for the missing member: a capped participation is written with its cap, whatever it is.
+    const participation zero_cap = participation::capped(fraction(0));
+    CHECK(json(zero_cap) == json::parse(R"({"kind": "capped", "cap_multiple": "0"})"));
+    CHECK(json(zero_cap).get<participation>() == zero_cap);
+    CHECK(json(participation::full()) == json::parse(R"({"kind": "full"})"));
     CHECK(error_of<dividend_terms>(json::parse(R"({"annual_rate": 8})")) ==
           "dividend terms is invalid: 2 problems\n"
           "  - /kind: is required\n"

@@ -1466,10 +1466,11 @@ inline void to_json(nlohmann::json& j, const holder_id& id) { j = id.str(); }
 inline void to_json(nlohmann::json& j, const holder& h) {
     j = nlohmann::json{{"id", h.id().str()}, {"name", h.name()}, {"kind", std::string(to_string(h.kind()))}};
 }
-/// Participation as {"kind", and "cap_multiple" unless zero}.
+/// Participation as {"kind", and "cap_multiple" when capped or not zero} (the reader requires it
+/// of a capped one, so a cap of 0 is written too and reads back as itself).
 inline void to_json(nlohmann::json& j, const participation& p) {
     j = nlohmann::json{{"kind", std::string(to_string(p.kind))}};
-    if (!p.cap_multiple.is_zero()) j["cap_multiple"] = p.cap_multiple.to_string();
+    if (p.kind == participation_kind::capped || !p.cap_multiple.is_zero()) j["cap_multiple"] = p.cap_multiple.to_string();
 }
 /// Dividend terms as {"kind", and "annual_rate", "accrual_start", "compounding" unless defaults}.
 inline void to_json(nlohmann::json& j, const dividend_terms& d) {
