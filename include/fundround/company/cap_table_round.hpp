@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -867,6 +868,13 @@ public:
         require_round(i);
         return adjustments_[i].get();
     }
+    /// Writes adjustment(@p i) as operator<< on anti_dilution_adjustment does, nothing for a round
+    /// with no protected series (the reports that take a chain print it without including
+    /// instruments/anti_dilution.hpp); throws invalid_argument_error past the last round.
+    void print_adjustment(std::ostream& os, std::size_t i) const {
+        require_round(i);
+        if (adjustments_[i] && print_adjustment_ != nullptr) print_adjustment_(os, *adjustments_[i]);
+    }
     /// The cap table after the last round (the start if there are no rounds).
     [[nodiscard]] const cap_table& final_table() const noexcept {
         return rounds_.empty() ? start_ : rounds_.back().after();
@@ -931,6 +939,8 @@ private:
     std::vector<std::shared_ptr<const converted_round>> converted_;
     // Likewise each round's anti-dilution adjustment (null without protected series).
     std::vector<std::shared_ptr<const anti_dilution_adjustment>> adjustments_;
+    // Writes one (operator<<), set by round_chain where the type is complete.
+    void (*print_adjustment_)(std::ostream&, const anti_dilution_adjustment&) = nullptr;
     std::vector<share_count> totals_;
     // Per stage, the fully diluted count of each holder of its table (in its holders() order).
     std::vector<std::vector<share_count>> by_holder_;

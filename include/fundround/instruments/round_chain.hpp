@@ -307,6 +307,7 @@ inline round_chain_outcome round_chain::try_run() const {
                                                                       applied.basis(), applied.series(), applied.pool());
                 }
                 out.adjustments_.back() = std::make_shared<const anti_dilution_adjustment>(d.round->adjustment());
+                out.print_adjustment_ = [](std::ostream& os, const anti_dilution_adjustment& a) { os << a; };
             }
         } catch (const error& e) {
             return fail_round({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}}, series_of(i));

@@ -27,12 +27,14 @@
 #include <fundround/analysis/flows.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/deal/round.hpp>
+#include <fundround/detail/bigint.hpp>
 #include <fundround/detail/enum_check.hpp>
 #include <fundround/detail/report_table.hpp>
 #include <fundround/detail/text_table.hpp>
 #include <fundround/error.hpp>
 #include <fundround/exit/chain_waterfall.hpp>
 #include <fundround/exit/waterfall.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/io/flows_report.hpp>
@@ -185,6 +187,56 @@ template <class Write>
     }
     require_no_csv_problems("waterfall CSV", std::move(problems));
     return payouts;
+}
+
+/// The anti-dilution table of chain_adjustments_csv(), for the CSV: one row per round with
+/// protected series (adjustment(i) not null) and per series, in the order of
+/// anti_dilution_adjustment::series(): the figures operator<< prints for the adjustment, exact.
+[[nodiscard]] inline report_table chain_adjustments_table(const round_chain_result& chain, int csv_decimals = 12) {
+    report_table t(table_target::csv, csv_decimals);
+    t.csv_column("round").csv_column("series").csv_column("method").csv_column("base").csv_column("adjusted");
+    t.csv_column("reason").csv_column("a").csv_column("b").csv_column("b_decimal").csv_column("c");
+    t.csv_column("issue_price", 2).csv_column("conversion_price_before", 2).csv_column("conversion_price_exact", 2);
+    t.csv_column("conversion_price_after", 2).csv_column("conversion_price_decimals").csv_column("conversion_price_mode");
+    t.csv_column("ratio_before", 2);
+    t.csv_column("ratio_after", 2).csv_column("as_converted_before").csv_column("as_converted_after");
+    t.csv_column("additional").csv_column("currency").end_header();
+    for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+        const anti_dilution_adjustment* a = chain.adjustment(i);
+        if (a == nullptr) continue;
+        const currency cur = chain.rounds()[i].after().currency();
+        const std::optional<price_precision>& rounded = a->conversion_price_rounding();
+        for (const series_adjustment& s : a->series()) {
+            t.text(chain.rounds()[i].pricing().name()).text(s.series).text(to_string(s.method)).text(s.base);
+            t.text(s.adjusted ? "true" : "false").text(s.reason).shares(s.a);
+            if (s.method == anti_dilution_method::broad_based_weighted_average ||
+                s.method == anti_dilution_method::narrow_based_weighted_average) {
+                // B = consideration / CP1 exactly, as the text prints it (its terms may pass 128 bits)
+                const big_rational consideration(s.consideration_units);
+                const big_rational cp1(s.cp1_units);
+                const big_rational b(consideration.numerator() * cp1.denominator(),
+                                     consideration.denominator() * cp1.numerator());
+                t.text(b.to_string()).text(b.to_decimal_string(csv_decimals, rounding::half_even));
+            } else {
+                t.none().none();
+            }
+            t.shares(s.c).units(s.issue_price_units, cur, 4).units(s.cp1_units, cur, 4);
+            if (s.exact_cp2_units) {
+                t.units(*s.exact_cp2_units, cur, 4);
+            } else {
+                t.none();  // beyond the 128-bit fraction: conversion_price_after is rounded from it
+            }
+            t.units(s.cp2_units, cur, 4);
+            if (rounded) {
+                t.text(std::to_string(rounded->decimals)).text(to_string(rounded->mode));
+            } else {
+                t.none().none();  // kept exact
+            }
+            t.exact(s.ratio_before).exact(s.ratio_after);
+            t.shares(s.as_converted_before).shares(s.as_converted_after).shares(s.additional()).text(to_string(cur));
+        }
+    }
+    return t;
 }
 
 }  // namespace detail
