@@ -35,9 +35,12 @@
 /// SAFEs that cash out are paid first, pro rata among them, and each one's unpaid amount U becomes
 /// U / (cap / B) shares of common (U / p uncapped), valued at p. The post-money safe (section 1(d))
 /// has no such clause: its cash-out is on par with the preferred, pro rata on a shortfall, the rest
-/// unpaid. The choice between cash-out and conversion is made before the shortfall; it stays right
-/// after it, as a SAFE that cashes out has price >= p (to a share's rounding), so each unpaid dollar
-/// it converts is worth at most a dollar and paying part in cash is worth at least converting it all.
+/// unpaid. The choice between cash-out and conversion is made before the shortfall and not
+/// revisited. A SAFE that cashes out has price >= p but for the rounding of its conversion shares,
+/// so each unpaid dollar it converts is worth at most a dollar: its cash and remainder shares are
+/// worth at least converting it all, less under one share's worth at p (which the rounding took;
+/// e.g. $100 at a price of $99.90, p = $100, a $50 shortfall: one whole share either way, $100
+/// converting, the cash-out taken on the tie, then $50 and no whole share).
 #ifndef FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
 #define FUNDROUND_INSTRUMENTS_SAFE_EVENTS_HPP
 
