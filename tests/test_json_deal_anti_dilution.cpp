@@ -354,6 +354,20 @@ TEST_CASE("deal file anti-dilution: a conversion series a round does not make is
         "(\"Series A\") creates: its conversions make \"Series A Preferred-1\", \"Series A Preferred-2\"",
         "/anti_dilution/protections/2/series = \"Series A Preferred-3\": is not a series /priced_rounds/0 (\"Series A\") "
         "creates: its conversions make \"Series A Preferred-1\", \"Series A Preferred-2\""});
+    // Regression (review of the eighth session): with a later round failing on one protection, a
+    // conversion series never in force (a narrow class of the last round's protection) was not
+    // checked: the check ran only after a successful chain. Both come at once now.
+    json both = conversion_file();
+    both["anti_dilution"]["protections"][2]["series"] = "Series A Preferred-3";
+    both["anti_dilution"]["protections"].push_back({{"series", "Series B Preferred"},
+                                                    {"method", "narrow_based_weighted_average"},
+                                                    {"narrow_classes", {"Series B Preferred", "Series A Preferred-7"}}});
+    const std::vector<std::string> at_once = problems_of(both);
+    REQUIRE(at_once.size() == 2);
+    CHECK(at_once[0].rfind("/anti_dilution/protections/2/series = \"Series A Preferred-3\": in /priced_rounds/1", 0) == 0);
+    CHECK(at_once[1] == "/anti_dilution/protections/3/narrow_classes/1 = \"Series A Preferred-7\": is not a series "
+                        "/priced_rounds/0 (\"Series A\") creates: its conversions make \"Series A Preferred-1\", "
+                        "\"Series A Preferred-2\"");
     // A round that converts nothing makes no conversion series: refused at read time, as before.
     json plain = conversion_file();
     plain["anti_dilution"]["protections"][2]["series"] = "Series B Preferred-1";

@@ -1698,7 +1698,17 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 r.report(where, d.value, about + named + rule + after);
             }
         }
-        if (ran.ok() && json_reader::member(j, "anti_dilution") != nullptr) {
+        // The rounds as run, for the names below: when the chain failed, the rounds run again
+        // without the charter (which conversion series a round makes does not depend on it but
+        // where two conversion prices meet), so that these problems come with the failure's.
+        std::optional<round_chain_outcome> plain;
+        if (!ran.ok() && json_reader::member(j, "anti_dilution") != nullptr) {
+            deal_file without = out;
+            without.charter = anti_dilution_charter{};
+            plain = without.chain(out.priced_rounds.size()).try_run();
+        }
+        const round_chain_result* run = ran.ok() ? &*ran.result : plain && plain->ok() ? &*plain->result : nullptr;
+        if (run != nullptr && json_reader::member(j, "anti_dilution") != nullptr) {
             // A protected series or narrow class named as a conversion series ("Series A Preferred-2")
             // of a round that converts: on the table after that round only if its conversions made
             // it. A protection in force in a later round was checked there by the chain; this finds
@@ -1708,13 +1718,17 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
             const field_path protections_at = at.member("anti_dilution").member("protections");
             const auto check = [&](const nlohmann::json& v, const field_path& where) {
                 if (!v.is_string()) return;
+                const field_path full = r.base() / where;
+                for (const diagnostic& d : r.problems()) {
+                    if (d.field == full) return;  // the failed round reported it already
+                }
                 const std::string& name = v.get_ref<const std::string&>();
                 if (out.cap_table_before->class_index(name)) return;
                 for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
                     const std::string& series = out.priced_rounds[i].series();
                     if (series == name) return;
                     if (out.conversion_of(i) == nullptr || !detail::is_conversion_series_name(name, series)) continue;
-                    const round_on_cap_table& made = ran.result->rounds()[i];
+                    const round_on_cap_table& made = run->rounds()[i];
                     if (made.after().class_index(name)) return;
                     std::string names;  // the conversion series the round made
                     for (const share_class& c : made.after().classes()) {
