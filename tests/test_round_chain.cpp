@@ -16,6 +16,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -533,6 +535,167 @@ TEST_CASE("a round that does not apply is reported with its charter's own proble
         round_chain(down_company()).charter(charter).then(priced("Series C", "carl", 0.50_usd, 1_M)).try_run();
     REQUIRE_FALSE(t.ok());
     CHECK(t.problems.size() == 4);
+}
+
+
+// A waiver for one round (round_chain::waive()): the NVCA model charter's "No Adjustment of
+// Conversion Price" lets the series' required majority agree in writing that an issue make no
+// adjustment, as protected series very often do in a down round. The how-to's Series C at $0.50
+// with Series A waiving: Series A is reported waived at its $1.0000, Series B adjusts as without
+// the waiver, and the Series D protects Series A again (from its unadjusted $1.0000).
+TEST_CASE("a series waives its adjustment for one round: reported waived, protected again in the next") {
+    const cap_table start = down_company();
+    const round_chain_result waived = round_chain(start)
+                                          .charter(a_and_b())
+                                          .waive("Series A Preferred")
+                                          .then(priced("Series C", "carl", 0.50_usd, 1_M))
+                                          .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                          .then(priced("Series D", "dora", 0.40_usd, 400_K))
+                                          .run();
+    REQUIRE(waived.adjustment(0) != nullptr);
+    const anti_dilution_adjustment& c = *waived.adjustment(0);
+    REQUIRE(c.series().size() == 2);  // the waived series is reported, not left out
+    const series_adjustment& a = c.of("Series A Preferred");
+    CHECK(a.waived);
+    CHECK_FALSE(a.adjusted);
+    CHECK(a.cp1_units == dollars4(10'000));
+    CHECK(a.cp2_units == dollars4(10'000));
+    CHECK(a.ratio_after == fraction(1));
+    CHECK(a.additional() == sh(0));
+    CHECK(a.reason ==
+          "waived by the series for this issue (a down round: the issue price $0.5000 is below the conversion price $1.0000)");
+    CHECK_FALSE(c.of("Series B Preferred").waived);
+    CHECK(c.of("Series B Preferred").cp2_units == dollars4(16'667));  // as without the waiver
+    std::ostringstream text;
+    text << c;
+    CHECK(text.str().find("  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+                          "    unchanged: waived by the series for this issue (a down round: the issue price $0.5000 is "
+                          "below the conversion price $1.0000); conversion price $1.0000, ratio 1\n") != std::string::npos);
+    // The Series D protects Series A again, from its conversion price of $1.0000.
+    REQUIRE(waived.adjustment(1) != nullptr);
+    const series_adjustment& a2 = waived.adjustment(1)->of("Series A Preferred");
+    CHECK_FALSE(a2.waived);
+    CHECK(a2.adjusted);
+    CHECK(a2.cp1_units == dollars4(10'000));
+    CHECK(a2.c == sh(1'000'000));
+    // A = 7,000,000 + the Series C's 2,000,000 + Series B's additional 399,952 (2,000,000 x $2 /
+    // $1.6667, floored, less 2,000,000); CP2 = ($1 x 9,399,952 + $400,000) / (9,399,952 +
+    // 1,000,000) = $0.94230...: $0.9423 (with Series A adjusted in the C it was $0.8433).
+    CHECK(a2.a == sh(9'399'952));
+    CHECK(a2.cp2_units == dollars4(9'423));
+    CHECK(waived.adjustment(1)->of("Series B Preferred").cp2_units == dollars4(15'449));
+    CHECK(waived.adjustment(1)->of("Series C Preferred").cp2_units == dollars4(4'904));
+    CHECK(waived.totals() == std::vector<share_count>{sh(7'000'000), sh(9'399'952), sh(10'781'397)});
+    // The chain without the waiver adjusts Series A in the Series C: the waiver is what holds it.
+    const round_chain_result plain = round_chain(start)
+                                         .charter(a_and_b())
+                                         .then(priced("Series C", "carl", 0.50_usd, 1_M))
+                                         .run();
+    CHECK(plain.adjustment(0)->of("Series A Preferred").adjusted);
+    CHECK_FALSE(plain.adjustment(0)->of("Series A Preferred").waived);
+    CHECK(waived.totals()[1] < plain.totals()[1]);
+    // The awkward way it was written before: a charter without Series A for the round, restored after.
+    const round_chain_result by_hand =
+        round_chain(start)
+            .charter(anti_dilution().protect(anti_dilution_terms::broad_based("Series B Preferred")))
+            .then(priced("Series C", "carl", 0.50_usd, 1_M))
+            .charter(a_and_b())
+            .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+            .then(priced("Series D", "dora", 0.40_usd, 400_K))
+            .run();
+    CHECK(waived.totals() == by_hand.totals());
+    CHECK(waived.final_table() == by_hand.final_table());
+    CHECK(by_hand.adjustment(0)->series().size() == 1);  // there Series A was silently absent
+}
+
+}  // namespace test_round_chain
+
+namespace test_round_chain {
+
+// A waiver that names no series protected in its round is a problem of that round, with every
+// other: a series the charter does not protect (the protected ones listed), one spelt but for
+// case ("did you mean"), one protected only from a later round, one with the method none, a
+// series waiving twice; a waiver no round follows is the chain's.
+TEST_CASE("a waiver of a series not protected in its round is a problem, with every other") {
+    anti_dilution charter = a_and_b();
+    charter.protect(anti_dilution_terms::none("Series C Preferred"));
+    const round_chain_outcome r = round_chain(down_company())
+                                      .charter(charter)
+                                      .waive("Series Z Preferred")
+                                      .waive("series a preferred")
+                                      .waive("Series C Preferred")
+                                      .waive("Series B Preferred")
+                                      .waive("Series B Preferred")
+                                      .then(priced("Series D", "dora", 0.40_usd, 400_K))
+                                      .try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(0));
+    std::vector<std::string> messages;
+    for (const diagnostic& d : r.problems) messages.push_back(d.message());
+    CHECK(messages ==
+          std::vector<std::string>{
+              "rounds[0].anti_dilution.protections[2] \"Series C Preferred\".series = \"Series C Preferred\": is not a "
+              "share class on the cap table, whose preferred series are \"Series A Preferred\", \"Series B Preferred\"",
+              "rounds[0].anti_dilution.waivers[0] = \"Series Z Preferred\": is not a series the charter protects in this "
+              "round (it protects: \"Series A Preferred\", \"Series B Preferred\")",
+              "rounds[0].anti_dilution.waivers[1] = \"series a preferred\": is not a series the charter protects in this "
+              "round; did you mean \"Series A Preferred\"? (series are matched exactly; these differ only in case, spaces "
+              "or punctuation)",
+              "rounds[0].anti_dilution.waivers[2] = \"Series C Preferred\": has no price-based protection to waive (its "
+              "method is none)",
+              "rounds[0].anti_dilution.waivers[4] = \"Series B Preferred\": duplicates waivers[3]: a series waives once"});
+
+    // Series C is protected from the round after the one that creates it: waived in its own round, a problem.
+    const round_chain_outcome early = round_chain(down_company())
+                                          .charter(a_and_b())
+                                          .waive("Series C Preferred")
+                                          .then(priced("Series C", "carl", 0.50_usd, 1_M))
+                                          .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                          .then(priced("Series D", "dora", 0.40_usd, 400_K))
+                                          .try_run();
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.failed_round == std::optional<std::size_t>(0));
+    REQUIRE(early.problems.size() == 1);
+    CHECK(early.problems[0].field == field_path("rounds").index(0).member("anti_dilution").member("waivers").index(0));
+
+    // Without any charter the waiver is still checked (not silently dropped).
+    const round_chain_outcome bare =
+        round_chain(down_company()).waive("Series A Preferred").then(priced("Series C", "carl", 0.50_usd, 1_M)).try_run();
+    REQUIRE_FALSE(bare.ok());
+    REQUIRE(bare.problems.size() == 1);
+    CHECK(bare.problems[0].message() == "rounds[0].anti_dilution.waivers[0] = \"Series A Preferred\": is not a series "
+                                        "the charter protects in this round (it protects none)");
+
+    // A waiver after the last round waives nothing: the chain's problem, failed_round = size().
+    round_chain dangling(down_company());
+    dangling.charter(a_and_b()).then(priced("Series C", "carl", 0.50_usd, 1_M)).waive("Series A Preferred");
+    const round_chain_outcome d = dangling.try_run();
+    REQUIRE_FALSE(d.ok());
+    CHECK(d.failed_round == std::optional<std::size_t>(1));
+    REQUIRE(d.problems.size() == 1);
+    CHECK(d.problems[0].message() == "waivers[0] = \"Series A Preferred\": waives for the next round added, and none "
+                                     "follows: add the round with then() after waive()");
+    CHECK_THROWS_WITH_AS((void)dangling.run(),
+                         "the chain's waivers do not apply: 1 problem\n  - waivers[0] = \"Series A Preferred\": waives for the next "
+                         "round added, and none follows: add the round with then() after waive()",
+                         validation_error);
+}
+
+// anti_dilution::waive() on its own: the issue tested makes no adjustment of the waived series.
+TEST_CASE("anti_dilution::waive: the waived series is reported unchanged, the others adjust") {
+    const cap_table start = down_company();
+    const round_on_cap_table c = priced("Series C", "carl", 0.50_usd, 1_M).apply_to(start);
+    const down_round waived = a_and_b().waive("Series B Preferred").apply_to(c);
+    CHECK(waived.adjustment().of("Series B Preferred").waived);
+    CHECK(waived.adjustment().of("Series B Preferred").cp2_units == dollars4(20'000));
+    CHECK(waived.adjustment().of("Series A Preferred").cp2_units == dollars4(8'889));
+    CHECK(waived.adjustment().additional_shares() == a_and_b().apply_to(c).adjustment().of("Series A Preferred").additional());
+    // Not a down round for the waived series: said so.
+    const down_round up = a_and_b().waive("Series A Preferred").apply_to(priced("Series C", "carl", 3_usd, 3_M).apply_to(start));
+    CHECK(up.adjustment().of("Series A Preferred").reason ==
+          "waived by the series for this issue (not a down round: the issue price $3.0000 is not below the conversion "
+          "price $1.0000)");
+    CHECK_FALSE(up.adjustment().any_adjusted());
 }
 
 }  // namespace test_round_chain

@@ -26,6 +26,7 @@
 #include <fundround/company/share_class.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/enum_check.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -34,6 +35,7 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -273,8 +275,12 @@ struct series_adjustment {
     anti_dilution_method method = anti_dilution_method::none;  ///< Its method.
     std::string base;                 ///< What `A` counts (anti_dilution_terms::base_definition()).
     bool adjusted = false;            ///< True if the conversion price went down.
+    /// True if the series' holders waived its adjustment for this issue (anti_dilution::waive()):
+    /// the conversion price and ratio stay, and the reason says so.
+    bool waived = false;
     /// Why (or why not): "exempted: ...", "not a down round: ...", "down round: ... , but the new
-    /// conversion price rounds back to it at 4 decimals (...)".
+    /// conversion price rounds back to it at 4 decimals (...)", "waived by the series for this
+    /// issue: ...".
     std::string reason;
     fraction original_issue_price_units;  ///< The series' original issue price, money units per share.
     fraction cp1_units;               ///< `CP1`: original issue price / ratio before, units per share.
@@ -468,6 +474,15 @@ public:
         exemptions_.push_back(std::move(exemption));
         return *this;
     }
+    /// The holders of @p series (its required majority, the NVCA charter's "Requisite Holders")
+    /// waive its adjustment for the issue this charter is tested on: the series is reported,
+    /// unchanged, with series_adjustment::waived set. A waiver is for one financing: in a chain,
+    /// round_chain::waive() gives it for the next round only (a waiver in a charter given to
+    /// round_chain::charter() holds for every round that charter governs).
+    anti_dilution& waive(std::string series) {
+        waivers_.push_back(std::move(series));
+        return *this;
+    }
     /// Round `CP2` to @p decimals digits of the major unit by @p mode (4: $0.0001, the NVCA
     /// charter's one-hundredth of a cent; 3: a tenth of a cent).
     anti_dilution& conversion_price_rounded(int decimals, rounding mode) {
@@ -490,6 +505,8 @@ public:
     [[nodiscard]] const std::vector<anti_dilution_terms>& terms() const noexcept { return terms_; }
     /// The named exempted issuances.
     [[nodiscard]] const std::vector<std::string>& exemptions() const noexcept { return exemptions_; }
+    /// The series whose holders waive their adjustment (waive()), in the order given.
+    [[nodiscard]] const std::vector<std::string>& waivers() const noexcept { return waivers_; }
 
     /// Every problem with these terms and @p issue on @p before (empty if none).
     [[nodiscard]] std::vector<diagnostic> validate(const cap_table& before, const share_issuance& issue) const;
@@ -533,6 +550,8 @@ private:
     // conversion series "<series>-1", "<series>-2"... a round with SAFEs and notes makes.
     void check_terms(std::vector<diagnostic>& out, const cap_table& before, std::string_view round_name,
                      const cap_table* after, std::string_view series) const;
+    // The problems of the waivers: each a series the terms protect (not with the method none), once.
+    void check_waivers(std::vector<diagnostic>& out) const;
     // apply_to()'s requirement of the cap table's floor share rounding, a problem if not met.
     void check_floor(std::vector<diagnostic>& out) const;
     // For round_chain: what apply_to() would report for any round named @p round_name issuing
@@ -550,6 +569,7 @@ private:
 
     std::vector<anti_dilution_terms> terms_;
     std::vector<std::string> exemptions_;
+    std::vector<std::string> waivers_;
     std::optional<price_precision> precision_ = price_precision{4, rounding::half_away_from_zero};
     rounding share_mode_ = rounding::floor;
 };
@@ -838,6 +858,50 @@ inline void anti_dilution::check_terms(std::vector<diagnostic>& out, const cap_t
                            "broad_base.convertibles to false"});
         }
     }
+    check_waivers(out);
+}
+
+inline void anti_dilution::check_waivers(std::vector<diagnostic>& out) const {
+    std::vector<std::string> protected_series;  // those with price-based protection, to name
+    for (const anti_dilution_terms& t : terms_) {
+        if (t.method != anti_dilution_method::none) protected_series.push_back(t.series);
+    }
+    for (std::size_t k = 0; k < waivers_.size(); ++k) {
+        const std::string& w = waivers_[k];
+        const field_path at = field_path("waivers").index(k);
+        bool stated = false;  // protected, or stated with the method none
+        for (const anti_dilution_terms& t : terms_) stated = stated || t.series == w;
+        const bool known = std::find(protected_series.begin(), protected_series.end(), w) != protected_series.end();
+        if (!known) {
+            // A series the terms name but for case, spaces or punctuation ("did you mean"), or
+            // else the series they protect.
+            std::string text = stated ? "has no price-based protection to waive (its method is none)"
+                                      : "is not a series the charter protects in this round";
+            const auto near = std::find_if(protected_series.begin(), protected_series.end(), [&](const std::string& p) {
+                return !detail::name_key_empty(w) && detail::compare_name_keys(p, w) == 0;
+            });
+            if (stated) {
+                // named by the terms: the method says why
+            } else if (near != protected_series.end()) {
+                text += "; did you mean " + detail::quoted_text(*near) +
+                        "? (series are matched exactly; these differ only in case, spaces or punctuation)";
+            } else if (protected_series.empty()) {
+                text += " (it protects none)";
+            } else {
+                text += " (it protects: ";
+                for (std::size_t m = 0; m < protected_series.size(); ++m) {
+                    text += (m == 0 ? "" : ", ") + detail::quoted_text(protected_series[m]);
+                }
+                text += ")";
+            }
+            out.push_back({at, detail::quoted_text(w), std::move(text)});
+        }
+        for (std::size_t m = 0; m < k; ++m) {
+            if (waivers_[m] != w) continue;
+            out.push_back({at, detail::quoted_text(w), "duplicates waivers[" + std::to_string(m) + "]: a series waives once"});
+            break;
+        }
+    }
 }
 
 inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, const share_issuance& issue) const {
@@ -925,6 +989,16 @@ inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& befor
             s.reason = "no price-based anti-dilution protection";
         } else if (exempt) {
             s.reason = exempt_reason();
+        } else if (std::find(waivers_.begin(), waivers_.end(), t.series) != waivers_.end()) {
+            // NVCA model charter, "No Adjustment of Conversion Price": no adjustment if the
+            // Requisite Holders agree in writing that none be made for this issue.
+            s.waived = true;
+            const int d = detail::anti_dilution_decimals_apart(issue_price, s.cp1_units, before.currency());
+            s.reason = std::string("waived by the series for this issue (") +
+                       (issue_price < s.cp1_units ? "a down round: the issue price " : "not a down round: the issue price ") +
+                       detail::anti_dilution_price_text_apart(issue_price, s.cp1_units, before.currency(), d) +
+                       (issue_price < s.cp1_units ? " is below" : " is not below") + " the conversion price " +
+                       detail::anti_dilution_price_text(s.cp1_units, before.currency(), d) + ")";
         } else if (!(issue_price < s.cp1_units)) {
             const int d = detail::anti_dilution_decimals_apart(issue_price, s.cp1_units, before.currency());
             s.reason = "not a down round: the issue price " +

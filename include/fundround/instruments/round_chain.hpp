@@ -95,7 +95,7 @@ namespace detail {
 struct round_chain_outcome {
     std::optional<round_chain_result> result;  ///< The chain as run, when every round applied.
     std::vector<diagnostic> problems;          ///< The first failing round's problems, under `rounds[i]`.
-    std::optional<std::size_t> failed_round;   ///< Which round that is.
+    std::optional<std::size_t> failed_round;   ///< Which round that is (the number of rounds for a waiver no round follows).
 
     /// True if every round applied.
     [[nodiscard]] bool ok() const noexcept { return result.has_value(); }
@@ -128,6 +128,18 @@ struct round_chain_outcome {
 ///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
 ///         .then(down_round_b)   // adjusts Series A; result.adjustment(1) has the figures
 ///         .run();
+///
+/// A series may waive its adjustment for one round (waive(), given before that round: the
+/// series' required majority agrees in writing before the financing closes), as protected series
+/// very often do in a down round; the round's adjustment reports it waived, and the next round
+/// protects it again:
+///
+///     round_chain(founding).then(series_a)
+///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+///         .waive("Series A Preferred")  // for the next round only
+///         .then(down_round_b)           // Series A waived: result.adjustment(1)->of(...).waived
+///         .then(down_round_c)           // adjusts Series A again
+///         .run();
 class round_chain {
 public:
     /// A chain starting from @p start, reporting shares and ownership on @p basis.
@@ -136,13 +148,13 @@ public:
     /// Adds @p r, applied to the table the previous round leaves.
     round_chain& then(cap_table_round r) {
         steps_.emplace_back(std::move(r));
-        charters_.push_back(charter_);
+        add_charter();
         return *this;
     }
     /// Adds @p r, a priced round with SAFEs and notes converting, applied to the table the previous round leaves.
     round_chain& then(conversion_round r) {
         steps_.emplace_back(std::move(r));
-        charters_.push_back(charter_);
+        add_charter();
         return *this;
     }
     /// The company's anti-dilution provisions for the rounds added from now on: @p c's protected
@@ -159,11 +171,22 @@ public:
         charter_ = std::move(next);
         return *this;
     }
+    /// The holders of @p series waive its adjustment in the next round added, and in that round
+    /// only (the NVCA charter's written notice of the Requisite Holders that no adjustment be
+    /// made for an issue): the round's adjustment reports the series waived, unchanged, and the
+    /// rounds after protect it again. A series the charter does not protect in that round is a
+    /// problem of the round (`rounds[i].anti_dilution.waivers[k]`); a waiver no round follows, of
+    /// the chain (`waivers[k]`).
+    round_chain& waive(std::string series) {
+        waivers_.push_back(std::move(series));
+        return *this;
+    }
     /// The number of rounds added.
     [[nodiscard]] std::size_t size() const noexcept { return steps_.size(); }
 
     /// Applies every round in order, or reports the problems of the first that does not apply
-    /// (fields under `rounds[i]`): its own, an instrument converted in an earlier round, a close
+    /// (fields under `rounds[i]`), or, every round applying, the waivers given after the last
+    /// (`waivers[k]`, failed_round size()): its own, an instrument converted in an earlier round, a close
     /// before an earlier round's, and its charter's (`rounds[i].anti_dilution`: with the round's
     /// own, those of the terms and roundings whatever the round's figures). A library error a
     /// round throws (an inexact figure under rounding::exact, say) is one problem at `rounds[i]`,
@@ -175,6 +198,7 @@ public:
         round_chain_outcome r = try_run();
         if (!r.ok()) {
             const std::size_t i = *r.failed_round;
+            if (i == steps_.size()) throw validation_error("the chain's waivers do not apply", std::move(r.problems));
             throw validation_error("round " + std::to_string(i) + " (\"" + name_of(i) + "\") of the chain does not apply",
                                    std::move(r.problems));
         }
@@ -194,6 +218,21 @@ private:
         return std::get<conversion_round>(steps_[i]).series();
     }
 
+    // The charter in force for the round just added: the chain's, with the waivers given since
+    // the previous round (then cleared: a waiver is for one round).
+    void add_charter() {
+        if (waivers_.empty()) {
+            charters_.push_back(charter_);
+            return;
+        }
+        auto waived = std::make_shared<anti_dilution>(charter_ ? *charter_ : anti_dilution());
+        for (std::string& w : waivers_) waived->waive(std::move(w));
+        waivers_.clear();
+        charters_.push_back(std::move(waived));
+    }
+    // True if @p c has something to apply or report: terms or waivers.
+    static bool in_force(const anti_dilution* c) { return c && (!c->terms().empty() || !c->waivers().empty()); }
+
     cap_table start_;
     fully_diluted_basis basis_;
     std::vector<step> steps_;
@@ -201,6 +240,8 @@ private:
     // (shared and immutable: protect() makes a new one; null while nothing was given).
     std::shared_ptr<const anti_dilution> charter_;
     std::vector<std::shared_ptr<const anti_dilution>> charters_;
+    // The waivers for the next round added.
+    std::vector<std::string> waivers_;
 };
 
 inline round_chain_outcome round_chain::try_run() const {
@@ -227,7 +268,7 @@ inline round_chain_outcome round_chain::try_run() const {
         // round's figures (its terms and roundings, a series misnamed), so that every problem
         // comes at once.
         const auto fail_round = [&](std::vector<diagnostic> found, const std::string& series) {
-            if (const anti_dilution* charter = charters_[i].get(); charter && !charter->terms().empty()) {
+            if (const anti_dilution* charter = charters_[i].get(); in_force(charter)) {
                 for (diagnostic& d : charter->check_for_round(table, name_of(i), series)) {
                     d.field = d.field.prefixed(field_path("anti_dilution"));
                     found.push_back(std::move(d));
@@ -294,7 +335,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
                 out.adjustments_.emplace_back();
             }
-            if (const anti_dilution* c = charters_[i].get(); c && !c->terms().empty()) {
+            if (const anti_dilution* c = charters_[i].get(); in_force(c)) {
                 round_on_cap_table& applied = out.rounds_.back();
                 down_round_result d = c->try_apply_to(applied);
                 if (!d.ok()) {
@@ -313,6 +354,16 @@ inline round_chain_outcome round_chain::try_run() const {
             return fail_round({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}}, series_of(i));
         }
         out.add_stage(out.rounds_.back().after());
+    }
+    if (!waivers_.empty()) {
+        // waive() with no round after it: it would waive nothing.
+        for (std::size_t k = 0; k < waivers_.size(); ++k) {
+            outcome.problems.push_back({field_path("waivers").index(k), detail::quoted_text(waivers_[k]),
+                                        "waives for the next round added, and none follows: add the round with then() "
+                                        "after waive()"});
+        }
+        outcome.failed_round = steps_.size();
+        return outcome;
     }
     outcome.result = std::move(out);
     return outcome;
