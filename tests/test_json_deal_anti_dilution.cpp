@@ -376,4 +376,77 @@ TEST_CASE("deal file anti-dilution: a conversion series a round does not make is
         "series of a priced round (they are: \"Series A Preferred\", \"Series B Preferred\", \"Series A Preferred-1\", ...)"});
 }
 
+// A protection's "waived_in": the series waives its adjustment in the priced rounds named
+// (round_chain::waive() before each). Series A waiving in the Series C: the C++ chain's figures
+// (tests/test_round_chain.cpp): $1.0000 kept in the C, $0.9423 in the D; 9,399,952 shares after the C.
+TEST_CASE("deal file anti-dilution: waived_in waives the series' adjustment in the rounds named, as round_chain::waive") {
+    json doc = json::parse(file_text());
+    doc["anti_dilution"]["protections"][0]["waived_in"] = {"Series C"};
+    const deal_file deal = read_deal_file_json(doc);
+    REQUIRE(deal.charter.waived_in.size() == 1);
+    CHECK(deal.charter.waived_in[0] == std::vector<std::string>{"Series C"});
+    CHECK(deal.waiving_in(0) == std::vector<std::size_t>{0});
+    CHECK(deal.waiving_in(1).empty());
+    const round_chain_result from_file = deal.chain(2).run();
+    const round_chain_result in_cpp =
+        round_chain(down_company())
+            .charter(anti_dilution()
+                         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                         .protect(anti_dilution_terms::broad_based("Series B Preferred")))
+            .waive("Series A Preferred")
+            .then(priced("Series C", "carl", "Carl Capital", 0.50_usd, 1_M))
+            .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+            .then(priced("Series D", "dora", "Dora Ventures", 0.40_usd, 400_K))
+            .run();
+    CHECK(from_file.totals() == std::vector<share_count>{sh(7'000'000), sh(9'399'952), sh(10'781'397)});
+    CHECK(from_file.totals() == in_cpp.totals());
+    CHECK(from_file.final_table() == in_cpp.final_table());
+    CHECK(from_file.adjustment(0)->of("Series A Preferred").waived);
+    CHECK(from_file.adjustment(0)->of("Series A Preferred").cp2_units == dollars4(10'000));
+    CHECK_FALSE(from_file.adjustment(1)->of("Series A Preferred").waived);
+    CHECK(from_file.adjustment(1)->of("Series A Preferred").cp2_units == dollars4(9'423));
+    // Without the member the file adjusts Series A in the C (the regression this guards: $0.8889).
+    CHECK(parse_deal_file(file_text()).chain(1).run().adjustment(0)->of("Series A Preferred").cp2_units == dollars4(8'889));
+
+    // Written and read back: the member under its protection, the same text.
+    doc["anti_dilution"]["protections"][2]["waived_in"] = {"Series D"};
+    const deal_file both = read_deal_file_json(doc);
+    const std::string text = write_deal_file(both);
+    const json written = json::parse(text);
+    CHECK(written["anti_dilution"]["protections"][0]["waived_in"] == json{"Series C"});
+    CHECK_FALSE(written["anti_dilution"]["protections"][1].contains("waived_in"));
+    CHECK(written["anti_dilution"]["protections"][2]["waived_in"] == json{"Series D"});
+    const deal_file back = parse_deal_file(text);
+    CHECK(back.charter.waived_in == both.charter.waived_in);
+    CHECK(write_deal_file(back) == text);
+    CHECK(back.chain(2).run().adjustment(1)->of("Series C Preferred").waived);
+}
+
+TEST_CASE("deal file anti-dilution: every bad waived_in at its pointer, with its value and rule, at once") {
+    json doc = json::parse(file_text());
+    json& p = doc["anti_dilution"]["protections"];
+    p[0]["waived_in"] = {"Series Z", "series c", "Series C", "Series C"};
+    p[1]["waived_in"] = "Series C";
+    p[2]["waived_in"] = {"Series C", "", 7};
+    CHECK(problems_of(doc) == std::vector<std::string>{
+        "/anti_dilution/protections/0/waived_in/3 = \"Series C\": is listed twice (first at "
+        "/anti_dilution/protections/0/waived_in/2): a series waives once a round",
+        "/anti_dilution/protections/1/waived_in = \"Series C\": must be an array of priced round names, not a string",
+        "/anti_dilution/protections/2/waived_in/1 = \"\": must name a priced round",
+        "/anti_dilution/protections/2/waived_in/2 = 7: must be a string, not a number",
+        "/anti_dilution/protections/0/waived_in/0 = \"Series Z\": is not the name of a priced round of the deal file (its "
+        "priced rounds: \"Series C\", \"Series D\")",
+        "/anti_dilution/protections/0/waived_in/1 = \"series c\": is not the name of a priced round of the deal file; did "
+        "you mean \"Series C\"? (names are matched exactly; these differ only in case, spaces or punctuation)",
+        "/anti_dilution/protections/2/waived_in/0 = \"Series C\": is /priced_rounds/0 (\"Series C\"), in which \"Series C "
+        "Preferred\" is not protected yet (from /priced_rounds/1 (\"Series D\"), the round after the one that creates it): a "
+        "series waives only a protection it has",
+    });
+    json none = json::parse(file_text());
+    none["anti_dilution"]["protections"][1] = {{"series", "Series B Preferred"}, {"method", "none"}, {"waived_in", {"Series D"}}};
+    CHECK(problems_of(none) == std::vector<std::string>{
+        "/anti_dilution/protections/1/waived_in/0 = \"Series D\": waives nothing: \"Series B Preferred\" has no price-based "
+        "protection (its method is none)"});
+}
+
 }  // namespace test_json_deal_anti_dilution

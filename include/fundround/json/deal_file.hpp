@@ -12,6 +12,7 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/share_valuation.hpp>
+#include <fundround/detail/name_key.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/conversion.hpp>
@@ -74,6 +75,10 @@ struct anti_dilution_charter {
     /// Each new conversion price's rounding (none: exact); the NVCA model charter's $0.0001 half
     /// away from zero unless the file says otherwise (anti_dilution's default).
     std::optional<price_precision> conversion_price_rounding = price_precision{4, rounding::half_away_from_zero};
+    /// The priced rounds (by name) in which each protected series waives its adjustment
+    /// (protections[k]'s "waived_in": round_chain::waive() before each): waived_in[k] for
+    /// protections[k]; empty, or shorter than protections, where none waives.
+    std::vector<std::vector<std::string>> waived_in;
 };
 
 namespace detail {
@@ -209,10 +214,22 @@ struct deal_file {
         for (const auto& e : from) out.push_back(e.second);
         return out;
     }
+    /// The positions in charter.protections of the series that waive their adjustment in priced
+    /// round @p round (its name in charter.waived_in), in the file's order.
+    [[nodiscard]] std::vector<std::size_t> waiving_in(std::size_t round) const {
+        std::vector<std::size_t> out;
+        const std::string& name = priced_rounds.at(round).terms().name();
+        for (std::size_t k = 0; k < charter.waived_in.size() && k < charter.protections.size(); ++k) {
+            const std::vector<std::string>& w = charter.waived_in[k];
+            if (std::find(w.begin(), w.end(), name) != w.end()) out.push_back(k);
+        }
+        return out;
+    }
     /// The first @p count priced rounds as a chain on cap_table_before, each round with
     /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes, under
     /// the anti-dilution charter (each series protected from the round protected_from() gives; a
-    /// series neither the table nor a round has from the first round, whose run reports it);
+    /// series neither the table nor a round has from the first round, whose run reports it; each
+    /// series waiving in the rounds its waived_in names, round_chain::waive());
     /// throws invalid_argument_error without a cap table or for @p count past the priced rounds.
     [[nodiscard]] round_chain chain(std::size_t count) const {
         if (!cap_table_before) throw invalid_argument_error("deal file: has no cap table for its priced rounds to apply to");
@@ -236,6 +253,7 @@ struct deal_file {
             for (std::size_t k = 0; k < from.size(); ++k) {
                 if (from[k] == i) out.protect(charter.protections[k]);
             }
+            for (const std::size_t k : waiving_in(i)) out.waive(charter.protections[k].series);
             const priced_round_conversion* c = conversion_of(i);
             if (c == nullptr) {
                 out.then(priced_rounds[i]);
@@ -818,15 +836,129 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
     return out;
 }
 
+namespace detail {
+
+/// Reads a protection's "waived_in" (@p j, the protection at @p at; none when absent): the names
+/// of the priced rounds in which its series waives its adjustment, each a non-empty string, each
+/// once; into @p out[@p k] (resized). Whether each names a priced round in which the series is
+/// protected is checked by read_deal_file() (check_waived_in()).
+inline void read_waived_in(json_reader& r, const nlohmann::json& j, const field_path& at,
+                           std::vector<std::vector<std::string>>& out, std::size_t k) {
+    const nlohmann::json* m = j.is_object() ? json_reader::member(j, "waived_in") : nullptr;
+    if (m == nullptr) return;
+    const field_path list = at.member("waived_in");
+    if (!m->is_array()) {
+        r.wrong_type(*m, list, "an array of priced round names");
+        return;
+    }
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < m->size(); ++i) {
+        auto v = r.read_string((*m)[i], list.index(i));
+        if (!v) continue;
+        if (v->empty()) r.report(list.index(i), "\"\"", "must name a priced round");
+        names.push_back(std::move(*v));
+    }
+    if (names.size() == m->size()) {
+        for (const auto& [later, first] : duplicate_names(names)) {
+            r.report(list.index(later), json_value_text((*m)[later]),
+                     "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() + "): a series waives once a round");
+        }
+    }
+    if (out.size() <= k) out.resize(k + 1);
+    out[k] = std::move(names);
+}
+
+}  // namespace detail
+
+namespace detail {
+
+/// The cross-references of each protection's "waived_in" (@p terms, the file's protections at
+/// @p list): each name a priced round of @p priced (at @p priced_at; did you mean one that differs
+/// only in case, spaces or punctuation, or else the rounds listed), one in which the series is
+/// protected: a series of @p table from the first priced round, a priced round's series from the
+/// round after it, with a method other than none. A protection whose series is neither is
+/// reported already.
+inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const field_path& list, const cap_table& table,
+                            const nlohmann::json& priced, const field_path& priced_at) {
+    std::vector<std::string> rounds;  // each priced round's name and series as the file writes them ("" if not)
+    std::vector<std::string> series;
+    for (const nlohmann::json& pr : priced) {
+        const auto text = [&](const char* name) {
+            const nlohmann::json* m = pr.is_object() ? json_reader::member(pr, name) : nullptr;
+            return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
+        };
+        rounds.push_back(text("name"));
+        series.push_back(text("series"));
+    }
+    const auto pointer = [&](std::size_t i) {
+        return (r.base() / priced_at.index(i)).json_pointer() + " (" + json_value_text(nlohmann::json(rounds[i])) + ")";
+    };
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+        const nlohmann::json& p = terms[k];
+        const nlohmann::json* w = p.is_object() ? json_reader::member(p, "waived_in") : nullptr;
+        const nlohmann::json* name = p.is_object() ? json_reader::member(p, "series") : nullptr;
+        if (w == nullptr || !w->is_array() || name == nullptr || !name->is_string()) continue;
+        const std::string& protected_series = name->get_ref<const std::string&>();
+        std::optional<std::size_t> from;  // the first priced round protecting it
+        if (table.class_index(protected_series)) {
+            from = 0;
+        } else if (const auto made = std::find(series.begin(), series.end(), protected_series); made != series.end()) {
+            from = static_cast<std::size_t>(made - series.begin()) + 1;
+        }
+        if (!from) continue;
+        const nlohmann::json* method = json_reader::member(p, "method");
+        const bool none = method != nullptr && method->is_string() && method->get_ref<const std::string&>() == "none";
+        for (std::size_t m = 0; m < w->size(); ++m) {
+            if (!(*w)[m].is_string()) continue;
+            const std::string& round = (*w)[m].get_ref<const std::string&>();
+            if (round.empty()) continue;
+            const field_path at = list.index(k).member("waived_in").index(m);
+            const auto i = std::find(rounds.begin(), rounds.end(), round);
+            if (i == rounds.end()) {
+                std::string rule = "is not the name of a priced round of the deal file";
+                const auto near = std::find_if(rounds.begin(), rounds.end(), [&](const std::string& n) {
+                    return !n.empty() && !name_key_empty(round) && compare_name_keys(n, round) == 0;
+                });
+                if (near != rounds.end()) {
+                    rule += "; did you mean " + json_value_text(nlohmann::json(*near)) +
+                            "? (names are matched exactly; these differ only in case, spaces or punctuation)";
+                } else {
+                    std::string names;
+                    for (const std::string& n : rounds) {
+                        if (!n.empty()) names += (names.empty() ? "" : ", ") + json_value_text(nlohmann::json(n));
+                    }
+                    rule += names.empty() ? " (it has none)" : " (its priced rounds: " + names + ")";
+                }
+                r.report(at, json_value_text((*w)[m]), rule);
+                continue;
+            }
+            const std::size_t index = static_cast<std::size_t>(i - rounds.begin());
+            if (none) {
+                r.report(at, json_value_text((*w)[m]),
+                         "waives nothing: " + json_value_text(*name) + " has no price-based protection (its method is none)");
+            } else if (index < *from) {
+                const std::string since = *from < rounds.size() ? "from " + pointer(*from) + ", the round after the one that creates it"
+                                                               : "by no priced round: the last one creates it";
+                r.report(at, json_value_text((*w)[m]),
+                         "is " + pointer(index) + ", in which " + json_value_text(*name) + " is not protected yet (" + since +
+                             "): a series waives only a protection it has");
+            }
+        }
+    }
+}
+
+}  // namespace detail
+
 /// Reads one series' anti-dilution terms: {"series", "method" ("none",
 /// "broad_based_weighted_average", "narrow_based_weighted_average", "full_ratchet"), "base" (for
 /// broad_based_weighted_average only: a fully diluted basis, default the NVCA broad base
 /// {"granted_options": true, "warrants": true}), "narrow_classes" (required for, and only for,
-/// narrow_based_weighted_average: the classes whose shares make `A`, each once)}. Whether the
+/// narrow_based_weighted_average: the classes whose shares make `A`, each once), "waived_in"
+/// (read by read_anti_dilution_charter(): detail::read_waived_in())}. Whether the
 /// series and classes exist is checked by read_deal_file() against the cap table and priced rounds.
 [[nodiscard]] inline std::optional<anti_dilution_terms> read_anti_dilution_terms(json_reader& r, const nlohmann::json& j,
                                                                                  const field_path& at) {
-    if (!r.expect_object(j, at, "a series' anti-dilution terms", {"series", "method", "base", "narrow_classes"})) return std::nullopt;
+    if (!r.expect_object(j, at, "a series' anti-dilution terms", {"series", "method", "base", "narrow_classes", "waived_in"})) return std::nullopt;
     const std::size_t before = r.problems().size();
     anti_dilution_terms t;
     if (const auto* m = r.required(j, at, "series")) {
@@ -899,6 +1031,7 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
         } else {
             for (std::size_t k = 0; k < m->size(); ++k) {
                 if (auto t = read_anti_dilution_terms(r, (*m)[k], list.index(k))) out.protections.push_back(std::move(*t));
+                detail::read_waived_in(r, (*m)[k], list.index(k), out.waived_in, k);
             }
         }
     }
@@ -1579,6 +1712,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                          "is also protected by " + (r.base() / list.index(positions[first])).json_pointer() +
                              ": state a series' terms once");
             }
+            detail::check_waived_in(r, *terms, list, t, elements("priced_rounds"), at.member("priced_rounds"));
         }
     }
     // Scenario milestones: each a milestone of some round (known once every round reads).
@@ -1853,10 +1987,14 @@ inline void to_json(nlohmann::json& j, const anti_dilution_terms& t) {
     }
 }
 
-/// An anti-dilution charter as read_anti_dilution_charter() reads it (the rounding always written).
+/// An anti-dilution charter as read_anti_dilution_charter() reads it (the rounding always
+/// written; a protection's "waived_in" when it names a round).
 inline void to_json(nlohmann::json& j, const anti_dilution_charter& c) {
     nlohmann::json& list = j["protections"] = nlohmann::json::array();
-    for (const anti_dilution_terms& t : c.protections) to_json(list.emplace_back(), t);
+    for (std::size_t k = 0; k < c.protections.size(); ++k) {
+        to_json(list.emplace_back(), c.protections[k]);
+        if (k < c.waived_in.size() && !c.waived_in[k].empty()) list.back()["waived_in"] = c.waived_in[k];
+    }
     if (c.conversion_price_rounding) {
         j["conversion_price_rounding"] = nlohmann::json{{"decimals", c.conversion_price_rounding->decimals},
                                                         {"mode", std::string(to_string(c.conversion_price_rounding->mode))}};
