@@ -3,7 +3,8 @@
 // table and conversion prices of the same chain built in C++ (tests/test_round_chain.cpp's
 // figures: 7,000,000 -> 9,712,416 -> 11,085,593 shares; CP2 by the NVCA model charter's broad-based
 // weighted average, CP1 x (A + B) / (A + C), rounded to $0.0001); written and read back; every bad
-// term at its JSON pointer with its value and rule.
+// term at its JSON pointer with its value and rule; a protection's "waived_in" (the series waives
+// in the rounds named) read, written back and checked.
 #include <fundround/fundround.hpp>
 #include <fundround/json/deal_file.hpp>
 #include <fundround/numeric/literals.hpp>

@@ -2,7 +2,8 @@
 // notes issued between rounds convert in the next priced round (issue 11, "Chained"), each
 // converting round equal to the conversion_round applied alone to the table the chain reached,
 // an instrument converting once, and money conserved by every conversion of the chain; with an
-// anti-dilution charter, each down round of the chain adjusts the series protected by then.
+// anti-dilution charter, each down round of the chain adjusts the series protected by then, but
+// a series that waives its adjustment for that round (round_chain::waive()).
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/detail/random.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
