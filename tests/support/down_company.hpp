@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fundround_test {
 
@@ -40,7 +41,8 @@ inline fundround::cap_table down_company() {
 // on down_company(), Series A and B protected from Series C on, Series C from Series D on, each
 // by the NVCA broad-based weighted average (4 decimals, half away from zero): 7,000,000 ->
 // 9,712,416 -> 11,085,593 shares (tests/test_round_chain.cpp checks it against down_round by hand).
-inline fundround::round_chain_result down_chain() {
+// The series in @p waived_in_c waive their adjustment in Series C (round_chain::waive()).
+inline fundround::round_chain_result down_chain(const std::vector<std::string>& waived_in_c = {}) {
     using namespace fundround;
     using namespace fundround::literals;
     const auto round = [](const std::string& series, const char* id, const char* name, money price, money amount) {
@@ -48,11 +50,12 @@ inline fundround::round_chain_result down_chain() {
                                series + " Preferred")
             .add_investor(holder::investor(id, name));
     };
-    return round_chain(down_company())
-        .charter(anti_dilution()
-                     .protect(anti_dilution_terms::broad_based("Series A Preferred"))
-                     .protect(anti_dilution_terms::broad_based("Series B Preferred")))
-        .then(round("Series C", "carl", "Carl Capital", 0.50_usd, 1_M))
+    round_chain chain(down_company());
+    chain.charter(anti_dilution()
+                      .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                      .protect(anti_dilution_terms::broad_based("Series B Preferred")));
+    for (const std::string& series : waived_in_c) chain.waive(series);
+    return chain.then(round("Series C", "carl", "Carl Capital", 0.50_usd, 1_M))
         .protect(anti_dilution_terms::broad_based("Series C Preferred"))
         .then(round("Series D", "dora", "Dora Ventures", 0.40_usd, 400_K))
         .run();
