@@ -200,7 +200,7 @@ template <class Write>
     t.csv_column("conversion_price_after", 2).csv_column("conversion_price_decimals").csv_column("conversion_price_mode");
     t.csv_column("ratio_before", 2);
     t.csv_column("ratio_after", 2).csv_column("as_converted_before").csv_column("as_converted_after");
-    t.csv_column("additional").csv_column("currency").end_header();
+    t.csv_column("additional").csv_column("as_converted_mode").csv_column("currency").end_header();
     for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
         const anti_dilution_adjustment* a = chain.adjustment(i);
         if (a == nullptr) continue;
@@ -233,7 +233,8 @@ template <class Write>
                 t.none().none();  // kept exact
             }
             t.exact(s.ratio_before).exact(s.ratio_after);
-            t.shares(s.as_converted_before).shares(s.as_converted_after).shares(s.additional()).text(to_string(cur));
+            t.shares(s.as_converted_before).shares(s.as_converted_after).shares(s.additional());
+            t.text(to_string(a->share_rounding())).text(to_string(cur));  // the text's "floor per holding"
         }
     }
     return t;
@@ -569,7 +570,7 @@ inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result&
 /// and after (each exact in major units, then decimal; the exact one empty beyond the 128-bit
 /// fraction), the rounding (its decimals and mode, empty when kept exact), the conversion ratio
 /// before and after (exact, decimal), the as-converted shares before and after and the
-/// additional shares, currency. A chain without protected series gives the header only.
+/// additional shares, the mode as-converted shares were rounded with per holding, currency. A chain without protected series gives the header only.
 inline void write_chain_adjustments_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_adjustments_table(chain, opt.decimals), opt);
