@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -2650,6 +2651,52 @@ TEST_CASE("conversion_round: convention, roundings, pool placement and basis out
     CHECK(r.validate(t) == expected);
     CHECK(r.try_solve(t).problems == expected);
     CHECK_THROWS_AS((void)r.apply_to(t), validation_error);
+}
+
+
+// print_conversions() prints the first part of print_converted_round(): the capitalization, the
+// price and each converting instrument, nothing of the new money (the CLI's `report` prints it
+// for each converting round of a chain, as `captable --after` does). The round is the YC
+// post-money user guide's above, the price rounded down to $1.1144 as the guide gives it.
+TEST_CASE("print_conversions: the instruments part of print_converted_round, word for word") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::employee("staff", "Employees"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(750'000)})
+                            .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
+                            .holding(holder_id("founders"), "Common", sh(9'250'000))
+                            .build();
+    safe a = safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2018} / 3 / 1);
+    safe b = safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2018} / 6 / 1);
+    a.pool_increase = pool_increase::excluded;
+    b.pool_increase = pool_increase::excluded;
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+                                  .pre_money(15_M)
+                                  .invest(holder_id("lead"), 5_M)
+                                  .add_holder(holder::investor("lead", "Lead"))
+                                  .add_holder(holder::investor("a", "Investor A"))
+                                  .add_holder(holder::investor("b", "Investor B"))
+                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+                                  .convert(a)
+                                  .convert(b)
+                                  .price_rounded(4, rounding::floor)
+                                  .apply_to(t);
+    std::ostringstream os;
+    print_conversions(os, r);
+    const std::string conversions = os.str();
+    const std::string whole = converted_round_text(r);
+    REQUIRE(whole.size() > conversions.size());
+    CHECK(whole.compare(0, conversions.size(), conversions) == 0);
+    CHECK(whole.compare(conversions.size(), 27, "\nSeries A (USD), priced by ") == 0);
+    CHECK(conversions.rfind("Series A (USD): SAFEs and notes converting, price with ", 0) == 0);
+    CHECK(conversions.find("  Conversion shares  1,764,705 (each instrument's floor)") != std::string::npos);
+    CHECK(conversions.find("  Investor A  post-money SAFE") != std::string::npos);
+    CHECK(conversions.find("  Investor B  post-money SAFE") != std::string::npos);
+    CHECK(conversions.find("588,235") != std::string::npos);
+    CHECK(conversions.find("1,176,470") != std::string::npos);
+    CHECK(conversions.find("Lead") == std::string::npos);
+    CHECK(conversions.find("Cap table") == std::string::npos);
 }
 
 }  // namespace test_conversion

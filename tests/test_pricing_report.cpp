@@ -150,4 +150,26 @@ TEST_CASE("chain: a chain with a charter prints each round's anti-dilution adjus
     CHECK(printed(fundround_test::note_chain()).find("Anti-dilution") == std::string::npos);
 }
 
+
+// print_round_chain_tables() prints the first part of print_round_chain(), its tables, and no
+// adjustment: the CLI's `report` prints them and then, round by round, the SAFEs and notes each
+// round converts and its adjustments (tests/cli/expected/report_conversion_series.out).
+TEST_CASE("chain: print_round_chain_tables prints the tables of print_round_chain, without the adjustments") {
+    const auto tables = [](const round_chain_result& chain) {
+        std::ostringstream os;
+        print_round_chain_tables(os, chain);
+        return os.str();
+    };
+    const round_chain_result down = fundround_test::down_chain();
+    const std::string head = tables(down);
+    const std::string whole = printed(down);
+    REQUIRE(whole.size() > head.size());
+    CHECK(whole.compare(0, head.size(), head) == 0);
+    CHECK(whole.compare(head.size(), 27, "\nAnti-dilution on Series C ") == 0);
+    CHECK(head.find("Anti-dilution") == std::string::npos);
+    CHECK(head.find("  Dora Ventures         -       new\n") != std::string::npos);
+    // Without protected series the two print the same.
+    CHECK(tables(fundround_test::note_chain()) == printed(fundround_test::note_chain()));
+}
+
 }  // namespace test_pricing_report

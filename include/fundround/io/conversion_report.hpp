@@ -73,9 +73,10 @@ namespace detail {
 
 }  // namespace detail
 
-/// Prints @p r: the price, each converting instrument, the notes that did not convert, the new
-/// money and pool (as print_priced_round() does), and every holder before and after.
-inline void print_converted_round(std::ostream& os, const converted_round& r) {
+/// Prints @p r's conversions: the capitalization and price, each converting instrument (terms,
+/// conversion price, shares, amount not converted) and the notes that did not convert; the first
+/// part of print_converted_round().
+inline void print_conversions(std::ostream& os, const converted_round& r) {
     const currency c = r.price().currency();
     os << r.name() << " (" << to_string(c) << "): SAFEs and notes converting, price with "
        << to_string(r.convention()) << '\n';
@@ -111,6 +112,12 @@ inline void print_converted_round(std::ostream& os, const converted_round& r) {
     for (const outstanding_note& n : r.outstanding_notes()) {
         os << "  not converted: notes[" << n.index << "] (" << n.holder.str() << "): " << n.reason << '\n';
     }
+}
+
+/// Prints @p r: its conversions (print_conversions()), the new money and pool (as
+/// print_priced_round() does), and every holder before and after.
+inline void print_converted_round(std::ostream& os, const converted_round& r) {
+    print_conversions(os, r);
     os << '\n';
     detail::print_priced_round_named(os, r.new_money(), &r.after());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";

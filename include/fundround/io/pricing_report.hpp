@@ -248,16 +248,22 @@ inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table&
     detail::round_holders_table(r, detail::table_target::text).print(os, "  ");
 }
 
-/// Prints @p chain: each holder's fully diluted shares and ownership at the start and after
-/// each round, each round's price, the dilution each round caused each holder, then each
-/// round's anti-dilution adjustments when the chain has a charter (operator<< on
-/// anti_dilution_adjustment, one after another; nothing without protected series).
-inline void print_round_chain(std::ostream& os, const round_chain_result& chain) {
+/// Prints @p chain's tables: each holder's fully diluted shares and ownership at the start and
+/// after each round, each round's price, the dilution each round caused each holder (the first
+/// part of print_round_chain(), without the adjustments).
+inline void print_round_chain_tables(std::ostream& os, const round_chain_result& chain) {
     os << "Fully diluted shares and ownership (" << chain.basis().to_string() << ")\n";
     detail::chain_table(chain, detail::table_target::text).print(os, "  ");
     if (chain.rounds().empty()) return;
     os << "\nDilution caused by each round (1 - ownership after / ownership before)\n";
     detail::chain_dilution_table(chain, detail::table_target::text).print(os, "  ");
+}
+
+/// Prints @p chain: its tables (print_round_chain_tables()), then each round's anti-dilution
+/// adjustments when the chain has a charter (operator<< on anti_dilution_adjustment, one after
+/// another; nothing without protected series).
+inline void print_round_chain(std::ostream& os, const round_chain_result& chain) {
+    print_round_chain_tables(os, chain);
     for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
         if (chain.adjustment(i) == nullptr) continue;
         os << '\n';
