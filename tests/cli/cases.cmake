@@ -53,6 +53,9 @@ fundround_cli_test(report_down_rounds 0 ARGS report ../../../examples/down_round
 # A protection of the conversion series a round's SAFEs make (data/conversion_series_anti_dilution.json,
 # docs/how-to-down-round.md section 3): "Series A Preferred-1" and "-2", protected from the Series B on.
 fundround_cli_test(captable_conversion_series_after_b 0 ARGS captable conversion_series_anti_dilution.json --after "Series B")
+# The report prints, after the chain's tables, round by round the SAFEs and notes each round converts
+# (as captable --after prints them) and its adjustments: the Series A's conversions, then the Series B's.
+fundround_cli_test(report_conversion_series 0 ARGS report conversion_series_anti_dilution.json)
 # The SAFEs and notes still outstanding after a round, one a row in aligned columns
 # (data/safes_outstanding.json: the Series A converts one SAFE of three; two SAFEs and a note remain).
 fundround_cli_test(captable_outstanding_after_a 0 ARGS captable safes_outstanding.json --after "Series A")
@@ -64,6 +67,7 @@ fundround_cli_test(convert_seed_safes_to_ocf_after_a 0
 # closes (Series B's, 2026-10-31), not 1970-01-01.
 fundround_cli_test(convert_seed_safes_to_ocf_after_b 0
                    ARGS convert ../../../examples/seed_safes_to_series_a.json --to ocf --after "Series B")
+# The report: the chain, then each round's conversions (Series A: three SAFEs and the note; Series B: a SAFE).
 fundround_cli_test(report_seed_safes 0 ARGS report ../../../examples/seed_safes_to_series_a.json)
 # --csv: RFC 4180 (CRLF), exact amounts, one table (io/csv.hpp).
 fundround_cli_test(schedule_reference_csv 0 ARGS schedule reference_round.json --as-of 2026-06-30 --csv)

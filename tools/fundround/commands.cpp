@@ -634,9 +634,21 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
         if (!first) os << '\n';
         first = false;
         os << "Priced rounds on the cap table\n";
-        // With the file's "anti_dilution", each round's adjustments after the tables: the conversion
-        // prices before and after, and the as-converted shares each protected series gains.
-        fr::print_round_chain(os, chain);
+        // The chain's tables, then round by round: the SAFEs and notes it converts (as `captable
+        // --after` prints them), and with the file's "anti_dilution" its adjustments (the conversion
+        // prices before and after, the as-converted shares each protected series gains), as
+        // print_round_chain() prints them after the tables.
+        fr::print_round_chain_tables(os, chain);
+        for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+            if (const fr::converted_round* c = chain.conversion(i)) {
+                os << '\n';
+                fr::print_conversions(os, *c);
+            }
+            if (chain.adjustment(i) != nullptr) {
+                os << '\n';
+                chain.print_adjustment(os, i);
+            }
+        }
     }
     // Net flows: each counterparty's commitments against the equity it pays in every round.
     std::vector<std::string> counterparties;
