@@ -185,30 +185,38 @@ TEST_CASE("YC post-money user guide: company capitalization 10,000,000 / 0.85") 
 // Q = 2,974,500,000/221 and I = 374,500,000/221 = 1,694,570.14 (the guide rounds it up to
 // 1,695,000); P = 15M / Q = $1.114473... The guide's $1.1144 is 15M / 13,459,705 (its rounded
 // pool) = $1.11444; the exact price rounded down to four decimals is the same $1.1144.
-TEST_CASE("YC post-money user guide: $5M at a $15M pre-money, the pool to 10%: $1.1144 a share") {
-    const cap_table t = cap_table_builder()
-                            .add(holder::founder("founders", "Founders"))
-                            .add(holder::employee("staff", "Employees"))
-                            .add(share_class::common("Common"))
-                            .add(option_pool{"Plan", "Common", sh(750'000)})
-                            .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
-                            .holding(holder_id("founders"), "Common", sh(9'250'000))
-                            .build();
+// The guide's company and round (described above), for this test and print_conversions' below.
+namespace {
+cap_table yc_guide_table() {
+    return cap_table_builder()
+        .add(holder::founder("founders", "Founders"))
+        .add(holder::employee("staff", "Employees"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(750'000)})
+        .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
+        .holding(holder_id("founders"), "Common", sh(9'250'000))
+        .build();
+}
+conversion_round yc_guide_round() {
     const auto yc = [](safe s) {
         s.pool_increase = pool_increase::excluded;
         return s;
     };
-    const auto round = [&yc] {
-        return conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
-            .pre_money(15_M)
-            .invest(holder_id("lead"), 5_M)
-            .add_holder(holder::investor("lead", "Lead"))
-            .add_holder(holder::investor("a", "Investor A"))
-            .add_holder(holder::investor("b", "Investor B"))
-            .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
-            .convert(yc(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2018} / 3 / 1)))
-            .convert(yc(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2018} / 6 / 1)));
-    };
+    return conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+        .pre_money(15_M)
+        .invest(holder_id("lead"), 5_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("a", "Investor A"))
+        .add_holder(holder::investor("b", "Investor B"))
+        .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+        .convert(yc(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2018} / 3 / 1)))
+        .convert(yc(safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2018} / 6 / 1)));
+}
+}  // namespace
+
+TEST_CASE("YC post-money user guide: $5M at a $15M pre-money, the pool to 10%: $1.1144 a share") {
+    const cap_table t = yc_guide_table();
+    const auto round = [] { return yc_guide_round(); };
     const converted_round exact = round().apply_to(t);
     CHECK(exact.exact_capitalization().to_fraction() == fraction(2'974'500'000, 221));
     CHECK(exact.exact_pool_increase().to_fraction() == fraction(374'500'000, 221));
@@ -2659,29 +2667,7 @@ TEST_CASE("conversion_round: convention, roundings, pool placement and basis out
 // for each converting round of a chain, as `captable --after` does). The round is the YC
 // post-money user guide's above, the price rounded down to $1.1144 as the guide gives it.
 TEST_CASE("print_conversions: the instruments part of print_converted_round, word for word") {
-    const cap_table t = cap_table_builder()
-                            .add(holder::founder("founders", "Founders"))
-                            .add(holder::employee("staff", "Employees"))
-                            .add(share_class::common("Common"))
-                            .add(option_pool{"Plan", "Common", sh(750'000)})
-                            .grant({holder_id("staff"), "Plan", sh(650'000), price_per_share(10_usd, sh(100))})
-                            .holding(holder_id("founders"), "Common", sh(9'250'000))
-                            .build();
-    safe a = safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2018} / 3 / 1);
-    safe b = safe::post_money_cap(holder_id("b"), 800'000_usd, 8_M, year{2018} / 6 / 1);
-    a.pool_increase = pool_increase::excluded;
-    b.pool_increase = pool_increase::excluded;
-    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
-                                  .pre_money(15_M)
-                                  .invest(holder_id("lead"), 5_M)
-                                  .add_holder(holder::investor("lead", "Lead"))
-                                  .add_holder(holder::investor("a", "Investor A"))
-                                  .add_holder(holder::investor("b", "Investor B"))
-                                  .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
-                                  .convert(a)
-                                  .convert(b)
-                                  .price_rounded(4, rounding::floor)
-                                  .apply_to(t);
+    const converted_round r = yc_guide_round().price_rounded(4, rounding::floor).apply_to(yc_guide_table());
     std::ostringstream os;
     print_conversions(os, r);
     const std::string conversions = os.str();
