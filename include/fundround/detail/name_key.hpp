@@ -86,28 +86,37 @@ namespace detail {
 /// callers' containers, of commitments, holdings or strings, need no template here).
 using name_at_fn = std::string_view (*)(const void* names, std::size_t i) noexcept;
 
-/// The message for an investor looked up by @p name among the @p count names that @p name_at reads
-/// from @p names, and not found: `investor = "<name>": <rule>`, then what to write instead: the
-/// name that equals it but for case, spaces or punctuation ("did you mean"), or else the names
-/// there are (the first 8). One cold, non-template function for every lookup.
-[[nodiscard]] FUNDROUND_COLD inline std::string unknown_investor_message(std::string_view name, std::string_view rule,
-                                                                         const void* names, std::size_t count,
-                                                                         name_at_fn name_at) {
+/// What to write instead of @p name, looked up among the @p count names that @p name_at reads
+/// from @p names and not found: `; did you mean "<n>"? (<noun> are matched exactly; ...)` for the
+/// name that equals it but for case, spaces or punctuation, or else ` (<listed>: "a", "b")` (the
+/// first 8, then how many more), or ` (<none>)` when there are none. One cold, non-template
+/// function for every lookup by name.
+[[nodiscard]] FUNDROUND_COLD inline std::string name_suggestion(std::string_view name, const void* names, std::size_t count,
+                                                                name_at_fn name_at, std::string_view listed,
+                                                                std::string_view none, std::string_view noun) {
     for (std::size_t i = 0; i < count && !name_key_empty(name); ++i) {
         const std::string_view n = name_at(names, i);
         if (compare_name_keys(n, name) == 0) {
-            return concat({"investor = \"", name, "\": ", rule, "; did you mean \"", n,
-                           "\"? (names are matched exactly; these differ only in case, spaces or punctuation)"});
+            return concat({"; did you mean \"", n, "\"? (", noun, " are matched exactly; these differ only in case, spaces or punctuation)"});
         }
     }
-    std::string out = concat({"investor = \"", name, "\": ", rule, count == 0 ? " (it has none)" : " (its investors: "});
-    if (count == 0) return out;
+    if (count == 0) return concat({" (", none, ")"});
+    std::string out = concat({" (", listed, ": "});
     constexpr std::size_t shown = 8;
     for (std::size_t i = 0; i < count && i < shown; ++i) {
         out.append(i > 0 ? ", \"" : "\"").append(name_at(names, i)).append("\"");
     }
     if (count > shown) out.append(" and ").append(signed_digits(static_cast<std::int64_t>(count - shown))).append(" more");
     return out.append(")");
+}
+
+/// The message for an investor looked up by @p name among the @p count names that @p name_at reads
+/// from @p names, and not found: `investor = "<name>": <rule>`, then what to write instead
+/// (name_suggestion()).
+[[nodiscard]] FUNDROUND_COLD inline std::string unknown_investor_message(std::string_view name, std::string_view rule,
+                                                                         const void* names, std::size_t count,
+                                                                         name_at_fn name_at) {
+    return concat({"investor = \"", name, "\": ", rule}) + name_suggestion(name, names, count, name_at, "its investors", "it has none", "names");
 }
 
 /// Throws invalid_argument_error with unknown_investor_message().

@@ -873,26 +873,13 @@ inline void anti_dilution::check_waivers(std::vector<diagnostic>& out) const {
         for (const anti_dilution_terms& t : terms_) stated = stated || t.series == w;
         const bool known = std::find(protected_series.begin(), protected_series.end(), w) != protected_series.end();
         if (!known) {
-            // A series the terms name but for case, spaces or punctuation ("did you mean"), or
-            // else the series they protect.
             std::string text = stated ? "has no price-based protection to waive (its method is none)"
                                       : "is not a series the charter protects in this round";
-            const auto near = std::find_if(protected_series.begin(), protected_series.end(), [&](const std::string& p) {
-                return !detail::name_key_empty(w) && detail::compare_name_keys(p, w) == 0;
-            });
-            if (stated) {
-                // named by the terms: the method says why
-            } else if (near != protected_series.end()) {
-                text += "; did you mean " + detail::quoted_text(*near) +
-                        "? (series are matched exactly; these differ only in case, spaces or punctuation)";
-            } else if (protected_series.empty()) {
-                text += " (it protects none)";
-            } else {
-                text += " (it protects: ";
-                for (std::size_t m = 0; m < protected_series.size(); ++m) {
-                    text += (m == 0 ? "" : ", ") + detail::quoted_text(protected_series[m]);
-                }
-                text += ")";
+            // Named by the terms, the method says why; else the series the terms name but for case,
+            // spaces or punctuation ("did you mean"), or the series they protect.
+            if (!stated) {
+                text += detail::name_suggestion(w, &protected_series, protected_series.size(), detail::string_at, "it protects",
+                                                "it protects none", "series");
             }
             out.push_back({at, detail::quoted_text(w), std::move(text)});
         }

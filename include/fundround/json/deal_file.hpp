@@ -31,6 +31,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -915,21 +916,11 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
             const field_path at = list.index(k).member("waived_in").index(m);
             const auto i = std::find(rounds.begin(), rounds.end(), round);
             if (i == rounds.end()) {
-                std::string rule = "is not the name of a priced round of the deal file";
-                const auto near = std::find_if(rounds.begin(), rounds.end(), [&](const std::string& n) {
-                    return !n.empty() && !name_key_empty(round) && compare_name_keys(n, round) == 0;
-                });
-                if (near != rounds.end()) {
-                    rule += "; did you mean " + json_value_text(nlohmann::json(*near)) +
-                            "? (names are matched exactly; these differ only in case, spaces or punctuation)";
-                } else {
-                    std::string names;
-                    for (const std::string& n : rounds) {
-                        if (!n.empty()) names += (names.empty() ? "" : ", ") + json_value_text(nlohmann::json(n));
-                    }
-                    rule += names.empty() ? " (it has none)" : " (its priced rounds: " + names + ")";
-                }
-                r.report(at, json_value_text((*w)[m]), rule);
+                std::vector<std::string> named;  // the priced rounds that have a name
+                std::copy_if(rounds.begin(), rounds.end(), std::back_inserter(named), [](const std::string& n) { return !n.empty(); });
+                r.report(at, json_value_text((*w)[m]),
+                         "is not the name of a priced round of the deal file" +
+                             name_suggestion(round, &named, named.size(), string_at, "its priced rounds", "it has none", "names"));
                 continue;
             }
             const std::size_t index = static_cast<std::size_t>(i - rounds.begin());
