@@ -105,6 +105,95 @@ TEST_CASE("the shuffle on a cap table: new series, pool top-up, every holder's d
     CHECK(a.before() == before);
 }
 
+// Holloway, "Angel Investing: Start to Finish" (Joe Wallin and Pete Baltaxe), the Pext, Inc.
+// example, sections "Convertible Note to Priced Round", "Effects of Note Conversion on Dilution",
+// "Option Pool Top-Up", "Sale of Preferred Stock" and "Checking the Convertible Note Conversion"
+// (https://www.holloway.com/g/angel-investing/sections/effects-of-note-conversion-on-dilution):
+// founders 10,000,000 shares, employees 345,000, 1,155,000 available in the plan (11,500,000
+// fully diluted). A $400K note at 5% (one year: $420K), a $3M cap "divided by the issued and
+// outstanding securities" (10,345,000: the pool left out) and a 20% discount converts into a
+// $2M Series Seed at an $8M pre-money, the pool topped up to 15% of the post-money fully
+// diluted count in the pre-money. Published: the cap price $0.28999517, 1,448,299 note shares,
+// the pool 2,721,531 (18.75% of 14,514,830 before the sale), 3,628,708 preferred shares (20.00%)
+// at $0.55116, 18,143,538 fully diluted; the discount would give $0.44093 and 952,532 shares.
+// A cap over the issued and outstanding shares is not a conversion_round term (its cap price is
+// fixed before the round: docs/how-to-safes-and-notes.md), so the note converts by hand into the
+// table and the round is priced on it. The source's conventions, each named: the cap price
+// rounded to 8 decimals before dividing (the exact price gives 1,448,300 shares), the note's
+// shares floored, the preferred shares rounded up (3,628,707.5 exactly; floor gives 3,628,707
+// and 18,143,537 in all), the pool increase rounded up (the default). The source's founders'
+// "55.21%" is 10,000,000 / 18,143,538 = 55.12% with two digits swapped.
+TEST_CASE("Holloway's Pext: a capped note over the issued shares, then a Series Seed with a 15% pool in the pre-money") {
+    const cap_table pext = cap_table_builder()
+                               .add(holder::founder("founders", "Founders"))
+                               .add(holder::employee("employees", "Employees"))
+                               .add(holder::investor("notes", "Convertible note investors"))
+                               .add(holder::investor("seed", "Preferred stock investors"))
+                               .add(share_class::common("Common"))
+                               .add(option_pool{"Plan", "Common", sh(1'500'000)})
+                               .holding(holder_id("founders"), "Common", sh(10'000'000))
+                               .grant({holder_id("employees"), "Plan", sh(345'000), strike()})
+                               .build();
+    CHECK(pext.fully_diluted().total() == sh(11'500'000));
+    CHECK(pext.fully_diluted(fully_diluted_basis::issued_and_granted()).total() == sh(10'345'000));
+
+    // The note: $420K at the cap price over the 10,345,000 issued and outstanding.
+    const price_per_share cap_price(3_M, pext.fully_diluted(fully_diluted_basis::issued_and_granted()).total());
+    CHECK(cap_price.to_string(8) == "$0.28999517");
+    CHECK(cap_price.shares_for(420_K, rounding::floor) == sh(1'448'300));  // the exact price
+    const price_per_share published_cap_price(28'999'517_usd, sh(100'000'000));
+    CHECK(published_cap_price.to_string(8) == cap_price.to_string(8));
+    const share_count note_shares = published_cap_price.shares_for(420_K, rounding::floor);
+    CHECK(note_shares == sh(1'448'299));
+    const cap_table converted = cap_table_builder(pext)
+                                    .add(share_class::preferred("Series Seed Preferred (notes)", published_cap_price))
+                                    .issue(holder_id("notes"), "Series Seed Preferred (notes)", note_shares)
+                                    .build();
+    CHECK(converted.fully_diluted().total() == sh(12'948'299));  // Figure 4
+    CHECK(converted.ownership(holder_id("notes")).to_percent_string(2) == "11.19%");
+
+    const auto round = [&](rounding shares) {
+        return cap_table_round(priced_round_terms("Series Seed")
+                                   .pre_money(8_M)
+                                   .invest("seed", 2_M)
+                                   .option_pool(fraction(15, 100), pool_placement::pre_money)
+                                   .shares_rounded(shares),
+                               "Series Seed Preferred")
+            .top_up_pool("Plan")
+            .apply_to(converted);
+    };
+    const round_on_cap_table seed = round(rounding::ceiling);
+    const priced_round& p = seed.pricing();
+    // P = ($8M - 15% x $10M) / (12,948,299 - 1,155,000): the pool is the holders' before the round.
+    CHECK(p.price() == price_per_share(6'500'000_usd, sh(11'793'299)));
+    CHECK(p.price().to_string(5) == "$0.55116");
+    CHECK(p.pool_increase() == sh(1'566'531));
+    CHECK(seed.after().unallocated("Plan") == sh(2'721'531));
+    CHECK(fraction(2'721'531, 14'514'830).to_percent_string(2) == "18.75%");  // Figure 5
+    CHECK(p.investment_of("seed").shares == sh(3'628'708));
+    const cap_table& after = seed.after();
+    CHECK(after.fully_diluted().total() == sh(18'143'538));
+    CHECK(after.fully_diluted(fully_diluted_basis::issued_and_granted()).total() == sh(15'422'007));
+    CHECK(after.ownership(holder_id("seed")).to_percent_string(2) == "20.00%");
+    CHECK(after.fully_diluted().pool_ownership(0).to_percent_string(2) == "15.00%");
+    CHECK(after.ownership(holder_id("notes")).to_percent_string(2) == "7.98%");
+    CHECK(after.ownership(holder_id("employees")).to_percent_string(2) == "1.90%");
+    CHECK(after.ownership(holder_id("founders")).to_percent_string(2) == "55.12%");  // "55.21%" in the source
+    CHECK(after.ownership(holder_id("founders"), fully_diluted_basis::issued_and_granted()).to_percent_string(2) == "64.84%");
+
+    // The preferred shares are 3,628,707.5 exactly: floored (the default), one fewer.
+    const round_on_cap_table floored = round(rounding::floor);
+    CHECK(floored.pricing().investment_of("seed").shares == sh(3'628'707));
+    CHECK(floored.after().fully_diluted().total() == sh(18'143'537));
+
+    // The discount would not beat the cap: 80% of the round price buys 952,535 shares exactly
+    // (the source's 952,532 divides by the price rounded twice, $0.44093).
+    const price_per_share discounted(5'200'000_usd, sh(11'793'299));
+    CHECK(discounted.shares_for(420_K, rounding::floor) == sh(952'535));
+    CHECK(price_per_share(44'093_usd, sh(100'000)).shares_for(420_K, rounding::floor) == sh(952'532));
+    CHECK(discounted.shares_for(420_K, rounding::floor) < note_shares);
+}
+
 // 1984.vc founders handbook, "Raising Your Series A": before the round Founder A and Founder B
 // hold 1,000,000 shares each (35%), employees 200,000 (7%), the seed investor 571,428 (20%) and
 // the pool has 85,714 available (3%): 2,857,142 fully diluted. "$8M investment at a $40M post
