@@ -149,6 +149,50 @@ TEST_CASE("pool shuffle: Slyced's $5M on $20M pre with a 10% pool: 20% / 10% / 7
     CHECK(r.investment_of("Fund").not_converted == usd_units(1'500));  // 6/7 share at $1.75
 }
 
+// Holloway, "Angel Investing: Start to Finish" (Joe Wallin and Pete Baltaxe), Pext, Inc.'s
+// first raise as a priced round, "Scenario A: Raising $250K" and "Scenario B: Raising $500K"
+// (https://www.holloway.com/g/angel-investing/sections/scenario-a-raising-250k, .../scenario-b-raising-500k):
+// 11,500,000 fully diluted (founders 10,000,000, an employee 345,000, 1,155,000 available in the
+// plan), a $1M pre-money on that count, no pool top-up. Published for A: 2,875,000 shares,
+// 14,375,000 in all, 20.00%; for B ("a third of the company"): 5,749,138 shares, 17,249,138 in
+// all, 33.33%. A is exact. B's exact figures are 5,750,000 and 17,250,000 (1/3): the source's
+// count is the fraction sold rounded to 33.33% first, 11,500,000 x 0.3333 / 0.6667 =
+// 5,749,137.5, rounded half up. Its percentages (founders 57.97%, the pool 6.70%) round the same
+// either way; only the share count tells the two apart.
+TEST_CASE("Holloway's Pext, scenarios A and B: $250K and $500K at a $1M pre-money on 11,500,000 shares") {
+    const pre_round_shares pext{"issued + granted options + unallocated pool", share_count(11'500'000), share_count(1'155'000)};
+    const priced_round a = priced_round_terms("Round 1").pre_money(1_M).invest("Round 1 investors", 250_K).solve(pext);
+    CHECK(a.price() == fr::price_per_share(1_M, share_count(11'500'000)));
+    CHECK(a.investment_of("Round 1 investors").shares == share_count(2'875'000));
+    CHECK(a.post_money_shares() == share_count(14'375'000));
+    CHECK(a.new_money_ownership() == fraction(1, 5));
+    CHECK(fraction(10'000'000, 14'375'000).to_percent_string(2) == "69.57%");  // the founders
+    CHECK(fraction(1'155'000, 14'375'000).to_percent_string(2) == "8.03%");    // the pool
+    CHECK(a.investment_of("Round 1 investors").cost == 250_K);
+
+    const priced_round b = priced_round_terms("Round 1").pre_money(1_M).invest("Round 1 investors", 500_K).solve(pext);
+    CHECK(b.investment_of("Round 1 investors").shares == share_count(5'750'000));  // published: 5,749,138
+    CHECK(b.post_money_shares() == share_count(17'250'000));
+    CHECK(b.new_money_ownership() == fraction(1, 3));
+    CHECK(b.new_money_ownership().to_percent_string(2) == "33.33%");
+    CHECK(fraction(10'000'000, 17'250'000).to_percent_string(2) == "57.97%");
+    CHECK(fraction(1'155'000, 17'250'000).to_percent_string(2) == "6.70%");
+
+    // The source's convention: the new money's fraction rounded to 33.33%, the shares half up.
+    const priced_round published = priced_round_terms("Round 1")
+                                       .new_money_ownership(fraction(3333, 10000))
+                                       .invest("Round 1 investors", 500_K)
+                                       .shares_rounded(rounding::half_away_from_zero)
+                                       .solve(pext);
+    CHECK(published.investment_of("Round 1 investors").shares == share_count(5'749'138));
+    CHECK(published.post_money_shares() == share_count(17'249'138));
+    CHECK(fraction(10'000'000, 17'249'138).to_percent_string(2) == "57.97%");
+    CHECK(fraction(10'000'000, 16'094'138).to_percent_string(2) == "62.13%");  // of the issued shares
+    // ... at a price of $0.08696957 rather than $1M / 11,500,000 = $0.08695652: $500,000.04 paid.
+    CHECK(published.price().to_string(8) == "$0.08696957");
+    CHECK(published.investment_of("Round 1 investors").cost == usd_units(500'000'040));
+}
+
 // MetricKit, "Option Pool Shuffle Calculator" (https://metrickittools.com/finance/option-pool-shuffle-calculator):
 // its default inputs, a $20M pre-money, $5M in, a current pool of 10% of the fully diluted
 // shares before the round and a 15% post-money target, give the existing holders 65% (100% less
