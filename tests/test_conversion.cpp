@@ -2685,4 +2685,68 @@ TEST_CASE("print_conversions: the instruments part of print_converted_round, wor
     CHECK(conversions.find("Cap table") == std::string::npos);
 }
 
+// Chris Harvey's public cap-table problem, worked step by step in a thread
+// (https://twtext.com/article/1313583956277686272): 8,500,000 shares issued and outstanding
+// (common and granted options; the split and the round's terms are ours), 1,500,000 available
+// in the plan; a note converting $750,000 at a $4M cap over the 8,500,000 issued and outstanding
+// ("m = $4M / 8.5M = $0.470588", "n = 1,593,750"), a $150,000 post-money SAFE at a $2M cap on
+// YC's form ("Total # = 11,593,750 / (1 - 7.5%)", "12,533,784", "$0.15957"). A note's cap
+// divides F0 with the unallocated pool in conversion_round (the pre-money SAFE's Company
+// Capitalization): 1,875,000 shares there. Converted by hand into the table first, as
+// docs/how-to-safes-and-notes.md says, the note gives the published figures and the SAFE's
+// capitalization counts its shares.
+TEST_CASE("Chris Harvey's problem: a note capped over the issued shares, converted by hand, then a post-money SAFE") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::employee("e", "Employees"))
+                            .add(holder::investor("note", "Noteholder"))
+                            .add(holder::investor("safe", "SAFE holder"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                            .holding(holder_id("f"), "Common", sh(8'000'000))
+                            .grant({holder_id("e"), "Plan", sh(500'000), price_per_share(1_usd, sh(10))})
+                            .build();
+    safe s = safe::post_money_cap(holder_id("safe"), 150'000_usd, 2_M, year{2020} / 3 / 1);
+    s.pool_increase = pool_increase::excluded;
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 750'000_usd;
+    n.issue_date = year{2020} / 1 / 1;
+    n.maturity_date = year{2022} / 1 / 1;
+    n.valuation_cap = 4_M;
+    n.pool_increase = pool_increase::excluded;
+    const auto round = [&] {
+        conversion_round r("Series Seed", "Series Seed Preferred", year{2020} / 10 / 1);
+        r.pre_money(6_M).invest(holder_id("lead"), 2_M).option_pool(fraction(1, 10), pool_placement::pre_money, "Plan").convert(s);
+        return r;
+    };
+    // As a conversion_round term: the cap over F0 = 10,000,000, the pool included.
+    const converted_round as_term = round().convert(n).apply_to(t);
+    CHECK(as_term.note_conversion(0).shares == sh(1'875'000));
+    CHECK(as_term.note_conversion(0).conversion_price == price_per_share(4_M, sh(10'000'000)));
+
+    // By hand: the cap over the issued and outstanding count, a price fixed before the round.
+    const share_count outstanding = t.fully_diluted(fully_diluted_basis::issued_and_granted()).total();
+    CHECK(outstanding == sh(8'500'000));
+    const price_per_share note_price(4_M, outstanding);
+    CHECK(note_price.to_string(6) == "$0.470588");
+    const share_count note_shares = note_price.shares_for(750'000_usd, rounding::floor);
+    CHECK(note_shares == sh(1'593'750));  // exact: $750,000 x 8,500,000 / $4M
+    const cap_table with_note = cap_table_builder(t)
+                                    .add(share_class::preferred("Series Seed Preferred-N", note_price))
+                                    .issue(holder_id("note"), "Series Seed Preferred-N", note_shares)
+                                    .build();
+    const converted_round r = round().apply_to(with_note);
+    check_reconciles(r);
+    const instrument_conversion& c = r.safe_conversion(0);
+    // Q - I = (10,000,000 + 1,593,750) / (1 - 7.5%) = 463,750,000 / 37.
+    CHECK(c.exact_capitalization.to_fraction() == fraction(463'750'000, 37));
+    CHECK(c.exact_capitalization.to_fraction().to_decimal_string(0) == "12533784");
+    CHECK(c.basis == conversion_basis::cap);
+    CHECK(c.conversion_price.to_string(5) == "$0.15957");
+    CHECK(c.shares == sh(940'033));  // 7.5% of 463,750,000 / 37 = 940,033.78, floored
+    CHECK(r.after().shares_of(holder_id("note"), "Series Seed Preferred-N") == sh(1'593'750));
+}
+
 }  // namespace test_conversion
