@@ -388,6 +388,100 @@ TEST_CASE("a priced down round on a cap table: the table after carries the new r
           "issues, not on the cap table before it: anti-dilution protects the series issued before the round");
 }
 
+// Teju Finance's venture-capital course, "Anti-Dilution Provisions: Full Ratchet Anti-Dilution
+// Provision" (https://vlp.teju-finance.com/courses/mod/book/view.php?chapterid=475&id=163):
+// founders hold 2,000,000 common, the Series A 1,000,000 preferred bought at $2, convertible 1:1
+// with a full ratchet (66.7% / 33.3% as converted). A Series B of 100,000 shares at $0.50
+// ($50,000) takes the conversion price to $0.50: 3,000,000 more common, 4,000,000 for the Series A,
+// 6,100,000 as converted after the round. The percentages after (65.57%, 32.79%, 1.64%) are ours.
+TEST_CASE("full ratchet on a priced round: Teju Finance's Series A at $2, a Series B of 100,000 shares at $0.50") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::investor("a", "Series A investors"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A Preferred", per_share(2_usd)))
+                            .holding(holder_id("founders"), "Common", sh(2'000'000))
+                            .holding(holder_id("a"), "Series A Preferred", sh(1'000'000))
+                            .build();
+    CHECK(t.ownership(holder_id("a")) == fraction(1, 3));
+    const round_on_cap_table b = cap_table_round(priced_round_terms("Series B").at_price(0.50_usd).invest("new", 50_K),
+                                                 "Series B Preferred")
+                                     .add_investor(holder::investor("new", "Series B investor"))
+                                     .apply_to(t);
+    const down_round d = anti_dilution().protect(anti_dilution_terms::full_ratchet("Series A Preferred")).apply_to(b);
+    const series_adjustment& a = d.adjustment().of("Series A Preferred");
+    CHECK(a.cp2_units == units(500));
+    CHECK(a.ratio_after == fraction(4));
+    CHECK(a.as_converted_after == sh(4'000'000));
+    CHECK(a.additional() == sh(3'000'000));
+    CHECK(d.after().fully_diluted().total() == sh(6'100'000));
+    CHECK(d.change_of(holder_id("a")).ownership_after == fraction(40, 61));
+    CHECK(d.change_of(holder_id("founders")).ownership_after == fraction(20, 61));
+    CHECK(d.change_of(holder_id("new")).ownership_after == fraction(1, 61));
+}
+
+// A textbook exercise (Metrick & Yasuda, "Venture Capital and the Finance of Innovation"; the
+// question as posted at https://tutorsglobe.com/question/suppose-that-ebv-makes-a-6m-series-a-investment-5221857.aspx):
+// EBV buys 1M Series A at $6 ($6M); a year later Talltree buys 6M Series B at $1 ($6M); "the
+// founders and the stock pool have claims on 3m shares of common stock". EBV's fully diluted share
+// after the Series B: (a) no protection 1/10, (b) full ratchet 6M of 15M = 2/5, (c) broad-based
+// weighted average CP2 = $6 x (4M + 1M) / (4M + 6M) = $3: 2M of 11M = 2/11. The answers are ours
+// (the question is public, the book's solutions are not); the 3M counted in A is the convention
+// that matters: written as 2M founders' common and an unallocated pool of 1M, the NVCA base
+// (nvca_broad_base(), granted options only) leaves the pool out, A = 3M and CP2 = $6 x 4/9 =
+// $2.6667; fully_diluted_basis::full() counts the pool and gives the book's $3.
+TEST_CASE("broad-based, full ratchet and none on a textbook down round (EBV and Talltree), and the pool in A") {
+    const auto company = [](bool pool) {
+        cap_table_builder b;
+        b.add(holder::founder("founders", "Founders"))
+            .add(holder::investor("ebv", "EBV"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A Preferred", per_share(6_usd)))
+            .holding(holder_id("founders"), "Common", sh(pool ? 2'000'000 : 3'000'000))
+            .holding(holder_id("ebv"), "Series A Preferred", sh(1'000'000));
+        if (pool) b.add(option_pool{"Plan", "Common", sh(1'000'000)});
+        return b.build();
+    };
+    const auto series_b = [](const cap_table& t) {
+        return cap_table_round(priced_round_terms("Series B").at_price(1_usd).invest("talltree", 6_M), "Series B Preferred")
+            .add_investor(holder::investor("talltree", "Talltree"))
+            .apply_to(t);
+    };
+    const round_on_cap_table b = series_b(company(false));
+    CHECK(b.after().ownership(holder_id("ebv")) == fraction(1, 10));
+
+    const down_round ratchet = anti_dilution().protect(anti_dilution_terms::full_ratchet("Series A Preferred")).apply_to(b);
+    CHECK(ratchet.adjustment().of("Series A Preferred").cp2_units == units(1000));
+    CHECK(ratchet.adjustment().of("Series A Preferred").as_converted_after == sh(6'000'000));
+    CHECK(ratchet.after().ownership(holder_id("ebv")) == fraction(2, 5));
+
+    const down_round broad = anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).apply_to(b);
+    const series_adjustment& w = broad.adjustment().of("Series A Preferred");
+    CHECK(w.a == sh(4'000'000));
+    CHECK(w.b() == fraction(1'000'000));
+    CHECK(w.c == sh(6'000'000));
+    CHECK(w.cp2_units == units(3000));
+    CHECK(w.as_converted_after == sh(2'000'000));
+    CHECK(broad.after().ownership(holder_id("ebv")) == fraction(2, 11));
+
+    // The same 3M as 2M common and an unallocated pool of 1M.
+    const round_on_cap_table pooled = series_b(company(true));
+    const series_adjustment& nvca =
+        anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).apply_to(pooled).adjustment().of(
+            "Series A Preferred");
+    CHECK(nvca.a == sh(3'000'000));
+    CHECK(*nvca.exact_cp2_units == units(8000, 3));
+    CHECK(nvca.cp2_units == units(26667, 10));
+    const series_adjustment& full =
+        anti_dilution()
+            .protect(anti_dilution_terms::broad_based("Series A Preferred", fully_diluted_basis::full()))
+            .apply_to(pooled)
+            .adjustment()
+            .of("Series A Preferred");
+    CHECK(full.a == sh(4'000'000));
+    CHECK(full.cp2_units == units(3000));
+}
+
 TEST_CASE("a table the adjustment would overflow is reported under `after`, not thrown") {
     // 5e18 common and 2.5e18 preferred at $1.00; a full ratchet to $0.50 doubles the preferred
     // as converted: 1e19 shares fully diluted, beyond 64 bits.

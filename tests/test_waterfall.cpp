@@ -750,6 +750,114 @@ TEST_CASE("Options: out of the money they do not exercise; net or paid in, the n
     CHECK(wp.at(usd(9'000'000)).exercise_paid_by_holder[1] == usd(0));
 }
 
+// Startup Company Lawyer (Yokum), "What does a liquidation preference spreadsheet look like?"
+// (http://www.startupcompanylawyer.com/2008/11/17/what-does-a-liquidation-preference-spreadsheet-look-like,
+// the spreadsheet at https://www.scribd.com/doc/10126912/Sample-Liquidation-Preference-Spreadsheet):
+// 10,000,000 common; options at seven exercise prices ($0.10 to $0.38, 3,730,000 in all);
+// Series A 2,500,000 at $1.00, Series B 2,000,000 at $1.25, Series C 1,000,000 at $1.50, all 1x
+// non-participating and pari passu; warrants for 100,000 Series A at $1.00 and 25,000 Series B
+// at $1.25; "acquired for $25 million", every option "vested and exercised". Its published
+// figures: 19,355,000 shares in all, $6,500,000 of preferred preference, Series A, B and both
+// warrants convert, Series C does not and takes $1,500,000, and each manager's aggregate
+// exercise price (Alpha 275,000 at $0.38: $104,500; ...). The holders not named there hold the
+// rest (2,675,000 common, 1,960,000 options). It also lists $6,631,250 "including warrants": it
+// gives each preferred warrant a preference of its exercise price; here a warrant on a preferred
+// class exercises and converts and claims no preference (waterfall.hpp), which changes nothing
+// at $25M, where they convert. Our derivation: a share is worth ($23.5M + $1,299,100 of exercise
+// prices) / 18,355,000 = $1.35108145; Series C converts above $27,733,400, where a share is
+// worth its $1.50.
+TEST_CASE("Startup Company Lawyer's spreadsheet: options at seven prices, preferred warrants, Series C keeps $1.5M at $25M") {
+    // Prices in mills (thousandths of a dollar): pps(380) = $0.38 a share.
+    const auto pps = [](std::int64_t mills) { return price_per_share(money::from_units(mills), sh(1)); };
+    struct grant_row { const char* holder; std::int64_t shares; std::int64_t price; };
+    const grant_row grants[] = {{"alpha", 275'000, 380},   {"beta", 275'000, 380},      {"gamma", 50'000, 380},
+                                {"cfo", 60'000, 150},      {"cfo", 10'000, 175},       {"cfo", 10'000, 300},
+                                {"cfo", 25'000, 380},      {"coo", 335'000, 380},       {"vpadmin", 450'000, 380},
+                                {"cio", 20'000, 380},      {"vpsales", 100'000, 100},   {"vpsales", 50'000, 175},
+                                {"vpsales", 40'000, 380},  {"vpservices", 30'000, 380}, {"vpbizdev", 40'000, 380},
+                                {"others", 100'000, 100},  {"others", 365'000, 150},    {"others", 270'000, 175},
+                                {"others", 60'000, 210},   {"others", 15'000, 250},     {"others", 190'000, 300},
+                                {"others", 960'000, 380}};
+    cap_table_builder b;
+    for (const char* id : {"alpha", "beta", "gamma", "cfo", "coo", "vpadmin", "cio", "vpsales", "vpservices", "vpbizdev", "others"}) {
+        b.add(holder::employee(id, id));
+    }
+    b.add(holder::investor("a", "Series A investors"))
+        .add(holder::investor("b", "Series B investors"))
+        .add(holder::investor("c", "Series C investors"))
+        .add(holder::investor("lender", "Warrant holders"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A", pps(1000)))
+        .add(share_class::preferred("Series B", pps(1250)))
+        .add(share_class::preferred("Series C", pps(1500)))
+        .add(option_pool{"Plan", "Common", sh(3'730'000)})
+        .holding(holder_id("alpha"), "Common", sh(2'500'000))
+        .holding(holder_id("beta"), "Common", sh(2'000'000))
+        .holding(holder_id("gamma"), "Common", sh(1'000'000))
+        .holding(holder_id("cfo"), "Common", sh(75'000))
+        .holding(holder_id("cio"), "Common", sh(750'000))
+        .holding(holder_id("vpservices"), "Common", sh(600'000))
+        .holding(holder_id("vpbizdev"), "Common", sh(400'000))
+        .holding(holder_id("others"), "Common", sh(2'675'000))
+        .holding(holder_id("a"), "Series A", sh(2'500'000))
+        .holding(holder_id("b"), "Series B", sh(2'000'000))
+        .holding(holder_id("c"), "Series C", sh(1'000'000))
+        .add(warrant{holder_id("lender"), "Series A", sh(100'000), pps(1000)})
+        .add(warrant{holder_id("lender"), "Series B", sh(25'000), pps(1250)});
+    for (const grant_row& g : grants) b.grant({holder_id(g.holder), "Plan", sh(g.shares), pps(g.price)});
+    const cap_table table = b.build();
+    CHECK(table.fully_diluted().total() == sh(19'355'000));
+    CHECK(table.fully_diluted().granted_options() == sh(3'730'000));
+
+    waterfall_terms paid_in;
+    paid_in.exercise = option_exercise::paid_in;
+    const waterfall w = waterfall::build(table, paid_in);
+    CHECK(w.total_preference() == units(6'500'000));
+    REQUIRE(w.lines().size() == 7);  // Common, Series A, B, C, Options: Plan, Warrants: Series A, B
+    const waterfall_payout p = w.at(usd(25'000'000));
+    CHECK(p.status[1] == line_status::converted);
+    CHECK(p.status[2] == line_status::converted);
+    CHECK(p.status[3] == line_status::preference);
+    CHECK(p.by_line[3] == usd(1'500'000));
+    CHECK(p.status[4] == line_status::exercised);
+    CHECK(p.status[5] == line_status::exercised);
+    CHECK(p.status[6] == line_status::exercised);
+    const auto holder_index = [&](const char* id) {
+        const auto it = std::find(w.holders().begin(), w.holders().end(), holder_id(id));
+        REQUIRE(it != w.holders().end());
+        return static_cast<std::size_t>(it - w.holders().begin());
+    };
+    const auto paid = [&](const char* id) { return p.exercise_paid_by_holder[holder_index(id)]; };
+    CHECK(paid("alpha") == usd(104'500));
+    CHECK(paid("beta") == usd(104'500));
+    CHECK(paid("gamma") == usd(19'000));
+    CHECK(paid("cfo") == usd(23'250));  // $9,000 + $1,750 + $3,000 + $9,500
+    CHECK(paid("coo") == usd(127'300));
+    CHECK(paid("vpadmin") == usd(171'000));
+    CHECK(paid("cio") == usd(7'600));
+    CHECK(paid("vpsales") == usd(33'950));  // $10,000 + $8,750 + $15,200
+    CHECK(paid("vpservices") == usd(11'400));
+    CHECK(paid("vpbizdev") == usd(15'200));
+    CHECK(paid("lender") == usd(131'250));  // $100,000 + $31,250
+    // Our derivation from here on.
+    CHECK(p.value_per_share == fraction(24'799'100'000, 18'355'000));  // $1.35108145
+    CHECK(p.by_line[1] == money::from_units(3'377'703'623));           // 2,500,000 x $1.35108145
+    // Where each series converts: a share is then worth its issue price.
+    const auto converts_above = [&](std::size_t line) {
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            for (const waterfall_event& e : bp.events) {
+                if (e.kind == waterfall_event_kind::converts && e.line == line) return bp.exit_value;
+            }
+        }
+        return fraction(-1);
+    };
+    CHECK(converts_above(1) == units(19'062'150));
+    CHECK(converts_above(2) == units(23'144'650));
+    CHECK(converts_above(3) == units(27'733'400));
+    CHECK(w.at(usd(27'733'400)).status[3] == line_status::preference);
+    CHECK(w.at(usd(27'733'401)).status[3] == line_status::converted);
+}
+
 TEST_CASE("Warrants on common exercise like options") {
     const auto table = cap_table_builder()
                            .add(holder::founder("f", "Founder"))
