@@ -37,6 +37,16 @@ fundround_cli_test(waterfall_series_abc 0
 # with a 2x preference and B, C, D at 1x, non-participating, pari passu, over 10M founder shares;
 # the same payouts and conversion points ($40M, $55M, $76M) as the library's test.
 fundround_cli_test(waterfall_conversion_order 0 ARGS waterfall conversion_order.json --exit 30M,38M,50M,62M,95M)
+# Startup Company Lawyer's liquidation preference spreadsheet (tests/test_waterfall.cpp): options
+# at seven exercise prices, warrants on Series A and B, three 1x non-participating series pari
+# passu; at $25M Series A, B and the warrants convert, Series C keeps $1,500,000 (the published
+# figures), and Series C converts above $27,733,400, where a share is worth its $1.50.
+fundround_cli_test(waterfall_liquidation_spreadsheet 0
+                   ARGS waterfall liquidation_spreadsheet.json --exit 6.5M,25M,27733400,30M)
+# A textbook down round (Metrick & Yasuda's EBV and Talltree, tests/test_anti_dilution.cpp) with
+# the founders' 3M written as 2M common and a 1M pool, the broad base "full" so that A counts the
+# pool as the book does: CP2 $3.0000, EBV 2,000,000 shares, 2/11 after the Series B.
+fundround_cli_test(captable_textbook_down_round 0 ARGS captable textbook_down_round.json --after "Series B")
 # Priced rounds converting the file's SAFEs and notes (examples/seed_safes_to_series_a.json): the
 # round with its conversions, the table after it and what is still outstanding; converted
 # instruments are not paid again by the waterfall after the round (it pays what is still
