@@ -43,6 +43,10 @@ fundround_cli_test(waterfall_conversion_order 0 ARGS waterfall conversion_order.
 # figures), and Series C converts above $27,733,400, where a share is worth its $1.50.
 fundround_cli_test(waterfall_liquidation_spreadsheet 0
                    ARGS waterfall liquidation_spreadsheet.json --exit 6.5M,25M,27733400,30M)
+# The same at $25M with --exercise paid_in: the same net payouts, and each holder's exercise prices
+# paid in, the spreadsheet's "aggregate exercise price" column (Alpha $104,500, CFO $23,250, ...).
+fundround_cli_test(waterfall_liquidation_spreadsheet_paid_in 0
+                   ARGS waterfall liquidation_spreadsheet.json --exit 25M --exercise paid_in)
 # A textbook down round (Metrick & Yasuda's EBV and Talltree, tests/test_anti_dilution.cpp) with
 # the founders' 3M written as 2M common and a 1M pool, the broad base "full" so that A counts the
 # pool as the book does: CP2 $3.0000, EBV 2,000,000 shares, 2/11 after the Series B.
@@ -210,6 +214,8 @@ fundround_cli_test(usage_exit_date_for_notes 2 ARGS waterfall safes_and_notes.js
 # Every problem with a command's options at once (regression: --steps, --samples and --seed were
 # reported alone, before --exit, --exit-date and --p were read).
 fundround_cli_test(usage_waterfall_options_at_once 2 ARGS waterfall small_company.json --exit 12x,0..1M --exit-date 2026-02-30 --steps 0)
+# An exercise mode that is neither net nor paid_in, reported with the other options' problems.
+fundround_cli_test(usage_bad_exercise 2 ARGS waterfall small_company.json --exit 12x --exercise gross)
 fundround_cli_test(usage_odds_options_at_once 2 ARGS odds reference_round.json --p "certain conditions=1.5" --samples 1 --seed x)
 fundround_cli_test(usage_exit_date_for_dividends 2 ARGS waterfall dividends_and_note.json --exit 5M)
 fundround_cli_test(usage_exit_date_too_early 2 ARGS waterfall dividends_and_note.json --exit 5M --exit-date 2020-01-01)

@@ -971,6 +971,13 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     const std::vector<fr::money> exits = exit_values(rq, table->currency(), options);
     fr::waterfall_terms terms;
     terms.exit_date = exit_date;
+    if (rq.exercise) {
+        if (*rq.exercise == fr::to_string(fr::option_exercise::paid_in)) {
+            terms.exercise = fr::option_exercise::paid_in;
+        } else if (*rq.exercise != fr::to_string(fr::option_exercise::net)) {
+            options.problem("--exercise", *rq.exercise, "must be \"net\" or \"paid_in\"");
+        }
+    }
     // The SAFEs and notes outstanding on the chosen table (none of the chain's rounds converted
     // them) are paid too.
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);

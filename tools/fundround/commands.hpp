@@ -74,6 +74,7 @@ struct waterfall_request {
     std::optional<int> steps;          ///< Steps of each range (default 4: five exit values).
     std::optional<std::string> after;  ///< On the cap table after this priced round.
     std::optional<std::string> exit_date;  ///< The exit's date (cumulative dividends accrue to it).
+    std::optional<std::string> exercise;   ///< How options exercise: "net" (default) or "paid_in".
     std::optional<std::string> svg;    ///< Write the payout chart to this SVG file.
     bool csv = false;                  ///< The payouts by line as CSV instead of text.
     std::vector<option_problem> option_problems;  ///< Problems with --steps, reported with the others.

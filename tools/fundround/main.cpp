@@ -146,6 +146,10 @@ int main(int argc, char** argv) {
     waterfall_cmd->add_option("--exit-date", waterfall.exit_date,
                               "The exit's date: cumulative dividends and the notes' interest accrue to it (ISO 8601; "
                               "required when the table has cumulative dividends or the deal file notes outstanding)");
+    waterfall_cmd->add_option("--exercise", waterfall.exercise,
+                              "How options and warrants exercise: net (default; the exercise price is netted) or "
+                              "paid_in (each holder pays it in: the report adds the exercise prices paid)")
+        ->type_name("MODE");
     waterfall_cmd->add_option("--svg", waterfall.svg, "Also write the payout chart (by class) to this SVG file");
     waterfall_cmd->add_flag("--csv", waterfall.csv,
                             "Write the payouts by line at the exit values as CSV instead (RFC 4180, exact)");
