@@ -234,13 +234,20 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
                                   });
     }
     {
-        INFO("an instrument converting twice");
+        INFO("an instrument converting twice: both places named");
         json doc = example_json();
         doc["priced_rounds"][1]["converts"] = json::array({"/safes/3", "/notes/0"});
         CHECK(problems_of(doc) == std::vector<std::string>{
                                       "/priced_rounds/1/converts/1 = \"bridge\", $300,000.00: /notes/0: converted already in "
-                                      "/priced_rounds/0 (\"Series A\"): an instrument converts once (the round does not apply to the cap table after "
-                                      "/priced_rounds/0)",
+                                      "/priced_rounds/0 (\"Series A\"), listed by its \"all_outstanding\" (/priced_rounds/0/converts): "
+                                      "an instrument converts once (the round does not apply to the cap table after /priced_rounds/0)",
+                                  });
+        // Listed by its pointer in both rounds.
+        doc["priced_rounds"][0]["converts"] = json::array({"/safes/0", "/safes/1", "/notes/0", "/safes/2"});
+        CHECK(problems_of(doc) == std::vector<std::string>{
+                                      "/priced_rounds/1/converts/1 = \"bridge\", $300,000.00: /notes/0: converted already in "
+                                      "/priced_rounds/0 (\"Series A\"), listed at /priced_rounds/0/converts/2: an instrument converts "
+                                      "once (the round does not apply to the cap table after /priced_rounds/0)",
                                   });
     }
     {
@@ -258,6 +265,87 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
                   "convert in it (the round does not apply to the cap table after /priced_rounds/0)",
               });
     }
+}
+
+namespace {
+
+// The example with a second SAFE of the same terms as the later angel's (/safes/4: $1M, 20%
+// discount, 2026-03-01, the second tranche of one commitment) and a Series C at $10.00 a share
+// ($10M from a crossover fund, 1,000,000 shares) converting @p c_converts.
+json with_identical_safe(const json& c_converts) {
+    json doc = example_json();
+    doc["safes"].push_back(doc["safes"][3]);
+    doc["priced_rounds"].push_back(json{{"name", "Series C"},
+                                        {"series", "Series C Preferred"},
+                                        {"price_per_share", {{"amount", "$10"}, {"shares", 1}}},
+                                        {"investors", json::array({json{{"holder", "crossover"}, {"amount", "$10M"}}})},
+                                        {"new_investors", json::array({json{{"id", "crossover"}, {"name", "Crossover"}, {"kind", "investor"}}})},
+                                        {"converts", c_converts},
+                                        {"close_date", "2027-03-31"},
+                                        {"conversion_price_rounding", {{"decimals", 4}, {"mode", "half_even"}}}});
+    return doc;
+}
+
+}  // namespace
+
+// Two SAFEs with the same terms at two places of the file are two instruments, each converting
+// once (regression: the chain told instruments apart by their terms and reported the second as
+// the first converting twice). The Series B as in the example (the first: $4.1061, 243,540
+// shares; 19,483,154 after); in the Series C at $10.00 the second converts at 0.8 x $10.00 =
+// $8.00: 1,000,000 / 8 = 125,000 shares exactly; 19,483,154 + 125,000 + 1,000,000 = 20,608,154.
+TEST_CASE("deal file with conversions: two SAFEs with the same terms each convert once, in the rounds that list them") {
+    for (const json& converts : {json::array({"/safes/4"}), json("all_outstanding")}) {
+        INFO("the Series C converts " << converts.dump());
+        const json doc = with_identical_safe(converts);
+        json_reader reader;
+        const std::optional<deal_file> d = read_deal_file(reader, doc);
+        for (const diagnostic& p : reader.problems()) INFO(detail::json_problem_line(p));
+        REQUIRE(reader.problems().empty());
+        REQUIRE(d);
+        CHECK(d->converting_in(2).safes == std::vector<std::size_t>{4});
+        const round_chain_result chain = d->chain(3).run();
+        REQUIRE(chain.conversion(1));
+        REQUIRE(chain.conversion(1)->conversions().size() == 1);
+        CHECK(chain.conversion(1)->conversions()[0].shares == share_count(243'540));
+        REQUIRE(chain.conversion(2));
+        REQUIRE(chain.conversion(2)->conversions().size() == 1);
+        const instrument_conversion& c = chain.conversion(2)->conversions()[0];
+        CHECK(c.holder == holder_id("later"));
+        CHECK(c.conversion_price.units_per_share() == fraction(8'000));
+        CHECK(c.shares == share_count(125'000));
+        CHECK(c.not_converted_units == fraction(0));
+        CHECK(chain.final_table().fully_diluted().total() == share_count(20'608'154));
+        CHECK(chain.shares_history(holder_id("later")) ==
+              std::vector<share_count>{share_count(0), share_count(0), share_count(243'540), share_count(368'540)});
+        CHECK(d->outstanding_after(chain).safes.empty());
+    }
+    // The same place listed by the Series B and the Series C: one instrument converting twice.
+    CHECK(problems_of(with_identical_safe(json::array({"/safes/3"}))) ==
+          std::vector<std::string>{
+              "/priced_rounds/2/converts/0 = \"later\", $1,000,000.00: /safes/3: converted already in /priced_rounds/1 (\"Series B\"), "
+              "listed at /priced_rounds/1/converts/0: an instrument converts once (the round does not apply to the cap table after "
+              "/priced_rounds/1)",
+          });
+}
+
+// Both in the Series B: P = 80M / (15,342,954 + 2 x 1M / 0.8P), P = 77,500,000 / 15,342,954 =
+// $5.05117..., rounded $5.0512; each SAFE's price 0.8 x 5.0512 = 4.04096 -> $4.0410;
+// 1,000,000 / 4.0410 -> 247,463 shares each; the growth fund 20,000,000 / 5.0512 -> 3,959,455;
+// 15,342,954 + 2 x 247,463 + 3,959,455 = 19,797,335 after.
+TEST_CASE("deal file with conversions: two SAFEs with the same terms in one round both convert") {
+    json doc = example_json();
+    doc["safes"].push_back(doc["safes"][3]);
+    doc["priced_rounds"][1]["converts"] = json::array({"/safes/3", "/safes/4"});
+    const deal_file d = parse_deal_file(doc.dump());
+    const round_chain_result chain = d.chain(2).run();
+    const converted_round& b = *chain.conversion(1);
+    CHECK(b.price().units_per_share() == fraction(50'512, 10));
+    REQUIRE(b.conversions().size() == 2);
+    CHECK(b.conversions()[0].conversion_price.units_per_share() == fraction(40'410, 10));
+    CHECK(b.conversions()[0].shares == share_count(247'463));
+    CHECK(b.conversions()[1].shares == share_count(247'463));
+    CHECK(b.new_money().investment_of("growth").shares == share_count(3'959'455));
+    CHECK(chain.final_table().fully_diluted().total() == share_count(19'797'335));
 }
 
 TEST_CASE("deal file with conversions: a converting round's own problems at the members of the file") {

@@ -183,8 +183,102 @@ TEST_CASE("an instrument converts once: one that converted may not be given to a
         CHECK(std::string(e.what()).find("round 2 (\"Series B\") of the chain does not apply") != std::string::npos);
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0] == diagnostic{field_path("rounds").index(2).member("safes").index(0), "\"angel\", $1,000,000.00",
-                                            "converted already in rounds[1] (\"Series A\"): an instrument converts once"});
+                                            "converted already in rounds[1] (\"Series A\") as its safes[0]: an instrument converts "
+                                            "once (the same terms, and no ids to tell two apart: then(round, instrument_ids))"});
     }
+}
+
+namespace {
+
+// The Series B at $5.00 a share converting @p s: $10M buys 2,000,000 shares.
+conversion_round series_b_converting(safe s) {
+    return conversion_round("Series B", "Series B Preferred", year{2026} / 6 / 30)
+        .at_price(price_per_share(5_usd, sh(1)))
+        .invest(holder_id("growth"), 10_M)
+        .add_holder(holder::investor("growth", "Growth"))
+        .convert(std::move(s));
+}
+
+}  // namespace
+
+// Two SAFEs with the same terms (two $1M tranches of the angel's commitment, signed the same
+// day) are two instruments when each has an id: the first converts in the Series A, the second
+// in the Series B (regression: the chain took them for one converting twice). Worked by hand:
+// the Series A as in the first test (657,894 shares at $1.52; 15,350,876 after). In the Series B
+// the post-money SAFE's capitalization is Q = 15,350,876 x 20/19 (its shares are Q/20 of it), the
+// cap price 20,000,000 / Q = 19,000,000 / 15,350,876 = $1.2377... < $5.00, and the shares
+// 1,000,000 / that = 15,350,876 / 19 = 807,940.84... -> 807,940 (floor), 16/19 of a share's
+// price not converted. After: 15,350,876 + 807,940 + 2,000,000 = 18,158,816.
+TEST_CASE("two SAFEs with the same terms and their own ids each convert once, in two rounds of the chain") {
+    const round_chain_result chain = round_chain(founding())
+                                         .then(seed())
+                                         .then(series_a(), instrument_ids{{"tranche-1"}, {}})
+                                         .then(series_b_converting(angel_safe()), instrument_ids{{"tranche-2"}, {}})
+                                         .run();
+    REQUIRE(chain.conversion(1) != nullptr);
+    REQUIRE(chain.conversion(2) != nullptr);
+    CHECK(chain.conversion(1)->safe_conversion(0).shares == sh(657'894));
+    const instrument_conversion& second = chain.conversion(2)->safe_conversion(0);
+    CHECK(second.basis == conversion_basis::cap);
+    CHECK(second.conversion_price.units_per_share() == fraction(19'000'000'000, 15'350'876));
+    CHECK(second.shares == sh(807'940));
+    CHECK(chain.shares_history(holder_id("angel")) ==
+          std::vector<share_count>{sh(0), sh(0), sh(657'894), sh(657'894 + 807'940)});
+    CHECK(chain.final_table().fully_diluted().total() == sh(18'158'816));
+
+    // The same SAFE (one id) given to both rounds converts once: the second is a problem naming
+    // the first by its round and place, whatever the terms.
+    safe bigger = angel_safe();
+    bigger.purchase_amount = 2_M;
+    const round_chain_outcome twice = round_chain(founding())
+                                          .then(seed())
+                                          .then(series_a(), instrument_ids{{"tranche-1"}, {}})
+                                          .then(series_b_converting(bigger), instrument_ids{{"tranche-1"}, {}})
+                                          .try_run();
+    REQUIRE_FALSE(twice.ok());
+    CHECK(twice.failed_round == std::optional<std::size_t>(2));
+    CHECK(twice.problems == std::vector<diagnostic>{
+                                {field_path("rounds").index(2).member("safes").index(0), "\"angel\", $2,000,000.00",
+                                 "converted already in rounds[1] (\"Series A\") as its safes[0] (id \"tranche-1\"): an instrument "
+                                 "converts once"}});
+    // An id on one of the two only: told by their terms, the same.
+    const round_chain_outcome one_id = round_chain(founding())
+                                           .then(seed())
+                                           .then(series_a())
+                                           .then(series_b_converting(angel_safe()), instrument_ids{{"tranche-2"}, {}})
+                                           .try_run();
+    REQUIRE_FALSE(one_id.ok());
+    REQUIRE(one_id.problems.size() == 1);
+    CHECK(one_id.problems[0].field == field_path("rounds").index(2).member("safes").index(0));
+}
+
+// In one round two SAFEs with the same terms are two, with or without ids (as before). Q =
+// 12,500,000 x 20/18 (each SAFE's shares Q/20), the price 30,000,000 / Q = $2.16, the cap price
+// 20,000,000 / Q = $1.44: 1,000,000 / 1.44 = 694,444.44... -> 694,444 shares each.
+TEST_CASE("two SAFEs with the same terms in one round of the chain both convert") {
+    const round_chain_result chain = round_chain(founding()).then(seed()).then(series_a().convert(angel_safe())).run();
+    const converted_round& a = *chain.conversion(1);
+    REQUIRE(a.conversions().size() == 2);
+    CHECK(a.price().units_per_share() == fraction(2160));
+    CHECK(a.safe_conversion(0).shares == sh(694'444));
+    CHECK(a.safe_conversion(1).shares == sh(694'444));
+}
+
+TEST_CASE("instrument ids: one past the round's instruments, or twice in a round, is a problem of the round") {
+    const round_chain_outcome r = round_chain(founding())
+                                      .then(seed())
+                                      .then(series_a().convert(angel_safe()), instrument_ids{{"t", "t", "u"}, {"n"}})
+                                      .try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(1));
+    CHECK(r.problems == std::vector<diagnostic>{
+                            {field_path("rounds").index(1).member("ids").member("safes").index(1), "\"t\"",
+                             "appears twice (also ids.safes[0]): an id names one instrument"},
+                            {field_path("rounds").index(1).member("ids").member("safes").index(2), "\"u\"",
+                             "names no SAFE: the round converts 2 SAFE(s)"},
+                            {field_path("rounds").index(1).member("ids").member("notes").index(0), "\"n\"",
+                             "names no note: the round converts 0 note(s)"},
+                        });
 }
 
 TEST_CASE("rounds with conversions close in the chain's order") {

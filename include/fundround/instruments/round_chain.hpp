@@ -88,7 +88,23 @@ namespace detail {
            a.qualified_financing == b.qualified_financing;
 }
 
+/// What a SAFE converts: its purchase amount.
+[[nodiscard]] inline const money& converting_amount(const safe& s) noexcept { return s.purchase_amount; }
+/// What a note's problems name it by: its principal.
+[[nodiscard]] inline const money& converting_amount(const convertible_note& n) noexcept { return n.principal; }
+
 }  // namespace detail
+
+/// Who the SAFEs and notes of a conversion_round are, for a round_chain to tell apart two
+/// instruments with the same terms (round_chain::then(conversion_round, instrument_ids)):
+/// safes[k] is the id of the round's safes()[k], notes[k] of its notes()[k] ("" or past the end
+/// of the list: no id). An id names one instrument across the chain (a SAFE's and a note's are
+/// apart): the same id in two rounds is the same instrument, two ids two instruments whatever
+/// their terms; an instrument without an id is told by its terms.
+struct instrument_ids {
+    std::vector<std::string> safes;  ///< safes[k]: the id of the round's k-th SAFE.
+    std::vector<std::string> notes;  ///< notes[k]: the id of the round's k-th note.
+};
 
 /// The outcome of round_chain::try_run(): the chain's result, or the problems of the first round
 /// that does not apply (later rounds need the table it would have left).
@@ -112,7 +128,18 @@ struct round_chain_outcome {
 ///     history.conversion(1)->conversions();         // the SAFEs converted in the Series A
 ///
 /// An instrument converts once: one that converted in a round may not be given to a later one
-/// (a note that did not convert, below its qualified-financing threshold, may). The rounds with
+/// (a note that did not convert, below its qualified-financing threshold, may). The chain tells
+/// instruments apart by their terms (holder, amount, dates, cap, discount ...), or by the ids
+/// given with a round (instrument_ids): two SAFEs with the same terms (two tranches of one
+/// commitment signed the same day) each convert once when each has its own id:
+///
+///     round_chain(founding)
+///         .then(seed_with_tranche_1, instrument_ids{{"tranche-1"}, {}})
+///         .then(series_a_with_tranche_2, instrument_ids{{"tranche-2"}, {}})
+///         .run();
+///
+/// Two with the same terms and no ids in two rounds are taken as one converting twice (a
+/// problem); in one round, they are two. The rounds with
 /// conversions close in date order, and an instrument dated after a round's close cannot convert
 /// in it: given to that round, it is a problem of the round (try_run() reports it).
 ///
@@ -148,12 +175,19 @@ public:
     /// Adds @p r, applied to the table the previous round leaves.
     round_chain& then(cap_table_round r) {
         steps_.emplace_back(std::move(r));
+        ids_.resize(steps_.size());
         add_charter();
         return *this;
     }
     /// Adds @p r, a priced round with SAFEs and notes converting, applied to the table the previous round leaves.
-    round_chain& then(conversion_round r) {
+    round_chain& then(conversion_round r) { return then(std::move(r), instrument_ids()); }
+    /// Adds @p r with the ids of its SAFEs and notes (@p ids): an instrument with an id is the
+    /// same as one of another round only with the same id. An id listed past the round's
+    /// instruments, or twice in the round, is a problem of the round (`rounds[i].ids.safes[k]`).
+    round_chain& then(conversion_round r, instrument_ids ids) {
         steps_.emplace_back(std::move(r));
+        ids_.resize(steps_.size());
+        ids_.back() = std::move(ids);
         add_charter();
         return *this;
     }
@@ -236,6 +270,8 @@ private:
     cap_table start_;
     fully_diluted_basis basis_;
     std::vector<step> steps_;
+    // The ids of each round's instruments (empty for a round without conversions or ids).
+    std::vector<instrument_ids> ids_;
     // The charter in force for the next round added, and the one in force for each round added
     // (shared and immutable: protect() makes a new one; null while nothing was given).
     std::shared_ptr<const anti_dilution> charter_;
@@ -248,11 +284,20 @@ inline round_chain_outcome round_chain::try_run() const {
     round_chain_outcome outcome;
     round_chain_result out(start_, basis_);
     out.add_stage(start_);
-    // What converted so far: (round, the instrument), and the last close of a round with conversions.
-    std::vector<std::pair<std::size_t, const safe*>> safes_done;
-    std::vector<std::pair<std::size_t, const convertible_note*>> notes_done;
-    // Their positions in safes_done and notes_done by holder id (the ids live in steps_).
-    std::map<std::string_view, std::vector<std::size_t>> safes_done_by_holder, notes_done_by_holder;
+    // What converted so far: (round, position in its list), by holder (to compare terms) and by id.
+    struct converted_at {
+        std::size_t round;
+        std::size_t index;
+    };
+    struct converted_so_far {
+        std::vector<converted_at> done;
+        std::map<std::string_view, std::vector<std::size_t>> by_holder;  // positions in done (the strings live in steps_)
+        std::map<std::string_view, std::size_t> by_id;                   // (and in ids_)
+    };
+    converted_so_far safes_done, notes_done;
+    const auto id_of = [](const std::vector<std::string>& ids, std::size_t k) -> const std::string* {
+        return k < ids.size() && !ids[k].empty() ? &ids[k] : nullptr;
+    };
     std::optional<std::size_t> last_close;
     for (std::size_t i = 0; i < steps_.size(); ++i) {
         const field_path at = field_path("rounds").index(i);
@@ -294,40 +339,66 @@ inline round_chain_outcome round_chain::try_run() const {
                                                 ": rounds with conversions close in the chain's order"});
                     }
                 }
-                for (std::size_t k = 0; k < c.safes().size(); ++k) {
-                    const auto held = safes_done_by_holder.find(c.safes()[k].holder.str());
-                    if (held == safes_done_by_holder.end()) continue;
-                    for (const std::size_t d : held->second) {  // in safes_done's order
-                        const auto& [j, s] = safes_done[d];
-                        if (!detail::same_instrument(*s, c.safes()[k])) continue;
-                        problems.push_back({field_path("safes").index(k), "\"" + s->holder.str() + "\", " + format_full(s->purchase_amount),
-                                            "converted already in " + earlier(j) + ": an instrument converts once"});
-                        break;
+                // Each instrument converts once: the same id as, or without ids the same terms as, one
+                // an earlier round converted is a problem; so are ids past the list or twice in it.
+                const auto once = [&](const auto& items, const std::vector<std::string>& ids, const char* list, const char* noun,
+                                      std::vector<std::string> instrument_ids::*member, const converted_so_far& so_far,
+                                      const auto& items_of) {
+                    std::map<std::string_view, std::size_t> first;
+                    for (std::size_t k = 0; k < ids.size(); ++k) {
+                        const field_path at_id = field_path("ids").member(list).index(k);
+                        if (k >= items.size()) {
+                            problems.push_back({at_id, detail::quoted_text(ids[k]),
+                                                "names no " + std::string(noun) + ": the round converts " + std::to_string(items.size()) + " " + noun + "(s)"});
+                        } else if (!ids[k].empty() && !first.emplace(ids[k], k).second) {
+                            problems.push_back({at_id, detail::quoted_text(ids[k]),
+                                                "appears twice (also " + field_path("ids").member(list).index(first[ids[k]]).to_string() +
+                                                    "): an id names one instrument"});
+                        }
                     }
-                }
-                for (std::size_t k = 0; k < c.notes().size(); ++k) {
-                    const auto held = notes_done_by_holder.find(c.notes()[k].holder.str());
-                    if (held == notes_done_by_holder.end()) continue;
-                    for (const std::size_t d : held->second) {
-                        const auto& [j, n] = notes_done[d];
-                        if (!detail::same_instrument(*n, c.notes()[k])) continue;
-                        problems.push_back({field_path("notes").index(k), "\"" + n->holder.str() + "\", " + format_full(n->principal),
-                                            "converted already in " + earlier(j) + ": an instrument converts once"});
-                        break;
+                    for (std::size_t k = 0; k < items.size(); ++k) {
+                        const std::string* id = id_of(ids, k);
+                        std::optional<std::size_t> found;
+                        if (id != nullptr) {
+                            if (const auto f = so_far.by_id.find(*id); f != so_far.by_id.end()) found = f->second;
+                        }
+                        const auto held = so_far.by_holder.find(items[k].holder.str());
+                        for (std::size_t e = 0; !found && held != so_far.by_holder.end() && e < held->second.size(); ++e) {
+                            const converted_at& d = so_far.done[held->second[e]];
+                            if (id != nullptr && id_of(ids_[d.round].*member, d.index) != nullptr) continue;  // two ids: apart
+                            if (detail::same_instrument(items_of(d.round)[d.index], items[k])) found = held->second[e];
+                        }
+                        if (!found) continue;
+                        const converted_at& d = so_far.done[*found];
+                        std::string rule = "converted already in " + earlier(d.round) + " as its " + list + "[" + std::to_string(d.index) + "]";
+                        const std::string* their = id_of(ids_[d.round].*member, d.index);
+                        if (id != nullptr && their != nullptr) {
+                            rule += " (id " + detail::quoted_text(*id) + "): an instrument converts once";
+                        } else {
+                            rule += ": an instrument converts once (the same terms, and no ids to tell two apart: "
+                                    "then(round, instrument_ids))";
+                        }
+                        problems.push_back({field_path(list).index(k),
+                                            "\"" + items[k].holder.str() + "\", " + format_full(detail::converting_amount(items[k])),
+                                            std::move(rule)});
                     }
-                }
+                };
+                const instrument_ids& ids = ids_[i];
+                once(c.safes(), ids.safes, "safes", "SAFE", &instrument_ids::safes, safes_done,
+                     [&](std::size_t j) -> const std::vector<safe>& { return std::get<conversion_round>(steps_[j]).safes(); });
+                once(c.notes(), ids.notes, "notes", "note", &instrument_ids::notes, notes_done,
+                     [&](std::size_t j) -> const std::vector<convertible_note>& { return std::get<conversion_round>(steps_[j]).notes(); });
                 conversion_result r = c.try_apply_to(table);
                 problems.insert(problems.end(), r.problems.begin(), r.problems.end());
                 if (!problems.empty() || !r.ok()) return fail_round(std::move(problems), c.series());
                 converted_round& done = *r.round;
                 for (const instrument_conversion& ic : done.conversions()) {
-                    if (ic.kind == instrument_kind::safe) {
-                        safes_done_by_holder[c.safes()[ic.index].holder.str()].push_back(safes_done.size());
-                        safes_done.emplace_back(i, &c.safes()[ic.index]);
-                    } else {
-                        notes_done_by_holder[c.notes()[ic.index].holder.str()].push_back(notes_done.size());
-                        notes_done.emplace_back(i, &c.notes()[ic.index]);
-                    }
+                    const bool is_safe = ic.kind == instrument_kind::safe;
+                    converted_so_far& so_far = is_safe ? safes_done : notes_done;
+                    const holder_id& who = is_safe ? c.safes()[ic.index].holder : c.notes()[ic.index].holder;
+                    so_far.by_holder[who.str()].push_back(so_far.done.size());
+                    if (const std::string* id = id_of(is_safe ? ids.safes : ids.notes, ic.index)) so_far.by_id.emplace(*id, so_far.done.size());
+                    so_far.done.push_back({i, ic.index});
                 }
                 last_close = i;
                 out.rounds_.push_back(detail::round_on_cap_table_access::make(done.new_money(), done.before(), done.after(),

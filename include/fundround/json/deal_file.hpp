@@ -227,7 +227,9 @@ struct deal_file {
         return out;
     }
     /// The first @p count priced rounds as a chain on cap_table_before, each round with
-    /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes, under
+    /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes, each
+    /// identified by its place in the file (instrument_ids "/safes/k", "/notes/k": two with the
+    /// same terms at two places are two instruments, one place in two rounds one), under
     /// the anti-dilution charter (each series protected from the round protected_from() gives; a
     /// series neither the table nor a round has from the first round, whose run reports it; each
     /// series waiving in the rounds its waived_in names, round_chain::waive());
@@ -263,10 +265,19 @@ struct deal_file {
             conversion_round r = with_conversions(priced_rounds[i], c->close_date);
             r.convention(c->convention).conversion_shares_rounded(c->conversion_share_rounding);
             if (c->conversion_price_rounding) r.conversion_price_rounded(c->conversion_price_rounding->decimals, c->conversion_price_rounding->mode);
+            // Each instrument's id is its place in the file ("/safes/2"): two with the same terms
+            // at two places are two instruments.
             const deal_instruments in = converting_in(i);
-            for (const std::size_t k : in.safes) r.convert(safes[k]);
-            for (const std::size_t k : in.notes) r.convert(notes[k]);
-            out.then(std::move(r));
+            instrument_ids ids;
+            for (const std::size_t k : in.safes) {
+                r.convert(safes[k]);
+                ids.safes.push_back("/safes/" + std::to_string(k));
+            }
+            for (const std::size_t k : in.notes) {
+                r.convert(notes[k]);
+                ids.notes.push_back("/notes/" + std::to_string(k));
+            }
+            out.then(std::move(r), std::move(ids));
         }
         return out;
     }
@@ -482,6 +493,46 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     if (first == "new_money") return priced_round_field(f.rebased(field_path("new_money"), field_path("terms")));
     if (first == "after") return priced_round_field(f);
     return f;
+}
+
+/// How the chain begins the rule of an instrument that converted in an earlier round.
+inline constexpr std::string_view converted_already_prefix = "converted already in rounds[";
+
+/// The start of the rule of a chain problem @p rule ("converted already in rounds[j] ...") at
+/// @p own (safes[k] or notes[k] of priced round @p round, which converts @p in), in the file's
+/// terms: "converted already in /priced_rounds/j ("Series A"), listed at
+/// /priced_rounds/j/converts/n" (or "listed by its "all_outstanding" (/priced_rounds/j/converts)"),
+/// the place that lists the same instrument of the document @p doc (its priced rounds at
+/// @p priced, @p rounds) in round j. "converted already" when the rule names no such round.
+[[nodiscard]] inline std::string converted_already_in(const std::string& rule, const field_path& own, const deal_instruments& in,
+                                                      const nlohmann::json& doc, const field_path& priced,
+                                                      const std::vector<cap_table_round>& rounds, std::size_t round) {
+    const std::vector<path_segment> s = own.segments();
+    const std::size_t close = rule.find(']', converted_already_prefix.size());
+    const auto j = close == std::string::npos
+                       ? std::nullopt
+                       : parse_json_digits(std::string_view(rule).substr(converted_already_prefix.size(), close - converted_already_prefix.size()));
+    if (s.size() != 2 || s[0].kind != path_step::member || s[1].kind != path_step::index || !j || *j >= round) return "converted already";
+    const bool is_safe = s[0].name == "safes";
+    const std::vector<std::size_t>& which = is_safe ? in.safes : in.notes;
+    if (s[1].index >= which.size()) return "converted already";
+    const auto k = static_cast<std::size_t>(*j);
+    const std::string pointer = (is_safe ? "/safes/" : "/notes/") + std::to_string(which[s[1].index]);
+    const field_path there = priced.index(k);
+    std::string out = "converted already in " + there.json_pointer() + " (\"" + rounds.at(k).terms().name() + "\")";
+    const nlohmann::json* list = json_reader::member(doc, "priced_rounds");
+    const nlohmann::json* converts = list != nullptr && list->is_array() && k < list->size() && (*list)[k].is_object()
+                                         ? json_reader::member((*list)[k], "converts")
+                                         : nullptr;
+    if (converts != nullptr && converts->is_string()) {
+        return out + ", listed by its \"all_outstanding\" (" + there.member("converts").json_pointer() + ")";
+    }
+    for (std::size_t n = 0; converts != nullptr && converts->is_array() && n < converts->size(); ++n) {
+        if ((*converts)[n].is_string() && (*converts)[n].get_ref<const std::string&>() == pointer) {
+            return out + ", listed at " + there.member("converts").index(n).json_pointer();
+        }
+    }
+    return out;
 }
 
 /// @p text with each "holders[k]" (not part of a longer name) replaced by @p pointers[k] (a
@@ -1797,6 +1848,13 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                         rule.replace(pos, chain_name.size(), file_name);
                         pos += file_name.size();
                     }
+                }
+                // An instrument listed again after the round that converted it (the chain names that
+                // round and the instrument's place in it): both places by their pointers in the file.
+                if (const std::size_t rest = rule.find(": an instrument converts once");
+                    conversion != nullptr && d.rule.rfind(detail::converted_already_prefix, 0) == 0 && rest != std::string::npos) {
+                    rule = detail::converted_already_in(d.rule, own, in, j, r.base() / at.member("priced_rounds"), out.priced_rounds, i) +
+                           rule.substr(rest);
                 }
                 // A field the file does not spell out is named in words (the fully diluted base)
                 // or by the library's name.
