@@ -97,8 +97,8 @@ namespace detail {
 
 /// Who the SAFEs and notes of a conversion_round are, for a round_chain to tell apart two
 /// instruments with the same terms (round_chain::then(conversion_round, instrument_ids)):
-/// safes[k] is the id of the round's safes()[k], notes[k] of its notes()[k] ("" or past the end
-/// of the list: no id). An id names one instrument across the chain (a SAFE's and a note's are
+/// safes[k] is the id of the round's safes()[k], notes[k] of its notes()[k] ("", or a list
+/// shorter than the round's: no id; an id past the round's instruments is a problem). An id names one instrument across the chain (a SAFE's and a note's are
 /// apart): the same id in two rounds is the same instrument, two ids two instruments whatever
 /// their terms; an instrument without an id is told by its terms.
 struct instrument_ids {
