@@ -58,6 +58,10 @@ fundround_cli_test(captable_textbook_down_round 0 ARGS captable textbook_down_ro
 fundround_cli_test(captable_seed_safes 0 ARGS captable ../../../examples/seed_safes_to_series_a.json)  # with its 409A valuations
 fundround_cli_test(captable_seed_safes_after_a 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series A")
 fundround_cli_test(captable_seed_safes_after_b 0 ARGS captable ../../../examples/seed_safes_to_series_a.json --after "Series B")
+# Two SAFEs with the same terms (data/identical_safes.json: /safes/4 a second $1M 20%-discount
+# SAFE of the later angel, dated the same day): the first converts in the Series B, the second in
+# a Series C at $10.00, 125,000 shares (regression: "converted already in /priced_rounds/1", exit 1).
+fundround_cli_test(captable_identical_safes_after_c 0 ARGS captable identical_safes.json --after "Series C")
 # Anti-dilution (examples/down_rounds.json, "anti_dilution"): each down round's adjustments, the
 # conversion prices before and after and the as-converted shares added, then the adjusted table;
 # the report prints every round's after the chain.
