@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,29 @@ TEST_CASE("pro rata: rounding is named; floor by default, never past the percent
     // Rounding every holder up would issue more than the new shares: reported, not clamped.
     CHECK_THROWS_AS((void)pro_rata_rights(t, all, sh(1'001), fully_diluted_basis::full(), rounding::ceiling),
                     validation_error);
+}
+
+// Near the 64-bit limit, entitlements rounded up can total past new_shares and past the largest
+// share count: that is the documented validation_error naming the mode, not a bare share count
+// overflow (regression: the running total was a share_count, whose += threw overflow_error).
+TEST_CASE("pro rata: rounded up near the 64-bit limit, the total past new_shares is a validation_error") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("a", "Ada")).add(holder::founder("b", "Bob")).add(holder::founder("c", "Cy"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("a"), "Common", sh(1))
+                            .holding(holder_id("b"), "Common", sh(1))
+                            .holding(holder_id("c"), "Common", sh(1))
+                            .build();
+    const std::vector<holder_id> all{holder_id("a"), holder_id("b"), holder_id("c")};
+    const share_count n(std::numeric_limits<std::int64_t>::max());  // 3 x (n / 3 = 3,074,457,345,618,258,602 1/3)
+    CHECK_THROWS_WITH_AS((void)pro_rata_rights(t, all, n, fully_diluted_basis::full(), rounding::ceiling),
+                         "pro-rata rights: 1 problem\n  - mode = ceiling: the rounded entitlements total 9223372036854775809 shares, more "
+                         "than the 9223372036854775807 new shares; round down (rounding::floor)",
+                         validation_error);
+    const pro_rata_offer down = pro_rata_rights(t, all, n, fully_diluted_basis::full());
+    CHECK(down.entitlements()[2].shares == sh(3'074'457'345'618'258'602));
+    CHECK(down.total_entitled() == sh(9'223'372'036'854'775'806));
+    CHECK(down.left_for_others() == sh(1));
 }
 
 // rounding::exact: whole entitlements pass; one that is not whole is an inexact_error naming the

@@ -15,6 +15,7 @@
 #include <fundround/numeric/shares.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -116,6 +117,7 @@ private:
     offer.new_shares_ = new_shares;
     offer.mode_ = mode;
     offer.entitlements_.reserve(with_right.size());
+    detail::int128 entitled = 0;  // each entitlement is at most new_shares (ownership <= 1)
     for (std::size_t i = 0; i < with_right.size(); ++i) {
         const share_count held = fd.by_holder()[index[i]];
         const fraction own(held.value(), fd.total().value());
@@ -129,16 +131,19 @@ private:
                                 " are not whole, and the rounding is rounding::exact");
         }
         const share_count rounded(detail::narrow(whole, "pro-rata shares"));
-        offer.entitled_ += rounded;
+        // Summed in 128 bits: rounded up, the entitlements may pass new_shares near the 64-bit
+        // limit, which is the problem reported below, not a share count overflow.
+        entitled += whole;
         offer.entitlements_.push_back({with_right[i], held, own, exact, rounded});
     }
-    if (offer.entitled_ > new_shares) {
+    if (entitled > detail::int128(new_shares.value())) {
         throw validation_error("pro-rata rights",
                                {{field_path("mode"), std::string(to_string(mode)),
-                                 "the rounded entitlements total " + std::to_string(offer.entitled_.value()) +
+                                 "the rounded entitlements total " + fraction(entitled).to_string() +
                                      " shares, more than the " + std::to_string(new_shares.value()) +
                                      " new shares; round down (rounding::floor)"}});
     }
+    offer.entitled_ = share_count(static_cast<std::int64_t>(entitled));
     return offer;
 }
 
