@@ -231,6 +231,48 @@ TEST_CASE("tranche prices: under rounding::exact a tranche that buys a fraction 
           "round.investors[0] \"Bio Fund\".tranches[2].fallback");
 }
 
+// Regression: a tranche whose own price is so low that its amount buys more shares than a share
+// count holds passed validate(), and the constructor threw a bare overflow_error "shares issued
+// overflows 64 bits" naming no tranche; tranches that each fit but, all paid, take the fully
+// diluted count past the limit built, and fully_diluted() threw "share count addition
+// overflows". Both are now problems of the tranche pricing (our example figures: $20M at $4.00
+// over 10,000,000 shares, the second $10M tranche at an own price).
+TEST_CASE("tranche prices: shares past the 64-bit share count are problems of the pricing, not a bare overflow") {
+    using fr::tranche;
+    const fr::funding_round round =
+        fr::round_builder("Series A")
+            .pre_money(40_M)
+            .close_date(ymd(2026, 3, 31))
+            .invest(fr::investor::financial("Bio Fund"), 20_M,
+                    {tranche::at_close(10_M), tranche::when(10_M, fr::milestone("IND cleared"))})
+            .build();
+    const priced_round priced = fr::priced_terms_of(round).solve({"issued + options", share_count(10'000'000), share_count(0)});
+    const fr::scenario cleared = fr::scenario("IND cleared").achieve("IND cleared", ymd(2027, 1, 15));
+    // $10M = 10^10 units at 1 unit per 10^12 shares: 10^22 shares.
+    const std::vector<fr::tranche_price> tiny{
+        {"Bio Fund", 1, fr::price_per_share(money::from_units(1, fr::currency()), share_count(1'000'000'000'000))}};
+    const auto problems = tranched_issuance::validate(round, priced, tiny);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message() ==
+          "round.investors[0] \"Bio Fund\".tranches[1].amount = $10,000,000.00: buys 10,000,000,000,000,000,000,000 shares at "
+          "the price of $0.0000000000000010 per share, more than a share count holds (9,223,372,036,854,775,807 at most); "
+          "raise the price or lower the amount");
+    CHECK_THROWS_AS(tranched_issuance(round, priced, cleared, tiny), fr::validation_error);
+    // 9,223,372,036,850,000,000 shares for the second tranche fit; with the first's 2,500,000 and
+    // the base's 10,000,000 the fully diluted count does not.
+    const std::vector<fr::tranche_price> near{
+        {"Bio Fund", 1, fr::price_per_share(10_M, share_count(9'223'372'036'850'000'000))}};
+    const auto sum = tranched_issuance::validate(round, priced, near);
+    REQUIRE(sum.size() == 1);
+    CHECK(sum[0].message() ==
+          "round.investors = 9,223,372,036,862,500,000 shares: every tranche paid, the fully diluted count (the base "
+          "10,000,000, the pool increase 0 and the shares issued) does not fit a share count (9,223,372,036,854,775,807 at most)");
+    CHECK_THROWS_AS(tranched_issuance(round, priced, cleared, near), fr::validation_error);
+    // Where the second tranche is not paid, the same pricing is still reported (as every pricing
+    // problem is, whether or not the tranche is paid in a world).
+    CHECK_THROWS_AS(tranched_issuance(round, priced, fr::world_state(round.close_date()), near), fr::validation_error);
+}
+
 TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
     const fr::funding_round round = fundround_test::reference_round();
     // ASSUMED cap table (the report gives none): the holders before the round as one line.

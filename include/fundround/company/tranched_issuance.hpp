@@ -98,7 +98,8 @@ public:
     /// for one price, one name (by holder_name_key) for two prices; a tranche whose amount (or
     /// fallback) buys no whole share at its price by the round's share rounding (as priced_round
     /// reports an investment below one share), or, under rounding::exact, a fraction of a share,
-    /// whether or not it is paid in a world.
+    /// whether or not it is paid in a world; a tranche whose amount buys more shares than a share
+    /// count holds, and tranches that, every one paid, take the fully diluted count past it.
     [[nodiscard]] static std::vector<diagnostic> validate(const funding_round& r, const priced_round& priced,
                                                           const std::vector<tranche_price>& own_prices) {
         std::vector<diagnostic> out;
@@ -160,6 +161,11 @@ public:
         if (r.currency() != priced.currency()) return out;
         const bool exact = priced.share_rounding() == rounding::exact;
         const std::vector<commitment>& cs = r.commitments();
+        // The shares of every tranche's whole amount (the most a world can issue: a fallback is
+        // less): with the base and the pool increase they must fit a share count, or issuing
+        // them, or fully_diluted() in the world where every tranche pays, would overflow.
+        detail::int128 most_issued = detail::int128(priced.pre_round().fully_diluted.value()) + priced.pool_increase().value();
+        bool each_fits = true;
         for (std::size_t i = 0; i < cs.size(); ++i) {
             for (std::size_t k = 0; k < cs[i].tranches.size(); ++k) {
                 const price_per_share* own = nullptr;
@@ -179,6 +185,20 @@ public:
                 const auto price_text = [&] {
                     return own != nullptr ? own->display_string() : detail::price_text(units, priced.currency(), priced.price_rounding());
                 };
+                {  // the amount's shares (under rounding::exact a fraction is reported below)
+                    const fraction amount_shares = fraction(t.amount().units()) / units;
+                    const detail::int128 whole = amount_shares.round_to_integer(exact ? rounding::floor : priced.share_rounding());
+                    if (whole > detail::int128(detail::int64_max)) {
+                        out.push_back({at(false), format_full(t.amount()),
+                                       "buys " + detail::group_thousands(fraction(whole).to_string()) + " shares at the price of " +
+                                           price_text() + " per share, more than a share count holds (" +
+                                           detail::group_thousands(std::to_string(detail::int64_max)) +
+                                           " at most); raise the price or lower the amount"});
+                        each_fits = false;
+                    } else {
+                        most_issued += whole;
+                    }
+                }
                 if (exact) {  // each amount paid (the amount, the fallback) must buy whole shares
                     for (const bool fallback : {false, true}) {
                         if (fallback && !t.has_fallback()) continue;
@@ -202,6 +222,15 @@ public:
                                "buys no whole share at the price of " + price_text() + " per share (shares rounded " +
                                    std::string(to_string(priced.share_rounding())) + "): a payment must buy at least one share"});
             }
+        }
+        if (each_fits && most_issued > detail::int128(detail::int64_max)) {
+            out.push_back({field_path("round").member("investors"),
+                           detail::group_thousands(fraction(most_issued).to_string()) + " shares",
+                           "every tranche paid, the fully diluted count (the base " +
+                               detail::group_thousands(std::to_string(priced.pre_round().fully_diluted.value())) + ", the pool increase " +
+                               detail::group_thousands(std::to_string(priced.pool_increase().value())) +
+                               " and the shares issued) does not fit a share count (" +
+                               detail::group_thousands(std::to_string(detail::int64_max)) + " at most)"});
         }
         return out;
     }
