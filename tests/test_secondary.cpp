@@ -226,6 +226,41 @@ TEST_CASE("secondary: a mark that overflows the amount range names the price, th
           money::from_units(8'000'000'000'000'000'000));
 }
 
+// Regression: under rounding::exact a consideration that is not a whole money unit made
+// try_apply() throw a bare inexact_error ("result is not exact and rounding::exact was
+// requested"), naming no transfer and losing the other problems; it is a problem of the
+// transfer, reported with the others. implied_valuation() names its figures likewise.
+TEST_CASE("secondary: under rounding::exact a consideration that is not whole is a problem of its transfer") {
+    const cap_table t = small_company();
+    const price_per_share third(1_usd, sh(3));
+    const secondary_result r = secondary_sale("s", third)
+                                   .consideration_rounding(rounding::exact)
+                                   .transfer(holder_id("a"), holder_id("b"), "Common", sh(1))
+                                   .transfer(holder_id("a"), holder_id("c"), "Common", sh(3))
+                                   .transfer(holder_id("a"), holder_id("zed"), "Common", sh(1))
+                                   .try_apply(t);
+    CHECK_FALSE(r.ok());
+    std::vector<std::string> messages;
+    for (const diagnostic& d : r.problems) messages.push_back(d.message());
+    CHECK(messages == std::vector<std::string>{
+                          "transfers[0].shares = 1: at $0.3333 a share the consideration is 1000/3 money units "
+                          "(thousandths), not whole, and the consideration rounding is rounding::exact",
+                          "transfers[2].buyer = \"zed\": is neither on the cap table nor a new buyer of the sale"});
+    // 3 shares at $1/3 cost $1.000 exactly.
+    const secondary_result whole = secondary_sale("s", third)
+                                       .consideration_rounding(rounding::exact)
+                                       .transfer(holder_id("a"), holder_id("c"), "Common", sh(3))
+                                       .try_apply(t);
+    REQUIRE(whole.ok());
+    CHECK(whole.total_consideration == 1_usd);
+    // 1,000 fully diluted shares at $1/3: 1,000,000/3 money units.
+    CHECK_THROWS_WITH_AS((void)implied_valuation(t, third, fully_diluted_basis::full(), rounding::exact),
+                         "implied_valuation: $0.3333 a share x 1000 shares on basis \"issued + granted options + "
+                         "unallocated pool + warrants\" is 1000000/3 money units (thousandths), not whole, and the "
+                         "rounding is rounding::exact",
+                         inexact_error);
+}
+
 // Review regression: a new buyer that bought nothing used to be added to the table silently.
 TEST_CASE("secondary: a new buyer that buys nothing is reported, not added") {
     const cap_table t = small_company();

@@ -50,7 +50,8 @@ struct valuation_mark {
 /// The mark @p price sets on @p table: @p price x the fully diluted count on @p basis, rounded to
 /// a money unit by @p mode. Throws currency_mismatch_error if the price is not in the table's
 /// currency, invalid_argument_error if the count is 0 or @p mode is outside the enumeration,
-/// overflow_error naming the price, the count and the basis if the value does not fit the amount range.
+/// overflow_error naming the price, the count and the basis if the value does not fit the amount
+/// range, and under rounding::exact inexact_error naming them if the value is not a whole unit.
 [[nodiscard]] inline valuation_mark implied_valuation(const cap_table& table, const price_per_share& price,
                                                       const fully_diluted_basis& basis,
                                                       rounding mode = rounding::half_even) {
@@ -71,6 +72,11 @@ struct valuation_mark {
         throw overflow_error("implied_valuation: " + price.to_string() + " a share x " + std::to_string(shares.value()) +
                              " shares on basis \"" + basis.to_string() + "\" overflows the amount range (" +
                              format_full(money::from_units(detail::int64_max, table.currency())) + " at most)");
+    } catch (const inexact_error&) {
+        throw inexact_error("implied_valuation: " + price.to_string() + " a share x " + std::to_string(shares.value()) +
+                            " shares on basis \"" + basis.to_string() + "\" is " +
+                            (price.units_per_share() * fraction(shares.value())).to_string() +
+                            " money units (thousandths), not whole, and the rounding is rounding::exact");
     }
     return {price, basis, shares, price.units_per_share() * fraction(shares.value()), value, mode};
 }
@@ -150,7 +156,8 @@ public:
     /// an unknown seller, buyer or class, a seller selling to itself, shares that are not positive
     /// or more than the seller holds at that point, a price in another currency, new buyers that
     /// clash with the table's holders, a consideration or total consideration that overflows the
-    /// amount range. Linear in the size of the table plus the transfers.
+    /// amount range, a consideration not a whole money unit under rounding::exact. Linear in the
+    /// size of the table plus the transfers.
     [[nodiscard]] secondary_result try_apply(const cap_table& before) const {
         return try_apply_as(before, "transfers", nullptr);
     }
@@ -271,6 +278,12 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
                 out.push_back({field(i, "shares"), std::to_string(t.shares.value()),
                                "at " + price_.to_string() + " a share the consideration overflows the amount range (" +
                                    format_full(money::from_units(detail::int64_max, before.currency())) + " at most)"});
+                continue;
+            } catch (const inexact_error&) {  // rounding::exact: a problem of this transfer too
+                out.push_back({field(i, "shares"), std::to_string(t.shares.value()),
+                               "at " + price_.to_string() + " a share the consideration is " +
+                                   (price_.units_per_share() * fraction(t.shares.value())).to_string() +
+                                   " money units (thousandths), not whole, and the consideration rounding is rounding::exact"});
                 continue;
             }
             if (total_overflowed) continue;
