@@ -87,6 +87,25 @@ TEST_CASE("share_valuation::validate: the class is named, stockholders approve o
     CHECK(v.validate().empty());
 }
 
+// Regression: a valuation effective on a day that is not real (2024-02-30) passed validate() and
+// check_share_valuations(), and valuation_in_force() compared such a day as written, where every
+// other as-of query refuses it ("every date a user gives must be on or before end_of_time()").
+TEST_CASE("share_valuation: a date that is not a real day is a problem; valuation_in_force refuses one") {
+    share_valuation v = common_409a(250, year{2024} / 2 / 30);
+    v.board_approval_date = year{2024} / 13 / 1;
+    v.stockholder_approval_date = year{10000} / 1 / 1;
+    CHECK(messages(v.validate(field_path("valuations").index(0))) ==
+          std::vector<std::string>{"valuations[0].effective_date = 2024-02-30: is not a valid calendar date",
+                                   "valuations[0].board_approval_date = 2024-13-01: is not a valid calendar date",
+                                   "valuations[0].stockholder_approval_date = 10000-01-01: is after 9999-12-31, the last day "
+                                   "fundround models"});
+    CHECK(check_share_valuations({v}, company()).size() == 3);
+    const std::vector<share_valuation> vs = {common_409a(250, ymd(2024, 2, 1))};
+    CHECK_THROWS_WITH_AS((void)valuation_in_force(vs, "Common", year{2024} / 2 / 30), "on = 2024-02-30: is not a valid calendar date",
+                         invalid_argument_error);
+    CHECK(valuation_in_force(vs, "Common", ymd(2024, 2, 29)) == &vs[0]);
+}
+
 TEST_CASE("valuation_in_force: the latest effective on or before the date, of the class and type asked") {
     const std::vector<share_valuation> vs = {
         common_409a(400, ymd(2025, 6, 1)),

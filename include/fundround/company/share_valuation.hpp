@@ -73,12 +73,18 @@ struct share_valuation {
     std::optional<calendar_date> stockholder_approval_date;  ///< When the stockholders approved it, if stated.
 
     /// Problems of the valuation on its own, each at a member of @p at: the class must be named,
-    /// and stockholders approve on or after the board, the type is one of the enumeration's. (A
-    /// board may adopt a valuation effective earlier or later than its approval: the dates are
-    /// not compared with the effective date.)
+    /// each date is a real day on or before end_of_time(), stockholders approve on or after the
+    /// board, the type is one of the enumeration's. (A board may adopt a valuation effective
+    /// earlier or later than its approval: the dates are not compared with the effective date.)
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& at = {}) const {
         std::vector<diagnostic> out =
             detail::share_valuation_problems(share_class, board_approval_date, stockholder_approval_date, at);
+        const auto check_date = [&](const char* member, calendar_date d) {
+            if (!is_modelled(d)) out.push_back({at.member(member), to_string(d), date_rule(d)});
+        };
+        check_date("effective_date", effective_date);
+        if (board_approval_date) check_date("board_approval_date", *board_approval_date);
+        if (stockholder_approval_date) check_date("stockholder_approval_date", *stockholder_approval_date);
         detail::check_known_enum(out, at.member("type"), type, detail::share_valuation_type_names);
         return out;
     }
@@ -104,10 +110,13 @@ struct share_valuation {
 /// type @p type, the one with the latest effective date on or before @p on; nullptr if none is
 /// effective yet. Two of the same class, type and effective date are ambiguous when they would be
 /// the one in force: throws invalid_argument_error naming both, whatever their order in the list
-/// (check_share_valuations() reports every such pair as a problem).
+/// (check_share_valuations() reports every such pair as a problem). Throws
+/// invalid_argument_error unless @p on is a real day on or before end_of_time(), as every as-of
+/// query does.
 [[nodiscard]] inline const share_valuation* valuation_in_force(const std::vector<share_valuation>& valuations,
                                                                std::string_view share_class, calendar_date on,
                                                                share_valuation_type type = share_valuation_type::section_409a) {
+    require_valid(on, "on");
     // Ambiguous only if the one in force has a twin: two of a day a later valuation replaced are
     // no question, wherever they stand in the list.
     const share_valuation* best = nullptr;
