@@ -261,6 +261,20 @@ TEST_CASE("secondary: under rounding::exact a consideration that is not whole is
                          inexact_error);
 }
 
+// Regression: a price below $0.00005 a share was written "€0.0000" in the diagnostics (a
+// positive price shown as zero); it is written as display_string() shows it.
+TEST_CASE("secondary: a tiny price is never written as 0.0000 in a problem") {
+    const cap_table t = small_company();
+    const price_per_share tiny(money::from_units(1, currency("EUR")), sh(100));  // EUR 0.00001
+    const secondary_result r = secondary_sale("s", tiny).transfer(holder_id("a"), holder_id("b"), "Common", sh(1)).try_apply(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].value == tiny.display_string());
+    CHECK(r.problems[0].value.find("0.000010") != std::string::npos);
+    const tender_result tr = tender_offer("T", holder_id("b"), "Common", tiny, sh(1)).tender(holder_id("a"), sh(1)).try_apply(t);
+    REQUIRE(tr.sale.problems.size() == 1);
+    CHECK(tr.sale.problems[0].value == tiny.display_string());
+}
+
 // Review regression: a new buyer that bought nothing used to be added to the table silently.
 TEST_CASE("secondary: a new buyer that buys nothing is reported, not added") {
     const cap_table t = small_company();

@@ -63,6 +63,14 @@ TEST_CASE("share_class: a preferred series with the usual terms") {
     CHECK(adjusted.validate().empty());
 }
 
+// Regression: a series issued below $0.00005 a share was written "$0.0000" (price_per_share's
+// 4-digit to_string), a positive price shown as zero; it is written as display_string() shows
+// it, as share_valuation's description is. 1 mill / 100 shares = $0.00001.
+TEST_CASE("share_class: a tiny original issue price is never written as $0.0000") {
+    const share_class tiny = share_class::preferred("Seed", price_per_share(money::from_units(1), share_count(100)));
+    CHECK(streamed(tiny) == "Seed (preferred, $0.000010)");
+}
+
 TEST_CASE("share_class: liquidation terms as data") {
     liquidation_terms t;
     t.multiple = fraction(3, 2);

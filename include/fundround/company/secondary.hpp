@@ -69,11 +69,11 @@ struct valuation_mark {
     try {
         value = price.cost_of(shares, mode);
     } catch (const overflow_error&) {  // name the figures, as the other checks do
-        throw overflow_error("implied_valuation: " + price.to_string() + " a share x " + std::to_string(shares.value()) +
+        throw overflow_error("implied_valuation: " + price.display_string() + " a share x " + std::to_string(shares.value()) +
                              " shares on basis \"" + basis.to_string() + "\" overflows the amount range (" +
                              format_full(money::from_units(detail::int64_max, table.currency())) + " at most)");
     } catch (const inexact_error&) {
-        throw inexact_error("implied_valuation: " + price.to_string() + " a share x " + std::to_string(shares.value()) +
+        throw inexact_error("implied_valuation: " + price.display_string() + " a share x " + std::to_string(shares.value()) +
                             " shares on basis \"" + basis.to_string() + "\" is " +
                             (price.units_per_share() * fraction(shares.value())).to_string() +
                             " money units (thousandths), not whole, and the rounding is rounding::exact");
@@ -190,7 +190,7 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
     result.total_consideration = money::zero(before.currency());
     std::vector<diagnostic>& out = result.problems;
     if (price_.currency() != before.currency()) {
-        out.push_back({field_path("price"), price_.to_string(), "must be in " + to_string(before.currency()) +
+        out.push_back({field_path("price"), price_.display_string(), "must be in " + to_string(before.currency()) +
                                                         ", the cap table's currency"});
     }
     if (transfers_.empty()) out.push_back({field_path(std::string(list)), "", "at least one transfer is required"});
@@ -276,12 +276,12 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
                 result.consideration.push_back(price_.cost_of(t.shares, cash_mode_));
             } catch (const overflow_error&) {
                 out.push_back({field(i, "shares"), std::to_string(t.shares.value()),
-                               "at " + price_.to_string() + " a share the consideration overflows the amount range (" +
+                               "at " + price_.display_string() + " a share the consideration overflows the amount range (" +
                                    format_full(money::from_units(detail::int64_max, before.currency())) + " at most)"});
                 continue;
             } catch (const inexact_error&) {  // rounding::exact: a problem of this transfer too
                 out.push_back({field(i, "shares"), std::to_string(t.shares.value()),
-                               "at " + price_.to_string() + " a share the consideration is " +
+                               "at " + price_.display_string() + " a share the consideration is " +
                                    (price_.units_per_share() * fraction(t.shares.value())).to_string() +
                                    " money units (thousandths), not whole, and the consideration rounding is rounding::exact"});
                 continue;
@@ -405,7 +405,7 @@ public:
         // Checked here too (the sale checks it, but runs only once the tender's own problems are
         // none): every problem at once.
         if (price_.currency() != before.currency()) {
-            out.push_back({field_path("price"), price_.to_string(),
+            out.push_back({field_path("price"), price_.display_string(),
                            "must be in " + to_string(before.currency()) + ", the cap table's currency"});
         }
         if (new_buyer_ && new_buyer_->id() != buyer_) {

@@ -212,10 +212,11 @@ public:
     }
     /// True unless @p a == @p b.
     [[nodiscard]] friend bool operator!=(const share_class& a, const share_class& b) { return !(a == b); }
-    /// Writes e.g. "Series A Preferred (preferred, $1.0000)" or "Common (common)".
+    /// Writes e.g. "Series A Preferred (preferred, $1.0000)" or "Common (common)" (the price as
+    /// price_per_share::display_string() shows it: "$0.000010", never "$0.0000").
     friend std::ostream& operator<<(std::ostream& os, const share_class& c) {
         os << c.name_ << " (" << to_string(c.kind_);
-        if (c.price_) os << ", " << c.price_->to_string();
+        if (c.price_) os << ", " << c.price_->display_string();
         return os << ")";
     }
 
