@@ -381,6 +381,22 @@ TEST_CASE("tender offer: problems named by tender") {
 // Regression: a tender's price in another currency was reported only when the tender had no
 // other problem (the secondary it amounts to checked it, and ran last): with a maximum of 0 it
 // was missing. Every problem at once.
+// Regression: after a tender for more than the holder holds, the holder's later tenders were
+// measured against 0 ("more than the 0 shares of \"Common\" \"a\" holds and has not tendered",
+// false: Ada holds 600 and no valid tender took any); the tender too large is the one problem.
+TEST_CASE("tender offer: a tender too large does not make the holder's next tender a problem") {
+    const cap_table t = small_company();
+    const tender_result r = tender_offer("T", holder_id("b"), "Common", price_per_share(1_usd, sh(1)), sh(10))
+                                .tender(holder_id("a"), sh(700))
+                                .tender(holder_id("a"), sh(100))
+                                .tender(holder_id("a"), sh(501))
+                                .try_apply(t);
+    CHECK(r.sale.problems ==
+          std::vector<diagnostic>{
+              {field_path("tenders").index(0).member("shares"), "700", "more than the 600 shares of \"Common\" \"a\" holds and has not tendered"},
+              {field_path("tenders").index(2).member("shares"), "501", "more than the 500 shares of \"Common\" \"a\" holds and has not tendered"}});
+}
+
 TEST_CASE("tender offer: a price in another currency is reported with the other problems") {
     const cap_table t = small_company();
     const tender_result r = tender_offer("T", holder_id("b"), "Common", price_per_share(1_eur, sh(1)), sh(0))

@@ -457,7 +457,8 @@ public:
                         out.push_back({detail::company_field("tenders", i, "shares"), std::to_string(t.shares.value()),
                                        "more than the " + std::to_string(left.value()) + " shares of \"" + class_ +
                                            "\" \"" + t.seller.str() + "\" holds and has not tendered"});
-                        left = share_count();
+                        // Nothing of this tender counts as tendered: a later tender of the holder
+                        // is measured against what it really has left.
                     } else {
                         left -= t.shares;
                     }
