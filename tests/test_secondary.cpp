@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -395,6 +396,24 @@ TEST_CASE("tender offer: a tender too large does not make the holder's next tend
           std::vector<diagnostic>{
               {field_path("tenders").index(0).member("shares"), "700", "more than the 600 shares of \"Common\" \"a\" holds and has not tendered"},
               {field_path("tenders").index(2).member("shares"), "501", "more than the 500 shares of \"Common\" \"a\" holds and has not tendered"}});
+}
+
+// Regression: shares tendered past 64 bits were reported at every later tender ("the shares
+// tendered overflow 64 bits" twice for three tenders), naming none; once, at the tender.
+TEST_CASE("tender offer: shares tendered past 64 bits are one problem, naming the tender") {
+    const cap_table t = small_company();
+    const share_count most(std::numeric_limits<std::int64_t>::max());
+    const tender_result r = tender_offer("T", holder_id("b"), "Common", price_per_share(1_usd, sh(1)), sh(10))
+                                .tender(holder_id("x"), most)
+                                .tender(holder_id("y"), most)
+                                .tender(holder_id("z"), most)
+                                .try_apply(t);
+    std::vector<std::string> messages;
+    for (const diagnostic& d : r.sale.problems) messages.push_back(d.message());
+    CHECK(messages == std::vector<std::string>{"tenders[0].seller = \"x\": is not a holder on the cap table",
+                                               "tenders[1].seller = \"y\": is not a holder on the cap table",
+                                               "tenders: the shares tendered overflow 64 bits at tenders[1].shares",
+                                               "tenders[2].seller = \"z\": is not a holder on the cap table"});
 }
 
 TEST_CASE("tender offer: a price in another currency is reported with the other problems") {

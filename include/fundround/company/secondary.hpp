@@ -437,6 +437,7 @@ public:
         }
         std::vector<std::int64_t> weights;
         weights.reserve(tenders_.size());
+        bool tendered_overflowed = false;
         for (std::size_t i = 0; i < tenders_.size(); ++i) {
             const tendered_shares& t = tenders_[i];
             const auto who = before.holder_index(t.seller);
@@ -463,10 +464,15 @@ public:
                         left -= t.shares;
                     }
                 }
-                try {
-                    r.tendered += t.shares;
-                } catch (const overflow_error&) {
-                    out.push_back({field_path("tenders"), "", "the shares tendered overflow 64 bits"});
+                if (!tendered_overflowed) {  // reported once, at the tender that overflows
+                    try {
+                        r.tendered += t.shares;
+                    } catch (const overflow_error&) {
+                        out.push_back({field_path("tenders"), "",
+                                       "the shares tendered overflow 64 bits at " +
+                                           detail::company_field("tenders", i, "shares").to_string()});
+                        tendered_overflowed = true;
+                    }
                 }
             }
             weights.push_back(t.shares.value());
