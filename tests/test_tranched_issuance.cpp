@@ -273,6 +273,38 @@ TEST_CASE("tranche prices: shares past the 64-bit share count are problems of th
     CHECK_THROWS_AS(tranched_issuance(round, priced, fr::world_state(round.close_date()), near), fr::validation_error);
 }
 
+// Regression: with the cash rounded rounding::exact, a tranche at an own price whose shares do
+// not cost a whole money unit passed validate() (the priced round checks only the whole
+// commitment at the round price) and the constructor threw a bare inexact_error "result is not
+// exact and rounding::exact was requested", naming no tranche. $20M at $4.00 is 5,000,000 shares
+// costing exactly $20M; the second $10M at an own $3.00 buys 3,333,333 shares (floor) costing
+// $9,999,999.000 exactly, but at an own $7/3 it buys 4,285,714 shares costing 29,999,998,000/3
+// money units, not whole.
+TEST_CASE("tranche prices: under a cash rounding of rounding::exact a cost that is not whole is a problem at its tranche") {
+    using fr::tranche;
+    const fr::funding_round round =
+        fr::round_builder("Series A")
+            .pre_money(40_M)
+            .close_date(ymd(2026, 3, 31))
+            .invest(fr::investor::financial("Bio Fund"), 20_M,
+                    {tranche::at_close(10_M), tranche::when(10_M, fr::milestone("IND cleared"))})
+            .build();
+    const priced_round priced = fr::priced_terms_of(round)
+                                    .cash_rounded(rounding::exact)
+                                    .solve({"issued + options", share_count(10'000'000), share_count(0)});
+    const fr::scenario cleared = fr::scenario("IND cleared").achieve("IND cleared", ymd(2027, 1, 15));
+    const std::vector<fr::tranche_price> at_three{{"Bio Fund", 1, fr::price_per_share(3_usd, share_count(1))}};
+    CHECK(tranched_issuance::validate(round, priced, at_three).empty());
+    CHECK(tranched_issuance(round, priced, cleared, at_three).shares_of("Bio Fund", ymd(2027, 1, 15)) == share_count(5'833'333));
+    const std::vector<fr::tranche_price> sevenths{{"Bio Fund", 1, fr::price_per_share(7_usd, share_count(3))}};
+    const auto problems = tranched_issuance::validate(round, priced, sevenths);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message() ==
+          "round.investors[0] \"Bio Fund\".tranches[1].amount = $10,000,000.00: buys 4285714 shares at the price of $2.3333 per "
+          "share, costing 29999998000/3 money units (thousandths), not whole, and the round's cash rounding is rounding::exact");
+    CHECK_THROWS_AS(tranched_issuance(round, priced, cleared, sevenths), fr::validation_error);
+}
+
 TEST_CASE("tranches on a cap table: the table as of any date in a scenario") {
     const fr::funding_round round = fundround_test::reference_round();
     // ASSUMED cap table (the report gives none): the holders before the round as one line.

@@ -98,8 +98,9 @@ public:
     /// for one price, one name (by holder_name_key) for two prices; a tranche whose amount (or
     /// fallback) buys no whole share at its price by the round's share rounding (as priced_round
     /// reports an investment below one share), or, under rounding::exact, a fraction of a share,
-    /// whether or not it is paid in a world; a tranche whose amount buys more shares than a share
-    /// count holds, and tranches that, every one paid, take the fully diluted count past it.
+    /// whether or not it is paid in a world; under a cash rounding of rounding::exact, shares that
+    /// do not cost a whole money unit; a tranche whose amount buys more shares than a share count
+    /// holds, and tranches that, every one paid, take the fully diluted count past it.
     [[nodiscard]] static std::vector<diagnostic> validate(const funding_round& r, const priced_round& priced,
                                                           const std::vector<tranche_price>& own_prices) {
         std::vector<diagnostic> out;
@@ -197,6 +198,22 @@ public:
                         each_fits = false;
                     } else {
                         most_issued += whole;
+                    }
+                }
+                if (priced.cash_rounding() == rounding::exact) {  // each amount paid must cost whole money units
+                    for (const bool fallback : {false, true}) {
+                        if (fallback && !t.has_fallback()) continue;
+                        const money m = fallback ? *t.fallback() : t.amount();
+                        const fraction exact_shares = fraction(m.units()) / units;
+                        if (exact && !exact_shares.is_integer()) continue;  // reported below
+                        const detail::int128 whole = exact_shares.round_to_integer(exact ? rounding::floor : priced.share_rounding());
+                        if (whole > detail::int128(detail::int64_max)) continue;  // reported above
+                        const fraction cost = units * fraction(whole);
+                        if (cost.is_integer()) continue;
+                        out.push_back({at(fallback), format_full(m),
+                                       "buys " + fraction(whole).to_string() + " shares at the price of " + price_text() +
+                                           " per share, costing " + cost.to_string() +
+                                           " money units (thousandths), not whole, and the round's cash rounding is rounding::exact"});
                     }
                 }
                 if (exact) {  // each amount paid (the amount, the fallback) must buy whole shares
