@@ -83,6 +83,8 @@ TEST_CASE("holder_name_key: case, whitespace and punctuation do not count") {
     CHECK(holder_name_key("Fund 2") == "fund2");
     CHECK(holder_name_key("Zoë") == "zo\xc3\xab");  // UTF-8 kept byte for byte
     CHECK(holder_name_key(" \t.-") == "");
+    // Control characters are dropped too (the documentation said every other byte was kept).
+    CHECK(holder_name_key("Soft\x01" "Bank\x7f") == "softbank");
 }
 
 TEST_CASE("validate_holders: SoftBank, Softbank and \"SoftBank \" are flagged, not three holders") {

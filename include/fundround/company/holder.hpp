@@ -152,8 +152,8 @@ private:
 };
 
 /// The key two names are compared by to find near-duplicates: ASCII letters lower-cased, ASCII
-/// whitespace and punctuation dropped, every other byte (digits, UTF-8) kept. "SoftBank ",
-/// "Softbank" and "Soft-Bank" all give "softbank".
+/// whitespace, punctuation and control characters dropped, every other byte (digits, UTF-8)
+/// kept. "SoftBank ", "Softbank" and "Soft-Bank" all give "softbank".
 [[nodiscard]] inline std::string holder_name_key(std::string_view name) {
     return detail::name_key(name);  // the rule, with the in-place comparisons: detail/name_key.hpp
 }
