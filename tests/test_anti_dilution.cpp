@@ -1130,4 +1130,19 @@ TEST_CASE("an issue without consideration adjusts a weighted average with B = 0;
                                    "some consideration or, as the NVCA charter allows, none)");
 }
 
+// Regression (ninth session, review of the company layer's price texts): a positive issue price
+// below $0.00005 was named "$0.0000" in the reason ("the issue price $0.0000 is below ...");
+// prices are now shown with at least the digits price_per_share::display_string() uses, so
+// 2,000,000 shares for $20 ($0.00001 a share) read "$0.000010". An issue for nothing still
+// reads "$0.0000".
+TEST_CASE("a positive issue price far below a cent is never named $0.0000") {
+    const cap_table t = gust_company();
+    const share_issuance penny = share_issuance::sale("Founder grant", sh(2'000'000), 20_usd);
+    const anti_dilution_adjustment adj = both_broad().adjust(t, penny);
+    CHECK(adj.of("Series A Preferred").reason == "down round: the issue price $0.000010 is below the conversion price $1.0000");
+    const share_issuance gift = share_issuance::sale("Founder grant", sh(2'000'000), 0_usd);
+    CHECK(both_broad().adjust(t, gift).of("Series A Preferred").reason ==
+          "down round: the issue price $0.0000 is below the conversion price $1.0000");
+}
+
 }  // namespace test_anti_dilution

@@ -576,9 +576,15 @@ private:
 
 namespace detail {
 
-/// @p units (money units per share) as a price "$0.8889" with @p decimals digits, rounded half even.
+/// @p units (money units per share) as a price "$0.8889" with @p decimals digits, rounded half
+/// even; a positive price those digits would show as zero gets the digits
+/// price_per_share::display_string() shows it with ("$0.000010", never "$0.0000").
 [[nodiscard]] inline std::string anti_dilution_price_text(const fraction& units, fundround::currency c, int decimals = 4) {
-    const std::string text = (units / fraction(money::units_per_major)).to_decimal_string(decimals, rounding::half_even);
+    const fraction major = units / fraction(money::units_per_major);
+    std::string text = major.to_decimal_string(decimals, rounding::half_even);
+    if (units.sign() > 0 && text.find_first_not_of("0.") == std::string::npos) {
+        text = major.to_decimal_string(std::max(decimals, price_display_decimals(units)), rounding::half_even);
+    }
     const std::size_t point = text.find('.');
     return currency_prefix(c) + group_thousands(text.substr(0, point)) +
            (point == std::string::npos ? std::string() : text.substr(point));

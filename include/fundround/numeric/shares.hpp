@@ -64,6 +64,30 @@ private:
     std::int64_t count_ = 0;
 };
 
+namespace detail {
+
+/// The digits after the point a price of @p units_per_share money units (thousandths) shows: 4,
+/// or more for a positive price that 4 would show with less than two significant digits
+/// ($0.00001 needs 6: "$0.000010"), at most 18. Integers only: no fraction arithmetic to compile
+/// for a display choice.
+[[nodiscard]] inline int price_display_decimals(const fraction& units_per_share) {
+    // With k digits the price n/d units (n/d/1000 of a currency unit) shows 10^k n/(1000 d):
+    // at 4 digits 10 n/d, and each further digit multiplies by 10; it has two significant
+    // digits once that is at least 10, i.e. once n 10^(k-4) >= d.
+    const uint128 d = magnitude(units_per_share.denominator());
+    uint128 m = magnitude(units_per_share.numerator());
+    int decimals = 4;
+    if (m == 0U) return decimals;
+    while (decimals < 18 && m < d) {
+        ++decimals;
+        if (m > (d - 1) / 10U) break;  // 10 m >= d: this digit is enough (and 10 m could overflow)
+        m *= 10U;
+    }
+    return decimals;
+}
+
+}  // namespace detail
+
 /// An exact price per share: an amount of money divided by a share count, kept as a fraction of
 /// money units so nothing is lost until you ask for a rounded amount. Not a valuation.
 class price_per_share {
@@ -124,21 +148,7 @@ public:
     [[nodiscard]] friend bool operator!=(const price_per_share& a, const price_per_share& b) { return !(a == b); }
     /// The digits after the point display_string() shows: 4, or more for a price that 4 would
     /// show as less than two significant digits ($0.00001 needs 6: "$0.000010"), at most 18.
-    [[nodiscard]] int display_decimals() const {
-        // With k digits the price n/d units (n/d/1000 of a currency unit) shows 10^k n/(1000 d):
-        // at 4 digits 10 n/d, and each further digit multiplies by 10; it has two significant
-        // digits once that is at least 10, i.e. once n 10^(k-4) >= d. Integers only: no fraction
-        // arithmetic to compile for a display choice.
-        const detail::uint128 d = detail::magnitude(units_per_share_.denominator());
-        detail::uint128 m = detail::magnitude(units_per_share_.numerator());
-        int decimals = 4;
-        while (decimals < 18 && m < d) {
-            ++decimals;
-            if (m > (d - 1) / 10U) break;  // 10 m >= d: this digit is enough (and 10 m could overflow)
-            m *= 10U;
-        }
-        return decimals;
-    }
+    [[nodiscard]] int display_decimals() const { return detail::price_display_decimals(units_per_share_); }
     /// to_string() with display_decimals() digits: "$12.3456", "$0.000010" (never "$0.0000" for
     /// a positive price).
     [[nodiscard]] std::string display_string() const { return to_string(display_decimals()); }
