@@ -4,6 +4,7 @@
 // rationals; validation; property tests (no money created or lost; the post-money SAFE holder's
 // fraction of the company capitalization is purchase amount / cap when the cap applies).
 #include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/prepared_conversion.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
@@ -2747,6 +2748,202 @@ TEST_CASE("Chris Harvey's problem: a note capped over the issued shares, convert
     CHECK(c.conversion_price.to_string(5) == "$0.15957");
     CHECK(c.shares == sh(940'033));  // 7.5% of 463,750,000 / 37 = 940,033.78, floored
     CHECK(r.after().shares_of(holder_id("note"), "Series Seed Preferred-N") == sh(1'593'750));
+}
+
+// A fixed-percentage SAFE: Y Combinator's standard deal, "$125,000 on a post-money SAFE for 7%"
+// (ycombinator.com/deal), as a fixed 7% of the Company Capitalization. On 10,000,000 founder
+// shares and no pool target Q = 10,000,000 + 0.07 Q: Q = 1,000,000,000/93 whatever the round
+// price, its shares 0.07 Q = 70,000,000/93 = 752,688.17 -> 752,688 (rounded down), at
+// 125,000 / (0.07 Q) = 2325/14 mills = $0.16607 a share; 20/7 cents not converted. A post-money
+// cap SAFE for the same $125,000 at the equivalent cap $1,785,714.29 (125,000 / 0.07 to the
+// cent) converts alike above that cap (752,688 shares) but at a round price below its cap price
+// takes the round price and more shares: at a $1M pre-money, Q = 10,000,000 / (1 - 0.125) =
+// 80,000,000/7, 12.5% of it = 1,428,571 shares at $0.0875; the fixed-percentage SAFE keeps 7%.
+namespace {
+cap_table fixed_table() {
+    return cap_table_builder()
+        .add(holder::founder("founders", "Founders"))
+        .add(holder::investor("yc", "YC"))
+        .add(holder::investor("lead", "Lead"))
+        .add(share_class::common("Common"))
+        .holding(holder_id("founders"), "Common", sh(10'000'000))
+        .build();
+}
+conversion_round fixed_round(money pre, money raised, const safe& s) {
+    return conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30).pre_money(pre).invest(holder_id("lead"), raised).convert(s);
+}
+}  // namespace
+
+TEST_CASE("fixed-percentage SAFE: YC's $125K for 7% keeps exactly 7% above and below the equivalent cap") {
+    const cap_table t = fixed_table();
+    const safe seven = safe::post_money_fixed_percentage(holder_id("yc"), 125'000_usd, fraction(7, 100), year{2026} / 1 / 5);
+    const safe capped = safe::post_money_cap(holder_id("yc"), 125'000_usd, units(1'785'714'290), year{2026} / 1 / 5);
+    CHECK(seven.type() == safe_type::fixed_percentage);
+    CHECK(seven.description() == "post-money SAFE (fixed percentage)");
+    for (const money pre : {8_M, 1_M}) {  // the round price above, then below the equivalent cap price
+        CAPTURE(format_full(pre));
+        const converted_round r = fixed_round(pre, units(pre.units() / 4), seven).apply_to(t);
+        CHECK(r.exact_capitalization().to_fraction() == fraction(1'000'000'000, 93));
+        const instrument_conversion& c = r.safe_conversion(0);
+        CHECK(c.basis == conversion_basis::fixed_percentage);
+        CHECK(c.fixed_percentage == fraction(7, 100));
+        CHECK(!c.valuation_cap);
+        CHECK(c.exact_capitalization.to_fraction() == fraction(1'000'000'000, 93));
+        CHECK(c.exact_shares.to_fraction() == fraction(70'000'000, 93));  // 7% of Q exactly
+        CHECK(c.exact_price_units.to_fraction() == fraction(2325, 14));  // mills: $0.16607
+        CHECK(c.conversion_price.units_per_share() == fraction(2325, 14));
+        CHECK(c.shares == sh(752'688));
+        CHECK(c.not_converted_units == fraction(200, 7));  // 20/7 cents
+        CHECK(detail::conversion_terms_text(c) == "7.00% of the capitalization");
+        check_reconciles(r);
+    }
+    // The round prices: $0.744 above, $0.093 below (V / Q): the SAFE pays more than the round.
+    CHECK(fixed_round(8_M, 2_M, seven).apply_to(t).exact_price_units().to_fraction() == fraction(744));
+    CHECK(fixed_round(1_M, 250'000_usd, seven).apply_to(t).exact_price_units().to_fraction() == fraction(93));
+    // The cap SAFE: the same shares above its cap, the round price and 12.5% below it.
+    const converted_round above = fixed_round(8_M, 2_M, capped).apply_to(t);
+    CHECK(above.safe_conversion(0).basis == conversion_basis::cap);
+    CHECK(above.safe_conversion(0).shares == sh(752'688));
+    const converted_round below = fixed_round(1_M, 250'000_usd, capped).apply_to(t);
+    CHECK(below.safe_conversion(0).basis == conversion_basis::round_price);
+    CHECK(below.exact_capitalization().to_fraction() == fraction(80'000'000, 7));
+    CHECK(below.safe_conversion(0).exact_price_units.to_fraction() == fraction(175, 2));  // $0.0875
+    CHECK(below.safe_conversion(0).shares == sh(1'428'571));
+    // Rounded up as named: 752,688.17 -> 752,689.
+    CHECK(fixed_round(8_M, 2_M, seven).conversion_shares_rounded(rounding::ceiling).apply_to(t).safe_conversion(0).shares == sh(752'689));
+}
+
+// Two fixed-percentage SAFEs (7% and 3%) with a post-money cap SAFE ($1M at a $10M cap: 10%)
+// and a 10% pool target in the pre-money: S = 0.2 Q; P = V / Q, T = Q (V + N) / V = 1.25 Q at
+// $16M + $4M; E + I = 0.1 T, E = 100,000: I = 0.125 Q - 100,000; Q = F0 + I + S with
+// F0 = 10,000,000: 0.675 Q = 9,900,000, Q = 44,000,000/3. Each fixed SAFE's shares are its
+// percentage of Q exactly (the cap SAFE's cap price $10M / Q = $0.68 is below the round's $1.09).
+TEST_CASE("fixed-percentage SAFEs with a cap SAFE and a pool top-up: each keeps its percentage exactly") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::investor("a", "A"))
+                            .add(holder::investor("b", "B"))
+                            .add(holder::investor("c", "C"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(100'000)})
+                            .holding(holder_id("founders"), "Common", sh(9'900'000))
+                            .build();
+    const auto round = [](money pre = 16_M) {
+        return conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+            .pre_money(pre)
+            .invest(holder_id("lead"), 4_M)
+            .option_pool(fraction(1, 10), pool_placement::pre_money, "Plan")
+            .convert(safe::post_money_fixed_percentage(holder_id("a"), 125'000_usd, fraction(7, 100), year{2025} / 1 / 1))
+            .convert(safe::post_money_fixed_percentage(holder_id("b"), 50'000_usd, fraction(3, 100), year{2025} / 2 / 1))
+            .convert(safe::post_money_cap(holder_id("c"), 1_M, 10_M, year{2025} / 3 / 1));
+    };
+    const converted_round r = round().apply_to(t);
+    const fraction q(44'000'000, 3);
+    CHECK(r.exact_capitalization().to_fraction() == q);
+    CHECK(r.exact_pool_increase().to_fraction() == fraction(5'200'000, 3));
+    CHECK(r.safe_conversion(0).exact_shares.to_fraction() == q * fraction(7, 100));
+    CHECK(r.safe_conversion(1).exact_shares.to_fraction() == q * fraction(3, 100));
+    CHECK(r.safe_conversion(2).exact_shares.to_fraction() == q / fraction(10));
+    CHECK(r.safe_conversion(0).shares == sh(1'026'666));  // 3,080,000/3 = 1,026,666.67
+    CHECK(r.safe_conversion(1).shares == sh(440'000));    // 1,320,000/3 exactly
+    CHECK(r.safe_conversion(2).shares == sh(1'466'666));  // 4,400,000/3
+    CHECK(r.safe_conversion(2).basis == conversion_basis::cap);
+    check_reconciles(r);
+    // The big-rational path and the prepared solve (its general solver) give the same figures.
+    const conversion_result big = detail::conversion_paths::big_only(round(), t);
+    REQUIRE(big.ok());
+    CHECK(big.round->safe_conversion(0).shares == sh(1'026'666));
+    CHECK(big.round->exact_capitalization().to_fraction() == q);
+    const prepared_conversion p(round(), t);
+    conversion_figures f;
+    p.figures_at(16_M, f);
+    CHECK(f.exact_capitalization.to_fraction() == q);
+    REQUIRE(f.conversions.size() == 3);
+    CHECK(f.conversions[0].basis == conversion_basis::fixed_percentage);
+    CHECK(f.conversions[0].shares == sh(1'026'666));
+    p.figures_at(2_M, f);  // a round price far below: the same 7% of the same Q
+    CHECK(f.conversions[0].shares == round(2_M).apply_to(t).safe_conversion(0).shares);
+}
+
+TEST_CASE("fixed-percentage SAFEs reaching 100% together: a problem naming each, before the solve") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::investor("a", "A"))
+                            .add(holder::investor("b", "B"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("founders"), "Common", sh(1'000'000))
+                            .build();
+    const conversion_result r = conversion_round("A", "A Preferred", year{2026} / 1 / 1)
+                                    .pre_money(10_M)
+                                    .invest(holder_id("lead"), 1_M)
+                                    .convert(safe::post_money_fixed_percentage(holder_id("a"), 1_M, fraction(3, 5), year{2025} / 1 / 1))
+                                    .convert(safe::post_money_fixed_percentage(holder_id("b"), 1_M, fraction(2, 5), year{2025} / 1 / 1))
+                                    .try_apply_to(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field.to_string() == "safes.fixed_percentage");
+    CHECK(r.problems[0].value == "safes[0] 60.0000% + safes[1] 40.0000% = 100.0000%");
+    CHECK(r.problems[0].rule.find("together must be below 100%") != std::string::npos);
+    // A fixed percentage with a cap SAFE reaching 100% only together: the solver's problem.
+    const conversion_result both = conversion_round("A", "A Preferred", year{2026} / 1 / 1)
+                                       .pre_money(10_M)
+                                       .invest(holder_id("lead"), 1_M)
+                                       .convert(safe::post_money_fixed_percentage(holder_id("a"), 1_M, fraction(3, 5), year{2025} / 1 / 1))
+                                       .convert(safe::post_money_cap(holder_id("b"), 2_M, 5_M, year{2025} / 1 / 1))
+                                       .try_apply_to(t);
+    REQUIRE(both.problems.size() == 1);
+    CHECK(both.problems[0].rule.find("claim the whole company") != std::string::npos);
+}
+
+TEST_CASE("property: a fixed-percentage SAFE's exact shares are its percentage of its capitalization") {
+    std::uint64_t state = 20261207;
+    const auto next = [&](std::int64_t lo, std::int64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + static_cast<std::int64_t>((state >> 11) % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    int fixed_seen = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        cap_table_builder tb;
+        tb.add(holder::founder("ada", "Ada")).add(holder::investor("lead", "Lead")).add(share_class::common("Common"));
+        tb.add(option_pool{"Plan", "Common", sh(next(1, 2'000'000))}).holding(holder_id("ada"), "Common", sh(next(1'000'000, 20'000'000)));
+        conversion_round round("Round", "Preferred", year{2026} / 1 / 1);
+        round.pre_money(units(next(500'000, 80'000'000) * 1000)).invest(holder_id("lead"), units(next(500'000, 20'000'000) * 1000));
+        round.convention(static_cast<conversion_pricing>(next(0, 2)));
+        if (next(0, 1) == 1) {
+            round.option_pool(fraction(next(0, 20), 100), next(0, 1) == 1 ? pool_placement::pre_money : pool_placement::post_money, "Plan");
+        }
+        const bool price_rounded = next(0, 1) == 1;
+        if (price_rounded) round.conversion_price_rounded(8, rounding::half_even);
+        round.price_rounded(static_cast<int>(next(4, 8)), rounding::half_even);
+        const int k = static_cast<int>(next(1, 5));
+        for (int i = 0; i < k; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            tb.add(holder::investor(id, "SAFE " + std::to_string(i)));
+            const money amount = units(next(10'000, 900'000) * 1000);
+            safe s = next(0, 1) == 0 ? safe::post_money_fixed_percentage(holder_id(id), amount, fraction(next(1, 1500), 10'000), year{2025} / 1 / 1)
+                                     : safe::post_money_cap(holder_id(id), amount, units(next(2'000'000, 60'000'000) * 1000), year{2025} / 1 / 1);
+            if (next(0, 2) == 0) s.pool_increase = pool_increase::excluded;
+            round.convert(s);
+        }
+        const conversion_result r = round.try_apply_to(tb.build());
+        if (!r.ok()) continue;  // the whole company claimed
+        check_reconciles(*r.round);
+        for (const instrument_conversion& c : r.round->conversions()) {
+            if (!c.fixed_percentage) continue;
+            ++fixed_seen;
+            CHECK(c.basis == conversion_basis::fixed_percentage);
+            CHECK(c.exact_shares.big() == c.exact_capitalization.big() * detail::big_rational(*c.fixed_percentage));
+            // The exact price is amount / (pct x capitalization).
+            CHECK(c.exact_price_units.big() * c.exact_shares.big() == detail::big_rational(fraction(c.amount.units())));
+            // Without a conversion price rounding: the exact shares rounded down (the default).
+            if (!price_rounded) {
+                CHECK(!(c.exact_shares.big() < detail::big_rational(fraction(c.shares.value()))));
+                CHECK(c.exact_shares.big() < detail::big_rational(fraction(c.shares.value() + 1)));
+            }
+        }
+    }
+    CHECK(fixed_seen > 20);
 }
 
 }  // namespace test_conversion

@@ -1,5 +1,5 @@
 // Unit tests for fundround/instruments/safe.hpp: the SAFE value types (post-money cap, discount,
-// cap and discount, MFN, uncapped; pre-money cap with the pool-increase term named) and their
+// cap and discount, MFN, uncapped, fixed percentage; pre-money cap with the pool-increase term named) and their
 // validation. Conversion is tested in test_conversion.cpp.
 #include <fundround/instruments/safe.hpp>
 #include <fundround/numeric/literals.hpp>
@@ -144,6 +144,57 @@ TEST_CASE("validation reports every problem of a SAFE at once, with its path") {
     const std::vector<diagnostic> f = s.validate();
     REQUIRE(f.size() == 1);
     CHECK(f[0].rule == "must be in USD, the purchase amount's currency");
+}
+
+TEST_CASE("a fixed-percentage SAFE: its type, its validation, and an MFN SAFE does not take its terms") {
+    // Y Combinator's standard deal: "$125,000 on a post-money safe for 7%" (ycombinator.com/deal).
+    const calendar_date d = year{2026} / 1 / 5;
+    const safe yc = safe::post_money_fixed_percentage(holder_id("yc"), 125'000_usd, fraction(7, 100), d);
+    CHECK(yc.type() == safe_type::fixed_percentage);
+    CHECK(yc.form == safe_form::post_money);
+    CHECK(yc.fixed_percentage == fraction(7, 100));
+    CHECK_FALSE(yc.valuation_cap);
+    CHECK_FALSE(yc.discount);
+    CHECK_FALSE(yc.mfn);
+    CHECK(to_string(safe_type::fixed_percentage) == "fixed percentage");
+    CHECK(yc.description() == "post-money SAFE (fixed percentage)");
+    CHECK(yc.validate().empty());
+    CHECK(safe::post_money_fixed_percentage(holder_id("a"), 1_usd, fraction(9999, 10'000), d).validate().empty());
+
+    // 0% and 100% are out; each conflicting term is named with its value and the rule.
+    for (const fraction pct : {fraction(0), fraction(1), fraction(-7, 100), fraction(107, 100)}) {
+        const std::vector<diagnostic> p = safe::post_money_fixed_percentage(holder_id("a"), 1_usd, pct, d).validate();
+        REQUIRE(p.size() == 1);
+        CHECK(p[0].field.to_string() == "safe.fixed_percentage");
+        CHECK(p[0].rule == "must be above 0% and below 100%");
+    }
+    safe mixed = safe::pre_money_cap(holder_id("a"), 125'000_usd, 5_M, d, fraction(1, 5));
+    mixed.mfn = true;
+    mixed.fixed_percentage = fraction(7, 100);
+    CHECK(mixed.type() == safe_type::fixed_percentage);
+    const std::vector<diagnostic> m = mixed.validate(field_path("safes").index(2));
+    REQUIRE(m.size() == 4);
+    CHECK(m[0].message() ==
+          "safes[2].valuation_cap = $5,000,000.00: a fixed-percentage SAFE (7/100 (7.0000%) of the Company Capitalization) has no "
+          "valuation cap: remove one of the two");
+    CHECK(m[1].message() ==
+          "safes[2].discount = 1/5 (20.0000%): a fixed-percentage SAFE (7/100 (7.0000%) of the Company Capitalization) has no "
+          "discount: remove one of the two");
+    CHECK(m[2].field.to_string() == "safes[2].mfn");
+    CHECK(m[3].message() ==
+          "safes[2].form = pre_money: a fixed-percentage SAFE (7/100 (7.0000%) of the Company Capitalization) has the post-money "
+          "form (its percentage is of the post-money Company Capitalization)");
+
+    // An MFN SAFE converts at a price: a later fixed-percentage SAFE's terms are not taken; a
+    // later cap SAFE's are.
+    const std::vector<safe> s{safe::post_money_mfn(holder_id("m"), 100'000_usd, year{2025} / 12 / 1), yc,
+                              safe::post_money_cap(holder_id("c"), 500'000_usd, 10_M, year{2026} / 2 / 1)};
+    const detail::mfn_resolved r = detail::resolve_mfn(s, 0);
+    CHECK(r.cap == 10_M);
+    CHECK(r.from == std::vector<std::size_t>{2});
+    const detail::mfn_resolved none = detail::resolve_mfn({s[0], s[1]}, 0);
+    CHECK_FALSE(none.cap);
+    CHECK(none.from.empty());
 }
 
 TEST_CASE("safe: a form or pool_increase outside its enumeration is a problem naming the integer and the names") {

@@ -108,14 +108,16 @@ enum class conversion_basis {
     cap,          ///< The cap price: valuation cap / its capitalization.
     discount,     ///< The discount price: round price x (1 - discount).
     round_price,  ///< The round price: no cap and no discount, or a cap-only instrument whose cap price is higher.
+    fixed_percentage,  ///< A fixed-percentage SAFE's price: purchase amount / (percentage x its capitalization), whatever the round price.
 };
 
-/// "cap", "discount" or "round price".
+/// "cap", "discount", "round price" or "fixed percentage".
 [[nodiscard]] constexpr std::string_view to_string(conversion_basis b) noexcept {
     switch (b) {
         case conversion_basis::cap: return "cap";
         case conversion_basis::discount: return "discount";
         case conversion_basis::round_price: return "round price";
+        case conversion_basis::fixed_percentage: return "fixed percentage";
     }
     return "unknown";
 }
@@ -135,13 +137,14 @@ struct instrument_conversion {
     money amount;                                  ///< principal + interest: what converts.
     std::optional<money> valuation_cap;            ///< The cap used (after MFN), if any.
     std::optional<fraction> discount;              ///< The discount used (after MFN), if any.
+    std::optional<fraction> fixed_percentage;      ///< A fixed-percentage SAFE's fraction of its capitalization (then no cap, no discount).
     /// For an MFN SAFE: the SAFEs (indices) whose cap and discount it took; empty otherwise (and
     /// for an MFN SAFE with no later terms to take: it converts on its own terms, none for
     /// `safe::post_money_mfn`, at the round's price).
     std::vector<std::size_t> mfn_from;
     bool mfn = false;  ///< True for an MFN SAFE (`safe::mfn`), whether or not it took terms.
     conversion_basis basis = conversion_basis::round_price;  ///< The price that applied.
-    exact_rational exact_capitalization;  ///< The capitalization its cap divides (shares, exact; 0 without a cap).
+    exact_rational exact_capitalization;  ///< The capitalization its cap divides, or its fixed percentage is of (shares, exact; 0 otherwise).
     exact_rational exact_price_units;     ///< The exact conversion price, money units per share.
     exact_rational exact_shares;          ///< amount / exact price: the shares before rounding.
     /// The conversion price after its named rounding (set by the conversion).
@@ -557,6 +560,7 @@ struct conv_item {
     money::rep amount = 0;                 // A, money units
     std::optional<money::rep> cap;         // C, money units
     std::optional<fraction> keep;          // 1 - discount
+    std::optional<fraction> fixed;         // a fixed-percentage SAFE's percentage p (then no cap, no keep)
     safe_form form = safe_form::post_money;
     fundround::pool_increase pool = fundround::pool_increase::included;
 };
@@ -569,6 +573,7 @@ struct conv_term {
     std::optional<R> keep; // 1 - discount
     R per_cap;             // A / C, with a cap
     R per_keep;            // A / keep (A without a discount)
+    bool fixed = false;    // a fixed percentage p: cap = A / p, per_cap = p, and the cap branch always (no "lower of")
     safe_form form = safe_form::post_money;
     fundround::pool_increase pool = fundround::pool_increase::included;
 };
@@ -611,6 +616,7 @@ struct conv_model {
     std::pair<R, conversion_basis> rate(const conv_term<R>& it, const R& q, const R& i, const R& u) const {
         const conversion_basis price_basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         if (!it.cap) return {price_rate(it, u), price_basis};
+        if (it.fixed) return {cap_rate(it, q, i), conversion_basis::fixed_percentage};
         R c = cap_rate(it, q, i);
         R d = price_rate(it, u);
         return d > c ? std::make_pair(std::move(d), price_basis) : std::make_pair(std::move(c), conversion_basis::cap);
@@ -627,6 +633,10 @@ struct conv_model {
                 continue;
             }
             R c = it.per_cap * cap_base(it, q, i);  // A x base / C: the shares at the cap price
+            if (it.fixed) {  // p x base, whatever the price
+                s += c;
+                continue;
+            }
             s += d > c ? d : c;
         }
         return conv_norm(std::move(s));
@@ -653,7 +663,7 @@ std::vector<R> conv_breakpoints(const conv_model<R>& m) {
             ub += m.u2 * m.i1;
         }
         for (const conv_term<R>& it : m.items) {
-            if (!it.cap) continue;
+            if (!it.cap || it.fixed) continue;  // a fixed percentage has one branch
             // The cap branch's capitalization, ca + cb Q (cap_base on this side).
             R ca, cb;
             if (it.form == safe_form::post_money) {
@@ -1131,6 +1141,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         shell.amount = s.purchase_amount;
         shell.valuation_cap = cap;
         shell.discount = discount;
+        shell.fixed_percentage = s.fixed_percentage;
         shell.mfn_from = std::move(from);
         shell.mfn = s.mfn;
     }
@@ -1188,6 +1199,7 @@ inline detail::conv_item conversion_round::item_of(const instrument_conversion& 
     it.amount = ic.amount.units();
     if (ic.valuation_cap) it.cap = ic.valuation_cap->units();  // a SAFE's after MFN
     if (ic.discount && ic.discount->sign() > 0) it.keep = fraction(1) - *ic.discount;
+    it.fixed = ic.fixed_percentage;
     if (ic.kind == instrument_kind::safe) {
         it.form = safes_[ic.index].form;
         it.pool = safes_[ic.index].pool_increase;
@@ -1526,6 +1538,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             term.cap = whole(*it.cap);
             term.per_cap = conv_from<R>(fraction(it.amount, *it.cap));
         }
+        if (it.fixed) {  // the cap branch with A / C = p exactly: p x its capitalization, always
+            term.fixed = true;
+            term.per_cap = conv_from<R>(*it.fixed);
+            term.cap = conv_div(term.amount, term.per_cap);
+        }
         if (it.keep) term.keep = conv_from<R>(*it.keep);
         term.per_keep = it.keep ? conv_div(term.amount, *term.keep) : term.amount;
         term.form = it.form;
@@ -1574,6 +1591,24 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             m.i0 = conv_div(m.i0, d);
         }
     }
+    // Fixed percentages of the Company Capitalization: each SAFE's p x Q (or p x (Q - I)) with
+    // F0 > 0 besides leaves no Q when they reach 100% together: named here, before the solve.
+    {
+        R fixed_total;
+        std::string parts;
+        for (const instrument_conversion& ic : shells) {
+            if (!ic.fixed_percentage) continue;
+            fixed_total += conv_from<R>(*ic.fixed_percentage);
+            parts += (parts.empty() ? "" : " + ") + ("safes[" + std::to_string(ic.index) + "] " + ic.fixed_percentage->to_percent_string(4));
+        }
+        if (!parts.empty() && !(fixed_total < whole(1))) {
+            out.push_back({field_path("safes").member("fixed_percentage"),
+                           parts + " = " + (detail::conv_big(fixed_total) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%",
+                           "the fixed percentages of the Company Capitalization together must be below 100% (nothing would be "
+                           "left for the holders before the round)"});
+            return std::nullopt;
+        }
+    }
     const std::optional<R> q = detail::conv_solve(m);
     if (!q && pool_target_ && pool_target_->sign() > 0 && pre_pool && pb != price_basis::price_per_share &&
         (convention_ != conversion_pricing::conversion_shares_not_in_pre_money || m.items.empty())) {
@@ -1599,7 +1634,7 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             std::any_of(shells.begin(), shells.end(), [](const instrument_conversion& ic) { return ic.kind == instrument_kind::safe; });
         out.push_back({field_path(any_safe ? "safes" : "notes"), "",
                        "the converting instruments and the pool target claim the whole company: no price solves the round "
-                       "(e.g. post-money SAFEs whose purchase amounts over caps reach 100%)"});
+                       "(e.g. post-money SAFEs whose purchase amounts over caps and fixed percentages reach 100%)"});
         return std::nullopt;
     }
     const R i_exact = m.pool_at(*q, -1);
@@ -1659,6 +1694,12 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         if (!it.cap) {  // the round price, discounted or not: price keep / u, shares A u / keep
             exact_units = it.keep ? detail::conv_div_lowest(*it.keep, u) : detail::conv_recip_lowest(u);
             ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(it.per_keep, u));
+        } else if (it.fixed) {  // p x its capitalization at the price A / (p x capitalization), whatever the round price
+            cap_base = &capitalization_of(it);
+            const R cap_rate = detail::conv_div_lowest(*cap_base->value, *it.cap);
+            cap_price = detail::conv_recip_lowest(cap_rate);
+            exact_units = cap_price;
+            ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(*cap_base->value, it.per_cap));
         } else {  // the lower of the cap price and the round (or discount) price: the greater rate (m.rate())
             cap_base = &capitalization_of(it);
             const R cap_rate = detail::conv_div_lowest(*cap_base->value, *it.cap);
@@ -1686,7 +1727,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         R chosen = it.keep ? p_round * *it.keep : p_round;
         ic.basis = it.keep ? conversion_basis::discount : conversion_basis::round_price;
         ic.exact_capitalization = exact_rational();
-        if (it.cap) {
+        if (it.fixed) {
+            ic.exact_capitalization = cap_base->exact;
+            chosen = std::move(cap_price);
+            ic.basis = conversion_basis::fixed_percentage;
+        } else if (it.cap) {
             ic.exact_capitalization = cap_base->exact;
             if (it.keep ? cap_price < chosen : !(chosen < cap_price)) {  // at equal prices: the discount, else the cap
                 chosen = std::move(cap_price);
@@ -1695,9 +1740,10 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         }
         // Without a price that fits, only a cap price is known (it does not depend on the
         // price's rounding); a discount or round price waits for the price rounding.
-        if (!price_fits && ic.basis != conversion_basis::cap) continue;
+        const bool price_independent = ic.basis == conversion_basis::cap || ic.basis == conversion_basis::fixed_percentage;
+        if (!price_fits && !price_independent) continue;
         // In lowest terms: the cap price is; the discount or round price has small terms.
-        if (ic.basis != conversion_basis::cap) chosen = detail::conv_norm(std::move(chosen));
+        if (!price_independent) chosen = detail::conv_norm(std::move(chosen));
         const std::optional<fraction> cp =
             conversion_precision_ ? detail::conv_round_price(chosen, *conversion_precision_) : detail::conv_fraction64_lowest(chosen);
         if (!cp || cp->sign() <= 0) {

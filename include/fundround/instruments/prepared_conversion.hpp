@@ -264,6 +264,7 @@ inline bool prepared_conversion::prepare(const conversion_round& round, const ca
     for (const instrument_conversion& ic : stage_.shells) {
         const detail::conv_item it = round_.item_of(ic);
         if (it.cap && !(it.form == safe_form::post_money && it.pool == fundround::pool_increase::included)) direct_ = false;
+        if (it.fixed) direct_ = false;  // a fixed percentage of Q: the general solver (its figures are the same)
         term t;
         t.amount = it.amount;
         t.cap = it.cap;

@@ -78,7 +78,8 @@ namespace detail {
 /// The same SAFE: holder, purchase amount, date and terms.
 [[nodiscard]] inline bool same_instrument(const safe& a, const safe& b) {
     return a.holder == b.holder && a.purchase_amount == b.purchase_amount && a.date == b.date && a.form == b.form &&
-           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase;
+           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase &&
+           a.fixed_percentage == b.fixed_percentage;
 }
 /// The same note: lender, principal, dates, rate and conversion terms.
 [[nodiscard]] inline bool same_instrument(const convertible_note& a, const convertible_note& b) {

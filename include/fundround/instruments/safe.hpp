@@ -80,6 +80,7 @@ enum class safe_type {
     cap_and_discount,  ///< "Valuation Cap and Discount".
     mfn,               ///< "MFN, no Valuation Cap, no Discount": takes the terms of a more favourable later SAFE.
     uncapped,          ///< Neither cap nor discount: converts at the round price.
+    fixed_percentage,  ///< A fixed percentage of the post-money Company Capitalization, whatever the round price (an accelerator's "$125K for 7%").
 };
 
 /// The type's name as the standard forms title it, e.g. "valuation cap and discount".
@@ -90,6 +91,7 @@ enum class safe_type {
         case safe_type::cap_and_discount: return "valuation cap and discount";
         case safe_type::mfn: return "MFN";
         case safe_type::uncapped: return "uncapped, no discount";
+        case safe_type::fixed_percentage: return "fixed percentage";
     }
     return "unknown";
 }
@@ -111,28 +113,39 @@ struct safe {
     bool mfn = false;                           ///< Most favoured nation: takes the terms of a later SAFE when more favourable (the lowest cap, then the largest discount).
     /// Whether the financing's pool increase is in the capitalization the cap is divided by.
     fundround::pool_increase pool_increase = fundround::pool_increase::included;
+    /// The fixed fraction of the post-money Company Capitalization the SAFE converts into
+    /// (7/100 = 7%), whatever the round price; then no cap, no discount and no MFN.
+    std::optional<fraction> fixed_percentage;
 
     /// A post-money SAFE with a valuation cap @p cap only (it converts at the lower of the cap price and the round price).
     [[nodiscard]] static safe post_money_cap(holder_id who, money amount, money cap, calendar_date on) {
-        return {std::move(who), amount, on, safe_form::post_money, cap, std::nullopt, false, fundround::pool_increase::included};
+        return {std::move(who), amount, on, safe_form::post_money, cap, std::nullopt, false, fundround::pool_increase::included, std::nullopt};
     }
     /// A post-money SAFE with a discount @p d only (1/5 = 20% off the round price).
     [[nodiscard]] static safe post_money_discount(holder_id who, money amount, fraction d, calendar_date on) {
-        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, d, false, fundround::pool_increase::included};
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, d, false, fundround::pool_increase::included, std::nullopt};
     }
     /// A post-money SAFE with a valuation cap @p cap and a discount @p d: the lower price applies.
     [[nodiscard]] static safe post_money_cap_and_discount(holder_id who, money amount, money cap, fraction d,
                                                           calendar_date on) {
-        return {std::move(who), amount, on, safe_form::post_money, cap, d, false, fundround::pool_increase::included};
+        return {std::move(who), amount, on, safe_form::post_money, cap, d, false, fundround::pool_increase::included, std::nullopt};
     }
     /// A post-money MFN SAFE: no terms of its own; at conversion it takes the terms of the most
     /// favourable SAFE of its form dated after it (the lowest cap, then the largest discount).
     [[nodiscard]] static safe post_money_mfn(holder_id who, money amount, calendar_date on) {
-        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, true, fundround::pool_increase::included};
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, true, fundround::pool_increase::included, std::nullopt};
     }
     /// A post-money SAFE with neither cap nor discount: converts at the round price.
     [[nodiscard]] static safe post_money_uncapped(holder_id who, money amount, calendar_date on) {
-        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, false, fundround::pool_increase::included};
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, false, fundround::pool_increase::included, std::nullopt};
+    }
+    /// A post-money SAFE for a fixed percentage @p pct (7/100 = 7%) of the Company
+    /// Capitalization: it converts into exactly @p pct of the capitalization (all shares before
+    /// the new money, itself and every converting SAFE and note included) at any round price,
+    /// as the post-money cap SAFE converts into amount / cap of it at its cap price (OCF's
+    /// FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION; an accelerator's "$125K for 7%").
+    [[nodiscard]] static safe post_money_fixed_percentage(holder_id who, money amount, fraction pct, calendar_date on) {
+        return {std::move(who), amount, on, safe_form::post_money, std::nullopt, std::nullopt, false, fundround::pool_increase::included, pct};
     }
     /// A pre-money SAFE with a cap @p cap (over the capitalization before the round, SAFEs and
     /// notes excluded), an optional discount @p d, and whether the financing's pool increase
@@ -140,11 +153,12 @@ struct safe {
     [[nodiscard]] static safe pre_money_cap(holder_id who, money amount, money cap, calendar_date on,
                                             std::optional<fraction> d = std::nullopt,
                                             fundround::pool_increase pool = fundround::pool_increase::included) {
-        return {std::move(who), amount, on, safe_form::pre_money, cap, d, false, pool};
+        return {std::move(who), amount, on, safe_form::pre_money, cap, d, false, pool, std::nullopt};
     }
 
     /// Its terms, as the forms title them.
     [[nodiscard]] safe_type type() const noexcept {
+        if (fixed_percentage) return safe_type::fixed_percentage;
         if (mfn && !valuation_cap && !discount) return safe_type::mfn;
         if (valuation_cap && discount) return safe_type::cap_and_discount;
         if (valuation_cap) return safe_type::cap_only;
@@ -166,8 +180,9 @@ struct safe {
 
     /// Every problem with the SAFE's own fields, each under @p path (e.g. `safes[2]`): a purchase
     /// amount that is not positive, a cap that is not positive or in another currency than the
-    /// amount, a discount below 0% or at 100% or more, an empty holder id, an invalid date, a
-    /// form or pool_increase outside its enumeration.
+    /// amount, a discount below 0% or at 100% or more, a fixed percentage not above 0% and below
+    /// 100% or together with a cap, a discount, MFN or the pre-money form, an empty holder id, an
+    /// invalid date, a form or pool_increase outside its enumeration.
     [[nodiscard]] std::vector<diagnostic> validate(const field_path& path = field_path("safe")) const {
         std::vector<diagnostic> out;
         if (holder.str().empty()) out.push_back({path.member("holder"), "\"\"", "name the holder (a holder id on the cap table)"});
@@ -186,6 +201,22 @@ struct safe {
             out.push_back({path.member("discount"), discount->to_string() + " (" + discount->to_percent_string(4) + ")",
                            "must be at least 0% and below 100%"});
         }
+        if (fixed_percentage) {
+            const std::string pct = fixed_percentage->to_string() + " (" + fixed_percentage->to_percent_string(4) + ")";
+            if (fixed_percentage->sign() <= 0 || *fixed_percentage >= fraction(1)) {
+                out.push_back({path.member("fixed_percentage"), pct, "must be above 0% and below 100%"});
+            }
+            const std::string with = "a fixed-percentage SAFE (" + pct + " of the Company Capitalization) has ";
+            if (valuation_cap) out.push_back({path.member("valuation_cap"), format_full(*valuation_cap), with + "no valuation cap: remove one of the two"});
+            if (discount) {
+                out.push_back({path.member("discount"), discount->to_string() + " (" + discount->to_percent_string(4) + ")",
+                               with + "no discount: remove one of the two"});
+            }
+            if (mfn) out.push_back({path.member("mfn"), "true", with + "no MFN clause: remove one of the two"});
+            if (form == safe_form::pre_money) {
+                out.push_back({path.member("form"), "pre_money", with + "the post-money form (its percentage is of the post-money Company Capitalization)"});
+            }
+        }
         if (!is_modelled(date)) out.push_back({path.member("date"), to_string(date), date_rule(date)});
         detail::check_known_enum(out, path.member("form"), form, detail::safe_form_names);
         detail::check_known_enum(out, path.member("pool_increase"), pool_increase, detail::pool_increase_names);
@@ -201,7 +232,9 @@ namespace detail {
 /// other most favorable terms)". One SAFE's terms are taken whole, never a cap from one and a
 /// discount from another. "More favourable", in this order: a cap beats no cap, a lower cap a
 /// higher one, then a larger discount (none counts as 0%); at equal terms the SAFE's own, then
-/// the earliest later SAFE. Later SAFEs in another currency are not candidates (their currency
+/// the earliest later SAFE. A fixed-percentage SAFE's terms are never taken (an MFN SAFE
+/// converts at a price; a fixed percentage is not a price, and which of a percentage and a cap
+/// is the more favourable depends on the round). Later SAFEs in another currency are not candidates (their currency
 /// is a problem reported elsewhere). @p from names the SAFE whose terms it took (empty if none:
 /// the MFN SAFE keeps its own terms, none for safe::post_money_mfn).
 struct mfn_resolved {
@@ -230,6 +263,7 @@ struct mfn_resolved {
     for (std::size_t j = 0; j < safes.size(); ++j) {
         const safe& later = safes[j];
         if (j == i || later.form != s.form || later.date < s.date || (later.date == s.date && j < i)) continue;
+        if (later.fixed_percentage) continue;  // never taken (above)
         // Only terms a SAFE can have count, in the MFN SAFE's currency (validate() and the
         // callers' currency checks report the others on that SAFE).
         if (later.purchase_amount.currency() != c || (later.valuation_cap && later.valuation_cap->currency() != c)) continue;

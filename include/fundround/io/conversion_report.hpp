@@ -23,10 +23,11 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// "cap $4,000,000.00", "cap $8M (MFN from safes[1]) + 10% discount", "none (MFN: no later
+/// "cap $4,000,000.00", "7.00% of the capitalization", "cap $8M (MFN from safes[1]) + 10% discount", "none (MFN: no later
 /// SAFE's terms to take)" ... for @p c.
 [[nodiscard]] inline std::string conversion_terms_text(const instrument_conversion& c) {
     std::string text;
+    if (c.fixed_percentage) text = c.fixed_percentage->to_percent_string(2) + " of the capitalization";
     if (c.valuation_cap) text = "cap " + format_full(*c.valuation_cap);
     if (c.discount) text += (text.empty() ? "" : ", ") + c.discount->to_percent_string(2) + " discount";
     if (text.empty()) text = "none";
