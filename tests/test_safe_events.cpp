@@ -144,6 +144,58 @@ TEST_CASE("cash-out amounts short of the proceeds are paid pro rata with the pre
     CHECK(r.cash_out->left_over == 0_usd);
 }
 
+TEST_CASE("a fixed-percentage SAFE at a liquidity event: the greater of its purchase amount and pct x L shares") {
+    // YC's "$125K for 7%" (ycombinator.com/deal). B = 9,300,000; joining, L = 9,300,000 / (1 - 0.07)
+    // = 10,000,000, 7% of it 700,000 shares at A / (pct L) = 125,000,000 / 700,000 = 1250/7 mills.
+    // At $1.00 a share they are worth $700,000 > $125,000: conversion. At $0.10 they are worth
+    // $70,000 < $125,000: the cash-out amount, and L stays B.
+    const std::vector<safe> safes{safe::post_money_fixed_percentage(holder_id("yc"), 125'000_usd, fraction(7, 100), year{2026} / 1 / 5)};
+    const safe_liquidity_result r = safe_liquidity_payouts(safes, event(9'300'000, 1'000));
+    const safe_liquidity_payout& s = r.payouts.at(0);
+    CHECK(r.exact_post_money_capitalization == exact_rational(fraction(10'000'000)));
+    CHECK(s.fixed_percentage == fraction(7, 100));
+    CHECK_FALSE(s.valuation_cap);
+    CHECK(s.exact_liquidity_price_units == exact_rational(fraction(1'250, 7)));
+    CHECK(s.exact_conversion_shares == exact_rational(fraction(700'000)));
+    CHECK(s.conversion_amount == 700'000_usd);
+    CHECK(s.choice == liquidity_choice::conversion);
+    CHECK(s.paid == 700'000_usd);
+    const safe_liquidity_result low = safe_liquidity_payouts(safes, event(9'300'000, 100));
+    CHECK(low.exact_post_money_capitalization == exact_rational(fraction(9'300'000)));
+    CHECK(low.payouts[0].conversion_amount == 70'000_usd);  // quoted at the L it would join
+    CHECK(low.payouts[0].choice == liquidity_choice::cash_out);
+    CHECK(low.payouts[0].paid == 125'000_usd);
+
+    // With a cap SAFE ($1M at $10M: 10%), B = 8,300,000: both convert, L = 8.3M / 0.83 = 10,000,000;
+    // the fixed SAFE holds 7% of L exactly, the cap SAFE 10%. At $2.00: $1,400,000 and $2,000,000.
+    const std::vector<safe> two{safes[0], safe::post_money_cap(holder_id("fund"), 1_M, 10_M, year{2026} / 3 / 1)};
+    const safe_liquidity_result both = safe_liquidity_payouts(two, event(8'300'000, 2'000));
+    CHECK(both.exact_post_money_capitalization == exact_rational(fraction(10'000'000)));
+    CHECK(both.payouts[0].conversion_shares == share_count(700'000));
+    CHECK(both.payouts[0].paid == 1'400'000_usd);
+    CHECK(both.payouts[1].conversion_shares == share_count(1'000'000));
+    CHECK(both.payouts[1].paid == 2_M);
+
+    // A cap SAFE at 5/9 of the company, then a fixed 60%: together past 100%, named on the fixed one.
+    const std::vector<safe> over{safe::post_money_cap(holder_id("fund"), 500'000_usd, 900'000_usd, year{2026} / 3 / 1),
+                                 safe::post_money_fixed_percentage(holder_id("yc"), 600'000_usd, fraction(3, 5), year{2026} / 1 / 5)};
+    try {
+        (void)safe_liquidity_payouts(over, event(1'000'000, 100'000));
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.to_string().find("fixed_percentage") != std::string::npos);
+        CHECK(e.problems()[0].value == "60.0000%");
+        CHECK(e.problems()[0].rule.find("reach 100% of the company") != std::string::npos);
+    }
+
+    // At a dissolution: its purchase amount, on par with the other post-money SAFEs and the
+    // preferred: $800K over $1,600,000 of claims ($125K + $1M + $475K) pays each half.
+    const safe_dissolution_result d = safe_dissolution_payouts(two, 800'000_usd, {{"Seed preference", 475'000_usd}});
+    CHECK(d.safe_paid == std::vector<money>{62'500_usd, 500'000_usd});
+    CHECK(d.distribution.payments[2].paid == 237'500_usd);
+}
+
 TEST_CASE("dissolution: purchase amounts returned on par with other SAFEs and preferred, senior to common") {
     const std::vector<safe> safes{safe::post_money_cap(holder_id("a"), 300'000_usd, 5_M, year{2024} / 1 / 1),
                                   safe::post_money_discount(holder_id("b"), 200'000_usd, fraction(1, 5), year{2024} / 2 / 1)};

@@ -25,7 +25,10 @@
 /// on A / (p (1 - d)) shares; converting, those shares count in the post-money L with S. Any
 /// other SAFE without a cap (uncapped, an MFN SAFE with no later terms) has liquidity price p, so
 /// its conversion amount equals its cash-out amount: it takes the cash-out (ties go to the
-/// cash-out amount).
+/// cash-out amount). A fixed-percentage SAFE (safe::post_money_fixed_percentage) is the
+/// post-money cap SAFE with its fraction pct in place of A / C: its Conversion Amount is what the
+/// event pays on pct x L shares (its liquidity price A / (pct L), an equivalent cap A / pct), it
+/// joins L as a capped SAFE does, and at a dissolution it is paid with the other post-money SAFEs.
 ///
 /// A shortfall of the cash-out proceeds (liquidity_terms::cash_out_proceeds) is paid as each form
 /// says. The pre-money safe (the 2016-2018 forms, section 1(b)): "all of the Company's available
@@ -180,7 +183,9 @@ struct safe_liquidity_payout {
     std::string description;             ///< E.g. "post-money SAFE (valuation cap)".
     money cash_out_amount;               ///< The purchase amount.
     std::optional<money> valuation_cap;  ///< The cap used (an MFN SAFE's from the SAFE it follows), if any.
-    /// The exact liquidity price in money units per share (cap / L; p (1 - d) for a discount-only SAFE; else p).
+    std::optional<fraction> fixed_percentage;  ///< A fixed-percentage SAFE's fraction of L (then no cap).
+    /// The exact liquidity price in money units per share (cap / L; A / (pct L) for a fixed
+    /// percentage; p (1 - d) for a discount-only SAFE; else p).
     exact_rational exact_liquidity_price_units;
     exact_rational exact_conversion_shares;  ///< A / liquidity price, exactly.
     share_count conversion_shares;           ///< exact_conversion_shares rounded by share_rounding.
@@ -325,6 +330,18 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     const currency cur = safes.front().purchase_amount.currency();
     std::vector<std::optional<money>> caps(safes.size());
     for (std::size_t i = 0; i < safes.size(); ++i) caps[i] = resolved[i].cap;
+    using detail::big_int;
+    using detail::big_rational;
+    // Each cap as an exact rational, in money units: a fixed-percentage SAFE's equivalent cap is
+    // A / pct (its share of L, A / cap, is then pct exactly). Empty: no cap.
+    std::vector<std::optional<big_rational>> cap_units(safes.size());
+    for (std::size_t i = 0; i < safes.size(); ++i) {
+        if (caps[i]) {
+            cap_units[i] = big_rational(fraction(caps[i]->units()));
+        } else if (safes[i].fixed_percentage) {
+            cap_units[i] = detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())), big_rational(*safes[i].fixed_percentage));
+        }
+    }
     // The discount-only forms, pre-money (2016) and post-money alike, price the event at p times
     // the Discount Rate (1 - d): their Liquidity Price is "the fair market value of the Common
     // Stock ... multiplied by the Discount Rate" (an MFN SAFE that took such terms included).
@@ -334,8 +351,6 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         const std::optional<fraction>& d = resolved[i].discount;
         if (!caps[i] && d && d->sign() > 0) discount_rate[i] = fraction(1) - *d;
     }
-    using detail::big_int;
-    using detail::big_rational;
     const big_rational one(fraction(1));
     const big_rational base(fraction(terms.base_capitalization.value()));
     const big_rational p(terms.proceeds_per_share_units);
@@ -343,7 +358,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     // share_rounding, times p rounded to the mill, exceeds its purchase amount (exactly: L p > C,
     // less what the rounding of the shares takes).
     const auto gains = [&](std::size_t i, const big_rational& l) {
-        const big_rational cap(fraction(caps[i]->units()));
+        const big_rational& cap = *cap_units[i];
         const big_rational amount(fraction(safes[i].purchase_amount.units()));
         const big_rational shares = detail::safe_events_div(amount * l, cap);
         const big_int whole = shares.scaled_rounded(1, terms.share_rounding);
@@ -369,8 +384,8 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
             converts[i] = true;
             pre_shares += detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())), discount_price(i));
         }
-        if (!caps[i]) continue;
-        const big_rational cap(fraction(caps[i]->units()));
+        if (!cap_units[i]) continue;
+        const big_rational& cap = *cap_units[i];
         if (safes[i].form == safe_form::pre_money) {
             if (gains(i, base)) {
                 converts[i] = true;
@@ -380,7 +395,7 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
             post_capped.push_back(i);
         }
     }
-    std::stable_sort(post_capped.begin(), post_capped.end(), [&](std::size_t a, std::size_t b) { return *caps[a] < *caps[b]; });
+    std::stable_sort(post_capped.begin(), post_capped.end(), [&](std::size_t a, std::size_t b) { return *cap_units[a] < *cap_units[b]; });
     // With a set K of post-money SAFEs converting, L = (B + S) / (1 - sum_{i in K} A_i / C_i). A
     // SAFE outside K gains by converting when L' p > C, L' the L with it joining K. Passes in
     // ascending order of cap add every SAFE that gains until a pass adds none: L only grows, so
@@ -388,13 +403,16 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
     big_rational take;  // sum A_i / C_i over K
     big_rational l_post = base + pre_shares;
     const auto joined = [&](std::size_t i, big_rational& share_out) {
-        const big_rational cap(fraction(caps[i]->units()));
-        share_out = detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())), cap);
+        share_out = safes[i].fixed_percentage ? big_rational(*safes[i].fixed_percentage)
+                                              : detail::safe_events_div(big_rational(fraction(safes[i].purchase_amount.units())), *cap_units[i]);
         const big_rational rest = one - take - share_out;
         if (rest.sign() <= 0) {
+            const field_path at = field_path("safes").index(i, safes[i].holder.str());
             throw validation_error("SAFEs at a liquidity event",
-                                   {{field_path("safes").index(i, safes[i].holder.str()).member("valuation_cap"), format_full(*caps[i]),
-                                     "the converting post-money SAFEs' purchase amounts over their caps reach 100% of the company"}});
+                                   {{caps[i] ? at.member("valuation_cap") : at.member("fixed_percentage"),
+                                     caps[i] ? format_full(*caps[i]) : safes[i].fixed_percentage->to_percent_string(4),
+                                     "the converting post-money SAFEs' purchase amounts over their caps and fixed percentages reach "
+                                     "100% of the company"}});
         }
         return detail::safe_liquidity_capitalization(base + pre_shares, take + share_out);
     };
@@ -431,14 +449,15 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         po.description = s.description();
         po.cash_out_amount = s.purchase_amount;
         po.valuation_cap = caps[i];
+        po.fixed_percentage = s.fixed_percentage;
         const big_rational amount(fraction(s.purchase_amount.units()));
         big_rational price = discount_rate[i] ? discount_price(i) : p;
-        if (caps[i]) {
+        if (cap_units[i]) {
             const big_rational l = s.form == safe_form::pre_money ? base : l_post;
             // A post-money SAFE that cashes out is not in L: its price is quoted at the L it would join.
             big_rational unused;
             const big_rational joined_l = s.form == safe_form::post_money && !converts[i] ? joined(i, unused) : l;
-            price = detail::safe_events_div(big_rational(fraction(caps[i]->units())), joined_l);
+            price = detail::safe_events_div(*cap_units[i], joined_l);
         }
         const big_rational exact_shares = detail::safe_events_div(amount, price);
         po.exact_liquidity_price_units = exact_rational(price);
