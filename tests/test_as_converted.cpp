@@ -374,6 +374,40 @@ TEST_CASE("an MFN SAFE converts at the cap it takes from a later SAFE") {
     CHECK(alone.problems[0].rule.find("MFN") != std::string::npos);
 }
 
+TEST_CASE("a fixed-percentage SAFE as converted: its percentage of Q at cap and at an assumed price") {
+    // YC's "$125K for 7%" (ycombinator.com/deal) with a $1M SAFE at a $10M post-money cap (10%) on
+    // 10,000,000 shares: Q = 10,000,000 / (1 - 0.07 - 0.10) = 1,000,000,000/83; the fixed SAFE's
+    // 7% = 70,000,000/83 = 843,373.49 -> 843,373 at 125,000,000 x 83 / 70,000,000 = 2075/14 mills; the cap
+    // SAFE's 10% = 1,204,819.28 -> 1,204,819.
+    const cap_table t = ten_million();
+    const std::vector<safe> safes = {safe::post_money_fixed_percentage(holder_id("yc"), 125'000_usd, fraction(7, 100), year{2024} / 1 / 1),
+                                     safe::post_money_cap(holder_id("fund"), 1_M, 10_M, year{2024} / 6 / 1)};
+    const as_converted_counts fd = fully_diluted_as_converted(t, safes, {}, year{2025} / 1 / 1);
+    CHECK(fd.exact_capitalization.to_fraction() == fraction(1'000'000'000, 83));
+    const as_converted_instrument& yc = fd.safe_at(0);
+    CHECK(yc.basis == as_converted_price_basis::fixed_percentage);
+    CHECK(to_string(yc.basis) == "fixed percentage");
+    CHECK(yc.fixed_percentage == fraction(7, 100));
+    CHECK_FALSE(yc.valuation_cap);
+    CHECK(yc.exact_capitalization == fd.exact_capitalization);
+    CHECK(yc.exact_shares.to_fraction() == fraction(70'000'000, 83));
+    CHECK(yc.exact_price_units.to_fraction() == fraction(2'075, 14));  // $0.1482
+    CHECK(yc.shares == sh(843'373));
+    CHECK(fd.safe_at(1).shares == sh(1'204'819));
+    check_owns_amount_over_cap(fd, fd.safe_at(1));
+    check_adds_up(fd);
+    // At an assumed $1.00 a share the cap SAFE is 1,000,000 shares; the fixed SAFE keeps 7% of
+    // Q = 11,000,000 / 0.93 = 1,100,000,000/93: 77,000,000/93 = 827,956.99 -> 827,956.
+    const as_converted_counts at = fully_diluted_as_converted(t, safes, {}, year{2025} / 1 / 1,
+                                                              as_converted_terms::at_price(price_per_share(1_usd, sh(1))));
+    CHECK(at.exact_capitalization.to_fraction() == fraction(1'100'000'000, 93));
+    CHECK(at.safe_at(0).basis == as_converted_price_basis::fixed_percentage);
+    CHECK(at.safe_at(0).exact_shares.to_fraction() == fraction(77'000'000, 93));
+    CHECK(at.safe_at(0).shares == sh(827'956));
+    CHECK(at.safe_at(1).shares == sh(1'000'000));
+    check_adds_up(at);
+}
+
 TEST_CASE("no instruments: the table's own counts, convertibles 0") {
     const cap_table t = yc_guide_table();
     const as_converted_counts fd = fully_diluted_as_converted(t, {}, {}, year{2025} / 1 / 1);

@@ -22,6 +22,11 @@
 /// - **at_assumed_price**: every instrument at one assumed price per share `P`, its cap and
 ///   discount ignored (to price them as in a financing, use conversion_round).
 ///
+/// A fixed-percentage SAFE (safe::post_money_fixed_percentage) converts into its `pct` of `Q`
+/// under either assumption (whatever the price, as in a financing): it is the post-money SAFE
+/// with `pct` in place of `A_i / C_i` (an equivalent cap `A_i / pct`), at the price
+/// `A_i / (pct Q)`.
+///
 /// A note converts its principal plus the interest accrued from its issue date to the as-of date
 /// (its own day count, method and interest rounding; past its maturity date interest keeps
 /// accruing unless the note's interest_accrues stops it at maturity, as
@@ -80,14 +85,16 @@ enum class as_converted_price_basis {
     cap,                       ///< Its cap price: valuation cap / its capitalization.
     assumed_price,             ///< The assumed price (at_assumed_price, or the at_cap fallback without a discount).
     assumed_price_discounted,  ///< The at_cap fallback price x (1 - its discount).
+    fixed_percentage,          ///< A fixed-percentage SAFE's price: purchase amount / (percentage x Q), under either assumption.
 };
 
-/// "cap", "assumed price" or "assumed price less discount".
+/// "cap", "assumed price", "assumed price less discount" or "fixed percentage".
 [[nodiscard]] constexpr std::string_view to_string(as_converted_price_basis b) noexcept {
     switch (b) {
         case as_converted_price_basis::cap: return "cap";
         case as_converted_price_basis::assumed_price: return "assumed price";
         case as_converted_price_basis::assumed_price_discounted: return "assumed price less discount";
+        case as_converted_price_basis::fixed_percentage: return "fixed percentage";
     }
     return "unknown";
 }
@@ -143,6 +150,7 @@ struct as_converted_instrument {
     money amount;                                  ///< principal + interest: what converts.
     std::optional<money> valuation_cap;            ///< The cap used (an MFN SAFE's from the SAFE it follows), if any.
     std::optional<fraction> discount;              ///< The discount used, if any (at_cap fallback only).
+    std::optional<fraction> fixed_percentage;      ///< A fixed-percentage SAFE's fraction of `Q` (then no cap).
     std::vector<std::size_t> mfn_from;             ///< For an MFN SAFE: the SAFEs whose terms it took.
     safe_form cap_form = safe_form::post_money;    ///< The capitalization its cap is measured on.
     as_converted_price_basis basis = as_converted_price_basis::cap;  ///< The price used.
@@ -251,8 +259,9 @@ inline big_rational as_converted_div(const big_rational& a, const big_rational& 
 /// One instrument as the count sees it: amount and how it prices.
 struct as_converted_item {
     big_rational amount;             // A, money units
-    std::optional<big_rational> cap; // C, money units, when it converts on its cap
+    std::optional<big_rational> cap; // C, money units, when it converts on its cap (A / pct for a fixed percentage)
     big_rational price;              // the price, money units per share, when it does not
+    std::optional<fraction> fixed;   // a fixed percentage pct: A / C = pct exactly
 };
 
 }  // namespace detail
@@ -330,7 +339,9 @@ struct as_converted_item {
         std::optional<money>& cap = terms_used.cap;
         std::optional<fraction>& discount = terms_used.discount;
         std::vector<std::size_t>& from = terms_used.from;
-        if (at_cap && !cap && !terms.price) no_cap(p, s.mfn ? "an MFN SAFE with no later SAFE of its form with a cap:" : "an uncapped SAFE:");
+        if (at_cap && !cap && !s.fixed_percentage && !terms.price) {
+            no_cap(p, s.mfn ? "an MFN SAFE with no later SAFE of its form with a cap:" : "an uncapped SAFE:");
+        }
         if (out.size() != before || (!at_cap && !terms.price)) continue;
         as_converted_instrument line;
         line.kind = instrument_kind::safe;
@@ -344,7 +355,11 @@ struct as_converted_item {
         line.cap_form = s.form;
         detail::as_converted_item item;
         item.amount = big_rational(fraction(s.purchase_amount.units()));
-        if (at_cap && cap) {
+        if (s.fixed_percentage) {  // pct of Q under either assumption
+            line.fixed_percentage = s.fixed_percentage;
+            item.fixed = s.fixed_percentage;
+            item.cap = detail::as_converted_div(item.amount, big_rational(*s.fixed_percentage));
+        } else if (at_cap && cap) {
             line.valuation_cap = cap;
             item.cap = big_rational(fraction(cap->units()));
         } else {
@@ -410,14 +425,14 @@ struct as_converted_item {
         } else if (lines[k].cap_form == safe_form::pre_money) {
             fixed += detail::as_converted_div(it.amount * f0_big, *it.cap);
         } else {
-            take += detail::as_converted_div(it.amount, *it.cap);
+            take += it.fixed ? big_rational(*it.fixed) : detail::as_converted_div(it.amount, *it.cap);
         }
     }
     take.reduce();
     if (!(take < one)) {
         out.push_back({field_path("safes"), take.to_decimal_string(6, rounding::half_even),
-                       "the post-money instruments' amounts over their caps total 100% or more of the company: no capitalization "
-                       "counts them"});
+                       "the post-money instruments' amounts over their caps and fixed percentages total 100% or more of the "
+                       "company: no capitalization counts them"});
         return result;
     }
     const big_rational q = detail::as_converted_div(fixed.reduce(), one - take);
@@ -430,7 +445,7 @@ struct as_converted_item {
         if (it.cap) {
             const big_rational& base = line.cap_form == safe_form::pre_money ? f0_big : q;
             line.exact_capitalization = exact_rational(base);
-            line.basis = as_converted_price_basis::cap;
+            line.basis = it.fixed ? as_converted_price_basis::fixed_percentage : as_converted_price_basis::cap;
             price = detail::as_converted_div(*it.cap, base);
         }
         const big_rational shares = detail::as_converted_div(it.amount, price);
