@@ -3,6 +3,7 @@
 // only (stages of exit values), seniorities, note interest to the exit date; figures worked by
 // hand in the comments.
 #include <fundround/exit/outstanding_instruments.hpp>
+#include <fundround/io/outstanding_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <utility>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -233,6 +235,37 @@ TEST_CASE("One post-money SAFE: cash-out below the cap's value, A L / C shares a
     CHECK(holder_at(w, 1, 20'000'000) == usd(2'000'000));  // 10% of $20M
     CHECK(w.at(usd(20'000'000)).status[1] == line_status::converted);
     CHECK(w.waterfall_at(usd(20'000'000)).breakpoints().back().exit_value == units(10'000'000));
+}
+
+TEST_CASE("A fixed-percentage SAFE outstanding at an exit: its cash-out, or pct x L shares") {
+    // YC's "$125K for 7%" (ycombinator.com/deal) on B = 9,300,000 common: L = B / (1 - 0.07) =
+    // 10,000,000, pct x L = 700,000 shares; it converts once they are worth more than $125,000:
+    // 700,000 x X / 10,000,000 > $125,000, above a $1,785,714.285... exit (12,500,000,000/7 mills).
+    const cap_table table = founder_only(9'300'000);
+    const std::vector<safe> safes{safe::post_money_fixed_percentage(holder_id("a"), usd(125'000), fraction(7, 100), ymd(2026, 1, 5))};
+    const outstanding_waterfall w = outstanding_waterfall::build(table, safes, {});
+    REQUIRE(w.instruments().size() == 1);
+    const outstanding_instrument& x = w.instruments()[0];
+    CHECK(x.description == "post-money SAFE (fixed percentage)");
+    CHECK(x.fixed_percentage == fraction(7, 100));
+    CHECK_FALSE(x.valuation_cap);
+    CHECK(x.can_convert());
+    REQUIRE(w.stages().size() == 1);
+    CHECK(w.stages()[0].liquidity_capitalization.to_string() == "10000000");
+    CHECK(w.stages()[0].convertibles[0].conversion_shares == sh(700'000));
+    CHECK(holder_at(w, 1, 1'000'000) == usd(125'000));     // cash-out
+    CHECK(holder_at(w, 0, 1'000'000) == usd(875'000));
+    CHECK(holder_at(w, 1, 20'000'000) == usd(1'400'000));  // 7% of $20M
+    CHECK(holder_at(w, 0, 20'000'000) == usd(18'600'000));
+    CHECK(w.waterfall_at(usd(20'000'000)).breakpoints().back().exit_value == fraction(12'500'000'000, 7));
+    // The same as safe_liquidity_payouts at the $2.00 a share of a $20M exit.
+    liquidity_terms lt;
+    lt.base_capitalization = sh(9'300'000);
+    lt.proceeds_per_share_units = fraction(2'000);
+    CHECK(safe_liquidity_payouts(safes, lt).payouts[0].paid == usd(1'400'000));
+    std::ostringstream os;
+    print_outstanding_instruments(os, w);
+    CHECK(os.str().find("7.00% of L (converting ones)") != std::string::npos);
 }
 
 TEST_CASE("Two post-money SAFEs: L counts the converting ones, so the payouts come in three stages") {

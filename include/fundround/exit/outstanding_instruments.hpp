@@ -138,7 +138,10 @@ struct outstanding_instrument {
     money cash_out;            ///< What it takes if it does not convert.
     money conversion_base;     ///< What buys the conversion shares: the purchase amount, or principal + interest.
     money interest;            ///< A note's interest accrued to the exit date, or to its maturity if it stops there (zero for a SAFE).
-    std::optional<money> valuation_cap;  ///< The cap its conversion uses; empty: it never converts.
+    std::optional<money> valuation_cap;  ///< The cap its conversion uses; empty: it never converts (but for a fixed percentage).
+    /// A fixed-percentage SAFE's fraction of L: it converts into pct x L shares (the post-money
+    /// cap SAFE with pct in place of A / C); empty otherwise.
+    std::optional<fraction> fixed_percentage;
     safe_form form = safe_form::post_money;  ///< Which capitalization its cap divides (B or L).
     int seniority = 0;         ///< Its rank in the waterfall.
     /// A discount-only SAFE's discount d (its own or taken by MFN); empty otherwise.
@@ -151,9 +154,12 @@ struct outstanding_instrument {
     /// discount-only SAFE is outstanding, or its cap does not divide L).
     std::string value_line;
 
-    /// True if it may convert (it has a cap, or a discount-only SAFE's conversion value, and
-    /// conversion is one of its choices).
-    [[nodiscard]] bool can_convert() const noexcept { return valuation_cap.has_value() || conversion_value.has_value(); }
+    /// True if it may convert (it has a cap, a fixed percentage or a discount-only SAFE's
+    /// conversion value, and conversion is one of its choices).
+    [[nodiscard]] bool can_convert() const noexcept {
+        return valuation_cap.has_value() || fixed_percentage.has_value() || conversion_value.has_value();
+    }
+
 };
 
 /// A stretch of exit values on which the same instruments may convert, and its exact waterfall.
@@ -249,7 +255,9 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
             continue;
         }
         const big_rational share_of_cap =
-            safe_events_div(big_rational(fraction(list[i].conversion_base.units())), big_rational(fraction(list[i].valuation_cap->units())));
+            list[i].fixed_percentage
+                ? big_rational(*list[i].fixed_percentage)
+                : safe_events_div(big_rational(fraction(list[i].conversion_base.units())), big_rational(fraction(list[i].valuation_cap->units())));
         if (list[i].form == safe_form::pre_money) {
             base_and_pre += share_of_cap * b;
         } else {
@@ -262,6 +270,10 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
             if (in[i] && list[i].valuation_cap && list[i].form == safe_form::post_money) {
                 problems.push_back({field_path(list[i].source).member("valuation_cap"), format_full(*list[i].valuation_cap),
                                     "the converting post-money instruments' amounts over their caps reach 100% of the company"});
+            } else if (in[i] && list[i].fixed_percentage) {
+                problems.push_back({field_path(list[i].source).member("fixed_percentage"), list[i].fixed_percentage->to_percent_string(4),
+                                    "the converting post-money instruments' fixed percentages and amounts over their caps reach 100% "
+                                    "of the company"});
             }
         }
         throw validation_error("SAFEs and notes at the exit", std::move(problems));
@@ -280,10 +292,12 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
         money value = money::zero(x.cash_out.currency());
         if (in[i] && x.conversion_value) {
             cash_out = *x.conversion_value;  // paid once every preference is: the stage has a positive p
-        } else if (in[i] && x.valuation_cap) {
-            // A / liquidity price, the price cap / (B or L), as safe_liquidity_payouts prices it.
-            const big_rational cap(fraction(x.valuation_cap->units()));
+        } else if (in[i] && (x.valuation_cap || x.fixed_percentage)) {
+            // A / liquidity price, the price cap / (B or L), as safe_liquidity_payouts prices it
+            // (a fixed percentage's cap A / pct: pct x L shares).
             const big_rational amount(fraction(x.conversion_base.units()));
+            const big_rational cap =
+                x.valuation_cap ? big_rational(fraction(x.valuation_cap->units())) : safe_events_div(amount, big_rational(*x.fixed_percentage));
             const big_rational price = safe_events_div(cap, x.form == safe_form::pre_money ? b : l);
             const big_rational exact = safe_events_div(amount, price);
             shares = share_count(narrow(from_big(exact.scaled_rounded(1, share_rounding), "conversion shares"), "conversion shares"));
@@ -379,6 +393,7 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
         x.conversion_base = s.purchase_amount;
         x.interest = money::zero(cur);
         x.valuation_cap = caps[i];
+        x.fixed_percentage = s.fixed_percentage;
         x.form = s.form;
         x.seniority = safe_rank;
         // The discount-only forms, pre- and post-money: Liquidity Price p (1 - d), so A / (p (1 - d))
@@ -435,7 +450,7 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
     const bool any_discount =
         std::any_of(out.begin(), out.end(), [](const outstanding_instrument& x) { return x.conversion_value.has_value(); });
     for (outstanding_instrument& x : out) {
-        if (any_discount && x.valuation_cap && x.form == safe_form::post_money) {
+        if (any_discount && (x.valuation_cap || x.fixed_percentage) && x.form == safe_form::post_money) {
             x.value_line = detail::outstanding_line_name(x.name + " (discount SAFEs' value)", "", used);
         }
     }
