@@ -850,7 +850,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
         {"SAFEs: every term, the holder on the cap table, safe::validate()'s rules",
          R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "angel", "name": "Angel"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}], "pools": [{"name": "Plan", "share_class": "Common", "authorized": 100000}]}, "safes": [{"holder": "ghost", "purchase_amount": "-$1", "date": "2025-13-01", "form": "sideways", "discount": "1", "mfn": "no", "pool_increase": "maybe", "x": 1}, {"holder": "angel", "purchase_amount": "$1M", "date": "2025-01-01", "valuation_cap": "EUR 5M", "discount": "3/2"}]})json",
          {
-             "/safes/0/x: is not a member of a SAFE; expected holder, purchase_amount, date, form, valuation_cap, discount, mfn, pool_increase",
+             "/safes/0/x: is not a member of a SAFE; expected holder, purchase_amount, date, form, valuation_cap, discount, mfn, pool_increase, fixed_percentage",
              "/safes/0/date = \"2025-13-01\": is not a valid calendar date",
              "/safes/0/form = \"sideways\": must be a SAFE form: one of post_money, pre_money",
              "/safes/0/mfn = \"no\": must be true or false, not a string",
@@ -1131,6 +1131,29 @@ TEST_CASE("deal file: SAFE and note amounts in another currency than the cap tab
     CHECK(lines == std::vector<std::string>{"safes[0].purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
                                             "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency"});
     CHECK(instrument_currency_problems({s}, {}, currency("EUR")).empty());
+}
+
+TEST_CASE("deal file: a fixed-percentage SAFE, read, written and read back; the rules it breaks named at their pointers") {
+    const std::string head =
+        R"({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "yc", "name": "YC"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 10000000}]}, "safes": [{"holder": "yc", "purchase_amount": "$125K", "date": "2026-01-05")";
+    // YC's "$125K for 7%" (ycombinator.com/deal).
+    const deal_file d = parse_deal_file(head + R"(, "fixed_percentage": "7/100"}]})");
+    REQUIRE(d.safes.size() == 1);
+    CHECK(d.safes[0].type() == safe_type::fixed_percentage);
+    CHECK(d.safes[0].fixed_percentage == fraction(7, 100));
+    const std::string text = write_deal_file(d);
+    CHECK(text.find("\"fixed_percentage\": \"7/100\"") != std::string::npos);
+    CHECK(parse_deal_file(text).safes[0].fixed_percentage == fraction(7, 100));
+    check_round_trip(d);
+    // Out of range, or with a cap and MFN: each problem at its pointer.
+    CHECK(problems_of(json::parse(head + R"(, "fixed_percentage": "1"}]})")) ==
+          std::vector<std::string>{"/safes/0/fixed_percentage = 1 (100.0000%): must be above 0% and below 100%"});
+    CHECK(problems_of(json::parse(head + R"(, "fixed_percentage": "7/100", "valuation_cap": "$2M", "mfn": true}]})")) ==
+          std::vector<std::string>{
+              "/safes/0/valuation_cap = $2,000,000.00: a fixed-percentage SAFE (7/100 (7.0000%) of the Company Capitalization) has no "
+              "valuation cap: remove one of the two",
+              "/safes/0/mfn = true: a fixed-percentage SAFE (7/100 (7.0000%) of the Company Capitalization) has no MFN clause: remove "
+              "one of the two"});
 }
 
 TEST_CASE("deal file: a note's interest_accrues, read, written and read back; its default; values it refuses") {

@@ -1092,13 +1092,16 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 }
 
 /// Reads a SAFE: {"holder", "purchase_amount", "date", "form" (default "post_money"),
-/// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included")},
+/// "valuation_cap", "discount", "mfn" (default false), "pool_increase" (default "included"),
+/// "fixed_percentage" (a fraction of the Company Capitalization, e.g. "7/100", without a cap,
+/// a discount or MFN)},
 /// with safe::validate()'s problems at their pointers; with @p table_currency (the cap table's,
 /// as read_deal_file() gives it), an amount in another currency is a problem too.
 [[nodiscard]] inline std::optional<safe> read_safe(json_reader& r, const nlohmann::json& j, const field_path& at,
                                      std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a SAFE",
-                         {"holder", "purchase_amount", "date", "form", "valuation_cap", "discount", "mfn", "pool_increase"})) {
+                         {"holder", "purchase_amount", "date", "form", "valuation_cap", "discount", "mfn", "pool_increase",
+                          "fixed_percentage"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1118,6 +1121,7 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
     if (const auto* m = json_reader::member(j, "valuation_cap")) s.valuation_cap = r.read_money(*m, at.member("valuation_cap"));
     if (const auto* m = json_reader::member(j, "discount")) s.discount = r.read_fraction(*m, at.member("discount"));
     if (const auto* m = json_reader::member(j, "mfn")) s.mfn = r.read_bool(*m, at.member("mfn")).value_or(false);
+    if (const auto* m = json_reader::member(j, "fixed_percentage")) s.fixed_percentage = r.read_fraction(*m, at.member("fixed_percentage"));
     if (const auto* m = json_reader::member(j, "pool_increase")) {
         s.pool_increase = r.read_choice(*m, at.member("pool_increase"), detail::json_pool_increases, "a pool increase rule")
                               .value_or(s.pool_increase);
@@ -2062,6 +2066,7 @@ inline void to_json(nlohmann::json& j, const safe& s) {
                        {"pool_increase", detail::json_choice_name(s.pool_increase, detail::json_pool_increases)}};
     if (s.valuation_cap) j["valuation_cap"] = detail::json_money_text(*s.valuation_cap);
     if (s.discount) j["discount"] = s.discount->to_string();
+    if (s.fixed_percentage) j["fixed_percentage"] = s.fixed_percentage->to_string();
 }
 
 /// A share valuation as read_share_valuation() reads it (the type always written, the
