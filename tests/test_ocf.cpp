@@ -36,7 +36,8 @@ share_count sh(std::int64_t n) { return share_count(n); }
 // Every field of two SAFEs.
 bool same(const safe& a, const safe& b) {
     return a.holder == b.holder && a.purchase_amount == b.purchase_amount && a.date == b.date && a.form == b.form &&
-           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase;
+           a.valuation_cap == b.valuation_cap && a.discount == b.discount && a.mfn == b.mfn && a.pool_increase == b.pool_increase &&
+           a.fixed_percentage == b.fixed_percentage;
 }
 
 // Every field of two notes that OCF carries (maturity and change-of-control terms are compared
@@ -1106,20 +1107,63 @@ TEST_CASE("ocf: a conversion mechanism fundround does not model is named at its 
         REQUIRE(in.notes.size() == 1);
         CHECK(same(in.notes[0], small_note()));
     }
-    // A SAFE with a fixed percent only, and another SAFE with a second trigger of a type OCF does not have.
+    // A SAFE whose only mechanism is another one OCF has (a fixed amount), and another SAFE with a
+    // second trigger of a type OCF does not have. (A SAFE with a fixed percent of the
+    // capitalization imports since the ninth session: the test below.)
     tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"] =
-        json{{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"}, {"converts_to_percent", "0.05"}};
+        json{{"type", "FIXED_AMOUNT_CONVERSION"}, {"converts_to_quantity", "1000"}};
     tx[5]["conversion_triggers"].push_back(tx[5]["conversion_triggers"][0]);
     tx[5]["conversion_triggers"][1]["trigger_id"] = "SAFE-2.TRIG.2";
     tx[5]["conversion_triggers"][1]["conversion_right"]["conversion_mechanism"] = json{{"type", "FOO_CONVERSION"}};
     CHECK(joined(problems_of(p)) ==
           joined({"/Transactions.ocf.json/items/4/conversion_triggers/0/conversion_right/conversion_mechanism/type = "
-                  "\"FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a "
+                  "\"FIXED_AMOUNT_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a "
                   "SAFE_CONVERSION conversion mechanism, and none of its conversion triggers has one",
                   "/Transactions.ocf.json/items/5/conversion_triggers/1/conversion_right/conversion_mechanism/type = "
                   "\"FOO_CONVERSION\": must be a conversion mechanism type: one of FIXED_AMOUNT_CONVERSION, "
                   "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION, RATIO_CONVERSION, SAFE_CONVERSION, VALUATION_BASED_CONVERSION, "
                   "CONVERTIBLE_NOTE_CONVERSION, CUSTOM_CONVERSION, PPS_BASED_CONVERSION"}));
+}
+
+// OCF's FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION on a SAFE is safe::post_money_fixed_percentage:
+// exported with its converts_to_percent and capitalization rules, imported back the same; YC's
+// "$125K for 7%" (ycombinator.com/deal).
+TEST_CASE("ocf: a fixed-percentage SAFE exports as FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION and imports back") {
+    safe yc = safe::post_money_fixed_percentage(holder_id("fund2"), 125_K, fraction(7, 100), ymd(2025, 3, 1));
+    yc.pool_increase = pool_increase::excluded;
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const ocf_export e = to_ocf(small_table(), {yc}, {}, o);
+    const json p = e.package.merged();
+    const json* mech = nullptr;
+    for (const json& item : p["Transactions.ocf.json"]["items"]) {
+        if (item.value("convertible_type", "") == "SAFE") mech = &item["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+    }
+    REQUIRE(mech != nullptr);
+    CHECK((*mech)["type"] == "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION");
+    CHECK((*mech)["converts_to_percent"] == "0.07");
+    CHECK((*mech)["capitalization_definition_rules"]["include_this_security"] == true);
+    CHECK(mech->find("conversion_mfn") == mech->end());
+    const ocf_import in = from_ocf(e.package);
+    REQUIRE(in.safes.size() == 1);
+    CHECK(same(in.safes[0], yc));
+    CHECK(in.safes[0].type() == safe_type::fixed_percentage);
+    CHECK(to_ocf(in.table, in.safes, in.notes, in.valuations, in.options()).package == e.package);
+
+    // A percentage out of range, or a member the mechanism does not have: named at its pointer.
+    json bad = small_package();
+    json& tx = bad["Transactions.ocf.json"]["items"];
+    REQUIRE(tx[4]["convertible_type"] == "SAFE");
+    tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"] =
+        json{{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"}, {"converts_to_percent", "1"}};
+    CHECK(joined(problems_of(bad)) ==
+          joined({"/Transactions.ocf.json/items/4/conversion_triggers/0/conversion_right/conversion_mechanism/converts_to_percent = "
+                  "1 (100.0000%): must be above 0% and below 100%"}));
+    tx[4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"] =
+        json{{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"}, {"converts_to_percent", "0.07"}, {"conversion_mfn", true}};
+    const std::vector<std::string> lines = problems_of(bad);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("/conversion_mechanism/conversion_mfn") != std::string::npos);
 }
 
 // Found in the fifth session's review against the OCF 1.2 schemas: OCF's Percentage pattern

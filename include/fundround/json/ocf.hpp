@@ -2062,7 +2062,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 const field_path mat_k = tat.member("conversion_right").member("conversion_mechanism");
                 if (m != nullptr && (!m->is_object() || m->find("type") == m->end() || !(*m)["type"].is_string())) {
                     r_.report(mat_k, detail::json_value_text(*m), "must be an object with a type: an OCF conversion mechanism");
-                } else if (m != nullptr && (*m)["type"] != mech_type) {
+                } else if (m != nullptr && (*m)["type"] != mech_type &&
+                           !(is_safe && (*m)["type"] == "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION")) {
+                    // A SAFE's terms: its SAFE_CONVERSION, or a fixed percentage of the capitalization.
                     others.emplace_back(mat_k, (*m)["type"].get<std::string>());
                 } else if (m != nullptr) {
                     if (mech == nullptr) {
@@ -2098,7 +2100,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             for (const auto& [oat, otype] : others) {
                 per_item.push_back("The conversion mechanism " + oat.json_pointer() + " (" + otype + ") is not read: fundround converts the " +
-                                   (is_safe ? "SAFE" : "note") + " on its " + mech_type + " terms " + mat.json_pointer() + ".");
+                                   (is_safe ? "SAFE" : "note") + " on its " + (*mech)["type"].get<std::string>() + " terms " +
+                                   mat.json_pointer() + ".");
             }
             instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}, tx_n};
             rec.fields["holder"] = at.member("stakeholder_id");
@@ -2106,6 +2109,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             rec.fields[is_safe ? "date" : "issue_date"] = at.member("date");
             rec.fields["valuation_cap"] = mat.member("conversion_valuation_cap");
             rec.fields["discount"] = mat.member("conversion_discount");
+            rec.fields["fixed_percentage"] = mat.member("converts_to_percent");
             std::optional<money> cap;
             std::optional<fraction> discount;
             if (const auto* c = json_reader::member(*mech, "conversion_valuation_cap")) cap = amount(*c, mat.member("conversion_valuation_cap"));
@@ -2123,7 +2127,23 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     note("capitalization_definition texts of convertibles", "fundround reads the structured rules, not the text");
                 }
             }
-            if (is_safe) {
+            if (is_safe && (*mech)["type"] == "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION") {
+                // A fixed-percentage SAFE (safe::post_money_fixed_percentage): converts_to_percent of
+                // the post-money capitalization, the pool increase as its rules name it.
+                if (!r_.expect_object(*mech, mat, "a fixed-percentage conversion mechanism",
+                                      {"type", "converts_to_percent", "capitalization_definition", "capitalization_definition_rules"})) {
+                    continue;
+                }
+                std::optional<fraction> pct;
+                if (const auto* c = r_.required(*mech, mat, "converts_to_percent")) pct = percentage(*c, mat.member("converts_to_percent"));
+                pool_increase pool = pool_increase::included;
+                cap_rules(*mech, mat, true, pool, "SAFEs");
+                if (r_.problems().size() != before) continue;
+                safe s = safe::post_money_fixed_percentage(holder_id(*who), *invested, *pct, *on);
+                s.pool_increase = pool;
+                if (sec) securities.emplace(*sec, security_rec('c', instruments.size(), share_count(1), *invested));
+                safes.push_back(std::move(s));
+            } else if (is_safe) {
                 if (!r_.expect_object(*mech, mat, "a SAFE conversion mechanism",
                                       {"type", "conversion_discount", "conversion_valuation_cap", "exit_multiple", "conversion_mfn",
                                        "conversion_timing", "capitalization_definition", "capitalization_definition_rules"})) {
@@ -3400,6 +3420,11 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                      {"conversion_mfn", s.mfn},
                      {"conversion_timing", s.form == safe_form::post_money ? "POST_MONEY" : "PRE_MONEY"},
                      {"capitalization_definition_rules", capitalization_rules(s.form == safe_form::post_money, s.pool_increase)}};
+        if (s.fixed_percentage) {  // its percentage of the post-money capitalization (validate(): no cap, discount or MFN)
+            mech = {{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"},
+                    {"converts_to_percent", fraction_text(*s.fixed_percentage, label + "'s fixed percentage")},
+                    {"capitalization_definition_rules", capitalization_rules(true, s.pool_increase)}};
+        }
         if (s.discount) mech["conversion_discount"] = fraction_text(*s.discount, label + "'s discount");
         if (s.valuation_cap) {
             mech["conversion_valuation_cap"] = detail::ocf_monetary(trimmed(money_text(*s.valuation_cap)), s.valuation_cap->currency());
