@@ -24,8 +24,8 @@
 ///
 /// A fixed-percentage SAFE (safe::post_money_fixed_percentage) converts into its `pct` of `Q`
 /// under either assumption (whatever the price, as in a financing): it is the post-money SAFE
-/// with `pct` in place of `A_i / C_i` (an equivalent cap `A_i / pct`), at the price
-/// `A_i / (pct Q)`.
+/// with `pct` in place of `A_i / C_i` (an equivalent cap `A_i / pct`), at a price per share of
+/// A_i / (pct Q).
 ///
 /// A note converts its principal plus the interest accrued from its issue date to the as-of date
 /// (its own day count, method and interest rounding; past its maturity date interest keeps

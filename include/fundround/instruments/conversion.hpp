@@ -13,8 +13,8 @@
 /// discount price `P (1 - d_i)`, where `Cap_i` is the post-money SAFE's company capitalization
 /// (`Q`, or `Q - I` when its form leaves the pool increase out) or the pre-money capitalization
 /// (`F0`, plus `I` when it counts). A fixed-percentage SAFE gets `S_i = p_i x Cap_i` (its exact
-/// percentage in place of `A_i / C_i`, at any round price: no lower price to take), at the price
-/// `A_i / S_i`. With a pool target `t`, `E + I = t T`, `T = Q + N u`.
+/// percentage in place of `A_i / C_i`, at any round price: no lower price to take), at the
+/// price `A_i / S_i`. With a pool target `t`, `E + I = t T`, `T = Q + N u`.
 /// Every quantity is affine in `Q` on each piece between known breakpoints (where a cap and a
 /// discount price cross, where the pool target starts to bind), so the equation
 /// `Q = F0 + I + sum S_i` is solved exactly on the piece where it changes sign: a finite,
