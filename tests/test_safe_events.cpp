@@ -443,6 +443,47 @@ TEST_CASE("property: ten post-money SAFEs at odd caps — each converting SAFE h
     CHECK(cashed_out > 10);
 }
 
+TEST_CASE("property: fixed-percentage SAFEs beside cap SAFEs — each converting one holds pct of L exactly, and the choice is each holder's best") {
+    // Five fixed-percentage SAFEs (1.3% to 6.5%) and five cap SAFEs at odd caps, over several event
+    // prices: a converting fixed SAFE's exact shares are pct x L; a converting cap SAFE's A / C of
+    // L; each choice is the greater amount; L = B / (1 - the converting SAFEs' fractions).
+    std::vector<safe> safes;
+    for (std::int64_t i = 0; i < 5; ++i) {
+        safes.push_back(safe::post_money_fixed_percentage(holder_id("f" + std::to_string(i)), money::from_units(100'000'000 + 9'000'007 * i),
+                                                          fraction(13 * (i + 1), 1000), year{2025} / 1 / 1));
+        safes.push_back(safe::post_money_cap(holder_id("c" + std::to_string(i)), money::from_units(150'000'000 + 7'000'013 * i),
+                                             money::from_units(7'000'000'001 + 1'300'000'006 * i), year{2025} / 1 / 1));
+    }
+    int fixed_converted = 0;
+    int fixed_cashed_out = 0;
+    for (const std::int64_t p : {20, 90, 300, 777, 1'999}) {
+        const safe_liquidity_result r = safe_liquidity_payouts(safes, event(10'000'000, p));
+        const detail::big_rational l = r.exact_post_money_capitalization.big();
+        detail::big_rational take;
+        for (std::size_t i = 0; i < safes.size(); ++i) {
+            const safe_liquidity_payout& s = r.payouts[i];
+            const detail::big_rational a(fraction(safes[i].purchase_amount.units()));
+            const detail::big_rational share = safes[i].fixed_percentage
+                                                   ? detail::big_rational(*safes[i].fixed_percentage)
+                                                   : detail::safe_events_div(a, detail::big_rational(fraction(safes[i].valuation_cap->units())));
+            CHECK(s.paid >= s.cash_out_amount);
+            if (s.choice == liquidity_choice::conversion) {
+                CHECK(s.exact_conversion_shares.big() == share * l);
+                CHECK(s.conversion_amount > s.cash_out_amount);
+                take += share;
+                if (safes[i].fixed_percentage) ++fixed_converted;
+            } else {
+                CHECK_FALSE(s.conversion_amount > s.cash_out_amount);
+                CHECK(s.paid == safes[i].purchase_amount);
+                if (safes[i].fixed_percentage) ++fixed_cashed_out;
+            }
+        }
+        CHECK(l * (detail::big_rational(fraction(1)) - take) == detail::big_rational(fraction(10'000'000)));
+    }
+    CHECK(fixed_converted > 5);
+    CHECK(fixed_cashed_out > 5);
+}
+
 TEST_CASE("liquidity event: a discount-only post-money SAFE's liquidity price is the event price times the Discount Rate") {
     // Regression (review of 2026-12-06): a SAFE without a cap was priced at p, so a discount-only
     // SAFE took its cash-out, $100,000. The post-money discount-only form defines the Liquidity
