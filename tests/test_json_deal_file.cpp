@@ -286,6 +286,13 @@ safe random_safe(gen& g, std::size_t holders) {
     if (g.coin()) s.discount = g.share();
     s.mfn = g.pick(4) == 0;
     s.pool_increase = g.coin() ? pool_increase::included : pool_increase::excluded;
+    if (g.pick(5) == 0) {  // a fixed percentage of the post-money capitalization instead
+        s.form = safe_form::post_money;
+        s.valuation_cap.reset();
+        s.discount.reset();
+        s.mfn = false;
+        s.fixed_percentage = fraction(static_cast<std::int64_t>(g.between(1, 999)), 1000);
+    }
     return s;
 }
 

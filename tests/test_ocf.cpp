@@ -745,6 +745,13 @@ random_case random_ocf_case(std::uint64_t seed) {
         if (g.next(2) == 0) s.discount = fraction(static_cast<std::int64_t>(g.next(100)), 100);
         s.mfn = g.next(4) == 0;
         s.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
+        if (g.next(5) == 0) {  // a fixed percentage of the post-money capitalization instead (an OCF Percentage: 4 decimals)
+            s.form = safe_form::post_money;
+            s.valuation_cap.reset();
+            s.discount.reset();
+            s.mfn = false;
+            s.fixed_percentage = fraction(static_cast<std::int64_t>(1 + g.next(9'999)), 10'000);
+        }
         r.safes.push_back(s);
     }
     for (std::size_t k = g.next(3); k > 0; --k) {
