@@ -312,6 +312,26 @@ TEST_CASE("a note that did not qualify stays outstanding and converts in the nex
     CHECK(c.not_converted_units == fraction(0));
 }
 
+// Regression (ninth session, the merge of instrument ids): without ids a chain tells two notes
+// apart by their terms, and the day count, compounding period, interest rounding, accrual end
+// and pool increase were not among them: two notes differing only in their day count were "one
+// converting twice". The $500,000 note at 0% converts in the seed at 0.8 x $1.00 = $0.80
+// (625,000 shares), its 30/360 twin in the Series A at $1.60 (312,500 shares).
+TEST_CASE("two notes that differ only in their day count are two instruments of the chain") {
+    convertible_note first = fundround_test::unqualified_note();
+    first.qualified_financing.reset();
+    convertible_note second = first;
+    second.day_count = note_day_count::thirty_360_us;
+    const round_chain_result chain = round_chain(fundround_test::note_chain_founding())
+                                         .then(fundround_test::note_chain_seed(first))
+                                         .then(fundround_test::note_chain_series_a(second))
+                                         .run();
+    REQUIRE(chain.conversion(0)->conversions().size() == 1);
+    CHECK(chain.conversion(0)->note_conversion(0).shares == sh(625'000));
+    REQUIRE(chain.conversion(1)->conversions().size() == 1);
+    CHECK(chain.conversion(1)->note_conversion(0).shares == sh(312'500));
+}
+
 TEST_CASE("a library error inside a round is one problem at the round") {
     // rounding::exact for the new money's shares: 2,000,000 / $2.28 is not whole.
     conversion_round exact = series_a();
