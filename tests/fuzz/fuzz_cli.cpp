@@ -59,7 +59,12 @@ inline std::vector<std::string> check(std::string_view text) {
         return run_schedule({"-", "2026-06-30", std::nullopt, std::nullopt, true, false}, io);
     });
     commands.emplace_back("waterfall", [](const streams& io) {
-        return run_waterfall({"-", {"0..100M", "1B"}, 4, std::nullopt, std::string("2030-01-01"), std::nullopt, false, {}}, io);
+        return run_waterfall({"-", {"0..100M", "1B"}, 4, std::nullopt, std::string("2030-01-01"), std::nullopt, std::nullopt, false, {}},
+                             io);
+    });
+    commands.emplace_back("waterfall --exercise paid_in", [](const streams& io) {
+        return run_waterfall(
+            {"-", {"0..100M"}, 2, std::nullopt, std::string("2030-01-01"), std::string("paid_in"), std::nullopt, false, {}}, io);
     });
     commands.emplace_back("odds", [](const streams& io) { return run_odds({"-", {}, std::nullopt, false, 100, 1, {}}, io); });
     commands.emplace_back("convert --to json", [](const streams& io) {
@@ -71,7 +76,7 @@ inline std::vector<std::string> check(std::string_view text) {
     if (after) {
         commands.emplace_back("captable --after", [&](const streams& io) { return run_captable({"-", after, true}, io); });
         commands.emplace_back("waterfall --after", [&](const streams& io) {
-            return run_waterfall({"-", {"0..1B"}, 3, after, std::string("2030-01-01"), std::nullopt, true, {}}, io);
+            return run_waterfall({"-", {"0..1B"}, 3, after, std::string("2030-01-01"), std::nullopt, std::nullopt, true, {}}, io);
         });
     }
     std::streambuf* const cin_was = std::cin.rdbuf();

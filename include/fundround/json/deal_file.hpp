@@ -509,14 +509,18 @@ inline constexpr std::string_view converted_already_prefix = "converted already 
                                                       const std::vector<cap_table_round>& rounds, std::size_t round) {
     const std::vector<path_segment> s = own.segments();
     const std::size_t close = rule.find(']', converted_already_prefix.size());
-    const auto j = close == std::string::npos
-                       ? std::nullopt
-                       : parse_json_digits(std::string_view(rule).substr(converted_already_prefix.size(), close - converted_already_prefix.size()));
-    if (s.size() != 2 || s[0].kind != path_step::member || s[1].kind != path_step::index || !j || *j >= round) return "converted already";
+    if (close == std::string::npos || s.size() != 2 || s[0].kind != path_step::member || s[1].kind != path_step::index) {
+        return "converted already";
+    }
+    // The earlier round's index, read into a plain integer (g++ -O2 cannot see through an
+    // optional 128-bit value that it is set where it is read).
+    std::size_t k = round;
+    if (const auto j = parse_json_digits(std::string_view(rule).substr(converted_already_prefix.size(), close - converted_already_prefix.size()))) {
+        if (*j < round) k = static_cast<std::size_t>(*j);
+    }
     const bool is_safe = s[0].name == "safes";
     const std::vector<std::size_t>& which = is_safe ? in.safes : in.notes;
-    if (s[1].index >= which.size()) return "converted already";
-    const auto k = static_cast<std::size_t>(*j);
+    if (k >= round || s[1].index >= which.size()) return "converted already";
     const std::string pointer = (is_safe ? "/safes/" : "/notes/") + std::to_string(which[s[1].index]);
     const field_path there = priced.index(k);
     std::string out = "converted already in " + there.json_pointer() + " (\"" + rounds.at(k).terms().name() + "\")";
