@@ -2691,12 +2691,13 @@ TEST_CASE("print_conversions: the instruments part of print_converted_round, wor
 // (common and granted options; the split and the round's terms are ours), 1,500,000 available
 // in the plan; a note converting $750,000 at a $4M cap over the 8,500,000 issued and outstanding
 // ("m = $4M / 8.5M = $0.470588", "n = 1,593,750"), a $150,000 post-money SAFE at a $2M cap on
-// YC's form ("Total # = 11,593,750 / (1 - 7.5%)", "12,533,784", "$0.15957"). A note's cap
-// divides F0 with the unallocated pool in conversion_round (the pre-money SAFE's Company
-// Capitalization): 1,875,000 shares there. Converted by hand into the table first, as
-// docs/how-to-safes-and-notes.md says, the note gives the published figures and the SAFE's
-// capitalization counts its shares.
-TEST_CASE("Chris Harvey's problem: a note capped over the issued shares, converted by hand, then a post-money SAFE") {
+// YC's form ("Total # = 11,593,750 / (1 - 7.5%)", "12,533,784", "$0.15957"). By default a
+// note's cap divides F0 with the unallocated pool (the pre-money SAFE's Company
+// Capitalization): 1,875,000 shares there. With cap_basis = issued_and_granted() (the
+// 8,500,000 issued and outstanding: common and granted options, no unallocated pool) the note
+// gives the published figures in the same round, and the SAFE's capitalization counts its
+// shares; converting the note by hand into the table first gives the same figures.
+TEST_CASE("Chris Harvey's problem: a note capped over the issued shares (cap_basis), then a post-money SAFE") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("f", "Founders"))
                             .add(holder::employee("e", "Employees"))
@@ -2727,6 +2728,28 @@ TEST_CASE("Chris Harvey's problem: a note capped over the issued shares, convert
     CHECK(as_term.note_conversion(0).shares == sh(1'875'000));
     CHECK(as_term.note_conversion(0).conversion_price == price_per_share(4_M, sh(10'000'000)));
 
+    // The term: the cap over the 8,500,000 issued and outstanding, in the round.
+    convertible_note outstanding_cap = n;
+    outstanding_cap.cap_basis = fully_diluted_basis::issued_and_granted();
+    CHECK(outstanding_cap.validate().empty());
+    const converted_round with_term = round().convert(outstanding_cap).apply_to(t);
+    check_reconciles(with_term);
+    const instrument_conversion& tn = with_term.note_conversion(0);
+    CHECK(tn.basis == conversion_basis::cap);
+    CHECK(tn.exact_capitalization.to_fraction() == fraction(8'500'000));
+    CHECK(tn.conversion_price == price_per_share(4_M, sh(8'500'000)));
+    CHECK(tn.conversion_price.to_string(6) == "$0.470588");
+    CHECK(tn.shares == sh(1'593'750));
+    const instrument_conversion& ts = with_term.safe_conversion(0);
+    CHECK(ts.exact_capitalization.to_fraction() == fraction(463'750'000, 37));  // 12,533,783.78
+    CHECK(ts.exact_capitalization.to_fraction().to_decimal_string(0) == "12533784");
+    CHECK(ts.conversion_price.to_string(5) == "$0.15957");
+    CHECK(ts.shares == sh(940'033));
+    // The same figures on big rationals, and through prepared_conversion (the general solver).
+    CHECK(detail::conversion_paths::big_only(round().convert(outstanding_cap), t).round->note_conversion(0).shares == sh(1'593'750));
+    const prepared_conversion prepared(round().convert(outstanding_cap), t);
+    CHECK(prepared.figures_at(6_M).conversions.at(1).shares == sh(1'593'750));
+
     // By hand: the cap over the issued and outstanding count, a price fixed before the round.
     const share_count outstanding = t.fully_diluted(fully_diluted_basis::issued_and_granted()).total();
     CHECK(outstanding == sh(8'500'000));
@@ -2748,6 +2771,8 @@ TEST_CASE("Chris Harvey's problem: a note capped over the issued shares, convert
     CHECK(c.conversion_price.to_string(5) == "$0.15957");
     CHECK(c.shares == sh(940'033));  // 7.5% of 463,750,000 / 37 = 940,033.78, floored
     CHECK(r.after().shares_of(holder_id("note"), "Series Seed Preferred-N") == sh(1'593'750));
+    CHECK(c.shares == ts.shares);
+    CHECK(r.price() == with_term.price());
 }
 
 // A fixed-percentage SAFE: Y Combinator's standard deal, "$125,000 on a post-money SAFE for 7%"

@@ -27,6 +27,7 @@
 
 #include <fundround/company/holder.hpp>
 #include <fundround/company/share_class.hpp>
+#include <fundround/company/fully_diluted_basis.hpp>
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/secondary.hpp>
 #include <fundround/company/share_valuation.hpp>

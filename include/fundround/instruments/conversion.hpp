@@ -578,6 +578,7 @@ struct conv_term {
     bool fixed = false;    // a fixed percentage p: cap = A / p, per_cap = p, and the cap branch always (no "lower of")
     safe_form form = safe_form::post_money;
     fundround::pool_increase pool = fundround::pool_increase::included;
+    std::optional<R> fixed_base;  // a note's cap_basis count, fixed before the round: the cap divides it
 };
 
 /// The linear pieces of the conversion equation: u = u0 + u1 Q + u2 I; I = max(0, i0 + i1 Q).
@@ -605,6 +606,7 @@ struct conv_model {
     R cap_rate(const conv_term<R>& it, const R& q, const R& i) const { return conv_div(cap_base(it, q, i), *it.cap); }
     /// The capitalization item k's cap divides at (q, i).
     R cap_base(const conv_term<R>& it, const R& q, const R& i) const {
+        if (it.fixed_base) return *it.fixed_base;
         return it.form == safe_form::post_money ? (it.pool == fundround::pool_increase::included ? q : q - i)
                                                 : (it.pool == fundround::pool_increase::included ? f0 + i : f0);
     }
@@ -668,7 +670,9 @@ std::vector<R> conv_breakpoints(const conv_model<R>& m) {
             if (!it.cap || it.fixed) continue;  // a fixed percentage has one branch
             // The cap branch's capitalization, ca + cb Q (cap_base on this side).
             R ca, cb;
-            if (it.form == safe_form::post_money) {
+            if (it.fixed_base) {
+                ca = *it.fixed_base;  // a count fixed before the round: cb = 0
+            } else if (it.form == safe_form::post_money) {
                 const bool excluded = it.pool == fundround::pool_increase::excluded;
                 if (excluded && on) ca = -m.i0;
                 cb = excluded && on ? one - m.i1 : one;
@@ -744,6 +748,7 @@ struct conv_stage {
     pre_round_shares base;
     std::vector<instrument_conversion> shells;
     std::vector<outstanding_note> outstanding;
+    std::vector<std::int64_t> fixed_bases;  // per shell: a note's cap_basis count, or 0 (the round's capitalization)
 };
 
 }  // namespace detail
@@ -959,7 +964,8 @@ private:
     detail::conv_item item_of(const instrument_conversion& ic) const;
     template <class R>
     std::optional<detail::conv_numbers> compute(currency c, const pre_round_shares& base, money::rep n_units, money valuation,
-                                                std::vector<instrument_conversion>& shells, std::vector<diagnostic>& out) const;
+                                                std::vector<instrument_conversion>& shells, const std::vector<std::int64_t>& fixed_bases,
+                                                std::vector<diagnostic>& out) const;
 
     std::string name_;
     std::string series_;
@@ -1242,7 +1248,24 @@ inline bool conversion_round::stage_into(const cap_table& table, detail::conv_st
         out.push_back({field_path("basis"), basis_.to_string(), "the cap table has no shares on this basis to price the round on"});
         return false;
     }
-    return true;
+    // A note whose cap divides a count of its own (cap_basis): the table's count on that basis,
+    // fixed before the round.
+    st.fixed_bases.assign(st.shells.size(), 0);
+    for (std::size_t k = 0; k < st.shells.size(); ++k) {
+        const instrument_conversion& ic = st.shells[k];
+        if (ic.kind != instrument_kind::note || !ic.valuation_cap) continue;
+        const convertible_note& n = notes_[ic.index];
+        if (!n.cap_basis) continue;
+        const std::int64_t count = table.fully_diluted(*n.cap_basis).total().value();
+        if (count <= 0) {
+            out.push_back({field_path("notes").index(ic.index).member("cap_basis"),
+                           std::string(n.cap_basis->name()) + " (" + n.cap_basis->to_string() + ")",
+                           "the cap table has no shares on this basis for the cap to divide"});
+            continue;
+        }
+        st.fixed_bases[k] = count;
+    }
+    return out.empty();
 }
 
 inline bool conversion_round::solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol,
@@ -1274,10 +1297,10 @@ inline bool conversion_round::finish_into(detail::conv_stage& st, money valuatio
     const std::size_t problems_before = out.size();
     bool overflowed = false;
     if (path == detail::conv_path::big_only) {
-        nums = compute<detail::conv_rational>(c, base0, n_units, valuation, shells, out);
+        nums = compute<detail::conv_rational>(c, base0, n_units, valuation, shells, st.fixed_bases, out);
     } else {
         try {
-            nums = compute<fraction>(c, base0, n_units, valuation, shells, out);
+            nums = compute<fraction>(c, base0, n_units, valuation, shells, st.fixed_bases, out);
         } catch (const overflow_error&) {
             if (path == detail::conv_path::fast_only) throw;
             overflowed = true;
@@ -1288,7 +1311,7 @@ inline bool conversion_round::finish_into(detail::conv_stage& st, money valuatio
     }
     if (overflowed) {  // every field the fast path set is set again, to the same values
         out.erase(out.begin() + static_cast<std::ptrdiff_t>(problems_before), out.end());
-        nums = compute<detail::conv_rational>(c, base0, n_units, valuation, shells, out);
+        nums = compute<detail::conv_rational>(c, base0, n_units, valuation, shells, st.fixed_bases, out);
     }
     if (!nums || !out.empty()) return false;
     pre_round_shares& base = st.base;
@@ -1523,6 +1546,7 @@ inline cap_table_result conversion_round::after_by_builder(const cap_table& tabl
 template <class R>
 std::optional<detail::conv_numbers> conversion_round::compute(currency c, const pre_round_shares& base, money::rep n_units,
                                                               money valuation, std::vector<instrument_conversion>& shells,
+                                                              const std::vector<std::int64_t>& fixed_bases,
                                                               std::vector<diagnostic>& out) const {
     using detail::conv_div;
     using detail::conv_from;
@@ -1532,9 +1556,11 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     m.n = whole(n_units);
     m.items.reserve(shells.size());
     R amounts;
-    for (const instrument_conversion& ic : shells) {
+    for (std::size_t k = 0; k < shells.size(); ++k) {
+        const instrument_conversion& ic = shells[k];
         const detail::conv_item it = item_of(ic);
         detail::conv_term<R>& term = m.items.emplace_back();  // made in place (reserved above)
+        if (k < fixed_bases.size() && fixed_bases[k] > 0 && it.cap) term.fixed_base = whole(fixed_bases[k]);
         term.amount = whole(it.amount);
         if (it.cap) {
             term.cap = whole(*it.cap);
@@ -1690,6 +1716,15 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
     for (std::size_t k = 0; k < m.items.size(); ++k) {
         const detail::conv_term<R>& it = m.items[k];
         instrument_conversion& ic = shells[k];
+        capitalization own;  // a count fixed before the round (a note's cap_basis)
+        if (it.fixed_base) {
+            own.value = detail::conv_norm(R(*it.fixed_base));
+            own.exact = detail::conv_exact(*own.value);
+            if constexpr (!std::is_same_v<R, fraction>) own.u_over = detail::conv_div_lowest(u, *own.value);
+        }
+        const auto capitalization_for = [&](const detail::conv_term<R>& t) -> const capitalization& {
+            return t.fixed_base ? own : capitalization_of(t);
+        };
         const capitalization* cap_base = nullptr;  // with a cap: the capitalization it divides
         R cap_price;  // with a cap: the exact cap price C / cap_base
         R exact_units;  // the exact conversion price
@@ -1697,13 +1732,13 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             exact_units = it.keep ? detail::conv_div_lowest(*it.keep, u) : detail::conv_recip_lowest(u);
             ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(it.per_keep, u));
         } else if (it.fixed) {  // p x its capitalization at the price A / (p x capitalization), whatever the round price
-            cap_base = &capitalization_of(it);
+            cap_base = &capitalization_for(it);
             const R cap_rate = detail::conv_div_lowest(*cap_base->value, *it.cap);
             cap_price = detail::conv_recip_lowest(cap_rate);
             exact_units = cap_price;
             ic.exact_shares = detail::conv_exact(detail::conv_mul_lowest(*cap_base->value, it.per_cap));
         } else {  // the lower of the cap price and the round (or discount) price: the greater rate (m.rate())
-            cap_base = &capitalization_of(it);
+            cap_base = &capitalization_for(it);
             const R cap_rate = detail::conv_div_lowest(*cap_base->value, *it.cap);
             cap_price = detail::conv_recip_lowest(cap_rate);
             const R price_rate = it.keep ? detail::conv_div_lowest(u, *it.keep) : u;

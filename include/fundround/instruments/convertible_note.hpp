@@ -16,6 +16,7 @@
 
 #include <fundround/config.hpp>
 #include <fundround/analysis/discount.hpp>
+#include <fundround/company/fully_diluted_basis.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/detail/bigint.hpp>
 #include <fundround/detail/checked.hpp>
@@ -258,10 +259,19 @@ struct convertible_note {
     std::optional<fraction> discount;                      ///< The discount off the round price, if any.
     /// The capitalization the cap is divided by (notes: usually pre-money). Pre-money: the round's
     /// fully diluted count F0, the unallocated pool included (conversion_round::price_on() names
-    /// the basis); a note whose terms divide the shares issued and outstanding alone is not
-    /// modelled (docs/how-to-safes-and-notes.md).
+    /// the basis), unless cap_basis names a count of its own.
     safe_form cap_form = safe_form::pre_money;
-    fundround::pool_increase pool_increase = fundround::pool_increase::included;  ///< Whether the financing's pool increase counts in it.
+    /// Whether the financing's pool increase counts in it (not used with a cap_basis: that count
+    /// is fixed before the round).
+    fundround::pool_increase pool_increase = fundround::pool_increase::included;
+    /// The shares a pre-money cap divides, if the note names them: the cap table's count on this
+    /// basis just before the financing (no pool increase, no conversion shares), e.g.
+    /// fully_diluted_basis::outstanding() for "the valuation cap divided by the number of shares
+    /// of capital stock issued and outstanding immediately before the financing", or
+    /// issued_and_granted() (granted options counted, the unallocated pool not). Empty: the
+    /// round's fully diluted count (cap_form, pool_increase). Needs a valuation cap and a
+    /// pre-money cap_form; convertibles cannot be counted in it.
+    std::optional<fully_diluted_basis> cap_basis;
     /// The least new money (converting notes and SAFEs not counted) that makes a financing
     /// "qualified", so that the note converts; empty: any equity financing.
     std::optional<money> qualified_financing;
@@ -397,6 +407,19 @@ struct convertible_note {
             } else if (valuation_cap->currency() != principal.currency()) {
                 out.push_back({path.member("valuation_cap"), format_full(*valuation_cap),
                                "must be in " + to_string(principal.currency()) + ", the principal's currency"});
+            }
+        }
+        if (cap_basis) {
+            const std::string b = std::string(cap_basis->name()) + " (" + cap_basis->to_string() + ")";
+            if (!valuation_cap) out.push_back({path.member("cap_basis"), b, "needs a valuation cap to divide"});
+            if (cap_form != safe_form::pre_money) {
+                out.push_back({path.member("cap_basis"), b,
+                               "needs a pre-money cap_form (a post-money cap divides the capitalization after the round)"});
+            }
+            if (cap_basis->convertibles) {
+                out.push_back({path.member("cap_basis"), b,
+                               "must not count convertibles (the count is the cap table's before the financing; the notes and SAFEs "
+                               "converting in it are not shares yet)"});
             }
         }
         if (discount && (discount->sign() < 0 || *discount >= fraction(1))) {

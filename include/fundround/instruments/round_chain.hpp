@@ -87,7 +87,7 @@ namespace detail {
            a.maturity_date == b.maturity_date && a.annual_rate == b.annual_rate && a.method == b.method &&
            a.period == b.period && a.day_count == b.day_count && a.interest_rounding == b.interest_rounding &&
            a.interest_accrues == b.interest_accrues && a.valuation_cap == b.valuation_cap && a.discount == b.discount &&
-           a.cap_form == b.cap_form && a.pool_increase == b.pool_increase && a.qualified_financing == b.qualified_financing;
+           a.cap_form == b.cap_form && a.pool_increase == b.pool_increase && a.cap_basis == b.cap_basis && a.qualified_financing == b.qualified_financing;
 }
 
 /// What a SAFE converts: its purchase amount.
