@@ -116,9 +116,9 @@ TEST_CASE("the shuffle on a cap table: new series, pool top-up, every holder's d
 // diluted count in the pre-money. Published: the cap price $0.28999517, 1,448,299 note shares,
 // the pool 2,721,531 (18.75% of 14,514,830 before the sale), 3,628,708 preferred shares (20.00%)
 // at $0.55116, 18,143,538 fully diluted; the discount would give $0.44093 and 952,532 shares.
-// A cap over the issued and outstanding shares is not a conversion_round term (its cap price is
-// fixed before the round: docs/how-to-safes-and-notes.md), so the note converts by hand into the
-// table and the round is priced on it. The source's conventions, each named: the cap price
+// Here the note converts by hand into the table and the round is priced on it, as the source
+// does; the same note as a conversion_round term (convertible_note::cap_basis) is in
+// tests/test_conversion.cpp ("Holloway's Pext"). The source's conventions, each named: the cap price
 // rounded to 8 decimals before dividing (the exact price gives 1,448,300 shares), the note's
 // shares floored, the preferred shares rounded up (3,628,707.5 exactly; floor gives 3,628,707
 // and 18,143,537 in all), the pool increase rounded up (the default). The source's founders'

@@ -2686,6 +2686,84 @@ TEST_CASE("print_conversions: the instruments part of print_converted_round, wor
     CHECK(conversions.find("Cap table") == std::string::npos);
 }
 
+// Holloway, "Angel Investing: Start to Finish" (Joe Wallin and Pete Baltaxe), the Pext, Inc.
+// example (https://www.holloway.com/g/angel-investing/sections/effects-of-note-conversion-on-dilution;
+// the figures and the by-hand conversion in tests/test_cap_table_round.cpp): founders
+// 10,000,000 shares, employees 345,000 granted options, 1,155,000 available in the plan. A $400K
+// note at 5% (one year: $420K), a $3M cap "divided by the issued and outstanding securities"
+// (10,345,000: cap_basis = issued_and_granted(), the pool left out) and a 20% discount converts
+// into a $2M Series Seed at an $8M pre-money, the pool topped up to 15% of the post-money in the
+// pre-money, the preferred shares rounded up as the source does. The exact cap price
+// $3M / 10,345,000 = $0.28999517 buys 1,448,300 shares exactly (the source's 1,448,299 divides
+// by the price rounded to 8 decimals); the round price is then $6.5M / 11,793,300 = $0.55116
+// (the source's $6.5M / 11,793,299 rounds the same). By default (the cap over F0 = 11,500,000,
+// the pool and its increase included) the note takes the discount instead: fewer shares.
+TEST_CASE("Holloway's Pext: a note capped over the issued and outstanding shares converts in a Series Seed with a 15% pool") {
+    const cap_table pext = cap_table_builder()
+                               .add(holder::founder("founders", "Founders"))
+                               .add(holder::employee("employees", "Employees"))
+                               .add(holder::investor("notes", "Convertible note investors"))
+                               .add(holder::investor("seed", "Preferred stock investors"))
+                               .add(share_class::common("Common"))
+                               .add(option_pool{"Plan", "Common", sh(1'500'000)})
+                               .holding(holder_id("founders"), "Common", sh(10'000'000))
+                               .grant({holder_id("employees"), "Plan", sh(345'000), price_per_share(1_usd, sh(10))})
+                               .build();
+    convertible_note n;
+    n.holder = holder_id("notes");
+    n.principal = 400_K;
+    n.issue_date = year{2025} / 1 / 1;
+    n.maturity_date = year{2027} / 1 / 1;
+    n.annual_rate = fraction(5, 100);
+    n.valuation_cap = 3_M;
+    n.discount = fraction(1, 5);
+    n.cap_basis = fully_diluted_basis::issued_and_granted();
+    const auto round = [&](const convertible_note& note) {
+        return conversion_round("Series Seed", "Series Seed Preferred", year{2026} / 1 / 1)
+            .pre_money(8_M)
+            .invest(holder_id("seed"), 2_M)
+            .option_pool(fraction(15, 100), pool_placement::pre_money, "Plan")
+            .shares_rounded(rounding::ceiling)
+            .convert(note);
+    };
+    const converted_round r = round(n).apply_to(pext);
+    check_reconciles(r);
+    const instrument_conversion& c = r.note_conversion(0);
+    CHECK(c.amount == 420_K);
+    CHECK(c.basis == conversion_basis::cap);
+    CHECK(c.exact_capitalization.to_fraction() == fraction(10'345'000));
+    CHECK(c.conversion_price == price_per_share(3_M, sh(10'345'000)));
+    CHECK(c.conversion_price.to_string(8) == "$0.28999517");
+    CHECK(c.shares == sh(1'448'300));
+    CHECK(r.price() == price_per_share(6'500'000_usd, sh(11'793'300)));
+    CHECK(r.price().to_string(5) == "$0.55116");
+    CHECK(r.pool_increase() == sh(1'566'531));
+    CHECK(r.after().unallocated("Plan") == sh(2'721'531));
+    CHECK(r.new_money().investment_of("seed").shares == sh(3'628'708));
+    CHECK(r.after().fully_diluted().total() == sh(18'143'539));  // the source's 18,143,538 has one note share fewer
+    CHECK(r.after().ownership(holder_id("seed")).to_percent_string(2) == "20.00%");
+    CHECK(r.after().fully_diluted().pool_ownership(0).to_percent_string(2) == "15.00%");
+    CHECK(r.after().ownership(holder_id("notes")).to_percent_string(2) == "7.98%");
+    CHECK(r.after().ownership(holder_id("founders")).to_percent_string(2) == "55.12%");
+
+    // The difference the term makes, on the same table: by default the cap divides F0 + I, the
+    // pool and its increase included, which the note's own shares enlarge (S = 0.14 (F0 + I),
+    // I = 18.75% Q - 1,155,000, Q = F0 + I + S): I = 1,042,500,000/629, F0 + I = 8,276,000,000/629,
+    // S = 1,158,640,000/629 = 1,842,034.98 -> 1,842,034 shares, 393,734 more than over the
+    // 10,345,000 issued and outstanding.
+    convertible_note fully_diluted = n;
+    fully_diluted.cap_basis.reset();
+    const converted_round d = round(fully_diluted).apply_to(pext);
+    check_reconciles(d);
+    const instrument_conversion& dc = d.note_conversion(0);
+    CHECK(dc.basis == conversion_basis::cap);
+    CHECK(d.exact_pool_increase().to_fraction() == fraction(1'042'500'000, 629));
+    CHECK(dc.exact_capitalization.to_fraction() == fraction(8'276'000'000, 629));
+    CHECK(dc.exact_shares.to_fraction() == fraction(1'158'640'000, 629));
+    CHECK(dc.shares == sh(1'842'034));
+    CHECK(dc.shares.value() - c.shares.value() == 393'734);
+}
+
 // Chris Harvey's public cap-table problem, worked step by step in a thread
 // (https://twtext.com/article/1313583956277686272): 8,500,000 shares issued and outstanding
 // (common and granted options; the split and the round's terms are ours), 1,500,000 available

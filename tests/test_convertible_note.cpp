@@ -525,4 +525,21 @@ TEST_CASE("convertible_note: rounding, cap form, pool increase and maturity elec
     CHECK(to_string(static_cast<interest_method>(2)) == "unknown");
 }
 
+TEST_CASE("cap_basis: every problem named (no cap, a post-money cap, convertibles counted)") {
+    convertible_note n = note_100k(note_day_count::actual_365_fixed);
+    n.valuation_cap.reset();
+    n.cap_form = safe_form::post_money;
+    n.cap_basis = fully_diluted_basis::full_with_convertibles();
+    const std::vector<diagnostic> d = n.validate(field_path("notes").index(0));
+    REQUIRE(d.size() == 3);
+    const std::string b = "notes[0].cap_basis = full_with_convertibles (issued + granted options + unallocated pool + warrants + convertibles): ";
+    CHECK(d[0].message() == b + "needs a valuation cap to divide");
+    CHECK(d[1].message() == b + "needs a pre-money cap_form (a post-money cap divides the capitalization after the round)");
+    CHECK(d[2].message().rfind(b + "must not count convertibles", 0) == 0);
+    convertible_note ok = note_100k(note_day_count::actual_365_fixed);
+    ok.valuation_cap = 3_M;
+    ok.cap_basis = fully_diluted_basis::outstanding();
+    CHECK(ok.validate().empty());
+}
+
 }  // namespace test_convertible_note
