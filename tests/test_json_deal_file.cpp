@@ -317,6 +317,9 @@ convertible_note random_note(gen& g, std::size_t holders) {
     if (g.coin()) n.discount = g.share();
     n.cap_form = g.coin() ? safe_form::post_money : safe_form::pre_money;
     n.pool_increase = g.coin() ? pool_increase::included : pool_increase::excluded;
+    if (n.cap_form == safe_form::pre_money && n.valuation_cap && g.coin()) {
+        n.cap_basis = g.coin() ? fully_diluted_basis::outstanding() : fully_diluted_basis{true, false, true, false};  // a preset, or custom
+    }
     if (g.coin()) n.qualified_financing = g.usd(1'000, 9'000'000'000);
     if (g.coin()) {
         note_maturity_terms m;
@@ -529,7 +532,7 @@ void check_equal_after_round_trip(const deal_file& d) {
                b.maturity_date == a.maturity_date && b.annual_rate == a.annual_rate && b.method == a.method &&
                b.period == a.period && b.day_count == a.day_count && b.interest_rounding == a.interest_rounding &&
                b.interest_accrues == a.interest_accrues && b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.cap_form == a.cap_form &&
-               b.pool_increase == a.pool_increase && b.qualified_financing == a.qualified_financing));
+               b.pool_increase == a.pool_increase && b.cap_basis == a.cap_basis && b.qualified_financing == a.qualified_financing));
         REQUIRE(b.at_maturity.has_value() == a.at_maturity.has_value());
         if (a.at_maturity) {
             CHECK(b.at_maturity->conversion_valuation == a.at_maturity->conversion_valuation);
@@ -1121,7 +1124,7 @@ TEST_CASE("deal file: SAFE and note amounts in another currency than the cap tab
              "/notes/0/valuation_cap = €6,000,000.00: must be in USD, the cap table's currency",
              "/notes/0/qualified_financing = €1,000,000.00: must be in USD, the cap table's currency",
              "/notes/0/at_maturity/conversion_valuation = €6,000,000.00: must be in USD, the cap table's currency",
-             "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, interest_accrues, valuation_cap, discount, cap_form, pool_increase, qualified_financing, at_maturity, at_change_of_control",
+             "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, interest_accrues, valuation_cap, discount, cap_form, pool_increase, cap_basis, qualified_financing, at_maturity, at_change_of_control",
              "/notes/1/qualified_financing = £1,000,000.00: must be in USD, the cap table's currency",
          }},
     };
@@ -1187,6 +1190,29 @@ TEST_CASE("deal file: a note's interest_accrues, read, written and read back; it
           std::vector<std::string>{"/notes/0/interest_accrues = \"at_maturity\": must be an interest accrual: one of to_conversion_date, to_maturity"});
     CHECK(problems_of(json::parse(head + R"(, "interest_accrues": true}]})")) ==
           std::vector<std::string>{"/notes/0/interest_accrues = true: must be an interest accrual name (to_conversion_date, to_maturity), not a boolean"});
+}
+
+TEST_CASE("deal file: a note's cap_basis, read, written and read back; left out when absent; what it refuses") {
+    const std::string head =
+        R"({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "bank", "name": "Bank"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "notes": [{"holder": "bank", "principal": "$250K", "issue_date": "2024-01-01", "maturity_date": "2024-07-01", "annual_rate": "8/100", "valuation_cap": "$3M")";
+    const deal_file d = parse_deal_file(head + R"(, "cap_basis": "issued_and_granted"}]})");
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].cap_basis == fully_diluted_basis::issued_and_granted());
+    const std::string text = write_deal_file(d);
+    CHECK(text.find("\"cap_basis\": \"issued_and_granted\"") != std::string::npos);
+    CHECK(parse_deal_file(text).notes[0].cap_basis == fully_diluted_basis::issued_and_granted());
+    check_round_trip(d);
+    const deal_file custom =
+        parse_deal_file(head + R"(, "cap_basis": {"granted_options": true, "unallocated_pool": false, "warrants": true, "convertibles": false}}]})");
+    CHECK(custom.notes[0].cap_basis == fully_diluted_basis{true, false, true, false});
+    check_round_trip(custom);
+    const deal_file plain = parse_deal_file(head + "}]}");
+    CHECK(!plain.notes[0].cap_basis);
+    CHECK(write_deal_file(plain).find("cap_basis") == std::string::npos);
+    CHECK(problems_of(json::parse(head + R"(, "cap_basis": "issued"}]})")) ==
+          std::vector<std::string>{"/notes/0/cap_basis = \"issued\": must be a fully diluted basis: one of outstanding, issued_and_granted, full, full_with_convertibles"});
+    CHECK(problems_of(json::parse(head + R"(, "cap_form": "post_money", "cap_basis": "outstanding"}]})")) ==
+          std::vector<std::string>{"/notes/0/cap_basis = outstanding (issued): needs a pre-money cap_form (a post-money cap divides the capitalization after the round)"});
 }
 
 // A preferred class whose preference (or participation cap), multiple x original issue price x

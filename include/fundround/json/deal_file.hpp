@@ -1178,7 +1178,9 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 /// Reads a convertible note: {"holder", "principal", "issue_date", "maturity_date",
 /// "annual_rate", "method", "period", "day_count", "interest_rounding", "interest_accrues"
 /// ("to_conversion_date", the default, or "to_maturity"), "valuation_cap",
-/// "discount", "cap_form", "pool_increase", "qualified_financing", "at_maturity":
+/// "discount", "cap_form", "pool_increase", "cap_basis" (a fully diluted basis, as
+/// read_fully_diluted_basis() reads it: e.g. "outstanding"; absent: the round's count),
+/// "qualified_financing", "at_maturity":
 /// {"conversion_valuation", "share_class", "elected_by"}, "at_change_of_control":
 /// {"principal_multiple", "principal_plus_interest", "conversion_at_cap"}}, with
 /// convertible_note::validate()'s problems at their pointers; with @p table_currency (the cap
@@ -1188,7 +1190,7 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
     if (!r.expect_object(j, at, "a convertible note",
                          {"holder", "principal", "issue_date", "maturity_date", "annual_rate", "method", "period", "day_count",
                           "interest_rounding", "interest_accrues", "valuation_cap", "discount", "cap_form", "pool_increase",
-                          "qualified_financing", "at_maturity", "at_change_of_control"})) {
+                          "cap_basis", "qualified_financing", "at_maturity", "at_change_of_control"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1233,6 +1235,7 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
         n.pool_increase = r.read_choice(*m, at.member("pool_increase"), detail::json_pool_increases, "a pool increase rule")
                               .value_or(n.pool_increase);
     }
+    if (const auto* m = json_reader::member(j, "cap_basis")) n.cap_basis = read_fully_diluted_basis(r, *m, at.member("cap_basis"));
     if (const auto* m = json_reader::member(j, "qualified_financing")) {
         n.qualified_financing = r.read_money(*m, at.member("qualified_financing"));
     }
@@ -2101,6 +2104,7 @@ inline void to_json(nlohmann::json& j, const convertible_note& n) {
                        {"pool_increase", detail::json_choice_name(n.pool_increase, detail::json_pool_increases)}};
     if (n.valuation_cap) j["valuation_cap"] = detail::json_money_text(*n.valuation_cap);
     if (n.discount) j["discount"] = n.discount->to_string();
+    if (n.cap_basis) to_json(j["cap_basis"], *n.cap_basis);
     if (n.qualified_financing) j["qualified_financing"] = detail::json_money_text(*n.qualified_financing);
     if (n.at_maturity) {
         nlohmann::json& m = j["at_maturity"] = nlohmann::json{
