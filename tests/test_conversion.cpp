@@ -2745,6 +2745,8 @@ TEST_CASE("Holloway's Pext: a note capped over the issued and outstanding shares
     CHECK(r.after().fully_diluted().pool_ownership(0).to_percent_string(2) == "15.00%");
     CHECK(r.after().ownership(holder_id("notes")).to_percent_string(2) == "7.98%");
     CHECK(r.after().ownership(holder_id("founders")).to_percent_string(2) == "55.12%");
+    CHECK(detail::conversion_terms_text(c) == "cap $3,000,000.00 over 10,345,000 shares (issued + granted options), 20.00% discount");
+    CHECK(converted_round_text(r).find("cap $3,000,000.00 over 10,345,000 shares (issued + granted options)") != std::string::npos);
 
     // The difference the term makes, on the same table: by default the cap divides F0 + I, the
     // pool and its increase included, which the note's own shares enlarge (S = 0.14 (F0 + I),

@@ -332,6 +332,19 @@ TEST_CASE("two notes that differ only in their day count are two instruments of 
     CHECK(chain.conversion(1)->note_conversion(0).shares == sh(312'500));
 }
 
+// Without ids, a note whose cap divides the shares issued and outstanding (cap_basis) is not
+// the same instrument as its twin over the round's fully diluted count: they convert apart.
+TEST_CASE("two notes that differ only in their cap_basis are two instruments of the chain") {
+    convertible_note first = fundround_test::unqualified_note();
+    first.valuation_cap = 4_M;
+    convertible_note second = first;
+    second.cap_basis = fully_diluted_basis::outstanding();
+    CHECK(detail::same_instrument(first, first));
+    CHECK(!detail::same_instrument(first, second));
+    second.cap_basis = fully_diluted_basis::full();  // a basis stated is a term, even the round's own
+    CHECK(!detail::same_instrument(first, second));
+}
+
 TEST_CASE("a library error inside a round is one problem at the round") {
     // rounding::exact for the new money's shares: 2,000,000 / $2.28 is not whole.
     conversion_round exact = series_a();

@@ -139,6 +139,9 @@ struct instrument_conversion {
     money amount;                                  ///< principal + interest: what converts.
     std::optional<money> valuation_cap;            ///< The cap used (after MFN), if any.
     std::optional<fraction> discount;              ///< The discount used (after MFN), if any.
+    /// A note's cap_basis: its cap divides the cap table's count on this basis before the round
+    /// (exact_capitalization); empty: the round's capitalization.
+    std::optional<fully_diluted_basis> cap_basis;
     std::optional<fraction> fixed_percentage;      ///< A fixed-percentage SAFE's fraction of its capitalization (then no cap, no discount).
     /// For an MFN SAFE: the SAFEs (indices) whose cap and discount it took; empty otherwise (and
     /// for an MFN SAFE with no later terms to take: it converts on its own terms, none for
@@ -1197,6 +1200,7 @@ inline void conversion_round::resolve(const cap_table& table, const detail::conv
         shell.amount = amount;
         shell.valuation_cap = n.valuation_cap;
         shell.discount = n.discount;
+        if (n.valuation_cap) shell.cap_basis = n.cap_basis;
     }
 }
 
@@ -1253,13 +1257,11 @@ inline bool conversion_round::stage_into(const cap_table& table, detail::conv_st
     st.fixed_bases.assign(st.shells.size(), 0);
     for (std::size_t k = 0; k < st.shells.size(); ++k) {
         const instrument_conversion& ic = st.shells[k];
-        if (ic.kind != instrument_kind::note || !ic.valuation_cap) continue;
-        const convertible_note& n = notes_[ic.index];
-        if (!n.cap_basis) continue;
-        const std::int64_t count = table.fully_diluted(*n.cap_basis).total().value();
+        if (!ic.cap_basis) continue;
+        const std::int64_t count = table.fully_diluted(*ic.cap_basis).total().value();
         if (count <= 0) {
             out.push_back({field_path("notes").index(ic.index).member("cap_basis"),
-                           std::string(n.cap_basis->name()) + " (" + n.cap_basis->to_string() + ")",
+                           std::string(ic.cap_basis->name()) + " (" + ic.cap_basis->to_string() + ")",
                            "the cap table has no shares on this basis for the cap to divide"});
             continue;
         }
