@@ -47,7 +47,7 @@ bool same(const convertible_note& a, const convertible_note& b) {
            a.maturity_date == b.maturity_date && a.annual_rate == b.annual_rate && a.method == b.method && a.period == b.period &&
            a.day_count == b.day_count && a.interest_rounding == b.interest_rounding && a.interest_accrues == b.interest_accrues &&
            a.valuation_cap == b.valuation_cap &&
-           a.discount == b.discount && a.cap_form == b.cap_form && a.pool_increase == b.pool_increase &&
+           a.discount == b.discount && a.cap_form == b.cap_form && a.pool_increase == b.pool_increase && a.cap_basis == b.cap_basis &&
            a.qualified_financing == b.qualified_financing && a.at_maturity.has_value() == b.at_maturity.has_value() &&
            a.at_change_of_control.has_value() == b.at_change_of_control.has_value();
 }
@@ -249,6 +249,34 @@ TEST_CASE("ocf: a note whose interest stops at maturity: the rate's accrual_end_
     CHECK(std::find(other.left_out.begin(), other.left_out.end(),
                     "accrual_end_date of interest rates other than the note's maturity date (read as none) (1): fundround's "
                     "interest accrues to the conversion date or to maturity.") != other.left_out.end());
+}
+
+TEST_CASE("ocf: a note's cap over the shares issued and outstanding (cap_basis) as its capitalization rules") {
+    convertible_note n = small_note();
+    REQUIRE(n.valuation_cap);
+    n.cap_form = safe_form::pre_money;
+    n.cap_basis = fully_diluted_basis::issued_and_granted();
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const ocf_export e = to_ocf(small_table(), {}, {n}, o);
+    const json& tx = e.package.find("Transactions.ocf.json")->at("items");
+    for (const json& trigger : tx[tx.size() - 1]["conversion_triggers"]) {
+        CHECK(trigger["conversion_right"]["conversion_mechanism"]["capitalization_definition_rules"] ==
+              json::parse(R"({"include_outstanding_shares": true, "include_outstanding_options": true,
+                              "include_outstanding_unissued_options": false, "include_this_security": false,
+                              "include_other_converting_securities": false, "include_option_pool_topup_for_promised_options": false,
+                              "include_additional_option_pool_topup": false, "include_new_money": false})"));
+    }
+    const ocf_import back = from_ocf(e.package);
+    REQUIRE(back.notes.size() == 1);
+    CHECK(back.notes[0].cap_basis == fully_diluted_basis::issued_and_granted());
+    CHECK(same(back.notes[0], n));
+    for (const std::string& l : back.left_out) CHECK(l.find("capitalization rules") == std::string::npos);
+    // Warrants in the basis: OCF cannot say them, listed; read back without.
+    n.cap_basis = fully_diluted_basis{false, false, true, false};
+    const ocf_export w = to_ocf(small_table(), {}, {n}, o);
+    CHECK(std::any_of(w.left_out.begin(), w.left_out.end(), [](const std::string& l) { return l.find("cap_basis counts warrants") != std::string::npos; }));
+    CHECK(from_ocf(w.package).notes[0].cap_basis == fully_diluted_basis::outstanding());
 }
 
 TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what it could") {
@@ -771,6 +799,10 @@ random_case random_ocf_case(std::uint64_t seed) {
         if (g.next(2) == 0) n.discount = fraction(static_cast<std::int64_t>(g.next(100)), 100);
         n.cap_form = g.next(2) == 0 ? safe_form::post_money : safe_form::pre_money;
         n.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
+        if (n.cap_form == safe_form::pre_money && n.valuation_cap && g.next(3) == 0) {  // its pool increase unused: the default
+            n.cap_basis = g.next(2) == 0 ? fully_diluted_basis::outstanding() : fully_diluted_basis::issued_and_granted();
+            n.pool_increase = pool_increase::included;
+        }
         n.interest_accrues = g.next(2) == 0 ? note_interest_accrual::to_conversion_date : note_interest_accrual::to_maturity;
         r.notes.push_back(n);
     }

@@ -1280,7 +1280,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (const auto* d = r_.required(obj, at, "date")) return ocf_date(*d, at.member("date"));
         return std::optional<calendar_date>();
     };
-    const auto cap_rules = [&](const json& mech, const field_path& mat, bool post_money, pool_increase& pool, const char* on) {
+    const auto cap_rules = [&](const json& mech, const field_path& mat, bool post_money, pool_increase& pool, const char* on,
+                               std::optional<fully_diluted_basis>* cap_basis = nullptr) {
         const json* rules = json_reader::member(mech, "capitalization_definition_rules");
         if (rules == nullptr) return;
         const field_path rat = mat.member("capitalization_definition_rules");
@@ -1298,6 +1299,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         for (const auto& b : v) {
             if (!b) return;
+        }
+        // A note's pre-money cap over issued shares without the options or the unallocated pool
+        // (and no top-up): a count fixed before the financing, its cap_basis.
+        if (cap_basis != nullptr && !post_money && *v[0] && (!*v[1] || !*v[2]) && !*v[3] && !*v[4] && !*v[5] && !*v[6] && !*v[7]) {
+            *cap_basis = fully_diluted_basis{*v[1], *v[2], false, false};
+            return;  // the pool increase is not used with it: left at its default
         }
         pool = *v[5] || *v[6] ? pool_increase::included : pool_increase::excluded;
         const bool standard = *v[0] && *v[1] && *v[2] && *v[3] == post_money && *v[4] == post_money && *v[5] == *v[6] && !*v[7];
@@ -2269,7 +2276,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                 }
                 n.cap_form = post_money ? safe_form::post_money : safe_form::pre_money;
-                cap_rules(*mech, mat, post_money, n.pool_increase, "notes");
+                cap_rules(*mech, mat, post_money, n.pool_increase, "notes", &n.cap_basis);
                 if (maturity) {
                     n.maturity_date = *maturity;
                     rec.fields["maturity_date"] = maturity_at;
@@ -3472,6 +3479,22 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                                                                             : "ANNUAL"},
                      {"compounding_type", n.method == interest_method::compound ? "COMPOUNDING" : "SIMPLE"},
                      {"capitalization_definition_rules", capitalization_rules(n.cap_form == safe_form::post_money, n.pool_increase)}};
+        if (n.cap_basis && n.valuation_cap && n.cap_form == safe_form::pre_money) {
+            // The cap over a count fixed before the financing: the shares, the granted options and
+            // the unallocated pool as the basis names them, no top-up, no converting securities.
+            mech["capitalization_definition_rules"] = json{{"include_outstanding_shares", true},
+                                                           {"include_outstanding_options", n.cap_basis->granted_options},
+                                                           {"include_outstanding_unissued_options", n.cap_basis->unallocated_pool},
+                                                           {"include_this_security", false},
+                                                           {"include_other_converting_securities", false},
+                                                           {"include_option_pool_topup_for_promised_options", false},
+                                                           {"include_additional_option_pool_topup", false},
+                                                           {"include_new_money", false}};
+            if (n.cap_basis->warrants) {
+                left.push_back(label + "'s cap_basis counts warrants: OCF's capitalization rules have no member for them "
+                                       "(written without; read back, the cap divides issued shares and options only).");
+            }
+        }
         if (n.discount) mech["conversion_discount"] = fraction_text(*n.discount, label + "'s discount");
         if (n.valuation_cap) {
             mech["conversion_valuation_cap"] = detail::ocf_monetary(trimmed(money_text(*n.valuation_cap)), n.valuation_cap->currency());
