@@ -2766,6 +2766,36 @@ TEST_CASE("Holloway's Pext: a note capped over the issued and outstanding shares
     CHECK(dc.shares.value() - c.shares.value() == 393'734);
 }
 
+TEST_CASE("cap_basis: a basis with no shares on the table is a problem at the note's cap_basis") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::employee("e", "Employees"))
+                            .add(holder::investor("note", "Noteholder"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                            .grant({holder_id("e"), "Plan", sh(500'000), price_per_share(1_usd, sh(10))})
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 750'000_usd;
+    n.issue_date = year{2020} / 1 / 1;
+    n.maturity_date = year{2022} / 1 / 1;
+    n.valuation_cap = 4_M;
+    n.cap_basis = fully_diluted_basis::outstanding();
+    const conversion_result r =
+        conversion_round("Seed", "Seed Preferred", year{2020} / 10 / 1).pre_money(6_M).invest(holder_id("lead"), 2_M).convert(n).try_apply_to(t);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() == "notes[0].cap_basis = outstanding (issued): the cap table has no shares on this basis for the cap to divide");
+    // The 500,000 granted: a cap price $4M / 500,000 = $8.00, above the round price
+    // $6M / (2,000,000 + S) = $2.625 (S = $750,000 / P): the note converts at the round price.
+    n.cap_basis = fully_diluted_basis::issued_and_granted();
+    const converted_round ok =
+        conversion_round("Seed", "Seed Preferred", year{2020} / 10 / 1).pre_money(6_M).invest(holder_id("lead"), 2_M).convert(n).apply_to(t);
+    CHECK(ok.note_conversion(0).exact_capitalization.to_fraction() == fraction(500'000));
+    CHECK(ok.note_conversion(0).basis == conversion_basis::round_price);
+    CHECK(ok.note_conversion(0).conversion_price == price_per_share(2'625_usd, sh(1'000)));
+}
+
 // Chris Harvey's public cap-table problem, worked step by step in a thread
 // (https://twtext.com/article/1313583956277686272): 8,500,000 shares issued and outstanding
 // (common and granted options; the split and the round's terms are ours), 1,500,000 available
