@@ -293,6 +293,33 @@ TEST_CASE("a note past maturity: interest to the as-of date, or to maturity when
     check_adds_up(fd);
 }
 
+// Chris Harvey's note (tests/test_conversion.cpp): $750,000 at a $4M cap over the 8,500,000
+// issued and outstanding (cap_basis) is 1,593,750 shares as converted; over F0 = 10,000,000 (the
+// pool included, the default) 1,875,000.
+TEST_CASE("a note's cap_basis: as converted, its cap divides the count on that basis, not F0") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::employee("e", "Employees"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
+                            .holding(holder_id("f"), "Common", sh(8'000'000))
+                            .grant({holder_id("e"), "Plan", sh(500'000), price_per_share(1_usd, sh(10))})
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 750'000_usd;
+    n.issue_date = year{2020} / 1 / 1;
+    n.maturity_date = year{2022} / 1 / 1;
+    n.valuation_cap = 4_M;
+    CHECK(fully_diluted_as_converted(t, {}, {n}, year{2020} / 10 / 1).note_at(0).shares == sh(1'875'000));
+    n.cap_basis = fully_diluted_basis::issued_and_granted();
+    const as_converted_counts fd = fully_diluted_as_converted(t, {}, {n}, year{2020} / 10 / 1);
+    CHECK(fd.note_at(0).exact_capitalization.to_fraction() == fraction(8'500'000));
+    CHECK(fd.note_at(0).shares == sh(1'593'750));
+    CHECK(fd.total() == sh(11'593'750));
+    check_adds_up(fd);
+}
+
 TEST_CASE("a note whose principal plus interest is beyond the money range: overflow_error naming both amounts") {
     // Regression (review of 2026-12-06): "money addition overflows the 64-bit amount range",
     // naming neither amount. 2024-01-01 -> 2025-01-01 is one 30/360 year: 8 mills on 2^63 - 8.

@@ -153,6 +153,8 @@ struct as_converted_instrument {
     std::optional<fraction> fixed_percentage;      ///< A fixed-percentage SAFE's fraction of `Q` (then no cap).
     std::vector<std::size_t> mfn_from;             ///< For an MFN SAFE: the SAFEs whose terms it took.
     safe_form cap_form = safe_form::post_money;    ///< The capitalization its cap is measured on.
+    /// A note's cap_basis: its cap divides the table's count on this basis (not `F0`), if stated.
+    std::optional<fully_diluted_basis> cap_basis;
     as_converted_price_basis basis = as_converted_price_basis::cap;  ///< The price used.
     exact_rational exact_capitalization;  ///< The shares its cap divides (`Q` post-money, `F0` pre-money; 0 off the cap).
     exact_rational exact_price_units;     ///< The exact price used, money units per share.
@@ -396,6 +398,7 @@ struct as_converted_item {
         item.amount = big_rational(fraction(line.amount.units()));
         if (at_cap && n.valuation_cap) {
             line.valuation_cap = n.valuation_cap;
+            line.cap_basis = n.cap_basis;
             item.cap = big_rational(fraction(n.valuation_cap->units()));
         } else {
             priced_at(line, item, n.discount);
@@ -415,6 +418,20 @@ struct as_converted_item {
         return result;
     }
     const big_rational f0_big(fraction(f0.value()));
+    // A note's cap_basis: the table's count on it, for its cap alone (checked positive).
+    std::vector<std::optional<big_rational>> own_base(items.size());
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        if (!lines[k].cap_basis || !items[k].cap) continue;
+        const share_count count = table.fully_diluted(*lines[k].cap_basis).total();
+        if (count.value() <= 0) {
+            out.push_back({field_path("notes").index(lines[k].index).member("cap_basis"),
+                           std::string(lines[k].cap_basis->name()) + " (" + lines[k].cap_basis->to_string() + ")",
+                           "the cap table has no shares on this basis for the cap to divide"});
+            continue;
+        }
+        own_base[k] = big_rational(fraction(count.value()));
+    }
+    if (!out.empty()) return result;
     const big_rational one(fraction(1));
     big_rational fixed = f0_big;  // F0 + S
     big_rational take;            // sum A_i / C_i
@@ -423,7 +440,7 @@ struct as_converted_item {
         if (!it.cap) {
             fixed += detail::as_converted_div(it.amount, it.price);
         } else if (lines[k].cap_form == safe_form::pre_money) {
-            fixed += detail::as_converted_div(it.amount * f0_big, *it.cap);
+            fixed += detail::as_converted_div(it.amount * (own_base[k] ? *own_base[k] : f0_big), *it.cap);
         } else {
             take += it.fixed ? big_rational(*it.fixed) : detail::as_converted_div(it.amount, *it.cap);
         }
@@ -443,7 +460,7 @@ struct as_converted_item {
         as_converted_instrument& line = lines[k];
         big_rational price = it.price;
         if (it.cap) {
-            const big_rational& base = line.cap_form == safe_form::pre_money ? f0_big : q;
+            const big_rational& base = own_base[k] ? *own_base[k] : line.cap_form == safe_form::pre_money ? f0_big : q;
             line.exact_capitalization = exact_rational(base);
             line.basis = it.fixed ? as_converted_price_basis::fixed_percentage : as_converted_price_basis::cap;
             price = detail::as_converted_div(*it.cap, base);
