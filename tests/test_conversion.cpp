@@ -3031,6 +3031,35 @@ TEST_CASE("fixed-percentage SAFEs reaching 100% together: a problem naming each,
     CHECK(both.problems[0].rule.find("claim the whole company") != std::string::npos);
 }
 
+// Regression (ninth-session review): an exact fixed-percentage price past 64 bits, reported
+// with the round's price, was named "the cap price, which applies at the exact round price"
+// (the SAFE has no cap). Found by the 7,000-case comparison with an independent fractions model.
+TEST_CASE("fixed-percentage SAFE: an exact conversion price past 64 bits names the fixed percentage's price, not a cap price") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::investor("a", "A"))
+                            .add(holder::investor("b", "B"))
+                            .add(holder::investor("c", "C"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .add(option_pool{"Plan", "Common", sh(2'921'189)})
+                            .holding(holder_id("founders"), "Common", sh(8'865'440))
+                            .build();
+    const conversion_result r = conversion_round("Series A", "Series A Preferred", year{2026} / 1 / 1)
+                                    .pre_money(units(65'754'000'000))
+                                    .invest(holder_id("lead"), units(15'882'000'000))
+                                    .convert(safe::post_money_cap(holder_id("a"), units(115'000'000), units(45'038'000'000), year{2025} / 1 / 1))
+                                    .convert(safe::post_money_fixed_percentage(holder_id("b"), units(909'000'000), fraction(143, 2000), year{2025} / 1 / 1))
+                                    .convert(safe::post_money_cap(holder_id("c"), units(619'000'000), units(55'726'000'000), year{2025} / 1 / 1))
+                                    .try_apply_to(t);
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].field.to_string() == "price_rounding");
+    CHECK(r.problems[1].message() ==
+          "safes[1].conversion_price = $0.986763: the exact conversion price (the fixed percentage's price, which applies at any round "
+          "price) does not fit a price_per_share (terms of 63 bits and a sign): its numerator has 22 digits (70 bits): name a "
+          "conversion price rounding, e.g. conversion_price_rounded(6, rounding::half_even)");
+}
+
 TEST_CASE("property: a fixed-percentage SAFE's exact shares are its percentage of its capitalization") {
     std::uint64_t state = 20261207;
     const auto next = [&](std::int64_t lo, std::int64_t hi) {

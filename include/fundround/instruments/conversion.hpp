@@ -1790,7 +1790,10 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
             out.push_back({fp.member("conversion_price"), detail::conv_price_text(detail::conv_big(chosen), c),
                            conversion_precision_ ? "rounds to zero or past 64 bits: use another precision"
                                                  : std::string("the exact conversion price ") +
-                                                       (price_fits ? "" : "(the cap price, which applies at the exact round price) ") +
+                                                       (price_fits                                  ? ""
+                                                        : ic.basis == conversion_basis::fixed_percentage
+                                                            ? "(the fixed percentage's price, which applies at any round price) "
+                                                            : "(the cap price, which applies at the exact round price) ") +
                                                        "does not fit a price_per_share (terms of 63 bits and a sign): " +
                                                        detail::conv_terms_past_64(detail::conv_big(chosen), true) +
                                                        ": name a conversion price rounding, e.g. "
