@@ -1205,6 +1205,38 @@ TEST_CASE("ocf: a fixed-percentage SAFE exports as FIXED_PERCENT_OF_CAPITALIZATI
     CHECK(lines[0].find("/conversion_mechanism/conversion_mfn") != std::string::npos);
 }
 
+// Regression (ninth-session review): a fixed percentage or a discount past 10 decimals that
+// rounds to 0 or 1 was written "0" or "1" (a 0% or 100% fixed percentage, a 100% discount), and
+// the package did not read back. Now the nearest 10-decimal value inside the range, said in
+// left_out; the written package validates against the OCF 1.2.0 schemas (checked with jsonschema).
+TEST_CASE("ocf: a fixed percentage or discount rounding to 0 or 1 at 10 decimals is written inside its range and reads back") {
+    const fraction tiny(1, 100'000'000'000);
+    const fraction almost_all = fraction(1) - tiny;
+    const std::vector<safe> safes = {safe::post_money_fixed_percentage(holder_id("fund2"), 125_K, tiny, ymd(2025, 3, 1)),
+                                     safe::post_money_fixed_percentage(holder_id("fund"), 125_K, almost_all, ymd(2025, 3, 1)),
+                                     safe::post_money_cap_and_discount(holder_id("fund"), 125_K, 4_M, almost_all, ymd(2025, 3, 2))};
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const ocf_export e = to_ocf(small_table(), safes, {}, o);
+    const json p = e.package.merged();
+    std::vector<std::string> written;
+    for (const json& item : p["Transactions.ocf.json"]["items"]) {
+        if (item.value("convertible_type", "") != "SAFE") continue;
+        const json& mech = item["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"];
+        written.push_back(mech.value("converts_to_percent", mech.value("conversion_discount", std::string())));
+    }
+    CHECK(written == std::vector<std::string>{"0.0000000001", "0.9999999999", "0.9999999999"});
+    CHECK(std::find(e.left_out.begin(), e.left_out.end(),
+                    "SAFE 0 (\"fund2\")'s fixed percentage 1/100000000000 has more than 10 decimals: written rounded half-even to "
+                    "0.0000000001 (0 is outside its range: the nearest 10-decimal value inside) (OCF Numerics have at most 10).") !=
+          e.left_out.end());
+    const ocf_import in = from_ocf(e.package);
+    REQUIRE(in.safes.size() == 3);
+    CHECK(in.safes[0].fixed_percentage == fraction(1, 10'000'000'000));
+    CHECK(in.safes[1].fixed_percentage == fraction(9'999'999'999, 10'000'000'000));
+    CHECK(in.safes[2].discount == fraction(9'999'999'999, 10'000'000'000));
+}
+
 // Found in the fifth session's review against the OCF 1.2 schemas: OCF's Percentage pattern
 // (^0?(\.[0-9]{1,10})?$|^1(\.0{1,10})?$) allows ".2" for 20%, and the import rejected it as
 // "must be an OCF Numeric" (Numeric needs a digit before the point; a Percentage does not).

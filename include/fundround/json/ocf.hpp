@@ -3219,6 +3219,19 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
         }
         return text;
     };
+    // A fixed percentage (above 0% and below 100%) or a discount (below 100%), rounded as
+    // fraction_text() does but kept inside its range: 1/10^11 written "0", or 1 - 1/10^11
+    // written "1", would not read back (converts_to_percent 0% or 100%, a 100% discount).
+    const auto inside_unit_text = [&](const fraction& x, const std::string& what, bool zero_allowed) {
+        bool rounded = false;
+        const std::string text = detail::ocf_decimal(x, rounded);
+        if (!rounded) return text;
+        const std::string kept = text == "1" ? "0.9999999999" : text == "0" && !zero_allowed ? "0.0000000001" : text;
+        left.push_back(what + " " + x.to_string() + " has more than 10 decimals: written rounded half-even to " + kept +
+                       (kept == text ? std::string() : " (" + text + " is outside its range: the nearest 10-decimal value inside)") +
+                       " (OCF Numerics have at most 10).");
+        return kept;
+    };
     const auto money_text = [](money m) { return detail::ocf_money_major(m).to_decimal_string(3, rounding::exact); };
     const auto trimmed = [](std::string s) {
         if (s.find('.') != std::string::npos) {
@@ -3429,10 +3442,10 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                      {"capitalization_definition_rules", capitalization_rules(s.form == safe_form::post_money, s.pool_increase)}};
         if (s.fixed_percentage) {  // its percentage of the post-money capitalization (validate(): no cap, discount or MFN)
             mech = {{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"},
-                    {"converts_to_percent", fraction_text(*s.fixed_percentage, label + "'s fixed percentage")},
+                    {"converts_to_percent", inside_unit_text(*s.fixed_percentage, label + "'s fixed percentage", false)},
                     {"capitalization_definition_rules", capitalization_rules(true, s.pool_increase)}};
         }
-        if (s.discount) mech["conversion_discount"] = fraction_text(*s.discount, label + "'s discount");
+        if (s.discount) mech["conversion_discount"] = inside_unit_text(*s.discount, label + "'s discount", true);
         if (s.valuation_cap) {
             mech["conversion_valuation_cap"] = detail::ocf_monetary(trimmed(money_text(*s.valuation_cap)), s.valuation_cap->currency());
         }
@@ -3495,7 +3508,7 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                        "(written without; read back, the cap divides issued shares and options only).");
             }
         }
-        if (n.discount) mech["conversion_discount"] = fraction_text(*n.discount, label + "'s discount");
+        if (n.discount) mech["conversion_discount"] = inside_unit_text(*n.discount, label + "'s discount", true);
         if (n.valuation_cap) {
             mech["conversion_valuation_cap"] = detail::ocf_monetary(trimmed(money_text(*n.valuation_cap)), n.valuation_cap->currency());
         }
