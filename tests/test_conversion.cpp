@@ -3060,6 +3060,18 @@ TEST_CASE("fixed-percentage SAFE: an exact conversion price past 64 bits names t
           "conversion price rounding, e.g. conversion_price_rounded(6, rounding::half_even)");
 }
 
+// Regression (ninth-session review): the terms column showed a fixed percentage to 2 decimals
+// (0.0001% read "0.00% of the capitalization").
+TEST_CASE("fixed-percentage SAFE: the report's terms never show a positive percentage as 0.00% or 100.00%") {
+    instrument_conversion c;
+    c.fixed_percentage = fraction(1, 1'000'000);
+    CHECK(detail::conversion_terms_text(c) == "0.0001% of the capitalization");
+    c.fixed_percentage = fraction(999'999, 1'000'000);
+    CHECK(detail::conversion_terms_text(c) == "99.9999% of the capitalization");
+    c.fixed_percentage = fraction(1, 3);
+    CHECK(detail::conversion_terms_text(c) == "33.33% of the capitalization");
+}
+
 TEST_CASE("property: a fixed-percentage SAFE's exact shares are its percentage of its capitalization") {
     std::uint64_t state = 20261207;
     const auto next = [&](std::int64_t lo, std::int64_t hi) {

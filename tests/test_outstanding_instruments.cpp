@@ -268,6 +268,19 @@ TEST_CASE("A fixed-percentage SAFE outstanding at an exit: its cash-out, or pct 
     CHECK(os.str().find("7.00% of L (converting ones)") != std::string::npos);
 }
 
+// Regression (ninth-session review): the report showed a fixed percentage to 2 decimals, so a
+// positive 0.0001% read "0.00% of L" and 99.9999% "100.00% of L".
+TEST_CASE("A fixed percentage near 0% or 100% is not shown as 0.00% or 100.00% in the report") {
+    for (const auto& [pct, shown] : {std::pair<fraction, std::string>{fraction(1, 1'000'000), "0.0001% of L (converting ones)"},
+                                     std::pair<fraction, std::string>{fraction(999'999, 1'000'000), "99.9999% of L (converting ones)"},
+                                     std::pair<fraction, std::string>{fraction(7, 100), "7.00% of L (converting ones)"}}) {
+        const std::vector<safe> safes{safe::post_money_fixed_percentage(holder_id("a"), usd(125'000), pct, ymd(2026, 1, 5))};
+        std::ostringstream os;
+        print_outstanding_instruments(os, outstanding_waterfall::build(founder_only(9'300'000), safes, {}));
+        CHECK_MESSAGE(os.str().find(shown) != std::string::npos, os.str());
+    }
+}
+
 TEST_CASE("Two post-money SAFEs: L counts the converting ones, so the payouts come in three stages") {
     // B = 6,600,000 common. SAFE A: $1M at a $5M cap (A/C = 1/5); SAFE B: $2M at an $8M cap (1/4).
     //   L with A converting: 6.6M / (4/5) = 8,250,000 -> A has 1M x 8.25M / 5M = 1,650,000 shares.

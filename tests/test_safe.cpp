@@ -146,6 +146,17 @@ TEST_CASE("validation reports every problem of a SAFE at once, with its path") {
     CHECK(f[0].rule == "must be in USD, the purchase amount's currency");
 }
 
+TEST_CASE("fixed_percentage_text: 2 decimals, more only where 2 would show 0.00% or 100.00%") {
+    CHECK(detail::fixed_percentage_text(fraction(7, 100)) == "7.00%");
+    CHECK(detail::fixed_percentage_text(fraction(1, 3)) == "33.33%");
+    CHECK(detail::fixed_percentage_text(fraction(1, 10'000)) == "0.01%");
+    CHECK(detail::fixed_percentage_text(fraction(1, 1'000'000)) == "0.0001%");
+    CHECK(detail::fixed_percentage_text(fraction(3, 2'000'000)) == "0.0002%");  // 0.00015% half-even
+    CHECK(detail::fixed_percentage_text(fraction(999'999, 1'000'000)) == "99.9999%");
+    CHECK(detail::fixed_percentage_text(fraction(1, 100'000'000'000'000'000)) == "0.000000000000001%");
+    CHECK(detail::fixed_percentage_text(fraction(1)) == "100.00%");  // outside: as it is
+}
+
 TEST_CASE("a fixed-percentage SAFE: its type, its validation, and an MFN SAFE does not take its terms") {
     // Y Combinator's standard deal: "$125,000 on a post-money safe for 7%" (ycombinator.com/deal).
     const calendar_date d = year{2026} / 1 / 5;

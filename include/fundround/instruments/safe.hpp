@@ -226,6 +226,19 @@ struct safe {
 
 namespace detail {
 
+/// A fixed percentage as the reports show it: 2 decimals ("7.00%"), more when 2 would show a
+/// percentage above 0% and below 100% as "0.00%" or "100.00%" (1/10^6: "0.0001%").
+[[nodiscard]] inline std::string fixed_percentage_text(const fraction& pct) {
+    const bool inside = pct.sign() > 0 && pct < fraction(1);
+    std::string text = pct.to_percent_string(2);
+    for (int decimals = 3; inside && decimals <= 40; ++decimals) {
+        const fraction shown = fraction(1) - pct < pct ? fraction(1) - pct : pct;  // the side nearer 0% or 100%
+        if (shown.to_percent_string(decimals - 1).find_first_not_of("0.%") != std::string::npos) break;
+        text = pct.to_percent_string(decimals);
+    }
+    return text;
+}
+
 /// The terms SAFE @p i of @p safes converts on: its own cap and discount, or for an MFN SAFE the
 /// terms of one later SAFE of its form (later by date, then by position) when they are more
 /// favourable than its own: YC's MFN safe "will take on the terms of the lowest cap safe (or

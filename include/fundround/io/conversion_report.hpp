@@ -27,7 +27,7 @@ namespace detail {
 /// SAFE's terms to take)", "cap $3,000,000.00 over 10,345,000 shares (issued + granted options)" (a note's cap_basis) ... for @p c.
 [[nodiscard]] inline std::string conversion_terms_text(const instrument_conversion& c) {
     std::string text;
-    if (c.fixed_percentage) text = c.fixed_percentage->to_percent_string(2) + " of the capitalization";
+    if (c.fixed_percentage) text = detail::fixed_percentage_text(*c.fixed_percentage) + " of the capitalization";
     if (c.valuation_cap) text = "cap " + format_full(*c.valuation_cap);
     if (c.valuation_cap && c.cap_basis) {
         // The count is whole (the table's, before the round); empty in solve()'s shells before the solve.

@@ -46,7 +46,7 @@ inline void print_outstanding_instruments(std::ostream& os, const outstanding_wa
         if (x.valuation_cap) {
             t.amount(*x.valuation_cap).text(x.form == safe_form::pre_money ? "B" : "L (converting ones)");
         } else if (x.fixed_percentage) {
-            t.none().text(x.fixed_percentage->to_percent_string(2) + " of L (converting ones)");
+            t.none().text(detail::fixed_percentage_text(*x.fixed_percentage) + " of L (converting ones)");
         } else if (x.conversion_value) {
             t.none().text("p (1 - d): worth " + format_full(*x.conversion_value));
         } else {
