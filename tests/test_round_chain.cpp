@@ -250,6 +250,11 @@ TEST_CASE("two SAFEs with the same terms and their own ids each convert once, in
     REQUIRE_FALSE(one_id.ok());
     REQUIRE(one_id.problems.size() == 1);
     CHECK(one_id.problems[0].field == field_path("rounds").index(2).member("safes").index(0));
+    // Regression (ninth-session review): the rule said "no ids to tell two apart" though this one has an id.
+    CHECK(one_id.problems[0].rule ==
+          "converted already in rounds[1] (\"Series A\") as its safes[0]: an instrument converts once (the same terms, and an id "
+          "on only one of the two, \"tranche-2\": one without an id is told by its terms; give both an id: then(round, "
+          "instrument_ids))");
 }
 
 // In one round two SAFEs with the same terms are two, with or without ids (as before). Q =

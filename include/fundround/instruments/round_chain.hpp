@@ -376,6 +376,10 @@ inline round_chain_outcome round_chain::try_run() const {
                         const std::string* their = id_of(ids_[d.round].*member, d.index);
                         if (id != nullptr && their != nullptr) {
                             rule += " (id " + detail::quoted_text(*id) + "): an instrument converts once";
+                        } else if (id != nullptr || their != nullptr) {
+                            rule += ": an instrument converts once (the same terms, and an id on only one of the two, " +
+                                    detail::quoted_text(id != nullptr ? *id : *their) +
+                                    ": one without an id is told by its terms; give both an id: then(round, instrument_ids))";
                         } else {
                             rule += ": an instrument converts once (the same terms, and no ids to tell two apart: "
                                     "then(round, instrument_ids))";
