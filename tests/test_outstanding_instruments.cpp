@@ -786,4 +786,53 @@ TEST_CASE("outstanding_instrument_terms: roundings outside the enumeration are l
     CHECK(messages == std::vector<std::string>{"terms.share_rounding = 8: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even", "terms.amount_rounding = -1: must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even"});
 }
 
+// Review regression (ninth session): a note's cap_basis was honoured in a priced round but not at
+// an exit, where its pre-money cap always divided B. Founder 8,000,000 common, the fund 2,000,000
+// Seed, an employee's 1,000,000 granted options (B = issued and granted = 11,000,000). The note:
+// $500,000 at 8% for 365 days ($540,000 converting), a $5M pre-money cap. Over B: $5M / 11M a
+// share, 540,000 x 11 / 5 = 1,188,000 shares; with cap_basis = outstanding() (10,000,000 issued):
+// $0.50, 1,080,000 shares. A basis with no shares on the table is a problem at notes[0].cap_basis.
+TEST_CASE("A note's cap_basis at an exit: its pre-money cap divides the table's count on that basis") {
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("f", "Founder"))
+                                .add(holder::investor("b", "Fund"))
+                                .add(holder::employee("e", "Employee"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Seed Preferred", price_per_share(usd(1), sh(1))))
+                                .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                                .holding(holder_id("f"), "Common", sh(8'000'000))
+                                .holding(holder_id("b"), "Seed Preferred", sh(2'000'000))
+                                .grant({holder_id("e"), "Plan", sh(1'000'000), price_per_share(money::from_units(10), sh(1))})
+                                .build();
+    convertible_note n = note_of("b", 500'000, fraction(8, 100));
+    n.valuation_cap = usd(5'000'000);
+    n.at_change_of_control = note_change_of_control_terms{fraction(2), true, true};
+    waterfall_terms base;
+    base.exit_date = ymd(2026, 1, 1);
+    const outstanding_waterfall over_b = outstanding_waterfall::build(table, {}, {n}, {}, base);
+    CHECK(over_b.base_capitalization() == sh(11'000'000));
+    CHECK(over_b.stages()[0].convertibles[0].conversion_shares == sh(1'188'000));
+    n.cap_basis = fully_diluted_basis::outstanding();
+    const outstanding_waterfall over_issued = outstanding_waterfall::build(table, {}, {n}, {}, base);
+    REQUIRE(over_issued.instruments()[0].capitalization.has_value());
+    CHECK(*over_issued.instruments()[0].capitalization == sh(10'000'000));
+    CHECK(over_issued.stages()[0].convertibles[0].conversion_shares == sh(1'080'000));
+
+    const cap_table options_only = cap_table_builder()
+                                       .add(holder::investor("b", "Fund"))
+                                       .add(holder::employee("e", "Employee"))
+                                       .add(share_class::common("Common"))
+                                       .add(option_pool{"Plan", "Common", sh(1'000'000)})
+                                       .grant({holder_id("e"), "Plan", sh(1'000'000), price_per_share(money::from_units(10), sh(1))})
+                                       .build();
+    std::vector<std::string> messages;
+    try {
+        (void)outstanding_waterfall::build(options_only, {}, {n}, {}, base);
+    } catch (const validation_error& e) {
+        for (const diagnostic& d : e.problems()) messages.push_back(d.message());
+    }
+    CHECK(messages == std::vector<std::string>{"notes[0] \"b\".cap_basis = outstanding (issued): the cap table has no "
+                                               "shares on this basis for the cap to divide"});
+}
+
 }  // namespace test_outstanding_instruments

@@ -167,6 +167,8 @@ fundround_cli_test(invalid_json 1 ARGS captable not_json.json)
 # A reference to an instrument the file does not have; an instrument converting twice.
 fundround_cli_test(invalid_converts 1 ARGS captable bad_converts.json)
 fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --after "Series B")
+# Fixed-percentage SAFEs totalling 100% or more in one round: each at its own place in the file.
+fundround_cli_test(invalid_fixed_percentages_total 1 ARGS captable fixed_percentages_total.json --after "Series B")
 # A bad anti-dilution charter: an unknown method, a series the file does not have, a narrow base
 # without its classes, an unknown rounding mode, all at once.
 fundround_cli_test(invalid_anti_dilution 1 ARGS captable bad_anti_dilution.json)

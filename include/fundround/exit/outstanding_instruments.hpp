@@ -44,8 +44,9 @@
 /// A note at the change of control (instruments/note_events.hpp, note_at_change_of_control):
 /// cash-out = the greater of the listed multiple of principal and principal plus interest
 /// accrued to the exit date; when conversion at the cap is listed, conversion shares = (principal
-/// + interest) / (cap / capitalization), the capitalization B for a pre-money cap, L for a
-/// post-money one (then it joins T like a post-money SAFE). A note without change-of-control
+/// + interest) / (cap / capitalization), the capitalization B for a pre-money cap (or, for a note
+/// with a cap_basis, the cap table's count on that basis), L for a post-money one (then it joins
+/// T like a post-money SAFE). A note without change-of-control
 /// terms is repaid principal plus interest (debt: it does not convert).
 ///
 /// Which capitalization, exactly. B = every issued share as converted plus the granted options
@@ -143,6 +144,9 @@ struct outstanding_instrument {
     /// cap SAFE with pct in place of A / C); empty otherwise.
     std::optional<fraction> fixed_percentage;
     safe_form form = safe_form::post_money;  ///< Which capitalization its cap divides (B or L).
+    /// A note's cap_basis: the cap table's count on that basis, which its pre-money cap divides
+    /// in place of B; empty: B (or L).
+    std::optional<share_count> capitalization;
     int seniority = 0;         ///< Its rank in the waterfall.
     /// A discount-only SAFE's discount d (its own or taken by MFN); empty otherwise.
     std::optional<fraction> discount;
@@ -259,7 +263,7 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
                 ? big_rational(*list[i].fixed_percentage)
                 : safe_events_div(big_rational(fraction(list[i].conversion_base.units())), big_rational(fraction(list[i].valuation_cap->units())));
         if (list[i].form == safe_form::pre_money) {
-            base_and_pre += share_of_cap * b;
+            base_and_pre += share_of_cap * (list[i].capitalization ? big_rational(fraction(list[i].capitalization->value())) : b);
         } else {
             take += share_of_cap;
         }
@@ -298,7 +302,10 @@ inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
             const big_rational amount(fraction(x.conversion_base.units()));
             const big_rational cap =
                 x.valuation_cap ? big_rational(fraction(x.valuation_cap->units())) : safe_events_div(amount, big_rational(*x.fixed_percentage));
-            const big_rational price = safe_events_div(cap, x.form == safe_form::pre_money ? b : l);
+            const big_rational price =
+                safe_events_div(cap, x.form == safe_form::post_money ? l
+                                     : x.capitalization       ? big_rational(fraction(x.capitalization->value()))
+                                                              : b);
             const big_rational exact = safe_events_div(amount, price);
             shares = share_count(narrow(from_big(exact.scaled_rounded(1, share_rounding), "conversion shares"), "conversion shares"));
             if (x.form == safe_form::post_money && values.sign() > 0) {
@@ -359,6 +366,13 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
         } else if (is_modelled(*exit_date) && is_modelled(notes[i].issue_date) && *exit_date < notes[i].issue_date) {
             problems.push_back({field_path("exit_date"), to_string(*exit_date),
                                 "is before " + which + "'s issue date " + to_string(notes[i].issue_date)});
+        }
+        const convertible_note& n = notes[i];
+        if (n.cap_basis && n.valuation_cap && n.cap_form == safe_form::pre_money && n.at_change_of_control &&
+            n.at_change_of_control->conversion_at_cap && table.fully_diluted(*n.cap_basis).total().value() <= 0) {
+            problems.push_back({field_path("notes").index(i, n.holder.str()).member("cap_basis"),
+                                std::string(n.cap_basis->name()) + " (" + n.cap_basis->to_string() + ")",
+                                "the cap table has no shares on this basis for the cap to divide"});
         }
     }
     detail::check_known_enum(problems, field_path("terms").member("share_rounding"), terms.share_rounding, detail::rounding_names);
@@ -438,6 +452,7 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
         if (converts) {
             x.valuation_cap = n.valuation_cap;
             x.form = n.cap_form;
+            if (n.cap_basis && n.cap_form == safe_form::pre_money) x.capitalization = table.fully_diluted(*n.cap_basis).total();
             list(std::string(to_string(change_of_control_payout::conversion_at_cap)) + " (" +
                  std::string(to_string(n.cap_form)) + ")");
         }

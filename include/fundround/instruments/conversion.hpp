@@ -1622,20 +1622,22 @@ std::optional<detail::conv_numbers> conversion_round::compute(currency c, const 
         }
     }
     // Fixed percentages of the Company Capitalization: each SAFE's p x Q (or p x (Q - I)) with
-    // F0 > 0 besides leaves no Q when they reach 100% together: named here, before the solve.
+    // F0 > 0 besides leaves no Q when they reach 100% together: named here, before the solve, at
+    // each such SAFE's own field (a deal file maps it to the SAFE's place).
     {
         R fixed_total;
-        std::string parts;
         for (const instrument_conversion& ic : shells) {
-            if (!ic.fixed_percentage) continue;
-            fixed_total += conv_from<R>(*ic.fixed_percentage);
-            parts += (parts.empty() ? "" : " + ") + ("safes[" + std::to_string(ic.index) + "] " + ic.fixed_percentage->to_percent_string(4));
+            if (ic.fixed_percentage) fixed_total += conv_from<R>(*ic.fixed_percentage);
         }
-        if (!parts.empty() && !(fixed_total < whole(1))) {
-            out.push_back({field_path("safes").member("fixed_percentage"),
-                           parts + " = " + (detail::conv_big(fixed_total) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even) + "%",
-                           "the fixed percentages of the Company Capitalization together must be below 100% (nothing would be "
-                           "left for the holders before the round)"});
+        if (!(fixed_total < whole(1))) {
+            const std::string total = (detail::conv_big(fixed_total) * detail::conv_int(100)).to_decimal_string(4, rounding::half_even);
+            for (const instrument_conversion& ic : shells) {
+                if (!ic.fixed_percentage) continue;
+                out.push_back({field_path("safes").index(ic.index).member("fixed_percentage"),
+                               ic.fixed_percentage->to_string() + " (" + ic.fixed_percentage->to_percent_string(4) + ")",
+                               "the round's fixed percentages of the Company Capitalization total " + total +
+                                   "%: together they must be below 100% (nothing would be left for the holders before the round)"});
+            }
             return std::nullopt;
         }
     }
