@@ -279,6 +279,33 @@ TEST_CASE("ocf: a note's cap over the shares issued and outstanding (cap_basis) 
     CHECK(from_ocf(w.package).notes[0].cap_basis == fully_diluted_basis::outstanding());
 }
 
+// Regression (ninth-session review): a note without a valuation cap whose capitalization rules
+// leave the options out was refused ("cap_basis = custom (...): needs a valuation cap to divide",
+// a member OCF does not have); before the cap_basis reading it imported with the rules listed.
+TEST_CASE("ocf: an uncapped note's capitalization rules leaving options out import, listed in left_out") {
+    convertible_note n = small_note();
+    n.valuation_cap.reset();
+    n.pool_increase = pool_increase::excluded;  // no top-up: the rules otherwise of a cap over a fixed count
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    json p = to_ocf(small_table(), {}, {n}, o).package.merged();
+    json& items = p["Transactions.ocf.json"]["items"];
+    json& note_item = items[items.size() - 1];
+    REQUIRE(note_item["convertible_type"] == "NOTE");
+    for (json& trigger : note_item["conversion_triggers"]) {
+        json& mech = trigger["conversion_right"]["conversion_mechanism"];
+        if (mech.is_object()) mech["capitalization_definition_rules"]["include_outstanding_options"] = false;
+    }
+    CHECK(problems_of(p).empty());
+    const ocf_import in = from_ocf_merged(p);
+    REQUIRE(in.notes.size() == 1);
+    CHECK(!in.notes[0].cap_basis);
+    CHECK(same(in.notes[0], n));
+    CHECK(std::any_of(in.left_out.begin(), in.left_out.end(), [](const std::string& l) {
+        return l.rfind("capitalization rules of notes other than their form's", 0) == 0;
+    }));
+}
+
 TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what it could") {
     cap_table_builder b;
     b.currency(currency("EUR"))

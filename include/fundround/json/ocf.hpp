@@ -2276,7 +2276,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                 }
                 n.cap_form = post_money ? safe_form::post_money : safe_form::pre_money;
-                cap_rules(*mech, mat, post_money, n.pool_increase, "notes", &n.cap_basis);
+                // Only a capped note has a cap to divide a count of its own: an uncapped note's rules
+                // matter to nothing it converts on (listed as before when they are not its form's).
+                cap_rules(*mech, mat, post_money, n.pool_increase, "notes", n.valuation_cap ? &n.cap_basis : nullptr);
                 if (maturity) {
                     n.maturity_date = *maturity;
                     rec.fields["maturity_date"] = maturity_at;
