@@ -306,6 +306,46 @@ TEST_CASE("ocf: an uncapped note's capitalization rules leaving options out impo
     }));
 }
 
+// Regression (ninth-session review): a SAFE's import depended on the order of its triggers: a
+// 5% fixed percent on an elective change-of-control trigger listed before its SAFE_CONVERSION
+// made the $10M-cap SAFE a fixed-percentage SAFE without a cap.
+TEST_CASE("ocf: a SAFE's SAFE_CONVERSION terms are read whatever the order of its triggers") {
+    json p = small_package();
+    json& tx = p["Transactions.ocf.json"]["items"];
+    REQUIRE(tx[4]["convertible_type"] == "SAFE");
+    json coc = tx[4]["conversion_triggers"][0];
+    coc["trigger_id"] = "SAFE-1.TRIG.0";
+    coc["type"] = "ELECTIVE_ON_CONDITION";
+    coc["trigger_condition"] = "A Change of Control";
+    coc["conversion_right"]["conversion_mechanism"] =
+        json{{"type", "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION"}, {"converts_to_percent", "0.05"}};
+    for (const bool first : {true, false}) {
+        CAPTURE(first);
+        json q = p;
+        json& trig = q["Transactions.ocf.json"]["items"][4]["conversion_triggers"];
+        if (first) {
+            trig.insert(trig.begin(), coc);
+        } else {
+            trig.push_back(coc);
+        }
+        const ocf_import in = from_ocf_merged(q);
+        REQUIRE(in.safes.size() == 2);
+        CHECK(same(in.safes[0], small_safes()[0]));
+        CHECK(in.safes[0].type() != safe_type::fixed_percentage);
+        const std::string k = first ? "0" : "1", own = first ? "1" : "0";
+        const std::string sentence = "The conversion mechanism /Transactions.ocf.json/items/4/conversion_triggers/" + k +
+                                     "/conversion_right/conversion_mechanism (FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION) is not "
+                                     "read: fundround converts the SAFE on its SAFE_CONVERSION terms /Transactions.ocf.json/items/4/"
+                                     "conversion_triggers/" + own + "/conversion_right/conversion_mechanism.";
+        CHECK(std::find(in.left_out.begin(), in.left_out.end(), sentence) != in.left_out.end());
+    }
+    // Its only mechanism a fixed percent: the fixed-percentage SAFE, as before.
+    tx[4]["conversion_triggers"][0] = coc;
+    const ocf_import fixed = from_ocf_merged(p);
+    REQUIRE(fixed.safes.size() == 2);
+    CHECK(fixed.safes[0].type() == safe_type::fixed_percentage);
+}
+
 TEST_CASE("ocf: the export lists what OCF cannot say, and the import reads what it could") {
     cap_table_builder b;
     b.currency(currency("EUR"))
@@ -1184,7 +1224,7 @@ TEST_CASE("ocf: a conversion mechanism fundround does not model is named at its 
     CHECK(joined(problems_of(p)) ==
           joined({"/Transactions.ocf.json/items/4/conversion_triggers/0/conversion_right/conversion_mechanism/type = "
                   "\"FIXED_AMOUNT_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a "
-                  "SAFE_CONVERSION conversion mechanism, and none of its conversion triggers has one",
+                  "SAFE_CONVERSION or FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION conversion mechanism, and none of its conversion triggers has one",
                   "/Transactions.ocf.json/items/5/conversion_triggers/1/conversion_right/conversion_mechanism/type = "
                   "\"FOO_CONVERSION\": must be a conversion mechanism type: one of FIXED_AMOUNT_CONVERSION, "
                   "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION, RATIO_CONVERSION, SAFE_CONVERSION, VALUATION_BASED_CONVERSION, "
@@ -1435,7 +1475,8 @@ TEST_CASE("ocf: malformed members, ids and ranges") {
         "thousandths of a unit)",
         "/Transactions.ocf.json/items/4/seniority = \"1\": must be an integer",
         "/Transactions.ocf.json/items/5/conversion_triggers/0/conversion_right/conversion_mechanism/type = "
-        "\"CONVERTIBLE_NOTE_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a SAFE_CONVERSION "
+        "\"CONVERTIBLE_NOTE_CONVERSION\": is not modelled for a SAFE: fundround reads its terms from a SAFE_CONVERSION or "
+        "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION "
         "conversion mechanism, and none of its conversion triggers has one",
         "/Transactions.ocf.json/items/6/conversion_triggers/0/conversion_right/conversion_mechanism/exit_multiple/numerator = 2: "
         "must be an OCF Numeric: a decimal string such as \"1000\" or \"0.125\" (a JSON number is not exact), not a number",

@@ -2048,6 +2048,24 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             const bool is_safe = *ctype == "SAFE";
             const char* mech_type = is_safe ? "SAFE_CONVERSION" : "CONVERTIBLE_NOTE_CONVERSION";
+            // A SAFE's own terms: its SAFE_CONVERSION mechanism wherever it is listed; a fixed
+            // percentage of the capitalization only when the SAFE has no SAFE_CONVERSION (so that the
+            // order of the triggers does not choose: a fixed percent on a change-of-control trigger
+            // listed first is not read).
+            const auto type_of = [](const json& trig) -> const json* {
+                const auto r = trig.find("conversion_right");
+                if (r == trig.end() || !r->is_object()) return nullptr;
+                const auto m = r->find("conversion_mechanism");
+                if (m == r->end() || !m->is_object()) return nullptr;
+                const auto t = m->find("type");
+                return t == m->end() || !t->is_string() ? nullptr : &*t;
+            };
+            const bool has_mech_type = std::any_of(triggers->begin(), triggers->end(), [&](const json& trig) {
+                const json* t = type_of(trig);
+                return t != nullptr && *t == mech_type;
+            });
+            const char* own_type = is_safe && !has_mech_type ? "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION" : mech_type;
+            const char* own_types = is_safe ? "SAFE_CONVERSION or FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION" : mech_type;
             // The first trigger with this mechanism; for a note, the first dated trigger is its maturity.
             const json* mech = nullptr;
             field_path mat;
@@ -2069,9 +2087,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 const field_path mat_k = tat.member("conversion_right").member("conversion_mechanism");
                 if (m != nullptr && (!m->is_object() || m->find("type") == m->end() || !(*m)["type"].is_string())) {
                     r_.report(mat_k, detail::json_value_text(*m), "must be an object with a type: an OCF conversion mechanism");
-                } else if (m != nullptr && (*m)["type"] != mech_type &&
-                           !(is_safe && (*m)["type"] == "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION")) {
-                    // A SAFE's terms: its SAFE_CONVERSION, or a fixed percentage of the capitalization.
+                } else if (m != nullptr && (*m)["type"] != own_type) {
+                    // A SAFE's terms: its SAFE_CONVERSION, else a fixed percentage of the capitalization.
                     others.emplace_back(mat_k, (*m)["type"].get<std::string>());
                 } else if (m != nullptr) {
                     if (mech == nullptr) {
@@ -2095,13 +2112,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 // Name the mechanism the convertible has, so that the reader sees what is not modelled.
                 r_.report(others.front().first.member("type"), json_value_text(json(others.front().second)),
                           std::string("is not modelled for a ") + (is_safe ? "SAFE" : "convertible note") +
-                              ": fundround reads its terms from a " + mech_type +
+                              ": fundround reads its terms from a " + own_types +
                               " conversion mechanism, and none of its conversion triggers has one");
                 continue;
             }
             if (mech == nullptr) {
                 r_.report(at.member("conversion_triggers"), "",
-                          std::string("must hold a ") + mech_type + " conversion mechanism: fundround reads a " +
+                          std::string("must hold a ") + own_types + " conversion mechanism: fundround reads a " +
                               (is_safe ? "SAFE's" : "note's") + " terms from it");
                 continue;
             }
