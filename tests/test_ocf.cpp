@@ -279,6 +279,50 @@ TEST_CASE("ocf: a note's cap over the shares issued and outstanding (cap_basis) 
     CHECK(from_ocf(w.package).notes[0].cap_basis == fully_diluted_basis::outstanding());
 }
 
+// Regression (ninth-session review): a note's cap_basis counting both the granted options and the
+// unallocated pool was written as the pre-money default rules (pool increase excluded) and read
+// back without its cap_basis, and no left_out line said so; with warrants (full()) the line said
+// "read back, the cap divides issued shares and options only", which was false.
+TEST_CASE("ocf: a note's cap_basis counting options and pool is said to read back as the pre-money default") {
+    convertible_note n = small_note();
+    n.cap_form = safe_form::pre_money;
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const auto line_of = [](const ocf_export& e, const std::string& start) {
+        std::string found;
+        for (const std::string& l : e.left_out) {
+            if (l.rfind(start, 0) == 0) found = l;
+        }
+        return found;
+    };
+    for (const fully_diluted_basis b : {fully_diluted_basis::full(), fully_diluted_basis{true, true, false, false}}) {
+        CAPTURE(b.to_string());
+        n.cap_basis = b;
+        const ocf_export e = to_ocf(small_table(), {}, {n}, o);
+        const std::string start = std::string("Note 0 (\"fund\")'s cap_basis counts issued shares, granted options and the unallocated pool") +
+                                  (b.warrants ? " and warrants" : "") + ": ";
+        const std::string l = line_of(e, start);
+        CHECK(l.find("read back, a pre-money note without a cap_basis, pool_increase excluded, whose cap divides the round's "
+                     "pre-money fully diluted count on the round's basis") != std::string::npos);
+        for (const std::string& x : e.left_out) CHECK(x.find("options only") == std::string::npos);
+        const ocf_import back = from_ocf(e.package);
+        REQUIRE(back.notes.size() == 1);
+        CHECK(!back.notes[0].cap_basis);
+        CHECK(back.notes[0].cap_form == safe_form::pre_money);
+        CHECK(back.notes[0].pool_increase == pool_increase::excluded);
+    }
+    // Warrants with one of options and pool: the text names what reads back.
+    n.cap_basis = fully_diluted_basis{false, false, true, false};
+    CHECK(line_of(to_ocf(small_table(), {}, {n}, o), "Note 0 (\"fund\")'s cap_basis counts warrants") ==
+          "Note 0 (\"fund\")'s cap_basis counts warrants: OCF's capitalization rules have no member for them (written without; "
+          "read back, the cap divides issued shares only).");
+    n.cap_basis = fully_diluted_basis{true, false, true, false};
+    const ocf_export g = to_ocf(small_table(), {}, {n}, o);
+    CHECK(line_of(g, "Note 0 (\"fund\")'s cap_basis counts warrants").find("the cap divides issued shares and granted options only).") !=
+          std::string::npos);
+    CHECK(from_ocf(g.package).notes[0].cap_basis == fully_diluted_basis::issued_and_granted());
+}
+
 // Regression (ninth-session review): a note without a valuation cap whose capitalization rules
 // leave the options out was refused ("cap_basis = custom (...): needs a valuation cap to divide",
 // a member OCF does not have); before the cap_basis reading it imported with the rules listed.
@@ -866,6 +910,9 @@ random_case random_ocf_case(std::uint64_t seed) {
         if (g.next(2) == 0) n.discount = fraction(static_cast<std::int64_t>(g.next(100)), 100);
         n.cap_form = g.next(2) == 0 ? safe_form::post_money : safe_form::pre_money;
         n.pool_increase = g.next(2) == 0 ? pool_increase::included : pool_increase::excluded;
+        // With a cap_basis the pool increase changes no figure (the cap divides the fixed count) and
+        // OCF does not carry it: it reads back as the default. A basis counting both options and
+        // pool reads back as the pre-money default, said in left_out (tested above), so not drawn.
         if (n.cap_form == safe_form::pre_money && n.valuation_cap && g.next(3) == 0) {  // its pool increase unused: the default
             n.cap_basis = g.next(2) == 0 ? fully_diluted_basis::outstanding() : fully_diluted_basis::issued_and_granted();
             n.pool_increase = pool_increase::included;

@@ -3522,9 +3522,24 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                                            {"include_option_pool_topup_for_promised_options", false},
                                                            {"include_additional_option_pool_topup", false},
                                                            {"include_new_money", false}};
-            if (n.cap_basis->warrants) {
+            const fully_diluted_basis& b = *n.cap_basis;
+            if (b.granted_options && b.unallocated_pool) {
+                // Shares, options and pool, no top-up: the rules of the note form's default with the
+                // pool increase excluded; OCF cannot tell the two apart, and reads the default.
+                left.push_back(label + "'s cap_basis counts issued shares, granted options and the unallocated pool" +
+                               (b.warrants ? std::string(" and warrants") : std::string()) +
+                               ": OCF's capitalization rules for it are those of a pre-money note's default capitalization "
+                               "with the pool increase excluded (written so; read back, a pre-money note without a cap_basis, "
+                               "pool_increase excluded, whose cap divides the round's pre-money fully diluted count on the "
+                               "round's basis: another figure where the round's basis counts otherwise" +
+                               (b.warrants ? std::string(", e.g. warrants left out") : std::string(", e.g. warrants")) + ").");
+            } else if (b.warrants) {
                 left.push_back(label + "'s cap_basis counts warrants: OCF's capitalization rules have no member for them "
-                                       "(written without; read back, the cap divides issued shares and options only).");
+                                       "(written without; read back, the cap divides issued shares" +
+                               std::string(b.granted_options    ? " and granted options"
+                                           : b.unallocated_pool ? " and the unallocated pool"
+                                                                : "") +
+                               " only).");
             }
         }
         if (n.discount) mech["conversion_discount"] = inside_unit_text(*n.discount, label + "'s discount", true);
