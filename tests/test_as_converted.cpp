@@ -9,6 +9,8 @@
 #include <fundround/instruments/as_converted.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/public_examples.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstddef>
@@ -297,20 +299,8 @@ TEST_CASE("a note past maturity: interest to the as-of date, or to maturity when
 // issued and outstanding (cap_basis) is 1,593,750 shares as converted; over F0 = 10,000,000 (the
 // pool included, the default) 1,875,000.
 TEST_CASE("a note's cap_basis: as converted, its cap divides the count on that basis, not F0") {
-    const cap_table t = cap_table_builder()
-                            .add(holder::founder("f", "Founders"))
-                            .add(holder::employee("e", "Employees"))
-                            .add(share_class::common("Common"))
-                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
-                            .holding(holder_id("f"), "Common", sh(8'000'000))
-                            .grant({holder_id("e"), "Plan", sh(500'000), price_per_share(1_usd, sh(10))})
-                            .build();
-    convertible_note n;
-    n.holder = holder_id("note");
-    n.principal = 750'000_usd;
-    n.issue_date = year{2020} / 1 / 1;
-    n.maturity_date = year{2022} / 1 / 1;
-    n.valuation_cap = 4_M;
+    const cap_table t = fundround_test::harvey_table();
+    convertible_note n = fundround_test::harvey_note();
     CHECK(fully_diluted_as_converted(t, {}, {n}, year{2020} / 10 / 1).note_at(0).shares == sh(1'875'000));
     n.cap_basis = fully_diluted_basis::issued_and_granted();
     const as_converted_counts fd = fully_diluted_as_converted(t, {}, {n}, year{2020} / 10 / 1);

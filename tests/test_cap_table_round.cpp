@@ -5,6 +5,7 @@
 #include <fundround/numeric/literals.hpp>
 
 #include "support/fundround_test.hpp"
+#include "support/public_examples.hpp"
 
 #include <doctest/doctest.h>
 
@@ -124,16 +125,7 @@ TEST_CASE("the shuffle on a cap table: new series, pool top-up, every holder's d
 // and 18,143,537 in all), the pool increase rounded up (the default). The source's founders'
 // "55.21%" is 10,000,000 / 18,143,538 = 55.12% with two digits swapped.
 TEST_CASE("Holloway's Pext: a capped note over the issued shares, then a Series Seed with a 15% pool in the pre-money") {
-    const cap_table pext = cap_table_builder()
-                               .add(holder::founder("founders", "Founders"))
-                               .add(holder::employee("employees", "Employees"))
-                               .add(holder::investor("notes", "Convertible note investors"))
-                               .add(holder::investor("seed", "Preferred stock investors"))
-                               .add(share_class::common("Common"))
-                               .add(option_pool{"Plan", "Common", sh(1'500'000)})
-                               .holding(holder_id("founders"), "Common", sh(10'000'000))
-                               .grant({holder_id("employees"), "Plan", sh(345'000), strike()})
-                               .build();
+    const cap_table pext = fundround_test::pext_table();
     CHECK(pext.fully_diluted().total() == sh(11'500'000));
     CHECK(pext.fully_diluted(fully_diluted_basis::issued_and_granted()).total() == sh(10'345'000));
 

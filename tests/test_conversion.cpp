@@ -8,6 +8,8 @@
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/public_examples.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -2699,16 +2701,7 @@ TEST_CASE("print_conversions: the instruments part of print_converted_round, wor
 // (the source's $6.5M / 11,793,299 rounds the same). By default (the cap over F0 = 11,500,000,
 // the pool and its increase included) the note takes the discount instead: fewer shares.
 TEST_CASE("Holloway's Pext: a note capped over the issued and outstanding shares converts in a Series Seed with a 15% pool") {
-    const cap_table pext = cap_table_builder()
-                               .add(holder::founder("founders", "Founders"))
-                               .add(holder::employee("employees", "Employees"))
-                               .add(holder::investor("notes", "Convertible note investors"))
-                               .add(holder::investor("seed", "Preferred stock investors"))
-                               .add(share_class::common("Common"))
-                               .add(option_pool{"Plan", "Common", sh(1'500'000)})
-                               .holding(holder_id("founders"), "Common", sh(10'000'000))
-                               .grant({holder_id("employees"), "Plan", sh(345'000), price_per_share(1_usd, sh(10))})
-                               .build();
+    const cap_table pext = fundround_test::pext_table();
     convertible_note n;
     n.holder = holder_id("notes");
     n.principal = 400_K;
@@ -2808,25 +2801,10 @@ TEST_CASE("cap_basis: a basis with no shares on the table is a problem at the no
 // gives the published figures in the same round, and the SAFE's capitalization counts its
 // shares; converting the note by hand into the table first gives the same figures.
 TEST_CASE("Chris Harvey's problem: a note capped over the issued shares (cap_basis), then a post-money SAFE") {
-    const cap_table t = cap_table_builder()
-                            .add(holder::founder("f", "Founders"))
-                            .add(holder::employee("e", "Employees"))
-                            .add(holder::investor("note", "Noteholder"))
-                            .add(holder::investor("safe", "SAFE holder"))
-                            .add(holder::investor("lead", "Lead"))
-                            .add(share_class::common("Common"))
-                            .add(option_pool{"Plan", "Common", sh(2'000'000)})
-                            .holding(holder_id("f"), "Common", sh(8'000'000))
-                            .grant({holder_id("e"), "Plan", sh(500'000), price_per_share(1_usd, sh(10))})
-                            .build();
+    const cap_table t = fundround_test::harvey_table();
     safe s = safe::post_money_cap(holder_id("safe"), 150'000_usd, 2_M, year{2020} / 3 / 1);
     s.pool_increase = pool_increase::excluded;
-    convertible_note n;
-    n.holder = holder_id("note");
-    n.principal = 750'000_usd;
-    n.issue_date = year{2020} / 1 / 1;
-    n.maturity_date = year{2022} / 1 / 1;
-    n.valuation_cap = 4_M;
+    convertible_note n = fundround_test::harvey_note();
     n.pool_increase = pool_increase::excluded;
     const auto round = [&] {
         conversion_round r("Series Seed", "Series Seed Preferred", year{2020} / 10 / 1);
