@@ -466,18 +466,15 @@ TEST_CASE("broad-based, full ratchet and none on a textbook down round (EBV and 
 
     // The same 3M as 2M common and an unallocated pool of 1M.
     const round_on_cap_table pooled = series_b(company(true));
-    const series_adjustment& nvca =
-        anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).apply_to(pooled).adjustment().of(
-            "Series A Preferred");
+    // The down_round results are kept: of() refers into them.
+    const down_round nvca_round = anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).apply_to(pooled);
+    const series_adjustment& nvca = nvca_round.adjustment().of("Series A Preferred");
     CHECK(nvca.a == sh(3'000'000));
     CHECK(*nvca.exact_cp2_units == units(8000, 3));
     CHECK(nvca.cp2_units == units(26667, 10));
-    const series_adjustment& full =
-        anti_dilution()
-            .protect(anti_dilution_terms::broad_based("Series A Preferred", fully_diluted_basis::full()))
-            .apply_to(pooled)
-            .adjustment()
-            .of("Series A Preferred");
+    const down_round full_round =
+        anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred", fully_diluted_basis::full())).apply_to(pooled);
+    const series_adjustment& full = full_round.adjustment().of("Series A Preferred");
     CHECK(full.a == sh(4'000'000));
     CHECK(full.cp2_units == units(3000));
 }
