@@ -173,7 +173,7 @@ TEST_CASE("a fixed-percentage SAFE: its type, its validation, and an MFN SAFE do
     CHECK(safe::post_money_fixed_percentage(holder_id("a"), 1_usd, fraction(9999, 10'000), d).validate().empty());
 
     // 0% and 100% are out; each conflicting term is named with its value and the rule.
-    for (const fraction pct : {fraction(0), fraction(1), fraction(-7, 100), fraction(107, 100)}) {
+    for (const fraction& pct : {fraction(0), fraction(1), fraction(-7, 100), fraction(107, 100)}) {
         const std::vector<diagnostic> p = safe::post_money_fixed_percentage(holder_id("a"), 1_usd, pct, d).validate();
         REQUIRE(p.size() == 1);
         CHECK(p[0].field.to_string() == "safe.fixed_percentage");
