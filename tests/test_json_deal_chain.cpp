@@ -267,6 +267,61 @@ TEST_CASE("deal file with conversions: every bad reference at its pointer") {
     }
 }
 
+// The chain's problems that name an earlier round are written from its facts (tenth session: the
+// deal file read the round and place back from the rule's text, and a round name holding that
+// text fooled it: the close's "rounds[0] (" in a name became "/priced_rounds/0 (", and the rule
+// of an instrument converting again was cut at the name's ": an instrument converts once").
+TEST_CASE("deal file with conversions: a problem naming an earlier round names it by its pointer, whatever its name") {
+    json doc = example_json();
+    const std::string name = "Series A, rounds[0] (the seed's): an instrument converts once";
+    doc["priced_rounds"][0]["name"] = name;
+    {
+        INFO("the facts of the chain: the note /notes/0 listed again by the Series B, second on its list");
+        deal_file d = parse_deal_file(doc.dump());
+        REQUIRE(d.conversions.size() == 2);
+        d.conversions[1].listed.notes = {0};
+        const round_chain_outcome ran = d.chain(2).try_run();
+        REQUIRE_FALSE(ran.ok());
+        CHECK(ran.failed_round == std::optional<std::size_t>(1));
+        REQUIRE(ran.problems.size() == 1);
+        CHECK(ran.problems[0].field == field_path("rounds").index(1).member("notes").index(0));
+        CHECK(ran.repeated == std::vector<repeated_conversion>{{0, instrument_kind::note, 0, "/notes/0", 0, 0, "/notes/0"}});
+        CHECK_FALSE(ran.early_close);
+    }
+    {
+        INFO("an instrument converting again: the earlier round by its pointer and its listing");
+        json again = doc;
+        again["priced_rounds"][1]["converts"] = json::array({"/safes/3", "/notes/0"});
+        CHECK(problems_of(again) == std::vector<std::string>{
+                                        "/priced_rounds/1/converts/1 = \"bridge\", $300,000.00: /notes/0: converted already in "
+                                        "/priced_rounds/0 (\"" + name + "\"), listed by its \"all_outstanding\" "
+                                        "(/priced_rounds/0/converts): an instrument converts once (the round does not apply to the "
+                                        "cap table after /priced_rounds/0)",
+                                    });
+        again["priced_rounds"][0]["converts"] = json::array({"/safes/0", "/safes/1", "/notes/0", "/safes/2"});
+        CHECK(problems_of(again) == std::vector<std::string>{
+                                        "/priced_rounds/1/converts/1 = \"bridge\", $300,000.00: /notes/0: converted already in "
+                                        "/priced_rounds/0 (\"" + name + "\"), listed at /priced_rounds/0/converts/2: an instrument "
+                                        "converts once (the round does not apply to the cap table after /priced_rounds/0)",
+                                    });
+    }
+    {
+        INFO("a close before the earlier round's");
+        json early = doc;
+        early["priced_rounds"][1]["close_date"] = "2025-06-30";
+        early["priced_rounds"][1]["converts"] = json::array({"/safes/2"});
+        CHECK(problems_of(early) == std::vector<std::string>{
+                                        "/priced_rounds/1/close_date = 2025-06-30: is before the close 2025-09-30 of /priced_rounds/0 "
+                                        "(\"" + name + "\"): rounds with conversions close in the chain's order (the round does not "
+                                        "apply to the cap table after /priced_rounds/0)",
+                                        "/priced_rounds/1/converts/0 = \"angel\", $250,000.00: /safes/2: converted already in "
+                                        "/priced_rounds/0 (\"" + name + "\"), listed by its \"all_outstanding\" "
+                                        "(/priced_rounds/0/converts): an instrument converts once (the round does not apply to the "
+                                        "cap table after /priced_rounds/0)",
+                                    });
+    }
+}
+
 namespace {
 
 // The example with a second SAFE of the same terms as the later angel's (/safes/4: $1M, 20%

@@ -257,6 +257,92 @@ TEST_CASE("two SAFEs with the same terms and their own ids each convert once, in
           "instrument_ids))");
 }
 
+// The chain's problems that name an earlier round come with their facts (tenth session: the deal
+// file read them back from the rule's text, "rounds[j] ... as its safes[n]"): the instrument's
+// kind, its place and id now, the round it converted in, its place and id there; the close's
+// dates and the round it closes before; each with its place in problems.
+TEST_CASE("an instrument converting again and a close before an earlier round's: the facts of the problems") {
+    // Two SAFEs with the same terms, no ids: one converting twice.
+    const round_chain_outcome none =
+        round_chain(founding()).then(seed()).then(series_a()).then(series_b_converting(angel_safe())).try_run();
+    REQUIRE_FALSE(none.ok());
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].field == field_path("rounds").index(2).member("safes").index(0));
+    CHECK(none.repeated == std::vector<repeated_conversion>{{0, instrument_kind::safe, 0, "", 1, 0, ""}});
+    CHECK_FALSE(none.early_close);
+    // The same id in both rounds (whatever the terms).
+    safe bigger = angel_safe();
+    bigger.purchase_amount = 2_M;
+    const round_chain_outcome both = round_chain(founding())
+                                         .then(seed())
+                                         .then(series_a(), instrument_ids{{"tranche-1"}, {}})
+                                         .then(series_b_converting(bigger), instrument_ids{{"tranche-1"}, {}})
+                                         .try_run();
+    CHECK(both.repeated == std::vector<repeated_conversion>{{0, instrument_kind::safe, 0, "tranche-1", 1, 0, "tranche-1"}});
+    // An id on the later only, then on the earlier only: told by their terms, the same.
+    const round_chain_outcome later = round_chain(founding())
+                                          .then(seed())
+                                          .then(series_a())
+                                          .then(series_b_converting(angel_safe()), instrument_ids{{"tranche-2"}, {}})
+                                          .try_run();
+    CHECK(later.repeated == std::vector<repeated_conversion>{{0, instrument_kind::safe, 0, "tranche-2", 1, 0, ""}});
+    const round_chain_outcome earlier_only = round_chain(founding())
+                                                 .then(seed())
+                                                 .then(series_a(), instrument_ids{{"tranche-1"}, {}})
+                                                 .then(series_b_converting(angel_safe()))
+                                                 .try_run();
+    CHECK(earlier_only.repeated == std::vector<repeated_conversion>{{0, instrument_kind::safe, 0, "", 1, 0, "tranche-1"}});
+    CHECK(earlier_only.problems[0].rule ==
+          "converted already in rounds[1] (\"Series A\") as its safes[0]: an instrument converts once (the same terms, and an id "
+          "on only one of the two, \"tranche-1\": one without an id is told by its terms; give both an id: then(round, "
+          "instrument_ids))");
+    // A note: the $500,000 note without a threshold converts in the seed, and is given again to the Series A.
+    convertible_note n = fundround_test::unqualified_note();
+    n.qualified_financing.reset();
+    const round_chain_outcome note = round_chain(fundround_test::note_chain_founding())
+                                         .then(fundround_test::note_chain_seed(n))
+                                         .then(fundround_test::note_chain_series_a(n))
+                                         .try_run();
+    REQUIRE_FALSE(note.ok());
+    CHECK(note.failed_round == std::optional<std::size_t>(1));
+    CHECK(note.problems == std::vector<diagnostic>{
+                               {field_path("rounds").index(1).member("notes").index(0), "\"lender\", $500,000.00",
+                                "converted already in rounds[0] (\"Seed\") as its notes[0]: an instrument converts once (the "
+                                "same terms, and no ids to tell two apart: then(round, instrument_ids))"}});
+    CHECK(note.repeated == std::vector<repeated_conversion>{{0, instrument_kind::note, 0, "", 0, 0, ""}});
+    // A Series B closing before the Series A and converting the angel's SAFE again, second on its
+    // list: the close is problems[0], the SAFE problems[1].
+    conversion_round early = conversion_round("Series B", "Series B Preferred", year{2025} / 6 / 30)
+                                 .at_price(price_per_share(5_usd, sh(1)))
+                                 .invest(holder_id("growth"), 10_M)
+                                 .add_holder(holder::investor("growth", "Growth"))
+                                 .convert(safe::post_money_cap(holder_id("angel"), 500'000_usd, 20_M, year{2025} / 3 / 1))
+                                 .convert(angel_safe());
+    const round_chain_outcome r =
+        round_chain(founding()).then(seed()).then(series_a(), instrument_ids{{"a"}, {}}).then(early, instrument_ids{{"b"}, {}}).try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.failed_round == std::optional<std::size_t>(2));
+    REQUIRE(r.problems.size() >= 2);
+    CHECK(r.problems[0].field == field_path("rounds").index(2).member("close_date"));
+    CHECK(r.problems[1].field == field_path("rounds").index(2).member("safes").index(1));
+    CHECK(r.early_close == std::optional<close_out_of_order>(close_out_of_order{0, year{2025} / 6 / 30, 1, year{2025} / 12 / 31}));
+    CHECK(r.repeated == std::vector<repeated_conversion>{{1, instrument_kind::safe, 1, "", 1, 0, "a"}});
+}
+
+// A round that throws (rounding::exact for the SAFE's conversion shares, 807,940.84...) after its
+// instrument was found converting again reports the error alone: no facts of problems not reported.
+TEST_CASE("a round that throws reports no facts of an instrument converting again") {
+    conversion_round b = series_b_converting(angel_safe());
+    b.conversion_shares_rounded(rounding::exact);
+    const round_chain_outcome r = round_chain(founding()).then(seed()).then(series_a()).then(b).try_run();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field == field_path("rounds").index(2));
+    CHECK(r.problems[0].rule.rfind("cannot be priced: ", 0) == 0);
+    CHECK(r.repeated.empty());
+    CHECK_FALSE(r.early_close);
+}
+
 // In one round two SAFEs with the same terms are two, with or without ids (as before). Q =
 // 12,500,000 x 20/18 (each SAFE's shares Q/20), the price 30,000,000 / Q = $2.16, the cap price
 // 20,000,000 / Q = $1.44: 1,000,000 / 1.44 = 694,444.44... -> 694,444 shares each.

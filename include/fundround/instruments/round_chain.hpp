@@ -108,12 +108,53 @@ struct instrument_ids {
     std::vector<std::string> notes;  ///< notes[k]: the id of the round's k-th note.
 };
 
+/// An instrument given to a round of a chain that converted in an earlier round (the problem
+/// at `rounds[i].safes[k]` or `rounds[i].notes[k]`), as facts a caller can name in its own
+/// terms (a deal file: both places by their JSON pointers) without reading the rule.
+struct repeated_conversion {
+    std::size_t problem = 0;                       ///< Its problem: round_chain_outcome::problems[problem].
+    instrument_kind kind = instrument_kind::safe;  ///< A SAFE (both places in safes()) or a note (in notes()).
+    std::size_t index = 0;                         ///< Its place in the failing round's safes() or notes().
+    std::string id;                                ///< Its id in the failing round (instrument_ids; "" for none).
+    std::size_t earlier_round = 0;                 ///< The round of the chain it converted in.
+    std::size_t earlier_index = 0;                 ///< Its place in that round's safes() or notes().
+    std::string earlier_id;                        ///< Its id in that round ("" for none).
+
+    /// True if every member is equal.
+    [[nodiscard]] friend bool operator==(const repeated_conversion& a, const repeated_conversion& b) {
+        return a.problem == b.problem && a.kind == b.kind && a.index == b.index && a.id == b.id &&
+               a.earlier_round == b.earlier_round && a.earlier_index == b.earlier_index && a.earlier_id == b.earlier_id;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const repeated_conversion& a, const repeated_conversion& b) { return !(a == b); }
+};
+
+/// A round with conversions that closes before the last earlier round with conversions (the
+/// problem at `rounds[i].close_date`), as facts a caller can name in its own terms.
+struct close_out_of_order {
+    std::size_t problem = 0;        ///< Its problem: round_chain_outcome::problems[problem].
+    calendar_date close;            ///< The failing round's close.
+    std::size_t earlier_round = 0;  ///< The earlier round with conversions it closes before.
+    calendar_date earlier_close;    ///< That round's close (after close).
+
+    /// True if every member is equal.
+    [[nodiscard]] friend bool operator==(const close_out_of_order& a, const close_out_of_order& b) {
+        return a.problem == b.problem && a.close == b.close && a.earlier_round == b.earlier_round &&
+               a.earlier_close == b.earlier_close;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const close_out_of_order& a, const close_out_of_order& b) { return !(a == b); }
+};
+
 /// The outcome of round_chain::try_run(): the chain's result, or the problems of the first round
-/// that does not apply (later rounds need the table it would have left).
+/// that does not apply (later rounds need the table it would have left), with the facts of those
+/// that name an earlier round.
 struct round_chain_outcome {
     std::optional<round_chain_result> result;  ///< The chain as run, when every round applied.
     std::vector<diagnostic> problems;          ///< The first failing round's problems, under `rounds[i]`.
     std::optional<std::size_t> failed_round;   ///< Which round that is (the number of rounds for a waiver no round follows).
+    std::vector<repeated_conversion> repeated;  ///< Its instruments that converted in an earlier round, in problems' order.
+    std::optional<close_out_of_order> early_close;  ///< Its close before an earlier round's, if it is.
 
     /// True if every round applied.
     [[nodiscard]] bool ok() const noexcept { return result.has_value(); }
@@ -223,7 +264,8 @@ public:
     /// Applies every round in order, or reports the problems of the first that does not apply
     /// (fields under `rounds[i]`), or, every round applying, the waivers given after the last
     /// (`waivers[k]`, failed_round size()): its own, an instrument converted in an earlier round, a close
-    /// before an earlier round's, and its charter's (`rounds[i].anti_dilution`: with the round's
+    /// before an earlier round's (these two with their facts: round_chain_outcome::repeated and
+    /// early_close), and its charter's (`rounds[i].anti_dilution`: with the round's
     /// own, those of the terms and roundings whatever the round's figures). A library error a
     /// round throws (an inexact figure under rounding::exact, say) is one problem at `rounds[i]`,
     /// with its charter's.
@@ -336,6 +378,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 if (last_close) {
                     const calendar_date before = std::get<conversion_round>(steps_[*last_close]).close_date();
                     if (is_modelled(c.close_date()) && c.close_date() < before) {
+                        outcome.early_close = close_out_of_order{problems.size(), c.close_date(), *last_close, before};
                         problems.push_back({field_path("close_date"), to_string(c.close_date()),
                                             "is before the close " + to_string(before) + " of " + earlier(*last_close) +
                                                 ": rounds with conversions close in the chain's order"});
@@ -343,9 +386,9 @@ inline round_chain_outcome round_chain::try_run() const {
                 }
                 // Each instrument converts once: the same id as, or without ids the same terms as, one
                 // an earlier round converted is a problem; so are ids past the list or twice in it.
-                const auto once = [&](const auto& items, const std::vector<std::string>& ids, const char* list, const char* noun,
-                                      std::vector<std::string> instrument_ids::*member, const converted_so_far& so_far,
-                                      const auto& items_of) {
+                const auto once = [&](const auto& items, const std::vector<std::string>& ids, instrument_kind kind, const char* list,
+                                      const char* noun, std::vector<std::string> instrument_ids::*member,
+                                      const converted_so_far& so_far, const auto& items_of) {
                     std::map<std::string_view, std::size_t> first;
                     for (std::size_t k = 0; k < ids.size(); ++k) {
                         const field_path at_id = field_path("ids").member(list).index(k);
@@ -384,15 +427,17 @@ inline round_chain_outcome round_chain::try_run() const {
                             rule += ": an instrument converts once (the same terms, and no ids to tell two apart: "
                                     "then(round, instrument_ids))";
                         }
+                        outcome.repeated.push_back({problems.size(), kind, k, id != nullptr ? *id : std::string(), d.round, d.index,
+                                                    their != nullptr ? *their : std::string()});
                         problems.push_back({field_path(list).index(k),
                                             "\"" + items[k].holder.str() + "\", " + format_full(detail::converting_amount(items[k])),
                                             std::move(rule)});
                     }
                 };
                 const instrument_ids& ids = ids_[i];
-                once(c.safes(), ids.safes, "safes", "SAFE", &instrument_ids::safes, safes_done,
+                once(c.safes(), ids.safes, instrument_kind::safe, "safes", "SAFE", &instrument_ids::safes, safes_done,
                      [&](std::size_t j) -> const std::vector<safe>& { return std::get<conversion_round>(steps_[j]).safes(); });
-                once(c.notes(), ids.notes, "notes", "note", &instrument_ids::notes, notes_done,
+                once(c.notes(), ids.notes, instrument_kind::note, "notes", "note", &instrument_ids::notes, notes_done,
                      [&](std::size_t j) -> const std::vector<convertible_note>& { return std::get<conversion_round>(steps_[j]).notes(); });
                 conversion_result r = c.try_apply_to(table);
                 problems.insert(problems.end(), r.problems.begin(), r.problems.end());
@@ -428,6 +473,8 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.print_adjustment_ = [](std::ostream& os, const anti_dilution_adjustment& a) { os << a; };
             }
         } catch (const error& e) {
+            outcome.repeated.clear();  // their problems are not reported: the round's is this one
+            outcome.early_close.reset();
             return fail_round({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}}, series_of(i));
         }
         out.add_stage(out.rounds_.back().after());

@@ -495,48 +495,45 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return f;
 }
 
-/// How the chain begins the rule of an instrument that converted in an earlier round.
-inline constexpr std::string_view converted_already_prefix = "converted already in rounds[";
-
-/// The start of the rule of a chain problem @p rule ("converted already in rounds[j] ...") at
-/// @p own (safes[k] or notes[k] of priced round @p round, which converts @p in), in the file's
-/// terms: "converted already in /priced_rounds/j ("Series A"), listed at
-/// /priced_rounds/j/converts/n" (or "listed by its "all_outstanding" (/priced_rounds/j/converts)"),
-/// the place that lists the same instrument of the document @p doc (its priced rounds at
-/// @p priced, @p rounds) in round j. "converted already" when the rule names no such round.
-[[nodiscard]] inline std::string converted_already_in(const std::string& rule, const field_path& own, const deal_instruments& in,
-                                                      const nlohmann::json& doc, const field_path& priced,
-                                                      const std::vector<cap_table_round>& rounds, std::size_t round) {
-    const std::vector<path_segment> s = own.segments();
-    const std::size_t close = rule.find(']', converted_already_prefix.size());
-    if (close == std::string::npos || s.size() != 2 || s[0].kind != path_step::member || s[1].kind != path_step::index) {
-        return "converted already";
-    }
-    // The earlier round's index, read into a plain integer (g++ -O2 cannot see through an
-    // optional 128-bit value that it is set where it is read).
-    std::size_t k = round;
-    if (const auto j = parse_json_digits(std::string_view(rule).substr(converted_already_prefix.size(), close - converted_already_prefix.size()))) {
-        if (*j < round) k = static_cast<std::size_t>(*j);
-    }
-    const bool is_safe = s[0].name == "safes";
-    const std::vector<std::size_t>& which = is_safe ? in.safes : in.notes;
-    if (k >= round || s[1].index >= which.size()) return "converted already";
-    const std::string pointer = (is_safe ? "/safes/" : "/notes/") + std::to_string(which[s[1].index]);
-    const field_path there = priced.index(k);
-    std::string out = "converted already in " + there.json_pointer() + " (\"" + rounds.at(k).terms().name() + "\")";
+/// Where the chain's @p again (an instrument of a priced round of @p file that converted in an
+/// earlier one) converted, in the file's terms: "converted already in /priced_rounds/j ("Series
+/// A"), listed at /priced_rounds/j/converts/n" (or "listed by its "all_outstanding"
+/// (/priced_rounds/j/converts)"), round j's entry of the document @p doc that lists it (its
+/// priced rounds at @p priced).
+[[nodiscard]] inline std::string converted_already_in(const repeated_conversion& again, const deal_file& file,
+                                                      const nlohmann::json& doc, const field_path& priced) {
+    const std::size_t j = again.earlier_round;
+    const field_path there = priced.index(j);
+    std::string out = "converted already in " + there.json_pointer();
+    if (j >= file.priced_rounds.size()) return out;
+    out += " (\"" + file.priced_rounds[j].terms().name() + "\")";
     const nlohmann::json* list = json_reader::member(doc, "priced_rounds");
-    const nlohmann::json* converts = list != nullptr && list->is_array() && k < list->size() && (*list)[k].is_object()
-                                         ? json_reader::member((*list)[k], "converts")
+    const nlohmann::json* converts = list != nullptr && list->is_array() && j < list->size() && (*list)[j].is_object()
+                                         ? json_reader::member((*list)[j], "converts")
                                          : nullptr;
     if (converts != nullptr && converts->is_string()) {
         return out + ", listed by its \"all_outstanding\" (" + there.member("converts").json_pointer() + ")";
     }
+    // Its place in the file: the earlier round's list of instruments, position earlier_index.
+    const deal_instruments in = file.converting_in(j);
+    const bool is_safe = again.kind == instrument_kind::safe;
+    const std::vector<std::size_t>& which = is_safe ? in.safes : in.notes;
+    if (again.earlier_index >= which.size()) return out;
+    const std::string pointer = (is_safe ? "/safes/" : "/notes/") + std::to_string(which[again.earlier_index]);
     for (std::size_t n = 0; converts != nullptr && converts->is_array() && n < converts->size(); ++n) {
         if ((*converts)[n].is_string() && (*converts)[n].get_ref<const std::string&>() == pointer) {
             return out + ", listed at " + there.member("converts").index(n).json_pointer();
         }
     }
     return out;
+}
+
+/// The chain's fact about problem @p p of @p ran when it is an instrument converting again, or null.
+[[nodiscard]] inline const repeated_conversion* repeated_at(const round_chain_outcome& ran, std::size_t p) noexcept {
+    for (const repeated_conversion& again : ran.repeated) {
+        if (again.problem == p) return &again;
+    }
+    return nullptr;
 }
 
 /// @p text with each "holders[k]" (not part of a longer name) replaced by @p pointers[k] (a
@@ -1818,7 +1815,8 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
             }
             std::set<std::string> reported;  // a problem of every series the round creates, once
             const std::vector<std::size_t> in_force = out.protections_in_force(i);
-            for (const diagnostic& d : ran.problems) {
+            for (std::size_t p = 0; p < ran.problems.size(); ++p) {
+                const diagnostic& d = ran.problems[p];
                 const field_path own = d.field.rebased(step, field_path());
                 if (own.starts_with(field_path("anti_dilution"))) {
                     // The charter's problem in this round, at the file's "anti_dilution": its
@@ -1848,24 +1846,19 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
                 const field_path inside = detail::existing_prefix(list[i], mapped, cut);
-                // An earlier round the chain names ("rounds[0] (...)") by its pointer in the file,
-                // and a holder ("holders[4]") by its pointer: /cap_table/holders/k, or the
-                // new_investors entry of this round or an earlier one that adds it.
+                // A holder the rule names ("holders[4]") by its pointer: /cap_table/holders/k, or
+                // the new_investors entry of this round or an earlier one that adds it.
                 std::string rule = detail::holders_as_pointers(d.rule, holder_pointers);
-                for (std::size_t k = 0; k < i; ++k) {
-                    const std::string chain_name = "rounds[" + std::to_string(k) + "] (";
-                    for (std::size_t pos = rule.find(chain_name); pos != std::string::npos; pos = rule.find(chain_name, pos)) {
-                        const std::string file_name = (r.base() / at.member("priced_rounds").index(k)).json_pointer() + " (";
-                        rule.replace(pos, chain_name.size(), file_name);
-                        pos += file_name.size();
-                    }
-                }
-                // An instrument listed again after the round that converted it (the chain names that
-                // round and the instrument's place in it): both places by their pointers in the file.
-                if (const std::size_t rest = rule.find(": an instrument converts once");
-                    conversion != nullptr && d.rule.rfind(detail::converted_already_prefix, 0) == 0 && rest != std::string::npos) {
-                    rule = detail::converted_already_in(d.rule, own, in, j, r.base() / at.member("priced_rounds"), out.priced_rounds, i) +
-                           rule.substr(rest);
+                // The chain's problems naming an earlier round, from its facts: that round (and the
+                // place that lists the instrument again) by its pointer in the file.
+                const field_path priced = r.base() / at.member("priced_rounds");
+                if (const repeated_conversion* again = detail::repeated_at(ran, p); again != nullptr) {
+                    rule = detail::converted_already_in(*again, out, j, priced) + ": an instrument converts once";
+                } else if (ran.early_close && ran.early_close->problem == p) {
+                    const close_out_of_order& early = *ran.early_close;
+                    rule = "is before the close " + to_string(early.earlier_close) + " of " +
+                           priced.index(early.earlier_round).json_pointer() + " (\"" +
+                           out.priced_rounds.at(early.earlier_round).terms().name() + "\"): rounds with conversions close in the chain's order";
                 }
                 // A field the file does not spell out is named in words (the fully diluted base)
                 // or by the library's name.
