@@ -149,6 +149,79 @@ TEST_CASE("pool shuffle: Slyced's $5M on $20M pre with a 10% pool: 20% / 10% / 7
     CHECK(r.investment_of("Fund").not_converted == usd_units(1'500));  // 6/7 share at $1.75
 }
 
+// Startups Stack Exchange (as archived at brightjourney.com, "Example of new shares issued for
+// investment and options pool in one round?", 7 August 2011,
+// http://www.brightjourney.com/q/example-new-shares-issued-investment-options-pool-one-round):
+// founders own 1000 shares; investors buy 30% of the post-money and a pool is 10% of it; "we need
+// to issue 666 new shares, and put 500 up for sale, and put 166 in the options pool"; the answer
+// checks 500/1666 = 30.01%, 166/1666 = 9.96%, 1000/1666 = 60.02%. Exactly the pool is 166 2/3
+// shares: the page rounds it down, and the pool ends a little under its 10% (the library's default,
+// rounding::ceiling, gives 167 and 10.02%). No valuation is given: the investors' $500 (so $1.00 a
+// share) is ours; the price does not change the share counts.
+TEST_CASE("pool target: Stack Exchange's 30% sold and a 10% pool on 1000 shares: 500 + 166 new shares") {
+    const auto terms = [] {
+        return priced_round_terms("Round")
+            .new_money_ownership(fraction(3, 10))
+            .invest("Investors", 500_usd)
+            .option_pool(fraction(1, 10), pool_placement::pre_money);
+    };
+    const priced_round page = terms().pool_rounded(rounding::floor).solve(common_only(1'000));
+    CHECK(page.new_shares() == share_count(500));
+    CHECK(page.pool_increase() == share_count(166));
+    CHECK(page.post_money_shares() == share_count(1'666));  // "666 new shares"
+    CHECK(page.new_money_ownership().to_percent_string(2) == "30.01%");
+    CHECK(page.pool_ownership().to_percent_string(2) == "9.96%");
+    CHECK(page.existing_ownership().to_percent_string(2) == "60.02%");
+    const priced_round ceiling = terms().solve(common_only(1'000));
+    CHECK(ceiling.pool_increase() == share_count(167));
+    CHECK(ceiling.pool_ownership().to_percent_string(2) == "10.02%");
+}
+
+// Pillar VC, "Founder Playlist, Part 1: Increase to Option Pool"
+// (https://www.pillar.vc/playlist/article/part-1-increase-to-option-pool/): a VC invests $5M for
+// 33% ($10M pre-money, $15M post-money) in a company whose founders hold 10,000,000 shares, and
+// asks for a pool of 10% of the post-money. Created after the round (our pool in the
+// post-money), the pool dilutes the VC too: it "purchased 30%", and the effective pre-money of its
+// investment is $5M / 30% - $5M ("$11.6M"; exactly $11,666,666.67, here $11,666,667.00 with the
+// pool's 1,666,667 shares rounded up), while the founders' 10M shares at $1.00 are worth the
+// stated $10M. In the pre-money, "the pre-money capitalization, now 11.7M shares, is comprised of
+// 10M shares owned by the Founders and 1.76M new options in the pool. Only 85% of this pre-money
+// is owned by the Founders (15% by the pool)"; the VC keeps its 33.3% at $0.85 a share (11.7M is
+// the source truncating 11,764,706).
+TEST_CASE("pool shuffle: Pillar VC's $5M on $10M pre with a 10% pool: 33% or 30%, 1.76M options, 85% of the pre-money") {
+    const priced_round pre = priced_round_terms("Series A")
+                                 .pre_money(10_M)
+                                 .invest("VC", 5_M)
+                                 .option_pool(fraction(1, 10), pool_placement::pre_money)
+                                 .solve(common_only(10'000'000));
+    CHECK(pre.exact_price_units() == fraction(850));  // $0.85
+    CHECK(pre.pool_increase() == share_count(1'764'706));  // "1.76M new options"
+    const share_count pre_money_shares = pre.pre_round().fully_diluted + pre.pool_increase();
+    CHECK(pre_money_shares == share_count(11'764'706));  // "now 11.7M shares"
+    CHECK(fraction(10'000'000, pre_money_shares.value()).to_percent_string(2) == "85.00%");
+    CHECK(fraction(pre.pool_increase().value(), pre_money_shares.value()).to_percent_string(2) == "15.00%");
+    CHECK(pre.new_shares() == share_count(5'882'352));  // floor(5,882,352.94)
+    CHECK(pre.ownership("VC").to_percent_string(2) == "33.33%");
+    CHECK(pre.pool_ownership().to_percent_string(2) == "10.00%");
+    CHECK(pre.effective_pre_money(rounding::exact) == 8'500'000_usd);  // the founders' 10M at $0.85
+
+    const priced_round post = priced_round_terms("Series A")
+                                  .pre_money(10_M)
+                                  .invest("VC", 5_M)
+                                  .option_pool(fraction(1, 10), pool_placement::post_money)
+                                  .solve(common_only(10'000'000));
+    CHECK(post.exact_price_units() == fraction(1000));  // $1.00
+    CHECK(post.new_shares() == share_count(5'000'000));
+    CHECK(post.pool_increase() == share_count(1'666'667));  // ceil(16,666,666.67 x 10%)
+    CHECK(post.ownership("VC") == fraction(5'000'000, 16'666'667));
+    CHECK(post.ownership("VC").to_percent_string(2) == "30.00%");  // "they purchased 30%"
+    CHECK(post.effective_pre_money(rounding::exact) == 10_M);     // the founders' 10M at $1.00
+    // The VC's effective pre-money: what the post-money count is worth at the price, less its $5M.
+    CHECK(post.implied_post_money(rounding::exact) - 5_M == 11'666'667_usd);
+    CHECK(fraction(5'000'000'000) / fraction(3, 10) - fraction(5'000'000'000) ==
+          fraction(35'000'000'000, 3));  // the source's $5M / 30% - $5M = $11,666,666.67
+}
+
 // Holloway, "Angel Investing: Start to Finish" (Joe Wallin and Pete Baltaxe), Pext, Inc.'s
 // first raise as a priced round, "Scenario A: Raising $250K" and "Scenario B: Raising $500K"
 // (https://www.holloway.com/g/angel-investing/sections/scenario-a-raising-250k, .../scenario-b-raising-500k):
