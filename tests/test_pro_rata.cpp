@@ -315,6 +315,116 @@ TEST_CASE("pro rata: Calculator City's 10% holder buys 25,000 shares at $20.00 f
     CHECK(with.change_of(holder_id("inv")).ownership_after == fraction(1, 10));
 }
 
+// Futureproof, "Pro Rata Rights" (https://www.runfutureproof.com/terms/pro-rata-rights), "Example":
+// you own 10% after the Series A; the Series B is "$10M for 20% of company" (a $40M pre-money);
+// "Without pro rata, your 10% dilutes to 8%. With pro rata (and $5M), you stay at 10%." The 8% is
+// right; the $5M is not: it comes from the page's first formula, $10M x (10% / 20%), which is not a
+// pro-rata amount. Its second formula, "New Round Size x Your Current Ownership %", gives the
+// right figure: $10M x 10% = $1M, 10% of the round's new shares, bought as part of the $10M (the
+// lead takes $9M). Investing $5M of the $10M would leave you 18%. The share counts are ours:
+// 10,000,000 before the round, 1,000,000 of them yours, so the price is $4.00.
+TEST_CASE("pro rata: Futureproof's 10% holder keeps 10% of a $10M-for-20% Series B for $1M (the page says $5M)") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("you", "You"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(9'000'000))
+                            .holding(holder_id("you"), "Common", sh(1'000'000))
+                            .build();
+    const auto series_b = [&](money yours) {
+        priced_round_terms terms = priced_round_terms("Series B").pre_money(40_M);
+        if (yours.units() > 0) terms.invest("you", yours);
+        terms.invest("lead", 10_M - yours);
+        return cap_table_round(terms, "Series B Preferred").add_investor(holder::investor("lead", "Lead")).apply_to(t);
+    };
+    const round_on_cap_table without = series_b(0_usd);
+    CHECK(without.pricing().price_units() == fraction(4'000));  // $4.00
+    CHECK(without.change_of(holder_id("lead")).ownership_after == fraction(1, 5));  // "$10M for 20%"
+    CHECK(without.change_of(holder_id("you")).ownership_after == fraction(2, 25));  // "dilutes to 8%"
+    const share_count n = without.pricing().post_money_shares() - without.pricing().pre_round().fully_diluted;
+    CHECK(n == sh(2'500'000));
+    const pro_rata_entitlement e = pro_rata_rights(t, {holder_id("you")}, n, without.basis()).entitlements()[0];
+    CHECK(e.shares == sh(250'000));
+    const money cost = without.pricing().price().cost_of(e.shares, rounding::ceiling);
+    CHECK(cost == 1_M);  // $10M x 10%, not the page's $5M
+    CHECK(series_b(cost).change_of(holder_id("you")).ownership_after == fraction(1, 10));  // "you stay at 10%"
+    CHECK(series_b(5_M).change_of(holder_id("you")).ownership_after == fraction(9, 50));  // $5M: 18%
+}
+
+// HealthTech Investors newsletter, "What are pro rata rights?"
+// (https://www.healthtechinvestors.com/newsletter/what-are-pro-rata-rights): you invest $100,000 at
+// a $1,000,000 valuation, 100,000 shares at $1 of 1,000,000 (10%); the next round gives a new
+// investor 10% for $200K at a $2M valuation (post-money: a $1.8M pre-money, $1.80 a share), "111k
+// additional shares", 1.11M in all, "your ownership is 100,000/1,111,111 = 9.0%", worth "9.0% of
+// 2M which is $180,000" (exactly 100,000 x $1.80; 9.0% is rounded). Pro-rata keeps the 10%: 10% of
+// the round's 111,111 new shares, 11,111 for $19,999.80 inside the $200K (the page gives no
+// figure for it). Only the founders' 900,000 shares are ours (the page's "remaining 90%").
+TEST_CASE("pro rata: HealthTech Investors' 10% holder, diluted to 9.0% ($180,000) by a $200K round at $2M post") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("you", "You"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Seed Preferred", price_per_share(1_usd, sh(1))))
+                            .holding(holder_id("f"), "Common", sh(900'000))
+                            .holding(holder_id("you"), "Seed Preferred", sh(100'000))
+                            .build();
+    const auto next = [&](money yours) {
+        priced_round_terms terms = priced_round_terms("Next round").post_money(2_M);
+        if (yours.units() > 0) terms.invest("you", yours);
+        terms.invest("a", 200'000_usd - yours);
+        return cap_table_round(terms, "Series A Preferred").add_investor(holder::investor("a", "Investor A")).apply_to(t);
+    };
+    const round_on_cap_table without = next(0_usd);
+    CHECK(without.pricing().price_units() == fraction(1'800));  // $1.80
+    CHECK(without.pricing().new_shares() == sh(111'111));     // floor(111,111.1)
+    CHECK(without.after().fully_diluted().total() == sh(1'111'111));
+    CHECK(without.change_of(holder_id("you")).ownership_after == fraction(100'000, 1'111'111));
+    CHECK(without.change_of(holder_id("you")).ownership_after.to_percent_string(1) == "9.0%");
+    CHECK(without.pricing().price().cost_of(sh(100'000), rounding::exact) == 180'000_usd);
+    const pro_rata_entitlement e =
+        pro_rata_rights(t, {holder_id("you")}, without.pricing().new_shares(), without.basis()).entitlements()[0];
+    CHECK(e.shares == sh(11'111));
+    const money cost = without.pricing().price().cost_of(e.shares, rounding::ceiling);
+    CHECK(cost == money::from_units(19'999'800));  // $19,999.80
+    const round_on_cap_table with = next(cost);
+    CHECK(with.change_of(holder_id("you")).after == sh(111'111));
+    CHECK(with.change_of(holder_id("you")).ownership_after.to_percent_string(4) == "10.0000%");
+}
+
+// Vircon Legal, "Super pro-rata rights" (https://virconlegal.com/term/super-pro-rata-rights/):
+// "A seed investor with 10% ownership and 2x super pro-rata can take up to 20% of the Series A
+// round." A super pro-rata right of k x is k times the pro-rata entitlement (k x N x F / T); the
+// page's "a USD 10M Series A with a seed investor exercising 2x super pro-rata might mean only
+// USD 7M available to the lead" is not this investor's figure: 20% of $10M is $2M, leaving $8M
+// ($7M would be a 15% holder's 2x). The share counts and the $40M pre-money are ours.
+TEST_CASE("pro rata: Vircon's 10% seed investor with a 2x super pro-rata right takes 20% of a $10M Series A") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("seed", "Seed Fund"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(9'000'000))
+                            .holding(holder_id("seed"), "Common", sh(1'000'000))
+                            .build();
+    const auto series_a = [&](money seed) {
+        priced_round_terms terms = priced_round_terms("Series A").pre_money(40_M);
+        if (seed.units() > 0) terms.invest("seed", seed);
+        terms.invest("lead", 10_M - seed);
+        return cap_table_round(terms, "Series A Preferred").add_investor(holder::investor("lead", "Lead")).apply_to(t);
+    };
+    const round_on_cap_table without = series_a(0_usd);
+    const share_count n = without.pricing().new_shares();
+    const pro_rata_entitlement e = pro_rata_rights(t, {holder_id("seed")}, n, without.basis()).entitlements()[0];
+    CHECK(e.ownership == fraction(1, 10));
+    const share_count super = sh(2 * e.shares.value());  // 2x the entitlement
+    CHECK(fraction(super.value(), n.value()) == fraction(1, 5));  // "20% of the Series A round"
+    const money cost = without.pricing().price().cost_of(super, rounding::ceiling);
+    CHECK(cost == 2_M);
+    const round_on_cap_table with = series_a(cost);
+    CHECK(with.pricing().investment_of("lead").amount == 8_M);  // left for the lead: $8M, not $7M
+    CHECK(with.change_of(holder_id("seed")).ownership_after == fraction(3, 25));  // 12%: up from 10%
+    CHECK(with.change_of(holder_id("lead")).ownership_after == fraction(4, 25));
+}
+
 // The same on random tables and rounds: the round priced from a pre-money (a pool target in the
 // pre-money or none; the price exact or to $0.0001), every new fully diluted share it adds (N,
 // pool increase included) offered pro rata; each holder with the right buys its entitlement
