@@ -118,6 +118,11 @@ fundround_cli_test(waterfall_small_list 0 ARGS waterfall small_company.json --ex
 fundround_cli_test(waterfall_small_grouped 0
                    ARGS waterfall small_company.json --exit "1,500,000 USD" --exit "$2,000,000,2.5M" --exit 0..1,000,000 --steps 2)
 fundround_cli_test(odds_reference 0 ARGS odds reference_round.json --p "certain conditions=0.7")
+# The reference round's exact ownership as a journalist quotes it (shared/REFERENCE.md; report
+# prints percentages to 4 decimals): fully funded Amazon 5/84, Nvidia 1/28; if the conditions
+# are never met Amazon 3/161 and Nvidia 6/161 of an $805B post-money (docs/command-line.md, report).
+fundround_cli_test(odds_reference_fully_funded 0 ARGS odds reference_round.json --p "certain conditions=1")
+fundround_cli_test(odds_reference_never_met 0 ARGS odds reference_round.json --p "certain conditions=0")
 fundround_cli_test(odds_small_dated 0 ARGS odds small_company.json --p "revenue target=1/3@2027-01-31")
 # A round whose tranches are all certain (a EUR seed): no --p needed, one outcome.
 fundround_cli_test(odds_certain 0 ARGS odds certain_round.json)
