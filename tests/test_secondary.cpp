@@ -342,6 +342,68 @@ TEST_CASE("tender offer: oversubscribed, cut back pro rata by largest remainder,
     }
 }
 
+// TenderOffer.co, "Oversubscription and pro-rata allocation" (updated 28 February 2025,
+// https://tenderoffer.pages.dev/guide/oversubscription-and-pro-rata), "A worked example": the
+// offer can buy 10,000,000 shares; sellers tender 14,000,000; factor 10/14 = 0.7143; "a seller
+// who tendered 1,000 shares is allocated 1,000 x 0.7143 = 714 shares; 286 shares remain". The
+// other sellers (one holder of 20,000,000 tendering 13,999,000), the buyer and the $10.00 price
+// are ours: their 9,999,285.71 takes the largest remainder, 9,999,286.
+TEST_CASE("tender offer: TenderOffer.co's 10M of 14M tendered, the 1,000-share seller sells 714 and keeps 286") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::employee("seller", "Seller"))
+                            .add(holder(holder_id("others"), "Other sellers", holder_kind::other))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("seller"), "Common", sh(1'000))
+                            .holding(holder_id("others"), "Common", sh(20'000'000))
+                            .build();
+    const tender_result r =
+        tender_offer("Tender", holder_id("buyer"), "Common", price_per_share(10_usd, sh(1)), sh(10'000'000))
+            .new_buyer(holder::investor("buyer", "Buyer"))
+            .tender(holder_id("seller"), sh(1'000))
+            .tender(holder_id("others"), sh(13'999'000))
+            .try_apply(t);
+    REQUIRE(r.ok());
+    CHECK(r.oversubscribed);
+    CHECK(r.tendered == sh(14'000'000));
+    CHECK(r.accepted == std::vector<share_count>{sh(714), sh(9'999'286)});
+    CHECK(r.sale.after->shares_of(holder_id("seller"), "Common") == sh(286));  // "286 shares remain"
+    CHECK(r.sale.after->shares_of(holder_id("buyer"), "Common") == sh(10'000'000));
+    CHECK(r.sale.total_consideration == 100_M);
+}
+
+// Capipedia, "Proration" (https://capipedia.com/doku.php?id=proration): Widget Corp offers to
+// buy back 10% of its shares, 1,000,000, at $50 each; 2,000,000 are tendered; factor 50%; "if
+// you tendered 200 shares ... Widget Corp will only purchase 100". A buyback by the company
+// itself: the tender gives the pro-ration, and the company's shares bought are retired
+// (cap_table_builder::remove), not held by a buyer, so 9,000,000 shares remain. The holders'
+// split of the other 9,999,800 shares (one holder tendering 1,999,800) is ours.
+TEST_CASE("tender offer: Capipedia's Widget Corp buys back 1M of 2M tendered at $50: 200 tendered, 100 bought") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::investor("you", "You"))
+                            .add(holder(holder_id("others"), "Other holders", holder_kind::other))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("you"), "Common", sh(200))
+                            .holding(holder_id("others"), "Common", sh(9'999'800))
+                            .build();
+    CHECK(t.fully_diluted().total() == sh(10'000'000));  // 1,000,000 is "10% of its shares"
+    const tender_result r =
+        tender_offer("Widget buyback", holder_id("widget"), "Common", price_per_share(50_usd, sh(1)), sh(1'000'000))
+            .new_buyer(holder(holder_id("widget"), "Widget Corp (treasury)", holder_kind::other))
+            .tender(holder_id("you"), sh(200))
+            .tender(holder_id("others"), sh(1'999'800))
+            .try_apply(t);
+    REQUIRE(r.ok());
+    CHECK(r.accepted == std::vector<share_count>{sh(100), sh(999'900)});  // factor 1/2
+    CHECK(r.sale.total_consideration == 50_M);
+    const cap_table retired = cap_table_builder(t)
+                                  .remove(holder_id("you"), "Common", r.accepted[0])
+                                  .remove(holder_id("others"), "Common", r.accepted[1])
+                                  .build();
+    CHECK(retired.fully_diluted().total() == sh(9'000'000));
+    CHECK(retired.shares_of(holder_id("you"), "Common") == sh(100));
+    CHECK(retired.ownership(holder_id("you")) == fraction(1, 90'000));
+}
+
 TEST_CASE("tender offer: problems named by tender") {
     const cap_table t = small_company();
     const tender_result r = tender_offer("T", holder_id("f"), "Common", price_per_share(1_usd, sh(1)), sh(0))
