@@ -30,9 +30,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -88,8 +90,9 @@ struct share_issue {
 ///
 /// Fully diluted count on a date = the priced round's base F0 + its pool increase (from the
 /// close date) + the shares issued by that date. Construction is O(n log n) in the n payments
-/// (the timeline's sort); each as-of query is a binary search, O(log n), after finding the
-/// investor by name (linear in the number of investors).
+/// and tranche prices (the timeline's sort; the tranche prices checked and matched by index, not
+/// pairwise); each as-of query is a binary search, O(log n), after finding the investor by name
+/// (a binary search too).
 class tranched_issuance {
 public:
     /// Every problem with pricing @p r's tranches by @p priced and @p own_prices (empty if none):
@@ -108,6 +111,34 @@ public:
             out.push_back({field_path("round").member("currency"), to_string(r.currency()),
                            "must be the priced round's currency, " + to_string(priced.currency())});
         }
+        // Each tranche price's first entry for its investor and tranche (itself if none before):
+        // the positions sorted by investor, tranche and position.
+        std::vector<std::size_t> first_of(own_prices.size());
+        {
+            std::vector<std::size_t> order(own_prices.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            const auto same = [&](std::size_t a, std::size_t b) {
+                return own_prices[a].investor == own_prices[b].investor && own_prices[a].tranche_index == own_prices[b].tranche_index;
+            };
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const int c = own_prices[a].investor.compare(own_prices[b].investor);
+                if (c != 0) return c < 0;
+                if (own_prices[a].tranche_index != own_prices[b].tranche_index) {
+                    return own_prices[a].tranche_index < own_prices[b].tranche_index;
+                }
+                return a < b;
+            });
+            for (std::size_t k = 0; k < order.size(); ++k) {
+                first_of[order[k]] = k > 0 && same(order[k - 1], order[k]) ? first_of[order[k - 1]] : order[k];
+            }
+        }
+        // The named tranche prices (not at the round price) seen so far, by price and by name key.
+        struct named_group {
+            std::size_t first;        // the group's first entry
+            std::size_t first_other;  // its first entry with another name (by price) or price (by key); size() if none
+        };
+        std::unordered_map<price_per_share, named_group> named_by_price;
+        std::map<std::string, named_group> named_by_key;
         for (std::size_t i = 0; i < own_prices.size(); ++i) {
             const tranche_price& p = own_prices[i];
             const field_path path = field_path("tranche_prices").index(i);
@@ -118,12 +149,9 @@ public:
                                "\"" + p.investor + "\" has " +
                                    std::to_string(r.commitment_of(p.investor).tranches.size()) + " tranches"});
             }
-            for (std::size_t j = 0; j < i; ++j) {
-                if (own_prices[j].investor == p.investor && own_prices[j].tranche_index == p.tranche_index) {
-                    out.push_back({path, p.investor + " tranche " + std::to_string(p.tranche_index),
-                                   "is priced twice (also " + field_path("tranche_prices").index(j).to_string() + ")"});
-                    break;
-                }
+            if (first_of[i] != i) {
+                out.push_back({path, p.investor + " tranche " + std::to_string(p.tranche_index),
+                               "is priced twice (also " + field_path("tranche_prices").index(first_of[i]).to_string() + ")"});
             }
             if (p.price.currency() != priced.currency()) {
                 out.push_back({path.member("price"), p.price.display_string(), "must be in " + to_string(priced.currency())});
@@ -135,22 +163,44 @@ public:
                                    ") buys the round's series"});
                 continue;
             }
-            for (std::size_t j = 0; j < i; ++j) {
+            // The first earlier named tranche price (not at the round price) with this price and
+            // another name, or with another price and this name (by holder_name_key): one lookup
+            // by price and one by name key, each group keeping its first entry and the first
+            // that differs from it (the earliest clash with any later entry is one of the two).
+            std::string key = detail::name_key(p.series);
+            auto by_price = named_by_price.find(p.price);
+            auto by_key = named_by_key.find(key);
+            std::size_t j = own_prices.size();
+            if (by_price != named_by_price.end()) {
+                const named_group& g = by_price->second;
+                j = own_prices[g.first].series != p.series ? g.first : g.first_other;
+            }
+            if (by_key != named_by_key.end()) {
+                const named_group& g = by_key->second;
+                j = std::min(j, own_prices[g.first].price != p.price ? g.first : g.first_other);
+            }
+            if (j < own_prices.size()) {
                 const tranche_price& q = own_prices[j];
-                if (q.series.empty() || q.price == priced.price()) continue;
                 const field_path other = field_path("tranche_prices").index(j);
-                if (q.price == p.price && q.series != p.series) {
+                if (q.price == p.price) {
                     out.push_back({path.member("series"), "\"" + p.series + "\"",
                                    "must be \"" + q.series + "\" as " + other.to_string() +
                                        " names it: one price is one series (" + p.price.display_string() + ")"});
-                    break;
-                }
-                if (q.price != p.price && detail::compare_name_keys(q.series, p.series) == 0) {
+                } else {
                     out.push_back({path.member("series"), "\"" + p.series + "\"",
                                    "is also the series of " + other.to_string() + " at " + q.price.display_string() +
                                        ": a series has one original issue price (" + p.price.display_string() + " here)"});
-                    break;
                 }
+            }
+            if (by_price == named_by_price.end()) {
+                named_by_price.emplace(p.price, named_group{i, own_prices.size()});
+            } else if (by_price->second.first_other == own_prices.size() && own_prices[by_price->second.first].series != p.series) {
+                by_price->second.first_other = i;
+            }
+            if (by_key == named_by_key.end()) {
+                named_by_key.emplace(std::move(key), named_group{i, own_prices.size()});
+            } else if (by_key->second.first_other == own_prices.size() && own_prices[by_key->second.first].price != p.price) {
+                by_key->second.first_other = i;
             }
         }
         // A payment that buys no whole share is a problem, as priced_round reports an investment
@@ -167,15 +217,20 @@ public:
         // them, or fully_diluted() in the world where every tranche pays, would overflow.
         detail::int128 most_issued = detail::int128(priced.pre_round().fully_diluted.value()) + priced.pool_increase().value();
         bool each_fits = true;
+        // Each tranche's own price (the first given for it), or null: tranche k of commitment i at
+        // own_at[start[i] + k].
+        std::vector<std::size_t> start(cs.size() + 1, 0);
+        for (std::size_t i = 0; i < cs.size(); ++i) start[i + 1] = start[i] + cs[i].tranches.size();
+        std::vector<const price_per_share*> own_at(start.back(), nullptr);
+        for (std::size_t j = own_prices.size(); j-- > 0;) {  // backwards: the first given wins
+            const tranche_price& p = own_prices[j];
+            if (!r.has_investor(p.investor)) continue;
+            const std::size_t i = static_cast<std::size_t>(&r.commitment_of(p.investor) - cs.data());
+            if (p.tranche_index < cs[i].tranches.size()) own_at[start[i] + p.tranche_index] = &p.price;
+        }
         for (std::size_t i = 0; i < cs.size(); ++i) {
             for (std::size_t k = 0; k < cs[i].tranches.size(); ++k) {
-                const price_per_share* own = nullptr;
-                for (const tranche_price& p : own_prices) {
-                    if (p.investor == cs[i].investor.name() && p.tranche_index == k) {
-                        own = &p.price;
-                        break;
-                    }
-                }
+                const price_per_share* own = own_at[start[i] + k];
                 if (own != nullptr && own->currency() != priced.currency()) continue;  // reported above
                 const fraction& units = own != nullptr ? own->units_per_share() : priced.price_units();
                 const tranche& t = cs[i].tranches[k];
@@ -354,9 +409,9 @@ private:
     }
 
     std::size_t index_of(std::string_view name) const {
-        for (std::size_t i = 0; i < names_.size(); ++i) {
-            if (names_[i] == name) return i;
-        }
+        const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name,
+                                         [&](std::size_t i, std::string_view n) { return names_[i] < n; });
+        if (it != by_name_.end() && names_[*it] == name) return *it;
         detail::throw_unknown_investor(name, detail::concat({"is not in round \"", name_, "\""}), &names_, names_.size(),
                                        detail::string_at);
     }
@@ -372,24 +427,20 @@ private:
             own[i].assign(cs[i].tranches.size(), nullptr);
             series_of[i].assign(cs[i].tranches.size(), std::nullopt);
         }
+        by_name_.resize(cs.size());
+        for (std::size_t i = 0; i < by_name_.size(); ++i) by_name_[i] = i;
+        std::sort(by_name_.begin(), by_name_.end(), [&](std::size_t a, std::size_t b) { return names_[a] < names_[b]; });
+        std::unordered_map<price_per_share, std::size_t> series_at;  // own price -> own_series_ position
         for (const tranche_price& p : own_prices) {
             std::optional<std::size_t> series;
             if (p.price != priced.price()) {
-                for (std::size_t k = 0; k < own_series_.size() && !series; ++k) {
-                    if (own_series_[k].price == p.price) series = k;
-                }
-                if (!series) {
-                    series = own_series_.size();
-                    own_series_.push_back({p.price, std::string()});
-                }
+                series = series_at.emplace(p.price, own_series_.size()).first->second;
+                if (*series == own_series_.size()) own_series_.push_back({p.price, std::string()});
                 if (own_series_[*series].name.empty()) own_series_[*series].name = p.series;
             }
-            for (std::size_t i = 0; i < cs.size(); ++i) {
-                if (names_[i] == p.investor) {
-                    own[i][p.tranche_index] = &p.price;
-                    series_of[i][p.tranche_index] = series;
-                }
-            }
+            const std::size_t i = static_cast<std::size_t>(&r.commitment_of(p.investor) - cs.data());  // validated
+            own[i][p.tranche_index] = &p.price;
+            series_of[i][p.tranche_index] = series;
         }
         per_investor_.resize(cs.size());
         issues_.reserve(payments.size());
@@ -415,6 +466,7 @@ private:
     share_count base_;
     share_count pool_increase_;
     std::vector<std::string> names_;
+    std::vector<std::size_t> by_name_;  // positions in names_, sorted by name (shares_of() and the others)
     std::vector<own_price_series> own_series_;
     std::vector<share_issue> issues_;
     track all_;
@@ -471,7 +523,7 @@ private:
 /// price's series (own_series_names(); original issue price the own price, the liquidation terms
 /// of @p round's series, on the table once it has shares). The round's investor names are the
 /// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round
-/// or a series name given is a class on that table. O(n) in the payments.
+/// or a series name given is a class on that table. O(n log n) in the n payments by @p d (their investor-and-series sums sorted; no investors x series matrix).
 [[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
                                                calendar_date d) {
     require_valid(d, "as_of");
@@ -486,16 +538,35 @@ private:
     }
     if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
     const std::vector<std::string> names = own_series_names(round, issued);
-    // Shares issued by d, per investor and series (0: the round's, k: own_series()[k - 1]).
+    // Shares issued by d, per investor and series (0: the round's, k: own_series()[k - 1]): the
+    // issues by d sorted by investor and series (stable), each run summed; only the pairs that
+    // were issued, not every investor times every series.
     const std::size_t series_count = names.size() + 1;
-    std::vector<share_count> held(issued.investors().size() * series_count, share_count(0));
+    struct held_shares {
+        std::size_t investor;
+        std::size_t series;
+        share_count shares;
+    };
+    std::vector<held_shares> held;
     std::vector<bool> funded(series_count, false);
     for (const share_issue& i : issued.issues()) {
         if (i.date > d) break;  // issues are in date order
         const std::size_t k = i.own_series ? *i.own_series + 1 : 0;
-        held[i.investor_index * series_count + k] += i.shares;
+        held.push_back({i.investor_index, k, i.shares});
         funded[k] = funded[k] || i.shares.value() > 0;
     }
+    std::stable_sort(held.begin(), held.end(), [](const held_shares& a, const held_shares& b) {
+        return a.investor != b.investor ? a.investor < b.investor : a.series < b.series;
+    });
+    std::size_t runs = 0;
+    for (std::size_t j = 0; j < held.size(); ++j) {
+        if (runs > 0 && held[runs - 1].investor == held[j].investor && held[runs - 1].series == held[j].series) {
+            held[runs - 1].shares += held[j].shares;
+        } else {
+            held[runs++] = held[j];
+        }
+    }
+    held.resize(runs);
     cap_table_builder b(before);
     for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
     const share_class& series = after.classes()[*after.class_index(round.series())];
@@ -505,12 +576,8 @@ private:
     }
     const share_count pool = issued.pool_increase(d);
     if (pool.value() > 0 && round.pool()) b.increase_pool(*round.pool(), pool);
-    for (std::size_t i = 0; i < issued.investors().size(); ++i) {
-        const holder_id who(issued.investors()[i]);
-        for (std::size_t k = 0; k < series_count; ++k) {
-            const share_count s = held[i * series_count + k];
-            if (s.value() > 0) b.issue(who, k == 0 ? round.series() : names[k - 1], s);
-        }
+    for (const held_shares& h : held) {
+        if (h.shares.value() > 0) b.issue(holder_id(issued.investors()[h.investor]), h.series == 0 ? round.series() : names[h.series - 1], h.shares);
     }
     return b.build();
 }
