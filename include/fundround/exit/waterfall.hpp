@@ -846,6 +846,17 @@ private:
     // (each term's form recomputed only where it changes); on an overflow of its running sums,
     // by evaluating every term at every piece.
     void build_pieces(const std::vector<detail::wf_kink>& entries, const std::vector<fraction>& kinks);
+    // try_build(), the table's lines, terms and positions (classes, options, warrants: the part
+    // that does not depend on the convertibles) copied from @p table_part when given, a waterfall
+    // that try_build_from(@p table, terms, nullptr, true) returned for the same table, exit date
+    // and dividend rounding; with @p table_only, returns once that part is built (no
+    // convertibles, no tiers or pieces). Without @p holders (only with @p table_part), a probe:
+    // no holders and no positions, so only its lines, breakpoints and line payouts are right.
+    // outstanding_waterfall builds one waterfall per candidate converting set on one table: the
+    // table's part is built once, not once per candidate, and a candidate is a probe.
+    static waterfall_result try_build_from(const cap_table& table, const waterfall_terms& terms, const waterfall* table_part,
+                                           bool table_only, bool holders = true);
+    friend class outstanding_waterfall;
     void build_breakpoints(const std::vector<detail::wf_kink>& entries);
 
     fundround::currency currency_{};
@@ -1029,6 +1040,11 @@ inline waterfall waterfall::build(const cap_table& table, const waterfall_terms&
 }
 
 inline waterfall_result waterfall::try_build(const cap_table& table, const waterfall_terms& terms) {
+    return try_build_from(table, terms, nullptr, false);
+}
+
+inline waterfall_result waterfall::try_build_from(const cap_table& table, const waterfall_terms& terms,
+                                                  const waterfall* table_part, bool table_only, bool holders) {
     using detail::wf_term;
     using detail::wf_term_kind;
     waterfall_result result;
@@ -1063,139 +1079,159 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
     waterfall w;
     w.currency_ = cur;
     w.terms_ = terms;
-    for (const holder& h : table.holders()) {
-        w.holder_ids_.push_back(h.id());
-        w.holder_names_.push_back(h.name());
+    if (table_part != nullptr) {
+        const std::size_t more = terms.convertibles.size();
+        w.lines_.reserve(table_part->lines_.size() + more);
+        w.lines_ = table_part->lines_;
+        w.terms_list_.reserve(table_part->terms_list_.size() + more);
+        w.terms_list_ = table_part->terms_list_;
+        if (holders) {
+            w.holder_ids_ = table_part->holder_ids_;
+            w.holder_names_ = table_part->holder_names_;
+            w.positions_.reserve(table_part->positions_.size() + more);
+            w.positions_ = table_part->positions_;
+        }
+    } else {
+        for (const holder& h : table.holders()) {
+            w.holder_ids_.push_back(h.id());
+            w.holder_names_.push_back(h.name());
+        }
     }
     const auto holder_at = [&](const holder_id& id) { return static_cast<std::uint32_t>(*table.holder_index(id)); };
     try {
-        // One line and one term per class.
-        std::vector<share_count> issued(classes.size());
-        std::vector<share_count> converted(classes.size());
-        for (const holding& h : table.holdings()) {
-            const std::size_t c = *table.class_index(h.share_class);
-            issued[c] += h.shares;
-            converted[c] += table.as_converted(c, h.shares);
-        }
-        for (std::size_t c = 0; c < classes.size(); ++c) {
-            const share_class& k = classes[c];
-            waterfall_line line;
-            line.name = k.name();
-            line.shares = fraction(converted[c].value());
-            wf_term t;
-            t.line = static_cast<std::uint32_t>(c);
-            t.source = static_cast<std::uint32_t>(c);
-            t.shares = line.shares;
-            if (k.is_preferred()) {
-                const liquidation_terms& lt = k.terms();
-                const fraction base = k.original_issue_price()->units_per_share() * fraction(issued[c].value());
-                std::int64_t dividends = 0;
-                if (terms.exit_date && issued[c].value() > 0) {
-                    try {
-                        dividends = detail::wf_dividends(lt.dividends, base, *terms.exit_date, terms.dividend_rounding);
-                    } catch (const overflow_error&) {
-                        out.push_back({field_path("exit_date"), to_string(*terms.exit_date),
-                                       "is too far for class " + detail::quoted_text(k.name()) +
-                                           ": its cumulative dividends accrued to it overflow the exact amount range "
-                                           "(64-bit mills)"});
-                        result.overflowed = true;
-                        return result;
+        if (table_part == nullptr) {
+            // One line and one term per class.
+            std::vector<share_count> issued(classes.size());
+            std::vector<share_count> converted(classes.size());
+            for (const holding& h : table.holdings()) {
+                const std::size_t c = *table.class_index(h.share_class);
+                issued[c] += h.shares;
+                converted[c] += table.as_converted(c, h.shares);
+            }
+            for (std::size_t c = 0; c < classes.size(); ++c) {
+                const share_class& k = classes[c];
+                waterfall_line line;
+                line.name = k.name();
+                line.shares = fraction(converted[c].value());
+                wf_term t;
+                t.line = static_cast<std::uint32_t>(c);
+                t.source = static_cast<std::uint32_t>(c);
+                t.shares = line.shares;
+                if (k.is_preferred()) {
+                    const liquidation_terms& lt = k.terms();
+                    const fraction base = k.original_issue_price()->units_per_share() * fraction(issued[c].value());
+                    std::int64_t dividends = 0;
+                    if (terms.exit_date && issued[c].value() > 0) {
+                        try {
+                            dividends = detail::wf_dividends(lt.dividends, base, *terms.exit_date, terms.dividend_rounding);
+                        } catch (const overflow_error&) {
+                            out.push_back({field_path("exit_date"), to_string(*terms.exit_date),
+                                           "is too far for class " + detail::quoted_text(k.name()) +
+                                               ": its cumulative dividends accrued to it overflow the exact amount range "
+                                               "(64-bit mills)"});
+                            result.overflowed = true;
+                            return result;
+                        }
                     }
+                    line.kind = waterfall_line_kind::preferred;
+                    line.participation = lt.participation.kind;
+                    line.seniority = lt.seniority;
+                    line.accrued_dividends = money::from_units(dividends, cur);
+                    line.preference = lt.multiple * base + fraction(dividends);
+                    if (lt.participation.kind == participation_kind::capped) {
+                        line.cap = lt.participation.cap_multiple * base + fraction(dividends);
+                    }
+                    t.kind = wf_term_kind::claim;
+                    t.participation = line.participation;
+                    t.rank = line.seniority;
+                    t.pref = line.preference;
+                    t.cap = line.cap;
+                    t.price = *k.original_issue_price();
+                } else {
+                    line.kind = waterfall_line_kind::common;
+                    line.accrued_dividends = money::zero(cur);
+                    t.kind = wf_term_kind::common;
                 }
-                line.kind = waterfall_line_kind::preferred;
-                line.participation = lt.participation.kind;
-                line.seniority = lt.seniority;
-                line.accrued_dividends = money::from_units(dividends, cur);
-                line.preference = lt.multiple * base + fraction(dividends);
-                if (lt.participation.kind == participation_kind::capped) {
-                    line.cap = lt.participation.cap_multiple * base + fraction(dividends);
+                w.lines_.push_back(std::move(line));
+                w.terms_list_.push_back(std::move(t));
+            }
+            for (const holding& h : table.holdings()) {
+                const std::size_t c = *table.class_index(h.share_class);
+                detail::wf_position p;
+                p.holder = holder_at(h.holder);
+                p.term = static_cast<std::uint32_t>(c);
+                p.pref_share = fraction(h.shares.value(), issued[c].value());
+                if (converted[c].value() > 0) {
+                    p.part_share = fraction(table.as_converted(c, h.shares).value(), converted[c].value());
                 }
-                t.kind = wf_term_kind::claim;
-                t.participation = line.participation;
-                t.rank = line.seniority;
-                t.pref = line.preference;
-                t.cap = line.cap;
-                t.price = *k.original_issue_price();
-            } else {
-                line.kind = waterfall_line_kind::common;
+                w.positions_.push_back(std::move(p));
+            }
+            // Options per pool, warrants per class: one term per grant or warrant.
+            const auto add_strike = [&](std::uint32_t line, std::size_t class_index, std::uint32_t source, const holder_id& who,
+                                        share_count n, const price_per_share& price) {
+                const fraction& r = classes[class_index].conversion_ratio();
+                wf_term t;
+                t.kind = wf_term_kind::strike;
+                t.line = line;
+                t.shares = fraction(n.value()) * r;
+                t.strike = price.units_per_share() / r;
+                t.price = price;
+                t.count = n;
+                t.source = source;
+                w.lines_[line].shares += t.shares;
+                detail::wf_position p;
+                p.holder = holder_at(who);
+                p.term = static_cast<std::uint32_t>(w.terms_list_.size());
+                p.part_share = fraction(1);
+                w.terms_list_.push_back(std::move(t));
+                w.positions_.push_back(std::move(p));
+            };
+            // Each pool's grants and each class's warrants, in the table's order (positions grouped
+            // by pool or class: one pass, not one per pool or class).
+            const auto grouped = [](std::size_t groups, std::size_t n, auto group_of) {
+                std::vector<std::uint32_t> start(groups + 1, 0), order(n);
+                for (std::size_t k = 0; k < n; ++k) ++start[group_of(k) + 1];
+                for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+                std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+                for (std::size_t k = 0; k < n; ++k) order[next[group_of(k)]++] = static_cast<std::uint32_t>(k);
+                return std::make_pair(std::move(start), std::move(order));
+            };
+            const auto by_pool = grouped(table.pools().size(), table.grants().size(),
+                                         [&](std::size_t k) { return *table.pool_index(table.grants()[k].pool); });
+            for (std::size_t p = 0; p < table.pools().size(); ++p) {
+                const option_pool& pool = table.pools()[p];
+                if (by_pool.first[p] == by_pool.first[p + 1]) continue;
+                waterfall_line line;
+                line.name = "Options: " + pool.name;
+                line.kind = waterfall_line_kind::options;
                 line.accrued_dividends = money::zero(cur);
-                t.kind = wf_term_kind::common;
+                const auto index = static_cast<std::uint32_t>(w.lines_.size());
+                w.lines_.push_back(std::move(line));
+                const std::size_t c = *table.class_index(pool.share_class);
+                for (std::uint32_t j = by_pool.first[p]; j < by_pool.first[p + 1]; ++j) {
+                    const option_grant& g = table.grants()[by_pool.second[j]];
+                    add_strike(index, c, by_pool.second[j], g.holder, g.shares, g.exercise_price);
+                }
             }
-            w.lines_.push_back(std::move(line));
-            w.terms_list_.push_back(std::move(t));
-        }
-        for (const holding& h : table.holdings()) {
-            const std::size_t c = *table.class_index(h.share_class);
-            detail::wf_position p;
-            p.holder = holder_at(h.holder);
-            p.term = static_cast<std::uint32_t>(c);
-            p.pref_share = fraction(h.shares.value(), issued[c].value());
-            if (converted[c].value() > 0) {
-                p.part_share = fraction(table.as_converted(c, h.shares).value(), converted[c].value());
-            }
-            w.positions_.push_back(std::move(p));
-        }
-        // Options per pool, warrants per class: one term per grant or warrant.
-        const auto add_strike = [&](std::uint32_t line, std::size_t class_index, std::uint32_t source, const holder_id& who,
-                                    share_count n, const price_per_share& price) {
-            const fraction& r = classes[class_index].conversion_ratio();
-            wf_term t;
-            t.kind = wf_term_kind::strike;
-            t.line = line;
-            t.shares = fraction(n.value()) * r;
-            t.strike = price.units_per_share() / r;
-            t.price = price;
-            t.count = n;
-            t.source = source;
-            w.lines_[line].shares += t.shares;
-            detail::wf_position p;
-            p.holder = holder_at(who);
-            p.term = static_cast<std::uint32_t>(w.terms_list_.size());
-            p.part_share = fraction(1);
-            w.terms_list_.push_back(std::move(t));
-            w.positions_.push_back(std::move(p));
-        };
-        // Each pool's grants and each class's warrants, in the table's order (positions grouped
-        // by pool or class: one pass, not one per pool or class).
-        const auto grouped = [](std::size_t groups, std::size_t n, auto group_of) {
-            std::vector<std::uint32_t> start(groups + 1, 0), order(n);
-            for (std::size_t k = 0; k < n; ++k) ++start[group_of(k) + 1];
-            for (std::size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
-            std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-            for (std::size_t k = 0; k < n; ++k) order[next[group_of(k)]++] = static_cast<std::uint32_t>(k);
-            return std::make_pair(std::move(start), std::move(order));
-        };
-        const auto by_pool = grouped(table.pools().size(), table.grants().size(),
-                                     [&](std::size_t k) { return *table.pool_index(table.grants()[k].pool); });
-        for (std::size_t p = 0; p < table.pools().size(); ++p) {
-            const option_pool& pool = table.pools()[p];
-            if (by_pool.first[p] == by_pool.first[p + 1]) continue;
-            waterfall_line line;
-            line.name = "Options: " + pool.name;
-            line.kind = waterfall_line_kind::options;
-            line.accrued_dividends = money::zero(cur);
-            const auto index = static_cast<std::uint32_t>(w.lines_.size());
-            w.lines_.push_back(std::move(line));
-            const std::size_t c = *table.class_index(pool.share_class);
-            for (std::uint32_t j = by_pool.first[p]; j < by_pool.first[p + 1]; ++j) {
-                const option_grant& g = table.grants()[by_pool.second[j]];
-                add_strike(index, c, by_pool.second[j], g.holder, g.shares, g.exercise_price);
+            const auto by_class = grouped(classes.size(), table.warrants().size(),
+                                          [&](std::size_t k) { return *table.class_index(table.warrants()[k].share_class); });
+            for (std::size_t c = 0; c < classes.size(); ++c) {
+                if (by_class.first[c] == by_class.first[c + 1]) continue;
+                waterfall_line line;
+                line.name = "Warrants: " + classes[c].name();
+                line.kind = waterfall_line_kind::warrants;
+                line.accrued_dividends = money::zero(cur);
+                const auto index = static_cast<std::uint32_t>(w.lines_.size());
+                w.lines_.push_back(std::move(line));
+                for (std::uint32_t j = by_class.first[c]; j < by_class.first[c + 1]; ++j) {
+                    const warrant& x = table.warrants()[by_class.second[j]];
+                    add_strike(index, c, by_class.second[j], x.holder, x.shares, x.exercise_price);
+                }
             }
         }
-        const auto by_class = grouped(classes.size(), table.warrants().size(),
-                                      [&](std::size_t k) { return *table.class_index(table.warrants()[k].share_class); });
-        for (std::size_t c = 0; c < classes.size(); ++c) {
-            if (by_class.first[c] == by_class.first[c + 1]) continue;
-            waterfall_line line;
-            line.name = "Warrants: " + classes[c].name();
-            line.kind = waterfall_line_kind::warrants;
-            line.accrued_dividends = money::zero(cur);
-            const auto index = static_cast<std::uint32_t>(w.lines_.size());
-            w.lines_.push_back(std::move(line));
-            for (std::uint32_t j = by_class.first[c]; j < by_class.first[c + 1]; ++j) {
-                const warrant& x = table.warrants()[by_class.second[j]];
-                add_strike(index, c, by_class.second[j], x.holder, x.shares, x.exercise_price);
-            }
+        if (table_only) {
+            result.value = std::move(w);
+            return result;
         }
         for (std::size_t k = 0; k < terms.convertibles.size(); ++k) {
             const exit_convertible& x = terms.convertibles[k];
@@ -1213,14 +1249,16 @@ inline waterfall_result waterfall::try_build(const cap_table& table, const water
             t.pref = line.preference;
             t.shares = line.shares;
             t.source = static_cast<std::uint32_t>(k);
-            detail::wf_position p;
-            p.holder = holder_at(x.holder);
-            p.term = static_cast<std::uint32_t>(w.terms_list_.size());
-            p.pref_share = fraction(1);
-            p.part_share = fraction(1);
+            if (holders) {
+                detail::wf_position p;
+                p.holder = holder_at(x.holder);
+                p.term = static_cast<std::uint32_t>(w.terms_list_.size());
+                p.pref_share = fraction(1);
+                p.part_share = fraction(1);
+                w.positions_.push_back(std::move(p));
+            }
             w.lines_.push_back(std::move(line));
             w.terms_list_.push_back(std::move(t));
-            w.positions_.push_back(std::move(p));
         }
 
         // Tiers: claims with a preference, by rank, highest first.
