@@ -17,6 +17,7 @@
 #include <fundround/numeric/rounding.hpp>
 #include <fundround/numeric/shares.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -204,11 +205,16 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
                                                before.holders().size())) {
         out.push_back(std::move(d));
     }
+    // The new buyers by id (first of equal ids first): a lookup per transfer, not a scan.
+    std::vector<std::size_t> buyer_order(buyers_.size());
+    for (std::size_t j = 0; j < buyer_order.size(); ++j) buyer_order[j] = j;
+    std::stable_sort(buyer_order.begin(), buyer_order.end(),
+                     [&](std::size_t a, std::size_t b) { return buyers_[a].id() < buyers_[b].id(); });
     const auto find_buyer = [&](const holder_id& id) -> std::optional<std::size_t> {
         if (auto i = before.holder_index(id)) return i;
-        for (std::size_t j = 0; j < buyers_.size(); ++j) {
-            if (buyers_[j].id() == id) return before.holders().size() + j;
-        }
+        const auto it = std::lower_bound(buyer_order.begin(), buyer_order.end(), id,
+                                         [&](std::size_t j, const holder_id& x) { return buyers_[j].id() < x; });
+        if (it != buyer_order.end() && buyers_[*it].id() == id) return before.holders().size() + *it;
         return std::nullopt;
     };
     // Running holdings keyed by (holder position, class position).
@@ -298,9 +304,13 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
             }
         }
     }
+    std::vector<const holder_id*> buying(transfers_.size());  // the transfers' buyers, sorted
+    for (std::size_t i = 0; i < transfers_.size(); ++i) buying[i] = &transfers_[i].buyer;
+    std::sort(buying.begin(), buying.end(), [](const holder_id* a, const holder_id* b) { return *a < *b; });
     for (std::size_t j = 0; j < buyers_.size(); ++j) {  // nothing added silently
-        bool buys = false;
-        for (const share_transfer& t : transfers_) buys = buys || t.buyer == buyers_[j].id();
+        const auto it = std::lower_bound(buying.begin(), buying.end(), &buyers_[j].id(),
+                                         [](const holder_id* a, const holder_id* b) { return *a < *b; });
+        const bool buys = it != buying.end() && **it == buyers_[j].id();
         if (!buys) {
             out.push_back({detail::company_field("new_buyers", j, "id"), detail::quoted_text(buyers_[j].id().str()),
                            "buys nothing in the sale: add only buyers of a transfer"});
