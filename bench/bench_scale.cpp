@@ -1,0 +1,330 @@
+// The company layer at scale, where it used to grow faster than its input (docs/decisions.md,
+// 2026-12-07, tenth session): a tranched round with a step-up price for every investor, and the
+// waterfall of a cap table with SAFEs outstanding, a secondary sale with many new buyers.
+//
+//   tranched/lib/<n>     tranched_issuance(round, priced, scenario, own_prices): n investors, each
+//                        $10,000 + i at close and $10,000 on a milestone met in the scenario at
+//                        its own price ($6, $7 or $8 by i mod 3: three own series); every check
+//                        of the tranche prices, the timeline, each payment's shares and cash.
+//   tranched/hand/<n>    THE SAME work by hand in this binary: the same round_timeline payments,
+//                        the own prices checked (investor in the round, tranche in range, no
+//                        tranche priced twice: sorted keys; currency; every tranche's amount buys
+//                        a whole share at its price), the series by price (a hash map), each
+//                        payment's shares (amount / price, floor), cost (half-even) and cash not
+//                        converted, every investor's and the round's running totals by date.
+//                        Checked equal to the library's issues (shares, cash, series) before
+//                        timing. The library also builds each problem's field path lazily and
+//                        keeps each issue's investor name; the hand side keeps indexes.
+//   secondary/lib/<n>    secondary_sale::try_apply(table): a table of n holders of common and n
+//                        new buyers, each buying 100 shares from one holder (n transfers): every
+//                        check (buyers, sellers, classes, what each holds at each point, every new
+//                        buyer buying), the consideration, and the table after.
+//   secondary/direct/<n> The same table after built directly: the holdings after the transfers
+//                        written out and given to cap_table_builder (checked equal to the sale's
+//                        table before timing). A lower bound of the same work: none of the sale's
+//                        checks and no consideration.
+//   outstanding/lib/<holders>/<safes>   outstanding_waterfall::build(table, safes, {}): a table of
+//                        <holders> common holders (one in 20 also Series A, 1x non-participating)
+//                        and <safes> post-money SAFEs ($10,000 + i, all at a $20M cap): the
+//                        stages of the conversion equilibrium, about safes^2 / 2 waterfalls.
+//   outstanding/one/<holders>/<safes>   ONE waterfall::build of the same table with the last
+//                        stage's convertibles: NOT the same work, the unit of it (the ratio
+//                        lib / one is the number of waterfalls' worth the equilibrium costs).
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/secondary.hpp>
+#include <fundround/company/tranched_issuance.hpp>
+#include <fundround/deal/round_builder.hpp>
+#include <fundround/exit/outstanding_instruments.hpp>
+#include <fundround/exit/waterfall.hpp>
+#include <fundround/numeric/literals.hpp>
+#include <fundround/time/scenario.hpp>
+#include <fundround/time/timeline.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace fr = fundround;
+using namespace fundround::literals;
+
+// ---------------------------------------------------------------- tranched issuance
+
+struct tranched_input {
+    fr::funding_round round;
+    fr::priced_round priced;
+    fr::scenario met;
+    std::vector<fr::tranche_price> own;
+};
+
+tranched_input make_tranched(std::int64_t n) {
+    fr::round_builder b("Series A");
+    b.pre_money(40_M).close_date(fr::year{2026} / 3 / 31);
+    for (std::int64_t i = 0; i < n; ++i) {
+        b.invest(fr::investor::financial("Fund " + std::to_string(i)),
+                 {fr::tranche::at_close(fr::money::from_major(10'000 + i)),
+                  fr::tranche::when(fr::money::from_major(10'000), fr::milestone("IND cleared"))});
+    }
+    fr::funding_round round = b.build();
+    fr::priced_round priced = fr::priced_terms_of(round).solve({"base", fr::share_count(10'000'000), fr::share_count(0)});
+    std::vector<fr::tranche_price> own;
+    for (std::int64_t i = 0; i < n; ++i) {
+        own.push_back({"Fund " + std::to_string(i), 1, fr::price_per_share(fr::money::from_major(6 + i % 3), fr::share_count(1))});
+    }
+    fr::scenario met = fr::scenario("met").achieve("IND cleared", fr::year{2027} / 1 / 15);
+    return {std::move(round), std::move(priced), std::move(met), std::move(own)};
+}
+
+struct hand_issue {
+    std::int64_t shares;
+    std::int64_t not_converted;  // units
+    int series;                  // -1: the round's
+};
+
+struct hand_result {
+    std::vector<hand_issue> issues;
+    std::vector<std::vector<std::pair<fr::calendar_date, std::int64_t>>> per_investor;  // running totals by day
+    std::vector<std::pair<fr::calendar_date, std::int64_t>> all;
+    std::size_t problems = 0;
+};
+
+void record(std::vector<std::pair<fr::calendar_date, std::int64_t>>& track, fr::calendar_date day, std::int64_t shares) {
+    const std::int64_t before = track.empty() ? 0 : track.back().second;
+    if (!track.empty() && track.back().first == day) {
+        track.back().second = before + shares;
+    } else {
+        track.emplace_back(day, before + shares);
+    }
+}
+
+hand_result by_hand(const tranched_input& in) {
+    hand_result out;
+    const fr::funding_round& r = in.round;
+    const std::vector<fr::commitment>& cs = r.commitments();
+    // The own prices: investor in the round, tranche in range, currency, none priced twice.
+    std::vector<std::size_t> start(cs.size() + 1, 0);
+    for (std::size_t i = 0; i < cs.size(); ++i) start[i + 1] = start[i] + cs[i].tranches.size();
+    std::vector<int> own_of(start.back(), -1);  // position in in.own
+    std::vector<std::pair<std::size_t, std::size_t>> keys;  // (tranche slot, position)
+    keys.reserve(in.own.size());
+    for (std::size_t k = 0; k < in.own.size(); ++k) {
+        const fr::tranche_price& p = in.own[k];
+        if (!r.has_investor(p.investor)) { ++out.problems; continue; }
+        const auto i = static_cast<std::size_t>(&r.commitment_of(p.investor) - cs.data());
+        if (p.tranche_index >= cs[i].tranches.size()) { ++out.problems; continue; }
+        if (p.price.currency() != in.priced.currency()) ++out.problems;
+        keys.emplace_back(start[i] + p.tranche_index, k);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (k > 0 && keys[k - 1].first == keys[k].first) { ++out.problems; continue; }
+        own_of[keys[k].first] = static_cast<int>(keys[k].second);
+    }
+    // Every tranche's amount buys a whole share at its price.
+    const fr::fraction& round_units = in.priced.price_units();
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+        for (std::size_t t = 0; t < cs[i].tranches.size(); ++t) {
+            const int o = own_of[start[i] + t];
+            const fr::fraction& units = o >= 0 ? in.own[static_cast<std::size_t>(o)].price.units_per_share() : round_units;
+            if ((fr::fraction(cs[i].tranches[t].amount().units()) / units).round_to_integer(in.priced.share_rounding()) == 0) ++out.problems;
+        }
+    }
+    // The series: one per distinct own price, in the order given.
+    std::unordered_map<fr::price_per_share, int> series_at;
+    std::vector<int> series_of_own(in.own.size(), -1);
+    for (std::size_t k = 0; k < in.own.size(); ++k) {
+        if (in.own[k].price == in.priced.price()) continue;
+        series_of_own[k] = series_at.emplace(in.own[k].price, static_cast<int>(series_at.size())).first->second;
+    }
+    // The payments of the world, their shares, cost and cash not converted; the running totals.
+    out.problems += in.met.validate(r).size();
+    const fr::world_state facts = in.met.world();
+    const fr::round_timeline timeline(r, facts);
+    out.per_investor.resize(cs.size());
+    out.issues.reserve(timeline.payments().size());
+    for (const fr::payment& p : timeline.payments()) {
+        const int o = own_of[start[p.investor_index] + p.tranche_index];
+        const fr::fraction& units = o >= 0 ? in.own[static_cast<std::size_t>(o)].price.units_per_share() : round_units;
+        const fr::fraction exact = fr::fraction(p.amount.units()) / units;
+        const auto shares = static_cast<std::int64_t>(exact.round_to_integer(in.priced.share_rounding()));
+        const auto cost = static_cast<std::int64_t>((units * fr::fraction(shares)).round_to_integer(in.priced.cash_rounding()));
+        out.issues.push_back({shares, p.amount.units() - cost, o >= 0 ? series_of_own[static_cast<std::size_t>(o)] : -1});
+        record(out.all, p.date, shares);
+        record(out.per_investor[p.investor_index], p.date, shares);
+    }
+    return out;
+}
+
+void check_tranched(const tranched_input& in) {
+    const fr::tranched_issuance lib(in.round, in.priced, in.met, in.own);
+    const hand_result hand = by_hand(in);
+    bool same = hand.problems == 0 && hand.issues.size() == lib.issues().size();
+    for (std::size_t k = 0; same && k < hand.issues.size(); ++k) {
+        const fr::share_issue& i = lib.issues()[k];
+        same = hand.issues[k].shares == i.shares.value() && hand.issues[k].not_converted == i.not_converted.units() &&
+               hand.issues[k].series == (i.own_series ? static_cast<int>(*i.own_series) : -1);
+    }
+    if (!same) {
+        std::fprintf(stderr, "bench_scale: the hand-written tranched issuance differs from the library's\n");
+        std::abort();
+    }
+}
+
+void BM_tranched_lib(benchmark::State& state) {
+    const tranched_input in = make_tranched(state.range(0));
+    check_tranched(in);
+    for (auto _ : state) {
+        fr::tranched_issuance t(in.round, in.priced, in.met, in.own);
+        benchmark::DoNotOptimize(t);
+    }
+    state.counters["ns_per_investor"] =
+        benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void BM_tranched_hand(benchmark::State& state) {
+    const tranched_input in = make_tranched(state.range(0));
+    check_tranched(in);
+    for (auto _ : state) {
+        hand_result h = by_hand(in);
+        benchmark::DoNotOptimize(h);
+    }
+    state.counters["ns_per_investor"] =
+        benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+BENCHMARK(BM_tranched_lib)->Name("tranched/lib")->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_tranched_hand)->Name("tranched/hand")->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------- a secondary with many new buyers
+
+struct secondary_input {
+    fr::cap_table table;
+    fr::secondary_sale sale;
+    std::vector<fr::holder> buyers;
+};
+
+secondary_input make_secondary(std::int64_t n) {
+    fr::cap_table_builder b;
+    b.add(fr::share_class::common("Common"));
+    for (std::int64_t i = 0; i < n; ++i) {
+        const fr::holder_id id("h" + std::to_string(i));
+        b.add(fr::holder(id, "Holder " + std::to_string(i), fr::holder_kind::employee));
+        b.holding(id, "Common", fr::share_count(1'000 + i % 977));
+    }
+    fr::secondary_sale sale("secondary", fr::price_per_share(5_usd, fr::share_count(1)));
+    std::vector<fr::holder> buyers;
+    for (std::int64_t j = 0; j < n; ++j) {
+        buyers.push_back(fr::holder::investor("b" + std::to_string(j), "Buyer " + std::to_string(j)));
+        sale.new_buyer(buyers.back());
+    }
+    for (std::int64_t j = 0; j < n; ++j) {
+        sale.transfer(fr::holder_id("h" + std::to_string(j)), fr::holder_id("b" + std::to_string(j)), "Common", fr::share_count(100));
+    }
+    return {b.build(), std::move(sale), std::move(buyers)};
+}
+
+fr::cap_table secondary_direct(const secondary_input& in) {
+    fr::cap_table_builder b(in.table);
+    for (const fr::holder& h : in.buyers) b.add(h);
+    std::vector<fr::holding> holdings;
+    holdings.reserve(2 * in.table.holdings().size());
+    for (const fr::holding& h : in.table.holdings()) holdings.push_back({h.holder, h.share_class, h.shares - fr::share_count(100)});
+    for (const fr::holder& h : in.buyers) holdings.push_back({h.id(), "Common", fr::share_count(100)});
+    b.set_holdings(std::move(holdings));
+    return b.build();
+}
+
+void check_secondary(const secondary_input& in) {
+    const fr::secondary_result r = in.sale.try_apply(in.table);
+    if (!r.ok() || !(*r.after == secondary_direct(in))) {
+        std::fprintf(stderr, "bench_scale: the secondary's table differs from the one built directly\n");
+        std::abort();
+    }
+}
+
+void BM_secondary_lib(benchmark::State& state) {
+    const secondary_input in = make_secondary(state.range(0));
+    check_secondary(in);
+    for (auto _ : state) {
+        fr::secondary_result r = in.sale.try_apply(in.table);
+        benchmark::DoNotOptimize(r);
+    }
+}
+
+void BM_secondary_direct(benchmark::State& state) {
+    const secondary_input in = make_secondary(state.range(0));
+    check_secondary(in);
+    for (auto _ : state) {
+        fr::cap_table t = secondary_direct(in);
+        benchmark::DoNotOptimize(t);
+    }
+}
+
+BENCHMARK(BM_secondary_lib)->Name("secondary/lib")->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_secondary_direct)->Name("secondary/direct")->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------- SAFEs outstanding at an exit
+
+struct outstanding_input {
+    fr::cap_table table;
+    std::vector<fr::safe> safes;
+};
+
+outstanding_input make_outstanding(std::int64_t holders, std::int64_t safes) {
+    fr::cap_table_builder b;
+    b.add(fr::share_class::common("Common"));
+    b.add(fr::share_class::preferred("Series A", fr::price_per_share(1_usd, fr::share_count(1))));
+    for (std::int64_t i = 0; i < holders; ++i) {
+        const fr::holder_id id("h" + std::to_string(i));
+        b.add(fr::holder(id, "Holder " + std::to_string(i), fr::holder_kind::employee));
+        b.holding(id, "Common", fr::share_count(1'000 + i % 977));
+        if (i % 20 == 0) b.holding(id, "Series A", fr::share_count(5'000 + i % 101));
+    }
+    std::vector<fr::safe> out;
+    for (std::int64_t i = 0; i < safes; ++i) {
+        const fr::holder_id id("s" + std::to_string(i));
+        b.add(fr::holder(id, "SAFE holder " + std::to_string(i), fr::holder_kind::investor));
+        out.push_back(fr::safe::post_money_cap(id, fr::money::from_major(10'000 + i), 20_M, fr::year{2024} / 3 / 1));
+    }
+    return {b.build(), std::move(out)};
+}
+
+void BM_outstanding_lib(benchmark::State& state) {
+    const outstanding_input in = make_outstanding(state.range(0), state.range(1));
+    for (auto _ : state) {
+        fr::outstanding_waterfall w = fr::outstanding_waterfall::build(in.table, in.safes, {});
+        benchmark::DoNotOptimize(w);
+    }
+}
+
+void BM_outstanding_one(benchmark::State& state) {
+    const outstanding_input in = make_outstanding(state.range(0), state.range(1));
+    const fr::outstanding_waterfall w = fr::outstanding_waterfall::build(in.table, in.safes, {});
+    fr::waterfall_terms terms;
+    terms.convertibles = w.stages().back().convertibles;
+    for (auto _ : state) {
+        fr::waterfall one = fr::waterfall::build(in.table, terms);
+        benchmark::DoNotOptimize(one);
+    }
+}
+
+void outstanding_sizes(benchmark::internal::Benchmark* b) {
+    for (const std::int64_t holders : {1'000, 10'000}) {
+        for (const std::int64_t safes : {10, 30, 60}) b->Args({holders, safes});
+    }
+}
+
+BENCHMARK(BM_outstanding_lib)->Name("outstanding/lib")->Apply(outstanding_sizes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_outstanding_one)->Name("outstanding/one")->Apply(outstanding_sizes)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
