@@ -523,7 +523,8 @@ private:
 /// price's series (own_series_names(); original issue price the own price, the liquidation terms
 /// of @p round's series, on the table once it has shares). The round's investor names are the
 /// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round
-/// or a series name given is a class on that table. O(n log n) in the n payments by @p d (their investor-and-series sums sorted; no investors x series matrix).
+/// or a series name given is a class on that table. O(n log n) in the n payments by @p d (their
+/// sums by investor and series sorted; no investors x series matrix).
 [[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
                                                calendar_date d) {
     require_valid(d, "as_of");
@@ -577,7 +578,9 @@ private:
     const share_count pool = issued.pool_increase(d);
     if (pool.value() > 0 && round.pool()) b.increase_pool(*round.pool(), pool);
     for (const held_shares& h : held) {
-        if (h.shares.value() > 0) b.issue(holder_id(issued.investors()[h.investor]), h.series == 0 ? round.series() : names[h.series - 1], h.shares);
+        if (h.shares.value() > 0) {
+            b.issue(holder_id(issued.investors()[h.investor]), h.series == 0 ? round.series() : names[h.series - 1], h.shares);
+        }
     }
     return b.build();
 }
