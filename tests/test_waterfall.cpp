@@ -2200,4 +2200,88 @@ TEST_CASE("waterfall_terms: choices outside their enumerations are problems nami
     CHECK(waterfall_terms{}.validate().empty());
 }
 
+TEST_CASE("Warrants on a preferred class convert into whole common shares, as the cap table counts them") {
+    // Regression (tenth session): a warrant for 3 Series A shares converting 3:2 was counted as
+    // 4.5 common shares at $0.6667 each, though cap_table::fully_diluted counts each warrant's
+    // shares times the ratio rounded down (no fractional share is issued on conversion): 4.
+    // It now holds 4 common shares for its whole price, $3.00 (a share of it at $0.75). At a
+    // $10,000 exit everything converts: 846 + 150 + 4 = 1,000 shares share $10,000 + $3 paid in,
+    // $10.003 each; the warrant nets 4 x $10.003 - $3 = $37.012.
+    const cap_table table =
+        cap_table_builder()
+            .add(holder::founder("f", "Founder"))
+            .add(holder::investor("vc", "Fund"))
+            .add(holder::investor("bank", "Bank"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(usd(1), sh(1))).with_conversion_ratio(fraction(3, 2)))
+            .holding(holder_id("f"), "Common", sh(846))
+            .holding(holder_id("vc"), "Series A", sh(100))
+            .add(warrant{holder_id("bank"), "Series A", sh(3), price_per_share(usd(1), sh(1))})
+            .build();
+    CHECK(table.fully_diluted().warrants() == sh(4));
+    const waterfall w = waterfall::build(table);
+    REQUIRE(w.lines().size() == 3);
+    CHECK(w.lines()[2].shares == fraction(4));
+    const waterfall_payout p = w.at(usd(10'000));
+    CHECK(p.value_per_share == fraction(10'003));
+    CHECK(p.by_line[0] == money::from_units(8'462'538));
+    CHECK(p.by_line[1] == money::from_units(1'500'450));
+    CHECK(p.by_line[2] == money::from_units(37'012));
+    CHECK(p.status[2] == line_status::exercised);
+    // The warrant exercises once 4 common shares are worth more than $3.00: a share above $0.75.
+    bool found = false;
+    for (const waterfall_breakpoint& b : w.breakpoints()) {
+        for (const waterfall_event& e : b.events) {
+            if (e.kind != waterfall_event_kind::exercises) continue;
+            found = true;
+            CHECK(b.value_per_share == fraction(750));
+        }
+    }
+    CHECK(found);
+    CHECK(w.curve().at(usd(10'000)).by_line == p.by_line);
+}
+
+TEST_CASE("curve() under paid-in exercise: segments whose midpoint does not fit 128 bits still build") {
+    // Regression (tenth session): curve() found which grants are exercised on a segment by
+    // evaluating the share value at the segment's midpoint, (from + to) / 2, even with no grant
+    // at all; with large coprime prices and conversion ratios that sum overflowed, and curve()
+    // threw a bare fraction overflow_error naming neither the segment nor a price. Whether a grant
+    // is exercised is now read from the share value where the segment starts (as the statuses).
+    liquidation_terms senior;
+    senior.multiple = fraction(3);
+    senior.seniority = 4;
+    liquidation_terms capped;
+    capped.multiple = fraction(3);
+    capped.participation = participation::capped(fraction(7, 2));
+    capped.seniority = 3;
+    const cap_table table =
+        cap_table_builder()
+            .add(holder::founder("f", "Founder"))
+            .add(holder::investor("a", "A"))
+            .add(holder::investor("b", "B"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(money::from_units(44'390), sh(1'000)), capped)
+                     .with_conversion_ratio(fraction(3, 2)))
+            .add(share_class::preferred("Series B", price_per_share(money::from_units(73'223), sh(1'000)), senior)
+                     .with_conversion_ratio(fraction(1'000, 999)))
+            .holding(holder_id("f"), "Common", sh(2'124'441))
+            .holding(holder_id("a"), "Series A", sh(225'731'358'511))
+            .holding(holder_id("b"), "Series B", sh(896'155'985'552))
+            .build();
+    waterfall_terms terms;
+    terms.exercise = option_exercise::paid_in;
+    const waterfall w = waterfall::build(table, terms);
+    const payout_curve c = w.curve();
+    REQUIRE(c.segments().size() >= 2);
+    for (const waterfall_breakpoint& b : w.breakpoints()) {
+        const money x = money::from_units(static_cast<std::int64_t>(b.exit_value.round_to_integer(rounding::floor)) + 1);
+        const waterfall_payout direct = w.at(x);
+        const waterfall_payout from_curve = c.at(x);
+        CHECK(from_curve.by_line == direct.by_line);
+        CHECK(from_curve.by_holder == direct.by_holder);
+        CHECK(from_curve.status == direct.status);
+        CHECK(from_curve.exercise_paid_by_line == direct.exercise_paid_by_line);
+    }
+}
+
 }  // namespace test_waterfall

@@ -1169,12 +1169,15 @@ inline waterfall_result waterfall::try_build_from(const cap_table& table, const 
             // Options per pool, warrants per class: one term per grant or warrant.
             const auto add_strike = [&](std::uint32_t line, std::size_t class_index, std::uint32_t source, const holder_id& who,
                                         share_count n, const price_per_share& price) {
-                const fraction& r = classes[class_index].conversion_ratio();
+                // The common a grant or warrant converts into, rounded down as the cap table counts it
+                // (cap_table::fully_diluted: no fractional share is issued on conversion); its
+                // exercise price per such share is the whole price paid over them.
                 wf_term t;
                 t.kind = wf_term_kind::strike;
                 t.line = line;
-                t.shares = fraction(n.value()) * r;
-                t.strike = price.units_per_share() / r;
+                t.shares = fraction(table.as_converted(class_index, n).value());
+                t.strike = t.shares.sign() > 0 ? price.units_per_share() * fraction(n.value()) / t.shares
+                                               : price.units_per_share() / classes[class_index].conversion_ratio();
                 t.price = price;
                 t.count = n;
                 t.source = source;
@@ -1576,7 +1579,7 @@ inline waterfall_payout waterfall::rounded(money exit_value, const fraction& v, 
     if (terms_.exercise == option_exercise::paid_in) {
         for (const detail::wf_position& p : positions_) {
             const detail::wf_term& t = terms_list_[p.term];
-            if (t.kind != detail::wf_term_kind::strike || !(v > t.strike)) continue;
+            if (t.kind != detail::wf_term_kind::strike || t.shares.sign() <= 0 || !(v > t.strike)) continue;
             const money paid = t.price.cost_of(t.count, terms_.exercise_rounding);
             r.exercise_paid_by_line[t.line] += paid;
             r.exercise_paid_by_holder[p.holder] += paid;
@@ -1780,8 +1783,14 @@ inline payout_curve waterfall::curve() const {
     }
     c.width_ = n_lines + n_holders;
     c.largest_denominator_ = detail::wf_largest_denominator(terms_list_, lines_);
+    // Per segment, the value of a share where it starts (phase 2; none in phase 1, where it is 0):
+    // a grant exercises on the segment exactly when its strike is at most that value, as in
+    // forms_at(), without evaluating the segment's line (whose terms may not fit).
+    std::vector<std::optional<fraction>> v_lo_of;
     const auto add_segment = [&](waterfall_segment s, const std::vector<detail::wf_form>& pref_forms_x,
-                                 const std::vector<detail::wf_form>& part_forms_x) {
+                                 const std::vector<detail::wf_form>& part_forms_x,
+                                 std::optional<fraction> v_lo) {
+        v_lo_of.push_back(std::move(v_lo));
         // pref_forms_x[i] / part_forms_x[i]: intercept in part0, slope in part1 (in x).
         s.lines.assign(n_lines, linear_payout{});
         s.holders.assign(n_holders, linear_payout{});
@@ -1821,7 +1830,7 @@ inline payout_curve waterfall::curve() const {
             s.from = tr.from;
             s.to = tr.from + tr.total;
             s.status = tier_status_[j];
-            add_segment(std::move(s), pref, part);
+            add_segment(std::move(s), pref, part, std::nullopt);
         }
         // Phase 2: one segment per piece of positive width.
         for (std::size_t k = 0; k < pieces_.size(); ++k) {
@@ -1842,18 +1851,22 @@ inline payout_curve waterfall::curve() const {
             if (k + 1 < pieces_.size()) s.to = pieces_[k + 1].x_lo;
             s.value_per_share = {-(p.a / p.b), fraction(1) / p.b};
             s.status = piece_status_[k];
-            add_segment(std::move(s), pref, part);
+            add_segment(std::move(s), pref, part, p.v_lo);
         }
     } catch (const overflow_error&) {
         curve_overflow(building ? *building : fraction());
     }
     // Drop zero-width segments left between pieces (kinks at the same exit value).
     std::vector<waterfall_segment> kept;
-    for (waterfall_segment& s : c.segments_) {
+    std::vector<std::optional<fraction>> kept_v_lo;
+    for (std::size_t k = 0; k < c.segments_.size(); ++k) {
+        waterfall_segment& s = c.segments_[k];
         if (s.to && *s.to == s.from) continue;
         kept.push_back(std::move(s));
+        kept_v_lo.push_back(std::move(v_lo_of[k]));
     }
     c.segments_ = std::move(kept);
+    std::size_t segment_number = 0;
     // Fast evaluation data and exercise prices paid in.
     for (const waterfall_segment& s : c.segments_) {
         c.starts_.push_back(s.from);
@@ -1909,12 +1922,11 @@ inline payout_curve waterfall::curve() const {
         // Exercise prices paid in, by segment (exercise is constant on a segment).
         std::vector<money> by_line(n_lines, money::zero(currency_));
         std::vector<money> by_holder(n_holders, money::zero(currency_));
-        if (terms_.exercise == option_exercise::paid_in) {
-            const fraction v_mid = s.to ? s.value_per_share.at((s.from + *s.to) / fraction(2))
-                                        : s.value_per_share.at(s.from + fraction(1));
+        const std::optional<fraction>& v_lo = kept_v_lo[segment_number++];
+        if (terms_.exercise == option_exercise::paid_in && v_lo) {
             for (const detail::wf_position& p : positions_) {
                 const detail::wf_term& t = terms_list_[p.term];
-                if (t.kind != detail::wf_term_kind::strike || !(v_mid > t.strike)) continue;
+                if (t.kind != detail::wf_term_kind::strike || t.shares.sign() <= 0 || !(t.strike <= *v_lo)) continue;
                 const money paid = t.price.cost_of(t.count, terms_.exercise_rounding);
                 by_line[t.line] += paid;
                 by_holder[p.holder] += paid;
