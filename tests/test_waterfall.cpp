@@ -2284,4 +2284,28 @@ TEST_CASE("curve() under paid-in exercise: segments whose midpoint does not fit 
     }
 }
 
+TEST_CASE("A common class with no shares issued is nothing above the preferences, not participating") {
+    // Regression (tenth session): line_status::nothing is documented for "a class with no shares
+    // issued", yet a common class without holdings showed participating wherever the rest was
+    // shared, receiving nothing. Series A, 1,000 shares at $1.00 fully participating, holds every
+    // share: at a $2,000 exit it takes $1,000 and the $1,000 left.
+    liquidation_terms full;
+    full.participation = participation::full();
+    const cap_table table = cap_table_builder()
+                                .add(holder::investor("vc", "Fund"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Series A", price_per_share(usd(1), sh(1)), full))
+                                .holding(holder_id("vc"), "Series A", sh(1'000))
+                                .build();
+    const waterfall w = waterfall::build(table);
+    const waterfall_payout p = w.at(usd(2'000));
+    CHECK(p.by_line[0] == usd(0));
+    CHECK(p.by_line[1] == usd(2'000));
+    CHECK(p.status[0] == line_status::nothing);
+    CHECK(p.status[1] == line_status::participating);
+    const payout_curve c = w.curve();
+    CHECK(c.at(usd(2'000)).status == p.status);
+    CHECK(c.segments().back().status[0] == line_status::nothing);
+}
+
 }  // namespace test_waterfall

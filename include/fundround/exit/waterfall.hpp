@@ -1340,8 +1340,9 @@ inline detail::wf_form waterfall::form_of(const detail::wf_term& t, const fracti
     detail::wf_form f;
     switch (t.kind) {
         case wf_term_kind::common:
+            // A common class with no shares issued receives nothing: its status says so.
             f.part1 = t.shares;
-            f.status = line_status::participating;
+            if (t.shares.sign() > 0) f.status = line_status::participating;
             break;
         case wf_term_kind::strike:
             if (t.shares.sign() > 0 && t.strike <= v_lo) {
