@@ -736,7 +736,8 @@ struct waterfall_result;
 /// share incl. the preference"). Within a class, the preference part is shared by issued shares,
 /// the participation part by as-converted shares. Options and warrants exercise exactly when a
 /// share is worth more than their exercise price; options and warrants on a preferred class
-/// exercise and convert (they claim no preference). Ties do not convert or exercise.
+/// exercise and convert (they claim no preference), each into its shares times the conversion
+/// ratio rounded down, as cap_table::fully_diluted() counts it. Ties do not convert or exercise.
 class waterfall {
 public:
     /// The waterfall of @p table with @p terms; throws validation_error listing every problem,
