@@ -1229,6 +1229,38 @@ TEST_CASE("deal file: a preference or cap beyond the amount range is a problem a
                       }}});
 }
 
+// Found in the tenth session's hostile review: a priced round's "liquidation" multiple (or cap)
+// making its series' preference exceed the amount range read, and the chain ran; only a
+// waterfall after the round failed, without a pointer ("the exact payouts at this exit
+// overflow"). The same terms on a cap table class are refused at their multiple (above).
+TEST_CASE("deal file: a priced round whose series' preference or cap is beyond the amount range is a problem at its multiple") {
+    // Series A: $1.2000 a share ($12M over 10,000,000 shares), $4M buys 3,333,333 shares;
+    // Series B: $0.9000 ($12M over 13,333,333, to 4 decimals), $4M buys 4,444,444. 10^23 x 1200
+    // mills x 3,333,333 and 4611686018427388 x 900 mills x 4,444,444 are beyond 2^63 - 1 mills.
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 10000000}]})";
+    const auto round = [](const std::string& name, const std::string& liquidation) {
+        return R"({"name": ")" + name + R"(", "series": ")" + name + R"( Preferred", "liquidation": )" + liquidation +
+               R"(, "pre_money": "$12M", "price_rounding": {"decimals": 4, "mode": "half_even"}, "investors": [{"holder": "fund", "amount": "$4M"}]})";
+    };
+    json parsed = json::parse(R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" +
+                              round("Series A", R"({"multiple": "100000000000000000000000"})") + ", " +
+                              round("Series B", R"({"multiple": "1", "participation": {"kind": "capped", "cap_multiple": "4611686018427388"}})") +
+                              "]}");
+    parsed["priced_rounds"][0]["new_investors"] = json::parse(R"([{"id": "fund", "name": "Fund", "kind": "investor"}])");
+    const std::string text = parsed.dump();
+    check_bad_files({{"a priced round's preference and cap out of range", text.c_str(),
+                      {
+                          "/priced_rounds/0/liquidation/multiple = 100000000000000000000000: makes the preference of \"Series A Preferred\", the series /priced_rounds/0 creates, the multiple x its original issue price $1.2000 x its 3333333 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                          "/priced_rounds/1/liquidation/participation/cap_multiple = 4611686018427388: makes the participation cap of \"Series B Preferred\", the series /priced_rounds/1 creates, the multiple x its original issue price $0.9000 x its 4444444 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                      }}});
+    // In range: the same rounds at 2x, read.
+    json fine = parsed;
+    fine["priced_rounds"][0]["liquidation"]["multiple"] = "2";
+    fine["priced_rounds"][1]["liquidation"]["participation"]["cap_multiple"] = "3";
+    CHECK_NOTHROW((void)parse_deal_file(fine.dump()));
+}
+
 // A holder, class or pool the file has but that does not read is reported once, for its own
 // problem: the holdings, pools, grants and warrants that name it are not also "not on the cap
 // table" (before: every reference to it was a second, wrong problem).

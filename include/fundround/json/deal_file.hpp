@@ -32,6 +32,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -1883,6 +1884,45 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 std::string line = where.json_pointer() + '\n' + d.value + '\n' + about + named + rule;
                 if (!reported.insert(std::move(line)).second) continue;
                 r.report(where, d.value, about + named + rule + after);
+            }
+        }
+        // A series a priced round creates (its own, and each conversion series, which take the
+        // round's "liquidation") whose preference or participation cap, multiple x original issue
+        // price x its issued shares, is beyond the amount range: no exit can pay it. The cap
+        // table's classes are refused by that rule at their multiple; the round's at its own.
+        if (ran.ok()) {
+            const cap_table& last = ran.result->final_table();
+            std::set<std::string> reported;
+            for (std::size_t i = 0; i < out.priced_rounds.size(); ++i) {
+                const nlohmann::json* liquidation = json_reader::member(list[i], "liquidation");
+                if (liquidation == nullptr) continue;  // 1x: the round's price x its shares, in range
+                const round_on_cap_table& made = ran.result->rounds()[i];
+                const liquidation_terms& lt = out.priced_rounds[i].liquidation();
+                const field_path terms_at = at.member("priced_rounds").index(i).member("liquidation");
+                for (const share_class& c : made.after().classes()) {
+                    if (!c.is_preferred() || made.before().class_index(c.name()) || !c.original_issue_price()) continue;
+                    const share_count issued = last.issued_shares(c.name());
+                    const auto check = [&](const fraction& multiple, const field_path& where, const char* what) {
+                        bool fits = true;
+                        try {
+                            fits = multiple * c.original_issue_price()->units_per_share() * fraction(issued.value()) <=
+                                   fraction(std::numeric_limits<std::int64_t>::max());
+                        } catch (const overflow_error&) {
+                            fits = false;
+                        }
+                        if (fits || !reported.insert(where.json_pointer()).second) return;
+                        r.report(where, multiple.to_string(),
+                                 std::string("makes the ") + what + " of \"" + c.name() + "\", the series " +
+                                     (r.base() / at.member("priced_rounds").index(i)).json_pointer() +
+                                     " creates, the multiple x its original issue price " + c.original_issue_price()->display_string() +
+                                     " x its " + std::to_string(issued.value()) +
+                                     " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it");
+                    };
+                    check(lt.multiple, terms_at.member("multiple"), "preference");
+                    if (lt.participation.kind == participation_kind::capped) {
+                        check(lt.participation.cap_multiple, terms_at.member("participation").member("cap_multiple"), "participation cap");
+                    }
+                }
             }
         }
         // The rounds as run, for the names below: when the chain failed, the rounds run again
