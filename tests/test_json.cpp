@@ -211,8 +211,15 @@ TEST_CASE("json: share counts, currencies, rounding modes and investor kinds") {
           "share count is invalid: 1 problem\n  - (root) = 1.8446744073709552e+19: is out of range: a share count must fit 64 bits");
     CHECK(error_of<share_count>(json::parse("-1e30")) ==
           "share count is invalid: 1 problem\n  - (root) = -1e+30: is out of range: a share count must fit 64 bits");
+    // A whole number with a decimal point or an exponent is told how to write it, not that it is
+    // not whole (tenth session's hostile review: "5000000.0: must be a whole number of shares";
+    // the schema's "integer" accepts 5000000.0, the reader does not).
     CHECK(error_of<share_count>(json::parse("5.0")) ==
-          "share count is invalid: 1 problem\n  - (root) = 5.0: must be a whole number of shares (a JSON integer)");
+          "share count is invalid: 1 problem\n  - (root) = 5.0: must be written as a JSON integer: 5, without a decimal point or exponent");
+    CHECK(error_of<share_count>(json::parse("5e6")) ==
+          "share count is invalid: 1 problem\n  - (root) = 5000000.0: must be written as a JSON integer: 5000000, without a decimal point or exponent");
+    CHECK(error_of<share_count>(json::parse("-0.0")) ==
+          "share count is invalid: 1 problem\n  - (root) = -0.0: must be written as a JSON integer: 0, without a decimal point or exponent");
     CHECK(error_of<share_count>(json("100")) ==
           "share count is invalid: 1 problem\n  - (root) = \"100\": must be a share count (a JSON integer), not a string");
 

@@ -35,6 +35,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -628,9 +629,14 @@ public:
             // magnitude 2^63 or more is a whole number): only the message depends on it (no
             // value is taken from the double).
             const double v = j.get<double>();
+            // A whole number written with a decimal point or an exponent (5000000.0, 5e6) is a
+            // JSON float to every reader: say how to write it, not that it is not whole.
+            const bool beyond = v >= 0x1p63 || v < -0x1p63;
             report(at, detail::json_value_text(j),
-                   v >= 0x1p63 || v < -0x1p63 ? "is out of range: a share count must fit 64 bits"
-                                              : "must be a whole number of shares (a JSON integer)");
+                   beyond            ? std::string("is out of range: a share count must fit 64 bits")
+                   : std::trunc(v) == v ? "must be written as a JSON integer: " + std::to_string(static_cast<std::int64_t>(v)) +
+                                              ", without a decimal point or exponent"
+                                        : std::string("must be a whole number of shares (a JSON integer)"));
             return std::nullopt;
         }
         return wrong_type(j, at, "a share count (a JSON integer)");

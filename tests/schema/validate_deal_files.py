@@ -49,7 +49,8 @@ def set_at(doc, pointer, value):
 
 def reader_refuses(reader, doc, pointer, value, scratch):
     """True if `reader convert` reports a problem at @p pointer quoting @p value (the JSON text of
-    the string) or naming no value ("/p: must not be empty"); problems that print the value as read
+    the string, or the JSON text of a value that is not one) or naming no value ("/p: must not be
+    empty"); problems that print the value as read
     ("= -$5.00: must be positive") are the reader's own rules, not its grammar, and do not count."""
     with open(scratch, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False)
@@ -57,7 +58,10 @@ def reader_refuses(reader, doc, pointer, value, scratch):
     err = run.stderr.decode("utf-8", "replace")
     if run.returncode not in (0, 1):
         raise RuntimeError(f"{reader} exited with {run.returncode} for {pointer} = {value!r}: {err}")
-    return any(f": {pointer} = \"" in line or f": {pointer}: " in line for line in err.splitlines())
+    # A value that is not a string (a share count written 4000000.0) is quoted as its JSON text.
+    quoted = None if isinstance(value, str) else f": {pointer} = {json.dumps(value)}: "
+    return any(f": {pointer} = \"" in line or f": {pointer}: " in line or (quoted is not None and quoted in line)
+               for line in err.splitlines())
 
 
 def check_cases(validator, path, reader, failures):
