@@ -279,6 +279,40 @@ TEST_CASE("ocf: a note's cap over the shares issued and outstanding (cap_basis) 
     CHECK(from_ocf(w.package).notes[0].cap_basis == fully_diluted_basis::outstanding());
 }
 
+// Found by the tenth session's round-trip review (500 random deal files exported and imported):
+// a note with a cap_basis and "pool_increase": "excluded" read back "included" (the cap divides the
+// fixed count, so no figure changes), and no left_out line said so: the only field of 392 exports
+// that changed silently.
+TEST_CASE("ocf: a note's pool_increase excluded with a cap_basis is said to read back as included") {
+    convertible_note n = small_note();
+    REQUIRE(n.valuation_cap);
+    n.cap_form = safe_form::pre_money;
+    n.cap_basis = fully_diluted_basis::issued_and_granted();
+    n.pool_increase = pool_increase::excluded;
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    const ocf_export e = to_ocf(small_table(), {}, {n}, o);
+    const auto said = [](const std::vector<std::string>& left) {
+        return std::count_if(left.begin(), left.end(), [](const std::string& l) {
+            return l.rfind("Note 0 (", 0) == 0 && l.find("pool_increase excluded") != std::string::npos &&
+                   l.find("read back as included") != std::string::npos;
+        });
+    };
+    CHECK(said(e.left_out) == 1);
+    const ocf_import back = from_ocf(e.package);
+    REQUIRE(back.notes.size() == 1);
+    CHECK(back.notes[0].pool_increase == pool_increase::included);
+    CHECK(back.notes[0].cap_basis == fully_diluted_basis::issued_and_granted());
+    // Included: nothing to say. Without a cap_basis the rules carry it (not said either).
+    n.pool_increase = pool_increase::included;
+    CHECK(said(to_ocf(small_table(), {}, {n}, o).left_out) == 0);
+    n.cap_basis.reset();
+    n.pool_increase = pool_increase::excluded;
+    const ocf_export plain = to_ocf(small_table(), {}, {n}, o);
+    CHECK(said(plain.left_out) == 0);
+    CHECK(from_ocf(plain.package).notes[0].pool_increase == pool_increase::excluded);
+}
+
 // Regression (ninth-session review): a note's cap_basis counting both the granted options and the
 // unallocated pool was written as the pre-money default rules (pool increase excluded) and read
 // back without its cap_basis, and no left_out line said so; with warrants (full()) the line said

@@ -3541,6 +3541,13 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                                                 : "") +
                                " only).");
             }
+            if (!(b.granted_options && b.unallocated_pool) && n.pool_increase == pool_increase::excluded) {
+                // Read back with its cap_basis and the default pool increase: no figure changes (the
+                // cap divides the fixed count), but the value does, so it is said.
+                left.push_back(label + "'s pool_increase excluded: with a cap_basis its cap divides a count fixed before the "
+                                       "financing, whose OCF rules have no pool top-up to exclude (read back as included, "
+                                       "the default; no figure changes).");
+            }
         }
         if (n.discount) mech["conversion_discount"] = inside_unit_text(*n.discount, label + "'s discount", true);
         if (n.valuation_cap) {
