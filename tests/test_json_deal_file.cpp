@@ -450,6 +450,37 @@ deal_file random_deal_file(std::uint64_t seed) {
             if (!same_day) d.valuations.push_back(std::move(v));
         }
     }
+    // The company's as-of date and formation, and an anti-dilution charter on the preferred series
+    // (the table's and the priced rounds'), each series waiving in the last round now and then; kept
+    // when the chain still applies with it (tenth session: the round trip did not cover them).
+    if (g.coin()) d.as_of = g.day(2020, 2030);
+    if (g.coin()) d.formation_date = g.day(1990, 2019);
+    if (g.coin()) {
+        d.country_of_formation = "US";
+        if (g.coin()) d.country_subdivision_of_formation = "DE";
+    }
+    if (table) {
+        std::vector<std::string> series;
+        for (const share_class& c : d.cap_table_before->classes()) {
+            if (c.is_preferred()) series.push_back(c.name());
+        }
+        for (const cap_table_round& r : d.priced_rounds) series.push_back(r.series());
+        deal_file with = d;
+        for (const std::string& s : series) {
+            switch (g.between(0, 4)) {
+                case 0: with.charter.protections.push_back(anti_dilution_terms::broad_based(s)); break;
+                case 1: with.charter.protections.push_back(anti_dilution_terms::broad_based(s, fully_diluted_basis::full())); break;
+                case 2: with.charter.protections.push_back(anti_dilution_terms::narrow_based(s, {s})); break;
+                case 3: with.charter.protections.push_back(anti_dilution_terms::full_ratchet(s)); break;
+                default: break;
+            }
+        }
+        if (!with.charter.protections.empty()) {
+            if (g.coin()) with.charter.conversion_price_rounding = g.coin() ? std::optional<price_precision>() : price_precision{2, rounding::floor};
+            if (!with.priced_rounds.empty() && g.coin()) with.charter.waived_in = {{with.priced_rounds.back().terms().name()}};
+            if (with.chain(with.priced_rounds.size()).try_run().ok()) d = std::move(with);
+        }
+    }
     return d;
 }
 
@@ -466,6 +497,17 @@ void check_equal_after_round_trip(const deal_file& d) {
     }
     CHECK(write_deal_file(back) == text);
     CHECK(back.company == d.company);
+    CHECK(back.as_of == d.as_of);
+    CHECK(back.formation_date == d.formation_date);
+    CHECK(back.country_of_formation == d.country_of_formation);
+    CHECK(back.country_subdivision_of_formation == d.country_subdivision_of_formation);
+    CHECK(back.charter.protections == d.charter.protections);
+    CHECK(back.charter.waived_in == d.charter.waived_in);
+    REQUIRE(back.charter.conversion_price_rounding.has_value() == d.charter.conversion_price_rounding.has_value());
+    if (d.charter.conversion_price_rounding) {
+        CHECK(back.charter.conversion_price_rounding->decimals == d.charter.conversion_price_rounding->decimals);
+        CHECK(back.charter.conversion_price_rounding->mode == d.charter.conversion_price_rounding->mode);
+    }
     REQUIRE(back.cap_table_before.has_value() == d.cap_table_before.has_value());
     if (d.cap_table_before) CHECK(*back.cap_table_before == *d.cap_table_before);
     REQUIRE(back.rounds.size() == d.rounds.size());
@@ -514,15 +556,26 @@ void check_equal_after_round_trip(const deal_file& d) {
         }
     }
     if (d.cap_table_before && !d.priced_rounds.empty()) {
-        // The same chain (SAFEs and notes converting): the same table after the last round.
-        CHECK(d.chain(d.priced_rounds.size()).run().final_table() == back.chain(back.priced_rounds.size()).run().final_table());
+        // The same chain (SAFEs and notes converting, the charter adjusting): the same table after
+        // each round, and the same waterfall on the last one at a few exits.
+        const round_chain_result a = d.chain(d.priced_rounds.size()).run();
+        const round_chain_result b = back.chain(back.priced_rounds.size()).run();
+        CHECK(a.final_table() == b.final_table());
+        CHECK(a.totals() == b.totals());
+        const waterfall_result wa = waterfall::try_build(a.final_table());
+        const waterfall_result wb = waterfall::try_build(b.final_table());
+        REQUIRE(wa.ok() == wb.ok());
+        if (wa.ok()) {
+            for (const money exit : {1_M, 37_M, 1_B, 75_B}) CHECK(wa.value->at(exit).by_holder == wb.value->at(exit).by_holder);
+        }
     }
     REQUIRE(back.safes.size() == d.safes.size());
     for (std::size_t i = 0; i < d.safes.size(); ++i) {
         const safe& a = d.safes[i];
         const safe& b = back.safes[i];
         CHECK((b.holder == a.holder && b.purchase_amount == a.purchase_amount && b.date == a.date && b.form == a.form &&
-               b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.mfn == a.mfn && b.pool_increase == a.pool_increase));
+               b.valuation_cap == a.valuation_cap && b.discount == a.discount && b.mfn == a.mfn && b.pool_increase == a.pool_increase &&
+               b.fixed_percentage == a.fixed_percentage));
     }
     REQUIRE(back.notes.size() == d.notes.size());
     for (std::size_t i = 0; i < d.notes.size(); ++i) {
@@ -592,7 +645,7 @@ TEST_CASE("deal file: each member's values read on their own with nlohmann's get
 }
 
 TEST_CASE("deal file: seeded random deal files round-trip exactly") {
-    std::size_t priced = 0, conversions = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0, valuations = 0;
+    std::size_t priced = 0, conversions = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0, valuations = 0, charters = 0;
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
         CAPTURE(seed);
         const deal_file d = random_deal_file(20261202 + seed);
@@ -604,6 +657,7 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
         scenarios += d.scenarios.size();
         commitments += d.counter_commitments.size();
         valuations += d.valuations.size();
+        if (!d.charter.protections.empty()) ++charters;
         check_equal_after_round_trip(d);
     }
     // The generator covers every member (a generator whose values all failed to build would
@@ -616,8 +670,9 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
     CHECK(commitments >= 40);
     CHECK(conversions >= 20);
     CHECK(valuations >= 40);
+    CHECK(charters >= 20);
     MESSAGE("random deal files: " << rounds << " rounds, " << priced << " priced rounds (" << conversions << " with conversions), " << safes << " SAFEs, " << notes
-                                  << " notes, " << valuations << " valuations, " << scenarios << " scenarios, " << commitments << " counter-commitments");
+                                  << " notes, " << valuations << " valuations, " << charters << " charters, " << scenarios << " scenarios, " << commitments << " counter-commitments");
 }
 
 // ---------------------------------------------------------------------------------------------
