@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -263,6 +264,125 @@ TEST_CASE("applying a round: every problem at once") {
                         .top_up_pool("No such pool")
                         .apply_to(t),
                     validation_error);
+}
+
+// Pillar VC, "Founder Playlist, Part 1: Increase to Option Pool"
+// (https://www.pillar.vc/playlist/article/part-1-increase-to-option-pool/): founders hold
+// 10,000,000 shares and no pool; a VC invests $5M on a $10M pre-money and asks for a 10% pool.
+// In the pre-money: $0.85 a share, 1,764,706 new options (1.76M), the VC 33.33%, the founders
+// 56.67% (85% of the pre-money), the pool 10.00% of 17,647,058. In the post-money: $1.00, 1,666,667
+// options (10% of 16,666,667, rounded up), the VC "purchased 30%", the founders 60.00%.
+cap_table founders_only() {
+    return cap_table_builder()
+        .add(holder::founder("f", "Founders"))
+        .add(share_class::common("Common"))
+        .holding(holder_id("f"), "Common", sh(10'000'000))
+        .build();
+}
+
+cap_table_round pillar_round(pool_placement where) {
+    return cap_table_round(priced_round_terms("Series A").pre_money(10_M).invest("vc", 5_M).option_pool(fraction(1, 10), where),
+                           "Series A Preferred")
+        .add_investor(holder::investor("vc", "VC"))
+        .new_pool("2027 Plan", "Common");
+}
+
+TEST_CASE("a round that creates the company's first pool: Pillar VC's 10% pool in the pre-money and in the post-money") {
+    const cap_table before = founders_only();
+    const round_on_cap_table pre = pillar_round(pool_placement::pre_money).apply_to(before);
+    CHECK(pre.pricing().exact_price_units() == fraction(850));  // $0.85
+    CHECK(pre.pricing().pool_increase() == sh(1'764'706));
+    CHECK(pre.pool() == std::optional<std::string>("2027 Plan"));
+    CHECK(pre.pool_created());
+    REQUIRE(pre.after().pools().size() == 1);
+    CHECK(pre.after().pools()[0] == option_pool{"2027 Plan", "Common", sh(1'764'706)});
+    CHECK(pre.after().unallocated("2027 Plan") == sh(1'764'706));
+    CHECK(pre.after().fully_diluted().total() == sh(17'647'058));
+    CHECK(pre.after().fully_diluted().total() == pre.pricing().post_money_shares());
+    CHECK(pre.change_of(holder_id("vc")).after == sh(5'882'352));
+    CHECK(pre.change_of(holder_id("vc")).ownership_after.to_percent_string(2) == "33.33%");
+    CHECK(pre.change_of(holder_id("f")).ownership_after.to_percent_string(2) == "56.67%");
+    CHECK(pre.pool_ownership_before() == fraction(0));
+    CHECK(pre.pool_ownership_after() == fraction(1'764'706, 17'647'058));
+    CHECK(pre.pool_ownership_after().to_percent_string(2) == "10.00%");
+    CHECK(pre.after().fully_diluted().pool_ownership(0).to_percent_string(2) == "10.00%");
+
+    const round_on_cap_table post = pillar_round(pool_placement::post_money).apply_to(before);
+    CHECK(post.pricing().exact_price_units() == fraction(1000));  // $1.00
+    CHECK(post.after().pools()[0] == option_pool{"2027 Plan", "Common", sh(1'666'667)});
+    CHECK(post.after().fully_diluted().total() == sh(16'666'667));
+    CHECK(post.change_of(holder_id("vc")).after == sh(5'000'000));
+    CHECK(post.change_of(holder_id("vc")).ownership_after.to_percent_string(2) == "30.00%");
+    CHECK(post.change_of(holder_id("f")).ownership_after.to_percent_string(2) == "60.00%");
+    CHECK(post.pool_ownership_after().to_percent_string(2) == "10.00%");
+    // A top-up of an existing pool is not a creation.
+    const round_on_cap_table again =
+        cap_table_round(priced_round_terms("B").pre_money(30_M).invest("vc", 1_M).option_pool(fraction(1, 10), pool_placement::pre_money),
+                        "Series B Preferred")
+            .top_up_pool("2027 Plan")
+            .apply_to(pre.after());
+    CHECK_FALSE(again.pool_created());
+}
+
+TEST_CASE("creating a pool in a round: a name already on the table, a misspelt top-up, every problem at once") {
+    // A pool of that name already on the table: a problem naming it (never a silent top-up).
+    const auto taken = pillar_round(pool_placement::pre_money).new_pool("Plan", "Common").validate(venture_hacks_company());
+    REQUIRE(taken.size() == 1);
+    CHECK(taken[0].message() == "new_pool.name = \"Plan\": is already a pool on the cap table (pools[0]): top it up with top_up_pool()");
+    // A misspelt pool to top up is never created: the pools that exist are named.
+    const auto misspelt = pillar_round(pool_placement::pre_money).top_up_pool("Plna").validate(venture_hacks_company());
+    REQUIRE(misspelt.size() == 1);
+    CHECK(misspelt[0].message() ==
+          "top_up_pool = \"Plna\": is not a pool on the cap table (its pools: \"Plan\"); to create it in the round, use new_pool() (in a deal file, "
+          "option_pool's \"create\")");
+    const auto none = pillar_round(pool_placement::pre_money).top_up_pool("2027 Plan").validate(founders_only());
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].message() ==
+          "top_up_pool = \"2027 Plan\": is not a pool on the cap table (it has none); to create it in the round, use new_pool() (in a deal file, "
+          "option_pool's \"create\")");
+    // Every problem at once: a name without a letter, an unknown class, no pool target.
+    const auto all = cap_table_round(priced_round_terms("A").pre_money(10_M).invest("f", 1_M), "Series A Preferred")
+                         .new_pool(" - ", "Comon")
+                         .validate(founders_only());
+    std::vector<std::string> messages;
+    for (const auto& d : all) messages.push_back(d.message());
+    CHECK(messages == std::vector<std::string>{
+                          "new_pool.name = \" - \": must contain a letter or digit",
+                          "new_pool.share_class = \"Comon\": is not a share class on the cap table",
+                          "new_pool = \" - \": the terms set no pool target: a new pool is sized by the round's pool target"});
+    // top_up_pool() after new_pool() tops up (the last call wins).
+    CHECK_FALSE(pillar_round(pool_placement::pre_money).top_up_pool("Plan").new_pool_class());
+}
+
+// A chain whose first round creates the pool (Pillar VC's, in the pre-money) and whose second
+// tops it up: Series B $10M on a $30M pre-money, a 15% pool in the pre-money. By hand: F0 =
+// 17,647,058 with 1,764,706 unallocated; the pre-money count F solves F - F0 + 1,764,706 =
+// 15% x F x 40/30, F = 15,882,352 / 0.8 = 19,852,940 (exact): 2,205,882 new options, the price
+// $30M / 19,852,940, the fund's floor($10M / price) = floor(6,617,646.67) = 6,617,646 shares;
+// 26,470,586 after, the pool 3,970,588 (15.00%).
+TEST_CASE("a chain: round 1 creates the pool, round 2 tops it up") {
+    const round_chain_result history =
+        round_chain(founders_only())
+            .then(pillar_round(pool_placement::pre_money))
+            .then(cap_table_round(priced_round_terms("Series B").pre_money(30_M).invest("growth", 10_M).option_pool(
+                                      fraction(15, 100), pool_placement::pre_money),
+                                  "Series B Preferred")
+                      .add_investor(holder::investor("growth", "Growth Fund"))
+                      .top_up_pool("2027 Plan"))
+            .run();
+    REQUIRE(history.rounds().size() == 2);
+    CHECK(history.rounds()[0].pool_created());
+    CHECK_FALSE(history.rounds()[1].pool_created());
+    CHECK(history.rounds()[1].pricing().pool_increase() == sh(2'205'882));
+    CHECK(history.rounds()[1].pricing().price() == price_per_share(30_M, sh(19'852'940)));
+    CHECK(history.rounds()[1].pricing().investment_of("growth").shares == sh(6'617'646));
+    CHECK(history.final_table().pools()[0] == option_pool{"2027 Plan", "Common", sh(3'970'588)});
+    CHECK(history.totals() == std::vector<share_count>{sh(10'000'000), sh(17'647'058), sh(26'470'586)});
+    CHECK(history.rounds()[1].pool_ownership_after().to_percent_string(2) == "15.00%");
+    CHECK(history.ownership_history(holder_id("f")) ==
+          std::vector<fraction>{fraction(1), fraction(10'000'000, 17'647'058), fraction(10'000'000, 26'470'586)});
+    // A round with conversions tops up a pool on the table: creating one there is refused.
+    CHECK_THROWS_AS((void)with_conversions(pillar_round(pool_placement::pre_money), year{2027} / 1 / 1), invalid_argument_error);
 }
 
 // Our example, seed -> Series A -> Series B; figures checked by an independent exact

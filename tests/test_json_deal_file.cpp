@@ -995,7 +995,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
          {
              "/priced_rounds/1/investors/1/amount = -$1.00: must be positive (the round does not apply to the cap table after /priced_rounds/0)",
              "/priced_rounds/1/pre_money = -$3,000,000.00: must be positive (the round does not apply to the cap table after /priced_rounds/0)",
-             "/priced_rounds/1/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does not apply to the cap table after /priced_rounds/0)",
+             "/priced_rounds/1/option_pool/top_up = \"Nope\": is not a pool on the cap table (its pools: \"Plan\"); to create it in the round, use new_pool() (in a deal file, option_pool's \"create\") (the round does not apply to the cap table after /priced_rounds/0)",
              "/priced_rounds/1/basis = issued + granted options: a pool target is a fraction of a fully diluted count that includes the unallocated pool (the round does not apply to the cap table after /priced_rounds/0)",
          }},
         {"the chain: a near-duplicate investor name in a later round",

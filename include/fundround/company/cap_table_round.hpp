@@ -242,21 +242,25 @@ struct cap_table_access {
     /// would report for the same table, in its order.
     static cap_table_result issue_round(const cap_table& before, const std::vector<holder>& added, std::vector<share_class> classes,
                                         const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
-                                        fully_diluted_counts* full_counts = nullptr, bool check_added = false) {
+                                        fully_diluted_counts* full_counts = nullptr, bool check_added = false,
+                                        const option_pool* created = nullptr) {
         cap_table_result result;
         cap_table t;
-        if (issue_round_into(before, added, std::move(classes), issues, pool, increase, t, result.problems, full_counts, check_added)) {
+        if (issue_round_into(before, added, std::move(classes), issues, pool, increase, t, result.problems, full_counts, check_added,
+                             created)) {
             result.table = std::move(t);
         }
         return result;
     }
 
     /// issue_round() into @p t, a table with nothing on it (empty()), adding its problems to
-    /// @p out: true if there were none (else @p t is partly built and not a valid table).
+    /// @p out: true if there were none (else @p t is partly built and not a valid table). With
+    /// @p created, the round creates that pool (its name and class; @p pool ignored) with
+    /// @p increase shares authorized, appended to the table's pools.
     static bool issue_round_into(const cap_table& before, const std::vector<holder>& added, std::vector<share_class> classes,
                                  const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
                                  cap_table& t, std::vector<diagnostic>& out, fully_diluted_counts* full_counts = nullptr,
-                                 bool check_added = false) {
+                                 bool check_added = false, const option_pool* created = nullptr) {
         const std::size_t problems_before = out.size();
         const std::size_t n = before.holders_.size();
         const std::size_t c = before.classes_.size();
@@ -267,9 +271,27 @@ struct cap_table_access {
             return false;
         }
         // The pool top-up (first, as try_build() reports the builder's increase_pool()).
-        const bool pool_known = pool && *pool < before.pools_.size();
+        const bool pool_known = created == nullptr && pool && *pool < before.pools_.size();
         bool top_up = false;
-        if (increase.value() != 0) {
+        if (created != nullptr) {
+            // A new pool, checked as try_build() checks a pool (at its position after the round).
+            const std::size_t p = before.pools_.size();
+            if (name_key_empty(created->name)) {
+                out.push_back({company_field("pools", p, "name"), quoted_text(created->name), "must contain a letter or digit"});
+            } else if (const auto q = before.pool_index(created->name)) {
+                out.push_back({company_field("pools", p, "name"), quoted_text(created->name),
+                               "duplicates " + company_field("pools", *q).to_string() + "; a pool appears once"});
+            }
+            bool class_known = before.class_index(created->share_class).has_value();
+            for (const share_class& k : classes) class_known = class_known || k.name() == created->share_class;
+            if (!class_known) {
+                out.push_back({company_field("pools", p, "share_class"), quoted_text(created->share_class), "is not a share class on the cap table"});
+            }
+            if (increase.value() <= 0) {
+                out.push_back({company_field("pools", p, "authorized"), std::to_string(increase.value()),
+                               "must be positive (the round creates the pool with its pool increase)"});
+            }
+        } else if (increase.value() != 0) {
             bool ok = pool_known && increase.value() > 0;
             if (ok) {
                 share_count sum = before.pools_[*pool].authorized;
@@ -374,6 +396,12 @@ struct cap_table_access {
             t.pool_order_ = before.pool_order_;
         }
         if (top_up) t.pools_[*pool].authorized += increase;  // fits: checked above
+        if (created != nullptr && out.size() == problems_before) {
+            t.pools_.push_back({created->name, created->share_class, increase});
+            t.pool_class_.push_back(static_cast<std::uint32_t>(t.class_index(created->share_class).value_or(0)));
+            t.pool_granted_.push_back(share_count());
+            cap_table::name_order(t.pool_order_, t.pools_.size(), [&](std::uint32_t i) -> std::string_view { return t.pools_[i].name; });
+        }
         // The holdings of the new classes.
         for (const round_issue& is : issues) {
             const std::size_t k = t.holdings_.size();
@@ -491,8 +519,11 @@ public:
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
     /// The new series' name.
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
-    /// The pool topped up, if any.
+    /// The pool topped up (or created), if any.
     [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
+    /// True if the round created pool() (it is on the table after, not before): its size after
+    /// is the pricing's pool_increase().
+    [[nodiscard]] bool pool_created() const { return pool_ && !before_.pool_index(*pool_) && after_.pool_index(*pool_); }
     /// Every holder on the table after the round, in its order: shares and ownership before and after.
     [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
     /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
@@ -584,9 +615,19 @@ public:
         new_holders_.push_back(std::move(h));
         return *this;
     }
-    /// The pool that receives the top-up (required when the terms have a pool target).
+    /// The pool on the table that receives the top-up (this or new_pool() is required when the
+    /// terms have a pool target).
     cap_table_round& top_up_pool(std::string pool) {
         pool_ = std::move(pool);
+        new_pool_class_.reset();
+        return *this;
+    }
+    /// Creates pool @p pool, of the class @p share_class on the table (usually common), sized by
+    /// the terms' pool target: its authorized shares are the round's pool increase (a company's
+    /// first pool, created in the round). A pool of that name already on the table is a problem.
+    cap_table_round& new_pool(std::string pool, std::string share_class) {
+        pool_ = std::move(pool);
+        new_pool_class_ = std::move(share_class);
         return *this;
     }
     /// Prices the round on the fully diluted definition @p b (default fully_diluted_basis::full()).
@@ -603,8 +644,10 @@ public:
     [[nodiscard]] const liquidation_terms& liquidation() const noexcept { return liquidation_; }
     /// The investors new to the table, in the order added.
     [[nodiscard]] const std::vector<holder>& new_investors() const noexcept { return new_holders_; }
-    /// The pool that receives the top-up, if named.
+    /// The pool that receives the top-up (or is created, new_pool()), if named.
     [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
+    /// The class of the pool the round creates (new_pool()); empty when it tops up a pool or none.
+    [[nodiscard]] const std::optional<std::string>& new_pool_class() const noexcept { return new_pool_class_; }
     /// The fully diluted definition the round is priced on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
 
@@ -632,6 +675,7 @@ private:
     liquidation_terms liquidation_;
     std::vector<holder> new_holders_;
     std::optional<std::string> pool_;
+    std::optional<std::string> new_pool_class_;
     fully_diluted_basis basis_ = fully_diluted_basis::full();
 };
 
@@ -763,14 +807,34 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     }
     // The pool.
     const bool target = terms_.has_pool_target();
+    const bool create = new_pool_class_.has_value();
+    const field_path pool_field(create ? "new_pool" : "top_up_pool");
     if (target && !pool_) {
-        out.push_back({field_path("top_up_pool"), "", "the terms set a pool target: name the pool to top up"});
+        out.push_back({field_path("top_up_pool"), "",
+                       "the terms set a pool target: name the pool to top up (top_up_pool), or the pool the round creates (new_pool)"});
     }
-    if (pool_ && !table.pool_index(*pool_)) {
-        out.push_back({field_path("top_up_pool"), "\"" + *pool_ + "\"", "is not a pool on the cap table"});
+    if (pool_ && !create && !table.pool_index(*pool_)) {
+        // A misspelt name is never a new pool: the pools that exist are named.
+        std::string pools;
+        for (const option_pool& q : table.pools()) pools += (pools.empty() ? "" : ", ") + detail::quoted_text(q.name);
+        out.push_back({pool_field, detail::quoted_text(*pool_),
+                       "is not a pool on the cap table (" + (pools.empty() ? std::string("it has none") : "its pools: " + pools) +
+                           "); to create it in the round, use new_pool() (in a deal file, option_pool's \"create\")"});
+    }
+    if (create) {
+        if (holder_name_key(*pool_).empty()) {
+            out.push_back({pool_field.member("name"), detail::quoted_text(*pool_), "must contain a letter or digit"});
+        } else if (const auto q = table.pool_index(*pool_)) {
+            out.push_back({pool_field.member("name"), detail::quoted_text(*pool_),
+                           "is already a pool on the cap table (pools[" + std::to_string(*q) + "]): top it up with top_up_pool()"});
+        }
+        if (!table.class_index(*new_pool_class_)) {
+            out.push_back({pool_field.member("share_class"), detail::quoted_text(*new_pool_class_), "is not a share class on the cap table"});
+        }
     }
     if (pool_ && !target) {
-        out.push_back({field_path("top_up_pool"), "\"" + *pool_ + "\"", "the terms set no pool target"});
+        out.push_back({pool_field, detail::quoted_text(*pool_),
+                       create ? "the terms set no pool target: a new pool is sized by the round's pool target" : "the terms set no pool target"});
     }
     if (target && !basis_.unallocated_pool) {
         out.push_back({field_path("basis"), basis_.to_string(),
@@ -818,9 +882,12 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
     std::vector<share_class> series;
     series.push_back(share_class::preferred(series_, *issue_price, liquidation_));
     fully_diluted_counts full_after;  // on full_with_convertibles: the full basis's counts (no convertibles yet)
+    std::optional<option_pool> created;
+    if (create) created = option_pool{*pool_, *new_pool_class_, p.pool_increase()};
     cap_table_result built = detail::cap_table_access::issue_round(
         table, new_holders_, std::move(series), issues,
-        pool_ ? table.pool_index(*pool_) : std::nullopt, p.pool_increase(), &full_after);
+        pool_ && !create ? table.pool_index(*pool_) : std::nullopt, p.pool_increase(), &full_after, false,
+        created ? &*created : nullptr);
     if (!built.ok()) {
         // Problems of the table the round would leave: under `after`, the rule saying so.
         for (diagnostic& d : built.problems) {

@@ -42,7 +42,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// series and liquidation terms, price figure (pre-money, post-money or price per share),
 /// investors, holders added, pool target and top-up, basis and roundings, closing on @p close.
 /// Add the instruments with convert(). Throws invalid_argument_error for a round priced by the
-/// new money's ownership (a conversion round is priced by a valuation or a price).
+/// new money's ownership (a conversion round is priced by a valuation or a price) or one that
+/// creates its pool (cap_table_round::new_pool()).
 [[nodiscard]] inline conversion_round with_conversions(const cap_table_round& round, calendar_date close) {
     const priced_round_terms& t = round.terms();
     conversion_round out(t.name(), round.series(), close);
@@ -63,6 +64,10 @@ FUNDROUND_BEGIN_NAMESPACE
                                              t.target_ownership().to_string() +
                                              "); a round with conversions is priced by pre_money, post_money or price_per_share");
         }
+    }
+    if (round.new_pool_class()) {
+        throw invalid_argument_error("round \"" + t.name() + "\": creates pool \"" + round.pool().value_or("") +
+                                     "\" (new_pool); a round with conversions tops up a pool on the cap table");
     }
     for (const auto& [who, amount] : t.investors()) out.invest(holder_id(who), amount);
     for (const holder& h : round.new_investors()) out.add_holder(h);
