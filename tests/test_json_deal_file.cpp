@@ -536,6 +536,7 @@ void check_equal_after_round_trip(const deal_file& d) {
         CHECK(b.liquidation() == a.liquidation());
         CHECK(b.new_investors() == a.new_investors());
         CHECK(b.pool() == a.pool());
+        CHECK(b.new_pool_class() == a.new_pool_class());
         CHECK(b.basis() == a.basis());
         CHECK(b.terms().investors() == a.terms().investors());
         CHECK(b.terms().price_bases() == a.terms().price_bases());
@@ -1396,6 +1397,66 @@ TEST_CASE("deal file: a priced round's currencies, and the holders its problems 
          }},
         {"a new investor with a holder's name", same_name.c_str(),
          {"/priced_rounds/0/new_investors/0/name = \"Angel\": is the same name as /cap_table/holders/1 \"Angel\" (ids \"angel\" and \"a-fund\"); use one holder, or declare the two distinct (the round does not apply to the cap table before the rounds)"}},
+    });
+}
+
+// Pillar VC, "Founder Playlist, Part 1: Increase to Option Pool"
+// (https://www.pillar.vc/playlist/article/part-1-increase-to-option-pool/): founders hold
+// 10,000,000 shares and no pool; $5M on a $10M pre-money with a 10% pool created in the
+// pre-money: $0.85, a pool of 1,764,706, the VC 33.33%, the founders 56.67%, the pool 10.00% of
+// 17,647,058. Round 2 tops the new pool up ($10M on $30M, 15% in the pre-money: 2,205,882 more).
+TEST_CASE("deal file: a priced round that creates the company's first option pool, read, run, written and read back") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "f", "name": "Founders", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "f", "share_class": "Common", "shares": 10000000}]})";
+    const std::string series_a =
+        R"({"name": "Series A", "series": "Series A Preferred", "pre_money": "$10M", "investors": [{"holder": "vc", "amount": "$5M"}], "new_investors": [{"id": "vc", "name": "VC", "kind": "investor"}], "option_pool": {"target": "10%", "create": "2027 Plan", "share_class": "Common"}})";
+    const std::string text = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" + series_a +
+                             R"(, {"name": "Series B", "series": "Series B Preferred", "pre_money": "$30M", "investors": [{"holder": "growth", "amount": "$10M"}], "new_investors": [{"id": "growth", "name": "Growth Fund", "kind": "investor"}], "option_pool": {"target": "15%", "top_up": "2027 Plan"}}]})";
+    const deal_file d = parse_deal_file(text);
+    REQUIRE(d.priced_rounds.size() == 2);
+    CHECK(d.priced_rounds[0].pool() == std::optional<std::string>("2027 Plan"));
+    CHECK(d.priced_rounds[0].new_pool_class() == std::optional<std::string>("Common"));
+    CHECK_FALSE(d.priced_rounds[1].new_pool_class());
+    const round_chain_result chain = d.chain(2).run();
+    REQUIRE(chain.rounds().size() == 2);
+    const round_on_cap_table& a = chain.rounds()[0];
+    CHECK(a.pool_created());
+    CHECK(a.pricing().exact_price_units() == fraction(850));  // $0.85
+    CHECK(a.after().pools() == std::vector<option_pool>{{"2027 Plan", "Common", share_count(1'764'706)}});
+    CHECK(a.after().fully_diluted().total() == share_count(17'647'058));
+    CHECK(a.change_of(holder_id("vc")).ownership_after.to_percent_string(2) == "33.33%");
+    CHECK(a.change_of(holder_id("f")).ownership_after.to_percent_string(2) == "56.67%");
+    CHECK(a.pool_ownership_after().to_percent_string(2) == "10.00%");
+    CHECK(chain.rounds()[1].pricing().pool_increase() == share_count(2'205'882));
+    CHECK(chain.final_table().pools() == std::vector<option_pool>{{"2027 Plan", "Common", share_count(3'970'588)}});
+    // Written back as it was read: "create" and "share_class", not "top_up".
+    const json written = json::parse(write_deal_file(d));
+    CHECK(written["priced_rounds"][0]["option_pool"] ==
+          json{{"target", "1/10"}, {"placement", "pre_money"}, {"target_basis", "includes_existing_pool"}, {"create", "2027 Plan"}, {"share_class", "Common"}});
+    CHECK(written["priced_rounds"][1]["option_pool"]["top_up"] == "2027 Plan");
+    check_round_trip(d);
+    check_equal_after_round_trip(d);
+
+    // The problems, at their pointers: a pool already on the table (never a silent top-up; the
+    // chain stops there, before round 2's misspelt top-up), top_up and create together, create
+    // without its class, a class without create, create in a round with conversions.
+    const std::string twice = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" + series_a + ", " +
+                              R"({"name": "Series B", "series": "Series B Preferred", "pre_money": "$30M", "investors": [{"holder": "vc", "amount": "$1M"}], "option_pool": {"target": "15%", "create": "2027 Plan", "share_class": "Common"}}, )" +
+                              R"({"name": "Series C", "series": "Series C Preferred", "pre_money": "$90M", "investors": [{"holder": "vc", "amount": "$1M"}], "option_pool": {"target": "15%", "top_up": "2027 plan"}}]})";
+    const std::string bad = R"({"fundround_deal": 1, )" + table +
+                            R"(, "safes": [{"holder": "f", "purchase_amount": "$100K", "date": "2026-01-01", "valuation_cap": "$8M"}], "priced_rounds": [{"name": "A", "series": "A", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan", "share_class": "Common", "top_up": "Plan"}}, {"name": "B", "series": "B", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan"}}, {"name": "C", "series": "C", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "top_up": "Plan", "share_class": "Common"}}, {"name": "D", "series": "D", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan", "share_class": "Common"}, "converts": "all_outstanding", "close_date": "2026-06-01"}]})";
+    check_bad_files({
+        {"a round creating a pool already on the table", twice.c_str(),
+         {
+             "/priced_rounds/1/option_pool/create = \"2027 Plan\": is already a pool on the cap table (pools[0]): top it up with top_up_pool() (the round does not apply to the cap table after /priced_rounds/0)",
+         }},
+        {"create with top_up, without share_class, share_class alone, create with conversions", bad.c_str(),
+         {
+             "/priced_rounds/0/option_pool = top_up and create: names a pool to top up and one to create: give one of the two",
+             "/priced_rounds/1/option_pool/share_class: is required",
+             "/priced_rounds/2/option_pool/share_class = \"Common\": is the class of a pool the round creates: give it only with create",
+             "/priced_rounds/3/option_pool/create = \"Plan\": a round with conversions (converts) tops up a pool on the cap table; it cannot create one",
+         }},
     });
 }
 

@@ -424,7 +424,8 @@ inline constexpr json_choice<int> json_basis_presets[] = {
 }
 
 /// The document path (relative to the priced round) of a cap_table_round diagnostic's field:
-/// terms.investors[k].name is investors/k/holder, top_up_pool is option_pool/top_up, ...
+/// terms.investors[k].name is investors/k/holder, top_up_pool is option_pool/top_up, new_pool is
+/// option_pool/create (its share_class option_pool/share_class), ...
 [[nodiscard]] inline field_path priced_round_field(const field_path& f) {
     const std::vector<path_segment> s = f.segments();
     field_path out;
@@ -448,6 +449,8 @@ inline constexpr json_choice<int> json_basis_presets[] = {
         }
     } else if (name_at(0) == "top_up_pool") {
         return field_path("option_pool").member("top_up");
+    } else if (name_at(0) == "new_pool") {
+        return field_path("option_pool").member(name_at(1) == "share_class" ? "share_class" : "create");
     } else if (name_at(0) == "after") {
         // The new class: the round's liquidation terms.
         if (name_at(1) == "classes" && name_at(3) == "terms") {
@@ -753,8 +756,8 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
 /// Reads a priced round on the cap table (see docs/how-to-json.md, "Deal files"): {"name",
 /// "series", "liquidation", exactly one of "pre_money", "post_money", "price_per_share",
 /// "new_money_ownership", "basis", "investors": [{"holder", "amount"}], "new_investors":
-/// [holders], "option_pool": {"target", "placement", "target_basis", "top_up"},
-/// "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"},
+/// [holders], "option_pool": {"target", "placement", "target_basis", "top_up" or "create" and
+/// "share_class" (a pool the round creates)}, "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"},
 /// and what converts in it (read by read_priced_round_conversion(), which needs the file's SAFEs
 /// and notes). With @p table_currency (the cap table's, as read_deal_file() gives it), a
 /// pre-money, post-money, price or investment in another currency is a problem too.
@@ -852,9 +855,11 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
         }
     }
     std::optional<std::string> top_up;
+    std::optional<std::string> create;  // the pool the round creates, and its class
+    std::optional<std::string> create_class;
     if (const auto* m = json_reader::member(j, "option_pool")) {
         const field_path p = at.member("option_pool");
-        if (r.expect_object(*m, p, "an option pool target", {"target", "placement", "target_basis", "top_up"})) {
+        if (r.expect_object(*m, p, "an option pool target", {"target", "placement", "target_basis", "top_up", "create", "share_class"})) {
             std::optional<fraction> target;
             if (const auto* t = r.required(*m, p, "target")) target = r.read_fraction(*t, p.member("target"));
             pool_placement where = pool_placement::pre_money;
@@ -867,6 +872,22 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
                                .value_or(measured);
             }
             if (const auto* t = json_reader::member(*m, "top_up")) top_up = r.read_string(*t, p.member("top_up"));
+            // "create": the round creates the pool (cap_table_round::new_pool()), of "share_class".
+            const nlohmann::json* c = json_reader::member(*m, "create");
+            if (c != nullptr) {
+                create = r.read_string(*c, p.member("create"));
+                if (json_reader::member(*m, "top_up") != nullptr) {
+                    r.report(p, "top_up and create", "names a pool to top up and one to create: give one of the two");
+                }
+                if (json_reader::member(j, "converts") != nullptr) {
+                    r.report(p.member("create"), detail::quoted_text(create.value_or("")),
+                             "a round with conversions (converts) tops up a pool on the cap table; it cannot create one");
+                }
+                if (const auto* k = r.required(*m, p, "share_class")) create_class = r.read_string(*k, p.member("share_class"));
+            } else if (const auto* k = json_reader::member(*m, "share_class")) {
+                r.report(p.member("share_class"), k->is_string() ? detail::quoted_text(k->get_ref<const std::string&>()) : k->dump(),
+                         "is the class of a pool the round creates: give it only with create");
+            }
             if (target) terms.option_pool(*target, where, measured);
         }
     }
@@ -885,7 +906,11 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
     if (r.problems().size() != before) return std::nullopt;
     cap_table_round out(std::move(terms), std::move(*series), liquidation);
     for (holder& h : added) out.add_investor(std::move(h));
-    if (top_up) out.top_up_pool(std::move(*top_up));
+    if (create && create_class) {
+        out.new_pool(std::move(*create), std::move(*create_class));
+    } else if (top_up) {
+        out.top_up_pool(std::move(*top_up));
+    }
     out.price_on(basis);
     return out;
 }
@@ -2035,7 +2060,14 @@ inline void to_json(nlohmann::json& j, const cap_table_round& pr) {
             {"target", t.pool_target()->to_string()},
             {"placement", detail::json_choice_name(t.placement(), detail::json_pool_placements)},
             {"target_basis", detail::json_choice_name(t.target_basis(), detail::json_pool_target_bases)}};
-        if (pr.pool()) pool["top_up"] = *pr.pool();
+        if (pr.pool() && pr.new_pool_class()) {
+            pool["create"] = *pr.pool();
+            pool["share_class"] = *pr.new_pool_class();
+        } else if (pr.pool()) {
+            pool["top_up"] = *pr.pool();
+        }
+    } else if (pr.pool() && pr.new_pool_class()) {  // read back as a problem, as the round reports it
+        j["option_pool"] = nlohmann::json{{"create", *pr.pool()}, {"share_class", *pr.new_pool_class()}};
     } else if (pr.pool()) {
         j["option_pool"] = nlohmann::json{{"top_up", *pr.pool()}};  // read back as a problem, as the round reports it
     }
