@@ -2,6 +2,7 @@
 // (new series, pool top-up, new investors), every holder's dilution, and rounds in a chain.
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/instruments/round_chain.hpp>
+#include <fundround/io/pricing_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include "support/fundround_test.hpp"
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -306,6 +308,9 @@ TEST_CASE("a round that creates the company's first pool: Pillar VC's 10% pool i
     CHECK(pre.pool_ownership_after() == fraction(1'764'706, 17'647'058));
     CHECK(pre.pool_ownership_after().to_percent_string(2) == "10.00%");
     CHECK(pre.after().fully_diluted().pool_ownership(0).to_percent_string(2) == "10.00%");
+    std::ostringstream report;
+    print_round_on_cap_table(report, pre);
+    CHECK(report.str().find("\nThe round creates option pool \"2027 Plan\" (Common): 1,764,706 shares\n") != std::string::npos);
 
     const round_on_cap_table post = pillar_round(pool_placement::post_money).apply_to(before);
     CHECK(post.pricing().exact_price_units() == fraction(1000));  // $1.00
@@ -322,6 +327,9 @@ TEST_CASE("a round that creates the company's first pool: Pillar VC's 10% pool i
             .top_up_pool("2027 Plan")
             .apply_to(pre.after());
     CHECK_FALSE(again.pool_created());
+    std::ostringstream top_up;
+    print_round_on_cap_table(top_up, again);
+    CHECK(top_up.str().find("creates option pool") == std::string::npos);
 }
 
 TEST_CASE("creating a pool in a round: a name already on the table, a misspelt top-up, every problem at once") {

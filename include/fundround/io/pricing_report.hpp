@@ -240,10 +240,16 @@ inline void print_priced_round_named(std::ostream& os, const priced_round& r, co
 /// does), implied valuations.
 inline void print_priced_round(std::ostream& os, const priced_round& r) { detail::print_priced_round_named(os, r, nullptr); }
 
-/// Prints @p r's pricing, then every holder's fully diluted shares and ownership before and
-/// after the round and the dilution it caused (exact fractions in round_on_cap_table).
+/// Prints @p r's pricing (and the pool it creates, if it does), then every holder's fully
+/// diluted shares and ownership before and after the round and the dilution it caused (exact
+/// fractions in round_on_cap_table).
 inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table& r) {
     detail::print_priced_round_named(os, r.pricing(), &r.after());
+    if (r.pool_created()) {
+        const option_pool& p = r.after().pools()[*r.after().pool_index(*r.pool())];
+        os << "\nThe round creates option pool " << detail::quoted_text(p.name) << " (" << p.share_class << "): "
+           << detail::share_text(p.authorized) << " shares\n";
+    }
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
     detail::round_holders_table(r, detail::table_target::text).print(os, "  ");
 }
