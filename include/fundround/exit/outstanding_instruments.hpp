@@ -66,8 +66,8 @@
 /// instruments that can convert, each O(n + c) for c classes, grants and warrants: O(n^3) in the
 /// instruments, by design. The table's own lines, terms and positions are built once, and a
 /// candidate's waterfall has no holders (only its lines and breakpoints are read), so the
-/// holders do not multiply it (60 SAFEs on 10,000 holders about 0.2 s, bench/bench_scale.cpp;
-/// 200 SAFEs on 1,000 holders about 7 s). Two discount-only SAFEs can each have a price only if the
+/// holders do not multiply it (bench/bench_scale.cpp measures 10 to 60 SAFEs on 10^3 and 10^4
+/// holders). Two discount-only SAFEs can each have a price only if the
 /// other does not convert (between the exit values where each alone and both together leave p
 /// positive): there the one that could convert at the lower exit value converts, the outcome
 /// the joining order gives (both are equilibria).
