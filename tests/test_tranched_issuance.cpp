@@ -482,6 +482,54 @@ TEST_CASE("a tranche priced at exactly the round price stays in the round's seri
     CHECK(t == c.committed.after());  // floor($10M / $4) twice = floor($20M / $4)
 }
 
+// A tranched round that creates the company's first pool (cap_table_round::new_pool()): Pillar VC,
+// the priced-round example of how-to-priced-rounds (founders 10M common; $5M on $10M pre-money, a
+// 10% pool in the pre-money: $0.85 a share, a 2027 Plan of 1,764,706, 5,882,352 VC shares; by hand
+// 10M / (10M + P) = 15M / N with P = N / 10 and 10M = 17N / 30), here with a second closing of
+// $500,000 (588,235 shares) on 2026-06-30. From the close the table has the new pool; before the
+// second closing the late investor holds nothing. (The pool was "topped up", and the table
+// refused: it is not on the table before the round.)
+TEST_CASE("a tranched round that creates its pool: the table as of a date has the new pool") {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::cap_table founders = fr::cap_table_builder()
+                                       .add(holder::founder("f", "Founders"))
+                                       .add(fr::share_class::common("Common"))
+                                       .holding(holder_id("f"), "Common", share_count(10'000'000))
+                                       .build();
+    const fr::funding_round round = fr::round_builder("Pillar")
+                                        .pre_money(10_M)
+                                        .close_date(ymd(2026, 3, 31))
+                                        .invest(fr::investor::financial("vc"), 4'500'000_usd)
+                                        .invest(fr::investor::financial("late"), 500'000_usd,
+                                                {tranche::on(500'000_usd, ymd(2026, 6, 30))})
+                                        .build();
+    fr::priced_round_terms terms = fr::priced_terms_of(round);
+    terms.option_pool(fraction(1, 10), fr::pool_placement::pre_money);
+    const fr::round_on_cap_table committed = fr::cap_table_round(terms, "Series A Preferred")
+                                                 .add_investor(holder::investor("vc", "Pillar VC"))
+                                                 .add_investor(holder::investor("late", "Late Investor"))
+                                                 .new_pool("2027 Plan", "Common")
+                                                 .apply_to(founders);
+    CHECK(committed.pool_created());
+    CHECK(committed.pricing().price_units() == fraction(850));  // $0.85
+    CHECK(committed.pricing().pool_increase() == share_count(1'764'706));
+    const tranched_issuance issued(round, committed.pricing(), fr::scenario("as planned"));
+    const fr::cap_table before_close = fr::cap_table_as_of(committed, issued, ymd(2026, 1, 1));
+    CHECK(before_close.pools().empty());
+    CHECK(before_close.fully_diluted().total() == share_count(10'000'000));
+    const fr::cap_table first = fr::cap_table_as_of(committed, issued, ymd(2026, 6, 29));
+    REQUIRE(first.pools().size() == 1);
+    CHECK(first.pools()[0] == fr::option_pool{"2027 Plan", "Common", share_count(1'764'706)});
+    CHECK(first.shares_of(holder_id("vc"), "Series A Preferred") == share_count(5'294'117));
+    CHECK(first.shares_of(holder_id("late"), "Series A Preferred") == share_count(0));
+    const fr::cap_table second = fr::cap_table_as_of(committed, issued, ymd(2026, 6, 30));
+    CHECK(second.shares_of(holder_id("late"), "Series A Preferred") == share_count(588'235));
+    CHECK(second.fully_diluted().total() == share_count(17'647'058));
+    CHECK(second == committed.after());
+}
+
 TEST_CASE("own-price series: names given, generated past the classes on the table, clashes reported") {
     const step_up_case c = biotech_series_a();
     const fr::price_per_share six(6_usd, share_count(1));

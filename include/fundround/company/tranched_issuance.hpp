@@ -519,7 +519,8 @@ private:
 
 /// The cap table on @p d of a tranched round: @p round's table before, with the investors it
 /// adds, its new series and (from the close date) its pool increase, and each investor's shares
-/// issued by @p d in @p issued: at the round price in @p round's series, at an own price in that
+/// issued by @p d in @p issued (a pool the round creates is on the table from the close date),
+/// at the round price in @p round's series, at an own price in that
 /// price's series (own_series_names(); original issue price the own price, the liquidation terms
 /// of @p round's series, on the table once it has shares). The round's investor names are the
 /// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round
@@ -576,7 +577,14 @@ private:
         if (funded[k]) b.add(share_class::preferred(names[k - 1], issued.own_series()[k - 1].price, series.terms()));
     }
     const share_count pool = issued.pool_increase(d);
-    if (pool.value() > 0 && round.pool()) b.increase_pool(*round.pool(), pool);
+    if (pool.value() > 0 && round.pool()) {
+        if (round.pool_created()) {  // a pool the round creates (new_pool()): on the table from the close
+            const option_pool& created = after.pools()[*after.pool_index(*round.pool())];
+            b.add(option_pool{created.name, created.share_class, pool});
+        } else {
+            b.increase_pool(*round.pool(), pool);
+        }
+    }
     for (const held_shares& h : held) {
         if (h.shares.value() > 0) {
             b.issue(holder_id(issued.investors()[h.investor]), h.series == 0 ? round.series() : names[h.series - 1], h.shares);
