@@ -220,6 +220,15 @@ TEST_CASE("json: share counts, currencies, rounding modes and investor kinds") {
           "share count is invalid: 1 problem\n  - (root) = 5000000.0: must be written as a JSON integer: 5000000, without a decimal point or exponent");
     CHECK(error_of<share_count>(json::parse("-0.0")) ==
           "share count is invalid: 1 problem\n  - (root) = -0.0: must be written as a JSON integer: 0, without a decimal point or exponent");
+    // Beyond 2^53 a JSON float is not the number written: 9007199254740993.0 reads as the double
+    // 9007199254740992, which the message named as the integer to write, one share less than the
+    // file's (h8's review of the tenth session).
+    CHECK(error_of<share_count>(json::parse("9007199254740993.0")) ==
+          "share count is invalid: 1 problem\n  - (root) = 9.007199254740992e+15: must be written as a JSON integer, without a decimal "
+          "point or exponent (as a JSON float, its digits beyond 2^53 are not kept)");
+    CHECK(error_of<share_count>(json::parse("9007199254740991.0")) ==
+          "share count is invalid: 1 problem\n  - (root) = 9.007199254740991e+15: must be written as a JSON integer: 9007199254740991, "
+          "without a decimal point or exponent");
     CHECK(error_of<share_count>(json("100")) ==
           "share count is invalid: 1 problem\n  - (root) = \"100\": must be a share count (a JSON integer), not a string");
 

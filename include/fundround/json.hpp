@@ -631,12 +631,17 @@ public:
             const double v = j.get<double>();
             // A whole number written with a decimal point or an exponent (5000000.0, 5e6) is a
             // JSON float to every reader: say how to write it, not that it is not whole.
+            // Beyond 2^53 the double is not the number written (9007199254740993.0 reads as
+            // ...992): the number is not named, as it may not be the one the file has.
             const bool beyond = v >= 0x1p63 || v < -0x1p63;
+            const bool exact = v < 0x1p53 && v > -0x1p53;
             report(at, detail::json_value_text(j),
-                   beyond            ? std::string("is out of range: a share count must fit 64 bits")
-                   : std::trunc(v) == v ? "must be written as a JSON integer: " + std::to_string(static_cast<std::int64_t>(v)) +
-                                              ", without a decimal point or exponent"
-                                        : std::string("must be a whole number of shares (a JSON integer)"));
+                   beyond                 ? std::string("is out of range: a share count must fit 64 bits")
+                   : std::trunc(v) != v   ? std::string("must be a whole number of shares (a JSON integer)")
+                   : exact                ? "must be written as a JSON integer: " + std::to_string(static_cast<std::int64_t>(v)) +
+                                   ", without a decimal point or exponent"
+                                          : std::string("must be written as a JSON integer, without a decimal point or exponent (as a "
+                                                        "JSON float, its digits beyond 2^53 are not kept)"));
             return std::nullopt;
         }
         return wrong_type(j, at, "a share count (a JSON integer)");
