@@ -1307,8 +1307,8 @@ TEST_CASE("deal file: a priced round whose series' preference or cap is beyond t
     const std::string text = parsed.dump();
     check_bad_files({{"a priced round's preference and cap out of range", text.c_str(),
                       {
-                          "/priced_rounds/0/liquidation/multiple = 100000000000000000000000: makes the preference of \"Series A Preferred\", the series /priced_rounds/0 creates, the multiple x its original issue price $1.2000 x its 3333333 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
-                          "/priced_rounds/1/liquidation/participation/cap_multiple = 4611686018427388: makes the participation cap of \"Series B Preferred\", the series /priced_rounds/1 creates, the multiple x its original issue price $0.9000 x its 4444444 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                          "/priced_rounds/0/liquidation/multiple = 100000000000000000000000: makes the preference of \"Series A Preferred\", the series /priced_rounds/0 creates, the multiple x the original issue price $1.2000 x its 3333333 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
+                          "/priced_rounds/1/liquidation/participation/cap_multiple = 4611686018427388: makes the participation cap of \"Series B Preferred\", the series /priced_rounds/1 creates, the multiple x the original issue price $0.9000 x its 4444444 issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it",
                       }}});
     // In range: the same rounds at 2x, read.
     json fine = parsed;

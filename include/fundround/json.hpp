@@ -411,6 +411,26 @@ namespace detail {
     if (!j.repeated.empty()) throw json_error(std::string(what) + " is invalid", std::move(j.repeated));
     return std::move(j.document);
 }
+
+/// The text of a preferred class's preference (or participation cap) @p multiple x
+/// @p original_issue_price x @p issued shares when it is beyond the amount range (64-bit
+/// thousandths of a unit: no exit can pay it), "the multiple x the original issue price $P x its N
+/// issued shares, exceed the amount range ..."; nullopt when it fits.
+[[nodiscard]] inline std::optional<std::string> preference_out_of_range(const fraction& multiple,
+                                                                        const price_per_share& original_issue_price,
+                                                                        share_count issued) {
+    bool fits = true;
+    try {
+        fits = multiple * original_issue_price.units_per_share() * fraction(issued.value()) <=
+               fraction(std::numeric_limits<std::int64_t>::max());
+    } catch (const overflow_error&) {
+        fits = false;
+    }
+    if (fits) return std::nullopt;
+    return "the multiple x the original issue price " + original_issue_price.display_string() + " x its " +
+           std::to_string(issued.value()) +
+           " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it";
+}
 }  // namespace detail
 
 /// Reads fundround values from JSON, collecting every problem (a diagnostic whose field is the
@@ -1190,18 +1210,8 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
         const liquidation_terms& lt = c.terms();
         const field_path terms = at.member("classes").index(positions[1][k]).member("terms");
         const auto check = [&](const fraction& multiple, const field_path& where, const char* what) {
-            bool fits = true;
-            try {
-                fits = multiple * c.original_issue_price()->units_per_share() * fraction(issued.value()) <=
-                       fraction(std::numeric_limits<std::int64_t>::max());
-            } catch (const overflow_error&) {
-                fits = false;
-            }
-            if (!fits) {
-                report(where, multiple.to_string(),
-                       std::string("makes the class's ") + what + ", the multiple x the original issue price " +
-                           c.original_issue_price()->display_string() + " x its " + std::to_string(issued.value()) +
-                           " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it");
+            if (const auto beyond = detail::preference_out_of_range(multiple, *c.original_issue_price(), issued)) {
+                report(where, multiple.to_string(), std::string("makes the class's ") + what + ", " + *beyond);
             }
         };
         check(lt.multiple, terms.member("multiple"), "preference");

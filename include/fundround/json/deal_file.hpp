@@ -1928,20 +1928,11 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                     if (!c.is_preferred() || made.before().class_index(c.name()) || !c.original_issue_price()) continue;
                     const share_count issued = last.issued_shares(c.name());
                     const auto check = [&](const fraction& multiple, const field_path& where, const char* what) {
-                        bool fits = true;
-                        try {
-                            fits = multiple * c.original_issue_price()->units_per_share() * fraction(issued.value()) <=
-                                   fraction(std::numeric_limits<std::int64_t>::max());
-                        } catch (const overflow_error&) {
-                            fits = false;
-                        }
-                        if (fits || !reported.insert(where.json_pointer()).second) return;
+                        const auto beyond = detail::preference_out_of_range(multiple, *c.original_issue_price(), issued);
+                        if (!beyond || !reported.insert(where.json_pointer()).second) return;
                         r.report(where, multiple.to_string(),
                                  std::string("makes the ") + what + " of \"" + c.name() + "\", the series " +
-                                     (r.base() / at.member("priced_rounds").index(i)).json_pointer() +
-                                     " creates, the multiple x its original issue price " + c.original_issue_price()->display_string() +
-                                     " x its " + std::to_string(issued.value()) +
-                                     " issued shares, exceed the amount range (64-bit thousandths of a unit): no exit can pay it");
+                                     (r.base() / at.member("priced_rounds").index(i)).json_pointer() + " creates, " + *beyond);
                     };
                     check(lt.multiple, terms_at.member("multiple"), "preference");
                     if (lt.participation.kind == participation_kind::capped) {
