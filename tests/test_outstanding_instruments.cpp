@@ -337,10 +337,11 @@ TEST_CASE("Two post-money SAFEs: L counts the converting ones, so the payouts co
 TEST_CASE("Preferred, a pre-money SAFE and a note: seniorities, interest to the exit date, conversion") {
     // 8,000,000 common (founder), 2,000,000 Seed Preferred at $1.00, 1x non-participating, rank 0
     // (the fund). Pre-money SAFE (angel): $1M at a $10M cap over B = 10,000,000: price $1, 1,000,000
-    // shares, on par with the Seed (rank 0). Note (fund): $500,000 at 8% simple, actual/365, from
-    // 2025-01-01; exit 2026-01-01, 365 days: $40,000 interest. Change of control: 2x principal
-    // ($1,000,000) or principal plus interest ($540,000) or conversion at a $5M pre-money cap
-    // ($0.50 a share: 540,000 / 0.50 = 1,080,000 shares); debt, rank 1, paid first.
+    // shares, paid before the Seed (its form, section 1(b): before all capital stock; rank 1).
+    // Note (fund): $500,000 at 8% simple, actual/365, from 2025-01-01; exit 2026-01-01, 365 days:
+    // $40,000 interest. Change of control: 2x principal ($1,000,000) or principal plus interest
+    // ($540,000) or conversion at a $5M pre-money cap ($0.50 a share: 540,000 / 0.50 = 1,080,000
+    // shares); debt, rank 2, paid first.
     const cap_table table = cap_table_builder()
                                 .add(holder::founder("f", "Founder"))
                                 .add(holder::investor("a", "Angel"))
@@ -363,27 +364,39 @@ TEST_CASE("Preferred, a pre-money SAFE and a note: seniorities, interest to the 
     CHECK(note.interest == usd(40'000));
     CHECK(note.conversion_base == usd(540'000));
     CHECK(note.cash_out == usd(1'000'000));
-    CHECK(note.seniority == 1);
+    CHECK(note.seniority == 2);
     CHECK(note.description == "note (2 x principal, principal plus interest, conversion at the cap (pre-money))");
-    CHECK(w.instruments()[0].seniority == 0);
+    CHECK(w.instruments()[0].seniority == 1);
     // The note converts above p = 1M / 1.08M = 25/27: an exit of 1M + 2M + 1M + 8M x 25/27 =
     // 308,000,000,000/27 mills; the SAFE and the Seed above p = 1: 12.08M with the note converted.
     // Neither is post-money: their shares do not depend on who else converts, one stage.
     REQUIRE(w.stages().size() == 1);
     const std::vector<waterfall_breakpoint>& bps = w.stages()[0].payouts.breakpoints();
-    REQUIRE(bps.size() == 4);
+    REQUIRE(bps.size() == 5);
     CHECK(bps[0].exit_value == units(1'000'000));  // the note's tier
-    CHECK(bps[1].exit_value == units(4'000'000));  // every preference
-    CHECK(bps[2].exit_value == fraction(308'000'000'000, 27));
-    CHECK(bps[2].events[0].description == "Note: Fund converts to common");
-    CHECK(bps[3].exit_value == units(12'080'000));
+    CHECK(bps[1].exit_value == units(2'000'000));  // the pre-money SAFE's tier
+    CHECK(bps[2].exit_value == units(4'000'000));  // every preference
+    CHECK(bps[3].exit_value == fraction(308'000'000'000, 27));
+    CHECK(bps[3].events[0].description == "Note: Fund converts to common");
+    CHECK(bps[4].exit_value == units(12'080'000));
     CHECK(w.stages()[0].convertibles[1].conversion_shares == sh(1'080'000));
     CHECK(w.stages()[0].convertibles[0].conversion_shares == sh(1'000'000));
-    // $1.5M: the note's $1M first; the Seed's $2M and the SAFE's $1M share $0.5M pro rata.
+    // $1.5M: the note's $1M first, then the SAFE's $1M takes the other $0.5M (the old code shared
+    // it with the Seed's $2M pro rata: $166,666.667 to the SAFE); its unpaid $500,000 converts into
+    // 500,000 x 10,000,000 / $10M = 500,000 shares of common, worth nothing at this exit.
     const waterfall_payout low = w.at(usd(1'500'000));
     CHECK(low.by_holder[0] == usd(0));
-    CHECK(low.by_holder[1] == money::from_units(166'666'667));
-    CHECK(low.by_holder[2] == money::from_units(1'333'333'333));
+    CHECK(low.by_holder[1] == usd(500'000));
+    CHECK(low.by_holder[2] == usd(1'000'000));
+    const std::vector<outstanding_remainder> rest = w.remainders(usd(1'500'000));
+    REQUIRE(rest.size() == 1);
+    CHECK(rest[0].unpaid == usd(500'000));
+    CHECK(rest[0].shares == sh(500'000));
+    CHECK(rest[0].value == usd(0));
+    // $3M: the SAFE paid in full, the Seed $1M of its $2M.
+    CHECK(holder_at(w, 1, 3'000'000) == usd(1'000'000));
+    CHECK(holder_at(w, 2, 3'000'000) == usd(2'000'000));
+    CHECK(w.remainders(usd(3'000'000)).empty());
     // $5M: every preference paid, the founder's common has the last $1M.
     CHECK(holder_at(w, 0, 5'000'000) == usd(1'000'000));
     CHECK(holder_at(w, 1, 5'000'000) == usd(1'000'000));
@@ -833,6 +846,243 @@ TEST_CASE("A note's cap_basis at an exit: its pre-money cap divides the table's 
     }
     CHECK(messages == std::vector<std::string>{"notes[0] \"b\".cap_basis = outstanding (issued): the cap table has no "
                                                "shares on this basis for the cap to divide"});
+}
+
+namespace {
+
+// The deal of test_safe_events' "pre-money SAFEs short of the cash-out proceeds" as a cap table:
+// 8,500,000 founder common and 500,000 Seed Preferred at $1.00 (1x non-participating, a $500,000
+// preference): B = 9,000,000. Pre-money SAFEs: a $600,000 at a $7M cap (price $7/9), b $400,000
+// uncapped; c a post-money $500,000 at a $10M cap.
+cap_table three_cash_outs_table() {
+    return cap_table_builder()
+        .add(holder::founder("f", "Founder"))
+        .add(holder::investor("p", "Seed fund"))
+        .add(holder::investor("a", "Angel A"))
+        .add(holder::investor("b", "Angel B"))
+        .add(holder::investor("c", "Angel C"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Seed Preferred", price_per_share(usd(1), sh(1))))
+        .holding(holder_id("f"), "Common", sh(8'500'000))
+        .holding(holder_id("p"), "Seed Preferred", sh(500'000))
+        .build();
+}
+
+std::vector<safe> three_cash_outs() {
+    safe b = safe::post_money_uncapped(holder_id("b"), usd(400'000), ymd(2017, 6, 1));
+    b.form = safe_form::pre_money;
+    return {safe::pre_money_cap(holder_id("a"), usd(600'000), usd(7'000'000), ymd(2017, 1, 1)), b,
+            safe::post_money_cap(holder_id("c"), usd(500'000), usd(10'000'000), ymd(2019, 1, 1))};
+}
+
+}  // namespace
+
+TEST_CASE("Pre-money SAFEs are paid before the preferred; a shortfall's unpaid rest converts into common (their form, 1(b))") {
+    // YC's pre-money safe (2016-2018), section 1(b): on a shortfall "all of the Company's
+    // available funds will be distributed with equal priority and pro rata among the Cash-Out
+    // Investors in proportion to their Purchase Amounts, and the Cash-Out Investors will
+    // automatically receive the number of shares of Common Stock equal to the remaining unpaid
+    // Purchase Amount divided by the Liquidity Price". Worked by hand. A $700,000 exit: a and b
+    // claim $1,000,000 ahead of everything, 70% each: a $420,000, b $280,000; c, the Seed and the
+    // founder nothing (the old code paid all four cash-outs on par, 35% each: $210,000, $140,000,
+    // $175,000, $175,000). a's unpaid $180,000 / ($7M / 9,000,000) = 1,620,000/7 = 231,428.57
+    // shares, floored to 231,428, worth nothing: the common receive nothing at this exit. b is
+    // uncapped: its Liquidity Price is the value of a common share, 0 here: no share count.
+    const cap_table table = three_cash_outs_table();
+    const std::vector<safe> safes = three_cash_outs();
+    const outstanding_waterfall w = outstanding_waterfall::build(table, safes, {});
+    REQUIRE(w.instruments().size() == 3);
+    CHECK(w.instruments()[0].seniority == 1);  // one above the Seed (rank 0)
+    CHECK(w.instruments()[1].seniority == 1);
+    CHECK(w.instruments()[2].seniority == 0);  // the post-money SAFE on par with the Seed
+    const waterfall_payout low = w.at(usd(700'000));
+    CHECK(low.by_holder == std::vector<money>{usd(0), usd(0), usd(420'000), usd(280'000), usd(0)});
+    CHECK(low.value_per_share.is_zero());
+    const std::vector<outstanding_remainder> rest = w.remainders(usd(700'000));
+    REQUIRE(rest.size() == 2);
+    CHECK(rest[0].instrument == 0);
+    CHECK(rest[0].unpaid == usd(180'000));
+    REQUIRE(rest[0].exact_shares.has_value());
+    CHECK(*rest[0].exact_shares == exact_rational(fraction(1'620'000, 7)));
+    CHECK(rest[0].shares == sh(231'428));
+    CHECK(rest[0].value == usd(0));
+    CHECK(rest[1].instrument == 1);
+    CHECK(rest[1].unpaid == usd(120'000));
+    CHECK_FALSE(rest[1].exact_shares.has_value());
+    CHECK(rest[1].shares == sh(0));
+    // The same cash and remainder shares as safe_liquidity_payouts with these $700,000 of
+    // proceeds (at any p low enough that nobody converts; its b is priced at that p).
+    liquidity_terms lt;
+    lt.base_capitalization = sh(9'000'000);
+    lt.proceeds_per_share_units = fraction(1, 1000);
+    lt.cash_out_proceeds = usd(700'000);
+    lt.other_claims = {{"Seed Preferred", usd(500'000)}};
+    const safe_liquidity_result known = safe_liquidity_payouts(safes, lt);
+    CHECK(known.payouts[0].paid == low.by_holder[2]);
+    CHECK(known.payouts[1].paid == low.by_holder[3]);
+    CHECK(known.payouts[2].paid == low.by_holder[4]);
+    CHECK(known.payouts[0].remainder_shares == rest[0].shares);
+    // $1.5M: a and b paid in full, then c and the Seed share $500,000 on par, $250,000 each.
+    const waterfall_payout mid = w.at(usd(1'500'000));
+    CHECK(mid.by_holder == std::vector<money>{usd(0), usd(250'000), usd(600'000), usd(400'000), usd(250'000)});
+    CHECK(w.remainders(usd(1'500'000)).empty());
+    // $2M: every cash-out and the preference paid, nothing for the common (no breakpoint in between).
+    CHECK(w.at(usd(2'000'000)).by_holder == std::vector<money>{usd(0), usd(500'000), usd(600'000), usd(400'000), usd(500'000)});
+    // The rank is a named choice: stated on par with the Seed, the old outcome (35% each).
+    outstanding_instrument_terms on_par;
+    on_par.pre_money_safe_seniority = 0;
+    const outstanding_waterfall old = outstanding_waterfall::build(table, safes, {}, on_par);
+    CHECK(old.at(usd(700'000)).by_holder == std::vector<money>{usd(0), usd(175'000), usd(210'000), usd(140'000), usd(175'000)});
+    // share_rounding names the whole shares: half away from zero, 231,429.
+    outstanding_instrument_terms up;
+    up.share_rounding = rounding::half_away_from_zero;
+    CHECK(outstanding_waterfall::build(table, safes, {}, up).remainders(usd(700'000))[0].shares == sh(231'429));
+}
+
+TEST_CASE("Pre-money SAFEs ahead of the preferred, behind a note: a note's cash-out is debt, paid first") {
+    // A $300,000 note repaid principal plus interest (10% simple, 365 days: $330,000), rank 2; the
+    // pre-money SAFEs rank 1, the Seed and the post-money SAFE 0. A $1.03M exit: the note
+    // $330,000, a and b share $700,000, 70%: $420,000 and $280,000, as at $700,000 without it.
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("f", "Founder"))
+                                .add(holder::investor("p", "Seed fund"))
+                                .add(holder::investor("a", "Angel A"))
+                                .add(holder::investor("b", "Angel B"))
+                                .add(holder::investor("c", "Angel C"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Seed Preferred", price_per_share(usd(1), sh(1))))
+                                .holding(holder_id("f"), "Common", sh(8'500'000))
+                                .holding(holder_id("p"), "Seed Preferred", sh(500'000))
+                                .build();
+    waterfall_terms base;
+    base.exit_date = ymd(2026, 1, 1);
+    const outstanding_waterfall w = outstanding_waterfall::build(table, three_cash_outs(), {note_of("p", 300'000, fraction(1, 10))}, {}, base);
+    REQUIRE(w.instruments().size() == 4);
+    CHECK(w.instruments()[3].seniority == 2);
+    CHECK(w.instruments()[3].cash_out == usd(330'000));
+    CHECK(w.at(usd(1'030'000)).by_holder == std::vector<money>{usd(0), usd(330'000), usd(420'000), usd(280'000), usd(0)});
+    CHECK(w.remainders(usd(1'030'000)).size() == 2);
+    // Without a pre-money SAFE the note keeps its rank: one above the most senior preferred.
+    const outstanding_waterfall post_only =
+        outstanding_waterfall::build(table, {three_cash_outs()[2]}, {note_of("p", 300'000, fraction(1, 10))}, {}, base);
+    CHECK(post_only.instruments()[1].seniority == 1);
+}
+
+TEST_CASE("Property (seeded): pre-money and post-money SAFEs and a note against safe_liquidity_payouts at the same exit") {
+    // Random tables (founder common, sometimes a 1x non-participating Seed), two to four SAFEs
+    // (pre-money capped, pre-money uncapped, post-money capped), sometimes a note repaid with
+    // interest. At each exit: the exact payouts sum to it; safe_liquidity_payouts, given the cash
+    // the note leaves as its cash-out proceeds, the Seed's preference as its other claim (when the
+    // Seed does not convert) and the waterfall's value of a common share p (a tiny p when it is
+    // 0), pays every SAFE the same: the same choice, the same cash-out to the mill (pro rata on a
+    // shortfall), the same conversion shares, and for a capped pre-money SAFE short of its
+    // cash-out the same remainder shares; the waterfall's remainder shares are worth nothing.
+    fundround_test::lcg g{20261207};
+    int short_pre = 0;   // exits with a pre-money SAFE short of its cash-out
+    int converted = 0;   // SAFE conversions compared
+    int compared = 0;    // SAFE payouts compared
+    for (int round = 0; round < 40; ++round) {
+        cap_table_builder b;
+        b.add(holder::founder("f", "Founder")).add(share_class::common("Common"));
+        const std::int64_t common = 1'000'000 + static_cast<std::int64_t>(g.next(9'000'000));
+        b.holding(holder_id("f"), "Common", sh(common));
+        std::int64_t seed = 0;
+        b.add(holder::investor("p", "Seed fund"));
+        if (g.next(2) == 0) {
+            seed = 500'000 + static_cast<std::int64_t>(g.next(2'000'000));
+            b.add(share_class::preferred("Seed Preferred", price_per_share(usd(1), sh(1))));
+            b.holding(holder_id("p"), "Seed Preferred", sh(seed));
+        }
+        std::vector<safe> safes;
+        std::int64_t claims = seed;
+        const std::size_t count = 2 + static_cast<std::size_t>(g.next(3));
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string id = "s" + std::to_string(i);
+            b.add(holder::investor(id, "SAFE holder " + std::to_string(i)));
+            const std::int64_t amount = 100'000 + static_cast<std::int64_t>(g.next(1'900'000));
+            const std::int64_t cap = amount * (8 + static_cast<std::int64_t>(g.next(20)));
+            claims += amount;
+            const std::uint64_t kind = g.next(3);
+            if (kind == 0) {
+                safes.push_back(safe::pre_money_cap(holder_id(id), usd(amount), usd(cap), ymd(2017, 1, 1)));
+            } else if (kind == 1) {
+                safe u = safe::post_money_uncapped(holder_id(id), usd(amount), ymd(2017, 1, 1));
+                u.form = safe_form::pre_money;
+                safes.push_back(u);
+            } else {
+                safes.push_back(safe::post_money_cap(holder_id(id), usd(amount), usd(cap), ymd(2019, 1, 1)));
+            }
+        }
+        std::vector<convertible_note> notes;
+        if (g.next(3) == 0) notes.push_back(note_of("p", 100'000 + static_cast<std::int64_t>(g.next(900'000)), fraction(1, 10)));
+        const cap_table table = b.build();
+        waterfall_terms base;
+        base.exit_date = ymd(2026, 1, 1);
+        const outstanding_waterfall w = outstanding_waterfall::build(table, safes, notes, {}, base);
+        const share_count bcap = w.base_capitalization();
+        for (int k = 0; k < 12; ++k) {
+            const std::int64_t top = k < 8 ? 2 * claims : 30 * claims;
+            const money x = money::from_units(static_cast<std::int64_t>(g.next(static_cast<std::uint64_t>(top) * 1000)));
+            const std::size_t si = w.stage_index(fraction(x.units()));
+            const waterfall& wf = w.stages()[si].payouts;
+            const waterfall_payout paid = wf.at(x);
+            fraction total;
+            for (const fraction& f : wf.exact_line_payouts(fraction(x.units()))) total += f;
+            CHECK(total == fraction(x.units()));
+            const auto line_of = [&](const std::string& name) {
+                for (std::size_t l = 0; l < wf.lines().size(); ++l) {
+                    if (wf.lines()[l].name == name) return l;
+                }
+                FAIL("no line " << name);
+                return std::size_t(0);
+            };
+            liquidity_terms lt;
+            lt.base_capitalization = bcap;
+            lt.proceeds_per_share_units = paid.value_per_share.is_zero() ? fraction(1, 1'000'000) : paid.value_per_share;
+            money proceeds = x;
+            if (!notes.empty()) proceeds -= paid.by_line[line_of(w.instruments().back().name)];
+            lt.cash_out_proceeds = proceeds;
+            if (seed > 0 && paid.status[line_of("Seed Preferred")] != line_status::converted) {
+                lt.other_claims = {{"Seed Preferred", usd(seed)}};
+            }
+            const safe_liquidity_result known = safe_liquidity_payouts(safes, lt);
+            const std::vector<outstanding_remainder> rest = w.remainders(x);
+            std::size_t r = 0;
+            for (std::size_t i = 0; i < safes.size(); ++i) {
+                const outstanding_instrument& inst = w.instruments()[i];
+                const std::size_t l = line_of(inst.name);
+                const bool conv = paid.status[l] == line_status::converted;
+                const safe_liquidity_payout& s = known.payouts[i];
+                INFO("round ", round, ", exit ", x.units(), " mills, ", inst.name, " (", inst.description, ")");
+                CHECK(conv == (s.choice == liquidity_choice::conversion));
+                if (conv) {
+                    CHECK(s.conversion_shares == w.stages()[si].convertibles[i].conversion_shares);
+                    ++converted;
+                } else {
+                    CHECK(s.paid == paid.by_line[l]);
+                }
+                ++compared;
+                if (safes[i].form != safe_form::pre_money || conv || !(paid.by_line[l] < inst.cash_out)) continue;
+                REQUIRE(r < rest.size());
+                CHECK(rest[r].instrument == i);
+                CHECK(rest[r].unpaid == s.unpaid);
+                CHECK(rest[r].value == usd(0));
+                if (inst.valuation_cap) {
+                    REQUIRE(rest[r].exact_shares.has_value());
+                    CHECK(*rest[r].exact_shares == s.exact_remainder_shares);
+                    CHECK(rest[r].shares == s.remainder_shares);
+                } else {
+                    CHECK_FALSE(rest[r].exact_shares.has_value());
+                }
+                ++r;
+                ++short_pre;
+            }
+            CHECK(r == rest.size());
+        }
+    }
+    CHECK(compared > 1000);
+    CHECK(short_pre > 50);
+    CHECK(converted > 50);
 }
 
 }  // namespace test_outstanding_instruments

@@ -72,11 +72,22 @@
 /// positive): there the one that could convert at the lower exit value converts, the outcome
 /// the joining order gives (both are equilibria).
 ///
-/// Seniority (waterfall_line::seniority: higher is paid first, one rank pari passu): a SAFE's
-/// cash-out is on par with the preferred stock (the form: "on par with payments for other Safes
-/// and/or Preferred Stock", pro rata on a shortfall) — the rank of the most junior preferred
-/// class with shares, 0 without preferred; a note is debt, paid first: one rank above the most
-/// senior preferred. Both can be stated.
+/// Seniority (waterfall_line::seniority: higher is paid first, one rank pari passu): a post-money
+/// SAFE's cash-out is on par with the preferred stock (its form, 1(d): "on par with payments for
+/// other Safes and/or Preferred Stock", pro rata on a shortfall) — the rank of the most junior
+/// preferred class with shares, 0 without preferred. A pre-money SAFE's (the 2016-2018 forms,
+/// section 1(b), as safe_liquidity_payouts pays it) is paid before all capital stock: one rank
+/// above the most senior preferred class (and above the post-money SAFEs), pro rata among the
+/// pre-money SAFEs on a shortfall ("with equal priority and pro rata among the Cash-Out Investors
+/// in proportion to their Purchase Amounts"), and the unpaid rest converts: "the number of shares
+/// of Common Stock equal to the remaining unpaid Purchase Amount divided by the Liquidity Price"
+/// (outstanding_waterfall::remainders). Those shares depend on the shortfall, but not the payouts:
+/// the tier is short only when the exit value is below what is ranked at or above it, and then
+/// nothing reaches the preferred or the common (the value of a share p is 0), so the remainder
+/// shares, priced cap / B, receive nothing at that exit; above it nothing is unpaid. An uncapped
+/// or discount-only pre-money SAFE's Liquidity Price (p, p (1 - d)) is 0 there: its unpaid rest
+/// has no price and no share count. A note is debt, paid first: one rank above the most senior
+/// preferred class and the pre-money SAFEs. Each rank can be stated.
 #ifndef FUNDROUND_EXIT_OUTSTANDING_INSTRUMENTS_HPP
 #define FUNDROUND_EXIT_OUTSTANDING_INSTRUMENTS_HPP
 
@@ -114,9 +125,14 @@ struct outstanding_instrument_terms {
     /// B, the capitalization before any SAFE or note; empty: issued shares as converted plus
     /// granted options (fully_diluted_basis::issued_and_granted()).
     std::optional<share_count> base_capitalization;
-    /// The SAFEs' rank; empty: the most junior preferred class's (on par with preferred), or 0.
+    /// The post-money SAFEs' rank; empty: the most junior preferred class's (on par with
+    /// preferred), or 0.
     std::optional<int> safe_seniority;
-    /// The notes' rank; empty: one above the most senior preferred class (debt is paid first).
+    /// The pre-money SAFEs' rank; empty: one above the most senior preferred class and the
+    /// post-money SAFEs (their form pays the cash-out before all capital stock).
+    std::optional<int> pre_money_safe_seniority;
+    /// The notes' rank; empty: one above the most senior preferred class and the pre-money SAFEs
+    /// (debt is paid first).
     std::optional<int> note_seniority;
     rounding share_rounding = rounding::floor;       ///< Conversion shares to whole shares.
     rounding amount_rounding = rounding::half_even;  ///< A note's multiple of principal to the mill.
@@ -184,6 +200,19 @@ struct outstanding_stage {
     waterfall payouts;             ///< The waterfall of the stage (the table, the lines).
 };
 
+/// A pre-money SAFE's cash-out left unpaid by a shortfall at an exit, and the common it converts
+/// into (its form, section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity
+/// Price"; see the file comment).
+struct outstanding_remainder {
+    std::size_t instrument = 0;  ///< Its index in outstanding_waterfall::instruments().
+    money unpaid;                ///< Its cash-out less what its line is paid at the exit.
+    /// unpaid / (cap / B) shares of common, exactly; empty: no cap, so its Liquidity Price (p, or
+    /// p (1 - d) discount-only) is 0 where a shortfall leaves the common nothing: no share count.
+    std::optional<exact_rational> exact_shares;
+    share_count shares;          ///< exact_shares rounded by share_rounding (0 when empty).
+    money value;                 ///< shares x the value of a common share at the exit (0: see the file comment), rounded by amount_rounding.
+};
+
 /// The liquidation waterfall of a cap table with SAFEs and notes outstanding: the instruments'
 /// lines derived from their terms, and the stages of exit values with their exact waterfalls
 /// (see the file comment). An immutable value; build one with outstanding_waterfall::build().
@@ -220,6 +249,9 @@ public:
     /// end, excluded), in increasing exit value: a stage's start is where an instrument starts
     /// converting (and, a post-money one joining L, the other converting ones' payouts jump).
     [[nodiscard]] std::vector<waterfall_breakpoint> breakpoints() const;
+    /// The pre-money SAFEs that take their cash-out at @p exit_value and are not paid in full,
+    /// with the common their unpaid rest converts into (empty: none short).
+    [[nodiscard]] std::vector<outstanding_remainder> remainders(money exit_value) const;
 
 private:
     outstanding_waterfall() = default;
@@ -227,6 +259,8 @@ private:
     std::vector<outstanding_instrument> instruments_;
     std::vector<outstanding_stage> stages_;
     share_count base_;
+    rounding share_rounding_ = rounding::floor;
+    rounding amount_rounding_ = rounding::half_even;
 };
 
 namespace detail {
@@ -393,7 +427,12 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
         senior = senior ? std::max(*senior, rank) : rank;
     }
     const int safe_rank = terms.safe_seniority.value_or(junior.value_or(0));
-    const int note_rank = terms.note_seniority.value_or(senior ? *senior + 1 : safe_rank + 1);
+    // The pre-money SAFEs before all capital stock (and the post-money SAFEs); the notes before both.
+    const int top = senior ? std::max(*senior, safe_rank) : safe_rank;
+    const int pre_rank = terms.pre_money_safe_seniority.value_or(top + 1);
+    const bool any_pre = std::any_of(safes.begin(), safes.end(), [](const safe& s) { return s.form == safe_form::pre_money; });
+    const int below_notes = senior ? *senior : safe_rank;
+    const int note_rank = terms.note_seniority.value_or((any_pre ? std::max(pre_rank, below_notes) : below_notes) + 1);
 
     std::vector<outstanding_instrument> out;
     std::vector<std::string> used;
@@ -413,7 +452,7 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
         x.valuation_cap = caps[i];
         x.fixed_percentage = s.fixed_percentage;
         x.form = s.form;
-        x.seniority = safe_rank;
+        x.seniority = s.form == safe_form::pre_money ? pre_rank : safe_rank;
         // The discount-only forms, pre- and post-money: Liquidity Price p (1 - d), so A / (p (1 - d))
         // shares worth A / (1 - d) at any p (safe_liquidity_payouts prices it so at a known p).
         const std::optional<fraction> d = detail::resolve_mfn(safes, i).discount;
@@ -482,6 +521,8 @@ inline outstanding_waterfall outstanding_waterfall::build(const cap_table& table
                                                           const waterfall_terms& base) {
     outstanding_waterfall w;
     w.instruments_ = outstanding_instruments(table, safes, notes, base.exit_date, terms);
+    w.share_rounding_ = terms.share_rounding;
+    w.amount_rounding_ = terms.amount_rounding;
     w.base_ = terms.base_capitalization ? *terms.base_capitalization
                                         : table.fully_diluted(fully_diluted_basis::issued_and_granted()).total();
     if (w.base_.value() <= 0) {
@@ -613,6 +654,43 @@ inline std::vector<waterfall_breakpoint> outstanding_waterfall::breakpoints() co
             if (b.exit_value < st.from || (st.to && !(b.exit_value < *st.to))) continue;
             out.push_back(b);
         }
+    }
+    return out;
+}
+
+inline std::vector<outstanding_remainder> outstanding_waterfall::remainders(money exit_value) const {
+    const waterfall& wf = waterfall_at(exit_value);
+    const waterfall_payout paid = wf.at(exit_value);
+    std::vector<outstanding_remainder> out;
+    for (std::size_t i = 0; i < instruments_.size(); ++i) {
+        const outstanding_instrument& x = instruments_[i];
+        if (x.kind != outstanding_kind::safe || x.form != safe_form::pre_money) continue;
+        std::optional<std::size_t> line;
+        for (std::size_t k = 0; k < wf.lines().size(); ++k) {
+            if (wf.lines()[k].name == x.name) line = k;
+        }
+        if (!line || paid.status[*line] == line_status::converted || !(paid.by_line[*line] < x.cash_out)) continue;
+        outstanding_remainder r;
+        r.instrument = i;
+        r.unpaid = x.cash_out - paid.by_line[*line];
+        r.value = money::zero(x.cash_out.currency());
+        if (x.valuation_cap) {
+            // The pre-money Liquidity Price: cap / B (L = B, SAFEs and notes excluded).
+            const detail::big_rational exact = detail::safe_events_div(
+                detail::big_rational(fraction(r.unpaid.units())) * detail::big_rational(fraction(base_.value())),
+                detail::big_rational(fraction(x.valuation_cap->units())));
+            r.exact_shares = exact_rational(exact);
+            const std::string shares_name = x.source + " remainder shares";
+            const std::string value_name = x.source + " remainder value";
+            r.shares = share_count(
+                detail::narrow(detail::from_big(exact.scaled_rounded(1, share_rounding_), shares_name), shares_name.c_str()));
+            const detail::big_rational value =
+                detail::big_rational(fraction(r.shares.value())) * detail::big_rational(paid.value_per_share);
+            r.value = money::from_units(
+                detail::narrow(detail::from_big(value.scaled_rounded(1, amount_rounding_), value_name), value_name.c_str()),
+                x.cash_out.currency());
+        }
+        out.push_back(std::move(r));
     }
     return out;
 }
