@@ -16,6 +16,9 @@
 #include <fundround/time/installments.hpp>
 #include <fundround/time/scenario.hpp>
 
+#include "support/crowded_charts.hpp"
+#include "support/svg_geometry.hpp"
+
 #include <date/date.h>
 #include <doctest/doctest.h>
 
@@ -420,11 +423,11 @@ TEST_CASE("to_svg: bar series past the palette are outlined with the pass's dash
 TEST_CASE("to_svg: a chart too small for its texts names the height") {
     chart c = small_line_chart();
     c.height = 200;
-    for (int i = 0; i < 20; ++i) {  // seven rows of legend: no room left for the plot
-        line_series s{"A long series name number " + std::to_string(i)};
-        s.add(0, i).add(10, i);
-        c.lines.push_back(s);
-    }
+    c.title = "Title";
+    c.subtitle = "Subtitle";
+    c.note = "Note";
+    c.x_axis.title = "x";
+    c.lines[0].name = "One series";
     CHECK(fr::validate_chart(c).empty());
     try {
         (void)fr::to_svg(c);
@@ -434,6 +437,158 @@ TEST_CASE("to_svg: a chart too small for its texts names the height") {
         CHECK(e.problems()[0].field.to_string() == "height");
         CHECK(e.problems()[0].value == "200");
     }
+}
+
+// Layout, regression: a legend that wraps to more rows made the plot shorter, down to nothing
+// (20 series on a 200 px chart threw "height = 200: leaves less than 40 px for the plot"); each
+// row past the first now makes the drawing 20 px taller, and the plot keeps its height.
+TEST_CASE("to_svg: a legend of seven rows makes the drawing 120 px taller, not the plot shorter") {
+    chart c = small_line_chart();
+    c.height = 200;
+    for (int i = 0; i < 20; ++i) {
+        line_series s{"A long series name number " + std::to_string(i)};
+        s.add(0, i).add(10, i);
+        c.lines.push_back(s);
+    }
+    const std::string svg = fr::to_svg(c);
+    CHECK(count(svg, "width=\"880\" height=\"320\" viewBox=\"0 0 880 320\"") == 1);
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+}
+
+// The texts of a chart whose every <text> box is inside the viewBox and apart from every other.
+std::vector<std::string> layout_problems(const chart& c) { return fundround_test::svg_layout_problems(fr::to_svg(c)); }
+
+// Layout, regression: a legend entry wider than the chart ran past its right edge (the 1,040 px
+// name to x = 894 of 880; the CJK name to x = 1,916 of 480). It is shortened with an ellipsis to
+// the chart's width, less the padding and the swatch; the whole name is the entry's <title>.
+TEST_CASE("to_svg: a legend name wider than the chart ends in an ellipsis, whole in its <title>") {
+    for (const auto& [name, width] : {std::pair<std::string, int>{fundround_test::crowded_long_name, 880},
+                                      std::pair<std::string, int>{fundround_test::crowded_cjk_name(), 480}}) {
+        CAPTURE(width);
+        const std::string svg = fr::to_svg(fundround_test::crowded_legend(name, width));
+        CHECK(fundround_test::svg_layout_problems(svg).empty());
+        CHECK(count(svg, "<g><title>" + fr::detail::xml_escaped(name) + "</title>") == 1);
+        bool shortened = false;
+        for (const fundround_test::svg_text_box& b : fundround_test::svg_text_boxes(svg)) {
+            if (b.text.size() < 3 || b.text.compare(b.text.size() - 3, 3, "\xE2\x80\xA6") != 0) continue;
+            shortened = true;
+            CHECK(name.compare(0, b.text.size() - 3, b.text, 0, b.text.size() - 3) == 0);  // a prefix of the name
+            // The legend line swatch (22 px) and 6 px, then the text up to the right padding (16 px).
+            CHECK(fr::detail::text_width(b.text, 12) <= fr::detail::svg_px(width) * 100 - 3200 - 2800);
+        }
+        CHECK(shortened);
+    }
+    // The CJK name is cut between whole characters: 34 of them and the ellipsis, 34 x 12 px + 8.4 px
+    // of the 420 px room (480 less 32 px of padding and 28 px of swatch).
+    const std::string svg = fr::to_svg(fundround_test::crowded_legend(fundround_test::crowded_cjk_name(), 480));
+    CHECK(count(svg, ">" + fundround_test::crowded_cjk_name().substr(0, 34 * 3) + "\xE2\x80\xA6</text>") == 1);
+}
+
+// fit_text() and wrap_text(), the rules the layout uses.
+TEST_CASE("fit_text and wrap_text: whole characters, an ellipsis, breaks at spaces") {
+    using fr::detail::fit_text;
+    using fr::detail::wrap_text;
+    CHECK(fit_text("Series A", 12, 6000).shown == "Series A");  // 52.08 px fits in 60
+    CHECK_FALSE(fit_text("Series A", 12, 6000).cut);
+    CHECK(fit_text("Series A", 12, 5000).shown == "Series\xE2\x80\xA6");  // the space before the ellipsis dropped
+    CHECK(fit_text("Series A", 12, 5000).cut);
+    CHECK(fit_text("Series A", 12, 100).shown == "\xE2\x80\xA6");        // nothing fits: the ellipsis alone
+    CHECK(fit_text("e\xCC\x81te\xCC\x81", 12, 1800).shown == "e\xCC\x81\xE2\x80\xA6");  // the accent stays with its e
+    CHECK(wrap_text("one two three", 12, 6000) == std::vector<std::string>{"one two", "three"});
+    CHECK(wrap_text("", 12, 6000) == std::vector<std::string>{""});
+    CHECK(wrap_text("\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD", 12, 2400) ==
+          std::vector<std::string>{"\xE6\x9D\xB1\xE4\xBA\xAC", "\xE9\x83\xBD"});  // 2 CJK characters a line
+}
+
+// Layout, regression: a title, subtitle and note wider than the chart ran past its right edge
+// (the title to x = 1,100 of 480) and a y axis title longer than the plot past its ends. They
+// wrap, the drawing 22 px taller a title line, 17 px a subtitle line, 15 px a note line; the
+// axis title is shortened with an ellipsis, whole in its <title>.
+TEST_CASE("to_svg: a title, subtitle and note wider than the chart wrap; the drawing grows") {
+    const chart c = fundround_test::crowded_texts();
+    const std::string svg = fr::to_svg(c);
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    // 3 title lines (+44), 2 subtitle lines (+17), 6 note lines (+75): 500 + 136.
+    CHECK(count(svg, "height=\"636\" viewBox=\"0 0 480 636\"") == 1);
+    CHECK(count(svg, "font-size=\"11\" fill=\"#666666\"") == 6);
+    CHECK(count(svg, ">Payout by class at each exit value for the</text>") == 1);
+    CHECK(count(svg, "<g><title>" + c.y_axis.title + "</title>") == 1);
+}
+
+// Layout, regression: two markers $100 apart on a $0 to $100M axis (0.0008 px) drew their
+// labels over each other. The label of a marker within 13 px of the previous label joins it,
+// each part with its x value.
+TEST_CASE("to_svg: marker labels closer than 13 px are joined, each with its x value") {
+    const std::string svg = fr::to_svg(fundround_test::crowded_close_markers());
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    CHECK(count(svg, ">Series B converts at $1M; Series A converts at $1.0001M</text>") == 1);
+    CHECK(count(svg, "stroke-dasharray=\"4 3\"") == 2);  // both lines drawn
+}
+
+// Layout, regression: 99 markers 7.8 px apart overlapped pairwise. Joined labels are cut to the
+// plot's height with an ellipsis; every marker's label is in a label or its <title>.
+TEST_CASE("to_svg: 99 markers 7.8 px apart: no label overlaps, none is lost") {
+    const std::string svg = fr::to_svg(fundround_test::crowded_many_markers());
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    for (int k = 1; k <= 99; ++k) {
+        CAPTURE(k);
+        CHECK(count(svg, "Series " + std::to_string(k) + " converts at $" + std::to_string(k) + "M") >= 1);
+    }
+    CHECK(count(svg, "stroke-dasharray=\"4 3\"") == 99);
+}
+
+// Layout, regression: a marker label longer than the plot is high ran through the x axis title
+// and past the bottom of the chart (to y = 781 of 300); a marker by the y axis put its label over
+// the axis's tick labels ("$50M", "$100M"). The first is cut with an ellipsis, the second stands
+// right of the axis.
+TEST_CASE("to_svg: a marker label is cut to the plot's height and kept right of the y axis") {
+    const chart c = fundround_test::crowded_long_marker();
+    const std::string svg = fr::to_svg(c);
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    CHECK(count(svg, "<g><title>" + c.markers[0].label + "</title>") == 1);
+    CHECK(count(svg, ">Preferences paid</text>") == 1);
+}
+
+// Layout, regression: category names of 420 px, turned 45 degrees, ran past the left edge of the
+// chart (to x = -168). A turned label is at most 150 px and ends inside the chart's left edge,
+// shortened with an ellipsis, whole in its <title>.
+TEST_CASE("to_svg: long category names are shortened, whole in their <title>") {
+    const chart c = fundround_test::crowded_categories();
+    const std::string svg = fr::to_svg(c);
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    for (const std::string& name : c.categories) CHECK(count(svg, "<g><title>" + name + "</title>") == 1);
+}
+
+// Layout, regression: stack totals wider than their band ("$123.456789012M" on 22 px bands) ran
+// into each other, and grouped bars' labels wider than their bars were left out without a
+// trace (24 of 24). Labels wider than their slot now turn to read upwards along their bars.
+TEST_CASE("to_svg: bar labels wider than their bars turn upwards; none is left out") {
+    for (const bool grouped : {false, true}) {
+        CAPTURE(grouped);
+        const chart c = fundround_test::crowded_bars(grouped);
+        const std::string svg = fr::to_svg(c);
+        CHECK(fundround_test::svg_layout_problems(svg).empty());
+        for (const fr::bar_series& b : c.bars) {
+            for (const chart_value& v : b.values) {
+                CHECK(count(svg, ">" + fr::format_axis_value(c.y_axis, v.value()) + "</text>") == 1);
+            }
+        }
+        CHECK(count(svg, "transform=\"rotate(-90") == (grouped ? 24U : 12U));
+    }
+}
+
+// Every chart of the reference round and the crowded charts: every text inside the viewBox,
+// no two overlapping.
+TEST_CASE("to_svg: no text leaves the chart or overlaps another (crowded and reference charts)") {
+    for (const auto& [name, c] : fundround_test::crowded_charts()) {
+        CAPTURE(name);
+        CHECK(layout_problems(c) == std::vector<std::string>{});
+    }
+    const fr::funding_round r = reference_round();
+    CHECK(layout_problems(fr::schedule_chart(r)) == std::vector<std::string>{});
+    const fr::scenario_result met = conditions_met(r);
+    CHECK(layout_problems(fr::ownership_chart(met.timeline(), year{2026} / 1 / 1, year{2026} / 12 / 31)) ==
+          std::vector<std::string>{});
 }
 
 TEST_CASE("stacked areas are evaluated exactly at the union of their points") {

@@ -12,6 +12,9 @@
 
 #include <doctest/doctest.h>
 
+#include "support/crowded_charts.hpp"
+#include "support/series_abc.hpp"
+#include "support/svg_geometry.hpp"
 #include "support/waterfall_test.hpp"
 
 #include <cstddef>
@@ -279,6 +282,33 @@ TEST_CASE("The SVG is deterministic and carries the series and markers") {
     CHECK(a.find("Preferences paid") != std::string::npos);
     CHECK(a.find("Exit value") != std::string::npos);
     CHECK(a.find("$40M") != std::string::npos);
+}
+
+// Layout, regression: breakpoints $100 apart on a $0 to $100M axis ($1,000,000: the preference
+// paid; $1,000,100: Series A converts, 10,000 of 10,001 shares) were two markers 0.0008 px apart
+// whose labels were drawn over each other. Their labels are joined, each with its exit value.
+TEST_CASE("Breakpoints a few pixels apart: one label naming both, each with its exit value") {
+    const chart c = fundround_test::crowded_breakpoints();
+    REQUIRE(c.markers.size() == 2);
+    CHECK(c.markers[0].x == dollars(1'000'000));
+    CHECK(c.markers[1].x == dollars(1'000'100));
+    const std::string svg = to_svg(c);
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    CHECK(svg.find(">Preferences paid at $1M; Series A converts at $1.0001M</text>") != std::string::npos);
+}
+
+// The Series A/B/C company's payout charts, per class and per holder (docs/images/): every text
+// inside the chart, none over another.
+TEST_CASE("The Series A/B/C payout charts: no text leaves the chart or overlaps another") {
+    const waterfall abc = waterfall::build(fundround_test::series_abc().final_table());
+    payout_chart_options by_holder;
+    by_holder.by = payout_chart_by::holder;
+    by_holder.style = series_style::stacked_area;
+    CHECK(fundround_test::svg_layout_problems(to_svg(payout_chart(abc, 300_M))) == std::vector<std::string>{});
+    CHECK(fundround_test::svg_layout_problems(to_svg(payout_chart(abc, 300_M, by_holder))) == std::vector<std::string>{});
+    payout_chart_options described;
+    described.markers = payout_marker_labels::descriptions;
+    CHECK(fundround_test::svg_layout_problems(to_svg(payout_chart(abc, 300_M, described))) == std::vector<std::string>{});
 }
 
 TEST_CASE("An exit at the largest money is charted: the axes end past it, labelled exactly") {

@@ -21,6 +21,7 @@
 #include <fundround/io/waterfall_chart.hpp>
 
 #include "support/series_abc.hpp"
+#include "support/crowded_charts.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -261,5 +262,8 @@ int main(int argc, char** argv) {
         many.lines.push_back(std::move(s));
     }
     ok = write(dir, "gallery_many_series", many) && ok;
+
+    // Crowded texts (tests/support/crowded_charts.hpp): wrapped, shortened, merged, turned.
+    for (const auto& [name, c] : fundround_test::crowded_charts()) ok = write(dir, name, c) && ok;
     return ok ? 0 : 1;
 }

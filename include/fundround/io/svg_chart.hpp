@@ -119,6 +119,90 @@ inline void append_xml_escaped(std::string& out, std::string_view text) {
     return em_hundredths * font_size;
 }
 
+/// Estimated advance width of @p text in bold at @p font_size px, in hundredths of a pixel:
+/// text_width() x 112/100 rounded up (DejaVu Sans Bold is about 12% wider than Book).
+[[nodiscard]] inline svg_px bold_text_width(std::string_view text, int font_size) {
+    return (text_width(text, font_size) * 112 + 99) / 100;
+}
+
+/// The ellipsis (U+2026) that ends a shortened text.
+inline constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+
+/// Estimated width of @p text at @p size px, bold or not (text_width(), bold_text_width()).
+[[nodiscard]] inline svg_px text_width(std::string_view text, int size, bool bold) {
+    return bold ? bold_text_width(text, size) : text_width(text, size);
+}
+
+/// The length in bytes of the character that starts at byte @p i of @p text (1 for a byte
+/// that starts no valid character, as text_width() counts it).
+[[nodiscard]] inline std::size_t char_length_at(std::string_view text, std::size_t i) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) return 1;
+    const utf8_char c = utf8_char_at(text, i);
+    return c.length == 0 ? 1 : c.length;
+}
+
+/// A text as drawn within a width: the text shown and whether it was shortened.
+struct fitted_text {
+    std::string shown;  ///< The text, or its longest prefix that fits followed by the ellipsis.
+    bool cut = false;   ///< True if shortened (the drawing keeps the whole text in a <title>).
+};
+
+/// @p text if its estimated width at @p size px is at most @p room; else its longest prefix of
+/// whole characters (a combining mark stays with its base: it has no width) whose width with
+/// the ellipsis after it is at most @p room, trailing spaces dropped; the ellipsis alone if
+/// no character fits.
+[[nodiscard]] inline fitted_text fit_text(std::string_view text, int size, svg_px room, bool bold = false) {
+    if (text_width(text, size, bold) <= room) return {std::string(text), false};
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t next = i + char_length_at(text, i);
+        if (text_width(std::string(text.substr(0, next)) + std::string(ellipsis), size, bold) > room) break;
+        keep = next;
+        i = next;
+    }
+    while (keep > 0 && text[keep - 1] == ' ') --keep;
+    return {std::string(text.substr(0, keep)) + std::string(ellipsis), true};
+}
+
+/// @p text broken into lines of estimated width at most @p room at @p size px: at spaces,
+/// each line as many words as fit; a word wider than @p room (a long name, CJK text without
+/// spaces) is broken between characters. Never empty.
+[[nodiscard]] inline std::vector<std::string> wrap_text(std::string_view text, int size, svg_px room, bool bold = false) {
+    std::vector<std::string> lines;
+    std::string line;
+    const auto width = [&](const std::string& t) { return text_width(t, size, bold); };
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string word(text.substr(at, end - at));
+        at = end + 1;
+        if (word.empty()) continue;
+        const std::string joined = line.empty() ? word : line + " " + word;
+        if (width(joined) <= room) {
+            line = joined;
+            continue;
+        }
+        if (!line.empty()) lines.push_back(line);
+        line = word;
+        while (width(line) > room) {
+            // The longest prefix of whole characters that fits (at least one character).
+            std::size_t keep = char_length_at(line, 0);
+            for (std::size_t i = keep; i < line.size();) {
+                const std::size_t next = i + char_length_at(line, i);
+                if (width(line.substr(0, next)) > room) break;
+                keep = next;
+                i = next;
+            }
+            if (keep == line.size()) break;
+            lines.push_back(line.substr(0, keep));
+            line.erase(0, keep);
+        }
+    }
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
+}
+
 /// A linear map from axis values [from, to] onto pixels: start + (v - from) * length / (to -
 /// from), rounded to hundredths by svg_coordinate_rounding; `up` measures from start upwards
 /// (y axes: start is the bottom of the plot).
@@ -196,6 +280,19 @@ inline void svg_text(std::string& out, svg_px x, svg_px y, int size, std::string
     out += '>';
     append_xml_escaped(out, text);
     out += "</text>\n";
+}
+
+/// Appends @p t as svg_text() does; a shortened text goes in a group whose <title> holds
+/// @p full (a tooltip, and what a screen reader reads).
+inline void svg_fitted_text(std::string& out, svg_px x, svg_px y, int size, std::string_view anchor, std::string_view extra,
+                            const fitted_text& t, std::string_view full) {
+    if (t.cut) {
+        out += "<g><title>";
+        append_xml_escaped(out, full);
+        out += "</title>\n";
+    }
+    svg_text(out, x, y, size, anchor, extra, t.shown);
+    if (t.cut) out += "</g>\n";
 }
 
 /// Appends a <line> from (@p x1, @p y1) to (@p x2, @p y2) with @p style attributes.
@@ -373,15 +470,30 @@ struct legend_entry {
     }
 
     // Vertical layout: title, subtitle and legend at the top, note and x axis title at the bottom.
+    // A title, subtitle or note wider than the chart wraps; a legend entry wider than the chart
+    // is shortened with an ellipsis (its whole name in a <title>). Every line or legend row past
+    // the first makes the drawing taller (grow), so the plot keeps its height.
     const svg_px pad = 1600;
+    const svg_px text_room = W - 2 * pad;
+    svg_px grow = 0;
     svg_px top = pad;
     std::string head;  // title, subtitle, legend
     if (!c.title.empty()) {
-        detail::svg_text(head, pad, top + 1800, 18, "start", "font-weight=\"bold\" fill=\"#222222\"", c.title);
+        const std::vector<std::string> lines = detail::wrap_text(c.title, 18, text_room, true);
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            if (k > 0) top += 2200;
+            detail::svg_text(head, pad, top + 1800, 18, "start", "font-weight=\"bold\" fill=\"#222222\"", lines[k]);
+        }
+        grow += svg_px(lines.size() - 1) * 2200;
         top += 2600;
     }
     if (!c.subtitle.empty()) {
-        detail::svg_text(head, pad, top + 1300, 13, "start", "fill=\"#555555\"", c.subtitle);
+        const std::vector<std::string> lines = detail::wrap_text(c.subtitle, 13, text_room);
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            if (k > 0) top += 1700;
+            detail::svg_text(head, pad, top + 1300, 13, "start", "fill=\"#555555\"", lines[k]);
+        }
+        grow += svg_px(lines.size() - 1) * 1700;
         top += 2200;
     }
     {
@@ -390,10 +502,12 @@ struct legend_entry {
         bool any = false;
         for (const detail::legend_entry& e : legend) {
             const svg_px swatch_w = e.kind == detail::swatch::box ? 1200 : 2200;
-            const svg_px w = swatch_w + 600 + detail::text_width(e.name, 12);
+            const detail::fitted_text name = detail::fit_text(e.name, 12, text_room - swatch_w - 600);
+            const svg_px w = swatch_w + 600 + detail::text_width(name.shown, 12);
             if (any && x + w > W - pad) {
                 x = pad;
                 row += 2000;
+                grow += 2000;
             }
             any = true;
             const svg_px mid = row + 1000;
@@ -409,17 +523,24 @@ struct legend_entry {
                             "\" r=\"3.5\" fill=\"" + e.colour + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n";
                 }
             }
-            detail::svg_text(head, x + swatch_w + 600, mid + 420, 12, "start", "fill=\"#333333\"", e.name);
+            detail::svg_fitted_text(head, x + swatch_w + 600, mid + 420, 12, "start", "fill=\"#333333\"", name, e.name);
             x += w + 1800;
         }
         if (any) top = row + 2000 + 400;
     }
-    const svg_px plot_top = top + 1000 + (bars_up ? 1400 : 0);
-    svg_px bottom = H - pad;
+    std::vector<std::string> note_lines;
+    if (!c.note.empty()) note_lines = detail::wrap_text(c.note, 11, text_room);
+    if (!note_lines.empty()) grow += svg_px(note_lines.size() - 1) * 1500;
+    const svg_px drawn_height = H + grow;  // the SVG's height
+    svg_px plot_top = top + 1000 + (bars_up ? 1400 : 0);
+    svg_px bottom = drawn_height - pad;
     std::string foot;  // note and x axis title
-    if (!c.note.empty()) {
-        detail::svg_text(foot, pad, bottom, 11, "start", "fill=\"#666666\"", c.note);
-        bottom -= 2000;
+    if (!note_lines.empty()) {
+        for (std::size_t k = 0; k < note_lines.size(); ++k) {
+            detail::svg_text(foot, pad, bottom - svg_px(note_lines.size() - 1 - k) * 1500, 11, "start", "fill=\"#666666\"",
+                             note_lines[k]);
+        }
+        bottom -= 2000 + svg_px(note_lines.size() - 1) * 1500;
     }
     const bool has_x_title = !c.x_axis.title.empty();
     const svg_px x_title_baseline = bottom;
@@ -470,7 +591,57 @@ struct legend_entry {
     const svg_px spacing = banded ? plot_w / static_cast<svg_px>(c.categories.size())
                                   : plot_w / static_cast<svg_px>(std::max<std::size_t>(1, xscale.ticks.size() - 1));
     const bool turned = xlabel_w + 1000 > spacing;
-    const svg_px below = bars_down ? 1400 : 0;
+    // A turned category name reads up to its band from the lower left: shortened with an
+    // ellipsis (its whole text in a <title>) to at most 150 px and to end inside the chart's
+    // left edge. Tick values are never shortened.
+    std::vector<detail::fitted_text> xlabels;
+    {
+        const bool shorten = turned && banded;
+        const svg_px turned_room = std::min<svg_px>(15000, std::max<svg_px>(0, plot_left + spacing / 2 + 400 - 900) * 100 / 71);
+        if (shorten) xlabel_w = 0;
+        for (const axis_tick& t : xscale.ticks) {
+            xlabels.push_back(shorten ? detail::fit_text(t.label, 12, turned_room) : detail::fitted_text{t.label, false});
+            if (shorten) xlabel_w = std::max(xlabel_w, detail::text_width(xlabels.back().shown, 12));
+        }
+    }
+    // Bar labels: when one is wider than its slot (a grouped bar's width and 6 px, a stack's band
+    // less 2 px), every bar label turns to read upwards from its bar, and the plot keeps room
+    // above (below) it for the longest.
+    bool bar_labels_turned = false;
+    svg_px bar_label_up_w = 0;
+    svg_px bar_label_down_w = 0;
+    if (c.label_bars && !c.bars.empty()) {
+        const auto m = static_cast<svg_px>(c.layout == bar_layout::grouped ? c.bars.size() : 1);
+        const svg_px group = std::min<svg_px>(spacing * 7 / 10, m * 11000);
+        const svg_px slot = c.layout == bar_layout::grouped ? group / m + 600 : spacing - 200;
+        const auto measure = [&](const fraction& v) {
+            const svg_px w = detail::text_width(format_axis_value(c.y_axis, v), 11);
+            bar_labels_turned = bar_labels_turned || w > slot;
+            (v.sign() > 0 ? bar_label_up_w : bar_label_down_w) = std::max(v.sign() > 0 ? bar_label_up_w : bar_label_down_w, w);
+        };
+        for (std::size_t k = 0; k < c.categories.size(); ++k) {
+            fraction up;
+            fraction down;
+            bool any_up = false;
+            bool any_down = false;
+            for (const bar_series& b : c.bars) {
+                const fraction& v = b.values[k].value();
+                if (c.layout == bar_layout::grouped) {
+                    if (!v.is_zero()) measure(v);
+                } else if (v.sign() >= 0) {
+                    up += v;
+                    any_up = any_up || v.sign() > 0;
+                } else {
+                    down += v;
+                    any_down = true;
+                }
+            }
+            if (any_up) measure(up);
+            if (any_down) measure(down);
+        }
+    }
+    if (bar_labels_turned && bars_up) plot_top += bar_label_up_w + 700 - 1400;
+    const svg_px below = !bars_down ? 0 : bar_labels_turned ? bar_label_down_w + 700 : 1400;
     const svg_px label_room = (turned ? xlabel_w * 71 / 100 + 1200 + 1000 : 2400) + below;
     const svg_px plot_bottom = bottom - label_room;
     if (plot_bottom - plot_top < 4000 || plot_w < 4000) {
@@ -494,12 +665,12 @@ struct legend_entry {
     out.reserve(16384);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + std::to_string(c.width) +
-           "\" height=\"" + std::to_string(c.height) + "\" viewBox=\"0 0 " + std::to_string(c.width) + " " +
-           std::to_string(c.height) + "\" font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n";
+           "\" height=\"" + px_text(drawn_height) + "\" viewBox=\"0 0 " + std::to_string(c.width) + " " +
+           px_text(drawn_height) + "\" font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n";
     out += "<title>";
     detail::append_xml_escaped(out, c.title);
     out += "</title>\n";
-    out += "<rect width=\"" + std::to_string(c.width) + "\" height=\"" + std::to_string(c.height) +
+    out += "<rect width=\"" + std::to_string(c.width) + "\" height=\"" + px_text(drawn_height) +
            "\" fill=\"#ffffff\"/>\n";
 
     // Grid and tick labels.
@@ -520,10 +691,11 @@ struct legend_entry {
     }
     for (const axis_tick& t : xscale.ticks) {
         const svg_px x = xmap.at(t.value);
+        const detail::fitted_text& label = xlabels[static_cast<std::size_t>(&t - xscale.ticks.data())];
         if (turned) {
             const svg_px y = plot_bottom + below + 1400;
-            detail::svg_text(out, x + 400, y, 12, "end",
-                             "transform=\"rotate(-45 " + px_text(x + 400) + " " + px_text(y) + ")\"", t.label);
+            detail::svg_fitted_text(out, x + 400, y, 12, "end",
+                                    "transform=\"rotate(-45 " + px_text(x + 400) + " " + px_text(y) + ")\"", label, t.label);
         } else {
             detail::svg_text(out, x, plot_bottom + below + 1800, 12, "middle", "", t.label);
         }
@@ -555,6 +727,18 @@ struct legend_entry {
         if (widest < group) group = widest;
         const fraction inset = (fraction(1) - group) / fraction(2);
         std::string labels;
+        // A bar's label 5 px above its end (under it, going down), centred on @p lx; turned, it
+        // reads upwards from there, its 11 px of height centred on the bar.
+        const auto bar_label = [&labels, bar_labels_turned](svg_px lx, svg_px yb, bool up_bar, const std::string& text) {
+            if (!bar_labels_turned) {
+                detail::svg_text(labels, lx, up_bar ? yb - 500 : yb + 1500, 11, "middle", detail::halo, text);
+                return;
+            }
+            const svg_px x = lx + 275;
+            const svg_px y = up_bar ? yb - 500 : yb + 500;
+            detail::svg_text(labels, x, y, 11, up_bar ? "start" : "end",
+                             "transform=\"rotate(-90 " + px_text(x) + " " + px_text(y) + ")\" " + std::string(detail::halo), text);
+        };
         for (std::size_t k = 0; k < c.categories.size(); ++k) {
             const fraction left = fraction(static_cast<std::int64_t>(k)) + inset;
             fraction up;
@@ -591,25 +775,13 @@ struct legend_entry {
                     out += "/>\n";
                 }
                 if (c.label_bars && c.layout == bar_layout::grouped && !v.is_zero()) {
-                    // A label wider than its bar and 6 px would run into the next bar's: left out.
-                    std::string text = format_axis_value(c.y_axis, v);
-                    if (detail::text_width(text, 11) <= px1 - px0 + 600) {
-                        const svg_px lx = (px0 + px1) / 2;
-                        const svg_px ly = v.sign() > 0 ? yb - 500 : yb + 1500;
-                        detail::svg_text(labels, lx, ly, 11, "middle", detail::halo, text);
-                    }
+                    bar_label((px0 + px1) / 2, yb, v.sign() > 0, format_axis_value(c.y_axis, v));
                 }
             }
             if (c.label_bars && c.layout == bar_layout::stacked) {
                 const svg_px lx = xmap.at(left + group / fraction(2));
-                if (any_up) {
-                    detail::svg_text(labels, lx, ymap.at(up) - 500, 11, "middle", detail::halo,
-                                     format_axis_value(c.y_axis, up));
-                }
-                if (any_down) {
-                    detail::svg_text(labels, lx, ymap.at(down) + 1500, 11, "middle", detail::halo,
-                                     format_axis_value(c.y_axis, down));
-                }
+                if (any_up) bar_label(lx, ymap.at(up), true, format_axis_value(c.y_axis, up));
+                if (any_down) bar_label(lx, ymap.at(down), false, format_axis_value(c.y_axis, down));
             }
         }
         out += labels;
@@ -679,31 +851,60 @@ struct legend_entry {
         }
     }
 
-    // Markers: a dashed line and its label along it, reading upwards from the top of the plot.
-    for (const chart_marker& m : c.markers) {
-        const svg_px x = xmap.at(m.x.value());
+    // Markers: a dashed line each, and labels along them reading upwards from 6 px under the top
+    // of the plot, 5 px left of the line (right of it where that would leave the plot). Labels
+    // closer than 13 px (an 11 px label and 2 px) would overlap: in x order, a marker whose label
+    // would stand within 13 px of the previous label joins it, and the joined label names each
+    // marker's label with its x value ("Series B converts at $1M; Series A converts at
+    // $1.0001M"). A label longer than the plot is high is shortened with an ellipsis; the whole
+    // text is in a <title>.
+    std::vector<std::pair<svg_px, std::size_t>> labelled;  // (label x, marker)
+    for (std::size_t i = 0; i < c.markers.size(); ++i) {
+        if (!c.markers[i].label.empty()) labelled.emplace_back(std::max(xmap.at(c.markers[i].x.value()) - 500, plot_left + 900), i);
+    }
+    std::stable_sort(labelled.begin(), labelled.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> marker_labels(c.markers.size());  // by the marker the label follows
+    for (std::size_t k = 0; k < labelled.size();) {
+        std::size_t end = k + 1;
+        while (end < labelled.size() && labelled[end].first < labelled[k].first + 1300) ++end;
+        std::string text;
+        if (end == k + 1) {
+            text = c.markers[labelled[k].second].label;
+        } else {
+            for (std::size_t j = k; j < end; ++j) {
+                const chart_marker& m = c.markers[labelled[j].second];
+                text += (j == k ? "" : "; ") + m.label + " at " + format_axis_value(c.x_axis, m.x.value());
+            }
+        }
+        const svg_px lx = labelled[k].first;
+        const svg_px ly = plot_top + 600;
+        detail::svg_fitted_text(marker_labels[labelled[k].second], lx, ly, 11, "end",
+                                "transform=\"rotate(-90 " + px_text(lx) + " " + px_text(ly) + ")\" " + std::string(detail::halo),
+                                detail::fit_text(text, 11, plot_bottom - 200 - ly), text);
+        k = end;
+    }
+    for (std::size_t i = 0; i < c.markers.size(); ++i) {
+        const svg_px x = xmap.at(c.markers[i].x.value());
         detail::svg_line(out, x, plot_top, x, plot_bottom,
                          "stroke=\"#555555\" stroke-width=\"1\" stroke-dasharray=\"4 3\"");
-        if (!m.label.empty()) {
-            const svg_px lx = x - 500;
-            const svg_px ly = plot_top + 600;
-            detail::svg_text(out, lx, ly, 11, "end",
-                             "transform=\"rotate(-90 " + px_text(lx) + " " + px_text(ly) + ")\" " + std::string(detail::halo),
-                             m.label);
-        }
+        out += marker_labels[i];
     }
 
-    // Axis titles, then the head and the foot.
+    // An axis title longer than its room (the chart's width about the plot's centre, the plot's
+    // height) is shortened with an ellipsis; the whole title is in a <title>.
     if (has_x_title) {
-        detail::svg_text(out, (plot_left + plot_right) / 2, x_title_baseline, 13, "middle", "fill=\"#333333\"",
-                         c.x_axis.title);
+        const svg_px centre = (plot_left + plot_right) / 2;
+        detail::svg_fitted_text(out, centre, x_title_baseline, 13, "middle", "fill=\"#333333\"",
+                                detail::fit_text(c.x_axis.title, 13, 2 * std::min(centre - pad, W - pad - centre)),
+                                c.x_axis.title);
     }
     if (has_y_title) {
         const svg_px x = pad + 1300;
         const svg_px y = (plot_top + plot_bottom) / 2;
-        detail::svg_text(out, x, y, 13, "middle",
-                         "transform=\"rotate(-90 " + px_text(x) + " " + px_text(y) + ")\" fill=\"#333333\"",
-                         c.y_axis.title);
+        detail::svg_fitted_text(out, x, y, 13, "middle",
+                                "transform=\"rotate(-90 " + px_text(x) + " " + px_text(y) + ")\" fill=\"#333333\"",
+                                detail::fit_text(c.y_axis.title, 13, plot_bottom - plot_top), c.y_axis.title);
     }
     out += head;
     out += foot;
