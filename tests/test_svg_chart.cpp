@@ -462,8 +462,10 @@ std::vector<std::string> layout_problems(const chart& c) { return fundround_test
 // name to x = 894 of 880; the CJK name to x = 1,916 of 480). It is shortened with an ellipsis to
 // the chart's width, less the padding and the swatch; the whole name is the entry's <title>.
 TEST_CASE("to_svg: a legend name wider than the chart ends in an ellipsis, whole in its <title>") {
-    for (const auto& [name, width] : {std::pair<std::string, int>{fundround_test::crowded_long_name, 880},
-                                      std::pair<std::string, int>{fundround_test::crowded_cjk_name(), 480}}) {
+    for (const auto& name_width : {std::pair<std::string, int>{fundround_test::crowded_long_name, 880},
+                                   std::pair<std::string, int>{fundround_test::crowded_cjk_name(), 480}}) {
+        const std::string& name = name_width.first;
+        const int width = name_width.second;
         CAPTURE(width);
         const std::string svg = fr::to_svg(fundround_test::crowded_legend(name, width));
         CHECK(fundround_test::svg_layout_problems(svg).empty());
@@ -580,9 +582,9 @@ TEST_CASE("to_svg: bar labels wider than their bars turn upwards; none is left o
 // Every chart of the reference round and the crowded charts: every text inside the viewBox,
 // no two overlapping.
 TEST_CASE("to_svg: no text leaves the chart or overlaps another (crowded and reference charts)") {
-    for (const auto& [name, c] : fundround_test::crowded_charts()) {
-        CAPTURE(name);
-        CHECK(layout_problems(c) == std::vector<std::string>{});
+    for (const auto& named : fundround_test::crowded_charts()) {
+        CAPTURE(named.first);
+        CHECK(layout_problems(named.second) == std::vector<std::string>{});
     }
     const fr::funding_round r = reference_round();
     CHECK(layout_problems(fr::schedule_chart(r)) == std::vector<std::string>{});

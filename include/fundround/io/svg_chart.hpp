@@ -387,10 +387,18 @@ struct legend_entry {
 /// 110 px across, per 60 px up, from 2 to 10), a category x axis puts its labels under the band centres; x labels
 /// that would overlap are turned 45 degrees. Bars stand on zero; stacked areas are evaluated
 /// exactly at the union of their points; a step holds each level until the next point; markers
-/// are dashed vertical lines labelled along the line; bar labels that would not fit over a
-/// grouped bar are left out. Text widths are estimated from character
-/// classes (the renderer's font decides the real width). The output is the same bytes for the
-/// same chart on every platform.
+/// are dashed vertical lines labelled along the line.
+///
+/// No text leaves the chart or covers another, by these rules: a title, subtitle or note wider
+/// than the chart wraps, and each line past the first, like each legend row past the first,
+/// makes the drawing taller than chart::height (22, 17, 15 and 20 px), so the plot keeps its
+/// height; a legend name, a turned category name (at most 150 px), an axis title or a marker
+/// label wider than its room ends in an ellipsis, the whole text in a <title> (a tooltip);
+/// marker labels closer than 13 px join into one label naming each with its x value ("Series B
+/// converts at $1M; Series A converts at $1.0001M"); bar labels wider than their bars turn to
+/// read upwards. Text widths are estimated from character classes (detail::text_width(); the
+/// renderer's font decides the real width). The output is the same bytes for the same chart on
+/// every platform.
 [[nodiscard]] inline std::string to_svg(const chart& c) {
     using detail::svg_px;
     using detail::px_text;
