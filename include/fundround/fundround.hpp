@@ -37,6 +37,7 @@
 #include <fundround/company/tranched_issuance.hpp>
 
 #include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/conversion.hpp>

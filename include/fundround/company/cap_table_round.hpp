@@ -906,6 +906,7 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
 class converted_round;            // instruments/conversion.hpp: a round with SAFEs and notes converting
 class anti_dilution_adjustment;   // instruments/anti_dilution.hpp: what a round's new shares triggered
 class round_chain;                // instruments/round_chain.hpp: runs the chain
+class pay_to_play_conversions;    // instruments/pay_to_play.hpp: what a round's pay-to-play converted
 
 /// What a chain of rounds did: each round on its table (a round with conversions seen as the
 /// priced round of its new money, with its conversions beside it), and per holder the shares
@@ -934,6 +935,13 @@ public:
     [[nodiscard]] const anti_dilution_adjustment* adjustment(std::size_t i) const {
         require_round(i);
         return adjustments_[i].get();
+    }
+    /// The pay-to-play conversions made immediately before round @p i (round_chain::pay_to_play();
+    /// instruments/pay_to_play.hpp), or null for a round without; rounds()[i].before() is the
+    /// table they leave. Throws invalid_argument_error past the last round.
+    [[nodiscard]] const pay_to_play_conversions* pay_to_play(std::size_t i) const {
+        require_round(i);
+        return pay_to_play_[i].get();
     }
     /// Writes adjustment(@p i) as operator<< on anti_dilution_adjustment does, nothing for a round
     /// with no protected series (the reports that take a chain print it without including
@@ -1006,6 +1014,8 @@ private:
     std::vector<std::shared_ptr<const converted_round>> converted_;
     // Likewise each round's anti-dilution adjustment (null without protected series).
     std::vector<std::shared_ptr<const anti_dilution_adjustment>> adjustments_;
+    // Likewise each round's pay-to-play conversions (null without).
+    std::vector<std::shared_ptr<const pay_to_play_conversions>> pay_to_play_;
     // Writes one (operator<<), set by round_chain where the type is complete.
     void (*print_adjustment_)(std::ostream&, const anti_dilution_adjustment&) = nullptr;
     std::vector<share_count> totals_;

@@ -18,6 +18,7 @@
 #include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -263,6 +264,17 @@ public:
         waivers_.push_back(std::move(series));
         return *this;
     }
+    /// The pay-to-play provisions @p p for the next round added, and that round only (a priced
+    /// round without conversions): immediately before it, the holders of @p p's series that do
+    /// not buy their required share of it convert into common (instruments/pay_to_play.hpp); the
+    /// round is priced on the table that leaves and the charter then adjusts only what is still
+    /// preferred. result.pay_to_play(i) has the conversions. Its problems are the round's
+    /// (`rounds[i].pay_to_play`); one no round follows, or one given to a round with
+    /// conversions, is a problem too (`pay_to_play`, `rounds[i].pay_to_play`).
+    round_chain& pay_to_play(fundround::pay_to_play p) {
+        next_pay_to_play_ = std::make_shared<const fundround::pay_to_play>(std::move(p));
+        return *this;
+    }
     /// The number of rounds added.
     [[nodiscard]] std::size_t size() const noexcept { return steps_.size(); }
 
@@ -281,7 +293,11 @@ public:
         round_chain_outcome r = try_run();
         if (!r.ok()) {
             const std::size_t i = *r.failed_round;
-            if (i == steps_.size()) throw validation_error("the chain's waivers do not apply", std::move(r.problems));
+            if (i == steps_.size()) {
+                throw validation_error(next_pay_to_play_ ? "the chain's waivers or pay-to-play do not apply"
+                                                         : "the chain's waivers do not apply",
+                                       std::move(r.problems));
+            }
             throw validation_error("round " + std::to_string(i) + " (\"" + name_of(i) + "\") of the chain does not apply",
                                    std::move(r.problems));
         }
@@ -304,6 +320,8 @@ private:
     // The charter in force for the round just added: the chain's, with the waivers given since
     // the previous round (then cleared: a waiver is for one round).
     void add_charter() {
+        pay_to_plays_.push_back(std::move(next_pay_to_play_));
+        next_pay_to_play_.reset();
         if (waivers_.empty()) {
             charters_.push_back(charter_);
             return;
@@ -327,6 +345,9 @@ private:
     std::vector<std::shared_ptr<const anti_dilution>> charters_;
     // The waivers for the next round added.
     std::vector<std::string> waivers_;
+    // The pay-to-play for the next round added, and the one of each round added (null: none).
+    std::shared_ptr<const fundround::pay_to_play> next_pay_to_play_;
+    std::vector<std::shared_ptr<const fundround::pay_to_play>> pay_to_plays_;
 };
 
 inline round_chain_outcome round_chain::try_run() const {
@@ -373,12 +394,28 @@ inline round_chain_outcome round_chain::try_run() const {
         const auto earlier = [&](std::size_t j) { return "rounds[" + std::to_string(j) + "] (\"" + name_of(j) + "\")"; };
         try {
             if (const auto* plain = std::get_if<cap_table_round>(&steps_[i])) {
-                cap_table_round_result r = plain->try_apply_to(table);
-                if (!r.ok()) return fail_round(std::move(r.problems), plain->series());
+                // Pay-to-play first: its conversions are made immediately before the round.
+                std::optional<pay_to_play_result> p;
+                if (pay_to_plays_[i]) {
+                    p = pay_to_plays_[i]->try_convert(table, plain->terms());
+                    for (diagnostic& d : p->problems) {
+                        d.field = d.field.prefixed(field_path("pay_to_play"));
+                        problems.push_back(std::move(d));
+                    }
+                }
+                cap_table_round_result r = plain->try_apply_to(p && p->ok() ? p->conversions->after() : table);
+                problems.insert(problems.end(), r.problems.begin(), r.problems.end());
+                if (!problems.empty()) return fail_round(std::move(problems), plain->series());
                 out.rounds_.push_back(std::move(*r.round));
                 out.converted_.emplace_back();
                 out.adjustments_.emplace_back();
+                out.pay_to_play_.push_back(p ? std::make_shared<const pay_to_play_conversions>(std::move(*p->conversions)) : nullptr);
             } else {
+                if (pay_to_plays_[i]) {
+                    problems.push_back({field_path("pay_to_play"), "",
+                                        "pay-to-play applies to a priced round without conversions (cap_table_round); in a "
+                                        "round with SAFEs and notes it is left out"});
+                }
                 const conversion_round& c = std::get<conversion_round>(steps_[i]);
                 if (last_close) {
                     const calendar_date before = std::get<conversion_round>(steps_[*last_close]).close_date();
@@ -461,6 +498,7 @@ inline round_chain_outcome round_chain::try_run() const {
                                                                               done.basis(), done.series(), done.pool()));
                 out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
                 out.adjustments_.emplace_back();
+                out.pay_to_play_.emplace_back();
             }
             if (const anti_dilution* c = charters_[i].get(); in_force(c)) {
                 round_on_cap_table& applied = out.rounds_.back();
@@ -484,12 +522,17 @@ inline round_chain_outcome round_chain::try_run() const {
         }
         out.add_stage(out.rounds_.back().after());
     }
-    if (!waivers_.empty()) {
-        // waive() with no round after it: it would waive nothing.
+    if (!waivers_.empty() || next_pay_to_play_) {
+        // waive() or pay_to_play() with no round after it: it would do nothing.
         for (std::size_t k = 0; k < waivers_.size(); ++k) {
             outcome.problems.push_back({field_path("waivers").index(k), detail::quoted_text(waivers_[k]),
                                         "waives for the next round added, and none follows: add the round with then() "
                                         "after waive()"});
+        }
+        if (next_pay_to_play_) {
+            outcome.problems.push_back({field_path("pay_to_play"), "",
+                                        "is for the next round added, and none follows: add the round with then() after "
+                                        "pay_to_play()"});
         }
         outcome.failed_round = steps_.size();
         return outcome;

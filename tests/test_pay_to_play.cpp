@@ -1,0 +1,279 @@
+// Pay-to-play in a priced down round (instruments/pay_to_play.hpp). The mechanics are those of the
+// NVCA model term sheet's "Pay-to-Play" ("all holders of Series A Preferred are required to
+// purchase their pro rata share of the securities set aside by the Board ... [A proportionate
+// amount/all] of the shares of Series A Preferred of any holder failing to do so will
+// automatically ... convert to Common Stock", as quoted at startuppercolator.com/glossary/pay-to-play)
+// and of the charters that implement it, whose "Non-Participating" shares are the holder's
+// shares x (its Basic Amount - what it bought) / its Basic Amount, the conversion "deemed to have
+// been made immediately prior to the consummation of the ... Dilutive Issuance" (lawinsider.com,
+// "Series A Dilutive Issuance"). No public example with figures was found: every figure below is
+// worked by hand in its comment.
+#include <fundround/company/cap_table.hpp>
+#include <fundround/company/cap_table_round.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
+#include <fundround/instruments/round_chain.hpp>
+#include <fundround/numeric/literals.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+using namespace fundround;
+using namespace fundround::literals;
+
+namespace test_pay_to_play {
+
+// 1,500,000 common (founder); Series A at $1: Fund A 1,500,000, Fund X 1,000,000; Series B at $2:
+// Fund B 2,000,000; a 1,000,000-share plan fully granted. 7,000,000 shares fully diluted.
+cap_table company() {
+    return cap_table_builder()
+        .add(holder::founder("founder", "Founder"))
+        .add(holder::investor("fund-a", "Fund A"))
+        .add(holder::investor("fund-x", "Fund X"))
+        .add(holder::investor("fund-b", "Fund B"))
+        .add(holder::employee("staff", "Staff"))
+        .add(share_class::common("Common"))
+        .add(share_class::preferred("Series A Preferred", price_per_share(1_usd, share_count(1))))
+        .add(share_class::preferred("Series B Preferred", price_per_share(2_usd, share_count(1))))
+        .add(option_pool{"Plan", "Common", share_count(1'000'000)})
+        .holding(holder_id("founder"), "Common", share_count(1'500'000))
+        .holding(holder_id("fund-a"), "Series A Preferred", share_count(1'500'000))
+        .holding(holder_id("fund-x"), "Series A Preferred", share_count(1'000'000))
+        .holding(holder_id("fund-b"), "Series B Preferred", share_count(2'000'000))
+        .grant({holder_id("staff"), "Plan", share_count(1'000'000), price_per_share(1_usd, share_count(10))})
+        .build();
+}
+
+// Series C at $0.50, $1M: Fund A $600,000, Fund X @p x, Carl (new) the rest: 2,000,000 shares.
+cap_table_round series_c(money x = 100_K) {
+    return cap_table_round(priced_round_terms("Series C")
+                               .at_price(0.50_usd)
+                               .invest("fund-a", 600_K)
+                               .invest("fund-x", x)
+                               .invest("carl", 1_M - 600_K - x),
+                           "Series C Preferred")
+        .add_investor(holder::investor("carl", "Carl Capital"));
+}
+
+anti_dilution charter() {
+    return anti_dilution()
+        .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+        .protect(anti_dilution_terms::broad_based("Series B Preferred"));
+}
+
+fraction usd(std::int64_t dollars) { return fraction(dollars * money::units_per_major); }
+
+}  // namespace test_pay_to_play
+
+using namespace test_pay_to_play;
+
+TEST_CASE("pay_to_play: a holder short of its pro rata converts all its series into common, before the adjustment") {
+    const pay_to_play_round r =
+        pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")).apply_to(company(), series_c());
+    const pay_to_play_conversions& c = r.conversions;
+    // Pro Rata Amounts of the $1M offered: Fund A 1.5M/2.5M x $1M = $600,000; Fund X 1M/2.5M x $1M = $400,000.
+    const pay_to_play_holder& a = c.of(holder_id("fund-a"), "Series A Preferred");
+    CHECK(a.pro_rata_units == usd(600'000));
+    CHECK(a.bought_units == usd(600'000));
+    CHECK_FALSE(a.converts());
+    CHECK(a.kept == share_count(1'500'000));
+    const pay_to_play_holder& x = c.of(holder_id("fund-x"), "Series A Preferred");
+    CHECK(x.pro_rata_units == usd(400'000));
+    CHECK(x.required_units == usd(400'000));
+    CHECK(x.bought_units == usd(100'000));
+    CHECK(x.converted == share_count(1'000'000));
+    CHECK(x.kept == share_count(0));
+    CHECK(x.common == share_count(1'000'000));  // at the series' ratio 1
+    CHECK(x.reason ==
+          "bought $100,000.00 of the $400,000.00 required (its pro rata amount): 1,000,000 of its 1,000,000 shares "
+          "convert into 1,000,000 Common (ratio 1)");
+    CHECK(c.converted_shares() == share_count(1'000'000));
+    // The table the round is priced on: Fund X holds 1,000,000 common and no Series A.
+    CHECK(c.after().shares_of(holder_id("fund-x"), "Common") == share_count(1'000'000));
+    CHECK(c.after().shares_of(holder_id("fund-x"), "Series A Preferred") == share_count(0));
+    CHECK(c.after().issued_shares("Series A Preferred") == share_count(1'500'000));
+    CHECK(r.round.before().fully_diluted().total() == share_count(7'000'000));
+    CHECK(r.round.pricing().new_shares() == share_count(2'000'000));
+
+    // The adjustment on the round: Series A's CP2 = $1 x (7,000,000 + 1,000,000) / (7,000,000 +
+    // 2,000,000) = $0.8889 (4 decimals); only Fund A's 1,500,000 still preferred adjust:
+    // 1,500,000 x 10000/8889 = 1,687,478.9 -> 1,687,478. Fund X's common gets nothing.
+    const down_round d = charter().apply_to(r.round);
+    const series_adjustment& sa = d.adjustment().of("Series A Preferred");
+    CHECK(sa.a == share_count(7'000'000));
+    CHECK(sa.cp2_units == fraction(8889, 10));
+    CHECK(sa.holders.size() == 1);
+    CHECK(sa.holder(holder_id("fund-a")).as_converted_after == share_count(1'687'478));
+    CHECK(d.change_of(holder_id("fund-x")).after == share_count(1'000'000 + 200'000));
+    // 1,500,000 + 1,000,000 + 1,687,478 + 2,399,952 (Series B at $1.6667) + 1,000,000 options
+    // + 2,000,000 Series C = 9,587,430; without the pay-to-play Fund X's 1,000,000 would have
+    // become 1,124,985 (9,712,415).
+    CHECK(d.after().fully_diluted().total() == share_count(9'587'430));
+    const down_round without = charter().apply_to(series_c().apply_to(company()));
+    CHECK(without.after().fully_diluted().total() == share_count(9'712'415));
+    CHECK(without.adjustment().of("Series A Preferred").holder(holder_id("fund-x")).as_converted_after ==
+          share_count(1'124'985));
+
+    std::ostringstream os;
+    os << c;
+    CHECK(os.str() ==
+          "Pay-to-play in Series C (offered $1,000,000.00)\n"
+          "  Fund A, Series A Preferred: bought $600,000.00 of the $600,000.00 required (its pro rata amount): keeps "
+          "its 1,500,000 shares\n"
+          "  Fund X, Series A Preferred: bought $100,000.00 of the $400,000.00 required (its pro rata amount): "
+          "1,000,000 of its 1,000,000 shares convert into 1,000,000 Common (ratio 1)\n");
+}
+
+TEST_CASE("pay_to_play: a proportionate term converts the fraction not taken up") {
+    // Fund X bought $100,000 of $400,000: 1,000,000 x 300,000 / 400,000 = 750,000 convert, 250,000
+    // stay Series A and adjust: 250,000 x 10000/8889 = 281,246.5 -> 281,246.
+    const pay_to_play_round r = pay_to_play()
+                                    .require(pay_to_play_terms::proportionate_conversion("Series A Preferred"))
+                                    .apply_to(company(), series_c());
+    const pay_to_play_holder& x = r.conversions.of(holder_id("fund-x"), "Series A Preferred");
+    CHECK(x.converted == share_count(750'000));
+    CHECK(x.kept == share_count(250'000));
+    CHECK(x.common == share_count(750'000));
+    const down_round d = charter().apply_to(r.round);
+    CHECK(d.adjustment().of("Series A Preferred").holder(holder_id("fund-x")).as_converted_after == share_count(281'246));
+    // 1,500,000 + 750,000 + 281,246 + 1,687,478 + 2,399,952 + 1,000,000 + 2,000,000.
+    CHECK(d.after().fully_diluted().total() == share_count(9'618'676));
+
+    // Half the pro rata required: $200,000; $100,000 bought converts 1,000,000 x 100,000 / 200,000.
+    const pay_to_play_round half =
+        pay_to_play()
+            .require(pay_to_play_terms::proportionate_conversion("Series A Preferred", fraction(1, 2)))
+            .apply_to(company(), series_c());
+    CHECK(half.conversions.of(holder_id("fund-x"), "Series A Preferred").converted == share_count(500'000));
+    CHECK(half.conversions.of(holder_id("fund-x"), "Series A Preferred").reason ==
+          "bought $100,000.00 of the $200,000.00 required (1/2 of its pro rata amount $400,000.00): 500,000 of its "
+          "1,000,000 shares convert into 500,000 Common (ratio 1)");
+    // All or nothing, the same half: all 1,000,000 convert.
+    CHECK(pay_to_play()
+              .require(pay_to_play_terms::all_or_nothing("Series A Preferred", fraction(1, 2)))
+              .convert(company(), series_c().terms())
+              .of(holder_id("fund-x"), "Series A Preferred")
+              .converted == share_count(1'000'000));
+    // Buying the required amount keeps everything, the after table the before one.
+    const pay_to_play_conversions none = pay_to_play()
+                                             .require(pay_to_play_terms::all_or_nothing("Series A Preferred"))
+                                             .convert(company(), series_c(400_K).terms());
+    CHECK(none.converted_shares() == share_count(0));
+    CHECK(none.after() == none.before());
+}
+
+TEST_CASE("pay_to_play: the shares converted under a proportionate term are rounded by a named mode") {
+    // $100,001 bought: 1,000,000 x 299,999 / 400,000 = 749,997.5 shares.
+    const auto terms = series_c(100'001_usd).terms();
+    const pay_to_play p = pay_to_play().require(pay_to_play_terms::proportionate_conversion("Series A Preferred"));
+    CHECK(p.convert(company(), terms).of(holder_id("fund-x"), "Series A Preferred").converted == share_count(749'997));
+    CHECK(pay_to_play(p).converted_shares_rounded(rounding::ceiling).convert(company(), terms)
+              .of(holder_id("fund-x"), "Series A Preferred").converted == share_count(749'998));
+    const pay_to_play_result exact = pay_to_play(p).converted_shares_rounded(rounding::exact).try_convert(company(), terms);
+    REQUIRE(exact.problems.size() == 1);
+    CHECK(exact.problems[0].message() ==
+          "converted_share_rounding = exact: Fund X's Series A Preferred would convert 1499995/2 shares, not a whole "
+          "number: name a rounding");
+}
+
+TEST_CASE("pay_to_play: a punitive ratio shrinks the pre-money capitalization the round is priced on") {
+    // One common share for each ten: Fund X's 1,000,000 -> 100,000 common, 6,100,000 fully diluted.
+    // A $3.05M pre-money then prices at $3,050,000 / 6,100,000 = $0.50 (on 7,000,000: $0.4357).
+    const cap_table_round c(priced_round_terms("Series C")
+                                .pre_money(3'050_K)
+                                .invest("fund-a", 600_K)
+                                .invest("fund-x", 100_K)
+                                .invest("carl", 300_K),
+                            "Series C Preferred");
+    const pay_to_play_round r =
+        pay_to_play()
+            .require(pay_to_play_terms::all_or_nothing("Series A Preferred").at_ratio(fraction(1, 10)))
+            .apply_to(company(), cap_table_round(c).add_investor(holder::investor("carl", "Carl Capital")));
+    CHECK(r.conversions.of(holder_id("fund-x"), "Series A Preferred").common == share_count(100'000));
+    CHECK(r.round.before().fully_diluted().total() == share_count(6'100'000));
+    CHECK(r.round.pricing().price_units() == fraction(500));
+    CHECK(r.round.pricing().new_shares() == share_count(2'000'000));
+    // The adjustment counts the converted table: A = 6,100,000, CP2 = $1 x 7,100,000 / 8,100,000
+    // = $0.876543... -> $0.8765.
+    const series_adjustment a = charter().apply_to(r.round).adjustment().of("Series A Preferred");
+    CHECK(a.a == share_count(6'100'000));
+    CHECK(a.cp2_units == fraction(8765, 10));
+}
+
+TEST_CASE("pay_to_play: every problem is reported at once") {
+    const pay_to_play_result r = pay_to_play()
+                                     .require(pay_to_play_terms::all_or_nothing("Series Z"))
+                                     .require(pay_to_play_terms::all_or_nothing("Common"))
+                                     .require(pay_to_play_terms::proportionate_conversion("Series A Preferred", fraction(-1, 2))
+                                                  .at_ratio(fraction(0)))
+                                     .require(pay_to_play_terms::all_or_nothing("Series A Preferred"))
+                                     .offered(-5_usd)
+                                     .into("Series B Preferred")
+                                     .try_convert(company(), series_c().terms());
+    CHECK_FALSE(r.ok());
+    std::string all;
+    for (const diagnostic& d : r.problems) all += d.message() + "\n";
+    CHECK(all ==
+          "offered = -$5.00: must be positive\n"
+          "into = \"Series B Preferred\": must be a common class: pay-to-play converts into common\n"
+          "terms[0] \"Series Z\".series = \"Series Z\": is not a share class on the cap table, whose preferred series are "
+          "\"Series A Preferred\", \"Series B Preferred\"\n"
+          "terms[1] \"Common\".series = \"Common\": must be a preferred series\n"
+          "terms[2] \"Series A Preferred\".required = -1/2: must be positive: the share of its Pro Rata Amount a holder "
+          "must buy\n"
+          "terms[2] \"Series A Preferred\".conversion_ratio = 0: must be positive\n"
+          "terms[3] \"Series A Preferred\".series = \"Series A Preferred\": has a term already (terms[2]): one term per "
+          "series\n");
+    // With the round's own problems, under apply_to(): the pay-to-play's under pay_to_play.
+    const pay_to_play_round_result both =
+        pay_to_play().require(pay_to_play_terms::all_or_nothing("Series Z")).try_apply_to(
+            company(), cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("nobody", 1_M), "Series C Preferred"));
+    REQUIRE(both.problems.size() >= 2);
+    CHECK(both.problems[0].field.to_string() == "pay_to_play.terms[0] \"Series Z\".series");
+    CHECK_THROWS_AS(pay_to_play().apply_to(company(), series_c()), validation_error);
+}
+
+TEST_CASE("round_chain: pay_to_play() converts before the next round, which the charter then adjusts") {
+    const auto c = series_c();
+    const round_chain_result chain = round_chain(company())
+                                         .charter(charter())
+                                         .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+                                         .then(c)
+                                         .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                         .then(cap_table_round(priced_round_terms("Series D").at_price(0.40_usd).invest("dora", 400_K),
+                                                               "Series D Preferred")
+                                                   .add_investor(holder::investor("dora", "Dora")))
+                                         .run();
+    // The same figures as pay_to_play then anti_dilution by hand (the first test): 9,587,430.
+    REQUIRE(chain.pay_to_play(0) != nullptr);
+    CHECK(chain.pay_to_play(0)->of(holder_id("fund-x"), "Series A Preferred").converted == share_count(1'000'000));
+    CHECK(chain.pay_to_play(1) == nullptr);  // for the next round only
+    CHECK(chain.rounds()[0].after().fully_diluted().total() == share_count(9'587'430));
+    CHECK(chain.adjustment(0)->of("Series A Preferred").holders.size() == 1);
+    const pay_to_play_round by_hand =
+        pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")).apply_to(company(), c);
+    CHECK(chain.rounds()[0].after() == charter().apply_to(by_hand.round).after());
+    // Fund X's common is not protected in the Series D either.
+    CHECK(chain.final_table().shares_of(holder_id("fund-x"), "Common") == share_count(1'000'000));
+    CHECK(chain.final_table().shares_of(holder_id("fund-x"), "Series A Preferred") == share_count(0));
+}
+
+TEST_CASE("round_chain: pay_to_play() problems are the round's, and one no round follows the chain's") {
+    const round_chain_outcome bad =
+        round_chain(company())
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series Z")))
+            .then(cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("nobody", 1_M), "Series C Preferred"))
+            .try_run();
+    REQUIRE_FALSE(bad.ok());
+    CHECK(*bad.failed_round == 0);
+    REQUIRE(bad.problems.size() >= 2);
+    CHECK(bad.problems[0].field.to_string() == "rounds[0].pay_to_play.terms[0] \"Series Z\".series");
+    const round_chain_outcome dangling =
+        round_chain(company()).then(series_c()).pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred"))).try_run();
+    REQUIRE(dangling.problems.size() == 1);
+    CHECK(*dangling.failed_round == 1);
+    CHECK(dangling.problems[0].message() ==
+          "pay_to_play: is for the next round added, and none follows: add the round with then() after pay_to_play()");
+}
