@@ -85,7 +85,7 @@ TEST_CASE("pay_to_play: a holder short of its pro rata converts all its series i
     CHECK(x.bought_units == usd(100'000));
     CHECK(x.converted == share_count(1'000'000));
     CHECK(x.kept == share_count(0));
-    CHECK(x.common == share_count(1'000'000));  // at the series' ratio 1
+    CHECK(x.received == share_count(1'000'000));  // at the series' ratio 1
     CHECK(x.reason ==
           "bought $100,000.00 of the $400,000.00 required (its pro rata amount): 1,000,000 of its 1,000,000 shares "
           "convert into 1,000,000 Common (ratio 1)");
@@ -135,7 +135,7 @@ TEST_CASE("pay_to_play: a proportionate term converts the fraction not taken up"
     const pay_to_play_holder& x = r.conversions.of(holder_id("fund-x"), "Series A Preferred");
     CHECK(x.converted == share_count(750'000));
     CHECK(x.kept == share_count(250'000));
-    CHECK(x.common == share_count(750'000));
+    CHECK(x.received == share_count(750'000));
     const down_round d = charter().apply_to(r.round);
     CHECK(d.adjustment().of("Series A Preferred").holder(holder_id("fund-x")).as_converted_after == share_count(281'246));
     // 1,500,000 + 750,000 + 281,246 + 1,687,478 + 2,399,952 + 1,000,000 + 2,000,000.
@@ -191,7 +191,7 @@ TEST_CASE("pay_to_play: a punitive ratio shrinks the pre-money capitalization th
         pay_to_play()
             .require(pay_to_play_terms::all_or_nothing("Series A Preferred").at_ratio(fraction(1, 10)))
             .apply_to(company(), cap_table_round(c).add_investor(holder::investor("carl", "Carl Capital")));
-    CHECK(r.conversions.of(holder_id("fund-x"), "Series A Preferred").common == share_count(100'000));
+    CHECK(r.conversions.of(holder_id("fund-x"), "Series A Preferred").received == share_count(100'000));
     CHECK(r.round.before().fully_diluted().total() == share_count(6'100'000));
     CHECK(r.round.pricing().price_units() == fraction(500));
     CHECK(r.round.pricing().new_shares() == share_count(2'000'000));
@@ -276,4 +276,42 @@ TEST_CASE("round_chain: pay_to_play() problems are the round's, and one no round
     CHECK(*dangling.failed_round == 1);
     CHECK(dangling.problems[0].message() ==
           "pay_to_play: is for the next round added, and none follows: add the round with then() after pay_to_play()");
+}
+
+TEST_CASE("pay_to_play: into a shadow series, the preference kept and the anti-dilution lost") {
+    // Fund X's 1,000,000 Series A become 1,000,000 "Series A-1 Preferred", a new series at the same
+    // $1 original issue price and 1x preference, converting 1:1, that the charter does not name:
+    // Series A's CP2 is still $0.8889 and only Fund A adjusts; the shadow series stays at ratio 1.
+    const pay_to_play_round r =
+        pay_to_play()
+            .require(pay_to_play_terms::all_or_nothing("Series A Preferred").into_shadow_series("Series A-1 Preferred"))
+            .apply_to(company(), series_c());
+    const pay_to_play_holder& x = r.conversions.of(holder_id("fund-x"), "Series A Preferred");
+    CHECK(x.converted_into == "Series A-1 Preferred");
+    CHECK(x.received == share_count(1'000'000));
+    CHECK(x.reason ==
+          "bought $100,000.00 of the $400,000.00 required (its pro rata amount): 1,000,000 of its 1,000,000 shares "
+          "convert into 1,000,000 Series A-1 Preferred (shadow series, converting at 1)");
+    const cap_table& t = r.conversions.after();
+    const share_class& shadow = t.classes()[*t.class_index("Series A-1 Preferred")];
+    CHECK(shadow.is_preferred());
+    CHECK(shadow.original_issue_price() == price_per_share(1_usd, share_count(1)));
+    CHECK(shadow.terms() == liquidation_terms::standard());
+    CHECK(t.shares_of(holder_id("fund-x"), "Series A-1 Preferred") == share_count(1'000'000));
+    const down_round d = charter().apply_to(r.round);
+    CHECK(d.adjustment().of("Series A Preferred").holders.size() == 1);
+    CHECK(d.after().fully_diluted().total() == share_count(9'587'430));  // as into common
+    CHECK(d.after().classes()[*d.after().class_index("Series A-1 Preferred")].conversion_ratio() == fraction(1));
+
+    // A shadow name already on the table, or empty, is a problem.
+    const pay_to_play_result bad =
+        pay_to_play()
+            .require(pay_to_play_terms::all_or_nothing("Series A Preferred").into_shadow_series("Series B Preferred"))
+            .require(pay_to_play_terms::all_or_nothing("Series B Preferred").into_shadow_series(" "))
+            .try_convert(company(), series_c().terms());
+    REQUIRE(bad.problems.size() == 2);
+    CHECK(bad.problems[0].message() ==
+          "terms[0] \"Series A Preferred\".shadow_series = \"Series B Preferred\": is a share class on the cap table "
+          "already: name a new series");
+    CHECK(bad.problems[1].message() == "terms[1] \"Series B Preferred\".shadow_series = \" \": must contain a letter or digit");
 }

@@ -455,9 +455,10 @@ struct down_round_result {
 /// rounded down per holding (no fractional shares on conversion, as the cap table counts them).
 /// Setters never throw; adjust() and apply_to() report every problem at once.
 ///
-/// Left out: pay-to-play (a holder who does not buy its pro rata loses its protection), deemed
-/// issues of options and convertibles at their exercise price, and pricing the round with the
-/// adjustment's shares in its own pre-money.
+/// Pay-to-play (a holder who does not buy its pro rata loses its protection) is
+/// instruments/pay_to_play.hpp: apply the charter to its round. Left out: deemed issues of options
+/// and convertibles at their exercise price, and pricing the round with the adjustment's shares in
+/// its own pre-money.
 class anti_dilution {
 public:
     /// No protected series yet.

@@ -44,21 +44,33 @@ struct pay_to_play_terms {
     /// Common per preferred share on conversion; empty: the series' conversion ratio then in effect
     /// (the usual term). A punitive ratio ("one share of common for each ten"): fraction(1, 10).
     std::optional<fraction> conversion_ratio;
+    /// Empty: the shares convert into common. Else the name of a "shadow" series they become,
+    /// share for share: a new preferred class with the series' original issue price and
+    /// liquidation terms, converting at the ratio above, that the anti-dilution charter does not
+    /// protect (it names series by name) and that has no pay-to-play term.
+    std::optional<std::string> shadow_series;
 
     /// The term converting all of a holder's shares of @p series if it buys less than @p required
     /// x its Pro Rata Amount.
     [[nodiscard]] static pay_to_play_terms all_or_nothing(std::string series, fraction required = fraction(1)) {
-        return {std::move(series), required, false, std::nullopt};
+        return {std::move(series), required, false, std::nullopt, std::nullopt};
     }
     /// The term converting the fraction of a holder's shares of @p series it did not take up.
     [[nodiscard]] static pay_to_play_terms proportionate_conversion(std::string series, fraction required = fraction(1)) {
-        return {std::move(series), required, true, std::nullopt};
+        return {std::move(series), required, true, std::nullopt, std::nullopt};
     }
     /// This term, converting at @p ratio common shares per preferred share instead of the
     /// series' conversion ratio.
     [[nodiscard]] pay_to_play_terms at_ratio(fraction ratio) const {
         pay_to_play_terms t = *this;
         t.conversion_ratio = ratio;
+        return t;
+    }
+    /// This term, the shares converting into the new preferred series @p name (a shadow series
+    /// keeping the preference, without anti-dilution) instead of common.
+    [[nodiscard]] pay_to_play_terms into_shadow_series(std::string name) const {
+        pay_to_play_terms t = *this;
+        t.shadow_series = std::move(name);
         return t;
     }
 };
@@ -74,8 +86,11 @@ struct pay_to_play_holder {
     fraction bought_units;       ///< What it buys in the round (its investments, by holder id), money units.
     share_count converted;       ///< Preferred shares of the series converted into common.
     share_count kept;            ///< Preferred shares of the series it keeps: held - converted.
-    fraction ratio;              ///< Common per preferred share on conversion.
-    share_count common;          ///< Common shares received: converted x ratio, rounded down.
+    fraction ratio;              ///< Common per preferred share on conversion (the shadow series' ratio).
+    std::string converted_into;  ///< The class the converted shares went to: the common class, or the shadow series.
+    /// Shares received in converted_into: common, converted x ratio rounded down; shadow series,
+    /// converted (share for share).
+    share_count received;
     std::string reason;          ///< Why: its required amount against what it bought.
 
     /// True if some of its shares convert.
@@ -184,8 +199,8 @@ struct pay_to_play_round_result {
 /// amount the board sets aside); shares converted under a proportionate term are rounded down
 /// (converted_shares_rounded()); common on conversion is rounded down per holder (no fractional
 /// shares, as the cap table counts them); the common class is the table's first common class
-/// (into()). Left out: a shadow series (the converted shares kept as a preferred series without
-/// anti-dilution), and purchases by a holder's affiliates counted as its own.
+/// (into()); a term's into_shadow_series() converts into a new preferred series instead.
+/// Left out: purchases by a holder's affiliates counted as its own.
 class pay_to_play {
 public:
     /// No term yet.
@@ -339,6 +354,24 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         if (t.conversion_ratio && t.conversion_ratio->sign() <= 0) {
             out.push_back({at.member("conversion_ratio"), t.conversion_ratio->to_string(), "must be positive"});
         }
+        if (t.shadow_series) {
+            const std::string& sh = *t.shadow_series;
+            if (holder_name_key(sh).empty()) {
+                out.push_back({at.member("shadow_series"), detail::quoted_text(sh), "must contain a letter or digit"});
+            } else if (before.class_index(sh)) {
+                out.push_back({at.member("shadow_series"), detail::quoted_text(sh),
+                               "is a share class on the cap table already: name a new series"});
+            } else {
+                for (std::size_t j = 0; j < i; ++j) {
+                    if (terms_[j].shadow_series == sh) {
+                        out.push_back({at.member("shadow_series"), detail::quoted_text(sh),
+                                       "is the shadow series of " + field_path("terms").index(j).to_string() +
+                                           " too: one per series"});
+                        break;
+                    }
+                }
+            }
+        }
     }
     if (!out.empty()) return result;
 
@@ -354,13 +387,24 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
     // Preferred kept per holding, and common added per holder.
     std::vector<share_count> kept(before.holdings().size());
     for (std::size_t k = 0; k < kept.size(); ++k) kept[k] = before.holdings()[k].shares;
-    std::vector<std::pair<holder_id, share_count>> common_added;
+    // Shares received per (holder, class), and the shadow series to add to the table.
+    struct received_shares {
+        holder_id holder;
+        std::string share_class;
+        share_count shares;
+    };
+    std::vector<received_shares> added;
+    std::vector<share_class> shadows;
     try {
         for (std::size_t i = 0; i < terms_.size(); ++i) {
             const pay_to_play_terms& t = terms_[i];
             const share_class& cls = before.classes()[*before.class_index(t.series)];
             const fraction ratio = t.conversion_ratio ? *t.conversion_ratio : cls.conversion_ratio();
             const share_count total = before.issued_shares(t.series);
+            if (t.shadow_series) {
+                shadows.push_back(share_class::preferred(*t.shadow_series, *cls.original_issue_price(), cls.terms())
+                                      .with_conversion_ratio(ratio));
+            }
             for (std::size_t k = 0; k < before.holdings().size(); ++k) {
                 const holding& h = before.holdings()[k];
                 if (h.share_class != t.series) continue;
@@ -396,23 +440,27 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
                     }
                 }
                 p.kept = p.held - p.converted;
-                p.common = share_count(
-                    detail::narrow((fraction(p.converted.value()) * ratio).round_to_integer(rounding::floor), "common on conversion"));
+                p.converted_into = t.shadow_series ? *t.shadow_series : common;
+                p.received = t.shadow_series
+                                 ? p.converted
+                                 : share_count(detail::narrow((fraction(p.converted.value()) * ratio).round_to_integer(rounding::floor),
+                                                              "common on conversion"));
                 if (!p.converts()) {
                     why += ": keeps its " + detail::signed_digits(p.held.value(), true) + " shares";
                 } else {
                     why += ": " + detail::signed_digits(p.converted.value(), true) + " of its " +
                            detail::signed_digits(p.held.value(), true) + " shares convert into " +
-                           detail::signed_digits(p.common.value(), true) + " " + common + " (ratio " + ratio.to_string() + ")";
+                           detail::signed_digits(p.received.value(), true) + " " + p.converted_into + " (" +
+                           (t.shadow_series ? "shadow series, converting at " : "ratio ") + ratio.to_string() + ")";
                     kept[k] = kept[k] - p.converted;
                     bool found = false;
-                    for (auto& a : common_added) {
-                        if (a.first == p.holder) {
-                            a.second += p.common;
+                    for (received_shares& a : added) {
+                        if (a.holder == p.holder && a.share_class == p.converted_into) {
+                            a.shares += p.received;
                             found = true;
                         }
                     }
-                    if (!found) common_added.emplace_back(p.holder, p.common);
+                    if (!found) added.push_back({p.holder, p.converted_into, p.received});
                 }
                 p.reason = std::move(why);
                 conv.holders_.push_back(std::move(p));
@@ -422,27 +470,26 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         out.push_back({field_path(), "", std::string("cannot be computed: ") + detail::reason_of(e)});
     }
     if (!out.empty()) return result;
-    if (!common_added.empty()) {
+    if (!added.empty()) {
         cap_table_builder b;
         b.currency(before.currency());
         for (const holder& h : before.holders()) b.add(h);
         for (const share_class& c : before.classes()) b.add(c);
+        for (const share_class& c : shadows) b.add(c);
         for (const option_pool& p : before.pools()) b.add(p);
         for (std::size_t k = 0; k < before.holdings().size(); ++k) {
             const holding& h = before.holdings()[k];
             share_count n = kept[k];
-            if (h.share_class == common) {
-                for (auto& a : common_added) {
-                    if (a.first == h.holder) {
-                        n += a.second;
-                        a.second = share_count(0);
-                    }
+            for (received_shares& a : added) {
+                if (a.holder == h.holder && a.share_class == h.share_class) {
+                    n += a.shares;
+                    a.shares = share_count(0);
                 }
             }
             if (n.value() > 0) b.holding(h.holder, h.share_class, n);
         }
-        for (const auto& a : common_added) {
-            if (a.second.value() > 0) b.holding(a.first, common, a.second);
+        for (const received_shares& a : added) {
+            if (a.shares.value() > 0) b.holding(a.holder, a.share_class, a.shares);
         }
         for (const option_grant& g : before.grants()) b.grant(g);
         for (const warrant& w : before.warrants()) b.add(w);
