@@ -23,9 +23,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -376,13 +378,14 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
     if (!out.empty()) return result;
 
     pay_to_play_conversions conv(round.name(), offered, common, before);
-    // What each holder buys in the round, by holder id.
+    // What each holder buys in the round, by holder id (amounts in another currency are the round's problem).
+    std::map<std::string_view, fraction> bought;
+    for (const auto& inv : round.investors()) {
+        if (inv.second.currency() == cur) bought[inv.first] += fraction(inv.second.units());
+    }
     const auto bought_by = [&](const holder_id& id) {
-        fraction b;
-        for (const auto& inv : round.investors()) {
-            if (inv.first == id.str()) b += fraction(inv.second.units());
-        }
-        return b;
+        const auto f = bought.find(id.str());
+        return f == bought.end() ? fraction() : f->second;
     };
     // Preferred kept per holding, and common added per holder.
     std::vector<share_count> kept(before.holdings().size());
@@ -394,6 +397,7 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         share_count shares;
     };
     std::vector<received_shares> added;
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> added_at;  // (holder, class) -> position in added
     std::vector<share_class> shadows;
     try {
         for (std::size_t i = 0; i < terms_.size(); ++i) {
@@ -453,14 +457,13 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
                            detail::signed_digits(p.received.value(), true) + " " + p.converted_into + " (" +
                            (t.shadow_series ? "shadow series, converting at " : "ratio ") + ratio.to_string() + ")";
                     kept[k] = kept[k] - p.converted;
-                    bool found = false;
-                    for (received_shares& a : added) {
-                        if (a.holder == p.holder && a.share_class == p.converted_into) {
-                            a.shares += p.received;
-                            found = true;
-                        }
+                    const std::string& into_class = t.shadow_series ? *t.shadow_series : common;
+                    const auto [it, fresh] = added_at.try_emplace({h.holder.str(), into_class}, added.size());
+                    if (fresh) {
+                        added.push_back({p.holder, p.converted_into, p.received});
+                    } else {
+                        added[it->second].shares += p.received;
                     }
-                    if (!found) added.push_back({p.holder, p.converted_into, p.received});
                 }
                 p.reason = std::move(why);
                 conv.holders_.push_back(std::move(p));
@@ -480,11 +483,9 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         for (std::size_t k = 0; k < before.holdings().size(); ++k) {
             const holding& h = before.holdings()[k];
             share_count n = kept[k];
-            for (received_shares& a : added) {
-                if (a.holder == h.holder && a.share_class == h.share_class) {
-                    n += a.shares;
-                    a.shares = share_count(0);
-                }
+            if (const auto f = added_at.find({h.holder.str(), h.share_class}); f != added_at.end()) {
+                n += added[f->second].shares;
+                added[f->second].shares = share_count(0);  // merged into this holding
             }
             if (n.value() > 0) b.holding(h.holder, h.share_class, n);
         }
