@@ -17,13 +17,14 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <sstream>
 #include <string>
 
+namespace test_pay_to_play {
+
 using namespace fundround;
 using namespace fundround::literals;
-
-namespace test_pay_to_play {
 
 // 1,500,000 common (founder); Series A at $1: Fund A 1,500,000, Fund X 1,000,000; Series B at $2:
 // Fund B 2,000,000; a 1,000,000-share plan fully granted. 7,000,000 shares fully diluted.
@@ -64,10 +65,6 @@ anti_dilution charter() {
 }
 
 fraction usd(std::int64_t dollars) { return fraction(dollars * money::units_per_major); }
-
-}  // namespace test_pay_to_play
-
-using namespace test_pay_to_play;
 
 TEST_CASE("pay_to_play: a holder short of its pro rata converts all its series into common, before the adjustment") {
     const pay_to_play_round r =
@@ -315,3 +312,5 @@ TEST_CASE("pay_to_play: into a shadow series, the preference kept and the anti-d
           "already: name a new series");
     CHECK(bad.problems[1].message() == "terms[1] \"Series B Preferred\".shadow_series = \" \": must contain a letter or digit");
 }
+
+}  // namespace test_pay_to_play
