@@ -2,6 +2,7 @@
 // full, capped), joint conversion, dividends, options, warrants and convertibles; exact
 // breakpoints and the piecewise-linear payout curve; property tests against an independent
 // brute-force solver on random cap tables.
+#include <fundround/exit/outstanding_instruments.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/numeric/allocation.hpp>
 #include <fundround/numeric/literals.hpp>
@@ -2306,6 +2307,215 @@ TEST_CASE("A common class with no shares issued is nothing above the preferences
     const payout_curve c = w.curve();
     CHECK(c.at(usd(2'000)).status == p.status);
     CHECK(c.segments().back().status[0] == line_status::nothing);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Many exit values at once: waterfall::at(exit_values) evaluates them from the payout curve when
+// there are more exit values than segments (eleventh session, 2026-12-07); every payout must be
+// the direct solve's, waterfall::at(exit_value), exactly.
+
+namespace {
+
+// Every field of two payouts equal (not only the rounded amounts).
+void check_same_payout(const waterfall_payout& a, const waterfall_payout& b) {
+    CHECK(a.exit_value == b.exit_value);
+    CHECK(a.value_per_share == b.value_per_share);
+    CHECK(a.by_line == b.by_line);
+    CHECK(a.by_holder == b.by_holder);
+    CHECK(a.exercise_paid_by_line == b.exercise_paid_by_line);
+    CHECK(a.exercise_paid_by_holder == b.exercise_paid_by_holder);
+    CHECK(a.status == b.status);
+}
+
+}  // namespace
+
+TEST_CASE("Property: many exits at once (from the payout curve) = each exit solved directly (seeded)") {
+    // Random tables with 3 to 120 holders (each class split among several, grants to several
+    // employees, a SAFE line some of the time), net or paid-in exercise, largest-remainder or
+    // exact rounding; exits at random, at every breakpoint (whole mills beside it too) and 0.
+    fundround_test::lcg g{20261207};
+    int tables = 0, from_curve = 0, exits_checked = 0;
+    for (int round = 0; round < 80; ++round) {
+        const table_spec spec = random_spec(g);
+        cap_table_builder b;
+        b.add(share_class::common("Common"));
+        int next_id = 0;
+        const auto add_holder = [&](const std::string& cls, std::int64_t shares) {
+            const std::string id = "h" + std::to_string(next_id++);
+            b.add(holder::investor(id, "Holder " + id)).holding(holder_id(id), cls, sh(shares));
+        };
+        const std::size_t commons = 1 + g.next(30);
+        for (std::size_t k = 0; k < commons; ++k) add_holder("Common", 1 + static_cast<std::int64_t>(g.next(5'000)));
+        for (std::size_t i = 0; i < spec.classes.size(); ++i) {
+            const class_spec& c = spec.classes[i];
+            liquidation_terms t;
+            t.multiple = c.multiple;
+            t.seniority = c.rank;
+            if (c.kind == participation_kind::full) t.participation = participation::full();
+            if (c.kind == participation_kind::capped) t.participation = participation::capped(c.cap_multiple);
+            const std::string name = "Series " + std::to_string(i);
+            b.add(share_class::preferred(name, price_per_share(money::from_units(c.price_units), sh(1)), t));
+            const std::size_t holders = 1 + g.next(20);
+            for (std::size_t k = 0; k < holders; ++k) add_holder(name, 1 + static_cast<std::int64_t>(g.next(3'000)));
+        }
+        if (!spec.grants.empty()) b.add(option_pool{"Plan", "Common", sh(10'000'000)});
+        for (const grant_spec& gs : spec.grants) {
+            const std::size_t employees = 1 + g.next(10);
+            for (std::size_t k = 0; k < employees; ++k) {
+                const std::string id = "e" + std::to_string(next_id++);
+                b.add(holder::employee(id, "Employee " + id));
+                b.grant({holder_id(id), "Plan", sh(1 + static_cast<std::int64_t>(g.next(1'000))),
+                         price_per_share(money::from_units(std::max<std::int64_t>(gs.strike_units, 1)), sh(1))});
+            }
+        }
+        waterfall_terms terms;
+        b.add(holder::investor("s", "SAFE holder"));
+        if (spec.safe) {
+            terms.convertibles.push_back({"SAFE", holder_id("s"), money::from_units(spec.safe->first), sh(spec.safe->second), spec.safe_rank});
+        }
+        if (g.next(2) == 0) terms.exercise = option_exercise::paid_in;
+        const bool exact = g.next(8) == 0;
+        if (exact) terms.payouts = payout_rounding::exact;
+        const waterfall w = waterfall::build(b.build(), terms);
+        ++tables;
+        std::vector<money> exits{money::zero(currencies::usd)};
+        const fraction top = w.total_preference() * fraction(3) + fraction(50'000'000);
+        for (int k = 0; k < 30; ++k) {
+            exits.push_back(money::from_units(static_cast<std::int64_t>(g.next(static_cast<std::uint64_t>(top.round_to_integer(rounding::floor))))));
+        }
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            if (bp.exit_value > fraction(std::numeric_limits<std::int64_t>::max() - 1)) continue;
+            const auto at = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+            for (std::int64_t d = -1; d <= 1; ++d) {
+                if (at + d >= 0) exits.push_back(money::from_units(at + d));
+            }
+        }
+        if (exits.size() > w.breakpoints().size() + 1) ++from_curve;
+        if (exact) {
+            // Exact rounding throws inexact_error at an exit whose exact payouts are not whole: the
+            // same exits throw (the curve's failure falls back to the direct solve's error).
+            for (const money m : exits) {
+                std::optional<waterfall_payout> direct;
+                try {
+                    direct = w.at(m);
+                } catch (const inexact_error&) {
+                }
+                std::optional<waterfall_payout> many;
+                try {
+                    many = w.at(std::vector<money>{m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m}).front();
+                } catch (const inexact_error&) {
+                }
+                REQUIRE(direct.has_value() == many.has_value());
+                if (direct) check_same_payout(*many, *direct);
+                ++exits_checked;
+            }
+            continue;
+        }
+        const std::vector<waterfall_payout> many = w.at(exits);
+        REQUIRE(many.size() == exits.size());
+        for (std::size_t i = 0; i < exits.size(); ++i) {
+            check_same_payout(many[i], w.at(exits[i]));
+            CHECK(sum(many[i].by_holder, currencies::usd) == exits[i]);
+            CHECK(sum(many[i].by_line, currencies::usd) == exits[i]);
+            ++exits_checked;
+        }
+    }
+    CHECK(tables == 80);
+    CHECK(from_curve == 80);  // every table had more exit values than segments: the curve's path
+    CHECK(exits_checked >= 80 * 31);
+}
+
+TEST_CASE("Many exits where the curve overflows: each exit solved directly, as one at a time") {
+    // The table of "A curve whose exact slopes and intercepts overflow" above: curve() throws
+    // overflow_error, so at(exit_values) solves every exit directly (the same payouts).
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(holder::employee("e", "Employee"))
+                           .add(share_class::common("Common"))
+                           .add(option_pool{"Plan", "Common", sh(2)})
+                           .holding(holder_id("f"), "Common", sh(1'125'899'906'842'597))
+                           .grant({holder_id("e"), "Plan", sh(1), price_per_share(money::from_units(1), sh(1'099'511'627'689))})
+                           .grant({holder_id("e"), "Plan", sh(1), price_per_share(money::from_units(1), sh(1'099'511'627'609))})
+                           .build();
+    const waterfall w = waterfall::build(table);
+    CHECK_THROWS_AS((void)w.curve(), overflow_error);
+    std::vector<money> exits;
+    for (std::int64_t u = 0; u <= 1'020; u += 12) exits.push_back(money::from_units(u));
+    REQUIRE(exits.size() > w.breakpoints().size() + 1);
+    const std::vector<waterfall_payout> many = w.at(exits);
+    REQUIRE(many.size() == exits.size());
+    for (std::size_t i = 0; i < exits.size(); ++i) check_same_payout(many[i], w.at(exits[i]));
+    // Past the second breakpoint the exact payouts themselves overflow: the same error as one exit.
+    exits.push_back(money::from_units(1'067));
+    std::string one, all;
+    try {
+        (void)w.at(money::from_units(1'067));
+    } catch (const overflow_error& e) {
+        one = e.what();
+    }
+    try {
+        (void)w.at(exits);
+    } catch (const overflow_error& e) {
+        all = e.what();
+    }
+    CHECK_FALSE(one.empty());
+    CHECK(all == one);
+}
+
+TEST_CASE("Property: SAFEs outstanding, many exits at once (each stage from its curve) = each exit directly (seeded)") {
+    // outstanding_waterfall::at(exit_values) evaluates each stage's exits from that stage's curve
+    // (more exits than segments there), in the order given: the same payouts as at(exit) one at a
+    // time. Tables of 20 to 80 holders of common, Series A (1x, capped at 3x for half the tables)
+    // and options; 2 to 6 SAFEs: post-money at caps $4M to $24M, pre-money, discount-only.
+    fundround_test::lcg g{202612071};
+    int staged = 0;
+    for (int round = 0; round < 12; ++round) {
+        cap_table_builder b;
+        b.add(share_class::common("Common"));
+        liquidation_terms t;
+        if (round % 2 == 0) t.participation = participation::capped(fraction(3));
+        b.add(share_class::preferred("Series A", price_per_share(money::from_units(500 + static_cast<std::int64_t>(g.next(1'500))), sh(1)), t));
+        b.add(option_pool{"Plan", "Common", sh(5'000'000)});
+        const std::size_t n = 20 + g.next(61);
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::string id = "h" + std::to_string(k);
+            b.add(holder::investor(id, "Holder " + id));
+            b.holding(holder_id(id), k % 5 == 0 ? "Series A" : "Common", sh(1'000 + static_cast<std::int64_t>(g.next(200'000))));
+            if (k % 7 == 3) {
+                b.grant({holder_id(id), "Plan", sh(1 + static_cast<std::int64_t>(g.next(50'000))),
+                         price_per_share(money::from_units(1 + static_cast<std::int64_t>(g.next(2'000))), sh(1))});
+            }
+        }
+        std::vector<safe> safes;
+        const std::size_t m = 2 + g.next(5);
+        for (std::size_t k = 0; k < m; ++k) {
+            const holder_id id("s" + std::to_string(k));
+            b.add(holder::investor(id.str(), "SAFE holder " + std::to_string(k)));
+            const money amount = money::from_units(50'000'000 + static_cast<std::int64_t>(g.next(500'000'000)));
+            const money cap = usd(4'000'000 + 1'000'000 * static_cast<std::int64_t>(g.next(21)));
+            const std::uint64_t kind = g.next(4);
+            if (kind == 0) {
+                safes.push_back(safe::pre_money_cap(id, amount, cap, ymd(2025, 1, 1)));
+            } else if (kind == 1 && k == 0) {
+                safes.push_back(safe::post_money_discount(id, amount, fraction(1, 5), ymd(2025, 1, 1)));
+            } else {
+                safes.push_back(safe::post_money_cap(id, amount, cap, ymd(2025, 1, 1)));
+            }
+        }
+        const outstanding_waterfall w = outstanding_waterfall::build(b.build(), safes, {});
+        if (w.stages().size() > 1) ++staged;
+        std::vector<money> exits;
+        for (int k = 0; k < 200; ++k) exits.push_back(money::from_units(static_cast<std::int64_t>(g.next(60'000'000'000))));
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            const auto at = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+            for (std::int64_t d = -1; d <= 1; ++d) exits.push_back(money::from_units(std::max<std::int64_t>(at + d, 0)));
+        }
+        const std::vector<waterfall_payout> many = w.at(exits);
+        REQUIRE(many.size() == exits.size());
+        for (std::size_t i = 0; i < exits.size(); ++i) check_same_payout(many[i], w.at(exits[i]));
+    }
+    CHECK(staged >= 6);  // most tables have SAFEs joining at different exits: several stages
 }
 
 }  // namespace test_waterfall

@@ -243,7 +243,9 @@ public:
     }
     /// The payouts at @p exit_value (waterfall::at of its stage).
     [[nodiscard]] waterfall_payout at(money exit_value) const { return waterfall_at(exit_value).at(exit_value); }
-    /// The payouts at each of @p exit_values; every bad value reported at once.
+    /// The payouts at each of @p exit_values, each exactly at(exit_value) (waterfall::at(exit_values)
+    /// of its stage: from the stage's payout curve when it holds more of them than it has
+    /// segments); every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
     /// The breakpoints of every stage in its own exit values (from its start, included, to its
     /// end, excluded), in increasing exit value: a stage's start is where an instrument starts
@@ -641,9 +643,22 @@ inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector
         problems.insert(problems.end(), more.begin(), more.end());
     }
     if (!problems.empty()) throw validation_error("waterfall exit values", std::move(problems));
+    // Each stage's payouts from its payout curve when it holds more of the exit values than it
+    // has segments (waterfall::at_many), in the order given.
+    std::vector<std::size_t> stage(exit_values.size());
+    std::vector<std::size_t> count(stages_.size(), 0);
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        stage[i] = stage_index(fraction(exit_values[i].units()));
+        ++count[stage[i]];
+    }
+    std::vector<std::optional<payout_curve>> curves(stages_.size());
+    for (std::size_t s = 0; s < stages_.size(); ++s) curves[s] = stages_[s].payouts.curve_for(count[s]);
     std::vector<waterfall_payout> out;
     out.reserve(exit_values.size());
-    for (const money m : exit_values) out.push_back(at(m));
+    curve_payout scratch;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        out.push_back(stages_[stage[i]].payouts.at_from(curves[stage[i]], scratch, exit_values[i]));
+    }
     return out;
 }
 

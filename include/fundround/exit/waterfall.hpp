@@ -780,7 +780,10 @@ public:
     /// overflow_error naming the exit (and the price with the largest denominator) where the
     /// exact payouts do not fit 128-bit fractions.
     [[nodiscard]] waterfall_payout at(money exit_value) const;
-    /// The waterfall at each of @p exit_values, side by side; every bad value reported at once.
+    /// The waterfall at each of @p exit_values, side by side, each exactly at(exit_value): from
+    /// the payout curve, built once, when there are more exit values than segments (then
+    /// O(segments x (lines + holders)) once and O(log segments + lines + holders) an exit in
+    /// integer arithmetic), else directly; every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
 
     /// The payout function's segments with every line's and holder's exact slope and intercept.
@@ -842,6 +845,20 @@ private:
     }
     [[nodiscard]] waterfall_payout rounded(money exit_value, const fraction& v, std::vector<fraction> lines,
                                            std::vector<fraction> holders, std::vector<line_status> status) const;
+    // The payouts at @p exit_values (checked by the caller), each equal to at(exit_value): from the
+    // payout curve when there are more exit values than segments (the curve is built once, in
+    // O(segments x (lines + holders)), then each exit costs O(log segments + lines + holders)
+    // in integer arithmetic instead of a solve in fractions), else by at(). An exit value the
+    // curve cannot give (curve() or its evaluation overflows the 128-bit fraction, or an exact
+    // payout is not whole under payout_rounding::exact) is solved by at(), which gives it or
+    // throws its own error: the results and the errors are at()'s, in the same order.
+    [[nodiscard]] std::vector<waterfall_payout> at_many(const std::vector<money>& exit_values) const;
+    // The curve at_many() evaluates @p count exit values from: empty when there are not more of
+    // them than segments, or where curve() overflows.
+    [[nodiscard]] std::optional<payout_curve> curve_for(std::size_t count) const;
+    // at(@p exit_value), from @p curve when it has one (@p scratch reused from exit to exit).
+    [[nodiscard]] waterfall_payout at_from(const std::optional<payout_curve>& curve, curve_payout& scratch,
+                                           money exit_value) const;
     // Phase 2 from the terms' kinks sorted by (value, term, sub) and the distinct values
     // (@p kinks, each a piece's v_lo): the pieces and their statuses, by a sweep over the kinks
     // (each term's form recomputed only where it changes); on an overflow of its running sums,
@@ -1616,10 +1633,7 @@ inline std::vector<waterfall_payout> waterfall::at(const std::vector<money>& exi
         for (diagnostic& d : check_exit(exit_values[i], field_path("exit_values").index(i))) problems.push_back(std::move(d));
     }
     if (!problems.empty()) throw validation_error("liquidation waterfall exit values", std::move(problems));
-    std::vector<waterfall_payout> out;
-    out.reserve(exit_values.size());
-    for (const money m : exit_values) out.push_back(at(m));
-    return out;
+    return at_many(exit_values);
 }
 
 inline void waterfall::build_pieces(const std::vector<detail::wf_kink>& entries, const std::vector<fraction>& kinks) {
@@ -2155,6 +2169,45 @@ inline std::vector<waterfall_payout> payout_curve::at(const std::vector<money>& 
     std::vector<waterfall_payout> out;
     out.reserve(exit_values.size());
     for (const money m : exit_values) out.push_back(at(m));
+    return out;
+}
+
+inline std::optional<payout_curve> waterfall::curve_for(std::size_t count) const {
+    if (count <= breakpoints_.size() + 1) return std::nullopt;
+    try {
+        return curve();
+    } catch (const overflow_error&) {
+        return std::nullopt;  // slopes and intercepts beyond 128-bit fractions: solved directly
+    }
+}
+
+inline waterfall_payout waterfall::at_from(const std::optional<payout_curve>& curve, curve_payout& scratch,
+                                           money exit_value) const {
+    if (curve) {
+        try {
+            curve->at(exit_value, scratch);
+            waterfall_payout r;
+            r.exit_value = exit_value;
+            r.value_per_share = curve->value_per_share(scratch);
+            r.by_line = scratch.by_line;  // copied: the scratch keeps its storage
+            r.by_holder = scratch.by_holder;
+            r.exercise_paid_by_line = curve->exercise_paid_by_line(scratch);
+            r.exercise_paid_by_holder = curve->exercise_paid_by_holder(scratch);
+            r.status = curve->status(scratch);
+            return r;
+        } catch (const overflow_error&) {
+        } catch (const inexact_error&) {
+        }
+    }
+    return at(exit_value);  // gives it, or throws its own error
+}
+
+inline std::vector<waterfall_payout> waterfall::at_many(const std::vector<money>& exit_values) const {
+    std::vector<waterfall_payout> out;
+    out.reserve(exit_values.size());
+    const std::optional<payout_curve> curve = curve_for(exit_values.size());
+    curve_payout scratch;
+    for (const money m : exit_values) out.push_back(at_from(curve, scratch, m));
     return out;
 }
 
