@@ -224,4 +224,43 @@ TEST_CASE("print_payouts_by_round: rows that do not match the stages and exit va
                       "  After Series A    $500,000.00  $1,000,000.00\n");
 }
 
+TEST_CASE("The by-holder tables streamed (print_waterfall) = the same tables printed from their cells") {
+    // print_waterfall() writes the by-holder tables a line at a time (eleventh session,
+    // 2026-12-07) instead of building the table's cells; the text must be byte for byte the one
+    // waterfall_holders_table() prints: wide and combining names (display width), exercise paid
+    // in (only the holders who pay), one exit, no exit.
+    liquidation_terms capped;
+    capped.participation = participation::capped(fraction(3));
+    const cap_table table = cap_table_builder()
+                                .add(holder::founder("f", "創業者 Founder"))
+                                .add(holder::investor("vc", "Fund\u0301"))
+                                .add(holder::employee("e", "Employee"))
+                                .add(holder::employee("x", "X"))
+                                .add(share_class::common("Common"))
+                                .add(share_class::preferred("Series A", price_per_share(usd(1'000'000), sh(1'000'000)), capped))
+                                .add(option_pool{"Plan", "Common", sh(200'000)})
+                                .holding(holder_id("f"), "Common", sh(1'000'000))
+                                .holding(holder_id("vc"), "Series A", sh(1'000'000))
+                                .grant({holder_id("e"), "Plan", sh(100'000), price_per_share(usd(2), sh(1))})
+                                .grant({holder_id("x"), "Plan", sh(1), price_per_share(usd(50), sh(1))})
+                                .build();
+    waterfall_terms paid;
+    paid.exercise = option_exercise::paid_in;
+    const std::vector<std::vector<money>> exit_lists{
+        {usd(500'000), usd(4'000'000), usd(5'500'000), money::from_units(10'000'000'001)}, {usd(7'000'000)}, {}};
+    for (const waterfall_terms& terms : {waterfall_terms{}, paid}) {
+        const waterfall w = waterfall::build(table, terms);
+        for (const std::vector<money>& exits : exit_lists) {
+            const std::vector<waterfall_payout> payouts = w.at(exits);
+            for (const bool exercise_paid : {false, true}) {
+                std::ostringstream streamed, cells;
+                detail::print_holders_streamed(streamed, w, exits, payouts, exercise_paid, "  ");
+                detail::waterfall_holders_table(w, exits, payouts, detail::table_target::text, exercise_paid).print(cells, "  ");
+                CHECK(streamed.str() == cells.str());
+                CHECK_FALSE(streamed.str().empty());
+            }
+        }
+    }
+}
+
 }  // namespace test_waterfall_report

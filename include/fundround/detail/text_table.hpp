@@ -71,6 +71,11 @@ namespace detail {
 inline std::size_t display_width(std::string_view s) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, one column (code_point_width()): no decoding
+            ++n;
+            ++i;
+            continue;
+        }
         const utf8_char c = utf8_char_at(s, i);
         if (c.length == 0) {  // a byte that starts no valid character (overlong, a surrogate, cut short)
             ++n;

@@ -16,10 +16,12 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 FUNDROUND_BEGIN_NAMESPACE
@@ -130,6 +132,83 @@ inline void add_exit_columns(report_table& t, const std::vector<money>& exits, c
         t.text("");
     }
     return t;
+}
+
+/// What append_aligned() writes for a table of @p rows rows (the header row first) and
+/// @p right.size() columns whose cell (r, c) @p cell(text, r, c) appends to the string text,
+/// written to @p os a line at a time: each cell is made twice (for the widths, then for its
+/// line) and none is kept, so a table of many rows and columns costs one line of memory, not
+/// the table's text.
+template <class Cell>
+void print_aligned_streamed(std::ostream& os, std::size_t rows, std::string_view right, std::string_view indent,
+                            const Cell& cell) {
+    const std::size_t columns = right.size();
+    if (rows == 0 || columns == 0) return;
+    std::vector<std::size_t> width(columns, 0);
+    bool header = false;
+    std::string text;
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < columns; ++c) {
+            text.clear();
+            cell(text, r, c);
+            width[c] = std::max(width[c], display_width(text));
+            if (r == 0 && !text.empty()) header = true;
+        }
+    }
+    std::string line;
+    for (std::size_t r = header ? 0 : 1; r < rows; ++r) {
+        line.assign(indent.data(), indent.size());
+        for (std::size_t c = 0; c < columns; ++c) {
+            text.clear();
+            cell(text, r, c);
+            const bool right_aligned = right[c] == 'r';
+            const std::size_t pad = c + 1 < columns || right_aligned ? width[c] - display_width(text) : 0;
+            if (c > 0) line += "  ";
+            if (right_aligned) line.append(pad, ' ');
+            line += text;
+            if (!right_aligned) line.append(pad, ' ');
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        line += '\n';
+        os << line;
+    }
+}
+
+/// waterfall_holders_table(w, exits, payouts, table_target::text, @p exercise_paid).print(os,
+/// @p indent), streamed (print_aligned_streamed()): the same text without the table's cells, which
+/// for many holders at many exits were most of print_waterfall()'s memory.
+inline void print_holders_streamed(std::ostream& os, const waterfall& w, const std::vector<money>& exits,
+                                   const std::vector<waterfall_payout>& payouts, bool exercise_paid, std::string_view indent) {
+    std::vector<std::size_t> shown;  // the holders with a row
+    for (std::size_t h = 0; h < w.holders().size(); ++h) {
+        bool any = !exercise_paid;
+        for (std::size_t i = 0; i < payouts.size() && !any; ++i) any = !payouts[i].exercise_paid_by_holder[h].is_zero();
+        if (any) shown.push_back(h);
+    }
+    const bool total = !exercise_paid;
+    const std::size_t rows = 1 + shown.size() + (total ? 1 : 0);
+    const std::string right = "l" + std::string(exits.size(), 'r');
+    print_aligned_streamed(os, rows, right, indent, [&](std::string& text, std::size_t r, std::size_t c) {
+        if (r == 0) {
+            if (c == 0) {
+                text += "Holder";
+            } else {
+                append_compact(text, exits[c - 1], 15);
+            }
+        } else if (r == 1 + shown.size()) {
+            if (c == 0) {
+                text += "Total";
+            } else {
+                append_compact_if_exact(text, payouts[c - 1].exit_value, true);
+            }
+        } else if (c == 0) {
+            text += w.holder_names()[shown[r - 1]];
+        } else {
+            const waterfall_payout& p = payouts[c - 1];
+            const std::size_t h = shown[r - 1];
+            append_compact_if_exact(text, exercise_paid ? p.exercise_paid_by_holder[h] : p.by_holder[h], true);
+        }
+    });
 }
 
 /// The breakpoint table of print_breakpoints() for @p target: one row per event: the exit
@@ -257,10 +336,10 @@ inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vec
     os << "\nWhat each line does\n";
     detail::waterfall_status_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
     os << "\nBy holder\n";
-    detail::waterfall_holders_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
+    detail::print_holders_streamed(os, w, exit_values, payouts, false, "  ");
     if (w.terms().exercise == option_exercise::paid_in) {
         os << "\nExercise prices paid in (gross payout = net payout + exercise price)\n";
-        detail::waterfall_holders_table(w, exit_values, payouts, detail::table_target::text, true).print(os, "  ");
+        detail::print_holders_streamed(os, w, exit_values, payouts, true, "  ");
     }
 }
 
