@@ -30,6 +30,16 @@
 //   outstanding/one/<holders>/<safes>   ONE waterfall::build of the same table with the last
 //                        stage's convertibles: NOT the same work, the unit of it (the ratio
 //                        lib / one is the number of waterfalls' worth the equilibrium costs).
+//   exits/lib/<holders>/<steps>     outstanding_waterfall::at(exit_values): the table of
+//                        outstanding/ with 10 SAFEs, built once outside the timing; the exit
+//                        values 0 to $1B in <steps> equal steps (what `fundround waterfall --exit
+//                        0..1B --steps <steps>` evaluates): each stage's payout curve built once,
+//                        then every exit from its segment (waterfall::at_many), every holder's and
+//                        line's payout, rounded and reconciled.
+//   exits/direct/<holders>/<steps>  THE SAME payouts by the direct solve of each exit,
+//                        outstanding_waterfall::at(exit) one at a time (what at(exit_values) did
+//                        before the eleventh session). Checked equal, every field of every
+//                        payout, before timing. Counter ns_per_payout: CPU ns per holder and exit.
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/secondary.hpp>
 #include <fundround/company/tranched_issuance.hpp>
@@ -321,6 +331,76 @@ void outstanding_sizes(benchmark::internal::Benchmark* b) {
         for (const std::int64_t safes : {10, 30, 60}) b->Args({holders, safes});
     }
 }
+
+struct exits_input {
+    outstanding_input in;
+    fr::outstanding_waterfall w;
+    std::vector<fr::money> exits;
+};
+
+exits_input make_exits(std::int64_t holders, std::int64_t steps) {
+    outstanding_input in = make_outstanding(holders, 10);
+    fr::outstanding_waterfall w = fr::outstanding_waterfall::build(in.table, in.safes, {});
+    std::vector<fr::money> exits;
+    for (std::int64_t k = 0; k <= steps; ++k) exits.push_back(fr::money::from_major(1'000'000'000 / steps * k));
+    return {std::move(in), std::move(w), std::move(exits)};
+}
+
+std::vector<fr::waterfall_payout> exits_direct(const exits_input& x) {
+    std::vector<fr::waterfall_payout> out;
+    out.reserve(x.exits.size());
+    for (const fr::money m : x.exits) out.push_back(x.w.at(m));
+    return out;
+}
+
+bool same_payouts(const std::vector<fr::waterfall_payout>& a, const std::vector<fr::waterfall_payout>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].exit_value != b[i].exit_value || a[i].value_per_share != b[i].value_per_share || a[i].by_line != b[i].by_line ||
+            a[i].by_holder != b[i].by_holder || a[i].exercise_paid_by_line != b[i].exercise_paid_by_line ||
+            a[i].exercise_paid_by_holder != b[i].exercise_paid_by_holder || a[i].status != b[i].status) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void set_payout_counter(benchmark::State& state, const exits_input& x) {
+    const double payouts = static_cast<double>(x.in.table.holders().size() * x.exits.size());
+    state.counters["ns_per_payout"] =
+        benchmark::Counter(payouts * 1e-9, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void BM_exits_lib(benchmark::State& state) {
+    const exits_input x = make_exits(state.range(0), state.range(1));
+    if (!same_payouts(x.w.at(x.exits), exits_direct(x))) {
+        state.SkipWithError("at(exit_values) differs from the direct solve");
+        return;
+    }
+    for (auto _ : state) {
+        std::vector<fr::waterfall_payout> p = x.w.at(x.exits);
+        benchmark::DoNotOptimize(p);
+    }
+    set_payout_counter(state, x);
+}
+
+void BM_exits_direct(benchmark::State& state) {
+    const exits_input x = make_exits(state.range(0), state.range(1));
+    for (auto _ : state) {
+        std::vector<fr::waterfall_payout> p = exits_direct(x);
+        benchmark::DoNotOptimize(p);
+    }
+    set_payout_counter(state, x);
+}
+
+void exits_sizes(benchmark::internal::Benchmark* b) {
+    for (const std::int64_t holders : {1'000, 10'000}) {
+        for (const std::int64_t steps : {100, 1'000}) b->Args({holders, steps});
+    }
+}
+
+BENCHMARK(BM_exits_lib)->Name("exits/lib")->Apply(exits_sizes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_exits_direct)->Name("exits/direct")->Apply(exits_sizes)->Unit(benchmark::kMillisecond);
 
 BENCHMARK(BM_outstanding_lib)->Name("outstanding/lib")->Apply(outstanding_sizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_outstanding_one)->Name("outstanding/one")->Apply(outstanding_sizes)->Unit(benchmark::kMillisecond);
