@@ -410,13 +410,29 @@ std::pair<std::vector<fr::safe>, std::vector<fr::convertible_note>> outstanding_
 /// a computation that overflows or cannot round as the file asks into exit_not_computable, and
 /// another library error the tool did not foresee into exit_not_applicable, with its message
 /// after "FILE: " (@p file, the deal file).
+/// Writes what @p held holds to @p out and empties it.
+void write_held(std::ostringstream& held, std::ostream& out) {
+    out << held.str();
+    held.str(std::string());
+}
+
+/// The streams for the rest of a command's result once nothing can fail any more (every figure
+/// computed): the output held back so far is written out, and the rest goes straight to
+/// standard output, so that a large result (the waterfall of 10^4 holders at 1,001 exits: 169 MB
+/// of text) is not held in memory. Outside guarded(), @p io itself.
+streams released(const streams& io) {
+    if (io.held == nullptr || io.release_to == nullptr) return io;
+    write_held(*io.held, *io.release_to);
+    return streams{*io.release_to, io.err, io.err_is_terminal};
+}
+
 template <class Body>
 int guarded(const streams& io, const std::string& file, Body&& body) {
     std::ostringstream held;
-    const streams buffered{held, io.err, io.err_is_terminal};
+    const streams buffered{held, io.err, io.err_is_terminal, &held, &io.out};
     try {
         body(buffered);
-        io.out << held.str();
+        write_held(held, io.out);
         return exit_ok;
     } catch (const failure& f) {
         return f.code;
@@ -1025,10 +1041,14 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
             fr::write_waterfall_csv(io.out, w, exits);
             return;
         }
-        io.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
-        fr::print_waterfall(io.out, w, exits);
-        io.out << '\n';
-        fr::print_breakpoints(io.out, w);
+        // Every payout computed first; the report (many holders at many exits: hundreds of MB of
+        // text) then goes straight to standard output.
+        const std::vector<fr::waterfall_payout> payouts = w.at(exits);
+        const streams out = released(io);
+        out.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
+        fr::print_waterfall(out.out, w, exits, payouts);
+        out.out << '\n';
+        fr::print_breakpoints(out.out, w);
         return;
     }
     if (exit_date) check_note_interest(deal, note_positions, *exit_date, rq.file, pointers, io);
@@ -1043,13 +1063,15 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
             io.out, fr::detail::waterfall_lines_table(lines, exits, payouts, fr::detail::table_target::csv, csv.decimals), csv);
         return;
     }
-    io.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company)
-           << ", with the SAFEs and notes outstanding\n";
-    fr::print_outstanding_instruments(io.out, ow);
-    io.out << '\n';
-    fr::print_waterfall(io.out, lines, exits, payouts);
-    io.out << '\n';
-    fr::print_breakpoints(io.out, ow.breakpoints(), lines.currency());
+    const std::vector<fr::waterfall_breakpoint> breakpoints = ow.breakpoints();
+    const streams out = released(io);  // every figure computed: the report goes straight out
+    out.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company)
+            << ", with the SAFEs and notes outstanding\n";
+    fr::print_outstanding_instruments(out.out, ow);
+    out.out << '\n';
+    fr::print_waterfall(out.out, lines, exits, payouts);
+    out.out << '\n';
+    fr::print_breakpoints(out.out, breakpoints, lines.currency());
 }
 
 // --- odds -------------------------------------------------------------------------------------

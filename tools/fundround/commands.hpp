@@ -33,6 +33,10 @@ struct streams {
     std::ostream& out;          ///< Standard output: the result.
     std::ostream& err;          ///< Standard error: problems, notes, progress.
     bool err_is_terminal = false;  ///< True if err is a terminal (a progress bar may be drawn).
+    /// Inside a command (guarded() in commands.cpp): the buffer that holds out back until the
+    /// command succeeds, and the standard output it goes to; null outside.
+    std::ostringstream* held = nullptr;
+    std::ostream* release_to = nullptr;  ///< See held.
 };
 
 /// `fundround report FILE`: every round's summary, the priced rounds, the net flows.
