@@ -235,6 +235,8 @@ public:
     [[nodiscard]] const std::vector<outstanding_stage>& stages() const noexcept { return stages_; }
     /// B, the capitalization before any SAFE or note.
     [[nodiscard]] share_count base_capitalization() const noexcept { return base_; }
+    /// The rounding of conversion and remainder shares to whole shares (the terms' share_rounding).
+    [[nodiscard]] rounding share_rounding() const noexcept { return share_rounding_; }
     /// The index of the stage holding exit value @p x units.
     [[nodiscard]] std::size_t stage_index(const fraction& x) const;
     /// The waterfall that pays exit value @p exit_value.

@@ -2,7 +2,8 @@
 /// @brief SAFEs and notes outstanding at an exit printed for a person: each instrument's
 /// waterfall line (cash-out, interest, cap and the capitalization it divides), and, when the
 /// converting post-money SAFEs change with the exit value, the stages of exit values with the
-/// converting set and its Liquidity Capitalization (exit/outstanding_instruments.hpp); its payout
+/// converting set and its Liquidity Capitalization (exit/outstanding_instruments.hpp); the
+/// pre-money SAFEs short at given exit values, with the common their unpaid rest converts into; its payout
 /// chart, each stage from its own waterfall, with the jumps between them.
 #ifndef FUNDROUND_IO_OUTSTANDING_REPORT_HPP
 #define FUNDROUND_IO_OUTSTANDING_REPORT_HPP
@@ -16,6 +17,7 @@
 #include <fundround/numeric/money_format.hpp>
 #include <fundround/numeric/rounding.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <ostream>
 #include <string>
@@ -74,6 +76,53 @@ inline void print_outstanding_instruments(std::ostream& os, const outstanding_wa
         s.text(range).text(names.empty() ? std::string("none") : names).text(l);
     }
     s.print(os, "  ");
+}
+
+/// Prints, at each of @p exit_values where a pre-money SAFE of @p w is short
+/// (outstanding_waterfall::remainders), what it is paid, its unpaid purchase amount and the common
+/// that converts into at cap / B: exactly (a whole number, or 3 decimals and the fraction) and rounded by the
+/// waterfall's share_rounding, with its value at that exit; none without a cap (no Liquidity
+/// Price where the common gets nothing). Prints nothing and returns false when none is short.
+inline bool print_outstanding_remainders(std::ostream& os, const outstanding_waterfall& w,
+                                         const std::vector<money>& exit_values) {
+    detail::report_table t(detail::table_target::text);
+    t.column("Exit value", true, "exit_value").column("Line", false, "line").column("Paid", true, "paid");
+    t.column("Unpaid", true, "unpaid").column("Common shares (exact)", true, "exact_shares");
+    t.column("Shares (" + std::string(to_string(w.share_rounding())) + ")", true, "shares");
+    t.column("Value at the exit", true, "value").end_header();
+    bool any = false;
+    bool uncapped = false;
+    for (const money exit : exit_values) {
+        for (const outstanding_remainder& r : w.remainders(exit)) {
+            const outstanding_instrument& x = w.instruments()[r.instrument];
+            any = true;
+            t.full_amount(exit).text(x.name).full_amount(x.cash_out - r.unpaid).full_amount(r.unpaid);
+            if (r.exact_shares) {
+                // A whole number of shares as it is, else 3 decimals and the exact fraction.
+                const std::string exact = r.exact_shares->to_string();
+                const bool whole = exact.find('/') == std::string::npos;
+                std::string text = whole ? exact : r.exact_shares->to_decimal_string(3, rounding::half_even);
+                const std::size_t point = std::min(text.find('.'), text.size());
+                text = detail::group_thousands(text.substr(0, point)) + text.substr(point);
+                if (!whole) text += " (" + exact + ")";
+                t.text(text).shares(r.shares);
+            } else {
+                uncapped = true;
+                t.none("none: no cap").none();
+            }
+            t.full_amount(r.value);
+        }
+    }
+    if (!any) return false;
+    os << "Pre-money SAFEs short at an exit value (their form, section 1(b)): the exit is shared pro rata to their\n"
+          "purchase amounts, and the unpaid rest of each converts into common at the Liquidity Price, cap / B\n";
+    t.print(os, "  ");
+    os << "  Nothing is left for the common where one is short: those shares are worth nothing at that exit.\n";
+    if (uncapped) {
+        os << "  Without a cap the Liquidity Price is a common share's value (times 1 - d for a discount), 0 there:\n"
+              "  no share count.\n";
+    }
+    return true;
 }
 
 /// The chart of @p w's payouts for exit values from 0 to @p max_exit, as payout_chart() draws one
