@@ -106,6 +106,14 @@ fundround_cli_test(waterfall_safes_stages 0
 fundround_cli_test(waterfall_safes_svg 0 PRODUCES payout.svg waterfall_safes_svg.svg
                    ARGS waterfall safes_and_notes.json --exit 0..20M --exit-date 2026-01-01 --svg @OUT@/payout.svg)
 fundround_cli_test(waterfall_safes_csv 0 ARGS waterfall safes_and_notes.json --exit 6M,13M --exit-date 2026-01-01 --csv)
+# Pre-money SAFEs (data/pre_money_safes.json, docs/how-to-waterfall.md section 5; the form's
+# section 1(b)): their cash-out one rank above the Seed Preferred and the post-money SAFE. At $700K
+# they share it pro rata, $420,000 / $280,000 (70%), and the capped one's unpaid $180,000 converts
+# into 180,000 x 9,000,000 / 7,000,000 = 1620000/7 shares, 231,428 floored, worth $0.00 there; the
+# uncapped one's $120,000 has no share count. At $1M they are paid exactly in full (none short), at
+# $1.5M the Seed and the post-money SAFE share the other $500,000, at $20M the capped ones convert.
+# (regression: they were paid on par with the Seed, 35% of each claim at $700K, no remainder shown)
+fundround_cli_test(waterfall_pre_money_safes 0 ARGS waterfall pre_money_safes.json --exit 700K,1M,1.5M,20M)
 # A note whose interest stops at maturity ("interest_accrues": "to_maturity"): $500,000 at 8% from
 # 2025-01-01 to its maturity 2027-01-01, $80,000 of interest at an exit on 2028-01-01 (not the
 # $120,000 to the exit date).

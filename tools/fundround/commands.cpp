@@ -1064,6 +1064,10 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         return;
     }
     const std::vector<fr::waterfall_breakpoint> breakpoints = ow.breakpoints();
+    // A pre-money SAFE short at an exit value: its unpaid amount and the common it converts into
+    // (computed, like every figure, before anything is written).
+    std::ostringstream short_safes;
+    if (fr::print_outstanding_remainders(short_safes, ow, exits)) short_safes << '\n';
     const streams out = released(io);  // every figure computed: the report goes straight out
     out.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company)
             << ", with the SAFEs and notes outstanding\n";
@@ -1071,6 +1075,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     out.out << '\n';
     fr::print_waterfall(out.out, lines, exits, payouts);
     out.out << '\n';
+    out.out << short_safes.str();
     fr::print_breakpoints(out.out, breakpoints, lines.currency());
 }
 
