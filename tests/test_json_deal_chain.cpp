@@ -322,6 +322,37 @@ TEST_CASE("deal file with conversions: a problem naming an earlier round names i
     }
 }
 
+// A holder a chain problem names ("holders[1]") is named by its pointer from the chain's facts
+// (eleventh session: the deal file replaced every "holders[k]" in the rule's text, and a name
+// holding "holders[0]" became "/cap_table/holders/0" inside the quoted name).
+TEST_CASE("deal file with conversions: a holder a problem names is named by its pointer, whatever its name") {
+    const std::string bob = "Bob (not holders[0], nor holders[7])";
+    json doc = example_json();
+    doc["cap_table"]["holders"][1]["name"] = bob;
+    {
+        INFO("a converting round's new investor with a holder's name: the table after names it");
+        json same = doc;
+        same["priced_rounds"][0]["new_investors"][0]["name"] = bob;
+        CHECK(problems_of(same) ==
+              std::vector<std::string>{"/priced_rounds/0 = \"" + bob + "\": after.holders[8].name: is the same name as "
+                                       "/cap_table/holders/1 \"" + bob + "\" (ids \"bob\" and \"lead\"); use one holder, or declare the "
+                                       "two distinct (in the cap table after the round) (the round does not apply to the cap table "
+                                       "before the rounds)"});
+    }
+    {
+        INFO("a plain round's new investor with the name of one an earlier round added");
+        json same = doc;
+        same["priced_rounds"][0]["new_investors"][0]["name"] = "Lead (holders[1])";
+        for (const char* member : {"converts", "close_date", "conversion_price_rounding"}) same["priced_rounds"][1].erase(member);
+        same["priced_rounds"][1]["new_investors"][0]["name"] = "Lead (holders[1])";
+        CHECK(problems_of(same) == std::vector<std::string>{
+                                       "/priced_rounds/1/new_investors/0/name = \"Lead (holders[1])\": is the same name as "
+                                       "/priced_rounds/0/new_investors/0 \"Lead (holders[1])\" (ids \"lead\" and \"growth\"); use one "
+                                       "holder, or declare the two distinct (the round does not apply to the cap table after "
+                                       "/priced_rounds/0)"});
+    }
+}
+
 namespace {
 
 // The example with a second SAFE of the same terms as the later angel's (/safes/4: $1M, 20%

@@ -125,7 +125,9 @@ struct cap_table_access {
     /// holder_name_key() of an earlier holder (not the same id, not declared distinct). The
     /// holders of @p before were valid together, so only the added ones can be reported: O(k log
     /// k + k log n) for k added, on the table's id and name-key indexes.
-    static void check_added_holders(const cap_table& before, const std::vector<holder>& added, std::vector<diagnostic>& out) {
+    /// The holders its rules name by their place ("holders[k]") go to @p refs, if given.
+    static void check_added_holders(const cap_table& before, const std::vector<holder>& added, std::vector<diagnostic>& out,
+                                    std::vector<element_reference>* refs = nullptr) {
         const std::size_t n = before.holders_.size();
         const std::size_t k = added.size();
         const auto path = [](std::size_t i) { return field_path("holders").index(i); };
@@ -185,20 +187,26 @@ struct cap_table_access {
             }
             return false;
         };
+        const auto named = [&](std::size_t at, const std::string& rule) {  // the place of holders[at] in the next problem's rule
+            if (refs != nullptr) refs->push_back({out.size(), path(at), rule.size()});
+        };
         const auto near = [&](std::size_t i, const holder& a, std::size_t at) {
             const holder& b = added[i];
-            out.push_back({path(n + i).member("name"), quoted_text(b.name()),
-                           std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") + path(at).to_string() +
-                               " " + quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
-                               "\"); use one holder, or declare the two distinct"});
+            std::string rule = a.name() == b.name() ? "is the same name as " : "nearly duplicates ";
+            named(at, rule);
+            rule += path(at).to_string() + " " + quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
+                    "\"); use one holder, or declare the two distinct";
+            out.push_back({path(n + i).member("name"), quoted_text(b.name()), std::move(rule)});
         };
         for (std::size_t i = 0; i < k; ++i) {  // in position order, the id before the name, as try_build()
             const holder& b = added[i];
             if (!b.id().empty()) {
                 const std::size_t at = first_with_id(i);
                 if (at != n + i) {
+                    const std::string rule = "duplicates the id of ";
+                    named(at, rule);
                     out.push_back({path(n + i).member("id"), quoted_text(b.id().str()),
-                                   "duplicates the id of " + path(at).to_string() + "; a holder appears once (merge the two)"});
+                                   rule + path(at).to_string() + "; a holder appears once (merge the two)"});
                 }
             }
             if (name_key_empty(b.name())) continue;
@@ -256,11 +264,13 @@ struct cap_table_access {
     /// issue_round() into @p t, a table with nothing on it (empty()), adding its problems to
     /// @p out: true if there were none (else @p t is partly built and not a valid table). With
     /// @p created, the round creates that pool (its name and class; @p pool ignored) with
-    /// @p increase shares authorized, appended to the table's pools.
+    /// @p increase shares authorized, appended to the table's pools. The holders the added
+    /// holders' problems name by their place go to @p refs, if given (their problems' indexes in @p out).
     static bool issue_round_into(const cap_table& before, const std::vector<holder>& added, std::vector<share_class> classes,
                                  const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
                                  cap_table& t, std::vector<diagnostic>& out, fully_diluted_counts* full_counts = nullptr,
-                                 bool check_added = false, const option_pool* created = nullptr) {
+                                 bool check_added = false, const option_pool* created = nullptr,
+                                 std::vector<element_reference>* refs = nullptr) {
         const std::size_t problems_before = out.size();
         const std::size_t n = before.holders_.size();
         const std::size_t c = before.classes_.size();
@@ -308,7 +318,7 @@ struct cap_table_access {
             }
             top_up = ok;
         }
-        if (check_added) check_added_holders(before, added, out);
+        if (check_added) check_added_holders(before, added, out, refs);
         // The new classes, validated like classes of the builder.
         for (std::size_t j = 0; j < classes.size(); ++j) {
             const share_class& k = classes[j];
@@ -583,6 +593,7 @@ struct round_on_cap_table_access {
 struct cap_table_round_result {
     std::optional<round_on_cap_table> round;  ///< The round applied, when there were no problems.
     std::vector<diagnostic> problems;         ///< Every problem found (empty on success).
+    std::vector<element_reference> references;  ///< The holders on the table its problems name by their place (`holders[k]`).
 
     /// True if the round was applied.
     [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
@@ -738,12 +749,13 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         for (std::size_t j = 0; j < k; ++j) {
             group_start[by_key[j]] = j > 0 && keys[by_key[j]] == keys[by_key[j - 1]] ? group_start[by_key[j - 1]] : j;
         }
-        const auto nearly = [&](std::size_t i, const holder& a, const std::string& a_path) {
+        const auto nearly = [&](std::size_t i, const holder& a, const field_path& a_path) {
             const holder& b = new_holders_[i];
-            out.push_back({new_investor(i, "name"), detail::quoted_text(b.name()),
-                           std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") + a_path + " " +
-                               detail::quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
-                               "\"); use one holder, or declare the two distinct"});
+            std::string rule = a.name() == b.name() ? "is the same name as " : "nearly duplicates ";
+            if (a_path.starts_with(field_path("holders"))) result.references.push_back({out.size(), a_path, rule.size()});
+            rule += a_path.to_string() + " " + detail::quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
+                    "\"); use one holder, or declare the two distinct";
+            out.push_back({new_investor(i, "name"), detail::quoted_text(b.name()), std::move(rule)});
         };
         for (std::size_t i = 0; i < k; ++i) {
             const holder& b = new_holders_[i];
@@ -752,13 +764,13 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
                 continue;
             }
             if (const auto a = detail::cap_table_access::same_name_key(table, b.name(), b.id())) {
-                nearly(i, table.holders()[*a], field_path("holders").index(*a).to_string());
+                nearly(i, table.holders()[*a], field_path("holders").index(*a));
                 continue;
             }
             for (std::size_t j = group_start[i]; j < k && by_key[j] != i; ++j) {  // earlier in its group
                 const std::size_t m = by_key[j];
                 if (new_holders_[m].id() == b.id()) continue;
-                nearly(i, new_holders_[m], field_path("new_investors").index(m).to_string());
+                nearly(i, new_holders_[m], field_path("new_investors").index(m));
                 break;
             }
         }

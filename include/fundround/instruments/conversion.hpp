@@ -356,6 +356,7 @@ private:
 struct conversion_result {
     std::optional<converted_round> round;  ///< The round, when there were no problems.
     std::vector<diagnostic> problems;      ///< Every problem found (empty on success).
+    std::vector<element_reference> references;  ///< The holders of the table after its problems name by their place (`holders[k]`).
 
     /// True if the round was applied.
     [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
@@ -937,9 +938,10 @@ private:
     friend class prepared_conversion;  // instruments/prepared_conversion.hpp: the round checked once, then solved at many valuations
     conversion_result apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only = false) const;
     /// The round applied to @p table, solved and built in place into @p r (made empty); false if
-    /// there is a problem (in @p out; @p r is then partly built).
+    /// there is a problem (in @p out; @p r is then partly built). The holders those problems
+    /// name by their place go to @p refs, if given.
     bool apply_into(const cap_table& table, detail::conv_path path, bool after_by_builder_only, converted_round& r,
-                    std::vector<diagnostic>& out) const;
+                    std::vector<diagnostic>& out, std::vector<element_reference>* refs = nullptr) const;
     conversion_solution_result solve_on(const cap_table& table, detail::conv_path path) const;
     bool solve_into(const cap_table& table, detail::conv_path path, conversion_solution& sol, std::vector<diagnostic>& out) const;
     /// The checks and figures that do not depend on the valuation: the terms, the new money, the
@@ -1381,12 +1383,12 @@ inline conversion_solution_result conversion_round::solve_on(const cap_table& ta
 inline conversion_result conversion_round::apply_on(const cap_table& table, detail::conv_path path, bool after_by_builder_only) const {
     conversion_result result;
     converted_round& r = result.round.emplace(converted_round::key());
-    if (!apply_into(table, path, after_by_builder_only, r, result.problems)) result.round.reset();
+    if (!apply_into(table, path, after_by_builder_only, r, result.problems, &result.references)) result.round.reset();
     return result;
 }
 
 inline bool conversion_round::apply_into(const cap_table& table, detail::conv_path path, bool after_by_builder_only,
-                                         converted_round& r, std::vector<diagnostic>& out) const {
+                                         converted_round& r, std::vector<diagnostic>& out, std::vector<element_reference>* refs) const {
     conversion_solution& sol = r.solution_;
     if (!solve_into(table, path, sol, out)) return false;
     const priced_round& pr = sol.pricing_;
@@ -1498,7 +1500,8 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
         }
         have_full_after = detail::cap_table_access::issue_round_into(table, new_holders_, std::move(classes), issues,
                                                                      pool_target_ ? table.pool_index(*pool_) : std::nullopt,
-                                                                     pr.pool_increase(), r.after_, problems, &full_after, true) &&
+                                                                     pr.pool_increase(), r.after_, problems, &full_after, true, nullptr,
+                                                                     refs) &&
                           problems.empty();
     }
     if (!problems.empty()) {

@@ -161,6 +161,7 @@ struct round_chain_outcome {
     std::optional<std::size_t> failed_round;   ///< Which round that is (the number of rounds for a waiver no round follows).
     std::vector<repeated_conversion> repeated;  ///< Its instruments that converted in an earlier round, in problems' order.
     std::optional<close_out_of_order> early_close;  ///< Its close before an earlier round's, if it is.
+    std::vector<element_reference> references;  ///< The holders its problems name by their place (`holders[k]`: the k-th of the table it applies to, then those it adds).
 
     /// True if every round applied.
     [[nodiscard]] bool ok() const noexcept { return result.has_value(); }
@@ -404,8 +405,13 @@ inline round_chain_outcome round_chain::try_run() const {
                     }
                 }
                 cap_table_round_result r = plain->try_apply_to(p && p->ok() ? p->conversions->after() : table);
+                const std::size_t before_round = problems.size();  // the round's problems after the pay-to-play's
                 problems.insert(problems.end(), r.problems.begin(), r.problems.end());
-                if (!problems.empty()) return fail_round(std::move(problems), plain->series());
+                if (!problems.empty()) {
+                    for (element_reference& e : r.references) e.problem += before_round;
+                    outcome.references = std::move(r.references);
+                    return fail_round(std::move(problems), plain->series());
+                }
                 out.rounds_.push_back(std::move(*r.round));
                 out.converted_.emplace_back();
                 out.adjustments_.emplace_back();
@@ -482,6 +488,10 @@ inline round_chain_outcome round_chain::try_run() const {
                 once(c.notes(), ids.notes, instrument_kind::note, "notes", "note", &instrument_ids::notes, notes_done,
                      [&](std::size_t j) -> const std::vector<convertible_note>& { return std::get<conversion_round>(steps_[j]).notes(); });
                 conversion_result r = c.try_apply_to(table);
+                for (element_reference& named : r.references) {
+                    named.problem += problems.size();
+                    outcome.references.push_back(std::move(named));
+                }
                 problems.insert(problems.end(), r.problems.begin(), r.problems.end());
                 if (!problems.empty() || !r.ok()) return fail_round(std::move(problems), c.series());
                 converted_round& done = *r.round;
@@ -518,6 +528,7 @@ inline round_chain_outcome round_chain::try_run() const {
         } catch (const error& e) {
             outcome.repeated.clear();  // their problems are not reported: the round's is this one
             outcome.early_close.reset();
+            outcome.references.clear();
             return fail_round({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}}, series_of(i));
         }
         out.add_stage(out.rounds_.back().after());

@@ -540,24 +540,6 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return nullptr;
 }
 
-/// @p text with each "holders[k]" (not part of a longer name) replaced by @p pointers[k] (a
-/// chain problem naming a holder of the table, by its JSON pointer in the file).
-[[nodiscard]] inline std::string holders_as_pointers(const std::string& text, const std::vector<std::string>& pointers) {
-    static const std::string word = "holders[";
-    std::string out;
-    std::size_t from = 0;
-    for (std::size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
-        const bool whole = pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) != 0 || text[pos - 1] == '_');
-        const std::size_t close = text.find(']', pos);
-        if (!whole || close == std::string::npos) continue;
-        const auto k = parse_json_digits(std::string_view(text).substr(pos + word.size(), close - pos - word.size()));
-        if (!k || *k >= pointers.size()) continue;
-        out += text.substr(from, pos - from) + pointers[static_cast<std::size_t>(*k)];
-        from = close + 1;
-    }
-    return out + text.substr(from);
-}
-
 /// The position of the first duplicate of each name in @p names (sorted: O(n log n)), as
 /// (later, first) pairs in the later one's order.
 [[nodiscard]] inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_names(const std::vector<std::string>& names) {
@@ -1872,9 +1854,14 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
                 const field_path inside = detail::existing_prefix(list[i], mapped, cut);
-                // A holder the rule names ("holders[4]") by its pointer: /cap_table/holders/k, or
-                // the new_investors entry of this round or an earlier one that adds it.
-                std::string rule = detail::holders_as_pointers(d.rule, holder_pointers);
+                // A holder the rule names ("holders[4]", the chain's facts say where) by its
+                // pointer: /cap_table/holders/k, or the new_investors entry of this round or an
+                // earlier one that adds it.
+                std::string rule = detail::rule_naming(d.rule, ran.references, p, [&](const field_path& holder) {
+                    const std::vector<path_segment> steps = holder.segments();
+                    const bool known = steps.size() == 2 && steps[1].kind == path_step::index && steps[1].index < holder_pointers.size();
+                    return known ? holder_pointers[steps[1].index] : holder.to_string();
+                });
                 // The chain's problems naming an earlier round, from its facts: that round (and the
                 // place that lists the instrument again) by its pointer in the file.
                 const field_path priced = r.base() / at.member("priced_rounds");
