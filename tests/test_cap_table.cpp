@@ -298,6 +298,17 @@ TEST_CASE("cap_table_builder: every problem at once, each naming field, value an
         CAPTURE(r.problems[i].message());
         CHECK(r.problems[i] == expected[i]);
     }
+    // The facts: the elements the rules name, where (a caller names them in its own terms), and
+    // the names that resolve to nothing on the table.
+    CHECK(r.references == std::vector<element_reference>{{0, field_path("holders").index(0), 21},
+                                                         {1, field_path("holders").index(2), 18},
+                                                         {2, field_path("classes").index(0), 18},
+                                                         {5, field_path("pools").index(0), 11},
+                                                         {11, field_path("holdings").index(2), 45}});
+    CHECK(r.unresolved == std::vector<std::size_t>{4, 8, 9, 12, 13, 16, 17});
+    for (const element_reference& e : r.references) {
+        CHECK(r.problems[e.problem].rule.compare(e.at, e.element.to_string().size(), e.element.to_string()) == 0);
+    }
     // build() throws one validation_error carrying the same problems; validate() returns them.
     try {
         (void)cap_table_builder()

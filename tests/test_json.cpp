@@ -759,4 +759,23 @@ TEST_CASE("json: a bad cap table reports the document's problems and the builder
     });
 }
 
+// The holder a builder's rule names is renumbered from the builder's facts (eleventh session:
+// every "holders[k]" in the rule's text was, and a name holding "holders[1]" became "holders[2]").
+TEST_CASE("json: a holder a rule names is renumbered to the document's position, whatever the names hold") {
+    json_reader reader;
+    const auto t = reader.read_cap_table(json::parse(R"j({
+        "holders": [{"id": "a", "name": "A"}, {"id": 7, "name": "B"}, {"id": "c", "name": "C (holders[1])"},
+                    {"id": "c2", "name": "c (holders[1])"}],
+        "classes": [{"name": "Common", "kind": "common"}],
+        "holdings": [{"holder": "a", "share_class": "Common", "shares": 10}]})j"), field_path("company"));
+    CHECK(!t);
+    std::vector<std::string> lines;
+    for (const diagnostic& d : reader.problems()) lines.push_back(fundround::detail::json_problem_line(d));
+    CHECK(lines == std::vector<std::string>{
+        "/company/holders/1/id = 7: must be a string, not a number",
+        "/company/holders/3/name = \"c (holders[1])\": nearly duplicates holders[2] \"C (holders[1])\" (ids \"c\" and \"c2\"); use "
+        "one holder, or declare the two distinct",
+    });
+}
+
 }  // namespace test_json

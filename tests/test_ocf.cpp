@@ -1506,6 +1506,23 @@ TEST_CASE("ocf: the cap table's own rules, at the OCF pointers") {
 }
 
 
+// The element a rule names is named by its pointer from the builder's facts (eleventh session:
+// every "holders[k]", "classes[k]" ... in the rule's text was replaced, names included: a
+// stakeholder named "Seed Fund (holders[0])" was shown as "Seed Fund (/Stakeholders.ocf.json/items/0)").
+TEST_CASE("ocf: an element a rule names by its pointer, whatever the names hold") {
+    json p = small_package();
+    p["Stakeholders.ocf.json"]["items"][1]["comments"] = json::array();  // not declared distinct from fund2
+    p["Stakeholders.ocf.json"]["items"][1]["name"]["legal_name"] = "Seed Fund (holders[0])";
+    p["Stakeholders.ocf.json"]["items"][2]["name"]["legal_name"] = "seed fund (holders[0])";
+    p["StockClasses.ocf.json"]["items"][0]["name"] = "Common (classes[1], pools[0])";
+    p["StockClasses.ocf.json"]["items"][1]["name"] = "common (classes[1], pools[0])";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Stakeholders.ocf.json/items/2/name/legal_name = \"seed fund (holders[0])\": nearly duplicates /Stakeholders.ocf.json/items/1 "
+        "\"Seed Fund (holders[0])\" (ids \"fund\" and \"fund2\"); use one holder, or declare the two distinct",
+        "/StockClasses.ocf.json/items/1/name = \"common (classes[1], pools[0])\": nearly duplicates /StockClasses.ocf.json/items/0 "
+        "\"Common (classes[1], pools[0])\"; use one name"}));
+}
+
 TEST_CASE("ocf: malformed members, ids and ranges") {
     json p = small_package();
     p["Manifest.ocf.json"]["issuer"] = "Acme";

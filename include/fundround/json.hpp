@@ -1174,18 +1174,32 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
         return out;
     };
     std::pair<std::vector<std::string>, const char*> unread_refs[] = {
-        {unread(0, "id"), "is not a holder on the cap table"},
-        {unread(1, "name"), "is not a share class on the cap table"},
-        {unread(3, "name"), "is not an option pool on the cap table"}};
+        {unread(0, "id"), "holder"}, {unread(1, "name"), "share class"}, {unread(3, "name"), "option pool"}};
     for (auto& names : unread_refs) std::sort(names.first.begin(), names.first.end());
     const detail::pointer_set reported_set(std::move(reported));
     cap_table_result built = b.try_build();
-    for (diagnostic& d : built.problems) {
-        bool unread_ref = false;
-        for (const auto& [names, rule] : unread_refs) {
-            unread_ref = unread_ref || (d.rule == rule && std::binary_search(names.begin(), names.end(), d.value));
+    // An element a rule names by its place (the builder's facts say where), by its place in the
+    // document.
+    const auto renumbered_element = [&](const field_path& element) {
+        const std::vector<path_segment> steps = element.segments();
+        for (std::size_t l = 0; l < std::size(lists) && steps.size() == 2 && steps[1].kind == path_step::index; ++l) {
+            if (steps[0].name == lists[l] && steps[1].index < positions[l].size()) {
+                return detail::renumbered(element, 1, positions[l][steps[1].index]).to_string();
+            }
         }
-        if (unread_ref) continue;
+        return element.to_string();
+    };
+    for (std::size_t p = 0; p < built.problems.size(); ++p) {
+        diagnostic& d = built.problems[p];
+        if (std::binary_search(built.unresolved.begin(), built.unresolved.end(), p)) {
+            // A holder (at "holder" or in declared_distinct), class ("share_class") or pool ("pool")
+            // that is not on the table: one the document has that did not read is reported already.
+            const std::vector<path_segment> steps = d.field.segments();
+            const std::string& last = steps.back().kind == path_step::member ? steps.back().name : steps.front().name;
+            const std::size_t kind = last == "share_class" ? 1 : last == "pool" ? 2 : 0;
+            const std::vector<std::string>& names = unread_refs[kind].first;
+            if (std::binary_search(names.begin(), names.end(), d.value)) continue;
+        }
         const std::vector<path_segment> steps = d.field.segments();
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[1].kind == path_step::index) {
             for (std::size_t l = 0; l < std::size(lists); ++l) {
@@ -1195,7 +1209,7 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
                 }
             }
         }
-        for (std::size_t l = 0; l < std::size(lists); ++l) d.rule = detail::renumbered_text(d.rule, lists[l], positions[l]);
+        d.rule = detail::rule_naming(d.rule, built.references, p, renumbered_element);
         d.field = d.field.prefixed(base_ / at);
         if (!reported_set.related(d.field.json_pointer())) problems_.push_back(std::move(d));
     }

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -419,6 +420,8 @@ private:
 struct cap_table_result {
     std::optional<cap_table> table;    ///< The table, when there were no problems.
     std::vector<diagnostic> problems;  ///< Every problem found (empty on success).
+    std::vector<element_reference> references;  ///< The elements its problems name by their place (`holders[0]`, `classes[1]`).
+    std::vector<std::size_t> unresolved;  ///< Its problems of a name that is no holder, class or pool on the table (their indexes, ascending).
 
     /// True if the table was built.
     [[nodiscard]] bool ok() const noexcept { return table.has_value(); }
@@ -579,8 +582,13 @@ inline cap_table_result cap_table_builder::try_build() const {
     out = pending_;
     std::vector<std::uint32_t> name_order;  // holders by name key, kept for incremental checks
     {
+        std::vector<element_reference> named;
         std::vector<diagnostic> h =
-            detail::check_holders(holders_, distinct_, field_path("holders"), 0, &name_order);
+            detail::check_holders(holders_, distinct_, field_path("holders"), 0, &name_order, &named);
+        for (element_reference& e : named) {
+            e.problem += out.size();
+            result.references.push_back(std::move(e));
+        }
         out.insert(out.end(), h.begin(), h.end());
     }
     // Holder lookup: positions sorted by id (first of equal ids first).
@@ -598,6 +606,7 @@ inline cap_table_result cap_table_builder::try_build() const {
         const auto& [first, second] = distinct_[i];
         for (const holder_id* id : {&first, &second}) {
             if (!find_holder(*id)) {
+                result.unresolved.push_back(out.size());
                 out.push_back({company_field("declared_distinct", i), detail::quoted_text(id->str()),
                                "is not a holder on the cap table"});
             }
@@ -622,9 +631,11 @@ inline cap_table_result cap_table_builder::try_build() const {
         }
         const std::string key = holder_name_key(c.name());
         if (class_at.count(c.name()) != 0) {
+            result.references.push_back({out.size(), company_field("classes", class_at[c.name()]), std::strlen("duplicates ")});
             out.push_back({company_field("classes", i, "name"), detail::quoted_text(c.name()),
                            "duplicates " + company_field("classes", class_at[c.name()]).to_string() + "; a class appears once"});
         } else if (!key.empty() && class_key_at.count(key) != 0) {
+            result.references.push_back({out.size(), company_field("classes", class_key_at[key]), std::strlen("nearly duplicates ")});
             out.push_back({company_field("classes", i, "name"), detail::quoted_text(c.name()),
                            "nearly duplicates " + company_field("classes", class_key_at[key]).to_string() + " " +
                                detail::quoted_text(classes_[class_key_at[key]].name()) + "; use one name"});
@@ -640,9 +651,11 @@ inline cap_table_result cap_table_builder::try_build() const {
     };
     // The checks name a field as (list, index, member); its path is built only for a problem.
     const auto unknown_class = [&](const char* list, std::size_t i, const char* member, const std::string& name) {
+        result.unresolved.push_back(out.size());
         out.push_back({company_field(list, i, member), detail::quoted_text(name), "is not a share class on the cap table"});
     };
     const auto unknown_holder = [&](const char* list, std::size_t i, const holder_id& id) {
+        result.unresolved.push_back(out.size());
         out.push_back({company_field(list, i, "holder"), detail::quoted_text(id.str()), "is not a holder on the cap table"});
     };
     const auto check_positive = [&](const char* list, std::size_t i, const char* member, share_count s) {
@@ -677,6 +690,7 @@ inline cap_table_result cap_table_builder::try_build() const {
         if (holder_name_key(p.name).empty()) {
             out.push_back({company_field("pools", i, "name"), detail::quoted_text(p.name), "must contain a letter or digit"});
         } else if (pool_at.count(p.name) != 0) {
+            result.references.push_back({out.size(), company_field("pools", pool_at[p.name]), std::strlen("duplicates ")});
             out.push_back({company_field("pools", i, "name"), detail::quoted_text(p.name),
                            "duplicates " + company_field("pools", pool_at[p.name]).to_string() + "; a pool appears once"});
         } else {
@@ -714,13 +728,15 @@ inline cap_table_result cap_table_builder::try_build() const {
             return (std::uint64_t{t.holding_holder_[k]} << 32) | t.holding_class_[k];
         };
         std::stable_sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
-        std::vector<std::pair<std::size_t, diagnostic>> twice;
+        std::vector<std::pair<std::size_t, diagnostic>> twice;  // (holding, problem naming holdings[first[holding]])
+        std::vector<std::uint32_t> first_of(holdings_.size());
         for (std::size_t j = 1, first = 0; j < by_key.size(); ++j) {
             if (key(by_key[j]) != key(by_key[j - 1])) {
                 first = j;
                 continue;
             }
             const fundround::holding& h = holdings_[by_key[j]];
+            first_of[by_key[j]] = by_key[first];
             twice.push_back({by_key[j],
                              {company_field("holdings", by_key[j]),
                               detail::quoted_text(h.holder.str()) + " in " + detail::quoted_text(h.share_class),
@@ -728,7 +744,11 @@ inline cap_table_result cap_table_builder::try_build() const {
                                   company_field("holdings", by_key[first]).to_string() + "); state one holding"}});
         }
         std::stable_sort(twice.begin(), twice.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (auto& d : twice) out.push_back(std::move(d.second));
+        for (auto& d : twice) {
+            result.references.push_back({out.size(), company_field("holdings", first_of[d.first]),
+                                         std::strlen("the holder appears twice in this class (also ")});
+            out.push_back(std::move(d.second));
+        }
     }
 
     // Grants: holder and pool known, shares positive, price in currency; per pool at most authorized.
@@ -740,6 +760,7 @@ inline cap_table_result cap_table_builder::try_build() const {
         const auto pool = pool_at.find(g.pool);
         if (!who) unknown_holder("grants", k, g.holder);
         if (pool == pool_at.end()) {
+            result.unresolved.push_back(out.size());
             out.push_back({company_field("grants", k, "pool"), detail::quoted_text(g.pool), "is not an option pool on the cap table"});
         }
         check_positive("grants", k, "shares", g.shares);

@@ -199,9 +199,11 @@ template <class Name>
 /// (e.g. `new_buyers[0].name`); earlier holders keep their `holders[i]` path in the rules.
 /// If @p key_order is given, it receives the positions of all holders sorted by
 /// holder_name_key() (ties in position order): the table's index for near-duplicate lookups.
+/// The holders the problems name by their place go to @p refs, if given (indexes in the result).
 [[nodiscard]] inline std::vector<diagnostic> check_holders(
     const std::vector<holder>& holders, const std::vector<std::pair<holder_id, holder_id>>& declared_distinct,
-    const field_path& list, std::size_t added_from, std::vector<std::uint32_t>* key_order = nullptr) {
+    const field_path& list, std::size_t added_from, std::vector<std::uint32_t>* key_order = nullptr,
+    std::vector<element_reference>* refs = nullptr) {
     const auto name_of = [&](std::size_t i, std::string_view member = {}) {
         field_path path = i < added_from ? field_path("holders").index(i) : list.index(i - added_from);
         if (!member.empty()) path = path.member(std::string(member));
@@ -226,16 +228,23 @@ template <class Name>
     // Exact duplicate ids: stable sort by id, compare neighbours.
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return holders[a].id() < holders[b].id(); });
-    std::vector<std::pair<std::size_t, diagnostic>> found;  // (holder index, problem)
+    struct found_problem {
+        std::size_t holder;  // the offending holder's index
+        diagnostic problem;
+        field_path named;    // the holder its rule names
+        std::size_t at;      // where
+    };
+    std::vector<found_problem> found;
     for (std::size_t j = 1, first = 0; j < n; ++j) {
         const holder& h = holders[order[j]];
         if (h.id() != holders[order[j - 1]].id()) {
             first = j;
         } else if (!h.id().empty()) {
+            const std::string rule = "duplicates the id of ";
             found.push_back({order[j],
                              {name_of(order[j], "id"), quoted_text(h.id().str()),
-                              "duplicates the id of " + name_of(order[first]).to_string() +
-                                  "; a holder appears once (merge the two)"}});
+                              rule + name_of(order[first]).to_string() + "; a holder appears once (merge the two)"},
+                             name_of(order[first]), rule.size()});
         }
     }
     // Near-duplicate names: stable sort by key; each holder is compared with the earlier holders
@@ -269,13 +278,13 @@ template <class Name>
             for (std::size_t m = j; m < k; ++m) {
                 const holder& a = holders[order[m]];
                 if (a.id() == b.id() || is_declared(a.id(), b.id())) continue;
+                const std::string rule = a.name() == b.name() ? "is the same name as " : "nearly duplicates ";
                 found.push_back(
                     {order[k],
                      {name_of(order[k], "name"), quoted_text(b.name()),
-                      std::string(a.name() == b.name() ? "is the same name as " : "nearly duplicates ") +
-                          name_of(order[m]).to_string() + " " + quoted_text(a.name()) +
-                          " (ids \"" + a.id().str() + "\" and \"" + b.id().str() +
-                          "\"); use one holder, or declare the two distinct"}});
+                      rule + name_of(order[m]).to_string() + " " + quoted_text(a.name()) + " (ids \"" + a.id().str() + "\" and \"" +
+                          b.id().str() + "\"); use one holder, or declare the two distinct"},
+                     name_of(order[m]), rule.size()});
                 break;
             }
         }
@@ -283,9 +292,11 @@ template <class Name>
     }
     // Reported in the input order of the offending holder.
     std::stable_sort(found.begin(), found.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& f : found) {
-        if (f.first >= added_from) out.push_back(std::move(f.second));
+                     [](const found_problem& a, const found_problem& b) { return a.holder < b.holder; });
+    for (found_problem& f : found) {
+        if (f.holder < added_from) continue;
+        if (refs != nullptr) refs->push_back({out.size(), std::move(f.named), f.at});
+        out.push_back(std::move(f.problem));
     }
     return out;
 }

@@ -155,12 +155,14 @@ inline void check_valuation_class(std::vector<diagnostic>& out, const field_path
 }
 }  // namespace detail
 
-/// Every problem of @p valuations against the classes @p class_names (each at
-/// @p at.index(i)): its own (validate()), a class not among @p class_names, a price not in
-/// @p table_currency, and two valuations of one class and type effective the same day.
-[[nodiscard]] inline std::vector<diagnostic> check_share_valuations(const std::vector<share_valuation>& valuations,
-                                                                    const std::vector<std::string>& class_names,
-                                                                    currency table_currency, const field_path& at = field_path("valuations")) {
+namespace detail {
+
+/// check_share_valuations(), the valuations its problems name by their place (`valuations[0]`)
+/// going to @p refs, if given.
+[[nodiscard]] inline std::vector<diagnostic> check_share_valuations_into(const std::vector<share_valuation>& valuations,
+                                                                         const std::vector<std::string>& class_names,
+                                                                         currency table_currency, const field_path& at,
+                                                                         std::vector<element_reference>* refs) {
     std::vector<diagnostic> out;
     // The first valuation of each (class, type, effective date): a later one is a duplicate.
     std::map<std::tuple<std::string_view, share_valuation_type, calendar_date>, std::size_t> first;
@@ -174,12 +176,25 @@ inline void check_valuation_class(std::vector<diagnostic>& out, const field_path
         }
         const auto [it, fresh] = first.emplace(std::make_tuple(std::string_view(v.share_class), v.type, v.effective_date), i);
         if (!fresh) {
+            const std::string rule = "is also the effective date of ";
+            if (refs != nullptr) refs->push_back({out.size(), at.index(it->second), rule.size()});
             out.push_back({here.member("effective_date"), to_string(v.effective_date),
-                           "is also the effective date of " + at.index(it->second).to_string() + " of " + v.share_class +
+                           rule + at.index(it->second).to_string() + " of " + v.share_class +
                                ": two valuations of a class in force from the same day are ambiguous"});
         }
     }
     return out;
+}
+
+}  // namespace detail
+
+/// Every problem of @p valuations against the classes @p class_names (each at
+/// @p at.index(i)): its own (validate()), a class not among @p class_names, a price not in
+/// @p table_currency, and two valuations of one class and type effective the same day.
+[[nodiscard]] inline std::vector<diagnostic> check_share_valuations(const std::vector<share_valuation>& valuations,
+                                                                    const std::vector<std::string>& class_names,
+                                                                    currency table_currency, const field_path& at = field_path("valuations")) {
+    return detail::check_share_valuations_into(valuations, class_names, table_currency, at, nullptr);
 }
 
 /// check_share_valuations() against the classes and currency of @p table.

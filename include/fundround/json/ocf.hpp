@@ -3048,41 +3048,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         }
         return f;
     };
-    // Rules that name another element ("duplicates holders[0]") name it by its pointer.
-    const auto map_text = [&](std::string text) {
-        for (const char* list : {"holders", "classes", "holdings", "pools", "grants", "warrants", "valuations"}) {
-            const std::string open = std::string(list) + "[";
-            std::size_t from = 0;
-            for (;;) {
-                const std::size_t at = text.find(open, from);
-                if (at == std::string::npos || (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 || text[at - 1] == '_'))) {
-                    if (at == std::string::npos) break;
-                    from = at + 1;
-                    continue;
-                }
-                const std::size_t close = text.find(']', at);
-                if (close == std::string::npos) break;
-                const auto k = parse_json_digits(std::string_view(text).substr(at + open.size(), close - at - open.size()));
-                if (!k || *k > 1000000000U) {
-                    from = close;
-                    continue;
-                }
-                const std::string pointer =
-                    map_field(field_path(list).index(static_cast<std::size_t>(*k))).json_pointer();
-                text.replace(at, close + 1 - at, pointer);
-                from = at + pointer.size();
-            }
-        }
-        return text;
-    };
-    for (const diagnostic& d : built.problems) {
+    // Rules that name another element ("duplicates holders[0]") name it by its pointer (the
+    // builder's facts say where: a name holding "holders[0]" is not one).
+    const auto pointer_of = [&](const field_path& element) { return map_field(element).json_pointer(); };
+    for (std::size_t p = 0; p < built.problems.size(); ++p) {
         // References were resolved above: an unknown one is the echo of another problem (a class
         // whose name nearly duplicates another's is not indexed).
-        if (d.rule == "is not a share class on the cap table" || d.rule == "is not a holder on the cap table" ||
-            d.rule == "is not an option pool on the cap table") {
-            continue;
-        }
-        r_.report(map_field(d.field), d.value, map_text(d.rule));
+        if (std::binary_search(built.unresolved.begin(), built.unresolved.end(), p)) continue;
+        const diagnostic& d = built.problems[p];
+        r_.report(map_field(d.field), d.value, detail::rule_naming(d.rule, built.references, p, pointer_of));
     }
     // SAFEs and notes: their own rules, at their pointers.
     std::vector<safe> out_safes;
@@ -3120,8 +3094,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     if (built.table) {
         std::vector<std::string> names;
         for (const share_class& c : built.table->classes()) names.push_back(c.name());
-        for (const diagnostic& d : check_share_valuations(out_valuations, names, built.table->currency())) {
-            r_.report(map_field(d.field), d.value, map_text(d.rule));
+        std::vector<element_reference> earlier;  // the valuations the problems name
+        const std::vector<diagnostic> found =
+            detail::check_share_valuations_into(out_valuations, names, built.table->currency(), field_path("valuations"), &earlier);
+        for (std::size_t p = 0; p < found.size(); ++p) {
+            r_.report(map_field(found[p].field), found[p].value, detail::rule_naming(found[p].rule, earlier, p, pointer_of));
         }
     }
     r_.throw_if_problems("OCF package");
