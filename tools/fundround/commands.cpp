@@ -1304,14 +1304,18 @@ void odds(const fr::deal_file* given, const odds_request& rq, const streams& io)
                 o.set(c.milestone, c.probability, c.achieved);
             }
         }
+        std::vector<fr::field_path> missing;  // odds["m"] of each milestone without a probability
         for (const std::string& m : used[i]) {
             if (!o.contains(m)) {
                 lines.push_back("round \"" + rounds[i]->name() + "\" waits on milestone \"" + m +
                                 "\": give its probability with --p \"" + m + "=P\"");
+                missing.push_back(fr::field_path("odds").key(m));
             }
         }
         for (const fr::diagnostic& d : o.validate(*rounds[i])) {
-            if (d.rule.rfind("is missing", 0) != 0) {  // reported above, with the option to add
+            // A milestone without a probability was reported above, with the option to add: its
+            // problem is the one at odds["m"] of a milestone the odds do not contain.
+            if (std::find(missing.begin(), missing.end(), d.field) == missing.end()) {
                 lines.push_back("round \"" + rounds[i]->name() + "\": " + d.message());
             }
         }
