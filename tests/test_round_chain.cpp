@@ -170,6 +170,19 @@ TEST_CASE("a SAFE dated after a round's close does not convert in it: the chain 
     CHECK(r.problems[0].field.json_pointer() == "/rounds/1/safes/0/date");
 }
 
+// The holder a round's problem names by its place, as the chain's facts (eleventh session): a
+// caller (the deal file) names it in its own terms without reading the rule, which quotes names.
+TEST_CASE("a chain's problem naming a holder of the table: its place in the rule, as facts") {
+    const cap_table_round twin = cap_table_round(priced_round_terms("A").pre_money(8_M).invest("twin", 1_M), "A Preferred")
+                                     .add_investor(holder::investor("twin", "Seed Fund"));
+    const round_chain_outcome r = round_chain(founding()).then(seed()).then(twin).try_run();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].rule ==
+          "is the same name as holders[1] \"Seed Fund\" (ids \"seedfund\" and \"twin\"); use one holder, or declare the two distinct");
+    CHECK(r.references == std::vector<element_reference>{{0, field_path("holders").index(1), 20}});
+}
+
 TEST_CASE("an instrument converts once: one that converted may not be given to a later round") {
     conversion_round again = conversion_round("Series B", "Series B Preferred", year{2026} / 6 / 30)
                                  .at_price(price_per_share(5_usd, sh(1)))
