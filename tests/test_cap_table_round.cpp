@@ -389,8 +389,77 @@ TEST_CASE("a chain: round 1 creates the pool, round 2 tops it up") {
     CHECK(history.rounds()[1].pool_ownership_after().to_percent_string(2) == "15.00%");
     CHECK(history.ownership_history(holder_id("f")) ==
           std::vector<fraction>{fraction(1), fraction(10'000'000, 17'647'058), fraction(10'000'000, 26'470'586)});
-    // A round with conversions tops up a pool on the table: creating one there is refused.
-    CHECK_THROWS_AS((void)with_conversions(pillar_round(pool_placement::pre_money), year{2027} / 1 / 1), invalid_argument_error);
+    // with_conversions() carries the pool the round creates (it threw before: "a round with
+    // conversions tops up a pool on the cap table"); nothing converting, the same figures.
+    const conversion_round c = with_conversions(pillar_round(pool_placement::pre_money), year{2027} / 1 / 1);
+    CHECK(c.new_pool_class() == std::optional<std::string>("Common"));
+    CHECK(c.pool() == std::optional<std::string>("2027 Plan"));
+    const converted_round same = c.apply_to(founders_only());
+    CHECK(same.pool_created());
+    CHECK(same.after() == history.rounds()[0].after());
+}
+
+// A seed company whose post-money SAFEs convert in a Series A that creates its first pool, then a
+// Series B that tops the pool up (round_chain). By hand (test_conversion's worked Series A):
+// founders 8,000,000; SAFEs $200,000 at a $4M post-money cap and $250,000 at $10M; the lead $4M
+// at a $16M pre-money, a 10% pool created in the pre-money: Q = 10,000,000, $1.60, 500,000 and
+// 250,000 conversion shares, 2,500,000 new, a 2027 Plan of 1,250,000; 12,500,000 after. Series
+// B $10M at a $40M pre-money, a 16% pool in the pre-money counting the 1,250,000 unallocated: the
+// pre-money count F = 12,500,000 + I, T = 1.25 F, 1,250,000 + I = 0.16 T = 0.2 F, so 0.8 I =
+// 1,250,000 and I = 1,562,500 exactly; F = 14,062,500, the price $40M / F = $2.8444... (128/45),
+// the fund's 10M x 45 / 128 = 3,515,625 shares exactly; T = 17,578,125, the pool 2,812,500 (16%).
+TEST_CASE("a chain: a Series A converting SAFEs creates the pool, a Series B tops it up") {
+    const cap_table seed = cap_table_builder()
+                               .add(holder::founder("f", "Founders"))
+                               .add(holder::investor("a", "Angel A"))
+                               .add(holder::investor("b", "Fund B"))
+                               .add(share_class::common("Common"))
+                               .holding(holder_id("f"), "Common", sh(8'000'000))
+                               .build();
+    const cap_table_round series_a =
+        cap_table_round(priced_round_terms("Series A").pre_money(16_M).invest("lead", 4_M).option_pool(fraction(1, 10),
+                                                                                                      pool_placement::pre_money),
+                        "Series A Preferred")
+            .add_investor(holder::investor("lead", "Lead"))
+            .new_pool("2027 Plan", "Common");
+    const round_chain_result history =
+        round_chain(seed)
+            .then(with_conversions(series_a, year{2027} / 3 / 1)
+                      .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+                      .convert(safe::post_money_cap(holder_id("b"), 250'000_usd, 10_M, year{2026} / 1 / 1)))
+            .then(cap_table_round(priced_round_terms("Series B").pre_money(40_M).invest("growth", 10_M).option_pool(
+                                      fraction(16, 100), pool_placement::pre_money),
+                                  "Series B Preferred")
+                      .add_investor(holder::investor("growth", "Growth Fund"))
+                      .top_up_pool("2027 Plan"))
+            .run();
+    REQUIRE(history.rounds().size() == 2);
+    REQUIRE(history.conversion(0) != nullptr);
+    const converted_round& a = *history.conversion(0);
+    CHECK(a.pool_created());
+    CHECK(a.price() == price_per_share(160_usd, sh(100)));
+    CHECK(a.safe_conversion(0).shares == sh(500'000));
+    CHECK(a.safe_conversion(1).shares == sh(250'000));
+    CHECK(a.new_money().investment_of("lead").shares == sh(2'500'000));
+    CHECK(history.rounds()[0].pool_created());
+    CHECK(history.rounds()[0].after().pools() == std::vector<option_pool>{{"2027 Plan", "Common", sh(1'250'000)}});
+    CHECK(history.rounds()[0].pool_ownership_after() == fraction(1, 10));
+    CHECK(history.rounds()[0].change_of(holder_id("f")).ownership_after == fraction(64, 100));
+    CHECK_FALSE(history.rounds()[1].pool_created());
+    CHECK(history.rounds()[1].pricing().pool_increase() == sh(1'562'500));
+    CHECK(history.rounds()[1].pricing().price() == price_per_share(40_M, sh(14'062'500)));
+    CHECK(history.rounds()[1].pricing().investment_of("growth").shares == sh(3'515'625));
+    CHECK(history.final_table().pools() == std::vector<option_pool>{{"2027 Plan", "Common", sh(2'812'500)}});
+    CHECK(history.totals() == std::vector<share_count>{sh(8'000'000), sh(12'500'000), sh(17'578'125)});
+    CHECK(history.rounds()[1].pool_ownership_after() == fraction(16, 100));
+    CHECK(history.ownership_history(holder_id("f")) ==
+          std::vector<fraction>{fraction(1), fraction(64, 100), fraction(8'000'000, 17'578'125)});
+    // The chain's report says the Series A creates the pool, and not the Series B.
+    std::ostringstream first, second;
+    print_round_on_cap_table(first, history.rounds()[0]);
+    print_round_on_cap_table(second, history.rounds()[1]);
+    CHECK(first.str().find("The round creates option pool \"2027 Plan\" (Common): 1,250,000 shares") != std::string::npos);
+    CHECK(second.str().find("creates option pool") == std::string::npos);
 }
 
 // Our example, seed -> Series A -> Series B; figures checked by an independent exact

@@ -1074,7 +1074,8 @@ TEST_CASE("an investor listed twice is a problem on investors[i].holder, as the 
     const conversion_result w = whole.try_apply_to(t);
     REQUIRE(w.problems.size() == 2);
     CHECK(w.problems[0].message() == "option_pool.target = 1 (100.0000%): must be at least 0% and below 100%");
-    CHECK(w.problems[1].message() == "option_pool.pool = \"Plan\": is not a pool on the cap table");
+    CHECK(w.problems[1].message() == "option_pool.pool = \"Plan\": is not a pool on the cap table (it has none); to create it in the "
+                                     "round, use new_pool() (in a deal file, option_pool's \"create\")");
 }
 
 TEST_CASE("at a stated price: a discount-only SAFE converts at 80% of it") {
@@ -3103,6 +3104,177 @@ TEST_CASE("property: a fixed-percentage SAFE's exact shares are its percentage o
         }
     }
     CHECK(fixed_seen > 20);
+}
+
+// A seed company with post-money SAFEs raises a Series A that converts them and creates its
+// first option pool (conversion_round::new_pool()): the pool is sized by the same solve as a
+// top-up, with no unallocated pool before (E = 0). By hand: the founders hold F0 = 8,000,000
+// common and no pool; SAFE a $200,000 at a $4M post-money cap (5%), SAFE b $250,000 at $10M
+// (2.5%), both counting the pool increase (YC's post-money form: the company capitalization
+// includes the increase made for the financing): S = 0.075 Q. The lead buys $4M at a $16M
+// pre-money with a 10% post-money pool target in the pre-money: P = 16M / Q, T = Q + 4M / P =
+// 1.25 Q, I = 0.1 T = 0.125 Q; Q = F0 + I + S = 8,000,000 + 0.2 Q, Q = 10,000,000 exactly.
+// P = $1.60; a's cap price 4M / Q = $0.40 (500,000 shares), b's $1.00 (250,000 shares), both below
+// $1.60; the lead 4M / 1.60 = 2,500,000; the pool on the actual counts: I = 0.1 (8,750,000 + I +
+// 2,500,000) -> I = 1,250,000 exactly (no rounding). T = 12,500,000: founders 64%, a 4%, b 2%,
+// the lead 20%, the new pool 10%; 64 + 4 + 2 + 20 + 10 = 100.
+namespace {
+cap_table seed_company() {
+    return cap_table_builder()
+        .add(holder::founder("f", "Founders"))
+        .add(share_class::common("Common"))
+        .holding(holder_id("f"), "Common", sh(8'000'000))
+        .build();
+}
+conversion_round series_a_creating_pool() {
+    return conversion_round("Series A", "Series A Preferred", year{2027} / 3 / 1)
+        .pre_money(16_M)
+        .invest(holder_id("lead"), 4_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("a", "Angel A"))
+        .add_holder(holder::investor("b", "Fund B"))
+        .new_pool(fraction(1, 10), pool_placement::pre_money, "2027 Plan", "Common")
+        .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+        .convert(safe::post_money_cap(holder_id("b"), 250'000_usd, 10_M, year{2026} / 1 / 1));
+}
+}  // namespace
+
+TEST_CASE("new_pool: a Series A converting post-money SAFEs creates the company's first pool (10% post-money, in the pre-money)") {
+    const cap_table t = seed_company();
+    const conversion_round round = series_a_creating_pool();
+    CHECK(round.new_pool_class() == std::optional<std::string>("Common"));
+    CHECK(round.pool() == std::optional<std::string>("2027 Plan"));
+    const converted_round r = round.apply_to(t);
+    CHECK(r.exact_capitalization().to_fraction() == fraction(10'000'000));
+    CHECK(r.exact_pool_increase().to_fraction() == fraction(1'250'000));
+    CHECK(r.price() == price_per_share(160_usd, sh(100)));  // $1.60
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(40_usd, sh(100)));
+    CHECK(r.safe_conversion(0).shares == sh(500'000));
+    CHECK(r.safe_conversion(1).conversion_price == price_per_share(1_usd, sh(1)));
+    CHECK(r.safe_conversion(1).shares == sh(250'000));
+    CHECK(r.new_money().investment_of("lead").shares == sh(2'500'000));
+    CHECK(r.pool_increase() == sh(1'250'000));
+    CHECK(r.pool_created());
+    CHECK(r.pool() == std::optional<std::string>("2027 Plan"));
+    CHECK(r.before().pools().empty());
+    CHECK(r.after().pools() == std::vector<option_pool>{{"2027 Plan", "Common", sh(1'250'000)}});
+    const fully_diluted_counts after = r.after().fully_diluted();
+    CHECK(after.total() == sh(12'500'000));
+    CHECK(after.pool_ownership(0) == fraction(1, 10));  // the target, exactly
+    CHECK(r.change_of(holder_id("f")).after == sh(8'000'000));
+    CHECK(r.change_of(holder_id("f")).ownership_after == fraction(64, 100));
+    CHECK(r.change_of(holder_id("a")).ownership_after == fraction(4, 100));
+    CHECK(r.change_of(holder_id("b")).ownership_after == fraction(2, 100));
+    CHECK(r.change_of(holder_id("lead")).ownership_after == fraction(20, 100));
+    fraction sum = after.pool_ownership(0);
+    for (const holder_change& c : r.holders()) sum += c.ownership_after;
+    CHECK(sum == fraction(1));
+    check_cap_fraction(r.safe_conversion(0));
+    check_cap_fraction(r.safe_conversion(1));
+    check_reconciles(r);
+    // solve() gives the same figures without the table after.
+    CHECK(series_a_creating_pool().solve(t).pool_increase() == sh(1'250'000));
+    // The report says the round creates the pool, as print_round_on_cap_table() does.
+    CHECK(converted_round_text(r).find("\nThe round creates option pool \"2027 Plan\" (Common): 1,250,000 shares\n") != std::string::npos);
+    const cap_table with_plan = cap_table_builder(t).add(option_pool{"2027 Plan", "Common", sh(1)}).build();
+    const converted_round topped = series_a_creating_pool()
+                                       .option_pool(fraction(1, 10), pool_placement::pre_money, "2027 Plan")
+                                       .apply_to(with_plan);
+    CHECK_FALSE(topped.pool_created());
+    CHECK(converted_round_text(topped).find("creates option pool") == std::string::npos);
+    // Built by cap_table_builder (the check path): the same table.
+    CHECK(detail::conversion_paths::by_builder(series_a_creating_pool(), t).round->after() == r.after());
+}
+
+// The Y Combinator SAFE primer's pre-money SAFE example (FundersClub's reproduction, above): the
+// 1,000,000-share pool "adopted in connection with the financing" is the company's first, created
+// by the round. Its size as a target: 1,000,000 of the 12,320,000 shares after (10,000,000 +
+// 1,000,000 + the SAFE's 220,000 + the investors' 1,100,000 at the exact prices) is 25/308. By
+// hand: P = 10M / (F0 + I) (the SAFE's shares not in the pre-money), the cap price 5M / (F0 + I);
+// on the actual counts I = 25/308 (10,220,000 + I + 1,100,000), I = 25 x 11,320,000 / 283 =
+// 1,000,000 exactly: the primer's 11,000,000 pre-money shares, $0.90909 (10/11) and $0.4545...
+// (5/11), 220,000 SAFE shares and 1,100,000 new (the primer's 220,022 and 1,100,110 are at its
+// prices rounded to $0.4545 and $0.909).
+TEST_CASE("YC SAFE primer: the pool adopted with the financing, created by the round converting the SAFE") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founders", "Founders"))
+                            .add(holder::investor("safe", "SAFE holder"))
+                            .add(holder::investor("new", "Series A investors"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("founders"), "Common", sh(10'000'000))
+                            .build();
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2019} / 6 / 1)
+                                  .pre_money(10_M)
+                                  .invest(holder_id("new"), 1_M)
+                                  .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+                                  .new_pool(fraction(25, 308), pool_placement::pre_money, "Plan", "Common")
+                                  .convert(safe::pre_money_cap(holder_id("safe"), 100'000_usd, 5_M, year{2018} / 1 / 1))
+                                  .apply_to(t);
+    CHECK(r.pool_created());
+    CHECK(r.pool_increase() == sh(1'000'000));
+    CHECK(r.exact_pool_increase().to_fraction() == fraction(1'000'000));
+    CHECK(r.price() == price_per_share(10_M, sh(11'000'000)));
+    CHECK(r.safe_conversion(0).exact_capitalization.to_fraction() == fraction(11'000'000));
+    CHECK(r.safe_conversion(0).conversion_price == price_per_share(5_M, sh(11'000'000)));
+    CHECK(r.safe_conversion(0).shares == sh(220'000));
+    CHECK(r.new_money().investment_of("new").shares == sh(1'100'000));
+    CHECK(r.after().pools() == std::vector<option_pool>{{"Plan", "Common", sh(1'000'000)}});
+    CHECK(r.after().fully_diluted().total() == sh(12'320'000));
+    CHECK(r.after().fully_diluted().pool_ownership(0) == fraction(25, 308));
+    check_reconciles(r);
+}
+
+// The pool created in the post-money (the new investors diluted by it too): not a round figure,
+// the pool rounded up (the named default, ceiling) meets its target and is within one share of it.
+TEST_CASE("new_pool: the pool created in the post-money meets its target, rounded up") {
+    const converted_round r = series_a_creating_pool()
+                                  .new_pool(fraction(1, 10), pool_placement::post_money, "2027 Plan", "Common")
+                                  .apply_to(seed_company());
+    CHECK(r.pool_created());
+    const fully_diluted_counts after = r.after().fully_diluted();
+    const share_count pool = r.after().pools()[0].authorized;
+    CHECK(pool == r.pool_increase());
+    CHECK(fraction(pool.value(), after.total().value()) >= fraction(1, 10));
+    CHECK(fraction(pool.value() - 1, after.total().value()) < fraction(1, 10));
+    check_reconciles(r);
+}
+
+// Every problem of a pool the round creates, with the round's others, at once: a name already a
+// pool, a class not on the table, a name without a letter or digit; a misspelt top-up names the
+// pools there are, and points to new_pool().
+TEST_CASE("new_pool: its problems are reported with the round's others") {
+    const cap_table with_plan = cap_table_builder(seed_company()).add(option_pool{"Plan", "Common", sh(100)}).build();
+    const auto messages = [](const std::vector<diagnostic>& ds) {
+        std::vector<std::string> out;
+        for (const diagnostic& d : ds) out.push_back(d.message());
+        return out;
+    };
+    CHECK(messages(series_a_creating_pool()
+                       .new_pool(fraction(1, 10), pool_placement::pre_money, "Plan", "Comon")
+                       .invest(holder_id("nobody"), 1_M)
+                       .validate(with_plan)) ==
+          std::vector<std::string>{
+              "investors[1].holder = \"nobody\": is not a holder on the cap table: add it with add_holder()",
+              "option_pool.pool = \"Plan\": is already a pool on the cap table (pools[0]): top it up with option_pool() (in a deal file, "
+              "option_pool's \"top_up\")",
+              "option_pool.share_class = \"Comon\": is not a share class on the cap table",
+          });
+    CHECK(messages(series_a_creating_pool().new_pool(fraction(1, 10), pool_placement::pre_money, " - ", "Common").validate(seed_company())) ==
+          std::vector<std::string>{"option_pool.pool = \" - \": must contain a letter or digit (the name of the pool the round creates)"});
+    CHECK(messages(series_a_creating_pool().option_pool(fraction(1, 10), pool_placement::pre_money, "Plna").validate(with_plan)) ==
+          std::vector<std::string>{"option_pool.pool = \"Plna\": is not a pool on the cap table (its pools: \"Plan\"); to create it in "
+                                   "the round, use new_pool() (in a deal file, option_pool's \"create\")"});
+    CHECK(messages(series_a_creating_pool().option_pool(fraction(1, 10), pool_placement::pre_money, "2027 Plan").validate(seed_company())) ==
+          std::vector<std::string>{"option_pool.pool = \"2027 Plan\": is not a pool on the cap table (it has none); to create it in "
+                                   "the round, use new_pool() (in a deal file, option_pool's \"create\")"});
+    // option_pool() after new_pool() tops up (the last call wins).
+    CHECK_FALSE(series_a_creating_pool().option_pool(fraction(1, 10), pool_placement::pre_money, "Plan").new_pool_class());
+    // A zero target creates no pool: a pool's authorized shares must be positive.
+    const auto zero = series_a_creating_pool().new_pool(fraction(0), pool_placement::pre_money, "2027 Plan", "Common").try_apply_to(seed_company());
+    CHECK_FALSE(zero.ok());
+    CHECK(messages(zero.problems) ==
+          std::vector<std::string>{"after.pools[0].authorized = 0: must be positive (the round creates the pool with its pool increase) "
+                                   "(in the cap table after the round)"});
 }
 
 }  // namespace test_conversion

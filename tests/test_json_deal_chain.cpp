@@ -443,8 +443,9 @@ TEST_CASE("deal file with conversions: a converting round's own problems at the 
     CHECK(problems_of(doc) == std::vector<std::string>{
                                   "/priced_rounds/0/investors/0/amount = $0.00: must be positive (the round does not apply to the "
                                   "cap table before the rounds)",
-                                  "/priced_rounds/0/option_pool/top_up = \"Nope\": is not a pool on the cap table (the round does "
-                                  "not apply to the cap table before the rounds)",
+                                  "/priced_rounds/0/option_pool/top_up = \"Nope\": is not a pool on the cap table (its pools: "
+                                  "\"2024 Plan\"); to create it in the round, use new_pool() (in a deal file, option_pool's "
+                                  "\"create\") (the round does not apply to the cap table before the rounds)",
                               });
     // A pool target without top_up: the member the file leaves out, by its JSON name (regression,
     // review of 2026-12-05: "option_pool = \"\": option_pool.pool: is not a pool on the cap table").

@@ -263,8 +263,11 @@ public:
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The new series the investors buy.
     [[nodiscard]] const std::string& series() const noexcept { return series_; }
-    /// The pool topped up (the round's option pool target), if any.
+    /// The pool topped up or created (the round's option pool target), if any.
     [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
+    /// True if the round created pool() (conversion_round::new_pool(): on the table after, not
+    /// before), its size after the round's pool increase.
+    [[nodiscard]] bool pool_created() const { return pool_ && !before_.pool_index(*pool_) && after_.pool_index(*pool_); }
     /// The closing date (notes' interest accrues to it, or to their maturity if it stops there).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// The pricing convention.
@@ -816,6 +819,20 @@ public:
         placement_ = where;
         pool_ = std::move(pool);
         target_basis_ = basis;
+        new_pool_class_.reset();
+        return *this;
+    }
+    /// As option_pool(), but the round creates pool @p pool, of the class @p share_class on the
+    /// table (usually common): the company's first pool, its authorized shares the round's pool
+    /// increase, solved with the instruments converting as a top-up is (the existing unallocated
+    /// pool, if any, counts as @p basis says; with no pool it is zero). A name already a pool, a
+    /// name without a letter or digit and a class not on the table are problems at
+    /// `option_pool.pool` and `option_pool.share_class`, with the round's others. The last of
+    /// option_pool() and new_pool() called wins.
+    conversion_round& new_pool(fraction target, pool_placement where, std::string pool, std::string share_class,
+                               pool_target_basis basis = pool_target_basis::includes_existing_pool) {
+        option_pool(target, where, std::move(pool), basis);
+        new_pool_class_ = std::move(share_class);
         return *this;
     }
     /// SAFE @p s converts in the round.
@@ -895,6 +912,10 @@ public:
     [[nodiscard]] const std::vector<safe>& safes() const noexcept { return safes_; }
     /// The notes given.
     [[nodiscard]] const std::vector<convertible_note>& notes() const noexcept { return notes_; }
+    /// The pool named by option_pool() (topped up) or new_pool() (created), if any.
+    [[nodiscard]] const std::optional<std::string>& pool() const noexcept { return pool_; }
+    /// The class of the pool the round creates (new_pool()); empty when it tops up a pool or none.
+    [[nodiscard]] const std::optional<std::string>& new_pool_class() const noexcept { return new_pool_class_; }
 
     /// The round's figures on @p table without the cap table after (the solver alone): the
     /// price, `Q`, the pool increase, each instrument's conversion and the new money, or every
@@ -985,6 +1006,7 @@ private:
     pool_placement placement_ = pool_placement::pre_money;
     pool_target_basis target_basis_ = pool_target_basis::includes_existing_pool;
     std::optional<std::string> pool_;
+    std::optional<std::string> new_pool_class_;
     std::vector<safe> safes_;
     std::vector<convertible_note> notes_;
     conversion_pricing convention_ = conversion_pricing::conversion_shares_in_pre_money;
@@ -1075,10 +1097,29 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
         if (pool_target_->sign() < 0 || *pool_target_ >= fraction(1)) {
             out.push_back({field_path("option_pool").member("target"), detail::fraction_text(*pool_target_), "must be at least 0% and below 100%"});
         }
-        if (!pool_ || pool_->empty()) {
+        if (new_pool_class_) {
+            // A pool the round creates (new_pool()): a new name, of a class on the table.
+            if (!pool_ || detail::name_key_empty(*pool_)) {
+                out.push_back({field_path("option_pool").member("pool"), detail::quoted_text(pool_.value_or("")),
+                               "must contain a letter or digit (the name of the pool the round creates)"});
+            } else if (const auto q = table.pool_index(*pool_)) {
+                out.push_back({field_path("option_pool").member("pool"), detail::quoted_text(*pool_),
+                               "is already a pool on the cap table (pools[" + std::to_string(*q) +
+                                   "]): top it up with option_pool() (in a deal file, option_pool's \"top_up\")"});
+            }
+            if (!table.class_index(*new_pool_class_)) {
+                out.push_back({field_path("option_pool").member("share_class"), detail::quoted_text(*new_pool_class_),
+                               "is not a share class on the cap table"});
+            }
+        } else if (!pool_ || pool_->empty()) {
             out.push_back({field_path("option_pool").member("pool"), "", "the pool target needs the pool to top up: name it"});
         } else if (!table.pool_index(*pool_)) {
-            out.push_back({field_path("option_pool").member("pool"), "\"" + *pool_ + "\"", "is not a pool on the cap table"});
+            // A misspelt name is never a new pool: the pools that exist are named.
+            std::string pools;
+            for (const fundround::option_pool& q : table.pools()) pools += (pools.empty() ? "" : ", ") + detail::quoted_text(q.name);
+            out.push_back({field_path("option_pool").member("pool"), "\"" + *pool_ + "\"",
+                           "is not a pool on the cap table (" + (pools.empty() ? std::string("it has none") : "its pools: " + pools) +
+                               "); to create it in the round, use new_pool() (in a deal file, option_pool's \"create\")"});
         }
         if (!basis_.unallocated_pool) {
             out.push_back({field_path("basis"), basis_.to_string(),
@@ -1498,10 +1539,12 @@ inline bool conversion_round::apply_into(const cap_table& table, detail::conv_pa
         for (const priced_investment& i : pr.investments()) {
             if (i.shares.value() > 0) issue(holder_id(i.investor), first_class, i.shares);
         }
+        std::optional<fundround::option_pool> created;  // a pool the round creates (new_pool()), sized by the pool increase
+        if (pool_target_ && new_pool_class_) created = fundround::option_pool{*pool_, *new_pool_class_, pr.pool_increase()};
         have_full_after = detail::cap_table_access::issue_round_into(table, new_holders_, std::move(classes), issues,
-                                                                     pool_target_ ? table.pool_index(*pool_) : std::nullopt,
-                                                                     pr.pool_increase(), r.after_, problems, &full_after, true, nullptr,
-                                                                     refs) &&
+                                                                      pool_target_ && !created ? table.pool_index(*pool_) : std::nullopt,
+                                                                      pr.pool_increase(), r.after_, problems, &full_after, true,
+                                                                      created ? &*created : nullptr, refs) &&
                           problems.empty();
     }
     if (!problems.empty()) {
@@ -1544,7 +1587,11 @@ inline cap_table_result conversion_round::after_by_builder(const cap_table& tabl
     for (const priced_investment& i : pr.investments()) {
         if (i.shares.value() > 0) b.issue(holder_id(i.investor), series_, i.shares);
     }
-    if (pr.pool_increase().value() > 0) b.increase_pool(*pool_, pr.pool_increase());
+    if (pool_target_ && new_pool_class_) {
+        b.add(fundround::option_pool{*pool_, *new_pool_class_, pr.pool_increase()});
+    } else if (pr.pool_increase().value() > 0) {
+        b.increase_pool(*pool_, pr.pool_increase());
+    }
     return b.try_build();
 }
 

@@ -41,10 +41,10 @@ FUNDROUND_BEGIN_NAMESPACE
 
 /// @p round with SAFEs and notes to convert in it: a conversion_round with the same name, new
 /// series and liquidation terms, price figure (pre-money, post-money or price per share),
-/// investors, holders added, pool target and top-up, basis and roundings, closing on @p close.
-/// Add the instruments with convert(). Throws invalid_argument_error for a round priced by the
-/// new money's ownership (a conversion round is priced by a valuation or a price) or one that
-/// creates its pool (cap_table_round::new_pool()).
+/// investors, holders added, pool target and the pool topped up or created
+/// (cap_table_round::new_pool() is conversion_round::new_pool()), basis and roundings, closing on
+/// @p close. Add the instruments with convert(). Throws invalid_argument_error for a round priced
+/// by the new money's ownership (a conversion round is priced by a valuation or a price).
 [[nodiscard]] inline conversion_round with_conversions(const cap_table_round& round, calendar_date close) {
     const priced_round_terms& t = round.terms();
     conversion_round out(t.name(), round.series(), close);
@@ -66,13 +66,13 @@ FUNDROUND_BEGIN_NAMESPACE
                                              "); a round with conversions is priced by pre_money, post_money or price_per_share");
         }
     }
-    if (round.new_pool_class()) {
-        throw invalid_argument_error("round \"" + t.name() + "\": creates pool \"" + round.pool().value_or("") +
-                                     "\" (new_pool); a round with conversions tops up a pool on the cap table");
-    }
     for (const auto& [who, amount] : t.investors()) out.invest(holder_id(who), amount);
     for (const holder& h : round.new_investors()) out.add_holder(h);
-    if (t.pool_target()) out.option_pool(*t.pool_target(), t.placement(), round.pool().value_or(""), t.target_basis());
+    if (t.pool_target() && round.new_pool_class()) {
+        out.new_pool(*t.pool_target(), t.placement(), round.pool().value_or(""), *round.new_pool_class(), t.target_basis());
+    } else if (t.pool_target()) {
+        out.option_pool(*t.pool_target(), t.placement(), round.pool().value_or(""), t.target_basis());
+    }
     if (t.price_rounding()) out.price_rounded(t.price_rounding()->decimals, t.price_rounding()->mode);
     out.shares_rounded(t.share_rounding()).pool_rounded(t.pool_rounding()).cash_rounded(t.cash_rounding());
     out.price_on(round.basis()).liquidation(round.liquidation());

@@ -120,11 +120,13 @@ inline void print_conversions(std::ostream& os, const converted_round& r) {
 }
 
 /// Prints @p r: its conversions (print_conversions()), the new money and pool (as
-/// print_priced_round() does), and every holder before and after.
+/// print_priced_round() does; the pool it creates, if it does, as print_round_on_cap_table()
+/// says it), and every holder before and after.
 inline void print_converted_round(std::ostream& os, const converted_round& r) {
     print_conversions(os, r);
     os << '\n';
     detail::print_priced_round_named(os, r.new_money(), &r.after());
+    if (r.pool_created()) detail::print_pool_created(os, r.after(), *r.pool());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
     detail::converted_holders_table(r, detail::table_target::text).print(os, "  ");
 }

@@ -233,6 +233,14 @@ inline void print_priced_round_named(std::ostream& os, const priced_round& r, co
     priced_investors_table(r, table_target::text, 12, holders).print(os, "  ");
 }
 
+/// The line of a round that creates pool @p name, on @p after: "The round creates option pool
+/// "2027 Plan" (Common): 1,764,706 shares" (print_round_on_cap_table(), print_converted_round()).
+inline void print_pool_created(std::ostream& os, const cap_table& after, const std::string& name) {
+    const option_pool& p = after.pools()[*after.pool_index(name)];
+    os << "\nThe round creates option pool " << quoted_text(p.name) << " (" << p.share_class << "): " << share_text(p.authorized)
+       << " shares\n";
+}
+
 }  // namespace detail
 
 /// Prints @p r: terms, price and its rounding, pool top-up, investors (by the ids the round was
@@ -245,11 +253,7 @@ inline void print_priced_round(std::ostream& os, const priced_round& r) { detail
 /// fractions in round_on_cap_table).
 inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table& r) {
     detail::print_priced_round_named(os, r.pricing(), &r.after());
-    if (r.pool_created()) {
-        const option_pool& p = r.after().pools()[*r.after().pool_index(*r.pool())];
-        os << "\nThe round creates option pool " << detail::quoted_text(p.name) << " (" << p.share_class << "): "
-           << detail::share_text(p.authorized) << " shares\n";
-    }
+    if (r.pool_created()) detail::print_pool_created(os, r.after(), *r.pool());
     os << "\nCap table on a fully diluted basis (" << r.basis().to_string() << ")\n";
     detail::round_holders_table(r, detail::table_target::text).print(os, "  ");
 }
