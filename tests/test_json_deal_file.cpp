@@ -1439,24 +1439,88 @@ TEST_CASE("deal file: a priced round that creates the company's first option poo
 
     // The problems, at their pointers: a pool already on the table (never a silent top-up; the
     // chain stops there, before round 2's misspelt top-up), top_up and create together, create
-    // without its class, a class without create, create in a round with conversions.
+    // without its class, a class without create (create in a round with conversions: the next test).
     const std::string twice = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" + series_a + ", " +
                               R"({"name": "Series B", "series": "Series B Preferred", "pre_money": "$30M", "investors": [{"holder": "vc", "amount": "$1M"}], "option_pool": {"target": "15%", "create": "2027 Plan", "share_class": "Common"}}, )" +
                               R"({"name": "Series C", "series": "Series C Preferred", "pre_money": "$90M", "investors": [{"holder": "vc", "amount": "$1M"}], "option_pool": {"target": "15%", "top_up": "2027 plan"}}]})";
     const std::string bad = R"({"fundround_deal": 1, )" + table +
-                            R"(, "safes": [{"holder": "f", "purchase_amount": "$100K", "date": "2026-01-01", "valuation_cap": "$8M"}], "priced_rounds": [{"name": "A", "series": "A", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan", "share_class": "Common", "top_up": "Plan"}}, {"name": "B", "series": "B", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan"}}, {"name": "C", "series": "C", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "top_up": "Plan", "share_class": "Common"}}, {"name": "D", "series": "D", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan", "share_class": "Common"}, "converts": "all_outstanding", "close_date": "2026-06-01"}]})";
+                            R"(, "priced_rounds": [{"name": "A", "series": "A", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan", "share_class": "Common", "top_up": "Plan"}}, {"name": "B", "series": "B", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "create": "Plan"}}, {"name": "C", "series": "C", "pre_money": "$10M", "investors": [{"holder": "f", "amount": "$1M"}], "option_pool": {"target": "10%", "top_up": "Plan", "share_class": "Common"}}]})";
     check_bad_files({
         {"a round creating a pool already on the table", twice.c_str(),
          {
              "/priced_rounds/1/option_pool/create = \"2027 Plan\": is already a pool on the cap table (pools[0]): top it up with top_up_pool() (the round does not apply to the cap table after /priced_rounds/0)",
          }},
-        {"create with top_up, without share_class, share_class alone, create with conversions", bad.c_str(),
+        {"create with top_up, without share_class, share_class alone", bad.c_str(),
          {
              "/priced_rounds/0/option_pool = top_up and create: names a pool to top up and one to create: give one of the two",
              "/priced_rounds/1/option_pool/share_class: is required",
              "/priced_rounds/2/option_pool/share_class = \"Common\": is the class of a pool the round creates: give it only with create",
-             "/priced_rounds/3/option_pool/create = \"Plan\": a round with conversions (converts) tops up a pool on the cap table; it cannot create one",
          }},
+    });
+}
+
+// A seed company's SAFEs convert in a Series A that creates its first pool ("converts" with
+// option_pool "create"; a deal file reported "a round with conversions (converts) tops up a pool
+// on the cap table; it cannot create one"), then a Series B tops it up. By hand (test_conversion's
+// worked Series A, test_cap_table_round's chain): $1.60, SAFE shares 500,000 and 250,000, the
+// lead's 2,500,000, a 2027 Plan of 1,250,000 (10% of 12,500,000); Series B adds 1,562,500 to
+// 2,812,500 (16% of 17,578,125).
+TEST_CASE("deal file: a round converting SAFEs creates the company's first pool, read, run, written and read back") {
+    const std::string table =
+        R"("cap_table": {"currency": "USD", "holders": [{"id": "f", "name": "Founders", "kind": "founder"}, {"id": "a", "name": "Angel A", "kind": "investor"}, {"id": "b", "name": "Fund B", "kind": "investor"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "f", "share_class": "Common", "shares": 8000000}]}, "safes": [{"holder": "a", "purchase_amount": "$200K", "date": "2025-01-01", "valuation_cap": "$4M"}, {"holder": "b", "purchase_amount": "$250K", "date": "2026-01-01", "valuation_cap": "$10M"}])";
+    const auto series_a = [](const std::string& pool) {
+        return R"({"name": "Series A", "series": "Series A Preferred", "pre_money": "$16M", "close_date": "2027-03-01", "converts": "all_outstanding", "investors": [{"holder": "lead", "amount": "$4M"}], "new_investors": [{"id": "lead", "name": "Lead", "kind": "investor"}], "option_pool": )" +
+               pool + "}";
+    };
+    const std::string series_b =
+        R"({"name": "Series B", "series": "Series B Preferred", "pre_money": "$40M", "investors": [{"holder": "growth", "amount": "$10M"}], "new_investors": [{"id": "growth", "name": "Growth Fund", "kind": "investor"}], "option_pool": {"target": "16%", "top_up": "2027 Plan"}})";
+    const std::string text = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" +
+                             series_a(R"({"target": "10%", "create": "2027 Plan", "share_class": "Common"})") + ", " + series_b + "]}";
+    const deal_file d = parse_deal_file(text);
+    REQUIRE(d.priced_rounds.size() == 2);
+    CHECK(d.priced_rounds[0].new_pool_class() == std::optional<std::string>("Common"));
+    const round_chain_result chain = d.chain(2).run();
+    REQUIRE(chain.rounds().size() == 2);
+    REQUIRE(chain.conversion(0) != nullptr);
+    const converted_round& a = *chain.conversion(0);
+    CHECK(a.pool_created());
+    CHECK(a.price() == price_per_share(160_usd, share_count(100)));
+    CHECK(a.safe_conversion(0).shares == share_count(500'000));
+    CHECK(a.safe_conversion(1).shares == share_count(250'000));
+    CHECK(a.new_money().investment_of("lead").shares == share_count(2'500'000));
+    CHECK(chain.rounds()[0].pool_created());
+    CHECK(chain.rounds()[0].after().pools() == std::vector<option_pool>{{"2027 Plan", "Common", share_count(1'250'000)}});
+    CHECK(chain.rounds()[0].pool_ownership_after() == fraction(1, 10));
+    CHECK(chain.rounds()[1].pricing().pool_increase() == share_count(1'562'500));
+    CHECK(chain.final_table().pools() == std::vector<option_pool>{{"2027 Plan", "Common", share_count(2'812'500)}});
+    CHECK(chain.final_table().fully_diluted().total() == share_count(17'578'125));
+    // Written back as it was read: "create" and "share_class" next to "converts".
+    const json written = json::parse(write_deal_file(d));
+    CHECK(written["priced_rounds"][0]["option_pool"] ==
+          json{{"target", "1/10"}, {"placement", "pre_money"}, {"target_basis", "includes_existing_pool"}, {"create", "2027 Plan"}, {"share_class", "Common"}});
+    CHECK(written["priced_rounds"][0]["converts"] == "all_outstanding");
+    check_round_trip(d);
+    check_equal_after_round_trip(d);
+
+    // The problems of a converting round's new pool, at their pointers, with the round's others:
+    // a class not on the table, a name already a pool (never a silent top-up), a misspelt top-up
+    // naming the pools there are.
+    const std::string plan = R"("pools": [{"name": "Plan", "share_class": "Common", "authorized": 100}], )";
+    std::string with_plan = table;
+    with_plan.insert(with_plan.find(R"("holdings")"), plan);
+    const std::string bad_class = R"({"fundround_deal": 1, )" + table + R"(, "priced_rounds": [)" +
+                                  series_a(R"({"target": "10%", "create": "2027 Plan", "share_class": "Comon"})") + "]}";
+    const std::string taken = R"({"fundround_deal": 1, )" + with_plan + R"(, "priced_rounds": [)" +
+                              series_a(R"({"target": "10%", "create": "Plan", "share_class": "Common"})") + "]}";
+    const std::string misspelt = R"({"fundround_deal": 1, )" + with_plan + R"(, "priced_rounds": [)" +
+                                 series_a(R"({"target": "10%", "top_up": "Plna"})") + "]}";
+    check_bad_files({
+        {"a converting round creating a pool of a class not on the table", bad_class.c_str(),
+         {"/priced_rounds/0/option_pool/share_class = \"Comon\": is not a share class on the cap table (the round does not apply to the cap table before the rounds)"}},
+        {"a converting round creating a pool already on the table", taken.c_str(),
+         {"/priced_rounds/0/option_pool/create = \"Plan\": is already a pool on the cap table (pools[0]): top it up with option_pool() (in a deal file, option_pool's \"top_up\") (the round does not apply to the cap table before the rounds)"}},
+        {"a converting round topping up a pool not on the table", misspelt.c_str(),
+         {"/priced_rounds/0/option_pool/top_up = \"Plna\": is not a pool on the cap table (its pools: \"Plan\"); to create it in the round, use new_pool() (in a deal file, option_pool's \"create\") (the round does not apply to the cap table before the rounds)"}},
     });
 }
 

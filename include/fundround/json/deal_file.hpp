@@ -468,7 +468,8 @@ inline constexpr json_choice<int> json_basis_presets[] = {
 /// conversion_round diagnostic's field @p f, for a round converting @p in: safes[k] and
 /// notes[k] are reported at the round's "converts" entry naming them (or at "converts" for
 /// "all_outstanding"), with the instrument's pointer and field in @p about ("/safes/2/date: ");
-/// new_holders is new_investors, option_pool.pool is option_pool/top_up, price is
+/// new_holders is new_investors, option_pool.pool is option_pool/top_up (option_pool/create in a
+/// round that creates its pool; option_pool.share_class stays), price is
 /// price_per_share, new_money is the round's terms (priced_round_field()).
 [[nodiscard]] inline field_path conversion_round_field(const field_path& f, const nlohmann::json& round, const deal_instruments& in,
                                                        std::string& about) {
@@ -493,7 +494,12 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     }
     if (first == "new_holders") return f.rebased(field_path("new_holders"), field_path("new_investors"));
     if (first == "price") return field_path("price_per_share");
-    if (first == "option_pool" && name_at(1) == "pool") return field_path("option_pool").member("top_up");
+    if (first == "option_pool" && name_at(1) == "pool") {
+        // The pool topped up ("top_up") or created ("create", conversion_round::new_pool()).
+        const nlohmann::json* pool = round.is_object() ? json_reader::member(round, "option_pool") : nullptr;
+        const bool create = pool != nullptr && pool->is_object() && json_reader::member(*pool, "create") != nullptr;
+        return field_path("option_pool").member(create ? "create" : "top_up");
+    }
     if (first == "new_money") return priced_round_field(f.rebased(field_path("new_money"), field_path("terms")));
     if (first == "after") return priced_round_field(f);
     return f;
@@ -860,10 +866,6 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
                 create = r.read_string(*c, p.member("create"));
                 if (json_reader::member(*m, "top_up") != nullptr) {
                     r.report(p, "top_up and create", "names a pool to top up and one to create: give one of the two");
-                }
-                if (json_reader::member(j, "converts") != nullptr) {
-                    r.report(p.member("create"), detail::quoted_text(create.value_or("")),
-                             "a round with conversions (converts) tops up a pool on the cap table; it cannot create one");
                 }
                 if (const auto* k = r.required(*m, p, "share_class")) create_class = r.read_string(*k, p.member("share_class"));
             } else if (const auto* k = json_reader::member(*m, "share_class")) {
