@@ -157,6 +157,19 @@ TEST_CASE("with_conversions: a cap_table_round with nothing converting prices as
                          "round \"X\": priced by the new money's ownership (1/5); a round with conversions is priced by pre_money, "
                          "post_money or price_per_share",
                          invalid_argument_error);
+    // A pool named without a target is not dropped (it was: the conversion round had no pool).
+    CHECK_THROWS_WITH_AS((void)with_conversions(cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seedfund", 2_M), "Seed Preferred")
+                                                    .top_up_pool("Plan"),
+                                                year{2024} / 6 / 30),
+                         "round \"Seed\": names the pool \"Plan\" (top_up_pool) and its terms set no pool target; a round with "
+                         "conversions sizes the pool by its target",
+                         invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)with_conversions(cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seedfund", 2_M), "Seed Preferred")
+                                                    .new_pool("2024 Plan", "Common"),
+                                                year{2024} / 6 / 30),
+                         "round \"Seed\": names the pool \"2024 Plan\" (new_pool) and its terms set no pool target; a round with "
+                         "conversions sizes the pool by its target",
+                         invalid_argument_error);
 }
 
 TEST_CASE("a SAFE dated after a round's close does not convert in it: the chain names it") {

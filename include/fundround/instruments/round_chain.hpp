@@ -44,7 +44,9 @@ FUNDROUND_BEGIN_NAMESPACE
 /// investors, holders added, pool target and the pool topped up or created
 /// (cap_table_round::new_pool() is conversion_round::new_pool()), basis and roundings, closing on
 /// @p close. Add the instruments with convert(). Throws invalid_argument_error for a round priced
-/// by the new money's ownership (a conversion round is priced by a valuation or a price).
+/// by the new money's ownership (a conversion round is priced by a valuation or a price) and for
+/// a pool named without a pool target (a conversion round sizes the pool it tops up or creates by
+/// its target; cap_table_round reports the same as a problem).
 [[nodiscard]] inline conversion_round with_conversions(const cap_table_round& round, calendar_date close) {
     const priced_round_terms& t = round.terms();
     conversion_round out(t.name(), round.series(), close);
@@ -65,6 +67,11 @@ FUNDROUND_BEGIN_NAMESPACE
                                              t.target_ownership().to_string() +
                                              "); a round with conversions is priced by pre_money, post_money or price_per_share");
         }
+    }
+    if (round.pool() && !t.pool_target()) {
+        throw invalid_argument_error("round \"" + t.name() + "\": names the pool \"" + *round.pool() + "\" (" +
+                                     (round.new_pool_class() ? "new_pool" : "top_up_pool") +
+                                     ") and its terms set no pool target; a round with conversions sizes the pool by its target");
     }
     for (const auto& [who, amount] : t.investors()) out.invest(holder_id(who), amount);
     for (const holder& h : round.new_investors()) out.add_holder(h);
