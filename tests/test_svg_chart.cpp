@@ -579,6 +579,33 @@ TEST_CASE("to_svg: bar labels wider than their bars turn upwards; none is left o
     }
 }
 
+// Layout, regression (review r1, found by a seeded fuzzer): turned bar labels and turned
+// category names take their room from the plot after the y scale's intervals were chosen for
+// the taller plot, so on this 574 x 450 stacked chart five intervals ($500M apart, -$1B to
+// $1.5B) were drawn 10.6 px apart in a 53 px plot and the 12 px tick labels overlapped. The y
+// scale is now chosen again for the plot's final height.
+TEST_CASE("to_svg: y tick labels stay apart when turned bar labels shorten the plot") {
+    chart c;
+    c.title = "T";
+    c.width = 574;
+    c.height = 450;
+    c.x_axis = fr::category_axis("");
+    c.y_axis = fr::money_axis("", fr::currency());
+    c.layout = fr::bar_layout::stacked;
+    c.label_bars = true;
+    const std::vector<std::vector<std::int64_t>> mills{
+        {129'201, -528'679, -583'232, 192'905, 806'964'000'000, 778'245},
+        {809'783, 40'180, 955'836, -158'333, 448'456'000'000, 823'051},
+        {431'753, -225'935'000'000, -175'390, -934'397, -999'197'000'000, -360'535}};
+    for (int k = 0; k < 6; ++k) c.categories.push_back("Tranche " + std::to_string(k) + " conditional on the FDA approval");
+    for (std::size_t s = 0; s < mills.size(); ++s) {
+        fr::bar_series b{"S" + std::to_string(s)};
+        for (const std::int64_t v : mills[s]) b.values.push_back(fr::money::from_units(v, fr::currency()));
+        c.bars.push_back(b);
+    }
+    CHECK(layout_problems(c) == std::vector<std::string>{});
+}
+
 // Every chart of the reference round and the crowded charts: every text inside the viewBox,
 // no two overlapping.
 TEST_CASE("to_svg: no text leaves the chart or overlaps another (crowded and reference charts)") {

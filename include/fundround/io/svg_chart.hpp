@@ -557,7 +557,7 @@ struct legend_entry {
     // The y scale, then the left margin from its labels.
     const svg_px y_room_guess = bottom - 2400 - plot_top;
     const int y_intervals = static_cast<int>(std::clamp<svg_px>(y_room_guess / 6000, 2, 10));
-    const axis_scale yscale = nice_scale(c.y_axis, ymin, ymax, y_intervals);
+    axis_scale yscale = nice_scale(c.y_axis, ymin, ymax, y_intervals);
     svg_px ylabel_w = 0;
     for (const axis_tick& t : yscale.ticks) ylabel_w = std::max(ylabel_w, detail::text_width(t.label, 12));
     const bool has_y_title = !c.y_axis.title.empty();
@@ -665,6 +665,17 @@ struct legend_entry {
                             "the chart wider or the labels shorter"});
         }
         throw validation_error("chart \"" + c.title + "\"", std::move(room));
+    }
+    // Turned bar labels and category names take their room from the plot after the y scale was
+    // chosen for the taller one: if the plot's final height has room for fewer intervals (one per
+    // 60 px, at least 2), the y scale is chosen again, with labels no wider than the margin made
+    // for the first (nice_scale() with fewer intervals rarely writes longer labels).
+    const int y_fit = static_cast<int>(std::clamp<svg_px>((plot_bottom - plot_top) / 6000, 2, 10));
+    for (int n = y_fit; yscale.ticks.size() > static_cast<std::size_t>(y_fit) + 1 && n >= 2; --n) {
+        axis_scale fewer = nice_scale(c.y_axis, ymin, ymax, n);
+        svg_px w = 0;
+        for (const axis_tick& t : fewer.ticks) w = std::max(w, detail::text_width(t.label, 12));
+        if (w <= ylabel_w) yscale = std::move(fewer);
     }
     const detail::axis_map xmap{xscale.from, xscale.to, plot_left, plot_w, false};
     const detail::axis_map ymap{yscale.from, yscale.to, plot_bottom, plot_bottom - plot_top, true};
