@@ -13,6 +13,7 @@
 #include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/round_chain.hpp>
+#include <fundround/io/pricing_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include <doctest/doctest.h>
@@ -311,6 +312,76 @@ TEST_CASE("pay_to_play: into a shadow series, the preference kept and the anti-d
           "terms[0] \"Series A Preferred\".shadow_series = \"Series B Preferred\": is a share class on the cap table "
           "already: name a new series");
     CHECK(bad.problems[1].message() == "terms[1] \"Series B Preferred\".shadow_series = \" \": must contain a letter or digit");
+}
+
+TEST_CASE("round_chain: a second pay_to_play() for one round is a problem, not a silent replacement") {
+    // Regression: the second call replaced the first, so Fund X (bought $100,000 of its $400,000
+    // Series A pro rata) kept its 1,000,000 Series A and the chain ran without a word.
+    const round_chain_outcome two =
+        round_chain(company())
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series B Preferred")))
+            .then(series_c())
+            .try_run();
+    REQUIRE_FALSE(two.ok());
+    CHECK(*two.failed_round == 0);
+    REQUIRE(two.problems.size() == 1);
+    CHECK(two.problems[0].message() ==
+          "rounds[0].pay_to_play: is given 2 times for this round: give every series' term to one pay_to_play with "
+          "require()");
+    // One pay_to_play per round, for two rounds, is fine.
+    CHECK(round_chain(company())
+              .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+              .then(series_c())
+              .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series B Preferred")).offered(100_K))
+              .then(cap_table_round(priced_round_terms("Series D").at_price(0.40_usd).invest("fund-b", 400_K), "Series D Preferred"))
+              .try_run()
+              .ok());
+}
+
+TEST_CASE("pay_to_play: a shadow series nearly named as a class on the table is a problem, not a throw") {
+    // Regression: try_convert() threw the cap table's validation_error ("nearly duplicates") when
+    // it built the converted table, instead of reporting.
+    pay_to_play_result r;
+    CHECK_NOTHROW(r = pay_to_play()
+                          .require(pay_to_play_terms::all_or_nothing("Series A Preferred").into_shadow_series("series a  preferred"))
+                          .try_convert(company(), series_c().terms()));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() ==
+          "terms[0] \"Series A Preferred\".shadow_series = \"series a  preferred\": nearly duplicates the share class "
+          "\"Series A Preferred\" on the cap table: name a new series");
+    // Two shadow series nearly alike.
+    const pay_to_play_result two =
+        pay_to_play()
+            .require(pay_to_play_terms::all_or_nothing("Series A Preferred").into_shadow_series("Series A-1"))
+            .require(pay_to_play_terms::all_or_nothing("Series B Preferred").into_shadow_series("series a 1"))
+            .try_convert(company(), series_c().terms());
+    REQUIRE(two.problems.size() == 1);
+    CHECK(two.problems[0].field.to_string() == "terms[1] \"Series B Preferred\".shadow_series");
+}
+
+TEST_CASE("print_round_chain: a round's pay-to-play is printed and counted in the round's dilution") {
+    // Regression: with one common share for each ten, Fund X goes from 1,000,000 of 7,000,000
+    // (14.29%) to 300,000 of 8,100,000 (3.70%) over the Series C, but the dilution table said
+    // -125.93% (counted from the converted table, 100,000 of 6,100,000) and the conversions were
+    // not printed. 1 - (300,000 / 8,100,000) / (1,000,000 / 7,000,000) = 1 - 7/27 = 74.07%.
+    const round_chain_result chain =
+        round_chain(company())
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred").at_ratio(fraction(1, 10))))
+            .then(series_c())
+            .run();
+    std::ostringstream os;
+    print_round_chain(os, chain);
+    const std::string text = os.str();
+    CHECK(text.find("  Fund X          74.07%\n") != std::string::npos);
+    // Fund A: 1,500,000 of 7,000,000 -> 2,700,000 of 8,100,000: 1 - (1/3) / (3/14) = -55.56% (was
+    // -35.56%, from 1,500,000 of 6,100,000).
+    CHECK(text.find("  Fund A         -55.56%\n") != std::string::npos);
+    CHECK(text.find("Pay-to-play in Series C (offered $1,000,000.00)\n"
+                    "  Fund A, Series A Preferred: bought $600,000.00 of the $600,000.00 required (its pro rata amount): "
+                    "keeps its 1,500,000 shares\n"
+                    "  Fund X, Series A Preferred: bought $100,000.00 of the $400,000.00 required (its pro rata amount): "
+                    "1,000,000 of its 1,000,000 shares convert into 100,000 Common (ratio 1/10)\n") != std::string::npos);
 }
 
 }  // namespace test_pay_to_play

@@ -955,6 +955,13 @@ public:
         require_round(i);
         return pay_to_play_[i].get();
     }
+    /// Writes pay_to_play(@p i) as operator<< on pay_to_play_conversions does, nothing for a round
+    /// without (the reports print it without including instruments/pay_to_play.hpp); throws
+    /// invalid_argument_error past the last round.
+    void print_pay_to_play(std::ostream& os, std::size_t i) const {
+        require_round(i);
+        if (pay_to_play_[i] && print_pay_to_play_ != nullptr) print_pay_to_play_(os, *pay_to_play_[i]);
+    }
     /// Writes adjustment(@p i) as operator<< on anti_dilution_adjustment does, nothing for a round
     /// with no protected series (the reports that take a chain print it without including
     /// instruments/anti_dilution.hpp); throws invalid_argument_error past the last round.
@@ -1030,6 +1037,8 @@ private:
     std::vector<std::shared_ptr<const pay_to_play_conversions>> pay_to_play_;
     // Writes one (operator<<), set by round_chain where the type is complete.
     void (*print_adjustment_)(std::ostream&, const anti_dilution_adjustment&) = nullptr;
+    // Likewise writes pay-to-play conversions.
+    void (*print_pay_to_play_)(std::ostream&, const pay_to_play_conversions&) = nullptr;
     std::vector<share_count> totals_;
     // Per stage, the fully diluted count of each holder of its table (in its holders() order).
     std::vector<std::vector<share_count>> by_holder_;

@@ -283,6 +283,16 @@ namespace detail {
     return cents.denominator() == 1 ? two : two + " (exact " + (units / fraction(money::units_per_major)).to_string() + ")";
 }
 
+/// The class of @p t whose name is @p name but for case, spacing and punctuation (the cap
+/// table's "nearly duplicates" rule), or null.
+[[nodiscard]] inline const share_class* pay_to_play_near_class(const cap_table& t, const std::string& name) {
+    const std::string key = holder_name_key(name);
+    for (const share_class& c : t.classes()) {
+        if (holder_name_key(c.name()) == key) return &c;
+    }
+    return nullptr;
+}
+
 }  // namespace detail
 
 inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, const priced_round_terms& round) const {
@@ -363,9 +373,15 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
             } else if (before.class_index(sh)) {
                 out.push_back({at.member("shadow_series"), detail::quoted_text(sh),
                                "is a share class on the cap table already: name a new series"});
+            } else if (const share_class* near = detail::pay_to_play_near_class(before, sh)) {
+                // The cap table would refuse it ("nearly duplicates"): say so here, not by a throw.
+                out.push_back({at.member("shadow_series"), detail::quoted_text(sh),
+                               "nearly duplicates the share class " + detail::quoted_text(near->name()) +
+                                   " on the cap table: name a new series"});
             } else {
                 for (std::size_t j = 0; j < i; ++j) {
-                    if (terms_[j].shadow_series == sh) {
+                    if (terms_[j].shadow_series &&
+                        holder_name_key(*terms_[j].shadow_series) == holder_name_key(sh)) {
                         out.push_back({at.member("shadow_series"), detail::quoted_text(sh),
                                        "is the shadow series of " + field_path("terms").index(j).to_string() +
                                            " too: one per series"});
@@ -495,7 +511,12 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         for (const option_grant& g : before.grants()) b.grant(g);
         for (const warrant& w : before.warrants()) b.add(w);
         for (const auto& d : before.declared_distinct()) b.declare_distinct(d.first, d.second);
-        conv.after_ = b.build();
+        try {
+            conv.after_ = b.build();
+        } catch (const error& e) {  // try_convert() reports, it does not throw
+            out.push_back({field_path(), "", std::string("the converted cap table cannot be built: ") + detail::reason_of(e)});
+            return result;
+        }
     }
     result.conversions = std::move(conv);
     return result;

@@ -278,8 +278,10 @@ public:
     /// round is priced on the table that leaves and the charter then adjusts only what is still
     /// preferred. result.pay_to_play(i) has the conversions. Its problems are the round's
     /// (`rounds[i].pay_to_play`); one no round follows, or one given to a round with
-    /// conversions, is a problem too (`pay_to_play`, `rounds[i].pay_to_play`).
+    /// conversions, is a problem too (`pay_to_play`, `rounds[i].pay_to_play`), and so is a second
+    /// one for the same round (give every series' term to one pay_to_play with require()).
     round_chain& pay_to_play(fundround::pay_to_play p) {
+        if (next_pay_to_play_) ++next_pay_to_play_extra_;
         next_pay_to_play_ = std::make_shared<const fundround::pay_to_play>(std::move(p));
         return *this;
     }
@@ -330,6 +332,8 @@ private:
     void add_charter() {
         pay_to_plays_.push_back(std::move(next_pay_to_play_));
         next_pay_to_play_.reset();
+        pay_to_play_extra_.push_back(next_pay_to_play_extra_);
+        next_pay_to_play_extra_ = 0;
         if (waivers_.empty()) {
             charters_.push_back(charter_);
             return;
@@ -356,6 +360,9 @@ private:
     // The pay-to-play for the next round added, and the one of each round added (null: none).
     std::shared_ptr<const fundround::pay_to_play> next_pay_to_play_;
     std::vector<std::shared_ptr<const fundround::pay_to_play>> pay_to_plays_;
+    // The pay_to_play() calls beyond the first for the next round, and for each round added.
+    std::size_t next_pay_to_play_extra_ = 0;
+    std::vector<std::size_t> pay_to_play_extra_;
 };
 
 inline round_chain_outcome round_chain::try_run() const {
@@ -400,6 +407,12 @@ inline round_chain_outcome round_chain::try_run() const {
             return fail(std::move(found));
         };
         const auto earlier = [&](std::size_t j) { return "rounds[" + std::to_string(j) + "] (\"" + name_of(j) + "\")"; };
+        if (pay_to_play_extra_[i] > 0) {
+            // A later pay_to_play() would replace the earlier one's terms without a word.
+            problems.push_back({field_path("pay_to_play"), "",
+                                "is given " + std::to_string(pay_to_play_extra_[i] + 1) +
+                                    " times for this round: give every series' term to one pay_to_play with require()"});
+        }
         try {
             if (const auto* plain = std::get_if<cap_table_round>(&steps_[i])) {
                 // Pay-to-play first: its conversions are made immediately before the round.
@@ -423,6 +436,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.converted_.emplace_back();
                 out.adjustments_.emplace_back();
                 out.pay_to_play_.push_back(p ? std::make_shared<const pay_to_play_conversions>(std::move(*p->conversions)) : nullptr);
+                if (p) out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& c) { os << c; };
             } else {
                 if (pay_to_plays_[i]) {
                     problems.push_back({field_path("pay_to_play"), "",

@@ -155,7 +155,8 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 
 /// The dilution table of print_round_chain() for @p target: the dilution each round caused each
 /// holder (`dilution_<round name>` in the CSV; empty, and "new" or "-" in the text, for a holder
-/// with no shares before that round (see add_dilution()) or not yet on the table).
+/// with no shares before that round (see add_dilution()) or not yet on the table). A round with
+/// pay-to-play counts from the table after the round before, its conversions included.
 [[nodiscard]] inline report_table chain_dilution_table(const round_chain_result& chain, table_target target,
                                                        int csv_decimals = 12) {
     const std::vector<round_on_cap_table>& rounds = chain.rounds();
@@ -163,15 +164,35 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
     t.column("Holder", false, "holder");
     for (const round_on_cap_table& r : rounds) t.column(r.pricing().name(), true, "dilution_" + r.pricing().name(), 2);
     t.end_header();
+    bool any_pay_to_play = false;
+    for (std::size_t k = 0; k < rounds.size(); ++k) any_pay_to_play = any_pay_to_play || chain.pay_to_play(k) != nullptr;
     for (const holder& h : chain.final_table().holders()) {
         t.text(h.name());
-        for (const round_on_cap_table& r : rounds) {
+        // A round with pay-to-play: its conversions, made immediately before it (rounds()[k].before()
+        // is the table they leave), are part of what it did to the holder: from the stage before.
+        std::vector<share_count> shares;
+        std::vector<fraction> owns;
+        if (any_pay_to_play) {
+            shares = chain.shares_history(h.id());
+            owns = chain.ownership_history(h.id());
+        }
+        for (std::size_t k = 0; k < rounds.size(); ++k) {
+            const round_on_cap_table& r = rounds[k];
             const auto i = r.after().holder_index(h.id());
             if (!i) {
                 t.none("-");
                 continue;
             }
-            add_dilution(t, r.holders()[*i], 2);
+            if (chain.pay_to_play(k) != nullptr) {
+                holder_change c = r.holders()[*i];
+                c.before = shares[k];
+                c.after = shares[k + 1];
+                c.ownership_before = owns[k];
+                c.ownership_after = owns[k + 1];
+                add_dilution(t, c, 2);
+            } else {
+                add_dilution(t, r.holders()[*i], 2);
+            }
         }
     }
     return t;
@@ -269,12 +290,17 @@ inline void print_round_chain_tables(std::ostream& os, const round_chain_result&
     detail::chain_dilution_table(chain, detail::table_target::text).print(os, "  ");
 }
 
-/// Prints @p chain: its tables (print_round_chain_tables()), then each round's anti-dilution
-/// adjustments when the chain has a charter (operator<< on anti_dilution_adjustment, one after
-/// another; nothing without protected series).
+/// Prints @p chain: its tables (print_round_chain_tables()), then for each round its pay-to-play
+/// conversions (operator<< on pay_to_play_conversions; nothing for a round without) and its
+/// anti-dilution adjustments when the chain has a charter (operator<< on
+/// anti_dilution_adjustment; nothing without protected series).
 inline void print_round_chain(std::ostream& os, const round_chain_result& chain) {
     print_round_chain_tables(os, chain);
     for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+        if (chain.pay_to_play(i) != nullptr) {
+            os << '\n';
+            chain.print_pay_to_play(os, i);
+        }
         if (chain.adjustment(i) == nullptr) continue;
         os << '\n';
         chain.print_adjustment(os, i);
