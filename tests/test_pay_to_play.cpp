@@ -314,6 +314,62 @@ TEST_CASE("pay_to_play: into a shadow series, the preference kept and the anti-d
     CHECK(bad.problems[1].message() == "terms[1] \"Series B Preferred\".shadow_series = \" \": must contain a letter or digit");
 }
 
+TEST_CASE("pay_to_play: terms on two series share one offered amount among all their holders, as converted") {
+    // Regression: each series' Pro Rata Amounts were shares of the whole offered amount, so with
+    // terms on Series A and Series B, Fund B (alone in Series B) had to buy all $1,000,000 and
+    // the Pro Rata Amounts added up to $2,000,000 of a $1,000,000 round. A charter's pro rata is
+    // the holder's "Common Stock issuable upon conversion of the Subject Preferred Stock held by
+    // the holder" over that of "all of the Subject Preferred Stock" (lawinsider.com, "Special
+    // Mandatory Conversion Shares"). Here 4,500,000 as converted: Fund A 1.5M/4.5M x $1M =
+    // $333,333.33..., Fund X $222,222.22..., Fund B $444,444.44...; Fund B buys $0 and converts.
+    const pay_to_play_conversions c = pay_to_play()
+                                          .require(pay_to_play_terms::all_or_nothing("Series A Preferred"))
+                                          .require(pay_to_play_terms::all_or_nothing("Series B Preferred"))
+                                          .convert(company(), series_c(300_K).terms());
+    CHECK(c.of(holder_id("fund-a"), "Series A Preferred").pro_rata_units == usd(1'000'000) / fraction(3));
+    CHECK(c.of(holder_id("fund-x"), "Series A Preferred").pro_rata_units == usd(2'000'000) / fraction(9));
+    CHECK(c.of(holder_id("fund-b"), "Series B Preferred").pro_rata_units == usd(4'000'000) / fraction(9));
+    fraction sum;
+    for (const pay_to_play_holder& h : c.holders()) sum += h.pro_rata_units;
+    CHECK(sum == usd(1'000'000));
+    // Fund X bought $300,000 >= $222,222.22: keeps its Series A (it had to buy $400,000 before).
+    CHECK_FALSE(c.of(holder_id("fund-x"), "Series A Preferred").converts());
+    CHECK(c.of(holder_id("fund-b"), "Series B Preferred").converted == share_count(2'000'000));
+
+    // As converted: Series B at 2 common per share counts 4,000,000 of 5,500,000 (Fund B's $1M x
+    // 4/5.5 = $727,272.72...), and a holder of both series counts what it bought once.
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founder", "Founder"))
+                            .add(holder::investor("both", "Both"))
+                            .add(holder::investor("fund-b", "Fund B"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A Preferred", price_per_share(1_usd, share_count(1))))
+                            .add(share_class::preferred("Series B Preferred", price_per_share(2_usd, share_count(1)))
+                                     .with_conversion_ratio(fraction(2)))
+                            .holding(holder_id("founder"), "Common", share_count(1'000'000))
+                            .holding(holder_id("both"), "Series A Preferred", share_count(1'500'000))
+                            .holding(holder_id("both"), "Series B Preferred", share_count(1'000'000))
+                            .holding(holder_id("fund-b"), "Series B Preferred", share_count(1'000'000))
+                            .build();
+    // Both: A $1M x 1.5/5.5 = $272,727.27..., B $1M x 2/5.5 = $363,636.36...: $636,363.63... in
+    // all; it buys $400,000, short of the total, so under all or nothing both series convert
+    // (each series alone would have been satisfied by the $400,000 before).
+    const pay_to_play_conversions both = pay_to_play()
+                                             .require(pay_to_play_terms::all_or_nothing("Series A Preferred"))
+                                             .require(pay_to_play_terms::all_or_nothing("Series B Preferred"))
+                                             .convert(t, priced_round_terms("Series C").at_price(1_usd).invest("both", 400_K).invest("new", 600_K));
+    const pay_to_play_holder& ba = both.of(holder_id("both"), "Series A Preferred");
+    const pay_to_play_holder& bb = both.of(holder_id("both"), "Series B Preferred");
+    CHECK(ba.pro_rata_units == usd(3'000'000) / fraction(11));
+    CHECK(bb.pro_rata_units == usd(4'000'000) / fraction(11));
+    CHECK(ba.bought_units + bb.bought_units == usd(400'000));
+    CHECK(ba.bought_units == usd(400'000) * fraction(3, 7));
+    CHECK(ba.converted == share_count(1'500'000));
+    CHECK(bb.converted == share_count(1'000'000));
+    CHECK(bb.received == share_count(2'000'000));
+    CHECK(both.of(holder_id("fund-b"), "Series B Preferred").pro_rata_units == usd(4'000'000) / fraction(11));
+}
+
 TEST_CASE("round_chain: a second pay_to_play() for one round is a problem, not a silent replacement") {
     // Regression: the second call replaced the first, so Fund X (bought $100,000 of its $400,000
     // Series A pro rata) kept its 1,000,000 Series A and the chain ran without a word.

@@ -34,8 +34,8 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 /// One preferred series' pay-to-play term: each holder of @p series must buy at least
-/// `required` x its Pro Rata Amount of the round (the offered amount x its shares of the series /
-/// the shares of the series all holders hold).
+/// `required` x its Pro Rata Amount of the round (the offered amount x its shares of the series as
+/// converted / those of every series with a term, all holders, as converted).
 struct pay_to_play_terms {
     std::string series;              ///< The preferred series the term is a right of.
     fraction required = fraction(1);  ///< The share of its Pro Rata Amount a holder must buy (1: all of it).
@@ -83,9 +83,14 @@ struct pay_to_play_holder {
     std::string name;            ///< The holder's display name.
     std::string series;          ///< The series.
     share_count held;            ///< Its shares of the series before the round.
-    fraction pro_rata_units;     ///< Its Pro Rata Amount: offered x held / the series' shares held, money units, exact.
+    /// Its Pro Rata Amount, money units, exact: offered x held as converted / the shares of every
+    /// series with a term, all holders, as converted (at each series' ratio then in effect).
+    fraction pro_rata_units;
     fraction required_units;     ///< What it had to buy: pro_rata_units x the term's required fraction, exact.
-    fraction bought_units;       ///< What it buys in the round (its investments, by holder id), money units.
+    /// What it buys in the round (its investments, by holder id), money units; a holder of several
+    /// of the series counts it once: each gets the share of it that the series' required_units
+    /// is of what all its series require.
+    fraction bought_units;
     share_count converted;       ///< Preferred shares of the series converted into common.
     share_count kept;            ///< Preferred shares of the series it keeps: held - converted.
     fraction ratio;              ///< Common per preferred share on conversion (the shadow series' ratio).
@@ -184,8 +189,10 @@ struct pay_to_play_round_result {
 
 /// The pay-to-play provisions a priced round (the charter's "Qualified Financing": the round you
 /// give it to) triggers: for each term's series, each holder's Pro Rata Amount is the offered
-/// amount x its shares of the series / the shares of the series all holders hold (warrants not
-/// counted), and what it buys is the sum of the round's investments under its holder id. A holder
+/// amount x its shares of the series as converted / the shares as converted all holders hold of
+/// every series with a term (warrants not counted; the amounts add up to the offered amount), and
+/// what it buys is the sum of the round's investments under its holder id (shared among its
+/// series by what each requires when it holds several). A holder
 /// buying less than the term's required fraction of it converts its shares of the series (all, or
 /// the fraction not taken up) into common at the series' conversion ratio then in effect (or the
 /// term's ratio), immediately before the round: the round is priced on the table that leaves, and
@@ -416,11 +423,35 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
     std::map<std::pair<std::string_view, std::string_view>, std::size_t> added_at;  // (holder, class) -> position in added
     std::vector<share_class> shadows;
     try {
+        // The Pro Rata Amounts share the offered amount among every holder of the terms' series,
+        // as converted into common at each series' ratio then in effect: a holder's is offered x
+        // its common on conversion / the common all of them convert into ("the total number of
+        // shares of Common Stock issuable upon conversion of the Subject Preferred Stock held by
+        // the holder" over that of "all of the Subject Preferred Stock", a charter quoted by
+        // lawinsider.com), so that they add up to the offered amount however many series have a
+        // term; and what a holder buys is counted once, shared among its series by what each
+        // requires of it.
+        fraction group;
+        std::map<std::string_view, fraction> required_of;  // holder id -> what all its series require
+        for (const pay_to_play_terms& t : terms_) {
+            const fraction r = before.classes()[*before.class_index(t.series)].conversion_ratio();
+            for (const holding& h : before.holdings()) {
+                if (h.share_class == t.series) group += fraction(h.shares.value()) * r;
+            }
+        }
+        const auto pro_rata_of = [&](const holding& h, const fraction& series_ratio) {
+            return offered * (fraction(h.shares.value()) * series_ratio / group);
+        };
+        for (const pay_to_play_terms& t : terms_) {
+            const fraction r = before.classes()[*before.class_index(t.series)].conversion_ratio();
+            for (const holding& h : before.holdings()) {
+                if (h.share_class == t.series) required_of[h.holder.str()] += pro_rata_of(h, r) * t.required;
+            }
+        }
         for (std::size_t i = 0; i < terms_.size(); ++i) {
             const pay_to_play_terms& t = terms_[i];
             const share_class& cls = before.classes()[*before.class_index(t.series)];
             const fraction ratio = t.conversion_ratio ? *t.conversion_ratio : cls.conversion_ratio();
-            const share_count total = before.issued_shares(t.series);
             if (t.shadow_series) {
                 shadows.push_back(share_class::preferred(*t.shadow_series, *cls.original_issue_price(), cls.terms())
                                       .with_conversion_ratio(ratio));
@@ -433,12 +464,19 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
                 p.name = before.find_holder(h.holder).name();
                 p.series = t.series;
                 p.held = h.shares;
-                p.pro_rata_units = offered * fraction(h.shares.value(), total.value());
+                p.pro_rata_units = pro_rata_of(h, cls.conversion_ratio());
                 p.required_units = p.pro_rata_units * t.required;
-                p.bought_units = bought_by(h.holder);
+                const fraction all_bought = bought_by(h.holder);
+                const fraction all_required = required_of[h.holder.str()];
+                const bool shared = all_required != p.required_units;  // it holds more than one of the series
+                p.bought_units = shared ? all_bought * p.required_units / all_required : all_bought;
                 p.ratio = ratio;
                 const auto money_text = [&](const fraction& u) { return detail::pay_to_play_amount_text(u, cur); };
                 std::string why = "bought " + money_text(p.bought_units) + " of the " + money_text(p.required_units) + " required";
+                if (shared) {
+                    why += " (its share of the " + money_text(all_bought) + " it bought against the " +
+                           money_text(all_required) + " all its series require)";
+                }
                 if (t.required != fraction(1)) {
                     why += " (" + t.required.to_string() + " of its pro rata amount " + money_text(p.pro_rata_units) + ")";
                 } else {
