@@ -150,6 +150,51 @@ TEST_CASE("chain: a chain with a charter prints each round's anti-dilution adjus
     CHECK(printed(fundround_test::note_chain()).find("Anti-dilution") == std::string::npos);
 }
 
+// Regression: print_round_chain() printed nothing of a round's pay-to-play conversions (the
+// tables and the adjustment only, so a reader could not see why Fund A holds common). Now each
+// round's conversions follow the tables, before its adjustments (they are made immediately
+// before the round): tests/support/down_company.hpp's pay_to_play_chain(), worked there by hand.
+TEST_CASE("chain: print_round_chain prints each round's pay-to-play conversions before its adjustments") {
+    // Fund A after Series C: 1,250,000 common + its 1,250,000 Series A still preferred at
+    // 10000/8889 (1,406,232) + 500,000 Series C = 3,156,232; Carl Capital $750,000 / $0.50.
+    CHECK(printed(fundround_test::pay_to_play_chain()) ==
+          "Fully diluted shares and ownership (issued + granted options + unallocated pool + warrants)\n"
+          "  Holder                       Start    After Series C\n"
+          "  Founder           1,500,000 21.43%  1,500,000 15.70%\n"
+          "  Fund A            2,500,000 35.71%  3,156,232 33.03%\n"
+          "  Fund B            2,000,000 28.57%  2,399,952 25.11%\n"
+          "  Staff             1,000,000 14.29%  1,000,000 10.46%\n"
+          "  Carl Capital                     -  1,500,000 15.70%\n"
+          "  Unallocated pool           0 0.00%           0 0.00%\n"
+          "  Total                    7,000,000         9,556,184\n"
+          "  Price per share                              $0.5000\n"
+          "\n"
+          "Dilution caused by each round (1 - ownership after / ownership before)\n"
+          "  Holder        Series C\n"
+          "  Founder         26.75%\n"
+          "  Fund A           7.52%\n"
+          "  Fund B          12.10%\n"
+          "  Staff           26.75%\n"
+          "  Carl Capital       new\n"
+          "\n"
+          "Pay-to-play in Series C (offered $1,000,000.00)\n"
+          "  Fund A, Series A Preferred: bought $250,000.00 of the $500,000.00 required (1/2 of its pro rata amount "
+          "$1,000,000.00): 1,250,000 of its 2,500,000 shares convert into 1,250,000 Common (ratio 1)\n"
+          "\n"
+          "Anti-dilution on Series C (new_securities, 2,000,000 shares at $0.5000)\n"
+          "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 7,000,000, B 1,000,000.0000, C 2,000,000\n"
+          "    conversion price $1.0000 -> $0.8889 (exact $0.88888889, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 10000/8889 = 1.124986\n"
+          "    as converted 1,250,000 -> 1,406,232 (+156,232, floor per holding)\n"
+          "  Series B Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 7,000,000, B 500,000.0000, C 2,000,000\n"
+          "    conversion price $2.0000 -> $1.6667 (exact $1.66666667, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 20000/16667 = 1.199976\n"
+          "    as converted 2,000,000 -> 2,399,952 (+399,952, floor per holding)\n");
+    // A chain without pay-to-play prints none.
+    CHECK(printed(fundround_test::down_chain()).find("Pay-to-play") == std::string::npos);
+}
 
 // print_round_chain_tables() prints the first part of print_round_chain(), its tables, and no
 // adjustment: the CLI's `report` prints them and then, round by round, the SAFEs and notes each

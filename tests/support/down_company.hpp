@@ -8,6 +8,7 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
 
@@ -58,6 +59,30 @@ inline fundround::round_chain_result down_chain(const std::vector<std::string>& 
     return chain.then(round("Series C", "carl", "Carl Capital", 0.50_usd, 1_M))
         .protect(anti_dilution_terms::broad_based("Series C Preferred"))
         .then(round("Series D", "dora", "Dora Ventures", 0.40_usd, 400_K))
+        .run();
+}
+
+// down_company() with Series A's pay-to-play in Series C ($1M at $0.50): each Series A holder must
+// buy half its Pro Rata Amount, converting into common the fraction it did not take up
+// (proportionate_conversion). Fund A (all 2,500,000 Series A) buys $250,000, Carl Capital $750,000:
+// Fund A's Pro Rata Amount is $1M x 2.5M / 2.5M = $1,000,000, it had to buy $500,000 and bought
+// half of that, so 2,500,000 x ($500,000 - $250,000) / $500,000 = 1,250,000 Series A convert into
+// 1,250,000 Common (ratio 1) immediately before the round. Series A and B protected (broad-based,
+// as down_chain()).
+inline fundround::round_chain_result pay_to_play_chain() {
+    using namespace fundround;
+    using namespace fundround::literals;
+    return round_chain(down_company())
+        .charter(anti_dilution()
+                     .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                     .protect(anti_dilution_terms::broad_based("Series B Preferred")))
+        .pay_to_play(pay_to_play().require(pay_to_play_terms::proportionate_conversion("Series A Preferred", fraction(1, 2))))
+        .then(cap_table_round(priced_round_terms("Series C")
+                                  .at_price(price_per_share(0.50_usd, share_count(1)))
+                                  .invest("fund-a", 250_K)
+                                  .invest("carl", 750_K),
+                              "Series C Preferred")
+                  .add_investor(holder::investor("carl", "Carl Capital")))
         .run();
 }
 

@@ -660,6 +660,10 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
                 os << '\n';
                 fr::print_conversions(os, *c);
             }
+            if (chain.pay_to_play(i) != nullptr) {
+                os << '\n';
+                chain.print_pay_to_play(os, i);
+            }
             if (chain.adjustment(i) != nullptr) {
                 os << '\n';
                 chain.print_adjustment(os, i);

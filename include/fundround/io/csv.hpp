@@ -35,6 +35,7 @@
 #include <fundround/exit/chain_waterfall.hpp>
 #include <fundround/exit/waterfall.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/io/cap_table_report.hpp>
 #include <fundround/io/conversion_report.hpp>
 #include <fundround/io/flows_report.hpp>
@@ -235,6 +236,29 @@ template <class Write>
             t.exact(s.ratio_before).exact(s.ratio_after);
             t.shares(s.as_converted_before).shares(s.as_converted_after).shares(s.additional());
             t.text(to_string(a->share_rounding())).text(to_string(cur));  // the text's "floor per holding"
+        }
+    }
+    return t;
+}
+
+/// The pay-to-play table of chain_pay_to_play_csv(): one row per round with pay-to-play
+/// (pay_to_play(i) not null) and per holder of a term's series, in the order of
+/// pay_to_play_conversions::holders(): the figures operator<< prints for the conversions, exact.
+[[nodiscard]] inline report_table chain_pay_to_play_table(const round_chain_result& chain, int csv_decimals = 12) {
+    report_table t(table_target::csv, csv_decimals);
+    t.csv_column("round").csv_column("holder_id").csv_column("holder").csv_column("series").csv_column("held");
+    t.csv_column("offered", 2).csv_column("pro_rata_amount", 2).csv_column("required_amount", 2).csv_column("bought", 2);
+    t.csv_column("converts").csv_column("converted").csv_column("kept").csv_column("converted_into");
+    t.csv_column("ratio", 2).csv_column("received").csv_column("reason").csv_column("currency").end_header();
+    for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+        const pay_to_play_conversions* c = chain.pay_to_play(i);
+        if (c == nullptr) continue;
+        const currency cur = c->before().currency();
+        for (const pay_to_play_holder& h : c->holders()) {
+            t.text(c->round_name()).text(h.holder.str()).text(h.name).text(h.series).shares(h.held);
+            t.units(c->offered_units(), cur, 2).units(h.pro_rata_units, cur, 2).units(h.required_units, cur, 2);
+            t.units(h.bought_units, cur, 2).text(h.converts() ? "true" : "false").shares(h.converted).shares(h.kept);
+            t.text(h.converted_into).exact(h.ratio).shares(h.received).text(h.reason).text(to_string(cur));
         }
     }
     return t;
@@ -579,6 +603,23 @@ inline void write_chain_adjustments_csv(std::ostream& os, const round_chain_resu
 /// write_chain_adjustments_csv() as a string.
 [[nodiscard]] inline std::string chain_adjustments_csv(const round_chain_result& chain, const csv_options& opt = {}) {
     return detail::csv_text([&](std::ostream& os) { write_chain_adjustments_csv(os, chain, opt); });
+}
+
+/// Writes the pay-to-play conversions of @p chain's rounds as CSV, one row per round with
+/// pay-to-play and per holder of a term's series (the figures print_round_chain() prints before
+/// the round's adjustments): round, holder_id, holder, series, held (its shares of the series
+/// before), offered, pro_rata_amount, required_amount, bought (each exact in major units, then
+/// decimal), converts (true/false), converted, kept, converted_into (the common class or the
+/// shadow series), ratio (exact, decimal), received, reason, currency. A chain without
+/// pay-to-play gives the header only.
+inline void write_chain_pay_to_play_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
+    detail::require_valid_csv_options(opt);
+    detail::write_csv_table(os, detail::chain_pay_to_play_table(chain, opt.decimals), opt);
+}
+
+/// write_chain_pay_to_play_csv() as a string.
+[[nodiscard]] inline std::string chain_pay_to_play_csv(const round_chain_result& chain, const csv_options& opt = {}) {
+    return detail::csv_text([&](std::ostream& os) { write_chain_pay_to_play_csv(os, chain, opt); });
 }
 
 /// Writes the converting instruments of @p r as CSV: holder, instrument, converts (amount),
