@@ -433,4 +433,98 @@ TEST_CASE("deal file anti-dilution: every bad waived_in at its pointer, with its
         "protection (its method is none)"});
 }
 
+// A priced round's "pay_to_play" (round_chain::pay_to_play() before the round): Series A's
+// holders must buy half their Pro Rata Amount of the Series C, converting the fraction not taken
+// up; Fund A buys $250,000 of its $500,000 (Carl Capital $750,000), so 1,250,000 of its 2,500,000
+// Series A convert into Common (tests/support/down_company.hpp's pay_to_play_chain(), worked
+// there by hand): the file gives the C++ chain's figures, and is written back as read.
+json pay_to_play_doc() {
+    json doc = json::parse(file_text());
+    json& c = doc["priced_rounds"][0];
+    c["investors"] = json::array({json{{"holder", "fund-a"}, {"amount", "250K"}}, json{{"holder", "carl"}, {"amount", "750K"}}});
+    c["pay_to_play"] = json{{"terms", json::array({json{{"series", "Series A Preferred"}, {"conversion", "proportionate"}, {"required", "1/2"}}})}};
+    return doc;
+}
+
+TEST_CASE("deal file pay_to_play: a priced round's pay-to-play converts before it, as round_chain::pay_to_play") {
+    json doc = pay_to_play_doc();
+    const deal_file deal = read_deal_file_json(doc);
+    REQUIRE(deal.pay_to_plays.size() == 1);
+    CHECK(deal.pay_to_plays[0].round == 0);
+    REQUIRE(deal.pay_to_play_of(0) != nullptr);
+    CHECK(deal.pay_to_play_of(1) == nullptr);
+    const pay_to_play_terms& t = deal.pay_to_play_of(0)->terms().at(0);
+    CHECK(t.series == "Series A Preferred");
+    CHECK(t.proportionate);
+    CHECK(t.required == fraction(1, 2));
+    const round_chain_result from_file = deal.chain(1).run();
+    const round_chain_result in_cpp = fundround_test::pay_to_play_chain();
+    REQUIRE(from_file.pay_to_play(0) != nullptr);
+    const pay_to_play_holder& a = from_file.pay_to_play(0)->of(holder_id("fund-a"), "Series A Preferred");
+    CHECK(a.converted == sh(1'250'000));
+    CHECK(a.received == sh(1'250'000));
+    CHECK(from_file.final_table() == in_cpp.final_table());
+    CHECK(from_file.totals() == std::vector<share_count>{sh(7'000'000), sh(9'556'184)});
+    // Without the member Fund A's Series A all stays preferred.
+    json without = doc;
+    without["priced_rounds"][0].erase("pay_to_play");
+    CHECK(read_deal_file_json(without).chain(1).run().pay_to_play(0) == nullptr);
+
+    // Every term written and read back: the same text, the same chain.
+    doc["priced_rounds"][1]["pay_to_play"] =
+        json{{"terms", json::array({json{{"series", "Series B Preferred"}, {"conversion_ratio", "1/10"}, {"shadow_series", "Series B-1 Preferred"}}})},
+             {"offered", "$400K"},
+             {"into", "Common"}};
+    const deal_file both = read_deal_file_json(doc);
+    const std::string text = write_deal_file(both);
+    const json written = json::parse(text);
+    CHECK(written["priced_rounds"][0]["pay_to_play"] ==
+          json{{"terms", json::array({json{{"series", "Series A Preferred"}, {"conversion", "proportionate"}, {"required", "1/2"}}})}});
+    CHECK(written["priced_rounds"][1]["pay_to_play"] ==
+          json{{"terms", json::array({json{{"series", "Series B Preferred"}, {"conversion", "all_or_nothing"}, {"required", "1"},
+                                           {"conversion_ratio", "1/10"}, {"shadow_series", "Series B-1 Preferred"}}})},
+               {"offered", "400000 USD"},
+               {"into", "Common"}});
+    const deal_file back = parse_deal_file(text);
+    CHECK(write_deal_file(back) == text);
+    const round_chain_result run = back.chain(2).run();
+    // Fund B buys nothing of the Series D: its 2,000,000 Series B (2,399,952 as converted after the
+    // C) become 2,000,000 Series B-1 Preferred, share for share.
+    REQUIRE(run.pay_to_play(1) != nullptr);
+    CHECK(run.pay_to_play(1)->of(holder_id("fund-b"), "Series B Preferred").received == sh(2'000'000));
+    CHECK(run.rounds()[1].before().shares_of(holder_id("fund-b"), "Series B-1 Preferred") == sh(2'000'000));
+}
+
+TEST_CASE("deal file pay_to_play: every bad term at its pointer, with its value and rule, at once") {
+    json doc = pay_to_play_doc();
+    json& p = doc["priced_rounds"][0]["pay_to_play"];
+    p["terms"][0]["conversion"] = "half";
+    p["terms"][0]["required"] = "0";
+    p["terms"].push_back(json{{"series", ""}, {"conversion_ratio", "-1/10"}, {"shadow", "x"}});
+    p["terms"].push_back(7);
+    p["offered"] = "0 USD";
+    p["into"] = "";
+    doc["priced_rounds"][1]["pay_to_play"] = json{{"terms", json::array()}, {"by", 1}};
+    CHECK(problems_of(doc) == std::vector<std::string>{
+        "/priced_rounds/0/pay_to_play/terms/0/conversion = \"half\": must be \"all_or_nothing\" or \"proportionate\"",
+        "/priced_rounds/0/pay_to_play/terms/0/required = \"0\": must be positive: the share of its Pro Rata Amount a "
+        "holder must buy",
+        "/priced_rounds/0/pay_to_play/terms/1/shadow: is not a member of a series' pay-to-play terms; expected series, "
+        "conversion, required, conversion_ratio, shadow_series",
+        "/priced_rounds/0/pay_to_play/terms/1/series = \"\": must name a preferred series",
+        "/priced_rounds/0/pay_to_play/terms/1/conversion_ratio = \"-1/10\": must be positive",
+        "/priced_rounds/0/pay_to_play/terms/2 = 7: must be an object (a series' pay-to-play terms), not a number",
+        "/priced_rounds/0/pay_to_play/offered = $0.00: must be positive",
+        "/priced_rounds/0/pay_to_play/into = \"\": must name the common class",
+        "/priced_rounds/1/pay_to_play/by: is not a member of a pay-to-play; expected terms, offered, into",
+        "/priced_rounds/1/pay_to_play/terms = []: must name at least one series (or leave \"pay_to_play\" out)"});
+    // The chain's own problems, at the member's pointer: a series not on the table.
+    json chain = pay_to_play_doc();
+    chain["priced_rounds"][0]["pay_to_play"]["terms"][0]["series"] = "Series Z Preferred";
+    CHECK(problems_of(chain) == std::vector<std::string>{
+        "/priced_rounds/0/pay_to_play/terms/0/series = \"Series Z Preferred\": is not a share class on the cap table, "
+        "whose preferred series are \"Series A Preferred\", \"Series B Preferred\" (the round does not apply to the cap "
+        "table before the rounds)"});
+}
+
 }  // namespace test_json_deal_anti_dilution

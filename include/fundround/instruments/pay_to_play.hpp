@@ -242,6 +242,8 @@ public:
     [[nodiscard]] const std::vector<pay_to_play_terms>& terms() const noexcept { return terms_; }
     /// The offered amount, if set.
     [[nodiscard]] const std::optional<money>& offered_amount() const noexcept { return offered_; }
+    /// The common class set by into(), if set.
+    [[nodiscard]] const std::optional<std::string>& common_class() const noexcept { return common_; }
 
     /// The conversions the round @p round (its investors are holder ids) triggers on @p before, or
     /// every problem found.

@@ -17,6 +17,7 @@
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/convertible_note.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/company/pricing.hpp>
 #include <fundround/time/installments.hpp>
@@ -63,6 +64,13 @@ struct priced_round_conversion {
     conversion_pricing convention = conversion_pricing::conversion_shares_in_pre_money;  ///< How the price counts the conversion shares.
     std::optional<price_precision> conversion_price_rounding;  ///< Each conversion price's rounding (none: exact).
     rounding conversion_share_rounding = rounding::floor;      ///< Each instrument's shares' rounding.
+};
+
+/// A priced round's pay-to-play ("pay_to_play"): the terms its preferred series' holders must
+/// meet by buying in it (round_chain::pay_to_play() before the round).
+struct priced_round_pay_to_play {
+    std::size_t round = 0;  ///< The priced round (position in deal_file::priced_rounds).
+    pay_to_play terms;      ///< Its terms, offered amount and common class.
 };
 
 /// A deal file's anti-dilution charter ("anti_dilution"): each protected series' terms and how
@@ -121,6 +129,8 @@ struct deal_file {
     std::vector<cap_table_round> priced_rounds;
     /// Which SAFEs and notes convert in which priced round, in round order (at most one entry per round).
     std::vector<priced_round_conversion> conversions;
+    /// The priced rounds' pay-to-play, in round order (at most one entry per round).
+    std::vector<priced_round_pay_to_play> pay_to_plays;
     /// SAFEs outstanding on cap_table_before.
     std::vector<safe> safes;
     /// Convertible notes outstanding on cap_table_before.
@@ -149,6 +159,13 @@ struct deal_file {
     [[nodiscard]] const priced_round_conversion* conversion_of(std::size_t round) const noexcept {
         for (const priced_round_conversion& c : conversions) {
             if (c.round == round) return &c;
+        }
+        return nullptr;
+    }
+    /// The pay-to-play of priced round @p round, or null when it has none.
+    [[nodiscard]] const pay_to_play* pay_to_play_of(std::size_t round) const noexcept {
+        for (const priced_round_pay_to_play& p : pay_to_plays) {
+            if (p.round == round) return &p.terms;
         }
         return nullptr;
     }
@@ -258,6 +275,7 @@ struct deal_file {
                 if (from[k] == i) out.protect(charter.protections[k]);
             }
             for (const std::size_t k : waiving_in(i)) out.waive(charter.protections[k].series);
+            if (const fundround::pay_to_play* p = pay_to_play_of(i)) out.pay_to_play(*p);
             const priced_round_conversion* c = conversion_of(i);
             if (c == nullptr) {
                 out.then(priced_rounds[i]);
@@ -755,7 +773,7 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
                          {"name", "series", "liquidation", "pre_money", "post_money", "price_per_share",
                           "new_money_ownership", "basis", "investors", "new_investors", "option_pool", "price_rounding",
                           "share_rounding", "pool_rounding", "cash_rounding", "converts", "close_date", "conversion_pricing",
-                          "conversion_price_rounding", "conversion_share_rounding"})) {
+                          "conversion_price_rounding", "conversion_share_rounding", "pay_to_play"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1001,6 +1019,89 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 }
 
 }  // namespace detail
+
+/// Reads a priced round's "pay_to_play" (@p j, at @p at): {"terms": [{"series", "conversion"
+/// ("all_or_nothing", default, or "proportionate"), "required" (the share of its Pro Rata Amount a
+/// holder must buy, a fraction "1/2" or decimal, default 1), "conversion_ratio" (common per
+/// preferred share, default the series' ratio), "shadow_series" (a new preferred series to
+/// convert into instead of common)}, at least one], "offered" (an amount, default the round's
+/// total investment), "into" (the common class, default the table's first)}. Whether the series
+/// and classes exist is checked when the chain runs (read_deal_file()).
+[[nodiscard]] inline std::optional<pay_to_play> read_pay_to_play(json_reader& r, const nlohmann::json& j, const field_path& at) {
+    if (!r.expect_object(j, at, "a pay-to-play", {"terms", "offered", "into"})) return std::nullopt;
+    const std::size_t before = r.problems().size();
+    pay_to_play out;
+    if (const auto* m = r.required(j, at, "terms")) {
+        const field_path list = at.member("terms");
+        if (!m->is_array()) {
+            r.wrong_type(*m, list, "an array of pay-to-play terms");
+        } else if (m->empty()) {
+            r.report(list, "[]", "must name at least one series (or leave \"pay_to_play\" out)");
+        } else {
+            for (std::size_t k = 0; k < m->size(); ++k) {
+                const nlohmann::json& e = (*m)[k];
+                const field_path p = list.index(k);
+                if (!r.expect_object(e, p, "a series' pay-to-play terms",
+                                     {"series", "conversion", "required", "conversion_ratio", "shadow_series"})) {
+                    continue;
+                }
+                pay_to_play_terms t;
+                if (const auto* v = r.required(e, p, "series")) {
+                    if (auto name = r.read_string(*v, p.member("series"))) {
+                        if (name->empty()) r.report(p.member("series"), "\"\"", "must name a preferred series");
+                        t.series = std::move(*name);
+                    }
+                }
+                if (const auto* v = json_reader::member(e, "conversion")) {
+                    if (auto c = r.read_string(*v, p.member("conversion"))) {
+                        if (*c == "proportionate") {
+                            t.proportionate = true;
+                        } else if (*c != "all_or_nothing") {
+                            r.report(p.member("conversion"), detail::json_value_text(*v),
+                                     "must be \"all_or_nothing\" or \"proportionate\"");
+                        }
+                    }
+                }
+                if (const auto* v = json_reader::member(e, "required")) {
+                    if (auto f = r.read_fraction(*v, p.member("required"))) {
+                        if (f->sign() <= 0) {
+                            r.report(p.member("required"), detail::json_value_text(*v),
+                                     "must be positive: the share of its Pro Rata Amount a holder must buy");
+                        }
+                        t.required = *f;
+                    }
+                }
+                if (const auto* v = json_reader::member(e, "conversion_ratio")) {
+                    if (auto f = r.read_fraction(*v, p.member("conversion_ratio"))) {
+                        if (f->sign() <= 0) r.report(p.member("conversion_ratio"), detail::json_value_text(*v), "must be positive");
+                        t.conversion_ratio = *f;
+                    }
+                }
+                if (const auto* v = json_reader::member(e, "shadow_series")) {
+                    if (auto name = r.read_string(*v, p.member("shadow_series"))) {
+                        if (name->empty()) r.report(p.member("shadow_series"), "\"\"", "must name the new series");
+                        t.shadow_series = std::move(*name);
+                    }
+                }
+                out.require(std::move(t));
+            }
+        }
+    }
+    if (const auto* m = json_reader::member(j, "offered")) {
+        if (auto v = r.read_money(*m, at.member("offered"))) {
+            if (v->units() <= 0) r.report(at.member("offered"), format_full(*v), "must be positive");
+            out.offered(*v);
+        }
+    }
+    if (const auto* m = json_reader::member(j, "into")) {
+        if (auto v = r.read_string(*m, at.member("into"))) {
+            if (v->empty()) r.report(at.member("into"), "\"\"", "must name the common class");
+            out.into(std::move(*v));
+        }
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    return out;
+}
 
 /// Reads one series' anti-dilution terms: {"series", "method" ("none",
 /// "broad_based_weighted_average", "narrow_based_weighted_average", "full_ratchet"), "base" (for
@@ -1578,6 +1679,12 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
             if (auto c = read_priced_round_conversion(r, (*priced)[i], at.member("priced_rounds").index(i), i, count("safes"), count("notes"))) {
                 out.conversions.push_back(std::move(*c));
             }
+            const nlohmann::json* p2p = (*priced)[i].is_object() ? json_reader::member((*priced)[i], "pay_to_play") : nullptr;
+            if (p2p != nullptr) {
+                if (auto p = read_pay_to_play(r, *p2p, at.member("priced_rounds").index(i).member("pay_to_play"))) {
+                    out.pay_to_plays.push_back({i, std::move(*p)});
+                }
+            }
         }
     }
     // "all_outstanding" that converts nothing (every instrument dated after the close or converted
@@ -2079,6 +2186,23 @@ inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c)
     j["conversion_share_rounding"] = std::string(to_string(c.conversion_share_rounding));
 }
 
+/// @p p as read_pay_to_play() reads it: "terms" (each with "series", "conversion", "required";
+/// "conversion_ratio" and "shadow_series" when set), "offered" and "into" when set.
+inline void to_json(nlohmann::json& j, const pay_to_play& p) {
+    j = nlohmann::json::object();
+    nlohmann::json& list = j["terms"] = nlohmann::json::array();
+    for (const pay_to_play_terms& t : p.terms()) {
+        nlohmann::json& e = list.emplace_back();
+        e["series"] = t.series;
+        e["conversion"] = t.proportionate ? "proportionate" : "all_or_nothing";
+        e["required"] = t.required.to_string();
+        if (t.conversion_ratio) e["conversion_ratio"] = t.conversion_ratio->to_string();
+        if (t.shadow_series) e["shadow_series"] = *t.shadow_series;
+    }
+    if (p.offered_amount()) j["offered"] = detail::json_money_text(*p.offered_amount());
+    if (p.common_class()) j["into"] = *p.common_class();
+}
+
 /// One series' anti-dilution terms as read_anti_dilution_terms() reads them ("base" written for
 /// broad_based_weighted_average, "narrow_classes" for narrow_based_weighted_average; either also
 /// for another method when set, so that reading the file back reports it rather than drop it).
@@ -2211,6 +2335,9 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     list("priced_rounds", d.priced_rounds);
     for (const priced_round_conversion& c : d.conversions) {
         if (c.round < d.priced_rounds.size()) to_json_members(j["priced_rounds"][c.round], c);
+    }
+    for (const priced_round_pay_to_play& p : d.pay_to_plays) {
+        if (p.round < d.priced_rounds.size()) to_json(j["priced_rounds"][p.round]["pay_to_play"], p.terms);
     }
     list("safes", d.safes);
     list("notes", d.notes);
