@@ -2186,7 +2186,7 @@ inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c)
     j["conversion_share_rounding"] = std::string(to_string(c.conversion_share_rounding));
 }
 
-/// @p p as read_pay_to_play() reads it: "terms" (each with "series", "conversion", "required";
+/// Writes @p p as read_pay_to_play() reads it: "terms" (each with "series", "conversion", "required";
 /// "conversion_ratio" and "shadow_series" when set), "offered" and "into" when set.
 inline void to_json(nlohmann::json& j, const pay_to_play& p) {
     j = nlohmann::json::object();
