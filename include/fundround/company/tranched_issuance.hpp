@@ -351,6 +351,8 @@ public:
         require_valid(d, "as_of");
         return d < close_ ? share_count(0) : pool_increase_;
     }
+    /// The round's close date (the pool increase, and a chain round's conversions, from it on).
+    [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
     /// Fully diluted shares on @p d: base + pool increase (from close) + shares issued by @p d.
     [[nodiscard]] share_count fully_diluted(calendar_date d) const { return base_ + pool_increase(d) + new_shares(d); }
     /// @p investor's fraction of the fully diluted count on @p d.
@@ -517,15 +519,18 @@ private:
     return names;
 }
 
-/// The cap table on @p d of a tranched round: @p round's table before, with the investors it
-/// adds, its new series and (from the close date) its pool increase, and each investor's shares
+/// The cap table on @p d of a tranched round: @p round's table before, with the holders it
+/// adds, its new classes and (from the close date) its pool increase and the shares it issues
+/// beyond its new money (a round_chain round's SAFE and note conversion shares, in their series),
+/// and each investor's shares
 /// issued by @p d in @p issued (a pool the round creates is on the table from the close date),
 /// at the round price in @p round's series, at an own price in that
 /// price's series (own_series_names(); original issue price the own price, the liquidation terms
 /// of @p round's series, on the table once it has shares). The round's investor names are the
-/// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round
-/// or a series name given is a class on that table. O(n log n) in the n payments by @p d (their
-/// sums by investor and series sorted; no investors x series matrix).
+/// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round,
+/// a series name given is a class on that table, or a holder holds fewer shares of @p round's
+/// series after it than its pricing issues them. O(n log n) in the n payments by @p d and the
+/// round's holdings (their sums by investor and series sorted; no investors x series matrix).
 [[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
                                                calendar_date d) {
     require_valid(d, "as_of");
@@ -536,6 +541,39 @@ private:
         if (!after.holder_index(holder_id(issued.investors()[i]))) {
             problems.push_back({field_path("investors").index(i), "\"" + issued.investors()[i] + "\"",
                                 "is not a holder id on the cap table after round \"" + round.pricing().name() + "\""});
+        }
+    }
+    // The shares the round issues at its close beyond its new money, in the classes it adds: the
+    // conversion shares of a round with SAFEs and notes (round_chain's round_on_cap_table of a
+    // conversion_round), after less the pricing's shares; none for a cap_table_round.
+    std::vector<holding> at_close;
+    {
+        std::vector<std::pair<std::string_view, share_count>> bought;  // the pricing's shares by investor, sorted
+        bought.reserve(round.pricing().investments().size());
+        for (const priced_investment& i : round.pricing().investments()) bought.emplace_back(i.investor, i.shares);
+        std::sort(bought.begin(), bought.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const holding& h : after.holdings()) {
+            if (before.class_index(h.share_class)) continue;
+            share_count extra = h.shares;
+            if (h.share_class == round.series()) {
+                auto it = std::lower_bound(bought.begin(), bought.end(), std::string_view(h.holder.str()),
+                                           [](const auto& a, std::string_view n) { return a.first < n; });
+                for (; it != bought.end() && it->first == h.holder.str(); ++it) {
+                    if (it->second > extra) {
+                        problems.push_back({field_path("round").member("after"),
+                                            "\"" + h.holder.str() + "\", " + std::to_string(h.shares.value()) + " of \"" +
+                                                h.share_class + "\"",
+                                            "is fewer shares than round \"" + round.pricing().name() + "\" issues them (" +
+                                                std::to_string(it->second.value()) +
+                                                "): its shares beyond the new money cannot be told apart"});
+                        extra = share_count(0);
+                        break;
+                    }
+                    extra -= it->second;
+                }
+            }
+            if (extra.value() > 0) at_close.push_back({h.holder, h.share_class, extra});
         }
     }
     if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
@@ -572,7 +610,9 @@ private:
     cap_table_builder b(before);
     for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
     const share_class& series = after.classes()[*after.class_index(round.series())];
-    b.add(series);
+    for (const share_class& c : after.classes()) {  // the round's series, and its conversions' own series
+        if (!before.class_index(c.name())) b.add(c);
+    }
     for (std::size_t k = 1; k < series_count; ++k) {
         if (funded[k]) b.add(share_class::preferred(names[k - 1], issued.own_series()[k - 1].price, series.terms()));
     }
@@ -584,6 +624,9 @@ private:
         } else {
             b.increase_pool(*round.pool(), pool);
         }
+    }
+    if (d >= issued.close_date()) {  // the conversions happen at the close, as the round's table after issues them: first
+        for (const holding& h : at_close) b.issue(h.holder, h.share_class, h.shares);
     }
     for (const held_shares& h : held) {
         if (h.shares.value() > 0) {
