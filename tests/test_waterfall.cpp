@@ -2463,6 +2463,71 @@ TEST_CASE("Many exits where the curve overflows: each exit solved directly, as o
     CHECK(all == one);
 }
 
+TEST_CASE("An exit whose direct solve overflows but the curve gives: at(exit) gives it too, as at(exit_values)") {
+    // Found by a seeded stress of at(exit_values) against at(exit) (review r3, 2026-12-07): near
+    // the int64 limit the terms' fractions (strikes of 4464/652723 and 1/51181 mills a share)
+    // overflow 128 bits in the direct solve, while the segment's slopes and intercepts over one
+    // common denominator do not. at(exit_values) answered from the curve where at(exit) threw,
+    // so the same exit was paid or refused by how many exits were asked. Now at(exit) falls
+    // back to the curve too: both give the curve's payouts (payout_curve::at's).
+    cap_table_builder b;
+    b.add(share_class::common("Common"));
+    const auto holding = [&](const char* id, const char* cls, std::int64_t shares) {
+        b.add(holder::investor(id, id)).holding(holder_id(id), cls, sh(shares));
+    };
+    const auto preferred = [&](const char* name, std::int64_t units, std::int64_t per, int rank, participation p) {
+        liquidation_terms t;
+        t.seniority = rank;
+        t.participation = p;
+        b.add(share_class::preferred(name, price_per_share(money::from_units(units), sh(per)), t));
+    };
+    holding("h0", "Common", 419);
+    preferred("S0", 115, 1, 1, participation::capped(fraction(8, 3)));
+    holding("h3", "S0", 1);
+    holding("h5", "S0", 23);
+    preferred("S1", 1, 323'365, 2, participation::full());
+    holding("h6", "S1", 1'335);
+    holding("h7", "S1", 1);
+    holding("h8", "S1", 312);
+    preferred("S2", 6'767, 1, 1, participation::capped(fraction(5, 3)));
+    holding("h9", "S2", 1);
+    preferred("S3", 3, 1, 1, participation::full());
+    holding("h10", "S3", 535);
+    b.add(option_pool{"Plan", "Common", sh(1'000'000)});
+    const auto grant = [&](const char* id, std::int64_t shares, std::int64_t units, std::int64_t per) {
+        b.add(holder::employee(id, id));
+        b.grant({holder_id(id), "Plan", sh(shares), price_per_share(money::from_units(units), sh(per))});
+    };
+    grant("e11", 761, 6'034, 1);
+    grant("e12", 634, 100, 1);
+    grant("e13", 5'386, 4'464, 652'723);
+    grant("e14", 102, 1, 51'181);
+    grant("e15", 562, 34, 63);
+    b.add(holder::investor("s", "SAFE holder"));
+    waterfall_terms terms;
+    terms.exercise = option_exercise::paid_in;
+    terms.convertibles.push_back({"SAFE", holder_id("s"), money::from_units(2), sh(18), 2});
+    const waterfall w = waterfall::build(b.build(), terms);
+    const money exit = money::from_units(473'015'205'529'691'958);
+    const waterfall_payout curve = w.curve().at(exit);
+    CHECK(sum(curve.by_holder, currencies::usd) == exit);
+    CHECK(sum(curve.by_line, currencies::usd) == exit);
+    // Each holder's exact payout (which alone fits) within a mill of the curve's rounded one.
+    const std::vector<fraction> exact = w.exact_holder_payouts(fraction(exit.units()));
+    REQUIRE(exact.size() == curve.by_holder.size());
+    for (std::size_t h = 0; h < exact.size(); ++h) {
+        const fraction off = exact[h] - fraction(curve.by_holder[h].units());
+        CHECK(off < fraction(1));
+        CHECK(off > fraction(-1));
+    }
+    const waterfall_payout one = w.at(exit);  // threw overflow_error before
+    check_same_payout(one, curve);
+    const std::vector<waterfall_payout> few = w.at(std::vector<money>{exit});  // directly, as at(exit)
+    check_same_payout(few.at(0), curve);
+    const std::vector<waterfall_payout> many = w.at(std::vector<money>(w.breakpoints().size() + 2, exit));  // from the curve
+    for (const waterfall_payout& p : many) check_same_payout(p, curve);
+}
+
 TEST_CASE("Property: SAFEs outstanding, many exits at once (each stage from its curve) = each exit directly (seeded)") {
     // outstanding_waterfall::at(exit_values) evaluates each stage's exits from that stage's curve
     // (more exits than segments there), in the order given: the same payouts as at(exit) one at a

@@ -778,7 +778,7 @@ public:
     /// The waterfall at @p exit_value, directly (O(log breakpoints + lines + holders)), rounded
     /// by terms().payouts; throws validation_error for a negative exit or another currency, and
     /// overflow_error naming the exit (and the price with the largest denominator) where the
-    /// exact payouts do not fit 128-bit fractions.
+    /// exact payouts fit 128-bit fractions neither solved directly nor from the payout curve.
     [[nodiscard]] waterfall_payout at(money exit_value) const;
     /// The waterfall at each of @p exit_values, side by side, each exactly at(exit_value): from
     /// the payout curve, built once, when there are more exit values than segments (then
@@ -850,8 +850,9 @@ private:
     // O(segments x (lines + holders)), then each exit costs O(log segments + lines + holders)
     // in integer arithmetic instead of a solve in fractions), else by at(). An exit value the
     // curve cannot give (curve() or its evaluation overflows the 128-bit fraction, or an exact
-    // payout is not whole under payout_rounding::exact) is solved by at(), which gives it or
-    // throws its own error: the results and the errors are at()'s, in the same order.
+    // payout is not whole under payout_rounding::exact) is solved directly, which gives it or
+    // throws at()'s error; one the direct solve cannot give, at() takes from the curve too: the
+    // results and the errors are at()'s, in the same order, however many exits are asked.
     [[nodiscard]] std::vector<waterfall_payout> at_many(const std::vector<money>& exit_values) const;
     // The curve at_many() evaluates @p count exit values from: empty when there are not more of
     // them than segments, or where curve() overflows.
@@ -859,6 +860,13 @@ private:
     // at(@p exit_value), from @p curve when it has one (@p scratch reused from exit to exit).
     [[nodiscard]] waterfall_payout at_from(const std::optional<payout_curve>& curve, curve_payout& scratch,
                                            money exit_value) const;
+    // The payouts at @p exit_value (checked) by the direct solve in fractions: empty where the
+    // terms' fractions overflow (inexact_error under exact rounding thrown).
+    [[nodiscard]] std::optional<waterfall_payout> solve(money exit_value) const;
+    // The payouts at @p exit_value (checked) from @p curve: empty where its evaluation overflows
+    // or an exact payout is not whole.
+    [[nodiscard]] std::optional<waterfall_payout> from_curve(const payout_curve& curve, curve_payout& scratch,
+                                                             money exit_value) const;
     // Phase 2 from the terms' kinks sorted by (value, term, sub) and the distinct values
     // (@p kinks, each a piece's v_lo): the pieces and their statuses, by a sweep over the kinks
     // (each term's form recomputed only where it changes); on an overflow of its running sums,
@@ -1608,10 +1616,7 @@ inline waterfall_payout waterfall::rounded(money exit_value, const fraction& v, 
     return r;
 }
 
-inline waterfall_payout waterfall::at(money exit_value) const {
-    if (exit_value.currency() != currency_ || exit_value.is_negative()) {
-        throw validation_error("liquidation waterfall exit value", check_exit(exit_value, field_path("exit_value")));
-    }
+inline std::optional<waterfall_payout> waterfall::solve(money exit_value) const {
     const fraction x(exit_value.units());
     fraction v;
     std::vector<fraction> lines, holders;
@@ -1622,9 +1627,24 @@ inline waterfall_payout waterfall::at(money exit_value) const {
         lines = lines_from_terms(pref, part);
         holders = holders_from_terms(pref, part);
     } catch (const overflow_error&) {
-        payouts_overflow(x);
+        return std::nullopt;
     }
     return rounded(exit_value, v, std::move(lines), std::move(holders), status_at(x));
+}
+
+inline waterfall_payout waterfall::at(money exit_value) const {
+    if (exit_value.currency() != currency_ || exit_value.is_negative()) {
+        throw validation_error("liquidation waterfall exit value", check_exit(exit_value, field_path("exit_value")));
+    }
+    if (std::optional<waterfall_payout> p = solve(exit_value)) return std::move(*p);
+    // The terms' fractions overflow where the segment's slopes and intercepts, over one common
+    // denominator, may not: the payout curve's exact payouts, as at(exit_values) gives them.
+    try {
+        curve_payout scratch;
+        if (std::optional<waterfall_payout> p = from_curve(curve(), scratch, exit_value)) return std::move(*p);
+    } catch (const overflow_error&) {
+    }
+    payouts_overflow(fraction(exit_value.units()));
 }
 
 inline std::vector<waterfall_payout> waterfall::at(const std::vector<money>& exit_values) const {
@@ -2181,25 +2201,33 @@ inline std::optional<payout_curve> waterfall::curve_for(std::size_t count) const
     }
 }
 
+inline std::optional<waterfall_payout> waterfall::from_curve(const payout_curve& curve, curve_payout& scratch,
+                                                            money exit_value) const {
+    try {
+        curve.at(exit_value, scratch);
+        waterfall_payout r;
+        r.exit_value = exit_value;
+        r.value_per_share = curve.value_per_share(scratch);
+        r.by_line = scratch.by_line;  // copied: the scratch keeps its storage
+        r.by_holder = scratch.by_holder;
+        r.exercise_paid_by_line = curve.exercise_paid_by_line(scratch);
+        r.exercise_paid_by_holder = curve.exercise_paid_by_holder(scratch);
+        r.status = curve.status(scratch);
+        return r;
+    } catch (const overflow_error&) {
+    } catch (const inexact_error&) {
+    }
+    return std::nullopt;
+}
+
 inline waterfall_payout waterfall::at_from(const std::optional<payout_curve>& curve, curve_payout& scratch,
                                            money exit_value) const {
-    if (curve) {
-        try {
-            curve->at(exit_value, scratch);
-            waterfall_payout r;
-            r.exit_value = exit_value;
-            r.value_per_share = curve->value_per_share(scratch);
-            r.by_line = scratch.by_line;  // copied: the scratch keeps its storage
-            r.by_holder = scratch.by_holder;
-            r.exercise_paid_by_line = curve->exercise_paid_by_line(scratch);
-            r.exercise_paid_by_holder = curve->exercise_paid_by_holder(scratch);
-            r.status = curve->status(scratch);
-            return r;
-        } catch (const overflow_error&) {
-        } catch (const inexact_error&) {
-        }
-    }
-    return at(exit_value);  // gives it, or throws its own error
+    if (!curve) return at(exit_value);
+    if (std::optional<waterfall_payout> p = from_curve(*curve, scratch, exit_value)) return std::move(*p);
+    // The curve cannot give it: at() then solves directly, or throws its error (its own fallback
+    // to the curve would fail again).
+    if (std::optional<waterfall_payout> p = solve(exit_value)) return std::move(*p);
+    payouts_overflow(fraction(exit_value.units()));
 }
 
 inline std::vector<waterfall_payout> waterfall::at_many(const std::vector<money>& exit_values) const {
