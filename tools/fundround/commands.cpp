@@ -405,11 +405,6 @@ std::pair<std::vector<fr::safe>, std::vector<fr::convertible_note>> outstanding_
 }
 
 
-/// Runs @p body on @p io with standard output held back until it succeeds (a command that fails
-/// prints nothing there: its result is whole or absent), turning a failure into its exit code,
-/// a computation that overflows or cannot round as the file asks into exit_not_computable, and
-/// another library error the tool did not foresee into exit_not_applicable, with its message
-/// after "FILE: " (@p file, the deal file).
 /// Writes what @p held holds to @p out and empties it.
 void write_held(std::ostringstream& held, std::ostream& out) {
     out << held.str();
@@ -426,6 +421,12 @@ streams released(const streams& io) {
     return streams{*io.release_to, io.err, io.err_is_terminal};
 }
 
+/// Runs @p body on @p io with standard output held back until it succeeds (a command that fails
+/// prints nothing there: its result is whole or absent), turning a failure into its exit code,
+/// a computation that overflows or cannot round as the file asks into exit_not_computable, and
+/// another library error the tool did not foresee into exit_not_applicable, with its message
+/// after "FILE: " (@p file, the deal file). The body may call released() once every figure is
+/// computed: from then on its output goes straight out and must not fail.
 template <class Body>
 int guarded(const streams& io, const std::string& file, Body&& body) {
     std::ostringstream held;
