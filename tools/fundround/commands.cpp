@@ -1073,11 +1073,14 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     // (computed, like every figure, before anything is written).
     std::ostringstream short_safes;
     if (fr::print_outstanding_remainders(short_safes, ow, exits)) short_safes << '\n';
+    // The instruments' table (a few lines) may still fail (a stage's L beyond the 128-bit
+    // fraction): written before anything goes out.
+    std::ostringstream instruments;
+    fr::print_outstanding_instruments(instruments, ow);
     const streams out = released(io);  // every figure computed: the report goes straight out
     out.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company)
             << ", with the SAFEs and notes outstanding\n";
-    fr::print_outstanding_instruments(out.out, ow);
-    out.out << '\n';
+    out.out << instruments.str() << '\n';
     fr::print_waterfall(out.out, lines, exits, payouts);
     out.out << '\n';
     out.out << short_safes.str();
