@@ -606,6 +606,63 @@ TEST_CASE("to_svg: y tick labels stay apart when turned bar labels shorten the p
     CHECK(layout_problems(c) == std::vector<std::string>{});
 }
 
+// Layout, regression (review r1's open item, eleventh session h10): turned (45 degree) category
+// names are 12 px boxes a band apart across, band x sin 45 apart square to the text, so under
+// 17 px a band they overlapped: 10 names on a 240 px chart, 20 on 400 px, 50 on 880 px. Now
+// every k-th band is named (the smallest k keeping them 12 px apart, the first and the last
+// named) and each unnamed band's name is in a <title> on its bar.
+TEST_CASE("to_svg: turned category names in narrow bands are thinned, the others kept in titles") {
+    const auto count = [](const std::string& svg, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = svg.find(what); at != std::string::npos; at = svg.find(what, at + 1)) ++n;
+        return n;
+    };
+    const auto names = [&count](const std::string& svg, int n, const std::string& prefix) {
+        std::vector<int> shown;
+        for (int k = 1; k <= n; ++k) {
+            if (count(svg, ">" + prefix + std::to_string(k) + "</text>") == 1) shown.push_back(k);
+        }
+        return shown;
+    };
+    for (const auto& [n, width] : std::vector<std::pair<int, int>>{{10, 240}, {20, 400}, {50, 880}, {30, 400}, {400, 480}}) {
+        CAPTURE(n);
+        CAPTURE(width);
+        const chart c = fundround_test::crowded_many_categories(n, width, false);
+        const std::string svg = fr::to_svg(c);
+        CHECK(layout_problems(c) == std::vector<std::string>{});
+        const std::vector<int> shown = names(svg, n, "Category ");
+        REQUIRE(shown.size() >= 2);
+        CHECK(shown.front() == 1);
+        CHECK(shown.back() == n);
+        CHECK(shown.size() < static_cast<std::size_t>(n));
+        // Every name is written once: shown under its band or in its bar's <title>.
+        for (int k = 1; k <= n; ++k) {
+            CAPTURE(k);
+            CHECK(count(svg, ">Category " + std::to_string(k) + "</text>") +
+                      count(svg, "<g><title>Category " + std::to_string(k) + "</title>\n<rect ") ==
+                  1);
+        }
+    }
+    // 10 names on 240 px: bands of 16.9 px, every second one named, the last instead of the 9th.
+    CHECK(names(fr::to_svg(fundround_test::crowded_many_categories(10, 240, false)), 10, "Category ") ==
+          std::vector<int>{1, 3, 5, 7, 10});
+    // CJK names: the same rule (the boxes' height, not their width, decides).
+    const chart cjk = fundround_test::crowded_many_categories(30, 400, true);
+    CHECK(layout_problems(cjk) == std::vector<std::string>{});
+    // Lines on a category axis, no bars: an unnamed band's name on a transparent rectangle.
+    chart lines = fundround_test::crowded_many_categories(20, 400, false);
+    lines.bars.clear();
+    line_series s{"Line"};
+    s.add(fraction(0), fundround_test::crowded_usd(1)).add(fraction(20), fundround_test::crowded_usd(2));
+    lines.lines.push_back(s);
+    const std::string svg = fr::to_svg(lines);
+    CHECK(layout_problems(lines) == std::vector<std::string>{});
+    CHECK(count(svg, "fill=\"none\" pointer-events=\"all\"/></g>") == 20 - names(svg, 20, "Category ").size());
+    // Bands of 17 px and more are all named, as before: 6 on 400 px.
+    const chart six = fundround_test::crowded_many_categories(6, 400, false);
+    CHECK(names(fr::to_svg(six), 6, "Category ").size() == 6);
+}
+
 // Every chart of the reference round and the crowded charts: every text inside the viewBox,
 // no two overlapping.
 TEST_CASE("to_svg: no text leaves the chart or overlaps another (crowded and reference charts)") {

@@ -139,6 +139,25 @@ inline fundround::chart crowded_bars(bool grouped) {
     return c;
 }
 
+// @p n bars on a @p width px chart, named "Category k" (@p cjk: "第k期投資ラウンド", 9 wide
+// characters and the digits), each $1M + $k: bands of about plot width / n, under 17 px from
+// 10 bars on 240 px, 20 on 400 px and 50 on 880 px, where turned names are thinned.
+inline fundround::chart crowded_many_categories(int n, int width, bool cjk) {
+    using namespace fundround;
+    chart c;
+    c.title = std::to_string(n) + " categories";
+    c.width = width;
+    c.x_axis = category_axis("");
+    c.y_axis = money_axis("", currency());
+    bar_series b{"Investor"};
+    for (int k = 0; k < n; ++k) {
+        c.categories.push_back(cjk ? "第" + std::to_string(k + 1) + "期投資ラウンド" : "Category " + std::to_string(k + 1));
+        b.values.push_back(crowded_usd(1'000'000 + k));
+    }
+    c.bars.push_back(b);
+    return c;
+}
+
 // One common share for 10,000 Series A shares bought for $1M (1x non-participating): the
 // preference is paid at $1,000,000 and Series A converts at $1,000,100 (where 10,000/10,001 of
 // the exit is $1M); the payout chart to $100M.
@@ -159,7 +178,12 @@ inline std::vector<std::pair<std::string, fundround::chart>> crowded_charts() {
             {"crowded_categories", crowded_categories()},
             {"crowded_stacked_bars", crowded_bars(false)},
             {"crowded_grouped_bars", crowded_bars(true)},
-            {"crowded_breakpoints", crowded_breakpoints()}};
+            {"crowded_breakpoints", crowded_breakpoints()},
+            {"crowded_10_categories_240", crowded_many_categories(10, 240, false)},
+            {"crowded_20_categories_400", crowded_many_categories(20, 400, false)},
+            {"crowded_50_categories_880", crowded_many_categories(50, 880, false)},
+            {"crowded_cjk_categories", crowded_many_categories(30, 400, true)},
+            {"crowded_1px_categories", crowded_many_categories(400, 480, false)}};
 }
 
 }  // namespace fundround_test

@@ -599,6 +599,27 @@ struct legend_entry {
     const svg_px spacing = banded ? plot_w / static_cast<svg_px>(c.categories.size())
                                   : plot_w / static_cast<svg_px>(std::max<std::size_t>(1, xscale.ticks.size() - 1));
     const bool turned = xlabel_w + 1000 > spacing;
+    // Turned category names are parallel 12 px boxes a band apart across, band x sin 45 degrees
+    // apart square to the text: under 17 px a band they would overlap. Then every k-th band is
+    // named, the smallest k that keeps the names more than 12 px apart (by sin 45 > 0.70711, and
+    // 0.01 px of rounding), from the first band; the last band is named instead of the last k-th
+    // one before it when there is such a one (its gap to the previous name grows). Each band left
+    // unnamed keeps its whole name in a <title> on its bars (or, with no bar drawn, on a
+    // transparent rectangle over the band).
+    std::vector<bool> named(xscale.ticks.size(), true);
+    if (turned && banded) {
+        std::size_t step = 1;
+        while (step < named.size() && (static_cast<svg_px>(step) * spacing - 1) * 70711 < 120100000) ++step;
+        if (step > 1) {
+            for (std::size_t k = 0; k < named.size(); ++k) named[k] = k % step == 0;
+            const std::size_t last = named.size() - 1;
+            const std::size_t before = last / step * step;
+            if (before != last && before > 0) {
+                named[before] = false;
+                named[last] = true;
+            }
+        }
+    }
     // A turned category name reads up to its band from the lower left: shortened with an
     // ellipsis (its whole text in a <title>) to at most 150 px and to end inside the chart's
     // left edge. Tick values are never shortened.
@@ -609,7 +630,7 @@ struct legend_entry {
         if (shorten) xlabel_w = 0;
         for (const axis_tick& t : xscale.ticks) {
             xlabels.push_back(shorten ? detail::fit_text(t.label, 12, turned_room) : detail::fitted_text{t.label, false});
-            if (shorten) xlabel_w = std::max(xlabel_w, detail::text_width(xlabels.back().shown, 12));
+            if (shorten && named[xlabels.size() - 1]) xlabel_w = std::max(xlabel_w, detail::text_width(xlabels.back().shown, 12));
         }
     }
     // Bar labels: when one is wider than its slot (a grouped bar's width and 6 px, a stack's band
@@ -710,7 +731,9 @@ struct legend_entry {
     }
     for (const axis_tick& t : xscale.ticks) {
         const svg_px x = xmap.at(t.value);
-        const detail::fitted_text& label = xlabels[static_cast<std::size_t>(&t - xscale.ticks.data())];
+        const auto at = static_cast<std::size_t>(&t - xscale.ticks.data());
+        const detail::fitted_text& label = xlabels[at];
+        if (!named[at]) continue;
         if (turned) {
             const svg_px y = plot_bottom + below + 1400;
             detail::svg_fitted_text(out, x + 400, y, 12, "end",
@@ -737,6 +760,7 @@ struct legend_entry {
     }
 
     // Bars: a group of width 7/10 of the band (at most 110 px a bar), grouped or stacked.
+    std::vector<bool> titled(named.size(), false);  // an unnamed band's name is on its bars
     if (!c.bars.empty()) {
         out += "<g class=\"bars\">\n";
         const auto m = static_cast<std::int64_t>(c.layout == bar_layout::grouped ? c.bars.size() : 1);
@@ -760,6 +784,7 @@ struct legend_entry {
         };
         for (std::size_t k = 0; k < c.categories.size(); ++k) {
             const fraction left = fraction(static_cast<std::int64_t>(k)) + inset;
+            const std::size_t band_start = out.size();
             fraction up;
             fraction down;
             bool any_up = false;
@@ -797,6 +822,14 @@ struct legend_entry {
                     bar_label((px0 + px1) / 2, yb, v.sign() > 0, format_axis_value(c.y_axis, v));
                 }
             }
+            if (!named[k] && out.size() > band_start) {
+                std::string band_title = "<g><title>";
+                detail::append_xml_escaped(band_title, c.categories[k]);
+                band_title += "</title>\n";
+                out.insert(band_start, band_title);
+                out += "</g>\n";
+                titled[k] = true;
+            }
             if (c.label_bars && c.layout == bar_layout::stacked) {
                 const svg_px lx = xmap.at(left + group / fraction(2));
                 if (any_up) bar_label(lx, ymap.at(up), true, format_axis_value(c.y_axis, up));
@@ -805,6 +838,17 @@ struct legend_entry {
         }
         out += labels;
         out += "</g>\n";
+    }
+
+    // An unnamed band with no bar drawn: its name on a transparent rectangle over the band.
+    for (std::size_t k = 0; k < named.size(); ++k) {
+        if (named[k] || titled[k]) continue;
+        const svg_px x0 = xmap.at(fraction(static_cast<std::int64_t>(k)));
+        const svg_px x1 = xmap.at(fraction(static_cast<std::int64_t>(k + 1)));
+        out += "<g><title>";
+        detail::append_xml_escaped(out, c.categories[k]);
+        out += "</title><rect x=\"" + px_text(x0) + "\" y=\"" + px_text(plot_top) + "\" width=\"" + px_text(x1 - x0) +
+               "\" height=\"" + px_text(plot_bottom - plot_top) + "\" fill=\"none\" pointer-events=\"all\"/></g>\n";
     }
 
     // The zero line and the x axis line.
