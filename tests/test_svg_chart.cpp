@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 // Everything in this file is in its own namespace so that the test files can be compiled
@@ -624,7 +625,9 @@ TEST_CASE("to_svg: turned category names in narrow bands are thinned, the others
         }
         return shown;
     };
-    for (const auto& [n, width] : std::vector<std::pair<int, int>>{{10, 240}, {20, 400}, {50, 880}, {30, 400}, {400, 480}}) {
+    for (const std::pair<int, int>& size : std::vector<std::pair<int, int>>{{10, 240}, {20, 400}, {50, 880}, {30, 400}, {400, 480}}) {
+        const int n = size.first;
+        const int width = size.second;
         CAPTURE(n);
         CAPTURE(width);
         const chart c = fundround_test::crowded_many_categories(n, width, false);
