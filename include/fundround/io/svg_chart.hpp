@@ -394,6 +394,9 @@ struct legend_entry {
 /// makes the drawing taller than chart::height (22, 17, 15 and 20 px), so the plot keeps its
 /// height; a legend name, a turned category name (at most 150 px), an axis title or a marker
 /// label wider than its room ends in an ellipsis, the whole text in a <title> (a tooltip);
+/// turned category names in bands under 17 px name every k-th band (the smallest k keeping them
+/// 12 px apart, the first and the last band named), each other band's name in a <title> on its
+/// bars;
 /// marker labels closer than 13 px join into one label naming each with its x value ("Series B
 /// converts at $1M; Series A converts at $1.0001M"); bar labels wider than their bars turn to
 /// read upwards. Text widths are estimated from character classes (detail::text_width(); the
