@@ -527,4 +527,20 @@ TEST_CASE("deal file pay_to_play: every bad term at its pointer, with its value 
         "table before the rounds)"});
 }
 
+// A series with two terms, or a shadow series two terms name, is named by the other term's
+// pointer (review r4: the chain's rule named it "terms[0]", the library's path, inside a file
+// whose every other reference is a JSON pointer), and reported by the reader with the rest.
+TEST_CASE("deal file pay_to_play: a series or shadow series named twice names the other term by its pointer") {
+    json doc = pay_to_play_doc();
+    json& terms = doc["priced_rounds"][0]["pay_to_play"]["terms"];
+    terms[0]["shadow_series"] = "Series A-1 Preferred";
+    terms.push_back(json{{"series", "Series A Preferred"}});
+    terms.push_back(json{{"series", "Series B Preferred"}, {"shadow_series", "Series A 1 Preferred"}});
+    CHECK(problems_of(doc) == std::vector<std::string>{
+        "/priced_rounds/0/pay_to_play/terms/1/series = \"Series A Preferred\": has a term already "
+        "(/priced_rounds/0/pay_to_play/terms/0): one term per series",
+        "/priced_rounds/0/pay_to_play/terms/2/shadow_series = \"Series A 1 Preferred\": is the shadow series of "
+        "/priced_rounds/0/pay_to_play/terms/0 too: one per series"});
+}
+
 }  // namespace test_json_deal_anti_dilution

@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -1025,12 +1026,17 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 /// holder must buy, a fraction "1/2" or decimal, default 1), "conversion_ratio" (common per
 /// preferred share, default the series' ratio), "shadow_series" (a new preferred series to
 /// convert into instead of common)}, at least one], "offered" (an amount, default the round's
-/// total investment), "into" (the common class, default the table's first)}. Whether the series
-/// and classes exist is checked when the chain runs (read_deal_file()).
+/// total investment), "into" (the common class, default the table's first)}. A series or shadow
+/// series two terms name is reported here, naming the other term by its pointer; whether the
+/// series and classes exist is checked when the chain runs (read_deal_file()).
 [[nodiscard]] inline std::optional<pay_to_play> read_pay_to_play(json_reader& r, const nlohmann::json& j, const field_path& at) {
     if (!r.expect_object(j, at, "a pay-to-play", {"terms", "offered", "into"})) return std::nullopt;
     const std::size_t before = r.problems().size();
     pay_to_play out;
+    // Each series and shadow series once, named by the pointer of the term that has it (the
+    // chain would name that term "terms[k]", in the library's paths).
+    std::map<std::string, std::size_t> series_at;
+    std::map<std::string, std::size_t> shadow_at;  // by holder_name_key(): "Series A-1" and "Series A 1" are one
     if (const auto* m = r.required(j, at, "terms")) {
         const field_path list = at.member("terms");
         if (!m->is_array()) {
@@ -1048,7 +1054,13 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
                 pay_to_play_terms t;
                 if (const auto* v = r.required(e, p, "series")) {
                     if (auto name = r.read_string(*v, p.member("series"))) {
-                        if (name->empty()) r.report(p.member("series"), "\"\"", "must name a preferred series");
+                        if (name->empty()) {
+                            r.report(p.member("series"), "\"\"", "must name a preferred series");
+                        } else if (const auto [seen, first] = series_at.emplace(*name, k); !first) {
+                            r.report(p.member("series"), detail::json_value_text(*v),
+                                     "has a term already (" + (r.base() / list.index(seen->second)).json_pointer() +
+                                         "): one term per series");
+                        }
                         t.series = std::move(*name);
                     }
                 }
@@ -1079,7 +1091,15 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
                 }
                 if (const auto* v = json_reader::member(e, "shadow_series")) {
                     if (auto name = r.read_string(*v, p.member("shadow_series"))) {
-                        if (name->empty()) r.report(p.member("shadow_series"), "\"\"", "must name the new series");
+                        if (name->empty()) {
+                            r.report(p.member("shadow_series"), "\"\"", "must name the new series");
+                        } else if (const std::string key = holder_name_key(*name); !key.empty()) {
+                            if (const auto [seen, first] = shadow_at.emplace(key, k); !first) {
+                                r.report(p.member("shadow_series"), detail::json_value_text(*v),
+                                         "is the shadow series of " + (r.base() / list.index(seen->second)).json_pointer() +
+                                             " too: one per series");
+                            }
+                        }
                         t.shadow_series = std::move(*name);
                     }
                 }
