@@ -276,6 +276,21 @@ TEST_CASE("round_chain: pay_to_play() problems are the round's, and one no round
           "pay_to_play: is for the next round added, and none follows: add the round with then() after pay_to_play()");
 }
 
+TEST_CASE("round_chain: a pay_to_play() before a round in which SAFEs and notes convert is a problem of that round") {
+    // Not modelled there; the message said "it is left out" and named a C++ type, as if the chain
+    // went on without it.
+    const round_chain_outcome r = round_chain(company())
+                                      .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+                                      .then(with_conversions(series_c(), year{2027} / 6 / 30))
+                                      .try_run();
+    REQUIRE_FALSE(r.ok());
+    CHECK(*r.failed_round == 0);
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].message() ==
+          "rounds[0].pay_to_play: cannot apply to a round in which SAFEs or notes convert (not modelled): give the "
+          "pay-to-play to a priced round without conversions");
+}
+
 TEST_CASE("pay_to_play: into a shadow series, the preference kept and the anti-dilution lost") {
     // Fund X's 1,000,000 Series A become 1,000,000 "Series A-1 Preferred", a new series at the same
     // $1 original issue price and 1x preference, converting 1:1, that the charter does not name:

@@ -440,8 +440,8 @@ inline round_chain_outcome round_chain::try_run() const {
             } else {
                 if (pay_to_plays_[i]) {
                     problems.push_back({field_path("pay_to_play"), "",
-                                        "pay-to-play applies to a priced round without conversions (cap_table_round); in a "
-                                        "round with SAFEs and notes it is left out"});
+                                        "cannot apply to a round in which SAFEs or notes convert (not modelled): give the "
+                                        "pay-to-play to a priced round without conversions"});
                 }
                 const conversion_round& c = std::get<conversion_round>(steps_[i]);
                 if (last_close) {
