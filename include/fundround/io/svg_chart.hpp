@@ -144,7 +144,7 @@ inline constexpr std::string_view ellipsis = "\xE2\x80\xA6";
 /// A text as drawn within a width: the text shown and whether it was shortened.
 struct fitted_text {
     std::string shown;  ///< The text, or its longest prefix that fits followed by the ellipsis.
-    bool cut = false;   ///< True if shortened (the drawing keeps the whole text in a <title>).
+    bool cut = false;   ///< True if shortened (the drawing keeps the whole text in an SVG title element).
 };
 
 /// @p text if its estimated width at @p size px is at most @p room; else its longest prefix of
@@ -282,7 +282,7 @@ inline void svg_text(std::string& out, svg_px x, svg_px y, int size, std::string
     out += "</text>\n";
 }
 
-/// Appends @p t as svg_text() does; a shortened text goes in a group whose <title> holds
+/// Appends @p t as svg_text() does; a shortened text goes in a group whose SVG title element holds
 /// @p full (a tooltip, and what a screen reader reads).
 inline void svg_fitted_text(std::string& out, svg_px x, svg_px y, int size, std::string_view anchor, std::string_view extra,
                             const fitted_text& t, std::string_view full) {
@@ -393,9 +393,9 @@ struct legend_entry {
 /// than the chart wraps, and each line past the first, like each legend row past the first,
 /// makes the drawing taller than chart::height (22, 17, 15 and 20 px), so the plot keeps its
 /// height; a legend name, a turned category name (at most 150 px), an axis title or a marker
-/// label wider than its room ends in an ellipsis, the whole text in a <title> (a tooltip);
+/// label wider than its room ends in an ellipsis, the whole text in an SVG title element (a tooltip);
 /// turned category names in bands under 17 px name every k-th band (the smallest k keeping them
-/// 12 px apart, the first and the last band named), each other band's name in a <title> on its
+/// 12 px apart, the first and the last band named), each other band's name in an SVG title element on its
 /// bars;
 /// marker labels closer than 13 px join into one label naming each with its x value ("Series B
 /// converts at $1M; Series A converts at $1.0001M"); bar labels wider than their bars turn to
