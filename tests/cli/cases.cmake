@@ -74,6 +74,14 @@ fundround_cli_test(captable_conversion_series_after_b 0 ARGS captable conversion
 # The report prints, after the chain's tables, round by round the SAFEs and notes each round converts
 # (as captable --after prints them) and its adjustments: the Series A's conversions, then the Series B's.
 fundround_cli_test(report_conversion_series 0 ARGS report conversion_series_anti_dilution.json)
+# A pay-to-play (data/pay_to_play.json: examples/down_rounds.json with Series A's holders to buy
+# half their Pro Rata Amount of the $1M Series C at $0.50, proportionate): captable --after prints
+# its conversions after the round's pricing, before its adjustments, as the report does. Fund A's
+# Pro Rata Amount is $1M x 2,500,000 / 2,500,000 = $1,000,000; it must buy $500,000 and buys
+# $250,000, so 2,500,000 x $250,000 / $500,000 = 1,250,000 Series A become 1,250,000 Common
+# (ratio 1): 2,750,000 Common after, Fund A 1,250,000 + 1,406,232 (its 1,250,000 Series A at
+# 10000/8889, floor) + 500,000 Series C = 3,156,232 of 9,556,184 (regression: the lines were missing).
+fundround_cli_test(captable_pay_to_play_after_c 0 ARGS captable pay_to_play.json --after "Series C")
 # The SAFEs and notes still outstanding after a round, one a row in aligned columns
 # (data/safes_outstanding.json: the Series A converts one SAFE of three; two SAFEs and a note remain).
 fundround_cli_test(captable_outstanding_after_a 0 ARGS captable safes_outstanding.json --after "Series A")

@@ -805,6 +805,12 @@ void captable(const fr::deal_file* given, const captable_request& rq, const stre
     } else {
         fr::print_round_on_cap_table(io.out, last);
     }
+    // The preferred its pay-to-play converts into common (why a holder of the series holds common
+    // after it), as `report` prints it: after the round's pricing, before its adjustments.
+    if (chain.pay_to_play(chain.rounds().size() - 1) != nullptr) {
+        io.out << '\n';
+        chain.print_pay_to_play(io.out, chain.rounds().size() - 1);
+    }
     if (const fr::anti_dilution_adjustment* a = chain.adjustment(chain.rounds().size() - 1)) {
         io.out << '\n' << *a;  // the protected series' conversion prices, before and after the round
     }
