@@ -16,6 +16,8 @@
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/down_company.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -27,24 +29,15 @@ namespace test_pay_to_play {
 using namespace fundround;
 using namespace fundround::literals;
 
-// 1,500,000 common (founder); Series A at $1: Fund A 1,500,000, Fund X 1,000,000; Series B at $2:
-// Fund B 2,000,000; a 1,000,000-share plan fully granted. 7,000,000 shares fully diluted.
+// tests/support/down_company.hpp's company with 1,000,000 of Fund A's 2,500,000 Series A held by
+// a Fund X: 1,500,000 common (founder); Series A at $1: Fund A 1,500,000, Fund X 1,000,000;
+// Series B at $2: Fund B 2,000,000; a 1,000,000-share plan fully granted. 7,000,000 shares fully
+// diluted.
 cap_table company() {
-    return cap_table_builder()
-        .add(holder::founder("founder", "Founder"))
-        .add(holder::investor("fund-a", "Fund A"))
+    return cap_table_builder(fundround_test::down_company())
         .add(holder::investor("fund-x", "Fund X"))
-        .add(holder::investor("fund-b", "Fund B"))
-        .add(holder::employee("staff", "Staff"))
-        .add(share_class::common("Common"))
-        .add(share_class::preferred("Series A Preferred", price_per_share(1_usd, share_count(1))))
-        .add(share_class::preferred("Series B Preferred", price_per_share(2_usd, share_count(1))))
-        .add(option_pool{"Plan", "Common", share_count(1'000'000)})
-        .holding(holder_id("founder"), "Common", share_count(1'500'000))
-        .holding(holder_id("fund-a"), "Series A Preferred", share_count(1'500'000))
+        .remove(holder_id("fund-a"), "Series A Preferred", share_count(1'000'000))
         .holding(holder_id("fund-x"), "Series A Preferred", share_count(1'000'000))
-        .holding(holder_id("fund-b"), "Series B Preferred", share_count(2'000'000))
-        .grant({holder_id("staff"), "Plan", share_count(1'000'000), price_per_share(1_usd, share_count(10))})
         .build();
 }
 

@@ -2,6 +2,7 @@
 // file (examples/down_rounds.json): Series A at $1 and Series B at $2 (original issue prices),
 // 1,500,000 common, a 1,000,000-share plan fully granted; 7,000,000 shares fully diluted. And its
 // two down rounds as a chain with the charter, as examples/down_rounds.json states them.
+// tests/test_pay_to_play.cpp builds on down_company(), a Fund X holding 1,000,000 of its Series A.
 #ifndef FUNDROUND_TESTS_SUPPORT_DOWN_COMPANY_HPP
 #define FUNDROUND_TESTS_SUPPORT_DOWN_COMPANY_HPP
 
