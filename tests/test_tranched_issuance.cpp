@@ -777,4 +777,98 @@ TEST_CASE("tranches on a cap table: a chain's round with conversions has the con
                          fr::validation_error);
 }
 
+// The same Series A read through tranched_issuance's own as-of figures (ours, the figures of the
+// test above). Before the close (2027-03-01) the SAFEs are still SAFEs: 8,000,000 shares, the
+// founders' alone; from the close the base F0 = 8,000,000 + the conversion shares 500,000 +
+// 250,000 = 8,750,000, with the pool's 1,250,000 and the lead's 1,250,000: 11,250,000; on
+// 2027-09-01 12,500,000. Built from the priced_round alone, the conversion shares are in F0 on
+// every date (8,750,000 before the close: the defect this test was written for, kept as the
+// documented figure of that constructor); built from the round_on_cap_table they are not.
+TEST_CASE("tranched_issuance of a chain's round with conversions counts the conversion shares from the close only") {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::cap_table seed = fr::cap_table_builder()
+                                   .add(holder::founder("f", "Founders"))
+                                   .add(fr::share_class::common("Common"))
+                                   .holding(holder_id("f"), "Common", share_count(8'000'000))
+                                   .build();
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    const fr::round_chain_result chain =
+        fr::round_chain(seed)
+            .then(fr::conversion_round("Series A", "Series A Preferred", close)
+                      .pre_money(16_M)
+                      .invest(holder_id("lead"), 4_M)
+                      .add_holder(holder::investor("lead", "Lead"))
+                      .add_holder(holder::investor("angel", "Angel"))
+                      .add_holder(holder::investor("fund", "Seed Fund"))
+                      .new_pool(fraction(1, 10), fr::pool_placement::pre_money, "2027 Plan", "Common")
+                      .convert(fr::safe::post_money_cap(holder_id("angel"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+                      .convert(fr::safe::post_money_cap(holder_id("fund"), 250'000_usd, 10_M, year{2026} / 1 / 1)))
+            .run();
+    const fr::round_on_cap_table& a = chain.rounds()[0];
+    const fr::funding_round round = fr::round_builder("Series A")
+                                        .pre_money(16_M)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("lead"), 4_M,
+                                                {tranche::at_close(2_M), tranche::on(2_M, ymd(2027, 9, 1))})
+                                        .build();
+    const tranched_issuance issued(round, a, fr::scenario("as planned"));
+    const fr::calendar_date eve = ymd(2027, 2, 28);
+    CHECK(issued.conversion_shares(eve) == share_count(0));
+    CHECK(issued.base_shares(eve) == share_count(8'000'000));
+    CHECK(issued.fully_diluted(eve) == share_count(8'000'000));
+    CHECK(issued.fully_diluted(eve) == fr::cap_table_as_of(a, issued, eve).fully_diluted().total());
+    CHECK(issued.existing_ownership(eve) == fraction(1));
+    CHECK(issued.pool_increase_ownership(eve) == fraction(0));
+    CHECK(issued.ownership("lead", eve) == fraction(0));
+    CHECK(issued.conversion_shares(close) == share_count(750'000));
+    CHECK(issued.base_shares(close) == share_count(8'750'000));
+    CHECK(issued.fully_diluted(close) == share_count(11'250'000));
+    CHECK(issued.fully_diluted(close) == fr::cap_table_as_of(a, issued, close).fully_diluted().total());
+    CHECK(issued.existing_ownership(close) == fraction(8'750'000, 11'250'000));  // 7/9
+    CHECK(issued.ownership("lead", close) == fraction(1, 9));
+    const fr::calendar_date paid = ymd(2027, 9, 1);
+    CHECK(issued.fully_diluted(paid) == share_count(12'500'000));
+    CHECK(issued.fully_diluted(paid) == a.after().fully_diluted().total());
+    CHECK(issued.existing_ownership(paid) == a.pricing().existing_ownership());  // 7/10
+    CHECK(issued.ownership("lead", paid) == fraction(1, 5));
+    // On every date the parts sum to 1.
+    for (const fr::calendar_date d : {eve, close, paid}) {
+        CHECK(issued.existing_ownership(d) + issued.pool_increase_ownership(d) + issued.ownership("lead", d) == fraction(1));
+    }
+    // From the priced_round alone the conversion shares cannot be told from F0 (see above).
+    const tranched_issuance priced_only(round, a.pricing(), fr::scenario("as planned"));
+    CHECK(priced_only.conversion_shares(close) == share_count(0));
+    CHECK(priced_only.fully_diluted(eve) == share_count(8'750'000));
+    CHECK(priced_only.fully_diluted(paid) == issued.fully_diluted(paid));
+    // Tables that do not split (made through detail: no round of the library makes them): the
+    // lead holding fewer series shares than the pricing issues it, and shares beyond the new
+    // money past the base F0 (8,750,000) the round is priced on.
+    const fr::cap_table short_after = fr::cap_table_builder(seed)
+                                          .add(holder::investor("lead", "Lead"))
+                                          .add(a.after().classes()[1])
+                                          .holding(holder_id("lead"), "Series A Preferred", share_count(1'000'000))
+                                          .build();
+    const fr::round_on_cap_table odd =
+        fr::detail::round_on_cap_table_access::make(a.pricing(), seed, short_after, a.basis(), "Series A Preferred", std::nullopt);
+    CHECK_THROWS_WITH_AS(tranched_issuance(round, odd, fr::scenario("as planned")),
+                         "the tranched round does not fit the cap table: 1 problem\n  - round.after = \"lead\", 1000000 of \"Series A "
+                         "Preferred\": is fewer shares than round \"Series A\" issues them (2500000): its shares beyond the "
+                         "new money cannot be told apart",
+                         fr::validation_error);
+    const fr::cap_table big_after = fr::cap_table_builder(short_after)
+                                        .add(holder::investor("x", "X"))
+                                        .add(fr::share_class::preferred("X Preferred", fr::price_per_share(1_usd, share_count(1))))
+                                        .issue(holder_id("lead"), "Series A Preferred", share_count(1'500'000))
+                                        .holding(holder_id("x"), "X Preferred", share_count(9'000'000))
+                                        .build();
+    const fr::round_on_cap_table big =
+        fr::detail::round_on_cap_table_access::make(a.pricing(), seed, big_after, a.basis(), "Series A Preferred", std::nullopt);
+    CHECK_THROWS_WITH_AS(tranched_issuance(round, big, fr::scenario("as planned")),
+                         "the tranched round does not fit the cap table: 1 problem\n  - round.after = 9000000 shares: are more "
+                         "shares beyond the new money than round \"Series A\" prices on (its base 8750000)",
+                         fr::validation_error);
+}
+
 }  // namespace test_tranched_issuance

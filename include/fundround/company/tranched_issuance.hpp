@@ -8,6 +8,8 @@
 /// date. The pool increase of the priced round is made at close. Shares bought at a price other
 /// than the round's are a series of their own on the cap table (cap_table_as_of): one per distinct
 /// own price, with that price as its original issue price and the round series' liquidation terms.
+/// A round_chain round's SAFE and note conversion shares take effect at the close too
+/// (cap_table_as_of; tranched_issuance built from the round_on_cap_table).
 #ifndef FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 #define FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 
@@ -86,10 +88,56 @@ struct share_issue {
     std::optional<std::size_t> own_series{};
 };
 
+namespace detail {
+
+/// The shares @p round issues at its close beyond its new money, in the classes it adds: each
+/// holding of such a class on the table after, less (in the round's series) the shares the
+/// round's pricing issues that holder; a round_chain round's SAFE and note conversion shares
+/// (none for a cap_table_round's). A holder holding fewer shares of the series than the pricing
+/// issues it is a problem in @p problems (its shares beyond the new money cannot be told apart).
+/// O(n log n) in the round's holdings and investments.
+[[nodiscard]] inline std::vector<holding> shares_beyond_new_money(const round_on_cap_table& round,
+                                                                  std::vector<diagnostic>& problems) {
+    const cap_table& before = round.before();
+    std::vector<holding> out;
+    std::vector<std::pair<std::string_view, share_count>> bought;  // the pricing's shares by investor, sorted
+    bought.reserve(round.pricing().investments().size());
+    for (const priced_investment& i : round.pricing().investments()) bought.emplace_back(i.investor, i.shares);
+    std::sort(bought.begin(), bought.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const holding& h : round.after().holdings()) {
+        if (before.class_index(h.share_class)) continue;
+        share_count extra = h.shares;
+        if (h.share_class == round.series()) {
+            auto it = std::lower_bound(bought.begin(), bought.end(), std::string_view(h.holder.str()),
+                                       [](const auto& a, std::string_view n) { return a.first < n; });
+            for (; it != bought.end() && it->first == h.holder.str(); ++it) {
+                if (it->second > extra) {
+                    problems.push_back({field_path("round").member("after"),
+                                        "\"" + h.holder.str() + "\", " + std::to_string(h.shares.value()) + " of \"" +
+                                            h.share_class + "\"",
+                                        "is fewer shares than round \"" + round.pricing().name() + "\" issues them (" +
+                                            std::to_string(it->second.value()) +
+                                            "): its shares beyond the new money cannot be told apart"});
+                    extra = share_count(0);
+                    break;
+                }
+                extra -= it->second;
+            }
+        }
+        if (extra.value() > 0) out.push_back({h.holder, h.share_class, extra});
+    }
+    return out;
+}
+
+}  // namespace detail
+
 /// The shares a tranched round issues over time in one world, and who owns what on any date.
 ///
-/// Fully diluted count on a date = the priced round's base F0 + its pool increase (from the
-/// close date) + the shares issued by that date. Construction is O(n log n) in the n payments
+/// Fully diluted count on a date = base_shares() (the holders' shares before the round; from the
+/// close date with the shares the round issues at its close beyond its new money, a round_chain
+/// round's SAFE and note conversion shares, known when built from its round_on_cap_table) + the
+/// pool increase (from the close date) + the shares issued by that date. From the close,
+/// base_shares() is the priced round's base F0. Construction is O(n log n) in the n payments
 /// and tranche prices (the timeline's sort; the tranche prices checked and matched by index, not
 /// pairwise); each as-of query is a binary search, O(log n), after finding the investor by name
 /// (a binary search too).
@@ -328,6 +376,31 @@ public:
     tranched_issuance(const funding_round& r, const priced_round& priced, const scenario& s,
                       const std::vector<tranche_price>& own_prices = {})
         : tranched_issuance(r, priced, checked_world(r, s), own_prices) {}
+    /// @p r's tranches as they fund in the world @p facts, priced by @p round's pricing, with the
+    /// shares @p round issues at its close beyond its new money (a round_chain round's SAFE and
+    /// note conversion shares) counted from the close date only: before it they are still SAFEs
+    /// and notes, not shares (the priced_round alone counts them in its base F0 on every date).
+    /// Throws validation_error listing every problem (also a holder holding fewer shares of
+    /// @p round's series after it than its pricing issues them).
+    tranched_issuance(const funding_round& r, const round_on_cap_table& round, const world_state& facts,
+                      const std::vector<tranche_price>& own_prices = {})
+        : tranched_issuance(r, round.pricing(), facts, own_prices) {
+        std::vector<diagnostic> problems;
+        for (const holding& h : detail::shares_beyond_new_money(round, problems)) converting_ += h.shares;
+        if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
+        if (converting_ > base_) {  // no library round makes one: its base F0 counts them
+            throw validation_error("the tranched round does not fit the cap table",
+                                   {{field_path("round").member("after"), std::to_string(converting_.value()) + " shares",
+                                     "are more shares beyond the new money than round \"" + round.pricing().name() +
+                                         "\" prices on (its base " + std::to_string(base_.value()) + ")"}});
+        }
+    }
+    /// @p r's tranches as they fund in scenario @p s, with @p round's conversion shares from its
+    /// close (as the world_state constructor); throws validation_error if the scenario does not
+    /// fit the round, a tranche price is invalid or @p round's shares do not split.
+    tranched_issuance(const funding_round& r, const round_on_cap_table& round, const scenario& s,
+                      const std::vector<tranche_price>& own_prices = {})
+        : tranched_issuance(r, round, checked_world(r, s), own_prices) {}
 
     /// Every issue of shares, in date order; issues on the same day keep the order of
     /// round_timeline::payments() (the schedule's: its dated entries, then its undated ones).
@@ -353,15 +426,30 @@ public:
     }
     /// The round's close date (the pool increase, and a chain round's conversions, from it on).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
-    /// Fully diluted shares on @p d: base + pool increase (from close) + shares issued by @p d.
-    [[nodiscard]] share_count fully_diluted(calendar_date d) const { return base_ + pool_increase(d) + new_shares(d); }
+    /// The shares the round issues at its close beyond its new money, in force on @p d (from the
+    /// close date on): a round_chain round's SAFE and note conversion shares when built from its
+    /// round_on_cap_table, else 0; throws invalid_argument_error unless @p d is a real day on or
+    /// before end_of_time().
+    [[nodiscard]] share_count conversion_shares(calendar_date d) const {
+        require_valid(d, "as_of");
+        return d < close_ ? share_count(0) : converting_;
+    }
+    /// The holders' shares counted on @p d before the round's new money and pool increase: the
+    /// base F0 from the close date on, F0 less the conversion shares before it.
+    [[nodiscard]] share_count base_shares(calendar_date d) const { return base_ - converting_ + conversion_shares(d); }
+    /// Fully diluted shares on @p d: base_shares(d) + pool increase (from close) + shares issued
+    /// by @p d.
+    [[nodiscard]] share_count fully_diluted(calendar_date d) const {
+        return base_shares(d) + pool_increase(d) + new_shares(d);
+    }
     /// @p investor's fraction of the fully diluted count on @p d.
     [[nodiscard]] fraction ownership(std::string_view investor, calendar_date d) const {
         return fraction(shares_of(investor, d).value(), fully_diluted(d).value());
     }
-    /// The holders before the round (the base F0, existing pool included) on @p d.
+    /// The holders before the round (base_shares(d): existing pool and, from the close, the
+    /// conversion shares included) on @p d.
     [[nodiscard]] fraction existing_ownership(calendar_date d) const {
-        return fraction(base_.value(), fully_diluted(d).value());
+        return fraction(base_shares(d).value(), fully_diluted(d).value());
     }
     /// The pool increase's fraction on @p d.
     [[nodiscard]] fraction pool_increase_ownership(calendar_date d) const {
@@ -466,6 +554,7 @@ private:
     currency currency_;
     calendar_date close_{};
     share_count base_;
+    share_count converting_;  // the part of base_ issued at the close (conversion shares)
     share_count pool_increase_;
     std::vector<std::string> names_;
     std::vector<std::size_t> by_name_;  // positions in names_, sorted by name (shares_of() and the others)
@@ -546,36 +635,7 @@ private:
     // The shares the round issues at its close beyond its new money, in the classes it adds: the
     // conversion shares of a round with SAFEs and notes (round_chain's round_on_cap_table of a
     // conversion_round), after less the pricing's shares; none for a cap_table_round.
-    std::vector<holding> at_close;
-    {
-        std::vector<std::pair<std::string_view, share_count>> bought;  // the pricing's shares by investor, sorted
-        bought.reserve(round.pricing().investments().size());
-        for (const priced_investment& i : round.pricing().investments()) bought.emplace_back(i.investor, i.shares);
-        std::sort(bought.begin(), bought.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const holding& h : after.holdings()) {
-            if (before.class_index(h.share_class)) continue;
-            share_count extra = h.shares;
-            if (h.share_class == round.series()) {
-                auto it = std::lower_bound(bought.begin(), bought.end(), std::string_view(h.holder.str()),
-                                           [](const auto& a, std::string_view n) { return a.first < n; });
-                for (; it != bought.end() && it->first == h.holder.str(); ++it) {
-                    if (it->second > extra) {
-                        problems.push_back({field_path("round").member("after"),
-                                            "\"" + h.holder.str() + "\", " + std::to_string(h.shares.value()) + " of \"" +
-                                                h.share_class + "\"",
-                                            "is fewer shares than round \"" + round.pricing().name() + "\" issues them (" +
-                                                std::to_string(it->second.value()) +
-                                                "): its shares beyond the new money cannot be told apart"});
-                        extra = share_count(0);
-                        break;
-                    }
-                    extra -= it->second;
-                }
-            }
-            if (extra.value() > 0) at_close.push_back({h.holder, h.share_class, extra});
-        }
-    }
+    const std::vector<holding> at_close = detail::shares_beyond_new_money(round, problems);
     if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
     const std::vector<std::string> names = own_series_names(round, issued);
     // Shares issued by d, per investor and series (0: the round's, k: own_series()[k - 1]): the
