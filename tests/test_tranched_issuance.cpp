@@ -6,6 +6,7 @@
 #include <fundround/company/tranched_issuance.hpp>
 #include <fundround/deal/round_builder.hpp>
 #include <fundround/exit/waterfall.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
@@ -869,6 +870,63 @@ TEST_CASE("tranched_issuance of a chain's round with conversions counts the conv
                          "the tranched round does not fit the cap table: 1 problem\n  - round.after = 9000000 shares: are more "
                          "shares beyond the new money than round \"Series A\" prices on (its base 8750000)",
                          fr::validation_error);
+}
+
+// A chain whose down round B, paid in two tranches, adjusts the Series A (ours). Founders
+// 8,000,000 Common; Series A $2M at $8M pre-money: $1.00, 2,000,000 shares, protected broad-based
+// (NVCA); Series B $2M at $5M pre-money on 10,000,000: $0.50, 4,000,000 shares, $1M at the close
+// (2027-03-01) and $1M on 2027-09-01. The adjustment: CP1 = $1.00, A = 10,000,000, B = $2M /
+// $1.00 = 2,000,000, C = 4,000,000: CP2 = $1.00 x 12/14 = $0.857142... -> $0.8571 (to $0.0001,
+// half away from zero); ratio after $1.00 / $0.8571 = 10000/8571; the Series A as converted
+// 2,000,000 x 10000/8571 = 2,333,450.0058 -> 2,333,450 (floor). The adjustment is in force from
+// the close (docs/decisions.md, twelfth session): on 2027-02-28 ratio 1, 10,000,000 shares; on
+// 2027-03-01 8,000,000 + 2,333,450 + 2,000,000 = 12,333,450 (the old code kept ratio 1:
+// 12,000,000); on 2027-09-01 14,333,450, the round's table after.
+TEST_CASE("tranches on a cap table: a chain's anti-dilution adjustment is on the table from the round's close") {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::cap_table founders = fr::cap_table_builder()
+                                       .add(holder::founder("f", "Founders"))
+                                       .add(fr::share_class::common("Common"))
+                                       .holding(holder_id("f"), "Common", share_count(8'000'000))
+                                       .build();
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    const fr::round_chain_result chain =
+        fr::round_chain(founders)
+            .then(fr::cap_table_round(fr::priced_round_terms("Series A").pre_money(8_M).invest("a", 2_M), "Series A Preferred")
+                      .add_investor(holder::investor("a", "Fund A")))
+            .protect(fr::anti_dilution_terms::broad_based("Series A Preferred"))
+            .then(fr::cap_table_round(fr::priced_round_terms("Series B").pre_money(5_M).invest("b", 2_M), "Series B Preferred")
+                      .add_investor(holder::investor("b", "Fund B")))
+            .run();
+    const fr::round_on_cap_table& b = chain.rounds()[1];
+    REQUIRE(chain.adjustment(1) != nullptr);
+    const fr::series_adjustment adj = chain.adjustment(1)->of("Series A Preferred");
+    REQUIRE(adj.ratio_after == fraction(10'000, 8'571));
+    REQUIRE(adj.as_converted_after == share_count(2'333'450));
+    REQUIRE(b.after().fully_diluted().total() == share_count(14'333'450));
+    const fr::funding_round round = fr::round_builder("Series B")
+                                        .pre_money(5_M)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("b"), 2_M,
+                                                {tranche::at_close(1_M), tranche::on(1_M, ymd(2027, 9, 1))})
+                                        .build();
+    const tranched_issuance issued(round, b.pricing(), fr::scenario("as planned"));
+    const auto ratio = [](const fr::cap_table& t) { return t.classes()[*t.class_index("Series A Preferred")].conversion_ratio(); };
+    const fr::cap_table eve = fr::cap_table_as_of(b, issued, ymd(2027, 2, 28));
+    CHECK(ratio(eve) == fraction(1));
+    CHECK(eve.fully_diluted().total() == share_count(10'000'000));
+    const fr::cap_table at_close = fr::cap_table_as_of(b, issued, close);
+    CHECK(ratio(at_close) == fraction(10'000, 8'571));
+    CHECK(at_close.shares_of(holder_id("b"), "Series B Preferred") == share_count(2'000'000));
+    CHECK(at_close.fully_diluted().total() == share_count(12'333'450));
+    CHECK(at_close.ownership(holder_id("a")) == fraction(2'333'450, 12'333'450));  // 46669/246669
+    const fr::cap_table later = fr::cap_table_as_of(b, issued, ymd(2027, 9, 1));
+    CHECK(ratio(later) == fraction(10'000, 8'571));
+    CHECK(later.fully_diluted().total() == share_count(14'333'450));
+    CHECK(later.ownership(holder_id("a")) == fraction(46'669, 286'669));
+    CHECK(later == b.after());
 }
 
 }  // namespace test_tranched_issuance

@@ -8,8 +8,8 @@
 /// date. The pool increase of the priced round is made at close. Shares bought at a price other
 /// than the round's are a series of their own on the cap table (cap_table_as_of): one per distinct
 /// own price, with that price as its original issue price and the round series' liquidation terms.
-/// A round_chain round's SAFE and note conversion shares take effect at the close too
-/// (cap_table_as_of; tranched_issuance built from the round_on_cap_table).
+/// A round_chain round's SAFE and note conversion shares and anti-dilution adjustment take effect
+/// at the close too (cap_table_as_of; tranched_issuance built from the round_on_cap_table).
 #ifndef FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 #define FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 
@@ -609,13 +609,15 @@ private:
 }
 
 /// The cap table on @p d of a tranched round: @p round's table before, with the holders it
-/// adds, its new classes and (from the close date) its pool increase and the shares it issues
-/// beyond its new money (a round_chain round's SAFE and note conversion shares, in their series),
-/// and each investor's shares
-/// issued by @p d in @p issued (a pool the round creates is on the table from the close date),
-/// at the round price in @p round's series, at an own price in that
-/// price's series (own_series_names(); original issue price the own price, the liquidation terms
-/// of @p round's series, on the table once it has shares). The round's investor names are the
+/// adds, its new classes and (from the close date) its pool increase, the shares it issues
+/// beyond its new money (a round_chain round's SAFE and note conversion shares, in their series)
+/// and the conversion ratios its table after gives the classes before (a round_chain round's
+/// anti-dilution adjustment, for the round's whole new money as committed, as the pool
+/// increase), and each investor's shares issued by @p d in @p issued (a pool the round creates
+/// is on the table from the close date), at the round price in @p round's series, at an own
+/// price in that price's series (own_series_names(); original issue price the own price, the
+/// liquidation terms of @p round's series, on the table once it has shares). Every tranche paid
+/// at the round price, the table is @p round's after(). The round's investor names are the
 /// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round,
 /// a series name given is a class on that table, or a holder holds fewer shares of @p round's
 /// series after it than its pricing issues them. O(n log n) in the n payments by @p d and the
@@ -667,7 +669,36 @@ private:
         }
     }
     held.resize(runs);
-    cap_table_builder b(before);
+    // From the close, the classes on the table before with the conversion ratio they have after the
+    // round: a round_chain round's anti-dilution adjustment (the chain's only change to a class the
+    // round does not add), in force from the close as the round's table after has it.
+    const bool closed = d >= issued.close_date();
+    std::vector<std::optional<fraction>> ratio_after(before.classes().size());
+    bool adjusted = false;
+    if (closed) {
+        for (std::size_t c = 0; c < before.classes().size(); ++c) {
+            const share_class& was = before.classes()[c];
+            const auto now = after.class_index(was.name());
+            if (now && after.classes()[*now].conversion_ratio() != was.conversion_ratio()) {
+                ratio_after[c] = after.classes()[*now].conversion_ratio();
+                adjusted = true;
+            }
+        }
+    }
+    cap_table_builder b = adjusted ? cap_table_builder() : cap_table_builder(before);
+    if (adjusted) {  // the table before, each adjusted class at its ratio after
+        b.currency(before.currency());
+        for (const holder& h : before.holders()) b.add(h);
+        for (std::size_t c = 0; c < before.classes().size(); ++c) {
+            const share_class& k = before.classes()[c];
+            b.add(ratio_after[c] ? k.with_conversion_ratio(*ratio_after[c]) : k);
+        }
+        for (const option_pool& p : before.pools()) b.add(p);
+        for (const holding& h : before.holdings()) b.holding(h.holder, h.share_class, h.shares);
+        for (const option_grant& g : before.grants()) b.grant(g);
+        for (const warrant& w : before.warrants()) b.add(w);
+        for (const auto& x : before.declared_distinct()) b.declare_distinct(x.first, x.second);
+    }
     for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
     const share_class& series = after.classes()[*after.class_index(round.series())];
     for (const share_class& c : after.classes()) {  // the round's series, and its conversions' own series
@@ -685,7 +716,7 @@ private:
             b.increase_pool(*round.pool(), pool);
         }
     }
-    if (d >= issued.close_date()) {  // the conversions happen at the close, as the round's table after issues them: first
+    if (closed) {  // the conversions happen at the close, as the round's table after issues them: first
         for (const holding& h : at_close) b.issue(h.holder, h.share_class, h.shares);
     }
     for (const held_shares& h : held) {
