@@ -93,7 +93,7 @@ namespace detail {
 class price_per_share {
 
 public:
-    /// The price @p total / @p shares; throws unless @p shares is positive.
+    /// The price @p total / @p shares; throws unless @p total and @p shares are both positive.
     price_per_share(money total, share_count shares) : currency_(total.currency()) {
         if (!total.is_positive() || shares.value() <= 0) reject(total, shares);
         units_per_share_ = fraction(total.units(), shares.value());
