@@ -137,6 +137,60 @@ TEST_CASE("Gust: $2MM for 30%, 1x participating, acquired for $10MM: the investo
     CHECK(w.lines()[1].preference == units(2'000'000));
 }
 
+TEST_CASE("caplink.capital: EUR 5M for 25% (founders 60%, ESOP 15%): non-participating, participating, capped at 3x") {
+    // caplink.capital, "Participating Preferred Stock: How Double-Dipping Affects Founder Returns
+    // in an Exit" (https://caplink.capital/captable/participating-preferred): the investor puts in
+    // EUR 5M for 25% at Series A; at exit the investor holds 25%, the founders 60%, the ESOP 15%.
+    // At a EUR 20M exit, non-participating: EUR 5M (preference and conversion tie), founders
+    // EUR 12M, ESOP EUR 3M; participating: EUR 5M + 25% of EUR 15M = EUR 8.75M, founders EUR 9M,
+    // ESOP EUR 2.25M; capped at 3x (EUR 15M): the same EUR 8.75M, and EUR 13.75M at a EUR 40M exit
+    // ("still under the cap"). Our share counts (100M in all, so EUR 0.20 a Series A share) and the
+    // ESOP held as common (the page counts it as 15% of the exit; an option at a zero exercise
+    // price cannot be written, price_per_share needs a positive price). The cap is reached at
+    // EUR 45M and the class converts above EUR 60M (25% of EUR 60M = EUR 15M): the library's
+    // breakpoints, not the page's figures.
+    const auto company = [](participation p) {
+        liquidation_terms a;
+        a.participation = p;
+        return cap_table_builder()
+            .currency(currencies::eur)
+            .add(holder::founder("founders", "Founders"))
+            .add(holder::employee("esop", "ESOP"))
+            .add(holder::investor("investor", "Investor"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(5_M_eur, sh(25'000'000)), a))
+            .holding(holder_id("founders"), "Common", sh(60'000'000))
+            .holding(holder_id("esop"), "Common", sh(15'000'000))
+            .holding(holder_id("investor"), "Series A", sh(25'000'000))
+            .build();
+    };
+    const auto eur = [](std::int64_t euros) { return money::from_major(euros, currencies::eur); };
+    // by_holder follows the order the holders were added: founders, ESOP, investor.
+    const auto payouts = [&](const waterfall& w, std::int64_t exit) {
+        const waterfall_payout p = w.at(eur(exit));
+        return std::vector<money>{p.by_holder.at(0), p.by_holder.at(1), p.by_holder.at(2)};
+    };
+    SUBCASE("non-participating") {
+        const waterfall w = waterfall::build(company(participation::none()));
+        CHECK(payouts(w, 20'000'000) == std::vector<money>{eur(12'000'000), eur(3'000'000), eur(5'000'000)});
+        REQUIRE(w.breakpoints().size() == 2);
+        CHECK(w.breakpoints()[1].exit_value == units(20'000'000));  // the tie: converts above it
+    }
+    SUBCASE("fully participating") {
+        const waterfall w = waterfall::build(company(participation::full()));
+        CHECK(payouts(w, 20'000'000) == std::vector<money>{eur(9'000'000), eur(2'250'000), eur(8'750'000)});
+    }
+    SUBCASE("participating capped at 3x") {
+        const waterfall w = waterfall::build(company(participation::capped(fraction(3))));
+        CHECK(payouts(w, 20'000'000) == std::vector<money>{eur(9'000'000), eur(2'250'000), eur(8'750'000)});
+        CHECK(payouts(w, 40'000'000).at(2) == eur(13'750'000));
+        REQUIRE(w.breakpoints().size() == 3);
+        CHECK(w.breakpoints()[1].exit_value == units(45'000'000));
+        CHECK(w.breakpoints()[2].exit_value == units(60'000'000));
+        CHECK(payouts(w, 60'000'000).at(2) == eur(15'000'000));
+    }
+}
+
 TEST_CASE("VC Experts: $5M for 50%: non-participating at $5.5M and $12M; participating with $500,000 of dividends") {
     // VC Experts encyclopedia, "Participating Preferred"
     // (http://seyfarth.vcexperts.com/reference/encyclopedia/chapters/slug/participating-preferred):
