@@ -1866,6 +1866,56 @@ TEST_CASE("FundersClub: a $25k note, $5M cap, 20% discount: the cap at a $10M pr
     check_reconciles(at_6m);
 }
 
+// Tax by Manish, "Convertible Notes" (https://taxbymanish.blogspot.com/2023/04/convertible-notes.html):
+// the pre-money method. Pre-money $10M, a note of $1M (principal plus accrued interest), 20%
+// discount, $6M cap, a $2M Series A and a 10% ESOP. The post's figures: post-money $13.67M
+// ($10M + $2M + the note at the cap, $1M x 10/6), effective pre-money $8.63M ($10M less the 10%
+// ESOP of the post-money), a share price of $8.63, 231,660 Series A shares, the noteholder's
+// shares "193,0..." at the cap (the excerpt we read ends there: 193,050 here). Ours: the
+// 1,000,000 founder shares (the post's $8.63M / $8.63), the dates, interest at 0% (the $1M is
+// principal and interest). The post's effective pre-money is the founders' shares at the price
+// (1,000,000 x 259/30); new_money().effective_pre_money() counts the conversion shares too
+// (the holders before the new money), $10.3M.
+TEST_CASE("Tax by Manish: a $1M note, $6M cap, 20% discount, pre-money method with a 10% ESOP in the pre-money") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("cn", "Noteholder"))
+                            .add(holder::investor("a", "Series A investor"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("f"), "Common", sh(1'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("cn");
+    n.principal = 1_M;
+    n.issue_date = year{2022} / 1 / 1;
+    n.maturity_date = year{2024} / 1 / 1;
+    n.annual_rate = fraction(0);
+    n.valuation_cap = 6_M;
+    n.discount = fraction(1, 5);
+    const converted_round r = conversion_round("Series A", "Series A Preferred", year{2023} / 4 / 1)
+                                  .pre_money(10_M)
+                                  .invest(holder_id("a"), 2_M)
+                                  .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+                                  .new_pool(fraction(1, 10), pool_placement::pre_money, "ESOP", "Common")
+                                  .convert(n)
+                                  .apply_to(t);
+    // $10M over 1,000,000 + the pool: the pool is 10% of the post-money, so the price is $8.6333.
+    CHECK(r.price() == price_per_share(259_usd, sh(30)));
+    CHECK(r.price().to_string(2) == "$8.63");
+    CHECK(r.price().cost_of(sh(1'000'000), rounding::half_even) == money::from_units(8'633'333'333));
+    CHECK(r.new_money().investment_of("a").shares == sh(231'660));
+    const instrument_conversion& c = r.note_conversion(0);
+    CHECK(c.basis == conversion_basis::cap);
+    CHECK(c.shares == sh(193'050));
+    // The cap price: $6M over the pre-money count with the pool, 1,158,301.16 shares: $5.18.
+    CHECK(c.conversion_price == price_per_share(518_usd, sh(100)));
+    CHECK(r.pool_increase() == sh(158'302));
+    CHECK(r.after().fully_diluted().total() == sh(1'583'012));
+    // Post-money $13.67M: the post-money count at the price.
+    CHECK(r.price().cost_of(sh(1'583'012), rounding::half_even) == money::from_units(13'666'670'267));
+    check_reconciles(r);
+}
+
 // StartupTalky community, "What are convertible note example?"
 // (https://community.startuptalky.com/question/what-are-convertible-note-example-5e51671fda0e4f2a59242edc),
 // interest ignored: a $4M cap and no discount into a Series A at a $12M pre-money and $10 a
