@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -941,6 +942,61 @@ TEST_CASE("anti_dilution::waive: the waived series is reported unchanged, the ot
           "waived by the series for this issue (not a down round: the issue price $3.0000 is not below the conversion "
           "price $1.0000)");
     CHECK_FALSE(up.adjustment().any_adjusted());
+}
+
+// High Peak Financial, "Brightwheel Case Study - Cap Table Math"
+// (http://highpeakfinancial.com/blog/2016/10/24/brightwheel-case-study-cap-table-math): the
+// founders' 1,000,000 shares, a $2.2M seed at a $6M pre-money with a 20% option pool in the
+// pre-money (post-money $8.2M), then $400K at a $10M pre-money. The post's figures: 1,377,377
+// pre-money shares with the pool, $4.36 a share, 505,038 seed shares (1,882,415 in all), then
+// $5.31 a share ($10M / 1,882,415), 75,297 shares, 3.8%, post-money $10.4M. The price $4.36 is
+// exact here ((V - t (V + N)) / F0 = ($6M - $1.64M) / 1,000,000); the post's pool of 377,377 is
+// 20.05% of its 1,882,415 and its 505,038 shares are $2.2M at $6M / 1,377,377 = $4.3561, not at
+// $4.36: the exact 20% pool is 376,147 (ceiling) and the seed buys 504,587 at $4.36 (floor), so
+// the post's cap table is not the one its own terms give. Its second round is checked on its
+// own table; the 75,297 shares are $400K at $5.3123 rounded to the nearest share.
+TEST_CASE("High Peak Financial's Brightwheel: a seed with a 20% pool in the pre-money, then $400K at $10M") {
+    const cap_table founding = cap_table_builder()
+                                   .add(holder::founder("f", "Founders"))
+                                   .add(share_class::common("Common"))
+                                   .holding(holder_id("f"), "Common", sh(1'000'000))
+                                   .build();
+    const round_chain_result history =
+        round_chain(founding)
+            .then(cap_table_round(priced_round_terms("Seed").pre_money(6_M).invest("seed", 2.2_M).option_pool(
+                                      fraction(1, 5), pool_placement::pre_money),
+                                  "Seed Preferred")
+                      .add_investor(holder::investor("seed", "Seed investors"))
+                      .new_pool("Plan", "Common"))
+            .run();
+    const priced_round& seed = history.rounds().at(0).pricing();
+    CHECK(seed.price() == price_per_share(436_usd, sh(100)));  // the post's $4.36, exactly
+    CHECK(seed.pool_increase() == sh(376'147));                 // the post: 377,377
+    CHECK(seed.investment_of("seed").shares == sh(504'587));    // the post: 505,038
+    CHECK(seed.post_money_shares() == sh(1'880'734));           // the post: 1,882,415
+
+    // The second round on the post's own table: 1,000,000 + 377,377 + 505,038 = 1,882,415.
+    const cap_table posts_table = cap_table_builder()
+                                      .add(holder::founder("f", "Founders"))
+                                      .add(holder::investor("seed", "Seed investors"))
+                                      .add(share_class::common("Common"))
+                                      .add(share_class::preferred("Seed Preferred", price_per_share(436_usd, sh(100))))
+                                      .add(option_pool{"Plan", "Common", sh(377'377)})
+                                      .holding(holder_id("f"), "Common", sh(1'000'000))
+                                      .holding(holder_id("seed"), "Seed Preferred", sh(505'038))
+                                      .build();
+    const round_on_cap_table sharks =
+        cap_table_round(priced_round_terms("Sharks").pre_money(10_M).invest("sharks", 400_K).shares_rounded(
+                            rounding::half_away_from_zero),
+                        "Series A Preferred")
+            .add_investor(holder::investor("sharks", "Sharks"))
+            .apply_to(posts_table);
+    CHECK(sharks.pricing().price() == price_per_share(10_M, sh(1'882'415)));
+    CHECK(sharks.pricing().price().to_string(2) == "$5.31");
+    CHECK(sharks.pricing().investment_of("sharks").shares == sh(75'297));
+    CHECK(sharks.change_of(holder_id("sharks")).ownership_after == fraction(75'297, 1'957'712));
+    CHECK(sharks.change_of(holder_id("sharks")).ownership_after.to_percent_string(1) == "3.8%");
+    CHECK(sharks.pricing().stated_post_money() == std::optional<money>(10.4_M));
 }
 
 }  // namespace test_round_chain
