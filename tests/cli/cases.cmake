@@ -298,3 +298,16 @@ fundround_cli_test(nc_note_interest_not_exact 5 ARGS waterfall note_interest_exa
 # The same note with its interest stopping at maturity: the interest named is to the maturity date.
 fundround_cli_test(nc_note_interest_to_maturity_not_exact 5
                    ARGS waterfall note_interest_exact_to_maturity.json --exit 5M --exit-date 2027-01-01)
+# Public worked examples checked in the library's tests, as deal files (twelfth session):
+# caplink.capital's EUR 5M for 25% at 1x participating capped at 3x (tests/test_waterfall.cpp):
+# EUR 8.75M at EUR 20M and EUR 13.75M at EUR 40M (the page's figures), the cap reached at EUR 45M,
+# conversion above EUR 60M; amounts in --exit without a currency are in the table's, EUR.
+fundround_cli_test(waterfall_caplink_capped 0 ARGS waterfall caplink_capped.json --exit 20M,40M,45M,60M)
+# High Peak Financial's Brightwheel (tests/test_round_chain.cpp): a $2.2M seed at $6M pre-money
+# creating a 20% pool in the pre-money ($4.36 a share, exactly the post's price), then $400K at
+# $10M, shares rounded to the nearest as the post does.
+fundround_cli_test(captable_brightwheel_after_sharks 0 ARGS captable brightwheel.json --after Sharks)
+# Tax by Manish's $1M note ($6M cap, 20% discount) in a $2M Series A at $10M pre-money by the
+# pre-money method with a 10% ESOP created in the pre-money (tests/test_conversion.cpp): $8.6333
+# a share, 231,660 new shares and 193,050 note shares, as the post says.
+fundround_cli_test(captable_taxbymanish_after_a 0 ARGS captable taxbymanish_note.json --after "Series A")
