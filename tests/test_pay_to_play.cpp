@@ -11,6 +11,8 @@
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/conversion.hpp>
+#include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/io/pricing_report.hpp>
@@ -269,19 +271,101 @@ TEST_CASE("round_chain: pay_to_play() problems are the round's, and one no round
           "pay_to_play: is for the next round added, and none follows: add the round with then() after pay_to_play()");
 }
 
-TEST_CASE("round_chain: a pay_to_play() before a round in which SAFEs and notes convert is a problem of that round") {
-    // Not modelled there; the message said "it is left out" and named a C++ type, as if the chain
-    // went on without it.
+// Fund X's bridge note: $300,000 at 8% simple (actual/365), 20% discount, no cap, issued
+// 2026-07-01; at the Series C's close on 2027-07-01 (365 days) it has accrued exactly $24,000.
+convertible_note bridge_note() {
+    convertible_note n;
+    n.holder = holder_id("fund-x");
+    n.principal = 300_K;
+    n.issue_date = year{2026} / 7 / 1;
+    n.maturity_date = year{2028} / 7 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.discount = fraction(1, 5);
+    return n;
+}
+
+// The Series C of series_c() (new cash $1M at $0.50: Fund A $600,000, Fund X $100,000, Carl
+// $300,000) in which Fund X's bridge note converts, closing 2027-07-01.
+conversion_round series_c_with_note() { return with_conversions(series_c(), year{2027} / 7 / 1).convert(bridge_note()); }
+
+TEST_CASE("round_chain: pay_to_play() before a round in which notes convert converts first, the new cash only counted") {
+    // Regression: the chain refused it ("cannot apply to a round in which SAFEs or notes convert
+    // (not modelled)"), a common recapitalisation (bridge notes convert in a down round whose
+    // existing preferred must pay to play). Worked by hand:
+    // - Offered = the round's new cash only, $1,000,000 (the note's $324,000 is not offered: the
+    //   NVCA term sheet's holders "purchase their pro rata share of the securities set aside by
+    //   the Board", and a note converting buys none of them). Pro Rata Amounts over the 2,500,000
+    //   Series A: Fund A $1M x 1.5M / 2.5M = $600,000, Fund X $1M x 1M / 2.5M = $400,000.
+    // - Bought = cash invested: Fund A $600,000 (keeps its 1,500,000), Fund X $100,000 < $400,000:
+    //   all or nothing, its 1,000,000 Series A convert into 1,000,000 Common immediately before
+    //   the round. (Had the note's $324,000 counted, $424,000 >= $400,000: it would have kept
+    //   them.)
+    // - The round on the converted table (7,000,000 fully diluted, as before at ratio 1): the new
+    //   cash buys $1M / $0.50 = 2,000,000 Series C; the note converts $300,000 + $24,000 =
+    //   $324,000 at $0.50 x (1 - 1/5) = $0.40: 810,000 shares. 7,000,000 + 2,000,000 + 810,000 =
+    //   9,810,000.
+    // - The charter (Series A and B, broad-based) then adjusts on the new money's 2,000,000 shares
+    //   at $0.50 only (the note's conversion is exempt), A = 7,000,000: Series A's CP2 = $1 x
+    //   (7,000,000 + 1,000,000) / 9,000,000 = $0.8889, Fund A alone holding it: 1,500,000 / 0.8889
+    //   = 1,687,478 (+187,478); Series B's $2 x 7,500,000 / 9,000,000 = $1.6667: 2,000,000 x 2 /
+    //   1.6667 = 2,399,952 (+399,952). 9,810,000 + 587,430 = 10,397,430 (the Series C without
+    //   the note, the test above, gave 9,587,430: the 810,000 note shares are the difference).
+    const round_chain_result chain = round_chain(company())
+                                         .charter(charter())
+                                         .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+                                         .then(series_c_with_note())
+                                         .run();
+    const pay_to_play_conversions* p = chain.pay_to_play(0);
+    REQUIRE(p != nullptr);
+    CHECK(p->offered_units() == usd(1'000'000));
+    const pay_to_play_holder& x = p->of(holder_id("fund-x"), "Series A Preferred");
+    CHECK(x.pro_rata_units == usd(400'000));
+    CHECK(x.bought_units == usd(100'000));
+    CHECK(x.converted == share_count(1'000'000));
+    CHECK(x.received == share_count(1'000'000));
+    const pay_to_play_holder& a = p->of(holder_id("fund-a"), "Series A Preferred");
+    CHECK(a.pro_rata_units == usd(600'000));
+    CHECK_FALSE(a.converts());
+    // The round is priced on the converted table, the note converting there.
+    const converted_round* c = chain.conversion(0);
+    REQUIRE(c != nullptr);
+    CHECK(c->before() == p->after());
+    REQUIRE(c->conversions().size() == 1);
+    CHECK(c->conversions()[0].amount == 324_K);
+    CHECK(c->conversions()[0].shares == share_count(810'000));
+    CHECK(c->after().fully_diluted().total() == share_count(9'810'000));
+    const cap_table& after = chain.rounds()[0].after();
+    CHECK(after.fully_diluted().total() == share_count(10'397'430));
+    CHECK(after.shares_of(holder_id("fund-x"), "Common") == share_count(1'000'000));
+    CHECK(after.shares_of(holder_id("fund-x"), "Series A Preferred") == share_count(0));
+    // Only Fund A's Series A adjusts: Fund X's became common before the round.
+    REQUIRE(chain.adjustment(0) != nullptr);
+    CHECK(chain.adjustment(0)->of("Series A Preferred").holders.size() == 1);
+    // Printed before the round's adjustments, as for a round without conversions.
+    std::ostringstream os;
+    print_round_chain(os, chain);
+    CHECK(os.str().find("Pay-to-play in Series C (offered $1,000,000.00)\n"
+                        "  Fund A, Series A Preferred: bought $600,000.00 of the $600,000.00 required (its pro rata amount): "
+                        "keeps its 1,500,000 shares\n"
+                        "  Fund X, Series A Preferred: bought $100,000.00 of the $400,000.00 required (its pro rata amount): "
+                        "1,000,000 of its 1,000,000 shares convert into 1,000,000 Common (ratio 1)\n") != std::string::npos);
+}
+
+TEST_CASE("round_chain: a pay_to_play() problem in a round with conversions comes with the round's own") {
+    // A series not on the table, and an investor Carl not added (no add_holder): both at once.
+    conversion_round round("Series C", "Series C Preferred", year{2027} / 7 / 1);
+    round.at_price(price_per_share(0.50_usd, share_count(1))).invest(holder_id("carl"), 1_M).convert(bridge_note());
     const round_chain_outcome r = round_chain(company())
-                                      .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
-                                      .then(with_conversions(series_c(), year{2027} / 6 / 30))
+                                      .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series Z")))
+                                      .then(round)
                                       .try_run();
     REQUIRE_FALSE(r.ok());
     CHECK(*r.failed_round == 0);
-    REQUIRE_FALSE(r.problems.empty());
-    CHECK(r.problems[0].message() ==
-          "rounds[0].pay_to_play: cannot apply to a round in which SAFEs or notes convert (not modelled): give the "
-          "pay-to-play to a priced round without conversions");
+    REQUIRE(r.problems.size() >= 2);
+    CHECK(r.problems[0].field.to_string() == "rounds[0].pay_to_play.terms[0] \"Series Z\".series");
+    bool round_problem = false;
+    for (const diagnostic& d : r.problems) round_problem = round_problem || d.field.to_string().find("investors") != std::string::npos;
+    CHECK(round_problem);
 }
 
 TEST_CASE("pay_to_play: into a shadow series, the preference kept and the anti-dilution lost") {

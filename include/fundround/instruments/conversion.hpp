@@ -908,6 +908,8 @@ public:
     /// The closing date (notes' interest accrues to it, or to their maturity if it stops there;
     /// an instrument dated after it is a problem of the round: it cannot convert in it).
     [[nodiscard]] calendar_date close_date() const noexcept { return close_; }
+    /// The new money: each investor (holder id) and its amount, in the order given by invest().
+    [[nodiscard]] const std::vector<std::pair<holder_id, money>>& investors() const noexcept { return investors_; }
     /// The SAFEs given.
     [[nodiscard]] const std::vector<safe>& safes() const noexcept { return safes_; }
     /// The notes given.

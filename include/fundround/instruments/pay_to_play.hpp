@@ -247,7 +247,15 @@ public:
 
     /// The conversions the round @p round (its investors are holder ids) triggers on @p before, or
     /// every problem found.
-    [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const priced_round_terms& round) const;
+    [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const priced_round_terms& round) const {
+        return try_convert(before, round.name(), round.investors());
+    }
+    /// The conversions a round named @p round_name whose new cash is @p investments (holder id,
+    /// amount) triggers on @p before, or every problem found: in a round with conversions its
+    /// investors (conversion_round::investors()), its SAFEs and notes not among them, since an
+    /// instrument converting is not a purchase of the securities offered.
+    [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const std::string& round_name,
+                                                 const std::vector<std::pair<std::string, money>>& investments) const;
     /// The conversions; throws validation_error listing every problem.
     [[nodiscard]] pay_to_play_conversions convert(const cap_table& before, const priced_round_terms& round) const {
         pay_to_play_result r = try_convert(before, round);
@@ -304,7 +312,8 @@ namespace detail {
 
 }  // namespace detail
 
-inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, const priced_round_terms& round) const {
+inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, const std::string& round_name,
+                                                   const std::vector<std::pair<std::string, money>>& investments) const {
     pay_to_play_result result;
     std::vector<diagnostic>& out = result.problems;
     const fundround::currency cur = before.currency();
@@ -321,7 +330,7 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         }
     } else {
         bool ok = true;
-        for (const auto& inv : round.investors()) {
+        for (const auto& inv : investments) {
             if (inv.second.currency() != cur) ok = false;  // the round reports it
             else offered += fraction(inv.second.units());
         }
@@ -402,10 +411,10 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
     }
     if (!out.empty()) return result;
 
-    pay_to_play_conversions conv(round.name(), offered, common, before);
+    pay_to_play_conversions conv(round_name, offered, common, before);
     // What each holder buys in the round, by holder id (amounts in another currency are the round's problem).
     std::map<std::string_view, fraction> bought;
-    for (const auto& inv : round.investors()) {
+    for (const auto& inv : investments) {
         if (inv.second.currency() == cur) bought[inv.first] += fraction(inv.second.units());
     }
     const auto bought_by = [&](const holder_id& id) {

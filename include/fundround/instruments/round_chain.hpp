@@ -272,14 +272,16 @@ public:
         waivers_.push_back(std::move(series));
         return *this;
     }
-    /// The pay-to-play provisions @p p for the next round added, and that round only (a priced
-    /// round without conversions): immediately before it, the holders of @p p's series that do
-    /// not buy their required share of it convert into common (instruments/pay_to_play.hpp); the
-    /// round is priced on the table that leaves and the charter then adjusts only what is still
-    /// preferred. result.pay_to_play(i) has the conversions. Its problems are the round's
-    /// (`rounds[i].pay_to_play`); one no round follows, or one given to a round with
-    /// conversions, is a problem too (`pay_to_play`, `rounds[i].pay_to_play`), and so is a second
-    /// one for the same round (give every series' term to one pay_to_play with require()).
+    /// The pay-to-play provisions @p p for the next round added, and that round only:
+    /// immediately before it, the holders of @p p's series that do not buy their required share
+    /// of it convert into common (instruments/pay_to_play.hpp); the round is priced on the table
+    /// that leaves (a round with conversions too, its SAFEs and notes converting on that table)
+    /// and the charter then adjusts only what is still preferred. In a round with conversions
+    /// only the new cash counts: the offered amount defaults to its investments, and what a
+    /// holder's SAFEs or notes convert in it is not a purchase. result.pay_to_play(i) has the
+    /// conversions. Its problems are the round's (`rounds[i].pay_to_play`); one no round
+    /// follows is a problem too (`pay_to_play`), and so is a second one for the same round (give
+    /// every series' term to one pay_to_play with require()).
     round_chain& pay_to_play(fundround::pay_to_play p) {
         if (next_pay_to_play_) ++next_pay_to_play_extra_;
         next_pay_to_play_ = std::make_shared<const fundround::pay_to_play>(std::move(p));
@@ -438,12 +440,22 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.pay_to_play_.push_back(p ? std::make_shared<const pay_to_play_conversions>(std::move(*p->conversions)) : nullptr);
                 if (p) out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& c) { os << c; };
             } else {
-                if (pay_to_plays_[i]) {
-                    problems.push_back({field_path("pay_to_play"), "",
-                                        "cannot apply to a round in which SAFEs or notes convert (not modelled): give the "
-                                        "pay-to-play to a priced round without conversions"});
-                }
                 const conversion_round& c = std::get<conversion_round>(steps_[i]);
+                // Pay-to-play first, as in a round without conversions: the non-participating
+                // holders' preferred converts immediately before the round, which is then priced,
+                // its SAFEs and notes converting, on the table that leaves. Only the new cash is
+                // offered and bought (the instruments converting are not purchases).
+                std::optional<pay_to_play_result> p;
+                if (pay_to_plays_[i]) {
+                    std::vector<std::pair<std::string, money>> cash;
+                    cash.reserve(c.investors().size());
+                    for (const auto& inv : c.investors()) cash.emplace_back(inv.first.str(), inv.second);
+                    p = pay_to_plays_[i]->try_convert(table, c.name(), cash);
+                    for (diagnostic& d : p->problems) {
+                        d.field = d.field.prefixed(field_path("pay_to_play"));
+                        problems.push_back(std::move(d));
+                    }
+                }
                 if (last_close) {
                     const calendar_date before = std::get<conversion_round>(steps_[*last_close]).close_date();
                     if (is_modelled(c.close_date()) && c.close_date() < before) {
@@ -508,7 +520,7 @@ inline round_chain_outcome round_chain::try_run() const {
                      [&](std::size_t j) -> const std::vector<safe>& { return std::get<conversion_round>(steps_[j]).safes(); });
                 once(c.notes(), ids.notes, instrument_kind::note, "notes", "note", &instrument_ids::notes, notes_done,
                      [&](std::size_t j) -> const std::vector<convertible_note>& { return std::get<conversion_round>(steps_[j]).notes(); });
-                conversion_result r = c.try_apply_to(table);
+                conversion_result r = c.try_apply_to(p && p->ok() ? p->conversions->after() : table);
                 for (element_reference& named : r.references) {
                     named.problem += problems.size();
                     outcome.references.push_back(std::move(named));
@@ -529,7 +541,8 @@ inline round_chain_outcome round_chain::try_run() const {
                                                                               done.basis(), done.series(), done.pool()));
                 out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
                 out.adjustments_.emplace_back();
-                out.pay_to_play_.emplace_back();
+                out.pay_to_play_.push_back(p ? std::make_shared<const pay_to_play_conversions>(std::move(*p->conversions)) : nullptr);
+                if (p) out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& q) { os << q; };
             }
             if (const anti_dilution* c = charters_[i].get(); in_force(c)) {
                 round_on_cap_table& applied = out.rounds_.back();
