@@ -495,6 +495,94 @@ TEST_CASE("deal file pay_to_play: a priced round's pay-to-play converts before i
     CHECK(run.rounds()[1].before().shares_of(holder_id("fund-b"), "Series B-1 Preferred") == sh(2'000'000));
 }
 
+// pay_to_play_doc() with Fund A's bridge note converting in the Series C ("converts", closing
+// 2027-07-01): $300,000 at 8% simple from 2026-07-01 (365 days: $24,000), 20% discount. Only the
+// new cash counts: Fund A's Pro Rata Amount is still $1M x 2.5M / 2.5M ($500,000 required) and
+// it bought $250,000 (its note's $324,000 is not a purchase; counted, it would have met the
+// $500,000), so 1,250,000 Series A convert into Common as in pay_to_play_chain(); the round then
+// converts the note at $0.40 into 810,000 shares on the converted table, exempt from the
+// charter: 9,556,184 + 810,000 = 10,366,184.
+json pay_to_play_with_note_doc() {
+    json doc = pay_to_play_doc();
+    doc["notes"] = json::array({json{{"holder", "fund-a"},
+                                     {"principal", "$300K"},
+                                     {"issue_date", "2026-07-01"},
+                                     {"maturity_date", "2028-07-01"},
+                                     {"annual_rate", "8/100"},
+                                     {"discount", "1/5"}}});
+    doc["priced_rounds"][0]["converts"] = json::array({"/notes/0"});
+    doc["priced_rounds"][0]["close_date"] = "2027-07-01";
+    return doc;
+}
+
+TEST_CASE("deal file pay_to_play: beside \"converts\", the preferred converts first and the round's notes convert after") {
+    // Regression: the chain refused the round ("/priced_rounds/0/pay_to_play: cannot apply to a
+    // round in which SAFEs or notes convert (not modelled)").
+    const json doc = pay_to_play_with_note_doc();
+    const deal_file deal = read_deal_file_json(doc);
+    REQUIRE(deal.pay_to_play_of(0) != nullptr);
+    REQUIRE(deal.conversion_of(0) != nullptr);
+    const round_chain_result from_file = deal.chain(1).run();
+    const pay_to_play_conversions* p = from_file.pay_to_play(0);
+    REQUIRE(p != nullptr);
+    const pay_to_play_holder& a = p->of(holder_id("fund-a"), "Series A Preferred");
+    CHECK(a.bought_units == fraction(250'000 * money::units_per_major));
+    CHECK(a.converted == sh(1'250'000));
+    REQUIRE(from_file.conversion(0) != nullptr);
+    CHECK(from_file.conversion(0)->before() == p->after());
+    CHECK(from_file.conversion(0)->conversions().at(0).shares == sh(810'000));
+    CHECK(from_file.totals() == std::vector<share_count>{sh(7'000'000), sh(10'366'184)});
+    // The same chain in C++.
+    convertible_note n;
+    n.holder = holder_id("fund-a");
+    n.principal = 300_K;
+    n.issue_date = year{2026} / 7 / 1;
+    n.maturity_date = year{2028} / 7 / 1;
+    n.annual_rate = fraction(8, 100);
+    n.discount = fraction(1, 5);
+    const round_chain_result in_cpp =
+        round_chain(fundround_test::down_company())
+            .charter(anti_dilution()
+                         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
+                         .protect(anti_dilution_terms::broad_based("Series B Preferred")))
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::proportionate_conversion("Series A Preferred", fraction(1, 2))))
+            .then(with_conversions(cap_table_round(priced_round_terms("Series C")
+                                                       .at_price(price_per_share(0.50_usd, share_count(1)))
+                                                       .invest("fund-a", 250_K)
+                                                       .invest("carl", 750_K),
+                                                   "Series C Preferred")
+                                       .add_investor(holder::investor("carl", "Carl Capital")),
+                                   year{2027} / 7 / 1)
+                      .convert(n))
+            .run();
+    CHECK(from_file.final_table() == in_cpp.final_table());
+    // Written back as read: the round keeps both members.
+    const std::string text = write_deal_file(deal);
+    const json written = json::parse(text);
+    CHECK(written["priced_rounds"][0]["pay_to_play"] ==
+          json{{"terms", json::array({json{{"series", "Series A Preferred"}, {"conversion", "proportionate"}, {"required", "1/2"}}})}});
+    CHECK(written["priced_rounds"][0]["converts"] == json::array({"/notes/0"}));
+    CHECK(write_deal_file(parse_deal_file(text)) == text);
+    // "conversions_count": Fund A's note counts as bought, and in the amount offered: $1,324,000,
+    // all Fund A's Pro Rata Amount (it alone holds Series A), $662,000 required, $250,000 +
+    // $324,000 = $574,000 bought: 2,500,000 x $88,000 / $662,000 = 332,326.3 -> 332,326 convert.
+    json counted = doc;
+    counted["priced_rounds"][0]["pay_to_play"]["conversions_count"] = true;
+    const deal_file counted_deal = read_deal_file_json(counted);
+    REQUIRE(counted_deal.pay_to_play_of(0) != nullptr);
+    CHECK(counted_deal.pay_to_play_of(0)->counts_conversions());
+    const round_chain_result counted_run = counted_deal.chain(1).run();
+    CHECK(counted_run.pay_to_play(0)->of(holder_id("fund-a"), "Series A Preferred").converted == sh(332'326));
+    CHECK(json::parse(write_deal_file(counted_deal))["priced_rounds"][0]["pay_to_play"]["conversions_count"] == true);
+    CHECK_FALSE(written["priced_rounds"][0]["pay_to_play"].contains("conversions_count"));
+    // The fuzz corpus holds the file as written (validated by the schema test).
+    std::ifstream corpus(std::string(FUNDROUND_EXAMPLES_DIR) + "/../tests/fuzz/corpus/deal_file/valid_pay_to_play_notes.json");
+    REQUIRE(corpus.good());
+    std::stringstream corpus_text;
+    corpus_text << corpus.rdbuf();
+    CHECK(json::parse(corpus_text.str()) == written);
+}
+
 TEST_CASE("deal file pay_to_play: every bad term at its pointer, with its value and rule, at once") {
     json doc = pay_to_play_doc();
     json& p = doc["priced_rounds"][0]["pay_to_play"];
@@ -516,7 +604,7 @@ TEST_CASE("deal file pay_to_play: every bad term at its pointer, with its value 
         "/priced_rounds/0/pay_to_play/terms/2 = 7: must be an object (a series' pay-to-play terms), not a number",
         "/priced_rounds/0/pay_to_play/offered = $0.00: must be positive",
         "/priced_rounds/0/pay_to_play/into = \"\": must name the common class",
-        "/priced_rounds/1/pay_to_play/by: is not a member of a pay-to-play; expected terms, offered, into",
+        "/priced_rounds/1/pay_to_play/by: is not a member of a pay-to-play; expected terms, offered, into, conversions_count",
         "/priced_rounds/1/pay_to_play/terms = []: must name at least one series (or leave \"pay_to_play\" out)"});
     // The chain's own problems, at the member's pointer: a series not on the table.
     json chain = pay_to_play_doc();

@@ -351,6 +351,64 @@ TEST_CASE("round_chain: pay_to_play() before a round in which notes convert conv
                         "1,000,000 of its 1,000,000 shares convert into 1,000,000 Common (ratio 1)\n") != std::string::npos);
 }
 
+TEST_CASE("round_chain: pay_to_play().conversions_count() counts what a holder's notes convert as bought, and offered") {
+    // The charters that count converting bridge notes as participation (a named setting; the
+    // default is the new cash only, above). Worked by hand on series_c_with_note():
+    // - With the amount offered named, $1,000,000: Fund X's Pro Rata Amount is still $400,000, and
+    //   it bought $100,000 + its note's $324,000 = $424,000: it keeps its 1,000,000 Series A,
+    //   which the charter then adjusts with Fund A's (CP2 $0.8889): 1,000,000 / 0.8889 =
+    //   1,124,985; 9,810,000 + 187,478 + 124,985 + 399,952 = 10,522,415 (the 9,712,415 of the
+    //   Series C without pay-to-play, plus the note's 810,000).
+    // - With the default offered amount, the round's new cash and conversions: $1,324,000. Fund A
+    //   must buy $1,324,000 x 1.5M / 2.5M = $794,400 and bought $600,000; Fund X $529,600 and
+    //   bought $424,000: both convert all their Series A.
+    const round_chain_result named = round_chain(company())
+                                         .charter(charter())
+                                         .pay_to_play(pay_to_play()
+                                                          .require(pay_to_play_terms::all_or_nothing("Series A Preferred"))
+                                                          .offered(1_M)
+                                                          .conversions_count())
+                                         .then(series_c_with_note())
+                                         .run();
+    const pay_to_play_conversions* p = named.pay_to_play(0);
+    REQUIRE(p != nullptr);
+    CHECK(p->conversions_counted());
+    const pay_to_play_holder& x = p->of(holder_id("fund-x"), "Series A Preferred");
+    CHECK(x.pro_rata_units == usd(400'000));
+    CHECK(x.bought_units == usd(424'000));
+    CHECK_FALSE(x.converts());
+    CHECK(named.rounds()[0].after().fully_diluted().total() == share_count(10'522'415));
+    CHECK(named.adjustment(0)->of("Series A Preferred").holders.size() == 2);
+    std::ostringstream os;
+    os << *p;
+    CHECK(os.str().find("Pay-to-play in Series C (offered $1,000,000.00, SAFEs and notes converting counted)\n"
+                        "  Fund A, Series A Preferred: bought $600,000.00 of the $600,000.00 required (its pro rata amount): "
+                        "keeps its 1,500,000 shares\n"
+                        "  Fund X, Series A Preferred: bought $424,000.00 of the $400,000.00 required (its pro rata amount): "
+                        "keeps its 1,000,000 shares\n") == 0);
+
+    const round_chain_result whole =
+        round_chain(company())
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")).conversions_count())
+            .then(series_c_with_note())
+            .run();
+    REQUIRE(whole.pay_to_play(0) != nullptr);
+    CHECK(whole.pay_to_play(0)->offered_units() == usd(1'324'000));
+    CHECK(whole.pay_to_play(0)->of(holder_id("fund-a"), "Series A Preferred").pro_rata_units == usd(794'400));
+    CHECK(whole.pay_to_play(0)->of(holder_id("fund-x"), "Series A Preferred").pro_rata_units == usd(529'600));
+    CHECK(whole.pay_to_play(0)->converted_shares() == share_count(2'500'000));
+    // In a round without conversions it changes nothing.
+    CHECK(round_chain(company())
+              .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")).conversions_count())
+              .then(series_c())
+              .run()
+              .final_table() == round_chain(company())
+                                    .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+                                    .then(series_c())
+                                    .run()
+                                    .final_table());
+}
+
 TEST_CASE("round_chain: a pay_to_play() problem in a round with conversions comes with the round's own") {
     // A series not on the table, and an investor Carl not added (no add_holder): both at once.
     conversion_round round("Series C", "Series C Preferred", year{2027} / 7 / 1);

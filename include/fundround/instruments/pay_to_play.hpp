@@ -137,10 +137,16 @@ public:
     /// The cap table after them, immediately before the round: the table the round is priced on.
     [[nodiscard]] const cap_table& after() const noexcept { return after_; }
 
-    /// Writes "Pay-to-play in Series C (offered $1,000,000.00)" and a line per holder.
+    /// True if what the holders' SAFEs and notes convert in the round counts as bought
+    /// (pay_to_play::conversions_count()).
+    [[nodiscard]] bool conversions_counted() const noexcept { return conversions_counted_; }
+
+    /// Writes "Pay-to-play in Series C (offered $1,000,000.00)" and a line per holder
+    /// ("offered $1,324,000.00, SAFEs and notes converting counted" under conversions_count()).
     friend std::ostream& operator<<(std::ostream& os, const pay_to_play_conversions& c) {
         os << "Pay-to-play in " << c.round_ << " (offered "
-           << detail::anti_dilution_price_text(c.offered_, c.before_.currency(), 2) << ")\n";
+           << detail::anti_dilution_price_text(c.offered_, c.before_.currency(), 2)
+           << (c.conversions_counted_ ? ", SAFEs and notes converting counted" : "") << ")\n";
         for (const pay_to_play_holder& h : c.holders_) os << "  " << h.name << ", " << h.series << ": " << h.reason << '\n';
         return os;
     }
@@ -154,6 +160,7 @@ private:
     fraction offered_;
     std::string common_;
     std::vector<pay_to_play_holder> holders_;
+    bool conversions_counted_ = false;
     cap_table before_;
     cap_table after_;
 };
@@ -231,6 +238,15 @@ public:
         common_ = std::move(common_class);
         return *this;
     }
+    /// In a round in which SAFEs and notes convert (round_chain::pay_to_play()), count what a
+    /// holder's instruments convert (a SAFE's purchase amount, a note's principal and interest)
+    /// as bought, and in the default offered amount (the round's new cash and those
+    /// conversions): the charters that count converting bridge notes as participation. Default
+    /// (false): the new cash only, the term sheet's purchase of the securities set aside.
+    pay_to_play& conversions_count(bool counted = true) {
+        conversions_count_ = counted;
+        return *this;
+    }
     /// Round the shares a proportionate term converts by @p mode (default floor: a fraction of a
     /// share stays preferred).
     pay_to_play& converted_shares_rounded(rounding mode) {
@@ -244,16 +260,19 @@ public:
     [[nodiscard]] const std::optional<money>& offered_amount() const noexcept { return offered_; }
     /// The common class set by into(), if set.
     [[nodiscard]] const std::optional<std::string>& common_class() const noexcept { return common_; }
+    /// True if conversions_count(): SAFEs and notes converting in the round count as bought.
+    [[nodiscard]] bool counts_conversions() const noexcept { return conversions_count_; }
 
     /// The conversions the round @p round (its investors are holder ids) triggers on @p before, or
     /// every problem found.
     [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const priced_round_terms& round) const {
         return try_convert(before, round.name(), round.investors());
     }
-    /// The conversions a round named @p round_name whose new cash is @p investments (holder id,
-    /// amount) triggers on @p before, or every problem found: in a round with conversions its
-    /// investors (conversion_round::investors()), its SAFEs and notes not among them, since an
-    /// instrument converting is not a purchase of the securities offered.
+    /// The conversions a round named @p round_name whose purchases are @p investments (holder
+    /// id, amount) triggers on @p before, or every problem found: in a round with conversions its
+    /// investors (conversion_round::investors()), its SAFEs and notes not among them (an
+    /// instrument converting is not a purchase of the securities offered) unless
+    /// conversions_count(), when round_chain adds each one's holder and conversion amount.
     [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const std::string& round_name,
                                                  const std::vector<std::pair<std::string, money>>& investments) const;
     /// The conversions; throws validation_error listing every problem.
@@ -289,6 +308,7 @@ private:
     std::optional<money> offered_;
     std::optional<std::string> common_;
     rounding converted_mode_ = rounding::floor;
+    bool conversions_count_ = false;
 };
 
 namespace detail {
@@ -412,6 +432,7 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
     if (!out.empty()) return result;
 
     pay_to_play_conversions conv(round_name, offered, common, before);
+    conv.conversions_counted_ = conversions_count_;
     // What each holder buys in the round, by holder id (amounts in another currency are the round's problem).
     std::map<std::string_view, fraction> bought;
     for (const auto& inv : investments) {

@@ -444,12 +444,24 @@ inline round_chain_outcome round_chain::try_run() const {
                 // Pay-to-play first, as in a round without conversions: the non-participating
                 // holders' preferred converts immediately before the round, which is then priced,
                 // its SAFEs and notes converting, on the table that leaves. Only the new cash is
-                // offered and bought (the instruments converting are not purchases).
+                // offered and bought (the instruments converting are not purchases), unless the
+                // pay-to-play counts conversions: then each instrument that converts adds its
+                // conversion amount (principal and interest to the close, which the table does
+                // not change) under its holder, read off the round solved on this table.
                 std::optional<pay_to_play_result> p;
                 if (pay_to_plays_[i]) {
                     std::vector<std::pair<std::string, money>> cash;
                     cash.reserve(c.investors().size());
                     for (const auto& inv : c.investors()) cash.emplace_back(inv.first.str(), inv.second);
+                    if (pay_to_plays_[i]->counts_conversions()) {
+                        // A round that does not solve reports its problems below, on the converted table.
+                        const conversion_solution_result solved = c.try_solve(table);
+                        for (std::size_t k = 0; solved.ok() && k < solved.solution->conversions().size(); ++k) {
+                            const instrument_conversion& ic = solved.solution->conversions()[k];
+                            const holder_id& who = ic.kind == instrument_kind::safe ? c.safes()[ic.index].holder : c.notes()[ic.index].holder;
+                            cash.emplace_back(who.str(), ic.amount);
+                        }
+                    }
                     p = pay_to_plays_[i]->try_convert(table, c.name(), cash);
                     for (diagnostic& d : p->problems) {
                         d.field = d.field.prefixed(field_path("pay_to_play"));

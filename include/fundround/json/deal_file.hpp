@@ -1026,11 +1026,13 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 /// holder must buy, a fraction "1/2" or decimal, default 1), "conversion_ratio" (common per
 /// preferred share, default the series' ratio), "shadow_series" (a new preferred series to
 /// convert into instead of common)}, at least one], "offered" (an amount, default the round's
-/// total investment), "into" (the common class, default the table's first)}. A series or shadow
-/// series two terms name is reported here, naming the other term by its pointer; whether the
+/// total investment), "into" (the common class, default the table's first), "conversions_count"
+/// (true: what a holder's SAFEs and notes convert in the round counts as bought,
+/// pay_to_play::conversions_count(); default false)}. A series or shadow series two terms name
+/// is reported here, naming the other term by its pointer; whether the
 /// series and classes exist is checked when the chain runs (read_deal_file()).
 [[nodiscard]] inline std::optional<pay_to_play> read_pay_to_play(json_reader& r, const nlohmann::json& j, const field_path& at) {
-    if (!r.expect_object(j, at, "a pay-to-play", {"terms", "offered", "into"})) return std::nullopt;
+    if (!r.expect_object(j, at, "a pay-to-play", {"terms", "offered", "into", "conversions_count"})) return std::nullopt;
     const std::size_t before = r.problems().size();
     pay_to_play out;
     // Each series and shadow series once, named by the pointer of the term that has it (the
@@ -1118,6 +1120,9 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
             if (v->empty()) r.report(at.member("into"), "\"\"", "must name the common class");
             out.into(std::move(*v));
         }
+    }
+    if (const auto* m = json_reader::member(j, "conversions_count")) {
+        if (auto v = r.read_bool(*m, at.member("conversions_count"))) out.conversions_count(*v);
     }
     if (r.problems().size() != before) return std::nullopt;
     return out;
@@ -2207,7 +2212,8 @@ inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c)
 }
 
 /// Writes @p p as read_pay_to_play() reads it: "terms" (each with "series", "conversion", "required";
-/// "conversion_ratio" and "shadow_series" when set), "offered" and "into" when set.
+/// "conversion_ratio" and "shadow_series" when set), "offered" and "into" when set,
+/// "conversions_count" when true.
 inline void to_json(nlohmann::json& j, const pay_to_play& p) {
     j = nlohmann::json::object();
     nlohmann::json& list = j["terms"] = nlohmann::json::array();
@@ -2221,6 +2227,7 @@ inline void to_json(nlohmann::json& j, const pay_to_play& p) {
     }
     if (p.offered_amount()) j["offered"] = detail::json_money_text(*p.offered_amount());
     if (p.common_class()) j["into"] = *p.common_class();
+    if (p.counts_conversions()) j["conversions_count"] = true;
 }
 
 /// One series' anti-dilution terms as read_anti_dilution_terms() reads them ("base" written for
