@@ -283,6 +283,42 @@ TEST_CASE("timeline: money is committed from the day its milestones make it cert
     check_position(t.as_of(ymd(2026, 6, 1)), 0_M, 26_M, 10_M, 0_M, 100_M);
 }
 
+TEST_CASE("timeline: a milestone settled before the close can make scheduled money uncertain") {
+    // Found by review (helper h7, randomised against an independent model): the round classifies
+    // a tranche assuming no milestone settles before its close date. Here, with "a" settling only
+    // from the close (2026-04-12) on, the long-stop of 2026-04-09 has passed, so the condition is
+    // met whatever happens: scheduled. But a world may record "a" achieved on 2026-04-09, before
+    // the close: the condition then waits on "b" (met if it fails, lapsed if it is achieved). The
+    // timeline counted the money as committed ("certain") from the close anyway, and kept it
+    // committed until it lapsed on 2026-12-04 (or for ever when "b" never settles).
+    const condition c = !(milestone("a").with_long_stop(ymd(2026, 4, 9)) && milestone("b"));
+    const funding_round r = round_builder("Early facts")
+                                .pre_money(100_M)
+                                .close_date(ymd(2026, 4, 12))
+                                .invest(investor::financial("A"), {tranche::when(10_M, c, ymd(2027, 2, 22))})
+                                .build();
+    CHECK(r.raised_scheduled() == 10_M);  // as classified at close: unchanged
+    world_state lapses(ymd(2026, 4, 12));
+    lapses.achieve("a", ymd(2026, 4, 9)).achieve("b", ymd(2026, 12, 4));
+    const round_timeline t(r, lapses);
+    check_position(t.as_of(ymd(2026, 4, 12)), 0_M, 0_M, 10_M, 0_M, 100_M);
+    check_position(t.as_of(ymd(2026, 12, 3)), 0_M, 0_M, 10_M, 0_M, 100_M);
+    check_position(t.as_of(ymd(2026, 12, 4)), 0_M, 0_M, 0_M, 10_M, 100_M);
+    // "b" never settles: the money waits on it for ever (never settled in a scenario), not committed.
+    world_state waits(ymd(2026, 4, 12));
+    waits.achieve("a", ymd(2026, 4, 9));
+    check_position(round_timeline(r, waits).in_the_end(), 0_M, 0_M, 10_M, 0_M, 100_M);
+    // "b" fails: the money is committed from that day (certain) and paid on its expected date.
+    world_state pays(ymd(2026, 4, 12));
+    pays.achieve("a", ymd(2026, 4, 9)).fail("b", ymd(2026, 6, 1));
+    const round_timeline p(r, pays);
+    check_position(p.as_of(ymd(2026, 5, 31)), 0_M, 0_M, 10_M, 0_M, 100_M);
+    check_position(p.as_of(ymd(2026, 6, 1)), 0_M, 10_M, 0_M, 0_M, 100_M);
+    check_position(p.as_of(ymd(2027, 2, 22)), 10_M, 0_M, 0_M, 0_M, 110_M);
+    // Without facts before the close, the classification holds: committed from the close.
+    check_position(round_timeline(r).as_of(ymd(2026, 4, 12)), 0_M, 10_M, 0_M, 0_M, 100_M);
+}
+
 TEST_CASE("timeline: bad queries are clear errors") {
     const round_timeline t(reference_round());
     // Regression: the message said only "is not in the round"; it now says what to write instead.

@@ -68,6 +68,17 @@ namespace detail {
     }
 }
 
+/// True if @p world records a milestone of @p c as achieved or failed before @p close: a fact the
+/// round's classification (every milestone settles on the close date or later) does not cover.
+[[nodiscard]] inline bool settles_before(const condition& c, const world_state& world, calendar_date close) {
+    for (const std::string& name : c.milestones()) {
+        for (const std::optional<calendar_date> on : {world.achieved_on(name), world.failed_on(name)}) {
+            if (on && *on < close) return true;
+        }
+    }
+    return false;
+}
+
 /// Appends to @p out the long-stop dates of @p c.
 inline void long_stop_dates(const condition& c, std::vector<calendar_date>& out) {
     if (c.kind() == condition_kind::long_stop) out.push_back(*c.date());
@@ -134,7 +145,9 @@ struct payment {
 /// (`milestone("x") && on_or_after(d)` from the day x is achieved), not only once met. Money whose
 /// condition lapses moves to lapsed on the first day of the lapse: a long-stop date is
 /// inclusive, so a milestone achieved on the long-stop date still pays and the money lapses the
-/// day after. Money whose condition never settles stays conditional for ever.
+/// day after. Money whose condition never settles stays conditional for ever. Certainty is judged
+/// with every fact the world records, also a milestone settled before the close date: money the
+/// round schedules (certain if no milestone settles before the close) may then be conditional.
 ///
 /// Construction is O(n log n) in the number of schedule entries; every as-of query is O(log n)
 /// (O(log n_i) for one investor). The timeline copies what it needs: it does not refer back to
@@ -271,6 +284,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     // The keys point into the round's schedule, alive for the whole constructor.
     std::unordered_map<const void*, condition_status> seen;
     std::unordered_map<const void*, std::optional<calendar_date>> certain_from;  // certain_before() of met conditions
+    std::unordered_map<const void*, bool> uncertain_at_close;  // certain at close as classified, but not in this world
     std::vector<move> moves;
     const calendar_date close{close_};
     const auto handle = [&](const disbursement& e) {
@@ -306,7 +320,18 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
         auto [it, fresh] = seen.try_emplace(e.when().identity());
         if (fresh) it->second = e.when().evaluate(world);
         const condition_status& st = it->second;
-        const bucket start = e.status() == funding_status::conditional ? conditional_b : committed_b;
+        bucket start = e.status() == funding_status::conditional ? conditional_b : committed_b;
+        // The status assumes that no milestone settles before the close. A world that records one
+        // (achieved or failed before the close date) may leave the money uncertain at the close:
+        // it is committed only if it is certain with those facts.
+        if (start == committed_b && detail::settles_before(e.when(), world, close)) {
+            auto [at, first] = uncertain_at_close.try_emplace(e.when().identity());
+            if (first) {
+                const condition known = detail::settled_by(e.when(), world, close - days{1});
+                at->second = !classify_condition(known, close, end_of_time()).certain;
+            }
+            if (at->second) start = conditional_b;
+        }
         investors_[who].initial[start] += units;
         all_.initial[start] += units;
         if (st.is_met()) {
