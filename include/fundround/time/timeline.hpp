@@ -324,11 +324,13 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
         // The status assumes that no milestone settles before the close. A world that records one
         // (achieved or failed before the close date) may leave the money uncertain at the close:
         // it is committed only if it is certain with those facts.
-        if (start == committed_b && detail::settles_before(e.when(), world, close)) {
+        if (start == committed_b && e.when().depends_on_milestone()) {
             auto [at, first] = uncertain_at_close.try_emplace(e.when().identity());
             if (first) {
-                const condition known = detail::settled_by(e.when(), world, close - days{1});
-                at->second = !classify_condition(known, close, end_of_time()).certain;
+                at->second = detail::settles_before(e.when(), world, close) &&
+                             !classify_condition(detail::settled_by(e.when(), world, close - days{1}), close,
+                                                 end_of_time())
+                                  .certain;
             }
             if (at->second) start = conditional_b;
         }
