@@ -352,8 +352,9 @@ private:
 
 /// The payments @p investor makes into the company in @p timeline (a round replayed in one
 /// world: see round_timeline and scenario_result::timeline()), as cash flows in date order,
-/// labelled "equity, tranche k" (1-based, with " (fallback)" or " (excess)" for the parts of a
-/// tranche with a fallback). Throws invalid_argument_error if the investor is not in the round.
+/// labelled "equity, tranche k" (1-based; " (fallback)" added when a fallback tranche pays its
+/// fallback, its condition not met by its settlement date: one payment either way). Throws
+/// invalid_argument_error if the investor is not in the round.
 [[nodiscard]] inline std::vector<cash_flow> equity_flows(const round_timeline& timeline, std::string_view investor) {
     const std::vector<std::string>& names = timeline.investors();
     if (std::find(names.begin(), names.end(), investor) == names.end()) {
