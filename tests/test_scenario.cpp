@@ -169,7 +169,9 @@ TEST_CASE("scenario: every problem is reported at once") {
     CHECK(problems[1].rule == "is not a valid calendar date");
     CHECK(problems[2].field.to_string() == "scenario \"typos\".milestones[2].name");
     CHECK(problems[2].field == field_path("scenario").labelled("typos").member("milestones").index(2).member("name"));
-    CHECK(problems[2].rule == "is given more than one outcome");
+    // Regression (h7 review): the rule did not say which outcome came first, as the deal file
+    // reader's does ("first at /scenarios/0/milestones/1").
+    CHECK(problems[2].rule == "is given more than one outcome (first at milestones[1])");
     CHECK_THROWS_AS((void)s.apply_to(r), validation_error);
     try {
         (void)s.apply_to(r);

@@ -6,6 +6,7 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
@@ -15,7 +16,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
-#include <set>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -141,7 +142,7 @@ public:
     [[nodiscard]] std::vector<diagnostic> validate(const funding_round& r) const {
         const std::vector<std::string> known = r.milestones();
         std::vector<diagnostic> out;
-        std::set<std::string, std::less<>> given;
+        std::map<std::string, std::size_t, std::less<>> given;  // name -> its first outcome
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
             const outcome& o = outcomes_[i];
             const field_path field = field_path("scenario").labelled(name_).member("milestones").index(i);
@@ -149,8 +150,10 @@ public:
                 out.push_back({field.member("name"), o.milestone,
                                "is not a milestone of round \"" + r.name() + "\"" + known_list(known)});
             }
-            if (!given.insert(o.milestone).second) {
-                out.push_back({field.member("name"), o.milestone, "is given more than one outcome"});
+            if (const auto [first, fresh] = given.emplace(o.milestone, i); !fresh) {
+                out.push_back({field.member("name"), o.milestone,
+                               "is given more than one outcome (first at milestones[" + detail::digits(first->second) +
+                                   "])"});
             }
             if (o.on && !is_modelled(*o.on)) {
                 out.push_back({field.member("date"), to_string(*o.on), date_rule(*o.on)});
