@@ -83,7 +83,14 @@ TEST_CASE("money: allocate argument errors") {
     CHECK_THROWS_WITH_AS((void)(allocate(1_usd, v64{0, 0})), "allocate: weights: must not all be zero",
                          invalid_argument_error);
     CHECK_THROWS_AS((void)(allocate(1_usd, std::vector<money>{})), invalid_argument_error);
-    CHECK_THROWS_AS((void)(allocate(1_usd, std::vector<money>{1_usd, -(1_usd)})), invalid_argument_error);
+    // Regression (h7 review): money weights and steps were named by their count of mills
+    // ("weights[1] = -1000", "total = 1000 units"), or not at all ("step: must be positive").
+    CHECK_THROWS_WITH_AS((void)(allocate(1_usd, std::vector<money>{1_usd, -(1_usd)})),
+                         "allocate: weights[1] = -$1.00: must not be negative", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(allocate(1_usd, v64{1, 2}, money::from_units(-10))),
+                         "allocate: step = -$0.01: must be positive", invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)(allocate(100_usd, v64{1, 2}, 0.03_usd)),
+                         "allocate: total = $100.00: must be a multiple of the step, $0.03", invalid_argument_error);
     CHECK_THROWS_AS((void)(allocate(1_usd, std::vector<money>{money{}, money{}})), invalid_argument_error);
     CHECK_THROWS_AS((void)(allocate_evenly(1_usd, 0)), invalid_argument_error);
 }

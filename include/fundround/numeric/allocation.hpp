@@ -8,6 +8,7 @@
 #include <fundround/error.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/numeric/money.hpp>
+#include <fundround/numeric/money_format.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -114,6 +115,11 @@ namespace detail {
                                           ", weights[0] in " +
                                           to_string(weights.front().currency()));
         }
+        // Checked here, so that the message shows the amount as given, not its count of units.
+        if (weights[i].is_negative()) {
+            throw invalid_argument_error("allocate: weights[" + detail::digits(i) + "] = " + format_full(weights[i]) +
+                                         ": must not be negative");
+        }
         w.push_back(weights[i].units());
     }
     return allocate(total, w);
@@ -126,11 +132,12 @@ namespace detail {
     if (step.currency() != total.currency()) {
         throw currency_mismatch_error("allocate: step and total are in different currencies");
     }
-    if (!step.is_positive()) throw invalid_argument_error("allocate: step: must be positive");
+    if (!step.is_positive()) {
+        throw invalid_argument_error("allocate: step = " + format_full(step) + ": must be positive");
+    }
     if (total.units() % step.units() != 0) {
-        throw invalid_argument_error("allocate: total = " + detail::signed_digits(total.units()) +
-                                     " units: must be a multiple of the step (" +
-                                     detail::signed_digits(step.units()) + " units)");
+        throw invalid_argument_error("allocate: total = " + format_full(total) + ": must be a multiple of the step, " +
+                                     format_full(step));
     }
     const auto steps = detail::allocate_units(total.units() / step.units(), weights);
     std::vector<money> parts;
