@@ -929,4 +929,58 @@ TEST_CASE("tranches on a cap table: a chain's anti-dilution adjustment is on the
     CHECK(later == b.after());
 }
 
+// The same down round read through tranched_issuance built from the chain's round (review r1,
+// twelfth session): its own figures must agree with the as-of table, the adjustment's 333,450
+// more as-converted Series A shares (2,333,450 - 2,000,000) counted from the close with the base.
+// 2027-02-28: 10,000,000; 2027-03-01: 10,000,000 + 333,450 + 2,000,000 = 12,333,450 (Fund B
+// 2,000,000 / 12,333,450 = 40000/246669); 2027-09-01: 14,333,450 (80000/286669). The old code
+// gave 12,000,000 and 14,000,000 (Fund B 1/6 and 2/7), disagreeing with cap_table_as_of.
+TEST_CASE("tranched_issuance of a chain's down round counts the anti-dilution adjustment from the close") {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::cap_table founders = fr::cap_table_builder()
+                                       .add(holder::founder("f", "Founders"))
+                                       .add(fr::share_class::common("Common"))
+                                       .holding(holder_id("f"), "Common", share_count(8'000'000))
+                                       .build();
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    const fr::round_chain_result chain =
+        fr::round_chain(founders)
+            .then(fr::cap_table_round(fr::priced_round_terms("Series A").pre_money(8_M).invest("a", 2_M), "Series A Preferred")
+                      .add_investor(holder::investor("a", "Fund A")))
+            .protect(fr::anti_dilution_terms::broad_based("Series A Preferred"))
+            .then(fr::cap_table_round(fr::priced_round_terms("Series B").pre_money(5_M).invest("b", 2_M), "Series B Preferred")
+                      .add_investor(holder::investor("b", "Fund B")))
+            .run();
+    const fr::round_on_cap_table& b = chain.rounds()[1];
+    const fr::funding_round round = fr::round_builder("Series B")
+                                        .pre_money(5_M)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("b"), 2_M,
+                                                {tranche::at_close(1_M), tranche::on(1_M, ymd(2027, 9, 1))})
+                                        .build();
+    const tranched_issuance issued(round, b, fr::scenario("as planned"));
+    const fr::calendar_date eve = ymd(2027, 2, 28);
+    const fr::calendar_date paid = ymd(2027, 9, 1);
+    CHECK(issued.adjustment_shares(eve) == share_count(0));
+    CHECK(issued.adjustment_shares(close) == share_count(333'450));
+    CHECK(issued.conversion_shares(close) == share_count(0));
+    CHECK(issued.fully_diluted(eve) == share_count(10'000'000));
+    CHECK(issued.fully_diluted(close) == share_count(12'333'450));
+    CHECK(issued.fully_diluted(paid) == share_count(14'333'450));
+    CHECK(issued.ownership("b", close) == fraction(40'000, 246'669));
+    CHECK(issued.ownership("b", paid) == fraction(80'000, 286'669));
+    for (const fr::calendar_date d : {eve, close, paid}) {
+        const fr::cap_table t = fr::cap_table_as_of(b, issued, d);
+        CHECK(issued.fully_diluted(d) == t.fully_diluted().total());
+        CHECK(issued.ownership("b", d) == t.ownership(holder_id("b")));
+        CHECK(issued.existing_ownership(d) + issued.pool_increase_ownership(d) + issued.ownership("b", d) == fraction(1));
+    }
+    // From the priced_round alone there is no adjustment (its documented figures).
+    const tranched_issuance priced_only(round, b.pricing(), fr::scenario("as planned"));
+    CHECK(priced_only.adjustment_shares(paid) == share_count(0));
+    CHECK(priced_only.fully_diluted(paid) == share_count(14'000'000));
+}
+
 }  // namespace test_tranched_issuance

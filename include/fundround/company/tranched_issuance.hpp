@@ -129,6 +129,38 @@ namespace detail {
     return out;
 }
 
+/// @p round's table before with each of its classes at the conversion ratio @p round's table
+/// after gives it (a round_chain round's anti-dilution adjustment, the chain's only change to a
+/// class the round does not add); nullopt if no ratio changes. Linear in the table's size.
+[[nodiscard]] inline std::optional<cap_table> before_at_ratios_after(const round_on_cap_table& round) {
+    const cap_table& before = round.before();
+    const cap_table& after = round.after();
+    std::vector<std::optional<fraction>> ratio_after(before.classes().size());
+    bool adjusted = false;
+    for (std::size_t c = 0; c < before.classes().size(); ++c) {
+        const share_class& was = before.classes()[c];
+        const auto now = after.class_index(was.name());
+        if (now && after.classes()[*now].conversion_ratio() != was.conversion_ratio()) {
+            ratio_after[c] = after.classes()[*now].conversion_ratio();
+            adjusted = true;
+        }
+    }
+    if (!adjusted) return std::nullopt;
+    cap_table_builder b;
+    b.currency(before.currency());
+    for (const holder& h : before.holders()) b.add(h);
+    for (std::size_t c = 0; c < before.classes().size(); ++c) {
+        const share_class& k = before.classes()[c];
+        b.add(ratio_after[c] ? k.with_conversion_ratio(*ratio_after[c]) : k);
+    }
+    for (const option_pool& p : before.pools()) b.add(p);
+    for (const holding& h : before.holdings()) b.holding(h.holder, h.share_class, h.shares);
+    for (const option_grant& g : before.grants()) b.grant(g);
+    for (const warrant& w : before.warrants()) b.add(w);
+    for (const auto& x : before.declared_distinct()) b.declare_distinct(x.first, x.second);
+    return b.build();
+}
+
 }  // namespace detail
 
 /// The shares a tranched round issues over time in one world, and who owns what on any date.
@@ -137,7 +169,9 @@ namespace detail {
 /// close date with the shares the round issues at its close beyond its new money, a round_chain
 /// round's SAFE and note conversion shares, known when built from its round_on_cap_table) + the
 /// pool increase (from the close date) + the shares issued by that date. From the close,
-/// base_shares() is the priced round's base F0. Construction is O(n log n) in the n payments
+/// base_shares() is the priced round's base F0, plus a round_chain round's anti-dilution
+/// adjustment (its more as-converted shares, adjustment_shares()) when built from its
+/// round_on_cap_table. Construction is O(n log n) in the n payments
 /// and tranche prices (the timeline's sort; the tranche prices checked and matched by index, not
 /// pairwise); each as-of query is a binary search, O(log n), after finding the investor by name
 /// (a binary search too).
@@ -379,7 +413,9 @@ public:
     /// @p r's tranches as they fund in the world @p facts, priced by @p round's pricing, with the
     /// shares @p round issues at its close beyond its new money (a round_chain round's SAFE and
     /// note conversion shares) counted from the close date only: before it they are still SAFEs
-    /// and notes, not shares (the priced_round alone counts them in its base F0 on every date).
+    /// and notes, not shares (the priced_round alone counts them in its base F0 on every date);
+    /// and, from the close, the as-converted shares its anti-dilution adjustment adds to the
+    /// classes before (adjustment_shares(), on @p round's basis), as cap_table_as_of has them.
     /// Throws validation_error listing every problem (also a holder holding fewer shares of
     /// @p round's series after it than its pricing issues them).
     tranched_issuance(const funding_round& r, const round_on_cap_table& round, const world_state& facts,
@@ -393,6 +429,9 @@ public:
                                    {{field_path("round").member("after"), std::to_string(converting_.value()) + " shares",
                                      "are more shares beyond the new money than round \"" + round.pricing().name() +
                                          "\" prices on (its base " + std::to_string(base_.value()) + ")"}});
+        }
+        if (const std::optional<cap_table> adjusted = detail::before_at_ratios_after(round)) {
+            adjusting_ = adjusted->fully_diluted(round.basis()).total() - round.before().fully_diluted(round.basis()).total();
         }
     }
     /// @p r's tranches as they fund in scenario @p s, with @p round's conversion shares from its
@@ -434,9 +473,20 @@ public:
         require_valid(d, "as_of");
         return d < close_ ? share_count(0) : converting_;
     }
+    /// The as-converted shares a round_chain round's anti-dilution adjustment adds to the classes
+    /// before it, in force on @p d (from the close date on), when built from its
+    /// round_on_cap_table (else 0); throws invalid_argument_error unless @p d is a real day on or
+    /// before end_of_time().
+    [[nodiscard]] share_count adjustment_shares(calendar_date d) const {
+        require_valid(d, "as_of");
+        return d < close_ ? share_count(0) : adjusting_;
+    }
     /// The holders' shares counted on @p d before the round's new money and pool increase: the
-    /// base F0 from the close date on, F0 less the conversion shares before it.
-    [[nodiscard]] share_count base_shares(calendar_date d) const { return base_ - converting_ + conversion_shares(d); }
+    /// base F0 (with adjustment_shares()) from the close date on, F0 less the conversion shares
+    /// before it.
+    [[nodiscard]] share_count base_shares(calendar_date d) const {
+        return base_ - converting_ + conversion_shares(d) + adjustment_shares(d);
+    }
     /// Fully diluted shares on @p d: base_shares(d) + pool increase (from close) + shares issued
     /// by @p d.
     [[nodiscard]] share_count fully_diluted(calendar_date d) const {
@@ -555,6 +605,7 @@ private:
     calendar_date close_{};
     share_count base_;
     share_count converting_;  // the part of base_ issued at the close (conversion shares)
+    share_count adjusting_;   // the as-converted shares the round's adjustment adds at the close (not in base_)
     share_count pool_increase_;
     std::vector<std::string> names_;
     std::vector<std::size_t> by_name_;  // positions in names_, sorted by name (shares_of() and the others)
@@ -673,32 +724,8 @@ private:
     // round: a round_chain round's anti-dilution adjustment (the chain's only change to a class the
     // round does not add), in force from the close as the round's table after has it.
     const bool closed = d >= issued.close_date();
-    std::vector<std::optional<fraction>> ratio_after(before.classes().size());
-    bool adjusted = false;
-    if (closed) {
-        for (std::size_t c = 0; c < before.classes().size(); ++c) {
-            const share_class& was = before.classes()[c];
-            const auto now = after.class_index(was.name());
-            if (now && after.classes()[*now].conversion_ratio() != was.conversion_ratio()) {
-                ratio_after[c] = after.classes()[*now].conversion_ratio();
-                adjusted = true;
-            }
-        }
-    }
-    cap_table_builder b = adjusted ? cap_table_builder() : cap_table_builder(before);
-    if (adjusted) {  // the table before, each adjusted class at its ratio after
-        b.currency(before.currency());
-        for (const holder& h : before.holders()) b.add(h);
-        for (std::size_t c = 0; c < before.classes().size(); ++c) {
-            const share_class& k = before.classes()[c];
-            b.add(ratio_after[c] ? k.with_conversion_ratio(*ratio_after[c]) : k);
-        }
-        for (const option_pool& p : before.pools()) b.add(p);
-        for (const holding& h : before.holdings()) b.holding(h.holder, h.share_class, h.shares);
-        for (const option_grant& g : before.grants()) b.grant(g);
-        for (const warrant& w : before.warrants()) b.add(w);
-        for (const auto& x : before.declared_distinct()) b.declare_distinct(x.first, x.second);
-    }
+    const std::optional<cap_table> adjusted = closed ? detail::before_at_ratios_after(round) : std::nullopt;
+    cap_table_builder b(adjusted ? *adjusted : before);
     for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
     const share_class& series = after.classes()[*after.class_index(round.series())];
     for (const share_class& c : after.classes()) {  // the round's series, and its conversions' own series
