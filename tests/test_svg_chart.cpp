@@ -666,6 +666,40 @@ TEST_CASE("to_svg: turned category names in narrow bands are thinned, the others
     CHECK(names(fr::to_svg(six), 6, "Category ").size() == 6);
 }
 
+// Layout, regression (the h10 entry's open item, twelfth session h5): turned (90 degree) bar
+// labels are 11 px boxes across centred on their bars, so on bars (stacked: bands) under 11 px
+// apart they overlapped: 40 stacks on a 400 px chart (7.5 px bands, 39 overlaps), 12 groups of
+// three bars (7 px bars, 24 overlaps). Now the labels above the axis, and apart those below it,
+// are thinned as turned category names are (every k-th, the first and the last drawn, each more
+// than 11 px from the next), and a label not drawn is in a <title> on its bar.
+TEST_CASE("to_svg: turned bar labels on bars under 11 px apart are thinned, the others kept in titles") {
+    for (const bool grouped : {false, true}) {
+        CAPTURE(grouped);
+        const chart c = fundround_test::crowded_thin_bars(grouped ? 12 : 40, grouped);
+        const std::string svg = fr::to_svg(c);
+        CHECK(layout_problems(c) == std::vector<std::string>{});
+        // Every label is written once: drawn, or in the <title> of its bar.
+        std::size_t drawn = 0;
+        for (const fr::bar_series& b : c.bars) {
+            for (const chart_value& v : b.values) {
+                const std::string text = fr::format_axis_value(c.y_axis, v.value());
+                CAPTURE(text);
+                const std::size_t shown = count(svg, ">" + text + "</text>");
+                CHECK(shown + count(svg, "<g><title>" + text + "</title>\n<rect ") == 1);
+                drawn += shown;
+            }
+        }
+        // Stacks: every second band, the last (40) in place of the 39th; groups: every second
+        // bar of 36 (14 px apart within a group), the last in place of the 35th.
+        CHECK(drawn == (grouped ? 18U : 20U));
+        CHECK(count(svg, ">$1.2345M</text>") == 1);
+        CHECK(count(svg, grouped ? ">$1.234535M</text>" : ">$1.234539M</text>") == 1);
+    }
+    // Labels above and below the axis never meet: the 24 of the grouped crowded bars (A up, B
+    // down, bars of 8.75 px) are all drawn, as before.
+    CHECK(count(fr::to_svg(fundround_test::crowded_bars(true)), "transform=\"rotate(-90") == 24);
+}
+
 // Every chart of the reference round and the crowded charts: every text inside the viewBox,
 // no two overlapping.
 TEST_CASE("to_svg: no text leaves the chart or overlaps another (crowded and reference charts)") {

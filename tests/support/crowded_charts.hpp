@@ -1,8 +1,8 @@
 // Charts whose texts crowd the layout (made-up names and values, for the layout checks): names
 // wider than the chart (Latin and CJK), titles, subtitles and notes that must wrap, markers a
 // few pixels apart and by the dozen, a marker label longer than the plot is high, long category
-// names, bar labels wider than their bars, and a payout chart whose breakpoints are $100 apart
-// on a $0 to $100M axis. test_svg_chart.cpp and test_waterfall_chart.cpp check their geometry
+// names, bar labels wider than their bars, turned bar labels on bars under 11 px apart, and a
+// payout chart whose breakpoints are $100 apart on a $0 to $100M axis. test_svg_chart.cpp and test_waterfall_chart.cpp check their geometry
 // (support/svg_geometry.hpp); chart_gallery writes them for the render test (rsvg-convert).
 #ifndef FUNDROUND_TESTS_SUPPORT_CROWDED_CHARTS_HPP
 #define FUNDROUND_TESTS_SUPPORT_CROWDED_CHARTS_HPP
@@ -158,6 +158,28 @@ inline fundround::chart crowded_many_categories(int n, int width, bool cjk) {
     return c;
 }
 
+// @p n labelled bars on a 400 px chart, stacked (@p grouped: three series side by side), bar
+// j of band k $1.2345M + $(k x series + j), every label different ("$1.234501M" and on, about 60
+// px: turned), all above the axis: bands of about 300 / n px, bars of 7/10 of that (a third of
+// it grouped), under the 11 px of a turned label from about 28 stacked bands, 10 grouped ones.
+inline fundround::chart crowded_thin_bars(int n, bool grouped) {
+    using namespace fundround;
+    chart c;
+    c.title = std::to_string(n) + (grouped ? " groups of thin bars" : " thin stacks");
+    c.width = 400;
+    c.x_axis = category_axis("");
+    c.y_axis = money_axis("", currency());
+    c.label_bars = true;
+    c.layout = grouped ? bar_layout::grouped : bar_layout::stacked;
+    const int m = grouped ? 3 : 1;
+    for (int j = 0; j < m; ++j) c.bars.push_back(bar_series{"Fund " + std::string(1, static_cast<char>('A' + j))});
+    for (int k = 0; k < n; ++k) {
+        c.categories.push_back(std::to_string(k + 1));
+        for (int j = 0; j < m; ++j) c.bars[static_cast<std::size_t>(j)].values.push_back(crowded_usd(1'234'500 + k * m + j));
+    }
+    return c;
+}
+
 // One common share for 10,000 Series A shares bought for $1M (1x non-participating): the
 // preference is paid at $1,000,000 and Series A converts at $1,000,100 (where 10,000/10,001 of
 // the exit is $1M); the payout chart to $100M.
@@ -183,7 +205,9 @@ inline std::vector<std::pair<std::string, fundround::chart>> crowded_charts() {
             {"crowded_20_categories_400", crowded_many_categories(20, 400, false)},
             {"crowded_50_categories_880", crowded_many_categories(50, 880, false)},
             {"crowded_cjk_categories", crowded_many_categories(30, 400, true)},
-            {"crowded_1px_categories", crowded_many_categories(400, 480, false)}};
+            {"crowded_1px_categories", crowded_many_categories(400, 480, false)},
+            {"crowded_thin_stacks", crowded_thin_bars(40, false)},
+            {"crowded_thin_groups", crowded_thin_bars(12, true)}};
 }
 
 }  // namespace fundround_test

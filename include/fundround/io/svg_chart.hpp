@@ -375,6 +375,42 @@ struct legend_entry {
     return " stroke=\"#222222\" stroke-width=\"1.5\" stroke-dasharray=\"" + dash + "\"";
 }
 
+/// Which of @p n labels in order are drawn when every @p k -th is: the first and each k-th
+/// after it; the last in place of the last k-th before it when there is such a one (not the
+/// first), so both ends are drawn. The rule by which turned category names are thinned.
+[[nodiscard]] inline std::vector<bool> every_kth(std::size_t n, std::size_t k) {
+    std::vector<bool> drawn(n, false);
+    for (std::size_t i = 0; i < n; i += k) drawn[i] = true;
+    if (n > 0) {
+        const std::size_t last = n - 1;
+        const std::size_t before = last / k * k;
+        if (before != last && before > 0) {
+            drawn[before] = false;
+            drawn[last] = true;
+        }
+    }
+    return drawn;
+}
+
+/// Which of the labels centred at @p at (hundredths of a pixel, ascending) are drawn so that
+/// the drawn ones stand more than @p apart from each other: every_kth() with the smallest k
+/// that keeps each drawn label more than @p apart from the next drawn one.
+[[nodiscard]] inline std::vector<bool> thinned_apart(const std::vector<svg_px>& at, svg_px apart) {
+    for (std::size_t k = 1;; ++k) {
+        std::vector<bool> drawn = every_kth(at.size(), k);
+        bool fits = true;
+        bool any = false;
+        svg_px previous = 0;
+        for (std::size_t i = 0; i < at.size() && fits; ++i) {
+            if (!drawn[i]) continue;
+            fits = !any || at[i] - previous > apart;
+            previous = at[i];
+            any = true;
+        }
+        if (fits || k >= at.size()) return drawn;
+    }
+}
+
 }  // namespace detail
 
 /// @p c as a standalone SVG 1.1 document (UTF-8, width x height pixels); throws
@@ -399,7 +435,10 @@ struct legend_entry {
 /// bars;
 /// marker labels closer than 13 px join into one label naming each with its x value ("Series B
 /// converts at $1M; Series A converts at $1.0001M"); bar labels wider than their bars turn to
-/// read upwards. Text widths are estimated from character classes (detail::text_width(); the
+/// read upwards, and turned ones on bars (stacks) under 11 px apart are thinned by the rule of
+/// the category names (each side of the axis apart: every k-th, the first and the last drawn,
+/// each drawn one more than 11 px from the next), each other label in an SVG title element on
+/// its bar. Text widths are estimated from character classes (detail::text_width(); the
 /// renderer's font decides the real width). The output is the same bytes for the same chart on
 /// every platform.
 [[nodiscard]] inline std::string to_svg(const chart& c) {
@@ -785,9 +824,69 @@ struct legend_entry {
             detail::svg_text(labels, x, y, 11, up_bar ? "start" : "end",
                              "transform=\"rotate(-90 " + px_text(x) + " " + px_text(y) + ")\" " + std::string(detail::halo), text);
         };
+        // A label not drawn whose bar has no height: its text on a transparent rectangle over the
+        // bar's place, the plot's height.
+        const auto hidden_title = [&out, plot_top, plot_bottom](svg_px x0, svg_px x1, const std::string& text) {
+            out += "<g><title>";
+            detail::append_xml_escaped(out, text);
+            out += "</title><rect x=\"" + px_text(x0) + "\" y=\"" + px_text(plot_top) + "\" width=\"" + px_text(x1 - x0) +
+                   "\" height=\"" + px_text(plot_bottom - plot_top) + "\" fill=\"none\" pointer-events=\"all\"/></g>\n";
+        };
+        // Turned labels are 11 px boxes across, centred on their bars: those standing above the
+        // axis, and apart those below it (they never meet), each in x order, are thinned as turned
+        // category names are (detail::thinned_apart(): every k-th, the first and the last drawn,
+        // each drawn one more than 11.01 px from the next). A label not drawn is in an SVG title
+        // element on its bar (a stack's total on each bar of its side of the axis), or on a
+        // transparent rectangle over the bar's place when no bar is drawn there.
+        const std::size_t nb = c.bars.size();
+        std::vector<bool> label_drawn(c.categories.size() * (c.layout == bar_layout::grouped ? nb : 2), true);
+        if (c.label_bars && bar_labels_turned) {
+            std::vector<svg_px> at[2];          // centres of the labels above (0) and below (1) the axis
+            std::vector<std::size_t> which[2];  // their positions in label_drawn
+            const auto add = [&at, &which](bool above, svg_px x, std::size_t i) {
+                at[above ? 0 : 1].push_back(x);
+                which[above ? 0 : 1].push_back(i);
+            };
+            for (std::size_t k = 0; k < c.categories.size(); ++k) {
+                const fraction left = fraction(static_cast<std::int64_t>(k)) + inset;
+                bool any_up = false;
+                bool any_down = false;
+                for (std::size_t j = 0; j < nb; ++j) {
+                    const fraction& v = c.bars[j].values[k].value();
+                    if (c.layout == bar_layout::grouped) {
+                        const svg_px x0 = xmap.at(left + group * fraction(static_cast<std::int64_t>(j)) / fraction(m));
+                        const svg_px x1 = xmap.at(left + group * fraction(static_cast<std::int64_t>(j + 1)) / fraction(m));
+                        if (!v.is_zero()) add(v.sign() > 0, (x0 + x1) / 2, k * nb + j);
+                    } else {
+                        any_up = any_up || v.sign() > 0;
+                        any_down = any_down || v.sign() < 0;
+                    }
+                }
+                if (c.layout == bar_layout::stacked) {
+                    const svg_px lx = xmap.at(left + group / fraction(2));
+                    if (any_up) add(true, lx, 2 * k);
+                    if (any_down) add(false, lx, 2 * k + 1);
+                }
+            }
+            for (std::size_t side = 0; side < 2; ++side) {
+                const std::vector<bool> drawn = detail::thinned_apart(at[side], 1101);
+                for (std::size_t i = 0; i < drawn.size(); ++i) label_drawn[which[side][i]] = drawn[i];
+            }
+        }
         for (std::size_t k = 0; k < c.categories.size(); ++k) {
             const fraction left = fraction(static_cast<std::int64_t>(k)) + inset;
             const std::size_t band_start = out.size();
+            // A stack's totals (for the title of a label not drawn), and whether a bar carries it.
+            fraction up_total;
+            fraction down_total;
+            if (c.layout == bar_layout::stacked) {
+                for (std::size_t j = 0; j < nb; ++j) {
+                    const fraction& v = c.bars[j].values[k].value();
+                    (v.sign() >= 0 ? up_total : down_total) += v;
+                }
+            }
+            bool up_carried = false;
+            bool down_carried = false;
             fraction up;
             fraction down;
             bool any_up = false;
@@ -815,14 +914,40 @@ struct legend_entry {
                 const svg_px yb = ymap.at(base + v);
                 const svg_px y_top = std::min(ya, yb);
                 const svg_px h = std::max(ya, yb) - y_top;
+                // The text of a label not drawn that this bar carries ("" for none).
+                std::string hidden;
+                if (c.label_bars && !v.is_zero()) {
+                    if (c.layout == bar_layout::grouped) {
+                        if (!label_drawn[k * nb + j]) hidden = format_axis_value(c.y_axis, v);
+                    } else if (!label_drawn[2 * k + (v.sign() > 0 ? 0 : 1)]) {
+                        hidden = format_axis_value(c.y_axis, v.sign() > 0 ? up_total : down_total);
+                    }
+                }
                 if (h > 0) {
+                    if (!hidden.empty()) {
+                        out += "<g><title>";
+                        detail::append_xml_escaped(out, hidden);
+                        out += "</title>\n";
+                        (v.sign() > 0 ? up_carried : down_carried) = true;
+                    }
                     out += "<rect x=\"" + px_text(px0) + "\" y=\"" + px_text(y_top) + "\" width=\"" +
                            px_text(px1 - px0) + "\" height=\"" + px_text(h) + "\" fill=\"" + bar_colour[j] + "\"";
                     out += detail::fill_stroke(bar_dash[j], c.layout == bar_layout::stacked ? " stroke=\"#ffffff\" stroke-width=\"1\"" : "");
                     out += "/>\n";
+                    if (!hidden.empty()) out += "</g>\n";
+                } else if (!hidden.empty() && c.layout == bar_layout::grouped) {
+                    hidden_title(px0, px1, hidden);
                 }
-                if (c.label_bars && c.layout == bar_layout::grouped && !v.is_zero()) {
+                if (c.label_bars && c.layout == bar_layout::grouped && !v.is_zero() && label_drawn[k * nb + j]) {
                     bar_label((px0 + px1) / 2, yb, v.sign() > 0, format_axis_value(c.y_axis, v));
+                }
+            }
+            if (c.label_bars && c.layout == bar_layout::stacked) {
+                const svg_px x0 = xmap.at(left);
+                const svg_px x1 = xmap.at(left + group);
+                if (any_up && !label_drawn[2 * k] && !up_carried) hidden_title(x0, x1, format_axis_value(c.y_axis, up_total));
+                if (any_down && !label_drawn[2 * k + 1] && !down_carried) {
+                    hidden_title(x0, x1, format_axis_value(c.y_axis, down_total));
                 }
             }
             if (!named[k] && out.size() > band_start) {
@@ -835,8 +960,8 @@ struct legend_entry {
             }
             if (c.label_bars && c.layout == bar_layout::stacked) {
                 const svg_px lx = xmap.at(left + group / fraction(2));
-                if (any_up) bar_label(lx, ymap.at(up), true, format_axis_value(c.y_axis, up));
-                if (any_down) bar_label(lx, ymap.at(down), false, format_axis_value(c.y_axis, down));
+                if (any_up && label_drawn[2 * k]) bar_label(lx, ymap.at(up), true, format_axis_value(c.y_axis, up));
+                if (any_down && label_drawn[2 * k + 1]) bar_label(lx, ymap.at(down), false, format_axis_value(c.y_axis, down));
             }
         }
         out += labels;
