@@ -700,6 +700,50 @@ TEST_CASE("to_svg: turned bar labels on bars under 11 px apart are thinned, the 
     CHECK(count(fr::to_svg(fundround_test::crowded_bars(true)), "transform=\"rotate(-90") == 24);
 }
 
+// Layout, regression (the eleventh session h3 entry's open item, twelfth session h5): end
+// labels are pushed 13 px apart in order of height, then up from the bottom of the plot, so 40
+// of them on a 400 px chart (520 px of labels, a 284 px plot) ran from y = -71 over the title
+// and the legend. Now labels that do not fit in the plot's height are thinned as turned category
+// names are (the smallest k that fits, the highest and the lowest drawn), and a label not drawn
+// is in a <title> on its line.
+TEST_CASE("to_svg: end labels more than the plot's height holds are thinned, the others kept in titles") {
+    const chart c = fundround_test::crowded_end_labels(40, 400);
+    const std::string svg = fr::to_svg(c);
+    CHECK(layout_problems(c) == std::vector<std::string>{});
+    // The end labels drawn with @p text (11 px, in the line's colour; "$1M" is also a y tick).
+    const auto end_labels = [&svg](const std::string& text) {
+        const std::string what = ">" + text + "</text>";
+        std::size_t n = 0;
+        for (std::size_t at = svg.find(what); at != std::string::npos; at = svg.find(what, at + 1)) {
+            n += at >= 29 && svg.compare(at - 29, 22, "font-size=\"11\" fill=\"#") == 0 ? 1U : 0U;
+        }
+        return n;
+    };
+    std::vector<int> shown;
+    for (int k = 0; k < 40; ++k) {
+        const std::string text = fr::format_axis_value(c.y_axis, c.lines[static_cast<std::size_t>(k)].points.back().y.value());
+        CAPTURE(text);
+        const std::size_t drawn = end_labels(text);
+        CHECK(drawn + count(svg, "<g><title>" + text + "</title>\n<path class=\"series\"") == 1);
+        if (drawn == 1) shown.push_back(k);
+    }
+    // Every second from the highest ($1.39M, k = 39) down, the lowest ($1M) in place of $1.01M.
+    std::vector<int> expected{0};
+    for (int k = 3; k <= 39; k += 2) expected.push_back(k);
+    CHECK(shown == expected);
+    // Every drawn label stands right of the plot, between its top and its bottom: its baseline
+    // from 4 px under the top grid line ($1.5M at y = 156) to 4 px under the x axis (y = 440).
+    for (const fundround_test::svg_text_box& b : fundround_test::svg_text_boxes(svg)) {
+        if (b.text.find("$1.") != 0 && b.text != "$1M") continue;
+        if (b.xs[0] < 800) continue;  // a y tick label
+        CAPTURE(b.text);
+        CHECK(b.ys[0] >= 156 - 4.25);
+        CHECK(b.ys[2] <= 440 + 6.75);
+    }
+    // As many as fit are all drawn, as before: 20 on the same chart.
+    CHECK(count(fr::to_svg(fundround_test::crowded_end_labels(20, 400)), "<g><title>$1.") == 0);
+}
+
 // Every chart of the reference round and the crowded charts: every text inside the viewBox,
 // no two overlapping.
 TEST_CASE("to_svg: no text leaves the chart or overlaps another (crowded and reference charts)") {

@@ -1,8 +1,9 @@
 // Charts whose texts crowd the layout (made-up names and values, for the layout checks): names
 // wider than the chart (Latin and CJK), titles, subtitles and notes that must wrap, markers a
 // few pixels apart and by the dozen, a marker label longer than the plot is high, long category
-// names, bar labels wider than their bars, turned bar labels on bars under 11 px apart, and a
-// payout chart whose breakpoints are $100 apart on a $0 to $100M axis. test_svg_chart.cpp and test_waterfall_chart.cpp check their geometry
+// names, bar labels wider than their bars, turned bar labels on bars under 11 px apart, more end
+// labels than the plot's height holds, and a payout chart whose breakpoints are $100 apart on a
+// $0 to $100M axis. test_svg_chart.cpp and test_waterfall_chart.cpp check their geometry
 // (support/svg_geometry.hpp); chart_gallery writes them for the render test (rsvg-convert).
 #ifndef FUNDROUND_TESTS_SUPPORT_CROWDED_CHARTS_HPP
 #define FUNDROUND_TESTS_SUPPORT_CROWDED_CHARTS_HPP
@@ -180,6 +181,25 @@ inline fundround::chart crowded_thin_bars(int n, bool grouped) {
     return c;
 }
 
+// @p n lines with end labels on an 880 x @p height px chart, from $0 to $1M + $k x 10,000 each:
+// their labels ($1M, $1.01M, ...) stand 13 px apart, more than the plot is high when
+// n x 13 px is more.
+inline fundround::chart crowded_end_labels(int n, int height) {
+    using namespace fundround;
+    chart c;
+    c.title = std::to_string(n) + " end labels";
+    c.height = height;
+    c.x_axis = money_axis("", currency());
+    c.y_axis = money_axis("", currency());
+    for (int k = 0; k < n; ++k) {
+        line_series s{"Holder " + std::to_string(k + 1)};
+        s.label_end = true;
+        s.add(crowded_usd(0), crowded_usd(0)).add(crowded_usd(100'000'000), crowded_usd(1'000'000 + k * 10'000));
+        c.lines.push_back(s);
+    }
+    return c;
+}
+
 // One common share for 10,000 Series A shares bought for $1M (1x non-participating): the
 // preference is paid at $1,000,000 and Series A converts at $1,000,100 (where 10,000/10,001 of
 // the exit is $1M); the payout chart to $100M.
@@ -207,7 +227,8 @@ inline std::vector<std::pair<std::string, fundround::chart>> crowded_charts() {
             {"crowded_cjk_categories", crowded_many_categories(30, 400, true)},
             {"crowded_1px_categories", crowded_many_categories(400, 480, false)},
             {"crowded_thin_stacks", crowded_thin_bars(40, false)},
-            {"crowded_thin_groups", crowded_thin_bars(12, true)}};
+            {"crowded_thin_groups", crowded_thin_bars(12, true)},
+            {"crowded_end_labels", crowded_end_labels(40, 400)}};
 }
 
 }  // namespace fundround_test

@@ -438,7 +438,9 @@ struct legend_entry {
 /// read upwards, and turned ones on bars (stacks) under 11 px apart are thinned by the rule of
 /// the category names (each side of the axis apart: every k-th, the first and the last drawn,
 /// each drawn one more than 11 px from the next), each other label in an SVG title element on
-/// its bar. Text widths are estimated from character classes (detail::text_width(); the
+/// its bar; end labels stand right of the plot by their lines' ends, at least 13 px apart and
+/// within the plot's height, and more than fit there are thinned by the same rule (the highest
+/// and the lowest drawn), each other label in an SVG title element on its line. Text widths are estimated from character classes (detail::text_width(); the
 /// renderer's font decides the real width). The output is the same bytes for the same chart on
 /// every platform.
 [[nodiscard]] inline std::string to_svg(const chart& c) {
@@ -786,6 +788,59 @@ struct legend_entry {
     }
     out += "</g>\n";
 
+    // End labels right of the plot, in order of height, their baselines from 4 px under the top of
+    // the plot (a label at the top value) to 4 px under its bottom, at least 13 px apart: each at
+    // its line's end, pushed down from the one above it, then up from the bottom. More than fit
+    // in the plot's height are thinned as turned category names are (detail::every_kth(): the
+    // smallest k that fits, the highest and the lowest drawn); the text of a label not drawn is
+    // in an SVG title element on its line (or area).
+    std::vector<std::pair<svg_px, std::size_t>> end_at;  // (baseline, position in end_labels)
+    std::vector<std::string> end_hidden(c.lines.size());  // by line: its label's text, not drawn
+    if (!end_labels.empty()) {
+        for (std::size_t e = 0; e < end_labels.size(); ++e) {
+            const line_series& s = c.lines[end_labels[e].first];
+            const fraction last = s.style == series_style::stacked_area
+                                      ? detail::stacked_top(areas, end_labels[e].first, s.points.back().x.value())
+                                      : s.points.back().y.value();
+            end_at.emplace_back(ymap.at(last) + 400, e);
+        }
+        std::sort(end_at.begin(), end_at.end());
+        const auto fit = static_cast<std::size_t>((plot_bottom - plot_top) / 1300) + 1;
+        if (end_at.size() > fit) {
+            std::size_t step = 2;
+            std::vector<bool> drawn = detail::every_kth(end_at.size(), step);
+            while (static_cast<std::size_t>(std::count(drawn.begin(), drawn.end(), true)) > fit) {
+                drawn = detail::every_kth(end_at.size(), ++step);
+            }
+            std::vector<std::pair<svg_px, std::size_t>> kept;
+            for (std::size_t k = 0; k < end_at.size(); ++k) {
+                if (drawn[k]) {
+                    kept.push_back(end_at[k]);
+                } else {
+                    end_hidden[end_labels[end_at[k].second].first] = end_labels[end_at[k].second].second;
+                }
+            }
+            end_at = std::move(kept);
+        }
+        for (std::size_t k = 1; k < end_at.size(); ++k) end_at[k].first = std::max(end_at[k].first, end_at[k - 1].first + 1300);
+        const svg_px lowest = plot_bottom + 400;
+        if (end_at.back().first > lowest) {
+            end_at.back().first = lowest;
+            for (std::size_t k = end_at.size() - 1; k-- > 0;) end_at[k].first = std::min(end_at[k].first, end_at[k + 1].first - 1300);
+        }
+    }
+    // A line's or area's path, in a group whose SVG title element holds its end label's text when
+    // that label is not drawn.
+    const auto series_path = [&out, &end_hidden](std::size_t i, const std::string& path) {
+        if (!end_hidden[i].empty()) {
+            out += "<g><title>";
+            detail::append_xml_escaped(out, end_hidden[i]);
+            out += "</title>\n";
+        }
+        out += path;
+        if (!end_hidden[i].empty()) out += "</g>\n";
+    };
+
     // Stacked areas.
     for (std::size_t j = 0; j < areas.series.size(); ++j) {
         const std::size_t i = areas.series[j];
@@ -797,8 +852,8 @@ struct legend_entry {
             const fraction base = j == 0 ? fraction() : areas.tops[j - 1][k];
             d += " L" + px_text(xmap.at(areas.xs[k])) + " " + px_text(ymap.at(base));
         }
-        out += "<path class=\"area\" d=\"" + d + " Z\" fill=\"" + line_colour[i] + "\" fill-opacity=\"0.85\"" +
-               detail::fill_stroke(line_dash[i], " stroke=\"#ffffff\" stroke-width=\"1\"") + "/>\n";
+        series_path(i, "<path class=\"area\" d=\"" + d + " Z\" fill=\"" + line_colour[i] + "\" fill-opacity=\"0.85\"" +
+                           detail::fill_stroke(line_dash[i], " stroke=\"#ffffff\" stroke-width=\"1\"") + "/>\n");
     }
 
     // Bars: a group of width 7/10 of the band (at most 110 px a bar), grouped or stacked.
@@ -1003,10 +1058,10 @@ struct legend_entry {
                 d += " L" + px_text(x) + " " + px_text(y);
             }
         }
-        out += "<path class=\"series\" d=\"" + d + "\" fill=\"none\" stroke=\"" + line_colour[i] +
-               "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
-        if (!line_dash[i].empty()) out += " stroke-dasharray=\"" + line_dash[i] + "\"";
-        out += "/>\n";
+        std::string path = "<path class=\"series\" d=\"" + d + "\" fill=\"none\" stroke=\"" + line_colour[i] +
+                           "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
+        if (!line_dash[i].empty()) path += " stroke-dasharray=\"" + line_dash[i] + "\"";
+        series_path(i, path + "/>\n");
     }
     for (std::size_t i = 0; i < c.lines.size(); ++i) {
         const line_series& s = c.lines[i];
@@ -1020,26 +1075,9 @@ struct legend_entry {
     }
 
     // End labels, pushed apart to at least 13 px between baselines, in order of height.
-    if (!end_labels.empty()) {
-        std::vector<std::pair<svg_px, std::size_t>> at;  // (y, position in end_labels)
-        for (std::size_t e = 0; e < end_labels.size(); ++e) {
-            const line_series& s = c.lines[end_labels[e].first];
-            const fraction last = s.style == series_style::stacked_area
-                                      ? detail::stacked_top(areas, end_labels[e].first, s.points.back().x.value())
-                                      : s.points.back().y.value();
-            at.emplace_back(ymap.at(last) + 400, e);
-        }
-        std::sort(at.begin(), at.end());
-        for (std::size_t k = 1; k < at.size(); ++k) at[k].first = std::max(at[k].first, at[k - 1].first + 1300);
-        const svg_px lowest = plot_bottom + 400;
-        if (at.back().first > lowest) {
-            at.back().first = lowest;
-            for (std::size_t k = at.size() - 1; k-- > 0;) at[k].first = std::min(at[k].first, at[k + 1].first - 1300);
-        }
-        for (const auto& [y, e] : at) {
-            detail::svg_text(out, plot_right + 600, y, 11, "start", "fill=\"" + line_colour[end_labels[e].first] + "\"",
-                             end_labels[e].second);
-        }
+    for (const auto& [y, e] : end_at) {
+        detail::svg_text(out, plot_right + 600, y, 11, "start", "fill=\"" + line_colour[end_labels[e].first] + "\"",
+                         end_labels[e].second);
     }
 
     // Markers: a dashed line each, and labels along them reading upwards from 6 px under the top
