@@ -263,7 +263,7 @@ private:
     }
 };
 
-/// Appends a <text> element at (@p x, @p y) with the given size, anchor, extra attributes and
+/// Appends an SVG text element at (@p x, @p y) with the given size, anchor, extra attributes and
 /// escaped @p text.
 inline void svg_text(std::string& out, svg_px x, svg_px y, int size, std::string_view anchor, std::string_view extra,
                      std::string_view text) {
