@@ -481,6 +481,12 @@ deal_file random_deal_file(std::uint64_t seed) {
             if (with.chain(with.priced_rounds.size()).try_run().ok()) d = std::move(with);
         }
     }
+    // The SAFEs' and notes' ranks at an exit, each kind now and then (twelfth session).
+    if (g.coin()) {
+        if (g.coin()) d.instrument_seniority.post_money_safes = static_cast<int>(g.between(0, 3));
+        if (g.coin()) d.instrument_seniority.pre_money_safes = static_cast<int>(g.between(0, 3));
+        if (g.coin()) d.instrument_seniority.notes = static_cast<int>(g.between(0, 2147483647));
+    }
     return d;
 }
 
@@ -503,6 +509,7 @@ void check_equal_after_round_trip(const deal_file& d) {
     CHECK(back.country_subdivision_of_formation == d.country_subdivision_of_formation);
     CHECK(back.charter.protections == d.charter.protections);
     CHECK(back.charter.waived_in == d.charter.waived_in);
+    CHECK(back.instrument_seniority == d.instrument_seniority);
     REQUIRE(back.charter.conversion_price_rounding.has_value() == d.charter.conversion_price_rounding.has_value());
     if (d.charter.conversion_price_rounding) {
         CHECK(back.charter.conversion_price_rounding->decimals == d.charter.conversion_price_rounding->decimals);
@@ -647,6 +654,7 @@ TEST_CASE("deal file: each member's values read on their own with nlohmann's get
 
 TEST_CASE("deal file: seeded random deal files round-trip exactly") {
     std::size_t priced = 0, conversions = 0, safes = 0, notes = 0, rounds = 0, scenarios = 0, commitments = 0, valuations = 0, charters = 0;
+    std::size_t ranked = 0;
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
         CAPTURE(seed);
         const deal_file d = random_deal_file(20261202 + seed);
@@ -659,6 +667,7 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
         commitments += d.counter_commitments.size();
         valuations += d.valuations.size();
         if (!d.charter.protections.empty()) ++charters;
+        if (!d.instrument_seniority.empty()) ++ranked;
         check_equal_after_round_trip(d);
     }
     // The generator covers every member (a generator whose values all failed to build would
@@ -672,6 +681,7 @@ TEST_CASE("deal file: seeded random deal files round-trip exactly") {
     CHECK(conversions >= 20);
     CHECK(valuations >= 40);
     CHECK(charters >= 20);
+    CHECK(ranked >= 30);
     MESSAGE("random deal files: " << rounds << " rounds, " << priced << " priced rounds (" << conversions << " with conversions), " << safes << " SAFEs, " << notes
                                   << " notes, " << valuations << " valuations, " << charters << " charters, " << scenarios << " scenarios, " << commitments << " counter-commitments");
 }
@@ -812,7 +822,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
         {"the top level: unknown members, the version, the company's type",
          R"json({"fundround_deal": 2, "company": 3, "extra": 1})json",
          {
-             "/extra: is not a member of a deal file; expected fundround_deal, company, as_of, formation, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments, anti_dilution",
+             "/extra: is not a member of a deal file; expected fundround_deal, company, as_of, formation, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments, anti_dilution, instrument_seniority",
              "/fundround_deal = 2: must be 1, the deal file format this fundround reads",
              "/company = 3: must be a string, not a number",
          }},
@@ -1587,6 +1597,118 @@ TEST_CASE("a choice outside its enumerators is written \"unknown\", as the other
     CHECK(std::string(detail::json_choice_name(static_cast<safe_form>(7), detail::json_safe_forms)) == "unknown");
     CHECK(std::string(detail::json_choice_name(safe_form::pre_money, detail::json_safe_forms)) == "pre_money");
     CHECK(std::string(detail::json_choice_name(static_cast<pool_placement>(5), detail::json_pool_placements)) == "unknown");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SAFEs' and notes' ranks at an exit ("instrument_seniority", twelfth session): before, the
+// file could not state them (an unknown member) and `fundround waterfall` paid the library's
+// defaults (post-money SAFEs on par with the most junior preferred, notes above every class).
+// ---------------------------------------------------------------------------------------------
+
+// tests/cli/data/instrument_seniority.json's company: 8M common, 1,000,000 Seed Preferred at
+// $1.00 ranked 1, a $500,000 note at 8% simple from 2025-01-01 (actual/365, an exit on
+// 2026-01-01: $40,000 of interest, cash-out $540,000), a $300,000 post-money SAFE capped at $10M.
+const char* const ranked_company =
+    R"({"fundround_deal": 1, "company": "Ranked Co", "cap_table": {"currency": "USD",
+        "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}, {"id": "seed", "name": "Seed Fund"},
+                    {"id": "bank", "name": "Bank"}, {"id": "angel", "name": "Angel"}],
+        "classes": [{"name": "Common", "kind": "common"},
+                    {"name": "Seed Preferred", "kind": "preferred", "original_issue_price": {"amount": "1 USD", "shares": 1},
+                     "terms": {"seniority": 1}}],
+        "holdings": [{"holder": "ada", "share_class": "Common", "shares": 8000000},
+                     {"holder": "seed", "share_class": "Seed Preferred", "shares": 1000000}]},
+      "safes": [{"holder": "angel", "purchase_amount": "$300K", "date": "2025-03-01", "form": "post_money", "valuation_cap": "$10M"}],
+      "notes": [{"holder": "bank", "principal": "$500K", "issue_date": "2025-01-01", "maturity_date": "2027-01-01",
+                 "annual_rate": "8/100", "method": "simple", "day_count": "actual_365_fixed"}])";
+
+std::string ranked_with(const std::string& ranks) { return std::string(ranked_company) + ", \"instrument_seniority\": " + ranks + "}"; }
+
+// The waterfall `fundround waterfall` builds from @p d: its ranks into outstanding_instrument_terms.
+outstanding_waterfall waterfall_of(const deal_file& d) {
+    outstanding_instrument_terms terms;
+    terms.safe_seniority = d.instrument_seniority.post_money_safes;
+    terms.pre_money_safe_seniority = d.instrument_seniority.pre_money_safes;
+    terms.note_seniority = d.instrument_seniority.notes;
+    waterfall_terms base;
+    base.exit_date = year{2026} / 1 / 1;
+    return outstanding_waterfall::build(*d.cap_table_before, d.safes, d.notes, terms, base);
+}
+
+TEST_CASE("deal file: instrument_seniority ranks the note pari passu with the Seed and the SAFE below it; the payouts by hand") {
+    const deal_file d = parse_deal_file(ranked_with(R"({"post_money_safes": 0, "notes": 1})"));
+    CHECK(d.instrument_seniority.post_money_safes == 0);
+    CHECK_FALSE(d.instrument_seniority.pre_money_safes.has_value());
+    CHECK(d.instrument_seniority.notes == 1);
+    const outstanding_waterfall w = waterfall_of(d);
+    REQUIRE(w.instruments().size() == 2);
+    CHECK(w.instruments()[0].seniority == 0);  // the SAFE, below the Seed's 1
+    CHECK(w.instruments()[1].seniority == 1);  // the note, with the Seed
+    CHECK(w.instruments()[1].cash_out == 540000_usd);
+    // Holders: Ada, Seed Fund, Bank, Angel. $1M: the Seed and the note share it 1,000,000 : 540,000
+    // (1M x 100/154 = $649,350.649..., 1M x 54/154 = $350,649.350...; rounded to the mill so that
+    // they sum to $1M), the SAFE nothing.
+    CHECK(w.at(1000000_usd).by_holder ==
+          std::vector<money>{0_usd, money::from_units(649'350'649), money::from_units(350'649'351), 0_usd});
+    // $1.8M: both paid ($1,540,000), the SAFE the other $260,000 of its $300,000.
+    CHECK(w.at(1800000_usd).by_holder == std::vector<money>{0_usd, 1000000_usd, 540000_usd, 260000_usd});
+    // $3M: every preference paid ($1,840,000), the common the other $1,160,000.
+    CHECK(w.at(3000000_usd).by_holder == std::vector<money>{1160000_usd, 1000000_usd, 540000_usd, 300000_usd});
+    // Without the member, the library's defaults: the note (rank 2) $540,000 first, then the Seed
+    // and the SAFE (both rank 1) share $460,000 as 10 : 3: $353,846.154 and $106,153.846.
+    const deal_file defaults = parse_deal_file(std::string(ranked_company) + "}");
+    CHECK(defaults.instrument_seniority.empty());
+    const outstanding_waterfall plain = waterfall_of(defaults);
+    CHECK(plain.instruments()[0].seniority == 1);
+    CHECK(plain.instruments()[1].seniority == 2);
+    CHECK(plain.at(1000000_usd).by_holder ==
+          std::vector<money>{0_usd, money::from_units(353'846'154), 540000_usd, money::from_units(106'153'846)});
+}
+
+TEST_CASE("deal file: instrument_seniority is written back as read, and only when stated") {
+    for (const char* ranks : {R"({"post_money_safes": 0, "notes": 1})", R"({"pre_money_safes": 3})",
+                              R"({"post_money_safes": 2, "pre_money_safes": 0, "notes": 2147483647})"}) {
+        CAPTURE(ranks);
+        const deal_file d = parse_deal_file(ranked_with(ranks));
+        const json written = json::parse(write_deal_file(d));
+        CHECK(written.at("instrument_seniority") == json::parse(ranks));
+        check_equal_after_round_trip(d);
+    }
+    CHECK_FALSE(json::parse(write_deal_file(parse_deal_file(std::string(ranked_company) + "}"))).contains("instrument_seniority"));
+    // A pre-money SAFE takes pre_money_safes, the post-money one post_money_safes.
+    deal_file d = parse_deal_file(ranked_with(R"({"post_money_safes": 0, "pre_money_safes": 1, "notes": 1})"));
+    safe early = d.safes[0];
+    early.form = safe_form::pre_money;
+    d.safes.insert(d.safes.begin(), early);
+    const outstanding_waterfall w = waterfall_of(d);
+    REQUIRE(w.instruments().size() == 3);
+    CHECK(w.instruments()[0].seniority == 1);
+    CHECK(w.instruments()[1].seniority == 0);
+    CHECK(w.instruments()[2].seniority == 1);
+}
+
+TEST_CASE("deal file: instrument_seniority's problems at once, each at its pointer with its value and rule") {
+    CHECK(problems_of(json::parse(ranked_with(R"({"post_money_safes": -1, "pre_money_safes": 1.5, "notes": "2", "safes": 1})"))) ==
+          std::vector<std::string>{
+              "/instrument_seniority/safes: is not a member of the SAFEs' and notes' liquidation ranks; expected post_money_safes, "
+              "pre_money_safes, notes",
+              "/instrument_seniority/post_money_safes = -1: must not be negative: a rank in the liquidation stack, 0 the lowest "
+              "(higher is paid first)",
+              "/instrument_seniority/pre_money_safes = 1.5: must be a whole number: ranks are integers (renumber the ranks)",
+              "/instrument_seniority/notes = \"2\": must be an integer rank (a JSON integer from 0), not a string"});
+    CHECK(problems_of(json::parse(ranked_with(R"({"post_money_safes": 2147483648, "pre_money_safes": 2.0, "notes": null})"))) ==
+          std::vector<std::string>{"/instrument_seniority/post_money_safes = 2147483648: must be a rank of 32 bits, at most 2147483647",
+                                   "/instrument_seniority/pre_money_safes = 2.0: must be a JSON integer (write it without a decimal point or exponent)",
+                                   "/instrument_seniority/notes = null: must be an integer rank (a JSON integer from 0), not null"});
+    CHECK(problems_of(json::parse(ranked_with(R"({"notes": -5e0, "pre_money_safes": true})"))) ==
+          std::vector<std::string>{"/instrument_seniority/pre_money_safes = true: must be an integer rank (a JSON integer from 0), not a boolean",
+                                   "/instrument_seniority/notes = -5.0: must not be negative: a rank in the liquidation stack, 0 the lowest "
+                                   "(higher is paid first)"});
+    CHECK(problems_of(json::parse(ranked_with("{}"))) ==
+          std::vector<std::string>{"/instrument_seniority = {}: states no rank: give \"post_money_safes\", \"pre_money_safes\" or "
+                                   "\"notes\", or leave it out (the defaults)"});
+    CHECK(problems_of(json::parse(ranked_with("[0, 1]"))) ==
+          std::vector<std::string>{"/instrument_seniority = [0,1]: must be an object (the SAFEs' and notes' liquidation ranks: "
+                                   "\"post_money_safes\", \"pre_money_safes\", \"notes\"), not an array"});
 }
 
 }  // namespace test_json_deal_file

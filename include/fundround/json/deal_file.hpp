@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -92,6 +93,29 @@ struct anti_dilution_charter {
     std::vector<std::vector<std::string>> waived_in;
 };
 
+/// The liquidation ranks of the SAFEs and notes outstanding at an exit, one per kind, as a deal
+/// file states them ("instrument_seniority": {"post_money_safes", "pre_money_safes", "notes"}):
+/// outstanding_instrument_terms' safe_seniority, pre_money_safe_seniority and note_seniority, on
+/// the scale of the preferred classes' seniority (higher is paid first, one rank pari passu);
+/// each empty: that term's default (post-money SAFEs on par with the most junior preferred
+/// class, pre-money SAFEs one rank above the most senior, notes above both).
+struct outstanding_seniority {
+    std::optional<int> post_money_safes;  ///< "post_money_safes": the post-money SAFEs' rank (safe_seniority).
+    std::optional<int> pre_money_safes;   ///< "pre_money_safes": the pre-money SAFEs' rank (pre_money_safe_seniority).
+    std::optional<int> notes;             ///< "notes": the convertible notes' rank (note_seniority).
+
+    /// True if no rank is stated (the file has no "instrument_seniority").
+    [[nodiscard]] bool empty() const noexcept { return !post_money_safes && !pre_money_safes && !notes; }
+    /// True if both state the same ranks.
+    [[nodiscard]] friend bool operator==(const outstanding_seniority& a, const outstanding_seniority& b) noexcept {
+        return a.post_money_safes == b.post_money_safes && a.pre_money_safes == b.pre_money_safes && a.notes == b.notes;
+    }
+    /// True if they differ.
+    [[nodiscard]] friend bool operator!=(const outstanding_seniority& a, const outstanding_seniority& b) noexcept {
+        return !(a == b);
+    }
+};
+
 namespace detail {
 
 /// True if @p name is a conversion series of a round whose series is @p series:
@@ -145,6 +169,10 @@ struct deal_file {
     std::vector<counter_commitment> counter_commitments;
     /// The anti-dilution protection of preferred series, applied by chain() to the priced rounds.
     anti_dilution_charter charter;
+    /// The liquidation ranks of the SAFEs and notes outstanding at an exit ("instrument_seniority"),
+    /// per kind: give them to outstanding_instrument_terms (exit/outstanding_instruments.hpp) as
+    /// `fundround waterfall` does; empty: the library's defaults.
+    outstanding_seniority instrument_seniority;
 
     /// The round called @p name; throws invalid_argument_error naming the rounds there are.
     [[nodiscard]] const funding_round& round(std::string_view name) const {
@@ -1599,6 +1627,61 @@ inline void report_duplicate_names(json_reader& r, const field_path& list, const
 
 namespace detail {
 
+/// The members of a deal file's "instrument_seniority", in the order they are documented.
+inline constexpr const char* outstanding_seniority_members[] = {"post_money_safes", "pre_money_safes", "notes"};
+
+/// Reads a deal file's "instrument_seniority": {"post_money_safes"?, "pre_money_safes"?, "notes"?},
+/// at least one, each a rank: a JSON integer from 0 to 2^31 - 1 (as a class's "seniority").
+/// Every problem is reported (an unknown member, a rank that is negative, not whole, not a number
+/// or past 32 bits, an object stating none); the ranks that read are kept in @p out.
+inline void read_outstanding_seniority(json_reader& r, const nlohmann::json& j, const field_path& at, outstanding_seniority& out) {
+    if (!j.is_object()) {
+        r.report(at, json_value_text(j), "must be an object (the SAFEs' and notes' liquidation ranks: \"post_money_safes\", "
+                                         "\"pre_money_safes\", \"notes\"), not " + json_type_phrase(j));
+        return;
+    }
+    r.report_unknown_members(j, at, "the SAFEs' and notes' liquidation ranks", std::begin(outstanding_seniority_members),
+                             std::end(outstanding_seniority_members));
+    bool any = false;
+    const auto rank = [&](const char* name, std::optional<int>& into) {
+        const nlohmann::json* m = json_reader::member(j, name);
+        if (m == nullptr) return;
+        any = true;
+        const field_path where = at.member(name);
+        static const char* const negative = "must not be negative: a rank in the liquidation stack, 0 the lowest (higher is paid first)";
+        static const char* const too_large = "must be a rank of 32 bits, at most 2147483647";
+        if (m->is_number_unsigned()) {
+            if (m->get<std::uint64_t>() <= 2147483647U) {
+                into = static_cast<int>(m->get<std::uint64_t>());
+            } else {
+                r.report(where, json_value_text(*m), too_large);
+            }
+        } else if (m->is_number_integer()) {  // signed: negative when parsed, either sign when built in code
+            const std::int64_t v = m->get<std::int64_t>();
+            if (v >= 0 && v <= 2147483647) {
+                into = static_cast<int>(v);
+            } else {
+                r.report(where, json_value_text(*m), v < 0 ? negative : too_large);
+            }
+        } else if (m->is_number_float()) {
+            const double v = m->get<double>();
+            r.report(where, json_value_text(*m),
+                     std::trunc(v) != v ? "must be a whole number: ranks are integers (renumber the ranks)"
+                     : v < 0            ? negative
+                     : v > 2147483647.0 ? too_large
+                                        : "must be a JSON integer (write it without a decimal point or exponent)");
+        } else {
+            r.report(where, json_value_text(*m), "must be an integer rank (a JSON integer from 0), not " + json_type_phrase(*m));
+        }
+    };
+    rank("post_money_safes", out.post_money_safes);
+    rank("pre_money_safes", out.pre_money_safes);
+    rank("notes", out.notes);
+    if (!any && j.empty()) {
+        r.report(at, "{}", "states no rank: give \"post_money_safes\", \"pre_money_safes\" or \"notes\", or leave it out (the defaults)");
+    }
+}
+
 /// Reads a deal file's "formation": {"date"?, "country"?, "subdivision"?} into @p out: the
 /// country two capital letters (ISO 3166-1 alpha-2), the subdivision one to three capital
 /// letters or digits (the part of an ISO 3166-2 code after the country), as OCF writes them.
@@ -1628,7 +1711,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 
 /// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
 /// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments",
-/// "anti_dilution"} (every member but the
+/// "anti_dilution", "instrument_seniority"} (every member but the
 /// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
 /// them): each member's own (a funding round named; SAFE and note amounts in the cap table's
 /// currency), then the references between them (round names unique, investors and SAFE and
@@ -1640,7 +1723,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 [[nodiscard]] inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
                          {"fundround_deal", "company", "as_of", "formation", "cap_table", "rounds", "priced_rounds", "safes", "notes",
-                          "valuations", "scenarios", "counter_commitments", "anti_dilution"})) {
+                          "valuations", "scenarios", "counter_commitments", "anti_dilution", "instrument_seniority"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1736,6 +1819,9 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                            read_counter_commitment);
     if (const auto* v = json_reader::member(j, "anti_dilution")) {
         if (auto c = read_anti_dilution_charter(r, *v, at.member("anti_dilution"))) out.charter = std::move(*c);
+    }
+    if (const auto* v = json_reader::member(j, "instrument_seniority")) {
+        detail::read_outstanding_seniority(r, *v, at.member("instrument_seniority"), out.instrument_seniority);
     }
 
     // References between the members, checked on the document (an element with problems of its
@@ -2340,7 +2426,7 @@ inline void to_json(nlohmann::json& j, const counter_commitment& c) {
 }
 
 /// A deal file as the object read_deal_file() reads (the format version first, every list
-/// written, even empty; "as_of", "formation" and "anti_dilution" only when stated; keys in nlohmann::json's
+/// written, even empty; "as_of", "formation", "anti_dilution" and "instrument_seniority" only when stated; keys in nlohmann::json's
 /// sorted order).
 inline void to_json(nlohmann::json& j, const deal_file& d) {
     j = nlohmann::json::object();
@@ -2372,6 +2458,12 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     list("scenarios", d.scenarios);
     list("counter_commitments", d.counter_commitments);
     if (!d.charter.protections.empty()) to_json(j["anti_dilution"], d.charter);
+    if (!d.instrument_seniority.empty()) {
+        nlohmann::json& o = j["instrument_seniority"] = nlohmann::json::object();
+        if (d.instrument_seniority.post_money_safes) o["post_money_safes"] = *d.instrument_seniority.post_money_safes;
+        if (d.instrument_seniority.pre_money_safes) o["pre_money_safes"] = *d.instrument_seniority.pre_money_safes;
+        if (d.instrument_seniority.notes) o["notes"] = *d.instrument_seniority.notes;
+    }
 }
 
 /// Reads a deal file from a parsed document; throws json_error with every problem at its pointer.
