@@ -122,6 +122,21 @@ fundround_cli_test(waterfall_safes_csv 0 ARGS waterfall safes_and_notes.json --e
 # $1.5M the Seed and the post-money SAFE share the other $500,000, at $20M the capped ones convert.
 # (regression: they were paid on par with the Seed, 35% of each claim at $700K, no remainder shown)
 fundround_cli_test(waterfall_pre_money_safes 0 ARGS waterfall pre_money_safes.json --exit 700K,1M,1.5M,20M)
+# The ranks a deal file states for its SAFEs and notes ("instrument_seniority", figures by hand):
+# 8M common, 1,000,000 Seed Preferred at $1.00 with seniority 1, a note of $500,000 at 8% simple
+# from 2025-01-01 (actual/365: $40,000 to the exit on 2026-01-01, cash-out $540,000) ranked 1,
+# pari passu with the Seed, and a post-money SAFE of $300,000 (cap $10M) ranked 0, below it. At
+# $1M the Seed and the note share it 1,000,000 : 540,000: $649,350.649 and $350,649.351 (the
+# defaults would pay the note $540,000 first, then the Seed and the SAFE $460,000 as 10 : 3:
+# $353,846.154 and $106,153.846); at $1.8M both are paid and the SAFE takes the other $260,000;
+# at $3M the common shares $1,160,000 ($0.1450 a share). The Seed converts at 540,000 + 300,000 +
+# 9,000,000 x $1 = $9,840,000; the SAFE's 278,350 shares (3% of L = 9,000,000 / 0.97, floored)
+# at 540,000 + 9,278,350 x 300,000 / 278,350 = $10,540,017.963.
+fundround_cli_test(waterfall_instrument_seniority 0
+                   ARGS waterfall instrument_seniority.json --exit 1M,1.8M,3M --exit-date 2026-01-01)
+# Every problem of "instrument_seniority" at once: an unknown member, a negative rank, one not
+# whole, one a string.
+fundround_cli_test(invalid_instrument_seniority 1 ARGS waterfall bad_instrument_seniority.json --exit 1M --exit-date 2026-01-01)
 # A note whose interest stops at maturity ("interest_accrues": "to_maturity"): $500,000 at 8% from
 # 2025-01-01 to its maturity 2027-01-01, $80,000 of interest at an exit on 2028-01-01 (not the
 # $120,000 to the exit date).

@@ -1063,7 +1063,12 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         return;
     }
     if (exit_date) check_note_interest(deal, note_positions, *exit_date, rq.file, pointers, io);
-    const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, {}, terms);
+    // The ranks the file states for the SAFEs and notes ("instrument_seniority"); the others default.
+    fr::outstanding_instrument_terms ranks;
+    ranks.safe_seniority = deal.instrument_seniority.post_money_safes;
+    ranks.pre_money_safe_seniority = deal.instrument_seniority.pre_money_safes;
+    ranks.note_seniority = deal.instrument_seniority.notes;
+    const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, ranks, terms);
     // Every stage has the same lines and holders: the first one's describe them all.
     const fr::waterfall& lines = ow.stages().front().payouts;
     const std::vector<fr::waterfall_payout> payouts = ow.at(exits);
