@@ -1674,6 +1674,14 @@ TEST_CASE("deal file: instrument_seniority is written back as read, and only whe
         check_equal_after_round_trip(d);
     }
     CHECK_FALSE(json::parse(write_deal_file(parse_deal_file(std::string(ranked_company) + "}"))).contains("instrument_seniority"));
+    // A rank set in code below 0 is refused by the writer, at its pointer (the reader would refuse it).
+    deal_file negative = parse_deal_file(std::string(ranked_company) + "}");
+    negative.instrument_seniority.notes = -1;
+    CHECK_THROWS_WITH_AS((void)write_deal_file(negative),
+                         "deal file cannot be written: 1 problem\n"
+                         "  - /instrument_seniority/notes = -1: must not be negative: the deal file's reader refuses it (a rank in "
+                         "the liquidation stack, 0 the lowest)",
+                         json_error);
     // A pre-money SAFE takes pre_money_safes, the post-money one post_money_safes.
     deal_file d = parse_deal_file(ranked_with(R"({"post_money_safes": 0, "pre_money_safes": 1, "notes": 1})"));
     safe early = d.safes[0];

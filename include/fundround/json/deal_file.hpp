@@ -1642,11 +1642,9 @@ inline void read_outstanding_seniority(json_reader& r, const nlohmann::json& j, 
     }
     r.report_unknown_members(j, at, "the SAFEs' and notes' liquidation ranks", std::begin(outstanding_seniority_members),
                              std::end(outstanding_seniority_members));
-    bool any = false;
     const auto rank = [&](const char* name, std::optional<int>& into) {
         const nlohmann::json* m = json_reader::member(j, name);
         if (m == nullptr) return;
-        any = true;
         const field_path where = at.member(name);
         static const char* const negative = "must not be negative: a rank in the liquidation stack, 0 the lowest (higher is paid first)";
         static const char* const too_large = "must be a rank of 32 bits, at most 2147483647";
@@ -1677,7 +1675,7 @@ inline void read_outstanding_seniority(json_reader& r, const nlohmann::json& j, 
     rank("post_money_safes", out.post_money_safes);
     rank("pre_money_safes", out.pre_money_safes);
     rank("notes", out.notes);
-    if (!any && j.empty()) {
+    if (j.empty()) {
         r.report(at, "{}", "states no rank: give \"post_money_safes\", \"pre_money_safes\" or \"notes\", or leave it out (the defaults)");
     }
 }
@@ -2514,6 +2512,16 @@ inline void unwritable_text_problems(const nlohmann::json& j, const field_path& 
     nlohmann::json j = d;
     std::vector<diagnostic> problems;
     detail::unwritable_text_problems(j, field_path(), problems);
+    // A rank set in code below 0, which the reader refuses.
+    const auto rank = [&](const char* name, const std::optional<int>& v) {
+        if (v && *v < 0) {
+            problems.push_back({field_path("instrument_seniority").member(name), std::to_string(*v),
+                                "must not be negative: the deal file's reader refuses it (a rank in the liquidation stack, 0 the lowest)"});
+        }
+    };
+    rank("notes", d.instrument_seniority.notes);
+    rank("post_money_safes", d.instrument_seniority.post_money_safes);
+    rank("pre_money_safes", d.instrument_seniority.pre_money_safes);
     if (!problems.empty()) throw json_error("deal file cannot be written", std::move(problems));
     return j.dump(2) + "\n";
 }
