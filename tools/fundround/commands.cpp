@@ -620,6 +620,11 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.scenarios.size(), "scenario(s)");
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
     kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
+    if (!deal.instrument_seniority.empty()) {
+        io.err << "fundround: note: left out: the deal file's \"instrument_seniority\" (the SAFEs' and notes' ranks at an exit, "
+                  "per kind): each convertible is written with seniority 1 (OCF ranks each instrument; they stay in the deal "
+                  "file)\n";
+    }
     return out;
 }
 
