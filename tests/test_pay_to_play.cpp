@@ -409,6 +409,63 @@ TEST_CASE("round_chain: pay_to_play().conversions_count() counts what a holder's
                                     .final_table());
 }
 
+TEST_CASE("round_chain: pay_to_play().conversions_count() reads the amounts off the instruments, not a round priced on the table before") {
+    // Regression (reviewer r2): the counted amounts were read off the round solved on the table
+    // BEFORE the pay-to-play; a round that prices only on the converted table (here: whole
+    // conversion shares required, rounding::exact) failed ("cannot be priced: result is not exact
+    // and rounding::exact was requested"), and one whose solve failed without a throw (an exact
+    // price past 64 bits on the table before only) silently counted nothing. Worked by hand:
+    // - Offered $900,000 over the 2,500,000 Series A: Fund A's Pro Rata Amount $540,000, Fund X's
+    //   $360,000. Fund A buys $100,000: its 1,500,000 Series A convert at 1/2 into 750,000 Common.
+    //   Fund X buys $100,000 and its note converts $280,001.12 (no interest): $380,001.12 >=
+    //   $360,000, it keeps its 1,000,000 Series A.
+    // - The table the round is priced on: 7,000,000 - 1,500,000 + 750,000 = 6,250,000 fully
+    //   diluted; the note's $7M pre-money cap gives $7,000,000 / 6,250,000 = $1.12 (below the
+    //   $2 price): $280,001.12 / $1.12 = 250,001 shares exactly (on the 7,000,000 before, $1.00:
+    //   280,001.12 shares, not whole). New money $200,000 / $2 = 100,000 shares.
+    //   6,250,000 + 250,001 + 100,000 = 6,600,001.
+    convertible_note note;
+    note.holder = holder_id("fund-x");
+    note.principal = money::from_units(280'001'120, currency("USD"));
+    note.issue_date = year{2026} / 7 / 1;
+    note.maturity_date = year{2028} / 7 / 1;
+    note.annual_rate = fraction(0);
+    note.valuation_cap = 7_M;
+    conversion_round round("Series C", "Series C Preferred", year{2027} / 7 / 1);
+    round.at_price(price_per_share(2_usd, share_count(1)))
+        .invest(holder_id("fund-a"), 100_K)
+        .invest(holder_id("fund-x"), 100_K)
+        .convert(note)
+        .conversion_shares_rounded(rounding::exact);
+    const round_chain_outcome r =
+        round_chain(company())
+            .pay_to_play(pay_to_play()
+                             .require(pay_to_play_terms::all_or_nothing("Series A Preferred").at_ratio(fraction(1, 2)))
+                             .offered(900_K)
+                             .conversions_count())
+            .then(round)
+            .try_run();
+    REQUIRE(r.ok());
+    const pay_to_play_conversions* p = r.result->pay_to_play(0);
+    REQUIRE(p != nullptr);
+    const pay_to_play_holder& x = p->of(holder_id("fund-x"), "Series A Preferred");
+    CHECK(x.pro_rata_units == usd(360'000));
+    CHECK(x.bought_units == fraction(380'001'120));
+    CHECK_FALSE(x.converts());
+    const pay_to_play_holder& a = p->of(holder_id("fund-a"), "Series A Preferred");
+    CHECK(a.pro_rata_units == usd(540'000));
+    CHECK(a.bought_units == usd(100'000));
+    CHECK(a.received == share_count(750'000));
+    const converted_round* c = r.result->conversion(0);
+    REQUIRE(c != nullptr);
+    CHECK(c->before() == p->after());
+    CHECK(c->before().fully_diluted().total() == share_count(6'250'000));
+    REQUIRE(c->conversions().size() == 1);
+    CHECK(c->conversions()[0].amount == money::from_units(280'001'120, currency("USD")));
+    CHECK(c->conversions()[0].shares == share_count(250'001));
+    CHECK(r.result->final_table().fully_diluted().total() == share_count(6'600'001));
+}
+
 TEST_CASE("round_chain: a pay_to_play() problem in a round with conversions comes with the round's own") {
     // A series not on the table, and an investor Carl not added (no add_holder): both at once.
     conversion_round round("Series C", "Series C Preferred", year{2027} / 7 / 1);

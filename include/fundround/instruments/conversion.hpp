@@ -919,6 +919,13 @@ public:
     /// The class of the pool the round creates (new_pool()); empty when it tops up a pool or none.
     [[nodiscard]] const std::optional<std::string>& new_pool_class() const noexcept { return new_pool_class_; }
 
+    /// The instruments that convert in the round on @p table and what each converts, before the
+    /// round is priced: principal, interest and amount of try_solve()'s conversions (a SAFE's
+    /// purchase amount; a note's principal and interest to the close, a note the new money does
+    /// not qualify left out), without their prices and shares. They do not depend on the table's
+    /// shares, so that a round priced on another table converts the same amounts. An instrument
+    /// with a problem is left out (try_apply_to() reports it).
+    [[nodiscard]] std::vector<instrument_conversion> converting_amounts(const cap_table& table) const;
     /// The round's figures on @p table without the cap table after (the solver alone): the
     /// price, `Q`, the pool increase, each instrument's conversion and the new money, or every
     /// problem found. The same checks as try_apply_to() on the terms, instruments, holders and
@@ -1144,6 +1151,22 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
     if (cash_mode_) detail::check_known_enum(out, field_path("cash_rounding"), *cash_mode_, detail::rounding_names);
     detail::check_known_enum(out, field_path("option_pool").member("placement"), placement_, detail::pool_placement_names);
     detail::check_known_enum(out, field_path("option_pool").member("basis"), target_basis_, detail::pool_target_basis_names);
+}
+
+inline std::vector<instrument_conversion> conversion_round::converting_amounts(const cap_table& table) const {
+    const currency c = table.currency();
+    // The new money as the solve counts it (which notes it qualifies): amounts in the table's
+    // currency and positive; a total past the money range is the round's problem.
+    money::rep n_units = 0;
+    for (const auto& inv : investors_) {
+        if (inv.second.currency() != c || !inv.second.is_positive()) continue;
+        if (!detail::add_fits(n_units, inv.second.units(), n_units)) return {};
+    }
+    std::vector<instrument_conversion> shells;
+    std::vector<outstanding_note> outstanding;
+    std::vector<diagnostic> problems;  // the round's, reported by try_apply_to()
+    resolve(table, detail::conv_names(new_holders_), money::from_units(n_units, c), shells, outstanding, problems);
+    return shells;
 }
 
 inline void conversion_round::resolve(const cap_table& table, const detail::conv_names& added, money new_money,

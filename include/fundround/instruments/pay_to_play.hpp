@@ -87,7 +87,8 @@ struct pay_to_play_holder {
     /// series with a term, all holders, as converted (at each series' ratio then in effect).
     fraction pro_rata_units;
     fraction required_units;     ///< What it had to buy: pro_rata_units x the term's required fraction, exact.
-    /// What it buys in the round (its investments, by holder id), money units; a holder of several
+    /// What it buys in the round (its investments, by holder id; under
+    /// pay_to_play::conversions_count() with what its SAFEs and notes convert), money units; a holder of several
     /// of the series counts it once: each gets the share of it that the series' required_units
     /// is of what all its series require.
     fraction bought_units;

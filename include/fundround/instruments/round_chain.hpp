@@ -278,7 +278,8 @@ public:
     /// that leaves (a round with conversions too, its SAFEs and notes converting on that table)
     /// and the charter then adjusts only what is still preferred. In a round with conversions
     /// only the new cash counts: the offered amount defaults to its investments, and what a
-    /// holder's SAFEs or notes convert in it is not a purchase. result.pay_to_play(i) has the
+    /// holder's SAFEs or notes convert in it is not a purchase, unless p.conversions_count()
+    /// (then each one's amount counts, conversion_round::converting_amounts()). result.pay_to_play(i) has the
     /// conversions. Its problems are the round's (`rounds[i].pay_to_play`); one no round
     /// follows is a problem too (`pay_to_play`), and so is a second one for the same round (give
     /// every series' term to one pay_to_play with require()).
@@ -447,20 +448,18 @@ inline round_chain_outcome round_chain::try_run() const {
                 // offered and bought (the instruments converting are not purchases), unless the
                 // pay-to-play counts conversions: then each instrument that converts adds its
                 // conversion amount (principal and interest to the close, which the table does
-                // not change) under its holder, read off the round solved on this table.
+                // not change) under its holder (conversion_round::converting_amounts()).
                 std::optional<pay_to_play_result> p;
                 if (pay_to_plays_[i]) {
                     std::vector<std::pair<std::string, money>> cash;
                     cash.reserve(c.investors().size());
                     for (const auto& inv : c.investors()) cash.emplace_back(inv.first.str(), inv.second);
                     if (pay_to_plays_[i]->counts_conversions()) {
-                        // A round that does not solve reports its problems below, on the converted table.
-                        const conversion_solution_result solved = c.try_solve(table);
-                        for (std::size_t k = 0; solved.ok() && k < solved.solution->conversions().size(); ++k) {
-                            const instrument_conversion& ic = solved.solution->conversions()[k];
-                            const holder_id& who = ic.kind == instrument_kind::safe ? c.safes()[ic.index].holder : c.notes()[ic.index].holder;
-                            cash.emplace_back(who.str(), ic.amount);
-                        }
+                        // The amounts, not the round solved on this table: it may price only on
+                        // the converted one (an exact rounding, a price past 64 bits), and the
+                        // amounts would be lost without a word. An instrument with a problem is
+                        // the round's, reported below.
+                        for (const instrument_conversion& ic : c.converting_amounts(table)) cash.emplace_back(ic.holder.str(), ic.amount);
                     }
                     p = pay_to_plays_[i]->try_convert(table, c.name(), cash);
                     for (diagnostic& d : p->problems) {
