@@ -15,6 +15,7 @@
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/instruments/round_chain.hpp>
+#include <fundround/io/csv.hpp>
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
@@ -384,8 +385,11 @@ TEST_CASE("round_chain: pay_to_play().conversions_count() counts what a holder's
     CHECK(os.str().find("Pay-to-play in Series C (offered $1,000,000.00, SAFEs and notes converting counted)\n"
                         "  Fund A, Series A Preferred: bought $600,000.00 of the $600,000.00 required (its pro rata amount): "
                         "keeps its 1,500,000 shares\n"
-                        "  Fund X, Series A Preferred: bought $424,000.00 of the $400,000.00 required (its pro rata amount): "
-                        "keeps its 1,000,000 shares\n") == 0);
+                        "  Fund X, Series A Preferred: bought $424,000.00 ($324,000.00 of it what its SAFEs and notes convert) "
+                        "of the $400,000.00 required (its pro rata amount): keeps its 1,000,000 shares\n") == 0);
+    // Regression (reviewer r2): the line said "bought $424,000.00" without the note's $324,000 in
+    // it (the CSV's reason column is this line). The CSV's bought column is the $424,000.
+    CHECK(chain_pay_to_play_csv(named).find("$324,000.00 of it what its SAFEs and notes convert") != std::string::npos);
 
     const round_chain_result whole =
         round_chain(company())

@@ -274,8 +274,13 @@ public:
     /// investors (conversion_round::investors()), its SAFEs and notes not among them (an
     /// instrument converting is not a purchase of the securities offered) unless
     /// conversions_count(), when round_chain adds each one's holder and conversion amount.
+    /// @p converting (holder id, amount) is what each SAFE and note converting in the round
+    /// converts: counted as bought, and in the default offered amount, under
+    /// conversions_count() (each holder's line then says how much of what it bought it is),
+    /// ignored otherwise.
     [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const std::string& round_name,
-                                                 const std::vector<std::pair<std::string, money>>& investments) const;
+                                                 const std::vector<std::pair<std::string, money>>& investments,
+                                                 const std::vector<std::pair<std::string, money>>& converting = {}) const;
     /// The conversions; throws validation_error listing every problem.
     [[nodiscard]] pay_to_play_conversions convert(const cap_table& before, const priced_round_terms& round) const {
         pay_to_play_result r = try_convert(before, round);
@@ -334,7 +339,10 @@ namespace detail {
 }  // namespace detail
 
 inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, const std::string& round_name,
-                                                   const std::vector<std::pair<std::string, money>>& investments) const {
+                                                   const std::vector<std::pair<std::string, money>>& investments,
+                                                   const std::vector<std::pair<std::string, money>>& converting) const {
+    const std::vector<std::pair<std::string, money>> no_conversions;
+    const std::vector<std::pair<std::string, money>>& counted = conversions_count_ ? converting : no_conversions;
     pay_to_play_result result;
     std::vector<diagnostic>& out = result.problems;
     const fundround::currency cur = before.currency();
@@ -351,9 +359,11 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         }
     } else {
         bool ok = true;
-        for (const auto& inv : investments) {
-            if (inv.second.currency() != cur) ok = false;  // the round reports it
-            else offered += fraction(inv.second.units());
+        for (const auto* list : {&investments, &counted}) {
+            for (const auto& inv : *list) {
+                if (inv.second.currency() != cur) ok = false;  // the round reports it
+                else offered += fraction(inv.second.units());
+            }
         }
         if (ok && offered.sign() <= 0) {
             out.push_back({field_path("offered"), "",
@@ -439,6 +449,13 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
     for (const auto& inv : investments) {
         if (inv.second.currency() == cur) bought[inv.first] += fraction(inv.second.units());
     }
+    // What its SAFEs and notes convert, counted (conversions_count()): in bought, and named in its line.
+    std::map<std::string_view, fraction> converts_of;
+    for (const auto& inv : counted) {
+        if (inv.second.currency() != cur) continue;
+        bought[inv.first] += fraction(inv.second.units());
+        converts_of[inv.first] += fraction(inv.second.units());
+    }
     const auto bought_by = [&](const holder_id& id) {
         const auto f = bought.find(id.str());
         return f == bought.end() ? fraction() : f->second;
@@ -505,10 +522,17 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
                 p.bought_units = shared ? all_bought * p.required_units / all_required : all_bought;
                 p.ratio = ratio;
                 const auto money_text = [&](const fraction& u) { return detail::pay_to_play_amount_text(u, cur); };
-                std::string why = "bought " + money_text(p.bought_units) + " of the " + money_text(p.required_units) + " required";
+                // Under conversions_count(), how much of what it bought its SAFEs and notes convert.
+                const auto by_instruments = converts_of.find(h.holder.str());
+                const std::string of_which = by_instruments == converts_of.end()
+                                                 ? std::string()
+                                                 : money_text(by_instruments->second) + " of it what its SAFEs and notes convert";
+                std::string why = "bought " + money_text(p.bought_units);
+                if (!shared && !of_which.empty()) why += " (" + of_which + ")";
+                why += " of the " + money_text(p.required_units) + " required";
                 if (shared) {
-                    why += " (its share of the " + money_text(all_bought) + " it bought against the " +
-                           money_text(all_required) + " all its series require)";
+                    why += " (its share of the " + money_text(all_bought) + " it bought" + (of_which.empty() ? "" : ", " + of_which) +
+                           ", against the " + money_text(all_required) + " all its series require)";
                 }
                 if (t.required != fraction(1)) {
                     why += " (" + t.required.to_string() + " of its pro rata amount " + money_text(p.pro_rata_units) + ")";

@@ -454,14 +454,15 @@ inline round_chain_outcome round_chain::try_run() const {
                     std::vector<std::pair<std::string, money>> cash;
                     cash.reserve(c.investors().size());
                     for (const auto& inv : c.investors()) cash.emplace_back(inv.first.str(), inv.second);
+                    std::vector<std::pair<std::string, money>> converting;
                     if (pay_to_plays_[i]->counts_conversions()) {
                         // The amounts, not the round solved on this table: it may price only on
                         // the converted one (an exact rounding, a price past 64 bits), and the
                         // amounts would be lost without a word. An instrument with a problem is
                         // the round's, reported below.
-                        for (const instrument_conversion& ic : c.converting_amounts(table)) cash.emplace_back(ic.holder.str(), ic.amount);
+                        for (const instrument_conversion& ic : c.converting_amounts(table)) converting.emplace_back(ic.holder.str(), ic.amount);
                     }
-                    p = pay_to_plays_[i]->try_convert(table, c.name(), cash);
+                    p = pay_to_plays_[i]->try_convert(table, c.name(), cash, converting);
                     for (diagnostic& d : p->problems) {
                         d.field = d.field.prefixed(field_path("pay_to_play"));
                         problems.push_back(std::move(d));
