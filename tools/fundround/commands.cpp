@@ -656,19 +656,21 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
         if (!first) os << '\n';
         first = false;
         os << "Priced rounds on the cap table\n";
-        // The chain's tables, then round by round: the SAFEs and notes it converts (as `captable
-        // --after` prints them), and with the file's "anti_dilution" its adjustments (the conversion
+        // The chain's tables, then round by round: its pay-to-play conversions, the SAFEs and notes
+        // it converts (as `captable --after` prints them), and with the file's "anti_dilution" its adjustments (the conversion
         // prices before and after, the as-converted shares each protected series gains), as
         // print_round_chain() prints them after the tables.
         fr::print_round_chain_tables(os, chain);
         for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
-            if (const fr::converted_round* c = chain.conversion(i)) {
-                os << '\n';
-                fr::print_conversions(os, *c);
-            }
+            // A pay-to-play converts its preferred immediately before the round, so before the
+            // SAFEs and notes the round converts.
             if (chain.pay_to_play(i) != nullptr) {
                 os << '\n';
                 chain.print_pay_to_play(os, i);
+            }
+            if (const fr::converted_round* c = chain.conversion(i)) {
+                os << '\n';
+                fr::print_conversions(os, *c);
             }
             if (chain.adjustment(i) != nullptr) {
                 os << '\n';
