@@ -984,3 +984,90 @@ TEST_CASE("tranched_issuance of a chain's down round counts the anti-dilution ad
 }
 
 }  // namespace test_tranched_issuance
+
+#include "support/down_company.hpp"
+
+namespace test_tranched_issuance {
+
+// A chain round's pay-to-play converts at the closing of the financing (the NVCA charter's
+// mandatory conversion on the Qualified Financing), as its SAFEs, notes and anti-dilution
+// adjustment do: before the close the as-of table is the one before the pay-to-play.
+// down_company() (tests/support/down_company.hpp): Series C ($1M at $0.50 from Carl Capital),
+// Fund A buys none of it, so its 2,500,000 Series A convert into Series A-1 (all or nothing).
+TEST_CASE("tranches on a chain's round with a pay-to-play: the conversions are on the table from the close only") {
+    using fr::holder;
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::round_chain_result chain =
+        fr::round_chain(fundround_test::down_company())
+            .charter(fr::anti_dilution()
+                         .protect(fr::anti_dilution_terms::broad_based("Series A Preferred"))
+                         .protect(fr::anti_dilution_terms::broad_based("Series B Preferred")))
+            .pay_to_play(fr::pay_to_play().require(
+                fr::pay_to_play_terms::all_or_nothing("Series A Preferred").into_shadow_series("Series A-1 Preferred")))
+            .then(fr::cap_table_round(fr::priced_round_terms("Series C")
+                                          .at_price(fr::price_per_share(0.50_usd, share_count(1)))
+                                          .invest("carl", 1_M),
+                                      "Series C Preferred")
+                      .add_investor(holder::investor("carl", "Carl Capital")))
+            .run();
+    REQUIRE(chain.pay_to_play(0) != nullptr);
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    const fr::funding_round round = fr::round_builder("Series C")
+                                        .pre_money(3500_K)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("carl"), 1_M,
+                                                {tranche::at_close(500_K), tranche::on(500_K, ymd(2027, 9, 1))})
+                                        .build();
+    const fr::scenario planned("as planned");
+    const tranched_issuance issued(round, chain, 0, planned);
+    const tranched_issuance plain(round, chain.rounds()[0], planned);
+    const fr::calendar_date eve = ymd(2027, 2, 28);
+    const fr::calendar_date paid = ymd(2027, 9, 1);
+    const holder_id fund_a("fund-a");
+    // Before the close: Fund A still holds its 2,500,000 Series A (the table before the
+    // pay-to-play, 7,000,000 shares); the old code (and the round_on_cap_table overload, which
+    // cannot know of the pay-to-play) showed them as Series A-1 already.
+    const fr::cap_table at_eve = fr::cap_table_as_of(chain, 0, issued, eve);
+    CHECK(at_eve.shares_of(fund_a, "Series A Preferred") == share_count(2'500'000));
+    CHECK(at_eve.shares_of(fund_a, "Series A-1 Preferred") == share_count(0));
+    CHECK(at_eve.fully_diluted().total() == share_count(7'000'000));
+    CHECK(at_eve.ownership(fund_a) == fraction(5, 14));
+    CHECK(at_eve.ownership(holder_id("fund-b")) == fraction(2, 7));
+    const fr::cap_table plain_eve = fr::cap_table_as_of(chain.rounds()[0], plain, eve);
+    CHECK(plain_eve.shares_of(fund_a, "Series A Preferred") == share_count(0));  // the documented limitation
+    CHECK(plain_eve.shares_of(fund_a, "Series A-1 Preferred") == share_count(2'500'000));
+    // From the close: converted, Series B adjusted (broad-based, $2 -> $1.6667: 2,399,952 as
+    // converted), Carl's first $500,000 at $0.50: 7,000,000 + 399,952 + 1,000,000 = 8,399,952.
+    const fr::cap_table at_close = fr::cap_table_as_of(chain, 0, issued, close);
+    CHECK(at_close.shares_of(fund_a, "Series A Preferred") == share_count(0));
+    CHECK(at_close.shares_of(fund_a, "Series A-1 Preferred") == share_count(2'500'000));
+    CHECK(issued.fully_diluted(close) == share_count(8'399'952));
+    CHECK(issued.ownership("carl", close) == fraction(62'500, 524'997));
+    CHECK(issued.fully_diluted(paid) == share_count(9'399'952));
+    CHECK(issued.ownership("carl", paid) == fraction(125'000, 587'497));
+    for (const fr::calendar_date d : {eve, close, paid}) {
+        const fr::cap_table t = fr::cap_table_as_of(chain, 0, issued, d);
+        CHECK(issued.fully_diluted(d) == t.fully_diluted().total());
+        CHECK(issued.ownership("carl", d) == t.ownership(holder_id("carl")));
+        fraction sum(0);
+        for (const holder& h : t.holders()) sum += t.ownership(h.id());
+        CHECK(sum == fraction(1));
+        CHECK(issued.existing_ownership(d) + issued.pool_increase_ownership(d) + issued.ownership("carl", d) == fraction(1));
+        if (d >= close) {  // from the close, both overloads give the round's table as it closed
+            const fr::cap_table u = fr::cap_table_as_of(chain.rounds()[0], plain, d);
+            CHECK(u.fully_diluted().total() == t.fully_diluted().total());
+            CHECK(u.shares_of(fund_a, "Series A-1 Preferred") == t.shares_of(fund_a, "Series A-1 Preferred"));
+            CHECK(plain.fully_diluted(d) == issued.fully_diluted(d));
+        }
+    }
+    // A round without a pay-to-play: the chain overloads are the round_on_cap_table ones.
+    const fr::round_chain_result down = fundround_test::down_chain();
+    const tranched_issuance c(round, down, 0, planned);
+    CHECK(fr::cap_table_as_of(down, 0, c, eve).fully_diluted().total() ==
+          fr::cap_table_as_of(down.rounds()[0], c, eve).fully_diluted().total());
+    CHECK_THROWS_AS(tranched_issuance(round, chain, 1, planned), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)fr::cap_table_as_of(chain, 1, issued, eve), fr::invalid_argument_error);
+}
+
+}  // namespace test_tranched_issuance

@@ -9,7 +9,8 @@
 /// than the round's are a series of their own on the cap table (cap_table_as_of): one per distinct
 /// own price, with that price as its original issue price and the round series' liquidation terms.
 /// A round_chain round's SAFE and note conversion shares and anti-dilution adjustment take effect
-/// at the close too (cap_table_as_of; tranched_issuance built from the round_on_cap_table).
+/// at the close too (cap_table_as_of; tranched_issuance built from the round_on_cap_table), and
+/// so does its pay-to-play (the overloads taking the round_chain_result and the round's index).
 #ifndef FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 #define FUNDROUND_COMPANY_TRANCHED_ISSUANCE_HPP
 
@@ -23,6 +24,7 @@
 #include <fundround/detail/checked.hpp>
 #include <fundround/detail/name_key.hpp>
 #include <fundround/error.hpp>
+#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/shares.hpp>
@@ -440,6 +442,24 @@ public:
     tranched_issuance(const funding_round& r, const round_on_cap_table& round, const scenario& s,
                       const std::vector<tranche_price>& own_prices = {})
         : tranched_issuance(r, round, checked_world(r, s), own_prices) {}
+    /// @p r's tranches as they fund in the world @p facts, as round @p round of @p chain (the
+    /// round_on_cap_table constructor on chain.rounds()[round]), with the round's pay-to-play
+    /// (chain.pay_to_play(round)) from the close only: before it, base_shares() is the table
+    /// before the pay-to-play (its fully diluted count on the round's basis), as
+    /// cap_table_as_of(chain, round, ...) has it. Throws invalid_argument_error past the chain's
+    /// last round, validation_error as the round_on_cap_table constructor.
+    tranched_issuance(const funding_round& r, const round_chain_result& chain, std::size_t round,
+                      const world_state& facts, const std::vector<tranche_price>& own_prices = {})
+        : tranched_issuance(r, chain_round(chain, round), facts, own_prices) {
+        if (const pay_to_play_conversions* p = chain.pay_to_play(round)) {
+            before_close_ = p->before().fully_diluted(chain.rounds()[round].basis()).total();
+        }
+    }
+    /// @p r's tranches as they fund in scenario @p s, as round @p round of @p chain with its
+    /// pay-to-play from the close (as the world_state constructor).
+    tranched_issuance(const funding_round& r, const round_chain_result& chain, std::size_t round,
+                      const scenario& s, const std::vector<tranche_price>& own_prices = {})
+        : tranched_issuance(r, chain, round, checked_world(r, s), own_prices) {}
 
     /// Every issue of shares, in date order; issues on the same day keep the order of
     /// round_timeline::payments() (the schedule's: its dated entries, then its undated ones).
@@ -482,9 +502,13 @@ public:
         return d < close_ ? share_count(0) : adjusting_;
     }
     /// The holders' shares counted on @p d before the round's new money and pool increase: the
-    /// base F0 (with adjustment_shares()) from the close date on, F0 less the conversion shares
-    /// before it.
+    /// base F0 (with adjustment_shares()) from the close date on; before it F0 less the
+    /// conversion shares, or, built from a chain's round with a pay-to-play, the fully diluted
+    /// count of the table before the pay-to-play. Throws invalid_argument_error unless @p d is a
+    /// real day on or before end_of_time().
     [[nodiscard]] share_count base_shares(calendar_date d) const {
+        require_valid(d, "as_of");
+        if (d < close_ && before_close_) return *before_close_;
         return base_ - converting_ + conversion_shares(d) + adjustment_shares(d);
     }
     /// Fully diluted shares on @p d: base_shares(d) + pool increase (from close) + shares issued
@@ -521,6 +545,11 @@ private:
         std::vector<calendar_date> days;
         std::vector<share_count> after;  // cumulative shares after each day
     };
+
+    static const round_on_cap_table& chain_round(const round_chain_result& chain, std::size_t round) {
+        (void)chain.pay_to_play(round);  // throws invalid_argument_error past the last round
+        return chain.rounds()[round];
+    }
 
     static world_state checked_world(const funding_round& r, const scenario& s) {
         std::vector<diagnostic> problems = s.validate(r);
@@ -607,6 +636,9 @@ private:
     share_count converting_;  // the part of base_ issued at the close (conversion shares)
     share_count adjusting_;   // the as-converted shares the round's adjustment adds at the close (not in base_)
     share_count pool_increase_;
+    // Built from a chain's round with a pay-to-play: the table before it, fully diluted (the
+    // holders' shares before the close, in place of base_ - converting_).
+    std::optional<share_count> before_close_;
     std::vector<std::string> names_;
     std::vector<std::size_t> by_name_;  // positions in names_, sorted by name (shares_of() and the others)
     std::vector<own_price_series> own_series_;
@@ -659,22 +691,13 @@ private:
     return names;
 }
 
-/// The cap table on @p d of a tranched round: @p round's table before, with the holders it
-/// adds, its new classes and (from the close date) its pool increase, the shares it issues
-/// beyond its new money (a round_chain round's SAFE and note conversion shares, in their series)
-/// and the conversion ratios its table after gives the classes before (a round_chain round's
-/// anti-dilution adjustment, for the round's whole new money as committed, as the pool
-/// increase), and each investor's shares issued by @p d in @p issued (a pool the round creates
-/// is on the table from the close date), at the round price in @p round's series, at an own
-/// price in that price's series (own_series_names(); original issue price the own price, the
-/// liquidation terms of @p round's series, on the table once it has shares). Every tranche paid
-/// at the round price, the table is @p round's after(). The round's investor names are the
-/// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round,
-/// a series name given is a class on that table, or a holder holds fewer shares of @p round's
-/// series after it than its pricing issues them. O(n log n) in the n payments by @p d and the
-/// round's holdings (their sums by investor and series sorted; no investors x series matrix).
-[[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
-                                               calendar_date d) {
+namespace detail {
+
+/// cap_table_as_of(): the table on @p d of @p round tranched as @p issued, starting before the
+/// close date from @p before_close (@p round's table before, or a chain round's table before its
+/// pay-to-play) and from the close from @p round's table before (at the ratios after).
+[[nodiscard]] inline cap_table cap_table_as_of_from(const round_on_cap_table& round, const tranched_issuance& issued,
+                                                    calendar_date d, const cap_table& before_close) {
     require_valid(d, "as_of");
     const cap_table& before = round.before();
     const cap_table& after = round.after();
@@ -725,11 +748,15 @@ private:
     // round does not add), in force from the close as the round's table after has it.
     const bool closed = d >= issued.close_date();
     const std::optional<cap_table> adjusted = closed ? detail::before_at_ratios_after(round) : std::nullopt;
-    cap_table_builder b(adjusted ? *adjusted : before);
-    for (std::size_t i = before.holders().size(); i < after.holders().size(); ++i) b.add(after.holders()[i]);
+    // Before the close, @p before_close: a chain round's pay-to-play converts at the close too.
+    const cap_table& start = adjusted ? *adjusted : closed ? before : before_close;
+    cap_table_builder b(start);
+    for (const holder& h : after.holders()) {  // the holders the round adds
+        if (!start.holder_index(h.id())) b.add(h);
+    }
     const share_class& series = after.classes()[*after.class_index(round.series())];
-    for (const share_class& c : after.classes()) {  // the round's series, and its conversions' own series
-        if (!before.class_index(c.name())) b.add(c);
+    for (const share_class& c : after.classes()) {  // the round's series, its conversions' and pay-to-play's own series
+        if (!start.class_index(c.name())) b.add(c);
     }
     for (std::size_t k = 1; k < series_count; ++k) {
         if (funded[k]) b.add(share_class::preferred(names[k - 1], issued.own_series()[k - 1].price, series.terms()));
@@ -752,6 +779,44 @@ private:
         }
     }
     return b.build();
+}
+
+}  // namespace detail
+
+/// The cap table on @p d of a tranched round: @p round's table before, with the holders it
+/// adds, its new classes and (from the close date) its pool increase, the shares it issues
+/// beyond its new money (a round_chain round's SAFE and note conversion shares, in their series)
+/// and the conversion ratios its table after gives the classes before (a round_chain round's
+/// anti-dilution adjustment, for the round's whole new money as committed, as the pool
+/// increase), and each investor's shares issued by @p d in @p issued (a pool the round creates
+/// is on the table from the close date), at the round price in @p round's series, at an own
+/// price in that price's series (own_series_names(); original issue price the own price, the
+/// liquidation terms of @p round's series, on the table once it has shares). Every tranche paid
+/// at the round price, the table is @p round's after(). The round's investor names are the
+/// holder ids. Throws validation_error if an investor of @p issued is not a holder after @p round,
+/// a series name given is a class on that table, or a holder holds fewer shares of @p round's
+/// series after it than its pricing issues them. O(n log n) in the n payments by @p d and the
+/// round's holdings (their sums by investor and series sorted; no investors x series matrix).
+/// A round_chain round with a pay-to-play has its conversions in its table before, so this
+/// overload shows them before the close too (it cannot know of them): take the overload with the
+/// round_chain_result and the round's index for such a round.
+[[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
+                                               calendar_date d) {
+    return detail::cap_table_as_of_from(round, issued, d, round.before());
+}
+
+/// The cap table on @p d of round @p round of @p chain, tranched as @p issued (best built from the
+/// chain and index too, so that its figures agree before the close): as the round_on_cap_table
+/// overload on chain.rounds()[round], except that before the close date the table starts from
+/// the one before the round's pay-to-play (chain.pay_to_play(round)->before()): its conversions,
+/// like the round's own, happen at the closing of the financing (the NVCA charter's mandatory
+/// conversion on the Qualified Financing). Throws invalid_argument_error past the chain's last
+/// round, validation_error as the other overload.
+[[nodiscard]] inline cap_table cap_table_as_of(const round_chain_result& chain, std::size_t round,
+                                               const tranched_issuance& issued, calendar_date d) {
+    const pay_to_play_conversions* p = chain.pay_to_play(round);  // throws past the last round
+    const round_on_cap_table& r = chain.rounds()[round];
+    return detail::cap_table_as_of_from(r, issued, d, p != nullptr ? p->before() : r.before());
 }
 
 FUNDROUND_END_NAMESPACE
