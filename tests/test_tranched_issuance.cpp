@@ -11,6 +11,7 @@
 #include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
 
+#include "support/down_company.hpp"
 #include "support/fundround_test.hpp"
 
 #include <doctest/doctest.h>
@@ -982,12 +983,6 @@ TEST_CASE("tranched_issuance of a chain's down round counts the anti-dilution ad
     CHECK(priced_only.adjustment_shares(paid) == share_count(0));
     CHECK(priced_only.fully_diluted(paid) == share_count(14'000'000));
 }
-
-}  // namespace test_tranched_issuance
-
-#include "support/down_company.hpp"
-
-namespace test_tranched_issuance {
 
 // A chain round's pay-to-play converts at the closing of the financing (the NVCA charter's
 // mandatory conversion on the Qualified Financing), as its SAFEs, notes and anti-dilution
