@@ -955,6 +955,13 @@ public:
         require_round(i);
         return pay_to_play_[i].get();
     }
+    /// The cap table at the start of round @p i: the one before its pay-to-play when it has one,
+    /// else rounds()[i].before(). Throws invalid_argument_error past the last round.
+    [[nodiscard]] const cap_table& table_at_start(std::size_t i) const {
+        require_round(i);
+        if (pay_to_play_[i] && pay_to_play_before_ != nullptr) return pay_to_play_before_(*pay_to_play_[i]);
+        return rounds_[i].before();
+    }
     /// Writes pay_to_play(@p i) as operator<< on pay_to_play_conversions does, nothing for a round
     /// without (the reports print it without including instruments/pay_to_play.hpp); throws
     /// invalid_argument_error past the last round.
@@ -1039,6 +1046,8 @@ private:
     void (*print_adjustment_)(std::ostream&, const anti_dilution_adjustment&) = nullptr;
     // Likewise writes pay-to-play conversions.
     void (*print_pay_to_play_)(std::ostream&, const pay_to_play_conversions&) = nullptr;
+    // Likewise the table before pay-to-play conversions (their before()).
+    const cap_table& (*pay_to_play_before_)(const pay_to_play_conversions&) = nullptr;
     std::vector<share_count> totals_;
     // Per stage, the fully diluted count of each holder of its table (in its holders() order).
     std::vector<std::vector<share_count>> by_holder_;

@@ -24,7 +24,6 @@
 #include <fundround/detail/checked.hpp>
 #include <fundround/detail/name_key.hpp>
 #include <fundround/error.hpp>
-#include <fundround/instruments/pay_to_play.hpp>
 #include <fundround/numeric/fraction.hpp>
 #include <fundround/numeric/money.hpp>
 #include <fundround/numeric/shares.hpp>
@@ -451,8 +450,8 @@ public:
     tranched_issuance(const funding_round& r, const round_chain_result& chain, std::size_t round,
                       const world_state& facts, const std::vector<tranche_price>& own_prices = {})
         : tranched_issuance(r, chain_round(chain, round), facts, own_prices) {
-        if (const pay_to_play_conversions* p = chain.pay_to_play(round)) {
-            before_close_ = p->before().fully_diluted(chain.rounds()[round].basis()).total();
+        if (chain.pay_to_play(round) != nullptr) {
+            before_close_ = chain.table_at_start(round).fully_diluted(chain.rounds()[round].basis()).total();
         }
     }
     /// @p r's tranches as they fund in scenario @p s, as round @p round of @p chain with its
@@ -808,15 +807,14 @@ namespace detail {
 /// The cap table on @p d of round @p round of @p chain, tranched as @p issued (best built from the
 /// chain and index too, so that its figures agree before the close): as the round_on_cap_table
 /// overload on chain.rounds()[round], except that before the close date the table starts from
-/// the one before the round's pay-to-play (chain.pay_to_play(round)->before()): its conversions,
+/// the one before the round's pay-to-play (chain.table_at_start(round)): its conversions,
 /// like the round's own, happen at the closing of the financing (the NVCA charter's mandatory
 /// conversion on the Qualified Financing). Throws invalid_argument_error past the chain's last
 /// round, validation_error as the other overload.
 [[nodiscard]] inline cap_table cap_table_as_of(const round_chain_result& chain, std::size_t round,
                                                const tranched_issuance& issued, calendar_date d) {
-    const pay_to_play_conversions* p = chain.pay_to_play(round);  // throws past the last round
-    const round_on_cap_table& r = chain.rounds()[round];
-    return detail::cap_table_as_of_from(r, issued, d, p != nullptr ? p->before() : r.before());
+    const cap_table& start = chain.table_at_start(round);  // throws past the last round
+    return detail::cap_table_as_of_from(chain.rounds()[round], issued, d, start);
 }
 
 FUNDROUND_END_NAMESPACE

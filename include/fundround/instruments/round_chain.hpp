@@ -439,7 +439,10 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.converted_.emplace_back();
                 out.adjustments_.emplace_back();
                 out.pay_to_play_.push_back(p ? std::make_shared<const pay_to_play_conversions>(std::move(*p->conversions)) : nullptr);
-                if (p) out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& c) { os << c; };
+                if (p) {
+                    out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& c) { os << c; };
+                    out.pay_to_play_before_ = [](const pay_to_play_conversions& c) -> const cap_table& { return c.before(); };
+                }
             } else {
                 const conversion_round& c = std::get<conversion_round>(steps_[i]);
                 // Pay-to-play first, as in a round without conversions: the non-participating
@@ -554,7 +557,10 @@ inline round_chain_outcome round_chain::try_run() const {
                 out.converted_.push_back(std::make_shared<const converted_round>(std::move(done)));
                 out.adjustments_.emplace_back();
                 out.pay_to_play_.push_back(p ? std::make_shared<const pay_to_play_conversions>(std::move(*p->conversions)) : nullptr);
-                if (p) out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& q) { os << q; };
+                if (p) {
+                    out.print_pay_to_play_ = [](std::ostream& os, const pay_to_play_conversions& q) { os << q; };
+                    out.pay_to_play_before_ = [](const pay_to_play_conversions& q) -> const cap_table& { return q.before(); };
+                }
             }
             if (const anti_dilution* c = charters_[i].get(); in_force(c)) {
                 round_on_cap_table& applied = out.rounds_.back();
