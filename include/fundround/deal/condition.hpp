@@ -108,6 +108,10 @@ public:
     }
 
 private:
+    // round_timeline reads the records once, to skip re-classifying money when none is dated
+    // before the close (the common case).
+    friend class round_timeline;
+
     // One record per milestone (its latest outcome), sorted by name: a flat vector, not a map.
     struct milestone_record {
         std::string name;

@@ -287,6 +287,10 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     std::unordered_map<const void*, bool> uncertain_at_close;  // certain at close as classified, but not in this world
     std::vector<move> moves;
     const calendar_date close{close_};
+    // Only a fact dated before the close can make money the round schedules uncertain: without
+    // one (the common case, and round_timeline(r)), no condition is looked at for it.
+    const bool early_facts = std::any_of(world.records_.begin(), world.records_.end(),
+                                         [&](const world_state::milestone_record& m) { return m.on < close; });
     const auto handle = [&](const disbursement& e) {
         const money::rep units = e.amount().units();
         const std::size_t who = e.investor_index();
@@ -324,7 +328,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
         // The status assumes that no milestone settles before the close. A world that records one
         // (achieved or failed before the close date) may leave the money uncertain at the close:
         // it is committed only if it is certain with those facts.
-        if (start == committed_b && e.when().depends_on_milestone()) {
+        if (early_facts && start == committed_b && e.when().depends_on_milestone()) {
             auto [at, first] = uncertain_at_close.try_emplace(e.when().identity());
             if (first) {
                 at->second = detail::settles_before(e.when(), world, close) &&
