@@ -305,6 +305,11 @@ TEST_CASE("validation reports every problem at once, with structured paths") {
         "/protections/4/narrow_classes",              // empty base
     };
     CHECK(paths == expected);
+    // Regression (twelfth session): the rule said "must be in the cap table's currency, USD",
+    // unlike the rest of the library, and not how to set the table's currency.
+    CHECK(problems[2].message() ==
+          "issuance.consideration = EUR: must be in USD, the cap table's currency (or set the table's currency: "
+          "cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
     CHECK(problems[4].message() ==
           "protections[0] \"Series Z Preferred\".series = \"Series Z Preferred\": is not a share class on the cap "
           "table, whose preferred series are \"Series A Preferred\", \"Series B Preferred\"");

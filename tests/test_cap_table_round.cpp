@@ -900,13 +900,13 @@ TEST_CASE("an investor amount in another currency than the table's is reported o
     };
     CHECK(round(1_M, 1_eur).validate(t) ==
           std::vector<diagnostic>{{field_path("terms").member("investors").index(1).member("amount"), "\u20ac1.00",
-                                   "must be in USD, the cap table's currency"}});
+                                   "must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"}});
     const std::vector<diagnostic> first = round(1_eur, 1_M).validate(t);
     std::vector<std::string> amounts;  // (the pre-money is compared with the first amount's currency: not pinned here)
     for (const diagnostic& d : first) {
         if (d.field.to_string().rfind("terms.investors", 0) == 0) amounts.push_back(d.message());
     }
-    CHECK(amounts == std::vector<std::string>{"terms.investors[0].amount = \u20ac1.00: must be in USD, the cap table's currency"});
+    CHECK(amounts == std::vector<std::string>{"terms.investors[0].amount = \u20ac1.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"});
 }
 
 // $10 at $3.00 a share with the shares rounded rounding::exact: 10/3 shares is a problem of the

@@ -536,8 +536,8 @@ TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currenc
     // The later SAFE's amounts in USD by mistake.
     const conversion_result usd = round_with(safe::post_money_cap(holder_id("angel"), 500_K, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
     REQUIRE(usd.problems.size() == 2);
-    CHECK(usd.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
-    CHECK(usd.problems[1].message() == "safes[1].valuation_cap = $8,000,000.00: must be in EUR, the cap table's currency");
+    CHECK(usd.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
+    CHECK(usd.problems[1].message() == "safes[1].valuation_cap = $8,000,000.00: must be in EUR, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
     // Only its cap in USD.
     const conversion_result cap = round_with(safe::post_money_cap(holder_id("angel"), 500_K_eur, 8_M, year{2025} / 3 / 1)).try_apply_to(t);
     REQUIRE(cap.problems.size() == 1);
@@ -547,7 +547,7 @@ TEST_CASE("an MFN SAFE whose only later SAFE is in another currency: the currenc
     // 2026-12-05; it was "points at nothing").
     const conversion_result none = round_with(safe::post_money_mfn(holder_id("angel"), 500_K, year{2025} / 3 / 1)).try_apply_to(t);
     REQUIRE(none.problems.size() == 1);
-    CHECK(none.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency");
+    CHECK(none.problems[0].message() == "safes[1].purchase_amount = $500,000.00: must be in EUR, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
 }
 
 TEST_CASE("an MFN SAFE with no later terms to take converts at the round price, as an uncapped SAFE (YC's standard deal)") {
@@ -2402,13 +2402,25 @@ TEST_CASE("regressions (review of 2026-12-05, second round): bad instruments are
     eur.qualified_financing = 1_M_eur;
     std::vector<diagnostic> problems = round().convert(eur).try_apply_to(t).problems;
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].message() == "notes[0].qualified_financing = €1,000,000.00: must be in USD, the cap table's currency");
+    CHECK(problems[0].message() == "notes[0].qualified_financing = €1,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
 
     // A SAFE whose purchase amount and cap are both in EUR: both listed (only the amount was).
     problems = round().convert(safe::post_money_cap(holder_id("s1"), 100'000_eur, 5_M_eur, year{2025} / 1 / 1)).try_apply_to(t).problems;
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0].message() == "safes[0].purchase_amount = €100,000.00: must be in USD, the cap table's currency");
-    CHECK(problems[1].message() == "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency");
+    CHECK(problems[0].message() == "safes[0].purchase_amount = €100,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
+    CHECK(problems[1].message() == "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
+    // The round's own valuation or price in another currency: the same rule (twelfth session: it
+    // said "must be in USD" alone).
+    problems = conversion_round("A", "A Pref", year{2026} / 1 / 1).pre_money(16_M_eur).invest(holder_id("lead"), 4_M).try_apply_to(t).problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message() == "pre_money = €16,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
+    problems = conversion_round("A", "A Pref", year{2026} / 1 / 1)
+                   .at_price(price_per_share(1_eur, sh(1)))
+                   .invest(holder_id("lead"), 4_M)
+                   .try_apply_to(t)
+                   .problems;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message() == "price = EUR: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
     // A USD SAFE with a EUR cap: the one problem validate() finds, not a second on the same field.
     problems = round().convert(safe::post_money_cap(holder_id("s1"), 100'000_usd, 5_M_eur, year{2025} / 1 / 1)).try_apply_to(t).problems;
     REQUIRE(problems.size() == 1);

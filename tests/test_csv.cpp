@@ -873,7 +873,7 @@ TEST_CASE("waterfall_csv: every bad exit value and bad option in one error") {
         CHECK(e.problems()[1].value == "-$1,000,000.00");
         CHECK(e.problems()[1].rule == "must not be negative");
         CHECK(e.problems()[2].field.to_string() == "exit_values[2]");
-        CHECK(e.problems()[2].rule == "must be in USD, the cap table's currency");
+        CHECK(e.problems()[2].rule == "must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
         CHECK(std::string(e.what()).substr(0, 14) == "waterfall CSV:");
     }
     CHECK_THROWS_AS((void)waterfall_holders_csv(w, {-1_M}), validation_error);

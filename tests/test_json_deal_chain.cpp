@@ -460,7 +460,7 @@ TEST_CASE("deal file with conversions: a converting round's own problems at the 
     priced["priced_rounds"][1]["price_per_share"] = json{{"amount", "0.5 EUR"}, {"shares", 1}};
     CHECK(problems_of(priced) == std::vector<std::string>{
                                      // Read-time check (the reader knows the cap table's currency): the price in full.
-                                     "/priced_rounds/1/price_per_share = €0.5000: must be in USD, the cap table's currency",
+                                     "/priced_rounds/1/price_per_share = €0.5000: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
                                  });
 }
 

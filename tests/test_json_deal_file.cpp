@@ -835,7 +835,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
          R"json({"fundround_deal": 1, "cap_table": {"currency": "USD", "holders": [{"id": "ada", "name": "Ada", "kind": "founder"}], "classes": [{"name": "Common", "kind": "common"}], "holdings": [{"holder": "ada", "share_class": "Common", "shares": 1000000}]}, "priced_rounds": [{"name": "Series A", "series": "Series A", "pre_money": "$8M", "investors": [{"holder": "fund", "amount": "$2M"}], "new_investors": [{"id": "fund", "name": "Fund", "kind": "investor"}]}], "valuations": [{"share_class": "Common", "price": {"amount": "0.25", "shares": 1}, "effective_date": "2024-05-15", "type": "409A", "provider": "Valuation Partners LLC", "board_approval_date": "2024-05-30"}, {"share_class": "Series A", "price": {"amount": "2", "shares": 3}, "effective_date": "2026-01-01"}, {"share_class": "Series B", "price": {"amount": "EUR 1", "shares": 1}, "effective_date": "2024-05-15"}, {"share_class": "Common", "price": {"amount": "0.26", "shares": 1}, "effective_date": "2024-05-15"}]})json",
          {
              "/valuations/2/share_class = \"Series B\": is not a share class of the company (its classes: \"Common\", \"Series A\")",
-             "/valuations/2/price = €1.0000: must be in USD, the cap table's currency",
+             "/valuations/2/price = €1.0000: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
              "/valuations/3/effective_date = 2024-05-15: is also the effective date of valuations[0] of Common: two valuations of a class in force from the same day are ambiguous",
          }},
         {"a share valuation's own problems, each at its pointer",
@@ -1183,15 +1183,15 @@ TEST_CASE("deal file: SAFE and note amounts in another currency than the cap tab
     const std::vector<bad_file> files = {
         {"EUR amounts on a USD cap table", eur_safe.c_str(),
          {
-             "/safes/0/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
-             "/safes/0/valuation_cap = €5,000,000.00: must be in USD, the cap table's currency",
+             "/safes/0/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+             "/safes/0/valuation_cap = €5,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
              "/safes/1/valuation_cap = €5,000,000.00: must be in USD, the purchase amount's currency",
-             "/notes/0/principal = €500,000.00: must be in USD, the cap table's currency",
-             "/notes/0/valuation_cap = €6,000,000.00: must be in USD, the cap table's currency",
-             "/notes/0/qualified_financing = €1,000,000.00: must be in USD, the cap table's currency",
-             "/notes/0/at_maturity/conversion_valuation = €6,000,000.00: must be in USD, the cap table's currency",
+             "/notes/0/principal = €500,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+             "/notes/0/valuation_cap = €6,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+             "/notes/0/qualified_financing = €1,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+             "/notes/0/at_maturity/conversion_valuation = €6,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
              "/notes/1/date: is not a member of a convertible note; expected holder, principal, issue_date, maturity_date, annual_rate, method, period, day_count, interest_rounding, interest_accrues, valuation_cap, discount, cap_form, pool_increase, cap_basis, qualified_financing, at_maturity, at_change_of_control",
-             "/notes/1/qualified_financing = £1,000,000.00: must be in USD, the cap table's currency",
+             "/notes/1/qualified_financing = £1,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
          }},
     };
     check_bad_files(files);
@@ -1204,8 +1204,8 @@ TEST_CASE("deal file: SAFE and note amounts in another currency than the cap tab
     s.valuation_cap = money::from_units(5000000000, currency("EUR"));
     std::vector<std::string> lines;
     for (const diagnostic& d : instrument_currency_problems({s}, {}, currency("USD"))) lines.push_back(d.message());
-    CHECK(lines == std::vector<std::string>{"safes[0].purchase_amount = €1,000,000.00: must be in USD, the cap table's currency",
-                                            "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency"});
+    CHECK(lines == std::vector<std::string>{"safes[0].purchase_amount = €1,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+                                            "safes[0].valuation_cap = €5,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"});
     CHECK(instrument_currency_problems({s}, {}, currency("EUR")).empty());
 }
 
@@ -1401,9 +1401,9 @@ TEST_CASE("deal file: a priced round's currencies, and the holders its problems 
     check_bad_files({
         {"amounts in EUR and GBP on a USD table", eur.c_str(),
          {
-             "/priced_rounds/0/investors/0/amount = €4,000,000.00: must be in USD, the cap table's currency",
-             "/priced_rounds/1/post_money = €60,000,000.00: must be in USD, the cap table's currency",
-             "/priced_rounds/2/price_per_share = £2.0000: must be in USD, the cap table's currency",
+             "/priced_rounds/0/investors/0/amount = €4,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+             "/priced_rounds/1/post_money = €60,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
+             "/priced_rounds/2/price_per_share = £2.0000: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
          }},
         {"a new investor with a holder's name", same_name.c_str(),
          {"/priced_rounds/0/new_investors/0/name = \"Angel\": is the same name as /cap_table/holders/1 \"Angel\" (ids \"angel\" and \"a-fund\"); use one holder, or declare the two distinct (the round does not apply to the cap table before the rounds)"}},
@@ -1552,10 +1552,10 @@ TEST_CASE("deal file: a cap table with a problem still gives its currency to the
     };
     const std::string holding = "/cap_table/holdings/1/holder = \"nobody\": is not a holder on the cap table";
     CHECK(problems_of(file(R"("currency": "USD", )")) ==
-          std::vector<std::string>{holding, "/safes/1/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency"});
+          std::vector<std::string>{holding, "/safes/1/purchase_amount = €1,000,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"});
     CHECK(problems_of(file("")) == problems_of(file(R"("currency": "USD", )")));
     CHECK(problems_of(file(R"("currency": "GBP", )")) ==
-          std::vector<std::string>{holding, "/safes/1/purchase_amount = €1,000,000.00: must be in GBP, the cap table's currency"});
+          std::vector<std::string>{holding, "/safes/1/purchase_amount = €1,000,000.00: must be in GBP, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"});
 }
 
 // A priced round's liquidation terms are checked when the round is read, as a class's terms are:

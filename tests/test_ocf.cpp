@@ -602,7 +602,7 @@ TEST_CASE("ocf: the export refuses valuations of unknown classes, in another cur
         for (const diagnostic& d : e.problems()) lines.push_back(d.message());
         CHECK(joined(lines) == joined({
             "valuations[1].share_class = \"Series Z\": is not a share class of the company (its classes: \"Common\", \"Series Seed\")",
-            "valuations[2].price = €0.1053: must be in USD, the cap table's currency",
+            "valuations[2].price = €0.1053: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
             "valuations[3].effective_date = 2025-02-01: is also the effective date of valuations[0] of Common: two valuations of a class "
             "in force from the same day are ambiguous"}));
     }
@@ -637,7 +637,7 @@ TEST_CASE("ocf: bad valuations, every problem at its pointer") {
         "/Valuations.ocf.json/items/3/method: is not a member of an OCF valuation; expected object_type, id, comments, provider, "
         "board_approval_date, stockholder_approval_date, price_per_share, effective_date, stock_class_id, valuation_type",
         "/Valuations.ocf.json/items/3/effective_date: is required",
-        "/Valuations.ocf.json/items/0/price_per_share = €0.1053: must be in USD, the cap table's currency",
+        "/Valuations.ocf.json/items/0/price_per_share = €0.1053: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
         "/Valuations.ocf.json/items/1/stockholder_approval_date = 2025-02-19: must not be before the board's approval (2025-02-20)",
         "/Valuations.ocf.json/items/1/effective_date = 2025-02-01: is also the effective date of /Valuations.ocf.json/items/0 of Common: "
         "two valuations of a class in force from the same day are ambiguous"}));
@@ -1428,9 +1428,9 @@ TEST_CASE("ocf: a SAFE or note in another currency than the cap table is reporte
     const std::vector<std::string> got = problems_of(p);
     REQUIRE(got.size() == 2);
     CHECK(got[0].find("/Transactions.ocf.json/items/4/investment_amount = ") == 0);
-    CHECK(got[0].find("must be in USD, the cap table's currency") != std::string::npos);
+    CHECK(got[0].find("must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)") != std::string::npos);
     CHECK(got[1].find("/conversion_valuation_cap = ") != std::string::npos);
-    CHECK(got[1].find("must be in USD, the cap table's currency") != std::string::npos);
+    CHECK(got[1].find("must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)") != std::string::npos);
     // Only the cap in another currency: one problem, the SAFE's own rule (not twice).
     json q = small_package();
     q["Transactions.ocf.json"]["items"][4]["conversion_triggers"][0]["conversion_right"]["conversion_mechanism"]["conversion_valuation_cap"]
@@ -1502,7 +1502,7 @@ TEST_CASE("ocf: the cap table's own rules, at the OCF pointers") {
         "/Stakeholders.ocf.json/items/2/name/legal_name = \"seed fund\": nearly duplicates /Stakeholders.ocf.json/items/1 \"Seed "
         "Fund\" (ids \"fund\" and \"fund2\"); use one holder, or declare the two distinct",
         "/StockClasses.ocf.json/items/1/name = \"common\": nearly duplicates /StockClasses.ocf.json/items/0 \"Common\"; use one name",
-        "/Transactions.ocf.json/items/2/exercise_price = €0.1000: must be in USD, the cap table's currency"}));
+        "/Transactions.ocf.json/items/2/exercise_price = €0.1000: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"}));
 }
 
 

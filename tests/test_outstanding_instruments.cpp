@@ -478,7 +478,7 @@ TEST_CASE("Every problem at once: holders, currencies, the exit date the notes n
     }
     CHECK(messages == std::vector<std::string>{
                           "safes[0] \"ghost\".holder = \"ghost\": is not a holder on the cap table",
-                          "safes[1] \"a\".purchase_amount = €1,000.00: must be in USD, the cap table's currency",
+                          "safes[1] \"a\".purchase_amount = €1,000.00: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
                           "exit_date: is required: notes[0] accrues interest to the exit"});
     waterfall_terms early;
     early.exit_date = ymd(2024, 12, 31);

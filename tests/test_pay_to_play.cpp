@@ -196,6 +196,19 @@ TEST_CASE("pay_to_play: a punitive ratio shrinks the pre-money capitalization th
     CHECK(a.cp2_units == fraction(8765, 10));
 }
 
+TEST_CASE("pay_to_play: an offered amount in another currency says what to do, as every currency problem does") {
+    // Regression (twelfth session): it said "is not in the cap table's currency USD", unlike the
+    // rest of the library, and not how to set the table's currency.
+    const pay_to_play_result r = pay_to_play()
+                                     .require(pay_to_play_terms::all_or_nothing("Series A Preferred"))
+                                     .offered(5_K_eur)
+                                     .try_convert(company(), series_c().terms());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message() ==
+          "offered = €5,000.00: must be in USD, the cap table's currency (or set the table's currency: "
+          "cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)");
+}
+
 TEST_CASE("pay_to_play: every problem is reported at once") {
     const pay_to_play_result r = pay_to_play()
                                      .require(pay_to_play_terms::all_or_nothing("Series Z"))

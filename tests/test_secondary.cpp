@@ -133,7 +133,7 @@ TEST_CASE("secondary: every problem at once") {
     CHECK_FALSE(r.ok());
     CHECK(r.consideration.empty());
     const std::vector<diagnostic> expected{
-        {field_path("price"), "€1.0000", "must be in USD, the cap table's currency"},
+        {field_path("price"), "€1.0000", "must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"},
         {field_path("new_buyers").index(0).member("name"), "\"ADA\"",
          "nearly duplicates holders[0] \"Ada\" (ids \"a\" and \"z\"); use one holder, or declare the two distinct"},
         {field_path("transfers").index(0).member("seller"), "\"ghost\"", "is not a holder on the cap table"},
@@ -484,13 +484,13 @@ TEST_CASE("tender offer: a price in another currency is reported with the other 
                                 .tender(holder_id("a"), sh(10))
                                 .try_apply(t);
     CHECK(r.sale.problems == std::vector<diagnostic>{{field_path("maximum"), "0", "must be positive"},
-                                                     {field_path("price"), "€1.0000", "must be in USD, the cap table's currency"}});
+                                                     {field_path("price"), "€1.0000", "must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"}});
     // Alone, once (not again by the secondary).
     const tender_result alone = tender_offer("T", holder_id("b"), "Common", price_per_share(1_eur, sh(1)), sh(10))
                                     .tender(holder_id("a"), sh(10))
                                     .try_apply(t);
     CHECK(alone.sale.problems ==
-          std::vector<diagnostic>{{field_path("price"), "€1.0000", "must be in USD, the cap table's currency"}});
+          std::vector<diagnostic>{{field_path("price"), "€1.0000", "must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"}});
 }
 
 TEST_CASE("secondary property: no new shares; class totals, the fully diluted count and 1 are kept") {

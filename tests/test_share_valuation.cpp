@@ -194,7 +194,7 @@ TEST_CASE("check_share_valuations: every problem against the cap table at once")
     CHECK(messages(check_share_valuations(vs, t)) ==
           std::vector<std::string>{
               "valuations[1].share_class = \"Series A\": is not a share class of the company (its classes: \"Common\", \"Seed\")",
-              "valuations[2].price = €0.2500: must be in USD, the cap table's currency",
+              "valuations[2].price = €0.2500: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)",
               "valuations[3].effective_date = 2024-05-15: is also the effective date of valuations[0] of Common: two valuations of a "
               "class in force from the same day are ambiguous",
               "valuations[4].share_class = \"\": must name the class valued",
@@ -205,7 +205,7 @@ TEST_CASE("check_share_valuations: every problem against the cap table at once")
     const share_valuation tiny{"Common", price_per_share(money::from_units(1, currency("EUR")), sh(100)), ymd(2024, 7, 1),
                                share_valuation_type::section_409a, "", std::nullopt, std::nullopt};
     CHECK(messages(check_share_valuations({tiny}, t)) ==
-          std::vector<std::string>{"valuations[0].price = €0.000010: must be in USD, the cap table's currency"});
+          std::vector<std::string>{"valuations[0].price = €0.000010: must be in USD, the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, \"currency\" in a deal file's cap_table)"});
 }
 
 TEST_CASE("share_valuation: a type outside the enumeration is a problem; to_string() says \"unknown\"") {

@@ -218,7 +218,7 @@ public:
         reader_.set_default_currency(c);
         std::optional<fr::money> m = reader_.read_money(nlohmann::json(text), fr::field_path(option));
         if (m && m->currency() != c) {
-            problem(option, text, "must be in " + std::string(c.code()) + ", the cap table's currency");
+            problem(option, text, fr::detail::table_currency_rule(c));
             return std::nullopt;
         }
         return m;
@@ -236,7 +236,7 @@ public:
         std::optional<fr::money> m = r.read_money(nlohmann::json(part), fr::field_path(option));
         for (const fr::diagnostic& p : r.problems()) problem(option, whole, std::string(end) + " " + p.value + " " + p.rule);
         if (m && m->currency() != c) {
-            problem(option, whole, std::string(end) + " must be in " + std::string(c.code()) + ", the cap table's currency");
+            problem(option, whole, std::string(end) + " " + fr::detail::table_currency_rule(c));
             return std::nullopt;
         }
         return m;

@@ -627,7 +627,7 @@ inline cap_table_result cap_table_builder::try_build() const {
         }
         if (c.original_issue_price() && c.original_issue_price()->currency() != currency_) {
             out.push_back({company_field("classes", i, "original_issue_price"), c.original_issue_price()->display_string(),
-                           "must be in " + to_string(currency_) + ", the cap table's currency"});
+                           detail::table_currency_rule(currency_)});
         }
         const std::string key = holder_name_key(c.name());
         if (class_at.count(c.name()) != 0) {
@@ -664,7 +664,7 @@ inline cap_table_result cap_table_builder::try_build() const {
     const auto check_price = [&](const char* list, std::size_t i, const price_per_share& p) {
         if (p.currency() != currency_) {
             out.push_back({company_field(list, i, "exercise_price"), p.to_string(),
-                           "must be in " + to_string(currency_) + ", the cap table's currency"});
+                           detail::table_currency_rule(currency_)});
         }
     };
 

@@ -328,7 +328,7 @@ struct cap_table_access {
             }
             if (k.original_issue_price() && k.original_issue_price()->currency() != before.currency_) {
                 out.push_back({company_field("classes", c + j, "original_issue_price"), k.original_issue_price()->display_string(),
-                               "must be in " + to_string(before.currency_) + ", the cap table's currency"});
+                               detail::table_currency_rule(before.currency_)});
             }
         }
         // A copy of every list, each allocated once at its final size (a plain copy then an
@@ -802,7 +802,7 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
         }
         if (investors[i].second.currency() != table.currency()) {
             out.push_back({field_path("terms").member("investors").index(i).member("amount"), format_full(investors[i].second),
-                           "must be in " + to_string(table.currency()) + ", the cap table's currency"});
+                           detail::table_currency_rule(table.currency())});
         }
     }
     // The series: new, by name and by near-duplicate name.

@@ -191,8 +191,7 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
     result.total_consideration = money::zero(before.currency());
     std::vector<diagnostic>& out = result.problems;
     if (price_.currency() != before.currency()) {
-        out.push_back({field_path("price"), price_.display_string(), "must be in " + to_string(before.currency()) +
-                                                        ", the cap table's currency"});
+        out.push_back({field_path("price"), price_.display_string(), detail::table_currency_rule(before.currency())});
     }
     if (transfers_.empty()) out.push_back({field_path(std::string(list)), "", "at least one transfer is required"});
     const bool cash_mode_known = detail::check_known_enum(out, field_path("consideration_rounding"), cash_mode_, detail::rounding_names);
@@ -416,7 +415,7 @@ public:
         // none): every problem at once.
         if (price_.currency() != before.currency()) {
             out.push_back({field_path("price"), price_.display_string(),
-                           "must be in " + to_string(before.currency()) + ", the cap table's currency"});
+                           detail::table_currency_rule(before.currency())});
         }
         if (new_buyer_ && new_buyer_->id() != buyer_) {
             out.push_back({field_path("new_buyer").member("id"), detail::quoted_text(new_buyer_->id().str()),

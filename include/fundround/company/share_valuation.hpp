@@ -172,7 +172,7 @@ namespace detail {
         for (diagnostic& d : v.validate(here)) out.push_back(std::move(d));
         detail::check_valuation_class(out, here, v.share_class, class_names);
         if (v.price.currency() != table_currency) {
-            out.push_back({here.member("price"), v.price.display_string(), "must be in " + to_string(table_currency) + ", the cap table's currency"});
+            out.push_back({here.member("price"), v.price.display_string(), detail::table_currency_rule(table_currency)});
         }
         const auto [it, fresh] = first.emplace(std::make_tuple(std::string_view(v.share_class), v.type, v.effective_date), i);
         if (!fresh) {

@@ -396,7 +396,7 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
             problems.push_back({f.member("holder"), detail::quoted_text(x.holder.str()), "is not a holder on the cap table"});
         }
         if (amount.currency() != cur) {
-            problems.push_back({f.member(amount_field), format_full(amount), "must be in " + to_string(cur) + ", the cap table's currency"});
+            problems.push_back({f.member(amount_field), format_full(amount), detail::table_currency_rule(cur)});
         }
     };
     for (std::size_t i = 0; i < safes.size(); ++i) check("safes", i, safes[i], "purchase_amount", safes[i].purchase_amount);

@@ -623,7 +623,7 @@ template <std::size_t N>
 [[noreturn]] FUNDROUND_COLD inline void wf_bad_curve_exit(money exit_value, fundround::currency cur) {
     std::vector<diagnostic> problems;
     if (exit_value.currency() != cur) {
-        problems.push_back({field_path("exit_value"), format_full(exit_value), "must be in " + to_string(cur) + ", the cap table's currency"});
+        problems.push_back({field_path("exit_value"), format_full(exit_value), detail::table_currency_rule(cur)});
     }
     if (exit_value.is_negative()) problems.push_back({field_path("exit_value"), format_full(exit_value), "must not be negative"});
     throw validation_error("payout curve exit value", std::move(problems));
@@ -1087,7 +1087,7 @@ inline waterfall_result waterfall::try_build_from(const cap_table& table, const 
             out.push_back({f.member("holder"), detail::quoted_text(c.holder.str()), "is not a holder on the cap table"});
         }
         if (c.cash_out.currency() != cur) {
-            out.push_back({f.member("cash_out"), format_full(c.cash_out), "must be in " + to_string(cur) + ", the cap table's currency"});
+            out.push_back({f.member("cash_out"), format_full(c.cash_out), detail::table_currency_rule(cur)});
         }
         if (table.class_index(c.name)) {
             out.push_back({f.member("name"), detail::quoted_text(c.name), "is the name of a share class; name the convertible's line apart"});
@@ -1585,7 +1585,7 @@ inline std::vector<line_status> waterfall::status_at(const fraction& x) const {
 inline std::vector<diagnostic> waterfall::check_exit(money exit_value, const field_path& field) const {
     std::vector<diagnostic> out;
     if (exit_value.currency() != currency_) {
-        out.push_back({field, format_full(exit_value), "must be in " + to_string(currency_) + ", the cap table's currency"});
+        out.push_back({field, format_full(exit_value), detail::table_currency_rule(currency_)});
     }
     if (exit_value.is_negative()) out.push_back({field, format_full(exit_value), "must not be negative"});
     return out;
@@ -2181,7 +2181,7 @@ inline std::vector<waterfall_payout> payout_curve::at(const std::vector<money>& 
     for (std::size_t i = 0; i < exit_values.size(); ++i) {
         const auto at = [&] { return field_path("exit_values").index(i); };  // built for a problem only
         if (exit_values[i].currency() != currency_) {
-            problems.push_back({at(), format_full(exit_values[i]), "must be in " + to_string(currency_) + ", the cap table's currency"});
+            problems.push_back({at(), format_full(exit_values[i]), detail::table_currency_rule(currency_)});
         }
         if (exit_values[i].is_negative()) problems.push_back({at(), format_full(exit_values[i]), "must not be negative"});
     }

@@ -748,7 +748,7 @@ inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, con
     if (issue.kind() != issuance_kind::pool_grant && issue.kind() != issuance_kind::preferred_conversion &&
         issue.currency() != before.currency()) {
         out.push_back({field_path("issuance").member("consideration"), to_string(issue.currency()),
-                       "must be in the cap table's currency, " + to_string(before.currency())});
+                       detail::table_currency_rule(before.currency())});
     }
     if (issue.kind() == issuance_kind::exempted) {
         bool named = false;

@@ -294,7 +294,7 @@ struct as_converted_item {
     const bool as_of_ok = is_modelled(as_of);
     if (!as_of_ok) out.push_back({field_path("as_of"), to_string(as_of), date_rule(as_of)});
     if (terms.price && terms.price->currency() != cur) {
-        out.push_back({field_path("terms").member("price"), terms.price->to_string(), "must be in " + to_string(cur) + ", the cap table's currency"});
+        out.push_back({field_path("terms").member("price"), terms.price->to_string(), detail::table_currency_rule(cur)});
     }
     const bool method_known =
         detail::check_known_enum(out, field_path("terms").member("method"), terms.method, detail::as_converted_method_names);
@@ -331,7 +331,7 @@ struct as_converted_item {
         std::vector<diagnostic> own = s.validate(p);
         out.insert(out.end(), own.begin(), own.end());
         if (s.purchase_amount.currency() != cur) {
-            out.push_back({p.member("purchase_amount"), format_full(s.purchase_amount), "must be in " + to_string(cur) + ", the cap table's currency"});
+            out.push_back({p.member("purchase_amount"), format_full(s.purchase_amount), detail::table_currency_rule(cur)});
         }
         if (as_of_ok && is_modelled(s.date) && as_of < s.date) {
             out.push_back({p.member("date"), to_string(s.date), "is after the as-of date " + to_string(as_of) + ": the SAFE is not outstanding yet"});
@@ -377,7 +377,7 @@ struct as_converted_item {
         std::vector<diagnostic> own = n.validate(p);
         out.insert(out.end(), own.begin(), own.end());
         if (n.principal.currency() != cur) {
-            out.push_back({p.member("principal"), format_full(n.principal), "must be in " + to_string(cur) + ", the cap table's currency"});
+            out.push_back({p.member("principal"), format_full(n.principal), detail::table_currency_rule(cur)});
         }
         if (as_of_ok && is_modelled(n.issue_date) && as_of < n.issue_date) {
             out.push_back({p.member("issue_date"), to_string(n.issue_date),

@@ -1032,7 +1032,7 @@ private:
 inline void conversion_round::check_valuation(money v, currency c, std::vector<diagnostic>& out) const {
     if (v.currency() == c && v.is_positive()) return;
     out.push_back({field_path(std::string(bases_.front() == price_basis::pre_money ? "pre_money" : "post_money")), format_full(v),
-                   v.currency() != c ? "must be in " + to_string(c) : std::string("must be positive")});
+                   v.currency() != c ? detail::table_currency_rule(c) : std::string("must be positive")});
 }
 
 inline void conversion_round::check_terms(const cap_table& table, const detail::conv_names& added,
@@ -1087,7 +1087,7 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
                            "appears twice (also " + field_path("investors").index(f).to_string() + "): invest once per investor"});
         }
         if (investors_[i].second.currency() != c) {
-            out.push_back({p().member("amount"), format_full(investors_[i].second), "must be in " + to_string(c) + ", the cap table's currency"});
+            out.push_back({p().member("amount"), format_full(investors_[i].second), detail::table_currency_rule(c)});
         } else if (!investors_[i].second.is_positive()) {
             out.push_back({p().member("amount"), format_full(investors_[i].second), "must be positive"});
         }
@@ -1097,7 +1097,7 @@ inline void conversion_round::check_terms(const cap_table& table, const detail::
         out.push_back({field_path("price"), std::to_string(bases_.size()) + " figures",
                        "give exactly one of pre_money, post_money and at_price"});
     } else if (bases_.front() == price_basis::price_per_share) {
-        if (price_currency_ != c) out.push_back({field_path("price"), price_currency_ ? to_string(*price_currency_) : "", "must be in " + to_string(c)});
+        if (price_currency_ != c) out.push_back({field_path("price"), price_currency_ ? to_string(*price_currency_) : "", detail::table_currency_rule(c)});
     } else {
         check_valuation(valuation_, c, out);
     }

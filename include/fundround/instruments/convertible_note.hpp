@@ -581,11 +581,6 @@ private:
 
 namespace detail {
 
-/// The rule an amount of a SAFE or note breaks in another currency than the cap table's.
-[[nodiscard]] inline std::string table_currency_rule(currency table) {
-    return "must be in " + to_string(table) + ", the cap table's currency";
-}
-
 /// The amounts of SAFE @p s in another currency than @p table, at @p at (purchase_amount, valuation_cap).
 [[nodiscard]] inline std::vector<diagnostic> safe_currency_problems(const safe& s, currency table, const field_path& at) {
     std::vector<diagnostic> out;

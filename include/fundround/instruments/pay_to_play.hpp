@@ -352,8 +352,7 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
         if (offered_->units() <= 0) {
             out.push_back({field_path("offered"), format_full(*offered_), "must be positive"});
         } else if (offered_->currency() != cur) {
-            out.push_back({field_path("offered"), format_full(*offered_),
-                           "is not in the cap table's currency " + std::string(cur.code())});
+            out.push_back({field_path("offered"), format_full(*offered_), detail::table_currency_rule(cur)});
         } else {
             offered = fraction(offered_->units());
         }

@@ -170,6 +170,18 @@ constexpr std::string_view currency::symbol() const noexcept {
 /// The code as a std::string, e.g. "USD".
 [[nodiscard]] inline std::string to_string(currency c) { return std::string(c.code()); }
 
+namespace detail {
+
+/// The rule an amount (or price) in another currency than the cap table's @p table breaks, with
+/// what to do: every such problem says it in these words.
+[[nodiscard]] inline std::string table_currency_rule(currency table) {
+    return "must be in " + to_string(table) +
+           ", the cap table's currency (or set the table's currency: cap_table_builder::currency(...) in C++, "
+           "\"currency\" in a deal file's cap_table)";
+}
+
+}  // namespace detail
+
 /// Writes the three-letter code, e.g. "EUR" (any narrow output stream; needs `<ostream>` to use).
 template <class Traits>
 std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, currency c) {
