@@ -240,6 +240,34 @@ TEST_CASE("waterfall --after: on the cap table after the round; the SAFEs still 
                              "L", "(converting", "ones)"}));
 }
 
+// Regression (twelfth session, a new user's friction): on a file without priced rounds the header
+// said "On the cap table before the priced rounds of"; it now names the file's cap table, as
+// captable does ("Cap table of").
+TEST_CASE("waterfall: the header names the table it is on, with priced rounds or without") {
+    deal_file d = company_with_series_a();
+    const auto command = [](const deal_file& x, const waterfall_request& q, const streams& io) {
+        return run_waterfall(x, q, io);
+    };
+    waterfall_request rq;
+    rq.file = "deal.json";
+    rq.exits = {"10M"};
+    const run_result with_rounds = run<waterfall_request>(command, d, rq);
+    CHECK(with_rounds.code == exit_ok);
+    CHECK(with_rounds.out.find("On the cap table before the priced rounds of Small Co\n") == 0);
+    d.priced_rounds.clear();
+    const run_result without = run<waterfall_request>(command, d, rq);
+    INFO(without.out, without.err);
+    CHECK(without.code == exit_ok);
+    CHECK(without.out.find("On the cap table of Small Co\n") == 0);
+    d.company.clear();
+    CHECK(run<waterfall_request>(command, d, rq).out.find("On the cap table\n") == 0);
+    // With SAFEs outstanding, the same header goes on.
+    d.cap_table_before = cap_table_builder(*d.cap_table_before).add(holder::investor("angel", "Angel")).build();
+    d.safes.push_back(safe::post_money_cap(holder_id("angel"), 500_K, 10_M, year{2026} / 1 / 15));
+    d.company = "Small Co";
+    CHECK(run<waterfall_request>(command, d, rq).out.find("On the cap table of Small Co, with the SAFEs and notes outstanding\n") == 0);
+}
+
 TEST_CASE("odds: several rounds share the --p options; a milestone no round uses is refused") {
     deal_file d = reference_deal();
     d.rounds.push_back(round_builder("Follow-on")

@@ -1015,7 +1015,13 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     // The SAFEs and notes outstanding on the chosen table (none of the chain's rounds converted
     // them) are paid too.
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
-    const std::string on_table = rq.after ? "after " + *rq.after : std::string("before the priced rounds");
+    // The table the header names: after --after's round, before the file's priced rounds, or
+    // (a file without any) the file's cap table itself, as captable's header says.
+    const std::string on_table = "On the cap table" +
+                                 (rq.after                       ? " after " + *rq.after
+                                  : deal.priced_rounds.empty() ? std::string()
+                                                               : std::string(" before the priced rounds")) +
+                                 (deal.company.empty() ? std::string() : " of " + deal.company);
     // What the exit date is needed for, checked here with the option's name (the library names
     // its own field, exit_date or the accrual date).
     const bool pointers = given == nullptr && !ocf;
@@ -1063,7 +1069,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         // text) then goes straight to standard output.
         const std::vector<fr::waterfall_payout> payouts = w.at(exits);
         const streams out = released(io);
-        out.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company) << '\n';
+        out.out << on_table << '\n';
         fr::print_waterfall(out.out, w, exits, payouts);
         out.out << '\n';
         fr::print_breakpoints(out.out, w);
@@ -1096,8 +1102,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     std::ostringstream instruments;
     fr::print_outstanding_instruments(instruments, ow);
     const streams out = released(io);  // every figure computed: the report goes straight out
-    out.out << "On the cap table " << on_table << (deal.company.empty() ? std::string() : " of " + deal.company)
-            << ", with the SAFEs and notes outstanding\n";
+    out.out << on_table << ", with the SAFEs and notes outstanding\n";
     out.out << instruments.str() << '\n';
     fr::print_waterfall(out.out, lines, exits, payouts);
     out.out << '\n';
