@@ -2751,6 +2751,46 @@ TEST_CASE("print_conversions: the instruments part of print_converted_round, wor
     CHECK(conversions.find("Cap table") == std::string::npos);
 }
 
+// Regression (twelfth session, a new user's friction): the new-money block of a converting round
+// said "priced by its price per share" (the price it is solved at) for a round whose terms give a
+// pre-money; it now states the round's own terms, as a plain priced round's block does (the same
+// code: priced_round::basis() and stated_pre_money()). The YC guide's round ($15M pre-money, $5M).
+TEST_CASE("a converting round's new money states the terms the round gives: pre-money, post-money or price") {
+    const std::string stated = "pre-money $15,000,000.00, post-money $20,000,000.00";
+    const converted_round pre = yc_guide_round().price_rounded(4, rounding::floor).apply_to(yc_guide_table());
+    CHECK(pre.new_money().basis() == price_basis::pre_money);
+    CHECK(pre.new_money().stated_pre_money() == std::optional<money>(15_M));
+    CHECK(pre.new_money().stated_post_money() == std::optional<money>(20_M));
+    const std::string pre_text = converted_round_text(pre);
+    CHECK(pre_text.find("\nSeries A (USD), priced by its pre-money\n") != std::string::npos);
+    CHECK(pre_text.find("  Stated                pre-money $15,000,000.00, post-money $20,000,000.00\n") != std::string::npos);
+    CHECK(pre_text.find("price per share\n") == std::string::npos);
+    // The same round stated by its post-money: the same price, its own words.
+    const auto round = [](bool by_post_money) {
+        conversion_round r("Series A", "Series A Preferred", year{2025} / 6 / 30);
+        if (by_post_money) {
+            r.post_money(20_M).price_rounded(4, rounding::floor);
+        } else {
+            r.at_price(price_per_share(11'144_usd, sh(10'000)));
+        }
+        return r.invest(holder_id("lead"), 5_M)
+            .add_holder(holder::investor("lead", "Lead"))
+            .add_holder(holder::investor("a", "Investor A"))
+            .convert(safe::post_money_cap(holder_id("a"), 200'000_usd, 4_M, year{2018} / 3 / 1));
+    };
+    const converted_round post = round(true).apply_to(yc_guide_table());
+    CHECK(post.new_money().basis() == price_basis::post_money);
+    CHECK(post.new_money().stated_pre_money() == std::optional<money>(15_M));
+    CHECK(converted_round_text(post).find("\nSeries A (USD), priced by its post-money\n") != std::string::npos);
+    CHECK(converted_round_text(post).find(stated) != std::string::npos);
+    // A round at a price states no valuation.
+    const converted_round at_price = round(false).apply_to(yc_guide_table());
+    CHECK(at_price.new_money().basis() == price_basis::price_per_share);
+    CHECK_FALSE(at_price.new_money().stated_pre_money());
+    CHECK(converted_round_text(at_price).find("\nSeries A (USD), priced by its price per share\n") != std::string::npos);
+    CHECK(converted_round_text(at_price).find("  Stated ") == std::string::npos);
+}
+
 // Holloway, "Angel Investing: Start to Finish" (Joe Wallin and Pete Baltaxe), the Pext, Inc.
 // example (https://www.holloway.com/g/angel-investing/sections/effects-of-note-conversion-on-dilution;
 // the figures and the by-hand conversion in tests/test_cap_table_round.cpp): founders

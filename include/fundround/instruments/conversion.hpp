@@ -208,6 +208,8 @@ public:
     /// The new money at the round price: each investor's shares, cost and unconverted cash, the
     /// pool top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on
     /// the base F0 + conversion shares).
+    /// Its basis() and stated_pre_money() are the round's terms (pre_money(), post_money() or
+    /// at_price()), not the price it is solved at.
     [[nodiscard]] const priced_round& new_money() const noexcept { return pricing_; }
     /// Shares added to the pool (new_money().pool_increase()).
     [[nodiscard]] share_count pool_increase() const noexcept { return pricing_.pool_increase(); }
@@ -309,6 +311,8 @@ public:
     /// The new money at the round price: each investor's shares and unconverted cash, the pool
     /// top-up sized on the actual post-money count (company/pricing.hpp's priced_round, on the
     /// base F0 + conversion shares).
+    /// Its basis() and stated_pre_money() are the round's terms (pre_money(), post_money() or
+    /// at_price()), not the price it is solved at.
     [[nodiscard]] const priced_round& new_money() const noexcept { return solution_.new_money(); }
     /// Shares added to the pool (new_money().pool_increase()).
     [[nodiscard]] share_count pool_increase() const noexcept { return solution_.pool_increase(); }
@@ -1428,6 +1432,12 @@ inline bool conversion_round::finish_into(detail::conv_stage& st, money valuatio
         for (diagnostic& d : out) d.field = d.field.prefixed(field_path("new_money"));
         return false;
     }
+    // The new money is solved at the round price, but the terms the round states are its own:
+    // priced by its pre- or post-money (what reports print, as for a plain priced round), or by
+    // the price itself.
+    sol.pricing_.basis_ = pb;
+    if (pb == price_basis::pre_money) sol.pricing_.stated_pre_ = valuation;
+    if (pb == price_basis::post_money) sol.pricing_.stated_pre_ = money::from_units(valuation.units() - n_units, c);
     sol.exact_price_ = std::move(nums->exact_price);
     sol.price_ = round_price;
     sol.exact_q_ = std::move(nums->q);
