@@ -636,6 +636,8 @@ public:
     /// Creates pool @p pool, of the class @p share_class on the table (usually common), sized by
     /// the terms' pool target: its authorized shares are the round's pool increase (a company's
     /// first pool, created in the round). A pool of that name already on the table is a problem.
+    /// The target and placement are the terms' (priced_round_terms::option_pool()), so it takes
+    /// none, unlike conversion_round::new_pool(target, placement, pool, share_class).
     cap_table_round& new_pool(std::string pool, std::string share_class) {
         pool_ = std::move(pool);
         new_pool_class_ = std::move(share_class);

@@ -832,7 +832,8 @@ public:
     /// pool, if any, counts as @p basis says; with no pool it is zero). A name already a pool, a
     /// name without a letter or digit and a class not on the table are problems at
     /// `option_pool.pool` and `option_pool.share_class`, with the round's others. The last of
-    /// option_pool() and new_pool() called wins.
+    /// option_pool() and new_pool() called wins. It takes the target and placement (the round has
+    /// no separate terms), unlike cap_table_round::new_pool(pool, share_class).
     conversion_round& new_pool(fraction target, pool_placement where, std::string pool, std::string share_class,
                                pool_target_basis basis = pool_target_basis::includes_existing_pool) {
         option_pool(target, where, std::move(pool), basis);
