@@ -464,6 +464,58 @@ TEST_CASE("Cash-out only: an uncapped SAFE and a note without change-of-control 
     CHECK(p.by_holder[2] == usd(25'000));
 }
 
+TEST_CASE("A default rank one above a rank stated at 2^31 - 1 is refused, not wrapped to a negative rank") {
+    // The post-money SAFEs stated at the top rank (a deal file's "instrument_seniority" admits
+    // 2147483647): the pre-money SAFEs' and the notes' defaults (one rank above) would be 2^31;
+    // the old code overflowed int (undefined behaviour; it wrapped to -2147483648 and the
+    // waterfall refused "seniority = -2147483648: must not be negative").
+    const cap_table table = founder_only(1'000'000);
+    const std::vector<safe> safes{safe::post_money_cap(holder_id("a"), usd(300'000), usd(10'000'000), ymd(2025, 1, 1)),
+                                  safe::pre_money_cap(holder_id("b"), usd(100'000), usd(10'000'000), ymd(2025, 1, 1))};
+    waterfall_terms base;
+    base.exit_date = ymd(2026, 1, 1);
+    outstanding_instrument_terms t;
+    t.safe_seniority = 2147483647;
+    std::vector<std::string> messages;
+    try {
+        (void)outstanding_waterfall::build(table, safes, {}, t, base);
+    } catch (const validation_error& e) {
+        for (const diagnostic& d : e.problems()) messages.push_back(d.message());
+    }
+    CHECK(messages == std::vector<std::string>{"terms.pre_money_safe_seniority: must be stated: its default, one rank above "
+                                               "2147483647, is past 32 bits (2147483647)"});
+    // The notes' default, above the same rank.
+    messages.clear();
+    try {
+        (void)outstanding_waterfall::build(table, {safes[0]}, {note_of("b", 100'000, fraction(1, 10))}, t, base);
+    } catch (const validation_error& e) {
+        for (const diagnostic& d : e.problems()) messages.push_back(d.message());
+    }
+    CHECK(messages == std::vector<std::string>{"terms.note_seniority: must be stated: its default, one rank above "
+                                               "2147483647, is past 32 bits (2147483647)"});
+    // Both at once, with a pre-money SAFE and a note.
+    messages.clear();
+    try {
+        (void)outstanding_waterfall::build(table, safes, {note_of("b", 100'000, fraction(1, 10))}, t, base);
+    } catch (const validation_error& e) {
+        for (const diagnostic& d : e.problems()) messages.push_back(d.message());
+    }
+    CHECK(messages == std::vector<std::string>{"terms.pre_money_safe_seniority: must be stated: its default, one rank above "
+                                               "2147483647, is past 32 bits (2147483647)",
+                                               "terms.note_seniority: must be stated: its default, one rank above "
+                                               "2147483647, is past 32 bits (2147483647)"});
+    // Stated, the top rank is paid first: the pre-money SAFE's $100,000 at it, pari passu with
+    // the post-money SAFE's $300,000 (1 : 3 of a $200,000 exit).
+    t.pre_money_safe_seniority = 2147483647;
+    const outstanding_waterfall w = outstanding_waterfall::build(table, safes, {}, t, base);
+    CHECK(w.instruments()[1].seniority == 2147483647);
+    CHECK(holder_at(w, 1, 200'000) == usd(150'000));
+    CHECK(holder_at(w, 2, 200'000) == usd(50'000));
+    // Without a pre-money SAFE or a note, nothing needs a rank above it.
+    t.pre_money_safe_seniority.reset();
+    CHECK(holder_at(outstanding_waterfall::build(table, {safes[0]}, {}, t, base), 1, 200'000) == usd(200'000));
+}
+
 TEST_CASE("Every problem at once: holders, currencies, the exit date the notes need") {
     const cap_table table = founder_only(1'000'000);
     const std::vector<safe> safes{safe::post_money_cap(holder_id("ghost"), usd(1'000), usd(1'000'000), ymd(2025, 1, 1)),

@@ -112,6 +112,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -432,11 +433,27 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
     }
     const int safe_rank = terms.safe_seniority.value_or(junior.value_or(0));
     // The pre-money SAFEs before all capital stock (and the post-money SAFEs); the notes before both.
-    const int top = senior ? std::max(*senior, safe_rank) : safe_rank;
-    const int pre_rank = terms.pre_money_safe_seniority.value_or(top + 1);
+    // A default one rank above 2^31 - 1 (a rank stated at the top) cannot be: it is refused,
+    // naming the term to state, not wrapped to a negative rank.
     const bool any_pre = std::any_of(safes.begin(), safes.end(), [](const safe& s) { return s.form == safe_form::pre_money; });
+    std::vector<diagnostic> unstated;
+    const auto above = [&](int rank, const char* term, bool needed) {
+        if (rank < std::numeric_limits<int>::max()) return rank + 1;
+        if (needed) {
+            unstated.push_back({field_path("terms").member(term), "",
+                                "must be stated: its default, one rank above " + std::to_string(rank) +
+                                    ", is past 32 bits (2147483647)"});
+        }
+        return rank;
+    };
+    const int top = senior ? std::max(*senior, safe_rank) : safe_rank;
+    const int pre_rank = terms.pre_money_safe_seniority ? *terms.pre_money_safe_seniority
+                                                        : above(top, "pre_money_safe_seniority", any_pre);
     const int below_notes = senior ? *senior : safe_rank;
-    const int note_rank = terms.note_seniority.value_or((any_pre ? std::max(pre_rank, below_notes) : below_notes) + 1);
+    const int note_rank = terms.note_seniority
+                              ? *terms.note_seniority
+                              : above(any_pre ? std::max(pre_rank, below_notes) : below_notes, "note_seniority", !notes.empty());
+    if (!unstated.empty()) throw validation_error("SAFEs and notes at the exit", std::move(unstated));
 
     std::vector<outstanding_instrument> out;
     std::vector<std::string> used;
