@@ -134,6 +134,13 @@ fundround_cli_test(waterfall_pre_money_safes 0 ARGS waterfall pre_money_safes.js
 # at 540,000 + 9,278,350 x 300,000 / 278,350 = $10,540,017.963.
 fundround_cli_test(waterfall_instrument_seniority 0
                    ARGS waterfall instrument_seniority.json --exit 1M,1.8M,3M --exit-date 2026-01-01)
+# The post-money SAFEs stated at the top rank (2147483647, which the reader admits) with a
+# pre-money SAFE and a note whose ranks are left out: their defaults, one rank above, are past 32
+# bits; both are reported at their members, to be stated (regression: the rank overflowed int,
+# undefined behaviour, and the waterfall refused "convertibles[2] "SAFE: Pre".seniority =
+# -2147483648: must not be negative", a field the file does not have).
+fundround_cli_test(waterfall_instrument_seniority_top 4
+                   ARGS waterfall instrument_seniority_top.json --exit 1M --exit-date 2026-01-01)
 # Every problem of "instrument_seniority" at once: an unknown member, a negative rank, one not
 # whole, one a string.
 fundround_cli_test(invalid_instrument_seniority 1 ARGS waterfall bad_instrument_seniority.json --exit 1M --exit-date 2026-01-01)

@@ -1081,6 +1081,23 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     ranks.safe_seniority = deal.instrument_seniority.post_money_safes;
     ranks.pre_money_safe_seniority = deal.instrument_seniority.pre_money_safes;
     ranks.note_seniority = deal.instrument_seniority.notes;
+    // A default rank past 32 bits (one above a rank stated at 2147483647) is a rank the file must
+    // state: reported at its member of "instrument_seniority".
+    try {
+        (void)fr::outstanding_instruments(*table, safes, notes, terms.exit_date, ranks);
+    } catch (const fr::validation_error& e) {
+        std::vector<std::string> unstated;
+        for (const fr::diagnostic& d : e.problems()) {
+            const std::string f = d.field.to_string();
+            const char* member = f == "terms.pre_money_safe_seniority" ? "pre_money_safes"
+                                 : f == "terms.note_seniority"         ? "notes"
+                                                                       : nullptr;
+            if (member == nullptr) throw;
+            unstated.push_back((pointers ? "/instrument_seniority/" : "instrument_seniority.") + std::string(member) + ": " +
+                               d.rule);
+        }
+        fail_file(io, rq.file, unstated, exit_not_applicable);
+    }
     const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, ranks, terms);
     // Every stage has the same lines and holders: the first one's describe them all.
     const fr::waterfall& lines = ow.stages().front().payouts;
