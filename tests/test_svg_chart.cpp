@@ -607,6 +607,47 @@ TEST_CASE("to_svg: y tick labels stay apart when turned bar labels shorten the p
     CHECK(layout_problems(c) == std::vector<std::string>{});
 }
 
+// Layout, regression (twelfth session h5's open items, found by a seeded fuzzer of grouped bar
+// charts). (1) On this 655 x 491 chart turned bar labels leave a 64 px plot, and every scale with
+// at most two intervals writes "-$100M", wider than the margin made for "$100M": six intervals
+// were kept, tick labels 10.6 px apart. Now the scale is -$50M to $100M in three. (2) On the
+// 971 x 461 chart two bars of a group 41 px wide carried "-$946.099" and "-$943.72" (up to 6 px
+// wider than a bar) at about the same height: they touched. Now labels wider than their bar turn
+// when the group has several bars.
+TEST_CASE("to_svg: y tick labels apart when no shorter scale fits the margin; grouped labels no wider than their bar") {
+    const auto grouped = [](int width, int height, const std::vector<int>& name_lengths,
+                            const std::vector<std::vector<std::int64_t>>& mills) {
+        chart c;
+        c.title = "T";
+        c.width = width;
+        c.height = height;
+        c.x_axis = fr::category_axis("");
+        c.y_axis = fr::money_axis("", fr::currency());
+        c.layout = fr::bar_layout::grouped;
+        c.label_bars = true;
+        for (std::size_t k = 0; k < name_lengths.size(); ++k) {
+            c.categories.push_back(std::string(static_cast<std::size_t>(name_lengths[k]), 'x') + std::to_string(k));
+        }
+        for (std::size_t s = 0; s < mills.size(); ++s) {
+            fr::bar_series b{"S" + std::to_string(s)};
+            for (const std::int64_t v : mills[s]) b.values.push_back(fr::money::from_units(v, fr::currency()));
+            c.bars.push_back(b);
+        }
+        return c;
+    };
+    const chart tall_scale = grouped(655, 491, {26, 23, 36}, {{154, 336, -453}, {93'969'753'167, -8'270'704'350, -9'126'994'473}});
+    CHECK(layout_problems(tall_scale) == std::vector<std::string>{});
+    const std::string svg = fr::to_svg(tall_scale);
+    CHECK(svg.find(">-$50M</text>") != std::string::npos);
+    CHECK(svg.find(">$100M</text>") != std::string::npos);
+    CHECK(svg.find(">$20M</text>") == std::string::npos);
+    const chart close_bars = grouped(971, 461, {40, 9, 2, 31, 9, 22},
+                                     {{-863'410, -270'064, 560'491, -946'099, -576'623, -783'834},
+                                      {-663'979, -804'932, 969'376, -943'720, -445'908, -121'547}});
+    CHECK(layout_problems(close_bars) == std::vector<std::string>{});
+    CHECK(fr::to_svg(close_bars).find("rotate(-90") != std::string::npos);
+}
+
 // Layout, regression (review r1's open item, eleventh session h10): turned (45 degree) category
 // names are 12 px boxes a band apart across, band x sin 45 apart square to the text, so under
 // 17 px a band they overlapped: 10 names on a 240 px chart, 20 on 400 px, 50 on 880 px. Now

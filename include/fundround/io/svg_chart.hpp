@@ -677,16 +677,17 @@ struct legend_entry {
             if (shorten && named[xlabels.size() - 1]) xlabel_w = std::max(xlabel_w, detail::text_width(xlabels.back().shown, 12));
         }
     }
-    // Bar labels: when one is wider than its slot (a grouped bar's width and 6 px, a stack's band
-    // less 2 px), every bar label turns to read upwards from its bar, and the plot keeps room
-    // above (below) it for the longest.
+    // Bar labels: when one is wider than its slot (a grouped bar's own width when the group has
+    // several, since a neighbour's label can stand at the same height, its width and 6 px when it
+    // is alone in its band; a stack's band less 2 px), every bar label turns to read upwards from
+    // its bar, and the plot keeps room above (below) it for the longest.
     bool bar_labels_turned = false;
     svg_px bar_label_up_w = 0;
     svg_px bar_label_down_w = 0;
     if (c.label_bars && !c.bars.empty()) {
         const auto m = static_cast<svg_px>(c.layout == bar_layout::grouped ? c.bars.size() : 1);
         const svg_px group = std::min<svg_px>(spacing * 7 / 10, m * 11000);
-        const svg_px slot = c.layout == bar_layout::grouped ? group / m + 600 : spacing - 200;
+        const svg_px slot = c.layout == bar_layout::grouped ? group / m + (m > 1 ? 0 : 600) : spacing - 200;
         const auto measure = [&](const fraction& v) {
             const svg_px w = detail::text_width(format_axis_value(c.y_axis, v), 11);
             bar_labels_turned = bar_labels_turned || w > slot;
@@ -736,11 +737,28 @@ struct legend_entry {
     // 60 px, at least 2), the y scale is chosen again, with labels no wider than the margin made
     // for the first (nice_scale() with fewer intervals rarely writes longer labels).
     const int y_fit = static_cast<int>(std::clamp<svg_px>((plot_bottom - plot_top) / 6000, 2, 10));
+    const auto widest_y_label = [](const axis_scale& s) {
+        svg_px w = 0;
+        for (const axis_tick& t : s.ticks) w = std::max(w, detail::text_width(t.label, 12));
+        return w;
+    };
     for (int n = y_fit; yscale.ticks.size() > static_cast<std::size_t>(y_fit) + 1 && n >= 2; --n) {
         axis_scale fewer = nice_scale(c.y_axis, ymin, ymax, n);
-        svg_px w = 0;
-        for (const axis_tick& t : fewer.ticks) w = std::max(w, detail::text_width(t.label, 12));
-        if (w <= ylabel_w) yscale = std::move(fewer);
+        if (widest_y_label(fewer) <= ylabel_w) yscale = std::move(fewer);
+    }
+    // Tick labels (12 px boxes) closer than 12.01 px overlap. When every scale with at most y_fit
+    // intervals writes labels wider than the margin, the scale is the first with more intervals
+    // (but fewer than the crowded one) whose labels fit the margin and stand apart; failing that,
+    // every k-th tick is labelled (detail::thinned_apart(): the first and the last labelled), each
+    // grid line kept.
+    const auto y_spacing = [&](const axis_scale& s) {
+        return (plot_bottom - plot_top) / static_cast<svg_px>(std::max<std::size_t>(1, s.ticks.size() - 1));
+    };
+    for (int n = y_fit + 1; y_spacing(yscale) <= 1201 && static_cast<std::size_t>(n) + 1 < yscale.ticks.size(); ++n) {
+        axis_scale more = nice_scale(c.y_axis, ymin, ymax, n);
+        if (more.ticks.size() < yscale.ticks.size() && y_spacing(more) > 1201 && widest_y_label(more) <= ylabel_w) {
+            yscale = std::move(more);
+        }
     }
     const detail::axis_map xmap{xscale.from, xscale.to, plot_left, plot_w, false};
     const detail::axis_map ymap{yscale.from, yscale.to, plot_bottom, plot_bottom - plot_top, true};
@@ -770,7 +788,12 @@ struct legend_entry {
         }
     }
     out += "</g>\n<g class=\"axes\" fill=\"#444444\">\n";
-    for (const axis_tick& t : yscale.ticks) {
+    std::vector<svg_px> ytick_at;
+    for (const axis_tick& t : yscale.ticks) ytick_at.push_back(-ymap.at(t.value));
+    const std::vector<bool> ytick_labelled = detail::thinned_apart(ytick_at, 1201);
+    for (std::size_t k = 0; k < yscale.ticks.size(); ++k) {
+        if (!ytick_labelled[k]) continue;
+        const axis_tick& t = yscale.ticks[k];
         detail::svg_text(out, plot_left - 800, ymap.at(t.value) + 420, 12, "end", "", t.label);
     }
     for (const axis_tick& t : xscale.ticks) {
