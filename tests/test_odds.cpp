@@ -473,6 +473,72 @@ TEST_CASE("odds: Monte Carlo options and probabilities it cannot draw") {
     }
 }
 
+TEST_CASE("odds: the odds' problems and the run's options are reported together") {
+    // Regression (thirteenth session, h5): the odds were checked first and their error thrown,
+    // so a typo hid a bad sample count or an undrawable denominator, and a typo hid more than
+    // 20 uncertain milestones; every problem now comes back in one validation_error.
+    const funding_round round = reference_round();
+    const fraction tiny = fraction::from_decimal("0.0000000000000000000001");  // denominator 10^22
+    const milestone_odds typo = milestone_odds().set("certain conditions", tiny).set("certain condition", fraction(1, 2));
+    try {
+        (void)simulate_odds(round, typo, {1, 42});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()).rfind("milestone odds for round \"Reference round, 2026\": 3 problems\n", 0) == 0);
+        CHECK(e.problems() ==
+              std::vector<diagnostic>{
+                  {field_path("odds").key("certain condition"), "",
+                   "is not a milestone of round \"Reference round, 2026\" (a typo?); its conditions name "
+                   "\"certain conditions\""},
+                  {field_path("monte_carlo").member("samples"), "1",
+                   "must be at least 2 (a standard error needs two samples)"},
+                  {field_path("odds").key("certain conditions").member("probability"),
+                   "1/10000000000000000000000", "Monte Carlo draws need a denominator below 2^64"}});
+    }
+    // evaluate_odds samples above 20 uncertain milestones: the same three problems from it.
+    round_builder b("Many");
+    b.pre_money(100_B).close_date(kClose);
+    milestone_odds many;
+    for (int i = 0; i < 21; ++i) {
+        const std::string name = "m" + std::to_string(100 + i);
+        b.invest(investor("inv" + std::to_string(i)), {tranche::when(1_B, milestone(name))});
+        many.set(name, i == 0 ? tiny : fraction(1, 2));
+    }
+    many.set("m99", fraction(1, 2));  // not a milestone of the round
+    const funding_round many_round = b.build();
+    try {
+        (void)evaluate_odds(many_round, many, {0, 42});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 3);
+        CHECK(e.problems()[0].field == field_path("odds").key("m99"));
+        CHECK(e.problems()[1] == diagnostic{field_path("monte_carlo").member("samples"), "0",
+                                            "must be at least 2 (a standard error needs two samples)"});
+        CHECK(e.problems()[2] == diagnostic{field_path("odds").key("m100").member("probability"),
+                                            "1/10000000000000000000000",
+                                            "Monte Carlo draws need a denominator below 2^64"});
+    }
+    // enumerate_odds: the typo and the 22 uncertain milestones (m99 counts: it has odds at 1/2).
+    try {
+        (void)enumerate_odds(many_round, many);
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()).rfind("milestone odds for round \"Many\": 2 problems\n", 0) == 0);
+        REQUIRE(e.problems().size() == 2);
+        CHECK(e.problems()[0].field == field_path("odds").key("m99"));
+        CHECK(e.problems()[1] == diagnostic{field_path("odds"), "22 uncertain milestones",
+                                            "exact enumeration handles at most 20 (2^20 outcomes); use "
+                                            "simulate_odds() or evaluate_odds()"});
+    }
+    // Options alone keep their heading.
+    try {
+        (void)simulate_odds(round, seventy_percent(), {max_monte_carlo_samples + 1, 42});
+        FAIL("expected validation_error");
+    } catch (const validation_error& e) {
+        CHECK(std::string(e.what()).rfind("Monte Carlo run: 1 problem\n", 0) == 0);
+    }
+}
+
 TEST_CASE("odds: results beyond 128 bits are exact odds_values") {
     // Two milestones at 1/10^22 and 3/10^22: the outcomes' common denominator is 10^44 > 2^128,
     // so the weights go to big integers, and some results do not fit a 128-bit fraction.

@@ -28,6 +28,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -490,13 +491,15 @@ private:
 [[nodiscard]] inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
                                 const monte_carlo_options& monte_carlo = {},
                                 const monte_carlo_progress& progress = {});
-/// Exact enumeration of all 2^k outcomes of the k uncertain milestones. Throws validation_error
-/// for bad odds, and if k exceeds max_exact_milestones.
+/// Exact enumeration of all 2^k outcomes of the k uncertain milestones. Throws one
+/// validation_error listing every problem with the odds and, if k exceeds max_exact_milestones,
+/// that one too.
 [[nodiscard]] inline round_odds enumerate_odds(const funding_round& round, const milestone_odds& odds);
 /// A seeded, reproducible Monte Carlo run (same seed, same results on every compiler). Each
 /// sample draws the uncertain milestones in name order, each exactly with its probability
-/// (whose denominator must be below 2^64). Throws validation_error for bad odds or options
-/// (samples from 2 to max_monte_carlo_samples). Reports the samples drawn to @p progress.
+/// (whose denominator must be below 2^64). Throws one validation_error listing every problem
+/// with the odds and with the options (samples from 2 to max_monte_carlo_samples), all at once.
+/// Reports the samples drawn to @p progress.
 [[nodiscard]] inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
                                 const monte_carlo_options& options, const monte_carlo_progress& progress = {});
 
@@ -779,7 +782,10 @@ odds_sums fold_items(const odds_model& m, std::vector<odds_item>& items, odds_bi
 /// the results (a friend of round_odds and odds_value, which only it builds).
 struct odds_engine {
     static odds_model model(const funding_round& round, const milestone_odds& odds,
-                            std::size_t max_table_bits, bool exact);
+                            std::size_t max_table_bits, bool exact,
+                            std::vector<diagnostic> run_problems = {});
+    static std::vector<diagnostic> monte_carlo_problems(const milestone_odds& odds,
+                                                        const monte_carlo_options& options);
     static round_odds finish(const odds_model& m, const odds_sums& s, odds_method method,
                              std::uint64_t outcome_count, std::optional<std::uint64_t> seed);
     template <class Weight>
@@ -790,11 +796,61 @@ struct odds_engine {
                                   const monte_carlo_progress& progress);
 };
 
+/// The problems of a Monte Carlo run's @p options and of the probabilities of @p odds a sample
+/// cannot draw (a denominator of 2^64 or more), in name order.
+inline std::vector<diagnostic> odds_engine::monte_carlo_problems(const milestone_odds& odds,
+                                                                 const monte_carlo_options& options) {
+    std::vector<diagnostic> problems;
+    if (options.samples < 2 || options.samples > max_monte_carlo_samples) {
+        problems.push_back({field_path("monte_carlo").member("samples"), std::to_string(options.samples),
+                            options.samples < 2
+                                ? "must be at least 2 (a standard error needs two samples)"
+                                : "must be at most " + std::to_string(max_monte_carlo_samples) +
+                                      " (max_monte_carlo_samples)"});
+    }
+    const odds_big limit = std::numeric_limits<std::uint64_t>::max();
+    for (const auto& [name, chance] : odds.chances()) {
+        const fraction& p = chance.probability;
+        if (p.sign() > 0 && p < fraction(1) && big_denominator(p) > limit) {
+            problems.push_back({odds_field(name).member("probability"), p.to_string(),
+                                "Monte Carlo draws need a denominator below 2^64"});
+        }
+    }
+    return problems;
+}
+
+/// The model of @p round under @p odds. Throws one validation_error listing every problem: the
+/// odds' own, too many uncertain milestones for an @p exact enumeration, then @p run_problems
+/// (a Monte Carlo run's options).
 inline odds_model odds_engine::model(const funding_round& round, const milestone_odds& odds,
-                                     std::size_t max_table_bits, bool exact) {
+                                     std::size_t max_table_bits, bool exact,
+                                     std::vector<diagnostic> run_problems) {
     std::vector<diagnostic> problems = odds.validate(round);
+    const bool odds_problems = !problems.empty();
+    if (exact) {
+        std::size_t uncertain = 0;
+        for (const auto& entry : odds.chances()) {
+            const fraction& p = entry.second.probability;
+            if (p.sign() > 0 && p < fraction(1)) ++uncertain;
+        }
+        if (uncertain > max_exact_milestones) {
+            problems.push_back(
+                {field_path("odds"), std::to_string(uncertain) + " uncertain milestones",
+                 "exact enumeration handles at most " + std::to_string(max_exact_milestones) +
+                     " (2^" + std::to_string(max_exact_milestones) +
+                     " outcomes); use simulate_odds() or evaluate_odds()"});
+        }
+    }
+    const bool count_problem = !odds_problems && !problems.empty();
+    problems.insert(problems.end(), std::make_move_iterator(run_problems.begin()),
+                    std::make_move_iterator(run_problems.end()));
     if (!problems.empty()) {
-        throw validation_error("milestone odds for round \"" + round.name() + "\"", std::move(problems));
+        // The heading names what was wrong: the odds (with anything else), else the count of
+        // uncertain milestones, else the run's options.
+        throw validation_error(odds_problems   ? "milestone odds for round \"" + round.name() + "\""
+                               : count_problem ? "exact odds for round \"" + round.name() + "\""
+                                               : std::string("Monte Carlo run"),
+                               std::move(problems));
     }
     odds_model m;
     m.currency = round.currency();
@@ -816,14 +872,6 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
         }
     }
     m.milestone_count = odds.size();  // validated: exactly the round's milestones
-    if (exact && m.names.size() > max_exact_milestones) {
-        throw validation_error(
-            "exact odds for round \"" + round.name() + "\"",
-            {{field_path("odds"), std::to_string(m.names.size()) + " uncertain milestones",
-              "exact enumeration handles at most " + std::to_string(max_exact_milestones) +
-                  " (2^" + std::to_string(max_exact_milestones) +
-                  " outcomes); use simulate_odds() or evaluate_odds()"}});
-    }
 
     // Group the schedule's entries by condition identity and the day it must be met by, and
     // within a group by investor. A fallback tranche pays its fallback in every outcome and the
@@ -1105,28 +1153,13 @@ inline round_odds odds_engine::exact(const odds_model& m) {
 inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carlo_options& options,
                                            const monte_carlo_progress& progress) {
     const std::size_t k = m.names.size();
-    std::vector<diagnostic> problems;
-    if (options.samples < 2 || options.samples > max_monte_carlo_samples) {
-        problems.push_back({field_path("monte_carlo").member("samples"), std::to_string(options.samples),
-                            options.samples < 2
-                                ? "must be at least 2 (a standard error needs two samples)"
-                                : "must be at most " + std::to_string(max_monte_carlo_samples) +
-                                      " (max_monte_carlo_samples)"});
-    }
+    // The options and the denominators were checked with the odds (model()).
     std::vector<std::uint64_t> num(k), den(k);
-    const odds_big limit = std::numeric_limits<std::uint64_t>::max();
     for (std::size_t j = 0; j < k; ++j) {
         const auto& p = m.probabilities[j];
-        const odds_big d = big_denominator(p);
-        if (d > limit) {
-            problems.push_back({odds_field(m.names[j]).member("probability"), p.to_string(),
-                                "Monte Carlo draws need a denominator below 2^64"});
-            continue;
-        }
         num[j] = static_cast<std::uint64_t>(big_numerator(p));
-        den[j] = static_cast<std::uint64_t>(d);
+        den[j] = static_cast<std::uint64_t>(big_denominator(p));
     }
-    if (!problems.empty()) throw validation_error("Monte Carlo run", std::move(problems));
 
     // Every sample's achieved milestones are kept (k bits) for the second pass.
     const std::size_t words = k == 0 ? 1 : (k + 63) / 64;
@@ -1171,7 +1204,8 @@ inline round_odds enumerate_odds(const funding_round& round, const milestone_odd
 inline round_odds simulate_odds(const funding_round& round, const milestone_odds& odds,
                                 const monte_carlo_options& options, const monte_carlo_progress& progress) {
     using engine = detail::odds_engine;
-    return engine::monte_carlo(engine::model(round, odds, 16, false), options, progress);
+    return engine::monte_carlo(engine::model(round, odds, 16, false, engine::monte_carlo_problems(odds, options)),
+                               options, progress);
 }
 
 inline round_odds evaluate_odds(const funding_round& round, const milestone_odds& odds,
