@@ -189,6 +189,56 @@ TEST_CASE("full ratchet: $10 preferred, 200 shares issued at $5") {
     CHECK(s.holder(holder_id("i")).additional() == sh(100));
 }
 
+// MGLS (M. Glick Law), "Weighted Average Anti-Dilution Protection: Formula And Calculator"
+// (https://mglick.legal/mgls-insights/2019/9/26/weighted-average-anti-dilution-protection-formula-and-calculator):
+// CP2 = CP1 x (A + B) / (A + C); "a company with 1 million common shares that issues 1 million
+// preferred shares in a series A round ... convertible at a rate of 1:1, priced at $1.00 each. In
+// a Series B round ... issuing shares at a price of $0.50. Using a Weighted Average ... Series A
+// preferred shares would be convertible into 1.2 common shares, instead of 2 common shares with a
+// Full Ratchet." The article does not say how many Series B shares are sold: 1.2 needs
+// (2,000,000 + C/2) / (2,000,000 + C) = 5/6, so C = 1,000,000 (our derivation; 500,000 would give
+// 10/9). The published 1.2 is the exact CP2 = $5/6; at the NVCA's one-hundredth of a cent the
+// price is $0.8333 and the ratio 10000/8333 = 1.20004...
+TEST_CASE("MGLS: 1M common, 1M Series A at $1.00, a Series B at $0.50: 1.2 common per preferred (weighted), 2 (full ratchet)") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("f", "Founders"))
+                            .add(holder::investor("a", "Series A investor"))
+                            .add(share_class::common("Common"))
+                            .add(share_class::preferred("Series A Preferred", per_share(1_usd)))
+                            .holding(holder_id("f"), "Common", sh(1'000'000))
+                            .holding(holder_id("a"), "Series A Preferred", sh(1'000'000))
+                            .build();
+    const share_issuance series_b = share_issuance::at_price("Series B", sh(1'000'000), price_per_share(1_usd, sh(2)));
+    anti_dilution broad = anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred"));
+
+    // The NVCA's rounding first: conversion_price_exact() changes the charter it is called on.
+    const anti_dilution_adjustment at_nvca = broad.adjust(t, series_b);
+    const anti_dilution_adjustment at_exact = broad.conversion_price_exact().adjust(t, series_b);
+    const series_adjustment& exact = at_exact.of("Series A Preferred");
+    CHECK(exact.a == sh(2'000'000));        // 1M common + 1M preferred as converted
+    CHECK(exact.b() == fraction(500'000));  // $500,000 / $1.00
+    CHECK(exact.c == sh(1'000'000));
+    CHECK(exact.cp2_units == units(5000, 6));
+    CHECK(exact.ratio_after == fraction(6, 5));  // MGLS: 1.2
+    CHECK(exact.as_converted_after == sh(1'200'000));
+
+    const series_adjustment& nvca = at_nvca.of("Series A Preferred");
+    CHECK(nvca.cp2_units == units(8333, 10));
+    CHECK(nvca.ratio_after == fraction(10000, 8333));
+    CHECK(nvca.as_converted_after == sh(1'200'048));  // 1,000,000 x 10000/8333 = 1,200,048.0...
+
+    const anti_dilution_adjustment at_ratchet =
+        anti_dilution().protect(anti_dilution_terms::full_ratchet("Series A Preferred")).adjust(t, series_b);
+    const series_adjustment& ratchet = at_ratchet.of("Series A Preferred");
+    CHECK(ratchet.cp2_units == units(500));
+    CHECK(ratchet.ratio_after == fraction(2));  // MGLS: 2
+    CHECK(ratchet.as_converted_after == sh(2'000'000));
+
+    // Half as many Series B shares: (2,000,000 + 250,000) / (2,000,000 + 500,000) = 9/10.
+    const share_issuance smaller = share_issuance::at_price("Series B", sh(500'000), price_per_share(1_usd, sh(2)));
+    CHECK(broad.adjust(t, smaller).of("Series A Preferred").ratio_after == fraction(10, 9));
+}
+
 TEST_CASE("carve-outs: pool grants, conversions, named exemptions, no protection, not a down round") {
     const cap_table t = gust_company();
     const anti_dilution charter = both_broad().exempt("equipment lessor");

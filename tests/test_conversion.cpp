@@ -1961,6 +1961,52 @@ TEST_CASE("StartupTalky: a $10,000 note at a $4M cap converts at $10/3 into exac
     check_reconciles(discounted);
 }
 
+// BnkToTheFuture help centre, "Numerical example: $25k convertible note with $5M cap, no discount"
+// (https://bnktothefuture.freshdesk.com/support/solutions/articles/9000103308-numerical-example-25k-convertible-note-with-5m-cap-no-discount),
+// interest ignored: a Series A at a $10M pre-money and $5.00 a share; the $25k note converts at
+// "$2.50 per share ($5M cap divided by $10M pre-money valuation)" [times the $5.00 price] into
+// "10,000 shares", worth $50,000 at $5.00; at a $20M pre-money (still $5.00 a share) it converts
+// at "$1.25/share ... into 20,000 ... Series A shares worth $100,000". $5.00 at a $10M pre-money
+// is 2,000,000 pre-money shares, at $20M 4,000,000: the cap price is the cap over that count.
+// The share counts and the $2M of new money are ours.
+TEST_CASE("BnkToTheFuture: a $25k note at a $5M cap: $2.50 and 10,000 shares at a $10M pre-money, $1.25 and 20,000 at $20M") {
+    const auto round = [](std::int64_t pre_money_shares, money pre_money) {
+        const cap_table t = cap_table_builder()
+                                .add(holder::founder("f", "Founders"))
+                                .add(holder::investor("n", "Noteholder"))
+                                .add(holder::investor("a", "Series A investor"))
+                                .add(share_class::common("Common"))
+                                .holding(holder_id("f"), "Common", sh(pre_money_shares))
+                                .build();
+        convertible_note n;
+        n.holder = holder_id("n");
+        n.principal = 25'000_usd;
+        n.issue_date = year{2023} / 1 / 1;
+        n.maturity_date = year{2025} / 1 / 1;
+        n.annual_rate = fraction(0);
+        n.valuation_cap = 5_M;
+        return conversion_round("Series A", "Series A Preferred", year{2024} / 1 / 1)
+            .pre_money(pre_money)
+            .invest(holder_id("a"), 2_M)
+            .convention(conversion_pricing::conversion_shares_not_in_pre_money)
+            .convert(n)
+            .apply_to(t);
+    };
+    const converted_round at10 = round(2'000'000, 10_M);
+    CHECK(at10.price() == price_per_share(5_usd, sh(1)));
+    CHECK(at10.note_conversion(0).basis == conversion_basis::cap);
+    CHECK(at10.note_conversion(0).conversion_price == price_per_share(250_usd, sh(100)));
+    CHECK(at10.note_conversion(0).shares == sh(10'000));
+    CHECK(at10.price().cost_of(at10.note_conversion(0).shares, rounding::half_even) == 50'000_usd);
+    check_reconciles(at10);
+    const converted_round at20 = round(4'000'000, 20_M);
+    CHECK(at20.price() == price_per_share(5_usd, sh(1)));
+    CHECK(at20.note_conversion(0).conversion_price == price_per_share(125_usd, sh(100)));
+    CHECK(at20.note_conversion(0).shares == sh(20'000));
+    CHECK(at20.price().cost_of(at20.note_conversion(0).shares, rounding::half_even) == 100'000_usd);
+    check_reconciles(at20);
+}
+
 // OnStartups (Stack Exchange) question 51688, "Convertible debt notes that convert at an
 // unrealistic valuation", answer of 2013-11-12 (as archived in github.com/collapsed-stacks/onstartups,
 // questions/51688/convertible-debt-notes-that-convert-at-an-unrealistic-valuation.md):

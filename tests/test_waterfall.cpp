@@ -661,6 +661,56 @@ TEST_CASE("The Supernova: $10M at a $40M pre-money, sold for $50M: $26M at 2x pa
     CHECK(w1.at(usd(60'000'000)).status[1] == line_status::converted);
 }
 
+TEST_CASE("Smartup Academy: $10M Series A 1x non-participating and $5M Series B 1x participating, sold for $50M and $15M") {
+    // Smartup Academy, "Waterfall" (https://www.smartupacademy.org/?p=4936): "a company is sold for
+    // $50 million after having received $15 million in total investment. The Series A investor
+    // invested $10 million with a 1x liquidation preference and non-participating rights. The
+    // Series B investor invested $5 million with a 1x liquidation preference and participating
+    // rights." Tier 1 pays both preferences (one tier: pari passu), leaving $35M; "If Series B owns
+    // 10% of the company, they take an additional $3.5 million (10% of the remaining $35
+    // million)"; common receives $31.5M. "If the company had sold for only $15 million, the entire
+    // amount would have gone to investors in Tier 1, leaving the founders with $0."
+    // The source's split of the $35M (10% to Series B, 90% to common) leaves nothing to the Series A,
+    // which keeps its preference and so does not share as common: its figures hold when Series B
+    // has 10% of the shares that share the rest (Series B : common = 1 : 9). Our share counts:
+    // 9,000,000 common, Series A 2,000,000 at $5.00, Series B 1,000,000 at $5.00 (Series B has
+    // 1/12 of the company). Series A converting would take 2/12 of $45M = $7.5M < $10M: it keeps its
+    // preference.
+    const auto company = [](std::int64_t common, std::int64_t a_shares, std::int64_t b_shares) {
+        return cap_table_builder()
+            .add(holder::founder("f", "Founders"))
+            .add(holder::investor("a", "Series A investor"))
+            .add(holder::investor("b", "Series B investor"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(usd(10'000'000), sh(a_shares)), non_participating()))
+            .add(share_class::preferred("Series B", price_per_share(usd(5'000'000), sh(b_shares)), participating()))
+            .holding(holder_id("f"), "Common", sh(common))
+            .holding(holder_id("a"), "Series A", sh(a_shares))
+            .holding(holder_id("b"), "Series B", sh(b_shares))
+            .build();
+    };
+    const waterfall w = waterfall::build(company(9'000'000, 2'000'000, 1'000'000));
+    const waterfall_payout at50 = w.at(usd(50'000'000));
+    CHECK(at50.by_line == std::vector<money>{usd(31'500'000), usd(10'000'000), usd(8'500'000)});
+    CHECK(at50.status[1] == line_status::preference);
+    CHECK(at50.status[2] == line_status::participating);
+    CHECK(at50.by_holder == std::vector<money>{usd(31'500'000), usd(10'000'000), usd(8'500'000)});
+    const waterfall_payout at15 = w.at(usd(15'000'000));
+    CHECK(at15.by_line == std::vector<money>{usd(0), usd(10'000'000), usd(5'000'000)});
+    CHECK(at15.status[0] == line_status::nothing);
+    // Below $15M the one tier is shared in proportion to the preferences (2 : 1).
+    CHECK(w.at(usd(12'000'000)).by_line == std::vector<money>{usd(0), usd(8'000'000), usd(4'000'000)});
+
+    // Read literally, "Series B owns 10% of the company" with Series A at 20% (7,000,000 common,
+    // 2,000,000 Series A, 1,000,000 Series B; our derivation): Series A still keeps its $10M
+    // (converting: 20% of $45M = $9M), and the $35M is shared by the 8,000,000 participating
+    // shares: Series B $5M + $35M / 8 = $9,375,000, common $35M x 7/8 = $30,625,000, not the
+    // source's $8.5M and $31.5M, which count the non-converting Series A's shares as common's.
+    const waterfall_payout literal = waterfall::build(company(7'000'000, 2'000'000, 1'000'000)).at(usd(50'000'000));
+    CHECK(literal.by_line == std::vector<money>{usd(30'625'000), usd(10'000'000), usd(9'375'000)});
+    CHECK(literal.status[1] == line_status::preference);
+}
+
 TEST_CASE("A preferred class with no shares issued receives nothing and says so, at every exit") {
     // Regression (fifth session of 2026-12-06): a class on the table with no shares issued (a
     // series authorized, not yet sold) receives $0, but above the preferences its status was
