@@ -1968,7 +1968,9 @@ TEST_CASE("StartupTalky: a $10,000 note at a $4M cap converts at $10/3 into exac
 // "10,000 shares", worth $50,000 at $5.00; at a $20M pre-money (still $5.00 a share) it converts
 // at "$1.25/share ... into 20,000 ... Series A shares worth $100,000". $5.00 at a $10M pre-money
 // is 2,000,000 pre-money shares, at $20M 4,000,000: the cap price is the cap over that count.
-// The share counts and the $2M of new money are ours.
+// The page says it is reproduced from another source (a bit.ly link); its title and the $10M case
+// match FundersClub's numerical examples (above), so what it adds is the $20M case. The share
+// counts and the $2M of new money are ours.
 TEST_CASE("BnkToTheFuture: a $25k note at a $5M cap: $2.50 and 10,000 shares at a $10M pre-money, $1.25 and 20,000 at $20M") {
     const auto round = [](std::int64_t pre_money_shares, money pre_money) {
         const cap_table t = cap_table_builder()
