@@ -51,6 +51,15 @@ fundround_cli_test(waterfall_liquidation_spreadsheet_paid_in 0
 # the founders' 3M written as 2M common and a 1M pool, the broad base "full" so that A counts the
 # pool as the book does: CP2 $3.0000, EBV 2,000,000 shares, 2/11 after the Series B.
 fundround_cli_test(captable_textbook_down_round 0 ARGS captable textbook_down_round.json --after "Series B")
+# Smartup Academy's waterfall (tests/test_waterfall.cpp): a $10M Series A 1x non-participating
+# and a $5M Series B 1x participating, pari passu, over 9,000,000 common (Series B : common =
+# 1 : 9, the reading under which the published figures hold): at $50M the Series A keeps $10M,
+# the Series B takes $5M + $3.5M, common $31.5M; at $15M the preferences take everything.
+fundround_cli_test(waterfall_smartup 0 ARGS waterfall smartup_waterfall.json --exit 12M,15M,50M)
+# MGLS's down round (tests/test_anti_dilution.cpp): 1,000,000 common, 1,000,000 Series A at $1.00,
+# 1,000,000 Series B at $0.50 under a broad-based weighted average kept exact: CP2 $5/6, ratio
+# 1.2 (the published figure), the Series A 1,200,000 as converted after the round.
+fundround_cli_test(captable_mglick_down_round 0 ARGS captable mglick_down_round.json --after "Series B")
 # Priced rounds converting the file's SAFEs and notes (examples/seed_safes_to_series_a.json): the
 # round with its conversions, the table after it and what is still outstanding; converted
 # instruments are not paid again by the waterfall after the round (it pays what is still
