@@ -9,6 +9,8 @@
 #include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/round_chain.hpp>
+#include <fundround/io/csv.hpp>
+#include <fundround/io/pricing_report.hpp>
 #include <fundround/numeric/literals.hpp>
 
 #include "support/down_company.hpp"
@@ -997,6 +999,287 @@ TEST_CASE("High Peak Financial's Brightwheel: a seed with a 20% pool in the pre-
     CHECK(sharks.change_of(holder_id("sharks")).ownership_after == fraction(75'297, 1'957'712));
     CHECK(sharks.change_of(holder_id("sharks")).ownership_after.to_percent_string(1) == "3.8%");
     CHECK(sharks.pricing().stated_post_money() == std::optional<money>(10.4_M));
+}
+
+
+// ---- Issues of shares between rounds (round_chain::then(chain_issuance)) ----
+
+namespace {
+
+// docs/how-to-down-round.md §1's company (Gust Equity Management, "Anti-Dilution") before its
+// Series A: the founder's 1,500,000 common and 1,000,000 options granted from the plan.
+cap_table gust_founding() {
+    return cap_table_builder()
+        .add(holder::founder("founder", "Founder"))
+        .add(holder::employee("staff", "Staff"))
+        .add(share_class::common("Common"))
+        .add(option_pool{"Plan", "Common", sh(1'000'000)})
+        .holding(holder_id("founder"), "Common", sh(1'500'000))
+        .grant({holder_id("staff"), "Plan", sh(1'000'000), price_per_share(1_usd, sh(10))})
+        .build();
+}
+
+// Gust's Series A: 2,500,000 shares at $1.00 ($2.5M).
+cap_table_round gust_series_a() {
+    return cap_table_round(priced_round_terms("Series A").at_price(price_per_share(1_usd, sh(1))).invest("fund-a", 2.5_M),
+                           "Series A Preferred")
+        .add_investor(holder::investor("fund-a", "Fund A"));
+}
+
+// The lessor's warrant for 50,000 common, $1.00 to exercise, under the exemption "equipment lessor".
+chain_issuance lessor_warrant() {
+    return chain_issuance(share_issuance::exempted("Lessor warrant", sh(50'000), 10_K, "equipment lessor"), holder_id("lessor"),
+                          "Common")
+        .add_holder(holder::investor("lessor", "Lessor Co"))
+        .as_warrant(price_per_share(1_usd, sh(1)));
+}
+
+// 2,000,000 common sold to a strategic for $1M ($0.50 a share), below Series A's $1.00.
+chain_issuance strategic_sale() {
+    return chain_issuance(share_issuance::sale("Strategic sale", sh(2'000'000), 1_M), holder_id("strategic"), "Common")
+        .add_holder(holder::investor("strategic", "Strategic Inc"));
+}
+
+// The Series B: $800,000 at $0.80, 1,000,000 shares.
+cap_table_round gust_series_b() {
+    return cap_table_round(priced_round_terms("Series B").at_price(price_per_share(0.80_usd, sh(1))).invest("fund-b", 800_K),
+                           "Series B Preferred")
+        .add_investor(holder::investor("fund-b", "Fund B"));
+}
+
+anti_dilution lessor_charter() {
+    return anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).exempt("equipment lessor");
+}
+
+}  // namespace
+
+// Worked by hand (NVCA broad base: issued, preferred as converted, + granted options + warrants).
+// After the Series A: 1,500,000 + 2,500,000 + 1,000,000 options = 5,000,000.
+// The lessor's warrant: exempted, Series A unchanged at $1.0000; A counts it from then on.
+// The strategic sale, 2,000,000 at $0.50: A = 5,050,000, B = $1,000,000 / $1.00 = 1,000,000,
+// C = 2,000,000: CP2 = 1 x 6,050,000 / 7,050,000 = 121/141 = $0.85815603 -> $0.8582 (4 decimals,
+// half away from zero); ratio 1 / 0.8582 = 5000/4291; 2,500,000 x 5000/4291 = 2,913,073.87 ->
+// 2,913,073 as converted (floor). Table after: 1,500,000 + 2,913,073 + 2,000,000 + 1,000,000
+// + 50,000 = 7,463,073.
+// The Series B, 1,000,000 at $0.80 < $0.8582: A = 7,463,073, B = 800,000 / 0.8582 = 932,183.64,
+// CP2 = (0.8582 x 7,463,073 + 800,000) / 8,463,073 = 7,204,809.2486 / 8,463,073 = 0.85132307 ->
+// $0.8513; ratio 10000/8513; 2,500,000 x 10000/8513 = 2,936,685.07 -> 2,936,685. Table after:
+// 7,463,073 - 2,913,073 + 2,936,685 + 1,000,000 = 8,486,685.
+TEST_CASE("issues between rounds: an exempted warrant, a low sale to a strategic adjusting Series A, then a down round") {
+    const round_chain_result r = round_chain(gust_founding())
+                                     .then(gust_series_a())
+                                     .charter(lessor_charter())
+                                     .then(lessor_warrant())
+                                     .then(strategic_sale())
+                                     .then(gust_series_b())
+                                     .run();
+    REQUIRE(r.rounds().size() == 2);
+    REQUIRE(r.issuances().size() == 2);
+    const issuance_on_cap_table& lessor = r.issuances()[0];
+    CHECK(lessor.step() == 1);
+    CHECK(lessor.rounds_before() == 1);
+    CHECK(lessor.warrant());
+    CHECK(lessor.issuance().kind() == issuance_kind::exempted);
+    CHECK(lessor.before().fully_diluted(nvca_broad_base()).total() == sh(5'000'000));
+    REQUIRE(lessor.adjustment() != nullptr);
+    const series_adjustment& exempted = lessor.adjustment()->of("Series A Preferred");
+    CHECK_FALSE(exempted.adjusted);
+    CHECK(exempted.reason == "exempted: equipment lessor");
+    CHECK(lessor.after().warrants().size() == 1);
+    CHECK(lessor.after().warrants()[0].shares == sh(50'000));
+    CHECK(lessor.change_of(holder_id("lessor")).after == sh(50'000));
+    CHECK(lessor.change_of(holder_id("lessor")).before == sh(0));
+
+    const issuance_on_cap_table& sale = r.issuances()[1];
+    CHECK(sale.step() == 2);
+    CHECK(sale.rounds_before() == 1);
+    CHECK_FALSE(sale.warrant());
+    REQUIRE(sale.adjustment() != nullptr);
+    const series_adjustment& a = sale.adjustment()->of("Series A Preferred");
+    CHECK(a.adjusted);
+    CHECK(a.a == sh(5'050'000));
+    CHECK(a.c == sh(2'000'000));
+    CHECK(a.b() == fraction(1'000'000));
+    CHECK(a.exact_cp2_units == std::optional<fraction>(fraction(121'000, 141)));
+    CHECK(a.cp2_units == dollars4(8582));
+    CHECK(a.ratio_after == fraction(5000, 4291));
+    CHECK(a.as_converted_after == sh(2'913'073));
+    CHECK(sale.after().shares_of(holder_id("strategic"), "Common") == sh(2'000'000));
+    CHECK(sale.after().fully_diluted().total() == sh(7'463'073));
+    CHECK(sale.change_of(holder_id("fund-a")).before == sh(2'500'000));
+    CHECK(sale.change_of(holder_id("fund-a")).after == sh(2'913'073));
+    CHECK(sale.change_of(holder_id("fund-a")).ownership_after == fraction(2'913'073, 7'463'073));
+
+    // The Series B starts from the table the issues left, and adjusts from CP1 $0.8582.
+    CHECK(r.rounds()[1].before().fully_diluted().total() == sh(7'463'073));
+    REQUIRE(r.adjustment(1) != nullptr);
+    const series_adjustment& b = r.adjustment(1)->of("Series A Preferred");
+    CHECK(b.cp1_units == dollars4(8582));
+    CHECK(b.a == sh(7'463'073));
+    CHECK(b.cp2_units == dollars4(8513));
+    CHECK(b.as_converted_after == sh(2'936'685));
+    CHECK(r.final_table().fully_diluted().total() == sh(8'486'685));
+    CHECK(r.shares_history(holder_id("fund-a")) == std::vector<share_count>{sh(0), sh(2'500'000), sh(2'936'685)});
+
+    std::ostringstream text;
+    r.print_issuance(text, 1);
+    CHECK(text.str() ==
+          "Issuance Strategic sale (new_securities): 2,000,000 Common to Strategic Inc, for $1,000,000.00\n"
+          "Anti-dilution on Strategic sale (new_securities, 2,000,000 shares at $0.5000)\n"
+          "  Series A Preferred: broad_based_weighted_average on issued + granted options + warrants\n"
+          "    A 5,050,000, B 1,000,000.0000, C 2,000,000\n"
+          "    conversion price $1.0000 -> $0.8582 (exact $0.85815603, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 5000/4291 = 1.165230\n"
+          "    as converted 2,500,000 -> 2,913,073 (+413,073, floor per holding)\n");
+    std::ostringstream warrant_text;
+    r.print_issuance(warrant_text, 0);
+    CHECK(warrant_text.str().rfind("Issuance Lessor warrant (exempted: equipment lessor): a warrant for 50,000 Common to "
+                                   "Lessor Co, for $10,000.00\n",
+                                   0) == 0);
+    CHECK_THROWS_AS(r.print_issuance(text, 2), invalid_argument_error);
+}
+
+TEST_CASE("an issue between rounds is the charter's issue alone: the same figures as anti_dilution::try_adjust on the table") {
+    const round_chain_result r =
+        round_chain(gust_founding()).then(gust_series_a()).charter(lessor_charter()).then(strategic_sale()).run();
+    const anti_dilution_adjustment by_hand = lessor_charter().adjust(r.rounds()[0].after(), strategic_sale().issuance());
+    REQUIRE(r.issuances().size() == 1);
+    CHECK(r.issuances()[0].adjustment()->of("Series A Preferred").cp2_units == by_hand.of("Series A Preferred").cp2_units);
+    CHECK(r.issuances()[0].adjustment()->of("Series A Preferred").as_converted_after ==
+          by_hand.of("Series A Preferred").as_converted_after);
+    // After the last round the issue is in final_table(), not in the per-round history.
+    CHECK(r.final_table().shares_of(holder_id("strategic"), "Common") == sh(2'000'000));
+    CHECK(r.totals().size() == 2);
+    CHECK(r.shares_history(holder_id("strategic")) == std::vector<share_count>{sh(0), sh(0)});
+}
+
+// The same chain, Series A waiving for the sale: unchanged at $1.0000, and the Series B adjusts
+// from it: A = 1,500,000 + 2,500,000 + 2,000,000 + 1,000,000 + 50,000 = 7,050,000, CP2 =
+// (1 x 7,050,000 + 800,000) / 8,050,000 = 0.97515528 -> $0.9752.
+TEST_CASE("a series waives its adjustment for one issue between rounds; the next round protects it again") {
+    const round_chain_result r = round_chain(gust_founding())
+                                     .then(gust_series_a())
+                                     .charter(lessor_charter())
+                                     .then(lessor_warrant())
+                                     .waive("Series A Preferred")
+                                     .then(strategic_sale())
+                                     .then(gust_series_b())
+                                     .run();
+    const series_adjustment& waived = r.issuances()[1].adjustment()->of("Series A Preferred");
+    CHECK(waived.waived);
+    CHECK_FALSE(waived.adjusted);
+    CHECK(waived.ratio_after == fraction(1));
+    CHECK(waived.reason ==
+          "waived by the series for this issue (a down round: the issue price $0.5000 is below the conversion price $1.0000)");
+    const series_adjustment& b = r.adjustment(1)->of("Series A Preferred");
+    CHECK_FALSE(b.waived);
+    CHECK(b.a == sh(7'050'000));
+    CHECK(b.cp2_units == dollars4(9752));
+}
+
+TEST_CASE("an issue between rounds: every problem at once, at the step's fields") {
+    const round_chain_outcome o =
+        round_chain(gust_founding())
+            .then(gust_series_a())
+            .charter(lessor_charter())
+            .waive("Series Z Preferred")
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+            .then(chain_issuance(share_issuance::exempted("Partner shares", sh(0), 10_K, "strategic partner"), holder_id("partner"),
+                                 "Class Z"))
+            .then(gust_series_b())
+            .try_run();
+    REQUIRE_FALSE(o.ok());
+    CHECK(o.failed_round == std::optional<std::size_t>(1));
+    std::vector<std::string> fields;
+    for (const diagnostic& d : o.problems) fields.push_back(d.field.to_string());
+    CHECK(fields == std::vector<std::string>{"rounds[1].pay_to_play", "rounds[1].issuance.shares", "rounds[1].issuance.exemption",
+                                             "rounds[1].share_class", "rounds[1].holder", "rounds[1].anti_dilution.waivers[0]"});
+    CHECK(o.problems[2].value == "\"strategic partner\"");
+    CHECK(o.problems[2].rule ==
+          "is not an exemption the charter in force names (it names \"equipment lessor\"): name it with anti_dilution::exempt() "
+          "in the charter before this step");
+    CHECK(o.problems[3].rule == "is not a share class on the cap table before the issue (its classes: \"Common\", \"Series A Preferred\")");
+    CHECK(o.problems[4].rule == "is not on the cap table before the issue: add it with add_holder()");
+    CHECK_THROWS_WITH_AS(round_chain(gust_founding())
+                             .then(chain_issuance(share_issuance::pool_grant("Grants", sh(10)), holder_id("staff"), "Common"))
+                             .run(),
+                         "issuance 0 (\"Grants\") of the chain does not apply: 1 problem\n  - rounds[0].issuance.kind = pool_grant: is a grant "
+                         "from a pool on the cap table (cap_table_builder::grant), which an issuance between rounds does not "
+                         "draw down: state a sale (sale(), at_price()) or an exempted issue (exempted())",
+                         validation_error);
+}
+
+TEST_CASE("an issue between rounds: an exemption without a charter, shares of a protected series, a holder added twice") {
+    const round_chain_outcome none = round_chain(gust_founding())
+                                         .then(chain_issuance(share_issuance::exempted("Lease", sh(10), 0_usd, "equipment lessor"),
+                                                              holder_id("founder"), "Common"))
+                                         .try_run();
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].field.to_string() == "rounds[0].issuance.exemption");
+    CHECK(none.problems[0].rule ==
+          "is not an exemption the charter in force names (it names none): name it with anti_dilution::exempt() in the charter "
+          "before this step");
+    const round_chain_outcome own = round_chain(gust_founding())
+                                        .then(gust_series_a())
+                                        .charter(lessor_charter())
+                                        .then(chain_issuance(share_issuance::sale("Top-up", sh(10), 5_usd), holder_id("fund-a"),
+                                                             "Series A Preferred")
+                                                  .add_holder(holder::investor("fund-a", "Fund A")))
+                                        .try_run();
+    std::vector<std::string> fields;
+    for (const diagnostic& d : own.problems) fields.push_back(d.field.to_string());
+    CHECK(fields == std::vector<std::string>{"rounds[1].share_class", "rounds[1].add_holder"});
+    CHECK(own.problems[1].rule == "is on the cap table before the issue already: issue to it without add_holder()");
+}
+
+TEST_CASE("an issue between rounds without a charter adds the shares; the report prints it in its place") {
+    const round_chain_result r = round_chain(gust_founding())
+                                     .then(chain_issuance(share_issuance::sale("Advisor shares", sh(20'000), 2_K), holder_id("staff"),
+                                                          "Common"))
+                                     .then(gust_series_a())
+                                     .run();
+    REQUIRE(r.issuances().size() == 1);
+    CHECK(r.issuances()[0].adjustment() == nullptr);
+    CHECK(r.issuances()[0].rounds_before() == 0);
+    CHECK(r.rounds()[0].before().shares_of(holder_id("staff"), "Common") == sh(20'000));
+    CHECK(r.final_table().fully_diluted().total() == sh(2'520'000 + 2'500'000));
+    std::ostringstream os;
+    r.print_issuance(os, 0);
+    CHECK(os.str() == "Issuance Advisor shares (new_securities): 20,000 Common to Staff, for $2,000.00\n");
+}
+
+TEST_CASE("print_round_chain and the adjustments CSV show each issue between rounds in its place among the rounds") {
+    const round_chain_result r = round_chain(gust_founding())
+                                     .then(gust_series_a())
+                                     .charter(lessor_charter())
+                                     .then(lessor_warrant())
+                                     .then(strategic_sale())
+                                     .then(gust_series_b())
+                                     .run();
+    std::ostringstream os;
+    print_round_chain(os, r);
+    const std::string text = os.str();
+    const std::size_t lessor = text.find("\nIssuance Lessor warrant (exempted: equipment lessor): a warrant for 50,000 Common to Lessor "
+                                         "Co, for $10,000.00\nAnti-dilution on Lessor warrant (exempted, 50,000 shares at $0.2000)\n");
+    const std::size_t sale = text.find("\nIssuance Strategic sale (new_securities): 2,000,000 Common to Strategic Inc, for "
+                                       "$1,000,000.00\nAnti-dilution on Strategic sale");
+    const std::size_t series_b = text.find("\nAnti-dilution on Series B (new_securities, 1,000,000 shares at $0.8000)\n");
+    REQUIRE(lessor != std::string::npos);
+    REQUIRE(sale != std::string::npos);
+    REQUIRE(series_b != std::string::npos);
+    CHECK(lessor < sale);
+    CHECK(sale < series_b);
+    CHECK(text.find("    conversion price $0.8582 -> $0.8513 (exact $0.85132307, 4 decimals, half_away_from_zero)\n") > series_b);
+
+    std::istringstream csv(chain_adjustments_csv(r));
+    std::vector<std::string> first_cells;
+    for (std::string line; std::getline(csv, line);) first_cells.push_back(line.substr(0, line.find(',')));
+    CHECK(first_cells == std::vector<std::string>{"round", "Lessor warrant", "Strategic sale", "Series B"});
+    CHECK(chain_adjustments_csv(r).find("Strategic sale,Series A Preferred,broad_based_weighted_average,issued + granted options + "
+                                        "warrants,true,down round: the issue price $0.5000 is below the conversion price "
+                                        "$1.0000,5050000,1000000,1000000.000000000000,2000000,0.5,0.500000000000,1,1.000000000000,"
+                                        "121/141,0.858156028369,0.8582,0.858200000000,4,half_away_from_zero,1,1.000000000000,"
+                                        "5000/4291,1.165229550221,2500000,2913073,413073,floor,USD") != std::string::npos);
 }
 
 }  // namespace test_round_chain

@@ -918,9 +918,57 @@ inline cap_table_round_result cap_table_round::try_apply_to(const cap_table& tab
 }
 
 class converted_round;            // instruments/conversion.hpp: a round with SAFEs and notes converting
+class share_issuance;             // instruments/anti_dilution.hpp: an issue of shares, for the charter
 class anti_dilution_adjustment;   // instruments/anti_dilution.hpp: what a round's new shares triggered
 class round_chain;                // instruments/round_chain.hpp: runs the chain
 class pay_to_play_conversions;    // instruments/pay_to_play.hpp: what a round's pay-to-play converted
+
+/// An issue of shares between the rounds of a chain, not a round (round_chain::then(chain_issuance)):
+/// the shares (or a warrant for them) of a class issued to one holder, the tables before and
+/// after it, every holder's change, and the anti-dilution adjustment it triggered.
+class issuance_on_cap_table {
+public:
+    /// The issue as stated: name, kind, shares (`C`), consideration and exemption.
+    [[nodiscard]] const share_issuance& issuance() const noexcept { return *issuance_; }
+    /// Who received the shares (or the warrant).
+    [[nodiscard]] const holder_id& holder() const noexcept { return holder_; }
+    /// The class of the shares issued.
+    [[nodiscard]] const std::string& share_class() const noexcept { return share_class_; }
+    /// True if a warrant for the shares was issued rather than the shares.
+    [[nodiscard]] bool warrant() const noexcept { return warrant_; }
+    /// Its place among the chain's steps, rounds and issuances in the order added (`rounds[i]`).
+    [[nodiscard]] std::size_t step() const noexcept { return step_; }
+    /// The rounds applied before it: it comes after rounds()[rounds_before() - 1] and before
+    /// rounds()[rounds_before()] (the last issuances of a chain have rounds_before() == rounds().size()).
+    [[nodiscard]] std::size_t rounds_before() const noexcept { return rounds_before_; }
+    /// The cap table before the issue.
+    [[nodiscard]] const cap_table& before() const noexcept { return before_; }
+    /// The cap table after the issue and the anti-dilution adjustment it triggered.
+    [[nodiscard]] const cap_table& after() const noexcept { return after_; }
+    /// Every holder on the table after, in its order: fully diluted shares and ownership before and
+    /// after the issue, on the chain's basis.
+    [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
+    /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
+    [[nodiscard]] const holder_change& change_of(const holder_id& id) const { return detail::change_of(after_, changes_, id); }
+    /// The anti-dilution adjustment the issue triggered on the series protected then
+    /// (instruments/anti_dilution.hpp), or null when no series was protected.
+    [[nodiscard]] const anti_dilution_adjustment* adjustment() const noexcept { return adjustment_.get(); }
+
+private:
+    friend class round_chain;
+    issuance_on_cap_table(cap_table before, cap_table after) : before_(std::move(before)), after_(std::move(after)) {}
+
+    std::shared_ptr<const share_issuance> issuance_;
+    holder_id holder_;
+    std::string share_class_;
+    bool warrant_ = false;
+    std::size_t step_ = 0;
+    std::size_t rounds_before_ = 0;
+    cap_table before_;
+    cap_table after_;
+    std::vector<holder_change> changes_;
+    std::shared_ptr<const anti_dilution_adjustment> adjustment_;
+};
 
 /// What a chain of rounds did: each round on its table (a round with conversions seen as the
 /// priced round of its new money, with its conversions beside it), and per holder the shares
@@ -978,14 +1026,31 @@ public:
         require_round(i);
         if (adjustments_[i] && print_adjustment_ != nullptr) print_adjustment_(os, *adjustments_[i]);
     }
-    /// The cap table after the last round (the start if there are no rounds).
+    /// The issues of shares between rounds (round_chain::then(chain_issuance)), in order: each
+    /// with its tables and adjustment. A round's before() is the table the issues before it left.
+    [[nodiscard]] const std::vector<issuance_on_cap_table>& issuances() const noexcept { return issuances_; }
+    /// Writes issuances()[@p k]: a line naming the issue, its holder and class, then its
+    /// anti-dilution adjustment as operator<< on anti_dilution_adjustment does (nothing without
+    /// protected series); throws invalid_argument_error past the last issuance.
+    void print_issuance(std::ostream& os, std::size_t k) const {
+        if (k >= issuances_.size()) {
+            throw invalid_argument_error("issuance = " + std::to_string(k) + ": the chain has " +
+                                         std::to_string(issuances_.size()) + " issuances");
+        }
+        if (print_issuance_ != nullptr) print_issuance_(os, issuances_[k]);
+        if (issuances_[k].adjustment() != nullptr && print_adjustment_ != nullptr) print_adjustment_(os, *issuances_[k].adjustment());
+    }
+    /// The cap table after the last round or issuance (the start if there are none).
     [[nodiscard]] const cap_table& final_table() const noexcept {
+        if (!issuances_.empty() && issuances_.back().rounds_before() == rounds_.size()) return issuances_.back().after();
         return rounds_.empty() ? start_ : rounds_.back().after();
     }
     /// The basis shares and ownership are reported on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
     /// Fully diluted shares of @p id at the start (index 0) and after each round (index i + 1);
-    /// 0 while it is not on the table. Throws invalid_argument_error if it never is.
+    /// 0 while it is not on the table. Throws invalid_argument_error if it never is. The issues
+    /// between rounds count in the round after them (its before() has them); those after the last
+    /// round only in final_table() and issuances().
     /// O(rounds x log holders): the counts of every stage are kept.
     [[nodiscard]] std::vector<share_count> shares_history(const holder_id& id) const {
         require_known(id);
@@ -1046,6 +1111,9 @@ private:
     std::vector<std::shared_ptr<const pay_to_play_conversions>> pay_to_play_;
     // Writes one (operator<<), set by round_chain where the type is complete.
     void (*print_adjustment_)(std::ostream&, const anti_dilution_adjustment&) = nullptr;
+    // Likewise writes an issuance's line (its issuance() is complete only there).
+    void (*print_issuance_)(std::ostream&, const issuance_on_cap_table&) = nullptr;
+    std::vector<issuance_on_cap_table> issuances_;
     // Likewise writes pay-to-play conversions.
     void (*print_pay_to_play_)(std::ostream&, const pay_to_play_conversions&) = nullptr;
     // Likewise the table before pay-to-play conversions (their before()).

@@ -14,6 +14,8 @@
 #include <fundround/company/cap_table_round.hpp>
 #include <fundround/company/holder.hpp>
 #include <fundround/company/pricing.hpp>
+#include <fundround/company/share_class.hpp>
+#include <fundround/detail/digits.hpp>
 #include <fundround/error.hpp>
 #include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
@@ -26,11 +28,13 @@
 #include <fundround/numeric/shares.hpp>
 #include <fundround/time/calendar.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -109,6 +113,63 @@ namespace detail {
 [[nodiscard]] inline const money& converting_amount(const convertible_note& n) noexcept { return n.principal; }
 
 }  // namespace detail
+
+/// An issue of shares between a chain's rounds that is not a round (round_chain::then(chain_issuance)):
+/// shares sold to a strategic, shares or a warrant to a lender or an advisor, shares issued under
+/// an exemption the charter names. The issue (@p issue: share_issuance::sale(), at_price() or
+/// exempted()) gives the shares, their consideration and kind; they are issued of @p share_class
+/// to @p to, a holder on the table or one added with add_holder():
+///
+///     round_chain(founding).then(series_a)
+///         .charter(anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred"))
+///                                 .exempt("equipment lessor"))
+///         .then(chain_issuance(share_issuance::exempted("Lessor warrant", share_count(50'000), 0_usd,
+///                                                       "equipment lessor"), holder_id("lessor"), "Common")
+///                   .add_holder(holder::investor("lessor", "Lessor"))
+///                   .as_warrant(price_per_share(1_usd, share_count(1))))
+///         .then(series_b)
+///         .run();
+///
+/// The charter in force applies as to a round's new money: an issue below a protected series'
+/// conversion price adjusts it unless exempted (an exemption the charter does not name is a
+/// problem) or waived (round_chain::waive() before it). A pool grant or a conversion of preferred
+/// is not issued so (the one draws on a pool, the other converts shares it would have to take
+/// away): each is a problem of the step.
+class chain_issuance {
+public:
+    /// @p issue's shares, of class @p share_class, issued to @p to.
+    chain_issuance(share_issuance issue, holder_id to, std::string share_class)
+        : issue_(std::move(issue)), to_(std::move(to)), class_(std::move(share_class)) {}
+    /// Adds @p h, the holder the shares are issued to, to the table before the issue.
+    chain_issuance& add_holder(holder h) {
+        new_holder_ = std::move(h);
+        return *this;
+    }
+    /// Issues a warrant for the shares, exercisable at @p exercise_price, rather than the shares:
+    /// the fully diluted count holds it as it will the shares.
+    chain_issuance& as_warrant(price_per_share exercise_price) {
+        exercise_price_ = exercise_price;
+        return *this;
+    }
+
+    /// The issue: name, kind, shares, consideration, exemption.
+    [[nodiscard]] const share_issuance& issuance() const noexcept { return issue_; }
+    /// Who receives the shares.
+    [[nodiscard]] const holder_id& to() const noexcept { return to_; }
+    /// The class of the shares issued.
+    [[nodiscard]] const std::string& share_class() const noexcept { return class_; }
+    /// The holder added to the table before the issue, if any.
+    [[nodiscard]] const std::optional<holder>& new_holder() const noexcept { return new_holder_; }
+    /// The warrant's exercise price, for a warrant (as_warrant()).
+    [[nodiscard]] const std::optional<price_per_share>& exercise_price() const noexcept { return exercise_price_; }
+
+private:
+    share_issuance issue_;
+    holder_id to_;
+    std::string class_;
+    std::optional<holder> new_holder_;
+    std::optional<price_per_share> exercise_price_;
+};
 
 /// Who the SAFEs and notes of a conversion_round are, for a round_chain to tell apart two
 /// instruments with the same terms (round_chain::then(conversion_round, instrument_ids)):
@@ -248,6 +309,17 @@ public:
         add_charter();
         return *this;
     }
+    /// Adds @p issue, an issue of shares that is not a round, applied to the table the previous
+    /// step leaves (fields of its problems under `rounds[i]`, i its place among the steps): the
+    /// shares (or warrant) are added under its holder and class, and the charter in force adjusts
+    /// the series protected then as it would on a round's new money; the waivers given before it
+    /// are for it. result.issuances() has it.
+    round_chain& then(chain_issuance issue) {
+        steps_.emplace_back(std::move(issue));
+        ids_.resize(steps_.size());
+        add_charter();
+        return *this;
+    }
     /// The company's anti-dilution provisions for the rounds added from now on: @p c's protected
     /// series, exemptions and roundings (replacing any charter given before).
     round_chain& charter(anti_dilution c) {
@@ -311,24 +383,31 @@ public:
                                                          : "the chain's waivers do not apply",
                                        std::move(r.problems));
             }
-            throw validation_error("round " + std::to_string(i) + " (\"" + name_of(i) + "\") of the chain does not apply",
+            throw validation_error(std::string(std::holds_alternative<chain_issuance>(steps_[i]) ? "issuance " : "round ") +
+                                       std::to_string(i) + " (\"" + name_of(i) + "\") of the chain does not apply",
                                    std::move(r.problems));
         }
         return std::move(*r.result);
     }
 
 private:
-    using step = std::variant<cap_table_round, conversion_round>;
+    using step = std::variant<cap_table_round, conversion_round, chain_issuance>;
 
     std::string name_of(std::size_t i) const {
         if (const auto* r = std::get_if<cap_table_round>(&steps_[i])) return r->terms().name();
+        if (const auto* n = std::get_if<chain_issuance>(&steps_[i])) return n->issuance().name();
         return std::get<conversion_round>(steps_[i]).name();
     }
-    // The series round @p i issues.
+    // The series round @p i issues ("" for an issuance: it makes no series).
     std::string series_of(std::size_t i) const {
         if (const auto* r = std::get_if<cap_table_round>(&steps_[i])) return r->series();
+        if (std::holds_alternative<chain_issuance>(steps_[i])) return {};
         return std::get<conversion_round>(steps_[i]).series();
     }
+    // Applies issuance step @p i to @p table under @p charter (null: none in force) into @p out,
+    // or returns its problems (fields relative to the step).
+    std::vector<diagnostic> apply_issuance(std::size_t i, const cap_table& table, const anti_dilution* charter,
+                                           round_chain_result& out) const;
 
     // The charter in force for the round just added: the chain's, with the waivers given since
     // the previous round (then cleared: a waiver is for one round).
@@ -387,9 +466,11 @@ inline round_chain_outcome round_chain::try_run() const {
         return k < ids.size() && !ids[k].empty() ? &ids[k] : nullptr;
     };
     std::optional<std::size_t> last_close;
+    bool after_issuance = false;  // the last step applied is an issuance: its table is the current one
     for (std::size_t i = 0; i < steps_.size(); ++i) {
         const field_path at = field_path("rounds").index(i);
-        const cap_table& table = out.rounds_.empty() ? out.start_ : out.rounds_.back().after();
+        const cap_table& table = after_issuance ? out.issuances_.back().after()
+                                                : out.rounds_.empty() ? out.start_ : out.rounds_.back().after();
         std::vector<diagnostic> problems;
         const auto fail = [&](std::vector<diagnostic> found) {
             for (diagnostic& d : found) d.field = d.field.prefixed(at);
@@ -397,6 +478,19 @@ inline round_chain_outcome round_chain::try_run() const {
             outcome.failed_round = i;
             return std::move(outcome);
         };
+        if (std::holds_alternative<chain_issuance>(steps_[i])) {
+            if (pay_to_plays_[i]) {
+                problems.push_back({field_path("pay_to_play"), "",
+                                    "is for a priced round, and this step is an issuance: give it before the round it is for"});
+            }
+            const anti_dilution* charter = charters_[i].get();
+            std::vector<diagnostic> found = apply_issuance(i, table, in_force(charter) ? charter : nullptr, out);
+            problems.insert(problems.end(), found.begin(), found.end());
+            if (!problems.empty()) return fail(std::move(problems));
+            after_issuance = true;
+            continue;
+        }
+        after_issuance = false;
         // A round that does not apply is reported with what its charter reports whatever the
         // round's figures (its terms and roundings, a series misnamed), so that every problem
         // comes at once.
@@ -602,6 +696,151 @@ inline round_chain_outcome round_chain::try_run() const {
     }
     outcome.result = std::move(out);
     return outcome;
+}
+
+inline std::vector<diagnostic> round_chain::apply_issuance(std::size_t i, const cap_table& table, const anti_dilution* charter,
+                                                           round_chain_result& out) const {
+    const chain_issuance& n = std::get<chain_issuance>(steps_[i]);
+    const share_issuance& issue = n.issuance();
+    const field_path at_issue("issuance");
+    std::vector<diagnostic> problems = issue.validate(at_issue);
+    const bool active = in_force(charter);
+    if (issue.kind() == issuance_kind::pool_grant) {
+        problems.push_back({at_issue.member("kind"), "pool_grant",
+                            "is a grant from a pool on the cap table (cap_table_builder::grant), which an issuance between "
+                            "rounds does not draw down: state a sale (sale(), at_price()) or an exempted issue (exempted())"});
+    } else if (issue.kind() == issuance_kind::preferred_conversion) {
+        problems.push_back({at_issue.member("kind"), "preferred_conversion",
+                            "converts preferred shares, which an issuance between rounds does not take away: a pay-to-play "
+                            "converts them (round_chain::pay_to_play())"});
+    } else if (issue.currency() != table.currency()) {
+        problems.push_back({at_issue.member("consideration"), std::string(to_string(issue.currency())),
+                            detail::table_currency_rule(table.currency())});
+    }
+    if (issue.kind() == issuance_kind::exempted) {
+        const std::vector<std::string> none;
+        const std::vector<std::string>& named = charter != nullptr ? charter->exemptions() : none;
+        if (std::find(named.begin(), named.end(), issue.exemption()) == named.end()) {
+            std::string rule = "is not an exemption the charter in force names (";
+            if (named.empty()) {
+                rule += "it names none";
+            } else {
+                rule += "it names ";
+                for (std::size_t k = 0; k < named.size(); ++k) rule += (k == 0 ? "" : ", ") + detail::quoted_text(named[k]);
+            }
+            problems.push_back({at_issue.member("exemption"), detail::quoted_text(issue.exemption()),
+                                rule + "): name it with anti_dilution::exempt() in the charter before this step"});
+        }
+    }
+    if (const auto ci = table.class_index(n.share_class()); !ci) {
+        std::string names;
+        for (const share_class& c : table.classes()) names += (names.empty() ? "" : ", ") + detail::quoted_text(c.name());
+        problems.push_back({field_path("share_class"), detail::quoted_text(n.share_class()),
+                            "is not a share class on the cap table before the issue (its classes: " + names + ")"});
+    } else if (active) {
+        for (const anti_dilution_terms& t : charter->terms()) {
+            if (t.series != n.share_class() || t.method == anti_dilution_method::none) continue;
+            problems.push_back({field_path("share_class"), detail::quoted_text(n.share_class()),
+                                "is a series the charter protects at this step: its own shares issued below its conversion "
+                                "price would convert at the ratio the issue adjusts; issue another class"});
+            break;
+        }
+        const fraction& ratio = table.classes()[*ci].conversion_ratio();
+        if (ratio != fraction(1)) {
+            problems.push_back({field_path("share_class"), detail::quoted_text(n.share_class()),
+                                "converts into common at the ratio " + ratio.to_string() +
+                                    ", and the charter counts the issue's shares as common (C): issue a class converting 1:1"});
+        }
+    }
+    if (n.new_holder()) {
+        if (n.new_holder()->id() != n.to()) {
+            problems.push_back({field_path("add_holder"), detail::quoted_text(n.new_holder()->id().str()),
+                                "is not the holder the shares are issued to, " + detail::quoted_text(n.to().str())});
+        } else if (table.holder_index(n.to())) {
+            problems.push_back({field_path("add_holder"), detail::quoted_text(n.to().str()),
+                                "is on the cap table before the issue already: issue to it without add_holder()"});
+        }
+    } else if (!table.holder_index(n.to())) {
+        problems.push_back({field_path("holder"), detail::quoted_text(n.to().str()),
+                            "is not on the cap table before the issue: add it with add_holder()"});
+    }
+    // The charter's own problems (its terms, roundings, waivers) come with the step's, whatever they are.
+    const auto charter_problems = [&](std::vector<diagnostic> found) {
+        for (diagnostic& d : found) {
+            d.field = d.field.prefixed(field_path("anti_dilution"));
+            problems.push_back(std::move(d));
+        }
+        return std::move(problems);
+    };
+    if (!problems.empty()) {
+        return active ? charter_problems(charter->check_for_round(table, issue.name(), "")) : std::move(problems);
+    }
+    try {
+        std::optional<anti_dilution_adjustment> adjustment;
+        if (active) {
+            anti_dilution_result adj = charter->try_adjust(table, issue);
+            std::vector<diagnostic> found = std::move(adj.problems);
+            charter->check_floor(found);
+            if (!found.empty()) return charter_problems(std::move(found));
+            adjustment = std::move(*adj.adjustment);
+        }
+        cap_table_builder b(table);
+        if (n.new_holder()) b.add(*n.new_holder());
+        if (n.exercise_price()) {
+            b.add(warrant{n.to(), n.share_class(), issue.shares(), *n.exercise_price()});
+        } else {
+            b.issue(n.to(), n.share_class(), issue.shares());
+        }
+        cap_table_result built = b.try_build();
+        if (!built.ok()) {
+            for (diagnostic& d : built.problems) {
+                d.field = d.field.prefixed(field_path("after"));
+                d.rule += " (in the cap table after the issue)";
+            }
+            return std::move(built.problems);
+        }
+        cap_table after = adjustment && adjustment->any_adjusted() ? adjustment->applied_to(*built.table) : std::move(*built.table);
+        issuance_on_cap_table record(table, std::move(after));
+        record.issuance_ = std::make_shared<const share_issuance>(issue);
+        record.holder_ = n.to();
+        record.share_class_ = n.share_class();
+        record.warrant_ = n.exercise_price().has_value();
+        record.step_ = i;
+        record.rounds_before_ = out.rounds_.size();
+        const fully_diluted_counts was = table.fully_diluted(basis_);
+        const fully_diluted_counts now = record.after_.fully_diluted(basis_);
+        const std::vector<holder>& hs = record.after_.holders();
+        const std::size_t old = table.holders().size();
+        record.changes_.reserve(hs.size());
+        for (std::size_t k = 0; k < hs.size(); ++k) {
+            // The builder keeps the table's holders first, in order, and appends the new one.
+            const share_count prior = k < old ? was.by_holder()[k] : share_count();
+            record.changes_.push_back({hs[k].id(), hs[k].name(), prior, now.by_holder()[k], fraction(prior.value(), was.total().value()),
+                                       fraction(now.by_holder()[k].value(), now.total().value())});
+        }
+        if (adjustment) {
+            record.adjustment_ = std::make_shared<const anti_dilution_adjustment>(std::move(*adjustment));
+            out.print_adjustment_ = [](std::ostream& os, const anti_dilution_adjustment& a) { os << a; };
+        }
+        out.print_issuance_ = [](std::ostream& os, const issuance_on_cap_table& r) {
+            const share_issuance& s = r.issuance();
+            os << "Issuance " << s.name() << " (" << to_string(s.kind());
+            if (s.kind() == issuance_kind::exempted) os << ": " << s.exemption();
+            os << "): " << (r.warrant() ? "a warrant for " : "") << detail::signed_digits(s.shares().value(), true) << " "
+               << r.share_class() << " to " << r.after().find_holder(r.holder()).name() << ", for ";
+            const fraction& c = s.consideration_units();
+            if (c.is_integer() && c.numerator() <= detail::int64_max && c.numerator() >= detail::int64_min) {
+                os << format_full(money::from_units(static_cast<std::int64_t>(c.numerator()), s.currency()));
+            } else {
+                os << c.to_string() << " units";
+            }
+            os << '\n';
+        };
+        out.issuances_.push_back(std::move(record));
+    } catch (const error& e) {
+        return {{field_path(), "", std::string("cannot be applied: ") + detail::reason_of(e)}};
+    }
+    return {};
 }
 
 FUNDROUND_END_NAMESPACE

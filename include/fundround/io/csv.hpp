@@ -193,6 +193,8 @@ template <class Write>
 /// The anti-dilution table of chain_adjustments_csv(), for the CSV: one row per round with
 /// protected series (adjustment(i) not null) and per series, in the order of
 /// anti_dilution_adjustment::series(): the figures operator<< prints for the adjustment, exact.
+/// An issue of shares between rounds with protected series (round_chain_result::issuances()) has
+/// its rows in its place among the rounds, its name in the round column.
 [[nodiscard]] inline report_table chain_adjustments_table(const round_chain_result& chain, int csv_decimals = 12) {
     report_table t(table_target::csv, csv_decimals);
     t.csv_column("round").csv_column("series").csv_column("method").csv_column("base").csv_column("adjusted");
@@ -202,13 +204,23 @@ template <class Write>
     t.csv_column("ratio_before", 2);
     t.csv_column("ratio_after", 2).csv_column("as_converted_before").csv_column("as_converted_after");
     t.csv_column("additional").csv_column("as_converted_mode").csv_column("currency").end_header();
-    for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
-        const anti_dilution_adjustment* a = chain.adjustment(i);
-        if (a == nullptr) continue;
-        const currency cur = chain.rounds()[i].after().currency();
+    // Each step with an adjustment, in the chain's order: the issuances before round i, then round i.
+    std::vector<std::pair<const anti_dilution_adjustment*, const std::string*>> steps;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i <= chain.rounds().size(); ++i) {
+        for (; next < chain.issuances().size() && chain.issuances()[next].rounds_before() <= i; ++next) {
+            const issuance_on_cap_table& n = chain.issuances()[next];
+            if (n.adjustment() != nullptr) steps.emplace_back(n.adjustment(), &n.issuance().name());
+        }
+        if (i < chain.rounds().size() && chain.adjustment(i) != nullptr) {
+            steps.emplace_back(chain.adjustment(i), &chain.rounds()[i].pricing().name());
+        }
+    }
+    const currency cur = chain.final_table().currency();
+    for (const auto& [a, name] : steps) {
         const std::optional<price_precision>& rounded = a->conversion_price_rounding();
         for (const series_adjustment& s : a->series()) {
-            t.text(chain.rounds()[i].pricing().name()).text(s.series).text(to_string(s.method)).text(s.base);
+            t.text(*name).text(s.series).text(to_string(s.method)).text(s.base);
             t.text(s.adjusted ? "true" : "false").text(s.reason).shares(s.a);
             if (s.method == anti_dilution_method::broad_based_weighted_average ||
                 s.method == anti_dilution_method::narrow_based_weighted_average) {

@@ -293,10 +293,20 @@ inline void print_round_chain_tables(std::ostream& os, const round_chain_result&
 /// Prints @p chain: its tables (print_round_chain_tables()), then for each round its pay-to-play
 /// conversions (operator<< on pay_to_play_conversions; nothing for a round without) and its
 /// anti-dilution adjustments when the chain has a charter (operator<< on
-/// anti_dilution_adjustment; nothing without protected series).
+/// anti_dilution_adjustment; nothing without protected series); each issue of shares between
+/// rounds (round_chain_result::print_issuance()) in its place among them.
 inline void print_round_chain(std::ostream& os, const round_chain_result& chain) {
     print_round_chain_tables(os, chain);
-    for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+    std::size_t next = 0;  // the next issuance to print
+    const auto issuances_before = [&](std::size_t round) {
+        for (; next < chain.issuances().size() && chain.issuances()[next].rounds_before() <= round; ++next) {
+            os << '\n';
+            chain.print_issuance(os, next);
+        }
+    };
+    for (std::size_t i = 0; i <= chain.rounds().size(); ++i) {
+        issuances_before(i);
+        if (i == chain.rounds().size()) break;
         if (chain.pay_to_play(i) != nullptr) {
             os << '\n';
             chain.print_pay_to_play(os, i);
