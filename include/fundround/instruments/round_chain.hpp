@@ -226,7 +226,7 @@ struct close_out_of_order {
 struct round_chain_outcome {
     std::optional<round_chain_result> result;  ///< The chain as run, when every round applied.
     std::vector<diagnostic> problems;          ///< The first failing round's problems, under `rounds[i]`.
-    std::optional<std::size_t> failed_round;   ///< Which round that is (the number of rounds for a waiver no round follows).
+    std::optional<std::size_t> failed_round;   ///< Which step that is, rounds and issuances counted in the order added (the number of steps for a waiver no round follows).
     std::vector<repeated_conversion> repeated;  ///< Its instruments that converted in an earlier round, in problems' order.
     std::optional<close_out_of_order> early_close;  ///< Its close before an earlier round's, if it is.
     std::vector<element_reference> references;  ///< The holders its problems name by their place (`holders[k]`: the k-th of the table it applies to, then those it adds).
