@@ -1215,6 +1215,14 @@ TEST_CASE("an issue between rounds: an exemption without a charter, shares of a 
                                                               holder_id("founder"), "Common"))
                                          .try_run();
     REQUIRE(none.problems.size() == 1);
+    // A charter naming the exemption and protecting nothing yet: the issue is added, nothing adjusts.
+    const round_chain_result named = round_chain(gust_founding())
+                                         .charter(anti_dilution().exempt("equipment lessor"))
+                                         .then(chain_issuance(share_issuance::exempted("Lease", sh(10), 0_usd, "equipment lessor"),
+                                                              holder_id("founder"), "Common"))
+                                         .run();
+    CHECK(named.issuances()[0].adjustment() == nullptr);
+    CHECK(named.final_table().shares_of(holder_id("founder"), "Common") == sh(1'500'010));
     CHECK(none.problems[0].field.to_string() == "rounds[0].issuance.exemption");
     CHECK(none.problems[0].rule ==
           "is not an exemption the charter in force names (it names none): name it with anti_dilution::exempt() in the charter "

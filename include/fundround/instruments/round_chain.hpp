@@ -404,8 +404,9 @@ private:
         if (std::holds_alternative<chain_issuance>(steps_[i])) return {};
         return std::get<conversion_round>(steps_[i]).series();
     }
-    // Applies issuance step @p i to @p table under @p charter (null: none in force) into @p out,
-    // or returns its problems (fields relative to the step).
+    // Applies issuance step @p i to @p table under @p charter (null: none given; one without
+    // terms or waivers still names exemptions) into @p out, or returns its problems (fields
+    // relative to the step).
     std::vector<diagnostic> apply_issuance(std::size_t i, const cap_table& table, const anti_dilution* charter,
                                            round_chain_result& out) const;
 
@@ -483,8 +484,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 problems.push_back({field_path("pay_to_play"), "",
                                     "is for a priced round, and this step is an issuance: give it before the round it is for"});
             }
-            const anti_dilution* charter = charters_[i].get();
-            std::vector<diagnostic> found = apply_issuance(i, table, in_force(charter) ? charter : nullptr, out);
+            std::vector<diagnostic> found = apply_issuance(i, table, charters_[i].get(), out);
             problems.insert(problems.end(), found.begin(), found.end());
             if (!problems.empty()) return fail(std::move(problems));
             after_issuance = true;
