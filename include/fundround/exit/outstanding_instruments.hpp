@@ -126,11 +126,11 @@ struct outstanding_instrument_terms {
     /// B, the capitalization before any SAFE or note; empty: issued shares as converted plus
     /// granted options (fully_diluted_basis::issued_and_granted()).
     std::optional<share_count> base_capitalization;
-    /// The post-money SAFEs' rank; empty: the most junior preferred class's (on par with
-    /// preferred), or 0.
+    /// The post-money SAFEs' rank; empty: the most junior preferred class's with shares issued
+    /// (on par with preferred), or 0.
     std::optional<int> safe_seniority;
-    /// The pre-money SAFEs' rank; empty: one above the most senior preferred class and the
-    /// post-money SAFEs (their form pays the cash-out before all capital stock).
+    /// The pre-money SAFEs' rank; empty: one above the most senior preferred class with shares
+    /// issued and the post-money SAFEs (their form pays the cash-out before all capital stock).
     std::optional<int> pre_money_safe_seniority;
     /// The notes' rank; empty: one above the most senior preferred class and the pre-money SAFEs
     /// (debt is paid first).
