@@ -1667,7 +1667,8 @@ TEST_CASE("ocf: what the import reads but does not model, item by item and by ki
         "pool top-up counts.");
     has("exit_multiple of convertibles (1): fundround's change-of-control terms are not read from OCF.");
     has("capitalization_definition texts of convertibles (1): fundround reads the structured rules, not the text.");
-    has("seniority of convertibles other than 1 (1): fundround ranks no convertibles against each other.");
+    has("seniority of convertibles other than 1 (1): fundround ranks SAFEs and notes by kind, not one by one (a deal file's "
+        "instrument_seniority).");
     has("DAILY accrual periods of simple-interest notes (read as ANNUAL) (1): simple interest does not depend on the period.");
     has("MFN notes (1): fundround's notes have no MFN term.");
     has("notes whose interest accrues from another date than their issuance (read as the issue date) (1): fundround's interest "

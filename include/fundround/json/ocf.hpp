@@ -2009,7 +2009,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (!s->is_number_integer()) {
                     r_.report(at.member("seniority"), json_value_text(*s), "must be an integer");
                 } else if (s->get<std::int64_t>() != 1) {
-                    note("seniority of convertibles other than 1", "fundround ranks no convertibles against each other");
+                    note("seniority of convertibles other than 1", "fundround ranks SAFEs and notes by kind, not one by one (a deal file's instrument_seniority)");
                 }
             }
             if (const auto* p = json_reader::member(*item, "pro_rata")) {
