@@ -575,6 +575,23 @@ TEST_CASE("deal file pay_to_play: beside \"converts\", the preferred converts fi
     CHECK(counted_run.pay_to_play(0)->of(holder_id("fund-a"), "Series A Preferred").converted == sh(332'326));
     CHECK(json::parse(write_deal_file(counted_deal))["priced_rounds"][0]["pay_to_play"]["conversions_count"] == true);
     CHECK_FALSE(written["priced_rounds"][0]["pay_to_play"].contains("conversions_count"));
+    // On a round in which nothing converts it is a problem at the member (it was accepted and
+    // changed nothing): a round without "converts", reported by the reader with the others...
+    json no_converts = pay_to_play_doc();
+    no_converts["priced_rounds"][0]["pay_to_play"]["conversions_count"] = true;
+    no_converts["priced_rounds"][0]["pay_to_play"]["into"] = "";
+    CHECK(problems_of(no_converts) == std::vector<std::string>{
+        "/priced_rounds/0/pay_to_play/into = \"\": must name the common class",
+        "/priced_rounds/0/pay_to_play/conversions_count = true: no SAFE or note converts in round \"Series C\" (it has "
+        "no \"converts\"): there is nothing to count as bought (leave \"conversions_count\" out, or name what converts "
+        "with \"converts\")"});
+    // ... and a round whose note the new money ($1M) does not qualify ($2M), by the chain.
+    json unqualified = counted;
+    unqualified["notes"][0]["qualified_financing"] = "$2M";
+    CHECK(problems_of(unqualified) == std::vector<std::string>{
+        "/priced_rounds/0/pay_to_play/conversions_count = true: no SAFE or note converts in round \"Series C\": there is "
+        "nothing to count as bought (set it only for a round in which SAFEs or notes convert) (the round does not apply "
+        "to the cap table before the rounds)"});
     // The fuzz corpus holds the file as written (validated by the schema test).
     std::ifstream corpus(std::string(FUNDROUND_EXAMPLES_DIR) + "/../tests/fuzz/corpus/deal_file/valid_pay_to_play_notes.json");
     REQUIRE(corpus.good());

@@ -403,6 +403,15 @@ TEST_CASE("round_chain: pay_to_play().conversions_count() counts what a holder's
     // Regression (reviewer r2): the line said "bought $424,000.00" without the note's $324,000 in
     // it (the CSV's reason column is this line). The CSV's bought column is the $424,000.
     CHECK(chain_pay_to_play_csv(named).find("$324,000.00 of it what its SAFEs and notes convert") != std::string::npos);
+    // The CSV says whether the conversions counted (its conversions_counted column; it had no
+    // column for it): Fund X's row, its $424,000 bought with the note's $324,000.
+    csv_options lf;
+    lf.line_ending = csv_line_ending::lf;
+    CHECK(chain_pay_to_play_csv(named, lf).find(
+              "\nSeries C,fund-x,Fund X,Series A Preferred,1000000,1000000,1000000.000000000000,true,400000,"
+              "400000.000000000000,400000,400000.000000000000,424000,424000.000000000000,false,0,1000000,Common,1,"
+              "1.000000000000,0,\"bought $424,000.00 ($324,000.00 of it what its SAFEs and notes convert) of the "
+              "$400,000.00 required (its pro rata amount): keeps its 1,000,000 shares\",USD\n") != std::string::npos);
 
     const round_chain_result whole =
         round_chain(company())
@@ -414,16 +423,53 @@ TEST_CASE("round_chain: pay_to_play().conversions_count() counts what a holder's
     CHECK(whole.pay_to_play(0)->of(holder_id("fund-a"), "Series A Preferred").pro_rata_units == usd(794'400));
     CHECK(whole.pay_to_play(0)->of(holder_id("fund-x"), "Series A Preferred").pro_rata_units == usd(529'600));
     CHECK(whole.pay_to_play(0)->converted_shares() == share_count(2'500'000));
-    // In a round without conversions it changes nothing.
+}
+
+TEST_CASE("pay_to_play: conversions_count() on a round in which nothing converts is a problem, with the round's others") {
+    // Regression: it was accepted and changed nothing, without a word (the chain's table was the
+    // one without it).
+    const pay_to_play counted = pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")).conversions_count();
+    const std::string rule =
+        "no SAFE or note converts in round \"Series C\": there is nothing to count as bought (set it only for a round in "
+        "which SAFEs or notes convert)";
+    // A round without conversions, alone and in a chain.
+    const pay_to_play_result alone = counted.try_convert(company(), series_c().terms());
+    REQUIRE_FALSE(alone.ok());
+    REQUIRE(alone.problems.size() == 1);
+    CHECK(alone.problems[0].message() == "conversions_count = true: " + rule);
+    CHECK_THROWS_AS(counted.apply_to(company(), series_c()), validation_error);
+    const round_chain_outcome plain = round_chain(company()).pay_to_play(counted).then(series_c()).try_run();
+    REQUIRE_FALSE(plain.ok());
+    CHECK(*plain.failed_round == 0);
+    REQUIRE(plain.problems.size() == 1);
+    CHECK(plain.problems[0].message() == "rounds[0].pay_to_play.conversions_count = true: " + rule);
+    // With the round's own problems and the pay-to-play's others, all at once: a series not on
+    // the table, an investor not added.
+    const round_chain_outcome many =
+        round_chain(company())
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series Z")).conversions_count())
+            .then(cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("nobody", 1_M), "Series C Preferred"))
+            .try_run();
+    REQUIRE_FALSE(many.ok());
+    REQUIRE(many.problems.size() >= 3);
+    CHECK(many.problems[0].message() == "rounds[0].pay_to_play.conversions_count = true: " + rule);
+    CHECK(many.problems[1].field.to_string() == "rounds[0].pay_to_play.terms[0] \"Series Z\".series");
+    CHECK(many.problems[2].field.to_string().find("investors") != std::string::npos);
+    // A round with conversions whose only note the new money does not qualify ($1M under its
+    // $2M threshold): the note stays outstanding, nothing converts.
+    convertible_note unqualified = bridge_note();
+    unqualified.qualified_financing = 2_M;
+    const round_chain_outcome none =
+        round_chain(company()).pay_to_play(counted).then(with_conversions(series_c(), year{2027} / 7 / 1).convert(unqualified)).try_run();
+    REQUIRE_FALSE(none.ok());
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].message() == "rounds[0].pay_to_play.conversions_count = true: " + rule);
+    // Without the setting the same round applies (the note outstanding).
     CHECK(round_chain(company())
-              .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")).conversions_count())
-              .then(series_c())
-              .run()
-              .final_table() == round_chain(company())
-                                    .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
-                                    .then(series_c())
-                                    .run()
-                                    .final_table());
+              .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+              .then(with_conversions(series_c(), year{2027} / 7 / 1).convert(unqualified))
+              .try_run()
+              .ok());
 }
 
 TEST_CASE("round_chain: pay_to_play().conversions_count() reads the amounts off the instruments, not a round priced on the table before") {

@@ -243,7 +243,9 @@ public:
     /// holder's instruments convert (a SAFE's purchase amount, a note's principal and interest)
     /// as bought, and in the default offered amount (the round's new cash and those
     /// conversions): the charters that count converting bridge notes as participation. Default
-    /// (false): the new cash only, the term sheet's purchase of the securities set aside.
+    /// (false): the new cash only, the term sheet's purchase of the securities set aside. Set on
+    /// a round in which no SAFE or note converts (a round without conversions, or one whose notes
+    /// the new money does not qualify), it is a problem of the pay-to-play (`conversions_count`).
     pay_to_play& conversions_count(bool counted = true) {
         conversions_count_ = counted;
         return *this;
@@ -277,7 +279,8 @@ public:
     /// @p converting (holder id, amount) is what each SAFE and note converting in the round
     /// converts: counted as bought, and in the default offered amount, under
     /// conversions_count() (each holder's line then says how much of what it bought it is),
-    /// ignored otherwise.
+    /// ignored otherwise; under conversions_count() an empty @p converting is a problem
+    /// (`conversions_count`: nothing converts in the round, nothing to count).
     [[nodiscard]] pay_to_play_result try_convert(const cap_table& before, const std::string& round_name,
                                                  const std::vector<std::pair<std::string, money>>& investments,
                                                  const std::vector<std::pair<std::string, money>>& converting = {}) const;
@@ -388,6 +391,12 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
             }
         }
         if (common.empty()) out.push_back({field_path("into"), "", "the cap table has no common class to convert into"});
+    }
+    if (conversions_count_ && converting.empty()) {
+        // Nothing to count: the setting would be accepted and change nothing, without a word.
+        out.push_back({field_path("conversions_count"), "true",
+                       "no SAFE or note converts in round " + detail::quoted_text(round_name) +
+                           ": there is nothing to count as bought (set it only for a round in which SAFEs or notes convert)"});
     }
     if (terms_.empty()) out.push_back({field_path("terms"), "", "name at least one series with require()"});
     for (std::size_t i = 0; i < terms_.size(); ++i) {

@@ -1056,7 +1056,9 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 /// convert into instead of common)}, at least one], "offered" (an amount, default the round's
 /// total investment), "into" (the common class, default the table's first), "conversions_count"
 /// (true: what a holder's SAFEs and notes convert in the round counts as bought,
-/// pay_to_play::conversions_count(); default false)}. A series or shadow series two terms name
+/// pay_to_play::conversions_count(); default false; true on a round without "converts" is
+/// reported by read_deal_file(), and on one whose SAFEs and notes do not convert by the chain,
+/// both at the member)}. A series or shadow series two terms name
 /// is reported here, naming the other term by its pointer; whether the
 /// series and classes exist is checked when the chain runs (read_deal_file()).
 [[nodiscard]] inline std::optional<pay_to_play> read_pay_to_play(json_reader& r, const nlohmann::json& j, const field_path& at) {
@@ -1787,9 +1789,23 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
             }
             const nlohmann::json* p2p = (*priced)[i].is_object() ? json_reader::member((*priced)[i], "pay_to_play") : nullptr;
             if (p2p != nullptr) {
-                if (auto p = read_pay_to_play(r, *p2p, at.member("priced_rounds").index(i).member("pay_to_play"))) {
-                    out.pay_to_plays.push_back({i, std::move(*p)});
+                const field_path p2p_at = at.member("priced_rounds").index(i).member("pay_to_play");
+                const std::size_t problems_before = r.problems().size();
+                std::optional<pay_to_play> p = read_pay_to_play(r, *p2p, p2p_at);
+                // "conversions_count" on a round that converts nothing would be accepted and
+                // change nothing; reported with the member's other problems (a round whose
+                // "converts" the new money does not qualify is the chain's, at the same pointer).
+                const nlohmann::json* counts = p2p->is_object() ? json_reader::member(*p2p, "conversions_count") : nullptr;
+                if (counts != nullptr && *counts == true && json_reader::member((*priced)[i], "converts") == nullptr) {
+                    const nlohmann::json* name = json_reader::member((*priced)[i], "name");
+                    r.report(p2p_at.member("conversions_count"), "true",
+                             "no SAFE or note converts in " +
+                                 (name != nullptr && name->is_string() ? "round " + detail::quoted_text(name->get<std::string>()) + " "
+                                                                       : std::string("this round ")) +
+                                 "(it has no \"converts\"): there is nothing to count as bought (leave "
+                                 "\"conversions_count\" out, or name what converts with \"converts\")");
                 }
+                if (p && r.problems().size() == problems_before) out.pay_to_plays.push_back({i, std::move(*p)});
             }
         }
     }
