@@ -720,12 +720,12 @@ TEST_CASE("chain_adjustments_csv: each round's anti-dilution adjustment per seri
 TEST_CASE("chain_pay_to_play_csv: each round's pay-to-play conversions per holder, exact, reconciling") {
     const round_chain_result chain = fundround_test::pay_to_play_chain();
     const std::string header =
-        "round,holder_id,holder,series,held,offered,offered_decimal,pro_rata_amount,pro_rata_amount_decimal,"
+        "round,holder_id,holder,series,held,offered,offered_decimal,conversions_counted,pro_rata_amount,pro_rata_amount_decimal,"
         "required_amount,required_amount_decimal,bought,bought_decimal,converts,converted,kept,converted_into,ratio,"
         "ratio_decimal,received,reason,currency\n";
     CHECK(lf(chain_pay_to_play_csv(chain)) ==
           header +
-              "Series C,fund-a,Fund A,Series A Preferred,2500000,1000000,1000000.000000000000,1000000,"
+              "Series C,fund-a,Fund A,Series A Preferred,2500000,1000000,1000000.000000000000,false,1000000,"
               "1000000.000000000000,500000,500000.000000000000,250000,250000.000000000000,true,1250000,1250000,Common,"
               "1,1.000000000000,1250000,\"bought $250,000.00 of the $500,000.00 required (1/2 of its pro rata amount "
               "$1,000,000.00): 1,250,000 of its 2,500,000 shares convert into 1,250,000 Common (ratio 1)\",USD\n");
@@ -735,6 +735,7 @@ TEST_CASE("chain_pay_to_play_csv: each round's pay-to-play conversions per holde
     CHECK(exact_field(at("required_amount")) == exact_field(at("pro_rata_amount")) * fraction(1, 2));
     CHECK(std::stoll(at("converted")) + std::stoll(at("kept")) == std::stoll(at("held")));
     CHECK(fraction(std::stoll(at("received"))) == fraction(std::stoll(at("converted"))) * exact_field(at("ratio")));
+    CHECK(at("conversions_counted") == "false");
     // A chain without pay-to-play: the header only.
     CHECK(lf(chain_pay_to_play_csv(fundround_test::down_chain())) == header);
 }

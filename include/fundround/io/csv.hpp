@@ -259,7 +259,7 @@ template <class Write>
 [[nodiscard]] inline report_table chain_pay_to_play_table(const round_chain_result& chain, int csv_decimals = 12) {
     report_table t(table_target::csv, csv_decimals);
     t.csv_column("round").csv_column("holder_id").csv_column("holder").csv_column("series").csv_column("held");
-    t.csv_column("offered", 2).csv_column("pro_rata_amount", 2).csv_column("required_amount", 2).csv_column("bought", 2);
+    t.csv_column("offered", 2).csv_column("conversions_counted").csv_column("pro_rata_amount", 2).csv_column("required_amount", 2).csv_column("bought", 2);
     t.csv_column("converts").csv_column("converted").csv_column("kept").csv_column("converted_into");
     t.csv_column("ratio", 2).csv_column("received").csv_column("reason").csv_column("currency").end_header();
     for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
@@ -268,7 +268,7 @@ template <class Write>
         const currency cur = c->before().currency();
         for (const pay_to_play_holder& h : c->holders()) {
             t.text(c->round_name()).text(h.holder.str()).text(h.name).text(h.series).shares(h.held);
-            t.units(c->offered_units(), cur, 2).units(h.pro_rata_units, cur, 2).units(h.required_units, cur, 2);
+            t.units(c->offered_units(), cur, 2).text(c->conversions_counted() ? "true" : "false").units(h.pro_rata_units, cur, 2).units(h.required_units, cur, 2);
             t.units(h.bought_units, cur, 2).text(h.converts() ? "true" : "false").shares(h.converted).shares(h.kept);
             t.text(h.converted_into).exact(h.ratio).shares(h.received).text(h.reason).text(to_string(cur));
         }
@@ -620,8 +620,10 @@ inline void write_chain_adjustments_csv(std::ostream& os, const round_chain_resu
 /// Writes the pay-to-play conversions of @p chain's rounds as CSV, one row per round with
 /// pay-to-play and per holder of a term's series (the figures print_round_chain() prints before
 /// the round's adjustments): round, holder_id, holder, series, held (its shares of the series
-/// before), offered, pro_rata_amount, required_amount, bought (each exact in major units, then
-/// decimal), converts (true/false), converted, kept, converted_into (the common class or the
+/// before), offered, conversions_counted (true/false: the round's SAFEs and notes converting
+/// count as bought and in the default offered amount, pay_to_play::conversions_count()),
+/// pro_rata_amount, required_amount, bought (each amount exact in major units, then decimal),
+/// converts (true/false), converted, kept, converted_into (the common class or the
 /// shadow series), ratio (exact, decimal), received, reason, currency. A chain without
 /// pay-to-play gives the header only.
 inline void write_chain_pay_to_play_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
