@@ -706,6 +706,30 @@ TEST_CASE("property: each class's shares x original issue price = the money its 
     }
 }
 
+// The chain of the two tests below: the founders' 8,000,000 common, then a Series A closing
+// 2027-03-01 ($4M at $16M pre-money) that converts two post-money SAFEs ($200,000 at a $4M cap,
+// $250,000 at a $10M cap) and creates a 10% pool in the pre-money.
+fr::round_chain_result series_a_with_safes() {
+    using fr::holder;
+    using fr::holder_id;
+    const fr::cap_table seed = fr::cap_table_builder()
+                                   .add(holder::founder("f", "Founders"))
+                                   .add(fr::share_class::common("Common"))
+                                   .holding(holder_id("f"), "Common", share_count(8'000'000))
+                                   .build();
+    return fr::round_chain(seed)
+        .then(fr::conversion_round("Series A", "Series A Preferred", ymd(2027, 3, 1))
+                  .pre_money(16_M)
+                  .invest(holder_id("lead"), 4_M)
+                  .add_holder(holder::investor("lead", "Lead"))
+                  .add_holder(holder::investor("angel", "Angel"))
+                  .add_holder(holder::investor("fund", "Seed Fund"))
+                  .new_pool(fraction(1, 10), fr::pool_placement::pre_money, "2027 Plan", "Common")
+                  .convert(fr::safe::post_money_cap(holder_id("angel"), 200'000_usd, 4_M, year{2025} / 1 / 1))
+                  .convert(fr::safe::post_money_cap(holder_id("fund"), 250'000_usd, 10_M, year{2026} / 1 / 1)))
+        .run();
+}
+
 // A chain's Series A that converts SAFEs, its new money paid in two tranches (ours; the round is
 // the one of docs/how-to-safes-and-notes.md, "The Series A creates the company's first option
 // pool"): founders 8,000,000 common; post-money SAFEs of $200,000 at a $4M cap and $250,000 at a
@@ -719,24 +743,9 @@ TEST_CASE("tranches on a cap table: a chain's round with conversions has the con
     using fr::holder;
     using fr::holder_id;
     using fr::tranche;
-    const fr::cap_table seed = fr::cap_table_builder()
-                                   .add(holder::founder("f", "Founders"))
-                                   .add(fr::share_class::common("Common"))
-                                   .holding(holder_id("f"), "Common", share_count(8'000'000))
-                                   .build();
     const fr::calendar_date close = ymd(2027, 3, 1);
-    const fr::round_chain_result chain =
-        fr::round_chain(seed)
-            .then(fr::conversion_round("Series A", "Series A Preferred", close)
-                      .pre_money(16_M)
-                      .invest(holder_id("lead"), 4_M)
-                      .add_holder(holder::investor("lead", "Lead"))
-                      .add_holder(holder::investor("angel", "Angel"))
-                      .add_holder(holder::investor("fund", "Seed Fund"))
-                      .new_pool(fraction(1, 10), fr::pool_placement::pre_money, "2027 Plan", "Common")
-                      .convert(fr::safe::post_money_cap(holder_id("angel"), 200'000_usd, 4_M, year{2025} / 1 / 1))
-                      .convert(fr::safe::post_money_cap(holder_id("fund"), 250'000_usd, 10_M, year{2026} / 1 / 1)))
-            .run();
+    const fr::round_chain_result chain = series_a_with_safes();
+    const fr::cap_table& seed = chain.start();
     const fr::round_on_cap_table& a = chain.rounds()[0];
     REQUIRE(a.after().fully_diluted().total() == share_count(12'500'000));
     const fr::funding_round round = fr::round_builder("Series A")
@@ -790,24 +799,9 @@ TEST_CASE("tranched_issuance of a chain's round with conversions counts the conv
     using fr::holder;
     using fr::holder_id;
     using fr::tranche;
-    const fr::cap_table seed = fr::cap_table_builder()
-                                   .add(holder::founder("f", "Founders"))
-                                   .add(fr::share_class::common("Common"))
-                                   .holding(holder_id("f"), "Common", share_count(8'000'000))
-                                   .build();
     const fr::calendar_date close = ymd(2027, 3, 1);
-    const fr::round_chain_result chain =
-        fr::round_chain(seed)
-            .then(fr::conversion_round("Series A", "Series A Preferred", close)
-                      .pre_money(16_M)
-                      .invest(holder_id("lead"), 4_M)
-                      .add_holder(holder::investor("lead", "Lead"))
-                      .add_holder(holder::investor("angel", "Angel"))
-                      .add_holder(holder::investor("fund", "Seed Fund"))
-                      .new_pool(fraction(1, 10), fr::pool_placement::pre_money, "2027 Plan", "Common")
-                      .convert(fr::safe::post_money_cap(holder_id("angel"), 200'000_usd, 4_M, year{2025} / 1 / 1))
-                      .convert(fr::safe::post_money_cap(holder_id("fund"), 250'000_usd, 10_M, year{2026} / 1 / 1)))
-            .run();
+    const fr::round_chain_result chain = series_a_with_safes();
+    const fr::cap_table& seed = chain.start();
     const fr::round_on_cap_table& a = chain.rounds()[0];
     const fr::funding_round round = fr::round_builder("Series A")
                                         .pre_money(16_M)
