@@ -1,10 +1,12 @@
 // Unit tests for fundround/deal/condition.hpp: world_state, condition evaluation (state AND since-date),
 // combinators, long stops, introspection, to_string and equality.
 #include <fundround/deal/condition.hpp>
+#include <fundround/detail/random.hpp>
 
 #include <doctest/doctest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -126,6 +128,106 @@ TEST_CASE("world_state: a later achieve/fail overrides the earlier record of the
     // Re-achieving moves the date.
     w.achieve("IPO", ymd(2026, 2, 1));
     CHECK(ipo.evaluate(w) == met_since(ymd(2026, 2, 1)));
+}
+
+// One fact as recorded, for the property below.
+struct recorded_fact {
+    std::string name;
+    calendar_date on;
+    bool achieved;
+};
+
+// The world after @p facts recorded in the order @p order gives.
+world_state recorded_world(const std::vector<recorded_fact>& facts, const std::vector<std::size_t>& order,
+                           calendar_date as_of) {
+    world_state w(as_of);
+    for (const std::size_t i : order) {
+        if (facts[i].achieved) {
+            w.achieve(facts[i].name, facts[i].on);
+        } else {
+            w.fail(facts[i].name, facts[i].on);
+        }
+    }
+    return w;
+}
+
+TEST_CASE("world_state property: any recording order gives the same world; the latest record of a milestone wins") {
+    // Facts on 40 milestone names (many recorded several times, achieved and failed), recorded in
+    // random orders that keep each milestone's own records in their order: every order gives
+    // the same answers, those of the latest record of each name (checked against a plain model),
+    // on several as-of dates, compacted or not. Small and large worlds, so that the sorted runs
+    // merge in many shapes.
+    std::uint64_t seed = 20261207;
+    const auto next = [&seed](std::uint64_t bound) { return fr::detail::splitmix64(seed) % bound; };
+    for (const std::size_t n : {std::size_t(1), std::size_t(2), std::size_t(7), std::size_t(64), std::size_t(300)}) {
+        std::vector<recorded_fact> facts;
+        for (std::size_t i = 0; i < n; ++i) {
+            const calendar_date on = ymd(2026, 1, 1) + fr::days(static_cast<std::int64_t>(next(365)));
+            facts.push_back({"M" + std::to_string(next(40)), on, next(2) == 0});
+        }
+        // The model: each name's latest record in recording order 0, 1, ..., n - 1.
+        std::vector<std::optional<recorded_fact>> latest(40);
+        for (const recorded_fact& f : facts) latest[static_cast<std::size_t>(std::stoi(f.name.substr(1)))] = f;
+        for (int trial = 0; trial < 6; ++trial) {
+            // A random interleaving of the names' record sequences: shuffle, then give each name's
+            // positions its records in their order.
+            std::vector<std::size_t> order(n);
+            for (std::size_t i = 0; i < n; ++i) order[i] = i;
+            if (trial > 0) {
+                for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[next(i)]);
+                std::vector<std::vector<std::size_t>> of_name(40);
+                for (std::size_t i = 0; i < n; ++i) of_name[static_cast<std::size_t>(std::stoi(facts[i].name.substr(1)))].push_back(i);
+                std::vector<std::size_t> taken(40, 0);
+                for (std::size_t& o : order) {
+                    const std::size_t m = static_cast<std::size_t>(std::stoi(facts[o].name.substr(1)));
+                    o = of_name[m][taken[m]++];
+                }
+            }
+            const world_state w = recorded_world(facts, order, fr::end_of_time());
+            world_state compacted = w;
+            compacted.compact();
+            for (const calendar_date as_of : {ymd(2025, 12, 31), ymd(2026, 3, 31), ymd(2026, 9, 30), fr::end_of_time()}) {
+                const world_state seen = w.at(as_of);
+                for (std::size_t m = 0; m < 41; ++m) {  // M40 is never recorded
+                    const std::string name = "M" + std::to_string(m);
+                    std::optional<calendar_date> achieved;
+                    std::optional<calendar_date> failed;
+                    if (m < 40 && latest[m] && latest[m]->on <= as_of) {
+                        (latest[m]->achieved ? achieved : failed) = latest[m]->on;
+                    }
+                    CAPTURE(n);
+                    CAPTURE(trial);
+                    CAPTURE(name);
+                    CHECK(seen.achieved_on(name) == achieved);
+                    CHECK(seen.failed_on(name) == failed);
+                    CHECK(compacted.at(as_of).achieved_on(name) == achieved);
+                    CHECK(compacted.at(as_of).failed_on(name) == failed);
+                    if (as_of == fr::end_of_time()) {
+                        CHECK(w.achieved_on(name) == achieved);
+                        CHECK(w.failed_on(name) == failed);
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("world_state: a milestone recorded again after many others still replaces its earlier record") {
+    // The earlier record sits in an older sorted run than the later one: the later one wins, and
+    // keeps winning once the runs merge.
+    world_state w(fr::end_of_time());
+    w.achieve("IPO", ymd(2026, 3, 1));
+    for (int i = 0; i < 100; ++i) {
+        w.achieve("M" + std::to_string(i), ymd(2026, 1, 1));
+        if (i == 50) w.fail("IPO", ymd(2026, 5, 1));
+    }
+    CHECK_FALSE(w.achieved_on("IPO").has_value());
+    CHECK(w.failed_on("IPO") == std::optional<calendar_date>(ymd(2026, 5, 1)));
+    CHECK(w.at(ymd(2026, 4, 30)).failed_on("IPO") == std::nullopt);
+    CHECK(w.at(ymd(2026, 4, 30)).achieved_on("IPO") == std::nullopt);
+    w.compact();
+    CHECK(w.failed_on("IPO") == std::optional<calendar_date>(ymd(2026, 5, 1)));
+    CHECK(w.achieved_on("M99") == std::optional<calendar_date>(ymd(2026, 1, 1)));
 }
 
 TEST_CASE("world_state rejects invalid dates") {

@@ -289,8 +289,7 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
     const calendar_date close{close_};
     // Only a fact dated before the close can make money the round schedules uncertain: without
     // one (the common case, and round_timeline(r)), no condition is looked at for it.
-    const bool early_facts = std::any_of(world.records_.begin(), world.records_.end(),
-                                         [&](const world_state::milestone_record& m) { return m.on < close; });
+    const bool early_facts = world.any_fact_before(close);
     const auto handle = [&](const disbursement& e) {
         const money::rep units = e.amount().units();
         const std::size_t who = e.investor_index();
