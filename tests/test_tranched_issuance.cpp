@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -1055,8 +1056,66 @@ TEST_CASE("tranches on a chain's round with a pay-to-play: the conversions are o
     const tranched_issuance c(round, down, 0, planned);
     CHECK(fr::cap_table_as_of(down, 0, c, eve).fully_diluted().total() ==
           fr::cap_table_as_of(down.rounds()[0], c, eve).fully_diluted().total());
-    CHECK_THROWS_AS(tranched_issuance(round, chain, 1, planned), fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(tranched_issuance(round, chain, 1, planned),
+                         "round = 1: must be a round of the chain, 0 to 0 (it has 1 round)", fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(tranched_issuance(round, chain, 7, fr::world_state(close)),
+                         "round = 7: must be a round of the chain, 0 to 0 (it has 1 round)", fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(tranched_issuance(round, down, 2, planned),
+                         "round = 2: must be a round of the chain, 0 to 1 (it has 2 rounds)", fr::invalid_argument_error);
     CHECK_THROWS_AS((void)fr::cap_table_as_of(chain, 1, issued, eve), fr::invalid_argument_error);
+}
+
+// tranched_cap_tables does the date-free work of cap_table_as_of once: its table on every day
+// is the function's, on both overloads, and it reports what the function reports.
+TEST_CASE("tranched_cap_tables: the tables of cap_table_as_of on every day, the date-free work once") {
+    using fr::tranche;
+    const fr::round_chain_result chain = fundround_test::down_chain();
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    const fr::funding_round round = fr::round_builder("Series C")
+                                        .pre_money(3500_K)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("carl"), 1_M,
+                                                {tranche::at_close(500_K), tranche::on(500_K, ymd(2027, 9, 1))})
+                                        .build();
+    // Round 0 of each chain: Series C, a down round adjusting Series A and B; with a pay-to-play
+    // in the second chain (the table before it differs before the close).
+    for (const fr::round_chain_result& c : {fundround_test::down_chain(), fundround_test::pay_to_play_chain()}) {
+        const tranched_issuance issued(round, c, 0, fr::scenario("as planned"));
+        std::optional<fr::tranched_cap_tables> by_chain;
+        by_chain.emplace(c, 0, issued);
+        const fr::tranched_cap_tables by_round(c.rounds()[0], issued);
+        for (int k = -3; k < 200; k += 7) {
+            const fr::calendar_date d = close + days(k);
+            CAPTURE(d);
+            CHECK(by_chain->at(d) == fr::cap_table_as_of(c, 0, issued, d));
+            CHECK(by_round.at(d) == fr::cap_table_as_of(c.rounds()[0], issued, d));
+        }
+        // A copy shares the issuance and holds its own tables: the original may go.
+        const fr::tranched_cap_tables copy = *by_chain;
+        by_chain.reset();
+        CHECK(copy.at(close) == fr::cap_table_as_of(c, 0, issued, close));
+        CHECK(copy.at(close - days(1)) == fr::cap_table_as_of(c, 0, issued, close - days(1)));
+        CHECK_THROWS_WITH_AS((void)copy.at(ymd(2027, 2, 30)), "as_of = 2027-02-30: is not a valid calendar date",
+                             fr::invalid_argument_error);
+    }
+    const tranched_issuance first(round, chain, 0, fr::scenario("as planned"));
+    CHECK_THROWS_WITH_AS(fr::tranched_cap_tables(chain, 2, first),
+                         "round = 2: must be a round of the chain, 0 to 1 (it has 2 rounds)", fr::invalid_argument_error);
+    // An investor not on the table after the round: the validation_error of cap_table_as_of.
+    const fr::funding_round stranger = fr::round_builder("Series C")
+                                           .pre_money(3500_K)
+                                           .close_date(close)
+                                           .invest(fr::investor::financial("nobody"), 1_M)
+                                           .build();
+    const tranched_issuance other(stranger, chain.rounds()[0].pricing(), fr::world_state(close));
+    std::string expected;
+    try {
+        (void)fr::cap_table_as_of(chain.rounds()[0], other, close);
+    } catch (const fr::validation_error& e) {
+        expected = e.what();
+    }
+    REQUIRE_FALSE(expected.empty());
+    CHECK_THROWS_WITH_AS(fr::tranched_cap_tables(chain.rounds()[0], other), expected.c_str(), fr::validation_error);
 }
 
 }  // namespace test_tranched_issuance

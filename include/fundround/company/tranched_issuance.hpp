@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,6 +161,19 @@ namespace detail {
     for (const warrant& w : before.warrants()) b.add(w);
     for (const auto& x : before.declared_distinct()) b.declare_distinct(x.first, x.second);
     return b.build();
+}
+
+/// Round @p round of @p chain; throws invalid_argument_error naming the index and the chain's
+/// rounds past its last round.
+[[nodiscard]] inline const round_on_cap_table& round_of_chain(const round_chain_result& chain, std::size_t round) {
+    const std::size_t n = chain.rounds().size();
+    if (round >= n) {
+        throw invalid_argument_error("round = " + std::to_string(round) + ": must be a round of the chain, 0 to " +
+                                     (n == 0 ? std::string("none (it has no rounds)")
+                                             : std::to_string(n - 1) + " (it has " + std::to_string(n) +
+                                                   (n == 1 ? " round)" : " rounds)")));
+    }
+    return chain.rounds()[round];
 }
 
 }  // namespace detail
@@ -546,8 +560,7 @@ private:
     };
 
     static const round_on_cap_table& chain_round(const round_chain_result& chain, std::size_t round) {
-        (void)chain.pay_to_play(round);  // throws invalid_argument_error past the last round
-        return chain.rounds()[round];
+        return detail::round_of_chain(chain, round);
     }
 
     static world_state checked_world(const funding_round& r, const scenario& s) {
@@ -690,97 +703,179 @@ private:
     return names;
 }
 
-namespace detail {
+class tranched_cap_tables;
+[[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
+                                               calendar_date d);
+[[nodiscard]] inline cap_table cap_table_as_of(const round_chain_result& chain, std::size_t round,
+                                               const tranched_issuance& issued, calendar_date d);
 
-/// cap_table_as_of(): the table on @p d of @p round tranched as @p issued, starting before the
-/// close date from @p before_close (@p round's table before, or a chain round's table before its
-/// pay-to-play) and from the close from @p round's table before (at the ratios after).
-[[nodiscard]] inline cap_table cap_table_as_of_from(const round_on_cap_table& round, const tranched_issuance& issued,
-                                                    calendar_date d, const cap_table& before_close) {
-    require_valid(d, "as_of");
-    const cap_table& before = round.before();
-    const cap_table& after = round.after();
-    std::vector<diagnostic> problems;
-    for (std::size_t i = 0; i < issued.investors().size(); ++i) {
-        if (!after.holder_index(holder_id(issued.investors()[i]))) {
-            problems.push_back({field_path("investors").index(i), "\"" + issued.investors()[i] + "\"",
-                                "is not a holder id on the cap table after round \"" + round.pricing().name() + "\""});
+/// The cap tables of a tranched round on any number of dates: cap_table_as_of() with what does
+/// not depend on the date done once (the investors checked on the table after, the shares the
+/// round issues beyond its new money, the own-price series' names and classes, the table before
+/// at the conversion ratios after), so that each at() is only the date's shares on a copy of
+/// the table it starts from. Holds copies of the tables it starts from and shares a copy of the
+/// issuance: the round, the chain and the issuance given may go.
+///
+///     const tranched_cap_tables tables(chain, 1, issued);  // the checks and tables, once
+///     for (const calendar_date d : dates) report(tables.at(d));
+class tranched_cap_tables {
+public:
+    /// cap_table_as_of(@p round, @p issued, d) for any d; throws validation_error as it does.
+    tranched_cap_tables(const round_on_cap_table& round, const tranched_issuance& issued)
+        : tranched_cap_tables(round, std::make_shared<const tranched_issuance>(issued), round.before()) {}
+    /// cap_table_as_of(@p chain, @p round, @p issued, d) for any d; throws
+    /// invalid_argument_error past the chain's last round, validation_error as it does.
+    tranched_cap_tables(const round_chain_result& chain, std::size_t round, const tranched_issuance& issued)
+        : tranched_cap_tables(detail::round_of_chain(chain, round), std::make_shared<const tranched_issuance>(issued),
+                              start_of(chain, round)) {}
+
+    /// The cap table on @p d: cap_table_as_of(...) on @p d with this object's round and issuance.
+    /// Throws invalid_argument_error for an invalid date. O(m log m) in the m payments by @p d
+    /// plus the table's build.
+    [[nodiscard]] cap_table at(calendar_date d) const {
+        require_valid(d, "as_of");
+        const tranched_issuance& issued = *issued_;
+        // Shares issued by d, per investor and series (0: the round's, k: own_series()[k - 1]): the
+        // issues by d sorted by investor and series (stable), each run summed; only the pairs that
+        // were issued, not every investor times every series.
+        const std::size_t series_count = names_.size() + 1;
+        struct held_shares {
+            std::size_t investor;
+            std::size_t series;
+            share_count shares;
+        };
+        std::vector<held_shares> held;
+        std::vector<bool> funded(series_count, false);
+        for (const share_issue& i : issued.issues()) {
+            if (i.date > d) break;  // issues are in date order
+            const std::size_t k = i.own_series ? *i.own_series + 1 : 0;
+            held.push_back({i.investor_index, k, i.shares});
+            funded[k] = funded[k] || i.shares.value() > 0;
         }
+        std::stable_sort(held.begin(), held.end(), [](const held_shares& a, const held_shares& b) {
+            return a.investor != b.investor ? a.investor < b.investor : a.series < b.series;
+        });
+        std::size_t runs = 0;
+        for (std::size_t j = 0; j < held.size(); ++j) {
+            if (runs > 0 && held[runs - 1].investor == held[j].investor && held[runs - 1].series == held[j].series) {
+                held[runs - 1].shares += held[j].shares;
+            } else {
+                held[runs++] = held[j];
+            }
+        }
+        held.resize(runs);
+        // From the close, the table before at the ratios after (from_close_); before it, the table
+        // it starts from (a chain round's pay-to-play converts at the close too).
+        const bool closed = d >= issued.close_date();
+        const start_table& start = closed ? from_close_ : before_close_;
+        cap_table_builder b(start.table);
+        for (const holder& h : start.added_holders) b.add(h);  // the holders the round adds
+        for (const share_class& c : start.added_classes) b.add(c);  // the round's series, its conversions' and pay-to-play's own series
+        for (std::size_t k = 1; k < series_count; ++k) {
+            if (funded[k]) b.add(own_classes_[k - 1]);
+        }
+        const share_count pool = issued.pool_increase(d);
+        if (pool.value() > 0 && pool_) {
+            if (pool_created_) {  // a pool the round creates (new_pool()): on the table from the close
+                b.add(option_pool{pool_->name, pool_->share_class, pool});
+            } else {
+                b.increase_pool(pool_->name, pool);
+            }
+        }
+        if (closed) {  // the conversions happen at the close, as the round's table after issues them: first
+            for (const holding& h : at_close_) b.issue(h.holder, h.share_class, h.shares);
+        }
+        for (const held_shares& h : held) {
+            if (h.shares.value() > 0) {
+                b.issue(investor_ids_[h.investor], h.series == 0 ? series_ : names_[h.series - 1], h.shares);
+            }
+        }
+        return b.build();
     }
-    // The shares the round issues at its close beyond its new money, in the classes it adds: the
-    // conversion shares of a round with SAFEs and notes (round_chain's round_on_cap_table of a
-    // conversion_round), after less the pricing's shares; none for a cap_table_round.
-    const std::vector<holding> at_close = detail::shares_beyond_new_money(round, problems);
-    if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
-    const std::vector<std::string> names = own_series_names(round, issued);
-    // Shares issued by d, per investor and series (0: the round's, k: own_series()[k - 1]): the
-    // issues by d sorted by investor and series (stable), each run summed; only the pairs that
-    // were issued, not every investor times every series.
-    const std::size_t series_count = names.size() + 1;
-    struct held_shares {
-        std::size_t investor;
-        std::size_t series;
-        share_count shares;
+
+private:
+    friend cap_table cap_table_as_of(const round_on_cap_table&, const tranched_issuance&, calendar_date);
+    friend cap_table cap_table_as_of(const round_chain_result&, std::size_t, const tranched_issuance&, calendar_date);
+
+    // A table to start from, with the holders and classes of the table after it does not have.
+    struct start_table {
+        cap_table table;
+        std::vector<holder> added_holders;
+        std::vector<share_class> added_classes;
     };
-    std::vector<held_shares> held;
-    std::vector<bool> funded(series_count, false);
-    for (const share_issue& i : issued.issues()) {
-        if (i.date > d) break;  // issues are in date order
-        const std::size_t k = i.own_series ? *i.own_series + 1 : 0;
-        held.push_back({i.investor_index, k, i.shares});
-        funded[k] = funded[k] || i.shares.value() > 0;
-    }
-    std::stable_sort(held.begin(), held.end(), [](const held_shares& a, const held_shares& b) {
-        return a.investor != b.investor ? a.investor < b.investor : a.series < b.series;
-    });
-    std::size_t runs = 0;
-    for (std::size_t j = 0; j < held.size(); ++j) {
-        if (runs > 0 && held[runs - 1].investor == held[j].investor && held[runs - 1].series == held[j].series) {
-            held[runs - 1].shares += held[j].shares;
-        } else {
-            held[runs++] = held[j];
-        }
-    }
-    held.resize(runs);
-    // From the close, the classes on the table before with the conversion ratio they have after the
-    // round: a round_chain round's anti-dilution adjustment (the chain's only change to a class the
-    // round does not add), in force from the close as the round's table after has it.
-    const bool closed = d >= issued.close_date();
-    const std::optional<cap_table> adjusted = closed ? detail::before_at_ratios_after(round) : std::nullopt;
-    // Before the close, @p before_close: a chain round's pay-to-play converts at the close too.
-    const cap_table& start = adjusted ? *adjusted : closed ? before : before_close;
-    cap_table_builder b(start);
-    for (const holder& h : after.holders()) {  // the holders the round adds
-        if (!start.holder_index(h.id())) b.add(h);
-    }
-    const share_class& series = after.classes()[*after.class_index(round.series())];
-    for (const share_class& c : after.classes()) {  // the round's series, its conversions' and pay-to-play's own series
-        if (!start.class_index(c.name())) b.add(c);
-    }
-    for (std::size_t k = 1; k < series_count; ++k) {
-        if (funded[k]) b.add(share_class::preferred(names[k - 1], issued.own_series()[k - 1].price, series.terms()));
-    }
-    const share_count pool = issued.pool_increase(d);
-    if (pool.value() > 0 && round.pool()) {
-        if (round.pool_created()) {  // a pool the round creates (new_pool()): on the table from the close
-            const option_pool& created = after.pools()[*after.pool_index(*round.pool())];
-            b.add(option_pool{created.name, created.share_class, pool});
-        } else {
-            b.increase_pool(*round.pool(), pool);
-        }
-    }
-    if (closed) {  // the conversions happen at the close, as the round's table after issues them: first
-        for (const holding& h : at_close) b.issue(h.holder, h.share_class, h.shares);
-    }
-    for (const held_shares& h : held) {
-        if (h.shares.value() > 0) {
-            b.issue(holder_id(issued.investors()[h.investor]), h.series == 0 ? round.series() : names[h.series - 1], h.shares);
-        }
-    }
-    return b.build();
-}
 
-}  // namespace detail
+    // @p round tranched as @p issued (shared, or borrowed for one call by cap_table_as_of()),
+    // before its close from @p before_close (its table before, or a chain round's before its
+    // pay-to-play), from the close from its table before at the ratios after.
+    tranched_cap_tables(const round_on_cap_table& round, std::shared_ptr<const tranched_issuance> issued,
+                        const cap_table& before_close)
+        : issued_(std::move(issued)),
+          series_(round.series()),
+          before_close_(start_from(before_close, round.after())),
+          from_close_(start_from(at_ratios_after(round), round.after())) {
+        const tranched_issuance& is = *issued_;
+        const cap_table& after = round.after();
+        std::vector<diagnostic> problems;
+        investor_ids_.reserve(is.investors().size());
+        for (std::size_t i = 0; i < is.investors().size(); ++i) {
+            investor_ids_.emplace_back(is.investors()[i]);
+            if (!after.holder_index(investor_ids_.back())) {
+                problems.push_back({field_path("investors").index(i), "\"" + is.investors()[i] + "\"",
+                                    "is not a holder id on the cap table after round \"" + round.pricing().name() + "\""});
+            }
+        }
+        // The shares the round issues at its close beyond its new money, in the classes it adds: the
+        // conversion shares of a round with SAFEs and notes (round_chain's round_on_cap_table of a
+        // conversion_round), after less the pricing's shares; none for a cap_table_round.
+        at_close_ = detail::shares_beyond_new_money(round, problems);
+        if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
+        names_ = own_series_names(round, is);
+        const share_class& series = after.classes()[*after.class_index(round.series())];
+        own_classes_.reserve(names_.size());
+        for (std::size_t k = 0; k < names_.size(); ++k) {
+            own_classes_.push_back(share_class::preferred(names_[k], is.own_series()[k].price, series.terms()));
+        }
+        if (round.pool()) {
+            pool_created_ = round.pool_created();
+            pool_ = pool_created_ ? after.pools()[*after.pool_index(*round.pool())] : option_pool{*round.pool(), {}, {}};
+        }
+    }
+
+    static const cap_table& start_of(const round_chain_result& chain, std::size_t round) {
+        (void)detail::round_of_chain(chain, round);  // the same error whichever argument is evaluated first
+        return chain.table_at_start(round);
+    }
+
+    // From the close, the classes on the table before with the conversion ratio they have after
+    // the round: a round_chain round's anti-dilution adjustment (the chain's only change to a
+    // class the round does not add), in force from the close as the round's table after has it.
+    static cap_table at_ratios_after(const round_on_cap_table& round) {
+        std::optional<cap_table> adjusted = detail::before_at_ratios_after(round);
+        return adjusted ? std::move(*adjusted) : round.before();
+    }
+
+    static start_table start_from(cap_table table, const cap_table& after) {
+        start_table out{std::move(table), {}, {}};
+        for (const holder& h : after.holders()) {
+            if (!out.table.holder_index(h.id())) out.added_holders.push_back(h);
+        }
+        for (const share_class& c : after.classes()) {
+            if (!out.table.class_index(c.name())) out.added_classes.push_back(c);
+        }
+        return out;
+    }
+
+    std::shared_ptr<const tranched_issuance> issued_;
+    std::string series_;                     // the round's series
+    std::vector<holder_id> investor_ids_;    // the issuance's investors, as holder ids
+    std::vector<holding> at_close_;          // the shares beyond the new money, issued at the close
+    std::vector<std::string> names_;         // own_series_names()
+    std::vector<share_class> own_classes_;   // the own-price series, on the table once they have shares
+    start_table before_close_;
+    start_table from_close_;
+    std::optional<option_pool> pool_;        // the round's pool (name and class; the shares are the date's)
+    bool pool_created_ = false;
+};
 
 /// The cap table on @p d of a tranched round: @p round's table before, with the holders it
 /// adds, its new classes and (from the close date) its pool increase, the shares it issues
@@ -798,10 +893,15 @@ namespace detail {
 /// round's holdings (their sums by investor and series sorted; no investors x series matrix).
 /// A round_chain round with a pay-to-play has its conversions in its table before, so this
 /// overload shows them before the close too (it cannot know of them): take the overload with the
-/// round_chain_result and the round's index for such a round.
+/// round_chain_result and the round's index for such a round. On many dates, take a
+/// tranched_cap_tables: the same tables, with the work that does not depend on the date done once.
 [[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
                                                calendar_date d) {
-    return detail::cap_table_as_of_from(round, issued, d, round.before());
+    require_valid(d, "as_of");
+    // The issuance borrowed for this call (an owner-less shared_ptr): no copy of it.
+    return tranched_cap_tables(round, std::shared_ptr<const tranched_issuance>(std::shared_ptr<void>(), &issued),
+                               round.before())
+        .at(d);
 }
 
 /// The cap table on @p d of round @p round of @p chain, tranched as @p issued (best built from the
@@ -810,11 +910,14 @@ namespace detail {
 /// the one before the round's pay-to-play (chain.table_at_start(round)): its conversions,
 /// like the round's own, happen at the closing of the financing (the NVCA charter's mandatory
 /// conversion on the Qualified Financing). Throws invalid_argument_error past the chain's last
-/// round, validation_error as the other overload.
+/// round, validation_error as the other overload. On many dates, take a tranched_cap_tables.
 [[nodiscard]] inline cap_table cap_table_as_of(const round_chain_result& chain, std::size_t round,
                                                const tranched_issuance& issued, calendar_date d) {
     const cap_table& start = chain.table_at_start(round);  // throws past the last round
-    return detail::cap_table_as_of_from(chain.rounds()[round], issued, d, start);
+    require_valid(d, "as_of");
+    return tranched_cap_tables(chain.rounds()[round],
+                               std::shared_ptr<const tranched_issuance>(std::shared_ptr<void>(), &issued), start)
+        .at(d);
 }
 
 FUNDROUND_END_NAMESPACE
