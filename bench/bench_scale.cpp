@@ -40,12 +40,30 @@
 //                        outstanding_waterfall::at(exit) one at a time (what at(exit_values) did
 //                        before the eleventh session). Checked equal, every field of every
 //                        payout, before timing. Counter ns_per_payout: CPU ns per holder and exit.
+//   facts/lib/<n>        world_state: n milestones achieved, in a scrambled order (a fixed
+//                        permutation of their names), then each looked up (achieved_on): the
+//                        records in sorted runs merged as they grow (thirteenth session; before,
+//                        one insertion into a sorted vector per record: quadratic).
+//   facts/hand/<n>       THE SAME work by hand: each date checked, each record (a copy of the
+//                        name) appended, the records stably sorted by name and the latest of each
+//                        name kept, a binary search per name. Both checked to find every fact
+//                        before timing. Counter ns_per_fact: CPU ns per fact (record + lookup).
+//   asof/call/<holders>  cap_table_as_of(chain, 1, issued, d) on 1,000 days: a chain of <holders>
+//                        Common holders, a Series A protected broad-based and a down Series B
+//                        from ten funds in two tranches each; every call redoes the work that
+//                        does not depend on the date (the checks, the own series, the table
+//                        before at the conversion ratios after).
+//   asof/prepared/<holders>  The same 1,000 tables from one tranched_cap_tables (its construction
+//                        timed too), checked equal to cap_table_as_of before timing. Counter
+//                        us_per_query: CPU microseconds per table.
 #include <fundround/company/cap_table.hpp>
 #include <fundround/company/secondary.hpp>
 #include <fundround/company/tranched_issuance.hpp>
 #include <fundround/deal/round_builder.hpp>
 #include <fundround/exit/outstanding_instruments.hpp>
 #include <fundround/exit/waterfall.hpp>
+#include <fundround/instruments/anti_dilution.hpp>
+#include <fundround/instruments/round_chain.hpp>
 #include <fundround/numeric/literals.hpp>
 #include <fundround/time/scenario.hpp>
 #include <fundround/time/timeline.hpp>
@@ -404,6 +422,194 @@ BENCHMARK(BM_exits_direct)->Name("exits/direct")->Apply(exits_sizes)->Unit(bench
 
 BENCHMARK(BM_outstanding_lib)->Name("outstanding/lib")->Apply(outstanding_sizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_outstanding_one)->Name("outstanding/one")->Apply(outstanding_sizes)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------- milestone facts (world_state)
+
+// n distinct milestone names in a scrambled order (a fixed permutation), each with a date.
+struct facts_input {
+    std::vector<std::string> names;
+    std::vector<fr::calendar_date> dates;
+};
+
+facts_input make_facts(std::int64_t n) {
+    facts_input in;
+    std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
+    std::uint64_t x = 88172645463325252ULL;  // xorshift64: the same permutation on every run
+    for (std::size_t i = order.size(); i > 1; --i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        std::swap(order[i - 1], order[static_cast<std::size_t>(x % i)]);
+    }
+    for (const std::int64_t k : order) {
+        in.names.push_back("milestone " + std::to_string(k));
+        in.dates.push_back(fr::year{2026} / 1 / 1 + fr::days(k % 3'000));
+    }
+    return in;
+}
+
+// world_state: every fact recorded, then every name looked up; the sum of the days found.
+std::int64_t facts_lib(const facts_input& in) {
+    fr::world_state w(fr::end_of_time());
+    for (std::size_t i = 0; i < in.names.size(); ++i) w.achieve(in.names[i], in.dates[i]);
+    std::int64_t sum = 0;
+    for (const std::string& name : in.names) {
+        if (const auto on = w.achieved_on(name)) sum += on->day_number();
+    }
+    return sum;
+}
+
+struct hand_fact {
+    std::string name;
+    fr::calendar_date on;
+    bool achieved;
+};
+
+// THE SAME work by hand: each fact's date checked, its record (a copy of the name) appended, the
+// records sorted by name (stable) with the latest of each name kept, then a binary search per name.
+std::int64_t facts_hand(const facts_input& in) {
+    std::vector<hand_fact> records;
+    for (std::size_t i = 0; i < in.names.size(); ++i) {
+        if (!fr::is_modelled(in.dates[i])) std::abort();
+        records.push_back({in.names[i], in.dates[i], true});
+    }
+    std::stable_sort(records.begin(), records.end(), [](const hand_fact& a, const hand_fact& b) { return a.name < b.name; });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (kept > 0 && records[kept - 1].name == records[i].name) {
+            records[kept - 1] = std::move(records[i]);
+        } else {
+            if (kept != i) records[kept] = std::move(records[i]);
+            ++kept;
+        }
+    }
+    records.resize(kept);
+    std::int64_t sum = 0;
+    for (const std::string& name : in.names) {
+        const auto it = std::lower_bound(records.begin(), records.end(), name,
+                                         [](const hand_fact& r, const std::string& n) { return r.name < n; });
+        if (it != records.end() && it->name == name && it->achieved) sum += it->on.day_number();
+    }
+    return sum;
+}
+
+void check_facts(const facts_input& in) {
+    std::int64_t expected = 0;
+    for (const fr::calendar_date d : in.dates) expected += d.day_number();
+    if (facts_lib(in) != expected || facts_hand(in) != expected) {
+        std::fprintf(stderr, "bench_scale: world_state and the hand-written facts differ\n");
+        std::abort();
+    }
+}
+
+void BM_facts_lib(benchmark::State& state) {
+    const facts_input in = make_facts(state.range(0));
+    check_facts(in);
+    for (auto _ : state) benchmark::DoNotOptimize(facts_lib(in));
+    state.counters["ns_per_fact"] =
+        benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void BM_facts_hand(benchmark::State& state) {
+    const facts_input in = make_facts(state.range(0));
+    check_facts(in);
+    for (auto _ : state) benchmark::DoNotOptimize(facts_hand(in));
+    state.counters["ns_per_fact"] =
+        benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+BENCHMARK(BM_facts_lib)->Name("facts/lib")->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_facts_hand)->Name("facts/hand")->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------- as-of tables of a chain's round
+
+// A chain of <holders> founders' holders (10,000 Common each), a Series A ($2M at $8M pre-money,
+// protected broad-based) and a down Series B ($2M at $5M pre-money from ten funds, each $100,000
+// at the close and $100,000 on a later day): the Series B tranched, its table asked on 1,000
+// days (from 100 days before the close).
+struct asof_input {
+    fr::round_chain_result chain;
+    fr::tranched_issuance issued;
+    std::vector<fr::calendar_date> days;
+};
+
+asof_input make_asof(std::int64_t holders) {
+    fr::cap_table_builder t;
+    t.add(fr::share_class::common("Common"));
+    for (std::int64_t i = 0; i < holders; ++i) {
+        const std::string id = "h" + std::to_string(i);
+        t.add(fr::holder::founder(id, "Holder " + std::to_string(i))).holding(fr::holder_id(id), "Common", fr::share_count(10'000));
+    }
+    const fr::cap_table founders = t.build();
+    fr::priced_round_terms b_terms("Series B");
+    b_terms.pre_money(5_M);
+    for (int i = 0; i < 10; ++i) b_terms.invest("b" + std::to_string(i), 200_K);
+    fr::cap_table_round b_round(b_terms, "Series B Preferred");
+    for (int i = 0; i < 10; ++i) b_round.add_investor(fr::holder::investor("b" + std::to_string(i), "Fund B" + std::to_string(i)));
+    fr::round_chain_result chain =
+        fr::round_chain(founders)
+            .then(fr::cap_table_round(fr::priced_round_terms("Series A").pre_money(8_M).invest("a", 2_M), "Series A Preferred")
+                      .add_investor(fr::holder::investor("a", "Fund A")))
+            .protect(fr::anti_dilution_terms::broad_based("Series A Preferred"))
+            .then(b_round)
+            .run();
+    const fr::calendar_date close = fr::year{2027} / 3 / 1;
+    fr::round_builder rb("Series B");
+    rb.pre_money(5_M).close_date(close);
+    for (int i = 0; i < 10; ++i) {
+        rb.invest(fr::investor::financial("b" + std::to_string(i)), 200_K,
+                  {fr::tranche::at_close(100_K), fr::tranche::on(100_K, close + fr::days(30 * (i + 1)))});
+    }
+    const fr::funding_round round = rb.build();
+    fr::tranched_issuance issued(round, chain, 1, fr::scenario("as planned"));
+    std::vector<fr::calendar_date> days;
+    for (int k = 0; k < 1'000; ++k) days.push_back(close + fr::days(k - 100));
+    return {std::move(chain), std::move(issued), std::move(days)};
+}
+
+#ifndef FUNDROUND_BENCH_BEFORE_TRANCHED_CAP_TABLES
+void check_asof(const asof_input& in) {
+    const fr::tranched_cap_tables tables(in.chain, 1, in.issued);
+    for (std::size_t k = 0; k < in.days.size(); k += 37) {
+        if (!(tables.at(in.days[k]) == fr::cap_table_as_of(in.chain, 1, in.issued, in.days[k]))) {
+            std::fprintf(stderr, "bench_scale: tranched_cap_tables::at and cap_table_as_of differ\n");
+            std::abort();
+        }
+    }
+}
+#endif
+
+// cap_table_as_of(chain, 1, issued, d) on each of the 1,000 days: every call does the date-free
+// work (the checks, the own series, the table before at the ratios after) again.
+void BM_asof_call(benchmark::State& state) {
+    const asof_input in = make_asof(state.range(0));
+    for (auto _ : state) {
+        std::int64_t sum = 0;
+        for (const fr::calendar_date d : in.days) sum += fr::cap_table_as_of(in.chain, 1, in.issued, d).fully_diluted().total().value();
+        benchmark::DoNotOptimize(sum);
+    }
+    state.counters["us_per_query"] = benchmark::Counter(1e-6 * static_cast<double>(in.days.size()),
+                                                        benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+#ifndef FUNDROUND_BENCH_BEFORE_TRANCHED_CAP_TABLES
+// The same 1,000 tables from one tranched_cap_tables (its construction timed too).
+void BM_asof_prepared(benchmark::State& state) {
+    const asof_input in = make_asof(state.range(0));
+    check_asof(in);
+    for (auto _ : state) {
+        const fr::tranched_cap_tables tables(in.chain, 1, in.issued);
+        std::int64_t sum = 0;
+        for (const fr::calendar_date d : in.days) sum += tables.at(d).fully_diluted().total().value();
+        benchmark::DoNotOptimize(sum);
+    }
+    state.counters["us_per_query"] = benchmark::Counter(1e-6 * static_cast<double>(in.days.size()),
+                                                        benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_asof_prepared)->Name("asof/prepared")->Arg(100)->Arg(1'000)->Unit(benchmark::kMillisecond);
+#endif
+BENCHMARK(BM_asof_call)->Name("asof/call")->Arg(100)->Arg(1'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
