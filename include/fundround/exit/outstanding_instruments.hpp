@@ -112,6 +112,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -137,6 +138,29 @@ struct outstanding_instrument_terms {
     std::optional<int> note_seniority;
     rounding share_rounding = rounding::floor;       ///< Conversion shares to whole shares.
     rounding amount_rounding = rounding::half_even;  ///< A note's multiple of principal to the mill.
+};
+
+/// The liquidation ranks of the SAFEs and notes outstanding at an exit, one per kind, as a deal
+/// file states them ("instrument_seniority": {"post_money_safes", "pre_money_safes", "notes"}):
+/// outstanding_instrument_terms' safe_seniority, pre_money_safe_seniority and note_seniority, on
+/// the scale of the preferred classes' seniority (higher is paid first, one rank pari passu);
+/// each empty: that term's default (post-money SAFEs on par with the most junior preferred
+/// class, pre-money SAFEs one rank above the most senior, notes above both).
+struct outstanding_seniority {
+    std::optional<int> post_money_safes;  ///< "post_money_safes": the post-money SAFEs' rank (safe_seniority).
+    std::optional<int> pre_money_safes;   ///< "pre_money_safes": the pre-money SAFEs' rank (pre_money_safe_seniority).
+    std::optional<int> notes;             ///< "notes": the convertible notes' rank (note_seniority).
+
+    /// True if no rank is stated (the file has no "instrument_seniority").
+    [[nodiscard]] bool empty() const noexcept { return !post_money_safes && !pre_money_safes && !notes; }
+    /// True if both state the same ranks.
+    [[nodiscard]] friend bool operator==(const outstanding_seniority& a, const outstanding_seniority& b) noexcept {
+        return a.post_money_safes == b.post_money_safes && a.pre_money_safes == b.pre_money_safes && a.notes == b.notes;
+    }
+    /// True if they differ.
+    [[nodiscard]] friend bool operator!=(const outstanding_seniority& a, const outstanding_seniority& b) noexcept {
+        return !(a == b);
+    }
 };
 
 /// What an outstanding instrument is.
@@ -377,6 +401,44 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
 
 }  // namespace detail
 
+/// The ranks the SAFEs and notes outstanding on a cap table are paid at, one per kind, on the
+/// preferred classes' seniority scale (higher is paid first), as resolve_outstanding_ranks() finds them.
+/// 64 bits wide: a default one rank above a rank stated at 2147483647 is 2147483648 here, which
+/// outstanding_instruments() refuses (state that kind's rank).
+struct outstanding_ranks {
+    std::int64_t post_money_safes = 0;  ///< The post-money SAFEs' rank.
+    std::int64_t pre_money_safes = 0;   ///< The pre-money SAFEs' rank.
+    std::int64_t notes = 0;             ///< The notes' rank.
+};
+
+/// The ranks of the SAFEs and notes outstanding on @p table: @p terms' stated seniorities, else
+/// the defaults (post-money SAFEs at the most junior preferred class with shares, or 0;
+/// pre-money SAFEs one above the most senior preferred class and the post-money SAFEs; notes
+/// one above the most senior preferred class, and above the pre-money SAFEs when
+/// @p any_pre_money, as outstanding_instruments() pays them).
+[[nodiscard]] inline outstanding_ranks resolve_outstanding_ranks(const cap_table& table, const outstanding_instrument_terms& terms,
+                                                                 bool any_pre_money) {
+    std::optional<int> junior;
+    std::optional<int> senior;
+    for (const share_class& k : table.classes()) {
+        if (!k.is_preferred() || table.issued_shares(k.name()).value() == 0) continue;
+        const int rank = k.terms().seniority;
+        junior = junior ? std::min(*junior, rank) : rank;
+        senior = senior ? std::max(*senior, rank) : rank;
+    }
+    outstanding_ranks r;
+    r.post_money_safes = terms.safe_seniority.value_or(junior.value_or(0));
+    // The pre-money SAFEs before all capital stock (and the post-money SAFEs); the notes before both.
+    const std::int64_t top = senior ? std::max<std::int64_t>(*senior, r.post_money_safes) : r.post_money_safes;
+    r.pre_money_safes = terms.pre_money_safe_seniority ? std::int64_t{*terms.pre_money_safe_seniority} : top + 1;
+    const std::int64_t below_notes = senior ? std::int64_t{*senior} : r.post_money_safes;
+    // (Above a pre-money rank past 32 bits the notes' default is one above 2147483647, which
+    // outstanding_instruments() names as the rank that must be stated.)
+    const std::int64_t pre = std::min<std::int64_t>(r.pre_money_safes, std::numeric_limits<int>::max());
+    r.notes = terms.note_seniority ? std::int64_t{*terms.note_seniority} : (any_pre_money ? std::max(pre, below_notes) : below_notes) + 1;
+    return r;
+}
+
 /// The SAFEs and notes of @p safes and @p notes as outstanding instruments of @p table at an exit
 /// on @p exit_date (the notes' interest date; required when there are notes), with @p terms'
 /// seniorities and roundings: cash-out amounts, conversion bases and caps (an MFN SAFE's from
@@ -423,36 +485,23 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
     if (!problems.empty()) throw validation_error("SAFEs and notes at the exit", std::move(problems));
 
     // Seniority: SAFEs on par with the most junior preferred class, notes above the most senior.
-    std::optional<int> junior;
-    std::optional<int> senior;
-    for (const share_class& k : table.classes()) {
-        if (!k.is_preferred() || table.issued_shares(k.name()).value() == 0) continue;
-        const int rank = k.terms().seniority;
-        junior = junior ? std::min(*junior, rank) : rank;
-        senior = senior ? std::max(*senior, rank) : rank;
-    }
-    const int safe_rank = terms.safe_seniority.value_or(junior.value_or(0));
-    // The pre-money SAFEs before all capital stock (and the post-money SAFEs); the notes before both.
+    const bool any_pre = std::any_of(safes.begin(), safes.end(), [](const safe& s) { return s.form == safe_form::pre_money; });
+    const outstanding_ranks ranks = resolve_outstanding_ranks(table, terms, any_pre);
     // A default one rank above 2^31 - 1 (a rank stated at the top) cannot be: it is refused,
     // naming the term to state, not wrapped to a negative rank.
-    const bool any_pre = std::any_of(safes.begin(), safes.end(), [](const safe& s) { return s.form == safe_form::pre_money; });
     std::vector<diagnostic> unstated;
-    const auto above = [&](int rank, const char* term, bool needed) {
-        if (rank < std::numeric_limits<int>::max()) return rank + 1;
+    const auto fits = [&](std::int64_t rank, const char* term, bool needed) {
+        if (rank <= std::numeric_limits<int>::max()) return static_cast<int>(rank);
         if (needed) {
             unstated.push_back({field_path("terms").member(term), "",
-                                "must be stated: its default, one rank above " + std::to_string(rank) +
+                                "must be stated: its default, one rank above " + std::to_string(rank - 1) +
                                     ", is past 32 bits (2147483647)"});
         }
-        return rank;
+        return std::numeric_limits<int>::max();
     };
-    const int top = senior ? std::max(*senior, safe_rank) : safe_rank;
-    const int pre_rank = terms.pre_money_safe_seniority ? *terms.pre_money_safe_seniority
-                                                        : above(top, "pre_money_safe_seniority", any_pre);
-    const int below_notes = senior ? *senior : safe_rank;
-    const int note_rank = terms.note_seniority
-                              ? *terms.note_seniority
-                              : above(any_pre ? std::max(pre_rank, below_notes) : below_notes, "note_seniority", !notes.empty());
+    const int safe_rank = fits(ranks.post_money_safes, "safe_seniority", false);
+    const int pre_rank = fits(ranks.pre_money_safes, "pre_money_safe_seniority", any_pre);
+    const int note_rank = fits(ranks.notes, "note_seniority", !notes.empty());
     if (!unstated.empty()) throw validation_error("SAFEs and notes at the exit", std::move(unstated));
 
     std::vector<outstanding_instrument> out;

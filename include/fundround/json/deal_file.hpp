@@ -23,6 +23,7 @@
 #include <fundround/time/installments.hpp>
 #include <fundround/time/scenario.hpp>
 #include <fundround/deal/round.hpp>
+#include <fundround/exit/outstanding_instruments.hpp>
 #include <fundround/error.hpp>
 #include <fundround/json.hpp>
 
@@ -91,29 +92,6 @@ struct anti_dilution_charter {
     /// (protections[k]'s "waived_in": round_chain::waive() before each): waived_in[k] for
     /// protections[k]; empty, or shorter than protections, where none waives.
     std::vector<std::vector<std::string>> waived_in;
-};
-
-/// The liquidation ranks of the SAFEs and notes outstanding at an exit, one per kind, as a deal
-/// file states them ("instrument_seniority": {"post_money_safes", "pre_money_safes", "notes"}):
-/// outstanding_instrument_terms' safe_seniority, pre_money_safe_seniority and note_seniority, on
-/// the scale of the preferred classes' seniority (higher is paid first, one rank pari passu);
-/// each empty: that term's default (post-money SAFEs on par with the most junior preferred
-/// class, pre-money SAFEs one rank above the most senior, notes above both).
-struct outstanding_seniority {
-    std::optional<int> post_money_safes;  ///< "post_money_safes": the post-money SAFEs' rank (safe_seniority).
-    std::optional<int> pre_money_safes;   ///< "pre_money_safes": the pre-money SAFEs' rank (pre_money_safe_seniority).
-    std::optional<int> notes;             ///< "notes": the convertible notes' rank (note_seniority).
-
-    /// True if no rank is stated (the file has no "instrument_seniority").
-    [[nodiscard]] bool empty() const noexcept { return !post_money_safes && !pre_money_safes && !notes; }
-    /// True if both state the same ranks.
-    [[nodiscard]] friend bool operator==(const outstanding_seniority& a, const outstanding_seniority& b) noexcept {
-        return a.post_money_safes == b.post_money_safes && a.pre_money_safes == b.pre_money_safes && a.notes == b.notes;
-    }
-    /// True if they differ.
-    [[nodiscard]] friend bool operator!=(const outstanding_seniority& a, const outstanding_seniority& b) noexcept {
-        return !(a == b);
-    }
 };
 
 namespace detail {
