@@ -14,6 +14,7 @@
 #include <fundround/company/share_class.hpp>
 #include <fundround/company/share_valuation.hpp>
 #include <fundround/error.hpp>
+#include <fundround/exit/outstanding_instruments.hpp>
 #include <fundround/instruments/convertible_note.hpp>
 #include <fundround/instruments/safe.hpp>
 #include <fundround/json.hpp>
@@ -115,6 +116,11 @@ struct ocf_options {
     std::string country_of_formation;           ///< ISO 3166-1 alpha-2 country of formation, "DE" ("": written as "US", and listed).
     std::string country_subdivision_of_formation;  ///< The subdivision of formation: the part of its ISO 3166-2 code after the country, "DE" of "US-DE" ("": none written; OCF does not require it).
     std::string id_prefix;                      ///< Put before every generated OCF id ("acme-").
+    /// The SAFEs' and notes' ranks at an exit, per kind (a deal file's "instrument_seniority"):
+    /// each stated rank is written exactly in a comment on each convertible of its kind
+    /// (ocf_rank_comment), which from_ocf() reads back; every convertible's seniority is its
+    /// kind's place in OCF's convertible stack (1 the most senior) by these ranks, else the defaults.
+    outstanding_seniority instrument_seniority;
 };
 
 /// An exported package and one sentence per thing the input had that OCF cannot say.
@@ -135,6 +141,9 @@ struct ocf_import {
     std::optional<calendar_date> formation_date;  ///< The issuer's formation date, if the package states it.
     std::string country_of_formation;      ///< The issuer's ISO 3166-1 alpha-2 country of formation ("" if not stated).
     std::string country_subdivision_of_formation;  ///< The issuer's subdivision of formation ("" if not stated).
+    /// The SAFEs' and notes' ranks per kind that the package states in fundround's rank comments
+    /// on its convertibles (ocf_rank_comment); a kind without them keeps the defaults.
+    outstanding_seniority instrument_seniority;
 
     /// The options that export the package again with the issuer and as-of date it states:
     /// to_ocf(table, safes, notes, valuations, options()) says what the package said of them.
@@ -145,6 +154,7 @@ struct ocf_import {
         o.formation_date = formation_date;
         o.country_of_formation = country_of_formation;
         o.country_subdivision_of_formation = country_subdivision_of_formation;
+        o.instrument_seniority = instrument_seniority;
         return o;
     }
 };
@@ -307,6 +317,10 @@ inline constexpr std::string_view ocf_date_rule = "an RFC 3339 full-date, YYYY-M
 
 /// The comment an exported stakeholder carries for each holder it is declared distinct from.
 inline constexpr std::string_view ocf_distinct_comment = "fundround: declared distinct from stakeholder ";
+
+/// The comment an exported convertible carries when its kind's rank at an exit is stated, before
+/// the rank: OCF's seniority places it among the convertibles only.
+inline constexpr std::string_view ocf_rank_comment = "fundround: liquidation rank of its kind on the stock classes' seniority scale: ";
 
 /// Reads an OCF package, collecting every problem (json_reader) and what is not modelled.
 class ocf_reader {
@@ -1230,6 +1244,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         field_path at;
         std::map<std::string, field_path> fields;  // our member -> its pointer
         std::size_t seq;
+        std::string id;                                       // its "id" ("" if it has none)
+        std::optional<std::pair<bool, std::uint64_t>> seniority;  // OCF's seniority, ordered: (not negative, two's complement bits)
+        std::string seniority_text;                           // as written
+        std::optional<int> rank;                              // its fundround rank comment's rank
+        field_path rank_at;                                   // where that comment is
     };
     std::vector<holding_rec> holdings;
     std::map<std::pair<std::string, std::size_t>, std::size_t> holding_of;
@@ -1270,13 +1289,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     const auto expect = [&](const json& obj, const field_path& at, const char* what, const std::vector<const char*>& names) {
         r_.report_unknown_members(obj, at, what, names.data(), names.data() + names.size());
     };
-    const auto common_issuance = [&](const json& obj, const field_path& at, const char* on) {
+    const auto common_issuance = [&](const json& obj, const field_path& at, const char* on, bool comments = true) {
         note_members(obj, {"custom_id", "board_approval_date", "stockholder_approval_date", "consideration_text"}, on,
                      "fundround records no certificates, approvals or consideration");
         if (const auto* e = json_reader::member(obj, "security_law_exemptions"); e != nullptr && e->is_array() && !e->empty()) {
             note(std::string("security_law_exemptions of ") + on, "fundround records no securities-law exemptions");
         }
-        note_comments(obj, on);
+        if (comments) note_comments(obj, on);
         if (const auto* d = r_.required(obj, at, "date")) return ocf_date(*d, at.member("date"));
         return std::optional<calendar_date>();
     };
@@ -1995,8 +2014,45 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at, tx_n});
         } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
             expect(*item, at, "a convertible issuance", known({"investment_amount", "convertible_type", "conversion_triggers", "pro_rata", "seniority"}));
-            (void)id(*item, at);
-            const auto on = common_issuance(*item, at, "convertibles");
+            const auto tx_id = id(*item, at);
+            const auto on = common_issuance(*item, at, "convertibles", false);
+            // Its comments: free text, but for fundround's comment stating its kind's rank at an exit.
+            std::optional<int> rank;
+            field_path rank_at;
+            if (const auto* c = json_reader::member(*item, "comments")) {
+                if (!c->is_array()) {
+                    r_.report(at.member("comments"), json_value_text(*c), "must be an array of strings, not " + json_type_phrase(*c));
+                } else {
+                    for (std::size_t k = 0; k < c->size(); ++k) {
+                        const json& e = (*c)[k];
+                        const field_path cat = at.member("comments").index(k);
+                        if (!e.is_string()) {
+                            r_.report(cat, json_value_text(e), "must be a string");
+                            continue;
+                        }
+                        const std::string& text = e.get_ref<const std::string&>();
+                        if (text.rfind(ocf_rank_comment, 0) != 0) {
+                            note("comments on convertibles", "free text; fundround keeps no notes on its values");
+                            continue;
+                        }
+                        const std::string_view digits = std::string_view(text).substr(ocf_rank_comment.size());
+                        const auto v = parse_json_digits(digits);
+                        // The value shown is what follows the comment's fixed text.
+                        const std::string shown = json_value_text(json(std::string(digits)));
+                        if (rank) {
+                            r_.report(cat, shown, "repeats fundround's rank comment " + rank_at.json_pointer() + ": a convertible has one rank");
+                        } else if (!v || (digits.size() > 1 && digits[0] == '0') || digits.size() > 10 ||
+                                   static_cast<std::uint64_t>(*v) > 2147483647U) {
+                            r_.report(cat, shown,
+                                      "must end in a rank from 0 to 2147483647 without leading zeros: fundround's rank comment is \"" +
+                                          std::string(ocf_rank_comment) + "\" followed by its kind's rank on the stock classes' seniority scale");
+                        } else {
+                            rank = static_cast<int>(*v);
+                            rank_at = cat;
+                        }
+                    }
+                }
+            }
             const auto sec = security_id(*item, at);
             const auto who = stakeholder_ref(*item, at);
             std::optional<money> invested;
@@ -2005,11 +2061,17 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (const auto* c = r_.required(*item, at, "convertible_type")) {
                 ctype = enumerated(*c, at.member("convertible_type"), {"NOTE", "SAFE", "CONVERTIBLE_SECURITY"}, "a convertible type");
             }
+            // OCF's seniority: the convertible's place in a stack of the convertibles, 1 the most
+            // senior (compared per kind and across kinds at the end).
+            std::optional<std::pair<bool, std::uint64_t>> seniority;
             if (const auto* s = json_reader::member(*item, "seniority")) {
                 if (!s->is_number_integer()) {
                     r_.report(at.member("seniority"), json_value_text(*s), "must be an integer");
-                } else if (s->get<std::int64_t>() != 1) {
-                    note("seniority of convertibles other than 1", "fundround ranks SAFEs and notes by kind, not one by one (a deal file's instrument_seniority)");
+                } else if (s->is_number_unsigned()) {
+                    seniority = std::make_pair(true, s->get<std::uint64_t>());
+                } else {
+                    const std::int64_t v = s->get<std::int64_t>();
+                    seniority = std::make_pair(v >= 0, static_cast<std::uint64_t>(v));
                 }
             }
             if (const auto* p = json_reader::member(*item, "pro_rata")) {
@@ -2127,7 +2189,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                    (is_safe ? "SAFE" : "note") + " on its " + (*mech)["type"].get<std::string>() + " terms " +
                                    mat.json_pointer() + ".");
             }
-            instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}, tx_n};
+            instrument_rec rec{is_safe, is_safe ? safes.size() : notes.size(), at, {}, tx_n, tx_id.value_or(""), seniority,
+                               seniority ? json_value_text(item->at("seniority")) : std::string(), rank, rank_at};
             rec.fields["holder"] = at.member("stakeholder_id");
             rec.fields[is_safe ? "purchase_amount" : "principal"] = at.member("investment_amount");
             rec.fields[is_safe ? "date" : "issue_date"] = at.member("date");
@@ -3090,6 +3153,68 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             r_.report(it != rec.fields.end() ? it->second : rec.at / d.field, d.value, d.rule);
         }
     }
+    // Seniority. fundround ranks the SAFEs and notes per kind (every post-money SAFE at one rank,
+    // every pre-money SAFE at one, every note at one): the outstanding convertibles of a kind
+    // must state one seniority, and one rank comment or none.
+    struct kind_of_rank {
+        const char* name;
+        std::optional<int> outstanding_seniority::*member;
+        std::vector<const instrument_rec*> recs;
+    };
+    std::array<kind_of_rank, 3> rank_kinds{{{"post-money SAFE", &outstanding_seniority::post_money_safes, {}},
+                                       {"pre-money SAFE", &outstanding_seniority::pre_money_safes, {}},
+                                       {"note", &outstanding_seniority::notes, {}}}};
+    for (const std::size_t i : file_order(instruments, [](const instrument_rec& r) { return r.seq; })) {
+        const instrument_rec& rec = instruments[i];
+        if (rec.is_safe ? !safes[rec.index] : !notes[rec.index]) continue;
+        rank_kinds[rec.is_safe ? (safes[rec.index]->form == safe_form::pre_money ? 1U : 0U) : 2U].recs.push_back(&rec);
+    }
+    outstanding_seniority stated_ranks;
+    const auto issuance_named = [](const instrument_rec& rec) {
+        return rec.at.json_pointer() + (rec.id.empty() ? std::string() : " (id " + json_value_text(json(rec.id)) + ")");
+    };
+    const std::string per_kind =
+        "fundround ranks the SAFEs and notes per kind (one rank for every post-money SAFE, one for every pre-money SAFE, "
+        "one for every note)";
+    for (const kind_of_rank& k : rank_kinds) {
+        const instrument_rec* first = nullptr;  // the first that states a seniority
+        const instrument_rec* other = nullptr;  // the first whose seniority differs from it
+        for (const instrument_rec* rec : k.recs) {
+            if (!rec->seniority) continue;
+            if (first == nullptr) first = rec;
+            else if (other == nullptr && *rec->seniority != *first->seniority) other = rec;
+        }
+        if (other != nullptr) {
+            std::string list;
+            for (const instrument_rec* rec : k.recs) {
+                if (!rec->seniority) continue;
+                list += (list.empty() ? "" : ", ") + issuance_named(*rec) + " " + rec->seniority_text;
+            }
+            r_.report(other->at.member("seniority"), other->seniority_text,
+                      "differs from the seniority of another outstanding " + std::string(k.name) + " (" + list + "): " + per_kind +
+                          "; give every " + k.name + " one seniority");
+        }
+        const instrument_rec* ranked = nullptr;  // the first with a rank comment
+        const instrument_rec* unlike = nullptr;  // the first whose rank comment differs from it, or that has none
+        for (const instrument_rec* rec : k.recs) {
+            if (rec->rank && ranked == nullptr) ranked = rec;
+        }
+        for (const instrument_rec* rec : k.recs) {
+            if (ranked != nullptr && unlike == nullptr && rec->rank != ranked->rank) unlike = rec;
+        }
+        if (unlike != nullptr) {
+            std::string list;
+            for (const instrument_rec* rec : k.recs) {
+                list += (list.empty() ? "" : ", ") + issuance_named(*rec) + " " + (rec->rank ? std::to_string(*rec->rank) : std::string("none"));
+            }
+            r_.report(unlike->rank ? unlike->rank_at : unlike->at.member("comments"),
+                      unlike->rank ? std::to_string(*unlike->rank) : std::string(),
+                      std::string(unlike->rank ? "differs from" : "is missing beside") + " fundround's rank comment of another outstanding " +
+                          k.name + " (" + list + "): " + per_kind + "; give every " + k.name + " the same rank comment, or none");
+        } else if (ranked != nullptr) {
+            stated_ranks.*k.member = ranked->rank;
+        }
+    }
     // Valuations: their own rules, the table's currency, one per class and day.
     if (built.table) {
         std::vector<std::string> names;
@@ -3103,6 +3228,48 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
     r_.throw_if_problems("OCF package");
 
+    // The seniority stack across the rank_kinds: fundround pays the rank_kinds at the stated ranks, else the
+    // defaults; an order of the stack they do not keep is said (OCF does not place the
+    // convertibles against the stock classes, so it gives no rank on their scale).
+    {
+        outstanding_instrument_terms rank_terms;
+        rank_terms.safe_seniority = stated_ranks.post_money_safes;
+        rank_terms.pre_money_safe_seniority = stated_ranks.pre_money_safes;
+        rank_terms.note_seniority = stated_ranks.notes;
+        const outstanding_ranks paid = resolve_outstanding_ranks(*built.table, rank_terms, !rank_kinds[1].recs.empty());
+        const std::array<std::int64_t, 3> at_rank{{paid.post_money_safes, paid.pre_money_safes, paid.notes}};
+        bool kept = true;
+        std::string stack_text;
+        std::string ranks_text;
+        for (std::size_t ka = 0; ka < rank_kinds.size(); ++ka) {
+            const instrument_rec* sa = nullptr;
+            for (const instrument_rec* rec : rank_kinds[ka].recs) {
+                if (sa == nullptr && rec->seniority) sa = rec;
+            }
+            if (sa == nullptr) continue;
+            stack_text += (stack_text.empty() ? "" : ", ") + std::string(rank_kinds[ka].name) + "s " + sa->seniority_text;
+            ranks_text += (ranks_text.empty() ? "" : ", ") + std::string(rank_kinds[ka].name) + "s " + std::to_string(at_rank[ka]) +
+                          (stated_ranks.*rank_kinds[ka].member ? " (stated)" : " (the default)");
+            for (std::size_t kb = 0; kb < ka; ++kb) {
+                const instrument_rec* sb = nullptr;
+                for (const instrument_rec* rec : rank_kinds[kb].recs) {
+                    if (sb == nullptr && rec->seniority) sb = rec;
+                }
+                if (sb == nullptr) continue;
+                // OCF: a smaller seniority is more senior; fundround: a higher rank.
+                const int ocf_order = *sa->seniority < *sb->seniority ? 1 : *sb->seniority < *sa->seniority ? -1 : 0;
+                const int our_order = at_rank[ka] > at_rank[kb] ? 1 : at_rank[kb] > at_rank[ka] ? -1 : 0;
+                kept = kept && ocf_order == our_order;
+            }
+        }
+        if (!kept) {
+            per_item.push_back("The convertibles' seniority (" + stack_text +
+                               "; OCF's stack, 1 the most senior) is not the order fundround pays them in: it ranks them per kind on the "
+                               "stock classes' seniority scale, higher paid first (" + ranks_text +
+                               "), and OCF does not place the convertibles against the stock classes; state the ranks in a deal "
+                               "file's \"instrument_seniority\".");
+        }
+    }
     std::vector<std::string> left = std::move(per_item);
     std::stable_sort(counted_.begin(), counted_.end(), [](const unmodelled& x, const unmodelled& y) {
         return std::tie(x.rank, x.turn) < std::tie(y.rank, y.turn);
@@ -3112,7 +3279,7 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
     return ocf_import{std::move(*built.table), std::move(out_safes), std::move(out_notes), std::move(out_valuations), std::move(left),
                       std::move(issuer_name), as_of, formation_date, std::move(country_of_formation),
-                      std::move(country_subdivision_of_formation)};
+                      std::move(country_subdivision_of_formation), stated_ranks};
 }
 
 }  // namespace detail
@@ -3140,6 +3307,16 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                 problems.push_back({at.member("holder"), detail::quoted_text(notes[i].holder.str()), "is not a holder on the cap table"});
             }
         }
+        // A stated rank is a class rank: 0 or more (share_class::validate()).
+        const auto rank_ok = [&](const std::optional<int>& r, const char* member) {
+            if (r && *r < 0) {
+                problems.push_back({field_path("ocf_options").member("instrument_seniority").member(member), std::to_string(*r),
+                                    "must be from 0 to 2147483647: a rank on the stock classes' seniority scale"});
+            }
+        };
+        rank_ok(options.instrument_seniority.post_money_safes, "post_money_safes");
+        rank_ok(options.instrument_seniority.pre_money_safes, "pre_money_safes");
+        rank_ok(options.instrument_seniority.notes, "notes");
         // Every date the package writes must be an OCF date (year 0000 to 9999).
         const auto writable = [&](const std::optional<calendar_date>& d, const field_path& at) {
             if (!d || detail::ocf_date_ok(*d)) return;
@@ -3426,6 +3603,38 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                     {"include_additional_option_pool_topup", top_up},
                     {"include_new_money", false}};
     };
+    // Seniority. OCF's convertible seniority is a stack among the convertibles (1 the most
+    // senior, equal values pari passu); fundround's ranks are per kind on the stock classes'
+    // scale (higher is paid first). Each convertible's seniority is its kind's place in the stack
+    // by the ranks it is paid at (stated, else the defaults); a stated rank is also written
+    // exactly, in a comment the import reads back.
+    const outstanding_seniority& stated = options.instrument_seniority;
+    const bool any_post = std::any_of(safes.begin(), safes.end(), [](const safe& s) { return s.form == safe_form::post_money; });
+    const bool any_pre = std::any_of(safes.begin(), safes.end(), [](const safe& s) { return s.form == safe_form::pre_money; });
+    outstanding_instrument_terms rank_terms;
+    rank_terms.safe_seniority = stated.post_money_safes;
+    rank_terms.pre_money_safe_seniority = stated.pre_money_safes;
+    rank_terms.note_seniority = stated.notes;
+    const outstanding_ranks ranks = resolve_outstanding_ranks(table, rank_terms, any_pre);
+    std::vector<std::int64_t> stack;
+    if (any_post) stack.push_back(ranks.post_money_safes);
+    if (any_pre) stack.push_back(ranks.pre_money_safes);
+    if (!notes.empty()) stack.push_back(ranks.notes);
+    std::sort(stack.begin(), stack.end(), [](std::int64_t a, std::int64_t b) { return a > b; });
+    stack.erase(std::unique(stack.begin(), stack.end()), stack.end());
+    const auto rank_into = [&](json& o, std::int64_t rank, const std::optional<int>& own) {
+        o["seniority"] = static_cast<std::int64_t>(std::find(stack.begin(), stack.end(), rank) - stack.begin()) + 1;
+        if (own) o["comments"] = json::array({std::string(detail::ocf_rank_comment) + std::to_string(*own)});
+    };
+    const auto no_carrier = [&](const std::optional<int>& own, bool any, const char* kind, const char* member) {
+        if (own && !any) {
+            left.push_back("The rank of " + std::string(kind) + " (instrument_seniority " + member + ": " + std::to_string(*own) +
+                           "): the package has none of them to carry it.");
+        }
+    };
+    no_carrier(stated.post_money_safes, any_post, "post-money SAFEs", "post_money_safes");
+    no_carrier(stated.pre_money_safes, any_pre, "pre-money SAFEs", "pre_money_safes");
+    no_carrier(stated.notes, !notes.empty(), "notes", "notes");
     for (std::size_t i = 0; i < safes.size(); ++i) {
         const safe& s = safes[i];
         const std::string label = "SAFE " + std::to_string(i) + " (\"" + s.holder.str() + "\")";
@@ -3451,7 +3660,11 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
               {"trigger_condition", "An Equity Financing (the SAFE's definition)"},
               {"conversion_right",
                {{"type", "CONVERTIBLE_CONVERSION_RIGHT"}, {"conversion_mechanism", std::move(mech)}, {"converts_to_future_round", true}}}}});
-        o["seniority"] = 1;
+        if (s.form == safe_form::pre_money) {
+            rank_into(o, ranks.pre_money_safes, stated.pre_money_safes);
+        } else {
+            rank_into(o, ranks.post_money_safes, stated.post_money_safes);
+        }
         tx.push_back(std::move(o));
     }
     for (std::size_t i = 0; i < notes.size(); ++i) {
@@ -3548,7 +3761,7 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
               {"trigger_date", to_string(n.maturity_date)},
               {"conversion_right",
                {{"type", "CONVERTIBLE_CONVERSION_RIGHT"}, {"conversion_mechanism", mech}, {"converts_to_future_round", true}}}}});
-        o["seniority"] = 1;
+        rank_into(o, ranks.notes, stated.notes);
         if (n.interest_rounding != rounding::half_even) {
             left.push_back(label + "'s interest rounding " + std::string(to_string(n.interest_rounding)) +
                            ": OCF has no field for it (fundround reads half_even).");
