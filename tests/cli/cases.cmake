@@ -186,9 +186,12 @@ fundround_cli_test(convert_small_to_file 0 PRODUCES small.json convert_small_to_
 # The Open Cap Table Format: the merged package on standard output (what OCF cannot say on
 # standard error), and a package directory of the cap table after the last priced round.
 fundround_cli_test(convert_small_to_ocf 0 ARGS convert small_company.json --to ocf --as-of 2026-06-30)
-# A deal file's "instrument_seniority" has no place in OCF (a convertible's seniority is per
-# instrument, written 1): the last note says it is left out.
+# A deal file's "instrument_seniority" in OCF: the note 1 and the SAFE 2 in OCF's convertible stack
+# (the note ranked 1 above the SAFE's 0), each stated rank in a rank comment; read back, the deal
+# file has the same "instrument_seniority" {"notes": 1, "post_money_safes": 0}.
 fundround_cli_test(convert_instrument_seniority_to_ocf 0 ARGS convert instrument_seniority.json --to ocf --as-of 2026-01-01)
+fundround_cli_test(convert_instrument_seniority_ocf_back 0
+                   ARGS convert ../expected/convert_instrument_seniority_to_ocf.out --to json)
 fundround_cli_test(convert_series_abc_to_ocf 0 PRODUCES ocf/Transactions.ocf.json convert_series_abc_transactions.json
                    ARGS convert ../../../examples/series_abc.json --to ocf -o @OUT@/ocf)
 # After down rounds the package's classes carry the adjusted conversion prices and ratios (OCF has

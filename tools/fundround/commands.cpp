@@ -144,6 +144,7 @@ fr::deal_file deal_of_ocf(fr::ocf_import imported, const std::string& path, cons
     d.safes = std::move(imported.safes);
     d.notes = std::move(imported.notes);
     d.valuations = std::move(imported.valuations);
+    d.instrument_seniority = imported.instrument_seniority;
     return d;
 }
 
@@ -535,6 +536,7 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     options.formation_date = deal.formation_date;
     options.country_of_formation = deal.country_of_formation;
     options.country_subdivision_of_formation = deal.country_subdivision_of_formation;
+    options.instrument_seniority = deal.instrument_seniority;
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
     // The package's date: --as-of, else the latest of the deal file's as-of date, the closes of
     // its funding rounds, those of the priced rounds up to the exported table that convert SAFEs
@@ -620,11 +622,6 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.scenarios.size(), "scenario(s)");
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
     kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
-    if (!deal.instrument_seniority.empty()) {
-        io.err << "fundround: note: left out: the deal file's \"instrument_seniority\" (the SAFEs' and notes' ranks at an exit, "
-                  "per kind): each convertible is written with seniority 1 (OCF ranks each instrument; they stay in the deal "
-                  "file)\n";
-    }
     return out;
 }
 
