@@ -1153,6 +1153,46 @@ TEST_CASE("an issue between rounds is the charter's issue alone: the same figure
     CHECK(r.shares_history(holder_id("strategic")) == std::vector<share_count>{sh(0), sh(0)});
 }
 
+// A warrant's consideration per share is what the company receives for it plus the minimum it is
+// paid on exercise (NVCA charter, 4.4.4.2, "Options and Convertible Securities"): a warrant for
+// 1,000,000 common bought for $100,000 and exercisable at $0.40 is issued at $0.50, not $0.10.
+// A = 5,000,000 after the Series A, C = 1,000,000, consideration $100,000 + $400,000:
+// CP2 = (1 x 5,000,000 + 500,000) / 6,000,000 = 11/12 -> $0.9167 (at $0.10 it would be $0.8500);
+// 2,500,000 x 10000/9167 = 2,727,173 as converted (floor); fully diluted 5,000,000 + 1,000,000 +
+// 227,173 = 6,227,173.
+TEST_CASE("an issue between rounds: a warrant's issue price counts its exercise price; one in another currency is a problem") {
+    const auto lender = [](money exercise) {
+        return chain_issuance(share_issuance::sale("Lender warrant", sh(1'000'000), 100_K), holder_id("lender"), "Common")
+            .add_holder(holder::investor("lender", "Lender"))
+            .as_warrant(price_per_share(exercise, sh(1)));
+    };
+    const round_chain_result r =
+        round_chain(gust_founding()).then(gust_series_a()).charter(lessor_charter()).then(lender(0.40_usd)).run();
+    REQUIRE(r.issuances().size() == 1);
+    const series_adjustment& a = r.issuances()[0].adjustment()->of("Series A Preferred");
+    CHECK(a.consideration_units == fraction(500'000'000));
+    CHECK(a.issue_price_units == fraction(500));
+    CHECK(a.a == sh(5'000'000));
+    CHECK(a.exact_cp2_units == std::optional<fraction>(fraction(2750, 3)));
+    CHECK(a.cp2_units == fraction(9167, 10));
+    CHECK(a.as_converted_after == sh(2'727'173));
+    CHECK(r.final_table().fully_diluted(nvca_broad_base()).total() == sh(6'227'173));
+    // The issue as stated keeps its own consideration.
+    CHECK(r.issuances()[0].issuance().consideration_units() == fraction(100'000'000));
+    // Exercisable at $1.00 or more: the warrant is not issued below $1.00, Series A unchanged.
+    const round_chain_result at_par =
+        round_chain(gust_founding()).then(gust_series_a()).charter(lessor_charter()).then(lender(0.90_usd)).run();
+    CHECK_FALSE(at_par.issuances()[0].adjustment()->of("Series A Preferred").adjusted);
+
+    const round_chain_outcome eur =
+        round_chain(gust_founding()).then(gust_series_a()).charter(lessor_charter()).then(lender(0.40_eur)).try_run();
+    REQUIRE_FALSE(eur.ok());
+    CHECK(eur.failed_round == std::optional<std::size_t>(1));
+    REQUIRE(eur.problems.size() == 1);
+    CHECK(eur.problems[0].field.to_string() == "rounds[1].exercise_price");
+    CHECK(eur.problems[0].value == "EUR");
+}
+
 // The same chain, Series A waiving for the sale: unchanged at $1.0000, and the Series B adjusts
 // from it: A = 1,500,000 + 2,500,000 + 2,000,000 + 1,000,000 + 50,000 = 7,050,000, CP2 =
 // (1 x 7,050,000 + 800,000) / 8,050,000 = 0.97515528 -> $0.9752.
@@ -1268,7 +1308,7 @@ TEST_CASE("print_round_chain and the adjustments CSV show each issue between rou
     print_round_chain(os, r);
     const std::string text = os.str();
     const std::size_t lessor = text.find("\nIssuance Lessor warrant (exempted: equipment lessor): a warrant for 50,000 Common to Lessor "
-                                         "Co, for $10,000.00\nAnti-dilution on Lessor warrant (exempted, 50,000 shares at $0.2000)\n");
+                                         "Co, for $10,000.00\nAnti-dilution on Lessor warrant (exempted, 50,000 shares at $1.2000)\n");
     const std::size_t sale = text.find("\nIssuance Strategic sale (new_securities): 2,000,000 Common to Strategic Inc, for "
                                        "$1,000,000.00\nAnti-dilution on Strategic sale");
     const std::size_t series_b = text.find("\nAnti-dilution on Series B (new_securities, 1,000,000 shares at $0.8000)\n");

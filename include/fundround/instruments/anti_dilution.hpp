@@ -234,6 +234,8 @@ public:
     [[nodiscard]] friend bool operator!=(const share_issuance& a, const share_issuance& b) { return !(a == b); }
 
 private:
+    // round_chain charges a warrant's issue with its exercise price (NVCA 4.4.4.2).
+    friend class round_chain;
     // The consideration as money ("$0.00"), or as units where it is not a whole number of them.
     std::string consideration_text() const {
         return consideration_.is_integer() && consideration_.numerator() <= detail::int64_max &&

@@ -146,7 +146,9 @@ public:
         return *this;
     }
     /// Issues a warrant for the shares, exercisable at @p exercise_price, rather than the shares:
-    /// the fully diluted count holds it as it will the shares.
+    /// the fully diluted count holds it as it will the shares, and the charter prices the issue at
+    /// its consideration plus the exercise price of every share (the NVCA charter's 4.4.4.2). An
+    /// exercise price in a currency other than the table's is a problem (`exercise_price`).
     chain_issuance& as_warrant(price_per_share exercise_price) {
         exercise_price_ = exercise_price;
         return *this;
@@ -717,6 +719,10 @@ inline std::vector<diagnostic> round_chain::apply_issuance(std::size_t i, const 
         problems.push_back({at_issue.member("consideration"), std::string(to_string(issue.currency())),
                             detail::table_currency_rule(table.currency())});
     }
+    if (n.exercise_price() && n.exercise_price()->currency() != table.currency()) {
+        problems.push_back({field_path("exercise_price"), std::string(to_string(n.exercise_price()->currency())),
+                            detail::table_currency_rule(table.currency())});
+    }
     if (issue.kind() == issuance_kind::exempted) {
         const std::vector<std::string> none;
         const std::vector<std::string>& named = charter != nullptr ? charter->exemptions() : none;
@@ -778,7 +784,15 @@ inline std::vector<diagnostic> round_chain::apply_issuance(std::size_t i, const 
     try {
         std::optional<anti_dilution_adjustment> adjustment;
         if (active) {
-            anti_dilution_result adj = charter->try_adjust(table, issue);
+            // A warrant's consideration per share is what the company receives for it plus the
+            // minimum it is paid on exercise (NVCA charter 4.4.4.2), not the warrant's price alone.
+            const share_issuance charged =
+                n.exercise_price() ? share_issuance(issue.name(), issue.kind(), issue.shares(),
+                                                    issue.consideration_units() + n.exercise_price()->units_per_share() *
+                                                                                      fraction(issue.shares().value()),
+                                                    issue.currency(), issue.exemption())
+                                   : issue;
+            anti_dilution_result adj = charter->try_adjust(table, charged);
             std::vector<diagnostic> found = std::move(adj.problems);
             charter->check_floor(found);
             if (!found.empty()) return charter_problems(std::move(found));
