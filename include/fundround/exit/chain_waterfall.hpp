@@ -24,16 +24,19 @@ FUNDROUND_BEGIN_NAMESPACE
 struct chain_payouts {
     std::vector<holder_id> holders;    ///< The group (each on the chain's final table).
     std::vector<money> exit_values;    ///< The exit values, in the order given.
-    std::vector<std::string> stages;   ///< "Start", then "After <series>" for each round.
+    /// "Start", then "After <series>" for each round, and "After issuances" for the chain's final
+    /// table when issues of shares follow its last round (round_chain_result::issuances()).
+    std::vector<std::string> stages;
     /// payouts[s][e]: the group's net payout (added up over its holders) on stage s's cap table
     /// at exit_values[e]; a holder not yet on a table receives nothing there.
     std::vector<std::vector<money>> payouts;
 };
 
-/// The waterfall (with @p terms) on @p chain's starting cap table and after each round, at each
-/// of @p exit_values, added up for @p holders (the founders, say). Throws validation_error
-/// listing every holder not on the final table or named twice, an empty group; every bad
-/// exit value as waterfall::at() does.
+/// The waterfall (with @p terms) on @p chain's starting cap table and after each round (and on
+/// its final table when issues of shares follow the last round), at each of @p exit_values,
+/// added up for @p holders (the founders, say). Throws validation_error listing every holder
+/// not on the final table or named twice, an empty group; every bad exit value as
+/// waterfall::at() does.
 [[nodiscard]] inline chain_payouts payouts_by_round(const round_chain_result& chain, const std::vector<holder_id>& holders,
                                                     const std::vector<money>& exit_values,
                                                     const waterfall_terms& terms = {}) {
@@ -58,9 +61,14 @@ struct chain_payouts {
     out.holders = holders;
     out.exit_values = exit_values;
     const std::vector<round_on_cap_table>& rounds = chain.rounds();
-    for (std::size_t s = 0; s <= rounds.size(); ++s) {
-        const cap_table& table = s == 0 ? chain.start() : rounds[s - 1].after();
-        out.stages.push_back(s == 0 ? std::string("Start") : "After " + rounds[s - 1].series());
+    // Issues after the last round leave the final table: it is a stage of its own.
+    const bool trailing = !chain.issuances().empty() && chain.issuances().back().rounds_before() == rounds.size();
+    for (std::size_t s = 0; s <= rounds.size() + (trailing ? 1 : 0); ++s) {
+        const bool last = s == rounds.size() + 1;
+        const cap_table& table = s == 0 ? chain.start() : last ? chain.final_table() : rounds[s - 1].after();
+        out.stages.push_back(s == 0  ? std::string("Start")
+                             : last ? std::string("After issuances")
+                                    : "After " + rounds[s - 1].series());
         const waterfall w = waterfall::build(table, terms);
         const std::vector<waterfall_payout> at = w.at(exit_values);
         std::vector<money> row;
