@@ -192,7 +192,7 @@ struct repeated_conversion {
     instrument_kind kind = instrument_kind::safe;  ///< A SAFE (both places in safes()) or a note (in notes()).
     std::size_t index = 0;                         ///< Its place in the failing round's safes() or notes().
     std::string id;                                ///< Its id in the failing round (instrument_ids; "" for none).
-    std::size_t earlier_round = 0;                 ///< The round of the chain it converted in.
+    std::size_t earlier_round = 0;                 ///< The step it converted in (`rounds[i]`'s i: issuances count).
     std::size_t earlier_index = 0;                 ///< Its place in that round's safes() or notes().
     std::string earlier_id;                        ///< Its id in that round ("" for none).
 
