@@ -165,7 +165,7 @@ TEST_CASE("deal file anti-dilution: every bad term at its pointer, with its valu
     json empty = json::parse(file_text());
     empty["anti_dilution"] = {{"protections", json::array()}, {"extra", 1}};
     CHECK(problems_of(empty) == std::vector<std::string>{
-        "/anti_dilution/extra: is not a member of an anti-dilution charter; expected protections, conversion_price_rounding",
+        "/anti_dilution/extra: is not a member of an anti-dilution charter; expected protections, conversion_price_rounding, exemptions",
         "/anti_dilution/protections = []: must protect at least one series (or leave \"anti_dilution\" out)"});
 }
 
@@ -646,6 +646,152 @@ TEST_CASE("deal file pay_to_play: a series or shadow series named twice names th
         "(/priced_rounds/0/pay_to_play/terms/0): one term per series",
         "/priced_rounds/0/pay_to_play/terms/2/shadow_series = \"Series A 1 Preferred\": is the shadow series of "
         "/priced_rounds/0/pay_to_play/terms/0 too: one per series"});
+}
+
+// The charter's named exemptions ("exemptions"; anti_dilution::exempt()), on the company of
+// docs/how-to-down-round.md (Gust Equity Management, "Anti-Dilution"; tests/test_round_chain.cpp's
+// issues between rounds): the founder's 1,500,000 common and 1,000,000 options, a Series A of
+// 2,500,000 at $1.00, a Series B of 1,000,000 at $0.80, Series A protected broad-based and the
+// charter naming "equipment lessor". A deal file states no issues between rounds: the C++ chain
+// deal_file::chain() gives carries the file's exemptions, so a lessor's warrant exempted under
+// that name adjusts nothing and a sale to a strategic at $0.50 does (CP2 121/141 -> $0.8582,
+// 2,913,073 as converted), then the Series B ($0.8513, 2,936,685; 8,486,685 fully diluted; worked
+// by hand in tests/test_round_chain.cpp).
+json gust_doc() {
+    return json::parse(R"({
+  "fundround_deal": 1,
+  "company": "Gust Co",
+  "cap_table": {
+    "currency": "USD",
+    "holders": [
+      {"id": "founder", "name": "Founder", "kind": "founder"},
+      {"id": "staff", "name": "Staff", "kind": "employee"}
+    ],
+    "classes": [{"name": "Common", "kind": "common"}],
+    "holdings": [{"holder": "founder", "share_class": "Common", "shares": 1500000}],
+    "pools": [{"name": "Plan", "share_class": "Common", "authorized": 1000000}],
+    "grants": [{"holder": "staff", "pool": "Plan", "shares": 1000000, "exercise_price": {"amount": "1 USD", "shares": 10}}]
+  },
+  "priced_rounds": [
+    {
+      "name": "Series A",
+      "series": "Series A Preferred",
+      "price_per_share": {"amount": "1 USD", "shares": 1},
+      "investors": [{"holder": "fund-a", "amount": "2.5M"}],
+      "new_investors": [{"id": "fund-a", "name": "Fund A", "kind": "investor"}]
+    },
+    {
+      "name": "Series B",
+      "series": "Series B Preferred",
+      "price_per_share": {"amount": "0.80 USD", "shares": 1},
+      "investors": [{"holder": "fund-b", "amount": "800K"}],
+      "new_investors": [{"id": "fund-b", "name": "Fund B", "kind": "investor"}]
+    }
+  ],
+  "anti_dilution": {
+    "protections": [{"series": "Series A Preferred", "method": "broad_based_weighted_average"}],
+    "exemptions": ["equipment lessor"]
+  }
+})");
+}
+
+chain_issuance lessor_warrant() {
+    return chain_issuance(share_issuance::exempted("Lessor warrant", sh(50'000), 10_K, "equipment lessor"), holder_id("lessor"),
+                          "Common")
+        .add_holder(holder::investor("lessor", "Lessor Co"))
+        .as_warrant(price_per_share(1_usd, sh(1)));
+}
+
+chain_issuance strategic_sale() {
+    return chain_issuance(share_issuance::sale("Strategic sale", sh(2'000'000), 1_M), holder_id("strategic"), "Common")
+        .add_holder(holder::investor("strategic", "Strategic Inc"));
+}
+
+// The file's Series A, then the issues, then its Series B: Series A is protected from the round
+// after it (deal_file::protected_from() == 1), so from the issues on.
+round_chain gust_chain(const deal_file& deal) {
+    REQUIRE(deal.protected_from(0) == std::optional<std::size_t>(1));
+    round_chain c = deal.chain(1);
+    c.protect(deal.charter.protections[0]).then(lessor_warrant()).then(strategic_sale()).then(deal.priced_rounds[1]);
+    return c;
+}
+
+TEST_CASE("deal file anti-dilution: the charter's exemptions reach the chain, so an issue under one adjusts nothing") {
+    const deal_file deal = read_deal_file_json(gust_doc());
+    CHECK(deal.charter.exemptions == std::vector<std::string>{"equipment lessor"});
+    const round_chain_result r = gust_chain(deal).run();
+    REQUIRE(r.issuances().size() == 2);
+    REQUIRE(r.issuances()[0].adjustment() != nullptr);
+    const series_adjustment& lessor = r.issuances()[0].adjustment()->of("Series A Preferred");
+    CHECK_FALSE(lessor.adjusted);
+    CHECK(lessor.reason == "exempted: equipment lessor");
+    REQUIRE(r.issuances()[1].adjustment() != nullptr);
+    const series_adjustment& sale = r.issuances()[1].adjustment()->of("Series A Preferred");
+    CHECK(sale.a == sh(5'050'000));
+    CHECK(sale.exact_cp2_units == std::optional<fraction>(fraction(121'000, 141)));
+    CHECK(sale.cp2_units == dollars4(8582));
+    CHECK(sale.as_converted_after == sh(2'913'073));
+    REQUIRE(r.adjustment(1) != nullptr);
+    CHECK(r.adjustment(1)->of("Series A Preferred").cp1_units == dollars4(8582));
+    CHECK(r.adjustment(1)->of("Series A Preferred").cp2_units == dollars4(8513));
+    CHECK(r.adjustment(1)->of("Series A Preferred").as_converted_after == sh(2'936'685));
+    CHECK(r.final_table().fully_diluted().total() == sh(8'486'685));
+    // The priced rounds alone: the exemptions exempt no round's new money (Series B at $0.80 < $1.00:
+    // A 5,000,000, B 800,000, C 1,000,000, CP2 = 5,800,000 / 6,000,000 = 29/30 -> $0.9667).
+    json plain = gust_doc();
+    plain["anti_dilution"].erase("exemptions");
+    const round_chain_result rounds = deal.chain(2).run();
+    const round_chain_result without = read_deal_file_json(plain).chain(2).run();
+    CHECK(rounds.final_table() == without.final_table());
+    REQUIRE(rounds.adjustment(1) != nullptr);
+    CHECK(rounds.adjustment(1)->of("Series A Preferred").cp2_units == dollars4(9667));
+    // Without the exemption in the file, the chain names the lessor's warrant a problem.
+    const round_chain_outcome refused = gust_chain(read_deal_file_json(plain)).try_run();
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(refused.problems[0].field.to_string() == "rounds[1].issuance.exemption");
+    CHECK(refused.problems[0].rule ==
+          "is not an exemption the charter in force names (it names none): name it with anti_dilution::exempt() in the charter "
+          "before this step");
+}
+
+TEST_CASE("deal file anti-dilution: the charter's exemptions are written back as read, in order") {
+    json doc = gust_doc();
+    doc["anti_dilution"]["exemptions"] = {"equipment lessor", "strategic partner", "Bank loan"};
+    const deal_file deal = read_deal_file_json(doc);
+    CHECK(deal.charter.exemptions == std::vector<std::string>{"equipment lessor", "strategic partner", "Bank loan"});
+    const std::string text = write_deal_file(deal);
+    CHECK(json::parse(text)["anti_dilution"]["exemptions"] == doc["anti_dilution"]["exemptions"]);
+    const deal_file back = parse_deal_file(text);
+    CHECK(back.charter.exemptions == deal.charter.exemptions);
+    CHECK(back.charter.protections == deal.charter.protections);
+    CHECK(write_deal_file(back) == text);
+    // None named, none written (an empty list reads as none).
+    doc["anti_dilution"]["exemptions"] = json::array();
+    const deal_file none = read_deal_file_json(doc);
+    CHECK(none.charter.exemptions.empty());
+    CHECK_FALSE(json::parse(write_deal_file(none))["anti_dilution"].contains("exemptions"));
+}
+
+TEST_CASE("deal file anti-dilution: every bad exemption at its pointer, with its value and rule, at once") {
+    json doc = gust_doc();
+    doc["anti_dilution"]["exemptions"] = {"-", "equipment lessor", "Bank loan", "equipment lessor", " "};
+    doc["anti_dilution"]["protections"][0]["method"] = "weighted_average";
+    CHECK(problems_of(doc) == std::vector<std::string>{
+        "/anti_dilution/protections/0/method = \"weighted_average\": must be an anti-dilution method: one of none, "
+        "broad_based_weighted_average, narrow_based_weighted_average, full_ratchet",
+        "/anti_dilution/exemptions/0 = \"-\": must contain a letter or digit: the name an exempted issue gives "
+        "(share_issuance::exempted())",
+        "/anti_dilution/exemptions/4 = \" \": must contain a letter or digit: the name an exempted issue gives "
+        "(share_issuance::exempted())",
+        "/anti_dilution/exemptions/3 = \"equipment lessor\": is listed twice (first at /anti_dilution/exemptions/1): the "
+        "charter names an exemption once",
+    });
+    json wrong = gust_doc();
+    wrong["anti_dilution"]["exemptions"] = "equipment lessor";
+    CHECK(problems_of(wrong) == std::vector<std::string>{
+        "/anti_dilution/exemptions = \"equipment lessor\": must be an array of exempted issuances' names, not a string"});
+    wrong["anti_dilution"]["exemptions"] = {"equipment lessor", 7};
+    CHECK(problems_of(wrong) == std::vector<std::string>{"/anti_dilution/exemptions/1 = 7: must be a string, not a number"});
 }
 
 }  // namespace test_json_deal_anti_dilution

@@ -80,8 +80,10 @@ struct priced_round_pay_to_play {
 /// each new conversion price is rounded. A series on the cap table before the priced rounds is
 /// protected from the first of them; a series a priced round creates, from the round after it
 /// (deal_file::chain(); round_chain::protect()). Each priced round's new money at its price is
-/// the issue (round_chain); exemptions and a share rounding other than floor are not written in
-/// a file (a chain issues no exempted shares and requires floor).
+/// the issue (round_chain); a share rounding other than floor is not written in a file (a chain
+/// requires floor). The exemptions it names ("exemptions") are given to the chain's charter, for
+/// the issues of shares between rounds a C++ caller adds to deal_file::chain() (a priced round's
+/// new money is never exempted).
 struct anti_dilution_charter {
     /// The protected series' terms, in the file's order (empty: no charter).
     std::vector<anti_dilution_terms> protections;
@@ -92,6 +94,10 @@ struct anti_dilution_charter {
     /// (protections[k]'s "waived_in": round_chain::waive() before each): waived_in[k] for
     /// protections[k]; empty, or shorter than protections, where none waives.
     std::vector<std::vector<std::string>> waived_in;
+    /// The exempted issuances the charter names, in the file's order ("exemptions";
+    /// anti_dilution::exempt()): an issue share_issuance::exempted() under one of these names
+    /// adjusts no series. Each has a letter or digit and is named once.
+    std::vector<std::string> exemptions;
 };
 
 namespace detail {
@@ -274,6 +280,7 @@ struct deal_file {
             } else {
                 base.conversion_price_exact();
             }
+            for (const std::string& e : charter.exemptions) base.exempt(e);
             out.charter(std::move(base));
             for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(applies_from(k));
         }
@@ -1203,10 +1210,11 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
 
 /// Reads a deal file's anti-dilution charter: {"protections": [terms (read_anti_dilution_terms()),
 /// at least one], "conversion_price_rounding": {"decimals", "mode"} (default 4 decimals,
-/// "half_away_from_zero") or "exact"}.
+/// "half_away_from_zero") or "exact", "exemptions": [the names of the exempted issuances, each
+/// with a letter or digit, each once] (default none)}.
 [[nodiscard]] inline std::optional<anti_dilution_charter> read_anti_dilution_charter(json_reader& r, const nlohmann::json& j,
                                                                                      const field_path& at) {
-    if (!r.expect_object(j, at, "an anti-dilution charter", {"protections", "conversion_price_rounding"})) return std::nullopt;
+    if (!r.expect_object(j, at, "an anti-dilution charter", {"protections", "conversion_price_rounding", "exemptions"})) return std::nullopt;
     const std::size_t before = r.problems().size();
     anti_dilution_charter out;
     if (const auto* m = r.required(j, at, "protections")) {
@@ -1230,6 +1238,29 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
             out.conversion_price_rounding = read_price_precision(r, *m, p);
         } else {
             r.report(p, detail::json_value_text(*m), "must be \"exact\" or a price rounding {\"decimals\", \"mode\"}");
+        }
+    }
+    if (const auto* m = json_reader::member(j, "exemptions")) {
+        const field_path list = at.member("exemptions");
+        if (!m->is_array()) {
+            r.wrong_type(*m, list, "an array of exempted issuances' names");
+        } else {
+            for (std::size_t k = 0; k < m->size(); ++k) {
+                auto name = r.read_string((*m)[k], list.index(k));
+                if (!name) continue;
+                if (holder_name_key(*name).empty()) {
+                    r.report(list.index(k), detail::json_value_text((*m)[k]),
+                             "must contain a letter or digit: the name an exempted issue gives (share_issuance::exempted())");
+                }
+                out.exemptions.push_back(std::move(*name));
+            }
+            if (out.exemptions.size() == m->size()) {
+                for (const auto& [later, first] : detail::duplicate_names(out.exemptions)) {
+                    r.report(list.index(later), detail::json_value_text((*m)[later]),
+                             "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() +
+                                 "): the charter names an exemption once");
+                }
+            }
         }
     }
     if (r.problems().size() != before) return std::nullopt;
@@ -2322,7 +2353,7 @@ inline void to_json(nlohmann::json& j, const anti_dilution_terms& t) {
 }
 
 /// An anti-dilution charter as read_anti_dilution_charter() reads it (the rounding always
-/// written; a protection's "waived_in" when it names a round).
+/// written; a protection's "waived_in" when it names a round; "exemptions" when it names one).
 inline void to_json(nlohmann::json& j, const anti_dilution_charter& c) {
     nlohmann::json& list = j["protections"] = nlohmann::json::array();
     for (std::size_t k = 0; k < c.protections.size(); ++k) {
@@ -2335,6 +2366,7 @@ inline void to_json(nlohmann::json& j, const anti_dilution_charter& c) {
     } else {
         j["conversion_price_rounding"] = "exact";
     }
+    if (!c.exemptions.empty()) j["exemptions"] = c.exemptions;
 }
 
 /// A SAFE as read_safe() reads it (form, mfn and pool_increase always written).
