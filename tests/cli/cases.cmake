@@ -198,6 +198,12 @@ fundround_cli_test(convert_series_abc_to_ocf 0 PRODUCES ocf/Transactions.ocf.jso
 # no anti-dilution terms: they are left out, said on standard error).
 fundround_cli_test(convert_down_rounds_to_ocf 0
                    ARGS convert ../../../examples/down_rounds.json --to ocf --after "Series D" --as-of 2026-06-30)
+# A charter naming exemptions (data/gust_exemptions.json, tests/test_json_deal_anti_dilution.cpp's
+# Gust company): the priced rounds' new money is never exempted, so the report is the charter's
+# without them (the Series B at $0.80 takes Series A from $1.0000 to $0.9667, A 5,000,000, B
+# 800,000, C 1,000,000); OCF has no place for the exemptions: the last note says they are left out.
+fundround_cli_test(report_gust_exemptions 0 ARGS report gust_exemptions.json)
+fundround_cli_test(convert_gust_exemptions_to_ocf 0 ARGS convert gust_exemptions.json --to ocf --as-of 2026-06-30)
 # Every command reads an OCF package too (tests/data/ocf/acme): its directory, its manifest, the
 # merged single file (here from standard input); what the import left out on standard error.
 fundround_cli_test(captable_ocf_directory 0 ARGS captable ../../data/ocf/acme)
@@ -228,7 +234,8 @@ fundround_cli_test(invalid_converts_twice 1 ARGS captable converts_twice.json --
 # Fixed-percentage SAFEs totalling 100% or more in one round: each at its own place in the file.
 fundround_cli_test(invalid_fixed_percentages_total 1 ARGS captable fixed_percentages_total.json --after "Series B")
 # A bad anti-dilution charter: an unknown method, a series the file does not have, a narrow base
-# without its classes, an unknown rounding mode, all at once.
+# without its classes, an unknown rounding mode, an exemption without a letter or digit and one
+# named twice, all at once.
 fundround_cli_test(invalid_anti_dilution 1 ARGS captable bad_anti_dilution.json)
 # An OCF package with problems: each at its file and JSON pointer (a package directory: the file
 # of the package; the merged form: the pointer in it).

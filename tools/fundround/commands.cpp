@@ -622,6 +622,7 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.scenarios.size(), "scenario(s)");
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
     kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
+    kept(deal.charter.exemptions.size(), "anti-dilution exemption(s) the charter names");
     return out;
 }
 
