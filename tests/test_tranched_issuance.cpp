@@ -1118,4 +1118,70 @@ TEST_CASE("tranched_cap_tables: the tables of cap_table_as_of on every day, the 
     CHECK_THROWS_WITH_AS(fr::tranched_cap_tables(chain.rounds()[0], other), expected.c_str(), fr::validation_error);
 }
 
+// Review r2 (thirteenth session): a round whose ratios do not change (series_a_with_safes(): no
+// anti-dilution, conversions at the close) starts from the same table before and from the close,
+// held once by tranched_cap_tables (round overload) or twice (chain overload); cap_table_as_of
+// borrows it for its one call. The figures of the test above: 8,000,000 shares before the close,
+// 11,250,000 on it, 12,500,000 once paid; a copy outliving its original gives them too.
+TEST_CASE("tranched_cap_tables: a round without an anti-dilution adjustment, one table to start from") {
+    using fr::holder_id;
+    using fr::tranche;
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    std::optional<fr::round_chain_result> chain(series_a_with_safes());
+    const fr::funding_round round = fr::round_builder("Series A")
+                                        .pre_money(16_M)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("lead"), 4_M,
+                                                {tranche::at_close(2_M), tranche::on(2_M, ymd(2027, 9, 1))})
+                                        .build();
+    const tranched_issuance issued(round, *chain, 0, fr::scenario("as planned"));
+    std::optional<fr::tranched_cap_tables> by_round(std::in_place, chain->rounds()[0], issued);
+    std::optional<fr::tranched_cap_tables> by_chain(std::in_place, *chain, 0, issued);
+    const fr::cap_table after = chain->rounds()[0].after();
+    for (int k = -40; k < 240; k += 3) {
+        const fr::calendar_date d = close + days(k);
+        CAPTURE(d);
+        CHECK(by_round->at(d) == fr::cap_table_as_of(chain->rounds()[0], issued, d));
+        CHECK(by_chain->at(d) == fr::cap_table_as_of(*chain, 0, issued, d));
+    }
+    const fr::tranched_cap_tables round_copy = *by_round;
+    const fr::tranched_cap_tables chain_copy = *by_chain;
+    by_round.reset();
+    by_chain.reset();
+    chain.reset();  // the tables are the objects' own
+    for (const fr::tranched_cap_tables* t : {&round_copy, &chain_copy}) {
+        CHECK(t->at(close - days(1)).fully_diluted().total() == share_count(8'000'000));
+        CHECK(t->at(close - days(1)).shares_of(holder_id("angel"), "Series A Preferred-1") == share_count(0));
+        CHECK(t->at(close).fully_diluted().total() == share_count(11'250'000));
+        CHECK(t->at(close).shares_of(holder_id("angel"), "Series A Preferred-1") == share_count(500'000));
+        CHECK(t->at(ymd(2027, 9, 1)).fully_diluted().total() == share_count(12'500'000));
+        CHECK(t->at(ymd(2027, 9, 1)) == after);
+    }
+}
+
+// Review r2: an index past the chain's rounds has one text whichever way the table is asked for,
+// and a chain of no rounds says so (it said "0 to none").
+TEST_CASE("tranched_cap_tables and cap_table_as_of: the index past the chain's rounds, one text") {
+    const fr::round_chain_result chain = fundround_test::down_chain();
+    const fr::calendar_date close = ymd(2027, 3, 1);
+    const fr::funding_round round = fr::round_builder("Series C")
+                                        .pre_money(3500_K)
+                                        .close_date(close)
+                                        .invest(fr::investor::financial("carl"), 1_M)
+                                        .build();
+    const tranched_issuance issued(round, chain, 0, fr::scenario("as planned"));
+    CHECK_THROWS_WITH_AS((void)fr::cap_table_as_of(chain, 2, issued, close),
+                         "round = 2: must be a round of the chain, 0 to 1 (it has 2 rounds)", fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)fr::cap_table_as_of(chain, 2, issued, ymd(2027, 2, 30)),
+                         "round = 2: must be a round of the chain, 0 to 1 (it has 2 rounds)", fr::invalid_argument_error);
+    const fr::round_chain_result none = fr::round_chain(fundround_test::down_company()).run();
+    REQUIRE(none.rounds().empty());
+    CHECK_THROWS_WITH_AS(fr::tranched_cap_tables(none, 0, issued), "round = 0: must be a round of the chain, which has none",
+                         fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS((void)fr::cap_table_as_of(none, 0, issued, close),
+                         "round = 0: must be a round of the chain, which has none", fr::invalid_argument_error);
+    CHECK_THROWS_WITH_AS(tranched_issuance(round, none, 0, fr::scenario("as planned")),
+                         "round = 0: must be a round of the chain, which has none", fr::invalid_argument_error);
+}
+
 }  // namespace test_tranched_issuance

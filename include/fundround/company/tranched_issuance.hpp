@@ -168,10 +168,10 @@ namespace detail {
 [[nodiscard]] inline const round_on_cap_table& round_of_chain(const round_chain_result& chain, std::size_t round) {
     const std::size_t n = chain.rounds().size();
     if (round >= n) {
-        throw invalid_argument_error("round = " + std::to_string(round) + ": must be a round of the chain, 0 to " +
-                                     (n == 0 ? std::string("none (it has no rounds)")
-                                             : std::to_string(n - 1) + " (it has " + std::to_string(n) +
-                                                   (n == 1 ? " round)" : " rounds)")));
+        throw invalid_argument_error("round = " + std::to_string(round) +
+                                     (n == 0 ? std::string(": must be a round of the chain, which has none")
+                                             : ": must be a round of the chain, 0 to " + std::to_string(n - 1) + " (it has " +
+                                                   std::to_string(n) + (n == 1 ? " round)" : " rounds)")));
     }
     return chain.rounds()[round];
 }
@@ -713,8 +713,9 @@ class tranched_cap_tables;
 /// not depend on the date done once (the investors checked on the table after, the shares the
 /// round issues beyond its new money, the own-price series' names and classes, the table before
 /// at the conversion ratios after), so that each at() is only the date's shares on a copy of
-/// the table it starts from. Holds copies of the tables it starts from and shares a copy of the
-/// issuance: the round, the chain and the issuance given may go.
+/// the table it starts from. Holds copies of the tables it starts from (one, shared, when they
+/// are the same table) and shares a copy of the issuance: the round, the chain and the issuance
+/// given may go.
 ///
 ///     const tranched_cap_tables tables(chain, 1, issued);  // the checks and tables, once
 ///     for (const calendar_date d : dates) report(tables.at(d));
@@ -722,12 +723,12 @@ class tranched_cap_tables {
 public:
     /// cap_table_as_of(@p round, @p issued, d) for any d; throws validation_error as it does.
     tranched_cap_tables(const round_on_cap_table& round, const tranched_issuance& issued)
-        : tranched_cap_tables(round, std::make_shared<const tranched_issuance>(issued), round.before()) {}
+        : tranched_cap_tables(round, std::make_shared<const tranched_issuance>(issued), owned_starts(round, nullptr)) {}
     /// cap_table_as_of(@p chain, @p round, @p issued, d) for any d; throws
     /// invalid_argument_error past the chain's last round, validation_error as it does.
     tranched_cap_tables(const round_chain_result& chain, std::size_t round, const tranched_issuance& issued)
         : tranched_cap_tables(detail::round_of_chain(chain, round), std::make_shared<const tranched_issuance>(issued),
-                              start_of(chain, round)) {}
+                              owned_starts(detail::round_of_chain(chain, round), &start_of(chain, round))) {}
 
     /// The cap table on @p d: cap_table_as_of(...) on @p d with this object's round and issuance.
     /// Throws invalid_argument_error for an invalid date. O(m log m) in the m payments by @p d
@@ -768,7 +769,7 @@ public:
         // it starts from (a chain round's pay-to-play converts at the close too).
         const bool closed = d >= issued.close_date();
         const start_table& start = closed ? from_close_ : before_close_;
-        cap_table_builder b(start.table);
+        cap_table_builder b(*start.table);  // prepared: both tables, or by one_call() the date's
         for (const holder& h : start.added_holders) b.add(h);  // the holders the round adds
         for (const share_class& c : start.added_classes) b.add(c);  // the round's series, its conversions' and pay-to-play's own series
         for (std::size_t k = 1; k < series_count; ++k) {
@@ -797,22 +798,29 @@ private:
     friend cap_table cap_table_as_of(const round_on_cap_table&, const tranched_issuance&, calendar_date);
     friend cap_table cap_table_as_of(const round_chain_result&, std::size_t, const tranched_issuance&, calendar_date);
 
-    // A table to start from, with the holders and classes of the table after it does not have.
+    // A table to start from (owned, or borrowed for one call by one_call(); null: not prepared),
+    // with the holders and classes of the table after it does not have.
     struct start_table {
-        cap_table table;
+        std::shared_ptr<const cap_table> table;
         std::vector<holder> added_holders;
         std::vector<share_class> added_classes;
     };
+    // The tables to start from before the close and from it.
+    struct start_tables {
+        std::shared_ptr<const cap_table> before_close;
+        std::shared_ptr<const cap_table> from_close;
+    };
 
     // @p round tranched as @p issued (shared, or borrowed for one call by cap_table_as_of()),
-    // before its close from @p before_close (its table before, or a chain round's before its
-    // pay-to-play), from the close from its table before at the ratios after.
+    // before its close from @p starts.before_close (its table before, or a chain round's before
+    // its pay-to-play), from the close from @p starts.from_close (its table before at the ratios
+    // after); a null table is not prepared (one_call(): only the date's).
     tranched_cap_tables(const round_on_cap_table& round, std::shared_ptr<const tranched_issuance> issued,
-                        const cap_table& before_close)
+                        start_tables starts)
         : issued_(std::move(issued)),
           series_(round.series()),
-          before_close_(start_from(before_close, round.after())),
-          from_close_(start_from(at_ratios_after(round), round.after())) {
+          before_close_(start_from(std::move(starts.before_close), round.after())),
+          from_close_(start_from(std::move(starts.from_close), round.after())) {
         const tranched_issuance& is = *issued_;
         const cap_table& after = round.after();
         std::vector<diagnostic> problems;
@@ -846,21 +854,56 @@ private:
         return chain.table_at_start(round);
     }
 
+    // @p t borrowed: a shared_ptr that owns nothing (for one call, while @p t lives).
+    static std::shared_ptr<const cap_table> borrowed(const cap_table& t) {
+        return std::shared_ptr<const cap_table>(std::shared_ptr<void>(), &t);
+    }
+
     // From the close, the classes on the table before with the conversion ratio they have after
     // the round: a round_chain round's anti-dilution adjustment (the chain's only change to a
     // class the round does not add), in force from the close as the round's table after has it.
-    static cap_table at_ratios_after(const round_on_cap_table& round) {
+    // Null when no ratio changes (the table before itself).
+    static std::shared_ptr<const cap_table> adjusted_before(const round_on_cap_table& round) {
         std::optional<cap_table> adjusted = detail::before_at_ratios_after(round);
-        return adjusted ? std::move(*adjusted) : round.before();
+        return adjusted ? std::make_shared<const cap_table>(std::move(*adjusted)) : nullptr;
     }
 
-    static start_table start_from(cap_table table, const cap_table& after) {
+    // Both tables to start from, owned: copies of @p round's table before (one copy for both
+    // when the ratios do not change and @p before_close is null: the round's table before) and
+    // of @p before_close (a chain round's before its pay-to-play).
+    static start_tables owned_starts(const round_on_cap_table& round, const cap_table* before_close) {
+        std::shared_ptr<const cap_table> adjusted = adjusted_before(round);
+        std::shared_ptr<const cap_table> start = std::make_shared<const cap_table>(before_close ? *before_close : round.before());
+        if (adjusted) return {std::move(start), std::move(adjusted)};
+        if (before_close == nullptr) return {start, start};
+        return {std::move(start), std::make_shared<const cap_table>(round.before())};
+    }
+
+    // cap_table_as_of() on @p d (valid): only the table @p d starts from prepared, borrowed when
+    // it is @p before_close or @p round's table before (no copy of them, nor of @p issued; the
+    // table at the ratios after built only from the close), as the one call before this class.
+    static cap_table one_call(const round_on_cap_table& round, const tranched_issuance& issued,
+                              const cap_table& before_close, calendar_date d) {
+        start_tables starts;
+        if (d >= issued.close_date()) {
+            starts.from_close = adjusted_before(round);
+            if (!starts.from_close) starts.from_close = borrowed(round.before());
+        } else {
+            starts.before_close = borrowed(before_close);
+        }
+        return tranched_cap_tables(round, std::shared_ptr<const tranched_issuance>(std::shared_ptr<void>(), &issued),
+                                   std::move(starts))
+            .at(d);
+    }
+
+    static start_table start_from(std::shared_ptr<const cap_table> table, const cap_table& after) {
         start_table out{std::move(table), {}, {}};
+        if (!out.table) return out;
         for (const holder& h : after.holders()) {
-            if (!out.table.holder_index(h.id())) out.added_holders.push_back(h);
+            if (!out.table->holder_index(h.id())) out.added_holders.push_back(h);
         }
         for (const share_class& c : after.classes()) {
-            if (!out.table.class_index(c.name())) out.added_classes.push_back(c);
+            if (!out.table->class_index(c.name())) out.added_classes.push_back(c);
         }
         return out;
     }
@@ -898,10 +941,7 @@ private:
 [[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
                                                calendar_date d) {
     require_valid(d, "as_of");
-    // The issuance borrowed for this call (an owner-less shared_ptr): no copy of it.
-    return tranched_cap_tables(round, std::shared_ptr<const tranched_issuance>(std::shared_ptr<void>(), &issued),
-                               round.before())
-        .at(d);
+    return tranched_cap_tables::one_call(round, issued, round.before(), d);
 }
 
 /// The cap table on @p d of round @p round of @p chain, tranched as @p issued (best built from the
@@ -913,11 +953,9 @@ private:
 /// round, validation_error as the other overload. On many dates, take a tranched_cap_tables.
 [[nodiscard]] inline cap_table cap_table_as_of(const round_chain_result& chain, std::size_t round,
                                                const tranched_issuance& issued, calendar_date d) {
-    const cap_table& start = chain.table_at_start(round);  // throws past the last round
+    const cap_table& start = tranched_cap_tables::start_of(chain, round);  // the index first, as tranched_cap_tables
     require_valid(d, "as_of");
-    return tranched_cap_tables(chain.rounds()[round],
-                               std::shared_ptr<const tranched_issuance>(std::shared_ptr<void>(), &issued), start)
-        .at(d);
+    return tranched_cap_tables::one_call(chain.rounds()[round], issued, start, d);
 }
 
 FUNDROUND_END_NAMESPACE
