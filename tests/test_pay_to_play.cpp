@@ -464,6 +464,20 @@ TEST_CASE("pay_to_play: conversions_count() on a round in which nothing converts
     REQUIRE_FALSE(none.ok());
     REQUIRE(none.problems.size() == 1);
     CHECK(none.problems[0].message() == "rounds[0].pay_to_play.conversions_count = true: " + rule);
+    // Regression (review r2, thirteenth session): a SAFE that converts in the round but names a
+    // holder not on the table was left out of what converts, and the round was also told that
+    // no SAFE or note converts in it (wrong, and gone once the holder is fixed): its own problem
+    // alone now.
+    const round_chain_outcome misnamed =
+        round_chain(company())
+            .pay_to_play(counted)
+            .then(with_conversions(series_c(), year{2027} / 7 / 1)
+                      .convert(safe::post_money_cap(holder_id("ghost"), 100'000_usd, 4_M, year{2025} / 1 / 1)))
+            .try_run();
+    REQUIRE_FALSE(misnamed.ok());
+    REQUIRE(misnamed.problems.size() == 1);
+    CHECK(misnamed.problems[0].message() ==
+          "rounds[0].safes[0].holder = \"ghost\": is not a holder on the cap table: add it with add_holder()");
     // Without the setting the same round applies (the note outstanding).
     CHECK(round_chain(company())
               .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))

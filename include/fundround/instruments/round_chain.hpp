@@ -562,7 +562,18 @@ inline round_chain_outcome round_chain::try_run() const {
                         for (const instrument_conversion& ic : c.converting_amounts(table)) converting.emplace_back(ic.holder.str(), ic.amount);
                     }
                     p = pay_to_plays_[i]->try_convert(table, c.name(), cash, converting);
+                    // Nothing converting because the round's SAFEs or notes have problems of their
+                    // own (converting_amounts() leaves them out; reported below) is not "nothing
+                    // converts in the round": that report would be wrong, and go once they are fixed.
+                    bool instruments_at_fault = false;
+                    if (converting.empty() && pay_to_plays_[i]->counts_conversions() && (!c.safes().empty() || !c.notes().empty())) {
+                        for (const diagnostic& d : c.validate(table)) {
+                            instruments_at_fault = instruments_at_fault || d.field.starts_with(field_path("safes")) ||
+                                                   d.field.starts_with(field_path("notes"));
+                        }
+                    }
                     for (diagnostic& d : p->problems) {
+                        if (instruments_at_fault && d.field.to_string() == "conversions_count") continue;
                         d.field = d.field.prefixed(field_path("pay_to_play"));
                         problems.push_back(std::move(d));
                     }
