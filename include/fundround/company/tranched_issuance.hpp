@@ -703,12 +703,6 @@ private:
     return names;
 }
 
-class tranched_cap_tables;
-[[nodiscard]] inline cap_table cap_table_as_of(const round_on_cap_table& round, const tranched_issuance& issued,
-                                               calendar_date d);
-[[nodiscard]] inline cap_table cap_table_as_of(const round_chain_result& chain, std::size_t round,
-                                               const tranched_issuance& issued, calendar_date d);
-
 /// The cap tables of a tranched round on any number of dates: cap_table_as_of() with what does
 /// not depend on the date done once (the investors checked on the table after, the shares the
 /// round issues beyond its new money, the own-price series' names and classes, the table before
