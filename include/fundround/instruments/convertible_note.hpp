@@ -259,7 +259,10 @@ struct convertible_note {
     std::optional<fraction> discount;                      ///< The discount off the round price, if any.
     /// The capitalization the cap is divided by (notes: usually pre-money). Pre-money: the round's
     /// fully diluted count F0, the unallocated pool included (conversion_round::price_on() names
-    /// the basis), unless cap_basis names a count of its own.
+    /// the basis), unless cap_basis names a count of its own. Post-money: the capitalization Q
+    /// right before the new money, this note's and every other instrument's conversion shares
+    /// included, as a post-money SAFE's: at its cap the note holds exactly principal plus
+    /// interest over the cap of Q ($1.05M at a $10M cap: 10.5% of Q).
     safe_form cap_form = safe_form::pre_money;
     /// Whether the financing's pool increase counts in it (not used with a cap_basis: that count
     /// is fixed before the round).

@@ -1,0 +1,217 @@
+// Public worked examples modelled the way a new user would: from README.md and docs/ only, with
+// the umbrella header. Each test cites its source and asserts the published figures exactly;
+// where a source rounds or says less than the model needs, the comment says what is ours and
+// how the published figure reconciles with the exact one.
+#include <fundround/fundround.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+// Everything in this file is in its own namespace so that the test files can be compiled
+// together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
+namespace test_public_examples {
+
+using namespace fundround;
+using namespace fundround::literals;
+
+// Holder `id`'s payout at one exit, by its position on the table (waterfall_payout::by_holder is
+// in cap_table::holders() order).
+money payout_of(const cap_table& t, const waterfall_payout& p, const char* id) {
+    return p.by_holder.at(*t.holder_index(holder_id(id)));
+}
+
+// Line `name`'s status at one exit (classes come first, in table order).
+line_status status_of(const cap_table& t, const waterfall_payout& p, const char* name) {
+    return p.status.at(*t.class_index(name));
+}
+
+// CYT Law, "Post-Money SAFE Math Problems" (Medium, https://medium.com/@cytlaw/post-money-safe-math-problems-3f9afca5be61):
+// "a $1,000,000 SAFE with a $10,000,000 post-money valuation cap represents 10% of a company
+// immediately prior to a preferred stock financing ... If a founder owned 100% of the company
+// prior to issuing the SAFE, that founder now owns 90%. If a second SAFE is issued to another
+// investor for $600,000 at a $15,000,000 post-money valuation cap, the new investor knows that
+// its SAFE represents 4% of the company ... the first SAFE still represents 10%", so the
+// founder holds 86%. Ours: the founder's 8,600,000 shares (so that the capitalization is a round
+// 10,000,000), no option pool, and a Series A of $5M at a $30M pre-money (above both caps, so
+// both SAFEs convert at their caps); the dates.
+TEST_CASE("CYT Law: post-money SAFEs at $10M and $15M caps hold 10% and 4%, the founder 86%") {
+    const cap_table seed = cap_table_builder()
+                               .add(holder::founder("founder", "Founder"))
+                               .add(holder::investor("s1", "SAFE 1"))
+                               .add(holder::investor("s2", "SAFE 2"))
+                               .add(holder::investor("lead", "Lead"))
+                               .add(share_class::common("Common"))
+                               .holding(holder_id("founder"), "Common", share_count(8'600'000))
+                               .build();
+    const safe first = safe::post_money_cap(holder_id("s1"), 1_M, 10_M, year{2025} / 1 / 15);
+    const safe second = safe::post_money_cap(holder_id("s2"), 600_K, 15_M, year{2025} / 9 / 1);
+
+    SUBCASE("both SAFEs: 10%, 4% and 86% of the capitalization right before the new money") {
+        const converted_round a = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                      .pre_money(30_M)
+                                      .invest(holder_id("lead"), 5_M)
+                                      .convert(first)
+                                      .convert(second)
+                                      .apply_to(seed);
+        const fraction q = a.exact_capitalization().to_fraction();
+        CHECK(q == fraction(10'000'000));
+        const instrument_conversion& c1 = a.safe_conversion(0);
+        const instrument_conversion& c2 = a.safe_conversion(1);
+        CHECK(c1.basis == conversion_basis::cap);
+        CHECK(c2.basis == conversion_basis::cap);
+        CHECK(c1.exact_shares.to_fraction() / q == fraction(10, 100));
+        CHECK(c2.exact_shares.to_fraction() / q == fraction(4, 100));
+        CHECK(fraction(8'600'000) / q == fraction(86, 100));
+        CHECK(c1.shares == share_count(1'000'000));
+        CHECK(c2.shares == share_count(400'000));
+        // The cap price is the cap over Q: $1.00 and $1.50 a share; the round price $30M / Q = $3.
+        CHECK(c1.conversion_price == price_per_share(1_usd, share_count(1)));
+        CHECK(c2.conversion_price == price_per_share(3_usd, share_count(2)));
+        CHECK(a.price() == price_per_share(3_usd, share_count(1)));
+        // The Series A then dilutes everyone alike: $5M of $35M post-money.
+        CHECK(a.new_money().investment_of("lead").shares == share_count(1'666'666));
+        CHECK(a.after().ownership(holder_id("s1")) == fraction(1'000'000, 11'666'666));
+    }
+    SUBCASE("the first SAFE alone: 10%, the founder 90%") {
+        const converted_round a = conversion_round("Series A", "Series A Preferred", year{2026} / 6 / 30)
+                                      .pre_money(30_M)
+                                      .invest(holder_id("lead"), 5_M)
+                                      .convert(first)
+                                      .apply_to(seed);
+        const fraction q = a.exact_capitalization().to_fraction();
+        CHECK(a.safe_conversion(0).exact_shares.to_fraction() / q == fraction(1, 10));
+        CHECK(fraction(8'600'000) / q == fraction(9, 10));
+    }
+}
+
+// FundersClub glossary, "Interest (in a convertible note)"
+// (https://fundersclub.com/learn/glossary/q/convertible-note-interest/): "if an investor invests
+// $1 million in a convertible note with 5% interest, and a year later, is converted at a
+// valuation of $10 million. The investor will own $1 million * 1.05 = $1.05 million / $10
+// million = 10.5% of the company." Also Aparna Gupta, "Convertible note, part 3"
+// (https://aparanagupta.com/2022/01/13/convertible-note-3.html): "if the interest rate is 5% on
+// a $500k note and the next equity financing round occurs after one year, then conversion would
+// happen on $525k".
+//
+// One year of 5% is the same simple or compounded annually, and on Actual/365 Fixed (the
+// default) a non-leap year is exactly one: 2023-03-01 to 2024-03-01 is 366 days (it spans
+// 2024-02-29), so the dates are 2022-03-01 to 2023-03-01. "Converted at a valuation of $10
+// million" is 10.5% only when $10M is the valuation *after* the note's shares (a post-money cap):
+// with the usual pre-money cap the note holds 1.05M / 10M = 10.5% *of the pre-money
+// capitalization*, 1.05 / 11.05 = 9.50% once its shares are added. Ours: 10,000,000 founder
+// shares, a $2M Series A at a $20M pre-money (above the cap), the note's maturity.
+TEST_CASE("FundersClub: a $1M note at 5% for a year converts $1.05M, 10.5% at a $10M valuation") {
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 1_M;
+    n.issue_date = year{2022} / 3 / 1;
+    n.maturity_date = year{2024} / 3 / 1;
+    n.annual_rate = fraction(5, 100);
+    n.valuation_cap = 10_M;
+    const calendar_date close = year{2023} / 3 / 1;
+    CHECK(n.years_to(close) == fraction(1));
+    CHECK(n.conversion_amount(close) == 1'050'000_usd);
+    n.method = interest_method::compound;  // annually, by default
+    CHECK(n.conversion_amount(close) == 1'050'000_usd);
+    n.method = interest_method::simple;
+
+    // The same year a year later, across 29 February 2024: 366/365 of a year on the default
+    // Actual/365 Fixed.
+    convertible_note leap = n;
+    leap.issue_date = year{2023} / 3 / 1;
+    leap.maturity_date = year{2025} / 3 / 1;
+    CHECK(leap.accrued_interest(year{2024} / 3 / 1) == 50'136.986_usd);
+    convertible_note gupta = n;
+    gupta.principal = 500_K;
+    CHECK(gupta.conversion_amount(close) == 525'000_usd);
+
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founder", "Founder"))
+                            .add(holder::investor("note", "Noteholder"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("founder"), "Common", share_count(10'000'000))
+                            .build();
+    const auto round = [&](const convertible_note& note) {
+        return conversion_round("Series A", "Series A Preferred", close)
+            .pre_money(20_M)
+            .invest(holder_id("lead"), 2_M)
+            .convert(note)
+            .apply_to(t);
+    };
+
+    SUBCASE("a post-money cap: 10.5% of the capitalization, as the glossary says") {
+        convertible_note post = n;
+        post.cap_form = safe_form::post_money;
+        const converted_round a = round(post);
+        const instrument_conversion& c = a.note_conversion(0);
+        CHECK(c.amount == 1'050'000_usd);
+        CHECK(c.interest == 50'000_usd);
+        CHECK(c.basis == conversion_basis::cap);
+        CHECK(c.exact_shares.to_fraction() / a.exact_capitalization().to_fraction() == fraction(105, 1000));
+    }
+    SUBCASE("the usual pre-money cap: 10.5% of the pre-money shares, 9.50% after conversion") {
+        const converted_round a = round(n);
+        const instrument_conversion& c = a.note_conversion(0);
+        CHECK(c.basis == conversion_basis::cap);
+        CHECK(c.conversion_price == price_per_share(1_usd, share_count(1)));  // $10M / 10,000,000
+        CHECK(c.shares == share_count(1'050'000));
+        
+        const fraction after_conversion = c.exact_shares.to_fraction() / a.exact_capitalization().to_fraction();
+        CHECK(after_conversion == fraction(105, 1105));
+        CHECK(after_conversion.to_percent_string(2) == "9.50%");
+    }
+}
+
+// VC Beast glossary, "Liquidation Stack"
+// (https://vcbeast.com/venture-capital-glossary/liquidation-stack), "In Practice": "Series C
+// ($50M, 1x non-participating) at the top, followed by Series B ($30M, 1x participating), Series
+// A ($10M, 1x participating), then common shareholders. When the company sold for $120M, Series C
+// took $50M off the top, Series B took $30M plus participation, leaving only $15M for Series A
+// participation and common holders."
+//
+// The source gives no share counts. Its figures pin one ratio: after the preferences ($90M) the
+// $30M left is shared by Series B, Series A and common (Series C keeps its preference), and the
+// $15M "left" for Series A and common is half of it, so Series B holds half of the shares that
+// share: Series B's participation is $15M, $45M in all. Ours: common 6,000,000 shares, Series A
+// 2,000,000 at $5.00, Series B 8,000,000 at $3.75 and Series C 2,500,000 at $20.00 (small enough
+// that $50M beats converting: 2.5M of 18.5M shares of $120M is $16.2M). Series A then takes $10M
+// + $3.75M and common $11.25M: the published $15M is their $3.75M + $11.25M of participation.
+TEST_CASE("VC Beast: a $120M exit through a senior C, participating B and A: C $50M, B $45M, $15M left") {
+    liquidation_terms c_terms;
+    c_terms.seniority = 2;
+    liquidation_terms b_terms;
+    b_terms.participation = participation::full();
+    b_terms.seniority = 1;
+    liquidation_terms a_terms;
+    a_terms.participation = participation::full();
+    const cap_table company =
+        cap_table_builder()
+            .add(holder::founder("founders", "Founders"))
+            .add(holder::investor("a", "Series A investors"))
+            .add(holder::investor("b", "Series B investors"))
+            .add(holder::investor("c", "Series C investors"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(5_usd, share_count(1)), a_terms))
+            .add(share_class::preferred("Series B", price_per_share(15_usd, share_count(4)), b_terms))
+            .add(share_class::preferred("Series C", price_per_share(20_usd, share_count(1)), c_terms))
+            .holding(holder_id("founders"), "Common", share_count(6'000'000))
+            .holding(holder_id("a"), "Series A", share_count(2'000'000))
+            .holding(holder_id("b"), "Series B", share_count(8'000'000))
+            .holding(holder_id("c"), "Series C", share_count(2'500'000))
+            .build();
+    const waterfall w = waterfall::build(company);
+    const waterfall_payout p = w.at(120_M);
+    CHECK(payout_of(company, p, "c") == 50_M);
+    CHECK(payout_of(company, p, "b") == 45_M);  // $30M + $15M of participation
+    CHECK(payout_of(company, p, "a") == 13'750'000_usd);
+    CHECK(payout_of(company, p, "founders") == 11'250'000_usd);
+    // "leaving only $15M for Series A participation and common holders"
+    CHECK(payout_of(company, p, "a") - 10_M + payout_of(company, p, "founders") == 15_M);
+    CHECK(status_of(company, p, "Series C") == line_status::preference);
+    CHECK(status_of(company, p, "Series B") == line_status::participating);
+    CHECK(status_of(company, p, "Series A") == line_status::participating);
+}
+
+}  // namespace test_public_examples
