@@ -66,11 +66,6 @@ void check_cap_fraction(const instrument_conversion& c) {
 
 }  // namespace
 
-// The Y Combinator SAFE primer's numerical examples (pre-money SAFE), as FundersClub's "SAFE
-// primer" reproduces them: a $100,000 SAFE; the Series A sells $1,000,000 at a $10,000,000
-// pre-money; the fully diluted capital before the financing, including a 1,000,000-share pool
-// adopted with it, is 11,000,000 shares. New investors: 1,100,110 shares at $0.909 (10M / 11M,
-// to three decimals). The Series A price does not count the SAFE's shares: the pre-money method.
 TEST_CASE("instrument_kind: names as written in code, like the other enums") {
     static_assert(to_string(instrument_kind::safe) == "safe");
     static_assert(noexcept(to_string(instrument_kind::note)));
@@ -78,6 +73,11 @@ TEST_CASE("instrument_kind: names as written in code, like the other enums") {
     CHECK(to_string(static_cast<instrument_kind>(9)) == "unknown");
 }
 
+// The Y Combinator SAFE primer's numerical examples (pre-money SAFE), as FundersClub's "SAFE
+// primer" reproduces them: a $100,000 SAFE; the Series A sells $1,000,000 at a $10,000,000
+// pre-money; the fully diluted capital before the financing, including a 1,000,000-share pool
+// adopted with it, is 11,000,000 shares. New investors: 1,100,110 shares at $0.909 (10M / 11M,
+// to three decimals). The Series A price does not count the SAFE's shares: the pre-money method.
 TEST_CASE("YC SAFE primer: pre-money SAFE, cap $5M: 220,022 shares at $0.4545") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("founders", "Founders"))
