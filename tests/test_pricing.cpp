@@ -123,6 +123,20 @@ TEST_CASE("pool shuffle: $20M pre, $5M, 12% pool: effective pre-money $17M") {
     CHECK(r.pool_ownership() - fraction(12, 100) < fraction(1, r.post_money_shares().value()));
 }
 
+// A round on a cap table names its investors by holder id (conversion_round::invest(holder_id,
+// ...)); its priced round is asked by the same id, not only by the id's text.
+TEST_CASE("investment_of and ownership by holder id: the same purchase as by its text") {
+    const priced_round r = priced_round_terms("Series A").pre_money(20_M).invest("lead", 5_M).solve(common_only(10'000'000));
+    const fr::priced_investment& by_text = r.investment_of("lead");
+    const fr::priced_investment& by_id = r.investment_of(fr::holder_id("lead"));
+    CHECK(&by_id == &by_text);
+    CHECK(by_id.shares == share_count(2'500'000));
+    CHECK(r.ownership(fr::holder_id("lead")) == fraction(1, 5));
+    CHECK(r.ownership(fr::holder_id("lead")) == r.ownership("lead"));
+    CHECK_THROWS_AS((void)r.investment_of(fr::holder_id("nobody")), fr::invalid_argument_error);
+    CHECK_THROWS_AS((void)r.ownership(fr::holder_id("nobody")), fr::invalid_argument_error);
+}
+
 // Slyced, "Option Pool Calculator" (https://slyced.dev/calculators/option-pool), "The math, in
 // plain English": $5M on a $20M pre-money with a 10% post-money pool created out of the
 // pre-money: the fund's 20% is locked in and the existing holders go from 100% to 70% of the

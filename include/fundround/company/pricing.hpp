@@ -202,6 +202,9 @@ public:
                                            return (*static_cast<const std::vector<priced_investment>*>(is))[i].investor;
                                        });
     }
+    /// The purchase of holder @p id (a round on a cap table names its investors by holder id:
+    /// the same as investment_of(id.str())); throws invalid_argument_error if it is not in the round.
+    [[nodiscard]] const priced_investment& investment_of(const holder_id& id) const { return investment_of(id.str()); }
     /// The new money: the sum of the investments.
     [[nodiscard]] money new_money() const noexcept { return new_money_; }
     /// The new shares: the sum of the investors' shares.
@@ -269,6 +272,9 @@ public:
     [[nodiscard]] fraction ownership(std::string_view investor) const {
         return fraction(investment_of(investor).shares.value(), post_shares_.value());
     }
+    /// Holder @p id's shares / T (ownership(id.str())); throws invalid_argument_error if it is not
+    /// in the round.
+    [[nodiscard]] fraction ownership(const holder_id& id) const { return ownership(id.str()); }
 
 private:
     friend class priced_round_terms;
