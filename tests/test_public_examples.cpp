@@ -70,7 +70,7 @@ TEST_CASE("CYT Law: post-money SAFEs at $10M and $15M caps hold 10% and 4%, the 
         CHECK(c2.conversion_price == price_per_share(3_usd, share_count(2)));
         CHECK(a.price() == price_per_share(3_usd, share_count(1)));
         // The Series A then dilutes everyone alike: $5M of $35M post-money.
-        CHECK(a.new_money().investment_of("lead").shares == share_count(1'666'666));
+        CHECK(a.new_money().investment_of(holder_id("lead")).shares == share_count(1'666'666));
         CHECK(a.after().ownership(holder_id("s1")) == fraction(1'000'000, 11'666'666));
     }
     SUBCASE("the first SAFE alone: 10%, the founder 90%") {
@@ -171,14 +171,16 @@ TEST_CASE("FundersClub: a $1M note at 5% for a year converts $1.05M, 10.5% at a 
 // took $50M off the top, Series B took $30M plus participation, leaving only $15M for Series A
 // participation and common holders."
 //
-// The source gives no share counts. Its figures pin one ratio: after the preferences ($90M) the
-// $30M left is shared by Series B, Series A and common (Series C keeps its preference), and the
-// $15M "left" for Series A and common is half of it, so Series B holds half of the shares that
-// share: Series B's participation is $15M, $45M in all. Ours: common 6,000,000 shares, Series A
-// 2,000,000 at $5.00, Series B 8,000,000 at $3.75 and Series C 2,500,000 at $20.00 (small enough
-// that $50M beats converting: 2.5M of 18.5M shares of $120M is $16.2M). Series A then takes $10M
-// + $3.75M and common $11.25M: the published $15M is their $3.75M + $11.25M of participation.
-TEST_CASE("VC Beast: a $120M exit through a senior C, participating B and A: C $50M, B $45M, $15M left") {
+// The source gives no share counts, and its "$15M" reads two ways; each pins one ratio. After
+// the three preferences ($90M) the $30M left is shared by Series B, Series A and common (Series
+// C keeps its preference: it is non-participating and converting would pay it less).
+//  - Read literally, $15M is Series A's and common's *participation*: Series B holds half of the
+//    shares that share, its participation is $15M, $45M in all.
+//  - Read as all that Series A and common receive, Series A's $10M preference included: they
+//    share $5M of the $30M, Series B holds 5/6 of the shares that share and takes $55M.
+// Ours: the share counts and prices below, chosen to give the stated preferences and the ratio,
+// with Series C small enough that $50M beats converting.
+TEST_CASE("VC Beast: a $120M exit through a senior C, participating B and A: C $50M, $15M left") {
     liquidation_terms c_terms;
     c_terms.seniority = 2;
     liquidation_terms b_terms;
@@ -186,32 +188,57 @@ TEST_CASE("VC Beast: a $120M exit through a senior C, participating B and A: C $
     b_terms.seniority = 1;
     liquidation_terms a_terms;
     a_terms.participation = participation::full();
-    const cap_table company =
-        cap_table_builder()
+    const auto company = [&](share_count common, price_per_share a_price, share_count a,
+                             price_per_share b_price, share_count b) {
+        return cap_table_builder()
             .add(holder::founder("founders", "Founders"))
             .add(holder::investor("a", "Series A investors"))
             .add(holder::investor("b", "Series B investors"))
             .add(holder::investor("c", "Series C investors"))
             .add(share_class::common("Common"))
-            .add(share_class::preferred("Series A", price_per_share(5_usd, share_count(1)), a_terms))
-            .add(share_class::preferred("Series B", price_per_share(15_usd, share_count(4)), b_terms))
+            .add(share_class::preferred("Series A", a_price, a_terms))
+            .add(share_class::preferred("Series B", b_price, b_terms))
             .add(share_class::preferred("Series C", price_per_share(20_usd, share_count(1)), c_terms))
-            .holding(holder_id("founders"), "Common", share_count(6'000'000))
-            .holding(holder_id("a"), "Series A", share_count(2'000'000))
-            .holding(holder_id("b"), "Series B", share_count(8'000'000))
-            .holding(holder_id("c"), "Series C", share_count(2'500'000))
+            .holding(holder_id("founders"), "Common", common)
+            .holding(holder_id("a"), "Series A", a)
+            .holding(holder_id("b"), "Series B", b)
+            .holding(holder_id("c"), "Series C", share_count(2'500'000))  // $50M at $20.00
             .build();
-    const waterfall w = waterfall::build(company);
-    const waterfall_payout p = w.at(120_M);
-    CHECK(payout_of(company, p, "c") == 50_M);
-    CHECK(payout_of(company, p, "b") == 45_M);  // $30M + $15M of participation
-    CHECK(payout_of(company, p, "a") == 13'750'000_usd);
-    CHECK(payout_of(company, p, "founders") == 11'250'000_usd);
-    // "leaving only $15M for Series A participation and common holders"
-    CHECK(payout_of(company, p, "a") - 10_M + payout_of(company, p, "founders") == 15_M);
-    CHECK(status_of(company, p, "Series C") == line_status::preference);
-    CHECK(status_of(company, p, "Series B") == line_status::participating);
-    CHECK(status_of(company, p, "Series A") == line_status::participating);
+    };
+
+    SUBCASE("$15M of participation: Series B half of the shares that share, $45M") {
+        // Common 6,000,000; Series A 2,000,000 at $5.00 ($10M); Series B 8,000,000 at $3.75
+        // ($30M): Series B has 8 of the 16M shares that share. Series C converting would get
+        // 2.5M / 18.5M of $120M, $16.2M.
+        const cap_table t = company(share_count(6'000'000), price_per_share(5_usd, share_count(1)),
+                                    share_count(2'000'000), price_per_share(15_usd, share_count(4)),
+                                    share_count(8'000'000));
+        const waterfall_payout p = waterfall::build(t).at(120_M);
+        CHECK(payout_of(t, p, "c") == 50_M);
+        CHECK(payout_of(t, p, "b") == 45_M);  // $30M + $15M of participation
+        CHECK(payout_of(t, p, "a") == 13'750'000_usd);
+        CHECK(payout_of(t, p, "founders") == 11'250'000_usd);
+        CHECK(payout_of(t, p, "a") - 10_M + payout_of(t, p, "founders") == 15_M);
+        CHECK(status_of(t, p, "Series C") == line_status::preference);
+        CHECK(status_of(t, p, "Series B") == line_status::participating);
+        CHECK(status_of(t, p, "Series A") == line_status::participating);
+    }
+    SUBCASE("$15M in all to Series A and common: Series B 5/6 of the shares that share, $55M") {
+        // Common 1,000,000; Series A 200,000 at $50.00 ($10M); Series B 6,000,000 at $5.00
+        // ($30M): Series B has 6 of the 7.2M shares that share. Series C converting would get
+        // 2.5M / 9.7M of $120M, $30.9M.
+        const cap_table t = company(share_count(1'000'000), price_per_share(50_usd, share_count(1)),
+                                    share_count(200'000), price_per_share(5_usd, share_count(1)),
+                                    share_count(6'000'000));
+        const waterfall_payout p = waterfall::build(t).at(120_M);
+        CHECK(payout_of(t, p, "c") == 50_M);
+        CHECK(payout_of(t, p, "b") == 55_M);  // $30M + $25M of participation
+        CHECK(payout_of(t, p, "a") + payout_of(t, p, "founders") == 15_M);
+        // $10M + 0.2/7.2 of $30M, and 1/7.2 of it: the last mill by the largest remainder.
+        CHECK(payout_of(t, p, "a") == 10'833'333.333_usd);
+        CHECK(payout_of(t, p, "founders") == 4'166'666.667_usd);
+        CHECK(status_of(t, p, "Series C") == line_status::preference);
+    }
 }
 
 }  // namespace test_public_examples
