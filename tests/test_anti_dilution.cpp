@@ -1111,8 +1111,9 @@ TEST_CASE("a broad base that counts convertibles, which a cap table does not hol
     CHECK(r.problems[0].field.json_pointer() == "/protections/0/broad_base");
     CHECK(r.problems[0].value == "issued + granted options + unallocated pool + warrants + convertibles");
     CHECK(r.problems[0].rule ==
-          "counts convertibles, which a cap table does not hold (A would count none of them): set "
-          "broad_base.convertibles to false");
+          "counts convertibles, which a cap table does not hold (A would count none of them): apply the "
+          "charter in a round_chain, whose rounds with conversions give the shares their SAFEs and notes "
+          "convert into, or set broad_base.convertibles to false");
     // The same base without convertibles computes (Gust's A plus no unallocated pool: 7,000,000).
     fully_diluted_basis no_convertibles = fully_diluted_basis::full_with_convertibles();
     no_convertibles.convertibles = false;

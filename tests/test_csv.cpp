@@ -679,20 +679,20 @@ TEST_CASE("chain_adjustments_csv: each round's anti-dilution adjustment per seri
     const round_chain_result chain = fundround_test::down_chain();
     const std::string text = lf(chain_adjustments_csv(chain));
     const std::string header =
-        "round,series,method,base,adjusted,reason,a,b,b_decimal,c,issue_price,issue_price_decimal,"
+        "round,series,method,base,adjusted,reason,a,a_convertibles,b,b_decimal,c,issue_price,issue_price_decimal,"
         "conversion_price_before,conversion_price_before_decimal,conversion_price_exact,conversion_price_exact_decimal,"
         "conversion_price_after,conversion_price_after_decimal,conversion_price_decimals,conversion_price_mode,"
         "ratio_before,ratio_before_decimal,ratio_after,ratio_after_decimal,as_converted_before,as_converted_after,"
         "additional,as_converted_mode,currency\n";
     CHECK(text.rfind(header +
                          "Series C,Series A Preferred,broad_based_weighted_average,issued + granted options + warrants,true,"
-                         "down round: the issue price $0.5000 is below the conversion price $1.0000,7000000,1000000,"
+                         "down round: the issue price $0.5000 is below the conversion price $1.0000,7000000,,1000000,"
                          "1000000.000000000000,2000000,0.5,0.500000000000,1,1.000000000000,8/9,0.888888888889,0.8889,"
                          "0.888900000000,4,half_away_from_zero,1,1.000000000000,10000/8889,1.124985937676,2500000,2812464,"
                          "312464,floor,USD\n",
                      0) == 0);
     CHECK(text.find("\nSeries D,Series A Preferred,broad_based_weighted_average,issued + granted options + warrants,true,"
-                    "down round: the issue price $0.4000 is below the conversion price $0.8889,9712416,4000000000/8889,"
+                    "down round: the issue price $0.4000 is below the conversion price $0.8889,9712416,,4000000000/8889,"
                     "449994.375070311621,1000000,0.4,0.400000000000,0.8889,0.888900000000,2822927057/3347630000,"
                     "0.843261369088,0.8433,0.843300000000,4,half_away_from_zero,10000/8889,1.124985937676,10000/8433,"
                     "1.185817621250,2812464,2964544,152080,floor,USD\n") != std::string::npos);

@@ -737,6 +737,174 @@ TEST_CASE("a down round with a SAFE converting: the new money's shares adjust th
     CHECK(a.after().classes()[seed_class].conversion_ratio() == fraction(1));
 }
 
+namespace {
+
+// The down Series A of the test above: $2M at $0.40 with the angel's $1M post-money SAFE ($20M
+// cap) converting at the round price.
+conversion_round down_series_a() {
+    conversion_round down("Series A", "Series A Preferred", year{2025} / 12 / 31);
+    down.at_price(price_per_share(0.40_usd, sh(1)))
+        .invest(holder_id("lead"), 2_M)
+        .add_holder(holder::investor("lead", "Lead"))
+        .add_holder(holder::investor("angel", "Angel"))
+        .convert(angel_safe());
+    return down;
+}
+
+// The NVCA broad base counting the SAFEs and notes converting in the round as well.
+fully_diluted_basis nvca_with_convertibles() {
+    fully_diluted_basis b = nvca_broad_base();
+    b.convertibles = true;
+    return b;
+}
+
+}  // namespace
+
+// The NVCA model charter's A (s.4.4.4) treats as outstanding the common issuable on conversion of
+// the Convertible Securities outstanding immediately prior to the issue; a SAFE converting in the
+// round is one (it converts, through the shadow series, into common). Worked by hand on the down
+// Series A above, A counting the SAFE at the shares it converts into in the round:
+//   A  = 10,500,000 (the table: Ada 8,000,000 + Seed 2,500,000) + 2,500,000 (the SAFE:
+//        $1,000,000 / $0.40) = 13,000,000
+//   B  = $2,000,000 / CP1 $0.80 = 2,500,000;  C = $2,000,000 / $0.40 = 5,000,000 (the new money
+//        only: the SAFE's conversion shares are exempted, and counted once, in A)
+//   CP1 = $0.80;  CP2 = $0.80 x (13,000,000 + 2,500,000) / (13,000,000 + 5,000,000)
+//        = $0.80 x 31/36 = $0.68888... -> $0.6889 (4 decimals, half away from zero)
+//   (without the SAFE in A: $0.80 x 13,000,000 / 15,500,000 = $0.670967... -> $0.6710)
+//   ratio after 0.80 / 0.6889 = 8000/6889; the seed fund's 2,500,000 as converted:
+//        floor(2,500,000 x 8000/6889) = floor(2,903,178.98...) = 2,903,178 (+403,178).
+TEST_CASE("a broad base counting convertibles counts the SAFE converting in the round in A: exact figures by hand") {
+    const round_chain_result chain =
+        round_chain(founding())
+            .then(seed())
+            .protect(anti_dilution_terms::broad_based("Seed Preferred", nvca_with_convertibles()))
+            .then(down_series_a())
+            .run();
+    REQUIRE(chain.adjustment(1) != nullptr);
+    const series_adjustment& s = chain.adjustment(1)->of("Seed Preferred");
+    CHECK(s.base == "issued + granted options + warrants + SAFEs and notes converting in the round, as the shares "
+                    "they convert into");
+    CHECK(s.a_counts_convertibles);
+    CHECK(s.a_convertibles == sh(2'500'000));
+    CHECK(s.a_convertibles == chain.conversion(1)->conversion_shares());
+    CHECK(s.a == sh(13'000'000));
+    CHECK(s.b() == fraction(2'500'000));
+    CHECK(s.c == sh(5'000'000));
+    CHECK(s.cp1_units == dollars4(8'000));
+    CHECK(s.exact_cp2_units == std::optional<fraction>(fraction(800) * fraction(31, 36)));
+    CHECK(s.cp2_units == dollars4(6'889));
+    CHECK(s.ratio_after == fraction(8'000, 6'889));
+    CHECK(s.holder(holder_id("seedfund")).as_converted_after == sh(2'903'178));
+    CHECK(s.additional() == sh(403'178));
+
+    // Printed: A's two parts, the base named.
+    std::ostringstream os;
+    os << *chain.adjustment(1);
+    CHECK(os.str() ==
+          "Anti-dilution on Series A (new_securities, 5,000,000 shares at $0.4000)\n"
+          "  Seed Preferred: broad_based_weighted_average on issued + granted options + warrants + SAFEs and notes "
+          "converting in the round, as the shares they convert into\n"
+          "    A 13,000,000 (cap table 10,500,000 + SAFEs and notes converting 2,500,000), B 2,500,000.0000, C 5,000,000\n"
+          "    conversion price $0.8000 -> $0.6889 (exact $0.68888889, 4 decimals, half_away_from_zero)\n"
+          "    conversion ratio 1 -> 8000/6889 = 1.161272\n"
+          "    as converted 2,500,000 -> 2,903,178 (+403,178, floor per holding)\n");
+    // And in the CSV: a = 13,000,000 of which a_convertibles = 2,500,000.
+    CHECK(chain_adjustments_csv(chain).find(",13000000,2500000,2500000,2500000.000000000000,5000000,") != std::string::npos);
+}
+
+// A round or an issue in which no SAFE or note converts counts none of them (printed 0), and a
+// charter given a cap table alone cannot count them: the base is a problem there, named.
+TEST_CASE("a broad base counting convertibles: 0 where none convert in the chain, a problem on a cap table alone") {
+    const cap_table_round down = cap_table_round(
+        priced_round_terms("Series A").at_price(price_per_share(0.40_usd, sh(1))).invest("lead", 2_M), "Series A Preferred")
+        .add_investor(holder::investor("lead", "Lead"));
+    const round_chain_result chain =
+        round_chain(founding())
+            .then(seed())
+            .protect(anti_dilution_terms::broad_based("Seed Preferred", nvca_with_convertibles()))
+            .then(down)
+            .run();
+    const series_adjustment& s = chain.adjustment(1)->of("Seed Preferred");
+    CHECK(s.a_counts_convertibles);
+    CHECK(s.a_convertibles == sh(0));
+    CHECK(s.a == sh(10'500'000));
+    std::ostringstream os;
+    os << *chain.adjustment(1);
+    CHECK(os.str().find("    A 10,500,000 (cap table 10,500,000 + SAFEs and notes converting 0), B 2,500,000.0000, "
+                        "C 5,000,000\n") != std::string::npos);
+
+    // The same round applied outside a chain: nothing says what converts.
+    const round_on_cap_table round = down.apply_to(chain.rounds()[0].after());
+    const down_round_result alone =
+        anti_dilution().protect(anti_dilution_terms::broad_based("Seed Preferred", nvca_with_convertibles())).try_apply_to(round);
+    REQUIRE_FALSE(alone.ok());
+    REQUIRE(alone.problems.size() == 1);
+    CHECK(alone.problems[0].message() ==
+          "protections[0] \"Seed Preferred\".broad_base = issued + granted options + warrants + convertibles: counts "
+          "convertibles, which a cap table does not hold (A would count none of them): apply the charter in a "
+          "round_chain, whose rounds with conversions give the shares their SAFEs and notes convert into, or set "
+          "broad_base.convertibles to false");
+}
+
+// Property (seeded, exact): in random chains (a seed, then two rounds with SAFEs converting at
+// random prices, down or not, random amounts and caps), counting the converting SAFEs in a broad
+// A never lowers the new conversion price below the one A without them gives on the same round
+// (CP2 = CP1 (A + B) / (A + C) grows with A when B < C, i.e. on a down round, and the rounding is
+// monotone), A grows by exactly the round's conversion shares, and B and C do not change.
+TEST_CASE("property: counting the converting SAFEs and notes in A never lowers CP2") {
+    detail::xoshiro256 rng(20261207);
+    int adjusted = 0, raised = 0;
+    for (int trial = 0; trial < 30; ++trial) {
+        round_chain chain(founding());
+        chain.then(seed()).protect(anti_dilution_terms::broad_based("Seed Preferred", nvca_with_convertibles()));
+        for (int k = 0; k < 2; ++k) {
+            const std::string series = k == 0 ? "Series A" : "Series B";
+            conversion_round r(series, series + " Preferred", k == 0 ? year{2025} / 12 / 31 : year{2026} / 12 / 31);
+            const std::string lead = "lead" + std::to_string(k);
+            r.at_price(price_per_share(money::from_units(static_cast<std::int64_t>(100 + rng.below(1'400))), sh(1)))
+                .invest(holder_id(lead), money::from_units(static_cast<std::int64_t>(100'000 + rng.below(5'000'000)) * 1000))
+                .add_holder(holder::investor(lead, "Lead " + std::to_string(k)))
+                .conversion_price_rounded(4, rounding::half_even);
+            const std::uint64_t safes = 1 + rng.below(3);
+            for (std::uint64_t j = 0; j < safes; ++j) {
+                const std::string id = "s" + std::to_string(k) + std::to_string(j);
+                r.add_holder(holder::investor(id, "SAFE " + id));
+                const money amount = money::from_units(static_cast<std::int64_t>(10'000 + rng.below(2'000'000)) * 1000 + 7);
+                const money cap = money::from_units(static_cast<std::int64_t>(2'000'000 + rng.below(30'000'000)) * 1000 + 1);
+                r.convert(safe::post_money_cap(holder_id(id), amount, cap, k == 0 ? year{2025} / 2 / 1 : year{2026} / 2 / 1));
+            }
+            chain.then(r);
+            if (k == 0) chain.protect(anti_dilution_terms::broad_based("Series A Preferred", nvca_with_convertibles()));
+        }
+        const round_chain_result with = chain.run();
+        for (std::size_t i = 1; i < with.rounds().size(); ++i) {
+            REQUIRE(with.adjustment(i) != nullptr);
+            REQUIRE(with.conversion(i) != nullptr);
+            for (const series_adjustment& s : with.adjustment(i)->series()) {
+                // The same series on the same round (its table before and its issue), A without the SAFEs.
+                const series_adjustment without = anti_dilution()
+                                                      .protect(anti_dilution_terms::broad_based(s.series))
+                                                      .apply_to(with.rounds()[i])
+                                                      .adjustment()
+                                                      .of(s.series);
+                CHECK(s.a_convertibles == with.conversion(i)->conversion_shares());
+                CHECK(s.a == without.a + s.a_convertibles);
+                CHECK(s.c == without.c);
+                CHECK(s.b() == without.b());
+                CHECK(s.cp1_units == without.cp1_units);
+                CHECK(s.cp2_units >= without.cp2_units);
+                CHECK(s.as_converted_after <= without.as_converted_after);
+                CHECK(s.adjusted == without.adjusted);  // the same down round either way
+                adjusted += s.adjusted ? 1 : 0;
+                raised += s.cp2_units > without.cp2_units ? 1 : 0;
+            }
+        }
+    }
+    // The draws make down rounds, and counting the SAFEs changes CP2 in some of them.
+    CHECK(adjusted > 10);
+    CHECK(raised > 5);
+}
+
 // Regression (seventh session): a round that did not apply hid the problems of the charter in
 // force for it (a misspelt series, a precision out of range, a share rounding the table cannot
 // hold): try_run() reported the round's own problems only, and the charter's came one run later.
@@ -1325,7 +1493,7 @@ TEST_CASE("print_round_chain and the adjustments CSV show each issue between rou
     CHECK(first_cells == std::vector<std::string>{"round", "Lessor warrant", "Strategic sale", "Series B"});
     CHECK(chain_adjustments_csv(r).find("Strategic sale,Series A Preferred,broad_based_weighted_average,issued + granted options + "
                                         "warrants,true,down round: the issue price $0.5000 is below the conversion price "
-                                        "$1.0000,5050000,1000000,1000000.000000000000,2000000,0.5,0.500000000000,1,1.000000000000,"
+                                        "$1.0000,5050000,,1000000,1000000.000000000000,2000000,0.5,0.500000000000,1,1.000000000000,"
                                         "121/141,0.858156028369,0.8582,0.858200000000,4,half_away_from_zero,1,1.000000000000,"
                                         "5000/4291,1.165229550221,2500000,2913073,413073,floor,USD") != std::string::npos);
 }

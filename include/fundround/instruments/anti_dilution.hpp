@@ -39,6 +39,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -87,8 +88,10 @@ struct anti_dilution_terms {
     std::string series;  ///< The protected preferred series (a class on the cap table).
     anti_dilution_method method = anti_dilution_method::none;  ///< How the price adjusts.
     /// For broad-based: what `A` counts on the cap table before the issue (nvca_broad_base() by
-    /// default; fully_diluted_basis::full() adds the unallocated pool, "broadest"; a base with
-    /// convertibles is a problem: a cap table holds no SAFEs or notes for A to count).
+    /// default; fully_diluted_basis::full() adds the unallocated pool, "broadest"). With
+    /// `convertibles` set, A also counts the SAFEs and notes that convert in the round, as the
+    /// shares they convert into in that round (the NVCA's "Convertible Securities outstanding
+    /// immediately prior"): known only in a round_chain; on a cap table alone it is a problem.
     fully_diluted_basis broad_base = nvca_broad_base();
     /// For narrow-based: the classes whose issued shares, as converted, make `A` (e.g. the series
     /// alone, or every preferred series).
@@ -114,10 +117,16 @@ struct anti_dilution_terms {
         return {std::move(series), anti_dilution_method::none, nvca_broad_base(), {}};
     }
 
-    /// What `A` counts: "issued + granted options + warrants" (broad), "issued Series A Preferred
-    /// + Series B Preferred, as converted" (narrow), "" (full ratchet, none).
+    /// What `A` counts: "issued + granted options + warrants" (broad; with convertibles "... +
+    /// SAFEs and notes converting in the round, as the shares they convert into"), "issued Series A
+    /// Preferred + Series B Preferred, as converted" (narrow), "" (full ratchet, none).
     [[nodiscard]] std::string base_definition() const {
-        if (method == anti_dilution_method::broad_based_weighted_average) return broad_base.to_string();
+        if (method == anti_dilution_method::broad_based_weighted_average) {
+            if (!broad_base.convertibles) return broad_base.to_string();
+            fully_diluted_basis table_part = broad_base;
+            table_part.convertibles = false;
+            return table_part.to_string() + " + SAFEs and notes converting in the round, as the shares they convert into";
+        }
         if (method != anti_dilution_method::narrow_based_weighted_average) return {};
         std::string text = "issued ";
         for (std::size_t i = 0; i < narrow_classes.size(); ++i) text += (i == 0 ? "" : " + ") + narrow_classes[i];
@@ -289,6 +298,13 @@ struct series_adjustment {
     fraction issue_price_units;       ///< The issue's price, consideration / C (0 for an issue without consideration).
     fraction consideration_units;     ///< The issue's aggregate consideration, money units.
     share_count a;                    ///< `A` on the named base (0 for full ratchet and none).
+    /// True if `A` counts the SAFEs and notes converting in the round (a broad base with
+    /// convertibles, in a round_chain): then a = the cap table's part + a_convertibles.
+    bool a_counts_convertibles = false;
+    /// The part of `A` that is SAFEs and notes converting in the round: the shares they convert
+    /// into in it (conversion shares; 0 in a round or issue where none convert, or if A does not
+    /// count them). Those shares are not in `C` (the NVCA's exempted conversion shares).
+    share_count a_convertibles;
     share_count c;                    ///< `C`: the shares issued.
     /// `CP2` before rounding (= CP1 if the issue triggers nothing); empty in the rare case its
     /// lowest terms do not fit the 128-bit fraction (CP2 is then rounded from the big rational).
@@ -546,13 +562,18 @@ private:
 
     // validate() and try_adjust(), for the issue of @p round when it is given: a protected series
     // that only the table after it has is named as the series the round issues.
-    std::vector<diagnostic> check(const cap_table& before, const share_issuance& issue, const round_on_cap_table* round) const;
+    // @p convertibles: the shares the SAFEs and notes converting in the round convert into, for a
+    // broad base that counts them (round_chain gives it, 0 where none convert); null: not known
+    // (a cap table alone), and such a base is a problem.
+    std::vector<diagnostic> check(const cap_table& before, const share_issuance& issue, const round_on_cap_table* round,
+                                  const share_count* convertibles) const;
     // The problems of the exemptions' names, the roundings and the terms on @p before, whatever the
     // issue. A series not on @p before is named as one the round @p round_name issues if @p after
     // (the table after the round) has it, or, without @p after, if it is @p series or one of the
     // conversion series "<series>-1", "<series>-2"... a round with SAFEs and notes makes.
+    // A broad base counting convertibles is a problem unless @p convertibles_known.
     void check_terms(std::vector<diagnostic>& out, const cap_table& before, std::string_view round_name,
-                     const cap_table* after, std::string_view series) const;
+                     const cap_table* after, std::string_view series, bool convertibles_known) const;
     // The problems of the waivers: each a series the terms protect (not with the method none), once.
     void check_waivers(std::vector<diagnostic>& out) const;
     // apply_to()'s requirement of the cap table's floor share rounding, a problem if not met.
@@ -560,15 +581,18 @@ private:
     // For round_chain: what apply_to() would report for any round named @p round_name issuing
     // @p series on @p before, whatever the round's figures (the terms, the roundings, the floor
     // share rounding), reported beside the problems of a round that does not apply.
+    // (A chain knows what converts in each step: a base counting convertibles is no problem there.)
     std::vector<diagnostic> check_for_round(const cap_table& before, std::string_view round_name,
                                             std::string_view series) const {
         std::vector<diagnostic> out;
-        check_terms(out, before, round_name, nullptr, series);
+        check_terms(out, before, round_name, nullptr, series, true);
         check_floor(out);
         return out;
     }
     anti_dilution_result adjust_checked(const cap_table& before, const share_issuance& issue,
-                                        const round_on_cap_table* round) const;
+                                        const round_on_cap_table* round, const share_count* convertibles) const;
+    // try_apply_to() with the shares the round's SAFEs and notes convert into (round_chain).
+    down_round_result apply_checked(const round_on_cap_table& round, const share_count* convertibles) const;
 
     std::vector<anti_dilution_terms> terms_;
     std::vector<std::string> exemptions_;
@@ -717,7 +741,12 @@ inline void anti_dilution_adjustment::print(std::ostream& os) const {
             // B to 4 decimals, its whole part grouped like A and C ("1,000,000.0000"; B >= 0)
             const std::string b_text = b.to_decimal_string(4, rounding::half_even);
             const std::size_t point = b_text.find('.');
-            os << "    A " << count(s.a) << ", B " << detail::group_thousands(b_text.substr(0, point))
+            os << "    A " << count(s.a);
+            if (s.a_counts_convertibles) {
+                os << " (cap table " << count(s.a - s.a_convertibles) << " + SAFEs and notes converting "
+                   << count(s.a_convertibles) << ")";
+            }
+            os << ", B " << detail::group_thousands(b_text.substr(0, point))
                << (point == std::string::npos ? std::string() : b_text.substr(point)) << ", C " << count(s.c) << '\n';
         }
         os << "    conversion price " << price(s.cp1_units) << " -> " << price(s.cp2_units) << " (exact ";
@@ -741,11 +770,12 @@ inline void anti_dilution_adjustment::print(std::ostream& os) const {
 }
 
 inline std::vector<diagnostic> anti_dilution::validate(const cap_table& before, const share_issuance& issue) const {
-    return check(before, issue, nullptr);
+    return check(before, issue, nullptr, nullptr);
 }
 
 inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, const share_issuance& issue,
-                                                    const round_on_cap_table* round) const {
+                                                    const round_on_cap_table* round,
+                                                    const share_count* convertibles) const {
     std::vector<diagnostic> out = issue.validate();
     if (issue.kind() != issuance_kind::pool_grant && issue.kind() != issuance_kind::preferred_conversion &&
         issue.currency() != before.currency()) {
@@ -761,7 +791,7 @@ inline std::vector<diagnostic> anti_dilution::check(const cap_table& before, con
         }
     }
     check_terms(out, before, round ? std::string_view(round->pricing().name()) : std::string_view(),
-                round ? &round->after() : nullptr, {});
+                round ? &round->after() : nullptr, {}, convertibles != nullptr);
     if (issue.kind() == issuance_kind::new_securities && issue.consideration_units().sign() == 0) {
         for (std::size_t i = 0; i < terms_.size(); ++i) {
             if (terms_[i].method != anti_dilution_method::full_ratchet) continue;
@@ -786,7 +816,8 @@ inline void anti_dilution::check_floor(std::vector<diagnostic>& out) const {
 }
 
 inline void anti_dilution::check_terms(std::vector<diagnostic>& out, const cap_table& before, std::string_view round_name,
-                                       const cap_table* after, std::string_view series) const {
+                                       const cap_table* after, std::string_view series,
+                                       bool convertibles_known) const {
     // A name the round issues: on the table after it, or (without that table) its series or one
     // of the conversion series "<series>-<k>" a round with SAFEs and notes makes.
     const auto issued_by_round = [&](const std::string& name) {
@@ -859,12 +890,15 @@ inline void anti_dilution::check_terms(std::vector<diagnostic>& out, const cap_t
             out.push_back({at.member("narrow_classes"), std::to_string(t.narrow_classes.size()) + " classes",
                            "must be empty unless the method is narrow_based_weighted_average"});
         }
-        if (t.method == anti_dilution_method::broad_based_weighted_average && t.broad_base.convertibles) {
+        if (t.method == anti_dilution_method::broad_based_weighted_average && t.broad_base.convertibles &&
+            !convertibles_known) {
             // cap_table::fully_diluted() counts 0 for convertibles: A would be labelled with them
-            // and count none.
+            // and count none. A round_chain knows the shares its conversion rounds' SAFEs and notes
+            // convert into.
             out.push_back({at.member("broad_base"), t.broad_base.to_string(),
-                           "counts convertibles, which a cap table does not hold (A would count none of them): set "
-                           "broad_base.convertibles to false"});
+                           "counts convertibles, which a cap table does not hold (A would count none of them): "
+                           "apply the charter in a round_chain, whose rounds with conversions give the shares their "
+                           "SAFEs and notes convert into, or set broad_base.convertibles to false"});
         }
     }
     check_waivers(out);
@@ -901,15 +935,16 @@ inline void anti_dilution::check_waivers(std::vector<diagnostic>& out) const {
 }
 
 inline anti_dilution_result anti_dilution::try_adjust(const cap_table& before, const share_issuance& issue) const {
-    return adjust_checked(before, issue, nullptr);
+    return adjust_checked(before, issue, nullptr, nullptr);
 }
 
 inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& before, const share_issuance& issue,
-                                                          const round_on_cap_table* round) const {
+                                                          const round_on_cap_table* round,
+                                                          const share_count* convertibles) const {
     using detail::big_int;
     using detail::big_rational;
     anti_dilution_result result;
-    result.problems = check(before, issue, round);
+    result.problems = check(before, issue, round, convertibles);
     if (!result.problems.empty()) return result;
 
     anti_dilution_adjustment adj(issue, before.currency());
@@ -975,6 +1010,21 @@ inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& befor
         s.c = issue.shares();
         if (t.method == anti_dilution_method::broad_based_weighted_average) {
             s.a = broad_total(t.broad_base);
+            if (t.broad_base.convertibles && convertibles != nullptr) {
+                // The NVCA's A treats as outstanding the common issuable on conversion of the
+                // Convertible Securities outstanding immediately prior: here the shares the SAFEs
+                // and notes convert into in the round (shadow series at ratio 1 when they close).
+                s.a_counts_convertibles = true;
+                s.a_convertibles = *convertibles;
+                if (s.a.value() > std::numeric_limits<std::int64_t>::max() - convertibles->value()) {
+                    result.problems.push_back({at.member("broad_base"), t.broad_base.to_string(),
+                                               "makes A = " + detail::signed_digits(s.a.value(), true) + " + " +
+                                                   detail::signed_digits(convertibles->value(), true) +
+                                                   " shares of SAFEs and notes converting, which does not fit 64 bits"});
+                    continue;
+                }
+                s.a += *convertibles;
+            }
         } else if (t.method == anti_dilution_method::narrow_based_weighted_average) {
             for (const std::string& name : t.narrow_classes) s.a += outstanding.by_class()[*before.class_index(name)];
         }
@@ -1150,8 +1200,12 @@ inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& befor
 }
 
 inline down_round_result anti_dilution::try_apply_to(const round_on_cap_table& round) const {
+    return apply_checked(round, nullptr);
+}
+
+inline down_round_result anti_dilution::apply_checked(const round_on_cap_table& round, const share_count* convertibles) const {
     down_round_result result;
-    anti_dilution_result adj = adjust_checked(round.before(), issuance_of(round), &round);
+    anti_dilution_result adj = adjust_checked(round.before(), issuance_of(round), &round, convertibles);
     if (share_mode_ != rounding::floor) {
         check_floor(adj.problems);
         adj.adjustment.reset();

@@ -268,8 +268,11 @@ struct round_chain_outcome {
 /// the pool top-up and, in a round with conversions, the SAFEs' and notes' conversion shares are
 /// not: they issue under the instruments' own terms, the NVCA charter's exempted conversions of
 /// convertible securities), each protected series' conversion price adjusts on a down round, and
-/// the round's table after carries the new ratios into the next round. A series is protected
-/// from the round after the one that creates it:
+/// the round's table after carries the new ratios into the next round. A broad base with
+/// `convertibles` set counts in `A`, beside the table before the round, the shares the round's
+/// SAFEs and notes convert into (0 in a round or issue where none convert; notes left outstanding
+/// below their qualified financing have no share count and are not in it); the adjustment prints
+/// A's two parts. A series is protected from the round after the one that creates it:
 ///
 ///     round_chain(founding).then(series_a)
 ///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
@@ -512,6 +515,9 @@ inline round_chain_outcome round_chain::try_run() const {
                                 "is given " + std::to_string(pay_to_play_extra_[i] + 1) +
                                     " times for this round: give every series' term to one pay_to_play with require()"});
         }
+        // The shares the round's SAFEs and notes convert into (0 in a round without conversions):
+        // what a broad base counting convertibles adds to A.
+        share_count converting_shares;
         try {
             if (const auto* plain = std::get_if<cap_table_round>(&steps_[i])) {
                 // Pay-to-play first: its conversions are made immediately before the round.
@@ -650,6 +656,7 @@ inline round_chain_outcome round_chain::try_run() const {
                 problems.insert(problems.end(), r.problems.begin(), r.problems.end());
                 if (!problems.empty() || !r.ok()) return fail_round(std::move(problems), c.series());
                 converted_round& done = *r.round;
+                converting_shares = done.conversion_shares();
                 for (const instrument_conversion& ic : done.conversions()) {
                     const bool is_safe = ic.kind == instrument_kind::safe;
                     converted_so_far& so_far = is_safe ? safes_done : notes_done;
@@ -671,7 +678,7 @@ inline round_chain_outcome round_chain::try_run() const {
             }
             if (const anti_dilution* c = charters_[i].get(); in_force(c)) {
                 round_on_cap_table& applied = out.rounds_.back();
-                down_round_result d = c->try_apply_to(applied);
+                down_round_result d = c->apply_checked(applied, &converting_shares);
                 if (!d.ok()) {
                     for (diagnostic& p : d.problems) p.field = p.field.prefixed(field_path("anti_dilution"));
                     return fail(std::move(d.problems));
@@ -803,7 +810,9 @@ inline std::vector<diagnostic> round_chain::apply_issuance(std::size_t i, const 
                                                                                       fraction(issue.shares().value()),
                                                     issue.currency(), issue.exemption())
                                    : issue;
-            anti_dilution_result adj = charter->try_adjust(table, charged);
+            // No SAFE or note converts in an issue between rounds: a broad base counting them counts 0.
+            const share_count none_converting;
+            anti_dilution_result adj = charter->adjust_checked(table, charged, nullptr, &none_converting);
             std::vector<diagnostic> found = std::move(adj.problems);
             charter->check_floor(found);
             if (!found.empty()) return charter_problems(std::move(found));

@@ -192,13 +192,15 @@ template <class Write>
 
 /// The anti-dilution table of chain_adjustments_csv(), for the CSV: one row per round with
 /// protected series (adjustment(i) not null) and per series, in the order of
-/// anti_dilution_adjustment::series(): the figures operator<< prints for the adjustment, exact.
+/// anti_dilution_adjustment::series(): the figures operator<< prints for the adjustment, exact;
+/// a_convertibles is the part of `a` that is SAFEs and notes converting in the round (empty unless
+/// the broad base counts convertibles).
 /// An issue of shares between rounds with protected series (round_chain_result::issuances()) has
 /// its rows in its place among the rounds, its name in the round column.
 [[nodiscard]] inline report_table chain_adjustments_table(const round_chain_result& chain, int csv_decimals = 12) {
     report_table t(table_target::csv, csv_decimals);
     t.csv_column("round").csv_column("series").csv_column("method").csv_column("base").csv_column("adjusted");
-    t.csv_column("reason").csv_column("a").csv_column("b").csv_column("b_decimal").csv_column("c");
+    t.csv_column("reason").csv_column("a").csv_column("a_convertibles").csv_column("b").csv_column("b_decimal").csv_column("c");
     t.csv_column("issue_price", 2).csv_column("conversion_price_before", 2).csv_column("conversion_price_exact", 2);
     t.csv_column("conversion_price_after", 2).csv_column("conversion_price_decimals").csv_column("conversion_price_mode");
     t.csv_column("ratio_before", 2);
@@ -222,6 +224,11 @@ template <class Write>
         for (const series_adjustment& s : a->series()) {
             t.text(*name).text(s.series).text(to_string(s.method)).text(s.base);
             t.text(s.adjusted ? "true" : "false").text(s.reason).shares(s.a);
+            if (s.a_counts_convertibles) {
+                t.shares(s.a_convertibles);
+            } else {
+                t.none();
+            }
             if (s.method == anti_dilution_method::broad_based_weighted_average ||
                 s.method == anti_dilution_method::narrow_based_weighted_average) {
                 // B = consideration / CP1 exactly, as the text prints it (its terms may pass 128 bits)
