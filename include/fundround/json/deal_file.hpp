@@ -1171,13 +1171,9 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
             r.report(at.member("base"), detail::json_value_text(*m),
                      "applies only to the method broad_based_weighted_average (A on a fully diluted basis)");
         } else if (auto b = read_fully_diluted_basis(r, *m, at.member("base"))) {
-            if (b->convertibles) {
-                r.report(at.member("base"), detail::json_value_text(*m),
-                         "must not count convertibles: A counts the cap table before the issue, which holds no SAFEs or "
-                         "notes (leave \"convertibles\" false)");
-            } else {
-                t.broad_base = *b;
-            }
+            // "convertibles": A also counts the SAFEs and notes converting in each round (the
+            // file's rounds run as a round_chain, which knows them; 0 where none convert).
+            t.broad_base = *b;
         }
     }
     const nlohmann::json* narrow = json_reader::member(j, "narrow_classes");
