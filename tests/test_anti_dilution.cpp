@@ -199,6 +199,37 @@ TEST_CASE("full ratchet: $10 preferred, 200 shares issued at $5") {
 // (2,000,000 + C/2) / (2,000,000 + C) = 5/6, so C = 1,000,000 (our derivation; 500,000 would give
 // 10/9). The published 1.2 is the exact CP2 = $5/6; at the NVCA's one-hundredth of a cent the
 // price is $0.8333 and the ratio 10000/8333 = 1.20004...
+// Regression (fourteenth session): the rounding setters changed the charter they were called on,
+// so `const anti_dilution b = a.conversion_price_rounded(...)` changed `a` too and comparing two
+// roundings of one charter gave the second twice. They return a new charter now; `a` adjusts as
+// before (the NVCA's $0.0001 half away from zero, as-converted shares floored). Gust's Series C
+// (2,000,000 shares for $1,000,000) on Series A at CP1 $1: CP2 = $1 x 8,000,000 / 9,000,000.
+TEST_CASE("the rounding setters return a new charter and leave the one they are called on unchanged") {
+    const cap_table t = gust_company();
+    const anti_dilution a = both_broad();
+    const anti_dilution tenth = a.conversion_price_rounded(3, rounding::ceiling);
+    const anti_dilution exact = a.conversion_price_exact();
+    const anti_dilution up = a.shares_rounded(rounding::ceiling);
+
+    const anti_dilution_adjustment at_a = a.adjust(t, gust_series_c());
+    REQUIRE(at_a.conversion_price_rounding().has_value());
+    CHECK(at_a.conversion_price_rounding()->decimals == 4);
+    CHECK(at_a.conversion_price_rounding()->mode == rounding::half_away_from_zero);
+    CHECK(at_a.share_rounding() == rounding::floor);
+    CHECK(at_a.of("Series A Preferred").cp2_units == units(8889, 10));  // $0.8889
+
+    const anti_dilution_adjustment at_tenth = tenth.adjust(t, gust_series_c());
+    CHECK(at_tenth.conversion_price_rounding()->decimals == 3);
+    CHECK(at_tenth.of("Series A Preferred").cp2_units == units(889));  // $0.889 (ceiling)
+    CHECK_FALSE(exact.adjust(t, gust_series_c()).conversion_price_rounding().has_value());
+    CHECK(exact.adjust(t, gust_series_c()).of("Series A Preferred").cp2_units == units(8000, 9));  // $8/9
+    CHECK(up.adjust(t, gust_series_c()).share_rounding() == rounding::ceiling);
+    // Chained on a temporary, as a charter is declared: the last rounding named holds.
+    const anti_dilution both = both_broad().conversion_price_exact().shares_rounded(rounding::ceiling);
+    CHECK_FALSE(both.adjust(t, gust_series_c()).conversion_price_rounding().has_value());
+    CHECK(both.adjust(t, gust_series_c()).share_rounding() == rounding::ceiling);
+}
+
 TEST_CASE("MGLS: 1M common, 1M Series A at $1.00, a Series B at $0.50: 1.2 common per preferred (weighted), 2 (full ratchet)") {
     const cap_table t = cap_table_builder()
                             .add(holder::founder("f", "Founders"))
@@ -211,9 +242,9 @@ TEST_CASE("MGLS: 1M common, 1M Series A at $1.00, a Series B at $0.50: 1.2 commo
     const share_issuance series_b = share_issuance::at_price("Series B", sh(1'000'000), price_per_share(1_usd, sh(2)));
     anti_dilution broad = anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred"));
 
-    // The NVCA's rounding first: conversion_price_exact() changes the charter it is called on.
-    const anti_dilution_adjustment at_nvca = broad.adjust(t, series_b);
+    // Exact first: conversion_price_exact() returns a new charter, broad keeps the NVCA's rounding.
     const anti_dilution_adjustment at_exact = broad.conversion_price_exact().adjust(t, series_b);
+    const anti_dilution_adjustment at_nvca = broad.adjust(t, series_b);
     const series_adjustment& exact = at_exact.of("Series A Preferred");
     CHECK(exact.a == sh(2'000'000));        // 1M common + 1M preferred as converted
     CHECK(exact.b() == fraction(500'000));  // $500,000 / $1.00
@@ -953,8 +984,8 @@ TEST_CASE("roundings outside the enumeration are reported by validate() and try_
     const cap_table t = gust_company();
     const std::string rule =
         "must be exact, toward_zero, away_from_zero, floor, ceiling, half_away_from_zero, half_toward_zero or half_even";
-    anti_dilution a = both_broad();
-    a.conversion_price_rounded(4, static_cast<rounding>(8)).shares_rounded(static_cast<rounding>(-1));
+    const anti_dilution a =
+        both_broad().conversion_price_rounded(4, static_cast<rounding>(8)).shares_rounded(static_cast<rounding>(-1));
     const std::vector<diagnostic> expected = {
         {field_path("conversion_price_rounding").member("mode"), "8", rule},
         {field_path("share_rounding"), "-1", rule},

@@ -686,8 +686,7 @@ TEST_CASE("a series protected before it exists, and a share rounding the table c
           "is the series round \"Series C\" issues, not on the cap table before it: anti-dilution protects the "
           "series issued before the round");
 
-    anti_dilution ceiling = a_and_b();
-    ceiling.shares_rounded(rounding::ceiling);
+    const anti_dilution ceiling = a_and_b().shares_rounded(rounding::ceiling);
     const round_chain_outcome s = round_chain(down_company())
                                       .then(priced("Series C", "carl", 3_usd, 3_M))
                                       .charter(ceiling)
@@ -910,11 +909,11 @@ TEST_CASE("property: counting the converting SAFEs and notes in A never lowers C
 // hold): try_run() reported the round's own problems only, and the charter's came one run later.
 // They are reported together now, each once, the charter's under `anti_dilution`.
 TEST_CASE("a round that does not apply is reported with its charter's own problems, all at once") {
-    anti_dilution charter = anti_dilution()
-                                .protect(anti_dilution_terms::broad_based("Series Z Preferred"))
-                                .protect(anti_dilution_terms::broad_based("Series C Preferred"))
-                                .conversion_price_rounded(40, rounding::half_away_from_zero);
-    charter.shares_rounded(rounding::ceiling);
+    const anti_dilution charter = anti_dilution()
+                                      .protect(anti_dilution_terms::broad_based("Series Z Preferred"))
+                                      .protect(anti_dilution_terms::broad_based("Series C Preferred"))
+                                      .conversion_price_rounded(40, rounding::half_away_from_zero)
+                                      .shares_rounded(rounding::ceiling);
     // The investor "nobody" was never added: the round itself does not apply.
     const cap_table_round bad = cap_table_round(
         priced_round_terms("Series C").at_price(price_per_share(0.50_usd, sh(1))).invest("nobody", 1_M), "Series C Preferred");

@@ -471,7 +471,10 @@ struct down_round_result {
 /// Defaults, each named and reported: `CP2` rounded to $0.0001 half away from zero (the NVCA
 /// model charter's "nearest one-hundredth of a cent"; the tie rule is ours), as-converted shares
 /// rounded down per holding (no fractional shares on conversion, as the cap table counts them).
-/// Setters never throw; adjust() and apply_to() report every problem at once.
+/// Setters never throw; adjust() and apply_to() report every problem at once. The terms
+/// (protect(), exempt(), waive()) are added in place, as a builder's; the roundings
+/// (conversion_price_rounded(), conversion_price_exact(), shares_rounded()) return a new charter
+/// and leave this one as it was, so that one charter can be adjusted under several roundings.
 ///
 /// Pay-to-play (a holder who does not buy its pro rata loses its protection) is
 /// instruments/pay_to_play.hpp: apply the charter to its round. Left out: deemed issues of options
@@ -502,22 +505,26 @@ public:
         waivers_.push_back(std::move(series));
         return *this;
     }
-    /// Round `CP2` to @p decimals digits of the major unit by @p mode (4: $0.0001, the NVCA
-    /// charter's one-hundredth of a cent; 3: a tenth of a cent).
-    anti_dilution& conversion_price_rounded(int decimals, rounding mode) {
-        precision_ = price_precision{decimals, mode};
-        return *this;
+    /// A copy of this charter that rounds `CP2` to @p decimals digits of the major unit by
+    /// @p mode (4: $0.0001, the NVCA charter's one-hundredth of a cent; 3: a tenth of a cent).
+    [[nodiscard]] anti_dilution conversion_price_rounded(int decimals, rounding mode) const {
+        anti_dilution out = *this;
+        out.precision_ = price_precision{decimals, mode};
+        return out;
     }
-    /// Keep `CP2` exact (no rounding).
-    anti_dilution& conversion_price_exact() {
-        precision_.reset();
-        return *this;
+    /// A copy of this charter that keeps `CP2` exact (no rounding).
+    [[nodiscard]] anti_dilution conversion_price_exact() const {
+        anti_dilution out = *this;
+        out.precision_.reset();
+        return out;
     }
-    /// Round each holding's as-converted shares by @p mode (default floor; apply_to() requires
-    /// floor, the cap table's rounding, so that its figures reconcile with the table after).
-    anti_dilution& shares_rounded(rounding mode) {
-        share_mode_ = mode;
-        return *this;
+    /// A copy of this charter that rounds each holding's as-converted shares by @p mode (default
+    /// floor; apply_to() requires floor, the cap table's rounding, so that its figures reconcile
+    /// with the table after).
+    [[nodiscard]] anti_dilution shares_rounded(rounding mode) const {
+        anti_dilution out = *this;
+        out.share_mode_ = mode;
+        return out;
     }
 
     /// The terms, in the order given.

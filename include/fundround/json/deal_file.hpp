@@ -276,9 +276,10 @@ struct deal_file {
         if (!charter.protections.empty()) {
             anti_dilution base;
             if (charter.conversion_price_rounding) {
-                base.conversion_price_rounded(charter.conversion_price_rounding->decimals, charter.conversion_price_rounding->mode);
+                base = base.conversion_price_rounded(charter.conversion_price_rounding->decimals,
+                                                     charter.conversion_price_rounding->mode);
             } else {
-                base.conversion_price_exact();
+                base = base.conversion_price_exact();
             }
             for (const std::string& e : charter.exemptions) base.exempt(e);
             out.charter(std::move(base));
