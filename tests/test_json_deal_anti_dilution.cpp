@@ -13,6 +13,7 @@
 
 #include "support/deal_file_test.hpp"
 #include "support/down_company.hpp"
+#include "support/gust_chain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -708,24 +709,16 @@ json gust_doc() {
 })");
 }
 
-chain_issuance lessor_warrant() {
-    return chain_issuance(share_issuance::exempted("Lessor warrant", sh(50'000), 10_K, "equipment lessor"), holder_id("lessor"),
-                          "Common")
-        .add_holder(holder::investor("lessor", "Lessor Co"))
-        .as_warrant(price_per_share(1_usd, sh(1)));
-}
-
-chain_issuance strategic_sale() {
-    return chain_issuance(share_issuance::sale("Strategic sale", sh(2'000'000), 1_M), holder_id("strategic"), "Common")
-        .add_holder(holder::investor("strategic", "Strategic Inc"));
-}
-
-// The file's Series A, then the issues, then its Series B: Series A is protected from the round
+// The file's Series A, then the issues (tests/support/gust_chain.hpp, as the C++ chain of
+// tests/test_round_chain.cpp issues them), then its Series B: Series A is protected from the round
 // after it (deal_file::protected_from() == 1), so from the issues on.
 round_chain gust_chain(const deal_file& deal) {
     REQUIRE(deal.protected_from(0) == std::optional<std::size_t>(1));
     round_chain c = deal.chain(1);
-    c.protect(deal.charter.protections[0]).then(lessor_warrant()).then(strategic_sale()).then(deal.priced_rounds[1]);
+    c.protect(deal.charter.protections[0])
+        .then(fundround_test::lessor_warrant())
+        .then(fundround_test::strategic_sale())
+        .then(deal.priced_rounds[1]);
     return c;
 }
 

@@ -15,6 +15,7 @@
 
 #include "support/down_company.hpp"
 #include "support/fundround_test.hpp"
+#include "support/gust_chain.hpp"
 #include "support/note_chain.hpp"
 
 #include <doctest/doctest.h>
@@ -1173,50 +1174,13 @@ TEST_CASE("High Peak Financial's Brightwheel: a seed with a 20% pool in the pre-
 
 namespace {
 
-// docs/how-to-down-round.md §1's company (Gust Equity Management, "Anti-Dilution") before its
-// Series A: the founder's 1,500,000 common and 1,000,000 options granted from the plan.
-cap_table gust_founding() {
-    return cap_table_builder()
-        .add(holder::founder("founder", "Founder"))
-        .add(holder::employee("staff", "Staff"))
-        .add(share_class::common("Common"))
-        .add(option_pool{"Plan", "Common", sh(1'000'000)})
-        .holding(holder_id("founder"), "Common", sh(1'500'000))
-        .grant({holder_id("staff"), "Plan", sh(1'000'000), price_per_share(1_usd, sh(10))})
-        .build();
-}
-
-// Gust's Series A: 2,500,000 shares at $1.00 ($2.5M).
-cap_table_round gust_series_a() {
-    return cap_table_round(priced_round_terms("Series A").at_price(price_per_share(1_usd, sh(1))).invest("fund-a", 2.5_M),
-                           "Series A Preferred")
-        .add_investor(holder::investor("fund-a", "Fund A"));
-}
-
-// The lessor's warrant for 50,000 common, $1.00 to exercise, under the exemption "equipment lessor".
-chain_issuance lessor_warrant() {
-    return chain_issuance(share_issuance::exempted("Lessor warrant", sh(50'000), 10_K, "equipment lessor"), holder_id("lessor"),
-                          "Common")
-        .add_holder(holder::investor("lessor", "Lessor Co"))
-        .as_warrant(price_per_share(1_usd, sh(1)));
-}
-
-// 2,000,000 common sold to a strategic for $1M ($0.50 a share), below Series A's $1.00.
-chain_issuance strategic_sale() {
-    return chain_issuance(share_issuance::sale("Strategic sale", sh(2'000'000), 1_M), holder_id("strategic"), "Common")
-        .add_holder(holder::investor("strategic", "Strategic Inc"));
-}
-
-// The Series B: $800,000 at $0.80, 1,000,000 shares.
-cap_table_round gust_series_b() {
-    return cap_table_round(priced_round_terms("Series B").at_price(price_per_share(0.80_usd, sh(1))).invest("fund-b", 800_K),
-                           "Series B Preferred")
-        .add_investor(holder::investor("fund-b", "Fund B"));
-}
-
-anti_dilution lessor_charter() {
-    return anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred")).exempt("equipment lessor");
-}
+// docs/how-to-down-round.md §1's company and its chain: tests/support/gust_chain.hpp.
+using fundround_test::gust_founding;
+using fundround_test::gust_series_a;
+using fundround_test::gust_series_b;
+using fundround_test::lessor_charter;
+using fundround_test::lessor_warrant;
+using fundround_test::strategic_sale;
 
 }  // namespace
 
