@@ -15,6 +15,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace test_pricing_report {
 
@@ -68,6 +69,54 @@ TEST_CASE("dilution: \"new\" when a round gives a holder its first shares, \"-\"
     CHECK(a.find("  Lender                     0    0.0000%     312,500    2.1097%       new\n") != std::string::npos);
 }
 
+// Regression (fourteenth session): the holders tables printed an "Unallocated pool 0" row for a
+// company that has no pool at all (`fundround captable --after` on a file without "pools"), a
+// figure about nothing. The row is printed when the table before or after (for a chain: any
+// stage) has a pool, however much of it is granted: down_chain()'s fully granted plan keeps its
+// "0 0.00%" row (the test above). Ada's 8,000,000 common; the seed, $2M at $8M pre-money, sells
+// 2,000,000 shares at $1.00; a Series A at $20M pre-money creates the company's first pool.
+TEST_CASE("the unallocated pool row: none for a company without a pool, 0 at the stages before a round creates one") {
+    const cap_table ada = cap_table_builder()
+                              .add(holder::founder("ada", "Ada"))
+                              .add(share_class::common("Common"))
+                              .holding(holder_id("ada"), "Common", share_count(8'000'000))
+                              .build();
+    const cap_table_round seed =
+        cap_table_round(priced_round_terms("Seed").pre_money(8_M).invest("seed", 2_M), "Seed Preferred")
+            .add_investor(holder::investor("seed", "Seed Fund"));
+    const round_chain_result no_pool = round_chain(ada).then(seed).run();
+    REQUIRE(no_pool.rounds()[0].pricing().new_shares() == share_count(2'000'000));
+    const std::string round_text = printed(no_pool.rounds()[0]);
+    // The seed fund's row in the holders table, its cells as printed (the widths follow the widest
+    // label, now "Seed Fund").
+    const std::size_t at = round_text.find("  Seed Fund ", round_text.find("  Holder "));  // not the investors'
+    REQUIRE(round_text.find("  Holder ") != std::string::npos);
+    REQUIRE(at != std::string::npos);
+    std::istringstream row(round_text.substr(at, round_text.find('\n', at) - at));
+    std::vector<std::string> cells;
+    for (std::string cell; row >> cell;) cells.push_back(cell);
+    CHECK(cells == std::vector<std::string>{"Seed", "Fund", "0", "0.0000%", "2,000,000", "20.0000%", "new"});
+    CHECK(round_text.find("Unallocated pool") == std::string::npos);
+    CHECK(round_text.find("  Total ") != std::string::npos);
+    CHECK(printed(no_pool).find("Unallocated pool") == std::string::npos);
+    CHECK(round_on_cap_table_csv(no_pool.rounds()[0]).find("Unallocated pool") == std::string::npos);
+    CHECK(chain_csv(no_pool).find("Unallocated pool") == std::string::npos);
+
+    const priced_round_terms a_terms =
+        priced_round_terms("Series A").pre_money(20_M).invest("lead", 5_M).option_pool(fraction(1, 10), pool_placement::pre_money);
+    const cap_table_round series_a = cap_table_round(a_terms, "Series A Preferred")
+            .add_investor(holder::investor("lead", "Lead"))
+            .new_pool("Plan", "Common");
+    const round_chain_result pooled = round_chain(ada).then(seed).then(series_a).run();
+    REQUIRE(pooled.final_table().pools().size() == 1);
+    // Start and after the seed: no pool yet, 0; after the Series A its unallocated shares.
+    const std::string pool_row = "\r\nUnallocated pool,0,0,0.000000000000,0,0,0.000000000000," +
+                                 std::to_string(pooled.final_table().pools()[0].authorized.value()) + ",";
+    CHECK(chain_csv(pooled).find(pool_row) != std::string::npos);
+    CHECK(printed(pooled.rounds()[1]).find("  Unallocated pool ") != std::string::npos);
+    CHECK(printed(pooled.rounds()[0]).find("Unallocated pool") == std::string::npos);
+}
+
 // Regression: the chain's "Price per share" row showed every price to 4 decimals, so a round at
 // $0.00001 a share ($10,000 pre-money on 1,000,000,000 founder shares) read "$0.0000".
 TEST_CASE("chain: a price below $0.0001 is shown with its significant digits") {
@@ -83,7 +132,7 @@ TEST_CASE("chain: a price below $0.0001 is shown with its significant digits") {
             .run();
     REQUIRE(chain.rounds()[0].pricing().new_shares() == share_count(100'000'000));
     const std::string text = printed(chain);
-    CHECK(text.find("  Price per share                                     $0.000010\n") != std::string::npos);
+    CHECK(text.find("  Price per share                                    $0.000010\n") != std::string::npos);
     CHECK(text.find("$0.0000\n") == std::string::npos);
 }
 

@@ -70,7 +70,8 @@ namespace detail {
 }
 
 /// The holders table of print_converted_round() for @p target: holder, fully diluted shares and
-/// ownership before and after, the unallocated pool; in the text a total row.
+/// ownership before and after, the unallocated pool when the company has a pool (see
+/// has_pool()); in the text a total row.
 [[nodiscard]] inline report_table converted_holders_table(const converted_round& r, table_target target,
                                                           int csv_decimals = 12) {
     return before_after_holders_table(r.before(), r.after(), r.basis(), r.holders(), false, target, csv_decimals);

@@ -569,7 +569,8 @@ inline void write_priced_round_csv(std::ostream& os, const priced_round& r, cons
 }
 
 /// Writes the holders of @p r as CSV: holder, fully diluted shares and ownership before and
-/// after, dilution (exact, decimal; empty for a new holder); the unallocated pool last.
+/// after, dilution (exact, decimal; empty for a new holder); the unallocated pool last when the
+/// company has a pool (no row for a company without one).
 inline void write_round_on_cap_table_csv(std::ostream& os, const round_on_cap_table& r, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::round_holders_table(r, detail::table_target::csv, opt.decimals), opt);
@@ -582,7 +583,7 @@ inline void write_round_on_cap_table_csv(std::ostream& os, const round_on_cap_ta
 
 /// Writes @p chain as CSV: holder, then for the start and after each round `shares_<stage>` and
 /// `ownership_<stage>` (exact, decimal), stage "start" or the round's name; empty where the
-/// holder had no shares; the unallocated pool last.
+/// holder had no shares; the unallocated pool last when a stage has a pool.
 inline void write_chain_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_table(chain, detail::table_target::csv, opt.decimals), opt);
@@ -657,7 +658,8 @@ inline void write_conversions_csv(std::ostream& os, const converted_round& r, co
 }
 
 /// Writes the holders of @p r before and after the conversion as CSV: holder, fully diluted
-/// shares and ownership before and after (exact, decimal); the unallocated pool last.
+/// shares and ownership before and after (exact, decimal); the unallocated pool last when the
+/// company has a pool.
 inline void write_converted_holders_csv(std::ostream& os, const converted_round& r, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::converted_holders_table(r, detail::table_target::csv, opt.decimals), opt);

@@ -67,11 +67,16 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
     }
 }
 
+/// True if @p table has an option pool (stated, or created by a round), however much of it is
+/// granted: a fully granted pool still has an unallocated row (0 is a fact about it), a company
+/// with no pool at all has none.
+[[nodiscard]] inline bool has_pool(const cap_table& table) noexcept { return !table.pools().empty(); }
+
 /// The holders table of a round on a cap table for @p target: holder, fully diluted shares and
 /// ownership before (@p before_table) and after (@p after_table) on @p basis, one row per
 /// @p holders, with @p dilution a dilution column (see add_dilution(): empty in the CSV for a
-/// holder with no shares before, "new" or "-" in the text); the unallocated pool; in the text a
-/// total row. round_holders_table() and converted_holders_table() (io/conversion_report.hpp).
+/// holder with no shares before, "new" or "-" in the text); the unallocated pool when either table
+/// has a pool (see has_pool()); in the text a total row. round_holders_table() and converted_holders_table() (io/conversion_report.hpp).
 [[nodiscard]] inline report_table before_after_holders_table(const cap_table& before_table, const cap_table& after_table,
                                                              const fully_diluted_basis& basis,
                                                              const std::vector<holder_change>& holders, bool dilution,
@@ -87,10 +92,12 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
         t.text(h.name).shares(h.before).percent(h.ownership_before, 4).shares(h.after).percent(h.ownership_after, 4);
         if (dilution) add_dilution(t, h, 4);
     }
-    t.text("Unallocated pool").shares(before.unallocated_pool());
-    t.percent(fraction(before.unallocated_pool().value(), before.total().value()), 4);
-    t.shares(after.unallocated_pool()).percent(fraction(after.unallocated_pool().value(), after.total().value()), 4);
-    if (dilution) t.none();
+    if (has_pool(before_table) || has_pool(after_table)) {
+        t.text("Unallocated pool").shares(before.unallocated_pool());
+        t.percent(fraction(before.unallocated_pool().value(), before.total().value()), 4);
+        t.shares(after.unallocated_pool()).percent(fraction(after.unallocated_pool().value(), after.total().value()), 4);
+        if (dilution) t.none();
+    }
     if (t.for_text()) {
         t.text("Total").shares(before.total()).none("100.0000%").shares(after.total()).none("100.0000%");
         if (dilution) t.none();
@@ -100,7 +107,8 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 
 /// The holders table of print_round_on_cap_table() for @p target: holder, fully diluted shares
 /// and ownership before and after, dilution (see add_dilution(): empty in the CSV for a holder
-/// with no shares before, "new" or "-" in the text); the unallocated pool; in the text a total row.
+/// with no shares before, "new" or "-" in the text); the unallocated pool when the company has a
+/// pool (see has_pool()); in the text a total row.
 [[nodiscard]] inline report_table round_holders_table(const round_on_cap_table& r, table_target target,
                                                       int csv_decimals = 12) {
     return before_after_holders_table(r.before(), r.after(), r.basis(), r.holders(), true, target, csv_decimals);
@@ -109,7 +117,8 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 /// The shares table of print_round_chain() for @p target: each holder's fully diluted shares and
 /// ownership at the start and after each round ("1,000,000 12.34%" in one text column; in the
 /// CSV `shares_<stage>` and `ownership_<stage>`, stage "start" or the round's name, empty where
-/// the holder had no shares), the unallocated pool; in the text the total and price rows.
+/// the holder had no shares), the unallocated pool when a stage has a pool (see has_pool()); in
+/// the text the total and price rows.
 [[nodiscard]] inline report_table chain_table(const round_chain_result& chain, table_target target,
                                               int csv_decimals = 12) {
     const std::vector<round_on_cap_table>& rounds = chain.rounds();
@@ -135,12 +144,16 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
         }
     }
     const auto stage_table = [&](std::size_t i) -> const cap_table& { return i == 0 ? chain.start() : rounds[i - 1].after(); };
-    t.text("Unallocated pool");
-    for (std::size_t i = 0; i <= rounds.size(); ++i) {
-        const fully_diluted_counts c = stage_table(i).fully_diluted(chain.basis());
-        const fraction f(c.unallocated_pool().value(), c.total().value());
-        t.none(t.for_text() ? share_text(c.unallocated_pool()) + " " + f.to_percent_string(2) : std::string());
-        t.shares(c.unallocated_pool()).percent(f, 2);
+    bool any_pool = false;
+    for (std::size_t i = 0; i <= rounds.size(); ++i) any_pool = any_pool || has_pool(stage_table(i));
+    if (any_pool) {
+        t.text("Unallocated pool");
+        for (std::size_t i = 0; i <= rounds.size(); ++i) {
+            const fully_diluted_counts c = stage_table(i).fully_diluted(chain.basis());
+            const fraction f(c.unallocated_pool().value(), c.total().value());
+            t.none(t.for_text() ? share_text(c.unallocated_pool()) + " " + f.to_percent_string(2) : std::string());
+            t.shares(c.unallocated_pool()).percent(f, 2);
+        }
     }
     if (t.for_text()) {
         t.text("Total");
