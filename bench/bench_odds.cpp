@@ -28,6 +28,14 @@
 //                     and simulate_odds() (100,000 samples). The case: finish() builds
 //                     one exact fraction per investor over the lcm of every post-money, so the
 //                     cost is outcomes x investors whichever method. One item = one tranche.
+//   condition_exact/k one investor at close ($10B) and one tranche ($5B) on a single condition
+//                     naming all k milestones (probability 1/2 each): any_of over the k/2 pairs
+//                     all_of(m_2j, m_2j+1 with a long-stop a year after the close). Before the
+//                     walk, enumerate_odds() tabulates the condition over its 2^k rows; the walk
+//                     itself has one group. enumerate_odds(); one item = one outcome. k = 10, 16, 20.
+//   condition_baseline/k  BASELINE for condition_exact/k: the same condition written by hand as a
+//                     boolean expression of the bitmask, evaluated for every one of the 2^k
+//                     outcomes and its amount summed (the floor for tabulating it and walking).
 #include <fundround/fundround.hpp>
 
 #include <benchmark/benchmark.h>
@@ -231,6 +239,51 @@ void large(benchmark::State& state, bool exact_method) {
 void BM_large_exact(benchmark::State& state) { large(state, true); }
 void BM_large_monte_carlo(benchmark::State& state) { large(state, false); }
 
+// One investor at close and one tranche on a condition naming all k milestones (see the header).
+bench_round make_condition_round(std::int64_t k) {
+    const calendar_date close = year{2026} / 2 / 27;
+    std::vector<condition> pairs;
+    milestone_odds odds;
+    for (std::int64_t j = 0; j + 1 < k; j += 2) {
+        pairs.push_back(all_of({milestone(name_of(j)), milestone(name_of(j + 1)).with_long_stop(close + days{365})}));
+    }
+    for (std::int64_t j = 0; j < k; ++j) odds.set(name_of(j), fraction(1, 2));
+    round_builder b("bench condition");
+    b.pre_money(730_B).close_date(close).invest(investor("at close"), 10_B);
+    b.invest(investor("on the condition"), {tranche::when(5_B, any_of(std::move(pairs)))});
+    return {b.build(), odds, {}};
+}
+
+void BM_condition_exact(benchmark::State& state) {
+    const bench_round r = make_condition_round(state.range(0));
+    std::uint64_t outcomes = 0;
+    for (auto _ : state) {
+        const round_odds o = enumerate_odds(r.round, r.odds);
+        outcomes = o.outcome_count();
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
+    state.counters["outcomes"] = static_cast<double>(outcomes);
+}
+
+void BM_condition_baseline(benchmark::State& state) {
+    const auto k = static_cast<std::size_t>(state.range(0));
+    const std::uint64_t outcomes = std::uint64_t{1} << k;
+    const std::int64_t at_close = (10_B).units();
+    const std::int64_t on_condition = (5_B).units();
+    for (auto _ : state) {
+        std::int64_t total = 0;
+        for (std::uint64_t mask = 0; mask < outcomes; ++mask) {
+            std::uint64_t met = 0;
+            for (std::size_t j = 0; j + 1 < k; j += 2) met |= (mask >> j) & (mask >> (j + 1)) & 1U;
+            total += at_close + on_condition * static_cast<std::int64_t>(met);
+            benchmark::DoNotOptimize(total);
+        }
+        benchmark::DoNotOptimize(total);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
+}
+
 }  // namespace
 
 BENCHMARK(BM_baseline)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
@@ -242,5 +295,8 @@ BENCHMARK(BM_cents_exact)->Name("cents_exact")->Arg(16)->Arg(18)->Arg(20)->Unit(
 // Seconds per call today: one iteration per repetition is enough.
 BENCHMARK(BM_large_exact)->Name("large_exact")->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_large_monte_carlo)->Name("large_monte_carlo")->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+BENCHMARK(BM_condition_baseline)->Name("condition_baseline")->Arg(10)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_condition_exact)->Name("condition_exact")->Arg(10)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

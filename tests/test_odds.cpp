@@ -992,3 +992,139 @@ TEST_CASE("odds: a rounding mode outside the enumeration is refused, also where 
 }
 
 }  // namespace test_odds
+
+namespace test_odds {
+namespace {
+
+// A random condition tree over milestones m0..m(k-1) (every kind of block, shared parts, dates
+// around the milestones' dates), at most @p depth levels.
+condition random_tree(lcg& rng, std::size_t k, int depth, std::vector<condition>& pool) {
+    const auto date = [&]() { return ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), 1 + static_cast<unsigned>(rng.next(28))); };
+    const std::uint64_t kind = depth <= 0 ? rng.next(3) : rng.next(9);
+    switch (kind) {
+        case 0:
+        case 1: return milestone("m" + std::to_string(rng.next(k)));
+        case 2: {
+            if (rng.next(2) == 0) return at_close();
+            const calendar_date d = date();
+            return on_or_after(d);
+        }
+        case 3:
+        case 4: {
+            std::vector<condition> parts;
+            const std::uint64_t n = rng.next(5);
+            for (std::uint64_t i = 0; i < n; ++i) parts.push_back(random_tree(rng, k, depth - 1, pool));
+            return kind == 3 ? all_of(std::move(parts)) : any_of(std::move(parts));
+        }
+        case 5: return !random_tree(rng, k, depth - 1, pool);
+        case 6: {
+            const condition part = random_tree(rng, k, depth - 1, pool);
+            const calendar_date d = date();
+            return part.with_long_stop(d);
+        }
+        default: {  // a shared part, used again
+            if (pool.empty() || rng.next(2) == 0) pool.push_back(random_tree(rng, k, depth - 1, pool));
+            return pool[rng.next(pool.size())];
+        }
+    }
+}
+
+// The row evaluation condition_rows() replaced (kept as the reference): row r's world built
+// afresh, the milestones of r's bits achieved, the condition evaluated in it.
+bool paid_in_row(const condition& c, const world_state& world, const std::vector<std::size_t>& bits,
+                 const std::vector<std::string>& names, const std::vector<calendar_date>& dates, std::size_t r) {
+    world_state w = world.at(world.as_of());
+    for (std::size_t b = 0; b < bits.size(); ++b) {
+        if (((r >> b) & 1U) != 0) w.achieve(names[bits[b]], dates[bits[b]]);
+    }
+    return c.evaluate(w).is_met();
+}
+
+}  // namespace
+
+TEST_CASE("odds: a condition's truth table equals evaluating it in each row's world (random trees, up to 20 milestones)") {
+    lcg rng{20261207};
+    int paying_rows = 0;
+    int idle_rows = 0;
+    for (int iteration = 0; iteration < 120; ++iteration) {
+        CAPTURE(iteration);
+        // Up to 12 milestones every row is compared; in one case in 30, 20 milestones, 500 random rows and
+        // the first and last.
+        const bool large = iteration % 30 == 29;
+        const std::size_t k = large ? 20 : 1 + static_cast<std::size_t>(rng.next(12));
+        std::vector<condition> pool;
+        condition c = random_tree(rng, k, 5, pool);
+        if (large) {  // name every milestone
+            std::vector<condition> all{c};
+            for (std::size_t j = 0; j < k; ++j) all.push_back(milestone("m" + std::to_string(j)));
+            c = rng.next(2) == 0 ? any_of(std::move(all)) : all_of({any_of(std::move(all)), random_tree(rng, k, 3, pool)});
+        }
+        // The uncertain milestones: those the condition names, one in five fixed instead (achieved
+        // in the world on a date, or never settled: not in the world).
+        std::vector<std::string> names;
+        std::vector<calendar_date> dates;
+        const calendar_date by = rng.next(3) == 0 ? ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), 10) : ymd(9999, 12, 31);
+        world_state world(ymd(9999, 12, 31));
+        std::vector<std::size_t> bits;
+        for (const auto& name : c.milestones()) {
+            const std::uint64_t fate = rng.next(10);
+            const calendar_date on = ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), 15);
+            if (fate == 0 && !large) {
+                world.achieve(name, on);
+            } else if (fate == 1 && !large) {
+                continue;  // probability 0: never settled
+            } else {
+                bits.push_back(names.size());
+                names.push_back(name);
+                dates.push_back(on);
+            }
+        }
+        const world_state seen = world.at(by);
+        const std::vector<std::uint8_t> table = detail::condition_rows(c, seen, bits, names, dates);
+        REQUIRE(table.size() == std::size_t{1} << bits.size());
+        const auto check_row = [&](std::size_t r) {
+            CAPTURE(r);
+            const bool expected = paid_in_row(c, seen, bits, names, dates, r);
+            CHECK(table[r] == (expected ? 1 : 0));
+            (expected ? paying_rows : idle_rows) += 1;
+        };
+        if (large) {
+            REQUIRE(bits.size() == 20);
+            check_row(0);
+            check_row(table.size() - 1);
+            for (int i = 0; i < 500; ++i) check_row(rng.next(table.size()));
+        } else {
+            for (std::size_t r = 0; r < table.size(); ++r) check_row(r);
+        }
+    }
+    // Both answers occur often (the comparison is not of constant tables).
+    CHECK(paying_rows > 1000);
+    CHECK(idle_rows > 300);
+}
+
+TEST_CASE("odds: one condition on 20 milestones, exact against brute force") {
+    // any_of over the 10 pairs all_of(m_2j, m_2j+1 by a long-stop): the pair pays unless its second
+    // milestone comes after the long-stop (pairs 5-9: achieved 2026-09-01, long-stop 2026-06-30).
+    std::vector<condition> pairs;
+    milestone_odds odds;
+    for (int j = 0; j < 20; j += 2) {
+        pairs.push_back(all_of({milestone("m" + std::to_string(j)), milestone("m" + std::to_string(j + 1)).with_long_stop(ymd(2026, 6, 30))}));
+    }
+    for (int j = 0; j < 20; ++j) odds.set("m" + std::to_string(j), fraction(1, 2), j < 10 ? kClose : ymd(2026, 9, 1));
+    const funding_round round = round_builder("Twenty")
+                                    .pre_money(90_M)
+                                    .close_date(kClose)
+                                    .invest(investor("A"), 10_M)
+                                    .invest(investor("B"), {tranche::when(5_M, any_of(std::move(pairs)))})
+                                    .build();
+    const round_odds r = enumerate_odds(round, odds);
+    CHECK(r.outcome_count() == 1048576);
+    // B is paid when any of pairs 0-4 (probability 1/4 each) has both: 1 - (3/4)^5 = 781/1024.
+    const fraction p(781, 1024);
+    CHECK(r.expected_raised() == fraction(10000000) + p * fraction(5000000));
+    CHECK(r.distribution().size() == 2);
+    CHECK(r.distribution()[1].probability == p);
+    CHECK(r.investors()[1].expected_ownership == p * fraction(5, 105));
+}
+
+}  // namespace test_odds

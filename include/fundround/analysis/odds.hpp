@@ -622,6 +622,126 @@ inline std::optional<money> round_odds::standard_error(rounding mode) const {
 
 namespace detail {
 
+/// The truth table of @p c over the uncertain milestones at positions @p bits of @p names (row r:
+/// milestone bits[b] achieved on dates[bits[b]] if bit b of r is set, otherwise not settled), in
+/// the world @p world (the fixed milestones, seen on the day the condition must be met by):
+/// table[r] is 1 where c.evaluate() of that row's world is met. Exactly that evaluation, without
+/// building a world per row: the tree's nodes (each shared node once) are laid out children
+/// first; a node on no uncertain milestone, and a milestone in each of its two states, is
+/// evaluated once in a real world, and each row then combines the parts' statuses with
+/// combine_statuses(), the definition condition::evaluate() itself uses. The rows are visited in
+/// Gray-code order (one milestone changes from a row to the next) and only the blocks above that
+/// milestone whose parts changed are combined again. Cost: at most 2^b x the parts of the blocks
+/// naming the changed milestone, no allocation per row.
+inline std::vector<std::uint8_t> condition_rows(const condition& c, const world_state& world,
+                                                const std::vector<std::size_t>& bits,
+                                                const std::vector<std::string>& names,
+                                                const std::vector<calendar_date>& dates) {
+    struct node {
+        bool block = false;                ///< A combined block (else a leaf).
+        condition_kind kind = condition_kind::always;  ///< A block's kind.
+        calendar_date day{};               ///< A long-stop block's date.
+        std::size_t first = 0;             ///< Its parts: parts[first, first + count).
+        std::size_t count = 0;
+        std::size_t bit = 0;               ///< A leaf on an uncertain milestone: its row bit + 1.
+        condition_status off;              ///< A leaf's status (its milestone not settled).
+        condition_status on;               ///< A leaf's status with its milestone achieved.
+    };
+    std::vector<node> nodes;
+    std::vector<std::size_t> parts;  // node positions
+    std::unordered_map<const void*, std::size_t> placed;
+    // Lays out @p x and its parts, children first (depth bounded by max_condition_depth).
+    const auto lay_out = [&](const auto& self, const condition& x) -> std::size_t {
+        const auto found = placed.find(x.identity());
+        if (found != placed.end()) return found->second;
+        node n;
+        if (x.kind() != condition_kind::always && x.kind() != condition_kind::on_or_after &&
+            x.kind() != condition_kind::milestone) {
+            std::vector<std::size_t> own;
+            own.reserve(x.parts().size());
+            for (const condition& p : x.parts()) own.push_back(self(self, p));
+            n.block = true;
+            n.kind = x.kind();
+            n.day = x.date().value_or(calendar_date{});
+            n.first = parts.size();
+            n.count = own.size();
+            parts.insert(parts.end(), own.begin(), own.end());
+        } else {
+            n.off = x.evaluate(world);
+            n.on = n.off;
+            if (x.kind() == condition_kind::milestone) {
+                for (std::size_t b = 0; b < bits.size(); ++b) {
+                    if (names[bits[b]] != x.milestone_name()) continue;
+                    world_state achieved = world.at(world.as_of());
+                    achieved.achieve(names[bits[b]], dates[bits[b]]);
+                    n.on = x.evaluate(achieved);
+                    n.bit = b + 1;
+                    break;
+                }
+            }
+        }
+        nodes.push_back(n);
+        placed.emplace(x.identity(), nodes.size() - 1);
+        return nodes.size() - 1;
+    };
+    const std::size_t root = lay_out(lay_out, c);
+
+    // The row bits each node depends on (its leaves'), and for each bit the nodes that depend on
+    // it, children first: the only ones a change of that bit can change.
+    std::vector<std::uint64_t> depends(nodes.size(), 0);
+    std::vector<std::vector<std::size_t>> affected(bits.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const node& n = nodes[i];
+        if (!n.block) {
+            if (n.bit != 0) depends[i] = std::uint64_t{1} << (n.bit - 1);
+        } else {
+            for (std::size_t p = 0; p < n.count; ++p) depends[i] |= depends[parts[n.first + p]];
+        }
+        for (std::size_t b = 0; b < bits.size(); ++b) {
+            if (((depends[i] >> b) & 1U) != 0) affected[b].push_back(i);
+        }
+    }
+
+    const calendar_date as_of = world.as_of();
+    std::vector<condition_status> status(nodes.size());
+    std::vector<std::uint8_t> changed(nodes.size(), 0);
+    const auto combined = [&](const node& n) {
+        const std::size_t* own = parts.data() + n.first;
+        return combine_statuses(n.kind, n.day, n.count, as_of, [&](std::size_t p) { return status[own[p]]; });
+    };
+    // Row 0 (no uncertain milestone achieved): every node.
+    for (std::size_t i = 0; i < nodes.size(); ++i) status[i] = nodes[i].block ? combined(nodes[i]) : nodes[i].off;
+    const std::size_t rows = std::size_t{1} << bits.size();
+    std::vector<std::uint8_t> table(rows);
+    table[0] = status[root].is_met() ? 1 : 0;
+    // The other rows in Gray-code order: each differs from the one before in one bit b, and only
+    // the nodes depending on b are evaluated again, those whose parts changed.
+    std::size_t row = 0;
+    for (std::size_t step = 1; step < rows; ++step) {
+        std::size_t b = 0;
+        while (((step >> b) & 1U) == 0) ++b;
+        row ^= std::size_t{1} << b;
+        const bool achieved = ((row >> b) & 1U) != 0;
+        for (const std::size_t i : affected[b]) {
+            const node& n = nodes[i];
+            if (!n.block) {
+                changed[i] = n.on != n.off ? 1 : 0;
+                status[i] = achieved ? n.on : n.off;
+                continue;
+            }
+            bool any = false;
+            for (std::size_t p = 0; p < n.count && !any; ++p) any = changed[parts[n.first + p]] != 0;
+            if (!any) continue;
+            const condition_status now = combined(n);
+            changed[i] = now != status[i] ? 1 : 0;
+            status[i] = now;
+        }
+        for (const std::size_t i : affected[b]) changed[i] = 0;
+        table[row] = status[root].is_met() ? 1 : 0;
+    }
+    return table;
+}
+
 /// One distinct way of paying: the conditions (merged) that pay in exactly the same outcomes.
 struct odds_group {
     condition when;                ///< The (first) condition.
@@ -917,16 +1037,9 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
         }
         if (g.bits.size() <= max_table_bits) {
             const std::size_t rows = std::size_t{1} << g.bits.size();
-            g.table.resize(rows);
+            g.table = condition_rows(g.when, m.base.at(g.by), g.bits, m.names, m.dates);
             std::size_t met = 0;
-            for (std::size_t r = 0; r < rows; ++r) {
-                world_state w = m.base.at(g.by);
-                for (std::size_t b = 0; b < g.bits.size(); ++b) {
-                    if (((r >> b) & 1U) != 0) w.achieve(m.names[g.bits[b]], m.dates[g.bits[b]]);
-                }
-                g.table[r] = g.when.evaluate(w).is_met() ? 1 : 0;
-                met += g.table[r];
-            }
+            for (const std::uint8_t paid : g.table) met += paid;
             if (met == 0) continue;  // never pays
             if (met == rows) {       // pays in every outcome
                 for (const auto& [inv, units] : g.by_investor) m.certain[inv] += units;

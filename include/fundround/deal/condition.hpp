@@ -344,6 +344,13 @@ struct combined_operations {
 };
 // condition::evaluate() of combined condition @p c (below).
 inline condition_status evaluate_combined(const condition& c, const world_state& world);
+// The status of a block of @p kind (all_of, any_of, negation or long_stop; @p day the long-stop
+// date) with @p part_count parts, part i's status status_of(i), seen on @p as_of: the one
+// definition of what the blocks mean, for evaluate_combined() and for the odds' truth tables
+// (analysis/odds.hpp), which evaluate the parts without a world (below).
+template <class StatusOf>
+condition_status combine_statuses(condition_kind kind, calendar_date day, std::size_t part_count,
+                                  calendar_date as_of, const StatusOf& status_of);
 // evaluate_combined(@p c, world_state(@p day)): no milestone settled (below).
 inline condition_status unsettled_combined(const condition& c, calendar_date day);
 // condition::to_string()'s text of combined condition @p c, appended to @p out, each all_of or
@@ -744,15 +751,22 @@ inline condition_status unsettled_combined(const condition& c, calendar_date day
 }
 
 inline condition_status evaluate_combined(const condition& c, const world_state& world) {
-    const calendar_date day = c.date().value_or(calendar_date{});  // the long-stop's
-    switch (c.kind()) {
+    const std::vector<condition>& parts = c.parts();
+    return combine_statuses(c.kind(), c.date().value_or(calendar_date{}), parts.size(), world.as_of(),
+                            [&](std::size_t i) { return parts[i].evaluate(world); });
+}
+
+template <class StatusOf>
+condition_status combine_statuses(condition_kind kind, calendar_date day, std::size_t part_count,
+                                  calendar_date as_of, const StatusOf& status_of) {
+    switch (kind) {
         case condition_kind::all_of: {
             bool all_met = true;
             bool any_lapsed = false;
             std::optional<calendar_date> met_since;     // latest
             std::optional<calendar_date> lapsed_since;  // earliest
-            for (const auto& p : c.parts()) {
-                const auto s = p.evaluate(world);
+            for (std::size_t i = 0; i < part_count; ++i) {
+                const condition_status s = status_of(i);
                 if (s.is_lapsed()) {
                     if (!any_lapsed || detail::since_before(s.since, lapsed_since)) lapsed_since = s.since;
                     any_lapsed = true;
@@ -771,8 +785,8 @@ inline condition_status evaluate_combined(const condition& c, const world_state&
             bool all_lapsed = true;
             std::optional<calendar_date> met_since;     // earliest
             std::optional<calendar_date> lapsed_since;  // latest
-            for (const auto& p : c.parts()) {
-                const auto s = p.evaluate(world);
+            for (std::size_t i = 0; i < part_count; ++i) {
+                const condition_status s = status_of(i);
                 if (s.is_met()) {
                     if (!any_met || detail::since_before(s.since, met_since)) met_since = s.since;
                     any_met = true;
@@ -788,13 +802,13 @@ inline condition_status evaluate_combined(const condition& c, const world_state&
             return {condition_state::pending, std::nullopt};
         }
         case condition_kind::negation: {
-            const auto s = c.parts().front().evaluate(world);
+            const condition_status s = status_of(0);
             if (s.is_met()) return {condition_state::lapsed, s.since};
             if (s.is_lapsed()) return {condition_state::met, s.since};
             return {condition_state::pending, std::nullopt};
         }
         case condition_kind::long_stop: {
-            const auto s = c.parts().front().evaluate(world);
+            const condition_status s = status_of(0);
             const auto lapse_day = next_day(day);
             if (s.is_met()) {
                 if (!s.since || *s.since <= day) return s;
@@ -804,7 +818,7 @@ inline condition_status evaluate_combined(const condition& c, const world_state&
                 if (s.since && lapse_day < *s.since) return {condition_state::lapsed, lapse_day};
                 return s;
             }
-            if (world.as_of() > day) return {condition_state::lapsed, lapse_day};
+            if (as_of > day) return {condition_state::lapsed, lapse_day};
             return {condition_state::pending, std::nullopt};
         }
         default: break;  // a lone condition: condition::evaluate()
