@@ -5,8 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -14,6 +18,24 @@
 #include <thread>
 #include <vector>
 #include "support/doctest_printers.hpp"
+
+// Allocation-failure injection for the world_state strong-guarantee test: while
+// test_condition_new_budget is n >= 0, the (n+1)th operator new throws std::bad_alloc; at -1 (the
+// default, and in every other test of the binary) operator new is malloc and never fails. The
+// replacement is global, so it also serves the other test files of the unity build unchanged.
+namespace test_condition {
+std::atomic<long> new_budget{-1};
+}  // namespace test_condition
+
+void* operator new(std::size_t size) {
+    const long budget = test_condition::new_budget.load(std::memory_order_relaxed);
+    if (budget == 0) throw std::bad_alloc();
+    if (budget > 0) test_condition::new_budget.store(budget - 1, std::memory_order_relaxed);
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 // Everything in this file is in its own namespace so that the test files can be compiled
 // together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
@@ -957,6 +979,79 @@ TEST_CASE("condition: dates after fr::end_of_time() are refused") {
     const condition c = fr::milestone("m").with_long_stop(fr::end_of_time());
     CHECK(c.evaluate(world_state(fr::end_of_time())).is_pending());
     CHECK(c.evaluate(world_state(fr::end_of_time()).achieve("m", fr::end_of_time())).is_met());
+}
+
+namespace {
+// What a world knows of @p names, as (achieved?, date) or absent, for comparing worlds.
+std::map<std::string, std::pair<bool, calendar_date>> known(const world_state& w, const std::vector<std::string>& names) {
+    std::map<std::string, std::pair<bool, calendar_date>> out;
+    for (const auto& n : names) {
+        if (const auto a = w.achieved_on(n)) out[n] = {true, *a};
+        if (const auto f = w.failed_on(n)) out[n] = {false, *f};
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("world_state: achieve() and fail() have the strong guarantee under allocation failure") {
+    // Every record of a sequence (new names short and beyond the small-string buffer, names
+    // recorded again in the newest run and in older ones, so that runs merge and drop records)
+    // is tried with operator new failing on its 1st, 2nd, ... allocation until it succeeds; after
+    // each failure the world knows exactly what a copy taken before knew, and the records after
+    // it (which read the runs a broken record would leave) agree with a plain map.
+    fr::detail::xoshiro256 rng(20261207);
+    std::vector<std::string> names;
+    for (int i = 0; i < 24; ++i) {
+        names.push_back(i % 2 == 0 ? "m" + std::to_string(i) : "a milestone with a long name, number " + std::to_string(i));
+    }
+    world_state w(ymd(2030, 1, 1));
+    std::map<std::string, std::pair<bool, calendar_date>> expected;
+    int failures = 0;
+    for (int step = 0; step < 200; ++step) {
+        CAPTURE(step);
+        const std::string& name = names[static_cast<std::size_t>(rng.next() % names.size())];
+        const bool achieve = rng.next() % 3 != 0;
+        const calendar_date on = ymd(2026, 1 + static_cast<unsigned>(rng.next() % 12), 1 + static_cast<unsigned>(rng.next() % 28));
+        for (long budget = 0;; ++budget) {
+            const world_state before = w;
+            bool threw = false;
+            new_budget.store(budget);
+            try {
+                if (achieve) {
+                    w.achieve(name, on);
+                } else {
+                    w.fail(name, on);
+                }
+            } catch (const std::bad_alloc&) {
+                threw = true;
+            }
+            new_budget.store(-1);
+            if (!threw) break;
+            ++failures;
+            REQUIRE(known(w, names) == expected);
+            REQUIRE(known(w, names) == known(before, names));
+            REQUIRE(budget < 100);
+        }
+        expected[name] = {achieve, on};
+        REQUIRE(known(w, names) == expected);
+        // compact() keeps what the world knows, also when it fails.
+        if (step % 50 == 49) {
+            world_state c = w;
+            for (long budget = 0;; ++budget) {
+                new_budget.store(budget);
+                bool threw = false;
+                try {
+                    c.compact();
+                } catch (const std::bad_alloc&) {
+                    threw = true;
+                }
+                new_budget.store(-1);
+                REQUIRE(known(c, names) == expected);
+                if (!threw) break;
+            }
+        }
+    }
+    CHECK(failures > 200);  // most records allocate (a name, room, a merge)
 }
 
 }  // namespace test_condition

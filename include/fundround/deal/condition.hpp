@@ -81,12 +81,14 @@ public:
     explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
 
     /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
+    /// Strong guarantee: if it throws (an invalid date, std::bad_alloc), the world is unchanged.
     world_state& achieve(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" achieved on");
         record(name, on, true);
         return *this;
     }
     /// Records that milestone @p name became impossible on @p on (replaces any earlier record).
+    /// Strong guarantee: if it throws (an invalid date, std::bad_alloc), the world is unchanged.
     world_state& fail(const std::string& name, calendar_date on) {
         require_valid(on, "milestone \"" + name + "\" failed on");
         record(name, on, false);
@@ -99,9 +101,11 @@ public:
         return copy;
     }
     /// Merges the records into one sorted run, one record per milestone (its latest), so that a
-    /// lookup is one binary search; what the world knows is unchanged. Linear in the records.
+    /// lookup is one binary search; what the world knows is unchanged, also if it throws
+    /// (std::bad_alloc). Linear in the records.
     world_state& compact() {
-        while (runs_.size() > 1) merge_last_runs();
+        std::vector<milestone_record> merged;
+        while (runs_.size() > 1) merge_last_runs(merged);
         return *this;
     }
 
@@ -157,6 +161,9 @@ private:
         }
         return nullptr;
     }
+    // Strong guarantee: everything that can throw comes first (the record's copy of the name,
+    // room for one more record and run, the buffer of the merges the record sets off); the
+    // moves and merges after it do not allocate and cannot throw.
     void record(const std::string& name, calendar_date on, bool achieved) {
         if (!runs_.empty()) {  // the newest run holds it already (the same milestone recorded again): in place
             const std::size_t end = runs_.back();
@@ -167,21 +174,47 @@ private:
                 return;
             }
         }
-        records_.push_back(milestone_record{name, on, achieved});
+        milestone_record added{name, on, achieved};
+        room_for_one_more(records_);
+        room_for_one_more(runs_);
+        std::vector<milestone_record> merged;
+        merged.reserve(merge_room());
+        records_.push_back(std::move(added));  // within capacity: no throw from here on
         runs_.push_back(records_.size());
         while (runs_.size() > 1) {
             const std::size_t k = runs_.size() - 1;
             if (run_begin(k) - run_begin(k - 1) > 2 * (runs_[k] - run_begin(k))) break;
-            merge_last_runs();
+            merge_last_runs(merged);
         }
     }
-    // Merges the last two runs into one (the later's record of a name kept, the earlier's dropped).
-    void merge_last_runs() {
+    // Makes push_back() on @p v allocation-free (doubling, as push_back grows).
+    template <class T>
+    static void room_for_one_more(std::vector<T>& v) {
+        if (v.size() == v.capacity()) v.reserve(v.empty() ? 4 : 2 * v.size());
+    }
+    // The records the merges after a new run of one may hold at once, at most: the cascade
+    // record() runs, counted without dropping the replaced records (a merge that drops some
+    // leaves a shorter run, which merges no further than this count does, and no longer).
+    std::size_t merge_room() const noexcept {
+        std::size_t later = 1;
+        std::size_t room = 0;
+        for (std::size_t k = runs_.size(); k-- > 0;) {
+            const std::size_t earlier = runs_[k] - run_begin(k);
+            if (earlier > 2 * later) break;
+            later += earlier;
+            room = later;
+        }
+        return room;
+    }
+    // Merges the last two runs into one (the later's record of a name kept, the earlier's
+    // dropped), through @p merged; throws (std::bad_alloc) only while making room in @p merged,
+    // before anything moves.
+    void merge_last_runs(std::vector<milestone_record>& merged) {
         const std::size_t k = runs_.size() - 1;
         const std::size_t first = run_begin(k - 1);
         const std::size_t mid = run_begin(k);
         const std::size_t last = runs_[k];
-        std::vector<milestone_record> merged;
+        merged.clear();
         merged.reserve(last - first);
         std::size_t a = first;
         std::size_t b = mid;
@@ -196,7 +229,7 @@ private:
         for (; a < mid; ++a) merged.push_back(std::move(records_[a]));
         for (; b < last; ++b) merged.push_back(std::move(records_[b]));
         records_.erase(records_.begin() + static_cast<std::ptrdiff_t>(first), records_.end());
-        for (milestone_record& m : merged) records_.push_back(std::move(m));
+        for (milestone_record& m : merged) records_.push_back(std::move(m));  // fewer than before: no allocation
         runs_.pop_back();
         runs_.back() = records_.size();
     }
