@@ -1152,4 +1152,47 @@ TEST_CASE("an investor kind outside the enumeration is a problem naming the inve
     CHECK_FALSE(valid_base().invest(investor("A", static_cast<investor_kind>(-1)), 1_B).try_build().ok());
 }
 
+// The investors a rule names by their place come as facts (element_reference), so that a caller
+// numbering the investors its own way (the JSON reader: the document's positions) replaces each
+// place without searching the rule's text, which holds names.
+TEST_CASE("round_builder: the investors its rules name by their place are facts: which problem, which investor, where") {
+    const build_result dup = valid_base()
+                                 .invest(investor("investors[1]"), 1_M)
+                                 .invest(investor("B"), 1_M)
+                                 .invest(investor("Investors[1] "), 2_M)
+                                 .invest(investor("investors[1]"), 3_M)
+                                 .try_build();
+    REQUIRE(dup.problems.size() == 2);
+    CHECK(dup.problems[0].message() ==
+          "investors[2] \"Investors[1] \".name = \"Investors[1] \": nearly duplicates investors[0] \"investors[1]\" (names "
+          "that differ only in case, spaces or punctuation are one investor); combine their tranches under one investor");
+    CHECK(dup.problems[1].message() ==
+          "investors[3] \"investors[1]\".name = \"investors[1]\": duplicates investors[0] \"investors[1]\"; combine their "
+          "tranches under one investor");
+    const field_path first = field_path("investors").index(0, "investors[1]");
+    CHECK(dup.references == std::vector<element_reference>{{0, first, 18}, {1, first, 11}});
+    for (const element_reference& e : dup.references) {
+        CHECK(dup.problems[e.problem].rule.compare(e.at, e.element.to_string().size(), e.element.to_string()) == 0);
+    }
+
+    // The total's overflow names the investor that overflows it twice.
+    const build_result total = valid_base()
+                                   .invest(investor::financial("A"), money::from_units(INT64_MAX - 10, currencies::usd))
+                                   .invest(investor::financial("investors[0]"), 1_M)
+                                   .try_build();
+    REQUIRE(total.problems.size() == 1);
+    const std::string& rule = total.problems[0].rule;
+    CHECK(rule == "the total of the commitments overflows the amount range: the sum of the commitments before investors[1] "
+                  "\"investors[0]\", $9,223,372,036,854,775.797, plus investors[1] \"investors[0]\", $1,000,000.00, is above the "
+                  "largest amount, $9,223,372,036,854,775.807");
+    const field_path second = field_path("investors").index(1, "investors[0]");
+    CHECK(total.references == std::vector<element_reference>{{0, second, 91}, {0, second, 153}});
+    CHECK(rule.compare(91, 27, "investors[1] \"investors[0]\"") == 0);
+    CHECK(rule.compare(153, 27, "investors[1] \"investors[0]\"") == 0);
+
+    // A valid round, and problems that name no other investor, have none.
+    CHECK(valid_base().invest(investor("A"), 1_M).try_build().references.empty());
+    CHECK(valid_base().invest(investor(""), 1_M).invest(investor("B"), eur(1)).try_build().references.empty());
+}
+
 }  // namespace test_round_builder

@@ -158,22 +158,6 @@ private:
     return detail::name_key(name);  // the rule, with the in-place comparisons: detail/name_key.hpp
 }
 
-/// A problem whose rule names another element of the input by its place ("duplicates the id of
-/// holders[0]"), as facts: a caller naming that element in its own terms (a file's JSON pointer)
-/// replaces the place at `at` without reading the rule back, which holds user text (a name).
-struct element_reference {
-    std::size_t problem = 0;  ///< Its problem: the index in the problems it comes with.
-    field_path element;       ///< The element the rule names (`holders[0]`), in the checked input's paths.
-    std::size_t at = 0;       ///< Where the rule names it: element.to_string() begins at rule[at].
-
-    /// True if every member is equal.
-    [[nodiscard]] friend bool operator==(const element_reference& a, const element_reference& b) {
-        return a.problem == b.problem && a.element == b.element && a.at == b.at;
-    }
-    /// True unless @p a == @p b.
-    [[nodiscard]] friend bool operator!=(const element_reference& a, const element_reference& b) { return !(a == b); }
-};
-
 namespace detail {
 
 /// @p rule (of problem @p problem) with each element @p refs say it names replaced by @p name

@@ -36,6 +36,7 @@ FUNDROUND_BEGIN_NAMESPACE
 struct build_result {
     std::optional<funding_round> round;  ///< The round, when there were no problems.
     std::vector<diagnostic> problems;    ///< Every problem found (empty on success).
+    std::vector<element_reference> references;  ///< The investors its problems name by their place (`investors[k] "name"`).
 
     /// True if the round was built.
     [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
@@ -168,8 +169,13 @@ private:
     // Appends the diagnostic of @p p about investor @p i (and tranche, or other investor, @p k;
     // a count or a sum in units @p extra): the words of every check of the builder in one
     // out-of-line function, so that each check holds a call, not the building of its message.
+    // A rule that names an investor by its place records where in @p refs (given for those).
     FUNDROUND_COLD void report(std::vector<diagnostic>& out, problem p, std::size_t i = 0, std::size_t k = 0,
-                               std::int64_t extra = 0) const {
+                               std::int64_t extra = 0, std::vector<element_reference>* refs = nullptr) const {
+        // Investor @p who named at rule[@p at] of the problem about to be appended.
+        const auto named = [&](std::size_t who, std::size_t at) {
+            if (refs != nullptr) refs->push_back({out.size(), investor_path(who), at});
+        };
         // An amount that is not in the round's currency, or (in it) not positive.
         const auto amount = [&](const field_path& base, const char* leaf, money m) {
             if (m.currency() != currency_) {
@@ -201,9 +207,14 @@ private:
                 return;
             case problem::total_overflow: {
                 const std::string next = investor_path(i).to_string();
-                detail::add_problem(out, root, "investors", "",
-                                    overflow_rule("the total of the commitments", "the sum of the commitments before " + next, extra_sum,
-                                                  next, money::from_units(units_of(entries_[i]), currency_)));
+                const std::string_view before = "the sum of the commitments before ";
+                std::size_t a_at = 0;
+                std::size_t b_at = 0;
+                std::string rule = overflow_rule("the total of the commitments", detail::concat({before, next}), extra_sum, next,
+                                                 money::from_units(units_of(entries_[i]), currency_), &a_at, &b_at);
+                named(i, a_at + before.size());
+                named(i, b_at);
+                detail::add_problem(out, root, "investors", "", rule);
                 return;
             }
             case problem::post_money_overflow:
@@ -224,8 +235,10 @@ private:
                 return;
             case problem::name_duplicate: {
                 const std::string& first = entries_[k].who.name();
+                const std::string_view verb = first == name ? "duplicates " : "nearly duplicates ";
+                named(k, verb.size());
                 detail::add_problem(out, path, "name", detail::concat({"\"", name, "\""}),
-                                    {first == name ? "duplicates " : "nearly duplicates ", investor_path(k).to_string(),
+                                    {verb, investor_path(k).to_string(),
                                      first == name ? "" : " (names that differ only in case, spaces or punctuation are one investor)",
                                      "; combine their tranches under one investor"});
                 return;
@@ -288,8 +301,8 @@ private:
 
     // Validates one commitment, placing each tranche it can place in @p placed; returns true if
     // its total can be computed (its tranches are all in the round's currency and their sum fits).
-    bool check_entry(std::vector<diagnostic>& out, std::size_t i, std::size_t duplicate_of,
-                     placed_entries& placed, condition_outlook_cache& outlooks) const {
+    bool check_entry(std::vector<diagnostic>& out, std::vector<element_reference>& refs, std::size_t i,
+                     std::size_t duplicate_of, placed_entries& placed, condition_outlook_cache& outlooks) const {
         const entry& e = entries_[i];
         // Paths and messages are built only for a commitment or tranche with something to report
         // (report()): building paths for every one was the largest constant cost of build().
@@ -299,7 +312,7 @@ private:
         } else if (detail::name_key_empty(name)) {
             report(out, problem::name_keyless, i);
         } else if (duplicate_of != i) {  // an exact or a near duplicate (name_key_less() order)
-            report(out, problem::name_duplicate, i, duplicate_of);
+            report(out, problem::name_duplicate, i, duplicate_of, 0, &refs);
         }
         if (!detail::enum_known(e.who.kind(), detail::investor_kind_names)) report(out, problem::kind_unknown, i);
         if (e.tranches.empty()) report(out, problem::no_tranches, i);
@@ -363,13 +376,19 @@ private:
 
     // "@p what overflows the amount range: @p a_label, a, plus @p b_label, b, is above the largest
     // amount, $M" (or below the smallest): a sum that does not fit, with its figures in full.
+    // Where a_label and b_label begin in it go to @p a_at and @p b_at, if given.
     FUNDROUND_COLD static std::string overflow_rule(std::string_view what, std::string_view a_label, money a,
-                                                    std::string_view b_label, money b) {
+                                                    std::string_view b_label, money b, std::size_t* a_at = nullptr,
+                                                    std::size_t* b_at = nullptr) {
         const bool up = b.is_positive();
         const money limit = money::from_units(up ? INT64_MAX : INT64_MIN, a.currency());
-        return detail::concat({what, " overflows the amount range: ", a_label, ", ", format_full(a), ", plus ", b_label,
-                               ", ", format_full(b), up ? ", is above the largest amount, " : ", is below the smallest amount, ",
-                               format_full(limit)});
+        const std::string_view overflows = " overflows the amount range: ";
+        const std::string_view plus = ", plus ";
+        const std::string a_text = format_full(a);
+        if (a_at != nullptr) *a_at = what.size() + overflows.size();
+        if (b_at != nullptr) *b_at = what.size() + overflows.size() + a_label.size() + 2 + a_text.size() + plus.size();
+        return detail::concat({what, overflows, a_label, ", ", a_text, plus, b_label, ", ", format_full(b),
+                               up ? ", is above the largest amount, " : ", is below the smallest amount, ", format_full(limit)});
     }
 
     // The sum of @p e's tranches in units, which check_entry() found to be in the round's currency
@@ -431,7 +450,7 @@ inline build_result round_builder::try_build() const {
     condition_outlook_cache outlooks;
     bool summable = true;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-        if (!check_entry(out, i, first_of[i], placed, outlooks)) summable = false;
+        if (!check_entry(out, result.references, i, first_of[i], placed, outlooks)) summable = false;
     }
     // The round's total and post-money must fit the amount range: checked here so an overflow
     // is reported together with every other problem, naming the sum and its figures. (Each
@@ -442,7 +461,7 @@ inline build_result round_builder::try_build() const {
         while (i < entries_.size() && detail::add_fits(total, units_of(entries_[i]), total)) ++i;
         std::int64_t post = 0;
         if (i < entries_.size()) {
-            report(out, problem::total_overflow, i, 0, total);
+            report(out, problem::total_overflow, i, 0, total, &result.references);
         } else if (pre_money_ && pre_money_->currency() == currency_ && !detail::add_fits(pre_money_->units(), total, post)) {
             report(out, problem::post_money_overflow, 0, 0, total);
         }
