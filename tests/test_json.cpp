@@ -566,6 +566,49 @@ TEST_CASE("json: a member name repeated in one object is a problem at its pointe
     }
 }
 
+// The investor a round builder's rule names is renumbered from the builder's facts
+// (build_result::references): every "investors[k]" in the rule's text was, names included (a name
+// "investors[0]" became "investors[1]", one "investors[1]" "investors[2]").
+TEST_CASE("json: an investor a round's rule names is renumbered to the document's position, whatever the names hold") {
+    const std::string not_exact = "/investors/0/commitment = 1: must be a string such as \"15000000000 USD\" or \"$15B\": a "
+                                  "JSON number is not exact (readers turn it into a double)";
+    // The builder's investors[0] is the document's investors[1]: named "investors[0]".
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "Bad", "commitment": 1}, {"name": "investors[0]", "commitment": "1M"},
+        {"name": "investors[0]", "commitment": "2M"}]})")) ==
+          std::vector<std::string>{not_exact, "/investors/2/name = \"investors[0]\": duplicates investors[1] \"investors[0]\"; "
+                                              "combine their tranches under one investor"});
+    // Named "investors[1]" (the builder's investors[0], the document's investors[1]).
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "Bad", "commitment": 1}, {"name": "investors[1]", "commitment": "1M"},
+        {"name": "investors[1]", "commitment": "2M"}]})")) ==
+          std::vector<std::string>{not_exact, "/investors/2/name = \"investors[1]\": duplicates investors[1] \"investors[1]\"; "
+                                              "combine their tranches under one investor"});
+    // A tranche labelled, and investors named, with a place the builder numbers another investor
+    // by (its investors[2] is the document's investors[3]); every problem at once.
+    json_reader reader;
+    const auto r = reader.read_round(json::parse(R"j({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "Bad", "commitment": 1},
+        {"name": "A (investors[2].tranches[0])", "tranches": [
+            {"amount": "1M", "expected_date": "2025-12-01", "label": "investors[2].tranches[0]"}]},
+        {"name": "B", "commitment": "1M"},
+        {"name": "a (investors[2].tranches[0])", "commitment": "1M"}]})j"), field_path("rounds").index(0));
+    CHECK(!r);
+    std::vector<std::string> lines;
+    for (const diagnostic& d : reader.problems()) lines.push_back(fundround::detail::json_problem_line(d));
+    CHECK(lines == std::vector<std::string>{
+        "/rounds/0" + not_exact,
+        "/rounds/0/investors/1/tranches/0/expected_date = 2025-12-01: must not be before the close date 2026-01-01",
+        "/rounds/0/investors/3/name = \"a (investors[2].tranches[0])\": nearly duplicates investors[1] \"A "
+        "(investors[2].tranches[0])\" (names that differ only in case, spaces or punctuation are one investor); combine "
+        "their tranches under one investor",
+    });
+    REQUIRE(reader.problems().size() == 3);
+    CHECK(reader.problems()[1].field.to_string() ==
+          "rounds[0].investors[1] \"A (investors[2].tranches[0])\".tranches[0].expected_date");
+    CHECK(reader.problems()[2].field.to_string() == "rounds[0].investors[3] \"a (investors[2].tranches[0])\".name");
+}
+
 }  // namespace test_json
 
 namespace test_json {

@@ -194,30 +194,6 @@ inline bool json_equal_bounded(const nlohmann::json& a, const nlohmann::json& b,
     return out;
 }
 
-/// @p text with every "list[k]" (k a position the builder gave) written "list[positions[k]]":
-/// rules that name another element ("duplicates investors[1]") name it at its document position.
-[[nodiscard]] inline std::string renumbered_text(const std::string& text, const std::string& list,
-                                                 const std::vector<std::size_t>& positions) {
-    const std::string open = list + "[";
-    std::string out;
-    std::size_t from = 0;
-    for (;;) {
-        const std::size_t at = text.find(open, from);
-        const std::size_t close = at == std::string::npos ? at : text.find(']', at + open.size());
-        if (close == std::string::npos) break;
-        const std::size_t start = at + open.size();
-        const auto k = parse_json_digits(std::string_view(text).substr(start, close - start));
-        out += text.substr(from, start - from);
-        if (k && *k < positions.size()) {
-            out += std::to_string(positions[static_cast<std::size_t>(*k)]);
-        } else {
-            out += text.substr(start, close - start);
-        }
-        from = close;
-    }
-    return out + text.substr(from);
-}
-
 /// An enumerator and its name in JSON ({safe_form::post_money, "post_money"}).
 template <class E>
 struct json_choice {
@@ -1361,13 +1337,21 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     const detail::pointer_set reported_set(std::move(reported));
     const std::string inv = (base_ / at).member("investors").json_pointer() + "/";
     build_result built = b.try_build();
-    for (diagnostic& d : built.problems) {
-        const std::vector<path_segment> steps = d.field.segments();
+    // An investor at place k of the builder's, at its place in the document: in a problem's path
+    // and where its rule names it (the builder's facts say where: the text, which holds names and
+    // labels, is not searched).
+    const auto in_document = [&](const field_path& p) {
+        const std::vector<path_segment> steps = p.segments();
         if (steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "investors" &&
             steps[1].kind == path_step::index && steps[1].index < positions.size()) {
-            d.field = detail::renumbered(d.field, 1, positions[steps[1].index]);
+            return detail::renumbered(p, 1, positions[steps[1].index]);
         }
-        d.rule = detail::renumbered_text(d.rule, "investors", positions);
+        return p;
+    };
+    for (std::size_t p = 0; p < built.problems.size(); ++p) {
+        diagnostic& d = built.problems[p];
+        d.field = in_document(d.field);
+        d.rule = detail::rule_naming(d.rule, built.references, p, [&](const field_path& e) { return in_document(e).to_string(); });
         d.field = d.field.prefixed(base_ / at);
         const std::string ptr = d.field.json_pointer();
         // One path inside the other, or the same investor (the first two steps under the round:
