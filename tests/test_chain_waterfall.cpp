@@ -61,11 +61,11 @@ TEST_CASE("The founder's payout at the start and after each round, exactly") {
 }
 
 // The two rounds, then 437,500 common sold to C Co for $1 after the Series B (no charter): the
-// final table (2,000,000 fully diluted) is a stage of its own, else C Co, on the final table,
-// would receive nothing at every stage. At $30M everything converts ($15.00 a share: Series B's
+// issue is a stage of its own (the final table, 2,000,000 fully diluted), else C Co, on the final
+// table, would receive nothing at every stage. At $30M everything converts ($15.00 a share: Series B's
 // 312,500 x $15 = $4.6875M beats its $3M, Series A's 250,000 x $15 its $1M): C Co 437,500 x $15 =
 // $6,562,500, Ann 1,000,000 x $15 = $15M; at $4M the preferences take it all.
-TEST_CASE("Issues of shares after the last round: the final table is the last stage") {
+TEST_CASE("Issues of shares between and after rounds are stages of their own; the last is the final table") {
     const round_chain_result chain =
         round_chain(two_rounds().start())
             .then(cap_table_round(priced_round_terms("Series A").pre_money(4_M).invest("a", 1_M), "Series A")
@@ -77,12 +77,13 @@ TEST_CASE("Issues of shares after the last round: the final table is the last st
                       .add_holder(holder::investor("c", "C Co")))
             .run();
     const chain_payouts p = payouts_by_round(chain, {holder_id("c")}, {4_M, 30_M});
-    CHECK(p.stages == std::vector<std::string>{"Start", "After Series A", "After Series B", "After issuances"});
+    CHECK(p.stages == std::vector<std::string>{"Start", "After Series A", "After Series B", "After Late sale"});
     REQUIRE(p.payouts.size() == 4);
     CHECK(p.payouts[2] == std::vector<money>{0_M, 0_M});
     CHECK(p.payouts[3] == std::vector<money>{0_M, money::from_major(6'562'500)});
     CHECK(payouts_by_round(chain, {holder_id("ann")}, {30_M}).payouts[3] == std::vector<money>{15_M});
-    // An issue between rounds counts in the round after it: no stage of its own.
+    // An issue before a round is a stage of its own too: after it, Ann's 1,000,000 and C Co's
+    // 437,500 common share $30M, C Co 30M x 437,500 / 1,437,500 = $9,130,434.783 (to the mill).
     const round_chain_result between =
         round_chain(two_rounds().start())
             .then(chain_issuance(share_issuance::sale("Early sale", share_count(437'500), 1_usd), holder_id("c"), "Common")
@@ -90,7 +91,11 @@ TEST_CASE("Issues of shares after the last round: the final table is the last st
             .then(cap_table_round(priced_round_terms("Series A").pre_money(4_M).invest("a", 1_M), "Series A")
                       .add_investor(holder::investor("a", "A Fund")))
             .run();
-    CHECK(payouts_by_round(between, {holder_id("c")}, {30_M}).stages == std::vector<std::string>{"Start", "After Series A"});
+    const chain_payouts q = payouts_by_round(between, {holder_id("c")}, {30_M});
+    CHECK(q.stages == std::vector<std::string>{"Start", "After Early sale", "After Series A"});
+    REQUIRE(q.payouts.size() == 3);
+    CHECK(q.payouts[0] == std::vector<money>{0_M});
+    CHECK(q.payouts[1] == std::vector<money>{money::from_units(9'130'434'783)});
 }
 
 TEST_CASE("A group adds up; a holder not yet on a table receives nothing there") {

@@ -9,6 +9,7 @@
 #include <fundround/instruments/anti_dilution.hpp>
 #include <fundround/instruments/conversion.hpp>
 #include <fundround/instruments/round_chain.hpp>
+#include <fundround/io/chain_chart.hpp>
 #include <fundround/io/csv.hpp>
 #include <fundround/io/pricing_report.hpp>
 #include <fundround/numeric/literals.hpp>
@@ -1250,7 +1251,9 @@ TEST_CASE("issues between rounds: an exempted warrant, a low sale to a strategic
     CHECK(b.cp2_units == dollars4(8513));
     CHECK(b.as_converted_after == sh(2'936'685));
     CHECK(r.final_table().fully_diluted().total() == sh(8'486'685));
-    CHECK(r.shares_history(holder_id("fund-a")) == std::vector<share_count>{sh(0), sh(2'500'000), sh(2'936'685)});
+    // The history is per step: the warrant and the sale each have their own table.
+    CHECK(r.shares_history(holder_id("fund-a")) ==
+          std::vector<share_count>{sh(0), sh(2'500'000), sh(2'500'000), sh(2'913'073), sh(2'936'685)});
 
     std::ostringstream text;
     r.print_issuance(text, 1);
@@ -1278,10 +1281,11 @@ TEST_CASE("an issue between rounds is the charter's issue alone: the same figure
     CHECK(r.issuances()[0].adjustment()->of("Series A Preferred").cp2_units == by_hand.of("Series A Preferred").cp2_units);
     CHECK(r.issuances()[0].adjustment()->of("Series A Preferred").as_converted_after ==
           by_hand.of("Series A Preferred").as_converted_after);
-    // After the last round the issue is in final_table(), not in the per-round history.
+    // After the last round the issue is the history's last step: its table is final_table().
     CHECK(r.final_table().shares_of(holder_id("strategic"), "Common") == sh(2'000'000));
-    CHECK(r.totals().size() == 2);
-    CHECK(r.shares_history(holder_id("strategic")) == std::vector<share_count>{sh(0), sh(0)});
+    CHECK(r.totals().size() == 3);
+    CHECK(r.totals().back() == r.final_table().fully_diluted().total());
+    CHECK(r.shares_history(holder_id("strategic")) == std::vector<share_count>{sh(0), sh(0), sh(2'000'000)});
 }
 
 // A warrant's consideration per share is what the company receives for it plus the minimum it is
@@ -1459,6 +1463,175 @@ TEST_CASE("print_round_chain and the adjustments CSV show each issue between rou
                                         "$1.0000,5050000,,1000000,1000000.000000000000,2000000,0.5,0.500000000000,1,1.000000000000,"
                                         "121/141,0.858156028369,0.8582,0.858200000000,4,half_away_from_zero,1,1.000000000000,"
                                         "5000/4291,1.165229550221,2500000,2913073,413073,floor,USD") != std::string::npos);
+}
+
+// ---- The history per step: an issue of shares between rounds is a step of its own ----
+
+namespace {
+
+std::vector<std::string> labels(const round_chain_result& r) {
+    std::vector<std::string> out;
+    for (const chain_step& s : r.steps()) out.push_back(s.label);
+    return out;
+}
+
+round_chain_result gust_chain() {
+    return round_chain(gust_founding())
+        .then(gust_series_a())
+        .charter(lessor_charter())
+        .then(lessor_warrant())
+        .then(strategic_sale())
+        .then(gust_series_b())
+        .run();
+}
+
+}  // namespace
+
+// The Gust chain, worked by hand above: the start 1,500,000 common + 1,000,000 options =
+// 2,500,000; the Series A's 2,500,000 at $1.00: 5,000,000; the lessor's warrant (exempted):
+// + 50,000 = 5,050,000; the sale of 2,000,000 at $0.50 (Series A 2,500,000 -> 2,913,073 as
+// converted): 7,463,073; the Series B's 1,000,000 at $0.80 (2,913,073 -> 2,936,685): 8,486,685.
+TEST_CASE("the history per step: the Gust chain's totals after each round and each issue of shares") {
+    const round_chain_result r = gust_chain();
+    CHECK(labels(r) == std::vector<std::string>{"Series A", "Lessor warrant", "Strategic sale", "Series B"});
+    REQUIRE(r.steps().size() == 4);
+    CHECK(r.steps()[0].kind == chain_step_kind::round);
+    CHECK(r.steps()[1].kind == chain_step_kind::issuance);
+    CHECK(r.steps()[1].index == 0);
+    CHECK(r.steps()[2].index == 1);
+    CHECK(r.steps()[3].kind == chain_step_kind::round);
+    CHECK(r.steps()[3].index == 1);
+    CHECK(r.round_step(0) == 0);
+    CHECK(r.round_step(1) == 3);
+    CHECK_THROWS_AS((void)r.round_step(2), invalid_argument_error);
+    CHECK(r.issuances()[1].step() == 2);
+    CHECK(r.totals() == std::vector<share_count>{sh(2'500'000), sh(5'000'000), sh(5'050'000), sh(7'463'073), sh(8'486'685)});
+    for (std::size_t s = 0; s < r.steps().size(); ++s) CHECK(r.after_step(s).fully_diluted().total() == r.totals()[s + 1]);
+    CHECK(r.after_step(2) == r.issuances()[1].after());
+    CHECK(r.after_step(3) == r.rounds()[1].after());
+    CHECK_THROWS_WITH_AS((void)r.after_step(4), "step = 4: the chain has 4 steps", invalid_argument_error);
+    CHECK(r.shares_history(holder_id("lessor")) == std::vector<share_count>{sh(0), sh(0), sh(50'000), sh(50'000), sh(50'000)});
+    CHECK(r.shares_history(holder_id("strategic")) ==
+          std::vector<share_count>{sh(0), sh(0), sh(0), sh(2'000'000), sh(2'000'000)});
+    CHECK(r.ownership_history(holder_id("strategic"))[3] == fraction(2'000'000, 7'463'073));
+
+    // The tables and the chart: a column (a band) per step, the issuances named.
+    std::ostringstream text;
+    print_round_chain_tables(text, r);
+    const std::string t = text.str();
+    const std::size_t head = t.find("After Series A");
+    CHECK(head != std::string::npos);
+    CHECK(t.find("After Lessor warrant") > head);
+    CHECK(t.find("After Strategic sale") > t.find("After Lessor warrant"));
+    CHECK(t.find("After Series B") > t.find("After Strategic sale"));
+    CHECK(t.find("7,463,073") != std::string::npos);
+    CHECK(t.find("Dilution caused by each step (round or issuance) (1 - ownership after / ownership before)") != std::string::npos);
+    const std::string csv = chain_csv(r);
+    CHECK(csv.substr(0, csv.find('\r')) ==
+          "holder,shares_start,ownership_start,ownership_start_decimal,shares_Series A,ownership_Series A,ownership_Series "
+          "A_decimal,shares_Lessor warrant,ownership_Lessor warrant,ownership_Lessor warrant_decimal,shares_Strategic "
+          "sale,ownership_Strategic sale,ownership_Strategic sale_decimal,shares_Series B,ownership_Series B,ownership_Series "
+          "B_decimal");
+    // The sale diluted Fund A less than its shares suggest: 2,500,000 / 5,050,000 -> 2,913,073 / 7,463,073.
+    const std::string dilution = chain_dilution_csv(r);
+    CHECK(dilution.substr(0, dilution.find('\r')) ==
+          "holder,dilution_Series A,dilution_Series A_decimal,dilution_Lessor warrant,dilution_Lessor warrant_decimal,"
+          "dilution_Strategic sale,dilution_Strategic sale_decimal,dilution_Series B,dilution_Series B_decimal");
+    CHECK(r.issuances()[1].change_of(holder_id("fund-a")).dilution() ==
+          fraction(1) - fraction(2'913'073, 7'463'073) / fraction(2'500'000, 5'050'000));
+}
+
+// The chain ends with two issues in a row, no charter: the Series A (5,000,000), 20,000 common
+// to the staff (5,020,000), then a warrant for 30,000 to a lender (5,050,000): each its own step,
+// the last the final table, where the per-round history ended at 5,000,000.
+TEST_CASE("the history per step: a chain ending with two issues of shares in a row") {
+    const round_chain_result r =
+        round_chain(gust_founding())
+            .then(gust_series_a())
+            .then(chain_issuance(share_issuance::sale("Advisor shares", sh(20'000), 2_K), holder_id("staff"), "Common"))
+            .then(chain_issuance(share_issuance::sale("", sh(30'000), 0_usd), holder_id("lender"), "Common")
+                      .add_holder(holder::investor("lender", "Lender"))
+                      .as_warrant(price_per_share(2_usd, sh(1))))
+            .run();
+    CHECK(labels(r) == std::vector<std::string>{"Series A", "Advisor shares", "Issuance to Lender"});
+    CHECK(r.totals() == std::vector<share_count>{sh(2'500'000), sh(5'000'000), sh(5'020'000), sh(5'050'000)});
+    CHECK(r.totals().back() == r.final_table().fully_diluted().total());
+    CHECK(r.shares_history(holder_id("staff")) ==
+          std::vector<share_count>{sh(1'000'000), sh(1'000'000), sh(1'020'000), sh(1'020'000)});
+    CHECK(r.shares_history(holder_id("lender")) == std::vector<share_count>{sh(0), sh(0), sh(0), sh(30'000)});
+    CHECK(r.ownership_history(holder_id("lender")).back() == fraction(30'000, 5'050'000));
+    const chart c = ownership_chart(r);
+    CHECK(c.categories == std::vector<std::string>{"Start", "After Series A", "After Advisor shares", "After Issuance to Lender"});
+    bool lender_band = false;
+    for (const line_series& l : c.lines) {
+        if (l.name != "Lender") continue;
+        lender_band = true;
+        REQUIRE(l.points.size() == 2);  // from the step it joins, to the end of the axis
+        CHECK(l.points[0].y.value() == fraction(30'000, 5'050'000));
+        CHECK(l.points[0].x.value() == fraction(3));
+    }
+    CHECK(lender_band);
+    std::ostringstream text;
+    print_round_chain_tables(text, r);
+    CHECK(text.str().find("After Issuance to Lender") != std::string::npos);
+}
+
+// Random chains of priced rounds with issues of shares (sales and warrants, to holders on the
+// table or added) between and after them: the history has a stage per step, each stage's total is
+// its table's, each step adds exactly its shares, and the last stage is the final table.
+TEST_CASE("property: the history per step ends at the final table; each step adds its shares") {
+    detail::xoshiro256 rng(20261207);
+    for (int trial = 0; trial < 30; ++trial) {
+        round_chain chain(founding());
+        const std::uint64_t steps = 1 + rng.below(8);
+        std::vector<share_count> added;
+        std::size_t holders = 0;
+        for (std::uint64_t k = 0; k < steps; ++k) {
+            const std::string name = "S" + std::to_string(k);
+            const std::string id = "h" + std::to_string(k);
+            if (rng.below(2) == 0) {
+                const auto price = static_cast<std::int64_t>(1 + rng.below(9'999));
+                const auto shares = static_cast<std::int64_t>(1'000 + rng.below(2'000'000));
+                chain.then(cap_table_round(priced_round_terms(name).at_price(price_per_share(money::from_units(price), sh(1)))
+                                               .invest(id, money::from_units(price * shares)),
+                                           name + " Preferred")
+                               .add_investor(holder::investor(id, "Investor " + std::to_string(k))));
+                added.push_back(sh(shares));
+            } else {
+                const auto shares = static_cast<std::int64_t>(1 + rng.below(500'000));
+                const bool to_ada = holders == 0 && rng.below(2) == 0;
+                chain_issuance n(share_issuance::sale(name, sh(shares), money::from_units(shares * 7)), holder_id(to_ada ? "ada" : id),
+                                 "Common");
+                if (!to_ada) n.add_holder(holder::investor(id, "Holder " + std::to_string(k)));
+                if (rng.below(2) == 0) n.as_warrant(price_per_share(1_usd, sh(1)));
+                chain.then(std::move(n));
+                added.push_back(sh(shares));
+                holders += to_ada ? 0 : 1;
+            }
+        }
+        const round_chain_result history = chain.run();
+        REQUIRE(history.steps().size() == steps);
+        REQUIRE(history.totals().size() == steps + 1);
+        CHECK(history.rounds().size() + history.issuances().size() == steps);
+        CHECK(history.totals()[0] == founding().fully_diluted().total());
+        for (std::size_t s = 0; s < steps; ++s) {
+            CHECK(history.totals()[s + 1] == history.totals()[s] + added[s]);
+            CHECK(history.after_step(s).fully_diluted().total() == history.totals()[s + 1]);
+            const chain_step& st = history.steps()[s];
+            CHECK(st.label == "S" + std::to_string(s));
+            if (st.kind == chain_step_kind::round) {
+                CHECK(history.round_step(st.index) == s);
+            } else {
+                CHECK(history.issuances()[st.index].step() == s);
+            }
+        }
+        CHECK(history.totals().back() == history.final_table().fully_diluted().total());
+        const fully_diluted_counts last = history.final_table().fully_diluted();
+        for (std::size_t h = 0; h < history.final_table().holders().size(); ++h) {
+            CHECK(history.shares_history(history.final_table().holders()[h].id()).back() == last.by_holder()[h]);
+        }
+        CHECK(ownership_chart(history).categories.size() == steps + 1);
+    }
 }
 
 }  // namespace test_round_chain

@@ -936,7 +936,8 @@ public:
     [[nodiscard]] const std::string& share_class() const noexcept { return share_class_; }
     /// True if a warrant for the shares was issued rather than the shares.
     [[nodiscard]] bool warrant() const noexcept { return warrant_; }
-    /// Its place among the chain's steps, rounds and issuances in the order added (`rounds[i]`).
+    /// Its place among the chain's steps, rounds and issuances in the order added (`rounds[i]`;
+    /// round_chain_result::steps()[step()], its history index step() + 1).
     [[nodiscard]] std::size_t step() const noexcept { return step_; }
     /// The rounds applied before it: it comes after rounds()[rounds_before() - 1] and before
     /// rounds()[rounds_before()] (the last issuances of a chain have rounds_before() == rounds().size()).
@@ -970,9 +971,24 @@ private:
     std::shared_ptr<const anti_dilution_adjustment> adjustment_;
 };
 
+/// What a step of a chain is (round_chain_result::steps()): a priced round (with or without
+/// conversions) or an issue of shares between rounds.
+enum class chain_step_kind {
+    round,     ///< A round: round_chain_result::rounds()[index].
+    issuance,  ///< An issue of shares between rounds: round_chain_result::issuances()[index].
+};
+
+/// One step of a chain as run, in the order the steps were added (round_chain_result::steps()).
+struct chain_step {
+    chain_step_kind kind = chain_step_kind::round;  ///< A round or an issuance.
+    std::size_t index = 0;                          ///< Its place in rounds() or in issuances(), by kind.
+    std::string label;                              ///< The round's name, or the issue's name ("Strategic sale").
+};
+
 /// What a chain of rounds did: each round on its table (a round with conversions seen as the
-/// priced round of its new money, with its conversions beside it), and per holder the shares
-/// and fully diluted ownership at the start and after each round (on the chain's reporting basis).
+/// priced round of its new money, with its conversions beside it), each issue of shares between
+/// rounds, and per holder the shares and fully diluted ownership at the start and after each
+/// step, rounds and issuances in the order added (on the chain's reporting basis).
 class round_chain_result {
 public:
     /// The cap table before the first round.
@@ -1047,20 +1063,38 @@ public:
     }
     /// The basis shares and ownership are reported on.
     [[nodiscard]] const fully_diluted_basis& basis() const noexcept { return basis_; }
-    /// Fully diluted shares of @p id at the start (index 0) and after each round (index i + 1);
-    /// 0 while it is not on the table. Throws invalid_argument_error if it never is. The issues
-    /// between rounds count in the round after them (its before() has them); those after the last
-    /// round only in final_table() and issuances().
-    /// O(rounds x log holders): the counts of every stage are kept.
+    /// Every step in the order added, rounds and issues of shares between them: steps()[s] is the
+    /// step of shares_history()'s and totals()' index s + 1, and of the problems' `rounds[s]`.
+    [[nodiscard]] const std::vector<chain_step>& steps() const noexcept { return steps_; }
+    /// The cap table after step @p s (steps()[s]: a round's after(), an issuance's after());
+    /// throws invalid_argument_error past the last step.
+    [[nodiscard]] const cap_table& after_step(std::size_t s) const {
+        if (s >= steps_.size()) {
+            throw invalid_argument_error("step = " + std::to_string(s) + ": the chain has " + std::to_string(steps_.size()) + " steps");
+        }
+        const chain_step& st = steps_[s];
+        return st.kind == chain_step_kind::round ? rounds_[st.index].after() : issuances_[st.index].after();
+    }
+    /// The step of round @p i (rounds()[i] is steps()[round_step(i)]; its history index is
+    /// round_step(i) + 1); throws invalid_argument_error past the last round.
+    [[nodiscard]] std::size_t round_step(std::size_t i) const {
+        require_round(i);
+        return round_steps_[i];
+    }
+    /// Fully diluted shares of @p id at the start (index 0) and after each step (index s + 1 after
+    /// steps()[s]): rounds and the issues of shares between them, each its own step, in the order
+    /// added (without issuances, index i + 1 is after rounds()[i]; with them, round_step(i) + 1);
+    /// 0 while it is not on the table. Throws invalid_argument_error if it never is.
+    /// O(steps x log holders): the counts of every stage are kept.
     [[nodiscard]] std::vector<share_count> shares_history(const holder_id& id) const {
         require_known(id);
         std::vector<share_count> out;
-        out.reserve(rounds_.size() + 1);
+        out.reserve(steps_.size() + 1);
         out.push_back(shares_on(0, start_, id));
-        for (std::size_t i = 0; i < rounds_.size(); ++i) out.push_back(shares_on(i + 1, rounds_[i].after(), id));
+        for (std::size_t s = 0; s < steps_.size(); ++s) out.push_back(shares_on(s + 1, after_step(s), id));
         return out;
     }
-    /// Fully diluted ownership of @p id at the start and after each round, exactly.
+    /// Fully diluted ownership of @p id at the start and after each step (as shares_history()), exactly.
     [[nodiscard]] std::vector<fraction> ownership_history(const holder_id& id) const {
         const std::vector<share_count> shares = shares_history(id);
         std::vector<fraction> out;
@@ -1068,7 +1102,8 @@ public:
         for (std::size_t i = 0; i < shares.size(); ++i) out.push_back(fraction(shares[i].value(), totals_[i].value()));
         return out;
     }
-    /// Fully diluted totals at the start and after each round.
+    /// Fully diluted totals at the start and after each step (index s + 1 after steps()[s]); the
+    /// last is final_table()'s.
     [[nodiscard]] const std::vector<share_count>& totals() const noexcept { return totals_; }
 
 private:
@@ -1090,6 +1125,12 @@ private:
         const auto i = t.holder_index(id);
         if (!i) return share_count();
         return by_holder_[stage][*i];
+    }
+    // Records step @p st, whose table after is @p t: its place, and its fully diluted counts (on basis_).
+    void add_step(chain_step st, const cap_table& t) {
+        if (st.kind == chain_step_kind::round) round_steps_.push_back(steps_.size());
+        steps_.push_back(std::move(st));
+        add_stage(t);
     }
     // Records the fully diluted counts of the table of the next stage (on basis_).
     void add_stage(const cap_table& t) {
@@ -1118,6 +1159,9 @@ private:
     void (*print_pay_to_play_)(std::ostream&, const pay_to_play_conversions&) = nullptr;
     // Likewise the table before pay-to-play conversions (their before()).
     const cap_table& (*pay_to_play_before_)(const pay_to_play_conversions&) = nullptr;
+    // Every step in order, and the step of each round (rounds_[i] is steps_[round_steps_[i]]).
+    std::vector<chain_step> steps_;
+    std::vector<std::size_t> round_steps_;
     std::vector<share_count> totals_;
     // Per stage, the fully diluted count of each holder of its table (in its holders() order).
     std::vector<std::vector<share_count>> by_holder_;

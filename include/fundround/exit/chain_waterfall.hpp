@@ -24,16 +24,16 @@ FUNDROUND_BEGIN_NAMESPACE
 struct chain_payouts {
     std::vector<holder_id> holders;    ///< The group (each on the chain's final table).
     std::vector<money> exit_values;    ///< The exit values, in the order given.
-    /// "Start", then "After <series>" for each round, and "After issuances" for the chain's final
-    /// table when issues of shares follow its last round (round_chain_result::issuances()).
+    /// "Start", then per step of the chain (round_chain_result::steps()): "After <series>" for a
+    /// round, "After <issue name>" for an issue of shares between rounds (a stage of its own).
     std::vector<std::string> stages;
     /// payouts[s][e]: the group's net payout (added up over its holders) on stage s's cap table
     /// at exit_values[e]; a holder not yet on a table receives nothing there.
     std::vector<std::vector<money>> payouts;
 };
 
-/// The waterfall (with @p terms) on @p chain's starting cap table and after each round (and on
-/// its final table when issues of shares follow the last round), at each of @p exit_values,
+/// The waterfall (with @p terms) on @p chain's starting cap table and after each step (each
+/// round, and each issue of shares between rounds; the last stage is on final_table()), at each of @p exit_values,
 /// added up for @p holders (the founders, say). Throws validation_error listing every holder
 /// not on the final table or named twice, an empty group; every bad exit value as
 /// waterfall::at() does.
@@ -60,15 +60,13 @@ struct chain_payouts {
     chain_payouts out;
     out.holders = holders;
     out.exit_values = exit_values;
-    const std::vector<round_on_cap_table>& rounds = chain.rounds();
-    // Issues after the last round leave the final table: it is a stage of its own.
-    const bool trailing = !chain.issuances().empty() && chain.issuances().back().rounds_before() == rounds.size();
-    for (std::size_t s = 0; s <= rounds.size() + (trailing ? 1 : 0); ++s) {
-        const bool last = s == rounds.size() + 1;
-        const cap_table& table = s == 0 ? chain.start() : last ? chain.final_table() : rounds[s - 1].after();
-        out.stages.push_back(s == 0  ? std::string("Start")
-                             : last ? std::string("After issuances")
-                                    : "After " + rounds[s - 1].series());
+    const std::vector<chain_step>& steps = chain.steps();
+    for (std::size_t s = 0; s <= steps.size(); ++s) {
+        const cap_table& table = s == 0 ? chain.start() : chain.after_step(s - 1);
+        const chain_step* step = s == 0 ? nullptr : &steps[s - 1];
+        out.stages.push_back(step == nullptr                           ? std::string("Start")
+                             : step->kind == chain_step_kind::round ? "After " + chain.rounds()[step->index].series()
+                                                                    : "After " + step->label);
         const waterfall w = waterfall::build(table, terms);
         const std::vector<waterfall_payout> at = w.at(exit_values);
         std::vector<money> row;

@@ -244,7 +244,7 @@ struct round_chain_outcome {
 ///
 ///     const round_chain_result history =
 ///         round_chain(founding).then(seed).then(series_a_with_safes).then(series_b).run();
-///     history.ownership_history(holder_id("ada"));  // at the start, after each round
+///     history.ownership_history(holder_id("ada"));  // at the start, after each step
 ///     history.conversion(1)->conversions();         // the SAFEs converted in the Series A
 ///
 /// An instrument converts once: one that converted in a round may not be given to a later one
@@ -493,6 +493,11 @@ inline round_chain_outcome round_chain::try_run() const {
             problems.insert(problems.end(), found.begin(), found.end());
             if (!problems.empty()) return fail(std::move(problems));
             after_issuance = true;
+            // Labelled by its name; one without a name by whom it issued to.
+            const issuance_on_cap_table& made = out.issuances_.back();
+            std::string label = made.issuance().name();
+            if (label.empty()) label = "Issuance to " + made.after().find_holder(made.holder()).name();
+            out.add_step({chain_step_kind::issuance, out.issuances_.size() - 1, std::move(label)}, made.after());
             continue;
         }
         after_issuance = false;
@@ -697,7 +702,8 @@ inline round_chain_outcome round_chain::try_run() const {
             outcome.references.clear();
             return fail_round({{field_path(), "", std::string("cannot be priced: ") + detail::reason_of(e)}}, series_of(i));
         }
-        out.add_stage(out.rounds_.back().after());
+        out.add_step({chain_step_kind::round, out.rounds_.size() - 1, out.rounds_.back().pricing().name()},
+                     out.rounds_.back().after());
     }
     if (!waivers_.empty() || next_pay_to_play_) {
         // waive() or pay_to_play() with no round after it: it would do nothing.

@@ -1,6 +1,7 @@
 /// @file io/chain_chart.hpp
 /// @brief The chart of a chain of rounds (company/cap_table_round.hpp): each holder's fully
-/// diluted ownership at the start and after each round, as steps (io/chart.hpp, io/svg_chart.hpp).
+/// diluted ownership at the start and after each round or issue of shares between rounds, as
+/// steps (io/chart.hpp, io/svg_chart.hpp).
 #ifndef FUNDROUND_IO_CHAIN_CHART_HPP
 #define FUNDROUND_IO_CHAIN_CHART_HPP
 
@@ -19,9 +20,10 @@
 FUNDROUND_BEGIN_NAMESPACE
 
 /// Each holder's fully diluted ownership over @p chain as steps on a category axis ("Start",
-/// "After Seed", ...): one level per band, from the first band in which the holder holds shares
-/// (so investors start at the round they join), then the unallocated pool, each labelled with
-/// its last value. Titled "Fully diluted ownership, round by round" unless @p title is given;
+/// "After Seed", ...; an issue of shares between rounds is a band of its own, "After Strategic
+/// sale", labelled by round_chain_result::steps()): one level per band, from the first band in
+/// which the holder holds shares (so investors start at the step they join), then the
+/// unallocated pool, each labelled with its last value. Titled "Fully diluted ownership, round by round" unless @p title is given;
 /// the subtitle names the basis.
 [[nodiscard]] inline chart ownership_chart(const round_chain_result& chain, std::string title = {}) {
     chart out;
@@ -29,9 +31,9 @@ FUNDROUND_BEGIN_NAMESPACE
     out.subtitle = "Fully diluted: " + chain.basis().to_string();
     out.x_axis = category_axis("");
     out.y_axis = percent_axis("Ownership");
-    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    const std::vector<chain_step>& steps = chain.steps();
     out.categories.push_back("Start");
-    for (const round_on_cap_table& r : rounds) out.categories.push_back("After " + r.pricing().name());
+    for (const chain_step& s : steps) out.categories.push_back("After " + s.label);
     const auto n = static_cast<std::int64_t>(out.categories.size());
     const auto add_steps = [&](std::string name, const std::vector<fraction>& owns, const std::vector<bool>& held) {
         line_series s{std::move(name), {}, series_style::step, false, {}, true};
@@ -53,8 +55,8 @@ FUNDROUND_BEGIN_NAMESPACE
         add_steps(h.name(), chain.ownership_history(h.id()), held);
     }
     std::vector<fraction> pool;
-    for (std::size_t i = 0; i <= rounds.size(); ++i) {
-        const cap_table& table = i == 0 ? chain.start() : rounds[i - 1].after();
+    for (std::size_t i = 0; i <= steps.size(); ++i) {
+        const cap_table& table = i == 0 ? chain.start() : chain.after_step(i - 1);
         const fully_diluted_counts c = table.fully_diluted(chain.basis());
         pool.push_back(fraction(c.unallocated_pool().value(), c.total().value()));
     }

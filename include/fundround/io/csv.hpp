@@ -581,9 +581,10 @@ inline void write_round_on_cap_table_csv(std::ostream& os, const round_on_cap_ta
     return detail::csv_text([&](std::ostream& os) { write_round_on_cap_table_csv(os, r, opt); });
 }
 
-/// Writes @p chain as CSV: holder, then for the start and after each round `shares_<stage>` and
-/// `ownership_<stage>` (exact, decimal), stage "start" or the round's name; empty where the
-/// holder had no shares; the unallocated pool last when a stage has a pool.
+/// Writes @p chain as CSV: holder, then for the start and after each step (each round, and each
+/// issue of shares between rounds in its place) `shares_<stage>` and `ownership_<stage>` (exact,
+/// decimal), stage "start" or the step's label (the round's or the issue's name,
+/// round_chain_result::steps()); empty where the holder had no shares; the unallocated pool last when a stage has a pool.
 inline void write_chain_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_table(chain, detail::table_target::csv, opt.decimals), opt);
@@ -594,9 +595,9 @@ inline void write_chain_csv(std::ostream& os, const round_chain_result& chain, c
     return detail::csv_text([&](std::ostream& os) { write_chain_csv(os, chain, opt); });
 }
 
-/// Writes the dilution each round of @p chain caused each holder as CSV: holder, a
-/// `dilution_<round name>` pair of columns (exact, decimal) per round; empty for a holder new in
-/// that round or not yet there.
+/// Writes the dilution each step of @p chain (a round, or an issue of shares between rounds)
+/// caused each holder as CSV: holder, a `dilution_<step label>` pair of columns (exact, decimal)
+/// per step; empty for a holder new in that step or not yet there.
 inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_dilution_table(chain, detail::table_target::csv, opt.decimals), opt);

@@ -115,17 +115,19 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 }
 
 /// The shares table of print_round_chain() for @p target: each holder's fully diluted shares and
-/// ownership at the start and after each round ("1,000,000 12.34%" in one text column; in the
-/// CSV `shares_<stage>` and `ownership_<stage>`, stage "start" or the round's name, empty where
-/// the holder had no shares), the unallocated pool when a stage has a pool (see has_pool()); in
-/// the text the total and price rows.
+/// ownership at the start and after each step, rounds and issues of shares between rounds in
+/// the order added ("1,000,000 12.34%" in one text column; in the CSV `shares_<stage>` and
+/// `ownership_<stage>`, stage "start" or the step's label (round_chain_result::steps()), empty
+/// where the holder had no shares), the unallocated pool when a stage has a pool (see
+/// has_pool()); in the text the total and price rows (a round's price per share, "-" for an
+/// issuance: its line after the tables gives its terms).
 [[nodiscard]] inline report_table chain_table(const round_chain_result& chain, table_target target,
                                               int csv_decimals = 12) {
-    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    const std::vector<chain_step>& steps = chain.steps();
     report_table t(target, csv_decimals);
     t.column("Holder", false, "holder");
-    for (std::size_t i = 0; i <= rounds.size(); ++i) {
-        const std::string stage = i == 0 ? "start" : rounds[i - 1].pricing().name();
+    for (std::size_t i = 0; i <= steps.size(); ++i) {
+        const std::string stage = i == 0 ? "start" : steps[i - 1].label;
         t.column(i == 0 ? "Start" : "After " + stage, true, "", 0);
         t.csv_column("shares_" + stage).csv_column("ownership_" + stage, 2);
     }
@@ -143,12 +145,12 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
             }
         }
     }
-    const auto stage_table = [&](std::size_t i) -> const cap_table& { return i == 0 ? chain.start() : rounds[i - 1].after(); };
+    const auto stage_table = [&](std::size_t i) -> const cap_table& { return i == 0 ? chain.start() : chain.after_step(i - 1); };
     bool any_pool = false;
-    for (std::size_t i = 0; i <= rounds.size(); ++i) any_pool = any_pool || has_pool(stage_table(i));
+    for (std::size_t i = 0; i <= steps.size(); ++i) any_pool = any_pool || has_pool(stage_table(i));
     if (any_pool) {
         t.text("Unallocated pool");
-        for (std::size_t i = 0; i <= rounds.size(); ++i) {
+        for (std::size_t i = 0; i <= steps.size(); ++i) {
             const fully_diluted_counts c = stage_table(i).fully_diluted(chain.basis());
             const fraction f(c.unallocated_pool().value(), c.total().value());
             t.none(t.for_text() ? share_text(c.unallocated_pool()) + " " + f.to_percent_string(2) : std::string());
@@ -157,28 +159,31 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
     }
     if (t.for_text()) {
         t.text("Total");
-        for (std::size_t i = 0; i <= rounds.size(); ++i) {
-            t.text(share_text(stage_table(i).fully_diluted(chain.basis()).total())).none().none();
-        }
+        for (std::size_t i = 0; i <= steps.size(); ++i) t.text(share_text(chain.totals()[i])).none().none();
         t.text("Price per share").text("").none().none();
-        for (std::size_t i = 1; i <= rounds.size(); ++i) t.text(rounds[i - 1].pricing().price().display_string()).none().none();
+        for (const chain_step& st : steps) {
+            t.text(st.kind == chain_step_kind::round ? chain.rounds()[st.index].pricing().price().display_string() : "-")
+                .none()
+                .none();
+        }
     }
     return t;
 }
 
-/// The dilution table of print_round_chain() for @p target: the dilution each round caused each
-/// holder (`dilution_<round name>` in the CSV; empty, and "new" or "-" in the text, for a holder
-/// with no shares before that round (see add_dilution()) or not yet on the table). A round with
-/// pay-to-play counts from the table after the round before, its conversions included.
+/// The dilution table of print_round_chain() for @p target: the dilution each step (a round, or
+/// an issue of shares between rounds) caused each holder (`dilution_<step label>` in the CSV;
+/// empty, and "new" or "-" in the text, for a holder with no shares before that step (see
+/// add_dilution()) or not yet on the table). A round with pay-to-play counts from the table
+/// after the step before, its conversions included.
 [[nodiscard]] inline report_table chain_dilution_table(const round_chain_result& chain, table_target target,
                                                        int csv_decimals = 12) {
-    const std::vector<round_on_cap_table>& rounds = chain.rounds();
+    const std::vector<chain_step>& steps = chain.steps();
     report_table t(target, csv_decimals);
     t.column("Holder", false, "holder");
-    for (const round_on_cap_table& r : rounds) t.column(r.pricing().name(), true, "dilution_" + r.pricing().name(), 2);
+    for (const chain_step& st : steps) t.column(st.label, true, "dilution_" + st.label, 2);
     t.end_header();
     bool any_pay_to_play = false;
-    for (std::size_t k = 0; k < rounds.size(); ++k) any_pay_to_play = any_pay_to_play || chain.pay_to_play(k) != nullptr;
+    for (std::size_t k = 0; k < chain.rounds().size(); ++k) any_pay_to_play = any_pay_to_play || chain.pay_to_play(k) != nullptr;
     for (const holder& h : chain.final_table().holders()) {
         t.text(h.name());
         // A round with pay-to-play: its conversions, made immediately before it (rounds()[k].before()
@@ -189,22 +194,26 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
             shares = chain.shares_history(h.id());
             owns = chain.ownership_history(h.id());
         }
-        for (std::size_t k = 0; k < rounds.size(); ++k) {
-            const round_on_cap_table& r = rounds[k];
-            const auto i = r.after().holder_index(h.id());
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+            const chain_step& st = steps[s];
+            const bool round = st.kind == chain_step_kind::round;
+            const cap_table& after = chain.after_step(s);
+            const std::vector<holder_change>& changes =
+                round ? chain.rounds()[st.index].holders() : chain.issuances()[st.index].holders();
+            const auto i = after.holder_index(h.id());
             if (!i) {
                 t.none("-");
                 continue;
             }
-            if (chain.pay_to_play(k) != nullptr) {
-                holder_change c = r.holders()[*i];
-                c.before = shares[k];
-                c.after = shares[k + 1];
-                c.ownership_before = owns[k];
-                c.ownership_after = owns[k + 1];
+            if (round && chain.pay_to_play(st.index) != nullptr) {
+                holder_change c = changes[*i];
+                c.before = shares[s];
+                c.after = shares[s + 1];
+                c.ownership_before = owns[s];
+                c.ownership_after = owns[s + 1];
                 add_dilution(t, c, 2);
             } else {
-                add_dilution(t, r.holders()[*i], 2);
+                add_dilution(t, changes[*i], 2);
             }
         }
     }
@@ -293,13 +302,15 @@ inline void print_round_on_cap_table(std::ostream& os, const round_on_cap_table&
 }
 
 /// Prints @p chain's tables: each holder's fully diluted shares and ownership at the start and
-/// after each round, each round's price, the dilution each round caused each holder (the first
-/// part of print_round_chain(), without the adjustments).
+/// after each step (each round, and each issue of shares between rounds in its place), each
+/// round's price, the dilution each step caused each holder (the first part of
+/// print_round_chain(), without the adjustments).
 inline void print_round_chain_tables(std::ostream& os, const round_chain_result& chain) {
     os << "Fully diluted shares and ownership (" << chain.basis().to_string() << ")\n";
     detail::chain_table(chain, detail::table_target::text).print(os, "  ");
-    if (chain.rounds().empty()) return;
-    os << "\nDilution caused by each round (1 - ownership after / ownership before)\n";
+    if (chain.steps().empty()) return;
+    os << "\nDilution caused by each " << (chain.issuances().empty() ? "round" : "step (round or issuance)")
+       << " (1 - ownership after / ownership before)\n";
     detail::chain_dilution_table(chain, detail::table_target::text).print(os, "  ");
 }
 
