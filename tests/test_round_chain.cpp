@@ -1282,8 +1282,11 @@ TEST_CASE("an issue between rounds is the charter's issue alone: the same figure
     CHECK(r.issuances()[0].adjustment()->of("Series A Preferred").as_converted_after ==
           by_hand.of("Series A Preferred").as_converted_after);
     // After the last round the issue is the history's last step: its table is final_table().
+    // Without the warrant A = 5,000,000: CP2 = 6,000,000 / 7,000,000 = $0.857142... -> $0.8571,
+    // 2,500,000 x 10000/8571 = 2,916,812.5... -> 2,916,812; 1,500,000 + 2,916,812 + 2,000,000
+    // + 1,000,000 options = 7,416,812.
     CHECK(r.final_table().shares_of(holder_id("strategic"), "Common") == sh(2'000'000));
-    CHECK(r.totals().size() == 3);
+    CHECK(r.totals() == std::vector<share_count>{sh(2'500'000), sh(5'000'000), sh(7'416'812)});
     CHECK(r.totals().back() == r.final_table().fully_diluted().total());
     CHECK(r.shares_history(holder_id("strategic")) == std::vector<share_count>{sh(0), sh(0), sh(2'000'000)});
 }

@@ -1171,6 +1171,56 @@ TEST_CASE("ownership_chart of a chain: one band per round, holders from the roun
     CHECK(fr::to_svg(c).find(">After Seed</text>") != std::string::npos);
 }
 
+TEST_CASE("ownership_chart of a chain: an issue of shares between rounds is a band of its own, labelled by its name") {
+    const fr::cap_table founding = fr::cap_table_builder()
+                                       .add(fr::holder::founder("ada", "Ada"))
+                                       .add(fr::share_class::common("Common"))
+                                       .holding(fr::holder_id("ada"), "Common", fr::share_count(8'000'000))
+                                       .build();
+    const auto priced = [](const std::string& name, std::int64_t dollars) {
+        return fr::cap_table_round(fr::priced_round_terms(name).at_price(fr::price_per_share(fr::money::from_major(1), fr::share_count(1)))
+                                       .invest(name, fr::money::from_major(dollars)),
+                                   name + " Preferred")
+            .add_investor(fr::holder::investor(name, name + " Fund"));
+    };
+    const auto issue = [](const std::string& name, const std::string& to, std::int64_t shares) {
+        return fr::chain_issuance(fr::share_issuance::sale(name, fr::share_count(shares), fr::money::from_major(shares)),
+                                  fr::holder_id(to), "Common")
+            .add_holder(fr::holder::investor(to, to + " Co"));
+    };
+    // 8,000,000 -> Seed 2,000,000 (10,000,000) -> 500,000 to a lessor (10,500,000) -> 1,500,000 to
+    // a strategic (12,000,000) -> Series A 3,000,000 (15,000,000) -> 1,000,000 to a partner (16,000,000).
+    const fr::round_chain_result chain = fr::round_chain(founding)
+                                             .then(priced("Seed", 2'000'000))
+                                             .then(issue("Equipment lessor warrant", "lessor", 500'000))
+                                             .then(issue("Strategic common sale", "strategic", 1'500'000))
+                                             .then(priced("Series A", 3'000'000))
+                                             .then(issue("Partner shares", "partner", 1'000'000))
+                                             .run();
+    const chart c = fr::ownership_chart(chain);
+    CHECK(c.categories == std::vector<std::string>{"Start", "After Seed", "After Equipment lessor warrant",
+                                                   "After Strategic common sale", "After Series A", "After Partner shares"});
+    const fr::line_series* ada = nullptr;
+    const fr::line_series* partner = nullptr;
+    for (const fr::line_series& l : c.lines) {
+        if (l.name == "Ada") ada = &l;
+        if (l.name == "partner Co") partner = &l;
+    }
+    REQUIRE(ada != nullptr);
+    REQUIRE(ada->points.size() == 7);
+    CHECK(ada->points[2].y == chart_value(fraction(8, 10) * fraction(10'000'000, 10'500'000)));
+    CHECK(ada->points[3].y == chart_value(fraction(8, 12)));
+    CHECK(ada->points[5].y == chart_value(fraction(8, 16)));
+    REQUIRE(partner != nullptr);
+    REQUIRE(partner->points.size() == 2);
+    CHECK(partner->points[0].x == chart_value(5));  // joins at the last step, the final table
+    CHECK(partner->points[0].y == chart_value(fraction(1, 16)));
+    CHECK(fr::validate_chart(c).empty());
+    const std::string svg = fr::to_svg(c);
+    CHECK(fundround_test::svg_layout_problems(svg).empty());
+    CHECK(svg.find("<title>After Strategic common sale</title>") != std::string::npos);  // the label shortened on the axis
+}
+
 TEST_CASE("validate_chart: axis formats, a series style and the bar layout outside their enumerations are problems") {
     // Regression: they were accepted and drawn as something else (an unknown style as a line).
     chart c = small_line_chart();
