@@ -1198,6 +1198,7 @@ TEST_CASE("ownership_chart of a chain: an issue of shares between rounds is a ba
                                              .then(issue("Partner shares", "partner", 1'000'000))
                                              .run();
     const chart c = fr::ownership_chart(chain);
+    CHECK(c.title == "Fully diluted ownership, step by step");
     CHECK(c.categories == std::vector<std::string>{"Start", "After Seed", "After Equipment lessor warrant",
                                                    "After Strategic common sale", "After Series A", "After Partner shares"});
     const fr::line_series* ada = nullptr;

@@ -23,11 +23,15 @@ FUNDROUND_BEGIN_NAMESPACE
 /// "After Seed", ...; an issue of shares between rounds is a band of its own, "After Strategic
 /// sale", labelled by round_chain_result::steps()): one level per band, from the first band in
 /// which the holder holds shares (so investors start at the step they join), then the
-/// unallocated pool, each labelled with its last value. Titled "Fully diluted ownership, round by round" unless @p title is given;
-/// the subtitle names the basis.
+/// unallocated pool, each labelled with its last value. Titled "Fully diluted ownership, round
+/// by round" ("..., step by step" when the chain has issues of shares between rounds) unless
+/// @p title is given; the subtitle names the basis.
 [[nodiscard]] inline chart ownership_chart(const round_chain_result& chain, std::string title = {}) {
     chart out;
-    out.title = title.empty() ? "Fully diluted ownership, round by round" : std::move(title);
+    if (title.empty()) {
+        title = chain.issuances().empty() ? "Fully diluted ownership, round by round" : "Fully diluted ownership, step by step";
+    }
+    out.title = std::move(title);
     out.subtitle = "Fully diluted: " + chain.basis().to_string();
     out.x_axis = category_axis("");
     out.y_axis = percent_axis("Ownership");
