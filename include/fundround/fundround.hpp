@@ -1,16 +1,17 @@
 /// @file fundround.hpp
 /// @brief Umbrella header: includes every public fundround header — the core (core.hpp) and the
 /// opt-in parts: as-of views, scenarios, progressive closings, printing (io/), money parsing,
-/// odds, discounting and net flows, CSV export of the report tables (io/csv.hpp), and the company layer (company/: holders, share classes, cap
-/// tables, secondaries, pro-rata rights, priced rounds with option pool top-ups, rounds on a cap
-/// table and in a chain, tranches in shares), and the instruments that convert (instruments/:
-/// SAFEs, convertible notes, their conversion into a priced round, SAFEs at a liquidity event or
-/// dissolution, notes at maturity or a change of control, fully diluted counts with them as
-/// converted), exits (exit/: the liquidation
-/// waterfall with exact breakpoints, with SAFEs and notes outstanding, and over a chain of rounds), and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the
-/// charts of rounds, net flows, round chains and waterfall payouts).
-/// All but the headers that need another library: io/fmt.hpp ({fmt}), time/date_interop.hpp
-/// (Howard Hinnant's date) and the JSON support, fundround/json.hpp and json/ (nlohmann/json).
+/// odds, discounting and net flows, CSV export of the report tables (io/csv.hpp), and the company
+/// layer (company/: holders, share classes, cap tables, secondaries, pro-rata rights, priced rounds
+/// with option pool top-ups, rounds on a cap table and in a chain, tranches in shares), and the
+/// instruments that convert (instruments/: SAFEs, convertible notes, their conversion into a priced
+/// round, SAFEs at a liquidity event or dissolution, notes at maturity or a change of control,
+/// fully diluted counts with them as converted), exits (exit/: the liquidation
+/// waterfall with exact breakpoints, with SAFEs and notes outstanding, and over a chain of rounds),
+/// and charts as SVG (io/chart.hpp, io/svg_chart.hpp and the charts of rounds, net flows, round
+/// chains and waterfall payouts). All but the headers that need another library: io/fmt.hpp
+/// ({fmt}), time/date_interop.hpp (Howard Hinnant's date) and the JSON support, fundround/json.hpp
+/// and json/ (nlohmann/json).
 #ifndef FUNDROUND_FUNDROUND_HPP
 #define FUNDROUND_FUNDROUND_HPP
 

@@ -1,7 +1,7 @@
 /// @file json.hpp
-/// @brief Opt-in JSON (nlohmann/json) for the value types, rounds and cap tables: exact strings for money
-/// and fractions, ISO dates, conditions as objects; reading reports every problem at once, each
-/// with its JSON pointer (needs nlohmann/json: `find_package(nlohmann_json)`, or the
+/// @brief Opt-in JSON (nlohmann/json) for the value types, rounds and cap tables: exact strings for
+/// money and fractions, ISO dates, conditions as objects; reading reports every problem at once,
+/// each with its JSON pointer (needs nlohmann/json: `find_package(nlohmann_json)`, or the
 /// `fundround::json` target).
 ///
 /// Forms (docs/how-to-json.md): money is a string, written "15000000000 USD" (the exact decimal
@@ -224,7 +224,8 @@ public:
     explicit pointer_set(std::vector<std::string> pointers) : sorted_(std::move(pointers)) {
         std::sort(sorted_.begin(), sorted_.end());
     }
-    /// True if a pointer of the set covers @p p: @p p itself or one of its ancestors (the root "" included).
+    /// True if a pointer of the set covers @p p: @p p itself or one of its ancestors (the root ""
+    /// included).
     [[nodiscard]] bool covers(const std::string& p) const {
         if (has(p)) return true;
         for (std::size_t i = 0; i < p.size(); ++i) {
@@ -714,7 +715,8 @@ public:
         if (problems_.size() != before) return std::nullopt;
         return shares ? valuation(*pre, *shares) : valuation(*pre);
     }
-    /// A price per share: {"amount", "shares"}, the price amount / shares (written in lowest terms).
+    /// A price per share: {"amount", "shares"}, the price amount / shares (written in lowest
+    /// terms).
     [[nodiscard]] std::optional<price_per_share> read_price(const nlohmann::json& j, const field_path& at) {
         if (!expect_object(j, at, "a price per share", {"amount", "shares"})) return std::nullopt;
         const std::size_t before = problems_.size();
@@ -888,7 +890,8 @@ public:
     /// given, is not empty (rounds are named in reports; read_deal_file() requires one).
     [[nodiscard]] std::optional<funding_round> read_round(const nlohmann::json& j, const field_path& at);
 
-    /// Reports @p j at @p at as not @p expected ("must be a string, not a number"); returns nothing.
+    /// Reports @p j at @p at as not @p expected ("must be a string, not a number"); returns
+    /// nothing.
     std::nullopt_t wrong_type(const nlohmann::json& j, const field_path& at, const std::string& expected) {
         report(at, detail::json_value_text(j), "must be " + expected + ", not " + detail::json_type_phrase(j));
         return std::nullopt;
@@ -1168,8 +1171,9 @@ inline std::optional<cap_table> json_reader::read_cap_table(const nlohmann::json
     for (std::size_t p = 0; p < built.problems.size(); ++p) {
         diagnostic& d = built.problems[p];
         if (std::binary_search(built.unresolved.begin(), built.unresolved.end(), p)) {
-            // A holder (at "holder" or in declared_distinct), class ("share_class") or pool ("pool")
-            // that is not on the table: one the document has that did not read is reported already.
+            // A holder (at "holder" or in declared_distinct), class ("share_class") or pool
+            // ("pool") that is not on the table: one the document has that did not read is reported
+            // already.
             const std::vector<path_segment> steps = d.field.segments();
             const std::string& last = steps.back().kind == path_step::member ? steps.back().name : steps.front().name;
             const std::size_t kind = last == "share_class" ? 1 : last == "pool" ? 2 : 0;
@@ -1321,7 +1325,8 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     if (pre) {
         b.pre_money(*pre);
     } else if (post && !committed) {
-        // An investor could not be read: no pre-money can be derived, and that is not a new problem.
+        // An investor could not be read: no pre-money can be derived, and that is not a new
+        // problem.
         reported.push_back((base_ / at).member("pre_money").json_pointer());
     } else if (post && committed) {
         try {
@@ -1332,7 +1337,8 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
         }
     }
     // The builder's problems, at their JSON pointers, except those about something already
-    // reported (a commitment whose tranche could not be read, a pre-money that could not be parsed).
+    // reported (a commitment whose tranche could not be read, a pre-money that could not be
+    // parsed).
     for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
     const detail::pointer_set reported_set(std::move(reported));
     const std::string inv = (base_ / at).member("investors").json_pointer() + "/";
@@ -1640,7 +1646,8 @@ struct adl_serializer<fundround::calendar_date> {
     }
 };
 
-/// Tranches (no default constructor): written by fundround::to_json, read by json_reader::read_tranche.
+/// Tranches (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_tranche.
 template <>
 struct adl_serializer<fundround::tranche> {
     /// Writes it with fundround::to_json.
@@ -1651,7 +1658,8 @@ struct adl_serializer<fundround::tranche> {
     }
 };
 
-/// Investors (no default constructor): written by fundround::to_json, read by json_reader::read_investor.
+/// Investors (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_investor.
 template <>
 struct adl_serializer<fundround::investor> {
     /// Writes it with fundround::to_json.
@@ -1662,7 +1670,8 @@ struct adl_serializer<fundround::investor> {
     }
 };
 
-/// Valuations (no default constructor): written by fundround::to_json, read by json_reader::read_valuation.
+/// Valuations (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_valuation.
 template <>
 struct adl_serializer<fundround::valuation> {
     /// Writes it with fundround::to_json.
@@ -1673,7 +1682,8 @@ struct adl_serializer<fundround::valuation> {
     }
 };
 
-/// Prices per share (no default constructor): written by fundround::to_json, read by json_reader::read_price.
+/// Prices per share (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_price.
 template <>
 struct adl_serializer<fundround::price_per_share> {
     /// Writes it with fundround::to_json.
@@ -1684,7 +1694,8 @@ struct adl_serializer<fundround::price_per_share> {
     }
 };
 
-/// Holders (no default constructor): written by fundround::to_json, read by json_reader::read_holder.
+/// Holders (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_holder.
 template <>
 struct adl_serializer<fundround::holder> {
     /// Writes it with fundround::to_json.
@@ -1695,7 +1706,8 @@ struct adl_serializer<fundround::holder> {
     }
 };
 
-/// Share classes (no default constructor): written by fundround::to_json, read by json_reader::read_share_class.
+/// Share classes (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_share_class.
 template <>
 struct adl_serializer<fundround::share_class> {
     /// Writes it with fundround::to_json.
@@ -1706,7 +1718,8 @@ struct adl_serializer<fundround::share_class> {
     }
 };
 
-/// Cap tables (no default constructor): written by fundround::to_json, read by json_reader::read_cap_table.
+/// Cap tables (no default constructor): written by fundround::to_json, read by
+/// json_reader::read_cap_table.
 template <>
 struct adl_serializer<fundround::cap_table> {
     /// Writes it with fundround::to_json.

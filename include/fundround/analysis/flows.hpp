@@ -59,7 +59,8 @@ inline std::ostream& operator<<(std::ostream& os, const cash_flow& f) {
 
 namespace detail {
 
-/// Appends a diagnostic for every invalid date (or one after 9999-12-31), non-positive amount or currency other than
+/// Appends a diagnostic for every invalid date (or one after 9999-12-31), non-positive amount or
+/// currency other than
 /// @p expected among @p flows; fields are named <field>[i].date / <field>[i].amount.
 inline void check_cash_flows(const std::vector<cash_flow>& flows, const field_path& field, currency expected,
                       std::vector<diagnostic>& problems) {

@@ -212,7 +212,8 @@ public:
     [[nodiscard]] std::string to_decimal_string(int decimals, rounding mode = rounding::half_even) const {
         return scaled_text(1, decimals, mode, "");
     }
-    /// Percentage text with @p decimals digits, rounded by @p mode ("4.7257%"); as to_decimal_string().
+    /// Percentage text with @p decimals digits, rounded by @p mode ("4.7257%"); as
+    /// to_decimal_string().
     [[nodiscard]] std::string to_percent_string(int decimals, rounding mode = rounding::half_even) const {
         return scaled_text(100, decimals, mode, "%");
     }
@@ -232,7 +233,8 @@ public:
     /// Adds @p o in place.
     odds_value& operator+=(const odds_value& o) { return *this = *this + o; }
 
-    /// Exact values: equal values. Enclosures: equal bounds (an enclosure never equals an exact value).
+    /// Exact values: equal values. Enclosures: equal bounds (an enclosure never equals an exact
+    /// value).
     [[nodiscard]] friend bool operator==(const odds_value& a, const odds_value& b) {
         if (a.is_exact() != b.is_exact()) return false;
         return a.value_ == b.value_ && (a.is_exact() || a.high() == b.high());

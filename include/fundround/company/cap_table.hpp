@@ -275,7 +275,8 @@ public:
     [[nodiscard]] share_count issued_shares() const noexcept { return issued_total_.value; }
     /// Options granted from pool @p pool_name; throws if the pool is unknown.
     [[nodiscard]] share_count granted(std::string_view pool_name) const { return pool_granted_[require_pool(pool_name)]; }
-    /// Unallocated shares of pool @p pool_name: authorized - granted; throws if the pool is unknown.
+    /// Unallocated shares of pool @p pool_name: authorized - granted; throws if the pool is
+    /// unknown.
     [[nodiscard]] share_count unallocated(std::string_view pool_name) const {
         const std::size_t p = require_pool(pool_name);
         return pools_[p].authorized - pool_granted_[p];
@@ -751,7 +752,8 @@ inline cap_table_result cap_table_builder::try_build() const {
         }
     }
 
-    // Grants: holder and pool known, shares positive, price in currency; per pool at most authorized.
+    // Grants: holder and pool known, shares positive, price in currency; per pool at most
+    // authorized.
     t.grant_holder_.reserve(grants_.size());
     t.grant_pool_.reserve(grants_.size());
     for (std::size_t k = 0; k < grants_.size(); ++k) {

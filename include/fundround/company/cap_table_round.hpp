@@ -147,7 +147,8 @@ struct cap_table_access {
         const bool scan = k <= few;
         std::vector<std::size_t> order;
         std::vector<std::pair<std::size_t, std::size_t>> first;  // past `few`, per added holder: (position after
-                                                                 // of the first with its id, start in order of its key group)
+                                                                 // of the first with its id, start
+                                                                 // in order of its key group)
         if (!scan) {
             order.resize(k);
             first.resize(k);
@@ -265,7 +266,8 @@ struct cap_table_access {
     /// @p out: true if there were none (else @p t is partly built and not a valid table). With
     /// @p created, the round creates that pool (its name and class; @p pool ignored) with
     /// @p increase shares authorized, appended to the table's pools. The holders the added
-    /// holders' problems name by their place go to @p refs, if given (their problems' indexes in @p out).
+    /// holders' problems name by their place go to @p refs, if given (their problems' indexes in @p
+    /// out).
     static bool issue_round_into(const cap_table& before, const std::vector<holder>& added, std::vector<share_class> classes,
                                  const std::vector<round_issue>& issues, std::optional<std::size_t> pool, share_count increase,
                                  cap_table& t, std::vector<diagnostic>& out, fully_diluted_counts* full_counts = nullptr,
@@ -534,7 +536,8 @@ public:
     /// True if the round created pool() (it is on the table after, not before): its size after
     /// is the pricing's pool_increase().
     [[nodiscard]] bool pool_created() const { return pool_ && !before_.pool_index(*pool_) && after_.pool_index(*pool_); }
-    /// Every holder on the table after the round, in its order: shares and ownership before and after.
+    /// Every holder on the table after the round, in its order: shares and ownership before and
+    /// after.
     [[nodiscard]] const std::vector<holder_change>& holders() const noexcept { return changes_; }
     /// The change of holder @p id; throws invalid_argument_error if it is not on the table after.
     [[nodiscard]] const holder_change& change_of(const holder_id& id) const {
@@ -923,9 +926,10 @@ class anti_dilution_adjustment;   // instruments/anti_dilution.hpp: what a round
 class round_chain;                // instruments/round_chain.hpp: runs the chain
 class pay_to_play_conversions;    // instruments/pay_to_play.hpp: what a round's pay-to-play converted
 
-/// An issue of shares between the rounds of a chain, not a round (round_chain::then(chain_issuance)):
-/// the shares (or a warrant for them) of a class issued to one holder, the tables before and
-/// after it, every holder's change, and the anti-dilution adjustment it triggered.
+/// An issue of shares between the rounds of a chain, not a round
+/// (round_chain::then(chain_issuance)): the shares (or a warrant for them) of a class issued to one
+/// holder, the tables before and after it, every holder's change, and the anti-dilution adjustment
+/// it triggered.
 class issuance_on_cap_table {
 public:
     /// The issue as stated: name, kind, shares (`C`), consideration and exemption.

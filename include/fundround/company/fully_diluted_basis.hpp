@@ -22,9 +22,9 @@ struct fully_diluted_basis {
     bool granted_options = true;   ///< + options granted and outstanding.
     bool unallocated_pool = true;  ///< + the pools' unallocated shares.
     bool warrants = true;          ///< + warrants as exercised.
-    /// + convertibles (SAFEs, notes) as converted. A cap table holds none, so cap_table::fully_diluted()
-    /// counts 0 for them; fully_diluted_as_converted() (instruments/as_converted.hpp) counts them
-    /// under a named conversion assumption.
+    /// + convertibles (SAFEs, notes) as converted. A cap table holds none, so
+    /// cap_table::fully_diluted() counts 0 for them; fully_diluted_as_converted()
+    /// (instruments/as_converted.hpp) counts them under a named conversion assumption.
     bool convertibles = false;
 
     /// Issued shares only ("outstanding").
@@ -35,7 +35,8 @@ struct fully_diluted_basis {
     }
     /// The usual term-sheet basis: issued + granted options + unallocated pool + warrants.
     [[nodiscard]] static constexpr fully_diluted_basis full() noexcept { return {true, true, true, false}; }
-    /// full() + convertibles as converted (counted by fully_diluted_as_converted(); 0 from a cap table alone).
+    /// full() + convertibles as converted (counted by fully_diluted_as_converted(); 0 from a cap
+    /// table alone).
     [[nodiscard]] static constexpr fully_diluted_basis full_with_convertibles() noexcept {
         return {true, true, true, true};
     }

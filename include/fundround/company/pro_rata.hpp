@@ -42,7 +42,8 @@ struct pro_rata_entitlement {
 };
 
 /// Pro-rata entitlements in an issuance of new shares, with the basis and rounding that define
-/// them. A holder buying exact_shares keeps its percentage exactly: (F + N F / T) / (T + N) = F / T.
+/// them. A holder buying exact_shares keeps its percentage exactly: (F + N F / T) / (T + N) = F /
+/// T.
 class pro_rata_offer {
 public:
     /// The fully diluted basis the percentages are measured on.

@@ -195,7 +195,8 @@ inline secondary_result secondary_sale::try_apply_as(const cap_table& before, st
     }
     if (transfers_.empty()) out.push_back({field_path(std::string(list)), "", "at least one transfer is required"});
     const bool cash_mode_known = detail::check_known_enum(out, field_path("consideration_rounding"), cash_mode_, detail::rounding_names);
-    // The table with the new buyers added: validates them against the holders (ids, near-duplicate names).
+    // The table with the new buyers added: validates them against the holders (ids, near-duplicate
+    // names).
     cap_table_builder builder(before);
     for (const holder& h : buyers_) builder.add(h);
     std::vector<holder> all_holders = before.holders();
@@ -428,7 +429,8 @@ public:
         if (new_buyer_ && new_buyer_->id() == buyer_) {
             std::vector<holder> all = before.holders();
             all.push_back(*new_buyer_);
-            // The one new buyer is `new_buyer`, not a list: its problems are rebased from `new_buyer[0]`.
+            // The one new buyer is `new_buyer`, not a list: its problems are rebased
+            // from `new_buyer[0]`.
             const field_path one("new_buyer");
             for (const diagnostic& d : detail::check_holders(all, before.declared_distinct(), one,
                                                              before.holders().size())) {

@@ -662,7 +662,8 @@ private:
 /// The names on the cap table of @p issued's own-price series, in own_series() order: the name a
 /// tranche_price gives, else "<series>-<k>" (@p round's series) with the lowest k >= 1 that no
 /// class on the table after @p round, no name given and no earlier name generated takes (by
-/// holder_name_key). Throws validation_error if a name given is a class on the table after @p round.
+/// holder_name_key). Throws validation_error if a name given is a class on the table after @p
+/// round.
 [[nodiscard]] inline std::vector<std::string> own_series_names(const round_on_cap_table& round,
                                                                const tranched_issuance& issued) {
     const std::vector<own_price_series>& own = issued.own_series();
@@ -826,9 +827,9 @@ private:
                                     "is not a holder id on the cap table after round \"" + round.pricing().name() + "\""});
             }
         }
-        // The shares the round issues at its close beyond its new money, in the classes it adds: the
-        // conversion shares of a round with SAFEs and notes (round_chain's round_on_cap_table of a
-        // conversion_round), after less the pricing's shares; none for a cap_table_round.
+        // The shares the round issues at its close beyond its new money, in the classes it adds:
+        // the conversion shares of a round with SAFEs and notes (round_chain's round_on_cap_table
+        // of a conversion_round), after less the pricing's shares; none for a cap_table_round.
         at_close_ = detail::shares_beyond_new_money(round, problems);
         if (!problems.empty()) throw validation_error("the tranched round does not fit the cap table", std::move(problems));
         names_ = own_series_names(round, is);

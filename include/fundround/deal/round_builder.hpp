@@ -245,7 +245,8 @@ private:
             }
             case problem::no_tranches: detail::add_problem(out, path, "tranches", "", "at least one tranche is required"); return;
             case problem::tranche_currency:
-                // a commitment given as one amount (invest(who, amount)) is reported as `.commitment`
+                // a commitment given as one amount (invest(who, amount)) is reported
+                // as `.commitment`
                 detail::add_problem(out, e.single ? path : tranche_field(i, k), e.single ? "commitment" : "amount",
                                     format_full(e.tranches[k].amount()),
                                     {"must be in ", currency_.code(), ", the round's currency"});
@@ -340,8 +341,9 @@ private:
                 *t.expected_date() < *close_date_) {
                 report(out, problem::expected_before_close, i, k);
             } else if (close_ok && (!t.expected_date() || is_modelled(*t.expected_date()))) {
-                // Placement problems (a condition that can never be met, an expected date before the
-                // condition is met) are reported with every other problem, not only when there is none.
+                // Placement problems (a condition that can never be met, an expected date before
+                // the condition is met) are reported with every other problem, not only when there
+                // is none.
                 const tranche_placement p = place_tranche(t, *close_date_, tpath, out, &outlooks);
                 const detail::schedule_entry d{t.amount().units(), p.date ? detail::day_number(*p.date) : 0,
                                                static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), p.status};
@@ -422,7 +424,8 @@ inline build_result round_builder::try_build() const {
     const auto investor_name = [this](std::size_t i) -> const std::string& { return entries_[i].who.name(); };
     std::vector<std::uint32_t> by_name = detail::positions_by_name(entries_.size(), investor_name, detail::name_order::by_key);
     // first_of[i]: the investor that i duplicates (the first with its exact name, else the first
-    // with its key), or i. A name without a letter or digit is reported as such, not as a duplicate.
+    // with its key), or i. A name without a letter or digit is reported as such, not as a
+    // duplicate.
     std::vector<std::uint32_t> first_of(entries_.size());
     const auto name_at = [&](std::size_t j) -> const std::string& { return entries_[by_name[j]].who.name(); };
     for (std::size_t j = 0, end = 0; j < by_name.size(); j = end) {

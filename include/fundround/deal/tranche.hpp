@@ -44,7 +44,8 @@ public:
     tranche(const tranche& other)
         : amount_(other.amount_), condition_(other.condition_), expected_(other.expected_),
           extra_(other.extra_ ? new extras(*other.extra_) : nullptr) {}
-    /// Takes @p other's contents; @p other stays a valid tranche (condition always(), no label, no fallback).
+    /// Takes @p other's contents; @p other stays a valid tranche (condition always(), no label, no
+    /// fallback).
     tranche(tranche&& other) noexcept
         : amount_(other.amount_), condition_(std::move(other.condition_)), expected_(other.expected_),
           extra_(std::exchange(other.extra_, nullptr)) {}

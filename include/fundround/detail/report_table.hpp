@@ -148,7 +148,8 @@ public:
     report_table& cell(std::string_view display, std::string_view field) { return put(display, field); }
     /// A cell with @p display in the text and empty CSV field(s): no value ("n/a", "new", "-").
     report_table& none(std::string_view display = {}) { return put(display, {}); }
-    /// An amount: compact where exact (format_full if @p full) in the text, plain_amount() in the CSV.
+    /// An amount: compact where exact (format_full if @p full) in the text, plain_amount() in the
+    /// CSV.
     report_table& amount(money m, bool full = false) {
         const table_column& c = next();
         if (target_ == table_target::text) {

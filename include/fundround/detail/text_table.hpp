@@ -1,6 +1,6 @@
 /// @file detail/text_table.hpp
-/// @brief Plain-text tables for the printed reports: cells kept in one text, aligned columns (internal;
-/// the CSV table model and the exact amount texts are in detail/report_table.hpp).
+/// @brief Plain-text tables for the printed reports: cells kept in one text, aligned columns
+/// (internal; the CSV table model and the exact amount texts are in detail/report_table.hpp).
 #ifndef FUNDROUND_DETAIL_TEXT_TABLE_HPP
 #define FUNDROUND_DETAIL_TEXT_TABLE_HPP
 
@@ -149,8 +149,8 @@ struct column_spec {
 /// The cells are kept in one flat vector, row after row.
 ///
 /// It also takes the building calls of a report_table (columns(), text(), cell(), amount(),
-/// percent(), date()), so that a table written once as a template over its table type builds either a
-/// report_table (text or CSV) or, when only the text is wanted, a text_table: then no CSV field
+/// percent(), date()), so that a table written once as a template over its table type builds either
+/// a report_table (text or CSV) or, when only the text is wanted, a text_table: then no CSV field
 /// and no column model is compiled.
 class text_table {
 public:

@@ -2,7 +2,8 @@
 /// @brief SAFEs and convertible notes still outstanding at an exit, paid by the liquidation
 /// waterfall: each becomes an exit_convertible line (the greater of its cash-out amount and what
 /// its conversion shares receive as common; a discount-only SAFE's conversion a fixed
-/// value), derived exactly from its terms, with the converting set decided jointly with the classes.
+/// value), derived exactly from its terms, with the converting set decided jointly with the
+/// classes.
 ///
 /// A SAFE (Y Combinator's post-money SAFE, sections 1(b) and 2; instruments/safe_events.hpp):
 /// cash-out = the purchase amount A; conversion shares = A / liquidity price = A L / C, C the
@@ -242,7 +243,8 @@ struct outstanding_remainder {
 /// lines derived from their terms, and the stages of exit values with their exact waterfalls
 /// (see the file comment). An immutable value; build one with outstanding_waterfall::build().
 ///
-///     const outstanding_waterfall w = outstanding_waterfall::build(table, deal.safes, deal.notes, {}, terms);
+///     const outstanding_waterfall w =
+///         outstanding_waterfall::build(table, deal.safes, deal.notes, {}, terms);
 ///     const waterfall_payout p = w.at(20_M);
 class outstanding_waterfall {
 public:
@@ -270,9 +272,9 @@ public:
     }
     /// The payouts at @p exit_value (waterfall::at of its stage).
     [[nodiscard]] waterfall_payout at(money exit_value) const { return waterfall_at(exit_value).at(exit_value); }
-    /// The payouts at each of @p exit_values, each exactly at(exit_value) (waterfall::at(exit_values)
-    /// of its stage: from the stage's payout curve when it holds more of them than it has
-    /// segments); every bad value reported at once.
+    /// The payouts at each of @p exit_values, each exactly at(exit_value)
+    /// (waterfall::at(exit_values) of its stage: from the stage's payout curve when it holds more
+    /// of them than it has segments); every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
     /// The breakpoints of every stage in its own exit values (from its start, included, to its
     /// end, excluded), in increasing exit value: a stage's start is where an instrument starts
@@ -311,7 +313,8 @@ inline std::string outstanding_line_name(const std::string& prefix, const std::s
 /// less its value line's amount, a discount-only member's conversion value as its cash-out with
 /// no shares; the others' cash-out and no shares), then, for each instrument with a value line
 /// (in order), that line (the value the converting discount-only SAFEs' shares add to its
-/// conversion, zero outside @p in). Shares rounded by @p share_rounding, values by @p amount_rounding.
+/// conversion, zero outside @p in). Shares rounded by @p share_rounding, values by @p
+/// amount_rounding.
 inline std::pair<big_rational, std::vector<exit_convertible>> outstanding_lines(
     const std::vector<outstanding_instrument>& list, share_count base, const std::vector<bool>& in, rounding share_rounding,
     rounding amount_rounding = rounding::half_even) {
@@ -402,9 +405,9 @@ inline fraction outstanding_preferences_total(const waterfall& w) {
 }  // namespace detail
 
 /// The ranks the SAFEs and notes outstanding on a cap table are paid at, one per kind, on the
-/// preferred classes' seniority scale (higher is paid first), as resolve_outstanding_ranks() finds them.
-/// 64 bits wide: a default one rank above a rank stated at 2147483647 is 2147483648 here, which
-/// outstanding_instruments() refuses (state that kind's rank).
+/// preferred classes' seniority scale (higher is paid first), as resolve_outstanding_ranks() finds
+/// them. 64 bits wide: a default one rank above a rank stated at 2147483647 is 2147483648 here,
+/// which outstanding_instruments() refuses (state that kind's rank).
 struct outstanding_ranks {
     std::int64_t post_money_safes = 0;  ///< The post-money SAFEs' rank.
     std::int64_t pre_money_safes = 0;   ///< The pre-money SAFEs' rank.
@@ -428,7 +431,8 @@ struct outstanding_ranks {
     }
     outstanding_ranks r;
     r.post_money_safes = terms.safe_seniority.value_or(junior.value_or(0));
-    // The pre-money SAFEs before all capital stock (and the post-money SAFEs); the notes before both.
+    // The pre-money SAFEs before all capital stock (and the post-money SAFEs); the notes before
+    // both.
     const std::int64_t top = senior ? std::max<std::int64_t>(*senior, r.post_money_safes) : r.post_money_safes;
     r.pre_money_safes = terms.pre_money_safe_seniority ? std::int64_t{*terms.pre_money_safe_seniority} : top + 1;
     const std::int64_t below_notes = senior ? std::int64_t{*senior} : r.post_money_safes;
@@ -523,8 +527,8 @@ struct outstanding_ranks {
         x.fixed_percentage = s.fixed_percentage;
         x.form = s.form;
         x.seniority = s.form == safe_form::pre_money ? pre_rank : safe_rank;
-        // The discount-only forms, pre- and post-money: Liquidity Price p (1 - d), so A / (p (1 - d))
-        // shares worth A / (1 - d) at any p (safe_liquidity_payouts prices it so at a known p).
+        // The discount-only forms, pre- and post-money: Liquidity Price p (1 - d), so A / (p (1 -
+        // d)) shares worth A / (1 - d) at any p (safe_liquidity_payouts prices it so at a known p).
         const std::optional<fraction> d = detail::resolve_mfn(safes, i).discount;
         if (!caps[i] && d && d->sign() > 0) {
             x.discount = d;

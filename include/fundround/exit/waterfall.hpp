@@ -67,13 +67,15 @@ inline constexpr std::string_view payout_rounding_names[] = {"largest_remainder"
 /// How exact payouts become whole money units (mills) that still add up to the exit value.
 enum class payout_rounding {
     /// Each payout rounded down, then the mills left over one each to the largest remainders
-    /// (ties to the earlier line or holder): the largest remainder method of numeric/allocation.hpp.
+    /// (ties to the earlier line or holder): the largest remainder method of
+    /// numeric/allocation.hpp.
     largest_remainder,
     /// No rounding: throws inexact_error if a payout is not a whole number of mills.
     exact,
 };
 
-/// The mode's name as written in code, e.g. "largest_remainder" ("unknown" outside the enumeration).
+/// The mode's name as written in code, e.g. "largest_remainder" ("unknown" outside the
+/// enumeration).
 [[nodiscard]] constexpr std::string_view to_string(payout_rounding r) noexcept {
     return detail::enum_name(r, detail::payout_rounding_names);
 }
@@ -101,7 +103,8 @@ struct waterfall_terms {
     option_exercise exercise = option_exercise::net;  ///< Exercise price netted or paid in.
     /// Rounding of accrued dividends to the mill (each compounding step, and the simple total).
     rounding dividend_rounding = rounding::half_even;
-    /// Rounding of exercise prices paid in (shares x price) to the mill, for option_exercise::paid_in.
+    /// Rounding of exercise prices paid in (shares x price) to the mill, for
+    /// option_exercise::paid_in.
     rounding exercise_rounding = rounding::half_even;
     payout_rounding payouts = payout_rounding::largest_remainder;  ///< Exact payouts to whole mills.
     std::vector<exit_convertible> convertibles;  ///< SAFEs and notes outstanding at the exit.
@@ -265,9 +268,10 @@ class payout_curve;
 
 /// Storage the caller owns for payout_curve::at(exit, into) and payout_curve::lines_at(exit,
 /// into): the payouts at one exit value in whole mills, written without allocating once it has
-/// been used with the curve (its vectors keep their size or capacity). The statuses, the exact value of a share and the exercise prices paid in stay on
-/// the curve, one copy per segment: payout_curve::status(p), value_per_share(p),
-/// exercise_paid_by_line(p) and exercise_paid_by_holder(p) read them for this exit.
+/// been used with the curve (its vectors keep their size or capacity). The statuses, the exact
+/// value of a share and the exercise prices paid in stay on the curve, one copy per segment:
+/// payout_curve::status(p), value_per_share(p), exercise_paid_by_line(p) and
+/// exercise_paid_by_holder(p) read them for this exit.
 struct curve_payout {
     money exit_value;                ///< The exit value distributed.
     std::size_t segment = 0;         ///< The segment holding it (payout_curve::segments(); the later one at a breakpoint).
@@ -763,7 +767,8 @@ public:
     /// (and where a class changes status without a bend: a 0x capped class converts at its cap).
     [[nodiscard]] const std::vector<waterfall_breakpoint>& breakpoints() const noexcept { return breakpoints_; }
 
-    /// The exact value of a common share at exit value @p x units (0 until the preferences are paid).
+    /// The exact value of a common share at exit value @p x units (0 until the preferences are
+    /// paid).
     [[nodiscard]] fraction value_per_share(const fraction& x) const;
     /// Every line's exact payout at exit value @p x units (non-negative); they sum to @p x. Throws
     /// overflow_error naming the exit (and the price with the largest denominator) where they do
@@ -945,13 +950,14 @@ public:
     /// been used with this curve. Throws validation_error for a bad exit value, as at(), and
     /// overflow_error or inexact_error only where the lines' own payouts cannot be given.
     void lines_at(money exit_value, curve_payout& into) const;
-    /// What each line does at @p p's exit value (a reference into the curve; as waterfall_payout::status):
-    /// the state segment's statuses, except at exit 0 when no preference comes first and nothing is
-    /// shared at a share value of 0 (no common outstanding): then the state before the first segment
-    /// (nothing converted or exercised, as waterfall::at), which no segment holds; the exercise
-    /// accessors likewise give no exercise price paid in there.
+    /// What each line does at @p p's exit value (a reference into the curve; as
+    /// waterfall_payout::status): the state segment's statuses, except at exit 0 when no preference
+    /// comes first and nothing is shared at a share value of 0 (no common outstanding): then the
+    /// state before the first segment (nothing converted or exercised, as waterfall::at), which no
+    /// segment holds; the exercise accessors likewise give no exercise price paid in there.
     [[nodiscard]] const std::vector<line_status>& status(const curve_payout& p) const;
-    /// The exact value of a common share at @p p's exit value (as waterfall_payout::value_per_share).
+    /// The exact value of a common share at @p p's exit value (as
+    /// waterfall_payout::value_per_share).
     [[nodiscard]] fraction value_per_share(const curve_payout& p) const;
     /// Exercise prices paid in per line at @p p's exit value (a reference into the curve).
     [[nodiscard]] const std::vector<money>& exercise_paid_by_line(const curve_payout& p) const;
@@ -1195,8 +1201,8 @@ inline waterfall_result waterfall::try_build_from(const cap_table& table, const 
             // Options per pool, warrants per class: one term per grant or warrant.
             const auto add_strike = [&](std::uint32_t line, std::size_t class_index, std::uint32_t source, const holder_id& who,
                                         share_count n, const price_per_share& price) {
-                // The common a grant or warrant converts into, rounded down as the cap table counts it
-                // (cap_table::fully_diluted: no fractional share is issued on conversion); its
+                // The common a grant or warrant converts into, rounded down as the cap table counts
+                // it (cap_table::fully_diluted: no fractional share is issued on conversion); its
                 // exercise price per such share is the whole price paid over them.
                 wf_term t;
                 t.kind = wf_term_kind::strike;

@@ -102,7 +102,8 @@ struct anti_dilution_terms {
                                                          fully_diluted_basis base = nvca_broad_base()) {
         return {std::move(series), anti_dilution_method::broad_based_weighted_average, base, {}};
     }
-    /// Narrow-based weighted average for @p series, `A` the issued shares of @p classes as converted.
+    /// Narrow-based weighted average for @p series, `A` the issued shares of @p classes as
+    /// converted.
     [[nodiscard]] static anti_dilution_terms narrow_based(std::string series, std::vector<std::string> classes) {
         return {std::move(series), anti_dilution_method::narrow_based_weighted_average, nvca_broad_base(),
                 std::move(classes)};
@@ -166,7 +167,8 @@ enum class issuance_kind {
 /// what aggregate consideration, and what kind of issue it is (for the carve-outs).
 class share_issuance {
 public:
-    /// @p shares sold for an aggregate @p consideration (the issue price is consideration / shares).
+    /// @p shares sold for an aggregate @p consideration (the issue price is consideration /
+    /// shares).
     [[nodiscard]] static share_issuance sale(std::string name, share_count shares, money consideration) {
         return share_issuance(std::move(name), issuance_kind::new_securities, shares,
                               fraction(consideration.units()), consideration.currency(), {});
@@ -466,7 +468,8 @@ struct down_round_result {
 ///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
 ///         .conversion_price_rounded(4, rounding::half_away_from_zero);  // NVCA: 1/100 of a cent
 ///     const anti_dilution_adjustment adj =
-///         charter.adjust(table, share_issuance::at_price("Series B", share_count(2'000'000), price));
+///         charter.adjust(table,
+///                        share_issuance::at_price("Series B", share_count(2'000'000), price));
 ///
 /// Defaults, each named and reported: `CP2` rounded to $0.0001 half away from zero (the NVCA
 /// model charter's "nearest one-hundredth of a cent"; the tie rule is ours), as-converted shares
@@ -552,7 +555,8 @@ public:
     [[nodiscard]] static share_issuance issuance_of(const round_on_cap_table& round) {
         return share_issuance::at_price(round.pricing().name(), round.pricing().new_shares(), round.pricing().price());
     }
-    /// @p round with the adjustments its new shares trigger on the table before it, or every problem.
+    /// @p round with the adjustments its new shares trigger on the table before it, or every
+    /// problem.
     [[nodiscard]] down_round_result try_apply_to(const round_on_cap_table& round) const;
     /// @p round with the adjustments its new shares trigger; throws validation_error.
     [[nodiscard]] down_round apply_to(const round_on_cap_table& round) const {
@@ -1062,7 +1066,8 @@ inline anti_dilution_result anti_dilution::adjust_checked(const cap_table& befor
             if (t.method == anti_dilution_method::full_ratchet) {
                 exact = consideration * big_rational(big_int(1), big_int(s.c.value()));
             } else {
-                // With B = consideration / CP1: CP2 = CP1 (A + B) / (A + C) = (CP1 A + consideration) / (A + C).
+                // With B = consideration / CP1: CP2 = CP1 (A + B) / (A + C) = (CP1 A +
+                // consideration) / (A + C).
                 const big_rational cp1(s.cp1_units);
                 const big_rational numerator = cp1 * big_count(s.a) + consideration;
                 exact = numerator * big_rational(big_int(1), big_int(s.a.value()) + big_int(s.c.value()));

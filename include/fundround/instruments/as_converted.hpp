@@ -15,10 +15,11 @@
 ///   does; its price is `C_i / Q`. A pre-money SAFE (and a note with a pre-money cap, the note's
 ///   default) converts at its cap over the capitalization without SAFEs and notes: price
 ///   `C_i / F0`. An MFN SAFE takes the terms of the most favourable SAFE of its form dated after
-///   it (the lowest cap, then the largest discount), as conversion_round does. An instrument without a cap is
-///   a problem naming it, unless a fallback price `P` is given (as_converted_terms::at_cap(P)):
-///   it then converts at its discount price `P x (1 - d)`, or `P` without a discount, as in a
-///   round at `P`. A capped instrument's discount is not used: the cap is the ceiling on its price.
+///   it (the lowest cap, then the largest discount), as conversion_round does. An instrument
+/// without a cap is   a problem naming it, unless a fallback price `P` is given
+/// (as_converted_terms::at_cap(P)):   it then converts at its discount price `P x (1 - d)`, or `P`
+/// without a discount, as in a   round at `P`. A capped instrument's discount is not used: the cap
+/// is the ceiling on its price.
 /// - **at_assumed_price**: every instrument at one assumed price per share `P`, its cap and
 ///   discount ignored (to price them as in a financing, use conversion_round).
 ///
@@ -102,7 +103,8 @@ enum class as_converted_price_basis {
 /// The named assumption fully_diluted_as_converted() counts the instruments on.
 ///
 ///     as_converted_terms::at_cap()                                  // uncapped: a problem
-///     as_converted_terms::at_cap(price_per_share(125_usd, sh(100))) // uncapped: at $1.25 (less discount)
+///     as_converted_terms::at_cap(price_per_share(125_usd, sh(100))) // uncapped: at $1.25
+///                                                                   // (less discount)
 ///     as_converted_terms::at_price(price_per_share(2_usd, sh(1)))   // every instrument at $2.00
 struct as_converted_terms {
     as_converted_method method = as_converted_method::at_cap;  ///< At each cap, or at one assumed price.
@@ -129,7 +131,8 @@ struct as_converted_terms {
         t.price = p;
         return t;
     }
-    /// The assumption in words, e.g. "at cap (uncapped at $1.2500 less discount); shares rounded floor".
+    /// The assumption in words, e.g. "at cap (uncapped at $1.2500 less discount); shares rounded
+    /// floor".
     [[nodiscard]] std::string description() const {
         std::string s = method == as_converted_method::at_cap
                             ? std::string("at cap") + (price ? " (uncapped at " + price->to_string() + " less discount)" : "")
@@ -518,7 +521,8 @@ struct as_converted_item {
 
 /// try_fully_diluted_as_converted(), throwing validation_error listing every problem:
 ///
-///     const as_converted_counts fd = fully_diluted_as_converted(table, {safe_a, safe_b}, {note}, year{2026} / 3 / 31);
+///     const as_converted_counts fd =
+///         fully_diluted_as_converted(table, {safe_a, safe_b}, {note}, year{2026} / 3 / 31);
 ///     fd.total();                           // issued + options + pool + warrants + convertibles
 ///     fd.ownership(holder_id("angel"));     // exact
 [[nodiscard]] inline as_converted_counts fully_diluted_as_converted(const cap_table& table, const std::vector<safe>& safes,

@@ -64,7 +64,8 @@ FUNDROUND_BEGIN_NAMESPACE
 /// increase when it is in the pre-money:
 enum class conversion_pricing {
     /// `P = V / (F0 + I + S)`: the pre-money counts the conversion shares, so the new money buys
-    /// exactly N / (V + N) (the post-money SAFE's usual setting; the "percentage-ownership method").
+    /// exactly N / (V + N) (the post-money SAFE's usual setting; the "percentage-ownership
+    /// method").
     conversion_shares_in_pre_money,
     /// `P = V / (F0 + I)`: the conversion shares are not in the pre-money; they dilute every
     /// holder, the new investors included (the "pre-money method").
@@ -188,7 +189,8 @@ public:
     [[nodiscard]] const exact_rational& exact_price_units() const noexcept { return exact_price_; }
     /// The round price after its named rounding.
     [[nodiscard]] const fundround::price_per_share& price() const noexcept { return price_; }
-    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
+    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion
+    /// shares).
     [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return exact_q_; }
     /// The exact pool increase the solve implies (before rounding).
     [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return exact_i_; }
@@ -286,7 +288,8 @@ public:
     [[nodiscard]] const fundround::price_per_share& price() const noexcept { return solution_.price(); }
     /// The price rounding named (empty: exact).
     [[nodiscard]] const std::optional<price_precision>& price_rounding() const noexcept { return price_precision_; }
-    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion shares).
+    /// `Q`: the exact capitalization right before the new money (F0 + pool increase + conversion
+    /// shares).
     [[nodiscard]] const exact_rational& exact_capitalization() const noexcept { return solution_.exact_capitalization(); }
     /// The exact pool increase the solve implies (before rounding).
     [[nodiscard]] const exact_rational& exact_pool_increase() const noexcept { return solution_.exact_pool_increase(); }
@@ -800,7 +803,8 @@ public:
         return *this;
     }
     /// @p investor (a holder id on the table, or added with add_holder()) buys the new series for
-    /// @p amount; once per investor (a second invest() for it is a problem on `investors[i].holder`).
+    /// @p amount; once per investor (a second invest() for it is a problem
+    /// on `investors[i].holder`).
     conversion_round& invest(holder_id investor, money amount) {
         investors_.emplace_back(std::move(investor), amount);
         return *this;
@@ -900,7 +904,8 @@ public:
         basis_ = b;
         return *this;
     }
-    /// The liquidation terms of the new series and of the conversion series (default 1x non-participating).
+    /// The liquidation terms of the new series and of the conversion series (default 1x
+    /// non-participating).
     conversion_round& liquidation(liquidation_terms terms) {
         liquidation_ = std::move(terms);
         return *this;
@@ -938,7 +943,8 @@ public:
     /// nearly duplicate a name, the new series' liquidation terms) are left to try_apply_to().
     /// Throws only for a rounding::exact mode that meets an inexact figure (inexact_error).
     [[nodiscard]] conversion_solution_result try_solve(const cap_table& table) const { return solve_on(table, detail::conv_path::automatic); }
-    /// The round's figures on @p table (see try_solve()); throws validation_error listing every problem.
+    /// The round's figures on @p table (see try_solve()); throws validation_error listing every
+    /// problem.
     [[nodiscard]] conversion_solution solve(const cap_table& table) const {
         conversion_solution s{conversion_solution::key(), priced_round()};
         std::vector<diagnostic> problems;
@@ -988,7 +994,8 @@ private:
                      std::vector<diagnostic>& out) const;
     /// The problems with @p v as the round's valuation on a table in @p c (its currency, its sign).
     void check_valuation(money v, currency c, std::vector<diagnostic>& out) const;
-    /// A solution to solve into (conversion_solution's key and priced_round's default are for this class).
+    /// A solution to solve into (conversion_solution's key and priced_round's default are for this
+    /// class).
     static conversion_solution empty_solution() { return conversion_solution{conversion_solution::key(), priced_round()}; }
     conversion_round& set(price_basis b, money v) {
         bases_.push_back(b);
@@ -1933,7 +1940,8 @@ struct conversion_paths {
     static conversion_solution_result solve_big_only(const conversion_round& r, const cap_table& t) {
         return r.solve_on(t, conv_path::big_only);
     }
-    /// The figures solved on 128-bit fractions only; throws overflow_error where they do not suffice.
+    /// The figures solved on 128-bit fractions only; throws overflow_error where they do not
+    /// suffice.
     static conversion_solution_result solve_fast_only(const conversion_round& r, const cap_table& t) {
         return r.solve_on(t, conv_path::fast_only);
     }

@@ -7,10 +7,11 @@
 ///
 /// Accrued interest from the issue date to a date d (d the maturity date if interest accrues to
 /// maturity and d is after it), with t the day count's year fraction and r
-/// the annual rate: simple `P r t`; compound with m periods a year `P ((1 + r/m)^n (1 + (r/m) f) - 1)`
-/// where n = floor(m t) whole periods and f = m t - n the stub, accrued simply. Exact on big
-/// integers, then rounded once to the money unit. The issue date is counted, d is not (t is 0
-/// on the issue date). Unknown terms and interest beyond the money range throw, naming them.
+/// the annual rate: simple `P r t`; compound with m periods a
+/// year `P ((1 + r/m)^n (1 + (r/m) f) - 1)` where n = floor(m t) whole periods and f = m t - n the
+/// stub, accrued simply. Exact on big integers, then rounded once to the money unit. The issue date
+/// is counted, d is not (t is 0 on the issue date). Unknown terms and interest beyond the money
+/// range throw, naming them.
 #ifndef FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP
 #define FUNDROUND_INSTRUMENTS_CONVERTIBLE_NOTE_HPP
 
@@ -232,7 +233,8 @@ struct note_change_of_control_terms {
 ///     n.maturity_date = year{2026} / 1 / 1;
 ///     n.annual_rate = fraction(8, 100);            // 8% a year, exactly
 ///     n.day_count = note_day_count::actual_365_fixed;
-///     n.valuation_cap = 6_M;                       // over the pre-money capitalization (n.cap_form)
+///     n.valuation_cap = 6_M;                       // over the pre-money capitalization
+///                                                  // (n.cap_form)
 ///     n.discount = fraction(1, 5);                 // 20% off the round price
 ///     n.accrued_interest(year{2025} / 1 / 1);      // $20,054.795 (366 days / 365 x 8%)
 ///
@@ -352,7 +354,8 @@ struct convertible_note {
     }
 
     /// Principal + accrued_interest(@p on): the amount that converts on @p on; throws like
-    /// accrued_interest(), and overflow_error naming both amounts if the sum is beyond the money range.
+    /// accrued_interest(), and overflow_error naming both amounts if the sum is beyond the money
+    /// range.
     [[nodiscard]] money conversion_amount(calendar_date on) const {
         return detail::principal_plus_interest(principal, accrued_interest(on), on);
     }
@@ -537,7 +540,8 @@ private:
         const big_int limit(std::numeric_limits<std::int64_t>::max());
         // A lower bound of the growth above this makes |interest| > limit whatever the principal
         // (at least one mill): every factor still to come is at least 1, so the loop stops there
-        // (a rate of 10^6 compounded monthly to 9999 otherwise squared numbers of millions of bits).
+        // (a rate of 10^6 compounded monthly to 9999 otherwise squared numbers of millions of
+        // bits).
         const big_int cut = (limit + 2) << bits;
         const auto overflow_from = [&](const big_int& growth_lo) {
             throw_interest_overflow(on, (p * (growth_lo - one)) >> bits, false);
@@ -584,7 +588,8 @@ private:
 
 namespace detail {
 
-/// The amounts of SAFE @p s in another currency than @p table, at @p at (purchase_amount, valuation_cap).
+/// The amounts of SAFE @p s in another currency than @p table, at @p at (purchase_amount,
+/// valuation_cap).
 [[nodiscard]] inline std::vector<diagnostic> safe_currency_problems(const safe& s, currency table, const field_path& at) {
     std::vector<diagnostic> out;
     if (s.purchase_amount.currency() != table) out.push_back({at.member("purchase_amount"), format_full(s.purchase_amount), table_currency_rule(table)});

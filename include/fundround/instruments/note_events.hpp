@@ -88,10 +88,10 @@ struct note_maturity_result {
 /// Note @p n at its maturity date, @p choice elected by the party its at_maturity term names:
 /// repayment of principal plus the interest accrued to maturity, or conversion at
 /// at_maturity.conversion_valuation over @p capitalization (fully diluted shares just before the
-/// conversion, the note excluded) into at_maturity.share_class, shares rounded by @p share_rounding.
-/// Throws validation_error listing every problem: the note's own, no maturity term, conversion
-/// elected without a stated valuation, a capitalization that is not positive, a choice or a
-/// rounding outside its enumeration.
+/// conversion, the note excluded) into at_maturity.share_class, shares rounded by @p
+/// share_rounding. Throws validation_error listing every problem: the note's own, no maturity term,
+/// conversion elected without a stated valuation, a capitalization that is not positive, a choice
+/// or a rounding outside its enumeration.
 [[nodiscard]] inline note_maturity_result note_at_maturity(const convertible_note& n, maturity_outcome choice,
                                                            share_count capitalization = share_count(),
                                                            rounding share_rounding = rounding::floor) {

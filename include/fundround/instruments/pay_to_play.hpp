@@ -88,9 +88,9 @@ struct pay_to_play_holder {
     fraction pro_rata_units;
     fraction required_units;     ///< What it had to buy: pro_rata_units x the term's required fraction, exact.
     /// What it buys in the round (its investments, by holder id; under
-    /// pay_to_play::conversions_count() with what its SAFEs and notes convert), money units; a holder of several
-    /// of the series counts it once: each gets the share of it that the series' required_units
-    /// is of what all its series require.
+    /// pay_to_play::conversions_count() with what its SAFEs and notes convert), money units; a
+    /// holder of several of the series counts it once: each gets the share of it that the series'
+    /// required_units is of what all its series require.
     fraction bought_units;
     share_count converted;       ///< Preferred shares of the series converted into common.
     share_count kept;            ///< Preferred shares of the series it keeps: held - converted.
@@ -452,12 +452,14 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
 
     pay_to_play_conversions conv(round_name, offered, common, before);
     conv.conversions_counted_ = conversions_count_;
-    // What each holder buys in the round, by holder id (amounts in another currency are the round's problem).
+    // What each holder buys in the round, by holder id (amounts in another currency are the round's
+    // problem).
     std::map<std::string_view, fraction> bought;
     for (const auto& inv : investments) {
         if (inv.second.currency() == cur) bought[inv.first] += fraction(inv.second.units());
     }
-    // What its SAFEs and notes convert, counted (conversions_count()): in bought, and named in its line.
+    // What its SAFEs and notes convert, counted (conversions_count()): in bought, and named in its
+    // line.
     std::map<std::string_view, fraction> converts_of;
     for (const auto& inv : counted) {
         if (inv.second.currency() != cur) continue;
@@ -530,7 +532,8 @@ inline pay_to_play_result pay_to_play::try_convert(const cap_table& before, cons
                 p.bought_units = shared ? all_bought * p.required_units / all_required : all_bought;
                 p.ratio = ratio;
                 const auto money_text = [&](const fraction& u) { return detail::pay_to_play_amount_text(u, cur); };
-                // Under conversions_count(), how much of what it bought its SAFEs and notes convert.
+                // Under conversions_count(), how much of what it bought its SAFEs and notes
+                // convert.
                 const auto by_instruments = converts_of.find(h.holder.str());
                 const std::string of_which = by_instruments == converts_of.end()
                                                  ? std::string()

@@ -350,8 +350,8 @@ inline bool prepared_conversion::direct_figures(money v, conversion_figures& out
     const fraction s0 = over_price_[j].sign() == 0 ? one_minus_caps_[j] : one_minus_caps_[j] - over_price_[j] / value;
 
     // Q solves Q = F0 + I + K Q, with I = max(0, t T - E) and T = Q (V + N) / V (the new money
-    // buys N / V shares per share of Q). On integers, with 1 - K = s0 = a / b and t = tn / td, every
-    // figure follows from u = Q / V = M / D, the shares a money unit buys at the round price:
+    // buys N / V shares per share of Q). On integers, with 1 - K = s0 = a / b and t = tn / td,
+    // every figure follows from u = Q / V = M / D, the shares a money unit buys at the round price:
     // Q = u V, P = 1 / u, T = u (V + N), where
     //   the pool binding (I >= 0):   M = (F0 - E) b td,  D = a td V - b tn (V + N),
     //                                I = (tn (F0 - E) b (V + N) - E D) / D;

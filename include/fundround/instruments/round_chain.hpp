@@ -114,17 +114,19 @@ namespace detail {
 
 }  // namespace detail
 
-/// An issue of shares between a chain's rounds that is not a round (round_chain::then(chain_issuance)):
-/// shares sold to a strategic, shares or a warrant to a lender or an advisor, shares issued under
-/// an exemption the charter names. The issue (@p issue: share_issuance::sale(), at_price() or
-/// exempted()) gives the shares, their consideration and kind; they are issued of @p share_class
-/// to @p to, a holder on the table or one added with add_holder():
+/// An issue of shares between a chain's rounds that is not a round
+/// (round_chain::then(chain_issuance)): shares sold to a strategic, shares or a warrant to a lender
+/// or an advisor, shares issued under an exemption the charter names. The issue (@p issue:
+/// share_issuance::sale(), at_price() or exempted()) gives the shares, their consideration and
+/// kind; they are issued of @p share_class to @p to, a holder on the table or one added with
+/// add_holder():
 ///
 ///     round_chain(founding).then(series_a)
 ///         .charter(anti_dilution().protect(anti_dilution_terms::broad_based("Series A Preferred"))
 ///                                 .exempt("equipment lessor"))
-///         .then(chain_issuance(share_issuance::exempted("Lessor warrant", share_count(50'000), 0_usd,
-///                                                       "equipment lessor"), holder_id("lessor"), "Common")
+///         .then(chain_issuance(share_issuance::exempted("Lessor warrant", share_count(50'000),
+///                                                       0_usd, "equipment lessor"),
+///                              holder_id("lessor"), "Common")
 ///                   .add_holder(holder::investor("lessor", "Lessor"))
 ///                   .as_warrant(price_per_share(1_usd, share_count(1))))
 ///         .then(series_b)
@@ -176,9 +178,10 @@ private:
 /// Who the SAFEs and notes of a conversion_round are, for a round_chain to tell apart two
 /// instruments with the same terms (round_chain::then(conversion_round, instrument_ids)):
 /// safes[k] is the id of the round's safes()[k], notes[k] of its notes()[k] ("", or a list
-/// shorter than the round's: no id; an id past the round's instruments is a problem). An id names one instrument across the chain (a SAFE's and a note's are
-/// apart): the same id in two rounds is the same instrument, two ids two instruments whatever
-/// their terms; an instrument without an id is told by its terms.
+/// shorter than the round's: no id; an id past the round's instruments is a problem). An id
+/// names one instrument across the chain (a SAFE's and a note's are apart): the same id in two
+/// rounds is the same instrument, two ids two instruments whatever their terms; an instrument
+/// without an id is told by its terms.
 struct instrument_ids {
     std::vector<std::string> safes;  ///< safes[k]: the id of the round's k-th SAFE.
     std::vector<std::string> notes;  ///< notes[k]: the id of the round's k-th note.
@@ -302,7 +305,8 @@ public:
         add_charter();
         return *this;
     }
-    /// Adds @p r, a priced round with SAFEs and notes converting, applied to the table the previous round leaves.
+    /// Adds @p r, a priced round with SAFEs and notes converting, applied to the table the previous
+    /// round leaves.
     round_chain& then(conversion_round r) { return then(std::move(r), instrument_ids()); }
     /// Adds @p r with the ids of its SAFEs and notes (@p ids): an instrument with an id is the
     /// same as one of another round only with the same id. An id listed past the round's
@@ -356,10 +360,10 @@ public:
     /// and the charter then adjusts only what is still preferred. In a round with conversions
     /// only the new cash counts: the offered amount defaults to its investments, and what a
     /// holder's SAFEs or notes convert in it is not a purchase, unless p.conversions_count()
-    /// (then each one's amount counts, conversion_round::converting_amounts()). result.pay_to_play(i) has the
-    /// conversions. Its problems are the round's (`rounds[i].pay_to_play`); one no round
-    /// follows is a problem too (`pay_to_play`), and so is a second one for the same round (give
-    /// every series' term to one pay_to_play with require()).
+    /// (then each one's amount counts, conversion_round::converting_amounts()).
+    /// result.pay_to_play(i) has the conversions. Its problems are the round's
+    /// (`rounds[i].pay_to_play`); one no round follows is a problem too (`pay_to_play`), and so is
+    /// a second one for the same round (give every series' term to one pay_to_play with require()).
     round_chain& pay_to_play(fundround::pay_to_play p) {
         if (next_pay_to_play_) ++next_pay_to_play_extra_;
         next_pay_to_play_ = std::make_shared<const fundround::pay_to_play>(std::move(p));
@@ -370,9 +374,9 @@ public:
 
     /// Applies every round in order, or reports the problems of the first that does not apply
     /// (fields under `rounds[i]`), or, every round applying, the waivers given after the last
-    /// (`waivers[k]`, failed_round size()): its own, an instrument converted in an earlier round, a close
-    /// before an earlier round's (these two with their facts: round_chain_outcome::repeated and
-    /// early_close), and its charter's (`rounds[i].anti_dilution`: with the round's
+    /// (`waivers[k]`, failed_round size()): its own, an instrument converted in an earlier round, a
+    /// close before an earlier round's (these two with their facts: round_chain_outcome::repeated
+    /// and early_close), and its charter's (`rounds[i].anti_dilution`: with the round's
     /// own, those of the terms and roundings whatever the round's figures). A library error a
     /// round throws (an inexact figure under rounding::exact, say) is one problem at `rounds[i]`,
     /// with its charter's.
@@ -575,7 +579,8 @@ inline round_chain_outcome round_chain::try_run() const {
                     p = pay_to_plays_[i]->try_convert(table, c.name(), cash, converting);
                     // Nothing converting because the round's SAFEs or notes have problems of their
                     // own (converting_amounts() leaves them out; reported below) is not "nothing
-                    // converts in the round": that report would be wrong, and go once they are fixed.
+                    // converts in the round": that report would be wrong, and go once they are
+                    // fixed.
                     bool instruments_at_fault = false;
                     if (converting.empty() && pay_to_plays_[i]->counts_conversions() && (!c.safes().empty() || !c.notes().empty())) {
                         for (const diagnostic& d : c.validate(table)) {
@@ -598,8 +603,9 @@ inline round_chain_outcome round_chain::try_run() const {
                                                 ": rounds with conversions close in the chain's order"});
                     }
                 }
-                // Each instrument converts once: the same id as, or without ids the same terms as, one
-                // an earlier round converted is a problem; so are ids past the list or twice in it.
+                // Each instrument converts once: the same id as, or without ids the same terms as,
+                // one an earlier round converted is a problem; so are ids past the list or twice in
+                // it.
                 const auto once = [&](const auto& items, const std::vector<std::string>& ids, instrument_kind kind, const char* list,
                                       const char* noun, std::vector<std::string> instrument_ids::*member,
                                       const converted_so_far& so_far, const auto& items_of) {
@@ -794,7 +800,8 @@ inline std::vector<diagnostic> round_chain::apply_issuance(std::size_t i, const 
         problems.push_back({field_path("holder"), detail::quoted_text(n.to().str()),
                             "is not on the cap table before the issue: add it with add_holder()"});
     }
-    // The charter's own problems (its terms, roundings, waivers) come with the step's, whatever they are.
+    // The charter's own problems (its terms, roundings, waivers) come with the step's, whatever
+    // they are.
     const auto charter_problems = [&](std::vector<diagnostic> found) {
         for (diagnostic& d : found) {
             d.field = d.field.prefixed(field_path("anti_dilution"));

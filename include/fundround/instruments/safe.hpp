@@ -98,8 +98,10 @@ enum class safe_type {
 
 /// One SAFE: who holds it, what was paid and when, its form and its terms.
 ///
-///     const safe a = safe::post_money_cap(holder_id("angel"), 100'000_usd, 4_M, year{2025} / 3 / 1);
-///     const safe b = safe::post_money_cap_and_discount(holder_id("fund"), 500_K, 10_M, fraction(1, 5), d);
+///     const safe a =
+///         safe::post_money_cap(holder_id("angel"), 100'000_usd, 4_M, year{2025} / 3 / 1);
+///     const safe b =
+///         safe::post_money_cap_and_discount(holder_id("fund"), 500_K, 10_M, fraction(1, 5), d);
 ///
 /// A plain value: build it with the named constructors or set the fields; validate() reports
 /// every problem (a conversion validates its SAFEs itself).
@@ -117,7 +119,8 @@ struct safe {
     /// (7/100 = 7%), whatever the round price; then no cap, no discount and no MFN.
     std::optional<fraction> fixed_percentage;
 
-    /// A post-money SAFE with a valuation cap @p cap only (it converts at the lower of the cap price and the round price).
+    /// A post-money SAFE with a valuation cap @p cap only (it converts at the lower of the cap
+    /// price and the round price).
     [[nodiscard]] static safe post_money_cap(holder_id who, money amount, money cap, calendar_date on) {
         return {std::move(who), amount, on, safe_form::post_money, cap, std::nullopt, false, fundround::pool_increase::included, std::nullopt};
     }
@@ -247,9 +250,9 @@ namespace detail {
 /// higher one, then a larger discount (none counts as 0%); at equal terms the SAFE's own, then
 /// the earliest later SAFE. A fixed-percentage SAFE's terms are never taken (an MFN SAFE
 /// converts at a price; a fixed percentage is not a price, and which of a percentage and a cap
-/// is the more favourable depends on the round). Later SAFEs in another currency are not candidates (their currency
-/// is a problem reported elsewhere). @p from names the SAFE whose terms it took (empty if none:
-/// the MFN SAFE keeps its own terms, none for safe::post_money_mfn).
+/// is the more favourable depends on the round). Later SAFEs in another currency are not candidates
+/// (their currency is a problem reported elsewhere). @p from names the SAFE whose terms it took
+/// (empty if none: the MFN SAFE keeps its own terms, none for safe::post_money_mfn).
 struct mfn_resolved {
     std::optional<money> cap;          ///< The cap used, if any.
     std::optional<fraction> discount;  ///< The discount used, if any.

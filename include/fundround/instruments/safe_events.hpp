@@ -6,9 +6,9 @@
 /// the preferred, pro rata when the proceeds fall short), and the pro-rata side letter's right in
 /// the next priced round.
 ///
-/// Liquidity event, as Y Combinator's post-money SAFE (the 2018 form, sections 1(b) and 2) defines it: the
-/// Cash-Out Amount is the purchase amount A; the Conversion Amount is what the event pays on
-/// A / liquidity price shares of common, where the liquidity price is the post-money valuation
+/// Liquidity event, as Y Combinator's post-money SAFE (the 2018 form, sections 1(b) and 2) defines
+/// it: the Cash-Out Amount is the purchase amount A; the Conversion Amount is what the event pays
+/// on A / liquidity price shares of common, where the liquidity price is the post-money valuation
 /// cap C over the *Liquidity Capitalization* L: every share of capital stock outstanding as
 /// converted, the options outstanding, and the converting securities (other SAFEs and notes that
 /// convert rather than cash out), the unissued option pool excluded. A SAFE converting at price
@@ -17,18 +17,19 @@
 /// at p, pay more than its purchase amount (a fraction of a share less can tip it to the
 /// cash-out: the greater of the two amounts actually paid). The post-money L counts
 /// the converting post-money SAFEs, L = (B + S) / (1 - sum A_i / C_i) over them (B the base
-/// capitalization, S the converting pre-money and discount-only SAFEs' shares), solved in closed form on big
-/// rationals (which SAFEs convert: passes in ascending order of cap, see the code). The older pre-money SAFE's Liquidity
-/// Capitalization excludes every SAFE and note: L = B. The discount-only forms, pre-money (2016)
-/// and post-money alike (and an MFN SAFE that took such terms), name another liquidity price: "the fair market value of the
-/// Common Stock ... multiplied by the Discount Rate", p (1 - d), so it is paid about A / (1 - d)
-/// on A / (p (1 - d)) shares; converting, those shares count in the post-money L with S. Any
-/// other SAFE without a cap (uncapped, an MFN SAFE with no later terms) has liquidity price p, so
-/// its conversion amount equals its cash-out amount: it takes the cash-out (ties go to the
-/// cash-out amount). A fixed-percentage SAFE (safe::post_money_fixed_percentage) is the
-/// post-money cap SAFE with its fraction pct in place of A / C: its Conversion Amount is what the
-/// event pays on pct x L shares (its liquidity price A / (pct L), an equivalent cap A / pct), it
-/// joins L as a capped SAFE does, and at a dissolution it is paid with the other post-money SAFEs.
+/// capitalization, S the converting pre-money and discount-only SAFEs' shares), solved in closed
+/// form on big rationals (which SAFEs convert: passes in ascending order of cap, see the code). The
+/// older pre-money SAFE's Liquidity Capitalization excludes every SAFE and note: L = B. The
+/// discount-only forms, pre-money (2016) and post-money alike (and an MFN SAFE that took such
+/// terms), name another liquidity price: "the fair market value of the Common Stock ... multiplied
+/// by the Discount Rate", p (1 - d), so it is paid about A / (1 - d) on A / (p (1 - d)) shares;
+/// converting, those shares count in the post-money L with S. Any other SAFE without a cap
+/// (uncapped, an MFN SAFE with no later terms) has liquidity price p, so its conversion amount
+/// equals its cash-out amount: it takes the cash-out (ties go to the cash-out amount). A
+/// fixed-percentage SAFE (safe::post_money_fixed_percentage) is the post-money cap SAFE with its
+/// fraction pct in place of A / C: its Conversion Amount is what the event pays on pct x L shares
+/// (its liquidity price A / (pct L), an equivalent cap A / pct), it joins L as a capped SAFE does,
+/// and at a dissolution it is paid with the other post-money SAFEs.
 ///
 /// A shortfall of the cash-out proceeds (liquidity_terms::cash_out_proceeds) is paid as each form
 /// says. The pre-money safe (the 2016-2018 forms, section 1(b)): "all of the Company's available
@@ -197,7 +198,8 @@ struct safe_liquidity_payout {
     /// a post-money SAFE's is not paid (its form pays the shortfall pro rata and nothing more).
     money unpaid;
     /// A pre-money SAFE's unpaid / exact_liquidity_price_units shares of common, exactly (its form,
-    /// section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity Price"); zero otherwise.
+    /// section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity Price"); zero
+    /// otherwise.
     exact_rational exact_remainder_shares;
     share_count remainder_shares;  ///< exact_remainder_shares rounded by share_rounding.
     money remainder_value;         ///< remainder_shares x p, rounded to the mill by amount_rounding.
@@ -454,7 +456,8 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         big_rational price = discount_rate[i] ? discount_price(i) : p;
         if (cap_units[i]) {
             const big_rational l = s.form == safe_form::pre_money ? base : l_post;
-            // A post-money SAFE that cashes out is not in L: its price is quoted at the L it would join.
+            // A post-money SAFE that cashes out is not in L: its price is quoted at the L it would
+            // join.
             big_rational unused;
             const big_rational joined_l = s.form == safe_form::post_money && !converts[i] ? joined(i, unused) : l;
             price = detail::safe_events_div(*cap_units[i], joined_l);
@@ -500,7 +503,8 @@ inline void safe_list_problems(const std::vector<safe>& safes, std::vector<diagn
         }
     }
     // What a shortfall left unpaid; a pre-money SAFE's converts into common at its Liquidity Price
-    // (section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity Price"), valued at p.
+    // (section 1(b): "the remaining unpaid Purchase Amount divided by the Liquidity Price"), valued
+    // at p.
     for (std::size_t i = 0; i < safes.size(); ++i) {
         safe_liquidity_payout& po = out.payouts[i];
         if (po.choice != liquidity_choice::cash_out) continue;
@@ -536,9 +540,9 @@ struct safe_dissolution_result {
 /// not convert — senior to common, in the priority its form names. The pre-money SAFE's (section
 /// 1(c)) is paid "prior and in preference to" any distribution to capital stock, so before
 /// every @p preferred claim: the pre-money SAFEs are paid first, pro rata among them when the
-/// proceeds fall short. The post-money SAFE's (section 1(d)) is on par with the preferred: the post-money
-/// SAFEs and @p preferred (liquidation preferences) share what is left, pro rata to the full
-/// amounts on a shortfall (pay_pari_passu names each split). Throws validation_error listing
+/// proceeds fall short. The post-money SAFE's (section 1(d)) is on par with the preferred: the
+/// post-money SAFEs and @p preferred (liquidation preferences) share what is left, pro rata to the
+/// full amounts on a shortfall (pay_pari_passu names each split). Throws validation_error listing
 /// every problem: an invalid SAFE, negative proceeds, a preferred claim that is not positive, an
 /// amount not in the SAFEs' currency.
 [[nodiscard]] inline safe_dissolution_result safe_dissolution_payouts(const std::vector<safe>& safes, money proceeds,
@@ -560,7 +564,8 @@ struct safe_dissolution_result {
         in_safes_currency(field_path("preferred").index(i, preferred[i].name).member("amount"), preferred[i].amount, "must be positive", true);
     }
     if (!problems.empty()) throw validation_error("SAFEs at a dissolution", std::move(problems));
-    // Two tiers: the pre-money SAFEs, then the post-money SAFEs with the preferred from what is left.
+    // Two tiers: the pre-money SAFEs, then the post-money SAFEs with the preferred from what is
+    // left.
     std::vector<pari_passu_claim> senior;
     std::vector<pari_passu_claim> on_par;
     std::vector<std::size_t> at(safes.size());  // each SAFE's place in its tier

@@ -383,10 +383,10 @@ inline bool check_axis_value(const chart_value& v, const chart_axis& a, const ch
 }  // namespace detail
 
 /// Every problem of @p c (empty if it can be drawn), each naming its field, value and rule:
-/// sizes, texts XML can carry (UTF-8 without control characters, U+FFFE or U+FFFF), colours, at least one series, bars only on a
-/// category x axis with one value per category, lines with enough points (two, or one for a
-/// step) and strictly increasing x (a line may repeat an x once: a vertical jump), values of the
-/// kind and currency of their axis, stacked areas
+/// sizes, texts XML can carry (UTF-8 without control characters, U+FFFE or U+FFFF), colours, at
+/// least one series, bars only on a category x axis with one value per category, lines with enough
+/// points (two, or one for a step) and strictly increasing x (a line may repeat an x once: a
+/// vertical jump), values of the kind and currency of their axis, stacked areas
 /// spanning the same x range, markers on the x axis.
 [[nodiscard]] inline std::vector<diagnostic> validate_chart(const chart& c) {
     std::vector<diagnostic> out;

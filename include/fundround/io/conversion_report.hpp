@@ -23,14 +23,16 @@ FUNDROUND_BEGIN_NAMESPACE
 
 namespace detail {
 
-/// "cap $4,000,000.00", "7.00% of the capitalization", "cap $8M (MFN from safes[1]) + 10% discount", "none (MFN: no later
-/// SAFE's terms to take)", "cap $3,000,000.00 over 10,345,000 shares (issued + granted options)" (a note's cap_basis) ... for @p c.
+/// "cap $4,000,000.00", "7.00% of the capitalization", "cap $8M (MFN from safes[1]) + 10%
+/// discount", "none (MFN: no later SAFE's terms to take)", "cap $3,000,000.00 over 10,345,000
+/// shares (issued + granted options)" (a note's cap_basis) ... for @p c.
 [[nodiscard]] inline std::string conversion_terms_text(const instrument_conversion& c) {
     std::string text;
     if (c.fixed_percentage) text = detail::fixed_percentage_text(*c.fixed_percentage) + " of the capitalization";
     if (c.valuation_cap) text = "cap " + format_full(*c.valuation_cap);
     if (c.valuation_cap && c.cap_basis) {
-        // The count is whole (the table's, before the round); empty in solve()'s shells before the solve.
+        // The count is whole (the table's, before the round); empty in solve()'s shells before the
+        // solve.
         text += " over " + detail::group_thousands(c.exact_capitalization.to_decimal_string(0)) + " shares (" + c.cap_basis->to_string() + ")";
     }
     if (c.discount) text += (text.empty() ? "" : ", ") + c.discount->to_percent_string(2) + " discount";

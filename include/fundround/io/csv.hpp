@@ -206,7 +206,8 @@ template <class Write>
     t.csv_column("ratio_before", 2);
     t.csv_column("ratio_after", 2).csv_column("as_converted_before").csv_column("as_converted_after");
     t.csv_column("additional").csv_column("as_converted_mode").csv_column("currency").end_header();
-    // Each step with an adjustment, in the chain's order: the issuances before round i, then round i.
+    // Each step with an adjustment, in the chain's order: the issuances before round i, then round
+    // i.
     std::vector<std::pair<const anti_dilution_adjustment*, const std::string*>> steps;
     std::size_t next = 0;
     for (std::size_t i = 0; i <= chain.rounds().size(); ++i) {
@@ -615,7 +616,8 @@ inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result&
 /// and after (each exact in major units, then decimal; the exact one empty beyond the 128-bit
 /// fraction), the rounding (its decimals and mode, empty when kept exact), the conversion ratio
 /// before and after (exact, decimal), the as-converted shares before and after and the
-/// additional shares, the mode as-converted shares were rounded with per holding, currency. A chain without protected series gives the header only.
+/// additional shares, the mode as-converted shares were rounded with per holding, currency. A chain
+/// without protected series gives the header only.
 inline void write_chain_adjustments_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_adjustments_table(chain, opt.decimals), opt);

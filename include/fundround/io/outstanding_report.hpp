@@ -3,8 +3,8 @@
 /// waterfall line (cash-out, interest, cap and the capitalization it divides), and, when the
 /// converting post-money SAFEs change with the exit value, the stages of exit values with the
 /// converting set and its Liquidity Capitalization (exit/outstanding_instruments.hpp); the
-/// pre-money SAFEs short at given exit values, with the common their unpaid rest converts into; its payout
-/// chart, each stage from its own waterfall, with the jumps between them.
+/// pre-money SAFEs short at given exit values, with the common their unpaid rest converts into; its
+/// payout chart, each stage from its own waterfall, with the jumps between them.
 #ifndef FUNDROUND_IO_OUTSTANDING_REPORT_HPP
 #define FUNDROUND_IO_OUTSTANDING_REPORT_HPP
 
@@ -80,9 +80,10 @@ inline void print_outstanding_instruments(std::ostream& os, const outstanding_wa
 
 /// Prints, at each of @p exit_values where a pre-money SAFE of @p w is short
 /// (outstanding_waterfall::remainders), what it is paid, its unpaid purchase amount and the common
-/// that converts into at cap / B: exactly (a whole number, or 3 decimals and the fraction) and rounded by the
-/// waterfall's share_rounding, with its value at that exit; none without a cap (no Liquidity
-/// Price where the common gets nothing). Prints nothing and returns false when none is short.
+/// that converts into at cap / B: exactly (a whole number, or 3 decimals and the fraction) and
+/// rounded by the waterfall's share_rounding, with its value at that exit; none without a cap (no
+/// Liquidity Price where the common gets nothing). Prints nothing and returns false when none is
+/// short.
 inline bool print_outstanding_remainders(std::ostream& os, const outstanding_waterfall& w,
                                          const std::vector<money>& exit_values) {
     detail::report_table t(detail::table_target::text);

@@ -76,7 +76,8 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 /// ownership before (@p before_table) and after (@p after_table) on @p basis, one row per
 /// @p holders, with @p dilution a dilution column (see add_dilution(): empty in the CSV for a
 /// holder with no shares before, "new" or "-" in the text); the unallocated pool when either table
-/// has a pool (see has_pool()); in the text a total row. round_holders_table() and converted_holders_table() (io/conversion_report.hpp).
+/// has a pool (see has_pool()); in the text a total row. round_holders_table() and
+/// converted_holders_table() (io/conversion_report.hpp).
 [[nodiscard]] inline report_table before_after_holders_table(const cap_table& before_table, const cap_table& after_table,
                                                              const fully_diluted_basis& basis,
                                                              const std::vector<holder_change>& holders, bool dilution,

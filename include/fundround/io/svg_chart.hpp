@@ -420,19 +420,19 @@ struct legend_entry {
 ///
 /// Layout, top to bottom: title, subtitle, legend (wrapped), the plot with its axes, the x axis
 /// title, the note. Axis ranges and ticks come from nice_scale() (about one interval per
-/// 110 px across, per 60 px up, from 2 to 10), a category x axis puts its labels under the band centres; x labels
-/// that would overlap are turned 45 degrees. Bars stand on zero; stacked areas are evaluated
-/// exactly at the union of their points; a step holds each level until the next point; markers
-/// are dashed vertical lines labelled along the line.
+/// 110 px across, per 60 px up, from 2 to 10), a category x axis puts its labels under the band
+/// centres; x labels that would overlap are turned 45 degrees. Bars stand on zero; stacked areas
+/// are evaluated exactly at the union of their points; a step holds each level until the next
+/// point; markers are dashed vertical lines labelled along the line.
 ///
 /// No text leaves the chart or covers another, by these rules: a title, subtitle or note wider
 /// than the chart wraps, and each line past the first, like each legend row past the first,
 /// makes the drawing taller than chart::height (22, 17, 15 and 20 px), so the plot keeps its
 /// height; a legend name, a turned category name (at most 150 px), an axis title or a marker
-/// label wider than its room ends in an ellipsis, the whole text in an SVG title element (a tooltip);
-/// turned category names in bands under 17 px name every k-th band (the smallest k keeping them
-/// 12 px apart, the first and the last band named), each other band's name in an SVG title element on its
-/// bars;
+/// label wider than its room ends in an ellipsis, the whole text in an SVG title element (a
+/// tooltip); turned category names in bands under 17 px name every k-th band (the smallest k
+/// keeping them 12 px apart, the first and the last band named), each other band's name in an SVG
+/// title element on its bars;
 /// marker labels closer than 13 px join into one label naming each with its x value ("Series B
 /// converts at $1M; Series A converts at $1.0001M"); bar labels wider than their bars turn to
 /// read upwards, and turned ones on bars (stacks) under 11 px apart are thinned by the rule of
@@ -440,9 +440,9 @@ struct legend_entry {
 /// each drawn one more than 11 px from the next), each other label in an SVG title element on
 /// its bar; end labels stand right of the plot by their lines' ends, at least 13 px apart and
 /// within the plot's height, and more than fit there are thinned by the same rule (the highest
-/// and the lowest drawn), each other label in an SVG title element on its line. Text widths are estimated from character classes (detail::text_width(); the
-/// renderer's font decides the real width). The output is the same bytes for the same chart on
-/// every platform.
+/// and the lowest drawn), each other label in an SVG title element on its line. Text widths are
+/// estimated from character classes (detail::text_width(); the renderer's font decides the real
+/// width). The output is the same bytes for the same chart on every platform.
 [[nodiscard]] inline std::string to_svg(const chart& c) {
     using detail::svg_px;
     using detail::px_text;

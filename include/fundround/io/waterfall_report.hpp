@@ -352,7 +352,8 @@ inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vec
     print_waterfall(os, w, exit_values, w.at(exit_values));
 }
 
-/// print_breakpoints() of @p breakpoints in currency @p c (e.g. outstanding_waterfall::breakpoints()).
+/// print_breakpoints() of @p breakpoints in currency @p c (e.g.
+/// outstanding_waterfall::breakpoints()).
 inline void print_breakpoints(std::ostream& os, const std::vector<waterfall_breakpoint>& breakpoints, currency c) {
     os << "Breakpoints (" << to_string(c) << "): above each exit value, the event starts\n";
     detail::breakpoints_table(breakpoints, c, detail::table_target::text).print(os, "  ");

@@ -1,9 +1,10 @@
 /// @file deal_file.hpp
 /// @brief A deal as one JSON document (a "deal file"): the company's cap table, its SAFEs and
 /// notes, its share valuations (409A), its funding rounds with tranches and conditions, its
-/// priced rounds on the cap table, scenarios and counter-commitments; read with every problem at its JSON pointer (references
-/// between members checked, the priced rounds applied as a chain) and written back exactly
-/// (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json` target).
+/// priced rounds on the cap table, scenarios and counter-commitments; read with every problem at
+/// its JSON pointer (references between members checked, the priced rounds applied as a chain) and
+/// written back exactly (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json`
+/// target).
 #ifndef FUNDROUND_JSON_DEAL_FILE_HPP
 #define FUNDROUND_JSON_DEAL_FILE_HPP
 
@@ -46,7 +47,8 @@
 
 FUNDROUND_BEGIN_NAMESPACE
 
-/// The format version a deal file states in "fundround_deal" (written by to_json, checked on reading).
+/// The format version a deal file states in "fundround_deal" (written by to_json, checked on
+/// reading).
 inline constexpr int deal_file_version = 1;
 
 /// Some of a deal file's SAFEs and notes, by position in deal_file::safes and deal_file::notes.
@@ -136,7 +138,8 @@ struct deal_file {
     std::vector<funding_round> rounds;
     /// Priced rounds on the cap table, applied in order (round_chain from cap_table_before).
     std::vector<cap_table_round> priced_rounds;
-    /// Which SAFEs and notes convert in which priced round, in round order (at most one entry per round).
+    /// Which SAFEs and notes convert in which priced round, in round order (at most one entry per
+    /// round).
     std::vector<priced_round_conversion> conversions;
     /// The priced rounds' pay-to-play, in round order (at most one entry per round).
     std::vector<priced_round_pay_to_play> pay_to_plays;
@@ -153,9 +156,10 @@ struct deal_file {
     std::vector<counter_commitment> counter_commitments;
     /// The anti-dilution protection of preferred series, applied by chain() to the priced rounds.
     anti_dilution_charter charter;
-    /// The liquidation ranks of the SAFEs and notes outstanding at an exit ("instrument_seniority"),
-    /// per kind: give them to outstanding_instrument_terms (exit/outstanding_instruments.hpp) as
-    /// `fundround waterfall` does; empty: the library's defaults.
+    /// The liquidation ranks of the SAFEs and notes outstanding at an exit
+    /// ("instrument_seniority"), per kind: give them to outstanding_instrument_terms
+    /// (exit/outstanding_instruments.hpp) as `fundround waterfall` does; empty: the library's
+    /// defaults.
     outstanding_seniority instrument_seniority;
 
     /// The round called @p name; throws invalid_argument_error naming the rounds there are.
@@ -571,7 +575,8 @@ inline constexpr json_choice<int> json_basis_presets[] = {
     return out;
 }
 
-/// The chain's fact about problem @p p of @p ran when it is an instrument converting again, or null.
+/// The chain's fact about problem @p p of @p ran when it is an instrument converting again, or
+/// null.
 [[nodiscard]] inline const repeated_conversion* repeated_at(const round_chain_outcome& ran, std::size_t p) noexcept {
     for (const repeated_conversion& again : ran.repeated) {
         if (again.problem == p) return &again;
@@ -637,7 +642,8 @@ inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const 
 }  // namespace detail
 
 /// Reads a fully diluted basis: a preset name ("full", "outstanding", "issued_and_granted",
-/// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants", "convertibles"}.
+/// "full_with_convertibles") or {"granted_options", "unallocated_pool", "warrants",
+/// "convertibles"}.
 [[nodiscard]] inline std::optional<fully_diluted_basis> read_fully_diluted_basis(json_reader& r, const nlohmann::json& j,
                                                                    const field_path& at) {
     if (j.is_string()) {
@@ -679,7 +685,8 @@ inline void report_unless_failed(json_reader& r, const nlohmann::json& j, const 
     return price_precision{*decimals, *mode};
 }
 
-/// The members of a priced round that say what converts in it (read by read_priced_round_conversion()).
+/// The members of a priced round that say what converts in it (read by
+/// read_priced_round_conversion()).
 inline constexpr const char* priced_round_conversion_members[] = {"converts", "close_date", "conversion_pricing",
                                                                   "conversion_price_rounding", "conversion_share_rounding"};
 
@@ -778,10 +785,11 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
 /// "series", "liquidation", exactly one of "pre_money", "post_money", "price_per_share",
 /// "new_money_ownership", "basis", "investors": [{"holder", "amount"}], "new_investors":
 /// [holders], "option_pool": {"target", "placement", "target_basis", "top_up" or "create" and
-/// "share_class" (a pool the round creates)}, "price_rounding": {"decimals", "mode"}, "share_rounding", "pool_rounding", "cash_rounding"},
-/// and what converts in it (read by read_priced_round_conversion(), which needs the file's SAFEs
-/// and notes). With @p table_currency (the cap table's, as read_deal_file() gives it), a
-/// pre-money, post-money, price or investment in another currency is a problem too.
+/// "share_class" (a pool the round creates)}, "price_rounding": {"decimals", "mode"},
+/// "share_rounding", "pool_rounding", "cash_rounding"}, and what converts in it (read by
+/// read_priced_round_conversion(), which needs the file's SAFEs and notes). With @p table_currency
+/// (the cap table's, as read_deal_file() gives it), a pre-money, post-money, price or investment in
+/// another currency is a problem too.
 [[nodiscard]] inline std::optional<cap_table_round> read_priced_round(json_reader& r, const nlohmann::json& j, const field_path& at,
                                                         std::optional<currency> table_currency = std::nullopt) {
     if (!r.expect_object(j, at, "a priced round",
@@ -1718,9 +1726,9 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 /// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
 /// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments",
 /// "anti_dilution", "instrument_seniority"} (every member but the
-/// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
-/// them): each member's own (a funding round named; SAFE and note amounts in the cap table's
-/// currency), then the references between them (round names unique, investors and SAFE and
+/// version optional). Every problem is reported at its JSON pointer (returns nothing after
+/// recording them): each member's own (a funding round named; SAFE and note amounts in the cap
+/// table's currency), then the references between them (round names unique, investors and SAFE and
 /// note holders on the cap table, a priced round's "all_outstanding" converting at least one
 /// instrument, scenario milestones in a round, anti-dilution protecting a preferred series
 /// of the table or a priced round), then whether
@@ -2120,8 +2128,8 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                     const std::vector<path_segment> steps = own.segments();
                     const bool base = steps.size() >= 2 && steps[0].kind == path_step::member && steps[0].name == "terms" &&
                                       steps[1].kind == path_step::member && steps[1].name == "base";
-                    // A member of the file the round leaves out ("top_up" under "option_pool") by its
-                    // JSON name; a field without one by the library's name.
+                    // A member of the file the round leaves out ("top_up" under "option_pool") by
+                    // its JSON name; a field without one by the library's name.
                     std::string missing;
                     const std::vector<path_segment> want = mapped.segments();
                     for (std::size_t k = inside.segments().size(); mapped != own && k < want.size(); ++k) {
@@ -2179,10 +2187,11 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
         }
         const round_chain_result* run = ran.ok() ? &*ran.result : plain && plain->ok() ? &*plain->result : nullptr;
         if (run != nullptr && json_reader::member(j, "anti_dilution") != nullptr) {
-            // A protected series or narrow class named as a conversion series ("Series A Preferred-2")
-            // of a round that converts: on the table after that round only if its conversions made
-            // it. A protection in force in a later round was checked there by the chain; this finds
-            // the rest (a series of the last round, a term of a protection never in force) too.
+            // A protected series or narrow class named as a conversion series ("Series A
+            // Preferred-2") of a round that converts: on the table after that round only if its
+            // conversions made it. A protection in force in a later round was checked there by the
+            // chain; this finds the rest (a series of the last round, a term of a protection never
+            // in force) too.
             const nlohmann::json* terms = json_reader::member(*json_reader::member(j, "anti_dilution"), "protections");
             if (terms != nullptr && !terms->is_array()) terms = nullptr;
             const field_path protections_at = at.member("anti_dilution").member("protections");
@@ -2299,7 +2308,8 @@ inline void to_json(nlohmann::json& j, const cap_table_round& pr) {
 }
 
 /// Writes @p c's members into its priced round's object @p j, as read_priced_round_conversion()
-/// reads them: "converts" ("all_outstanding", or the SAFEs' then the notes' pointers), every term written.
+/// reads them: "converts" ("all_outstanding", or the SAFEs' then the notes' pointers), every term
+/// written.
 inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c) {
     if (c.all_outstanding) {
         j["converts"] = "all_outstanding";
@@ -2317,8 +2327,8 @@ inline void to_json_members(nlohmann::json& j, const priced_round_conversion& c)
     j["conversion_share_rounding"] = std::string(to_string(c.conversion_share_rounding));
 }
 
-/// Writes @p p as read_pay_to_play() reads it: "terms" (each with "series", "conversion", "required";
-/// "conversion_ratio" and "shadow_series" when set), "offered" and "into" when set,
+/// Writes @p p as read_pay_to_play() reads it: "terms" (each with "series", "conversion",
+/// "required"; "conversion_ratio" and "shadow_series" when set), "offered" and "into" when set,
 /// "conversions_count" when true.
 inline void to_json(nlohmann::json& j, const pay_to_play& p) {
     j = nlohmann::json::object();
@@ -2447,8 +2457,8 @@ inline void to_json(nlohmann::json& j, const counter_commitment& c) {
 }
 
 /// A deal file as the object read_deal_file() reads (the format version first, every list
-/// written, even empty; "as_of", "formation", "anti_dilution" and "instrument_seniority" only when stated; keys in nlohmann::json's
-/// sorted order).
+/// written, even empty; "as_of", "formation", "anti_dilution" and "instrument_seniority" only when
+/// stated; keys in nlohmann::json's sorted order).
 inline void to_json(nlohmann::json& j, const deal_file& d) {
     j = nlohmann::json::object();
     j["fundround_deal"] = deal_file_version;
@@ -2568,7 +2578,8 @@ FUNDROUND_END_NAMESPACE
 
 namespace nlohmann {
 
-/// Share valuations (no default constructor): written by fundround::to_json, read by fundround::read_share_valuation.
+/// Share valuations (no default constructor): written by fundround::to_json, read by
+/// fundround::read_share_valuation.
 template <>
 struct adl_serializer<fundround::share_valuation> {
     /// Writes it with fundround::to_json.
@@ -2593,7 +2604,8 @@ struct adl_serializer<fundround::cap_table_round> {
     }
 };
 
-/// Scenarios (no default constructor): written by fundround::to_json, read by fundround::read_scenario.
+/// Scenarios (no default constructor): written by fundround::to_json, read by
+/// fundround::read_scenario.
 template <>
 struct adl_serializer<fundround::scenario> {
     /// Writes it with fundround::to_json.

@@ -119,7 +119,8 @@ struct ocf_options {
     /// The SAFEs' and notes' ranks at an exit, per kind (a deal file's "instrument_seniority"):
     /// each stated rank is written exactly in a comment on each convertible of its kind
     /// (ocf_rank_comment), which from_ocf() reads back; every convertible's seniority is its
-    /// kind's place in OCF's convertible stack (1 the most senior) by these ranks, else the defaults.
+    /// kind's place in OCF's convertible stack (1 the most senior) by these ranks, else the
+    /// defaults.
     outstanding_seniority instrument_seniority;
 };
 
@@ -277,8 +278,8 @@ inline constexpr int ocf_max_decimals = 10;
     return nlohmann::json{{"amount", amount}, {"currency", std::string(c.code())}};
 }
 
-/// The path @p base followed by the steps of @p rel ("name/legal_name", "conversion_rights/0/ratio":
-/// digits are positions).
+/// The path @p base followed by the steps of @p rel ("name/legal_name",
+/// "conversion_rights/0/ratio": digits are positions).
 [[nodiscard]] inline field_path ocf_sub(field_path base, std::string_view rel) {
     while (!rel.empty()) {
         const std::size_t slash = rel.find('/');
@@ -1201,7 +1202,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                          at.member("initial_shares_reserved"), ok, share_count(), share_count(), behavior});
     }
 
-    // The stock plan that @p m, the stock_plan_id of the object at @p at, names (a problem if none).
+    // The stock plan that @p m, the stock_plan_id of the object at @p at, names (a problem if
+    // none).
     const auto plan_ref = [&](const json& m, const field_path& at) -> std::optional<std::size_t> {
         const auto pid = r_.read_string(m, at.member("stock_plan_id"));
         if (!pid) return std::nullopt;
@@ -1356,7 +1358,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (const auto* rr = r_.required(trig, tat, "conversion_right")) {
                 if (r_.expect_object(*rr, tat.member("conversion_right"), "a conversion right",
                                      {"type", "conversion_mechanism", "converts_to_future_round", "converts_to_stock_class_id"})) {
-                    // A mechanism's type is one of OCF's (ConversionMechanismType), whether or not fundround reads it.
+                    // A mechanism's type is one of OCF's (ConversionMechanismType), whether or not
+                    // fundround reads it.
                     const json* m = json_reader::member(*rr, "conversion_mechanism");
                     if (m != nullptr && m->is_object() && m->find("type") != m->end() && (*m)["type"].is_string()) {
                         (void)enumerated((*m)["type"], tat.member("conversion_right").member("conversion_mechanism").member("type"),
@@ -1627,8 +1630,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
 
     // What the transactions leave: the security each one takes from, and what it takes.
     std::vector<bool> applied(n_tx, false);  // the transactions applied so far, read or not
-    // The security_id of the issuance at @p at, unless another issuance applied before it has it (that
-    // one is named: in a long ledger the earlier one is the thing to find).
+    // The security_id of the issuance at @p at, unless another issuance applied before it has it
+    // (that one is named: in a long ledger the earlier one is the thing to find).
     const auto security_id = [&](const json& obj, const field_path& at) -> std::optional<std::string> {
         const auto* m = r_.required(obj, at, "security_id");
         if (m == nullptr) return std::nullopt;
@@ -1808,14 +1811,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         check_balance_holder(d, who, at);
     };
 
-    // The id and date of a transaction other than an issuance (its date orders it, and is not kept).
+    // The id and date of a transaction other than an issuance (its date orders it, and is not
+    // kept).
     const auto transaction_head = [&](const json& obj, const field_path& at) {
         (void)id(obj, at);
         if (const auto* d = r_.required(obj, at, "date")) (void)ocf_date(*d, at.member("date"));
         note("dates of transactions other than issuances", "fundround applies the transactions in date order and keeps the cap table they leave");
     };
-    // A transaction dated after the package's as-of date is applied with the others (the cap table is
-    // the one the whole ledger leaves), and listed: the package says it is current as of that date.
+    // A transaction dated after the package's as-of date is applied with the others (the cap table
+    // is the one the whole ledger leaves), and listed: the package says it is current as of that
+    // date.
     const std::string as_of_text = as_of ? to_string(*as_of) : std::string();
     for (const std::size_t tx_n : order) {
         applied[tx_n] = true;
@@ -2016,7 +2021,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             expect(*item, at, "a convertible issuance", known({"investment_amount", "convertible_type", "conversion_triggers", "pro_rata", "seniority"}));
             const auto tx_id = id(*item, at);
             const auto on = common_issuance(*item, at, "convertibles", false);
-            // Its comments: free text, but for fundround's comment stating its kind's rank at an exit.
+            // Its comments: free text, but for fundround's comment stating its kind's rank at an
+            // exit.
             std::optional<int> rank;
             field_path rank_at;
             if (const auto* c = json_reader::member(*item, "comments")) {
@@ -2085,14 +2091,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (r_.problems().size() != before || !ctype || !triggers) continue;
             if (tx_parent[tx_n] != npos && invested) {  // the result of a convertible transfer: it holds what the transfer took
                 const auto due = sec ? balance_due.find(*sec) : balance_due.end();
-                // (An id named both as a result and as the balance is the result: the claim made first decides, as for stock.)
+                // (An id named both as a result and as the balance is the result: the claim made
+                // first decides, as for stock.)
                 const auto claim = sec ? result_of.find(*sec) : result_of.end();
                 if (due != balance_due.end() && due->second.kind == 'c' && claim != result_of.end() && claim->second.balance) {
                     // The rest of a partial transfer: the same holder's.
                     balance_investment.emplace(tx_parent[tx_n], *invested);
                     if (transferred_part.count(tx_parent[tx_n]) == 0 && moved_investment.count(tx_parent[tx_n]) == 0) {
-                        // Not a transfer (whose whole or partial amount is checked at the end): a cancellation, which
-                        // takes the whole investment, so there is no rest; read, the issuance would be a new SAFE or note.
+                        // Not a transfer (whose whole or partial amount is checked at the end): a
+                        // cancellation, which takes the whole investment, so there is no rest;
+                        // read, the issuance would be a new SAFE or note.
                         r_.report(at.member("investment_amount"), format_full(*invested),
                                   "is a balance with nothing to hold: " + due->second.at.json_pointer() +
                                       ", whose balance_security_id it is, takes all of the convertible");
@@ -2111,9 +2119,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             const bool is_safe = *ctype == "SAFE";
             const char* mech_type = is_safe ? "SAFE_CONVERSION" : "CONVERTIBLE_NOTE_CONVERSION";
             // A SAFE's own terms: its SAFE_CONVERSION mechanism wherever it is listed; a fixed
-            // percentage of the capitalization only when the SAFE has no SAFE_CONVERSION (so that the
-            // order of the triggers does not choose: a fixed percent on a change-of-control trigger
-            // listed first is not read).
+            // percentage of the capitalization only when the SAFE has no SAFE_CONVERSION (so that
+            // the order of the triggers does not choose: a fixed percent on a change-of-control
+            // trigger listed first is not read).
             const auto type_of = [](const json& trig) -> const json* {
                 const auto r = trig.find("conversion_right");
                 if (r == trig.end() || !r->is_object()) return nullptr;
@@ -2128,10 +2136,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             });
             const char* own_type = is_safe && !has_mech_type ? "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION" : mech_type;
             const char* own_types = is_safe ? "SAFE_CONVERSION or FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION" : mech_type;
-            // The first trigger with this mechanism; for a note, the first dated trigger is its maturity.
+            // The first trigger with this mechanism; for a note, the first dated trigger is its
+            // maturity.
             const json* mech = nullptr;
             field_path mat;
-            // The mechanisms of another type than mech_type (a FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION, say): not read.
+            // The mechanisms of another type than mech_type (a
+            // FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION, say): not read.
             std::vector<std::pair<field_path, std::string>> others;
             std::optional<calendar_date> maturity;
             field_path maturity_at = at.member("conversion_triggers");
@@ -2150,14 +2160,16 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 if (m != nullptr && (!m->is_object() || m->find("type") == m->end() || !(*m)["type"].is_string())) {
                     r_.report(mat_k, detail::json_value_text(*m), "must be an object with a type: an OCF conversion mechanism");
                 } else if (m != nullptr && (*m)["type"] != own_type) {
-                    // A SAFE's terms: its SAFE_CONVERSION, else a fixed percentage of the capitalization.
+                    // A SAFE's terms: its SAFE_CONVERSION, else a fixed percentage of the
+                    // capitalization.
                     others.emplace_back(mat_k, (*m)["type"].get<std::string>());
                 } else if (m != nullptr) {
                     if (mech == nullptr) {
                         mech = m;
                         mat = mat_k;
                     } else if (!detail::json_equal_bounded(*m, *mech)) {
-                        // fundround holds one set of terms per SAFE or note: say which were not read.
+                        // fundround holds one set of terms per SAFE or note: say which were not
+                        // read.
                         per_item.push_back("The conversion terms " + mat_k.json_pointer() + " differ from " +
                                            mat.json_pointer() + ", which are read: fundround converts the " +
                                            (is_safe ? "SAFE" : "note") + " on one set of terms" +
@@ -2171,7 +2183,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                      "fundround converts at an equity financing (and a note at maturity)");
             }
             if (mech == nullptr && !others.empty()) {
-                // Name the mechanism the convertible has, so that the reader sees what is not modelled.
+                // Name the mechanism the convertible has, so that the reader sees what is not
+                // modelled.
                 r_.report(others.front().first.member("type"), json_value_text(json(others.front().second)),
                           std::string("is not modelled for a ") + (is_safe ? "SAFE" : "convertible note") +
                               ": fundround reads its terms from a " + own_types +
@@ -2215,8 +2228,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
             }
             if (is_safe && (*mech)["type"] == "FIXED_PERCENT_OF_CAPITALIZATION_CONVERSION") {
-                // A fixed-percentage SAFE (safe::post_money_fixed_percentage): converts_to_percent of
-                // the post-money capitalization, the pool increase as its rules name it.
+                // A fixed-percentage SAFE (safe::post_money_fixed_percentage): converts_to_percent
+                // of the post-money capitalization, the pool increase as its rules name it.
                 if (!r_.expect_object(*mech, mat, "a fixed-percentage conversion mechanism",
                                       {"type", "converts_to_percent", "capitalization_definition", "capitalization_definition_rules"})) {
                     continue;
@@ -2293,10 +2306,11 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                                          "fundround's interest accrues from the issue date");
                                 }
                             }
-                            // OCF's accrual_end_date is the "end date (inclusive)" of accrual: read as
-                            // fundround's accrual from the start to that date (the day count's days between
-                            // them, the end day counted, the start day not). On the maturity date it is the
-                            // note's interest_accrues = to_maturity; another end date is not modelled.
+                            // OCF's accrual_end_date is the "end date (inclusive)" of accrual: read
+                            // as fundround's accrual from the start to that date (the day count's
+                            // days between them, the end day counted, the start day not). On the
+                            // maturity date it is the note's interest_accrues = to_maturity;
+                            // another end date is not modelled.
                             if (const auto* e = json_reader::member((*rates)[0], "accrual_end_date")) {
                                 if (const auto end = ocf_date(*e, one.member("accrual_end_date"))) {
                                     if (maturity && *end == *maturity) {
@@ -2356,8 +2370,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     }
                 }
                 n.cap_form = post_money ? safe_form::post_money : safe_form::pre_money;
-                // Only a capped note has a cap to divide a count of its own: an uncapped note's rules
-                // matter to nothing it converts on (listed as before when they are not its form's).
+                // Only a capped note has a cap to divide a count of its own: an uncapped note's
+                // rules matter to nothing it converts on (listed as before when they are not its
+                // form's).
                 cap_rules(*mech, mat, post_money, n.pool_increase, "notes", n.valuation_cap ? &n.cap_basis : nullptr);
                 if (maturity) {
                     n.maturity_date = *maturity;
@@ -2512,8 +2527,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 const bool less = whole->currency() == s->amount.currency() && whole->is_positive() && *whole < s->amount;
                 const bool part = bal != nullptr && less;
                 if (transfer && !less) {
-                    // Not a part at all (nothing, a negative amount, more than the investment, another currency):
-                    // a balance_security_id cannot help, so the rule is the amount's own.
+                    // Not a part at all (nothing, a negative amount, more than the investment,
+                    // another currency): a balance_security_id cannot help, so the rule is the
+                    // amount's own.
                     r_.report(at.member(c->amount), format_full(*whole),
                               "must be positive, in " + std::string(s->amount.currency().code()) +
                                   " and at most the convertible's investment " + format_full(s->amount) +
@@ -2532,8 +2548,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               "names no issuance: the rest of the convertible, " + format_full(s->amount - *whole) +
                                   ", is a TX_CONVERTIBLE_ISSUANCE of its own with this security_id");
                     if (s->remaining.value() > 0) {
-                        // The part transferred is still taken and compared with the transferees' issuances
-                        // (every problem in one run); consume() would read the id as naming the rest.
+                        // The part transferred is still taken and compared with the transferees'
+                        // issuances (every problem in one run); consume() would read the id as
+                        // naming the rest.
                         transferred_part.emplace(tx_n, *whole);
                         reduce(*s, s->remaining);
                         moved_investment.emplace(tx_n, std::make_pair(s->amount, std::vector<money>()));
@@ -2547,8 +2564,9 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             if (!taken) continue;
             plan_rec* plan = s->plan ? &plans[*s->plan] : nullptr;
             if (c->what == effect::cancel) {
-                // An option's or RSU's reserved shares follow the plan's default_cancellation_behavior
-                // (RETURN_TO_POOL: back in the pool; else out of it) until a TX_STOCK_PLAN_RETURN_TO_POOL routes them.
+                // An option's or RSU's reserved shares follow the plan's
+                // default_cancellation_behavior (RETURN_TO_POOL: back in the pool; else out of it)
+                // until a TX_STOCK_PLAN_RETURN_TO_POOL routes them.
                 if (plan != nullptr && s->kind == 'g') {
                     s->in_pool = plan->behavior == "RETURN_TO_POOL";
                     if (!s->in_pool) add_shares(plan->used, *taken, at.member(c->amount));
@@ -2561,7 +2579,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             if (c->conserves) moved.emplace(tx_n, std::make_pair(*taken, share_count()));
             if (c->results != nullptr && !c->conserves && item->at(c->results).empty()) {
-                // OCF allows an exercise, conversion or release that results in nothing: said, not dropped silently.
+                // OCF allows an exercise, conversion or release that results in nothing: said, not
+                // dropped silently.
                 per_item.push_back(std::string("The ") + (std::strchr(c->object, ' ') + 1) + " " + at.json_pointer() +
                                    " has no resulting_security_ids: " +
                                    (c->kind == 'c' ? "the convertible it takes leaves the cap table"
@@ -2603,8 +2622,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                               " shares cancelled or repurchased from the security and not yet returned to a pool");
                 continue;
             }
-            // A reserve holds shares of its plan's class: a share of another class is not one of them
-            // (a repurchased Seed share converts into 7/5 common, say).
+            // A reserve holds shares of its plan's class: a share of another class is not one of
+            // them (a repurchased Seed share converts into 7/5 common, say).
             const std::optional<std::size_t> from_class =
                 s->kind == 's' ? std::optional<std::size_t>(holdings[s->index].class_index) : s->plan ? std::optional<std::size_t>(plans[*s->plan].class_index) : std::nullopt;
             if (from_class && *from_class != plans[*to].class_index) {
@@ -2665,13 +2684,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
                 continue;
             }
-            // A split multiplies each outstanding stock security of the class by the ratio, exactly,
-            // and, as the adjustment clauses of a plan, a warrant and a charter provide (OCF's split
-            // names only the class): the reserve of each plan of the class, the options and awards
-            // from it and the warrants for the class, whose exercise prices are divided by the
-            // ratio, and the conversion ratio of each preferred series converting into the class
-            // (its conversion price divided by the ratio); a preferred class's own issue price and
-            // conversion ratio (below).
+            // A split multiplies each outstanding stock security of the class by the ratio,
+            // exactly, and, as the adjustment clauses of a plan, a warrant and a charter provide
+            // (OCF's split names only the class): the reserve of each plan of the class, the
+            // options and awards from it and the warrants for the class, whose exercise prices are
+            // divided by the ratio, and the conversion ratio of each preferred series converting
+            // into the class (its conversion price divided by the ratio); a preferred class's own
+            // issue price and conversion ratio (below).
             // @p n shares of @p what times the ratio: whole, or a problem (nothing is rounded).
             // (@p quiet: a security whose grant or warrant below says the same, once.)
             const auto times_ratio = [&](share_count n, const std::string& what, bool quiet = false) -> std::optional<share_count> {
@@ -2684,7 +2703,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
                 if (quiet && !(after.is_integer() && after.numerator() <= int64_max)) return std::nullopt;
                 if (after.is_integer() && after.numerator() > int64_max) {
-                    // Whole, but past a share count: not a fractional result, and not to be called one.
+                    // Whole, but past a share count: not a fractional result, and not to be called
+                    // one.
                     r_.report(rat, json_value_text(*m),
                               "gives the " + std::to_string(n.value()) + " shares of " + what + " " + after.to_string() +
                                   " shares: out of range (a share count must fit 64 bits)");
@@ -2698,7 +2718,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
                 return share_count(static_cast<std::int64_t>(after.numerator()));
             };
-            // A price per share (an exercise or issue price, @p what) divided by the ratio, exactly.
+            // A price per share (an exercise or issue price, @p what) divided by the ratio,
+            // exactly.
             const auto price_over_ratio = [&](const price_per_share& pr, const char* what = "exercise price") -> std::optional<price_per_share> {
                 try {
                     const fraction units = pr.units_per_share() / *r;
@@ -2750,10 +2771,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 }
             }
             // A preferred series' own split, as the charter's adjustment clauses provide (the NVCA
-            // model's "Original Issue Price ... subject to appropriate adjustment in the event of any
-            // stock split"): its original issue price and its conversion ratio are divided by the
-            // ratio, so that each holder's preference, dividends, cap and as-converted shares stay
-            // what they were.
+            // model's "Original Issue Price ... subject to appropriate adjustment in the event of
+            // any stock split"): its original issue price and its conversion ratio are divided by
+            // the ratio, so that each holder's preference, dividends, cap and as-converted shares
+            // stay what they were.
             if (k.preferred && k.value) {
                 const auto issue_price = price_over_ratio(*k.value->original_issue_price(), "original issue price");
                 try {
@@ -2765,9 +2786,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                     r_.report(rat, json_value_text(*m), "divides the conversion ratio of " + quoted_text(k.id) + " out of range: " + detail::reason_of(e));
                 }
             }
-            // The series converting into the class follow a split that applied; one that gave a share
-            // count out of range or fractional is reported above, and is not half applied here too
-            // (a multiplied ratio would overflow the fully diluted count: a second message of one fault).
+            // The series converting into the class follow a split that applied; one that gave a
+            // share count out of range or fractional is reported above, and is not half applied
+            // here too (a multiplied ratio would overflow the fully diluted count: a second message
+            // of one fault).
             const bool split_whole = r_.problems().size() == before;
             std::optional<std::size_t> first_common;  // a series without converts_to_stock_class_id converts into it
             for (std::size_t i = 0; i < classes.size() && !first_common; ++i) {
@@ -2876,13 +2898,15 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 check_class(b->first, b->second, true);
             }
         }
-        // The balance is compared whether or not the transferees' issuances were read: it is a problem of its own.
+        // The balance is compared whether or not the transferees' issuances were read: it is a
+        // problem of its own.
         if (const auto mi = moved_investment.find(n); mi != moved_investment.end()) {
             const auto part = transferred_part.find(n);
             const auto rest = balance_investment.find(n);
             const money whole = mi->second.first;
             const money taken = part != transferred_part.end() ? part->second : whole;
-            // At the balance_security_id, with its value: the issuance it names is the one that is wrong.
+            // At the balance_security_id, with its value: the issuance it names is the one that is
+            // wrong.
             const std::string balance_id = tx_balance[n] ? quoted_text(tx_balance[n]->first) : std::string();
             if (part != transferred_part.end() && rest != balance_investment.end() && rest->second != whole - taken) {
                 r_.report(tx_items[n].second.member("balance_security_id"), balance_id,
@@ -3228,8 +3252,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     }
     r_.throw_if_problems("OCF package");
 
-    // The seniority stack across the rank_kinds: fundround pays the rank_kinds at the stated ranks, else the
-    // defaults; an order of the stack they do not keep is said (OCF does not place the
+    // The seniority stack across the rank_kinds: fundround pays the rank_kinds at the stated ranks,
+    // else the defaults; an order of the stack they do not keep is said (OCF does not place the
     // convertibles against the stock classes, so it gives no rank on their scale).
     {
         outstanding_instrument_terms rank_terms;
@@ -3714,8 +3738,8 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                                            {"include_new_money", false}};
             const fully_diluted_basis& b = *n.cap_basis;
             if (b.granted_options && b.unallocated_pool) {
-                // Shares, options and pool, no top-up: the rules of the note form's default with the
-                // pool increase excluded; OCF cannot tell the two apart, and reads the default.
+                // Shares, options and pool, no top-up: the rules of the note form's default with
+                // the pool increase excluded; OCF cannot tell the two apart, and reads the default.
                 left.push_back(label + "'s cap_basis counts issued shares, granted options and the unallocated pool" +
                                (b.warrants ? std::string(" and warrants") : std::string()) +
                                ": OCF's capitalization rules for it are those of a pre-money note's default capitalization "
@@ -3732,8 +3756,8 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                                " only).");
             }
             if (!(b.granted_options && b.unallocated_pool) && n.pool_increase == pool_increase::excluded) {
-                // Read back with its cap_basis and the default pool increase: no figure changes (the
-                // cap divides the fixed count), but the value does, so it is said.
+                // Read back with its cap_basis and the default pool increase: no figure changes
+                // (the cap divides the fixed count), but the value does, so it is said.
                 left.push_back(label + "'s pool_increase excluded: with a cap_basis its cap divides a count fixed before the "
                                        "financing, whose OCF rules have no pool top-up to exclude (read back as included, "
                                        "the default; no figure changes).");
@@ -3820,7 +3844,8 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
     if (options.formation_date) {
         formed = *options.formation_date;
     } else {
-        // The earliest date the package writes, so that nothing is dated before the issuer was formed.
+        // The earliest date the package writes, so that nothing is dated before the issuer was
+        // formed.
         const auto earlier = [&](const std::optional<calendar_date>& d) {
             if (d && *d < formed) formed = *d;
         };

@@ -128,7 +128,8 @@ public:
         : num_(n) {
         if (detail::magnitude(n) > detail::int128_max_magnitude) out_of_range(n, rep(1));  // n/1 is in lowest terms
     }
-    /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7, 10).
+    /// Deleted: a binary floating-point value is not exact; use from_decimal("0.7") or fraction(7,
+    /// 10).
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     fraction(F) = delete;
     /// Deleted: a binary floating-point value is not exact; use from_decimal() or integers.
@@ -560,7 +561,8 @@ inline void detail::append_decimal(std::string& out, const fraction& v, int deci
         }
         r = r64;
     } else {
-        // x = x + y modulo d (x, y < d: never overflows); returns how many d were taken off (0 or 1).
+        // x = x + y modulo d (x, y < d: never overflows); returns how many d were taken off (0 or
+        // 1).
         const auto add_mod = [&d](uint128& x, const uint128& y) {
             const uint128 room = d - y;
             if (x >= room) {

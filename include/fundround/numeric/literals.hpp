@@ -3,8 +3,8 @@
 /// default); `15_B_eur`, `1234.56_eur`; `15_B` in euros with `fundround::eur_literals`.
 ///
 /// A numeric literal that is finer than a mill (0.0001_usd), out of range (99999999_T) or not
-/// decimal (0x10_K; 010_K, octal in C++) does not compile, even outside a constexpr context. The string forms
-/// ("$1.25 trillion"_usd) parse at run time and live in io/money_parse.hpp.
+/// decimal (0x10_K; 010_K, octal in C++) does not compile, even outside a constexpr context. The
+/// string forms ("$1.25 trillion"_usd) parse at run time and live in io/money_parse.hpp.
 ///
 /// Which namespace gives what:
 /// - `fundround::literals` (inline in fundround, so `using namespace fundround;` brings it):

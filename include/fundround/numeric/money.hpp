@@ -210,7 +210,8 @@ public:
     /// Deleted: a floating-point count of units does not compile; pass an integer.
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     static money from_units(F, fundround::currency = {}) = delete;
-    /// Deleted: floating-point major units do not compile; use a literal (1.25_usd) or parse_money().
+    /// Deleted: floating-point major units do not compile; use a literal (1.25_usd) or
+    /// parse_money().
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     static money from_major(F, fundround::currency = {}) = delete;
     /// Deleted: a floating-point factor does not compile; use times() with integers or a fraction.
@@ -226,7 +227,8 @@ public:
     template <class N, class D,
               std::enable_if_t<std::is_floating_point_v<N> || std::is_floating_point_v<D>, int> = 0>
     money times(N, D, rounding) const = delete;
-    /// Deleted: a floating-point divisor does not compile; use an integer, or times() with a fraction.
+    /// Deleted: a floating-point divisor does not compile; use an integer, or times() with a
+    /// fraction.
     template <class F, std::enable_if_t<std::is_floating_point_v<F>, int> = 0>
     money divided_by(F, rounding) const = delete;
 

@@ -133,7 +133,8 @@ public:
     /// Decimal text in currency units with @p decimals digits, e.g. "$12.3456".
     [[nodiscard]] std::string to_string(int decimals = 4, rounding mode = rounding::half_even) const {
         // In currency units: n / (1000 d) for the price n / d units, made directly (every
-        // constructor keeps d within 64 bits: 1000 d fits), no general fraction division to compile.
+        // constructor keeps d within 64 bits: 1000 d fits), no general fraction division to
+        // compile.
         const fraction major(units_per_share_.numerator(), units_per_share_.denominator() * money::units_per_major);
         std::string text = detail::currency_prefix(currency_);
         detail::append_decimal(text, major, decimals, 0, mode, true);

@@ -165,8 +165,9 @@ struct civil_day {
     return civil_day{year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
 }
 
-/// Appends the ISO 8601 text of year @p y, @p month, @p day ("2026-02-27") to @p out; a month or day above 99 is
-/// written in full ("2026-02-130"), so a date that is not real still reads as given.
+/// Appends the ISO 8601 text of year @p y, @p month, @p day ("2026-02-27") to @p out; a month or
+/// day above 99 is written in full ("2026-02-130"), so a date that is not real still reads as
+/// given.
 inline void append_date(std::string& out, std::int64_t y, unsigned month, unsigned day) {
     // Written from the back of one small buffer: day, month (at least two digits each), then the
     // year's magnitude (at least four digits) and its sign.
@@ -188,7 +189,8 @@ inline void append_date(std::string& out, std::int64_t y, unsigned month, unsign
 
 }  // namespace detail
 
-/// A calendar day with no time zone, such as `year{2026} / 2 / 27` or `calendar_date(year{2026}, 2, 27)`.
+/// A calendar day with no time zone, such as `year{2026} / 2 / 27`
+/// or `calendar_date(year{2026}, 2, 27)`.
 ///
 /// Any year from -32767 to 32767 with a month and a day up to 255 can be written, so that a
 /// builder can report `year{2026} / 2 / 30` among its other problems: ok() says whether it is a
@@ -403,7 +405,8 @@ template <>
 struct hash<fundround::calendar_date> {
     /// The hash value of @p d; equal dates hash equally.
     [[nodiscard]] std::size_t operator()(fundround::calendar_date d) const noexcept {
-        // The year biased to be positive, the month and the day, 16, 8 and 8 bits: one code per date.
+        // The year biased to be positive, the month and the day, 16, 8 and 8 bits: one code per
+        // date.
         std::uint64_t h = (std::uint64_t{static_cast<std::uint32_t>(d.year() + 32768)} << 16 | d.month() << 8 | d.day()) *
                           0x9E3779B97F4A7C15ULL;
         h ^= h >> 29;

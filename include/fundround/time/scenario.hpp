@@ -83,7 +83,8 @@ private:
 /// A what-if that fixes milestone outcomes: each named milestone is achieved on a date, fails
 /// on a date, or never settles. Milestones the scenario does not mention never settle.
 ///
-///     const scenario met = scenario("conditions met").achieve("certain conditions", year{2026}/9/30);
+///     const scenario met =
+///         scenario("conditions met").achieve("certain conditions", year{2026}/9/30);
 ///     met.apply_to(round).post_money();  // $840B
 ///
 /// Setters never throw; apply_to() reports every problem at once (a misspelt milestone, an

@@ -139,15 +139,16 @@ struct payment {
 /// the close date, M and the tranche's expected date. A fallback tranche pays on its settlement
 /// date S (the entry's date): its amount if the condition is met by S, its fallback otherwise;
 /// until S the fallback counts as committed and the rest as conditional (committed from the day
-/// the condition is met; lapsed from the day it lapses, or on S if it is still pending then). Until then it counts as committed if it is
-/// certain (met, or scheduled whatever milestones do) and as conditional otherwise; conditional
-/// money is committed from the first day the milestones settled by then make it certain
-/// (`milestone("x") && on_or_after(d)` from the day x is achieved), not only once met. Money whose
-/// condition lapses moves to lapsed on the first day of the lapse: a long-stop date is
-/// inclusive, so a milestone achieved on the long-stop date still pays and the money lapses the
-/// day after. Money whose condition never settles stays conditional for ever. Certainty is judged
-/// with every fact the world records, also a milestone settled before the close date: money the
-/// round schedules (certain if no milestone settles before the close) may then be conditional.
+/// the condition is met; lapsed from the day it lapses, or on S if it is still pending then). Until
+/// then it counts as committed if it is certain (met, or scheduled whatever milestones do) and as
+/// conditional otherwise; conditional money is committed from the first day the milestones settled
+/// by then make it certain (`milestone("x") && on_or_after(d)` from the day x is achieved), not
+/// only once met. Money whose condition lapses moves to lapsed on the first day of the lapse: a
+/// long-stop date is inclusive, so a milestone achieved on the long-stop date still pays and the
+/// money lapses the day after. Money whose condition never settles stays conditional for ever.
+/// Certainty is judged with every fact the world records, also a milestone settled before the close
+/// date: money the round schedules (certain if no milestone settles before the close) may then be
+/// conditional.
 ///
 /// Construction is O(n log n) in the number of schedule entries; every as-of query is O(log n)
 /// (O(log n_i) for one investor). The timeline copies what it needs: it does not refer back to
@@ -192,7 +193,8 @@ public:
     }
 
     /// Every payment made in this world, in date order; payments on the same day keep the
-    /// schedule's order (its dated entries, then its undated ones), which is not always round order.
+    /// schedule's order (its dated entries, then its undated ones), which is not always round
+    /// order.
     [[nodiscard]] const std::vector<payment>& payments() const& noexcept { return payments_; }
     /// Every payment made in this world, moved out of a temporary timeline (so that
     /// `for (auto& p : round_timeline(r).payments())` does not dangle).
@@ -310,7 +312,8 @@ inline round_timeline::round_timeline(const funding_round& r, const world_state&
                 if (from < settle) moves.push_back({from, who, conditional_b, committed_b, rest});
                 moves.push_back({settle, who, from < settle ? committed_b : conditional_b, funded_b, rest});
             } else {
-                // Lapsed from the first day of the lapse, as any tranche's money (before the close too).
+                // Lapsed from the first day of the lapse, as any tranche's money (before the close
+                // too).
                 const calendar_date lapsed = st.since ? *st.since : close;
                 moves.push_back({st.is_lapsed() ? std::min(lapsed, settle) : settle, who, conditional_b, lapsed_b, rest});
             }
