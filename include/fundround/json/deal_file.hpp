@@ -102,6 +102,26 @@ struct anti_dilution_charter {
     std::vector<std::string> exemptions;
 };
 
+/// An issue of shares between a deal file's priced rounds ("issuances"): a sale to a strategic,
+/// shares or a warrant to a lender, an issue under an exemption the charter names, as the
+/// chain_issuance deal_file::chain() adds in its place among the priced rounds.
+struct deal_issuance {
+    /// How many priced rounds come before it: 0 before the first, i + 1 after priced_rounds[i]
+    /// (the file's "after": that round's name). Issuances with the same count follow one another
+    /// in the file's order.
+    std::size_t rounds_before = 0;
+    /// The issue: its name, shares, consideration and exemption, the holder (and the holder it
+    /// adds), the class, and the warrant's exercise price.
+    chain_issuance issue;
+};
+
+/// A step of deal_file::chain(): a priced round or an issuance, by its place in its list
+/// (deal_file::priced_rounds or deal_file::issuances).
+struct deal_chain_step {
+    bool issuance = false;  ///< True for issuances[index], false for priced_rounds[index].
+    std::size_t index = 0;  ///< Its place in that list.
+};
+
 namespace detail {
 
 /// True if @p name is a conversion series of a round whose series is @p series:
@@ -156,6 +176,9 @@ struct deal_file {
     std::vector<counter_commitment> counter_commitments;
     /// The anti-dilution protection of preferred series, applied by chain() to the priced rounds.
     anti_dilution_charter charter;
+    /// Issues of shares between the priced rounds ("issuances"), in the file's order; chain()
+    /// applies each in its place (after deal_issuance::rounds_before priced rounds).
+    std::vector<deal_issuance> issuances;
     /// The liquidation ranks of the SAFEs and notes outstanding at an exit
     /// ("instrument_seniority"), per kind: give them to outstanding_instrument_terms
     /// (exit/outstanding_instruments.hpp) as `fundround waterfall` does; empty: the library's
@@ -261,6 +284,33 @@ struct deal_file {
         }
         return out;
     }
+    /// The steps of chain(@p count) in the order it adds them: before each of the first @p count
+    /// priced rounds, the issuances it follows (rounds_before equal to its place, in the file's
+    /// order), then the round; an issuance after the last of them only when @p count is every
+    /// priced round (chain()); throws invalid_argument_error for @p count past the priced rounds.
+    [[nodiscard]] std::vector<deal_chain_step> chain_steps(std::size_t count) const {
+        if (count > priced_rounds.size()) {
+            throw invalid_argument_error("count = " + std::to_string(count) + ": the deal file has " +
+                                         std::to_string(priced_rounds.size()) + " priced rounds");
+        }
+        for (std::size_t k = 0; k < issuances.size(); ++k) {
+            if (issuances[k].rounds_before > priced_rounds.size()) {
+                throw invalid_argument_error("issuances[" + std::to_string(k) + "].rounds_before = " +
+                                             std::to_string(issuances[k].rounds_before) + ": the deal file has " +
+                                             std::to_string(priced_rounds.size()) + " priced rounds to follow");
+            }
+        }
+        std::vector<deal_chain_step> out;
+        for (std::size_t i = 0; i <= count; ++i) {
+            if (i < count || count == priced_rounds.size()) {
+                for (std::size_t k = 0; k < issuances.size(); ++k) {
+                    if (issuances[k].rounds_before == i) out.push_back({true, k});
+                }
+            }
+            if (i < count) out.push_back({false, i});
+        }
+        return out;
+    }
     /// The first @p count priced rounds as a chain on cap_table_before, each round with
     /// conversions a conversion_round (with_conversions()) converting its SAFEs and notes, each
     /// identified by its place in the file (instrument_ids "/safes/k", "/notes/k": two with the
@@ -268,13 +318,13 @@ struct deal_file {
     /// the anti-dilution charter (each series protected from the round protected_from() gives; a
     /// series neither the table nor a round has from the first round, whose run reports it; each
     /// series waiving in the rounds its waived_in names, round_chain::waive());
+    /// the issuances in their places (chain_steps(): those after the last of the @p count rounds
+    /// only when @p count is every priced round), each under the charter in force for the round
+    /// after it (a series a priced round creates protected from the issuances after it);
     /// throws invalid_argument_error without a cap table or for @p count past the priced rounds.
     [[nodiscard]] round_chain chain(std::size_t count) const {
         if (!cap_table_before) throw invalid_argument_error("deal file: has no cap table for its priced rounds to apply to");
-        if (count > priced_rounds.size()) {
-            throw invalid_argument_error("count = " + std::to_string(count) + ": the deal file has " +
-                                         std::to_string(priced_rounds.size()) + " priced rounds");
-        }
+        const std::vector<deal_chain_step> steps = chain_steps(count);
         round_chain out(*cap_table_before);
         std::vector<std::size_t> from;  // the round each of charter.protections applies from
         if (!charter.protections.empty()) {
@@ -289,9 +339,17 @@ struct deal_file {
             out.charter(std::move(base));
             for (std::size_t k = 0; k < charter.protections.size(); ++k) from.push_back(applies_from(k));
         }
-        for (std::size_t i = 0; i < count; ++i) {
-            for (std::size_t k = 0; k < from.size(); ++k) {
-                if (from[k] == i) out.protect(charter.protections[k]);
+        std::size_t protected_to = 0;  // the rounds whose protections were given (the next round's, for an issuance)
+        for (const deal_chain_step& s : steps) {
+            const std::size_t i = s.issuance ? issuances[s.index].rounds_before : s.index;
+            for (; protected_to <= i; ++protected_to) {
+                for (std::size_t k = 0; k < from.size(); ++k) {
+                    if (from[k] == protected_to) out.protect(charter.protections[k]);
+                }
+            }
+            if (s.issuance) {
+                out.then(issuances[s.index].issue);
+                continue;
             }
             for (const std::size_t k : waiving_in(i)) out.waive(charter.protections[k].series);
             if (const fundround::pay_to_play* p = pay_to_play_of(i)) out.pay_to_play(*p);
@@ -319,6 +377,8 @@ struct deal_file {
         }
         return out;
     }
+    /// Every priced round and issuance as a chain on cap_table_before: chain(priced_rounds.size()).
+    [[nodiscard]] round_chain chain() const { return chain(priced_rounds.size()); }
     /// The SAFEs and notes that did not convert in @p ran (a chain() of this file's rounds):
     /// those no round converted, a note below its qualified-financing threshold included.
     [[nodiscard]] deal_instruments outstanding_after(const round_chain_result& ran) const {
@@ -1721,6 +1781,133 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
          out.country_subdivision_of_formation);
 }
 
+
+/// An element of a deal file's "issuances" as read: the priced round it follows ("after"; none:
+/// before the first), resolved by read_deal_file(), and the issue.
+struct read_issuance {
+    std::optional<std::string> after;  ///< The "after" member: a priced round's name.
+    chain_issuance issue;              ///< The issue of shares.
+};
+
+/// The money units of @p units when it is a whole number that fits 64 bits.
+[[nodiscard]] inline std::optional<std::int64_t> whole_units(const fraction& units) {
+    if (!units.is_integer() || units.numerator() > int64_max || units.numerator() < int64_min) return std::nullopt;
+    return static_cast<std::int64_t>(units.numerator());
+}
+
+/// Reads an issue of shares between priced rounds (an element of "issuances", see
+/// docs/how-to-json.md): {"name", "after" (the name of the priced round it follows; absent:
+/// before the first), "holder" (a holder id, or a holder {"id", "name", "kind"} the issue adds),
+/// "share_class", "shares" (positive), exactly one of "consideration" (the aggregate, not
+/// negative; "0" for none) and "price_per_share" (the consideration is price x shares),
+/// "exemption" (the name of an exemption the charter lists: an exempted issue), "warrant":
+/// {"exercise_price"} (a warrant for the shares)}. With @p table_currency, an amount in another
+/// currency is a problem. Whether the names refer to what the file has is checked by read_deal_file().
+[[nodiscard]] inline std::optional<read_issuance> read_deal_issuance(json_reader& r, const nlohmann::json& j, const field_path& at,
+                                                                    std::optional<currency> table_currency) {
+    if (!r.expect_object(j, at, "an issuance",
+                         {"name", "after", "holder", "share_class", "shares", "consideration", "price_per_share", "exemption",
+                          "warrant"})) {
+        return std::nullopt;
+    }
+    const std::size_t before = r.problems().size();
+    const auto in_table_currency = [&](const field_path& where, currency c, const std::string& shown) {
+        if (!table_currency || c == *table_currency) return true;
+        r.report(where, shown, table_currency_rule(*table_currency));
+        return false;
+    };
+    const auto named = [&](const char* member, bool needed) -> std::optional<std::string> {
+        const nlohmann::json* m = needed ? r.required(j, at, member) : json_reader::member(j, member);
+        if (m == nullptr) return std::nullopt;
+        std::optional<std::string> v = r.read_string(*m, at.member(member));
+        if (v && v->empty()) {
+            r.report(at.member(member), "\"\"",
+                     std::string("must not be empty: ") +
+                         (std::string_view(member) == "name" ? "issuances are named in reports and problems" : "it names what the file has"));
+            return std::nullopt;
+        }
+        return v;
+    };
+    std::optional<std::string> name = named("name", true);
+    std::optional<std::string> after = named("after", false);
+    std::optional<holder_id> to;
+    std::optional<holder> added;
+    if (const auto* m = r.required(j, at, "holder")) {
+        if (m->is_object()) {
+            added = r.read_holder(*m, at.member("holder"));
+            if (added) to = added->id();
+        } else if (m->is_string()) {
+            to = r.read_holder_id(*m, at.member("holder"));
+        } else {
+            r.wrong_type(*m, at.member("holder"), "a holder id, or a holder {\"id\", \"name\", \"kind\"} the issue adds");
+        }
+    }
+    std::optional<std::string> share_class = named("share_class", true);
+    std::optional<share_count> shares;
+    if (const auto* m = r.required(j, at, "shares")) {
+        shares = r.read_share_count(*m, at.member("shares"));
+        if (shares && shares->value() <= 0) {
+            r.report(at.member("shares"), std::to_string(shares->value()), "must be positive: an issuance issues shares");
+            shares.reset();
+        }
+    }
+    std::optional<money> consideration;
+    std::optional<price_per_share> price;
+    const nlohmann::json* c = json_reader::member(j, "consideration");
+    const nlohmann::json* p = json_reader::member(j, "price_per_share");
+    if (c != nullptr && p != nullptr) {
+        r.report(at, "consideration, price_per_share", "must give exactly one of consideration (the aggregate) and price_per_share");
+    } else if (c == nullptr && p == nullptr) {
+        r.report(at, "", "needs what the shares are issued for: consideration (the aggregate; \"0\" for none) or price_per_share");
+    }
+    if (c != nullptr) {
+        consideration = r.read_money(*c, at.member("consideration"));
+        if (consideration && consideration->is_negative()) {
+            r.report(at.member("consideration"), format_full(*consideration),
+                     "must not be negative (an issue is for some consideration or, as the NVCA charter allows, none)");
+            consideration.reset();
+        }
+        if (consideration && !in_table_currency(at.member("consideration"), consideration->currency(), format_full(*consideration))) {
+            consideration.reset();
+        }
+    }
+    if (p != nullptr) {
+        price = r.read_price(*p, at.member("price_per_share"));
+        if (price && !in_table_currency(at.member("price_per_share"), price->currency(), price->to_string())) price.reset();
+    }
+    std::optional<std::string> exemption = named("exemption", false);
+    std::optional<price_per_share> exercise;
+    if (const auto* m = json_reader::member(j, "warrant")) {
+        const field_path w = at.member("warrant");
+        if (r.expect_object(*m, w, "a warrant", {"exercise_price"})) {
+            if (const auto* e = r.required(*m, w, "exercise_price")) {
+                exercise = r.read_price(*e, w.member("exercise_price"));
+                if (exercise && !in_table_currency(w.member("exercise_price"), exercise->currency(), exercise->to_string())) {
+                    exercise.reset();
+                }
+            }
+        }
+    }
+    // An exempted issue is for a consideration in whole money units (share_issuance::exempted()).
+    if (exemption && price && shares && c == nullptr) {
+        if (const auto units = whole_units(price->units_per_share() * fraction(shares->value()))) {
+            consideration = money::from_units(*units, price->currency());
+        } else {
+            r.report(at.member("price_per_share"), price->to_string(),
+                     "times the " + std::to_string(shares->value()) +
+                         " shares is not a whole amount of money, which an exempted issue's consideration is: state the consideration");
+        }
+    }
+    if (r.problems().size() != before) return std::nullopt;
+    share_issuance issue = exemption ? share_issuance::exempted(std::move(*name), *shares, *consideration, std::move(*exemption))
+                           : price   ? share_issuance::at_price(std::move(*name), *shares, *price)
+                                     : share_issuance::sale(std::move(*name), *shares, *consideration);
+    read_issuance out{std::move(after), chain_issuance(std::move(issue), std::move(*to), std::move(*share_class))};
+    if (added) out.issue.add_holder(std::move(*added));
+    if (exercise) out.issue.as_warrant(*exercise);
+    return out;
+}
+
 }  // namespace detail
 
 /// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
@@ -1737,7 +1924,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
 [[nodiscard]] inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
                          {"fundround_deal", "company", "as_of", "formation", "cap_table", "rounds", "priced_rounds", "safes", "notes",
-                          "valuations", "scenarios", "counter_commitments", "anti_dilution", "instrument_seniority"})) {
+                          "valuations", "scenarios", "counter_commitments", "anti_dilution", "instrument_seniority", "issuances"})) {
         return std::nullopt;
     }
     const std::size_t before = r.problems().size();
@@ -1790,6 +1977,13 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                                return read_convertible_note(rr, e, p, table_currency);
                            });
     detail::read_json_list(r, j, at, "valuations", "share valuations", out.valuations, read_share_valuation);
+    // Issues of shares between the priced rounds: amounts in the cap table's currency; the round
+    // each follows ("after") resolved once every priced round reads (below).
+    std::vector<detail::read_issuance> issuances_read;
+    detail::read_json_list(r, j, at, "issuances", "issuances", issuances_read,
+                           [&](json_reader& rr, const nlohmann::json& e, const field_path& p) {
+                               return detail::read_deal_issuance(rr, e, p, table_currency);
+                           });
     r.set_default_currency(outer_currency);
     // What converts in each priced round: pointers into the document's SAFEs and notes.
     if (const nlohmann::json* priced = json_reader::member(j, "priced_rounds"); priced != nullptr && priced->is_array()) {
@@ -1866,6 +2060,7 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
     };
     for (const auto& [list, why] : {std::pair<const char*, const char*>{"rounds", "rounds are named on the command line and in reports"},
                                     {"priced_rounds", "priced rounds are named on the command line and in reports"},
+                                    {"issuances", "issuances are named in reports and problems"},
                                     {"scenarios", "scenarios are named on the command line and in reports"}}) {
         std::vector<std::string> names;
         std::vector<std::size_t> pos;
@@ -1878,12 +2073,53 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
         }
         detail::report_duplicate_names(r, at.member(list), names, pos, why);
     }
+    // Issuances: the priced round each follows ("after", by name), as a number of priced rounds
+    // before it (0: before the first), per element of the document (none where it names no round).
+    std::vector<std::optional<std::size_t>> issuance_steps;
+    {
+        std::vector<std::string> round_names;
+        for (const nlohmann::json& pr : elements("priced_rounds")) {
+            const std::string* n = text_of(pr, "name");
+            round_names.push_back(n != nullptr ? *n : std::string());
+        }
+        const nlohmann::json& listed_issuances = elements("issuances");
+        for (std::size_t k = 0; k < listed_issuances.size(); ++k) {
+            const nlohmann::json& e = listed_issuances[k];
+            issuance_steps.emplace_back();
+            if (!e.is_object()) continue;
+            const nlohmann::json* a = json_reader::member(e, "after");
+            if (a == nullptr) {
+                issuance_steps.back() = std::size_t{0};
+                continue;
+            }
+            if (!a->is_string() || a->get_ref<const std::string&>().empty()) continue;  // reported by its reading
+            const std::string& name = a->get_ref<const std::string&>();
+            const auto found = std::find(round_names.begin(), round_names.end(), name);
+            if (found != round_names.end()) {
+                issuance_steps.back() = static_cast<std::size_t>(found - round_names.begin()) + 1;
+                continue;
+            }
+            std::string names;
+            for (const std::string& n : round_names) names += std::string(names.empty() ? "" : ", ") + detail::quoted_text(n);
+            r.report(at.member("issuances").index(k).member("after"), detail::json_value_text(*a),
+                     "is not the name of a priced round of /priced_rounds (" +
+                         (names.empty() ? std::string("there is none: leave \"after\" out for an issue before the priced rounds")
+                                        : "they are: " + names) +
+                         ")");
+        }
+        if (issuances_read.size() == listed_issuances.size()) {
+            for (std::size_t k = 0; k < issuances_read.size(); ++k) {
+                if (issuance_steps[k]) out.issuances.push_back({*issuance_steps[k], std::move(issuances_read[k].issue)});
+            }
+        }
+    }
     const nlohmann::json* table_json = json_reader::member(j, "cap_table");
     const auto listed = [&](const char* name) { return !elements(name).empty(); };
     const auto needs_table = [&](const char* list, const char* what) {
         if (table_json == nullptr) r.report(at.member(list), "", std::string("needs \"cap_table\": ") + what + " refer to its holders");
     };
     if (listed("priced_rounds")) needs_table("priced_rounds", "priced rounds are applied to the cap table and");
+    if (listed("issuances")) needs_table("issuances", "issuances are applied to the cap table and");
     if (listed("safes")) needs_table("safes", "SAFEs");
     if (listed("notes")) needs_table("notes", "convertible notes");
     if (listed("valuations") && table_json == nullptr) {
@@ -1897,6 +2133,13 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
         const nlohmann::json& priced = elements("priced_rounds");
         for (std::size_t i = 0; i < priced.size(); ++i) {
             if (!priced[i].is_object()) continue;
+            for (std::size_t k = 0; k < issuance_steps.size(); ++k) {  // the holders the issuances before it add
+                const nlohmann::json* h = json_reader::member(elements("issuances")[k], "holder");
+                if (issuance_steps[k] && *issuance_steps[k] == i && h != nullptr) {
+                    if (const std::string* id = text_of(*h, "id")) added.push_back(*id);
+                }
+            }
+            std::sort(added.begin(), added.end());
             const nlohmann::json* adds = json_reader::member(priced[i], "new_investors");
             if (adds != nullptr && adds->is_array()) {
                 for (const nlohmann::json& h : *adds) {
@@ -1920,6 +2163,95 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 if (id == nullptr || id->empty() || on_table(*id)) continue;
                 r.report(at.member(list).index(i).member("holder"), "\"" + *id + "\"",
                          std::string("is not a holder of /cap_table (") + what + " holder is on the cap table before the rounds)");
+            }
+        }
+    }
+    // Issuances on the cap table: each issued to a holder of the table or one a priced round or
+    // an issuance before it adds (or one it adds, not added before), of a class of the table or
+    // a series of a priced round before it, under an exemption the charter lists.
+    if (out.cap_table_before && !elements("issuances").empty()) {
+        const cap_table& t = *out.cap_table_before;
+        const nlohmann::json& listed_issuances = elements("issuances");
+        const nlohmann::json& priced = elements("priced_rounds");
+        std::vector<std::string> exemptions;
+        if (const nlohmann::json* charter = json_reader::member(j, "anti_dilution"); charter != nullptr && charter->is_object()) {
+            const nlohmann::json* e = json_reader::member(*charter, "exemptions");
+            for (std::size_t m = 0; e != nullptr && e->is_array() && m < e->size(); ++m) {
+                if ((*e)[m].is_string()) exemptions.push_back((*e)[m].get<std::string>());
+            }
+        }
+        // Chain order: by the rounds before, then the file's order.
+        const auto earlier = [&](std::size_t a, std::size_t b) {
+            return *issuance_steps[a] < *issuance_steps[b] || (*issuance_steps[a] == *issuance_steps[b] && a < b);
+        };
+        for (std::size_t k = 0; k < listed_issuances.size(); ++k) {
+            const nlohmann::json& e = listed_issuances[k];
+            if (!e.is_object() || !issuance_steps[k]) continue;
+            const std::size_t before_it = *issuance_steps[k];
+            const field_path here = at.member("issuances").index(k);
+            // Where holder @p id is added before this issue: a pointer, or "" if not.
+            const auto added_at = [&](const std::string& id) -> std::string {
+                for (std::size_t i = 0; i < before_it && i < priced.size(); ++i) {
+                    const nlohmann::json* adds = priced[i].is_object() ? json_reader::member(priced[i], "new_investors") : nullptr;
+                    for (std::size_t m = 0; adds != nullptr && adds->is_array() && m < adds->size(); ++m) {
+                        const std::string* other = text_of((*adds)[m], "id");
+                        if (other != nullptr && *other == id) {
+                            return (r.base() / at.member("priced_rounds").index(i).member("new_investors").index(m)).json_pointer();
+                        }
+                    }
+                }
+                for (std::size_t m = 0; m < listed_issuances.size(); ++m) {
+                    if (m == k || !issuance_steps[m] || !earlier(m, k)) continue;
+                    const nlohmann::json* h = json_reader::member(listed_issuances[m], "holder");
+                    const std::string* other = h != nullptr ? text_of(*h, "id") : nullptr;
+                    if (other != nullptr && *other == id) return (r.base() / at.member("issuances").index(m).member("holder")).json_pointer();
+                }
+                return std::string();
+            };
+            if (const nlohmann::json* h = json_reader::member(e, "holder")) {
+                if (h->is_string() && !h->get_ref<const std::string&>().empty()) {
+                    const std::string& id = h->get_ref<const std::string&>();
+                    if (!t.holder_index(holder_id(id)) && added_at(id).empty()) {
+                        r.report(here.member("holder"), detail::json_value_text(*h),
+                                 "is not a holder of /cap_table nor one a priced round or issuance before this one adds: give "
+                                 "the holder {\"id\", \"name\", \"kind\"} to add it");
+                    }
+                } else if (const std::string* id = text_of(*h, "id"); id != nullptr && !id->empty()) {
+                    const std::string where = t.holder_index(holder_id(*id))
+                                                  ? (r.base() / at.member("cap_table").member("holders").index(*t.holder_index(holder_id(*id)))).json_pointer()
+                                                  : added_at(*id);
+                    if (!where.empty()) {
+                        r.report(here.member("holder").member("id"), detail::json_value_text(nlohmann::json(*id)),
+                                 "is a holder before this issue already (" + where + "): give its id as \"holder\"");
+                    }
+                }
+            }
+            if (const std::string* c = text_of(e, "share_class"); c != nullptr && !c->empty() && !t.class_index(*c)) {
+                bool made = false;
+                std::string series;
+                for (std::size_t i = 0; i < priced.size(); ++i) {
+                    const std::string* sname = text_of(priced[i], "series");
+                    if (sname == nullptr) continue;
+                    const bool converts = priced[i].is_object() && json_reader::member(priced[i], "converts") != nullptr;
+                    if (i < before_it && (*sname == *c || (converts && detail::is_conversion_series_name(*c, *sname)))) made = true;
+                    if (i < before_it) series += ", " + detail::quoted_text(*sname);
+                }
+                if (!made) {
+                    std::string classes;
+                    for (const share_class& sc : t.classes()) classes += std::string(classes.empty() ? "" : ", ") + detail::quoted_text(sc.name());
+                    r.report(here.member("share_class"), detail::json_value_text(nlohmann::json(*c)),
+                             "is not a class of /cap_table nor the series of a priced round before this issue (the classes: " +
+                                 classes + series + ")");
+                }
+            }
+            if (const std::string* x = text_of(e, "exemption");
+                x != nullptr && !x->empty() && std::find(exemptions.begin(), exemptions.end(), *x) == exemptions.end()) {
+                std::string names;
+                for (const std::string& n : exemptions) names += std::string(names.empty() ? "" : ", ") + detail::quoted_text(n);
+                r.report(here.member("exemption"), detail::json_value_text(nlohmann::json(*x)),
+                         "is not an exemption /anti_dilution/exemptions names (" +
+                             (names.empty() ? std::string("it names none") : "it names " + names) +
+                             "): an issue is exempted only under a name the charter gives");
             }
         }
     }
@@ -2049,28 +2381,48 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
     }
     // The priced rounds as a chain on the cap table (SAFEs and notes converting), once everything
     // else reads: the first round that does not apply, its problems at their pointers.
-    if (r.problems().size() == before && table_ok && out.cap_table_before && !out.priced_rounds.empty()) {
-        const nlohmann::json& list = *json_reader::member(j, "priced_rounds");
-        const round_chain_outcome ran = out.chain(out.priced_rounds.size()).try_run();
-        if (!ran.ok()) {
-            const std::size_t i = *ran.failed_round;
-            const std::string after =
-                " (the round does not apply to the cap table " +
-                (i == 0 ? std::string("before the rounds") : "after /priced_rounds/" + std::to_string(i - 1)) + ")";
-            const field_path step = field_path("rounds").index(i);
-            const priced_round_conversion* conversion = out.conversion_of(i);
+    if (r.problems().size() == before && table_ok && out.cap_table_before && (!out.priced_rounds.empty() || !out.issuances.empty())) {
+        const nlohmann::json& list = elements("priced_rounds");
+        const round_chain_outcome ran = out.chain().try_run();
+        // The chain's steps (priced rounds and issuances, in its order) and their pointers: its
+        // problems name steps by their place among them.
+        const std::vector<deal_chain_step> chain_steps = out.chain_steps(out.priced_rounds.size());
+        const auto step_at = [&](std::size_t s) {
+            return chain_steps[s].issuance ? at.member("issuances").index(chain_steps[s].index) : at.member("priced_rounds").index(chain_steps[s].index);
+        };
+        const auto step_name = [&](std::size_t s) {
+            return chain_steps[s].issuance ? out.issuances[chain_steps[s].index].issue.issuance().name() : out.priced_rounds[chain_steps[s].index].terms().name();
+        };
+        if (!ran.ok() && *ran.failed_round < chain_steps.size()) {
+            const std::size_t failed = *ran.failed_round;
+            const bool issuance = chain_steps[failed].issuance;
+            const std::size_t i = chain_steps[failed].index;  // the failing round's (or issuance's) place in its list
+            const std::string after = std::string(issuance ? " (the issuance" : " (the round") + " does not apply to the cap table " +
+                                      (failed == 0 ? std::string("before the rounds") : "after " + (r.base() / step_at(failed - 1)).json_pointer()) +
+                                      ")";
+            const field_path step = field_path("rounds").index(failed);
+            const priced_round_conversion* conversion = issuance ? nullptr : out.conversion_of(i);
             const deal_instruments in = conversion ? out.converting_in(i) : deal_instruments{};
-            std::vector<std::string> holder_pointers;  // the holders of the table after round i, in order
+            std::vector<std::string> holder_pointers;  // the holders of the table after the failing step, in order
             for (std::size_t k = 0; k < out.cap_table_before->holders().size(); ++k) {
                 holder_pointers.push_back((r.base() / at.member("cap_table").member("holders").index(k)).json_pointer());
             }
-            for (std::size_t k = 0; k <= i; ++k) {
-                for (std::size_t m = 0; m < out.priced_rounds[k].new_investors().size(); ++m) {
-                    holder_pointers.push_back((r.base() / at.member("priced_rounds").index(k).member("new_investors").index(m)).json_pointer());
+            for (std::size_t s = 0; s <= failed; ++s) {
+                if (chain_steps[s].issuance) {
+                    if (out.issuances[chain_steps[s].index].issue.new_holder()) holder_pointers.push_back((r.base() / step_at(s).member("holder")).json_pointer());
+                    continue;
+                }
+                for (std::size_t m = 0; m < out.priced_rounds[chain_steps[s].index].new_investors().size(); ++m) {
+                    holder_pointers.push_back((r.base() / step_at(s).member("new_investors").index(m)).json_pointer());
                 }
             }
+            // The step's element of the document, its pointer and name.
+            const nlohmann::json& element = issuance ? elements("issuances")[i] : list[i];
+            const field_path element_at = step_at(failed);
+            const std::string element_text = (r.base() / element_at).json_pointer() + " (\"" + step_name(failed) + "\")";
             std::set<std::string> reported;  // a problem of every series the round creates, once
-            const std::vector<std::size_t> in_force = out.protections_in_force(i);
+            const std::vector<std::size_t> in_force =
+                out.protections_in_force(issuance ? out.issuances[i].rounds_before : i);
             for (std::size_t p = 0; p < ran.problems.size(); ++p) {
                 const diagnostic& d = ran.problems[p];
                 const field_path own = d.field.rebased(step, field_path());
@@ -2093,33 +2445,64 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                     bool cut = false;
                     const field_path inside = detail::existing_prefix(j, rel, cut);
                     const std::string named = cut ? rel.rebased(field_path("anti_dilution"), field_path()).to_string() + ": " : std::string();
-                    const std::string text = "in " + (r.base() / at.member("priced_rounds").index(i)).json_pointer() + " (\"" +
-                                             out.priced_rounds[i].terms().name() + "\"): " + named + d.rule + after;
+                    const std::string text = "in " + element_text + ": " + named + d.rule + after;
                     if (reported.insert(inside.json_pointer() + '\n' + d.value + '\n' + text).second) r.report(at / inside, d.value, text);
+                    continue;
+                }
+                // A holder the rule names ("holders[4]", the chain's facts say where) by its
+                // pointer: /cap_table/holders/k, the new_investors entry of a round or the holder
+                // of an issuance that adds it.
+                const auto holder_text = [&](const field_path& holder) {
+                    const std::vector<path_segment> hs = holder.segments();
+                    const bool known = hs.size() == 2 && hs[1].kind == path_step::index && hs[1].index < holder_pointers.size();
+                    return known ? holder_pointers[hs[1].index] : holder.to_string();
+                };
+                if (issuance) {
+                    // The issuance's fields: its issue's (shares, consideration or price_per_share,
+                    // exemption), its warrant's exercise price, its class and holder.
+                    const std::vector<path_segment> fs = own.segments();
+                    const auto name_at = [&](std::size_t k) -> std::string {
+                        return k < fs.size() && fs[k].kind == path_step::member ? fs[k].name : std::string();
+                    };
+                    field_path mapped;
+                    if (name_at(0) == "issuance" && name_at(1) == "consideration") {
+                        mapped = field_path(json_reader::member(element, "consideration") != nullptr ? "consideration" : "price_per_share");
+                    } else if (name_at(0) == "issuance" && (name_at(1) == "shares" || name_at(1) == "exemption")) {
+                        mapped = field_path(name_at(1));
+                    } else if (name_at(0) == "exercise_price") {
+                        mapped = field_path("warrant").member("exercise_price");
+                    } else if (name_at(0) == "share_class") {
+                        mapped = field_path("share_class");
+                    } else if (name_at(0) == "holder" || name_at(0) == "add_holder") {
+                        const nlohmann::json* h = json_reader::member(element, "holder");
+                        mapped = h != nullptr && h->is_object() ? field_path("holder").member("id") : field_path("holder");
+                    }
+                    const std::string named = mapped.empty() && !own.empty() ? own.to_string() + ": " : std::string();
+                    const std::string rule = detail::rule_naming(d.rule, ran.references, p, holder_text);
+                    const field_path where = element_at / mapped;
+                    if (!reported.insert(where.json_pointer() + '\n' + d.value + '\n' + named + rule).second) continue;
+                    r.report(where, d.value, named + rule + after);
                     continue;
                 }
                 std::string about;  // the instrument a problem is about, when reported at "converts"
                 const field_path mapped = conversion ? detail::conversion_round_field(own, list[i], in, about) : detail::priced_round_field(own);
                 bool cut = false;
                 const field_path inside = detail::existing_prefix(list[i], mapped, cut);
-                // A holder the rule names ("holders[4]", the chain's facts say where) by its
-                // pointer: /cap_table/holders/k, or the new_investors entry of this round or an
-                // earlier one that adds it.
-                std::string rule = detail::rule_naming(d.rule, ran.references, p, [&](const field_path& holder) {
-                    const std::vector<path_segment> steps = holder.segments();
-                    const bool known = steps.size() == 2 && steps[1].kind == path_step::index && steps[1].index < holder_pointers.size();
-                    return known ? holder_pointers[steps[1].index] : holder.to_string();
-                });
-                // The chain's problems naming an earlier round, from its facts: that round (and the
-                // place that lists the instrument again) by its pointer in the file.
+                std::string rule = detail::rule_naming(d.rule, ran.references, p, holder_text);
+                // The chain's problems naming an earlier round, from its facts (a step: issuances
+                // count): that round (and the place that lists the instrument again) by its
+                // pointer in the file.
                 const field_path priced = r.base() / at.member("priced_rounds");
                 if (const repeated_conversion* again = detail::repeated_at(ran, p); again != nullptr) {
-                    rule = detail::converted_already_in(*again, out, j, priced) + ": an instrument converts once";
+                    repeated_conversion in_file = *again;
+                    if (in_file.earlier_round < chain_steps.size()) in_file.earlier_round = chain_steps[in_file.earlier_round].index;
+                    rule = detail::converted_already_in(in_file, out, j, priced) + ": an instrument converts once";
                 } else if (ran.early_close && ran.early_close->problem == p) {
                     const close_out_of_order& early = *ran.early_close;
-                    rule = "is before the close " + to_string(early.earlier_close) + " of " +
-                           priced.index(early.earlier_round).json_pointer() + " (\"" +
-                           out.priced_rounds.at(early.earlier_round).terms().name() + "\"): rounds with conversions close in the chain's order";
+                    const std::size_t earlier = early.earlier_round < chain_steps.size() ? chain_steps[early.earlier_round].index : early.earlier_round;
+                    rule = "is before the close " + to_string(early.earlier_close) + " of " + priced.index(earlier).json_pointer() +
+                           " (\"" + out.priced_rounds.at(earlier).terms().name() +
+                           "\"): rounds with conversions close in the chain's order";
                 }
                 // A field the file does not spell out is named in words (the fully diluted base)
                 // or by the library's name.
@@ -2145,6 +2528,11 @@ inline void read_deal_formation(json_reader& r, const nlohmann::json& j, const f
                 if (!reported.insert(std::move(line)).second) continue;
                 r.report(where, d.value, about + named + rule + after);
             }
+        }
+        if (!ran.ok() && *ran.failed_round >= chain_steps.size()) {
+            // The chain's own problems (a waiver or pay-to-play no round follows), which a file's
+            // rounds do not make: reported as the chain gives them.
+            for (const diagnostic& d : ran.problems) r.report(at / d.field, d.value, d.rule);
         }
         // A series a priced round creates (its own, and each conversion series, which take the
         // round's "liquidation") whose preference or participation cap, multiple x original issue
@@ -2305,6 +2693,31 @@ inline void to_json(nlohmann::json& j, const cap_table_round& pr) {
     j["share_rounding"] = std::string(to_string(t.share_rounding()));
     j["pool_rounding"] = std::string(to_string(t.pool_rounding()));
     j["cash_rounding"] = std::string(to_string(t.cash_rounding()));
+}
+
+/// An issue of shares between rounds as a deal file's "issuances" element without its "after"
+/// (to_json(deal_file) adds it): "holder" its id, or the holder it adds; "consideration" when
+/// it is a whole amount, else "price_per_share" (consideration / shares, in lowest terms: from
+/// share_issuance::at_price()'s 64-bit figures); "exemption" for an exempted issue; "warrant"
+/// with its exercise price.
+inline void to_json(nlohmann::json& j, const chain_issuance& n) {
+    const share_issuance& issue = n.issuance();
+    j = nlohmann::json{{"name", issue.name()}, {"share_class", n.share_class()}, {"shares", issue.shares().value()}};
+    if (n.new_holder()) {
+        to_json(j["holder"], *n.new_holder());
+    } else {
+        j["holder"] = n.to().str();
+    }
+    if (const auto units = detail::whole_units(issue.consideration_units())) {
+        j["consideration"] = detail::json_money_text(money::from_units(*units, issue.currency()));
+    } else {
+        const fraction price = issue.shares().value() > 0 ? issue.price_units() : issue.consideration_units();
+        j["price_per_share"] = nlohmann::json{
+            {"amount", detail::json_money_text(money::from_units(static_cast<std::int64_t>(price.numerator()), issue.currency()))},
+            {"shares", static_cast<std::int64_t>(price.denominator())}};
+    }
+    if (issue.kind() == issuance_kind::exempted) j["exemption"] = issue.exemption();
+    if (n.exercise_price()) to_json(j["warrant"]["exercise_price"], *n.exercise_price());
 }
 
 /// Writes @p c's members into its priced round's object @p j, as read_priced_round_conversion()
@@ -2483,6 +2896,20 @@ inline void to_json(nlohmann::json& j, const deal_file& d) {
     for (const priced_round_pay_to_play& p : d.pay_to_plays) {
         if (p.round < d.priced_rounds.size()) to_json(j["priced_rounds"][p.round]["pay_to_play"], p.terms);
     }
+    if (!d.issuances.empty()) {
+        nlohmann::json& a = j["issuances"] = nlohmann::json::array();
+        for (const deal_issuance& n : d.issuances) {
+            nlohmann::json& e = a.emplace_back();
+            to_json(e, n.issue);
+            // "after" names the round it follows; a count past the rounds is written as is, and
+            // read back as a problem, as chain() reports it.
+            if (n.rounds_before > 0 && n.rounds_before <= d.priced_rounds.size()) {
+                e["after"] = d.priced_rounds[n.rounds_before - 1].terms().name();
+            } else if (n.rounds_before > d.priced_rounds.size()) {
+                e["after"] = "(priced round " + std::to_string(n.rounds_before) + " of " + std::to_string(d.priced_rounds.size()) + ")";
+            }
+        }
+    }
     list("safes", d.safes);
     list("notes", d.notes);
     list("valuations", d.valuations);
@@ -2555,6 +2982,16 @@ inline void unwritable_text_problems(const nlohmann::json& j, const field_path& 
     rank("notes", d.instrument_seniority.notes);
     rank("post_money_safes", d.instrument_seniority.post_money_safes);
     rank("pre_money_safes", d.instrument_seniority.pre_money_safes);
+    // An issuance a file cannot state: a pool grant or a conversion of preferred (the chain
+    // refuses both between rounds; a file states sales and exempted issues).
+    for (std::size_t k = 0; k < d.issuances.size(); ++k) {
+        const issuance_kind kind = d.issuances[k].issue.issuance().kind();
+        if (kind == issuance_kind::pool_grant || kind == issuance_kind::preferred_conversion) {
+            problems.push_back({field_path("issuances").index(k).member("kind"), std::string(to_string(kind)),
+                                "is not an issue a deal file states between rounds (a sale, or an issue under an exemption): "
+                                "the chain refuses it there"});
+        }
+    }
     if (!problems.empty()) throw json_error("deal file cannot be written", std::move(problems));
     return j.dump(2) + "\n";
 }
