@@ -527,6 +527,12 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
         chain = chain_until(deal, rq.after, rq.file, io);
         table = &chain->final_table();
         which = "the cap table after " + chain->rounds().back().pricing().name();
+        // The issuances after the last round exported come with it (deal_file::chain()).
+        std::string trailing;
+        for (const fr::issuance_on_cap_table& n : chain->issuances()) {
+            if (n.rounds_before() == chain->rounds().size()) trailing += (trailing.empty() ? "" : ", ") + n.issuance().name();
+        }
+        if (!trailing.empty()) which += " and the issuances after it (" + trailing + ")";
     } else if (rq.after) {
         fail_file(io, rq.file, {"has no priced rounds (\"priced_rounds\"): --after \"" + *rq.after + "\" does not apply"},
                   exit_not_applicable);
@@ -623,6 +629,11 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
     kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
     kept(deal.charter.exemptions.size(), "anti-dilution exemption(s) the charter names");
+    if (chain && !chain->issuances().empty()) {
+        io.err << "fundround: note: left out: the deal file's " << chain->issuances().size()
+               << " issuance(s) between rounds as events: their shares and warrants are on the exported table as its "
+                  "holdings and warrants; their consideration and exemption stay in the deal file\n";
+    }
     return out;
 }
 
@@ -659,7 +670,17 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
         // prices before and after, the as-converted shares each protected series gains), as
         // print_round_chain() prints them after the tables.
         fr::print_round_chain_tables(os, chain);
+        // Each issue of shares between rounds ("issuances") in its place among them, as
+        // print_round_chain() prints it: the issue, and with the charter its adjustments.
+        std::size_t next_issuance = 0;
+        const auto issuances_before = [&](std::size_t round) {
+            for (; next_issuance < chain.issuances().size() && chain.issuances()[next_issuance].rounds_before() <= round; ++next_issuance) {
+                os << '\n';
+                chain.print_issuance(os, next_issuance);
+            }
+        };
         for (std::size_t i = 0; i < chain.rounds().size(); ++i) {
+            issuances_before(i);
             // A pay-to-play converts its preferred immediately before the round, so before the
             // SAFEs and notes the round converts.
             if (chain.pay_to_play(i) != nullptr) {
@@ -675,6 +696,7 @@ void report(const fr::deal_file* given, const report_request& rq, const streams&
                 chain.print_adjustment(os, i);
             }
         }
+        issuances_before(chain.rounds().size());
     }
     // Net flows: each counterparty's commitments against the equity it pays in every round.
     std::vector<std::string> counterparties;

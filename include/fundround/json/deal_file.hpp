@@ -2120,6 +2120,11 @@ struct read_issuance {
     };
     if (listed("priced_rounds")) needs_table("priced_rounds", "priced rounds are applied to the cap table and");
     if (listed("issuances")) needs_table("issuances", "issuances are applied to the cap table and");
+    if (listed("issuances") && !listed("priced_rounds")) {
+        r.report(at.member("issuances"), "",
+                 "needs \"priced_rounds\": an issuance is placed among them (\"after\" names the one it follows; without it, "
+                 "it comes before the first); shares issued before any round are the cap table's holdings and warrants");
+    }
     if (listed("safes")) needs_table("safes", "SAFEs");
     if (listed("notes")) needs_table("notes", "convertible notes");
     if (listed("valuations") && table_json == nullptr) {
@@ -2186,7 +2191,17 @@ struct read_issuance {
         };
         for (std::size_t k = 0; k < listed_issuances.size(); ++k) {
             const nlohmann::json& e = listed_issuances[k];
-            if (!e.is_object() || !issuance_steps[k]) continue;
+            if (!e.is_object()) continue;
+            if (const std::string* x = text_of(e, "exemption");
+                x != nullptr && !x->empty() && std::find(exemptions.begin(), exemptions.end(), *x) == exemptions.end()) {
+                std::string names;
+                for (const std::string& n : exemptions) names += std::string(names.empty() ? "" : ", ") + detail::quoted_text(n);
+                r.report(at.member("issuances").index(k).member("exemption"), detail::json_value_text(nlohmann::json(*x)),
+                         "is not an exemption /anti_dilution/exemptions names (" +
+                             (names.empty() ? std::string("it names none") : "it names " + names) +
+                             "): an issue is exempted only under a name the charter gives");
+            }
+            if (!issuance_steps[k]) continue;  // its "after" names no round: reported above
             const std::size_t before_it = *issuance_steps[k];
             const field_path here = at.member("issuances").index(k);
             // Where holder @p id is added before this issue: a pointer, or "" if not.
@@ -2243,15 +2258,6 @@ struct read_issuance {
                              "is not a class of /cap_table nor the series of a priced round before this issue (the classes: " +
                                  classes + series + ")");
                 }
-            }
-            if (const std::string* x = text_of(e, "exemption");
-                x != nullptr && !x->empty() && std::find(exemptions.begin(), exemptions.end(), *x) == exemptions.end()) {
-                std::string names;
-                for (const std::string& n : exemptions) names += std::string(names.empty() ? "" : ", ") + detail::quoted_text(n);
-                r.report(here.member("exemption"), detail::json_value_text(nlohmann::json(*x)),
-                         "is not an exemption /anti_dilution/exemptions names (" +
-                             (names.empty() ? std::string("it names none") : "it names " + names) +
-                             "): an issue is exempted only under a name the charter gives");
             }
         }
     }
