@@ -77,6 +77,14 @@ fundround_cli_test(captable_identical_safes_after_c 0 ARGS captable identical_sa
 fundround_cli_test(captable_down_rounds_after_c 0 ARGS captable ../../../examples/down_rounds.json --after "Series C")
 fundround_cli_test(captable_down_rounds_after_d 0 ARGS captable ../../../examples/down_rounds.json --after "Series D")
 fundround_cli_test(report_down_rounds 0 ARGS report ../../../examples/down_rounds.json)
+# Issues of shares between the priced rounds (examples/issuances_between_rounds.json, "issuances";
+# Gust's example, tests/test_round_chain.cpp): the lessor's exempted warrant and the strategic's
+# 2,000,000 common at $0.50 after the Series A, each in its place, the sale adjusting Series A to
+# $0.8582 and the Series B to $0.8513 (8,486,685 fully diluted), with no extra flag; the OCF
+# export of the table after them, its note naming the issuances left out as events.
+fundround_cli_test(report_issuances 0 ARGS report ../../../examples/issuances_between_rounds.json)
+fundround_cli_test(convert_issuances_to_ocf 0
+                   ARGS convert ../../../examples/issuances_between_rounds.json --to ocf --as-of 2026-06-30)
 # A protection of the conversion series a round's SAFEs make (data/conversion_series_anti_dilution.json,
 # docs/how-to-down-round.md section 3): "Series A Preferred-1" and "-2", protected from the Series B on.
 fundround_cli_test(captable_conversion_series_after_b 0 ARGS captable conversion_series_anti_dilution.json --after "Series B")

@@ -1,10 +1,10 @@
 /// @file deal_file.hpp
 /// @brief A deal as one JSON document (a "deal file"): the company's cap table, its SAFEs and
 /// notes, its share valuations (409A), its funding rounds with tranches and conditions, its
-/// priced rounds on the cap table, scenarios and counter-commitments; read with every problem at
-/// its JSON pointer (references between members checked, the priced rounds applied as a chain) and
-/// written back exactly (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json`
-/// target).
+/// priced rounds on the cap table and the issues of shares between them, scenarios and
+/// counter-commitments; read with every problem at its JSON pointer (references
+/// between members checked, the priced rounds and issuances applied as a chain) and written back exactly
+/// (docs/deal-file.schema.json; needs nlohmann/json: the `fundround::json` target).
 #ifndef FUNDROUND_JSON_DEAL_FILE_HPP
 #define FUNDROUND_JSON_DEAL_FILE_HPP
 
@@ -84,8 +84,8 @@ struct priced_round_pay_to_play {
 /// (deal_file::chain(); round_chain::protect()). Each priced round's new money at its price is
 /// the issue (round_chain); a share rounding other than floor is not written in a file (a chain
 /// requires floor). The exemptions it names ("exemptions") are given to the chain's charter, for
-/// the issues of shares between rounds a C++ caller adds to deal_file::chain() (a priced round's
-/// new money is never exempted).
+/// the issues of shares between rounds (deal_file::issuances, "issuances": an issue under one
+/// adjusts no series; a priced round's new money is never exempted).
 struct anti_dilution_charter {
     /// The protected series' terms, in the file's order (empty: no charter).
     std::vector<anti_dilution_terms> protections;
@@ -1912,15 +1912,15 @@ struct read_issuance {
 
 /// Reads a deal file: {"fundround_deal": 1, "company", "as_of", "formation", "cap_table", "rounds",
 /// "priced_rounds", "safes", "notes", "valuations", "scenarios", "counter_commitments",
-/// "anti_dilution", "instrument_seniority"} (every member but the
-/// version optional). Every problem is reported at its JSON pointer (returns nothing after
-/// recording them): each member's own (a funding round named; SAFE and note amounts in the cap
-/// table's currency), then the references between them (round names unique, investors and SAFE and
+/// "anti_dilution", "instrument_seniority", "issuances"} (every member but the
+/// version optional). Every problem is reported at its JSON pointer (returns nothing after recording
+/// them): each member's own (a funding round named; SAFE and note amounts in the cap table's
+/// currency), then the references between them (round names unique, investors and SAFE and
 /// note holders on the cap table, a priced round's "all_outstanding" converting at least one
 /// instrument, scenario milestones in a round, anti-dilution protecting a preferred series
-/// of the table or a priced round), then whether
-/// the priced rounds apply as a chain on the cap table (the first that does not, with the
-/// chain's problems under /priced_rounds/i).
+/// of the table or a priced round, an issuance's round, holder, class and exemption), then whether
+/// the priced rounds and issuances apply as a chain on the cap table (the first step that does
+/// not, with the chain's problems under its /priced_rounds/i or /issuances/k).
 [[nodiscard]] inline std::optional<deal_file> read_deal_file(json_reader& r, const nlohmann::json& j, const field_path& at = {}) {
     if (!r.expect_object(j, at, "a deal file",
                          {"fundround_deal", "company", "as_of", "formation", "cap_table", "rounds", "priced_rounds", "safes", "notes",
@@ -2404,7 +2404,10 @@ struct read_issuance {
             const bool issuance = chain_steps[failed].issuance;
             const std::size_t i = chain_steps[failed].index;  // the failing round's (or issuance's) place in its list
             const std::string after = std::string(issuance ? " (the issuance" : " (the round") + " does not apply to the cap table " +
-                                      (failed == 0 ? std::string("before the rounds") : "after " + (r.base() / step_at(failed - 1)).json_pointer()) +
+                                      (failed == 0 ? std::string("before the rounds")
+                                                   : "after " + field_path(chain_steps[failed - 1].issuance ? "issuances" : "priced_rounds")
+                                                                    .index(chain_steps[failed - 1].index)
+                                                                    .json_pointer()) +
                                       ")";
             const field_path step = field_path("rounds").index(failed);
             const priced_round_conversion* conversion = issuance ? nullptr : out.conversion_of(i);
