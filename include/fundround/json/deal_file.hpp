@@ -1843,12 +1843,18 @@ struct read_issuance {
         }
     }
     std::optional<std::string> share_class = named("share_class", true);
-    std::optional<share_count> shares;
+    // The count as a plain value (read when shares_read): g++ -O2 takes an optional's copy in
+    // the issue's construction below for one that may be uninitialized.
+    share_count shares(0);
+    bool shares_read = false;
     if (const auto* m = r.required(j, at, "shares")) {
-        shares = r.read_share_count(*m, at.member("shares"));
-        if (shares && shares->value() <= 0) {
-            r.report(at.member("shares"), std::to_string(shares->value()), "must be positive: an issuance issues shares");
-            shares.reset();
+        if (const std::optional<share_count> v = r.read_share_count(*m, at.member("shares"))) {
+            if (v->value() <= 0) {
+                r.report(at.member("shares"), std::to_string(v->value()), "must be positive: an issuance issues shares");
+            } else {
+                shares = *v;
+                shares_read = true;
+            }
         }
     }
     std::optional<money> consideration;
@@ -1889,20 +1895,24 @@ struct read_issuance {
         }
     }
     // An exempted issue is for a consideration in whole money units (share_issuance::exempted()).
-    if (exemption && price && shares && c == nullptr) {
-        if (const auto units = whole_units(price->units_per_share() * fraction(shares->value()))) {
+    if (exemption && price && shares_read && c == nullptr) {
+        if (const auto units = whole_units(price->units_per_share() * fraction(shares.value()))) {
             consideration = money::from_units(*units, price->currency());
         } else {
             r.report(at.member("price_per_share"), price->to_string(),
-                     "times the " + std::to_string(shares->value()) +
+                     "times the " + std::to_string(shares.value()) +
                          " shares is not a whole amount of money, which an exempted issue's consideration is: state the consideration");
         }
     }
     if (r.problems().size() != before) return std::nullopt;
-    share_issuance issue = exemption ? share_issuance::exempted(std::move(*name), *shares, *consideration, std::move(*exemption))
-                           : price   ? share_issuance::at_price(std::move(*name), *shares, *price)
-                                     : share_issuance::sale(std::move(*name), *shares, *consideration);
-    read_issuance out{std::move(after), chain_issuance(std::move(issue), std::move(*to), std::move(*share_class))};
+    // Every member read (no problem recorded): name, holder, class, and the consideration or
+    // price are set; value_or() keeps g++ -O2 from taking them for uninitialized.
+    const money paid = consideration.value_or(money());
+    share_issuance issue =
+        exemption ? share_issuance::exempted(name.value_or(""), shares, paid, exemption.value_or(""))
+        : price   ? share_issuance::at_price(name.value_or(""), shares, price.value_or(price_per_share(money::from_units(1, paid.currency()), share_count(1))))
+                  : share_issuance::sale(name.value_or(""), shares, paid);
+    read_issuance out{std::move(after), chain_issuance(std::move(issue), to.value_or(holder_id("")), share_class.value_or(""))};
     if (added) out.issue.add_holder(std::move(*added));
     if (exercise) out.issue.as_warrant(*exercise);
     return out;
