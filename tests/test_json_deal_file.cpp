@@ -822,7 +822,7 @@ TEST_CASE("deal file: every problem at once, each at its pointer with its rule")
         {"the top level: unknown members, the version, the company's type",
          R"json({"fundround_deal": 2, "company": 3, "extra": 1})json",
          {
-             "/extra: is not a member of a deal file; expected fundround_deal, company, as_of, formation, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments, anti_dilution, instrument_seniority",
+             "/extra: is not a member of a deal file; expected fundround_deal, company, as_of, formation, cap_table, rounds, priced_rounds, safes, notes, valuations, scenarios, counter_commitments, anti_dilution, instrument_seniority, issuances",
              "/fundround_deal = 2: must be 1, the deal file format this fundround reads",
              "/company = 3: must be a string, not a number",
          }},
