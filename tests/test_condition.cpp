@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +23,10 @@
 // Allocation-failure injection for the world_state strong-guarantee test: while
 // test_condition_new_budget is n >= 0, the (n+1)th operator new throws std::bad_alloc; at -1 (the
 // default, and in every other test of the binary) operator new is malloc and never fails. The
-// replacement is global, so it also serves the other test files of the unity build unchanged.
+// replacement is global, so it also serves the other test files of the unity build unchanged:
+// every form of operator new and delete is replaced (malloc and free), none left to a sanitizer's
+// own, whose memory free() would report as a mismatch. (The aligned forms stay the library's,
+// new and delete alike.)
 namespace test_condition {
 std::atomic<long> new_budget{-1};
 }  // namespace test_condition
@@ -34,8 +38,29 @@ void* operator new(std::size_t size) {
     if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
     throw std::bad_alloc();
 }
+void* operator new[](std::size_t size) { return ::operator new(size); }
+// The nothrow forms too (std::stable_sort's temporary buffer comes from one and goes back through
+// operator delete): each form a program may call allocates where the replaced delete frees.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return ::operator new(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return ::operator new(size);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 // Everything in this file is in its own namespace so that the test files can be compiled
 // together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
@@ -1052,6 +1077,33 @@ TEST_CASE("world_state: achieve() and fail() have the strong guarantee under all
         }
     }
     CHECK(failures > 200);  // most records allocate (a name, room, a merge)
+}
+
+TEST_CASE("operator new replacement: every form goes through the budget and frees with its own delete") {
+    // The replacement above is global in the unity test binary: operator new[] and the nothrow
+    // forms must allocate where operator delete frees (under AddressSanitizer, whose own nothrow
+    // new std::stable_sort's buffer came from, the replaced delete's free() was an
+    // alloc-dealloc-mismatch that aborted every later test using std::stable_sort).
+    new_budget.store(0);
+    void* nothrow_one = ::operator new(8, std::nothrow);
+    void* nothrow_many = ::operator new[](8, std::nothrow);
+    bool array_threw = false;
+    try {
+        ::operator delete[](::operator new[](8));
+    } catch (const std::bad_alloc&) {
+        array_threw = true;
+    }
+    new_budget.store(-1);
+    CHECK(nothrow_one == nullptr);
+    CHECK(nothrow_many == nullptr);
+    CHECK(array_threw);
+    std::vector<int> v(1000);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<int>((i * 7919) % 1000);
+    std::stable_sort(v.begin(), v.end());  // a temporary buffer from nothrow new, freed by delete
+    CHECK(std::is_sorted(v.begin(), v.end()));
+    int* many = new int[3]{1, 2, 3};
+    CHECK(many[2] == 3);
+    delete[] many;
 }
 
 }  // namespace test_condition
