@@ -1079,6 +1079,53 @@ TEST_CASE("world_state: achieve() and fail() have the strong guarantee under all
     CHECK(failures > 200);  // most records allocate (a name, room, a merge)
 }
 
+TEST_CASE("world_state: copy assignment has the strong guarantee under allocation failure") {
+    // The source holds 31 records with long names, seen on another day; the target none (no room
+    // for runs) or one. The assignment allocates for the records, their names and the runs; after
+    // each failure the target knows exactly what it knew, on its own date, and records into it
+    // are found (a member-by-member assignment left the source's records under the target's old
+    // runs: the next record made a run of them, unsorted, and was not found in it).
+    std::vector<std::string> names{"m0"};
+    world_state source(ymd(2031, 6, 30));
+    for (int i = 1; i <= 31; ++i) {
+        names.push_back("a milestone with a long name, number " + std::to_string(i));
+        source.achieve(names.back(), ymd(2026, 1 + static_cast<unsigned>(i % 12), 1));
+    }
+    int failures = 0;
+    for (const bool empty : {true, false}) {
+        CAPTURE(empty);
+        for (long budget = 0;; ++budget) {
+            CAPTURE(budget);
+            world_state target(ymd(2030, 1, 1));
+            if (!empty) target.fail("m0", ymd(2026, 1, 5));
+            const auto before = known(target, names);
+            bool threw = false;
+            new_budget.store(budget);
+            try {
+                target = source;
+            } catch (const std::bad_alloc&) {
+                threw = true;
+            }
+            new_budget.store(-1);
+            if (!threw) {
+                CHECK(known(target, names) == known(source, names));
+                CHECK(target.as_of() == ymd(2031, 6, 30));
+                break;
+            }
+            ++failures;
+            CHECK(target.as_of() == ymd(2030, 1, 1));
+            CHECK(known(target, names) == before);
+            target.achieve(names[5], ymd(2026, 3, 3)).achieve(names[30], ymd(2026, 4, 4)).fail("m0", ymd(2026, 1, 6));
+            CHECK(target.achieved_on(names[5]) == ymd(2026, 3, 3));
+            CHECK(target.achieved_on(names[30]) == ymd(2026, 4, 4));
+            CHECK(target.failed_on("m0") == ymd(2026, 1, 6));
+            CHECK(!target.achieved_on(names[6]));
+            REQUIRE(budget < 100);
+        }
+    }
+    CHECK(failures >= 64);  // twice: the records' buffer, 31 names (and the runs)
+}
+
 TEST_CASE("operator new replacement: every form goes through the budget and frees with its own delete") {
     // The replacement above is global in the unity test binary: operator new[] and the nothrow
     // forms must allocate where operator delete frees (under AddressSanitizer, whose own nothrow

@@ -79,6 +79,21 @@ class world_state {
 public:
     /// The world on @p as_of with no milestones achieved.
     explicit world_state(calendar_date as_of) : as_of_(as_of) { require_valid(as_of, "as_of"); }
+    /// A copy of @p other: what it knows, seen on its date.
+    world_state(const world_state& other) = default;
+    /// Takes @p other's records (never throws).
+    world_state(world_state&& other) noexcept = default;
+    /// Becomes a copy of @p other. Strong guarantee: if it throws (std::bad_alloc), this world is
+    /// unchanged (a member-by-member copy could leave the other's records under this one's runs).
+    world_state& operator=(const world_state& other) {
+        world_state copy(other);
+        *this = std::move(copy);
+        return *this;
+    }
+    /// Takes @p other's records (never throws).
+    world_state& operator=(world_state&& other) noexcept = default;
+    /// Frees the records.
+    ~world_state() = default;
 
     /// Records that milestone @p name was achieved on @p on (replaces any earlier record of it).
     /// Strong guarantee: if it throws (an invalid date, std::bad_alloc), the world is unchanged.
