@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -1125,6 +1127,195 @@ TEST_CASE("odds: one condition on 20 milestones, exact against brute force") {
     CHECK(r.distribution().size() == 2);
     CHECK(r.distribution()[1].probability == p);
     CHECK(r.investors()[1].expected_ownership == p * fraction(5, 105));
+}
+
+}  // namespace test_odds
+
+namespace test_odds {
+namespace independent {
+
+using namespace fundround;
+using namespace fundround::literals;
+using fundround_test::lcg;
+
+// An independent model of the conditions, written from their documented meaning rather than
+// from condition::evaluate(): whether a condition is met (first) or lapsed (second) seen on day
+// t, each milestone achieved on the day in @p ach (absent: never settled). A long-stop by d is
+// met when its part was met seen on d, and lapsed once its part lapsed or t is after d unmet.
+// Days: the close, a day before it, end_of_time(), days of 2026.
+const calendar_date kClose = fundround_test::ymd(2026, 2, 27);
+using fundround_test::ymd;
+
+calendar_date rdate(lcg& rng) {
+    switch (rng.next(8)) {
+        case 0: return kClose;
+        case 1: return ymd(2025, 6, 1);
+        case 2: return end_of_time();
+        default: return ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), 1 + static_cast<unsigned>(rng.next(28)));
+    }
+}
+condition tree(lcg& rng, std::size_t k, int depth, std::vector<condition>& pool) {
+    const std::uint64_t kind = depth <= 0 ? rng.next(3) : rng.next(10);
+    switch (kind) {
+        case 0: case 1: return milestone("m" + std::to_string(rng.next(k)));
+        case 2: return rng.next(3) == 0 ? at_close() : on_or_after(rdate(rng));
+        case 3: case 4: {
+            std::vector<condition> parts;
+            const std::uint64_t n = rng.next(5);
+            for (std::uint64_t i = 0; i < n; ++i) parts.push_back(tree(rng, k, depth - 1, pool));
+            return kind == 3 ? all_of(std::move(parts)) : any_of(std::move(parts));
+        }
+        case 5: return !tree(rng, k, depth - 1, pool);
+        case 6: case 7: return tree(rng, k, depth - 1, pool).with_long_stop(rdate(rng));
+        default:
+            if (pool.empty() || rng.next(2) == 0) pool.push_back(tree(rng, k, depth - 1, pool));
+            return pool[rng.next(pool.size())];
+    }
+}
+// Met (first) / lapsed (second) seen on day t, achieved[name] the day a milestone is achieved.
+std::pair<bool, bool> ml(const condition& c, calendar_date t, const std::map<std::string, calendar_date>& ach) {
+    switch (c.kind()) {
+        case condition_kind::always: return {true, false};
+        case condition_kind::on_or_after: return {t >= *c.date(), false};
+        case condition_kind::milestone: {
+            const auto it = ach.find(c.milestone_name());
+            return {it != ach.end() && it->second <= t, false};
+        }
+        case condition_kind::all_of: {
+            bool m = true, l = false;
+            for (const auto& p : c.parts()) { const auto s = ml(p, t, ach); m = m && s.first; l = l || s.second; }
+            return {m && !l, l};
+        }
+        case condition_kind::any_of: {
+            bool m = false, l = true;
+            for (const auto& p : c.parts()) { const auto s = ml(p, t, ach); m = m || s.first; l = l && s.second; }
+            return {m, l && !m};
+        }
+        case condition_kind::negation: { const auto s = ml(c.parts().front(), t, ach); return {s.second, s.first}; }
+        case condition_kind::long_stop: {
+            const calendar_date d = *c.date();
+            const auto at_d = ml(c.parts().front(), t < d ? t : d, ach);
+            const auto now = ml(c.parts().front(), t, ach);
+            return {at_d.first, !at_d.first && (now.second || t > d)};
+        }
+    }
+    return {false, false};
+}
+}  // namespace independent
+
+using independent::ml;
+using independent::rdate;
+using independent::tree;
+
+TEST_CASE("odds: exact odds equal an independent model of the conditions (random rounds: long-stops, not, shared parts, fixed milestones, fallbacks)") {
+    lcg rng{20261207};
+    int compared = 0, skipped = 0, outcomes = 0, paid = 0, unpaid = 0;
+    const int iterations = 1000;
+    for (int it = 0; it < iterations; ++it) {
+        CAPTURE(it);
+        const std::size_t k = 1 + static_cast<std::size_t>(rng.next(it % 100 == 99 ? 20 : 10));
+        std::vector<condition> pool;
+        round_builder b("R");
+        b.pre_money(1_M).close_date(kClose);
+        const std::size_t n_inv = 1 + static_cast<std::size_t>(rng.next(3));
+        struct tr { std::size_t inv; condition c; std::int64_t amount; std::int64_t fallback; calendar_date by; };
+        std::vector<tr> trs;
+        for (std::size_t i = 0; i < n_inv; ++i) {
+            std::vector<tranche> ts;
+            const std::size_t n_t = 1 + static_cast<std::size_t>(rng.next(3));
+            for (std::size_t j = 0; j < n_t; ++j) {
+                for (int attempt = 0; attempt < 30; ++attempt) {
+                    condition c = (j > 0 && rng.next(3) == 0) ? trs.back().c : tree(rng, k, 4, pool);
+                    const std::int64_t amount = 1000 * static_cast<std::int64_t>(1 + rng.next(9));
+                    tranche t = tranche::when(money::from_units(amount * money::units_per_major, currencies::usd), c);
+                    std::int64_t fb = 0;
+                    calendar_date by = end_of_time();
+                    if (rng.next(3) == 0) {
+                        fb = 100 * static_cast<std::int64_t>(1 + rng.next(9));
+                        by = rng.next(5) == 0 ? end_of_time() : rdate(rng);
+                        if (by < kClose) by = kClose;
+                        t = t.otherwise(money::from_units(fb * money::units_per_major, currencies::usd)).expected_on(by);
+                    }
+                    try {
+                        (void)round_builder("T").pre_money(1_M).close_date(kClose).invest(investor("X"), {t}).build();
+                    } catch (const validation_error&) { continue; }
+                    ts.push_back(t);
+                    trs.push_back({i, c, amount, fb, by});
+                    break;
+                }
+            }
+            if (ts.empty()) { ts.push_back(tranche::at_close(money::from_units(1000 * money::units_per_major, currencies::usd))); trs.push_back({i, at_close(), 1000, 0, end_of_time()}); }
+            b.invest(investor("I" + std::to_string(i)), ts);
+        }
+        std::optional<funding_round> round;
+        try {
+            round = b.build();
+        } catch (const validation_error&) {  // two tranches together (a fallback never paid, ...)
+            ++skipped;
+            continue;
+        }
+        // Odds: uncertain (1/2, 1/3, 3/5), fixed achieved (p = 1) or never (p = 0).
+        milestone_odds odds;
+        std::vector<std::string> unc;
+        std::vector<fraction> probs;
+        std::vector<calendar_date> dates;
+        std::map<std::string, calendar_date> fixed;
+        for (const auto& name : round->milestones()) {
+            const std::uint64_t fate = rng.next(10);
+            const calendar_date on = rdate(rng);
+            const std::optional<calendar_date> given = on == kClose && rng.next(2) == 0 ? std::nullopt : std::optional<calendar_date>(on);
+            if (fate == 0) { odds.set(name, fraction(1), given); fixed[name] = on; }
+            else if (fate == 1) odds.set(name, fraction(0), given);
+            else {
+                const fraction p = fate < 5 ? fraction(1, 2) : fate < 8 ? fraction(1, 3) : fraction(3, 5);
+                odds.set(name, p, given);
+                unc.push_back(name); probs.push_back(p); dates.push_back(on);
+            }
+        }
+        if (unc.size() > 20) { ++skipped; continue; }
+        const round_odds r = enumerate_odds(*round, odds);
+        // Brute force.
+        std::vector<fraction> exp_inv(n_inv, fraction(0));
+        std::map<std::int64_t, fraction> dist;
+        fraction exp_own0(0);
+        bool own_ok = true;
+        for (std::size_t row = 0; row < (std::size_t{1} << unc.size()); ++row) {
+            std::map<std::string, calendar_date> ach = fixed;
+            fraction w(1);
+            for (std::size_t j = 0; j < unc.size(); ++j) {
+                if ((row >> j) & 1U) { ach[unc[j]] = dates[j]; w = w * probs[j]; }
+                else w = w * (fraction(1) - probs[j]);
+            }
+            std::int64_t raised = 0;
+            std::vector<std::int64_t> per(n_inv, 0);
+            for (const tr& t : trs) {
+                const bool met = ml(t.c, t.by, ach).first;
+                (met ? paid : unpaid) += 1;
+                const std::int64_t a = met ? t.amount : t.fallback;
+                per[t.inv] += a; raised += a;
+            }
+            for (std::size_t i = 0; i < n_inv; ++i) exp_inv[i] = exp_inv[i] + w * fraction(per[i]);
+            dist[raised] = dist[raised] + w;
+            if (own_ok) { try { exp_own0 = exp_own0 + w * fraction(per[0], 1000000 + raised); } catch (const std::exception&) { own_ok = false; } }
+            ++outcomes;
+        }
+        for (std::size_t i = 0; i < n_inv; ++i) CHECK(r.investors()[i].expected_amount.to_fraction() == exp_inv[i]);
+        if (own_ok && r.ownership_is_exact()) CHECK(r.investors()[0].expected_ownership.to_fraction() == exp_own0);
+        std::vector<std::pair<std::int64_t, fraction>> want;
+        for (const auto& [raised, w] : dist) if (!w.is_zero()) want.emplace_back(raised, w);
+        REQUIRE(r.distribution().size() == want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            CHECK(r.distribution()[i].raised == money::from_units(want[i].first * money::units_per_major, currencies::usd));
+            CHECK(r.distribution()[i].probability.to_fraction() == want[i].second);
+        }
+        ++compared;
+    }
+    // Most rounds compared, over many outcomes, with tranches paid and not.
+    CHECK(compared > 900);
+    CHECK(skipped + compared == iterations);
+    CHECK(outcomes > 5000);
+    CHECK(paid > 10000);
+    CHECK(unpaid > 10000);
 }
 
 }  // namespace test_odds
