@@ -21,10 +21,10 @@
 
 #include <doctest/doctest.h>
 
-#include <sstream>
-
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -1635,6 +1635,71 @@ TEST_CASE("property: the history per step ends at the final table; each step add
         }
         CHECK(ownership_chart(history).categories.size() == steps + 1);
     }
+}
+
+}  // namespace test_round_chain
+
+namespace test_round_chain {
+
+namespace {
+
+// The CSV header's column names, split on commas (the names here have none).
+std::vector<std::string> csv_header(const std::string& csv) {
+    std::vector<std::string> out;
+    std::istringstream line(csv.substr(0, csv.find('\r')));
+    for (std::string cell; std::getline(line, cell, ',');) out.push_back(cell);
+    return out;
+}
+
+bool unique_names(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    return std::adjacent_find(names.begin(), names.end()) == names.end();
+}
+
+}  // namespace
+
+// Step labels are names the user gives: an issue named "start" (the start's columns), two issues
+// with one name and one named like a round, one named "<round>_decimal" (the round's
+// ownership_<round>_decimal): each such step's columns get " (step s)", s its place in steps(),
+// so that every CSV column names one stage; the text's headers the same.
+TEST_CASE("the history per step: the chain CSVs' column names stay unique when step labels collide") {
+    const auto sale = [](const char* name, std::int64_t n) {
+        return chain_issuance(share_issuance::sale(name, sh(n), money::from_units(n * 100)), holder_id("founder"), "Common");
+    };
+    const round_chain_result r = round_chain(gust_founding())
+                                     .then(sale("start", 10))
+                                     .then(gust_series_a())
+                                     .then(sale("Series A", 20))
+                                     .then(sale("Series A", 30))
+                                     .then(sale("Series A_decimal", 40))
+                                     .then(sale("Bonus", 50))
+                                     .run();
+    const std::vector<std::string> shares = csv_header(chain_csv(r));
+    const std::vector<std::string> dilution = csv_header(chain_dilution_csv(r));
+    CHECK(unique_names(shares));
+    CHECK(unique_names(dilution));
+    CHECK(shares == std::vector<std::string>{"holder",
+                                             "shares_start", "ownership_start", "ownership_start_decimal",
+                                             "shares_start (step 0)", "ownership_start (step 0)", "ownership_start (step 0)_decimal",
+                                             "shares_Series A (step 1)", "ownership_Series A (step 1)", "ownership_Series A (step 1)_decimal",
+                                             "shares_Series A (step 2)", "ownership_Series A (step 2)", "ownership_Series A (step 2)_decimal",
+                                             "shares_Series A (step 3)", "ownership_Series A (step 3)", "ownership_Series A (step 3)_decimal",
+                                             "shares_Series A_decimal (step 4)", "ownership_Series A_decimal (step 4)",
+                                             "ownership_Series A_decimal (step 4)_decimal",
+                                             "shares_Bonus", "ownership_Bonus", "ownership_Bonus_decimal"});
+    CHECK(dilution == std::vector<std::string>{"holder", "dilution_start (step 0)", "dilution_start (step 0)_decimal",
+                                               "dilution_Series A (step 1)", "dilution_Series A (step 1)_decimal",
+                                               "dilution_Series A (step 2)", "dilution_Series A (step 2)_decimal",
+                                               "dilution_Series A (step 3)", "dilution_Series A (step 3)_decimal",
+                                               "dilution_Series A_decimal (step 4)", "dilution_Series A_decimal (step 4)_decimal",
+                                               "dilution_Bonus", "dilution_Bonus_decimal"});
+    std::ostringstream text;
+    print_round_chain_tables(text, r);
+    CHECK(text.str().find("After Series A (step 2)") != std::string::npos);
+    CHECK(text.str().find("After Bonus") != std::string::npos);
+    CHECK(text.str().find("After Bonus (step") == std::string::npos);
+    // A chain whose labels do not collide keeps them as they are.
+    CHECK(csv_header(chain_csv(gust_chain()))[4] == "shares_Series A");
 }
 
 }  // namespace test_round_chain

@@ -585,7 +585,9 @@ inline void write_round_on_cap_table_csv(std::ostream& os, const round_on_cap_ta
 /// Writes @p chain as CSV: holder, then for the start and after each step (each round, and each
 /// issue of shares between rounds in its place) `shares_<stage>` and `ownership_<stage>` (exact,
 /// decimal), stage "start" or the step's label (the round's or the issue's name,
-/// round_chain_result::steps()); empty where the holder had no shares; the unallocated pool last when a stage has a pool.
+/// round_chain_result::steps(); " (step s)" added to the label of steps()[s] when two stages would
+/// share a column's name); empty where the holder had no shares; the unallocated pool last when a
+/// stage has a pool.
 inline void write_chain_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_table(chain, detail::table_target::csv, opt.decimals), opt);
@@ -598,7 +600,8 @@ inline void write_chain_csv(std::ostream& os, const round_chain_result& chain, c
 
 /// Writes the dilution each step of @p chain (a round, or an issue of shares between rounds)
 /// caused each holder as CSV: holder, a `dilution_<step label>` pair of columns (exact, decimal)
-/// per step; empty for a holder new in that step or not yet there.
+/// per step (the label as in write_chain_csv()); empty for a holder new in that step or not yet
+/// there.
 inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result& chain, const csv_options& opt = {}) {
     detail::require_valid_csv_options(opt);
     detail::write_csv_table(os, detail::chain_dilution_table(chain, detail::table_target::csv, opt.decimals), opt);

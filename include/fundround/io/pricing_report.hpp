@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -115,10 +116,46 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
     return before_after_holders_table(r.before(), r.after(), r.basis(), r.holders(), true, target, csv_decimals);
 }
 
+/// The name of each stage of @p chain in its tables (text headers and CSV columns): "start", then
+/// each step's label (round_chain_result::steps()[s]), with " (step s)" added to the label of a
+/// step whose CSV columns would have another stage's name (two steps with one label, a step
+/// labelled "start", one labelled "X_decimal" beside one labelled "X": ownership_X_decimal),
+/// so that every column names one stage.
+[[nodiscard]] inline std::vector<std::string> chain_stage_names(const round_chain_result& chain) {
+    const std::vector<chain_step>& steps = chain.steps();
+    std::vector<std::string> names{"start"};
+    for (const chain_step& st : steps) names.push_back(st.label);
+    std::vector<bool> suffixed(names.size(), false);
+    for (;;) {
+        // Each CSV column of a stage, by name, with the stages that have it.
+        std::map<std::string, std::vector<std::size_t>> stages_of;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            for (const std::string& column : {"shares_" + names[i], "ownership_" + names[i], "ownership_" + names[i] + "_decimal",
+                                              "dilution_" + names[i], "dilution_" + names[i] + "_decimal"}) {
+                std::vector<std::size_t>& at = stages_of[column];
+                if (at.empty() || at.back() != i) at.push_back(i);
+            }
+        }
+        bool changed = false;
+        for (const auto& column : stages_of) {
+            if (column.second.size() < 2) continue;
+            for (const std::size_t i : column.second) {
+                if (i == 0 || suffixed[i]) continue;  // the start keeps "start"; a step is suffixed once
+                names[i] += " (step " + std::to_string(i - 1) + ")";
+                suffixed[i] = true;
+                changed = true;
+            }
+        }
+        // A name with its step's number differs from every other such name, and ends in ')' where
+        // "start" and an `X_decimal` do not: each pass suffixes a step, or ends.
+        if (!changed) return names;
+    }
+}
+
 /// The shares table of print_round_chain() for @p target: each holder's fully diluted shares and
 /// ownership at the start and after each step, rounds and issues of shares between rounds in
 /// the order added ("1,000,000 12.34%" in one text column; in the CSV `shares_<stage>` and
-/// `ownership_<stage>`, stage "start" or the step's label (round_chain_result::steps()), empty
+/// `ownership_<stage>`, stage "start" or the step's label (chain_stage_names()), empty
 /// where the holder had no shares), the unallocated pool when a stage has a pool (see
 /// has_pool()); in the text the total and price rows (a round's price per share, "-" for an
 /// issuance: its line after the tables gives its terms).
@@ -126,9 +163,10 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
                                               int csv_decimals = 12) {
     const std::vector<chain_step>& steps = chain.steps();
     report_table t(target, csv_decimals);
+    const std::vector<std::string> stages = chain_stage_names(chain);
     t.column("Holder", false, "holder");
     for (std::size_t i = 0; i <= steps.size(); ++i) {
-        const std::string stage = i == 0 ? "start" : steps[i - 1].label;
+        const std::string& stage = stages[i];
         t.column(i == 0 ? "Start" : "After " + stage, true, "", 0);
         t.csv_column("shares_" + stage).csv_column("ownership_" + stage, 2);
     }
@@ -172,16 +210,17 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 }
 
 /// The dilution table of print_round_chain() for @p target: the dilution each step (a round, or
-/// an issue of shares between rounds) caused each holder (`dilution_<step label>` in the CSV;
-/// empty, and "new" or "-" in the text, for a holder with no shares before that step (see
-/// add_dilution()) or not yet on the table). A round with pay-to-play counts from the table
+/// an issue of shares between rounds) caused each holder (`dilution_<step label>` in the CSV,
+/// the label as chain_stage_names(); empty, and "new" or "-" in the text, for a holder with no
+/// shares before that step (see add_dilution()) or not yet on the table). A round with pay-to-play counts from the table
 /// after the step before, its conversions included.
 [[nodiscard]] inline report_table chain_dilution_table(const round_chain_result& chain, table_target target,
                                                        int csv_decimals = 12) {
     const std::vector<chain_step>& steps = chain.steps();
     report_table t(target, csv_decimals);
     t.column("Holder", false, "holder");
-    for (const chain_step& st : steps) t.column(st.label, true, "dilution_" + st.label, 2);
+    const std::vector<std::string> stages = chain_stage_names(chain);
+    for (std::size_t s = 0; s < steps.size(); ++s) t.column(stages[s + 1], true, "dilution_" + stages[s + 1], 2);
     t.end_header();
     bool any_pay_to_play = false;
     for (std::size_t k = 0; k < chain.rounds().size(); ++k) any_pay_to_play = any_pay_to_play || chain.pay_to_play(k) != nullptr;
