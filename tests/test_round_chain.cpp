@@ -1703,3 +1703,133 @@ TEST_CASE("the history per step: the chain CSVs' column names stay unique when s
 }
 
 }  // namespace test_round_chain
+
+namespace test_round_chain {
+
+namespace {
+
+// The cells of each CSV line (the names here have no commas or quotes).
+std::vector<std::vector<std::string>> csv_cells(const std::string& csv) {
+    std::vector<std::vector<std::string>> out;
+    std::istringstream in(csv);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::vector<std::string> row;
+        std::size_t from = 0;
+        for (std::size_t comma = line.find(','); comma != std::string::npos; comma = line.find(',', from)) {
+            row.push_back(line.substr(from, comma - from));
+            from = comma + 1;
+        }
+        row.push_back(line.substr(from));
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+}  // namespace
+
+// An independent model of the history per step: random chains (300, seeded) of priced rounds at
+// a stated price (new or existing holders buying whole shares) and issues of shares (sales and
+// warrants, to Ada, to a holder added by an earlier step or to one they add; named, unnamed, or
+// two with one name), beginning, ending or running two in a row as drawn. The model keeps each
+// holder's shares and the total (Ada 8,000,000 + the 2,000,000-share plan, plus what each step
+// issues) by plain addition, and from them every stage's shares, ownership (a fraction of
+// integers), each step's dilution 1 - (after / before) and the CSV column names; the chain's
+// histories, totals, chain_csv() and chain_dilution_csv() must agree cell by cell.
+TEST_CASE("property: the history per step against an independent model of shares, ownership and dilution") {
+    detail::xoshiro256 rng(0x7265766965772d32);
+    for (int trial = 0; trial < 300; ++trial) {
+        round_chain chain(founding());
+        // The model: per stage, each holder's shares (by id, in the final table's order later).
+        std::vector<std::string> ids{"ada"};
+        std::vector<std::string> names{"Ada"};
+        std::vector<std::vector<std::int64_t>> held{{8'000'000}};  // held[h][stage]
+        std::vector<std::int64_t> total{10'000'000};
+        std::vector<std::string> labels_expected;
+        const std::uint64_t steps = 1 + rng.below(7);
+        for (std::uint64_t k = 0; k < steps; ++k) {
+            for (auto& h : held) h.push_back(h.back());
+            total.push_back(total.back());
+            const bool new_holder = rng.below(2) == 0;
+            const std::size_t to = new_holder ? ids.size() : static_cast<std::size_t>(rng.below(ids.size()));
+            if (new_holder) {
+                ids.push_back("h" + std::to_string(k));
+                names.push_back("Holder " + std::to_string(k));
+                held.emplace_back(total.size(), 0);
+            }
+            const auto n = static_cast<std::int64_t>(1 + rng.below(3'000'000));
+            held[to].back() += n;
+            total.back() += n;
+            if (rng.below(5) < 2) {
+                const std::string name = "Round " + std::to_string(k);
+                const auto cents = static_cast<std::int64_t>(1 + rng.below(500));
+                const price_per_share price(money::from_units(cents * money::units_per_major / 100), sh(1));
+                cap_table_round r(priced_round_terms(name).at_price(price).invest(ids[to], money::from_units(n * cents * money::units_per_major / 100)),
+                                  name + " Preferred");
+                if (new_holder) r.add_investor(holder::investor(ids[to], names[to]));
+                chain.then(std::move(r));
+                labels_expected.push_back(name);
+            } else {
+                const std::uint64_t naming = rng.below(8);
+                const std::string name = naming == 0 ? "" : naming < 3 ? "Dup" : "Issue " + std::to_string(k);
+                chain_issuance issue(share_issuance::sale(name, sh(n), money::from_units(n * 3)), holder_id(ids[to]), "Common");
+                if (new_holder) issue.add_holder(holder::investor(ids[to], names[to]));
+                if (rng.below(2) == 0) issue.as_warrant(price_per_share(1_usd, sh(1)));
+                chain.then(std::move(issue));
+                labels_expected.push_back(name.empty() ? "Issuance to " + names[to] : name);
+            }
+        }
+        const round_chain_result r = chain.run();
+        const std::size_t stages = steps + 1;
+        // The model's stage names: a label two steps share gets its step.
+        std::vector<std::string> stage_names{"start"};
+        for (std::size_t s = 0; s < steps; ++s) {
+            const auto same = std::count(labels_expected.begin(), labels_expected.end(), labels_expected[s]);
+            stage_names.push_back(same > 1 ? labels_expected[s] + " (step " + std::to_string(s) + ")" : labels_expected[s]);
+        }
+        REQUIRE(r.steps().size() == steps);
+        CHECK(labels(r) == labels_expected);
+        std::vector<share_count> totals;
+        for (const std::int64_t t : total) totals.push_back(sh(t));
+        CHECK(r.totals() == totals);
+        const std::vector<std::vector<std::string>> csv = csv_cells(chain_csv(r));
+        const std::vector<std::vector<std::string>> dilution = csv_cells(chain_dilution_csv(r));
+        REQUIRE(csv.size() == r.final_table().holders().size() + 2);  // header, holders, pool
+        REQUIRE(dilution.size() == r.final_table().holders().size() + 1);
+        REQUIRE(csv[0].size() == 1 + 3 * stages);
+        REQUIRE(dilution[0].size() == 1 + 2 * steps);
+        for (std::size_t i = 0; i < stages; ++i) {
+            CHECK(csv[0][1 + 3 * i] == "shares_" + stage_names[i]);
+            if (i > 0) CHECK(dilution[0][1 + 2 * (i - 1)] == "dilution_" + stage_names[i]);
+        }
+        REQUIRE(r.final_table().holders().size() == ids.size());
+        for (std::size_t row = 0; row < ids.size(); ++row) {
+            const holder& h = r.final_table().holders()[row];
+            const auto at = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), h.id().str()) - ids.begin());
+            REQUIRE(at < ids.size());
+            const std::vector<std::int64_t>& m = held[at];
+            std::vector<share_count> shares;
+            std::vector<fraction> owns;
+            for (std::size_t i = 0; i < stages; ++i) {
+                shares.push_back(sh(m[i]));
+                owns.push_back(fraction(m[i], total[i]));
+            }
+            CHECK(r.shares_history(h.id()) == shares);
+            CHECK(r.ownership_history(h.id()) == owns);
+            CHECK(csv[row + 1][0] == names[at]);
+            CHECK(dilution[row + 1][0] == names[at]);
+            for (std::size_t i = 0; i < stages; ++i) {
+                CHECK(csv[row + 1][1 + 3 * i] == (m[i] == 0 ? std::string() : std::to_string(m[i])));
+                CHECK(csv[row + 1][2 + 3 * i] == (m[i] == 0 ? std::string() : owns[i].to_string()));
+                if (i == 0) continue;
+                const std::string expected = m[i - 1] == 0 ? std::string() : (fraction(1) - owns[i] / owns[i - 1]).to_string();
+                CHECK(dilution[row + 1][1 + 2 * (i - 1)] == expected);
+            }
+        }
+        CHECK(csv.back()[0] == "Unallocated pool");
+        for (std::size_t i = 0; i < stages; ++i) CHECK(csv.back()[2 + 3 * i] == fraction(2'000'000, total[i]).to_string());
+        CHECK(ownership_chart(r).categories.size() == stages);
+    }
+}
+
+}  // namespace test_round_chain
