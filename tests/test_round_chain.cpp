@@ -1577,6 +1577,10 @@ TEST_CASE("the history per step: a chain ending with two issues of shares in a r
     std::ostringstream text;
     print_round_chain_tables(text, r);
     CHECK(text.str().find("After Issuance to Lender") != std::string::npos);
+    // Its line after the tables: no name, so "Issuance (" with one space.
+    std::ostringstream lines;
+    print_round_chain(lines, r);
+    CHECK(lines.str().find("\nIssuance (new_securities): a warrant for 30,000 Common to Lender, for $0.00\n") != std::string::npos);
 }
 
 // Random chains of priced rounds with issues of shares (sales and warrants, to holders on the

@@ -871,7 +871,7 @@ inline std::vector<diagnostic> round_chain::apply_issuance(std::size_t i, const 
         }
         out.print_issuance_ = [](std::ostream& os, const issuance_on_cap_table& r) {
             const share_issuance& s = r.issuance();
-            os << "Issuance " << s.name() << " (" << to_string(s.kind());
+            os << "Issuance " << s.name() << (s.name().empty() ? "" : " ") << "(" << to_string(s.kind());
             if (s.kind() == issuance_kind::exempted) os << ": " << s.exemption();
             os << "): " << (r.warrant() ? "a warrant for " : "") << detail::signed_digits(s.shares().value(), true) << " "
                << r.share_class() << " to " << r.after().find_holder(r.holder()).name() << ", for ";
