@@ -134,4 +134,35 @@ TEST_CASE("print_payouts_by_round: one row per stage, one column per exit") {
           "  After Series B          $0.00  $19,200,000.00\n");
 }
 
+// A chain beginning with an issue, with two in a row and ending with one: a stage per step, each
+// named, every stage's payouts to every holder on the final table adding up to each exit value
+// exactly (a holder not yet on a stage's table receives nothing there), the exit values as given.
+TEST_CASE("Issues first, two in a row and last: a stage each, the whole table's payouts add up to the exit") {
+    const round_chain_result chain =
+        round_chain(two_rounds().start())
+            .then(chain_issuance(share_issuance::sale("Early sale", share_count(437'500), 1_usd), holder_id("c"), "Common")
+                      .add_holder(holder::investor("c", "C Co")))
+            .then(cap_table_round(priced_round_terms("Series A").at_price(4_usd).invest("a", 1_M), "Series A")
+                      .add_investor(holder::investor("a", "A Fund")))
+            .then(chain_issuance(share_issuance::sale("Lender warrant", share_count(100'000), 0_usd), holder_id("l"), "Common")
+                      .add_holder(holder::investor("l", "Lender"))
+                      .as_warrant(price_per_share(1_usd, share_count(1))))
+            .then(chain_issuance(share_issuance::sale("", share_count(50'000), 0_usd), holder_id("s"), "Common")
+                      .add_holder(holder::employee("s", "Sam")))
+            .run();
+    std::vector<holder_id> everyone;
+    for (const holder& h : chain.final_table().holders()) everyone.push_back(h.id());
+    const std::vector<money> exits{0_usd, money::from_units(1), 500_K, 1_M, money::from_units(1'000'000'007), 30_M};
+    const chain_payouts p = payouts_by_round(chain, everyone, exits);
+    CHECK(p.stages ==
+          std::vector<std::string>{"Start", "After Early sale", "After Series A", "After Lender warrant", "After Issuance to Sam"});
+    CHECK(p.exit_values == exits);
+    REQUIRE(p.payouts.size() == 5);
+    for (const std::vector<money>& stage : p.payouts) CHECK(stage == exits);
+    // Sam is on the last table only: nothing before, the common's share after.
+    const chain_payouts sam = payouts_by_round(chain, {holder_id("s")}, {30_M});
+    CHECK(sam.payouts[3] == std::vector<money>{0_usd});
+    CHECK(sam.payouts[4][0] > 0_usd);
+}
+
 }  // namespace test_chain_waterfall

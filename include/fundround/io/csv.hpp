@@ -538,8 +538,9 @@ inline void write_breakpoints_csv(std::ostream& os, const waterfall& w, const cs
     return detail::csv_text([&](std::ostream& os) { write_breakpoints_csv(os, w, opt); });
 }
 
-/// Writes @p p (payouts_by_round()) as CSV: cap table ("Start", "After <series>"), a
-/// `payout_<exit>` column per exit value, currency. Throws validation_error listing the problems
+/// Writes @p p (payouts_by_round()) as CSV: cap table ("Start", "After <series>" for a round,
+/// "After <issue name>" for an issue of shares between rounds), a `payout_<exit>` column per exit
+/// value, currency. Throws validation_error listing the problems
 /// of @p opt and every row of @p p that does not match its stages and exit values.
 inline void write_payouts_by_round_csv(std::ostream& os, const chain_payouts& p, const csv_options& opt = {}) {
     std::vector<diagnostic> problems = opt.validate();

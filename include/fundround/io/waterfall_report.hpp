@@ -261,7 +261,8 @@ inline void print_holders_streamed(std::ostream& os, const waterfall& w, const s
 }
 
 /// The table of print_payouts_by_round() for @p target: the cap table (start, after each
-/// round) and the group's payout at each exit (the currency in the CSV).
+/// step: round or issue of shares between rounds) and the group's payout at each exit (the
+/// currency in the CSV).
 [[nodiscard]] inline report_table payouts_by_round_table(const chain_payouts& p, table_target target) {
     report_table t(target);
     t.column("Cap table", false, "cap_table");
@@ -365,8 +366,8 @@ inline void print_breakpoints(std::ostream& os, const std::vector<waterfall_brea
 inline void print_breakpoints(std::ostream& os, const waterfall& w) { print_breakpoints(os, w.breakpoints(), w.currency()); }
 
 /// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
-/// table at the start and after each round (rows), headed by @p title ("" for "Payout of <the
-/// holders' ids> on the cap table after each round"). Throws validation_error, before printing
+/// table at the start and after each step, round or issue of shares between rounds (rows),
+/// headed by @p title ("" for "Payout of <the holders' ids> on the cap table after each round"). Throws validation_error, before printing
 /// anything, if @p p's rows do not match its stages and exit values.
 inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, const std::string& title = {}) {
     if (std::vector<diagnostic> problems = detail::chain_payouts_problems(p); !problems.empty()) {
