@@ -1837,3 +1837,48 @@ TEST_CASE("property: the history per step against an independent model of shares
 }
 
 }  // namespace test_round_chain
+
+namespace test_round_chain {
+
+// Pay-to-play after an issue of shares: the round's dilution counts from the table the issue left
+// (its conversions included), not from the table after the round before. down_company(): 7,000,000
+// fully diluted; 500,000 common sold to Ned (7,500,000); Series C at $0.50, $1M (2,000,000 shares,
+// 9,500,000), Fund A buying $100,000 of its pro rata and its 2,500,000 Series A converting 1:1 to
+// common: Fund A 2,500,000 / 7,500,000 -> 2,700,000 / 9,500,000, dilution 1 - (27/95) x 3 = 14/95;
+// Ned 500,000 / 7,500,000 -> 500,000 / 9,500,000, dilution 1 - 75/95 = 4/19.
+TEST_CASE("the history per step: a pay-to-play round after an issue of shares dilutes from the issue's table") {
+    const round_chain_result r =
+        round_chain(fundround_test::down_company())
+            .then(chain_issuance(share_issuance::sale("Ned sale", sh(500'000), 250_K), holder_id("ned"), "Common")
+                      .add_holder(holder::investor("ned", "Ned")))
+            .pay_to_play(pay_to_play().require(pay_to_play_terms::all_or_nothing("Series A Preferred")))
+            .then(cap_table_round(priced_round_terms("Series C").at_price(0.50_usd).invest("fund-a", 100_K).invest("carl", 900_K),
+                                  "Series C Preferred")
+                      .add_investor(holder::investor("carl", "Carl")))
+            .run();
+    REQUIRE(r.pay_to_play(0) != nullptr);
+    CHECK(r.round_step(0) == 1);
+    CHECK(r.totals() == std::vector<share_count>{sh(7'000'000), sh(7'500'000), sh(9'500'000)});
+    CHECK(r.shares_history(holder_id("fund-a")) == std::vector<share_count>{sh(2'500'000), sh(2'500'000), sh(2'700'000)});
+    const std::vector<std::vector<std::string>> d = csv_cells(chain_dilution_csv(r));
+    CHECK(d[0] == std::vector<std::string>{"holder", "dilution_Ned sale", "dilution_Ned sale_decimal", "dilution_Series C",
+                                           "dilution_Series C_decimal"});
+    bool fund_a = false;
+    bool ned = false;
+    for (const std::vector<std::string>& row : d) {
+        if (row[0] == "Fund A") {
+            fund_a = true;
+            CHECK(row[1] == "1/15");  // the sale: 1 - (2,500,000 / 7,500,000) / (2,500,000 / 7,000,000)
+            CHECK(row[3] == "14/95");
+        }
+        if (row[0] == "Ned") {
+            ned = true;
+            CHECK(row[1].empty());  // new in the sale
+            CHECK(row[3] == "4/19");
+        }
+    }
+    CHECK(fund_a);
+    CHECK(ned);
+}
+
+}  // namespace test_round_chain
