@@ -1882,3 +1882,29 @@ TEST_CASE("the history per step: a pay-to-play round after an issue of shares di
 }
 
 }  // namespace test_round_chain
+
+namespace test_round_chain {
+
+// The adjustments CSV names each step as the chain CSV's columns do: an unnamed issue by its
+// holder ("Issuance to Strategic Inc", its column "shares_Issuance to Strategic Inc"), an issue
+// named like a round with its step, so that each row joins the columns of its step.
+TEST_CASE("the history per step: the adjustments CSV names the steps as the chain CSV does") {
+    const round_chain_result r =
+        round_chain(gust_founding())
+            .then(gust_series_a())
+            .charter(lessor_charter())
+            .then(chain_issuance(share_issuance::sale("", sh(2'000'000), 1_M), holder_id("strategic"), "Common")
+                      .add_holder(holder::investor("strategic", "Strategic Inc")))
+            .then(chain_issuance(share_issuance::sale("Series B", sh(10'000), 5_K), holder_id("strategic"), "Common"))
+            .then(gust_series_b())
+            .run();
+    std::vector<std::string> rounds;
+    for (const std::vector<std::string>& row : csv_cells(chain_adjustments_csv(r))) rounds.push_back(row[0]);
+    CHECK(rounds == std::vector<std::string>{"round", "Issuance to Strategic Inc", "Series B (step 2)", "Series B (step 3)"});
+    const std::vector<std::string> columns = csv_header(chain_csv(r));
+    for (std::size_t k = 1; k < rounds.size(); ++k) {
+        CHECK(std::find(columns.begin(), columns.end(), "shares_" + rounds[k]) != columns.end());
+    }
+}
+
+}  // namespace test_round_chain

@@ -196,7 +196,8 @@ template <class Write>
 /// a_convertibles is the part of `a` that is SAFEs and notes converting in the round (empty unless
 /// the broad base counts convertibles).
 /// An issue of shares between rounds with protected series (round_chain_result::issuances()) has
-/// its rows in its place among the rounds, its name in the round column.
+/// its rows in its place among the rounds; the round column names each step as chain_csv()'s
+/// columns do (chain_stage_names()).
 [[nodiscard]] inline report_table chain_adjustments_table(const round_chain_result& chain, int csv_decimals = 12) {
     report_table t(table_target::csv, csv_decimals);
     t.csv_column("round").csv_column("series").csv_column("method").csv_column("base").csv_column("adjusted");
@@ -206,18 +207,15 @@ template <class Write>
     t.csv_column("ratio_before", 2);
     t.csv_column("ratio_after", 2).csv_column("as_converted_before").csv_column("as_converted_after");
     t.csv_column("additional").csv_column("as_converted_mode").csv_column("currency").end_header();
-    // Each step with an adjustment, in the chain's order: the issuances before round i, then round
-    // i.
+    // Each step with an adjustment, in the chain's order, named as the chain CSV's columns name it
+    // (chain_stage_names(): an unnamed issue by its holder, a label two steps share with its step).
+    const std::vector<std::string> names = chain_stage_names(chain);
     std::vector<std::pair<const anti_dilution_adjustment*, const std::string*>> steps;
-    std::size_t next = 0;
-    for (std::size_t i = 0; i <= chain.rounds().size(); ++i) {
-        for (; next < chain.issuances().size() && chain.issuances()[next].rounds_before() <= i; ++next) {
-            const issuance_on_cap_table& n = chain.issuances()[next];
-            if (n.adjustment() != nullptr) steps.emplace_back(n.adjustment(), &n.issuance().name());
-        }
-        if (i < chain.rounds().size() && chain.adjustment(i) != nullptr) {
-            steps.emplace_back(chain.adjustment(i), &chain.rounds()[i].pricing().name());
-        }
+    for (std::size_t s = 0; s < chain.steps().size(); ++s) {
+        const chain_step& st = chain.steps()[s];
+        const anti_dilution_adjustment* a =
+            st.kind == chain_step_kind::round ? chain.adjustment(st.index) : chain.issuances()[st.index].adjustment();
+        if (a != nullptr) steps.emplace_back(a, &names[s + 1]);
     }
     const currency cur = chain.final_table().currency();
     for (const auto& [a, name] : steps) {
@@ -615,8 +613,9 @@ inline void write_chain_dilution_csv(std::ostream& os, const round_chain_result&
 
 /// Writes the anti-dilution adjustments of @p chain's rounds as CSV, one row per round with
 /// protected series and per series (the figures print_round_chain() prints after its tables):
-/// round, series, method, base, adjusted (true/false), reason, a, b (exact n/d, then its
-/// decimal; empty for a full ratchet), c, the issue price and the conversion price before, exact
+/// round (the step's label as in write_chain_csv(), an issue between rounds in its place),
+/// series, method, base, adjusted (true/false), reason, a, b (exact n/d, then its decimal; empty
+/// for a full ratchet), c, the issue price and the conversion price before, exact
 /// and after (each exact in major units, then decimal; the exact one empty beyond the 128-bit
 /// fraction), the rounding (its decimals and mode, empty when kept exact), the conversion ratio
 /// before and after (exact, decimal), the as-converted shares before and after and the

@@ -212,8 +212,8 @@ inline void add_dilution(report_table& t, const holder_change& h, int decimals) 
 /// The dilution table of print_round_chain() for @p target: the dilution each step (a round, or
 /// an issue of shares between rounds) caused each holder (`dilution_<step label>` in the CSV,
 /// the label as chain_stage_names(); empty, and "new" or "-" in the text, for a holder with no
-/// shares before that step (see add_dilution()) or not yet on the table). A round with pay-to-play counts from the table
-/// after the step before, its conversions included.
+/// shares before that step (see add_dilution()) or not yet on the table). A round with
+/// pay-to-play counts from the table after the step before, its conversions included.
 [[nodiscard]] inline report_table chain_dilution_table(const round_chain_result& chain, table_target target,
                                                        int csv_decimals = 12) {
     const std::vector<chain_step>& steps = chain.steps();

@@ -367,8 +367,9 @@ inline void print_breakpoints(std::ostream& os, const waterfall& w) { print_brea
 
 /// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
 /// table at the start and after each step, round or issue of shares between rounds (rows),
-/// headed by @p title ("" for "Payout of <the holders' ids> on the cap table after each round"). Throws validation_error, before printing
-/// anything, if @p p's rows do not match its stages and exit values.
+/// headed by @p title ("" for "Payout of <the holders' ids> on the cap table after each
+/// round"). Throws validation_error, before printing anything, if @p p's rows do not match its
+/// stages and exit values.
 inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, const std::string& title = {}) {
     if (std::vector<diagnostic> problems = detail::chain_payouts_problems(p); !problems.empty()) {
         throw validation_error("print_payouts_by_round", std::move(problems));
