@@ -84,8 +84,8 @@ bench_round make_round(std::int64_t k, bool distinct) {
     return {b.build(), odds, amounts};
 }
 
-void exact(benchmark::State& state, bool distinct) {
-    const bench_round r = make_round(state.range(0), distinct);
+// Enumerates @p r's odds exactly in each iteration; items = outcomes.
+void enumerate(benchmark::State& state, const bench_round& r) {
     std::uint64_t outcomes = 0;
     for (auto _ : state) {
         const round_odds o = enumerate_odds(r.round, r.odds);
@@ -96,8 +96,8 @@ void exact(benchmark::State& state, bool distinct) {
     state.counters["outcomes"] = static_cast<double>(outcomes);
 }
 
-void BM_exact(benchmark::State& state) { exact(state, false); }
-void BM_exact_distinct(benchmark::State& state) { exact(state, true); }
+void BM_exact(benchmark::State& state) { enumerate(state, make_round(state.range(0), false)); }
+void BM_exact_distinct(benchmark::State& state) { enumerate(state, make_round(state.range(0), true)); }
 
 void BM_baseline(benchmark::State& state) {
     const bench_round r = make_round(state.range(0), false);
@@ -260,17 +260,7 @@ bench_round make_condition_round(std::int64_t k) {
     return {b.build(), odds, {}};
 }
 
-void BM_condition_exact(benchmark::State& state) {
-    const bench_round r = make_condition_round(state.range(0));
-    std::uint64_t outcomes = 0;
-    for (auto _ : state) {
-        const round_odds o = enumerate_odds(r.round, r.odds);
-        outcomes = o.outcome_count();
-        benchmark::DoNotOptimize(o.expected_raised());
-    }
-    state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
-    state.counters["outcomes"] = static_cast<double>(outcomes);
-}
+void BM_condition_exact(benchmark::State& state) { enumerate(state, make_condition_round(state.range(0))); }
 
 void BM_condition_baseline(benchmark::State& state) {
     const auto k = static_cast<std::size_t>(state.range(0));

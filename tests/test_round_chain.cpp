@@ -701,22 +701,32 @@ TEST_CASE("a series protected before it exists, and a share rounding the table c
           field_path("share_rounding").prefixed(field_path("anti_dilution")).prefixed(field_path("rounds").index(1)));
 }
 
-// In a round with conversions only the new money's shares are the issue: the SAFE's conversion
-// shares issue under its own terms (NVCA's exempted conversions of convertible securities).
-TEST_CASE("a down round with a SAFE converting: the new money's shares adjust the protected series") {
-    // After the seed ($0.80 a share, Seed Preferred's original issue price), a Series A at $0.40
-    // with the angel's $1M post-money SAFE at a $20M cap converting (the cap price is above the
-    // round price, so the SAFE converts at $0.40).
+namespace {
+
+// The down Series A of the tests below: $2M at $0.40 with the angel's $1M post-money SAFE ($20M
+// cap) converting at the round price.
+conversion_round down_series_a() {
     conversion_round down("Series A", "Series A Preferred", year{2025} / 12 / 31);
     down.at_price(price_per_share(0.40_usd, sh(1)))
         .invest(holder_id("lead"), 2_M)
         .add_holder(holder::investor("lead", "Lead"))
         .add_holder(holder::investor("angel", "Angel"))
         .convert(angel_safe());
+    return down;
+}
+
+}  // namespace
+
+// In a round with conversions only the new money's shares are the issue: the SAFE's conversion
+// shares issue under its own terms (NVCA's exempted conversions of convertible securities).
+TEST_CASE("a down round with a SAFE converting: the new money's shares adjust the protected series") {
+    // After the seed ($0.80 a share, Seed Preferred's original issue price), a Series A at $0.40
+    // with the angel's $1M post-money SAFE at a $20M cap converting (the cap price is above the
+    // round price, so the SAFE converts at $0.40).
     const round_chain_result chain = round_chain(founding())
                                          .then(seed())
                                          .protect(anti_dilution_terms::broad_based("Seed Preferred"))
-                                         .then(down)
+                                         .then(down_series_a())
                                          .run();
     REQUIRE(chain.adjustment(0) == nullptr);
     REQUIRE(chain.adjustment(1) != nullptr);
@@ -739,18 +749,6 @@ TEST_CASE("a down round with a SAFE converting: the new money's shares adjust th
 }
 
 namespace {
-
-// The down Series A of the test above: $2M at $0.40 with the angel's $1M post-money SAFE ($20M
-// cap) converting at the round price.
-conversion_round down_series_a() {
-    conversion_round down("Series A", "Series A Preferred", year{2025} / 12 / 31);
-    down.at_price(price_per_share(0.40_usd, sh(1)))
-        .invest(holder_id("lead"), 2_M)
-        .add_holder(holder::investor("lead", "Lead"))
-        .add_holder(holder::investor("angel", "Angel"))
-        .convert(angel_safe());
-    return down;
-}
 
 // The NVCA broad base counting the SAFEs and notes converting in the round as well.
 fully_diluted_basis nvca_with_convertibles() {
