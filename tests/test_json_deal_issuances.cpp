@@ -184,4 +184,31 @@ TEST_CASE("deal file with issuances: the chain's problems at the issuance's or t
     CHECK(p[0].find("(the round does not apply to the cap table after /issuances/1)") != std::string::npos);
 }
 
+// The cap table after an issue that does not build: the problem at the issuance's member that
+// makes it (the holder it adds, its shares), not at the element with the library's path
+// ("after.holders[4].name").
+TEST_CASE("deal file with issuances: a table after the issue that does not build, at the issuance's member") {
+    json doc = example_json();
+    doc["issuances"][1]["holder"]["name"] = "";
+    CHECK(problems_of(doc) == std::vector<std::string>{
+                                  "/issuances/1/holder/name = \"\": must contain a letter or digit (in the cap table after the "
+                                  "issue) (the issuance does not apply to the cap table after /issuances/0)"});
+    json big = example_json();
+    big["issuances"][1].erase("after");  // before the first round: no charter in force to adjust
+    big["issuances"][1]["shares"] = 9'223'372'036'854'775'000;
+    std::vector<std::string> p = problems_of(big);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].rfind("/issuances/1/shares = 9223372036854775000: ", 0) == 0);
+    CHECK(p[0].find("after.") == std::string::npos);
+    json warrant = example_json();
+    warrant["issuances"][1]["after"] = "Series B";
+    warrant["issuances"][1]["warrant"] = {{"exercise_price", {{"amount", "1 USD"}, {"shares", 1}}}};
+    warrant["issuances"][1]["shares"] = 9'223'372'036'854'775'000;
+    p = problems_of(warrant);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].rfind("/issuances/1/shares: ", 0) == 0);
+    CHECK(p[0].find("after.") == std::string::npos);
+    CHECK(p[0].find("(the issuance does not apply to the cap table after /priced_rounds/1)") != std::string::npos);
+}
+
 }  // namespace test_json_deal_issuances

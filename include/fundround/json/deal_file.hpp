@@ -2495,6 +2495,18 @@ struct read_issuance {
                     } else if (name_at(0) == "holder" || name_at(0) == "add_holder") {
                         const nlohmann::json* h = json_reader::member(element, "holder");
                         mapped = h != nullptr && h->is_object() ? field_path("holder").member("id") : field_path("holder");
+                    } else if (name_at(0) == "after") {
+                        // The cap table after the issue does not build: the holder the issue adds
+                        // (the only holder new to it), its warrant's exercise price, or the shares
+                        // it issues (a holding or fully diluted total past 64 bits).
+                        const nlohmann::json* h = json_reader::member(element, "holder");
+                        if (name_at(1) == "holders" && h != nullptr && h->is_object()) {
+                            mapped = name_at(3).empty() ? field_path("holder") : field_path("holder").member(name_at(3));
+                        } else if (name_at(1) == "warrants" && name_at(3) == "exercise_price") {
+                            mapped = field_path("warrant").member("exercise_price");
+                        } else if (name_at(1) == "holdings" || name_at(1) == "warrants" || name_at(1) == "fully_diluted") {
+                            mapped = field_path("shares");
+                        }
                     }
                     const std::string named = mapped.empty() && !own.empty() ? own.to_string() + ": " : std::string();
                     const std::string rule = detail::rule_naming(d.rule, ran.references, p, holder_text);
