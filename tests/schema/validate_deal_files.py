@@ -8,8 +8,10 @@ the cases' base document at each of the group's pointers, must be accepted ("acc
 "reader_refuses") or refused ("refuse") by the schema there. With --reader (the fundround tool),
 the reader must agree: `fundround convert FILE --to json` reports a problem quoting the value at
 the pointer for each of "refuse" and "reader_refuses", and none for each of "accept" (so the
-schema's patterns cannot drift from the reader's grammar). Exit status 0 when all holds, 1
-otherwise (each finding printed)."""
+schema's patterns cannot drift from the reader's grammar); in a group with "within": true, a
+problem at a member below the pointer counts too (an object without a member it needs, or with
+one it may not have, is refused at that member). Exit status 0 when all holds, 1 otherwise (each
+finding printed)."""
 import argparse
 import copy
 import json
@@ -47,7 +49,7 @@ def set_at(doc, pointer, value):
         node[parts[-1]] = value
 
 
-def reader_refuses(reader, doc, pointer, value, scratch):
+def reader_refuses(reader, doc, pointer, value, scratch, within=False):
     """True if `reader convert` reports a problem at @p pointer quoting @p value (the JSON text of
     the string, or the JSON text of a value that is not one) or naming no value ("/p: must not be
     empty"); problems that print the value as read
@@ -61,6 +63,7 @@ def reader_refuses(reader, doc, pointer, value, scratch):
     # A value that is not a string (a share count written 4000000.0) is quoted as its JSON text.
     quoted = None if isinstance(value, str) else f": {pointer} = {json.dumps(value)}: "
     return any(f": {pointer} = \"" in line or f": {pointer}: " in line or (quoted is not None and quoted in line)
+               or (within and f": {pointer}/" in line)
                for line in err.splitlines())
 
 
@@ -82,7 +85,7 @@ def check_cases(validator, path, reader, failures):
                         if schema_ok != (kind != "refuse"):
                             failures.append(f"{path}: {group['what']}: the schema "
                                             f"{'accepts' if schema_ok else 'refuses'} {json.dumps(value)} at {pointer}")
-                        if reader and reader_refuses(reader, doc, pointer, value, scratch) != (kind != "accept"):
+                        if reader and reader_refuses(reader, doc, pointer, value, scratch, group.get("within", False)) != (kind != "accept"):
                             failures.append(f"{path}: {group['what']}: the reader "
                                             f"{'accepts' if kind != 'accept' else 'refuses'} {json.dumps(value)} "
                                             f"at {pointer}, listed under {kind}")
