@@ -198,6 +198,47 @@ TEST_CASE("report: the priced rounds on the cap table") {
     CHECK(r.out.find("Blue Shirt Capital") != std::string::npos);
 }
 
+// --after names a round: the table just after it, as `captable --after` shows it, for the file's
+// last round too, whose chain (deal_file::chain()) goes on with the issuances after it (a lender
+// the issue adds is not on it); without --after, convert exports the whole file, the issue too.
+TEST_CASE("waterfall and convert --after the last round: the table just after it, not the issuances after it") {
+    deal_file d = company_with_series_a();
+    d.issuances.push_back({1, chain_issuance(share_issuance::sale("Lender shares", share_count(500'000), 50_K),
+                                             holder_id("lender"), "Common")
+                                  .add_holder(holder::investor("lender", "Lender Co"))});
+    waterfall_request wq;
+    wq.file = "deal.json";
+    wq.exits = {"10M"};
+    wq.after = "Series A";
+    const run_result w = run<waterfall_request>(
+        [](const deal_file& x, const waterfall_request& q, const streams& io) { return run_waterfall(x, q, io); }, d, wq);
+    INFO(w.out, w.err);
+    CHECK(w.code == exit_ok);
+    CHECK(w.out.find("On the cap table after Series A of Small Co\n") == 0);
+    CHECK(w.out.find("Blue Shirt Capital") != std::string::npos);
+    CHECK(w.out.find("Lender Co") == std::string::npos);
+
+    const auto convert = [](const deal_file& x, const convert_request& q, const streams& io) { return run_convert(x, q, io); };
+    convert_request cq;
+    cq.file = "deal.json";
+    cq.to = "ocf";
+    cq.as_of = "2026-06-30";
+    const run_result all = run<convert_request>(convert, d, cq);
+    INFO(all.err);
+    CHECK(all.code == exit_ok);
+    CHECK(all.out.find("Lender Co") != std::string::npos);
+    CHECK(all.err.find("the cap table after Series A and the issuances after it (Lender shares)") != std::string::npos);
+    CHECK(all.err.find("left out: the deal file's 1 issuance(s) between rounds as events") != std::string::npos);
+    cq.after = "Series A";
+    const run_result after = run<convert_request>(convert, d, cq);
+    INFO(after.err);
+    CHECK(after.code == exit_ok);
+    CHECK(after.out.find("Lender Co") == std::string::npos);
+    CHECK(after.out.find("Blue Shirt Capital") != std::string::npos);
+    CHECK(after.err.find("package of the cap table after Series A\n") != std::string::npos);
+    CHECK(after.err.find("issuance(s) between rounds") == std::string::npos);
+}
+
 TEST_CASE("waterfall --after: on the cap table after the round; the SAFEs still outstanding are paid there") {
     deal_file d = company_with_series_a();
     const auto command = [](const deal_file& x, const waterfall_request& q, const streams& io) {

@@ -525,14 +525,20 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     std::string which = "the cap table";
     if (!deal.priced_rounds.empty()) {
         chain = chain_until(deal, rq.after, rq.file, io);
-        table = &chain->final_table();
         which = "the cap table after " + chain->rounds().back().pricing().name();
-        // The issuances after the last round exported come with it (deal_file::chain()).
-        std::string trailing;
-        for (const fr::issuance_on_cap_table& n : chain->issuances()) {
-            if (n.rounds_before() == chain->rounds().size()) trailing += (trailing.empty() ? "" : ", ") + n.issuance().name();
+        if (rq.after) {
+            // Just after the round --after names, as `captable --after` shows it: the file's last
+            // round too (its chain goes on with the issuances after it, which are not exported).
+            table = &chain->rounds().back().after();
+        } else {
+            // The whole file: the issuances after the last round come with it (deal_file::chain()).
+            table = &chain->final_table();
+            std::string trailing;
+            for (const fr::issuance_on_cap_table& n : chain->issuances()) {
+                if (n.rounds_before() == chain->rounds().size()) trailing += (trailing.empty() ? "" : ", ") + n.issuance().name();
+            }
+            if (!trailing.empty()) which += " and the issuances after it (" + trailing + ")";
         }
-        if (!trailing.empty()) which += " and the issuances after it (" + trailing + ")";
     } else if (rq.after) {
         fail_file(io, rq.file, {"has no priced rounds (\"priced_rounds\"): --after \"" + *rq.after + "\" does not apply"},
                   exit_not_applicable);
@@ -629,8 +635,13 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
     kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
     kept(deal.charter.exemptions.size(), "anti-dilution exemption(s) the charter names");
-    if (chain && !chain->issuances().empty()) {
-        io.err << "fundround: note: left out: the deal file's " << chain->issuances().size()
+    // The issuances on the exported table (with --after, those before its round).
+    std::size_t exported_issuances = 0;
+    for (std::size_t k = 0; chain && k < chain->issuances().size(); ++k) {
+        if (!rq.after || chain->issuances()[k].rounds_before() < chain->rounds().size()) ++exported_issuances;
+    }
+    if (exported_issuances > 0) {
+        io.err << "fundround: note: left out: the deal file's " << exported_issuances
                << " issuance(s) between rounds as events: their shares and warrants are on the exported table as its "
                   "holdings and warrants; their consideration and exemption stay in the deal file\n";
     }
@@ -1013,8 +1024,10 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     const fr::cap_table* table = &table_before(deal, rq.file, io);
     std::optional<fr::round_chain_result> chain;
     if (rq.after) {
+        // Just after the round --after names, as `captable --after` shows it: the file's last
+        // round too (its chain goes on with the issuances after it).
         chain = chain_until(deal, rq.after, rq.file, io);
-        table = &chain->final_table();
+        table = &chain->rounds().back().after();
     }
     // Every option's problems at once, once the file reads (the exit values are in its table's
     // currency; what the exit date is needed for depends on the table and its notes).
