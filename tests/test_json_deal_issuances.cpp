@@ -177,6 +177,12 @@ TEST_CASE("deal file with issuances: the chain's problems at the issuance's or t
     later["priced_rounds"][1]["investors"].push_back({{"holder", "strategic"}, {"amount", "100K"}});
     const deal_file d = read_deal_file_json(later);
     CHECK(d.chain().run().final_table().shares_of(holder_id("strategic"), "Series B Preferred") == sh(125'000));
+    // The Series A cannot take the strategic's money: the sale comes after it.
+    json early = later;
+    early["priced_rounds"][0]["investors"].push_back({{"holder", "strategic"}, {"amount", "100K"}});
+    CHECK(problems_of(early) == std::vector<std::string>{
+                                    "/priced_rounds/0/investors/1/holder = \"strategic\": is not a holder of /cap_table, nor in "
+                                    "the new_investors of this round or an earlier one, nor one an issuance before this round adds"});
     later["priced_rounds"][1]["option_pool"] = {{"target", "1/10"}, {"top_up", "No Plan"}};
     const std::vector<std::string> p = problems_of(later);
     REQUIRE(p.size() == 1);

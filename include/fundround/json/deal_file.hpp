@@ -2168,7 +2168,8 @@ struct read_issuance {
                 const std::string* id = text_of((*inv)[k], "holder");
                 if (id == nullptr || id->empty() || on_table(*id) || std::binary_search(added.begin(), added.end(), *id)) continue;
                 r.report(at.member("priced_rounds").index(i).member("investors").index(k).member("holder"), "\"" + *id + "\"",
-                         "is not a holder of /cap_table, nor in the new_investors of this round or an earlier one");
+                         std::string("is not a holder of /cap_table, nor in the new_investors of this round or an earlier one") +
+                             (elements("issuances").empty() ? "" : ", nor one an issuance before this round adds"));
             }
         }
         for (const auto& [list, what] : {std::pair<const char*, const char*>{"safes", "a SAFE's"}, {"notes", "a note's"}}) {
