@@ -31,36 +31,40 @@ namespace test_condition {
 std::atomic<long> new_budget{-1};
 }  // namespace test_condition
 
-void* operator new(std::size_t size) {
+// Every form stays out of line: inlined where the headers' code deletes what `new` allocated, g++
+// 12 at -O2 sees free() (or delete[]) on a pointer from another allocation function and warns
+// (-Wmismatched-new-delete, an error with -Werror in the unity build), though each pairs with
+// malloc() here.
+[[gnu::noinline]] void* operator new(std::size_t size) {
     const long budget = test_condition::new_budget.load(std::memory_order_relaxed);
     if (budget == 0) throw std::bad_alloc();
     if (budget > 0) test_condition::new_budget.store(budget - 1, std::memory_order_relaxed);
     if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
     throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return ::operator new(size); }
+[[gnu::noinline]] void* operator new[](std::size_t size) { return ::operator new(size); }
 // The nothrow forms too (std::stable_sort's temporary buffer comes from one and goes back through
 // operator delete): each form a program may call allocates where the replaced delete frees.
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+[[gnu::noinline]] void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
     try {
         return ::operator new(size);
     } catch (const std::bad_alloc&) {
         return nullptr;
     }
 }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+[[gnu::noinline]] void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
     try {
         return ::operator new(size);
     } catch (const std::bad_alloc&) {
         return nullptr;
     }
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 // Everything in this file is in its own namespace so that the test files can be compiled
 // together (the unity build of tests/CMakeLists.txt) without their helpers colliding.
