@@ -1183,6 +1183,21 @@ using fundround_test::strategic_sale;
 
 }  // namespace
 
+namespace {
+
+// Gust's chain: Series A, the lessor's exempted warrant, the strategic sale, the Series B.
+round_chain_result gust_chain() {
+    return round_chain(gust_founding())
+        .then(gust_series_a())
+        .charter(lessor_charter())
+        .then(lessor_warrant())
+        .then(strategic_sale())
+        .then(gust_series_b())
+        .run();
+}
+
+}  // namespace
+
 // Worked by hand (NVCA broad base: issued, preferred as converted, + granted options + warrants).
 // After the Series A: 1,500,000 + 2,500,000 + 1,000,000 options = 5,000,000.
 // The lessor's warrant: exempted, Series A unchanged at $1.0000; A counts it from then on.
@@ -1196,13 +1211,7 @@ using fundround_test::strategic_sale;
 // $0.8513; ratio 10000/8513; 2,500,000 x 10000/8513 = 2,936,685.07 -> 2,936,685. Table after:
 // 7,463,073 - 2,913,073 + 2,936,685 + 1,000,000 = 8,486,685.
 TEST_CASE("issues between rounds: an exempted warrant, a low sale to a strategic adjusting Series A, then a down round") {
-    const round_chain_result r = round_chain(gust_founding())
-                                     .then(gust_series_a())
-                                     .charter(lessor_charter())
-                                     .then(lessor_warrant())
-                                     .then(strategic_sale())
-                                     .then(gust_series_b())
-                                     .run();
+    const round_chain_result r = gust_chain();
     REQUIRE(r.rounds().size() == 2);
     REQUIRE(r.issuances().size() == 2);
     const issuance_on_cap_table& lessor = r.issuances()[0];
@@ -1476,15 +1485,6 @@ std::vector<std::string> labels(const round_chain_result& r) {
     return out;
 }
 
-round_chain_result gust_chain() {
-    return round_chain(gust_founding())
-        .then(gust_series_a())
-        .charter(lessor_charter())
-        .then(lessor_warrant())
-        .then(strategic_sale())
-        .then(gust_series_b())
-        .run();
-}
 
 }  // namespace
 
