@@ -241,4 +241,169 @@ TEST_CASE("VC Beast: a $120M exit through a senior C, participating B and A: C $
     }
 }
 
+// JMFG, "Convertible Note" (https://jmfg.ca/psychology/money-strategies/tactics/convertible-note),
+// "How It Works": "Investor lends $100K as a note ... Note has valuation cap of $4M and 20%
+// discount ... Company later raises at $8M valuation ... Investor converts at lower of: cap ($4M)
+// or discount ($6.4M) ... Investor gets $100K worth of shares at $4M valuation = 2.5%".
+//
+// The source states the comparison as valuations: the discount's "$6.4M" is 80% of the $8M, which
+// is a price only when the round is priced on the shares before it, P = $8M / F0 (the "pre-money
+// method", conversion_pricing::conversion_shares_not_in_pre_money); the cap's "$4M" is the cap
+// over F0 (the note's default pre-money cap form). "2.5%" is $100K / $4M: the note's shares over
+// F0, the pre-money shares; once its own shares are counted it holds 250,000 / 10,250,000 =
+// 2.44%, and less after the new money. It gives no interest: ours is a note at 0%. Ours also: the
+// 10,000,000 founder shares (no pool), a $2M Series A, the dates.
+TEST_CASE("JMFG: a $100K note with a $4M cap and 20% off converts at the cap in an $8M round: 2.5%") {
+    const cap_table t = cap_table_builder()
+                            .add(holder::founder("founder", "Founder"))
+                            .add(holder::investor("note", "Noteholder"))
+                            .add(holder::investor("lead", "Lead"))
+                            .add(share_class::common("Common"))
+                            .holding(holder_id("founder"), "Common", share_count(10'000'000))
+                            .build();
+    convertible_note n;
+    n.holder = holder_id("note");
+    n.principal = 100_K;
+    n.issue_date = year{2024} / 1 / 15;
+    n.maturity_date = year{2026} / 1 / 15;
+    n.valuation_cap = 4_M;
+    n.discount = fraction(1, 5);
+    const auto round = [&](conversion_pricing convention) {
+        return conversion_round("Series A", "Series A Preferred", year{2025} / 6 / 30)
+            .pre_money(8_M)
+            .invest(holder_id("lead"), 2_M)
+            .convention(convention)
+            .convert(n)
+            .apply_to(t);
+    };
+
+    SUBCASE("priced on the shares before the round: the source's $8M, $6.4M and $4M as prices") {
+        const converted_round a = round(conversion_pricing::conversion_shares_not_in_pre_money);
+        const instrument_conversion& c = a.note_conversion(0);
+        const fraction f0(10'000'000);
+        // The round at $8M / F0 = $0.80; the discount's price 80% of it, $0.64, is "$6.4M" over
+        // F0; the cap's $0.40 is "$4M" over F0, the lower: the note converts at the cap.
+        CHECK(a.price() == price_per_share(8_M, share_count(10'000'000)));
+        // The price that lost, as docs/how-to-safes-and-notes.md computes it from the round.
+        const fraction discount_price = a.price().units_per_share() * (fraction(1) - *c.discount);
+        CHECK(discount_price == fraction(640));                 // $0.64, in mills a share
+        CHECK(discount_price * f0 == fraction(6'400'000'000));  // $6.4M, in mills
+        CHECK(c.basis == conversion_basis::cap);
+        CHECK(c.exact_capitalization.to_fraction() == f0);
+        const fraction cap_price = fraction(c.valuation_cap->units()) / c.exact_capitalization.to_fraction();
+        CHECK(c.conversion_price.units_per_share() == cap_price);
+        CHECK(c.conversion_price == price_per_share(4_M, share_count(10'000'000)));
+        CHECK(cap_price * f0 == fraction(4'000'000'000));  // $4M
+        CHECK(c.interest == 0_usd);
+        CHECK(c.amount == 100_K);
+        CHECK(c.shares == share_count(250'000));
+        CHECK(fraction(250'000) / f0 == fraction(25, 1000));  // "2.5%", of the pre-money shares
+        CHECK((fraction(250'000) / a.exact_capitalization().to_fraction()).to_percent_string(2) == "2.44%");
+    }
+    SUBCASE("the default convention (conversion shares in the pre-money): the same 250,000 shares") {
+        // The cap price does not depend on the round price, and the discount price stays higher:
+        // $8M / 10,250,000 x 80% = $0.6244.
+        const converted_round a = round(conversion_pricing::conversion_shares_in_pre_money);
+        const instrument_conversion& c = a.note_conversion(0);
+        CHECK(a.price() == price_per_share(8_M, share_count(10'250'000)));
+        CHECK(c.basis == conversion_basis::cap);
+        CHECK(c.shares == share_count(250'000));
+    }
+}
+
+// DeckMetric glossary, "Option Pool Shuffle" (https://deckmetric.com/glossary/option-pool-shuffle),
+// "Worked example": "A $20M pre-money offer 'assuming a 12% post-close pool.' True effective
+// pre-money to founders = $20M - (12% pool x $25M post) = $17M. Pushing for the pool to come out
+// of post-money instead lifts the effective founder valuation by $3M".
+//
+// "$25M post" makes the new money $5M. Ours: 17,000,000 founder shares and no pool before the
+// round, so that the price is a round $1.00 and every share count is whole (the figures in
+// dollars do not depend on the count).
+TEST_CASE("DeckMetric: a $20M pre-money with a 12% post-close pool is a $17M effective pre-money") {
+    const pre_round_shares base{"issued common", share_count(17'000'000), share_count(0)};
+    const auto terms = [](pool_placement where) {
+        return priced_round_terms("Series A")
+            .pre_money(20_M)
+            .invest("Investor", 5_M)
+            .option_pool(fraction(12, 100), where);
+    };
+
+    SUBCASE("the pool in the pre-money: $17M to the founders, the pool $3M = 12% of $25M") {
+        const priced_round r = terms(pool_placement::pre_money).solve(base);
+        CHECK(r.stated_post_money() == 25_M);
+        CHECK(r.price() == price_per_share(1_usd, share_count(1)));
+        CHECK(r.effective_pre_money(rounding::half_even) == 17_M);
+        CHECK(r.pool_increase() == share_count(3'000'000));
+        CHECK(r.price().cost_of(r.pool_increase(), rounding::half_even) == 3_M);
+        CHECK(r.new_shares() == share_count(5'000'000));
+        CHECK(r.post_money_shares() == share_count(25'000'000));
+        CHECK(r.pool_ownership() == fraction(12, 100));
+        CHECK(r.new_money_ownership() == fraction(20, 100));
+        CHECK(r.existing_ownership() == fraction(68, 100));
+        CHECK(r.implied_post_money(rounding::half_even) == 25_M);
+    }
+    SUBCASE("the pool in the post-money: the founders' effective pre-money is the stated $20M, $3M more") {
+        const priced_round r = terms(pool_placement::post_money).solve(base);
+        // The price is $20M / 17,000,000 (exact: no price rounding named); the pool then dilutes
+        // the investor too.
+        CHECK(r.price() == price_per_share(20_M, share_count(17'000'000)));
+        CHECK(r.effective_pre_money_units() == fraction(20'000'000'000));
+        CHECK(r.effective_pre_money_units() - terms(pool_placement::pre_money).solve(base).effective_pre_money_units() ==
+              fraction(3'000'000'000));
+    }
+}
+
+// HomeworkSource, "Suppose VCs invested 40 million to purchase 3000..."
+// (https://homeworksource.com/p/1018928/6-points-9x-suppose-vcs-invested-40-million-to-purchase-3000-1018928):
+// the posted solution to a 3x participating preferred at a $300M sale: "with 3x participating,
+// they will get 3 times the original investment. So, VC investor will get: 40 million * 3 = $120
+// millions. Now, $180 millions are left (300 - 120). Then they will be converted into common
+// shares @ 2 per preference share = 3,000,000 * 2 = 6,000,000. So, now there are 20,000,000
+// shares. So, they will receive another = $54 millions (180*6000000/20000000). So, VC investor
+// will receive = $174 millions (54+120). Other shareholders will receive = $126 millions".
+//
+// The page shows the question cut off; from the solution: 3,000,000 preferred shares for $40M
+// (an issue price of $13.33..., exact here as $40M / 3,000,000), each converting into 2 common,
+// and 14,000,000 other shares (20,000,000 as converted less the preferred's 6,000,000), which we
+// hold as common under one holder. The conversion ratio is the share class's
+// (share_class::with_conversion_ratio): the participation is on the 6,000,000 shares it converts
+// into, not the 3,000,000 it holds.
+TEST_CASE("HomeworkSource: $40M of 3x participating preferred converting 2:1 takes $174M of $300M") {
+    liquidation_terms terms;
+    terms.multiple = fraction(3);
+    terms.participation = participation::full();
+    const cap_table t =
+        cap_table_builder()
+            .add(holder::founder("others", "Other shareholders"))
+            .add(holder::investor("vc", "VCs"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(40_M, share_count(3'000'000)), terms)
+                     .with_conversion_ratio(fraction(2)))
+            .holding(holder_id("others"), "Common", share_count(14'000'000))
+            .holding(holder_id("vc"), "Series A", share_count(3'000'000))
+            .build();
+    const waterfall w = waterfall::build(t);
+    CHECK(w.total_preference() == fraction(120'000'000'000));  // 40 million * 3, in mills
+    const waterfall_payout p = w.at(300_M);
+    CHECK(payout_of(t, p, "vc") == 174_M);       // $120M + 6/20 of the $180M left, $54M
+    CHECK(payout_of(t, p, "others") == 126_M);  // 14/20 of the $180M
+    CHECK(payout_of(t, p, "vc") - 120_M == 54_M);
+    CHECK(status_of(t, p, "Series A") == line_status::participating);
+
+    // Converting 1:1 instead (the class's default), the same preferred would share on 3,000,000
+    // of 17,000,000 shares: $120M + 3/17 of $180M.
+    const cap_table one_to_one =
+        cap_table_builder()
+            .add(holder::founder("others", "Other shareholders"))
+            .add(holder::investor("vc", "VCs"))
+            .add(share_class::common("Common"))
+            .add(share_class::preferred("Series A", price_per_share(40_M, share_count(3'000'000)), terms))
+            .holding(holder_id("others"), "Common", share_count(14'000'000))
+            .holding(holder_id("vc"), "Series A", share_count(3'000'000))
+            .build();
+    const waterfall_payout q = waterfall::build(one_to_one).at(300_M);
+    CHECK(payout_of(one_to_one, q, "vc") + payout_of(one_to_one, q, "others") == 300_M);
+    CHECK(payout_of(one_to_one, q, "vc") == 151'764'705.882_usd);
+}
+
 }  // namespace test_public_examples
