@@ -609,6 +609,53 @@ TEST_CASE("json: an investor a round's rule names is renumbered to the document'
     CHECK(reader.problems()[2].field.to_string() == "rounds[0].investors[3] \"a (investors[2].tranches[0])\".name");
 }
 
+// Found by review (fifteenth session, h5): a builder's problem was dropped when the document's
+// problems held any pointer of the same investor, or any inside the investors list; a member
+// that is not one (the only problem an investor the builder still gets can have) hid its name's
+// problem, a tranche's date before the close and the total's overflow: the user saw them only
+// after fixing the member. 20,000 seeded random rounds had 539 problems so dropped.
+TEST_CASE("json: an investor's unknown member hides none of the round builder's problems") {
+    const std::string not_member = ": is not a member of an investor of a round; expected name, kind, lead, commitment, tranches";
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "A", "commitment": "1M"}, {"name": "a", "commitment": "2M", "note": "x"},
+        {"name": "  ", "commitment": "1M", "lead_investor": true}]})")) ==
+          std::vector<std::string>{
+              "/investors/1/note" + not_member, "/investors/2/lead_investor" + not_member,
+              "/investors/1/name = \"a\": nearly duplicates investors[0] \"A\" (names that differ only in case, spaces or "
+              "punctuation are one investor); combine their tranches under one investor",
+              "/investors/2/name = \"  \": must contain a letter or digit"});
+    // A tranche's unknown member beside its date before the close, and beside the tranches'
+    // overflow (at the tranches, the pointer that holds it).
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "A", "tranches": [{"amount": "1M", "expected_date": "2025-12-01", "memo": "x"}]},
+        {"name": "B", "tranches": [{"amount": "9000000000000000"}, {"amount": "9000000000000000", "memo": "x"}]}]})")) ==
+          std::vector<std::string>{
+              "/investors/0/tranches/0/memo: is not a member of a tranche; expected amount, condition, expected_date, "
+              "fallback, label",
+              "/investors/1/tranches/1/memo: is not a member of a tranche; expected amount, condition, expected_date, "
+              "fallback, label",
+              "/investors/0/tranches/0/expected_date = 2025-12-01: must not be before the close date 2026-01-01",
+              "/investors/1/tranches: the tranches' sum overflows the amount range: the sum of the tranches before "
+              "tranches[1], $9,000,000,000,000,000.00, plus tranches[1], $9,000,000,000,000,000.00, is above the largest "
+              "amount, $9,223,372,036,854,775.807"});
+    // The total's overflow, every investor read (one with an unknown member): its figures are the
+    // document's, the investor named at its place.
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "Bad", "commitment": "1M", "note": 1}, {"name": "investors[0]", "commitment": "5000000000000000"},
+        {"name": "B", "commitment": "5000000000000000"}]})")) ==
+          std::vector<std::string>{
+              "/investors/0/note" + not_member,
+              "/investors: the total of the commitments overflows the amount range: the sum of the commitments before "
+              "investors[2] \"B\", $5,000,000,001,000,000.00, plus investors[2] \"B\", $5,000,000,000,000,000.00, is above "
+              "the largest amount, $9,223,372,036,854,775.807"});
+    // An investor that could not be read is not in the builder's sum: its total is not the
+    // document's, and is not reported (the investor's own problem is).
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": 1, "commitment": "1M"}, {"name": "A", "commitment": "5000000000000000"},
+        {"name": "B", "commitment": "5000000000000000"}]})")) ==
+          std::vector<std::string>{"/investors/0/name = 1: must be a string, not a number"});
+}
+
 }  // namespace test_json
 
 namespace test_json {

@@ -1258,6 +1258,7 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     // The investors: every one is read (problems collected); sums feed a post_money-only round.
     std::optional<money> committed = money::zero(cur);
     std::vector<std::size_t> positions;  // the document position of each investor given to the builder
+    bool left_out = false;               // an investor of the document was not given to the builder
     if (const auto* m = member(j, "investors")) {
         const field_path list = at.member("investors");
         if (!m->is_array()) {
@@ -1268,6 +1269,7 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
                 const field_path p = list.index(i);
                 if (!expect_object(e, p, "an investor of a round", {"name", "kind", "lead", "commitment", "tranches"})) {
                     committed.reset();
+                    left_out = true;
                     continue;
                 }
                 auto who = read_investor_members(e, p);
@@ -1296,6 +1298,7 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
                 }
                 if (!who || !tranches_ok || (member(e, "commitment") != nullptr && !commitment)) {
                     committed.reset();
+                    left_out = true;
                     continue;
                 }
                 if (committed) {
@@ -1341,7 +1344,8 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
     // parsed).
     for (std::size_t i = before; i < problems_.size(); ++i) reported.push_back(problems_[i].field.json_pointer());
     const detail::pointer_set reported_set(std::move(reported));
-    const std::string inv = (base_ / at).member("investors").json_pointer() + "/";
+    const std::string list = (base_ / at).member("investors").json_pointer();
+    const std::string inv = list + "/";
     build_result built = b.try_build();
     // An investor at place k of the builder's, at its place in the document: in a problem's path
     // and where its rule names it (the builder's facts say where: the text, which holds names and
@@ -1360,12 +1364,15 @@ inline std::optional<funding_round> json_reader::read_round(const nlohmann::json
         d.rule = detail::rule_naming(d.rule, built.references, p, [&](const field_path& e) { return in_document(e).to_string(); });
         d.field = d.field.prefixed(base_ / at);
         const std::string ptr = d.field.json_pointer();
-        // One path inside the other, or the same investor (the first two steps under the round:
-        // a reported pointer inside the investor's).
-        bool covered = reported_set.related(ptr);
-        if (!covered && ptr.compare(0, inv.size(), inv) == 0) {
-            covered = reported_set.within(ptr.substr(0, ptr.find('/', inv.size())));
-        }
+        // Reported already: a problem at its pointer or above it (the investors list that is not an
+        // array, an investor that is not an object). An investor's problem is its own beside the
+        // document's at its other members (an unknown member: the only problem of an investor the
+        // builder gets); one of the list (the total's overflow, no investor) stands unless an
+        // investor was left out, the builder's count and sums then not the document's; one of the
+        // round's fields, one path inside the other (a pre-money that could not be parsed).
+        const bool covered = ptr == list                          ? left_out || reported_set.covers(ptr)
+                             : ptr.compare(0, inv.size(), inv) == 0 ? reported_set.covers(ptr)
+                                                                    : reported_set.related(ptr);
         if (!covered) problems_.push_back(std::move(d));
     }
     // Compared only when every investor read (one that did not is missing from the round: the
