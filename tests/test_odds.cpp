@@ -1319,3 +1319,256 @@ TEST_CASE("odds: exact odds equal an independent model of the conditions (random
 }
 
 }  // namespace test_odds
+
+namespace test_odds {
+namespace many_milestones {
+
+using namespace fundround;
+using namespace fundround::literals;
+using fundround_test::ymd;
+
+const calendar_date kClose = ymd(2026, 2, 27);
+
+std::string p(int j) { return (j < 10 ? "p0" : "p") + std::to_string(j); }
+
+// 40 uncertain milestones p00..p39 (achieved on days from the close to late 2026, probabilities
+// 1/2, 1/3, 7/10 and 3/5 in turn), one achieved for sure and one never: four conditions name 17
+// to 40 uncertain milestones (each sample used to build a world for them), one names 2.
+struct forty_round {
+    funding_round round;
+    milestone_odds odds;
+};
+
+forty_round make_forty_round() {
+    milestone_odds odds;
+    const fraction probabilities[4] = {fraction(1, 2), fraction(1, 3), fraction(7, 10), fraction(3, 5)};
+    for (int j = 0; j < 40; ++j) {
+        const calendar_date on = j % 5 == 0 ? kClose : ymd(2026, 1 + static_cast<unsigned>(j % 12), 1 + static_cast<unsigned>((7 * j) % 28));
+        odds.set(p(j), probabilities[j % 4], on);
+    }
+    odds.set("licence", fraction(1), ymd(2026, 5, 1));
+    odds.set("never", fraction(0));
+    // B: any_of over the 20 pairs all_of(p_2j, p_2j+1 with a long-stop on 2026-06-30).
+    std::vector<condition> pairs;
+    for (int j = 0; j < 40; j += 2) pairs.push_back(all_of({milestone(p(j)), milestone(p(j + 1)).with_long_stop(ymd(2026, 6, 30))}));
+    // C: p03 not achieved by 2026-04-30 (a not over a long-stop: met once it lapses), any of
+    // p10..p29 (long-stop 2026-09-30), the licence, and "never" not by 2026-12-31 (21 milestones).
+    std::vector<condition> middle;
+    for (int j = 10; j < 30; ++j) middle.push_back(milestone(p(j)));
+    const condition c = all_of({!milestone(p(3)).with_long_stop(ymd(2026, 4, 30)),
+                                any_of(std::move(middle)).with_long_stop(ymd(2026, 9, 30)), milestone("licence"),
+                                !milestone("never").with_long_stop(ymd(2026, 12, 31))});
+    // D, a fallback tranche settling on 2026-08-15: at least one of p00..p17 and p05 not by
+    // 2026-03-31 (18 milestones).
+    std::vector<condition> first;
+    for (int j = 0; j < 18; ++j) first.push_back(milestone(p(j)));
+    const condition d = all_of({any_of(std::move(first)), !milestone(p(5)).with_long_stop(ymd(2026, 3, 31))});
+    // E: three of p20..p39 in a row, sharing the parts (20 milestones, shared nodes).
+    std::vector<condition> ms;
+    for (int j = 20; j < 40; ++j) ms.push_back(milestone(p(j)));
+    std::vector<condition> runs;
+    for (std::size_t j = 0; j + 2 < ms.size(); ++j) runs.push_back(all_of({ms[j], ms[j + 1], ms[j + 2]}));
+    const funding_round round = round_builder("Forty")
+                                    .pre_money(90_M)
+                                    .close_date(kClose)
+                                    .invest(investor("A"), 10_M)
+                                    .invest(investor("B"), {tranche::when(5_M, any_of(std::move(pairs)))})
+                                    .invest(investor("C"), {tranche::when(3_M, c), tranche::when(1_M, milestone(p(1)) && milestone(p(2)))})
+                                    .invest(investor("D"), {tranche::when(2_M, d, ymd(2026, 8, 15)).otherwise(500_K)})
+                                    .invest(investor("E"), {tranche::when(4_M, any_of(std::move(runs)))})
+                                    .build();
+    return {round, odds};
+}
+
+// What a Monte Carlo run of @p round under @p odds must give, sample by sample the old way (the
+// reference the per-sample evaluation replaced): the same generator drawing the uncertain
+// milestones in name order, a world_state built for each sample (the fixed milestones and the
+// sample's achieved ones) and every schedule entry's condition evaluated in it, seen on the day
+// it must be met by (its settlement date for a fallback tranche, else end_of_time()).
+struct replayed {
+    std::vector<std::int64_t> paid;             // units per investor, summed over the samples
+    std::map<std::int64_t, std::uint64_t> raised;  // units raised -> samples
+};
+
+replayed replay(const funding_round& round, const milestone_odds& odds, const monte_carlo_options& options) {
+    world_state fixed(end_of_time());
+    std::vector<std::string> names;
+    std::vector<std::uint64_t> num, den;
+    std::vector<calendar_date> dates;
+    for (const auto& [name, chance] : odds.chances()) {
+        const calendar_date on = chance.achieved_on.value_or(round.close_date());
+        if (chance.probability == fraction(1)) {
+            fixed.achieve(name, on);
+        } else if (!chance.probability.is_zero()) {
+            names.push_back(name);
+            num.push_back(static_cast<std::uint64_t>(chance.probability.numerator()));
+            den.push_back(static_cast<std::uint64_t>(chance.probability.denominator()));
+            dates.push_back(on);
+        }
+    }
+    std::vector<disbursement> entries;
+    for (const disbursement_list& list : {round.schedule().dated(), round.schedule().undated()}) {
+        for (const disbursement& d : list) entries.push_back(d);
+    }
+    replayed out;
+    out.paid.assign(round.commitments().size(), 0);
+    detail::xoshiro256 generator(options.seed);
+    for (std::uint64_t sample = 0; sample < options.samples; ++sample) {
+        world_state w = fixed;
+        for (std::size_t j = 0; j < names.size(); ++j) {
+            if (generator.bernoulli(num[j], den[j])) w.achieve(names[j], dates[j]);
+        }
+        std::int64_t raised = 0;
+        for (const disbursement& d : entries) {
+            const bool fallback = d.fallback() && d.date();
+            const bool met = d.when().evaluate(w.at(fallback ? *d.date() : end_of_time())).is_met();
+            const std::int64_t units = met ? d.amount().units() : fallback ? d.fallback()->units() : 0;
+            out.paid[d.investor_index()] += units;
+            raised += units;
+        }
+        ++out.raised[raised];
+    }
+    return out;
+}
+
+// @p r equals the replay of its run, figure by figure (amounts and the distribution).
+void check_replay(const round_odds& r, const replayed& want, std::uint64_t samples) {
+    REQUIRE(r.investors().size() == want.paid.size());
+    for (std::size_t i = 0; i < want.paid.size(); ++i) {
+        CAPTURE(i);
+        CHECK(r.investors()[i].expected_amount ==
+              fraction(want.paid[i], static_cast<std::int64_t>(samples) * money::units_per_major));
+    }
+    REQUIRE(r.distribution().size() == want.raised.size());
+    std::size_t i = 0;
+    for (const auto& [units, count] : want.raised) {
+        CHECK(r.distribution()[i].raised.units() == units);
+        CHECK(r.distribution()[i].probability == fraction(static_cast<std::int64_t>(count), static_cast<std::int64_t>(samples)));
+        ++i;
+    }
+}
+
+}  // namespace many_milestones
+
+TEST_CASE("odds: Monte Carlo on conditions naming more than 16 milestones, pinned for a seed") {
+    const many_milestones::forty_round f = many_milestones::make_forty_round();
+    const round_odds r = simulate_odds(f.round, f.odds, {4000, 2026});
+    CHECK(r.uncertain_milestone_count() == 40);
+    CHECK(r.milestone_count() == 42);
+    std::ostringstream out;
+    out << r.expected_raised() << "\n" << *r.variance_of_mean() << "\n" << r.expected_new_investors_ownership() << "\n";
+    for (const auto& i : r.investors()) out << i.investor << " " << i.expected_amount << " " << i.expected_ownership << "\n";
+    for (const auto& o : r.distribution()) out << o.raised.units() << " " << o.probability << "\n";
+    // Computed by main 1fa3b84 (each sample evaluated in a world of its own), before the
+    // per-sample evaluation over the laid-out tree: the same seed must give these figures.
+    // Lines: expected raised, variance of the mean, the new investors' ownership; each
+    // investor's expected amount and ownership; the distribution (units raised, frequency).
+    const std::string pinned =
+        "21192000\n"
+        "1827212000000/1333\n"
+        "114771873793689735995417328044821/603346449263272354921796234720000\n"
+        "A 10000000 488574575469582618926378906675179/5430118043369451194296166112480000\n"
+        "B 4896250 1689259398572131662886891/38383512883529159586240000\n"
+        "C 1429250 26764125436603276180836649/2111637245628374465601600000\n"
+        "D 1497500 15859171799899456166031672991517/1180460444210750259629601328800000\n"
+        "E 3369000 3930452388541454235359/130444603757621353200000\n"
+        "10500000000 1/4000\n"
+        "12000000000 9/4000\n"
+        "13500000000 3/4000\n"
+        "14500000000 7/4000\n"
+        "15000000000 3/1000\n"
+        "15500000000 19/800\n"
+        "16000000000 1/200\n"
+        "16500000000 3/500\n"
+        "17000000000 191/4000\n"
+        "17500000000 1/800\n"
+        "18000000000 3/200\n"
+        "18500000000 11/800\n"
+        "19000000000 11/2000\n"
+        "19500000000 137/1000\n"
+        "20000000000 7/250\n"
+        "20500000000 17/400\n"
+        "21000000000 521/2000\n"
+        "22000000000 319/4000\n"
+        "22500000000 21/250\n"
+        "23500000000 3/125\n"
+        "24000000000 663/4000\n"
+        "25000000000 21/400\n";
+    CHECK(out.str() == pinned);
+    many_milestones::check_replay(r, many_milestones::replay(f.round, f.odds, {4000, 2026}), 4000);
+    // Linearity over the samples: the expected amount raised is the sum of the investors'.
+    odds_value total;
+    for (const auto& i : r.investors()) total += i.expected_amount;
+    CHECK(total == r.expected_raised());
+}
+
+TEST_CASE("odds: Monte Carlo on random conditions naming 17 to 90 milestones equals a world per sample") {
+    using many_milestones::p;
+    fundround_test::lcg rng{20261208};
+    int rounds = 0;
+    std::size_t widest = 0;
+    int varied = 0;
+    for (int it = 0; it < 60; ++it) {
+        CAPTURE(it);
+        const std::size_t k = 17 + static_cast<std::size_t>(rng.next(it % 4 == 3 ? 74 : 30));
+        std::vector<condition> pool;
+        round_builder b("R");
+        b.pre_money(1_M).close_date(many_milestones::kClose).invest(investor("at close"), 1_M);
+        for (std::size_t i = 0; i < 3; ++i) {
+            // Every milestone named: any_of over all of them (alone, or with a random tree under
+            // all_of), or any_of over pairs all_of(m, m with a random long-stop) beside a random
+            // tree and the negation of a long-stop over half of them.
+            std::vector<condition> all;
+            for (std::size_t j = 0; j < k; ++j) all.push_back(milestone("m" + std::to_string(j)));
+            condition c;
+            switch (rng.next(3)) {
+                case 0: c = any_of(std::move(all)); break;
+                case 1: c = all_of({any_of(std::move(all)), independent::tree(rng, k, 4, pool)}); break;
+                default: {
+                    std::vector<condition> pairs;
+                    for (std::size_t j = 0; j + 1 < k; j += 2) {
+                        pairs.push_back(all_of({all[j], all[j + 1].with_long_stop(independent::rdate(rng))}));
+                    }
+                    std::vector<condition> half(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k / 2));
+                    pairs.push_back(all_of({independent::tree(rng, k, 3, pool),
+                                            !all_of(std::move(half)).with_long_stop(independent::rdate(rng))}));
+                    c = any_of(std::move(pairs));
+                }
+            }
+            widest = std::max(widest, c.milestones().size());
+            const money amount = money::from_units(1000 * static_cast<std::int64_t>(1 + rng.next(9)) * money::units_per_major);
+            tranche t = tranche::when(amount, c);
+            if (rng.next(3) == 0) {
+                calendar_date by = independent::rdate(rng);
+                if (by < many_milestones::kClose) by = many_milestones::kClose;
+                t = tranche::when(amount, c, by).otherwise(money::from_units(100 * money::units_per_major));
+            }
+            b.invest(investor("I" + std::to_string(i)), {t});
+        }
+        std::optional<funding_round> round;
+        try {
+            round = b.build();
+        } catch (const validation_error&) {
+            continue;  // a fallback tranche whose settlement date the builder refuses
+        }
+        milestone_odds odds;
+        for (const auto& name : round->milestones()) {
+            // Mostly rare milestones, so that any_of over dozens of them is not certain; a few fixed
+            // (achieved for sure, or never).
+            const std::uint64_t fate = rng.next(100);
+            const calendar_date on = independent::rdate(rng);
+            odds.set(name, fate == 0 ? fraction(1) : fate == 1 ? fraction(0) : fate < 20 ? fraction(1, 2) : fraction(1, 40), on);
+        }
+        const monte_carlo_options options{300, 7 + static_cast<std::uint64_t>(it)};
+        const round_odds r = simulate_odds(*round, odds, options);
+        const many_milestones::replayed want = many_milestones::replay(*round, odds, options);
+        many_milestones::check_replay(r, want, options.samples);
+        if (want.raised.size() > 1) ++varied;  // a condition pays in some samples, not in others
+        ++rounds;
+    }
+    CHECK(rounds > 35);
+    CHECK(widest > 64);  // a condition on more milestones than one 64-bit word holds
+    CHECK(varied > 35);
+}
+
+}  // namespace test_odds
