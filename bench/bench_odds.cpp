@@ -41,7 +41,18 @@
 //                     naming one uncertain milestone (p = 1/2): tabulating the condition copies the
 //                     world once for that milestone, not once per leaf (3.2 s at n = 8,000 when it
 //                     did). enumerate_odds(); one item = one leaf. n = 2,000, 8,000.
+//   condition_monte_carlo/k/n  make_condition_round(k) (above) by simulate_odds() with n samples,
+//                     seed 42: the condition names k > 16 milestones, more than Monte Carlo
+//                     tabulates, so each sample evaluates it on the sample's achieved milestones
+//                     (before 2026-12-08: in a world_state built for the sample). One item = one
+//                     sample. k = 20, 40; n = 10^4, 10^5.
+//   condition_monte_carlo_baseline/k/n  BASELINE for condition_monte_carlo/k/n: the same draws
+//                     by hand (the library's generator, detail::xoshiro256, each milestone in turn
+//                     with probability 1/2, its bit kept in a word array per sample as the library
+//                     keeps them), the condition as a hand-written boolean of the sample's bits,
+//                     the amount raised summed with its square and counted per value.
 #include <fundround/fundround.hpp>
+#include <fundround/detail/random.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -280,6 +291,52 @@ void BM_condition_baseline(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(outcomes) * static_cast<std::int64_t>(state.iterations()));
 }
 
+void BM_condition_monte_carlo(benchmark::State& state) {
+    const bench_round r = make_condition_round(state.range(0));
+    const monte_carlo_options options{static_cast<std::uint64_t>(state.range(1)), 42};
+    for (auto _ : state) {
+        const round_odds o = simulate_odds(r.round, r.odds, options);
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(state.range(1) * static_cast<std::int64_t>(state.iterations()));
+}
+
+__extension__ typedef __int128 wide;  // NOLINT(modernize-use-using): the squares' sum needs 128 bits
+
+void BM_condition_monte_carlo_baseline(benchmark::State& state) {
+    const auto k = static_cast<std::size_t>(state.range(0));
+    const auto n = static_cast<std::size_t>(state.range(1));
+    const std::size_t words = (k + 63) / 64;
+    const std::int64_t at_close = (10_B).units();
+    const std::int64_t on_condition = (5_B).units();
+    for (auto _ : state) {
+        fundround::detail::xoshiro256 generator(42);
+        std::vector<std::uint64_t> achieved(n * words, 0U);
+        wide sum = 0;
+        wide squares = 0;
+        std::uint64_t met_count = 0;
+        for (std::size_t sample = 0; sample < n; ++sample) {
+            std::uint64_t* bits = achieved.data() + sample * words;
+            for (std::size_t j = 0; j < k; ++j) {
+                if (generator.bernoulli(1, 2)) bits[j / 64] |= std::uint64_t{1} << (j % 64);
+            }
+            std::uint64_t met = 0;
+            for (std::size_t j = 0; j + 1 < k; j += 2) {
+                met |= (bits[j / 64] >> (j % 64)) & (bits[(j + 1) / 64] >> ((j + 1) % 64)) & 1U;
+            }
+            const std::int64_t raised = at_close + on_condition * static_cast<std::int64_t>(met);
+            sum += raised;
+            squares += static_cast<wide>(raised) * raised;
+            met_count += met;
+        }
+        benchmark::DoNotOptimize(sum);
+        benchmark::DoNotOptimize(squares);
+        benchmark::DoNotOptimize(met_count);
+        benchmark::DoNotOptimize(achieved.data());
+    }
+    state.SetItemsProcessed(state.range(1) * static_cast<std::int64_t>(state.iterations()));
+}
+
 void BM_condition_leaves(benchmark::State& state) {
     const auto n = static_cast<std::size_t>(state.range(0));
     const calendar_date close = year{2026} / 2 / 27;
@@ -323,6 +380,10 @@ BENCHMARK(BM_large_monte_carlo)->Name("large_monte_carlo")->Arg(100000)->Unit(be
 
 BENCHMARK(BM_condition_baseline)->Name("condition_baseline")->Arg(10)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_condition_exact)->Name("condition_exact")->Arg(10)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_condition_monte_carlo_baseline)->Name("condition_monte_carlo_baseline")
+    ->ArgsProduct({{20, 40}, {10000, 100000}})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_condition_monte_carlo)->Name("condition_monte_carlo")
+    ->ArgsProduct({{20, 40}, {10000, 100000}})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_condition_leaves)->Name("condition_leaves")->Arg(2000)->Arg(8000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

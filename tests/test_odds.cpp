@@ -1502,6 +1502,20 @@ TEST_CASE("odds: Monte Carlo on conditions naming more than 16 milestones, pinne
     CHECK(total == r.expected_raised());
 }
 
+TEST_CASE("odds: a long Monte Carlo run on many milestones stops when its progress report throws") {
+    // The documented way to stop a run (up to max_monte_carlo_samples samples): the exception
+    // propagates from the first report, after monte_carlo_progress_step samples.
+    const many_milestones::forty_round f = many_milestones::make_forty_round();
+    struct stop {};
+    std::vector<std::uint64_t> drawn;
+    const monte_carlo_progress stopper = [&drawn](std::uint64_t n, std::uint64_t) {
+        drawn.push_back(n);
+        throw stop{};
+    };
+    CHECK_THROWS_AS((void)simulate_odds(f.round, f.odds, {max_monte_carlo_samples, 1}, stopper), stop);
+    CHECK(drawn == std::vector<std::uint64_t>{monte_carlo_progress_step});
+}
+
 TEST_CASE("odds: Monte Carlo on random conditions naming 17 to 90 milestones equals a world per sample") {
     using many_milestones::p;
     fundround_test::lcg rng{20261208};
