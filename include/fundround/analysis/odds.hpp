@@ -31,6 +31,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <numeric>
@@ -824,8 +825,9 @@ struct odds_group {
     std::vector<std::size_t> bits;
     /// Paid (1) or not per row; empty: evaluate `layout` for each sample.
     std::vector<std::uint8_t> table;
-    /// The condition laid out, for a group with too many bits for a table (Monte Carlo only).
-    condition_layout layout;
+    /// The condition laid out, for a group with too many bits for a table (Monte Carlo only;
+    /// null otherwise: most groups have a table, and a round may have 10^5 groups before merging).
+    std::unique_ptr<const condition_layout> layout;
 };
 
 /// A round reduced to what the outcome walk needs.
@@ -855,7 +857,7 @@ struct odds_model {
             }
             return g.table[row] != 0;
         }
-        return g.layout.met(status, [&](std::size_t b) { return bit(g.bits[b]); });
+        return g.layout->met(status, [&](std::size_t b) { return bit(g.bits[b]); });
     }
 };
 
@@ -1124,7 +1126,7 @@ inline odds_model odds_engine::model(const funding_round& round, const milestone
                 continue;
             }
         } else {  // too many bits for a table (Monte Carlo): laid out, evaluated per sample
-            g.layout = condition_layout(g.when, m.base.at(g.by), g.bits, m.names, m.dates);
+            g.layout = std::make_unique<const condition_layout>(g.when, m.base.at(g.by), g.bits, m.names, m.dates);
         }
         m.groups.push_back(std::move(g));
     }
@@ -1355,7 +1357,9 @@ inline round_odds odds_engine::monte_carlo(const odds_model& m, const monte_carl
     const std::size_t g_count = m.groups.size();
     // A status buffer per group evaluated without a table (condition_layout::met()).
     std::vector<std::vector<condition_status>> status(g_count);
-    for (std::size_t g = 0; g < g_count; ++g) status[g] = m.groups[g].layout.initial;
+    for (std::size_t g = 0; g < g_count; ++g) {
+        if (m.groups[g].layout) status[g] = m.groups[g].layout->initial;
+    }
     for (std::size_t sample = 0; sample < n; ++sample) {
         if (progress && sample > 0 && sample % monte_carlo_progress_step == 0) progress(sample, options.samples);
         std::uint64_t* bits = achieved.data() + sample * words;
