@@ -607,6 +607,16 @@ TEST_CASE("json: an investor a round's rule names is renumbered to the document'
     CHECK(reader.problems()[1].field.to_string() ==
           "rounds[0].investors[1] \"A (investors[2].tranches[0])\".tranches[0].expected_date");
     CHECK(reader.problems()[2].field.to_string() == "rounds[0].investors[3] \"a (investors[2].tranches[0])\".name");
+    // A tranche the tranches' overflow names, in the document's numbering (the builder's
+    // investors[0] is the document's investors[1]).
+    CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [
+        {"name": "Bad", "commitment": 1}, {"name": "F", "tranches": [
+            {"amount": "4611686018427387.904 USD"}, {"amount": "4611686018427387.904 USD"}]}]})")) ==
+          std::vector<std::string>{not_exact, "/investors/1/tranches: the tranches' sum overflows the amount range: the sum "
+                                              "of the tranches before investors[1] \"F\".tranches[1], "
+                                              "$4,611,686,018,427,387.904, plus investors[1] \"F\".tranches[1], "
+                                              "$4,611,686,018,427,387.904, is above the largest amount, "
+                                              "$9,223,372,036,854,775.807"});
 }
 
 // Found by review (fifteenth session, h5): a builder's problem was dropped when the document's
@@ -636,8 +646,8 @@ TEST_CASE("json: an investor's unknown member hides none of the round builder's 
               "fallback, label",
               "/investors/0/tranches/0/expected_date = 2025-12-01: must not be before the close date 2026-01-01",
               "/investors/1/tranches: the tranches' sum overflows the amount range: the sum of the tranches before "
-              "tranches[1], $9,000,000,000,000,000.00, plus tranches[1], $9,000,000,000,000,000.00, is above the largest "
-              "amount, $9,223,372,036,854,775.807"});
+              "investors[1] \"B\".tranches[1], $9,000,000,000,000,000.00, plus investors[1] \"B\".tranches[1], "
+              "$9,000,000,000,000,000.00, is above the largest amount, $9,223,372,036,854,775.807"});
     // The total's overflow, every investor read (one with an unknown member): its figures are the
     // document's, the investor named at its place.
     CHECK(round_problems(json::parse(R"({"pre_money": "1B", "close_date": "2026-01-01", "investors": [

@@ -332,7 +332,7 @@ TEST_CASE("round_builder: every check's message, in order") {
         "investors[6] \"Fund C\".tranches[1].amount = €0.005: must be in USD, the round's currency",
         "investors[7] \"Fund D\".commitment = €0.007: must be in USD, the round's currency",
         "investors[8] \"Fund E\".commitment = $5,000,000.00: the tranches sum to $3,000,000.00; they must sum exactly to the stated commitment",
-        "investors[9] \"Fund F\".tranches: the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], $9,223,372,036,854,775.807, plus tranches[1], $1,000,000.00, is above the largest amount, $9,223,372,036,854,775.807"});
+        "investors[9] \"Fund F\".tranches: the tranches' sum overflows the amount range: the sum of the tranches before investors[9] \"Fund F\".tranches[1], $9,223,372,036,854,775.807, plus investors[9] \"Fund F\".tranches[1], $1,000,000.00, is above the largest amount, $9,223,372,036,854,775.807"});
 
     round_builder total("Overflow");
     total.pre_money(1_M).close_date(year{2026} / 2 / 27)
@@ -474,8 +474,9 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
         CHECK_NOTHROW(r = b.try_build());
         REQUIRE(r.problems.size() == 1);
         check_diag(r.problems[0], "investors[0] \"A\".tranches", "",
-                   "the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], "
-                   "$4,611,686,018,427,387.904, plus tranches[1], $4,611,686,018,427,387.904, is above the largest "
+                   "the tranches' sum overflows the amount range: the sum of the tranches before investors[0] "
+                   "\"A\".tranches[1], $4,611,686,018,427,387.904, plus investors[0] \"A\".tranches[1], "
+                   "$4,611,686,018,427,387.904, is above the largest "
                    "amount, $9,223,372,036,854,775.807");
         CHECK_THROWS_AS((void)b.build(), validation_error);
     }
@@ -487,8 +488,9 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
                 .try_build();
         REQUIRE(r.problems.size() == 1);
         check_diag(r.problems[0], "investors[0] \"A\".tranches", "",
-                   "the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], "
-                   "$9,223,372,036,854,775.806, plus tranches[1], $9,223,372,036,854,775.806, is above the largest "
+                   "the tranches' sum overflows the amount range: the sum of the tranches before investors[0] "
+                   "\"A\".tranches[1], $9,223,372,036,854,775.806, plus investors[0] \"A\".tranches[1], "
+                   "$9,223,372,036,854,775.806, is above the largest "
                    "amount, $9,223,372,036,854,775.807");
     }
     SUBCASE("the third of three tranches, the amounts so far in full") {
@@ -501,7 +503,8 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
         REQUIRE(r.problems.size() == 1);
         CHECK(r.problems[0].message() ==
               "investors[1] \"A\".tranches: the tranches' sum overflows the amount range: the sum of the tranches "
-              "before tranches[2], $6,148,914,691,236,517.206, plus tranches[2], $3,074,457,345,618,258.603, is above "
+              "before investors[1] \"A\".tranches[2], $6,148,914,691,236,517.206, plus investors[1] \"A\".tranches[2], "
+              "$3,074,457,345,618,258.603, is above "
               "the largest amount, $9,223,372,036,854,775.807");
     }
     SUBCASE("negative tranches: below the smallest amount") {
@@ -511,8 +514,9 @@ TEST_CASE("round_builder: overflow is a diagnostic, not a crash") {
         check_diag(r.problems[0], "investors[0] \"A\".tranches[0].amount", "-$4,611,686,018,427,387.905", "must be positive");
         check_diag(r.problems[1], "investors[0] \"A\".tranches[1].amount", "-$4,611,686,018,427,387.905", "must be positive");
         check_diag(r.problems[2], "investors[0] \"A\".tranches", "",
-                   "the tranches' sum overflows the amount range: the sum of the tranches before tranches[1], "
-                   "-$4,611,686,018,427,387.905, plus tranches[1], -$4,611,686,018,427,387.905, is below the smallest "
+                   "the tranches' sum overflows the amount range: the sum of the tranches before investors[0] "
+                   "\"A\".tranches[1], -$4,611,686,018,427,387.905, plus investors[0] \"A\".tranches[1], "
+                   "-$4,611,686,018,427,387.905, is below the smallest "
                    "amount, -$9,223,372,036,854,775.808");
     }
     SUBCASE("two investors whose total overflows") {
@@ -1189,6 +1193,16 @@ TEST_CASE("round_builder: the investors its rules name by their place are facts:
     CHECK(total.references == std::vector<element_reference>{{0, second, 91}, {0, second, 153}});
     CHECK(rule.compare(91, 27, "investors[1] \"investors[0]\"") == 0);
     CHECK(rule.compare(153, 27, "investors[1] \"investors[0]\"") == 0);
+
+    // The tranches' overflow names the tranche that overflows it twice, by its whole path (a
+    // caller numbering investors or tranches its own way renames it: open_round's closes).
+    const money half = money::from_units(INT64_MAX / 2 + 1);
+    const build_result sum = valid_base().invest(investor("B"), {tranche::at_close(half), tranche::at_close(half)}).try_build();
+    REQUIRE(sum.problems.size() == 1);
+    const field_path tranche_1 = field_path("investors").index(0, "B").member("tranches").index(1);
+    CHECK(sum.references == std::vector<element_reference>{{0, tranche_1, 77}, {0, tranche_1, 140}});
+    CHECK(sum.problems[0].rule.compare(77, 28, "investors[0] \"B\".tranches[1]") == 0);
+    CHECK(sum.problems[0].rule.compare(140, 28, "investors[0] \"B\".tranches[1]") == 0);
 
     // A valid round, and problems that name no other investor, have none.
     CHECK(valid_base().invest(investor("A"), 1_M).try_build().references.empty());

@@ -36,7 +36,9 @@ FUNDROUND_BEGIN_NAMESPACE
 struct build_result {
     std::optional<funding_round> round;  ///< The round, when there were no problems.
     std::vector<diagnostic> problems;    ///< Every problem found (empty on success).
-    std::vector<element_reference> references;  ///< The investors its problems name by their place (`investors[k] "name"`).
+    /// The investors and tranches its problems' rules name by their place (`investors[k] "name"`,
+    /// `investors[k] "name".tranches[t]`).
+    std::vector<element_reference> references;
 
     /// True if the round was built.
     [[nodiscard]] bool ok() const noexcept { return round.has_value(); }
@@ -169,12 +171,14 @@ private:
     // Appends the diagnostic of @p p about investor @p i (and tranche, or other investor, @p k;
     // a count or a sum in units @p extra): the words of every check of the builder in one
     // out-of-line function, so that each check holds a call, not the building of its message.
-    // A rule that names an investor by its place records where in @p refs (given for those).
+    // A rule that names an investor or a tranche by its place records where in @p refs (given for
+    // those).
     FUNDROUND_COLD void report(std::vector<diagnostic>& out, problem p, std::size_t i = 0, std::size_t k = 0,
                                std::int64_t extra = 0, std::vector<element_reference>* refs = nullptr) const {
-        // Investor @p who named at rule[@p at] of the problem about to be appended.
-        const auto named = [&](std::size_t who, std::size_t at) {
-            if (refs != nullptr) refs->push_back({out.size(), investor_path(who), at});
+        // Element @p element (an investor, a tranche) named at rule[@p at] of the problem about
+        // to be appended.
+        const auto named = [&](const field_path& element, std::size_t at) {
+            if (refs != nullptr) refs->push_back({out.size(), element, at});
         };
         // An amount that is not in the round's currency, or (in it) not positive.
         const auto amount = [&](const field_path& base, const char* leaf, money m) {
@@ -212,8 +216,8 @@ private:
                 std::size_t b_at = 0;
                 std::string rule = overflow_rule("the total of the commitments", detail::concat({before, next}), extra_sum, next,
                                                  money::from_units(units_of(entries_[i]), currency_), &a_at, &b_at);
-                named(i, a_at + before.size());
-                named(i, b_at);
+                named(investor_path(i), a_at + before.size());
+                named(investor_path(i), b_at);
                 detail::add_problem(out, root, "investors", "", rule);
                 return;
             }
@@ -236,7 +240,7 @@ private:
             case problem::name_duplicate: {
                 const std::string& first = entries_[k].who.name();
                 const std::string_view verb = first == name ? "duplicates " : "nearly duplicates ";
-                named(k, verb.size());
+                named(investor_path(k), verb.size());
                 detail::add_problem(out, path, "name", detail::concat({"\"", name, "\""}),
                                     {verb, investor_path(k).to_string(),
                                      first == name ? "" : " (names that differ only in case, spaces or punctuation are one investor)",
@@ -256,10 +260,18 @@ private:
                                     {"must not be before the close date ", to_string(*close_date_)});
                 return;
             case problem::tranches_overflow: {
-                const std::string next = detail::concat({"tranches[", detail::digits(k), "]"});
-                detail::add_problem(out, path, "tranches", "",
-                                    overflow_rule("the tranches' sum", "the sum of the tranches before " + next, extra_sum, next,
-                                                  e.tranches[k].amount()));
+                // The tranche by its whole path, as the total's overflow names the investor: a
+                // caller that numbers tranches its own way renames it from the references.
+                const field_path tranche_at = tranche_field(i, k);
+                const std::string next = tranche_at.to_string();
+                const std::string_view before = "the sum of the tranches before ";
+                std::size_t a_at = 0;
+                std::size_t b_at = 0;
+                std::string rule = overflow_rule("the tranches' sum", detail::concat({before, next}), extra_sum, next,
+                                                 e.tranches[k].amount(), &a_at, &b_at);
+                named(tranche_at, a_at + before.size());
+                named(tranche_at, b_at);
+                detail::add_problem(out, path, "tranches", "", rule);
                 return;
             }
             case problem::commitment_currency: amount(path, "commitment", *e.stated); return;
@@ -361,7 +373,7 @@ private:
                 }
             }
             if (summable && !detail::add_fits(total, t.amount().units(), total)) {
-                report(out, problem::tranches_overflow, i, k, total);
+                report(out, problem::tranches_overflow, i, k, total, &refs);
                 summable = false;
             }
         }
