@@ -827,4 +827,50 @@ TEST_CASE("open_round: the close's own rules, with structured paths") {
     CHECK(twice[0].field.to_string() == "closing.investors[1] \"Amazon\".name");
 }
 
+// Regression (the fourteenth session's "Not done"): a problem the combined round's build finds
+// named the close's investors and tranches in its rule by the combined round's numbering
+// (`investors[4] "X"`, Amazon's `tranches[3]`), places the user never wrote. The rule now names
+// each by the path of the close (the builder's references say where, the text is not searched).
+TEST_CASE("open_round: a close's overflow names its investors and tranches as the close gives them (regression)") {
+    const open_round r(reference_round());  // Amazon $15B + $35B, Nvidia $30B, SoftBank $30B: $110B
+    const calendar_date day = ymd(2026, 7, 1);
+    SUBCASE("the total overflows at a newcomer: the close's second investment, the combined round's fifth") {
+        // Before X: $110B + Y's $1B = 111,000,000,000,000 mills; X = INT64_MAX - that + 1 mill.
+        const money x = money::from_units(INT64_MAX - 111'000'000'000'000 + 1);
+        check_diag(only_problem(r, closing(day).invest(investor("Y"), 1_B).invest(investor("X"), x)), "closing", "",
+                   "the total of the commitments overflows the amount range: the sum of the commitments before "
+                   "closing.investors[1] \"X\", $111,000,000,000.00, plus closing.investors[1] \"X\", "
+                   "$9,223,261,036,854,775.808, is above the largest amount, $9,223,372,036,854,775.807");
+    }
+    SUBCASE("an existing investor's tranches overflow at the close's second tranche, the combined round's fourth") {
+        // Amazon's tranches before it: $15B + $35B (first close) + $1B = 51,000,000,000,000 mills.
+        const money huge = money::from_units(INT64_MAX - 51'000'000'000'000 + 1);
+        const closing c = closing(day).invest(investor::strategic("Amazon"), {tranche::on(1_B, day), tranche::on(huge, day)});
+        check_diag(only_problem(r, c), "closing.investors[0] \"Amazon\".tranches", "",
+                   "the tranches' sum overflows the amount range: the sum of the tranches before "
+                   "closing.investors[0] \"Amazon\".tranches[1], $51,000,000,000.00, plus "
+                   "closing.investors[0] \"Amazon\".tranches[1], $9,223,321,036,854,775.808, is above the largest "
+                   "amount, $9,223,372,036,854,775.807");
+    }
+    SUBCASE("a newcomer written twice: the overflowing amount is the second investment's") {
+        const money huge = money::from_units(INT64_MAX - 1'000'000'000'000 + 1);
+        const std::vector<diagnostic> ps = r.validate(closing(day).invest(investor("X"), 1_B).invest(investor("X"), huge));
+        REQUIRE(ps.size() == 2);
+        check_diag(ps[0], "closing.investors[0] \"X\".tranches", "",
+                   "the tranches' sum overflows the amount range: the sum of the tranches before closing.investors[1] "
+                   "\"X\", $1,000,000,000.00, plus closing.investors[1] \"X\", $9,223,371,036,854,775.808, is above the "
+                   "largest amount, $9,223,372,036,854,775.807");
+        check_diag(ps[1], "closing.investors[1] \"X\".name", "\"X\"",
+                   "duplicates closing.investors[0] \"X\"; combine their tranches under one investor");
+    }
+    SUBCASE("an investor of an earlier close that takes no part keeps its place in the round so far") {
+        // Amazon's total reaches INT64_MAX - 10 mills; the overflow is at Nvidia, current()'s investors[1].
+        const money top_up = money::from_units(INT64_MAX - 10 - 50'000'000'000'000);
+        check_diag(only_problem(r, closing(day).invest(investor::strategic("Amazon"), top_up)), "closing", "",
+                   "the total of the commitments overflows the amount range: the sum of the commitments before "
+                   "investors[1] \"Nvidia\", $9,223,372,036,854,775.797, plus investors[1] \"Nvidia\", "
+                   "$30,000,000,000.00, is above the largest amount, $9,223,372,036,854,775.807");
+    }
+}
+
 }  // namespace test_closing

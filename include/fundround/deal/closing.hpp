@@ -6,6 +6,7 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
+#include <fundround/company/holder.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
@@ -454,27 +455,50 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
         if (held) built = build();
     }
 
-    std::vector<std::vector<diagnostic>> theirs(investments.size());  // rebased, per investment
-    std::vector<diagnostic> round_level;
+    // A path of the combined round's builder in the close's terms: a tranche of this close at its
+    // path in the close, an investor this close adds to (or something of it) at its first
+    // investment; the round's total (`investors` itself) at the close. An investor or a tranche of
+    // an earlier close keeps its place in the round so far (current()), which the combined round
+    // keeps. With it, the investment whose problem it is (none for the round's own).
+    struct in_close {
+        field_path path;
+        std::optional<std::size_t> investment;
+    };
     const field_path builder_investors("investors");
-    for (diagnostic& d : built.problems) {
-        const std::vector<path_segment> steps = d.field.segments();
-        const bool on_investor = steps.size() >= 2 && d.field.starts_with(builder_investors) &&
-                                 steps[1].kind == path_step::index && steps[1].index < who.size();
-        const std::size_t i = on_investor ? steps[1].index : 0;
-        const field_path investor_at = on_investor ? round_builder::investor_field(i, who[i]) : field_path();
+    const auto place = [&](const field_path& p) -> in_close {
+        const std::vector<path_segment> steps = p.segments();
+        if (p == builder_investors) return {here, std::nullopt};
+        if (steps.size() < 2 || !p.starts_with(builder_investors) || steps[1].kind != path_step::index ||
+            steps[1].index >= who.size()) {
+            return {p, std::nullopt};  // not expected: earlier closes were valid
+        }
+        const std::size_t i = steps[1].index;
+        const field_path investor_at = round_builder::investor_field(i, who[i]);
         const field_path tranches_at = investor_at.member("tranches");
-        if (on_investor && steps.size() >= 4 && d.field.starts_with(tranches_at) &&
-            steps[3].kind == path_step::index && steps[3].index < tranche_source[i].size() &&
-            tranche_source[i][steps[3].index]) {
-            const source& from = *tranche_source[i][steps[3].index];
-            theirs[from.investment].push_back(d.rebased(tranches_at.index(steps[3].index), from.path));
-        } else if (on_investor && first_investment[i] && d.field.starts_with(investor_at)) {
-            theirs[*first_investment[i]].push_back(d.rebased(investor_at, paths[*first_investment[i]]));
-        } else if (d.field == builder_investors) {
-            round_level.push_back(d.rebased(builder_investors, here));  // the round's total
+        if (!p.starts_with(investor_at)) return {p, std::nullopt};
+        if (steps.size() >= 4 && p.starts_with(tranches_at) && steps[3].kind == path_step::index &&
+            steps[3].index < tranche_source[i].size()) {
+            const std::optional<source>& from = tranche_source[i][steps[3].index];
+            if (!from) return {p, std::nullopt};  // an earlier close's tranche
+            return {p.rebased(tranches_at.index(steps[3].index), from->path), from->investment};
+        }
+        if (!first_investment[i]) return {p, std::nullopt};  // an earlier close's investor
+        return {p.rebased(investor_at, paths[*first_investment[i]]), *first_investment[i]};
+    };
+    // Each problem's path, and every investor or tranche its rule names (the builder's references
+    // say where: the rule, which holds names and labels, is not searched), in the close's terms.
+    std::vector<std::vector<diagnostic>> theirs(investments.size());  // per investment
+    std::vector<diagnostic> round_level;
+    const auto named = [&](const field_path& e) { return place(e).path.to_string(); };
+    for (std::size_t p = 0; p < built.problems.size(); ++p) {
+        diagnostic& d = built.problems[p];
+        in_close at_close = place(d.field);
+        d.field = std::move(at_close.path);
+        d.rule = detail::rule_naming(std::move(d.rule), built.references, p, named);
+        if (at_close.investment) {
+            theirs[*at_close.investment].push_back(std::move(d));
         } else {
-            round_level.push_back(std::move(d));  // not expected: earlier closes were valid
+            round_level.push_back(std::move(d));
         }
     }
     // Per investment: the builder's problems, then the close's own; where both name one field
