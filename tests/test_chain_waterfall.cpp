@@ -165,4 +165,40 @@ TEST_CASE("Issues first, two in a row and last: a stage each, the whole table's 
     CHECK(sam.payouts[4][0] > 0_usd);
 }
 
+// Regression: the default title said "after each round" when stages were issues of shares
+// between rounds, and two issues to one holder with no name were both "After Issuance to Sam",
+// told apart only by their row. The title now says each step, and alike labels get the step, as
+// the chain's tables name their columns (chain_stage_names()).
+TEST_CASE("print_payouts_by_round: a chain with issues of shares says each step, and alike stages name their step") {
+    // Ann 1,000,000 common; Sam is issued 250,000 common; a Series A of $1M at $4M pre-money on
+    // 1,250,000 shares ($3.20 a share, 312,500 shares, 1x non-participating); Sam is issued
+    // 437,500 more: 2,000,000 shares in all.
+    const round_chain_result chain =
+        round_chain(two_rounds().start())
+            .then(chain_issuance(share_issuance::sale("", share_count(250'000), 0_usd), holder_id("s"), "Common")
+                      .add_holder(holder::employee("s", "Sam")))
+            .then(cap_table_round(priced_round_terms("Series A").pre_money(4_M).invest("a", 1_M), "Series A")
+                      .add_investor(holder::investor("a", "A Fund")))
+            .then(chain_issuance(share_issuance::sale("", share_count(437'500), 0_usd), holder_id("s"), "Common"))
+            .run();
+    const chain_payouts p = payouts_by_round(chain, {holder_id("ann")}, {10_M});
+    CHECK(p.stages == std::vector<std::string>{"Start", "After Issuance to Sam (step 0)", "After Series A",
+                                               "After Issuance to Sam (step 2)"});
+    CHECK(p.has_issuances);
+    std::ostringstream os;
+    print_payouts_by_round(os, p);
+    // At $10M: all Ann's; 1,000,000 / 1,250,000 = 80%; Series A converts (its 20% is $2M, above
+    // its $1M preference), 1,000,000 / 1,562,500 = 64%; still converting (312,500 / 2,000,000 of
+    // $10M is $1,562,500), 1,000,000 / 2,000,000 = 50%.
+    CHECK(os.str() ==
+          "Payout of ann on the cap table after each step (round or issuance)\n"
+          "  Cap table                                 $10M\n"
+          "  Start                           $10,000,000.00\n"
+          "  After Issuance to Sam (step 0)   $8,000,000.00\n"
+          "  After Series A                   $6,400,000.00\n"
+          "  After Issuance to Sam (step 2)   $5,000,000.00\n");
+    // A chain without issues keeps its title and labels (the test above).
+    CHECK_FALSE(payouts_by_round(two_rounds(), {holder_id("ann")}, {10_M}).has_issuances);
+}
+
 }  // namespace test_chain_waterfall

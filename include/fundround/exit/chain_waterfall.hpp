@@ -25,11 +25,16 @@ struct chain_payouts {
     std::vector<holder_id> holders;    ///< The group (each on the chain's final table).
     std::vector<money> exit_values;    ///< The exit values, in the order given.
     /// "Start", then per step of the chain (round_chain_result::steps()): "After <series>" for a
-    /// round, "After <issue name>" for an issue of shares between rounds (a stage of its own).
+    /// round, "After <issue name>" for an issue of shares between rounds (a stage of its own); a
+    /// label another stage has too gets " (step s)", s its index in steps(), as the chain's
+    /// tables name their columns.
     std::vector<std::string> stages;
     /// payouts[s][e]: the group's net payout (added up over its holders) on stage s's cap table
     /// at exit_values[e]; a holder not yet on a table receives nothing there.
     std::vector<std::vector<money>> payouts;
+    /// True if a stage is an issue of shares between rounds (print_payouts_by_round()'s default
+    /// title then says "each step", not "each round").
+    bool has_issuances = false;
 };
 
 /// The waterfall (with @p terms) on @p chain's starting cap table and after each step (each
@@ -80,6 +85,26 @@ struct chain_payouts {
             row.push_back(sum);
         }
         out.payouts.push_back(std::move(row));
+    }
+    out.has_issuances = !chain.issuances().empty();
+    // Alike labels (a series two rounds share, an issue named as a round's series, two unnamed
+    // issues to one holder) get their step, until no two stages share one: a label with its step
+    // differs from every other such label, so each pass suffixes a stage or ends.
+    std::vector<bool> suffixed(out.stages.size(), false);
+    for (bool changed = true; changed;) {
+        changed = false;
+        std::vector<bool> alike(out.stages.size(), false);
+        for (std::size_t a = 1; a < out.stages.size(); ++a) {
+            for (std::size_t b = a + 1; b < out.stages.size(); ++b) {
+                if (out.stages[a] == out.stages[b]) alike[a] = alike[b] = true;
+            }
+        }
+        for (std::size_t a = 1; a < out.stages.size(); ++a) {
+            if (!alike[a] || suffixed[a]) continue;
+            out.stages[a] += " (step " + std::to_string(a - 1) + ")";
+            suffixed[a] = true;
+            changed = true;
+        }
     }
     return out;
 }

@@ -368,8 +368,9 @@ inline void print_breakpoints(std::ostream& os, const waterfall& w) { print_brea
 /// Prints @p p (payouts_by_round()): the group's payout at each exit value (columns) on the cap
 /// table at the start and after each step, round or issue of shares between rounds (rows),
 /// headed by @p title ("" for "Payout of <the holders' ids> on the cap table after each
-/// round"). Throws validation_error, before printing anything, if @p p's rows do not match its
-/// stages and exit values.
+/// round", or "... after each step (round or issuance)" when @p p has issuances). Throws
+/// validation_error, before printing anything, if @p p's rows do not match its stages and exit
+/// values.
 inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, const std::string& title = {}) {
     if (std::vector<diagnostic> problems = detail::chain_payouts_problems(p); !problems.empty()) {
         throw validation_error("print_payouts_by_round", std::move(problems));
@@ -377,7 +378,7 @@ inline void print_payouts_by_round(std::ostream& os, const chain_payouts& p, con
     if (title.empty()) {
         os << "Payout of ";
         for (std::size_t i = 0; i < p.holders.size(); ++i) os << (i == 0 ? "" : " + ") << p.holders[i].str();
-        os << " on the cap table after each round\n";
+        os << (p.has_issuances ? " on the cap table after each step (round or issuance)\n" : " on the cap table after each round\n");
     } else {
         os << title << '\n';
     }
