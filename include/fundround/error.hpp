@@ -507,6 +507,28 @@ namespace detail {
     return out;
 }
 
+/// @p rule (of problem @p problem) with each element @p refs say it names replaced by @p name
+/// of that element (a std::string from a field_path); a reference whose place does not hold the
+/// element's name (a rule changed since) is left as it is.
+template <class Name>
+[[nodiscard]] std::string rule_naming(std::string rule, const std::vector<element_reference>& refs, std::size_t problem, const Name& name) {
+    std::vector<const element_reference*> mine;
+    for (const element_reference& r : refs) {
+        if (r.problem != problem) continue;
+        // From the last place back (an earlier place keeps its offset): kept in descending order
+        // as they come (a rule names one or two elements; no <algorithm> in this header).
+        mine.push_back(&r);
+        for (std::size_t k = mine.size() - 1; k > 0 && mine[k - 1]->at < mine[k]->at; --k) {
+            std::swap(mine[k - 1], mine[k]);
+        }
+    }
+    for (const element_reference* r : mine) {
+        const std::string place = r->element.to_string();
+        if (r->at <= rule.size() && rule.compare(r->at, place.size(), place) == 0) rule.replace(r->at, place.size(), name(r->element));
+    }
+    return rule;
+}
+
 /// Appends the problem {@p field, @p value, @p rule} to @p out: the one out-of-line place where
 /// the checks (builder, tranche, report options) make a diagnostic, so that their error paths
 /// are not expanded into each check (less code to compile, nothing moved on the valid path).

@@ -160,24 +160,6 @@ private:
 
 namespace detail {
 
-/// @p rule (of problem @p problem) with each element @p refs say it names replaced by @p name
-/// of that element (a std::string from a field_path); a reference whose place does not hold the
-/// element's name (a rule changed since) is left as it is.
-template <class Name>
-[[nodiscard]] std::string rule_naming(std::string rule, const std::vector<element_reference>& refs, std::size_t problem, const Name& name) {
-    std::vector<const element_reference*> mine;
-    for (const element_reference& r : refs) {
-        if (r.problem == problem) mine.push_back(&r);
-    }
-    // From the last place back: an earlier place keeps its offset.
-    std::sort(mine.begin(), mine.end(), [](const element_reference* a, const element_reference* b) { return a->at > b->at; });
-    for (const element_reference* r : mine) {
-        const std::string place = r->element.to_string();
-        if (r->at <= rule.size() && rule.compare(r->at, place.size(), place) == 0) rule.replace(r->at, place.size(), name(r->element));
-    }
-    return rule;
-}
-
 /// validate_holders() for holders of which the first @p added_from were valid before: only
 /// problems of holders[added_from...] are reported, those at @p list `[i - added_from]`
 /// (e.g. `new_buyers[0].name`); earlier holders keep their `holders[i]` path in the rules.

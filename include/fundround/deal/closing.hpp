@@ -6,7 +6,6 @@
 #include <fundround/config.hpp>
 #include <fundround/time/calendar.hpp>
 #include <fundround/deal/condition.hpp>
-#include <fundround/company/holder.hpp>
 #include <fundround/numeric/currency.hpp>
 #include <fundround/error.hpp>
 #include <fundround/numeric/fraction.hpp>
