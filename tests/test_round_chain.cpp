@@ -1338,9 +1338,10 @@ TEST_CASE("an issue between rounds: a warrant's issue price counts its exercise 
     CHECK(eur.problems[0].value == "EUR");
 }
 
-// The same chain, Series A waiving for the sale: unchanged at $1.0000, and the Series B adjusts
-// from it: A = 1,500,000 + 2,500,000 + 2,000,000 + 1,000,000 + 50,000 = 7,050,000, CP2 =
-// (1 x 7,050,000 + 800,000) / 8,050,000 = 0.97515528 -> $0.9752.
+// The same chain, Series A waiving for the sale: unchanged at $1.0000 (without the waiver the
+// sale takes it to $0.8582), and the Series B adjusts from it: A = 1,500,000 + 2,500,000 +
+// 2,000,000 + 1,000,000 + 50,000 = 7,050,000, CP2 = (1 x 7,050,000 + 800,000) / 8,050,000 =
+// 0.97515528 -> $0.9752; 2,500,000 x 10000/9752 = 2,563,576.70 -> 2,563,576 as converted.
 TEST_CASE("a series waives its adjustment for one issue between rounds; the next round protects it again") {
     const round_chain_result r = round_chain(gust_founding())
                                      .then(gust_series_a())
@@ -1356,10 +1357,36 @@ TEST_CASE("a series waives its adjustment for one issue between rounds; the next
     CHECK(waived.ratio_after == fraction(1));
     CHECK(waived.reason ==
           "waived by the series for this issue (a down round: the issue price $0.5000 is below the conversion price $1.0000)");
+    CHECK(waived.cp1_units == dollars4(10'000));
+    CHECK(waived.cp2_units == dollars4(10'000));
+    CHECK(waived.as_converted_after == sh(2'500'000));
+    CHECK(r.issuances()[1].after().fully_diluted().total() == sh(7'050'000));
+    // The waiver is the sale's alone: the warrant before it is exempted, not waived.
+    CHECK_FALSE(r.issuances()[0].adjustment()->of("Series A Preferred").waived);
+    CHECK(r.issuances()[0].adjustment()->of("Series A Preferred").reason == "exempted: equipment lessor");
     const series_adjustment& b = r.adjustment(1)->of("Series A Preferred");
     CHECK_FALSE(b.waived);
     CHECK(b.a == sh(7'050'000));
+    CHECK(b.cp1_units == dollars4(10'000));
     CHECK(b.cp2_units == dollars4(9752));
+    CHECK(b.as_converted_after == sh(2'563'576));
+    // Without the waiver the sale adjusts Series A to $0.8582 (gust_chain(), worked above).
+    CHECK(gust_chain().issuances()[1].adjustment()->of("Series A Preferred").cp2_units == dollars4(8582));
+
+    // Given before the warrant instead, the waiver is the warrant's (exempted anyway: the
+    // exemption's reason wins) and the sale adjusts as without it.
+    const round_chain_result early = round_chain(gust_founding())
+                                         .then(gust_series_a())
+                                         .charter(lessor_charter())
+                                         .waive("Series A Preferred")
+                                         .then(lessor_warrant())
+                                         .then(strategic_sale())
+                                         .then(gust_series_b())
+                                         .run();
+    CHECK_FALSE(early.issuances()[0].adjustment()->of("Series A Preferred").waived);
+    CHECK_FALSE(early.issuances()[1].adjustment()->of("Series A Preferred").waived);
+    CHECK(early.issuances()[1].adjustment()->of("Series A Preferred").cp2_units == dollars4(8582));
+    CHECK(early.final_table() == gust_chain().final_table());
 }
 
 TEST_CASE("an issue between rounds: every problem at once, at the step's fields") {

@@ -502,8 +502,9 @@ public:
     /// The holders of @p series (its required majority, the NVCA charter's "Requisite Holders")
     /// waive its adjustment for the issue this charter is tested on: the series is reported,
     /// unchanged, with series_adjustment::waived set. A waiver is for one financing: in a chain,
-    /// round_chain::waive() gives it for the next round only (a waiver in a charter given to
-    /// round_chain::charter() holds for every round that charter governs).
+    /// round_chain::waive() gives it for the next step only, a round or an issue of shares
+    /// between rounds (a waiver in a charter given to round_chain::charter() holds for every step
+    /// that charter governs).
     anti_dilution& waive(std::string series) {
         waivers_.push_back(std::move(series));
         return *this;

@@ -285,7 +285,8 @@ struct round_chain_outcome {
 /// A series may waive its adjustment for one round (waive(), given before that round: the
 /// series' required majority agrees in writing before the financing closes), as protected series
 /// very often do in a down round; the round's adjustment reports it waived, and the next round
-/// protects it again:
+/// protects it again. waive() before then(chain_issuance) waives for that issue of shares alone
+/// (a strategic sale, a lender's warrant), in the same way:
 ///
 ///     round_chain(founding).then(series_a)
 ///         .protect(anti_dilution_terms::broad_based("Series A Preferred"))
@@ -343,12 +344,13 @@ public:
         charter_ = std::move(next);
         return *this;
     }
-    /// The holders of @p series waive its adjustment in the next round added, and in that round
-    /// only (the NVCA charter's written notice of the Requisite Holders that no adjustment be
-    /// made for an issue): the round's adjustment reports the series waived, unchanged, and the
-    /// rounds after protect it again. A series the charter does not protect in that round is a
-    /// problem of the round (`rounds[i].anti_dilution.waivers[k]`); a waiver no round follows, of
-    /// the chain (`waivers[k]`).
+    /// The holders of @p series waive its adjustment in the next step added, a round or an issue
+    /// of shares between rounds (then(chain_issuance)), and in that step only (the NVCA
+    /// charter's written notice of the Requisite Holders that no adjustment be made for an
+    /// issue): the step's adjustment reports the series waived, unchanged, and the steps after
+    /// protect it again. A series the charter does not protect in that step is a problem of the
+    /// step (`rounds[i].anti_dilution.waivers[k]`, i its place among the steps); a waiver no step
+    /// follows, of the chain (`waivers[k]`).
     round_chain& waive(std::string series) {
         waivers_.push_back(std::move(series));
         return *this;
