@@ -428,9 +428,9 @@ TEST_CASE("deal file anti-dilution: every bad waived_in at its pointer, with its
     p[2]["waived_in"] = {"Series C", "", 7};
     CHECK(problems_of(doc) == std::vector<std::string>{
         "/anti_dilution/protections/0/waived_in/3 = \"Series C\": is listed twice (first at "
-        "/anti_dilution/protections/0/waived_in/2): a series waives once a round",
-        "/anti_dilution/protections/1/waived_in = \"Series C\": must be an array of priced round names, not a string",
-        "/anti_dilution/protections/2/waived_in/1 = \"\": must name a priced round",
+        "/anti_dilution/protections/0/waived_in/2): a series waives once in a round or issuance",
+        "/anti_dilution/protections/1/waived_in = \"Series C\": must be an array of names of priced rounds or issuances, not a string",
+        "/anti_dilution/protections/2/waived_in/1 = \"\": must name a priced round or an issuance",
         "/anti_dilution/protections/2/waived_in/2 = 7: must be a string, not a number",
         "/anti_dilution/protections/0/waived_in/0 = \"Series Z\": is not the name of a priced round of the deal file (its "
         "priced rounds: \"Series C\", \"Series D\")",

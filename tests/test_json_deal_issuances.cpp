@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include "support/deal_file_test.hpp"
+#include "support/gust_chain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -215,6 +216,137 @@ TEST_CASE("deal file with issuances: a table after the issue that does not build
     CHECK(p[0].rfind("/issuances/1/shares: ", 0) == 0);
     CHECK(p[0].find("after.") == std::string::npos);
     CHECK(p[0].find("(the issuance does not apply to the cap table after /priced_rounds/1)") != std::string::npos);
+}
+
+// A waiver for one issue of shares: Series A's holders waive their adjustment for the strategic
+// sale ("waived_in" names the issuance). The figures are tests/test_round_chain.cpp's, worked by
+// hand there: Series A stays at $1.0000 through the sale (without the waiver $0.8582), the Series
+// B adjusts it from $1.0000: A = 7,050,000, CP2 = 7,850,000 / 8,050,000 -> $0.9752; 2,500,000 x
+// 10000/9752 -> 2,563,576 as converted; fully diluted 7,050,000 + 63,576 + 1,000,000 = 8,113,576.
+TEST_CASE("deal file with issuances: a waiver names an issuance; the same chain as in C++, written and read back") {
+    json doc = example_json();
+    doc["anti_dilution"]["protections"][0]["waived_in"] = {"Strategic sale"};
+    const deal_file d = read_deal_file_json(doc);
+    REQUIRE(d.charter.waived_in.size() == 1);
+    CHECK(d.charter.waived_in[0] == std::vector<std::string>{"Strategic sale"});
+    CHECK(d.waiving_for_issuance(1) == std::vector<std::size_t>{0});
+    CHECK(d.waiving_for_issuance(0).empty());
+    CHECK(d.waiving_in(0).empty());
+    CHECK(d.waiving_in(1).empty());
+    CHECK(d.ambiguous_waivers().empty());
+
+    const round_chain_result r = d.chain().run();
+    const series_adjustment& lessor = r.issuances()[0].adjustment()->of("Series A Preferred");
+    CHECK_FALSE(lessor.waived);
+    CHECK(lessor.reason == "exempted: equipment lessor");
+    const series_adjustment& sale = r.issuances()[1].adjustment()->of("Series A Preferred");
+    CHECK(sale.waived);
+    CHECK_FALSE(sale.adjusted);
+    CHECK(sale.cp1_units == fraction(10'000, 10));
+    CHECK(sale.cp2_units == fraction(10'000, 10));
+    CHECK(sale.as_converted_after == sh(2'500'000));
+    CHECK(sale.reason ==
+          "waived by the series for this issue (a down round: the issue price $0.5000 is below the conversion price $1.0000)");
+    const series_adjustment& b = r.adjustment(1)->of("Series A Preferred");
+    CHECK_FALSE(b.waived);
+    CHECK(b.a == sh(7'050'000));
+    CHECK(b.cp1_units == fraction(10'000, 10));
+    CHECK(b.cp2_units == fraction(9752, 10));
+    CHECK(b.as_converted_after == sh(2'563'576));
+    CHECK(r.final_table().fully_diluted().total() == sh(8'113'576));
+    // The chain built in C++ with round_chain::waive() before the sale: the same tables.
+    const round_chain_result in_cpp = round_chain(fundround_test::gust_founding())
+                                          .then(fundround_test::gust_series_a())
+                                          .charter(fundround_test::lessor_charter())
+                                          .then(fundround_test::lessor_warrant())
+                                          .waive("Series A Preferred")
+                                          .then(fundround_test::strategic_sale())
+                                          .then(fundround_test::gust_series_b())
+                                          .run();
+    CHECK(r.final_table() == in_cpp.final_table());
+    CHECK(r.totals() == in_cpp.totals());
+
+    // Written and read back: the name as written, the same text, the same chain.
+    const std::string text = write_deal_file(d);
+    CHECK(json::parse(text)["anti_dilution"]["protections"][0]["waived_in"] == json{"Strategic sale"});
+    const deal_file back = parse_deal_file(text);
+    CHECK(back.charter.waived_in == d.charter.waived_in);
+    CHECK(write_deal_file(back) == text);
+    CHECK(back.chain().run().final_table() == r.final_table());
+
+    // A round and an issuance in one list: each waived in its own step, Series A unchanged at
+    // $1.0000 to the end (the Series B's issue at $0.80 waived too).
+    doc["anti_dilution"]["protections"][0]["waived_in"] = {"Series B", "Strategic sale"};
+    const round_chain_result both = read_deal_file_json(doc).chain().run();
+    CHECK(both.issuances()[1].adjustment()->of("Series A Preferred").waived);
+    CHECK(both.adjustment(1)->of("Series A Preferred").waived);
+    CHECK(both.adjustment(1)->of("Series A Preferred").cp2_units == fraction(10'000, 10));
+    CHECK(both.final_table().fully_diluted().total() == sh(8'050'000));
+}
+
+// Every bad "waived_in" reference at its pointer, with the file's other problems, at once: a name
+// both a priced round and an issuance have (named both, not a silent pick), a name that differs
+// only in case from an issuance's, one that is neither, an issuance before the round that creates
+// the series, and a series with no price-based protection.
+TEST_CASE("deal file with issuances: every bad waiver of an issuance at its pointer, with the other problems") {
+    json doc = example_json();
+    doc["issuances"][0]["name"] = "Series B";  // a round's name too: allowed while no waiver names it
+    CHECK(read_deal_file_json(doc).issuances[0].issue.issuance().name() == "Series B");
+    doc["issuances"][1]["shares"] = 0;
+    doc["anti_dilution"]["protections"][0]["waived_in"] = {"Series B", "strategic sale", "Bridge"};
+    doc["anti_dilution"]["protections"].push_back(
+        {{"series", "Series B Preferred"}, {"method", "broad_based_weighted_average"}, {"waived_in", {"Strategic sale"}}});
+    CHECK(problems_of(doc) ==
+          std::vector<std::string>{
+              "/issuances/1/shares = 0: must be positive: an issuance issues shares",
+              "/anti_dilution/protections/0/waived_in/0 = \"Series B\": names both /priced_rounds/1 (\"Series B\") and "
+              "/issuances/0 (\"Series B\"): a waiver is for one round or issuance; rename one of them (names are unique within "
+              "each list, not across the two)",
+              "/anti_dilution/protections/0/waived_in/1 = \"strategic sale\": is not the name of a priced round or an issuance "
+              "of the deal file; did you mean \"Strategic sale\"? (names are matched exactly; these differ only in case, "
+              "spaces or punctuation)",
+              "/anti_dilution/protections/0/waived_in/2 = \"Bridge\": is not the name of a priced round or an issuance of the "
+              "deal file (its priced rounds and issuances: \"Series A\", \"Series B\", \"Series B\", \"Strategic sale\")",
+              "/anti_dilution/protections/1/waived_in/0 = \"Strategic sale\": is /issuances/1 (\"Strategic sale\"), before "
+              "/priced_rounds/1 (\"Series B\") creates \"Series B Preferred\" (protected from the issuances after it): a "
+              "series waives only a protection it has",
+          });
+    json none = example_json();
+    none["anti_dilution"]["protections"].push_back(
+        {{"series", "Series B Preferred"}, {"method", "none"}, {"waived_in", {"Lessor warrant"}}});
+    CHECK(problems_of(none) == std::vector<std::string>{
+                                   "/anti_dilution/protections/1/waived_in/0 = \"Lessor warrant\": waives nothing: \"Series B "
+                                   "Preferred\" has no price-based protection (its method is none)"});
+}
+
+// A deal_file built in code may hold a waiver naming both a round and an issuance: chain()
+// throws it and write_deal_file() refuses it, naming both, rather than pick one.
+TEST_CASE("deal file with issuances: a waiver naming both a round and an issuance, in code: chain() and the writer refuse it") {
+    json doc = example_json();
+    doc["anti_dilution"]["protections"][0]["waived_in"] = {"Strategic sale"};
+    deal_file d = read_deal_file_json(doc);
+    d.issuances[0].issue = chain_issuance(share_issuance::exempted("Series B", sh(50'000), 10_K, "equipment lessor"),
+                                          holder_id("lessor"), "Common")
+                               .add_holder(holder::investor("lessor", "Lessor Co"))
+                               .as_warrant(price_per_share(1_usd, sh(1)));
+    d.charter.waived_in[0] = {"Strategic sale", "Series B"};
+    const std::vector<diagnostic> a = d.ambiguous_waivers();
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].field.to_string() == "anti_dilution.protections[0].waived_in[1]");
+    CHECK(a[0].value == "\"Series B\"");
+    CHECK(a[0].rule == "names both priced_rounds[1] and issuances[0]: a waiver is for one round or issuance; rename one of them");
+    CHECK_THROWS_WITH_AS(static_cast<void>(d.chain()),
+                         "deal file: a waiver names both a priced round and an issuance: 1 problem\n"
+                         "  - anti_dilution.protections[0].waived_in[1] = \"Series B\": names both priced_rounds[1] and "
+                         "issuances[0]: a waiver is for one round or issuance; rename one of them",
+                         validation_error);
+    try {
+        static_cast<void>(write_deal_file(d));
+        FAIL("write_deal_file wrote an ambiguous waiver");
+    } catch (const json_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].field.to_string() == "anti_dilution.protections[0].waived_in[1]");
+    }
 }
 
 }  // namespace test_json_deal_issuances

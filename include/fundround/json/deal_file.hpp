@@ -92,9 +92,11 @@ struct anti_dilution_charter {
     /// Each new conversion price's rounding (none: exact); the NVCA model charter's $0.0001 half
     /// away from zero unless the file says otherwise (anti_dilution's default).
     std::optional<price_precision> conversion_price_rounding = price_precision{4, rounding::half_away_from_zero};
-    /// The priced rounds (by name) in which each protected series waives its adjustment
+    /// The priced rounds and issuances (by name: a priced round's, or an issue of shares between
+    /// rounds, deal_file::issuances) in which each protected series waives its adjustment
     /// (protections[k]'s "waived_in": round_chain::waive() before each): waived_in[k] for
-    /// protections[k]; empty, or shorter than protections, where none waives.
+    /// protections[k]; empty, or shorter than protections, where none waives. A name both a
+    /// priced round and an issuance have is refused (deal_file::ambiguous_waivers()).
     std::vector<std::vector<std::string>> waived_in;
     /// The exempted issuances the charter names, in the file's order ("exemptions";
     /// anti_dilution::exempt()): an issue share_issuance::exempted() under one of these names
@@ -276,11 +278,36 @@ struct deal_file {
     /// The positions in charter.protections of the series that waive their adjustment in priced
     /// round @p round (its name in charter.waived_in), in the file's order.
     [[nodiscard]] std::vector<std::size_t> waiving_in(std::size_t round) const {
-        std::vector<std::size_t> out;
-        const std::string& name = priced_rounds.at(round).terms().name();
+        return waiving_by_name(priced_rounds.at(round).terms().name());
+    }
+    /// The positions in charter.protections of the series that waive their adjustment for
+    /// issuances[@p k] (its issue's name in charter.waived_in), in the file's order.
+    [[nodiscard]] std::vector<std::size_t> waiving_for_issuance(std::size_t k) const {
+        return waiving_by_name(issuances.at(k).issue.issuance().name());
+    }
+    /// The waivers of charter.waived_in whose name is both a priced round's and an issuance's
+    /// (the two lists may share a name; taking either would be a silent pick): one problem per
+    /// such name, at `anti_dilution.protections[k].waived_in[m]`, naming both. chain() throws
+    /// them; read_deal_file() reports them at their pointers; write_deal_file() refuses them.
+    [[nodiscard]] std::vector<diagnostic> ambiguous_waivers() const {
+        std::vector<diagnostic> out;
         for (std::size_t k = 0; k < charter.waived_in.size() && k < charter.protections.size(); ++k) {
-            const std::vector<std::string>& w = charter.waived_in[k];
-            if (std::find(w.begin(), w.end(), name) != w.end()) out.push_back(k);
+            for (std::size_t m = 0; m < charter.waived_in[k].size(); ++m) {
+                const std::string& name = charter.waived_in[k][m];
+                std::optional<std::size_t> round, issue;
+                for (std::size_t i = 0; i < priced_rounds.size() && !round; ++i) {
+                    if (priced_rounds[i].terms().name() == name) round = i;
+                }
+                for (std::size_t i = 0; i < issuances.size() && !issue; ++i) {
+                    if (issuances[i].issue.issuance().name() == name) issue = i;
+                }
+                if (!round || !issue) continue;
+                out.push_back({field_path("anti_dilution").member("protections").index(k).member("waived_in").index(m),
+                               detail::quoted_text(name),
+                               "names both " + field_path("priced_rounds").index(*round).to_string() + " and " +
+                                   field_path("issuances").index(*issue).to_string() +
+                                   ": a waiver is for one round or issuance; rename one of them"});
+            }
         }
         return out;
     }
@@ -317,13 +344,18 @@ struct deal_file {
     /// same terms at two places are two instruments, one place in two rounds one), under
     /// the anti-dilution charter (each series protected from the round protected_from() gives; a
     /// series neither the table nor a round has from the first round, whose run reports it; each
-    /// series waiving in the rounds its waived_in names, round_chain::waive());
-    /// the issuances in their places (chain_steps(): those after the last of the @p count rounds
-    /// only when @p count is every priced round), each under the charter in force for the round
-    /// after it (a series a priced round creates protected from the issuances after it);
-    /// throws invalid_argument_error without a cap table or for @p count past the priced rounds.
+    /// series waiving in the rounds and issuances its waived_in names, round_chain::waive()
+    /// before each); the issuances in their places (chain_steps(): those after the last of the
+    /// @p count rounds only when @p count is every priced round), each under the charter in
+    /// force for the round after it (a series a priced round creates protected from the
+    /// issuances after it); throws invalid_argument_error without a cap table or for @p count
+    /// past the priced rounds, validation_error for a waiver naming both a priced round and an
+    /// issuance (ambiguous_waivers()).
     [[nodiscard]] round_chain chain(std::size_t count) const {
         if (!cap_table_before) throw invalid_argument_error("deal file: has no cap table for its priced rounds to apply to");
+        if (std::vector<diagnostic> a = ambiguous_waivers(); !a.empty()) {
+            throw validation_error("deal file: a waiver names both a priced round and an issuance", std::move(a));
+        }
         const std::vector<deal_chain_step> steps = chain_steps(count);
         round_chain out(*cap_table_before);
         std::vector<std::size_t> from;  // the round each of charter.protections applies from
@@ -348,6 +380,7 @@ struct deal_file {
                 }
             }
             if (s.issuance) {
+                for (const std::size_t k : waiving_for_issuance(s.index)) out.waive(charter.protections[k].series);
                 out.then(issuances[s.index].issue);
                 continue;
             }
@@ -401,6 +434,17 @@ struct deal_file {
         }
         for (std::size_t k = 0; k < notes.size(); ++k) {
             if (!note_done[k]) out.notes.push_back(k);
+        }
+        return out;
+    }
+
+private:
+    // The positions in charter.protections whose waived_in lists @p name, in the file's order.
+    std::vector<std::size_t> waiving_by_name(const std::string& name) const {
+        std::vector<std::size_t> out;
+        for (std::size_t k = 0; k < charter.waived_in.size() && k < charter.protections.size(); ++k) {
+            const std::vector<std::string>& w = charter.waived_in[k];
+            if (std::find(w.begin(), w.end(), name) != w.end()) out.push_back(k);
         }
         return out;
     }
@@ -1003,29 +1047,29 @@ inline constexpr const char* priced_round_conversion_members[] = {"converts", "c
 namespace detail {
 
 /// Reads a protection's "waived_in" (@p j, the protection at @p at; none when absent): the names
-/// of the priced rounds in which its series waives its adjustment, each a non-empty string, each
-/// once; into @p out[@p k] (resized). Whether each names a priced round in which the series is
-/// protected is checked by read_deal_file() (check_waived_in()).
+/// of the priced rounds and issuances in which its series waives its adjustment, each a non-empty
+/// string, each once; into @p out[@p k] (resized). Whether each names one priced round or
+/// issuance in which the series is protected is checked by read_deal_file() (check_waived_in()).
 inline void read_waived_in(json_reader& r, const nlohmann::json& j, const field_path& at,
                            std::vector<std::vector<std::string>>& out, std::size_t k) {
     const nlohmann::json* m = j.is_object() ? json_reader::member(j, "waived_in") : nullptr;
     if (m == nullptr) return;
     const field_path list = at.member("waived_in");
     if (!m->is_array()) {
-        r.wrong_type(*m, list, "an array of priced round names");
+        r.wrong_type(*m, list, "an array of names of priced rounds or issuances");
         return;
     }
     std::vector<std::string> names;
     for (std::size_t i = 0; i < m->size(); ++i) {
         auto v = r.read_string((*m)[i], list.index(i));
         if (!v) continue;
-        if (v->empty()) r.report(list.index(i), "\"\"", "must name a priced round");
+        if (v->empty()) r.report(list.index(i), "\"\"", "must name a priced round or an issuance");
         names.push_back(std::move(*v));
     }
     if (names.size() == m->size()) {
         for (const auto& [later, first] : duplicate_names(names)) {
             r.report(list.index(later), json_value_text((*m)[later]),
-                     "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() + "): a series waives once a round");
+                     "is listed twice (first at " + (r.base() / list.index(first)).json_pointer() + "): a series waives once in a round or issuance");
         }
     }
     if (out.size() <= k) out.resize(k + 1);
@@ -1037,25 +1081,34 @@ inline void read_waived_in(json_reader& r, const nlohmann::json& j, const field_
 namespace detail {
 
 /// The cross-references of each protection's "waived_in" (@p terms, the file's protections at
-/// @p list): each name a priced round of @p priced (at @p priced_at; did you mean one that differs
-/// only in case, spaces or punctuation, or else the rounds listed), one in which the series is
+/// @p list): each name a priced round of @p priced (at @p priced_at) or an issuance of @p issued
+/// (at @p issued_at, each after the number of priced rounds @p issued_after gives; none: its
+/// "after" names no round, reported already), not both (a round and an issuance may share a
+/// name: a waiver naming it is a problem naming both); did you mean one that differs only in
+/// case, spaces or punctuation, or else the names listed. It must be one in which the series is
 /// protected: a series of @p table from the first priced round, a priced round's series from the
-/// round after it, with a method other than none. A protection whose series is neither is
-/// reported already.
+/// round after it (and the issuances after that round), with a method other than none. A
+/// protection whose series is neither is reported already.
 inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const field_path& list, const cap_table& table,
-                            const nlohmann::json& priced, const field_path& priced_at) {
+                            const nlohmann::json& priced, const field_path& priced_at, const nlohmann::json& issued,
+                            const field_path& issued_at, const std::vector<std::optional<std::size_t>>& issued_after) {
     std::vector<std::string> rounds;  // each priced round's name and series as the file writes them ("" if not)
     std::vector<std::string> series;
+    const auto text = [](const nlohmann::json& e, const char* name) {
+        const nlohmann::json* m = e.is_object() ? json_reader::member(e, name) : nullptr;
+        return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
+    };
     for (const nlohmann::json& pr : priced) {
-        const auto text = [&](const char* name) {
-            const nlohmann::json* m = pr.is_object() ? json_reader::member(pr, name) : nullptr;
-            return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
-        };
-        rounds.push_back(text("name"));
-        series.push_back(text("series"));
+        rounds.push_back(text(pr, "name"));
+        series.push_back(text(pr, "series"));
     }
+    std::vector<std::string> issues;  // each issuance's name ("" if not)
+    for (const nlohmann::json& e : issued) issues.push_back(text(e, "name"));
     const auto pointer = [&](std::size_t i) {
         return (r.base() / priced_at.index(i)).json_pointer() + " (" + json_value_text(nlohmann::json(rounds[i])) + ")";
+    };
+    const auto issue_pointer = [&](std::size_t k) {
+        return (r.base() / issued_at.index(k)).json_pointer() + " (" + json_value_text(nlohmann::json(issues[k])) + ")";
     };
     for (std::size_t k = 0; k < terms.size(); ++k) {
         const nlohmann::json& p = terms[k];
@@ -1078,19 +1131,49 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
             if (round.empty()) continue;
             const field_path at = list.index(k).member("waived_in").index(m);
             const auto i = std::find(rounds.begin(), rounds.end(), round);
-            if (i == rounds.end()) {
-                std::vector<std::string> named;  // the priced rounds that have a name
-                std::copy_if(rounds.begin(), rounds.end(), std::back_inserter(named), [](const std::string& n) { return !n.empty(); });
+            const auto n = std::find(issues.begin(), issues.end(), round);
+            if (i != rounds.end() && n != issues.end()) {
                 r.report(at, json_value_text((*w)[m]),
-                         "is not the name of a priced round of the deal file" +
-                             name_suggestion(round, &named, named.size(), string_at, "its priced rounds", "it has none", "names"));
+                         "names both " + pointer(static_cast<std::size_t>(i - rounds.begin())) + " and " +
+                             issue_pointer(static_cast<std::size_t>(n - issues.begin())) +
+                             ": a waiver is for one round or issuance; rename one of them (names are unique within each "
+                             "list, not across the two)");
                 continue;
             }
-            const std::size_t index = static_cast<std::size_t>(i - rounds.begin());
+            if (i == rounds.end() && n == issues.end()) {
+                std::vector<std::string> named;  // the priced rounds (and issuances) that have a name
+                std::copy_if(rounds.begin(), rounds.end(), std::back_inserter(named), [](const std::string& x) { return !x.empty(); });
+                if (issues.empty()) {
+                    r.report(at, json_value_text((*w)[m]),
+                             "is not the name of a priced round of the deal file" +
+                                 name_suggestion(round, &named, named.size(), string_at, "its priced rounds", "it has none", "names"));
+                    continue;
+                }
+                std::copy_if(issues.begin(), issues.end(), std::back_inserter(named), [](const std::string& x) { return !x.empty(); });
+                r.report(at, json_value_text((*w)[m]),
+                         "is not the name of a priced round or an issuance of the deal file" +
+                             name_suggestion(round, &named, named.size(), string_at, "its priced rounds and issuances",
+                                             "it has none", "names"));
+                continue;
+            }
             if (none) {
                 r.report(at, json_value_text((*w)[m]),
                          "waives nothing: " + json_value_text(*name) + " has no price-based protection (its method is none)");
-            } else if (index < *from) {
+                continue;
+            }
+            if (n != issues.end()) {
+                // An issuance after b priced rounds is under the protections of the round after it.
+                const std::size_t issue = static_cast<std::size_t>(n - issues.begin());
+                const std::optional<std::size_t> b = issue < issued_after.size() ? issued_after[issue] : std::nullopt;
+                if (b && *b < *from) {
+                    r.report(at, json_value_text((*w)[m]),
+                             "is " + issue_pointer(issue) + ", before " + pointer(*from - 1) + " creates " + json_value_text(*name) +
+                                 " (protected from the issuances after it): a series waives only a protection it has");
+                }
+                continue;
+            }
+            const std::size_t index = static_cast<std::size_t>(i - rounds.begin());
+            if (index < *from) {
                 const std::string since = *from < rounds.size() ? "from " + pointer(*from) + ", the round after the one that creates it"
                                                                : "by no priced round: the last one creates it";
                 r.report(at, json_value_text((*w)[m]),
@@ -2367,7 +2450,8 @@ struct read_issuance {
                          "is also protected by " + (r.base() / list.index(positions[first])).json_pointer() +
                              ": state a series' terms once");
             }
-            detail::check_waived_in(r, *terms, list, t, elements("priced_rounds"), at.member("priced_rounds"));
+            detail::check_waived_in(r, *terms, list, t, elements("priced_rounds"), at.member("priced_rounds"), elements("issuances"),
+                                    at.member("issuances"), issuance_steps);
         }
     }
     // Scenario milestones: each a milestone of some round (known once every round reads).
@@ -2805,7 +2889,8 @@ inline void to_json(nlohmann::json& j, const anti_dilution_terms& t) {
 }
 
 /// An anti-dilution charter as read_anti_dilution_charter() reads it (the rounding always
-/// written; a protection's "waived_in" when it names a round; "exemptions" when it names one).
+/// written; a protection's "waived_in" when it names a round or issuance; "exemptions" when it
+/// names one).
 inline void to_json(nlohmann::json& j, const anti_dilution_charter& c) {
     nlohmann::json& list = j["protections"] = nlohmann::json::array();
     for (std::size_t k = 0; k < c.protections.size(); ++k) {
@@ -2999,7 +3084,8 @@ inline void unwritable_text_problems(const nlohmann::json& j, const field_path& 
 /// The deal file as JSON text, indented by two spaces (what parse_deal_file() reads back equal).
 /// Throws json_error listing, at its JSON pointer, every text the file cannot carry, which a value
 /// built in C++ may hold: bytes that are not UTF-8, or a control character (a tab, a line break...)
-/// the reader refuses.
+/// the reader refuses; and the values it refuses (a negative rank, a pool grant or conversion as
+/// an issuance, a waiver naming both a priced round and an issuance).
 [[nodiscard]] inline std::string write_deal_file(const deal_file& d) {
     nlohmann::json j = d;
     std::vector<diagnostic> problems;
@@ -3024,6 +3110,8 @@ inline void unwritable_text_problems(const nlohmann::json& j, const field_path& 
                                 "the chain refuses it there"});
         }
     }
+    // A waiver naming both a priced round and an issuance, which the reader refuses.
+    for (diagnostic& a : d.ambiguous_waivers()) problems.push_back(std::move(a));
     if (!problems.empty()) throw json_error("deal file cannot be written", std::move(problems));
     return j.dump(2) + "\n";
 }
