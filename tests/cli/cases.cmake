@@ -85,6 +85,13 @@ fundround_cli_test(report_down_rounds 0 ARGS report ../../../examples/down_round
 fundround_cli_test(report_issuances 0 ARGS report ../../../examples/issuances_between_rounds.json)
 fundround_cli_test(convert_issuances_to_ocf 0
                    ARGS convert ../../../examples/issuances_between_rounds.json --to ocf --as-of 2026-06-30)
+# The same deal with Series A waiving its adjustment for the strategic sale ("waived_in" names the
+# issuance, data/issuance_waived.json; tests/test_json_deal_issuances.cpp): the sale's adjustment
+# lists Series A waived at $1.0000, and the Series B adjusts it from there to $0.9752 (8,113,576
+# fully diluted). A waiver naming a round and an issuance that share the name "Series B", and one
+# that differs in case from an issuance's name: each at its pointer (exit 1).
+fundround_cli_test(report_issuance_waived 0 ARGS report issuance_waived.json)
+fundround_cli_test(invalid_issuance_waiver 1 ARGS report issuance_waiver_ambiguous.json)
 # A protection of the conversion series a round's SAFEs make (data/conversion_series_anti_dilution.json,
 # docs/how-to-down-round.md section 3): "Series A Preferred-1" and "-2", protected from the Series B on.
 fundround_cli_test(captable_conversion_series_after_b 0 ARGS captable conversion_series_anti_dilution.json --after "Series B")
