@@ -2,6 +2,7 @@
 // random cap tables, the hand-written package in tests/data/ocf/acme (shaped like the OCF 1.2
 // samples: UUID-like ids, dates, security ids), and every error path with its message.
 #include <fundround/exit/waterfall.hpp>
+#include <fundround/json/deal_file.hpp>
 #include <fundround/json/ocf.hpp>
 #include <fundround/numeric/literals.hpp>
 
@@ -14,9 +15,15 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#ifndef FUNDROUND_EXAMPLES_DIR
+#error "FUNDROUND_EXAMPLES_DIR must name examples/ (tests/CMakeLists.txt sets it)"
+#endif
 
 // Everything in this file is in its own namespace so that the test files can be compiled
 // together (unity build).
@@ -3202,6 +3209,182 @@ TEST_CASE("ocf: a split of common that fails leaves the preferred conversion rat
           joined({at + "gives the 8000000 shares of security \"stock-1\" 800000000000000000000000000" + rule,
                   at + "gives the 250000 shares of the option grant /Transactions.ocf.json/items/2 25000000000000000000000000" + rule,
                   at + "gives the 1000000 shares of the reserve of stock plan \"2024 Plan\" 100000000000000000000000000" + rule}));
+}
+
+// --- Issuances between priced rounds (ocf_options::issuances) ---------------------------------
+
+// The transaction with id @p id in @p e's Transactions file (null if none).
+const json* transaction(const ocf_export& e, const std::string& id) {
+    for (const json& t : e.package.find("Transactions.ocf.json")->at("items")) {
+        if (t.at("id") == id) return &t;
+    }
+    return nullptr;
+}
+
+// The transactions' ids in file order.
+std::vector<std::string> transaction_ids(const ocf_export& e) {
+    std::vector<std::string> ids;
+    for (const json& t : e.package.find("Transactions.ocf.json")->at("items")) ids.push_back(t.at("id").get<std::string>());
+    return ids;
+}
+
+bool lists(const std::vector<std::string>& left, const std::string& line) {
+    return std::find(left.begin(), left.end(), line) != left.end();
+}
+
+// examples/issuances_between_rounds.json (test_json_deal_issuances.cpp's figures): the lessor's
+// warrant for 50,000 Common at $1 exercise for $10,000 under the "equipment lessor" exemption,
+// and the strategic sale of 2,000,000 Common for $1,000,000 ($0.50 a share), both after Series A.
+TEST_CASE("ocf: a deal file's issuances between rounds export as their own transactions and read back exactly") {
+    std::ifstream in(std::string(FUNDROUND_EXAMPLES_DIR) + "/issuances_between_rounds.json", std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const deal_file d = read_deal_file_json(json::parse(text.str()));
+    const round_chain_result r = d.chain().run();
+    ocf_options o;
+    o.as_of = ymd(2026, 6, 30);
+    for (const deal_issuance& n : d.issuances) {
+        const share_issuance& s = n.issue.issuance();
+        o.issuances.push_back({s.name(), n.issue.to(), n.issue.share_class(), s.shares(), s.consideration_units(), s.exemption(),
+                               n.issue.exercise_price(), std::nullopt});
+    }
+    const ocf_export e = to_ocf(r.final_table(), {}, {}, o);
+    // The strategic's holding is the sale alone: no position beside it; the warrant is the lessor's.
+    // The issuances are numbered in the order written (holdings, then warrants).
+    CHECK(joined(transaction_ids(e)) ==
+          joined({"tx-stock-1", "tx-stock-2", "tx-issuance-1", "tx-stock-4", "tx-option-1", "tx-issuance-2"}));
+    CHECK(*transaction(e, "tx-issuance-1") == json::parse(R"({"object_type": "TX_STOCK_ISSUANCE", "id": "tx-issuance-1",
+        "security_id": "issuance-1", "custom_id": "ISS-1", "date": "2026-06-30", "stakeholder_id": "strategic",
+        "security_law_exemptions": [], "stock_class_id": "stock-class-1", "share_price": {"amount": "0.5", "currency": "USD"},
+        "quantity": "2000000", "stock_legend_ids": [],
+        "comments": ["fundround: issuance between priced rounds: Strategic sale", "fundround: date not known: dated the as-of date"]})"));
+    const json& w = *transaction(e, "tx-issuance-2");
+    CHECK(w["object_type"] == "TX_WARRANT_ISSUANCE");
+    CHECK(w["stakeholder_id"] == "lessor");
+    CHECK(w["quantity"] == "50000");
+    CHECK(w["exercise_price"] == json::parse(R"({"amount": "1", "currency": "USD"})"));
+    CHECK(w["purchase_price"] == json::parse(R"({"amount": "10000", "currency": "USD"})"));
+    CHECK(w["comments"] == json::parse(R"(["fundround: issuance between priced rounds: Lessor warrant",
+        "fundround: anti-dilution exemption of the charter: equipment lessor", "fundround: date not known: dated the as-of date"])"));
+    CHECK(lists(e.left_out, "2 issuance(s) between priced rounds have no date: they are dated the as-of date 2026-06-30 (OCF "
+                            "requires one), and marked so in the comment \"fundround: date not known: dated the as-of date\"."));
+    // Deal -> OCF -> cap table: the final table exactly, and each issuance with its consideration.
+    const ocf_import back = from_ocf(e.package);
+    CHECK(back.table == r.final_table());
+    CHECK(back.table.fully_diluted().total() == sh(8'486'685));
+    REQUIRE(back.issuances.size() == 2);
+    CHECK(back.issuances[0] == o.issuances[1]);  // file order: the sale's holding comes before the warrants
+    CHECK(back.issuances[1] == o.issuances[0]);
+    CHECK(back.issuances[0].consideration_units == fraction(1'000'000'000));
+    CHECK(back.issuances[1].consideration_units == fraction(10'000'000));
+    CHECK(back.issuances[1].exemption == "equipment lessor");
+    CHECK_FALSE(back.issuances[0].date.has_value());
+    // OCF -> OCF: the same package.
+    CHECK(to_ocf(back.table, back.safes, back.notes, back.valuations, back.options()).package == e.package);
+}
+
+// A holder's issue beside shares held before it, at $1 for 3 shares (a price with no decimal
+// form), and a warrant sold for a third of a thousandth.
+cap_table event_table() {
+    return cap_table_builder()
+        .add(holder::founder("ada", "Ada Lovelace"))
+        .add(holder::investor("lender", "Lender"))
+        .add(share_class::common("Common"))
+        .holding(holder_id("ada"), "Common", sh(103))
+        .add(warrant{holder_id("lender"), "Common", sh(7), price_per_share(money::from_units(1500), sh(1))})
+        .build();
+}
+
+std::vector<ocf_issuance> event_issuances() {
+    return {{"Side sale", holder_id("ada"), "Common", sh(3), fraction(1000), "founder top-up", std::nullopt, ymd(2025, 5, 1)},
+            {"Lender warrant", holder_id("lender"), "Common", sh(7), fraction(1, 3), "", price_per_share(money::from_units(1500), sh(1)),
+             std::nullopt}};
+}
+
+TEST_CASE("ocf: an issuance's price with no decimal form is written rounded, exactly in a comment, and read back exactly") {
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    o.issuances = event_issuances();
+    const ocf_export e = to_ocf(event_table(), {}, {}, o);
+    CHECK(joined(transaction_ids(e)) == joined({"tx-stock-1", "tx-issuance-1", "tx-issuance-2"}));
+    CHECK(transaction(e, "tx-stock-1")->at("quantity") == "100");  // the rest of the holding
+    const json& sale = *transaction(e, "tx-issuance-1");
+    CHECK(sale["date"] == "2025-05-01");
+    CHECK(sale["quantity"] == "3");
+    CHECK(sale["share_price"] == json::parse(R"({"amount": "0.3333333333", "currency": "USD"})"));
+    CHECK(sale["comments"] == json::parse(R"(["fundround: issuance between priced rounds: Side sale",
+        "fundround: anti-dilution exemption of the charter: founder top-up", "fundround: exact share_price: 1/3"])"));
+    const json& w = *transaction(e, "tx-issuance-2");
+    CHECK(w["purchase_price"] == json::parse(R"({"amount": "0.0003333333", "currency": "USD"})"));
+    CHECK(w["comments"] == json::parse(R"(["fundround: issuance between priced rounds: Lender warrant",
+        "fundround: date not known: dated the as-of date", "fundround: exact purchase_price: 1/3000"])"));
+    CHECK(lists(e.left_out, "Issuance \"Side sale\"'s share_price 1/3 USD has more than 10 decimals: written rounded half-even to "
+                            "0.3333333333 (OCF Numerics have at most 10), and exactly in the comment \"fundround: exact "
+                            "share_price: 1/3\"."));
+    CHECK(lists(e.left_out, "1 issuance(s) between priced rounds have no date: they are dated the as-of date 2025-06-30 (OCF "
+                            "requires one), and marked so in the comment \"fundround: date not known: dated the as-of date\"."));
+    const ocf_import back = from_ocf(e.package);
+    CHECK(back.table == event_table());  // 100 + 3 merged into ada's one holding
+    CHECK(back.table.shares_of(holder_id("ada"), "Common") == sh(103));
+    REQUIRE(back.issuances.size() == 2);
+    CHECK(back.issuances[0] == event_issuances()[0]);
+    CHECK(back.issuances[1] == event_issuances()[1]);
+    CHECK(back.issuances[0].consideration_units == fraction(1000));  // 1/3 x 3 shares, $1 exactly
+    CHECK(to_ocf(back.table, {}, {}, back.options()).package == e.package);
+}
+
+TEST_CASE("ocf: an issuance the table no longer holds stays in the position, listed") {
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    o.issuances = {{"Too many", holder_id("ada"), "Common", sh(104), fraction(0), "", std::nullopt, std::nullopt},
+                   {"Other warrant", holder_id("lender"), "Common", sh(8), fraction(0), "", price_per_share(money::from_units(1500), sh(1)),
+                    std::nullopt}};
+    const ocf_export e = to_ocf(event_table(), {}, {}, o);
+    CHECK(joined(transaction_ids(e)) == joined({"tx-stock-1", "tx-warrant-1"}));
+    CHECK(transaction(e, "tx-stock-1")->at("quantity") == "103");
+    CHECK(lists(e.left_out, "Issuance \"Too many\" (104 Common to \"ada\"): the table holds no such shares any more, so it is "
+                            "written only as part of the position; its date, consideration and exemption are not."));
+    CHECK(lists(e.left_out, "Issuance \"Other warrant\" (8 Common to \"lender\"): the table holds no warrant with its terms any "
+                            "more, so it is written only as part of the position; its date, consideration and exemption are not."));
+    CHECK(from_ocf(e.package).issuances.empty());
+}
+
+TEST_CASE("ocf: the export refuses issuances of holders or classes not on the table, and bad amounts") {
+    ocf_options o;
+    o.issuances = {{"Bad", holder_id("nobody"), "Preferred", sh(0), fraction(-1), "", price_per_share(money::from_units(1, currency("EUR")), sh(1)),
+                    std::nullopt}};
+    try {
+        (void)to_ocf(event_table(), {}, {}, o);
+        FAIL("expected a validation_error");
+    } catch (const validation_error& e) {
+        std::vector<std::string> lines;
+        for (const diagnostic& d : e.problems()) lines.push_back(d.message());
+        CHECK(joined(lines) == joined({
+            "ocf_options.issuances[0].holder = \"nobody\": is not a holder on the cap table",
+            "ocf_options.issuances[0].share_class = \"Preferred\": is not a share class on the cap table",
+            "ocf_options.issuances[0].shares = 0: must be positive",
+            "ocf_options.issuances[0].consideration_units = -1: must not be negative (an issue is for some consideration or none)",
+            "ocf_options.issuances[0].exercise_price = EUR: must be in the cap table's currency, USD"}));
+    }
+}
+
+TEST_CASE("ocf: fundround's issuance comments without the mark, or with a bad exact amount, are problems at their pointers") {
+    ocf_options o;
+    o.as_of = ymd(2025, 6, 30);
+    o.issuances = event_issuances();
+    json p = to_ocf(event_table(), {}, {}, o).package.merged();
+    json& items = p["Transactions.ocf.json"]["items"];
+    items[1]["comments"].erase(0);  // the sale's mark: its exemption and exact price are orphans
+    items[2]["comments"][2] = "fundround: exact purchase_price: 1/0";
+    p["Manifest.ocf.json"]["transactions_files"][0]["md5"] =
+        fundround::detail::ocf_md5_hex(ocf_file_text(p["Transactions.ocf.json"]));
+    const std::string orphan = "is fundround's comment of an issuance between priced rounds, on a transaction without its mark (a "
+                               "comment \"fundround: issuance between priced rounds: \" and the issuance's name)";
+    CHECK(joined(problems_of(p)) == joined({
+        "/Transactions.ocf.json/items/1/comments/0 = \"fundround: anti-dilution exemption of the charter: found...: " + orphan,
+        "/Transactions.ocf.json/items/1/comments/1 = \"fundround: exact share_price: 1/3\": " + orphan,
+        "/Transactions.ocf.json/items/2/comments/2 = \"1/0\": has a zero denominator"}));
 }
 
 }  // namespace test_ocf

@@ -105,6 +105,42 @@ struct ocf_package {
     [[nodiscard]] friend bool operator!=(const ocf_package& a, const ocf_package& b) { return !(a == b); }
 };
 
+/// An issue of shares or of a warrant between priced rounds (a deal file's "issuances"), exported
+/// as its own OCF transaction (a TX_STOCK_ISSUANCE or TX_WARRANT_ISSUANCE) rather than only as
+/// part of the holding or warrant on the table after it. Its shares are on that table: the export
+/// writes the holding's other shares as the position and the issue beside it.
+struct ocf_issuance {
+    std::string name;                 ///< The issue's name ("Strategic sale"), in fundround's comment (ocf_issuance_comment).
+    holder_id holder;                 ///< Who received the shares or the warrant: a holder on the table.
+    std::string share_class;          ///< The class of the shares (a warrant's: the class it is for).
+    share_count shares;               ///< The shares issued, or the warrant's shares: positive.
+    fraction consideration_units;     ///< The aggregate consideration in money units of the table's currency, exactly (not negative).
+    std::string exemption;            ///< The charter's anti-dilution exemption it was issued under ("" for none).
+    std::optional<price_per_share> exercise_price;  ///< The warrant's exercise price; none for shares.
+    std::optional<calendar_date> date;  ///< Its date, if known (none: dated the as-of date, said in a comment and the left-out list).
+
+    /// True if every field is equal.
+    [[nodiscard]] friend bool operator==(const ocf_issuance& a, const ocf_issuance& b) {
+        return a.name == b.name && a.holder == b.holder && a.share_class == b.share_class && a.shares == b.shares &&
+               a.consideration_units == b.consideration_units && a.exemption == b.exemption &&
+               a.exercise_price == b.exercise_price && a.date == b.date;
+    }
+    /// True unless @p a == @p b.
+    [[nodiscard]] friend bool operator!=(const ocf_issuance& a, const ocf_issuance& b) { return !(a == b); }
+};
+
+/// The comment that marks a transaction as an issuance between rounds, before its name.
+inline constexpr std::string_view ocf_issuance_comment = "fundround: issuance between priced rounds: ";
+/// The comment an issuance carries when it was issued under an anti-dilution exemption of the
+/// charter, before the exemption's name (OCF's security_law_exemptions are securities-law ones).
+inline constexpr std::string_view ocf_exemption_comment = "fundround: anti-dilution exemption of the charter: ";
+/// The comment an issuance without a known date carries: its date is the package's as-of date.
+inline constexpr std::string_view ocf_undated_comment = "fundround: date not known: dated the as-of date";
+/// The comment giving an amount exactly where its OCF Numeric is rounded (more than 10
+/// decimals), before the member's name, ": " and the amount in currency units as a reduced
+/// fraction ("share_price: 1/3").
+inline constexpr std::string_view ocf_exact_comment = "fundround: exact ";
+
 /// What an export states beside the cap table: the issuer, the as-of date and the ids. OCF
 /// requires the issuer's legal name, formation date and country of formation and the as-of
 /// date: each one not given here is written with a default, and ocf_export::left_out says so
@@ -122,6 +158,11 @@ struct ocf_options {
     /// kind's place in OCF's convertible stack (1 the most senior) by these ranks, else the
     /// defaults.
     outstanding_seniority instrument_seniority;
+    /// The issues of shares and warrants between priced rounds on the table, each exported as its
+    /// own transaction (in this order, each after the rest of its holding) with its date, price,
+    /// class, holder and exemption; an issue whose shares the table's holding or warrants no
+    /// longer hold (converted later) is written as part of the position only, and listed.
+    std::vector<ocf_issuance> issuances;
 };
 
 /// An exported package and one sentence per thing the input had that OCF cannot say.
@@ -145,6 +186,10 @@ struct ocf_import {
     /// The SAFEs' and notes' ranks per kind that the package states in fundround's rank comments
     /// on its convertibles (ocf_rank_comment); a kind without them keeps the defaults.
     outstanding_seniority instrument_seniority;
+    /// The issuances between rounds the package marks with fundround's comment
+    /// (ocf_issuance_comment), in file order: their shares are also in the table's holdings and
+    /// warrants.
+    std::vector<ocf_issuance> issuances;
 
     /// The options that export the package again with the issuer and as-of date it states:
     /// to_ocf(table, safes, notes, valuations, options()) says what the package said of them.
@@ -156,6 +201,7 @@ struct ocf_import {
         o.country_of_formation = country_of_formation;
         o.country_subdivision_of_formation = country_subdivision_of_formation;
         o.instrument_seniority = instrument_seniority;
+        o.issuances = issuances;
         return o;
     }
 };
@@ -1252,6 +1298,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         std::optional<int> rank;                              // its fundround rank comment's rank
         field_path rank_at;                                   // where that comment is
     };
+    struct event_rec {
+        ocf_issuance value;  // its share_class set from class_index at the end
+        std::size_t class_index;
+        std::size_t seq;
+    };
+    std::vector<event_rec> event_recs;
     std::vector<holding_rec> holdings;
     std::map<std::pair<std::string, std::size_t>, std::size_t> holding_of;
     std::vector<std::optional<grant_rec>> grants;
@@ -1300,6 +1352,77 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
         if (comments) note_comments(obj, on);
         if (const auto* d = r_.required(obj, at, "date")) return ocf_date(*d, at.member("date"));
         return std::optional<calendar_date>();
+    };
+    // fundround's comments on a stock or warrant issuance: the mark of an issuance between
+    // rounds (its name), its exemption, a date not known, an amount's exact value (of member
+    // @p exact_member); any other comment is free text.
+    struct event_comments {
+        std::optional<std::string> name;
+        std::string exemption;
+        bool undated = false;
+        std::optional<fraction> exact;  // the exact amount of exact_member, in currency units
+    };
+    const auto read_event_comments = [&](const json& obj, const field_path& at, const char* on, const std::string& exact_member) {
+        event_comments out;
+        const auto* c = json_reader::member(obj, "comments");
+        if (c == nullptr) return out;
+        if (!c->is_array()) {
+            r_.report(at.member("comments"), json_value_text(*c), "must be an array of strings, not " + json_type_phrase(*c));
+            return out;
+        }
+        const auto starts = [](const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; };
+        std::vector<field_path> companions;  // fundround's comments that need the mark
+        field_path name_at;
+        bool free_text = false;
+        for (std::size_t k = 0; k < c->size(); ++k) {
+            const json& e = (*c)[k];
+            const field_path cat = at.member("comments").index(k);
+            if (!e.is_string()) {
+                r_.report(cat, json_value_text(e), "must be a string");
+                continue;
+            }
+            const std::string& text = e.get_ref<const std::string&>();
+            if (starts(text, ocf_issuance_comment)) {
+                if (out.name) {
+                    r_.report(cat, json_value_text(e), "repeats fundround's issuance comment " + name_at.json_pointer() + ": an issuance has one name");
+                } else {
+                    out.name = text.substr(ocf_issuance_comment.size());
+                    name_at = cat;
+                }
+            } else if (starts(text, ocf_exemption_comment)) {
+                companions.push_back(cat);
+                out.exemption = text.substr(ocf_exemption_comment.size());
+            } else if (text == ocf_undated_comment) {
+                companions.push_back(cat);
+                out.undated = true;
+            } else if (starts(text, ocf_exact_comment)) {
+                companions.push_back(cat);
+                const std::string rest = text.substr(ocf_exact_comment.size());
+                const std::string head = exact_member + ": ";
+                if (!starts(rest, head)) {
+                    r_.report(cat, json_value_text(e),
+                              "must be \"" + std::string(ocf_exact_comment) + head + "\" and the exact amount in currency units "
+                              "(\"1/3\"): fundround's exact amount of this transaction is its " + exact_member);
+                } else if (const auto x = r_.read_fraction(json(rest.substr(head.size())), cat)) {
+                    if (x->sign() < 0) {
+                        r_.report(cat, json_value_text(e), "must not be negative (an issue is for some consideration or none)");
+                    } else {
+                        out.exact = *x;
+                    }
+                }
+            } else {
+                free_text = true;
+            }
+        }
+        if (free_text) note(std::string("comments on ") + on, "free text; fundround keeps no notes on its values");
+        if (!out.name) {
+            for (const field_path& cat : companions) {
+                r_.report(cat, json_value_text(c->at(cat.segments().back().index)),
+                          "is fundround's comment of an issuance between priced rounds, on a transaction without its mark (a "
+                          "comment \"" + std::string(ocf_issuance_comment) + "\" and the issuance's name)");
+            }
+        }
+        return out;
     };
     const auto cap_rules = [&](const json& mech, const field_path& mat, bool post_money, pool_increase& pool, const char* on,
                                std::optional<fully_diluted_basis>* cap_basis = nullptr) {
@@ -1858,7 +1981,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                    known({"stock_class_id", "stock_plan_id", "share_numbers_issued", "share_price", "quantity", "vesting_terms_id", "vestings",
                           "cost_basis", "stock_legend_ids", "issuance_type"}));
             (void)id(*item, at);
-            if (common_issuance(*item, at, "stock issuances")) note("date of stock issuances", "fundround records what is outstanding, not when it was issued");
+            const event_comments ev = read_event_comments(*item, at, "stock issuances", "share_price");
+            const auto on = common_issuance(*item, at, "stock issuances", false);
+            if (on && !ev.name) note("date of stock issuances", "fundround records what is outstanding, not when it was issued");
+            std::optional<fraction> paid;  // share_price's amount, currency units
             const auto sec = security_id(*item, at);
             const auto who = stakeholder_ref(*item, at);
             const auto cls = class_ref(*item, at, "stock_class_id");
@@ -1874,7 +2000,8 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             if (const auto* m = r_.required(*item, at, "share_price")) {
                 if (const auto p = monetary(*m, at.member("share_price"))) {
-                    note("share_price of stock issuances", "fundround records holdings, not what was paid for them");
+                    paid = p->first;
+                    if (!ev.name) note("share_price of stock issuances", "fundround records holdings, not what was paid for them");
                     if (!issuance_currency) issuance_currency = p->second;  // the table's currency if no price names one
                 }
             }
@@ -1897,6 +2024,13 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                 holdings[it->second].seq = std::min(holdings[it->second].seq, tx_n);
             }
             add_shares(holdings[it->second].shares, *q, at.member("quantity"));
+            if (ev.name && paid) {
+                const fraction price = ev.exact ? *ev.exact : *paid;
+                event_recs.push_back({ocf_issuance{*ev.name, holder_id(*who), std::string(), *q,
+                                                   price * fraction(money::units_per_major) * fraction(q->value()), ev.exemption,
+                                                   std::nullopt, ev.undated ? std::nullopt : on},
+                                      *cls, tx_n});
+            }
             const bool result = tx_parent[tx_n] != npos;
             securities.emplace(*sec, security_rec('s', it->second, *q, money(), from_plan, from_plan && !result));
             resulting(tx_n, *q, at.member("quantity"), who, at);
@@ -1972,7 +2106,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
                    known({"quantity", "exercise_price", "purchase_price", "exercise_triggers", "warrant_expiration_date", "vesting_terms_id",
                           "vestings", "quantity_source"}));
             (void)id(*item, at);
-            if (common_issuance(*item, at, "warrants")) note("date of warrants", "fundround records what is outstanding, not when it was issued");
+            const event_comments ev = read_event_comments(*item, at, "warrants", "purchase_price");
+            const auto on = common_issuance(*item, at, "warrants", false);
+            if (on && !ev.name) note("date of warrants", "fundround records what is outstanding, not when it was issued");
+            std::optional<fraction> paid;  // purchase_price's amount, currency units
             const auto sec = security_id(*item, at);
             const auto who = stakeholder_ref(*item, at);
             std::optional<share_count> q;
@@ -1989,7 +2126,10 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             }
             if (p && !table_currency) table_currency = p->currency();
             if (const auto* m = r_.required(*item, at, "purchase_price")) {
-                if (monetary(*m, at.member("purchase_price"))) note("purchase_price of warrants", "fundround records no warrant purchase price");
+                if (const auto pp = monetary(*m, at.member("purchase_price"))) {
+                    paid = pp->first;
+                    if (!ev.name) note("purchase_price of warrants", "fundround records no warrant purchase price");
+                }
             }
             note_members(*item, {"warrant_expiration_date", "quantity_source"}, "warrants", "fundround records the warrant's shares, class and price only");
             note_members(*item, {"vesting_terms_id", "vestings"}, "warrants", "fundround's cap table holds no vesting");
@@ -2017,6 +2157,12 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
             warrant_classes.push_back(*cls);
             resulting(tx_n, *q, at.member("quantity"), who, at);
             warrants.push_back(warrant_rec{*who, *cls, *q, *p, at, cls_at, tx_n});
+            if (ev.name && paid) {
+                event_recs.push_back({ocf_issuance{*ev.name, holder_id(*who), std::string(), *q,
+                                                   (ev.exact ? *ev.exact : *paid) * fraction(money::units_per_major), ev.exemption, *p,
+                                                   ev.undated ? std::nullopt : on},
+                                      *cls, tx_n});
+            }
         } else if (type == "TX_CONVERTIBLE_ISSUANCE") {
             expect(*item, at, "a convertible issuance", known({"investment_amount", "convertible_type", "conversion_triggers", "pro_rata", "seniority"}));
             const auto tx_id = id(*item, at);
@@ -3301,9 +3447,18 @@ inline ocf_import ocf_reader::read(const ocf_package& pkg) {
     for (const unmodelled& u : counted_) {
         left.push_back(u.what + " (" + std::to_string(u.count) + "): " + u.why + ".");
     }
+    // The issuances between rounds, in file order, of holders and classes read without problems.
+    std::stable_sort(event_recs.begin(), event_recs.end(), [](const event_rec& x, const event_rec& y) { return x.seq < y.seq; });
+    std::vector<ocf_issuance> out_issuances;
+    out_issuances.reserve(event_recs.size());
+    for (event_rec& e : event_recs) {
+        if (!holder_ok(e.value.holder.str()) || !classes[e.class_index].value) continue;
+        e.value.share_class = class_name(e.class_index);
+        out_issuances.push_back(std::move(e.value));
+    }
     return ocf_import{std::move(*built.table), std::move(out_safes), std::move(out_notes), std::move(out_valuations), std::move(left),
                       std::move(issuer_name), as_of, formation_date, std::move(country_of_formation),
-                      std::move(country_subdivision_of_formation), stated_ranks};
+                      std::move(country_subdivision_of_formation), stated_ranks, std::move(out_issuances)};
 }
 
 }  // namespace detail
@@ -3361,6 +3516,26 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
             writable(valuations[i].effective_date, at.member("effective_date"));
             writable(valuations[i].board_approval_date, at.member("board_approval_date"));
             writable(valuations[i].stockholder_approval_date, at.member("stockholder_approval_date"));
+        }
+        for (std::size_t k = 0; k < options.issuances.size(); ++k) {
+            const ocf_issuance& n = options.issuances[k];
+            const field_path at = field_path("ocf_options").member("issuances").index(k);
+            if (!table.holder_index(n.holder)) {
+                problems.push_back({at.member("holder"), detail::quoted_text(n.holder.str()), "is not a holder on the cap table"});
+            }
+            if (!table.class_index(n.share_class)) {
+                problems.push_back({at.member("share_class"), detail::quoted_text(n.share_class), "is not a share class on the cap table"});
+            }
+            if (n.shares.value() <= 0) problems.push_back({at.member("shares"), std::to_string(n.shares.value()), "must be positive"});
+            if (n.consideration_units.sign() < 0) {
+                problems.push_back({at.member("consideration_units"), n.consideration_units.to_string(),
+                                    "must not be negative (an issue is for some consideration or none)"});
+            }
+            if (n.exercise_price && n.exercise_price->currency() != table.currency()) {
+                problems.push_back({at.member("exercise_price"), std::string(to_string(n.exercise_price->currency())),
+                                    "must be in the cap table's currency, " + std::string(to_string(table.currency()))});
+            }
+            writable(n.date, at.member("date"));
         }
         if (!options.country_of_formation.empty() && !detail::ocf_country_ok(options.country_of_formation)) {
             problems.push_back({field_path("ocf_options").member("country_of_formation"), detail::quoted_text(options.country_of_formation),
@@ -3565,23 +3740,113 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                     {"stakeholder_id", who.str()},
                     {"security_law_exemptions", json::array()}};
     };
+    // The issuances between rounds: each placed on the holding of its holder and class (the
+    // holding keeps the rest as its position) or on a warrant with its terms; one the table no
+    // longer holds (a later conversion took the shares) stays in the position, and is listed.
+    const std::vector<ocf_issuance>& events = options.issuances;
+    std::vector<std::vector<std::size_t>> holding_events(table.holdings().size());
+    std::vector<share_count> holding_rest;
+    holding_rest.reserve(table.holdings().size());
+    std::map<std::pair<std::string, std::string>, std::size_t> holding_at;
+    for (std::size_t i = 0; i < table.holdings().size(); ++i) {
+        holding_rest.push_back(table.holdings()[i].shares);
+        holding_at.emplace(std::make_pair(table.holdings()[i].holder.str(), table.holdings()[i].share_class), i);
+    }
+    std::vector<std::optional<std::size_t>> warrant_event(table.warrants().size());
+    std::vector<bool> event_written(events.size(), false);
+    for (std::size_t k = 0; k < events.size(); ++k) {
+        const ocf_issuance& n = events[k];
+        bool placed = false;
+        if (n.exercise_price) {
+            for (std::size_t w = 0; w < table.warrants().size() && !placed; ++w) {
+                const warrant& tw = table.warrants()[w];
+                if (!warrant_event[w] && tw.holder == n.holder && tw.share_class == n.share_class && tw.shares == n.shares &&
+                    tw.exercise_price == *n.exercise_price) {
+                    warrant_event[w] = k;
+                    placed = true;
+                }
+            }
+        } else if (const auto it = holding_at.find(std::make_pair(n.holder.str(), n.share_class));
+                   it != holding_at.end() && n.shares <= holding_rest[it->second]) {
+            holding_rest[it->second] -= n.shares;
+            holding_events[it->second].push_back(k);
+            placed = true;
+        }
+        event_written[k] = placed;
+        if (!placed) {
+            left.push_back("Issuance \"" + n.name + "\" (" + detail::signed_digits(n.shares.value(), true) + " " + n.share_class + " to \"" +
+                           n.holder.str() + "\"): the table holds no " + (n.exercise_price ? "warrant with its terms" : "such shares") +
+                           " any more, so it is written only as part of the position; its date, consideration and exemption are not.");
+        }
+    }
+    // An amount in currency units as an OCF Numeric: exact, or rounded half-even to 10 decimals
+    // with the exact value (a reduced fraction) in fundround's comment, and listed.
+    const auto exact_amount = [&](const fraction& major, const char* member, const ocf_issuance& n, json& comments) {
+        bool rounded = false;
+        std::string text = detail::ocf_decimal(major, rounded);
+        if (rounded) {
+            const std::string exact = major.numerator() == 0 ? std::string("0") : major.to_string();
+            comments.push_back(std::string(ocf_exact_comment) + member + ": " + exact);
+            left.push_back("Issuance \"" + n.name + "\"'s " + member + " " + exact + " " + std::string(cur.code()) +
+                           " has more than 10 decimals: written rounded half-even to " + text +
+                           " (OCF Numerics have at most 10), and exactly in the comment \"" + std::string(ocf_exact_comment) +
+                           member + ": " + exact + "\".");
+        }
+        return text;
+    };
+    // An issuance's own members: its ids (numbered in the order written, which is the order
+    // they read back in), date, holder and comments.
+    std::size_t undated = 0;
+    std::size_t events_written = 0;
+    const auto event_issuance = [&](const char* type, std::size_t k, json& comments) {
+        const ocf_issuance& n = events[k];
+        json o = issuance(type, "issuance", ++events_written, n.holder, "ISS", n.date ? to_string(*n.date) : as_of_text);
+        comments.push_back(std::string(ocf_issuance_comment) + n.name);
+        if (!n.exemption.empty()) comments.push_back(std::string(ocf_exemption_comment) + n.exemption);
+        if (!n.date) {
+            comments.push_back(std::string(ocf_undated_comment));
+            ++undated;
+        }
+        return o;
+    };
+    std::size_t stock_events = 0;
+    std::size_t positions = 0;
     for (std::size_t i = 0; i < table.holdings().size(); ++i) {
         const holding& h = table.holdings()[i];
         const std::size_t c = *table.class_index(h.share_class);
         const share_class& sc = table.classes()[c];
-        json o = issuance("TX_STOCK_ISSUANCE", "stock", i + 1, h.holder, sc.is_preferred() ? "PS" : "CS", as_of_text);
-        o["stock_class_id"] = class_ids[c];
-        bool rounded = false;
-        o["share_price"] = detail::ocf_monetary(
-            sc.is_preferred() ? detail::ocf_decimal(detail::ocf_price_major(*sc.original_issue_price()), rounded) : "0", cur);
-        o["quantity"] = std::to_string(h.shares.value());
-        o["stock_legend_ids"] = json::array();
-        tx.push_back(std::move(o));
+        if (holding_rest[i].value() > 0) {
+            json o = issuance("TX_STOCK_ISSUANCE", "stock", i + 1, h.holder, sc.is_preferred() ? "PS" : "CS", as_of_text);
+            o["stock_class_id"] = class_ids[c];
+            bool rounded = false;
+            o["share_price"] = detail::ocf_monetary(
+                sc.is_preferred() ? detail::ocf_decimal(detail::ocf_price_major(*sc.original_issue_price()), rounded) : "0", cur);
+            o["quantity"] = std::to_string(holding_rest[i].value());
+            o["stock_legend_ids"] = json::array();
+            tx.push_back(std::move(o));
+            ++positions;
+        }
+        for (const std::size_t k : holding_events[i]) {
+            const ocf_issuance& n = events[k];
+            json comments = json::array();
+            json o = event_issuance("TX_STOCK_ISSUANCE", k, comments);
+            o["stock_class_id"] = class_ids[c];
+            const fraction price = n.consideration_units / fraction(n.shares.value()) / fraction(money::units_per_major);
+            o["share_price"] = detail::ocf_monetary(exact_amount(price, "share_price", n, comments), cur);
+            o["quantity"] = std::to_string(n.shares.value());
+            o["stock_legend_ids"] = json::array();
+            o["comments"] = std::move(comments);
+            tx.push_back(std::move(o));
+            ++stock_events;
+        }
     }
-    if (!table.holdings().empty()) {
+    std::size_t warrant_events = 0;
+    for (const auto& e : warrant_event) warrant_events += e ? 1U : 0U;
+    const std::string own_terms = " (the issuances between rounds excepted: written with their own dates and consideration)";
+    if (positions > 0) {
         left.push_back("Stock issuances are dated the as-of date " + as_of_text +
                        ", with the class's original issue price (0 for common) as the price paid: fundround records holdings, not "
-                       "their purchase dates and prices.");
+                       "their purchase dates and prices" + (stock_events > 0 ? own_terms : std::string()) + ".");
     }
     for (std::size_t i = 0; i < table.grants().size(); ++i) {
         const option_grant& g = table.grants()[i];
@@ -3598,11 +3863,20 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
     }
     for (std::size_t i = 0; i < table.warrants().size(); ++i) {
         const warrant& w = table.warrants()[i];
-        json o = issuance("TX_WARRANT_ISSUANCE", "warrant", i + 1, w.holder, "W", as_of_text);
+        json comments = json::array();
+        json o = warrant_event[i] ? event_issuance("TX_WARRANT_ISSUANCE", *warrant_event[i], comments)
+                                  : issuance("TX_WARRANT_ISSUANCE", "warrant", i + 1, w.holder, "W", as_of_text);
         o["quantity"] = std::to_string(w.shares.value());
         o["quantity_source"] = "INSTRUMENT_FIXED";
         o["exercise_price"] = detail::ocf_monetary(price_text(w.exercise_price, "Warrant " + std::to_string(i) + "'s exercise price"), cur);
-        o["purchase_price"] = detail::ocf_monetary("0", cur);
+        if (warrant_event[i]) {
+            const ocf_issuance& n = events[*warrant_event[i]];
+            o["purchase_price"] = detail::ocf_monetary(
+                exact_amount(n.consideration_units / fraction(money::units_per_major), "purchase_price", n, comments), cur);
+            o["comments"] = std::move(comments);
+        } else {
+            o["purchase_price"] = detail::ocf_monetary("0", cur);
+        }
         o["exercise_triggers"] = json::array(
             {{{"trigger_id", "W-" + std::to_string(i + 1) + ".TRIG.1"},
               {"type", "ELECTIVE_AT_WILL"},
@@ -3612,9 +3886,22 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
                 {"converts_to_stock_class_id", class_ids[*table.class_index(w.share_class)]}}}}});
         tx.push_back(std::move(o));
     }
-    if (!table.grants().empty() || !table.warrants().empty()) {
+    if (!table.grants().empty() || table.warrants().size() > warrant_events) {
         left.push_back("Option grants and warrants are dated the as-of date " + as_of_text +
-                       ", without expiration dates, and warrants with a purchase price of 0: fundround records none of these.");
+                       ", without expiration dates, and warrants with a purchase price of 0: fundround records none of these" +
+                       (warrant_events > 0 ? own_terms : std::string()) + ".");
+    }
+    if (stock_events + warrant_events > 0) {
+        left.push_back("The names of the " + std::to_string(stock_events + warrant_events) +
+                       " issuance(s) between priced rounds, written as their own transactions (the rest of each holding as its "
+                       "position), and the anti-dilution exemptions they were issued under: OCF has no field for either (its "
+                       "security_law_exemptions are securities-law exemptions, which fundround does not record); they are in "
+                       "fundround's comments.");
+    }
+    if (undated > 0) {
+        left.push_back(std::to_string(undated) + " issuance(s) between priced rounds have no date: they are dated the as-of date " +
+                       as_of_text + " (OCF requires one), and marked so in the comment \"" + std::string(ocf_undated_comment) +
+                       "\".");
     }
     const auto capitalization_rules = [](bool post_money, pool_increase pool) {
         const bool top_up = pool == pool_increase::included;
@@ -3851,6 +4138,9 @@ inline ocf_export to_ocf(const cap_table& table, const std::vector<safe>& safes,
         };
         for (const safe& s : safes) earlier(s.date);
         for (const convertible_note& n : notes) earlier(n.issue_date);
+        for (std::size_t k = 0; k < events.size(); ++k) {
+            if (event_written[k]) earlier(events[k].date);
+        }
         for (const share_valuation& v : valuations) {
             earlier(v.effective_date);
             earlier(v.board_approval_date);
