@@ -81,7 +81,9 @@ fundround_cli_test(report_down_rounds 0 ARGS report ../../../examples/down_round
 # Gust's example, tests/test_round_chain.cpp): the lessor's exempted warrant and the strategic's
 # 2,000,000 common at $0.50 after the Series A, each in its place, the sale adjusting Series A to
 # $0.8582 and the Series B to $0.8513 (8,486,685 fully diluted), with no extra flag; the OCF
-# export of the table after them, its note naming the issuances left out as events.
+# export of the table after them, each issuance its own transaction (the sale a TX_STOCK_ISSUANCE
+# at $0.5, the warrant a TX_WARRANT_ISSUANCE bought for $10,000 with its exemption in a comment),
+# dated the as-of date and marked so (a deal file states no date for them).
 fundround_cli_test(report_issuances 0 ARGS report ../../../examples/issuances_between_rounds.json)
 fundround_cli_test(convert_issuances_to_ocf 0
                    ARGS convert ../../../examples/issuances_between_rounds.json --to ocf --as-of 2026-06-30)
@@ -92,6 +94,10 @@ fundround_cli_test(convert_issuances_to_ocf 0
 # that differs in case from an issuance's name: each at its pointer (exit 1).
 fundround_cli_test(report_issuance_waived 0 ARGS report issuance_waived.json)
 fundround_cli_test(invalid_issuance_waiver 1 ARGS report issuance_waiver_ambiguous.json)
+# Read back: the table after the Series B exactly (the strategic's 2,000,000 Common, the lessor's
+# warrant), and a note that the issuances' dates, consideration and exemptions are not kept.
+fundround_cli_test(convert_issuances_ocf_back 0
+                   ARGS convert ../expected/convert_issuances_to_ocf.out --to json)
 # A protection of the conversion series a round's SAFEs make (data/conversion_series_anti_dilution.json,
 # docs/how-to-down-round.md section 3): "Series A Preferred-1" and "-2", protected from the Series B on.
 fundround_cli_test(captable_conversion_series_after_b 0 ARGS captable conversion_series_anti_dilution.json --after "Series B")

@@ -134,6 +134,12 @@ fr::deal_file deal_of_ocf(fr::ocf_import imported, const std::string& path, cons
     io.err << "fundround: " << path << ": OCF package of " << imported.issuer_name
            << (imported.as_of ? " as of " + fr::to_string(*imported.as_of) : std::string()) << ", read as a deal file\n";
     for (const std::string& s : imported.left_out) io.err << "fundround: note: left out: " << s << '\n';
+    if (!imported.issuances.empty()) {
+        io.err << "fundround: note: left out: the package's " << imported.issuances.size()
+               << " issuance(s) between priced rounds as events: their shares and warrants are the cap table's holdings and "
+                  "warrants; their dates, consideration and exemptions are not kept (a deal file's \"issuances\" follow its "
+                  "priced rounds, which a package does not state)\n";
+    }
     fr::deal_file d;
     d.company = std::move(imported.issuer_name);
     d.as_of = imported.as_of;
@@ -549,6 +555,21 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     options.country_of_formation = deal.country_of_formation;
     options.country_subdivision_of_formation = deal.country_subdivision_of_formation;
     options.instrument_seniority = deal.instrument_seniority;
+    // The issuances on the exported table (with --after, those before its round), each its own
+    // transaction, in the chain's order (by the rounds before them, then the file's). A deal
+    // file states no date for them: the package dates them the as-of date and says so.
+    std::vector<const fr::deal_issuance*> exported;
+    for (const fr::deal_issuance& n : deal.issuances) {
+        if (chain && (!rq.after || n.rounds_before < chain->rounds().size())) exported.push_back(&n);
+    }
+    std::stable_sort(exported.begin(), exported.end(),
+                     [](const fr::deal_issuance* a, const fr::deal_issuance* b) { return a->rounds_before < b->rounds_before; });
+    for (const fr::deal_issuance* n : exported) {
+        const fr::share_issuance& s = n->issue.issuance();
+        options.issuances.push_back(fr::ocf_issuance{s.name(), n->issue.to(), n->issue.share_class(), s.shares(),
+                                                     s.consideration_units(), s.exemption(), n->issue.exercise_price(),
+                                                     std::nullopt});
+    }
     const auto [safes, notes] = outstanding_instruments(deal, chain ? &*chain : nullptr);
     // The package's date: --as-of, else the latest of the deal file's as-of date, the closes of
     // its funding rounds, those of the priced rounds up to the exported table that convert SAFEs
@@ -635,16 +656,6 @@ fr::ocf_export deal_as_ocf(const fr::deal_file& deal, const convert_request& rq,
     kept(deal.counter_commitments.size(), "counter-commitment(s)");
     kept(deal.charter.protections.size(), "anti-dilution protection(s), whose adjusted conversion prices the package's classes carry");
     kept(deal.charter.exemptions.size(), "anti-dilution exemption(s) the charter names");
-    // The issuances on the exported table (with --after, those before its round).
-    std::size_t exported_issuances = 0;
-    for (std::size_t k = 0; chain && k < chain->issuances().size(); ++k) {
-        if (!rq.after || chain->issuances()[k].rounds_before() < chain->rounds().size()) ++exported_issuances;
-    }
-    if (exported_issuances > 0) {
-        io.err << "fundround: note: left out: the deal file's " << exported_issuances
-               << " issuance(s) between rounds as events: their shares and warrants are on the exported table as its "
-                  "holdings and warrants; their consideration and exemption stay in the deal file\n";
-    }
     return out;
 }
 
