@@ -228,7 +228,11 @@ TEST_CASE("waterfall and convert --after the last round: the table just after it
     CHECK(all.code == exit_ok);
     CHECK(all.out.find("Lender Co") != std::string::npos);
     CHECK(all.err.find("the cap table after Series A and the issuances after it (Lender shares)") != std::string::npos);
-    CHECK(all.err.find("left out: the deal file's 1 issuance(s) between rounds as events") != std::string::npos);
+    // The issue is its own transaction, at $0.1 a share, dated the as-of date and said so.
+    CHECK(all.out.find("\"fundround: issuance between priced rounds: Lender shares\"") != std::string::npos);
+    CHECK(all.out.find("\"amount\": \"0.1\"") != std::string::npos);
+    CHECK(all.err.find("left out: 1 issuance(s) between priced rounds have no date: they are dated the as-of date 2026-06-30") !=
+          std::string::npos);
     cq.after = "Series A";
     const run_result after = run<convert_request>(convert, d, cq);
     INFO(after.err);
@@ -236,7 +240,8 @@ TEST_CASE("waterfall and convert --after the last round: the table just after it
     CHECK(after.out.find("Lender Co") == std::string::npos);
     CHECK(after.out.find("Blue Shirt Capital") != std::string::npos);
     CHECK(after.err.find("package of the cap table after Series A\n") != std::string::npos);
-    CHECK(after.err.find("issuance(s) between rounds") == std::string::npos);
+    CHECK(after.out.find("Lender shares") == std::string::npos);
+    CHECK(after.err.find("issuance(s) between priced rounds") == std::string::npos);
 }
 
 TEST_CASE("waterfall --after: on the cap table after the round; the SAFEs still outstanding are paid there") {
