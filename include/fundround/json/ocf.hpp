@@ -159,9 +159,10 @@ struct ocf_options {
     /// defaults.
     outstanding_seniority instrument_seniority;
     /// The issues of shares and warrants between priced rounds on the table, each exported as its
-    /// own transaction (in this order, each after the rest of its holding) with its date, price,
-    /// class, holder and exemption; an issue whose shares the table's holding or warrants no
-    /// longer hold (converted later) is written as part of the position only, and listed.
+    /// own transaction (each after the rest of its holding, in the holdings' order, the warrants
+    /// after them) with its date, price, class, holder and exemption; an issue whose shares the
+    /// table's holding or warrants no longer hold (converted later) is written as part of the
+    /// position only, and listed.
     std::vector<ocf_issuance> issuances;
 };
 
