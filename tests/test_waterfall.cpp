@@ -2432,6 +2432,22 @@ void check_same_payout(const waterfall_payout& a, const waterfall_payout& b) {
     CHECK(a.status == b.status);
 }
 
+// The compact payouts (payouts_at) equal to @p many (at(exit_values)) field by field, every
+// holder's amount read on its own (by_holder(i, h), recomputed from the curve where compact).
+void check_same_payouts(const waterfall_payouts& compact, const std::vector<waterfall_payout>& many) {
+    REQUIRE(compact.size() == many.size());
+    for (std::size_t i = 0; i < many.size(); ++i) {
+        check_same_payout(compact.at(i), many[i]);
+        CHECK(compact.without_holders(i).by_holder.empty());
+        CHECK(compact.without_holders(i).by_line == many[i].by_line);
+        REQUIRE(compact.holders() == many[i].by_holder.size());
+        for (std::size_t h = 0; h < compact.holders(); ++h) {
+            CHECK(compact.by_holder(i, h) == many[i].by_holder[h]);
+            CHECK(compact.exercise_paid_by_holder(i, h) == many[i].exercise_paid_by_holder[h]);
+        }
+    }
+}
+
 }  // namespace
 
 TEST_CASE("Property: many exits at once (from the payout curve) = each exit solved directly (seeded)") {
@@ -2506,18 +2522,27 @@ TEST_CASE("Property: many exits at once (from the payout curve) = each exit solv
                 } catch (const inexact_error&) {
                 }
                 std::optional<waterfall_payout> many;
+                const std::vector<money> twenty(20, m);
                 try {
-                    many = w.at(std::vector<money>{m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m, m}).front();
+                    many = w.at(twenty).front();
+                } catch (const inexact_error&) {
+                }
+                std::optional<waterfall_payout> compact;
+                try {
+                    compact = w.payouts_at(twenty).at(19);
                 } catch (const inexact_error&) {
                 }
                 REQUIRE(direct.has_value() == many.has_value());
+                REQUIRE(direct.has_value() == compact.has_value());
                 if (direct) check_same_payout(*many, *direct);
+                if (direct) check_same_payout(*compact, *direct);
                 ++exits_checked;
             }
             continue;
         }
         const std::vector<waterfall_payout> many = w.at(exits);
         REQUIRE(many.size() == exits.size());
+        check_same_payouts(w.payouts_at(exits), many);
         for (std::size_t i = 0; i < exits.size(); ++i) {
             check_same_payout(many[i], w.at(exits[i]));
             CHECK(sum(many[i].by_holder, currencies::usd) == exits[i]);
@@ -2550,6 +2575,7 @@ TEST_CASE("Many exits where the curve overflows: each exit solved directly, as o
     const std::vector<waterfall_payout> many = w.at(exits);
     REQUIRE(many.size() == exits.size());
     for (std::size_t i = 0; i < exits.size(); ++i) check_same_payout(many[i], w.at(exits[i]));
+    check_same_payouts(w.payouts_at(exits), many);  // no curve: every exit's amounts kept whole
     // Past the second breakpoint the exact payouts themselves overflow: the same error as one exit.
     exits.push_back(money::from_units(1'067));
     std::string one, all;
@@ -2563,8 +2589,15 @@ TEST_CASE("Many exits where the curve overflows: each exit solved directly, as o
     } catch (const overflow_error& e) {
         all = e.what();
     }
+    std::string compact;
+    try {
+        (void)w.payouts_at(exits);
+    } catch (const overflow_error& e) {
+        compact = e.what();
+    }
     CHECK_FALSE(one.empty());
     CHECK(all == one);
+    CHECK(compact == one);
 }
 
 TEST_CASE("An exit whose direct solve overflows but the curve gives: at(exit) gives it too, as at(exit_values)") {
@@ -2630,6 +2663,7 @@ TEST_CASE("An exit whose direct solve overflows but the curve gives: at(exit) gi
     check_same_payout(few.at(0), curve);
     const std::vector<waterfall_payout> many = w.at(std::vector<money>(w.breakpoints().size() + 2, exit));  // from the curve
     for (const waterfall_payout& p : many) check_same_payout(p, curve);
+    check_same_payouts(w.payouts_at(std::vector<money>(w.breakpoints().size() + 2, exit)), many);
 }
 
 TEST_CASE("Property: SAFEs outstanding, many exits at once (each stage from its curve) = each exit directly (seeded)") {
@@ -2683,8 +2717,42 @@ TEST_CASE("Property: SAFEs outstanding, many exits at once (each stage from its 
         const std::vector<waterfall_payout> many = w.at(exits);
         REQUIRE(many.size() == exits.size());
         for (std::size_t i = 0; i < exits.size(); ++i) check_same_payout(many[i], w.at(exits[i]));
+        check_same_payouts(w.payouts_at(exits), many);
+        std::sort(exits.begin(), exits.end());  // in increasing order, as the tool asks them
+        check_same_payouts(w.payouts_at(exits), w.at(exits));
     }
     CHECK(staged >= 6);  // most tables have SAFEs joining at different exits: several stages
+}
+
+}  // namespace test_waterfall
+
+namespace test_waterfall {
+
+TEST_CASE("payouts_at: bad exit values reported at once, as at(exit_values); out-of-range reads refused") {
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(share_class::common("Common"))
+                           .holding(holder_id("f"), "Common", sh(1'000))
+                           .build();
+    const waterfall w = waterfall::build(table);
+    const std::vector<money> bad{money::from_units(-1), money::from_units(5, currencies::eur), money::from_units(7)};
+    std::string many, compact;
+    try {
+        (void)w.at(bad);
+    } catch (const validation_error& e) {
+        many = e.what();
+    }
+    try {
+        (void)w.payouts_at(bad);
+    } catch (const validation_error& e) {
+        compact = e.what();
+    }
+    CHECK_FALSE(many.empty());
+    CHECK(compact == many);
+    const waterfall_payouts p = w.payouts_at({money::from_units(7)});
+    CHECK(p.by_holder(0, 0) == money::from_units(7));
+    CHECK_THROWS_AS((void)p.by_holder(1, 0), invalid_argument_error);
+    CHECK_THROWS_AS((void)p.by_holder(0, 1), invalid_argument_error);
 }
 
 }  // namespace test_waterfall

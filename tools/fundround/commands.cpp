@@ -1111,7 +1111,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
         }
         // Every payout computed first; the report (many holders at many exits: hundreds of MB of
         // text) then goes straight to standard output.
-        const std::vector<fr::waterfall_payout> payouts = w.at(exits);
+        const fr::waterfall_payouts payouts = w.payouts_at(exits);
         const streams out = released(io);
         out.out << on_table << '\n';
         fr::print_waterfall(out.out, w, exits, payouts);
@@ -1145,12 +1145,15 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     const fr::outstanding_waterfall ow = fr::outstanding_waterfall::build(*table, safes, notes, ranks, terms);
     // Every stage has the same lines and holders: the first one's describe them all.
     const fr::waterfall& lines = ow.stages().front().payouts;
-    const std::vector<fr::waterfall_payout> payouts = ow.at(exits);
+    // One exit at a time, every holder's payout kept compact (not 32 bytes a holder an exit).
+    const fr::waterfall_payouts payouts = ow.payouts_at(exits);
     if (rq.svg) write_payout_svg(ow, exits, *rq.svg, io);
     if (rq.csv) {
         const fr::csv_options csv;
         fr::detail::write_csv_table(
-            io.out, fr::detail::waterfall_lines_table(lines, exits, payouts, fr::detail::table_target::csv, csv.decimals), csv);
+            io.out,
+            fr::detail::waterfall_lines_table(lines, exits, payouts.without_holders(), fr::detail::table_target::csv, csv.decimals),
+            csv);
         return;
     }
     const std::vector<fr::waterfall_breakpoint> breakpoints = ow.breakpoints();

@@ -276,6 +276,10 @@ public:
     /// (waterfall::at(exit_values) of its stage: from the stage's payout curve when it holds more
     /// of them than it has segments); every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
+    /// The same payouts as at(exit_values), computed one exit at a time and kept compactly
+    /// (waterfall_payouts, by holder in the order of the stages' common holders): each exit's
+    /// by-holder amounts in O(1) where its stage's payout curve gives them; the same errors.
+    [[nodiscard]] waterfall_payouts payouts_at(const std::vector<money>& exit_values) const;
     /// The breakpoints of every stage in its own exit values (from its start, included, to its
     /// end, excluded), in increasing exit value: a stage's start is where an instrument starts
     /// converting (and, a post-money one joining L, the other converting ones' payouts jump).
@@ -730,6 +734,33 @@ inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector
     curve_payout scratch;
     for (std::size_t i = 0; i < exit_values.size(); ++i) {
         out.push_back(stages_[stage[i]].payouts.at_from(curves[stage[i]], scratch, exit_values[i]));
+    }
+    return out;
+}
+
+inline waterfall_payouts outstanding_waterfall::payouts_at(const std::vector<money>& exit_values) const {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        const std::vector<diagnostic> more = stages_.front().payouts.check_exit(exit_values[i], field_path("exit_values").index(i));
+        problems.insert(problems.end(), more.begin(), more.end());
+    }
+    if (!problems.empty()) throw validation_error("waterfall exit values", std::move(problems));
+    // at(exit_values), one exit at a time: each payout made compact before the next is computed.
+    std::vector<std::size_t> stage(exit_values.size());
+    std::vector<std::size_t> count(stages_.size(), 0);
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        stage[i] = stage_index(fraction(exit_values[i].units()));
+        ++count[stage[i]];
+    }
+    const waterfall& first = stages_.front().payouts;
+    waterfall_payouts out(first.holders().size(), first.currency());
+    out.curves_.reserve(stages_.size());
+    for (std::size_t s = 0; s < stages_.size(); ++s) out.curves_.push_back(stages_[s].payouts.curve_for(count[s]));
+    out.lines_.reserve(exit_values.size());
+    out.columns_.reserve(exit_values.size());
+    curve_payout scratch;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        out.add(stage[i], stages_[stage[i]].payouts.at_from(out.curves_[stage[i]], scratch, exit_values[i]));
     }
     return out;
 }

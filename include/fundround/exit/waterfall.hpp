@@ -265,6 +265,7 @@ struct waterfall_payout {
 };
 
 class payout_curve;
+class waterfall_payouts;
 
 /// Storage the caller owns for payout_curve::at(exit, into) and payout_curve::lines_at(exit,
 /// into): the payouts at one exit value in whole mills, written without allocating once it has
@@ -790,6 +791,10 @@ public:
     /// O(segments x (lines + holders)) once and O(log segments + lines + holders) an exit in
     /// integer arithmetic), else directly; every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
+    /// The same payouts as at(exit_values), computed one exit at a time and kept compactly
+    /// (waterfall_payouts): each exit's by-holder amounts in O(1) where the payout curve's 64-bit
+    /// route gives them, not O(holders); the same errors, in the same order.
+    [[nodiscard]] waterfall_payouts payouts_at(const std::vector<money>& exit_values) const;
 
     /// The payout function's segments with every line's and holder's exact slope and intercept.
     /// O(breakpoints x (lines + holders)). Throws overflow_error if a slope or intercept does not
@@ -888,6 +893,7 @@ private:
     static waterfall_result try_build_from(const cap_table& table, const waterfall_terms& terms, const waterfall* table_part,
                                            bool table_only, bool holders = true);
     friend class outstanding_waterfall;
+    friend class waterfall_payouts;
     void build_breakpoints(const std::vector<detail::wf_kink>& entries);
 
     fundround::currency currency_{};
@@ -966,6 +972,7 @@ public:
 
 private:
     friend class waterfall;
+    friend class waterfall_payouts;
     payout_curve() = default;
 
     /// The segment index of @p p, checked against this curve (p may come from another curve).
@@ -1032,6 +1039,72 @@ private:
     std::vector<money> start_exercise_by_holder_;
     // The waterfall's price with the largest denominator, named where exact payouts overflow.
     detail::wf_price_ref largest_denominator_;
+};
+
+/// The payouts at many exit values (waterfall::payouts_at(), outstanding_waterfall::payouts_at()),
+/// each equal to at(exit_value), with the by-holder amounts held compactly: a report of many
+/// holders at many exits needs them all at once (holders as rows, exits as columns) but not as
+/// 32 bytes a holder an exit. Each exit keeps its waterfall_payout without the per-holder vectors
+/// (exit value, share value, by line, statuses). Where the payout curve's 64-bit route gives an
+/// exit's by-holder payouts (the largest remainder method on one denominator), the exit keeps
+/// only its segment and the smallest remainder given a leftover unit, checked holder by holder
+/// against the payouts at(exit_value) gave, and each amount is recomputed from the curve when
+/// read (a multiply and a division); any other exit keeps its amounts, 8 bytes a holder. The
+/// exercise prices paid in are kept once per run of consecutive exits that share them (one per
+/// segment for exit values in increasing order). Memory: O(exits x lines + segments x holders)
+/// (the curves it reads from) where at(exit_values) holds O(exits x (lines + holders)).
+class waterfall_payouts {
+public:
+    /// The number of exit values.
+    [[nodiscard]] std::size_t size() const noexcept { return lines_.size(); }
+    /// The number of holders (cap_table::holders() order).
+    [[nodiscard]] std::size_t holders() const noexcept { return holders_; }
+    /// The payouts at the @p i th exit value without by_holder and exercise_paid_by_holder (empty).
+    [[nodiscard]] const waterfall_payout& without_holders(std::size_t i) const { return lines_.at(i); }
+    /// Every exit's payouts without by_holder and exercise_paid_by_holder, in the order asked.
+    [[nodiscard]] const std::vector<waterfall_payout>& without_holders() const noexcept { return lines_; }
+    /// Holder @p h's net payout at the @p i th exit value (at(exit_value).by_holder[h]).
+    [[nodiscard]] money by_holder(std::size_t i, std::size_t h) const;
+    /// Holder @p h's exercise price paid in at the @p i th exit value
+    /// (at(exit_value).exercise_paid_by_holder[h]).
+    [[nodiscard]] money exercise_paid_by_holder(std::size_t i, std::size_t h) const;
+    /// The whole payouts at the @p i th exit value, as at(exit_value) gives them.
+    [[nodiscard]] waterfall_payout at(std::size_t i) const;
+
+private:
+    friend class waterfall;
+    friend class outstanding_waterfall;
+    waterfall_payouts(std::size_t holders, fundround::currency c) : holders_(holders), currency_(c) {}
+
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    // One exit's by-holder amounts: from curves_[curve]'s segment at x (full == none), else
+    // full_[full, full + holders); its exercise prices paid in exercise_[exercise].
+    struct column {
+        std::size_t curve = none;
+        std::size_t segment = 0;
+        std::int64_t x = 0;
+        std::uint64_t rem = 0;  // a holder (rem_h, h) gets a leftover unit if rem_h > rem or
+        std::size_t index = 0;  // rem_h == rem and h <= index (rem = the denominator: nobody)
+        std::size_t full = none;
+        std::size_t exercise = 0;
+    };
+    // Adds @p p (at(exit_value) of the waterfall whose curve is curves_[@p curve], if it has one:
+    // @p curve < curves_.size()), its by-holder amounts compact where the curve gives them.
+    void add(std::size_t curve, waterfall_payout p);
+    // Whether @p c's by-holder amounts at its x are @p by_holder from the curve's 64-bit route:
+    // then its segment and threshold are set. @p rem is scratch.
+    [[nodiscard]] static bool compact(const payout_curve& curve, const std::vector<money>& by_holder, column& c,
+                                      std::vector<std::uint64_t>& rem);
+    [[nodiscard]] const column& column_at(std::size_t i) const;
+
+    std::size_t holders_ = 0;
+    fundround::currency currency_{};
+    std::vector<std::optional<payout_curve>> curves_;  // per stage (one for a waterfall)
+    std::vector<waterfall_payout> lines_;
+    std::vector<column> columns_;
+    std::vector<std::int64_t> full_;
+    std::vector<std::vector<money>> exercise_;
+    std::vector<std::uint64_t> rem_;  // scratch of add()
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2243,6 +2316,124 @@ inline std::vector<waterfall_payout> waterfall::at_many(const std::vector<money>
     curve_payout scratch;
     for (const money m : exit_values) out.push_back(at_from(curve, scratch, m));
     return out;
+}
+
+inline waterfall_payouts waterfall::payouts_at(const std::vector<money>& exit_values) const {
+    std::vector<diagnostic> problems;
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        for (diagnostic& d : check_exit(exit_values[i], field_path("exit_values").index(i))) problems.push_back(std::move(d));
+    }
+    if (!problems.empty()) throw validation_error("liquidation waterfall exit values", std::move(problems));
+    // at_many(), one exit at a time: each payout is made compact before the next is computed.
+    waterfall_payouts out(holder_ids_.size(), currency_);
+    out.curves_.push_back(curve_for(exit_values.size()));
+    out.lines_.reserve(exit_values.size());
+    out.columns_.reserve(exit_values.size());
+    curve_payout scratch;
+    for (const money m : exit_values) out.add(0, at_from(out.curves_[0], scratch, m));
+    return out;
+}
+
+inline bool waterfall_payouts::compact(const payout_curve& curve, const std::vector<money>& by_holder, column& c,
+                                       std::vector<std::uint64_t>& rem) {
+    curve_payout where;  // no allocation: locate() sets the exit value and the segments only
+    const std::int64_t x = curve.locate(money::from_units(c.x, curve.currency_), where);
+    const std::size_t s = where.segment;
+    const std::uint64_t d = curve.den64_[s];
+    const std::size_t n_lines = curve.lines_.size();
+    if (d == 0 || curve.width_ - n_lines != by_holder.size()) return false;
+    const std::int64_t* ab = curve.ab64_.data() + 2 * (s * curve.width_ + n_lines);
+    const detail::wf_divisor& by = curve.div64_[s];
+    rem.resize(by_holder.size());
+    // The threshold: the smallest key (remainder, then the later holder) given a leftover unit.
+    bool any = false;
+    std::uint64_t low = 0;
+    std::size_t low_index = 0;
+    for (std::size_t h = 0; h < by_holder.size(); ++h) {
+        std::int64_t n = 0;
+        if (!detail::wf_mul_add(ab[2 * h], ab[2 * h + 1], x, n) || n < 0) return false;
+        const auto un = static_cast<std::uint64_t>(n);
+        const std::uint64_t q = detail::wf_divide(un, by);
+        rem[h] = un - q * d;
+        const std::int64_t extra = by_holder[h].units() - static_cast<std::int64_t>(q);
+        if (extra != 0 && extra != 1) return false;
+        if (extra == 1 && (!any || rem[h] < low || (rem[h] == low && h > low_index))) {
+            any = true;
+            low = rem[h];
+            low_index = h;
+        }
+    }
+    if (!any) {
+        low = d;  // every remainder is below d: nobody
+        low_index = 0;
+    }
+    // Checked: the threshold gives exactly the units the payouts were given.
+    for (std::size_t h = 0; h < by_holder.size(); ++h) {
+        std::int64_t n = 0;
+        (void)detail::wf_mul_add(ab[2 * h], ab[2 * h + 1], x, n);  // fits: checked above
+        const std::uint64_t q = detail::wf_divide(static_cast<std::uint64_t>(n), by);
+        const bool up = rem[h] > low || (rem[h] == low && h <= low_index);
+        if (by_holder[h].units() != static_cast<std::int64_t>(q) + (up ? 1 : 0)) return false;
+    }
+    c.segment = s;
+    c.rem = low;
+    c.index = low_index;
+    return true;
+}
+
+inline void waterfall_payouts::add(std::size_t curve, waterfall_payout p) {
+    column c;
+    c.x = p.exit_value.units();
+    if (curve < curves_.size() && curves_[curve] && compact(*curves_[curve], p.by_holder, c, rem_)) {
+        c.curve = curve;
+    } else {
+        c.full = full_.size();
+        for (const money m : p.by_holder) full_.push_back(m.units());
+    }
+    if (exercise_.empty() || exercise_.back() != p.exercise_paid_by_holder) exercise_.push_back(std::move(p.exercise_paid_by_holder));
+    c.exercise = exercise_.size() - 1;
+    p.by_holder = std::vector<money>();
+    p.exercise_paid_by_holder = std::vector<money>();
+    columns_.push_back(c);
+    lines_.push_back(std::move(p));
+}
+
+inline const waterfall_payouts::column& waterfall_payouts::column_at(std::size_t i) const {
+    if (i >= columns_.size()) {
+        throw invalid_argument_error("waterfall_payouts: exit " + std::to_string(i) + " is not one of the " +
+                                     std::to_string(columns_.size()) + " exit values");
+    }
+    return columns_[i];
+}
+
+inline money waterfall_payouts::by_holder(std::size_t i, std::size_t h) const {
+    const column& c = column_at(i);
+    if (h >= holders_) {
+        throw invalid_argument_error("waterfall_payouts: holder " + std::to_string(h) + " is not one of the " +
+                                     std::to_string(holders_) + " holders");
+    }
+    if (c.full != none) return money::from_units(full_[c.full + h], currency_);
+    const payout_curve& curve = *curves_[c.curve];
+    const std::size_t k = c.segment * curve.width_ + curve.lines_.size() + h;
+    std::int64_t n = 0;
+    (void)detail::wf_mul_add(curve.ab64_[2 * k], curve.ab64_[2 * k + 1], c.x, n);  // fits: checked by compact()
+    const auto un = static_cast<std::uint64_t>(n);
+    const std::uint64_t q = detail::wf_divide(un, curve.div64_[c.segment]);
+    const std::uint64_t rem = un - q * curve.den64_[c.segment];
+    const bool up = rem > c.rem || (rem == c.rem && h <= c.index);
+    return money::from_units(static_cast<std::int64_t>(q) + (up ? 1 : 0), currency_);
+}
+
+inline money waterfall_payouts::exercise_paid_by_holder(std::size_t i, std::size_t h) const {
+    return exercise_[column_at(i).exercise].at(h);
+}
+
+inline waterfall_payout waterfall_payouts::at(std::size_t i) const {
+    waterfall_payout p = without_holders(i);
+    p.by_holder.reserve(holders_);
+    for (std::size_t h = 0; h < holders_; ++h) p.by_holder.push_back(by_holder(i, h));
+    p.exercise_paid_by_holder = exercise_[column_at(i).exercise];
+    return p;
 }
 
 FUNDROUND_END_NAMESPACE

@@ -451,9 +451,19 @@ inline void write_net_flows_csv(std::ostream& os, const net_flows& flows, const 
 /// value and option.
 inline void write_waterfall_csv(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
                                 const csv_options& opt = {}) {
-    const std::vector<waterfall_payout> payouts = detail::csv_payouts(w, exit_values, opt);
+    // By line only: the payouts kept without every holder's amount at every exit
+    // (waterfall::payouts_at()), the same problems reported as csv_payouts().
+    std::vector<diagnostic> problems = opt.validate();
+    std::optional<waterfall_payouts> payouts;
+    try {
+        payouts.emplace(w.payouts_at(exit_values));
+    } catch (const validation_error& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    detail::require_no_csv_problems("waterfall CSV", std::move(problems));
     detail::write_csv_table(
-        os, detail::waterfall_lines_table(w, exit_values, payouts, detail::table_target::csv, opt.decimals), opt);
+        os, detail::waterfall_lines_table(w, exit_values, payouts->without_holders(), detail::table_target::csv, opt.decimals),
+        opt);
 }
 
 /// write_waterfall_csv() as a string.

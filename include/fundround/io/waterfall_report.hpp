@@ -174,15 +174,18 @@ void print_aligned_streamed(std::ostream& os, std::size_t rows, std::string_view
     }
 }
 
-/// waterfall_holders_table(w, exits, payouts, table_target::text, @p exercise_paid).print(os,
-/// @p indent), streamed (print_aligned_streamed()): the same text without the table's cells, which
-/// for many holders at many exits were most of print_waterfall()'s memory.
-inline void print_holders_streamed(std::ostream& os, const waterfall& w, const std::vector<money>& exits,
-                                   const std::vector<waterfall_payout>& payouts, bool exercise_paid, std::string_view indent) {
+/// The by-holder table of print_waterfall() for @p holders holders at @p exits, streamed
+/// (print_aligned_streamed()): @p amount(i, h, paid) gives holder h's net payout (paid false) or
+/// exercise price paid in (paid true) at the i th exit; @p names the holders' names. With
+/// @p exercise_paid the exercise prices, for the holders who pay any, and no total row.
+template <class Amount>
+void print_holders_streamed_by(std::ostream& os, const std::vector<std::string>& names, std::size_t holders,
+                               const std::vector<money>& exits, const Amount& amount, bool exercise_paid,
+                               std::string_view indent) {
     std::vector<std::size_t> shown;  // the holders with a row
-    for (std::size_t h = 0; h < w.holders().size(); ++h) {
+    for (std::size_t h = 0; h < holders; ++h) {
         bool any = !exercise_paid;
-        for (std::size_t i = 0; i < payouts.size() && !any; ++i) any = !payouts[i].exercise_paid_by_holder[h].is_zero();
+        for (std::size_t i = 0; i < exits.size() && !any; ++i) any = !amount(i, h, true).is_zero();
         if (any) shown.push_back(h);
     }
     const bool total = !exercise_paid;
@@ -199,16 +202,39 @@ inline void print_holders_streamed(std::ostream& os, const waterfall& w, const s
             if (c == 0) {
                 text += "Total";
             } else {
-                append_compact_if_exact(text, payouts[c - 1].exit_value, true);
+                append_compact_if_exact(text, exits[c - 1], true);
             }
         } else if (c == 0) {
-            text += w.holder_names()[shown[r - 1]];
+            text += names[shown[r - 1]];
         } else {
-            const waterfall_payout& p = payouts[c - 1];
-            const std::size_t h = shown[r - 1];
-            append_compact_if_exact(text, exercise_paid ? p.exercise_paid_by_holder[h] : p.by_holder[h], true);
+            append_compact_if_exact(text, amount(c - 1, shown[r - 1], exercise_paid), true);
         }
     });
+}
+
+/// waterfall_holders_table(w, exits, payouts, table_target::text, @p exercise_paid).print(os,
+/// @p indent), streamed (print_aligned_streamed()): the same text without the table's cells, which
+/// for many holders at many exits were most of print_waterfall()'s memory. The payouts are at
+/// @p exits (checked by the caller: payouts[i].exit_value == exits[i]).
+inline void print_holders_streamed(std::ostream& os, const waterfall& w, const std::vector<money>& exits,
+                                   const std::vector<waterfall_payout>& payouts, bool exercise_paid, std::string_view indent) {
+    print_holders_streamed_by(
+        os, w.holder_names(), w.holders().size(), exits,
+        [&](std::size_t i, std::size_t h, bool paid) {
+            return paid ? payouts[i].exercise_paid_by_holder[h] : payouts[i].by_holder[h];
+        },
+        exercise_paid, indent);
+}
+
+/// print_holders_streamed() from @p payouts (waterfall_payouts: the amounts read one at a time).
+inline void print_holders_streamed(std::ostream& os, const waterfall& w, const std::vector<money>& exits,
+                                   const waterfall_payouts& payouts, bool exercise_paid, std::string_view indent) {
+    print_holders_streamed_by(
+        os, w.holder_names(), w.holders().size(), exits,
+        [&](std::size_t i, std::size_t h, bool paid) {
+            return paid ? payouts.exercise_paid_by_holder(i, h) : payouts.by_holder(i, h);
+        },
+        exercise_paid, indent);
 }
 
 /// The breakpoint table of print_breakpoints() for @p target: one row per event: the exit
@@ -281,8 +307,10 @@ inline void print_holders_streamed(std::ostream& os, const waterfall& w, const s
 /// exit value, at that exit value, each with an amount and a status per line of @p w and an
 /// amount per holder (and, under option_exercise::paid_in, an exercise price paid per holder):
 /// the tables index them by @p w's lines and holders.
+/// With @p holders false the per-holder vectors are not checked (waterfall_payouts::without_holders()).
 [[nodiscard]] inline std::vector<diagnostic> payouts_problems(const waterfall& w, const std::vector<money>& exit_values,
-                                                              const std::vector<waterfall_payout>& payouts) {
+                                                              const std::vector<waterfall_payout>& payouts,
+                                                              bool holders_checked = true) {
     std::vector<diagnostic> out;
     if (payouts.size() != exit_values.size()) {
         out.push_back({field_path("payouts"), std::to_string(payouts.size()) + " payouts",
@@ -305,12 +333,42 @@ inline void print_holders_streamed(std::ostream& os, const waterfall& w, const s
         };
         check_size("by_line", p.by_line.size(), lines, "line");
         check_size("status", p.status.size(), lines, "line");
+        if (!holders_checked) continue;
         check_size("by_holder", p.by_holder.size(), holders, "holder");
         if (w.terms().exercise == option_exercise::paid_in) {
             check_size("exercise_paid_by_holder", p.exercise_paid_by_holder.size(), holders, "holder");
         }
     }
     return out;
+}
+
+}  // namespace detail
+
+namespace detail {
+
+/// print_waterfall()'s text from the payouts at @p exit_values without their per-holder vectors
+/// (@p lines) and its by-holder tables written by @p holders(os, exercise_paid, indent).
+template <class Holders>
+void print_waterfall_with(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                          const std::vector<waterfall_payout>& lines, const Holders& holders) {
+    const currency c = w.currency();
+    os << "Liquidation waterfall (" << to_string(c) << "), exercise " << to_string(w.terms().exercise)
+       << ", payouts rounded by " << to_string(w.terms().payouts) << "; total preference "
+       << exact_units_text(w.total_preference(), c, 3) << '\n';
+    os << "Exit values:";
+    for (std::size_t i = 0; i < exit_values.size(); ++i) os << (i == 0 ? " " : ", ") << format_full(exit_values[i]);
+    os << '\n';
+
+    os << "\nBy class\n";
+    waterfall_lines_table(w, exit_values, lines, table_target::text).print(os, "  ");
+    os << "\nWhat each line does\n";
+    waterfall_status_table(w, exit_values, lines, table_target::text).print(os, "  ");
+    os << "\nBy holder\n";
+    holders(os, false, "  ");
+    if (w.terms().exercise == option_exercise::paid_in) {
+        os << "\nExercise prices paid in (gross payout = net payout + exercise price)\n";
+        holders(os, true, "  ");
+    }
 }
 
 }  // namespace detail
@@ -324,24 +382,28 @@ inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vec
     if (std::vector<diagnostic> problems = detail::payouts_problems(w, exit_values, payouts); !problems.empty()) {
         throw validation_error("print_waterfall", std::move(problems));
     }
-    const currency c = w.currency();
-    os << "Liquidation waterfall (" << to_string(c) << "), exercise " << to_string(w.terms().exercise)
-       << ", payouts rounded by " << to_string(w.terms().payouts) << "; total preference "
-       << detail::exact_units_text(w.total_preference(), c, 3) << '\n';
-    os << "Exit values:";
-    for (std::size_t i = 0; i < exit_values.size(); ++i) os << (i == 0 ? " " : ", ") << format_full(exit_values[i]);
-    os << '\n';
+    detail::print_waterfall_with(os, w, exit_values, payouts, [&](std::ostream& out, bool paid, std::string_view indent) {
+        detail::print_holders_streamed(out, w, exit_values, payouts, paid, indent);
+    });
+}
 
-    os << "\nBy class\n";
-    detail::waterfall_lines_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
-    os << "\nWhat each line does\n";
-    detail::waterfall_status_table(w, exit_values, payouts, detail::table_target::text).print(os, "  ");
-    os << "\nBy holder\n";
-    detail::print_holders_streamed(os, w, exit_values, payouts, false, "  ");
-    if (w.terms().exercise == option_exercise::paid_in) {
-        os << "\nExercise prices paid in (gross payout = net payout + exercise price)\n";
-        detail::print_holders_streamed(os, w, exit_values, payouts, true, "  ");
+/// print_waterfall() with the compact @p payouts at @p exit_values given
+/// (waterfall::payouts_at() or outstanding_waterfall::payouts_at()): the same text, without
+/// every holder's payout at every exit held at once. Throws validation_error listing every way
+/// @p payouts do not fit (their count, an exit value, the number of lines or holders) before
+/// printing anything.
+inline void print_waterfall(std::ostream& os, const waterfall& w, const std::vector<money>& exit_values,
+                            const waterfall_payouts& payouts) {
+    std::vector<diagnostic> problems = detail::payouts_problems(w, exit_values, payouts.without_holders(), false);
+    if (payouts.holders() != w.holders().size()) {
+        problems.push_back({field_path("payouts").member("holders"), std::to_string(payouts.holders()) + " holders",
+                            "must be the waterfall's holders (" + std::to_string(w.holders().size()) + ")"});
     }
+    if (!problems.empty()) throw validation_error("print_waterfall", std::move(problems));
+    detail::print_waterfall_with(os, w, exit_values, payouts.without_holders(),
+                                 [&](std::ostream& out, bool paid, std::string_view indent) {
+                                     detail::print_holders_streamed(out, w, exit_values, payouts, paid, indent);
+                                 });
 }
 
 /// Prints the waterfall of @p w at each of @p exit_values side by side: the terms (exercise
