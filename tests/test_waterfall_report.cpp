@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <sstream>
 #include <string>
@@ -261,6 +262,59 @@ TEST_CASE("The by-holder tables streamed (print_waterfall) = the same tables pri
             }
         }
     }
+}
+
+TEST_CASE("print_waterfall from the compact payouts (payouts_at) = from at(exit_values), byte for byte") {
+    // waterfall_payouts keeps each exit's by-holder amounts as the curve's segment and a
+    // threshold (fifteenth session, 2026-12-08): the report printed from it must be the one
+    // printed from every payout held. Net and paid-in exercise; few exits (solved directly, the
+    // amounts kept whole) and many (from the curve), with the exits of the curve's breakpoints
+    // and their neighbours (the state at a breakpoint is the one below); payouts of another
+    // waterfall's holders refused before printing.
+    liquidation_terms capped;
+    capped.participation = participation::capped(fraction(3));
+    cap_table_builder b;
+    b.add(share_class::common("Common"))
+        .add(share_class::preferred("Series A", price_per_share(usd(1'000'000), sh(1'000'000)), capped))
+        .add(option_pool{"Plan", "Common", sh(900'000)});
+    for (int k = 0; k < 40; ++k) {
+        const std::string id = "h" + std::to_string(k);
+        b.add(holder::investor(id, "Holder " + std::to_string(k)));
+        b.holding(holder_id(id), k % 4 == 0 ? "Series A" : "Common", sh(10'000 + 7'919 * k));
+        if (k % 3 == 1) b.grant({holder_id(id), "Plan", sh(1'000 + 101 * k), price_per_share(usd(1 + k % 5), sh(3))});
+    }
+    const cap_table table = b.build();
+    waterfall_terms paid;
+    paid.exercise = option_exercise::paid_in;
+    for (const waterfall_terms& terms : {waterfall_terms{}, paid}) {
+        const waterfall w = waterfall::build(table, terms);
+        std::vector<money> many;
+        for (std::int64_t u = 0; u <= 12'000'000'000; u += 37'000'001) many.push_back(money::from_units(u));
+        for (const waterfall_breakpoint& bp : w.breakpoints()) {
+            const auto at = static_cast<std::int64_t>(bp.exit_value.round_to_integer(rounding::floor));
+            for (std::int64_t d = -1; d <= 1; ++d) many.push_back(money::from_units(at + d));
+        }
+        std::sort(many.begin(), many.end());
+        many.erase(std::unique(many.begin(), many.end()), many.end());
+        REQUIRE(many.size() > w.breakpoints().size() + 1);
+        for (const std::vector<money>& exits : {many, std::vector<money>{usd(3'000'000)}, std::vector<money>{}}) {
+            std::ostringstream held, compact;
+            print_waterfall(held, w, exits, w.at(exits));
+            print_waterfall(compact, w, exits, w.payouts_at(exits));
+            CHECK(compact.str() == held.str());
+            CHECK_FALSE(compact.str().empty());
+        }
+    }
+    const waterfall w = waterfall::build(table);
+    const waterfall other = waterfall::build(cap_table_builder()
+                                                 .add(holder::founder("f", "Founder"))
+                                                 .add(share_class::common("Common"))
+                                                 .holding(holder_id("f"), "Common", sh(1'000))
+                                                 .build());
+    const std::vector<money> exits{usd(1)};
+    std::ostringstream os;
+    CHECK_THROWS_AS(print_waterfall(os, w, exits, other.payouts_at(exits)), validation_error);
+    CHECK(os.str().empty());
 }
 
 }  // namespace test_waterfall_report

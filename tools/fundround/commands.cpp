@@ -1160,7 +1160,7 @@ void waterfall(const fr::deal_file* given, const waterfall_request& rq, const st
     // A pre-money SAFE short at an exit value: its unpaid amount and the common it converts into
     // (computed, like every figure, before anything is written).
     std::ostringstream short_safes;
-    if (fr::print_outstanding_remainders(short_safes, ow, exits)) short_safes << '\n';
+    if (fr::print_outstanding_remainders(short_safes, ow, exits, payouts)) short_safes << '\n';
     // The instruments' table (a few lines) may still fail (a stage's L beyond the 128-bit
     // fraction): written before anything goes out.
     std::ostringstream instruments;

@@ -287,6 +287,12 @@ public:
     /// The pre-money SAFEs that take their cash-out at @p exit_value and are not paid in full,
     /// with the common their unpaid rest converts into (empty: none short).
     [[nodiscard]] std::vector<outstanding_remainder> remainders(money exit_value) const;
+    /// remainders(exit_value) from @p paid, the payouts at(exit_value) already computed (from
+    /// at(exit_values) or waterfall_payouts::without_holders(): its by_line, status and
+    /// value_per_share are read, not its holders'), so that no exit is solved twice. Throws
+    /// invalid_argument_error if @p paid is at another exit value or has not a payout and a
+    /// status per line of the exit's stage.
+    [[nodiscard]] std::vector<outstanding_remainder> remainders(money exit_value, const waterfall_payout& paid) const;
 
 private:
     outstanding_waterfall() = default;
@@ -777,8 +783,29 @@ inline std::vector<waterfall_breakpoint> outstanding_waterfall::breakpoints() co
 }
 
 inline std::vector<outstanding_remainder> outstanding_waterfall::remainders(money exit_value) const {
+    const bool pre_money = std::any_of(instruments_.begin(), instruments_.end(), [](const outstanding_instrument& x) {
+        return x.kind == outstanding_kind::safe && x.form == safe_form::pre_money;
+    });
+    if (!pre_money) {
+        // None can be short: no payout to compute (the exit value checked as at() checks it).
+        const waterfall& wf = stages_.front().payouts;
+        if (std::vector<diagnostic> problems = wf.check_exit(exit_value, field_path("exit_value")); !problems.empty()) {
+            throw validation_error("liquidation waterfall exit value", std::move(problems));
+        }
+        return {};
+    }
+    return remainders(exit_value, waterfall_at(exit_value).at(exit_value));
+}
+
+inline std::vector<outstanding_remainder> outstanding_waterfall::remainders(money exit_value, const waterfall_payout& paid) const {
     const waterfall& wf = waterfall_at(exit_value);
-    const waterfall_payout paid = wf.at(exit_value);
+    if (paid.exit_value != exit_value || paid.by_line.size() != wf.lines().size() || paid.status.size() != wf.lines().size()) {
+        throw invalid_argument_error("outstanding_waterfall::remainders: the payouts given are at " + format_full(paid.exit_value) +
+                                     " with " + std::to_string(paid.by_line.size()) + " line payouts and " +
+                                     std::to_string(paid.status.size()) + " statuses; they must be at " +
+                                     format_full(exit_value) + " with one of each per line (" +
+                                     std::to_string(wf.lines().size()) + ")");
+    }
     std::vector<outstanding_remainder> out;
     for (std::size_t i = 0; i < instruments_.size(); ++i) {
         const outstanding_instrument& x = instruments_[i];

@@ -78,14 +78,13 @@ inline void print_outstanding_instruments(std::ostream& os, const outstanding_wa
     s.print(os, "  ");
 }
 
-/// Prints, at each of @p exit_values where a pre-money SAFE of @p w is short
-/// (outstanding_waterfall::remainders), what it is paid, its unpaid purchase amount and the common
-/// that converts into at cap / B: exactly (a whole number, or 3 decimals and the fraction) and
-/// rounded by the waterfall's share_rounding, with its value at that exit; none without a cap (no
-/// Liquidity Price where the common gets nothing). Prints nothing and returns false when none is
-/// short.
-inline bool print_outstanding_remainders(std::ostream& os, const outstanding_waterfall& w,
-                                         const std::vector<money>& exit_values) {
+namespace detail {
+
+/// print_outstanding_remainders() with @p remainders_at(i) giving the remainders at the i th of
+/// @p exit_values.
+template <class Remainders>
+bool print_outstanding_remainders_with(std::ostream& os, const outstanding_waterfall& w, const std::vector<money>& exit_values,
+                                       const Remainders& remainders_at) {
     detail::report_table t(detail::table_target::text);
     t.column("Exit value", true, "exit_value").column("Line", false, "line").column("Paid", true, "paid");
     t.column("Unpaid", true, "unpaid").column("Common shares (exact)", true, "exact_shares");
@@ -93,8 +92,9 @@ inline bool print_outstanding_remainders(std::ostream& os, const outstanding_wat
     t.column("Value at the exit", true, "value").end_header();
     bool any = false;
     bool uncapped = false;
-    for (const money exit : exit_values) {
-        for (const outstanding_remainder& r : w.remainders(exit)) {
+    for (std::size_t i = 0; i < exit_values.size(); ++i) {
+        const money exit = exit_values[i];
+        for (const outstanding_remainder& r : remainders_at(i)) {
             const outstanding_instrument& x = w.instruments()[r.instrument];
             any = true;
             t.full_amount(exit).text(x.name).full_amount(x.cash_out - r.unpaid).full_amount(r.unpaid);
@@ -124,6 +124,34 @@ inline bool print_outstanding_remainders(std::ostream& os, const outstanding_wat
               "  no share count.\n";
     }
     return true;
+}
+
+}  // namespace detail
+
+/// Prints, at each of @p exit_values where a pre-money SAFE of @p w is short
+/// (outstanding_waterfall::remainders), what it is paid, its unpaid purchase amount and the common
+/// that converts into at cap / B: exactly (a whole number, or 3 decimals and the fraction) and
+/// rounded by the waterfall's share_rounding, with its value at that exit; none without a cap (no
+/// Liquidity Price where the common gets nothing). Prints nothing and returns false when none is
+/// short.
+inline bool print_outstanding_remainders(std::ostream& os, const outstanding_waterfall& w,
+                                         const std::vector<money>& exit_values) {
+    return detail::print_outstanding_remainders_with(os, w, exit_values,
+                                                     [&](std::size_t i) { return w.remainders(exit_values[i]); });
+}
+
+/// print_outstanding_remainders() from @p payouts, the payouts at @p exit_values already
+/// computed (outstanding_waterfall::payouts_at(exit_values)): no exit solved again. Throws
+/// invalid_argument_error if they are not at @p exit_values.
+inline bool print_outstanding_remainders(std::ostream& os, const outstanding_waterfall& w, const std::vector<money>& exit_values,
+                                         const waterfall_payouts& payouts) {
+    if (payouts.size() != exit_values.size()) {
+        throw invalid_argument_error("print_outstanding_remainders: " + std::to_string(payouts.size()) +
+                                     " payouts for " + std::to_string(exit_values.size()) + " exit values");
+    }
+    return detail::print_outstanding_remainders_with(os, w, exit_values, [&](std::size_t i) {
+        return w.remainders(exit_values[i], payouts.without_holders(i));
+    });
 }
 
 /// The chart of @p w's payouts for exit values from 0 to @p max_exit, as payout_chart() draws one
