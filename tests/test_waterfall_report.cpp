@@ -268,9 +268,9 @@ TEST_CASE("print_waterfall from the compact payouts (payouts_at) = from at(exit_
     // waterfall_payouts keeps each exit's by-holder amounts as the curve's segment and a
     // threshold (fifteenth session, 2026-12-08): the report printed from it must be the one
     // printed from every payout held. Net and paid-in exercise; few exits (solved directly, the
-    // amounts kept whole) and many (from the curve), with the exits of the curve's breakpoints
-    // and their neighbours (the state at a breakpoint is the one below); payouts of another
-    // waterfall's holders refused before printing.
+    // amounts kept whole) and many (from the curve, by its 64-bit and its 128-bit route), with
+    // the exits of the curve's breakpoints and their neighbours (the state at a breakpoint is the
+    // one below); payouts of another waterfall's holders refused before printing.
     liquidation_terms capped;
     capped.participation = participation::capped(fraction(3));
     cap_table_builder b;
@@ -297,7 +297,10 @@ TEST_CASE("print_waterfall from the compact payouts (payouts_at) = from at(exit_
         std::sort(many.begin(), many.end());
         many.erase(std::unique(many.begin(), many.end()), many.end());
         REQUIRE(many.size() > w.breakpoints().size() + 1);
-        for (const std::vector<money>& exits : {many, std::vector<money>{usd(3'000'000)}, std::vector<money>{}}) {
+        // Exits up to $111 billion: the curve's numerators past 64 bits (its 128-bit route).
+        std::vector<money> large;
+        for (std::int64_t u = 0; u <= 111'000'000'000'300; u += 370'000'000'001) large.push_back(money::from_units(u));
+        for (const std::vector<money>& exits : {many, large, std::vector<money>{usd(3'000'000)}, std::vector<money>{}}) {
             std::ostringstream held, compact;
             print_waterfall(held, w, exits, w.at(exits));
             print_waterfall(compact, w, exits, w.payouts_at(exits));

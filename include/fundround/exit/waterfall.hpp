@@ -792,8 +792,8 @@ public:
     /// integer arithmetic), else directly; every bad value reported at once.
     [[nodiscard]] std::vector<waterfall_payout> at(const std::vector<money>& exit_values) const;
     /// The same payouts as at(exit_values), computed one exit at a time and kept compactly
-    /// (waterfall_payouts): each exit's by-holder amounts in O(1) where the payout curve's 64-bit
-    /// route gives them, not O(holders); the same errors, in the same order.
+    /// (waterfall_payouts): each exit's by-holder amounts in O(1) where the payout curve's integer
+    /// routes give them, not O(holders); the same errors, in the same order.
     [[nodiscard]] waterfall_payouts payouts_at(const std::vector<money>& exit_values) const;
 
     /// The payout function's segments with every line's and holder's exact slope and intercept.
@@ -1045,11 +1045,13 @@ private:
 /// each equal to at(exit_value), with the by-holder amounts held compactly: a report of many
 /// holders at many exits needs them all at once (holders as rows, exits as columns) but not as
 /// 32 bytes a holder an exit. Each exit keeps its waterfall_payout without the per-holder vectors
-/// (exit value, share value, by line, statuses). Where the payout curve's 64-bit route gives an
-/// exit's by-holder payouts (the largest remainder method on one denominator), the exit keeps
-/// only its segment and the smallest remainder given a leftover unit, checked holder by holder
-/// against the payouts at(exit_value) gave, and each amount is recomputed from the curve when
-/// read (a multiply and a division); any other exit keeps its amounts, 8 bytes a holder. The
+/// (exit value, share value, by line, statuses). Where the payout curve's 64-bit or 128-bit
+/// integer route gives an exit's by-holder payouts (the largest remainder method on the
+/// segment's denominator), the exit keeps only its segment and the smallest remainder given a
+/// leftover unit, checked holder by holder against the payouts at(exit_value) gave, and each
+/// amount is recomputed from the curve when read (a multiply and a division); any other exit
+/// (solved directly: fewer exits than segments, or past both routes) keeps its amounts, 8 bytes
+/// a holder. The
 /// exercise prices paid in are kept once per run of consecutive exits that share them (one per
 /// segment for exit values in increasing order). Memory: O(exits x lines + segments x holders)
 /// (the curves it reads from) where at(exit_values) holds O(exits x (lines + holders)).
@@ -1083,18 +1085,27 @@ private:
         std::size_t curve = none;
         std::size_t segment = 0;
         std::int64_t x = 0;
-        std::uint64_t rem = 0;  // a holder (rem_h, h) gets a leftover unit if rem_h > rem or
-        std::size_t index = 0;  // rem_h == rem and h <= index (rem = the denominator: nobody)
+        detail::uint128 rem = 0;  // a holder (rem_h, h) gets a leftover unit if rem_h > rem or
+        std::size_t index = 0;    // rem_h == rem and h <= index (rem = the denominator: nobody)
+        bool wide = false;        // the curve's 128-bit route (payout_curve::fast128), else 64-bit
         std::size_t full = none;
         std::size_t exercise = 0;
     };
     // Adds @p p (at(exit_value) of the waterfall whose curve is curves_[@p curve], if it has one:
     // @p curve < curves_.size()), its by-holder amounts compact where the curve gives them.
     void add(std::size_t curve, waterfall_payout p);
-    // Whether @p c's by-holder amounts at its x are @p by_holder from the curve's 64-bit route:
-    // then its segment and threshold are set. @p rem is scratch.
+    // Whether @p c's by-holder amounts at its x are @p by_holder from the curve's 64-bit or
+    // 128-bit route: then its segment, route and threshold are set. @p rem is scratch.
     [[nodiscard]] static bool compact(const payout_curve& curve, const std::vector<money>& by_holder, column& c,
-                                      std::vector<std::uint64_t>& rem);
+                                      std::vector<detail::uint128>& rem);
+    // compact() on segment @p s at exit @p x by one route (@p wide: the 128-bit one).
+    [[nodiscard]] static bool compact_on(const payout_curve& curve, const std::vector<money>& by_holder, column& c,
+                                         std::vector<detail::uint128>& rem, std::size_t s, bool wide, std::int64_t x);
+    // Holder @p h's whole units @p q and remainder @p rem at exit @p x on segment @p s of
+    // @p curve by the 64-bit (or, @p wide, the 128-bit) route: false where they do not fit
+    // (as payout_curve::fast64 and fast128 refuse them).
+    [[nodiscard]] static bool split(const payout_curve& curve, std::size_t s, bool wide, std::int64_t x, std::size_t h,
+                                    std::int64_t& q, detail::uint128& rem);
     [[nodiscard]] const column& column_at(std::size_t i) const;
 
     std::size_t holders_ = 0;
@@ -1104,7 +1115,7 @@ private:
     std::vector<column> columns_;
     std::vector<std::int64_t> full_;
     std::vector<std::vector<money>> exercise_;
-    std::vector<std::uint64_t> rem_;  // scratch of add()
+    std::vector<detail::uint128> rem_;  // scratch of add()
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2334,28 +2345,64 @@ inline waterfall_payouts waterfall::payouts_at(const std::vector<money>& exit_va
     return out;
 }
 
+inline bool waterfall_payouts::split(const payout_curve& curve, std::size_t s, bool wide, std::int64_t x, std::size_t h,
+                                     std::int64_t& q, detail::uint128& rem) {
+    using detail::int128;
+    using detail::uint128;
+    const std::size_t k = s * curve.width_ + curve.lines_.size() + h;
+    if (!wide) {
+        std::int64_t n = 0;
+        if (!detail::wf_mul_add(curve.ab64_[2 * k], curve.ab64_[2 * k + 1], x, n) || n < 0) return false;
+        const auto un = static_cast<std::uint64_t>(n);
+        const std::uint64_t whole = detail::wf_divide(un, curve.div64_[s]);
+        q = static_cast<std::int64_t>(whole);
+        rem = uint128(un - whole * curve.den64_[s]);
+        return true;
+    }
+    // As payout_curve::fast128: a + b x in 128 bits, checked, one division.
+    const auto d = static_cast<int128>(curve.den_[s]);
+    const int128 b = curve.num_b_[k];
+    if (b < 0) return false;
+    uint128 bx = 0;
+    if (detail::mul_overflow(static_cast<uint128>(b), static_cast<uint128>(x), bx) || bx > detail::int128_max_magnitude / 2) {
+        return false;
+    }
+    const int128 a = curve.num_a_[k];
+    if (a > static_cast<int128>(detail::int128_max_magnitude / 4) || -a > static_cast<int128>(detail::int128_max_magnitude / 4)) {
+        return false;
+    }
+    const int128 n = a + static_cast<int128>(bx);
+    if (n < 0) return false;
+    const int128 whole = n / d;
+    if (whole > static_cast<int128>(detail::int64_max)) return false;
+    q = static_cast<std::int64_t>(whole);
+    rem = static_cast<uint128>(n % d);
+    return true;
+}
+
 inline bool waterfall_payouts::compact(const payout_curve& curve, const std::vector<money>& by_holder, column& c,
-                                       std::vector<std::uint64_t>& rem) {
+                                       std::vector<detail::uint128>& rem) {
     curve_payout where;  // no allocation: locate() sets the exit value and the segments only
     const std::int64_t x = curve.locate(money::from_units(c.x, curve.currency_), where);
     const std::size_t s = where.segment;
-    const std::uint64_t d = curve.den64_[s];
-    const std::size_t n_lines = curve.lines_.size();
-    if (d == 0 || curve.width_ - n_lines != by_holder.size()) return false;
-    const std::int64_t* ab = curve.ab64_.data() + 2 * (s * curve.width_ + n_lines);
-    const detail::wf_divisor& by = curve.div64_[s];
+    if (curve.width_ - curve.lines_.size() != by_holder.size()) return false;
+    // The 64-bit route where it holds, else the 128-bit one (payout_curve::at's order).
+    return (curve.den64_[s] != 0 && compact_on(curve, by_holder, c, rem, s, false, x)) ||
+           (curve.den_[s] != 0 && compact_on(curve, by_holder, c, rem, s, true, x));
+}
+
+inline bool waterfall_payouts::compact_on(const payout_curve& curve, const std::vector<money>& by_holder, column& c,
+                                          std::vector<detail::uint128>& rem, std::size_t s, bool wide, std::int64_t x) {
+    const detail::uint128 d = wide ? curve.den_[s] : detail::uint128(curve.den64_[s]);
     rem.resize(by_holder.size());
     // The threshold: the smallest key (remainder, then the later holder) given a leftover unit.
     bool any = false;
-    std::uint64_t low = 0;
+    detail::uint128 low = 0;
     std::size_t low_index = 0;
     for (std::size_t h = 0; h < by_holder.size(); ++h) {
-        std::int64_t n = 0;
-        if (!detail::wf_mul_add(ab[2 * h], ab[2 * h + 1], x, n) || n < 0) return false;
-        const auto un = static_cast<std::uint64_t>(n);
-        const std::uint64_t q = detail::wf_divide(un, by);
-        rem[h] = un - q * d;
-        const std::int64_t extra = by_holder[h].units() - static_cast<std::int64_t>(q);
+        std::int64_t q = 0;
+        if (!split(curve, s, wide, x, h, q, rem[h])) return false;
+        const std::int64_t extra = by_holder[h].units() - q;
         if (extra != 0 && extra != 1) return false;
         if (extra == 1 && (!any || rem[h] < low || (rem[h] == low && h > low_index))) {
             any = true;
@@ -2369,13 +2416,14 @@ inline bool waterfall_payouts::compact(const payout_curve& curve, const std::vec
     }
     // Checked: the threshold gives exactly the units the payouts were given.
     for (std::size_t h = 0; h < by_holder.size(); ++h) {
-        std::int64_t n = 0;
-        (void)detail::wf_mul_add(ab[2 * h], ab[2 * h + 1], x, n);  // fits: checked above
-        const std::uint64_t q = detail::wf_divide(static_cast<std::uint64_t>(n), by);
-        const bool up = rem[h] > low || (rem[h] == low && h <= low_index);
-        if (by_holder[h].units() != static_cast<std::int64_t>(q) + (up ? 1 : 0)) return false;
+        std::int64_t q = 0;
+        detail::uint128 r = 0;
+        (void)split(curve, s, wide, x, h, q, r);  // fits: checked above
+        const bool up = r > low || (r == low && h <= low_index);
+        if (by_holder[h].units() != q + (up ? 1 : 0)) return false;
     }
     c.segment = s;
+    c.wide = wide;
     c.rem = low;
     c.index = low_index;
     return true;
@@ -2413,15 +2461,11 @@ inline money waterfall_payouts::by_holder(std::size_t i, std::size_t h) const {
                                      std::to_string(holders_) + " holders");
     }
     if (c.full != none) return money::from_units(full_[c.full + h], currency_);
-    const payout_curve& curve = *curves_[c.curve];
-    const std::size_t k = c.segment * curve.width_ + curve.lines_.size() + h;
-    std::int64_t n = 0;
-    (void)detail::wf_mul_add(curve.ab64_[2 * k], curve.ab64_[2 * k + 1], c.x, n);  // fits: checked by compact()
-    const auto un = static_cast<std::uint64_t>(n);
-    const std::uint64_t q = detail::wf_divide(un, curve.div64_[c.segment]);
-    const std::uint64_t rem = un - q * curve.den64_[c.segment];
+    std::int64_t q = 0;
+    detail::uint128 rem = 0;
+    (void)split(*curves_[c.curve], c.segment, c.wide, c.x, h, q, rem);  // fits: checked by compact()
     const bool up = rem > c.rem || (rem == c.rem && h <= c.index);
-    return money::from_units(static_cast<std::int64_t>(q) + (up ? 1 : 0), currency_);
+    return money::from_units(q + (up ? 1 : 0), currency_);
 }
 
 inline money waterfall_payouts::exercise_paid_by_holder(std::size_t i, std::size_t h) const {
