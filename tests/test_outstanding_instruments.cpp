@@ -991,6 +991,45 @@ TEST_CASE("Pre-money SAFEs are paid before the preferred; a shortfall's unpaid r
     CHECK(outstanding_waterfall::build(table, safes, {}, up).remainders(usd(700'000))[0].shares == sh(231'429));
 }
 
+TEST_CASE("remainders(exit, paid) from the payouts already computed = remainders(exit); none without a pre-money SAFE") {
+    // The tool prints the shortfalls from the payouts it computed for the report
+    // (payouts_at) instead of solving each exit again (fifteenth session, 2026-12-08).
+    const outstanding_waterfall w = outstanding_waterfall::build(three_cash_outs_table(), three_cash_outs(), {});
+    std::vector<money> exits;
+    for (std::int64_t k = 0; k <= 40; ++k) exits.push_back(usd(50'000 * k));
+    const waterfall_payouts compact = w.payouts_at(exits);
+    const std::vector<waterfall_payout> held = w.at(exits);
+    int short_exits = 0;
+    for (std::size_t i = 0; i < exits.size(); ++i) {
+        const std::vector<outstanding_remainder> direct = w.remainders(exits[i]);
+        for (const waterfall_payout& paid : {held[i], compact.without_holders(i)}) {
+            const std::vector<outstanding_remainder> given = w.remainders(exits[i], paid);
+            REQUIRE(given.size() == direct.size());
+            for (std::size_t k = 0; k < given.size(); ++k) {
+                CHECK(given[k].instrument == direct[k].instrument);
+                CHECK(given[k].unpaid == direct[k].unpaid);
+                CHECK(given[k].exact_shares == direct[k].exact_shares);
+                CHECK(given[k].shares == direct[k].shares);
+                CHECK(given[k].value == direct[k].value);
+            }
+        }
+        if (!direct.empty()) ++short_exits;
+    }
+    CHECK(short_exits == 20);  // below $1M: a and b short
+    // Payouts at another exit value, or of another table's lines: refused.
+    CHECK_THROWS_AS((void)w.remainders(usd(700'000), held[1]), invalid_argument_error);
+    waterfall_payout cut = held[14];
+    cut.by_line.pop_back();
+    CHECK_THROWS_AS((void)w.remainders(exits[14], cut), invalid_argument_error);
+    // Without a pre-money SAFE none can be short; a bad exit value is still refused.
+    std::vector<safe> post = three_cash_outs();
+    post.erase(post.begin(), post.begin() + 2);
+    const outstanding_waterfall p = outstanding_waterfall::build(three_cash_outs_table(), post, {});
+    CHECK(p.remainders(usd(1)).empty());
+    CHECK_THROWS_AS((void)p.remainders(money::from_units(-1)), validation_error);
+    CHECK_THROWS_AS((void)w.remainders(money::from_units(-1)), validation_error);
+}
+
 TEST_CASE("Pre-money SAFEs ahead of the preferred, behind a note: a note's cash-out is debt, paid first") {
     // A $300,000 note repaid principal plus interest (10% simple, 365 days: $330,000), rank 2; the
     // pre-money SAFEs rank 1, the Seed and the post-money SAFE 0. A $1.03M exit: the note
