@@ -873,4 +873,64 @@ TEST_CASE("open_round: a close's overflow names its investors and tranches as th
     }
 }
 
+// Regression (review of the fifteenth session's h1): an investor's tranches overflowing in a
+// close were reported at its first investment's `.tranches`: a field the close never wrote when
+// that investment gave one amount, and dropped when that investment gave no tranche (its own
+// "at least one tranche is required" names the same field and supersedes it). A newcomer's first
+// investment with no tranche, written again later, was not reported at all (the builder saw the
+// later investment's tranches). Found by a scratch generator of closes against an independent
+// model of the combined round's numbering.
+TEST_CASE("open_round: a close's tranches' overflow is at the investment that wrote the tranche; an empty investment is reported (regression)") {
+    const open_round r(reference_round());  // Amazon $15B + $35B, Nvidia $30B, SoftBank $30B
+    const calendar_date day = ymd(2026, 7, 1);
+    SUBCASE("a newcomer written twice as one amount: at the second investment's amount") {
+        const money huge = money::from_units(INT64_MAX - 1'000'000'000'000 + 1);
+        const std::vector<diagnostic> ps = r.validate(closing(day).invest(investor("X"), 1_B).invest(investor("X"), huge));
+        CHECK(ps.size() == 2);
+        if (ps.size() == 2) {
+            check_diag(ps[0], "closing.investors[1] \"X\".amount", "",
+                       "the tranches' sum overflows the amount range: the sum of the tranches before closing.investors[1] "
+                       "\"X\", $1,000,000,000.00, plus closing.investors[1] \"X\", $9,223,371,036,854,775.808, is above the "
+                       "largest amount, $9,223,372,036,854,775.807");
+            check_diag(ps[1], "closing.investors[1] \"X\".name", "\"X\"",
+                       "duplicates closing.investors[0] \"X\"; combine their tranches under one investor");
+        }
+    }
+    SUBCASE("an existing investor whose first investment has no tranche: the overflow is not dropped") {
+        // Amazon's tranches before it: $15B + $35B = 50,000,000,000,000 mills.
+        const money huge = money::from_units(INT64_MAX - 50'000'000'000'000 + 1);
+        const closing c = closing(day)
+                              .invest(investor::strategic("Amazon"), std::vector<tranche>{})
+                              .invest(investor::strategic("Amazon"), {tranche::on(huge, day)});
+        const std::vector<diagnostic> ps = r.validate(c);
+        CHECK(ps.size() == 3);
+        if (ps.size() == 3) {
+            check_diag(ps[0], "closing.investors[0] \"Amazon\".tranches", "", "at least one tranche is required");
+            check_diag(ps[1], "closing.investors[1] \"Amazon\".tranches", "",
+                       "the tranches' sum overflows the amount range: the sum of the tranches before closing.investors[1] "
+                       "\"Amazon\".tranches[0], $50,000,000,000.00, plus closing.investors[1] \"Amazon\".tranches[0], "
+                       "$9,223,322,036,854,775.808, is above the largest amount, $9,223,372,036,854,775.807");
+            check_diag(ps[2], "closing.investors[1] \"Amazon\".name", "\"Amazon\"",
+                       "duplicates closing.investors[0] \"Amazon\"; combine their tranches under one investor");
+        }
+    }
+    SUBCASE("a newcomer whose first investment has no tranche, written again") {
+        const std::vector<diagnostic> ps =
+            r.validate(closing(day).invest(investor("X"), std::vector<tranche>{}).invest(investor("X"), 1_B));
+        CHECK(ps.size() == 2);
+        if (ps.size() == 2) {
+            check_diag(ps[0], "closing.investors[0] \"X\".tranches", "", "at least one tranche is required");
+            check_diag(ps[1], "closing.investors[1] \"X\".name", "\"X\"",
+                       "duplicates closing.investors[0] \"X\"; combine their tranches under one investor");
+        }
+    }
+    SUBCASE("a newcomer written once with no tranche: reported once") {
+        const std::vector<diagnostic> ps = r.validate(closing(day).invest(investor("X"), std::vector<tranche>{}));
+        CHECK(ps.size() == 1);
+        if (ps.size() == 1) {
+            check_diag(ps[0], "closing.investors[0] \"X\".tranches", "", "at least one tranche is required");
+        }
+    }
+}
+
 }  // namespace test_closing
