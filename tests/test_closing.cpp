@@ -856,7 +856,7 @@ TEST_CASE("open_round: a close's overflow names its investors and tranches as th
         const money huge = money::from_units(INT64_MAX - 1'000'000'000'000 + 1);
         const std::vector<diagnostic> ps = r.validate(closing(day).invest(investor("X"), 1_B).invest(investor("X"), huge));
         REQUIRE(ps.size() == 2);
-        check_diag(ps[0], "closing.investors[0] \"X\".tranches", "",
+        check_diag(ps[0], "closing.investors[1] \"X\".amount", "",
                    "the tranches' sum overflows the amount range: the sum of the tranches before closing.investors[1] "
                    "\"X\", $1,000,000,000.00, plus closing.investors[1] \"X\", $9,223,371,036,854,775.808, is above the "
                    "largest amount, $9,223,372,036,854,775.807");

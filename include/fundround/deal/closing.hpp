@@ -374,16 +374,18 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
                                           ", as at its earlier close: an investor keeps its lead flag across closes"});
                 }
             }
-            // The builder sees this investor's earlier tranches, so cannot tell this one is empty.
-            if (inv.tranches.empty()) {
-                own[j].push_back({path.member("tranches"), "", "at least one tranche is required"});
-            }
         } else {
             if (!key.empty()) index.emplace(std::move(key), i);
             who.push_back(inv.investor);
             tranches.emplace_back();
             first_investment.emplace_back();
             tranche_source.emplace_back();
+        }
+        // Checked here for every investment: the builder sees the investor's tranches of its other
+        // investments (an earlier close's, a later one of this close), so cannot tell this one is
+        // empty; for a newcomer written once, its own problem (the same) is superseded by this.
+        if (!inv.single && inv.tranches.empty()) {
+            own[j].push_back({path.member("tranches"), "", "at least one tranche is required"});
         }
         if (!first_investment[i]) first_investment[i] = j;
         for (std::size_t k = 0; k < inv.tranches.size(); ++k) {
@@ -489,9 +491,27 @@ inline open_round::attempt_result open_round::attempt(const closing& c) const {
     std::vector<std::vector<diagnostic>> theirs(investments.size());  // per investment
     std::vector<diagnostic> round_level;
     const auto named = [&](const field_path& e) { return place(e).path.to_string(); };
+    // An investor's tranches' sum overflowing (`investors[i].tranches`, its rule naming the
+    // tranche `investors[i].tranches[k]` that overflows): at the investment that wrote that
+    // tranche, as its tranches or, given as one amount, its amount; not at the investor's first
+    // investment, which may have given one amount (no tranches to name) or none (its own problem
+    // there would supersede this one).
+    const auto overflowing = [&](std::size_t p, const field_path& f) -> std::optional<in_close> {
+        const std::vector<path_segment> steps = f.segments();
+        if (steps.size() != 3 || steps[2].kind != path_step::member || steps[2].name != "tranches") return std::nullopt;
+        for (const element_reference& e : built.references) {
+            if (e.problem != p || e.element.size() != 4 || !e.element.starts_with(f)) continue;
+            const in_close t = place(e.element);
+            if (!t.investment) continue;
+            const std::size_t j = *t.investment;
+            return in_close{investments[j].single ? paths[j].member("amount") : paths[j].member("tranches"), j};
+        }
+        return std::nullopt;
+    };
     for (std::size_t p = 0; p < built.problems.size(); ++p) {
         diagnostic& d = built.problems[p];
-        in_close at_close = place(d.field);
+        std::optional<in_close> tranche_overflow = overflowing(p, d.field);
+        in_close at_close = tranche_overflow ? std::move(*tranche_overflow) : place(d.field);
         d.field = std::move(at_close.path);
         d.rule = detail::rule_naming(std::move(d.rule), built.references, p, named);
         if (at_close.investment) {
