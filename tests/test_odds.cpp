@@ -1586,3 +1586,48 @@ TEST_CASE("odds: Monte Carlo on random conditions naming 17 to 90 milestones equ
 }
 
 }  // namespace test_odds
+
+namespace test_odds {
+
+TEST_CASE("odds: a condition's layout gives a milestone's achieved status as a copy of the world does, whatever the world recorded of it") {
+    // condition_layout evaluates each uncertain milestone achieved in a world holding it alone
+    // (not in a copy of the world: milestones x records). Exact because a milestone leaf reads
+    // only its own record and achieve() replaces any earlier one: checked here against a copy of
+    // a world holding fixed milestones and earlier records (failed, achieved) of the uncertain
+    // ones, seen on days before, between and after the achievement dates, under long-stops.
+    using namespace fundround;
+    using fundround_test::ymd;
+    const std::vector<std::string> names = {"u0", "u1", "u2"};
+    const std::vector<calendar_date> dates = {ymd(2026, 3, 1), ymd(2026, 6, 1), ymd(2026, 9, 1)};
+    const std::vector<std::size_t> bits = {0, 1, 2};
+    world_state base(end_of_time());
+    for (unsigned j = 0; j < 50; ++j) base.achieve("f" + std::to_string(j), ymd(2026, 2, 1 + j % 28));
+    base.fail("u0", ymd(2026, 1, 15));       // an earlier record the achievement replaces
+    base.achieve("u1", ymd(2026, 12, 1));    // a later achievement the earlier one replaces
+    const condition c = any_of({all_of({milestone("u0"), milestone("f3")}).with_long_stop(ymd(2026, 5, 1)),
+                                !milestone("u1").with_long_stop(ymd(2026, 7, 1)),
+                                all_of({milestone("u2"), milestone("u0")}), !milestone("u2")});
+    int met = 0, compared = 0;
+    for (const calendar_date as_of : {ymd(2026, 1, 20), ymd(2026, 4, 1), ymd(2026, 7, 15), end_of_time()}) {
+        CAPTURE(as_of);
+        const world_state w = base.at(as_of);
+        const detail::condition_layout layout(c, w, bits, names, dates);
+        std::vector<condition_status> status = layout.initial;
+        for (std::size_t row = 0; row < 8; ++row) {
+            CAPTURE(row);
+            world_state copy = w;
+            for (std::size_t b = 0; b < 3; ++b) {
+                if (((row >> b) & 1U) != 0) copy.achieve(names[b], dates[b]);
+            }
+            const bool want = c.evaluate(copy).is_met();
+            CHECK(layout.met(status.data(), [&](std::size_t b) { return ((row >> b) & 1U) != 0; }) == want);
+            met += want ? 1 : 0;
+            ++compared;
+        }
+    }
+    CHECK(compared == 32);
+    CHECK(met > 0);
+    CHECK(met < compared);  // the rows differ: the check can tell a wrong status
+}
+
+}  // namespace test_odds
