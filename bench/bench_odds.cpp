@@ -46,6 +46,11 @@
 //                     tabulates, so each sample evaluates it on the sample's achieved milestones
 //                     (before 2026-12-08: in a world_state built for the sample). One item = one
 //                     sample. k = 20, 40; n = 10^4, 10^5.
+//   condition_layouts_fixed/g  g tranches each on any of 990 uncertain milestones (a group each,
+//                     too many for a table) beside 8,000 fixed ones, simulate_odds() with 2
+//                     samples: the cost is the conditions' layouts, each uncertain milestone's
+//                     status once achieved evaluated in a world holding it alone (before
+//                     2026-12-08 r1: in a copy of the world, 8,000 records each). g = 1, 20.
 //   condition_monte_carlo_baseline/k/n  BASELINE for condition_monte_carlo/k/n: the same draws
 //                     by hand (the library's generator, detail::xoshiro256, each milestone in turn
 //                     with probability 1/2, its bit kept in a word array per sample as the library
@@ -366,6 +371,43 @@ void BM_condition_leaves(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(n) * static_cast<std::int64_t>(state.iterations()));
 }
 
+// g tranches, each on any of 990 uncertain milestones (its own long-stop: a group each, none
+// tabulated), beside 8,000 milestones achieved for sure; simulate_odds() with 2 samples, so the
+// run is the model: each condition's layout (see the header).
+void BM_condition_layouts_fixed(benchmark::State& state) {
+    const auto g = static_cast<int>(state.range(0));
+    const calendar_date close = year{2026} / 2 / 27;
+    milestone_odds odds;
+    std::vector<condition> uncertain;
+    std::vector<condition> fixed;
+    for (int j = 0; j < 990; ++j) {
+        uncertain.push_back(milestone("uncertain " + std::to_string(j)));
+        odds.set("uncertain " + std::to_string(j), fraction(1, 1980), close + days{j % 28});
+    }
+    for (int j = 0; j < 8000; ++j) {
+        fixed.push_back(milestone("fixed " + std::to_string(j)));
+        odds.set("fixed " + std::to_string(j), fraction(1));
+    }
+    std::vector<tranche> certain;
+    for (std::size_t i = 0; i < fixed.size(); i += 1000) {
+        const auto first = fixed.begin() + static_cast<std::ptrdiff_t>(i);
+        certain.push_back(tranche::when(1_M, all_of(std::vector<condition>(first, first + 1000))));
+    }
+    std::vector<tranche> on_conditions;
+    for (int i = 0; i < g; ++i) {
+        on_conditions.push_back(tranche::when(1_M, any_of(uncertain).with_long_stop(close + days{300 + i})));
+    }
+    round_builder b("bench layouts");
+    b.pre_money(730_B).close_date(close).invest(investor("certain"), certain);
+    b.invest(investor("on the conditions"), on_conditions);
+    const funding_round round = b.build();
+    for (auto _ : state) {
+        const round_odds o = simulate_odds(round, odds, {2, 42});
+        benchmark::DoNotOptimize(o.expected_raised());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(g) * static_cast<std::int64_t>(state.iterations()));
+}
+
 }  // namespace
 
 BENCHMARK(BM_baseline)->Arg(10)->Arg(15)->Arg(20)->Unit(benchmark::kMillisecond);
@@ -385,5 +427,6 @@ BENCHMARK(BM_condition_monte_carlo_baseline)->Name("condition_monte_carlo_baseli
 BENCHMARK(BM_condition_monte_carlo)->Name("condition_monte_carlo")
     ->ArgsProduct({{20, 40}, {10000, 100000}})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_condition_leaves)->Name("condition_leaves")->Arg(2000)->Arg(8000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_condition_layouts_fixed)->Name("condition_layouts_fixed")->Arg(1)->Arg(20)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -658,17 +658,17 @@ struct condition_layout {
 
     /// The layout of @p c over the uncertain milestones at positions @p bits of @p names (row bit
     /// b: milestone bits[b], achieved on dates[bits[b]]), in the world @p world (the fixed
-    /// milestones, seen on the day the condition must be met by). Cost: one copy of @p world per
-    /// uncertain milestone the condition names (not per leaf naming it).
+    /// milestones, seen on the day the condition must be met by). Cost: the tree's nodes, each
+    /// leaf evaluated once in @p world and, for each uncertain milestone the condition names, once
+    /// in a world holding that milestone alone (no copy of @p world).
     condition_layout(const condition& c, const world_state& world, const std::vector<std::size_t>& bits,
                      const std::vector<std::string>& names, const std::vector<calendar_date>& dates)
         : as_of(world.as_of()) {
         std::unordered_map<const void*, std::size_t> placed;
         std::unordered_map<std::string_view, std::size_t> bit_of;  // milestone name -> row bit
         for (std::size_t b = 0; b < bits.size(); ++b) bit_of.try_emplace(names[bits[b]], b);
-        // Each uncertain milestone's status once achieved, evaluated in a copy of the world once
-        // whatever the number of leaves naming it (a copy per leaf cost leaves x records: 3.2 s
-        // for 8,000 leaves on one milestone beside 8,000 fixed ones, 0.018 s before).
+        // Each uncertain milestone's status once achieved, evaluated once whatever the number of
+        // leaves naming it.
         std::vector<std::optional<condition_status>> on_status(bits.size());
         // Lays out @p x and its parts, children first (depth bounded by max_condition_depth).
         const auto lay_out = [&](const auto& self, const condition& x) -> std::size_t {
@@ -694,7 +694,12 @@ struct condition_layout {
                     if (b != bit_of.end()) {
                         std::optional<condition_status>& on = on_status[b->second];
                         if (!on) {  // once per milestone, not per leaf
-                            world_state achieved = world.at(world.as_of());
+                            // In a world holding that milestone alone: a leaf reads only its
+                            // milestone's record, and achieve() replaces any record of it, so
+                            // this is its status in a copy of @p world with it achieved (a copy
+                            // per milestone cost milestones x records: 3.9 s for 20 groups on
+                            // 990 milestones beside 8,000 fixed ones, 0.10 s before layouts).
+                            world_state achieved(world.as_of());
                             achieved.achieve(names[bits[b->second]], dates[bits[b->second]]);
                             on = x.evaluate(achieved);
                         }
