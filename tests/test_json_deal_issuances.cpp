@@ -314,6 +314,14 @@ TEST_CASE("deal file with issuances: every bad waiver of an issuance at its poin
     json none = example_json();
     none["anti_dilution"]["protections"].push_back(
         {{"series", "Series B Preferred"}, {"method", "none"}, {"waived_in", {"Lessor warrant"}}});
+    // A waiver of an exempted issue waives nothing (the exemption already keeps every series
+    // unchanged): refused like a waiver by a series with method none, not silently without effect.
+    json exempted = example_json();
+    exempted["anti_dilution"]["protections"][0]["waived_in"] = {"Lessor warrant"};
+    CHECK(problems_of(exempted) == std::vector<std::string>{
+                                       "/anti_dilution/protections/0/waived_in/0 = \"Lessor warrant\": waives nothing: "
+                                       "/issuances/0 (\"Lessor warrant\") is exempted (\"equipment lessor\"), so no series "
+                                       "adjusts for it"});
     CHECK(problems_of(none) == std::vector<std::string>{
                                    "/anti_dilution/protections/1/waived_in/0 = \"Lessor warrant\": waives nothing: \"Series B "
                                    "Preferred\" has no price-based protection (its method is none)"});
