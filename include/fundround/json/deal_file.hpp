@@ -1164,6 +1164,13 @@ inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const f
             if (n != issues.end()) {
                 // An issuance after b priced rounds is under the protections of the round after it.
                 const std::size_t issue = static_cast<std::size_t>(n - issues.begin());
+                // An exempted issue adjusts no series: a waiver of it would be silently without effect.
+                if (const std::string exemption = text(issued[issue], "exemption"); !exemption.empty()) {
+                    r.report(at, json_value_text((*w)[m]),
+                             "waives nothing: " + issue_pointer(issue) + " is exempted (" +
+                                 json_value_text(nlohmann::json(exemption)) + "), so no series adjusts for it");
+                    continue;
+                }
                 const std::optional<std::size_t> b = issue < issued_after.size() ? issued_after[issue] : std::nullopt;
                 if (b && *b < *from) {
                     r.report(at, json_value_text((*w)[m]),
