@@ -1087,8 +1087,9 @@ namespace detail {
 /// name: a waiver naming it is a problem naming both); did you mean one that differs only in
 /// case, spaces or punctuation, or else the names listed. It must be one in which the series is
 /// protected: a series of @p table from the first priced round, a priced round's series from the
-/// round after it (and the issuances after that round), with a method other than none. A
-/// protection whose series is neither is reported already.
+/// round after it (and the issuances after that round), with a method other than none, and not
+/// an exempted issuance (it adjusts no series: the waiver would waive nothing). A protection
+/// whose series is neither is reported already.
 inline void check_waived_in(json_reader& r, const nlohmann::json& terms, const field_path& list, const cap_table& table,
                             const nlohmann::json& priced, const field_path& priced_at, const nlohmann::json& issued,
                             const field_path& issued_at, const std::vector<std::optional<std::size_t>>& issued_after) {
