@@ -296,6 +296,10 @@ public:
 
 private:
     outstanding_waterfall() = default;
+    // Checks every exit value (all problems in one validation_error) and returns the stage of
+    // each; @p count gets how many of them each stage holds (at() and payouts_at()).
+    [[nodiscard]] std::vector<std::size_t> checked_stages(const std::vector<money>& exit_values,
+                                                          std::vector<std::size_t>& count) const;
 
     std::vector<outstanding_instrument> instruments_;
     std::vector<outstanding_stage> stages_;
@@ -718,21 +722,28 @@ inline std::size_t outstanding_waterfall::stage_index(const fraction& x) const {
     return s;
 }
 
-inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector<money>& exit_values) const {
+inline std::vector<std::size_t> outstanding_waterfall::checked_stages(const std::vector<money>& exit_values,
+                                                                     std::vector<std::size_t>& count) const {
     std::vector<diagnostic> problems;
     for (std::size_t i = 0; i < exit_values.size(); ++i) {
         const std::vector<diagnostic> more = stages_.front().payouts.check_exit(exit_values[i], field_path("exit_values").index(i));
         problems.insert(problems.end(), more.begin(), more.end());
     }
     if (!problems.empty()) throw validation_error("waterfall exit values", std::move(problems));
-    // Each stage's payouts from its payout curve when it holds more of the exit values than it
-    // has segments (waterfall::at_many), in the order given.
     std::vector<std::size_t> stage(exit_values.size());
-    std::vector<std::size_t> count(stages_.size(), 0);
+    count.assign(stages_.size(), 0);
     for (std::size_t i = 0; i < exit_values.size(); ++i) {
         stage[i] = stage_index(fraction(exit_values[i].units()));
         ++count[stage[i]];
     }
+    return stage;
+}
+
+inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector<money>& exit_values) const {
+    // Each stage's payouts from its payout curve when it holds more of the exit values than it
+    // has segments (waterfall::at_many), in the order given.
+    std::vector<std::size_t> count;
+    const std::vector<std::size_t> stage = checked_stages(exit_values, count);
     std::vector<std::optional<payout_curve>> curves(stages_.size());
     for (std::size_t s = 0; s < stages_.size(); ++s) curves[s] = stages_[s].payouts.curve_for(count[s]);
     std::vector<waterfall_payout> out;
@@ -745,19 +756,9 @@ inline std::vector<waterfall_payout> outstanding_waterfall::at(const std::vector
 }
 
 inline waterfall_payouts outstanding_waterfall::payouts_at(const std::vector<money>& exit_values) const {
-    std::vector<diagnostic> problems;
-    for (std::size_t i = 0; i < exit_values.size(); ++i) {
-        const std::vector<diagnostic> more = stages_.front().payouts.check_exit(exit_values[i], field_path("exit_values").index(i));
-        problems.insert(problems.end(), more.begin(), more.end());
-    }
-    if (!problems.empty()) throw validation_error("waterfall exit values", std::move(problems));
     // at(exit_values), one exit at a time: each payout made compact before the next is computed.
-    std::vector<std::size_t> stage(exit_values.size());
-    std::vector<std::size_t> count(stages_.size(), 0);
-    for (std::size_t i = 0; i < exit_values.size(); ++i) {
-        stage[i] = stage_index(fraction(exit_values[i].units()));
-        ++count[stage[i]];
-    }
+    std::vector<std::size_t> count;
+    const std::vector<std::size_t> stage = checked_stages(exit_values, count);
     const waterfall& first = stages_.front().payouts;
     waterfall_payouts out(first.holders().size(), first.currency());
     out.curves_.reserve(stages_.size());
