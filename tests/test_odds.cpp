@@ -1001,7 +1001,12 @@ namespace {
 // A random condition tree over milestones m0..m(k-1) (every kind of block, shared parts, dates
 // around the milestones' dates), at most @p depth levels.
 condition random_tree(lcg& rng, std::size_t k, int depth, std::vector<condition>& pool) {
-    const auto date = [&]() { return ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), 1 + static_cast<unsigned>(rng.next(28))); };
+    const auto date = [&]() {
+        // Day drawn before month, in statements: the order of a call's arguments is unspecified
+        // (g++ and clang++ differ), and every compiler must see the same rounds.
+        const auto day = 1 + static_cast<unsigned>(rng.next(28));
+        return ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), day);
+    };
     const std::uint64_t kind = depth <= 0 ? rng.next(3) : rng.next(9);
     switch (kind) {
         case 0:
@@ -1151,7 +1156,11 @@ calendar_date rdate(lcg& rng) {
         case 0: return kClose;
         case 1: return ymd(2025, 6, 1);
         case 2: return end_of_time();
-        default: return ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), 1 + static_cast<unsigned>(rng.next(28)));
+        default: {
+            // Day drawn before month, in statements (a call's argument order is unspecified).
+            const auto day = 1 + static_cast<unsigned>(rng.next(28));
+            return ymd(2026, 1 + static_cast<unsigned>(rng.next(12)), day);
+        }
     }
 }
 condition tree(lcg& rng, std::size_t k, int depth, std::vector<condition>& pool) {
