@@ -2756,3 +2756,44 @@ TEST_CASE("payouts_at: bad exit values reported at once, as at(exit_values); out
 }
 
 }  // namespace test_waterfall
+
+namespace test_waterfall {
+
+TEST_CASE("waterfall_payouts: every read out of range refused alike, naming the exit or the holder (review r4)") {
+    // by_holder(i, h) named a bad exit or holder; exercise_paid_by_holder(i, h) with a bad
+    // holder, without_holders(i) and at(i) with a bad exit threw std::out_of_range from
+    // std::vector::at ("vector::_M_range_check: __n (which is 1) >= this->size() (which is 1)").
+    const auto table = cap_table_builder()
+                           .add(holder::founder("f", "Founder"))
+                           .add(share_class::common("Common"))
+                           .holding(holder_id("f"), "Common", sh(1'000))
+                           .build();
+    waterfall_terms paid;
+    paid.exercise = option_exercise::paid_in;
+    for (const waterfall_terms& terms : {waterfall_terms{}, paid}) {
+        const waterfall_payouts p = waterfall::build(table, terms).payouts_at({money::from_units(7)});
+        const auto message = [](const auto& read) {
+            try {
+                (void)read();
+            } catch (const invalid_argument_error& e) {
+                return std::string(e.what());
+            } catch (const std::exception& e) {
+                return std::string("not invalid_argument_error: ") + e.what();
+            }
+            return std::string("no error");
+        };
+        const std::string bad_exit = "waterfall_payouts: exit 1 is not one of the 1 exit values";
+        const std::string bad_holder = "waterfall_payouts: holder 1 is not one of the 1 holders";
+        CHECK(message([&] { return p.by_holder(1, 0); }) == bad_exit);
+        CHECK(message([&] { return p.by_holder(0, 1); }) == bad_holder);
+        CHECK(message([&] { return p.exercise_paid_by_holder(1, 0); }) == bad_exit);
+        CHECK(message([&] { return p.exercise_paid_by_holder(0, 1); }) == bad_holder);
+        CHECK(message([&] { return p.without_holders(1); }) == bad_exit);
+        CHECK(message([&] { return p.at(1); }) == bad_exit);
+        CHECK(p.without_holders(0).exit_value == money::from_units(7));
+        CHECK(p.at(0).by_holder == std::vector<money>{money::from_units(7)});
+        CHECK(p.exercise_paid_by_holder(0, 0) == money::zero(currencies::usd));
+    }
+}
+
+}  // namespace test_waterfall
