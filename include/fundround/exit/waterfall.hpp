@@ -1062,15 +1062,21 @@ public:
     /// The number of holders (cap_table::holders() order).
     [[nodiscard]] std::size_t holders() const noexcept { return holders_; }
     /// The payouts at the @p i th exit value without by_holder and exercise_paid_by_holder (empty).
-    [[nodiscard]] const waterfall_payout& without_holders(std::size_t i) const { return lines_.at(i); }
+    /// Throws invalid_argument_error if @p i is not below size().
+    [[nodiscard]] const waterfall_payout& without_holders(std::size_t i) const {
+        (void)column_at(i);
+        return lines_[i];
+    }
     /// Every exit's payouts without by_holder and exercise_paid_by_holder, in the order asked.
     [[nodiscard]] const std::vector<waterfall_payout>& without_holders() const noexcept { return lines_; }
-    /// Holder @p h's net payout at the @p i th exit value (at(exit_value).by_holder[h]).
+    /// Holder @p h's net payout at the @p i th exit value (at(exit_value).by_holder[h]). Throws
+    /// invalid_argument_error naming @p i or @p h if it is not below size() or holders().
     [[nodiscard]] money by_holder(std::size_t i, std::size_t h) const;
     /// Holder @p h's exercise price paid in at the @p i th exit value
-    /// (at(exit_value).exercise_paid_by_holder[h]).
+    /// (at(exit_value).exercise_paid_by_holder[h]); the same errors as by_holder().
     [[nodiscard]] money exercise_paid_by_holder(std::size_t i, std::size_t h) const;
-    /// The whole payouts at the @p i th exit value, as at(exit_value) gives them.
+    /// The whole payouts at the @p i th exit value, as at(exit_value) gives them. Throws
+    /// invalid_argument_error if @p i is not below size().
     [[nodiscard]] waterfall_payout at(std::size_t i) const;
 
 private:
@@ -1107,6 +1113,8 @@ private:
     [[nodiscard]] static bool split(const payout_curve& curve, std::size_t s, bool wide, std::int64_t x, std::size_t h,
                                     std::int64_t& q, detail::uint128& rem);
     [[nodiscard]] const column& column_at(std::size_t i) const;
+    // Throws invalid_argument_error unless @p h is below holders().
+    void check_holder(std::size_t h) const;
 
     std::size_t holders_ = 0;
     fundround::currency currency_{};
@@ -2454,12 +2462,16 @@ inline const waterfall_payouts::column& waterfall_payouts::column_at(std::size_t
     return columns_[i];
 }
 
-inline money waterfall_payouts::by_holder(std::size_t i, std::size_t h) const {
-    const column& c = column_at(i);
+inline void waterfall_payouts::check_holder(std::size_t h) const {
     if (h >= holders_) {
         throw invalid_argument_error("waterfall_payouts: holder " + std::to_string(h) + " is not one of the " +
                                      std::to_string(holders_) + " holders");
     }
+}
+
+inline money waterfall_payouts::by_holder(std::size_t i, std::size_t h) const {
+    const column& c = column_at(i);
+    check_holder(h);
     if (c.full != none) return money::from_units(full_[c.full + h], currency_);
     std::int64_t q = 0;
     detail::uint128 rem = 0;
@@ -2469,11 +2481,13 @@ inline money waterfall_payouts::by_holder(std::size_t i, std::size_t h) const {
 }
 
 inline money waterfall_payouts::exercise_paid_by_holder(std::size_t i, std::size_t h) const {
-    return exercise_[column_at(i).exercise].at(h);
+    const column& c = column_at(i);
+    check_holder(h);
+    return exercise_[c.exercise].at(h);
 }
 
 inline waterfall_payout waterfall_payouts::at(std::size_t i) const {
-    waterfall_payout p = without_holders(i);
+    waterfall_payout p = without_holders(i);  // i checked
     p.by_holder.reserve(holders_);
     for (std::size_t h = 0; h < holders_; ++h) p.by_holder.push_back(by_holder(i, h));
     p.exercise_paid_by_holder = exercise_[column_at(i).exercise];
